@@ -28,7 +28,9 @@ class Document:
     source: str
     raw_text: str
     raw_sha256: str
+    record_index: int = 0
     html: str | None = None
+    encoding: str | None = None
     # Filled in by the steps:
     text: str = ""
     repaired_text: str = ""

@@ -1,0 +1,74 @@
+"""Metadata extraction: title, byline, published date and language move into columns.
+
+The boilerplate step has already cut the headline, byline and dateline out of the text
+and labelled each cut; here we only read those labels back, so nothing is lost: what
+left the text shows up in a column.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from dateutil import parser as date_parser
+
+from corpus_clean.document import Removal
+
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|von|par|por)\s+", re.IGNORECASE)
+# Earliest and latest dates we believe a published date can have; outside → None.
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+def first_removed(removed: list[Removal], suffixes: tuple[str, ...]) -> str | None:
+    """Text of the first removed span whose rule ends with one of `suffixes`.
+
+    >>> first_removed([Removal(0, 9, "news.byline", "By A. Li\\n")], (".byline",))
+    'By A. Li'
+    """
+    for removal in removed:
+        if removal.rule.endswith(suffixes):
+            return removal.text.strip()
+    return None
+
+
+def clean_byline(line: str | None) -> str | None:
+    """Drop the leading "By" and any trailing "· Outlet (c) 2025" part.
+
+    >>> clean_byline("By Ana Ruiz and Tom Berg · The Daily Ledger (c) 2024")
+    'Ana Ruiz and Tom Berg'
+    """
+    if not line:
+        return None
+    name = _BYLINE_PREFIX.sub("", line)
+    name = re.split(r"\s[·|]\s|\s[-–—]\s|\(c\)|©", name)[0]
+    return name.strip(" ,;") or None
+
+
+def parse_published(text: str | None) -> datetime | None:
+    """Parse a dateline or ISO date into an aware UTC datetime; None if unsure.
+
+    >>> parse_published("March 3, 2024, 9:15 AM").isoformat()
+    '2024-03-03T09:15:00+00:00'
+    >>> parse_published("no date here") is None
+    True
+    """
+    if not text:
+        return None
+    try:
+        parsed = date_parser.parse(text, fuzzy=True, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if not re.search(r"\b(19|20)\d\d\b", text) or not (_MIN_YEAR <= parsed.year <= _MAX_YEAR):
+        return None  # fuzzy parsing invents dates from any number: insist on a year
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from py3langid (ships its model: works offline), None for no letters."""
+    sample = text[:2000]
+    if not any(ch.isalpha() for ch in sample):
+        return None
+    import py3langid  # imported lazily: loading the model costs ~0.5 s
+
+    return py3langid.classify(sample)[0]

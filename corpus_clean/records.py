@@ -1,0 +1,84 @@
+"""Documents → Arrow tables with the explicit record schema of schemas/record_schema.json.
+
+An explicit schema keeps the Parquet schema identical across runs (pandas 3 would
+otherwise pick large_string) and makes the files open the same in pandas, polars and
+DuckDB.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+
+from corpus_clean import __version__
+from corpus_clean.document import Document
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "record_schema.json"
+
+_SIMPLE_TYPES = {
+    "string": pa.string(),
+    "int64": pa.int64(),
+    "timestamp_us_utc": pa.timestamp("us", tz="UTC"),
+}
+
+
+def parse_type(spec: str) -> pa.DataType:
+    """Read the schema file's small type vocabulary.
+
+    >>> parse_type("list<struct<kind:string,count:int64>>")
+    ListType(list<item: struct<kind: string not null, count: int64 not null>>)
+    """
+    if spec in _SIMPLE_TYPES:
+        return _SIMPLE_TYPES[spec]
+    if spec.startswith("list<") and spec.endswith(">"):
+        return pa.list_(parse_type(spec[5:-1]))
+    if spec.startswith("struct<") and spec.endswith(">"):
+        members = [part.split(":", 1) for part in spec[7:-1].split(",")]
+        return pa.struct([pa.field(name, parse_type(kind), nullable=False) for name, kind in members])
+    raise ValueError(f"unknown type {spec!r} in {SCHEMA_FILE}")
+
+
+def _fields(entries: list[dict]) -> list[pa.Field]:
+    return [pa.field(e["name"], parse_type(e["type"]), nullable=e["nullable"]) for e in entries]
+
+
+@cache
+def clean_schema() -> pa.Schema:
+    spec = json.loads(SCHEMA_FILE.read_text())
+    return pa.schema(_fields(spec["fields"]))
+
+
+@cache
+def quarantine_schema() -> pa.Schema:
+    spec = json.loads(SCHEMA_FILE.read_text())
+    return pa.schema(_fields(spec["fields"]) + _fields(spec["quarantine_extra_fields"]))
+
+
+def document_row(doc: Document, run_id: str) -> dict:
+    """One Document as a dict keyed by the schema's field names."""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "record_index": doc.record_index,
+        "text": doc.text,
+        "title": doc.title,
+        "byline": doc.byline,
+        "published": doc.published,
+        "lang": doc.lang,
+        "encoding": doc.encoding,
+        "n_chars_raw": len(doc.raw_text),
+        "n_chars_clean": len(doc.text),
+        "raw_sha256": doc.raw_sha256,
+        "fixes": [{"kind": kind, "count": count} for kind, count in sorted(doc.fixes.items())],
+        "removed": [
+            {"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed
+        ],
+        "pipeline_version": __version__,
+        "run_id": run_id,
+    }
+
+
+def rows_to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=schema)
