@@ -1,0 +1,417 @@
+"""Main-content extraction from HTML (article body + cheap metadata).
+
+A fast readability-style extractor on selectolax (Lexbor). The whole thing is
+one parse plus a few linear passes over the element tree, all iterative (no
+Python recursion), so a 100k-deep ``<div>`` nest cannot blow the stack.
+
+Pipeline of one call::
+
+    parse -> metadata (title, byline, published, lang)
+          -> drop junk tags (script, nav, footer, aside, figure, ...)
+          -> drop elements whose class/id say "boilerplate" (comment, share, ...)
+          -> score paragraphs, propagate scores to ancestors, pick the best container
+          -> add sibling blocks that look like article text
+          -> inside the container, drop link-heavy and tiny blocks
+          -> serialise text with one newline per block element
+
+>>> html = ("<html lang='en'><head><title>T</title></head><body>"
+...         "<nav><a href='/'>Home</a></nav><article>"
+...         "<p>First paragraph, with enough words, to count as real article text here.</p>"
+...         "<p>Second paragraph, again long enough, to be scored as body text by us.</p>"
+...         "</article><div class='comments'><p>Nice post, thanks, love it, great.</p></div>"
+...         "</body></html>")
+>>> ex = extract_main_text(html)
+>>> print(ex.text)
+First paragraph, with enough words, to count as real article text here.
+Second paragraph, again long enough, to be scored as body text by us.
+>>> ex.title, ex.lang
+('T', 'en')
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = ["HtmlExtraction", "extract_main_text", "MAX_HTML_CHARS"]
+
+# Anything bigger is not a web page we want in a corpus, and parsing it would
+# hold hundreds of MB of tree in memory; callers get a clear ValueError.
+MAX_HTML_CHARS = 20_000_000
+
+
+@dataclass
+class HtmlExtraction:
+    """Result of :func:`extract_main_text`; ``text`` is ``""`` when nothing was found."""
+
+    text: str
+    title: Optional[str] = None
+    byline: Optional[str] = None
+    published: Optional[str] = None
+    lang: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- #
+# Tag and attribute vocabularies
+# --------------------------------------------------------------------------- #
+
+# Never article text: code, media, UI chrome, page furniture, captions.
+JUNK_TAGS = (
+    "script,style,noscript,template,svg,math,iframe,object,embed,canvas,video,audio,"
+    "button,input,select,textarea,option,label,nav,footer,aside,header,figure,"
+    "figcaption,picture,img,dialog,menu,h1"
+)
+
+# Elements whose end starts a new line in the output.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+
+# class/id vocabulary for boilerplate containers. Long, distinctive stems match
+# anywhere ("commentsContainer", "sharebar"); short or ambiguous words must be a
+# whole word of the label (split on separators and camelCase), so "PageBuilder"
+# is not "pager" and "header-ad" is not "headerad".
+NEGATIVE_STEMS_RE = re.compile(
+    r"comment|disqus|share|sharing|social|related|promo|sponsor|newsletter|subscri|"
+    r"cookie|caption|byline|breadcrumb|footer|masthead|sidebar|advert|banner|popup|"
+    r"signup|recommend|trending|popular|outbrain|taboola|toolbar|pagination|"
+    r"copyright|disclaimer|dateline|timestamp",
+    re.I,
+)
+NEGATIVE_WORDS = frozenset(
+    "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
+    "author authors tags tag keywords credit credits rating pager more readmore "
+    "gallery slideshow video photo embed widget".split()
+)
+# ... unless they also say "this is the article": wrappers such as
+# "article-body has-comments" must survive.
+POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog", re.I)
+# Comment threads are removed even when large; other labels are ignored on an
+# element that holds most of the page's paragraph text (a page-layout wrapper
+# such as "container with-sidebar" or "non-ad-column").
+HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies", re.I)
+WRAPPER_SHARE = 0.5
+
+_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+
+# Tags whose text counts as a paragraph when scoring.
+PARA_TAGS = "p,pre,blockquote,td"
+
+MIN_PARA_CHARS = 25
+
+
+# --------------------------------------------------------------------------- #
+# Public entry point
+# --------------------------------------------------------------------------- #
+
+
+def extract_main_text(html: str) -> HtmlExtraction:
+    """Return the article body and metadata of one HTML page.
+
+    Never raises on odd but small input (empty string, plain text, broken or
+    deeply nested markup): it returns ``text=""`` when there is no content.
+    Raises ``ValueError`` for non-``str`` input or input larger than
+    :data:`MAX_HTML_CHARS`.
+
+    >>> extract_main_text("").text
+    ''
+    >>> extract_main_text("just words, no markup").text
+    ''
+    """
+    if not isinstance(html, str):
+        raise ValueError(f"extract_main_text expects str, got {type(html).__name__}")
+    if len(html) > MAX_HTML_CHARS:
+        raise ValueError(
+            f"HTML too large for main-content extraction: {len(html):,} chars "
+            f"> MAX_HTML_CHARS={MAX_HTML_CHARS:,}"
+        )
+    if "<" not in html:
+        # Not HTML at all: there is no structure to find a main block in.
+        return HtmlExtraction(text="")
+    tree = LexborHTMLParser(html)
+    meta = extract_metadata(tree)
+    body = tree.body
+    if body is None:
+        return HtmlExtraction(text="", **meta)
+    strip_junk(tree)
+    container = best_container(body)
+    text = render_text(container) if container is not None else ""
+    return HtmlExtraction(text=text, **meta)
+
+
+# --------------------------------------------------------------------------- #
+# Metadata
+# --------------------------------------------------------------------------- #
+
+
+def _meta(tree: LexborHTMLParser, selectors: Iterable[str], attr: str = "content") -> Optional[str]:
+    """First non-empty attribute (or text, with attr=None) among the selectors."""
+    for sel in selectors:
+        for node in tree.css(sel):
+            val = node.attributes.get(attr) if attr else node.text(strip=True)
+            if val and val.strip():
+                return " ".join(val.split())
+    return None
+
+
+def extract_metadata(tree: LexborHTMLParser) -> dict:
+    """Title, byline, published date and ``<html lang>``, from cheap selectors.
+
+    >>> t = LexborHTMLParser('<html lang="de"><head><meta property="og:title" content="Hi">'
+    ...     '<meta name="author" content="A. B."><meta property="article:published_time" '
+    ...     'content="2019-11-18T10:00:00Z"></head><body></body></html>')
+    >>> extract_metadata(t)
+    {'title': 'Hi', 'byline': 'A. B.', 'published': '2019-11-18T10:00:00Z', 'lang': 'de'}
+    """
+    title = _meta(tree, ['meta[property="og:title"]', 'meta[name="twitter:title"]'])
+    if title is None:
+        title = _meta(tree, ["title", "h1"], attr=None)
+    byline = _meta(tree, ['meta[name="author"]', 'meta[property="article:author"]'])
+    if byline is not None and byline.startswith("http"):
+        byline = None  # article:author is often a profile URL, not a name
+    if byline is None:
+        byline = _meta(tree, ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]',
+                              'a[rel="author"]', '[rel="author"]'], attr=None)
+    published = _meta(tree, ['meta[property="article:published_time"]',
+                             'meta[itemprop="datePublished"]', 'meta[name="date"]',
+                             'meta[name="pubdate"]', 'meta[name="publish-date"]'])
+    if published is None:
+        published = _meta(tree, ['[itemprop="datePublished"]', "time[datetime]"], attr="datetime")
+    if published is None:
+        published = _jsonld_date(tree)
+    lang = None
+    root = tree.root
+    if root is not None and root.tag == "html":
+        lang = (root.attributes.get("lang") or "").strip() or None
+    return {"title": title, "byline": byline, "published": published, "lang": lang}
+
+
+def _jsonld_date(tree: LexborHTMLParser) -> Optional[str]:
+    """``datePublished`` from JSON-LD blocks (malformed JSON is skipped)."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        m = re.search(r'"datePublished"\s*:\s*"([^"]{4,40})"', node.text() or "")
+        if m:
+            return m.group(1)
+    return None
+
+
+# --------------------------------------------------------------------------- #
+# Cleaning
+# --------------------------------------------------------------------------- #
+
+
+def strip_junk(tree: LexborHTMLParser) -> None:
+    """Remove never-content tags and boilerplate-labelled elements in place.
+
+    Nodes are unlinked with ``remove()`` (not freed) so that descendants of an
+    already-removed node, still in the selector result, stay valid to touch.
+
+    >>> t = LexborHTMLParser('<body><div class="share-bar">x</div><div class="post-body">'
+    ...     '<p>keep</p><div id="comments">y</div></div><script>z</script></body>')
+    >>> strip_junk(t); t.body.html
+    '<body><div class="post-body"><p>keep</p></div></body>'
+    """
+    for node in tree.css(JUNK_TAGS):
+        node.remove()
+    body = tree.body
+    if body is None:
+        return
+    total = _para_chars(body) or 1
+    for node in tree.css("[class],[id],[role],[aria-hidden],[hidden]"):
+        verdict = boilerplate_label(node)
+        if verdict is None:
+            continue
+        if verdict == "soft" and _para_chars(node) / total > WRAPPER_SHARE:
+            continue  # a layout wrapper around the article, not furniture
+        node.remove()
+
+
+def _para_chars(node: LexborNode) -> int:
+    """Characters of paragraph text below ``node`` (the wrapper-safety measure)."""
+    return sum(len(p.text(strip=True)) for p in node.css("p"))
+
+
+def label_words(label: str) -> set[str]:
+    """Lower-cased words of a class/id string, split on separators and camelCase.
+
+    >>> sorted(label_words("PageBuilder-pageRow nav_menu"))
+    ['builder', 'menu', 'nav', 'page', 'row']
+    """
+    return {w.lower() for w in _WORD_SPLIT.split(label) if w}
+
+
+def boilerplate_label(node: LexborNode) -> Optional[str]:
+    """``"hard"``/``"soft"`` when class/id/role mark the element as furniture, else None.
+
+    >>> t = LexborHTMLParser('<div class="related-links"></div><div class="article-comments-count">'
+    ...     '</div><div id="commentsContainer"></div><div class="PageBuilder-pageRow"></div>')
+    >>> [boilerplate_label(n) for n in t.css("div")]
+    ['soft', None, 'hard', None]
+    """
+    if node.tag in ("html", "body"):
+        return None
+    attrs = node.attributes
+    role = attrs.get("role") or ""
+    if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "alert"):
+        return "soft"
+    if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+        return "soft"
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+    if not label:
+        return None
+    if not (NEGATIVE_STEMS_RE.search(label) or not NEGATIVE_WORDS.isdisjoint(label_words(label))):
+        return None
+    if POSITIVE_RE.search(label):
+        return None
+    return "hard" if HARD_NEGATIVE_RE.search(label) else "soft"
+
+
+# --------------------------------------------------------------------------- #
+# Scoring
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class _Para:
+    """Text statistics of one block element's own (non-block-descendant) text."""
+
+    node: LexborNode
+    chars: int = 0
+    link_chars: int = 0
+    commas: int = 0
+
+
+def collect_paragraphs(body: LexborNode) -> list[_Para]:
+    """Group every text node under its nearest block ancestor ("paragraph").
+
+    This treats ``<p>``, a ``<div>`` holding bare text, ``<br>``-separated text
+    and table cells alike, which readability needs a DOM rewrite for.
+
+    >>> t = LexborHTMLParser('<div>Bare text, here<br>more <a href="#">link</a><p>para</p></div>')
+    >>> [(p.node.tag, p.chars, p.link_chars, p.commas) for p in collect_paragraphs(t.body)]
+    [('div', 23, 4, 1), ('p', 4, 0, 0)]
+    """
+    paras: dict[int, _Para] = {}
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content
+        if not text or text.isspace():
+            continue
+        in_link = False
+        block = node.parent
+        while block is not None and block.tag not in BLOCK_TAGS:
+            if block.tag == "a":
+                in_link = True
+            block = block.parent
+        if block is None:
+            continue
+        key = block.mem_id
+        para = paras.get(key)
+        if para is None:
+            para = paras[key] = _Para(block)
+        n = len(text.strip())
+        para.chars += n
+        para.commas += text.count(",") + text.count("\uff0c") + text.count("\u060c")
+        if in_link:
+            para.link_chars += n
+    return list(paras.values())
+
+
+# Tag priors from readability: containers that usually wrap articles get a head start.
+TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
+             "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3, "th": -5,
+             "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5}
+
+
+def best_container(body: LexborNode) -> Optional[LexborNode]:
+    """Pick the element holding the article: readability-style paragraph scores.
+
+    Each paragraph (>= MIN_PARA_CHARS, mostly not link text) scores
+    ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
+    grandparent half, the next ancestor a sixth. Candidates are then penalised
+    by their link density, and we climb to a common ancestor when several
+    near-best candidates share it (articles split into many sections).
+    """
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    for para in collect_paragraphs(body):
+        if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
+            continue
+        score = 1 + para.commas + min(para.chars / 100, 3)
+        anc = para.node if para.node.tag not in ("p", "pre", "blockquote", "td", "li") else para.node.parent
+        for level in range(3):
+            if anc is None or anc.tag == "html":
+                break
+            key = anc.mem_id
+            if key not in nodes:
+                nodes[key] = anc
+                scores[key] = float(TAG_PRIOR.get(anc.tag, 0))
+            scores[key] += score / (1, 2, 6)[level]
+            anc = anc.parent
+    if not scores:
+        return body
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:5]
+    final = {k: scores[k] * (1 - link_density(nodes[k])) for k in top}
+    best_key = max(final, key=final.__getitem__)
+    return nodes[best_key]
+
+
+def link_density(node: LexborNode) -> float:
+    """Share of the node's text that sits inside ``<a>`` elements."""
+    total = len(node.text(strip=True))
+    if not total:
+        return 1.0
+    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    return min(1.0, linked / total)
+
+
+# --------------------------------------------------------------------------- #
+# Rendering
+# --------------------------------------------------------------------------- #
+
+
+def render_text(root: LexborNode) -> str:
+    """Text of ``root`` with a line break around every block element.
+
+    >>> t = LexborHTMLParser('<div><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul></div>')
+    >>> render_text(t.css_first('div'))
+    'A bc\\nd\\ne\\nf\\ng'
+    """
+    parts: list[str] = []
+    stack: list = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag
+        if tag == "-text":
+            parts.append(item.text_content or "")
+            continue
+        if tag == "br":
+            parts.append("\n")
+            continue
+        if tag is None or tag.startswith("-") or tag == "_comment":
+            continue
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+            stack.append("\n")
+        children = list(item.iter(include_text=True))
+        stack.extend(reversed(children))
+    return _tidy("".join(parts))
+
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of spaces, strip lines, drop blank lines."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
