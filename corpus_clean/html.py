@@ -139,8 +139,7 @@ def extract_main_text(html: str) -> HtmlExtraction:
     if body is None:
         return HtmlExtraction(text="", **meta)
     strip_junk(tree)
-    container = best_container(body)
-    text = render_text(container) if container is not None else ""
+    text = "\n".join(render_text(node) for node in best_container(body)).strip()
     return HtmlExtraction(text=text, **meta)
 
 
@@ -329,7 +328,7 @@ TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquo
              "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5}
 
 
-def best_container(body: LexborNode) -> Optional[LexborNode]:
+def best_container(body: LexborNode) -> list[LexborNode]:
     """Pick the element holding the article: readability-style paragraph scores.
 
     Each paragraph (>= MIN_PARA_CHARS, mostly not link text) scores
@@ -355,11 +354,70 @@ def best_container(body: LexborNode) -> Optional[LexborNode]:
             scores[key] += score / (1, 2, 6)[level]
             anc = anc.parent
     if not scores:
-        return body
-    top = sorted(scores, key=scores.__getitem__, reverse=True)[:5]
-    final = {k: scores[k] * (1 - link_density(nodes[k])) for k in top}
-    best_key = max(final, key=final.__getitem__)
-    return nodes[best_key]
+        return [body]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:TOP_N]
+    final = {k: scores[k] * (1 - link_density(nodes[k])) for k in ranked}
+    ranked.sort(key=final.__getitem__, reverse=True)
+    best = nodes[ranked[0]]
+    best = _climb_to_shared_ancestor(best, [nodes[k] for k in ranked[1:]
+                                            if final[k] >= SHARED_RATIO * final[ranked[0]]])
+    return _with_siblings(best, scores, final.get(ranked[0], 0.0))
+
+
+TOP_N = 10
+# A near-best candidate is one within this ratio of the best final score;
+# MIN_SHARED of them under one ancestor mean the article is split in sections.
+SHARED_RATIO = 0.75
+MIN_SHARED = 2
+
+
+def _ancestor_ids(node: LexborNode) -> set[int]:
+    ids = set()
+    node = node.parent
+    while node is not None:
+        ids.add(node.mem_id)
+        node = node.parent
+    return ids
+
+
+def _climb_to_shared_ancestor(best: LexborNode, alternatives: list[LexborNode]) -> LexborNode:
+    """Move up to the closest ancestor of ``best`` that also holds MIN_SHARED near-best candidates.
+
+    Long articles are often split into several sibling sections (each around
+    ad slots or pull quotes); each section then scores about the same.
+    """
+    if len(alternatives) < MIN_SHARED:
+        return best
+    sets = [_ancestor_ids(alt) | {alt.mem_id} for alt in alternatives]
+    node = best.parent
+    while node is not None and node.tag not in ("body", "html"):
+        key = node.mem_id
+        if sum(key in s for s in sets) >= MIN_SHARED:
+            return node
+        node = node.parent
+    return best
+
+
+def _with_siblings(best: LexborNode, scores: dict, best_score: float) -> list[LexborNode]:
+    """``best`` plus siblings that score well or look like plain article paragraphs."""
+    parent = best.parent
+    if parent is None or best.tag in ("body", "html"):
+        return [best]
+    threshold = max(10.0, best_score * 0.2)
+    out = []
+    for sib in parent.iter(include_text=False):
+        if sib.mem_id == best.mem_id:
+            out.append(sib)
+            continue
+        sib_score = scores.get(sib.mem_id)
+        if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
+            out.append(sib)
+        elif sib.tag == "p":
+            text = sib.text(strip=True)
+            ld = link_density(sib)
+            if (len(text) > 80 and ld < 0.25) or (0 < len(text) <= 80 and ld == 0 and text.endswith(".")):
+                out.append(sib)
+    return out
 
 
 def link_density(node: LexborNode) -> float:
