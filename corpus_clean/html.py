@@ -81,7 +81,6 @@ NEGATIVE_STEMS_RE = re.compile(
     r"cookie|caption|byline|breadcrumb|footer|masthead|sidebar|advert|banner|popup|"
     r"signup|recommend|trending|popular|outbrain|taboola|toolbar|pagination|"
     r"copyright|disclaimer|dateline|timestamp",
-    re.I,
 )
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
@@ -90,11 +89,11 @@ NEGATIVE_WORDS = frozenset(
 )
 # ... unless they also say "this is the article": wrappers such as
 # "article-body has-comments" must survive.
-POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog", re.I)
+POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog")
 # Comment threads are removed even when large; other labels are ignored on an
 # element that holds most of the page's paragraph text (a page-layout wrapper
 # such as "container with-sidebar" or "non-ad-column").
-HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies", re.I)
+HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies")
 WRAPPER_SHARE = 0.5
 
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
@@ -263,11 +262,32 @@ def boilerplate_label(node: LexborNode) -> Optional[str]:
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
     if not label:
         return None
-    if not (NEGATIVE_STEMS_RE.search(label) or not NEGATIVE_WORDS.isdisjoint(label_words(label))):
+    verdict = _LABEL_CACHE.get(label, False)
+    if verdict is False:
+        verdict = label_verdict(label)
+        if len(_LABEL_CACHE) > 100_000:
+            _LABEL_CACHE.clear()  # bound memory on long runs; rebuilds in a few docs
+        _LABEL_CACHE[label] = verdict
+    return verdict
+
+
+# class strings repeat heavily within and across pages of one site, and the
+# regexes are the hottest part of the extractor.
+_LABEL_CACHE: dict[str, Optional[str]] = {}
+
+
+def label_verdict(label: str) -> Optional[str]:
+    """Classify one ``"class id"`` string: ``"hard"``, ``"soft"`` or None.
+
+    >>> label_verdict("comment-list"), label_verdict("social-share"), label_verdict("post-body")
+    ('hard', 'soft', None)
+    """
+    low = label.lower()
+    if not (NEGATIVE_STEMS_RE.search(low) or not NEGATIVE_WORDS.isdisjoint(label_words(label))):
         return None
-    if POSITIVE_RE.search(label):
+    if POSITIVE_RE.search(low):
         return None
-    return "hard" if HARD_NEGATIVE_RE.search(label) else "soft"
+    return "hard" if HARD_NEGATIVE_RE.search(low) else "soft"
 
 
 # --------------------------------------------------------------------------- #
