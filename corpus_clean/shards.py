@@ -1,0 +1,153 @@
+"""Shards: groups of input files cleaned together in one task, and what came of them.
+
+Per-task overhead is milliseconds on a Prefect server (and ~170 ms on Dask), so we
+make few, large shards: files are packed until a shard holds `target_bytes`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from corpus_clean import __version__
+from corpus_clean.document import Document
+from corpus_clean.pipeline import ALL_STEPS, StepCounters, clean_document
+from corpus_clean.readers import InputFile, Skipped, read_file
+from corpus_clean.records import clean_schema, document_row, quarantine_schema
+
+DEFAULT_SHARD_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    files: tuple[InputFile, ...]
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.index:05d}"
+
+
+@dataclass
+class FileCounts:
+    """Accounting for one input file: read = clean + quarantined + skipped."""
+
+    read: int = 0
+    clean: int = 0
+    quarantined: int = 0
+    skipped: int = 0
+    skipped_reasons: list[str] = field(default_factory=list)
+
+    def balanced(self) -> bool:
+        return self.read == self.clean + self.quarantined + self.skipped
+
+
+@dataclass
+class CleanedShard:
+    """A shard after cleaning, before validation: rows, pre-validation problems, counts."""
+
+    shard: Shard
+    rows: pa.Table                                  # clean schema, one row per Document
+    problems: dict[str, list[tuple[str, str]]]     # id → problems found while reading
+    files: dict[str, FileCounts]
+    counters: StepCounters
+
+
+def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
+    """Pack files, in order, into shards of about `target_bytes` each.
+
+    >>> files = [InputFile(str(i), str(i), 40) for i in range(5)]
+    >>> [len(s.files) for s in plan_shards(files, target_bytes=100)]
+    [3, 2]
+    """
+    shards: list[Shard] = []
+    current: list[InputFile] = []
+    size = 0
+    for file in files:
+        current.append(file)
+        size += file.size
+        if size >= target_bytes:
+            shards.append(Shard(len(shards), tuple(current)))
+            current, size = [], 0
+    if current:
+        shards.append(Shard(len(shards), tuple(current)))
+    return shards
+
+
+def run_fingerprint(files: list[InputFile], params: dict) -> str:
+    """Content-addressed run id: same files (by name and size), version and parameters → same id.
+
+    Deterministic on purpose, so a rerun of the same input writes byte-identical Parquet.
+    """
+    digest = hashlib.sha256()
+    digest.update(__version__.encode())
+    digest.update(json.dumps(params, sort_keys=True, default=str).encode())
+    for file in files:
+        digest.update(f"{file.source}\x00{file.size}\x00".encode())
+    return digest.hexdigest()[:16]
+
+
+def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS) -> CleanedShard:
+    """Read and clean every record of the shard's files. Never raises on bad records."""
+    rows: list[dict] = []
+    problems: dict[str, list[tuple[str, str]]] = {}
+    files: dict[str, FileCounts] = {}
+    counters = StepCounters()
+    for file in shard.files:
+        counts = files.setdefault(file.source, FileCounts())
+        for item in read_file(file):
+            counts.read += 1
+            if isinstance(item, Skipped):
+                counts.skipped += 1
+                counts.skipped_reasons.append(item.reason)
+                continue
+            doc = _clean_safely(item, steps)
+            counters.add(doc)
+            rows.append(document_row(doc, run_id))
+            if doc.problems:
+                problems[doc.id] = list(doc.problems)
+    table = pa.Table.from_pylist(rows, schema=clean_schema())
+    return CleanedShard(shard, table, problems, files, counters)
+
+
+def _clean_safely(doc: Document, steps: tuple[str, ...]) -> Document:
+    """Clean unless reading already found the record unusable; a step's crash quarantines
+    the record (with the error) instead of failing the shard."""
+    if any(check == "record_size" for check, _ in doc.problems):
+        doc.text = doc.raw_text
+        return doc
+    try:
+        return clean_document(doc, steps)
+    except Exception as error:  # noqa: BLE001 - one bad record must not sink the shard
+        doc.text = doc.text or doc.raw_text
+        doc.problems.append(("cleaning_error", f"{doc.source}:{doc.record_index}: "
+                                               f"{type(error).__name__}: {error}"))
+        return doc
+
+
+def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[str, str]]]
+                        ) -> tuple[pa.Table, pa.Table]:
+    """Rows with no problem and no failed check → clean; the rest → quarantine with reasons."""
+    reasons_by_id: dict[str, list[tuple[str, str]]] = {}
+    for source in (cleaned.problems, failures):
+        for row_id, reasons in source.items():
+            reasons_by_id.setdefault(row_id, []).extend(reasons)
+    ids = cleaned.rows.column("id").to_pylist()
+    bad = pa.array([row_id in reasons_by_id for row_id in ids], type=pa.bool_())
+    clean_rows = cleaned.rows.filter(pa.compute.invert(bad))
+    quarantined = cleaned.rows.filter(bad)
+    reasons = [
+        [{"check": check, "detail": detail} for check, detail in reasons_by_id[row_id]]
+        for row_id in quarantined.column("id").to_pylist()
+    ]
+    quarantined = quarantined.append_column(
+        quarantine_schema().field("reasons"), pa.array(reasons, type=quarantine_schema().field("reasons").type)
+    )
+    by_source = Counter(quarantined.column("source").to_pylist())
+    for source, counts in cleaned.files.items():
+        counts.quarantined = by_source.get(source, 0)
+        counts.clean = (counts.read - counts.skipped) - counts.quarantined
+    return clean_rows, quarantined

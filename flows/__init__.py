@@ -1,0 +1,1 @@
+"""Prefect flows: wiring only. Parameters and schedules live in prefect.yaml."""

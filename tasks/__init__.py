@@ -1,0 +1,1 @@
+"""Thin Prefect tasks: each calls the pure core (corpus_clean) on one shard."""
