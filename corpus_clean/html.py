@@ -501,8 +501,12 @@ def render_text(root: LexborNode) -> str:
 
     >>> t = LexborHTMLParser('<div><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
     ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div>')
-    >>> render_text(t.css_first('div'))
-    'A bc\nd\ne\nf\ng'
+    >>> print(render_text(t.css_first('div')))
+    A bc
+    d
+    e
+    f
+    g
     """
     frames = [_Frame("", False)]
     stack: list = [root]

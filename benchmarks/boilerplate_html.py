@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""HTML main-content extraction benchmark: ours vs trafilatura, one run, one scorer.
+
+    python benchmarks/boilerplate_html.py /work/shared/bench/boilerplate/scrapinghub.jsonl.gz
+
+Prints a markdown table (system | precision | recall | F1 | empty preds | docs/s).
+Scores come from the bench's own ``score.py`` (imported by path from the
+directory of the data file), so the numbers are comparable with its README.
+docs/s counts only time spent inside the extractor, one process, sequential,
+like the bench's ``baselines.py``. An exception on a document counts as an
+empty prediction.
+
+The text-path benchmark can include these rows::
+
+    from benchmarks.boilerplate_html import run_html_rows
+    rows = run_html_rows("/work/shared/bench/boilerplate/scrapinghub.jsonl.gz")
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import sys
+import time
+from importlib import metadata
+from typing import Callable, Optional
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout without installing
+
+from corpus_clean import html as html_mod  # noqa: E402
+
+
+def load_scorer(bench_path: str):
+    """Import ``score.py`` that sits next to the benchmark data file."""
+    path = os.path.join(os.path.dirname(os.path.abspath(bench_path)), "score.py")
+    spec = importlib.util.spec_from_file_location("boilerplate_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_records(bench_path: str) -> list[dict]:
+    opener = gzip.open if bench_path.endswith(".gz") else open
+    with opener(bench_path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def ours(html: str) -> str:
+    return html_mod.extract_main_text(html).text
+
+
+def make_trafilatura() -> Optional[Callable[[str], str]]:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+
+    def run(html: str) -> str:
+        return trafilatura.extract(html, include_comments=False) or ""
+    return run
+
+
+def make_ours_with_fallback() -> Optional[Callable[[str], str]]:
+    """Ours, handing the page to trafilatura when our extraction looks unsure."""
+    if not hasattr(html_mod, "extract_main_text_with_fallback"):
+        return None
+    return lambda html: html_mod.extract_main_text_with_fallback(html).text
+
+
+def time_system(fn: Callable[[str], str], records: list[dict]) -> tuple[list[str], float]:
+    """Predictions and docs/s (time inside ``fn`` only)."""
+    html_mod._LABEL_CACHE.clear()  # every system starts cold, no cache carried across runs
+    preds, spent = [], 0.0
+    for rec in records:
+        t0 = time.perf_counter()
+        try:
+            text = fn(rec["html"]) or ""
+        except Exception:  # noqa: BLE001 - a crash is an empty prediction, as in baselines.py
+            text = ""
+        spent += time.perf_counter() - t0
+        preds.append(text)
+    return preds, len(records) / spent if spent else float("inf")
+
+
+def run_html_rows(bench_path: str) -> list[dict]:
+    """Score ours (and trafilatura, and ours-with-fallback when available) in one run.
+
+    Each row: system, version, precision, recall, f1, empty, docs_per_s, n.
+    """
+    scorer = load_scorer(bench_path)
+    records = load_records(bench_path)
+    gold = {r["id"]: r["gold_text"] for r in records}
+    systems = [("corpus-clean `extract_main_text` (selectolax)", ours, "corpus-clean")]
+    fallback = make_ours_with_fallback()
+    if fallback is not None:
+        systems.append(("corpus-clean + trafilatura fallback", fallback, "corpus-clean"))
+    traf = make_trafilatura()
+    if traf is not None:
+        systems.append(("trafilatura `extract(html, include_comments=False)`", traf, "trafilatura"))
+    rows = []
+    for name, fn, dist in systems:
+        preds, docs_per_s = time_system(fn, records)
+        m = scorer.score(gold, {r["id"]: p for r, p in zip(records, preds)})
+        rows.append({
+            "system": name,
+            "version": _version(dist),
+            "precision": m["precision"],
+            "recall": m["recall"],
+            "f1": m["f1"],
+            "empty": sum(1 for p in preds if not p.strip()),
+            "docs_per_s": docs_per_s,
+            "n": len(records),
+        })
+    return rows
+
+
+def markdown(rows: list[dict]) -> str:
+    lines = ["| system | version | precision | recall | F1 | empty preds | docs/s |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(f"| {r['system']} | {r['version']} | {r['precision']:.3f} | {r['recall']:.3f} "
+                     f"| **{r['f1']:.3f}** | {r['empty']} | {r['docs_per_s']:.1f} |")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench", help="scrapinghub.jsonl.gz (score.py must sit next to it)")
+    args = ap.parse_args(argv)
+    rows = run_html_rows(args.bench)
+    print(f"{rows[0]['n']} docs, Python {sys.version.split()[0]}, one process\n")
+    print(markdown(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
