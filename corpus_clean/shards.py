@@ -114,10 +114,11 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS) -
 
 
 def _clean_safely(doc: Document, steps: tuple[str, ...]) -> Document:
-    """Clean unless reading already found the record unusable; a step's crash quarantines
-    the record (with the error) instead of failing the shard."""
-    if any(check == "record_size" for check, _ in doc.problems):
-        doc.text = doc.raw_text
+    """Clean unless reading already found the record unusable (it goes to quarantine as
+    read, raw text kept); a step's crash quarantines the record with the error instead
+    of failing the shard."""
+    if doc.problems:
+        doc.text = doc.raw_text if doc.html is None else doc.html
         return doc
     try:
         return clean_document(doc, steps)

@@ -1,0 +1,57 @@
+"""Shared fixtures. The Prefect test harness starts a real (temporary, SQLite) Prefect
+server; it takes ~20 s, so one is shared by the whole session and only started when a
+flow test asks for it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+REPO = Path(__file__).resolve().parent.parent
+
+ARTICLE = (
+    "Harbour Town Votes to Rebuild the Old Ferry Pier\n"
+    "\n"
+    "By Lena Okafor and Piet Vermeer\n"
+    "The harbour council of Eastmere voted seven to two on Monday evening to rebuild the old ferry pier, "
+    "which has been closed to passengers since a winter storm cracked its pilings two years ago.\n"
+    "Engineers told the council that the new pier would rest on steel piles driven deeper into the "
+    "seabed, and that work could begin in the spring if the regional grant arrives on time.\n"
+    "Several fishermen who spoke at the meeting said the closure had doubled the length of their "
+    "morning trips, because they now have to land their catch at the container quay across the bay.\n"
+    "Facebook Facebook Facebook Facebook\n"
+    "© 2024 Eastmere Gazette Ltd. All rights reserved.\n"
+)
+CONTENT_LINES = [line for line in ARTICLE.splitlines() if line.startswith(("The harbour", "Engineers", "Several"))]
+
+
+@pytest.fixture(scope="session")
+def prefect_server():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A tiny mixed-format corpus written here (not copied from anywhere)."""
+    import json
+
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    records = [
+        {"id": "a", "text": ARTICLE.replace("Eastmere", "Westmere")},
+        {"id": "b", "text": "Too short."},
+        {"id": "c"},
+    ]
+    (root / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n{not json\n")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
+    return root

@@ -1,0 +1,94 @@
+"""Readers: every supported format, and bad input that must never crash or vanish."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus_clean.readers import Skipped, decode_bytes, list_input_files, read_file
+
+
+def read_all(path):
+    return [item for file in list_input_files(str(path)) for item in read_file(file)]
+
+
+def test_reads_every_format_in_order(tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text document about gardens.\n")
+    (tmp_path / "b.jsonl").write_text('{"text": "first"}\n{"text": "second"}\n')
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt") as handle:
+        handle.write('{"text": "zipped"}\n')
+    (tmp_path / "d.html").write_text("<html><body><article><p>Hello page</p></article></body></html>")
+    pq.write_table(pa.table({"text": ["row zero", "row one"]}), tmp_path / "e.parquet")
+    items = read_all(tmp_path)
+    assert [(d.source, d.record_index) for d in items] == [
+        ("a.txt", 0), ("b.jsonl", 0), ("b.jsonl", 1), ("c.jsonl.gz", 0), ("d.html", 0),
+        ("e.parquet", 0), ("e.parquet", 1)]
+    assert [d.raw_text for d in items if d.html is None] == [
+        "Plain text document about gardens.\n", "first", "second", "zipped", "row zero", "row one"]
+    assert "Hello page" in items[4].html
+    assert len({d.id for d in items}) == len(items)
+    assert all(not d.problems for d in items)
+
+
+def test_ids_are_stable_across_reads(tmp_path):
+    (tmp_path / "b.jsonl").write_text('{"text": "first"}\n{"text": "second"}\n')
+    assert [d.id for d in read_all(tmp_path)] == [d.id for d in read_all(tmp_path)]
+
+
+def test_fsspec_url(tmp_path):
+    (tmp_path / "a.txt").write_text("Reached through a file:// URL.")
+    [doc] = read_all(f"file://{tmp_path}")
+    assert doc.raw_text == "Reached through a file:// URL."
+
+
+def test_encodings_are_detected_and_recorded():
+    assert decode_bytes("Der Bär läuft über die Straße, schön!".encode("cp1252")).encoding == "cp1252"
+    utf16 = decode_bytes("Bonjour à tous".encode("utf-16"))
+    assert (utf16.text, utf16.encoding) == ("Bonjour à tous", "utf-16")
+    assert decode_bytes("привет мир, это тест".encode("cp1251")).text == "привет мир, это тест"
+
+
+def test_invalid_utf8_is_flagged_not_silently_replaced():
+    data = ("A long enough English sentence. " * 60).encode() + b"\xff" + b" tail"
+    decoded = decode_bytes(data)
+    assert decoded.problem and "offset" in decoded.problem
+
+
+def test_bad_files_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    (tmp_path / "deck.pptx").write_bytes(b"PK\x03\x04")
+    items = read_all(tmp_path)
+    assert all(isinstance(i, Skipped) for i in items)
+    reasons = {i.source: i.reason for i in items}
+    assert "unsupported" in reasons["deck.pptx"]
+    assert "binary" in reasons["image.txt"]
+    assert reasons["empty.txt"] == "empty file"
+
+
+def test_bad_jsonl_lines_name_file_and_line(tmp_path):
+    lines = ['{"text": "good"}', "{broken", '{"title": "no text"}', "[1, 2]", '{"text": 5}', "", '{"html": "<p>x</p>"}']
+    (tmp_path / "f.jsonl").write_text("\n".join(lines) + "\n")
+    items = read_all(tmp_path)
+    assert len(items) == len(lines)  # every line accounted for
+    problems = {i.record_index: i.problems[0][1] for i in items if not isinstance(i, Skipped) and i.problems}
+    assert problems[1].startswith("f.jsonl:2: malformed JSON")
+    assert problems[2] == 'f.jsonl:3: no string "text" or "html" field'
+    assert "not an object" in problems[3]
+    assert 4 in problems
+    assert isinstance(items[5], Skipped) and "blank line 6" in items[5].reason
+    assert items[6].html == "<p>x</p>" and not items[6].problems
+
+
+def test_huge_single_line_is_quarantined_not_cleaned(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"word " * 2_500_000)  # 12.5 MB, one line
+    [doc] = read_all(tmp_path)
+    assert [check for check, _ in doc.problems] == ["record_size"]
+
+
+def test_nul_bytes_in_text_are_kept_for_repair(tmp_path):
+    (tmp_path / "nul.jsonl").write_text(json.dumps({"text": "before\u0000after and more words"}) + "\n")
+    [doc] = read_all(tmp_path)
+    assert "\x00" in doc.raw_text and not doc.problems
