@@ -38,12 +38,12 @@ def prefect_server():
         yield
 
 
-@pytest.fixture
-def small_corpus(tmp_path: Path) -> Path:
-    """A tiny mixed-format corpus written here (not copied from anywhere)."""
+def write_small_corpus(base: Path) -> Path:
+    """A tiny mixed-format corpus written here (not copied from anywhere): 7 records,
+    2 clean, 3 quarantined (short, no text field, malformed JSON...), 2 skipped files."""
     import json
 
-    root = tmp_path / "in"
+    root = base / "in"
     root.mkdir()
     (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     records = [

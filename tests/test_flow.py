@@ -1,0 +1,120 @@
+"""The clean-corpus flow on a real Prefect server (the test harness), read back from Parquet."""
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import CONTENT_LINES, write_small_corpus
+
+pytestmark = pytest.mark.usefixtures("prefect_server")
+
+
+@pytest.fixture(scope="module")
+def flow_run_output(tmp_path_factory):
+    """One real flow run shared by the tests of this module (a run costs seconds)."""
+    from flows.clean_corpus import clean_corpus
+
+    base = tmp_path_factory.mktemp("flow")
+    corpus = write_small_corpus(base)
+    out = base / "out"
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=True)
+    return corpus, out, manifest
+
+
+def test_accounting_adds_up_per_file(flow_run_output):
+    _, out, manifest = flow_run_output
+    assert manifest["accounting_ok"]
+    on_disk = json.loads((out / "manifest.json").read_text())
+    assert on_disk["totals"] == {"read": 7, "clean": 2, "quarantined": 3, "skipped": 2}
+    files = on_disk["files"]
+    assert files["feed.jsonl"] == {"read": 4, "clean": 1, "quarantined": 3, "skipped": 0, "skipped_reasons": []}
+    assert files["empty.txt"]["skipped_reasons"] == ["empty file"]
+    assert "unsupported file type" in files["notes.docx"]["skipped_reasons"][0]
+
+
+def test_clean_parquet_has_article_without_boilerplate(flow_run_output):
+    _, out, _ = flow_run_output
+    table = pq.read_table(out / "clean")
+    rows = {row["source"]: row for row in table.to_pylist()}
+    article = rows["article.txt"]
+    for line in CONTENT_LINES:
+        assert line in article["text"].splitlines()
+    assert "Facebook Facebook" not in article["text"]
+    assert "All rights reserved" not in article["text"]
+    assert article["title"] == "Harbour Town Votes to Rebuild the Old Ferry Pier"
+    assert article["byline"] == "Lena Okafor and Piet Vermeer"
+    assert article["lang"] == "en"
+    assert article["n_chars_clean"] < article["n_chars_raw"]
+    rules = {r["rule"] for r in article["removed"]}
+    assert any(rule.endswith(".byline") for rule in rules)
+    # Provenance: every removed span's text is what the offsets point at in the repaired text.
+    assert all(r["end"] - r["start"] == len(r["text"]) for r in article["removed"])
+
+
+def test_quarantine_rows_carry_their_reasons(flow_run_output):
+    _, out, _ = flow_run_output
+    rows = pq.read_table(out / "quarantine").to_pylist()
+    by_index = {(r["source"], r["record_index"]): r for r in rows}
+    short = by_index[("feed.jsonl", 1)]
+    assert short["text"] == "Too short."
+    assert any("chars" in reason["detail"] for reason in short["reasons"])
+    missing = by_index[("feed.jsonl", 2)]
+    assert missing["reasons"][0] == {"check": "readable_input", "detail": 'feed.jsonl:3: no string "text" or "html" field'}
+    assert "malformed JSON" in by_index[("feed.jsonl", 3)]["reasons"][0]["detail"]
+
+
+def test_output_opens_in_pandas_polars_duckdb(flow_run_output):
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    _, out, _ = flow_run_output
+    pattern = str(out / "clean" / "*.parquet")
+    assert len(pd.read_parquet(out / "clean")) == 2
+    assert pl.read_parquet(pattern).height == 2
+    assert duckdb.sql(f"select count(*) from '{pattern}'").fetchone()[0] == 2
+    quarantine = str(out / "quarantine" / "*.parquet")
+    assert duckdb.sql(f"select count(*) from '{quarantine}' where len(reasons) > 0").fetchone()[0] == 3
+
+
+def test_parquet_schema_is_the_declared_one(flow_run_output):
+    from corpus_clean.records import clean_schema, quarantine_schema
+
+    _, out, _ = flow_run_output
+    assert pq.read_schema(out / "clean" / "part-00000.parquet").remove_metadata() == clean_schema()
+    assert pq.read_schema(out / "quarantine" / "part-00000.parquet").remove_metadata() == quarantine_schema()
+    assert pq.ParquetFile(out / "clean" / "part-00000.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_report_artifacts_are_in_prefect(flow_run_output):
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    _, _, manifest = flow_run_output
+
+    async def artifacts():
+        async with get_client() as client:
+            return await client.read_artifacts(artifact_filter=ArtifactFilter(
+                key=ArtifactFilterKey(like_="corpus-clean-report")))
+
+    found = asyncio.run(artifacts())
+    kinds = {(a.key, a.type) for a in found}
+    assert ("corpus-clean-report", "markdown") in kinds
+    assert ("corpus-clean-report-files", "table") in kinds
+    markdown = next(a for a in found if a.type == "markdown" and str(a.flow_run_id) == manifest["flow_run_id"])
+    assert manifest["run_id"] in markdown.data and "| 7 | 2 | 3 | 2 | ok |" in markdown.data
+
+
+def test_rerun_gives_byte_identical_parquet(flow_run_output):
+    from flows.clean_corpus import clean_corpus
+
+    corpus, out, _ = flow_run_output
+    before = {p.name: p.read_bytes() for p in (out / "clean").glob("*.parquet")}
+    second = out.parent / "out2"
+    clean_corpus(input_path=str(corpus), output_dir=str(second), data_docs=False)
+    after = {p.name: p.read_bytes() for p in (second / "clean").glob("*.parquet")}
+    assert before == after
