@@ -1,15 +1,620 @@
-"""Mojibake repair. PLACEHOLDER: replaced by the full implementation (issue 5)."""
+"""Mojibake repair: ftfy, plus the repairs ftfy misses, without ever touching clean text.
+
+`repair(text)` returns ``(repaired_text, fixes)`` where ``fixes`` maps a fix kind to how
+many times it was applied. When nothing changes it returns the *same* str object and
+``{}``.
+
+How it works, in order:
+
+1. **Fast path.** One precompiled regex (`_TRIGGER_RE`) looks for anything any later step
+   could act on: control characters, ``&``, U+FFFD, surrogates, and a UTF-8 lead byte
+   followed by a continuation byte as seen through any single-byte codec ftfy knows
+   (e.g. ``Ã©``, ``Ð¸``, ``√©``). Mojibake always produces such a pair, so text without
+   one is returned untouched, without calling ftfy. Pure ASCII takes an even cheaper
+   check.
+2. **Control characters** are stripped (`strip_control_chars`).
+3. **HTML entities** are decoded line by line (`unescape_entities_per_line`), skipping
+   only lines that contain markup. ftfy's ``unescape_html="auto"`` instead switches off
+   for the rest of the document after the first ``<``.
+4. **Byte-level repairs ftfy does not make**, before ftfy runs so that its whole-line
+   decoding still works: ``Â``/``Ã`` stranded at a line end (`restore_nbsp_at_eol`), and
+   ``â€�`` where the lost byte can be worked out from the quotes around it
+   (`resolve_lossy_quote`).
+5. **ftfy** (`fix_lines_with_ftfy`), line by line, with a corpus config (no uncurling,
+   no normalization, no ligature or width changes): whole-line re-decoding, ``restore_byte_a0``,
+   C1 controls, surrogates, terminal escapes.
+6. **Span-level re-decoding** (`fix_mojibake_spans`) for what is left: lines that mix
+   garbled and clean text, characters garbled a different number of times, and cp1251 and
+   Mac Roman mojibake that ftfy does not see as bad. A span is re-decoded only when there is
+   enough evidence and the result is strictly less weird (see the function docstrings).
+
+Fix kinds reported in ``fixes``:
+
+======================  ==================================================================
+``control_char``        C0 controls (except tab, LF, CR), DEL, BOM and other invisible
+                        format characters ftfy strips, and C1 controls left at the end
+``terminal_escape``     ANSI terminal escape sequences (ftfy)
+``html_entity``         HTML entities and character references decoded (``&eacute;``)
+``nbsp_lost_eol``       ``Â``/``Ã`` at a line end whose 0xA0 byte was lost with trailing space
+``lossy_fffd``          ``â€�``: the lost byte restored from context (an opening ``“``)
+``encoding``            a line re-decoded as a whole by ftfy (UTF-8 read as cp1252 etc.)
+``nbsp_lost_space``     ftfy's ``restore_byte_a0`` (``Ã `` meant ``à``)
+``c1_control``          C1 controls read as their cp1252 characters (``\\x93`` -> ``“``)
+``surrogate``           surrogate pairs joined (ftfy)
+``mixed_encoding``      a span of UTF-8-read-as-cp1252/Latin-1 inside an otherwise clean line
+``cp1251``              a span of UTF-8 read as Windows-1251 (``РџСЂРёРІРµС‚``, ``Г©``)
+``mac_roman``           a span of UTF-8 read as Mac Roman (``√©``)
+======================  ==================================================================
+
+What is deliberately left alone: Unicode normalization, curly quotes, ligatures, width,
+line breaks; single ambiguous pairs such as ``Ã§`` in a sentence that is otherwise clean
+(text that discusses mojibake); bytes already replaced by U+FFFD when the context does not
+say what they were (``caf�``).
+"""
 from __future__ import annotations
 
-import ftfy
+import re
+import unicodedata
+from collections import Counter
 
-_CONFIG = ftfy.TextFixerConfig(
-    unescape_html="auto", uncurl_quotes=False, fix_line_breaks=False,
-    fix_latin_ligatures=False, fix_character_width=False, normalization=None, explain=False,
+import ftfy
+import ftfy.bad_codecs  # noqa: F401  registers the "sloppy-windows-*" codecs
+from ftfy import chardata
+from ftfy.badness import is_bad
+from ftfy.fixes import remove_terminal_escapes, unescape_html
+
+__all__ = ["repair"]
+
+# ftfy config for step 5: the corpus config peer pipelines use (DataTrove's), minus HTML
+# unescaping, which we do per line ourselves.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=True,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=True,
+    normalization=None,
+    explain=True,
+)
+
+# --------------------------------------------------------------------------- codecs
+
+
+class _Codec:
+    """A single-byte codec seen as a map from characters to bytes, plus a regex matching
+    runs of UTF-8 multi-byte sequences written in its characters."""
+
+    def __init__(self, name: str, codecs: tuple[str, ...]):
+        self.name = name
+        self.char_to_byte: dict[str, int] = {}
+        for byte in range(0x80, 0x100):
+            defined = False
+            for codec in codecs:
+                char = bytes([byte]).decode(codec, errors="ignore")
+                if char:
+                    self.char_to_byte.setdefault(char, byte)
+                    defined = True
+            if not defined:
+                # Undefined bytes come through as the C1 control of the same number
+                # (WHATWG "sloppy" decoding).
+                self.char_to_byte.setdefault(chr(byte), byte)
+        self.leads2 = self._chars(0xC2, 0xDF)
+        self.leads3 = self._chars(0xE0, 0xEF)
+        self.leads4 = self._chars(0xF0, 0xF4)
+        self.conts = self._chars(0x80, 0xBF)
+        cont = f"[{_cls(self.conts)}]"
+        one = f"[{_cls(self.leads2)}]{cont}|[{_cls(self.leads3)}]{cont}{{2}}|[{_cls(self.leads4)}]{cont}{{3}}"
+        self.sequence_re = re.compile(one)
+        self.run_re = re.compile(f"(?:{one})+")
+
+    def _chars(self, lo: int, hi: int) -> str:
+        return "".join(sorted(c for c, b in self.char_to_byte.items() if lo <= b <= hi))
+
+    def to_bytes(self, text: str) -> bytes:
+        return bytes(self.char_to_byte[c] for c in text)
+
+
+def _cls(chars: str) -> str:
+    """Characters as the inside of a regex character class."""
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+# cp1252 and Latin-1 differ only in 0x80-0x9F, and real text mixes both renderings
+# (`â€™` next to `â\x80\x99`), so they are one codec here.
+_CP1252 = _Codec("mixed_encoding", ("windows-1252", "latin-1"))
+_CP1251 = _Codec("cp1251", ("windows-1251",))
+_MAC_ROMAN = _Codec("mac_roman", ("mac_roman",))
+
+# --------------------------------------------------------------------------- fast path
+
+
+def _trigger_pattern() -> str:
+    """Build the one regex that says "something here might need repair".
+
+    Mojibake of UTF-8 always shows a lead byte followed by a continuation byte; we take
+    the union over every codec ftfy tries (so skipping is exact with respect to ftfy too)
+    and also accept a space, NBSP, line end or U+FFFD after the lead byte (lost or
+    replaced continuation bytes).
+    """
+    leads, conts = set(), set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+        conts.update(codec.conts)
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+        conts.update(codec.conts)
+    conts.update(" \xa0\ufffd\r\n")
+    singles = (
+        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f&\ufffd\ud800-\udfff\ufeff"
+        "\u206a-\u206f\ufff9-\ufffc"
+    )
+    return f"[{singles}]|[{_cls(''.join(leads))}](?:[{_cls(''.join(conts))}]|\\Z)"
+
+
+_TRIGGER_RE = re.compile(_trigger_pattern())
+_ASCII_TRIGGER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f&]")
+
+
+def might_need_repair(text: str) -> bool:
+    """Cheap test: can any repair step change this text? False means surely not.
+
+    >>> might_need_repair("It’s “fine” — café, naïve, Москва")
+    False
+    >>> might_need_repair("cafÃ©")
+    True
+    """
+    if text.isascii():
+        return _ASCII_TRIGGER_RE.search(text) is not None
+    return _TRIGGER_RE.search(text) is not None
+
+
+# --------------------------------------------------------------------------- control chars
+
+# C0 controls except \t \n \r, DEL, and what ftfy's remove_control_chars also drops
+# (BOM, deprecated format chars, interlinear annotation chars).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u206a-\u206f\ufff9-\ufffc]+")
+_C1_RE = re.compile("[\x80-\x9f]+")
+
+
+def strip_control_chars(text: str) -> tuple[str, int]:
+    """Remove control characters that have no place in text; return (text, how many).
+
+    >>> strip_control_chars("a\\x00b\\x07c\\td\\r\\n")
+    ('abc\\td\\r\\n', 2)
+    """
+    count = 0
+
+    def drop(match: re.Match) -> str:
+        nonlocal count
+        count += len(match.group())
+        return ""
+
+    if "\x1b" in text:
+        text = remove_terminal_escapes(text)
+    return _CONTROL_RE.sub(drop, text), count
+
+
+# --------------------------------------------------------------------------- HTML entities
+
+# A '<' that starts markup; a lone '<' as in "<3", "<- back" or "<&euro;5" is just text.
+_MARKUP_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*[\s/>]|/[A-Za-z]|!--|!\[CDATA\[|!DOCTYPE|\?xml)", re.I)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def unescape_entities_per_line(text: str) -> tuple[str, int]:
+    """Decode HTML entities line by line, leaving lines that contain markup alone.
+
+    Double escaping (``&amp;eacute;``) is undone too. ftfy's own "auto" mode stops
+    unescaping for the rest of the document once it meets a ``<``; here a ``<`` only
+    protects its own line, and only if it starts a tag.
+
+    >>> unescape_entities_per_line("5 <3\\nS&amp;eacute;rie &lt;b&gt;")
+    ('5 <3\\nSérie <b>', 2)
+    >>> unescape_entities_per_line("<p>caf&eacute;</p>")
+    ('<p>caf&eacute;</p>', 0)
+    """
+    if "&" not in text:
+        return text, 0
+    count = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if "&" not in line or _MARKUP_RE.search(line):
+            continue
+        for _ in range(3):  # "&amp;amp;eacute;" needs up to three rounds
+            decoded = unescape_html(line)
+            if decoded == line:
+                break
+            count += len(_ENTITY_RE.findall(line)) - len(_ENTITY_RE.findall(decoded))
+            line = decoded
+        lines[i] = line
+    return "\n".join(lines), count
+
+
+# --------------------------------------------------------------------------- NBSP at EOL
+
+# Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
+_EOL_NBSP_RE = re.compile(r"(?<=(.))([ÂÃ])(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
+
+
+def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
+    """Put back the 0xA0 byte that was lost with trailing whitespace at a line end.
+
+    In mojibake, NBSP is ``Â\\xa0`` and ``à`` is ``Ã\\xa0``; stripping trailing spaces
+    eats the ``\\xa0`` and strands ``Â``/``Ã`` at the end of the line. A stranded ``Â`` is
+    dropped (the NBSP it stood for would have been stripped too); a stranded ``Ã`` gets
+    its ``\\xa0`` back so the line decodes to ``à``. Legit capitals ending a word
+    (``IRMÃ``, ``SÃO``) follow another capital, so only a ``Â``/``Ã`` after a lowercase
+    letter, digit or punctuation is touched, or a standalone ``Ã`` when the document
+    shows other mojibake or the next line goes on in lowercase.
+
+    >>> restore_nbsp_at_eol("war.Â\\nMr. Smith")
+    ('war.\\nMr. Smith', 1)
+    >>> restore_nbsp_at_eol("Institut CatalÃ\\nde Tecnologia")
+    ('Institut CatalÃ\\xa0\\nde Tecnologia', 1)
+    >>> restore_nbsp_at_eol("IRMÃ\\nCÂMARA")
+    ('IRMÃ\\nCÂMARA', 0)
+    """
+    if "Â" not in text and "Ã" not in text:
+        return text, 0
+    count = 0
+    has_evidence = None
+
+    def fix(match: re.Match) -> str:
+        nonlocal count, has_evidence
+        before, stranded, next_char = match.group(1), match.group(2), match.group(4)
+        if before.isupper() or before.isspace() and stranded == "Â":
+            return stranded
+        if before.isspace() or before in "\n\r":
+            if has_evidence is None:
+                has_evidence = _CP1252.sequence_re.search(text) is not None
+            if not (has_evidence or (next_char and next_char.islower())):
+                return stranded
+        count += 1
+        return "" if stranded == "Â" else "Ã\xa0"
+
+    return _EOL_NBSP_RE.sub(fix, text), count
+
+
+def finish_nbsp_at_eol(text: str) -> str:
+    """Decode a restored ``Ã\\xa0`` at a line end that the rest of the line did not carry.
+
+    >>> finish_nbsp_at_eol("motif Ã\\xa0\\nreproduire")
+    'motif à\\nreproduire'
+    """
+    return re.sub(r"Ã\xa0(?=[ \t]*(?:\r?\n|\Z))", "à", text)
+
+
+# --------------------------------------------------------------------------- lossy U+FFFD
+
+# "â€" + U+FFFD: a cp1252 decode with errors="replace" lost the third byte of
+# E2 80 xx. Only 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252, i.e. U+2001,
+# U+200D (ZWJ), U+200F (RLM), U+2010 (hyphen) or U+201D (”).
+_LOSSY_QUOTE_RE = re.compile("(â(?:€|\x80))\ufffd")
+_OPEN_QUOTE_RE = re.compile("â(?:€|\x80)(?:œ|\x9c)|“")
+_CLOSE_QUOTE_RE = re.compile("â(?:€|\x80)(?:\x9d|\ufffd)|”")
+
+
+def resolve_lossy_quote(text: str) -> tuple[str, int]:
+    """Restore ``â€�`` as ``â€\\x9d`` (that is, ``”``) when an opening ``“`` is waiting.
+
+    The lost byte can be one of five; of them only ``”`` closes a quote, so an unclosed
+    ``“`` earlier on the same line (or a word character right before, followed by a
+    space, punctuation or the end) settles it. Otherwise the sequence is left for ftfy,
+    which turns it into a single ``�``.
+
+    >>> resolve_lossy_quote("â€œHe saidâ€� no.")
+    ('â€œHe saidâ€\\x9d no.', 1)
+    >>> resolve_lossy_quote("x â€� y")
+    ('x â€� y', 0)
+    """
+    if "\ufffd" not in text:
+        return text, 0
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        start = text.rfind("\n", 0, match.start()) + 1
+        before = text[start : match.start()]
+        opened = len(_OPEN_QUOTE_RE.findall(before)) > len(_CLOSE_QUOTE_RE.findall(before))
+        after = text[match.end() : match.end() + 1]
+        prev = before[-1:] if before else ""
+        glued = prev.isalnum() or prev in ".,!?;:)" and prev != ""
+        if opened or (glued and (after == "" or not after.isalnum())):
+            count += 1
+            return match.group(1) + "\x9d"
+        return match.group()
+
+    return _LOSSY_QUOTE_RE.sub(fix, text), count
+
+
+# --------------------------------------------------------------------------- ftfy
+
+_FTFY_STEP_KINDS = {
+    "restore_byte_a0": "nbsp_lost_space",
+    "replace_lossy_sequences": "lossy_fffd",
+    "decode_inconsistent_utf8": "mixed_encoding",
+    "fix_c1_controls": "c1_control",
+    "fix_surrogates": "surrogate",
+    "remove_terminal_escapes": "terminal_escape",
+    "remove_control_chars": "control_char",
+}
+
+
+def fix_lines_with_ftfy(text: str, fixes: Counter) -> str:
+    """Run ftfy on each line that might need it, and record what it did in ``fixes``.
+
+    Lines are independent (as in ``ftfy.fix_text``), so clean lines cost one regex search.
+
+    >>> fixes = Counter()
+    >>> fix_lines_with_ftfy("cafÃ©\\nok", fixes), dict(fixes)
+    ('café\\nok', {'encoding': 1})
+    """
+    out = []
+    for line in text.splitlines(keepends=True):
+        if not might_need_repair(line):
+            out.append(line)
+            continue
+        fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
+        if fixed != line:
+            kinds = {_FTFY_STEP_KINDS.get(step.parameter, "encoding") for step in steps or () if step.action != "decode"}
+            for kind in kinds or {"encoding"}:
+                fixes[kind] += 1
+        out.append(fixed)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- spans
+
+_PLAUSIBLE_EUROPEAN = re.compile(
+    "[\u00a0-\u00ff\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
 )
 
 
+def _is_plausible_char(char: str, european_only: bool) -> bool:
+    """Could this character be what a garbled sequence stood for?"""
+    if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
+        return False
+    category = unicodedata.category(char)
+    if category[0] == "C":  # controls, unassigned, private use, surrogates
+        return False
+    if european_only and category in ("Lm", "Mn", "No", "Sk"):
+        return False
+    return True
+
+
+def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
+    """Decode each valid UTF-8 sequence in a run; return (text, sequences, longest)."""
+    try:
+        decoded = codec.to_bytes(run).decode("utf-8")
+        return decoded, len(decoded), max(len(c.encode("utf-8")) for c in decoded)
+    except UnicodeDecodeError:
+        pass
+    count = longest = 0
+
+    def one(match: re.Match) -> str:
+        nonlocal count, longest
+        try:
+            char = codec.to_bytes(match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        count += 1
+        longest = max(longest, len(match.group()))
+        return char
+
+    return codec.sequence_re.sub(one, run), count, longest
+
+
+_TOKEN_RE = re.compile(r"[^ \t\r\n]+")
+
+
+def _redecode_token(token: str, codec: _Codec, strong_line: bool, line: str = "") -> tuple[str, int]:
+    """Re-decode the garbled runs of one token, repeatedly (double encoding); return the
+    result and the number of sequences decoded, or (token, 0) if not convincing."""
+    current, total = token, 0
+    evidence = strong_line
+    for _ in range(3):
+        pieces, last, changed = [], 0, False
+        for match in codec.run_re.finditer(current):
+            decoded, count, longest = _decode_run(match.group(), codec)
+            if not count:
+                continue
+            european = codec is not _CP1252
+            if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
+                continue
+            if count >= 2 or _C1_RE.search(match.group()):
+                evidence = True
+            elif longest >= 3 and _is_lone_symbol_or_standalone(current, match, decoded):
+                evidence = True
+            elif codec is not _CP1252 and _glued_to_letters(current, match, codec):
+                evidence = True
+            elif codec is _CP1252 and _is_cp1252_pair_inside_word(current, match, decoded):
+                evidence = True
+            elif codec is _CP1252 and _is_pair_of_the_lines_alphabet(current, match, decoded, line):
+                evidence = True
+            pieces.append(current[last : match.start()])
+            pieces.append(decoded)
+            last = match.end()
+            total += count
+            changed = True
+        if not changed:
+            break
+        pieces.append(current[last:])
+        current = "".join(pieces)
+    if total == 0 or not evidence or is_bad(current):
+        return token, 0
+    return current, total
+
+
+def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> bool:
+    """A single 3-byte sequence is evidence if it decodes to punctuation or a symbol
+    (``â€™`` -> ``’``), or to a letter that is not glued to ASCII letters: a lone CJK
+    character inside a Latin word (``Brontë…”`` -> ``Bront녔``) is a coincidence.
+
+    >>> m = _CP1252.run_re.search("Bronteë…”")
+    >>> _is_lone_symbol_or_standalone("Bronteë…”", m, "녔")
+    False
+    """
+    if not decoded.isalpha():
+        return True
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    return not ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
+
+
+# Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
+# which do occur inside real words ("Ã’s" is a plural of "Ã").
+_CP1252_ONLY_CONTS = set(bytes(range(0x80, 0xA0)).decode("windows-1252", errors="ignore")) - set("‘’–—")
+
+
+def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bool:
+    """One 2-byte pair is evidence when it is a capital Latin-1 letter plus a cp1252-only
+    punctuation mark, inside a lowercase word: ``kilkanaÅ›cie``, ``PrzeÅ‚om``, ``È™i``.
+    Real text does not put ``›``, ``‚`` or ``™`` between lowercase letters.
+
+    >>> m = _CP1252.run_re.search("PrzeÅ‚om")
+    >>> _is_cp1252_pair_inside_word("PrzeÅ‚om", m, "ł")
+    True
+    >>> m = _CP1252.run_re.search("DrÃ¥ber")
+    >>> _is_cp1252_pair_inside_word("DrÃ¥ber", m, "å")
+    False
+    """
+    pair = match.group()
+    if len(pair) != 2 or not decoded.isalpha() or pair[1] not in _CP1252_ONLY_CONTS:
+        return False
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    return before.islower() or after.islower()
+
+
+def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a letter the same line already uses
+    in clean form, and the pair is part of a lowercase word or a word on its own:
+    ``foreslÃ¥s`` in a line with ``måten``. A pair in quotes or next to capitals, as in
+    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count.
+
+    >>> line = "Denne måten Ã¥ se"
+    >>> m = _CP1252.run_re.search("Ã¥")
+    >>> _is_pair_of_the_lines_alphabet("Ã¥", m, "å", line)
+    True
+    """
+    pair = match.group()
+    if len(pair) != 2 or not decoded.isalpha() or line.count(decoded) == 0:
+        return False
+    before = token[: match.start()]
+    after = token[match.end() :].rstrip(",.;:!?")
+    if not before and not after:
+        return True
+    return (before[-1:].islower() or not before) and (after[:1].islower() or not after) and (
+        before[-1:].isalpha() or after[:1].isalpha()
+    )
+
+
+def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
+    """A single sequence counts as evidence when it sits inside a word written in another
+    script or is a symbol between letters: ``zemljiЕЎte`` (cp1251), ``Ver≈ùajne`` (Mac)."""
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    lead = match.group()[0]
+    if codec is _CP1251:
+        return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+    return not lead.isalpha() and before.isalpha() and after.isalpha()
+
+
+def _count_sequences(text: str, codec: _Codec) -> int:
+    """How many UTF-8 sequences in this codec's characters the text holds.
+
+    >>> _count_sequences("GÃ¦ster pÃ¥ Ã¢â‚¬Å“", _CP1252)
+    5
+    """
+    return len(codec.sequence_re.findall(text))
+
+
+def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -> str:
+    """Re-decode garbled spans that whole-line decoding could not reach.
+
+    ftfy decodes a line as a whole or not at all, so a line that mixes a garbled span
+    with clean non-Latin-1 text (``GÃ¦ster ... gør``), or characters garbled once and
+    twice (``zÃƒÂ¡roveÃ…Ë†``), stays broken. Here every whitespace-separated token is
+    re-decoded on its own, for cp1252/Latin-1, then cp1251, then Mac Roman, and up to
+    three times (double encoding). A token changes only when
+
+    - the garbled characters decode as valid UTF-8 to plausible characters (letters,
+      punctuation; for cp1251 and Mac Roman only European scripts),
+    - there is evidence beyond one ambiguous pair: a C1 control, a 3-byte sequence, two
+      or more sequences in the token or line (cp1252: or in the ``original`` document,
+      before ftfy fixed some of them), or (cp1251/Mac Roman) a sequence glued to Latin
+      letters, and
+    - the result no longer looks bad to ftfy's badness check.
+
+    >>> fixes = Counter()
+    >>> fix_mojibake_spans("Dansk gør GÃ¦ster pÃ¥ ferie", fixes), dict(fixes)
+    ('Dansk gør Gæster på ferie', {'mixed_encoding': 2})
+    >>> fix_mojibake_spans("Se você vê “Ã§” em vez de “ç”", fixes)
+    'Se você vê “Ã§” em vez de “ç”'
+    """
+    strong_document = _count_sequences(original if original is not None else text, _CP1252) >= 2
+    out = []
+    for line in text.splitlines(keepends=True):
+        for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+            runs = codec.run_re.findall(line)
+            if not runs:
+                continue
+            strong_line = codec is _CP1252 and (strong_document or _count_sequences(line, codec) >= 2)
+
+            def token_fix(match: re.Match) -> str:
+                fixed, count = _redecode_token(match.group(), codec, strong_line, line)
+                if count:
+                    fixes[codec.name] += count
+                return fixed
+
+            line = _TOKEN_RE.sub(token_fix, line)
+        out.append(line)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
 def repair(text: str) -> tuple[str, dict[str, int]]:
-    """Return (repaired text, {fix kind: count})."""
-    fixed = ftfy.fix_text(text, config=_CONFIG)
-    return fixed, ({"ftfy": 1} if fixed != text else {})
+    """Repair mojibake and control characters; return (text, {fix kind: count}).
+
+    Clean text comes back as the same object with ``{}``.
+
+    >>> repair("Les dÃ©veloppeurs â€œaimentâ€� le cafÃ©")
+    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 1})
+    >>> s = "CÂMARA MUNICIPAL DE SÃO PAULO — “ok”"
+    >>> repair(s)[0] is s
+    True
+    """
+    if not might_need_repair(text):
+        return text, {}
+    fixes: Counter = Counter()
+    fixed, n = strip_control_chars(text)
+    fixes["control_char"] += n
+    fixed, n = unescape_entities_per_line(fixed)
+    fixes["html_entity"] += n
+    fixed, n_eol = restore_nbsp_at_eol(fixed)
+    fixes["nbsp_lost_eol"] += n_eol
+    fixed, n = resolve_lossy_quote(fixed)
+    fixes["lossy_fffd"] += n
+    fixed = fix_lines_with_ftfy(fixed, fixes)
+    if _TRIGGER_RE.search(fixed):
+        fixed = fix_mojibake_spans(fixed, fixes, original=text)
+    if n_eol:
+        fixed = finish_nbsp_at_eol(fixed)
+    if _C1_RE.search(fixed):
+        # A C1 control that nothing could decode is noise: the pipeline promises none.
+        fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))
+        fixed = _C1_RE.sub("", fixed)
+    if fixed == text:
+        return text, {}
+    return fixed, {kind: count for kind, count in fixes.items() if count}
