@@ -36,11 +36,14 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["HtmlExtraction", "extract_main_text", "MAX_HTML_CHARS"]
+__all__ = ["HtmlExtraction", "extract_main_text", "MAX_HTML_CHARS", "MAX_NESTING"]
 
 # Anything bigger is not a web page we want in a corpus, and parsing it would
 # hold hundreds of MB of tree in memory; callers get a clear ValueError.
-MAX_HTML_CHARS = 20_000_000
+MAX_HTML_CHARS = 10_000_000
+# Lexbor's tree builder is quadratic in nesting depth (20k nested divs take
+# ~1.4 s, 100k about a minute); real pages stay under a few hundred levels.
+MAX_NESTING = 2000
 
 
 @dataclass
@@ -129,6 +132,10 @@ def extract_main_text(html: str) -> HtmlExtraction:
             f"HTML too large for main-content extraction: {len(html):,} chars "
             f"> MAX_HTML_CHARS={MAX_HTML_CHARS:,}"
         )
+    # Depth can only exceed MAX_NESTING if there are that many tags: the cheap
+    # C-level count keeps the Python depth scan off the normal path.
+    if html.count("<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
+        raise ValueError(f"HTML nested deeper than MAX_NESTING={MAX_NESTING} levels; not extracting")
     if "<" not in html:
         # Not HTML at all: there is no structure to find a main block in.
         return HtmlExtraction(text="")
@@ -140,6 +147,34 @@ def extract_main_text(html: str) -> HtmlExtraction:
     strip_junk(tree)
     text = "\n".join(render_text(node) for node in best_container(body)).strip()
     return HtmlExtraction(text=text, **meta)
+
+
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# Void elements never nest; the others are closed implicitly by their next
+# sibling in real pages, so counting them would overstate the depth.
+_FLAT_TAGS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li td th tr dt dd option".split()
+)
+
+
+def nesting_depth(html: str) -> int:
+    """Approximate maximum element nesting depth, from a regex tag scan.
+
+    >>> nesting_depth("<div><div><p>a<br></div></div><div></div>")
+    2
+    """
+    depth = deepest = 0
+    for m in _TAG_RE.finditer(html):
+        closing, name, selfclosing = m.groups()
+        if selfclosing or name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 # --------------------------------------------------------------------------- #
@@ -324,10 +359,14 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
             continue
         in_link = False
         block = node.parent
-        while block is not None and block.tag not in BLOCK_TAGS:
+        hops = 0
+        # Inline runs are short in real pages; the hop cap keeps a page of
+        # thousands of nested <span>s linear instead of quadratic.
+        while block is not None and block.tag not in BLOCK_TAGS and hops < MAX_INLINE_HOPS:
             if block.tag == "a":
                 in_link = True
             block = block.parent
+            hops += 1
         if block is None:
             continue
         key = block.mem_id
@@ -341,6 +380,8 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
             para.link_chars += n
     return list(paras.values())
 
+
+MAX_INLINE_HOPS = 32
 
 # Tag priors from readability: containers that usually wrap articles get a head start.
 TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
@@ -536,25 +577,47 @@ def render_text(root: LexborNode) -> str:
         stack.extend(reversed(list(item.iter(include_text=True))))
     while len(frames) > 1:
         _close_frame(frames)
-    return _tidy("".join(frames[0].parts))
+    return _tidy(_flatten(frames[0].parts))
 
 
 def _close_frame(frames: list) -> None:
-    """Pop the top frame into its parent, unless it is a block of furniture."""
+    """Pop the top frame into its parent, unless it is a block of furniture.
+
+    Parts are handed up as nested lists (O(1) per element, flattened once at the
+    end) so that a very deep tree does not make rendering quadratic.
+    """
     frame = frames.pop()
     parent = frames[-1]
     if frame.tag in BLOCK_TAGS and len(frames) > 1:
         if frame.chars and frame.link_chars > frame.chars * LINK_DENSE:
             return
-        if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch("".join(frame.parts).strip()):
+        if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
             return
-        parent.parts.append("\n")
-        parent.parts.extend(frame.parts)
-        parent.parts.append("\n")
+        parent.parts.extend(("\n", frame.parts, "\n"))
     else:
-        parent.parts.extend(frame.parts)
+        parent.parts.append(frame.parts)
     parent.chars += frame.chars
     parent.link_chars += frame.link_chars
+
+
+def _flatten(parts: list) -> str:
+    """Join nested lists of strings without recursion.
+
+    >>> _flatten(["a", ["b", ["c"]], "d"])
+    'abcd'
+    """
+    out: list[str] = []
+    stack = [iter(parts)]
+    while stack:
+        for item in stack[-1]:
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                stack.append(iter(item))
+                break
+        else:
+            stack.pop()
+    return "".join(out)
 
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
