@@ -1,0 +1,225 @@
+"""Main-content extraction from HTML (corpus_clean.html), on small pages written here."""
+from __future__ import annotations
+
+import doctest
+import time
+
+import pytest
+
+import corpus_clean.html as html_mod
+from corpus_clean.html import HtmlExtraction, extract_main_text
+
+P1 = ("The harbour council of Eastmere voted seven to two on Monday evening to rebuild the old "
+      "ferry pier, which has been closed to passengers since a winter storm cracked its pilings.")
+P2 = ("Engineers told the council that the new pier would rest on steel piles, driven deeper into "
+      "the seabed, and that work could begin in the spring if the regional grant arrives on time.")
+P3 = ("Several fishermen who spoke at the meeting said the closure had doubled the length of their "
+      "morning trips, because they now land their catch at the container quay across the bay.")
+P4 = ("The ferry operator said it would add a second boat on the route once the pier reopens, "
+      "which would bring the crossing back to one departure every half hour in summer.")
+BODY = (P1, P2, P3, P4)
+
+
+def page(article: str, head: str = "", lang: str = "en", extra: str = "") -> str:
+    """A news page with the usual furniture around ``article``."""
+    return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>
+<header class="site-header"><a href="/">Eastmere Gazette</a><nav><a href="/news">News</a>
+<a href="/sport">Sport</a><a href="/weather">Weather</a></nav></header>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<main>{article}</main>
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/1">Storm closes the coast road again</a></li>
+<li><a href="/2">Mayor opens the new library wing</a></li></ul></aside>
+{extra}
+<footer><p>© 2024 Eastmere Gazette Ltd. All rights reserved. Contact us, advertise, privacy.</p></footer>
+</body></html>"""
+
+
+def article(paras=BODY) -> str:
+    ps = "".join(f"<p>{p}</p>" for p in paras)
+    return f"""<article><h1>Harbour Town Votes to Rebuild the Old Ferry Pier</h1>
+<div class="byline">By <a rel="author" href="/lena">Lena Okafor</a></div>
+<div class="share-bar"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">Email</a></div>
+<figure><img src="pier.jpg"><figcaption>The old pier, closed since the storm, in a photo from March.</figcaption></figure>
+<div class="article-body">{ps}</div></article>"""
+
+
+def lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+# --- the article body, and nothing else ----------------------------------------
+
+
+def test_typical_news_page_gives_exactly_the_body_paragraphs():
+    ex = extract_main_text(page(article()))
+    assert lines(ex.text) == list(BODY)
+
+
+def test_comment_thread_and_related_links_are_dropped():
+    comments = ('<section id="comments"><h2>3 comments</h2><div class="comment"><p>Great news, finally, '
+                'I have waited years for this pier to reopen, thanks council.</p></div>'
+                '<div class="comment"><p>What a waste of money, the old one was fine, honestly, '
+                'spend it on the roads instead.</p></div></section>')
+    related = ('<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Ferry fares to rise '
+               'next year</a></li><li><a href="/b">Quay works delayed by the weather</a></li></ul></div>')
+    ex = extract_main_text(page(article(), extra=comments + related))
+    assert lines(ex.text) == list(BODY)
+
+
+def test_headline_caption_and_byline_are_not_body_text():
+    text = extract_main_text(page(article())).text
+    for furniture in ("Harbour Town Votes", "The old pier, closed", "Lena Okafor", "Facebook"):
+        assert furniture not in text
+
+
+def test_block_elements_are_separated_and_inline_elements_are_not():
+    html = page("<article><p>Alpha beta, gamma delta, epsilon zeta eta theta iota.</p>"
+                "<p>Kap<b>pa</b> lambda, mu <a href='/nu'>nu</a> xi, omicron pi rho sigma.</p></article>")
+    assert extract_main_text(html).text == ("Alpha beta, gamma delta, epsilon zeta eta theta iota.\n"
+                                            "Kappa lambda, mu nu xi, omicron pi rho sigma.")
+
+
+def test_article_without_p_tags_div_and_br():
+    body = "<div class='story'>" + "<br><br>".join(BODY) + "</div>"
+    assert lines(extract_main_text(page(body)).text) == list(BODY)
+
+
+def test_article_split_into_sections_is_kept_whole():
+    sections = "".join(
+        f"<div class='story-section'><div class='col'><p>{p}</p><p>{p}</p></div></div>"
+        f"<div class='ad-slot'>Advertisement</div>"
+        for p in BODY)
+    text = extract_main_text(page(f"<section class='story'>{sections}</section>")).text
+    assert all(p in text for p in BODY)
+    assert "Advertisement" not in text
+
+
+def test_layout_wrapper_named_like_furniture_keeps_the_article():
+    # "with-sidebar" would mark furniture, but the element holds the article.
+    html = page(f"<div class='layout with-sidebar'>{article()}</div>")
+    assert lines(extract_main_text(html).text) == list(BODY)
+
+
+def test_link_lists_and_ad_labels_inside_the_body_are_dropped():
+    paras = [P1, P2]
+    inner = ("<p>Advertisement</p><ul><li><a href='/x'>Read more: pier repairs timeline</a></li>"
+             "<li><a href='/y'>Read more: ferry timetable for winter</a></li></ul>")
+    body = f"<div class='article-body'><p>{P1}</p>{inner}<p>{P2}</p></div>"
+    assert lines(extract_main_text(page(body)).text) == paras
+
+
+def test_subheadings_and_lists_in_the_body_are_kept():
+    body = (f"<div class='entry-content'><p>{P1}</p><h2>What happens next</h2><p>{P2}</p>"
+            "<ul><li>Steel piles are driven first</li><li>The deck follows in May</li></ul>"
+            f"<p>{P3}</p></div>")
+    text = extract_main_text(page(body)).text
+    assert "What happens next" in text and "The deck follows in May" in text
+
+
+def test_hidden_and_script_content_is_not_text():
+    body = (f"<article><p>{P1}</p><script>var x = 'not text, not text, not text';</script>"
+            f"<div style='display:none' hidden>Hidden teaser text, should go, should go.</div>"
+            f"<p>{P2}</p></article>")
+    assert lines(extract_main_text(page(body)).text) == [P1, P2]
+
+
+# --- metadata ------------------------------------------------------------------
+
+
+def test_metadata_from_meta_tags():
+    head = ('<title>Pier vote | Eastmere Gazette</title>'
+            '<meta property="og:title" content="Harbour Town Votes to Rebuild the Old Ferry Pier">'
+            '<meta name="author" content="Lena Okafor">'
+            '<meta property="article:published_time" content="2024-03-04T18:30:00+00:00">')
+    ex = extract_main_text(page(article(), head=head, lang="en-GB"))
+    assert ex == HtmlExtraction(text=ex.text, title="Harbour Town Votes to Rebuild the Old Ferry Pier",
+                                byline="Lena Okafor", published="2024-03-04T18:30:00+00:00", lang="en-GB")
+
+
+def test_metadata_fallbacks_title_rel_author_time():
+    body = article() + '<time datetime="2024-03-04">4 March</time>'
+    ex = extract_main_text(page(body, head="<title>Pier vote</title>"))
+    assert (ex.title, ex.byline, ex.published) == ("Pier vote", "Lena Okafor", "2024-03-04")
+
+
+def test_metadata_itemprop_and_json_ld():
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-03-05T09:00:00Z"}</script>')
+    body = ('<span itemprop="author" itemscope><span itemprop="name">Piet Vermeer</span></span>'
+            + article())
+    ex = extract_main_text(page(body, head=head))
+    assert ex.byline == "Piet Vermeer" and ex.published == "2024-03-05T09:00:00Z"
+
+
+def test_profile_url_is_not_a_byline():
+    head = '<meta property="article:author" content="https://social.example/lena">'
+    assert extract_main_text(page("<p>x</p>", head=head)).byline is None
+
+
+def test_missing_metadata_is_none():
+    ex = extract_main_text(f"<html><body><p>{P1}</p></body></html>")
+    assert (ex.title, ex.byline, ex.published, ex.lang) == (None, None, None, None)
+    assert ex.text == P1
+
+
+# --- bad input: never crash -------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t", "just some words, no markup at all", "<", "<<<>>>",
+                                 "<html>", "<html><body></body></html>", "<!-- only a comment -->",
+                                 "\x00\x01\x02<p>\ud800</p>", "<p><b><i>unclosed, broken <div</p>",
+                                 "<svg><script>alert(1)</script></svg>"])
+def test_odd_input_returns_an_extraction(bad):
+    ex = extract_main_text(bad)
+    assert isinstance(ex, HtmlExtraction) and isinstance(ex.text, str)
+
+
+def test_empty_and_plain_text_give_empty_text():
+    assert extract_main_text("").text == ""
+    assert extract_main_text("A plain text file, not HTML at all, with commas, and words.").text == ""
+
+
+def test_non_string_input_is_a_value_error():
+    with pytest.raises(ValueError, match="expects str"):
+        extract_main_text(b"<p>bytes</p>")  # type: ignore[arg-type]
+
+
+def test_deeply_nested_html_is_refused_fast():
+    html = "<div>" * 100_000 + f"<p>{P1}</p>" + "</div>" * 100_000
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match="nested deeper"):
+        extract_main_text(html)
+    assert time.perf_counter() - t0 < 5
+
+
+def test_moderately_deep_nesting_still_extracts():
+    depth = html_mod.MAX_NESTING - 10
+    html = "<div>" * depth + f"<p>{P1}</p>" + "</div>" * depth
+    assert extract_main_text(html).text == P1
+
+
+def test_many_nested_inline_elements_stay_fast():
+    html = f"<span>{P1}" * (html_mod.MAX_NESTING - 10)
+    t0 = time.perf_counter()
+    assert P1 in extract_main_text(html).text
+    assert time.perf_counter() - t0 < 5
+
+
+def test_huge_html_is_refused_fast():
+    html = "<html><body>" + f"<p>{P1}</p>" * (50_000_000 // len(P1)) + "</body></html>"
+    assert len(html) > 50_000_000
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match="too large"):
+        extract_main_text(html)
+    assert time.perf_counter() - t0 < 1
+
+
+def test_page_with_no_content_gives_empty_text():
+    html = page("", extra="")
+    # Only furniture on the page: nothing article-like may come back.
+    assert P1 not in extract_main_text(html).text
+
+
+def test_doctests():
+    result = doctest.testmod(html_mod)
+    assert result.failed == 0 and result.attempted > 5
