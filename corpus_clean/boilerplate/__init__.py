@@ -1,9 +1,34 @@
-"""Boilerplate removal inside documents. PLACEHOLDER: replaced by issue 6's engine."""
+"""Boilerplate removal inside documents, with provenance for every cut.
+
+``strip_boilerplate(text)`` removes whole lines of web boilerplate (bylines, menus,
+share bars, reader comments, sponsored blocks, talk-page UI...) and reports each cut
+as a ``Removal(start, end, rule, text)`` with offsets into `text`:
+
+>>> text = "Share this article\\nThe council voted on Tuesday to close the old bridge for two years of repairs.\\n"
+>>> clean, removed = strip_boilerplate(text)
+>>> clean
+'The council voted on Tuesday to close the old bridge for two years of repairs.\\n'
+>>> [(r.rule, r.text) for r in removed]
+[('social.share_bar', 'Share this article\\n')]
+
+Rules are data (``packs/*.yaml``, each with an example); a small line classifier
+(``classifier.json``, refit with ``python -m corpus_clean.boilerplate.fit``) removes
+what the rules do not name, precision first. See ``engine.py`` for the steps.
+"""
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import strip
+from corpus_clean.boilerplate.repair import join_broken_words
 from corpus_clean.document import Removal
 
+__all__ = ["strip_boilerplate", "join_broken_words", "Removal"]
 
-def strip_boilerplate(text: str) -> tuple[str, list[Removal]]:
-    """Return (clean text, removed spans with offsets into `text`)."""
-    return text, []
+
+def strip_boilerplate(text: str, *, use_classifier: bool = True) -> tuple[str, list[Removal]]:
+    """Return (clean text, removed spans with offsets into `text`).
+
+    Spans are sorted, non-overlapping, whole lines with their terminators, and
+    ``text[r.start:r.end] == r.text``. A text with nothing to remove is returned as is.
+    `use_classifier=False` applies the rule packs only.
+    """
+    return strip(text, use_classifier=use_classifier)

@@ -1,0 +1,186 @@
+"""A line classifier over cheap features: small gradient-boosted trees in numpy.
+
+The model is a JSON file (``classifier.json``): feature names, a base score, and a
+set of depth-D trees stored as arrays (split feature and threshold per inner node,
+value per leaf). Prediction walks all trees at once, one numpy step per depth level,
+so the cost per document is a handful of array operations whatever its length.
+
+Features (one row per non-blank line; "neighbours" are the non-blank lines around):
+
+* the line itself: words, characters, punctuation/digit/capitalised-word/function-word
+  ratios, all-caps ratio, how it starts and ends (sentence end, comma/colon, letter,
+  lower-case or punctuation start), how often the same line occurs in the document,
+  whether a rule pack already removed it;
+* position: line rank and character offset in the document (0..1), share of the
+  document's prose lines above and below it, distance to the nearest prose line;
+* neighbour context: words of the lines 1 and 2 above/below, share of prose lines and
+  of rule-removed lines in windows of 3 and 10 lines around it;
+* the document: number of lines, share of prose lines.
+
+Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.py``).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END
+
+MODEL_PATH = Path(__file__).parent / "classifier.json"
+RULE = "classifier"
+
+FEATURE_NAMES = [
+    "log_words", "log_chars", "punct_ratio", "digit_ratio", "cap_word_ratio",
+    "stop_ratio", "upper_ratio", "ends_sentence", "ends_comma_colon", "ends_alnum",
+    "starts_lower", "starts_punct", "log_repeats", "rule_removed",
+    "rel_line", "rel_char", "prose_above", "prose_below", "log_dist_prose", "in_body_span",
+    "log_words_prev1", "log_words_next1", "log_words_prev2", "log_words_next2",
+    "prose_win3", "prose_win10", "removed_win3", "removed_win10",
+    "log_doc_lines", "doc_prose_share",
+]
+
+
+def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
+    """Mean of x over [i-radius, i+radius] without x[i] itself (edges: fewer values)."""
+    n = len(x)
+    c = np.concatenate(([0.0], np.cumsum(x, dtype=np.float64)))
+    lo = np.clip(np.arange(n) - radius, 0, n)
+    hi = np.clip(np.arange(n) + radius + 1, 0, n)
+    total = c[hi] - c[lo] - x
+    count = np.maximum(hi - lo - 1, 1)
+    return total / count
+
+
+def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+    out = np.full_like(x, fill)
+    if k > 0:
+        out[k:] = x[:-k]
+    elif k < 0:
+        out[:k] = x[-k:]
+    else:
+        out[:] = x
+    return out
+
+
+def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
+    """Return (indices of non-blank lines, feature matrix with FEATURE_NAMES columns)."""
+    s = ctx.stats
+    idx = np.flatnonzero(~ctx.blank)
+    n = len(idx)
+    if n == 0:
+        return idx, np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    w = s.n_words[idx].astype(np.float64)
+    c = np.maximum(s.n_chars[idx], 1).astype(np.float64)
+    wd = np.maximum(w, 1)
+    alpha = np.maximum(s.n_alpha[idx], 1)
+    last = s.last_class[idx]
+    first = s.first_class[idx]
+    last_char = s.last_char[idx]
+    log_w = np.log1p(w)
+    ends_sentence = ((last & SENT_END) > 0).astype(np.float64)
+    ends_comma_colon = np.isin(last_char, [ord(","), ord(":"), ord(";")]).astype(np.float64)
+    ends_alnum = ((last & (ALPHA | DIGIT)) > 0).astype(np.float64)
+    starts_lower = ((first & LOWER) > 0).astype(np.float64)
+    starts_punct = ((first & PUNCT) > 0).astype(np.float64)
+
+    content = ctx.lines.content
+    counts: dict[str, int] = {}
+    keys = [content[i] for i in idx.tolist()]
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    repeats = np.fromiter((counts[k] for k in keys), dtype=np.float64, count=n)
+    removed = np.fromiter((ctx.marks.rule[i] is not None for i in idx.tolist()), dtype=np.float64, count=n)
+
+    prose = ((w >= 10) & (ends_sentence > 0)).astype(np.float64)
+    n_prose = prose.sum()
+    prose_cum = np.cumsum(prose)
+    prose_above = (prose_cum - prose) / max(n_prose, 1)
+    prose_below = (n_prose - prose_cum) / max(n_prose, 1)
+    pos = np.arange(n)
+    prose_pos = np.flatnonzero(prose)
+    if len(prose_pos):
+        j = np.searchsorted(prose_pos, pos)
+        left = np.where(j > 0, pos - prose_pos[np.maximum(j - 1, 0)], n)
+        right = np.where(j < len(prose_pos), prose_pos[np.minimum(j, len(prose_pos) - 1)] - pos, n)
+        dist = np.minimum(np.abs(left), np.abs(right))
+        in_span = ((pos >= prose_pos[0]) & (pos <= prose_pos[-1])).astype(np.float64)
+    else:
+        dist = np.full(n, n, dtype=np.float64)
+        in_span = np.zeros(n)
+    rel_char = ctx.lines.starts[idx] / max(len(ctx.text), 1)
+
+    X = np.column_stack([
+        log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, s.n_cap_words[idx] / wd,
+        s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
+        starts_lower, starts_punct, np.log(repeats), removed,
+        pos / max(n - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
+        _shift(log_w, 1), _shift(log_w, -1), _shift(log_w, 2), _shift(log_w, -2),
+        _window_mean(prose, 3), _window_mean(prose, 10), _window_mean(removed, 3), _window_mean(removed, 10),
+        np.full(n, np.log1p(n)), np.full(n, n_prose / n),
+    ]).astype(np.float32)
+    return idx, X
+
+
+class TreeModel:
+    """Gradient-boosted depth-D trees as arrays; ``predict_proba`` is vectorised."""
+
+    def __init__(self, params: dict):
+        self.params = params
+        self.features: list[str] = params["features"]
+        self.base = float(params["base"])
+        self.depth = int(params["depth"])
+        self.split_feature = np.asarray(params["split_feature"], dtype=np.int64)  # (T, 2^D-1)
+        self.split_threshold = np.asarray(params["split_threshold"], dtype=np.float32)
+        self.leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
+        self.threshold = float(params["threshold"])
+        if self.features != FEATURE_NAMES:
+            raise ValueError("classifier.json was fit with other features; refit it")
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        """P(boilerplate) per row of X."""
+        n = X.shape[0]
+        t = self.split_feature.shape[0]
+        if n == 0 or t == 0:
+            return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
+        node = np.zeros((n, t), dtype=np.int64)
+        rows = np.arange(n)[:, None]
+        tree_ix = np.arange(t)[None, :]
+        for _ in range(self.depth):
+            f = self.split_feature[tree_ix, node]
+            thr = self.split_threshold[tree_ix, node]
+            node = 2 * node + 1 + (X[rows, f] > thr)
+        leaves = node - (2 ** self.depth - 1)
+        margin = self.base + self.leaf_value[tree_ix, leaves].sum(axis=1)
+        return 1.0 / (1.0 + np.exp(-margin))
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str = str(MODEL_PATH)) -> TreeModel | None:
+    """The shipped model, or None when no parameters file exists (rules only)."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    return TreeModel(json.loads(p.read_text(encoding="utf-8")))
+
+
+def mark_by_classifier(ctx, model: TreeModel | None = None) -> None:
+    """Mark the non-blank lines the model calls boilerplate (rule ``classifier``).
+
+    Never removes every line: if the model would leave nothing, it removes nothing.
+    """
+    model = model or load_model()
+    if model is None:
+        return
+    idx, X = line_features(ctx)
+    if len(idx) == 0:
+        return
+    p = model.predict_proba(X)
+    drop = p >= model.threshold
+    unmarked = np.fromiter((ctx.marks.rule[i] is None for i in idx.tolist()), dtype=bool, count=len(idx))
+    if not (unmarked & ~drop).any():
+        return
+    for i in idx[drop & unmarked].tolist():
+        ctx.marks.mark(i, RULE)

@@ -1,0 +1,436 @@
+"""The boilerplate engine: rule packs, structural rules and a line classifier.
+
+Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
+
+1. split into lines, count features per line (numpy, see ``features.py``);
+2. one scan of the combined rule regex marks the lines the YAML packs name;
+3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
+4. builtin structural rules: headline, repeated lines/blocks, menu runs, NBSP lines,
+   trailing comments in a different voice;
+5. the classifier (``classifier.py``) marks further lines, precision first;
+6. blank lines left in runs (or at the edges) by the removals go too (rule ``layout``);
+7. consecutive lines with the same rule become one ``Removal`` span.
+
+A document in which nothing is marked comes back as the very same string.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, UPPER, DIGIT, Lines, LineStats, line_stats, split_lines
+from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.document import Removal
+
+# A "prose line": a sentence or more of running text.
+PROSE_MIN_WORDS = 12
+# Lines before the article body: at most this many prose lines above them.
+HEAD_MAX_PROSE_BEFORE = 1
+# Lines of a menu run: 1..MENU_MAX_WORDS words each, at least MENU_MIN_RUN in a row.
+MENU_MAX_WORDS = 4
+MENU_MIN_RUN = 5
+# Repeated lines: a single repeated line goes when it has this many words;
+# shorter ones only inside a run of REPEAT_MIN_RUN repeated lines.
+REPEAT_MIN_WORDS = 4
+REPEAT_MIN_RUN = 3
+# End-of-article markers: after one of these, comment-voiced prose is a reader comment.
+END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+_COMMENT_VOICE = re.compile(
+    r"!|\?|\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|you|your|you're|you’re|we|our|us|lol|imo|imho)\b|\b[A-Z]{4,}\b"
+)
+_REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
+
+
+class Marks:
+    """Per-line decisions: which rule (if any) removes each line."""
+
+    def __init__(self, n: int):
+        self.rule: list[str | None] = [None] * n
+
+    def mark(self, i: int, rule: str, *, overwrite: bool = False) -> None:
+        if overwrite or self.rule[i] is None:
+            self.rule[i] = rule
+
+    def removed(self) -> np.ndarray:
+        return np.fromiter((r is not None for r in self.rule), dtype=bool, count=len(self.rule))
+
+
+class Context:
+    """A document's lines, their counts and derived masks, shared by all steps."""
+
+    def __init__(self, text: str):
+        self.lines: Lines = split_lines(text)
+        self.stats: LineStats = line_stats(self.lines)
+        s = self.stats
+        self.blank = s.n_chars == 0
+        self.prose = (s.n_words >= PROSE_MIN_WORDS) & ((s.last_class & SENT_END) > 0)
+        self.prose_before = np.cumsum(self.prose) - self.prose
+        self.prose_after = self.prose.sum() - np.cumsum(self.prose)
+        self.marks = Marks(self.lines.n_lines)
+
+    @property
+    def text(self) -> str:
+        return self.lines.text
+
+    def next_nonblank(self, i: int) -> int | None:
+        for j in range(i + 1, self.lines.n_lines):
+            if not self.blank[j]:
+                return j
+        return None
+
+    def in_head(self, i: int) -> bool:
+        return bool(self.prose_before[i] <= HEAD_MAX_PROSE_BEFORE)
+
+    def in_tail(self, i: int) -> bool:
+        return bool(self.prose_after[i] <= 1 or self.lines.starts[i] >= 0.5 * len(self.text))
+
+
+# --- rule-pack kinds ----------------------------------------------------------------
+
+
+def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
+    """Scan once with the combined regex; act on each match by its rule's kind."""
+    text = ctx.text
+    starts = ctx.lines.starts
+    hits = [(m.start(), m.lastgroup) for m in ruleset.combined.finditer(text)]
+    if not hits:
+        return
+    line_idx = np.searchsorted(starts, [h[0] for h in hits], side="right") - 1
+    n_words = ctx.stats.n_words
+    matched: dict[int, object] = {}
+    for (_, group), i in zip(hits, line_idx.tolist()):
+        rule = ruleset.group_to_rule[group]
+        if ctx.blank[i] or i in matched:
+            continue
+        if rule.max_words is not None and n_words[i] > rule.max_words:
+            continue
+        if rule.where == "head" and not ctx.in_head(i):
+            continue
+        if rule.where == "tail" and not ctx.in_tail(i):
+            continue
+        matched[i] = rule
+    empty_headings = []
+    for i, rule in matched.items():
+        if ctx.marks.rule[i] is not None and rule.kind != "section":
+            continue
+        if rule.kind == "line":
+            ctx.marks.mark(i, rule.id)
+        elif rule.kind == "section":
+            if starts[i] >= rule.min_position * len(text):
+                for j in range(i, ctx.lines.n_lines):
+                    ctx.marks.mark(j, rule.id, overwrite=True)
+                break
+            ctx.marks.mark(i, rule.id)
+        elif rule.kind == "block":
+            _mark_block(ctx, i, rule.id, rule.max_lines, matched)
+        elif rule.kind == "caption_credit":
+            ctx.marks.mark(i, rule.id)
+            j = i - 1
+            if j >= 0 and not ctx.blank[j] and j not in matched and n_words[j] <= rule.caption_max_words:
+                ctx.marks.mark(j, f"{rule.pack}.caption")
+        elif rule.kind == "empty_heading":
+            empty_headings.append((i, rule.id))
+    for i, rule_id in empty_headings:
+        _mark_empty_heading(ctx, i, rule_id)
+
+
+def _is_teaser(ctx: Context, j: int) -> bool:
+    """A short line that is not running prose: a teaser headline, a link, a tag."""
+    w = ctx.stats.n_words[j]
+    return bool(w <= 20 and not (w >= 8 and ctx.stats.last_char[j] == ord(".")))
+
+
+def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
+    ctx.marks.mark(i, rule_id)
+    taken = 0
+    j = i + 1
+    last = i
+    while j < ctx.lines.n_lines and taken < max_lines:
+        if ctx.blank[j]:
+            j += 1
+            continue
+        if j in matched or not _is_teaser(ctx, j):
+            break  # another rule's line, or running prose: the block ends
+        last = j
+        taken += 1
+        j += 1
+    for k in range(i + 1, last + 1):
+        ctx.marks.mark(k, rule_id)
+
+
+def _mark_empty_heading(ctx: Context, i: int, rule_id: str) -> None:
+    j = i + 1
+    while j < ctx.lines.n_lines and (ctx.blank[j] or ctx.marks.rule[j] is not None):
+        j += 1
+    if j >= ctx.lines.n_lines or not _REFERENCE_ITEM.match(ctx.lines.content[j]):
+        ctx.marks.mark(i, rule_id)
+
+
+# --- builtin structural rules -------------------------------------------------------
+
+
+def mark_nbsp_lines(ctx: Context) -> None:
+    """Lines holding only non-breaking/zero-width spaces (blank to the eye, not to `==`)."""
+    for i in np.flatnonzero(ctx.blank).tolist():
+        raw = ctx.lines.raw[i]
+        if raw and raw.strip(" \t\r") and ctx.marks.rule[i] is None:
+            ctx.marks.mark(i, "structure.nbsp_line")
+
+
+def _looks_like_title(ctx: Context, i: int) -> bool:
+    s = ctx.stats
+    if not (1 <= s.n_words[i] <= 25):
+        return False
+    if s.last_char[i] in (ord("."), ord(","), ord(":"), ord(";")):
+        return False
+    if s.first_class[i] & LOWER:
+        return False
+    # Title case or a sentence without final full stop; at least one capital.
+    return bool(s.n_cap_words[i] >= 1)
+
+
+def mark_headline(ctx: Context) -> str | None:
+    """The first non-blank, still unmarked line when it looks like a title.
+
+    Only when an article body (a prose line) follows it. Returns the title text.
+    """
+    n = ctx.lines.n_lines
+    first = None
+    for i in range(n):
+        if ctx.blank[i]:
+            continue
+        if ctx.marks.rule[i] is None:
+            first = i
+        break
+    if first is None or ctx.prose_after[first] < 1 or ctx.prose[first]:
+        return None
+    if not _looks_like_title(ctx, first):
+        return None
+    ctx.marks.mark(first, "news.headline")
+    return ctx.lines.content[first]
+
+
+def mark_repeats(ctx: Context, headline: str | None) -> None:
+    """Later copies of lines seen earlier: single long lines, runs, the headline."""
+    content = ctx.lines.content
+    n = ctx.lines.n_lines
+    first_seen: dict[str, int] = {}
+    repeated = np.zeros(n, dtype=bool)
+    for i, c in enumerate(content):
+        if c:
+            if first_seen.setdefault(c, i) != i:
+                repeated[i] = True
+    if headline:
+        head_words = len(headline.split())
+        for i in range(n):
+            c = content[i]
+            if c and ctx.marks.rule[i] is None and c != headline and (
+                (c.startswith(headline) and len(c.split()) <= head_words + 8)
+                or (len(c) >= 20 and headline.startswith(c))
+            ):
+                ctx.marks.mark(i, "repeat.headline")
+    if not repeated.any():
+        return
+    # Runs of repeated non-blank lines (blank lines do not break a run).
+    idx = np.flatnonzero(~ctx.blank)
+    rep = repeated[idx]
+    words = ctx.stats.n_words
+    run_start = 0
+    for k in range(len(idx) + 1):
+        if k == len(idx) or not rep[k]:
+            run = idx[run_start:k]
+            if len(run) >= REPEAT_MIN_RUN:
+                for i in range(run[0], run[-1] + 1):
+                    ctx.marks.mark(i, "repeat.block")
+            else:
+                for i in run.tolist():
+                    if content[i] == headline:
+                        ctx.marks.mark(i, "repeat.headline")
+                    elif words[i] >= REPEAT_MIN_WORDS:
+                        ctx.marks.mark(i, "repeat.line")
+            run_start = k + 1
+
+
+def restore_repeats_of_removed(ctx: Context) -> None:
+    """Give a repeated line back when its first copy was removed for another reason.
+
+    (A teaser at the top and the article's own first paragraph: keep one copy.)
+    """
+    content = ctx.lines.content
+    first_seen: dict[str, int] = {}
+    for i, c in enumerate(content):
+        if not c:
+            continue
+        first = first_seen.setdefault(c, i)
+        if first != i and ctx.marks.rule[i] == "repeat.line":
+            other = ctx.marks.rule[first]
+            if other is not None and not other.startswith("repeat."):
+                ctx.marks.rule[i] = None
+
+
+def mark_menu_runs(ctx: Context) -> None:
+    """Runs of MENU_MIN_RUN+ consecutive short capitalised lines: a navigation menu."""
+    s = ctx.stats
+    short = (
+        (s.n_words >= 1)
+        & (s.n_words <= MENU_MAX_WORDS)
+        & ((s.first_class & (UPPER | DIGIT)) > 0)
+        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
+    )
+    idx = np.flatnonzero(~ctx.blank)
+    if len(idx) < MENU_MIN_RUN:
+        return
+    flags = short[idx]
+    run_start = None
+    for k in range(len(idx) + 1):
+        if k < len(idx) and flags[k]:
+            if run_start is None:
+                run_start = k
+            continue
+        if run_start is not None and k - run_start >= MENU_MIN_RUN:
+            for i in idx[run_start:k].tolist():
+                ctx.marks.mark(i, "nav.menu_run")
+        run_start = None
+
+
+def _voice_hits(line: str) -> int:
+    return len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
+
+
+def mark_trailing_comments(ctx: Context) -> None:
+    """Reader comments pasted after the article without a heading.
+
+    After an end-of-article marker (a "contributed to this report" line, a separator,
+    a copyright line), prose written in a commenter's voice (first/second person,
+    exclamation marks, shouting) is a comment. Without a marker, the last lines go
+    only when they are comment-voiced and the article above them is not.
+    """
+    n = ctx.lines.n_lines
+    content = ctx.lines.content
+    kept = [i for i in range(n) if not ctx.blank[i] and ctx.marks.rule[i] is None]
+    if len(kept) < 4:
+        return
+    markers = [i for i in range(n) if ctx.marks.rule[i] in END_MARKER_RULES]
+    after = markers[-1] if markers and ctx.in_tail(markers[-1]) else None
+    if after is not None:
+        tail = [i for i in kept if i > after]
+        if tail and all(_voice_hits(content[i]) >= 1 for i in tail):
+            for i in tail:
+                ctx.marks.mark(i, "comments.unmarked_trailing")
+            return
+    # No marker: a comment-voiced run at the very end, in a body that is not.
+    run = []
+    for i in reversed(kept):
+        if _voice_hits(content[i]) >= 2 and ctx.stats.n_words[i] >= 8:
+            run.append(i)
+        else:
+            break
+    if not run or len(run) > len(kept) // 3:
+        return
+    body = [i for i in kept if i < run[-1]]
+    body_rate = sum(_voice_hits(content[i]) for i in body) / max(1, len(body))
+    if body_rate < 0.25:
+        for i in run:
+            ctx.marks.mark(i, "comments.unmarked_trailing")
+
+
+# --- output -------------------------------------------------------------------------
+
+
+def mark_layout(ctx: Context) -> None:
+    """Blank lines that removals left in runs or at the start/end of the document.
+
+    Looks at each gap between two kept non-blank lines (and the two edges): when a
+    removal happened in the gap, at most one blank line stays (none at an edge).
+    Gaps without a removal are left exactly as they were.
+    """
+    rule = ctx.marks.rule
+    if all(r is None for r in rule):
+        return
+    n = ctx.lines.n_lines
+    if n > 1 and ctx.lines.raw[-1] == "":
+        n -= 1  # the "" after a final newline is not a line
+    gap_blanks: list[int] = []
+    gap_removed = False
+    at_start = True
+    for i in range(n):
+        if rule[i] is not None:
+            gap_removed = True
+        elif ctx.blank[i]:
+            gap_blanks.append(i)
+        else:
+            if gap_removed:
+                for k in gap_blanks if at_start else gap_blanks[1:]:
+                    rule[k] = "layout"
+            gap_blanks, gap_removed, at_start = [], False, False
+    if gap_removed:
+        for k in gap_blanks:
+            rule[k] = "layout"
+
+
+def build_removals(ctx: Context) -> tuple[str, list[Removal]]:
+    """Turn per-line marks into sorted, non-overlapping spans and the clean text."""
+    text = ctx.text
+    rule = ctx.marks.rule
+    starts = ctx.lines.starts.tolist()
+    ends = ctx.lines.ends.tolist()
+    spans: list[list] = []
+    for i, r in enumerate(rule):
+        if r is None or starts[i] == ends[i]:
+            continue
+        if spans and spans[-1][1] == starts[i] and spans[-1][2] == r:
+            spans[-1][1] = ends[i]
+        else:
+            spans.append([starts[i], ends[i], r])
+    if not spans:
+        return text, []
+    # Removals running to the end of a text without final newline take the newline
+    # before them, so the clean text ends like the input did.
+    if spans[-1][1] == len(text) and not text.endswith("\n"):
+        k = len(spans) - 1
+        while k > 0 and spans[k - 1][1] == spans[k][0]:
+            k -= 1
+        s = spans[k][0]
+        prev_end = spans[k - 1][1] if k > 0 else 0
+        if s - 1 >= prev_end and s >= 1 and text[s - 1] == "\n":
+            s -= 1
+            if s - 1 >= prev_end and text[s - 1] == "\r":
+                s -= 1
+            spans[k][0] = s
+    removals = [Removal(s, e, r, text[s:e]) for s, e, r in spans]
+    pieces = []
+    pos = 0
+    for s, e, _ in spans:
+        pieces.append(text[pos:s])
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces), removals
+
+
+def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
+    """Steps 1-4: every rule-pack and builtin decision, before the classifier."""
+    ctx = Context(text)
+    apply_rule_packs(ctx, ruleset or load_rules())
+    mark_nbsp_lines(ctx)
+    headline = mark_headline(ctx)
+    mark_repeats(ctx, headline)
+    mark_menu_runs(ctx)
+    mark_trailing_comments(ctx)
+    return ctx
+
+
+def strip(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = None, model=None) -> tuple[str, list[Removal]]:
+    """Remove boilerplate lines from `text`; see ``corpus_clean.boilerplate``."""
+    if not text or not text.strip():
+        return text, []
+    ctx = mark_rules(text, ruleset)
+    if use_classifier:
+        from corpus_clean.boilerplate.classifier import mark_by_classifier
+
+        mark_by_classifier(ctx, model)
+    restore_repeats_of_removed(ctx)
+    mark_layout(ctx)
+    return build_removals(ctx)

@@ -1,0 +1,166 @@
+"""Cheap per-line features, computed with numpy over the whole document at once.
+
+No Python loop per character or per word: the text becomes one array of code points,
+character classes come from a lookup table, and per-line counts are ``np.bincount``
+over each character's line number. The only per-line Python work is ``str.split``
+and ``map(len, ...)``, both in C.
+
+>>> lines = split_lines("Home\\nThe cat sat on the mat.\\n")
+>>> lines.n_lines, lines.content[1]
+(3, 'The cat sat on the mat.')
+>>> stats = line_stats(lines)
+>>> stats.n_words.tolist()
+[1, 6, 0]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+# Character classes (bit flags) for code points < 0x3100; above that: "letter".
+ALPHA, UPPER, LOWER, DIGIT, SPACE, PUNCT, SENT_END, NEWLINE = 1, 2, 4, 8, 16, 32, 64, 128
+_TABLE_SIZE = 0x3100
+
+
+def _build_class_table() -> np.ndarray:
+    table = np.zeros(_TABLE_SIZE, dtype=np.uint8)
+    for cp in range(_TABLE_SIZE):
+        ch = chr(cp)
+        flags = 0
+        if ch.isalpha():
+            flags |= ALPHA
+            if ch.isupper():
+                flags |= UPPER
+            elif ch.islower():
+                flags |= LOWER
+        elif ch.isdigit():
+            flags |= DIGIT
+        elif ch.isspace() or cp in (0x200B, 0xFEFF):
+            flags |= SPACE
+        else:
+            flags |= PUNCT
+        if ch in ".!?\"'”’»)…":
+            flags |= SENT_END
+        if ch == "\n":
+            flags = NEWLINE
+        table[cp] = flags
+    return table
+
+
+CLASS_TABLE = _build_class_table()
+
+# Function words: prose has many, menus and link lists have few (jusText's insight).
+STOP_WORDS = (
+    "a about after all also an and are as at be because been but by can could did do "
+    "for from had has have he her his how i if in into is it its just more most no not "
+    "of on one only or other our out over said she so some than that the their them then "
+    "there these they this those to up was we were what when where which while who will "
+    "with would you your"
+).split()
+_STOP_RE = re.compile(r"\b(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\b")
+
+
+@dataclass
+class Lines:
+    """A document split on ``\\n``: offsets of each line, with and without terminator."""
+
+    text: str
+    raw: list[str]  # lines without "\n" (may still hold "\r" and spaces)
+    starts: np.ndarray  # offset of each line's first character
+    ends: np.ndarray  # offset just past each line's "\n" (or len(text) for the last)
+    content: list[str]  # stripped line text
+
+    @property
+    def n_lines(self) -> int:
+        return len(self.raw)
+
+
+def split_lines(text: str) -> Lines:
+    """Split `text` into lines with their offsets."""
+    raw = text.split("\n")
+    lens = np.fromiter(map(len, raw), dtype=np.int64, count=len(raw))
+    ends = np.cumsum(lens + 1)
+    starts = ends - lens - 1
+    ends[-1] = len(text)
+    content = [s.strip() for s in raw]
+    return Lines(text, raw, starts, ends, content)
+
+
+@dataclass
+class LineStats:
+    """Per-line counts (one entry per line of `Lines`)."""
+
+    n_chars: np.ndarray  # non-space characters
+    n_alpha: np.ndarray
+    n_upper: np.ndarray
+    n_digit: np.ndarray
+    n_punct: np.ndarray
+    n_words: np.ndarray  # runs of letters/digits
+    n_cap_words: np.ndarray  # words starting with an upper-case letter
+    n_stop: np.ndarray  # function words (lower-case, see STOP_WORDS)
+    first_class: np.ndarray  # class flags of the first non-space character (0: blank)
+    last_class: np.ndarray  # class flags of the last non-space character
+    last_char: np.ndarray  # code point of the last non-space character (0: blank)
+
+
+def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = np.full(cps.shape, ALPHA, dtype=np.uint8)
+    small = cps < _TABLE_SIZE
+    cls[small] = CLASS_TABLE[cps[small]]
+    return cps, cls
+
+
+def line_stats(lines: Lines) -> LineStats:
+    """Count characters, words and function words per line, vectorised."""
+    n = lines.n_lines
+    text = lines.text
+    cps, cls = _classes(text)
+    is_nl = (cls & NEWLINE) > 0
+    line_of = np.cumsum(is_nl) - is_nl  # line number of every character
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(line_of[mask], minlength=n)[:n]
+
+    is_space = ((cls & SPACE) > 0) | is_nl
+    is_word = (cls & (ALPHA | DIGIT)) > 0
+    word_start = is_word.copy()
+    word_start[1:] &= ~is_word[:-1]
+    n_words = per_line(word_start)
+    n_cap_words = per_line(word_start & ((cls & UPPER) > 0))
+
+    visible = np.flatnonzero(~is_space)
+    first_class = np.zeros(n, dtype=np.uint8)
+    last_class = np.zeros(n, dtype=np.uint8)
+    last_char = np.zeros(n, dtype=np.uint32)
+    if visible.size:
+        vis_line = line_of[visible]
+        is_last = np.r_[vis_line[1:] != vis_line[:-1], True]
+        is_first = np.r_[True, vis_line[1:] != vis_line[:-1]]
+        last_idx = visible[is_last]
+        first_idx = visible[is_first]
+        last_class[line_of[last_idx]] = cls[last_idx]
+        last_char[line_of[last_idx]] = cps[last_idx]
+        first_class[line_of[first_idx]] = cls[first_idx]
+
+    marked = _STOP_RE.sub("\x01", text)
+    m_cps = np.frombuffer(marked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    m_nl = m_cps == 10
+    m_line = np.cumsum(m_nl) - m_nl
+    n_stop = np.bincount(m_line[m_cps == 1], minlength=n)[:n]
+
+    return LineStats(
+        n_chars=per_line(~is_space),
+        n_alpha=per_line((cls & ALPHA) > 0),
+        n_upper=per_line((cls & UPPER) > 0),
+        n_digit=per_line((cls & DIGIT) > 0),
+        n_punct=per_line((cls & PUNCT) > 0),
+        n_words=n_words,
+        n_cap_words=n_cap_words,
+        n_stop=n_stop,
+        first_class=first_class,
+        last_class=last_class,
+        last_char=last_char,
+    )

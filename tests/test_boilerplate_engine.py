@@ -1,0 +1,166 @@
+"""Engine behaviour: offsets, provenance, byte-identical clean documents, layout."""
+from __future__ import annotations
+
+from corpus_clean.boilerplate import join_broken_words, strip_boilerplate
+from corpus_clean.document import Removal
+
+PROSE = [
+    "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
+    "Drivers will be sent along the coast road while the work goes on, the mayor said at a briefing on Wednesday.",
+    "Engineers found that two of the main cables had corroded faster than expected after a series of winter storms.",
+    "The harbour trust, which owns the bridge, said it would pay for a third of the repairs from its reserve fund.",
+    "Local shops on the coast road expect more customers during the works, according to the chamber of commerce.",
+]
+ARTICLE = "\n\n".join(PROSE) + "\n"
+
+NOISY = (
+    "Harbour Town Votes to Close Old Bridge\n"
+    "\n"
+    "By Jane Roe and Tom Okafor\n"
+    "March 4, 2024, 9:15 AM\n"
+    "\n"
+    + PROSE[0] + "\n\n"
+    + PROSE[1] + "\n\n"
+    "The old bridge at dusk on Saturday.\n"
+    "AFP via Getty Images\n"
+    "\n"
+    + PROSE[2] + "\n\n"
+    "ADVERTISEMENT\n"
+    "\n"
+    + PROSE[3] + "\n\n"
+    + PROSE[4] + "\n\n"
+    "Sam Patel contributed to this report.\n"
+    "\n"
+    "Related Topics\n"
+    "\n"
+    "Sponsored Content by Taboola\n"
+    "\n"
+    "\u00a0\n"
+    "Facebook Facebook Facebook\n"
+    "© 2024 Harbour Media Group. All rights reserved."
+)
+
+
+def check_spans(text: str, removals: list[Removal], clean: str) -> None:
+    pos = 0
+    pieces = []
+    for r in removals:
+        assert text[r.start:r.end] == r.text
+        assert r.start >= pos, "spans sorted and non-overlapping"
+        assert r.end > r.start
+        pieces.append(text[pos:r.start])
+        pos = r.end
+    pieces.append(text[pos:])
+    assert "".join(pieces) == clean
+
+
+def test_clean_document_comes_back_identical():
+    clean, removals = strip_boilerplate(ARTICLE)
+    assert removals == []
+    assert clean is ARTICLE
+
+
+def test_clean_document_without_blank_lines_is_identical():
+    text = "\n".join(PROSE)
+    clean, removals = strip_boilerplate(text)
+    assert removals == [] and clean == text
+
+
+def test_empty_and_blank_input():
+    assert strip_boilerplate("") == ("", [])
+    assert strip_boilerplate("\n\n") == ("\n\n", [])
+
+
+def test_noisy_document_offsets_provenance_and_layout():
+    clean, removals = strip_boilerplate(NOISY)
+    check_spans(NOISY, removals, clean)
+    assert clean == ARTICLE.rstrip("\n")
+    rules = {r.rule for r in removals}
+    for expected in ["news.headline", "news.byline", "news.dateline", "news.caption", "news.photo_credit",
+                     "ads.advertisement", "news.contributed", "structure.related_topics",
+                     "ads.sponsored_block", "social.share_bar", "footer.copyright", "layout"]:
+        assert expected in rules, expected
+    first = {}
+    for r in removals:
+        first.setdefault(r.rule, r.text.strip())
+    assert first["news.headline"] == "Harbour Town Votes to Close Old Bridge"
+    assert first["news.byline"] == "By Jane Roe and Tom Okafor"
+    assert first["news.dateline"] == "March 4, 2024, 9:15 AM"
+
+
+def test_no_blank_runs_left_behind():
+    clean, _ = strip_boilerplate(NOISY)
+    assert "\n\n\n" not in clean
+    assert not clean.startswith("\n") and not clean.endswith("\n\n")
+
+
+def test_final_newline_kept_as_in_input():
+    text = PROSE[0] + "\n" + PROSE[1] + "\nShare this article\n"
+    clean, removals = strip_boilerplate(text)
+    check_spans(text, removals, clean)
+    assert clean == PROSE[0] + "\n" + PROSE[1] + "\n"
+    clean2, removals2 = strip_boilerplate(text.rstrip("\n"))
+    check_spans(text.rstrip("\n"), removals2, clean2)
+    assert clean2 == PROSE[0] + "\n" + PROSE[1]
+
+
+def test_crlf_lines():
+    text = "Menu\r\n" + PROSE[0] + "\r\n" + PROSE[1] + "\r\n"
+    clean, removals = strip_boilerplate(text)
+    check_spans(text, removals, clean)
+    assert clean == PROSE[0] + "\r\n" + PROSE[1] + "\r\n"
+
+
+def test_repeated_lines_and_whole_body_twice():
+    body = "\n".join(PROSE)
+    text = body + "\n" + body + "\n"
+    clean, removals = strip_boilerplate(text)
+    check_spans(text, removals, clean)
+    assert clean == body + "\n"
+    assert {r.rule for r in removals} <= {"repeat.block", "repeat.line", "layout"}
+
+
+def test_repeated_headline_in_history_row():
+    text = ("Bridge Closure Approved by Council\n" + "\n".join(PROSE) + "\n"
+            "Bridge Closure Approved by Council harbourfan 4 Mar 2024 10:12 AM\n")
+    clean, removals = strip_boilerplate(text, use_classifier=False)
+    assert clean == "\n".join(PROSE) + "\n"
+
+
+def test_marked_comment_section_cut_to_end():
+    text = "\n".join(PROSE) + "\nReader comments\nGreat piece, thanks!\nI disagree with the mayor.\n"
+    clean, removals = strip_boilerplate(text)
+    assert clean == "\n".join(PROSE) + "\n"
+    assert removals[0].rule == "comments.marked_section"
+
+
+def test_comments_word_early_in_document_only_removes_that_line():
+    text = "Comments\n" + "\n".join(PROSE) + "\n"
+    clean, removals = strip_boilerplate(text, use_classifier=False)
+    assert clean == "\n".join(PROSE) + "\n"
+
+
+def test_unmarked_trailing_comment_in_different_voice():
+    text = "\n\n".join(PROSE) + "\n\nWhat a joke! I have lived here forty years and you people NEVER fix anything, my taxes wasted.\n"
+    clean, removals = strip_boilerplate(text)
+    assert clean == "\n\n".join(PROSE) + "\n"
+    assert "comments.unmarked_trailing" in {r.rule for r in removals}
+
+
+def test_article_quotes_in_first_person_are_not_comments():
+    quoted = "“I have never seen cables this bad, and I have worked on bridges for thirty years,” the engineer said."
+    text = "\n".join(PROSE + [quoted]) + "\n"
+    clean, removals = strip_boilerplate(text)
+    assert quoted in clean
+
+
+def test_join_broken_words():
+    text = "Officials said both sides agreed on the need to el\n\niminate the root causes of the dispute."
+    fixed, n = join_broken_words(text)
+    assert n == 1 and "need to eliminate the root causes" in fixed
+    # A normal paragraph break, or a sentence end, is left alone.
+    ok = "Officials said both sides agreed on a plan that could come\n\nand go within a year."
+    assert join_broken_words(ok) == (ok, 0)
+    ok2 = "Officials said both sides agreed on the need to act.\n\nincome rose."
+    assert join_broken_words(ok2) == (ok2, 0)
+    assert join_broken_words("no newline here") == ("no newline here", 0)

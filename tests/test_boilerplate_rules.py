@@ -1,0 +1,62 @@
+"""Every rule in the YAML packs: its example is removed, its counter-example kept."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_clean.boilerplate import strip_boilerplate
+from corpus_clean.boilerplate.rules import load_rules
+
+RULES = load_rules().rules
+
+
+def _removed_by(text: str, rule) -> list[str]:
+    """Lines of `text` removed by `rule` (a caption_credit rule also names <pack>.caption)."""
+    names = {rule.id} | ({f"{rule.pack}.caption"} if rule.kind == "caption_credit" else set())
+    _, removals = strip_boilerplate(text, use_classifier=False)
+    out = []
+    for r in removals:
+        if r.rule in names:
+            out.extend(line.rstrip("\r") for line in r.text.split("\n") if line)
+    return out
+
+
+def test_every_rule_has_an_example_and_expected_removals():
+    for rule in RULES:
+        assert rule.example.strip(), f"{rule.id} has no example"
+        assert rule.removed, f"{rule.id} lists no removed lines"
+        assert rule.description or rule.kind != "builtin", f"{rule.id} has no description"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_example_is_removed_by_that_rule(rule):
+    removed = _removed_by(rule.example, rule)
+    for line in rule.removed:
+        assert line in removed, f"{rule.id} did not remove {line!r}; removed {removed!r}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.keep], ids=[r.id for r in RULES if r.keep])
+def test_rule_keep_example_is_kept(rule):
+    assert _removed_by(rule.keep, rule) == []
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.keep], ids=[r.id for r in RULES if r.keep])
+def test_keep_example_prose_survives_the_whole_engine(rule):
+    clean, _ = strip_boilerplate(rule.keep)
+    for line in rule.keep.splitlines():
+        if len(line.split()) >= 12:
+            assert line in clean, f"{rule.id}: prose line cut: {line!r}"
+
+
+def test_rule_names_are_pack_dot_rule_and_unique():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for rid in ids:
+        pack, _, name = rid.partition(".")
+        assert pack and name and "." not in name
+
+
+def test_metadata_rule_names_for_extract_step():
+    ids = {r.id for r in RULES}
+    assert "news.headline" in ids
+    assert any(i.endswith(".byline") for i in ids)
+    assert any(i.endswith(".dateline") for i in ids)
