@@ -206,7 +206,7 @@ def strip_control_chars(text: str) -> tuple[str, int]:
 # --------------------------------------------------------------------------- HTML entities
 
 # A '<' that starts markup; a lone '<' as in "<3", "<- back" or "<&euro;5" is just text.
-_MARKUP_RE = re.compile(r"<(?:[A-Za-z][A-Za-z0-9:-]*[\s/>]|/[A-Za-z]|!--|!\[CDATA\[|!DOCTYPE|\?xml)", re.I)
+_MARKUP_RE = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|!--|!\[CDATA\[|!DOCTYPE|\?xml)", re.I)
 _ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -276,12 +276,55 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if before.isspace() or before in "\n\r":
             if has_evidence is None:
                 has_evidence = _CP1252.sequence_re.search(text) is not None
-            if not (has_evidence or (next_char and next_char.islower())):
+            if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
                 return stranded
         count += 1
         return "" if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
+
+
+# Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone.
+_NBSP_AS_SPACE_RE = re.compile(r"(?<=[^\sA-ZÀ-Þ])([ÂÃ]) |(?<=\s)([ÂÃ]) (?=[^\r\nA-Z])")
+
+
+def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
+    """Turn ``Ã ``/``Â `` back into ``Ã\xa0``/``Â\xa0`` in a document that is mojibake.
+
+    When mojibake passes through something that turns NBSP into a space, ``à`` (bytes
+    C3 A0) shows as ``Ã `` and NBSP (C2 A0) as ``Â ``. ftfy's ``restore_byte_a0`` undoes
+    this only in some contexts. Here it is undone wherever the stranded letter follows a
+    lowercase letter, digit or punctuation mark (``praticabilitÃ ,``, ``Pont-Ã -Mousson``,
+    ``2:Â Umqulu``: no real word puts a capital there), or stands alone before anything
+    but a capital (``Ã  la``) in a document that shows other UTF-8-as-cp1252 sequences.
+    ``CONCLUSÃ O`` and ``Dấu ngã: Ã, Ẽ`` stay.
+
+    >>> restore_nbsp_lost_as_space("Ã©tÃ© praticabilitÃ , lÃ  bas Ã  la Ã s'Ã©")
+    ("Ã©tÃ© praticabilitÃ\xa0, lÃ\xa0 bas Ã\xa0 la Ã\xa0 s'Ã©", 4)
+    >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
+    ('C O N C L U S Ã O', 0)
+    """
+    if " " not in text or ("Ã " not in text and "Â " not in text):
+        return text, 0
+    has_evidence = _count_sequences(text, _CP1252) >= 1
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        if match.group(1):
+            count += 1
+            return match.group(1) + "\xa0"
+        if not has_evidence:
+            return match.group()
+        count += 1
+        # "Â " is NBSP whose 0xA0 became the space. "Ã " is "à" whose 0xA0 either became
+        # the space ("Ã  la", "Ã Â ") or was dropped before a real space ("Ã s'Ã©").
+        next_char = text[match.end() : match.end() + 1]
+        if match.group(2) == "Â" or next_char in (" ", "Â", "Ã"):
+            return match.group(2) + "\xa0"
+        return match.group(2) + "\xa0 "
+
+    return _NBSP_AS_SPACE_RE.sub(fix, text), count
 
 
 def finish_nbsp_at_eol(text: str) -> str:
@@ -375,7 +418,7 @@ def fix_lines_with_ftfy(text: str, fixes: Counter) -> str:
 # --------------------------------------------------------------------------- spans
 
 _PLAUSIBLE_EUROPEAN = re.compile(
-    "[\u00a0-\u00ff\u0100-\u024f\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+    "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
 )
 
 
@@ -421,7 +464,11 @@ def _redecode_token(token: str, codec: _Codec, strong_line: bool, line: str = ""
     result and the number of sequences decoded, or (token, 0) if not convincing."""
     current, total = token, 0
     evidence = strong_line
-    for _ in range(3):
+    for round_ in range(3):
+        if round_ and not (is_bad(current) or _has_mixed_scripts(current)):
+            # Decoded text can by chance look like another pair ("Ã‡â€™" -> "Ç’" ->
+            # "ǒ"); a second round is for double encoding, which still looks bad.
+            break
         pieces, last, changed = [], 0, False
         for match in codec.run_re.finditer(current):
             decoded, count, longest = _decode_run(match.group(), codec)
@@ -518,6 +565,30 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     )
 
 
+_MAC_MATH_LEADS = set("¬√ƒ≈∆÷◊⁄‡·‚„‰")
+
+
+def _script(char: str) -> str:
+    """Rough script of a letter, enough to see a Latin letter inside a Cyrillic word."""
+    code = ord(char)
+    if code < 0x250 or 0x1E00 <= code < 0x1F00:
+        return "latin"
+    if 0x370 <= code < 0x400:
+        return "greek"
+    if 0x400 <= code < 0x530:
+        return "cyrillic"
+    return f"block{code >> 7}"
+
+
+def _has_mixed_scripts(token: str) -> bool:
+    """Does a word mix letters of different scripts (``МүрсейіттіÒ£``)?
+
+    >>> _has_mixed_scripts("МүрсейіттіÒ£"), _has_mixed_scripts("YARILGAÇ’ın")
+    (True, False)
+    """
+    return len({_script(c) for c in token if c.isalpha()}) > 1
+
+
 def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     """A single sequence counts as evidence when it sits inside a word written in another
     script or is a symbol between letters: ``zemljiЕЎte`` (cp1251), ``Ver≈ùajne`` (Mac)."""
@@ -525,8 +596,18 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     after = token[match.end() : match.end() + 1]
     lead = match.group()[0]
     if codec is _CP1251:
-        return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+        # Only a Latin letter glued to Latin letters: "РІSА" (Cyrillic + S) stays.
+        decoded = codec.to_bytes(match.group()).decode("utf-8", errors="replace")
+        latin = decoded.isalpha() and decoded < "\u0250"
+        return latin and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
+    # Mac Roman leads for Latin letters are math symbols (√ ≈ ∆ ƒ); glued to a word they
+    # are not text. Quotes, dashes and guillemets are glued to words all the time.
+    if lead in _MAC_MATH_LEADS:
+        return before.isalpha() or after.isalpha()
     return not lead.isalpha() and before.isalpha() and after.isalpha()
+
+
+_SPAN_CODECS = (_CP1252, _CP1251, _MAC_ROMAN)
 
 
 def _count_sequences(text: str, codec: _Codec) -> int:
@@ -536,6 +617,22 @@ def _count_sequences(text: str, codec: _Codec) -> int:
     5
     """
     return len(codec.sequence_re.findall(text))
+
+
+def _count_plausible_sequences(text: str, codec: _Codec) -> int:
+    """How many of the codec's UTF-8 sequences decode to a plausible European character.
+
+    >>> _count_plausible_sequences("На місці Віктор", _CP1251), _count_plausible_sequences("РџСЂРё", _CP1251)
+    (0, 2)
+    """
+    count = 0
+    for sequence in codec.sequence_re.findall(text):
+        try:
+            char = codec.to_bytes(sequence).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        count += _is_plausible_char(char, european_only=True)
+    return count
 
 
 def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -> str:
@@ -561,14 +658,25 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     >>> fix_mojibake_spans("Se você vê “Ã§” em vez de “ç”", fixes)
     'Se você vê “Ã§” em vez de “ç”'
     """
-    strong_document = _count_sequences(original if original is not None else text, _CP1252) >= 2
+    # A document with several of one codec's sequences vouches for its lone ones. For
+    # cp1252, count them before ftfy fixed some; for cp1251 and Mac Roman, count what is
+    # left after ftfy (ftfy's clean output is full of cp1251 look-alikes such as "Еј"),
+    # and only sequences that decode to a plausible European character.
+    strong_document = {
+        _CP1252: _count_sequences(original if original is not None else text, _CP1252) >= 2,
+        _CP1251: _count_plausible_sequences(text, _CP1251) >= 2,
+        _MAC_ROMAN: _count_plausible_sequences(text, _MAC_ROMAN) >= 2,
+    }
     out = []
     for line in text.splitlines(keepends=True):
-        for codec in (_CP1252, _CP1251, _MAC_ROMAN):
-            runs = codec.run_re.findall(line)
-            if not runs:
+        # The codec that explains most of the line goes first: in Mac Roman mojibake of
+        # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
+        # break the Mac Roman sequences around it.
+        counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+        for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
+            if not counts[codec] or not codec.run_re.search(line):
                 continue
-            strong_line = codec is _CP1252 and (strong_document or _count_sequences(line, codec) >= 2)
+            strong_line = strong_document[codec] or (codec is _CP1252 and counts[codec] >= 2)
 
             def token_fix(match: re.Match) -> str:
                 fixed, count = _redecode_token(match.group(), codec, strong_line, line)
@@ -604,6 +712,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixes["html_entity"] += n
     fixed, n_eol = restore_nbsp_at_eol(fixed)
     fixes["nbsp_lost_eol"] += n_eol
+    fixed, n = restore_nbsp_lost_as_space(fixed)
+    fixes["nbsp_lost_space"] += n
     fixed, n = resolve_lossy_quote(fixed)
     fixes["lossy_fffd"] += n
     fixed = fix_lines_with_ftfy(fixed, fixes)
