@@ -1,0 +1,506 @@
+"""Great Expectations validation of clean record tables.
+
+`validate_table(table)` runs the suite in schemas/expectations.json on an Arrow table of
+records (corpus_clean.records.clean_schema()) and reports, for every failing row, every
+failing check with a human-readable detail, so the flow can route those ids to quarantine
+with their reasons.
+
+Pure core: no Prefect. Great Expectations costs seconds to import, so it is imported
+lazily, once, on the first call; one ephemeral GX context (with its data source, suites
+and validation definitions) is cached per process.
+
+How the suite is parameterized: configurable values in the JSON are GX suite parameters
+(`{"$PARAMETER": "min_chars"}`), filled at run time from ValidationConfig. Expectations
+whose `meta.requires` names a parameter that is None in the config are left out (e.g.
+the allowed-language set).
+
+Two custom expectations are defined here (subclasses of ColumnMapExpectation, with their
+own metrics): expect_column_values_to_have_no_mojibake and
+expect_column_values_to_have_no_boilerplate_markers; a third,
+expect_column_values_to_be_clean_unicode, checks for control characters and lone
+surrogates.
+"""
+import codecs
+import copy
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+SUITE_FILE = Path(__file__).resolve().parent.parent / "schemas" / "expectations.json"
+
+# --------------------------------------------------------------------------- patterns
+# Every pattern here is valid both for RE2 (pyarrow, what pandas uses for its Arrow-backed
+# `str` columns: fast) and for Python's `re` (used to locate the marker for the detail).
+# No `\s`, `$`, `\u` escapes or lookarounds: those make pandas fall back to Python's `re`.
+
+# A UTF-8 continuation byte (0x80-0xBF) as it appears after a wrong cp1252 / latin-1
+# decode: C1 controls (latin-1), the cp1252 specials, and latin-1 symbols U+00A0-U+00BF.
+_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+
+MOJIBAKE_PATTERNS: dict[str, str] = {
+    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©" ...: 2-byte latin-1 supplement
+    "latin1": "[ÂÃ]" + _CONT,
+    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+21FF
+    "punctuation": "â" + _CONT + ".?",
+    # а → "Ð°", я → "Ñ\x8f" ...: 2-byte Cyrillic
+    "cyrillic": "[ÐÑ]" + _CONT,
+    # "voilÃ " / "Â " : the nbsp byte of "à" / a nbsp turned into a plain space
+    "lost_nbsp": "[a-z]Ã |Â ",
+    # "Â" at a line end: the nbsp byte lost at a line break (ftfy does not fix it)
+    "line_end": "Â[\r\n]",
+    # U+FFFD: a lossy decode already happened
+    "replacement": "\ufffd",
+}
+MOJIBAKE_RE = "|".join(f"(?:{p})" for p in MOJIBAKE_PATTERNS.values())
+
+# C0 controls except \t \n \r, DEL, C1 controls, and the noncharacters U+FDD0-U+FDEF,
+# U+FFFE, U+FFFF (never in interchange text).
+CONTROL_RE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "\ufdd0-\ufdef\ufffe\uffff]"
+# Invalid UTF-8 in a string column (possible only for tables built from raw buffers or
+# read from foreign Parquet): each undecodable byte becomes this noncharacter before
+# validation, so the clean-unicode check flags the row. (Lone surrogates cannot exist in
+# an Arrow string: pyarrow refuses to build one from a str holding them.)
+INVALID_UTF8_MARK = "\ufdd0"
+
+_GX_LOCK = threading.Lock()
+codecs.register_error("corpus_clean_invalid_utf8", lambda err: (INVALID_UTF8_MARK, err.start + 1))
+_GX: dict[str, Any] = {}  # lazily built: gx module, context, validation definitions
+
+
+# --------------------------------------------------------------------------- public API
+@dataclass(frozen=True)
+class ValidationConfig:
+    """Run-time parameters of the suite (see schemas/README.md)."""
+
+    min_chars: int = 20
+    """Minimum characters of `text` (after cleaning)."""
+    languages: tuple[str, ...] | None = None
+    """Allowed `lang` values; None: any 2-letter lowercase code (and null) passes."""
+    published_min: dt.datetime = dt.datetime(1990, 1, 1, tzinfo=dt.timezone.utc)
+    published_max_ahead: dt.timedelta = dt.timedelta(days=2)
+    """`published` must be ≤ now + this (clock skew, time zones, embargoed stories)."""
+    boilerplate_markers: tuple[str, ...] | None = None
+    """Regexes that must not match `text`; None: corpus_clean.boilerplate.marker_regexes()
+    when it exists, else none (the check then passes trivially)."""
+
+
+@dataclass
+class ValidationReport:
+    failures: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Row id → every failing (check name, detail) of that row (of those rows, if the id
+    is duplicated)."""
+    results: list[dict] = field(default_factory=list)
+    """Per expectation: name, success, unexpected_count, purpose (+ expectation type,
+    column)."""
+    data_docs_index: str | None = None
+    """Absolute path of the Data Docs index.html when data_docs_dir was given."""
+    row_failures: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    """Row position in the table → failing (check, detail): exact rows when ids repeat."""
+    n_rows: int = 0
+
+    @property
+    def success(self) -> bool:
+        return not self.failures and not self.row_failures
+
+    def failing_ids(self) -> set[str]:
+        return set(self.failures)
+
+
+def validate_table(
+    table: pa.Table,
+    config: ValidationConfig = ValidationConfig(),
+    data_docs_dir: str | None = None,
+) -> ValidationReport:
+    """Validate an Arrow table of records with the GX suite; see the module docstring."""
+    gx_state = _gx()
+    suite_spec = load_suite_spec()
+    params = _parameters(config)
+    variant = tuple(
+        sorted({e["meta"]["requires"] for e in suite_spec["expectations"]
+                if e.get("meta", {}).get("requires") and params.get(e["meta"]["requires"]) is None})
+    )
+    vd, meta_by_id = _validation_definition(gx_state, variant)
+
+    needed = _needed_columns(suite_spec)
+    missing = needed - set(table.column_names)
+    if missing:
+        raise ValueError(f"table lacks columns {sorted(missing)} needed by the validation suite")
+    df = _to_pandas(table, sorted(needed))
+    df["_row"] = range(len(df))
+
+    run_params = {k: v for k, v in params.items() if v is not None}
+    result_format = {
+        "result_format": "COMPLETE",
+        "unexpected_index_column_names": ["_row", "id"],
+        "return_unexpected_index_query": False,
+        "partial_unexpected_count": 20,
+    }
+    with _GX_LOCK:
+        try:
+            result = vd.run(
+                batch_parameters={"dataframe": df},
+                expectation_parameters=run_params,
+                result_format=result_format,
+            )
+            index_path = _build_data_docs(gx_state, data_docs_dir) if data_docs_dir else None
+        finally:
+            _clear_results(gx_state)
+
+    report = ValidationReport(data_docs_index=index_path, n_rows=table.num_rows)
+    ids = df["id"]
+    for res in result.results:
+        cfg = res.expectation_config
+        meta = meta_by_id.get(cfg.id) or cfg.meta or {}
+        check = meta.get("check") or cfg.type
+        kwargs = dict(cfg.kwargs)
+        r = res.result or {}
+        if res.exception_info and res.exception_info.get("raised_exception"):
+            raise RuntimeError(
+                f"expectation {check} ({cfg.type}) raised: "
+                f"{res.exception_info.get('exception_message')}"
+            )
+        report.results.append({
+            "name": check,
+            "success": bool(res.success),
+            "unexpected_count": int(r.get("unexpected_count") or 0),
+            "purpose": meta.get("purpose", ""),
+            "expectation_type": cfg.type,
+            "column": kwargs.get("column") or [kwargs.get("column_A"), kwargs.get("column_B")],
+        })
+        if res.success:
+            continue
+        rows = sorted({int(d["_row"]) for d in r.get("unexpected_index_list") or []})
+        for row in rows:
+            detail = _detail(cfg.type, kwargs, params, row, df)
+            report.row_failures.setdefault(row, []).append((check, detail))
+
+    order = {e.get("meta", {}).get("check"): i for i, e in enumerate(suite_spec["expectations"])}
+    report.results.sort(key=lambda r: order.get(r["name"], len(order)))
+    rank = {r["name"]: i for i, r in enumerate(report.results)}
+    for items in report.row_failures.values():
+        items.sort(key=lambda item: rank.get(item[0], len(rank)))
+    for row, items in sorted(report.row_failures.items()):
+        entries = report.failures.setdefault(ids.iat[row], [])
+        for item in items:
+            if item not in entries:
+                entries.append(item)
+    return report
+
+
+# --------------------------------------------------------------------------- suite
+def load_suite_spec() -> dict:
+    """The suite JSON (GX 1.x ExpectationSuite format)."""
+    return json.loads(SUITE_FILE.read_text(encoding="utf-8"))
+
+
+def default_boilerplate_markers() -> tuple[str, ...]:
+    """Marker regexes from the boilerplate rule packs, when the engine exposes them."""
+    from corpus_clean import boilerplate
+
+    fn = getattr(boilerplate, "marker_regexes", None)
+    return tuple(fn()) if fn is not None else ()
+
+
+def _parameters(config: ValidationConfig) -> dict[str, Any]:
+    markers = config.boilerplate_markers
+    if markers is None:
+        markers = default_boilerplate_markers()
+    now = dt.datetime.now(dt.timezone.utc)
+    return {
+        "min_chars": int(config.min_chars),
+        "languages": sorted(config.languages) if config.languages is not None else None,
+        "published_min": config.published_min,
+        "published_max": (now + config.published_max_ahead).replace(microsecond=0),
+        "boilerplate_markers": list(markers),
+    }
+
+
+def _needed_columns(spec: dict) -> set[str]:
+    cols = {"id"}
+    for e in spec["expectations"]:
+        kw = e.get("kwargs", {})
+        for key in ("column", "column_A", "column_B"):
+            if key in kw:
+                cols.add(kw[key])
+        cols.update(kw.get("column_list", []))
+    return cols
+
+
+def _to_pandas(table: pa.Table, columns: list[str]):
+    """Only the validated columns (the list<struct> columns are slow to convert).
+
+    A string column holding invalid UTF-8 is decoded with each bad byte replaced by
+    INVALID_UTF8_MARK, so the clean-unicode check reports the row.
+    """
+    import pandas as pd
+
+    sub = table.select(columns)
+    data = {}
+    for name in columns:
+        col = sub.column(name)
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            try:
+                col.validate(full=True)
+            except pa.ArrowInvalid:
+                raw = pc.cast(col, pa.large_binary() if pa.types.is_large_string(col.type) else pa.binary())
+                data[name] = pd.Series(
+                    [None if b is None else b.decode("utf-8", "corpus_clean_invalid_utf8")
+                     for b in raw.to_pylist()],
+                    dtype="str",
+                )
+                continue
+        data[name] = col.to_pandas()
+    return pd.DataFrame(data)
+
+
+# --------------------------------------------------------------------------- GX setup
+def _gx() -> dict[str, Any]:
+    """Import GX, register the custom expectations, build the ephemeral context: once."""
+    with _GX_LOCK:
+        if _GX:
+            return _GX
+        os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        _register_custom_expectations()
+        context = gx.get_context(mode="ephemeral")
+        context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        asset = context.data_sources.add_pandas("corpus_clean").add_dataframe_asset("records")
+        _GX.update(
+            gx=gx,
+            context=context,
+            batch_definition=asset.add_batch_definition_whole_dataframe("whole_table"),
+            definitions={},
+            sites={},
+        )
+        return _GX
+
+
+def _validation_definition(state: dict, variant: tuple[str, ...]):
+    """Suite + validation definition for a variant (parameters that are None drop the
+    expectations requiring them), cached."""
+    with _GX_LOCK:
+        if variant in state["definitions"]:
+            return state["definitions"][variant]
+        gx = state["gx"]
+        spec = copy.deepcopy(load_suite_spec())
+        spec["expectations"] = [
+            e for e in spec["expectations"] if e.get("meta", {}).get("requires") not in variant
+        ]
+        suffix = "-".join(("without",) + variant) if variant else "full"
+        spec["name"] = f"{spec['name']}.{suffix}"
+        spec.pop("id", None)
+        for e in spec["expectations"]:
+            e.pop("id", None)
+        suite = state["context"].suites.add(gx.ExpectationSuite(**spec))
+        vd = state["context"].validation_definitions.add(
+            gx.ValidationDefinition(name=f"records.{suffix}", data=state["batch_definition"], suite=suite)
+        )
+        meta_by_id = {e.id: dict(e.meta or {}) for e in suite.expectations}
+        state["definitions"][variant] = (vd, meta_by_id)
+        return vd, meta_by_id
+
+
+def _build_data_docs(state: dict, data_docs_dir: str) -> str:
+    base = Path(data_docs_dir).expanduser().resolve()  # GX needs an absolute path
+    base.mkdir(parents=True, exist_ok=True)
+    site = state["sites"].get(str(base))
+    if site is None:
+        site = "corpus_clean_" + hashlib.sha256(str(base).encode()).hexdigest()[:12]
+        state["context"].add_data_docs_site(
+            site_name=site,
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(base)},
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+        state["sites"][str(base)] = site
+    state["context"].build_data_docs(site_names=[site])
+    index = base / "index.html"
+    if not index.is_file():
+        raise RuntimeError(f"GX did not write Data Docs to {index}")
+    return str(index)
+
+
+def _clear_results(state: dict) -> None:
+    """The ephemeral context keeps every validation result in memory (with the
+    unexpected values: whole texts); drop them after each run."""
+    store = state["context"].validation_results_store
+    for key in store.list_keys():
+        store.remove_key(key)
+
+
+def _register_custom_expectations() -> None:
+    """Define the custom metrics and expectations. Defining the classes registers them
+    with GX under their snake_case names, which the suite JSON uses."""
+    from typing import ClassVar, List, Union
+
+    from great_expectations.core.suite_parameters import SuiteParameterDict
+    from great_expectations.execution_engine import PandasExecutionEngine
+    from great_expectations.expectations.expectation import ColumnMapExpectation
+    from great_expectations.expectations.metrics.map_metric_provider import (
+        ColumnMapMetricProvider,
+        column_condition_partial,
+    )
+
+    def _contains(column, pattern: str):
+        """Boolean Series: pattern found. RE2 via pyarrow for Arrow-backed strings."""
+        found = column.str.contains(pattern, regex=True)
+        if column.dtype == object:
+            found = found.fillna(False).astype(bool)
+        return found
+
+    class ColumnValuesCleanUnicode(ColumnMapMetricProvider):
+        condition_metric_name = "column_values.corpus_clean.clean_unicode"
+
+        @column_condition_partial(engine=PandasExecutionEngine)
+        def _pandas(cls, column, **kwargs):
+            return ~_contains(column, CONTROL_RE)
+
+    class ColumnValuesNoMojibake(ColumnMapMetricProvider):
+        condition_metric_name = "column_values.corpus_clean.no_mojibake"
+
+        @column_condition_partial(engine=PandasExecutionEngine)
+        def _pandas(cls, column, **kwargs):
+            return ~(_contains(column, MOJIBAKE_RE) | column.str.endswith("Â").fillna(False).astype(bool))
+
+    class ColumnValuesNoBoilerplateMarkers(ColumnMapMetricProvider):
+        condition_metric_name = "column_values.corpus_clean.no_boilerplate_markers"
+        condition_value_keys = ("regex_list",)
+
+        @column_condition_partial(engine=PandasExecutionEngine)
+        def _pandas(cls, column, regex_list, **kwargs):
+            import pandas as pd
+
+            bad = pd.Series(False, index=column.index)
+            for pattern in regex_list or ():
+                bad = bad | _contains(column, pattern)
+            return ~bad
+
+    class ExpectColumnValuesToBeCleanUnicode(ColumnMapExpectation):
+        """Values hold no C0 control character other than TAB, LF, CR, no DEL, no C1
+        control, no noncharacter, and were valid UTF-8."""
+
+        map_metric: ClassVar[str] = "column_values.corpus_clean.clean_unicode"
+        success_keys: ClassVar[tuple] = ("mostly",)
+        library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["corpus-clean"],
+                                            "contributors": ["corpus-clean"]}
+
+    class ExpectColumnValuesToHaveNoMojibake(ColumnMapExpectation):
+        """Values hold no mojibake marker (UTF-8 decoded as cp1252/latin-1: "Ã©", "â€™",
+        "Ð°", "Â" at a line end, U+FFFD...)."""
+
+        map_metric: ClassVar[str] = "column_values.corpus_clean.no_mojibake"
+        success_keys: ClassVar[tuple] = ("mostly",)
+        library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["corpus-clean"],
+                                            "contributors": ["corpus-clean"]}
+
+    class ExpectColumnValuesToHaveNoBoilerplateMarkers(ColumnMapExpectation):
+        """No value matches any of regex_list (markers of boilerplate the strip step
+        should have removed). An empty list passes trivially."""
+
+        regex_list: Union[List[str], SuiteParameterDict] = []
+        map_metric: ClassVar[str] = "column_values.corpus_clean.no_boilerplate_markers"
+        success_keys: ClassVar[tuple] = ("regex_list", "mostly")
+        args_keys: ClassVar[tuple] = ("column", "regex_list")
+        library_metadata: ClassVar[dict] = {"maturity": "experimental", "tags": ["corpus-clean"],
+                                            "contributors": ["corpus-clean"]}
+
+    _GX["custom"] = (ExpectColumnValuesToBeCleanUnicode, ExpectColumnValuesToHaveNoMojibake,
+                     ExpectColumnValuesToHaveNoBoilerplateMarkers, ColumnValuesCleanUnicode,
+                     ColumnValuesNoMojibake, ColumnValuesNoBoilerplateMarkers)
+
+
+# --------------------------------------------------------------------------- details
+def _show(value: Any, limit: int = 60) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+_MOJIBAKE = re.compile(MOJIBAKE_RE)
+_CONTROL = re.compile(CONTROL_RE)
+
+
+def _detail(etype: str, kw: dict, params: dict, row: int, df) -> str:
+    """Human-readable reason why `row` failed an expectation (computed for failing rows
+    only, from the validated dataframe)."""
+    column = kw.get("column")
+    if etype == "expect_column_pair_values_a_to_be_greater_than_b":
+        a, b = df[kw["column_A"]].iat[row], df[kw["column_B"]].iat[row]
+        op = ">=" if kw.get("or_equal") else ">"
+        return f"{kw['column_B']} {_show(b)} exceeds {kw['column_A']} {_show(a)} (expected {kw['column_A']} {op} {kw['column_B']})"
+    value = df[column].iat[row]
+    if etype == "expect_column_values_to_be_unique":
+        rows = (df[column] == value).to_numpy().nonzero()[0].tolist()
+        return f"{column} {_show(value)} appears {len(rows)} times (rows {', '.join(map(str, rows))})"
+    if etype == "expect_column_values_to_not_be_null":
+        return f"{column} is null"
+    if etype == "expect_column_value_lengths_to_be_between":
+        lo, hi = _resolve(kw.get("min_value"), params), _resolve(kw.get("max_value"), params)
+        bound = f"minimum {lo}" if hi is None else f"maximum {hi}" if lo is None else f"range {lo}..{hi}"
+        return f"{column} has {len(value)} chars, {bound}"
+    if etype == "expect_column_values_to_match_regex":
+        if isinstance(value, str) and not value.strip():
+            return f"{column} is blank ({len(value)} whitespace chars)"
+        return f"{column} {_show(value)} does not match /{_resolve(kw.get('regex'), params)}/"
+    if etype == "expect_column_values_to_be_in_set":
+        allowed = _resolve(kw.get("value_set"), params) or []
+        return f"{column} {_show(value)} not in allowed set ({', '.join(map(str, allowed))})"
+    if etype == "expect_column_values_to_be_between":
+        lo, hi = _resolve(kw.get("min_value"), params), _resolve(kw.get("max_value"), params)
+        return f"{column} {_show(value)} outside {_show(lo)} .. {_show(hi)}"
+    if etype == "expect_column_values_to_have_no_mojibake":
+        found = [(m.start(), m.group()) for m in _MOJIBAKE.finditer(value)]
+        if value.endswith("Â"):
+            found.append((len(value) - 1, "Â"))
+        if not found:
+            return f"{column} has mojibake"
+        pos, marker = found[0]
+        more = f" ({len(found)} markers)" if len(found) > 1 else ""
+        return f"mojibake marker {marker!r} in {column} at char {pos}{more}"
+    if etype == "expect_column_values_to_be_clean_unicode":
+        return _unicode_detail(column, value)
+    if etype == "expect_column_values_to_have_no_boilerplate_markers":
+        for pattern in _resolve(kw.get("regex_list"), params) or ():
+            m = re.search(pattern, value)
+            if m:
+                return (f"boilerplate marker /{pattern}/ matched {_show(m.group(), 40)} "
+                        f"in {column} at char {m.start()}")
+        return f"{column} has a boilerplate marker"
+    return f"{etype} failed on {column} value {_show(value)}"
+
+
+def _unicode_detail(column: str, value: str) -> str:
+    problems = []
+    for m in _CONTROL.finditer(value):
+        cp = ord(m.group())
+        what = ("invalid UTF-8 byte" if m.group() == INVALID_UTF8_MARK
+                else f"noncharacter U+{cp:04X}" if cp >= 0xFDD0 else f"control character U+{cp:04X}")
+        problems.append((m.start(), what))
+    if not problems:
+        return f"{column} is not clean Unicode"
+    problems.sort()
+    pos, what = problems[0]
+    more = f" ({len(problems)} in all)" if len(problems) > 1 else ""
+    return f"{what} in {column} at char {pos}{more}"
+
+
+def _resolve(value: Any, params: dict) -> Any:
+    if isinstance(value, dict) and "$PARAMETER" in value:
+        return params.get(value["$PARAMETER"])
+    return value

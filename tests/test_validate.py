@@ -1,0 +1,242 @@
+"""Great Expectations validation step: real GX runs (no mocks) on small Arrow tables.
+
+GX takes seconds to import; corpus_clean.validate caches one ephemeral context per
+process, and the `validated` fixture runs the suite once for all the bad-row cases.
+"""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from corpus_clean.records import clean_schema
+from corpus_clean.validate import SUITE_FILE, ValidationConfig, ValidationReport, validate_table
+
+UTC = dt.timezone.utc
+CLEAN_TEXT = (
+    "The council approved the new budget on Tuesday after a long debate.\n\n"
+    "Residents said the plan would help the library and the parks. Tabs\tare fine.\r\n"
+    "Accents are fine too: café, naïve, Zürich, Ελληνικά, русский, 日本語 — “quoted”."
+)
+
+
+def make_row(i: int, **changes) -> dict:
+    row = {
+        "id": f"{i:032x}",
+        "source": "news/2024.jsonl",
+        "record_index": i,
+        "text": CLEAN_TEXT,
+        "title": "Council approves budget",
+        "byline": "Ana Souza",
+        "published": dt.datetime(2024, 3, 5, 9, 30, tzinfo=UTC),
+        "lang": "en",
+        "encoding": "utf-8",
+        "n_chars_raw": len(CLEAN_TEXT) + 120,
+        "n_chars_clean": len(CLEAN_TEXT),
+        "raw_sha256": "0" * 64,
+        "fixes": [{"kind": "mojibake", "count": 1}],
+        "removed": [{"start": 0, "end": 12, "rule": "share_bar", "text": "Share this: "}],
+        "pipeline_version": "0.1.0",
+        "run_id": "run-1",
+    }
+    row.update(changes)
+    return row
+
+
+def table(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=clean_schema())
+
+
+# (row changes, check name, substring of the detail)
+BAD_ROWS = {
+    "short": ({"text": "Too short."}, "text_min_length", "text has 10 chars, minimum 20"),
+    "empty": ({"text": ""}, "text_min_length", "text has 0 chars, minimum 20"),
+    "null_text": ({"text": None}, "text_not_null", "text is null"),
+    "blank": ({"text": " \n\t" * 10}, "text_not_blank", "text is blank (30 whitespace chars)"),
+    "longer_than_raw": ({"n_chars_raw": 50, "n_chars_clean": 80}, "chars_clean_le_raw",
+                        "n_chars_clean 80 exceeds n_chars_raw 50"),
+    "nul": ({"text": CLEAN_TEXT + "\x00"}, "text_clean_unicode",
+            f"control character U+0000 in text at char {len(CLEAN_TEXT)}"),
+    "bell": ({"text": "Ding\x07 " + CLEAN_TEXT}, "text_clean_unicode", "control character U+0007 in text at char 4"),
+    "c1": ({"title": "Title\x85here"}, "title_clean_unicode", "control character U+0085 in title at char 5"),
+    "mojibake_e": ({"text": "Le cafÃ© est ouvert. " + CLEAN_TEXT}, "text_no_mojibake",
+                   "mojibake marker 'Ã©' in text at char 6"),
+    "mojibake_quote": ({"text": CLEAN_TEXT[:120] + "itâ€™s" + CLEAN_TEXT[120:]}, "text_no_mojibake",
+                       "mojibake marker 'â€™' in text at char 122"),
+    "mojibake_ldquo": ({"text": "He said â€œyesâ€\x9d. " + CLEAN_TEXT}, "text_no_mojibake",
+                       "mojibake marker 'â€œ' in text at char 8 (2 markers)"),
+    "mojibake_nbsp": ({"text": "voilÃ\xa0le texte. " + CLEAN_TEXT}, "text_no_mojibake", "marker 'Ã\\xa0'"),
+    "mojibake_nbsp_space": ({"text": "Ils sont lÃ  ce soir. " + CLEAN_TEXT}, "text_no_mojibake", "marker 'lÃ '"),
+    "mojibake_a_line_end": ({"text": "Price: 10Â\n" + CLEAN_TEXT}, "text_no_mojibake",
+                            "mojibake marker 'Â\\n' in text at char 9"),
+    "mojibake_a_end": ({"text": CLEAN_TEXT + " 10Â"}, "text_no_mojibake", "'Â'"),
+    "mojibake_cyrillic": ({"text": "ÐŸÑ€Ð¸Ð²ÐµÑ‚ " + CLEAN_TEXT}, "text_no_mojibake",
+                          "mojibake marker 'ÐŸ' in text at char 0"),
+    "replacement_char": ({"byline": "Jos\ufffd Silva"}, "byline_no_mojibake",
+                         "mojibake marker '\ufffd' in byline at char 3"),
+    "lang_code": ({"lang": "english"}, "lang_code", "lang 'english' does not match"),
+    "published_old": ({"published": dt.datetime(1970, 1, 1, tzinfo=UTC)}, "published_range",
+                      "published 1970-01-01T00:00:00+00:00 outside 1990-01-01"),
+    "published_future": ({"published": dt.datetime.now(UTC) + dt.timedelta(days=3)}, "published_range",
+                         "outside 1990-01-01T00:00:00+00:00 .. "),
+}
+
+
+@pytest.fixture(scope="module")
+def validated() -> tuple[ValidationReport, dict[str, str]]:
+    """One GX run over a table with a clean row, then one bad row per case."""
+    rows = [make_row(0)]
+    ids = {}
+    for i, (case, (changes, _, _)) in enumerate(BAD_ROWS.items(), start=1):
+        rows.append(make_row(i, **changes))
+        ids[case] = rows[-1]["id"]
+    return validate_table(table(rows)), ids
+
+
+@pytest.mark.parametrize("case", list(BAD_ROWS))
+def test_each_expectation_catches_its_bad_row(validated, case):
+    report, ids = validated
+    _, check, detail = BAD_ROWS[case]
+    failures = report.failures.get(ids[case])
+    assert failures, f"{case}: row not flagged"
+    matching = [d for c, d in failures if c == check]
+    assert matching, f"{case}: expected check {check}, got {failures}"
+    assert any(detail in d for d in matching), f"{case}: {detail!r} not in {matching}"
+
+
+def test_clean_row_and_only_bad_rows_flagged(validated):
+    report, ids = validated
+    assert make_row(0)["id"] not in report.failures
+    assert set(report.failures) == set(ids.values())
+
+
+def test_results_name_every_expectation_with_purpose(validated):
+    report, _ = validated
+    spec = json.loads(SUITE_FILE.read_text(encoding="utf-8"))
+    expected = [e["meta"]["check"] for e in spec["expectations"] if "requires" not in e["meta"]]
+    assert [r["name"] for r in report.results] == expected
+    for r in report.results:
+        assert r["purpose"]
+        assert r["success"] == (r["unexpected_count"] == 0)
+    by_name = {r["name"]: r for r in report.results}
+    assert by_name["text_no_mojibake"]["unexpected_count"] == 8
+    assert by_name["id_unique"]["success"]
+
+
+def test_clean_table_passes():
+    rows = [make_row(i) for i in range(5)]
+    rows[1].update(title=None, byline=None, published=None, lang=None, encoding=None)
+    rows[2].update(text="x" * 20, n_chars_clean=20, n_chars_raw=20)  # boundary values
+    rows[3].update(published=dt.datetime(1990, 1, 1, tzinfo=UTC), lang="pt")
+    report = validate_table(table(rows))
+    assert report.failures == {}
+    assert report.row_failures == {}
+    assert report.success
+    assert all(r["success"] for r in report.results)
+    assert report.data_docs_index is None
+
+
+def test_every_failing_check_of_a_row_is_reported():
+    bad = make_row(1, text="Ã©\x07", n_chars_raw=1, n_chars_clean=3, lang="EN")
+    report = validate_table(table([make_row(0), bad]))
+    checks = [c for c, _ in report.failures[bad["id"]]]
+    assert checks == ["text_min_length", "chars_clean_le_raw", "text_clean_unicode",
+                      "text_no_mojibake", "lang_code"]
+
+
+def test_duplicate_ids_both_flagged():
+    rows = [make_row(0), make_row(1), make_row(2), make_row(3)]
+    rows[3]["id"] = rows[1]["id"]
+    report = validate_table(table(rows))
+    dup = rows[1]["id"]
+    assert list(report.failures) == [dup]
+    assert report.failures[dup] == [("id_unique", f"id '{dup}' appears 2 times (rows 1, 3)")]
+    assert sorted(report.row_failures) == [1, 3]
+
+
+def test_empty_table():
+    report = validate_table(table([]))
+    assert report.failures == {}
+    assert report.n_rows == 0
+    assert all(r["success"] for r in report.results)
+
+
+def test_min_chars_is_configurable():
+    rows = [make_row(0, text="Fifteen chars!!", n_chars_clean=15)]
+    assert validate_table(table(rows), ValidationConfig(min_chars=10)).failures == {}
+    failures = validate_table(table(rows), ValidationConfig(min_chars=100)).failures
+    assert failures[rows[0]["id"]] == [("text_min_length", "text has 15 chars, minimum 100")]
+
+
+def test_language_set():
+    rows = [make_row(0, lang="en"), make_row(1, lang="de"), make_row(2, lang="fr"), make_row(3, lang=None)]
+    assert validate_table(table(rows)).failures == {}  # default: any 2-letter code
+    report = validate_table(table(rows), ValidationConfig(languages=("en", "de")))
+    assert report.failures == {rows[2]["id"]: [("lang_allowed", "lang 'fr' not in allowed set (de, en)")]}
+    assert "lang_allowed" in [r["name"] for r in report.results]
+
+
+def test_boilerplate_markers():
+    rows = [
+        make_row(0),
+        make_row(1, text=CLEAN_TEXT + "\nRelated Topics\nPolitics"),
+        make_row(2, text=CLEAN_TEXT + "\nShare this article"),
+    ]
+    # No markers: passes trivially.
+    assert validate_table(table(rows), ValidationConfig(boilerplate_markers=())).failures == {}
+    config = ValidationConfig(boilerplate_markers=(r"(?m)^Related Topics$", r"(?<=\n)Share this"))
+    report = validate_table(table(rows), config)
+    assert report.failures == {
+        rows[1]["id"]: [("text_no_boilerplate",
+                         f"boilerplate marker /(?m)^Related Topics$/ matched 'Related Topics' "
+                         f"in text at char {len(CLEAN_TEXT) + 1}")],
+        rows[2]["id"]: [("text_no_boilerplate",
+                         f"boilerplate marker /(?<=\\n)Share this/ matched 'Share this' "
+                         f"in text at char {len(CLEAN_TEXT) + 1}")],
+    }
+
+
+def test_boilerplate_markers_default_from_rule_packs(monkeypatch):
+    from corpus_clean import boilerplate
+
+    monkeypatch.setattr(boilerplate, "marker_regexes", lambda: [r"Advertisement"], raising=False)
+    rows = [make_row(0), make_row(1, text=CLEAN_TEXT + " Advertisement")]
+    assert list(validate_table(table(rows)).failures) == [rows[1]["id"]]
+
+
+def test_invalid_utf8_is_flagged():
+    good, bad = "valid text, long enough to pass", "bad \xff byte in a long enough text"
+    raw = pa.array([good.encode(), bad.encode("latin-1")], pa.binary())
+    text = pa.Array.from_buffers(pa.string(), 2, raw.buffers())  # no UTF-8 check
+    t = table([make_row(0, text=good, n_chars_clean=31), make_row(1, text=good, n_chars_clean=31)])
+    t = t.set_column(t.schema.get_field_index("text"), t.schema.field("text"), text)
+    report = validate_table(t)
+    assert report.failures == {make_row(1)["id"]: [("text_clean_unicode", "invalid UTF-8 byte in text at char 4")]}
+
+
+def test_data_docs_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = [make_row(0), make_row(1, text="short")]
+    report = validate_table(table(rows), data_docs_dir="docs/site")  # relative: made absolute
+    index = Path(report.data_docs_index)
+    assert index.is_absolute()
+    assert index == tmp_path / "docs" / "site" / "index.html"
+    assert index.is_file()
+    html = index.read_text()
+    assert "corpus_clean.records" in html
+    pages = list((index.parent / "validations").rglob("*.html"))
+    assert len(pages) == 1
+    page = pages[0].read_text()
+    assert "Failed" in page and "short" in page  # the failing expectation and its value
+
+
+def test_suite_json_is_documented():
+    spec = json.loads(SUITE_FILE.read_text(encoding="utf-8"))
+    readme = (SUITE_FILE.parent / "README.md").read_text(encoding="utf-8")
+    checks = [e["meta"]["check"] for e in spec["expectations"]]
+    assert len(checks) == len(set(checks))
+    for e in spec["expectations"]:
+        assert e["type"].startswith("expect_")
+        assert len(e["meta"]["purpose"]) > 20
+        assert f"`{e['meta']['check']}`" in readme, e["meta"]["check"]
