@@ -20,7 +20,7 @@ How it works, in order:
    decoding still works: ``Â``/``Ã`` stranded at a line end (`restore_nbsp_at_eol`), and
    ``â€�`` where the lost byte can be worked out from the quotes around it
    (`resolve_lossy_quote`).
-5. **ftfy** (`fix_lines_with_ftfy`), line by line, with a corpus config (no uncurling,
+5. **ftfy** (`fix_line`), line by line, with a corpus config (no uncurling,
    no normalization, no ligature or width changes): whole-line re-decoding, ``restore_byte_a0``,
    C1 controls, surrogates, terminal escapes.
 6. **Span-level re-decoding** (`fix_mojibake_spans`) for what is left: lines that mix
@@ -60,7 +60,7 @@ from collections import Counter
 import ftfy
 import ftfy.bad_codecs  # noqa: F401  registers the "sloppy-windows-*" codecs
 from ftfy import chardata
-from ftfy.badness import is_bad
+from ftfy.badness import badness, is_bad
 from ftfy.fixes import remove_terminal_escapes, unescape_html
 
 __all__ = ["repair"]
@@ -392,27 +392,34 @@ _FTFY_STEP_KINDS = {
 }
 
 
-def fix_lines_with_ftfy(text: str, fixes: Counter) -> str:
-    """Run ftfy on each line that might need it, and record what it did in ``fixes``.
+def _lines(text: str) -> list[str]:
+    """Split after each "\n" only (str.splitlines also splits at U+0085, which is a
+    C1 control inside Latin-1 mojibake, and at other separators ftfy keeps in a line).
 
-    Lines are independent (as in ``ftfy.fix_text``), so clean lines cost one regex search.
+    >>> _lines("a\x85b\nc")
+    ['a\x85b\n', 'c']
+    """
+    return _LINE_RE.findall(text)
+
+
+_LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _ftfy_line(line: str, fixes: Counter) -> str:
+    """Run ftfy on one line, and record what it did in ``fixes``.
 
     >>> fixes = Counter()
-    >>> fix_lines_with_ftfy("cafÃ©\\nok", fixes), dict(fixes)
-    ('café\\nok', {'encoding': 1})
+    >>> _ftfy_line("cafÃ©", fixes), dict(fixes)
+    ('café', {'encoding': 1})
     """
-    out = []
-    for line in text.splitlines(keepends=True):
-        if not might_need_repair(line):
-            out.append(line)
-            continue
-        fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
-        if fixed != line:
-            kinds = {_FTFY_STEP_KINDS.get(step.parameter, "encoding") for step in steps or () if step.action != "decode"}
-            for kind in kinds or {"encoding"}:
-                fixes[kind] += 1
-        out.append(fixed)
-    return "".join(out)
+    if not might_need_repair(line):
+        return line
+    fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
+    if fixed != line:
+        kinds = {_FTFY_STEP_KINDS.get(step.parameter, "encoding") for step in steps or () if step.action != "decode"}
+        for kind in kinds or {"encoding"}:
+            fixes[kind] += 1
+    return fixed
 
 
 # --------------------------------------------------------------------------- spans
@@ -459,17 +466,22 @@ def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
 _TOKEN_RE = re.compile(r"[^ \t\r\n]+")
 
 
-def _redecode_token(token: str, codec: _Codec, strong_line: bool, line: str = "") -> tuple[str, int]:
+def _redecode_token(
+    token: str, codec: _Codec, strong_line: bool, line: str = "", original: str | None = None
+) -> tuple[str, int]:
     """Re-decode the garbled runs of one token, repeatedly (double encoding); return the
-    result and the number of sequences decoded, or (token, 0) if not convincing."""
+    result and the number of sequences decoded, or (token, 0) if not convincing.
+
+    >>> _redecode_token("zÃƒÂ¡roveÃ…Ë†", _CP1252, strong_line=True)
+    ('zároveň', 4)
+    """
     current, total = token, 0
-    evidence = strong_line
     for round_ in range(3):
         if round_ and not (is_bad(current) or _has_mixed_scripts(current)):
             # Decoded text can by chance look like another pair ("Ã‡â€™" -> "Ç’" ->
             # "ǒ"); a second round is for double encoding, which still looks bad.
             break
-        pieces, last, changed = [], 0, False
+        pieces, last = [], 0
         for match in codec.run_re.finditer(current):
             decoded, count, longest = _decode_run(match.group(), codec)
             if not count:
@@ -477,28 +489,47 @@ def _redecode_token(token: str, codec: _Codec, strong_line: bool, line: str = ""
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
                 continue
-            if count >= 2 or _C1_RE.search(match.group()):
-                evidence = True
-            elif longest >= 3 and _is_lone_symbol_or_standalone(current, match, decoded):
-                evidence = True
-            elif codec is not _CP1252 and _glued_to_letters(current, match, codec):
-                evidence = True
-            elif codec is _CP1252 and _is_cp1252_pair_inside_word(current, match, decoded):
-                evidence = True
-            elif codec is _CP1252 and _is_pair_of_the_lines_alphabet(current, match, decoded, line):
-                evidence = True
+            # The line's or document's evidence vouches for a run that was in the input,
+            # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
+            # which is C7 92 again).
+            in_input = round_ > 0 or original is None or match.group() in original
+            if not (
+                (strong_line and in_input)
+                or round_ > 0
+                or _has_own_evidence(current, match, codec, decoded, count, longest, line)
+            ):
+                continue
             pieces.append(current[last : match.start()])
             pieces.append(decoded)
             last = match.end()
             total += count
-            changed = True
-        if not changed:
+        if not pieces:
             break
         pieces.append(current[last:])
         current = "".join(pieces)
-    if total == 0 or not evidence or is_bad(current):
+    if total == 0 or is_bad(current):
         return token, 0
     return current, total
+
+
+def _has_own_evidence(
+    token: str, match: re.Match, codec: _Codec, decoded: str, count: int, longest: int, line: str
+) -> bool:
+    """Is this run mojibake on its own, without help from the rest of the line?
+
+    >>> m = _CP1252.run_re.search("naÅ¡i")
+    >>> _has_own_evidence("naÅ¡i", m, _CP1252, "š", 1, 2, "naÅ¡i")
+    False
+    """
+    if count >= 2 or _C1_RE.search(match.group()):
+        return True
+    if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded):
+        return True
+    if codec is not _CP1252:
+        return _glued_to_letters(token, match, codec)
+    return _is_cp1252_pair_inside_word(token, match, decoded) or _is_pair_of_the_lines_alphabet(
+        token, match, decoded, line
+    )
 
 
 def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> bool:
@@ -641,16 +672,17 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     ftfy decodes a line as a whole or not at all, so a line that mixes a garbled span
     with clean non-Latin-1 text (``GÃ¦ster ... gør``), or characters garbled once and
     twice (``zÃƒÂ¡roveÃ…Ë†``), stays broken. Here every whitespace-separated token is
-    re-decoded on its own, for cp1252/Latin-1, then cp1251, then Mac Roman, and up to
-    three times (double encoding). A token changes only when
+    re-decoded on its own, for cp1252/Latin-1, cp1251 and Mac Roman (the codec with most
+    sequences in the line first), and up to three times (double encoding). A run of
+    garbled characters changes only when
 
-    - the garbled characters decode as valid UTF-8 to plausible characters (letters,
-      punctuation; for cp1251 and Mac Roman only European scripts),
-    - there is evidence beyond one ambiguous pair: a C1 control, a 3-byte sequence, two
-      or more sequences in the token or line (cp1252: or in the ``original`` document,
-      before ftfy fixed some of them), or (cp1251/Mac Roman) a sequence glued to Latin
-      letters, and
-    - the result no longer looks bad to ftfy's badness check.
+    - it decodes as valid UTF-8 to plausible characters (no controls or unassigned code
+      points; for cp1251 and Mac Roman only European letters and punctuation),
+    - there is evidence beyond one ambiguous pair (`_has_own_evidence`): two sequences in a
+      row, a C1 control, a 3-byte punctuation sequence, a pair that cannot be part of a
+      real word; or the line or document (``original``, before any fixing) holds enough
+      sequences of the same codec to vouch for it, and
+    - the word no longer looks bad to ftfy's badness check afterwards.
 
     >>> fixes = Counter()
     >>> fix_mojibake_spans("Dansk gør GÃ¦ster pÃ¥ ferie", fixes), dict(fixes)
@@ -658,35 +690,76 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     >>> fix_mojibake_spans("Se você vê “Ã§” em vez de “ç”", fixes)
     'Se você vê “Ã§” em vez de “ç”'
     """
-    # A document with several of one codec's sequences vouches for its lone ones. For
-    # cp1252, count them before ftfy fixed some; for cp1251 and Mac Roman, count what is
-    # left after ftfy (ftfy's clean output is full of cp1251 look-alikes such as "Еј"),
-    # and only sequences that decode to a plausible European character.
-    strong_document = {
-        _CP1252: _count_sequences(original if original is not None else text, _CP1252) >= 2,
+    evidence = _document_evidence(original if original is not None else text)
+    return "".join(_fix_spans_in_line(line, evidence, fixes, original) for line in _lines(text))
+
+
+def _document_evidence(text: str) -> dict[_Codec, bool]:
+    """Does the document hold enough of each codec's sequences to vouch for lone ones?
+
+    Clean text shows at most one cp1251 or Mac Roman look-alike that decodes to a
+    plausible European character (``Ві`` in Ukrainian does not), so two are evidence.
+
+    >>> _document_evidence("GÃ¦ster pÃ¥")[_CP1252]
+    True
+    """
+    return {
+        _CP1252: _count_sequences(text, _CP1252) >= 2,
         _CP1251: _count_plausible_sequences(text, _CP1251) >= 2,
         _MAC_ROMAN: _count_plausible_sequences(text, _MAC_ROMAN) >= 2,
     }
-    out = []
-    for line in text.splitlines(keepends=True):
-        # The codec that explains most of the line goes first: in Mac Roman mojibake of
-        # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
-        # break the Mac Roman sequences around it.
-        counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
-        for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
-            if not counts[codec] or not codec.run_re.search(line):
-                continue
-            strong_line = strong_document[codec] or (codec is _CP1252 and counts[codec] >= 2)
 
-            def token_fix(match: re.Match) -> str:
-                fixed, count = _redecode_token(match.group(), codec, strong_line, line)
-                if count:
-                    fixes[codec.name] += count
-                return fixed
 
-            line = _TOKEN_RE.sub(token_fix, line)
-        out.append(line)
-    return "".join(out)
+def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
+    """`fix_mojibake_spans` for one line, given the document's evidence."""
+    # The codec that explains most of the line goes first: in Mac Roman mojibake of
+    # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
+    # break the Mac Roman sequences around it.
+    counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
+        if not counts[codec]:
+            continue
+        strong_line = evidence[codec] or (codec is _CP1252 and counts[codec] >= 2)
+
+        def token_fix(match: re.Match) -> str:
+            fixed, count = _redecode_token(match.group(), codec, strong_line, line, original)
+            if count:
+                fixes[codec.name] += count
+            return fixed
+
+        line = _TOKEN_RE.sub(token_fix, line)
+    return line
+
+
+def _leftover(text: str) -> int:
+    """How many garbled-looking sequences of any span codec remain."""
+    return sum(_count_sequences(text, codec) for codec in _SPAN_CODECS)
+
+
+def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+    """ftfy first, then span re-decoding; or spans first if that leaves less behind.
+
+    ftfy's whole-line decoding is the best fix for a line that is garbled throughout. On
+    a line it cannot decode as a whole it falls back to fixing pieces, and may leave a
+    doubly encoded word half fixed (``vÃ…Â¡ak`` -> ``vÅ¡ak``), which no longer matches the
+    input. Then the span re-decoder is also run on the untouched line, before ftfy, and
+    whichever result leaves fewer garbled sequences (then: looks less bad) wins.
+
+    >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
+    'Spevokol sa však nestretol u detí'
+    """
+    ftfy_fixes: Counter = Counter()
+    result = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
+    left = _leftover(result)
+    if left:
+        spans_fixes: Counter = Counter()
+        alternative = _ftfy_line(_fix_spans_in_line(line, evidence, spans_fixes, line), spans_fixes)
+        left_alt = _leftover(alternative)
+        if left_alt < left or (left_alt == left and badness(alternative) < badness(result)):
+            fixes.update(spans_fixes)
+            return alternative
+    fixes.update(ftfy_fixes)
+    return result
 
 
 # --------------------------------------------------------------------------- entry point
@@ -716,9 +789,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixes["nbsp_lost_space"] += n
     fixed, n = resolve_lossy_quote(fixed)
     fixes["lossy_fffd"] += n
-    fixed = fix_lines_with_ftfy(fixed, fixes)
-    if _TRIGGER_RE.search(fixed):
-        fixed = fix_mojibake_spans(fixed, fixes, original=text)
+    evidence = _document_evidence(fixed)
+    fixed = "".join(fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in _lines(fixed))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
     if _C1_RE.search(fixed):
