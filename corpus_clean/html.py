@@ -41,9 +41,11 @@ __all__ = ["HtmlExtraction", "extract_main_text", "MAX_HTML_CHARS", "MAX_NESTING
 # Anything bigger is not a web page we want in a corpus, and parsing it would
 # hold hundreds of MB of tree in memory; callers get a clear ValueError.
 MAX_HTML_CHARS = 10_000_000
-# Lexbor's tree builder is quadratic in nesting depth (20k nested divs take
-# ~1.4 s, 100k about a minute); real pages stay under a few hundred levels.
-MAX_NESTING = 2000
+# Lexbor's tree builder is quadratic in nesting depth (10k nested divs take
+# ~0.4 s, 20k ~1.4 s, 100k about a minute); real pages stay under a few
+# hundred levels. A page with fewer tags than this cannot be deeper, so the
+# (Python-speed) depth scan only runs on pages with more tags than this.
+MAX_NESTING = 10_000
 
 
 @dataclass
@@ -62,10 +64,11 @@ class HtmlExtraction:
 # --------------------------------------------------------------------------- #
 
 # Never article text: code, media, UI chrome, page furniture, captions.
-JUNK_TAGS = (
-    "script,style,noscript,template,svg,math,iframe,object,embed,canvas,video,audio,"
-    "button,input,select,textarea,option,label,nav,footer,aside,header,figure,"
-    "figcaption,picture,img,dialog,menu,h1"
+# (A set, matched in one Python walk: a 30-way Lexbor selector list costs more.)
+JUNK_TAGS = frozenset(
+    "script style noscript template svg math iframe object embed canvas video audio "
+    "button input select textarea option label nav footer aside header figure "
+    "figcaption picture img dialog menu h1".split()
 )
 
 # Elements whose end starts a new line in the output.
@@ -99,7 +102,9 @@ POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentr
 HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies")
 WRAPPER_SHARE = 0.5
 
-_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+# Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
+# optional capital plus lower case/digits ("Builder", "page", "row2").
+_LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
 
 # Tags whose text counts as a paragraph when scoring.
 PARA_TAGS = "p,pre,blockquote,td"
@@ -182,18 +187,32 @@ def nesting_depth(html: str) -> int:
 # --------------------------------------------------------------------------- #
 
 
-def _meta(tree: LexborHTMLParser, selectors: Iterable[str], attr: str = "content") -> Optional[str]:
-    """First non-empty attribute (or text, with attr=None) among the selectors."""
-    for sel in selectors:
-        for node in tree.css(sel):
-            val = node.attributes.get(attr) if attr else node.text(strip=True)
-            if val and val.strip():
-                return " ".join(val.split())
-    return None
+# One selector pass collects every metadata source; priorities are applied in
+# Python (each extra Lexbor query is another walk over the whole tree).
+_META_SELECTOR = ('meta,title,h1,[itemprop="author"],[rel="author"],[itemprop="datePublished"],'
+                  'time[datetime],script[type="application/ld+json"]')
+_TITLE_KEYS = ("og:title", "twitter:title")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+_DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
+              "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "og:published_time")
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    """Whitespace-normalised value, or None when empty."""
+    if not value:
+        return None
+    value = " ".join(value.split())
+    return value or None
 
 
 def extract_metadata(tree: LexborHTMLParser) -> dict:
-    """Title, byline, published date and ``<html lang>``, from cheap selectors.
+    """Title, byline, published date and ``<html lang>``, from one selector pass.
+
+    Priorities: title = og/twitter title > ``<title>`` > first ``<h1>``;
+    byline = meta author (not a URL) > itemprop=author (its ``name`` if nested)
+    > rel=author; published = meta dates > itemprop=datePublished > JSON-LD
+    ``datePublished`` > first ``<time datetime>``. Values are returned as found.
 
     >>> t = LexborHTMLParser('<html lang="de"><head><meta property="og:title" content="Hi">'
     ...     '<meta name="author" content="A. B."><meta property="article:published_time" '
@@ -201,36 +220,51 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
     >>> extract_metadata(t)
     {'title': 'Hi', 'byline': 'A. B.', 'published': '2019-11-18T10:00:00Z', 'lang': 'de'}
     """
-    title = _meta(tree, ['meta[property="og:title"]', 'meta[name="twitter:title"]'])
-    if title is None:
-        title = _meta(tree, ["title", "h1"], attr=None)
-    byline = _meta(tree, ['meta[name="author"]', 'meta[property="article:author"]'])
-    if byline is not None and byline.startswith("http"):
-        byline = None  # article:author is often a profile URL, not a name
-    if byline is None:
-        byline = _meta(tree, ['[itemprop="author"] [itemprop="name"]', '[itemprop="author"]',
-                              'a[rel="author"]', '[rel="author"]'], attr=None)
-    published = _meta(tree, ['meta[property="article:published_time"]',
-                             'meta[itemprop="datePublished"]', 'meta[name="date"]',
-                             'meta[name="pubdate"]', 'meta[name="publish-date"]'])
-    if published is None:
-        published = _meta(tree, ['[itemprop="datePublished"]', "time[datetime]"], attr="datetime")
-    if published is None:
-        published = _jsonld_date(tree)
+    metas: dict[str, str] = {}
+    found: dict[str, Optional[str]] = {}
+    for node in tree.css(_META_SELECTOR):
+        tag, attrs = node.tag, node.attributes
+        if tag == "meta":
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+            content = _clean(attrs.get("content"))
+            if key and content and key not in metas:
+                metas[key] = content
+        elif tag == "script":
+            if "jsonld_date" not in found:
+                m = _JSONLD_DATE.search(node.text() or "")
+                if m:
+                    found["jsonld_date"] = m.group(1)
+        elif tag in ("title", "h1"):
+            found.setdefault(tag, _clean(node.text()))
+        else:
+            prop, rel = attrs.get("itemprop") or "", attrs.get("rel") or ""
+            if prop == "author" and "itemprop_author" not in found:
+                name = node.css_first('[itemprop="name"]')
+                found["itemprop_author"] = _clean((name or node).text())
+            elif prop == "datePublished":
+                found.setdefault("itemprop_date", _clean(attrs.get("datetime") or attrs.get("content")))
+            elif "author" in rel.split():
+                found.setdefault("rel_author", _clean(node.text()))
+            elif tag == "time":
+                found.setdefault("time", _clean(attrs.get("datetime")))
+
+    def first(*values: Optional[str]) -> Optional[str]:
+        return next((v for v in values if v), None)
+
+    author = first(*(metas.get(k) for k in _AUTHOR_KEYS))
+    if author and author.startswith(("http://", "https://", "/")):
+        author = None  # article:author is often a profile URL, not a name
     lang = None
     root = tree.root
     if root is not None and root.tag == "html":
-        lang = (root.attributes.get("lang") or "").strip() or None
-    return {"title": title, "byline": byline, "published": published, "lang": lang}
-
-
-def _jsonld_date(tree: LexborHTMLParser) -> Optional[str]:
-    """``datePublished`` from JSON-LD blocks (malformed JSON is skipped)."""
-    for node in tree.css('script[type="application/ld+json"]'):
-        m = re.search(r'"datePublished"\s*:\s*"([^"]{4,40})"', node.text() or "")
-        if m:
-            return m.group(1)
-    return None
+        lang = _clean(root.attributes.get("lang"))
+    return {
+        "title": first(*(metas.get(k) for k in _TITLE_KEYS), found.get("title"), found.get("h1")),
+        "byline": first(author, found.get("itemprop_author"), found.get("rel_author")),
+        "published": first(*(metas.get(k) for k in _DATE_KEYS), found.get("itemprop_date"),
+                           found.get("jsonld_date"), found.get("time")),
+        "lang": lang,
+    }
 
 
 # --------------------------------------------------------------------------- #
@@ -249,7 +283,10 @@ def strip_junk(tree: LexborHTMLParser) -> None:
     >>> strip_junk(t); t.body.html
     '<body><div class="post-body"><p>keep</p></div></body>'
     """
-    for node in tree.css(JUNK_TAGS):
+    root = tree.root
+    if root is None:
+        return
+    for node in [n for n in root.traverse() if n.tag in JUNK_TAGS]:
         node.remove()
     body = tree.body
     if body is None:
@@ -259,8 +296,11 @@ def strip_junk(tree: LexborHTMLParser) -> None:
         verdict = boilerplate_label(node)
         if verdict is None:
             continue
-        if verdict == "soft" and _para_chars(node) / total > WRAPPER_SHARE:
-            continue  # a layout wrapper around the article, not furniture
+        # A layout wrapper around the article is not furniture. The C-level
+        # text length bounds the paragraph text, so small nodes skip the count.
+        if verdict == "soft" and len(node.text()) > WRAPPER_SHARE * total \
+                and _para_chars(node) > WRAPPER_SHARE * total:
+            continue
         node.remove()
 
 
@@ -275,7 +315,7 @@ def label_words(label: str) -> set[str]:
     >>> sorted(label_words("PageBuilder-pageRow nav_menu"))
     ['builder', 'menu', 'nav', 'page', 'row']
     """
-    return {w.lower() for w in _WORD_SPLIT.split(label) if w}
+    return {w.lower() for w in _LABEL_WORD.findall(label)}
 
 
 def boilerplate_label(node: LexborNode) -> Optional[str]:
