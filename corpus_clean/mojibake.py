@@ -140,9 +140,9 @@ def _trigger_pattern() -> str:
     """Build the one regex that says "something here might need repair".
 
     Mojibake of UTF-8 always shows a lead byte followed by a continuation byte; we take
-    the union over every codec ftfy tries (so skipping is exact with respect to ftfy too)
-    and also accept a space, NBSP, line end or U+FFFD after the lead byte (lost or
-    replaced continuation bytes).
+    the union over every codec ftfy tries (ftfy cannot re-decode text without such a
+    pair), with NBSP or U+FFFD also allowed after the lead byte, plus ``Â``/``Ã`` before a
+    space or line end (a 0xA0 byte lost or turned into a space).
     """
     leads, conts = set(), set()
     for codec_name in chardata.CHARMAP_ENCODINGS:
@@ -152,12 +152,13 @@ def _trigger_pattern() -> str:
     for codec in (_CP1252, _CP1251, _MAC_ROMAN):
         leads.update(codec.leads2 + codec.leads3 + codec.leads4)
         conts.update(codec.conts)
-    conts.update(" \xa0\ufffd\r\n")
+    conts.update("\xa0\ufffd")
     singles = (
         "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f&\ufffd\ud800-\udfff\ufeff"
         "\u206a-\u206f\ufff9-\ufffc"
     )
-    return f"[{singles}]|[{_cls(''.join(leads))}](?:[{_cls(''.join(conts))}]|\\Z)"
+    # "Â"/"Ã" before a space or line end: the 0xA0 of NBSP or "à" lost or made a space.
+    return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
 
 
 _TRIGGER_RE = re.compile(_trigger_pattern())
@@ -218,7 +219,7 @@ def unescape_entities_per_line(text: str) -> tuple[str, int]:
     protects its own line, and only if it starts a tag.
 
     >>> unescape_entities_per_line("5 <3\\nS&amp;eacute;rie &lt;b&gt;")
-    ('5 <3\\nSérie <b>', 2)
+    ('5 <3\\nSérie <b>', 3)
     >>> unescape_entities_per_line("<p>caf&eacute;</p>")
     ('<p>caf&eacute;</p>', 0)
     """
@@ -393,11 +394,11 @@ _FTFY_STEP_KINDS = {
 
 
 def _lines(text: str) -> list[str]:
-    """Split after each "\n" only (str.splitlines also splits at U+0085, which is a
+    """Split after each newline only (str.splitlines also splits at U+0085, which is a
     C1 control inside Latin-1 mojibake, and at other separators ftfy keeps in a line).
 
-    >>> _lines("a\x85b\nc")
-    ['a\x85b\n', 'c']
+    >>> _lines("a\\x85b\\nc")
+    ['a\\x85b\\n', 'c']
     """
     return _LINE_RE.findall(text)
 
@@ -473,7 +474,7 @@ def _redecode_token(
     result and the number of sequences decoded, or (token, 0) if not convincing.
 
     >>> _redecode_token("zÃƒÂ¡roveÃ…Ë†", _CP1252, strong_line=True)
-    ('zároveň', 4)
+    ('zároveň', 6)
     """
     current, total = token, 0
     for round_ in range(3):
@@ -654,7 +655,7 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
     """How many of the codec's UTF-8 sequences decode to a plausible European character.
 
     >>> _count_plausible_sequences("На місці Віктор", _CP1251), _count_plausible_sequences("РџСЂРё", _CP1251)
-    (0, 2)
+    (0, 3)
     """
     count = 0
     for sequence in codec.sequence_re.findall(text):
