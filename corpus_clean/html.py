@@ -440,11 +440,18 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     """
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
+    deep: dict[int, float] = {}
     for para in collect_paragraphs(body):
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
             continue
         score = 1 + para.commas + min(para.chars / 100, 3)
-        anc = para.node if para.node.tag not in ("p", "pre", "blockquote", "td", "li") else para.node.parent
+        if DEEP:
+            node = para.node
+            while node is not None and node.tag != "body":
+                key = node.mem_id
+                deep[key] = deep.get(key, 0.0) + score
+                node = node.parent
+        anc = para.node if (SELF_SCORE and para.node.tag not in ("p", "pre", "blockquote", "td", "li")) else para.node.parent
         for level in range(3):
             if anc is None or anc.tag == "html":
                 break
@@ -464,10 +471,14 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    return _with_siblings(best, scores, final[ranked[0]])
+    return _with_siblings(best, scores, final[ranked[0]], deep)
 
 
 TOP_N = 10
+DEEP = True
+SIB_RATIO = 0.2
+SIB_LD = 0.3
+SELF_SCORE = True
 # A near-best candidate is one within this ratio of the best final score;
 # MIN_SHARED of them under one ancestor mean the article is split in sections.
 SHARED_RATIO = 0.75
@@ -517,7 +528,7 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter(include_text=False))
 
 
-def _with_siblings(best: LexborNode, scores: dict, best_score: float) -> list[LexborNode]:
+def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict) -> list[LexborNode]:
     """``best`` plus siblings that score well or look like plain article paragraphs."""
     parent = best.parent
     if parent is None or best.tag in ("body", "html"):
@@ -530,6 +541,8 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float) -> list[Le
             continue
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
+            out.append(sib)
+        elif DEEP and deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
         elif sib.tag == "p":
             text = sib.text(strip=True)
