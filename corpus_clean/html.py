@@ -673,10 +673,11 @@ def _flatten(parts: list) -> str:
     return "".join(out)
 
 
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-
-
 def _tidy(text: str) -> str:
-    """Collapse runs of spaces, strip lines, drop blank lines."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    r"""Collapse runs of whitespace inside lines, strip lines, drop blank lines.
+
+    >>> _tidy("  a \u00a0 b\n\n\t c  \n")
+    'a b\nc'
+    """
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
