@@ -234,7 +234,10 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
         return _new_document(source, index, line, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field")
     problem = f"{where}: {decoded.problem}" if decoded.problem else None
-    return _new_document(source, index, line, text, encoding=decoded.encoding, problem=problem)
+    doc = _new_document(source, index, line, text, encoding=decoded.encoding, problem=problem)
+    if isinstance(record.get("title"), str) and record["title"].strip():
+        doc.title = record["title"].strip()  # the feed's own title beats one found in the text
+    return doc
 
 
 def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped]:
