@@ -478,10 +478,10 @@ def _redecode_token(
     """
     current, total = token, 0
     for round_ in range(3):
-        if round_ and not (is_bad(current) or _has_mixed_scripts(current)):
-            # Decoded text can by chance look like another pair ("Ã‡â€™" -> "Ç’" ->
-            # "ǒ"); a second round is for double encoding, which still looks bad.
-            break
+        # Decoded text can by chance look like another pair ("Ã‡â€™" -> "Ç’" -> "ǒ"). A
+        # later round is for double encoding: it goes on if the word still looks bad, or
+        # for runs that are evidence on their own ("cÃ¡Â»Â§a" -> "cá»§a" -> "của").
+        still_bad = round_ > 0 and (is_bad(current) or _has_mixed_scripts(current))
         pieces, last = [], 0
         for match in codec.run_re.finditer(current):
             decoded, count, longest = _decode_run(match.group(), codec)
@@ -493,10 +493,10 @@ def _redecode_token(
             # The line's or document's evidence vouches for a run that was in the input,
             # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
             # which is C7 92 again).
-            in_input = round_ > 0 or original is None or match.group() in original
+            in_input = original is None or match.group() in original
             if not (
-                (strong_line and in_input)
-                or round_ > 0
+                (round_ == 0 and strong_line and in_input)
+                or still_bad
                 or _has_own_evidence(current, match, codec, decoded, count, longest, line)
             ):
                 continue
@@ -535,8 +535,9 @@ def _has_own_evidence(
 
 def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> bool:
     """A single 3-byte sequence is evidence if it decodes to punctuation or a symbol
-    (``â€™`` -> ``’``), or to a letter that is not glued to ASCII letters: a lone CJK
-    character inside a Latin word (``Brontë…”`` -> ``Bront녔``) is a coincidence.
+    (``â€™`` -> ``’``), or to a letter of the same script as the letters it is glued to
+    (``cá»§a`` -> ``của``): a lone Hangul syllable inside a Latin word (``Brontë…”`` ->
+    ``Bront녔``) is a coincidence.
 
     >>> m = _CP1252.run_re.search("Bronteë…”")
     >>> _is_lone_symbol_or_standalone("Bronteë…”", m, "녔")
@@ -546,7 +547,8 @@ def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> 
         return True
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
-    return not ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
+    neighbours = [c for c in (before, after) if c.isalpha()]
+    return all(_script(c) == _script(decoded) for c in neighbours)
 
 
 # Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
@@ -695,20 +697,28 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     return "".join(_fix_spans_in_line(line, evidence, fixes, original) for line in _lines(text))
 
 
-def _document_evidence(text: str) -> dict[_Codec, bool]:
+class _document_evidence(dict):
     """Does the document hold enough of each codec's sequences to vouch for lone ones?
 
     Clean text shows at most one cp1251 or Mac Roman look-alike that decodes to a
     plausible European character (``Ві`` in Ukrainian does not), so two are evidence.
+    Computed per codec on first use: most lines never ask.
 
     >>> _document_evidence("GÃ¦ster pÃ¥")[_CP1252]
     True
     """
-    return {
-        _CP1252: _count_sequences(text, _CP1252) >= 2,
-        _CP1251: _count_plausible_sequences(text, _CP1251) >= 2,
-        _MAC_ROMAN: _count_plausible_sequences(text, _MAC_ROMAN) >= 2,
-    }
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, codec: _Codec) -> bool:
+        if codec is _CP1252:
+            value = _count_sequences(self.text, codec) >= 2
+        else:
+            value = _count_plausible_sequences(self.text, codec) >= 2
+        self[codec] = value
+        return value
 
 
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
@@ -720,7 +730,7 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
     for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
         if not counts[codec]:
             continue
-        strong_line = evidence[codec] or (codec is _CP1252 and counts[codec] >= 2)
+        strong_line = (codec is _CP1252 and counts[codec] >= 2) or evidence[codec]
 
         def token_fix(match: re.Match) -> str:
             fixed, count = _redecode_token(match.group(), codec, strong_line, line, original)
@@ -746,15 +756,23 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     input. Then the span re-decoder is also run on the untouched line, before ftfy, and
     whichever result leaves fewer garbled sequences (then: looks less bad) wins.
 
+    Most garbled lines are garbled throughout, and the span re-decoder alone fixes them
+    completely, much faster than ftfy: when its result leaves nothing that ftfy could act
+    on (`might_need_repair` is false), that result is taken as is.
+
     >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
     'Spevokol sa však nestretol u detí'
     """
+    spans_fixes: Counter = Counter()
+    spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
+    if spans_first != line and not might_need_repair(spans_first):
+        fixes.update(spans_fixes)
+        return spans_first
     ftfy_fixes: Counter = Counter()
     result = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
     left = _leftover(result)
     if left:
-        spans_fixes: Counter = Counter()
-        alternative = _ftfy_line(_fix_spans_in_line(line, evidence, spans_fixes, line), spans_fixes)
+        alternative = _ftfy_line(spans_first, spans_fixes)
         left_alt = _leftover(alternative)
         if left_alt < left or (left_alt == left and badness(alternative) < badness(result)):
             fixes.update(spans_fixes)
