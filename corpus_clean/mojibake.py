@@ -129,7 +129,7 @@ def _cls(chars: str) -> str:
 
 # cp1252 and Latin-1 differ only in 0x80-0x9F, and real text mixes both renderings
 # (`â€™` next to `â\x80\x99`), so they are one codec here.
-_CP1252 = _Codec("mixed_encoding", ("windows-1252", "latin-1"))
+_CP1252 = _Codec("encoding", ("windows-1252", "latin-1"))
 _CP1251 = _Codec("cp1251", ("windows-1251",))
 _MAC_ROMAN = _Codec("mac_roman", ("mac_roman",))
 
@@ -285,45 +285,70 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
     return _EOL_NBSP_RE.sub(fix, text), count
 
 
-# Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone.
-_NBSP_AS_SPACE_RE = re.compile(r"(?<=[^\sA-ZÀ-Þ])([ÂÃ]) |(?<=\s)([ÂÃ]) (?=[^\r\nA-Z])")
+# Lead characters that, followed by the byte 0xA0, make a character real text uses:
+# cp1252 Â Ã Å Æ Î Ð × -> NBSP à Š Ơ Π Р נ; cp1251 В Г Р -> NBSP à Р.
+_A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×"
+_A0_LEADS_CP1251 = "ВГР"
+# Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
+# (after a space or at the start of a line) and not before a capital or a digit.
+_NBSP_AS_SPACE_RE = re.compile(
+    rf"(?<=[^\sA-ZÀ-ÞА-Я])([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
+    rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])",
+    re.M,
+)
 
 
 def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
-    """Turn ``Ã ``/``Â `` back into ``Ã\xa0``/``Â\xa0`` in a document that is mojibake.
+    """Turn ``Ã `` back into ``Ã\\xa0`` (and the like) in a document that is mojibake.
 
     When mojibake passes through something that turns NBSP into a space, ``à`` (bytes
-    C3 A0) shows as ``Ã `` and NBSP (C2 A0) as ``Â ``. ftfy's ``restore_byte_a0`` undoes
-    this only in some contexts. Here it is undone wherever the stranded letter follows a
-    lowercase letter, digit or punctuation mark (``praticabilitÃ ,``, ``Pont-Ã -Mousson``,
-    ``2:Â Umqulu``: no real word puts a capital there), or stands alone before anything
-    but a capital (``Ã  la``) in a document that shows other UTF-8-as-cp1252 sequences.
+    C3 A0) shows as ``Ã `` and NBSP (C2 A0) as ``Â ``; so do ``Š`` (``Å ``), ``Р``
+    (``Ð `` in cp1252, ``Р `` in cp1251) and a few others. ftfy's ``restore_byte_a0``
+    undoes this only in some contexts, and not at all when it cannot decode the whole
+    line. Here the 0xA0 is put back where the stranded lead follows a lowercase letter,
+    digit or punctuation mark (``praticabilitÃ ,``, ``Pont-Ã -Mousson``, ``2:Â Umqulu``:
+    no real word puts a capital there), or stands alone before anything but a capital or
+    digit (``Ã  la``, ``Ð ешил``). Only ``Â``/``Ã`` glued to a word go without further
+    evidence; the rest need other sequences of the same codec in the document.
     ``CONCLUSÃ O`` and ``Dấu ngã: Ã, Ẽ`` stay.
 
-    >>> restore_nbsp_lost_as_space("Ã©tÃ© praticabilitÃ , lÃ  bas Ã  la Ã s'Ã©")
-    ("Ã©tÃ© praticabilitÃ\xa0, lÃ\xa0 bas Ã\xa0 la Ã\xa0 s'Ã©", 4)
+    >>> restore_nbsp_lost_as_space("Ã©tÃ© praticabilitÃ , lÃ  bas Ã  la Ã s'Ã©")[0]
+    "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã\\xa0 s'Ã©"
     >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
     ('C O N C L U S Ã O', 0)
     """
-    if " " not in text or ("Ã " not in text and "Â " not in text):
+    if " " not in text or not _NBSP_AS_SPACE_RE.search(text):
         return text, 0
-    has_evidence = _count_sequences(text, _CP1252) >= 1
+    evidence = {}
     count = 0
+
+    def has_evidence(lead: str) -> bool:
+        codec = _CP1252 if lead in _A0_LEADS_CP1252 else _CP1251
+        if codec not in evidence:
+            # The codec must also be the one that explains the document best: Mac Roman
+            # mojibake of Telugu is full of cp1252 look-alikes, and "Å " in it is no "Š".
+            counts = {c: _count_sequences(text, c) for c in _SPAN_CODECS}
+            dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
+            if codec is _CP1252:
+                enough = counts[codec] >= (1 if lead in "ÂÃ" else 2)
+            else:
+                enough = _count_plausible_sequences(text, codec) >= 2
+            evidence[codec] = enough and dominant is codec
+        return evidence[codec]
 
     def fix(match: re.Match) -> str:
         nonlocal count
-        if match.group(1):
-            count += 1
-            return match.group(1) + "\xa0"
-        if not has_evidence:
+        glued, alone = match.group(1), match.group(2)
+        lead = glued or alone
+        if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
         count += 1
-        # "Â " is NBSP whose 0xA0 became the space. "Ã " is "à" whose 0xA0 either became
-        # the space ("Ã  la", "Ã Â ") or was dropped before a real space ("Ã s'Ã©").
+        # "Ã " alone is "à" whose 0xA0 either became the space ("Ã  la", "Ã Â ") or was
+        # dropped before a real space ("Ã s'Ã©"): keep the space in the second case.
         next_char = text[match.end() : match.end() + 1]
-        if match.group(2) == "Â" or next_char in (" ", "Â", "Ã"):
-            return match.group(2) + "\xa0"
-        return match.group(2) + "\xa0 "
+        if alone in ("Ã", "Г") and next_char not in (" ", "Â", "Ã"):
+            return lead + "\xa0 "
+        return lead + "\xa0"
 
     return _NBSP_AS_SPACE_RE.sub(fix, text), count
 
@@ -385,7 +410,7 @@ def resolve_lossy_quote(text: str) -> tuple[str, int]:
 _FTFY_STEP_KINDS = {
     "restore_byte_a0": "nbsp_lost_space",
     "replace_lossy_sequences": "lossy_fffd",
-    "decode_inconsistent_utf8": "mixed_encoding",
+    "decode_inconsistent_utf8": "encoding",
     "fix_c1_controls": "c1_control",
     "fix_surrogates": "surrogate",
     "remove_terminal_escapes": "terminal_escape",
@@ -406,6 +431,13 @@ def _lines(text: str) -> list[str]:
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 
 
+def _ftfy_step_kind(step) -> str:
+    """Our fix kind for one step of ftfy's explanation."""
+    if step.action == "encode":
+        return {"sloppy-windows-1251": "cp1251", "macroman": "mac_roman"}.get(step.parameter, "encoding")
+    return _FTFY_STEP_KINDS.get(step.parameter, "encoding")
+
+
 def _ftfy_line(line: str, fixes: Counter) -> str:
     """Run ftfy on one line, and record what it did in ``fixes``.
 
@@ -417,7 +449,7 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
     if fixed != line:
-        kinds = {_FTFY_STEP_KINDS.get(step.parameter, "encoding") for step in steps or () if step.action != "decode"}
+        kinds = {_ftfy_step_kind(step) for step in steps or () if step.action != "decode"}
         for kind in kinds or {"encoding"}:
             fixes[kind] += 1
     return fixed
@@ -689,7 +721,7 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
 
     >>> fixes = Counter()
     >>> fix_mojibake_spans("Dansk gør GÃ¦ster pÃ¥ ferie", fixes), dict(fixes)
-    ('Dansk gør Gæster på ferie', {'mixed_encoding': 2})
+    ('Dansk gør Gæster på ferie', {'encoding': 2})
     >>> fix_mojibake_spans("Se você vê “Ã§” em vez de “ç”", fixes)
     'Se você vê “Ã§” em vez de “ç”'
     """
@@ -790,7 +822,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     Clean text comes back as the same object with ``{}``.
 
     >>> repair("Les dÃ©veloppeurs â€œaimentâ€� le cafÃ©")
-    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 1})
+    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 4})
     >>> s = "CÂMARA MUNICIPAL DE SÃO PAULO — “ok”"
     >>> repair(s)[0] is s
     True
