@@ -441,26 +441,30 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     deep: dict[int, float] = {}
+    body_id = body.mem_id
     for para in collect_paragraphs(body):
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
             continue
         score = 1 + para.commas + min(para.chars / 100, 3)
-        if DEEP:
-            node = para.node
-            while node is not None and node.tag != "body":
-                key = node.mem_id
-                deep[key] = deep.get(key, 0.0) + score
-                node = node.parent
-        anc = para.node if (SELF_SCORE and para.node.tag not in ("p", "pre", "blockquote", "td", "li")) else para.node.parent
-        for level in range(3):
-            if anc is None or anc.tag == "html":
+        # A <div> holding bare text is its own paragraph and scores itself
+        # (measured: slightly better than crediting its parent as for <p>).
+        level = 0 if para.node.tag not in ("p", "pre", "blockquote", "td", "li") else -1
+        node = para.node
+        # One walk up to <body> feeds both scores: the readability score of the
+        # first three ancestors (attenuated) and the deep score of every
+        # ancestor (unattenuated, used to judge siblings of the winner).
+        while node is not None:
+            key = node.mem_id
+            if 0 <= level < 3:
+                if key not in nodes:
+                    nodes[key] = node
+                    scores[key] = float(TAG_PRIOR.get(node.tag, 0))
+                scores[key] += score / (1, 2, 6)[level]
+            if key == body_id:
                 break
-            key = anc.mem_id
-            if key not in nodes:
-                nodes[key] = anc
-                scores[key] = float(TAG_PRIOR.get(anc.tag, 0))
-            scores[key] += score / (1, 2, 6)[level]
-            anc = anc.parent
+            deep[key] = deep.get(key, 0.0) + score
+            level += 1
+            node = node.parent
     if not scores:
         return [body]
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:TOP_N]
@@ -475,10 +479,10 @@ def best_container(body: LexborNode) -> list[LexborNode]:
 
 
 TOP_N = 10
-DEEP = True
+# A sibling joins the article when its paragraphs score at least SIB_RATIO of
+# the best node's (readability's 0.2) and it is not mostly links.
 SIB_RATIO = 0.2
 SIB_LD = 0.3
-SELF_SCORE = True
 # A near-best candidate is one within this ratio of the best final score;
 # MIN_SHARED of them under one ancestor mean the article is split in sections.
 SHARED_RATIO = 0.75
@@ -542,7 +546,7 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
             out.append(sib)
-        elif DEEP and deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
+        elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
         elif sib.tag == "p":
             text = sib.text(strip=True)
