@@ -39,8 +39,16 @@ FEATURE_NAMES = [
     "rel_line", "rel_char", "prose_above", "prose_below", "log_dist_prose", "in_body_span",
     "log_words_prev1", "log_words_next1", "log_words_prev2", "log_words_next2",
     "prose_win3", "prose_win10", "removed_win3", "removed_win10",
-    "log_doc_lines", "doc_prose_share",
+    "log_doc_lines", "doc_prose_share", "below_comment_marker", "below_end_marker",
 ]
+# Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
+# contiguous block, so a line's neighbours' scores say a lot about it.
+STAGE2_NAMES = FEATURE_NAMES + [
+    "p1", "p1_prev1", "p1_next1", "p1_win3", "p1_win10", "in_main_block", "log_dist_main_block",
+    "main_block_share", "article_words_above", "article_words_below",
+]
+END_MARKERS = ("news.contributed", "news.reporting_credit", "footer.copyright", "footer.rights_reserved")
+MAIN_BLOCK_MAX_GAP = 3
 
 
 def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
@@ -92,7 +100,12 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     for k in keys:
         counts[k] = counts.get(k, 0) + 1
     repeats = np.fromiter((counts[k] for k in keys), dtype=np.float64, count=n)
-    removed = np.fromiter((ctx.marks.rule[i] is not None for i in idx.tolist()), dtype=np.float64, count=n)
+    rules_here = [ctx.marks.rule[i] for i in idx.tolist()]
+    removed = np.fromiter((r is not None for r in rules_here), dtype=np.float64, count=n)
+    is_comment_marker = np.fromiter((r is not None and r.startswith("comments.") for r in rules_here), dtype=np.float64, count=n)
+    is_end_marker = np.fromiter((r in END_MARKERS for r in rules_here), dtype=np.float64, count=n)
+    below_comment_marker = (np.cumsum(is_comment_marker) - is_comment_marker) > 0
+    below_end_marker = (np.cumsum(is_end_marker) - is_end_marker) > 0
 
     prose = ((w >= 10) & (ends_sentence > 0)).astype(np.float64)
     n_prose = prose.sum()
@@ -119,15 +132,50 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
         pos / max(n - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
         _shift(log_w, 1), _shift(log_w, -1), _shift(log_w, 2), _shift(log_w, -2),
         _window_mean(prose, 3), _window_mean(prose, 10), _window_mean(removed, 3), _window_mean(removed, 10),
-        np.full(n, np.log1p(n)), np.full(n, n_prose / n),
+        np.full(n, np.log1p(n)), np.full(n, n_prose / n), below_comment_marker, below_end_marker,
     ]).astype(np.float32)
     return idx, X
+
+
+def stage2_features(X: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    """Stage-1 features plus stage-1 probabilities of the neighbourhood and main block.
+
+    The main block is the run of likely-article lines (p1 < 0.5, gaps of at most
+    MAIN_BLOCK_MAX_GAP lines) holding the most likely-article words.
+    """
+    n = len(p1)
+    log_w = X[:, FEATURE_NAMES.index("log_words")].astype(np.float64)
+    words = np.expm1(log_w)
+    article_words = words * (1 - p1)
+    total = max(article_words.sum(), 1e-9)
+    cum = np.cumsum(article_words)
+    above = (cum - article_words) / total
+    below = (total - cum) / total
+    pos = np.arange(n)
+    good = np.flatnonzero(p1 < 0.5)
+    if len(good):
+        seg = np.concatenate(([0], np.cumsum(np.diff(good) > MAIN_BLOCK_MAX_GAP)))
+        weight = np.bincount(seg, weights=article_words[good])
+        best = int(weight.argmax())
+        lo, hi = good[seg == best][0], good[seg == best][-1]
+        in_main = ((pos >= lo) & (pos <= hi)).astype(np.float64)
+        dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0))
+        share = weight[best] / total
+    else:
+        in_main = np.zeros(n)
+        dist = np.full(n, n)
+        share = 0.0
+    extra = np.column_stack([
+        p1, _shift(p1, 1, 1.0), _shift(p1, -1, 1.0), _window_mean(p1, 3), _window_mean(p1, 10),
+        in_main, np.log1p(dist), np.full(n, share), above, below,
+    ])
+    return np.hstack([X, extra.astype(np.float32)])
 
 
 class TreeModel:
     """Gradient-boosted depth-D trees as arrays; ``predict_proba`` is vectorised."""
 
-    def __init__(self, params: dict):
+    def __init__(self, params: dict, feature_names: list[str] = FEATURE_NAMES):
         self.params = params
         self.features: list[str] = params["features"]
         self.base = float(params["base"])
@@ -135,8 +183,8 @@ class TreeModel:
         self.split_feature = np.asarray(params["split_feature"], dtype=np.int64)  # (T, 2^D-1)
         self.split_threshold = np.asarray(params["split_threshold"], dtype=np.float32)
         self.leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
-        self.threshold = float(params["threshold"])
-        if self.features != FEATURE_NAMES:
+        self.threshold = float(params.get("threshold", 0.5))
+        if self.features != feature_names:
             raise ValueError("classifier.json was fit with other features; refit it")
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
@@ -157,16 +205,32 @@ class TreeModel:
         return 1.0 / (1.0 + np.exp(-margin))
 
 
+class StackedModel:
+    """Stage 1 on line features, stage 2 on those plus stage 1's neighbourhood scores."""
+
+    def __init__(self, params: dict):
+        self.params = params
+        self.stage1 = TreeModel(params["stage1"], FEATURE_NAMES)
+        self.stage2 = TreeModel(params["stage2"], STAGE2_NAMES) if params.get("stage2") else None
+        self.threshold = float(params["threshold"])
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        p1 = self.stage1.predict_proba(X)
+        if self.stage2 is None:
+            return p1
+        return self.stage2.predict_proba(stage2_features(X, p1))
+
+
 @lru_cache(maxsize=2)
-def load_model(path: str = str(MODEL_PATH)) -> TreeModel | None:
+def load_model(path: str = str(MODEL_PATH)) -> StackedModel | None:
     """The shipped model, or None when no parameters file exists (rules only)."""
     p = Path(path)
     if not p.exists():
         return None
-    return TreeModel(json.loads(p.read_text(encoding="utf-8")))
+    return StackedModel(json.loads(p.read_text(encoding="utf-8")))
 
 
-def mark_by_classifier(ctx, model: TreeModel | None = None) -> None:
+def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``).
 
     Never removes every line: if the model would leave nothing, it removes nothing.

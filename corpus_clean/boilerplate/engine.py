@@ -34,6 +34,10 @@ MENU_MIN_RUN = 5
 # shorter ones only inside a run of REPEAT_MIN_RUN repeated lines.
 REPEAT_MIN_WORDS = 4
 REPEAT_MIN_RUN = 3
+# A section (comments, talk page) only starts after this many prose lines of article,
+# and holds fewer prose lines than the article above it (else the marker is a
+# comment-count link in the article header, and only that line goes).
+SECTION_MIN_PROSE_BEFORE = 3
 # End-of-article markers: after one of these, comment-voiced prose is a reader comment.
 END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
 
@@ -70,6 +74,7 @@ class Context:
         self.prose_before = np.cumsum(self.prose) - self.prose
         self.prose_after = self.prose.sum() - np.cumsum(self.prose)
         self.marks = Marks(self.lines.n_lines)
+        self.has_blank_lines = bool(self.blank[:-1].any())
 
     @property
     def text(self) -> str:
@@ -119,7 +124,11 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         if rule.kind == "line":
             ctx.marks.mark(i, rule.id)
         elif rule.kind == "section":
-            if starts[i] >= rule.min_position * len(text):
+            if (
+                starts[i] >= rule.min_position * len(text)
+                and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
+                and ctx.prose_after[i] <= ctx.prose_before[i]
+            ):
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break
@@ -129,7 +138,9 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         elif rule.kind == "caption_credit":
             ctx.marks.mark(i, rule.id)
             j = i - 1
-            if j >= 0 and not ctx.blank[j] and j not in matched and n_words[j] <= rule.caption_max_words:
+            # Only in paragraph-separated text, where a caption hugs its credit line
+            # while paragraphs have blank lines between them.
+            if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and n_words[j] <= rule.caption_max_words:
                 ctx.marks.mark(j, f"{rule.pack}.caption")
         elif rule.kind == "empty_heading":
             empty_headings.append((i, rule.id))
@@ -431,6 +442,11 @@ def strip(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = N
         from corpus_clean.boilerplate.classifier import mark_by_classifier
 
         mark_by_classifier(ctx, model)
+    return finish(ctx)
+
+
+def finish(ctx: Context) -> tuple[str, list[Removal]]:
+    """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans."""
     restore_repeats_of_removed(ctx)
     mark_layout(ctx)
     return build_removals(ctx)

@@ -23,11 +23,13 @@ Kinds (what happens when the pattern matches a line):
 * ``line``: remove that line.
 * ``section``: the marker starts a section that runs to the end of the document
   (reader comments, talk-page UI). Only when the marker is past ``min_position``
-  (fraction of the document's characters); earlier, only the marker line goes.
+  (fraction of the document's characters), below a few prose lines of article, and
+  followed by fewer prose lines than precede it; otherwise only the marker line goes.
 * ``block``: the marker plus the short, non-prose lines right after it
   (a "Recommended for you" list of teaser headlines), at most ``max_lines``.
-* ``caption_credit``: a photo credit line; the line directly above it (no blank line
-  between) is removed too as ``<pack>.caption`` when it is at most ``caption_max_words``.
+* ``caption_credit``: a photo credit line; in text whose paragraphs are separated by
+  blank lines, the line directly above it (no blank line between) is removed too as
+  ``<pack>.caption`` when it is at most ``caption_max_words``.
 * ``empty_heading``: a heading ("References:") removed only when nothing that looks
   like its content follows it.
 * ``builtin``: a structural rule written in Python in ``engine.py`` (headline, repeated

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Boilerplate-removal benchmark: our text path next to the baselines, same run.
+
+    python benchmarks/boilerplate.py /work/shared/bench/boilerplate/scrapinghub.jsonl.gz
+        [--no-html] [--pred-dir DIR] [--per-rule] [--n-bootstrap N]
+
+Prints a markdown table (system | input | precision | recall | F1 | empty preds |
+docs/s | ms per 4 KB) scored with the bench's own ``score.py`` (imported by path from
+the bench directory). Rows:
+
+* identity (``naive_text`` as is) and "lines >= 10 words" (the text baselines);
+* ours (text path): ``strip_boilerplate(join_broken_words(naive_text))``;
+* ours (text path, rules only): the same without the classifier;
+* if ``corpus_clean.html.extract_main_text`` exists: ours (HTML path), and
+  trafilatura (when it imports), as the HTML upper reference.
+
+docs/s and ms per 4 KB count only time inside the system (one process, sequential).
+``--per-rule`` adds, for our text path, how many gold-token 4-gram shingles each rule
+removed (its "cost") against the boilerplate shingles it removed.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from corpus_clean.boilerplate import join_broken_words, strip_boilerplate  # noqa: E402
+
+
+def load_score_module(bench_path: str):
+    """Import the bench's score.py by path (it lives next to the data)."""
+    score_py = Path(bench_path).resolve().parent / "score.py"
+    spec = importlib.util.spec_from_file_location("bench_score", score_py)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_records(path: str) -> list[dict]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+# --- systems ---------------------------------------------------------------------
+
+
+def identity(rec: dict) -> str:
+    return rec.get("naive_text") or ""
+
+
+def lines10(rec: dict) -> str:
+    return "\n".join(l for l in (rec.get("naive_text") or "").splitlines() if len(l.split()) >= 10)
+
+
+def ours_text(rec: dict) -> str:
+    text, _ = join_broken_words(rec.get("naive_text") or "")
+    return strip_boilerplate(text)[0]
+
+
+def ours_text_rules_only(rec: dict) -> str:
+    text, _ = join_broken_words(rec.get("naive_text") or "")
+    return strip_boilerplate(text, use_classifier=False)[0]
+
+
+def html_systems() -> list[tuple[str, str, Callable[[dict], str]]]:
+    systems = []
+    try:
+        from corpus_clean.html import extract_main_text  # the HTML path (another module)
+
+        systems.append(("ours (HTML path)", "html", lambda rec: extract_main_text(rec["html"]) or ""))
+    except (ImportError, AttributeError) as exc:
+        print(f"note: HTML path skipped ({exc})", file=sys.stderr)
+    try:
+        import trafilatura
+
+        systems.append(("trafilatura `extract(html, include_comments=False)`", "html",
+                        lambda rec: trafilatura.extract(rec["html"], include_comments=False) or ""))
+    except ImportError:
+        print("note: trafilatura not installed, row skipped", file=sys.stderr)
+    return systems
+
+
+def run_system(fn: Callable[[dict], str], records: list[dict], input_field: str) -> tuple[list[str], float, int]:
+    """Predictions, seconds inside `fn`, bytes of input it saw."""
+    preds = []
+    elapsed = 0.0
+    n_bytes = 0
+    for rec in records:
+        n_bytes += len((rec.get(input_field) or "").encode("utf-8"))
+        t0 = time.perf_counter()
+        try:
+            out = fn(rec)
+        except Exception as exc:  # a crash is an empty prediction, reported
+            print(f"error on {rec['id'][:12]}: {exc!r}", file=sys.stderr)
+            out = ""
+        elapsed += time.perf_counter() - t0
+        preds.append(out)
+    return preds, elapsed, n_bytes
+
+
+def per_rule_costs(records: list[dict], score_mod) -> list[tuple[str, int, int]]:
+    """For each rule: (rule, removed shingles in gold, removed shingles not in gold)."""
+    in_gold: Counter = Counter()
+    not_gold: Counter = Counter()
+    for rec in records:
+        gold = Counter(score_mod.ngrams(rec["gold_text"]))
+        text, _ = join_broken_words(rec.get("naive_text") or "")
+        _, removals = strip_boilerplate(text)
+        for r in removals:
+            for g in score_mod.ngrams(r.text) if len(score_mod.tokenize(r.text)) >= 4 else []:
+                if gold[g] > 0:
+                    in_gold[r.rule] += 1
+                else:
+                    not_gold[r.rule] += 1
+    rules = sorted(set(in_gold) | set(not_gold), key=lambda r: -(in_gold[r] + not_gold[r]))
+    return [(r, in_gold[r], not_gold[r]) for r in rules]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench", help="scrapinghub.jsonl.gz (score.py is imported from its directory)")
+    ap.add_argument("--no-html", action="store_true", help="skip the HTML rows")
+    ap.add_argument("--pred-dir", help="write each system's predictions as JSONL here")
+    ap.add_argument("--per-rule", action="store_true", help="table of gold/boilerplate shingles removed per rule")
+    ap.add_argument("--n-bootstrap", type=int, default=0, help="bootstrap resamples for ± (score.py)")
+    args = ap.parse_args(argv)
+
+    score_mod = load_score_module(args.bench)
+    records = load_records(args.bench)
+    golds = [r["gold_text"] for r in records]
+    ids = [r["id"] for r in records]
+
+    systems: list[tuple[str, str, Callable[[dict], str]]] = [
+        ("identity (`naive_text` as is)", "naive_text", identity),
+        ("lines ≥ 10 words (from `naive_text`)", "naive_text", lines10),
+        ("**ours (text path: rules + classifier)**", "naive_text", ours_text),
+        ("ours (text path, rules only)", "naive_text", ours_text_rules_only),
+    ]
+    if not args.no_html:
+        systems += [(name, "html", fn) for name, _, fn in html_systems()]
+
+    strip_boilerplate("warm up: load rule packs and classifier\nonce")
+    rows = []
+    for name, field, fn in systems:
+        preds, secs, n_bytes = run_system(fn, records, field)
+        res = score_mod.score(golds, preds, ids=ids, n_bootstrap=args.n_bootstrap)
+        if args.pred_dir:
+            os.makedirs(args.pred_dir, exist_ok=True)
+            slug = "".join(ch if ch.isalnum() else "_" for ch in name.strip("*")).strip("_")[:40]
+            with open(os.path.join(args.pred_dir, f"{slug}.jsonl"), "w", encoding="utf-8") as f:
+                for i, p in zip(ids, preds):
+                    f.write(json.dumps({"id": i, "text": p}) + "\n")
+        is_identity = fn is identity
+        docs_s = "–" if is_identity else f"{len(records) / max(secs, 1e-9):,.0f}"
+        ms_4k = "–" if is_identity else f"{secs * 1000 / (n_bytes / 4096):.2f}"
+
+        def fmt(key: str) -> str:
+            std = res.get(f"{key}_std")
+            return f"{res[key]:.3f}" + (f" ± {std:.3f}" if std is not None else "")
+
+        rows.append((name, "text" if field == "naive_text" else "html", fmt("precision"), fmt("recall"),
+                     f"**{res['f1']:.3f}**", str(res["n_empty_predictions"]), docs_s, ms_4k))
+
+    print(f"{len(records)} documents, {Path(args.bench).name}; scored with the bench's score.py\n")
+    print("| system | input | precision | recall | F1 | empty preds | docs/s | ms per 4 KB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+    if args.per_rule:
+        print("\n| rule | gold shingles removed | boilerplate shingles removed |")
+        print("|---|---:|---:|")
+        for rule, bad, good in per_rule_costs(records, score_mod):
+            print(f"| {rule} | {bad} | {good} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
