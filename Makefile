@@ -31,8 +31,10 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/corpus-clean run --input $(INPUT) --output $(OUTPUT)
 
+# pytest exits 5 when it collected no tests: that is a failure, never a pass.
 test: install-dev
-	$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest ran no tests" >&2; exit 1; fi; exit $$status
 
 # Scheduling: a local server, a process work pool + worker, and the deployments of prefect.yaml.
 server: install
