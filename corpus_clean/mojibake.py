@@ -61,7 +61,7 @@ import ftfy
 import ftfy.bad_codecs  # noqa: F401  registers the "sloppy-windows-*" codecs
 from ftfy import chardata
 from ftfy.badness import badness, is_bad
-from ftfy.fixes import remove_terminal_escapes, unescape_html
+from ftfy.fixes import fix_c1_controls, remove_terminal_escapes, unescape_html
 
 __all__ = ["repair"]
 
@@ -114,12 +114,16 @@ class _Codec:
         one = f"[{_cls(self.leads2)}]{cont}|[{_cls(self.leads3)}]{cont}{{2}}|[{_cls(self.leads4)}]{cont}{{3}}"
         self.sequence_re = re.compile(one)
         self.run_re = re.compile(f"(?:{one})+")
+        # str.translate to Latin-1 code points, then encode: done in C, and it raises
+        # UnicodeEncodeError for any character the codec cannot produce.
+        self._to_latin1 = {ord(c): b for c, b in self.char_to_byte.items()}
 
     def _chars(self, lo: int, hi: int) -> str:
         return "".join(sorted(c for c, b in self.char_to_byte.items() if lo <= b <= hi))
 
+
     def to_bytes(self, text: str) -> bytes:
-        return bytes(self.char_to_byte[c] for c in text)
+        return text.translate(self._to_latin1).encode("latin-1")
 
 
 def _cls(chars: str) -> str:
@@ -136,7 +140,10 @@ _MAC_ROMAN = _Codec("mac_roman", ("mac_roman",))
 # --------------------------------------------------------------------------- fast path
 
 
-def _trigger_pattern() -> str:
+_TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
+
+
+def _trigger_pattern(singles: str) -> str:
     """Build the one regex that says "something here might need repair".
 
     Mojibake of UTF-8 always shows a lead byte followed by a continuation byte; we take
@@ -153,15 +160,14 @@ def _trigger_pattern() -> str:
         leads.update(codec.leads2 + codec.leads3 + codec.leads4)
         conts.update(codec.conts)
     conts.update("\xa0\ufffd")
-    singles = (
-        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f&\ufffd\ud800-\udfff\ufeff"
-        "\u206a-\u206f\ufff9-\ufffc"
-    )
     # "Â"/"Ã" before a space or line end: the 0xA0 of NBSP or "à" lost or made a space.
     return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
 
 
-_TRIGGER_RE = re.compile(_trigger_pattern())
+_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "&\ufffd"))
+# What ftfy could still act on once entities are decoded and C1 controls handled: a lone
+# "&" or "�" is no reason to call it.
+_FTFY_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES))
 _ASCII_TRIGGER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f&]")
 
 
@@ -496,7 +502,6 @@ def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
     return codec.sequence_re.sub(one, run), count, longest
 
 
-_TOKEN_RE = re.compile(r"[^ \t\r\n]+")
 
 
 def _redecode_token(
@@ -753,8 +758,47 @@ class _document_evidence(dict):
         return value
 
 
+def decode_whole_line(line: str, codec: _Codec) -> str | None:
+    """The line re-decoded as a whole, if it is UTF-8 read as ``codec`` throughout.
+
+    The cheap common case: every non-ASCII character is part of a valid sequence, there
+    are at least two of them, and the result does not look bad. Double encoding is
+    undone while the result still holds two sequences or looks bad.
+
+    >>> decode_whole_line("Ã¢â‚¬Å“ZÃƒÂ¡ruka", _CP1252)
+    '“Záruka'
+    >>> decode_whole_line("There are a lot of Ã’s in mojibake text", _CP1252) is None
+    True
+    >>> decode_whole_line("ВІКІ is Ukrainian for WIKI", _CP1251) is None
+    True
+    """
+    current = line
+    for _ in range(3):
+        if _count_sequences(current, codec) < 2 and not (current is not line and is_bad(current)):
+            break
+        try:
+            decoded = codec.to_bytes(current).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            break
+        if _C1_RE.search(decoded) or _CONTROL_RE.search(decoded):
+            break
+        if codec is _CP1251 and not all(_is_plausible_char(c, True) for c in decoded if ord(c) > 0x7F):
+            break  # "ВІКІ" decodes, to "²ʲ"
+        current = decoded
+    if current is line or is_bad(current):
+        return None
+    return current
+
+
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
     """`fix_mojibake_spans` for one line, given the document's evidence."""
+    counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
+    if counts[dominant] >= 2:
+        whole = decode_whole_line(line, dominant)
+        if whole is not None:
+            fixes[dominant.name] += 1
+            line = whole
     # The codec that explains most of the line goes first: in Mac Roman mojibake of
     # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
     # break the Mac Roman sequences around it.
@@ -764,14 +808,36 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
             continue
         strong_line = (codec is _CP1252 and counts[codec] >= 2) or evidence[codec]
 
-        def token_fix(match: re.Match) -> str:
-            fixed, count = _redecode_token(match.group(), codec, strong_line, line, original)
+        pieces, done = [], 0
+        for start, end in _words_with_runs(line, codec):
+            fixed, count = _redecode_token(line[start:end], codec, strong_line, line, original)
             if count:
                 fixes[codec.name] += count
-            return fixed
-
-        line = _TOKEN_RE.sub(token_fix, line)
+                pieces += [line[done:start], fixed]
+                done = end
+        if pieces:
+            line = "".join(pieces) + line[done:]
     return line
+
+
+_SPACE_RE = re.compile(r"[ \t\r\n]")
+
+
+def _words_with_runs(line: str, codec: _Codec):
+    """(start, end) of each whitespace-separated word that holds a run of the codec.
+
+    >>> list(_words_with_runs("ok cafÃ© and Ã©tÃ©", _CP1252))
+    [(3, 8), (13, 18)]
+    """
+    end = 0
+    for match in codec.run_re.finditer(line):
+        if match.start() < end:
+            continue
+        start = max(line.rfind(" ", end, match.start()), line.rfind("\t", end, match.start())) + 1
+        start = max(start, end)
+        space = _SPACE_RE.search(line, match.end())
+        end = space.start() if space else len(line)
+        yield start, end
 
 
 def _leftover(text: str) -> int:
@@ -797,7 +863,11 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     """
     spans_fixes: Counter = Counter()
     spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
-    if spans_first != line and not might_need_repair(spans_first):
+    if _C1_RE.search(spans_first):
+        # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
+        spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
+        spans_first = fix_c1_controls(spans_first)
+    if not _FTFY_TRIGGER_RE.search(spans_first):
         fixes.update(spans_fixes)
         return spans_first
     ftfy_fixes: Counter = Counter()
@@ -822,7 +892,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     Clean text comes back as the same object with ``{}``.
 
     >>> repair("Les dÃ©veloppeurs â€œaimentâ€� le cafÃ©")
-    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 4})
+    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 1})
     >>> s = "CÂMARA MUNICIPAL DE SÃO PAULO — “ok”"
     >>> repair(s)[0] is s
     True
