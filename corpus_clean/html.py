@@ -102,6 +102,10 @@ POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentr
 # such as "container with-sidebar" or "non-ad-column").
 HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies")
 WRAPPER_SHARE = 0.5
+# Inline tags whose class/id are not worth a look: a labelled link or <b> is
+# handled by the link-density and furniture checks when rendering, and these
+# make up a sixth of all labelled elements (measured: no quality change).
+SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins".split())
 
 # Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
 # optional capital plus lower case/digits ("Builder", "page", "row2").
@@ -293,7 +297,9 @@ def strip_junk(tree: LexborHTMLParser) -> None:
     if body is None:
         return
     total = _para_chars(body) or 1
-    for node in tree.css("[class],[id],[role],[aria-hidden],[hidden]"):
+    for node in body.css("[class],[id],[role],[aria-hidden],[hidden]"):
+        if node.tag in SKIP_LABEL_TAGS:
+            continue
         verdict = boilerplate_label(node)
         if verdict is None:
             continue
