@@ -762,8 +762,11 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     """The line re-decoded as a whole, if it is UTF-8 read as ``codec`` throughout.
 
     The cheap common case: every non-ASCII character is part of a valid sequence, there
-    are at least two of them, and the result does not look bad. Double encoding is
-    undone while the result still holds two sequences or looks bad.
+    are at least two of them, and the result has no control characters (for cp1251: only
+    plausible European characters). Strict decoding of a whole line is strong evidence;
+    clean text with a look-alike pair nearly always holds some other non-ASCII character
+    that is not part of a valid sequence. Double encoding is undone while the result
+    still holds two sequences.
 
     >>> decode_whole_line("Ã¢â‚¬Å“ZÃƒÂ¡ruka", _CP1252)
     '“Záruka'
@@ -774,7 +777,7 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     """
     current = line
     for _ in range(3):
-        if _count_sequences(current, codec) < 2 and not (current is not line and is_bad(current)):
+        if _count_sequences(current, codec) < 2:
             break
         try:
             decoded = codec.to_bytes(current).decode("utf-8")
@@ -785,9 +788,7 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
         if codec is _CP1251 and not all(_is_plausible_char(c, True) for c in decoded if ord(c) > 0x7F):
             break  # "ВІКІ" decodes, to "²ʲ"
         current = decoded
-    if current is line or is_bad(current):
-        return None
-    return current
+    return None if current is line else current
 
 
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
@@ -798,11 +799,13 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
         whole = decode_whole_line(line, dominant)
         if whole is not None:
             fixes[dominant.name] += 1
+            if not _FTFY_TRIGGER_RE.search(whole):
+                return whole
             line = whole
+            counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
     # The codec that explains most of the line goes first: in Mac Roman mojibake of
     # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
     # break the Mac Roman sequences around it.
-    counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
     for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
         if not counts[codec]:
             continue
