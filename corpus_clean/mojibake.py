@@ -468,6 +468,14 @@ _PLAUSIBLE_EUROPEAN = re.compile(
 )
 
 
+# Anything but ASCII and the European letters and punctuation cp1251/Mac Roman mojibake
+# decodes to; superscripts, fractions and spacing accents are not letters either.
+_IMPLAUSIBLE_EUROPEAN_RE = re.compile(
+    "[^\x00-\x7f\u00a0-\u02af\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+    "|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a8\u00af\u00b4\u00b8]"
+)
+
+
 def _is_plausible_char(char: str, european_only: bool) -> bool:
     """Could this character be what a garbled sequence stood for?"""
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
@@ -765,8 +773,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     are at least two of them, and the result has no control characters (for cp1251: only
     plausible European characters). Strict decoding of a whole line is strong evidence;
     clean text with a look-alike pair nearly always holds some other non-ASCII character
-    that is not part of a valid sequence. Double encoding is undone while the result
-    still holds two sequences.
+    that is not part of a valid sequence. Double encoding is undone while the whole line
+    still decodes.
 
     >>> decode_whole_line("Ã¢â‚¬Å“ZÃƒÂ¡ruka", _CP1252)
     '“Záruka'
@@ -775,20 +783,24 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     >>> decode_whole_line("ВІКІ is Ukrainian for WIKI", _CP1251) is None
     True
     """
-    current = line
-    for _ in range(3):
-        if _count_sequences(current, codec) < 2:
+    current, accepted = line, None
+    for round_ in range(3):
+        if _count_sequences(current, codec) < (1 if round_ else 2):
             break
         try:
             decoded = codec.to_bytes(current).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             break
-        if _C1_RE.search(decoded) or _CONTROL_RE.search(decoded):
+        if _CONTROL_RE.search(decoded):
             break
-        if codec is _CP1251 and not all(_is_plausible_char(c, True) for c in decoded if ord(c) > 0x7F):
+        if codec is _CP1251 and _IMPLAUSIBLE_EUROPEAN_RE.search(decoded):
             break  # "ВІКІ" decodes, to "²ʲ"
         current = decoded
-    return None if current is line else current
+        # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not
+        # in the result.
+        if not _C1_RE.search(current):
+            accepted = current
+    return accepted
 
 
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
