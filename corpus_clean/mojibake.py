@@ -297,9 +297,11 @@ _A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×"
 _A0_LEADS_CP1251 = "ВГР"
 # Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
 # (after a space or at the start of a line) and not before a capital or a digit.
+# Group 3: "Â" after a capital ("AÂ letartÃ³ztatÃ¡s"): no word ends in a capital Â.
 _NBSP_AS_SPACE_RE = re.compile(
     rf"(?<=[^\sA-ZÀ-ÞА-Я])([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
-    rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])",
+    rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])"
+    r"|(?<=[A-ZÀ-Þ])(Â) ",
     re.M,
 )
 
@@ -345,7 +347,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     def fix(match: re.Match) -> str:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
-        lead = glued or alone
+        lead = glued or alone or match.group(3)
         if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
         count += 1
@@ -860,6 +862,11 @@ def _leftover(text: str) -> int:
     return sum(_count_sequences(text, codec) for codec in _SPAN_CODECS)
 
 
+_LOSSY_SEQUENCE_RE = re.compile(
+    f"[{_cls(_CP1252.leads2)}]\ufffd|[{_cls(_CP1252.leads3)}][{_cls(_CP1252.conts)}]?\ufffd"
+)
+
+
 def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     """ftfy first, then span re-decoding; or spans first if that leaves less behind.
 
@@ -878,6 +885,11 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     """
     spans_fixes: Counter = Counter()
     spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
+    if spans_first != line and "\ufffd" in spans_first:
+        # A lead byte left before U+FFFD in a line that was mojibake: the rest of its
+        # sequence is lost ("Ñ�" in "българÑ�ки"). As ftfy does, keep one U+FFFD.
+        spans_first, n = _LOSSY_SEQUENCE_RE.subn("\ufffd", spans_first)
+        spans_fixes["lossy_fffd"] += n
     if _C1_RE.search(spans_first):
         # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
         spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
@@ -885,16 +897,17 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     if not _FTFY_TRIGGER_RE.search(spans_first):
         fixes.update(spans_fixes)
         return spans_first
-    ftfy_fixes: Counter = Counter()
-    result = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
-    left = _leftover(result)
-    if left:
-        alternative = _ftfy_line(spans_first, spans_fixes)
-        left_alt = _leftover(alternative)
-        if left_alt < left or (left_alt == left and badness(alternative) < badness(result)):
-            fixes.update(spans_fixes)
+    result = _ftfy_line(spans_first, spans_fixes)
+    if spans_first != line and _leftover(result):
+        # Something is still garbled: maybe ftfy does better on the untouched line.
+        ftfy_fixes: Counter = Counter()
+        alternative = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
+        if _leftover(alternative) < _leftover(result):
+            fixes.update(ftfy_fixes)
             return alternative
-    fixes.update(ftfy_fixes)
+    elif result != spans_first and _FTFY_TRIGGER_RE.search(result):
+        result = _fix_spans_in_line(result, evidence, spans_fixes, line)
+    fixes.update(spans_fixes)
     return result
 
 
