@@ -143,6 +143,17 @@ _MAC_ROMAN = _Codec("mac_roman", ("mac_roman",))
 _TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
 
 
+def _all_leads() -> str:
+    """Every character that is a UTF-8 lead byte in a codec ftfy or we re-decode from."""
+    leads = set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+    return "".join(sorted(leads))
+
+
 def _trigger_pattern(singles: str) -> str:
     """Build the one regex that says "something here might need repair".
 
@@ -164,11 +175,17 @@ def _trigger_pattern(singles: str) -> str:
     return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
 
 
-_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "&\ufffd"))
+# An HTML entity or character reference as ftfy's unescape_html decodes them (with ";").
+_ENTITY_PATTERN = "&#?[0-9A-Za-z]{1,24};"
+_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "\ufffd") + "|" + _ENTITY_PATTERN)
 # What ftfy could still act on once entities are decoded and C1 controls handled: a lone
 # "&" or "�" is no reason to call it.
 _FTFY_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES))
-_ASCII_TRIGGER_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f&]")
+# The first character of anything _TRIGGER_RE matches. A single character class is
+# searched by a fast C loop; the full pattern is then tried only where it could start.
+_TRIGGER_START_RE = re.compile(f"[{_TRIGGER_SINGLES}\ufffd&{_cls(_all_leads())}]")
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ENTITY_TRIGGER_RE = re.compile(_ENTITY_PATTERN)
 
 
 def might_need_repair(text: str) -> bool:
@@ -180,8 +197,15 @@ def might_need_repair(text: str) -> bool:
     True
     """
     if text.isascii():
-        return _ASCII_TRIGGER_RE.search(text) is not None
-    return _TRIGGER_RE.search(text) is not None
+        return _ASCII_CONTROL_RE.search(text) is not None or ("&" in text and _ENTITY_TRIGGER_RE.search(text) is not None)
+    search, match, pos = _TRIGGER_START_RE.search, _TRIGGER_RE.match, 0
+    while True:
+        start = search(text, pos)
+        if start is None:
+            return False
+        if match(text, start.start()):
+            return True
+        pos = start.start() + 1
 
 
 # --------------------------------------------------------------------------- control chars
@@ -229,7 +253,7 @@ def unescape_entities_per_line(text: str) -> tuple[str, int]:
     >>> unescape_entities_per_line("<p>caf&eacute;</p>")
     ('<p>caf&eacute;</p>', 0)
     """
-    if "&" not in text:
+    if "&" not in text or not re.search(_ENTITY_PATTERN, text):
         return text, 0
     count = 0
     lines = text.split("\n")
