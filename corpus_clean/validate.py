@@ -38,33 +38,46 @@ import pyarrow.compute as pc
 SUITE_FILE = Path(__file__).resolve().parent.parent / "schemas" / "expectations.json"
 
 # --------------------------------------------------------------------------- patterns
-# Every pattern here is valid both for RE2 (pyarrow, what pandas uses for its Arrow-backed
-# `str` columns: fast) and for Python's `re` (used to locate the marker for the detail).
-# No `\s`, `$`, `\u` escapes or lookarounds: those make pandas fall back to Python's `re`.
+# Patterns are RE2 (pyarrow's pc.match_substring_regex runs them on the Arrow-backed
+# text: fast); PY() turns one into its Python `re` twin, used to locate the marker for
+# the detail. Literal characters, not \u escapes.
 
 # A UTF-8 continuation byte (0x80-0xBF) as it appears after a wrong cp1252 / latin-1
 # decode: C1 controls (latin-1), the cp1252 specials, and latin-1 symbols U+00A0-U+00BF.
 _CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
 
 MOJIBAKE_PATTERNS: dict[str, str] = {
-    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©" ...: 2-byte latin-1 supplement
-    "latin1": "[ÂÃ]" + _CONT,
-    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+21FF
-    "punctuation": "â" + _CONT + ".?",
+    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©", ć → "Ä‡", š → "Å¡" ...:
+    # 2-byte latin-1 supplement and Latin Extended-A ("Å" followed by a dash or an
+    # ellipsis is too often a real Ångström or Scandinavian place name)
+    "latin": "[ÂÃÄ]" + _CONT + "|Å" + _CONT.replace("…", "").replace("–—", ""),
+    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+2FFF.
+    # Two continuation chars: Welsh "â’r" is a word.
+    "punctuation": "â" + _CONT + _CONT + "|â€",
     # а → "Ð°", я → "Ñ\x8f" ...: 2-byte Cyrillic
     "cyrillic": "[ÐÑ]" + _CONT,
-    # "voilÃ " / "Â " : the nbsp byte of "à" / a nbsp turned into a plain space
+    # Indic, CJK ... (3-byte): two characters in a row, so "allé…»" is not a hit
+    "three_byte": "[à-ï]" + _CONT + _CONT + "[à-ï]" + _CONT + _CONT,
+    # "voilÃ " / "Â ": the nbsp byte of "à" / a nbsp turned into a plain space
     "lost_nbsp": "[a-z]Ã |Â ",
-    # "Â" at a line end: the nbsp byte lost at a line break (ftfy does not fix it)
-    "line_end": "Â[\r\n]",
+    # "Â" / "sarÃ" at a line end or the end: the nbsp byte lost with trailing whitespace
+    "line_end": "(?:[a-z ]Ã|Â)(?:[\r\n]|\\z)",
     # U+FFFD: a lossy decode already happened
     "replacement": "\ufffd",
 }
 MOJIBAKE_RE = "|".join(f"(?:{p})" for p in MOJIBAKE_PATTERNS.values())
 
-# C0 controls except \t \n \r, DEL, C1 controls, and the noncharacters U+FDD0-U+FDEF,
-# U+FFFE, U+FFFF (never in interchange text).
-CONTROL_RE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "\ufdd0-\ufdef\ufffe\uffff]"
+
+def PY(pattern: str) -> str:
+    """The Python `re` twin of one of our RE2 patterns (RE2's \\z is Python's \\Z)."""
+    return pattern.replace("\\z", "\\Z")
+
+
+# C0 controls except \t \n \r, DEL, C1 controls; what the repair step also strips (BOM,
+# deprecated format chars U+206A-U+206F, interlinear annotation chars U+FFF9-U+FFFC);
+# the noncharacters U+FDD0-U+FDEF, U+FFFE, U+FFFF (never in interchange text).
+CONTROL_RE = (r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+              + "\ufeff\u206a-\u206f\ufff9-\ufffc\ufdd0-\ufdef\ufffe\uffff]")
 # Invalid UTF-8 in a string column (possible only for tables built from raw buffers or
 # read from foreign Parquet): each undecodable byte becomes this noncharacter before
 # validation, so the clean-unicode check flags the row. (Lone surrogates cannot exist in
@@ -135,28 +148,35 @@ def validate_table(
     if missing:
         raise ValueError(f"table lacks columns {sorted(missing)} needed by the validation suite")
     df = _to_pandas(table, sorted(needed))
-    df["_row"] = range(len(df))
+    # The dataframe keeps its default RangeIndex, so GX's unexpected_index_list holds row
+    # positions. (unexpected_index_column_names=["id"] gives ids too, but GX then fetches
+    # them with one df.at per failing row and column: ~20 s for a shard of 5k bad rows.)
 
     run_params = {k: v for k, v in params.items() if v is not None}
     result_format = {
         "result_format": "COMPLETE",
-        "unexpected_index_column_names": ["_row", "id"],
         "return_unexpected_index_query": False,
+        # Unexpected values are whole texts: keep them only for the human-facing docs.
+        "exclude_unexpected_values": not data_docs_dir,
         "partial_unexpected_count": 20,
     }
+    index_path = None
     with _GX_LOCK:
-        try:
-            result = vd.run(
-                batch_parameters={"dataframe": df},
-                expectation_parameters=run_params,
-                result_format=result_format,
-            )
-            index_path = _build_data_docs(gx_state, data_docs_dir) if data_docs_dir else None
-        finally:
-            _clear_results(gx_state)
+        if data_docs_dir:
+            # ValidationDefinition.run stores the result, which Data Docs are built from.
+            try:
+                result = vd.run(batch_parameters={"dataframe": df},
+                                expectation_parameters=run_params, result_format=result_format)
+                index_path = _build_data_docs(gx_state, data_docs_dir)
+            finally:
+                _clear_results(gx_state)
+        else:
+            # Batch.validate stores nothing (serializing a COMPLETE result costs seconds).
+            batch = gx_state["batch_definition"].get_batch(batch_parameters={"dataframe": df})
+            result = batch.validate(vd.suite, result_format=result_format,
+                                    expectation_parameters=run_params)
 
     report = ValidationReport(data_docs_index=index_path, n_rows=table.num_rows)
-    ids = df["id"]
     for res in result.results:
         cfg = res.expectation_config
         meta = meta_by_id.get(cfg.id) or cfg.meta or {}
@@ -178,9 +198,23 @@ def validate_table(
         })
         if res.success:
             continue
-        rows = sorted({int(d["_row"]) for d in r.get("unexpected_index_list") or []})
-        for row in rows:
-            detail = _detail(cfg.type, kwargs, params, row, df)
+        rows = sorted({int(i) for i in r.get("unexpected_index_list") or []})
+        # The failing rows' values of the expectation's columns, fetched in one go.
+        cols = [c for c in (kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B")) if c]
+        values = {c: df[c].take(rows).tolist() for c in cols}
+        copies: dict[Any, list[int]] = {}  # duplicates: every copy is a failing row
+        if cfg.type == "expect_column_values_to_be_unique":
+            for row, value in zip(rows, values[kwargs["column"]]):
+                copies.setdefault(value, []).append(row)
+        for k, row in enumerate(rows):
+            row_values = {c: v[k] for c, v in values.items()}
+            if copies:
+                value = row_values[kwargs["column"]]
+                at = copies[value]
+                detail = (f"{kwargs['column']} {_show(value)} appears {len(at)} times "
+                          f"(rows {', '.join(map(str, at[:10]))}{', ...' if len(at) > 10 else ''})")
+            else:
+                detail = _detail(cfg.type, kwargs, params, row_values)
             report.row_failures.setdefault(row, []).append((check, detail))
 
     order = {e.get("meta", {}).get("check"): i for i, e in enumerate(suite_spec["expectations"])}
@@ -188,8 +222,10 @@ def validate_table(
     rank = {r["name"]: i for i, r in enumerate(report.results)}
     for items in report.row_failures.values():
         items.sort(key=lambda item: rank.get(item[0], len(rank)))
+    failing = sorted(report.row_failures)
+    ids = dict(zip(failing, df["id"].take(failing).tolist()))
     for row, items in sorted(report.row_failures.items()):
-        entries = report.failures.setdefault(ids.iat[row], [])
+        entries = report.failures.setdefault(ids[row], [])
         for item in items:
             if item not in entries:
                 entries.append(item)
@@ -355,11 +391,15 @@ def _register_custom_expectations() -> None:
     )
 
     def _contains(column, pattern: str):
-        """Boolean Series: pattern found. RE2 via pyarrow for Arrow-backed strings."""
-        found = column.str.contains(pattern, regex=True)
-        if column.dtype == object:
-            found = found.fillna(False).astype(bool)
-        return found
+        """Boolean Series: an RE2 pattern of ours found (pyarrow: no copy of the column)."""
+        import pandas as pd
+
+        found = pc.fill_null(pc.match_substring_regex(pa.array(column, from_pandas=True), pattern), False)
+        return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index)
+
+    def _contains_any_syntax(column, pattern: str):
+        """Boolean Series: a Python regex found (pandas uses RE2 when it can)."""
+        return column.str.contains(pattern, regex=True).fillna(False).astype(bool)
 
     class ColumnValuesCleanUnicode(ColumnMapMetricProvider):
         condition_metric_name = "column_values.corpus_clean.clean_unicode"
@@ -373,7 +413,7 @@ def _register_custom_expectations() -> None:
 
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column, **kwargs):
-            return ~(_contains(column, MOJIBAKE_RE) | column.str.endswith("Â").fillna(False).astype(bool))
+            return ~_contains(column, MOJIBAKE_RE)
 
     class ColumnValuesNoBoilerplateMarkers(ColumnMapMetricProvider):
         condition_metric_name = "column_values.corpus_clean.no_boilerplate_markers"
@@ -385,12 +425,13 @@ def _register_custom_expectations() -> None:
 
             bad = pd.Series(False, index=column.index)
             for pattern in regex_list or ():
-                bad = bad | _contains(column, pattern)
+                bad = bad | _contains_any_syntax(column, pattern)
             return ~bad
 
     class ExpectColumnValuesToBeCleanUnicode(ColumnMapExpectation):
         """Values hold no C0 control character other than TAB, LF, CR, no DEL, no C1
-        control, no noncharacter, and were valid UTF-8."""
+        control, no BOM / deprecated format / annotation character, no noncharacter, and
+        were valid UTF-8."""
 
         map_metric: ClassVar[str] = "column_values.corpus_clean.clean_unicode"
         success_keys: ClassVar[tuple] = ("mostly",)
@@ -432,22 +473,19 @@ def _show(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_MOJIBAKE = re.compile(MOJIBAKE_RE)
+_MOJIBAKE = re.compile(PY(MOJIBAKE_RE))
 _CONTROL = re.compile(CONTROL_RE)
 
 
-def _detail(etype: str, kw: dict, params: dict, row: int, df) -> str:
-    """Human-readable reason why `row` failed an expectation (computed for failing rows
-    only, from the validated dataframe)."""
+def _detail(etype: str, kw: dict, params: dict, row: dict[str, Any]) -> str:
+    """Human-readable reason why a row (its values of the expectation's columns) failed
+    an expectation; computed for failing rows only."""
     column = kw.get("column")
     if etype == "expect_column_pair_values_a_to_be_greater_than_b":
-        a, b = df[kw["column_A"]].iat[row], df[kw["column_B"]].iat[row]
+        a, b = row[kw["column_A"]], row[kw["column_B"]]
         op = ">=" if kw.get("or_equal") else ">"
         return f"{kw['column_B']} {_show(b)} exceeds {kw['column_A']} {_show(a)} (expected {kw['column_A']} {op} {kw['column_B']})"
-    value = df[column].iat[row]
-    if etype == "expect_column_values_to_be_unique":
-        rows = (df[column] == value).to_numpy().nonzero()[0].tolist()
-        return f"{column} {_show(value)} appears {len(rows)} times (rows {', '.join(map(str, rows))})"
+    value = row[column]
     if etype == "expect_column_values_to_not_be_null":
         return f"{column} is null"
     if etype == "expect_column_value_lengths_to_be_between":
@@ -458,6 +496,12 @@ def _detail(etype: str, kw: dict, params: dict, row: int, df) -> str:
         if isinstance(value, str) and not value.strip():
             return f"{column} is blank ({len(value)} whitespace chars)"
         return f"{column} {_show(value)} does not match /{_resolve(kw.get('regex'), params)}/"
+    if etype == "expect_column_values_to_not_match_regex":
+        regex = _resolve(kw.get("regex"), params)
+        m = re.search(regex, value) if isinstance(value, str) else None
+        if m:
+            return f"{column} has {_show(m.group(), 40)} at char {m.start()} (matches /{regex}/)"
+        return f"{column} {_show(value)} matches /{regex}/"
     if etype == "expect_column_values_to_be_in_set":
         allowed = _resolve(kw.get("value_set"), params) or []
         return f"{column} {_show(value)} not in allowed set ({', '.join(map(str, allowed))})"
@@ -466,8 +510,6 @@ def _detail(etype: str, kw: dict, params: dict, row: int, df) -> str:
         return f"{column} {_show(value)} outside {_show(lo)} .. {_show(hi)}"
     if etype == "expect_column_values_to_have_no_mojibake":
         found = [(m.start(), m.group()) for m in _MOJIBAKE.finditer(value)]
-        if value.endswith("Â"):
-            found.append((len(value) - 1, "Â"))
         if not found:
             return f"{column} has mojibake"
         pos, marker = found[0]
@@ -489,8 +531,14 @@ def _unicode_detail(column: str, value: str) -> str:
     problems = []
     for m in _CONTROL.finditer(value):
         cp = ord(m.group())
-        what = ("invalid UTF-8 byte" if m.group() == INVALID_UTF8_MARK
-                else f"noncharacter U+{cp:04X}" if cp >= 0xFDD0 else f"control character U+{cp:04X}")
+        if m.group() == INVALID_UTF8_MARK:
+            what = "invalid UTF-8 byte"
+        elif 0xFDD0 <= cp <= 0xFDEF or cp in (0xFFFE, 0xFFFF):
+            what = f"noncharacter U+{cp:04X}"
+        elif cp > 0x9F:
+            what = f"format character U+{cp:04X}"
+        else:
+            what = f"control character U+{cp:04X}"
         problems.append((m.start(), what))
     if not problems:
         return f"{column} is not clean Unicode"

@@ -17,7 +17,8 @@ UTC = dt.timezone.utc
 CLEAN_TEXT = (
     "The council approved the new budget on Tuesday after a long debate.\n\n"
     "Residents said the plan would help the library and the parks. Tabs\tare fine.\r\n"
-    "Accents are fine too: café, naïve, Zürich, Ελληνικά, русский, 日本語 — “quoted”."
+    "Accents are fine too: café, naïve, Zürich, Ελληνικά, русский, 日本語 — “quoted”.\n"
+    "Welsh â’r, 10 Å—, «il est allé…», AT&T, R&D; à la carte, VOCÊ, São Paulo, IRMÃ ok."
 )
 
 
@@ -60,6 +61,7 @@ BAD_ROWS = {
             f"control character U+0000 in text at char {len(CLEAN_TEXT)}"),
     "bell": ({"text": "Ding\x07 " + CLEAN_TEXT}, "text_clean_unicode", "control character U+0007 in text at char 4"),
     "c1": ({"title": "Title\x85here"}, "title_clean_unicode", "control character U+0085 in title at char 5"),
+    "bom": ({"byline": "\ufeffAna Souza"}, "byline_clean_unicode", "format character U+FEFF in byline at char 0"),
     "mojibake_e": ({"text": "Le cafÃ© est ouvert. " + CLEAN_TEXT}, "text_no_mojibake",
                    "mojibake marker 'Ã©' in text at char 6"),
     "mojibake_quote": ({"text": CLEAN_TEXT[:120] + "itâ€™s" + CLEAN_TEXT[120:]}, "text_no_mojibake",
@@ -75,6 +77,14 @@ BAD_ROWS = {
                           "mojibake marker 'ÐŸ' in text at char 0"),
     "replacement_char": ({"byline": "Jos\ufffd Silva"}, "byline_no_mojibake",
                          "mojibake marker '\ufffd' in byline at char 3"),
+    "mojibake_latin_ext": ({"text": "PomoÄ‡nik je doÅ¡ao. " + CLEAN_TEXT}, "text_no_mojibake",
+                           "mojibake marker 'Ä‡' in text at char 4 (2 markers)"),
+    "mojibake_cjk": ({"text": "ä¸­æ–‡ " + CLEAN_TEXT}, "text_no_mojibake", "mojibake marker 'ä¸\\xadæ–‡' in text at char 0"),
+    "mojibake_eol_a_grave": ({"text": "Ma non sarÃ\nil ravennate. " + CLEAN_TEXT}, "text_no_mojibake",
+                             "mojibake marker 'rÃ\\n' in text at char 9"),
+    "entity": ({"text": "Caf&eacute; " + CLEAN_TEXT}, "text_no_html_entities",
+               "text has '&eacute;' at char 3"),
+    "entity_title": ({"title": "AT&amp;amp;T wins"}, "title_no_html_entities", "title has '&amp;'"),
     "lang_code": ({"lang": "english"}, "lang_code", "lang 'english' does not match"),
     "published_old": ({"published": dt.datetime(1970, 1, 1, tzinfo=UTC)}, "published_range",
                       "published 1970-01-01T00:00:00+00:00 outside 1990-01-01"),
@@ -120,7 +130,7 @@ def test_results_name_every_expectation_with_purpose(validated):
         assert r["purpose"]
         assert r["success"] == (r["unexpected_count"] == 0)
     by_name = {r["name"]: r for r in report.results}
-    assert by_name["text_no_mojibake"]["unexpected_count"] == 8
+    assert by_name["text_no_mojibake"]["unexpected_count"] == 11
     assert by_name["id_unique"]["success"]
 
 
