@@ -234,7 +234,6 @@ _TITLE_KEYS = ("og:title", "twitter:title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
               "dc.date.issued", "dc.date", "parsely-pub-date", "sailthru.date", "og:published_time")
-_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 
 
 def _clean(value: Optional[str]) -> Optional[str]:
@@ -249,8 +248,8 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
     """Title, byline, published date and ``<html lang>``, from one selector pass.
 
     Priorities: title = og/twitter title > ``<title>`` > first ``<h1>``;
-    byline = meta author (not a URL) > itemprop=author (its ``name`` if nested)
-    > rel=author; published = meta dates > itemprop=datePublished > JSON-LD
+    byline = meta author (not a URL) > JSON-LD ``author.name`` > itemprop=author
+    (its ``name`` if nested) > rel=author; published = meta dates > itemprop=datePublished > JSON-LD
     ``datePublished`` > first ``<time datetime>``. Values are returned as found.
 
     >>> t = LexborHTMLParser('<html lang="de"><head><meta property="og:title" content="Hi">'
@@ -269,10 +268,9 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
             if key and content and key not in metas:
                 metas[key] = content
         elif tag == "script":
-            if "jsonld_date" not in found:
-                m = _JSONLD_DATE.search(node.text() or "")
-                if m:
-                    found["jsonld_date"] = m.group(1)
+            if "jsonld_date" not in found or "jsonld_author" not in found:
+                for key, value in jsonld_fields(node.text() or "").items():
+                    found.setdefault(key, value)
         elif tag in ("title", "h1"):
             found.setdefault(tag, _clean(node.text()))
         else:
@@ -299,11 +297,63 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
         lang = _clean(root.attributes.get("lang"))
     return {
         "title": first(*(metas.get(k) for k in _TITLE_KEYS), found.get("title"), found.get("h1")),
-        "byline": first(author, found.get("itemprop_author"), found.get("rel_author")),
+        "byline": first(author, found.get("jsonld_author"), found.get("itemprop_author"),
+                        found.get("rel_author")),
         "published": first(*(metas.get(k) for k in _DATE_KEYS), found.get("itemprop_date"),
                            found.get("jsonld_date"), found.get("time")),
         "lang": lang,
     }
+
+
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
+
+
+def jsonld_fields(text: str) -> dict:
+    """``jsonld_date``/``jsonld_author`` from one JSON-LD block (bad JSON: ``{}``).
+
+    The first object (depth-first, ``@graph`` included) with ``datePublished``
+    gives the date; the first with ``author`` gives the names, joined by ", ".
+
+    >>> jsonld_fields('{"@graph": [{"@type": "NewsArticle", "datePublished": "2019-11-18",'
+    ...               ' "author": [{"@type": "Person", "name": "A. B."}, {"name": "C. D."}]}]}')
+    {'jsonld_date': '2019-11-18', 'jsonld_author': 'A. B., C. D.'}
+    >>> jsonld_fields('{not json, "datePublished": "2019-11-18"')
+    {'jsonld_date': '2019-11-18'}
+    """
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        # Hand-written JSON-LD is often invalid (trailing commas, raw newlines);
+        # the date is still worth a regex.
+        m = _JSONLD_DATE.search(text)
+        return {"jsonld_date": m.group(1)} if m else {}
+    out: dict = {}
+    stack = [data]
+    while stack and len(out) < 2:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            date = item.get("datePublished")
+            if isinstance(date, str) and "jsonld_date" not in out:
+                out["jsonld_date"] = _clean(date)
+            if "author" in item and "jsonld_author" not in out:
+                names = _author_names(item["author"])
+                if names:
+                    out["jsonld_author"] = ", ".join(names)
+            stack.extend(v for v in reversed(list(item.values())) if isinstance(v, (list, dict)))
+    return {k: v for k, v in out.items() if v}
+
+
+def _author_names(value) -> list[str]:
+    """Names from a JSON-LD author value: a string, an object with name, or a list."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items[:10]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and _clean(name) and not name.startswith(("http://", "https://")):
+            names.append(_clean(name))
+    return names
 
 
 # --------------------------------------------------------------------------- #

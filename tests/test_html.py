@@ -223,3 +223,12 @@ def test_page_with_no_content_gives_empty_text():
 def test_doctests():
     result = doctest.testmod(html_mod)
     assert result.failed == 0 and result.attempted > 5
+
+
+def test_json_ld_author_names_and_invalid_json_ld():
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+            '{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2024-03-06",'
+            ' "author": [{"@type": "Person", "name": "Lena Okafor"}, {"name": "Piet Vermeer"}]}]}</script>'
+            '<script type="application/ld+json">{broken, "datePublished": "1999-01-01",}</script>')
+    ex = extract_main_text(page("<p>x</p>", head=head))
+    assert ex.byline == "Lena Okafor, Piet Vermeer" and ex.published == "2024-03-06"
