@@ -717,6 +717,8 @@ FURNITURE_LINE_RE = re.compile(
     re.I,
 )
 LINK_DENSE = 0.5
+# Block tags that hold paragraphs rather than prose ("" is the render root).
+CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
 
 def render_text(root: LexborNode) -> str:
@@ -757,6 +759,8 @@ def render_text(root: LexborNode) -> str:
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
             continue
+        if tag == "time" and frame.tag in CONTAINER_TAGS:
+            continue  # a bare <time> between paragraphs is a dateline, not prose
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
         if tag in BLOCK_TAGS or tag == "a":

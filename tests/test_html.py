@@ -232,3 +232,11 @@ def test_json_ld_author_names_and_invalid_json_ld():
             '<script type="application/ld+json">{broken, "datePublished": "1999-01-01",}</script>')
     ex = extract_main_text(page("<p>x</p>", head=head))
     assert ex.byline == "Lena Okafor, Piet Vermeer" and ex.published == "2024-03-06"
+
+
+def test_bare_time_element_is_a_dateline_but_inline_time_is_prose():
+    body = (f"<article><time datetime='2024-12-10'>December 10, 2024</time><p>{P1}</p>"
+            "<p>The vote came on <time datetime='2024-12-09'>Monday</time>, after a long debate, "
+            "and the council then adjourned until January.</p></article>")
+    text = extract_main_text(page(body)).text
+    assert "December 10, 2024" not in text and "came on Monday, after" in text
