@@ -128,8 +128,8 @@ NEGATIVE_STEMS_RE = trie_regex(NEGATIVE_STEMS)
 # Substring prefilter for NEGATIVE_WORDS: most tokens contain none of them, so
 # the word split (the slow part) only runs on the rest.
 _WORDS_PREFILTER_RE = trie_regex(NEGATIVE_WORDS)
-# ... unless they also say "this is the article": wrappers such as
-# "article-body has-comments" must survive.
+# A label with a negative token is furniture unless another token says "this
+# is the article": wrappers such as "article-body has-comments" must survive.
 POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog")
 # Comment threads are removed even when large; other labels are ignored on an
 # element that holds most of the page's paragraph text (a page-layout wrapper
@@ -141,12 +141,11 @@ WRAPPER_SHARE = 0.5
 # make up a sixth of all labelled elements (measured: no quality change).
 SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins".split())
 
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
 # Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
 # optional capital plus lower case/digits ("Builder", "page", "row2").
 _LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
-
-# Tags whose text counts as a paragraph when scoring.
-PARA_TAGS = "p,pre,blockquote,td"
 
 MIN_PARA_CHARS = 25
 
@@ -159,14 +158,15 @@ MIN_PARA_CHARS = 25
 def extract_main_text(html: str) -> HtmlExtraction:
     """Return the article body and metadata of one HTML page.
 
-    Never raises on odd but small input (empty string, plain text, broken or
-    deeply nested markup): it returns ``text=""`` when there is no content.
-    Raises ``ValueError`` for non-``str`` input or input larger than
-    :data:`MAX_HTML_CHARS`.
+    Never raises on odd input that is small enough to parse (empty string,
+    plain text without a single tag, broken markup): it returns ``text=""``
+    when there is no content, so the pipeline can quarantine the record.
+    Raises ``ValueError`` (with the reason) for non-``str`` input, input larger
+    than :data:`MAX_HTML_CHARS`, or nesting deeper than :data:`MAX_NESTING`.
 
     >>> extract_main_text("").text
     ''
-    >>> extract_main_text("just words, no markup").text
+    >>> extract_main_text("just words, no markup, 1 < 2").text
     ''
     """
     if not isinstance(html, str):
@@ -180,8 +180,9 @@ def extract_main_text(html: str) -> HtmlExtraction:
     # C-level count keeps the Python depth scan off the normal path.
     if html.count("<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
         raise ValueError(f"HTML nested deeper than MAX_NESTING={MAX_NESTING} levels; not extracting")
-    if "<" not in html:
-        # Not HTML at all: there is no structure to find a main block in.
+    if not _TAG_RE.search(html):
+        # Not HTML at all (no tag anywhere): there is no structure to find a
+        # main block in, and guessing would pass raw text off as extracted.
         return HtmlExtraction(text="")
     tree = LexborHTMLParser(html)
     meta = extract_metadata(tree)
@@ -379,7 +380,7 @@ def strip_junk(tree: LexborHTMLParser) -> None:
     for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
         node.remove()
     total = _para_chars(body) or 1
-    for node in body.css("[class],[id],[role],[aria-hidden],[hidden]"):
+    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"]'):
         if node.tag in SKIP_LABEL_TAGS:
             continue
         verdict = boilerplate_label(node)
@@ -422,6 +423,9 @@ def boilerplate_label(node: LexborNode) -> Optional[str]:
     if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "alert"):
         return "soft"
     if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+        return "soft"
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style):
         return "soft"
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
     if not label:

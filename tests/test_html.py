@@ -118,7 +118,8 @@ def test_subheadings_and_lists_in_the_body_are_kept():
 
 def test_hidden_and_script_content_is_not_text():
     body = (f"<article><p>{P1}</p><script>var x = 'not text, not text, not text';</script>"
-            f"<div style='display:none' hidden>Hidden teaser text, should go, should go.</div>"
+            f"<div hidden>Hidden teaser text, should go, should go, should go.</div>"
+            f"<div style='color: red; display: none'>Styled away, should go, should go too.</div>"
             f"<p>{P2}</p></article>")
     assert lines(extract_main_text(page(body)).text) == [P1, P2]
 
