@@ -502,6 +502,18 @@ _IMPLAUSIBLE_EUROPEAN_RE = re.compile(
 )
 
 
+def _mostly_european(decoded: str) -> bool:
+    """Are most non-ASCII characters of a decoded line European letters or punctuation?
+    (cp1251 mojibake decodes to Cyrillic or Latin text, maybe with an emoji.)
+
+    >>> _mostly_european("Москва 😀"), _mostly_european("²ʲ is Ukrainian")
+    (True, False)
+    """
+    non_ascii = sum(1 for c in decoded if c > "\x7f")
+    implausible = len(_IMPLAUSIBLE_EUROPEAN_RE.findall(decoded))
+    return non_ascii - implausible >= 2 * implausible and non_ascii > implausible
+
+
 def _is_plausible_char(char: str, european_only: bool) -> bool:
     """Could this character be what a garbled sequence stood for?"""
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
@@ -560,6 +572,8 @@ def _redecode_token(
                 continue
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
+                continue
+            if not _fits_neighbours(current, match.start(), match.end(), decoded):
                 continue
             # The line's or document's evidence vouches for a run that was in the input,
             # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
@@ -685,6 +699,25 @@ def _script(char: str) -> str:
     return f"block{code >> 7}"
 
 
+def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
+    """Is the decoded text's first letter of the same script as the letters right
+    before and after the run? Mojibake of a Latin word decodes to Latin letters; a
+    Cyrillic letter in the middle of a French word (``“été”`` read as Mac Roman gives
+    ``Ҏté”``) is a coincidence.
+
+    >>> _fits_neighbours("“été”", 0, 2, "Ҏ"), _fits_neighbours("dÃ©velopper", 1, 3, "é")
+    (False, True)
+    """
+    letter = next((c for c in decoded if c.isalpha()), None)
+    if letter is None:
+        return True
+    script = _script(letter)
+    for neighbour in (text[start - 1 : start], text[end : end + 1]):
+        if neighbour.isalpha() and _script(neighbour) != script:
+            return False
+    return True
+
+
 def _has_mixed_scripts(token: str) -> bool:
     """Does a word mix letters of different scripts (``МүрсейіттіÒ£``)?
 
@@ -725,18 +758,32 @@ def _count_sequences(text: str, codec: _Codec) -> int:
 
 
 def _count_plausible_sequences(text: str, codec: _Codec) -> int:
-    """How many of the codec's UTF-8 sequences decode to a plausible European character.
+    """How many of the codec's UTF-8 sequences decode to a plausible European character
+    and sit where mojibake sits: in a run of sequences or inside a word. A math symbol
+    before a Greek letter (``√π``, Mac Roman "ù") stands apart.
 
     >>> _count_plausible_sequences("На місці Віктор", _CP1251), _count_plausible_sequences("РџСЂРё", _CP1251)
     (0, 3)
+    >>> _count_plausible_sequences("(-1/2)! = √π; ∆°", _MAC_ROMAN)
+    0
     """
     count = 0
-    for sequence in codec.sequence_re.findall(text):
-        try:
-            char = codec.to_bytes(sequence).decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        count += _is_plausible_char(char, european_only=True)
+    for run in codec.run_re.finditer(text):
+        sequences = codec.sequence_re.findall(run.group())
+        if len(sequences) == 1:
+            # A lone pair counts inside a word only: "«Été»" is Mac Roman "ǃté»".
+            before = text[run.start() - 1 : run.start()]
+            after = text[run.end() : run.end() + 1]
+            if not (before.isalpha() and after.isalpha()):
+                continue
+        for sequence in sequences:
+            try:
+                char = codec.to_bytes(sequence).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            count += _is_plausible_char(char, european_only=True) and _fits_neighbours(
+                text, run.start(), run.end(), char
+            )
     return count
 
 
@@ -819,7 +866,7 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             break
         if _CONTROL_RE.search(decoded):
             break
-        if codec is _CP1251 and _IMPLAUSIBLE_EUROPEAN_RE.search(decoded):
+        if codec is _CP1251 and not _mostly_european(decoded):
             break  # "ВІКІ" decodes, to "²ʲ"
         current = decoded
         # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not

@@ -1,0 +1,436 @@
+"""Tests for corpus_clean.mojibake: each repair on its own, clean text that must not change,
+and property tests (hypothesis) that garble generated text and expect it back exactly.
+
+All test strings are written here; nothing is read from the benchmark.
+"""
+from __future__ import annotations
+
+import doctest
+import html
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import mojibake
+from corpus_clean.mojibake import (
+    decode_whole_line,
+    fix_mojibake_spans,
+    might_need_repair,
+    repair,
+    resolve_lossy_quote,
+    restore_nbsp_at_eol,
+    restore_nbsp_lost_as_space,
+    strip_control_chars,
+    unescape_entities_per_line,
+)
+
+
+def fixed(text: str) -> str:
+    return repair(text)[0]
+
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252, the WHATWG way (undefined bytes -> C1)."""
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def as_cp1251(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1251")
+
+
+def as_mac_roman(text: str) -> str:
+    return text.encode("utf-8").decode("mac_roman")
+
+
+# ---------------------------------------------------------------- doctests
+
+
+def test_docstring_examples():
+    result = doctest.testmod(mojibake, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 30
+    assert result.failed == 0
+
+
+# ---------------------------------------------------------------- clean text
+
+CLEAN_TEXTS = [
+    "It’s “fine” — really, it’s fine…",
+    "«Ça, c’est ‘vraiment’ ça», dit-il.",
+    "„Das ist gut“, sagte sie. ‚Ja‘.",
+    "CÂMARA MUNICIPAL DE SÃO PAULO",
+    "ROMÂNIA și ÎNVĂȚĂMÂNTUL românesc; mâine în câmp.",
+    "CHÂTEAU D'YQUEM 1990 — IRMÃ\nMAÇÃ",
+    "JOÃO E MARIA DA CONCEIÇÃO",
+    "C O N C L U S Ã O",
+    "Dấu ngã: Ã, Ẽ, Ĩ, Õ, Ũ, Ỹ",
+    "ÀÁÂÃÄÅ are all forms of the letter A.",
+    "Se você vê “Ã§” em vez de “ç”, o arquivo está com a codificação errada.",
+    "There are a lot of Ã’s in mojibake text",
+    "Fläche = 25 m² × 3 = 75 m²; ±0,1 mm; x ≤ 5; µs; ½ cup",
+    "∑ xᵢ ≤ ∞, ∫ f(x) dx ≈ 1 ≠ 0; (-1/2)! = √π; ∆°",
+    "👨\u200d👩\u200d👧\u200d👦 🇫🇷 👍🏽 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+    "(ノ°Д°）ノ︵ ┻━┻ ¯\\_(ツ)_/¯ (｡◕‿◕｡)",
+    "ВІКІ is Ukrainian for WIKI; Він сказав «Ні».",
+    "Москва — столица России. Сёмга, ёж, Ёлка.",
+    "Ελληνικά: «Καλημέρα» — ΑΘΗΝΑ",
+    "Café\u0301 cafe\u0301 (NFD stays NFD)",
+    "line one\r\nline two\r\n",
+    "ﬁne ﬂour, ﬀ ligatures stay",
+    "Ben & Jerry’s; AT&T; P&G; a < b && c > d; <3",
+    "5\u00a0000 €, 10\u202f%, N° 5 de Chanel",
+    "Hwæt! Wē Gār-Dena in ġeārdagum; ÞÆÐ; VIÐ ERUM HÉR",
+    "一项新的技术，从诞生到形成成熟的产业。日本語のテキスト。",
+    "مرحبا بالعالم — שלום עולם",
+    "नमस्ते दुनिया, ਸਤਿ ਸ੍ਰੀ ਅਕਾਲ",
+    "├┤a┼┐a┼┐ ║╔═╗║",
+    "NICIODATĂ\u00a0 şi ţară",
+    "Œ œ Ÿ ÿ; ŒUVRES COMPLÈTES; œuf, cœur",
+    "¿Qué pasó? ¡Olé! Señor Muñoz",
+    "tab\tseparated\tvalues\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_TEXTS)
+def test_clean_text_is_returned_unchanged(text):
+    out, fixes = repair(text)
+    assert out is text
+    assert fixes == {}
+
+
+def test_pure_ascii_takes_the_fast_path():
+    text = "Plain ASCII, with a & b and x < y.\n" * 50
+    assert not might_need_repair(text)
+    assert repair(text)[0] is text
+
+
+# ---------------------------------------------------------------- control characters
+
+
+def test_strip_control_chars_keeps_tab_newline_cr():
+    assert strip_control_chars("a\x00b\x01\x0bc\x0c\td\r\n\x7f") == ("abc\td\r\n", 5)
+
+
+def test_strip_control_chars_drops_terminal_escapes():
+    assert strip_control_chars("\x1b[31mred\x1b[0m")[0] == "red"
+
+
+def test_repair_reports_control_chars():
+    assert repair("nul\x00 here") == ("nul here", {"control_char": 1})
+
+
+def test_repair_output_has_no_control_chars():
+    out, _ = repair("a\x00\x08b\x85c\x9dd\ufeffe")
+    assert all(ch in "\t\n\r" or (ch >= " " and not "\x7f" <= ch <= "\x9f") for ch in out)
+
+
+# ---------------------------------------------------------------- HTML entities
+
+
+def test_entities_decoded_even_with_less_than_sign_on_same_line():
+    assert unescape_entities_per_line("<&euro;5 and caf&eacute;")[0] == "<€5 and café"
+
+
+def test_entities_decoded_after_a_less_than_sign_on_an_earlier_line():
+    text = "I <3 this.\nS&amp;eacute;rie &#233; &#xE9;"
+    assert fixed(text) == "I <3 this.\nSérie é é"
+
+
+def test_entities_left_alone_on_lines_with_markup():
+    text = "<p>caf&eacute;</p>\ncaf&eacute;"
+    assert unescape_entities_per_line(text)[0] == "<p>caf&eacute;</p>\ncafé"
+
+
+def test_double_escaped_entities():
+    assert unescape_entities_per_line("&amp;amp; &amp;eacute;")[0] == "& é"
+
+
+def test_informal_ampersands_stay():
+    text = "this&not that, R&D, Q&A"
+    assert fixed(text) == text
+
+
+def test_entity_fix_is_counted():
+    assert repair("caf&eacute; &amp; th&eacute;")[1] == {"html_entity": 3}
+
+
+# ---------------------------------------------------------------- NBSP lost at a line end
+
+
+def test_stranded_a_circumflex_at_line_end_is_dropped():
+    assert fixed("the war.Â\nMr. Smith said") == "the war.\nMr. Smith said"
+
+
+def test_stranded_a_tilde_at_line_end_becomes_a_grave():
+    assert fixed("Institut CatalÃ\nde Tecnologia") == "Institut Català\nde Tecnologia"
+    assert fixed("correspond au motif Ã\nreproduire") == "correspond au motif à\nreproduire"
+
+
+def test_stranded_lead_at_end_of_text():
+    assert fixed("Bere behin-behineko izendapen zientifikoa 1916 AH zen.Â") == (
+        "Bere behin-behineko izendapen zientifikoa 1916 AH zen."
+    )
+
+
+def test_capital_words_ending_in_a_tilde_stay():
+    text = "MINHA IRMÃ\nE O IRMÃO"
+    assert restore_nbsp_at_eol(text) == (text, 0)
+
+
+def test_restore_nbsp_at_eol_counts():
+    assert restore_nbsp_at_eol("voilÃ\nle")[1] == 1
+
+
+# ---------------------------------------------------------------- NBSP turned into a space
+
+
+def test_nbsp_turned_space_inside_mojibake_document():
+    garbled = as_cp1252("Una discesa al limite della praticabilità, ancor più insidioso.").replace("\xa0", " ")
+    assert fixed(garbled) == "Una discesa al limite della praticabilità, ancor più insidioso."
+
+
+def test_nbsp_turned_space_keeps_real_space_before_next_word():
+    # "à l'" with the 0xA0 of "à" dropped: the space is real.
+    assert fixed("TroisiÃ¨me Ã©dition signe Ã s'Ã©loigner") == "Troisième édition signe à s'éloigner"
+
+
+def test_nbsp_turned_space_needs_evidence_when_alone():
+    assert restore_nbsp_lost_as_space("C O N C L U S Ã O") == ("C O N C L U S Ã O", 0)
+
+
+# ---------------------------------------------------------------- lossy U+FFFD
+
+
+def test_lossy_right_quote_restored_from_opening_quote():
+    garbled = "Projektin â€œtoiminta kohdistuuâ€\ufffd alueen"
+    assert fixed(garbled) == "Projektin “toiminta kohdistuu” alueen"
+
+
+def test_lossy_quote_resolution_needs_context():
+    assert resolve_lossy_quote("x â€\ufffd y") == ("x â€\ufffd y", 0)
+
+
+def test_unrecoverable_replacement_chars_stay():
+    text = "S\ufffdger du materiale, p\ufffd biblioteket"
+    assert fixed(text) == text
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def test_whole_line_cp1252():
+    assert fixed(as_cp1252("Naujas funkcionalumas įmonėms – darbo užmokesčio")) == (
+        "Naujas funkcionalumas įmonėms – darbo užmokesčio"
+    )
+
+
+def test_whole_line_latin1_with_c1_controls():
+    assert fixed(as_latin1("Abalabbayi n’agipangisa Kabaka n’agaba")) == "Abalabbayi n’agipangisa Kabaka n’agaba"
+
+
+def test_double_encoding():
+    clean = "“Varbūt” ir kādas speciālas smēres šādām situācijām"
+    assert fixed(as_cp1252(as_cp1252(clean))) == clean
+
+
+def test_cp1251_cyrillic_and_latin():
+    assert fixed(as_cp1251("Мобилизација се могла повезати")) == "Мобилизација се могла повезати"
+    assert fixed(as_cp1251("Mary Kay Ashová išla ešte ďalej “a” založila")) == (
+        "Mary Kay Ashová išla ešte ďalej “a” založila"
+    )
+
+
+def test_mac_roman():
+    assert fixed(as_mac_roman("Esiopetussuunnitelma tulee kevään aikana")) == "Esiopetussuunnitelma tulee kevään aikana"
+    assert fixed("Ver≈ùajne la pastro provis defendi sin.") == "Verŝajne la pastro provis defendi sin."
+
+
+def test_c1_controls_as_cp1252_punctuation():
+    garbled = "Esta\x99 festa está muito \x93elitezada\x94\x85 (285 \x80)"
+    assert fixed(garbled) == "Esta™ festa está muito “elitezada”… (285 €)"
+
+
+def test_mixed_line_garbled_span_next_to_clean_text():
+    clean = "Det gør budskabet tydeligt. Gæster er velkomne og betaler på kr. 30,00."
+    garbled = "Det gør budskabet tydeligt. " + as_cp1252("Gæster er velkomne og betaler på kr. 30,00.")
+    assert fixed(garbled) == clean
+
+
+def test_partially_fixed_characters_garbled_zero_one_or_two_times():
+    garbled = "PHSR je z" + as_cp1252(as_cp1252("á")) + "rove" + as_cp1252("ň") + " východzím"
+    assert fixed(garbled) == "PHSR je zároveň východzím"
+
+
+def test_single_ambiguous_pair_in_clean_line_stays():
+    for text in ("Bremer/Mccoy – DrÃ¥ber", "NESTLÉ® requiere personal", "ESSE CARA AI QUEM É¿"):
+        assert fixed(text) == text
+
+
+def test_lowercased_mojibake_is_not_made_worse():
+    text = "ã†â€™ãƒâ€ ã¢â‚¬â„¢ãƒæ’ã‚â¢"
+    assert fixed(text) == text
+
+
+def test_decode_whole_line_rejects_implausible_cp1251():
+    assert decode_whole_line("ВІКІ is Ukrainian for WIKI", mojibake._CP1251) is None
+
+
+def test_fix_mojibake_spans_counts_sequences():
+    fixes: Counter = Counter()
+    assert fix_mojibake_spans("Dansk gør GÃ¦ster pÃ¥ ferie", fixes) == "Dansk gør Gæster på ferie"
+    assert fixes == {"encoding": 2}
+
+
+def test_fixes_report_kinds():
+    out, fixes = repair("cafÃ©\x00 &eacute; war.Â\nok")
+    assert out == "café é war.\nok"
+    assert set(fixes) == {"control_char", "html_entity", "nbsp_lost_eol", "encoding"}
+
+
+# ---------------------------------------------------------------- property tests
+
+WORDS = {
+    "en": "the quick brown fox jumps over lazy dog while people read news about weather".split(),
+    "fr": "été déjà où très élève garçon français château forêt naïve cœur".split(),
+    "pt": "não são coração ação órgão irmã pão informação português você".split(),
+    "ro": "şi ţară mâine în câmp învăţământ româneşti fată și țară".split(),
+    "de": "Straße Größe über schön Mädchen Bücher weiß Frühstück".split(),
+    "pl": "książka źródło żółw gęś łódź pięść szczęście zażółć".split(),
+    "cs": "příliš žluťoučký kůň úpěl ďábelské ódy dřevo".split(),
+    "tr": "ağaç İstanbul ışık öğrenci çiçek şehir güzel".split(),
+    "vi": "Việt Nam người tiếng đường phố thành công của".split(),
+    "ru": "Москва привет мир съешь этих мягких французских булок".split(),
+    "uk": "Київ їжак ґанок європейський пісня".split(),
+    "el": "Αθήνα καλημέρα ελληνικά θάλασσα ψυχή".split(),
+    "zh": "中文 汉字 北京 学习 电脑".split(),
+    "ja": "日本語 ひらがな カタカナ 東京".split(),
+    "ar": "مرحبا العالم العربية كتاب".split(),
+    "hi": "नमस्ते भारत हिन्दी भाषा".split(),
+}
+DECORATIONS = ["", "", "", " 😀", " 25 m²", " ±3", " (x ≤ 5)", " 10 €", " ½"]
+
+
+@st.composite
+def sentences(draw, langs=tuple(WORDS)):
+    """A sentence of real words from one language, maybe quoted and decorated."""
+    lang = draw(st.sampled_from(langs))
+    words = draw(st.lists(st.sampled_from(WORDS[lang]), min_size=2, max_size=9))
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    quote = draw(st.sampled_from(["", "", "“”", "«»", "„“"]))
+    if quote:
+        middle = draw(st.integers(0, len(words) - 1))
+        parts = text.split(" ")
+        parts[middle] = quote[0] + parts[middle] + quote[1]
+        text = " ".join(parts)
+    return text + draw(st.sampled_from(DECORATIONS)) + draw(st.sampled_from([".", "!", "?", "…"]))
+
+
+@st.composite
+def documents(draw, langs=tuple(WORDS), max_sentences=4):
+    parts = draw(st.lists(sentences(langs), min_size=1, max_size=max_sentences))
+    separators = [draw(st.sampled_from([" ", "\n", "\r\n"])) for _ in parts[1:]]
+    text = parts[0]
+    for sep, part in zip(separators, parts[1:]):
+        text += sep + part
+    return text
+
+
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NON_ASCII_LATIN = tuple(lang for lang in WORDS if lang not in ("en",))
+LATIN_LANGS = ("fr", "pt", "ro", "de", "pl", "cs", "tr", "vi")
+
+
+@FAST
+@given(documents())
+def test_property_clean_documents_unchanged(text):
+    out, fixes = repair(text)
+    assert out == text
+    assert fixes == {}
+
+
+@FAST
+@given(documents(NON_ASCII_LATIN))
+@example("Déjà vu. Señor Muñoz, “ok”.")
+def test_property_utf8_read_as_cp1252_comes_back(clean):
+    assert fixed(as_cp1252(clean)) == clean
+
+
+@FAST
+@given(documents(NON_ASCII_LATIN))
+def test_property_utf8_read_as_latin1_comes_back(clean):
+    assert fixed(as_latin1(clean)) == clean
+
+
+@FAST
+@given(documents(LATIN_LANGS))
+def test_property_double_encoding_comes_back(clean):
+    assert fixed(as_cp1252(as_cp1252(clean))) == clean
+
+
+@FAST
+@given(documents(("ru", "uk")))
+def test_property_cyrillic_read_as_cp1251_comes_back(clean):
+    assert fixed(as_cp1251(clean)) == clean
+
+
+@FAST
+@given(documents(LATIN_LANGS + ("ru", "el")))
+def test_property_utf8_read_as_mac_roman_comes_back(clean):
+    assert fixed(as_mac_roman(clean)) == clean
+
+
+@FAST
+@given(documents(NON_ASCII_LATIN), st.booleans())
+def test_property_html_entities_come_back(clean, double):
+    escaped = html.escape(clean, quote=False).encode("ascii", "xmlcharrefreplace").decode("ascii")
+    if double:
+        escaped = escaped.replace("&", "&amp;")
+    assert fixed(escaped) == clean
+
+
+@FAST
+@given(documents(NON_ASCII_LATIN))
+def test_property_html_entities_after_a_less_than_line_come_back(clean):
+    escaped = clean.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    assert fixed("I <3 it.\n" + escaped) == "I <3 it.\n" + clean
+
+
+@FAST
+@given(st.lists(st.sampled_from(WORDS["en"]), min_size=3, max_size=10), st.sampled_from("“‘"))
+def test_property_cp1252_punctuation_as_c1_controls_comes_back(words, opening):
+    closing = {"“": "”", "‘": "’"}[opening]
+    clean = f"{opening}{' '.join(words)}{closing} — it’s 5 € … ™"
+    garbled = clean.encode("windows-1252").decode("latin-1")
+    assert fixed(garbled) == clean
+
+
+@FAST
+@given(documents(("fr", "pt", "de", "cs")), st.lists(st.sampled_from(WORDS["en"]), min_size=1, max_size=4))
+def test_property_lossy_closing_quote_comes_back(text, quoted):
+    clean = f"{text} “{' '.join(quoted)}” {text}"
+    # Only the ” is to be lost: no other character may hold a byte cp1252 leaves undefined.
+    assume(not set(text.encode("utf-8")) & {0x81, 0x8D, 0x8F, 0x90, 0x9D})
+    garbled = clean.encode("utf-8").decode("windows-1252", errors="replace")
+    assert fixed(garbled) == clean
+
+
+@FAST
+@given(documents(("fr", "pt")), st.lists(st.sampled_from(WORDS["fr"]), min_size=1, max_size=5))
+def test_property_a_grave_at_line_end_comes_back(before, after):
+    clean = f"{before} à\n{' '.join(after)}"
+    garbled = as_cp1252(clean).replace("\xa0\n", "\n")
+    assert fixed(garbled) == clean
+
+
+@FAST
+@given(sentences(("pl", "cs", "de", "tr", "vi", "ru", "el", "zh")), sentences(LATIN_LANGS))
+def test_property_mixed_line_garbled_sentence_after_clean_one(clean_part, garbled_part):
+    text = clean_part + " " + as_cp1252(garbled_part)
+    assert fixed(text) == clean_part + " " + garbled_part
