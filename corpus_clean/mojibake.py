@@ -53,6 +53,7 @@ say what they were (``caf�``).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -573,7 +574,11 @@ def _redecode_token(
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
                 continue
-            if not _fits_neighbours(current, match.start(), match.end(), decoded):
+            # (A decoded run that is itself a sequence is the middle layer of a double
+            # encoding: "Ã\x90Â´" -> "Ð´" -> "д"; its script says nothing yet.)
+            if not codec.sequence_re.search(decoded) and not _fits_neighbours(
+                current, match.start(), match.end(), decoded
+            ):
                 continue
             # The line's or document's evidence vouches for a run that was in the input,
             # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
@@ -687,16 +692,19 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
 _MAC_MATH_LEADS = set("¬√ƒ≈∆÷◊⁄‡·‚„‰")
 
 
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
+
+
+@functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
-    """Rough script of a letter, enough to see a Latin letter inside a Cyrillic word."""
-    code = ord(char)
-    if code < 0x250 or 0x1E00 <= code < 0x1F00:
-        return "latin"
-    if 0x370 <= code < 0x400:
-        return "greek"
-    if 0x400 <= code < 0x530:
-        return "cyrillic"
-    return f"block{code >> 7}"
+    """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
+    ARMENIAN...), with Japanese kana and CJK ideographs as one.
+
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK')
+    """
+    word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    return "CJK" if word in _EAST_ASIAN else word
 
 
 def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
@@ -736,7 +744,7 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     if codec is _CP1251:
         # Only a Latin letter glued to Latin letters: "РІSА" (Cyrillic + S) stays.
         decoded = codec.to_bytes(match.group()).decode("utf-8", errors="replace")
-        latin = decoded.isalpha() and decoded < "\u0250"
+        latin = decoded.isalpha() and _script(decoded[0]) == "LATIN"
         return latin and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
     # Mac Roman leads for Latin letters are math symbols (√ ≈ ∆ ƒ); glued to a word they
     # are not text. Quotes, dashes and guillemets are glued to words all the time.
