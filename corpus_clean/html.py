@@ -227,9 +227,10 @@ def nesting_depth(html: str) -> int:
 # --------------------------------------------------------------------------- #
 
 
-# One selector pass collects every metadata source; priorities are applied in
-# Python (each extra Lexbor query is another walk over the whole tree).
-_META_SELECTOR = ('meta,title,h1,[itemprop="author"],[rel="author"],[itemprop="datePublished"],'
+# The <head> is small, so its query is cheap; the <body> (a walk over the
+# whole page) is only queried for what the head did not provide.
+_HEAD_SELECTOR = 'meta,title,script[type="application/ld+json"]'
+_BODY_SELECTOR = ('meta,h1,[itemprop="author"],[rel="author"],[itemprop="datePublished"],'
                   'time[datetime],script[type="application/ld+json"]')
 _TITLE_KEYS = ("og:title", "twitter:title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
@@ -245,13 +246,18 @@ def _clean(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
+def _first(*values: Optional[str]) -> Optional[str]:
+    return next((v for v in values if v), None)
+
+
 def extract_metadata(tree: LexborHTMLParser) -> dict:
-    """Title, byline, published date and ``<html lang>``, from one selector pass.
+    """Title, byline, published date and ``<html lang>``.
 
     Priorities: title = og/twitter title > ``<title>`` > first ``<h1>``;
     byline = meta author (not a URL) > JSON-LD ``author.name`` > itemprop=author
-    (its ``name`` if nested) > rel=author; published = meta dates > itemprop=datePublished > JSON-LD
-    ``datePublished`` > first ``<time datetime>``. Values are returned as found.
+    (its ``name`` if nested) > rel=author; published = meta dates > JSON-LD
+    ``datePublished`` > itemprop=datePublished > first ``<time datetime>``.
+    Values are returned as found (no date parsing here).
 
     >>> t = LexborHTMLParser('<html lang="de"><head><meta property="og:title" content="Hi">'
     ...     '<meta name="author" content="A. B."><meta property="article:published_time" '
@@ -261,7 +267,22 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
     """
     metas: dict[str, str] = {}
     found: dict[str, Optional[str]] = {}
-    for node in tree.css(_META_SELECTOR):
+    head, body = tree.head, tree.body
+    if head is not None:
+        _scan_metadata(head.css(_HEAD_SELECTOR), metas, found)
+    result = _pick_metadata(metas, found)
+    if body is not None and not (result["title"] and result["byline"] and result["published"]):
+        _scan_metadata(body.css(_BODY_SELECTOR), metas, found)
+        result = _pick_metadata(metas, found)
+    root = tree.root
+    if root is not None and root.tag == "html":
+        result["lang"] = _clean(root.attributes.get("lang"))
+    return result
+
+
+def _scan_metadata(nodes: Iterable[LexborNode], metas: dict, found: dict) -> None:
+    """Record every metadata source among ``nodes`` (first value of each kind wins)."""
+    for node in nodes:
         tag, attrs = node.tag, node.attributes
         if tag == "meta":
             key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
@@ -286,23 +307,19 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
             elif tag == "time":
                 found.setdefault("time", _clean(attrs.get("datetime")))
 
-    def first(*values: Optional[str]) -> Optional[str]:
-        return next((v for v in values if v), None)
 
-    author = first(*(metas.get(k) for k in _AUTHOR_KEYS))
+def _pick_metadata(metas: dict, found: dict) -> dict:
+    """Apply the priorities of :func:`extract_metadata` to what was scanned."""
+    author = _first(*(metas.get(k) for k in _AUTHOR_KEYS))
     if author and author.startswith(("http://", "https://", "/")):
         author = None  # article:author is often a profile URL, not a name
-    lang = None
-    root = tree.root
-    if root is not None and root.tag == "html":
-        lang = _clean(root.attributes.get("lang"))
     return {
-        "title": first(*(metas.get(k) for k in _TITLE_KEYS), found.get("title"), found.get("h1")),
-        "byline": first(author, found.get("jsonld_author"), found.get("itemprop_author"),
-                        found.get("rel_author")),
-        "published": first(*(metas.get(k) for k in _DATE_KEYS), found.get("itemprop_date"),
-                           found.get("jsonld_date"), found.get("time")),
-        "lang": lang,
+        "title": _first(*(metas.get(k) for k in _TITLE_KEYS), found.get("title"), found.get("h1")),
+        "byline": _first(author, found.get("jsonld_author"), found.get("itemprop_author"),
+                         found.get("rel_author")),
+        "published": _first(*(metas.get(k) for k in _DATE_KEYS), found.get("jsonld_date"),
+                            found.get("itemprop_date"), found.get("time")),
+        "lang": None,
     }
 
 
