@@ -5,6 +5,7 @@ process, and the `validated` fixture runs the suite once for all the bad-row cas
 """
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -205,6 +206,38 @@ def test_boilerplate_markers():
                          f"boilerplate marker /(?<=\\n)Share this/ matched 'Share this' "
                          f"in text at char {len(CLEAN_TEXT) + 1}")],
     }
+
+
+MARKERS = [
+    r"\bCopyright\b", r"(?<=\n)Read more", r"Read\s+more", r"(?m)^Share this$",
+    r"(?i)^\s*advertisement\s*$", r"\d{4} \w+ News", r"(foo)\1", r"(?P<x>ab)(?P=x)",
+    r"[\w\s]+ Related", r"(?<!x)Topics(?!y)", r"caf\u00e9", r"[^\s]Sponsored", r"\$\d+",
+    r"Comments \(\d+\)", "Related Topics", "(?i)subscribe", "(?x) foo  bar # verbose", r"a{,2}b",
+    r"^\W+$",
+]
+
+
+def test_marker_search_matches_python_re():
+    """contains_any (RE2 alternations, RE2 prefilters + Python) == re.search, row by row."""
+    import random
+
+    import pandas as pd
+
+    from corpus_clean.validate import contains_any, marker_groups
+
+    random.seed(7)
+    texts = ["Copyright 2020", "xCopyrightx", "a\nRead more", "Read\u00a0more", "x\nShare this\ny",
+             "  Advertisement  ", "١٢٣٤ Big News", "foofoo", "abab", "café", "$100", "Comments (12)",
+             "SUBSCRIBE", "foobar", "aab", "b", "Read\u2003more", "...", "", None]
+    texts += ["".join(random.choice("abfoRdeadm\n $1(2)éShare thisCopyright\u00a0") for _ in range(25))
+              for _ in range(3000)]
+    column = pd.Series(texts, dtype="str")
+    assert any(g.re2 for g in marker_groups(MARKERS))
+    assert any(g.prefilter for g in marker_groups(MARKERS))
+    for patterns in [MARKERS] + [[p] for p in MARKERS]:
+        got = contains_any(column, patterns).tolist()
+        want = [isinstance(t, str) and any(re.search(p, t) for p in patterns) for t in texts]
+        assert got == want, patterns
 
 
 def test_boilerplate_markers_default_from_rule_packs(monkeypatch):
