@@ -579,7 +579,10 @@ TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquo
 
 
 def best_container(body: LexborNode) -> list[LexborNode]:
-    """Pick the element holding the article: readability-style paragraph scores.
+    """Pick the element(s) holding the article: readability-style paragraph scores.
+
+    Returns the best element plus qualifying siblings, in document order, or
+    ``[]`` when the page has no paragraph at all.
 
     Each paragraph (>= MIN_PARA_CHARS, mostly not link text) scores
     ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
@@ -615,7 +618,10 @@ def best_container(body: LexborNode) -> list[LexborNode]:
             level += 1
             node = node.parent
     if not scores:
-        return [body]
+        # Not one real paragraph: a navigation/product/error page. Returning
+        # the whole <body> would pass its menus off as text; "" lets the
+        # pipeline quarantine the record instead.
+        return []
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:TOP_N]
     final = {k: scores[k] * (1 - link_density(nodes[k])) for k in ranked}
     ranked.sort(key=final.__getitem__, reverse=True)
