@@ -7,6 +7,7 @@ left the text shows up in a column.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime, timezone
 
 from dateutil import parser as date_parser
@@ -16,6 +17,11 @@ from corpus_clean.document import Removal
 _BYLINE_PREFIX = re.compile(r"^\s*(?:by|written by|von|par|por)\s+", re.IGNORECASE)
 # Earliest and latest dates we believe a published date can have; outside → None.
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
+# Zone abbreviations common in English datelines (dateutil knows only UTC/GMT itself).
+_ZONES = {name: hours * 3600 for name, hours in {
+    "ET": -5, "EST": -5, "EDT": -4, "CT": -6, "CST": -6, "CDT": -5, "MT": -7, "MST": -7, "MDT": -6,
+    "PT": -8, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "AEST": 10,
+}.items()}
 
 
 def first_removed(removed: list[Removal], suffixes: tuple[str, ...]) -> str | None:
@@ -48,13 +54,17 @@ def parse_published(text: str | None) -> datetime | None:
 
     >>> parse_published("March 3, 2024, 9:15 AM").isoformat()
     '2024-03-03T09:15:00+00:00'
+    >>> parse_published("Feb. 3, 2025, 5:21 PM EST").isoformat()
+    '2025-02-03T22:21:00+00:00'
     >>> parse_published("no date here") is None
     True
     """
     if not text:
         return None
     try:
-        parsed = date_parser.parse(text, fuzzy=True, default=datetime(2000, 1, 1))
+        with warnings.catch_warnings():  # an unknown zone name is read as UTC, quietly
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            parsed = date_parser.parse(text, fuzzy=True, default=datetime(2000, 1, 1), tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
     if not re.search(r"\b(19|20)\d\d\b", text) or not (_MIN_YEAR <= parsed.year <= _MAX_YEAR):
