@@ -633,12 +633,12 @@ def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> 
     >>> _is_lone_symbol_or_standalone("Bronteë…”", m, "녔")
     False
     """
-    if not decoded.isalpha():
+    if not _has_script(decoded[0]):
         return True
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     neighbours = [c for c in (before, after) if c.isalpha()]
-    return all(_script(c) == _script(decoded) for c in neighbours)
+    return all(_script(c) == _script(decoded[0]) for c in neighbours)
 
 
 # Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
@@ -707,16 +707,36 @@ def _script(char: str) -> str:
     return "CJK" if word in _EAST_ASIAN else word
 
 
+# Punctuation, symbols and emoji that any script uses: General Punctuation to
+# Miscellaneous Symbols and Arrows, CJK punctuation, full-width forms, emoji and beyond.
+_COMMON_SYMBOLS_RE = re.compile("[\u00a0-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\uff00-\uffef\U0001f000-\U0010ffff]")
+
+
+def _has_script(char: str) -> bool:
+    """Does this character belong to one script (a letter, a digit other than 0-9, a
+    script's own mark or sign) rather than to all of them?"""
+    if char.isalpha():
+        return True
+    if char.isascii() or _COMMON_SYMBOLS_RE.match(char):
+        return False
+    return not unicodedata.name(char, "COMBINING").startswith("COMBINING")
+
+
 def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
     """Is the decoded text's first letter of the same script as the letters right
     before and after the run? Mojibake of a Latin word decodes to Latin letters; a
     Cyrillic letter in the middle of a French word (``“été”`` read as Mac Roman gives
     ``Ҏté”``) is a coincidence.
 
+    Digits and symbols outside the common punctuation, symbol and emoji blocks count by
+    their script too: "weiß…" read as UTF-8 gives an NKo digit after a Latin letter.
+
     >>> _fits_neighbours("“été”", 0, 2, "Ҏ"), _fits_neighbours("dÃ©velopper", 1, 3, "é")
     (False, True)
+    >>> _fits_neighbours("weiß…", 3, 5, "\u07c5"), _fits_neighbours("ab€", 2, 3, "€")
+    (False, True)
     """
-    letter = next((c for c in decoded if c.isalpha()), None)
+    letter = next((c for c in decoded if _has_script(c)), None)
     if letter is None:
         return True
     script = _script(letter)
@@ -973,7 +993,9 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
         spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
         spans_first = fix_c1_controls(spans_first)
-    if not _FTFY_TRIGGER_RE.search(spans_first):
+    if not any(match.group() in line for match in _FTFY_TRIGGER_RE.finditer(spans_first)):
+        # Nothing left that ftfy could act on, or only pairs that our own decoding formed
+        # by chance ("você“…" holds EA 93 85): ftfy would mistake those for mojibake.
         fixes.update(spans_fixes)
         return spans_first
     result = _ftfy_line(spans_first, spans_fixes)
