@@ -283,3 +283,13 @@ def test_suite_json_is_documented():
         assert e["type"].startswith("expect_")
         assert len(e["meta"]["purpose"]) > 20
         assert f"`{e['meta']['check']}`" in readme, e["meta"]["check"]
+
+
+def test_importing_validate_does_not_import_gx():
+    import subprocess
+    import sys
+
+    code = ("import sys, corpus_clean.validate; "
+            "sys.exit('great_expectations' in sys.modules or 'prefect' in sys.modules)")
+    root = Path(__file__).resolve().parent.parent
+    assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
