@@ -594,7 +594,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     nodes: dict[int, LexborNode] = {}
     deep: dict[int, float] = {}
     body_id = body.mem_id
+    paras = {}
     for para in collect_paragraphs(body):
+        paras[para.node.mem_id] = para
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
             continue
         score = 1 + para.commas + min(para.chars / 100, 3)
@@ -630,7 +632,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    return _with_siblings(best, scores, final[ranked[0]], deep)
+    return _with_siblings(best, scores, final[ranked[0]], deep, paras)
 
 
 TOP_N = 10
@@ -688,7 +690,8 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter(include_text=False))
 
 
-def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict) -> list[LexborNode]:
+def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
+                   paras: dict) -> list[LexborNode]:
     """``best`` plus siblings that score well or look like plain article paragraphs."""
     parent = best.parent
     if parent is None or best.tag in ("body", "html"):
@@ -704,12 +707,23 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
             out.append(sib)
         elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
-        elif sib.tag == "p":
-            text = sib.text(strip=True)
-            ld = link_density(sib)
-            if (len(text) > 80 and ld < 0.25) or (0 < len(text) <= 80 and ld == 0 and text.endswith(".")):
-                out.append(sib)
+        elif _is_plain_paragraph(sib, paras):
+            out.append(sib)
     return out
+
+
+def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
+    """Readability's test for a stray paragraph next to the article, for any block.
+
+    Readability only applies it to ``<p>``; sites also write paragraphs as
+    ``<div>`` of bare text (one per paragraph), so it uses the block's own text.
+    """
+    para = paras.get(node.mem_id)
+    if para is None or not para.chars:
+        return False
+    if para.chars > 80:
+        return para.link_chars < 0.25 * para.chars
+    return para.link_chars == 0 and node.text(strip=True).endswith(".")
 
 
 def link_density(node: LexborNode) -> float:
