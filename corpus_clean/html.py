@@ -400,7 +400,7 @@ def strip_junk(tree: LexborHTMLParser) -> None:
     for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"]'):
         if node.tag in SKIP_LABEL_TAGS:
             continue
-        verdict = boilerplate_label(node)
+        verdict = attrs_verdict(node.attributes)
         if verdict is None:
             continue
         # A layout wrapper around the article is not furniture. The C-level
@@ -435,18 +435,32 @@ def boilerplate_label(node: LexborNode) -> Optional[str]:
     """
     if node.tag in ("html", "body"):
         return None
-    attrs = node.attributes
-    role = attrs.get("role") or ""
-    if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "alert"):
-        return "soft"
-    if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
-        return "soft"
-    style = attrs.get("style")
-    if style and _HIDDEN_STYLE_RE.search(style):
-        return "soft"
-    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-    if not label:
-        return None
+    return attrs_verdict(node.attributes)
+
+
+_FURNITURE_ROLES = frozenset("navigation complementary contentinfo banner dialog alert".split())
+
+
+def attrs_verdict(attrs: dict) -> Optional[str]:
+    """The verdict of :func:`boilerplate_label` from an attribute dict (the hot path)."""
+    cls = attrs.get("class")
+    ident = attrs.get("id")
+    # role/aria-hidden/hidden/style only need a look when the element has
+    # attributes besides class and id (most labelled elements do not).
+    if len(attrs) > (cls is not None) + (ident is not None):
+        if attrs.get("role") in _FURNITURE_ROLES:
+            return "soft"
+        if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
+            return "soft"
+        style = attrs.get("style")
+        if style and _HIDDEN_STYLE_RE.search(style):
+            return "soft"
+    if cls and ident:
+        label = f"{cls} {ident}"
+    else:
+        label = cls or ident
+        if not label:
+            return None
     verdict = _LABEL_CACHE.get(label, False)
     if verdict is False:
         verdict = label_verdict(label)
