@@ -15,7 +15,9 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
   document's prose lines above and below it, distance to the nearest prose line;
 * neighbour context: words of the lines 1 and 2 above/below, share of prose lines and
   of rule-removed lines in windows of 3 and 10 lines around it;
-* the document: number of lines, share of prose lines.
+* the document: number of lines, share of prose lines, whether paragraphs are
+  separated by blank lines (the flattened-HTML pages of the benchmark are not; the
+  gold bodies fed in as clean training documents are, see ``fit.py``).
 
 Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.py``).
 """
@@ -40,6 +42,10 @@ FEATURE_NAMES = [
     "log_words_prev1", "log_words_next1", "log_words_prev2", "log_words_next2",
     "prose_win3", "prose_win10", "removed_win3", "removed_win10",
     "log_doc_lines", "doc_prose_share", "below_comment_marker", "below_end_marker",
+    "cap_word_ratio_prev1", "cap_word_ratio_next1", "ends_sentence_prev1", "ends_sentence_next1",
+    "below_title_copy", "log_dist_title_copy",
+    "title_like_win3", "title_like_win10", "ends_sentence_win3", "log_words_win3", "log_words_win10",
+    "paragraph_format",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -49,6 +55,7 @@ STAGE2_NAMES = FEATURE_NAMES + [
 ]
 END_MARKERS = ("news.contributed", "news.reporting_credit", "footer.copyright", "footer.rights_reserved")
 MAIN_BLOCK_MAX_GAP = 3
+FALLBACK_MARGIN = 0.1
 
 
 def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
@@ -106,6 +113,15 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     is_end_marker = np.fromiter((r in END_MARKERS for r in rules_here), dtype=np.float64, count=n)
     below_comment_marker = (np.cumsum(is_comment_marker) - is_comment_marker) > 0
     below_end_marker = (np.cumsum(is_end_marker) - is_end_marker) > 0
+    # The headline's copy (the page's h1) usually sits right above the article body.
+    title_copy = np.flatnonzero(np.fromiter((r == "repeat.headline" for r in rules_here), dtype=bool, count=n))
+    if len(title_copy):
+        t = title_copy[0]
+        below_title = (np.arange(n) > t).astype(np.float64)
+        dist_title = np.log1p(np.abs(np.arange(n) - t))
+    else:
+        below_title = np.zeros(n)
+        dist_title = np.full(n, np.log1p(n))
 
     prose = ((w >= 10) & (ends_sentence > 0)).astype(np.float64)
     n_prose = prose.sum()
@@ -125,14 +141,22 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
         in_span = np.zeros(n)
     rel_char = ctx.lines.starts[idx] / max(len(ctx.text), 1)
 
+    cap_ratio = s.n_cap_words[idx] / wd
+    # A teaser headline: several words, mostly capitalised, no sentence end.
+    title_like = ((w >= 3) & (cap_ratio >= 0.5) & (ends_sentence == 0)).astype(np.float64)
     X = np.column_stack([
-        log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, s.n_cap_words[idx] / wd,
+        log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
         s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
         starts_lower, starts_punct, np.log(repeats), removed,
         pos / max(n - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
         _shift(log_w, 1), _shift(log_w, -1), _shift(log_w, 2), _shift(log_w, -2),
         _window_mean(prose, 3), _window_mean(prose, 10), _window_mean(removed, 3), _window_mean(removed, 10),
         np.full(n, np.log1p(n)), np.full(n, n_prose / n), below_comment_marker, below_end_marker,
+        _shift(cap_ratio, 1), _shift(cap_ratio, -1), _shift(ends_sentence, 1, 1.0), _shift(ends_sentence, -1, 1.0),
+        below_title, dist_title,
+        _window_mean(title_like, 3), _window_mean(title_like, 10), _window_mean(ends_sentence, 3),
+        _window_mean(log_w, 3), _window_mean(log_w, 10),
+        np.full(n, float(ctx.has_blank_lines)),
     ]).astype(np.float32)
     return idx, X
 
@@ -233,7 +257,8 @@ def load_model(path: str = str(MODEL_PATH)) -> StackedModel | None:
 def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``).
 
-    Never removes every line: if the model would leave nothing, it removes nothing.
+    Never removes every line: if the model would leave nothing, it keeps the lines
+    scoring within FALLBACK_MARGIN of the most article-like line instead.
     """
     model = model or load_model()
     if model is None:
@@ -244,7 +269,9 @@ def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     p = model.predict_proba(X)
     drop = p >= model.threshold
     unmarked = np.fromiter((ctx.marks.rule[i] is None for i in idx.tolist()), dtype=bool, count=len(idx))
-    if not (unmarked & ~drop).any():
+    if not unmarked.any():
         return
+    if not (unmarked & ~drop).any():
+        drop = p > p[unmarked].min() + FALLBACK_MARGIN
     for i in idx[drop & unmarked].tolist():
         ctx.marks.mark(i, RULE)

@@ -20,7 +20,7 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, UPPER, DIGIT, Lines, LineStats, line_stats, split_lines
-from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, RuleSet, load_rules
 from corpus_clean.document import Removal
 
 # A "prose line": a sentence or more of running text.
@@ -36,8 +36,11 @@ REPEAT_MIN_WORDS = 4
 REPEAT_MIN_RUN = 3
 # A section (comments, talk page) only starts after this many prose lines of article,
 # and holds fewer prose lines than the article above it (else the marker is a
-# comment-count link in the article header, and only that line goes).
+# comment-count link in the article header, and only that line goes) -- unless two
+# or more line rules of the same pack (comment metadata) within
+# SECTION_CONFIRM_WINDOW lines below it confirm it.
 SECTION_MIN_PROSE_BEFORE = 3
+SECTION_CONFIRM_WINDOW = 40
 # End-of-article markers: after one of these, comment-voiced prose is a reader comment.
 END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
 
@@ -97,17 +100,58 @@ class Context:
 
 
 def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Scan once with the combined regex; act on each match by its rule's kind."""
+    """Full-match the combined regex on each candidate line; act by the rule's kind."""
     text = ctx.text
     starts = ctx.lines.starts
-    hits = [(m.start(), m.lastgroup) for m in ruleset.combined.finditer(text)]
+    n_words = ctx.stats.n_words
+    line_starts = starts.tolist()
+    line_ends = (starts + np.fromiter(map(len, ctx.lines.raw), dtype=np.int64, count=ctx.lines.n_lines)).tolist()
+    best: dict[int, object] = {}  # line -> matched rule with the lowest order
+
+    def found(i: int, rule) -> None:
+        if i not in best or rule.order < best[i].order:
+            best[i] = rule
+
+    nonblank = ~ctx.blank
+    groups = ruleset.group_to_rule
+    for regex, mask in (
+        (ruleset.anchored_all, nonblank & (n_words <= SHORT_LINE_WORDS)),
+        (ruleset.anchored_long, nonblank & (n_words > SHORT_LINE_WORDS) & (n_words <= ruleset.anchored_long_max_words)),
+    ):
+        if regex is None:
+            continue
+        fullmatch = regex.fullmatch
+        for i in np.flatnonzero(mask).tolist():
+            m = fullmatch(text, line_starts[i], line_ends[i])
+            if m is not None:
+                found(i, groups[m.lastgroup])
+    if ruleset.keyword_rules:
+        lower = text.lower()
+        if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
+            for rule, regex in ruleset.keyword_rules:
+                positions = []
+                for kw in rule.keywords:
+                    at = lower.find(kw)
+                    while at != -1:
+                        positions.append(at)
+                        at = lower.find(kw, at + 1)
+                if not positions:
+                    continue
+                lines = np.unique(np.searchsorted(starts, positions, side="right") - 1).tolist()
+                for i in lines:
+                    if not ctx.blank[i] and n_words[i] <= (rule.max_words or 10**9):
+                        if regex.fullmatch(text, line_starts[i], line_ends[i]) is not None:
+                            found(i, rule)
+        else:
+            for rule, regex in ruleset.keyword_rules:
+                for i in np.flatnonzero(nonblank).tolist():
+                    if regex.fullmatch(text, line_starts[i], line_ends[i]) is not None:
+                        found(i, rule)
+    hits = sorted(best.items())
     if not hits:
         return
-    line_idx = np.searchsorted(starts, [h[0] for h in hits], side="right") - 1
-    n_words = ctx.stats.n_words
     matched: dict[int, object] = {}
-    for (_, group), i in zip(hits, line_idx.tolist()):
-        rule = ruleset.group_to_rule[group]
+    for i, rule in hits:
         if ctx.blank[i] or i in matched:
             continue
         if rule.max_words is not None and n_words[i] > rule.max_words:
@@ -124,11 +168,14 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         if rule.kind == "line":
             ctx.marks.mark(i, rule.id)
         elif rule.kind == "section":
+            confirmed = sum(
+                1 for j, r in matched.items() if i < j <= i + SECTION_CONFIRM_WINDOW and r.pack == rule.pack and r.kind == "line"
+            ) >= 2
             if (
                 starts[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
-            ):
+            ) or (confirmed and ctx.prose_before[i] >= 1):
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break

@@ -9,7 +9,9 @@ What it does:
    ``rule_removed`` features are what they will be at run time). Its word tokens are
    aligned with the gold body's tokens (``difflib.SequenceMatcher``, matching blocks
    of 3+ tokens); a non-blank line is *article* when at least half of its tokens are
-   aligned, else *boilerplate*. Lines without word tokens get weight 0.
+   aligned, else *boilerplate*. Lines without word tokens get weight 0. Each gold
+   body is also fed in as a clean document (all lines article), so the model learns
+   to leave boilerplate-free text alone (training only; same fold as its page).
 2. **Model.** Gradient-boosted trees (logistic loss, second-order leaf values,
    quantile-binned splits), in plain numpy. No scikit-learn needed.
 3. **Cross-validation.** 5 folds by document: the model for fold k never sees fold k's
@@ -39,12 +41,14 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import (
-    FEATURE_NAMES, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, stage2_features,
+    FALLBACK_MARGIN, FEATURE_NAMES, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, stage2_features,
 )
 from corpus_clean.boilerplate.engine import Context, finish, mark_rules
 from corpus_clean.boilerplate.repair import join_broken_words
 
 _TOKEN = re.compile(r"\w+")
+EXTRA: dict[str, list] = {}  # doc id -> extra training documents that go with it (same fold)
+EXTRA_OOF: dict[int, np.ndarray] = {}  # id(extra doc) -> its latest out-of-fold probabilities
 MIN_ALIGNED_BLOCK = 3
 
 
@@ -92,6 +96,23 @@ def load_docs(bench: str) -> list[DocData]:
             y, w = line_labels(ctx, idx, rec["gold_text"])
             docs.append(DocData(rec["id"], rec["gold_text"], ctx, idx, X, y, w))
     return docs
+
+
+def gold_as_input_docs(docs: list[DocData]) -> list[DocData]:
+    """Each gold body fed in as a document of its own, every line labelled article.
+
+    Teaches the model that a text already free of boilerplate (paragraphs of prose,
+    maybe a subheading) must come back untouched; the bench's inputs alone never show
+    it one. Used for training only, never scored.
+    """
+    out = []
+    for d in docs:
+        ctx = mark_rules(d.gold)
+        idx, X = line_features(ctx)
+        if len(idx) == 0:
+            continue
+        out.append(DocData(d.id + ":gold", d.gold, ctx, idx, X, np.zeros(len(idx)), np.ones(len(idx))))
+    return out
 
 
 # --- gradient-boosted trees in numpy ------------------------------------------------
@@ -179,7 +200,9 @@ def clean_with(doc: DocData, p: np.ndarray, threshold: float) -> str:
     ctx.marks = copy.deepcopy(doc.ctx.marks)
     drop = p >= threshold
     unmarked = np.fromiter((ctx.marks.rule[i] is None for i in doc.idx.tolist()), dtype=bool, count=len(doc.idx))
-    if (unmarked & ~drop).any():
+    if unmarked.any():
+        if not (unmarked & ~drop).any():
+            drop = p > p[unmarked].min() + FALLBACK_MARGIN
         for i in doc.idx[drop & unmarked].tolist():
             ctx.marks.mark(i, RULE)
     return finish(ctx)[0]
@@ -209,6 +232,7 @@ def pick_threshold(rows: list[dict], min_precision: float) -> dict:
 
 
 def _fit(docs, features_of, names, hyper) -> dict:
+    docs = docs + [g for d in docs for g in EXTRA.get(d.id, [])]
     return fit_trees(np.vstack([features_of(d) for d in docs]), np.concatenate([d.y for d in docs]),
                      np.concatenate([d.w for d in docs]), feature_names=names, **hyper)
 
@@ -221,6 +245,8 @@ def _cross_predict(docs, fold_of, n_folds, features_of, names, hyper) -> list[np
         for i, d in enumerate(docs):
             if fold_of[i] == k:
                 out[i] = model.predict_proba(features_of(d))
+                for g in EXTRA.get(d.id, []):
+                    EXTRA_OOF[id(g)] = model.predict_proba(features_of(g))
     return out
 
 
@@ -235,11 +261,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lr", type=float, default=0.1)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-precision", type=float, default=0.925)
+    ap.add_argument("--no-gold-docs", action="store_true", help="do not train on gold bodies as clean inputs")
     args = ap.parse_args(argv)
 
     t0 = time.time()
     score_mod = load_score(args.bench)
     docs = load_docs(args.bench)
+    if not args.no_gold_docs:
+        for g in gold_as_input_docs(docs):
+            EXTRA.setdefault(g.id.rsplit(":", 1)[0], []).append(g)
     print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s", file=sys.stderr)
     hyper = {"n_trees": args.trees, "depth": args.depth, "lr": args.lr}
     hyper2 = {"n_trees": args.trees2, "depth": args.depth2, "lr": args.lr}
@@ -252,6 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     oof1 = _cross_predict(docs, fold_of, args.folds, lambda d: d.X, FEATURE_NAMES, hyper)
     print(f"stage 1 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     x2 = {id(d): stage2_features(d.X, p) for d, p in zip(docs, oof1)}
+    for d in docs:
+        for g in EXTRA.get(d.id, []):
+            x2[id(g)] = stage2_features(g.X, EXTRA_OOF[id(g)])
     oof2 = _cross_predict(docs, fold_of, args.folds, lambda d: x2[id(d)], STAGE2_NAMES, hyper2)
     print(f"stage 2 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     cv1_rows = evaluate(docs, oof1, thresholds, score_mod)
@@ -271,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "hyper_stage1": hyper,
         "hyper_stage2": hyper2,
         "cv_stage1_only_by_threshold": cv1_rows,
+        "gold_docs_as_clean_inputs": not args.no_gold_docs,
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",
         "cv_folds": args.folds,
         "cv_by_threshold": cv_rows,

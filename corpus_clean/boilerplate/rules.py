@@ -10,6 +10,8 @@ A pack file (``packs/<pack>.yaml``) looks like::
         flags: i              # optional: i = ignore case
         where: head           # optional: anywhere (default) | head | tail
         max_words: 20         # optional: the line may not have more words
+        keywords: [cookie]    # optional: literals (lower-case) the line must contain;
+                              # for patterns that search the line (".{0,200}\bcookie...")
         description: ...
         example: |            # a small document in which the rule fires
           By Jane Roe and John Doe
@@ -24,7 +26,8 @@ Kinds (what happens when the pattern matches a line):
 * ``section``: the marker starts a section that runs to the end of the document
   (reader comments, talk-page UI). Only when the marker is past ``min_position``
   (fraction of the document's characters), below a few prose lines of article, and
-  followed by fewer prose lines than precede it; otherwise only the marker line goes.
+  followed by fewer prose lines than precede it, or when 2+ lines below it match
+  other rules of the same pack (comment metadata); otherwise only the marker line goes.
 * ``block``: the marker plus the short, non-prose lines right after it
   (a "Recommended for you" list of teaser headlines), at most ``max_lines``.
 * ``caption_credit``: a photo credit line; in text whose paragraphs are separated by
@@ -36,8 +39,10 @@ Kinds (what happens when the pattern matches a line):
   lines, menu runs, trailing comments...); the YAML entry names and documents it and
   carries its example, so it is tested like every other rule.
 
-Rules are compiled into ONE combined regex (named groups, first alternative wins), so a
-document is scanned once for all line patterns.
+Rules are compiled into combined regexes (named groups, first alternative wins),
+full-matched once per candidate line: short lines against all rules, long lines only
+against rules allowing them; rules with ``keywords`` only on lines containing one.
+See ``RuleSet``.
 """
 from __future__ import annotations
 
@@ -71,6 +76,8 @@ class Rule:
     example: str = ""
     removed: tuple[str, ...] = ()
     keep: str = ""
+    keywords: tuple[str, ...] = ()  # lower-case literals, one of which the line must contain
+    order: int = 0  # position over all packs: on a line matched by two rules, the lower wins
 
     @property
     def id(self) -> str:
@@ -82,12 +89,30 @@ class Rule:
         return f"(?{self.flags}:{self.pattern})" if self.flags else f"(?:{self.pattern})"
 
 
+# Lines with at most this many words are tried against every line rule; longer lines
+# only against the rules whose max_words allows them (prose never meets the menus).
+SHORT_LINE_WORDS = 8
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """All rules of all packs plus the combined, precompiled line regex."""
+    """All rules of all packs, compiled for matching one line at a time.
+
+    * ``anchored_all``: every line rule without keywords, one regex, one named group
+      per rule (first alternative wins), for lines of up to SHORT_LINE_WORDS words;
+    * ``anchored_long``: the same for rules that allow longer lines;
+    * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
+      line, e.g. "... contributed to this report"): tried only on lines that contain
+      one of their keywords (found with ``str.find`` on the lower-cased text).
+
+    Use each regex with ``.fullmatch(text, line_start, line_end)``.
+    """
 
     rules: tuple[Rule, ...]
-    combined: re.Pattern = field(repr=False)
+    anchored_all: re.Pattern | None = field(repr=False)
+    anchored_long: re.Pattern | None = field(repr=False)
+    anchored_long_max_words: int
+    keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
     group_to_rule: dict = field(repr=False)
 
 
@@ -113,6 +138,7 @@ def _rule_from_dict(pack: str, d: dict) -> Rule:
         example=d.get("example", ""),
         removed=tuple(d.get("removed", ())),
         keep=d.get("keep", ""),
+        keywords=tuple(k.lower() for k in d.get("keywords", ())),
     )
     if kind != "builtin":
         re.compile(rule.inline_pattern())  # fail early on a bad pattern
@@ -134,18 +160,31 @@ def load_pack(path: Path) -> list[Rule]:
 _WS = r"[ \t\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*"
 
 
-def compile_rules(rules: list[Rule]) -> RuleSet:
-    """Combine every rule's pattern into one multiline regex with a group per rule."""
+def _combine(rules: list[Rule], group_to_rule: dict) -> re.Pattern | None:
+    if not rules:
+        return None
     alternatives = []
-    group_to_rule = {}
-    for i, rule in enumerate(rules):
-        if rule.kind == "builtin":
-            continue
-        group = f"r{i}"
+    for rule in rules:
+        group = f"r{rule.order}"
         group_to_rule[group] = rule
         alternatives.append(f"(?P<{group}>{rule.inline_pattern()})")
-    combined = re.compile(f"^{_WS}(?:{'|'.join(alternatives)}){_WS}$", re.MULTILINE)
-    return RuleSet(tuple(rules), combined, group_to_rule)
+    return re.compile(f"{_WS}(?:{'|'.join(alternatives)}){_WS}")
+
+
+def compile_rules(rules: list[Rule]) -> RuleSet:
+    """Compile the line rules for per-line full matching (see RuleSet)."""
+    from dataclasses import replace
+
+    rules = [replace(r, order=i) for i, r in enumerate(rules)]
+    line_rules = [r for r in rules if r.kind != "builtin"]
+    anchored = [r for r in line_rules if not r.keywords]
+    long_rules = [r for r in anchored if r.max_words is None or r.max_words > SHORT_LINE_WORDS]
+    group_to_rule: dict = {}
+    anchored_all = _combine(anchored, group_to_rule)
+    anchored_long = _combine(long_rules, group_to_rule)
+    long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
+    keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
+    return RuleSet(tuple(rules), anchored_all, anchored_long, long_max, keyword_rules, group_to_rule)
 
 
 @lru_cache(maxsize=4)
