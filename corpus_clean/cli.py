@@ -134,8 +134,8 @@ def run_flow(args: argparse.Namespace) -> int:
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")
     print(f"manifest:           {out}/manifest.json")
-    if manifest["output"].get("data_docs"):
-        print(f"Data Docs:          {manifest['output']['data_docs']}")
+    for index_html in manifest["output"].get("data_docs") or []:
+        print(f"Data Docs:          {index_html}")
     return 0
 
 

@@ -55,7 +55,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
         "output": {
             "clean": sorted(str(output_dir / "clean" / f"{s.name}.parquet") for s in summaries),
             "quarantine": sorted(str(output_dir / "quarantine" / f"{s.name}.parquet") for s in summaries),
-            "data_docs": docs[-1] if docs else None,
+            "data_docs": docs,
         },
         "totals": totals,
         "accounting_ok": not unbalanced,
@@ -108,7 +108,9 @@ def report_markdown(manifest: dict) -> str:
         "",
     ]
     if manifest["output"].get("data_docs"):
-        lines += [f"Data Docs: [{manifest['output']['data_docs']}](file://{manifest['output']['data_docs']})", ""]
+        lines += ["Great Expectations Data Docs, one site per shard:", ""]
+        lines += [f"- [{path}](file://{path})" for path in manifest["output"]["data_docs"]]
+        lines += [""]
     if manifest["quarantine_examples"]:
         lines += ["## Quarantined (first examples)", "", "| source | record | reasons |", "|---|---:|---|"]
         lines += [f"| {e['source']} | {e['record_index']} | {e['reasons'].replace('|', '/')} |"

@@ -54,7 +54,8 @@ def clean_corpus(
     written = []
     for shard in plan.shards:
         cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps))
-        report = validate_shard_task.submit(cleaned, config, docs_dir)
+        shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
+        report = validate_shard_task.submit(cleaned, config, shard_docs)
         written.append(write_shard_task.submit(cleaned, report, str(output)))
     for done, future in enumerate(as_completed(written), start=1):
         future.result()  # a failed shard fails the run here, loudly

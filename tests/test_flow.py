@@ -118,3 +118,13 @@ def test_rerun_gives_byte_identical_parquet(flow_run_output):
     clean_corpus(input_path=str(corpus), output_dir=str(second), data_docs=False)
     after = {p.name: p.read_bytes() for p in (second / "clean").glob("*.parquet")}
     assert before == after
+
+
+def test_data_docs_are_written_and_linked(flow_run_output):
+    from pathlib import Path
+
+    _, out, manifest = flow_run_output
+    [index_html] = manifest["output"]["data_docs"]
+    assert Path(index_html).is_file() and Path(index_html).is_relative_to(out)
+    assert "expect_column_values_to_have_no_mojibake" in Path(index_html).read_text() or \
+        any("mojibake" in p.read_text(errors="ignore") for p in Path(index_html).parent.rglob("*.html"))
