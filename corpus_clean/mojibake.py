@@ -93,7 +93,7 @@ class _Codec:
     """A single-byte codec seen as a map from characters to bytes, plus a regex matching
     runs of UTF-8 multi-byte sequences written in its characters."""
 
-    def __init__(self, name: str, codecs: tuple[str, ...]):
+    def __init__(self, name: str, codecs: tuple[str, ...], not_leads: str = ""):
         self.name = name
         self.char_to_byte: dict[str, int] = {}
         for byte in range(0x80, 0x100):
@@ -107,7 +107,7 @@ class _Codec:
                 # Undefined bytes come through as the C1 control of the same number
                 # (WHATWG "sloppy" decoding).
                 self.char_to_byte.setdefault(chr(byte), byte)
-        self.leads2 = self._chars(0xC2, 0xDF)
+        self.leads2 = "".join(c for c in self._chars(0xC2, 0xDF) if c not in not_leads)
         self.leads3 = self._chars(0xE0, 0xEF)
         self.leads4 = self._chars(0xF0, 0xF4)
         self.conts = self._chars(0x80, 0xBF)
@@ -136,7 +136,9 @@ def _cls(chars: str) -> str:
 # (`â€™` next to `â\x80\x99`), so they are one codec here.
 _CP1252 = _Codec("encoding", ("windows-1252", "latin-1"))
 _CP1251 = _Codec("cp1251", ("windows-1251",))
-_MAC_ROMAN = _Codec("mac_roman", ("mac_roman",))
+# In Mac Roman, NBSP is the lead byte 0xCA: "\xa0á" would be a pair. NBSP before a letter
+# is everyday typography, and the characters it would lead to (U+0280-U+02BF) are rare.
+_MAC_ROMAN = _Codec("mac_roman", ("mac_roman",), not_leads="\xa0")
 
 # --------------------------------------------------------------------------- fast path
 
@@ -317,9 +319,10 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
 
 # Lead characters that, followed by the byte 0xA0, make a character real text uses:
-# cp1252 Â Ã Å Æ Î Ð × -> NBSP à Š Ơ Π Р נ; cp1251 В Г Р -> NBSP à Р.
+# cp1252 Â Ã Å Æ Î Ð × -> NBSP à Š Ơ Π Р נ; cp1251 Г Р -> à Р. (cp1251 "В" would be
+# NBSP, but "В" is also a Russian and Ukrainian word.)
 _A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×"
-_A0_LEADS_CP1251 = "ВГР"
+_A0_LEADS_CP1251 = "ГР"
 # Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
 # (after a space or at the start of a line) and not before a capital or a digit.
 # Group 3: "Â" after a capital ("AÂ letartÃ³ztatÃ¡s"): no word ends in a capital Â.
@@ -363,7 +366,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             counts = {c: _count_sequences(text, c) for c in _SPAN_CODECS}
             dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
             if codec is _CP1252:
-                enough = counts[codec] >= (1 if lead in "ÂÃ" else 2)
+                enough = _count_evidence(text, codec) >= (1 if lead in "ÂÃ" else 2)
             else:
                 enough = _count_plausible_sequences(text, codec) >= 2
             evidence[codec] = enough and dominant is codec
@@ -373,6 +376,8 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
         lead = glued or alone or match.group(3)
+        if glued and text[match.start() - 1 : match.start()].isupper():
+            return match.group()  # a capital outside Latin-1 ("ĐÃ " in Vietnamese)
         if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
         count += 1
@@ -612,9 +617,13 @@ def _has_own_evidence(
     >>> _has_own_evidence("naÅ¡i", m, _CP1252, "š", 1, 2, "naÅ¡i")
     False
     """
+    if count >= 2 and codec is not _CP1252:
+        # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
+        # they decode to a mix of scripts or to rare letters. Real mojibake does not.
+        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() for c in decoded) and not _has_mixed_scripts(decoded)
     if count >= 2 or _C1_RE.search(match.group()):
         return True
-    if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded):
+    if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
         return True
     if codec is not _CP1252:
         return _glued_to_letters(token, match, codec)
@@ -623,11 +632,14 @@ def _has_own_evidence(
     )
 
 
-def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> bool:
+def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, line: str = "") -> bool:
     """A single 3-byte sequence is evidence if it decodes to punctuation or a symbol
     (``â€™`` -> ``’``), or to a letter of the same script as the letters it is glued to
     (``cá»§a`` -> ``của``): a lone Hangul syllable inside a Latin word (``Brontë…”`` ->
     ``Bront녔``) is a coincidence.
+
+    A letter with no letter next to it must be of a script the line already uses:
+    ``“ã§”`` would be a lone CJK ideograph in a Portuguese sentence.
 
     >>> m = _CP1252.run_re.search("Bronteë…”")
     >>> _is_lone_symbol_or_standalone("Bronteë…”", m, "녔")
@@ -635,10 +647,13 @@ def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str) -> 
     """
     if not _has_script(decoded[0]):
         return True
+    script = _script(decoded[0])
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     neighbours = [c for c in (before, after) if c.isalpha()]
-    return all(_script(c) == _script(decoded[0]) for c in neighbours)
+    if neighbours:
+        return all(_script(c) == script for c in neighbours)
+    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in line)
 
 
 # Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
@@ -776,6 +791,29 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
 _SPAN_CODECS = (_CP1252, _CP1251, _MAC_ROMAN)
 
 
+def _count_evidence(text: str, codec: _Codec) -> int:
+    """How many of the codec's sequences sit where mojibake sits: in a run of two or
+    more, or glued to a letter. Pairs that end in NBSP do not count (a letter before NBSP
+    is everyday typography), nor do lone pairs between quotes or spaces (``“Ã§”`` in a
+    text about mojibake).
+
+    >>> _count_evidence("GÃ¦ster pÃ¥ kr", _CP1252), _count_evidence("vê “Ã§” e “Ç”", _CP1252)
+    (2, 0)
+    >>> _count_evidence("Í\xa0staðbundinni\xa0meðferð", _CP1252)
+    0
+    """
+    count = 0
+    for run in codec.run_re.finditer(text):
+        sequences = [seq for seq in codec.sequence_re.findall(run.group()) if "\xa0" not in seq]
+        if len(sequences) == 1:
+            before = text[run.start() - 1 : run.start()]
+            after = text[run.end() : run.end() + 1]
+            if not (before.isalpha() or after.isalpha()):
+                continue
+        count += len(sequences)
+    return count
+
+
 def _count_sequences(text: str, codec: _Codec) -> int:
     """How many UTF-8 sequences in this codec's characters the text holds.
 
@@ -783,6 +821,12 @@ def _count_sequences(text: str, codec: _Codec) -> int:
     5
     """
     return len(codec.sequence_re.findall(text))
+
+
+# What cp1251 and Mac Roman mojibake of real text decodes to, most of the time: Latin
+# letters, basic Cyrillic, Greek, typographic punctuation. ("УІ" in capitals would be
+# "Ӳ", an extended Cyrillic letter: a coincidence.)
+_TYPICAL_DECODE_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u2013-\u2026\u20ac]")
 
 
 def _count_plausible_sequences(text: str, codec: _Codec) -> int:
@@ -809,9 +853,7 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
                 char = codec.to_bytes(sequence).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            count += _is_plausible_char(char, european_only=True) and _fits_neighbours(
-                text, run.start(), run.end(), char
-            )
+            count += bool(_TYPICAL_DECODE_RE.match(char)) and _fits_neighbours(text, run.start(), run.end(), char)
     return count
 
 
@@ -843,6 +885,25 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     return "".join(_fix_spans_in_line(line, evidence, fixes, original) for line in _lines(text))
 
 
+def _enough_of_the_non_ascii(text: str, sequences: int) -> bool:
+    """Do ``sequences`` 2-byte-or-longer sequences make up a fifth of the text's
+    non-ASCII characters? Mojibake turns most of a garbled span's characters into
+    sequences; clean text that happens to hold a few look-alikes (capitals "РІ", "УЈ" in
+    Ukrainian or Serbian, "ÍŠ" in Czech) has them among many other non-ASCII letters."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return 2 * sequences >= 0.2 * non_ascii
+
+
+def _is_mostly_mojibake(line: str, codec: _Codec) -> bool:
+    """Two or more sequences in context, and enough of the line's non-ASCII characters.
+
+    >>> _is_mostly_mojibake("Det gør GÃ¦ster pÃ¥ kr", _CP1252), _is_mostly_mojibake("ÞAÐ™ ER “KVÖLD”", _CP1252)
+    (True, False)
+    """
+    count = _count_evidence(line, codec)
+    return count >= 2 and _enough_of_the_non_ascii(line, count)
+
+
 class _document_evidence(dict):
     """Does the document hold enough of each codec's sequences to vouch for lone ones?
 
@@ -860,9 +921,13 @@ class _document_evidence(dict):
 
     def __missing__(self, codec: _Codec) -> bool:
         if codec is _CP1252:
-            value = _count_sequences(self.text, codec) >= 2
+            count = _count_evidence(self.text, codec)
         else:
-            value = _count_plausible_sequences(self.text, codec) >= 2
+            count = _count_plausible_sequences(self.text, codec)
+        # Mojibake turns most of a garbled span's characters into sequences; clean text
+        # that happens to hold a few look-alikes (capitals "РІ", "УЈ" in Ukrainian or
+        # Serbian) has them among many other non-ASCII letters.
+        value = count >= 2 and _enough_of_the_non_ascii(self.text, count)
         self[codec] = value
         return value
 
@@ -901,6 +966,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
         # in the result.
         if not _C1_RE.search(current):
             accepted = current
+    if accepted is not None and _count_sequences(accepted, codec) and is_bad(accepted):
+        return None  # decodes, but into more mojibake: lowercased or otherwise mangled
     return accepted
 
 
@@ -922,7 +989,9 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
     for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
         if not counts[codec]:
             continue
-        strong_line = (codec is _CP1252 and counts[codec] >= 2) or evidence[codec]
+        strong_line = (codec is _CP1252 and counts[codec] >= 2 and _is_mostly_mojibake(line, codec)) or evidence[
+            codec
+        ]
 
         pieces, done = [], 0
         for start, end in _words_with_runs(line, codec):
