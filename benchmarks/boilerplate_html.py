@@ -8,9 +8,10 @@ Prints a markdown table (system | precision | recall | F1 | empty preds | docs/s
 Scores come from the bench's own ``score.py`` (imported by path from the
 directory of the data file), so the numbers are comparable with its README.
 docs/s counts only time spent inside the extractor, one process, sequential,
-like the bench's ``baselines.py``; each system runs ``--passes`` times (cold
-caches each time) and its fastest pass is reported, so that other load on a
-shared machine disturbs the comparison as little as possible. An exception on
+like the bench's ``baselines.py``; the systems run ``--passes`` times each, in
+interleaved passes (cold caches each time), and each system's fastest pass is
+reported, so that other load on a shared machine disturbs the comparison as
+little as possible. An exception on
 a document counts as an empty prediction.
 
 The text-path benchmark can include these rows::
@@ -80,40 +81,35 @@ def make_ours_with_fallback() -> Optional[Callable[[str], str]]:
     return lambda html: html_mod.extract_main_text_with_fallback(html).text
 
 
-def time_system(fn: Callable[[str], str], records: list[dict], passes: int = 3) -> tuple[list[str], float, float]:
-    """Predictions, wall-clock docs/s and CPU docs/s (time inside ``fn`` only).
+def time_pass(fn: Callable[[str], str], records: list[dict]) -> tuple[list[str], float, float]:
+    """One pass with cold caches: predictions, wall seconds and CPU seconds inside ``fn``.
 
-    Each of ``passes`` passes starts with cold caches; the best pass is
-    reported because the machine is shared: the minimum time is the least
-    disturbed by other load (each system gets the same number of passes).
     CPU time (``process_time``) does not count time the process spends
     descheduled, so it is the steadier number on a loaded machine.
     """
+    html_mod.clear_caches()  # no class/id verdicts carried across passes or systems
     preds: list[str] = []
-    best_wall = best_cpu = float("inf")
-    for n in range(passes):
-        html_mod.clear_caches()  # no class/id verdicts carried across passes or systems
-        wall = cpu = 0.0
-        for rec in records:
-            t0, c0 = time.perf_counter(), time.process_time()
-            try:
-                text = fn(rec["html"]) or ""
-            except Exception:  # noqa: BLE001 - a crash is an empty prediction, as in baselines.py
-                text = ""
-            wall += time.perf_counter() - t0
-            cpu += time.process_time() - c0
-            if n == 0:
-                preds.append(text)
-        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
-    rate = lambda t: len(records) / t if t else float("inf")  # noqa: E731
-    return preds, rate(best_wall), rate(best_cpu)
+    wall = cpu = 0.0
+    for rec in records:
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            text = fn(rec["html"]) or ""
+        except Exception:  # noqa: BLE001 - a crash is an empty prediction, as in baselines.py
+            text = ""
+        wall += time.perf_counter() - t0
+        cpu += time.process_time() - c0
+        preds.append(text)
+    return preds, wall, cpu
 
 
 def run_html_rows(bench_path: str, passes: int = 3, n_bootstrap: int = 1000) -> list[dict]:
     """Score ours (and trafilatura, and ours-with-fallback when available) in one run.
 
-    Each row: system, version, precision, recall, f1 (and ``*_std`` bootstrap
-    std-devs), empty, docs_per_s (wall clock), cpu_docs_per_s, passes, n.
+    Systems run in interleaved passes (ours, trafilatura, ours, trafilatura, ...)
+    so that a burst of load from other processes hits both alike; each
+    system's fastest pass is reported. Each row: system, version, precision,
+    recall, f1 (and ``*_std`` bootstrap std-devs), empty, docs_per_s (wall
+    clock), cpu_docs_per_s, passes, n.
     """
     scorer = load_scorer(bench_path)
     records = load_records(bench_path)
@@ -125,10 +121,19 @@ def run_html_rows(bench_path: str, passes: int = 3, n_bootstrap: int = 1000) -> 
     traf = make_trafilatura()
     if traf is not None:
         systems.append(("trafilatura `extract(html, include_comments=False)`", traf, "trafilatura"))
+    preds: dict[str, list[str]] = {}
+    best_wall = {name: float("inf") for name, _, _ in systems}
+    best_cpu = dict(best_wall)
+    for _ in range(passes):
+        for name, fn, _ in systems:
+            out, wall, cpu = time_pass(fn, records)
+            preds.setdefault(name, out)  # outputs are deterministic; keep the first
+            best_wall[name] = min(best_wall[name], wall)
+            best_cpu[name] = min(best_cpu[name], cpu)
+    rate = lambda t: len(records) / t if t else float("inf")  # noqa: E731
     rows = []
-    for name, fn, dist in systems:
-        preds, docs_per_s, cpu_docs_per_s = time_system(fn, records, passes)
-        m = scorer.score(gold, {r["id"]: p for r, p in zip(records, preds)}, n_bootstrap=n_bootstrap)
+    for name, _, dist in systems:
+        m = scorer.score(gold, {r["id"]: p for r, p in zip(records, preds[name])}, n_bootstrap=n_bootstrap)
         rows.append({
             "system": name,
             "version": _version(dist),
@@ -138,9 +143,9 @@ def run_html_rows(bench_path: str, passes: int = 3, n_bootstrap: int = 1000) -> 
             "precision_std": m.get("precision_std"),
             "recall_std": m.get("recall_std"),
             "f1_std": m.get("f1_std"),
-            "empty": sum(1 for p in preds if not p.strip()),
-            "docs_per_s": docs_per_s,
-            "cpu_docs_per_s": cpu_docs_per_s,
+            "empty": sum(1 for p in preds[name] if not p.strip()),
+            "docs_per_s": rate(best_wall[name]),
+            "cpu_docs_per_s": rate(best_cpu[name]),
             "passes": passes,
             "n": len(records),
         })
