@@ -74,9 +74,9 @@ def test_output_opens_in_pandas_polars_duckdb(flow_run_output):
     pattern = str(out / "clean" / "*.parquet")
     assert len(pd.read_parquet(out / "clean")) == 2
     assert pl.read_parquet(pattern).height == 2
-    assert duckdb.sql(f"select count(*) from '{pattern}'").fetchone()[0] == 2
+    assert duckdb.execute(f"select count(*) from '{pattern}'").fetchone()[0] == 2
     quarantine = str(out / "quarantine" / "*.parquet")
-    assert duckdb.sql(f"select count(*) from '{quarantine}' where len(reasons) > 0").fetchone()[0] == 3
+    assert duckdb.execute(f"select count(*) from '{quarantine}' where len(reasons) > 0").fetchone()[0] == 3
 
 
 def test_parquet_schema_is_the_declared_one(flow_run_output):
