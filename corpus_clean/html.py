@@ -550,7 +550,7 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     """
     paras: dict[int, _Para] = {}
     for node in body.traverse(include_text=True):
-        if node.tag != "-text":
+        if not node.is_text_node:
             continue
         text = node.text_content
         if not text or text.isspace():
@@ -560,8 +560,11 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
         hops = 0
         # Inline runs are short in real pages; the hop cap keeps a page of
         # thousands of nested <span>s linear instead of quadratic.
-        while block is not None and block.tag not in BLOCK_TAGS and hops < MAX_INLINE_HOPS:
-            if block.tag == "a":
+        while block is not None:
+            tag = block.tag
+            if tag in BLOCK_TAGS or hops >= MAX_INLINE_HOPS:
+                break
+            if tag == "a":
                 in_link = True
             block = block.parent
             hops += 1
@@ -649,7 +652,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     return _with_siblings(best, scores, final[ranked[0]], deep, paras)
 
 
-TOP_N = 10
+TOP_N = 5  # readability's number of top candidates
 # A sibling joins the article when its paragraphs score at least SIB_RATIO of
 # the best node's (readability's 0.2) and it is not mostly links.
 SIB_RATIO = 0.2
