@@ -802,6 +802,11 @@ def render_text(root: LexborNode) -> str:
         if item is None:  # end of the element on top of the frame stack
             _close_frame(frames)
             continue
+        if item is not root:
+            # The next sibling waits under this node's subtree (and its end marker).
+            sibling = item.next
+            if sibling is not None:
+                stack.append(sibling)
         tag = item.tag
         frame = frames[-1]
         if tag == "-text":
@@ -825,7 +830,9 @@ def render_text(root: LexborNode) -> str:
         if tag in BLOCK_TAGS or tag == "a":
             frames.append(_Frame(tag, frame.in_link or tag == "a"))
             stack.append(None)
-        stack.extend(reversed(list(item.iter(include_text=True))))
+        child = item.first_child
+        if child is not None:
+            stack.append(child)
     while len(frames) > 1:
         _close_frame(frames)
     return _tidy(_flatten(frames[0].parts))
