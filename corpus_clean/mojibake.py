@@ -74,7 +74,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_encoding=True,
     restore_byte_a0=True,
     replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
+    decode_inconsistent_utf8=False,
     fix_c1_controls=True,
     fix_latin_ligatures=False,
     fix_character_width=False,
@@ -525,7 +525,9 @@ def _is_plausible_char(char: str, european_only: bool) -> bool:
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
         return False
     category = unicodedata.category(char)
-    if category[0] == "C":  # controls, unassigned, private use, surrogates
+    if category[0] == "C" and not "\u200b" <= char <= "\u200f":
+        # Controls, unassigned, private use, surrogates; but zero-width (non-)joiners and
+        # direction marks are part of Persian, Arabic and emoji text.
         return False
     if european_only and category in ("Lm", "Mn", "No", "Sk"):
         return False
@@ -563,7 +565,7 @@ def _redecode_token(
     result and the number of sequences decoded, or (token, 0) if not convincing.
 
     >>> _redecode_token("zÃƒÂ¡roveÃ…Ë†", _CP1252, strong_line=True)
-    ('zároveň', 6)
+    ('zároveň', 4)
     """
     current, total = token, 0
     for round_ in range(3):
@@ -576,6 +578,16 @@ def _redecode_token(
             decoded, count, longest = _decode_run(match.group(), codec)
             if not count:
                 continue
+            for _ in range(2):
+                # A run that decodes to another run that still looks bad is doubly
+                # encoded ("Ã•Â«" -> "Õ«" -> "ի"): finish it here, where the outer layer
+                # is the evidence. ("ÃŸâ€\x9d" -> "ß”" is also a pair, but looks fine.)
+                if not codec.run_re.fullmatch(decoded) or not (is_bad(decoded) or _C1_RE.search(decoded)):
+                    break
+                inner, inner_count, _ = _decode_run(decoded, codec)
+                if not inner_count or _C1_RE.search(inner):
+                    break
+                decoded = inner
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
                 continue
@@ -627,8 +639,11 @@ def _has_own_evidence(
         return True
     if codec is not _CP1252:
         return _glued_to_letters(token, match, codec)
-    return _is_cp1252_pair_inside_word(token, match, decoded) or _is_pair_of_the_lines_alphabet(
-        token, match, decoded, line
+    return (
+        _is_cp1252_pair_inside_word(token, match, decoded)
+        or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
+        or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
+        or (match.group()[0] == "Â" and "\xa1" <= match.group()[1] <= "\xbf")
     )
 
 
@@ -770,12 +785,53 @@ def _has_mixed_scripts(token: str) -> bool:
     return len({_script(c) for c in token if c.isalpha()}) > 1
 
 
+# Lowercase letters that languages write every day: Latin-1, Latin Extended-A, and
+# Vietnamese ơ ư, Romanian ș ț (not IPA letters such as "ɔ", which "É”" decodes to).
+_COMMON_LOWERCASE_RE = re.compile("[\u00df-\u017f\u01a1\u01b0\u0219\u021b]")
+
+
+def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a lowercase letter inside a
+    lowercase word, and the rest of the line already writes
+    other non-ASCII letters of that script: ``nÃ©zegettem`` in a Hungarian line with
+    ``örömmel``, ``SÃ¸r-Amerika`` in a Norwegian one. A name in an English line
+    (``Bremer/Mccoy – DrÃ¥ber``) or a pair in quotes (``vê “Ã§”``) does not count.
+
+    >>> line = "Nagy örömmel nÃ©zegettem ezt"
+    >>> m = _CP1252.run_re.search(line)
+    >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("nÃ©zegettem", _CP1252.run_re.search("nÃ©zegettem"), "é", line)
+    True
+    >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("DrÃ¥ber", _CP1252.run_re.search("DrÃ¥ber"), "å", "Bremer/Mccoy – DrÃ¥ber")
+    False
+    """
+    if len(match.group()) != 2 or not (decoded.islower() and _COMMON_LOWERCASE_RE.match(decoded)):
+        return False
+    before = token[: match.start()]
+    after = token[match.end() :].rstrip(",.;:!?)")
+    if not before and not after:
+        # A word of its own: "Ã" and a Latin-1 sign ("Ã©", "Ã¨", "Ã\xa0") is no word.
+        return match.group()[0] == "Ã" and "\xa0" <= match.group()[1] <= "\xbf"
+    left, right = before[-1:], after[:1]
+    # Lowercase letters on both sides, or a word boundary; a capital on the left only as
+    # the word's first letter ("SÃ¸r"), not inside capitals ("YARILGAÇ’ın").
+    left_ok = not left or left.islower() or (len(before) == 1 and left.isupper())
+    if not (left_ok and (not right or right.islower()) and (left.isalpha() or right.isalpha())):
+        return False
+    if before[:1].islower() and match.group()[0] == "Ã":
+        return True  # inside a lowercase word ("piÃ¹"): not a name such as "DrÃ¥ber"
+    script = _script(decoded)
+    rest = line.replace(token, " ")
+    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in rest)
+
+
 def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     """A single sequence counts as evidence when it sits inside a word written in another
     script or is a symbol between letters: ``zemljiЕЎte`` (cp1251), ``Ver≈ùajne`` (Mac)."""
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     lead = match.group()[0]
+    if "\xa0" in match.group():
+        return False  # a letter before NBSP is typography ("З\xa0XVII")
     if codec is _CP1251:
         # Only a Latin letter glued to Latin letters: "РІSА" (Cyrillic + S) stays.
         decoded = codec.to_bytes(match.group()).decode("utf-8", errors="replace")
@@ -783,9 +839,7 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
         return latin and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
     # Mac Roman leads for Latin letters are math symbols (√ ≈ ∆ ƒ); glued to a word they
     # are not text. Quotes, dashes and guillemets are glued to words all the time.
-    if lead in _MAC_MATH_LEADS:
-        return before.isalpha() or after.isalpha()
-    return not lead.isalpha() and before.isalpha() and after.isalpha()
+    return lead in _MAC_MATH_LEADS and (before.isalpha() or after.isalpha())
 
 
 _SPAN_CODECS = (_CP1252, _CP1251, _MAC_ROMAN)
@@ -849,6 +903,8 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
             if not (before.isalpha() and after.isalpha()):
                 continue
         for sequence in sequences:
+            if "\xa0" in sequence:
+                continue
             try:
                 char = codec.to_bytes(sequence).decode("utf-8")
             except UnicodeDecodeError:
