@@ -53,6 +53,7 @@ say what they were (``caf�``).
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -74,7 +75,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     fix_encoding=True,
     restore_byte_a0=True,
     replace_lossy_sequences=True,
-    decode_inconsistent_utf8=False,
+    decode_inconsistent_utf8=True,
     fix_c1_controls=True,
     fix_latin_ligatures=False,
     fix_character_width=False,
@@ -476,6 +477,19 @@ def _ftfy_step_kind(step) -> str:
     return _FTFY_STEP_KINDS.get(step.parameter, "encoding")
 
 
+def _new_letters_fit(before: str, after: str) -> bool:
+    """Does every letter that a fix put in fit the script of the letters around it?
+
+    >>> _new_letters_fit("VIÐ\xa0ERUM", "VIРERUM"), _new_letters_fit("cafÃ© au lait", "café au lait")
+    (False, True)
+    """
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for op, _, _, j1, j2 in matcher.get_opcodes():
+        if op in ("replace", "insert") and not _fits_neighbours(after, j1, j2, after[j1:j2]):
+            return False
+    return True
+
+
 def _ftfy_line(line: str, fixes: Counter) -> str:
     """Run ftfy on one line, and record what it did in ``fixes``.
 
@@ -486,6 +500,11 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
     if not might_need_repair(line):
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
+    fragments = any(step.parameter == "decode_inconsistent_utf8" for step in steps or ())
+    if fixed != line and fragments and not _new_letters_fit(line, fixed):
+        # ftfy's fragment decoding (decode_inconsistent_utf8) can turn a clean capital
+        # plus a sign into a letter of another script: "VIÐ\xa0ERUM" -> "VIРERUM".
+        return line
     if fixed != line:
         kinds = {_ftfy_step_kind(step) for step in steps or () if step.action != "decode"}
         for kind in kinds or {"encoding"}:
@@ -1124,17 +1143,24 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         fixes.update(spans_fixes)
         return spans_first
     result = _ftfy_line(spans_first, spans_fixes)
-    if spans_first != line and _leftover(result):
-        # Something is still garbled: maybe ftfy does better on the untouched line.
+    stale = _stale_count(result, line)
+    if spans_first != line and stale:
+        # Something of the input is still garbled: maybe ftfy does better on the
+        # untouched line (lossy "â€?" needs the whole line).
         ftfy_fixes: Counter = Counter()
         alternative = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
-        if _leftover(alternative) < _leftover(result):
+        if _stale_count(alternative, line) < stale:
             fixes.update(ftfy_fixes)
             return alternative
     elif result != spans_first and _FTFY_TRIGGER_RE.search(result):
         result = _fix_spans_in_line(result, evidence, spans_fixes, line)
     fixes.update(spans_fixes)
     return result
+
+
+def _stale_count(text: str, original: str) -> int:
+    """How many things ftfy could act on are left in ``text`` that were in ``original``?"""
+    return sum(1 for match in _FTFY_TRIGGER_RE.finditer(text) if match.group() in original)
 
 
 # --------------------------------------------------------------------------- entry point
