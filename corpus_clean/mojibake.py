@@ -601,10 +601,12 @@ def _redecode_token(
                 # A run that decodes to another run that still looks bad is doubly
                 # encoded ("Ã•Â«" -> "Õ«" -> "ի"): finish it here, where the outer layer
                 # is the evidence. ("ÃŸâ€\x9d" -> "ß”" is also a pair, but looks fine.)
-                if not codec.run_re.fullmatch(decoded) or not (is_bad(decoded) or _C1_RE.search(decoded)):
+                if not codec.run_re.fullmatch(decoded):
                     break
                 inner, inner_count, _ = _decode_run(decoded, codec)
                 if not inner_count or _C1_RE.search(inner):
+                    break
+                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)):
                     break
                 decoded = inner
             european = codec is not _CP1252
@@ -639,14 +641,33 @@ def _redecode_token(
     return current, total
 
 
+def _is_new_script_of_the_line(outer: str, inner: str, line: str) -> bool:
+    """Is ``inner`` (a second decoding of ``outer``) in a script the line uses and
+    ``outer`` is not, or a combining mark? ("Õ«" -> "ի" in an Armenian line, "Ì€" -> a
+    combining grave accent.) "Ç’" -> "ǒ" stays Latin: no reason to decode twice.
+
+    >>> _is_new_script_of_the_line("Õ«", "ի", "Club-Õ« ռեգբիստները"), _is_new_script_of_the_line("Ç’", "ǒ", "YARILGAÇ’ın")
+    (True, False)
+    """
+    first = inner[0]
+    if unicodedata.category(first) == "Mn":
+        return True
+    if not first.isalpha() or not outer[0].isalpha() or _script(first) == _script(outer[0]):
+        return False
+    script = _script(first)
+    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in line)
+
+
 def _has_own_evidence(
     token: str, match: re.Match, codec: _Codec, decoded: str, count: int, longest: int, line: str
 ) -> bool:
     """Is this run mojibake on its own, without help from the rest of the line?
 
-    >>> m = _CP1252.run_re.search("naÅ¡i")
-    >>> _has_own_evidence("naÅ¡i", m, _CP1252, "š", 1, 2, "naÅ¡i")
+    >>> m = _CP1252.run_re.search("NaÅ¡i")
+    >>> _has_own_evidence("NaÅ¡i", m, _CP1252, "š", 1, 2, "NaÅ¡i")
     False
+    >>> _has_own_evidence("naÅ¡i", _CP1252.run_re.search("naÅ¡i"), _CP1252, "š", 1, 2, "naÅ¡i")
+    True
     """
     if count >= 2 and codec is not _CP1252:
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
@@ -836,8 +857,8 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     left_ok = not left or left.islower() or (len(before) == 1 and left.isupper())
     if not (left_ok and (not right or right.islower()) and (left.isalpha() or right.isalpha())):
         return False
-    if before[:1].islower() and match.group()[0] == "Ã":
-        return True  # inside a lowercase word ("piÃ¹"): not a name such as "DrÃ¥ber"
+    if before[:1].islower():
+        return True  # inside a lowercase word ("piÃ¹", "aÅ\xad"): not a name ("DrÃ¥ber")
     script = _script(decoded)
     rest = line.replace(token, " ")
     return any(c.isalpha() and not c.isascii() and _script(c) == script for c in rest)
