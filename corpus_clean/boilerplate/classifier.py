@@ -208,24 +208,32 @@ class TreeModel:
         self.split_threshold = np.asarray(params["split_threshold"], dtype=np.float32)
         self.leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
         self.threshold = float(params.get("threshold", 0.5))
+        # Flat copies for np.take: node k of tree i is at i * n_inner + k.
+        self._n_trees, n_inner = self.split_feature.shape
+        self._tree_offset = (np.arange(self._n_trees, dtype=np.intp) * n_inner)[None, :]
+        self._leaf_offset = (np.arange(self._n_trees, dtype=np.intp) * self.leaf_value.shape[1])[None, :]
+        self._feature_flat = self.split_feature.ravel().astype(np.intp)
+        self._threshold_flat = self.split_threshold.ravel()
+        self._leaf_flat = self.leaf_value.ravel()
         if self.features != feature_names:
             raise ValueError("classifier.json was fit with other features; refit it")
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """P(boilerplate) per row of X."""
+        """P(boilerplate) per row of X: all trees walked together, one step per level."""
         n = X.shape[0]
-        t = self.split_feature.shape[0]
+        t = self._n_trees
         if n == 0 or t == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
-        node = np.zeros((n, t), dtype=np.int64)
-        rows = np.arange(n)[:, None]
-        tree_ix = np.arange(t)[None, :]
+        X = np.ascontiguousarray(X, dtype=np.float32)
+        x_flat = X.ravel()
+        row_offset = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]
+        node = np.zeros((n, t), dtype=np.intp)
         for _ in range(self.depth):
-            f = self.split_feature[tree_ix, node]
-            thr = self.split_threshold[tree_ix, node]
-            node = 2 * node + 1 + (X[rows, f] > thr)
-        leaves = node - (2 ** self.depth - 1)
-        margin = self.base + self.leaf_value[tree_ix, leaves].sum(axis=1)
+            flat = self._tree_offset + node
+            go_right = np.take(x_flat, row_offset + np.take(self._feature_flat, flat)) > np.take(self._threshold_flat, flat)
+            node = 2 * node + 1 + go_right
+        leaves = node - (2 ** self.depth - 1) + self._leaf_offset
+        margin = self.base + np.take(self._leaf_flat, leaves).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-margin))
 
 

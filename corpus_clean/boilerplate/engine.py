@@ -114,15 +114,15 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
 
     nonblank = ~ctx.blank
     groups = ruleset.group_to_rule
-    for regex, mask in (
-        (ruleset.anchored_all, nonblank & (n_words <= SHORT_LINE_WORDS)),
-        (ruleset.anchored_long, nonblank & (n_words > SHORT_LINE_WORDS) & (n_words <= ruleset.anchored_long_max_words)),
-    ):
-        if regex is None:
-            continue
-        fullmatch = regex.fullmatch
-        for i in np.flatnonzero(mask).tolist():
-            m = fullmatch(text, line_starts[i], line_ends[i])
+    content = ctx.lines.content
+    candidates = np.flatnonzero(nonblank & (n_words <= ruleset.anchored_long_max_words)).tolist()
+    regex_for = ruleset.regex_for
+    for i in candidates:
+        line = content[i]
+        first = line[0].lower() if line else ""
+        regex = regex_for(first, bool(n_words[i] > SHORT_LINE_WORDS))
+        if regex is not None:
+            m = regex.fullmatch(text, line_starts[i], line_ends[i])
             if m is not None:
                 found(i, groups[m.lastgroup])
     if ruleset.keyword_rules:

@@ -98,9 +98,11 @@ SHORT_LINE_WORDS = 8
 class RuleSet:
     """All rules of all packs, compiled for matching one line at a time.
 
-    * ``anchored_all``: every line rule without keywords, one regex, one named group
-      per rule (first alternative wins), for lines of up to SHORT_LINE_WORDS words;
-    * ``anchored_long``: the same for rules that allow longer lines;
+    * anchored rules (no keywords): a line is full-matched against ONE combined regex
+      (a named group per rule, first alternative wins) of the rules that can start
+      with the line's first character (``first_chars``) and allow its length
+      (lines over SHORT_LINE_WORDS words only meet rules allowing more); the
+      combined regexes are compiled on first use and cached (``regex_for``);
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords (found with ``str.find`` on the lower-cased text).
@@ -109,11 +111,25 @@ class RuleSet:
     """
 
     rules: tuple[Rule, ...]
-    anchored_all: re.Pattern | None = field(repr=False)
-    anchored_long: re.Pattern | None = field(repr=False)
+    anchored: tuple[Rule, ...] = field(repr=False)  # line rules without keywords
     anchored_long_max_words: int
     keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
     group_to_rule: dict = field(repr=False)
+    _first: dict = field(repr=False, default_factory=dict)  # rule order -> first chars or None
+    _cache: dict = field(repr=False, default_factory=dict)  # (char, long) -> regex or None
+
+    def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
+        """Combined regex of the anchored rules that can match a line starting with
+        `first_char` (lower-cased); `long_line`: only rules allowing > SHORT_LINE_WORDS."""
+        key = (first_char, long_line)
+        if key not in self._cache:
+            rules = [
+                r for r in self.anchored
+                if (self._first[r.order] is None or first_char in self._first[r.order])
+                and (not long_line or r.max_words is None or r.max_words > SHORT_LINE_WORDS)
+            ]
+            self._cache[key] = _combine(rules, {}) if rules else None
+        return self._cache[key]
 
 
 def _rule_from_dict(pack: str, d: dict) -> Rule:
@@ -156,6 +172,69 @@ def load_pack(path: Path) -> list[Rule]:
     return [_rule_from_dict(pack, d) for d in data.get("rules", [])]
 
 
+def first_chars(pattern: str) -> frozenset[str] | None:
+    r"""Lower-cased characters a match of `pattern` can start with; None if any.
+
+    Used only as a prefilter (a superset is fine): a line is tried against the rules
+    that can start with its first character, not against all of them.
+
+    >>> sorted(first_chars(r"(?:By|Written by)\s+\w+"))
+    ['b', 'w']
+    >>> first_chars(r".{0,80}cookie") is None
+    True
+    """
+    from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11
+
+    def seq_first(items) -> tuple[set | None, bool]:
+        acc: set = set()
+        for op, av in items:
+            chars, nullable = item_first(op, av)
+            if chars is None:
+                return None, False
+            acc |= chars
+            if not nullable:
+                return acc, False
+        return acc, True
+
+    def item_first(op, av) -> tuple[set | None, bool]:
+        if op is C.LITERAL:
+            return {chr(av)}, False
+        if op is C.IN:
+            chars: set = set()
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    chars.add(chr(iav))
+                elif iop is C.RANGE and iav[1] - iav[0] < 2000:
+                    chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:
+                    return None, False
+            return chars, False
+        if op is C.SUBPATTERN:
+            return seq_first(av[-1])
+        if op is C.BRANCH:
+            acc, nullable = set(), False
+            for branch in av[1]:
+                chars, n = seq_first(branch)
+                if chars is None:
+                    return None, False
+                acc |= chars
+                nullable = nullable or n
+            return acc, nullable
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            chars, n = seq_first(av[2])
+            return chars, (n or av[0] == 0)
+        if op is C.AT:
+            return set(), True
+        return None, False
+
+    chars, nullable = seq_first(P.parse(pattern))
+    if chars is None or nullable:
+        return None
+    return frozenset(c.lower() for c in chars)
+
+
 # Whitespace allowed around a line's content (NBSP and friends included).
 _WS = r"[ \t\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*"
 
@@ -179,12 +258,11 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     line_rules = [r for r in rules if r.kind != "builtin"]
     anchored = [r for r in line_rules if not r.keywords]
     long_rules = [r for r in anchored if r.max_words is None or r.max_words > SHORT_LINE_WORDS]
-    group_to_rule: dict = {}
-    anchored_all = _combine(anchored, group_to_rule)
-    anchored_long = _combine(long_rules, group_to_rule)
+    group_to_rule = {f"r{r.order}": r for r in line_rules}
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
-    return RuleSet(tuple(rules), anchored_all, anchored_long, long_max, keyword_rules, group_to_rule)
+    first = {r.order: first_chars(r.inline_pattern()) for r in anchored}
+    return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first)
 
 
 @lru_cache(maxsize=4)
