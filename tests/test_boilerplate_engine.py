@@ -164,3 +164,36 @@ def test_join_broken_words():
     ok2 = "Officials said both sides agreed on the need to act.\n\nincome rose."
     assert join_broken_words(ok2) == (ok2, 0)
     assert join_broken_words("no newline here") == ("no newline here", 0)
+
+
+WIKI_TAIL = (
+    "Bridge Closure Approved by Council\n\n"
+    + "\n\n".join(PROSE) + "\n\n"
+    "References:\n\n\u00a0\n\n"
+    "Talk:Bridge Closure Approved by Council\n\n"
+    "Members can use this wall page to leave a message for you, and you will get an alert.\n\n"
+    "User Page Content\n\n"
+    "The account Harbourfan does not have a user page with this exact title.\n"
+    "The account Harbourfan does not have a user page with this exact title.\n\n"
+    "Title User Name Date\n"
+    "Bridge Closure Approved by Council harbourfan 4 Mar 2024 10:12 AM\n\n"
+    "© 2024 Harbour Wiki Foundation. All rights reserved.\n\n"
+    "Facebook Facebook Facebook Facebook\n"
+)
+
+
+def test_wiki_talk_page_tail_is_cut_with_known_rule_names():
+    from corpus_clean.boilerplate.rules import load_rules
+
+    clean, removals = strip_boilerplate(WIKI_TAIL)
+    check_spans(WIKI_TAIL, removals, clean)
+    assert clean == "\n\n".join(PROSE) + "\n"
+    known = {r.id for r in load_rules().rules} | {"layout", "classifier", "news.caption"}
+    assert {r.rule for r in removals} <= known
+    assert "wiki.talk_header" in {r.rule for r in removals}
+
+
+def test_single_line_and_unicode_inputs_do_not_crash():
+    for text in ["Menu", "İstanbul’da köprü kapandı.\nMenu\n", "\u200bMenu\n" + PROSE[0], "a\r\nb\r\n", "\x00\n\n"]:
+        clean, removals = strip_boilerplate(text)
+        check_spans(text, removals, clean)
