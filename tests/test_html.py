@@ -243,3 +243,22 @@ def test_bare_time_element_is_a_dateline_but_inline_time_is_prose():
             "and the council then adjourned until January.</p></article>")
     text = extract_main_text(page(body)).text
     assert "December 10, 2024" not in text and "came on Monday, after" in text
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_FRAGMENTS = st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", "<span class='share'>", "</span>", "<a href='#'>", "</a>",
+    "<br>", "<script>", "</script>", "<article>", "<!--", "-->", "<table><tr><td>", "&amp;", "&#0;",
+    "<div class='comments' hidden>", "<time datetime='x'>", "<", ">", "\x00", "\ud800", P1, ", ",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_FRAGMENTS, st.text(max_size=20)), max_size=60))
+def test_random_markup_never_crashes(parts):
+    ex = extract_main_text("".join(parts))
+    # Output invariant: no blank lines, no padding, whatever the input.
+    assert isinstance(ex.text, str)
+    assert all(line and line == line.strip() for line in ex.text.split("\n")) or ex.text == ""
