@@ -53,7 +53,6 @@ say what they were (``caf�``).
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -96,6 +95,8 @@ class _Codec:
 
     def __init__(self, name: str, codecs: tuple[str, ...], not_leads: str = ""):
         self.name = name
+        # Plain codec encoders are fastest; the translate table covers mixtures.
+        self._fast_codecs = {"windows-1252": ("sloppy-windows-1252", "latin-1")}.get(codecs[0], ())
         self.char_to_byte: dict[str, int] = {}
         for byte in range(0x80, 0x100):
             defined = False
@@ -125,6 +126,11 @@ class _Codec:
 
 
     def to_bytes(self, text: str) -> bytes:
+        for codec in self._fast_codecs:
+            try:
+                return text.encode(codec)
+            except UnicodeEncodeError:
+                pass
         return text.translate(self._to_latin1).encode("latin-1")
 
 
@@ -335,6 +341,9 @@ _NBSP_AS_SPACE_RE = re.compile(
 )
 
 
+_STRANDED_LEAD_SPACE_RE = re.compile(f"[{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}] ")
+
+
 def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     """Turn ``Ã `` back into ``Ã\\xa0`` (and the like) in a document that is mojibake.
 
@@ -354,7 +363,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
     ('C O N C L U S Ã O', 0)
     """
-    if " " not in text or not _NBSP_AS_SPACE_RE.search(text):
+    if not _STRANDED_LEAD_SPACE_RE.search(text) or not _NBSP_AS_SPACE_RE.search(text):
         return text, 0
     evidence = {}
     count = 0
@@ -483,10 +492,14 @@ def _new_letters_fit(before: str, after: str) -> bool:
     >>> _new_letters_fit("VIÐ\xa0ERUM", "VIРERUM"), _new_letters_fit("cafÃ© au lait", "café au lait")
     (False, True)
     """
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, _, _, j1, j2 in matcher.get_opcodes():
-        if op in ("replace", "insert") and not _fits_neighbours(after, j1, j2, after[j1:j2]):
-            return False
+    old_chars = set(before)
+    for k, char in enumerate(after):
+        if char in old_chars or not char.isalpha():
+            continue
+        script = _script(char)
+        for neighbour in (after[k - 1 : k], after[k + 1 : k + 2]):
+            if neighbour.isalpha() and neighbour in old_chars and _script(neighbour) != script:
+                return False
     return True
 
 
@@ -1028,6 +1041,9 @@ class _document_evidence(dict):
         return value
 
 
+_LEAD_BYTES = bytes(range(0xC2, 0xF5))
+
+
 def decode_whole_line(line: str, codec: _Codec) -> str | None:
     """The line re-decoded as a whole, if it is UTF-8 read as ``codec`` throughout.
 
@@ -1047,10 +1063,12 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     """
     current, accepted = line, None
     for round_ in range(3):
-        if _count_sequences(current, codec) < (1 if round_ else 2):
-            break
         try:
-            decoded = codec.to_bytes(current).decode("utf-8")
+            raw = codec.to_bytes(current)
+            # Once the bytes decode strictly, each lead byte starts a valid sequence.
+            if len(raw) - len(raw.translate(None, _LEAD_BYTES)) < (1 if round_ else 2):
+                break
+            decoded = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             break
         if _CONTROL_RE.search(decoded):
@@ -1069,9 +1087,17 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
 
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
     """`fix_mojibake_spans` for one line, given the document's evidence."""
+    # Most garbled lines are UTF-8 read as cp1252 from end to end: try that first, it
+    # costs one translate and one decode.
+    whole = decode_whole_line(line, _CP1252)
+    if whole is not None:
+        fixes[_CP1252.name] += 1
+        if not _FTFY_TRIGGER_RE.search(whole):
+            return whole
+        line = whole
     counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
     dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
-    if counts[dominant] >= 2:
+    if whole is None and dominant is not _CP1252 and counts[dominant] >= 2:
         whole = decode_whole_line(line, dominant)
         if whole is not None:
             fixes[dominant.name] += 1
