@@ -283,7 +283,8 @@ def unescape_entities_per_line(text: str) -> tuple[str, int]:
 # --------------------------------------------------------------------------- NBSP at EOL
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
-_EOL_NBSP_RE = re.compile(r"(?<=(.))([ÂÃ])(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
+# Starts with the character class, so the search is a fast scan for Â/Ã.
+_EOL_NBSP_RE = re.compile(r"([ÂÃ])(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
 
 
 def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
@@ -311,7 +312,10 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     def fix(match: re.Match) -> str:
         nonlocal count, has_evidence
-        before, stranded, next_char = match.group(1), match.group(2), match.group(4)
+        stranded, next_char = match.group(1), match.group(3)
+        if match.start() == 0:
+            return stranded
+        before = text[match.start() - 1]
         if before.isupper() or before.isspace() and stranded == "Â":
             return stranded
         if before.isspace() or before in "\n\r":
