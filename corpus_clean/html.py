@@ -145,7 +145,9 @@ NEGATIVE_STEMS_RE = trie_regex(NEGATIVE_STEMS)
 _WORDS_PREFILTER_RE = trie_regex(NEGATIVE_WORDS)
 # A label with a negative token is furniture unless another token says "this
 # is the article": wrappers such as "article-body has-comments" must survive.
-POSITIVE_RE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog")
+# (Close to readability's okMaybeItsACandidate. "post" and "text" are left out:
+# they spared "related-posts", "post-tags" and "share-text" widgets.)
+POSITIVE_RE = re.compile(r"article|body|content|entry|hentry|main|column|story|blog")
 # Comment threads are removed even when large; other labels are ignored on an
 # element that holds most of the page's paragraph text (a page-layout wrapper
 # such as "container with-sidebar" or "non-ad-column").

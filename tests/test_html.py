@@ -262,3 +262,12 @@ def test_random_markup_never_crashes(parts):
     # Output invariant: no blank lines, no padding, whatever the input.
     assert isinstance(ex.text, str)
     assert all(line and line == line.strip() for line in ex.text.split("\n")) or ex.text == ""
+
+
+def test_post_named_widgets_are_furniture_but_post_articles_are_kept():
+    widgets = ("<div class='related-posts'><p>Another story about the pier, with commas, "
+               "and a long enough teaser text to count.</p></div>"
+               "<div class='post-tags'>harbour, ferry, council, vote, pier, budget</div>")
+    body = (f"<article class='post-14848 post type-post tag-harbour category-news'>"
+            f"<p>{P1}</p><p>{P2}</p>{widgets}<p>{P3}</p></article>")
+    assert lines(extract_main_text(page(body)).text) == [P1, P2, P3]
