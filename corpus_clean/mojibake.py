@@ -6,50 +6,53 @@ many times it was applied. When nothing changes it returns the *same* str object
 
 How it works, in order:
 
-1. **Fast path.** One precompiled regex (`_TRIGGER_RE`) looks for anything any later step
-   could act on: control characters, ``&``, U+FFFD, surrogates, and a UTF-8 lead byte
-   followed by a continuation byte as seen through any single-byte codec ftfy knows
-   (e.g. ``Ã©``, ``Ð¸``, ``√©``). Mojibake always produces such a pair, so text without
-   one is returned untouched, without calling ftfy. Pure ASCII takes an even cheaper
-   check.
+1. **Fast path** (`might_need_repair`). ASCII text needs only a control-character check
+   and an entity check. Otherwise one character-class scan finds where a repair could
+   start, and one precompiled pattern is tried there: a control character, U+FFFD, an
+   HTML entity, a surrogate, or a UTF-8 lead byte followed by a continuation byte as seen
+   through any single-byte codec ftfy knows (``Ã©``, ``Ð¸``, ``√©``). Mojibake always
+   shows such a pair; text without one comes back untouched without calling ftfy.
+   Curly quotes, dashes and ordinary accented text do not trigger it.
 2. **Control characters** are stripped (`strip_control_chars`).
-3. **HTML entities** are decoded line by line (`unescape_entities_per_line`), skipping
-   only lines that contain markup. ftfy's ``unescape_html="auto"`` instead switches off
-   for the rest of the document after the first ``<``.
-4. **Byte-level repairs ftfy does not make**, before ftfy runs so that its whole-line
-   decoding still works: ``Â``/``Ã`` stranded at a line end (`restore_nbsp_at_eol`), and
-   ``â€�`` where the lost byte can be worked out from the quotes around it
-   (`resolve_lossy_quote`).
-5. **ftfy** (`fix_line`), line by line, with a corpus config (no uncurling,
-   no normalization, no ligature or width changes): whole-line re-decoding, ``restore_byte_a0``,
-   C1 controls, surrogates, terminal escapes.
-6. **Span-level re-decoding** (`fix_mojibake_spans`) for what is left: lines that mix
-   garbled and clean text, characters garbled a different number of times, and cp1251 and
-   Mac Roman mojibake that ftfy does not see as bad. A span is re-decoded only when there is
-   enough evidence and the result is strictly less weird (see the function docstrings).
+3. **HTML entities** are decoded line by line (`unescape_entities_per_line`); only a line
+   that contains markup is left alone. ftfy's ``unescape_html="auto"`` switches off for
+   the rest of the document after the first ``<``.
+4. **Byte repairs ftfy does not make**, done first so that whole-line decoding works:
+   ``Â``/``Ã`` stranded at a line end (`restore_nbsp_at_eol`), 0xA0 bytes turned into
+   spaces (`restore_nbsp_lost_as_space`), and ``â€�`` whose lost byte the quotes around
+   it give away (`resolve_lossy_quote`).
+5. **Per line** (`fix_line`): our re-decoder (`fix_mojibake_spans`) first; it decodes a
+   line that is UTF-8 read as cp1252 (or cp1251, Mac Roman) from end to end in one step
+   (`decode_whole_line`), and otherwise word by word, where each run of sequences must
+   bring evidence (see `_redecode_token`). ftfy (corpus config: no uncurling, no
+   normalization, no ligature or width changes) runs only on what is still garbled, and
+   its fragment decoding must put in letters that fit their neighbours.
+6. **C1 controls** nothing could decode are dropped at the end.
 
-Fix kinds reported in ``fixes``:
+Fix kinds reported in ``fixes`` (counts are sequences, characters or entities repaired;
+for ftfy's steps and whole-line decodes, lines):
 
 ======================  ==================================================================
 ``control_char``        C0 controls (except tab, LF, CR), DEL, BOM and other invisible
-                        format characters ftfy strips, and C1 controls left at the end
-``terminal_escape``     ANSI terminal escape sequences (ftfy)
+                        format characters, and C1 controls nothing could decode
+``terminal_escape``     ANSI terminal escape sequences
 ``html_entity``         HTML entities and character references decoded (``&eacute;``)
 ``nbsp_lost_eol``       ``Â``/``Ã`` at a line end whose 0xA0 byte was lost with trailing space
-``lossy_fffd``          ``â€�``: the lost byte restored from context (an opening ``“``)
-``encoding``            a line re-decoded as a whole by ftfy (UTF-8 read as cp1252 etc.)
-``nbsp_lost_space``     ftfy's ``restore_byte_a0`` (``Ã `` meant ``à``)
+``nbsp_lost_space``     ``Ã `` meant ``à``, ``Â `` meant NBSP: the 0xA0 became a space
+``lossy_fffd``          ``â€�``: the lost byte restored from context (an opening ``“``), or
+                        a lead byte dropped before ``�`` as ftfy does
+``encoding``            UTF-8 read as cp1252 / Latin-1 (``Ã©``), whole lines or spans,
+                        once or several times
+``cp1251``              UTF-8 read as Windows-1251 (``РџСЂРёРІРµС‚``, ``Г©``)
+``mac_roman``           UTF-8 read as Mac Roman (``√©``)
 ``c1_control``          C1 controls read as their cp1252 characters (``\\x93`` -> ``“``)
 ``surrogate``           surrogate pairs joined (ftfy)
-``mixed_encoding``      a span of UTF-8-read-as-cp1252/Latin-1 inside an otherwise clean line
-``cp1251``              a span of UTF-8 read as Windows-1251 (``РџСЂРёРІРµС‚``, ``Г©``)
-``mac_roman``           a span of UTF-8 read as Mac Roman (``√©``)
 ======================  ==================================================================
 
 What is deliberately left alone: Unicode normalization, curly quotes, ligatures, width,
-line breaks; single ambiguous pairs such as ``Ã§`` in a sentence that is otherwise clean
-(text that discusses mojibake); bytes already replaced by U+FFFD when the context does not
-say what they were (``caf�``).
+line breaks; a single ambiguous pair that has no support around it (``Ã§`` in quotes in a
+text about mojibake, ``DrÃ¥ber`` in an English line); bytes already replaced by U+FFFD
+when the context does not say what they were (``caf�``).
 """
 from __future__ import annotations
 
