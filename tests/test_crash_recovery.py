@@ -16,7 +16,7 @@ from tests.conftest import ARTICLE
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
-def make_corpus(root: Path, files: int = 60) -> Path:
+def make_corpus(root: Path, files: int = 12) -> Path:
     root.mkdir()
     for i in range(files):
         body = ARTICLE.replace("Eastmere", f"Eastmere {i}") * 4
@@ -39,6 +39,7 @@ def parquet_bytes(out: Path) -> dict[str, bytes]:
     return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(out.glob("*/*.parquet"))}
 
 
+@pytest.mark.timeout(900)
 def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     corpus = make_corpus(tmp_path / "in")
     reference = tmp_path / "reference"
@@ -55,7 +56,7 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
     assert not (out / "manifest.json").exists()  # killed mid-run, not after
-    assert len(list((out / "clean").glob("part-*.parquet"))) < 60
+    assert len(list((out / "clean").glob("part-*.parquet"))) < 12
 
     # Debris a crash could leave: a half-written temp file and a part from an older, bigger run.
     (out / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
@@ -63,4 +64,4 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
 
     assert start_run(corpus, out).wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
-    assert len(parquet_bytes(out)) == 2 * 60
+    assert len(parquet_bytes(out)) == 2 * 12
