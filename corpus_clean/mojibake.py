@@ -446,7 +446,9 @@ def resolve_lossy_quote(text: str) -> tuple[str, int]:
 
     def fix(match: re.Match) -> str:
         nonlocal count
-        start = text.rfind("\n", 0, match.start()) + 1
+        # The line so far, at most 2,000 characters back: quotes pair up within sentences,
+        # and a bound keeps one huge line from costing quadratic time.
+        start = max(text.rfind("\n", 0, match.start()) + 1, match.start() - 2000)
         before = text[start : match.start()]
         opened = len(_OPEN_QUOTE_RE.findall(before)) > len(_CLOSE_QUOTE_RE.findall(before))
         after = text[match.end() : match.end() + 1]
@@ -597,6 +599,19 @@ def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
 
 
 
+@functools.lru_cache(maxsize=64)
+def _input_sequences(original: str, codec: _Codec) -> frozenset:
+    """The codec's runs and sequences in the input line."""
+    runs = codec.run_re.findall(original)
+    return frozenset(runs) | frozenset(seq for run in runs for seq in codec.sequence_re.findall(run))
+
+
+def _was_in_input(run: str, original: str, codec: _Codec) -> bool:
+    """Was this run, or each of its sequences, already in the input line?"""
+    known = _input_sequences(original, codec)
+    return run in known or all(seq in known for seq in codec.sequence_re.findall(run))
+
+
 def _redecode_token(
     token: str, codec: _Codec, strong_line: bool, line: str = "", original: str | None = None
 ) -> tuple[str, int]:
@@ -641,7 +656,7 @@ def _redecode_token(
             # The line's or document's evidence vouches for a run that was in the input,
             # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
             # which is C7 92 again).
-            in_input = original is None or match.group() in original
+            in_input = original is None or _was_in_input(match.group(), original, codec)
             if not (
                 (round_ == 0 and strong_line and in_input)
                 or still_bad
@@ -675,7 +690,7 @@ def _is_new_script_of_the_line(outer: str, inner: str, line: str) -> bool:
     if not first.isalpha() or not outer[0].isalpha() or _script(first) == _script(outer[0]):
         return False
     script = _script(first)
-    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in line)
+    return any(_script(c) == script for c in _non_ascii_letters(line))
 
 
 def _has_own_evidence(
@@ -728,7 +743,7 @@ def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, lin
     neighbours = [c for c in (before, after) if c.isalpha()]
     if neighbours:
         return all(_script(c) == script for c in neighbours)
-    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in line)
+    return any(_script(c) == script for c in _non_ascii_letters(line))
 
 
 # Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
@@ -768,7 +783,7 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     True
     """
     pair = match.group()
-    if len(pair) != 2 or not decoded.isalpha() or line.count(decoded) == 0:
+    if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
         return False
     before = token[: match.start()]
     after = token[match.end() :].rstrip(",.;:!?")
@@ -850,6 +865,12 @@ def _has_mixed_scripts(token: str) -> bool:
 _COMMON_LOWERCASE_RE = re.compile("[\u00df-\u017f\u01a1\u01b0\u0219\u021b]")
 
 
+@functools.lru_cache(maxsize=64)
+def _non_ascii_letters(line: str) -> Counter:
+    """How often each non-ASCII letter occurs in the line (cached: asked once per pair)."""
+    return Counter(c for c in line if c > "\x7f" and c.isalpha())
+
+
 def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
     """One 2-byte pair is evidence when it decodes to a lowercase letter inside a
     lowercase word, and the rest of the line already writes
@@ -880,8 +901,8 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     if before[:1].islower():
         return True  # inside a lowercase word ("piÃ¹", "aÅ\xad"): not a name ("DrÃ¥ber")
     script = _script(decoded)
-    rest = line.replace(token, " ")
-    return any(c.isalpha() and not c.isascii() and _script(c) == script for c in rest)
+    in_token = _non_ascii_letters(token)
+    return any(n > in_token[c] and _script(c) == script for c, n in _non_ascii_letters(line).items())
 
 
 def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
@@ -1191,7 +1212,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
         spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
         spans_first = fix_c1_controls(spans_first)
-    if not any(match.group() in line for match in _FTFY_TRIGGER_RE.finditer(spans_first)):
+    if not any(match.group() in _trigger_fragments(line) for match in _FTFY_TRIGGER_RE.finditer(spans_first)):
         # Nothing left that ftfy could act on, or only pairs that our own decoding formed
         # by chance ("você“…" holds EA 93 85): ftfy would mistake those for mojibake.
         fixes.update(spans_fixes)
@@ -1214,7 +1235,15 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
 
 def _stale_count(text: str, original: str) -> int:
     """How many things ftfy could act on are left in ``text`` that were in ``original``?"""
-    return sum(1 for match in _FTFY_TRIGGER_RE.finditer(text) if match.group() in original)
+    fragments = _trigger_fragments(original)
+    return sum(1 for match in _FTFY_TRIGGER_RE.finditer(text) if match.group() in fragments)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_fragments(original: str) -> frozenset:
+    """What `_FTFY_TRIGGER_RE` finds in a line (set lookups instead of substring
+    searches keep very long lines linear)."""
+    return frozenset(_FTFY_TRIGGER_RE.findall(original))
 
 
 # --------------------------------------------------------------------------- entry point
