@@ -80,7 +80,11 @@ def html_systems() -> list[tuple[str, str, Callable[[dict], str]]]:
     try:
         from corpus_clean.html import extract_main_text  # the HTML path (another module)
 
-        systems.append(("ours (HTML path)", "html", lambda rec: extract_main_text(rec["html"]) or ""))
+        def html_path(rec: dict) -> str:
+            out = extract_main_text(rec["html"])
+            return (out if isinstance(out, str) else getattr(out, "text", "")) or ""
+
+        systems.append(("ours (HTML path, `corpus_clean.html.extract_main_text`)", "html", html_path))
     except (ImportError, AttributeError) as exc:
         print(f"note: HTML path skipped ({exc})", file=sys.stderr)
     try:

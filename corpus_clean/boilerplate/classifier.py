@@ -62,8 +62,9 @@ def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
     """Mean of x over [i-radius, i+radius] without x[i] itself (edges: fewer values)."""
     n = len(x)
     c = np.concatenate(([0.0], np.cumsum(x, dtype=np.float64)))
-    lo = np.clip(np.arange(n) - radius, 0, n)
-    hi = np.clip(np.arange(n) + radius + 1, 0, n)
+    pos = np.arange(n)
+    lo = np.maximum(pos - radius, 0)
+    hi = np.minimum(pos + radius + 1, n)
     total = c[hi] - c[lo] - x
     count = np.maximum(hi - lo - 1, 1)
     return total / count
