@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             return f"{res[key]:.3f}" + (f" ± {std:.3f}" if std is not None else "")
 
         rows.append((name, "text" if field == "naive_text" else "html", fmt("precision"), fmt("recall"),
-                     f"**{res['f1']:.3f}**", str(res["n_empty_predictions"]), docs_s, ms_4k))
+                     f"**{fmt('f1')}**", str(res["n_empty_predictions"]), docs_s, ms_4k))
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{len(records)} documents, {Path(args.bench).name}; scored with the bench's score.py; "
