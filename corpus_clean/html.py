@@ -36,7 +36,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["HtmlExtraction", "extract_main_text", "MAX_HTML_CHARS", "MAX_NESTING"]
+__all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
 # Anything bigger is not a web page we want in a corpus, and parsing it would
 # hold hundreds of MB of tree in memory; callers get a clear ValueError.
