@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from corpus_clean.boilerplate import join_broken_words, strip_boilerplate  # noqa: E402
+from corpus_clean.boilerplate.rules import load_rules  # noqa: E402
 
 
 def load_score_module(bench_path: str):
@@ -160,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     strip_boilerplate("warm up: load rule packs and classifier\nonce")
     rows = []
     for name, field, fn in systems:
+        load_rules().line_cache.clear()  # each text-path row starts with a cold line cache
         preds, secs, cpu, n_bytes = run_system(fn, records, field)
         res = score_mod.score(golds, preds, ids=ids, n_bootstrap=args.n_bootstrap)
         if args.pred_dir:

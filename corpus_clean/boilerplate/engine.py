@@ -23,6 +23,8 @@ from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, UPPER, DIG
 from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, RuleSet, load_rules
 from corpus_clean.document import Removal
 
+# Lines remembered with their rule-pack verdict (cleared when full).
+LINE_CACHE_SIZE = 200_000
 # A "prose line": a sentence or more of running text.
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
@@ -115,16 +117,24 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     nonblank = ~ctx.blank
     groups = ruleset.group_to_rule
     content = ctx.lines.content
+    raw = ctx.lines.raw
     candidates = np.flatnonzero(nonblank & (n_words <= ruleset.anchored_long_max_words)).tolist()
     regex_for = ruleset.regex_for
+    cache = ruleset.line_cache  # line text -> matching group (or None): menus repeat across pages
     for i in candidates:
-        line = content[i]
-        first = line[0].lower() if line else ""
-        regex = regex_for(first, bool(n_words[i] > SHORT_LINE_WORDS))
-        if regex is not None:
-            m = regex.fullmatch(text, line_starts[i], line_ends[i])
-            if m is not None:
-                found(i, groups[m.lastgroup])
+        key = raw[i]
+        if key in cache:
+            group = cache[key]
+        else:
+            line = content[i]
+            regex = regex_for(line[0].lower() if line else "", bool(n_words[i] > SHORT_LINE_WORDS))
+            m = regex.fullmatch(text, line_starts[i], line_ends[i]) if regex is not None else None
+            group = m.lastgroup if m is not None else None
+            if len(cache) >= LINE_CACHE_SIZE:
+                cache.clear()
+            cache[key] = group
+        if group is not None:
+            found(i, groups[group])
     if ruleset.keyword_rules:
         lower = text.lower()
         if len(lower) == len(text):  # (lower-casing can change length; then try all lines)

@@ -117,6 +117,7 @@ class RuleSet:
     group_to_rule: dict = field(repr=False)
     _first: dict = field(repr=False, default_factory=dict)  # rule order -> first chars or None
     _cache: dict = field(repr=False, default_factory=dict)  # (char, long) -> regex or None
+    line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
 
     def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
         """Combined regex of the anchored rules that can match a line starting with
