@@ -523,9 +523,10 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
     fragments = any(step.parameter == "decode_inconsistent_utf8" for step in steps or ())
-    if fixed != line and fragments and not _new_letters_fit(line, fixed):
+    if fixed != line and fragments and (_count_evidence(line, _CP1252) < 2 or not _new_letters_fit(line, fixed)):
         # ftfy's fragment decoding (decode_inconsistent_utf8) can turn a clean capital
-        # plus a sign into a letter of another script: "VIÐ\xa0ERUM" -> "VIРERUM".
+        # plus a sign into a letter of another script ("VIÐ\xa0ERUM" -> "VIРERUM"), or a
+        # lone pair into a letter ("IRMÃ”" -> "IRMÔ"): lone pairs are our decoder's call.
         return line
     if fixed != line:
         kinds = {_ftfy_step_kind(step) for step in steps or () if step.action != "decode"}
@@ -840,6 +841,8 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
     (False, True)
     >>> _fits_neighbours("weiß…", 3, 5, "\u07c5"), _fits_neighbours("ab€", 2, 3, "€")
     (False, True)
+    >>> _fits_neighbours("VOCÊ”.", 3, 5, "ʔ"), _fits_neighbours("SÃ¸r", 1, 3, "ø")
+    (False, True)
     """
     letter = next((c for c in decoded if _has_script(c)), None)
     if letter is None:
@@ -847,6 +850,12 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
         if neighbour.isalpha() and _script(neighbour) != script:
+            return False
+    if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
+        # A lowercase or caseless letter inside a word in capitals ("VOCÊ”" -> "VOCʔ")
+        # is a coincidence; mojibake of capitals decodes to capitals.
+        left = text[max(start - 2, 0) : start]
+        if (len(left) == 2 and left.isupper()) or (left[-1:].isupper() and text[end : end + 1].isupper()):
             return False
     return True
 
@@ -1103,6 +1112,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             break
         if codec is _CP1251 and not _mostly_european(decoded):
             break  # "ВІКІ" decodes, to "²ʲ"
+        if round_ == 0 and codec is not _CP1252 and _count_evidence(current, codec) < 2:
+            break  # lone pairs between spaces: "√π √π" is math, not Mac Roman
         current = decoded
         # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not
         # in the result.

@@ -436,3 +436,28 @@ def test_property_a_grave_at_line_end_comes_back(before, after):
 def test_property_mixed_line_garbled_sentence_after_clean_one(clean_part, garbled_part):
     text = clean_part + " " + as_cp1252(garbled_part)
     assert fixed(text) == clean_part + " " + garbled_part
+
+
+@FAST
+@given(documents().map(str.upper))
+@example("“ÉTÉ” ÉTÉ. NÃO “VOCÊ”.")
+@example("THE THE. NÃO NÃO “IRMÃ”.")
+def test_property_clean_documents_in_capitals_unchanged(text):
+    assert fixed(text) == text
+
+
+@FAST
+@given(documents().map(lambda text: text.replace(" ", "\xa0")))
+def test_property_clean_documents_with_nbsp_unchanged(text):
+    assert fixed(text) == text
+
+
+TRAP_WORDS = ["CÂMARA", "SÃO", "IRMÃ", "ÀÁÂÃ", "“Ã§”", "√π", "∆°", "±", "×", "€", "½", "«", "»", "…", "—", "’"]
+
+
+@FAST
+@given(st.lists(st.sampled_from([w for ws in WORDS.values() for w in ws] + TRAP_WORDS), min_size=1, max_size=12))
+@example(["√π", "√π"])
+def test_property_word_salad_with_traps_unchanged(words):
+    text = " ".join(words)
+    assert fixed(text) == text
