@@ -720,7 +720,19 @@ def _has_own_evidence(
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
         or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
         or (match.group()[0] == "Â" and "\xa1" <= match.group()[1] <= "\xbf")
+        or _is_nbsp_after_lowercase(token, match)
     )
+
+
+def _is_nbsp_after_lowercase(token: str, match: re.Match) -> bool:
+    """``Â\xa0`` (NBSP read as cp1252) after a lowercase letter, digit or punctuation:
+    no word ends in a capital Â (``keÂ\xa0babala``, ``apertureÂ\xa0of``).
+
+    >>> _is_nbsp_after_lowercase("keÂ\xa0babala", _CP1252.run_re.search("keÂ\xa0babala"))
+    True
+    """
+    before = token[match.start() - 1 : match.start()]
+    return match.group() == "Â\xa0" and before != "" and not before.isupper() and not before.isspace()
 
 
 def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, line: str = "") -> bool:
@@ -769,7 +781,7 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
         return False
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
-    return before.islower() or after.islower()
+    return before.islower() or after.islower() or (before.isupper() and after.isupper() and decoded.isupper())
 
 
 def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, line: str) -> bool:
@@ -935,7 +947,7 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
 _SPAN_CODECS = (_CP1252, _CP1251, _MAC_ROMAN)
 
 
-def _count_evidence(text: str, codec: _Codec) -> int:
+def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
     """How many of the codec's sequences sit where mojibake sits: in a run of two or
     more, or glued to a letter. Pairs that end in NBSP do not count (a letter before NBSP
     is everyday typography), nor do lone pairs between quotes or spaces (``“Ã§”`` in a
@@ -948,7 +960,7 @@ def _count_evidence(text: str, codec: _Codec) -> int:
     """
     count = 0
     for run in codec.run_re.finditer(text):
-        sequences = [seq for seq in codec.sequence_re.findall(run.group()) if "\xa0" not in seq]
+        sequences = [seq for seq in codec.sequence_re.findall(run.group()) if nbsp or "\xa0" not in seq]
         if len(sequences) == 1:
             before = text[run.start() - 1 : run.start()]
             after = text[run.end() : run.end() + 1]
@@ -1103,7 +1115,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
         try:
             raw = codec.to_bytes(current)
             # Once the bytes decode strictly, each lead byte starts a valid sequence.
-            if len(raw) - len(raw.translate(None, _LEAD_BYTES)) < (1 if round_ else 2):
+            # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
+            if len(raw) - len(raw.translate(None, _LEAD_BYTES)) < 2:
                 break
             decoded = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -1111,8 +1124,11 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
         if _CONTROL_RE.search(decoded):
             break
         if codec is _CP1251 and not _mostly_european(decoded):
-            break  # "ВІКІ" decodes, to "²ʲ"
-        if round_ == 0 and codec is not _CP1252 and _count_evidence(current, codec) < 2:
+            # "ВІКІ" decodes, to "²ʲ"; but Arabic read as cp1251 ("Щ…ШґШ§Щ‡") decodes to
+            # one script from many pairs in a row.
+            if _count_evidence(current, codec) < 4 or _has_mixed_scripts(decoded):
+                break
+        if round_ == 0 and codec is not _CP1252 and _count_evidence(current, codec, nbsp=True) < 2:
             break  # lone pairs between spaces: "√π √π" is math, not Mac Roman
         current = decoded
         # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not
