@@ -1116,7 +1116,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             raw = codec.to_bytes(current)
             # Once the bytes decode strictly, each lead byte starts a valid sequence.
             # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
-            if len(raw) - len(raw.translate(None, _LEAD_BYTES)) < 2:
+            leads = len(raw) - len(raw.translate(None, _LEAD_BYTES))
+            if leads < 2:
                 break
             decoded = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -1128,7 +1129,7 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             # one script from many pairs in a row.
             if _count_evidence(current, codec) < 4 or _has_mixed_scripts(decoded):
                 break
-        if round_ == 0 and codec is not _CP1252 and _count_evidence(current, codec, nbsp=True) < 2:
+        if round_ == 0 and codec is not _CP1252 and leads < 4 and _count_evidence(current, codec, nbsp=True) < 2:
             break  # lone pairs between spaces: "√π √π" is math, not Mac Roman
         current = decoded
         # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not
