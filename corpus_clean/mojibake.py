@@ -1101,7 +1101,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     plausible European characters). Strict decoding of a whole line is strong evidence;
     clean text with a look-alike pair nearly always holds some other non-ASCII character
     that is not part of a valid sequence. Double encoding is undone while the whole line
-    still decodes.
+    still decodes and holds two or more pairs. For cp1251 and Mac Roman the pairs must
+    also sit in runs or inside words ("√π √π" is math).
 
     >>> decode_whole_line("Ã¢â‚¬Å“ZÃƒÂ¡ruka", _CP1252)
     '“Záruka'
