@@ -118,19 +118,32 @@ class RuleSet:
     _first: dict = field(repr=False, default_factory=dict)  # rule order -> first chars or None
     _cache: dict = field(repr=False, default_factory=dict)  # (char, long) -> regex or None
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
+    _by_rules: dict = field(repr=False, default_factory=dict)  # candidate rule orders -> regex
 
     def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
         """Combined regex of the anchored rules that can match a line starting with
         `first_char` (lower-cased); `long_line`: only rules allowing > SHORT_LINE_WORDS."""
         key = (first_char, long_line)
-        if key not in self._cache:
-            rules = [
-                r for r in self.anchored
+        regex = self._cache.get(key, False)
+        if regex is False:
+            orders = tuple(
+                r.order for r in self.anchored
                 if (self._first[r.order] is None or first_char in self._first[r.order])
                 and (not long_line or r.max_words is None or r.max_words > SHORT_LINE_WORDS)
-            ]
-            self._cache[key] = _combine(rules, {}) if rules else None
-        return self._cache[key]
+            )
+            # Many characters share one candidate list: compile each list once.
+            if orders not in self._by_rules:
+                by_order = {r.order: r for r in self.anchored}
+                self._by_rules[orders] = _combine([by_order[o] for o in orders], {}) if orders else None
+            regex = self._cache[key] = self._by_rules[orders]
+        return regex
+
+    def warm(self) -> None:
+        """Compile the combined regexes for every first character a rule names."""
+        chars = {""} | {c for f in self._first.values() if f for c in f}
+        for c in chars:
+            for long_line in (False, True):
+                self.regex_for(c, long_line)
 
 
 def _rule_from_dict(pack: str, d: dict) -> Rule:
@@ -263,7 +276,9 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
     first = {r.order: first_chars(r.inline_pattern()) for r in anchored}
-    return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first)
+    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first)
+    ruleset.warm()
+    return ruleset
 
 
 @lru_cache(maxsize=4)
