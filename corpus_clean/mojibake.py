@@ -538,14 +538,14 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
 # --------------------------------------------------------------------------- spans
 
 _PLAUSIBLE_EUROPEAN = re.compile(
-    "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+    "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
 )
 
 
 # Anything but ASCII and the European letters and punctuation cp1251/Mac Roman mojibake
 # decodes to; superscripts, fractions and spacing accents are not letters either.
 _IMPLAUSIBLE_EUROPEAN_RE = re.compile(
-    "[^\x00-\x7f\u00a0-\u02af\u0370-\u03ff\u0400-\u052f\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+    "[^\x00-\x7f\u00a0-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
     "|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a8\u00af\u00b4\u00b8]"
 )
 
@@ -982,7 +982,7 @@ def _count_sequences(text: str, codec: _Codec) -> int:
 # What cp1251 and Mac Roman mojibake of real text decodes to, most of the time: Latin
 # letters, basic Cyrillic, Greek, typographic punctuation. ("УІ" in capitals would be
 # "Ӳ", an extended Cyrillic letter: a coincidence.)
-_TYPICAL_DECODE_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u2013-\u2026\u20ac]")
+_TYPICAL_DECODE_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]")
 
 
 def _count_plausible_sequences(text: str, codec: _Codec) -> int:

@@ -382,6 +382,7 @@ def test_property_cyrillic_read_as_cp1251_comes_back(clean):
 
 @FAST
 @given(documents(LATIN_LANGS + ("ru", "el")))
+@example("Été été.\nNam tiếng.")
 def test_property_utf8_read_as_mac_roman_comes_back(clean):
     assert fixed(as_mac_roman(clean)) == clean
 
