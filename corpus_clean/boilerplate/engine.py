@@ -36,6 +36,8 @@ MENU_MIN_RUN = 5
 # shorter ones only inside a run of REPEAT_MIN_RUN repeated lines.
 REPEAT_MIN_WORDS = 4
 REPEAT_MIN_RUN = 3
+# ... and only when its previous copy is at most this many non-blank lines above.
+REPEAT_MAX_GAP = 3
 # A section (comments, talk page) only starts after this many prose lines of article,
 # and holds fewer prose lines than the article above it (else the marker is a
 # comment-count link in the article header, and only that line goes) -- unless two
@@ -282,7 +284,8 @@ def mark_headline(ctx: Context) -> str | None:
 
 
 def mark_repeats(ctx: Context, headline: str | None) -> None:
-    """Later copies of lines seen earlier: single long lines, runs, the headline."""
+    """Repeated lines: runs of later copies (repeat.block), copies of the headline,
+    and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line)."""
     content = ctx.lines.content
     n = ctx.lines.n_lines
     first_seen: dict[str, int] = {}
@@ -306,6 +309,7 @@ def mark_repeats(ctx: Context, headline: str | None) -> None:
     idx = np.flatnonzero(~ctx.blank)
     rep = repeated[idx]
     words = ctx.stats.n_words
+    single: list[int] = []  # later copies of repeated lines outside runs
     run_start = 0
     for k in range(len(idx) + 1):
         if k == len(idx) or not rep[k]:
@@ -318,25 +322,48 @@ def mark_repeats(ctx: Context, headline: str | None) -> None:
                     if content[i] == headline:
                         ctx.marks.mark(i, "repeat.headline")
                     elif words[i] >= REPEAT_MIN_WORDS:
-                        ctx.marks.mark(i, "repeat.line")
+                        single.append(i)
             run_start = k + 1
+    if not single:
+        return
+    single_set = set(single)
+    # A single repeated line goes only when its previous copy is near (a doubled line
+    # or paragraph). Far-apart copies (a teaser in the page furniture and the article's
+    # own paragraph) are left to the classifier: removing either one by rule cost the
+    # benchmark precision and recall.
+    rank = np.cumsum(~ctx.blank) - 1  # index among non-blank lines
+    previous: dict[str, int] = {}
+    for i in range(n):
+        c = content[i]
+        if not c:
+            continue
+        j = previous.get(c)
+        previous[c] = i
+        if j is not None and i in single_set and rank[i] - rank[j] <= REPEAT_MAX_GAP:
+            ctx.marks.mark(i, "repeat.line")
 
 
 def restore_repeats_of_removed(ctx: Context) -> None:
-    """Give a repeated line back when its first copy was removed for another reason.
+    """Give one copy of a repeated line back when every copy ended up removed.
 
-    (A teaser at the top and the article's own first paragraph: keep one copy.)
+    (repeat.line keeps the first copy; if another rule or the classifier removed that
+    copy, the text would be lost entirely: keep the last repeat.line copy instead.)
     """
+    rule = ctx.marks.rule
     content = ctx.lines.content
-    first_seen: dict[str, int] = {}
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(rule):
+        if r == "repeat.line":
+            groups.setdefault(content[i], [])
+    if not groups:
+        return
     for i, c in enumerate(content):
-        if not c:
-            continue
-        first = first_seen.setdefault(c, i)
-        if first != i and ctx.marks.rule[i] == "repeat.line":
-            other = ctx.marks.rule[first]
-            if other is not None and not other.startswith("repeat."):
-                ctx.marks.rule[i] = None
+        if c in groups:
+            groups[c].append(i)
+    for c, occurrences in groups.items():
+        if all(rule[i] is not None for i in occurrences):
+            back = [i for i in occurrences if rule[i] == "repeat.line"]
+            rule[back[-1]] = None
 
 
 def mark_menu_runs(ctx: Context) -> None:
