@@ -867,7 +867,9 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
         # A lowercase or caseless letter inside a word in capitals ("VOCÊ”" -> "VOCʔ")
         # is a coincidence; mojibake of capitals decodes to capitals.
         left = text[max(start - 2, 0) : start]
-        if (len(left) == 2 and left.isupper()) or (left[-1:].isupper() and text[end : end + 1].isupper()):
+        if (len(left) == 2 and left.isalpha() and left.isupper()) or (
+            left[-1:].isupper() and text[end : end + 1].isupper()
+        ):
             return False
     return True
 

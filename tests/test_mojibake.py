@@ -434,6 +434,7 @@ def test_property_a_grave_at_line_end_comes_back(before, after):
 @FAST
 @given(sentences(("pl", "cs", "de", "tr", "vi", "ru", "el", "zh")), sentences(LATIN_LANGS))
 @example("Straße weiß…", "Été été.")
+@example("Książka książka.", "«Cœur» été.")
 def test_property_mixed_line_garbled_sentence_after_clean_one(clean_part, garbled_part):
     text = clean_part + " " + as_cp1252(garbled_part)
     assert fixed(text) == clean_part + " " + garbled_part
