@@ -155,9 +155,9 @@ def test_article_quotes_in_first_person_are_not_comments():
 
 
 def test_join_broken_words():
-    text = "Officials said both sides agreed on the need to el\n\niminate the root causes of the dispute."
+    text = "After a long night of talks, the two towns agreed they must el\n\niminate the toll on the old coast road."
     fixed, n = join_broken_words(text)
-    assert n == 1 and "need to eliminate the root causes" in fixed
+    assert n == 1 and "they must eliminate the toll" in fixed
     # A normal paragraph break, or a sentence end, is left alone.
     ok = "Officials said both sides agreed on a plan that could come\n\nand go within a year."
     assert join_broken_words(ok) == (ok, 0)
@@ -173,8 +173,8 @@ WIKI_TAIL = (
     "Talk:Bridge Closure Approved by Council\n\n"
     "Members can use this wall page to leave a message for you, and you will get an alert.\n\n"
     "User Page Content\n\n"
-    "The account Harbourfan does not have a user page with this exact title.\n"
-    "The account Harbourfan does not have a user page with this exact title.\n\n"
+    "The account Harbourfan has no user page under this title yet.\n"
+    "The account Harbourfan has no user page under this title yet.\n\n"
     "Title User Name Date\n"
     "Bridge Closure Approved by Council harbourfan 4 Mar 2024 10:12 AM\n\n"
     "© 2024 Harbour Wiki Foundation. All rights reserved.\n\n"

@@ -12,8 +12,8 @@ Heuristic, chosen to be conservative (a false join glues two real words together
 
 The blank line(s) and the break are removed and the fragments are glued::
 
-    >>> join_broken_words("Peskov said both sides agreed on the need to el\\n\\niminate the root causes of the war.")
-    ('Peskov said both sides agreed on the need to eliminate the root causes of the war.', 1)
+    >>> join_broken_words("After a long night of talks, the two towns agreed they must el\\n\\niminate the toll on the old coast road.")
+    ('After a long night of talks, the two towns agreed they must eliminate the toll on the old coast road.', 1)
     >>> join_broken_words("He stopped, waiting for the rest of them to come\\n\\nand then he left.")[1]
     0
 
