@@ -32,3 +32,24 @@ def strip_boilerplate(text: str, *, use_classifier: bool = True) -> tuple[str, l
     `use_classifier=False` applies the rule packs only.
     """
     return strip(text, use_classifier=use_classifier)
+
+
+def marker_regexes() -> list[str]:
+    """Whole-line regexes of the packs' unconditional line rules, for validation.
+
+    A clean text that still holds a line one of these matches means boilerplate got
+    through: GX's no-boilerplate expectation quarantines it. Only rules that fire
+    anywhere in a document, on any line length, without context, qualify — the others
+    (position, sections, captions, keyword rules) legitimately keep look-alike lines.
+
+    >>> import re
+    >>> any(re.search(p, "Intro.\\nFacebook Facebook Facebook\\n") for p in marker_regexes())
+    True
+    """
+    from corpus_clean.boilerplate.rules import load_rules
+
+    markers = []
+    for rule in load_rules().rules:
+        if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords and rule.min_position == 0:
+            markers.append(f"(?m)^[ \\t]*{rule.inline_pattern()}[ \\t]*$")
+    return markers
