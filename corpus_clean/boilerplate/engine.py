@@ -466,8 +466,32 @@ def mark_layout(ctx: Context) -> None:
             rule[k] = "layout"
 
 
-def build_removals(ctx: Context) -> tuple[str, list[Removal]]:
-    """Turn per-line marks into sorted, non-overlapping spans and the clean text."""
+def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
+    """A `prefix` rule's match at the start of the first kept line, when that line is
+    article prose near the top: "VALMORA — Farmers said..." loses "VALMORA — ".
+
+    Returns the span [start, end, rule id] or None. Only the first kept line is tried,
+    and the rest of the line must stay prose, so a dash inside a sentence is safe.
+    """
+    rule = ctx.marks.rule
+    for i in range(ctx.lines.n_lines):
+        if rule[i] is None and not ctx.blank[i]:
+            break
+    else:
+        return None
+    if not ctx.prose[i] or not ctx.in_head(i):
+        return None
+    start, end = int(ctx.lines.starts[i]), int(ctx.lines.ends[i])
+    for prefix_rule, regex in ruleset.prefix_rules:
+        match = regex.match(ctx.text, start, end)
+        if match and match.end() > start and len(ctx.text[match.end():end].split()) >= PROSE_MIN_WORDS:
+            return [start, match.end(), prefix_rule.id]
+    return None
+
+
+def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, list[Removal]]:
+    """Turn per-line marks (plus partial-line spans) into sorted, non-overlapping spans
+    and the clean text."""
     text = ctx.text
     rule = ctx.marks.rule
     starts = ctx.lines.starts.tolist()
@@ -480,6 +504,8 @@ def build_removals(ctx: Context) -> tuple[str, list[Removal]]:
             spans[-1][1] = ends[i]
         else:
             spans.append([starts[i], ends[i], r])
+    if extra_spans:
+        spans = sorted(spans + [list(span) for span in extra_spans])
     if not spans:
         return text, []
     # Removals running to the end of a text without final newline take the newline
@@ -526,11 +552,13 @@ def strip(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = N
         from corpus_clean.boilerplate.classifier import mark_by_classifier
 
         mark_by_classifier(ctx, model)
-    return finish(ctx)
+    return finish(ctx, ruleset)
 
 
-def finish(ctx: Context) -> tuple[str, list[Removal]]:
-    """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans."""
+def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Removal]]:
+    """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans
+    (and a dateline-style prefix off the first kept line)."""
     restore_repeats_of_removed(ctx)
     mark_layout(ctx)
-    return build_removals(ctx)
+    prefix = find_line_prefix(ctx, ruleset or load_rules())
+    return build_removals(ctx, [prefix] if prefix else [])

@@ -54,7 +54,8 @@ from pathlib import Path
 import yaml
 
 PACK_DIR = Path(__file__).parent / "packs"
-KINDS = {"line", "section", "block", "caption_credit", "empty_heading", "builtin"}
+# "prefix": cuts only the matched start of the article's first line ("LISBON — ").
+KINDS = {"line", "section", "block", "caption_credit", "empty_heading", "builtin", "prefix"}
 WHERES = {"anywhere", "head", "tail"}
 
 
@@ -119,6 +120,7 @@ class RuleSet:
     _cache: dict = field(repr=False, default_factory=dict)  # (char, long) -> regex or None
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
     _by_rules: dict = field(repr=False, default_factory=dict)  # candidate rule orders -> regex
+    prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
 
     def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
         """Combined regex of the anchored rules that can match a line starting with
@@ -269,14 +271,16 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     from dataclasses import replace
 
     rules = [replace(r, order=i) for i, r in enumerate(rules)]
-    line_rules = [r for r in rules if r.kind != "builtin"]
+    line_rules = [r for r in rules if r.kind not in ("builtin", "prefix")]
     anchored = [r for r in line_rules if not r.keywords]
     long_rules = [r for r in anchored if r.max_words is None or r.max_words > SHORT_LINE_WORDS]
     group_to_rule = {f"r{r.order}": r for r in line_rules}
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
     first = {r.order: first_chars(r.inline_pattern()) for r in anchored}
-    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first)
+    prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
+    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first,
+                      prefix_rules=prefix_rules)
     ruleset.warm()
     return ruleset
 
