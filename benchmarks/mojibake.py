@@ -37,24 +37,8 @@ from corpus_clean.mojibake import might_need_repair, repair  # noqa: E402
 
 NEGATIVE_KINDS = ("clean", "hard-negative")
 
-# DataTrove's FTFYFormatter config (datatrove/pipeline/formatters/ftfy.py), used when the
-# bench's fixers.py is not available.
-DATATROVE = ftfy.TextFixerConfig(
-    unescape_html="auto",
-    remove_terminal_escapes=True,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=True,
-    normalization=None,
-)
+# DataTrove's FTFYFormatter config, used when the bench's fixers.py is not available.
+from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG as DATATROVE  # noqa: E402
 
 
 def load_bench(path: str) -> list[dict]:

@@ -54,12 +54,9 @@ def ours_html(record: dict) -> str:
 def ftfy_datatrove():
     import ftfy
 
-    config = ftfy.TextFixerConfig(unescape_html="auto", remove_terminal_escapes=True, fix_encoding=True,
-                                  restore_byte_a0=True, replace_lossy_sequences=True,
-                                  decode_inconsistent_utf8=True, fix_c1_controls=True, fix_latin_ligatures=False,
-                                  fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
-                                  fix_surrogates=True, remove_control_chars=True, normalization=None)
-    return lambda record: ftfy.fix_text(record["naive_text"], config=config)
+    from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG
+
+    return lambda record: ftfy.fix_text(record["naive_text"], config=DATATROVE_FTFY_CONFIG)
 
 
 def trafilatura_extract():

@@ -93,7 +93,8 @@ def looks_binary(data: bytes) -> bool:
     if not head:
         return False
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return head.count(0) > len(head) // 100 or controls > len(head) // 10
+    # A stray NUL or two in a short text is repairable noise; binary formats have many.
+    return head.count(0) > max(len(head) // 100, 4) or controls > len(head) // 10
 
 
 def decode_bytes(data: bytes) -> Decoded:

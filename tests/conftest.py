@@ -15,6 +15,14 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Property tests draw the same examples on every run, so CI results are reproducible;
+# set HYPOTHESIS_PROFILE=explore locally to hunt for new counterexamples.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 ARTICLE = (
     "Harbour Town Votes to Rebuild the Old Ferry Pier\n"
     "\n"
