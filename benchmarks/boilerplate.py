@@ -40,19 +40,9 @@ from corpus_clean.boilerplate import join_broken_words, strip_boilerplate  # noq
 from corpus_clean.boilerplate.rules import load_rules  # noqa: E402
 
 
-def load_score_module(bench_path: str):
-    """Import the bench's score.py by path (it lives next to the data)."""
-    score_py = Path(bench_path).resolve().parent / "score.py"
-    spec = importlib.util.spec_from_file_location("bench_score", score_py)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def load_records(path: str) -> list[dict]:
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+# The bench's scorer and records are loaded the same way for the HTML benchmark.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from boilerplate_html import load_records, load_scorer as load_score_module  # noqa: E402
 
 
 # --- systems ---------------------------------------------------------------------
