@@ -77,6 +77,22 @@ def best_seconds(systems: dict, records: list[dict], repeat: int) -> dict[str, f
     return best
 
 
+def quality_table(records: list[dict], bench_path: str) -> list[str]:
+    """The whole pipeline's output (not one step's) scored with the bench's score.py."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_score", Path(bench_path).resolve().parent / "score.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = {r["id"]: r["gold_text"] for r in records}
+    rows = ["| path | precision | recall | F1 | empty |", "|---|---:|---:|---:|---:|"]
+    for name, system in (("text (`naive_text`)", ours_text), ("HTML (`html`)", ours_html)):
+        result = scorer.score(gold, {r["id"]: system(r) for r in records})
+        rows.append(f"| {name} | {result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | "
+                    f"{result['n_empty_predictions']} |")
+    return rows
+
+
 def core_table(records: list[dict], repeat: int) -> list[str]:
     text_kb = sum(len(r["naive_text"].encode()) for r in records) / 1024
     html_kb = sum(len(r["html"].encode()) for r in records) / 1024
@@ -148,7 +164,9 @@ def main() -> None:
     parser.add_argument("--skip-flow", action="store_true")
     args = parser.parse_args()
     records = load(args.bench)
-    print("## Core pipeline per document\n")
+    print("## Whole-pipeline quality (clean_document output vs gold)\n")
+    print("\n".join(quality_table(records, args.bench)))
+    print("\n## Core pipeline per document\n")
     print("\n".join(core_table(records, args.repeat)))
     if not args.skip_flow:
         print("\n## The flow around it\n")
