@@ -357,7 +357,10 @@ def _marker_groups(patterns: tuple[str, ...]) -> tuple[MarkerGroup, ...]:
                 (groups.append(MarkerGroup((p,), p, re.compile(p))) if _re2_ok(p)
                  else python_only.append(p))
     if python_only:
-        supersets = {p: re2_superset(p) for p in python_only}
+        # A line-anchored pattern ("(?m)^...", e.g. the rule packs' whole-line markers) is
+        # cheap in Python (one attempt per line start); an RE2 prefilter pass over every
+        # text costs more than it saves there (measured: 1.4 s vs 0.3 s on 905 pages).
+        supersets = {p: None if p.startswith("(?m)^") else re2_superset(p) for p in python_only}
         with_pre = [p for p in python_only if supersets[p] is not None and _re2_ok(supersets[p])]
         without = [p for p in python_only if p not in with_pre]
         for members, pre in ((with_pre, True), (without, False)):
@@ -722,7 +725,8 @@ def _detail(etype: str, kw: dict, params: dict, row: dict[str, Any]) -> str:
         for pattern in _resolve(kw.get("regex_list"), params) or ():
             m = re.search(pattern, value)
             if m:
-                return (f"boilerplate marker /{pattern}/ matched {_show(m.group(), 40)} "
+                shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."  # packs' marker is huge
+                return (f"boilerplate marker /{shown}/ matched {_show(m.group(), 40)} "
                         f"in {column} at char {m.start()}")
         return f"{column} has a boilerplate marker"
     return f"{etype} failed on {column} value {_show(value)}"
