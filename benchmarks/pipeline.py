@@ -17,7 +17,6 @@ and noisy, so ratios are what to read):
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
@@ -35,10 +34,9 @@ os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 from corpus_clean.document import Document  # noqa: E402
 from corpus_clean.pipeline import clean_document  # noqa: E402
 
-
-def load(path: str) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+# The bench's records and score.py are loaded as the HTML benchmark loads them.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from boilerplate_html import load_records, load_scorer  # noqa: E402
 
 
 def ours_text(record: dict) -> str:
@@ -79,11 +77,7 @@ def best_seconds(systems: dict, records: list[dict], repeat: int) -> dict[str, f
 
 def quality_table(records: list[dict], bench_path: str) -> list[str]:
     """The whole pipeline's output (not one step's) scored with the bench's score.py."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_score", Path(bench_path).resolve().parent / "score.py")
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
+    scorer = load_scorer(bench_path)
     gold = {r["id"]: r["gold_text"] for r in records}
     rows = ["| path | precision | recall | F1 | empty |", "|---|---:|---:|---:|---:|"]
     for name, system in (("text (`naive_text`)", ours_text), ("HTML (`html`)", ours_html)):
@@ -163,7 +157,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--skip-flow", action="store_true")
     args = parser.parse_args()
-    records = load(args.bench)
+    records = load_records(args.bench)
     print("## Whole-pipeline quality (clean_document output vs gold)\n")
     print("\n".join(quality_table(records, args.bench)))
     print("\n## Core pipeline per document\n")
