@@ -106,7 +106,6 @@ def run_flow(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from flows.clean_corpus import clean_corpus, progress_listeners
-    from corpus_clean.validate import ValidationConfig
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
@@ -121,7 +120,7 @@ def run_flow(args: argparse.Namespace) -> int:
         try:
             manifest = clean_corpus(
                 input_path=args.input, output_dir=args.output, shard_mb=args.shard_mb, steps=list(args.steps),
-                min_chars=args.min_chars if args.min_chars is not None else ValidationConfig.min_chars,
+                **({"min_chars": args.min_chars} if args.min_chars is not None else {}),  # else the flow's default
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
             )
