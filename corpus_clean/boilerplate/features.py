@@ -14,7 +14,6 @@ and ``map(len, ...)``, both in C.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -59,7 +58,28 @@ STOP_WORDS = (
     "there these they this those to up was we were what when where which while who will "
     "with would you your"
 ).split()
-_STOP_RE = re.compile(r"\b(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\b")
+_STOP_MAX_LEN = max(map(len, STOP_WORDS))
+
+
+def _ascii_word_key(word_codes: np.ndarray) -> np.ndarray:
+    """Pack lower-case ASCII words (rows of code points, 0-padded) into one int64 each.
+
+    5 bits per letter ('a' = 1 ... 'z' = 26, padding 0), so the key is exact for
+    words of up to 12 letters: no hashing, no collisions.
+    """
+    letters = np.where(word_codes > 0, word_codes - 96, 0).astype(np.int64)
+    shifts = 5 * np.arange(word_codes.shape[1], dtype=np.int64)
+    return (letters << shifts).sum(axis=1)
+
+
+def _stop_word_keys() -> np.ndarray:
+    rows = np.zeros((len(STOP_WORDS), _STOP_MAX_LEN), dtype=np.int64)
+    for r, word in enumerate(STOP_WORDS):
+        rows[r, : len(word)] = [ord(ch) for ch in word]
+    return np.sort(_ascii_word_key(rows))
+
+
+_STOP_KEYS = _stop_word_keys()
 
 
 @dataclass
@@ -113,6 +133,30 @@ def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return cps, cls
 
 
+def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+    """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
+
+    A word is a run of letters/digits. Only runs of 1.._STOP_MAX_LEN lower-case ASCII
+    letters can be function words; their letters are packed into an exact integer key
+    and looked up in the sorted keys of STOP_WORDS, all in numpy.
+    """
+    lengths = ends - starts
+    short = lengths <= _STOP_MAX_LEN
+    starts, lengths = starts[short], lengths[short]
+    if starts.size == 0:
+        return np.zeros(n, dtype=np.int64)
+    offsets = np.arange(_STOP_MAX_LEN)
+    inside = offsets[None, :] < lengths[:, None]
+    pos = np.minimum(starts[:, None] + offsets[None, :], len(cps) - 1)
+    codes = np.where(inside, cps[pos], 0)
+    lower_ascii = ((codes >= 97) & (codes <= 122)) | ~inside
+    candidates = lower_ascii.all(axis=1)
+    keys = _ascii_word_key(codes[candidates])
+    at = np.searchsorted(_STOP_KEYS, keys)
+    hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
+    return np.bincount(line_of[starts[candidates][hit]], minlength=n)[:n]
+
+
 def line_stats(lines: Lines) -> LineStats:
     """Count characters, words and function words per line, vectorised."""
     n = lines.n_lines
@@ -145,11 +189,9 @@ def line_stats(lines: Lines) -> LineStats:
         last_char[line_of[last_idx]] = cps[last_idx]
         first_class[line_of[first_idx]] = cls[first_idx]
 
-    marked = _STOP_RE.sub("\x01", text)
-    m_cps = np.frombuffer(marked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    m_nl = m_cps == 10
-    m_line = np.cumsum(m_nl) - m_nl
-    n_stop = np.bincount(m_line[m_cps == 1], minlength=n)[:n]
+    starts = np.flatnonzero(word_start)
+    ends = np.flatnonzero(is_word & ~np.r_[is_word[1:], False]) + 1
+    n_stop = per_line_stop_words(cps, starts, ends, line_of, n)
 
     return LineStats(
         n_chars=per_line(~is_space),

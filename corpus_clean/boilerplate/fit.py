@@ -262,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-precision", type=float, default=0.925)
     ap.add_argument("--no-gold-docs", action="store_true", help="do not train on gold bodies as clean inputs")
+    ap.add_argument("--oof-out", help="write the out-of-fold cleaned texts at the shipped threshold here "
+                    "(JSONL id/text, for score.py --per-doc)")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -290,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     cv1_rows = evaluate(docs, oof1, thresholds, score_mod)
     cv_rows = evaluate(docs, oof2, thresholds, score_mod)
     chosen = pick_threshold(cv_rows, args.min_precision)
+    if args.oof_out:
+        with open(args.oof_out, "w", encoding="utf-8") as f:
+            for d, p in zip(docs, oof2):
+                f.write(json.dumps({"id": d.id, "text": clean_with(d, p, chosen["threshold"])}) + "\n")
 
     # Final model on all dev documents.
     stage1 = _fit(docs, lambda d: d.X, FEATURE_NAMES, hyper)
