@@ -1,9 +1,10 @@
 """A line classifier over cheap features: small gradient-boosted trees in numpy.
 
 The model is a JSON file (``classifier.json``): feature names, a base score, and a
-set of depth-D trees stored as arrays (split feature and threshold per inner node,
-value per leaf). Prediction walks all trees at once, one numpy step per depth level,
-so the cost per document is a handful of array operations whatever its length.
+set of oblivious depth-D trees stored as arrays (one split feature and threshold per
+level, a value per leaf). A row's leaf in every tree is read off the bits of D
+comparisons, so prediction is a gather, a comparison and a sum over all trees and
+rows at once: a handful of array operations per document, whatever its length.
 
 Features (one row per non-blank line; "neighbours" are the non-blank lines around):
 
@@ -24,6 +25,7 @@ Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,15 +61,31 @@ FALLBACK_MARGIN = 0.1
 
 
 def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of x over [i-radius, i+radius] without x[i] itself (edges: fewer values)."""
+    """Mean of x over rows [i-radius, i+radius] without row i itself (edges: fewer rows).
+
+    `x` is one column or several side by side (one cumulative sum for all of them).
+    """
     n = len(x)
-    c = np.concatenate(([0.0], np.cumsum(x, dtype=np.float64)))
+    c = np.zeros((n + 1,) + x.shape[1:])
+    np.cumsum(x, axis=0, dtype=np.float64, out=c[1:])
     pos = np.arange(n)
     lo = np.maximum(pos - radius, 0)
     hi = np.minimum(pos + radius + 1, n)
     total = c[hi] - c[lo] - x
     count = np.maximum(hi - lo - 1, 1)
-    return total / count
+    return total / (count if x.ndim == 1 else count[:, None])
+
+
+def _rule_flags(rule: str | None) -> int:
+    """Bits saying what a line's rule means to the features (see _FLAGS_OF_RULE)."""
+    if rule is None:
+        return 0
+    return (REMOVED | (COMMENT_MARKER if rule.startswith("comments.") else 0)
+            | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0))
+
+
+REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY = 1, 2, 4, 8
+_FLAGS_OF_RULE: dict[str | None, int] = {None: 0}  # filled as rules are met
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -102,20 +120,23 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     starts_lower = ((first & LOWER) > 0).astype(np.float64)
     starts_punct = ((first & PUNCT) > 0).astype(np.float64)
 
+    rows = idx.tolist()
     content = ctx.lines.content
-    counts: dict[str, int] = {}
-    keys = [content[i] for i in idx.tolist()]
-    for k in keys:
-        counts[k] = counts.get(k, 0) + 1
-    repeats = np.fromiter((counts[k] for k in keys), dtype=np.float64, count=n)
-    rules_here = [ctx.marks.rule[i] for i in idx.tolist()]
-    removed = np.fromiter((r is not None for r in rules_here), dtype=np.float64, count=n)
-    is_comment_marker = np.fromiter((r is not None and r.startswith("comments.") for r in rules_here), dtype=np.float64, count=n)
-    is_end_marker = np.fromiter((r in END_MARKERS for r in rules_here), dtype=np.float64, count=n)
+    keys = [content[i] for i in rows]
+    counts = Counter(keys)
+    repeats = np.array([counts[k] for k in keys], dtype=np.float64)
+    rule = ctx.marks.rule
+    flags_of = _FLAGS_OF_RULE
+    for r in set(rule).difference(flags_of):
+        flags_of[r] = _rule_flags(r)
+    flags = np.array([flags_of[rule[i]] for i in rows], dtype=np.int64)
+    removed = (flags & REMOVED).astype(np.float64)
+    is_comment_marker = (flags & COMMENT_MARKER) > 0
+    is_end_marker = (flags & END_MARKER) > 0
     below_comment_marker = (np.cumsum(is_comment_marker) - is_comment_marker) > 0
     below_end_marker = (np.cumsum(is_end_marker) - is_end_marker) > 0
     # The headline's copy (the page's h1) usually sits right above the article body.
-    title_copy = np.flatnonzero(np.fromiter((r == "repeat.headline" for r in rules_here), dtype=bool, count=n))
+    title_copy = np.flatnonzero(flags & TITLE_COPY)
     if len(title_copy):
         t = title_copy[0]
         below_title = (np.arange(n) > t).astype(np.float64)
@@ -145,18 +166,20 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     cap_ratio = s.n_cap_words[idx] / wd
     # A teaser headline: several words, mostly capitalised, no sentence end.
     title_like = ((w >= 3) & (cap_ratio >= 0.5) & (ends_sentence == 0)).astype(np.float64)
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3 = _window_mean(
+        np.column_stack([prose, removed, title_like, ends_sentence, log_w]), 3).T
+    prose_10, removed_10, title_like_10, log_w_10 = _window_mean(np.column_stack([prose, removed, title_like, log_w]), 10).T
     X = np.column_stack([
         log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
         s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
         starts_lower, starts_punct, np.log(repeats), removed,
         pos / max(n - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
         _shift(log_w, 1), _shift(log_w, -1), _shift(log_w, 2), _shift(log_w, -2),
-        _window_mean(prose, 3), _window_mean(prose, 10), _window_mean(removed, 3), _window_mean(removed, 10),
+        prose_3, prose_10, removed_3, removed_10,
         np.full(n, np.log1p(n)), np.full(n, n_prose / n), below_comment_marker, below_end_marker,
         _shift(cap_ratio, 1), _shift(cap_ratio, -1), _shift(ends_sentence, 1, 1.0), _shift(ends_sentence, -1, 1.0),
         below_title, dist_title,
-        _window_mean(title_like, 3), _window_mean(title_like, 10), _window_mean(ends_sentence, 3),
-        _window_mean(log_w, 3), _window_mean(log_w, 10),
+        title_like_3, title_like_10, ends_sentence_3, log_w_3, log_w_10,
         np.full(n, float(ctx.has_blank_lines)),
     ]).astype(np.float32)
     return idx, X
@@ -198,43 +221,43 @@ def stage2_features(X: np.ndarray, p1: np.ndarray) -> np.ndarray:
 
 
 class TreeModel:
-    """Gradient-boosted depth-D trees as arrays; ``predict_proba`` is vectorised."""
+    """Gradient-boosted oblivious trees as arrays; ``predict_proba`` is vectorised.
+
+    Tree t asks one question per level d: is feature ``split_feature[t, d]`` above
+    ``split_threshold[t, d]``? The answers, read as the bits of a number (first level
+    = top bit), index the leaf. So all rows and trees are answered by one comparison
+    of a gathered feature matrix, D shift-and-or steps and one gather of leaf values.
+    """
 
     def __init__(self, params: dict, feature_names: list[str] = FEATURE_NAMES):
+        if params.get("kind") != "oblivious-gbdt":
+            raise ValueError("classifier.json holds another kind of model; refit it")
+        if params["features"] != feature_names:
+            raise ValueError("classifier.json was fit with other features; refit it")
         self.params = params
-        self.features: list[str] = params["features"]
         self.base = float(params["base"])
         self.depth = int(params["depth"])
-        self.split_feature = np.asarray(params["split_feature"], dtype=np.int64)  # (T, 2^D-1)
-        self.split_threshold = np.asarray(params["split_threshold"], dtype=np.float32)
-        self.leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
-        self.threshold = float(params.get("threshold", 0.5))
-        # Flat copies for np.take: node k of tree i is at i * n_inner + k.
-        self._n_trees, n_inner = self.split_feature.shape
-        self._tree_offset = (np.arange(self._n_trees, dtype=np.intp) * n_inner)[None, :]
-        self._leaf_offset = (np.arange(self._n_trees, dtype=np.intp) * self.leaf_value.shape[1])[None, :]
-        self._feature_flat = self.split_feature.ravel().astype(np.intp)
-        self._threshold_flat = self.split_threshold.ravel()
-        self._leaf_flat = self.leaf_value.ravel()
-        if self.features != feature_names:
-            raise ValueError("classifier.json was fit with other features; refit it")
+        split_feature = np.asarray(params["split_feature"], dtype=np.intp)  # (T, D)
+        self.n_trees = split_feature.shape[0]
+        # Level-major order: the questions of level d for all trees are rows d*T..d*T+T-1.
+        self._columns = split_feature.T.ravel()
+        self._thresholds = np.asarray(params["split_threshold"], dtype=np.float32).T.ravel()[:, None]
+        leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
+        self._leaf_flat = leaf_value.ravel()
+        self._leaf_offset = (np.arange(self.n_trees, dtype=np.intp) * leaf_value.shape[1])[:, None]
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        """P(boilerplate) per row of X: all trees walked together, one step per level."""
+        """P(boilerplate) per row of X."""
         n = X.shape[0]
-        t = self._n_trees
-        if n == 0 or t == 0:
+        if n == 0 or self.n_trees == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
-        X = np.ascontiguousarray(X, dtype=np.float32)
-        x_flat = X.ravel()
-        row_offset = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]
-        node = np.zeros((n, t), dtype=np.intp)
-        for _ in range(self.depth):
-            flat = self._tree_offset + node
-            go_right = np.take(x_flat, row_offset + np.take(self._feature_flat, flat)) > np.take(self._threshold_flat, flat)
-            node = 2 * node + 1 + go_right
-        leaves = node - (2 ** self.depth - 1) + self._leaf_offset
-        margin = self.base + np.take(self._leaf_flat, leaves).sum(axis=1)
+        features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # gathering rows is cheaper
+        answers = (features_by_row[self._columns] > self._thresholds).reshape(self.depth, self.n_trees, n)
+        leaf = answers[0].astype(np.intp)
+        for level in answers[1:]:
+            leaf <<= 1
+            leaf |= level
+        margin = self.base + np.take(self._leaf_flat, leaf + self._leaf_offset).sum(axis=0)
         return 1.0 / (1.0 + np.exp(-margin))
 
 
@@ -263,24 +286,39 @@ def load_model(path: str = str(MODEL_PATH)) -> StackedModel | None:
     return StackedModel(json.loads(p.read_text(encoding="utf-8")))
 
 
+def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float) -> np.ndarray:
+    """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
+
+    Only lines no rule removed; never all of them: if the model would leave nothing,
+    it keeps the lines scoring within FALLBACK_MARGIN of the most article-like one.
+    """
+    drop = p >= threshold
+    unmarked = np.fromiter((ctx.marks.rule[i] is None for i in idx.tolist()), dtype=bool, count=len(idx))
+    if not unmarked.any():
+        return idx[:0]
+    if not (unmarked & ~drop).any():
+        drop = p > p[unmarked].min() + FALLBACK_MARGIN
+    return idx[drop & unmarked]
+
+
+def only_paragraphs_left(ctx) -> bool:
+    """True when every line no rule removed is a prose paragraph (or blank)."""
+    rule = ctx.marks.rule
+    return not any(rule[i] is None for i in np.flatnonzero(~ctx.blank & ~ctx.prose).tolist())
+
+
 def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``).
 
-    Never removes every line: if the model would leave nothing, it keeps the lines
-    scoring within FALLBACK_MARGIN of the most article-like line instead.
+    Leaves alone a document whose remaining lines are all prose paragraphs: that is
+    an article body with nothing page-like left to cut (the model was fit on whole
+    pages and is least sure on short bodies, where a cut paragraph costs the most).
     """
     model = model or load_model()
-    if model is None:
+    if model is None or only_paragraphs_left(ctx):
         return
     idx, X = line_features(ctx)
     if len(idx) == 0:
         return
-    p = model.predict_proba(X)
-    drop = p >= model.threshold
-    unmarked = np.fromiter((ctx.marks.rule[i] is None for i in idx.tolist()), dtype=bool, count=len(idx))
-    if not unmarked.any():
-        return
-    if not (unmarked & ~drop).any():
-        drop = p > p[unmarked].min() + FALLBACK_MARGIN
-    for i in idx[drop & unmarked].tolist():
+    for i in lines_to_cut(ctx, idx, model.predict_proba(X), model.threshold).tolist():
         ctx.marks.mark(i, RULE)

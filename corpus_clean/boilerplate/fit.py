@@ -1,7 +1,7 @@
 """Refit the line classifier on a boilerplate benchmark (dev data only).
 
     python -m corpus_clean.boilerplate.fit /work/shared/bench/boilerplate/scrapinghub.jsonl.gz \\
-        [--out corpus_clean/boilerplate/classifier.json] [--trees 150] [--depth 4] [--folds 5]
+        [--out corpus_clean/boilerplate/classifier.json] [--trees 100] [--depth 6] [--folds 5]
 
 What it does:
 
@@ -12,13 +12,14 @@ What it does:
    aligned, else *boilerplate*. Lines without word tokens get weight 0. Each gold
    body is also fed in as a clean document (all lines article), so the model learns
    to leave boilerplate-free text alone (training only; same fold as its page).
-2. **Model.** Gradient-boosted trees (logistic loss, second-order leaf values,
-   quantile-binned splits), in plain numpy. No scikit-learn needed.
+2. **Model.** Gradient-boosted oblivious trees (logistic loss, second-order leaf
+   values, quantile-binned splits), in plain numpy. No scikit-learn needed.
 3. **Cross-validation.** 5 folds by document: the model for fold k never sees fold k's
    documents. Out-of-fold probabilities are turned into cleaned texts by the real
    engine and scored with the bench's ``score.py`` at a grid of thresholds. The
    shipped threshold is the one with the best CV F1 among those with CV precision
-   >= ``--min-precision`` (precision first).
+   >= ``--min-precision``; if none reaches it, the most precise one with CV F1
+   >= ``--min-f1`` (precision first).
 4. **Final fit** on all documents; writes the JSON parameters with the CV and
    in-sample scores, the threshold and the hyper-parameters.
 
@@ -41,7 +42,8 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import (
-    FALLBACK_MARGIN, FEATURE_NAMES, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, stage2_features,
+    FEATURE_NAMES, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut,
+    only_paragraphs_left, stage2_features,
 )
 from corpus_clean.boilerplate.engine import Context, finish, mark_rules
 from corpus_clean.boilerplate.repair import join_broken_words
@@ -124,31 +126,39 @@ def quantile_edges(X: np.ndarray, n_bins: int) -> list[np.ndarray]:
     return [np.unique(np.quantile(X[:, j], qs)) for j in range(X.shape[1])]
 
 
-def fit_trees(X, y, w, *, n_trees=150, depth=4, lr=0.1, lam=1.0, min_hess=5.0, n_bins=32,
+def fit_trees(X, y, w, *, n_trees=60, depth=6, lr=0.2, lam=1.0, min_hess=5.0, n_bins=32,
               feature_names=FEATURE_NAMES) -> dict:
-    """Logistic-loss boosting with full binary trees of `depth`; returns JSON params."""
+    """Logistic-loss boosting with oblivious trees of `depth`; returns JSON params.
+
+    An oblivious tree (as in CatBoost) asks the same question of every node of a
+    level, so a row's leaf is just the bits of its `depth` answers: prediction needs
+    no tree walk at all (see ``TreeModel.predict_proba``). Each level's split is the
+    (feature, threshold) with the best second-order gain summed over the level's nodes.
+    """
     n, f = X.shape
     edges = quantile_edges(X, n_bins)
     n_b = max(len(e) for e in edges) + 1
     Xb = np.zeros((n, f), dtype=np.int64)
     for j in range(f):
         Xb[:, j] = np.searchsorted(edges[j], X[:, j], side="left")  # bin b: x <= edges[b]
+    no_edge = np.zeros((f, n_b), dtype=bool)
+    for j in range(f):
+        no_edge[j, len(edges[j]):] = True  # no threshold beyond the last edge
     p0 = np.clip(np.average(y, weights=w), 1e-4, 1 - 1e-4)
     base = float(np.log(p0 / (1 - p0)))
     margin = np.full(n, base)
-    n_inner = 2 ** depth - 1
-    split_feature = np.zeros((n_trees, n_inner), dtype=np.int64)
-    split_threshold = np.full((n_trees, n_inner), np.inf, dtype=np.float64)
+    split_feature = np.zeros((n_trees, depth), dtype=np.int64)
+    split_threshold = np.full((n_trees, depth), np.inf, dtype=np.float64)
     leaf_value = np.zeros((n_trees, 2 ** depth))
     feat_offsets = (np.arange(f) * n_b)[None, :]
     for t in range(n_trees):
         p = 1 / (1 + np.exp(-margin))
         g = (p - y) * w
         h = np.maximum(p * (1 - p), 1e-6) * w
-        node = np.zeros(n, dtype=np.int64)  # index within the level
+        leaf = np.zeros(n, dtype=np.int64)  # bits of the answers so far
         for d in range(depth):
             n_nodes = 2 ** d
-            keys = (node[:, None] * (f * n_b) + feat_offsets + Xb).ravel()
+            keys = (leaf[:, None] * (f * n_b) + feat_offsets + Xb).ravel()
             size = n_nodes * f * n_b
             G = np.bincount(keys, weights=np.repeat(g, f), minlength=size).reshape(n_nodes, f, n_b)
             H = np.bincount(keys, weights=np.repeat(h, f), minlength=size).reshape(n_nodes, f, n_b)
@@ -156,31 +166,25 @@ def fit_trees(X, y, w, *, n_trees=150, depth=4, lr=0.1, lam=1.0, min_hess=5.0, n
             Gt, Ht = GL[:, :, -1:], HL[:, :, -1:]
             GR, HR = Gt - GL, Ht - HL
             gain = GL**2 / (HL + lam) + GR**2 / (HR + lam) - Gt**2 / (Ht + lam)
-            valid = (HL >= min_hess) & (HR >= min_hess)
-            for j in range(f):
-                valid[:, j, len(edges[j]):] = False  # no edge beyond the last one
-            gain = np.where(valid, gain, -np.inf)
-            flat = gain.reshape(n_nodes, -1)
-            best = flat.argmax(axis=1)
-            best_gain = flat[np.arange(n_nodes), best]
-            bf, bb = best // n_b, best % n_b
-            go_right = np.zeros(n, dtype=bool)
-            for k in range(n_nodes):
-                gi = 2**d - 1 + k
-                if np.isfinite(best_gain[k]) and best_gain[k] > 1e-9:
-                    split_feature[t, gi] = bf[k]
-                    split_threshold[t, gi] = edges[bf[k]][bb[k]]
-                    sel = node == k
-                    go_right[sel] = Xb[sel, bf[k]] > bb[k]
-            node = 2 * node + go_right
+            # A node too small to split adds no gain (it still gets the level's question).
+            gain = np.where((HL >= min_hess) & (HR >= min_hess), gain, 0.0).sum(axis=0)
+            gain[no_edge] = -np.inf
+            best = int(gain.argmax())
+            bf, bb = divmod(best, n_b)
+            if gain.flat[best] > 1e-9:
+                split_feature[t, d] = bf
+                split_threshold[t, d] = edges[bf][bb]
+                leaf = 2 * leaf + (Xb[:, bf] > bb)
+            else:
+                leaf = 2 * leaf  # threshold +inf: every row answers "no"
         n_leaves = 2 ** depth
-        G = np.bincount(node, weights=g, minlength=n_leaves)
-        H = np.bincount(node, weights=h, minlength=n_leaves)
+        G = np.bincount(leaf, weights=g, minlength=n_leaves)
+        H = np.bincount(leaf, weights=h, minlength=n_leaves)
         values = -lr * G / (H + lam)
         leaf_value[t] = values
-        margin += values[node]
+        margin += values[leaf]
     return {
-        "kind": "gbdt",
+        "kind": "oblivious-gbdt",
         "features": list(feature_names),
         "base": base,
         "depth": depth,
@@ -198,12 +202,8 @@ def clean_with(doc: DocData, p: np.ndarray, threshold: float) -> str:
     """The engine's output for `doc` when the classifier says `p` (rules included)."""
     ctx = copy.copy(doc.ctx)
     ctx.marks = copy.deepcopy(doc.ctx.marks)
-    drop = p >= threshold
-    unmarked = np.fromiter((ctx.marks.rule[i] is None for i in doc.idx.tolist()), dtype=bool, count=len(doc.idx))
-    if unmarked.any():
-        if not (unmarked & ~drop).any():
-            drop = p > p[unmarked].min() + FALLBACK_MARGIN
-        for i in doc.idx[drop & unmarked].tolist():
+    if not only_paragraphs_left(ctx):
+        for i in lines_to_cut(ctx, doc.idx, p, threshold).tolist():
             ctx.marks.mark(i, RULE)
     return finish(ctx)[0]
 
@@ -226,9 +226,16 @@ def evaluate(docs: list[DocData], probs: list[np.ndarray], thresholds, score_mod
     return out
 
 
-def pick_threshold(rows: list[dict], min_precision: float) -> dict:
-    ok = [r for r in rows if r["precision"] >= min_precision]
-    return max(ok or rows, key=lambda r: r["f1"])
+def pick_threshold(rows: list[dict], min_precision: float, min_f1: float) -> dict:
+    """Precision first: the best-F1 threshold among those reaching `min_precision`;
+    if none does, the most precise one that keeps F1 >= `min_f1`; else the best F1."""
+    precise = [r for r in rows if r["precision"] >= min_precision]
+    if precise:
+        return max(precise, key=lambda r: r["f1"])
+    good_enough = [r for r in rows if r["f1"] >= min_f1]
+    if good_enough:
+        return max(good_enough, key=lambda r: r["precision"])
+    return max(rows, key=lambda r: r["f1"])
 
 
 def _fit(docs, features_of, names, hyper) -> dict:
@@ -254,13 +261,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", help="dev benchmark JSONL(.gz) with naive_text and gold_text; score.py beside it")
     ap.add_argument("--out", default=str(MODEL_PATH))
-    ap.add_argument("--trees", type=int, default=150)
-    ap.add_argument("--depth", type=int, default=4)
-    ap.add_argument("--trees2", type=int, default=100, help="stage-2 trees")
-    ap.add_argument("--depth2", type=int, default=3, help="stage-2 depth")
-    ap.add_argument("--lr", type=float, default=0.1)
+    ap.add_argument("--trees", type=int, default=100)
+    ap.add_argument("--depth", type=int, default=6)
+    ap.add_argument("--trees2", type=int, default=60, help="stage-2 trees")
+    ap.add_argument("--depth2", type=int, default=5, help="stage-2 depth")
+    ap.add_argument("--lr", type=float, default=0.15)
+    ap.add_argument("--lam", type=float, default=1.0, help="L2 penalty on leaf values")
+    ap.add_argument("--min-hess", type=float, default=5.0, help="least hessian weight on each side of a split")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--min-precision", type=float, default=0.925)
+    ap.add_argument("--min-f1", type=float, default=0.90, help="F1 to keep when no threshold reaches --min-precision")
     ap.add_argument("--no-gold-docs", action="store_true", help="do not train on gold bodies as clean inputs")
     ap.add_argument("--oof-out", help="write the out-of-fold cleaned texts at the shipped threshold here "
                     "(JSONL id/text, for score.py --per-doc)")
@@ -273,8 +283,9 @@ def main(argv: list[str] | None = None) -> int:
         for g in gold_as_input_docs(docs):
             EXTRA.setdefault(g.id.rsplit(":", 1)[0], []).append(g)
     print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s", file=sys.stderr)
-    hyper = {"n_trees": args.trees, "depth": args.depth, "lr": args.lr}
-    hyper2 = {"n_trees": args.trees2, "depth": args.depth2, "lr": args.lr}
+    shared = {"lr": args.lr, "lam": args.lam, "min_hess": args.min_hess}
+    hyper = {"n_trees": args.trees, "depth": args.depth, **shared}
+    hyper2 = {"n_trees": args.trees2, "depth": args.depth2, **shared}
     thresholds = np.round(np.arange(0.30, 0.86, 0.05), 3)
 
     # Cross-validation by document. Stage 2 is trained on stage 1's out-of-fold scores
@@ -291,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"stage 2 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     cv1_rows = evaluate(docs, oof1, thresholds, score_mod)
     cv_rows = evaluate(docs, oof2, thresholds, score_mod)
-    chosen = pick_threshold(cv_rows, args.min_precision)
+    chosen = pick_threshold(cv_rows, args.min_precision, args.min_f1)
     if args.oof_out:
         with open(args.oof_out, "w", encoding="utf-8") as f:
             for d, p in zip(docs, oof2):
@@ -317,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         "cv_at_threshold": chosen,
         "in_sample_at_threshold": insample,
         "min_precision": args.min_precision,
+        "min_f1": args.min_f1,
     }
     Path(args.out).write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
     print("stage 1 only: threshold | CV precision | CV recall | CV F1 | empty")

@@ -1,0 +1,96 @@
+"""The line classifier: the vectorised tree walk, the fitter, and the shipped model."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from corpus_clean.boilerplate.classifier import (
+    FEATURE_NAMES, MODEL_PATH, STAGE2_NAMES, TreeModel, line_features, load_model,
+)
+from corpus_clean.boilerplate.engine import mark_rules
+from corpus_clean.boilerplate.fit import fit_trees, pick_threshold
+
+
+def walk_one_row(params: dict, x: np.ndarray) -> float:
+    """Reference: P(boilerplate) for one row, tree by tree, level by level."""
+    margin = params["base"]
+    for features, thresholds, leaves in zip(params["split_feature"], params["split_threshold"], params["leaf_value"]):
+        leaf = 0
+        for f, t in zip(features, thresholds):
+            leaf = 2 * leaf + int(np.float32(x[f]) > np.float32(t))
+        margin += leaves[leaf]
+    return 1.0 / (1.0 + np.exp(-margin))
+
+
+def test_vectorised_prediction_matches_a_plain_walk_of_the_shipped_trees():
+    params = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["stage1"]
+    model = TreeModel(params, FEATURE_NAMES)
+    rng = np.random.default_rng(0)
+    # Feature values drawn around the split thresholds, so both branches are taken.
+    thresholds = np.asarray(params["split_threshold"], dtype=np.float64)
+    X = rng.choice(thresholds[thresholds < 1e30], size=(50, len(FEATURE_NAMES))) + rng.normal(0, 0.01, (50, len(FEATURE_NAMES)))
+    X = X.astype(np.float32)
+    expected = np.array([walk_one_row(params, x) for x in X])
+    assert np.allclose(model.predict_proba(X), expected, atol=1e-9)
+    assert len(np.unique(np.round(expected, 6))) > 10  # not a constant model
+
+
+def test_fitter_learns_an_interaction_the_features_do_not_show_alone():
+    rng = np.random.default_rng(1)
+    X = rng.random((4000, 3)).astype(np.float32)
+    y = ((X[:, 0] > 0.5) ^ (X[:, 1] > 0.3)).astype(np.float64)  # XOR: needs two levels
+    params = fit_trees(X, y, np.ones(len(y)), n_trees=30, depth=3, lr=0.3, feature_names=["a", "b", "c"])
+    model = TreeModel(params, ["a", "b", "c"])
+    X_test = rng.random((2000, 3)).astype(np.float32)
+    y_test = (X_test[:, 0] > 0.5) ^ (X_test[:, 1] > 0.3)
+    accuracy = ((model.predict_proba(X_test) >= 0.5) == y_test).mean()
+    assert accuracy > 0.97
+    assert sorted(params["split_feature"][0][:2]) == [0, 1]  # the first tree asks about a and b, not the noise
+
+
+def test_model_fit_with_other_features_is_refused():
+    params = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["stage1"]
+    with pytest.raises(ValueError, match="refit"):
+        TreeModel(params, FEATURE_NAMES[:-1])
+    with pytest.raises(ValueError, match="refit"):
+        TreeModel({**params, "kind": "gbdt"}, FEATURE_NAMES)
+
+
+def test_shipped_model_records_how_it_was_fit():
+    params = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert params["stage1"]["features"] == FEATURE_NAMES
+    assert params["stage2"]["features"] == STAGE2_NAMES
+    fit = params["fit"]
+    assert 0 < params["threshold"] < 1
+    assert fit["cv_at_threshold"]["threshold"] == params["threshold"]
+    assert fit["cv_at_threshold"]["f1"] >= 0.90  # cross-validated, not in-sample
+    assert fit["in_sample_at_threshold"]["precision"] >= 0.92
+
+
+def test_threshold_choice_is_precision_first():
+    rows = [
+        {"threshold": 0.4, "precision": 0.90, "recall": 0.88, "f1": 0.89},
+        {"threshold": 0.5, "precision": 0.89, "recall": 0.91, "f1": 0.900},
+        {"threshold": 0.6, "precision": 0.88, "recall": 0.94, "f1": 0.909},
+    ]
+    assert pick_threshold(rows, 0.92, 0.90)["threshold"] == 0.5  # most precise with F1 >= 0.90
+    assert pick_threshold(rows, 0.89, 0.90)["threshold"] == 0.5  # best F1 among precise enough
+    assert pick_threshold(rows, 0.95, 0.95)["threshold"] == 0.6  # nothing qualifies: best F1
+
+
+def test_classifier_scores_furniture_above_article_lines():
+    page = "\n".join([
+        "Home", "News", "Sport", "Weather", "Sign in",
+        "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
+        "Drivers will be sent along the coast road while the work goes on, the mayor said at a meeting in the town hall.",
+        "Engineers found that two of the main cables had corroded after decades of salt spray and winter storms on the estuary.",
+        "Most Read", "Ten Towns Where Houses Still Cost Less Than a Car", "Privacy Policy", "Contact Us",
+    ]) + "\n"
+    ctx = mark_rules(page)
+    idx, X = line_features(ctx)
+    p = load_model().predict_proba(X)
+    article = np.array(["council" in ctx.lines.content[i] or "Drivers" in ctx.lines.content[i]
+                        or "Engineers" in ctx.lines.content[i] for i in idx])
+    assert p[article].max() < p[~article].min()
