@@ -74,9 +74,18 @@ def parse_published(text: str | None) -> datetime | None:
     return parsed.astimezone(timezone.utc)
 
 
+# Characters of the text given to language id: its cost is linear in the sample, and
+# on the 181 bench bodies (8 languages) 400 characters already agree with 2,000.
+LANG_SAMPLE_CHARS = 600
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code from py3langid (ships its model: works offline), None for no letters."""
-    sample = text[:2000]
+    """ISO 639-1 code from py3langid (ships its model: works offline), None for no letters.
+
+    >>> detect_language("Les habitants du village ont voté mardi pour la fermeture du vieux pont.")
+    'fr'
+    """
+    sample = text[:LANG_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return None
     import py3langid  # imported lazily: loading the model costs ~0.5 s
