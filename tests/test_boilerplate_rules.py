@@ -70,3 +70,15 @@ def test_rules_that_can_start_anywhere_are_gated_by_keywords():
         opening = (rule.pattern or "").lstrip("(?:\\(")
         if opening.startswith("."):
             assert rule.keywords, f"{rule.id} starts with a wildcard but has no keywords"
+
+
+@pytest.mark.parametrize("heading", [
+    "Most read in world news", "Other news in this section", "You may also like...", "Also on harbour.example",
+    "Lesen Sie auch", "Leia também", "Читайте также",
+])
+def test_recommendation_headings_take_their_teasers_with_them(heading):
+    article = ("The council voted on Tuesday to close the old bridge for two years of repairs, "
+               "citing cracks found during an inspection.\n")
+    text = article + heading + "\nHarbour ferry timetable changes this summer\nTen best walks on the coast\n"
+    rule = next(r for r in RULES if r.id == "ads.recommended_block")
+    assert _removed_by(text, rule) == [heading, "Harbour ferry timetable changes this summer", "Ten best walks on the coast"]
