@@ -16,6 +16,7 @@ A document in which nothing is marked comes back as the very same string.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 
@@ -82,6 +83,9 @@ class Context:
         self.prose_after = self.prose.sum() - np.cumsum(self.prose)
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
+        # Python lists for the per-line loops (indexing a numpy array per line is slow).
+        self.blank_list: list[bool] = self.blank.tolist()
+        self.n_words_list: list[int] = s.n_words.tolist()
 
     @property
     def text(self) -> str:
@@ -103,40 +107,62 @@ class Context:
 # --- rule-pack kinds ----------------------------------------------------------------
 
 
+_UNSEEN = object()  # not in the line cache yet
+
+
+def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
+    """The combined regex's matching group (or None) for each candidate line.
+
+    Many lines are in the line cache (menus and footers repeat across pages): look them
+    all up first (one comprehension), then full-match only the rest.
+    """
+    raw = ctx.lines.raw
+    cache = ruleset.line_cache  # line text -> matching group (or None)
+    get = cache.get
+    groups = [get(raw[i], _UNSEEN) for i in candidates]
+    misses = [k for k, group in enumerate(groups) if group is _UNSEEN]
+    if not misses:
+        return groups
+    text = ctx.text
+    content = ctx.lines.content
+    starts = ctx.lines.starts.tolist()
+    n_words = ctx.n_words_list
+    regex_for = ruleset.regex_for
+    for k in misses:
+        i = candidates[k]
+        key = raw[i]
+        group = get(key, _UNSEEN)  # the same line earlier in this document
+        if group is _UNSEEN:
+            line = content[i]
+            regex = regex_for(line[0].lower() if line else "", n_words[i] > SHORT_LINE_WORDS)
+            m = regex.fullmatch(text, starts[i], starts[i] + len(key)) if regex is not None else None
+            group = m.lastgroup if m is not None else None
+            if len(cache) >= LINE_CACHE_SIZE:
+                cache.clear()
+            cache[key] = group
+        groups[k] = group
+    return groups
+
+
 def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     """Full-match the combined regex on each candidate line; act by the rule's kind."""
     text = ctx.text
     starts = ctx.lines.starts
-    n_words = ctx.stats.n_words
+    n_words = ctx.n_words_list
+    blank = ctx.blank_list
+    raw = ctx.lines.raw
     line_starts = starts.tolist()
-    line_ends = (starts + np.fromiter(map(len, ctx.lines.raw), dtype=np.int64, count=ctx.lines.n_lines)).tolist()
-    best: dict[int, object] = {}  # line -> matched rule with the lowest order
+    by_group = ruleset.group_to_rule
+    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_long_max_words)).tolist()
+    # line -> matched rule with the lowest order (each line has one anchored group at most)
+    best: dict[int, object] = {
+        i: by_group[g] for i, g in zip(candidates, _line_groups(ctx, ruleset, candidates)) if g is not None
+    }
 
     def found(i: int, rule) -> None:
         if i not in best or rule.order < best[i].order:
             best[i] = rule
 
-    nonblank = ~ctx.blank
-    groups = ruleset.group_to_rule
-    content = ctx.lines.content
-    raw = ctx.lines.raw
-    candidates = np.flatnonzero(nonblank & (n_words <= ruleset.anchored_long_max_words)).tolist()
-    regex_for = ruleset.regex_for
-    cache = ruleset.line_cache  # line text -> matching group (or None): menus repeat across pages
-    for i in candidates:
-        key = raw[i]
-        if key in cache:
-            group = cache[key]
-        else:
-            line = content[i]
-            regex = regex_for(line[0].lower() if line else "", bool(n_words[i] > SHORT_LINE_WORDS))
-            m = regex.fullmatch(text, line_starts[i], line_ends[i]) if regex is not None else None
-            group = m.lastgroup if m is not None else None
-            if len(cache) >= LINE_CACHE_SIZE:
-                cache.clear()
-            cache[key] = group
-        if group is not None:
-            found(i, groups[group])
     if ruleset.keyword_rules:
         lower = text.lower()
         if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
@@ -149,15 +175,18 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
                         at = lower.find(kw, at + 1)
                 if not positions:
                     continue
-                lines = np.unique(np.searchsorted(starts, positions, side="right") - 1).tolist()
+                # (a few positions per document: bisect beats numpy's per-call cost)
+                lines = sorted({bisect_right(line_starts, at) - 1 for at in positions})
+                max_words = rule.max_words or 10**9
                 for i in lines:
-                    if not ctx.blank[i] and n_words[i] <= (rule.max_words or 10**9):
-                        if regex.fullmatch(text, line_starts[i], line_ends[i]) is not None:
+                    if not blank[i] and n_words[i] <= max_words:
+                        if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
                             found(i, rule)
         else:
+            nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:
-                for i in np.flatnonzero(nonblank).tolist():
-                    if regex.fullmatch(text, line_starts[i], line_ends[i]) is not None:
+                for i in nonblank:
+                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
                         found(i, rule)
     hits = sorted(best.items())
     if not hits:
@@ -283,64 +312,86 @@ def mark_headline(ctx: Context) -> str | None:
     return ctx.lines.content[first]
 
 
+def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of each run of True in a boolean array, end exclusive."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False])).astype(np.int8)))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+def _later_copies(content: list[str]) -> np.ndarray:
+    """Mask of the non-empty lines whose text is on an earlier line too."""
+    n = len(content)
+    first = dict(zip(reversed(content), range(n - 1, -1, -1)))  # text -> first line
+    if len(first) == n:
+        return np.zeros(n, dtype=bool)
+    first_of_line = np.fromiter(map(first.__getitem__, content), dtype=np.int64, count=n)
+    nonempty = np.fromiter(map(bool, content), dtype=bool, count=n)
+    return (first_of_line != np.arange(n)) & nonempty
+
+
+def _mark_headline_copies(ctx: Context, headline: str) -> None:
+    """Lines that start with the headline (and a few words more), or long prefixes of it."""
+    head_words = len(headline.split())
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in _lines_containing(ctx, headline[:20]):
+        c = content[i]
+        if c and c != headline and rule[i] is None and (
+            (c.startswith(headline) and len(c.split()) <= head_words + 8)
+            or (len(c) >= 20 and headline.startswith(c))
+        ):
+            ctx.marks.mark(i, "repeat.headline")
+
+
+def _lines_containing(ctx: Context, s: str) -> list[int]:
+    """Lines holding `s` (non-empty, without a newline), in order."""
+    text = ctx.text
+    positions = []
+    at = text.find(s)
+    while at != -1:
+        positions.append(at)
+        at = text.find(s, at + 1)
+    if not positions:
+        return []
+    starts = ctx.lines.starts.tolist()
+    return sorted({bisect_right(starts, at) - 1 for at in positions})
+
+
 def mark_repeats(ctx: Context, headline: str | None) -> None:
     """Repeated lines: runs of later copies (repeat.block), copies of the headline,
     and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line)."""
     content = ctx.lines.content
-    n = ctx.lines.n_lines
-    first_seen: dict[str, int] = {}
-    repeated = np.zeros(n, dtype=bool)
-    for i, c in enumerate(content):
-        if c:
-            if first_seen.setdefault(c, i) != i:
-                repeated[i] = True
+    repeated = _later_copies(content)
     if headline:
-        head_words = len(headline.split())
-        for i in range(n):
-            c = content[i]
-            if c and ctx.marks.rule[i] is None and c != headline and (
-                (c.startswith(headline) and len(c.split()) <= head_words + 8)
-                or (len(c) >= 20 and headline.startswith(c))
-            ):
-                ctx.marks.mark(i, "repeat.headline")
+        _mark_headline_copies(ctx, headline)
     if not repeated.any():
         return
     # Runs of repeated non-blank lines (blank lines do not break a run).
     idx = np.flatnonzero(~ctx.blank)
-    rep = repeated[idx]
-    words = ctx.stats.n_words
+    idx_list = idx.tolist()
+    words = ctx.n_words_list
     single: list[int] = []  # later copies of repeated lines outside runs
-    run_start = 0
-    for k in range(len(idx) + 1):
-        if k == len(idx) or not rep[k]:
-            run = idx[run_start:k]
-            if len(run) >= REPEAT_MIN_RUN:
-                for i in range(run[0], run[-1] + 1):
-                    ctx.marks.mark(i, "repeat.block")
-            else:
-                for i in run.tolist():
-                    if content[i] == headline:
-                        ctx.marks.mark(i, "repeat.headline")
-                    elif words[i] >= REPEAT_MIN_WORDS:
-                        single.append(i)
-            run_start = k + 1
-    if not single:
-        return
-    single_set = set(single)
+    for a, b in _true_runs(repeated[idx]):
+        if b - a >= REPEAT_MIN_RUN:
+            for i in range(idx_list[a], idx_list[b - 1] + 1):
+                ctx.marks.mark(i, "repeat.block")
+        else:
+            for k in range(a, b):
+                i = idx_list[k]
+                if content[i] == headline:
+                    ctx.marks.mark(i, "repeat.headline")
+                elif words[i] >= REPEAT_MIN_WORDS:
+                    single.append(k)
     # A single repeated line goes only when its previous copy is near (a doubled line
     # or paragraph). Far-apart copies (a teaser in the page furniture and the article's
     # own paragraph) are left to the classifier: removing either one by rule cost the
     # benchmark precision and recall.
-    rank = np.cumsum(~ctx.blank) - 1  # index among non-blank lines
-    previous: dict[str, int] = {}
-    for i in range(n):
-        c = content[i]
-        if not c:
-            continue
-        j = previous.get(c)
-        previous[c] = i
-        if j is not None and i in single_set and rank[i] - rank[j] <= REPEAT_MAX_GAP:
-            ctx.marks.mark(i, "repeat.line")
+    # (Its previous copy is non-blank, like it: near means among the REPEAT_MAX_GAP
+    # non-blank lines above it; k is the line's index among the non-blank lines.)
+    for k in single:
+        c = content[idx_list[k]]
+        if any(content[idx_list[r]] == c for r in range(max(0, k - REPEAT_MAX_GAP), k)):
+            ctx.marks.mark(idx_list[k], "repeat.line")
 
 
 def restore_repeats_of_removed(ctx: Context) -> None:
@@ -350,6 +401,8 @@ def restore_repeats_of_removed(ctx: Context) -> None:
     copy, the text would be lost entirely: keep the last repeat.line copy instead.)
     """
     rule = ctx.marks.rule
+    if "repeat.line" not in rule:
+        return
     content = ctx.lines.content
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(rule):
@@ -378,17 +431,10 @@ def mark_menu_runs(ctx: Context) -> None:
     idx = np.flatnonzero(~ctx.blank)
     if len(idx) < MENU_MIN_RUN:
         return
-    flags = short[idx]
-    run_start = None
-    for k in range(len(idx) + 1):
-        if k < len(idx) and flags[k]:
-            if run_start is None:
-                run_start = k
-            continue
-        if run_start is not None and k - run_start >= MENU_MIN_RUN:
-            for i in idx[run_start:k].tolist():
+    for a, b in _true_runs(short[idx]):
+        if b - a >= MENU_MIN_RUN:
+            for i in idx[a:b].tolist():
                 ctx.marks.mark(i, "nav.menu_run")
-        run_start = None
 
 
 def _voice_hits(line: str) -> int:
@@ -403,12 +449,12 @@ def mark_trailing_comments(ctx: Context) -> None:
     exclamation marks, shouting) is a comment. Without a marker, the last lines go
     only when they are comment-voiced and the article above them is not.
     """
-    n = ctx.lines.n_lines
     content = ctx.lines.content
-    kept = [i for i in range(n) if not ctx.blank[i] and ctx.marks.rule[i] is None]
+    rule = ctx.marks.rule
+    kept = [i for i, (b, r) in enumerate(zip(ctx.blank_list, rule)) if not b and r is None]
     if len(kept) < 4:
         return
-    markers = [i for i in range(n) if ctx.marks.rule[i] in END_MARKER_RULES]
+    markers = [i for i, r in enumerate(rule) if r in END_MARKER_RULES]
     after = markers[-1] if markers and ctx.in_tail(markers[-1]) else None
     if after is not None:
         tail = [i for i in kept if i > after]
@@ -443,11 +489,13 @@ def mark_layout(ctx: Context) -> None:
     Gaps without a removal are left exactly as they were.
     """
     rule = ctx.marks.rule
-    if all(r is None for r in rule):
+    if rule.count(None) == len(rule):
         return
     n = ctx.lines.n_lines
     if n > 1 and ctx.lines.raw[-1] == "":
         n -= 1  # the "" after a final newline is not a line
+    if all(rule[i] is not None for i in np.flatnonzero(ctx.blank[:n]).tolist()):
+        return  # no kept blank line: nothing to tidy (text without blank lines)
     gap_blanks: list[int] = []
     gap_removed = False
     at_start = True
@@ -497,8 +545,9 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
     starts = ctx.lines.starts.tolist()
     ends = ctx.lines.ends.tolist()
     spans: list[list] = []
-    for i, r in enumerate(rule):
-        if r is None or starts[i] == ends[i]:
+    for i in [i for i, r in enumerate(rule) if r is not None]:
+        r = rule[i]
+        if starts[i] == ends[i]:
             continue
         if spans and spans[-1][1] == starts[i] and spans[-1][2] == r:
             spans[-1][1] = ends[i]
