@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
 
     strip_boilerplate("warm up: load rule packs and classifier\nonce")
     rows = []
+    cpu_per_doc: dict[str, float] = {}
     for name, field, fn in systems:
         load_rules().line_cache.clear()  # each text-path row starts with a cold line cache
         preds, secs, cpu, n_bytes = run_system(fn, records, field)
@@ -170,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
                 for i, p in zip(ids, preds):
                     f.write(json.dumps({"id": i, "text": p}) + "\n")
         is_identity = fn is identity
+        cpu_per_doc[name] = cpu / len(records)
         docs_s = "–" if is_identity else f"{len(records) / max(secs, 1e-9):,.0f} ({len(records) / max(cpu, 1e-9):,.0f})"
         ms_4k = "–" if is_identity else f"{secs * 1000 / (n_bytes / 4096):.2f} ({cpu * 1000 / (n_bytes / 4096):.2f})"
 
@@ -185,10 +187,16 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs, load average {load:.1f} at the end; speed = wall (CPU) time inside each system\n")
     changed = sum(ours_on_clean_body(r) != r["gold_text"] for r in records)
     print(f"clean gold bodies changed by the text path: {changed} of {len(records)}\n")
-    print("| system | input | precision | recall | F1 | empty preds | docs/s wall (CPU) | ms per 4 KB wall (CPU) |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    # The machine is shared: a ratio to a peer measured in the same run is steadier
+    # than absolute times.
+    reference = next((n for n in cpu_per_doc if n.startswith("trafilatura")), None)
+    print("| system | input | precision | recall | F1 | empty preds | docs/s wall (CPU) | ms per 4 KB wall (CPU) "
+          "| CPU per doc ÷ trafilatura's |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
-        print("| " + " | ".join(row) + " |")
+        name = row[0]
+        ratio = "–" if reference is None or name.startswith("identity") else f"{cpu_per_doc[name] / cpu_per_doc[reference]:.2f}"
+        print("| " + " | ".join(row + (ratio,)) + " |")
 
     if args.per_rule:
         print("\n| rule | gold shingles removed | boilerplate shingles removed |")
