@@ -16,6 +16,8 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
   document's prose lines above and below it, distance to the nearest prose line;
 * neighbour context: words of the lines 1 and 2 above/below, share of prose lines and
   of rule-removed lines in windows of 3 and 10 lines around it;
+* teaser lists: how often the "headline-like" flag flips from line to line in windows
+  of 3 and 10 lines (a list of headline + one-sentence summary flips at every line);
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
   gold bodies fed in as clean training documents are, see ``fit.py``).
@@ -47,7 +49,7 @@ FEATURE_NAMES = [
     "cap_word_ratio_prev1", "cap_word_ratio_next1", "ends_sentence_prev1", "ends_sentence_next1",
     "below_title_copy", "log_dist_title_copy",
     "title_like_win3", "title_like_win10", "ends_sentence_win3", "log_words_win3", "log_words_win10",
-    "paragraph_format",
+    "paragraph_format", "title_alternation_win3", "title_alternation_win10",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -168,7 +170,13 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     title_like = ((w >= 3) & (cap_ratio >= 0.5) & (ends_sentence == 0)).astype(np.float64)
     prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3 = _window_mean(
         np.column_stack([prose, removed, title_like, ends_sentence, log_w]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10 = _window_mean(np.column_stack([prose, removed, title_like, log_w]), 10).T
+    # Teaser lists alternate a headline and a one-sentence summary, line after line;
+    # an article's subheadings come every few paragraphs.
+    alternation = np.zeros(n)
+    alternation[1:] = np.abs(np.diff(title_like))
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10 = _window_mean(
+        np.column_stack([prose, removed, title_like, log_w, alternation]), 10).T
+    alternation_3 = _window_mean(alternation, 3)
     X = np.column_stack([
         log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
         s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
@@ -180,7 +188,7 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
         _shift(cap_ratio, 1), _shift(cap_ratio, -1), _shift(ends_sentence, 1, 1.0), _shift(ends_sentence, -1, 1.0),
         below_title, dist_title,
         title_like_3, title_like_10, ends_sentence_3, log_w_3, log_w_10,
-        np.full(n, float(ctx.has_blank_lines)),
+        np.full(n, float(ctx.has_blank_lines)), alternation_3, alternation_10,
     ]).astype(np.float32)
     return idx, X
 
