@@ -94,3 +94,28 @@ def test_classifier_scores_furniture_above_article_lines():
     article = np.array(["council" in ctx.lines.content[i] or "Drivers" in ctx.lines.content[i]
                         or "Engineers" in ctx.lines.content[i] for i in idx])
     assert p[article].max() < p[~article].min()
+
+
+SHORT_STORY = [
+    "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
+    "Drivers will be sent along the coast road while the work goes on, the mayor said at a meeting in the town hall.",
+    "Repairs to start in May",
+    "Engineers found that two of the main cables had corroded after decades of salt spray and winter storms on the estuary.",
+    "The harbour trust, which owns the bridge, said it would pay for a third of the repairs from its reserve fund.",
+    "Local shops on the coast road expect more customers during the works, according to the chamber of commerce.",
+]
+PAGE_TOP = ["Home", "News", "Sport", "Weather", "Sign in"]
+PAGE_BOTTOM = ["Most Read", "Ten Towns Where Houses Still Cost Less Than a Car", "Privacy Policy", "Contact Us"]
+
+
+@pytest.mark.parametrize("n_paragraphs", [4, 5, 6])  # the subheading (3rd) always has a paragraph under it
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_short_story_inside_page_furniture_keeps_every_line(n_paragraphs, separator):
+    from corpus_clean.boilerplate import strip_boilerplate
+
+    story = SHORT_STORY[:n_paragraphs]
+    page = separator.join(PAGE_TOP + story + PAGE_BOTTOM) + "\n"
+    clean, _ = strip_boilerplate(page)
+    kept = clean.split("\n")
+    assert [line for line in story if line not in kept] == []
+    assert "Privacy Policy" not in clean and "Sign in" not in clean

@@ -59,6 +59,7 @@ STAGE2_NAMES = FEATURE_NAMES + [
 ]
 END_MARKERS = ("news.contributed", "news.reporting_credit", "footer.copyright", "footer.rights_reserved")
 MAIN_BLOCK_MAX_GAP = 3
+MIN_LINES = 12
 FALLBACK_MARGIN = 0.1
 
 
@@ -309,21 +310,27 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float) -> np.nd
     return idx[drop & unmarked]
 
 
-def only_paragraphs_left(ctx) -> bool:
-    """True when every line no rule removed is a prose paragraph (or blank)."""
+def classifier_applies(ctx) -> bool:
+    """Whether the model should look at this document at all.
+
+    Not when it has fewer than MIN_LINES non-blank lines: the model was fit on whole
+    pages (25+ lines), and its position and window features mean little on a snippet.
+    Not when every line the rules left is a prose paragraph: that is an article body
+    with nothing page-like left to cut. In both cases the model is least sure, and a
+    cut paragraph costs the most; the rules still run.
+    """
+    nonblank = np.flatnonzero(~ctx.blank)
+    if len(nonblank) < MIN_LINES:
+        return False
     rule = ctx.marks.rule
-    return not any(rule[i] is None for i in np.flatnonzero(~ctx.blank & ~ctx.prose).tolist())
+    return any(rule[i] is None and not ctx.prose[i] for i in nonblank.tolist())
 
 
 def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
-    """Mark the non-blank lines the model calls boilerplate (rule ``classifier``).
-
-    Leaves alone a document whose remaining lines are all prose paragraphs: that is
-    an article body with nothing page-like left to cut (the model was fit on whole
-    pages and is least sure on short bodies, where a cut paragraph costs the most).
-    """
+    """Mark the non-blank lines the model calls boilerplate (rule ``classifier``),
+    on the documents it applies to (``classifier_applies``)."""
     model = model or load_model()
-    if model is None or only_paragraphs_left(ctx):
+    if model is None or not classifier_applies(ctx):
         return
     idx, X = line_features(ctx)
     if len(idx) == 0:
