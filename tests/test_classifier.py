@@ -69,15 +69,14 @@ def test_shipped_model_records_how_it_was_fit():
     assert fit["in_sample_at_threshold"]["precision"] >= 0.92
 
 
-def test_threshold_choice_is_precision_first():
+def test_threshold_choice_is_best_f1_among_precise_enough():
     rows = [
         {"threshold": 0.4, "precision": 0.90, "recall": 0.88, "f1": 0.89},
         {"threshold": 0.5, "precision": 0.89, "recall": 0.91, "f1": 0.900},
         {"threshold": 0.6, "precision": 0.88, "recall": 0.94, "f1": 0.909},
     ]
-    assert pick_threshold(rows, 0.92, 0.90)["threshold"] == 0.5  # most precise with F1 >= 0.90
-    assert pick_threshold(rows, 0.89, 0.90)["threshold"] == 0.5  # best F1 among precise enough
-    assert pick_threshold(rows, 0.95, 0.95)["threshold"] == 0.6  # nothing qualifies: best F1
+    assert pick_threshold(rows, 0.89)["threshold"] == 0.5  # best F1 among precise enough
+    assert pick_threshold(rows, 0.95)["threshold"] == 0.6  # nothing qualifies: best F1
 
 
 def test_classifier_scores_furniture_above_article_lines():
