@@ -79,16 +79,16 @@ def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
     return total / (count if x.ndim == 1 else count[:, None])
 
 
+# What a line's rule means to the features, as bits (cached per rule id).
+REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY = 1, 2, 4, 8
+_FLAGS_OF_RULE: dict[str | None, int] = {None: 0}
+
+
 def _rule_flags(rule: str | None) -> int:
-    """Bits saying what a line's rule means to the features (see _FLAGS_OF_RULE)."""
     if rule is None:
         return 0
     return (REMOVED | (COMMENT_MARKER if rule.startswith("comments.") else 0)
             | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0))
-
-
-REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY = 1, 2, 4, 8
-_FLAGS_OF_RULE: dict[str | None, int] = {None: 0}  # filled as rules are met
 
 
 def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
@@ -169,15 +169,14 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     cap_ratio = s.n_cap_words[idx] / wd
     # A teaser headline: several words, mostly capitalised, no sentence end.
     title_like = ((w >= 3) & (cap_ratio >= 0.5) & (ends_sentence == 0)).astype(np.float64)
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3 = _window_mean(
-        np.column_stack([prose, removed, title_like, ends_sentence, log_w]), 3).T
     # Teaser lists alternate a headline and a one-sentence summary, line after line;
     # an article's subheadings come every few paragraphs.
     alternation = np.zeros(n)
     alternation[1:] = np.abs(np.diff(title_like))
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3 = _window_mean(
+        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation]), 3).T
     prose_10, removed_10, title_like_10, log_w_10, alternation_10 = _window_mean(
         np.column_stack([prose, removed, title_like, log_w, alternation]), 10).T
-    alternation_3 = _window_mean(alternation, 3)
     X = np.column_stack([
         log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
         s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
