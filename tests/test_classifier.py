@@ -69,14 +69,15 @@ def test_shipped_model_records_how_it_was_fit():
     assert fit["in_sample_at_threshold"]["precision"] >= 0.92
 
 
-def test_threshold_choice_is_best_f1_among_precise_enough():
+def test_threshold_choice_is_best_f1_then_most_precise_among_ties():
     rows = [
-        {"threshold": 0.4, "precision": 0.90, "recall": 0.88, "f1": 0.89},
+        {"threshold": 0.4, "precision": 0.90, "recall": 0.88, "f1": 0.890},
         {"threshold": 0.5, "precision": 0.89, "recall": 0.91, "f1": 0.900},
         {"threshold": 0.6, "precision": 0.88, "recall": 0.94, "f1": 0.909},
+        {"threshold": 0.7, "precision": 0.86, "recall": 0.96, "f1": 0.910},
     ]
     assert pick_threshold(rows, 0.89)["threshold"] == 0.5  # best F1 among precise enough
-    assert pick_threshold(rows, 0.95)["threshold"] == 0.6  # nothing qualifies: best F1
+    assert pick_threshold(rows, 0.95)["threshold"] == 0.6  # nothing qualifies: 0.909 ties 0.910, more precise
 
 
 def test_classifier_scores_furniture_above_article_lines():

@@ -17,7 +17,9 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
 * neighbour context: words of the lines 1 and 2 above/below, share of prose lines and
   of rule-removed lines in windows of 3 and 10 lines around it;
 * teaser lists: how often the "headline-like" flag flips from line to line in windows
-  of 3 and 10 lines (a list of headline + one-sentence summary flips at every line);
+  of 3 and 10 lines (a list of headline + one-sentence summary flips at every line),
+  how much line lengths vary in those windows (teasers are alike, paragraphs vary),
+  whether the line ends in "..." (a cut-off summary);
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
   gold bodies fed in as clean training documents are, see ``fit.py``).
@@ -50,6 +52,7 @@ FEATURE_NAMES = [
     "below_title_copy", "log_dist_title_copy",
     "title_like_win3", "title_like_win10", "ends_sentence_win3", "log_words_win3", "log_words_win10",
     "paragraph_format", "title_alternation_win3", "title_alternation_win10",
+    "log_words_var_win3", "log_words_var_win10", "ends_ellipsis",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -173,10 +176,15 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     # an article's subheadings come every few paragraphs.
     alternation = np.zeros(n)
     alternation[1:] = np.abs(np.diff(title_like))
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3 = _window_mean(
-        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10, alternation_10 = _window_mean(
-        np.column_stack([prose, removed, title_like, log_w, alternation]), 10).T
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3 = _window_mean(
+        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2]), 3).T
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10 = _window_mean(
+        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2]), 10).T
+    # Teaser summaries come in runs of similar length (and are often cut off with "...");
+    # an article's paragraphs vary.
+    log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
+    log_w_var_10 = np.maximum(log_w2_10 - log_w_10**2, 0)
+    ends_ellipsis = np.array([k.endswith(("...", "…", "[…]")) for k in keys], dtype=np.float64)
     X = np.column_stack([
         log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
         s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
@@ -189,6 +197,7 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
         below_title, dist_title,
         title_like_3, title_like_10, ends_sentence_3, log_w_3, log_w_10,
         np.full(n, float(ctx.has_blank_lines)), alternation_3, alternation_10,
+        log_w_var_3, log_w_var_10, ends_ellipsis,
     ]).astype(np.float32)
     return idx, X
 
