@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--workers", type=int, default=1,
+                     help="processes cleaning shards in parallel (0: one per CPU; default 1, in-process)")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
     filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
@@ -123,6 +125,7 @@ def run_flow(args: argparse.Namespace) -> int:
                 **({"min_chars": args.min_chars} if args.min_chars is not None else {}),  # else the flow's default
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
+                workers=args.workers,
             )
         finally:
             progress_listeners.remove(on_progress)

@@ -35,11 +35,14 @@ def clean_corpus(
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
     data_docs: bool = True,
+    workers: int = 1,
 ) -> dict:
     """Clean every record under `input_path` into Parquet under `output_dir`.
 
     Writes output_dir/clean/part-*.parquet, output_dir/quarantine/part-*.parquet and
-    output_dir/manifest.json; leaves a report artifact in the Prefect UI.
+    output_dir/manifest.json; leaves a report artifact in the Prefect UI. With
+    `workers` > 1, shards are cleaned in that many processes (one core each); the
+    output is the same.
     """
     logger = get_run_logger()
     output = Path(output_dir).resolve()
@@ -53,7 +56,7 @@ def clean_corpus(
     _report_progress(0, len(plan.shards), progress_id)
     written = []
     for shard in plan.shards:
-        cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps))
+        cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps), workers)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         written.append(write_shard_task.submit(cleaned, report, str(output)))

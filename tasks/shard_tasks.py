@@ -13,7 +13,8 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.output import write_parquet
-from corpus_clean.shards import CleanedShard, FileCounts, Shard, clean_shard, split_by_validation
+from corpus_clean.parallel import clean_shard_on_workers
+from corpus_clean.shards import CleanedShard, FileCounts, Shard, split_by_validation
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
 
 
@@ -34,8 +35,8 @@ class ShardSummary:
 
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
-def clean_shard_task(shard: Shard, run_id: str, steps: tuple[str, ...]) -> CleanedShard:
-    return clean_shard(shard, run_id, steps)
+def clean_shard_task(shard: Shard, run_id: str, steps: tuple[str, ...], workers: int = 1) -> CleanedShard:
+    return clean_shard_on_workers(shard, run_id, steps, workers)
 
 
 @task(name="validate-shard", cache_policy=NONE)

@@ -128,3 +128,26 @@ def test_data_docs_are_written_and_linked(flow_run_output):
     assert Path(index_html).is_file() and Path(index_html).is_relative_to(out)
     assert "expect_column_values_to_have_no_mojibake" in Path(index_html).read_text() or \
         any("mojibake" in p.read_text(errors="ignore") for p in Path(index_html).parent.rglob("*.html"))
+
+
+def test_workers_clean_shards_in_other_processes_with_identical_output(flow_run_output):
+    """--workers 2: each file is its own shard, cleaned in a spawned process; every
+    Parquet file is byte-identical to the in-process run's."""
+    import os
+
+    from corpus_clean import parallel
+    from flows.clean_corpus import clean_corpus
+
+    corpus, out, _ = flow_run_output
+    runs = {}
+    for workers in (1, 2):
+        target = out.parent / f"out-workers-{workers}"
+        manifest = clean_corpus(input_path=str(corpus), output_dir=str(target), shard_mb=0.000001,
+                                data_docs=False, workers=workers)
+        runs[workers] = {p.relative_to(target).as_posix(): p.read_bytes() for p in target.glob("*/*.parquet")}
+    assert manifest["totals"]["read"] == manifest["totals"]["clean"] + manifest["totals"]["quarantined"] + manifest["totals"]["skipped"]
+    assert len([name for name in runs[2] if name.startswith("clean/")]) >= 3  # several shards
+    assert runs[1] == runs[2]
+    pool = parallel._pools[2]
+    worker_pids = set(pool._processes)
+    assert worker_pids and os.getpid() not in worker_pids
