@@ -24,13 +24,13 @@ def make_corpus(root: Path, files: int = 12) -> Path:
     return root
 
 
-def start_run(corpus: Path, out: Path) -> subprocess.Popen:
+def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
     from prefect.settings import PREFECT_API_URL
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness server
     return subprocess.Popen(
         [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
-         "--shard-mb", "0.001", "--no-data-docs"],
+         "--shard-mb", "0.001", "--no-data-docs", *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
@@ -62,6 +62,7 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     (out / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
     (out / "clean" / "part-99999.parquet").write_bytes(b"stale")
 
-    assert start_run(corpus, out).wait(timeout=600) == 0
+    # The rerun cleans in two worker processes: same bytes as the in-process reference.
+    assert start_run(corpus, out, "--workers", "2").wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
     assert len(parquet_bytes(out)) == 2 * 12
