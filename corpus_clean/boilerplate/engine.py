@@ -86,6 +86,7 @@ class Context:
         # Python lists for the per-line loops (indexing a numpy array per line is slow).
         self.blank_list: list[bool] = self.blank.tolist()
         self.n_words_list: list[int] = s.n_words.tolist()
+        self.starts_list: list[int] = self.lines.starts.tolist()
 
     @property
     def text(self) -> str:
@@ -125,7 +126,7 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
         return groups
     text = ctx.text
     content = ctx.lines.content
-    starts = ctx.lines.starts.tolist()
+    starts = ctx.starts_list
     n_words = ctx.n_words_list
     regex_for = ruleset.regex_for
     for k in misses:
@@ -147,11 +148,10 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
 def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     """Full-match the combined regex on each candidate line; act by the rule's kind."""
     text = ctx.text
-    starts = ctx.lines.starts
     n_words = ctx.n_words_list
     blank = ctx.blank_list
     raw = ctx.lines.raw
-    line_starts = starts.tolist()
+    line_starts = ctx.starts_list
     by_group = ruleset.group_to_rule
     candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_long_max_words)).tolist()
     # line -> matched rule with the lowest order (each line has one anchored group at most)
@@ -167,18 +167,8 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         lower = text.lower()
         if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
             for rule, regex in ruleset.keyword_rules:
-                positions = []
-                for kw in rule.keywords:
-                    at = lower.find(kw)
-                    while at != -1:
-                        positions.append(at)
-                        at = lower.find(kw, at + 1)
-                if not positions:
-                    continue
-                # (a few positions per document: bisect beats numpy's per-call cost)
-                lines = sorted({bisect_right(line_starts, at) - 1 for at in positions})
                 max_words = rule.max_words or 10**9
-                for i in lines:
+                for i in _lines_holding(lower, rule.keywords, line_starts):
                     if not blank[i] and n_words[i] <= max_words:
                         if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
                             found(i, rule)
@@ -213,7 +203,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
                 1 for j, r in matched.items() if i < j <= i + SECTION_CONFIRM_WINDOW and r.pack == rule.pack and r.kind == "line"
             ) >= 2
             if (
-                starts[i] >= rule.min_position * len(text)
+                line_starts[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
             ) or (confirmed and ctx.prose_before[i] >= 1):
@@ -334,7 +324,7 @@ def _mark_headline_copies(ctx: Context, headline: str) -> None:
     head_words = len(headline.split())
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in _lines_containing(ctx, headline[:20]):
+    for i in _lines_holding(ctx.text, (headline[:20],), ctx.starts_list):
         c = content[i]
         if c and c != headline and rule[i] is None and (
             (c.startswith(headline) and len(c.split()) <= head_words + 8)
@@ -343,18 +333,19 @@ def _mark_headline_copies(ctx: Context, headline: str) -> None:
             ctx.marks.mark(i, "repeat.headline")
 
 
-def _lines_containing(ctx: Context, s: str) -> list[int]:
-    """Lines holding `s` (non-empty, without a newline), in order."""
-    text = ctx.text
+def _lines_holding(text: str, needles, line_starts: list[int]) -> list[int]:
+    """Lines of `text` (given their start offsets) holding any of `needles`
+    (non-empty, without a newline), in order, once each.
+
+    A few hits per document: `str.find` and `bisect` beat numpy's per-call cost.
+    """
     positions = []
-    at = text.find(s)
-    while at != -1:
-        positions.append(at)
-        at = text.find(s, at + 1)
-    if not positions:
-        return []
-    starts = ctx.lines.starts.tolist()
-    return sorted({bisect_right(starts, at) - 1 for at in positions})
+    for needle in needles:
+        at = text.find(needle)
+        while at != -1:
+            positions.append(at)
+            at = text.find(needle, at + 1)
+    return sorted({bisect_right(line_starts, at) - 1 for at in positions})
 
 
 def mark_repeats(ctx: Context, headline: str | None) -> None:
@@ -542,7 +533,7 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
     and the clean text."""
     text = ctx.text
     rule = ctx.marks.rule
-    starts = ctx.lines.starts.tolist()
+    starts = ctx.starts_list
     ends = ctx.lines.ends.tolist()
     spans: list[list] = []
     for i in [i for i, r in enumerate(rule) if r is not None]:
