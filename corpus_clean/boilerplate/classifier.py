@@ -82,14 +82,12 @@ def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
     return total / (count if x.ndim == 1 else count[:, None])
 
 
-# What a line's rule means to the features, as bits (cached per rule id).
+# What a line's rule means to the features, as bits (cached per rule id; None: kept).
 REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY = 1, 2, 4, 8
 _FLAGS_OF_RULE: dict[str | None, int] = {None: 0}
 
 
-def _rule_flags(rule: str | None) -> int:
-    if rule is None:
-        return 0
+def _rule_flags(rule: str) -> int:
     return (REMOVED | (COMMENT_MARKER if rule.startswith("comments.") else 0)
             | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0))
 
@@ -310,7 +308,7 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float) -> np.nd
     it keeps the lines scoring within FALLBACK_MARGIN of the most article-like one.
     """
     drop = p >= threshold
-    unmarked = np.fromiter((ctx.marks.rule[i] is None for i in idx.tolist()), dtype=bool, count=len(idx))
+    unmarked = ~ctx.marks.removed()[idx]
     if not unmarked.any():
         return idx[:0]
     if not (unmarked & ~drop).any():
@@ -340,8 +338,6 @@ def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     model = model or load_model()
     if model is None or not classifier_applies(ctx):
         return
-    idx, X = line_features(ctx)
-    if len(idx) == 0:
-        return
+    idx, X = line_features(ctx)  # (classifier_applies: at least MIN_LINES rows)
     for i in lines_to_cut(ctx, idx, model.predict_proba(X), model.threshold).tolist():
         ctx.marks.mark(i, RULE)

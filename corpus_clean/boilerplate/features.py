@@ -181,8 +181,9 @@ def line_stats(lines: Lines) -> LineStats:
     last_char = np.zeros(n, dtype=np.uint32)
     if visible.size:
         vis_line = line_of[visible]
-        is_last = np.r_[vis_line[1:] != vis_line[:-1], True]
-        is_first = np.r_[True, vis_line[1:] != vis_line[:-1]]
+        new_line = vis_line[1:] != vis_line[:-1]
+        is_last = np.r_[new_line, True]
+        is_first = np.r_[True, new_line]
         last_idx = visible[is_last]
         first_idx = visible[is_first]
         last_class[line_of[last_idx]] = cls[last_idx]
