@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import os
 import sys
@@ -35,15 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout without installing
 
 from corpus_clean import html as html_mod  # noqa: E402
-
-
-def load_scorer(bench_path: str):
-    """Import ``score.py`` that sits next to the benchmark data file."""
-    path = os.path.join(os.path.dirname(os.path.abspath(bench_path)), "score.py")
-    spec = importlib.util.spec_from_file_location("boilerplate_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from corpus_clean.boilerplate.fit import load_score as load_scorer  # noqa: E402,F401 - the benchmarks' scorer too
 
 
 def load_records(bench_path: str) -> list[dict]:

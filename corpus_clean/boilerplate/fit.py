@@ -240,6 +240,7 @@ def clean_with(doc: DocData, p: np.ndarray, threshold: float) -> str:
 
 
 def load_score(bench: str):
+    """Import the bench's ``score.py``, which sits next to its data file."""
     spec = importlib.util.spec_from_file_location("bench_score", Path(bench).resolve().parent / "score.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
