@@ -97,3 +97,49 @@ def test_huge_html_does_not_crash(tmp_path):
     (tmp_path / "huge.html").write_text(html)  # ~36 MB
     clean, quarantined, files = run_core(tmp_path)
     assert len(clean) + len(quarantined) == 1
+
+
+def _jsonl_of_pages(path, n: int, bad: set[int] = frozenset()):
+    lines = []
+    for k in range(n):
+        marker = "EXPLODE " if k in bad else ""
+        text = f"Home\nNews\n{marker}Story {k}. {SENTENCE * 3}\nShare this article\n"
+        lines.append(json.dumps({"id": f"doc-{k}", "text": text}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("broken_step", ["repair", "boilerplate"])
+def test_a_record_that_crashes_a_step_is_quarantined_alone_and_its_batch_is_cleaned(tmp_path, monkeypatch, broken_step):
+    """Records are cleaned in batches (BATCH_DOCS); one that makes a step raise must cost
+    only itself, whether the step runs per record (repair) or per batch (boilerplate)."""
+    from corpus_clean import pipeline, shards
+
+    (tmp_path / "good").mkdir()
+    (tmp_path / "bad").mkdir()
+    n = shards.BATCH_DOCS + 10  # two batches
+    _jsonl_of_pages(tmp_path / "good" / "pages.jsonl", n)
+    _jsonl_of_pages(tmp_path / "bad" / "pages.jsonl", n, bad={3, shards.BATCH_DOCS + 2})  # one per batch
+    expected, _, _ = run_core(tmp_path / "good")
+
+    # Fault injection (this test is about isolation, not about the step): the step
+    # raises on any input holding "EXPLODE".
+    def exploding(real):
+        def step(text, *args, **kwargs):
+            texts = text if isinstance(text, list) else [text]
+            if any("EXPLODE" in t for t in texts):
+                raise RuntimeError("step exploded")
+            return real(text, *args, **kwargs)
+        return step
+
+    if broken_step == "repair":
+        monkeypatch.setattr(pipeline, "repair", exploding(pipeline.repair))
+    else:
+        monkeypatch.setattr(pipeline, "strip_boilerplate_many", exploding(pipeline.strip_boilerplate_many))
+    clean, quarantined, files = run_core(tmp_path / "bad")
+
+    bad = {3, shards.BATCH_DOCS + 2}
+    assert sorted(row["record_index"] for row in quarantined) == sorted(bad)
+    assert all("step exploded" in json.dumps(row["reasons"]) for row in quarantined)
+    good = [row for row in expected if row["record_index"] not in bad]
+    assert [row["text"] for row in clean] == [row["text"] for row in good]  # same text, same order
+    assert all("Share this article" not in row["text"] for row in clean)

@@ -119,3 +119,38 @@ def test_short_story_inside_page_furniture_keeps_every_line(n_paragraphs, separa
     kept = clean.split("\n")
     assert [line for line in story if line not in kept] == []
     assert "Privacy Policy" not in clean and "Sign in" not in clean
+
+
+def _pages() -> list[str]:
+    """Pages of different shapes and lengths (the classifier applies to most of them)."""
+    pages = []
+    for k in range(1, len(SHORT_STORY) + 1):
+        for separator in ("\n", "\n\n"):
+            pages.append(separator.join(PAGE_TOP[: k % 5] + SHORT_STORY[:k] + PAGE_BOTTOM[: 4 - k % 3]) + "\n")
+    pages.append("\n".join(PAGE_TOP * 3 + SHORT_STORY + PAGE_BOTTOM * 2))  # no final newline
+    return pages
+
+
+def test_a_batch_gives_each_document_exactly_its_own_features_and_scores():
+    from corpus_clean.boilerplate.classifier import line_features_many
+
+    model = load_model()
+    ctxs = [mark_rules(page) for page in _pages()]
+    idxs, X, rows = line_features_many(ctxs)
+    p = model.predict_proba(X, rows)
+    assert len(set(np.round(p, 3))) > 10
+    for ctx, idx, lo, hi in zip(ctxs, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        idx_alone, X_alone = line_features(ctx)
+        assert np.array_equal(idx, idx_alone)
+        assert np.array_equal(X[lo:hi], X_alone)  # bit for bit: windows never cross documents
+        assert np.array_equal(p[lo:hi], model.predict_proba(X_alone))
+
+
+def test_strip_many_equals_strip_one_by_one():
+    from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
+
+    texts = _pages() + ["", "\n\n", "one line, no newline", "Home\r\nNews\r\n"]
+    assert strip_boilerplate_many(texts) == [strip_boilerplate(t) for t in texts]
+    assert strip_boilerplate_many(texts, use_classifier=False) == [
+        strip_boilerplate(t, use_classifier=False) for t in texts]
+    assert any(removed for _, removed in strip_boilerplate_many(texts))

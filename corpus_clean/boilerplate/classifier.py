@@ -66,20 +66,79 @@ MIN_LINES = 12
 FALLBACK_MARGIN = 0.1
 
 
-def _window_mean(x: np.ndarray, radius: int) -> np.ndarray:
-    """Mean of x over rows [i-radius, i+radius] without row i itself (edges: fewer rows).
+# Window sums are taken in fixed point (integer-valued float64 sums are exact), so a
+# row's features never depend on which other documents share its batch.
+FIXED_POINT = 2.0**20
 
-    `x` is one column or several side by side (one cumulative sum for all of them).
+
+class Rows:
+    """The feature rows of several documents, one document after another (a batch).
+
+    Every per-document quantity (positions, windows, running counts) is computed for
+    all rows at once and kept inside each row's own document.
+
+    >>> rows = Rows(np.array([0, 3, 5]))
+    >>> rows.doc_of.tolist(), rows.local.tolist(), rows.n_doc.tolist()
+    ([0, 0, 0, 1, 1], [0, 1, 2, 0, 1], [3, 3, 3, 2, 2])
     """
-    n = len(x)
-    c = np.zeros((n + 1,) + x.shape[1:])
-    np.cumsum(x, axis=0, dtype=np.float64, out=c[1:])
-    pos = np.arange(n)
-    lo = np.maximum(pos - radius, 0)
-    hi = np.minimum(pos + radius + 1, n)
-    total = c[hi] - c[lo] - x
-    count = np.maximum(hi - lo - 1, 1)
-    return total / (count if x.ndim == 1 else count[:, None])
+
+    def __init__(self, bounds: np.ndarray):
+        self.bounds = bounds  # first row of each document, then the number of rows
+        counts = np.diff(bounds)
+        if (counts <= 0).any():
+            raise ValueError("every document of a batch needs at least one row")
+        self.n_docs = len(counts)
+        self.doc_of = np.repeat(np.arange(self.n_docs), counts)
+        self.first = bounds[:-1][self.doc_of]  # per row: its document's first row
+        self.end = bounds[1:][self.doc_of]  # per row: one past its document's last row
+        self.n_doc = self.end - self.first  # per row: its document's number of rows
+        self.pos = np.arange(bounds[-1])
+        self.local = self.pos - self.first  # per row: its rank in its document
+
+    @classmethod
+    def single(cls, n: int) -> "Rows":
+        return cls(np.array([0, n]))
+
+    def per_doc(self, values: np.ndarray) -> np.ndarray:
+        """A per-document value repeated on each of the document's rows."""
+        return values[self.doc_of]
+
+    def total(self, x: np.ndarray) -> np.ndarray:
+        """Per-document sum of x (integer-valued x: exact)."""
+        return np.bincount(self.doc_of, weights=x, minlength=self.n_docs)
+
+    def running(self, x: np.ndarray) -> np.ndarray:
+        """Sum of x over the rows of the document up to and including each row."""
+        c = np.cumsum(x, dtype=np.float64)
+        return c - (c - x)[self.first]
+
+    def window_mean(self, x: np.ndarray, radius: int) -> np.ndarray:
+        """Mean of x over rows [i-radius, i+radius] of row i's document, without row i
+        itself (fewer rows at the document's edges).
+
+        `x` is one column or several side by side (one cumulative sum for all of them).
+        """
+        q = np.round(x * FIXED_POINT)
+        c = np.zeros((len(q) + 1,) + q.shape[1:])
+        np.cumsum(q, axis=0, out=c[1:])
+        lo = np.maximum(self.pos - radius, self.first)
+        hi = np.minimum(self.pos + radius + 1, self.end)
+        total = (c[hi] - c[lo] - q) / FIXED_POINT
+        count = np.maximum(hi - lo - 1, 1)
+        return total / (count if x.ndim == 1 else count[:, None])
+
+    def shift(self, x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+        """x of the row k rows above (k > 0) or below (k < 0) in the same document, else `fill`."""
+        out = np.full_like(x, fill)
+        if k > 0:
+            out[k:] = x[:-k]
+            out[self.local < k] = fill
+        elif k < 0:
+            out[:k] = x[-k:]
+            out[self.local - k >= self.n_doc] = fill
+        else:
+            out[:] = x
+        return out
 
 
 # What a line's rule means to the features, as bits (cached per rule id; None: kept).
@@ -92,31 +151,51 @@ def _rule_flags(rule: str) -> int:
             | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0))
 
 
-def _shift(x: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
-    out = np.full_like(x, fill)
-    if k > 0:
-        out[k:] = x[:-k]
-    elif k < 0:
-        out[:k] = x[-k:]
-    else:
-        out[:] = x
-    return out
+def _feature_major(columns: list, n: int, head: np.ndarray | None = None) -> np.ndarray:
+    """Stack columns (arrays or scalars) into an (n, k) float32 matrix.
+
+    Built feature-major (one contiguous row per feature): the trees gather whole
+    features, so the model reads X.T without a copy.
+    """
+    k0 = 0 if head is None else head.shape[1]
+    by_feature = np.empty((k0 + len(columns), n), dtype=np.float32)
+    if head is not None:
+        by_feature[:k0] = head.T
+    for j, column in enumerate(columns, start=k0):
+        by_feature[j] = column
+    return by_feature.T
 
 
 def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     """Return (indices of non-blank lines, feature matrix with FEATURE_NAMES columns)."""
-    s = ctx.stats
     idx = np.flatnonzero(~ctx.blank)
-    n = len(idx)
-    if n == 0:
+    if len(idx) == 0:
         return idx, np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
-    w = s.n_words[idx].astype(np.float64)
-    c = np.maximum(s.n_chars[idx], 1).astype(np.float64)
+    idxs, X, _ = line_features_many([ctx])
+    return idxs[0], X
+
+
+def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
+    """Features of the non-blank lines of several documents (each with at least one).
+
+    Returns (per document: indices of its non-blank lines, the stacked feature matrix,
+    the `Rows` saying which rows belong to which document). A document's features are
+    the same whichever documents share its batch.
+    """
+    idxs = [np.flatnonzero(~ctx.blank) for ctx in ctxs]
+    rows = Rows(np.r_[0, np.cumsum([len(i) for i in idxs])])
+    n = int(rows.bounds[-1])
+
+    def gather(name: str) -> np.ndarray:
+        return np.concatenate([getattr(ctx.stats, name)[i] for ctx, i in zip(ctxs, idxs)])
+
+    w = gather("n_words").astype(np.float64)
+    c = np.maximum(gather("n_chars"), 1).astype(np.float64)
     wd = np.maximum(w, 1)
-    alpha = np.maximum(s.n_alpha[idx], 1)
-    last = s.last_class[idx]
-    first = s.first_class[idx]
-    last_char = s.last_char[idx]
+    alpha = np.maximum(gather("n_alpha"), 1)
+    last = gather("last_class")
+    first = gather("first_class")
+    last_char = gather("last_char")
     log_w = np.log1p(w)
     ends_sentence = ((last & SENT_END) > 0).astype(np.float64)
     ends_comma_colon = np.isin(last_char, [ord(","), ord(":"), ord(";")]).astype(np.float64)
@@ -124,115 +203,136 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     starts_lower = ((first & LOWER) > 0).astype(np.float64)
     starts_punct = ((first & PUNCT) > 0).astype(np.float64)
 
-    rows = idx.tolist()
-    content = ctx.lines.content
-    keys = [content[i] for i in rows]
-    counts = Counter(keys)
-    repeats = np.array([counts[k] for k in keys], dtype=np.float64)
-    rule = ctx.marks.rule
+    keys: list[str] = []
+    repeats: list[int] = []
+    line_rules: list = []
+    for ctx, i in zip(ctxs, idxs):
+        rows_i = i.tolist()
+        content = ctx.lines.content
+        doc_keys = [content[r] for r in rows_i]
+        counts = Counter(doc_keys)
+        keys += doc_keys
+        repeats += [counts[k] for k in doc_keys]
+        rule = ctx.marks.rule
+        line_rules += [rule[r] for r in rows_i]
     flags_of = _FLAGS_OF_RULE
-    for r in set(rule).difference(flags_of):
+    for r in set(line_rules).difference(flags_of):
         flags_of[r] = _rule_flags(r)
-    flags = np.array([flags_of[rule[i]] for i in rows], dtype=np.int64)
+    flags = np.array([flags_of[r] for r in line_rules], dtype=np.int64)
     removed = (flags & REMOVED).astype(np.float64)
-    is_comment_marker = (flags & COMMENT_MARKER) > 0
-    is_end_marker = (flags & END_MARKER) > 0
-    below_comment_marker = (np.cumsum(is_comment_marker) - is_comment_marker) > 0
-    below_end_marker = (np.cumsum(is_end_marker) - is_end_marker) > 0
+    is_comment_marker = ((flags & COMMENT_MARKER) > 0).astype(np.float64)
+    is_end_marker = ((flags & END_MARKER) > 0).astype(np.float64)
+    below_comment_marker = (rows.running(is_comment_marker) - is_comment_marker) > 0
+    below_end_marker = (rows.running(is_end_marker) - is_end_marker) > 0
     # The headline's copy (the page's h1) usually sits right above the article body.
-    title_copy = np.flatnonzero(flags & TITLE_COPY)
-    if len(title_copy):
-        t = title_copy[0]
-        below_title = (np.arange(n) > t).astype(np.float64)
-        dist_title = np.log1p(np.abs(np.arange(n) - t))
-    else:
-        below_title = np.zeros(n)
-        dist_title = np.full(n, np.log1p(n))
+    title_copy_rows = np.flatnonzero(flags & TITLE_COPY)
+    title_row_of_doc = np.full(rows.n_docs, -1)
+    docs_with_copy, first_copy = np.unique(rows.doc_of[title_copy_rows], return_index=True)
+    title_row_of_doc[docs_with_copy] = title_copy_rows[first_copy]
+    title_row = rows.per_doc(title_row_of_doc)
+    has_title = title_row >= 0
+    below_title = (has_title & (rows.pos > title_row)).astype(np.float64)
+    dist_title = np.where(has_title, np.log1p(np.abs(rows.pos - title_row)), np.log1p(rows.n_doc))
 
     prose = ((w >= 10) & (ends_sentence > 0)).astype(np.float64)
-    n_prose = prose.sum()
-    prose_cum = np.cumsum(prose)
-    prose_above = (prose_cum - prose) / max(n_prose, 1)
-    prose_below = (n_prose - prose_cum) / max(n_prose, 1)
-    pos = np.arange(n)
+    n_prose = rows.per_doc(rows.total(prose))
+    prose_cum = rows.running(prose)
+    prose_above = (prose_cum - prose) / np.maximum(n_prose, 1)
+    prose_below = (n_prose - prose_cum) / np.maximum(n_prose, 1)
+    # Distance to the nearest prose line of the same document (its length if none).
     prose_pos = np.flatnonzero(prose)
     if len(prose_pos):
-        j = np.searchsorted(prose_pos, pos)
-        left = np.where(j > 0, pos - prose_pos[np.maximum(j - 1, 0)], n)
-        right = np.where(j < len(prose_pos), prose_pos[np.minimum(j, len(prose_pos) - 1)] - pos, n)
-        dist = np.minimum(np.abs(left), np.abs(right))
-        in_span = ((pos >= prose_pos[0]) & (pos <= prose_pos[-1])).astype(np.float64)
+        j = np.searchsorted(prose_pos, rows.pos)
+        left_row = prose_pos[np.maximum(j - 1, 0)]
+        right_row = prose_pos[np.minimum(j, len(prose_pos) - 1)]
+        same_left = (j > 0) & (rows.doc_of[left_row] == rows.doc_of)
+        same_right = (j < len(prose_pos)) & (rows.doc_of[right_row] == rows.doc_of)
+        dist = np.minimum(np.where(same_left, rows.pos - left_row, rows.n_doc),
+                          np.where(same_right, right_row - rows.pos, rows.n_doc)).astype(np.float64)
     else:
-        dist = np.full(n, n, dtype=np.float64)
-        in_span = np.zeros(n)
-    rel_char = ctx.lines.starts[idx] / max(len(ctx.text), 1)
+        dist = rows.n_doc.astype(np.float64)
+    in_span = ((prose_cum >= 1) & (n_prose - prose_cum + prose >= 1)).astype(np.float64)
+    rel_char = np.concatenate([ctx.lines.starts[i] / max(len(ctx.text), 1) for ctx, i in zip(ctxs, idxs)])
 
-    cap_ratio = s.n_cap_words[idx] / wd
+    cap_ratio = gather("n_cap_words") / wd
     # A teaser headline: several words, mostly capitalised, no sentence end.
     title_like = ((w >= 3) & (cap_ratio >= 0.5) & (ends_sentence == 0)).astype(np.float64)
     # Teaser lists alternate a headline and a one-sentence summary, line after line;
     # an article's subheadings come every few paragraphs.
     alternation = np.zeros(n)
     alternation[1:] = np.abs(np.diff(title_like))
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3 = _window_mean(
+    alternation[rows.local == 0] = 0
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3 = rows.window_mean(
         np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10 = _window_mean(
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10 = rows.window_mean(
         np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2]), 10).T
     # Teaser summaries come in runs of similar length (and are often cut off with "...");
     # an article's paragraphs vary.
     log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
     log_w_var_10 = np.maximum(log_w2_10 - log_w_10**2, 0)
     ends_ellipsis = np.array([k.endswith(("...", "…", "[…]")) for k in keys], dtype=np.float64)
-    X = np.column_stack([
-        log_w, np.log1p(c), s.n_punct[idx] / c, s.n_digit[idx] / c, cap_ratio,
-        s.n_stop[idx] / wd, s.n_upper[idx] / alpha, ends_sentence, ends_comma_colon, ends_alnum,
-        starts_lower, starts_punct, np.log(repeats), removed,
-        pos / max(n - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
-        _shift(log_w, 1), _shift(log_w, -1), _shift(log_w, 2), _shift(log_w, -2),
+    n_doc = rows.n_doc
+    X = _feature_major([
+        log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
+        gather("n_stop") / wd, gather("n_upper") / alpha, ends_sentence, ends_comma_colon, ends_alnum,
+        starts_lower, starts_punct, np.log(np.array(repeats, dtype=np.float64)), removed,
+        rows.local / np.maximum(n_doc - 1, 1), rel_char, prose_above, prose_below, np.log1p(dist), in_span,
+        rows.shift(log_w, 1), rows.shift(log_w, -1), rows.shift(log_w, 2), rows.shift(log_w, -2),
         prose_3, prose_10, removed_3, removed_10,
-        np.full(n, np.log1p(n)), np.full(n, n_prose / n), below_comment_marker, below_end_marker,
-        _shift(cap_ratio, 1), _shift(cap_ratio, -1), _shift(ends_sentence, 1, 1.0), _shift(ends_sentence, -1, 1.0),
+        np.log1p(n_doc), n_prose / n_doc, below_comment_marker, below_end_marker,
+        rows.shift(cap_ratio, 1), rows.shift(cap_ratio, -1),
+        rows.shift(ends_sentence, 1, 1.0), rows.shift(ends_sentence, -1, 1.0),
         below_title, dist_title,
         title_like_3, title_like_10, ends_sentence_3, log_w_3, log_w_10,
-        np.full(n, float(ctx.has_blank_lines)), alternation_3, alternation_10,
+        rows.per_doc(np.array([float(ctx.has_blank_lines) for ctx in ctxs])), alternation_3, alternation_10,
         log_w_var_3, log_w_var_10, ends_ellipsis,
-    ]).astype(np.float32)
-    return idx, X
+    ], n)
+    return idxs, X, rows
 
 
-def stage2_features(X: np.ndarray, p1: np.ndarray) -> np.ndarray:
+def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> np.ndarray:
     """Stage-1 features plus stage-1 probabilities of the neighbourhood and main block.
 
-    The main block is the run of likely-article lines (p1 < 0.5, gaps of at most
-    MAIN_BLOCK_MAX_GAP lines) holding the most likely-article words.
+    The main block of a document is its run of likely-article lines (p1 < 0.5, gaps of
+    at most MAIN_BLOCK_MAX_GAP lines) holding the most likely-article words.
+    `rows`: which rows belong to which document (default: all to one).
     """
-    n = len(p1)
+    rows = rows or Rows.single(len(p1))
     log_w = X[:, FEATURE_NAMES.index("log_words")].astype(np.float64)
-    words = np.expm1(log_w)
-    article_words = words * (1 - p1)
-    total = max(article_words.sum(), 1e-9)
-    cum = np.cumsum(article_words)
+    # Likely-article words, in fixed point so that sums are exact.
+    article_words = np.round(np.expm1(log_w) * (1 - p1) * FIXED_POINT)
+    total = rows.per_doc(np.maximum(rows.total(article_words), 1e-9))
+    cum = rows.running(article_words)
     above = (cum - article_words) / total
     below = (total - cum) / total
-    pos = np.arange(n)
+    pos = rows.pos
+    lo = np.full(rows.n_docs, -1)
+    hi = np.full(rows.n_docs, -1)
+    share = np.zeros(rows.n_docs)
     good = np.flatnonzero(p1 < 0.5)
     if len(good):
-        seg = np.concatenate(([0], np.cumsum(np.diff(good) > MAIN_BLOCK_MAX_GAP)))
-        weight = np.bincount(seg, weights=article_words[good])
-        best = int(weight.argmax())
-        lo, hi = good[seg == best][0], good[seg == best][-1]
-        in_main = ((pos >= lo) & (pos <= hi)).astype(np.float64)
-        dist = np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0))
-        share = weight[best] / total
-    else:
-        in_main = np.zeros(n)
-        dist = np.full(n, n)
-        share = 0.0
-    extra = np.column_stack([
-        p1, _shift(p1, 1, 1.0), _shift(p1, -1, 1.0), _window_mean(p1, 3), _window_mean(p1, 10),
-        in_main, np.log1p(dist), np.full(n, share), above, below,
-    ])
-    return np.hstack([X, extra.astype(np.float32)])
+        good_doc = rows.doc_of[good]
+        new_run = np.r_[True, (np.diff(good) > MAIN_BLOCK_MAX_GAP) | (good_doc[1:] != good_doc[:-1])]
+        run = np.cumsum(new_run) - 1
+        weight = np.bincount(run, weights=article_words[good])
+        run_doc = good_doc[new_run]
+        run_first = good[new_run]
+        run_last = good[np.r_[new_run[1:], True]]
+        # Per document, the heaviest run (the first of equals).
+        order = np.lexsort((np.arange(len(weight)), -weight, run_doc))
+        best = order[np.r_[True, run_doc[order][1:] != run_doc[order][:-1]]]
+        lo[run_doc[best]] = run_first[best]
+        hi[run_doc[best]] = run_last[best]
+        share[run_doc[best]] = weight[best]
+    lo, hi = rows.per_doc(lo), rows.per_doc(hi)
+    has_block = lo >= 0
+    in_main = (has_block & (pos >= lo) & (pos <= hi)).astype(np.float64)
+    dist = np.where(has_block, np.where(pos < lo, lo - pos, np.where(pos > hi, pos - hi, 0)), rows.n_doc)
+    extra = [
+        p1, rows.shift(p1, 1, 1.0), rows.shift(p1, -1, 1.0), rows.window_mean(p1, 3), rows.window_mean(p1, 10),
+        in_main, np.log1p(dist), rows.per_doc(share) / total, above, below,
+    ]
+    return _feature_major(extra, len(p1), head=X)
 
 
 class TreeModel:
@@ -266,13 +366,15 @@ class TreeModel:
         n = X.shape[0]
         if n == 0 or self.n_trees == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
-        features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # gathering rows is cheaper
+        features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # (no copy: see _feature_major)
         answers = (features_by_row[self._columns] > self._thresholds).reshape(self.depth, self.n_trees, n)
         leaf = answers[0].astype(np.intp)
         for level in answers[1:]:
             leaf <<= 1
             leaf |= level
-        margin = self.base + np.take(self._leaf_flat, leaf + self._leaf_offset).sum(axis=0)
+        # Summed along each row's own contiguous (row, tree) values: the same additions
+        # in the same order for a row whatever else is in the batch.
+        margin = self.base + np.take(self._leaf_flat, (leaf + self._leaf_offset).T).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-margin))
 
 
@@ -285,11 +387,12 @@ class StackedModel:
         self.stage2 = TreeModel(params["stage2"], STAGE2_NAMES) if params.get("stage2") else None
         self.threshold = float(params["threshold"])
 
-    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+    def predict_proba(self, X: np.ndarray, rows: Rows | None = None) -> np.ndarray:
+        """P(boilerplate) per row; `rows` says which rows are which document's."""
         p1 = self.stage1.predict_proba(X)
         if self.stage2 is None:
             return p1
-        return self.stage2.predict_proba(stage2_features(X, p1))
+        return self.stage2.predict_proba(stage2_features(X, p1, rows))
 
 
 @lru_cache(maxsize=2)
@@ -335,9 +438,22 @@ def classifier_applies(ctx) -> bool:
 def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``),
     on the documents it applies to (``classifier_applies``)."""
+    mark_by_classifier_many([ctx], model)
+
+
+def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
+    """``mark_by_classifier`` on several documents, scored as one batch.
+
+    The same marks as one document at a time (features never look across documents),
+    for a fraction of the numpy calls: a page has ~200 lines, so per-page array work
+    is mostly call overhead.
+    """
     model = model or load_model()
-    if model is None or not classifier_applies(ctx):
+    ctxs = [ctx for ctx in ctxs if classifier_applies(ctx)] if model is not None else []
+    if not ctxs:
         return
-    idx, X = line_features(ctx)  # (classifier_applies: at least MIN_LINES rows)
-    for i in lines_to_cut(ctx, idx, model.predict_proba(X), model.threshold).tolist():
-        ctx.marks.mark(i, RULE)
+    idxs, X, rows = line_features_many(ctxs)  # (classifier_applies: at least MIN_LINES rows each)
+    p = model.predict_proba(X, rows)
+    for ctx, idx, lo, hi in zip(ctxs, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        for i in lines_to_cut(ctx, idx, p[lo:hi], model.threshold).tolist():
+            ctx.marks.mark(i, RULE)

@@ -20,7 +20,9 @@ from bisect import bisect_right
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, UPPER, DIGIT, Lines, LineStats, line_stats, split_lines
+from corpus_clean.boilerplate.features import (
+    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
+)
 from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, RuleSet, load_rules
 from corpus_clean.document import Removal
 
@@ -73,9 +75,9 @@ class Marks:
 class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
-    def __init__(self, text: str):
-        self.lines: Lines = split_lines(text)
-        self.stats: LineStats = line_stats(self.lines)
+    def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None):
+        self.lines: Lines = lines or split_lines(text)
+        self.stats: LineStats = stats or line_stats(self.lines)
         s = self.stats
         self.blank = s.n_chars == 0
         self.prose = (s.n_words >= PROSE_MIN_WORDS) & ((s.last_class & SENT_END) > 0)
@@ -571,28 +573,52 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
     return "".join(pieces), removals
 
 
+def contexts_of(texts: list[str]) -> list[Context]:
+    """A Context per text; the line counts of all texts come from one numpy pass."""
+    if len(texts) == 1:
+        return [Context(texts[0])]
+    return [Context(lines.text, lines, stats) for lines, stats in split_lines_many(texts)]
+
+
 def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
     """Steps 1-4: every rule-pack and builtin decision, before the classifier."""
     ctx = Context(text)
-    apply_rule_packs(ctx, ruleset or load_rules())
+    _mark_rules(ctx, ruleset or load_rules())
+    return ctx
+
+
+def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
+    apply_rule_packs(ctx, ruleset)
     mark_nbsp_lines(ctx)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
     mark_menu_runs(ctx)
     mark_trailing_comments(ctx)
-    return ctx
 
 
 def strip(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = None, model=None) -> tuple[str, list[Removal]]:
     """Remove boilerplate lines from `text`; see ``corpus_clean.boilerplate``."""
-    if not text or not text.strip():
-        return text, []
-    ctx = mark_rules(text, ruleset)
-    if use_classifier:
-        from corpus_clean.boilerplate.classifier import mark_by_classifier
+    return strip_many([text], use_classifier=use_classifier, ruleset=ruleset, model=model)[0]
 
-        mark_by_classifier(ctx, model)
-    return finish(ctx, ruleset)
+
+def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSet | None = None,
+               model=None) -> list[tuple[str, list[Removal]]]:
+    """``strip`` on each of `texts`, with the same result per text, in one batch: line
+    counts and the classifier run once over all texts (most of their numpy work is
+    per-call overhead on a page's ~200 lines)."""
+    ruleset = ruleset or load_rules()
+    results: list[tuple[str, list[Removal]]] = [(text, []) for text in texts]
+    todo = [k for k, text in enumerate(texts) if text and text.strip()]
+    ctxs = contexts_of([texts[k] for k in todo])
+    for ctx in ctxs:
+        _mark_rules(ctx, ruleset)
+    if use_classifier:
+        from corpus_clean.boilerplate.classifier import mark_by_classifier_many
+
+        mark_by_classifier_many(ctxs, model)
+    for k, ctx in zip(todo, ctxs):
+        results[k] = finish(ctx, ruleset)
+    return results
 
 
 def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Removal]]:

@@ -207,3 +207,25 @@ def line_stats(lines: Lines) -> LineStats:
         last_class=last_class,
         last_char=last_char,
     )
+
+
+def split_lines_many(texts: list[str]) -> list[tuple[Lines, LineStats]]:
+    """``split_lines`` and ``line_stats`` of each text, counted in one pass over all.
+
+    The texts are joined with "\n", so text k's lines are a run of the joined text's
+    lines, and every count is per line: slicing gives each text exactly its own.
+    """
+    joined = split_lines("\n".join(texts))
+    stats = line_stats(joined)
+    out = []
+    line0 = char0 = 0
+    for text in texts:
+        n = text.count("\n") + 1
+        rows = slice(line0, line0 + n)
+        ends = joined.ends[rows] - char0
+        ends[-1] = len(text)
+        lines = Lines(text, joined.raw[rows], joined.starts[rows] - char0, ends, joined.content[rows])
+        out.append((lines, LineStats(**{name: getattr(stats, name)[rows] for name in LineStats.__dataclass_fields__})))
+        line0 += n
+        char0 += len(text) + 1
+    return out
