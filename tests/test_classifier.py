@@ -154,3 +154,18 @@ def test_strip_many_equals_strip_one_by_one():
     assert strip_boilerplate_many(texts, use_classifier=False) == [
         strip_boilerplate(t, use_classifier=False) for t in texts]
     assert any(removed for _, removed in strip_boilerplate_many(texts))
+
+
+def test_a_row_scores_the_same_alone_or_among_other_rows():
+    """Bit for bit: a document's lines must not score differently with other lines
+    (or documents) beside them in a batch."""
+    model = load_model()
+    rng = np.random.default_rng(1)
+    ctx = mark_rules(_pages()[-1])
+    _, X = line_features(ctx)
+    X = np.vstack([X, X[rng.permutation(len(X))]])
+    for stage in (model.stage1, model.stage2):
+        Xs = X if stage is model.stage1 else np.hstack([X, rng.random((len(X), len(STAGE2_NAMES) - len(FEATURE_NAMES)))]).astype(np.float32)
+        together = stage.predict_proba(Xs)
+        for n in (1, 2, 3, 7):
+            assert np.array_equal(np.concatenate([stage.predict_proba(Xs[k:k + n]) for k in range(0, len(Xs), n)]), together)

@@ -372,9 +372,14 @@ class TreeModel:
         for level in answers[1:]:
             leaf <<= 1
             leaf |= level
-        # Summed along each row's own contiguous (row, tree) values: the same additions
-        # in the same order for a row whatever else is in the batch.
-        margin = self.base + np.take(self._leaf_flat, (leaf + self._leaf_offset).T).sum(axis=1)
+        # Trees are added one after another for every row (numpy reduces a (trees, rows)
+        # array row of trees by row of trees), so a row's score does not depend on the
+        # other rows of the batch -- except for a single row, which numpy would sum
+        # pairwise: it is scored as two.
+        values = np.take(self._leaf_flat, leaf + self._leaf_offset)
+        if n == 1:
+            values = np.repeat(values, 2, axis=1)
+        margin = self.base + values.sum(axis=0)[:n]
         return 1.0 / (1.0 + np.exp(-margin))
 
 
