@@ -197,3 +197,18 @@ def test_single_line_and_unicode_inputs_do_not_crash():
     for text in ["Menu", "İstanbul’da köprü kapandı.\nMenu\n", "\u200bMenu\n" + PROSE[0], "a\r\nb\r\n", "\x00\n\n"]:
         clean, removals = strip_boilerplate(text)
         check_spans(text, removals, clean)
+
+
+def test_a_rule_that_may_not_act_on_a_line_does_not_hide_the_next_rule_that_matches_it():
+    """"Reuters" alone on a line is first an agency byline (head only); mid-article it
+    is still a photo credit, the next rule that matches it."""
+    from corpus_clean.boilerplate.rules import load_rules
+
+    rules = load_rules()
+    first = rules.group_to_rule[rules.regex_for("r", False).fullmatch("Reuters").lastgroup]
+    assert (first.id, first.where) == ("agency.byline", "head")
+
+    text = "\n\n".join(PROSE[:3] + ["Reuters"] + PROSE[3:]) + "\n"
+    clean, removals = strip_boilerplate(text, use_classifier=False)
+    assert [(r.rule, r.text.strip()) for r in removals if r.rule != "layout"] == [("news.photo_credit", "Reuters")]
+    assert clean == ARTICLE

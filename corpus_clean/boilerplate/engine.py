@@ -183,16 +183,21 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     hits = sorted(best.items())
     if not hits:
         return
+    def may_act(i: int, rule) -> bool:
+        return not ((rule.max_words is not None and n_words[i] > rule.max_words)
+                    or (rule.where == "head" and not ctx.in_head(i))
+                    or (rule.where == "tail" and not ctx.in_tail(i)))
+
     matched: dict[int, object] = {}
     for i, rule in hits:
-        if ctx.blank[i] or i in matched:
-            continue
-        if rule.max_words is not None and n_words[i] > rule.max_words:
-            continue
-        if rule.where == "head" and not ctx.in_head(i):
-            continue
-        if rule.where == "tail" and not ctx.in_tail(i):
-            continue
+        if not may_act(i, rule):
+            # The first matching rule may not act here: the next one that may, if any
+            # (else a word limit or position would hide every later rule).
+            start = line_starts[i]
+            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+                         if may_act(i, r)), None)
+            if rule is None:
+                continue
         matched[i] = rule
     empty_headings = []
     for i, rule in matched.items():

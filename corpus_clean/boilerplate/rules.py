@@ -121,6 +121,7 @@ class RuleSet:
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
     _by_rules: dict = field(repr=False, default_factory=dict)  # candidate rule orders -> regex
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
+    _singles: list = field(repr=False, default_factory=list)  # (rule, own regex) per line rule, in order
 
     def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
         """Combined regex of the anchored rules that can match a line starting with
@@ -139,6 +140,18 @@ class RuleSet:
                 self._by_rules[orders] = _combine([by_order[o] for o in orders], {}) if orders else None
             regex = self._cache[key] = self._by_rules[orders]
         return regex
+
+    def later_matches(self, text: str, start: int, end: int, after_order: int):
+        """The line rules after rule `after_order` that full-match text[start:end], in
+        order (each tried alone: for the rare line whose first matching rule may not
+        act on it, e.g. too many words or outside the head)."""
+        if not self._singles:  # compiled on first use
+            self._singles.extend(
+                (r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}"))
+                for r in sorted(self.anchored + tuple(r for r, _ in self.keyword_rules), key=lambda r: r.order))
+        for rule, regex in self._singles:
+            if rule.order > after_order and regex.fullmatch(text, start, end) is not None:
+                yield rule
 
     def warm(self) -> None:
         """Compile the combined regexes for every first character a rule names."""
