@@ -175,7 +175,6 @@ def main(argv: list[str] | None = None) -> int:
         systems += [(name, "html", fn) for name, _, fn in html_systems()]
 
     strip_boilerplate("warm up: load rule packs and classifier\nonce")
-    load_rules().warm()  # compile every combined regex now, not inside the first timed row
     rows = []
     cpu_per_doc: dict[str, float] = {}
     for name, field, fn in systems:

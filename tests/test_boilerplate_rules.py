@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_clean.boilerplate import strip_boilerplate
-from corpus_clean.boilerplate.rules import load_rules
+from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, load_rules
 
 RULES = load_rules().rules
 
@@ -82,3 +82,33 @@ def test_recommendation_headings_take_their_teasers_with_them(heading):
     text = article + heading + "\nHarbour ferry timetable changes this summer\nTen best walks on the coast\n"
     rule = next(r for r in RULES if r.id == "ads.recommended_block")
     assert _removed_by(text, rule) == [heading, "Harbour ferry timetable changes this summer", "Ten best walks on the coast"]
+
+
+def _lines_to_dispatch() -> list[str]:
+    from pathlib import Path
+
+    lines = set()
+    for rule in RULES:
+        lines.update(line for line in (rule.example + "\n" + rule.keep).split("\n"))
+    for path in (Path(__file__).resolve().parents[1] / "data" / "raw").glob("*.txt"):
+        lines.update(path.read_text(encoding="utf-8", errors="replace").split("\n"))
+    # Case and surrounding-space variants: the dispatch key is the stripped, lower-cased start.
+    lines |= {v for line in list(lines) for v in (line.upper(), line.lower(), "\u00a0 " + line + " \t")}
+    return sorted(line for line in lines if line.strip())
+
+
+def test_two_character_dispatch_finds_the_same_rule_as_trying_every_rule_in_order():
+    """The dispatch on a line's first two characters is only a prefilter: it must give
+    the first matching rule of all anchored rules, in pack order, on every line."""
+    rules = load_rules()
+    own_regex = dict((rule.order, regex) for rule, regex in rules.singles)
+    lines = _lines_to_dispatch()
+    hits = 0
+    for line in lines:
+        n_words = len(line.split())
+        expected = next((f"r{r.order}" for r in rules.anchored
+                         if (n_words <= SHORT_LINE_WORDS or r.max_words is None or r.max_words > SHORT_LINE_WORDS)
+                         and own_regex[r.order].fullmatch(line)), None)
+        assert rules.first_match(line, 0, len(line), line.strip(), n_words > SHORT_LINE_WORDS) == expected, line
+        hits += expected is not None
+    assert hits > 100 and len(lines) > 500

@@ -3,7 +3,8 @@
 Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
 
 1. split into lines, count features per line (numpy, see ``features.py``);
-2. one scan of the combined rule regex marks the lines the YAML packs name;
+2. each line is full-matched against the rules that can start with its first two
+   characters (first match wins), marking the lines the YAML packs name;
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: headline, repeated lines/blocks, menu runs, NBSP lines,
    trailing comments in a different voice;
@@ -114,7 +115,7 @@ _UNSEEN = object()  # not in the line cache yet
 
 
 def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
-    """The combined regex's matching group (or None) for each candidate line.
+    """The first matching anchored rule's group (or None) for each candidate line.
 
     Many lines are in the line cache (menus and footers repeat across pages): look them
     all up first (one comprehension), then full-match only the rest.
@@ -130,16 +131,13 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     content = ctx.lines.content
     starts = ctx.starts_list
     n_words = ctx.n_words_list
-    regex_for = ruleset.regex_for
+    first_match = ruleset.first_match
     for k in misses:
         i = candidates[k]
         key = raw[i]
         group = get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            line = content[i]
-            regex = regex_for(line[0].lower() if line else "", n_words[i] > SHORT_LINE_WORDS)
-            m = regex.fullmatch(text, starts[i], starts[i] + len(key)) if regex is not None else None
-            group = m.lastgroup if m is not None else None
+            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i] > SHORT_LINE_WORDS)
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group
@@ -148,7 +146,7 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
 
 
 def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Full-match the combined regex on each candidate line; act by the rule's kind."""
+    """Find each candidate line's first matching rule; act by the rule's kind."""
     text = ctx.text
     n_words = ctx.n_words_list
     blank = ctx.blank_list

@@ -99,11 +99,11 @@ SHORT_LINE_WORDS = 8
 class RuleSet:
     """All rules of all packs, compiled for matching one line at a time.
 
-    * anchored rules (no keywords): a line is full-matched against ONE combined regex
-      (a named group per rule, first alternative wins) of the rules that can start
-      with the line's first character (``first_chars``) and allow its length
-      (lines over SHORT_LINE_WORDS words only meet rules allowing more); the
-      combined regexes are compiled on first use and cached (``regex_for``);
+    * anchored rules (no keywords): each has its own regex; a line is full-matched
+      against the rules that can start with its first two characters
+      (``match_prefixes``) and allow its length (lines over SHORT_LINE_WORDS words
+      only meet rules allowing more), in rule order, the first match winning
+      (``first_match``). On the bench pages that is ~4 rules per line;
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords (found with ``str.find`` on the lower-cased text).
@@ -115,50 +115,48 @@ class RuleSet:
     anchored: tuple[Rule, ...] = field(repr=False)  # line rules without keywords
     anchored_long_max_words: int
     keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
-    group_to_rule: dict = field(repr=False)
-    _first: dict = field(repr=False, default_factory=dict)  # rule order -> first chars or None
-    _cache: dict = field(repr=False, default_factory=dict)  # (char, long) -> regex or None
+    group_to_rule: dict = field(repr=False)  # "r<order>" -> rule
+    singles: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)  # every line rule, own regex, in order
+    _prefixes: dict = field(repr=False)  # rule order -> (two-character prefixes or None, first characters or None)
+    _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
-    _by_rules: dict = field(repr=False, default_factory=dict)  # candidate rule orders -> regex
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
-    _singles: list = field(repr=False, default_factory=list)  # (rule, own regex) per line rule, in order
 
-    def regex_for(self, first_char: str, long_line: bool) -> re.Pattern | None:
-        """Combined regex of the anchored rules that can match a line starting with
-        `first_char` (lower-cased); `long_line`: only rules allowing > SHORT_LINE_WORDS."""
-        key = (first_char, long_line)
-        regex = self._cache.get(key, False)
-        if regex is False:
-            orders = tuple(
-                r.order for r in self.anchored
-                if (self._first[r.order] is None or first_char in self._first[r.order])
-                and (not long_line or r.max_words is None or r.max_words > SHORT_LINE_WORDS)
-            )
-            # Many characters share one candidate list: compile each list once.
-            if orders not in self._by_rules:
-                by_order = {r.order: r for r in self.anchored}
-                self._by_rules[orders] = _combine([by_order[o] for o in orders], {}) if orders else None
-            regex = self._cache[key] = self._by_rules[orders]
-        return regex
+    def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
+        """(group, regex) of the anchored rules, in order, that can match a line whose
+        stripped text starts with `key` (its first two characters, lower-cased);
+        `long_line`: only rules allowing more than SHORT_LINE_WORDS words."""
+        found = self._candidates.get((key, long_line))
+        if found is None:
+            singles = dict((rule.order, regex) for rule, regex in self.singles)
+            found = self._candidates[(key, long_line)] = tuple(
+                (f"r{r.order}", singles[r.order]) for r in self.anchored
+                if _may_start(self._prefixes[r.order], key)
+                and (not long_line or r.max_words is None or r.max_words > SHORT_LINE_WORDS))
+        return found
+
+    def first_match(self, text: str, start: int, end: int, line: str, long_line: bool) -> str | None:
+        """Group of the first anchored rule full-matching text[start:end] (the line;
+        `line`: its stripped text), or None."""
+        for group, regex in self.candidates(line[:2].lower()[:2], long_line):
+            if regex.fullmatch(text, start, end) is not None:
+                return group
+        return None
 
     def later_matches(self, text: str, start: int, end: int, after_order: int):
         """The line rules after rule `after_order` that full-match text[start:end], in
-        order (each tried alone: for the rare line whose first matching rule may not
-        act on it, e.g. too many words or outside the head)."""
-        if not self._singles:  # compiled on first use
-            self._singles.extend(
-                (r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}"))
-                for r in sorted(self.anchored + tuple(r for r, _ in self.keyword_rules), key=lambda r: r.order))
-        for rule, regex in self._singles:
+        order (for the rare line whose first matching rule may not act on it, e.g.
+        too many words or outside the head)."""
+        for rule, regex in self.singles:
             if rule.order > after_order and regex.fullmatch(text, start, end) is not None:
                 yield rule
 
-    def warm(self) -> None:
-        """Compile the combined regexes for every first character a rule names."""
-        chars = {""} | {c for f in self._first.values() if f for c in f}
-        for c in chars:
-            for long_line in (False, True):
-                self.regex_for(c, long_line)
+
+def _may_start(prefixes: tuple, key: str) -> bool:
+    two, first = prefixes
+    if two is not None:
+        return key in two
+    return first is None or key[:1] in first
 
 
 def _rule_from_dict(pack: str, d: dict) -> Rule:
@@ -201,82 +199,95 @@ def load_pack(path: Path) -> list[Rule]:
     return [_rule_from_dict(pack, d) for d in data.get("rules", [])]
 
 
-def first_chars(pattern: str) -> frozenset[str] | None:
-    r"""Lower-cased characters a match of `pattern` can start with; None if any.
+def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
+    r"""The first `k` characters (lower-cased) a match of `pattern` can start with, as
+    strings (shorter when a whole match is shorter); None when that is not a small
+    known set (a wildcard, a negated or large class, a back-reference...).
 
     Used only as a prefilter (a superset is fine): a line is tried against the rules
-    that can start with its first character, not against all of them.
+    that can start with its first characters, not against all of them.
 
-    >>> sorted(first_chars(r"(?:By|Written by)\s+\w+"))
+    >>> sorted(match_prefixes(r"(?:By|Written by)\s+\w+"))
+    ['by', 'wr']
+    >>> sorted(match_prefixes(r"(?:By|Written by)\s+\w+", 1))
     ['b', 'w']
-    >>> first_chars(r".{0,80}cookie") is None
+    >>> sorted(match_prefixes(r"X|Tweet"))
+    ['tw', 'x']
+    >>> match_prefixes(r".{0,80}cookie") is None
     True
     """
     from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11
 
-    def seq_first(items) -> tuple[set | None, bool]:
-        acc: set = set()
+    limit = 5000
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+
+    def extend(heads: set[str], items, k: int) -> set[str] | None:
+        """Every head followed by the prefixes of the sequence `items` (up to k chars)."""
         for op, av in items:
-            chars, nullable = item_first(op, av)
-            if chars is None:
-                return None, False
-            acc |= chars
-            if not nullable:
-                return acc, False
-        return acc, True
+            grown = set()
+            for head in heads:
+                if len(head) >= k:
+                    grown.add(head)
+                    continue
+                tails = item(op, av, k - len(head))
+                if tails is None:
+                    return None
+                grown.update(head + tail for tail in tails)
+            if len(grown) > limit:
+                return None
+            heads = grown
+        return heads
 
-    def item_first(op, av) -> tuple[set | None, bool]:
+    def chars_in(av) -> set[str] | None:
+        chars: set = set()
+        for op, value in av:
+            if op is C.LITERAL:
+                chars.add(chr(value))
+            elif op is C.RANGE and value[1] - value[0] < 2000:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            elif op is C.CATEGORY and value is C.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            else:
+                return None
+        return chars
+
+    def item(op, av, k: int) -> set[str] | None:
         if op is C.LITERAL:
-            return {chr(av)}, False
+            return {chr(av)}
         if op is C.IN:
-            chars: set = set()
-            for iop, iav in av:
-                if iop is C.LITERAL:
-                    chars.add(chr(iav))
-                elif iop is C.RANGE and iav[1] - iav[0] < 2000:
-                    chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
-                elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                else:
-                    return None, False
-            return chars, False
+            return chars_in(av)
         if op is C.SUBPATTERN:
-            return seq_first(av[-1])
+            return extend({""}, av[-1], k)
         if op is C.BRANCH:
-            acc, nullable = set(), False
+            out: set = set()
             for branch in av[1]:
-                chars, n = seq_first(branch)
-                if chars is None:
-                    return None, False
-                acc |= chars
-                nullable = nullable or n
-            return acc, nullable
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
-            chars, n = seq_first(av[2])
-            return chars, (n or av[0] == 0)
-        if op is C.AT:
-            return set(), True
-        return None, False
-
-    chars, nullable = seq_first(P.parse(pattern))
-    if chars is None or nullable:
+                heads = extend({""}, branch, k)
+                if heads is None:
+                    return None
+                out |= heads
+            return out
+        if op in repeats:
+            low, high, body = av
+            out, heads = set(), {""}
+            for n in range(low + k + 1):  # past low + k repetitions nothing new can show
+                if n >= low:
+                    out |= heads
+                if n == high:
+                    break
+                heads = extend(heads, body, k)
+                if heads is None:
+                    return None
+            return out | heads
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+            return {""}
         return None
-    return frozenset(c.lower() for c in chars)
+
+    heads = extend({""}, P.parse(pattern), k)
+    return None if heads is None else frozenset(h.lower()[:k] for h in heads)
 
 
 # Whitespace allowed around a line's content (NBSP and friends included).
 _WS = r"[ \t\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*"
-
-
-def _combine(rules: list[Rule], group_to_rule: dict) -> re.Pattern | None:
-    if not rules:
-        return None
-    alternatives = []
-    for rule in rules:
-        group = f"r{rule.order}"
-        group_to_rule[group] = rule
-        alternatives.append(f"(?P<{group}>{rule.inline_pattern()})")
-    return re.compile(f"{_WS}(?:{'|'.join(alternatives)}){_WS}")
 
 
 def compile_rules(rules: list[Rule]) -> RuleSet:
@@ -290,11 +301,13 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     group_to_rule = {f"r{r.order}": r for r in line_rules}
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
-    first = {r.order: first_chars(r.inline_pattern()) for r in anchored}
+    own = {r.order: regex for r, regex in keyword_rules}
+    own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
+    singles = tuple((r, own[r.order]) for r in line_rules)
+    prefixes = {r.order: (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)) for r in anchored}
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
-    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, first,
+    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, prefixes,
                       prefix_rules=prefix_rules)
-    ruleset.warm()
     return ruleset
 
 
