@@ -6,8 +6,9 @@
 Two tables, each with a baseline measured in the same process (the machines are shared
 and noisy, so ratios are what to read):
 
-1. Core pipeline per document (repair → strip boilerplate → metadata, `clean_document`)
-   on the bench's `naive_text` (text path) and `html` (HTML path), next to what peer
+1. Core pipeline (repair → strip boilerplate → metadata, `clean_documents` on batches
+   of `BATCH_DOCS` documents, as a shard runs it) on the bench's `naive_text` (text
+   path) and `html` (HTML path), next to what peer
    pipelines run on the same input: ftfy with DataTrove's config on the text, and
    trafilatura on the HTML. Best of --repeat interleaved passes.
 2. The clean-corpus flow on a JSONL corpus made of --copies copies of the bench's
@@ -32,21 +33,28 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 
 from corpus_clean.document import Document  # noqa: E402
-from corpus_clean.pipeline import clean_document  # noqa: E402
+from corpus_clean.pipeline import clean_documents  # noqa: E402
+from corpus_clean.shards import BATCH_DOCS  # noqa: E402
 
 # The bench's records and score.py are loaded as the HTML benchmark loads them.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from boilerplate_html import load_records, load_scorer  # noqa: E402
 
 
-def ours_text(record: dict) -> str:
-    doc = Document(id=record["id"], source="bench", raw_text=record["naive_text"], raw_sha256="")
-    return clean_document(doc).text
+def _clean_in_batches(docs: list[Document]) -> list[str]:
+    for start in range(0, len(docs), BATCH_DOCS):
+        clean_documents(docs[start:start + BATCH_DOCS])
+    return [doc.text for doc in docs]
 
 
-def ours_html(record: dict) -> str:
-    doc = Document(id=record["id"], source="bench", raw_text="", raw_sha256="", html=record["html"])
-    return clean_document(doc).text
+def ours_text(records: list[dict]) -> list[str]:
+    return _clean_in_batches([Document(id=r["id"], source="bench", raw_text=r["naive_text"], raw_sha256="")
+                              for r in records])
+
+
+def ours_html(records: list[dict]) -> list[str]:
+    return _clean_in_batches([Document(id=r["id"], source="bench", raw_text="", raw_sha256="", html=r["html"])
+                              for r in records])
 
 
 def ftfy_datatrove():
@@ -54,13 +62,13 @@ def ftfy_datatrove():
 
     from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG
 
-    return lambda record: ftfy.fix_text(record["naive_text"], config=DATATROVE_FTFY_CONFIG)
+    return lambda records: [ftfy.fix_text(r["naive_text"], config=DATATROVE_FTFY_CONFIG) for r in records]
 
 
 def trafilatura_extract():
     import trafilatura
 
-    return lambda record: trafilatura.extract(record["html"], include_comments=False) or ""
+    return lambda records: [trafilatura.extract(r["html"], include_comments=False) or "" for r in records]
 
 
 def best_seconds(systems: dict, records: list[dict], repeat: int) -> dict[str, float]:
@@ -69,8 +77,7 @@ def best_seconds(systems: dict, records: list[dict], repeat: int) -> dict[str, f
     for _ in range(repeat):
         for name, system in systems.items():
             start = time.process_time()
-            for record in records:
-                system(record)
+            system(records)
             best[name] = min(best[name], time.process_time() - start)
     return best
 
@@ -81,7 +88,7 @@ def quality_table(records: list[dict], bench_path: str) -> list[str]:
     gold = {r["id"]: r["gold_text"] for r in records}
     rows = ["| path | precision | recall | F1 | empty |", "|---|---:|---:|---:|---:|"]
     for name, system in (("text (`naive_text`)", ours_text), ("HTML (`html`)", ours_html)):
-        result = scorer.score(gold, {r["id"]: system(r) for r in records})
+        result = scorer.score(gold, dict(zip(gold, system(records))))
         rows.append(f"| {name} | {result['precision']:.3f} | {result['recall']:.3f} | {result['f1']:.3f} | "
                     f"{result['n_empty_predictions']} |")
     return rows
@@ -91,7 +98,7 @@ def core_table(records: list[dict], repeat: int) -> list[str]:
     text_kb = sum(len(r["naive_text"].encode()) for r in records) / 1024
     html_kb = sum(len(r["html"].encode()) for r in records) / 1024
     for system in (ours_text, ours_html):  # warm-up: lazy imports, language model, caches
-        system(records[0])
+        system(records[:BATCH_DOCS])
     text = best_seconds({"ours": ours_text, "ftfy": ftfy_datatrove()}, records, repeat)
     html = best_seconds({"ours": ours_html, "trafilatura": trafilatura_extract()}, records, repeat)
     n = len(records)
@@ -134,8 +141,7 @@ def flow_table(records: list[dict], copies: int, workers: int) -> list[str]:
 
         start = time.perf_counter()
         for _ in range(copies):
-            for record in records:
-                ours_text(record)
+            ours_text(records)
         core_seconds = time.perf_counter() - start
 
         # One shard per copy, cleaned by `workers` processes (started before timing).
@@ -158,7 +164,7 @@ def flow_table(records: list[dict], copies: int, workers: int) -> list[str]:
         "|---|---:|---:|---:|",
         f"| clean-corpus flow (read, clean, GX validate, write Parquet, manifest, report) | {flow_seconds:.1f} | "
         f"{n / flow_seconds:.0f} | {megabytes / flow_seconds:.2f} |",
-        f"| core `clean_document` alone, same records, same process | {core_seconds:.1f} | "
+        f"| core `clean_documents` alone, same records, same process | {core_seconds:.1f} | "
         f"{n / core_seconds:.0f} | {megabytes / core_seconds:.2f} |",
         f"| flow overhead (flow ÷ core time) | {flow_seconds / core_seconds:.2f}× | | |",
         "",
@@ -181,9 +187,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="processes for the multi-core row")
     args = parser.parse_args()
     records = load_records(args.bench)
-    print("## Whole-pipeline quality (clean_document output vs gold)\n")
+    print("## Whole-pipeline quality (clean_documents output vs gold)\n")
     print("\n".join(quality_table(records, args.bench)))
-    print("\n## Core pipeline per document\n")
+    print("\n## Core pipeline (batches of documents, as a shard runs it)\n")
     print("\n".join(core_table(records, args.repeat)))
     if not args.skip_flow:
         print("\n## The flow around it\n")

@@ -344,6 +344,8 @@ class TreeModel:
     of a gathered feature matrix, D shift-and-or steps and one gather of leaf values.
     """
 
+    CHUNK_ROWS = 2048
+
     def __init__(self, params: dict, feature_names: list[str] = FEATURE_NAMES):
         if params.get("kind") != "oblivious-gbdt":
             raise ValueError("classifier.json holds another kind of model; refit it")
@@ -366,6 +368,9 @@ class TreeModel:
         n = X.shape[0]
         if n == 0 or self.n_trees == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
+        if n > self.CHUNK_ROWS:  # keep the (questions x rows) answers in cache
+            return np.concatenate([self.predict_proba(X[start:start + self.CHUNK_ROWS])
+                                   for start in range(0, n, self.CHUNK_ROWS)])
         features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # (no copy: see _feature_major)
         answers = (features_by_row[self._columns] > self._thresholds).reshape(self.depth, self.n_trees, n)
         leaf = answers[0].astype(np.intp)

@@ -121,6 +121,7 @@ class RuleSet:
     _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
+    _anchored_by_order: tuple = field(repr=False, default=())  # (group, regex, prefixes, max_words) per anchored rule
 
     def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
         """(group, regex) of the anchored rules, in order, that can match a line whose
@@ -128,11 +129,9 @@ class RuleSet:
         `long_line`: only rules allowing more than SHORT_LINE_WORDS words."""
         found = self._candidates.get((key, long_line))
         if found is None:
-            singles = dict((rule.order, regex) for rule, regex in self.singles)
             found = self._candidates[(key, long_line)] = tuple(
-                (f"r{r.order}", singles[r.order]) for r in self.anchored
-                if _may_start(self._prefixes[r.order], key)
-                and (not long_line or r.max_words is None or r.max_words > SHORT_LINE_WORDS))
+                (group, regex) for group, regex, prefixes, max_words in self._anchored_by_order
+                if _may_start(prefixes, key) and (not long_line or max_words is None or max_words > SHORT_LINE_WORDS))
         return found
 
     def first_match(self, text: str, start: int, end: int, line: str, long_line: bool) -> str | None:
@@ -306,8 +305,9 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     singles = tuple((r, own[r.order]) for r in line_rules)
     prefixes = {r.order: (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)) for r in anchored}
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
+    anchored_by_order = tuple((f"r{r.order}", own[r.order], prefixes[r.order], r.max_words) for r in anchored)
     ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, prefixes,
-                      prefix_rules=prefix_rules)
+                      prefix_rules=prefix_rules, _anchored_by_order=anchored_by_order)
     return ruleset
 
 
