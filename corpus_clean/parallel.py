@@ -1,10 +1,12 @@
-"""Cleaning shards on several cores: one process pool shared by a run's shard tasks.
+"""Cleaning on several cores: one process pool shared by a run's shard tasks.
 
 Cleaning is pure-Python CPU work, so threads share one core (the GIL). The flow's shard
 tasks stay on Prefect's thread pool (they are cheap to schedule and report to the UI);
-each hands its shard to this pool of `workers` processes and waits for the result.
-Only the pure core runs in the workers: no Prefect, no server connection (Prefect's own
-process task runner made every task talk to the embedded SQLite server, which locked).
+each reads its shard and hands its batches of documents (``shards.BATCH_DOCS``) to
+this pool of `workers` processes, taking them back in order. So even a single shard
+uses every worker. Only the pure core runs in the workers: no Prefect, no server
+connection (Prefect's own process task runner made every task talk to the embedded
+SQLite server, which locked).
 
 Workers are started with "spawn" (a fork of a process running Prefect's threads could
 copy a held lock) and live until the interpreter exits, so one run's shards, or the
@@ -15,11 +17,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import Iterator
 
+from corpus_clean.document import Document
 from corpus_clean.pipeline import ALL_STEPS
-from corpus_clean.shards import CleanedShard, Shard, clean_shard
+from corpus_clean.shards import CleanedShard, Shard, clean_batch_safely, clean_shard
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
@@ -51,19 +57,33 @@ def resolve_workers(workers: int) -> int:
 
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
                            workers: int = 1) -> CleanedShard:
-    """`clean_shard`, in this process when `workers` is 1, else in the shared pool of
-    `workers` processes (0: one per CPU).
+    """`clean_shard`, all in this process when `workers` is 1, else with its batches
+    cleaned in the shared pool of `workers` processes (0: one per CPU).
 
-    The result is the same either way (cleaning is deterministic per shard). If a
-    worker dies (killed, out of memory), the error is raised here, naming the shard,
-    and the broken pool is dropped so the next call starts a fresh one.
+    The result is the same either way (cleaning is deterministic per batch, and batches
+    come back in order). If a worker dies (killed, out of memory), the error is raised
+    here, naming the shard, and the broken pool is dropped so the next call starts a
+    fresh one.
     """
     workers = resolve_workers(workers)
     if workers == 1:
         return clean_shard(shard, run_id, steps)
     pool = _pool(workers)
     try:
-        return pool.submit(clean_shard, shard, run_id, steps).result()
+        return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers))
     except BrokenProcessPool as error:
         _forget(workers, pool)
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
+
+
+def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
+                      steps: tuple[str, ...]) -> Iterator[list[Document]]:
+    """Clean `batches` in `pool`, yielding them in order, with at most `ahead` batches
+    submitted and not yet taken back (reading stays ahead of the workers, memory bounded)."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(pool.submit(clean_batch_safely, batch, steps))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 import pyarrow as pa
 
@@ -95,14 +96,19 @@ def run_fingerprint(files: list[InputFile], params: dict) -> str:
     return digest.hexdigest()[:16]
 
 
-def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS) -> CleanedShard:
-    """Read and clean every record of the shard's files. Never raises on bad records."""
+def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
+                clean_batches: Callable[[Iterator[list[Document]], tuple[str, ...]], Iterator[list[Document]]] | None = None,
+                ) -> CleanedShard:
+    """Read and clean every record of the shard's files. Never raises on bad records.
+
+    `clean_batches` cleans the shard's batches and yields them back in order (default:
+    here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
+    """
     rows: list[dict] = []
     problems: dict[str, list[tuple[str, str]]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
-    for batch in _batches(shard, files):
-        _clean_batch_safely(batch, steps)
+    for batch in (clean_batches or clean_batches_here)(_batches(shard, files), steps):
         for doc in batch:
             counters.add(doc)
             rows.append(document_row(doc, run_id))
@@ -136,7 +142,12 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> None:
+def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[str, ...]) -> Iterator[list[Document]]:
+    for batch in batches:
+        yield clean_batch_safely(batch, steps)
+
+
+def clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[Document]:
     """Clean a batch; if any record makes it raise, clean its records one at a time so
     that only that record is quarantined (the steps are deterministic, so a record
     cleaned twice comes out the same)."""
@@ -148,9 +159,10 @@ def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> None:
         for doc in batch:
             if doc.problems:
                 _clean_safely(doc, steps)
-        return
+        return batch
     for doc in batch:
         _clean_safely(doc, steps)
+    return batch
 
 
 def _clean_safely(doc: Document, steps: tuple[str, ...]) -> Document:
