@@ -20,9 +20,15 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
   of 3 and 10 lines (a list of headline + one-sentence summary flips at every line),
   how much line lengths vary in those windows (teasers are alike, paragraphs vary),
   whether the line ends in "..." (a cut-off summary);
+* inline-link fragments: whether the line belongs to a chain of lines that continue
+  each other (flattened HTML puts every link on its own line), the chain's words and
+  lines, whether the chain ends a sentence;
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
   gold bodies fed in as clean training documents are, see ``fit.py``).
+
+The kept lines are then read as one article block (``smooth_cut``): a weak island of
+kept lines between cut ones goes, and the first paragraph of the main block stays.
 
 Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.py``).
 """
@@ -53,6 +59,7 @@ FEATURE_NAMES = [
     "title_like_win3", "title_like_win10", "ends_sentence_win3", "log_words_win3", "log_words_win10",
     "paragraph_format", "title_alternation_win3", "title_alternation_win10",
     "log_words_var_win3", "log_words_var_win10", "ends_ellipsis",
+    "in_fragment_chain", "log_chain_words", "log_chain_lines", "chain_ends_sentence",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -64,6 +71,12 @@ END_MARKERS = ("news.contributed", "news.reporting_credit", "footer.copyright", 
 MAIN_BLOCK_MAX_GAP = 3
 MIN_LINES = 12
 FALLBACK_MARGIN = 0.1
+# The article is one block: a run of kept lines with cut lines on both sides is cut too
+# unless its summed evidence (log-odds below the threshold's) reaches this many nats.
+ISLAND_PENALTY = 4.0
+# A prose line right above the main kept block is its first paragraph, not a teaser,
+# unless the model is this sure (short stories lost their lede without it).
+LEAD_KEEP_P = 0.9
 
 
 # Window sums are taken in fixed point (integer-valued float64 sums are exact), so a
@@ -271,6 +284,16 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
     log_w_var_10 = np.maximum(log_w2_10 - log_w_10**2, 0)
     ends_ellipsis = np.array([k.endswith(("...", "…", "[…]")) for k in keys], dtype=np.float64)
+    # Inline-link fragments: flattened HTML puts each link on its own line, so a
+    # paragraph with links is a chain of lines, each continuing the one above (which
+    # ends no sentence) with a lower-case or punctuation start.
+    glue = np.zeros(n, dtype=bool)
+    glue[1:] = (ends_sentence[:-1] == 0) & ((starts_lower[1:] + starts_punct[1:]) > 0)
+    glue[rows.local == 0] = False  # chains never cross documents
+    chain = np.cumsum(~glue) - 1
+    chain_lines = np.bincount(chain)
+    chain_words = np.bincount(chain, weights=w)
+    chain_last = np.cumsum(chain_lines) - 1
     n_doc = rows.n_doc
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
@@ -286,6 +309,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         title_like_3, title_like_10, ends_sentence_3, log_w_3, log_w_10,
         rows.per_doc(np.array([float(ctx.has_blank_lines) for ctx in ctxs])), alternation_3, alternation_10,
         log_w_var_3, log_w_var_10, ends_ellipsis,
+        chain_lines[chain] > 1, np.log1p(chain_words[chain]), np.log(chain_lines[chain]), ends_sentence[chain_last][chain],
     ], n)
     return idxs, X, rows
 
@@ -396,6 +420,7 @@ class StackedModel:
         self.stage1 = TreeModel(params["stage1"], FEATURE_NAMES)
         self.stage2 = TreeModel(params["stage2"], STAGE2_NAMES) if params.get("stage2") else None
         self.threshold = float(params["threshold"])
+        self.island_penalty = float(params.get("island_penalty", 0.0))
 
     def predict_proba(self, X: np.ndarray, rows: Rows | None = None) -> np.ndarray:
         """P(boilerplate) per row; `rows` says which rows are which document's."""
@@ -414,16 +439,60 @@ def load_model(path: str = str(MODEL_PATH)) -> StackedModel | None:
     return StackedModel(json.loads(p.read_text(encoding="utf-8")))
 
 
-def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float) -> np.ndarray:
+def smooth_cut(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold: float,
+               penalty: float) -> np.ndarray:
+    """`drop` (of the candidate lines `idx`, scored `p`) read as one article block.
+
+    The runs of kept lines: the strongest one (the most evidence, i.e. the sum over
+    its lines of how far each one's log-odds is below the threshold's) is the main
+    block. Another kept run with cut lines on both sides (a teaser summary, a caption
+    between page furniture) is cut when its evidence is under `penalty` nats. The
+    line right above the main block stays when it is a prose paragraph scored below
+    LEAD_KEEP_P (a short story's first paragraph reads like a standfirst).
+
+    >>> drop = np.array([True, False, True, False, False, False, True])
+    >>> p = np.array([0.9, 0.45, 0.9, 0.05, 0.05, 0.05, 0.9])  # line 1: a weak island
+    >>> class Page: prose = np.zeros(7, dtype=bool)
+    >>> smooth_cut(Page, np.arange(7), p, drop, 0.5, 4.0).astype(int).tolist()
+    [1, 1, 1, 0, 0, 0, 1]
+    """
+    n = len(drop)
+    change = np.flatnonzero(drop[1:] != drop[:-1]) + 1
+    starts = np.r_[0, change]
+    kept_run = ~drop[starts]
+    if not kept_run.any():
+        return drop
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    evidence = np.add.reduceat(np.abs(np.log(q / (1 - q)) - np.log(threshold / (1 - threshold))), starts)
+    evidence[~kept_run] = -1.0
+    strongest = int(evidence.argmax())
+    drop = drop.copy()
+    if penalty > 0 and len(starts) > 2:
+        ends = np.r_[change, n]
+        weak = kept_run & (evidence < penalty)
+        weak[[0, -1]] = False  # an island has cut lines on both sides
+        weak[strongest] = False
+        drop |= np.repeat(weak, ends - starts)
+    first = starts[strongest]
+    if first > 0 and p[first - 1] < LEAD_KEEP_P and ctx.prose[idx[first - 1]]:
+        drop[first - 1] = False
+    return drop
+
+
+def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_penalty: float = 0.0) -> np.ndarray:
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
-    Only lines no rule removed; never all of them: if the model would leave nothing,
-    it keeps the lines scoring within FALLBACK_MARGIN of the most article-like one.
+    Only lines no rule removed, read as one article block (``smooth_cut``: islands of
+    kept lines weaker than `island_penalty` go, the main block's first paragraph
+    stays); never all of them: if the model would leave nothing, it keeps the lines
+    scoring within FALLBACK_MARGIN of the most article-like one.
     """
     drop = p >= threshold
     unmarked = ~ctx.marks.removed()[idx]
     if not unmarked.any():
         return idx[:0]
+    candidates = np.flatnonzero(unmarked)
+    drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -465,5 +534,5 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> No
     idxs, X, rows = line_features_many(ctxs)  # (classifier_applies: at least MIN_LINES rows each)
     p = model.predict_proba(X, rows)
     for ctx, idx, lo, hi in zip(ctxs, idxs, rows.bounds[:-1], rows.bounds[1:]):
-        for i in lines_to_cut(ctx, idx, p[lo:hi], model.threshold).tolist():
+        for i in lines_to_cut(ctx, idx, p[lo:hi], model.threshold, model.island_penalty).tolist():
             ctx.marks.mark(i, RULE)

@@ -40,7 +40,7 @@ def _build_class_table() -> np.ndarray:
             flags |= SPACE
         else:
             flags |= PUNCT
-        if ch in ".!?\"'”’»)…":
+        if ch in ".!?\"'”’»)…。」』":
             flags |= SENT_END
         if ch == "\n":
             flags = NEWLINE
@@ -125,11 +125,19 @@ class LineStats:
     last_char: np.ndarray  # code point of the last non-space character (0: blank)
 
 
+FULLWIDTH_SENT_END = (0xFF01, 0xFF1F)  # "！" "？" (above the table: "letter" otherwise)
+CJK_LO, CJK_HI = 0x3040, 0x9FFF  # kana and CJK ideographs: written without spaces
+
+
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cls = np.full(cps.shape, ALPHA, dtype=np.uint8)
     small = cps < _TABLE_SIZE
     cls[small] = CLASS_TABLE[cps[small]]
+    if not small.all():
+        big = np.flatnonzero(~small)
+        fullwidth_end = np.isin(cps[big], FULLWIDTH_SENT_END)
+        cls[big[fullwidth_end]] = PUNCT | SENT_END
     return cps, cls
 
 
@@ -173,6 +181,11 @@ def line_stats(lines: Lines) -> LineStats:
     word_start = is_word.copy()
     word_start[1:] &= ~is_word[:-1]
     n_words = per_line(word_start)
+    # Chinese/Japanese have no spaces: a run of kana/ideographs is one "word" above, so
+    # count one word per two such characters on top (a paragraph is not a menu item).
+    maybe_cjk = cps >= CJK_LO
+    if maybe_cjk.any():
+        n_words = n_words + per_line(maybe_cjk & (cps <= CJK_HI)) // 2
     n_cap_words = per_line(word_start & ((cls & UPPER) > 0))
 
     visible = np.flatnonzero(~is_space)
