@@ -20,7 +20,8 @@ the bench directory). Rows:
   trafilatura (when it imports), as the HTML upper reference.
 
 docs/s and ms per 4 KB count only time inside the system (one process, sequential),
-as wall-clock and, in parentheses, CPU time of the process (steadier on a shared machine).
+as wall-clock and, in parentheses, CPU time of the process (steadier on a shared machine),
+best of ``--repeat`` passes run interleaved with the other systems.
 ms per 4 KB = time / (input bytes / 4096), the input being naive_text or html.
 ``--per-rule`` adds, for our text path, how many gold-token 4-gram shingles each rule
 removed (its "cost") against the boilerplate shingles it removed.
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pred-dir", help="write each system's predictions as JSONL here")
     ap.add_argument("--per-rule", action="store_true", help="table of gold/boilerplate shingles removed per rule")
     ap.add_argument("--n-bootstrap", type=int, default=0, help="bootstrap resamples for ± (score.py)")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes per system, interleaved; the best counts")
     args = ap.parse_args(argv)
 
     score_mod = load_score_module(args.bench)
@@ -178,11 +180,20 @@ def main(argv: list[str] | None = None) -> int:
     # let the allocator size itself for a batch (as a long pipeline run has); each row
     # then starts with a cold line cache.
     ours_text_batched(records[:BATCH_DOCS])
+    # Each system runs --repeat times, interleaved with the others (the machine is
+    # shared: a slow spell then hits every system); its time is its best pass.
+    runs: dict[str, tuple] = {}
+    for _ in range(args.repeat):
+        for name, field, fn in systems:
+            load_rules().line_cache.clear()  # each text-path pass starts with a cold line cache
+            preds, secs, cpu, n_bytes = run_system(fn, records, field)
+            if name in runs:
+                preds, secs, cpu = runs[name][0], min(secs, runs[name][1]), min(cpu, runs[name][2])
+            runs[name] = (preds, secs, cpu, n_bytes)
     rows = []
     cpu_per_doc: dict[str, float] = {}
     for name, field, fn in systems:
-        load_rules().line_cache.clear()  # each text-path row starts with a cold line cache
-        preds, secs, cpu, n_bytes = run_system(fn, records, field)
+        preds, secs, cpu, n_bytes = runs[name]
         res = score_mod.score(golds, preds, ids=ids, n_bootstrap=args.n_bootstrap)
         if args.pred_dir:
             os.makedirs(args.pred_dir, exist_ok=True)
@@ -210,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{len(records)} documents, {Path(args.bench).name}; scored with the bench's score.py; "
-          f"{os.cpu_count()} CPUs, load average {load:.1f} at the end; speed = wall (CPU) time inside each system\n")
+          f"{os.cpu_count()} CPUs, load average {load:.1f} at the end; speed = wall (CPU) time inside each system, best of {args.repeat} interleaved passes\n")
     print(f"clean gold bodies changed by the text path: {changed} of {len(records)}\n")
     # The machine is shared: a ratio to a peer measured in the same run is steadier
     # than absolute times.

@@ -39,10 +39,10 @@ Kinds (what happens when the pattern matches a line):
   lines, menu runs, trailing comments...); the YAML entry names and documents it and
   carries its example, so it is tested like every other rule.
 
-Rules are compiled into combined regexes (named groups, first alternative wins),
-full-matched once per candidate line: short lines against all rules, long lines only
-against rules allowing them; rules with ``keywords`` only on lines containing one.
-See ``RuleSet``.
+Each rule is compiled into its own regex. A candidate line is full-matched against the
+rules that can start with its first two characters, in order, the first match winning:
+short lines against all such rules, long lines only against rules allowing them; rules
+with ``keywords`` only on lines containing one. See ``RuleSet``.
 """
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ class Rule:
         return f"{self.pack}.{self.name}"
 
     def inline_pattern(self) -> str:
-        """The pattern with its flags scoped to it, for the combined regex."""
+        """The pattern with its flags scoped to it (for the rule's regex and validation's marker regex)."""
         return f"(?{self.flags}:{self.pattern})" if self.flags else f"(?:{self.pattern})"
 
 
