@@ -25,7 +25,7 @@ from typing import Iterator
 
 from corpus_clean.document import Document
 from corpus_clean.pipeline import ALL_STEPS
-from corpus_clean.shards import CleanedShard, Shard, clean_batch_safely, clean_shard
+from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
@@ -77,12 +77,13 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = A
 
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
-                      steps: tuple[str, ...]) -> Iterator[list[Document]]:
-    """Clean `batches` in `pool`, yielding them in order, with at most `ahead` batches
-    submitted and not yet taken back (reading stays ahead of the workers, memory bounded)."""
+                      steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
+    """Clean `batches` in `pool`, yielding them (as rows) in order, with at most `ahead`
+    batches submitted and not yet taken back (reading stays ahead of the workers,
+    memory bounded)."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(pool.submit(clean_batch_safely, batch, steps))
+        pending.append(pool.submit(clean_batch, batch, steps, run_id))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:

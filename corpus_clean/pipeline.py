@@ -36,6 +36,12 @@ class StepCounters:
             self.removed_by_rule[removal.rule] += 1
             self.chars_removed_by_rule[removal.rule] += removal.end - removal.start
 
+    def merge(self, other: "StepCounters") -> None:
+        self.documents += other.documents
+        self.fixes.update(other.fixes)
+        self.removed_by_rule.update(other.removed_by_rule)
+        self.chars_removed_by_rule.update(other.chars_removed_by_rule)
+
 
 def html_to_text(doc: Document) -> None:
     """HTML input: main-content extraction first; its metadata fills empty columns."""

@@ -96,9 +96,20 @@ def run_fingerprint(files: list[InputFile], params: dict) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass
+class CleanedBatch:
+    """A batch of documents after cleaning, as rows: small to send between processes."""
+
+    rows: list[dict]
+    problems: dict[str, list[tuple[str, str]]]
+    counters: StepCounters
+
+
+BatchCleaner = Callable[[Iterator[list[Document]], tuple[str, ...], str], Iterator[CleanedBatch]]
+
+
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
-                clean_batches: Callable[[Iterator[list[Document]], tuple[str, ...]], Iterator[list[Document]]] | None = None,
-                ) -> CleanedShard:
+                clean_batches: BatchCleaner | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
@@ -108,12 +119,10 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
     problems: dict[str, list[tuple[str, str]]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
-    for batch in (clean_batches or clean_batches_here)(_batches(shard, files), steps):
-        for doc in batch:
-            counters.add(doc)
-            rows.append(document_row(doc, run_id))
-            if doc.problems:
-                problems[doc.id] = list(doc.problems)
+    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id):
+        rows += cleaned.rows
+        problems.update(cleaned.problems)
+        counters.merge(cleaned.counters)
     table = pa.Table.from_pylist(rows, schema=clean_schema())
     return CleanedShard(shard, table, problems, files, counters)
 
@@ -142,12 +151,24 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[str, ...]) -> Iterator[list[Document]]:
+def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
     for batch in batches:
-        yield clean_batch_safely(batch, steps)
+        yield clean_batch(batch, steps, run_id)
 
 
-def clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[Document]:
+def clean_batch(batch: list[Document], steps: tuple[str, ...], run_id: str) -> CleanedBatch:
+    """Clean a batch (``_clean_batch_safely``) and turn it into rows and counts."""
+    counters = StepCounters()
+    rows, problems = [], {}
+    for doc in _clean_batch_safely(batch, steps):
+        counters.add(doc)
+        rows.append(document_row(doc, run_id))
+        if doc.problems:
+            problems[doc.id] = list(doc.problems)
+    return CleanedBatch(rows, problems, counters)
+
+
+def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[Document]:
     """Clean a batch; if any record makes it raise, clean its records one at a time so
     that only that record is quarantined (the steps are deterministic, so a record
     cleaned twice comes out the same)."""
