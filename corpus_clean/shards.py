@@ -174,15 +174,12 @@ def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[D
     cleaned twice comes out the same)."""
     try:
         clean_documents([doc for doc in batch if not doc.problems], steps)
-    except Exception:  # noqa: BLE001 - find the bad record below
-        pass
-    else:
-        for doc in batch:
-            if doc.problems:
-                _clean_safely(doc, steps)
-        return batch
+        batch_cleaned = True
+    except Exception:  # noqa: BLE001 - the bad record is found below
+        batch_cleaned = False
     for doc in batch:
-        _clean_safely(doc, steps)
+        if doc.problems or not batch_cleaned:
+            _clean_safely(doc, steps)
     return batch
 
 

@@ -514,14 +514,9 @@ def classifier_applies(ctx) -> bool:
     return any(rule[i] is None and not ctx.prose[i] for i in nonblank.tolist())
 
 
-def mark_by_classifier(ctx, model: StackedModel | None = None) -> None:
-    """Mark the non-blank lines the model calls boilerplate (rule ``classifier``),
-    on the documents it applies to (``classifier_applies``)."""
-    mark_by_classifier_many([ctx], model)
-
-
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
-    """``mark_by_classifier`` on several documents, scored as one batch.
+    """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
+    the documents it applies to (``classifier_applies``), scored as one batch.
 
     The same marks as one document at a time (features never look across documents),
     for a fraction of the numpy calls: a page has ~200 lines, so per-page array work

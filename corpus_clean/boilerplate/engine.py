@@ -77,8 +77,8 @@ class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
     def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None):
-        self.lines: Lines = lines or split_lines(text)
-        self.stats: LineStats = stats or line_stats(self.lines)
+        self.lines: Lines = split_lines(text) if lines is None else lines
+        self.stats: LineStats = line_stats(self.lines) if stats is None else stats
         s = self.stats
         self.blank = s.n_chars == 0
         self.prose = (s.n_words >= PROSE_MIN_WORDS) & ((s.last_class & SENT_END) > 0)
@@ -181,6 +181,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     hits = sorted(best.items())
     if not hits:
         return
+
     def may_act(i: int, rule) -> bool:
         return not ((rule.max_words is not None and n_words[i] > rule.max_words)
                     or (rule.where == "head" and not ctx.in_head(i))

@@ -117,11 +117,12 @@ class RuleSet:
     keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
     group_to_rule: dict = field(repr=False)  # "r<order>" -> rule
     singles: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)  # every line rule, own regex, in order
-    _prefixes: dict = field(repr=False)  # rule order -> (two-character prefixes or None, first characters or None)
+    # Per anchored rule, in order: (group, regex, (two-character starts or None, first
+    # characters or None), max_words).
+    dispatch: tuple = field(repr=False)
     _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
-    _anchored_by_order: tuple = field(repr=False, default=())  # (group, regex, prefixes, max_words) per anchored rule
 
     def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
         """(group, regex) of the anchored rules, in order, that can match a line whose
@@ -130,7 +131,7 @@ class RuleSet:
         found = self._candidates.get((key, long_line))
         if found is None:
             found = self._candidates[(key, long_line)] = tuple(
-                (group, regex) for group, regex, prefixes, max_words in self._anchored_by_order
+                (group, regex) for group, regex, prefixes, max_words in self.dispatch
                 if _may_start(prefixes, key) and (not long_line or max_words is None or max_words > SHORT_LINE_WORDS))
         return found
 
@@ -303,12 +304,13 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     own = {r.order: regex for r, regex in keyword_rules}
     own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
-    prefixes = {r.order: (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)) for r in anchored}
+    dispatch = tuple(
+        (f"r{r.order}", own[r.order], (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)),
+         r.max_words)
+        for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
-    anchored_by_order = tuple((f"r{r.order}", own[r.order], prefixes[r.order], r.max_words) for r in anchored)
-    ruleset = RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, prefixes,
-                      prefix_rules=prefix_rules, _anchored_by_order=anchored_by_order)
-    return ruleset
+    return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
+                   prefix_rules=prefix_rules)
 
 
 @lru_cache(maxsize=4)
