@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
     run.add_argument("--workers", type=int, default=1,
-                     help="processes cleaning shards in parallel (0: one per CPU; default 1, in-process)")
+                     help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
     filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,

@@ -41,8 +41,8 @@ def clean_corpus(
 
     Writes output_dir/clean/part-*.parquet, output_dir/quarantine/part-*.parquet and
     output_dir/manifest.json; leaves a report artifact in the Prefect UI. With
-    `workers` > 1, shards are cleaned in that many processes (one core each); the
-    output is the same.
+    `workers` > 1, batches of documents are cleaned in that many processes (one core
+    each, even for a single shard); the output is the same.
     """
     logger = get_run_logger()
     output = Path(output_dir).resolve()
