@@ -144,9 +144,17 @@ def flow_table(records: list[dict], copies: int, workers: int) -> list[str]:
             ours_text(records)
         core_seconds = time.perf_counter() - start
 
-        # One shard per copy, cleaned by `workers` processes (started before timing).
-        shard_mb = megabytes / copies * 0.9
+        # The same single shard, its batches cleaned by `workers` processes (started
+        # before timing).
         clean_corpus(input_path=str(warm / "in"), output_dir=str(warm / "out-w"), data_docs=False, workers=workers)
+        start = time.perf_counter()
+        manifest = clean_corpus(input_path=str(corpus), output_dir=str(Path(tmp) / "out-one-shard-w"),
+                                data_docs=False, workers=workers)
+        one_shard_many = time.perf_counter() - start
+        assert manifest["totals"]["read"] == n, manifest["totals"]
+
+        # One shard per copy, in-process vs `workers` processes.
+        shard_mb = megabytes / copies * 0.9
         rows_by_workers = {}
         for n_workers in (1, workers):
             start = time.perf_counter()
@@ -167,6 +175,9 @@ def flow_table(records: list[dict], copies: int, workers: int) -> list[str]:
         f"| core `clean_documents` alone, same records, same process | {core_seconds:.1f} | "
         f"{n / core_seconds:.0f} | {megabytes / core_seconds:.2f} |",
         f"| flow overhead (flow ÷ core time) | {flow_seconds / core_seconds:.2f}× | | |",
+        f"| the same one-shard flow with workers={workers} | {one_shard_many:.1f} | {n / one_shard_many:.0f} | "
+        f"{megabytes / one_shard_many:.2f} |",
+        f"| one-shard speed-up with workers={workers} | {flow_seconds / one_shard_many:.2f}× | | |",
         "",
         f"Same corpus as {copies} shards (one per file), `workers=1` vs `workers={workers}` "
         f"({os.cpu_count()} CPUs here); Parquet byte-identical: {same}.",
