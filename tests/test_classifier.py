@@ -68,6 +68,8 @@ def test_shipped_model_records_how_it_was_fit():
     # The targets, cross-validated (not in-sample): a refit must keep them.
     assert fit["cv_at_threshold"]["f1"] >= 0.90 and fit["cv_at_threshold"]["precision"] >= 0.92
     assert fit["cv_at_threshold"]["empty"] == 0
+    nested = fit["cv_threshold_chosen_per_fold"]  # the threshold picked without the scored fold
+    assert nested["f1"] >= 0.90 and nested["precision"] >= 0.92 and nested["empty"] == 0
 
 
 def test_threshold_choice_is_best_f1_then_most_precise_among_ties():
