@@ -10,7 +10,7 @@ and noisy, so ratios are what to read):
    of `BATCH_DOCS` documents, as a shard runs it) on the bench's `naive_text` (text
    path) and `html` (HTML path), next to what peer
    pipelines run on the same input: ftfy with DataTrove's config on the text, and
-   trafilatura on the HTML. Best of --repeat interleaved passes.
+   trafilatura on the HTML. Best of --repeat (5) interleaved passes.
 2. The clean-corpus flow on a JSONL corpus made of --copies copies of the bench's
    naive_text (ids differ), on the embedded Prefect server (started before timing), next
    to the core alone on the same records: the flow's overhead is the difference.
@@ -192,7 +192,7 @@ def flow_table(records: list[dict], copies: int, workers: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("bench", help="path to scrapinghub.jsonl.gz")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5, help="interleaved passes for the core table; the best counts")
     parser.add_argument("--copies", type=int, default=20)
     parser.add_argument("--skip-flow", action="store_true")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="processes for the multi-core row")
