@@ -112,3 +112,22 @@ def test_two_character_dispatch_finds_the_same_rule_as_trying_every_rule_in_orde
         assert rules.first_match(line, 0, len(line), line.strip(), n_words > SHORT_LINE_WORDS) == expected, line
         hits += expected is not None
     assert hits > 100 and len(lines) > 500
+
+
+def test_marker_regex_first_character_checks_change_no_answer():
+    """Validation's whole-line marker regex puts each rule behind a lookahead on its
+    first characters (for speed): it must find exactly what the plain alternation finds."""
+    import re
+
+    from corpus_clean.boilerplate import marker_regexes
+
+    plain_patterns = [r.inline_pattern() for r in RULES
+                      if r.kind == "line" and r.where == "anywhere" and not r.keywords and r.min_position == 0]
+    plain = re.compile(f"(?m)^[ \\t]*(?:{'|'.join(plain_patterns)})[ \\t]*$")
+    [checked] = marker_regexes()
+    assert "(?=(?i:[" in checked
+    checked = re.compile(checked)
+    lines = _lines_to_dispatch()
+    found = [bool(checked.search(line)) for line in lines]
+    assert found == [bool(plain.search(line)) for line in lines]
+    assert sum(found) > 100
