@@ -98,9 +98,10 @@ def run_fingerprint(files: list[InputFile], params: dict) -> str:
 
 @dataclass
 class CleanedBatch:
-    """A batch of documents after cleaning, as rows: small to send between processes."""
+    """A batch of documents after cleaning, as an Arrow table: cheap to send between
+    processes (buffers, not Python objects), and built where the cleaning ran."""
 
-    rows: list[dict]
+    rows: pa.Table
     problems: dict[str, list[tuple[str, str]]]
     counters: StepCounters
 
@@ -115,15 +116,16 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
     """
-    rows: list[dict] = []
+    tables: list[pa.Table] = [pa.Table.from_pylist([], schema=clean_schema())]
     problems: dict[str, list[tuple[str, str]]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
     for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id):
-        rows += cleaned.rows
+        tables.append(cleaned.rows)
         problems.update(cleaned.problems)
         counters.merge(cleaned.counters)
-    table = pa.Table.from_pylist(rows, schema=clean_schema())
+    # One chunk per column, so the Parquet written is the same however batches ran.
+    table = pa.concat_tables(tables).combine_chunks()
     return CleanedShard(shard, table, problems, files, counters)
 
 
@@ -157,7 +159,7 @@ def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[str, ...]
 
 
 def clean_batch(batch: list[Document], steps: tuple[str, ...], run_id: str) -> CleanedBatch:
-    """Clean a batch (``_clean_batch_safely``) and turn it into rows and counts."""
+    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts."""
     counters = StepCounters()
     rows, problems = [], {}
     for doc in _clean_batch_safely(batch, steps):
@@ -165,7 +167,7 @@ def clean_batch(batch: list[Document], steps: tuple[str, ...], run_id: str) -> C
         rows.append(document_row(doc, run_id))
         if doc.problems:
             problems[doc.id] = list(doc.problems)
-    return CleanedBatch(rows, problems, counters)
+    return CleanedBatch(pa.Table.from_pylist(rows, schema=clean_schema()), problems, counters)
 
 
 def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[Document]:
