@@ -248,15 +248,24 @@ def load_score(bench: str):
     return mod
 
 
-def evaluate(docs: list[DocData], probs: list[np.ndarray], thresholds, score_mod, island_penalty: float) -> list[dict]:
+def predictions(docs: list[DocData], probs: list[np.ndarray], thresholds, island_penalty: float) -> dict:
+    """Threshold (rounded as in the score rows) -> the cleaned text of every document."""
+    return {round(float(thr), 3): [clean_with(d, p, thr, island_penalty) for d, p in zip(docs, probs)]
+            for thr in thresholds}
+
+
+def score_rows(golds: list[str], preds_by_threshold: dict, score_mod) -> list[dict]:
+    """One row of bench scores (P, R, F1, empty predictions) per threshold."""
     out = []
-    golds = [d.gold for d in docs]
-    for thr in thresholds:
-        preds = [clean_with(d, p, thr, island_penalty) for d, p in zip(docs, probs)]
+    for thr, preds in preds_by_threshold.items():
         r = score_mod.score(golds, preds)
-        out.append({"threshold": round(float(thr), 3), "precision": r["precision"], "recall": r["recall"],
+        out.append({"threshold": thr, "precision": r["precision"], "recall": r["recall"],
                     "f1": r["f1"], "empty": r["n_empty_predictions"]})
     return out
+
+
+def evaluate(docs: list[DocData], probs: list[np.ndarray], thresholds, score_mod, island_penalty: float) -> list[dict]:
+    return score_rows([d.gold for d in docs], predictions(docs, probs, thresholds, island_penalty), score_mod)
 
 
 F1_TIE = 0.002  # CV F1 differences this small are noise (bootstrap std ~0.007)
@@ -277,23 +286,23 @@ def pick_threshold(rows: list[dict], min_precision: float, min_f1: float) -> dic
     return max((r for r in pool if r["f1"] >= best_f1 - F1_TIE), key=lambda r: r["precision"])
 
 
-def nested_threshold_cv(docs, probs, fold_of, thresholds, score_mod, island_penalty: float,
+def nested_threshold_cv(golds: list[str], preds_by_threshold: dict, fold_of: np.ndarray, score_mod,
                         min_precision: float, min_f1: float) -> dict:
     """The CV score with the threshold chosen without the scored fold: for each fold,
     pick the threshold (``pick_threshold``) on the other folds' out-of-fold texts,
-    clean this fold's documents at it, and score all documents together. Corrects
-    the optimism of choosing the threshold on the very scores it reports."""
-    preds: list[str] = [""] * len(docs)
+    take this fold's texts at it, and score all documents together. Corrects the
+    optimism of choosing the threshold on the very scores it reports."""
+    chosen: list[str] = [""] * len(golds)
     picked = []
     for k in sorted(set(fold_of.tolist())):
-        inner = [i for i in range(len(docs)) if fold_of[i] != k]
-        rows = evaluate([docs[i] for i in inner], [probs[i] for i in inner], thresholds, score_mod, island_penalty)
+        inner = np.flatnonzero(fold_of != k).tolist()
+        rows = score_rows([golds[i] for i in inner],
+                          {thr: [preds[i] for i in inner] for thr, preds in preds_by_threshold.items()}, score_mod)
         threshold = pick_threshold(rows, min_precision, min_f1)["threshold"]
         picked.append(threshold)
-        for i in range(len(docs)):
-            if fold_of[i] == k:
-                preds[i] = clean_with(docs[i], probs[i], threshold, island_penalty)
-    r = score_mod.score([d.gold for d in docs], preds)
+        for i in np.flatnonzero(fold_of == k).tolist():
+            chosen[i] = preds_by_threshold[threshold][i]
+    r = score_mod.score(golds, chosen)
     return {"thresholds_per_fold": picked, "precision": r["precision"], "recall": r["recall"], "f1": r["f1"],
             "empty": r["n_empty_predictions"]}
 
@@ -366,21 +375,22 @@ def main(argv: list[str] | None = None) -> int:
     oof2 = _cross_predict(docs, fold_of, args.folds, lambda d: x2[id(d)], STAGE2_NAMES, hyper2)
     print(f"stage 2 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     penalty = args.island_penalty
-    tables = {  # (model, island cut) -> CV rows by threshold
-        "stage 1 only, no island cut": evaluate(docs, oof1, thresholds, score_mod, 0.0),
-        f"stage 1 only, island penalty {penalty}": evaluate(docs, oof1, thresholds, score_mod, penalty),
-        "stacked, no island cut": evaluate(docs, oof2, thresholds, score_mod, 0.0),
-        f"stacked, island penalty {penalty}": evaluate(docs, oof2, thresholds, score_mod, penalty),
-    }
+    golds = [d.gold for d in docs]
     shipped_table = f"{'stacked' if args.stage2 else 'stage 1 only'}, island penalty {penalty}"
+    tables = {}  # (model, island cut) -> CV rows by threshold
+    for model_name, oof in (("stage 1 only", oof1), ("stacked", oof2)):
+        for cut_name, cut_penalty in (("no island cut", 0.0), (f"island penalty {penalty}", penalty)):
+            name = f"{model_name}, {cut_name}"
+            preds = predictions(docs, oof, thresholds, cut_penalty)
+            tables[name] = score_rows(golds, preds, score_mod)
+            if name == shipped_table:
+                shipped_preds = preds  # (kept for the per-fold threshold and --oof-out)
     chosen = pick_threshold(tables[shipped_table], args.min_precision, args.min_f1)
-    oof_shipped = oof2 if args.stage2 else oof1
-    nested = nested_threshold_cv(docs, oof_shipped, fold_of, thresholds, score_mod, penalty,
-                                 args.min_precision, args.min_f1)
+    nested = nested_threshold_cv(golds, shipped_preds, fold_of, score_mod, args.min_precision, args.min_f1)
     if args.oof_out:
         with open(args.oof_out, "w", encoding="utf-8") as f:
-            for d, p in zip(docs, oof_shipped):
-                f.write(json.dumps({"id": d.id, "text": clean_with(d, p, chosen["threshold"], penalty)}) + "\n")
+            for d, text in zip(docs, shipped_preds[chosen["threshold"]]):
+                f.write(json.dumps({"id": d.id, "text": text}) + "\n")
 
     # Final model on all dev documents.
     stage1 = _fit(docs, lambda d: d.X, FEATURE_NAMES, hyper)
