@@ -78,9 +78,9 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = A
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
                       steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
-    """Clean `batches` in `pool`, yielding them (as rows) in order, with at most `ahead`
-    batches submitted and not yet taken back (reading stays ahead of the workers,
-    memory bounded)."""
+    """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
+    `ahead` batches submitted and not yet taken back (reading stays ahead of the
+    workers, memory bounded)."""
     pending: deque = deque()
     for batch in batches:
         pending.append(pool.submit(clean_batch, batch, steps, run_id))

@@ -78,7 +78,3 @@ def document_row(doc: Document, run_id: str) -> dict:
         "pipeline_version": __version__,
         "run_id": run_id,
     }
-
-
-def rows_to_table(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=schema)

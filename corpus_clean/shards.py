@@ -116,7 +116,7 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
     """
-    tables: list[pa.Table] = [pa.Table.from_pylist([], schema=clean_schema())]
+    tables: list[pa.Table] = [clean_schema().empty_table()]
     problems: dict[str, list[tuple[str, str]]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
