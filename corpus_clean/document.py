@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,12 @@ class Document:
     lang: str | None = None
     fixes: dict[str, int] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
+    # Values of the schema columns a registered step fills (e.g. "signals"), by column name.
+    columns: dict[str, Any] = field(default_factory=dict)
     # Problems found before validation (decode errors, empty input...): (check, detail).
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Set aside by a filter step: (step name, reason). Kept text and provenance; not quarantine.
+    filtered: tuple[str, str] | None = None
 
 
 def stable_id(source: str, index: int) -> str:

@@ -11,10 +11,14 @@ from pathlib import Path
 from corpus_clean import __version__
 from corpus_clean.output import write_json
 from corpus_clean.readers import InputFile
+from corpus_clean.shards import ShardSummary
+from corpus_clean.steps import StepStats
 
 
 class AccountingError(RuntimeError):
-    """Records went missing: read ≠ clean + quarantined + skipped."""
+    """Records went missing: read ≠ clean + quarantined + filtered + skipped."""
+
+COUNT_KEYS = ("read", "clean", "quarantined", "filtered", "skipped")
 
 
 def _sum_counters(summaries: list, attribute: str) -> dict[str, int]:
@@ -34,19 +38,29 @@ def _merge_validation(summaries: list) -> list[dict]:
     return list(merged.values())
 
 
-def build_manifest(run_id: str, files: list[InputFile], summaries: list, context: dict,
+def _merge_step_stats(summaries: list[ShardSummary]) -> dict[str, dict]:
+    """Per-step stats summed over shards, in pipeline order (the order the steps ran)."""
+    merged: dict[str, StepStats] = {}
+    for summary in summaries:
+        for name, stats in summary.steps.items():
+            step_stats = merged.setdefault(name, StepStats())
+            step_stats.merge(StepStats(**{k: v for k, v in stats.items() if k != "chars_removed"}))
+    return {name: stats.as_dict() for name, stats in merged.items()}
+
+
+def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSummary], context: dict,
                    output_dir: Path) -> dict:
     per_file: dict[str, dict] = {}
     for summary in summaries:
         for source, counts in summary.files.items():
             per_file[source] = {
                 "read": counts.read, "clean": counts.clean, "quarantined": counts.quarantined,
-                "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
+                "filtered": counts.filtered, "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
             }
     unbalanced = [source for source, c in per_file.items()
-                  if c["read"] != c["clean"] + c["quarantined"] + c["skipped"]]
+                  if c["read"] != c["clean"] + c["quarantined"] + c["filtered"] + c["skipped"]]
     unbalanced += [f.source for f in files if f.source not in per_file]  # a file no shard saw
-    totals = {key: sum(c[key] for c in per_file.values()) for key in ("read", "clean", "quarantined", "skipped")}
+    totals = {key: sum(c[key] for c in per_file.values()) for key in COUNT_KEYS}
     docs = [s.data_docs_index for s in summaries if s.data_docs_index]
     manifest = {
         "run_id": run_id,
@@ -55,6 +69,8 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
         "output": {
             "clean": sorted(str(output_dir / "clean" / f"{s.name}.parquet") for s in summaries),
             "quarantine": sorted(str(output_dir / "quarantine" / f"{s.name}.parquet") for s in summaries),
+            "filtered": sorted(str(output_dir / "filtered" / f"{s.name}.parquet")
+                               for s in summaries if s.filtered_rows),
             "data_docs": docs,
         },
         "totals": totals,
@@ -64,6 +80,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
         "fixes": _sum_counters(summaries, "fixes"),
         "removed_by_rule": _sum_counters(summaries, "removed_by_rule"),
         "chars_removed_by_rule": _sum_counters(summaries, "chars_removed_by_rule"),
+        "steps": _merge_step_stats(summaries),
         "validation": _merge_validation(summaries),
         "quarantine_examples": [e for s in summaries for e in s.quarantine_examples][:50],
     }
@@ -81,10 +98,17 @@ def report_markdown(manifest: dict) -> str:
         "",
         f"Input `{manifest.get('input_path')}` → output `{manifest.get('output_dir')}`",
         "",
-        "| read | clean | quarantined | skipped | accounting |",
-        "|---:|---:|---:|---:|---|",
-        f"| {totals['read']} | {totals['clean']} | {totals['quarantined']} | {totals['skipped']} | "
-        f"{'ok' if manifest['accounting_ok'] else 'FAILED'} |",
+        "| read | clean | quarantined | filtered | skipped | accounting |",
+        "|---:|---:|---:|---:|---:|---|",
+        f"| {totals['read']} | {totals['clean']} | {totals['quarantined']} | {totals.get('filtered', 0)} | "
+        f"{totals['skipped']} | {'ok' if manifest['accounting_ok'] else 'FAILED'} |",
+        "",
+        "## Steps",
+        "",
+        "| step | documents in | documents out | chars in | chars out | chars removed | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *[f"| `{name}` | {st['documents_in']} | {st['documents_out']} | {st['chars_in']} | {st['chars_out']} | "
+          f"{st['chars_removed']} | {st['seconds']:.2f} |" for name, st in manifest.get("steps", {}).items()],
         "",
         "## Boilerplate removed, by rule",
         "",
@@ -121,6 +145,6 @@ def report_markdown(manifest: dict) -> str:
 def report_table(manifest: dict) -> list[dict]:
     return [
         {"file": source, "read": c["read"], "clean": c["clean"], "quarantined": c["quarantined"],
-         "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
+         "filtered": c.get("filtered", 0), "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
         for source, c in manifest["files"].items()
     ]

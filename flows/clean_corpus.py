@@ -11,7 +11,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from corpus_clean import __version__
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import plan_run, publish_report_task, write_manifest_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
@@ -31,7 +31,7 @@ def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
     shard_mb: float = 64,
-    steps: list[str] = list(ALL_STEPS),
+    steps: list[str] = list(DEFAULT_STEPS),
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
     data_docs: bool = True,
@@ -45,6 +45,7 @@ def clean_corpus(
     each, even for a single shard); the output is the same.
     """
     logger = get_run_logger()
+    chosen_steps = resolve_steps(steps)  # an unknown name fails here, before any work, listing the valid ones
     output = Path(output_dir).resolve()
     params = {"steps": sorted(steps), "min_chars": min_chars, "languages": languages}
     plan = plan_run(input_path, shard_mb, params)
@@ -56,7 +57,7 @@ def clean_corpus(
     _report_progress(0, len(plan.shards), progress_id)
     written = []
     for shard in plan.shards:
-        cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps), workers)
+        cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         written.append(write_shard_task.submit(cleaned, report, str(output)))
@@ -70,8 +71,8 @@ def clean_corpus(
     manifest = write_manifest_task(plan, summaries, context, str(output))
     publish_report_task(manifest)
     totals = manifest["totals"]
-    logger.info("read %d = clean %d + quarantined %d + skipped %d → %s",
-                totals["read"], totals["clean"], totals["quarantined"], totals["skipped"], output)
+    logger.info("read %d = clean %d + quarantined %d + filtered %d + skipped %d → %s", totals["read"],
+                totals["clean"], totals["quarantined"], totals["filtered"], totals["skipped"], output)
     return manifest
 
 

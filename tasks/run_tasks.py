@@ -33,7 +33,7 @@ def write_manifest_task(plan: RunPlan, summaries: list, context: dict, output_di
     """manifest.json (atomically), after clearing outputs no shard of this run wrote."""
     out = Path(output_dir)
     keep = {f"{shard.name}.parquet" for shard in plan.shards}
-    for sub in ("clean", "quarantine"):
+    for sub in ("clean", "quarantine", "filtered"):
         remove_stale_outputs(out / sub, keep)
     return build_manifest(plan.run_id, plan.files, summaries, context, out)
 

@@ -8,7 +8,7 @@ import pytest
 from corpus_clean.readers import InputFile
 from corpus_clean.report import AccountingError, build_manifest, report_markdown
 from corpus_clean.shards import FileCounts
-from tasks.shard_tasks import ShardSummary
+from corpus_clean.shards import ShardSummary
 
 
 def summary(files: dict[str, FileCounts]) -> ShardSummary:
@@ -19,9 +19,9 @@ def summary(files: dict[str, FileCounts]) -> ShardSummary:
 def test_balanced_run_writes_manifest(tmp_path):
     files = {"a.jsonl": FileCounts(read=5, clean=3, quarantined=1, skipped=1, skipped_reasons=["blank line 4"])}
     manifest = build_manifest("run1", [InputFile("a.jsonl", "a.jsonl", 10)], [summary(files)], {}, tmp_path)
-    assert manifest["accounting_ok"] and manifest["totals"] == {"read": 5, "clean": 3, "quarantined": 1, "skipped": 1}
+    assert manifest["accounting_ok"] and manifest["totals"] == {"read": 5, "clean": 3, "quarantined": 1, "filtered": 0, "skipped": 1}
     assert json.loads((tmp_path / "manifest.json").read_text())["files"]["a.jsonl"]["skipped_reasons"] == ["blank line 4"]
-    assert "| 5 | 3 | 1 | 1 | ok |" in report_markdown(manifest)
+    assert "| 5 | 3 | 1 | 0 | 1 | ok |" in report_markdown(manifest)
 
 
 def test_lost_records_fail_loudly_after_writing_the_manifest(tmp_path):
