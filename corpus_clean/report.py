@@ -38,14 +38,15 @@ def _merge_validation(summaries: list) -> list[dict]:
     return list(merged.values())
 
 
-def _merge_step_stats(summaries: list[ShardSummary]) -> dict[str, dict]:
-    """Per-step stats summed over shards, in pipeline order (the order the steps ran)."""
+def _merge_step_stats(summaries: list[ShardSummary]) -> list[dict]:
+    """Per-step stats summed over shards, as a list in pipeline order (the order the steps
+    ran; a list because the manifest's JSON keys are sorted)."""
     merged: dict[str, StepStats] = {}
     for summary in summaries:
         for name, stats in summary.steps.items():
             step_stats = merged.setdefault(name, StepStats())
             step_stats.merge(StepStats(**{k: v for k, v in stats.items() if k != "chars_removed"}))
-    return {name: stats.as_dict() for name, stats in merged.items()}
+    return [{"step": name, **stats.as_dict()} for name, stats in merged.items()]
 
 
 def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSummary], context: dict,
@@ -107,8 +108,8 @@ def report_markdown(manifest: dict) -> str:
         "",
         "| step | documents in | documents out | chars in | chars out | chars removed | seconds |",
         "|---|---:|---:|---:|---:|---:|---:|",
-        *[f"| `{name}` | {st['documents_in']} | {st['documents_out']} | {st['chars_in']} | {st['chars_out']} | "
-          f"{st['chars_removed']} | {st['seconds']:.2f} |" for name, st in manifest.get("steps", {}).items()],
+        *[f"| `{st['step']}` | {st['documents_in']} | {st['documents_out']} | {st['chars_in']} | {st['chars_out']} | "
+          f"{st['chars_removed']} | {st['seconds']:.2f} |" for st in manifest.get("steps", [])],
         "",
         "## Boilerplate removed, by rule",
         "",
