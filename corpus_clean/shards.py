@@ -110,11 +110,13 @@ BatchCleaner = Callable[[Iterator[list[Document]], tuple[str, ...], str], Iterat
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
-                clean_batches: BatchCleaner | None = None) -> CleanedShard:
+                clean_batches: BatchCleaner | None = None,
+                on_batch: Callable[[int], None] | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
+    `on_batch(documents)` is told after each batch (progress that moves with documents).
     """
     tables: list[pa.Table] = [clean_schema().empty_table()]
     problems: dict[str, list[tuple[str, str]]] = {}
@@ -124,6 +126,8 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
         tables.append(cleaned.rows)
         problems.update(cleaned.problems)
         counters.merge(cleaned.counters)
+        if on_batch is not None:
+            on_batch(cleaned.rows.num_rows)
     # One chunk per column, so the Parquet written is the same however batches ran.
     table = pa.concat_tables(tables).combine_chunks()
     return CleanedShard(shard, table, problems, files, counters)
