@@ -252,8 +252,8 @@ class VersionBuilder:
     def carry_over(self) -> dict[str, int]:
         """Bring the current version's rows that this run does not replace.
 
-        A part with none of the replaced sources is hard-linked as is; a part holding some
-        is rewritten without their rows. Returns how many parts were rewritten per kind.
+        A part with none of the replaced sources is hard-linked as is (same name, same
+        bytes); a part holding some is rewritten without their rows, under a new name. Returns how many parts were rewritten per kind.
         """
         rewritten = {kind: 0 for kind in TABLE_KINDS}
         if self.base is None:
@@ -271,8 +271,14 @@ class VersionBuilder:
                 kept = table.filter(pc.invert(pc.is_in(table.column("source"), value_set=replaced)))
                 rewritten[kind] += 1
                 if kept.num_rows:
-                    write_parquet(kept, target)
+                    write_parquet(kept, self.staging / kind / self._new_name(part.name))
         return rewritten
+
+    def _new_name(self, old_name: str) -> str:
+        """A rewritten part never reuses a name: a reader that listed the old version's
+        files and opens them after the switch gets the same bytes or no file, never others."""
+        digest = hashlib.sha256(f"{old_name}:{self.next_number()}".encode()).hexdigest()[:16]
+        return f"part-r{digest}.parquet"
 
     def compact(self, target_bytes: int = TARGET_FILE_BYTES) -> dict[str, int]:
         """Merge small parts into files of up to `target_bytes` (sorted again as one).

@@ -74,6 +74,7 @@ def commit_version(builder: VersionBuilder, plan: RunPlan, summaries: list, cont
     layout = builder.layout
     manifest = build_manifest(plan.run_id, plan.files, summaries, context, plan.unchanged, plan.missing)
     manifest["input_missing"] = plan.input_missing
+    manifest["shards"] = len(summaries)
     manifest["base_version"] = builder.base
     manifest["version"] = builder.next_number()
     builder.compact()
