@@ -54,7 +54,7 @@ def html_to_text(doc: Document) -> None:
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.published = extract.parse_published(extraction.published)
-    doc.lang = extraction.lang.split("-")[0].lower() if extraction.lang else None
+    doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
 
 
 def repair_text(doc: Document) -> None:
@@ -87,7 +87,7 @@ def extract_metadata(doc: Document) -> None:
     doc.published = doc.published or extract.parse_published(
         extract.first_removed(doc.removed, (".dateline",))
     )
-    doc.lang = doc.lang or extract.detect_language(doc.text)
+    doc.lang = extract.detect_language(doc.text)
 
 
 def clean_document(doc: Document, steps: tuple[str, ...] = ALL_STEPS) -> Document:
