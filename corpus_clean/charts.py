@@ -2,8 +2,8 @@
 
 The Prefect UI renders a markdown artifact's images, so a chart travels inside the
 artifact itself: no file server, no link that a browser refuses to open. Two shapes are
-enough for the report: horizontal bars (counts by rule, kind, reason, language) and a
-line of values over the last runs (trends).
+enough for the report: horizontal bars (counts by rule, kind, reason, language) and
+small multiples of lines over the last runs (trends).
 """
 from __future__ import annotations
 
@@ -33,8 +33,7 @@ def bar_chart_svg(title: str, counts: dict[str, float], limit: int = 12, width: 
     height = top + row * max(len(items), 1) + 8
     largest = max((value for _, value in items), default=0) or 1
     bar_space = width - label_width - 70
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' {FONT}>",
-             f"<text x='4' y='16' font-weight='bold'>{escape(title)}</text>"]
+    parts = [_open_svg(width, height), f"<text x='4' y='16' font-weight='bold'>{escape(title)}</text>"]
     if not items:
         parts.append(f"<text x='4' y='{top + 14}' fill='#6b7280'>nothing to show</text>")
     for i, (label, value) in enumerate(items):
@@ -48,11 +47,17 @@ def bar_chart_svg(title: str, counts: dict[str, float], limit: int = 12, width: 
     return "".join(parts)
 
 
-def line_chart_svg(title: str, values: list[float], labels: list[str], width: int = 270, height: int = 150) -> str:
-    """One series over the last runs, oldest on the left, last value printed."""
+def _open_svg(width: int, height: int) -> str:
+    """An SVG on a white card: readable on the Prefect UI's dark and light themes alike."""
+    return (f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' {FONT}>"
+            f"<rect width='{width}' height='{height}' rx='6' fill='#ffffff'/>")
+
+
+def line_panel(title: str, values: list[float], labels: list[str], width: int = 270, height: int = 150) -> str:
+    """SVG elements (no <svg> wrapper) of one series over the last runs: oldest on the
+    left, last value printed. Panels are placed side by side by `trend_svg`."""
     left, right, top, bottom = 8, 60, 26, 22
-    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' {FONT}>",
-             f"<text x='4' y='16' font-weight='bold'>{escape(title)}</text>",
+    parts = [f"<text x='4' y='16' font-weight='bold'>{escape(title)}</text>",
              f"<line x1='{left}' y1='{height - bottom}' x2='{width - right}' y2='{height - bottom}' stroke='#9ca3af'/>"]
     if values:
         low, high = min(min(values), 0), max(values) or 1
@@ -68,6 +73,18 @@ def line_chart_svg(title: str, values: list[float], labels: list[str], width: in
         if len(labels) > 1:
             parts.append(f"<text x='{width - right}' y='{height - 6}' text-anchor='end' fill='#6b7280'>"
                          f"{escape(labels[-1])}</text>")
+    return "".join(parts)
+
+
+def trend_svg(series: list[tuple[str, list[float]]], labels: list[str], columns: int = 3,
+              panel: tuple[int, int] = (270, 150)) -> str:
+    """Small multiples: one line panel per series, `columns` to a row, in one image."""
+    rows = -(-len(series) // columns)
+    width, height = panel[0] * columns, panel[1] * rows
+    parts = [_open_svg(width, height)]
+    for i, (title, values) in enumerate(series):
+        x, y = panel[0] * (i % columns), panel[1] * (i // columns)
+        parts.append(f"<g transform='translate({x},{y})'>{line_panel(title, values, labels, *panel)}</g>")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -86,5 +103,5 @@ def bar_chart(title: str, counts: dict[str, float], limit: int = 12) -> str:
     return _image(bar_chart_svg(title, counts, limit), title)
 
 
-def line_chart(title: str, values: list[float], labels: list[str]) -> str:
-    return _image(line_chart_svg(title, values, labels), title)
+def trend_chart(title: str, series: list[tuple[str, list[float]]], labels: list[str]) -> str:
+    return _image(trend_svg(series, labels), title + ": " + ", ".join(name for name, _ in series))

@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import datetime
 
 from corpus_clean import __version__
-from corpus_clean.charts import bar_chart, line_chart
+from corpus_clean.charts import bar_chart, trend_chart
 from corpus_clean.readers import InputFile
 
 TOTAL_KEYS = ("read", "clean", "quarantined", "duplicates", "skipped", "files_processed", "files_unchanged")
@@ -193,7 +193,8 @@ def _trend_lines(runs: list[dict]) -> list[str]:
               ("Quarantine rate", "quarantine_rate"), ("Throughput (docs/s)", "docs_per_s"),
               ("Duration (s)", "duration_s")]
     lines = [f"## Trends over the last {len(runs)} runs", ""]
-    lines += [" ".join(line_chart(title, [float(r.get(key) or 0) for r in runs], labels) for title, key in series), ""]
+    lines += [trend_chart("Trends", [(title, [float(r.get(key) or 0) for r in runs]) for title, key in series],
+                          labels), ""]
     return lines
 
 
