@@ -83,6 +83,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
         yield {
             "id": user_id, "text": doc.text, "title": doc.title, "byline": doc.byline,
             "published": doc.published.isoformat() if doc.published else None, "lang": doc.lang,
+            "declared_lang": doc.declared_lang, "url": doc.url, "meta": doc.meta,
             "fixes": doc.fixes,
             "removed": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed],
         }

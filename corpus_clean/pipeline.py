@@ -63,7 +63,7 @@ def html_to_text(doc: Document) -> None:
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.published = extract.parse_published(extraction.published)
-    doc.lang = extraction.lang.split("-")[0].lower() if extraction.lang else None
+    doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
 
 
 def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepStats]:

@@ -21,6 +21,7 @@ _SIMPLE_TYPES = {
     "string": pa.string(),
     "int64": pa.int64(),
     "timestamp_us_utc": pa.timestamp("us", tz="UTC"),
+    "map<string,string>": pa.map_(pa.string(), pa.string()),
 }
 
 
@@ -76,6 +77,10 @@ def document_row(doc: Document, run_id: str) -> dict:
         "byline": doc.byline,
         "published": doc.published,
         "lang": doc.lang,
+        "declared_lang": doc.declared_lang,
+        "source_id": doc.source_id,
+        "url": doc.url,
+        "meta": sorted(doc.meta.items()),
         "encoding": doc.encoding,
         "n_chars_raw": len(doc.raw_text),
         "n_chars_clean": len(doc.text),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_clean import __version__
 from corpus_clean.document import Document
@@ -40,17 +41,18 @@ class Shard:
 
 @dataclass
 class FileCounts:
-    """Accounting for one input file: read = clean + quarantined + filtered + skipped."""
+    """Accounting for one input file: read = clean + quarantined + duplicates + filtered + skipped."""
 
     read: int = 0
     clean: int = 0
     quarantined: int = 0
+    duplicates: int = 0
     filtered: int = 0
     skipped: int = 0
     skipped_reasons: list[str] = field(default_factory=list)
 
     def balanced(self) -> bool:
-        return self.read == self.clean + self.quarantined + self.filtered + self.skipped
+        return self.read == self.clean + self.quarantined + self.duplicates + self.filtered + self.skipped
 
 
 @dataclass
@@ -114,11 +116,13 @@ BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str], Itera
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
-                clean_batches: BatchCleaner | None = None) -> CleanedShard:
+                clean_batches: BatchCleaner | None = None,
+                on_batch: Callable[[int], None] | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
+    `on_batch(documents)` is told after each batch (progress that moves with documents).
     """
     steps = resolve_steps(steps)
     tables: list[pa.Table] = [clean_schema().empty_table()]
@@ -131,6 +135,8 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAU
         problems.update(cleaned.problems)
         filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
+        if on_batch is not None:
+            on_batch(cleaned.rows.num_rows)
     # One chunk per column, so the Parquet written is the same however batches ran.
     table = pa.concat_tables(tables).combine_chunks()
     return CleanedShard(shard, table, problems, files, counters, filtered)
@@ -274,6 +280,10 @@ class ShardSummary:
     data_docs_index: str | None = None
     filtered_rows: int = 0
     steps: dict[str, dict] = field(default_factory=dict)   # step name → StepStats.as_dict()
+    chars_in: int = 0                                   # n_chars_raw of the shard's rows
+    chars_out: int = 0                                  # n_chars_clean of its clean rows
+    languages: dict[str, int] = field(default_factory=dict)            # clean rows per lang
+    quarantine_by_check: dict[str, int] = field(default_factory=dict)  # quarantined rows per check
 
 
 def summarize_shard(cleaned: CleanedShard, output: ShardOutput, validation: list[dict],
@@ -285,6 +295,10 @@ def summarize_shard(cleaned: CleanedShard, output: ShardOutput, validation: list
          "reasons": "; ".join(f"{r['check']}: {r['detail']}" for r in row["reasons"])[:300]}
         for row in output.quarantine.select(["id", "source", "record_index", "reasons"]).slice(0, 20).to_pylist()
     ]
+    checks = Counter(reason["check"] for reasons in output.quarantine.column("reasons").to_pylist()
+                     for reason in {r["check"]: r for r in reasons}.values())
+    languages = {entry["values"] or "": entry["counts"]
+                 for entry in pc.value_counts(output.clean.column("lang")).to_pylist()}
     return ShardSummary(
         name=cleaned.shard.name, clean_rows=output.clean.num_rows, quarantined_rows=output.quarantine.num_rows,
         files=cleaned.files, fixes=dict(counters.fixes), removed_by_rule=dict(counters.removed_by_rule),
@@ -292,4 +306,7 @@ def summarize_shard(cleaned: CleanedShard, output: ShardOutput, validation: list
         quarantine_examples=examples, data_docs_index=data_docs_index,
         filtered_rows=output.filtered.num_rows,
         steps={name: stats.as_dict() for name, stats in counters.steps.items()},
+        chars_in=pc.sum(cleaned.rows.column("n_chars_raw")).as_py() or 0,
+        chars_out=pc.sum(output.clean.column("n_chars_clean")).as_py() or 0,
+        languages=languages, quarantine_by_check=dict(checks),
     )

@@ -6,12 +6,12 @@ it saves.
 """
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Callable
 
 from prefect import task
 from prefect.cache_policies import NONE
 
-from corpus_clean.output import write_parquet
+from corpus_clean.dataset import write_part
 from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
@@ -19,8 +19,9 @@ from corpus_clean.validate import ValidationConfig, ValidationReport, validate_t
 
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
-def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1) -> CleanedShard:
-    return clean_shard_on_workers(shard, run_id, steps, workers)
+def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
+                     on_batch: Callable[[int], None] | None = None) -> CleanedShard:
+    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch)
 
 
 @task(name="validate-shard", cache_policy=NONE)
@@ -29,12 +30,12 @@ def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
     return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir)
 
 
-@task(name="write-shard", cache_policy=NONE)
-def write_shard_task(cleaned: CleanedShard, report: ValidationReport, output_dir: str) -> ShardSummary:
+# Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
+@task(name="write-shard", cache_policy=NONE, retries=3, retry_delay_seconds=[2, 8, 30], retry_jitter_factor=0.5)
+def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str) -> ShardSummary:
     output = split_by_validation(cleaned, report.failures)
-    out = Path(output_dir)
-    write_parquet(output.clean, out / "clean" / f"{cleaned.shard.name}.parquet")
-    write_parquet(output.quarantine, out / "quarantine" / f"{cleaned.shard.name}.parquet")
+    write_part(staging_dir, "clean", part_name, output.clean)
+    write_part(staging_dir, "quarantine", part_name, output.quarantine)
     if output.filtered.num_rows:
-        write_parquet(output.filtered, out / "filtered" / f"{cleaned.shard.name}.parquet")
+        write_part(staging_dir, "filtered", part_name, output.filtered)
     return summarize_shard(cleaned, output, report.results, report.data_docs_index)

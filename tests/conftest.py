@@ -47,6 +47,46 @@ def prefect_server():
         yield
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def prefect_api_server(tmp_path_factory):
+    """A real `prefect server start` on 127.0.0.1 (UI included), shared by the UI and
+    deployment tests: (api_url, env for subprocesses talking to it)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")),
+           "PREFECT_UI_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(api + "/health", timeout=2).read() == b"true":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("prefect server did not become healthy in 120 s")
+        yield api, env
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def write_small_corpus(base: Path) -> Path:
     """A tiny mixed-format corpus written here (not copied from anywhere): 7 records,
     2 clean, 3 quarantined (short, no text field, malformed JSON...), 2 skipped files."""

@@ -58,5 +58,5 @@ class ExtractMetadata(Step):
             doc.byline = doc.byline or extract.clean_byline(extract.first_removed(doc.removed, (".byline",)))
             doc.published = doc.published or extract.parse_published(
                 extract.first_removed(doc.removed, (".dateline",)))
-            doc.lang = doc.lang or extract.detect_language(doc.text)
+            doc.lang = extract.detect_language(doc.text)  # always ours; <html lang> is in declared_lang
         return batch
