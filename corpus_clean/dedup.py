@@ -82,7 +82,7 @@ class DedupParams:
 
 
 def normalised_words(text: str) -> list[str]:
-    """Lowercased words with punctuation, digits and symbols removed.
+    """Case-folded words with punctuation, digits and symbols removed.
 
     Copies of one article differ in ways that say nothing about the article: casing of a
     headline, curly vs straight quotes, dashes, line wrapping, and numbers that change
@@ -92,7 +92,7 @@ def normalised_words(text: str) -> list[str]:
     >>> normalised_words("“Updated 14:05” — The  Mayor's   budget, 2nd draft!")
     ['updated', 'the', 'mayor', 's', 'budget', 'nd', 'draft']
     """
-    return _NOT_LETTERS.sub(" ", text.lower()).split()
+    return _NOT_LETTERS.sub(" ", text.casefold()).split()
 
 
 def exact_hash(words: list[str]) -> int:
@@ -394,6 +394,8 @@ class DedupIndex:
         left, right = pairs[:, 0], pairs[:, 1]
         ok = agreement(matrix, left, right) >= self.params.threshold
         left, right = left[ok], right[ok]
+        if not len(left):
+            return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
         return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
