@@ -230,14 +230,16 @@ class DedupIndex:
 
     ``assign`` decides each new document in the order given (the run's record order), so
     the result is deterministic; ``save`` writes what this run added as a new Parquet part.
-    A document whose id is already in the index (a rerun over the same input) gets its
-    earlier decision back, marked ``seen_before``: reruns are idempotent.
+    A document whose id and normalised text are already in the index (a rerun over the
+    same input) gets its earlier decision back, marked ``seen_before``: reruns are
+    idempotent. A document whose id is indexed with another text (its source file was
+    edited) is decided afresh and replaces the old entry.
     """
 
     def __init__(self, params: DedupParams = DedupParams()) -> None:
         self.params = params
-        self._table = self._empty()
-        self._saved_rows = 0
+        self._table = self._empty()      # one row per id: the latest version of each document
+        self._unsaved = self._empty()    # rows added since load/save, for the next part
 
     def _empty(self) -> pa.Table:
         schema = signature_schema(self.params)
@@ -267,9 +269,8 @@ class DedupIndex:
             raise ValueError(f"dedup index in {directory} was built with {saved}, not {index._meta()}")
         parts = sorted(directory.glob("part-*.parquet"))
         if parts:
-            index._table = pa.concat_tables([pq.read_table(p) for p in parts]).cast(index._table.schema)
-            index._table = index._table.combine_chunks()
-        index._saved_rows = len(index._table)
+            table = pa.concat_tables([pq.read_table(p) for p in parts]).cast(index._table.schema)
+            index._table = _latest_per_id(table).combine_chunks()
         return index
 
     def save(self, directory: str | Path) -> Path | None:
@@ -277,12 +278,11 @@ class DedupIndex:
         part written, or None when nothing was added (a rerun over the same input)."""
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
-        new_rows = self._table.slice(self._saved_rows)
-        if len(new_rows) == 0:
+        if len(self._unsaved) == 0:
             return None
         number = len(list(directory.glob("part-*.parquet")))
-        path = write_parquet(new_rows, directory / f"part-{number:06d}.parquet")
-        self._saved_rows = len(self._table)
+        path = write_parquet(self._unsaved.combine_chunks(), directory / f"part-{number:06d}.parquet")
+        self._unsaved = self._empty()
         return path
 
     # --- assignment ------------------------------------------------------------------
@@ -320,14 +320,20 @@ class DedupIndex:
             is_dup = ~np.isnan(dup_pos.astype(float))
             root[:n_old][is_dup] = dup_pos[is_dup].astype(np.int64)
             similarity[:n_old] = old.column("similarity").to_numpy(zero_copy_only=False)
-            seen_at = pc.index_in(ids, value_set=old_ids).to_numpy(zero_copy_only=False)
-            seen_at = np.where(np.isnan(seen_at.astype(float)), -1, seen_at).astype(np.int64)
+            indexed_at = pc.index_in(ids, value_set=old_ids).to_numpy(zero_copy_only=False)
+            indexed_at = np.where(np.isnan(indexed_at.astype(float)), -1, indexed_at).astype(np.int64)
         else:
-            seen_at = np.full(n_new, -1, dtype=np.int64)
+            indexed_at = np.full(n_new, -1, dtype=np.int64)
+        # Same id, same normalised text: seen before. Same id, other text: a new version.
+        same_text = (indexed_at >= 0) & (hashes[np.maximum(indexed_at, 0)] == hashes[n_old:])
+        seen_at = np.where(same_text, indexed_at, -1)
+        replaced = indexed_at[(indexed_at >= 0) & ~same_text]
 
-        # Kept documents of earlier runs and all new ones can be matched against.
+        # Kept documents of earlier runs (not replaced by a new version) and all new ones
+        # can be matched against.
         eligible = has_words.copy()
         eligible[:n_old] &= root[:n_old] == np.arange(n_old)
+        eligible[replaced] = False
         positions = np.flatnonzero(eligible)
 
         exact_first = np.arange(n_old + n_new)
@@ -372,7 +378,11 @@ class DedupIndex:
         added = signatures.filter(unseen)
         added = added.append_column("duplicate_of", duplicate_of.filter(unseen).cast(pa.string()))
         added = added.append_column("similarity", new_similarity.filter(unseen))
-        self._table = pa.concat_tables([self._table, added.cast(self._table.schema)]).combine_chunks()
+        added = added.cast(self._table.schema)
+        still_current = np.ones(n_old, dtype=bool)
+        still_current[replaced] = False
+        self._table = pa.concat_tables([self._table.filter(pa.array(still_current)), added]).combine_chunks()
+        self._unsaved = pa.concat_tables([self._unsaved, added])
         return result
 
     def _verified_candidates(self, matrix: np.ndarray, positions: np.ndarray, n_old: int) -> dict[int, np.ndarray]:
@@ -398,6 +408,18 @@ class DedupIndex:
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
         return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+
+
+def _latest_per_id(table: pa.Table) -> pa.Table:
+    """The last row of each id, in table order (parts are read in the order written, so
+    an edited document's newest version wins)."""
+    ids = table.column("id").combine_chunks()
+    if pc.count_distinct(ids).as_py() == len(ids):
+        return table
+    _, first_from_end = np.unique(ids.to_numpy(zero_copy_only=False)[::-1], return_index=True)
+    keep = np.zeros(len(ids), dtype=bool)
+    keep[len(ids) - 1 - first_from_end] = True
+    return table.filter(pa.array(keep))
 
 
 def duplicates_schema() -> pa.Schema:

@@ -175,3 +175,18 @@ def test_duplicates_parquet_has_the_clean_columns_plus_duplicate_of_and_similari
     assert back.column("text").to_pylist() == texts[2:]
     assert kept.column("id").to_pylist() == ids[:2]
     assert kept.num_rows + back.num_rows == clean.num_rows
+
+
+def test_an_edited_document_is_decided_again_and_replaces_its_old_entry(tmp_path):
+    """Same id (same source and position), new text: not 'seen before'; the old text is no
+    longer in the index, so the new version is not a copy of its own past."""
+    a, b = article(1, 300), article(2, 300)
+    deduplicate([signature_table(["x", "y"], [a, b])], tmp_path)
+    edited = change_words(a, 0.05, 9)      # the file was edited a little
+    result = deduplicate([signature_table(["x", "z"], [edited, a])], tmp_path).to_pylist()
+    assert result[0] == {"id": "x", "duplicate_of": None, "similarity": None, "seen_before": False}
+    assert result[1]["duplicate_of"] == "x"  # the old text now is a copy of the new version
+    index = DedupIndex.load(tmp_path)
+    assert len(index) == 3 and sorted(index._table.column("id").to_pylist()) == ["x", "y", "z"]
+    rerun = deduplicate([signature_table(["x", "z"], [edited, a])], tmp_path)
+    assert rerun.column("seen_before").to_pylist() == [True, True]
