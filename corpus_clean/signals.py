@@ -8,7 +8,7 @@ signal                   meaning                                              so
 ======================== ==================================================== ===================================
 word_count               words (``text.split()``)                             Gopher [G] A.1.1: keep 50..100,000
 mean_word_length         mean characters per word (punctuation stripped)      [G] A.1.1: keep 3..10
-symbol_to_word_ratio     ("#" + "..." + "…") per word                         [G] A.1.1: drop > 0.1; [R] rps_doc_symbol_to_word_ratio
+symbol_to_word_ratio     ("#" + "..." + "…") per word, capped at 1            [G] A.1.1: drop > 0.1; [R] rps_doc_symbol_to_word_ratio
 bullet_line_frac         lines starting with a bullet (•, -, *, ...)          [G] A.1.1: drop > 0.9
 ellipsis_line_frac       lines ending in "..." or "…"                         [G] A.1.1: drop > 0.3
 non_alpha_word_frac      words with no alphabetic character                   [G] A.1.1: keep >= 80 % with one (drop > 0.2)
@@ -44,6 +44,7 @@ import json
 import re
 from dataclasses import dataclass, fields
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -58,7 +59,7 @@ DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»", ")")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
 
 
@@ -160,62 +161,73 @@ def line_signals(text: str) -> dict[str, float]:
     }
 
 
+@dataclass
+class BatchWords:
+    """The words of a batch of documents, flattened once for vectorised signals: each
+    word's document, its id in the batch's vocabulary, and the vocabulary itself."""
+
+    lengths: np.ndarray      # words per document
+    doc: np.ndarray          # document number of each word
+    ids: np.ndarray          # vocabulary index of each word
+    vocabulary: pa.Array     # distinct words
+
+    @classmethod
+    def of(cls, word_lists: list[list[str]]) -> "BatchWords":
+        lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
+        encoded = pa.array(list(chain.from_iterable(word_lists)), pa.string()).dictionary_encode()
+        return cls(lengths, np.repeat(np.arange(len(word_lists)), lengths),
+                   encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
+
+    def per_word(self, per_distinct_word: pa.Array) -> np.ndarray:
+        """A value computed once per distinct word, spread to every word."""
+        return per_distinct_word.to_numpy(zero_copy_only=False)[self.ids]
+
+    def sum_per_doc(self, values: np.ndarray) -> np.ndarray:
+        return np.bincount(self.doc, weights=values, minlength=len(self.lengths))
+
+
 def word_signals(texts: list[str], word_lists: list[list[str]], langs: list[str | None]) -> dict[str, list]:
     """Signals over the words of a batch of texts; `word_lists` are their normalised words.
-    Per-word tests run in Arrow over the whole batch (a Python loop over every word of
-    every document cost as much as the rest of the signals together).
+    Per-word tests run once per distinct word of the batch, in Arrow (a Python loop over
+    every word of every document cost as much as all the other signals together).
 
     >>> text = "The pier ... #pier 2024"
     >>> s = word_signals([text], [normalised_words(text)], ["en"])
     >>> s["word_count"], s["symbol_to_word_ratio"], s["non_alpha_word_frac"], s["stop_word_count"]
     ([5], [0.4], [0.4], [1])
     """
-    raw_words = [text.split() for text in texts]
-    word_count = [len(words) for words in raw_words]
-    n_docs = len(texts)
-    no_letter = _count_per_doc(raw_words, lambda flat: pc.invert(pc.match_substring_regex(flat, r"\pL")))
-    norm_count = [len(words) for words in word_lists]
-    norm_chars = _count_per_doc(word_lists, pc.utf8_length)
+    raw = BatchWords.of([text.split() for text in texts])
+    norm = BatchWords.of(word_lists)
+    word_count = raw.lengths.tolist()
+    no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
+    norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
     lexicons = stop_words()
-    stop_count = np.zeros(n_docs, dtype=np.int64)
-    for lang in {lang for lang in langs if lang in lexicons}:
-        docs = [i for i, doc_lang in enumerate(langs) if doc_lang == lang]
-        counts = _count_per_doc([word_lists[i] for i in docs],
-                                lambda flat, lang=lang: pc.is_in(flat, value_set=pa.array(sorted(lexicons[lang]))))
-        stop_count[docs] = counts
+    doc_lang = np.array([lang if lang in lexicons else "" for lang in langs] or [""], dtype=object)
+    is_stop = np.zeros(len(norm.ids), dtype=bool)
+    for lang in set(doc_lang) - {""}:
+        in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=pa.array(sorted(lexicons[lang]))))
+        is_stop |= in_lexicon & (doc_lang[norm.doc] == lang)
+    stop_count = norm.sum_per_doc(is_stop).astype(np.int64)
     out: dict[str, list] = {"word_count": word_count, "mean_word_length": [], "symbol_to_word_ratio": [],
                             "non_alpha_word_frac": [], "stop_word_count": stop_count.tolist(),
                             "stop_word_ratio": [], "curly_bracket_frac": [], "lorem_ipsum_frac": []}
     for i, text in enumerate(texts):
-        n = word_count[i]
-        out["mean_word_length"].append(float(norm_chars[i]) / norm_count[i] if norm_count[i] else 0.0)
+        n, n_norm = word_count[i], int(norm.lengths[i])
+        out["mean_word_length"].append(float(norm_chars[i]) / n_norm if n_norm else 0.0)
         out["symbol_to_word_ratio"].append(_fraction(text.count("#") + text.count("...") + text.count("…"), n))
         out["non_alpha_word_frac"].append(_fraction(float(no_letter[i]), n))
-        out["stop_word_ratio"].append(
-            _fraction(float(stop_count[i]), norm_count[i]) if langs[i] in lexicons else None)
+        out["stop_word_ratio"].append(_fraction(float(stop_count[i]), n_norm) if doc_lang[i] else None)
         out["curly_bracket_frac"].append(_fraction(text.count("{") + text.count("}"), len(text)))
         out["lorem_ipsum_frac"].append(_fraction(text.lower().count("lorem ipsum"), len(text)))
     return out
 
 
-def _count_per_doc(word_lists: list[list[str]], per_word) -> np.ndarray:
-    """Sum of `per_word(words)` (an Arrow kernel giving a number or a bool per word) for
-    each document's words."""
-    lengths = np.array([len(words) for words in word_lists], dtype=np.int64)
-    if not lengths.sum():
-        return np.zeros(len(word_lists), dtype=np.int64)
-    flat = pa.array([word for words in word_lists for word in words], pa.string())
-    values = per_word(flat).to_numpy(zero_copy_only=False).astype(np.int64)
-    doc = np.repeat(np.arange(len(word_lists)), lengths)
-    return np.bincount(doc, weights=values, minlength=len(word_lists)).astype(np.int64)
-
-
 def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
     """Gopher's repetition signals over word n-grams, for a whole batch at once.
 
-    Words get integer ids (Arrow dictionary encoding); an n-gram is a 64-bit rolling hash
-    of its ids and its document's number, so one ``np.unique`` per n counts every
-    document's n-grams together. n-grams never cross documents.
+    An n-gram is a 64-bit rolling hash of its words' vocabulary ids and its document's
+    number, so one ``np.unique`` per n counts every document's n-grams together;
+    n-grams never cross documents.
 
     - top_{n}gram_char_frac: characters of the most frequent n-gram (if it occurs more
       than once) times its count, over the document's word characters (capped at 1).
@@ -229,41 +241,47 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
     n_docs = len(word_lists)
     out = {f"top_{n}gram_char_frac": np.zeros(n_docs) for n in TOP_NGRAMS}
     out |= {f"dup_{n}gram_char_frac": np.zeros(n_docs) for n in DUP_NGRAMS}
-    lengths = np.array([len(words) for words in word_lists], dtype=np.int64)
-    if not lengths.sum():
+    words = BatchWords.of(word_lists)
+    n_words = len(words.ids)
+    if not n_words:
         return out
-    flat = pa.array([word for words in word_lists for word in words], pa.string())
-    ids = flat.dictionary_encode().indices.to_numpy().astype(np.uint64) + np.uint64(1)
-    chars = pc.utf8_length(flat).to_numpy().astype(np.int64)
-    doc = np.repeat(np.arange(n_docs), lengths)
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    position = np.arange(len(flat)) - offsets[doc]
-    total = np.bincount(doc, weights=chars, minlength=n_docs)
+    ids = words.ids.astype(np.uint64) + np.uint64(1)
+    chars = words.per_word(pc.utf8_length(words.vocabulary)).astype(np.int64)
+    total = words.sum_per_doc(chars)
+    doc_end = np.cumsum(words.lengths)           # one past each document's last word
+    words_left = doc_end[words.doc] - np.arange(n_words)  # words from here to the document's end
     chars_cumsum = np.concatenate([[0], np.cumsum(chars)])
     prime = np.uint64(0x100000001B3)
-    for n in TOP_NGRAMS + DUP_NGRAMS:
-        starts = np.flatnonzero(position <= lengths[doc] - n)
+    # rolling[i] = hash of the n words from i (grown by one word per n; positions too close
+    # to their document's end hold junk and are never used).
+    rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+    for n in range(1, min(max(DUP_NGRAMS), n_words) + 1):
+        rolling[:n_words - n + 1] = rolling[:n_words - n + 1] * prime ^ ids[n - 1:]
+        if n not in TOP_NGRAMS + DUP_NGRAMS:
+            continue
+        starts = np.flatnonzero(words_left >= n)
         if not len(starts):
             continue
-        key = doc[starts].astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
-        for k in range(n):
-            key = key * prime ^ ids[starts + k]
+        key = rolling[starts]
         _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
         occurrences = counts[inverse.ravel()]
         repeated = occurrences > 1
         if n in TOP_NGRAMS:
+            # The most frequent repeated n-gram per document (ties: the longer one): sort
+            # by (document, score) and take each document's last.
             gram_chars = chars_cumsum[starts + n] - chars_cumsum[starts]
-            # The most frequent n-gram (ties: the longer one), per document.
             score = np.where(repeated, occurrences * (1 << 32) + gram_chars, 0)
+            order = np.lexsort((score, words.doc[starts]))
+            last = np.flatnonzero(np.r_[words.doc[starts][order][1:] != words.doc[starts][order][:-1], True])
             best = np.zeros(n_docs, dtype=np.int64)
-            np.maximum.at(best, doc[starts], score)
+            best[words.doc[starts][order][last]] = score[order][last]
             covered = (best >> 32) * (best & 0xFFFFFFFF)
         else:
-            delta = np.zeros(len(flat) + 1, dtype=np.int64)
-            np.add.at(delta, starts[repeated], 1)
-            np.add.at(delta, starts[repeated] + n, -1)
+            marks = starts[repeated]
+            delta = (np.bincount(marks, minlength=n_words + 1)
+                     - np.bincount(marks + n, minlength=n_words + 1))
             in_repeat = np.cumsum(delta[:-1]) > 0
-            covered = np.bincount(doc, weights=chars * in_repeat, minlength=n_docs)
+            covered = words.sum_per_doc(chars * in_repeat)
         out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = np.minimum(
             1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
     return out
