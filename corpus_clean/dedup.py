@@ -175,41 +175,73 @@ def signature_matrix(table: pa.Table, params: DedupParams) -> np.ndarray:
 
 
 def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
-    """(documents × bands) uint64: one FNV-1a-style hash of each band's `rows` slots."""
+    """(documents × bands) uint32: an FNV-1a-style hash of each band's `rows` slots, high
+    32 bits kept. 32 bits halve the index's memory; a chance key collision (about one per
+    4 billion pairs per band) only adds a candidate that verification rejects."""
     n = signatures.shape[0]
-    used = signatures[:, :params.bands * params.rows].reshape(n, params.bands, params.rows).astype(np.uint64)
+    used = signatures[:, :params.bands * params.rows].reshape(n, params.bands, params.rows)
     keys = np.full((n, params.bands), 0xCBF29CE484222325, dtype=np.uint64)
     prime = np.uint64(0x100000001B3)
     for row in range(params.rows):
         keys = (keys ^ used[:, :, row]) * prime  # uint64 arithmetic wraps, as a hash should
-    return keys
+    return (keys >> np.uint64(32)).astype(np.uint32)
 
 
-def agreement(signatures: np.ndarray, left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
-    """Estimated Jaccard of each pair (left[k], right[k]): the fraction of equal slots."""
+def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
+    """Estimated Jaccard of each pair of signatures (rows of `left` and `right`): the
+    fraction of equal slots."""
     out = np.empty(len(left), dtype=np.float32)
     for start in range(0, len(left), chunk):
-        a, b = left[start:start + chunk], right[start:start + chunk]
-        out[start:start + chunk] = (signatures[a] == signatures[b]).mean(axis=1)
+        out[start:start + chunk] = (left[start:start + chunk] == right[start:start + chunk]).mean(axis=1)
     return out
 
 
-def _group_edges(keys: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Within groups of equal key, link each member to the group's first member and to the
-    member just before it (positions are in record order; the sort is stable).
+    member just before it (members are row numbers, in record order; the sort is stable).
+    Returns (later, earlier) row numbers.
 
     Two links, not all pairs: a huge group (a shingle common to thousands of articles)
     costs two edges per document, and a real copy shares many bands, so some band links
     it to the document it copies.
+
+    >>> _group_edges(np.array([7, 3, 7, 7]))
+    (array([2, 3, 2, 3]), array([0, 2, 0, 0]))
     """
-    order = positions[np.argsort(keys[positions], kind="stable")]
+    order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
     same = sorted_keys[1:] == sorted_keys[:-1]
-    starts = np.flatnonzero(np.r_[True, ~same])
-    first_of_group = order[starts[np.searchsorted(starts, np.arange(len(order)), side="right") - 1]]
+    is_start = np.r_[True, ~same]
+    group_start = np.maximum.accumulate(np.where(is_start, np.arange(len(order)), 0))
     later = order[1:][same]
     return (np.concatenate([later, later]),
-            np.concatenate([order[:-1][same], first_of_group[1:][same]]))
+            np.concatenate([order[:-1][same], order[group_start][1:][same]]))
+
+
+class SortedKeys:
+    """Keys of indexed documents, sorted, with each one's position (stable: equal keys in
+    position order). Looking up a batch is two ``np.searchsorted``; adding a batch is a
+    merge, not a re-sort of everything."""
+
+    def __init__(self, dtype) -> None:
+        self.keys = np.empty(0, dtype=dtype)
+        self.positions = np.empty(0, dtype=np.int64)
+
+    def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
+        """Add keys of documents at `positions`, all later than any indexed one."""
+        order = np.argsort(keys, kind="stable")
+        at = np.searchsorted(self.keys, keys[order], side="right")
+        self.keys = np.insert(self.keys, at, keys[order])
+        self.positions = np.insert(self.positions, at, positions[order])
+
+    def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the earliest and latest indexed document with each key (-1: none)."""
+        low = np.searchsorted(self.keys, keys, side="left")
+        high = np.searchsorted(self.keys, keys, side="right")
+        found = high > low
+        first = np.where(found, self.positions[np.minimum(low, len(self.keys) - 1)] if len(self.keys) else -1, -1)
+        last = np.where(found, self.positions[np.maximum(high - 1, 0)] if len(self.keys) else -1, -1)
+        return first, last
 
 
 def assignments_schema() -> pa.Schema:
@@ -229,25 +261,33 @@ class DedupIndex:
     signature, and whether it was kept or is a duplicate of a kept one.
 
     ``assign`` decides each new document in the order given (the run's record order), so
-    the result is deterministic; ``save`` writes what this run added as a new Parquet part.
+    the result is deterministic; ``save`` writes what was added as a new Parquet part.
     A document whose id and normalised text are already in the index (a rerun over the
     same input) gets its earlier decision back, marked ``seen_before``: reruns are
     idempotent. A document whose id is indexed with another text (its source file was
     edited) is decided afresh and replaces the old entry.
+
+    In memory: the rows without their signatures (an Arrow table), the signatures as one
+    (documents × num_perm) uint32 array, and for the kept documents their exact hashes
+    and band keys sorted for lookup.
     """
 
     def __init__(self, params: DedupParams = DedupParams()) -> None:
         self.params = params
-        self._table = self._empty()      # one row per id: the latest version of each document
-        self._unsaved = self._empty()    # rows added since load/save, for the next part
-
-    def _empty(self) -> pa.Table:
-        schema = signature_schema(self.params)
-        return pa.schema(list(schema) + [
-            pa.field("duplicate_of", pa.string()), pa.field("similarity", pa.float32())]).empty_table()
+        self._rows = _index_schema().empty_table()   # id, exact_hash, n_words, duplicate_of, similarity
+        self._matrix = np.empty((0, params.num_perm), dtype=np.uint32)
+        self._root = np.empty(0, dtype=np.int64)     # position of the kept document (itself if kept)
+        self._live = np.empty(0, dtype=bool)         # False once an edited version replaced the row
+        self._exact = SortedKeys(np.uint64)
+        self._bands = [SortedKeys(np.uint32) for _ in range(params.bands)]
+        self._saved = 0                              # rows already in the directory's parts
 
     def __len__(self) -> int:
-        return len(self._table)
+        return int(self._live.sum())
+
+    def indexed_ids(self) -> list[str]:
+        """Ids of the documents in the index (the latest version of each), in index order."""
+        return self._rows.column("id").filter(pa.array(self._live)).to_pylist()
 
     # --- persistence -----------------------------------------------------------------
 
@@ -268,22 +308,49 @@ class DedupIndex:
         if saved != index._meta():
             raise ValueError(f"dedup index in {directory} was built with {saved}, not {index._meta()}")
         parts = sorted(directory.glob("part-*.parquet"))
-        if parts:
-            table = pa.concat_tables([pq.read_table(p) for p in parts]).cast(index._table.schema)
-            index._table = _latest_per_id(table).combine_chunks()
+        if not parts:
+            return index
+        schema = pa.schema(list(_index_schema()) + [signature_schema(params).field("minhash")])
+        table = _latest_per_id(pa.concat_tables([pq.read_table(p).cast(schema) for p in parts]))
+        matrix = signature_matrix(table, params).copy()
+        rows = table.drop_columns(["minhash"]).combine_chunks()
+        ids = rows.column("id")
+        root = pc.index_in(rows.column("duplicate_of"), value_set=ids).to_numpy(zero_copy_only=False)
+        root = np.where(np.isnan(root.astype(float)), np.arange(len(rows)), root).astype(np.int64)
+        index._append(rows, matrix, root)
+        index._saved = len(rows)
         return index
 
     def save(self, directory: str | Path) -> Path | None:
-        """Write the rows added since load as `part-NNNNNN.parquet` (atomically). Returns the
-        part written, or None when nothing was added (a rerun over the same input)."""
+        """Write the rows added since load/save as `part-NNNNNN.parquet` (atomically).
+        Returns the part written, or None when nothing was added (a rerun)."""
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
-        if len(self._unsaved) == 0:
+        if self._saved == len(self._rows):
             return None
+        rows = self._rows.slice(self._saved)
+        signatures = self._matrix[self._saved:]
+        rows = rows.append_column(signature_schema(self.params).field("minhash"), pa.FixedSizeListArray.from_arrays(
+            pa.array(signatures.ravel(), pa.uint32()), self.params.num_perm))
         number = len(list(directory.glob("part-*.parquet")))
-        path = write_parquet(self._unsaved.combine_chunks(), directory / f"part-{number:06d}.parquet")
-        self._unsaved = self._empty()
+        path = write_parquet(rows.combine_chunks(), directory / f"part-{number:06d}.parquet")
+        self._saved = len(self._rows)
         return path
+
+    def _append(self, rows: pa.Table, matrix: np.ndarray, root: np.ndarray) -> None:
+        """Add rows (positions continue the index's); kept ones with words become findable."""
+        start = len(self._rows)
+        positions = np.arange(start, start + len(rows))
+        self._rows = pa.concat_tables([self._rows, rows.cast(_index_schema())])
+        self._matrix = np.concatenate([self._matrix, matrix]) if start else matrix
+        self._root = np.concatenate([self._root, root])
+        self._live = np.concatenate([self._live, np.ones(len(rows), dtype=bool)])
+        findable = (root == positions) & (rows.column("n_words").to_numpy() > 0)
+        if findable.any():
+            self._exact.add(rows.column("exact_hash").to_numpy()[findable], positions[findable])
+            keys = band_keys(matrix[findable], self.params)
+            for band, sorted_keys in enumerate(self._bands):
+                sorted_keys.add(keys[:, band], positions[findable])
 
     # --- assignment ------------------------------------------------------------------
 
@@ -298,116 +365,147 @@ class DedupIndex:
         the full signatures. Matching only kept documents (never a chain of duplicates)
         means a document is never merged with one it does not itself resemble. Documents
         with no words are never duplicates (there is nothing to compare).
+
+        Positions: indexed rows are 0..n_old-1, the batch's documents n_old.. in order.
         """
         params = self.params
         signatures = signatures.cast(signature_schema(params))
         ids = signatures.column("id").combine_chunks()
         if pc.count_distinct(ids).as_py() != len(ids):
             raise ValueError("document ids must be unique within one assign() call")
-        old = self._table
-        n_old, n_new = len(old), len(signatures)
-        everything = pa.concat_tables([old.select(signatures.column_names), signatures]).combine_chunks()
-        matrix = signature_matrix(everything, params)
-        hashes = everything.column("exact_hash").to_numpy()
-        has_words = everything.column("n_words").to_numpy() > 0
+        n_old, n_new = len(self._rows), len(signatures)
+        matrix = signature_matrix(signatures, params)
+        hashes = signatures.column("exact_hash").to_numpy()
+        has_words = signatures.column("n_words").to_numpy() > 0
 
-        # Earlier decisions: root[i] = position of the kept document i is a copy of (or i).
-        root = np.arange(n_old + n_new)
-        similarity = np.full(n_old + n_new, np.nan, dtype=np.float32)
-        if n_old:
-            old_ids = old.column("id").combine_chunks()
-            dup_pos = pc.index_in(old.column("duplicate_of"), value_set=old_ids).to_numpy(zero_copy_only=False)
-            is_dup = ~np.isnan(dup_pos.astype(float))
-            root[:n_old][is_dup] = dup_pos[is_dup].astype(np.int64)
-            similarity[:n_old] = old.column("similarity").to_numpy(zero_copy_only=False)
-            indexed_at = pc.index_in(ids, value_set=old_ids).to_numpy(zero_copy_only=False)
-            indexed_at = np.where(np.isnan(indexed_at.astype(float)), -1, indexed_at).astype(np.int64)
-        else:
-            indexed_at = np.full(n_new, -1, dtype=np.int64)
-        # Same id, same normalised text: seen before. Same id, other text: a new version.
-        same_text = (indexed_at >= 0) & (hashes[np.maximum(indexed_at, 0)] == hashes[n_old:])
+        def signature(positions: np.ndarray) -> np.ndarray:
+            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
+            old = positions < n_old
+            out[old] = self._matrix[positions[old]]
+            out[~old] = matrix[positions[~old] - n_old]
+            return out
+
+        # Same id as a live indexed row: same text = seen before; other text = replaced.
+        live_positions = np.flatnonzero(self._live)
+        indexed_at = _positions_of(ids, self._rows.column("id").take(pa.array(live_positions)), live_positions)
+        indexed = indexed_at >= 0
+        same_text = np.zeros(n_new, dtype=bool)
+        same_text[indexed] = self._rows.column("exact_hash").to_numpy()[indexed_at[indexed]] == hashes[indexed]
         seen_at = np.where(same_text, indexed_at, -1)
         replaced = indexed_at[(indexed_at >= 0) & ~same_text]
+        live = np.concatenate([self._live, np.ones(n_new, dtype=bool)])
+        live[replaced] = False
 
-        # Kept documents of earlier runs (not replaced by a new version) and all new ones
-        # can be matched against.
-        eligible = has_words.copy()
-        eligible[:n_old] &= root[:n_old] == np.arange(n_old)
-        eligible[replaced] = False
-        positions = np.flatnonzero(eligible)
+        root = np.concatenate([self._root, np.arange(n_old, n_old + n_new)])
+        similarity = np.concatenate([self._rows.column("similarity").to_numpy(zero_copy_only=False),
+                                     np.full(n_new, np.nan)]).astype(np.float32)
+        new_positions = np.arange(n_old, n_old + n_new)
+        with_words = new_positions[has_words]
 
+        # Exact twins: the earliest indexed kept document with the hash, else the earliest
+        # earlier document of the batch.
         exact_first = np.arange(n_old + n_new)
-        if len(positions):
-            later, first = _group_edges(hashes, positions)
-            exact_first[later] = np.minimum(exact_first[later], first)
+        indexed_twin, _ = self._exact.first_and_last(hashes[has_words])
+        later, earlier = _group_edges(hashes[has_words])
+        exact_first[with_words[later]] = np.minimum(exact_first[with_words[later]], with_words[earlier])
+        twin = (indexed_twin >= 0) & live[np.maximum(indexed_twin, 0)]
+        exact_first[with_words[twin]] = indexed_twin[twin]
 
-        candidates = self._verified_candidates(matrix, positions, n_old)
+        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live)
 
-        # Only documents with an earlier id, an exact twin or a verified candidate need a
+        # Only documents with an indexed id, an exact twin or a verified candidate need a
         # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
-        seen_positions = n_old + np.flatnonzero(seen_at >= 0)
-        exact_positions = np.flatnonzero(exact_first < np.arange(n_old + n_new))
         to_decide = np.unique(np.concatenate([
-            seen_positions, exact_positions[exact_positions >= n_old],
+            new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
             np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
         for i in to_decide.tolist():
             earlier = seen_at[i - n_old]
-            if earlier >= 0:  # same id as an indexed document: its decision stands
-                if root[earlier] != earlier:
-                    root[i], similarity[i] = root[earlier], similarity[earlier]
+            if earlier >= 0:  # same id, same text as an indexed document: its decision stands
+                root[i] = root[earlier] if root[earlier] != earlier else i
+                similarity[i] = similarity[earlier]
             elif exact_first[i] < i:
                 root[i] = root[exact_first[i]]
-                similarity[i] = agreement(matrix, np.array([i]), np.array([root[i]]))[0]
+                similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
             else:
                 roots = np.unique(root[candidates[i]])
-                scores = agreement(matrix, np.full(len(roots), i), roots)
+                scores = agreement(signature(np.full(len(roots), i)), signature(roots))
                 best = int(np.argmax(scores))  # ties: the earliest kept document
                 if scores[best] >= params.threshold:
                     root[i], similarity[i] = roots[best], scores[best]
 
-        all_ids = everything.column("id")
         new_root = root[n_old:]
-        is_duplicate = new_root != np.arange(n_old, n_old + n_new)
-        duplicate_of = pc.if_else(pa.array(is_duplicate), pc.take(all_ids, pa.array(new_root)), None)
+        is_duplicate = new_root != new_positions
+        all_ids = pa.concat_arrays([self._rows.column("id").combine_chunks(), ids]) if n_old else ids
+        duplicate_of = pc.if_else(pa.array(is_duplicate), all_ids.take(pa.array(new_root)), None).cast(pa.string())
         new_similarity = pa.array(similarity[n_old:], pa.float32(), mask=~is_duplicate)
-        result = pa.Table.from_arrays(
-            [ids, duplicate_of.cast(pa.string()), new_similarity, pa.array(seen_at >= 0)],
-            schema=assignments_schema())
+        result = pa.Table.from_arrays([ids, duplicate_of, new_similarity, pa.array(seen_at >= 0)],
+                                      schema=assignments_schema())
 
-        unseen = pa.array(seen_at < 0)
-        added = signatures.filter(unseen)
-        added = added.append_column("duplicate_of", duplicate_of.filter(unseen).cast(pa.string()))
-        added = added.append_column("similarity", new_similarity.filter(unseen))
-        added = added.cast(self._table.schema)
-        still_current = np.ones(n_old, dtype=bool)
-        still_current[replaced] = False
-        self._table = pa.concat_tables([self._table.filter(pa.array(still_current)), added]).combine_chunks()
-        self._unsaved = pa.concat_tables([self._unsaved, added])
+        # Index the documents not seen before; a root pointing into the batch moves to the
+        # position its document gets in the index (or the indexed twin's, when seen).
+        unseen = seen_at < 0
+        index_position = np.where(unseen, n_old + np.cumsum(unseen) - 1, seen_at)
+        added_root = np.where(new_root < n_old, new_root, index_position[np.maximum(new_root - n_old, 0)])
+        added = signatures.drop_columns(["minhash"]).filter(pa.array(unseen))
+        added = added.append_column("duplicate_of", duplicate_of.filter(pa.array(unseen)))
+        added = added.append_column("similarity", new_similarity.filter(pa.array(unseen)))
+        self._live[replaced] = False
+        self._append(added, matrix[unseen], added_root[unseen])
         return result
 
-    def _verified_candidates(self, matrix: np.ndarray, positions: np.ndarray, n_old: int) -> dict[int, np.ndarray]:
-        """For each new document, the earlier documents sharing a band with it whose
-        signatures agree on >= threshold of their slots (positions, ascending)."""
-        if len(positions) < 2:
+    def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
+                             signature, live: np.ndarray) -> dict[int, np.ndarray]:
+        """For each document of the batch, the earlier documents sharing a band with it
+        whose signatures agree on >= threshold of their slots (positions, ascending):
+        the first and last indexed kept document with its band key, and the first and
+        previous document of the batch with it."""
+        if not has_words.any():
             return {}
-        keys = band_keys(matrix, self.params)
+        with_words = n_old + np.flatnonzero(has_words)
+        keys = band_keys(matrix[has_words], self.params)
         lefts, rights = [], []
-        for band in range(self.params.bands):
-            later, earlier = _group_edges(keys[:, band], positions)
-            new = later >= n_old
-            lefts.append(later[new])
-            rights.append(earlier[new])
+        for band, indexed in enumerate(self._bands):
+            first, last = indexed.first_and_last(keys[:, band])
+            for found in (first, last):
+                hit = found >= 0
+                lefts.append(with_words[hit])
+                rights.append(found[hit])
+            later, earlier = _group_edges(keys[:, band])
+            lefts.append(with_words[later])
+            rights.append(with_words[earlier])
         left, right = np.concatenate(lefts), np.concatenate(rights)
+        keep = live[right]
+        left, right = left[keep], right[keep]
         if not len(left):
             return {}
         pairs = np.unique(np.stack([left, right], axis=1), axis=0)  # sorted by (left, right)
         left, right = pairs[:, 0], pairs[:, 1]
-        ok = agreement(matrix, left, right) >= self.params.threshold
+        ok = agreement(signature(left), signature(right)) >= self.params.threshold
         left, right = left[ok], right[ok]
         if not len(left):
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
         return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+
+
+def _positions_of(ids: pa.Array, indexed_ids: pa.Array, positions: np.ndarray) -> np.ndarray:
+    """For each id, the position (from `positions`) of the equal id in `indexed_ids`; -1 if none."""
+    out = np.full(len(ids), -1, dtype=np.int64)
+    if len(indexed_ids):
+        at = pc.index_in(ids, value_set=indexed_ids)
+        valid = at.is_valid()
+        out[valid.to_numpy(zero_copy_only=False)] = positions[at.filter(valid).to_numpy()]
+    return out
+
+
+def _index_schema() -> pa.Schema:
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("exact_hash", pa.uint64(), nullable=False),
+        pa.field("n_words", pa.int64(), nullable=False),
+        pa.field("duplicate_of", pa.string()),
+        pa.field("similarity", pa.float32()),
+    ])
 
 
 def _latest_per_id(table: pa.Table) -> pa.Table:

@@ -47,7 +47,7 @@ def change_words(text: str, fraction: float, seed: int) -> str:
 
 def assign(texts: list[str], ids: list[str] | None = None, index: DedupIndex | None = None) -> list[dict]:
     ids = ids or [f"d{i}" for i in range(len(texts))]
-    index = index or DedupIndex()
+    index = DedupIndex() if index is None else index
     return index.assign(signature_table(ids, texts)).to_pylist()
 
 
@@ -187,6 +187,30 @@ def test_an_edited_document_is_decided_again_and_replaces_its_old_entry(tmp_path
     assert result[0] == {"id": "x", "duplicate_of": None, "similarity": None, "seen_before": False}
     assert result[1]["duplicate_of"] == "x"  # the old text now is a copy of the new version
     index = DedupIndex.load(tmp_path)
-    assert len(index) == 3 and sorted(index._table.column("id").to_pylist()) == ["x", "y", "z"]
+    assert len(index) == 3 and sorted(index.indexed_ids()) == ["x", "y", "z"]
     rerun = deduplicate([signature_table(["x", "z"], [edited, a])], tmp_path)
     assert rerun.column("seen_before").to_pylist() == [True, True]
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 1000), split=st.integers(1, 39))
+def test_one_run_or_two_runs_decide_the_same(seed, split, tmp_path_factory):
+    """The index of a first run (in memory, or saved and loaded) decides the second run's
+    documents as one run over both would."""
+    rng = random.Random(seed)
+    texts = [article(seed * 50 + k, rng.randint(60, 300)) for k in range(30)]
+    texts += [change_words(texts[rng.randrange(30)], rng.uniform(0, 0.12), k) for k in range(6)]
+    texts += [texts[rng.randrange(30)].upper() for _ in range(4)]
+    ids = [f"d{k}" for k in range(len(texts))]
+    rng.shuffle(order := list(range(len(texts))))
+    texts, ids = [texts[k] for k in order], [ids[k] for k in order]
+    one = assign(texts, ids)
+
+    in_memory = DedupIndex()
+    two = assign(texts[:split], ids[:split], in_memory) + assign(texts[split:], ids[split:], in_memory)
+    assert two == one
+
+    directory = tmp_path_factory.mktemp("index")
+    first = deduplicate([signature_table(ids[:split], texts[:split])], directory).to_pylist()
+    second = deduplicate([signature_table(ids[split:], texts[split:])], directory).to_pylist()
+    assert first + second == one
