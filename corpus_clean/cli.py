@@ -35,6 +35,18 @@ def parse_steps(value: str) -> tuple[str, ...]:
     return steps
 
 
+def parse_quality(value: str) -> dict | str:
+    """--quality: "gopher", or a JSON object of thresholds (checked against QualityThresholds)."""
+    from corpus_clean.steps.quality import thresholds_from
+
+    try:
+        thresholds = value if value.strip().lower() == "gopher" else json.loads(value)
+        thresholds_from(thresholds)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return thresholds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-clean", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -50,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
+    run.add_argument("--quality", type=parse_quality, default=None,
+                     help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
@@ -130,6 +145,8 @@ def run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                dedup=not args.no_dedup,
+                quality=args.quality,
             )
         finally:
             progress_listeners.remove(on_progress)
