@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--keep-versions", type=int, default=None,
+                     help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
@@ -108,11 +110,12 @@ def run_flow(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from corpus_clean.dataset import OutputLocked
     from flows.clean_corpus import clean_corpus, progress_listeners
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed}/{task.total} shards"), TimeElapsedColumn(),
+                  TextColumn("{task.completed}/{task.total} documents"), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
         bar = progress.add_task("cleaning", total=None)
 
@@ -127,16 +130,24 @@ def run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
             )
+        except OutputLocked as error:  # another run is writing this output: one line, no traceback
+            console.print(f"[bold red]{error}[/]")
+            return 3
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
     console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
-                  f" + skipped {totals['skipped']}")
+                  f" + skipped {totals['skipped']}; files cleaned {totals['files_processed']},"
+                  f" unchanged {totals['files_unchanged']}; version {manifest['version']}")
+    if totals["read"] == 0:
+        console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
     out = manifest["output_dir"]
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")
     print(f"manifest:           {out}/manifest.json")
+    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
     for index_html in manifest["output"].get("data_docs") or []:
         print(f"Data Docs:          {index_html}")
     return 0

@@ -40,9 +40,12 @@ from corpus_clean.layout import (CARD, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TA
 from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
 from corpus_clean.readers import InputFile
 
-# Files smaller than this are merged at commit (daily runs would otherwise leave one small
-# file per run); merged files stay under it. ~64 MB of zstd Parquet is ~250 MB of text.
+# Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
+# (daily runs leave one small file each) they are merged into files of up to this size.
+# ~64 MB of zstd Parquet is ~250 MB of text. Merging only past a count keeps a daily
+# commit from rewriting the whole (small) dataset every day.
 TARGET_FILE_BYTES = 64 * 1024 * 1024
+MAX_SMALL_FILES = 8
 DEFAULT_KEEP_VERSIONS = 10
 
 
@@ -280,14 +283,15 @@ class VersionBuilder:
         digest = hashlib.sha256(f"{old_name}:{self.next_number()}".encode()).hexdigest()[:16]
         return f"part-r{digest}.parquet"
 
-    def compact(self, target_bytes: int = TARGET_FILE_BYTES) -> dict[str, int]:
-        """Merge small parts into files of up to `target_bytes` (sorted again as one).
-
-        Returns how many files each kind had merged away.
+    def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES) -> dict[str, int]:
+        """Merge small parts into files of up to `target_bytes` (sorted again as one), once
+        a kind has more than `max_small_files` of them. Returns files merged away per kind.
         """
         merged = {kind: 0 for kind in TABLE_KINDS}
         for kind in TABLE_KINDS:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
+            if len(small) <= max_small_files:
+                continue
             groups, group, size = [], [], 0
             for part in small:
                 if group and size + part.stat().st_size > target_bytes:
