@@ -98,3 +98,21 @@ def test_a_second_writer_fails_in_one_line_and_changes_nothing(tmp_path):
         state, _ = run(inputs, out)
     assert state.is_failed() and "refusing to run" in state.message
     assert {p: open(p, "rb").read() for p in glob.glob(str(out / "clean" / "*.parquet"))} == before
+
+
+def test_progress_moves_with_documents_within_one_shard(tmp_path):
+    from flows.clean_corpus import progress_listeners
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    lines = [json.dumps({"id": i, "text": article(f"Town {i}")}) for i in range(150)]  # 3 batches, 1 shard
+    (inputs / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    heard: list[tuple[int, int]] = []
+    progress_listeners.append(lambda done, total: heard.append((done, total)))
+    try:
+        state, manifest = run(inputs, tmp_path / "out")
+    finally:
+        progress_listeners.clear()
+    assert manifest["shards"] == 1
+    assert [done for done, _ in heard] == [0, 64, 128, 150, 150]
+    assert all(total == 150 for _, total in heard)
