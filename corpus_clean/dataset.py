@@ -239,9 +239,11 @@ def _link_or_copy(source: Path, target: Path) -> None:
 class VersionBuilder:
     """The next version, built in versions/.staging-<token>/ and committed atomically.
 
-    >>> # builder = VersionBuilder(layout, replaced_sources={"a.jsonl"})
-    >>> # write_part(builder.staging, "clean", "part-x", table)  # from any task
-    >>> # number = builder.commit(manifest, card_markdown, plan.index)
+    Use: ``builder = VersionBuilder(layout, replaced_sources={"a.jsonl"})``,
+    ``builder.carry_over()``, then ``builder.write("clean", table, "part-x")`` (or, from a
+    task in another process, ``write_part(builder.staging, ...)``), ``builder.compact()``,
+    ``builder.commit(manifest, card_markdown, plan.index)``. Every kind of
+    ``layout.TABLE_KINDS`` is handled alike; rows are matched to inputs by `source`.
     """
 
     def __init__(self, layout: OutputLayout, replaced_sources: set[str] = frozenset()):
@@ -266,7 +268,8 @@ class VersionBuilder:
         for kind in TABLE_KINDS:
             for part in _parts(base_dir / kind):
                 target = self.staging / kind / part.name
-                sources = pq.read_table(part, columns=["source"]).column("source") if replaced else None
+                has_source = "source" in pq.read_schema(part).names
+                sources = pq.read_table(part, columns=["source"]).column("source") if self.replaced_sources and has_source else None
                 if sources is None or not pc.any(pc.is_in(sources, value_set=replaced)).as_py():
                     _link_or_copy(part, target)
                     continue
@@ -276,6 +279,14 @@ class VersionBuilder:
                 if kept.num_rows:
                     write_parquet(kept, self.staging / kind / self._new_name(part.name))
         return rewritten
+
+    def write(self, kind: str, table: pa.Table, name: str) -> Path:
+        """Add a part of `kind` to this version (same as `write_part(builder.staging, ...)`)."""
+        return write_part(self.staging, kind, name, table)
+
+    def parts(self, kind: str) -> list[Path]:
+        """The parts of `kind` in the version being built (carried over and new)."""
+        return _parts(self.staging / kind)
 
     def _new_name(self, old_name: str) -> str:
         """A rewritten part never reuses a name: a reader that listed the old version's
