@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from corpus_clean import __version__
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
 # Offline-friendly Prefect defaults; anything the user set wins.
 PREFECT_DEFAULTS = {
@@ -26,10 +26,12 @@ PREFECT_DEFAULTS = {
 
 
 def parse_steps(value: str) -> tuple[str, ...]:
+    """Step names from "a,b", checked against the registry (the error lists the valid ones)."""
     steps = tuple(step.strip() for step in value.split(",") if step.strip())
-    unknown = [step for step in steps if step not in ALL_STEPS]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown step(s) {unknown}; choose from {', '.join(ALL_STEPS)}")
+    try:
+        resolve_steps(steps)
+    except UnknownStepError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return steps
 
 
@@ -43,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", required=True, help="file, directory or fsspec URL")
     run.add_argument("--output", required=True, help="output directory")
     run.add_argument("--shard-mb", type=float, default=64, help="input megabytes per shard task")
-    run.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                     help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                     help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
@@ -54,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
-    filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                      help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    filt.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     return parser
 
 
@@ -64,6 +66,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
     from corpus_clean.pipeline import clean_document
     from corpus_clean.readers import Skipped, jsonl_record
 
+    steps = resolve_steps(steps)
     for index, line in enumerate(lines):
         line = line.rstrip(b"\r\n")
         record = jsonl_record("<stdin>", index, line)
@@ -139,8 +142,8 @@ def run_flow(args: argparse.Namespace) -> int:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
     console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
-                  f" + skipped {totals['skipped']}; files cleaned {totals['files_processed']},"
-                  f" unchanged {totals['files_unchanged']}; version {manifest['version']}")
+                  f" + filtered {totals['filtered']} + skipped {totals['skipped']}; files cleaned"
+                  f" {totals['files_processed']}, unchanged {totals['files_unchanged']}; version {manifest['version']}")
     if totals["read"] == 0:
         console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
     out = manifest["output_dir"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,12 @@ class Document:
     declared_lang: str | None = None    # what the page says (<html lang>), normalised
     fixes: dict[str, int] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
+    # Values of the schema columns a registered step fills (e.g. "signals"), by column name.
+    columns: dict[str, Any] = field(default_factory=dict)
     # Problems found before validation (decode errors, empty input...): (check, detail).
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Set aside by a filter step: (step name, reason). Kept text and provenance; not quarantine.
+    filtered: tuple[str, str] | None = None
 
 
 def stable_id(source: str, index: int) -> str:

@@ -24,8 +24,8 @@ from functools import partial
 from typing import Callable, Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.pipeline import ALL_STEPS
 from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
+from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
@@ -55,7 +55,7 @@ def resolve_workers(workers: int) -> int:
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
-def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
+def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                            workers: int = 1, on_batch: Callable[[int], None] | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned in the shared pool of `workers` processes (0: one per CPU).
@@ -66,6 +66,7 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = A
     fresh one.
     """
     workers = resolve_workers(workers)
+    steps = resolve_steps(steps)
     if workers == 1:
         return clean_shard(shard, run_id, steps, on_batch=on_batch)
     pool = _pool(workers)
@@ -78,7 +79,7 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = A
 
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
-                      steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
+                      steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
     `ahead` batches submitted and not yet taken back (reading stays ahead of the
     workers, memory bounded)."""

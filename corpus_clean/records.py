@@ -57,9 +57,18 @@ def quarantine_schema() -> pa.Schema:
     return pa.schema(_fields(spec["fields"]) + _fields(spec["quarantine_extra_fields"]))
 
 
+@cache
+def filtered_schema() -> pa.Schema:
+    """Rows a filter step set aside: the clean columns plus which filter and why."""
+    spec = json.loads(SCHEMA_FILE.read_text())
+    return pa.schema(_fields(spec["fields"]) + _fields(spec["filtered_extra_fields"]))
+
+
 def document_row(doc: Document, run_id: str) -> dict:
-    """One Document as a dict keyed by the schema's field names."""
+    """One Document as a dict keyed by the schema's field names. Columns filled by
+    registered steps come from ``doc.columns`` (absent → null)."""
     return {
+        **doc.columns,
         "id": doc.id,
         "source": doc.source,
         "record_index": doc.record_index,

@@ -11,14 +11,19 @@ from datetime import datetime
 from corpus_clean import __version__
 from corpus_clean.charts import bar_chart, trend_chart
 from corpus_clean.readers import InputFile
+from corpus_clean.shards import ShardSummary
+from corpus_clean.steps import StepStats
 
-TOTAL_KEYS = ("read", "clean", "quarantined", "duplicates", "skipped", "files_processed", "files_unchanged")
+TOTAL_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped", "files_processed",
+              "files_unchanged")
+# Per input file: read = clean + quarantined + duplicates + filtered + skipped.
+FILE_COUNT_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped")
 # Trend charts show this many of the latest runs.
 TREND_RUNS = 14
 
 
 class AccountingError(RuntimeError):
-    """Records went missing: read ≠ clean + quarantined + skipped."""
+    """Records went missing: read ≠ clean + quarantined + duplicates + filtered + skipped."""
 
 
 def _sum_counters(summaries: list, attribute: str) -> dict[str, int]:
@@ -38,22 +43,30 @@ def _merge_validation(summaries: list) -> list[dict]:
     return list(merged.values())
 
 
-def build_manifest(run_id: str, files: list[InputFile], summaries: list, context: dict,
+def _merge_step_stats(summaries: list[ShardSummary]) -> list[dict]:
+    """Per-step stats summed over shards, as a list in pipeline order (the order the steps
+    ran; a list because the manifest's JSON keys are sorted)."""
+    merged: dict[str, StepStats] = {}
+    for summary in summaries:
+        for name, stats in summary.steps.items():
+            step_stats = merged.setdefault(name, StepStats())
+            step_stats.merge(StepStats(**{k: v for k, v in stats.items() if k != "chars_removed"}))
+    return [{"step": name, **stats.as_dict()} for name, stats in merged.items()]
+
+
+def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSummary], context: dict,
                    unchanged: list[InputFile] = (), missing: list[str] = ()) -> dict:
     """The run's manifest (not written: the version commit writes it). `files` are the
     files this run cleaned; `unchanged` and `missing` are the ones it left as they were."""
     per_file: dict[str, dict] = {}
     for summary in summaries:
         for source, counts in summary.files.items():
-            per_file[source] = {
-                "read": counts.read, "clean": counts.clean, "quarantined": counts.quarantined,
-                "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
-            }
+            per_file[source] = {**{key: getattr(counts, key) for key in FILE_COUNT_KEYS},
+                                "skipped_reasons": counts.skipped_reasons}
     unbalanced = [source for source, c in per_file.items()
-                  if c["read"] != c["clean"] + c["quarantined"] + c["skipped"]]
+                  if c["read"] != sum(c[key] for key in FILE_COUNT_KEYS[1:])]
     unbalanced += [f.source for f in files if f.source not in per_file]  # a file no shard saw
-    totals = {key: sum(c[key] for c in per_file.values()) for key in ("read", "clean", "quarantined", "skipped")}
-    totals["duplicates"] = sum(getattr(s, "duplicate_rows", 0) for s in summaries)
+    totals = {key: sum(c[key] for c in per_file.values()) for key in FILE_COUNT_KEYS}
     totals["files_processed"] = len(files)
     totals["files_unchanged"] = len(unchanged)
     docs = [s.data_docs_index for s in summaries if s.data_docs_index]
@@ -75,6 +88,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
         "fixes": _sum_counters(summaries, "fixes"),
         "removed_by_rule": _sum_counters(summaries, "removed_by_rule"),
         "chars_removed_by_rule": _sum_counters(summaries, "chars_removed_by_rule"),
+        "steps": _merge_step_stats(summaries),
         "validation": _merge_validation(summaries),
         "quarantine_examples": [e for s in summaries for e in s.quarantine_examples][:50],
     }
@@ -122,10 +136,11 @@ def report_markdown(manifest: dict, runs: list[dict] = ()) -> str:
         f"Input `{manifest.get('input_path')}` → output `{manifest.get('output_dir')}`, "
         f"dataset version **{manifest.get('version')}**, {manifest.get('duration_s', 0):.1f} s",
         "",
-        "| read | clean | quarantined | duplicates | skipped | files processed | files unchanged | accounting |",
-        "|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| read | clean | quarantined | duplicates | filtered | skipped | files processed | files unchanged "
+        "| accounting |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         f"| {totals['read']} | {totals['clean']} | {totals['quarantined']} | {totals['duplicates']} | "
-        f"{totals['skipped']} | {totals['files_processed']} | {totals['files_unchanged']} | "
+        f"{totals['filtered']} | {totals['skipped']} | {totals['files_processed']} | {totals['files_unchanged']} | "
         f"{'ok' if manifest['accounting_ok'] else 'FAILED'} |",
         "",
     ]
@@ -140,6 +155,13 @@ def report_markdown(manifest: dict, runs: list[dict] = ()) -> str:
               bar_chart("Language mix (clean rows)", manifest.get("languages", {})), ""]
     lines += _trend_lines(runs)
     lines += [
+        "## Steps",
+        "",
+        "| step | documents in | documents out | chars in | chars out | chars removed | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *[f"| `{st['step']}` | {st['documents_in']} | {st['documents_out']} | {st['chars_in']} | {st['chars_out']} | "
+          f"{st['chars_removed']} | {st['seconds']:.2f} |" for st in manifest.get("steps", [])],
+        "",
         "## Boilerplate removed, by rule",
         "",
         "| rule | spans | chars |",
@@ -201,7 +223,7 @@ def _trend_lines(runs: list[dict]) -> list[str]:
 def report_table(manifest: dict) -> list[dict]:
     return [
         {"file": source, "read": c["read"], "clean": c["clean"], "quarantined": c["quarantined"],
-         "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
+         "filtered": c.get("filtered", 0), "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
         for source, c in manifest["files"].items()
     ]
 

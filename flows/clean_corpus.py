@@ -13,8 +13,8 @@ from prefect.states import Completed
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.layout import OutputLayout
-from corpus_clean.pipeline import ALL_STEPS
 from corpus_clean.report import no_new_records
+from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
@@ -33,7 +33,7 @@ def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
     shard_mb: float = 64,
-    steps: list[str] = list(ALL_STEPS),
+    steps: list[str] = list(DEFAULT_STEPS),
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
     data_docs: bool = True,
@@ -50,6 +50,7 @@ def clean_corpus(
     ends in the state named NoNewRecords.
     """
     logger = get_run_logger()
+    chosen_steps = resolve_steps(steps)  # an unknown name fails here, before any work, listing the valid ones
     started_at = datetime.now(timezone.utc)
     layout = OutputLayout(output_dir)
     params = {"steps": sorted(steps), "min_chars": min_chars, "languages": languages}
@@ -65,7 +66,7 @@ def clean_corpus(
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
         written = []
         for shard in plan.shards:
-            cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps), workers, progress.advance)
+            cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers, progress.advance)
             shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
             report = validate_shard_task.submit(cleaned, config, shard_docs)
             part = f"part-{plan.run_id}-{shard.index:05d}"
@@ -81,8 +82,9 @@ def clean_corpus(
 
     publish_report_task(manifest, runs, key)
     totals = manifest["totals"]
-    logger.info("version %s: read %d = clean %d + quarantined %d + skipped %d; files cleaned %d, unchanged %d",
-                manifest["version"], totals["read"], totals["clean"], totals["quarantined"], totals["skipped"],
+    logger.info("version %s: read %d = clean %d + quarantined %d + duplicates %d + filtered %d + skipped %d; "
+                "files cleaned %d, unchanged %d", manifest["version"], totals["read"], totals["clean"],
+                totals["quarantined"], totals["duplicates"], totals["filtered"], totals["skipped"],
                 totals["files_processed"], totals["files_unchanged"])
     if no_new_records(manifest):
         message = ("no new records: input path missing" if plan.input_missing else

@@ -7,8 +7,7 @@ import pytest
 
 from corpus_clean.readers import InputFile
 from corpus_clean.report import AccountingError, build_manifest, check_accounting, report_markdown
-from corpus_clean.shards import FileCounts
-from tasks.shard_tasks import ShardSummary
+from corpus_clean.shards import FileCounts, ShardSummary
 
 
 def summary(files: dict[str, FileCounts]) -> ShardSummary:
@@ -22,10 +21,10 @@ def test_balanced_run_builds_manifest():
                               unchanged=[InputFile("b.txt", "b.txt", 3)])
     check_accounting(manifest)
     assert manifest["accounting_ok"] and manifest["totals"] == {
-        "read": 5, "clean": 3, "quarantined": 1, "duplicates": 0, "skipped": 1,
+        "read": 5, "clean": 3, "quarantined": 1, "duplicates": 0, "filtered": 0, "skipped": 1,
         "files_processed": 1, "files_unchanged": 1}
     assert json.loads(json.dumps(manifest))["files"]["a.jsonl"]["skipped_reasons"] == ["blank line 4"]
-    assert "| 5 | 3 | 1 | 0 | 1 | 1 | 1 | ok |" in report_markdown(manifest)
+    assert "| 5 | 3 | 1 | 0 | 0 | 1 | 1 | 1 | ok |" in report_markdown(manifest)
 
 
 def test_lost_records_fail_loudly():
