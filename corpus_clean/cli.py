@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
     run.add_argument("--quality", type=parse_quality, default=None,
                      help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
+    run.add_argument("--keep-versions", type=int, default=None,
+                     help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
@@ -126,11 +128,12 @@ def run_flow(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from corpus_clean.dataset import OutputLocked
     from flows.clean_corpus import clean_corpus, progress_listeners
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed}/{task.total} shards"), TimeElapsedColumn(),
+                  TextColumn("{task.completed}/{task.total} documents"), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
         bar = progress.add_task("cleaning", total=None)
 
@@ -147,16 +150,24 @@ def run_flow(args: argparse.Namespace) -> int:
                 workers=args.workers,
                 dedup=not args.no_dedup,
                 quality=args.quality,
+                **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
             )
+        except OutputLocked as error:  # another run is writing this output: one line, no traceback
+            console.print(f"[bold red]{error}[/]")
+            return 3
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
     console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
-                  f" + filtered {totals['filtered']} + skipped {totals['skipped']}")
+                  f" + filtered {totals['filtered']} + skipped {totals['skipped']}; files cleaned"
+                  f" {totals['files_processed']}, unchanged {totals['files_unchanged']}; version {manifest['version']}")
+    if totals["read"] == 0:
+        console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
     out = manifest["output_dir"]
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")
     print(f"manifest:           {out}/manifest.json")
+    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
     for index_html in manifest["output"].get("data_docs") or []:
         print(f"Data Docs:          {index_html}")
     return 0

@@ -1,5 +1,6 @@
 """Fault injection: SIGKILL a real `corpus-clean run` mid-write, rerun, and compare with
-an uninterrupted run. Atomic writes + deterministic output make them byte-identical."""
+an uninterrupted run. A version is built in a staging folder and committed by one
+rename + one pointer swap, and output is deterministic, so they are byte-identical."""
 from __future__ import annotations
 
 import os
@@ -57,15 +58,17 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     assert victim.poll() is None, "run finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
-    assert not (out / "manifest.json").exists()  # killed mid-run: no version was committed
-    assert not (out / "clean").exists() or not any((out / "clean").glob("*.parquet"))
-
-    # Debris a crash could leave: a half-written temp file in the abandoned staging folder.
+    assert not (out / "manifest.json").exists() and not (out / "current").exists()  # killed before commit
     [staging] = out.glob("versions/.staging-*")
+    assert len(list((staging / "clean").glob("part-*.parquet"))) < 12
+
+    # Debris a crash could leave: a half-written temp file, a stale part, a half-made pointer.
     (staging / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
+    (staging / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    (out / ".tmp-current-dead").symlink_to("versions/v000099")
 
     # The rerun cleans in two worker processes: same bytes as the in-process reference.
     assert start_run(corpus, out, "--workers", "2").wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
     assert len(parquet_bytes(out)) >= 2
-    assert not staging.exists()  # the abandoned staging folder was cleared
+    assert not list(out.glob("versions/.staging-*")) and not list(out.glob(".tmp-*"))  # debris cleared
