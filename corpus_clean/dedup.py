@@ -11,8 +11,10 @@ The work splits in two, so it runs with workers and shards:
    per document with its exact-text hash and its MinHash signature.
 2. ``DedupIndex.assign(signatures)`` — in the run's record order, each document is either
    kept (first seen) or marked ``duplicate_of`` the id of a kept document, with the
-   estimated Jaccard similarity. The index holds everything earlier runs kept, and is
-   saved to (and loaded from) a directory as Parquet parts, one per run.
+   estimated Jaccard similarity. The index holds every document of earlier runs (its
+   signature and the decision taken), and is saved to (and loaded from) a directory the
+   caller gives, as append-only Parquet parts, one per run. ``deduplicate(tables, dir)``
+   does load → assign → save for a run.
 
 ``split_duplicates(clean_table, assignments)`` then splits a clean table into the rows
 to keep and the rows for ``DIR/duplicates/*.parquet`` (schema: ``duplicates_schema()``).
