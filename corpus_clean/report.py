@@ -1,7 +1,11 @@
 """The run's manifest (manifest.json) and its human report (markdown + tables).
 
 The manifest is the accounting record of a run: per input file, read = clean +
-quarantined + skipped. A run whose numbers do not add up fails after writing it.
+quarantined + skipped (clean and quarantined counted in the written tables), records
+lost in a damaged part of a file listed as unreadable, and, where the format declares
+its record count, read + unreadable = declared. The list of files is checked against
+the run's own walk of the input tree, not against what the readers reported. A run
+whose numbers do not add up fails after writing the manifest.
 """
 from __future__ import annotations
 
@@ -10,11 +14,43 @@ from pathlib import Path
 
 from corpus_clean import __version__
 from corpus_clean.output import write_json
+from corpus_clean.preflight import RunError
 from corpus_clean.readers import InputFile
 
 
-class AccountingError(RuntimeError):
-    """Records went missing: read ≠ clean + quarantined + skipped."""
+class AccountingError(RunError):
+    """Records went missing: read ≠ clean + quarantined + skipped, a file declares more
+    records than were read or found unreadable, or an input entry has no accounting."""
+
+TOTAL_KEYS = ("read", "clean", "quarantined", "skipped", "unreadable")
+
+
+def file_entry(counts) -> dict:
+    """One input file's line in the manifest."""
+    return {
+        "read": counts.read, "clean": counts.clean, "quarantined": counts.quarantined,
+        "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
+        "unreadable": counts.unreadable, "unreadable_reasons": counts.unreadable_reasons,
+        "declared": counts.declared,
+    }
+
+
+def accounting_mismatches(listed: list[str], counted: dict) -> dict[str, list[str]]:
+    """Per source, what does not add up: the file's own counts (`FileCounts.mismatches`),
+    an entry of the input listing that no shard accounted for, or a source no listing has.
+
+    >>> accounting_mismatches(["a.txt", "b.txt"], {})
+    {'a.txt': ['listed in the input tree but never read'], 'b.txt': ['listed in the input tree but never read']}
+    """
+    found: dict[str, list[str]] = {}
+    for source, counts in counted.items():
+        if counts.mismatches():
+            found[source] = counts.mismatches()
+    for source in set(listed) - set(counted):
+        found[source] = ["listed in the input tree but never read"]
+    for source in set(counted) - set(listed):
+        found[source] = ["read but not in the input listing"]
+    return dict(sorted(found.items()))
 
 
 def _sum_counters(summaries: list, attribute: str) -> dict[str, int]:
@@ -36,17 +72,11 @@ def _merge_validation(summaries: list) -> list[dict]:
 
 def build_manifest(run_id: str, files: list[InputFile], summaries: list, context: dict,
                    output_dir: Path) -> dict:
-    per_file: dict[str, dict] = {}
-    for summary in summaries:
-        for source, counts in summary.files.items():
-            per_file[source] = {
-                "read": counts.read, "clean": counts.clean, "quarantined": counts.quarantined,
-                "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
-            }
-    unbalanced = [source for source, c in per_file.items()
-                  if c["read"] != c["clean"] + c["quarantined"] + c["skipped"]]
-    unbalanced += [f.source for f in files if f.source not in per_file]  # a file no shard saw
-    totals = {key: sum(c[key] for c in per_file.values()) for key in ("read", "clean", "quarantined", "skipped")}
+    counted = {source: counts for summary in summaries for source, counts in summary.files.items()}
+    per_file = {source: file_entry(counts) for source, counts in counted.items()}
+    mismatches = accounting_mismatches([f.source for f in files], counted)
+    unbalanced = list(mismatches)
+    totals = {key: sum(c[key] for c in per_file.values()) for key in TOTAL_KEYS}
     docs = [s.data_docs_index for s in summaries if s.data_docs_index]
     manifest = {
         "run_id": run_id,
@@ -60,6 +90,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
         "totals": totals,
         "accounting_ok": not unbalanced,
         "unbalanced_files": unbalanced,
+        "accounting_errors": mismatches,
         "files": dict(sorted(per_file.items())),
         "fixes": _sum_counters(summaries, "fixes"),
         "removed_by_rule": _sum_counters(summaries, "removed_by_rule"),
@@ -69,8 +100,9 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list, context
     }
     write_json(manifest, output_dir / "manifest.json")
     if unbalanced:
-        raise AccountingError(f"records unaccounted for in {len(unbalanced)} file(s): "
-                              f"{unbalanced[:5]} (see {output_dir / 'manifest.json'})")
+        first = unbalanced[0]
+        raise AccountingError(f"records unaccounted for in {len(unbalanced)} file(s), first {first}: "
+                              f"{'; '.join(mismatches[first])} (see {output_dir / 'manifest.json'})")
     return manifest
 
 
@@ -81,10 +113,10 @@ def report_markdown(manifest: dict) -> str:
         "",
         f"Input `{manifest.get('input_path')}` → output `{manifest.get('output_dir')}`",
         "",
-        "| read | clean | quarantined | skipped | accounting |",
-        "|---:|---:|---:|---:|---|",
+        "| read | clean | quarantined | skipped | unreadable | accounting |",
+        "|---:|---:|---:|---:|---:|---|",
         f"| {totals['read']} | {totals['clean']} | {totals['quarantined']} | {totals['skipped']} | "
-        f"{'ok' if manifest['accounting_ok'] else 'FAILED'} |",
+        f"{totals.get('unreadable', 0)} | {'ok' if manifest['accounting_ok'] else 'FAILED'} |",
         "",
         "## Boilerplate removed, by rule",
         "",
@@ -121,6 +153,7 @@ def report_markdown(manifest: dict) -> str:
 def report_table(manifest: dict) -> list[dict]:
     return [
         {"file": source, "read": c["read"], "clean": c["clean"], "quarantined": c["quarantined"],
-         "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
+         "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200],
+         "unreadable": c.get("unreadable", 0), "unreadable_reasons": "; ".join(c.get("unreadable_reasons", []))[:200]}
         for source, c in manifest["files"].items()
     ]

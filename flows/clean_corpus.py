@@ -12,6 +12,7 @@ from prefect.runtime import flow_run
 
 from corpus_clean import __version__
 from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import plan_run, publish_report_task, write_manifest_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
@@ -24,6 +25,22 @@ def _report_progress(done: int, total: int, artifact_id) -> None:
     update_progress_artifact(artifact_id=artifact_id, progress=100.0 * done / max(total, 1))
     for listener in progress_listeners:
         listener(done, total)
+
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
 
 
 @flow(name="clean-corpus", log_prints=True)
@@ -45,6 +62,7 @@ def clean_corpus(
     each, even for a single shard); the output is the same.
     """
     logger = get_run_logger()
+    check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars)
     output = Path(output_dir).resolve()
     params = {"steps": sorted(steps), "min_chars": min_chars, "languages": languages}
     plan = plan_run(input_path, shard_mb, params)
@@ -54,14 +72,16 @@ def clean_corpus(
     docs_dir = str(output / "data_docs") if data_docs else None
     progress_id = create_progress_artifact(progress=0.0, description="shards written")
     _report_progress(0, len(plan.shards), progress_id)
-    written = []
+    written, stages = [], {}
     for shard in plan.shards:
         cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps), workers)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         written.append(write_shard_task.submit(cleaned, report, str(output)))
+        stages[written[-1]] = (shard.name, {"clean-shard": cleaned, "validate-shard": report,
+                                            "write-shard": written[-1]})
     for done, future in enumerate(as_completed(written), start=1):
-        future.result()  # a failed shard fails the run here, loudly
+        raise_first_failure(*stages[future])  # a failed shard fails the run here, loudly
         _report_progress(done, len(plan.shards), progress_id)
     summaries = sorted((future.result() for future in written), key=lambda s: s.name)
 
