@@ -434,9 +434,12 @@ def _chunks(handle, errors: list[BaseException]) -> Iterator[bytes]:
     """The stream's bytes in chunks; a read that fails (a gzip stream cut short, a
     corrupt block) ends the stream and is kept in `errors`, so what came before it is
     still read."""
+    # read1: what one decompression step gave, so an error at a cut-off gzip stream's
+    # end does not take the last chunk's good lines with it (read(n) would).
+    read = getattr(handle, "read1", handle.read)
     while True:
         try:
-            chunk = handle.read(CHUNK_BYTES)
+            chunk = read(CHUNK_BYTES)
         except Exception as error:  # noqa: BLE001 - EOFError, zlib.error, BadGzipFile, OSError...
             errors.append(error)
             return

@@ -27,9 +27,10 @@ def test_accounting_adds_up_per_file(flow_run_output):
     _, out, manifest = flow_run_output
     assert manifest["accounting_ok"]
     on_disk = json.loads((out / "manifest.json").read_text())
-    assert on_disk["totals"] == {"read": 7, "clean": 2, "quarantined": 3, "skipped": 2}
+    assert on_disk["totals"] == {"read": 7, "clean": 2, "quarantined": 3, "skipped": 2, "unreadable": 0}
     files = on_disk["files"]
-    assert files["feed.jsonl"] == {"read": 4, "clean": 1, "quarantined": 3, "skipped": 0, "skipped_reasons": []}
+    assert files["feed.jsonl"] == {"read": 4, "clean": 1, "quarantined": 3, "skipped": 0, "skipped_reasons": [],
+                                   "unreadable": 0, "unreadable_reasons": [], "declared": None}
     assert files["empty.txt"]["skipped_reasons"] == ["empty file"]
     assert "unsupported file type" in files["notes.docx"]["skipped_reasons"][0]
 
