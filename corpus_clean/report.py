@@ -30,8 +30,8 @@ def file_entry(counts) -> dict:
     return {
         "read": counts.read, "clean": counts.clean, "quarantined": counts.quarantined,
         "skipped": counts.skipped, "skipped_reasons": counts.skipped_reasons,
-        "unreadable": counts.unreadable, "unreadable_reasons": counts.unreadable_reasons,
-        "declared": counts.declared,
+        "records": counts.records, "unreadable": counts.unreadable,
+        "unreadable_reasons": counts.unreadable_reasons, "declared": counts.declared,
     }
 
 

@@ -30,7 +30,7 @@ def test_accounting_adds_up_per_file(flow_run_output):
     assert on_disk["totals"] == {"read": 7, "clean": 2, "quarantined": 3, "skipped": 2, "unreadable": 0}
     files = on_disk["files"]
     assert files["feed.jsonl"] == {"read": 4, "clean": 1, "quarantined": 3, "skipped": 0, "skipped_reasons": [],
-                                   "unreadable": 0, "unreadable_reasons": [], "declared": None}
+                                   "records": 4, "unreadable": 0, "unreadable_reasons": [], "declared": None}
     assert files["empty.txt"]["skipped_reasons"] == ["empty file"]
     assert "unsupported file type" in files["notes.docx"]["skipped_reasons"][0]
 
@@ -107,7 +107,7 @@ def test_report_artifacts_are_in_prefect(flow_run_output):
     assert ("corpus-clean-report", "markdown") in kinds
     assert ("corpus-clean-report-files", "table") in kinds
     markdown = next(a for a in found if a.type == "markdown" and str(a.flow_run_id) == manifest["flow_run_id"])
-    assert manifest["run_id"] in markdown.data and "| 7 | 2 | 3 | 2 | ok |" in markdown.data
+    assert manifest["run_id"] in markdown.data and "| 7 | 2 | 3 | 2 | 0 | ok |" in markdown.data
 
 
 def test_rerun_gives_byte_identical_parquet(flow_run_output):
