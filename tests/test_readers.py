@@ -147,3 +147,13 @@ def test_every_entry_of_the_tree_is_listed_once(tmp_path):
     listed = {f.source: f.skip_reason for f in list_input_files(str(tmp_path))}
     assert listed == {"hard.jsonl": None, "sub/a.jsonl": "same file as 'hard.jsonl', read there",
                       "sub/again": "symlink loop: points back to folder 'sub'"}
+
+
+def test_parquet_bytes_that_are_not_utf8_cost_their_row_only(tmp_path):
+    table = pa.table({"text": pa.array([b"caf\xc3\xa9 ok", b"bad \xff byte", None], type=pa.binary())})
+    pq.write_table(table, tmp_path / "b.parquet")
+    docs = read_all(tmp_path)
+    assert [(d.raw_text, [detail for _, detail in d.problems]) for d in docs] == [
+        ("café ok", []),
+        ("bad \ufffd byte", ["b.parquet: row 1: invalid UTF-8 byte at offset 4"]),
+        ("", ["b.parquet: row 2 has null text"])]
