@@ -121,11 +121,20 @@ def read_input_index(layout: OutputLayout) -> dict[str, dict]:
 
 
 def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
-    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks."""
+    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks.
+
+    An entry the reader will not read (a symlink loop, a second path to a file, a fifo)
+    or cannot open is keyed by why, so the run still lists it and its reader reports it.
+    """
+    if file.skip_reason is not None:
+        return "skipped:" + hashlib.sha256(file.skip_reason.encode()).hexdigest()
     digest = hashlib.sha256()
-    with fsspec.open(file.url, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
+    try:
+        with fsspec.open(file.url, "rb") as handle:
+            while block := handle.read(chunk):
+                digest.update(block)
+    except OSError as error:
+        return "unreadable:" + hashlib.sha256(f"{type(error).__name__}: {error}".encode()).hexdigest()
     return digest.hexdigest()
 
 
