@@ -30,7 +30,7 @@ def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness server
     return subprocess.Popen(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--shard-mb", "0.001", "--no-data-docs", *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -110,7 +110,7 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     env.update({token: "1", "PREFECT_HOME": str(own_prefect_home)})
     run = subprocess.Popen(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
          "--shard-mb", "0.01", "--no-data-docs", "--workers", "2"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -146,7 +146,7 @@ def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_pat
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
     result = subprocess.run(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     last = result.stderr.decode().strip().splitlines()[-1]

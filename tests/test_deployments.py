@@ -89,7 +89,7 @@ def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_
     corpus.mkdir()
     for i in range(4):
         (corpus / f"doc-{i}.txt").write_text(ARTICLE.replace("Eastmere", f"Town {i}") * 3)
-    command = [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+    command = [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
                "--no-data-docs"]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
