@@ -350,6 +350,9 @@ _NBSP_AS_SPACE_RE = re.compile(
 )
 
 
+# The document's 0xA0 bytes became spaces: "à la" as "Ã  la" (the 0xA0, then the real
+# space), or NBSP glued to a word as "Â ".
+_A0_AS_SPACE_RE = re.compile(r"Ã  |(?<=[^\sA-ZÀ-Þ])Â ")
 _STRANDED_LEAD_SPACE_RE = re.compile(f"[{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}] ")
 
 
@@ -367,8 +370,13 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     evidence; the rest need other sequences of the same codec in the document.
     ``CONCLUSÃ O`` and ``Dấu ngã: Ã, Ẽ`` stay.
 
+    ``Ã`` + space + a letter is left to ftfy (see the comment in ``fix``), except glued
+    to a word in a document whose 0xA0 bytes visibly became spaces.
+
     >>> restore_nbsp_lost_as_space("Ã©tÃ© praticabilitÃ , lÃ  bas Ã  la Ã s'Ã©")[0]
-    "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã\\xa0 s'Ã©"
+    "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã s'Ã©"
+    >>> restore_nbsp_lost_as_space("jusqu'Ã nos jours, voilÃ le travail")[1]
+    0
     >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
     ('C O N C L U S Ã O', 0)
     """
@@ -399,12 +407,17 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             return match.group()  # a capital outside Latin-1 ("ĐÃ " in Vietnamese)
         if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
+        if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
+            # "Ã" + space + a word is ambiguous: "à" whose 0xA0 became the space
+            # ("NgoÃ i" for "Ngoài", "Ã s" for Portuguese "às"), or "à" whose 0xA0 was
+            # lost before a real space ("jusqu'Ã nos", "Ã la"). ftfy's restore_byte_a0
+            # knows the common words; we step in only for "Ã" glued to a word in a
+            # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c").
+            if alone or not _A0_AS_SPACE_RE.search(text):
+                return match.group()
         count += 1
         # "Ã " alone is "à" whose 0xA0 either became the space ("Ã  la", "Ã Â ") or was
         # dropped before a real space ("Ã s'Ã©"): keep the space in the second case.
-        next_char = text[match.end() : match.end() + 1]
-        if alone in ("Ã", "Г") and next_char not in (" ", "Â", "Ã"):
-            return lead + "\xa0 "
         return lead + "\xa0"
 
     return _NBSP_AS_SPACE_RE.sub(fix, text), count
@@ -514,6 +527,23 @@ def _new_letters_fit(before: str, after: str) -> bool:
     return True
 
 
+# A capital Latin-1 letter that could be a lead byte, followed by NBSP, after two more
+# capitals and not before a lowercase letter: an all-caps word before a no-break space ("SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"),
+# not the UTF-8 bytes of "Ġ" or of a NBSP.
+_CAPS_NBSP_RE = re.compile("(?<=[A-ZÀ-Þ]{2})[Â-ß]\xa0(?![a-zß-ÿ])")
+
+
+def _only_caps_nbsp_pairs(line: str) -> bool:
+    """Are all the line's cp1252 sequences capitals before NBSP in an all-caps word?
+    Then it is typography, whatever ftfy makes of it.
+
+    >>> _only_caps_nbsp_pairs("MISUTÂ\xa0AJIKKO"), _only_caps_nbsp_pairs("CAFÃ\xa0 cafÃ©")
+    (True, False)
+    """
+    caps = len(_CAPS_NBSP_RE.findall(line))
+    return caps > 0 and caps == _count_sequences(line, _CP1252)
+
+
 def _ftfy_line(line: str, fixes: Counter) -> str:
     """Run ftfy on one line, and record what it did in ``fixes``.
 
@@ -524,6 +554,8 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
     if not might_need_repair(line):
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
+    if fixed != line and _only_caps_nbsp_pairs(line):
+        return line
     fragments = any(step.parameter == "decode_inconsistent_utf8" for step in steps or ())
     if fixed != line and fragments and (_count_evidence(line, _CP1252) < 2 or not _new_letters_fit(line, fixed)):
         # ftfy's fragment decoding (decode_inconsistent_utf8) can turn a clean capital
@@ -1122,6 +1154,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             # Once the bytes decode strictly, each lead byte starts a valid sequence.
             # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
             leads = len(raw) - len(raw.translate(None, _LEAD_BYTES))
+            if round_ == 0 and codec is _CP1252:
+                leads -= len(_CAPS_NBSP_RE.findall(current))
             if leads < 2:
                 break
             decoded = raw.decode("utf-8")
@@ -1219,6 +1253,56 @@ _LOSSY_SEQUENCE_RE = re.compile(
 
 
 def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+    """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
+
+    Two candidates: ftfy first and our span re-decoder on whatever ftfy left unchanged
+    (`_ftfy_first`), and our own order (`_ours_first`). Where they differ, ftfy's wins
+    unless ours leaves strictly fewer mojibake markers (`detect.count_markers`): on an
+    ambiguous line ("jusqu'Ã nos", "Ã s crianÃ§as") ftfy's model of real text decides,
+    and ours is taken only where ftfy stopped short (a doubly encoded word half fixed,
+    a garbled span next to clean text, ``â€�`` turned into ``�``).
+
+    The common case costs no ftfy call: a line that is UTF-8 read as cp1252 from end to
+    end (`decode_whole_line`) and decodes to text with nothing left to fix, which is
+    also what ftfy makes of it.
+
+    >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
+    'Spevokol sa však nestretol u detí'
+    >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
+    'com especial atenção às crianças'
+    """
+    whole = decode_whole_line(line, _CP1252)
+    if whole is not None and not _TRIGGER_RE.search(whole):
+        fixes[_CP1252.name] += 1
+        return whole
+    ours_fixes: Counter = Counter()
+    ours = _ours_first(line, evidence, ours_fixes)
+    theirs_fixes: Counter = Counter()
+    theirs = _ftfy_first(line, evidence, theirs_fixes)
+    if ours != theirs and _residue(ours, line) < _residue(theirs, line):
+        fixes.update(ours_fixes)
+        return ours
+    fixes.update(theirs_fixes)
+    return theirs
+
+
+def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """ftfy on the line, then our span re-decoder on what ftfy left garbled."""
+    result = _ftfy_line(line, fixes)
+    if _FTFY_TRIGGER_RE.search(result):
+        result = _finish_line(_fix_spans_in_line(result, evidence, fixes, line), fixes)
+    return result
+
+
+def _finish_line(line: str, fixes: Counter) -> str:
+    """C1 controls left after re-decoding are cp1252 bytes read as Latin-1."""
+    if _C1_RE.search(line):
+        fixes["c1_control"] += len(_C1_RE.findall(line))
+        line = fix_c1_controls(line)
+    return line
+
+
+def _ours_first(line: str, evidence: dict, fixes: Counter) -> str:
     """ftfy first, then span re-decoding; or spans first if that leaves less behind.
 
     ftfy's whole-line decoding is the best fix for a line that is garbled throughout. On
@@ -1231,8 +1315,6 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     completely, much faster than ftfy: when its result leaves nothing that ftfy could act
     on (`might_need_repair` is false), that result is taken as is.
 
-    >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
-    'Spevokol sa však nestretol u detí'
     """
     spans_fixes: Counter = Counter()
     spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
@@ -1256,7 +1338,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         # Something of the input is still garbled: maybe ftfy does better on the
         # untouched line (lossy "â€?" needs the whole line).
         ftfy_fixes: Counter = Counter()
-        alternative = _fix_spans_in_line(_ftfy_line(line, ftfy_fixes), evidence, ftfy_fixes, line)
+        alternative = _ftfy_first(line, evidence, ftfy_fixes)
         if _stale_count(alternative, line) < stale:
             fixes.update(ftfy_fixes)
             return alternative
@@ -1264,6 +1346,34 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         result = _fix_spans_in_line(result, evidence, spans_fixes, line)
     fixes.update(spans_fixes)
     return result
+
+
+def _residue(text: str, original: str) -> int:
+    """How much mojibake a repair of ``original`` left: markers the validation detector
+    sees, plus garbled sequences of the input still there (of any codec we know)."""
+    return count_markers(text) + _stale_count(text, original) + badness(text) + _pairs_of_the_lines_script(text)
+
+
+def _pairs_of_the_lines_script(text: str) -> int:
+    """How many cp1252 pairs decode to a letter of a non-Latin script the text already
+    writes, or to a combining mark: what a doubly encoded word leaves when only its outer
+    layer was decoded (``Õ§`` in an Armenian line is ``է``, ``ØŒ`` in Persian ``،``).
+
+    >>> _pairs_of_the_lines_script("պատրաստում Õ§ մասնագետներ"), _pairs_of_the_lines_script("Ø§ Copenhagen")
+    (1, 0)
+    """
+    count = 0
+    for sequence in _CP1252.sequence_re.findall(text):
+        try:
+            char = _CP1252.to_bytes(sequence).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(char) == "Mn":
+            count += 1
+        elif _has_script(char) and _script(char) != "LATIN":
+            script = _script(char)
+            count += any(_script(c) == script for c in _non_ascii_letters(text))
+    return count
 
 
 def _stale_count(text: str, original: str) -> int:
@@ -1277,6 +1387,14 @@ def _trigger_fragments(original: str) -> frozenset:
     """What `_FTFY_TRIGGER_RE` finds in a line (set lookups instead of substring
     searches keep very long lines linear)."""
     return frozenset(_FTFY_TRIGGER_RE.findall(original))
+
+
+from corpus_clean.validate import MOJIBAKE_RE as _VRE, PY as _PY
+_MARKER_RE = re.compile(_PY(_VRE))
+
+
+def count_markers(text: str) -> int:
+    return len(_MARKER_RE.findall(text))
 
 
 # --------------------------------------------------------------------------- entry point
