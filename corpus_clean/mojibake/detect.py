@@ -1,0 +1,168 @@
+"""The one mojibake detector, used by the repair and by validation.
+
+Two questions, two answers:
+
+- `might_need_repair(text)`: could any repair step change this text? A cheap,
+  over-inclusive test (the repair's fast path: most text has no mojibake, and then ftfy
+  is never called). False means surely not.
+- `find_markers(text)` / `count_markers(text)`: what mojibake is *left* in a text? The
+  validation suite quarantines a row with a marker, and the repair uses the count to
+  choose between ftfy's answer and ours (`fix_text.fix_line`). The patterns are RE2 as
+  well as Python (`MOJIBAKE_RE`), so that validation can scan an Arrow column in C and
+  confirm the few hits here.
+"""
+from __future__ import annotations
+
+import re
+
+from ftfy import chardata
+
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls, _count_sequences
+
+
+_TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
+
+
+def _all_leads() -> str:
+    """Every character that is a UTF-8 lead byte in a codec ftfy or we re-decode from."""
+    leads = set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+    return "".join(sorted(leads))
+
+
+def _trigger_pattern(singles: str) -> str:
+    """Build the one regex that says "something here might need repair".
+
+    Mojibake of UTF-8 always shows a lead byte followed by a continuation byte; we take
+    the union over every codec ftfy tries (ftfy cannot re-decode text without such a
+    pair), with NBSP or U+FFFD also allowed after the lead byte, plus ``Â``/``Ã`` before a
+    space or line end (a 0xA0 byte lost or turned into a space).
+    """
+    leads, conts = set(), set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+        conts.update(codec.conts)
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+        conts.update(codec.conts)
+    conts.update("\xa0\ufffd")
+    # "Â"/"Ã" before a space or line end: the 0xA0 of NBSP or "à" lost or made a space.
+    return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
+
+
+# An HTML entity or character reference as ftfy's unescape_html decodes them (with ";").
+_ENTITY_PATTERN = "&#?[0-9A-Za-z]{1,24};"
+
+
+_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "\ufffd") + "|" + _ENTITY_PATTERN)
+
+
+# What ftfy could still act on once entities are decoded and C1 controls handled: a lone
+# "&" or "�" is no reason to call it.
+_FTFY_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES))
+
+
+# The first character of anything _TRIGGER_RE matches. A single character class is
+# searched by a fast C loop; the full pattern is then tried only where it could start.
+_TRIGGER_START_RE = re.compile(f"[{_TRIGGER_SINGLES}\ufffd&{_cls(_all_leads())}]")
+
+
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+_ENTITY_TRIGGER_RE = re.compile(_ENTITY_PATTERN)
+
+
+def might_need_repair(text: str) -> bool:
+    """Cheap test: can any repair step change this text? False means surely not.
+
+    >>> might_need_repair("It’s “fine” — café, naïve, Москва")
+    False
+    >>> might_need_repair("cafÃ©")
+    True
+    """
+    if text.isascii():
+        return _ASCII_CONTROL_RE.search(text) is not None or ("&" in text and _ENTITY_TRIGGER_RE.search(text) is not None)
+    search, match, pos = _TRIGGER_START_RE.search, _TRIGGER_RE.match, 0
+    while True:
+        start = search(text, pos)
+        if start is None:
+            return False
+        if match(text, start.start()):
+            return True
+        pos = start.start() + 1
+
+
+# --------------------------------------------------------------------------- markers left
+
+# A UTF-8 continuation byte (0x80-0xBF) as it appears after a wrong cp1252 / latin-1
+# decode: C1 controls (latin-1), the cp1252 specials, and latin-1 symbols U+00A0-U+00BF.
+# (RE2 patterns, written with literal characters, not \u escapes.)
+_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+
+MOJIBAKE_PATTERNS: dict[str, str] = {
+    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©", ć → "Ä‡", š → "Å¡" ...:
+    # 2-byte latin-1 supplement and Latin Extended-A ("Å" followed by a dash or an
+    # ellipsis is too often a real Ångström or Scandinavian place name)
+    "latin": "[ÂÃÄ]" + _CONT + "|Å" + _CONT.replace("…", "").replace("–—", ""),
+    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+2FFF.
+    # Two continuation chars: Welsh "â’r" is a word.
+    "punctuation": "â" + _CONT + _CONT + "|â€",
+    # а → "Ð°", я → "Ñ\x8f" ...: 2-byte Cyrillic
+    "cyrillic": "[ÐÑ]" + _CONT,
+    # Indic, CJK ... (3-byte): two characters in a row, so "allé…»" is not a hit
+    "three_byte": "[à-ï]" + _CONT + _CONT + "[à-ï]" + _CONT + _CONT,
+    # "voilÃ " / "Â ": the nbsp byte of "à" / a nbsp turned into a plain space
+    "lost_nbsp": "[a-z]Ã |Â ",
+    # "Â" / "sarÃ" at a line end or the end: the nbsp byte lost with trailing whitespace
+    "line_end": "(?:[a-z ]Ã|Â)(?:[\r\n]|\\z)",
+    # U+FFFD: a lossy decode already happened
+    "replacement": "\ufffd",
+}
+# RE2 (pyarrow's match_substring_regex): finds every row that may hold a marker.
+MOJIBAKE_RE = "|".join(f"(?:{p})" for p in MOJIBAKE_PATTERNS.values())
+
+
+def python_pattern(pattern: str) -> str:
+    """The Python `re` twin of one of our RE2 patterns (RE2's \\z is Python's \\Z)."""
+    return pattern.replace("\\z", "\\Z")
+
+
+_MARKER_RE = re.compile(python_pattern(MOJIBAKE_RE))
+
+# A capital Latin-1 letter that could be a lead byte, followed by NBSP, after two more
+# capitals and not before a lowercase letter: an all-caps word before a no-break space
+# ("SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"), not the UTF-8 bytes of "Ġ" or of a NBSP.
+CAPS_NBSP_RE = re.compile("(?<=[A-ZÀ-Þ]{2})[Â-ß]\xa0(?![a-zß-ÿ])")
+
+
+def find_markers(text: str) -> list[tuple[int, str]]:
+    """(position, marker) of each piece of mojibake left in the text.
+
+    A capital before NBSP in an all-caps word is typography, not a marker.
+
+    >>> find_markers("Le cafÃ© â€œ"), find_markers("SELKÄ\xa0EDELLÄ\xa0MAAHAN")
+    ([(6, 'Ã©'), (9, 'â€œ')], [])
+    """
+    return [(m.start(), m.group()) for m in _MARKER_RE.finditer(text) if not CAPS_NBSP_RE.match(text, m.start())]
+
+
+def count_markers(text: str) -> int:
+    """How many markers `find_markers` finds."""
+    return len(find_markers(text))
+
+
+def only_caps_nbsp_pairs(line: str) -> bool:
+    """Are all the line's cp1252 sequences capitals before NBSP in an all-caps word?
+    Then it is typography, whatever ftfy makes of it.
+
+    >>> only_caps_nbsp_pairs("MISUTÂ\xa0AJIKKO"), only_caps_nbsp_pairs("CAFÃ\xa0 cafÃ©")
+    (True, False)
+    """
+    caps = len(CAPS_NBSP_RE.findall(line))
+    return caps > 0 and caps == _count_sequences(line, _CP1252)

@@ -1,0 +1,196 @@
+"""The entry point: `repair(text)` runs the steps in order, and `fix_line` chooses per
+line between ftfy's answer and ours (ftfy wins unless ours leaves less mojibake).
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+
+from ftfy.badness import badness
+from ftfy.fixes import fix_c1_controls
+
+from corpus_clean.mojibake.charmaps import _CP1252, _lines
+from corpus_clean.mojibake.controls import _C1_RE, strip_control_chars
+from corpus_clean.mojibake.detect import count_markers, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
+from corpus_clean.mojibake.entities import unescape_entities_per_line
+from corpus_clean.mojibake.evidence import _document_evidence
+from corpus_clean.mojibake.ftfy_config import _ftfy_line
+from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
+from corpus_clean.mojibake.nbsp import finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
+from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
+from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
+
+
+def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+    """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
+
+    Two candidates: ftfy first and our span re-decoder on whatever ftfy left unchanged
+    (`_ftfy_first`), and our own order (`_ours_first`). Where they differ, ftfy's wins
+    unless ours leaves strictly fewer mojibake markers (`detect.count_markers`): on an
+    ambiguous line ("jusqu'Ã nos", "Ã s crianÃ§as") ftfy's model of real text decides,
+    and ours is taken only where ftfy stopped short (a doubly encoded word half fixed,
+    a garbled span next to clean text, ``â€�`` turned into ``�``).
+
+    The common case costs no ftfy call: a line that is UTF-8 read as cp1252 from end to
+    end (`decode_whole_line`) and decodes to text with nothing left to fix, which is
+    also what ftfy makes of it.
+
+    >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
+    'Spevokol sa však nestretol u detí'
+    >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
+    'com especial atenção às crianças'
+    """
+    whole = decode_whole_line(line, _CP1252)
+    if whole is not None and not _TRIGGER_RE.search(whole):
+        fixes[_CP1252.name] += 1
+        return whole
+    ours_fixes: Counter = Counter()
+    ours = _ours_first(line, evidence, ours_fixes)
+    theirs_fixes: Counter = Counter()
+    theirs = _ftfy_first(line, evidence, theirs_fixes)
+    if ours != theirs and _residue(ours, line) < _residue(theirs, line):
+        fixes.update(ours_fixes)
+        return ours
+    fixes.update(theirs_fixes)
+    return theirs
+
+
+def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """ftfy on the line, then our span re-decoder on what ftfy left garbled."""
+    result = _ftfy_line(line, fixes)
+    if _FTFY_TRIGGER_RE.search(result):
+        result = _finish_line(_fix_spans_in_line(result, evidence, fixes, line), fixes)
+    return result
+
+
+def _finish_line(line: str, fixes: Counter) -> str:
+    """C1 controls left after re-decoding are cp1252 bytes read as Latin-1."""
+    if _C1_RE.search(line):
+        fixes["c1_control"] += len(_C1_RE.findall(line))
+        line = fix_c1_controls(line)
+    return line
+
+
+def _ours_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """ftfy first, then span re-decoding; or spans first if that leaves less behind.
+
+    ftfy's whole-line decoding is the best fix for a line that is garbled throughout. On
+    a line it cannot decode as a whole it falls back to fixing pieces, and may leave a
+    doubly encoded word half fixed (``vÃ…Â¡ak`` -> ``vÅ¡ak``), which no longer matches the
+    input. Then the span re-decoder is also run on the untouched line, before ftfy, and
+    whichever result leaves fewer garbled sequences (then: looks less bad) wins.
+
+    Most garbled lines are garbled throughout, and the span re-decoder alone fixes them
+    completely, much faster than ftfy: when its result leaves nothing that ftfy could act
+    on (`might_need_repair` is false), that result is taken as is.
+
+    """
+    spans_fixes: Counter = Counter()
+    spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
+    if spans_first != line and "\ufffd" in spans_first:
+        # A lead byte left before U+FFFD in a line that was mojibake: the rest of its
+        # sequence is lost ("Ñ�" in "българÑ�ки"). As ftfy does, keep one U+FFFD.
+        spans_first, n = _LOSSY_SEQUENCE_RE.subn("\ufffd", spans_first)
+        spans_fixes["lossy_fffd"] += n
+    if _C1_RE.search(spans_first):
+        # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
+        spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
+        spans_first = fix_c1_controls(spans_first)
+    if not any(match.group() in _trigger_fragments(line) for match in _FTFY_TRIGGER_RE.finditer(spans_first)):
+        # Nothing left that ftfy could act on, or only pairs that our own decoding formed
+        # by chance ("você“…" holds EA 93 85): ftfy would mistake those for mojibake.
+        fixes.update(spans_fixes)
+        return spans_first
+    result = _ftfy_line(spans_first, spans_fixes)
+    stale = _stale_count(result, line)
+    if spans_first != line and stale:
+        # Something of the input is still garbled: maybe ftfy does better on the
+        # untouched line (lossy "â€?" needs the whole line).
+        ftfy_fixes: Counter = Counter()
+        alternative = _ftfy_first(line, evidence, ftfy_fixes)
+        if _stale_count(alternative, line) < stale:
+            fixes.update(ftfy_fixes)
+            return alternative
+    elif result != spans_first and _FTFY_TRIGGER_RE.search(result):
+        result = _fix_spans_in_line(result, evidence, spans_fixes, line)
+    fixes.update(spans_fixes)
+    return result
+
+
+def _residue(text: str, original: str) -> int:
+    """How much mojibake a repair of ``original`` left: markers the validation detector
+    sees, plus garbled sequences of the input still there (of any codec we know)."""
+    return count_markers(text) + _stale_count(text, original) + badness(text) + _pairs_of_the_lines_script(text)
+
+
+def _pairs_of_the_lines_script(text: str) -> int:
+    """How many cp1252 pairs decode to a letter of a non-Latin script the text already
+    writes, or to a combining mark: what a doubly encoded word leaves when only its outer
+    layer was decoded (``Õ§`` in an Armenian line is ``է``, ``ØŒ`` in Persian ``،``).
+
+    >>> _pairs_of_the_lines_script("պատրաստում Õ§ մասնագետներ"), _pairs_of_the_lines_script("Ø§ Copenhagen")
+    (1, 0)
+    """
+    count = 0
+    for sequence in _CP1252.sequence_re.findall(text):
+        try:
+            char = _CP1252.to_bytes(sequence).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(char) == "Mn":
+            count += 1
+        elif _has_script(char) and _script(char) != "LATIN":
+            script = _script(char)
+            count += any(_script(c) == script for c in _non_ascii_letters(text))
+    return count
+
+
+def _stale_count(text: str, original: str) -> int:
+    """How many things ftfy could act on are left in ``text`` that were in ``original``?"""
+    fragments = _trigger_fragments(original)
+    return sum(1 for match in _FTFY_TRIGGER_RE.finditer(text) if match.group() in fragments)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_fragments(original: str) -> frozenset:
+    """What `_FTFY_TRIGGER_RE` finds in a line (set lookups instead of substring
+    searches keep very long lines linear)."""
+    return frozenset(_FTFY_TRIGGER_RE.findall(original))
+
+
+def repair(text: str) -> tuple[str, dict[str, int]]:
+    """Repair mojibake and control characters; return (text, {fix kind: count}).
+
+    Clean text comes back as the same object with ``{}``.
+
+    >>> repair("Les dÃ©veloppeurs â€œaimentâ€� le cafÃ©")
+    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 1})
+    >>> s = "CÂMARA MUNICIPAL DE SÃO PAULO — “ok”"
+    >>> repair(s)[0] is s
+    True
+    """
+    if not might_need_repair(text):
+        return text, {}
+    fixes: Counter = Counter()
+    fixed, n = strip_control_chars(text)
+    fixes["control_char"] += n
+    fixed, n = unescape_entities_per_line(fixed)
+    fixes["html_entity"] += n
+    fixed, n_eol = restore_nbsp_at_eol(fixed)
+    fixes["nbsp_lost_eol"] += n_eol
+    fixed, n = restore_nbsp_lost_as_space(fixed)
+    fixes["nbsp_lost_space"] += n
+    fixed, n = resolve_lossy_quote(fixed)
+    fixes["lossy_fffd"] += n
+    evidence = _document_evidence(fixed)
+    fixed = "".join(fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in _lines(fixed))
+    if n_eol:
+        fixed = finish_nbsp_at_eol(fixed)
+    if _C1_RE.search(fixed):
+        # A C1 control that nothing could decode is noise: the pipeline promises none.
+        fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))
+        fixed = _C1_RE.sub("", fixed)
+    if fixed == text:
+        return text, {}
+    return fixed, {kind: count for kind, count in fixes.items() if count}
