@@ -141,15 +141,83 @@ _MARKER_RE = re.compile(python_pattern(MOJIBAKE_RE))
 CAPS_NBSP_RE = re.compile("(?<=[A-ZÀ-Þ]{2})[Â-ß]\xa0(?![a-zß-ÿ])")
 
 
+
+
+def _ends_a_word_in_capitals(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` a capital that ends a word in capitals, before NBSP or a space?
+    ("ĨÈUUÂ LÕU", "SELKÄ\xa0EDELLÄ": a letter, not a lead byte.)"""
+    before, after = text[max(pos - 2, 0) : pos], text[pos + 2 : pos + 3]
+    return (
+        len(before) == 2 and before.isalpha() and before.isupper() and text[pos + 1 : pos + 2] in ("\xa0", " ")
+        and not after.islower()
+    )
+
+# A short quotation: what a text about encoding errors puts its examples in.
+_QUOTATION_RE = re.compile(
+    '“[^“”\n]{1,40}”|„[^“”„\n]{1,40}[“”]|«[^«»\n]{1,40}»|‹[^‹›\n]{1,40}›|‘[^‘’\n]{1,40}’'
+    '|"[^"\n]{1,40}"|「[^」\n]{1,40}」'
+)
+
+
+def quotes_mojibake_on_purpose(line: str) -> bool:
+    """Does every garbled-looking sequence of the line sit inside a short quotation?
+
+    Text about encoding errors quotes its examples (``vê “Ã§” em vez de “ç”``, ``the
+    sign showed "CafÃ©"``). Real mojibake garbles a whole text or span, quotes and
+    words around it alike; it is not confined to quoted words. Such a line is left as it
+    is, and its quoted sequences are not markers.
+
+    >>> quotes_mojibake_on_purpose('the sign showed "CafÃ©" instead of "Café"')
+    True
+    >>> quotes_mojibake_on_purpose('the cafÃ© showed "CafÃ©"'), quotes_mojibake_on_purpose("cafÃ©")
+    (False, False)
+    """
+    if '"' not in line and not _QUOTE_CHARS_RE.search(line):
+        return False
+    quotations = [match.span() for match in _QUOTATION_RE.finditer(line)]
+    found = False
+    for garbled_start, garbled_end in _garbled_spans(line):
+        if not any(start <= garbled_start and garbled_end <= end for start, end in quotations):
+            return False
+        found = True
+    return found
+
+
+def _garbled_spans(line: str):
+    """Where the line looks garbled: the markers, and runs of two or more cp1251 or Mac
+    Roman sequences (a lone pair of those, like "“ç" in Mac Roman, is everyday text)."""
+    for match in _MARKER_RE.finditer(line):
+        yield match.span()
+    for codec in (_CP1251, _MAC_ROMAN):
+        for run in codec.run_re.finditer(line):
+            if len(codec.sequence_re.findall(run.group())) >= 2:
+                yield run.span()
+
+
+_QUOTE_CHARS_RE = re.compile("[“„«‹‘「]")
+
+
 def find_markers(text: str) -> list[tuple[int, str]]:
     """(position, marker) of each piece of mojibake left in the text.
 
-    A capital before NBSP in an all-caps word is typography, not a marker.
+    A capital before NBSP or a space at the end of an all-caps word is typography, and
+    mojibake quoted on purpose (`quotes_mojibake_on_purpose`) is an example, not a marker.
 
     >>> find_markers("Le cafÃ© â€œ"), find_markers("SELKÄ\xa0EDELLÄ\xa0MAAHAN")
     ([(6, 'Ã©'), (9, 'â€œ')], [])
+    >>> find_markers("Se você vê “Ã§” em vez de “ç”")
+    []
     """
-    return [(m.start(), m.group()) for m in _MARKER_RE.finditer(text) if not CAPS_NBSP_RE.match(text, m.start())]
+    found = []
+    for match in _MARKER_RE.finditer(text):
+        if _ends_a_word_in_capitals(text, match.start()):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        if quotes_mojibake_on_purpose(text[line_start : line_end if line_end >= 0 else len(text)]):
+            continue
+        found.append((match.start(), match.group()))
+    return found
 
 
 def count_markers(text: str) -> int:

@@ -12,7 +12,7 @@ from ftfy.fixes import fix_c1_controls
 
 from corpus_clean.mojibake.charmaps import _CP1252, _lines
 from corpus_clean.mojibake.controls import _C1_RE, strip_control_chars
-from corpus_clean.mojibake.detect import count_markers, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
+from corpus_clean.mojibake.detect import count_markers, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
@@ -41,6 +41,8 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
     'com especial atenção às crianças'
     """
+    if quotes_mojibake_on_purpose(line):
+        return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
         fixes[_CP1252.name] += 1

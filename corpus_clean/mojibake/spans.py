@@ -170,6 +170,8 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
             leads = len(raw) - len(raw.translate(None, _LEAD_BYTES))
             if round_ == 0 and codec is _CP1252:
+                if not is_bad(current) and not _count_evidence(current, codec):
+                    break  # ftfy sees nothing wrong and no pair sits in a word: "5×£35"
                 leads -= len(CAPS_NBSP_RE.findall(current))
             if leads < 2:
                 break
