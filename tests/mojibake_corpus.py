@@ -6,6 +6,7 @@ benchmarks/mojibake_differential.py (large). Nothing here is copied from a bench
 """
 from __future__ import annotations
 
+import difflib
 import html.entities
 import random
 import unicodedata
@@ -213,9 +214,9 @@ def html_entities(text: str) -> str:
     return "".join(out)
 
 
-def html_entities_after_lt(text: str) -> str:
-    """Entities on a line after a line that holds a literal "<"."""
-    return "x < y\n" + html_entities(text)
+def html_entities_after_lt(text: str) -> tuple[str, str]:
+    """Entities on a line after a line that holds a literal "<": (garbled, clean)."""
+    return "x < y\n" + html_entities(text), "x < y\n" + text
 
 
 def cp1252_as_c1(text: str) -> str:
@@ -232,6 +233,38 @@ def mixed_line(text: str) -> str:
     return " ".join(words[:half] + [as_cp1252(" ".join(words[half:]))])
 
 
+def lossy_cp1252(text: str) -> str:
+    """cp1252 decode with errors="replace": the bytes cp1252 leaves undefined (the last
+    byte of ” among them) become U+FFFD."""
+    return text.encode("utf-8").decode("windows-1252", errors="replace")
+
+
+def nbsp_lost_at_line_end(text: str) -> tuple[str, str]:
+    """Each line ends in NBSP; garbled as cp1252, then trailing whitespace is stripped,
+    which eats the 0xA0 byte and strands "Â" (or "Ã" of a final "à")."""
+    lines = text.split("\n")
+    garbled = "\n".join(as_cp1252(line + "\u00a0").rstrip(" \t\u00a0") for line in lines)
+    return garbled, "\n".join(line.rstrip(" \t\u00a0") for line in lines)
+
+
+def partially_fixed(text: str) -> str:
+    """Each non-ASCII character left clean, garbled once or garbled twice, in turn."""
+    out, k = [], 0
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        out.append((char, as_cp1252(char), double_cp1252(char))[k % 3])
+        k += 1
+    return "".join(out)
+
+
+def garble(kind: str, text: str) -> tuple[str, str]:
+    """(garbled, clean) for one of the GARBLINGS kinds."""
+    result = GARBLINGS[kind](text)
+    return result if isinstance(result, tuple) else (result, text)
+
+
 GARBLINGS = {
     "utf8-as-cp1252": as_cp1252,
     "utf8-as-latin1": as_latin1,
@@ -243,6 +276,9 @@ GARBLINGS = {
     "cp1251": as_cp1251,
     "mac-roman": as_mac_roman,
     "mixed-line": mixed_line,
+    "lossy-fffd": lossy_cp1252,
+    "nbsp-lost-eol": nbsp_lost_at_line_end,
+    "partially-fixed": partially_fixed,
 }
 
 
@@ -297,3 +333,47 @@ def clean_documents(rng: random.Random, n: int) -> list[str]:
             doc = doc.replace(" ", "\u00a0", 2)
         docs.append(doc)
     return docs
+
+
+# --------------------------------------------------------------------------- differential
+
+# Our repairs that ftfy (corpus config) does not make; each has tests (NAMED_KIND_TESTS in
+# tests/test_mojibake_differential.py). A disagreement with ftfy must be one of these, or
+# it is a bug. Where both are wrong, ours must be the closer one to count as a kind.
+NAMED_KINDS = {
+    "html_entity_per_line": "entities decoded on a line after a '<' (ftfy's 'auto' stops at the first '<')",
+    "nbsp_lost_eol": "Â/Ã stranded at a line end: the 0xA0 lost with trailing whitespace",
+    "nbsp_lost_space": "0xA0 turned into a space before punctuation or in a document that shows it",
+    "lossy_quote": "â€� after an open “ restored as ”",
+    "span_redecode": "garbled spans ftfy leaves (mixed lines, half-fixed double encoding, cp1251/Mac Roman Latin)",
+    "clean_text_guard": "clean text ftfy would change (all-caps word before NBSP, 5×£35, quoted mojibake)",
+}
+BUG_KINDS = ("bug: ftfy right, ours wrong", "bug: ours changes clean text", "bug: both wrong, differently")
+
+_ENTITY_LEFT_RE = __import__("re").compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def classify_disagreement(garbled: str, clean: str, ours: str, theirs: str, fixes: dict) -> str | None:
+    """Why ours and ftfy differ on one case: None if they agree, else a NAMED_KINDS key
+    (ours right, ftfy wrong, or ftfy changes clean text ours keeps) or a BUG_KINDS entry."""
+    if ours == theirs:
+        return None
+    if theirs == clean:
+        return "bug: ours changes clean text" if garbled == clean else "bug: ftfy right, ours wrong"
+    if ours != clean:
+        if garbled == clean:
+            return "bug: ours changes clean text"
+        if _similarity(ours, clean) <= _similarity(theirs, clean):
+            return "bug: both wrong, differently"
+    if garbled == clean:
+        return "clean_text_guard"
+    if _ENTITY_LEFT_RE.search(theirs) and fixes.get("html_entity"):
+        return "html_entity_per_line"
+    for kind, name in (("nbsp_lost_eol", "nbsp_lost_eol"), ("nbsp_lost_space", "nbsp_lost_space"), ("lossy_fffd", "lossy_quote")):
+        if fixes.get(kind):
+            return name
+    return "span_redecode"
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()

@@ -174,27 +174,38 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     """
     if '"' not in line and not _QUOTE_CHARS_RE.search(line):
         return False
-    quotations = [match.span() for match in _QUOTATION_RE.finditer(line)]
-    found = False
-    for garbled_start, garbled_end in _garbled_spans(line):
-        if not any(start <= garbled_start and garbled_end <= end for start, end in quotations):
-            return False
-        found = True
-    return found
+    garbled = _garbled_spans(line)
+    if not garbled:
+        return False
+    # Mojibake is full of quote marks ("Õ«", "â€œ"): a quotation counts only if its own
+    # quote marks are clean.
+    garbled_chars = {i for start, end in garbled for i in range(start, end)}
+    quotations = [
+        match.span() for match in _QUOTATION_RE.finditer(line)
+        if match.start() not in garbled_chars and match.end() - 1 not in garbled_chars
+    ]
+    return all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled)
 
 
-def _garbled_spans(line: str):
-    """Where the line looks garbled: the markers, and runs of two or more cp1251 or Mac
-    Roman sequences (a lone pair of those, like "“ç" in Mac Roman, is everyday text)."""
-    for match in _MARKER_RE.finditer(line):
-        yield match.span()
+def _garbled_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line looks garbled: the markers, cp1252 sequences, and runs of two or
+    more cp1251 or Mac Roman sequences (a lone pair of those, like "“ç" in Mac Roman, is
+    everyday text; an opening quote mark that Mac Roman reads as a lead byte, as in
+    "“â€™”", is left out)."""
+    spans = [match.span() for match in _MARKER_RE.finditer(line)]
+    spans += [match.span() for match in _CP1252.sequence_re.finditer(line)]
     for codec in (_CP1251, _MAC_ROMAN):
         for run in codec.run_re.finditer(line):
-            if len(codec.sequence_re.findall(run.group())) >= 2:
-                yield run.span()
+            start = run.start() + (line[run.start()] in _OPENING_QUOTES)
+            if len(codec.sequence_re.findall(line[start : run.end()])) >= 2:
+                spans.append((start, run.end()))
+    return spans
 
 
-_QUOTE_CHARS_RE = re.compile("[“„«‹‘「]")
+_OPENING_QUOTES = "“„«‹‘「"
+
+
+_QUOTE_CHARS_RE = re.compile(f"[{_OPENING_QUOTES}]")
 
 
 def find_markers(text: str) -> list[tuple[int, str]]:

@@ -8,9 +8,7 @@ from collections import Counter
 
 import ftfy
 
-from corpus_clean.mojibake.charmaps import _CP1252
 from corpus_clean.mojibake.detect import might_need_repair, only_caps_nbsp_pairs
-from corpus_clean.mojibake.evidence import _count_evidence
 from corpus_clean.mojibake.scripts import _script
 
 
@@ -85,12 +83,11 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
     if fixed != line and only_caps_nbsp_pairs(line):
-        return line
+        return line  # an all-caps word before NBSP ("MISUTÂ\xa0AJIKKO") is typography
     fragments = any(step.parameter == "decode_inconsistent_utf8" for step in steps or ())
-    if fixed != line and fragments and (_count_evidence(line, _CP1252) < 2 or not _new_letters_fit(line, fixed)):
+    if fixed != line and fragments and not _new_letters_fit(line, fixed):
         # ftfy's fragment decoding (decode_inconsistent_utf8) can turn a clean capital
-        # plus a sign into a letter of another script ("VIÐ\xa0ERUM" -> "VIРERUM"), or a
-        # lone pair into a letter ("IRMÃ”" -> "IRMÔ"): lone pairs are our decoder's call.
+        # plus a sign into a letter of another script ("VIÐ\xa0ERUM" -> "VIРERUM").
         return line
     if fixed != line:
         kinds = {_ftfy_step_kind(step) for step in steps or () if step.action != "decode"}
