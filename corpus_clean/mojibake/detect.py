@@ -18,6 +18,7 @@ import re
 from ftfy import chardata
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls, _count_sequences
+from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
 
 
 _TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
@@ -144,13 +145,10 @@ CAPS_NBSP_RE = re.compile("(?<=[A-ZÀ-Þ]{2})[Â-ß]\xa0(?![a-zß-ÿ])")
 
 
 def _ends_a_word_in_capitals(text: str, pos: int) -> bool:
-    """Is ``text[pos]`` a capital that ends a word in capitals, before NBSP or a space?
-    ("ĨÈUUÂ LÕU", "SELKÄ\xa0EDELLÄ": a letter, not a lead byte.)"""
-    before, after = text[max(pos - 2, 0) : pos], text[pos + 2 : pos + 3]
-    return (
-        len(before) == 2 and before.isalpha() and before.isupper() and text[pos + 1 : pos + 2] in ("\xa0", " ")
-        and not after.islower()
-    )
+    """Is ``text[pos]`` a capital that ends a word in capitals, before NBSP or a space and
+    not before a lowercase letter? ("MÂ ØT", "SELKÄ\xa0EDELLÄ": a letter, not a lead byte.)"""
+    before, after = text[pos - 1 : pos] if pos else "", text[pos + 2 : pos + 3]
+    return before.isalpha() and before.isupper() and text[pos + 1 : pos + 2] in ("\xa0", " ") and not after.islower()
 
 # A short quotation: what a text about encoding errors puts its examples in.
 _QUOTATION_RE = re.compile(
@@ -177,27 +175,31 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     garbled = _garbled_spans(line)
     if not garbled:
         return False
-    # Mojibake is full of quote marks ("Õ«", "â€œ"): a quotation counts only if its own
-    # quote marks are clean.
-    garbled_chars = {i for start, end in garbled for i in range(start, end)}
-    quotations = [
-        match.span() for match in _QUOTATION_RE.finditer(line)
-        if match.start() not in garbled_chars and match.end() - 1 not in garbled_chars
-    ]
+    # Mojibake is full of quote marks ("Õ«", "Î»", "â€œ"): quotations are looked for with
+    # the garbled sequences masked, so that only clean quote marks count.
+    masked = list(line)
+    for start, end in garbled:
+        masked[start:end] = "x" * (end - start)
+    quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
     return all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled)
 
 
 def _garbled_spans(line: str) -> list[tuple[int, int]]:
-    """Where the line looks garbled: the markers, cp1252 sequences, and runs of two or
-    more cp1251 or Mac Roman sequences (a lone pair of those, like "“ç" in Mac Roman, is
-    everyday text; an opening quote mark that Mac Roman reads as a lead byte, as in
-    "“â€™”", is left out)."""
+    """Where the line looks garbled: the markers, cp1252 sequences, and cp1251 or Mac Roman
+    sequences in runs or inside Latin words; an opening quote mark that Mac Roman reads
+    as a lead byte ("“ç”", "“â€™”") is left out."""
     spans = [match.span() for match in _MARKER_RE.finditer(line)]
     spans += [match.span() for match in _CP1252.sequence_re.finditer(line)]
     for codec in (_CP1251, _MAC_ROMAN):
         for run in codec.run_re.finditer(line):
             start = run.start() + (line[run.start()] in _OPENING_QUOTES)
-            if len(codec.sequence_re.findall(line[start : run.end()])) >= 2:
+            sequences = codec.sequence_re.findall(line, start, run.end())
+            glued = line[start - 1 : start].isascii() and line[start - 1 : start].isalpha() or (
+                line[run.end() : run.end() + 1].isascii() and line[run.end() : run.end() + 1].isalpha()
+            )
+            # A lone pair counts inside a Latin word ("cafГ©", "caf√©"); for Mac Roman only
+            # with a math-symbol lead ("L’été" holds the Mac Roman pair "’é").
+            if len(sequences) >= 2 or (sequences and glued and (codec is _CP1251 or line[start] in _MAC_MATH_LEADS)):
                 spans.append((start, run.end()))
     return spans
 
@@ -216,12 +218,12 @@ def find_markers(text: str) -> list[tuple[int, str]]:
 
     >>> find_markers("Le cafÃ© â€œ"), find_markers("SELKÄ\xa0EDELLÄ\xa0MAAHAN")
     ([(6, 'Ã©'), (9, 'â€œ')], [])
-    >>> find_markers("Se você vê “Ã§” em vez de “ç”")
-    []
+    >>> find_markers("Se você vê “Ã§” em vez de “ç”"), find_markers("NÃO “IRMÃ”.")
+    ([], [])
     """
     found = []
     for match in _MARKER_RE.finditer(text):
-        if _ends_a_word_in_capitals(text, match.start()):
+        if _ends_a_word_in_capitals(text, match.start()) or _closes_a_quotation(text, match.start(), match.group()):
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
@@ -236,12 +238,38 @@ def count_markers(text: str) -> int:
     return len(find_markers(text))
 
 
-def only_caps_nbsp_pairs(line: str) -> bool:
-    """Are all the line's cp1252 sequences capitals before NBSP in an all-caps word?
-    Then it is typography, whatever ftfy makes of it.
+def only_typographic_pairs(line: str) -> bool:
+    """Are all the line's cp1252 sequences typography rather than bytes? A capital before
+    NBSP in an all-caps word (``MISUTÂ\xa0AJIKKO``), or a capital before the closing quote
+    of a quotation the line opened with a clean quote mark (``“IRMÃ”``: in mojibake the
+    opening quote would be garbled too). Then the line stays, whatever ftfy makes of it.
 
-    >>> only_caps_nbsp_pairs("MISUTÂ\xa0AJIKKO"), only_caps_nbsp_pairs("CAFÃ\xa0 cafÃ©")
-    (True, False)
+    >>> only_typographic_pairs("MISUTÂ\xa0AJIKKO"), only_typographic_pairs("NÃO “IRMÃ”.")
+    (True, True)
+    >>> only_typographic_pairs("CAFÃ\xa0 cafÃ©"), only_typographic_pairs("LA BOÎTE Ã€ LETTRES")
+    (False, False)
     """
-    caps = len(CAPS_NBSP_RE.findall(line))
-    return caps > 0 and caps == _count_sequences(line, _CP1252)
+    sequences = list(_CP1252.sequence_re.finditer(line))
+    if not sequences:
+        return False
+    for match in sequences:
+        if CAPS_NBSP_RE.match(line, match.start()):
+            continue
+        if _closes_a_quotation(line, match.start(), match.group()):
+            continue
+        return False
+    return True
+
+
+_CLOSING_QUOTES = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
+
+
+def _closes_a_quotation(text: str, start: int, pair: str) -> bool:
+    """Is the sequence a capital plus a closing quote mark, with its clean opening mark
+    earlier in the line and still open?"""
+    closing = pair[-1]
+    opening = _CLOSING_QUOTES.get(closing)
+    if len(pair) != 2 or opening is None or not pair[0].isupper():
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count(opening) > before.count(closing)

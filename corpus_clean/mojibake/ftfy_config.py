@@ -8,7 +8,7 @@ from collections import Counter
 
 import ftfy
 
-from corpus_clean.mojibake.detect import might_need_repair, only_caps_nbsp_pairs
+from corpus_clean.mojibake.detect import might_need_repair, only_typographic_pairs
 from corpus_clean.mojibake.scripts import _script
 
 
@@ -82,8 +82,8 @@ def _ftfy_line(line: str, fixes: Counter) -> str:
     if not might_need_repair(line):
         return line
     fixed, steps = ftfy.fix_and_explain(line, _FTFY_CONFIG)
-    if fixed != line and only_caps_nbsp_pairs(line):
-        return line  # an all-caps word before NBSP ("MISUTÂ\xa0AJIKKO") is typography
+    if fixed != line and only_typographic_pairs(line):
+        return line  # "MISUTÂ\xa0AJIKKO", "“IRMÃ”": typography, not bytes
     fragments = any(step.parameter == "decode_inconsistent_utf8" for step in steps or ())
     if fixed != line and fragments and not _new_letters_fit(line, fixed):
         # ftfy's fragment decoding (decode_inconsistent_utf8) can turn a clean capital

@@ -68,11 +68,12 @@ _A0_LEADS_CP1251 = "ГР"
 
 # Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
 # (after a space or at the start of a line) and not before a capital or a digit.
-# Group 3: "Â" after a capital ("AÂ letartÃ³ztatÃ¡s"): no word ends in a capital Â.
+# Group 3: "Â" after a capital, not before one ("AÂ letartÃ³ztatÃ¡s"); in capitals
+# ("MÂ ØT") it is a letter.
 _NBSP_AS_SPACE_RE = re.compile(
     rf"(?<=[^\sA-ZÀ-ÞА-Я])([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
     rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])"
-    r"|(?<=[A-ZÀ-Þ])(Â) ",
+    r"|(?<=[A-ZÀ-Þ])(Â) (?![A-ZÀ-Þ])",
     re.M,
 )
 
