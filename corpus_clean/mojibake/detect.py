@@ -17,7 +17,7 @@ import re
 
 from ftfy import chardata
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls, _count_sequences
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls
 from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
 
 
@@ -135,6 +135,9 @@ def python_pattern(pattern: str) -> str:
 
 
 _MARKER_RE = re.compile(python_pattern(MOJIBAKE_RE))
+_MARKER_BUT_FFFD_RE = re.compile(
+    python_pattern("|".join(f"(?:{p})" for kind, p in MOJIBAKE_PATTERNS.items() if kind != "replacement"))
+)
 
 # A capital Latin-1 letter that could be a lead byte, followed by NBSP, after two more
 # capitals and not before a lowercase letter: an all-caps word before a no-break space
@@ -170,7 +173,7 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     >>> quotes_mojibake_on_purpose('the cafÃ© showed "CafÃ©"'), quotes_mojibake_on_purpose("cafÃ©")
     (False, False)
     """
-    if '"' not in line and not _QUOTE_CHARS_RE.search(line):
+    if not _QUOTATION_RE.search(line):
         return False
     garbled = _garbled_spans(line)
     if not garbled:
@@ -207,8 +210,6 @@ def _garbled_spans(line: str) -> list[tuple[int, int]]:
 _OPENING_QUOTES = "“„«‹‘「"
 
 
-_QUOTE_CHARS_RE = re.compile(f"[{_OPENING_QUOTES}]")
-
 
 def find_markers(text: str) -> list[tuple[int, str]]:
     """(position, marker) of each piece of mojibake left in the text.
@@ -231,6 +232,12 @@ def find_markers(text: str) -> list[tuple[int, str]]:
             continue
         found.append((match.start(), match.group()))
     return found
+
+
+def has_marker_pattern(text: str) -> bool:
+    """Does a marker pattern other than U+FFFD match? (A cheap, over-inclusive
+    `find_markers`: no typography or quotation check.)"""
+    return _MARKER_BUT_FFFD_RE.search(text) is not None
 
 
 def count_markers(text: str) -> int:

@@ -7,17 +7,17 @@ import functools
 import unicodedata
 from collections import Counter
 
-from ftfy.badness import badness
+
 from ftfy.fixes import fix_c1_controls
 
 from corpus_clean.mojibake.charmaps import _CP1252, _lines
 from corpus_clean.mojibake.controls import _C1_RE, strip_control_chars
-from corpus_clean.mojibake.detect import count_markers, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
+from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.nbsp import finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
+from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
 
@@ -48,7 +48,11 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         fixes[_CP1252.name] += 1
         return whole
     ours_fixes: Counter = Counter()
-    ours = _ours_first(line, evidence, ours_fixes)
+    spans_first = _spans_first(line, evidence, ours_fixes)
+    if not _leaves_work_for_ftfy(spans_first, line):
+        fixes.update(ours_fixes)
+        return spans_first
+    ours = _ours_first(line, spans_first, evidence, ours_fixes)
     theirs_fixes: Counter = Counter()
     theirs = _ftfy_first(line, evidence, theirs_fixes)
     if ours != theirs and _residue(ours, line) < _residue(theirs, line):
@@ -74,56 +78,47 @@ def _finish_line(line: str, fixes: Counter) -> str:
     return line
 
 
-def _ours_first(line: str, evidence: dict, fixes: Counter) -> str:
-    """ftfy first, then span re-decoding; or spans first if that leaves less behind.
-
-    ftfy's whole-line decoding is the best fix for a line that is garbled throughout. On
-    a line it cannot decode as a whole it falls back to fixing pieces, and may leave a
-    doubly encoded word half fixed (``vÃ…Â¡ak`` -> ``vÅ¡ak``), which no longer matches the
-    input. Then the span re-decoder is also run on the untouched line, before ftfy, and
-    whichever result leaves fewer garbled sequences (then: looks less bad) wins.
-
-    Most garbled lines are garbled throughout, and the span re-decoder alone fixes them
-    completely, much faster than ftfy: when its result leaves nothing that ftfy could act
-    on (`might_need_repair` is false), that result is taken as is.
-
-    """
-    spans_fixes: Counter = Counter()
-    spans_first = _fix_spans_in_line(line, evidence, spans_fixes, line)
+def _spans_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """Our span re-decoder on the line, then what is left of lossy sequences and C1
+    controls."""
+    spans_first = _fix_spans_in_line(line, evidence, fixes, line)
     if spans_first != line and "\ufffd" in spans_first:
         # A lead byte left before U+FFFD in a line that was mojibake: the rest of its
         # sequence is lost ("Ñ�" in "българÑ�ки"). As ftfy does, keep one U+FFFD.
         spans_first, n = _LOSSY_SEQUENCE_RE.subn("\ufffd", spans_first)
-        spans_fixes["lossy_fffd"] += n
-    if _C1_RE.search(spans_first):
-        # What is left of C1 controls are cp1252 bytes read as Latin-1 ("\x93" for "“").
-        spans_fixes["c1_control"] += len(_C1_RE.findall(spans_first))
-        spans_first = fix_c1_controls(spans_first)
-    if not any(match.group() in _trigger_fragments(line) for match in _FTFY_TRIGGER_RE.finditer(spans_first)):
-        # Nothing left that ftfy could act on, or only pairs that our own decoding formed
-        # by chance ("você“…" holds EA 93 85): ftfy would mistake those for mojibake.
-        fixes.update(spans_fixes)
-        return spans_first
-    result = _ftfy_line(spans_first, spans_fixes)
-    stale = _stale_count(result, line)
-    if spans_first != line and stale:
-        # Something of the input is still garbled: maybe ftfy does better on the
-        # untouched line (lossy "â€?" needs the whole line).
-        ftfy_fixes: Counter = Counter()
-        alternative = _ftfy_first(line, evidence, ftfy_fixes)
-        if _stale_count(alternative, line) < stale:
-            fixes.update(ftfy_fixes)
-            return alternative
-    elif result != spans_first and _FTFY_TRIGGER_RE.search(result):
-        result = _fix_spans_in_line(result, evidence, spans_fixes, line)
-    fixes.update(spans_fixes)
+        fixes["lossy_fffd"] += n
+    return _finish_line(spans_first, fixes)
+
+
+def _leaves_work_for_ftfy(fixed: str, line: str) -> bool:
+    """Is anything of the input line that ftfy could act on still there, a marker of
+    mojibake, or a lead byte before a space that `restore_nbsp_lost_as_space` left to
+    ftfy (``Г l’ouest``)? (Pairs our own decoding formed by chance, "você“…" holding
+    EA 93 85, do not count: ftfy would mistake them for mojibake.)"""
+    return (
+        has_marker_pattern(fixed)
+        or _STRANDED_LEAD_SPACE_RE.search(fixed) is not None
+        or any(match.group() in _trigger_fragments(line) for match in _FTFY_TRIGGER_RE.finditer(fixed))
+    )
+
+
+def _ours_first(line: str, spans_first: str, evidence: dict, fixes: Counter) -> str:
+    """Our span re-decoding (done: ``spans_first``), then ftfy on what it left.
+
+    On a line ftfy cannot decode as a whole, ftfy fixes pieces and may leave a doubly
+    encoded word half fixed (``vÃ…Â¡ak`` -> ``vÅ¡ak``, no longer the input's bytes); our
+    re-decoder takes both layers off first.
+    """
+    result = _ftfy_line(spans_first, fixes)
+    if result != spans_first and _FTFY_TRIGGER_RE.search(result):
+        result = _fix_spans_in_line(result, evidence, fixes, line)
     return result
 
 
 def _residue(text: str, original: str) -> int:
     """How much mojibake a repair of ``original`` left: markers the validation detector
     sees, plus garbled sequences of the input still there (of any codec we know)."""
-    return count_markers(text) + _stale_count(text, original) + badness(text) + _pairs_of_the_lines_script(text)
+    return count_markers(text) + _stale_count(text, original) + _pairs_of_the_lines_script(text)
 
 
 def _pairs_of_the_lines_script(text: str) -> int:

@@ -144,6 +144,11 @@ def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -
     return "".join(_fix_spans_in_line(line, evidence, fixes, original) for line in _lines(text))
 
 
+# A cp1252 sequence with a letter right before or after it: where mojibake sits.
+_GLUED_PAIR_RE = re.compile(rf"[^\W\d_](?:{_CP1252.sequence_re.pattern})|(?:{_CP1252.sequence_re.pattern})[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=16)
 def decode_whole_line(line: str, codec: _Codec) -> str | None:
     """The line re-decoded as a whole, if it is UTF-8 read as ``codec`` throughout.
 
@@ -169,15 +174,15 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             # Once the bytes decode strictly, each lead byte starts a valid sequence.
             # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
             leads = len(raw) - len(raw.translate(None, _LEAD_BYTES))
-            if round_ == 0 and codec is _CP1252:
-                if not is_bad(current) and not _count_evidence(current, codec):
-                    break  # ftfy sees nothing wrong and no pair sits in a word: "5×£35"
+            if round_ == 0 and codec is _CP1252 and "\xa0" in current:
                 leads -= len(CAPS_NBSP_RE.findall(current))
             if leads < 2:
                 break
             decoded = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             break
+        if round_ == 0 and codec is _CP1252 and not _GLUED_PAIR_RE.search(current) and not is_bad(current):
+            break  # ftfy sees nothing wrong and no pair touches a letter: "5×£35"
         if _CONTROL_RE.search(decoded):
             break
         if codec is _CP1251 and not _mostly_european(decoded):
