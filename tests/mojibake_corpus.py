@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import html.entities
 import random
+import re
 
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252" and "-1251")
 
@@ -339,12 +340,14 @@ NAMED_KINDS = {
     "nbsp_lost_eol": "Â/Ã stranded at a line end: the 0xA0 lost with trailing whitespace",
     "nbsp_lost_space": "0xA0 turned into a space before punctuation or in a document that shows it",
     "lossy_quote": "â€� after an open “ restored as ”",
+    "c1_as_mac_roman": "C1 controls inside words, one of them no cp1252 sign a word holds: single-byte Mac Roman",
     "span_redecode": "garbled spans ftfy leaves (mixed lines, half-fixed double encoding, cp1251/Mac Roman Latin)",
     "clean_text_guard": "clean text ftfy would change (all-caps word before NBSP, 5×£35, quoted mojibake)",
 }
 BUG_KINDS = ("bug: ftfy right, ours wrong", "bug: ours changes clean text", "bug: both wrong, differently")
 
-_ENTITY_LEFT_RE = __import__("re").compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_ENTITY_LEFT_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_C1_CHAR_RE = re.compile("[\x80-\x9f]")
 
 
 def classify_disagreement(garbled: str, clean: str, ours: str, theirs: str, fixes: dict) -> str | None:
@@ -363,6 +366,8 @@ def classify_disagreement(garbled: str, clean: str, ours: str, theirs: str, fixe
         return "clean_text_guard"
     if _ENTITY_LEFT_RE.search(theirs) and fixes.get("html_entity"):
         return "html_entity_per_line"
+    if fixes.get("mac_roman") and _C1_CHAR_RE.search(garbled):
+        return "c1_as_mac_roman"
     for kind, name in (("nbsp_lost_eol", "nbsp_lost_eol"), ("nbsp_lost_space", "nbsp_lost_space"), ("lossy_fffd", "lossy_quote")):
         if fixes.get(kind):
             return name

@@ -157,6 +157,16 @@ def test_named_kind_lossy_quote():
     _ours_right_ftfy_wrong(garbled, clean, "lossy_quote")
 
 
+def test_named_kind_c1_as_mac_roman():
+    clean = "Habitantes de Coatlán confían en el proyecto."
+    _ours_right_ftfy_wrong(clean.encode("mac_roman").decode("latin-1"), clean, "c1_as_mac_roman")
+
+
+def test_c1_controls_read_as_cp1252_unless_a_word_says_mac_roman():
+    assert fixed("don\x92t say \x93yes\x94") == "don’t say “yes”"
+    assert fixed("tur\x92stico") == "tur’stico"  # an apostrophe is at home in a word
+
+
 def test_named_kind_span_redecode():
     clean = "Dansk gør det. Gæster på ferie."
     _ours_right_ftfy_wrong("Dansk gør det. " + as_cp1252("Gæster på ferie."), clean, "span_redecode")

@@ -11,7 +11,7 @@ from collections import Counter
 from ftfy.fixes import fix_c1_controls
 
 from corpus_clean.mojibake.charmaps import _CP1252, _lines
-from corpus_clean.mojibake.controls import _C1_RE, strip_control_chars
+from corpus_clean.mojibake.controls import _C1_RE, decode_c1_as_mac_roman, strip_control_chars
 from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
@@ -172,6 +172,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixes: Counter = Counter()
     fixed, n = strip_control_chars(text)
     fixes["control_char"] += n
+    fixed, n = decode_c1_as_mac_roman(fixed)
+    fixes["mac_roman"] += n
     fixed, n = unescape_entities_per_line(fixed)
     fixes["html_entity"] += n
     fixed, n_eol = restore_nbsp_at_eol(fixed)

@@ -58,12 +58,13 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
 
 # Lead characters that, followed by the byte 0xA0, make a character real text uses:
-# cp1252 Â Ã Å Æ Î Ð × -> NBSP à Š Ơ Π Р נ; cp1251 Г Р -> à Р. (cp1251 "В" would be
+# cp1252 Â Ã Å Æ Î Ð × Ù -> NBSP à Š Ơ Π Р נ ٠; cp1251 Г Р -> à Р. (cp1251 "В" would be
 # NBSP, but "В" is also a Russian and Ukrainian word.)
-_A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×"
-
-
+_A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×Ù"
 _A0_LEADS_CP1251 = "ГР"
+# ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
+# Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.
+_A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
 
 
 # Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
@@ -135,6 +136,11 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
         lead = glued or alone or match.group(3)
         if glued and text[match.start() - 1 : match.start()].isupper():
             return match.group()  # a capital outside Latin-1 ("ĐÃ " in Vietnamese)
+        if alone == "Г" and _is_a_grave_in_latin_text(text, match):
+            # ftfy's own rule for "Ã" ("à" whose 0xA0 was lost before a space: "Ã la"),
+            # for the cp1251 "Г" it has no rule for: "attention Г bien ... mГ©dicament".
+            count += 1
+            return "à "  # decided here: the pair alone would not convince the span decoder
         if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
         if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
@@ -146,11 +152,27 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             if alone or not _A0_AS_SPACE_RE.search(text):
                 return match.group()
         count += 1
-        # "Ã " alone is "à" whose 0xA0 either became the space ("Ã  la", "Ã Â ") or was
-        # dropped before a real space ("Ã s'Ã©"): keep the space in the second case.
         return lead + "\xa0"
 
     return _NBSP_AS_SPACE_RE.sub(fix, text), count
+
+
+def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
+    """A lone Cyrillic "Г" between two Latin words, in a text with a cp1251 pair inside a
+    Latin word (``mГ©dicament``): the "à" of UTF-8 read as cp1251, its 0xA0 lost.
+
+    >>> _is_a_grave_in_latin_text("attention Г bien mГ©dicament", _NBSP_AS_SPACE_RE.search("attention Г bien"))
+    True
+    >>> _is_a_grave_in_latin_text("Г был там", _NBSP_AS_SPACE_RE.search("Г был там"))
+    False
+    """
+    before = text[: match.start()].rstrip()[-1:]
+    after = text[match.end() : match.end() + 1]
+    return (
+        before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+        and _A_GRAVE_WORD_RE.match(text, match.start()) is not None
+        and _count_plausible_sequences(text, _CP1251) >= 1
+    )
 
 
 def finish_nbsp_at_eol(text: str) -> str:
