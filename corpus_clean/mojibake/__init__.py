@@ -2,7 +2,7 @@
 
 `repair(text)` returns ``(repaired_text, fixes)`` where ``fixes`` maps a fix kind to how
 many times it was applied. When nothing changes it returns the *same* str object and
-``{}``. `find_markers` / `count_markers` say what mojibake is left in a text (the
+``{}``. `find_markers` says what mojibake is left in a text (the
 validation suite uses them), `might_need_repair` is the cheap precheck.
 
 The principle: **ftfy decides, unless it stopped short.** ftfy's badness model was

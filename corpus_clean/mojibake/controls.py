@@ -14,6 +14,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u206a-\u206f\uff
 
 
 _C1_RE = re.compile("[\x80-\x9f]+")
+_C1_CHAR_RE = re.compile("[\x80-\x9f]")
 
 
 def strip_control_chars(text: str) -> tuple[str, int]:
@@ -55,9 +56,9 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     >>> decode_c1_as_mac_roman("don\\x92t say \\x93yes\\x94")[1], decode_c1_as_mac_roman("tur\\x92stico")[1]
     (0, 0)
     """
-    if not _C1_RE.search(text):
+    if not _C1_RE.search(text) or not _C1_IN_WORD_RE.search(text):
         return text, 0
-    controls = re.findall("[\x80-\x9f]", text)
+    controls = _C1_CHAR_RE.findall(text)
     in_words = _C1_IN_WORD_RE.findall(text)
     if len(in_words) != len(controls):
         return text, 0
