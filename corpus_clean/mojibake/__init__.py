@@ -3,7 +3,7 @@
 `repair(text)` returns ``(repaired_text, fixes)`` where ``fixes`` maps a fix kind to how
 many times it was applied. When nothing changes it returns the *same* str object and
 ``{}``. `find_markers` says what mojibake is left in a text (the
-validation suite uses them), `might_need_repair` is the cheap precheck.
+validation suite uses it), `might_need_repair` is the cheap precheck.
 
 The principle: **ftfy decides, unless it stopped short.** ftfy's badness model was
 tuned on real text, so on an ambiguous line (``jusqu'Ã nos``: "à" whose 0xA0 was lost

@@ -141,7 +141,7 @@ _MARKER_RE = re.compile(python_pattern(MOJIBAKE_RE))
 _MARKER_BUT_FFFD_RE = re.compile(
     "(?=[ÂÃÄÅâÐÑà-ï])(?:"
     + python_pattern("|".join(f"(?:{p})" for kind, p in MOJIBAKE_PATTERNS.items() if kind not in ("replacement", "lost_nbsp", "line_end")))
-    + "|(?<=[a-z])Ã |Â |(?<=[a-z ])Ã(?=[\r\n]|\Z)|Â(?=[\r\n]|\Z))"
+    + "|(?<=[a-z])Ã |Â |(?<=[a-z ])Ã(?=[\r\n]|\\Z)|Â(?=[\r\n]|\\Z))"
 )
 
 # A capital Latin-1 letter that could be a lead byte, followed by NBSP, after two more
