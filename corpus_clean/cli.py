@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from corpus_clean import __version__
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
 # Offline-friendly Prefect defaults; anything the user set wins.
 PREFECT_DEFAULTS = {
@@ -26,11 +26,25 @@ PREFECT_DEFAULTS = {
 
 
 def parse_steps(value: str) -> tuple[str, ...]:
+    """Step names from "a,b", checked against the registry (the error lists the valid ones)."""
     steps = tuple(step.strip() for step in value.split(",") if step.strip())
-    unknown = [step for step in steps if step not in ALL_STEPS]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown step(s) {unknown}; choose from {', '.join(ALL_STEPS)}")
+    try:
+        resolve_steps(steps)
+    except UnknownStepError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return steps
+
+
+def parse_quality(value: str) -> dict | str:
+    """--quality: "gopher", or a JSON object of thresholds (checked against QualityThresholds)."""
+    from corpus_clean.steps.quality import thresholds_from
+
+    try:
+        thresholds = value if value.strip().lower() == "gopher" else json.loads(value)
+        thresholds_from(thresholds)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return thresholds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,17 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", required=True, help="file, directory or fsspec URL")
     run.add_argument("--output", required=True, help="output directory")
     run.add_argument("--shard-mb", type=float, default=64, help="input megabytes per shard task")
-    run.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                     help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                     help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
+    run.add_argument("--quality", type=parse_quality, default=None,
+                     help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
-    filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                      help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    filt.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     return parser
 
 
@@ -62,6 +79,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
     from corpus_clean.pipeline import clean_document
     from corpus_clean.readers import Skipped, jsonl_record
 
+    steps = resolve_steps(steps)
     for index, line in enumerate(lines):
         line = line.rstrip(b"\r\n")
         record = jsonl_record("<stdin>", index, line)
@@ -80,6 +98,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
         yield {
             "id": user_id, "text": doc.text, "title": doc.title, "byline": doc.byline,
             "published": doc.published.isoformat() if doc.published else None, "lang": doc.lang,
+            "declared_lang": doc.declared_lang, "url": doc.url, "meta": doc.meta,
             "fixes": doc.fixes,
             "removed": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed],
         }
@@ -126,12 +145,14 @@ def run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                dedup=not args.no_dedup,
+                quality=args.quality,
             )
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
     console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
-                  f" + skipped {totals['skipped']}")
+                  f" + filtered {totals['filtered']} + skipped {totals['skipped']}")
     out = manifest["output_dir"]
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")

@@ -230,7 +230,9 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
                              problem=f"{where}: JSON value is a {type(record).__name__}, not an object")
     text, html = record.get("text"), record.get("html")
     if isinstance(html, str) and not isinstance(text, str):
-        return _new_document(source, index, line, "", html=html, encoding=decoded.encoding)
+        doc = _new_document(source, index, line, "", html=html, encoding=decoded.encoding)
+        doc.source_id, doc.url, doc.meta = caller_fields(record)
+        return doc
     if not isinstance(text, str):
         return _new_document(source, index, line, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field")
@@ -238,7 +240,29 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     doc = _new_document(source, index, line, text, encoding=decoded.encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
+    doc.source_id, doc.url, doc.meta = caller_fields(record)
     return doc
+
+
+_CONSUMED_FIELDS = ("text", "html", "title", "id", "url")
+
+
+def caller_fields(record: dict) -> tuple[str | None, str | None, dict[str, str]]:
+    """The record's own id, url and other scalar fields (as strings), kept on the row.
+
+    >>> caller_fields({"id": 7, "url": "https://x.test/a", "text": "...", "site": "x", "rank": 2.5, "tags": ["a"]})
+    ('7', 'https://x.test/a', {'rank': '2.5', 'site': 'x'})
+    """
+    def as_text(value) -> str | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (bool, int, float)):
+            return json.dumps(value)
+        return None  # null, lists and objects are not scalar metadata
+
+    meta = {key: text for key, value in sorted(record.items())
+            if key not in _CONSUMED_FIELDS and (text := as_text(value)) is not None}
+    return as_text(record.get("id")), as_text(record.get("url")), meta
 
 
 def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped]:

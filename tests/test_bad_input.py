@@ -17,7 +17,8 @@ def run_core(path, failures=None):
     """Clean every file under `path` as one shard; return (clean rows, quarantine rows, counts)."""
     [shard] = plan_shards(list_input_files(str(path)), target_bytes=1 << 40)
     cleaned = clean_shard(shard, run_id="test")
-    clean, quarantined = split_by_validation(cleaned, failures or {})
+    output = split_by_validation(cleaned, failures or {})
+    clean, quarantined = output.clean, output.quarantine
     for counts in cleaned.files.values():
         assert counts.balanced()
     return clean.to_pylist(), quarantined.to_pylist(), cleaned.files
@@ -112,7 +113,8 @@ def _jsonl_of_pages(path, n: int, bad: set[int] = frozenset()):
 def test_a_record_that_crashes_a_step_is_quarantined_alone_and_its_batch_is_cleaned(tmp_path, monkeypatch, broken_step):
     """Records are cleaned in batches (BATCH_DOCS); one that makes a step raise must cost
     only itself, whether the step runs per record (repair) or per batch (boilerplate)."""
-    from corpus_clean import pipeline, shards
+    from corpus_clean import shards
+    from corpus_clean.steps import builtin
 
     (tmp_path / "good").mkdir()
     (tmp_path / "bad").mkdir()
@@ -132,9 +134,9 @@ def test_a_record_that_crashes_a_step_is_quarantined_alone_and_its_batch_is_clea
         return step
 
     if broken_step == "repair":
-        monkeypatch.setattr(pipeline, "repair", exploding(pipeline.repair))
+        monkeypatch.setattr(builtin, "repair", exploding(builtin.repair))
     else:
-        monkeypatch.setattr(pipeline, "strip_boilerplate_many", exploding(pipeline.strip_boilerplate_many))
+        monkeypatch.setattr(builtin, "strip_boilerplate_many", exploding(builtin.strip_boilerplate_many))
     clean, quarantined, files = run_core(tmp_path / "bad")
 
     bad = {3, shards.BATCH_DOCS + 2}

@@ -36,7 +36,9 @@ def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
 
 
 def parquet_bytes(out: Path) -> dict[str, bytes]:
-    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(out.glob("*/*.parquet"))}
+    """The current version's Parquet, as readers see it through DIR/<kind>/*.parquet."""
+    return {f"{kind}/{p.name}": p.read_bytes() for kind in ("clean", "quarantine", "duplicates", "filtered")
+            for p in sorted((out / kind).glob("*.parquet"))}
 
 
 @pytest.mark.timeout(900)
@@ -49,20 +51,21 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     victim = start_run(corpus, out)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and victim.poll() is None:
-        if any((out / "clean").glob("*")):  # the first part (or its temp file) is being written
+        if any(out.glob("versions/.staging-*/clean/*")):  # the first part (or its temp file) is being written
             break
         time.sleep(0.005)
     assert victim.poll() is None, "run finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
-    assert not (out / "manifest.json").exists()  # killed mid-run, not after
-    assert len(list((out / "clean").glob("part-*.parquet"))) < 12
+    assert not (out / "manifest.json").exists()  # killed mid-run: no version was committed
+    assert not (out / "clean").exists() or not any((out / "clean").glob("*.parquet"))
 
-    # Debris a crash could leave: a half-written temp file and a part from an older, bigger run.
-    (out / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
-    (out / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    # Debris a crash could leave: a half-written temp file in the abandoned staging folder.
+    [staging] = out.glob("versions/.staging-*")
+    (staging / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
 
     # The rerun cleans in two worker processes: same bytes as the in-process reference.
     assert start_run(corpus, out, "--workers", "2").wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
-    assert len(parquet_bytes(out)) == 2 * 12
+    assert len(parquet_bytes(out)) >= 2
+    assert not staging.exists()  # the abandoned staging folder was cleared
