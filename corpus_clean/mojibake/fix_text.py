@@ -7,7 +7,6 @@ import functools
 import unicodedata
 from collections import Counter
 
-
 from ftfy.fixes import fix_c1_controls
 
 from corpus_clean.mojibake.charmaps import _CP1252, _lines
@@ -25,16 +24,19 @@ from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
 def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
 
-    Two candidates: ftfy first and our span re-decoder on whatever ftfy left unchanged
-    (`_ftfy_first`), and our own order (`_ours_first`). Where they differ, ftfy's wins
-    unless ours leaves strictly fewer mojibake markers (`detect.count_markers`): on an
-    ambiguous line ("jusqu'Ã nos", "Ã s crianÃ§as") ftfy's model of real text decides,
-    and ours is taken only where ftfy stopped short (a doubly encoded word half fixed,
-    a garbled span next to clean text, ``â€�`` turned into ``�``).
+    In order, cheapest first:
 
-    The common case costs no ftfy call: a line that is UTF-8 read as cp1252 from end to
-    end (`decode_whole_line`) and decodes to text with nothing left to fix, which is
-    also what ftfy makes of it.
+    1. A line that quotes mojibake on purpose stays as it is.
+    2. A line that is UTF-8 read as cp1252 from end to end (`decode_whole_line`) and
+       decodes to text with nothing left to fix: what ftfy makes of it too, without
+       calling ftfy.
+    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`).
+    4. Otherwise two candidates: ftfy first, then our re-decoder on what ftfy left
+       (`_ftfy_first`); and ours first, then ftfy (`_ours_first`). Where they differ,
+       ftfy's wins unless ours leaves strictly less mojibake (`_residue`): on an
+       ambiguous line ftfy's model of real text decides, and ours is taken only where
+       ftfy stopped short (a doubly encoded word half fixed, a garbled span next to
+       clean text, ``â€�`` turned into ``�``).
 
     >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
     'Spevokol sa však nestretol u detí'
