@@ -40,9 +40,12 @@ from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, S
 from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
 from corpus_clean.readers import InputFile
 
-# Files smaller than this are merged at commit (daily runs would otherwise leave one small
-# file per run); merged files stay under it. ~64 MB of zstd Parquet is ~250 MB of text.
+# Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
+# (daily runs leave one small file each) they are merged into files of up to this size.
+# ~64 MB of zstd Parquet is ~250 MB of text. Merging only past a count keeps a daily
+# commit from rewriting the whole (small) dataset every day.
 TARGET_FILE_BYTES = 64 * 1024 * 1024
+MAX_SMALL_FILES = 8
 DEFAULT_KEEP_VERSIONS = 10
 
 
@@ -236,9 +239,11 @@ def _link_or_copy(source: Path, target: Path) -> None:
 class VersionBuilder:
     """The next version, built in versions/.staging-<token>/ and committed atomically.
 
-    >>> # builder = VersionBuilder(layout, replaced_sources={"a.jsonl"})
-    >>> # write_part(builder.staging, "clean", "part-x", table)  # from any task
-    >>> # number = builder.commit(manifest, card_markdown, plan.index)
+    Use: ``builder = VersionBuilder(layout, replaced_sources={"a.jsonl"})``,
+    ``builder.carry_over()``, then ``builder.write("clean", table, "part-x")`` (or, from a
+    task in another process, ``write_part(builder.staging, ...)``), ``builder.compact()``,
+    ``builder.commit(manifest, card_markdown, plan.index)``. Every kind of
+    ``layout.TABLE_KINDS`` is handled alike; rows are matched to inputs by `source`.
     """
 
     def __init__(self, layout: OutputLayout, replaced_sources: set[str] = frozenset()):
@@ -263,7 +268,8 @@ class VersionBuilder:
         for kind in TABLE_KINDS:
             for part in _parts(base_dir / kind):
                 target = self.staging / kind / part.name
-                sources = pq.read_table(part, columns=["source"]).column("source") if replaced else None
+                has_source = "source" in pq.read_schema(part).names
+                sources = pq.read_table(part, columns=["source"]).column("source") if self.replaced_sources and has_source else None
                 if sources is None or not pc.any(pc.is_in(sources, value_set=replaced)).as_py():
                     _link_or_copy(part, target)
                     continue
@@ -278,20 +284,29 @@ class VersionBuilder:
                 _link_or_copy(path, self.staging / folder / path.name)
         return rewritten
 
+    def write(self, kind: str, table: pa.Table, name: str) -> Path:
+        """Add a part of `kind` to this version (same as `write_part(builder.staging, ...)`)."""
+        return write_part(self.staging, kind, name, table)
+
+    def parts(self, kind: str) -> list[Path]:
+        """The parts of `kind` in the version being built (carried over and new)."""
+        return _parts(self.staging / kind)
+
     def _new_name(self, old_name: str) -> str:
         """A rewritten part never reuses a name: a reader that listed the old version's
         files and opens them after the switch gets the same bytes or no file, never others."""
         digest = hashlib.sha256(f"{old_name}:{self.next_number()}".encode()).hexdigest()[:16]
         return f"part-r{digest}.parquet"
 
-    def compact(self, target_bytes: int = TARGET_FILE_BYTES) -> dict[str, int]:
-        """Merge small parts into files of up to `target_bytes` (sorted again as one).
-
-        Returns how many files each kind had merged away.
+    def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES) -> dict[str, int]:
+        """Merge small parts into files of up to `target_bytes` (sorted again as one), once
+        a kind has more than `max_small_files` of them. Returns files merged away per kind.
         """
         merged = {kind: 0 for kind in TABLE_KINDS}
         for kind in TABLE_KINDS:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
+            if len(small) <= max_small_files:
+                continue
             groups, group, size = [], [], 0
             for part in small:
                 if group and size + part.stat().st_size > target_bytes:

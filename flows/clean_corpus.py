@@ -16,6 +16,7 @@ from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.report import no_new_records
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
@@ -28,6 +29,38 @@ progress_listeners: list[Callable[[int, int], None]] = []
 # The flow run's final state when a run added no record: shown by name in the UI, not as
 # a plain "Completed", so an empty day is seen.
 NO_NEW_RECORDS_STATE = "NoNewRecords"
+
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
+
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
 
 
 @flow(name="clean-corpus", log_prints=True)
@@ -57,8 +90,12 @@ def clean_corpus(
     go to filtered/ with the reason.
     """
     logger = get_run_logger()
-    # Unknown step names or thresholds fail here, before any work, listing the valid ones.
+    # Bad arguments, an unwritable output, unknown step names or thresholds fail here, in
+    # one line, before any work. A missing input is not an error for a schedule: the run
+    # ends as NoNewRecords and keeps the earlier results (the CLI refuses one up front).
     chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
+    check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
+              input_must_exist=False)
     started_at = datetime.now(timezone.utc)
     layout = OutputLayout(output_dir)
     params = {"steps": [step.name for step in chosen_steps], "min_chars": min_chars, "languages": languages,
@@ -73,15 +110,17 @@ def clean_corpus(
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
-        written, parts = [], []
+        written, parts, stages = [], [], {}
         for shard in plan.shards:
             cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers, progress.advance)
             shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
             report = validate_shard_task.submit(cleaned, config, shard_docs)
             parts.append(f"part-{plan.run_id}-{shard.index:05d}")
             written.append(write_shard_task.submit(cleaned, report, str(builder.staging), parts[-1]))
+            stages[written[-1]] = (shard.name, {"clean-shard": cleaned, "validate-shard": report,
+                                                "write-shard": written[-1]})
         for future in as_completed(written):
-            future.result()  # a failed shard fails the run here, loudly (nothing is committed)
+            raise_first_failure(*stages[future])  # a failed shard fails the run here, naming it (nothing is committed)
         progress.finish()
         summaries = sorted((future.result() for future in written), key=lambda s: s.name)
         if dedup:  # after every shard: copies of one article usually sit in different shards

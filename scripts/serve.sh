@@ -13,9 +13,12 @@ mkdir -p data/incoming
 
 "$BIN/prefect" server start --port "$PORT" > .prefect-server.log 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null' EXIT INT TERM
+worker=
+stop() { kill $worker "$server" 2>/dev/null; wait $worker "$server" 2>/dev/null; }
+trap stop EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 1 120); do
-  if curl -fsS "$PREFECT_API_URL/health" >/dev/null 2>&1; then break; fi
+  if "$BIN/python" -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$PREFECT_API_URL/health" 2>/dev/null; then break; fi
   if ! kill -0 "$server" 2>/dev/null; then echo "serve: the server exited (see .prefect-server.log)" >&2; exit 1; fi
   sleep 1
 done
@@ -23,4 +26,6 @@ done
 "$BIN/prefect" work-pool set-concurrency-limit local-process 1 >/dev/null
 "$BIN/prefect" --no-prompt deploy --all
 echo "serve: UI on http://127.0.0.1:${PORT} — try: $BIN/prefect deployment run clean-corpus/daily-sample"
-"$BIN/prefect" worker start --pool local-process
+"$BIN/prefect" worker start --pool local-process &
+worker=$!
+wait "$worker"

@@ -23,9 +23,8 @@ from corpus_clean.report import (add_timing, build_manifest, check_accounting, r
                                  run_log_entry, validation_table)
 from corpus_clean.output import write_json
 from corpus_clean.shards import Shard, plan_shards, run_fingerprint
+from tasks.retries import IO_RETRIES
 
-# Transient I/O (a network share hiccups) is retried with growing, jittered delays.
-IO_RETRIES = dict(retries=3, retry_delay_seconds=[2, 8, 30], retry_jitter_factor=0.5)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
+from tasks.retries import IO_RETRIES
 
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
@@ -31,7 +32,7 @@ def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
 
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
-@task(name="write-shard", cache_policy=NONE, retries=3, retry_delay_seconds=[2, 8, 30], retry_jitter_factor=0.5)
+@task(name="write-shard", cache_policy=NONE, **IO_RETRIES)
 def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str) -> ShardSummary:
     output = split_by_validation(cleaned, report.failures)
     write_part(staging_dir, "clean", part_name, output.clean)

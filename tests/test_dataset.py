@@ -41,7 +41,7 @@ def run_day(inputs, out, version="0.1.0", params=None, keep_versions=50):
         rows = [row for f in plan.to_process for row in rows_of(f.source, open(f.url).read())]
         if rows:
             write_part(builder.staging, "clean", f"part-{builder.next_number()}", pa.Table.from_pylist(rows))
-        builder.compact(target_bytes=4096)  # tiny, so the tests also see files that are not merged
+        builder.compact(target_bytes=4096, max_small_files=2)  # tiny: the tests see merges and files left alone
         number = builder.commit({"version": builder.next_number()}, "card", plan.index, keep_versions)
     return plan, number
 
@@ -235,3 +235,24 @@ def test_every_kind_is_a_stable_link_into_the_current_version(tmp_path):
         assert (out / kind).is_symlink() and os.readlink(out / kind) == f"current/{kind}"
     assert os.readlink(out / "current") == "versions/v000001"
     assert (out / "manifest.json").is_symlink() and (out / "README.md").read_text() == "card"
+
+
+def test_daily_small_files_are_merged_once_there_are_too_many(tmp_path):
+    layout = OutputLayout(tmp_path / "out")
+    counts = []
+    for day in range(1, 8):
+        builder = VersionBuilder(layout)
+        builder.carry_over()
+        write_part(builder.staging, "clean", f"part-{day}", pa.Table.from_pylist(rows_of(f"d{day}.txt", "x\ny\n")))
+        merged = builder.compact(max_small_files=3)
+        builder.commit({}, "", {})
+        counts.append((len(glob.glob(str(out_clean(layout)))), merged["clean"]))
+    assert counts == [(1, 0), (2, 0), (3, 0), (1, 3), (2, 0), (3, 0), (1, 3)]
+    table = pq.read_table(glob.glob(str(out_clean(layout))))
+    assert len(table) == 14
+    langs = table.column("lang").to_pylist()
+    assert langs == sorted(langs)  # the merged file is sorted for pruning
+
+
+def out_clean(layout: OutputLayout):
+    return layout.table_dir("clean") / "*.parquet"

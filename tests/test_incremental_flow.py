@@ -26,8 +26,11 @@ def clean_rows(out) -> dict[str, str]:
 
 
 def run(inputs, out, **params):
+    """One flow run. The articles here differ in one word (near copies), so dedup is off:
+    these tests are about which files are cleaned; tests/test_dedup_flow.py covers dedup."""
     from flows.clean_corpus import clean_corpus
 
+    params.setdefault("dedup", False)
     state = clean_corpus(input_path=str(inputs), output_dir=str(out), data_docs=False, return_state=True,
                          **params)
     return state, state.result(raise_on_failure=False)
@@ -98,3 +101,49 @@ def test_a_second_writer_fails_in_one_line_and_changes_nothing(tmp_path):
         state, _ = run(inputs, out)
     assert state.is_failed() and "refusing to run" in state.message
     assert {p: open(p, "rb").read() for p in glob.glob(str(out / "clean" / "*.parquet"))} == before
+
+
+def test_progress_moves_with_documents_within_one_shard(tmp_path):
+    from flows.clean_corpus import progress_listeners
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    lines = [json.dumps({"id": i, "text": article(f"Town {i}")}) for i in range(150)]  # 3 batches, 1 shard
+    (inputs / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    heard: list[tuple[int, int]] = []
+    progress_listeners.append(lambda done, total: heard.append((done, total)))
+    try:
+        state, manifest = run(inputs, tmp_path / "out")
+    finally:
+        progress_listeners.clear()
+    assert manifest["shards"] == 1
+    assert [done for done, _ in heard] == [0, 64, 128, 150, 150]
+    assert all(total == 150 for _, total in heard)
+
+
+def test_a_transient_write_error_is_retried_and_a_bug_is_not(tmp_path, monkeypatch):
+    """Fault injection: the first Parquet write raises OSError (a share hiccup), the retry
+    succeeds; the policy never retries other errors."""
+    from prefect.states import Completed, Failed
+
+    import tasks.shard_tasks
+    from tasks.retries import is_io_error
+
+    real_write, calls = tasks.shard_tasks.write_part, []
+
+    def flaky_write(*args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 1:
+            raise OSError(5, "Input/output error (injected)")
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(tasks.shard_tasks, "write_part", flaky_write)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(article("Amere"))
+    state, manifest = run(inputs, tmp_path / "out")
+    assert state.is_completed() and manifest["totals"]["clean"] == 1
+    assert calls == ["clean", "clean", "quarantine"]
+    assert is_io_error(None, None, Failed(data=OSError("disk")))
+    assert not is_io_error(None, None, Failed(data=ValueError("bug")))
+    assert not is_io_error(None, None, Completed())
