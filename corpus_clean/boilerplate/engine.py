@@ -6,10 +6,11 @@ Pipeline for one document (every step only *marks* lines; offsets are cut at the
 2. each line is full-matched against the rules that can start with its first two
    characters (first match wins), marking the lines the YAML packs name;
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
-4. builtin structural rules: headline, repeated lines/blocks, menu runs, NBSP lines,
+4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
 5. the classifier (``classifier.py``) marks further lines, precision first;
-6. blank lines left in runs (or at the edges) by the removals go too (rule ``layout``);
+6. blank lines left in runs (or at the edges) by the removals go too, inside the
+   span of the removal next to them (tidying whitespace is not a removal of its own);
 7. consecutive lines with the same rule become one ``Removal`` span.
 
 A document in which nothing is marked comes back as the very same string.
@@ -267,14 +268,6 @@ def _mark_empty_heading(ctx: Context, i: int, rule_id: str) -> None:
 # --- builtin structural rules -------------------------------------------------------
 
 
-def mark_nbsp_lines(ctx: Context) -> None:
-    """Lines holding only non-breaking/zero-width spaces (blank to the eye, not to `==`)."""
-    for i in np.flatnonzero(ctx.blank).tolist():
-        raw = ctx.lines.raw[i]
-        if raw and raw.strip(" \t\r") and ctx.marks.rule[i] is None:
-            ctx.marks.mark(i, "structure.nbsp_line")
-
-
 def _looks_like_title(ctx: Context, i: int) -> bool:
     s = ctx.stats
     if not (1 <= s.n_words[i] <= 25):
@@ -479,11 +472,22 @@ def mark_trailing_comments(ctx: Context) -> None:
 
 
 def mark_layout(ctx: Context) -> None:
-    """Blank lines that removals left in runs or at the start/end of the document.
+    """Blank lines that removals left in runs or at the start/end of the document go
+    with the removal next to them.
 
     Looks at each gap between two kept non-blank lines (and the two edges): when a
     removal happened in the gap, at most one blank line stays (none at an edge).
     Gaps without a removal are left exactly as they were.
+
+    Tidying whitespace is not a removal of its own: each extra blank line joins the
+    span of the removed line above it in its gap (or, before the first one, below
+    it), so the report counts real cuts only, and ``text[start:end] == removal.text``
+    still holds for every span.
+
+    >>> ctx = Context("Menu\\n\\nOne long sentence of the article here.\\n")
+    >>> ctx.marks.mark(0, "nav.menu")
+    >>> mark_layout(ctx); ctx.marks.rule
+    ['nav.menu', 'nav.menu', None, None]
     """
     rule = ctx.marks.rule
     if rule.count(None) == len(rule):
@@ -493,22 +497,33 @@ def mark_layout(ctx: Context) -> None:
         n -= 1  # the "" after a final newline is not a line
     if all(rule[i] is not None for i in np.flatnonzero(ctx.blank[:n]).tolist()):
         return  # no kept blank line: nothing to tidy (text without blank lines)
-    gap_blanks: list[int] = []
-    gap_removed = False
+
+    def tidy(gap: list[int], edge: bool) -> None:
+        # The blank line that stays: the gap's first one if it comes before every
+        # removed line, else its last one -- so every other blank line touches a
+        # removed line (directly or through other dropped blank lines).
+        blanks = [i for i in gap if rule[i] is None]
+        if not edge and blanks:
+            first_removed = next(i for i in gap if rule[i] is not None)
+            blanks.remove(blanks[0] if blanks[0] < first_removed else blanks[-1])
+        for k in blanks:  # join the removal above...
+            if k > gap[0] and rule[k - 1] is not None:
+                rule[k] = rule[k - 1]
+        for k in reversed(blanks):  # ...or, at the top of a gap, the one below
+            if rule[k] is None and k < gap[-1] and rule[k + 1] is not None:
+                rule[k] = rule[k + 1]
+
+    gap: list[int] = []  # line numbers of the current gap (blank or removed lines)
     at_start = True
     for i in range(n):
-        if rule[i] is not None:
-            gap_removed = True
-        elif ctx.blank[i]:
-            gap_blanks.append(i)
+        if rule[i] is not None or ctx.blank[i]:
+            gap.append(i)
         else:
-            if gap_removed:
-                for k in gap_blanks if at_start else gap_blanks[1:]:
-                    rule[k] = "layout"
-            gap_blanks, gap_removed, at_start = [], False, False
-    if gap_removed:
-        for k in gap_blanks:
-            rule[k] = "layout"
+            if any(rule[k] is not None for k in gap):
+                tidy(gap, edge=at_start)
+            gap, at_start = [], False
+    if any(rule[k] is not None for k in gap):
+        tidy(gap, edge=True)
 
 
 def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
@@ -593,7 +608,6 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
 
 def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
     apply_rule_packs(ctx, ruleset)
-    mark_nbsp_lines(ctx)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
     mark_menu_runs(ctx)
