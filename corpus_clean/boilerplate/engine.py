@@ -217,7 +217,15 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break
-            ctx.marks.mark(i, rule.id)
+            # No section here: the next rule naming this line decides ("References"
+            # over a short list is an empty_heading question), else the marker goes.
+            start = line_starts[i]
+            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+                             if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
+            if fallback is not None and fallback.kind == "empty_heading":
+                empty_headings.append((i, fallback.id))
+            else:
+                ctx.marks.mark(i, (fallback or rule).id)
         elif rule.kind == "block":
             _mark_block(ctx, i, rule.id, rule.max_lines, matched)
         elif rule.kind == "caption_credit":
@@ -281,19 +289,18 @@ def _looks_like_title(ctx: Context, i: int) -> bool:
 
 
 def mark_headline(ctx: Context) -> str | None:
-    """The first non-blank, still unmarked line when it looks like a title.
+    """The first non-blank line no rule removed, when it looks like a title.
 
     Only when an article body (a prose line) follows it. Returns the title text.
     """
     n = ctx.lines.n_lines
     first = None
-    for i in range(n):
-        if ctx.blank[i]:
+    for i in range(n):  # (lines above it that a rule removed: a menu, a skip link)
+        if ctx.blank[i] or ctx.marks.rule[i] is not None:
             continue
-        if ctx.marks.rule[i] is None:
-            first = i
+        first = i
         break
-    if first is None or ctx.prose_after[first] < 1 or ctx.prose[first]:
+    if first is None or ctx.prose_before[first] > 0 or ctx.prose_after[first] < 1 or ctx.prose[first]:
         return None
     if not _looks_like_title(ctx, first):
         return None
@@ -608,9 +615,9 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
 
 def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
     apply_rule_packs(ctx, ruleset)
+    mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
-    mark_menu_runs(ctx)
     mark_trailing_comments(ctx)
 
 
