@@ -10,7 +10,7 @@ from corpus_clean.boilerplate.classifier import (
     FEATURE_NAMES, MODEL_PATH, STAGE2_NAMES, TreeModel, line_features, load_model,
 )
 from corpus_clean.boilerplate.engine import mark_rules
-from corpus_clean.boilerplate.fit import fit_trees, pick_threshold
+from training.fit import fit_trees, pick_threshold
 
 
 def walk_one_row(params: dict, x: np.ndarray) -> float:

@@ -25,12 +25,12 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
   lines, whether the chain ends a sentence;
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
-  gold bodies fed in as clean training documents are, see ``fit.py``).
+  gold bodies fed in as clean training documents are, see ``training/fit.py``).
 
 The kept lines are then read as one article block (``smooth_cut``): a weak island of
 kept lines between cut ones goes, and the first paragraph of the main block stays.
 
-Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.py``).
+Refit with ``python -m training.fit BENCH.jsonl.gz`` (see ``training/fit.py``).
 """
 from __future__ import annotations
 
