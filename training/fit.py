@@ -50,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import (
-    FEATURE_NAMES, ISLAND_PENALTY, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut,
+    FEATURE_NAMES, ISLAND_PENALTY, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut, paragraph_view,
     classifier_applies, stage2_features,
 )
 from corpus_clean.boilerplate.engine import Context, finish, mark_rules
@@ -72,6 +72,29 @@ class DocData:
     X: np.ndarray
     y: np.ndarray  # 1 = boilerplate
     w: np.ndarray  # sample weight
+    view: Context | None = None  # what the classifier scores: the paragraph view (else ctx)
+    groups: list | None = None  # per view line: the original lines it holds (None: no view)
+
+
+def featurize(text: str):
+    """(rule-marked Context, the Context the classifier scores, its line groups or None,
+    scored line indices, feature matrix) -- as ``mark_by_classifier_many`` sees a text."""
+    ctx = mark_rules(text)
+    view = paragraph_view(ctx)
+    scored, groups = view if view else (ctx, None)
+    idx, X = line_features(scored)
+    return ctx, scored, groups, idx, X
+
+
+def view_labels(line_labels: list, groups, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels of the scored lines from labels of the original lines (1 = boilerplate,
+    None = no label): a joined line is article if any line it holds is."""
+    y, w = [], []
+    for k in idx.tolist():
+        labels = [line_labels[i] for i in (groups[k] if groups else (k,)) if line_labels[i] is not None]
+        y.append(min(labels) if labels else 1.0)
+        w.append(1.0 if labels else 0.0)
+    return np.array(y, dtype=np.float64), np.array(w, dtype=np.float64)
 
 
 def line_labels(ctx: Context, idx: np.ndarray, gold: str) -> tuple[np.ndarray, np.ndarray]:
@@ -102,11 +125,18 @@ def load_docs(bench: str) -> list[DocData]:
             text, _ = join_broken_words(rec.get("naive_text") or "")
             if not text.strip():
                 continue
-            ctx = mark_rules(text)
-            idx, X = line_features(ctx)
-            y, w = line_labels(ctx, idx, rec["gold_text"])
-            docs.append(DocData(rec["id"], rec["gold_text"], ctx, idx, X, y, w))
+            ctx, scored, groups, idx, X = featurize(text)
+            y, w = line_labels(scored, idx, rec["gold_text"])
+            docs.append(DocData(rec["id"], rec["gold_text"], ctx, idx, X, y, w, scored, groups))
     return docs
+
+
+def labelled_doc(doc_id: str, doc) -> DocData:
+    """A line-labelled document (``training.newsgen.NoisyDoc``) as training data."""
+    ctx, scored, groups, idx, X = featurize(doc.text)
+    per_line = [None if lab is None else float(lab != "article") for lab in doc.labels] + [None]
+    y, w = view_labels(per_line, groups, idx)
+    return DocData(doc_id, "", ctx, idx, X, y, w, scored, groups)
 
 
 def newsgen_docs(n: int, groups: list[str], seed: int) -> list[DocData]:
@@ -117,12 +147,7 @@ def newsgen_docs(n: int, groups: list[str], seed: int) -> list[DocData]:
     families = [f for g in groups for f in family_names(g)]
     out = []
     for k, doc in enumerate(generate(n, families=families, seed=seed)):
-        ctx = mark_rules(doc.text)
-        idx, X = line_features(ctx)
-        labels = [doc.labels[i] if i < len(doc.labels) else None for i in idx.tolist()]
-        y = np.array([0.0 if lab == "article" else 1.0 for lab in labels])
-        w = np.array([0.0 if lab is None else 1.0 for lab in labels])
-        out.append(DocData(f"newsgen:{k}", "", ctx, idx, X, y, w))
+        out.append(labelled_doc(f"newsgen:{k}", doc))
     return out
 
 
@@ -135,11 +160,10 @@ def gold_as_input_docs(docs: list[DocData]) -> list[DocData]:
     """
     out = []
     for d in docs:
-        ctx = mark_rules(d.gold)
-        idx, X = line_features(ctx)
+        ctx, scored, groups, idx, X = featurize(d.gold)
         if len(idx) == 0:
             continue
-        out.append(DocData(d.id + ":gold", d.gold, ctx, idx, X, np.zeros(len(idx)), np.ones(len(idx))))
+        out.append(DocData(d.id + ":gold", d.gold, ctx, idx, X, np.zeros(len(idx)), np.ones(len(idx)), scored, groups))
     return out
 
 
@@ -158,16 +182,16 @@ def gold_in_its_page_frame(docs: list[DocData], max_frame_lines: int = 8) -> lis
         body = [line.strip() for line in d.gold.split("\n") if line.strip()]
         if len(article_rows) == 0 or not body:
             continue
-        lines = [d.ctx.lines.content[i] for i in d.idx.tolist()]
+        lines = [(d.view or d.ctx).lines.content[i] for i in d.idx.tolist()]
         above = [lines[r] for r in range(article_rows[0]) if d.y[r] == 1][-max_frame_lines:]
         below = [lines[r] for r in range(article_rows[-1] + 1, len(lines)) if d.y[r] == 1][:max_frame_lines]
         text = "\n".join(above + body + below) + "\n"
-        ctx = mark_rules(text)
-        idx, X = line_features(ctx)
-        if len(idx) != len(above) + len(body) + len(below):
+        ctx, scored, groups, idx, X = featurize(text)
+        per_line = [1.0] * len(above) + [0.0] * len(body) + [1.0] * len(below) + [None]
+        if ctx.lines.n_lines != len(per_line) or any(ctx.blank_list[:-1]):
             continue  # (a frame line that strips to nothing would shift the labels)
-        y = np.r_[np.ones(len(above)), np.zeros(len(body)), np.ones(len(below))]
-        out.append(DocData(d.id + ":framed", d.gold, ctx, idx, X, y, np.ones(len(idx))))
+        y, w = view_labels(per_line, groups, idx)
+        out.append(DocData(d.id + ":framed", d.gold, ctx, idx, X, y, w, scored, groups))
     return out
 
 
@@ -256,9 +280,11 @@ def clean_with(doc: DocData, p: np.ndarray, threshold: float, island_penalty: fl
     """The engine's output for `doc` when the classifier says `p` (rules included)."""
     ctx = copy.copy(doc.ctx)
     ctx.marks = copy.deepcopy(doc.ctx.marks)
+    scored = doc.view or doc.ctx
     if classifier_applies(ctx):
-        for i in lines_to_cut(ctx, doc.idx, p, threshold, island_penalty).tolist():
-            ctx.marks.mark(i, RULE)
+        for k in lines_to_cut(scored, doc.idx, p, threshold, island_penalty).tolist():
+            for i in (doc.groups[k] if doc.groups else (k,)):
+                ctx.marks.mark(i, RULE)
     return finish(ctx)[0]
 
 

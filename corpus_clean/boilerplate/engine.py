@@ -478,6 +478,21 @@ def mark_trailing_comments(ctx: Context) -> None:
 # --- output -------------------------------------------------------------------------
 
 
+def keep_the_prose_of_an_emptied_page(ctx: Context) -> None:
+    """A page with prose lines never comes out empty: when every line ended up
+    removed, its prose lines (PROSE_MIN_WORDS+ words ending a sentence) are given back.
+
+    (A page whose every paragraph looks like furniture to the classifier, or sits
+    under a section marker, is more likely an article the rules misread than a page
+    of pure boilerplate.)
+    """
+    rule = ctx.marks.rule
+    if not ctx.prose.any() or any(r is None and not b for r, b in zip(rule, ctx.blank_list)):
+        return
+    for i in np.flatnonzero(ctx.prose).tolist():
+        rule[i] = None
+
+
 def mark_layout(ctx: Context) -> None:
     """Blank lines that removals left in runs or at the start/end of the document go
     with the removal next to them.
@@ -650,6 +665,7 @@ def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Remo
     """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans
     (and a dateline-style prefix off the first kept line)."""
     restore_repeats_of_removed(ctx)
+    keep_the_prose_of_an_emptied_page(ctx)
     mark_layout(ctx)
     prefix = find_line_prefix(ctx, ruleset or load_rules())
     return build_removals(ctx, [prefix] if prefix else [])
