@@ -397,6 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--newsgen-groups", default="A",
                     help="train also on generated news of these family groups (e.g. A, AB; '' for none); "
                     "the other group stays held out for benchmarks/news_noise.py")
+    ap.add_argument("--extra-bench", action="append", default=[],
+                    help="another bench (JSONL with naive_text/gold_text) to train on, never scored; "
+                    "test-fixture pages (html < 5 KB or Lorem-ipsum gold) are left out")
     ap.add_argument("--newsgen-n", type=int, default=400, help="generated training documents")
     ap.add_argument("--newsgen-seed", type=int, default=1001, help="generator seed (the benchmark uses others)")
     ap.add_argument("--island-penalty", type=float, default=ISLAND_PENALTY,
@@ -411,6 +414,11 @@ def main(argv: list[str] | None = None) -> int:
             EXTRA.setdefault(g.id.rsplit(":", 1)[0], []).append(g)
     groups = [g for g in args.newsgen_groups if g in "AB"]
     ALWAYS_TRAIN[:] = newsgen_docs(args.newsgen_n, groups, args.newsgen_seed) if groups and args.newsgen_n else []
+    for extra in args.extra_bench:
+        from training.lodo import readability_fixture_ids
+
+        fixtures = readability_fixture_ids(Path(extra))
+        ALWAYS_TRAIN.extend(d for d in load_docs(extra) if d.id not in fixtures)
     print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s; "
           f"{len(ALWAYS_TRAIN)} generated news docs (groups {groups})", file=sys.stderr)
     shared = {"lr": args.lr, "lam": args.lam, "min_hess": args.min_hess}
@@ -470,6 +478,8 @@ def main(argv: list[str] | None = None) -> int:
         "newsgen_groups": groups,
         "newsgen_docs": len(ALWAYS_TRAIN),
         "newsgen_seed": args.newsgen_seed,
+        "extra_benches": [Path(e).name for e in args.extra_bench],
+        "extra_docs": len(ALWAYS_TRAIN),
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",
         "cv_folds": args.folds,
         "cv_tables": tables,

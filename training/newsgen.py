@@ -282,7 +282,7 @@ FAMILIES: dict[str, dict] = {
         agency=["{O} News' {N} and {N2} contributed to this report."],
         share=["Share", "Save", "Facebook", "Email"],
         sponsored=["Sponsored Content by Taboola", "Advertisement", "{AD}"],
-        copyright=["Copyright {Y} {O}. All rights reserved.", "The {O} is not responsible for the content of external sites. Read about our approach to external linking."],
+        copyright=["Copyright {O} {Y}", "The {O} is not responsible for the content of external sites. Read about our approach to external linking."],
     ), layout="paper"),
     "substack_medium": dict(group="B", lang="en", sep="\n\n", outlets=OUTLETS_B, kinds=dict(
         byline=["{N}", "{Mon} {d}, {Y}", "{N} · Follow · {n} min read · {MonS} {d}, {Y}", "Member-only story"],

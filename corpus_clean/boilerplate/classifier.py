@@ -542,8 +542,8 @@ def paragraph_view(ctx):
     when that one ends no sentence and this one starts lower-case or with punctuation,
     or that one is a long line of running text (WRAPPED_MIN_WORDS+ words, mostly not
     capitalised): a hard-wrapped paragraph ("...a higher resolution," / "while others
-    will get...") or a sentence that flattened HTML split at its links. The classifier reads such a
-    paragraph as one line and cuts or keeps it whole.
+    will get...") or a sentence that flattened HTML split at its links. The classifier
+    reads such a paragraph as one line and cuts or keeps it whole.
 
     Returns (a Context of the joined text with the rules' marks, per line of it: the
     original line numbers it holds, [] for a blank line).
@@ -553,8 +553,31 @@ def paragraph_view(ctx):
     >>> view.lines.content, groups
     (['Home', 'The cat sat on the mat.', ''], [[0], [1, 2], []])
     """
-    from corpus_clean.boilerplate.engine import Context
+    return paragraph_views([ctx])[0]
 
+
+def paragraph_views(ctxs: list) -> list:
+    """``paragraph_view`` of each document; the joined texts are counted in one batch."""
+    from corpus_clean.boilerplate.engine import contexts_of
+
+    plans = [_paragraph_groups(ctx) for ctx in ctxs]
+    joined = [k for k, groups in enumerate(plans) if groups is not None]
+    views: list = [None] * len(ctxs)
+    if not joined:
+        return views
+    texts = [_joined_text(ctxs[k], plans[k]) for k in joined]
+    for k, view in zip(joined, contexts_of(texts)):
+        groups = plans[k] + [[]]  # the "" after the final newline
+        rule = ctxs[k].marks.rule
+        for v, g in enumerate(groups):
+            if len(g) == 1 and rule[g[0]] is not None:
+                view.marks.rule[v] = rule[g[0]]
+        views[k] = (view, groups)
+    return views
+
+
+def _paragraph_groups(ctx) -> list[list[int]] | None:
+    """Per line of the paragraph view, the original lines it joins ([] = blank)."""
     s = ctx.stats
     rule = ctx.marks.rule
     open_end = ((s.last_class & SENT_END) == 0).tolist()
@@ -584,18 +607,17 @@ def paragraph_view(ctx):
         return None
     while groups and not groups[-1]:
         groups.pop()
+    return groups
+
+
+def _joined_text(ctx, groups: list[list[int]]) -> str:
     content = ctx.lines.content
     lines = []
     for g in groups:
         parts = [content[i] for i in g]
         lines.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:])
                      if parts else "")
-    view = Context("\n".join(lines) + "\n")
-    groups.append([])  # the "" after the final newline
-    for k, g in enumerate(groups):
-        if len(g) == 1 and rule[g[0]] is not None:
-            view.marks.rule[k] = rule[g[0]]
-    return view, groups
+    return "\n".join(lines) + "\n"
 
 
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
@@ -613,7 +635,7 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> No
     ctxs = [ctx for ctx in ctxs if classifier_applies(ctx)] if model is not None else []
     if not ctxs:
         return
-    views = [paragraph_view(ctx) for ctx in ctxs]
+    views = paragraph_views(ctxs)
     scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
     idxs, X, rows = line_features_many(scored)  # (classifier_applies: at least one row each)
     p = model.predict_proba(X, rows)
