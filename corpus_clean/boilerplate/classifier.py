@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, split_lines
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
@@ -557,17 +557,20 @@ def paragraph_view(ctx):
 
 
 def paragraph_views(ctxs: list) -> list:
-    """``paragraph_view`` of each document; the joined texts are counted in one batch."""
-    from corpus_clean.boilerplate.engine import contexts_of
+    """``paragraph_view`` of each document. A joined line's counts are the sums of its
+    lines' counts (its first and last characters: its first and last line's), so the
+    view costs no second pass over the text."""
+    from corpus_clean.boilerplate.engine import Context
 
     plans = [_paragraph_groups(ctx) for ctx in ctxs]
     joined = [k for k, groups in enumerate(plans) if groups is not None]
     views: list = [None] * len(ctxs)
     if not joined:
         return views
-    texts = [_joined_text(ctxs[k], plans[k]) for k in joined]
-    for k, view in zip(joined, contexts_of(texts)):
+    for k in joined:
         groups = plans[k] + [[]]  # the "" after the final newline
+        text = _joined_text(ctxs[k], plans[k])
+        view = Context(text, split_lines(text), _joined_stats(ctxs[k].stats, groups))
         rule = ctxs[k].marks.rule
         for v, g in enumerate(groups):
             if len(g) == 1 and rule[g[0]] is not None:
@@ -608,6 +611,29 @@ def _paragraph_groups(ctx) -> list[list[int]] | None:
     while groups and not groups[-1]:
         groups.pop()
     return groups
+
+
+def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
+    """Per-line counts of the paragraph view from the original lines' counts."""
+    n = len(groups)
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=n)
+    nonempty = np.flatnonzero(sizes)
+    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
+    offsets = np.r_[0, np.cumsum(sizes[nonempty])[:-1]]
+    first = members[offsets]
+    last = members[offsets + sizes[nonempty] - 1]
+    out = {}
+    for name in LineStats.__dataclass_fields__:
+        column = getattr(stats, name)
+        view = np.zeros(n, dtype=column.dtype)
+        if name == "first_class":
+            view[nonempty] = column[first]
+        elif name in ("last_class", "last_char"):
+            view[nonempty] = column[last]
+        else:
+            view[nonempty] = np.add.reduceat(column[members], offsets)
+        out[name] = view
+    return LineStats(**out)
 
 
 def _joined_text(ctx, groups: list[list[int]]) -> str:
