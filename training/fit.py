@@ -420,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
         fixtures = readability_fixture_ids(Path(extra))
         ALWAYS_TRAIN.extend(d for d in load_docs(extra) if d.id not in fixtures)
     print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s; "
-          f"{len(ALWAYS_TRAIN)} generated news docs (groups {groups})", file=sys.stderr)
+          f"{len(ALWAYS_TRAIN)} extra training docs (generated news of groups {groups}, extra benches)", file=sys.stderr)
     shared = {"lr": args.lr, "lam": args.lam, "min_hess": args.min_hess}
     hyper = {"n_trees": args.trees, "depth": args.depth, **shared}
     hyper2 = {"n_trees": args.trees2, "depth": args.depth2, **shared}
