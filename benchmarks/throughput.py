@@ -4,6 +4,7 @@
     python benchmarks/throughput.py --mb 20                      # speed table
     python benchmarks/throughput.py --memory 100,500,2000        # memory table (CLI runs)
     python benchmarks/throughput.py --mb 20 --profile core       # where the core's time goes
+    python benchmarks/throughput.py --fixed-costs                # a small run's fixed costs
 
 The corpus comes from benchmarks/corpus_gen.py (deterministic; our own templates). Rows:
 
@@ -21,7 +22,8 @@ Speed is measured best-of---repeat, interleaved, and read as ratios (the machine
 shared). "Per core" = input MB ÷ CPU seconds of this process (all its threads). The
 memory table runs `corpus-clean run` as a child process per input size and samples the
 resident memory of its whole process tree (flow, Prefect server, cleaning workers)
-every 0.2 s from /proc.
+every 0.2 s from /proc (sum of RSS: an upper bound, shared library pages count once per
+process; and the sum of PSS, which splits them).
 """
 from __future__ import annotations
 
@@ -63,33 +65,75 @@ def _children_of() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of `pid` and all its descendants (sum of RSS: shared pages count
-    once per process, so this is an upper bound)."""
-    tree, total, todo = _children_of(), 0, [pid]
+def tree_rss(pid: int) -> dict[int, int]:
+    """Resident bytes of `pid` and each of its descendants (summed, shared pages count
+    once per process: an upper bound)."""
+    tree, sizes, todo = _children_of(), {}, [pid]
     page = os.sysconf("SC_PAGE_SIZE")
     while todo:
         current = todo.pop()
         todo.extend(tree.get(current, ()))
         try:
             with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * page
+                sizes[current] = int(handle.read().split()[1]) * page
+        except OSError:
+            pass
+    return sizes
+
+
+def tree_pss(pids) -> int:
+    """Proportional set size summed over `pids`: shared pages (libraries mapped by every
+    worker) split between the processes sharing them, so the sum is the tree's real
+    footprint."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
         except OSError:
             pass
     return total
 
 
+def _role(pid: int, root: int) -> str:
+    """What a process of the tree is: the flow, the Prefect server, a cleaning worker."""
+    if pid == root:
+        return "flow"
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            cmdline = handle.read()
+    except OSError:
+        return "other"
+    if b"uvicorn" in cmdline or b"prefect.server" in cmdline:
+        return "server"
+    if b"multiprocessing" in cmdline:
+        return "workers"
+    return "other"
+
+
 class PeakTreeRSS:
-    """Samples tree_rss_bytes(pid) every `interval` seconds in a thread; .peak in bytes."""
+    """Samples the tree's resident memory every `interval` seconds in a thread: .peak
+    (sum of RSS) in bytes, .at_peak, the RSS per role (flow, server, workers) at that
+    moment, and .peak_pss, the peak of the summed PSS."""
 
     def __init__(self, pid: int, interval: float = 0.2):
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.at_peak, self.peak_pss = pid, interval, 0, {}, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss_bytes(self.pid))
+            sizes = tree_rss(self.pid)
+            total = sum(sizes.values())
+            self.peak_pss = max(self.peak_pss, tree_pss(sizes))
+            if total > self.peak:
+                self.peak, self.at_peak = total, {}
+                for pid, size in sizes.items():
+                    role = _role(pid, self.pid)
+                    self.at_peak[role] = self.at_peak.get(role, 0) + size
             self._stop.wait(self.interval)
 
     def __enter__(self) -> "PeakTreeRSS":
@@ -271,7 +315,8 @@ def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float) 
     rows = [f"`corpus-clean run --workers {workers} --shard-mb {shard_mb:g} --no-data-docs` (embedded server "
             f"included), peak resident memory of the whole process tree sampled every 0.2 s.",
             "",
-            "| input MB | documents | wall s | MB/s | peak RSS of the tree, MB |", "|---:|---:|---:|---:|---:|"]
+            "| input MB | documents | wall s | MB/s | peak RSS of the tree, MB | at the peak: flow / server / workers, MB | peak PSS of the tree, MB |",
+            "|---:|---:|---:|---:|---:|---|---:|"]
     cli = str(Path(sys.executable).with_name("corpus-clean"))
     for megabytes in sizes:
         corpus = work / f"mem-corpus-{megabytes:g}"
@@ -291,9 +336,67 @@ def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float) 
             raise RuntimeError(f"corpus-clean run failed:\n{stderr.decode()[-3000:]}")
         manifest = json.loads((out / "manifest.json").read_text())
         assert manifest["totals"]["read"] == n_docs, manifest["totals"]
-        rows.append(f"| {size:.0f} | {n_docs} | {wall:.0f} | {size / wall:.2f} | {peak.peak / 1e6:.0f} |")
+        parts = " / ".join(f"{peak.at_peak.get(role, 0) / 1e6:.0f}" for role in ("flow", "server", "workers"))
+        rows.append(f"| {size:.0f} | {n_docs} | {wall:.0f} | {size / wall:.2f} | {peak.peak / 1e6:.0f} | {parts} | {peak.peak_pss / 1e6:.0f} |")
         print(rows[-1], file=sys.stderr)
         shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
+def _wall(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, **(env or {})})
+    return time.perf_counter() - start
+
+
+def fixed_costs_table(work: Path, repeat: int) -> list[str]:
+    """What a small run (the 25 bundled sample records) pays besides cleaning: imports,
+    the embedded server, GX. Fresh processes, best of `repeat`, interleaved."""
+    python, cli = sys.executable, str(Path(sys.executable).with_name("corpus-clean"))
+    sample = str(ROOT / "data" / "raw")
+    flow_only = ("import sys; sys.argv = ['x']; from flows.clean_corpus import clean_corpus; "
+                 f"clean_corpus(input_path={sample!r}, output_dir={str(work / 'fixed-flow')!r})")
+    port = 4377
+    server = subprocess.Popen([str(Path(python).with_name("prefect")), "server", "start", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        import urllib.request
+
+        start = time.perf_counter()
+        while True:
+            try:
+                urllib.request.urlopen(f"{api}/health", timeout=2)
+                break
+            except OSError:
+                if time.perf_counter() - start > 120:
+                    raise
+                time.sleep(0.2)
+        server_start = time.perf_counter() - start
+        cases = {
+            "`python -c 'import prefect'`": [python, "-c", "import prefect"],
+            "`python -c 'import great_expectations'`": [python, "-c", "import great_expectations"],
+            "the flow called from Python (embedded server, GX imported in the validate task)":
+                [python, "-c", flow_only],
+            "`corpus-clean run` (embedded server; GX imported while the server starts)":
+                [cli, "run", "--input", sample, "--output", str(work / "fixed-cli")],
+        }
+        best = {name: float("inf") for name in cases}
+        best["`corpus-clean run` with PREFECT_API_URL set (a running `prefect server start`)"] = float("inf")
+        for _ in range(repeat):
+            for name, cmd in cases.items():
+                best[name] = min(best[name], _wall(cmd, {"PYTHONPATH": str(ROOT)}))
+            name = "`corpus-clean run` with PREFECT_API_URL set (a running `prefect server start`)"
+            best[name] = min(best[name], _wall([cli, "run", "--input", sample, "--output", str(work / "fixed-api")],
+                                               {"PREFECT_API_URL": api}))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rows = [f"25 bundled sample records (data/raw); fresh processes, best of {repeat}, interleaved.", "",
+            "| what | wall s |", "|---|---:|"]
+    rows += [f"| {name} | {seconds:.1f} |" for name, seconds in best.items()]
+    rows.append(f"| `prefect server start` until healthy (once) | {server_start:.1f} |")
     return rows
 
 
@@ -332,6 +435,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="workers for the memory runs")
     parser.add_argument("--shard-mb", type=float, default=64, help="shard size for the memory runs")
     parser.add_argument("--profile", choices=("core", "flow"), default=None)
+    parser.add_argument("--fixed-costs", action="store_true", help="the fixed costs of a small run")
     parser.add_argument("--work", type=Path, default=None, help="keep generated corpora here (default: a temp dir)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -339,6 +443,9 @@ def main() -> None:
     try:
         if args.profile:
             profile(work, args.mb, args.profile)
+        elif args.fixed_costs:
+            print("## Fixed costs of a small run\n")
+            print("\n".join(fixed_costs_table(work, args.repeat)))
         elif args.memory:
             print("## Memory: peak RSS of the process tree by input size\n")
             sizes = [float(s) for s in args.memory.split(",")]

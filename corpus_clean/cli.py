@@ -109,6 +109,8 @@ def run_flow(args: argparse.Namespace) -> int:
 
     from flows.clean_corpus import clean_corpus, progress_listeners
 
+    _preload_great_expectations()
+
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
                   TextColumn("{task.completed}/{task.total} shards"), TimeElapsedColumn(),
@@ -139,6 +141,24 @@ def run_flow(args: argparse.Namespace) -> int:
     for index_html in manifest["output"].get("data_docs") or []:
         print(f"Data Docs:          {index_html}")
     return 0
+
+
+def _preload_great_expectations() -> None:
+    """Import GX (2.5-4 s) in a thread while the flow starts the embedded Prefect server
+    (a subprocess this process only waits for), instead of in the first validate task.
+    The validation code takes the same lock, so it simply waits if the import is not
+    done; if the import fails here, it is retried (and fails loudly) there."""
+    import threading
+
+    from corpus_clean import validate
+
+    def load() -> None:
+        try:
+            validate.preload()
+        except Exception:  # noqa: BLE001 - the validate task imports again and reports
+            pass
+
+    threading.Thread(target=load, name="preload-great-expectations", daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:

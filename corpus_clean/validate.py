@@ -518,6 +518,12 @@ def contains_any(column, patterns):
 
 
 # --------------------------------------------------------------------------- GX setup
+def preload() -> None:
+    """Import GX and build its context now (seconds), e.g. in a thread while something
+    else waits; validate_table then starts at once."""
+    _gx()
+
+
 def _gx() -> dict[str, Any]:
     """Import GX, register the custom expectations, build the ephemeral context: once."""
     with _GX_LOCK:
