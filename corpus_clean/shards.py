@@ -124,8 +124,9 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
         tables.append(cleaned.rows)
         problems.update(cleaned.problems)
         counters.merge(cleaned.counters)
-    # One chunk per column, so the Parquet written is the same however batches ran.
-    table = pa.concat_tables(tables).combine_chunks()
+    # One chunk per batch (no copy: the rows are held once). The batches are cut the same
+    # way whichever process or machine cleans them, so the Parquet bytes are the same too.
+    table = pa.concat_tables(tables)
     return CleanedShard(shard, table, problems, files, counters)
 
 
@@ -208,10 +209,13 @@ def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[st
     for source in (cleaned.problems, failures):
         for row_id, reasons in source.items():
             reasons_by_id.setdefault(row_id, []).extend(reasons)
-    ids = cleaned.rows.column("id").to_pylist()
-    bad = pa.array([row_id in reasons_by_id for row_id in ids], type=pa.bool_())
-    clean_rows = cleaned.rows.filter(pa.compute.invert(bad))
-    quarantined = cleaned.rows.filter(bad)
+    if reasons_by_id:
+        ids = cleaned.rows.column("id").to_pylist()
+        bad = pa.array([row_id in reasons_by_id for row_id in ids], type=pa.bool_())
+        clean_rows = cleaned.rows.filter(pa.compute.invert(bad))
+        quarantined = cleaned.rows.filter(bad)
+    else:  # the usual case: every row is clean, and a filter would copy them all
+        clean_rows, quarantined = cleaned.rows, cleaned.rows.slice(0, 0)
     reasons = [
         [{"check": check, "detail": detail} for check, detail in reasons_by_id[row_id]]
         for row_id in quarantined.column("id").to_pylist()
