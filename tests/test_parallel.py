@@ -26,3 +26,33 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
     assert spread.counters == here.counters
     assert len(parallel._pools[2]._processes) == 2  # the batches went to worker processes
+
+
+def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, monkeypatch):
+    """Memory stays flat with the input: a shard's rows are released once it is written
+    (before, every shard was submitted at once and each finished future kept its table)."""
+    import gc
+    import weakref
+
+    from corpus_clean.shards import CleanedShard
+    from flows.clean_corpus import SHARDS_IN_FLIGHT, clean_corpus
+
+    live, most = set(), [0]
+    original_init = CleanedShard.__init__
+
+    def counting_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        gc.collect()  # count only what is still reachable
+        live.add(id(self))
+        weakref.finalize(self, live.discard, id(self))
+        most[0] = max(most[0], len(live))
+
+    monkeypatch.setattr(CleanedShard, "__init__", counting_init)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(6):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                            data_docs=False)
+    assert manifest["totals"]["clean"] == 6 and len(manifest["output"]["clean"]) == 6
+    assert 1 <= most[0] <= SHARDS_IN_FLIGHT + 1  # the next shard's table is built before the oldest is freed
