@@ -310,9 +310,10 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
     return rows
 
 
-def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float) -> list[str]:
+def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float, steps: str | None = None) -> list[str]:
     """`corpus-clean run` as a child process per size; peak RSS of its process tree."""
-    rows = [f"`corpus-clean run --workers {workers} --shard-mb {shard_mb:g} --no-data-docs` (embedded server "
+    step_args = ["--steps", steps] if steps else []
+    rows = [f"`corpus-clean run --workers {workers} --shard-mb {shard_mb:g} --no-data-docs{' --steps ' + steps if steps else ''}` (embedded server "
             f"included), peak resident memory of the whole process tree sampled every 0.2 s.",
             "",
             "| input MB | documents | wall s | MB/s | peak RSS of the tree, MB | at the peak: flow / server / workers, MB | peak PSS of the tree, MB |",
@@ -327,7 +328,7 @@ def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float) 
         shutil.rmtree(out, ignore_errors=True)
         start = time.perf_counter()
         process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers",
-                                    str(workers), "--shard-mb", str(shard_mb), "--no-data-docs"],
+                                    str(workers), "--shard-mb", str(shard_mb), "--no-data-docs", *step_args],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         with PeakTreeRSS(process.pid) as peak:
             _, stderr = process.communicate()
@@ -434,6 +435,7 @@ def main() -> None:
     parser.add_argument("--memory", default=None, help="comma-separated input sizes in MB: the memory table")
     parser.add_argument("--workers", type=int, default=2, help="workers for the memory runs")
     parser.add_argument("--shard-mb", type=float, default=64, help="shard size for the memory runs")
+    parser.add_argument("--steps", default=None, help="--steps for the memory runs (default: all)")
     parser.add_argument("--profile", choices=("core", "flow"), default=None)
     parser.add_argument("--fixed-costs", action="store_true", help="the fixed costs of a small run")
     parser.add_argument("--work", type=Path, default=None, help="keep generated corpora here (default: a temp dir)")
@@ -449,7 +451,7 @@ def main() -> None:
         elif args.memory:
             print("## Memory: peak RSS of the process tree by input size\n")
             sizes = [float(s) for s in args.memory.split(",")]
-            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb)))
+            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb, args.steps)))
         else:
             print("## Throughput on the generated corpus\n")
             print("\n".join(speed_table(work, args.mb, args.datatrove_mb, args.repeat, not args.skip_flow,

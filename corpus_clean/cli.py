@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
+    run.add_argument("--dask-address", default=None,
+                     help="run the shard tasks on this Dask scheduler (e.g. tcp://host:8786); "
+                          "--output must be a path every Dask worker can write")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
     filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
@@ -128,6 +131,7 @@ def run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                dask_address=args.dask_address,
             )
         finally:
             progress_listeners.remove(on_progress)
