@@ -56,3 +56,28 @@ def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, m
                             data_docs=False)
     assert manifest["totals"]["clean"] == 6 and len(manifest["output"]["clean"]) == 6
     assert 1 <= most[0] <= SHARDS_IN_FLIGHT + 1  # the next shard's table is built before the oldest is freed
+
+
+def test_validation_lets_go_of_the_shard_rows():
+    """Great Expectations kept the last validated dataframe (views of the shard's Arrow
+    buffers): one more shard's rows in memory while the next shards were cleaned."""
+    import gc
+
+    import pyarrow as pa
+
+    from corpus_clean.pipeline import clean_text
+    from corpus_clean.records import clean_schema, document_row
+    from corpus_clean.validate import ValidationConfig, validate_table
+
+    doc = clean_text(f"Story. {SENTENCE * 3}\n")
+    validate_table(pa.Table.from_pylist([document_row(doc, "warm")], schema=clean_schema()))  # GX imported
+    gc.collect()
+    before = pa.total_allocated_bytes()
+    rows = [document_row(doc, "t") | {"id": f"id-{k}", "text": f"{k} {SENTENCE * 40}"} for k in range(500)]
+    table = pa.Table.from_pylist(rows, schema=clean_schema())
+    held = pa.total_allocated_bytes() - before
+    report = validate_table(table, ValidationConfig())
+    assert report.success and held > 1_000_000
+    del table, rows
+    gc.collect()
+    assert pa.total_allocated_bytes() - before < held / 10
