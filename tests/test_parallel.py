@@ -24,8 +24,14 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert spread.rows.equals(here.rows) and spread.rows.num_rows == n + 1
     assert spread.problems == here.problems and len(here.problems) == 1
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
-    assert spread.counters == here.counters
+    assert _without_times(spread.counters) == _without_times(here.counters)
     assert len(parallel._pools[2]._processes) == 2  # the batches went to worker processes
+
+
+def _without_times(counters):
+    """Counters to compare across processes: everything but the steps' wall times."""
+    steps = {name: {k: v for k, v in stats.as_dict().items() if k != "seconds"} for name, stats in counters.steps.items()}
+    return (counters.fixes, counters.removed_by_rule, counters.chars_removed_by_rule, counters.documents, steps)
 
 
 def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, monkeypatch):
@@ -53,8 +59,8 @@ def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, m
     for k in range(6):
         (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
     manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
-                            data_docs=False)
-    assert manifest["totals"]["clean"] == 6 and len(manifest["output"]["clean"]) == 6
+                            data_docs=False, dedup=False)
+    assert manifest["totals"]["clean"] == 6 and len(list((tmp_path / "out" / "clean").glob("*.parquet"))) == 6
     assert 1 <= most[0] <= SHARDS_IN_FLIGHT + 1  # the next shard's table is built before the oldest is freed
 
 
