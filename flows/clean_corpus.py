@@ -182,20 +182,5 @@ def clean_corpus(
     return manifest
 
 
-def _clean_shards_on_dask(address: str, shard_args: tuple, progress_id) -> list:
-    """`clean_shards` as a subflow whose tasks run on the Dask cluster at `address`:
-    as many shards in flight as the cluster has threads (+1), each task cleaning in its
-    own Dask worker (workers=1: no process pool inside a Dask worker). Plan, manifest
-    and report stay in this process, so the run is committed here."""
-    from distributed import Client
-    from prefect_dask import DaskTaskRunner
-
-    with Client(address, timeout=60) as client:
-        threads = sum(client.nthreads().values())
-    on_dask = flow(name="clean-corpus-shards")(clean_shards).with_options(
-        task_runner=DaskTaskRunner(address=address))
-    return on_dask(*shard_args, 1, progress_id, max_in_flight=threads + 1)
-
-
 if __name__ == "__main__":
     clean_corpus()
