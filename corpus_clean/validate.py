@@ -159,6 +159,7 @@ def validate_table(
             batch = gx_state["batch_definition"].get_batch(batch_parameters={"dataframe": df})
             result = batch.validate(vd.suite, result_format=result_format,
                                     expectation_parameters=run_params)
+        _forget_batch(gx_state)
 
     report = ValidationReport(data_docs_index=index_path, n_rows=table.num_rows)
     for res in result.results:
@@ -500,6 +501,12 @@ def contains_any(column, patterns):
 
 
 # --------------------------------------------------------------------------- GX setup
+def preload() -> None:
+    """Import GX and build its context now (seconds), e.g. in a thread while something
+    else waits; validate_table then starts at once."""
+    _gx()
+
+
 def _gx() -> dict[str, Any]:
     """Import GX, register the custom expectations, build the ephemeral context: once."""
     with _GX_LOCK:
@@ -509,6 +516,12 @@ def _gx() -> dict[str, Any]:
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
+        from great_expectations.execution_engine import pandas_execution_engine
+
+        # GX fingerprints every dataframe under 1 GB by hashing all its values (a batch
+        # marker nothing here reads): 15-20 % of a shard's validation time, spent
+        # hashing the text column. A threshold of 0 skips it; results are unchanged.
+        pandas_execution_engine.HASH_THRESHOLD = 0
         custom = _register_custom_expectations()
         context = gx.get_context(mode="ephemeral")
         context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
@@ -569,6 +582,22 @@ def _build_data_docs(state: dict, data_docs_dir: str) -> str:
     if not index.is_file():
         raise RuntimeError(f"GX did not write Data Docs to {index}")
     return str(index)
+
+
+def _forget_batch(state: dict) -> None:
+    """GX's execution engine keeps the last batch (our dataframe: views of the shard's
+    Arrow buffers) and the metrics computed on it until the next validation: one more
+    shard's rows held in memory while other shards are cleaned (measured: the shard's
+    table stayed allocated after it was written). Drop them; the next validation loads
+    its own batch anyway."""
+    engine = state["context"].data_sources.get("corpus_clean").get_execution_engine()
+    engine.batch_manager.reset_batch_cache()
+    data_cache = getattr(engine.batch_manager, "_batch_data_cache", None)  # no public way to clear it
+    if isinstance(data_cache, dict):
+        data_cache.clear()
+    metric_cache = getattr(engine, "_metric_cache", None)
+    if isinstance(metric_cache, dict):
+        metric_cache.clear()
 
 
 def _clear_results(state: dict) -> None:
