@@ -256,3 +256,16 @@ def test_daily_small_files_are_merged_once_there_are_too_many(tmp_path):
 
 def out_clean(layout: OutputLayout):
     return layout.table_dir("clean") / "*.parquet"
+
+
+def test_output_of_a_run_before_versions_is_moved_aside_not_lost(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    (out / "clean").mkdir(parents=True)
+    (out / "clean" / "part-00000.parquet").write_bytes(b"old run's bytes")
+    (out / "manifest.json").write_text("{}")
+    write_inputs(inputs, {"a.txt": "a1\n"})
+    run_day(inputs, out)
+    assert read_clean(out) == expected_rows({"a.txt": "a1\n"})
+    legacy = out / "versions" / "pre-versioning"
+    assert (legacy / "clean" / "part-00000.parquet").read_bytes() == b"old run's bytes"
+    assert (legacy / "manifest.json").read_text() == "{}"
