@@ -278,6 +278,7 @@ def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped]:
     import pyarrow.parquet as pq
+    import pyarrow.types as pa_types
 
     try:
         with fsspec.open(file.url, "rb") as handle:
@@ -290,17 +291,25 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped]:
     if column is None:
         yield Skipped(file.source, f"Parquet file has no 'text' or 'html' column (columns: {names})")
         return
+    # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
+    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
+             and (pa_types.is_string(f.type) or pa_types.is_integer(f.type) or pa_types.is_floating(f.type)
+                  or pa_types.is_boolean(f.type))]
+    extra += [name for name in ("id", "url") if name in names]
     index = 0
-    for batch in parquet.iter_batches(columns=[column], batch_size=4096):
-        for value in batch.column(0).to_pylist():
+    for batch in parquet.iter_batches(columns=[column, *extra], batch_size=4096):
+        for row in batch.to_pylist():
+            value = row.pop(column)
             raw = (value or "").encode("utf-8", "surrogatepass")
             if not isinstance(value, str):
-                yield _new_document(file.source, index, raw, "",
+                doc = _new_document(file.source, index, raw, "",
                                     problem=f"{file.source}: row {index} has null {column}")
             elif column == "html":
-                yield _new_document(file.source, index, raw, "", html=value, encoding="utf-8")
+                doc = _new_document(file.source, index, raw, "", html=value, encoding="utf-8")
             else:
-                yield _new_document(file.source, index, raw, value, encoding="utf-8")
+                doc = _new_document(file.source, index, raw, value, encoding="utf-8")
+            doc.source_id, doc.url, doc.meta = caller_fields(row)
+            yield doc
             index += 1
 
 
