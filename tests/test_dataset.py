@@ -269,3 +269,13 @@ def test_output_of_a_run_before_versions_is_moved_aside_not_lost(tmp_path):
     legacy = out / "versions" / "pre-versioning"
     assert (legacy / "clean" / "part-00000.parquet").read_bytes() == b"old run's bytes"
     assert (legacy / "manifest.json").read_text() == "{}"
+
+
+def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    from corpus_clean.output import FILE_MODE
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_inputs(inputs, {"a.txt": "a1\n"})
+    run_day(inputs, out)
+    for path in [*out.glob("clean/*.parquet"), out / "manifest.json", out / "README.md"]:
+        assert os.stat(path).st_mode & 0o777 == FILE_MODE
