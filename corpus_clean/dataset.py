@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus_clean.layout import (CARD, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
+from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
                                  version_number)
 from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
 from corpus_clean.readers import InputFile
@@ -278,6 +278,10 @@ class VersionBuilder:
                 rewritten[kind] += 1
                 if kept.num_rows:
                     write_parquet(kept, self.staging / kind / self._new_name(part.name))
+        for folder in CARRIED_FOLDERS:  # immutable files (replaced, never edited): links are safe
+            for path in sorted((base_dir / folder).glob("*")) if (base_dir / folder).is_dir() else ():
+                (self.staging / folder).mkdir(exist_ok=True)
+                _link_or_copy(path, self.staging / folder / path.name)
         return rewritten
 
     def write(self, kind: str, table: pa.Table, name: str) -> Path:

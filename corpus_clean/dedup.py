@@ -11,8 +11,10 @@ The work splits in two, so it runs with workers and shards:
    per document with its exact-text hash and its MinHash signature.
 2. ``DedupIndex.assign(signatures)`` — in the run's record order, each document is either
    kept (first seen) or marked ``duplicate_of`` the id of a kept document, with the
-   estimated Jaccard similarity. The index holds everything earlier runs kept, and is
-   saved to (and loaded from) a directory as Parquet parts, one per run.
+   estimated Jaccard similarity. The index holds every document of earlier runs (its
+   signature and the decision taken), and is saved to (and loaded from) a directory the
+   caller gives, as append-only Parquet parts, one per run. ``deduplicate(tables, dir)``
+   does load → assign → save for a run.
 
 ``split_duplicates(clean_table, assignments)`` then splits a clean table into the rows
 to keep and the rows for ``DIR/duplicates/*.parquet`` (schema: ``duplicates_schema()``).
@@ -225,7 +227,7 @@ class SortedKeys:
 
     def __init__(self, dtype) -> None:
         self.keys = np.empty(0, dtype=dtype)
-        self.positions = np.empty(0, dtype=np.int64)
+        self.positions = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; halves memory
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add keys of documents at `positions`, all later than any indexed one."""
@@ -239,8 +241,10 @@ class SortedKeys:
         low = np.searchsorted(self.keys, keys, side="left")
         high = np.searchsorted(self.keys, keys, side="right")
         found = high > low
-        first = np.where(found, self.positions[np.minimum(low, len(self.keys) - 1)] if len(self.keys) else -1, -1)
-        last = np.where(found, self.positions[np.maximum(high - 1, 0)] if len(self.keys) else -1, -1)
+        if not len(self.keys):
+            return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
+        first = np.where(found, self.positions[np.minimum(low, len(self.keys) - 1)], -1).astype(np.int64)
+        last = np.where(found, self.positions[np.maximum(high - 1, 0)], -1).astype(np.int64)
         return first, last
 
 
@@ -284,6 +288,16 @@ class DedupIndex:
 
     def __len__(self) -> int:
         return int(self._live.sum())
+
+    def memory_bytes(self) -> dict[str, int]:
+        """What the index holds in memory, by part (bytes)."""
+        return {
+            "rows (id, hash, decision)": self._rows.nbytes,
+            "signatures": self._matrix.nbytes,
+            "sorted exact hashes and band keys": sum(
+                k.keys.nbytes + k.positions.nbytes for k in [self._exact, *self._bands]),
+            "root and live flags": self._root.nbytes + self._live.nbytes,
+        }
 
     def indexed_ids(self) -> list[str]:
         """Ids of the documents in the index (the latest version of each), in index order."""

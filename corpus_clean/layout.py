@@ -10,7 +10,8 @@ DIR/
   README.md -> current/README.md    the current version's dataset card
   current -> versions/v000007       the version pointer, swapped atomically (os.replace)
   versions/v000007/                 one complete version: a folder per kind, its manifest,
-                                    card and input index (what each input file's key was)
+                                    card and input index (what each input file's key was),
+                                    and dedup_index/ (the near-duplicate index of its rows)
   versions/.staging-<token>/        a version being built (never read by anyone else)
   runs.jsonl                        one line per run, also runs that committed nothing new
   data_docs/                        Great Expectations Data Docs of the last run
@@ -27,6 +28,11 @@ from pathlib import Path
 
 # Every table a version holds, one folder each. Adding a kind is one line here.
 TABLE_KINDS: tuple[str, ...] = ("clean", "quarantine", "duplicates", "filtered")
+
+# Folders a version carries whole from the one before (hard links), never globbed by
+# readers: the near-duplicate index, so each version's index matches its rows.
+DEDUP_INDEX = "dedup_index"
+CARRIED_FOLDERS: tuple[str, ...] = (DEDUP_INDEX,)
 
 VERSION_PREFIX = "v"
 STAGING_PREFIX = ".staging-"

@@ -35,9 +35,29 @@ ROW_GROUP_BYTES = 16 * 1024 * 1024
 MIN_ROW_GROUP_ROWS, MAX_ROW_GROUP_ROWS = 256, 100_000
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it (os.umask can only be read by
+    setting it, which would race with other threads creating files).
+
+    >>> 0 <= current_umask() <= 0o777
+    True
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)  # no /proc (macOS): read it the racy way
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: Path, write) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=path.parent)
+    # mkstemp makes the file 0600; the output is the user's, with their umask as for any file.
+    os.fchmod(handle, 0o666 & ~current_umask())
     os.close(handle)
     try:
         write(temp_name)

@@ -10,7 +10,8 @@ SQLite server, which locked).
 
 Workers are started with "spawn" (a fork of a process running Prefect's threads could
 copy a held lock) and live until the interpreter exits, so one run's shards, or the
-next run's in the same process, reuse them.
+next run's in the same process, reuse them. They exit on their own when that process
+dies, even by SIGKILL (``processes.exit_when_parent_exits``).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from functools import partial
 from typing import Callable, Iterator
 
 from corpus_clean.document import Document
+from corpus_clean.processes import exit_when_parent_exits
 from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
 from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
@@ -35,7 +37,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     with _pools_lock:
         pool = _pools.get(workers)
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=exit_when_parent_exits)
             _pools[workers] = pool
         return pool
 

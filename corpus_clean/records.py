@@ -20,6 +20,7 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "record_schem
 _SIMPLE_TYPES = {
     "string": pa.string(),
     "int64": pa.int64(),
+    "float64": pa.float64(),
     "timestamp_us_utc": pa.timestamp("us", tz="UTC"),
     "map<string,string>": pa.map_(pa.string(), pa.string()),
 }
@@ -36,8 +37,10 @@ def parse_type(spec: str) -> pa.DataType:
     if spec.startswith("list<") and spec.endswith(">"):
         return pa.list_(parse_type(spec[5:-1]))
     if spec.startswith("struct<") and spec.endswith(">"):
-        members = [part.split(":", 1) for part in spec[7:-1].split(",")]
-        return pa.struct([pa.field(name, parse_type(kind), nullable=False) for name, kind in members])
+        # "name:type" is a required member, "name:type?" a nullable one.
+        members = [part.strip().split(":", 1) for part in spec[7:-1].split(",")]
+        return pa.struct([pa.field(name, parse_type(kind.rstrip("?")), nullable=kind.endswith("?"))
+                          for name, kind in members])
     raise ValueError(f"unknown type {spec!r} in {SCHEMA_FILE}")
 
 

@@ -1,7 +1,11 @@
 """The run's manifest (manifest.json) and its human report (markdown with charts + tables).
 
 The manifest is the accounting record of a run: per input file it cleaned, read = clean
-+ quarantined + skipped. A run whose numbers do not add up fails and commits nothing.
++ quarantined + duplicates + filtered + skipped (counted in the written tables), records
+lost in a damaged part of a file listed as unreadable, and, where the format declares
+its record count, read + unreadable = declared. The list of files is checked against
+the run's own walk of the input tree, not against what the readers reported. A run
+whose numbers do not add up fails and commits nothing.
 """
 from __future__ import annotations
 
@@ -10,20 +14,51 @@ from datetime import datetime
 
 from corpus_clean import __version__
 from corpus_clean.charts import bar_chart, trend_chart
+from corpus_clean.preflight import RunError
 from corpus_clean.readers import InputFile
 from corpus_clean.shards import ShardSummary
 from corpus_clean.steps import StepStats
 
-TOTAL_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped", "files_processed",
-              "files_unchanged")
-# Per input file: read = clean + quarantined + duplicates + filtered + skipped.
-FILE_COUNT_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped")
+TOTAL_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped", "unreadable",
+              "files_processed", "files_unchanged")
+# Per input file: read = clean + quarantined + duplicates + filtered + skipped; unreadable
+# counts records lost in a damaged part of the file (not in `read`).
+FILE_COUNT_KEYS = ("read", "clean", "quarantined", "duplicates", "filtered", "skipped", "unreadable")
 # Trend charts show this many of the latest runs.
 TREND_RUNS = 14
 
 
-class AccountingError(RuntimeError):
-    """Records went missing: read ≠ clean + quarantined + duplicates + filtered + skipped."""
+class AccountingError(RunError):
+    """Records went missing: read ≠ clean + quarantined + duplicates + filtered + skipped,
+    a file declares more records than were read or found unreadable, or an input entry
+    has no accounting."""
+
+
+def file_entry(counts) -> dict:
+    """One input file's line in the manifest."""
+    return {
+        **{key: getattr(counts, key) for key in FILE_COUNT_KEYS},
+        "skipped_reasons": counts.skipped_reasons, "records": counts.records,
+        "unreadable_reasons": counts.unreadable_reasons, "declared": counts.declared,
+    }
+
+
+def accounting_mismatches(listed: list[str], counted: dict) -> dict[str, list[str]]:
+    """Per source, what does not add up: the file's own counts (`FileCounts.mismatches`),
+    an entry of the input listing that no shard accounted for, or a source no listing has.
+
+    >>> accounting_mismatches(["a.txt", "b.txt"], {})
+    {'a.txt': ['listed in the input tree but never read'], 'b.txt': ['listed in the input tree but never read']}
+    """
+    found: dict[str, list[str]] = {}
+    for source, counts in counted.items():
+        if counts.mismatches():
+            found[source] = counts.mismatches()
+    for source in set(listed) - set(counted):
+        found[source] = ["listed in the input tree but never read"]
+    for source in set(counted) - set(listed):
+        found[source] = ["read but not in the input listing"]
+    return dict(sorted(found.items()))
 
 
 def _sum_counters(summaries: list, attribute: str) -> dict[str, int]:
@@ -57,15 +92,12 @@ def _merge_step_stats(summaries: list[ShardSummary]) -> list[dict]:
 def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSummary], context: dict,
                    unchanged: list[InputFile] = (), missing: list[str] = ()) -> dict:
     """The run's manifest (not written: the version commit writes it). `files` are the
-    files this run cleaned; `unchanged` and `missing` are the ones it left as they were."""
-    per_file: dict[str, dict] = {}
-    for summary in summaries:
-        for source, counts in summary.files.items():
-            per_file[source] = {**{key: getattr(counts, key) for key in FILE_COUNT_KEYS},
-                                "skipped_reasons": counts.skipped_reasons}
-    unbalanced = [source for source, c in per_file.items()
-                  if c["read"] != sum(c[key] for key in FILE_COUNT_KEYS[1:])]
-    unbalanced += [f.source for f in files if f.source not in per_file]  # a file no shard saw
+    files this run cleaned (the run's own walk of the input tree); `unchanged` and
+    `missing` are the ones it left as they were."""
+    counted = {source: counts for summary in summaries for source, counts in summary.files.items()}
+    per_file = {source: file_entry(counts) for source, counts in counted.items()}
+    mismatches = accounting_mismatches([f.source for f in files], counted)
+    unbalanced = list(mismatches)
     totals = {key: sum(c[key] for c in per_file.values()) for key in FILE_COUNT_KEYS}
     totals["files_processed"] = len(files)
     totals["files_unchanged"] = len(unchanged)
@@ -82,6 +114,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSum
                   "out": sum(getattr(s, "chars_out", 0) for s in summaries)},
         "accounting_ok": not unbalanced,
         "unbalanced_files": unbalanced,
+        "accounting_errors": mismatches,
         "files": dict(sorted(per_file.items())),
         "languages": _sum_counters(summaries, "languages"),
         "quarantine_by_check": _sum_counters(summaries, "quarantine_by_check"),
@@ -95,9 +128,12 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSum
 
 
 def check_accounting(manifest: dict, where: str = "the manifest") -> None:
+    """Raise AccountingError naming the first file that does not add up, and why."""
     if not manifest["accounting_ok"]:
         unbalanced = manifest["unbalanced_files"]
-        raise AccountingError(f"records unaccounted for in {len(unbalanced)} file(s): {unbalanced[:5]} (see {where})")
+        first = unbalanced[0]
+        raise AccountingError(f"records unaccounted for in {len(unbalanced)} file(s), first {first}: "
+                              f"{'; '.join(manifest['accounting_errors'][first])} (see {where})")
 
 
 def add_timing(manifest: dict, started_at: datetime, ended_at: datetime) -> dict:
@@ -136,12 +172,12 @@ def report_markdown(manifest: dict, runs: list[dict] = ()) -> str:
         f"Input `{manifest.get('input_path')}` → output `{manifest.get('output_dir')}`, "
         f"dataset version **{manifest.get('version')}**, {manifest.get('duration_s', 0):.1f} s",
         "",
-        "| read | clean | quarantined | duplicates | filtered | skipped | files processed | files unchanged "
-        "| accounting |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| read | clean | quarantined | duplicates | filtered | skipped | unreadable | files processed "
+        "| files unchanged | accounting |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         f"| {totals['read']} | {totals['clean']} | {totals['quarantined']} | {totals['duplicates']} | "
-        f"{totals['filtered']} | {totals['skipped']} | {totals['files_processed']} | {totals['files_unchanged']} | "
-        f"{'ok' if manifest['accounting_ok'] else 'FAILED'} |",
+        f"{totals['filtered']} | {totals['skipped']} | {totals['unreadable']} | {totals['files_processed']} | "
+        f"{totals['files_unchanged']} | {'ok' if manifest['accounting_ok'] else 'FAILED'} |",
         "",
     ]
     dataset = manifest.get("dataset") or {}
@@ -223,7 +259,9 @@ def _trend_lines(runs: list[dict]) -> list[str]:
 def report_table(manifest: dict) -> list[dict]:
     return [
         {"file": source, "read": c["read"], "clean": c["clean"], "quarantined": c["quarantined"],
-         "filtered": c.get("filtered", 0), "skipped": c["skipped"], "skipped_reasons": "; ".join(c["skipped_reasons"])[:200]}
+         "duplicates": c.get("duplicates", 0), "filtered": c.get("filtered", 0), "skipped": c["skipped"],
+         "skipped_reasons": "; ".join(c["skipped_reasons"])[:200],
+         "unreadable": c.get("unreadable", 0), "unreadable_reasons": "; ".join(c.get("unreadable_reasons", []))[:200]}
         for source, c in manifest["files"].items()
     ]
 

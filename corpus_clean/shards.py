@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from corpus_clean import __version__
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
-from corpus_clean.readers import InputFile, Skipped, read_file
+from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
@@ -41,7 +41,15 @@ class Shard:
 
 @dataclass
 class FileCounts:
-    """Accounting for one input file: read = clean + quarantined + duplicates + filtered + skipped."""
+    """Accounting for one input file: read = clean + quarantined + duplicates + filtered +
+    skipped, where clean, quarantined and filtered are counted in the written tables, not
+    derived from `read` (duplicates are moved out of clean by the run's dedup stage).
+
+    Records in a part of the file that could not be read are `unreadable` (with the
+    reasons). When the format declares its record count (`declared`: Parquet's
+    num_rows, read from the footer apart from the records), the records read plus the
+    unreadable ones must make it up.
+    """
 
     read: int = 0
     clean: int = 0
@@ -50,9 +58,24 @@ class FileCounts:
     filtered: int = 0
     skipped: int = 0
     skipped_reasons: list[str] = field(default_factory=list)
+    records: int = 0          # Documents the reader produced (read minus skipped entries)
+    unreadable: int = 0
+    unreadable_reasons: list[str] = field(default_factory=list)
+    declared: int | None = None
+
+    def mismatches(self) -> list[str]:
+        """What does not add up, in words (empty when the file is fully accounted for)."""
+        found = []
+        if self.read != self.clean + self.quarantined + self.duplicates + self.filtered + self.skipped:
+            found.append(f"read {self.read} != clean {self.clean} + quarantined {self.quarantined}"
+                         f" + duplicates {self.duplicates} + filtered {self.filtered} + skipped {self.skipped}")
+        if self.declared is not None and self.records + self.unreadable != self.declared:
+            found.append(f"file declares {self.declared} records; read {self.records}"
+                         f" + unreadable {self.unreadable}")
+        return found
 
     def balanced(self) -> bool:
-        return self.read == self.clean + self.quarantined + self.duplicates + self.filtered + self.skipped
+        return not self.mismatches()
 
 
 @dataclass
@@ -149,13 +172,18 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
     batch: list[Document] = []
     chars = 0
     for file in shard.files:
-        counts = files.setdefault(file.source, FileCounts())
+        counts = files.setdefault(file.source, FileCounts(declared=declared_record_count(file)))
         for item in read_file(file):
+            if isinstance(item, Unreadable):
+                counts.unreadable += item.records or 0
+                counts.unreadable_reasons.append(item.reason)
+                continue
             counts.read += 1
             if isinstance(item, Skipped):
                 counts.skipped += 1
                 counts.skipped_reasons.append(item.reason)
                 continue
+            counts.records += 1
             size = len(item.html if item.html is not None else item.raw_text or "")
             if batch and (len(batch) >= BATCH_DOCS or chars + size > BATCH_CHARS):
                 yield batch
@@ -182,7 +210,39 @@ def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> 
             problems[doc.id] = list(doc.problems)
         elif doc.filtered:
             filtered[doc.id] = doc.filtered
-    return CleanedBatch(pa.Table.from_pylist(rows, schema=clean_schema()), problems, counters, filtered)
+    try:
+        table = pa.Table.from_pylist(rows, schema=clean_schema())
+    except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
+        table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
+    return CleanedBatch(table, problems, counters, filtered)
+
+
+def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:
+    """A row Arrow refuses (a lone surrogate no step should have made, a value of the
+    wrong type) goes to quarantine with the error, its strings backslash-escaped so
+    that what was there is still readable."""
+    try:
+        pa.Table.from_pylist([row], schema=clean_schema())
+        return row
+    except Exception as error:  # noqa: BLE001 - any Arrow conversion error
+        problems.setdefault(row["id"], []).append(
+            ("storable_output", f"{row['source']}:{row['record_index']}: {type(error).__name__}: {error}"))
+        return _escaped(row)
+
+
+def _escaped(value):
+    r"""Strings with anything UTF-8 cannot hold written as backslash escapes.
+
+    >>> _escaped({"t": ["ok \udfff"]})
+    {'t': ['ok \\udfff']}
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
 
 
 def _clean_batch_safely(batch: list[Document], steps: tuple[Step, ...], counters: StepCounters) -> list[Document]:
@@ -212,7 +272,8 @@ def _clean_safely(doc: Document, steps: tuple[Step, ...], counters: StepCounters
         counters.merge_step_stats(clean_documents([doc], steps))
         return doc
     except Exception as error:  # noqa: BLE001 - one bad record must not sink the shard
-        doc.text = doc.text or doc.raw_text
+        # The raw input, not a half-cleaned text (HTML extraction overwrote raw_text).
+        doc.text = doc.raw_text if doc.html is None else doc.html
         doc.problems.append(("cleaning_error", f"{doc.source}:{doc.record_index}: "
                                                f"{type(error).__name__}: {error}"))
         return doc
@@ -249,12 +310,14 @@ def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[st
                                  [cleaned.filtered[row_id][0] for row_id in filtered_ids])
     filtered_rows = _with_column(filtered_rows, filtered_schema(), "filter_reason",
                                  [cleaned.filtered[row_id][1] for row_id in filtered_ids])
+    # Counted in the tables about to be written, so a row lost on the way shows up.
     quarantined_by_source = Counter(quarantined.column("source").to_pylist())
     filtered_by_source = Counter(filtered_rows.column("source").to_pylist())
+    clean_by_source = Counter(clean_rows.column("source").to_pylist())
     for source, counts in cleaned.files.items():
         counts.quarantined = quarantined_by_source.get(source, 0)
         counts.filtered = filtered_by_source.get(source, 0)
-        counts.clean = (counts.read - counts.skipped) - counts.quarantined - counts.filtered
+        counts.clean = clean_by_source.get(source, 0)
     return ShardOutput(clean_rows, quarantined, filtered_rows)
 
 

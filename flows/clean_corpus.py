@@ -12,12 +12,15 @@ from prefect.states import Completed
 
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
-from corpus_clean.layout import OutputLayout
+from corpus_clean.dedup_stage import count_duplicates
+from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.report import no_new_records
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
+from tasks.dedup_tasks import assign_task, move_duplicates_task, signatures_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
@@ -26,6 +29,22 @@ progress_listeners: list[Callable[[int, int], None]] = []
 # The flow run's final state when a run added no record: shown by name in the UI, not as
 # a plain "Completed", so an empty day is seen.
 NO_NEW_RECORDS_STATE = "NoNewRecords"
+
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
 
 
 @flow(name="clean-corpus", log_prints=True)
@@ -39,6 +58,8 @@ def clean_corpus(
     data_docs: bool = True,
     workers: int = 1,
     keep_versions: int = DEFAULT_KEEP_VERSIONS,
+    dedup: bool = True,
+    quality: dict[str, float] | str | None = None,
 ):
     """Clean the new and changed files under `input_path` into the next version of `output_dir`.
 
@@ -47,13 +68,22 @@ def clean_corpus(
     versions stay under output_dir/versions/. Files unchanged since the last run (same
     bytes, pipeline version and parameters) are not cleaned again. With `workers` > 1,
     batches of documents are cleaned in that many processes. A run that adds no record
-    ends in the state named NoNewRecords.
+    ends in the state named NoNewRecords. `dedup` moves exact and near copies (against
+    this run and every earlier version) to duplicates/. `quality` (thresholds on the
+    `signals` column, or "gopher") turns on the quality filter: documents it sets aside
+    go to filtered/ with the reason.
     """
     logger = get_run_logger()
-    chosen_steps = resolve_steps(steps)  # an unknown name fails here, before any work, listing the valid ones
+    # Bad arguments, an unwritable output, unknown step names or thresholds fail here, in
+    # one line, before any work. A missing input is not an error for a schedule: the run
+    # ends as NoNewRecords and keeps the earlier results (the CLI refuses one up front).
+    chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
+    check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
+              input_must_exist=False)
     started_at = datetime.now(timezone.utc)
     layout = OutputLayout(output_dir)
-    params = {"steps": sorted(steps), "min_chars": min_chars, "languages": languages}
+    params = {"steps": [step.name for step in chosen_steps], "min_chars": min_chars, "languages": languages,
+              "dedup": dedup, "quality": quality}
     config = ValidationConfig(min_chars=min_chars, languages=tuple(languages) if languages else None)
     docs_dir = layout.data_docs if data_docs else None
     key = report_key(deployment.name)
@@ -64,17 +94,25 @@ def clean_corpus(
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
-        written = []
+        written, parts, stages = [], [], {}
         for shard in plan.shards:
             cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers, progress.advance)
             shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
             report = validate_shard_task.submit(cleaned, config, shard_docs)
-            part = f"part-{plan.run_id}-{shard.index:05d}"
-            written.append(write_shard_task.submit(cleaned, report, str(builder.staging), part))
+            parts.append(f"part-{plan.run_id}-{shard.index:05d}")
+            written.append(write_shard_task.submit(cleaned, report, str(builder.staging), parts[-1]))
+            stages[written[-1]] = (shard.name, {"clean-shard": cleaned, "validate-shard": report,
+                                                "write-shard": written[-1]})
         for future in as_completed(written):
-            future.result()  # a failed shard fails the run here, loudly (nothing is committed)
+            raise_first_failure(*stages[future])  # a failed shard fails the run here, naming it (nothing is committed)
         progress.finish()
         summaries = sorted((future.result() for future in written), key=lambda s: s.name)
+        if dedup:  # after every shard: copies of one article usually sit in different shards
+            staging = str(builder.staging)
+            signatures = [signatures_task.submit(staging, part) for part in parts]
+            assignments = assign_task([future.result() for future in signatures], str(builder.staging / DEDUP_INDEX))
+            moved = [move_duplicates_task.submit(staging, part, assignments) for part in parts]
+            count_duplicates(summaries, {source: n for future in moved for source, n in future.result().items()})
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
                    "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
                    "pipeline_version": __version__}

@@ -37,6 +37,19 @@ ARTICLE = (
     "© 2024 Eastmere Gazette Ltd. All rights reserved.\n"
 )
 CONTENT_LINES = [line for line in ARTICLE.splitlines() if line.startswith(("The harbour", "Engineers", "Several"))]
+# A different story from the same (made-up) paper, with the same page furniture: not a
+# near copy of ARTICLE, so deduplication keeps both.
+SECOND_ARTICLE = (
+    "Westmere Library Opens Its Doors on Sundays\n"
+    "\n"
+    "By Ruth Adeyemi\n"
+    "The Westmere public library will open on Sunday afternoons from next month, after volunteers "
+    "offered to staff the reading room and the children's corner without pay.\n"
+    "The head librarian said weekend visits had grown every year since the building was renovated, "
+    "and that families had asked for longer hours during the school holidays.\n"
+    "Facebook Facebook Facebook Facebook\n"
+    "© 2024 Eastmere Gazette Ltd. All rights reserved.\n"
+)
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +109,7 @@ def write_small_corpus(base: Path) -> Path:
     root.mkdir()
     (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     records = [
-        {"id": "a", "text": ARTICLE.replace("Eastmere", "Westmere")},
+        {"id": "a", "text": SECOND_ARTICLE},
         {"id": "b", "text": "Too short."},
         {"id": "c"},
     ]

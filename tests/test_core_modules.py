@@ -113,3 +113,12 @@ def test_a_row_round_trips_through_parquet_with_the_declared_schema(tmp_path):
     assert row["text"] == doc.text and row["n_chars_clean"] == len(doc.text)
     assert [(r["rule"], r["text"]) for r in row["removed"]] == [(r.rule, r.text) for r in doc.removed]
     assert row["run_id"] == "run-1" and row["n_chars_raw"] == len(ARTICLE)
+
+
+def test_the_schema_file_declares_the_signals_column_the_signals_step_fills():
+    from corpus_clean.signals import signal_struct_type
+    from corpus_clean.steps import STEPS
+
+    assert clean_schema().field("signals").type == signal_struct_type()
+    declared = {column for step in STEPS.values() for column in step.columns}
+    assert declared <= set(clean_schema().names)

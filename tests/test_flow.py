@@ -28,12 +28,13 @@ def test_accounting_adds_up_per_file(flow_run_output):
     assert manifest["accounting_ok"]
     on_disk = json.loads((out / "manifest.json").read_text())
     assert on_disk["totals"] == {"read": 7, "clean": 2, "quarantined": 3, "duplicates": 0, "filtered": 0, "skipped": 2,
-                                 "files_processed": 4, "files_unchanged": 0}
+                                 "unreadable": 0, "files_processed": 4, "files_unchanged": 0}
     assert on_disk["version"] == 1 and on_disk["dataset"]["clean"]["rows"] == 2
     assert 0 < on_disk["duration_s"] and on_disk["started_at"] < on_disk["ended_at"]
     files = on_disk["files"]
     assert files["feed.jsonl"] == {"read": 4, "clean": 1, "quarantined": 3, "duplicates": 0, "filtered": 0, "skipped": 0,
-                                   "skipped_reasons": []}
+                                   "skipped_reasons": [], "records": 4, "unreadable": 0, "unreadable_reasons": [],
+                                   "declared": None}
     assert files["empty.txt"]["skipped_reasons"] == ["empty file"]
     assert "unsupported file type" in files["notes.docx"]["skipped_reasons"][0]
 
@@ -113,7 +114,7 @@ def test_report_artifacts_are_in_prefect(flow_run_output):
     assert ("corpus-clean-report", "markdown") in kinds
     assert ("corpus-clean-report-files", "table") in kinds
     markdown = next(a for a in found if a.type == "markdown" and str(a.flow_run_id) == manifest["flow_run_id"])
-    assert manifest["run_id"] in markdown.data and "| 7 | 2 | 3 | 0 | 0 | 2 | 4 | 0 | ok |" in markdown.data
+    assert manifest["run_id"] in markdown.data and "| 7 | 2 | 3 | 0 | 0 | 2 | 0 | 4 | 0 | ok |" in markdown.data
     assert "data:image/svg+xml;base64," in markdown.data and "file://" not in markdown.data
     assert ("corpus-clean-report-validation", "table") in kinds
 

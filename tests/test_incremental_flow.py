@@ -26,8 +26,11 @@ def clean_rows(out) -> dict[str, str]:
 
 
 def run(inputs, out, **params):
+    """One flow run. The articles here differ in one word (near copies), so dedup is off:
+    these tests are about which files are cleaned; tests/test_dedup_flow.py covers dedup."""
     from flows.clean_corpus import clean_corpus
 
+    params.setdefault("dedup", False)
     state = clean_corpus(input_path=str(inputs), output_dir=str(out), data_docs=False, return_state=True,
                          **params)
     return state, state.result(raise_on_failure=False)

@@ -21,10 +21,22 @@ def test_balanced_run_builds_manifest():
                               unchanged=[InputFile("b.txt", "b.txt", 3)])
     check_accounting(manifest)
     assert manifest["accounting_ok"] and manifest["totals"] == {
-        "read": 5, "clean": 3, "quarantined": 1, "duplicates": 0, "filtered": 0, "skipped": 1,
+        "read": 5, "clean": 3, "quarantined": 1, "duplicates": 0, "filtered": 0, "skipped": 1, "unreadable": 0,
         "files_processed": 1, "files_unchanged": 1}
     assert json.loads(json.dumps(manifest))["files"]["a.jsonl"]["skipped_reasons"] == ["blank line 4"]
-    assert "| 5 | 3 | 1 | 0 | 0 | 1 | 1 | 1 | ok |" in report_markdown(manifest)
+    assert "| 5 | 3 | 1 | 0 | 0 | 1 | 0 | 1 | 1 | ok |" in report_markdown(manifest)
+
+
+def test_records_a_file_declares_must_be_read_or_counted_unreadable():
+    """A Parquet footer says 10 rows: 8 read + 2 in a damaged group is whole; 8 alone is not."""
+    whole = FileCounts(read=8, clean=8, records=8, unreadable=2, unreadable_reasons=["row group 3"], declared=10)
+    manifest = build_manifest("run1", [InputFile("p", "p.parquet", 10)], [summary({"p.parquet": whole})], {})
+    assert manifest["accounting_ok"] and manifest["totals"]["unreadable"] == 2
+    short = FileCounts(read=8, clean=8, records=8, declared=10)
+    manifest = build_manifest("run1", [InputFile("p", "p.parquet", 10)], [summary({"p.parquet": short})], {})
+    assert manifest["accounting_errors"] == {"p.parquet": ["file declares 10 records; read 8 + unreadable 0"]}
+    with pytest.raises(AccountingError, match="p.parquet: file declares 10 records; read 8 \\+ unreadable 0"):
+        check_accounting(manifest)
 
 
 def test_lost_records_fail_loudly():

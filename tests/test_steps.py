@@ -63,7 +63,7 @@ def test_steps_run_in_registry_order_whatever_order_they_are_named_in():
 def test_each_step_reports_documents_and_characters_in_and_out():
     docs = [make_doc(ARTICLE, i) for i in range(3)]
     stats = clean_documents(docs)
-    assert list(stats) == ["mojibake", "boilerplate", "metadata"]
+    assert list(stats) == ["mojibake", "boilerplate", "metadata", "signals"]
     cut = stats["boilerplate"]
     assert cut.documents_in == cut.documents_out == 3
     assert cut.chars_in == 3 * len(ARTICLE)
@@ -114,7 +114,7 @@ def test_a_step_defined_in_a_test_module_runs_through_the_real_flow(tmp_path, pr
     assert totals["filtered"] == 1 and on_disk["files"]["feed.jsonl"]["filtered"] == 1
     assert totals["read"] == totals["clean"] + totals["quarantined"] + totals["filtered"] + totals["skipped"]
     steps = {entry["step"]: entry for entry in on_disk["steps"]}
-    assert list(steps) == ["mojibake", "boilerplate", "metadata", "no_westmere", "count_words"]
+    assert list(steps) == ["mojibake", "boilerplate", "metadata", "no_westmere", "count_words"]  # as named
     assert steps["no_westmere"]["documents_out"] == steps["no_westmere"]["documents_in"] - 1
     assert steps["count_words"]["documents_in"] == steps["no_westmere"]["documents_out"]
     assert manifest["steps"] == on_disk["steps"]
