@@ -193,11 +193,16 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
         if not is_input_file(file):
             continue
         seen.add(file.source)
-        sha = hasher(file)
-        key = input_key(sha, pipeline_version, params)
+        try:
+            sha = None if getattr(file, "skip_reason", None) else hasher(file)
+        except OSError:  # a broken link, a loop, a file gone since listing: the reader reports it
+            sha = None
+        # A file we cannot hash has no key: it is handed to the reader (which accounts for
+        # it as skipped or unreadable) on every run, never taken as unchanged.
+        key = input_key(sha, pipeline_version, params) if sha else None
         plan.index[file.source] = {"sha256": sha, "size": file.size, "key": key}
         old = previous.get(file.source)
-        if old is not None and old.get("key") == key:
+        if key is not None and old is not None and old.get("key") == key:
             plan.unchanged.append(file)
         else:
             plan.to_process.append(file)
@@ -394,6 +399,22 @@ def prune_versions(layout: OutputLayout, keep_versions: int) -> list[int]:
     for number in old:
         shutil.rmtree(layout.version_dir(number), ignore_errors=True)
     return old
+
+
+class OutputConflict(RuntimeError):
+    """Something that is not this output's own sits where the layout needs a folder."""
+
+
+def check_output_root(layout: OutputLayout) -> None:
+    """Refuse, in one line and before any work, a file where a kind's folder or link
+    goes (an older run's real folder is fine: it is moved to versions/pre-versioning)."""
+    for kind in TABLE_KINDS:
+        path = layout.root / kind
+        if path.exists() and not path.is_symlink() and not path.is_dir():
+            raise OutputConflict(f"{path} is a file, not a folder of this output; move it away and run again")
+    if layout.versions_dir.exists() and not layout.versions_dir.is_dir():
+        raise OutputConflict(f"{layout.versions_dir} is a file, not this output's versions folder; "
+                             "move it away and run again")
 
 
 def remove_abandoned_staging(layout: OutputLayout) -> list[str]:

@@ -16,15 +16,6 @@ import pyarrow.parquet as pq
 TEMP_PREFIX = ".tmp-"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# mkstemp makes 0600 files; a dataset is meant to be read by others: the usual 0666 & ~umask.
-FILE_MODE = 0o666 & ~_umask()
-
 # Rows are sorted so that one language (then one source, then a date range) sits in few
 # row groups: min/max statistics then let pandas/pyarrow, polars and DuckDB skip the rest
 # of a file without partition folders (which would break the DIR/clean/*.parquet glob).
@@ -61,7 +52,6 @@ def _atomic_write(path: Path, write) -> Path:
     os.close(handle)
     try:
         write(temp_name)
-        os.chmod(temp_name, FILE_MODE)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -135,9 +135,11 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     assert processes_with(token.encode()) == []
 
 
-def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_path):
+def test_a_file_in_the_outputs_way_ends_the_run_with_one_line_naming_it(tmp_path):
     """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
-    fault: the output's clean/ folder is a file, so writing the shard fails."""
+    fault: the output's clean/ folder is a file; the run refuses before any work, in one
+    line naming it (an older run's real clean/ folder would be moved aside instead).
+    A failing shard task's one-line message is tested just below."""
     corpus = make_corpus(tmp_path / "in", files=2)
     out = tmp_path / "out"
     out.mkdir()
@@ -150,7 +152,8 @@ def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_pat
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     last = result.stderr.decode().strip().splitlines()[-1]
-    assert last.startswith("corpus-clean: shard part-00000 failed in write-shard: FileExistsError:"), last
+    assert last.startswith("corpus-clean: ") and f"{out / 'clean'} is a file, not a folder of this output" in last, last
+    assert (out / "clean").read_text() == "a file where a folder should be"  # left as it was
 
 
 def test_an_upstream_failure_is_reported_not_the_pending_task_after_it(tmp_path, monkeypatch):

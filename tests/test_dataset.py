@@ -272,10 +272,21 @@ def test_output_of_a_run_before_versions_is_moved_aside_not_lost(tmp_path):
 
 
 def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
-    from corpus_clean.output import FILE_MODE
+    from corpus_clean.output import current_umask
 
     inputs, out = tmp_path / "in", tmp_path / "out"
     write_inputs(inputs, {"a.txt": "a1\n"})
     run_day(inputs, out)
     for path in [*out.glob("clean/*.parquet"), out / "manifest.json", out / "README.md"]:
-        assert os.stat(path).st_mode & 0o777 == FILE_MODE
+        assert os.stat(path).st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def test_a_file_that_cannot_be_hashed_is_handed_to_the_reader_every_run(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_inputs(inputs, {"a.txt": "a1\n"})
+    (inputs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a broken link
+    listed = list_input_files(str(inputs))
+    first = plan_inputs(listed, {}, "0.1.0", {})
+    again = plan_inputs(listed, first.index, "0.1.0", {})
+    assert [f.source for f in again.to_process] == ["gone.txt"] and [f.source for f in again.unchanged] == ["a.txt"]
+    assert first.index["gone.txt"]["key"] is None

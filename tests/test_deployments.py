@@ -55,10 +55,11 @@ def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server
             assert result.returncode == 0, result.stdout + result.stderr
             return result.stdout
 
-        run_hourly(input_path=str(incoming), output_dir=str(out))
+        # The articles differ in one word (near copies): dedup is off, this is about which files are cleaned.
+        run_hourly(input_path=str(incoming), output_dir=str(out), dedup=False)
         first = json.loads((out / "manifest.json").read_text())
         (incoming / "c.txt").write_text(ARTICLE.replace("Eastmere", "Cmere"))  # the next hour's delivery
-        run_hourly(input_path=str(incoming), output_dir=str(out))
+        run_hourly(input_path=str(incoming), output_dir=str(out), dedup=False)
         second = json.loads((out / "manifest.json").read_text())
         assert (first["totals"]["files_processed"], first["version"]) == (2, 1)
         assert (second["totals"]["files_processed"], second["totals"]["files_unchanged"]) == (1, 2)
@@ -90,7 +91,7 @@ def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_
     for i in range(4):
         (corpus / f"doc-{i}.txt").write_text(ARTICLE.replace("Eastmere", f"Town {i}") * 3)
     command = [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
-               "--no-data-docs"]
+               "--no-data-docs", "--no-dedup"]  # near-copy articles: this test is about the two writers
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
