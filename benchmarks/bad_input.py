@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 SENTENCE = "The river authority opened the new flood gates on Thursday after a week of heavy rain. "
-CLI = [sys.executable, "-m", "corpus_clean.cli"]
+CLI = [sys.executable, "-m", "cli"]
 
 
 def jsonl(texts, newline="\n", **extra) -> str:
@@ -232,7 +232,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    from corpus_clean.cli import PREFECT_DEFAULTS, start_embedded_server
+    from cli.main import PREFECT_DEFAULTS, start_embedded_server
 
     os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_DEFAULTS.items()})
     with tempfile.TemporaryDirectory() as tmp:

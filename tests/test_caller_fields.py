@@ -65,7 +65,7 @@ def test_lang_comes_from_the_text_even_when_the_page_says_otherwise():
 
 def test_filter_output_keeps_the_callers_fields():
     line = json.dumps({"id": "a1", "url": "https://x.example/1", "site": "x", "text": ARTICLE})
-    result = subprocess.run([sys.executable, "-m", "corpus_clean.cli", "filter"], input=line.encode() + b"\n",
+    result = subprocess.run([sys.executable, "-m", "cli", "filter"], input=line.encode() + b"\n",
                             capture_output=True, timeout=120, check=True)
     [out] = [json.loads(l) for l in result.stdout.decode().splitlines()]
     assert (out["id"], out["url"], out["meta"], out["lang"]) == ("a1", "https://x.example/1", {"site": "x"}, "en")

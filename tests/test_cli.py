@@ -12,7 +12,7 @@ from tests.conftest import ARTICLE, CONTENT_LINES
 
 def run_filter(lines: list[str], *args: str) -> list[dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "corpus_clean.cli", "filter", *args],
+        [sys.executable, "-m", "cli", "filter", *args],
         input="\n".join(lines).encode() + b"\n", capture_output=True, timeout=120, check=True,
     )
     return [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -49,13 +49,13 @@ def test_filter_steps_subset_only_repairs_mojibake():
 
 
 def test_filter_rejects_unknown_step():
-    result = subprocess.run([sys.executable, "-m", "corpus_clean.cli", "filter", "--steps", "nope"],
+    result = subprocess.run([sys.executable, "-m", "cli", "filter", "--steps", "nope"],
                             input=b"", capture_output=True, timeout=60)
     assert result.returncode == 2 and b"unknown step" in result.stderr
 
 
 def run_filter_bytes(data: bytes, *args: str) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "corpus_clean.cli", "filter", *args],
+    result = subprocess.run([sys.executable, "-m", "cli", "filter", *args],
                             input=data, capture_output=True, timeout=120, check=True)
     return [json.loads(line) for line in result.stdout.splitlines()]
 

@@ -30,7 +30,7 @@ def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness server
     return subprocess.Popen(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--shard-mb", "0.001", "--no-data-docs", *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
@@ -110,7 +110,7 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
     env.update({token: "1", "PREFECT_HOME": str(own_prefect_home)})
     run = subprocess.Popen(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
          "--shard-mb", "0.01", "--no-data-docs", "--workers", "2"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -135,25 +135,22 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     assert processes_with(token.encode()) == []
 
 
-def test_a_file_in_the_outputs_way_ends_the_run_with_one_line_naming_it(tmp_path):
+def test_a_failing_task_ends_the_run_with_one_line_naming_what_and_where(tmp_path):
     """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
-    fault: the output's clean/ folder is a file; the run refuses before any work, in one
-    line naming it (an older run's real clean/ folder would be moved aside instead).
-    A failing shard task's one-line message is tested just below."""
+    fault: the output's versions/ folder is a file, so no version can be staged."""
     corpus = make_corpus(tmp_path / "in", files=2)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "clean").write_text("a file where a folder should be")
+    (out / "versions").write_text("a file where a folder should be")
     from prefect.settings import PREFECT_API_URL
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
     result = subprocess.run(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     last = result.stderr.decode().strip().splitlines()[-1]
-    assert last.startswith("corpus-clean: ") and f"{out / 'clean'} is a file, not a folder of this output" in last, last
-    assert (out / "clean").read_text() == "a file where a folder should be"  # left as it was
+    assert last.startswith("corpus-clean: ") and f"{out / 'versions'} is a file" in last, last
 
 
 def test_an_upstream_failure_is_reported_not_the_pending_task_after_it(tmp_path, monkeypatch):

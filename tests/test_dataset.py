@@ -281,12 +281,17 @@ def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
         assert os.stat(path).st_mode & 0o777 == 0o666 & ~current_umask()
 
 
-def test_a_file_that_cannot_be_hashed_is_handed_to_the_reader_every_run(tmp_path):
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    write_inputs(inputs, {"a.txt": "a1\n"})
-    (inputs / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # a broken link
-    listed = list_input_files(str(inputs))
-    first = plan_inputs(listed, {}, "0.1.0", {})
-    again = plan_inputs(listed, first.index, "0.1.0", {})
-    assert [f.source for f in again.to_process] == ["gone.txt"] and [f.source for f in again.unchanged] == ["a.txt"]
-    assert first.index["gone.txt"]["key"] is None
+
+@pytest.mark.parametrize("name", ["clean", "versions"])
+def test_a_file_where_the_layout_needs_a_folder_is_refused_in_one_line(tmp_path, name):
+    from corpus_clean.dataset import OutputConflict, check_output_root
+
+    layout = OutputLayout(tmp_path / "out")
+    layout.root.mkdir()
+    (layout.root / name).write_text("not ours")
+    with pytest.raises(OutputConflict, match=f"^{layout.root / name} is a file, not") as refused:
+        check_output_root(layout)
+    assert "\n" not in str(refused.value) and (layout.root / name).read_text() == "not ours"
+    (layout.root / name).unlink()
+    (layout.root / name).mkdir()  # a real folder (an older run's clean/) is fine: moved aside at commit
+    check_output_root(layout)

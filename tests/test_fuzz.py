@@ -12,7 +12,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.cli import filter_lines
+from cli.main import filter_lines
 from corpus_clean.readers import MAX_RECORD_CHARS, InputFile, Skipped, Unreadable, decode_bytes, read_file
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

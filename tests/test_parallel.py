@@ -32,3 +32,58 @@ def _without_times(counters):
     """Counters to compare across processes: everything but the steps' wall times."""
     steps = {name: {k: v for k, v in stats.as_dict().items() if k != "seconds"} for name, stats in counters.steps.items()}
     return (counters.fixes, counters.removed_by_rule, counters.chars_removed_by_rule, counters.documents, steps)
+
+
+def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, monkeypatch):
+    """Memory stays flat with the input: a shard's rows are released once it is written
+    (before, every shard was submitted at once and each finished future kept its table)."""
+    import gc
+    import weakref
+
+    from corpus_clean.shards import CleanedShard
+    from flows.clean_corpus import SHARDS_IN_FLIGHT, clean_corpus
+
+    live, most = set(), [0]
+    original_init = CleanedShard.__init__
+
+    def counting_init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        gc.collect()  # count only what is still reachable
+        live.add(id(self))
+        weakref.finalize(self, live.discard, id(self))
+        most[0] = max(most[0], len(live))
+
+    monkeypatch.setattr(CleanedShard, "__init__", counting_init)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(6):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                            data_docs=False, dedup=False)
+    assert manifest["totals"]["clean"] == 6 and len(list((tmp_path / "out" / "clean").glob("*.parquet"))) == 6
+    assert 1 <= most[0] <= SHARDS_IN_FLIGHT + 1  # the next shard's table is built before the oldest is freed
+
+
+def test_validation_lets_go_of_the_shard_rows():
+    """Great Expectations kept the last validated dataframe (views of the shard's Arrow
+    buffers): one more shard's rows in memory while the next shards were cleaned."""
+    import gc
+
+    import pyarrow as pa
+
+    from corpus_clean.pipeline import clean_text
+    from corpus_clean.records import clean_schema, document_row
+    from corpus_clean.validate import ValidationConfig, validate_table
+
+    doc = clean_text(f"Story. {SENTENCE * 3}\n")
+    validate_table(pa.Table.from_pylist([document_row(doc, "warm")], schema=clean_schema()))  # GX imported
+    gc.collect()
+    before = pa.total_allocated_bytes()
+    rows = [document_row(doc, "t") | {"id": f"id-{k}", "text": f"{k} {SENTENCE * 40}"} for k in range(500)]
+    table = pa.Table.from_pylist(rows, schema=clean_schema())
+    held = pa.total_allocated_bytes() - before
+    report = validate_table(table, ValidationConfig())
+    assert report.success and held > 1_000_000
+    del table, rows
+    gc.collect()
+    assert pa.total_allocated_bytes() - before < held / 10

@@ -25,7 +25,7 @@ def corpus(tmp_path: Path) -> Path:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
-    return subprocess.run([sys.executable, "-m", "corpus_clean.cli", "run", *args],
+    return subprocess.run([sys.executable, "-m", "cli", "run", *args],
                           capture_output=True, timeout=120, env=env)
 
 
@@ -45,7 +45,7 @@ CASES = [  # (arguments, what the one line must say)
 
 @pytest.mark.parametrize("make_args, message", CASES)
 def test_preflight_names_what_would_fail(tmp_path, make_args, message):
-    from corpus_clean.cli import build_parser
+    from cli.main import build_parser
 
     corpus(tmp_path)
     (tmp_path / "file").write_text("not a folder")

@@ -34,7 +34,7 @@ def test_run_report_is_visible_in_the_prefect_ui(prefect_ui, tmp_path):
     api, env = prefect_ui
     out = tmp_path / "out"
     corpus = write_small_corpus(tmp_path)
-    command = [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+    command = [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
                "--no-data-docs"]
     subprocess.run(command, env={**env, "PREFECT_API_URL": api}, check=True, timeout=300, capture_output=True)
     (corpus / "second.txt").write_text(ARTICLE.replace("Eastmere", "Northmere"), encoding="utf-8")

@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
+    run.add_argument("--dask-address", default=None,
+                     help="run the shard tasks on this Dask scheduler (e.g. tcp://host:8786); "
+                          "--output must be a path every Dask worker can write")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
     filt.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
@@ -207,6 +210,7 @@ def _run_flow(args: argparse.Namespace) -> int:
     from corpus_clean.dataset import OutputLocked
     from flows.clean_corpus import clean_corpus, progress_listeners
 
+    _preload_great_expectations()
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
                   TextColumn("{task.completed}/{task.total} documents"), TimeElapsedColumn(),
@@ -224,6 +228,7 @@ def _run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                dask_address=args.dask_address,
                 dedup=not args.no_dedup,
                 quality=args.quality,
                 **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
@@ -336,6 +341,24 @@ def start_embedded_server() -> EmbeddedServer:
     server.stop()
     raise RuntimeError(f"the embedded Prefect server did not answer within {timeout:.0f} s "
                        "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+
+def _preload_great_expectations() -> None:
+    """Import GX (2.5-4 s) in a thread while the flow starts the embedded Prefect server
+    (a subprocess this process only waits for), instead of in the first validate task.
+    The validation code takes the same lock, so it simply waits if the import is not
+    done; if the import fails here, it is retried (and fails loudly) there."""
+    import threading
+
+    from corpus_clean import validate
+
+    def load() -> None:
+        try:
+            validate.preload()
+        except Exception:  # noqa: BLE001 - the validate task imports again and reports
+            pass
+
+    threading.Thread(target=load, name="preload-great-expectations", daemon=True).start()
 
 
 def main(argv: list[str] | None = None) -> int:
