@@ -31,10 +31,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
@@ -51,26 +53,45 @@ MAX_NESTING = 5_000
 
 @dataclass
 class HtmlExtraction:
-    """Result of :func:`extract_main_text`; ``text`` is ``""`` when nothing was found."""
+    """Result of :func:`extract_main_text`.
+
+    ``visible_text`` is every visible line of the page's ``<body>`` (one line per
+    block, whitespace collapsed, each line ending in ``"\\n"``); ``removed`` says
+    which of its lines are not article text and why, with offsets into it
+    (``visible_text[r.start:r.end] == r.text``); ``text`` is what is left, the
+    article, lines joined by ``"\\n"`` (``""`` when nothing was found).
+    ``flattened_tags`` counts tags dropped to bring absurd nesting down to
+    :data:`MAX_NESTING` levels (0 on real pages).
+    """
 
     text: str
     title: Optional[str] = None
     byline: Optional[str] = None
     published: Optional[str] = None
     lang: Optional[str] = None
+    visible_text: str = ""
+    removed: list = field(default_factory=list)
+    flattened_tags: int = 0
 
 
 # --------------------------------------------------------------------------- #
 # Tag and attribute vocabularies
 # --------------------------------------------------------------------------- #
 
-# Never article text: code, media, UI chrome, page furniture, captions.
-# (A set, matched in one Python walk: a 30-way Lexbor selector list costs more.)
-JUNK_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas video audio "
-    "button input select textarea option label nav footer aside header figure "
-    "figcaption picture img dialog menu h1".split()
+# Never article text. Not rendered at all (not part of the page's visible text):
+INVISIBLE_TAGS = frozenset(
+    "script style noscript template svg iframe object embed canvas video audio "
+    "img picture input source track".split()
 )
+# Rendered, but page furniture: cut from the article, recorded with a reason.
+# (A dict, matched in one Python walk: a 30-way Lexbor selector list costs more.)
+FURNITURE_TAGS = {
+    "nav": "html.nav", "menu": "html.nav", "header": "html.header", "footer": "html.footer",
+    "aside": "html.sidebar", "figure": "html.caption", "figcaption": "html.caption",
+    "button": "html.ui", "label": "html.ui", "select": "html.ui", "option": "html.ui",
+    "textarea": "html.ui", "dialog": "html.ui", "h1": "html.headline",
+}
+JUNK_TAGS = INVISIBLE_TAGS | frozenset(FURNITURE_TAGS)
 
 def _tag_ids(tags: Iterable[str]) -> frozenset:
     """Lexbor's numeric ids of ``tags``, read off a probe document.
@@ -86,6 +107,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
+_INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
 BLOCK_TAGS = frozenset(
@@ -109,6 +131,25 @@ NEGATIVE_WORDS = frozenset(
     "author authors tags tag keywords credit credits rating pager more readmore "
     "gallery slideshow video photo embed widget".split()
 )
+
+# The rule name a cut records, by the stem or word that matched (first match in
+# the label wins): what kind of furniture the site itself says this is.
+LABEL_REASONS = {
+    **dict.fromkeys("comment disqus respond replies".split(), "html.comments"),
+    **dict.fromkeys("share sharing social toolbar".split(), "html.share"),
+    **dict.fromkeys("related recommend trending popular outbrain taboola promo more readmore".split(),
+                    "html.related"),
+    **dict.fromkeys("advert sponsor banner ad ads adv".split(), "html.ads"),
+    **dict.fromkeys("newsletter subscri signup popup modal overlay login cookie".split(), "html.promo"),
+    **dict.fromkeys("caption credit credits photo gallery slideshow".split(), "html.caption"),
+    **dict.fromkeys("video embed widget".split(), "html.embed"),
+    **dict.fromkeys("byline author authors dateline timestamp meta".split(), "html.byline"),
+    **dict.fromkeys("nav navbar menu breadcrumb pagination pager skip".split(), "html.nav"),
+    **dict.fromkeys("footer copyright disclaimer masthead".split(), "html.footer"),
+    "sidebar": "html.sidebar",
+    **dict.fromkeys("tags tag keywords rating".split(), "html.tags"),
+    **dict.fromkeys("hidden hide print tooltip".split(), "html.hidden"),
+}
 
 
 def trie_regex(words: Iterable[str]) -> re.Pattern:
@@ -173,18 +214,22 @@ MIN_PARA_CHARS = 25
 
 
 def extract_main_text(html: str) -> HtmlExtraction:
-    """Return the article body and metadata of one HTML page.
+    """Return the article body, the page's visible text, what was cut and why, and metadata.
 
     Never raises on odd input that is small enough to parse (empty string,
     plain text without a single tag, broken markup): it returns ``text=""``
     when there is no content, so the pipeline can quarantine the record.
-    Raises ``ValueError`` (with the reason) for non-``str`` input, input larger
-    than :data:`MAX_HTML_CHARS`, or nesting deeper than :data:`MAX_NESTING`.
+    Nesting deeper than :data:`MAX_NESTING` is flattened first (Lexbor's tree
+    builder is quadratic in depth). Raises ``ValueError`` (with the reason) for
+    non-``str`` input or input larger than :data:`MAX_HTML_CHARS`.
 
     >>> extract_main_text("").text
     ''
     >>> extract_main_text("just words, no markup, 1 < 2").text
     ''
+    >>> ex = extract_main_text("<body><nav><a href='/'>Home</a></nav><p>" + "Words, words. " * 5 + "</p></body>")
+    >>> ex.visible_text.splitlines()[0], ex.removed[0].rule
+    ('Home', 'html.nav')
     """
     if not isinstance(html, str):
         raise ValueError(f"extract_main_text expects str, got {type(html).__name__}")
@@ -193,10 +238,11 @@ def extract_main_text(html: str) -> HtmlExtraction:
             f"HTML too large for main-content extraction: {len(html):,} chars "
             f"> MAX_HTML_CHARS={MAX_HTML_CHARS:,}"
         )
+    flattened = 0
     # Depth can only exceed MAX_NESTING if there are that many tags: the cheap
     # C-level count keeps the Python depth scan off the normal path.
     if html.count("<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
-        raise ValueError(f"HTML nested deeper than MAX_NESTING={MAX_NESTING} levels; not extracting")
+        html, flattened = flatten_deep_nesting(html, MAX_NESTING)
     if not _TAG_RE.search(html):
         # Not HTML at all (no tag anywhere): there is no structure to find a
         # main block in, and guessing would pass raw text off as extracted.
@@ -205,10 +251,38 @@ def extract_main_text(html: str) -> HtmlExtraction:
     meta = extract_metadata(tree)
     body = tree.body
     if body is None:
-        return HtmlExtraction(text="", **meta)
-    strip_junk(tree)
-    text = "\n".join(render_text(node) for node in best_container(body)).strip()
-    return HtmlExtraction(text=text, **meta)
+        return HtmlExtraction(text="", flattened_tags=flattened, **meta)
+    cuts = strip_junk(tree)
+    lines = render_page(body, best_container(body), cuts)
+    visible, removed = removals_of(lines)
+    text = "\n".join(line for line, verdict in lines if verdict is KEEP)
+    return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
+
+
+def removals_of(lines: list[tuple[str, str]]) -> tuple[str, list[Removal]]:
+    """The visible text (each line ending in a newline) and one Removal per run of cut lines.
+
+    >>> text, removed = removals_of([("Home", "html.nav"), ("News", "html.nav"), ("Body.", KEEP)])
+    >>> text, removed[0]
+    ('Home\\nNews\\nBody.\\n', Removal(start=0, end=10, rule='html.nav', text='Home\\nNews\\n'))
+    """
+    parts: list[str] = []
+    removed: list[Removal] = []
+    pos = 0
+    run_start, run_rule = 0, None
+    for line, verdict in lines:
+        rule = None if verdict is KEEP else verdict
+        if rule != run_rule:
+            if run_rule is not None:
+                removed.append(Removal(run_start, pos, run_rule, "".join(parts)[run_start:pos]))
+            run_start, run_rule = pos, rule
+        parts.append(line)
+        parts.append("\n")
+        pos += len(line) + 1
+    visible = "".join(parts)
+    if run_rule is not None:
+        removed.append(Removal(run_start, pos, run_rule, visible[run_start:pos]))
+    return visible, removed
 
 
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
@@ -237,6 +311,35 @@ def nesting_depth(html: str) -> int:
             depth += 1
             deepest = max(deepest, depth)
     return deepest
+
+
+def flatten_deep_nesting(html: str, limit: int) -> tuple[str, int]:
+    """Drop the tags that open (or close) an element deeper than ``limit`` levels.
+
+    Text is kept: only markup below the limit goes, so an absurdly nested page
+    (a 9 MB tower of ``<div>``) still parses in linear time and gives its text.
+
+    >>> flatten_deep_nesting("<div><div><div><p>deep</p></div></div></div>", 2)
+    ('<div><div><p>deep</p></div></div>', 2)
+    """
+    out: list[str] = []
+    depth = dropped = last = 0
+    for m in _TAG_RE.finditer(html):
+        closing, name, selfclosing = m.groups()
+        if selfclosing or name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            drop = depth > limit
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            drop = depth > limit
+        if drop:
+            out.append(html[last:m.start()])
+            last = m.end()
+            dropped += 1
+    out.append(html[last:])
+    return "".join(out), dropped
 
 
 # --------------------------------------------------------------------------- #
@@ -396,40 +499,62 @@ def _author_names(value) -> list[str]:
 # --------------------------------------------------------------------------- #
 
 
-def strip_junk(tree: LexborHTMLParser) -> None:
-    """Remove never-content tags and boilerplate-labelled elements in place.
+Cuts = dict  # mem_id of a placeholder text node -> (cut element, rule name)
 
-    Nodes are unlinked with ``remove()`` (not freed) so that descendants of an
-    already-removed node, still in the selector result, stay valid to touch.
+
+def strip_junk(tree: LexborHTMLParser) -> Cuts:
+    """Take never-content tags and boilerplate-labelled elements out of the tree.
+
+    Invisible elements (script, style, ``hidden``, ``display:none`` ...) are
+    simply dropped. Visible furniture is *cut*: unlinked with its subtree
+    intact, and a one-space text node put in its place, so that the renderer
+    can still show the cut text, at its place in the page, with its rule.
+    Returns those cuts, keyed by the placeholder's ``mem_id``.
 
     >>> t = LexborHTMLParser('<body><div class="share-bar">x</div><div class="post-body">'
     ...     '<p>keep</p><div id="comments">y</div></div><script>z</script></body>')
-    >>> strip_junk(t); t.body.html
-    '<body><div class="post-body"><p>keep</p></div></body>'
+    >>> cuts = strip_junk(t); t.body.html
+    '<body> <div class="post-body"><p>keep</p> </div></body>'
+    >>> sorted(rule for _, rule in cuts.values())
+    ['html.comments', 'html.share']
     """
+    cuts: Cuts = {}
     body = tree.body
     if body is None:
-        return
+        return cuts
     # Only <body> matters from here on; metadata has already been read.
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
+        for node in junk:
+            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
-        junk = [n for n in body.traverse() if n.tag in JUNK_TAGS]
-    for node in junk:
-        node.remove()
+        for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
+            _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
-    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"]'):
+    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
         if node.tag in SKIP_LABEL_TAGS:
             continue
         verdict = attrs_verdict(node.attributes)
         if verdict is None:
             continue
+        strength, rule = verdict
         # A layout wrapper around the article is not furniture. The C-level
         # text length bounds the paragraph text, so small nodes skip the count.
-        if verdict == "soft" and len(node.text()) > WRAPPER_SHARE * total \
+        if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
-        node.remove()
+        _cut(node, None if strength == "invisible" else rule, cuts)
+    return cuts
+
+
+def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
+    """Unlink ``node`` (children kept); leave a placeholder when its text is visible."""
+    if rule is not None:
+        node.insert_before(" ")
+        placeholder = node.prev
+        if placeholder is not None:
+            cuts[placeholder.mem_id] = (node, rule)
+    node.remove(recursive=False)
 
 
 def _para_chars(node: LexborNode) -> int:
@@ -446,36 +571,39 @@ def label_words(label: str) -> set[str]:
     return {w.lower() for w in _LABEL_WORD.findall(label)}
 
 
-def boilerplate_label(node: LexborNode) -> Optional[str]:
-    """``"hard"``/``"soft"`` when class/id/role mark the element as furniture, else None.
+_ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
+                 "banner": "html.header", "dialog": "html.ui", "alert": "html.ui"}
 
-    >>> t = LexborHTMLParser('<div class="related-links"></div><div class="article-comments-count">'
-    ...     '</div><div id="commentsContainer"></div><div class="PageBuilder-pageRow"></div>')
-    >>> [boilerplate_label(n) for n in t.css("div")]
-    ['soft', None, 'hard', None]
+# Verdicts: "hard" (comment threads: cut even when large), "soft" (cut unless the
+# element holds most of the page's text), "invisible" (not rendered by a browser:
+# not part of the visible text at all).
+Verdict = tuple[str, str]  # (strength, rule name)
+_INVISIBLE: Verdict = ("invisible", "html.invisible")
+
+
+def attrs_verdict(attrs: dict) -> Optional[Verdict]:
+    """``(strength, rule)`` when class/id/role/hiding attributes mark furniture, else None.
+
+    >>> attrs_verdict({"class": "share-bar"}), attrs_verdict({"role": "navigation"})
+    (('soft', 'html.share'), ('soft', 'html.nav'))
+    >>> attrs_verdict({"style": "display: none"}), attrs_verdict({"class": "post-body"})
+    (('invisible', 'html.invisible'), None)
     """
-    if node.tag in ("html", "body"):
-        return None
-    return attrs_verdict(node.attributes)
-
-
-_FURNITURE_ROLES = frozenset("navigation complementary contentinfo banner dialog alert".split())
-
-
-def attrs_verdict(attrs: dict) -> Optional[str]:
-    """The verdict of :func:`boilerplate_label` from an attribute dict (the hot path)."""
     cls = attrs.get("class")
     ident = attrs.get("id")
     # role/aria-hidden/hidden/style only need a look when the element has
     # attributes besides class and id (most labelled elements do not).
     if len(attrs) > (cls is not None) + (ident is not None):
-        if attrs.get("role") in _FURNITURE_ROLES:
-            return "soft"
-        if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
-            return "soft"
+        if "hidden" in attrs:
+            return _INVISIBLE
         style = attrs.get("style")
         if style and _HIDDEN_STYLE_RE.search(style):
-            return "soft"
+            return _INVISIBLE
+        role = attrs.get("role")
+        if role in _ROLE_REASONS:
+            return ("soft", _ROLE_REASONS[role])
+        if attrs.get("aria-hidden") == "true":
+            return ("soft", "html.hidden")
     if cls and ident:
         label = f"{cls} {ident}"
     else:
@@ -491,11 +619,24 @@ def attrs_verdict(attrs: dict) -> Optional[str]:
     return verdict
 
 
+def boilerplate_label(node: LexborNode) -> Optional[Verdict]:
+    """:func:`attrs_verdict` of an element (never for ``<html>``/``<body>``).
+
+    >>> t = LexborHTMLParser('<div class="related-links"></div><div class="article-comments-count">'
+    ...     '</div><div id="commentsContainer"></div><div class="PageBuilder-pageRow"></div>')
+    >>> [boilerplate_label(n) for n in t.css("div")]
+    [('soft', 'html.related'), None, ('hard', 'html.comments'), None]
+    """
+    if node.tag in ("html", "body"):
+        return None
+    return attrs_verdict(node.attributes)
+
+
 # Class strings repeat within a page and class tokens ("row", "col-md-8",
 # "entry-content") across pages; the regexes were the hottest part of the
 # extractor before these two caches. Both are bounded and safe to clear.
-_LABEL_CACHE: dict[str, Optional[str]] = {}
-_TOKEN_FLAGS: dict[str, int] = {}
+_LABEL_CACHE: dict[str, Optional[Verdict]] = {}
+_TOKEN_FLAGS: dict[str, tuple[int, Optional[str]]] = {}
 CACHE_LIMIT = 100_000
 _NEG, _POS, _HARD = 1, 2, 4
 
@@ -506,42 +647,55 @@ def clear_caches() -> None:
     _TOKEN_FLAGS.clear()
 
 
-def _token_flags(token: str) -> int:
-    """Bit flags of one class/id token: negative, positive, hard-negative."""
-    flags = _TOKEN_FLAGS.get(token)
-    if flags is None:
+def _token_flags(token: str) -> tuple[int, Optional[str]]:
+    """Bit flags of one class/id token (negative, positive, hard-negative) and its rule name.
+
+    >>> _token_flags("commentList"), _token_flags("entry-content")
+    ((5, 'html.comments'), (2, None))
+    """
+    cached = _TOKEN_FLAGS.get(token)
+    if cached is None:
         low = token.lower()
-        flags = 0
-        if NEGATIVE_STEMS_RE.search(low) or (_WORDS_PREFILTER_RE.search(low)
-                                             and not NEGATIVE_WORDS.isdisjoint(label_words(token))):
-            flags |= _NEG
+        flags, reason = 0, None
+        m = NEGATIVE_STEMS_RE.search(low)
+        if m:
+            flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
+        elif _WORDS_PREFILTER_RE.search(low):
+            words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
+            if words:
+                flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
         if POSITIVE_RE.search(low):
             flags |= _POS
         if HARD_NEGATIVE_RE.search(low):
             flags |= _HARD
+            reason = "html.comments"
         if len(_TOKEN_FLAGS) > CACHE_LIMIT:
             _TOKEN_FLAGS.clear()
-        _TOKEN_FLAGS[token] = flags
-    return flags
+        cached = _TOKEN_FLAGS[token] = (flags, reason)
+    return cached
 
 
-def label_verdict(label: str) -> Optional[str]:
-    """Classify one ``"class id"`` string: ``"hard"``, ``"soft"`` or None.
+def label_verdict(label: str) -> Optional[Verdict]:
+    """Classify one ``"class id"`` string: ``(strength, rule)`` or None.
 
     Negative if any token names furniture, unless some token names the
-    article (positive wins); "hard" for comment threads.
+    article (positive wins); "hard" for comment threads. The rule is the
+    first furniture token's.
 
     >>> label_verdict("comment-list"), label_verdict("social-share"), label_verdict("post-body")
-    ('hard', 'soft', None)
+    (('hard', 'html.comments'), ('soft', 'html.share'), None)
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
-    ('soft', None)
+    (('soft', 'html.sidebar'), None)
     """
     flags = 0
+    reason = None
     for token in label.split():
-        flags |= _token_flags(token)
+        token_flags, token_reason = _token_flags(token)
+        flags |= token_flags
+        reason = reason or token_reason
     if not flags & _NEG or flags & _POS:
         return None
-    return "hard" if flags & _HARD else "soft"
+    return ("hard" if flags & _HARD else "soft", reason or "html.furniture")
 
 
 # --------------------------------------------------------------------------- #
@@ -779,13 +933,23 @@ def link_density(node: LexborNode) -> float:
 
 
 class _Frame:
-    """Text gathered below one open element while rendering."""
+    """Text gathered below one open element while rendering.
 
-    __slots__ = ("tag", "parts", "chars", "link_chars", "in_link")
+    ``wrap`` is set on frames whose text gets a fixed verdict: ``KEEP`` for the
+    chosen article containers, a rule name for a cut element. ``judge`` says
+    whether blocks below may still be dropped as link lists or furniture
+    labels (not inside a cut: its lines keep the cut's rule).
+    """
 
-    def __init__(self, tag: str, in_link: bool):
-        self.tag, self.parts, self.chars, self.link_chars, self.in_link = tag, [], 0, 0, in_link
+    __slots__ = ("tag", "parts", "chars", "link_chars", "in_link", "wrap", "judge")
 
+    def __init__(self, tag: str, in_link: bool, wrap=None, judge: bool = True):
+        self.tag, self.parts, self.chars, self.link_chars = tag, [], 0, 0
+        self.in_link, self.wrap, self.judge = in_link, wrap, judge
+
+
+KEEP = "keep"  # the verdict of article text (a removal's rule otherwise)
+NOT_MAIN = "html.not_main"  # visible text outside the chosen article containers
 
 # Whole blocks that are web-page furniture whatever the site: ad labels,
 # teaser links, share prompts. Matched on the block's full, stripped text.
@@ -801,29 +965,46 @@ LINK_DENSE = 0.5
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
 
-def render_text(root: LexborNode) -> str:
-    """Text of ``root`` with a line break around every block element.
+def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[tuple[str, str]]:
+    """Every visible line of the page, with its verdict: ``KEEP`` or the rule that dropped it.
 
-    Block elements whose text is mostly link text (menus, "read more" teasers,
-    tag lists) or a furniture label ("Advertisement") are dropped on the way.
+    One walk over ``<body>``, a line break around every block element. Text
+    inside the ``chosen`` containers is kept, except blocks that are mostly
+    link text (``html.links``: menus, "read more" teasers, tag lists), a
+    furniture label (``html.furniture``: "Advertisement") or a bare ``<time>``
+    between paragraphs (``html.dateline``). Cut elements are rendered where
+    they stood, with their rule; anything else is ``html.not_main``. The
+    innermost verdict wins, and a verdict change always starts a new line.
 
-    >>> t = LexborHTMLParser('<div><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
-    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div>')
-    >>> print(render_text(t.css_first('div')))
-    A bc
-    d
-    e
-    f
-    g
+    >>> t = LexborHTMLParser('<body><div id="a"><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
+    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div><p>z</p></body>')
+    >>> for line in render_page(t.body, [t.css_first("#a")], {}): print(line)
+    ('A bc', 'keep')
+    ('d', 'keep')
+    ('e', 'keep')
+    ('f', 'keep')
+    ('g', 'keep')
+    ('Read this next story', 'html.links')
+    ('Advertisement', 'html.furniture')
+    ('z', 'html.not_main')
     """
-    frames = [_Frame("", False)]
-    stack: list = [root]
+    chosen_ids = {node.mem_id for node in chosen}
+    frames = [_Frame("", False, wrap=NOT_MAIN)]
+    stack: list = [body]
     while stack:
         item = stack.pop()
         if item is None:  # end of the element on top of the frame stack
             _close_frame(frames)
             continue
-        if item is not root:
+        if type(item) is tuple:  # a cut element, rendered in its placeholder's place
+            node, rule = item
+            frames.append(_Frame(node.tag, False, wrap=rule, judge=False))
+            stack.append(None)
+            child = node.first_child
+            if child is not None:
+                stack.append(child)
+            continue
+        if item is not body:
             # The next sibling waits under this node's subtree (and its end marker).
             sibling = item.next
             if sibling is not None:
@@ -838,40 +1019,60 @@ def render_text(root: LexborNode) -> str:
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n
+            elif text:
+                # Whitespace between inline elements separates words ("<b>a</b> <i>b</i>").
+                frame.parts.append(" ")
+                if cuts:
+                    cut = cuts.get(item.mem_id)
+                    if cut is not None:
+                        stack.append(cut)
             continue
         if tag == "br":
             frame.parts.append("\n")
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
             continue
-        if tag == "time" and frame.tag in CONTAINER_TAGS:
-            continue  # a bare <time> between paragraphs is a dateline, not prose
+        if item.mem_id in chosen_ids:
+            frames.append(_Frame(tag, False, wrap=KEEP))
+            stack.append(None)
+        elif tag == "time" and frame.tag in CONTAINER_TAGS and frame.judge:
+            # a bare <time> between paragraphs is a dateline, not prose
+            frames.append(_Frame(tag, False, wrap="html.dateline", judge=False))
+            stack.append(None)
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
-        if tag in BLOCK_TAGS or tag == "a":
-            frames.append(_Frame(tag, frame.in_link or tag == "a"))
+        elif tag in BLOCK_TAGS or tag == "a":
+            frames.append(_Frame(tag, frame.in_link or tag == "a", judge=frame.judge))
             stack.append(None)
         child = item.first_child
         if child is not None:
             stack.append(child)
     while len(frames) > 1:
         _close_frame(frames)
-    return _tidy(_flatten(frames[0].parts))
+    return _lines(frames[0].parts, NOT_MAIN)
 
 
 def _close_frame(frames: list) -> None:
-    """Pop the top frame into its parent, unless it is a block of furniture.
+    """Pop the top frame into its parent; a block of furniture goes in wrapped with its rule.
 
     Parts are handed up as nested lists (O(1) per element, flattened once at the
-    end) so that a very deep tree does not make rendering quadratic.
+    end) so that a very deep tree does not make rendering quadratic; a verdict
+    is a ``(rule, parts)`` tuple around them.
     """
     frame = frames.pop()
     parent = frames[-1]
-    if frame.tag in BLOCK_TAGS and len(frames) > 1:
-        if frame.chars and frame.link_chars > frame.chars * LINK_DENSE:
+    if frame.wrap is not None:
+        parent.parts.extend(("\n", (frame.wrap, frame.parts), "\n"))
+        if frame.wrap is not KEEP:
             return
-        if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
-            return
+    elif frame.tag in BLOCK_TAGS:
+        if frame.judge:
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE:
+                parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
+                return
+            if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
+                parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
+                return
         parent.parts.extend(("\n", frame.parts, "\n"))
     else:
         parent.parts.append(frame.parts)
@@ -880,23 +1081,58 @@ def _close_frame(frames: list) -> None:
 
 
 def _flatten(parts: list) -> str:
-    """Join nested lists of strings without recursion.
+    """Join nested lists of strings (verdicts ignored) without recursion.
 
-    >>> _flatten(["a", ["b", ["c"]], "d"])
+    >>> _flatten(["a", ["b", ("html.links", ["c"])], "d"])
     'abcd'
     """
     out: list[str] = []
     stack = [iter(parts)]
     while stack:
         for item in stack[-1]:
-            if isinstance(item, str):
+            if type(item) is str:
                 out.append(item)
             else:
-                stack.append(iter(item))
+                stack.append(iter(item if type(item) is list else item[1]))
                 break
         else:
             stack.pop()
     return "".join(out)
+
+
+def _lines(parts: list, verdict: str) -> list[tuple[str, str]]:
+    r"""Tidy lines of nested ``parts`` with the innermost verdict of each.
+
+    Text with one verdict is joined, split on newlines, whitespace-collapsed,
+    and blank lines dropped.
+
+    >>> _lines(["  a \u00a0 b\n\n", ("html.nav", ["\t c  \n"]), "d"], "keep")
+    [('a b', 'keep'), ('c', 'html.nav'), ('d', 'keep')]
+    """
+    runs: list[tuple[str, list[str]]] = [(verdict, [])]
+    stack = [(iter(parts), verdict)]
+    while stack:
+        it, current = stack[-1]
+        for item in it:
+            if type(item) is str:
+                if runs[-1][0] != current:
+                    runs.append((current, []))
+                runs[-1][1].append(item)
+            elif type(item) is list:
+                stack.append((iter(item), current))
+                break
+            else:
+                stack.append((iter(item[1]), item[0]))
+                break
+        else:
+            stack.pop()
+    lines = []
+    for rule, texts in runs:
+        for line in "".join(texts).split("\n"):
+            line = " ".join(line.split())
+            if line:
+                lines.append((line, rule))
+    return lines
 
 
 def _tidy(text: str) -> str:
