@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -1143,3 +1144,153 @@ def _tidy(text: str) -> str:
     """
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------- #
+# In the pipeline: one base for every offset
+# --------------------------------------------------------------------------- #
+#
+# An HTML record's raw text is the page's visible text (``visible_text``); the
+# extraction's cuts are removals in it. Repair then runs on that text as on any
+# other, the cuts are carried over to the repaired text, the rule packs run on
+# what the cuts left (the article), and their removals are mapped back too. So
+# for HTML as for text, ``removed`` indexes the repaired text, and the clean
+# text is the repaired text with the removed spans taken out.
+
+
+def rebase_removals(raw: str, repaired: str, removed: list[Removal]) -> Optional[list[Removal]]:
+    """Whole-line removals of ``raw`` moved onto ``repaired`` (same lines, repaired).
+
+    Returns None when repair changed the number of lines (a ``&#10;`` entity
+    turned into a newline): the caller then repairs line by line.
+
+    >>> raw = "Home\\nCafÃ© opens.\\n"
+    >>> rebase_removals(raw, "Home\\nCafé opens.\\n", [Removal(0, 5, "html.nav", "Home\\n")])
+    [Removal(start=0, end=5, rule='html.nav', text='Home\\n')]
+    >>> rebase_removals(raw, "Café opens.\\n", [Removal(0, 5, "html.nav", "Home\\n")]) is None
+    True
+    """
+    if repaired == raw or not removed:
+        return list(removed)
+    raw_starts = _line_starts(raw)
+    new_starts = _line_starts(repaired)
+    if len(raw_starts) != len(new_starts):
+        return None
+    line_of = {start: i for i, start in enumerate(raw_starts)}
+    out = []
+    for r in removed:
+        start, end = new_starts[line_of[r.start]], new_starts[line_of[r.end]]
+        out.append(Removal(start, end, r.rule, repaired[start:end]))
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start, plus ``len(text)`` (for a text ending in a newline).
+
+    >>> _line_starts("ab\\nc\\n")
+    [0, 3, 5]
+    """
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    if starts[-1] != len(text):
+        starts.append(len(text))
+    return starts
+
+
+def repair_by_line(raw: str) -> tuple[str, dict[str, int]]:
+    """Mojibake repair of each line alone (newlines it makes become spaces).
+
+    The fallback of :func:`rebase_removals`: every line stays one line.
+
+    >>> repair_by_line("a&#10;b\\nc\\n")[0]
+    'a b\\nc\\n'
+    """
+    from collections import Counter
+
+    from corpus_clean.mojibake import repair
+
+    fixes: Counter = Counter()
+    lines = []
+    for line in raw.split("\n"):
+        fixed, counts = repair(line)
+        fixes.update(counts)
+        lines.append(" ".join(fixed.split("\n")))
+    return "\n".join(lines), dict(fixes)
+
+
+def kept_segments(text: str, removed: list[Removal]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text`` not covered by the sorted ``removed``.
+
+    >>> kept_segments("aaXXbbYY", [Removal(2, 4, "r", "XX"), Removal(6, 8, "r", "YY")])
+    [(0, 2), (4, 6)]
+    """
+    segments = []
+    pos = 0
+    for r in removed:
+        if r.start > pos:
+            segments.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < len(text):
+        segments.append((pos, len(text)))
+    return segments
+
+
+def map_removals(text: str, segments: list[tuple[int, int]], removed: list[Removal]) -> list[Removal]:
+    """Removals with offsets into the concatenated ``segments`` of ``text``, moved onto ``text``.
+
+    A removal that spans a gap between segments becomes one removal per segment.
+
+    >>> text = "aaXXbbYY"
+    >>> map_removals(text, [(0, 2), (4, 6)], [Removal(1, 3, "r", "ab")])
+    [Removal(start=1, end=2, rule='r', text='a'), Removal(start=4, end=5, rule='r', text='b')]
+    """
+    out = []
+    offsets = []  # start of each segment in the concatenated text
+    pos = 0
+    for start, end in segments:
+        offsets.append(pos)
+        pos += end - start
+    for r in removed:
+        k = max(0, bisect_right(offsets, r.start) - 1)
+        while k < len(segments) and offsets[k] < r.end:
+            seg_start, seg_end = segments[k]
+            lo = seg_start + max(0, r.start - offsets[k])
+            hi = seg_start + min(seg_end - seg_start, r.end - offsets[k])
+            if hi > lo:
+                out.append(Removal(lo, hi, r.rule, text[lo:hi]))
+            k += 1
+    return out
+
+
+def finish_html_documents(docs: list, rule_packs: bool = True) -> None:
+    """Apply the extraction's cuts (and the rule packs) to repaired HTML Documents.
+
+    Each doc comes with ``raw_text`` = the page's visible text, ``removed`` = the
+    extraction's cuts in it, and ``repaired_text``. Afterwards ``removed``
+    holds the cuts and the rule packs' removals, sorted, all in the repaired
+    text, and ``text`` is the repaired text without them.
+    """
+    todo = []
+    for doc in docs:
+        cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
+        if cuts is None:
+            doc.repaired_text, doc.fixes = repair_by_line(doc.raw_text)
+            cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
+        segments = kept_segments(doc.repaired_text, cuts)
+        todo.append((doc, cuts, segments, "".join(doc.repaired_text[s:e] for s, e in segments)))
+    if rule_packs:
+        from corpus_clean.boilerplate import strip_boilerplate_many
+
+        # Rule packs only: the line classifier was fit on flattened pages and cuts
+        # real paragraphs of extracted text (see benchmarks/pipeline.py).
+        results = strip_boilerplate_many([kept for *_, kept in todo], use_classifier=False)
+    else:
+        results = [(kept, []) for *_, kept in todo]
+    for (doc, cuts, segments, _), (_, pack_removed) in zip(todo, results):
+        removed = sorted(cuts + map_removals(doc.repaired_text, segments, pack_removed),
+                         key=lambda r: r.start)
+        doc.removed = removed
+        doc.text = "".join(doc.repaired_text[s:e] for s, e in kept_segments(doc.repaired_text, removed))

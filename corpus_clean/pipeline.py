@@ -44,13 +44,18 @@ class StepCounters:
 
 
 def html_to_text(doc: Document) -> None:
-    """HTML input: main-content extraction first; its metadata fills empty columns."""
+    """HTML input: the page's visible text becomes the raw text, and main-content
+    extraction's cuts (navigation, comments, captions...) its first removals; its
+    metadata fills the columns. The cuts are applied after repair
+    (``corpus_clean.html.finish_html_documents``), so their offsets index the
+    repaired text like every other removal."""
     if doc.html is None:
         return
-    from corpus_clean.html import extract_main_text  # lazy: text-only runs skip lxml
+    from corpus_clean.html import extract_main_text  # lazy: text-only runs skip the parser
 
     extraction = extract_main_text(doc.html)
-    doc.raw_text = extraction.text
+    doc.raw_text = extraction.visible_text
+    doc.removed = extraction.removed
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.published = extract.parse_published(extraction.published)
@@ -68,16 +73,21 @@ def repair_text(doc: Document) -> None:
 
 
 def remove_boilerplate(docs: list[Document]) -> None:
-    """Rule packs + line classifier on plain text. HTML has already been through
-    main-content extraction, so only the rule packs run: the classifier was fit on
-    flattened pages and cuts real paragraphs of extracted text (bench F1 0.967 with
-    rules only vs 0.964 with the classifier too; see benchmarks/pipeline.py)."""
-    for use_classifier in (True, False):
-        group = [doc for doc in docs if (doc.html is None) == use_classifier]
-        if group:
-            results = strip_boilerplate_many([doc.repaired_text for doc in group], use_classifier=use_classifier)
-            for doc, (text, removed) in zip(group, results):
-                doc.text, doc.removed = text, removed
+    """Rule packs + line classifier on plain text; HTML documents get their extraction
+    cuts and then the rule packs only (``corpus_clean.html.finish_html_documents``)."""
+    text_docs = [doc for doc in docs if doc.html is None]
+    if text_docs:
+        results = strip_boilerplate_many([doc.repaired_text for doc in text_docs])
+        for doc, (text, removed) in zip(text_docs, results):
+            doc.text, doc.removed = text, removed
+    _finish_html([doc for doc in docs if doc.html is not None], rule_packs=True)
+
+
+def _finish_html(docs: list[Document], rule_packs: bool) -> None:
+    if docs:
+        from corpus_clean.html import finish_html_documents
+
+        finish_html_documents(docs, rule_packs=rule_packs)
 
 
 def extract_metadata(doc: Document) -> None:
@@ -109,6 +119,7 @@ def clean_documents(docs: list[Document], steps: tuple[str, ...] = ALL_STEPS) ->
     else:
         for doc in docs:
             doc.text = doc.repaired_text
+        _finish_html([doc for doc in docs if doc.html is not None], rule_packs=False)
     if "metadata" in steps:
         for doc in docs:
             extract_metadata(doc)
