@@ -74,16 +74,17 @@ def repair_text(doc: Document) -> None:
 
 def remove_boilerplate(docs: list[Document]) -> None:
     """Rule packs + line classifier on plain text; HTML documents get their extraction
-    cuts and then the rule packs only (``corpus_clean.html.finish_html_documents``)."""
+    cuts (``corpus_clean.html.finish_html_documents``; the rule packs only if
+    ``html.HTML_RULE_PACKS``: on extracted text they cost F1 on every benchmark)."""
     text_docs = [doc for doc in docs if doc.html is None]
     if text_docs:
         results = strip_boilerplate_many([doc.repaired_text for doc in text_docs])
         for doc, (text, removed) in zip(text_docs, results):
             doc.text, doc.removed = text, removed
-    _finish_html([doc for doc in docs if doc.html is not None], rule_packs=True)
+    _finish_html([doc for doc in docs if doc.html is not None], rule_packs=None)
 
 
-def _finish_html(docs: list[Document], rule_packs: bool) -> None:
+def _finish_html(docs: list[Document], rule_packs: bool | None) -> None:
     if docs:
         from corpus_clean.html import finish_html_documents
 
