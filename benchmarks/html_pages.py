@@ -446,6 +446,16 @@ def naive_text(html: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
+    """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
+    p = Page(random.Random(seed), lang)
+    FAMILIES[family](p)
+    html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
+            f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
+            + "<script>window.track && track('view');</script></body></html>")
+    return html, "\n".join(p.gold)
+
+
 def generate(n: int = 150, seed: int = 11) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``)."""
     rng = random.Random(seed)
@@ -454,13 +464,9 @@ def generate(n: int = 150, seed: int = 11) -> list[dict]:
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(LANGS)
-        p = Page(random.Random(rng.random()), lang)
-        FAMILIES[family](p)
-        html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {i}</title>"
-                f"<script>var cfg = {{page: {i}, ads: true}};</script></head><body>" + "".join(p.parts)
-                + "<script>window.track && track('view');</script></body></html>")
+        html, gold = make_page(family, lang, rng.random())
         records.append({"id": f"gen-{i:04d}-{family}-{lang}", "family": family, "lang": lang, "html": html,
-                        "gold_text": "\n".join(p.gold), "naive_text": naive_text(html)})
+                        "gold_text": gold, "naive_text": naive_text(html)})
     return records
 
 
