@@ -526,12 +526,17 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
     # Only <body> matters from here on; metadata has already been read.
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
+        h1s = [n for n in junk if n.tag == "h1"]
+        if len(h1s) >= MANY_H1:
+            # Pages that use <h1> for their section headings: only the first is the headline.
+            junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
         for node in junk:
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
+    wrappers = article_wrappers(body)
     for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
         if node.tag in SKIP_LABEL_TAGS:
             continue
@@ -539,6 +544,8 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
+        if strength != "invisible" and wrappers and node.mem_id in wrappers:
+            continue
         # A layout wrapper around the article is not furniture. The C-level
         # text length bounds the paragraph text, so small nodes skip the count.
         if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
@@ -546,6 +553,34 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def article_wrappers(body: LexborNode) -> set[int]:
+    """``mem_id`` of every ancestor of the page's semantic article markup.
+
+    ``<main>``, ``role="main"``, ``itemprop="articleBody"`` and the page's only
+    ``<article>`` say where the content is in the site's own words: an element
+    around them is a layout wrapper whatever its classes say (utility-class
+    soup such as ``modal-open_D(b)`` on a Yahoo page's article column).
+
+    >>> t = LexborHTMLParser('<body><div id="x" class="modal"><article><p>a</p></article></div></body>')
+    >>> t.css_first("#x").mem_id in article_wrappers(t.body)
+    True
+    """
+    marks = body.css('main,[role="main"],[itemprop="articleBody"]')
+    articles = body.css("article")
+    if len(articles) == 1:
+        marks.append(articles[0])
+    out: set[int] = set()
+    for mark in marks:
+        node = mark.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            node = node.parent
+    return out
+
+
+MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
 
 def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
@@ -658,10 +693,13 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        m = NEGATIVE_STEMS_RE.search(low)
+        if is_heading_slug(low):
+            m = None  # "sharing-with-a-single-developer" names a section, not a widget
+        else:
+            m = NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif _WORDS_PREFILTER_RE.search(low):
+        elif m is None and not is_heading_slug(low) and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -674,6 +712,26 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
             _TOKEN_FLAGS.clear()
         cached = _TOKEN_FLAGS[token] = (flags, reason)
     return cached
+
+
+_SLUG_SPLIT = re.compile(r"[-_]")
+# Function words: a label holding one is a phrase (a heading's slug), not a component name.
+_FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "
+                            "from into this that".split())
+
+
+def is_heading_slug(token: str) -> bool:
+    """True for an id/class made from a heading's words (docs and wiki anchors).
+
+    Sphinx, MediaWiki and static-site generators give sections ids built from
+    their titles; such an id says what the section is *about* ("Sharing with a
+    single developer"), so its words must not be read as furniture labels.
+
+    >>> is_heading_slug("sharing-with-a-single-developer"), is_heading_slug("social-share-bar")
+    (True, False)
+    """
+    parts = _SLUG_SPLIT.split(token)
+    return len(parts) >= 4 and not _FUNCTION_WORDS.isdisjoint(parts)
 
 
 def label_verdict(label: str) -> Optional[Verdict]:
@@ -788,6 +846,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     deep: dict[int, float] = {}
     body_id = body.mem_id
     paras = {}
+    total = 0.0
     for para in collect_paragraphs(body):
         paras[para.node.mem_id] = para
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
@@ -812,6 +871,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
             deep[key] = deep.get(key, 0.0) + score
             level += 1
             node = node.parent
+        total += score
     if not scores:
         # Not one real paragraph: a navigation/product/error page. Returning
         # the whole <body> would pass its menus off as text; "" lets the
@@ -825,7 +885,37 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    return _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    return _cover_the_text(chosen, deep, total)
+
+
+# When the chosen blocks hold less than this share of the page's paragraph
+# score, the article is probably split over cousins (feature pages, sections
+# around widgets): look for the closest ancestor that holds at least that share.
+COVERAGE = float(__import__("os").environ.get("CC_COVERAGE", "0.5"))
+COVER_LD = float(__import__("os").environ.get("CC_COVER_LD", "0.3"))
+
+
+def _cover_the_text(chosen: list[LexborNode], deep: dict, total: float) -> list[LexborNode]:
+    """Widen the choice to an ancestor when it misses most of the page's paragraph text.
+
+    Readability-style scoring picks the best *local* container; on pages whose
+    article is split into sections that are cousins rather than siblings, that
+    is one section. The deep scores say how much paragraph text each ancestor
+    holds; the closest ancestor of the best block holding :data:`COVERAGE` of all
+    of it replaces the choice, unless it is mostly links (a teaser grid).
+    """
+    covered = sum(deep.get(node.mem_id, 0.0) for node in chosen)
+    if not total or covered >= COVERAGE * total:
+        return chosen
+    node = chosen[0].parent
+    while node is not None and node.tag not in ("body", "html"):
+        if deep.get(node.mem_id, 0.0) >= COVERAGE * total:
+            if link_density(node) < COVER_LD:
+                return [node]
+            return chosen
+        node = node.parent
+    return chosen
 
 
 TOP_N = 5  # readability's number of top candidates
