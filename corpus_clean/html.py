@@ -846,7 +846,6 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     deep: dict[int, float] = {}
     body_id = body.mem_id
     paras = {}
-    total = 0.0
     for para in collect_paragraphs(body):
         paras[para.node.mem_id] = para
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
@@ -871,7 +870,6 @@ def best_container(body: LexborNode) -> list[LexborNode]:
             deep[key] = deep.get(key, 0.0) + score
             level += 1
             node = node.parent
-        total += score
     if not scores:
         # Not one real paragraph: a navigation/product/error page. Returning
         # the whole <body> would pass its menus off as text; "" lets the
@@ -885,37 +883,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
-    return _cover_the_text(chosen, deep, total)
-
-
-# When the chosen blocks hold less than this share of the page's paragraph
-# score, the article is probably split over cousins (feature pages, sections
-# around widgets): look for the closest ancestor that holds at least that share.
-COVERAGE = float(__import__("os").environ.get("CC_COVERAGE", "0.5"))
-COVER_LD = float(__import__("os").environ.get("CC_COVER_LD", "0.3"))
-
-
-def _cover_the_text(chosen: list[LexborNode], deep: dict, total: float) -> list[LexborNode]:
-    """Widen the choice to an ancestor when it misses most of the page's paragraph text.
-
-    Readability-style scoring picks the best *local* container; on pages whose
-    article is split into sections that are cousins rather than siblings, that
-    is one section. The deep scores say how much paragraph text each ancestor
-    holds; the closest ancestor of the best block holding :data:`COVERAGE` of all
-    of it replaces the choice, unless it is mostly links (a teaser grid).
-    """
-    covered = sum(deep.get(node.mem_id, 0.0) for node in chosen)
-    if not total or covered >= COVERAGE * total:
-        return chosen
-    node = chosen[0].parent
-    while node is not None and node.tag not in ("body", "html"):
-        if deep.get(node.mem_id, 0.0) >= COVERAGE * total:
-            if link_density(node) < COVER_LD:
-                return [node]
-            return chosen
-        node = node.parent
-    return chosen
+    return _with_siblings(best, scores, final[ranked[0]], deep, paras)
 
 
 TOP_N = 5  # readability's number of top candidates
