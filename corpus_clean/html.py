@@ -125,12 +125,14 @@ NEGATIVE_STEMS = (
     "comment disqus share sharing social related promo sponsor newsletter subscri "
     "cookie caption byline breadcrumb footer masthead sidebar advert banner popup "
     "signup recommend trending popular outbrain taboola toolbar pagination "
-    "copyright disclaimer dateline timestamp"
+    "copyright disclaimer dateline timestamp "
+    # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
+    "infobox navbox editsection catlinks hatnote reflist"
 ).split()
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
     "author authors tags tag keywords credit credits rating pager more readmore "
-    "gallery slideshow video photo embed widget".split()
+    "gallery slideshow video photo embed widget toc references".split()
 )
 
 # The rule name a cut records, by the stem or word that matched (first match in
@@ -150,6 +152,9 @@ LABEL_REASONS = {
     "sidebar": "html.sidebar",
     **dict.fromkeys("tags tag keywords rating".split(), "html.tags"),
     **dict.fromkeys("hidden hide print tooltip".split(), "html.hidden"),
+    "infobox": "html.infobox",
+    **dict.fromkeys("navbox editsection catlinks hatnote toc".split(), "html.nav"),
+    **dict.fromkeys("reflist references".split(), "html.references"),
 }
 
 
