@@ -342,7 +342,8 @@ def test_boilerplate_blocks_are_cut_with_their_reason(kinds, suffix, where):
     assert lines(ex.text) == list(BODY)
     assert_exact_removals(ex.visible_text, ex.removed)
     for _, text, rule in blocks:
-        matching = [r for r in ex.removed if text in r.text]
+        # (a cut element is rendered on one line when no other cut sits inside it)
+        matching = [r for r in ex.removed if " ".join(text.split()) in " ".join(r.text.split())]
         assert matching and matching[0].rule == rule, (text, [(r.rule, r.text) for r in ex.removed])
 
 
