@@ -1025,6 +1025,7 @@ FURNITURE_LINE_RE = re.compile(
     re.I,
 )
 LINK_DENSE = 0.5
+TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
@@ -1165,7 +1166,9 @@ def _close_frame(frames: list) -> None:
             return
     elif frame.tag in BLOCK_TAGS:
         if frame.judge:
-            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE:
+            # Table cells and rows that are links are data (a title column), not
+            # navigation: a link-dense table is judged as a whole.
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS:
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return
             if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
