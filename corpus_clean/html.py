@@ -1365,11 +1365,55 @@ def map_removals(text: str, segments: list[tuple[int, int]], removed: list[Remov
     return out
 
 
+def marker_removals(text: str) -> list[Removal]:
+    """Whole lines of ``text`` matching one of the rule packs' unconditional line rules.
+
+    These are the rules validation looks for (``text_no_boilerplate``): a line
+    such as "ADVERTISING", "(Reporting by ...)" or a row of underscores left in
+    an extracted article would send the record to quarantine. The packs' other
+    mechanisms (repeats, headlines, menu runs) cut article lines of extracted text.
+
+    >>> marker_removals("A paragraph of the article, long enough.\\nADVERTISEMENT\\n")[0].rule
+    'ads.advertisement'
+    """
+    combined, rules = _marker_rules()
+    out = []
+    if combined is None:
+        return out
+    for m in combined.finditer(text):
+        start, end = m.start(), m.end()
+        if end < len(text) and text[end] == "\n":
+            end += 1
+        line = text[m.start():m.end()].strip(" \t")
+        name = next((rule_id for rule_id, regex in rules if regex.fullmatch(line)), "markers")
+        if end > start:
+            out.append(Removal(start, end, name, text[start:end]))
+    return out
+
+
+_MARKERS: Optional[tuple] = None
+
+
+def _marker_rules() -> tuple:
+    """The combined marker regex (from the packs) and each rule's own regex, compiled once."""
+    global _MARKERS
+    if _MARKERS is None:
+        from corpus_clean.boilerplate import marker_regexes
+        from corpus_clean.boilerplate.rules import load_rules
+
+        combined = marker_regexes()
+        rules = [(rule.id, re.compile(rule.inline_pattern())) for rule in load_rules().rules
+                 if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords
+                 and rule.min_position == 0]
+        _MARKERS = (re.compile(combined[0]) if combined else None, rules)
+    return _MARKERS
+
+
 # The text path's rule packs after extraction: measured with benchmarks/extraction.py,
-# they cut more article lines than furniture from extracted text (F1 with / without:
-# scrapinghub .968 / .975, readability fixtures .728 / .982, readability real pages
-# .903 / .910, own generated pages .957 / .964), so the HTML path leaves them out.
-HTML_RULE_PACKS = False
+# all of them cut more article lines than furniture from extracted text (F1 with /
+# without: scrapinghub .968 / .975, readability fixtures .728 / .982, readability real
+# pages .903 / .910, own generated pages .957 / .964), so the HTML path runs only the
+# marker rules (:func:`marker_removals`).
 
 
 def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None:
@@ -1378,11 +1422,10 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
     Each doc comes with ``raw_text`` = the page's visible text, ``removed`` = the
     extraction's cuts in it, and ``repaired_text``. Afterwards ``removed``
     holds the cuts and the rule packs' removals, sorted, all in the repaired
-    text, and ``text`` is the repaired text without them. ``rule_packs=None``
-    means :data:`HTML_RULE_PACKS`.
+    text, and ``text`` is the repaired text without them. ``rule_packs``:
+    None = the marker rules only (the pipeline's boilerplate step), True = all
+    rule packs, False = none (the cuts only).
     """
-    if rule_packs is None:
-        rule_packs = HTML_RULE_PACKS
     todo = []
     for doc in docs:
         cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
@@ -1397,8 +1440,10 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
         # Rule packs only: the line classifier was fit on flattened pages and cuts
         # real paragraphs of extracted text (see benchmarks/pipeline.py).
         results = strip_boilerplate_many([kept for *_, kept in todo], use_classifier=False)
-    else:
+    elif rule_packs is False:
         results = [(kept, []) for *_, kept in todo]
+    else:
+        results = [(kept, marker_removals(kept)) for *_, kept in todo]
     for (doc, cuts, segments, _), (_, pack_removed) in zip(todo, results):
         removed = sorted(cuts + map_removals(doc.repaired_text, segments, pack_removed),
                          key=lambda r: r.start)

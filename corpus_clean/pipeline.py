@@ -74,8 +74,8 @@ def repair_text(doc: Document) -> None:
 
 def remove_boilerplate(docs: list[Document]) -> None:
     """Rule packs + line classifier on plain text; HTML documents get their extraction
-    cuts (``corpus_clean.html.finish_html_documents``; the rule packs only if
-    ``html.HTML_RULE_PACKS``: on extracted text they cost F1 on every benchmark)."""
+    cuts and the packs' marker rules only (``corpus_clean.html.finish_html_documents``:
+    the other rules cost F1 on extracted text on every benchmark)."""
     text_docs = [doc for doc in docs if doc.html is None]
     if text_docs:
         results = strip_boilerplate_many([doc.repaired_text for doc in text_docs])

@@ -5,6 +5,7 @@ import doctest
 import time
 
 import os
+import re
 import sys
 
 import pytest
@@ -366,3 +367,17 @@ def test_pipeline_repair_that_adds_a_line_falls_back_to_line_by_line():
     assert_exact_removals(doc.repaired_text, doc.removed)
     assert kept(doc.repaired_text, doc.removed) == doc.text
     assert P2 in doc.text
+
+
+def test_pipeline_cuts_marker_lines_left_in_the_article_and_validation_would_pass():
+    # A wire credit inside the article body: one of the packs' unconditional line rules
+    # (the ones validation checks for) cuts it; the other pack mechanisms do not run on
+    # extracted text, so the article's own lines stay.
+    from corpus_clean.boilerplate import marker_regexes
+
+    doc = clean_text("", html=page(article((P1, P2, "(Reporting by Jane Doe; Editing by John Roe)", P3))))
+    credit = [r for r in doc.removed if r.rule == "news.reporting_credit"]
+    assert credit and credit[0].text == "(Reporting by Jane Doe; Editing by John Roe)\n"
+    assert lines(doc.text.rstrip("\n")) == [P1, P2, P3]
+    assert not any(re.search(p, doc.text) for p in marker_regexes())
+    assert_exact_removals(doc.repaired_text, doc.removed)
