@@ -953,6 +953,7 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
     if parent is None or best.tag in ("body", "html"):
         return [best]
     threshold = max(10.0, best_score * 0.2)
+    best_class = best.attributes.get("class")
     out = []
     for sib in parent.iter(include_text=False):
         if sib.mem_id == best.mem_id:
@@ -960,6 +961,11 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
             continue
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
+            out.append(sib)
+        elif best_class and sib.tag == best.tag and sib.attributes.get("class") == best_class \
+                and deep.get(sib.mem_id, 0) and link_density(sib) < SIB_LD:
+            # Readability's same-class bonus: the article's other sections, written
+            # with the same markup as the one that won (a long post in <section>s).
             out.append(sib)
         elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)

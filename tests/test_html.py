@@ -381,3 +381,17 @@ def test_pipeline_cuts_marker_lines_left_in_the_article_and_validation_would_pas
     assert lines(doc.text.rstrip("\n")) == [P1, P2, P3]
     assert not any(re.search(p, doc.text) for p in marker_regexes())
     assert_exact_removals(doc.repaired_text, doc.removed)
+
+
+def test_sibling_sections_with_the_winners_markup_are_kept():
+    # A long post in <section>s with the same class: the biggest one wins the scoring,
+    # the short ones join it (readability's same-class sibling rule), an unrelated
+    # sibling of the same size does not.
+    big = "".join(f"<p>{p}</p>" for p in (P2, P3, P4, P2, P3, P4))
+    html = page(f"<div><section class='sec body-part'><p>{P1}</p></section>"
+                f"<section class='sec body-part'>{big}</section>"
+                f"<section class='sec body-part'><p>{P4}</p></section>"
+                f"<div class='x'><p>Unrelated note about the parking rules at the quay, short, plain.</p></div></div>")
+    text = extract_main_text(html).text
+    assert text.startswith(P1) and text.count(P4) == 3
+    assert "parking rules" not in text
