@@ -1422,24 +1422,46 @@ def _marker_rules() -> tuple:
 # marker rules (:func:`marker_removals`).
 
 
-def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None:
-    """Apply the extraction's cuts (and the rule packs) to repaired HTML Documents.
+def apply_cuts(docs: list) -> None:
+    """Set each HTML Document's ``text`` to its repaired text without the removed spans.
 
-    Each doc comes with ``raw_text`` = the page's visible text, ``removed`` = the
-    extraction's cuts in it, and ``repaired_text``. Afterwards ``removed``
-    holds the cuts and the rule packs' removals, sorted, all in the repaired
-    text, and ``text`` is the repaired text without them. ``rule_packs``:
-    None = the marker rules only (the pipeline's boilerplate step), True = all
-    rule packs, False = none (the cuts only).
+    Called when extraction has put its cuts in ``removed`` (``repaired_text`` is
+    then the raw visible text), and again by the steps that change either.
     """
-    todo = []
+    for doc in docs:
+        doc.text = "".join(doc.repaired_text[s:e] for s, e in kept_segments(doc.repaired_text, doc.removed))
+
+
+def rebase_cuts(docs: list) -> None:
+    """After repair: move the extraction's cuts from the raw visible text onto the repaired one.
+
+    Repair keeps lines as they are on visible text (no blank lines to join); when an
+    entity such as ``&#10;`` would add a line, the record is repaired line by line
+    instead (:func:`repair_by_line`) so the cuts still land on whole lines.
+    """
     for doc in docs:
         cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
         if cuts is None:
             doc.repaired_text, doc.fixes = repair_by_line(doc.raw_text)
             cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
-        segments = kept_segments(doc.repaired_text, cuts)
-        todo.append((doc, cuts, segments, "".join(doc.repaired_text[s:e] for s, e in segments)))
+        doc.removed = cuts
+    apply_cuts(docs)
+
+
+def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None:
+    """The boilerplate step on HTML Documents: line rules on the extracted article.
+
+    Each doc comes with ``removed`` = the extraction's cuts, offsets into
+    ``repaired_text`` (see :func:`rebase_cuts`). The rules run on what the cuts
+    left; their removals are mapped back onto the repaired text and merged, so
+    ``removed`` stays sorted, exact and in one base, and ``text`` is the repaired
+    text without it. ``rule_packs``: None = the packs' marker rules only (the
+    pipeline's choice), True = all rule packs, False = none.
+    """
+    todo = []
+    for doc in docs:
+        segments = kept_segments(doc.repaired_text, doc.removed)
+        todo.append((doc, segments, "".join(doc.repaired_text[s:e] for s, e in segments)))
     if rule_packs:
         from corpus_clean.boilerplate import strip_boilerplate_many
 
@@ -1450,8 +1472,7 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
         results = [(kept, []) for *_, kept in todo]
     else:
         results = [(kept, marker_removals(kept)) for *_, kept in todo]
-    for (doc, cuts, segments, _), (_, pack_removed) in zip(todo, results):
-        removed = sorted(cuts + map_removals(doc.repaired_text, segments, pack_removed),
-                         key=lambda r: r.start)
-        doc.removed = removed
-        doc.text = "".join(doc.repaired_text[s:e] for s, e in kept_segments(doc.repaired_text, removed))
+    for (doc, segments, _), (_, pack_removed) in zip(todo, results):
+        doc.removed = sorted(doc.removed + map_removals(doc.repaired_text, segments, pack_removed),
+                             key=lambda r: r.start)
+    apply_cuts(docs)
