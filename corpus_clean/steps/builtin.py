@@ -23,25 +23,34 @@ class RepairMojibake(Step):
                 fixes = {**fixes, "broken_word_joined": joined}
             doc.repaired_text = doc.text = text
             doc.fixes = fixes
+        html_docs = [doc for doc in batch if doc.html is not None]
+        if html_docs:  # the extraction's cuts follow the repair
+            from corpus_clean.html import rebase_cuts
+
+            rebase_cuts(html_docs)
         return batch
 
 
 class StripBoilerplate(Step):
-    """Rule packs + line classifier on plain text; rule packs only on text extracted from
-    HTML (main-content extraction already ran, and the classifier, fit on flattened pages,
-    cuts real paragraphs of extracted text: bench F1 0.967 rules only vs 0.964 with it)."""
+    """Rule packs + line classifier on plain text. On text extracted from HTML only the
+    packs' marker rules (``corpus_clean.html.finish_html_documents``): the classifier,
+    fit on flattened pages, and the packs' other rules cut real paragraphs of extracted
+    text (benchmarks/RESULTS-html.md)."""
 
     name = "boilerplate"
     description = "cut boilerplate lines and spans, recording each cut and its rule"
 
     def run(self, batch: list[Document]) -> list[Document]:
-        for use_classifier in (True, False):
-            group = [doc for doc in batch if (doc.html is None) == use_classifier]
-            if group:
-                results = strip_boilerplate_many([doc.repaired_text for doc in group],
-                                                 use_classifier=use_classifier)
-                for doc, (text, removed) in zip(group, results):
-                    doc.text, doc.removed = text, removed
+        text_docs = [doc for doc in batch if doc.html is None]
+        if text_docs:
+            results = strip_boilerplate_many([doc.repaired_text for doc in text_docs])
+            for doc, (text, removed) in zip(text_docs, results):
+                doc.text, doc.removed = text, removed
+        html_docs = [doc for doc in batch if doc.html is not None]
+        if html_docs:
+            from corpus_clean.html import finish_html_documents
+
+            finish_html_documents(html_docs)
         return batch
 
 
