@@ -5,6 +5,7 @@ from corpus_clean import extract
 from corpus_clean.boilerplate import join_broken_words, strip_boilerplate_many
 from corpus_clean.document import Document
 from corpus_clean.mojibake import repair
+from corpus_clean.signals import language_score
 from corpus_clean.steps.base import Step
 
 
@@ -67,5 +68,7 @@ class ExtractMetadata(Step):
             doc.byline = doc.byline or extract.clean_byline(extract.first_removed(doc.removed, (".byline",)))
             doc.published = doc.published or extract.parse_published(
                 extract.first_removed(doc.removed, (".dateline",)))
-            doc.lang = extract.detect_language(doc.text)  # always ours; <html lang> is in declared_lang
+            # Always our own detector (<html lang> is in declared_lang); its probability is
+            # kept for the signals step, which would otherwise run language id again.
+            doc.lang, doc.lang_score = language_score(doc.text)
         return batch
