@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpus_clean import __version__
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
 # Offline-friendly Prefect defaults; anything the user set wins.
 PREFECT_DEFAULTS = {
@@ -39,11 +39,25 @@ PREFECT_DEFAULTS = {
 
 
 def parse_steps(value: str) -> tuple[str, ...]:
+    """Step names from "a,b", checked against the registry (the error lists the valid ones)."""
     steps = tuple(step.strip() for step in value.split(",") if step.strip())
-    unknown = [step for step in steps if step not in ALL_STEPS]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown step(s) {unknown}; choose from {', '.join(ALL_STEPS)}")
+    try:
+        resolve_steps(steps)
+    except UnknownStepError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return steps
+
+
+def parse_quality(value: str) -> dict | str:
+    """--quality: "gopher", or a JSON object of thresholds (checked against QualityThresholds)."""
+    from corpus_clean.steps.quality import thresholds_from
+
+    try:
+        thresholds = value if value.strip().lower() == "gopher" else json.loads(value)
+        thresholds_from(thresholds)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return thresholds
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,17 +70,22 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--input", required=True, help="file, directory or fsspec URL")
     run.add_argument("--output", required=True, help="output directory")
     run.add_argument("--shard-mb", type=float, default=64, help="input megabytes per shard task")
-    run.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                     help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                     help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
     run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
+    run.add_argument("--quality", type=parse_quality, default=None,
+                     help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
+    run.add_argument("--keep-versions", type=int, default=None,
+                     help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
 
     filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
-    filt.add_argument("--steps", type=parse_steps, default=ALL_STEPS,
-                      help=f"comma-separated subset of {','.join(ALL_STEPS)}")
+    filt.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     return parser
 
 
@@ -74,6 +93,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
     """One output object per input line, in order, whatever the line's bytes. Each
     carries the line's own "id" (the line number when it has none) and "line"; a bad
     line gives {"id", "line", "error"}."""
+    steps = resolve_steps(steps)  # once, not per line
     for number, line in enumerate(lines, start=1):
         try:
             yield filter_line(number, line, steps)
@@ -99,7 +119,8 @@ def filter_line(number: int, line: bytes, steps: tuple[str, ...]) -> dict:
     return {
         **answer, "text": doc.text, "title": doc.title, "byline": doc.byline,
         "published": doc.published.isoformat() if doc.published else None, "lang": doc.lang,
-        "fixes": doc.fixes,
+        "declared_lang": doc.declared_lang, "url": doc.url, "meta": doc.meta,
+        "signals": doc.columns.get("signals"), "fixes": doc.fixes,
         "removed": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed],
     }
 
@@ -183,11 +204,12 @@ def _run_flow(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from corpus_clean.dataset import OutputLocked
     from flows.clean_corpus import clean_corpus, progress_listeners
 
     console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
-                  TextColumn("{task.completed}/{task.total} shards"), TimeElapsedColumn(),
+                  TextColumn("{task.completed}/{task.total} documents"), TimeElapsedColumn(),
                   console=console, transient=False) as progress:
         bar = progress.add_task("cleaning", total=None)
 
@@ -202,17 +224,28 @@ def _run_flow(args: argparse.Namespace) -> int:
                 languages=args.languages.split(",") if args.languages else None,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
+                dedup=not args.no_dedup,
+                quality=args.quality,
+                **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
             )
+        except OutputLocked as error:  # another run is writing this output: one line, no traceback
+            console.print(f"[bold red]{error}[/]")
+            return 3
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
     console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
-                  f" + skipped {totals['skipped']}"
-                  + (f" (and {totals['unreadable']} unreadable in damaged files)" if totals.get("unreadable") else ""))
+                  f" + duplicates {totals['duplicates']} + filtered {totals['filtered']} + skipped {totals['skipped']}"
+                  + (f" (and {totals['unreadable']} unreadable in damaged files)" if totals.get("unreadable") else "")
+                  + f"; files cleaned {totals['files_processed']}, unchanged {totals['files_unchanged']};"
+                  f" version {manifest['version']}")
+    if totals["read"] == 0:
+        console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
     out = manifest["output_dir"]
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")
     print(f"manifest:           {out}/manifest.json")
+    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
     for index_html in manifest["output"].get("data_docs") or []:
         print(f"Data Docs:          {index_html}")
     return 0

@@ -28,10 +28,14 @@ class RunError(RuntimeError):
 
 
 def check_run(input_path: str, output_dir: str, *, shard_mb: float = 64, workers: int = 1,
-              min_chars: int | None = 0) -> None:
-    """Raise PreflightError naming the first thing that would make the run fail."""
+              min_chars: int | None = 0, input_must_exist: bool = True) -> None:
+    """Raise PreflightError naming the first thing that would make the run fail. With
+    `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an
+    error), a missing local input passes; one that exists must still be readable."""
     check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars)
-    check_input(input_path)
+    local = _local_path(input_path)
+    if input_must_exist or local is None or local.exists() or local.is_symlink():
+        check_input(input_path)
     check_output(output_dir, input_path)
 
 

@@ -416,7 +416,9 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
                                  problem=f"{where}: field \"{name}\" holds a lone surrogate "
                                          f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
-        return _new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
+        doc = _new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
+        doc.source_id, doc.url, doc.meta = caller_fields(record)
+        return doc
     if not isinstance(text, str):
         return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field")
@@ -424,7 +426,29 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     doc = _new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
+    doc.source_id, doc.url, doc.meta = caller_fields(record)
     return doc
+
+
+_CONSUMED_FIELDS = ("text", "html", "title", "id", "url")
+
+
+def caller_fields(record: dict) -> tuple[str | None, str | None, dict[str, str]]:
+    """The record's own id, url and other scalar fields (as strings), kept on the row.
+
+    >>> caller_fields({"id": 7, "url": "https://x.test/a", "text": "...", "site": "x", "rank": 2.5, "tags": ["a"]})
+    ('7', 'https://x.test/a', {'rank': '2.5', 'site': 'x'})
+    """
+    def as_text(value) -> str | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (bool, int, float)):
+            return json.dumps(value)
+        return None  # null, lists and objects are not scalar metadata
+
+    meta = {key: text for key, value in sorted(record.items())
+            if key not in _CONSUMED_FIELDS and (text := as_text(value)) is not None}
+    return as_text(record.get("id")), as_text(record.get("url")), meta
 
 
 CHUNK_BYTES = 1 << 20

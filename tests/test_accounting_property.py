@@ -206,7 +206,8 @@ def test_every_generated_record_is_clean_quarantined_or_counted_unreadable(tmp_p
     assert sorted(f.source for f in listed) == sorted([s.source for s in specs] + links)
     [shard] = plan_shards(listed, target_bytes=1 << 40)
     cleaned = clean_shard(shard, run_id="prop")
-    clean, quarantined = split_by_validation(cleaned, {})
+    output = split_by_validation(cleaned, {})
+    clean, quarantined = output.clean, output.quarantine
     rows = [(CLEAN, row) for row in clean.to_pylist()] + [(QUARANTINED, row) for row in quarantined.to_pylist()]
     rows_by_key = {(row["source"], row["record_index"]): (outcome, row.get("reasons")) for outcome, row in rows}
     assert len(rows_by_key) == len(rows), "a record written twice"

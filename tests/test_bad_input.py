@@ -17,7 +17,8 @@ def run_core(path, failures=None):
     """Clean every file under `path` as one shard; return (clean rows, quarantine rows, counts)."""
     [shard] = plan_shards(list_input_files(str(path)), target_bytes=1 << 40)
     cleaned = clean_shard(shard, run_id="test")
-    clean, quarantined = split_by_validation(cleaned, failures or {})
+    output = split_by_validation(cleaned, failures or {})
+    clean, quarantined = output.clean, output.quarantine
     for counts in cleaned.files.values():
         assert counts.balanced()
     return clean.to_pylist(), quarantined.to_pylist(), cleaned.files
@@ -112,7 +113,8 @@ def _jsonl_of_pages(path, n: int, bad: set[int] = frozenset()):
 def test_a_record_that_crashes_a_step_is_quarantined_alone_and_its_batch_is_cleaned(tmp_path, monkeypatch, broken_step):
     """Records are cleaned in batches (BATCH_DOCS); one that makes a step raise must cost
     only itself, whether the step runs per record (repair) or per batch (boilerplate)."""
-    from corpus_clean import pipeline, shards
+    from corpus_clean import shards
+    from corpus_clean.steps import builtin
 
     (tmp_path / "good").mkdir()
     (tmp_path / "bad").mkdir()
@@ -132,9 +134,9 @@ def test_a_record_that_crashes_a_step_is_quarantined_alone_and_its_batch_is_clea
         return step
 
     if broken_step == "repair":
-        monkeypatch.setattr(pipeline, "repair", exploding(pipeline.repair))
+        monkeypatch.setattr(builtin, "repair", exploding(builtin.repair))
     else:
-        monkeypatch.setattr(pipeline, "strip_boilerplate_many", exploding(pipeline.strip_boilerplate_many))
+        monkeypatch.setattr(builtin, "strip_boilerplate_many", exploding(builtin.strip_boilerplate_many))
     clean, quarantined, files = run_core(tmp_path / "bad")
 
     bad = {3, shards.BATCH_DOCS + 2}
@@ -247,8 +249,8 @@ def test_a_reader_that_stops_at_damage_fails_the_accounting_loudly(tmp_path, mon
     import pyarrow.parquet as pq
 
     from corpus_clean import readers
-    from corpus_clean.report import AccountingError, build_manifest
-    from tasks.shard_tasks import ShardSummary
+    from corpus_clean.report import AccountingError, build_manifest, check_accounting
+    from corpus_clean.shards import ShardSummary
 
     def old_reader(file):
         for batch in pq.ParquetFile(file.url).iter_batches(columns=["text"], batch_size=4096):
@@ -267,9 +269,10 @@ def test_a_reader_that_stops_at_damage_fails_the_accounting_loudly(tmp_path, mon
     split_by_validation(cleaned, {})
     summary = ShardSummary(name=shard.name, clean_rows=0, quarantined_rows=0, files=cleaned.files, fixes={},
                            removed_by_rule={}, chars_removed_by_rule={})
+    manifest = build_manifest("run", files, [summary], {})
+    assert manifest["accounting_ok"] is False
     with pytest.raises(AccountingError, match=r"ten-groups.parquet: file declares 10000 records; read \d+ \+ unreadable 0"):
-        build_manifest("run", files, [summary], {}, tmp_path / "out")
-    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["accounting_ok"] is False
+        check_accounting(manifest)
 
 
 @pytest.mark.parametrize("steps", [("mojibake", "boilerplate", "metadata"), ("boilerplate", "metadata")])
@@ -280,7 +283,8 @@ def test_lone_surrogates_are_quarantined_with_the_line_as_read(tmp_path, steps):
     (tmp_path / "s.jsonl").write_text("\n".join(lines) + "\n")
     [shard] = plan_shards(list_input_files(str(tmp_path)), target_bytes=1 << 40)
     cleaned = clean_shard(shard, run_id="test", steps=steps)
-    clean, quarantined = (t.to_pylist() for t in split_by_validation(cleaned, {}))
+    output = split_by_validation(cleaned, {})
+    clean, quarantined = output.clean.to_pylist(), output.quarantine.to_pylist()
     assert [row["record_index"] for row in clean] == [2]
     assert [row["text"] for row in quarantined] == lines[:2]  # escapes intact: the raw input
     assert 'field "title" holds a lone surrogate (U+DFFF at char 0)' in quarantined[0]["reasons"][0]["detail"]

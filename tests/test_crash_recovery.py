@@ -1,5 +1,6 @@
 """Fault injection: SIGKILL a real `corpus-clean run` mid-write, rerun, and compare with
-an uninterrupted run. Atomic writes + deterministic output make them byte-identical."""
+an uninterrupted run. A version is built in a staging folder and committed by one
+rename + one pointer swap, and output is deterministic, so they are byte-identical."""
 from __future__ import annotations
 
 import os
@@ -36,7 +37,9 @@ def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
 
 
 def parquet_bytes(out: Path) -> dict[str, bytes]:
-    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(out.glob("*/*.parquet"))}
+    """The current version's Parquet, as readers see it through DIR/<kind>/*.parquet."""
+    return {f"{kind}/{p.name}": p.read_bytes() for kind in ("clean", "quarantine", "duplicates", "filtered")
+            for p in sorted((out / kind).glob("*.parquet"))}
 
 
 @pytest.mark.timeout(900)
@@ -49,23 +52,26 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     victim = start_run(corpus, out)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and victim.poll() is None:
-        if any((out / "clean").glob("*")):  # the first part (or its temp file) is being written
+        if any(out.glob("versions/.staging-*/clean/*")):  # the first part (or its temp file) is being written
             break
         time.sleep(0.005)
     assert victim.poll() is None, "run finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
-    assert not (out / "manifest.json").exists()  # killed mid-run, not after
-    assert len(list((out / "clean").glob("part-*.parquet"))) < 12
+    assert not (out / "manifest.json").exists() and not (out / "current").exists()  # killed before commit
+    [staging] = out.glob("versions/.staging-*")
+    assert len(list((staging / "clean").glob("part-*.parquet"))) < 12
 
-    # Debris a crash could leave: a half-written temp file and a part from an older, bigger run.
-    (out / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
-    (out / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    # Debris a crash could leave: a half-written temp file, a stale part, a half-made pointer.
+    (staging / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
+    (staging / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    (out / ".tmp-current-dead").symlink_to("versions/v000099")
 
     # The rerun cleans in two worker processes: same bytes as the in-process reference.
     assert start_run(corpus, out, "--workers", "2").wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
-    assert len(parquet_bytes(out)) == 2 * 12
+    assert len(parquet_bytes(out)) >= 2
+    assert not list(out.glob("versions/.staging-*")) and not list(out.glob(".tmp-*"))  # debris cleared
 
 
 # --- issue 12: no orphans, and a failed run's last line says what failed and where ----

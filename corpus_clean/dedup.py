@@ -1,0 +1,582 @@
+"""Near-duplicate removal after cleaning: exact copies by a normalised-text hash, near
+copies by MinHash LSH (rensa computes the signatures), across a whole run and against
+earlier runs through an index kept in a directory.
+
+Why after cleaning: two copies of one article on different sites differ mostly in page
+furniture (menus, share bars, footers). Once that is cut, the bodies collide.
+
+The work splits in two, so it runs with workers and shards:
+
+1. ``signature_table(ids, texts)`` — pure, per batch, can run in worker processes: one row
+   per document with its exact-text hash and its MinHash signature.
+2. ``DedupIndex.assign(signatures)`` — in the run's record order, each document is either
+   kept (first seen) or marked ``duplicate_of`` the id of a kept document, with the
+   estimated Jaccard similarity. The index holds every document of earlier runs (its
+   signature and the decision taken), and is saved to (and loaded from) a directory the
+   caller gives, as append-only Parquet parts, one per run. ``deduplicate(tables, dir)``
+   does load → assign → save for a run.
+
+``split_duplicates(clean_table, assignments)`` then splits a clean table into the rows
+to keep and the rows for ``DIR/duplicates/*.parquet`` (schema: ``duplicates_schema()``).
+
+Parameters (see ``DedupParams``; chosen on a tuning corpus, checked on a held-out one, in
+benchmarks/dedup.py and benchmarks/RESULTS-dedup.md):
+
+- shingles are word 3-grams of the normalised text. A near copy with a fraction p of its
+  words changed keeps about (1-p)^n of its n-grams: with p = 12 %, 3-grams keep 68 %
+  (Jaccard ~0.52) where 5-grams keep 53 % (Jaccard ~0.36), too close to what two distinct
+  articles on one topic share once the furniture they have in common survives cleaning.
+  On the tuning corpus 3-grams left the widest range of safe thresholds (0.30-0.45: every
+  near copy caught, no distinct articles merged) of the 2- to 5-gram settings tried.
+- 128 permutations in 64 bands of 2 rows: a pair at Jaccard 0.3 becomes a candidate with
+  probability 1-(1-0.3^2)^64 = 0.998, so LSH loses almost no copy (32 bands of 4 rows lost
+  2.5 % of the near copies). Two-row bands also make many chance candidates (0.47 at
+  Jaccard 0.1), which is why every candidate is *verified* on the full signature: the
+  fraction of equal slots, an estimate of the Jaccard similarity, must be >= 0.4 (the
+  middle of the safe range).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from corpus_clean.output import write_json, write_parquet
+from corpus_clean.records import clean_schema
+
+# Anything that is not a letter separates words in the normalised text: punctuation,
+# digits, underscores, symbols, whitespace.
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+@dataclass(frozen=True)
+class DedupParams:
+    """What a signature and a match mean. An index only accepts signatures made with the
+    same parameters (and the same MinHash algorithm version), so they are saved with it."""
+
+    shingle_words: int = 3
+    num_perm: int = 128
+    bands: int = 64
+    rows: int = 2
+    threshold: float = 0.4
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if self.bands * self.rows > self.num_perm:
+            raise ValueError(f"bands*rows ({self.bands}*{self.rows}) exceeds num_perm ({self.num_perm})")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {self.threshold}")
+
+    def candidate_probability(self, jaccard: float) -> float:
+        """Chance that a pair at this Jaccard similarity shares at least one band.
+
+        >>> round(DedupParams().candidate_probability(0.3), 3)
+        0.998
+        """
+        return 1.0 - (1.0 - jaccard ** self.rows) ** self.bands
+
+
+def normalised_words(text: str) -> list[str]:
+    """Case-folded words with punctuation, digits and symbols removed.
+
+    Copies of one article differ in ways that say nothing about the article: casing of a
+    headline, curly vs straight quotes, dashes, line wrapping, and numbers that change
+    between crawls (view counts, "updated 14:05", comment counts). Dropping them makes
+    those copies hash the same.
+
+    >>> normalised_words("“Updated 14:05” — The  Mayor's   budget, 2nd draft!")
+    ['updated', 'the', 'mayor', 's', 'budget', 'nd', 'draft']
+    """
+    return _NOT_LETTERS.sub(" ", text.casefold()).split()
+
+
+def exact_hash(words: list[str]) -> int:
+    """64-bit hash of the normalised text (collisions: ~1 in 3.7e7 over 1 M documents).
+
+    >>> exact_hash(normalised_words("Hello, world!")) == exact_hash(normalised_words("hello world"))
+    True
+    """
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little")
+
+
+def shingles(words: list[str], n: int) -> list[str]:
+    """Word n-grams; a text shorter than n words is one shingle.
+
+    >>> shingles(["a", "b", "c", "d"], 3)
+    ['a b c', 'b c d']
+    >>> shingles(["a", "b"], 3)
+    ['a b']
+    """
+    if len(words) <= n:
+        return [" ".join(words)] if words else []
+    return [" ".join(gram) for gram in zip(*(words[k:] for k in range(n)))]
+
+
+def minhash_signatures(shingle_sets: list[list[str]], params: DedupParams) -> np.ndarray:
+    """(documents × num_perm) uint32 MinHash signatures from rensa's R-MinHash.
+
+    Chosen over datasketch after measuring both (benchmarks/dedup.py): same estimates,
+    far faster. The fraction of equal slots between two signatures estimates the
+    Jaccard similarity of the shingle sets.
+    """
+    from rensa import RMinHash
+
+    if not shingle_sets:
+        return np.zeros((0, params.num_perm), dtype=np.uint32)
+    matrix = RMinHash.digest_matrix_from_token_sets(shingle_sets, num_perm=params.num_perm, seed=params.seed)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(shingle_sets), params.num_perm)
+
+
+def minhash_algorithm() -> str:
+    """Saved with an index: rensa changes its algorithm between versions (0.5 made old
+    signatures incomparable), and mixing versions would silently miss every copy."""
+    from rensa import RMinHash
+
+    return f"rensa-rminhash-v{RMinHash.ALGORITHM_VERSION}"
+
+
+def signature_schema(params: DedupParams) -> pa.Schema:
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("exact_hash", pa.uint64(), nullable=False),
+        pa.field("n_words", pa.int64(), nullable=False),
+        pa.field("minhash", pa.list_(pa.uint32(), params.num_perm), nullable=False),
+    ])
+
+
+def signature_table(ids: list[str], texts: list[str], params: DedupParams = DedupParams()) -> pa.Table:
+    """One row per document: id, exact_hash, n_words, minhash. Pure: run it per batch,
+    in worker processes if you like, and concatenate the tables in record order.
+
+    >>> t = signature_table(["a", "b"], ["The pier reopens today.", "the PIER reopens today!"])
+    >>> t.column("exact_hash")[0].as_py() == t.column("exact_hash")[1].as_py()
+    True
+    """
+    words = [normalised_words(text) for text in texts]
+    signatures = minhash_signatures([shingles(w, params.shingle_words) for w in words], params)
+    minhash = pa.FixedSizeListArray.from_arrays(pa.array(signatures.ravel(), pa.uint32()), params.num_perm)
+    return pa.Table.from_arrays([
+        pa.array(ids, pa.string()),
+        pa.array([exact_hash(w) for w in words], pa.uint64()),
+        pa.array([len(w) for w in words], pa.int64()),
+        minhash,
+    ], schema=signature_schema(params))
+
+
+def signature_matrix(table: pa.Table, params: DedupParams) -> np.ndarray:
+    """The `minhash` column as a (rows × num_perm) uint32 array (no copy when one chunk)."""
+    column = table.column("minhash").combine_chunks()
+    return column.flatten().to_numpy(zero_copy_only=False).reshape(len(table), params.num_perm)
+
+
+def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
+    """(documents × bands) uint32: an FNV-1a-style hash of each band's `rows` slots, high
+    32 bits kept. 32 bits halve the index's memory; a chance key collision (about one per
+    4 billion pairs per band) only adds a candidate that verification rejects."""
+    n = signatures.shape[0]
+    used = signatures[:, :params.bands * params.rows].reshape(n, params.bands, params.rows)
+    keys = np.full((n, params.bands), 0xCBF29CE484222325, dtype=np.uint64)
+    prime = np.uint64(0x100000001B3)
+    for row in range(params.rows):
+        keys = (keys ^ used[:, :, row]) * prime  # uint64 arithmetic wraps, as a hash should
+    return (keys >> np.uint64(32)).astype(np.uint32)
+
+
+def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
+    """Estimated Jaccard of each pair of signatures (rows of `left` and `right`): the
+    fraction of equal slots."""
+    out = np.empty(len(left), dtype=np.float32)
+    for start in range(0, len(left), chunk):
+        out[start:start + chunk] = (left[start:start + chunk] == right[start:start + chunk]).mean(axis=1)
+    return out
+
+
+def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Within groups of equal key, link each member to the group's first member and to the
+    member just before it (members are row numbers, in record order; the sort is stable).
+    Returns (later, earlier) row numbers.
+
+    Two links, not all pairs: a huge group (a shingle common to thousands of articles)
+    costs two edges per document, and a real copy shares many bands, so some band links
+    it to the document it copies.
+
+    >>> _group_edges(np.array([7, 3, 7, 7]))
+    (array([2, 3, 2, 3]), array([0, 2, 0, 0]))
+    """
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    same = sorted_keys[1:] == sorted_keys[:-1]
+    is_start = np.r_[True, ~same]
+    group_start = np.maximum.accumulate(np.where(is_start, np.arange(len(order)), 0))
+    later = order[1:][same]
+    return (np.concatenate([later, later]),
+            np.concatenate([order[:-1][same], order[group_start][1:][same]]))
+
+
+class SortedKeys:
+    """Keys of indexed documents, sorted, with each one's position (stable: equal keys in
+    position order). Looking up a batch is two ``np.searchsorted``; adding a batch is a
+    merge, not a re-sort of everything."""
+
+    def __init__(self, dtype) -> None:
+        self.keys = np.empty(0, dtype=dtype)
+        self.positions = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; halves memory
+
+    def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
+        """Add keys of documents at `positions`, all later than any indexed one."""
+        order = np.argsort(keys, kind="stable")
+        at = np.searchsorted(self.keys, keys[order], side="right")
+        self.keys = np.insert(self.keys, at, keys[order])
+        self.positions = np.insert(self.positions, at, positions[order])
+
+    def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the earliest and latest indexed document with each key (-1: none)."""
+        low = np.searchsorted(self.keys, keys, side="left")
+        high = np.searchsorted(self.keys, keys, side="right")
+        found = high > low
+        if not len(self.keys):
+            return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
+        first = np.where(found, self.positions[np.minimum(low, len(self.keys) - 1)], -1).astype(np.int64)
+        last = np.where(found, self.positions[np.maximum(high - 1, 0)], -1).astype(np.int64)
+        return first, last
+
+
+def assignments_schema() -> pa.Schema:
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("duplicate_of", pa.string(), nullable=True),
+        pa.field("similarity", pa.float32(), nullable=True),
+        pa.field("seen_before", pa.bool_(), nullable=False),
+    ])
+
+
+INDEX_PARAMS_FILE = "params.json"
+
+
+class DedupIndex:
+    """Every document seen so far (by earlier runs and this one): its id, exact hash,
+    signature, and whether it was kept or is a duplicate of a kept one.
+
+    ``assign`` decides each new document in the order given (the run's record order), so
+    the result is deterministic; ``save`` writes what was added as a new Parquet part.
+    A document whose id and normalised text are already in the index (a rerun over the
+    same input) gets its earlier decision back, marked ``seen_before``: reruns are
+    idempotent. A document whose id is indexed with another text (its source file was
+    edited) is decided afresh and replaces the old entry.
+
+    In memory: the rows without their signatures (an Arrow table), the signatures as one
+    (documents × num_perm) uint32 array, and for the kept documents their exact hashes
+    and band keys sorted for lookup.
+    """
+
+    def __init__(self, params: DedupParams = DedupParams()) -> None:
+        self.params = params
+        self._rows = _index_schema().empty_table()   # id, exact_hash, n_words, duplicate_of, similarity
+        self._matrix = np.empty((0, params.num_perm), dtype=np.uint32)
+        self._root = np.empty(0, dtype=np.int64)     # position of the kept document (itself if kept)
+        self._live = np.empty(0, dtype=bool)         # False once an edited version replaced the row
+        self._exact = SortedKeys(np.uint64)
+        self._bands = [SortedKeys(np.uint32) for _ in range(params.bands)]
+        self._saved = 0                              # rows already in the directory's parts
+
+    def __len__(self) -> int:
+        return int(self._live.sum())
+
+    def memory_bytes(self) -> dict[str, int]:
+        """What the index holds in memory, by part (bytes)."""
+        return {
+            "rows (id, hash, decision)": self._rows.nbytes,
+            "signatures": self._matrix.nbytes,
+            "sorted exact hashes and band keys": sum(
+                k.keys.nbytes + k.positions.nbytes for k in [self._exact, *self._bands]),
+            "root and live flags": self._root.nbytes + self._live.nbytes,
+        }
+
+    def indexed_ids(self) -> list[str]:
+        """Ids of the documents in the index (the latest version of each), in index order."""
+        return self._rows.column("id").filter(pa.array(self._live)).to_pylist()
+
+    # --- persistence -----------------------------------------------------------------
+
+    def _meta(self) -> dict:
+        return {"params": asdict(self.params), "minhash": minhash_algorithm()}
+
+    @classmethod
+    def load(cls, directory: str | Path, params: DedupParams = DedupParams()) -> "DedupIndex":
+        """The index saved in `directory` (an empty one if there is none yet). Refuses an
+        index made with other parameters or another MinHash algorithm: its signatures
+        could not be compared with new ones."""
+        index = cls(params)
+        directory = Path(directory)
+        meta_path = directory / INDEX_PARAMS_FILE
+        if not meta_path.exists():
+            return index
+        saved = json.loads(meta_path.read_text())
+        if saved != index._meta():
+            raise ValueError(f"dedup index in {directory} was built with {saved}, not {index._meta()}")
+        parts = sorted(directory.glob("part-*.parquet"))
+        if not parts:
+            return index
+        schema = pa.schema(list(_index_schema()) + [signature_schema(params).field("minhash")])
+        table = _latest_per_id(pa.concat_tables([pq.read_table(p).cast(schema) for p in parts]))
+        matrix = signature_matrix(table, params).copy()
+        rows = table.drop_columns(["minhash"]).combine_chunks()
+        ids = rows.column("id")
+        root = pc.index_in(rows.column("duplicate_of"), value_set=ids).to_numpy(zero_copy_only=False)
+        root = np.where(np.isnan(root.astype(float)), np.arange(len(rows)), root).astype(np.int64)
+        index._append(rows, matrix, root)
+        index._saved = len(rows)
+        return index
+
+    def save(self, directory: str | Path) -> Path | None:
+        """Write the rows added since load/save as `part-NNNNNN.parquet` (atomically).
+        Returns the part written, or None when nothing was added (a rerun)."""
+        directory = Path(directory)
+        write_json(self._meta(), directory / INDEX_PARAMS_FILE)
+        if self._saved == len(self._rows):
+            return None
+        rows = self._rows.slice(self._saved)
+        signatures = self._matrix[self._saved:]
+        rows = rows.append_column(signature_schema(self.params).field("minhash"), pa.FixedSizeListArray.from_arrays(
+            pa.array(signatures.ravel(), pa.uint32()), self.params.num_perm))
+        number = len(list(directory.glob("part-*.parquet")))
+        path = write_parquet(rows.combine_chunks(), directory / f"part-{number:06d}.parquet")
+        self._saved = len(self._rows)
+        return path
+
+    def _append(self, rows: pa.Table, matrix: np.ndarray, root: np.ndarray) -> None:
+        """Add rows (positions continue the index's); kept ones with words become findable."""
+        start = len(self._rows)
+        positions = np.arange(start, start + len(rows))
+        self._rows = pa.concat_tables([self._rows, rows.cast(_index_schema())])
+        self._matrix = np.concatenate([self._matrix, matrix]) if start else matrix
+        self._root = np.concatenate([self._root, root])
+        self._live = np.concatenate([self._live, np.ones(len(rows), dtype=bool)])
+        findable = (root == positions) & (rows.column("n_words").to_numpy() > 0)
+        if findable.any():
+            self._exact.add(rows.column("exact_hash").to_numpy()[findable], positions[findable])
+            keys = band_keys(matrix[findable], self.params)
+            for band, sorted_keys in enumerate(self._bands):
+                sorted_keys.add(keys[:, band], positions[findable])
+
+    # --- assignment ------------------------------------------------------------------
+
+    def assign(self, signatures: pa.Table) -> pa.Table:
+        """Decide each document of `signatures` (rows of ``signature_table``) in order:
+        kept, or a duplicate of a kept document. Adds the new documents to the index.
+        Returns one row per input row: id, duplicate_of, similarity, seen_before.
+
+        A document is an exact duplicate when its normalised text hash equals an earlier
+        one's, and a near duplicate when its estimated Jaccard with an earlier *kept*
+        document is >= threshold; candidates come from LSH bands and each is verified on
+        the full signatures. Matching only kept documents (never a chain of duplicates)
+        means a document is never merged with one it does not itself resemble. Documents
+        with no words are never duplicates (there is nothing to compare).
+
+        Positions: indexed rows are 0..n_old-1, the batch's documents n_old.. in order.
+        """
+        params = self.params
+        signatures = signatures.cast(signature_schema(params))
+        ids = signatures.column("id").combine_chunks()
+        if pc.count_distinct(ids).as_py() != len(ids):
+            raise ValueError("document ids must be unique within one assign() call")
+        n_old, n_new = len(self._rows), len(signatures)
+        matrix = signature_matrix(signatures, params)
+        hashes = signatures.column("exact_hash").to_numpy()
+        has_words = signatures.column("n_words").to_numpy() > 0
+
+        def signature(positions: np.ndarray) -> np.ndarray:
+            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
+            old = positions < n_old
+            out[old] = self._matrix[positions[old]]
+            out[~old] = matrix[positions[~old] - n_old]
+            return out
+
+        # Same id as a live indexed row: same text = seen before; other text = replaced.
+        live_positions = np.flatnonzero(self._live)
+        indexed_at = _positions_of(ids, self._rows.column("id").take(pa.array(live_positions)), live_positions)
+        indexed = indexed_at >= 0
+        same_text = np.zeros(n_new, dtype=bool)
+        same_text[indexed] = self._rows.column("exact_hash").to_numpy()[indexed_at[indexed]] == hashes[indexed]
+        seen_at = np.where(same_text, indexed_at, -1)
+        replaced = indexed_at[(indexed_at >= 0) & ~same_text]
+        live = np.concatenate([self._live, np.ones(n_new, dtype=bool)])
+        live[replaced] = False
+
+        root = np.concatenate([self._root, np.arange(n_old, n_old + n_new)])
+        similarity = np.concatenate([self._rows.column("similarity").to_numpy(zero_copy_only=False),
+                                     np.full(n_new, np.nan)]).astype(np.float32)
+        new_positions = np.arange(n_old, n_old + n_new)
+        with_words = new_positions[has_words]
+
+        # Exact twins: the earliest indexed kept document with the hash, else the earliest
+        # earlier document of the batch.
+        exact_first = np.arange(n_old + n_new)
+        indexed_twin, _ = self._exact.first_and_last(hashes[has_words])
+        later, earlier = _group_edges(hashes[has_words])
+        exact_first[with_words[later]] = np.minimum(exact_first[with_words[later]], with_words[earlier])
+        twin = (indexed_twin >= 0) & live[np.maximum(indexed_twin, 0)]
+        exact_first[with_words[twin]] = indexed_twin[twin]
+
+        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live)
+
+        # Only documents with an indexed id, an exact twin or a verified candidate need a
+        # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
+        to_decide = np.unique(np.concatenate([
+            new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
+            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+        for i in to_decide.tolist():
+            earlier = seen_at[i - n_old]
+            if earlier >= 0:  # same id, same text as an indexed document: its decision stands
+                root[i] = root[earlier] if root[earlier] != earlier else i
+                similarity[i] = similarity[earlier]
+            elif exact_first[i] < i:
+                root[i] = root[exact_first[i]]
+                similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
+            else:
+                roots = np.unique(root[candidates[i]])
+                scores = agreement(signature(np.full(len(roots), i)), signature(roots))
+                best = int(np.argmax(scores))  # ties: the earliest kept document
+                if scores[best] >= params.threshold:
+                    root[i], similarity[i] = roots[best], scores[best]
+
+        new_root = root[n_old:]
+        is_duplicate = new_root != new_positions
+        all_ids = pa.concat_arrays([self._rows.column("id").combine_chunks(), ids]) if n_old else ids
+        duplicate_of = pc.if_else(pa.array(is_duplicate), all_ids.take(pa.array(new_root)), None).cast(pa.string())
+        new_similarity = pa.array(similarity[n_old:], pa.float32(), mask=~is_duplicate)
+        result = pa.Table.from_arrays([ids, duplicate_of, new_similarity, pa.array(seen_at >= 0)],
+                                      schema=assignments_schema())
+
+        # Index the documents not seen before; a root pointing into the batch moves to the
+        # position its document gets in the index (or the indexed twin's, when seen).
+        unseen = seen_at < 0
+        index_position = np.where(unseen, n_old + np.cumsum(unseen) - 1, seen_at)
+        added_root = np.where(new_root < n_old, new_root, index_position[np.maximum(new_root - n_old, 0)])
+        added = signatures.drop_columns(["minhash"]).filter(pa.array(unseen))
+        added = added.append_column("duplicate_of", duplicate_of.filter(pa.array(unseen)))
+        added = added.append_column("similarity", new_similarity.filter(pa.array(unseen)))
+        self._live[replaced] = False
+        self._append(added, matrix[unseen], added_root[unseen])
+        return result
+
+    def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
+                             signature, live: np.ndarray) -> dict[int, np.ndarray]:
+        """For each document of the batch, the earlier documents sharing a band with it
+        whose signatures agree on >= threshold of their slots (positions, ascending):
+        the first and last indexed kept document with its band key, and the first and
+        previous document of the batch with it."""
+        if not has_words.any():
+            return {}
+        with_words = n_old + np.flatnonzero(has_words)
+        keys = band_keys(matrix[has_words], self.params)
+        lefts, rights = [], []
+        for band, indexed in enumerate(self._bands):
+            first, last = indexed.first_and_last(keys[:, band])
+            for found in (first, last):
+                hit = found >= 0
+                lefts.append(with_words[hit])
+                rights.append(found[hit])
+            later, earlier = _group_edges(keys[:, band])
+            lefts.append(with_words[later])
+            rights.append(with_words[earlier])
+        left, right = np.concatenate(lefts), np.concatenate(rights)
+        keep = live[right]
+        left, right = left[keep], right[keep]
+        if not len(left):
+            return {}
+        pairs = np.unique(np.stack([left, right], axis=1), axis=0)  # sorted by (left, right)
+        left, right = pairs[:, 0], pairs[:, 1]
+        ok = agreement(signature(left), signature(right)) >= self.params.threshold
+        left, right = left[ok], right[ok]
+        if not len(left):
+            return {}
+        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
+        return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+
+
+def _positions_of(ids: pa.Array, indexed_ids: pa.Array, positions: np.ndarray) -> np.ndarray:
+    """For each id, the position (from `positions`) of the equal id in `indexed_ids`; -1 if none."""
+    out = np.full(len(ids), -1, dtype=np.int64)
+    if len(indexed_ids):
+        at = pc.index_in(ids, value_set=indexed_ids)
+        valid = at.is_valid()
+        out[valid.to_numpy(zero_copy_only=False)] = positions[at.filter(valid).to_numpy()]
+    return out
+
+
+def _index_schema() -> pa.Schema:
+    return pa.schema([
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("exact_hash", pa.uint64(), nullable=False),
+        pa.field("n_words", pa.int64(), nullable=False),
+        pa.field("duplicate_of", pa.string()),
+        pa.field("similarity", pa.float32()),
+    ])
+
+
+def _latest_per_id(table: pa.Table) -> pa.Table:
+    """The last row of each id, in table order (parts are read in the order written, so
+    an edited document's newest version wins)."""
+    ids = table.column("id").combine_chunks()
+    if pc.count_distinct(ids).as_py() == len(ids):
+        return table
+    _, first_from_end = np.unique(ids.to_numpy(zero_copy_only=False)[::-1], return_index=True)
+    keep = np.zeros(len(ids), dtype=bool)
+    keep[len(ids) - 1 - first_from_end] = True
+    return table.filter(pa.array(keep))
+
+
+def duplicates_schema() -> pa.Schema:
+    """DIR/duplicates/*.parquet: the clean columns plus the kept document's id and the
+    estimated Jaccard similarity to it."""
+    return pa.schema(list(clean_schema()) + [
+        pa.field("duplicate_of", pa.string(), nullable=False),
+        pa.field("similarity", pa.float32(), nullable=False),
+    ])
+
+
+def split_duplicates(clean: pa.Table, assignments: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """(kept rows, duplicate rows) of a clean table, given ``DedupIndex.assign``'s result
+    for its ids (in any order, possibly for more documents). Duplicate rows carry the
+    table's columns plus duplicate_of and similarity (``duplicates_schema()`` for a table
+    with the clean schema). Rows with no assignment are kept."""
+    where = pc.index_in(clean.column("id"), value_set=assignments.column("id"))
+    duplicate_of = pc.take(assignments.column("duplicate_of"), where)
+    similarity = pc.take(assignments.column("similarity"), where)
+    is_duplicate = pc.fill_null(pc.is_valid(duplicate_of), False)
+    kept = clean.filter(pc.invert(is_duplicate))
+    duplicates = clean.filter(is_duplicate)
+    schema = pa.schema(list(clean.schema) + [
+        pa.field("duplicate_of", pa.string(), nullable=False),
+        pa.field("similarity", pa.float32(), nullable=False)])
+    duplicates = duplicates.append_column("duplicate_of", duplicate_of.filter(is_duplicate))
+    duplicates = duplicates.append_column("similarity", similarity.filter(is_duplicate))
+    return kept, duplicates.cast(schema)
+
+
+def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = DedupParams()) -> pa.Table:
+    """``signature_table`` of a clean table (or of a clean Parquet file: only its id and
+    text columns are read)."""
+    if not isinstance(clean, pa.Table):
+        clean = pq.read_table(clean, columns=["id", "text"])
+    return signature_table(clean.column("id").to_pylist(), clean.column("text").to_pylist(), params)
+
+
+def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams()) -> pa.Table:
+    """The run-level stage: load the index in `index_dir`, decide every document of the
+    run (signature tables in record order), save what the run added. Returns the
+    assignments (id, duplicate_of, similarity, seen_before) for ``split_duplicates``."""
+    index = DedupIndex.load(index_dir, params)
+    schema = signature_schema(params)
+    result = index.assign(pa.concat_tables([t.cast(schema) for t in signatures]) if signatures
+                          else schema.empty_table())
+    index.save(index_dir)
+    return result

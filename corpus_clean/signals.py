@@ -1,0 +1,408 @@
+"""Quality signals on the clean text, as one Arrow struct column `signals`, and an
+optional quality filter over them (off by default: we clean, users decide what to drop).
+
+The signals are the ones the large web-corpus pipelines filter on. Sources:
+
+======================== ==================================================== ===================================
+signal                   meaning                                              source
+======================== ==================================================== ===================================
+word_count               words (``text.split()``)                             Gopher [G] A.1.1: keep 50..100,000
+mean_word_length         mean characters per word (punctuation stripped)      [G] A.1.1: keep 3..10
+symbol_to_word_ratio     ("#" + "..." + "…") per word, capped at 1            [G] A.1.1: drop > 0.1; [R] rps_doc_symbol_to_word_ratio
+bullet_line_frac         lines starting with a bullet (•, -, *, ...)          [G] A.1.1: drop > 0.9
+ellipsis_line_frac       lines ending in "..." or "…"                         [G] A.1.1: drop > 0.3
+non_alpha_word_frac      words with no alphabetic character                   [G] A.1.1: keep >= 80 % with one (drop > 0.2)
+stop_word_count          words in the language's stop-word list               [G] A.1.1: >= 2 of the, be, to, of, and, that, have, with
+stop_word_ratio          the same as a fraction of words (null: no list)      [R] rps_doc_stop_word_fraction
+lines_end_punct_frac     lines ending in terminal punctuation                 C4 [C] 2.2 (keeps only such lines); [R] rps_lines_ending_with_terminal_punctution_mark
+dup_line_frac            lines that repeat an earlier line                    [G] A.1.1 table A1: drop > 0.30
+dup_line_char_frac       characters in those lines / all characters           [G] table A1: drop > 0.20
+dup_para_frac            paragraphs that repeat an earlier one                [G] table A1: drop > 0.30
+dup_para_char_frac       characters in those paragraphs / all characters      [G] table A1: drop > 0.20
+top_{2,3,4}gram_char_frac characters in the most frequent word n-gram         [G] table A1: drop > 0.20 / 0.18 / 0.16; [R] rps_doc_frac_chars_top_{2,3,4}gram
+dup_{5..10}gram_char_frac characters in words covered by repeated n-grams     [G] table A1: drop > 0.15 .. 0.10; [R] rps_doc_frac_chars_dupe_{5..10}grams
+curly_bracket_frac       "{" and "}" per character (code, templates)          [C] 2.2; [R] rps_doc_curly_bracket
+lorem_ipsum_frac         "lorem ipsum" occurrences per character              [C] 2.2; [R] rps_doc_lorem_ipsum
+lang_score               py3langid probability of the top language            CCNet / [R] ccnet_language_score (fastText there)
+======================== ==================================================== ===================================
+
+[G] Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from Training
+Gopher", appendix A.1.1 (quality and repetition filters, table A1).
+[C] Raffel et al. 2020, "Exploring the Limits of Transfer Learning with a Unified
+Text-to-Text Transformer", section 2.2 (C4).
+[R] Together Computer 2023, RedPajama-Data-v2 quality signals (github.com/togethercomputer/
+RedPajama-Data, README "Quality Annotations"); Weber et al. 2024, "RedPajama: an Open
+Dataset for Training Large Language Models", section 4.
+
+Conventions: a fraction of nothing (no words, no lines) is 0.0, so empty text has defined
+values; every fraction is in [0, 1]. n-gram signals use normalised words (lowercased,
+punctuation removed), as RedPajama-v2 does, so "Pier." and "pier" are one word.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, fields
+from functools import cache
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from corpus_clean.extract import LANG_SAMPLE_CHARS
+
+STOPWORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.json"
+TOP_NGRAMS = (2, 3, 4)
+DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
+
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
+_BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
+
+
+def signal_struct_type() -> pa.StructType:
+    """The `signals` column's type: one field per signal (see the module docstring)."""
+    floats = ["mean_word_length", "symbol_to_word_ratio", "bullet_line_frac", "ellipsis_line_frac",
+              "non_alpha_word_frac"]
+    after = ["lines_end_punct_frac", "dup_line_frac", "dup_line_char_frac", "dup_para_frac",
+             "dup_para_char_frac"]
+    after += [f"top_{n}gram_char_frac" for n in TOP_NGRAMS] + [f"dup_{n}gram_char_frac" for n in DUP_NGRAMS]
+    after += ["curly_bracket_frac", "lorem_ipsum_frac", "lang_score"]
+    return pa.struct(
+        [pa.field("word_count", pa.int64(), nullable=False)]
+        + [pa.field(name, pa.float64(), nullable=False) for name in floats]
+        + [pa.field("stop_word_count", pa.int64(), nullable=False),
+           pa.field("stop_word_ratio", pa.float64(), nullable=True)]
+        + [pa.field(name, pa.float64(), nullable=False) for name in after])
+
+
+@cache
+def stop_words() -> dict[str, frozenset[str]]:
+    """Language code → stop words, from data/stopwords.json (its `_source` says where from)."""
+    data = json.loads(STOPWORDS_FILE.read_text(encoding="utf-8"))
+    return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
+
+
+@cache
+def _language_identifier():
+    """py3langid with normalised probabilities (its module-level classify() gives log
+    scores), loaded once per process (~0.5 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def language_score(text: str) -> tuple[str | None, float]:
+    """(top language, its probability) on the same sample ``extract.detect_language``
+    classifies; (None, 0.0) for text with no letters.
+
+    >>> lang, score = language_score("The council voted on Monday to rebuild the old ferry pier.")
+    >>> lang, score > 0.9
+    ('en', True)
+    """
+    sample = text[:LANG_SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return None, 0.0
+    lang, score = _language_identifier().classify(sample)
+    return lang, float(score)
+
+
+def normalised_words(text: str) -> list[str]:
+    """Lowercased words with punctuation removed (digits kept).
+
+    >>> normalised_words("The Pier, it's 2.5 km — long!")
+    ['the', 'pier', 'its', '25', 'km', 'long']
+    """
+    return _PUNCTUATION.sub("", text.lower()).split()
+
+
+def _fraction(part: float, whole: float) -> float:
+    return min(1.0, part / whole) if whole else 0.0
+
+
+def duplicate_fractions(parts: list[str], total_chars: int) -> tuple[float, float]:
+    """(fraction of parts that repeat an earlier part, their characters / total_chars),
+    Gopher's way: the first occurrence is not a duplicate.
+
+    >>> duplicate_fractions(["Menu", "Pier reopens", "Menu", "Menu"], 24)
+    (0.5, 0.3333333333333333)
+    """
+    seen: set[str] = set()
+    dup_count = dup_chars = 0
+    for part in parts:
+        if part in seen:
+            dup_count += 1
+            dup_chars += len(part)
+        else:
+            seen.add(part)
+    return _fraction(dup_count, len(parts)), _fraction(dup_chars, total_chars)
+
+
+def line_signals(text: str) -> dict[str, float]:
+    """Signals over lines and paragraphs of one text (empty lines are not lines).
+
+    >>> s = line_signals("• one\\n• two...\\nThe end.\\n")
+    >>> s["bullet_line_frac"], s["ellipsis_line_frac"], s["lines_end_punct_frac"]
+    (0.6666666666666666, 0.3333333333333333, 0.6666666666666666)
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    paragraphs = [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    dup_line, dup_line_chars = duplicate_fractions(lines, len(text))
+    dup_para, dup_para_chars = duplicate_fractions(paragraphs, len(text))
+    return {
+        "bullet_line_frac": _fraction(sum(line.startswith(_BULLETS) for line in lines), len(lines)),
+        "ellipsis_line_frac": _fraction(sum(line.endswith(("...", "…")) for line in lines), len(lines)),
+        "lines_end_punct_frac": _fraction(sum(line.endswith(_TERMINAL) for line in lines), len(lines)),
+        "dup_line_frac": dup_line, "dup_line_char_frac": dup_line_chars,
+        "dup_para_frac": dup_para, "dup_para_char_frac": dup_para_chars,
+    }
+
+
+@dataclass
+class BatchWords:
+    """The words of a batch of documents, flattened once for vectorised signals: each
+    word's document, its id in the batch's vocabulary, and the vocabulary itself."""
+
+    lengths: np.ndarray      # words per document
+    doc: np.ndarray          # document number of each word
+    ids: np.ndarray          # vocabulary index of each word
+    vocabulary: pa.Array     # distinct words
+
+    @classmethod
+    def of(cls, word_lists: list[list[str]]) -> "BatchWords":
+        lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
+        encoded = pa.array(list(chain.from_iterable(word_lists)), pa.string()).dictionary_encode()
+        return cls(lengths, np.repeat(np.arange(len(word_lists)), lengths),
+                   encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
+
+    def per_word(self, per_distinct_word: pa.Array) -> np.ndarray:
+        """A value computed once per distinct word, spread to every word."""
+        return per_distinct_word.to_numpy(zero_copy_only=False)[self.ids]
+
+    def sum_per_doc(self, values: np.ndarray) -> np.ndarray:
+        return np.bincount(self.doc, weights=values, minlength=len(self.lengths))
+
+
+def word_signals(texts: list[str], word_lists: list[list[str]], langs: list[str | None]) -> dict[str, list]:
+    """Signals over the words of a batch of texts; `word_lists` are their normalised words.
+    Per-word tests run once per distinct word of the batch, in Arrow (a Python loop over
+    every word of every document cost as much as all the other signals together).
+
+    >>> text = "The pier ... #pier 2024"
+    >>> s = word_signals([text], [normalised_words(text)], ["en"])
+    >>> s["word_count"], s["symbol_to_word_ratio"], s["non_alpha_word_frac"], s["stop_word_count"]
+    ([5], [0.4], [0.4], [1])
+    """
+    raw = BatchWords.of([text.split() for text in texts])
+    norm = BatchWords.of(word_lists)
+    word_count = raw.lengths.tolist()
+    no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
+    norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
+    lexicons = stop_words()
+    doc_lang = np.array([lang if lang in lexicons else "" for lang in langs] or [""], dtype=object)
+    is_stop = np.zeros(len(norm.ids), dtype=bool)
+    for lang in set(doc_lang) - {""}:
+        in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=pa.array(sorted(lexicons[lang]))))
+        is_stop |= in_lexicon & (doc_lang[norm.doc] == lang)
+    stop_count = norm.sum_per_doc(is_stop).astype(np.int64)
+    out: dict[str, list] = {"word_count": word_count, "mean_word_length": [], "symbol_to_word_ratio": [],
+                            "non_alpha_word_frac": [], "stop_word_count": stop_count.tolist(),
+                            "stop_word_ratio": [], "curly_bracket_frac": [], "lorem_ipsum_frac": []}
+    for i, text in enumerate(texts):
+        n, n_norm = word_count[i], int(norm.lengths[i])
+        out["mean_word_length"].append(float(norm_chars[i]) / n_norm if n_norm else 0.0)
+        out["symbol_to_word_ratio"].append(_fraction(text.count("#") + text.count("...") + text.count("…"), n))
+        out["non_alpha_word_frac"].append(_fraction(float(no_letter[i]), n))
+        out["stop_word_ratio"].append(_fraction(float(stop_count[i]), n_norm) if doc_lang[i] else None)
+        out["curly_bracket_frac"].append(_fraction(text.count("{") + text.count("}"), len(text)))
+        out["lorem_ipsum_frac"].append(_fraction(text.lower().count("lorem ipsum"), len(text)))
+    return out
+
+
+def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
+    """Gopher's repetition signals over word n-grams, for a whole batch at once.
+
+    An n-gram is a 64-bit rolling hash of its words' vocabulary ids and its document's
+    number, so one ``np.unique`` per n counts every document's n-grams together;
+    n-grams never cross documents.
+
+    - top_{n}gram_char_frac: characters of the most frequent n-gram (if it occurs more
+      than once) times its count, over the document's word characters (capped at 1).
+    - dup_{n}gram_char_frac: characters of the words covered by any n-gram that occurs
+      more than once (each word counted once), over the document's word characters.
+
+    >>> s = ngram_signals([["a", "b", "a", "b", "a", "b"], ["x", "y", "z"]])
+    >>> float(s["top_2gram_char_frac"][0]), float(s["top_2gram_char_frac"][1])
+    (1.0, 0.0)
+    """
+    n_docs = len(word_lists)
+    out = {f"top_{n}gram_char_frac": np.zeros(n_docs) for n in TOP_NGRAMS}
+    out |= {f"dup_{n}gram_char_frac": np.zeros(n_docs) for n in DUP_NGRAMS}
+    words = BatchWords.of(word_lists)
+    n_words = len(words.ids)
+    if not n_words:
+        return out
+    ids = words.ids.astype(np.uint64) + np.uint64(1)
+    chars = words.per_word(pc.utf8_length(words.vocabulary)).astype(np.int64)
+    total = words.sum_per_doc(chars)
+    doc_end = np.cumsum(words.lengths)           # one past each document's last word
+    words_left = doc_end[words.doc] - np.arange(n_words)  # words from here to the document's end
+    chars_cumsum = np.concatenate([[0], np.cumsum(chars)])
+    prime = np.uint64(0x100000001B3)
+    # rolling[i] = hash of the n words from i (grown by one word per n; positions too close
+    # to their document's end hold junk and are never used).
+    rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+    for n in range(1, min(max(DUP_NGRAMS), n_words) + 1):
+        rolling[:n_words - n + 1] = rolling[:n_words - n + 1] * prime ^ ids[n - 1:]
+        if n not in TOP_NGRAMS + DUP_NGRAMS:
+            continue
+        starts = np.flatnonzero(words_left >= n)
+        if not len(starts):
+            continue
+        key = rolling[starts]
+        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+        occurrences = counts[inverse.ravel()]
+        repeated = occurrences > 1
+        if n in TOP_NGRAMS:
+            # The most frequent repeated n-gram per document (ties: the longer one): sort
+            # by (document, score) and take each document's last.
+            gram_chars = chars_cumsum[starts + n] - chars_cumsum[starts]
+            score = np.where(repeated, occurrences * (1 << 32) + gram_chars, 0)
+            order = np.lexsort((score, words.doc[starts]))
+            last = np.flatnonzero(np.r_[words.doc[starts][order][1:] != words.doc[starts][order][:-1], True])
+            best = np.zeros(n_docs, dtype=np.int64)
+            best[words.doc[starts][order][last]] = score[order][last]
+            covered = (best >> 32) * (best & 0xFFFFFFFF)
+        else:
+            marks = starts[repeated]
+            delta = (np.bincount(marks, minlength=n_words + 1)
+                     - np.bincount(marks + n, minlength=n_words + 1))
+            in_repeat = np.cumsum(delta[:-1]) > 0
+            covered = words.sum_per_doc(chars * in_repeat)
+        out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = np.minimum(
+            1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
+    return out
+
+
+def compute_signals(texts: list[str], langs: list[str | None],
+                    lang_scores: list[float] | None = None) -> pa.StructArray:
+    """The `signals` struct for a batch of clean texts. `langs` picks each text's stop-word
+    list (None: the language py3langid detects). `lang_scores`, when the caller already
+    ran py3langid on the text (the metadata step does), saves running it again: it is
+    about half of this function's time.
+
+    >>> row = compute_signals(["The pier will reopen in May, the council said."], ["en"])[0].as_py()
+    >>> row["word_count"], row["stop_word_count"], row["lines_end_punct_frac"]
+    (9, 5, 1.0)
+    """
+    if len(texts) != len(langs) or (lang_scores is not None and len(lang_scores) != len(texts)):
+        raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
+    if lang_scores is None or any(lang is None for lang in langs):
+        detected = [language_score(text) for text in texts]
+        langs = [lang or found for lang, (found, _) in zip(langs, detected)]
+        if lang_scores is None:
+            lang_scores = [score for _, score in detected]
+    word_lists = [normalised_words(text) for text in texts]
+    columns: dict[str, list | np.ndarray] = word_signals(texts, word_lists, langs)
+    lines = [line_signals(text) for text in texts]
+    for name in lines[0] if lines else ():
+        columns[name] = [row[name] for row in lines]
+    columns["lang_score"] = lang_scores
+    columns |= ngram_signals(word_lists)
+    struct_type = signal_struct_type()
+    arrays = [pa.array(columns.get(field.name, []), field.type) for field in struct_type]
+    return pa.StructArray.from_arrays(arrays, fields=list(struct_type))
+
+
+# --------------------------------------------------------------------------------------
+# The optional filter
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class QualityThresholds:
+    """Bounds on the signals; None = that check is off. All off by default.
+
+    ``GOPHER`` below holds Gopher's published values ([G] A.1.1 and table A1) for those who
+    want them; nothing applies them unless asked.
+    """
+
+    min_words: int | None = None
+    max_words: int | None = None
+    min_mean_word_length: float | None = None
+    max_mean_word_length: float | None = None
+    max_symbol_to_word_ratio: float | None = None
+    max_bullet_line_frac: float | None = None
+    max_ellipsis_line_frac: float | None = None
+    max_non_alpha_word_frac: float | None = None
+    min_stop_word_count: int | None = None
+    min_stop_word_ratio: float | None = None
+    min_lines_end_punct_frac: float | None = None
+    max_dup_line_frac: float | None = None
+    max_dup_line_char_frac: float | None = None
+    max_dup_para_frac: float | None = None
+    max_dup_para_char_frac: float | None = None
+    max_top_2gram_char_frac: float | None = None
+    max_top_3gram_char_frac: float | None = None
+    max_top_4gram_char_frac: float | None = None
+    max_dup_5gram_char_frac: float | None = None
+    max_dup_6gram_char_frac: float | None = None
+    max_dup_7gram_char_frac: float | None = None
+    max_dup_8gram_char_frac: float | None = None
+    max_dup_9gram_char_frac: float | None = None
+    max_dup_10gram_char_frac: float | None = None
+    max_curly_bracket_frac: float | None = None
+    min_lang_score: float | None = None
+
+
+GOPHER = QualityThresholds(
+    min_words=50, max_words=100_000, min_mean_word_length=3, max_mean_word_length=10,
+    max_symbol_to_word_ratio=0.1, max_bullet_line_frac=0.9, max_ellipsis_line_frac=0.3,
+    max_non_alpha_word_frac=0.2, min_stop_word_count=2,
+    max_dup_line_frac=0.30, max_dup_line_char_frac=0.20, max_dup_para_frac=0.30, max_dup_para_char_frac=0.20,
+    max_top_2gram_char_frac=0.20, max_top_3gram_char_frac=0.18, max_top_4gram_char_frac=0.16,
+    max_dup_5gram_char_frac=0.15, max_dup_6gram_char_frac=0.14, max_dup_7gram_char_frac=0.13,
+    max_dup_8gram_char_frac=0.12, max_dup_9gram_char_frac=0.11, max_dup_10gram_char_frac=0.10,
+)
+
+
+def _signal_name(threshold: str) -> str:
+    """min_words → word_count; max_dup_line_frac → dup_line_frac; min_stop_word_count → stop_word_count."""
+    name = threshold[4:]
+    return {"words": "word_count"}.get(name, name)
+
+
+def quality_filter(signals_row: dict, thresholds: QualityThresholds) -> tuple[bool, str | None]:
+    """DataTrove style: (keep, reason). The reason names the first failed check and the
+    value, e.g. ``"min_words: word_count 12 < 50"``. A null signal (no stop-word list for
+    the language) passes its check.
+
+    >>> row = compute_signals(["Too short to keep."], ["en"])[0].as_py()
+    >>> quality_filter(row, QualityThresholds())
+    (True, None)
+    >>> quality_filter(row, QualityThresholds(min_words=50))
+    (False, 'min_words: word_count 4 < 50')
+    """
+    for check in fields(thresholds):
+        bound = getattr(thresholds, check.name)
+        if bound is None:
+            continue
+        signal = _signal_name(check.name)
+        value = signals_row.get(signal)
+        if value is None:
+            continue
+        if check.name.startswith("min_") and value < bound:
+            return False, f"{check.name}: {signal} {value:.4g} < {bound}"
+        if check.name.startswith("max_") and value > bound:
+            return False, f"{check.name}: {signal} {value:.4g} > {bound}"
+    return True, None
+
+
+def with_signals(table: pa.Table) -> pa.Table:
+    """A clean table with the `signals` column appended (computed from `text` and `lang`)."""
+    texts = table.column("text").to_pylist()
+    langs = table.column("lang").to_pylist() if "lang" in table.column_names else [None] * len(texts)
+    return table.append_column(pa.field("signals", signal_struct_type(), nullable=False),
+                               compute_signals(texts, langs))

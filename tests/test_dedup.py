@@ -1,0 +1,216 @@
+"""Near-duplicate removal: property tests on the real rensa signatures and the real index,
+persistence through real Parquet, and the duplicates output read back with pyarrow."""
+from __future__ import annotations
+
+import json
+import random
+import string
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.dedup import (
+    DedupIndex,
+    DedupParams,
+    deduplicate,
+    duplicates_schema,
+    split_duplicates,
+    signature_table,
+)
+from corpus_clean.document import Document, sha256_hex, stable_id
+from corpus_clean.output import write_parquet
+from corpus_clean.records import clean_schema, document_row
+
+# Letters only: digits and punctuation are dropped by the normalisation.
+VOCABULARY = sorted({"".join(random.Random(i).choices(string.ascii_lowercase, k=random.Random(-i).randint(3, 9)))
+                     for i in range(3000)})
+
+
+def article(seed: int, n_words: int, vocabulary: list[str] = VOCABULARY) -> str:
+    rng = random.Random(seed)
+    words = [rng.choice(vocabulary) for _ in range(n_words)]
+    # Sentences and paragraphs, so the text looks like prose to the eye.
+    return "\n\n".join(" ".join(words[i:i + 40]).capitalize() + "." for i in range(0, n_words, 40))
+
+
+def change_words(text: str, fraction: float, seed: int) -> str:
+    """Replace `fraction` of the words (distinct positions) with other vocabulary words."""
+    rng = random.Random(seed)
+    words = text.split(" ")
+    for k in rng.sample(range(len(words)), round(fraction * len(words))):
+        words[k] = rng.choice(VOCABULARY)
+    return " ".join(words)
+
+
+def assign(texts: list[str], ids: list[str] | None = None, index: DedupIndex | None = None) -> list[dict]:
+    ids = ids or [f"d{i}" for i in range(len(texts))]
+    index = DedupIndex() if index is None else index
+    return index.assign(signature_table(ids, texts)).to_pylist()
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), percent=st.integers(0, 12), n_words=st.integers(120, 600))
+def test_a_copy_with_up_to_12_percent_of_words_changed_is_found(seed, percent, n_words):
+    original = article(seed, n_words)
+    copy = change_words(original, percent / 100, seed + 1)
+    unrelated = article(seed + 2, n_words)
+    result = assign([original, unrelated, copy])
+    assert result[2]["duplicate_of"] == "d0"
+    assert result[2]["similarity"] >= DedupParams().threshold
+    assert result[0]["duplicate_of"] is None and result[1]["duplicate_of"] is None
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10_000), order=st.randoms(use_true_random=False))
+def test_distinct_articles_sharing_long_furniture_are_never_merged(seed, order):
+    """Distinct articles from a small shared vocabulary, each with the same 45-word footer
+    (what survives of a site's furniture), in any order: nobody is a duplicate."""
+    rng = random.Random(seed)
+    small_vocabulary = rng.sample(VOCABULARY, 400)
+    footer = article(seed, 45, small_vocabulary)
+    texts = [article(seed * 100 + k, rng.randint(80, 400), small_vocabulary) + "\n\n" + footer for k in range(40)]
+    order.shuffle(texts)
+    assert all(row["duplicate_of"] is None for row in assign(texts))
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(min_size=1, max_size=400).filter(lambda t: any(c.isalpha() for c in t)),
+       data=st.data())
+def test_exact_copies_are_always_caught_whatever_the_case_spacing_or_punctuation(text, data):
+    variant = data.draw(st.sampled_from([
+        text, text.upper(), text.lower(), "  " + text.replace(" ", "\n") + " ", text + "!!!", f"“{text}” 2026"]))
+    result = assign([text, variant])
+    assert result[1]["duplicate_of"] == "d0", (text, variant)
+    assert result[1]["similarity"] == pytest.approx(1.0)
+
+
+def test_text_without_words_is_never_a_duplicate():
+    result = assign(["", "  \n ", "2024 -- 17:05", "", "The pier reopens."])
+    assert [row["duplicate_of"] for row in result] == [None] * 5
+
+
+def test_duplicate_of_is_always_a_kept_document_never_a_chain():
+    base = article(7, 300)
+    first_copy = change_words(base, 0.10, 1)
+    second_copy = change_words(first_copy, 0.10, 2)  # ~20 % from base
+    result = assign([base, first_copy, second_copy])
+    kept = {row["id"] for row in result if row["duplicate_of"] is None}
+    assert all(row["duplicate_of"] in kept for row in result if row["duplicate_of"] is not None)
+
+
+def test_decisions_are_deterministic_given_the_order():
+    texts = [article(k, 200) for k in range(30)]
+    texts += [change_words(texts[k], 0.08, k) for k in range(0, 30, 3)] + texts[:5]
+    assert assign(texts) == assign(texts)
+
+
+def test_rerun_with_the_saved_index_marks_everything_seen_and_changes_nothing(tmp_path):
+    texts = [article(k, 250) for k in range(20)]
+    texts += [change_words(texts[3], 0.1, 1), texts[5], change_words(texts[9], 0.06, 2)]
+    ids = [f"doc{k}" for k in range(len(texts))]
+    first = deduplicate([signature_table(ids[:12], texts[:12]), signature_table(ids[12:], texts[12:])], tmp_path)
+    assert [r["duplicate_of"] for r in first.to_pylist()[20:]] == ["doc3", "doc5", "doc9"]
+    parts = sorted(p.name for p in tmp_path.glob("part-*.parquet"))
+
+    again = deduplicate([signature_table(ids, texts)], tmp_path)
+    assert again.column("seen_before").to_pylist() == [True] * len(texts)
+    assert again.drop(["seen_before"]).equals(first.drop(["seen_before"]))
+    assert sorted(p.name for p in tmp_path.glob("part-*.parquet")) == parts  # nothing added
+
+
+def test_a_later_run_finds_copies_of_documents_kept_by_an_earlier_run(tmp_path):
+    old = [article(k, 300) for k in range(10)]
+    deduplicate([signature_table([f"old{k}" for k in range(10)], old)], tmp_path)
+    new = [article(100, 300), change_words(old[4], 0.1, 5), old[7].upper()]
+    result = deduplicate([signature_table(["n0", "n1", "n2"], new)], tmp_path).to_pylist()
+    assert [r["duplicate_of"] for r in result] == [None, "old4", "old7"]
+    assert not any(r["seen_before"] for r in result)
+    assert len(DedupIndex.load(tmp_path)) == 13
+
+
+def test_an_index_built_with_other_parameters_is_refused(tmp_path):
+    deduplicate([signature_table(["a"], ["The pier reopens on Monday."])], tmp_path)
+    with pytest.raises(ValueError, match="built with"):
+        DedupIndex.load(tmp_path, DedupParams(shingle_words=5))
+    meta = json.loads((tmp_path / "params.json").read_text())
+    meta["minhash"] = "rensa-rminhash-v1"
+    (tmp_path / "params.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="built with"):
+        DedupIndex.load(tmp_path)
+
+
+def test_repeated_ids_in_one_call_are_an_error():
+    with pytest.raises(ValueError, match="unique"):
+        assign(["one text here", "another text"], ids=["x", "x"])
+
+
+def _clean_table(texts: list[str]) -> pa.Table:
+    rows = []
+    for k, text in enumerate(texts):
+        doc = Document(id=stable_id("feed.jsonl", k), source="feed.jsonl", raw_text=text,
+                       raw_sha256=sha256_hex(text.encode()), record_index=k, text=text, lang="en")
+        rows.append(document_row(doc, run_id="run-1"))
+    return pa.Table.from_pylist(rows, schema=clean_schema())
+
+
+def test_duplicates_parquet_has_the_clean_columns_plus_duplicate_of_and_similarity(tmp_path):
+    texts = [article(1, 200), article(2, 200), article(1, 200).upper(), change_words(article(2, 200), 0.07, 3)]
+    clean = _clean_table(texts)
+    assignments = deduplicate([signature_table(clean.column("id").to_pylist(), texts)], tmp_path / "index")
+    kept, duplicates = split_duplicates(clean, assignments)
+
+    assert duplicates.schema == duplicates_schema()
+    assert kept.schema == clean_schema()
+    write_parquet(duplicates, tmp_path / "duplicates" / "part-0.parquet")
+    back = pq.read_table(tmp_path / "duplicates" / "part-0.parquet")
+    assert back.schema.equals(duplicates_schema())
+    ids = clean.column("id").to_pylist()
+    assert back.column("id").to_pylist() == ids[2:]
+    assert back.column("duplicate_of").to_pylist() == ids[:2]
+    assert back.column("similarity").to_pylist()[0] == pytest.approx(1.0)
+    assert 0.4 <= back.column("similarity").to_pylist()[1] < 1.0
+    assert back.column("text").to_pylist() == texts[2:]
+    assert kept.column("id").to_pylist() == ids[:2]
+    assert kept.num_rows + back.num_rows == clean.num_rows
+
+
+def test_an_edited_document_is_decided_again_and_replaces_its_old_entry(tmp_path):
+    """Same id (same source and position), new text: not 'seen before'; the old text is no
+    longer in the index, so the new version is not a copy of its own past."""
+    a, b = article(1, 300), article(2, 300)
+    deduplicate([signature_table(["x", "y"], [a, b])], tmp_path)
+    edited = change_words(a, 0.05, 9)      # the file was edited a little
+    result = deduplicate([signature_table(["x", "z"], [edited, a])], tmp_path).to_pylist()
+    assert result[0] == {"id": "x", "duplicate_of": None, "similarity": None, "seen_before": False}
+    assert result[1]["duplicate_of"] == "x"  # the old text now is a copy of the new version
+    index = DedupIndex.load(tmp_path)
+    assert len(index) == 3 and sorted(index.indexed_ids()) == ["x", "y", "z"]
+    rerun = deduplicate([signature_table(["x", "z"], [edited, a])], tmp_path)
+    assert rerun.column("seen_before").to_pylist() == [True, True]
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 1000), split=st.integers(1, 39))
+def test_one_run_or_two_runs_decide_the_same(seed, split, tmp_path_factory):
+    """The index of a first run (in memory, or saved and loaded) decides the second run's
+    documents as one run over both would."""
+    rng = random.Random(seed)
+    texts = [article(seed * 50 + k, rng.randint(60, 300)) for k in range(30)]
+    texts += [change_words(texts[rng.randrange(30)], rng.uniform(0, 0.12), k) for k in range(6)]
+    texts += [texts[rng.randrange(30)].upper() for _ in range(4)]
+    ids = [f"d{k}" for k in range(len(texts))]
+    rng.shuffle(order := list(range(len(texts))))
+    texts, ids = [texts[k] for k in order], [ids[k] for k in order]
+    one = assign(texts, ids)
+
+    in_memory = DedupIndex()
+    two = assign(texts[:split], ids[:split], in_memory) + assign(texts[split:], ids[split:], in_memory)
+    assert two == one
+
+    directory = tmp_path_factory.mktemp("index")
+    first = deduplicate([signature_table(ids[:split], texts[:split])], directory).to_pylist()
+    second = deduplicate([signature_table(ids[split:], texts[split:])], directory).to_pylist()
+    assert first + second == one
