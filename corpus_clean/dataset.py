@@ -121,11 +121,19 @@ def read_input_index(layout: OutputLayout) -> dict[str, dict]:
 
 
 def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
-    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks."""
+    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks. An entry
+    listed but not read (a symlink loop, a broken link, a second path) is never opened:
+    its reason is hashed; so is the error of a file that cannot be opened (the reader
+    lists it with that reason)."""
+    if file.skip_reason:
+        return hashlib.sha256(f"not read: {file.skip_reason}".encode()).hexdigest()
     digest = hashlib.sha256()
-    with fsspec.open(file.url, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
+    try:
+        with fsspec.open(file.url, "rb") as handle:
+            while block := handle.read(chunk):
+                digest.update(block)
+    except OSError as error:
+        return hashlib.sha256(f"unreadable: {error}".encode()).hexdigest()
     return digest.hexdigest()
 
 

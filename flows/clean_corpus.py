@@ -47,22 +47,6 @@ def raise_first_failure(shard_name: str, futures: dict) -> None:
                               f"{type(error).__name__}: {error}") from error
 
 
-class ShardFailed(RunError):
-    """A shard's task failed; the message names the shard, the task and the error."""
-
-
-def raise_first_failure(shard_name: str, futures: dict) -> None:
-    """Raise the error of the shard's first failed task, in pipeline order. (A task
-    downstream of a failed one never runs: its own result would only say
-    "UnfinishedRun: Run is in PENDING state".)"""
-    for task_name, future in futures.items():
-        try:
-            future.result()
-        except Exception as error:  # noqa: BLE001 - reported with where it happened
-            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
-                              f"{type(error).__name__}: {error}") from error
-
-
 @flow(name="clean-corpus", log_prints=True)
 def clean_corpus(
     input_path: str = "data/raw",
