@@ -136,21 +136,28 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
 
 
 def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_path):
-    """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
-    fault: the output's clean/ folder is a file, so writing the shard fails."""
+    """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". Fault
+    injection into our own code in the CLI's process (a sitecustomize on PYTHONPATH):
+    writing a part fails as a full disk would."""
     corpus = make_corpus(tmp_path / "in", files=2)
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "clean").write_text("a file where a folder should be")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import errno, corpus_clean.dataset as dataset\n"
+        "def write_part(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "dataset.write_part = write_part\n")
     from prefect.settings import PREFECT_API_URL
 
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(),
+           "PYTHONPATH": os.pathsep.join([str(hooks), *filter(None, [os.environ.get("PYTHONPATH")])])}
     result = subprocess.run(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     last = result.stderr.decode().strip().splitlines()[-1]
-    assert last.startswith("corpus-clean: shard part-00000 failed in write-shard: FileExistsError:"), last
+    assert last == ("corpus-clean: shard part-00000 failed in write-shard: "
+                    "OSError: [Errno 28] No space left on device"), last
 
 
 def test_an_upstream_failure_is_reported_not_the_pending_task_after_it(tmp_path, monkeypatch):
