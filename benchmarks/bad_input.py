@@ -51,7 +51,8 @@ def clean_run(base: Path, name: str, env: dict, *extra: str) -> str:
     manifest = json.loads((out / "manifest.json").read_text())
     t = manifest["totals"]
     unreadable = f", unreadable {t['unreadable']}" if t.get("unreadable") else ""
-    text = (f"exit 0; read {t['read']} = clean {t['clean']} + quarantined {t['quarantined']} + skipped {t['skipped']}"
+    text = (f"exit 0; read {t['read']} = clean {t['clean']} + quarantined {t['quarantined']}"
+            f" + duplicates {t.get('duplicates', 0)} + filtered {t.get('filtered', 0)} + skipped {t['skipped']}"
             f"{unreadable}; accounting_ok {str(manifest['accounting_ok']).lower()}")
     notes = [f"`{source}`: {'; '.join(entry['skipped_reasons'] + entry['unreadable_reasons'])[:90]}"
              for source, entry in manifest["files"].items() if entry["skipped_reasons"] or entry["unreadable_reasons"]]
@@ -150,10 +151,14 @@ def build_cases(base: Path, quick: bool):
 
     d = case_dir(base, "task")
     (d / "a.txt").write_text(SENTENCE * 3)
-    (base / "out-task").mkdir()
-    (base / "out-task" / "clean").write_text("a file where the clean/ folder goes")
-    yield ("a failing task (write-shard: `clean/` is a file)", "last line `UnfinishedRun: Run is in PENDING state`",
-           lambda env: clean_run(base, "task", env))
+    hooks = case_dir(base, "hooks")  # fault injection in the CLI's process: writing a part fails (ENOSPC)
+    (hooks / "sitecustomize.py").write_text(
+        "import errno, corpus_clean.dataset as dataset\n"
+        "def write_part(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "dataset.write_part = write_part\n")
+    yield ("a failing task (write-shard: disk full, injected)", "last line `UnfinishedRun: Run is in PENDING state`",
+           lambda env: clean_run(base, "task", {**env, "PYTHONPATH": f"{hooks}{os.pathsep}{env['PYTHONPATH']}"}))
 
     (base / "a-file").write_text("x")
 

@@ -26,13 +26,15 @@ _PR_SET_PDEATHSIG = 1
 def die_with_parent(sig: int = signal.SIGKILL):
     """A `preexec_fn` that has the child get `sig` when its parent dies (Linux only;
     elsewhere it does nothing and the parent's own clean-up is all there is)."""
+    if not sys.platform.startswith("linux"):
+        return None
     parent = os.getpid()
+    # Looked up here, in the parent: between fork and exec the child should only call
+    # what is ready (another thread may hold a lock the lookup would need).
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
 
     def preexec() -> None:
-        if not sys.platform.startswith("linux"):
-            return
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+        prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
         if os.getppid() != parent:  # the parent died before prctl took effect
             os._exit(1)
 

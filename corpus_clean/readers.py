@@ -408,9 +408,8 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     text, html = record.get("text"), record.get("html")
     # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
     # UTF-8 (so no Parquet) can hold it. Quarantine the line as read, escapes intact.
-    for name in ("text", "html", "title"):
-        value = record.get(name)
-        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+    for name, value in record.items():  # every field a row may keep (text, title, url, caller metadata)
+        bad = _SURROGATE.search(name) or (_SURROGATE.search(value) if isinstance(value, str) else None)
         if bad:
             return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                                  problem=f"{where}: field \"{name}\" holds a lone surrogate "

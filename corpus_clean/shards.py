@@ -254,8 +254,8 @@ def _escaped(value):
         return value.encode("utf-8", "backslashreplace").decode("utf-8")
     if isinstance(value, dict):
         return {key: _escaped(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_escaped(item) for item in value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(_escaped(item) for item in value)
     return value
 
 

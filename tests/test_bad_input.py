@@ -334,3 +334,16 @@ def test_9mb_of_nested_divs_is_quarantined_with_its_raw_html(tmp_path):
     [row] = quarantined
     assert row["text"] == html
     assert "nested deeper" in row["reasons"][0]["detail"]
+
+
+def test_lone_surrogates_in_caller_fields_are_quarantined_too(tmp_path):
+    """Rows keep the record's url, id and scalar fields (meta): a surrogate there is as
+    unstorable as one in the text."""
+    lines = [json.dumps({"text": SENTENCE * 2, "url": "https://x.test/\udfff"}),
+             json.dumps({"text": SENTENCE * 2, "site": "\ud800 news"}),
+             json.dumps({"text": SENTENCE * 2, "site": "fine"})]
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n")
+    clean, quarantined, _ = run_core(tmp_path)
+    assert [row["record_index"] for row in clean] == [2]
+    assert ['field "url"' in q["reasons"][0]["detail"] or 'field "site"' in q["reasons"][0]["detail"]
+            for q in quarantined] == [True, True]

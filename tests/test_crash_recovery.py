@@ -135,9 +135,33 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     assert processes_with(token.encode()) == []
 
 
-def test_a_failing_task_ends_the_run_with_one_line_naming_what_and_where(tmp_path):
-    """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
-    fault: the output's versions/ folder is a file, so no version can be staged."""
+def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_path):
+    """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". Fault
+    injection into our own code in the CLI's process (a sitecustomize on PYTHONPATH):
+    writing a part fails as a full disk would."""
+    corpus = make_corpus(tmp_path / "in", files=2)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import errno, corpus_clean.dataset as dataset\n"
+        "def write_part(*args, **kwargs):\n"
+        "    raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "dataset.write_part = write_part\n")
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(),
+           "PYTHONPATH": os.pathsep.join([str(hooks), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
+         "--no-data-docs"], env=env, capture_output=True, timeout=600)
+    assert result.returncode == 1
+    last = result.stderr.decode().strip().splitlines()[-1]
+    assert last == ("corpus-clean: shard part-00000 failed in write-shard: "
+                    "OSError: [Errno 28] No space left on device"), last
+
+
+def test_an_output_that_cannot_hold_versions_is_refused_in_one_line(tmp_path):
+    """A real fault: the output's versions/ folder is a file, so no version can be staged."""
     corpus = make_corpus(tmp_path / "in", files=2)
     out = tmp_path / "out"
     out.mkdir()
@@ -148,7 +172,7 @@ def test_a_failing_task_ends_the_run_with_one_line_naming_what_and_where(tmp_pat
     result = subprocess.run(
         [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
-    assert result.returncode == 1
+    assert result.returncode != 0
     last = result.stderr.decode().strip().splitlines()[-1]
     assert last.startswith("corpus-clean: ") and f"{out / 'versions'} is a file" in last, last
 
