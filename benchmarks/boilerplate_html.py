@@ -34,7 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout without installing
 
 from corpus_clean import html as html_mod  # noqa: E402
-from corpus_clean.boilerplate.fit import load_score as load_scorer  # noqa: E402,F401 - the benchmarks' scorer too
+from training.fit import load_score as load_scorer  # noqa: E402,F401 - the benchmarks' scorer too
 
 
 def load_records(bench_path: str) -> list[dict]:

@@ -10,7 +10,7 @@ from corpus_clean.boilerplate.classifier import (
     FEATURE_NAMES, MODEL_PATH, STAGE2_NAMES, TreeModel, line_features, load_model,
 )
 from corpus_clean.boilerplate.engine import mark_rules
-from corpus_clean.boilerplate.fit import fit_trees, pick_threshold
+from training.fit import fit_trees, pick_threshold
 
 
 def walk_one_row(params: dict, x: np.ndarray) -> float:
@@ -58,18 +58,34 @@ def test_model_fit_with_other_features_is_refused():
         TreeModel({**params, "kind": "gbdt"}, FEATURE_NAMES)
 
 
-def test_shipped_model_records_how_it_was_fit():
+def test_shipped_model_describes_itself():
+    """The stored record says how the model was fit; its scores are recomputed by
+    tests/test_boilerplate_news.py (held-out generated news, our labelled pages), never
+    read back from the file."""
     params = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert params["stage1"]["features"] == FEATURE_NAMES
     assert params["stage2"] is None or params["stage2"]["features"] == STAGE2_NAMES
-    fit = params["fit"]
     assert 0 < params["threshold"] < 1 and params["island_penalty"] > 0
-    assert fit["cv_at_threshold"]["threshold"] == params["threshold"]
-    # The issue's targets, cross-validated (not in-sample): a refit must keep them.
-    assert fit["cv_at_threshold"]["f1"] >= 0.90 and fit["cv_at_threshold"]["precision"] >= 0.92
-    assert fit["cv_at_threshold"]["empty"] == 0
-    nested = fit["cv_threshold_chosen_per_fold"]  # the threshold picked without the scored fold
-    assert nested["f1"] >= 0.90 and nested["precision"] >= 0.92 and nested["empty"] == 0
+    assert set(params["fit"]["newsgen_groups"]) < {"A", "B"}, "one family group stays held out"
+
+
+def test_refit_on_one_family_group_generalises_to_the_other():
+    """The whole training path (generated pages -> rule marks -> paragraph view ->
+    features -> labels -> trees), recomputed: a small model fit on group A's pages
+    scores group B's lines far better than chance and than the base rate."""
+    from training.fit import labelled_doc
+    from training.newsgen import family_names, generate
+
+    train = [labelled_doc(str(k), d) for k, d in enumerate(generate(60, families=family_names("A"), seed=11))]
+    test = [labelled_doc(str(k), d) for k, d in enumerate(generate(40, families=family_names("B"), seed=12))]
+    X, y, w = (np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
+               np.concatenate([d.w for d in train]))
+    model = TreeModel(fit_trees(X, y, w, n_trees=25, depth=4, lr=0.3), FEATURE_NAMES)
+    Xt, yt, wt = (np.vstack([d.X for d in test]), np.concatenate([d.y for d in test]),
+                  np.concatenate([d.w for d in test]))
+    accuracy = np.average((model.predict_proba(Xt) >= 0.5) == (yt == 1), weights=wt)
+    base_rate = max(np.average(yt, weights=wt), 1 - np.average(yt, weights=wt))
+    assert accuracy >= 0.85 and accuracy > base_rate + 0.1, (accuracy, base_rate)
 
 
 def test_threshold_choice_is_best_f1_then_most_precise_among_ties():

@@ -12,7 +12,7 @@ as a ``Removal(start, end, rule, text)`` with offsets into `text`:
 [('social.share_bar', 'Share this article\\n')]
 
 Rules are data (``packs/*.yaml``, each with an example); a small line classifier
-(``classifier.json``, refit with ``python -m corpus_clean.boilerplate.fit``) removes
+(``classifier.json``, refit with ``python -m training.fit``) removes
 what the rules do not name, precision first. See ``engine.py`` for the steps.
 """
 from __future__ import annotations

@@ -25,12 +25,12 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
   lines, whether the chain ends a sentence;
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
-  gold bodies fed in as clean training documents are, see ``fit.py``).
+  gold bodies fed in as clean training documents are, see ``training/fit.py``).
 
 The kept lines are then read as one article block (``smooth_cut``): a weak island of
 kept lines between cut ones goes, and the first paragraph of the main block stays.
 
-Refit with ``python -m corpus_clean.boilerplate.fit BENCH.jsonl.gz`` (see ``fit.py``).
+Refit with ``python -m training.fit BENCH.jsonl.gz`` (see ``training/fit.py``).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, split_lines
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
@@ -77,6 +77,11 @@ ISLAND_PENALTY = 4.0
 # A prose line right above the main kept block is its first paragraph, not a teaser,
 # unless the model is this sure (short stories lost their lede without it).
 LEAD_KEEP_P = 0.9
+# A line of running text this long that ends no sentence was wrapped (paragraph_view).
+WRAPPED_MIN_WORDS = 8
+# Cut lines this short ("[12]", ")", "Advertisement") inside a run of kept lines do not
+# split it into islands (smooth_cut): a paragraph between two citation marks is no island.
+BRIDGE_MAX_WORDS = 2
 
 
 # Window sums are taken in fixed point (integer-valued float64 sums are exact), so a
@@ -455,7 +460,22 @@ def smooth_cut(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold:
     >>> class Page: prose = np.zeros(7, dtype=bool)
     >>> smooth_cut(Page, np.arange(7), p, drop, 0.5, 4.0).astype(int).tolist()
     [1, 1, 1, 0, 0, 0, 1]
+
+    Cut lines of at most BRIDGE_MAX_WORDS words do not split a run of kept lines.
     """
+    stats = getattr(ctx, "stats", None)
+    if stats is not None:
+        bridge = drop & (stats.n_words[idx] <= BRIDGE_MAX_WORDS)
+        if bridge.any() and not bridge.all():
+            rest = np.flatnonzero(~bridge)
+            out = drop.copy()
+            out[rest] = _smooth_runs(ctx, idx[rest], p[rest], drop[rest], threshold, penalty)
+            return out
+    return _smooth_runs(ctx, idx, p, drop, threshold, penalty)
+
+
+def _smooth_runs(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold: float,
+                 penalty: float) -> np.ndarray:
     n = len(drop)
     change = np.flatnonzero(drop[1:] != drop[:-1]) + 1
     starts = np.r_[0, change]
@@ -514,9 +534,124 @@ def classifier_applies(ctx) -> bool:
     return any(rule[i] is None and not ctx.prose[i] for i in nonblank.tolist())
 
 
+def paragraph_view(ctx):
+    """The document with the lines that continue each other joined into one line each,
+    or None when no line continues another.
+
+    A line continues the one above it (no blank line between, no rule removed either)
+    when that one ends no sentence and this one starts lower-case or with punctuation,
+    or that one is a long line of running text (WRAPPED_MIN_WORDS+ words, mostly not
+    capitalised): a hard-wrapped paragraph ("...a higher resolution," / "while others
+    will get...") or a sentence that flattened HTML split at its links. The classifier
+    reads such a paragraph as one line and cuts or keeps it whole.
+
+    Returns (a Context of the joined text with the rules' marks, per line of it: the
+    original line numbers it holds, [] for a blank line).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> view, groups = paragraph_view(Context("Home\\nThe cat sat\\non the mat.\\n"))
+    >>> view.lines.content, groups
+    (['Home', 'The cat sat on the mat.', ''], [[0], [1, 2], []])
+    """
+    return paragraph_views([ctx])[0]
+
+
+def paragraph_views(ctxs: list) -> list:
+    """``paragraph_view`` of each document. A joined line's counts are the sums of its
+    lines' counts (its first and last characters: its first and last line's), so the
+    view costs no second pass over the text."""
+    from corpus_clean.boilerplate.engine import Context
+
+    plans = [_paragraph_groups(ctx) for ctx in ctxs]
+    joined = [k for k, groups in enumerate(plans) if groups is not None]
+    views: list = [None] * len(ctxs)
+    if not joined:
+        return views
+    for k in joined:
+        groups = plans[k] + [[]]  # the "" after the final newline
+        text = _joined_text(ctxs[k], plans[k])
+        view = Context(text, split_lines(text), _joined_stats(ctxs[k].stats, groups))
+        rule = ctxs[k].marks.rule
+        for v, g in enumerate(groups):
+            if len(g) == 1 and rule[g[0]] is not None:
+                view.marks.rule[v] = rule[g[0]]
+        views[k] = (view, groups)
+    return views
+
+
+def _paragraph_groups(ctx) -> list[list[int]] | None:
+    """Per line of the paragraph view, the original lines it joins ([] = blank)."""
+    s = ctx.stats
+    rule = ctx.marks.rule
+    open_end = ((s.last_class & SENT_END) == 0).tolist()
+    continues = ((s.first_class & (LOWER | PUNCT)) > 0).tolist()
+    # A long line of running text (not a title: few capitalised words) that ends no
+    # sentence is cut short: the next line goes on with it whatever its first letter
+    # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
+    wrapped = ((s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)).tolist()
+    blank = ctx.blank_list
+    groups: list[list[int]] = []
+    joined = False
+    prev_open = prev_wrapped = False
+    for i in range(ctx.lines.n_lines):
+        if blank[i]:
+            if groups and groups[-1]:
+                groups.append([])  # one blank line per run of them
+            prev_open = False
+            continue
+        if prev_open and rule[i] is None and (continues[i] or prev_wrapped):
+            groups[-1].append(i)
+            joined = True
+        else:
+            groups.append([i])
+        prev_open = rule[i] is None and open_end[i]
+        prev_wrapped = wrapped[i]
+    if not joined:
+        return None
+    while groups and not groups[-1]:
+        groups.pop()
+    return groups
+
+
+def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
+    """Per-line counts of the paragraph view from the original lines' counts."""
+    n = len(groups)
+    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=n)
+    nonempty = np.flatnonzero(sizes)
+    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
+    offsets = np.r_[0, np.cumsum(sizes[nonempty])[:-1]]
+    first = members[offsets]
+    last = members[offsets + sizes[nonempty] - 1]
+    out = {}
+    for name in LineStats.__dataclass_fields__:
+        column = getattr(stats, name)
+        view = np.zeros(n, dtype=column.dtype)
+        if name == "first_class":
+            view[nonempty] = column[first]
+        elif name in ("last_class", "last_char"):
+            view[nonempty] = column[last]
+        else:
+            view[nonempty] = np.add.reduceat(column[members], offsets)
+        out[name] = view
+    return LineStats(**out)
+
+
+def _joined_text(ctx, groups: list[list[int]]) -> str:
+    content = ctx.lines.content
+    lines = []
+    for g in groups:
+        parts = [content[i] for i in g]
+        lines.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:])
+                     if parts else "")
+    return "\n".join(lines) + "\n"
+
+
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
+
+    Each document is scored as its ``paragraph_view`` (continued lines joined), and a
+    joined line's verdict goes to every line it holds.
 
     The same marks as one document at a time (features never look across documents),
     for a fraction of the numpy calls: a page has ~200 lines, so per-page array work
@@ -526,8 +661,11 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> No
     ctxs = [ctx for ctx in ctxs if classifier_applies(ctx)] if model is not None else []
     if not ctxs:
         return
-    idxs, X, rows = line_features_many(ctxs)  # (classifier_applies: at least MIN_LINES rows each)
+    views = paragraph_views(ctxs)
+    scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
+    idxs, X, rows = line_features_many(scored)  # (classifier_applies: at least one row each)
     p = model.predict_proba(X, rows)
-    for ctx, idx, lo, hi in zip(ctxs, idxs, rows.bounds[:-1], rows.bounds[1:]):
-        for i in lines_to_cut(ctx, idx, p[lo:hi], model.threshold, model.island_penalty).tolist():
-            ctx.marks.mark(i, RULE)
+    for ctx, view, sc, idx, lo, hi in zip(ctxs, views, scored, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        for k in lines_to_cut(sc, idx, p[lo:hi], model.threshold, model.island_penalty).tolist():
+            for i in (view[1][k] if view else (k,)):
+                ctx.marks.mark(i, RULE)

@@ -6,10 +6,11 @@ Pipeline for one document (every step only *marks* lines; offsets are cut at the
 2. each line is full-matched against the rules that can start with its first two
    characters (first match wins), marking the lines the YAML packs name;
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
-4. builtin structural rules: headline, repeated lines/blocks, menu runs, NBSP lines,
+4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
 5. the classifier (``classifier.py``) marks further lines, precision first;
-6. blank lines left in runs (or at the edges) by the removals go too (rule ``layout``);
+6. blank lines left in runs (or at the edges) by the removals go too, inside the
+   span of the removal next to them (tidying whitespace is not a removal of its own);
 7. consecutive lines with the same rule become one ``Removal`` span.
 
 A document in which nothing is marked comes back as the very same string.
@@ -216,7 +217,15 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break
-            ctx.marks.mark(i, rule.id)
+            # No section here: the next rule naming this line decides ("References"
+            # over a short list is an empty_heading question), else the marker goes.
+            start = line_starts[i]
+            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+                             if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
+            if fallback is not None and fallback.kind == "empty_heading":
+                empty_headings.append((i, fallback.id))
+            else:
+                ctx.marks.mark(i, (fallback or rule).id)
         elif rule.kind == "block":
             _mark_block(ctx, i, rule.id, rule.max_lines, matched)
         elif rule.kind == "caption_credit":
@@ -267,14 +276,6 @@ def _mark_empty_heading(ctx: Context, i: int, rule_id: str) -> None:
 # --- builtin structural rules -------------------------------------------------------
 
 
-def mark_nbsp_lines(ctx: Context) -> None:
-    """Lines holding only non-breaking/zero-width spaces (blank to the eye, not to `==`)."""
-    for i in np.flatnonzero(ctx.blank).tolist():
-        raw = ctx.lines.raw[i]
-        if raw and raw.strip(" \t\r") and ctx.marks.rule[i] is None:
-            ctx.marks.mark(i, "structure.nbsp_line")
-
-
 def _looks_like_title(ctx: Context, i: int) -> bool:
     s = ctx.stats
     if not (1 <= s.n_words[i] <= 25):
@@ -288,19 +289,18 @@ def _looks_like_title(ctx: Context, i: int) -> bool:
 
 
 def mark_headline(ctx: Context) -> str | None:
-    """The first non-blank, still unmarked line when it looks like a title.
+    """The first non-blank line no rule removed, when it looks like a title.
 
     Only when an article body (a prose line) follows it. Returns the title text.
     """
     n = ctx.lines.n_lines
     first = None
-    for i in range(n):
-        if ctx.blank[i]:
+    for i in range(n):  # (lines above it that a rule removed: a menu, a skip link)
+        if ctx.blank[i] or ctx.marks.rule[i] is not None:
             continue
-        if ctx.marks.rule[i] is None:
-            first = i
+        first = i
         break
-    if first is None or ctx.prose_after[first] < 1 or ctx.prose[first]:
+    if first is None or ctx.prose_before[first] > 0 or ctx.prose_after[first] < 1 or ctx.prose[first]:
         return None
     if not _looks_like_title(ctx, first):
         return None
@@ -478,12 +478,38 @@ def mark_trailing_comments(ctx: Context) -> None:
 # --- output -------------------------------------------------------------------------
 
 
+def keep_the_prose_of_an_emptied_page(ctx: Context) -> None:
+    """A page with prose lines never comes out empty: when every line ended up
+    removed, its prose lines (PROSE_MIN_WORDS+ words ending a sentence) are given back.
+
+    (A page whose every paragraph looks like furniture to the classifier, or sits
+    under a section marker, is more likely an article the rules misread than a page
+    of pure boilerplate.)
+    """
+    rule = ctx.marks.rule
+    if not ctx.prose.any() or any(r is None and not b for r, b in zip(rule, ctx.blank_list)):
+        return
+    for i in np.flatnonzero(ctx.prose).tolist():
+        rule[i] = None
+
+
 def mark_layout(ctx: Context) -> None:
-    """Blank lines that removals left in runs or at the start/end of the document.
+    """Blank lines that removals left in runs or at the start/end of the document go
+    with the removal next to them.
 
     Looks at each gap between two kept non-blank lines (and the two edges): when a
     removal happened in the gap, at most one blank line stays (none at an edge).
     Gaps without a removal are left exactly as they were.
+
+    Tidying whitespace is not a removal of its own: each extra blank line joins the
+    span of the removed line above it in its gap (or, before the first one, below
+    it), so the report counts real cuts only, and ``text[start:end] == removal.text``
+    still holds for every span.
+
+    >>> ctx = Context("Menu\\n\\nOne long sentence of the article here.\\n")
+    >>> ctx.marks.mark(0, "nav.menu")
+    >>> mark_layout(ctx); ctx.marks.rule
+    ['nav.menu', 'nav.menu', None, None]
     """
     rule = ctx.marks.rule
     if rule.count(None) == len(rule):
@@ -493,22 +519,33 @@ def mark_layout(ctx: Context) -> None:
         n -= 1  # the "" after a final newline is not a line
     if all(rule[i] is not None for i in np.flatnonzero(ctx.blank[:n]).tolist()):
         return  # no kept blank line: nothing to tidy (text without blank lines)
-    gap_blanks: list[int] = []
-    gap_removed = False
+
+    def tidy(gap: list[int], edge: bool) -> None:
+        # The blank line that stays: the gap's first one if it comes before every
+        # removed line, else its last one -- so every other blank line touches a
+        # removed line (directly or through other dropped blank lines).
+        blanks = [i for i in gap if rule[i] is None]
+        if not edge and blanks:
+            first_removed = next(i for i in gap if rule[i] is not None)
+            blanks.remove(blanks[0] if blanks[0] < first_removed else blanks[-1])
+        for k in blanks:  # join the removal above...
+            if k > gap[0] and rule[k - 1] is not None:
+                rule[k] = rule[k - 1]
+        for k in reversed(blanks):  # ...or, at the top of a gap, the one below
+            if rule[k] is None and k < gap[-1] and rule[k + 1] is not None:
+                rule[k] = rule[k + 1]
+
+    gap: list[int] = []  # line numbers of the current gap (blank or removed lines)
     at_start = True
     for i in range(n):
-        if rule[i] is not None:
-            gap_removed = True
-        elif ctx.blank[i]:
-            gap_blanks.append(i)
+        if rule[i] is not None or ctx.blank[i]:
+            gap.append(i)
         else:
-            if gap_removed:
-                for k in gap_blanks if at_start else gap_blanks[1:]:
-                    rule[k] = "layout"
-            gap_blanks, gap_removed, at_start = [], False, False
-    if gap_removed:
-        for k in gap_blanks:
-            rule[k] = "layout"
+            if any(rule[k] is not None for k in gap):
+                tidy(gap, edge=at_start)
+            gap, at_start = [], False
+    if any(rule[k] is not None for k in gap):
+        tidy(gap, edge=True)
 
 
 def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
@@ -593,10 +630,9 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
 
 def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
     apply_rule_packs(ctx, ruleset)
-    mark_nbsp_lines(ctx)
+    mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
-    mark_menu_runs(ctx)
     mark_trailing_comments(ctx)
 
 
@@ -629,6 +665,7 @@ def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Remo
     """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans
     (and a dateline-style prefix off the first kept line)."""
     restore_repeats_of_removed(ctx)
+    keep_the_prose_of_an_emptied_page(ctx)
     mark_layout(ctx)
     prefix = find_line_prefix(ctx, ruleset or load_rules())
     return build_removals(ctx, [prefix] if prefix else [])

@@ -1,7 +1,11 @@
 """Refit the line classifier on a boilerplate benchmark (dev data only).
 
-    python -m corpus_clean.boilerplate.fit /work/shared/bench/boilerplate/scrapinghub.jsonl.gz \\
-        [--out corpus_clean/boilerplate/classifier.json] [--trees 100] [--depth 6] [--folds 5]
+    python -m training.fit /work/shared/bench/boilerplate/scrapinghub.jsonl.gz \\
+        [--out corpus_clean/boilerplate/classifier.json] [--trees 100] [--depth 6] [--folds 5] \\
+        [--newsgen-groups A --newsgen-n 400]
+
+(Training code: lives outside the runtime package; the shipped parameters JSON stays in
+``corpus_clean/boilerplate/``.)
 
 What it does:
 
@@ -46,7 +50,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import (
-    FEATURE_NAMES, ISLAND_PENALTY, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut,
+    FEATURE_NAMES, ISLAND_PENALTY, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut, paragraph_view,
     classifier_applies, stage2_features,
 )
 from corpus_clean.boilerplate.engine import Context, finish, mark_rules
@@ -54,6 +58,7 @@ from corpus_clean.boilerplate.repair import join_broken_words
 
 _TOKEN = re.compile(r"\w+")
 EXTRA: dict[str, list] = {}  # doc id -> extra training documents that go with it (same fold)
+ALWAYS_TRAIN: list = []  # documents in every fold's training set, never scored (generated news)
 EXTRA_OOF: dict[int, np.ndarray] = {}  # id(extra doc) -> its latest out-of-fold probabilities
 MIN_ALIGNED_BLOCK = 3
 
@@ -67,6 +72,29 @@ class DocData:
     X: np.ndarray
     y: np.ndarray  # 1 = boilerplate
     w: np.ndarray  # sample weight
+    view: Context | None = None  # what the classifier scores: the paragraph view (else ctx)
+    groups: list | None = None  # per view line: the original lines it holds (None: no view)
+
+
+def featurize(text: str):
+    """(rule-marked Context, the Context the classifier scores, its line groups or None,
+    scored line indices, feature matrix) -- as ``mark_by_classifier_many`` sees a text."""
+    ctx = mark_rules(text)
+    view = paragraph_view(ctx)
+    scored, groups = view if view else (ctx, None)
+    idx, X = line_features(scored)
+    return ctx, scored, groups, idx, X
+
+
+def view_labels(line_labels: list, groups, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels of the scored lines from labels of the original lines (1 = boilerplate,
+    None = no label): a joined line is article if any line it holds is."""
+    y, w = [], []
+    for k in idx.tolist():
+        labels = [line_labels[i] for i in (groups[k] if groups else (k,)) if line_labels[i] is not None]
+        y.append(min(labels) if labels else 1.0)
+        w.append(1.0 if labels else 0.0)
+    return np.array(y, dtype=np.float64), np.array(w, dtype=np.float64)
 
 
 def line_labels(ctx: Context, idx: np.ndarray, gold: str) -> tuple[np.ndarray, np.ndarray]:
@@ -97,11 +125,30 @@ def load_docs(bench: str) -> list[DocData]:
             text, _ = join_broken_words(rec.get("naive_text") or "")
             if not text.strip():
                 continue
-            ctx = mark_rules(text)
-            idx, X = line_features(ctx)
-            y, w = line_labels(ctx, idx, rec["gold_text"])
-            docs.append(DocData(rec["id"], rec["gold_text"], ctx, idx, X, y, w))
+            ctx, scored, groups, idx, X = featurize(text)
+            y, w = line_labels(scored, idx, rec["gold_text"])
+            docs.append(DocData(rec["id"], rec["gold_text"], ctx, idx, X, y, w, scored, groups))
     return docs
+
+
+def labelled_doc(doc_id: str, doc) -> DocData:
+    """A line-labelled document (``training.newsgen.NoisyDoc``) as training data."""
+    ctx, scored, groups, idx, X = featurize(doc.text)
+    per_line = [None if lab is None else float(lab != "article") for lab in doc.labels] + [None]
+    y, w = view_labels(per_line, groups, idx)
+    return DocData(doc_id, "", ctx, idx, X, y, w, scored, groups)
+
+
+def newsgen_docs(n: int, groups: list[str], seed: int) -> list[DocData]:
+    """Generated news documents (``training/newsgen.py``) of the families of `groups`,
+    labelled line by line by construction (every non-blank line: article or noise)."""
+    from training.newsgen import family_names, generate
+
+    families = [f for g in groups for f in family_names(g)]
+    out = []
+    for k, doc in enumerate(generate(n, families=families, seed=seed)):
+        out.append(labelled_doc(f"newsgen:{k}", doc))
+    return out
 
 
 def gold_as_input_docs(docs: list[DocData]) -> list[DocData]:
@@ -113,11 +160,10 @@ def gold_as_input_docs(docs: list[DocData]) -> list[DocData]:
     """
     out = []
     for d in docs:
-        ctx = mark_rules(d.gold)
-        idx, X = line_features(ctx)
+        ctx, scored, groups, idx, X = featurize(d.gold)
         if len(idx) == 0:
             continue
-        out.append(DocData(d.id + ":gold", d.gold, ctx, idx, X, np.zeros(len(idx)), np.ones(len(idx))))
+        out.append(DocData(d.id + ":gold", d.gold, ctx, idx, X, np.zeros(len(idx)), np.ones(len(idx)), scored, groups))
     return out
 
 
@@ -136,16 +182,16 @@ def gold_in_its_page_frame(docs: list[DocData], max_frame_lines: int = 8) -> lis
         body = [line.strip() for line in d.gold.split("\n") if line.strip()]
         if len(article_rows) == 0 or not body:
             continue
-        lines = [d.ctx.lines.content[i] for i in d.idx.tolist()]
+        lines = [(d.view or d.ctx).lines.content[i] for i in d.idx.tolist()]
         above = [lines[r] for r in range(article_rows[0]) if d.y[r] == 1][-max_frame_lines:]
         below = [lines[r] for r in range(article_rows[-1] + 1, len(lines)) if d.y[r] == 1][:max_frame_lines]
         text = "\n".join(above + body + below) + "\n"
-        ctx = mark_rules(text)
-        idx, X = line_features(ctx)
-        if len(idx) != len(above) + len(body) + len(below):
+        ctx, scored, groups, idx, X = featurize(text)
+        per_line = [1.0] * len(above) + [0.0] * len(body) + [1.0] * len(below) + [None]
+        if ctx.lines.n_lines != len(per_line) or any(ctx.blank_list[:-1]):
             continue  # (a frame line that strips to nothing would shift the labels)
-        y = np.r_[np.ones(len(above)), np.zeros(len(body)), np.ones(len(below))]
-        out.append(DocData(d.id + ":framed", d.gold, ctx, idx, X, y, np.ones(len(idx))))
+        y, w = view_labels(per_line, groups, idx)
+        out.append(DocData(d.id + ":framed", d.gold, ctx, idx, X, y, w, scored, groups))
     return out
 
 
@@ -234,9 +280,11 @@ def clean_with(doc: DocData, p: np.ndarray, threshold: float, island_penalty: fl
     """The engine's output for `doc` when the classifier says `p` (rules included)."""
     ctx = copy.copy(doc.ctx)
     ctx.marks = copy.deepcopy(doc.ctx.marks)
+    scored = doc.view or doc.ctx
     if classifier_applies(ctx):
-        for i in lines_to_cut(ctx, doc.idx, p, threshold, island_penalty).tolist():
-            ctx.marks.mark(i, RULE)
+        for k in lines_to_cut(scored, doc.idx, p, threshold, island_penalty).tolist():
+            for i in (doc.groups[k] if doc.groups else (k,)):
+                ctx.marks.mark(i, RULE)
     return finish(ctx)[0]
 
 
@@ -308,7 +356,7 @@ def nested_threshold_cv(golds: list[str], preds_by_threshold: dict, fold_of: np.
 
 
 def _fit(docs, features_of, names, hyper) -> dict:
-    docs = docs + [g for d in docs for g in EXTRA.get(d.id, [])]
+    docs = docs + [g for d in docs for g in EXTRA.get(d.id, [])] + ALWAYS_TRAIN
     return fit_trees(np.vstack([features_of(d) for d in docs]), np.concatenate([d.y for d in docs]),
                      np.concatenate([d.w for d in docs]), feature_names=names, **hyper)
 
@@ -346,6 +394,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage2", action="store_true",
                     help="ship the stacked model (stage 2 on stage 1's neighbourhood scores); by default stage 1 "
                     "alone, which with the island cut scored as well or better in CV")
+    ap.add_argument("--newsgen-groups", default="A",
+                    help="train also on generated news of these family groups (e.g. A, AB; '' for none); "
+                    "the other group stays held out for benchmarks/news_noise.py")
+    ap.add_argument("--extra-bench", action="append", default=[],
+                    help="another bench (JSONL with naive_text/gold_text) to train on, never scored; "
+                    "test-fixture pages (html < 5 KB or Lorem-ipsum gold) are left out")
+    ap.add_argument("--newsgen-n", type=int, default=400, help="generated training documents")
+    ap.add_argument("--newsgen-seed", type=int, default=1001, help="generator seed (the benchmark uses others)")
     ap.add_argument("--island-penalty", type=float, default=ISLAND_PENALTY,
                     help="evidence (nats) a kept island between cut lines needs to stay (0: off)")
     args = ap.parse_args(argv)
@@ -356,7 +412,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_gold_docs:
         for g in gold_as_input_docs(docs) + gold_in_its_page_frame(docs):
             EXTRA.setdefault(g.id.rsplit(":", 1)[0], []).append(g)
-    print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s", file=sys.stderr)
+    groups = [g for g in args.newsgen_groups if g in "AB"]
+    ALWAYS_TRAIN[:] = newsgen_docs(args.newsgen_n, groups, args.newsgen_seed) if groups and args.newsgen_n else []
+    for extra in args.extra_bench:
+        from training.lodo import readability_fixture_ids
+
+        fixtures = readability_fixture_ids(Path(extra))
+        ALWAYS_TRAIN.extend(d for d in load_docs(extra) if d.id not in fixtures)
+    print(f"{len(docs)} docs, {sum(len(d.idx) for d in docs)} lines, labelled in {time.time() - t0:.0f}s; "
+          f"{len(ALWAYS_TRAIN)} extra training docs (generated news of groups {groups}, extra benches)", file=sys.stderr)
     shared = {"lr": args.lr, "lam": args.lam, "min_hess": args.min_hess}
     hyper = {"n_trees": args.trees, "depth": args.depth, **shared}
     hyper2 = {"n_trees": args.trees2, "depth": args.depth2, **shared}
@@ -368,17 +432,22 @@ def main(argv: list[str] | None = None) -> int:
     fold_of = np.arange(len(docs)) % args.folds
     oof1 = _cross_predict(docs, fold_of, args.folds, lambda d: d.X, FEATURE_NAMES, hyper)
     print(f"stage 1 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
-    x2 = {id(d): stage2_features(d.X, p) for d, p in zip(docs, oof1)}
-    for d in docs:
-        for g in EXTRA.get(d.id, []):
-            x2[id(g)] = stage2_features(g.X, EXTRA_OOF[id(g)])
-    oof2 = _cross_predict(docs, fold_of, args.folds, lambda d: x2[id(d)], STAGE2_NAMES, hyper2)
-    print(f"stage 2 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
+    models = [("stage 1 only", oof1)]
+    if args.stage2:
+        if ALWAYS_TRAIN:
+            raise SystemExit("--stage2 with generated news is not supported (no out-of-fold stage-1 scores for them)")
+        x2 = {id(d): stage2_features(d.X, p) for d, p in zip(docs, oof1)}
+        for d in docs:
+            for g in EXTRA.get(d.id, []):
+                x2[id(g)] = stage2_features(g.X, EXTRA_OOF[id(g)])
+        oof2 = _cross_predict(docs, fold_of, args.folds, lambda d: x2[id(d)], STAGE2_NAMES, hyper2)
+        models.append(("stacked", oof2))
+        print(f"stage 2 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     penalty = args.island_penalty
     golds = [d.gold for d in docs]
     shipped_table = f"{'stacked' if args.stage2 else 'stage 1 only'}, island penalty {penalty}"
     tables = {}  # (model, island cut) -> CV rows by threshold
-    for model_name, oof in (("stage 1 only", oof1), ("stacked", oof2)):
+    for model_name, oof in models:
         for cut_name, cut_penalty in (("no island cut", 0.0), (f"island penalty {penalty}", penalty)):
             name = f"{model_name}, {cut_name}"
             preds = predictions(docs, oof, thresholds, cut_penalty)
@@ -406,6 +475,11 @@ def main(argv: list[str] | None = None) -> int:
         "hyper_stage1": hyper,
         "hyper_stage2": hyper2 if args.stage2 else None,
         "gold_docs_as_clean_inputs": not args.no_gold_docs,
+        "newsgen_groups": groups,
+        "newsgen_docs": len(ALWAYS_TRAIN),
+        "newsgen_seed": args.newsgen_seed,
+        "extra_benches": [Path(e).name for e in args.extra_bench],
+        "extra_docs": len(ALWAYS_TRAIN),
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",
         "cv_folds": args.folds,
         "cv_tables": tables,
