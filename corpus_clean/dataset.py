@@ -405,6 +405,22 @@ def prune_versions(layout: OutputLayout, keep_versions: int) -> list[int]:
     return old
 
 
+class OutputConflict(RuntimeError):
+    """Something that is not this output's own sits where the layout needs a folder."""
+
+
+def check_output_root(layout: OutputLayout) -> None:
+    """Refuse, in one line and before any work, a file where a kind's folder or link
+    goes (an older run's real folder is fine: it is moved to versions/pre-versioning)."""
+    for kind in TABLE_KINDS:
+        path = layout.root / kind
+        if path.exists() and not path.is_symlink() and not path.is_dir():
+            raise OutputConflict(f"{path} is a file, not a folder of this output; move it away and run again")
+    if layout.versions_dir.exists() and not layout.versions_dir.is_dir():
+        raise OutputConflict(f"{layout.versions_dir} is a file, not this output's versions folder; "
+                             "move it away and run again")
+
+
 def remove_abandoned_staging(layout: OutputLayout) -> list[str]:
     """Staging folders of runs that died before committing (call it under the lock)."""
     if not layout.versions_dir.is_dir():

@@ -43,6 +43,7 @@ class Document:
     byline: str | None = None
     published: datetime | None = None
     lang: str | None = None             # always our own detector's ISO 639-1 code
+    lang_score: float | None = None     # its probability (0.0: no letters), reused by the signals step
     declared_lang: str | None = None    # what the page says (<html lang>), normalised
     fixes: dict[str, int] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)

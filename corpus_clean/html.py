@@ -31,10 +31,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
@@ -51,26 +54,45 @@ MAX_NESTING = 5_000
 
 @dataclass
 class HtmlExtraction:
-    """Result of :func:`extract_main_text`; ``text`` is ``""`` when nothing was found."""
+    """Result of :func:`extract_main_text`.
+
+    ``visible_text`` is every visible line of the page's ``<body>`` (one line per
+    block, whitespace collapsed, each line ending in ``"\\n"``); ``removed`` says
+    which of its lines are not article text and why, with offsets into it
+    (``visible_text[r.start:r.end] == r.text``); ``text`` is what is left, the
+    article, lines joined by ``"\\n"`` (``""`` when nothing was found).
+    ``flattened_tags`` counts tags dropped to bring absurd nesting down to
+    :data:`MAX_NESTING` levels (0 on real pages).
+    """
 
     text: str
     title: Optional[str] = None
     byline: Optional[str] = None
     published: Optional[str] = None
     lang: Optional[str] = None
+    visible_text: str = ""
+    removed: list = field(default_factory=list)
+    flattened_tags: int = 0
 
 
 # --------------------------------------------------------------------------- #
 # Tag and attribute vocabularies
 # --------------------------------------------------------------------------- #
 
-# Never article text: code, media, UI chrome, page furniture, captions.
-# (A set, matched in one Python walk: a 30-way Lexbor selector list costs more.)
-JUNK_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas video audio "
-    "button input select textarea option label nav footer aside header figure "
-    "figcaption picture img dialog menu h1".split()
+# Never article text. Not rendered at all (not part of the page's visible text):
+INVISIBLE_TAGS = frozenset(
+    "script style noscript template svg iframe object embed canvas video audio "
+    "img picture input source track".split()
 )
+# Rendered, but page furniture: cut from the article, recorded with a reason.
+# (A dict, matched in one Python walk: a 30-way Lexbor selector list costs more.)
+FURNITURE_TAGS = {
+    "nav": "html.nav", "menu": "html.nav", "header": "html.header", "footer": "html.footer",
+    "aside": "html.sidebar", "figure": "html.caption", "figcaption": "html.caption",
+    "button": "html.ui", "label": "html.ui", "select": "html.ui", "option": "html.ui",
+    "textarea": "html.ui", "dialog": "html.ui", "h1": "html.headline",
+}
+JUNK_TAGS = INVISIBLE_TAGS | frozenset(FURNITURE_TAGS)
 
 def _tag_ids(tags: Iterable[str]) -> frozenset:
     """Lexbor's numeric ids of ``tags``, read off a probe document.
@@ -86,6 +108,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
+_INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
 BLOCK_TAGS = frozenset(
@@ -102,13 +125,37 @@ NEGATIVE_STEMS = (
     "comment disqus share sharing social related promo sponsor newsletter subscri "
     "cookie caption byline breadcrumb footer masthead sidebar advert banner popup "
     "signup recommend trending popular outbrain taboola toolbar pagination "
-    "copyright disclaimer dateline timestamp"
+    "copyright disclaimer dateline timestamp "
+    # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
+    "infobox navbox editsection catlinks hatnote reflist"
 ).split()
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
     "author authors tags tag keywords credit credits rating pager more readmore "
-    "gallery slideshow video photo embed widget".split()
+    "gallery slideshow video photo embed widget toc references".split()
 )
+
+# The rule name a cut records, by the stem or word that matched (first match in
+# the label wins): what kind of furniture the site itself says this is.
+LABEL_REASONS = {
+    **dict.fromkeys("comment disqus respond replies".split(), "html.comments"),
+    **dict.fromkeys("share sharing social toolbar".split(), "html.share"),
+    **dict.fromkeys("related recommend trending popular outbrain taboola promo more readmore".split(),
+                    "html.related"),
+    **dict.fromkeys("advert sponsor banner ad ads adv".split(), "html.ads"),
+    **dict.fromkeys("newsletter subscri signup popup modal overlay login cookie".split(), "html.promo"),
+    **dict.fromkeys("caption credit credits photo gallery slideshow".split(), "html.caption"),
+    **dict.fromkeys("video embed widget".split(), "html.embed"),
+    **dict.fromkeys("byline author authors dateline timestamp meta".split(), "html.byline"),
+    **dict.fromkeys("nav navbar menu breadcrumb pagination pager skip".split(), "html.nav"),
+    **dict.fromkeys("footer copyright disclaimer masthead".split(), "html.footer"),
+    "sidebar": "html.sidebar",
+    **dict.fromkeys("tags tag keywords rating".split(), "html.tags"),
+    **dict.fromkeys("hidden hide print tooltip".split(), "html.hidden"),
+    "infobox": "html.infobox",
+    **dict.fromkeys("navbox editsection catlinks hatnote toc".split(), "html.nav"),
+    **dict.fromkeys("reflist references".split(), "html.references"),
+}
 
 
 def trie_regex(words: Iterable[str]) -> re.Pattern:
@@ -173,18 +220,22 @@ MIN_PARA_CHARS = 25
 
 
 def extract_main_text(html: str) -> HtmlExtraction:
-    """Return the article body and metadata of one HTML page.
+    """Return the article body, the page's visible text, what was cut and why, and metadata.
 
     Never raises on odd input that is small enough to parse (empty string,
     plain text without a single tag, broken markup): it returns ``text=""``
     when there is no content, so the pipeline can quarantine the record.
-    Raises ``ValueError`` (with the reason) for non-``str`` input, input larger
-    than :data:`MAX_HTML_CHARS`, or nesting deeper than :data:`MAX_NESTING`.
+    Nesting deeper than :data:`MAX_NESTING` is flattened first (Lexbor's tree
+    builder is quadratic in depth). Raises ``ValueError`` (with the reason) for
+    non-``str`` input or input larger than :data:`MAX_HTML_CHARS`.
 
     >>> extract_main_text("").text
     ''
     >>> extract_main_text("just words, no markup, 1 < 2").text
     ''
+    >>> ex = extract_main_text("<body><nav><a href='/'>Home</a></nav><p>" + "Words, words. " * 5 + "</p></body>")
+    >>> ex.visible_text.splitlines()[0], ex.removed[0].rule
+    ('Home', 'html.nav')
     """
     if not isinstance(html, str):
         raise ValueError(f"extract_main_text expects str, got {type(html).__name__}")
@@ -193,10 +244,11 @@ def extract_main_text(html: str) -> HtmlExtraction:
             f"HTML too large for main-content extraction: {len(html):,} chars "
             f"> MAX_HTML_CHARS={MAX_HTML_CHARS:,}"
         )
+    flattened = 0
     # Depth can only exceed MAX_NESTING if there are that many tags: the cheap
     # C-level count keeps the Python depth scan off the normal path.
     if html.count("<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
-        raise ValueError(f"HTML nested deeper than MAX_NESTING={MAX_NESTING} levels; not extracting")
+        html, flattened = flatten_deep_nesting(html, MAX_NESTING)
     if not _TAG_RE.search(html):
         # Not HTML at all (no tag anywhere): there is no structure to find a
         # main block in, and guessing would pass raw text off as extracted.
@@ -205,10 +257,38 @@ def extract_main_text(html: str) -> HtmlExtraction:
     meta = extract_metadata(tree)
     body = tree.body
     if body is None:
-        return HtmlExtraction(text="", **meta)
-    strip_junk(tree)
-    text = "\n".join(render_text(node) for node in best_container(body)).strip()
-    return HtmlExtraction(text=text, **meta)
+        return HtmlExtraction(text="", flattened_tags=flattened, **meta)
+    cuts = strip_junk(tree)
+    lines = render_page(body, best_container(body), cuts)
+    visible, removed = removals_of(lines)
+    text = "\n".join(line for line, verdict in lines if verdict is KEEP)
+    return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
+
+
+def removals_of(lines: list[tuple[str, str]]) -> tuple[str, list[Removal]]:
+    """The visible text (each line ending in a newline) and one Removal per run of cut lines.
+
+    >>> text, removed = removals_of([("Home", "html.nav"), ("News", "html.nav"), ("Body.", KEEP)])
+    >>> text, removed[0]
+    ('Home\\nNews\\nBody.\\n', Removal(start=0, end=10, rule='html.nav', text='Home\\nNews\\n'))
+    """
+    parts: list[str] = []
+    removed: list[Removal] = []
+    pos = 0
+    run_start, run_rule = 0, None
+    for line, verdict in lines:
+        rule = None if verdict is KEEP else verdict
+        if rule != run_rule:
+            if run_rule is not None:
+                removed.append(Removal(run_start, pos, run_rule, "".join(parts)[run_start:pos]))
+            run_start, run_rule = pos, rule
+        parts.append(line)
+        parts.append("\n")
+        pos += len(line) + 1
+    visible = "".join(parts)
+    if run_rule is not None:
+        removed.append(Removal(run_start, pos, run_rule, visible[run_start:pos]))
+    return visible, removed
 
 
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
@@ -237,6 +317,35 @@ def nesting_depth(html: str) -> int:
             depth += 1
             deepest = max(deepest, depth)
     return deepest
+
+
+def flatten_deep_nesting(html: str, limit: int) -> tuple[str, int]:
+    """Drop the tags that open (or close) an element deeper than ``limit`` levels.
+
+    Text is kept: only markup below the limit goes, so an absurdly nested page
+    (a 9 MB tower of ``<div>``) still parses in linear time and gives its text.
+
+    >>> flatten_deep_nesting("<div><div><div><p>deep</p></div></div></div>", 2)
+    ('<div><div><p>deep</p></div></div>', 2)
+    """
+    out: list[str] = []
+    depth = dropped = last = 0
+    for m in _TAG_RE.finditer(html):
+        closing, name, selfclosing = m.groups()
+        if selfclosing or name.lower() in _FLAT_TAGS:
+            continue
+        if closing:
+            drop = depth > limit
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            drop = depth > limit
+        if drop:
+            out.append(html[last:m.start()])
+            last = m.end()
+            dropped += 1
+    out.append(html[last:])
+    return "".join(out), dropped
 
 
 # --------------------------------------------------------------------------- #
@@ -396,40 +505,97 @@ def _author_names(value) -> list[str]:
 # --------------------------------------------------------------------------- #
 
 
-def strip_junk(tree: LexborHTMLParser) -> None:
-    """Remove never-content tags and boilerplate-labelled elements in place.
+Cuts = dict  # mem_id of a placeholder text node -> (cut element, rule name, placeholder)
 
-    Nodes are unlinked with ``remove()`` (not freed) so that descendants of an
-    already-removed node, still in the selector result, stay valid to touch.
+
+def strip_junk(tree: LexborHTMLParser) -> Cuts:
+    """Take never-content tags and boilerplate-labelled elements out of the tree.
+
+    Invisible elements (script, style, ``hidden``, ``display:none`` ...) are
+    simply dropped. Visible furniture is *cut*: unlinked with its subtree
+    intact, and a one-space text node put in its place, so that the renderer
+    can still show the cut text, at its place in the page, with its rule.
+    Returns those cuts, keyed by the placeholder's ``mem_id``.
 
     >>> t = LexborHTMLParser('<body><div class="share-bar">x</div><div class="post-body">'
     ...     '<p>keep</p><div id="comments">y</div></div><script>z</script></body>')
-    >>> strip_junk(t); t.body.html
-    '<body><div class="post-body"><p>keep</p></div></body>'
+    >>> cuts = strip_junk(t); t.body.html
+    '<body> <div class="post-body"><p>keep</p> </div></body>'
+    >>> sorted(rule for _, rule, _ in cuts.values())
+    ['html.comments', 'html.share']
     """
+    cuts: Cuts = {}
     body = tree.body
     if body is None:
-        return
+        return cuts
     # Only <body> matters from here on; metadata has already been read.
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
+        h1s = [n for n in junk if n.tag == "h1"]
+        if len(h1s) >= MANY_H1:
+            # Pages that use <h1> for their section headings: only the first is the headline.
+            junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
+        for node in junk:
+            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
-        junk = [n for n in body.traverse() if n.tag in JUNK_TAGS]
-    for node in junk:
-        node.remove()
+        for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
+            _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
-    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"]'):
+    wrappers = article_wrappers(body)
+    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
         if node.tag in SKIP_LABEL_TAGS:
             continue
         verdict = attrs_verdict(node.attributes)
         if verdict is None:
             continue
+        strength, rule = verdict
+        if strength != "invisible" and wrappers and node.mem_id in wrappers:
+            continue
         # A layout wrapper around the article is not furniture. The C-level
         # text length bounds the paragraph text, so small nodes skip the count.
-        if verdict == "soft" and len(node.text()) > WRAPPER_SHARE * total \
+        if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
-        node.remove()
+        _cut(node, None if strength == "invisible" else rule, cuts)
+    return cuts
+
+
+def article_wrappers(body: LexborNode) -> set[int]:
+    """``mem_id`` of every ancestor of the page's semantic article markup.
+
+    ``<main>``, ``role="main"``, ``itemprop="articleBody"`` and the page's only
+    ``<article>`` say where the content is in the site's own words: an element
+    around them is a layout wrapper whatever its classes say (utility-class
+    soup such as ``modal-open_D(b)`` on a Yahoo page's article column).
+
+    >>> t = LexborHTMLParser('<body><div id="x" class="modal"><article><p>a</p></article></div></body>')
+    >>> t.css_first("#x").mem_id in article_wrappers(t.body)
+    True
+    """
+    marks = body.css('main,[role="main"],[itemprop="articleBody"]')
+    articles = body.css("article")
+    if len(articles) == 1:
+        marks.append(articles[0])
+    out: set[int] = set()
+    for mark in marks:
+        node = mark.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            node = node.parent
+    return out
+
+
+MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
+
+
+def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
+    """Unlink ``node`` (children kept); leave a placeholder when its text is visible."""
+    if rule is not None:
+        node.insert_before(" ")
+        placeholder = node.prev
+        if placeholder is not None:
+            cuts[placeholder.mem_id] = (node, rule, placeholder)
+    node.remove(recursive=False)
 
 
 def _para_chars(node: LexborNode) -> int:
@@ -446,36 +612,39 @@ def label_words(label: str) -> set[str]:
     return {w.lower() for w in _LABEL_WORD.findall(label)}
 
 
-def boilerplate_label(node: LexborNode) -> Optional[str]:
-    """``"hard"``/``"soft"`` when class/id/role mark the element as furniture, else None.
+_ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
+                 "banner": "html.header", "dialog": "html.ui", "alert": "html.ui"}
 
-    >>> t = LexborHTMLParser('<div class="related-links"></div><div class="article-comments-count">'
-    ...     '</div><div id="commentsContainer"></div><div class="PageBuilder-pageRow"></div>')
-    >>> [boilerplate_label(n) for n in t.css("div")]
-    ['soft', None, 'hard', None]
+# Verdicts: "hard" (comment threads: cut even when large), "soft" (cut unless the
+# element holds most of the page's text), "invisible" (not rendered by a browser:
+# not part of the visible text at all).
+Verdict = tuple[str, str]  # (strength, rule name)
+_INVISIBLE: Verdict = ("invisible", "html.invisible")
+
+
+def attrs_verdict(attrs: dict) -> Optional[Verdict]:
+    """``(strength, rule)`` when class/id/role/hiding attributes mark furniture, else None.
+
+    >>> attrs_verdict({"class": "share-bar"}), attrs_verdict({"role": "navigation"})
+    (('soft', 'html.share'), ('soft', 'html.nav'))
+    >>> attrs_verdict({"style": "display: none"}), attrs_verdict({"class": "post-body"})
+    (('invisible', 'html.invisible'), None)
     """
-    if node.tag in ("html", "body"):
-        return None
-    return attrs_verdict(node.attributes)
-
-
-_FURNITURE_ROLES = frozenset("navigation complementary contentinfo banner dialog alert".split())
-
-
-def attrs_verdict(attrs: dict) -> Optional[str]:
-    """The verdict of :func:`boilerplate_label` from an attribute dict (the hot path)."""
     cls = attrs.get("class")
     ident = attrs.get("id")
     # role/aria-hidden/hidden/style only need a look when the element has
     # attributes besides class and id (most labelled elements do not).
     if len(attrs) > (cls is not None) + (ident is not None):
-        if attrs.get("role") in _FURNITURE_ROLES:
-            return "soft"
-        if attrs.get("aria-hidden") == "true" or "hidden" in attrs:
-            return "soft"
+        if "hidden" in attrs:
+            return _INVISIBLE
         style = attrs.get("style")
         if style and _HIDDEN_STYLE_RE.search(style):
-            return "soft"
+            return _INVISIBLE
+        role = attrs.get("role")
+        if role in _ROLE_REASONS:
+            return ("soft", _ROLE_REASONS[role])
+        if attrs.get("aria-hidden") == "true":
+            return ("soft", "html.hidden")
     if cls and ident:
         label = f"{cls} {ident}"
     else:
@@ -491,11 +660,24 @@ def attrs_verdict(attrs: dict) -> Optional[str]:
     return verdict
 
 
+def boilerplate_label(node: LexborNode) -> Optional[Verdict]:
+    """:func:`attrs_verdict` of an element (never for ``<html>``/``<body>``).
+
+    >>> t = LexborHTMLParser('<div class="related-links"></div><div class="article-comments-count">'
+    ...     '</div><div id="commentsContainer"></div><div class="PageBuilder-pageRow"></div>')
+    >>> [boilerplate_label(n) for n in t.css("div")]
+    [('soft', 'html.related'), None, ('hard', 'html.comments'), None]
+    """
+    if node.tag in ("html", "body"):
+        return None
+    return attrs_verdict(node.attributes)
+
+
 # Class strings repeat within a page and class tokens ("row", "col-md-8",
 # "entry-content") across pages; the regexes were the hottest part of the
 # extractor before these two caches. Both are bounded and safe to clear.
-_LABEL_CACHE: dict[str, Optional[str]] = {}
-_TOKEN_FLAGS: dict[str, int] = {}
+_LABEL_CACHE: dict[str, Optional[Verdict]] = {}
+_TOKEN_FLAGS: dict[str, tuple[int, Optional[str]]] = {}
 CACHE_LIMIT = 100_000
 _NEG, _POS, _HARD = 1, 2, 4
 
@@ -506,42 +688,78 @@ def clear_caches() -> None:
     _TOKEN_FLAGS.clear()
 
 
-def _token_flags(token: str) -> int:
-    """Bit flags of one class/id token: negative, positive, hard-negative."""
-    flags = _TOKEN_FLAGS.get(token)
-    if flags is None:
+def _token_flags(token: str) -> tuple[int, Optional[str]]:
+    """Bit flags of one class/id token (negative, positive, hard-negative) and its rule name.
+
+    >>> _token_flags("commentList"), _token_flags("entry-content")
+    ((5, 'html.comments'), (2, None))
+    """
+    cached = _TOKEN_FLAGS.get(token)
+    if cached is None:
         low = token.lower()
-        flags = 0
-        if NEGATIVE_STEMS_RE.search(low) or (_WORDS_PREFILTER_RE.search(low)
-                                             and not NEGATIVE_WORDS.isdisjoint(label_words(token))):
-            flags |= _NEG
+        flags, reason = 0, None
+        if is_heading_slug(low):
+            m = None  # "sharing-with-a-single-developer" names a section, not a widget
+        else:
+            m = NEGATIVE_STEMS_RE.search(low)
+        if m:
+            flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
+        elif m is None and not is_heading_slug(low) and _WORDS_PREFILTER_RE.search(low):
+            words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
+            if words:
+                flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
         if POSITIVE_RE.search(low):
             flags |= _POS
         if HARD_NEGATIVE_RE.search(low):
             flags |= _HARD
+            reason = "html.comments"
         if len(_TOKEN_FLAGS) > CACHE_LIMIT:
             _TOKEN_FLAGS.clear()
-        _TOKEN_FLAGS[token] = flags
-    return flags
+        cached = _TOKEN_FLAGS[token] = (flags, reason)
+    return cached
 
 
-def label_verdict(label: str) -> Optional[str]:
-    """Classify one ``"class id"`` string: ``"hard"``, ``"soft"`` or None.
+_SLUG_SPLIT = re.compile(r"[-_]")
+# Function words: a label holding one is a phrase (a heading's slug), not a component name.
+_FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "
+                            "from into this that".split())
+
+
+def is_heading_slug(token: str) -> bool:
+    """True for an id/class made from a heading's words (docs and wiki anchors).
+
+    Sphinx, MediaWiki and static-site generators give sections ids built from
+    their titles; such an id says what the section is *about* ("Sharing with a
+    single developer"), so its words must not be read as furniture labels.
+
+    >>> is_heading_slug("sharing-with-a-single-developer"), is_heading_slug("social-share-bar")
+    (True, False)
+    """
+    parts = _SLUG_SPLIT.split(token)
+    return len(parts) >= 4 and not _FUNCTION_WORDS.isdisjoint(parts)
+
+
+def label_verdict(label: str) -> Optional[Verdict]:
+    """Classify one ``"class id"`` string: ``(strength, rule)`` or None.
 
     Negative if any token names furniture, unless some token names the
-    article (positive wins); "hard" for comment threads.
+    article (positive wins); "hard" for comment threads. The rule is the
+    first furniture token's.
 
     >>> label_verdict("comment-list"), label_verdict("social-share"), label_verdict("post-body")
-    ('hard', 'soft', None)
+    (('hard', 'html.comments'), ('soft', 'html.share'), None)
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
-    ('soft', None)
+    (('soft', 'html.sidebar'), None)
     """
     flags = 0
+    reason = None
     for token in label.split():
-        flags |= _token_flags(token)
+        token_flags, token_reason = _token_flags(token)
+        flags |= token_flags
+        reason = reason or token_reason
     if not flags & _NEG or flags & _POS:
         return None
-    return "hard" if flags & _HARD else "soft"
+    return ("hard" if flags & _HARD else "soft", reason or "html.furniture")
 
 
 # --------------------------------------------------------------------------- #
@@ -735,6 +953,7 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
     if parent is None or best.tag in ("body", "html"):
         return [best]
     threshold = max(10.0, best_score * 0.2)
+    best_class = best.attributes.get("class")
     out = []
     for sib in parent.iter(include_text=False):
         if sib.mem_id == best.mem_id:
@@ -742,6 +961,11 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
             continue
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
+            out.append(sib)
+        elif best_class and sib.tag == best.tag and sib.attributes.get("class") == best_class \
+                and deep.get(sib.mem_id, 0) and link_density(sib) < SIB_LD:
+            # Readability's same-class bonus: the article's other sections, written
+            # with the same markup as the one that won (a long post in <section>s).
             out.append(sib)
         elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
@@ -779,13 +1003,23 @@ def link_density(node: LexborNode) -> float:
 
 
 class _Frame:
-    """Text gathered below one open element while rendering."""
+    """Text gathered below one open element while rendering.
 
-    __slots__ = ("tag", "parts", "chars", "link_chars", "in_link")
+    ``wrap`` is set on frames whose text gets a fixed verdict: ``KEEP`` for the
+    chosen article containers, a rule name for a cut element. ``judge`` is
+    true inside the article only: there blocks may still be dropped as link
+    lists or furniture labels (outside, every line keeps the verdict around it).
+    """
 
-    def __init__(self, tag: str, in_link: bool):
-        self.tag, self.parts, self.chars, self.link_chars, self.in_link = tag, [], 0, 0, in_link
+    __slots__ = ("tag", "parts", "chars", "link_chars", "in_link", "wrap", "judge")
 
+    def __init__(self, tag: str, in_link: bool, wrap=None, judge: bool = False):
+        self.tag, self.parts, self.chars, self.link_chars = tag, [], 0, 0
+        self.in_link, self.wrap, self.judge = in_link, wrap, judge
+
+
+KEEP = "keep"  # the verdict of article text (a removal's rule otherwise)
+NOT_MAIN = "html.not_main"  # visible text outside the chosen article containers
 
 # Whole blocks that are web-page furniture whatever the site: ad labels,
 # teaser links, share prompts. Matched on the block's full, stripped text.
@@ -797,33 +1031,63 @@ FURNITURE_LINE_RE = re.compile(
     re.I,
 )
 LINK_DENSE = 0.5
+TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
 
-def render_text(root: LexborNode) -> str:
-    """Text of ``root`` with a line break around every block element.
+def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[tuple[str, str]]:
+    """Every visible line of the page, with its verdict: ``KEEP`` or the rule that dropped it.
 
-    Block elements whose text is mostly link text (menus, "read more" teasers,
-    tag lists) or a furniture label ("Advertisement") are dropped on the way.
+    One walk over ``<body>``, a line break around every block element. Text
+    inside the ``chosen`` containers is kept, except blocks that are mostly
+    link text (``html.links``: menus, "read more" teasers, tag lists), a
+    furniture label (``html.furniture``: "Advertisement") or a bare ``<time>``
+    between paragraphs (``html.dateline``). Cut elements are rendered where
+    they stood, with their rule; anything else is ``html.not_main``. The
+    innermost verdict wins, and a verdict change always starts a new line.
+    Outside the article a subtree with no chosen container and no cut inside
+    is taken in one C call (``text(separator=" ")``): one line per such
+    block instead of one per nested block (the Python walk over every
+    element of the page's furniture was half the extractor's time).
 
-    >>> t = LexborHTMLParser('<div><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
-    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div>')
-    >>> print(render_text(t.css_first('div')))
-    A bc
-    d
-    e
-    f
-    g
+    >>> t = LexborHTMLParser('<body><div id="a"><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
+    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div><p>z</p></body>')
+    >>> for line in render_page(t.body, [t.css_first("#a")], {}): print(line)
+    ('A bc', 'keep')
+    ('d', 'keep')
+    ('e', 'keep')
+    ('f', 'keep')
+    ('g', 'keep')
+    ('Read this next story', 'html.links')
+    ('Advertisement', 'html.furniture')
+    ('z', 'html.not_main')
     """
-    frames = [_Frame("", False)]
-    stack: list = [root]
+    chosen_ids = {node.mem_id for node in chosen}
+    # Outside the article only cut elements need a verdict of their own: a
+    # subtree holding neither a chosen container nor a cut placeholder is one
+    # ``html.not_main`` run, its text taken in one C call (a line per text
+    # node) instead of a Python walk over its elements.
+    walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
+    frames = [_Frame("", False, wrap=NOT_MAIN)]
+    stack: list = [body]
     while stack:
         item = stack.pop()
         if item is None:  # end of the element on top of the frame stack
             _close_frame(frames)
             continue
-        if item is not root:
+        if type(item) is tuple:  # a cut element, rendered in its placeholder's place
+            node, rule, _ = item
+            if node.mem_id not in walk:  # no cut inside it: its text in one C call
+                frames[-1].parts.extend(("\n", (rule, [node.text(deep=True, separator=" ")]), "\n"))
+                continue
+            frames.append(_Frame(node.tag, False, wrap=rule))
+            stack.append(None)
+            child = node.first_child
+            if child is not None:
+                stack.append(child)
+            continue
+        if item is not body:
             # The next sibling waits under this node's subtree (and its end marker).
             sibling = item.next
             if sibling is not None:
@@ -838,40 +1102,84 @@ def render_text(root: LexborNode) -> str:
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n
+            elif text:
+                # Whitespace between inline elements separates words ("<b>a</b> <i>b</i>").
+                frame.parts.append(" ")
+                if cuts:
+                    cut = cuts.get(item.mem_id)
+                    if cut is not None:
+                        stack.append(cut)
             continue
         if tag == "br":
             frame.parts.append("\n")
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
             continue
-        if tag == "time" and frame.tag in CONTAINER_TAGS:
-            continue  # a bare <time> between paragraphs is a dateline, not prose
+        key = item.mem_id
+        if not frame.judge and key not in walk:
+            text = item.text(deep=True, separator=" ")
+            frame.parts.extend(("\n", text, "\n") if tag in BLOCK_TAGS else (text,))
+            continue
+        if key in chosen_ids:
+            frames.append(_Frame(tag, False, wrap=KEEP, judge=True))
+            stack.append(None)
+        elif tag == "time" and frame.tag in CONTAINER_TAGS and frame.judge:
+            # a bare <time> between paragraphs is a dateline, not prose
+            frames.append(_Frame(tag, False, wrap="html.dateline"))
+            stack.append(None)
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
-        if tag in BLOCK_TAGS or tag == "a":
-            frames.append(_Frame(tag, frame.in_link or tag == "a"))
+        elif tag in BLOCK_TAGS or tag == "a":
+            frames.append(_Frame(tag, frame.in_link or tag == "a", judge=frame.judge))
             stack.append(None)
         child = item.first_child
         if child is not None:
             stack.append(child)
     while len(frames) > 1:
         _close_frame(frames)
-    return _tidy(_flatten(frames[0].parts))
+    return _lines(frames[0].parts, NOT_MAIN)
+
+
+def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:
+    return [placeholder for _, _, placeholder in cuts.values()]
+
+
+def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
+    """``mem_id`` of ``nodes`` and all their ancestors (detached subtrees included)."""
+    out: set[int] = set()
+    for node in nodes:
+        while node is not None:
+            key = node.mem_id
+            if key in out:
+                break
+            out.add(key)
+            node = node.parent
+    return out
 
 
 def _close_frame(frames: list) -> None:
-    """Pop the top frame into its parent, unless it is a block of furniture.
+    """Pop the top frame into its parent; a block of furniture goes in wrapped with its rule.
 
     Parts are handed up as nested lists (O(1) per element, flattened once at the
-    end) so that a very deep tree does not make rendering quadratic.
+    end) so that a very deep tree does not make rendering quadratic; a verdict
+    is a ``(rule, parts)`` tuple around them.
     """
     frame = frames.pop()
     parent = frames[-1]
-    if frame.tag in BLOCK_TAGS and len(frames) > 1:
-        if frame.chars and frame.link_chars > frame.chars * LINK_DENSE:
+    if frame.wrap is not None:
+        parent.parts.extend(("\n", (frame.wrap, frame.parts), "\n"))
+        if frame.wrap is not KEEP:
             return
-        if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
-            return
+    elif frame.tag in BLOCK_TAGS:
+        if frame.judge:
+            # Table cells and rows that are links are data (a title column), not
+            # navigation: a link-dense table is judged as a whole.
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS:
+                parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
+                return
+            if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
+                parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
+                return
         parent.parts.extend(("\n", frame.parts, "\n"))
     else:
         parent.parts.append(frame.parts)
@@ -880,23 +1188,58 @@ def _close_frame(frames: list) -> None:
 
 
 def _flatten(parts: list) -> str:
-    """Join nested lists of strings without recursion.
+    """Join nested lists of strings (verdicts ignored) without recursion.
 
-    >>> _flatten(["a", ["b", ["c"]], "d"])
+    >>> _flatten(["a", ["b", ("html.links", ["c"])], "d"])
     'abcd'
     """
     out: list[str] = []
     stack = [iter(parts)]
     while stack:
         for item in stack[-1]:
-            if isinstance(item, str):
+            if type(item) is str:
                 out.append(item)
             else:
-                stack.append(iter(item))
+                stack.append(iter(item if type(item) is list else item[1]))
                 break
         else:
             stack.pop()
     return "".join(out)
+
+
+def _lines(parts: list, verdict: str) -> list[tuple[str, str]]:
+    r"""Tidy lines of nested ``parts`` with the innermost verdict of each.
+
+    Text with one verdict is joined, split on newlines, whitespace-collapsed,
+    and blank lines dropped.
+
+    >>> _lines(["  a \u00a0 b\n\n", ("html.nav", ["\t c  \n"]), "d"], "keep")
+    [('a b', 'keep'), ('c', 'html.nav'), ('d', 'keep')]
+    """
+    runs: list[tuple[str, list[str]]] = [(verdict, [])]
+    stack = [(iter(parts), verdict)]
+    while stack:
+        it, current = stack[-1]
+        for item in it:
+            if type(item) is str:
+                if runs[-1][0] != current:
+                    runs.append((current, []))
+                runs[-1][1].append(item)
+            elif type(item) is list:
+                stack.append((iter(item), current))
+                break
+            else:
+                stack.append((iter(item[1]), item[0]))
+                break
+        else:
+            stack.pop()
+    lines = []
+    for rule, texts in runs:
+        for line in "".join(texts).split("\n"):
+            line = " ".join(line.split())
+            if line:
+                lines.append((line, rule))
+    return lines
 
 
 def _tidy(text: str) -> str:
@@ -907,3 +1250,229 @@ def _tidy(text: str) -> str:
     """
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# --------------------------------------------------------------------------- #
+# In the pipeline: one base for every offset
+# --------------------------------------------------------------------------- #
+#
+# An HTML record's raw text is the page's visible text (``visible_text``); the
+# extraction's cuts are removals in it. Repair then runs on that text as on any
+# other, the cuts are carried over to the repaired text, the rule packs run on
+# what the cuts left (the article), and their removals are mapped back too. So
+# for HTML as for text, ``removed`` indexes the repaired text, and the clean
+# text is the repaired text with the removed spans taken out.
+
+
+def rebase_removals(raw: str, repaired: str, removed: list[Removal]) -> Optional[list[Removal]]:
+    """Whole-line removals of ``raw`` moved onto ``repaired`` (same lines, repaired).
+
+    Returns None when repair changed the number of lines (a ``&#10;`` entity
+    turned into a newline): the caller then repairs line by line.
+
+    >>> raw = "Home\\nCafÃ© opens.\\n"
+    >>> rebase_removals(raw, "Home\\nCafé opens.\\n", [Removal(0, 5, "html.nav", "Home\\n")])
+    [Removal(start=0, end=5, rule='html.nav', text='Home\\n')]
+    >>> rebase_removals(raw, "Café opens.\\n", [Removal(0, 5, "html.nav", "Home\\n")]) is None
+    True
+    """
+    if repaired == raw or not removed:
+        return list(removed)
+    raw_starts = _line_starts(raw)
+    new_starts = _line_starts(repaired)
+    if len(raw_starts) != len(new_starts):
+        return None
+    line_of = {start: i for i, start in enumerate(raw_starts)}
+    out = []
+    for r in removed:
+        start, end = new_starts[line_of[r.start]], new_starts[line_of[r.end]]
+        out.append(Removal(start, end, r.rule, repaired[start:end]))
+    return out
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where lines start, plus ``len(text)`` (for a text ending in a newline).
+
+    >>> _line_starts("ab\\nc\\n")
+    [0, 3, 5]
+    """
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    if starts[-1] != len(text):
+        starts.append(len(text))
+    return starts
+
+
+def repair_by_line(raw: str) -> tuple[str, dict[str, int]]:
+    """Mojibake repair of each line alone (newlines it makes become spaces).
+
+    The fallback of :func:`rebase_removals`: every line stays one line.
+
+    >>> repair_by_line("a&#10;b\\nc\\n")[0]
+    'a b\\nc\\n'
+    """
+    from collections import Counter
+
+    from corpus_clean.mojibake import repair
+
+    fixes: Counter = Counter()
+    lines = []
+    for line in raw.split("\n"):
+        fixed, counts = repair(line)
+        fixes.update(counts)
+        lines.append(" ".join(fixed.split("\n")))
+    return "\n".join(lines), dict(fixes)
+
+
+def kept_segments(text: str, removed: list[Removal]) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of ``text`` not covered by the sorted ``removed``.
+
+    >>> kept_segments("aaXXbbYY", [Removal(2, 4, "r", "XX"), Removal(6, 8, "r", "YY")])
+    [(0, 2), (4, 6)]
+    """
+    segments = []
+    pos = 0
+    for r in removed:
+        if r.start > pos:
+            segments.append((pos, r.start))
+        pos = max(pos, r.end)
+    if pos < len(text):
+        segments.append((pos, len(text)))
+    return segments
+
+
+def map_removals(text: str, segments: list[tuple[int, int]], removed: list[Removal]) -> list[Removal]:
+    """Removals with offsets into the concatenated ``segments`` of ``text``, moved onto ``text``.
+
+    A removal that spans a gap between segments becomes one removal per segment.
+
+    >>> text = "aaXXbbYY"
+    >>> map_removals(text, [(0, 2), (4, 6)], [Removal(1, 3, "r", "ab")])
+    [Removal(start=1, end=2, rule='r', text='a'), Removal(start=4, end=5, rule='r', text='b')]
+    """
+    out = []
+    offsets = []  # start of each segment in the concatenated text
+    pos = 0
+    for start, end in segments:
+        offsets.append(pos)
+        pos += end - start
+    for r in removed:
+        k = max(0, bisect_right(offsets, r.start) - 1)
+        while k < len(segments) and offsets[k] < r.end:
+            seg_start, seg_end = segments[k]
+            lo = seg_start + max(0, r.start - offsets[k])
+            hi = seg_start + min(seg_end - seg_start, r.end - offsets[k])
+            if hi > lo:
+                out.append(Removal(lo, hi, r.rule, text[lo:hi]))
+            k += 1
+    return out
+
+
+def marker_removals(text: str) -> list[Removal]:
+    """Whole lines of ``text`` matching one of the rule packs' unconditional line rules.
+
+    These are the rules validation looks for (``text_no_boilerplate``): a line
+    such as "ADVERTISING", "(Reporting by ...)" or a row of underscores left in
+    an extracted article would send the record to quarantine. The packs' other
+    mechanisms (repeats, headlines, menu runs) cut article lines of extracted text.
+
+    >>> marker_removals("A paragraph of the article, long enough.\\nADVERTISEMENT\\n")[0].rule
+    'ads.advertisement'
+    """
+    combined, rules = _marker_rules()
+    out = []
+    if combined is None:
+        return out
+    for m in combined.finditer(text):
+        start, end = m.start(), m.end()
+        if end < len(text) and text[end] == "\n":
+            end += 1
+        line = text[m.start():m.end()].strip(" \t")
+        name = next((rule_id for rule_id, regex in rules if regex.fullmatch(line)), "markers")
+        if end > start:
+            out.append(Removal(start, end, name, text[start:end]))
+    return out
+
+
+_MARKERS: Optional[tuple] = None
+
+
+def _marker_rules() -> tuple:
+    """The combined marker regex (from the packs) and each rule's own regex, compiled once."""
+    global _MARKERS
+    if _MARKERS is None:
+        from corpus_clean.boilerplate import marker_regexes
+        from corpus_clean.boilerplate.rules import load_rules
+
+        combined = marker_regexes()
+        rules = [(rule.id, re.compile(rule.inline_pattern())) for rule in load_rules().rules
+                 if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords
+                 and rule.min_position == 0]
+        _MARKERS = (re.compile(combined[0]) if combined else None, rules)
+    return _MARKERS
+
+
+# The text path's rule packs after extraction: measured with benchmarks/extraction.py,
+# all of them cut more article lines than furniture from extracted text (F1 with /
+# without: scrapinghub .968 / .975, readability fixtures .728 / .982, readability real
+# pages .903 / .910, own generated pages .957 / .964), so the HTML path runs only the
+# marker rules (:func:`marker_removals`).
+
+
+def apply_cuts(docs: list) -> None:
+    """Set each HTML Document's ``text`` to its repaired text without the removed spans.
+
+    Called when extraction has put its cuts in ``removed`` (``repaired_text`` is
+    then the raw visible text), and again by the steps that change either.
+    """
+    for doc in docs:
+        doc.text = "".join(doc.repaired_text[s:e] for s, e in kept_segments(doc.repaired_text, doc.removed))
+
+
+def rebase_cuts(docs: list) -> None:
+    """After repair: move the extraction's cuts from the raw visible text onto the repaired one.
+
+    Repair keeps lines as they are on visible text (no blank lines to join); when an
+    entity such as ``&#10;`` would add a line, the record is repaired line by line
+    instead (:func:`repair_by_line`) so the cuts still land on whole lines.
+    """
+    for doc in docs:
+        cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
+        if cuts is None:
+            doc.repaired_text, doc.fixes = repair_by_line(doc.raw_text)
+            cuts = rebase_removals(doc.raw_text, doc.repaired_text, doc.removed)
+        doc.removed = cuts
+    apply_cuts(docs)
+
+
+def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None:
+    """The boilerplate step on HTML Documents: line rules on the extracted article.
+
+    Each doc comes with ``removed`` = the extraction's cuts, offsets into
+    ``repaired_text`` (see :func:`rebase_cuts`). The rules run on what the cuts
+    left; their removals are mapped back onto the repaired text and merged, so
+    ``removed`` stays sorted, exact and in one base, and ``text`` is the repaired
+    text without it. ``rule_packs``: None = the packs' marker rules only (the
+    pipeline's choice), True = all rule packs, False = none.
+    """
+    todo = []
+    for doc in docs:
+        segments = kept_segments(doc.repaired_text, doc.removed)
+        todo.append((doc, segments, "".join(doc.repaired_text[s:e] for s, e in segments)))
+    if rule_packs:
+        from corpus_clean.boilerplate import strip_boilerplate_many
+
+        # Rule packs only: the line classifier was fit on flattened pages and cuts
+        # real paragraphs of extracted text (see benchmarks/pipeline.py).
+        results = strip_boilerplate_many([kept for *_, kept in todo], use_classifier=False)
+    elif rule_packs is False:
+        results = [(kept, []) for *_, kept in todo]
+    else:
+        results = [(kept, marker_removals(kept)) for *_, kept in todo]
+    for (doc, segments, _), (_, pack_removed) in zip(todo, results):
+        doc.removed = sorted(doc.removed + map_removals(doc.repaired_text, segments, pack_removed),
+                             key=lambda r: r.start)
+    apply_cuts(docs)

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 
 TEMP_PREFIX = ".tmp-"
 
+
 # Rows are sorted so that one language (then one source, then a date range) sits in few
 # row groups: min/max statistics then let pandas/pyarrow, polars and DuckDB skip the rest
 # of a file without partition folders (which would break the DIR/clean/*.parquet glob).

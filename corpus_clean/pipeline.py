@@ -53,13 +53,18 @@ class StepCounters:
 
 
 def html_to_text(doc: Document) -> None:
-    """HTML input: main-content extraction first; its metadata fills empty columns."""
+    """HTML input: the page's visible text becomes the raw text, and main-content
+    extraction's cuts (navigation, comments, captions...) its first removals; its
+    metadata fills the columns. The cuts are applied after repair
+    (``corpus_clean.html.finish_html_documents``), so their offsets index the
+    repaired text like every other removal."""
     if doc.html is None:
         return
-    from corpus_clean.html import extract_main_text  # lazy: text-only runs skip lxml
+    from corpus_clean.html import extract_main_text  # lazy: text-only runs skip the parser
 
     extraction = extract_main_text(doc.html)
-    doc.raw_text = extraction.text
+    doc.raw_text = extraction.visible_text
+    doc.removed = extraction.removed
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.published = extract.parse_published(extraction.published)
@@ -84,11 +89,19 @@ def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepSt
 
 def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_STEPS) -> dict[str, StepStats]:
     """Clean `docs` in place with the chosen steps (names or Step objects), in pipeline
-    order. HTML pages go through main-content extraction first. Returns per-step stats."""
+    order. HTML pages go through main-content extraction first: their text starts as the
+    article (the page's visible text minus the extraction's cuts). Returns per-step stats."""
     steps = resolve_steps(steps)
+    html_docs = []
     for doc in docs:
         html_to_text(doc)
         doc.repaired_text = doc.text = doc.raw_text
+        if doc.html is not None:
+            html_docs.append(doc)
+    if html_docs:
+        from corpus_clean.html import apply_cuts
+
+        apply_cuts(html_docs)
     return run_steps(docs, steps)
 
 

@@ -543,6 +543,7 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     and decoded per row, so one row of invalid UTF-8 is one quarantined row."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+    import pyarrow.types as pa_types
 
     try:
         with fsspec.open(file.url, "rb") as handle:
@@ -556,21 +557,30 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
         yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
                                       f"(columns: {names})", parquet.metadata.num_rows)
         return
+    # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
+    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
+             and (pa_types.is_string(f.type) or pa_types.is_integer(f.type) or pa_types.is_floating(f.type)
+                  or pa_types.is_boolean(f.type))]
+    extra += [name for name in ("id", "url") if name in names]
     index = 0
     for group in range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
-            values = parquet.read_row_group(group, columns=[column]).column(0)
+            table = parquet.read_row_group(group, columns=[column, *extra])
+            values = table.column(column)
             if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
                 values = values.cast(pa.large_binary())
             values = values.to_pylist()
+            fields = table.drop_columns([column]).to_pylist() if extra else [{}] * len(values)
         except Exception as error:  # noqa: BLE001 - damaged pages, bad encodings, checksum errors
             yield Unreadable(file.source, f"{file.source}: row group {group} (rows {index}-{index + rows - 1}) "
                                           f"unreadable: {type(error).__name__}: {error}", rows)
             index += rows
             continue
-        for value in values:
-            yield parquet_record(file.source, index, column, value)
+        for value, row_fields in zip(values, fields):
+            doc = parquet_record(file.source, index, column, value)
+            doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
+            yield doc
             index += 1
 
 

@@ -15,7 +15,7 @@ from prefect.cache_policies import NONE
 
 from corpus_clean import __version__
 from corpus_clean.card import dataset_card
-from corpus_clean.dataset import (VersionBuilder, append_run_log, estimate_records, plan_inputs,
+from corpus_clean.dataset import (VersionBuilder, append_run_log, check_output_root, estimate_records, plan_inputs,
                                   read_input_index, remove_abandoned_staging)
 from corpus_clean.layout import OutputLayout
 from corpus_clean.readers import InputFile, list_input_files
@@ -59,6 +59,7 @@ def plan_run(input_path: str, shard_mb: float, params: dict, output_dir: str) ->
 def open_version(output_dir: str, plan: RunPlan) -> VersionBuilder:
     """Start the next version: the current one's rows, minus those of the files cleaned again."""
     layout = OutputLayout(output_dir)
+    check_output_root(layout)
     remove_abandoned_staging(layout)  # under the lock: no other run is building one
     builder = VersionBuilder(layout, replaced_sources={f.source for f in plan.files})
     builder.carry_over()

@@ -69,3 +69,17 @@ def test_filter_output_keeps_the_callers_fields():
                             capture_output=True, timeout=120, check=True)
     [out] = [json.loads(l) for l in result.stdout.decode().splitlines()]
     assert (out["id"], out["url"], out["meta"], out["lang"]) == ("a1", "https://x.example/1", {"site": "x"}, "en")
+
+
+def test_parquet_input_columns_are_carried_too(tmp_path):
+    import pyarrow as pa
+
+    from corpus_clean.readers import InputFile, read_file
+
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [11, 12], "url": ["https://p.example/1", None], "text": [ARTICLE, None],
+                             "site": ["p", "p"], "tags": [["a"], []]}), path)
+    docs = list(read_file(InputFile(str(path), "in.parquet", path.stat().st_size)))
+    assert [(d.source_id, d.url, d.meta) for d in docs] == [("11", "https://p.example/1", {"site": "p"}),
+                                                           ("12", None, {"site": "p"})]
+    assert docs[1].problems  # a null text is still a problem, fields or not

@@ -256,3 +256,42 @@ def test_daily_small_files_are_merged_once_there_are_too_many(tmp_path):
 
 def out_clean(layout: OutputLayout):
     return layout.table_dir("clean") / "*.parquet"
+
+
+def test_output_of_a_run_before_versions_is_moved_aside_not_lost(tmp_path):
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    (out / "clean").mkdir(parents=True)
+    (out / "clean" / "part-00000.parquet").write_bytes(b"old run's bytes")
+    (out / "manifest.json").write_text("{}")
+    write_inputs(inputs, {"a.txt": "a1\n"})
+    run_day(inputs, out)
+    assert read_clean(out) == expected_rows({"a.txt": "a1\n"})
+    legacy = out / "versions" / "pre-versioning"
+    assert (legacy / "clean" / "part-00000.parquet").read_bytes() == b"old run's bytes"
+    assert (legacy / "manifest.json").read_text() == "{}"
+
+
+def test_written_files_are_readable_by_others_as_the_umask_allows(tmp_path):
+    from corpus_clean.output import current_umask
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    write_inputs(inputs, {"a.txt": "a1\n"})
+    run_day(inputs, out)
+    for path in [*out.glob("clean/*.parquet"), out / "manifest.json", out / "README.md"]:
+        assert os.stat(path).st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+
+@pytest.mark.parametrize("name", ["clean", "versions"])
+def test_a_file_where_the_layout_needs_a_folder_is_refused_in_one_line(tmp_path, name):
+    from corpus_clean.dataset import OutputConflict, check_output_root
+
+    layout = OutputLayout(tmp_path / "out")
+    layout.root.mkdir()
+    (layout.root / name).write_text("not ours")
+    with pytest.raises(OutputConflict, match=f"^{layout.root / name} is a file, not") as refused:
+        check_output_root(layout)
+    assert "\n" not in str(refused.value) and (layout.root / name).read_text() == "not ours"
+    (layout.root / name).unlink()
+    (layout.root / name).mkdir()  # a real folder (an older run's clean/) is fine: moved aside at commit
+    check_output_root(layout)

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import mojibake
+from tests.mojibake_corpus import as_cp1251, as_cp1252, as_latin1, as_mac_roman
 from corpus_clean.mojibake.charmaps import _CP1251
 from corpus_clean.mojibake import (
     decode_whole_line,
@@ -32,23 +33,6 @@ from corpus_clean.mojibake import (
 
 def fixed(text: str) -> str:
     return repair(text)[0]
-
-
-def as_cp1252(text: str) -> str:
-    """UTF-8 bytes read as Windows-1252, the WHATWG way (undefined bytes -> C1)."""
-    return text.encode("utf-8").decode("sloppy-windows-1252")
-
-
-def as_latin1(text: str) -> str:
-    return text.encode("utf-8").decode("latin-1")
-
-
-def as_cp1251(text: str) -> str:
-    return text.encode("utf-8").decode("sloppy-windows-1251")
-
-
-def as_mac_roman(text: str) -> str:
-    return text.encode("utf-8").decode("mac_roman")
 
 
 # ---------------------------------------------------------------- doctests
@@ -460,6 +444,7 @@ def test_property_mixed_line_garbled_sentence_after_clean_one(clean_part, garble
 @given(documents().map(str.upper))
 @example("“ÉTÉ” ÉTÉ. NÃO “VOCÊ”.")
 @example("THE THE. NÃO NÃO “IRMÃ”.")
+@example("THE THE. NÃO „IRMÃ“.")  # German quotes: found by this property in a merged run
 def test_property_clean_documents_in_capitals_unchanged(text):
     assert fixed(text) == text
 

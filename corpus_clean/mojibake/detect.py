@@ -277,15 +277,21 @@ def only_typographic_pairs(line: str) -> bool:
     return True
 
 
-_CLOSING_QUOTES = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
+# Closing quote mark → the opening marks that pair with it across languages: English
+# “…”, Polish/Hungarian „…”, German „…“, French «…», Danish »…«, and the single ones.
+_OPENING_QUOTES = {"”": "“„", "“": "„", "’": "‘‚", "‘": "‚", "»": "«", "«": "»", "›": "‹", "‹": "›"}
 
 
 def _closes_a_quotation(text: str, start: int, pair: str) -> bool:
-    """Is the sequence a capital plus a closing quote mark, with its clean opening mark
-    earlier in the line and still open?"""
+    """Is the sequence a capital plus a closing quote mark, with a clean opening mark for
+    it earlier in the line and still open?
+
+    >>> _closes_a_quotation("NÃO „IRMÃ“.", 9, "Ã“"), _closes_a_quotation("NÃO “IRMÃ“.", 9, "Ã“")
+    (True, False)
+    """
     closing = pair[-1]
-    opening = _CLOSING_QUOTES.get(closing)
-    if len(pair) != 2 or opening is None or not pair[0].isupper():
+    openings = _OPENING_QUOTES.get(closing)
+    if len(pair) != 2 or openings is None or not pair[0].isupper():
         return False
     before = text[text.rfind("\n", 0, start) + 1 : start]
-    return before.count(opening) > before.count(closing)
+    return sum(before.count(mark) for mark in openings) > before.count(closing)

@@ -5,6 +5,7 @@ from corpus_clean import extract
 from corpus_clean.boilerplate import join_broken_words, strip_boilerplate_many
 from corpus_clean.document import Document
 from corpus_clean.mojibake import repair
+from corpus_clean.signals import language_score
 from corpus_clean.steps.base import Step
 
 
@@ -23,25 +24,34 @@ class RepairMojibake(Step):
                 fixes = {**fixes, "broken_word_joined": joined}
             doc.repaired_text = doc.text = text
             doc.fixes = fixes
+        html_docs = [doc for doc in batch if doc.html is not None]
+        if html_docs:  # the extraction's cuts follow the repair
+            from corpus_clean.html import rebase_cuts
+
+            rebase_cuts(html_docs)
         return batch
 
 
 class StripBoilerplate(Step):
-    """Rule packs + line classifier on plain text; rule packs only on text extracted from
-    HTML (main-content extraction already ran, and the classifier, fit on flattened pages,
-    cuts real paragraphs of extracted text: bench F1 0.967 rules only vs 0.964 with it)."""
+    """Rule packs + line classifier on plain text. On text extracted from HTML only the
+    packs' marker rules (``corpus_clean.html.finish_html_documents``): the classifier,
+    fit on flattened pages, and the packs' other rules cut real paragraphs of extracted
+    text (benchmarks/RESULTS-html.md)."""
 
     name = "boilerplate"
     description = "cut boilerplate lines and spans, recording each cut and its rule"
 
     def run(self, batch: list[Document]) -> list[Document]:
-        for use_classifier in (True, False):
-            group = [doc for doc in batch if (doc.html is None) == use_classifier]
-            if group:
-                results = strip_boilerplate_many([doc.repaired_text for doc in group],
-                                                 use_classifier=use_classifier)
-                for doc, (text, removed) in zip(group, results):
-                    doc.text, doc.removed = text, removed
+        text_docs = [doc for doc in batch if doc.html is None]
+        if text_docs:
+            results = strip_boilerplate_many([doc.repaired_text for doc in text_docs])
+            for doc, (text, removed) in zip(text_docs, results):
+                doc.text, doc.removed = text, removed
+        html_docs = [doc for doc in batch if doc.html is not None]
+        if html_docs:
+            from corpus_clean.html import finish_html_documents
+
+            finish_html_documents(html_docs)
         return batch
 
 
@@ -58,5 +68,7 @@ class ExtractMetadata(Step):
             doc.byline = doc.byline or extract.clean_byline(extract.first_removed(doc.removed, (".byline",)))
             doc.published = doc.published or extract.parse_published(
                 extract.first_removed(doc.removed, (".dateline",)))
-            doc.lang = extract.detect_language(doc.text)  # always ours; <html lang> is in declared_lang
+            # Always our own detector (<html lang> is in declared_lang); its probability is
+            # kept for the signals step, which would otherwise run language id again.
+            doc.lang, doc.lang_score = language_score(doc.text)
         return batch

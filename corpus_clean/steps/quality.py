@@ -18,7 +18,9 @@ class QualitySignals(Step):
 
     def run(self, batch: list[Document]) -> list[Document]:
         if batch:
-            rows = compute_signals([doc.text for doc in batch], [doc.lang for doc in batch]).to_pylist()
+            scores = [doc.lang_score for doc in batch]  # from the metadata step, when it ran
+            rows = compute_signals([doc.text for doc in batch], [doc.lang for doc in batch],
+                                   None if None in scores else scores).to_pylist()
             for doc, row in zip(batch, rows):
                 doc.columns["signals"] = row
         return batch

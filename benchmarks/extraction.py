@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+"""One table: every set × {text, HTML} path × {ours, trafilatura, readability-lxml, identity}.
+
+    python benchmarks/extraction.py SHARED_BENCH_DIR [--own PAGES.jsonl ...] [--passes 2]
+
+Sets: ``scrapinghub`` (181 pages), ``readability`` split into its 31 test
+fixtures and its 93 real pages (fixture = html < 5 KB or Lorem-ipsum gold, as
+the bench README says), and our own pages: ``--own`` files (jsonl with ``id``,
+``html``, ``gold_text``, optionally ``naive_text``), or, by default, the pages
+``benchmarks/html_pages.py`` generates (seed 11, 150 pages).
+
+Paths and systems:
+
+* HTML path — ours: the pipeline on an HTML record (main-content extraction,
+  repair, rule packs: ``corpus_clean.pipeline.clean_documents``); trafilatura
+  ``extract(html, include_comments=False)``; readability-lxml
+  ``Document(html).summary(html_partial=True)`` as text (bs4, lines stripped,
+  like the bench's ``naive_text``); identity: the page's whole visible text
+  (our ``visible_text``, before any cut).
+* text path — ours: the pipeline on the page's plain text (``naive_text``:
+  repair, rule packs and line classifier); trafilatura and readability-lxml
+  get that text as a page of ``<p>`` lines (they need markup); identity: the
+  plain text as is.
+
+Scored with the bench's own ``score.py`` (precision averaged over non-empty
+predictions). pages/s: HTML path, time inside the system only, one process,
+``--passes`` interleaved passes over all sets, each system's fastest pass
+(the machine is shared: compare the ratio, measured in the same run).
+An exception on a page counts as an empty prediction.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import html as html_lib
+import json
+import os
+import re
+import sys
+import time
+from importlib import metadata
+from typing import Callable, Optional
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout without installing
+sys.path.insert(0, HERE)
+
+from corpus_clean import html as html_mod  # noqa: E402
+from corpus_clean.document import Document  # noqa: E402
+from corpus_clean.pipeline import clean_documents  # noqa: E402
+
+
+def load_jsonl(path: str) -> list[dict]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_score(bench_dir: str):
+    """The bench's own scorer, imported from its directory."""
+    sys.path.insert(0, bench_dir)
+    import score  # noqa: E402
+
+    return score.score
+
+
+def is_fixture(rec: dict) -> bool:
+    """The readability set's unit-test fixtures (its README's definition)."""
+    return len(rec["html"]) < 5000 or bool(re.search("lorem|incididunt|consectetur", rec.get("gold_text") or ""))
+
+
+def bs_text(markup: str) -> str:
+    """Text of an HTML fragment the way the bench renders ``naive_text``."""
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(markup, "lxml").get_text("\n")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def as_page(text: str) -> str:
+    """Plain text as the simplest page an HTML extractor accepts: one ``<p>`` per line."""
+    return "<html><body>" + "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
+
+
+# --- systems: page -> text -------------------------------------------------------------
+
+
+def ours_html(page: str) -> str:
+    doc = Document(id="x", source="bench", raw_text="", raw_sha256="", html=page)
+    clean_documents([doc])
+    return doc.text
+
+
+def ours_text(text: str) -> str:
+    doc = Document(id="x", source="bench", raw_text=text, raw_sha256="")
+    clean_documents([doc])
+    return doc.text
+
+
+def visible_text(page: str) -> str:
+    return html_mod.extract_main_text(page).visible_text
+
+
+def make_trafilatura() -> Optional[Callable[[str], str]]:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    return lambda page: trafilatura.extract(page, include_comments=False) or ""
+
+
+def make_readability() -> Optional[Callable[[str], str]]:
+    try:
+        from readability import Document as ReadabilityDocument
+    except ImportError:
+        print("# readability-lxml not installed (pip install -e '.[bench]'): its rows are skipped", file=sys.stderr)
+        return None
+    return lambda page: bs_text(ReadabilityDocument(page).summary(html_partial=True))
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+# --- running ----------------------------------------------------------------------------
+
+
+def run(fn: Callable[[str], str], inputs: list[str]) -> tuple[list[str], float]:
+    """Predictions and seconds spent inside ``fn`` (a crash is an empty prediction)."""
+    html_mod.clear_caches()
+    out, spent = [], 0.0
+    for item in inputs:
+        t0 = time.perf_counter()
+        try:
+            text = fn(item) or ""
+        except Exception:  # noqa: BLE001 - as in the bench's baselines.py
+            text = ""
+        spent += time.perf_counter() - t0
+        out.append(text)
+    return out, spent
+
+
+def load_sets(bench_dir: str, own: list[str]) -> dict[str, list[dict]]:
+    sets = {"scrapinghub": load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
+    readability = load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
+    sets["readability (31 fixtures)"] = [r for r in readability if is_fixture(r)]
+    sets["readability (93 real pages)"] = [r for r in readability if not is_fixture(r)]
+    if own:
+        for path in own:
+            sets[f"own: {os.path.basename(path)}"] = load_jsonl(path)
+    else:
+        from html_pages import generate
+
+        sets["own: generated (150 pages)"] = generate()
+    for records in sets.values():
+        for rec in records:
+            if not rec.get("naive_text"):
+                rec["naive_text"] = bs_text(rec["html"])
+    return sets
+
+
+def benchmark(bench_dir: str, own: list[str], passes: int = 2) -> tuple[list[dict], dict]:
+    score = load_score(bench_dir)
+    sets = load_sets(bench_dir, own)
+    traf, read = make_trafilatura(), make_readability()
+    html_systems = [("ours", ours_html), ("trafilatura", traf), ("readability-lxml", read),
+                    ("identity", visible_text)]
+    text_systems = [("ours", ours_text),
+                    ("trafilatura", traf and (lambda text: traf(as_page(text)))),
+                    ("readability-lxml", read and (lambda text: read(as_page(text)))),
+                    ("identity", lambda text: text)]
+    preds: dict = {}
+    seconds = {name: float("inf") for name, fn in html_systems if fn}
+    for _ in range(passes):  # interleaved: a burst of load hits every system alike
+        for name, fn in html_systems:
+            if fn is None:
+                continue
+            total = 0.0
+            for set_name, records in sets.items():
+                out, spent = run(fn, [r["html"] for r in records])
+                preds.setdefault((set_name, "HTML", name), out)
+                total += spent
+            seconds[name] = min(seconds[name], total)
+    for name, fn in text_systems:
+        if fn is None:
+            continue
+        for set_name, records in sets.items():
+            preds[(set_name, "text", name)] = run(fn, [r["naive_text"] for r in records])[0]
+    rows = []
+    for set_name, records in sets.items():
+        gold = {r["id"]: r["gold_text"] for r in records}
+        for path in ("text", "HTML"):
+            for name, _ in html_systems:
+                out = preds.get((set_name, path, name))
+                if out is None:
+                    continue
+                m = score(gold, {r["id"]: p for r, p in zip(records, out)})
+                rows.append({"set": set_name, "path": path, "system": name, "n": len(records),
+                             "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
+                             "empty": sum(1 for p in out if not p.strip())})
+    n_pages = sum(len(records) for records in sets.values())
+    speed = {name: n_pages / s for name, s in seconds.items()}
+    return rows, speed
+
+
+def markdown(rows: list[dict], speed: dict) -> str:
+    lines = ["| set | path | system | precision | recall | F1 | empty preds |",
+             "|---|---|---|---:|---:|---:|---:|"]
+    best_other: dict = {}
+    for r in rows:
+        if r["system"] in ("trafilatura", "readability-lxml"):
+            key = (r["set"], r["path"])
+            best_other[key] = max(best_other.get(key, 0.0), r["f1"])
+    for r in rows:
+        f1 = f"{r['f1']:.3f}"
+        if r["system"] == "ours":
+            gap = r["f1"] - best_other.get((r["set"], r["path"]), 0.0)
+            f1 = f"**{f1}** ({gap:+.3f})"
+        lines.append(f"| {r['set']} ({r['n']}) | {r['path']} | {r['system']} | {r['precision']:.3f} "
+                     f"| {r['recall']:.3f} | {f1} | {r['empty']} |")
+    lines += ["", "| HTML path, all sets | pages/s | vs trafilatura |", "|---|---:|---:|"]
+    base = speed.get("trafilatura")
+    for name, rate in speed.items():
+        lines.append(f"| {name} | {rate:.1f} | {rate / base:.1f}× |" if base else f"| {name} | {rate:.1f} | – |")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench_dir", help="the shared boilerplate bench directory (score.py, *.jsonl.gz)")
+    ap.add_argument("--own", action="append", default=[], help="own labelled pages (jsonl); repeatable")
+    ap.add_argument("--passes", type=int, default=2, help="timing passes of the HTML path; fastest is reported")
+    args = ap.parse_args(argv)
+    rows, speed = benchmark(args.bench_dir, args.own, passes=args.passes)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Python {sys.version.split()[0]}, one process, {os.cpu_count()} CPUs, load average at end {load:.1f}; "
+          f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "
+          f"selectolax {_version('selectolax')}. (+x) after our F1 = ours minus the better of "
+          f"trafilatura / readability-lxml on that row's set and path.\n")
+    print(markdown(rows, speed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

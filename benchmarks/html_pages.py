@@ -1,0 +1,486 @@
+"""Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
+
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11]
+
+Each page is one of several site families (news, blog with comments, MediaWiki,
+Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
+with tables and lists), in one of several languages, with the page furniture
+real sites have: navigation, header, cookie banner, share bar, byline and
+date, figures with captions, "read more" teasers inside the body, related
+links, newsletter boxes, comments, recommendation widgets, footers. Class
+names are drawn from several synonyms per kind, and some furniture carries no
+telling class at all, so that an extractor keyed to one vocabulary does not
+pass by luck.
+
+The gold is what a corpus wants from the page: the article's paragraphs,
+its sub-headings, lists, tables and quotes; never the headline, byline, date,
+captions, navigation, teasers, widgets, comments or footers (the convention
+of the Scrapinghub benchmark's gold). Records have the benchmark's fields:
+``id``, ``html``, ``gold_text``, ``naive_text`` (bs4 text of the page).
+
+Written once, before the extractor was changed against it; the extractor's
+author wrote both, so the furniture vocabulary is not independent of his
+knowledge (see benchmarks/RESULTS-html.md).
+"""
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import json
+import random
+import sys
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------- #
+# Text: sentences from small per-language vocabularies
+# --------------------------------------------------------------------------- #
+
+VOCAB = {
+    "en": ("council harbour engineers residents budget bridge station river museum festival school "
+           "hospital farmers market weather storm library railway project report survey village "
+           "mayor teachers students volunteers researchers company workers factory coast road",
+           "approved delayed announced rebuilt visited described opened studied funded questioned "
+           "expected reported measured repaired planned welcomed criticised confirmed",
+           "new old local regional small large public early late difficult careful second final",
+           "on Monday, after a long debate, in the spring, according to officials, despite the rain, "
+           "for the first time, within two years, across the valley, at the northern end"),
+    "de": ("Gemeinderat Hafen Ingenieure Bewohner Haushalt Brücke Bahnhof Fluss Museum Schule "
+           "Krankenhaus Bauern Markt Wetter Bibliothek Projekt Bericht Dorf Bürgermeister Forscher",
+           "beschloss verschob kündigte baute besuchte beschrieb öffnete untersuchte plante bestätigte",
+           "neue alte lokale kleine große öffentliche frühe späte schwierige zweite letzte",
+           "am Montag, nach langer Debatte, im Frühjahr, laut Behörden, trotz des Regens, "
+           "zum ersten Mal, innerhalb von zwei Jahren, am nördlichen Ende"),
+    "fr": ("conseil port ingénieurs habitants budget pont gare rivière musée festival école hôpital "
+           "agriculteurs marché bibliothèque projet rapport village maire enseignants chercheurs",
+           "a approuvé a reporté a annoncé a reconstruit a visité a décrit a ouvert a étudié a financé",
+           "nouveau ancien local régional petit grand public difficile deuxième dernier",
+           "lundi, après un long débat, au printemps, selon les autorités, malgré la pluie, "
+           "pour la première fois, dans deux ans, au bout du quai"),
+    "es": ("consejo puerto ingenieros vecinos presupuesto puente estación río museo festival escuela "
+           "hospital agricultores mercado biblioteca proyecto informe pueblo alcalde investigadores",
+           "aprobó retrasó anunció reconstruyó visitó describió abrió estudió financió confirmó",
+           "nuevo viejo local regional pequeño grande público difícil segundo último",
+           "el lunes, tras un largo debate, en primavera, según las autoridades, pese a la lluvia, "
+           "por primera vez, en dos años, al final del muelle"),
+    "ru": ("совет порт инженеры жители бюджет мост вокзал река музей фестиваль школа больница "
+           "фермеры рынок библиотека проект доклад деревня мэр учителя исследователи",
+           "одобрил отложил объявил восстановил посетил описал открыл изучил финансировал подтвердил",
+           "новый старый местный региональный малый большой общественный трудный второй последний",
+           "в понедельник, после долгих споров, весной, по словам чиновников, несмотря на дождь, "
+           "впервые, в течение двух лет, в северной части"),
+}
+ZH_CHARS = "市议会港口工程师居民预算桥梁车站河流博物馆学校医院农民市场图书馆项目报告村庄市长研究人员今天宣布批准修建计划"
+
+
+def sentence(rng: random.Random, lang: str) -> str:
+    """One plausible sentence (8-30 words, with commas) in ``lang``."""
+    if lang == "zh":
+        body = "".join(rng.choice(ZH_CHARS) for _ in range(rng.randint(12, 40)))
+        cut = rng.randint(4, len(body) - 4)
+        return body[:cut] + "，" + body[cut:] + "。"
+    nouns, verbs, adjs, phrases = (part.split() if i < 3 else part.split(", ")
+                                   for i, part in enumerate(VOCAB[lang]))
+    words = []
+    for _ in range(rng.randint(2, 4)):
+        words += [rng.choice(adjs), rng.choice(nouns), rng.choice(verbs)]
+        if rng.random() < 0.6:
+            words.append(rng.choice(phrases) + ",")
+    words += [rng.choice(adjs), rng.choice(nouns)]
+    text = " ".join(words).rstrip(",")
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, lang: str, lo: int = 2, hi: int = 5) -> str:
+    return " ".join(sentence(rng, lang) for _ in range(rng.randint(lo, hi)))
+
+
+def title(rng: random.Random, lang: str) -> str:
+    words = sentence(rng, lang).rstrip(".。").split()
+    return " ".join(words[: rng.randint(5, 9)]) if lang != "zh" else sentence(rng, lang)[:14]
+
+
+def short(rng: random.Random, lang: str, n: int = 6) -> str:
+    s = sentence(rng, lang).rstrip(".。")
+    return " ".join(s.split()[:n]) if lang != "zh" else s[:10]
+
+
+def esc(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+# --------------------------------------------------------------------------- #
+# A page is built as a list of (html, gold lines)
+# --------------------------------------------------------------------------- #
+
+
+@dataclass
+class Page:
+    rng: random.Random
+    lang: str
+    parts: list[str] = field(default_factory=list)
+    gold: list[str] = field(default_factory=list)
+
+    def add(self, markup: str, gold: tuple[str, ...] = ()) -> None:
+        self.parts.append(markup)
+        self.gold.extend(gold)
+
+    def pick(self, *options: str) -> str:
+        return self.rng.choice(options)
+
+
+def body_blocks(p: Page, n_paras: int) -> None:
+    """The article body: paragraphs plus (sometimes) sub-headings, lists, quotes,
+    tables, inline figures, in-body teasers and ad slots."""
+    rng, lang = p.rng, p.lang
+    for k in range(n_paras):
+        text = paragraph(rng, lang)
+        if rng.random() < 0.3:  # inline markup inside a paragraph
+            words = text.split(" ")
+            if len(words) > 6:
+                i = rng.randint(1, len(words) - 3)
+                words[i] = f"<a href='/topic/{k}'>{esc(words[i])}</a>"
+                words[i + 1] = f"<em>{esc(words[i + 1])}</em>"
+                p.add("<p>" + " ".join(w if w.startswith("<") else esc(w) for w in words) + "</p>", (text,))
+                continue
+        p.add(f"<p>{esc(text)}</p>", (text,))
+        r = rng.random()
+        if k == 1 and r < 0.5:
+            cap = sentence(rng, lang)
+            credit = p.pick("Photo: ", "Foto: ", "Image: ", "Credit: ") + short(rng, lang, 3)
+            p.add(p.pick(
+                f"<figure class='{p.pick('wp-caption', 'image', 'media', 'photo-block')}'><img src='/i{k}.jpg' alt=''>"
+                f"<figcaption>{esc(cap)} <span class='{p.pick('credit', 'byline', 'source')}'>{esc(credit)}</span></figcaption></figure>",
+                f"<div class='{p.pick('image-caption', 'caption', 'photo-caption')}'><img src='/i{k}.jpg'>"
+                f"<p>{esc(cap)}</p></div>",
+            ))
+        elif k == 2 and r < 0.4:
+            teaser = short(rng, lang, 7)
+            p.add(p.pick(
+                f"<p><strong>{p.pick('Read more', 'Also read', 'See also', 'Lesen Sie auch', 'À lire aussi')}:</strong> "
+                f"<a href='/story/{rng.randint(1, 9999)}'>{esc(teaser)}</a></p>",
+                f"<div class='{p.pick('inline-related', 'read-more', 'story-teaser')}'><a href='/s'>{esc(teaser)}</a></div>",
+            ))
+        elif k == 3 and r < 0.4:
+            p.add(p.pick("<div class='ad-slot'><span>Advertisement</span></div>",
+                         "<div class='adsbygoogle' id='ad-300'>Advertisement</div>",
+                         "<div class='dfp-ad'><p>Anzeige</p></div>",
+                         "<div class='mid-article'><span>ADVERTISEMENT</span></div>"))
+        elif k == 2 and r < 0.6:
+            head = short(rng, lang, 5)
+            p.add(f"<h2>{esc(head)}</h2>", (head,))
+        elif k == 3 and r < 0.55:
+            items = [short(rng, lang, rng.randint(4, 9)) for _ in range(rng.randint(3, 5))]
+            tag = p.pick("ul", "ol")
+            p.add(f"<{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in items) + f"</{tag}>", tuple(items))
+        elif k == 4 and r < 0.3:
+            q = sentence(rng, lang)
+            p.add(f"<blockquote><p>{esc(q)}</p></blockquote>", (q,))
+        elif k == 4 and r < 0.5:
+            rows = [[short(rng, lang, 2) for _ in range(3)] for _ in range(rng.randint(3, 5))]
+            p.add("<table><tbody>" + "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>"
+                                             for row in rows) + "</tbody></table>",
+                  tuple(c for row in rows for c in row))
+
+
+def links_list(p: Page, n: int, words: int = 6) -> str:
+    return "".join(f"<li><a href='/a/{p.rng.randint(1, 99999)}'>{esc(short(p.rng, p.lang, words))}</a></li>"
+                   for _ in range(n))
+
+
+def site_header(p: Page) -> str:
+    nav = "".join(f"<a href='/{w}'>{w}</a> " for w in p.rng.sample(
+        ["News", "Politics", "Business", "Sport", "Culture", "Opinion", "Science", "Travel", "Video"], 6))
+    return p.pick(
+        f"<header class='site-header'><a class='logo' href='/'>The Daily Tide</a><nav class='main-nav'>{nav}</nav></header>",
+        f"<div id='masthead'><div class='brand'>Valley Courier</div><ul class='menu'>{links_list(p, 6, 1)}</ul></div>",
+        f"<div class='top'><div>Northern Post</div><div>{nav}</div></div>",  # no telling class
+    )
+
+
+def cookie_banner(p: Page) -> str:
+    return p.pick(
+        "<div class='cookie-consent'>We use cookies to personalise content and ads. <button>Accept</button></div>",
+        "<div id='gdpr-banner'><p>This site uses cookies. By continuing you agree to our use of cookies.</p></div>",
+        "",
+    )
+
+
+def share_bar(p: Page) -> str:
+    return p.pick(
+        "<div class='share-buttons'><a href='#'>Facebook</a> <a href='#'>Twitter</a> <a href='#'>Email</a></div>",
+        "<ul class='social-links'><li><a href='#'>Share</a></li><li><a href='#'>Tweet</a></li><li><a href='#'>Pin</a></li></ul>",
+        "<div class='tools'><a href='#'>Share</a> <a href='#'>Print</a> <a href='#'>Save</a></div>",
+    )
+
+
+def byline_block(p: Page) -> str:
+    who = p.pick("Lena Okafor", "Piet Vermeer", "Ana Souza", "Marek Nowak", "Yuki Tanaka")
+    return p.pick(
+        f"<div class='byline'>By <a rel='author' href='/a'>{who}</a></div><time datetime='2024-03-04'>4 March 2024</time>",
+        f"<p class='article-meta'><span class='author'>{who}</span> · <span class='date'>12.05.2023, 14:10</span></p>",
+        f"<div class='post-info'>Posted by {who} on June 3, 2022</div>",
+    )
+
+
+def related_block(p: Page) -> str:
+    head = p.pick("Related stories", "More from News", "You may also like", "Mehr zum Thema", "Sur le même sujet")
+    return p.pick(
+        f"<section class='related-articles'><h3>{head}</h3><ul>{links_list(p, 4)}</ul></section>",
+        f"<div class='more-stories'><h4>{head}</h4>{links_list(p, 5)}</div>",
+        f"<div class='box'><h3>{head}</h3><ul>{links_list(p, 4, 9)}</ul></div>",  # no telling class
+    )
+
+
+def recommendation_widget(p: Page) -> str:
+    items = "".join(f"<div class='{p.pick('trc_spotlight_item', 'ob-dynamic-rec-container')}'><a href='/x'>"
+                    f"<span>{esc(short(p.rng, 'en', 8))}</span><span>Sponsored | BrandNews</span></a></div>"
+                    for _ in range(4))
+    return p.pick(
+        f"<div id='taboola-below-article-thumbnails' class='trc_related_container'><div>Promoted Links</div>{items}</div>",
+        f"<div class='OUTBRAIN' data-widget-id='AR_1'><div class='ob-widget-header'>Recommended by</div>{items}</div>",
+    )
+
+
+def newsletter_box(p: Page) -> str:
+    return p.pick(
+        "<div class='newsletter-signup'><h3>Get our morning briefing</h3><p>Sign up for the newsletter, "
+        "delivered every weekday, free.</p><input type='email'><button>Subscribe</button></div>",
+        "<aside class='promo'><p>Subscribe now: your first month for just 1 euro, cancel anytime.</p></aside>",
+    )
+
+
+def comments_block(p: Page, n: int) -> str:
+    items = "".join(
+        f"<li class='{p.pick('comment', 'comment-item')}'><div class='comment-author'>{p.pick('jo_b', 'Hans', 'marie75')}</div>"
+        f"<div class='comment-body'><p>{esc(paragraph(p.rng, p.lang, 1, 2))}</p></div><a href='#'>Reply</a></li>"
+        for _ in range(n))
+    return p.pick(
+        f"<section id='comments' class='comments-area'><h2>{n} Comments</h2><ol class='comment-list'>{items}</ol></section>",
+        f"<div id='disqus_thread'><ul>{items}</ul></div>",
+        f"<div class='responses'><h3>Responses</h3><ul>{items}</ul></div>",
+    )
+
+
+def footer_block(p: Page) -> str:
+    return p.pick(
+        f"<footer class='site-footer'><ul>{links_list(p, 5, 2)}</ul><p>© 2024 The Daily Tide. All rights reserved.</p></footer>",
+        f"<div id='footer'><p>Copyright 2023 Valley Courier Media Group. Contact · Privacy · Terms</p></div>",
+        f"<div class='bottom'><p>© Northern Post 2022</p>{links_list(p, 4, 2)}</div>",
+    )
+
+
+def sidebar_block(p: Page) -> str:
+    return p.pick(
+        f"<aside class='sidebar'><h3>Most read</h3><ol>{links_list(p, 5)}</ol></aside>",
+        f"<div class='col-right widget-area'><h3>Popular</h3><ul>{links_list(p, 5)}</ul></div>",
+        f"<div class='rail'><h3>Trending now</h3><ul>{links_list(p, 6)}</ul></div>",
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Site families
+# --------------------------------------------------------------------------- #
+
+
+def news(p: Page) -> None:
+    rng = p.rng
+    p.add(site_header(p) + cookie_banner(p))
+    p.add(p.pick("<main>", "<div id='content' class='container'>", "<div class='page-wrap'>"))
+    p.add(f"<article class='{p.pick('story', 'article', 'news-item', 'post')}'>"
+          f"<h1>{esc(title(rng, p.lang))}</h1>")
+    if rng.random() < 0.7:
+        p.add(f"<p class='{p.pick('standfirst', 'lead', 'summary')}'>{esc(sentence(rng, p.lang))}</p>")
+    p.add(byline_block(p) + share_bar(p))
+    p.add(f"<div class='{p.pick('article-body', 'story-body', 'entry-content', 'text')}'>")
+    body_blocks(p, rng.randint(4, 12))
+    p.add("</div>")
+    if rng.random() < 0.5:
+        p.add(f"<p class='{p.pick('tags', 'topics')}'>Topics: <a href='/t/1'>Harbour</a>, <a href='/t/2'>Council</a></p>")
+    p.add(share_bar(p) + "</article>")
+    if rng.random() < 0.6:
+        p.add(related_block(p))
+    if rng.random() < 0.5:
+        p.add(recommendation_widget(p))
+    if rng.random() < 0.4:
+        p.add(comments_block(p, rng.randint(2, 6)))
+    p.add(sidebar_block(p) + p.pick("</main>", "</div>", "</div>") + footer_block(p))
+
+
+def blog(p: Page) -> None:
+    rng = p.rng
+    p.add(f"<div id='page' class='site'><header id='masthead' class='site-header'><p class='site-title'>"
+          f"<a href='/'>Notes from the Valley</a></p><nav id='site-navigation'>{links_list(p, 5, 1)}</nav></header>")
+    p.add("<div id='primary' class='content-area'><main id='main'>")
+    p.add(f"<article id='post-{rng.randint(1, 9999)}' class='post type-post status-publish hentry'>"
+          f"<header class='entry-header'><h1 class='entry-title'>{esc(title(rng, p.lang))}</h1>"
+          f"<div class='entry-meta'><span class='posted-on'>March 4, 2024</span></div></header>"
+          f"<div class='entry-content'>")
+    body_blocks(p, rng.randint(3, 9))
+    p.add(f"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3>{share_bar(p)}</div>"
+          f"<div class='jp-relatedposts'><h3>Related</h3>{links_list(p, 3)}</div>")
+    p.add("</div><footer class='entry-footer'><span class='cat-links'>Posted in <a href='/c'>Travel</a></span>"
+          "</footer></article>")
+    p.add(f"<nav class='post-navigation'><a href='/prev'>← {esc(short(rng, p.lang, 5))}</a>"
+          f"<a href='/next'>{esc(short(rng, p.lang, 5))} →</a></nav>")
+    p.add(comments_block(p, rng.randint(1, 8)))
+    p.add("</main></div>" + f"<div id='secondary' class='widget-area'><section class='widget'><h2>Archives</h2>"
+          f"<ul>{links_list(p, 6, 2)}</ul></section></div>" + footer_block(p) + "</div>")
+
+
+def mediawiki(p: Page, fandom: bool = False) -> None:
+    rng = p.rng
+    if fandom:
+        p.add(f"<div class='fandom-community-header'><a href='/'>Starfall Wiki</a><nav>{links_list(p, 5, 1)}</nav></div>"
+              "<div class='global-navigation'><a href='/f'>FANDOM</a> <a href='/g'>Games</a> <a href='/m'>Movies</a></div>")
+    else:
+        p.add(f"<div id='mw-navigation'><div id='p-navigation' role='navigation'><ul>{links_list(p, 6, 2)}</ul></div></div>")
+    p.add("<div id='content' class='mw-body' role='main'>")
+    p.add(f"<h1 id='firstHeading' class='firstHeading'>{esc(title(rng, p.lang))}</h1>")
+    p.add("<div id='bodyContent' class='vector-body'><div id='siteSub'>From Wikipedia, the free encyclopedia</div>"
+          "<div id='contentSub'></div><div id='mw-content-text' class='mw-body-content'><div class='mw-parser-output'>")
+    if rng.random() < 0.6:
+        rows = "".join(f"<tr><th>{esc(short(rng, p.lang, 1))}</th><td>{esc(short(rng, p.lang, 3))}</td></tr>" for _ in range(5))
+        p.add(f"<table class='infobox'><tbody>{rows}</tbody></table>")
+    if rng.random() < 0.4:
+        p.add("<div role='note' class='hatnote navigation-not-searchable'>For other uses, see "
+              "<a href='/d'>Harbour (disambiguation)</a>.</div>")
+    n = rng.randint(4, 10)
+    first = paragraph(rng, p.lang)
+    p.add(f"<p>{esc(first)}</p>", (first,))
+    p.add("<div id='toc' class='toc' role='navigation'><div class='toctitle'><h2>Contents</h2></div><ul>"
+          + "".join(f"<li class='toclevel-1'><a href='#s{i}'><span class='tocnumber'>{i}</span> "
+                    f"<span class='toctext'>Section {i}</span></a></li>" for i in range(1, 5)) + "</ul></div>")
+    for s in range(rng.randint(2, 4)):
+        head = short(rng, p.lang, 3)
+        p.add(f"<h2><span class='mw-headline' id='s{s}'>{esc(head)}</span><span class='mw-editsection'>"
+              f"<span class='mw-editsection-bracket'>[</span><a href='/edit'>edit</a>"
+              f"<span class='mw-editsection-bracket'>]</span></span></h2>", (head,))
+        body_blocks(p, max(1, n // 3))
+    p.add("<h2><span class='mw-headline' id='References'>References</span></h2><div class='reflist'><ol class='references'>"
+          + "".join(f"<li id='cite_note-{i}'><span class='mw-cite-backlink'><a href='#r'>^</a></span> "
+                    f"<span class='reference-text'>Smith, J. ({2000 + i}). <i>Harbour studies</i>. p. {i * 7}.</span></li>"
+                    for i in range(rng.randint(3, 8))) + "</ol></div>")
+    p.add(f"<div role='navigation' class='navbox'><table><tr><th>Ports of the region</th><td>{links_list(p, 8, 1)}</td></tr></table></div>")
+    p.add("</div></div><div id='catlinks' class='catlinks'>Categories: <a href='/c1'>Harbours</a> | <a href='/c2'>Towns</a></div></div></div>")
+    if fandom:
+        p.add(f"<div class='fandom-sticky-header'></div><div id='WikiaRail'><h2>Popular pages</h2>{links_list(p, 5, 3)}</div>"
+              "<footer class='global-footer'><p>Community content is available under CC-BY-SA unless otherwise noted.</p></footer>")
+    else:
+        p.add("<div id='footer' role='contentinfo'><ul id='footer-info'><li id='footer-info-lastmod'>This page was last "
+              "edited on 3 March 2024, at 10:12.</li><li>Text is available under the Creative Commons "
+              "Attribution-ShareAlike License.</li></ul></div>")
+
+
+def forum(p: Page) -> None:
+    """A forum thread: the gold is the opening post; replies are comments."""
+    rng = p.rng
+    p.add(f"<div class='forum-header'><a href='/'>Harbour Forum</a> » <a href='/f/1'>General</a></div>"
+          f"<h1 class='thread-title'>{esc(title(rng, p.lang))}</h1>")
+    p.add(f"<div class='post first-post' id='p1'><div class='postprofile'><b>river_rat</b><br>Posts: 412"
+          f"</div><div class='postbody'><div class='content'>")
+    for _ in range(rng.randint(2, 5)):
+        t = paragraph(rng, p.lang)
+        p.add(f"{esc(t)}<br><br>", (t,))
+    p.add("</div><div class='signature'>-- sent from my boat</div></div></div>")
+    for i in range(rng.randint(3, 8)):
+        p.add(f"<div class='post reply' id='p{i + 2}'><div class='postprofile'><b>user{i}</b></div>"
+              f"<div class='postbody'><blockquote>{esc(short(rng, p.lang, 8))}</blockquote>"
+              f"<div class='content'>{esc(paragraph(rng, p.lang, 1, 3))}</div></div></div>")
+    p.add(f"<div class='pagination'>Page 1 of 3 <a href='?p=2'>2</a> <a href='?p=3'>3</a> <a href='?p=2'>Next</a></div>"
+          + footer_block(p))
+
+
+def magazine(p: Page) -> None:
+    """A long-read with pull quotes, galleries and lots of widgets, loosely labelled."""
+    rng = p.rng
+    p.add(site_header(p))
+    p.add(f"<div class='hero'><h1>{esc(title(rng, p.lang))}</h1><p class='dek'>{esc(sentence(rng, p.lang))}</p>"
+          f"<div class='hero-image'><img src='/h.jpg'><span class='photo-credit'>Photograph: Agency</span></div></div>")
+    p.add(byline_block(p))
+    sections = rng.randint(2, 4)
+    p.add("<div class='longform'>")
+    for s in range(sections):
+        p.add(f"<section class='longform-section'><div class='col'>")
+        body_blocks(p, rng.randint(2, 5))
+        p.add("</div></section>")
+        if s < sections - 1:
+            p.add(p.pick(f"<aside class='pullquote'><p>{esc(sentence(rng, p.lang))}</p></aside>",
+                         f"<div class='gallery'><div class='slide'><img src='/g.jpg'><p>{esc(sentence(rng, p.lang))}</p></div></div>",
+                         newsletter_box(p)))
+    p.add("</div>")
+    p.add(recommendation_widget(p) + related_block(p) + footer_block(p))
+
+
+def docs_page(p: Page) -> None:
+    """A how-to / recipe page: lists and a table are the content; few commas."""
+    rng = p.rng
+    p.add(site_header(p) + f"<div class='breadcrumbs'><a href='/'>Home</a> › <a href='/g'>Guides</a></div>")
+    p.add(f"<div class='main-content'><h1>{esc(title(rng, p.lang))}</h1>")
+    intro = paragraph(rng, p.lang, 1, 3)
+    p.add(f"<p>{esc(intro)}</p>", (intro,))
+    head = short(rng, p.lang, 3)
+    items = [short(rng, p.lang, rng.randint(3, 8)) for _ in range(rng.randint(4, 8))]
+    p.add(f"<h2>{esc(head)}</h2><ul class='ingredients'>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>",
+          (head, *items))
+    steps = [sentence(rng, p.lang) for _ in range(rng.randint(3, 7))]
+    p.add("<ol class='steps'>" + "".join(f"<li><p>{esc(s)}</p></li>" for s in steps) + "</ol>", tuple(steps))
+    rows = [[short(rng, p.lang, 2), str(rng.randint(1, 500)), short(rng, p.lang, 2)] for _ in range(4)]
+    p.add("<table class='data'><tr><th>Item</th><th>Value</th><th>Note</th></tr>"
+          + "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows) + "</table>",
+          ("Item", "Value", "Note", *(c for r in rows for c in r)))
+    outro = paragraph(rng, p.lang, 1, 3)
+    p.add(f"<p>{esc(outro)}</p>", (outro,))
+    p.add(f"<div class='rating'>Rate this guide: ★★★★☆ (132 votes)</div></div>{sidebar_block(p)}{footer_block(p)}")
+
+
+FAMILIES = {"news": news, "blog": blog, "mediawiki": mediawiki,
+            "fandom": lambda p: mediawiki(p, fandom=True), "forum": forum, "magazine": magazine, "docs": docs_page}
+LANGS = ["en", "en", "en", "de", "fr", "es", "ru", "zh"]
+
+
+def naive_text(html: str) -> str:
+    """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(html, "lxml").get_text("\n")
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
+    """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
+    p = Page(random.Random(seed), lang)
+    FAMILIES[family](p)
+    html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
+            f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
+            + "<script>window.track && track('view');</script></body></html>")
+    return html, "\n".join(p.gold)
+
+
+def generate(n: int = 150, seed: int = 11) -> list[dict]:
+    """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``)."""
+    rng = random.Random(seed)
+    records = []
+    families = sorted(FAMILIES)
+    for i in range(n):
+        family = families[i % len(families)]
+        lang = rng.choice(LANGS)
+        html, gold = make_page(family, lang, rng.random())
+        records.append({"id": f"gen-{i:04d}-{family}-{lang}", "family": family, "lang": lang, "html": html,
+                        "gold_text": gold, "naive_text": naive_text(html)})
+    return records
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out", help="output .jsonl")
+    ap.add_argument("--n", type=int, default=150)
+    ap.add_argument("--seed", type=int, default=11)
+    args = ap.parse_args(argv)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for rec in generate(args.n, args.seed):
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
