@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 INPUT ?= data/raw
 OUTPUT ?= data/out
 
-.PHONY: run test install install-dev server worker deploy bench clean
+.PHONY: run test install install-dev server worker deploy serve bench clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -42,12 +42,18 @@ test: install-dev
 server: install
 	$(BIN)/prefect server start
 
+# The pool runs one flow run at a time, so two schedules never load one machine at once.
 worker: install
 	$(BIN)/prefect work-pool create local-process --type process || true
+	$(BIN)/prefect work-pool set-concurrency-limit local-process 1
 	$(BIN)/prefect worker start --pool local-process
 
 deploy: install
 	$(BIN)/prefect --no-prompt deploy --all
+
+# One command for a demo: server + UI, pool, deployments, worker (Ctrl-C stops all).
+serve: install
+	scripts/serve.sh
 
 # Re-pin: regenerate both lockfiles from pyproject.toml.
 lock: $(BIN)/uv

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,26 @@ class Document:
     record_index: int = 0
     html: str | None = None
     encoding: str | None = None
+    # The caller's own fields, carried through: its id, URL, other scalar metadata.
+    source_id: str | None = None
+    url: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
     # Filled in by the steps:
     text: str = ""
     repaired_text: str = ""
     title: str | None = None
     byline: str | None = None
     published: datetime | None = None
-    lang: str | None = None
+    lang: str | None = None             # always our own detector's ISO 639-1 code
+    declared_lang: str | None = None    # what the page says (<html lang>), normalised
     fixes: dict[str, int] = field(default_factory=dict)
     removed: list[Removal] = field(default_factory=list)
+    # Values of the schema columns a registered step fills (e.g. "signals"), by column name.
+    columns: dict[str, Any] = field(default_factory=dict)
     # Problems found before validation (decode errors, empty input...): (check, detail).
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Set aside by a filter step: (step name, reason). Kept text and provenance; not quarantine.
+    filtered: tuple[str, str] | None = None
 
 
 def stable_id(source: str, index: int) -> str:

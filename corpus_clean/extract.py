@@ -79,6 +79,23 @@ def parse_published(text: str | None) -> datetime | None:
 LANG_SAMPLE_CHARS = 600
 
 
+def normalise_declared_lang(value: str | None) -> str | None:
+    """A page's declared language (``<html lang>``) as a lowercase primary subtag.
+
+    Kept in its own column and never used as `lang`: pages often declare a template's
+    language (``lang="fil"`` on an English article). Not a code-like value → None.
+
+    >>> normalise_declared_lang("en-US"), normalise_declared_lang(" PT_br "), normalise_declared_lang("fil")
+    ('en', 'pt', 'fil')
+    >>> normalise_declared_lang("{{lang}}") is None
+    True
+    """
+    if not value:
+        return None
+    primary = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
+    return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from py3langid (ships its model: works offline), None for no letters.
 

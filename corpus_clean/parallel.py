@@ -10,7 +10,8 @@ SQLite server, which locked).
 
 Workers are started with "spawn" (a fork of a process running Prefect's threads could
 copy a held lock) and live until the interpreter exits, so one run's shards, or the
-next run's in the same process, reuse them.
+next run's in the same process, reuse them. They exit on their own when that process
+dies, even by SIGKILL (``processes.exit_when_parent_exits``).
 """
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
-from typing import Iterator
+from typing import Callable, Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.processes import exit_when_parent_exits
 from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
+from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 _pools: dict[int, ProcessPoolExecutor] = {}
 _pools_lock = threading.Lock()
@@ -35,7 +37,8 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     with _pools_lock:
         pool = _pools.get(workers)
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=exit_when_parent_exits)
             _pools[workers] = pool
         return pool
 
@@ -55,8 +58,8 @@ def resolve_workers(workers: int) -> int:
     return workers if workers > 0 else (os.cpu_count() or 1)
 
 
-def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
-                           workers: int = 1) -> CleanedShard:
+def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
+                           workers: int = 1, on_batch: Callable[[int], None] | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned in the shared pool of `workers` processes (0: one per CPU).
 
@@ -66,18 +69,20 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str, ...] = A
     fresh one.
     """
     workers = resolve_workers(workers)
+    steps = resolve_steps(steps)
     if workers == 1:
-        return clean_shard(shard, run_id, steps)
+        return clean_shard(shard, run_id, steps, on_batch=on_batch)
     pool = _pool(workers)
     try:
-        return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers))
+        return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers),
+                           on_batch=on_batch)
     except BrokenProcessPool as error:
         _forget(workers, pool)
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
 
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
-                      steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
+                      steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
     `ahead` batches submitted and not yet taken back (reading stays ahead of the
     workers, memory bounded)."""

@@ -1,33 +1,37 @@
-"""The cleaning steps in order, on Documents. Pure: no Prefect, no I/O.
+"""The cleaning steps in order, on batches of Documents. Pure: no Prefect, no I/O.
 
-    repair (mojibake, control chars, broken words) → strip boilerplate → extract metadata
+    (HTML → main-content text) → the chosen registered steps, in registry order
+    (by default: mojibake repair → boilerplate → metadata)
 
-Each step is a small function that takes a Document, fills in its fields and counts
-what it did, so a shard's counters can be summed into the run report. Boilerplate
-removal takes a batch of documents at once (same result per document, less numpy
-call overhead); the other steps go one document at a time.
+The steps live in ``corpus_clean.steps`` (one class each, registered by name). This
+module runs them over a batch and keeps what every run reports: repairs and removals
+per rule, and per-step stats (documents in/out, characters in/out, time).
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus_clean import extract
-from corpus_clean.boilerplate import join_broken_words, strip_boilerplate_many
 from corpus_clean.document import Document
-from corpus_clean.mojibake import repair
+from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 
-ALL_STEPS = ("mojibake", "boilerplate", "metadata")
+# Kept for callers that name the default steps (the CLI's help, benchmarks).
+ALL_STEPS = DEFAULT_STEPS
 
 
 @dataclass
 class StepCounters:
-    """What the steps did over many documents: fixes and removals per rule, chars cut."""
+    """What the steps did over many documents: fixes and removals per rule, chars cut,
+    and each step's stats."""
 
     fixes: Counter = field(default_factory=Counter)
     removed_by_rule: Counter = field(default_factory=Counter)
     chars_removed_by_rule: Counter = field(default_factory=Counter)
     documents: int = 0
+    steps: dict[str, StepStats] = field(default_factory=dict)
 
     def add(self, doc: Document) -> None:
         self.documents += 1
@@ -41,6 +45,11 @@ class StepCounters:
         self.fixes.update(other.fixes)
         self.removed_by_rule.update(other.removed_by_rule)
         self.chars_removed_by_rule.update(other.chars_removed_by_rule)
+        self.merge_step_stats(other.steps)
+
+    def merge_step_stats(self, stats: dict[str, StepStats]) -> None:
+        for name, step_stats in stats.items():
+            self.steps.setdefault(name, StepStats()).merge(step_stats)
 
 
 def html_to_text(doc: Document) -> None:
@@ -54,64 +63,39 @@ def html_to_text(doc: Document) -> None:
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.published = extract.parse_published(extraction.published)
-    doc.lang = extraction.lang.split("-")[0].lower() if extraction.lang else None
+    doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
 
 
-def repair_text(doc: Document) -> None:
-    """Mojibake/control characters, then words broken across a blank line."""
-    text, fixes = repair(doc.raw_text)
-    text, joined = join_broken_words(text)
-    if joined:
-        fixes = {**fixes, "broken_word_joined": joined}
-    doc.repaired_text = text
-    doc.fixes = fixes
+def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepStats]:
+    """Run `steps` in order over `docs` and return each step's stats. A document a filter
+    sets aside (``doc.filtered``) is not passed to later steps."""
+    stats: dict[str, StepStats] = {}
+    active = [doc for doc in docs if doc.filtered is None]
+    for step in steps:
+        step_stats = stats[step.name] = StepStats(documents_in=len(active),
+                                                  chars_in=sum(len(doc.text) for doc in active))
+        started = time.perf_counter()
+        active = [doc for doc in step.run(active) if doc.filtered is None]
+        step_stats.seconds = time.perf_counter() - started
+        step_stats.documents_out = len(active)
+        step_stats.chars_out = sum(len(doc.text) for doc in active)
+    return stats
 
 
-def remove_boilerplate(docs: list[Document]) -> None:
-    """Rule packs + line classifier on plain text. HTML has already been through
-    main-content extraction, so only the rule packs run: the classifier was fit on
-    flattened pages and cuts real paragraphs of extracted text (bench F1 0.967 with
-    rules only vs 0.964 with the classifier too; see benchmarks/pipeline.py)."""
-    for use_classifier in (True, False):
-        group = [doc for doc in docs if (doc.html is None) == use_classifier]
-        if group:
-            results = strip_boilerplate_many([doc.repaired_text for doc in group], use_classifier=use_classifier)
-            for doc, (text, removed) in zip(group, results):
-                doc.text, doc.removed = text, removed
+def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_STEPS) -> dict[str, StepStats]:
+    """Clean `docs` in place with the chosen steps (names or Step objects), in pipeline
+    order. HTML pages go through main-content extraction first. Returns per-step stats."""
+    steps = resolve_steps(steps)
+    for doc in docs:
+        html_to_text(doc)
+        doc.repaired_text = doc.text = doc.raw_text
+    return run_steps(docs, steps)
 
 
-def extract_metadata(doc: Document) -> None:
-    """Title/byline/date from the labelled cuts (HTML metadata wins when present)."""
-    doc.title = doc.title or extract.first_removed(doc.removed, (".headline", ".title"))
-    doc.byline = doc.byline or extract.clean_byline(extract.first_removed(doc.removed, (".byline",)))
-    doc.published = doc.published or extract.parse_published(
-        extract.first_removed(doc.removed, (".dateline",))
-    )
-    doc.lang = doc.lang or extract.detect_language(doc.text)
-
-
-def clean_document(doc: Document, steps: tuple[str, ...] = ALL_STEPS) -> Document:
+def clean_document(doc: Document, steps: Iterable[str | Step] = DEFAULT_STEPS) -> Document:
     """Run the chosen steps on one document, in pipeline order. Returns the same object."""
     clean_documents([doc], steps)
     return doc
-
-
-def clean_documents(docs: list[Document], steps: tuple[str, ...] = ALL_STEPS) -> None:
-    """``clean_document`` on each of `docs` (the same result), boilerplate in one batch."""
-    for doc in docs:
-        html_to_text(doc)
-        if "mojibake" in steps:
-            repair_text(doc)
-        else:
-            doc.repaired_text = doc.raw_text
-    if "boilerplate" in steps:
-        remove_boilerplate(docs)
-    else:
-        for doc in docs:
-            doc.text = doc.repaired_text
-    if "metadata" in steps:
-        for doc in docs:
-            extract_metadata(doc)
 
 
 def clean_text(text: str, *, source: str = "<string>", html: str | None = None) -> Document:

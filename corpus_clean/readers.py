@@ -2,14 +2,21 @@
 
 Nothing disappears silently. A record we cannot read becomes a Document carrying a
 `problem` (it goes to quarantine with that reason, raw text kept); a file we cannot
-read at all (empty, binary, unsupported) becomes a `Skipped` entry naming the file.
+read at all (empty, binary, unsupported) becomes a `Skipped` entry naming the file; a
+part of a file that breaks (a gzip stream cut short, a damaged Parquet row group)
+becomes an `Unreadable` entry saying how many records it held when the format says.
+The input tree is walked here, not by fsspec: symlinks are followed once, loops and
+second paths to the same file are listed with a reason, never read twice or dropped.
 """
 from __future__ import annotations
 
 import codecs
 import io
 import json
-from collections.abc import Iterator
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import fsspec
@@ -39,6 +46,9 @@ class InputFile:
     url: str       # what fsspec opens
     source: str    # what rows say: path relative to the input root
     size: int
+    # An entry of the input tree that is listed but not read (a symlink loop, a second
+    # path to a file already listed, a fifo...): the reader turns it into a `Skipped`.
+    skip_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,16 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """Part of a file that could not be read: why, and how many records it held when
+    the format says so (Parquet row groups), else None (a gzip stream cut short)."""
+
+    source: str
+    reason: str
+    records: int | None = None
+
+
+@dataclass(frozen=True)
 class Decoded:
     text: str
     encoding: str
@@ -58,27 +78,90 @@ class Decoded:
 
 
 def list_input_files(path: str) -> list[InputFile]:
-    """Every file under `path` (a file, a directory or an fsspec URL), sorted by source.
+    """Every entry under `path` (a file, a directory or an fsspec URL), sorted by source.
 
-    Unsupported files are listed too: the reader turns them into `Skipped` entries so
-    the run's accounting names them.
+    Unsupported files and entries that are not files are listed too: the reader turns
+    them into `Skipped` entries, so the run's accounting names every entry of the tree.
     """
     fs, root = fsspec.core.url_to_fs(path)
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    if protocol in ("file", "local"):
+        return walk_local_tree(root)
     if not fs.exists(root):
         raise FileNotFoundError(f"input path does not exist: {path}")
-    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
-    prefix = "" if protocol in ("file", "local") else f"{protocol}://"
-    if fs.isdir(root):
-        infos = fs.find(root, detail=True)
-        base = root.rstrip("/") + "/"
-        files = [
-            InputFile(prefix + name, name[len(base):] if name.startswith(base) else name, info.get("size") or 0)
-            for name, info in infos.items() if info.get("type") == "file"
-        ]
-    else:
+    prefix = f"{protocol}://"
+    if not fs.isdir(root):
         info = fs.info(root)
-        files = [InputFile(prefix + root, root.rsplit("/", 1)[-1], info.get("size") or 0)]
+        return [InputFile(prefix + root, root.rsplit("/", 1)[-1], info.get("size") or 0)]
+    base = root.rstrip("/") + "/"
+    files = []
+    for name, info in fs.find(root, detail=True).items():
+        source = name[len(base):] if name.startswith(base) else name
+        kind = info.get("type")
+        files.append(InputFile(prefix + name, source, info.get("size") or 0,
+                               None if kind == "file" else f"not a regular file (fsspec type {kind!r})"))
     return sorted(files, key=lambda f: f.source)
+
+
+def walk_local_tree(root: str) -> list[InputFile]:
+    """Every entry of a local tree, symlinks followed once, sorted by source.
+
+    Real entries are walked first, then symlinks (so a file reached both ways is read
+    under its real path). Each file or folder (by device and inode) is read once; a
+    second path to it, a symlink loop, a broken symlink or an entry that is not a
+    regular file is listed with the reason it was not read.
+    """
+    if not os.path.lexists(root):
+        raise FileNotFoundError(f"input path does not exist: {root}")
+    top = os.stat(root)
+    if not stat.S_ISDIR(top.st_mode):
+        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size)]
+    seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
+    entries: list[InputFile] = []
+    symlinks: list[tuple[str, str, frozenset]] = []
+
+    def skip(path: str, source: str, reason: str) -> None:
+        entries.append(InputFile(path, source, 0, reason))
+
+    def visit(path: str, source: str, ancestors: frozenset, following: bool) -> None:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            return skip(path, source, f"broken symlink (target {os.readlink(path)!r} does not exist)")
+        except OSError as error:  # ELOOP: a chain of symlinks pointing at each other
+            return skip(path, source, f"cannot follow: {error.strerror}")
+        identity = (info.st_dev, info.st_ino)
+        if stat.S_ISDIR(info.st_mode):
+            if identity in ancestors:
+                return skip(path, source, f"symlink loop: points back to folder {seen[identity]!r}")
+            if identity in seen:
+                return skip(path, source, f"same folder as {seen[identity]!r}, read there")
+            seen[identity] = source
+            walk(path, source, ancestors | {identity}, following)
+        elif stat.S_ISREG(info.st_mode):
+            if identity in seen:
+                return skip(path, source, f"same file as {seen[identity]!r}, read there")
+            seen[identity] = source
+            entries.append(InputFile(path, source, info.st_size))
+        else:
+            skip(path, source, "not a regular file (fifo, socket or device)")
+
+    def walk(directory: str, prefix: str, ancestors: frozenset, following: bool) -> None:
+        try:
+            children = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            return skip(directory, prefix, f"cannot list folder: {error.strerror}")
+        for child in children:
+            source = f"{prefix}/{child.name}" if prefix else child.name
+            if child.is_symlink() and not following:
+                symlinks.append((child.path, source, ancestors))  # after every real entry
+            else:
+                visit(child.path, source, ancestors, following)
+
+    walk(root, "", frozenset(seen), following=False)
+    for path, source, ancestors in symlinks:
+        visit(path, source, ancestors, following=True)
+    return sorted(entries, key=lambda f: f.source)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -100,8 +183,8 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> Decoded:
     """Bytes → text, recording the encoding used. Never raises.
 
-    BOMs first (UTF-8/16/32), then strict UTF-8 (most web text), then
-    charset-normalizer's best guess (cp1252, latin-1, cp1251...). Only when no guess
+    BOMs first (UTF-8/16/32), then UTF-16 without a BOM (``sniff_utf16``), then strict
+    UTF-8 (most web text), then charset-normalizer's best guess (cp1252, latin-1, cp1251...). Only when no guess
     is good do we decode UTF-8 with replacement and say so: those records are
     quarantined rather than silently altered.
 
@@ -115,6 +198,9 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as error:
                 return Decoded(data.decode(encoding, "replace"), encoding,
                                f"invalid {encoding} at byte {error.start}")
+    utf16 = sniff_utf16(data)
+    if utf16:
+        return Decoded(data.decode(utf16), utf16)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
@@ -129,6 +215,90 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(encoding), encoding.replace("_", "-"))
     return Decoded(data.decode("utf-8", "replace"), "utf-8",
                    f"invalid UTF-8 byte at offset {first_bad}")
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 without a BOM, else None.
+
+    Text in a Latin script encoded as UTF-16 has a NUL in every other byte (the high
+    byte of each ASCII character): odd positions for little-endian, even for big-endian.
+    No other text encoding looks like that, and the whole input must then decode.
+    Scripts far from ASCII (CJK) have few NULs and are not detected.
+
+    >>> sniff_utf16("A plain sentence.".encode("utf-16-le")), sniff_utf16("Big end.".encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    >>> sniff_utf16(b"plain ASCII") is None
+    True
+    """
+    head = data[:4096]
+    half = len(head) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    nul_even, nul_odd = head[0::2].count(0), head[1::2].count(0)
+    if nul_odd >= 0.4 * half and nul_even <= 0.05 * half:
+        encoding = "utf-16-le"
+    elif nul_even >= 0.4 * half and nul_odd <= 0.05 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return encoding
+
+
+def stream_encoding(head: bytes) -> str | None:
+    """The encoding a whole stream must be decoded in before it can be split into lines
+    (UTF-16/32: a newline is more than one byte), from its first bytes; None when lines
+    can be split as bytes (UTF-8 and single-byte encodings).
+
+    >>> stream_encoding(codecs.BOM_UTF16_LE + "x\\n".encode("utf-16-le")), stream_encoding(b"{}")
+    ('utf-16', None)
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return None if encoding == "utf-8-sig" else encoding
+    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"")
+
+
+_NEWLINES = {bytes: re.compile(rb"\r\n|\r|\n"), str: re.compile(r"\r\n|\r|\n")}
+
+
+def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
+    """Lines of a stream given in chunks, split at LF, CRLF or a lone CR (old Mac files),
+    without their line ending. A long line costs one join, not one copy per chunk.
+
+    >>> list(split_lines([b"a\\r", b"\\nb\\rc\\n", b"\\nd"]))
+    [b'a', b'b', b'c', b'', b'd']
+    """
+    parts: list = []
+    carried_cr = False  # the last chunk ended in CR: the next may start with its LF
+    empty = None
+    for chunk in chunks:
+        if not chunk:
+            continue
+        if empty is None:
+            empty, newline = chunk[:0], _NEWLINES[type(chunk)]
+        if carried_cr:
+            carried_cr = False
+            yield empty.join(parts)
+            parts = []
+            if chunk[:1] in ("\n", b"\n"):
+                chunk = chunk[1:]
+        start = 0
+        for match in newline.finditer(chunk):
+            parts.append(chunk[start:match.start()])
+            start = match.end()
+            if match.end() == len(chunk) and match.group() in ("\r", b"\r"):
+                carried_cr = True
+                break
+            yield empty.join(parts)
+            parts = []
+        if start < len(chunk):
+            parts.append(chunk[start:])
+    if carried_cr or parts:
+        yield empty.join(parts)
 
 
 # charset-normalizer ties many Latin code pages on short text (cp1250, cp1257, mac_roman
@@ -191,7 +361,7 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     if not data.strip():
         yield Skipped(file.source, "empty file")
         return
-    if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)):
+    if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data):
         yield Skipped(file.source, "binary file (NUL or control bytes), not text")
         return
     decoded = decode_bytes(data)
@@ -216,43 +386,162 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
-    where = f"{source}:{index + 1}"
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
-    decoded = decode_bytes(line)
+    return jsonl_document(source, index, line, decode_bytes(line))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Document:
+    """A decoded JSONL line → a Document; what makes it unusable becomes its problem."""
+    where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
     except (json.JSONDecodeError, RecursionError) as error:
-        return _new_document(source, index, line, decoded.text, encoding=decoded.encoding,
+        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     if not isinstance(record, dict):
-        return _new_document(source, index, line, decoded.text, encoding=decoded.encoding,
+        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: JSON value is a {type(record).__name__}, not an object")
     text, html = record.get("text"), record.get("html")
+    # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
+    # UTF-8 (so no Parquet) can hold it. Quarantine the line as read, escapes intact.
+    for name in ("text", "html", "title"):
+        value = record.get(name)
+        bad = _SURROGATE.search(value) if isinstance(value, str) else None
+        if bad:
+            return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+                                 problem=f"{where}: field \"{name}\" holds a lone surrogate "
+                                         f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
-        return _new_document(source, index, line, "", html=html, encoding=decoded.encoding)
+        doc = _new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
+        doc.source_id, doc.url, doc.meta = caller_fields(record)
+        return doc
     if not isinstance(text, str):
-        return _new_document(source, index, line, decoded.text, encoding=decoded.encoding,
+        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field")
     problem = f"{where}: {decoded.problem}" if decoded.problem else None
-    doc = _new_document(source, index, line, text, encoding=decoded.encoding, problem=problem)
+    doc = _new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
+    doc.source_id, doc.url, doc.meta = caller_fields(record)
     return doc
 
 
-def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped]:
-    """Streams line by line: a large JSONL file is never held in memory whole."""
+_CONSUMED_FIELDS = ("text", "html", "title", "id", "url")
+
+
+def caller_fields(record: dict) -> tuple[str | None, str | None, dict[str, str]]:
+    """The record's own id, url and other scalar fields (as strings), kept on the row.
+
+    >>> caller_fields({"id": 7, "url": "https://x.test/a", "text": "...", "site": "x", "rank": 2.5, "tags": ["a"]})
+    ('7', 'https://x.test/a', {'rank': '2.5', 'site': 'x'})
+    """
+    def as_text(value) -> str | None:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (bool, int, float)):
+            return json.dumps(value)
+        return None  # null, lists and objects are not scalar metadata
+
+    meta = {key: text for key, value in sorted(record.items())
+            if key not in _CONSUMED_FIELDS and (text := as_text(value)) is not None}
+    return as_text(record.get("id")), as_text(record.get("url")), meta
+
+
+CHUNK_BYTES = 1 << 20
+
+
+def _chunks(handle, errors: list[BaseException]) -> Iterator[bytes]:
+    """The stream's bytes in chunks; a read that fails (a gzip stream cut short, a
+    corrupt block) ends the stream and is kept in `errors`, so what came before it is
+    still read."""
+    # read1: what one decompression step gave, so an error at a cut-off gzip stream's
+    # end does not take the last chunk's good lines with it (read(n) would).
+    read = getattr(handle, "read1", handle.read)
+    while True:
+        try:
+            chunk = read(CHUNK_BYTES)
+        except Exception as error:  # noqa: BLE001 - EOFError, zlib.error, BadGzipFile, OSError...
+            errors.append(error)
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
+def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseException]) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        for chunk in chunks:
+            yield decoder.decode(chunk)
+        yield decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        errors.append(error)
+
+
+def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """Streams line by line (LF, CRLF or CR): a large JSONL file is never held in
+    memory whole. UTF-16/32 files (BOM or not) are decoded whole-stream first; other
+    lines are decoded one by one. A stream that breaks part way keeps the lines read
+    before the break and ends with an `Unreadable` naming the last line read."""
+    errors: list[BaseException] = []
     with fsspec.open(file.url, "rb", compression="infer") as handle:
-        empty = True
-        for index, line in enumerate(handle):
-            empty = False
-            yield jsonl_record(file.source, index, line.rstrip(b"\r\n"))
-        if empty:
-            yield Skipped(file.source, "empty file")
+        chunks = _chunks(handle, errors)
+        head = next(chunks, b"")
+        chunks = _prepend(head, chunks)
+        encoding = stream_encoding(head)
+        lines = 0
+        if encoding is None:
+            for index, line in enumerate(split_lines(chunks)):
+                lines += 1
+                yield jsonl_record(file.source, index, line)
+        else:
+            for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
+                lines += 1
+                if index == 0:
+                    line = line.lstrip("\ufeff")
+                raw = line.encode(encoding, "surrogatepass")
+                if not line.strip():
+                    yield Skipped(file.source, f"blank line {index + 1}", index)
+                else:
+                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
+    if errors:
+        error = errors[0]
+        yield Unreadable(file.source, f"{file.source}: unreadable after line {lines} "
+                                      f"({type(error).__name__}: {error}); records after it, if any, are lost")
+    elif not lines:
+        yield Skipped(file.source, "empty file")
 
 
-def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped]:
+def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    if head:
+        yield head
+    yield from rest
+
+
+def declared_record_count(file: InputFile) -> int | None:
+    """How many records the file says it holds, read apart from the records themselves
+    (Parquet footer: num_rows), or None for formats that do not say. The run's
+    accounting compares it with what the reader produced."""
+    if not file.source.lower().endswith(PARQUET_SUFFIXES) or file.skip_reason:
+        return None
+    import pyarrow.parquet as pq
+
+    try:
+        with fsspec.open(file.url, "rb") as handle:
+            return pq.read_metadata(handle).num_rows
+    except Exception:  # noqa: BLE001 - no readable footer: the reader says why
+        return None
+
+
+def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """Row group by row group: a damaged group costs its own rows only (an `Unreadable`
+    saying how many), and the groups after it are still read. Text is read as bytes
+    and decoded per row, so one row of invalid UTF-8 is one quarantined row."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
@@ -264,26 +553,54 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped]:
     names = parquet.schema_arrow.names
     column = "text" if "text" in names else "html" if "html" in names else None
     if column is None:
-        yield Skipped(file.source, f"Parquet file has no 'text' or 'html' column (columns: {names})")
+        yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
+                                      f"(columns: {names})", parquet.metadata.num_rows)
         return
     index = 0
-    for batch in parquet.iter_batches(columns=[column], batch_size=4096):
-        for value in batch.column(0).to_pylist():
-            raw = (value or "").encode("utf-8", "surrogatepass")
-            if not isinstance(value, str):
-                yield _new_document(file.source, index, raw, "",
-                                    problem=f"{file.source}: row {index} has null {column}")
-            elif column == "html":
-                yield _new_document(file.source, index, raw, "", html=value, encoding="utf-8")
-            else:
-                yield _new_document(file.source, index, raw, value, encoding="utf-8")
+    for group in range(parquet.num_row_groups):
+        rows = parquet.metadata.row_group(group).num_rows
+        try:
+            values = parquet.read_row_group(group, columns=[column]).column(0)
+            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+                values = values.cast(pa.large_binary())
+            values = values.to_pylist()
+        except Exception as error:  # noqa: BLE001 - damaged pages, bad encodings, checksum errors
+            yield Unreadable(file.source, f"{file.source}: row group {group} (rows {index}-{index + rows - 1}) "
+                                          f"unreadable: {type(error).__name__}: {error}", rows)
+            index += rows
+            continue
+        for value in values:
+            yield parquet_record(file.source, index, column, value)
             index += 1
 
 
-def read_file(file: InputFile | str) -> Iterator[Document | Skipped]:
+def parquet_record(source: str, index: int, column: str, value) -> Document:
+    """One Parquet cell → a Document; a null, a value that is not text, or bytes that
+    are not valid UTF-8 become its problem (the value kept as its text)."""
+    where = f"{source}: row {index}"
+    if value is None:
+        return _new_document(source, index, b"", "", problem=f"{where} has null {column}")
+    if not isinstance(value, bytes):
+        text = str(value)
+        return _new_document(source, index, text.encode("utf-8", "surrogatepass"), text,
+                             problem=f"{where}: {column} is {type(value).__name__}, not a string")
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
+                             problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
+    if column == "html":
+        return _new_document(source, index, value, "", html=text, encoding="utf-8")
+    return _new_document(source, index, value, text, encoding="utf-8")
+
+
+def read_file(file: InputFile | str) -> Iterator[Document | Skipped | Unreadable]:
     """All records of one file, in order. Accepts an InputFile or a plain path."""
     if isinstance(file, str):
         file = InputFile(file, file, 0)
+    if file.skip_reason:
+        yield Skipped(file.source, file.skip_reason)
+        return
     name = file.source.lower()
     if name.endswith(JSONL_SUFFIXES):
         reader = read_jsonl_file
@@ -296,7 +613,11 @@ def read_file(file: InputFile | str) -> Iterator[Document | Skipped]:
     else:
         yield Skipped(file.source, f"unsupported file type (supported: {', '.join(SUPPORTED_SUFFIXES)})")
         return
+    produced = 0
     try:
-        yield from reader(file)
-    except OSError as error:
-        yield Skipped(file.source, f"could not read file: {error}")
+        for item in reader(file):
+            produced += 1
+            yield item
+    except Exception as error:  # noqa: BLE001 - one bad file must not take the others with it
+        reason = f"{file.source}: could not read file after {produced} record(s): {type(error).__name__}: {error}"
+        yield Skipped(file.source, reason) if produced == 0 else Unreadable(file.source, reason)

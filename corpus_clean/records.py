@@ -20,7 +20,9 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "record_schem
 _SIMPLE_TYPES = {
     "string": pa.string(),
     "int64": pa.int64(),
+    "float64": pa.float64(),
     "timestamp_us_utc": pa.timestamp("us", tz="UTC"),
+    "map<string,string>": pa.map_(pa.string(), pa.string()),
 }
 
 
@@ -35,8 +37,10 @@ def parse_type(spec: str) -> pa.DataType:
     if spec.startswith("list<") and spec.endswith(">"):
         return pa.list_(parse_type(spec[5:-1]))
     if spec.startswith("struct<") and spec.endswith(">"):
-        members = [part.split(":", 1) for part in spec[7:-1].split(",")]
-        return pa.struct([pa.field(name, parse_type(kind), nullable=False) for name, kind in members])
+        # "name:type" is a required member, "name:type?" a nullable one.
+        members = [part.strip().split(":", 1) for part in spec[7:-1].split(",")]
+        return pa.struct([pa.field(name, parse_type(kind.rstrip("?")), nullable=kind.endswith("?"))
+                          for name, kind in members])
     raise ValueError(f"unknown type {spec!r} in {SCHEMA_FILE}")
 
 
@@ -56,9 +60,18 @@ def quarantine_schema() -> pa.Schema:
     return pa.schema(_fields(spec["fields"]) + _fields(spec["quarantine_extra_fields"]))
 
 
+@cache
+def filtered_schema() -> pa.Schema:
+    """Rows a filter step set aside: the clean columns plus which filter and why."""
+    spec = json.loads(SCHEMA_FILE.read_text())
+    return pa.schema(_fields(spec["fields"]) + _fields(spec["filtered_extra_fields"]))
+
+
 def document_row(doc: Document, run_id: str) -> dict:
-    """One Document as a dict keyed by the schema's field names."""
+    """One Document as a dict keyed by the schema's field names. Columns filled by
+    registered steps come from ``doc.columns`` (absent → null)."""
     return {
+        **doc.columns,
         "id": doc.id,
         "source": doc.source,
         "record_index": doc.record_index,
@@ -67,6 +80,10 @@ def document_row(doc: Document, run_id: str) -> dict:
         "byline": doc.byline,
         "published": doc.published,
         "lang": doc.lang,
+        "declared_lang": doc.declared_lang,
+        "source_id": doc.source_id,
+        "url": doc.url,
+        "meta": sorted(doc.meta.items()),
         "encoding": doc.encoding,
         "n_chars_raw": len(doc.raw_text),
         "n_chars_clean": len(doc.text),

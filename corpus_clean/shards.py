@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpus_clean import __version__
 from corpus_clean.document import Document
-from corpus_clean.pipeline import ALL_STEPS, StepCounters, clean_document, clean_documents
-from corpus_clean.readers import InputFile, Skipped, read_file
-from corpus_clean.records import clean_schema, document_row, quarantine_schema
+from corpus_clean.pipeline import StepCounters, clean_documents
+from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
+from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
+from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 DEFAULT_SHARD_BYTES = 64 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
@@ -39,16 +41,41 @@ class Shard:
 
 @dataclass
 class FileCounts:
-    """Accounting for one input file: read = clean + quarantined + skipped."""
+    """Accounting for one input file: read = clean + quarantined + duplicates + filtered +
+    skipped, where clean, quarantined and filtered are counted in the written tables, not
+    derived from `read` (duplicates are moved out of clean by the run's dedup stage).
+
+    Records in a part of the file that could not be read are `unreadable` (with the
+    reasons). When the format declares its record count (`declared`: Parquet's
+    num_rows, read from the footer apart from the records), the records read plus the
+    unreadable ones must make it up.
+    """
 
     read: int = 0
     clean: int = 0
     quarantined: int = 0
+    duplicates: int = 0
+    filtered: int = 0
     skipped: int = 0
     skipped_reasons: list[str] = field(default_factory=list)
+    records: int = 0          # Documents the reader produced (read minus skipped entries)
+    unreadable: int = 0
+    unreadable_reasons: list[str] = field(default_factory=list)
+    declared: int | None = None
+
+    def mismatches(self) -> list[str]:
+        """What does not add up, in words (empty when the file is fully accounted for)."""
+        found = []
+        if self.read != self.clean + self.quarantined + self.duplicates + self.filtered + self.skipped:
+            found.append(f"read {self.read} != clean {self.clean} + quarantined {self.quarantined}"
+                         f" + duplicates {self.duplicates} + filtered {self.filtered} + skipped {self.skipped}")
+        if self.declared is not None and self.records + self.unreadable != self.declared:
+            found.append(f"file declares {self.declared} records; read {self.records}"
+                         f" + unreadable {self.unreadable}")
+        return found
 
     def balanced(self) -> bool:
-        return self.read == self.clean + self.quarantined + self.skipped
+        return not self.mismatches()
 
 
 @dataclass
@@ -60,6 +87,7 @@ class CleanedShard:
     problems: dict[str, list[tuple[str, str]]]     # id → problems found while reading
     files: dict[str, FileCounts]
     counters: StepCounters
+    filtered: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (filter step, reason)
 
 
 def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
@@ -104,29 +132,37 @@ class CleanedBatch:
     rows: pa.Table
     problems: dict[str, list[tuple[str, str]]]
     counters: StepCounters
+    filtered: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
-BatchCleaner = Callable[[Iterator[list[Document]], tuple[str, ...], str], Iterator[CleanedBatch]]
+BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str], Iterator[CleanedBatch]]
 
 
-def clean_shard(shard: Shard, run_id: str, steps: tuple[str, ...] = ALL_STEPS,
-                clean_batches: BatchCleaner | None = None) -> CleanedShard:
+def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
+                clean_batches: BatchCleaner | None = None,
+                on_batch: Callable[[int], None] | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
+    `on_batch(documents)` is told after each batch (progress that moves with documents).
     """
+    steps = resolve_steps(steps)
     tables: list[pa.Table] = [clean_schema().empty_table()]
     problems: dict[str, list[tuple[str, str]]] = {}
+    filtered: dict[str, tuple[str, str]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
     for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id):
         tables.append(cleaned.rows)
         problems.update(cleaned.problems)
+        filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
+        if on_batch is not None:
+            on_batch(cleaned.rows.num_rows)
     # One chunk per column, so the Parquet written is the same however batches ran.
     table = pa.concat_tables(tables).combine_chunks()
-    return CleanedShard(shard, table, problems, files, counters)
+    return CleanedShard(shard, table, problems, files, counters, filtered)
 
 
 def _batches(shard: Shard, files: dict[str, FileCounts]):
@@ -136,13 +172,18 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
     batch: list[Document] = []
     chars = 0
     for file in shard.files:
-        counts = files.setdefault(file.source, FileCounts())
+        counts = files.setdefault(file.source, FileCounts(declared=declared_record_count(file)))
         for item in read_file(file):
+            if isinstance(item, Unreadable):
+                counts.unreadable += item.records or 0
+                counts.unreadable_reasons.append(item.reason)
+                continue
             counts.read += 1
             if isinstance(item, Skipped):
                 counts.skipped += 1
                 counts.skipped_reasons.append(item.reason)
                 continue
+            counts.records += 1
             size = len(item.html if item.html is not None else item.raw_text or "")
             if batch and (len(batch) >= BATCH_DOCS or chars + size > BATCH_CHARS):
                 yield batch
@@ -153,74 +194,182 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[str, ...], run_id: str) -> Iterator[CleanedBatch]:
+def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
     for batch in batches:
         yield clean_batch(batch, steps, run_id)
 
 
-def clean_batch(batch: list[Document], steps: tuple[str, ...], run_id: str) -> CleanedBatch:
+def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> CleanedBatch:
     """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts."""
     counters = StepCounters()
-    rows, problems = [], {}
-    for doc in _clean_batch_safely(batch, steps):
+    rows, problems, filtered = [], {}, {}
+    for doc in _clean_batch_safely(batch, steps, counters):
         counters.add(doc)
         rows.append(document_row(doc, run_id))
         if doc.problems:
             problems[doc.id] = list(doc.problems)
-    return CleanedBatch(pa.Table.from_pylist(rows, schema=clean_schema()), problems, counters)
+        elif doc.filtered:
+            filtered[doc.id] = doc.filtered
+    try:
+        table = pa.Table.from_pylist(rows, schema=clean_schema())
+    except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
+        table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
+    return CleanedBatch(table, problems, counters, filtered)
 
 
-def _clean_batch_safely(batch: list[Document], steps: tuple[str, ...]) -> list[Document]:
+def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:
+    """A row Arrow refuses (a lone surrogate no step should have made, a value of the
+    wrong type) goes to quarantine with the error, its strings backslash-escaped so
+    that what was there is still readable."""
+    try:
+        pa.Table.from_pylist([row], schema=clean_schema())
+        return row
+    except Exception as error:  # noqa: BLE001 - any Arrow conversion error
+        problems.setdefault(row["id"], []).append(
+            ("storable_output", f"{row['source']}:{row['record_index']}: {type(error).__name__}: {error}"))
+        return _escaped(row)
+
+
+def _escaped(value):
+    r"""Strings with anything UTF-8 cannot hold written as backslash escapes.
+
+    >>> _escaped({"t": ["ok \udfff"]})
+    {'t': ['ok \\udfff']}
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
+def _clean_batch_safely(batch: list[Document], steps: tuple[Step, ...], counters: StepCounters) -> list[Document]:
     """Clean a batch; if any record makes it raise, clean its records one at a time so
     that only that record is quarantined (the steps are deterministic, so a record
     cleaned twice comes out the same)."""
     try:
-        clean_documents([doc for doc in batch if not doc.problems], steps)
+        counters.merge_step_stats(clean_documents([doc for doc in batch if not doc.problems], steps))
         batch_cleaned = True
     except Exception:  # noqa: BLE001 - the bad record is found below
         batch_cleaned = False
     for doc in batch:
         if doc.problems or not batch_cleaned:
-            _clean_safely(doc, steps)
+            _clean_safely(doc, steps, counters)
     return batch
 
 
-def _clean_safely(doc: Document, steps: tuple[str, ...]) -> Document:
+def _clean_safely(doc: Document, steps: tuple[Step, ...], counters: StepCounters) -> Document:
     """Clean unless reading already found the record unusable (it goes to quarantine as
     read, raw text kept); a step's crash quarantines the record with the error instead
     of failing the shard."""
     if doc.problems:
         doc.text = doc.raw_text if doc.html is None else doc.html
         return doc
+    doc.filtered = None  # the failed batch may have got this far
     try:
-        return clean_document(doc, steps)
+        counters.merge_step_stats(clean_documents([doc], steps))
+        return doc
     except Exception as error:  # noqa: BLE001 - one bad record must not sink the shard
-        doc.text = doc.text or doc.raw_text
+        # The raw input, not a half-cleaned text (HTML extraction overwrote raw_text).
+        doc.text = doc.raw_text if doc.html is None else doc.html
         doc.problems.append(("cleaning_error", f"{doc.source}:{doc.record_index}: "
                                                f"{type(error).__name__}: {error}"))
         return doc
 
 
-def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[str, str]]]
-                        ) -> tuple[pa.Table, pa.Table]:
-    """Rows with no problem and no failed check → clean; the rest → quarantine with reasons."""
+@dataclass
+class ShardOutput:
+    """A shard's rows, split by where they go: clean, quarantine, filtered."""
+
+    clean: pa.Table
+    quarantine: pa.Table
+    filtered: pa.Table
+
+
+def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[str, str]]]) -> ShardOutput:
+    """Rows with a problem from reading or cleaning, or a failed check → quarantine with
+    reasons; rows a filter step set aside (and valid otherwise) → filtered with the
+    filter's name and reason; the rest → clean. Fills in each file's counts."""
     reasons_by_id: dict[str, list[tuple[str, str]]] = {}
     for source in (cleaned.problems, failures):
         for row_id, reasons in source.items():
             reasons_by_id.setdefault(row_id, []).extend(reasons)
     ids = cleaned.rows.column("id").to_pylist()
     bad = pa.array([row_id in reasons_by_id for row_id in ids], type=pa.bool_())
-    clean_rows = cleaned.rows.filter(pa.compute.invert(bad))
-    quarantined = cleaned.rows.filter(bad)
-    reasons = [
+    set_aside = pa.array([row_id in cleaned.filtered and row_id not in reasons_by_id for row_id in ids],
+                         type=pa.bool_())
+    clean_rows = cleaned.rows.filter(pa.compute.invert(pa.compute.or_(bad, set_aside)))
+    quarantined = _with_column(cleaned.rows.filter(bad), quarantine_schema(), "reasons", [
         [{"check": check, "detail": detail} for check, detail in reasons_by_id[row_id]]
-        for row_id in quarantined.column("id").to_pylist()
-    ]
-    quarantined = quarantined.append_column(
-        quarantine_schema().field("reasons"), pa.array(reasons, type=quarantine_schema().field("reasons").type)
-    )
-    by_source = Counter(quarantined.column("source").to_pylist())
+        for row_id in cleaned.rows.filter(bad).column("id").to_pylist()])
+    filtered_rows = cleaned.rows.filter(set_aside)
+    filtered_ids = filtered_rows.column("id").to_pylist()
+    filtered_rows = _with_column(filtered_rows, filtered_schema(), "filtered_by",
+                                 [cleaned.filtered[row_id][0] for row_id in filtered_ids])
+    filtered_rows = _with_column(filtered_rows, filtered_schema(), "filter_reason",
+                                 [cleaned.filtered[row_id][1] for row_id in filtered_ids])
+    # Counted in the tables about to be written, so a row lost on the way shows up.
+    quarantined_by_source = Counter(quarantined.column("source").to_pylist())
+    filtered_by_source = Counter(filtered_rows.column("source").to_pylist())
+    clean_by_source = Counter(clean_rows.column("source").to_pylist())
     for source, counts in cleaned.files.items():
-        counts.quarantined = by_source.get(source, 0)
-        counts.clean = (counts.read - counts.skipped) - counts.quarantined
-    return clean_rows, quarantined
+        counts.quarantined = quarantined_by_source.get(source, 0)
+        counts.filtered = filtered_by_source.get(source, 0)
+        counts.clean = clean_by_source.get(source, 0)
+    return ShardOutput(clean_rows, quarantined, filtered_rows)
+
+
+def _with_column(table: pa.Table, schema: pa.Schema, name: str, values: list) -> pa.Table:
+    """`table` plus column `name`, typed as `schema` declares it."""
+    field_ = schema.field(name)
+    return table.append_column(field_, pa.array(values, type=field_.type))
+
+
+@dataclass
+class ShardSummary:
+    """What one shard produced: small, so it travels back to the flow cheaply."""
+
+    name: str
+    clean_rows: int
+    quarantined_rows: int
+    files: dict[str, FileCounts]
+    fixes: dict[str, int]
+    removed_by_rule: dict[str, int]
+    chars_removed_by_rule: dict[str, int]
+    validation: list[dict] = field(default_factory=list)
+    quarantine_examples: list[dict] = field(default_factory=list)
+    data_docs_index: str | None = None
+    filtered_rows: int = 0
+    steps: dict[str, dict] = field(default_factory=dict)   # step name → StepStats.as_dict()
+    chars_in: int = 0                                   # n_chars_raw of the shard's rows
+    chars_out: int = 0                                  # n_chars_clean of its clean rows
+    languages: dict[str, int] = field(default_factory=dict)            # clean rows per lang
+    quarantine_by_check: dict[str, int] = field(default_factory=dict)  # quarantined rows per check
+
+
+def summarize_shard(cleaned: CleanedShard, output: ShardOutput, validation: list[dict],
+                    data_docs_index: str | None = None) -> ShardSummary:
+    """The ShardSummary of a written shard: counts, per-rule and per-step stats, examples."""
+    counters = cleaned.counters
+    examples = [
+        {"id": row["id"], "source": row["source"], "record_index": row["record_index"],
+         "reasons": "; ".join(f"{r['check']}: {r['detail']}" for r in row["reasons"])[:300]}
+        for row in output.quarantine.select(["id", "source", "record_index", "reasons"]).slice(0, 20).to_pylist()
+    ]
+    checks = Counter(reason["check"] for reasons in output.quarantine.column("reasons").to_pylist()
+                     for reason in {r["check"]: r for r in reasons}.values())
+    languages = {entry["values"] or "": entry["counts"]
+                 for entry in pc.value_counts(output.clean.column("lang")).to_pylist()}
+    return ShardSummary(
+        name=cleaned.shard.name, clean_rows=output.clean.num_rows, quarantined_rows=output.quarantine.num_rows,
+        files=cleaned.files, fixes=dict(counters.fixes), removed_by_rule=dict(counters.removed_by_rule),
+        chars_removed_by_rule=dict(counters.chars_removed_by_rule), validation=validation,
+        quarantine_examples=examples, data_docs_index=data_docs_index,
+        filtered_rows=output.filtered.num_rows,
+        steps={name: stats.as_dict() for name, stats in counters.steps.items()},
+        chars_in=pc.sum(cleaned.rows.column("n_chars_raw")).as_py() or 0,
+        chars_out=pc.sum(output.clean.column("n_chars_clean")).as_py() or 0,
+        languages=languages, quarantine_by_check=dict(checks),
+    )

@@ -249,11 +249,10 @@ def load_suite_spec() -> dict:
 
 
 def default_boilerplate_markers() -> tuple[str, ...]:
-    """Marker regexes from the boilerplate rule packs, when the engine exposes them."""
-    from corpus_clean import boilerplate
+    """Marker regexes from the boilerplate rule packs (``boilerplate.marker_regexes``)."""
+    from corpus_clean.boilerplate import marker_regexes
 
-    fn = getattr(boilerplate, "marker_regexes", None)
-    return tuple(fn()) if fn is not None else ()
+    return tuple(marker_regexes())
 
 
 def _parameters(config: ValidationConfig) -> dict[str, Any]:

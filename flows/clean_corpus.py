@@ -1,29 +1,66 @@
-"""The clean-corpus flow: plan shards → per shard clean, validate, write → manifest, report."""
+"""The clean-corpus flow: under the output's lock, plan the changed inputs → per shard clean,
+validate, write into the next version → commit the version → report."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 from prefect import flow, get_run_logger
-from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from prefect.futures import as_completed
-from prefect.runtime import flow_run
+from prefect.runtime import deployment, flow_run
+from prefect.states import Completed
 
 from corpus_clean import __version__
-from corpus_clean.pipeline import ALL_STEPS
+from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
+from corpus_clean.dedup_stage import count_duplicates
+from corpus_clean.layout import DEDUP_INDEX, OutputLayout
+from corpus_clean.report import no_new_records
+from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
-from tasks.run_tasks import plan_run, publish_report_task, write_manifest_task
+from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
+                             report_key)
+from tasks.dedup_tasks import assign_task, move_duplicates_task, signatures_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
-# In-process listeners (the CLI's progress bar): called with (shards done, shards total).
+# In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
 progress_listeners: list[Callable[[int, int], None]] = []
 
+# The flow run's final state when a run added no record: shown by name in the UI, not as
+# a plain "Completed", so an empty day is seen.
+NO_NEW_RECORDS_STATE = "NoNewRecords"
 
-def _report_progress(done: int, total: int, artifact_id) -> None:
-    update_progress_artifact(artifact_id=artifact_id, progress=100.0 * done / max(total, 1))
-    for listener in progress_listeners:
-        listener(done, total)
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
+
+
+class ShardFailed(RunError):
+    """A shard's task failed; the message names the shard, the task and the error."""
+
+
+def raise_first_failure(shard_name: str, futures: dict) -> None:
+    """Raise the error of the shard's first failed task, in pipeline order. (A task
+    downstream of a failed one never runs: its own result would only say
+    "UnfinishedRun: Run is in PENDING state".)"""
+    for task_name, future in futures.items():
+        try:
+            future.result()
+        except Exception as error:  # noqa: BLE001 - reported with where it happened
+            raise ShardFailed(f"shard {shard_name} failed in {task_name}: "
+                              f"{type(error).__name__}: {error}") from error
 
 
 @flow(name="clean-corpus", log_prints=True)
@@ -31,47 +68,83 @@ def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
     shard_mb: float = 64,
-    steps: list[str] = list(ALL_STEPS),
+    steps: list[str] = list(DEFAULT_STEPS),
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
     data_docs: bool = True,
     workers: int = 1,
-) -> dict:
-    """Clean every record under `input_path` into Parquet under `output_dir`.
+    keep_versions: int = DEFAULT_KEEP_VERSIONS,
+    dedup: bool = True,
+    quality: dict[str, float] | str | None = None,
+):
+    """Clean the new and changed files under `input_path` into the next version of `output_dir`.
 
-    Writes output_dir/clean/part-*.parquet, output_dir/quarantine/part-*.parquet and
-    output_dir/manifest.json; leaves a report artifact in the Prefect UI. With
-    `workers` > 1, batches of documents are cleaned in that many processes (one core
-    each, even for a single shard); the output is the same.
+    Readers see output_dir/clean/*.parquet, quarantine/*.parquet (and duplicates/,
+    filtered/) and manifest.json of the current version; the last `keep_versions`
+    versions stay under output_dir/versions/. Files unchanged since the last run (same
+    bytes, pipeline version and parameters) are not cleaned again. With `workers` > 1,
+    batches of documents are cleaned in that many processes. A run that adds no record
+    ends in the state named NoNewRecords. `dedup` moves exact and near copies (against
+    this run and every earlier version) to duplicates/. `quality` (thresholds on the
+    `signals` column, or "gopher") turns on the quality filter: documents it sets aside
+    go to filtered/ with the reason.
     """
     logger = get_run_logger()
-    output = Path(output_dir).resolve()
-    params = {"steps": sorted(steps), "min_chars": min_chars, "languages": languages}
-    plan = plan_run(input_path, shard_mb, params)
-    logger.info("run %s: %d files in %d shards", plan.run_id, len(plan.files), len(plan.shards))
-
+    # Bad arguments, an unwritable output, unknown step names or thresholds fail here, in
+    # one line, before any work. A missing input is not an error for a schedule: the run
+    # ends as NoNewRecords and keeps the earlier results (the CLI refuses one up front).
+    chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
+    check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
+              input_must_exist=False)
+    started_at = datetime.now(timezone.utc)
+    layout = OutputLayout(output_dir)
+    params = {"steps": [step.name for step in chosen_steps], "min_chars": min_chars, "languages": languages,
+              "dedup": dedup, "quality": quality}
     config = ValidationConfig(min_chars=min_chars, languages=tuple(languages) if languages else None)
-    docs_dir = str(output / "data_docs") if data_docs else None
-    progress_id = create_progress_artifact(progress=0.0, description="shards written")
-    _report_progress(0, len(plan.shards), progress_id)
-    written = []
-    for shard in plan.shards:
-        cleaned = clean_shard_task.submit(shard, plan.run_id, tuple(steps), workers)
-        shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
-        report = validate_shard_task.submit(cleaned, config, shard_docs)
-        written.append(write_shard_task.submit(cleaned, report, str(output)))
-    for done, future in enumerate(as_completed(written), start=1):
-        future.result()  # a failed shard fails the run here, loudly
-        _report_progress(done, len(plan.shards), progress_id)
-    summaries = sorted((future.result() for future in written), key=lambda s: s.name)
+    docs_dir = layout.data_docs if data_docs else None
+    key = report_key(deployment.name)
 
-    context = {"input_path": input_path, "output_dir": str(output), "parameters": params,
-               "flow_run_id": str(flow_run.get_id()), "pipeline_version": __version__}
-    manifest = write_manifest_task(plan, summaries, context, str(output))
-    publish_report_task(manifest)
+    with writer_lock(layout):  # a second run on this output refuses at once, in one line
+        plan = plan_run(input_path, shard_mb, params, str(layout.root))
+        logger.info("run %s: %d files to clean in %d shards, %d unchanged, %d missing from the input",
+                    plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
+        builder = open_version(str(layout.root), plan)
+        progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
+        written, parts, stages = [], [], {}
+        for shard in plan.shards:
+            cleaned = clean_shard_task.submit(shard, plan.run_id, chosen_steps, workers, progress.advance)
+            shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
+            report = validate_shard_task.submit(cleaned, config, shard_docs)
+            parts.append(f"part-{plan.run_id}-{shard.index:05d}")
+            written.append(write_shard_task.submit(cleaned, report, str(builder.staging), parts[-1]))
+            stages[written[-1]] = (shard.name, {"clean-shard": cleaned, "validate-shard": report,
+                                                "write-shard": written[-1]})
+        for future in as_completed(written):
+            raise_first_failure(*stages[future])  # a failed shard fails the run here, naming it (nothing is committed)
+        progress.finish()
+        summaries = sorted((future.result() for future in written), key=lambda s: s.name)
+        if dedup:  # after every shard: copies of one article usually sit in different shards
+            staging = str(builder.staging)
+            signatures = [signatures_task.submit(staging, part) for part in parts]
+            assignments = assign_task([future.result() for future in signatures], str(builder.staging / DEDUP_INDEX))
+            moved = [move_duplicates_task.submit(staging, part, assignments) for part in parts]
+            count_duplicates(summaries, {source: n for future in moved for source, n in future.result().items()})
+        context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
+                   "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
+                   "pipeline_version": __version__}
+        manifest, runs = commit_version(builder, plan, summaries, context, started_at, keep_versions)
+
+    publish_report_task(manifest, runs, key)
     totals = manifest["totals"]
-    logger.info("read %d = clean %d + quarantined %d + skipped %d → %s",
-                totals["read"], totals["clean"], totals["quarantined"], totals["skipped"], output)
+    logger.info("version %s: read %d = clean %d + quarantined %d + duplicates %d + filtered %d + skipped %d; "
+                "files cleaned %d, unchanged %d", manifest["version"], totals["read"], totals["clean"],
+                totals["quarantined"], totals["duplicates"], totals["filtered"], totals["skipped"],
+                totals["files_processed"], totals["files_unchanged"])
+    if no_new_records(manifest):
+        message = ("no new records: input path missing" if plan.input_missing else
+                   f"no new records ({totals['files_unchanged']} files unchanged, {totals['files_processed']} cleaned)")
+        logger.warning("%s; version %s keeps the earlier results", message, manifest["version"])
+        return Completed(name=NO_NEW_RECORDS_STATE, message=message, data=manifest)
     return manifest
 
 

@@ -1,36 +1,29 @@
-"""Thin Prefect tasks around the dedup and signals core (corpus_clean.dedup, .signals).
+"""Thin Prefect tasks for the run-level near-duplicate stage (corpus_clean.dedup_stage).
 
-The flow runs ``signatures_task`` per clean table (cheap to send back: ~0.5 KB per
-document), then one ``dedup_task`` for the whole run, then ``split_duplicates_task`` per
-table before writing clean/ and duplicates/.
+Per staged clean part: signatures; then one assignment over the whole run (sequential,
+in record order, against the index the dataset carries); then per part: move the
+duplicates out. All inside the version being built.
 """
 from __future__ import annotations
-
-from pathlib import Path
 
 import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NONE
 
-from corpus_clean.dedup import DedupParams, clean_table_signatures, deduplicate, split_duplicates
-from corpus_clean.signals import with_signals
+from corpus_clean.dedup import deduplicate
+from corpus_clean.dedup_stage import move_duplicates, part_signatures
 
 
-@task(name="signals", cache_policy=NONE)
-def signals_task(table: pa.Table) -> pa.Table:
-    return with_signals(table)
-
-
-@task(name="dedup-signatures", cache_policy=NONE)
-def signatures_task(table: pa.Table | str | Path, params: DedupParams = DedupParams()) -> pa.Table:
-    return clean_table_signatures(table, params)
+@task(name="dedup-signatures", cache_policy=NONE, task_run_name="dedup-signatures-{part_name}")
+def signatures_task(staging: str, part_name: str) -> pa.Table:
+    return part_signatures(staging, part_name)
 
 
 @task(name="dedup-assign", cache_policy=NONE)
-def dedup_task(signatures: list[pa.Table], index_dir: str, params: DedupParams = DedupParams()) -> pa.Table:
-    return deduplicate(signatures, index_dir, params)
+def assign_task(signatures: list[pa.Table], index_dir: str) -> pa.Table:
+    return deduplicate(signatures, index_dir)
 
 
-@task(name="split-duplicates", cache_policy=NONE)
-def split_duplicates_task(clean: pa.Table, assignments: pa.Table) -> tuple[pa.Table, pa.Table]:
-    return split_duplicates(clean, assignments)
+@task(name="dedup-move", cache_policy=NONE, task_run_name="dedup-move-{part_name}")
+def move_duplicates_task(staging: str, part_name: str, assignments: pa.Table) -> dict[str, int]:
+    return move_duplicates(staging, part_name, assignments)

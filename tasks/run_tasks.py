@@ -1,48 +1,151 @@
-"""Run-level tasks: plan the shards, then write the manifest and the report artifacts."""
+"""Run-level tasks: plan the inputs, open and commit a dataset version, publish the report."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from prefect import task
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import (create_markdown_artifact, create_progress_artifact, create_table_artifact,
+                               update_progress_artifact)
 from prefect.cache_policies import NONE
 
-from corpus_clean.output import remove_stale_outputs
+from corpus_clean import __version__
+from corpus_clean.card import dataset_card
+from corpus_clean.dataset import (VersionBuilder, append_run_log, estimate_records, plan_inputs,
+                                  read_input_index, remove_abandoned_staging)
+from corpus_clean.layout import OutputLayout
 from corpus_clean.readers import InputFile, list_input_files
-from corpus_clean.report import build_manifest, report_markdown, report_table
+from corpus_clean.report import (add_timing, build_manifest, check_accounting, report_markdown, report_table,
+                                 run_log_entry, validation_table)
+from corpus_clean.output import write_json
 from corpus_clean.shards import Shard, plan_shards, run_fingerprint
+from tasks.retries import IO_RETRIES
+
 
 
 @dataclass
 class RunPlan:
-    files: list[InputFile]
+    files: list[InputFile]               # cleaned by this run (new or changed)
+    unchanged: list[InputFile]
+    missing: list[str]                   # indexed before, gone from the input: rows kept
+    index: dict[str, dict]
     shards: list[Shard]
     run_id: str
+    expected_records: int = 0
+    input_missing: bool = False
 
 
-@task(name="plan-shards", cache_policy=NONE)
-def plan_run(input_path: str, shard_mb: float, params: dict) -> RunPlan:
-    files = list_input_files(input_path)
-    shards = plan_shards(files, target_bytes=int(shard_mb * 1024 * 1024))
-    return RunPlan(files, shards, run_fingerprint(files, params))
+@task(name="plan-inputs", cache_policy=NONE, **IO_RETRIES)
+def plan_run(input_path: str, shard_mb: float, params: dict, output_dir: str) -> RunPlan:
+    """List the inputs, key each by content hash + version + parameters, keep the changed ones."""
+    try:
+        listed = list_input_files(input_path)
+        input_missing = False
+    except FileNotFoundError:  # an unmounted or not-yet-created input: nothing new, nothing removed
+        listed, input_missing = [], True
+    now = datetime.now(timezone.utc).isoformat()
+    inputs = plan_inputs(listed, read_input_index(OutputLayout(output_dir)), __version__, params, now=now)
+    shards = plan_shards(inputs.to_process, target_bytes=int(shard_mb * 1024 * 1024))
+    run_id = run_fingerprint(inputs.to_process, {**params, "keys": [inputs.index[f.source]["key"] for f in inputs.to_process]})
+    return RunPlan(inputs.to_process, inputs.unchanged, inputs.missing, inputs.index, shards, run_id,
+                   sum(estimate_records(f) for f in inputs.to_process), input_missing)
 
 
-@task(name="write-manifest", cache_policy=NONE)
-def write_manifest_task(plan: RunPlan, summaries: list, context: dict, output_dir: str) -> dict:
-    """manifest.json (atomically), after clearing outputs no shard of this run wrote."""
-    out = Path(output_dir)
-    keep = {f"{shard.name}.parquet" for shard in plan.shards}
-    for sub in ("clean", "quarantine"):
-        remove_stale_outputs(out / sub, keep)
-    return build_manifest(plan.run_id, plan.files, summaries, context, out)
+@task(name="open-version", cache_policy=NONE, **IO_RETRIES)
+def open_version(output_dir: str, plan: RunPlan) -> VersionBuilder:
+    """Start the next version: the current one's rows, minus those of the files cleaned again."""
+    layout = OutputLayout(output_dir)
+    remove_abandoned_staging(layout)  # under the lock: no other run is building one
+    builder = VersionBuilder(layout, replaced_sources={f.source for f in plan.files})
+    builder.carry_over()
+    return builder
+
+
+@task(name="commit-version", cache_policy=NONE)
+def commit_version(builder: VersionBuilder, plan: RunPlan, summaries: list, context: dict,
+                   started_at: datetime, keep_versions: int) -> tuple[dict, list[dict]]:
+    """Manifest + dataset card, then the atomic switch to the new version; returns the
+    manifest and the run log (for the trend charts). Bad accounting commits nothing."""
+    layout = builder.layout
+    manifest = build_manifest(plan.run_id, plan.files, summaries, context, plan.unchanged, plan.missing)
+    manifest["input_missing"] = plan.input_missing
+    manifest["shards"] = len(summaries)
+    manifest["base_version"] = builder.base
+    manifest["version"] = builder.next_number()
+    builder.compact()
+    manifest["dataset"] = builder.table_stats()
+    manifest["dataset_languages"] = builder.language_counts()
+    manifest["output"].update({kind: str(layout.table_dir(kind)) for kind in manifest["dataset"]})
+    manifest["output"]["version_dir"] = str(layout.version_dir(manifest["version"]))
+    add_timing(manifest, started_at, datetime.now(timezone.utc))
+    if not manifest["accounting_ok"]:
+        write_json(manifest, layout.rejected_manifest)
+        builder.abort()
+        check_accounting(manifest, str(layout.rejected_manifest))
+    builder.commit(manifest, dataset_card(manifest), plan.index, keep_versions)
+    runs = append_run_log(layout, run_log_entry(manifest))
+    return manifest, runs
+
+
+def report_key(deployment_name: str | None) -> str:
+    """Artifact key: one per deployment, so each schedule's reports form their own history.
+
+    >>> report_key("daily-sample"), report_key(None), report_key("Hourly Incoming!")
+    ('corpus-clean-daily-sample', 'corpus-clean-report', 'corpus-clean-hourly-incoming')
+    """
+    if not deployment_name:
+        return "corpus-clean-report"
+    return "corpus-clean-" + re.sub(r"[^a-z0-9]+", "-", deployment_name.lower()).strip("-")
 
 
 @task(name="publish-report", cache_policy=NONE)
-def publish_report_task(manifest: dict) -> None:
-    """The run's report in the Prefect UI: a markdown summary and a per-file table."""
-    key = "corpus-clean-report"
-    create_markdown_artifact(markdown=report_markdown(manifest), key=key,
+def publish_report_task(manifest: dict, runs: list[dict], key: str) -> None:
+    """The run's report in the Prefect UI: markdown with charts, per-file and validation tables."""
+    create_markdown_artifact(markdown=report_markdown(manifest, runs), key=key,
                              description="corpus-clean run report")
     create_table_artifact(table=report_table(manifest), key=key + "-files",
                           description="records per input file: read = clean + quarantined + skipped")
+    create_table_artifact(table=validation_table(manifest), key=key + "-validation",
+                          description="Great Expectations: every expectation's result in this run")
+
+
+@dataclass
+class DocumentProgress:
+    """A progress artifact that moves with documents cleaned (not shards), updated at most
+    once a second; `listeners` (the CLI's bar) hear every batch."""
+
+    expected: int
+    listeners: list[Callable[[int, int], None]] = field(default_factory=list)
+    done: int = 0
+    artifact_id: object = None
+    _last: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> "DocumentProgress":
+        self.artifact_id = create_progress_artifact(progress=0.0, description="documents cleaned")
+        self._tell(force=True)
+        return self
+
+    def advance(self, documents: int) -> None:
+        with self._lock:
+            self.done += documents
+            self._tell()
+
+    def finish(self) -> None:
+        with self._lock:
+            self.expected = self.done = max(self.done, 0)
+            self._tell(force=True, percent=100.0)
+
+    def _tell(self, force: bool = False, percent: float | None = None) -> None:
+        total = max(self.expected, self.done, 1)
+        for listener in self.listeners:
+            listener(self.done, total)
+        if force or time.monotonic() - self._last >= 1.0:
+            self._last = time.monotonic()
+            # A record estimate can run short (blank lines...): stay under 100 % until the end.
+            value = percent if percent is not None else min(99.0, 100.0 * self.done / total)
+            update_progress_artifact(artifact_id=self.artifact_id, progress=value)

@@ -37,6 +37,19 @@ ARTICLE = (
     "© 2024 Eastmere Gazette Ltd. All rights reserved.\n"
 )
 CONTENT_LINES = [line for line in ARTICLE.splitlines() if line.startswith(("The harbour", "Engineers", "Several"))]
+# A different story from the same (made-up) paper, with the same page furniture: not a
+# near copy of ARTICLE, so deduplication keeps both.
+SECOND_ARTICLE = (
+    "Westmere Library Opens Its Doors on Sundays\n"
+    "\n"
+    "By Ruth Adeyemi\n"
+    "The Westmere public library will open on Sunday afternoons from next month, after volunteers "
+    "offered to staff the reading room and the children's corner without pay.\n"
+    "The head librarian said weekend visits had grown every year since the building was renovated, "
+    "and that families had asked for longer hours during the school holidays.\n"
+    "Facebook Facebook Facebook Facebook\n"
+    "© 2024 Eastmere Gazette Ltd. All rights reserved.\n"
+)
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +58,46 @@ def prefect_server():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def prefect_api_server(tmp_path_factory):
+    """A real `prefect server start` on 127.0.0.1 (UI included), shared by the UI and
+    deployment tests: (api_url, env for subprocesses talking to it)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path_factory.mktemp("prefect-home")),
+           "PREFECT_UI_API_URL": api, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env.pop("PREFECT_API_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if urllib.request.urlopen(api + "/health", timeout=2).read() == b"true":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("prefect server did not become healthy in 120 s")
+        yield api, env
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def write_small_corpus(base: Path) -> Path:
@@ -56,7 +109,7 @@ def write_small_corpus(base: Path) -> Path:
     root.mkdir()
     (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
     records = [
-        {"id": "a", "text": ARTICLE.replace("Eastmere", "Westmere")},
+        {"id": "a", "text": SECOND_ARTICLE},
         {"id": "b", "text": "Too short."},
         {"id": "c"},
     ]

@@ -5,12 +5,14 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ARTICLE, CONTENT_LINES
 
 
 def run_filter(lines: list[str], *args: str) -> list[dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "corpus_clean.cli", "filter", *args],
+        [sys.executable, "-m", "cli", "filter", *args],
         input="\n".join(lines).encode() + b"\n", capture_output=True, timeout=120, check=True,
     )
     return [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -25,7 +27,8 @@ def test_filter_cleans_and_keeps_order_and_ids():
         json.dumps({"id": "page", "html": "<html><body><article><p>" + CONTENT_LINES[0] + "</p></article></body></html>"}),
     ]
     out = run_filter(lines)
-    assert [o.get("id") for o in out] == ["first", None, 7, "no-text", "page"]
+    assert [o.get("id") for o in out] == ["first", 2, 7, "no-text", "page"]  # no id: the line number
+    assert [o["line"] for o in out] == [1, 2, 3, 4, 5]
     first = out[0]
     assert all(line in first["text"].splitlines() for line in CONTENT_LINES)
     assert "Facebook" not in first["text"]
@@ -46,6 +49,44 @@ def test_filter_steps_subset_only_repairs_mojibake():
 
 
 def test_filter_rejects_unknown_step():
-    result = subprocess.run([sys.executable, "-m", "corpus_clean.cli", "filter", "--steps", "nope"],
+    result = subprocess.run([sys.executable, "-m", "cli", "filter", "--steps", "nope"],
                             input=b"", capture_output=True, timeout=60)
     assert result.returncode == 2 and b"unknown step" in result.stderr
+
+
+def run_filter_bytes(data: bytes, *args: str) -> list[dict]:
+    result = subprocess.run([sys.executable, "-m", "cli", "filter", *args],
+                            input=data, capture_output=True, timeout=120, check=True)
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_filter_answers_lone_surrogates_latin1_invalid_utf8_and_not_json_in_order():
+    """issue 12: a lone surrogate crashed the filter (every later line lost); a line of
+    Latin-1 bytes came back with a null id."""
+    lines = [
+        json.dumps({"id": "sur", "text": "Half a pair \udfff here."}).encode(),
+        json.dumps({"id": "caf\u00e9-1", "text": "Le caf\u00e9 est ouvert tous les matins."}, ensure_ascii=False).encode("latin-1"),
+        b'{"id": "bad", "text": "broken \xff\xfe bytes"}',
+        b"\xff\xfe\x00 not json at all",
+        json.dumps({"id": "\udfff", "text": "An id that is half a pair."}).encode(),
+        json.dumps({"id": "last", "text": ARTICLE}).encode(),
+    ]
+    out = run_filter_bytes(b"\n".join(lines) + b"\n")
+    assert [o["id"] for o in out] == ["sur", "caf\u00e9-1", "bad", 4, "\udfff", "last"]
+    assert "lone surrogate" in out[0]["error"]
+    assert out[1]["text"] == "Le caf\u00e9 est ouvert tous les matins."
+    assert "error" in out[3] and "text" in out[5]
+
+
+@pytest.mark.parametrize("newline", [b"\r", b"\r\n"])
+def test_filter_splits_lines_at_cr_and_crlf(newline):
+    lines = [json.dumps({"id": k, "text": f"Line {k} of a feed written on an old Mac."}).encode() for k in range(3)]
+    out = run_filter_bytes(newline.join(lines) + newline, "--steps", "mojibake")
+    assert [o["id"] for o in out] == [0, 1, 2] and all("text" in o for o in out)
+
+
+def test_filter_line_of_20mb_is_answered_and_the_next_line_too():
+    huge = json.dumps({"id": "huge", "text": "word " * 2_100_000}).encode()
+    out = run_filter_bytes(huge + b"\n" + json.dumps({"id": "next", "text": "Small."}).encode() + b"\n", "--steps", "mojibake")
+    assert [o["id"] for o in out] == ["huge", "next"]
+    assert "limit" in out[0]["error"] and out[1]["text"] == "Small."

@@ -1,5 +1,6 @@
 """Fault injection: SIGKILL a real `corpus-clean run` mid-write, rerun, and compare with
-an uninterrupted run. Atomic writes + deterministic output make them byte-identical."""
+an uninterrupted run. A version is built in a staging folder and committed by one
+rename + one pointer swap, and output is deterministic, so they are byte-identical."""
 from __future__ import annotations
 
 import os
@@ -29,14 +30,16 @@ def start_run(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness server
     return subprocess.Popen(
-        [sys.executable, "-m", "corpus_clean.cli", "run", "--input", str(corpus), "--output", str(out),
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
          "--shard-mb", "0.001", "--no-data-docs", *extra],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
 
 
 def parquet_bytes(out: Path) -> dict[str, bytes]:
-    return {f"{p.parent.name}/{p.name}": p.read_bytes() for p in sorted(out.glob("*/*.parquet"))}
+    """The current version's Parquet, as readers see it through DIR/<kind>/*.parquet."""
+    return {f"{kind}/{p.name}": p.read_bytes() for kind in ("clean", "quarantine", "duplicates", "filtered")
+            for p in sorted((out / kind).glob("*.parquet"))}
 
 
 @pytest.mark.timeout(900)
@@ -49,20 +52,117 @@ def test_sigkill_mid_run_then_rerun_matches_uninterrupted(tmp_path):
     victim = start_run(corpus, out)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and victim.poll() is None:
-        if any((out / "clean").glob("*")):  # the first part (or its temp file) is being written
+        if any(out.glob("versions/.staging-*/clean/*")):  # the first part (or its temp file) is being written
             break
         time.sleep(0.005)
     assert victim.poll() is None, "run finished before it could be killed"
     victim.send_signal(signal.SIGKILL)
     victim.wait(timeout=30)
-    assert not (out / "manifest.json").exists()  # killed mid-run, not after
-    assert len(list((out / "clean").glob("part-*.parquet"))) < 12
+    assert not (out / "manifest.json").exists() and not (out / "current").exists()  # killed before commit
+    [staging] = out.glob("versions/.staging-*")
+    assert len(list((staging / "clean").glob("part-*.parquet"))) < 12
 
-    # Debris a crash could leave: a half-written temp file and a part from an older, bigger run.
-    (out / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
-    (out / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    # Debris a crash could leave: a half-written temp file, a stale part, a half-made pointer.
+    (staging / "clean" / ".tmp-part-00003.parquet.abc").write_bytes(b"PAR1 half written")
+    (staging / "clean" / "part-99999.parquet").write_bytes(b"stale")
+    (out / ".tmp-current-dead").symlink_to("versions/v000099")
 
     # The rerun cleans in two worker processes: same bytes as the in-process reference.
     assert start_run(corpus, out, "--workers", "2").wait(timeout=600) == 0
     assert parquet_bytes(out) == parquet_bytes(reference)
-    assert len(parquet_bytes(out)) == 2 * 12
+    assert len(parquet_bytes(out)) >= 2
+    assert not list(out.glob("versions/.staging-*")) and not list(out.glob(".tmp-*"))  # debris cleared
+
+
+# --- issue 12: no orphans, and a failed run's last line says what failed and where ----
+
+def processes_with(token: bytes) -> list[str]:
+    """Live processes (not zombies) whose environment holds `token`: everything the run
+    started inherits it (the server, the worker pool, multiprocessing's helpers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if token in (entry / "environ").read_bytes():
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ")[:120].decode()
+                found.append(f"{entry.name} {command}")
+        except OSError:  # gone meanwhile, or a zombie
+            continue
+    return found
+
+
+@pytest.fixture(scope="module")
+def own_prefect_home(tmp_path_factory):
+    return tmp_path_factory.mktemp("prefect-home")
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, sig):
+    """The CLI starts its own embedded server (no PREFECT_API_URL) and two worker
+    processes; once all are up, it is sent `sig`. Nothing it started may survive."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(40):
+        (corpus / f"doc-{i:03d}.txt").write_text(ARTICLE.replace("Eastmere", f"Eastmere {i}") * 30)
+    token = f"CORPUS_CLEAN_TEST_RUN_{os.getpid()}_{sig}"
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env.update({token: "1", "PREFECT_HOME": str(own_prefect_home)})
+    run = subprocess.Popen(
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(tmp_path / "out"),
+         "--shard-mb", "0.01", "--no-data-docs", "--workers", "2"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and run.poll() is None:
+            alive = processes_with(token.encode())
+            if any("uvicorn" in p for p in alive) and sum("multiprocessing" in p for p in alive) >= 2:
+                break
+            time.sleep(0.05)
+        assert run.poll() is None, "the run ended before its server and workers were all up"
+        run.send_signal(sig)
+        status = run.wait(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    stderr = run.stderr.read().decode()
+    if sig == signal.SIGTERM:
+        assert status == 130 and stderr.strip().splitlines()[-1].startswith("corpus-clean: interrupted (SIGTERM)")
+    deadline = time.monotonic() + 30
+    while processes_with(token.encode()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_with(token.encode()) == []
+
+
+def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_path):
+    """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
+    fault: the output's clean/ folder is a file, so writing the shard fails."""
+    corpus = make_corpus(tmp_path / "in", files=2)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "clean").write_text("a file where a folder should be")
+    from prefect.settings import PREFECT_API_URL
+
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    result = subprocess.run(
+        [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
+         "--no-data-docs"], env=env, capture_output=True, timeout=600)
+    assert result.returncode == 1
+    last = result.stderr.decode().strip().splitlines()[-1]
+    assert last.startswith("corpus-clean: shard part-00000 failed in write-shard: FileExistsError:"), last
+
+
+def test_an_upstream_failure_is_reported_not_the_pending_task_after_it(tmp_path, monkeypatch):
+    """Fault injection in our own code (not Prefect's): the clean-shard task raises; the
+    flow's error names it, not the write task left PENDING behind it."""
+    import tasks.shard_tasks
+    from flows.clean_corpus import ShardFailed, clean_corpus
+
+    def broken(*args, **kwargs):
+        raise OSError("input device went away")
+
+    monkeypatch.setattr(tasks.shard_tasks, "clean_shard_on_workers", broken)
+    corpus = make_corpus(tmp_path / "in", files=1)
+    with pytest.raises(ShardFailed, match="^shard part-00000 failed in clean-shard: OSError: input device went away$"):
+        clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), data_docs=False)

@@ -214,27 +214,3 @@ def test_one_run_or_two_runs_decide_the_same(seed, split, tmp_path_factory):
     first = deduplicate([signature_table(ids[:split], texts[:split])], directory).to_pylist()
     second = deduplicate([signature_table(ids[split:], texts[split:])], directory).to_pylist()
     assert first + second == one
-
-
-def test_the_prefect_tasks_run_the_stage_in_a_real_flow(prefect_server, tmp_path):
-    """signatures per table (one from memory, one from a Parquet file), one assign for the
-    run, the split: through tasks/dedup_tasks.py on the test Prefect server."""
-    from prefect import flow
-
-    from tasks.dedup_tasks import signals_task, signatures_task, dedup_task, split_duplicates_task
-
-    first = _clean_table([article(1, 200), article(2, 200)])
-    second = _clean_table([article(3, 200), article(1, 200).upper(), change_words(article(2, 200), 0.1, 4)])
-    second = second.set_column(0, "id", pa.array([f"second-{k}" for k in range(3)]))
-    write_parquet(second, tmp_path / "clean" / "part-1.parquet")
-
-    @flow
-    def dedup_flow() -> list:
-        signatures = [signatures_task(first), signatures_task(str(tmp_path / "clean" / "part-1.parquet"))]
-        assignments = dedup_task(signatures, str(tmp_path / "index"))
-        return [split_duplicates_task(signals_task(table), assignments) for table in (first, second)]
-
-    (kept_1, dups_1), (kept_2, dups_2) = dedup_flow()
-    assert kept_1.num_rows == 2 and dups_1.num_rows == 0 and kept_2.num_rows == 1
-    assert dups_2.column("duplicate_of").to_pylist() == first.column("id").to_pylist()
-    assert "signals" in kept_2.column_names and (tmp_path / "index" / "part-000000.parquet").exists()

@@ -24,5 +24,11 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert spread.rows.equals(here.rows) and spread.rows.num_rows == n + 1
     assert spread.problems == here.problems and len(here.problems) == 1
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
-    assert spread.counters == here.counters
+    assert _without_times(spread.counters) == _without_times(here.counters)
     assert len(parallel._pools[2]._processes) == 2  # the batches went to worker processes
+
+
+def _without_times(counters):
+    """Counters to compare across processes: everything but the steps' wall times."""
+    steps = {name: {k: v for k, v in stats.as_dict().items() if k != "seconds"} for name, stats in counters.steps.items()}
+    return (counters.fixes, counters.removed_by_rule, counters.chars_removed_by_rule, counters.documents, steps)

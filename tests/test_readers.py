@@ -92,3 +92,68 @@ def test_nul_bytes_in_text_are_kept_for_repair(tmp_path):
     (tmp_path / "nul.jsonl").write_text(json.dumps({"text": "before\u0000after and more words"}) + "\n")
     [doc] = read_all(tmp_path)
     assert "\x00" in doc.raw_text and not doc.problems
+
+
+# --- line splitting and encodings (issue 12) ---------------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from corpus_clean.readers import sniff_utf16, split_lines  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.binary(max_size=20).map(lambda b: b.replace(b"\r", b"").replace(b"\n", b"")), max_size=8),
+       st.lists(st.sampled_from([b"\n", b"\r", b"\r\n"]), min_size=8, max_size=8),
+       st.booleans(), st.lists(st.integers(1, 7), min_size=1, max_size=30))
+def test_split_lines_splits_at_any_newline_however_the_stream_is_chunked(lines, newlines, final_newline, cuts):
+    """CR, LF and CRLF each end a line, also when a CRLF straddles two chunks."""
+    stream = b"".join(line + newline for line, newline in zip(lines, newlines))
+    if not final_newline and lines:
+        stream = stream[: -len(newlines[len(lines) - 1])]
+    chunks, at = [], 0
+    for cut in cuts * (len(stream) // max(sum(cuts), 1) + 1):
+        chunks.append(stream[at:at + cut])
+        at += cut
+    # What splitting the whole stream at once gives ("\r" + "" + "\n" is one CRLF).
+    expected = re.split(rb"\r\n|\r|\n", stream)
+    if expected[-1] == b"":
+        expected.pop()
+    if all(lines):
+        assert expected == lines
+    assert list(split_lines(chunks)) == expected
+    assert list(split_lines([stream.decode("latin-1")])) == [line.decode("latin-1") for line in expected]
+
+
+def test_utf16_sniffing_needs_the_nul_pattern_and_a_clean_decode():
+    text = "Ein Bär läuft über die Straße. " * 4
+    assert sniff_utf16(text.encode("utf-16-le")) == "utf-16-le"
+    assert sniff_utf16(text.encode("utf-16-be")) == "utf-16-be"
+    assert sniff_utf16(text.encode("utf-8")) is None
+    assert sniff_utf16(text.encode("utf-16-le")[:-1]) is None          # odd length: not UTF-16
+    assert sniff_utf16(b"A\x00" * 39 + b"\x00\xd8") is None           # NUL pattern, but a lone surrogate
+    assert decode_bytes(text.encode("utf-16-le")).text == text
+
+
+def test_every_entry_of_the_tree_is_listed_once(tmp_path):
+    import os
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.jsonl").write_text('{"text": "x"}\n')
+    os.symlink(tmp_path / "sub", tmp_path / "sub" / "again")   # loop
+    os.link(tmp_path / "sub" / "a.jsonl", tmp_path / "hard.jsonl")  # a hard link is the same file
+    listed = {f.source: f.skip_reason for f in list_input_files(str(tmp_path))}
+    assert listed == {"hard.jsonl": None, "sub/a.jsonl": "same file as 'hard.jsonl', read there",
+                      "sub/again": "symlink loop: points back to folder 'sub'"}
+
+
+def test_parquet_bytes_that_are_not_utf8_cost_their_row_only(tmp_path):
+    table = pa.table({"text": pa.array([b"caf\xc3\xa9 ok", b"bad \xff byte", None], type=pa.binary())})
+    pq.write_table(table, tmp_path / "b.parquet")
+    docs = read_all(tmp_path)
+    assert [(d.raw_text, [detail for _, detail in d.problems]) for d in docs] == [
+        ("café ok", []),
+        ("bad \ufffd byte", ["b.parquet: row 1: invalid UTF-8 byte at offset 4"]),
+        ("", ["b.parquet: row 2 has null text"])]

@@ -240,12 +240,22 @@ def test_marker_search_matches_python_re():
         assert got == want, patterns
 
 
-def test_boilerplate_markers_default_from_rule_packs(monkeypatch):
-    from corpus_clean import boilerplate
+def test_boilerplate_markers_default_from_rule_packs():
+    """With the default config, the real rule packs' markers run: a clean text that still
+    holds a line an unconditional line rule removes (each such rule's own YAML example)
+    is quarantined; the clean text alone is not."""
+    from corpus_clean.boilerplate.rules import load_rules
 
-    monkeypatch.setattr(boilerplate, "marker_regexes", lambda: [r"Advertisement"], raising=False)
-    rows = [make_row(0), make_row(1, text=CLEAN_TEXT + " Advertisement")]
-    assert list(validate_table(table(rows)).failures) == [rows[1]["id"]]
+    marker_rules = [rule for rule in load_rules().rules if rule.kind == "line" and rule.where == "anywhere"
+                    and not rule.keywords and rule.min_position == 0]
+    leftovers = [line for rule in marker_rules for line in rule.removed]
+    assert len(leftovers) >= 10
+    rows = [make_row(0)] + [make_row(i + 1, text=f"{CLEAN_TEXT}\n{line}\n", n_chars_clean=len(CLEAN_TEXT) + len(line) + 2)
+                            for i, line in enumerate(leftovers)]
+    failures = validate_table(table(rows)).failures
+    missed = [line for i, line in enumerate(leftovers) if rows[i + 1]["id"] not in failures]
+    assert not missed
+    assert rows[0]["id"] not in failures
 
 
 def test_invalid_utf8_is_flagged():

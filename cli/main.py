@@ -1,0 +1,349 @@
+"""corpus-clean command line.
+
+    corpus-clean run --input PATH --output DIR     run the clean-corpus flow (Prefect)
+    corpus-clean filter [--steps mojibake,...]     JSONL stdin → JSONL stdout, no Prefect
+
+`filter` never imports Prefect, so it starts fast and works in shell pipelines.
+
+`run` checks its arguments, input and output first (``preflight``), answering a bad
+one in one line before anything starts. It then starts the embedded Prefect server
+itself, as a child that the kernel kills if this process dies (even by SIGKILL), and
+ends a failed run with one line saying what failed and where.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from corpus_clean import __version__
+from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
+
+# Offline-friendly Prefect defaults; anything the user set wins.
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "GX_ANALYTICS_ENABLED": "false",
+}
+
+
+def parse_steps(value: str) -> tuple[str, ...]:
+    """Step names from "a,b", checked against the registry (the error lists the valid ones)."""
+    steps = tuple(step.strip() for step in value.split(",") if step.strip())
+    try:
+        resolve_steps(steps)
+    except UnknownStepError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return steps
+
+
+def parse_quality(value: str) -> dict | str:
+    """--quality: "gopher", or a JSON object of thresholds (checked against QualityThresholds)."""
+    from corpus_clean.steps.quality import thresholds_from
+
+    try:
+        thresholds = value if value.strip().lower() == "gopher" else json.loads(value)
+        thresholds_from(thresholds)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return thresholds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corpus-clean", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"corpus-clean {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="clean a corpus into Parquet through the Prefect flow")
+    run.add_argument("--input", required=True, help="file, directory or fsspec URL")
+    run.add_argument("--output", required=True, help="output directory")
+    run.add_argument("--shard-mb", type=float, default=64, help="input megabytes per shard task")
+    run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                     help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
+    run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
+    run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
+    run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
+    run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
+    run.add_argument("--quality", type=parse_quality, default=None,
+                     help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
+    run.add_argument("--keep-versions", type=int, default=None,
+                     help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
+    run.add_argument("--workers", type=int, default=1,
+                     help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
+
+    filt = commands.add_parser("filter", help="JSONL on stdin → cleaned JSONL on stdout")
+    filt.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
+                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
+    return parser
+
+
+def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dict]:
+    """One output object per input line, in order, whatever the line's bytes. Each
+    carries the line's own "id" (the line number when it has none) and "line"; a bad
+    line gives {"id", "line", "error"}."""
+    steps = resolve_steps(steps)  # once, not per line
+    for number, line in enumerate(lines, start=1):
+        try:
+            yield filter_line(number, line, steps)
+        except Exception as error:  # noqa: BLE001 - a filter must never die on one line
+            yield {"id": number, "line": number, "error": f"line {number}: {type(error).__name__}: {error}"}
+
+
+def filter_line(number: int, line: bytes, steps: tuple[str, ...]) -> dict:
+    from corpus_clean.pipeline import clean_document
+    from corpus_clean.readers import Skipped, jsonl_record
+
+    line = line.rstrip(b"\r\n")
+    record = jsonl_record("<stdin>", number - 1, line)
+    answer = {"id": input_id(line, number), "line": number}
+    if isinstance(record, Skipped):
+        return {**answer, "error": record.reason}
+    if record.problems:
+        return {**answer, "error": "; ".join(detail for _, detail in record.problems)}
+    try:
+        doc = clean_document(record, steps)
+    except Exception as error:  # noqa: BLE001 - one record's error, not the filter's
+        return {**answer, "error": f"line {number}: {type(error).__name__}: {error}"}
+    return {
+        **answer, "text": doc.text, "title": doc.title, "byline": doc.byline,
+        "published": doc.published.isoformat() if doc.published else None, "lang": doc.lang,
+        "declared_lang": doc.declared_lang, "url": doc.url, "meta": doc.meta,
+        "signals": doc.columns.get("signals"), "fixes": doc.fixes,
+        "removed": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed],
+    }
+
+
+def input_id(line: bytes, number: int):
+    """The line's own "id", read after decoding (Latin-1, UTF-16...) like the record;
+    the line number when there is none.
+
+    >>> input_id('{"id": "caf\u00e9", "text": "x"}'.encode("latin-1"), 3), input_id(b"not json", 4)
+    ('café', 4)
+    """
+    from corpus_clean.readers import decode_bytes
+
+    try:
+        value = json.loads(decode_bytes(line).text)
+    except (ValueError, RecursionError):
+        return number
+    return value["id"] if isinstance(value, dict) and "id" in value else number
+
+
+def encode_answer(answer: dict) -> bytes:
+    """One JSONL line of UTF-8. A lone surrogate (from an input's JSON escape) cannot be
+    UTF-8: written back as the same JSON escape (backslashreplace gives exactly that).
+
+    >>> encode_answer({"id": "\\udfff", "text": "é"})
+    b'{"id": "\\\\udfff", "text": "\xc3\xa9"}\\n'
+    """
+    return json.dumps(answer, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+
+
+def run_filter(steps: tuple[str, ...]) -> int:
+    from corpus_clean.readers import split_lines
+
+    stdin, out = sys.stdin.buffer, sys.stdout.buffer
+    read = getattr(stdin, "read1", stdin.read)  # what is there, without waiting for a full chunk
+    for answer in filter_lines(split_lines(iter(lambda: read(1 << 16), b"")), steps):
+        out.write(encode_answer(answer))
+        out.flush()
+    return 0
+
+
+def run_flow(args: argparse.Namespace) -> int:
+    """`corpus-clean run`: preflight, embedded server, flow; one line when it fails."""
+    from corpus_clean.preflight import PreflightError, RunError, check_run
+
+    try:
+        check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
+    except PreflightError as error:
+        return fail(f"error: {error}", 2)
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C
+    try:
+        with embedded_server_if_needed():
+            return _run_flow(args)
+    except (KeyboardInterrupt, Terminated) as stop:
+        return fail(f"interrupted ({'SIGTERM' if isinstance(stop, Terminated) else 'SIGINT'}); "
+                    f"the output in {args.output} is from before or partial (rerun to complete)", 130)
+    except (RunError, PreflightError) as error:
+        return fail(str(error), 1)
+    except Exception as error:  # noqa: BLE001 - one line, not a traceback, for the user
+        return fail(f"run failed: {type(error).__name__}: {error}", 1)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised like KeyboardInterrupt so every `finally` runs."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
+
+
+def fail(message: str, status: int) -> int:
+    print(f"corpus-clean: {message}", file=sys.stderr, flush=True)
+    return status
+
+
+def _run_flow(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from corpus_clean.dataset import OutputLocked
+    from flows.clean_corpus import clean_corpus, progress_listeners
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                  TextColumn("{task.completed}/{task.total} documents"), TimeElapsedColumn(),
+                  console=console, transient=False) as progress:
+        bar = progress.add_task("cleaning", total=None)
+
+        def on_progress(done: int, total: int) -> None:
+            progress.update(bar, completed=done, total=total)
+
+        progress_listeners.append(on_progress)
+        try:
+            manifest = clean_corpus(
+                input_path=args.input, output_dir=args.output, shard_mb=args.shard_mb, steps=list(args.steps),
+                **({"min_chars": args.min_chars} if args.min_chars is not None else {}),  # else the flow's default
+                languages=args.languages.split(",") if args.languages else None,
+                data_docs=not args.no_data_docs,
+                workers=args.workers,
+                dedup=not args.no_dedup,
+                quality=args.quality,
+                **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
+            )
+        except OutputLocked as error:  # another run is writing this output: one line, no traceback
+            console.print(f"[bold red]{error}[/]")
+            return 3
+        finally:
+            progress_listeners.remove(on_progress)
+    totals = manifest["totals"]
+    console.print(f"read {totals['read']} = clean {totals['clean']} + quarantined {totals['quarantined']}"
+                  f" + duplicates {totals['duplicates']} + filtered {totals['filtered']} + skipped {totals['skipped']}"
+                  + (f" (and {totals['unreadable']} unreadable in damaged files)" if totals.get("unreadable") else "")
+                  + f"; files cleaned {totals['files_processed']}, unchanged {totals['files_unchanged']};"
+                  f" version {manifest['version']}")
+    if totals["read"] == 0:
+        console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
+    out = manifest["output_dir"]
+    print(f"clean Parquet:      {out}/clean/")
+    print(f"quarantine Parquet: {out}/quarantine/")
+    print(f"manifest:           {out}/manifest.json")
+    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
+    for index_html in manifest["output"].get("data_docs") or []:
+        print(f"Data Docs:          {index_html}")
+    return 0
+
+
+# --- the embedded Prefect server, started here so that it cannot outlive us --------
+
+@contextlib.contextmanager
+def embedded_server_if_needed():
+    """With no Prefect API configured, run the flow against a temporary server started
+    as our child (what Prefect's own ephemeral mode does, plus: the kernel kills it if
+    this process dies, and it is stopped when the run ends)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    server = start_embedded_server()
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            try:
+                yield
+            finally:
+                _send_pending_logs_and_events()
+    finally:
+        server.stop()
+
+
+def _send_pending_logs_and_events() -> None:
+    """Prefect sends logs and events from background workers; let them reach the server
+    before it stops (else: "Error logging to API" at exit)."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    for worker in (APILogWorker, EventsWorker):
+        with contextlib.suppress(Exception):
+            worker.drain_all(timeout=5)
+
+
+class EmbeddedServer:
+    def __init__(self, process: subprocess.Popen, port: int, log) -> None:
+        self.process, self.port, self.log = process, port, log
+        self.api_url = f"http://127.0.0.1:{port}/api"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+
+def start_embedded_server() -> EmbeddedServer:
+    """The server Prefect's ephemeral mode would start (uvicorn on Prefect's app factory,
+    UI off), as a child that dies with this process (``processes.die_with_parent``)."""
+    import prefect
+
+    from corpus_clean.processes import die_with_parent
+
+    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+    log = tempfile.TemporaryFile()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
+         "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "error", "--lifespan", "on"],
+        env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"},
+        stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=die_with_parent(),
+    )
+    server = EmbeddedServer(process, port, log)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            log.seek(0)
+            tail = log.read().decode(errors="replace").strip().splitlines()[-1:] or [""]
+            raise RuntimeError(f"the embedded Prefect server exited with status {process.returncode}: {tail[0]}")
+        try:
+            with urllib.request.urlopen(f"{server.api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except OSError:
+            pass
+        time.sleep(0.1)
+    server.stop()
+    raise RuntimeError(f"the embedded Prefect server did not answer within {timeout:.0f} s "
+                       "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "filter":
+        return run_filter(args.steps)
+    return run_flow(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,430 @@
+"""The output as a versioned dataset: incremental inputs, one writer at a time, atomic versions.
+
+A run
+1. takes the output's lock (`writer_lock`): a second run on the same DIR refuses in one line;
+2. keys every input file by content hash + pipeline version + parameters and compares with
+   the current version's input index (`plan_inputs`): only new or changed files are cleaned;
+3. builds the next version in a staging folder (`VersionBuilder`): parts of the current
+   version whose files are all unchanged are hard-linked (no copy), parts holding rows of a
+   changed file are rewritten without those rows, and the run's new rows are added;
+4. commits: the staging folder is renamed to versions/vN and the `current` pointer is swapped
+   with one os.replace, so readers see the old version or the new one, never a mix;
+5. keeps the newest `keep_versions` versions (time travel) and deletes older ones.
+
+A file that disappears from the input keeps its rows: the input folder is a landing
+zone (files are often moved away after a day), not a mirror, so an empty or unmounted
+input never removes earlier results. Its index entry is kept, marked `missing_since`.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import socket
+import time
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import fsspec
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
+                                 version_number)
+from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
+from corpus_clean.readers import InputFile
+
+# Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
+# (daily runs leave one small file each) they are merged into files of up to this size.
+# ~64 MB of zstd Parquet is ~250 MB of text. Merging only past a count keeps a daily
+# commit from rewriting the whole (small) dataset every day.
+TARGET_FILE_BYTES = 64 * 1024 * 1024
+MAX_SMALL_FILES = 8
+DEFAULT_KEEP_VERSIONS = 10
+
+
+class OutputLocked(RuntimeError):
+    """Another run holds the output directory's lock."""
+
+
+# ---------------------------------------------------------------------------------------
+# One writer at a time
+
+
+@contextmanager
+def writer_lock(layout: OutputLayout) -> Iterator[None]:
+    """Hold DIR/.lock (flock, released by the OS even if the process is killed).
+
+    A second run on the same DIR raises OutputLocked at once, naming who holds it.
+    """
+    layout.root.mkdir(parents=True, exist_ok=True)
+    handle = open(layout.lock_file, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise OutputLocked(f"refusing to run: {layout.root} is being written by another run "
+                               f"({holder}); nothing was changed") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} on {socket.gethostname()} since "
+                     f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing the file releases the flock
+
+
+# ---------------------------------------------------------------------------------------
+# Versions
+
+
+def current_version(layout: OutputLayout) -> int | None:
+    """The version the `current` pointer names, None before the first commit."""
+    try:
+        return version_number(Path(os.readlink(layout.current)).name)
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def list_versions(layout: OutputLayout) -> list[int]:
+    """Committed versions still on disk, oldest first (the time-travel window)."""
+    if not layout.versions_dir.is_dir():
+        return []
+    numbers = (version_number(p.name) for p in layout.versions_dir.iterdir())
+    return sorted(n for n in numbers if n is not None)
+
+
+def read_version_manifest(layout: OutputLayout, number: int) -> dict:
+    return json.loads((layout.version_dir(number) / MANIFEST).read_text())
+
+
+def read_input_index(layout: OutputLayout) -> dict[str, dict]:
+    """source → {sha256, size, key[, missing_since]} of the current version ({} if none)."""
+    number = current_version(layout)
+    if number is None:
+        return {}
+    path = layout.version_dir(number) / INPUT_INDEX
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+# ---------------------------------------------------------------------------------------
+# Incremental inputs
+
+
+def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
+    """sha256 of a file's bytes (local path or fsspec URL), read in 1 MB chunks.
+
+    An entry the reader will not read (a symlink loop, a second path to a file, a fifo)
+    or cannot open is keyed by why, so the run still lists it and its reader reports it.
+    """
+    if file.skip_reason is not None:
+        return "skipped:" + hashlib.sha256(file.skip_reason.encode()).hexdigest()
+    digest = hashlib.sha256()
+    try:
+        with fsspec.open(file.url, "rb") as handle:
+            while block := handle.read(chunk):
+                digest.update(block)
+    except OSError as error:
+        return "unreadable:" + hashlib.sha256(f"{type(error).__name__}: {error}".encode()).hexdigest()
+    return digest.hexdigest()
+
+
+def estimate_records(file: InputFile) -> int:
+    """Records a file will give (lines of JSONL, rows of Parquet, else 1): the progress total."""
+    name = file.source.lower()
+    try:
+        if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")):
+            with fsspec.open(file.url, "rb", compression="infer") as handle:
+                return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) or 1
+        if name.endswith(".parquet"):
+            with fsspec.open(file.url, "rb") as handle:
+                return pq.ParquetFile(handle).metadata.num_rows
+    except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
+        return 1
+    return 1
+
+
+def input_key(sha256: str, pipeline_version: str, params: dict) -> str:
+    """What decides whether a file must be cleaned again: its bytes, our version, the parameters.
+
+    >>> input_key("ab", "0.1.0", {"min_chars": 200}) == input_key("ab", "0.1.0", {"min_chars": 200})
+    True
+    >>> input_key("ab", "0.1.0", {"min_chars": 200}) == input_key("ab", "0.2.0", {"min_chars": 200})
+    False
+    """
+    payload = json.dumps([sha256, pipeline_version, params], sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+@dataclass
+class InputPlan:
+    """Which input files this run cleans, which it leaves as they are, and the next index."""
+
+    to_process: list[InputFile]
+    unchanged: list[InputFile]
+    missing: list[str]                  # indexed before, gone from the input: rows kept
+    index: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def replaced_sources(self) -> set[str]:
+        """Sources whose rows in the current version this run replaces."""
+        return {file.source for file in self.to_process}
+
+
+def is_input_file(file: InputFile) -> bool:
+    """Hidden files (.gitkeep, .DS_Store, editors' swap files) are not inputs.
+
+    >>> is_input_file(InputFile("x/.gitkeep", ".gitkeep", 0)), is_input_file(InputFile("a/b.txt", "a/b.txt", 3))
+    (False, True)
+    """
+    return not any(part.startswith(".") for part in file.source.split("/"))
+
+
+def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_version: str,
+                params: dict, now: str = "", hasher=content_sha256) -> InputPlan:
+    """Compare the input files with the previous version's index.
+
+    New file or changed bytes/version/parameters → processed; same key → unchanged;
+    indexed but absent → missing (its rows and index entry stay).
+    """
+    plan = InputPlan([], [], [])
+    seen = set()
+    for file in files:
+        if not is_input_file(file):
+            continue
+        seen.add(file.source)
+        sha = hasher(file)
+        key = input_key(sha, pipeline_version, params)
+        plan.index[file.source] = {"sha256": sha, "size": file.size, "key": key}
+        old = previous.get(file.source)
+        if old is not None and old.get("key") == key:
+            plan.unchanged.append(file)
+        else:
+            plan.to_process.append(file)
+    for source, entry in sorted(previous.items()):
+        if source not in seen:
+            plan.missing.append(source)
+            plan.index[source] = {**entry, "missing_since": entry.get("missing_since") or now}
+    plan.index = dict(sorted(plan.index.items()))
+    return plan
+
+
+# ---------------------------------------------------------------------------------------
+# Building and committing a version
+
+
+def write_part(staging: Path | str, kind: str, name: str, table: pa.Table) -> Path:
+    """Write one part of a kind into a version being built (sorted, atomic).
+
+    Stateless on purpose: tasks in other threads or processes only need the folder.
+    """
+    if kind not in TABLE_KINDS:
+        raise ValueError(f"unknown table kind {kind!r}; known: {', '.join(TABLE_KINDS)}")
+    return write_parquet(table, Path(staging) / kind / f"{name}.parquet")
+
+
+def _parts(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(TEMP_PREFIX))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another filesystem, or one without hard links
+        shutil.copy2(source, target)
+
+
+class VersionBuilder:
+    """The next version, built in versions/.staging-<token>/ and committed atomically.
+
+    Use: ``builder = VersionBuilder(layout, replaced_sources={"a.jsonl"})``,
+    ``builder.carry_over()``, then ``builder.write("clean", table, "part-x")`` (or, from a
+    task in another process, ``write_part(builder.staging, ...)``), ``builder.compact()``,
+    ``builder.commit(manifest, card_markdown, plan.index)``. Every kind of
+    ``layout.TABLE_KINDS`` is handled alike; rows are matched to inputs by `source`.
+    """
+
+    def __init__(self, layout: OutputLayout, replaced_sources: set[str] = frozenset()):
+        self.layout = layout
+        self.replaced_sources = set(replaced_sources)
+        self.base = current_version(layout)
+        self.staging = layout.staging_dir(uuid.uuid4().hex[:12])
+        for kind in TABLE_KINDS:
+            (self.staging / kind).mkdir(parents=True, exist_ok=True)
+
+    def carry_over(self) -> dict[str, int]:
+        """Bring the current version's rows that this run does not replace.
+
+        A part with none of the replaced sources is hard-linked as is (same name, same
+        bytes); a part holding some is rewritten without their rows, under a new name. Returns how many parts were rewritten per kind.
+        """
+        rewritten = {kind: 0 for kind in TABLE_KINDS}
+        if self.base is None:
+            return rewritten
+        base_dir = self.layout.version_dir(self.base)
+        replaced = pa.array(sorted(self.replaced_sources), type=pa.string())
+        for kind in TABLE_KINDS:
+            for part in _parts(base_dir / kind):
+                target = self.staging / kind / part.name
+                has_source = "source" in pq.read_schema(part).names
+                sources = pq.read_table(part, columns=["source"]).column("source") if self.replaced_sources and has_source else None
+                if sources is None or not pc.any(pc.is_in(sources, value_set=replaced)).as_py():
+                    _link_or_copy(part, target)
+                    continue
+                table = pq.read_table(part)
+                kept = table.filter(pc.invert(pc.is_in(table.column("source"), value_set=replaced)))
+                rewritten[kind] += 1
+                if kept.num_rows:
+                    write_parquet(kept, self.staging / kind / self._new_name(part.name))
+        for folder in CARRIED_FOLDERS:  # immutable files (replaced, never edited): links are safe
+            for path in sorted((base_dir / folder).glob("*")) if (base_dir / folder).is_dir() else ():
+                (self.staging / folder).mkdir(exist_ok=True)
+                _link_or_copy(path, self.staging / folder / path.name)
+        return rewritten
+
+    def write(self, kind: str, table: pa.Table, name: str) -> Path:
+        """Add a part of `kind` to this version (same as `write_part(builder.staging, ...)`)."""
+        return write_part(self.staging, kind, name, table)
+
+    def parts(self, kind: str) -> list[Path]:
+        """The parts of `kind` in the version being built (carried over and new)."""
+        return _parts(self.staging / kind)
+
+    def _new_name(self, old_name: str) -> str:
+        """A rewritten part never reuses a name: a reader that listed the old version's
+        files and opens them after the switch gets the same bytes or no file, never others."""
+        digest = hashlib.sha256(f"{old_name}:{self.next_number()}".encode()).hexdigest()[:16]
+        return f"part-r{digest}.parquet"
+
+    def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES) -> dict[str, int]:
+        """Merge small parts into files of up to `target_bytes` (sorted again as one), once
+        a kind has more than `max_small_files` of them. Returns files merged away per kind.
+        """
+        merged = {kind: 0 for kind in TABLE_KINDS}
+        for kind in TABLE_KINDS:
+            small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
+            if len(small) <= max_small_files:
+                continue
+            groups, group, size = [], [], 0
+            for part in small:
+                if group and size + part.stat().st_size > target_bytes:
+                    groups.append(group)
+                    group, size = [], 0
+                group.append(part)
+                size += part.stat().st_size
+            groups.append(group)
+            for group in (g for g in groups if len(g) > 1):
+                table = pa.concat_tables([pq.read_table(p) for p in group])
+                name = hashlib.sha256("\0".join(p.name for p in group).encode()).hexdigest()[:16]
+                write_parquet(table, self.staging / kind / f"part-m{name}.parquet")
+                for part in group:
+                    part.unlink()
+                merged[kind] += len(group) - 1
+        return merged
+
+    def language_counts(self) -> dict[str, int]:
+        """Clean rows per `lang` in the version being built (reads one column)."""
+        counts: dict[str, int] = {}
+        for part in _parts(self.staging / "clean"):
+            for entry in pc.value_counts(pq.read_table(part, columns=["lang"]).column("lang")).to_pylist():
+                key = entry["values"] or ""
+                counts[key] = counts.get(key, 0) + entry["counts"]
+        return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+    def next_number(self) -> int:
+        return max([*list_versions(self.layout), self.base or 0]) + 1
+
+    def table_stats(self) -> dict[str, dict]:
+        """Rows, files and bytes per kind in the version being built (footers only)."""
+        stats = {}
+        for kind in TABLE_KINDS:
+            parts = _parts(self.staging / kind)
+            stats[kind] = {"rows": sum(pq.ParquetFile(p).metadata.num_rows for p in parts),
+                           "files": len(parts), "bytes": sum(p.stat().st_size for p in parts)}
+        return stats
+
+    def commit(self, manifest: dict, card: str, index: dict[str, dict],
+               keep_versions: int = DEFAULT_KEEP_VERSIONS) -> int:
+        """Make the staged folder the current version; returns its number."""
+        number = self.next_number()
+        write_json(manifest, self.staging / MANIFEST)
+        write_text(card, self.staging / CARD)
+        write_json(index, self.staging / INPUT_INDEX)
+        final = self.layout.version_dir(number)
+        os.rename(self.staging, final)
+        _swap_pointer(self.layout, final)
+        _ensure_links(self.layout)
+        prune_versions(self.layout, keep_versions)
+        return number
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _swap_pointer(layout: OutputLayout, version: Path) -> None:
+    """Point `current` at `version` with one atomic rename of a fresh symlink."""
+    temp = layout.root / f"{TEMP_PREFIX}current-{uuid.uuid4().hex[:8]}"
+    os.symlink(os.path.relpath(version, layout.root), temp)
+    os.replace(temp, layout.current)
+
+
+def _ensure_links(layout: OutputLayout) -> None:
+    """DIR/clean -> current/clean etc. Made once; a pre-versioning real folder is moved aside."""
+    names = [*TABLE_KINDS, MANIFEST, CARD]
+    for name in names:
+        link = layout.root / name
+        if link.is_symlink():
+            continue
+        if link.exists():  # output of a run before versions existed
+            legacy = layout.versions_dir / "pre-versioning"
+            legacy.mkdir(parents=True, exist_ok=True)
+            os.replace(link, legacy / name)
+        temp = layout.root / f"{TEMP_PREFIX}{name}-{uuid.uuid4().hex[:8]}"
+        os.symlink(os.path.join("current", name), temp)
+        os.replace(temp, link)
+
+
+def prune_versions(layout: OutputLayout, keep_versions: int) -> list[int]:
+    """Delete all but the newest `keep_versions` versions (never the current one)."""
+    keep_versions = max(keep_versions, 1)
+    current = current_version(layout)
+    old = [n for n in list_versions(layout)[:-keep_versions] if n != current]
+    for number in old:
+        shutil.rmtree(layout.version_dir(number), ignore_errors=True)
+    return old
+
+
+def remove_abandoned_staging(layout: OutputLayout) -> list[str]:
+    """Staging folders of runs that died before committing (call it under the lock)."""
+    if not layout.versions_dir.is_dir():
+        return []
+    abandoned = [p for p in layout.versions_dir.iterdir() if p.name.startswith(STAGING_PREFIX)]
+    for path in abandoned:
+        shutil.rmtree(path, ignore_errors=True)
+    for path in layout.root.glob(f"{TEMP_PREFIX}*"):
+        path.unlink(missing_ok=True)
+    return sorted(p.name for p in abandoned)
+
+
+def append_run_log(layout: OutputLayout, entry: dict, keep: int = 200) -> list[dict]:
+    """Add one run's summary to runs.jsonl (the trend charts' data); returns the log."""
+    runs = read_run_log(layout)[-(keep - 1):] + [entry]
+    write_text("".join(json.dumps(r, sort_keys=True, default=str) + "\n" for r in runs), layout.runs_log)
+    return runs
+
+
+def read_run_log(layout: OutputLayout) -> list[dict]:
+    if not layout.runs_log.exists():
+        return []
+    return [json.loads(line) for line in layout.runs_log.read_text().splitlines() if line.strip()]

@@ -1,0 +1,106 @@
+"""Preflight: everything a run needs, checked before any server starts or any work is done.
+
+A run that cannot finish should say so in one line at once, not after the whole input
+has been cleaned: a missing input, an output that is a file, read-only, full or inside
+the input tree (the next run would read its own output back), arguments out of range.
+The CLI calls `check_run` before starting Prefect; the flow calls it too, because
+deployments call the flow without the CLI.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import fsspec
+
+# Below this many free bytes on the output's disk a run cannot even write its manifest.
+MIN_FREE_BYTES = 1 << 20
+
+
+class PreflightError(ValueError):
+    """A run that cannot succeed, said in one line."""
+
+
+class RunError(RuntimeError):
+    """A run that failed, said in one line naming what failed and where."""
+
+
+def check_run(input_path: str, output_dir: str, *, shard_mb: float = 64, workers: int = 1,
+              min_chars: int | None = 0, input_must_exist: bool = True) -> None:
+    """Raise PreflightError naming the first thing that would make the run fail. With
+    `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an
+    error), a missing local input passes; one that exists must still be readable."""
+    check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars)
+    local = _local_path(input_path)
+    if input_must_exist or local is None or local.exists() or local.is_symlink():
+        check_input(input_path)
+    check_output(output_dir, input_path)
+
+
+def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None) -> None:
+    """
+    >>> check_arguments(shard_mb=0, workers=1, min_chars=0)
+    Traceback (most recent call last):
+    ...
+    corpus_clean.preflight.PreflightError: --shard-mb must be > 0 (got 0)
+    """
+    if not isinstance(workers, int) or workers < 0:
+        raise PreflightError(f"--workers must be an integer >= 0 (0: one per CPU; got {workers!r})")
+    if not shard_mb > 0:  # also rejects NaN
+        raise PreflightError(f"--shard-mb must be > 0 (got {shard_mb!r})")
+    if min_chars is not None and (not isinstance(min_chars, int) or min_chars < 0):
+        raise PreflightError(f"--min-chars must be an integer >= 0 (got {min_chars!r})")
+
+
+def _local_path(url: str) -> Path | None:
+    """The local path behind `url`, or None for a remote fsspec URL."""
+    fs, path = fsspec.core.url_to_fs(url)
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    return Path(path) if protocol in ("file", "local") else None
+
+
+def check_input(input_path: str) -> None:
+    local = _local_path(input_path)
+    if local is None:
+        fs, path = fsspec.core.url_to_fs(input_path)
+        try:
+            exists = fs.exists(path)
+        except Exception as error:  # noqa: BLE001 - network, credentials...
+            raise PreflightError(f"input {input_path} cannot be reached: {type(error).__name__}: {error}") from None
+        if not exists:
+            raise PreflightError(f"input path does not exist: {input_path}")
+        return
+    if not local.exists():
+        raise PreflightError(f"input path does not exist: {input_path}")
+    needed = os.R_OK | (os.X_OK if local.is_dir() else 0)
+    if not os.access(local, needed):
+        raise PreflightError(f"input path is not readable: {input_path}")
+
+
+def check_output(output_dir: str, input_path: str | None = None) -> None:
+    """The output must be a writable directory (created if missing) with some free
+    space, outside the input tree."""
+    output = Path(output_dir).expanduser().resolve()
+    local_input = _local_path(input_path) if input_path else None
+    if local_input is not None:
+        tree = local_input.expanduser().resolve()
+        if output == tree or tree in output.parents:
+            raise PreflightError(f"output {output_dir} is inside the input tree {input_path}: "
+                                 "the next run would read its own output back as input")
+    existing = output
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        what = "is a file" if existing == output else f"has a file in its path ({existing})"
+        raise PreflightError(f"output {output_dir} {what}, not a directory")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output, prefix=".preflight-"):
+            pass
+    except OSError as error:
+        raise PreflightError(f"output {output_dir} is not writable: {error.strerror or error}") from None
+    free = shutil.disk_usage(output).free
+    if free < MIN_FREE_BYTES:
+        raise PreflightError(f"output {output_dir} is on a full disk ({free} bytes free)")

@@ -1,0 +1,55 @@
+"""Child processes that never outlive the run that started them.
+
+A process killed with SIGKILL runs no clean-up, so its children (the embedded Prefect
+server, the cleaning workers) would live on under PID 1. Two kernel-level guards, one
+for each way a child is started:
+
+- `die_with_parent`, as a `preexec_fn` of `subprocess.Popen`: Linux's
+  PR_SET_PDEATHSIG has the kernel kill the child when the thread that forked it dies.
+  Only for children started from the main thread (the thread must live as long as
+  the process).
+- `exit_when_parent_exits`, as a pool initializer: a thread waiting on the
+  multiprocessing parent sentinel (a pipe the parent holds open until it dies), for
+  workers started from any thread.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(sig: int = signal.SIGKILL):
+    """A `preexec_fn` that has the child get `sig` when its parent dies (Linux only;
+    elsewhere it does nothing and the parent's own clean-up is all there is)."""
+    parent = os.getpid()
+
+    def preexec() -> None:
+        if not sys.platform.startswith("linux"):
+            return
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return preexec
+
+
+def exit_when_parent_exits() -> None:
+    """In a multiprocessing child: exit at once when the parent process is gone."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-when-parent-exits", daemon=True).start()

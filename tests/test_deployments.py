@@ -1,0 +1,104 @@
+"""prefect.yaml as an operator uses it, on a real `prefect server start` (127.0.0.1): create
+the pool, deploy every deployment, start a worker, run deployments the way a schedule
+does; and two `corpus-clean run`s racing on one output folder."""
+from __future__ import annotations
+
+import glob
+import json
+import subprocess
+import sys
+import urllib.request
+
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import ARTICLE, REPO
+
+pytestmark = pytest.mark.timeout(900)
+
+
+def prefect(env: dict, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "prefect", *args], env=env, cwd=REPO, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def flow_run_of(api: str, name: str) -> dict:
+    query = json.dumps({"flow_runs": {"name": {"any_": [name]}}}).encode()
+    request = urllib.request.Request(api + "/flow_runs/filter", data=query, headers={"content-type": "application/json"})
+    [found] = json.loads(urllib.request.urlopen(request, timeout=10).read())
+    return found
+
+
+def artifact_keys(api: str) -> set[str]:
+    request = urllib.request.Request(api + "/artifacts/filter", data=b"{}", headers={"content-type": "application/json"})
+    return {a["key"] for a in json.loads(urllib.request.urlopen(request, timeout=10).read()) if a["key"]}
+
+
+def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server, tmp_path):
+    api, env = prefect_api_server
+    env = {**env, "PREFECT_API_URL": api, "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    assert prefect(env, "work-pool", "create", "local-process", "--type", "process").returncode == 0
+    assert prefect(env, "work-pool", "set-concurrency-limit", "local-process", "1").returncode == 0
+    deployed = prefect(env, "--no-prompt", "deploy", "--all")
+    assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+    worker = subprocess.Popen([sys.executable, "-m", "prefect", "worker", "start", "--pool", "local-process"],
+                              env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        incoming, out = tmp_path / "incoming", tmp_path / "out"
+        incoming.mkdir()
+        (incoming / "a.txt").write_text(ARTICLE.replace("Eastmere", "Amere"))
+        (incoming / "b.txt").write_text(ARTICLE.replace("Eastmere", "Bmere"))
+
+        def run_hourly(**params) -> str:
+            result = prefect(env, "deployment", "run", "clean-corpus/hourly-incoming", "--watch",
+                             "--watch-interval", "1", "--params", json.dumps(params))
+            assert result.returncode == 0, result.stdout + result.stderr
+            return result.stdout
+
+        run_hourly(input_path=str(incoming), output_dir=str(out))
+        first = json.loads((out / "manifest.json").read_text())
+        (incoming / "c.txt").write_text(ARTICLE.replace("Eastmere", "Cmere"))  # the next hour's delivery
+        run_hourly(input_path=str(incoming), output_dir=str(out))
+        second = json.loads((out / "manifest.json").read_text())
+        assert (first["totals"]["files_processed"], first["version"]) == (2, 1)
+        assert (second["totals"]["files_processed"], second["totals"]["files_unchanged"]) == (1, 2)
+        assert second["inputs"]["processed"] == ["c.txt"] and second["deployment"] == "hourly-incoming"
+        assert len(pq.read_table(glob.glob(str(out / "clean" / "*.parquet")))) == 3
+
+        # Out of the box: the shipped parameters' input (data/incoming, an empty placeholder)
+        # gives a warning state, not a silent success; daily-sample cleans the bundled samples.
+        stdout = run_hourly(output_dir=str(tmp_path / "out-default"))
+        run_id = flow_run_of(api, stdout.split("Created flow run '")[1].split("'")[0])
+        assert run_id["state"]["name"] == "NoNewRecords"
+        daily = prefect(env, "deployment", "run", "clean-corpus/daily-sample", "--watch", "--watch-interval", "1",
+                        "--params", json.dumps({"output_dir": str(tmp_path / "daily"), "data_docs": False}))
+        assert daily.returncode == 0, daily.stdout + daily.stderr
+        assert json.loads((tmp_path / "daily" / "manifest.json").read_text())["totals"]["clean"] > 10
+        assert {"corpus-clean-hourly-incoming", "corpus-clean-daily-sample"} <= artifact_keys(api)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=60)
+
+
+def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_path):
+    """Both start at once: each either commits or refuses in one line; the output then
+    holds every record once, and its manifest names files that exist."""
+    api, env = prefect_api_server
+    env = {**env, "PREFECT_API_URL": api}
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    for i in range(4):
+        (corpus / f"doc-{i}.txt").write_text(ARTICLE.replace("Eastmere", f"Town {i}") * 3)
+    command = [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
+               "--no-data-docs"]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
+    for code, stderr in results:
+        assert code == 0 or "refusing to run" in stderr, stderr[-2000:]
+    assert any(code == 0 for code, _ in results)
+    table = pq.read_table(glob.glob(str(out / "clean" / "*.parquet")))
+    assert sorted(table.column("source").to_pylist()) == [f"doc-{i}.txt" for i in range(4)]
+    manifest = json.loads((out / "manifest.json").read_text())
+    for kind in ("clean", "quarantine"):
+        assert glob.glob(manifest["output"][kind] + "/*.parquet") or kind == "quarantine"
