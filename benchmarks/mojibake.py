@@ -2,7 +2,8 @@
 """Benchmark corpus_clean.mojibake.repair against ftfy on the mojibake bench.
 
     python benchmarks/mojibake.py /work/shared/bench/mojibake/bench.jsonl.gz \
-        [--fixers /work/shared/bench/mojibake/fixers.py] [--repeat 5] [--failures out.jsonl]
+        [--fixers /work/shared/bench/mojibake/fixers.py] [--repeat 5] [--failures out.jsonl] \
+        [--ftfy-cases PATH/python-ftfy/tests/test-cases]
 
 Prints markdown tables:
 1. exact-match % per corruption kind for ours, ftfy defaults and ftfy with DataTrove's
@@ -15,6 +16,12 @@ Prints markdown tables:
        cp1252 (see `mostly_clean_english`);
    (b) the garbled side of every corrupted bench record.
 
+3. with ``--ftfy-cases`` (the ``tests/test-cases`` folder of a python-ftfy checkout, ftfy's
+   own real-world cases; not shipped here): the cases split as the bench's make_bench.py
+   splits them (first byte of sha1(original) even: in the dev bench; odd: held out), exact %
+   per half and per ftfy file for each fixer, negatives changed, and how often ftfy is right
+   where we are wrong. The held-out half is the out-of-sample figure.
+
 The DataTrove config is taken from the bench's fixers.py (``--fixers``; by default the one
 next to the bench file); if that file is missing, the same config is re-created here.
 """
@@ -22,10 +29,12 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import importlib.util
 import inspect
 import json
 import os
+import re
 import sys
 import time
 from collections import OrderedDict
@@ -97,6 +106,61 @@ def accuracy_table(records: list[dict], fixers: dict) -> tuple[str, dict]:
             cells.append(f"{100 * changed / len(idx):.2f}% ({changed})")
         lines.append(f"| {kind} FP rate (any byte changed) | {len(idx)} | " + " | ".join(cells) + " |")
     return "\n".join(lines), results
+
+
+# ------------------------------------------------------------------ ftfy's test cases
+
+FTFY_FILES = ("in-the-wild", "synthetic", "language-names", "known-failures", "negative")
+# Real-world files: cases collected from real text (the others are made up or known failures).
+REAL_WORLD_FILES = ("in-the-wild", "language-names")
+_DIRTY_NEGATIVE_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]|&#?[0-9A-Za-z]{1,24};")
+
+
+def load_ftfy_cases(folder: str) -> tuple[list[dict], list[dict]]:
+    """(positives, negatives) from ftfy's test-case JSON files, each with its half
+    ("dev": in the dev bench, "held-out": not), selected exactly as make_bench.py does."""
+    positives, negatives = [], []
+    for name in FTFY_FILES:
+        with open(os.path.join(folder, f"{name}.json"), encoding="utf-8") as f:
+            for case in json.load(f):
+                original = case["original"]
+                half = "dev" if int(hashlib.sha1(original.encode("utf-8")).hexdigest()[:2], 16) % 2 == 0 else "held-out"
+                target = case.get("fixed-encoding", case["fixed"])
+                if name == "negative" or target == original:
+                    if target == original and not _DIRTY_NEGATIVE_RE.search(target):
+                        negatives.append({"file": name, "half": half, "text": original})
+                    continue
+                positives.append({"file": name, "half": half, "garbled": original, "clean": target})
+    return positives, negatives
+
+
+def ftfy_cases_table(folder: str, fixers: dict, bench_records: list[dict]) -> str:
+    positives, negatives = load_ftfy_cases(folder)
+    dev_in_bench = {r["garbled"] for r in bench_records if r["kind"] == "ftfy-testcases"}
+    dev = {p["garbled"] for p in positives if p["half"] == "dev"}
+    check = "matches" if dev == dev_in_bench else f"DOES NOT match ({len(dev ^ dev_in_bench)} differ)"
+    outputs = {name: {p["garbled"]: fix(p["garbled"]) for p in positives} for name, fix in fixers.items()}
+    names = list(fixers)
+    lines = [f"The dev half {check} the bench's `ftfy-testcases` records.\n",
+             "| half | cases | n | " + " | ".join(names) + " | ftfy datatrove right, ours wrong |",
+             "|---|---|---:|" + "---:|" * (len(names) + 1)]
+    groups = [("all files", None), ("real-world (in-the-wild, language-names)", REAL_WORLD_FILES)]
+    for half in ("dev", "held-out"):
+        for label, files in groups:
+            cases = [p for p in positives if p["half"] == half and (files is None or p["file"] in files)]
+            cells = [f"{100 * sum(outputs[n][p['garbled']] == p['clean'] for p in cases) / len(cases):.1f}" for n in names]
+            worse = sum(outputs["ftfy datatrove"][p["garbled"]] == p["clean"] != outputs["ours"][p["garbled"]] for p in cases)
+            lines.append(f"| {half} | {label} | {len(cases)} | " + " | ".join(cells) + f" | {worse} |")
+        negs = [c for c in negatives if c["half"] == half]
+        cells = [str(sum(fixers[n](c["text"]) != c["text"] for c in negs)) for n in names]
+        lines.append(f"| {half} | negatives changed (of {len(negs)}) | {len(negs)} | " + " | ".join(cells) + " | |")
+    misses = [p for p in positives if p["half"] == "held-out" and outputs["ours"][p["garbled"]] != p["clean"]]
+    lines.append("\nHeld-out cases we miss (file: ftfy datatrove right?):\n")
+    for p in misses:
+        right = outputs["ftfy datatrove"][p["garbled"]] == p["clean"]
+        lines.append(f"- {p['file']} (ftfy {'right' if right else 'wrong'}): {p['garbled'][:70]!r} -> "
+                     f"{outputs['ours'][p['garbled']][:70]!r}, expected {p['clean'][:70]!r}")
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ throughput
@@ -182,6 +246,7 @@ def main(argv=None) -> None:
     parser.add_argument("--fixers", help="the bench's fixers.py (default: next to the bench file)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--failures", help="write our failing records here (jsonl)")
+    parser.add_argument("--ftfy-cases", help="python-ftfy's tests/test-cases folder (held-out real-world cases)")
     args = parser.parse_args(argv)
 
     records = load_bench(args.bench)
@@ -193,6 +258,10 @@ def main(argv=None) -> None:
     table, results = accuracy_table(records, fixers)
     print("### Exact match % per corruption kind, and false positives\n")
     print(table)
+
+    if args.ftfy_cases:
+        print("\n### ftfy's own test cases: dev half (in the bench) and held-out half, exact %\n")
+        print(ftfy_cases_table(args.ftfy_cases, fixers, records))
 
     garbled = [r["garbled"] for r in records if r["kind"] not in NEGATIVE_KINDS]
     english = mostly_clean_english(records)

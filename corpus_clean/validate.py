@@ -45,42 +45,16 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus_clean.mojibake.detect import MOJIBAKE_RE, find_markers
+
 SUITE_FILE = Path(__file__).resolve().parent.parent / "schemas" / "expectations.json"
 
 # --------------------------------------------------------------------------- patterns
 # Patterns are RE2 (pyarrow's pc.match_substring_regex runs them on the Arrow-backed
-# text: fast); PY() turns one into its Python `re` twin, used to locate the marker for
-# the detail. Literal characters, not \u escapes.
-
-# A UTF-8 continuation byte (0x80-0xBF) as it appears after a wrong cp1252 / latin-1
-# decode: C1 controls (latin-1), the cp1252 specials, and latin-1 symbols U+00A0-U+00BF.
-_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
-
-MOJIBAKE_PATTERNS: dict[str, str] = {
-    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©", ć → "Ä‡", š → "Å¡" ...:
-    # 2-byte latin-1 supplement and Latin Extended-A ("Å" followed by a dash or an
-    # ellipsis is too often a real Ångström or Scandinavian place name)
-    "latin": "[ÂÃÄ]" + _CONT + "|Å" + _CONT.replace("…", "").replace("–—", ""),
-    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+2FFF.
-    # Two continuation chars: Welsh "â’r" is a word.
-    "punctuation": "â" + _CONT + _CONT + "|â€",
-    # а → "Ð°", я → "Ñ\x8f" ...: 2-byte Cyrillic
-    "cyrillic": "[ÐÑ]" + _CONT,
-    # Indic, CJK ... (3-byte): two characters in a row, so "allé…»" is not a hit
-    "three_byte": "[à-ï]" + _CONT + _CONT + "[à-ï]" + _CONT + _CONT,
-    # "voilÃ " / "Â ": the nbsp byte of "à" / a nbsp turned into a plain space
-    "lost_nbsp": "[a-z]Ã |Â ",
-    # "Â" / "sarÃ" at a line end or the end: the nbsp byte lost with trailing whitespace
-    "line_end": "(?:[a-z ]Ã|Â)(?:[\r\n]|\\z)",
-    # U+FFFD: a lossy decode already happened
-    "replacement": "\ufffd",
-}
-MOJIBAKE_RE = "|".join(f"(?:{p})" for p in MOJIBAKE_PATTERNS.values())
-
-
-def PY(pattern: str) -> str:
-    """The Python `re` twin of one of our RE2 patterns (RE2's \\z is Python's \\Z)."""
-    return pattern.replace("\\z", "\\Z")
+# text: fast). Literal characters, not \u escapes.
+# The mojibake markers are the repair's own detector (corpus_clean.mojibake.detect): RE2
+# MOJIBAKE_RE finds candidate rows in C, find_markers confirms them (it knows, e.g., that a
+# capital before NBSP in an all-caps word is typography) and locates the marker.
 
 
 # C0 controls except \t \n \r, DEL, C1 controls; what the repair step also strips (BOM,
@@ -498,6 +472,15 @@ def contains_re2(column, pattern: str):
     return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index)
 
 
+def has_mojibake(column):
+    """Boolean Series: the mojibake detector finds a marker (RE2 scan of the column, the
+    detector's Python check on the rows it flags)."""
+    rows = contains_re2(column, MOJIBAKE_RE)
+    if rows.any():
+        rows.loc[rows] = column[rows].map(lambda v: bool(find_markers(v))).astype(bool)
+    return rows
+
+
 def contains_any(column, patterns):
     """Boolean Series: any of these Python regexes found in the column (same answer as
     `re.search`). See _marker_groups for how it stays fast."""
@@ -621,7 +604,7 @@ def _register_custom_expectations() -> tuple:
 
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column, **kwargs):
-            return ~contains_re2(column, MOJIBAKE_RE)
+            return ~has_mojibake(column)
 
     class ColumnValuesNoBoilerplateMarkers(ColumnMapMetricProvider):
         condition_metric_name = "column_values.corpus_clean.no_boilerplate_markers"
@@ -676,7 +659,6 @@ def _show(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_MOJIBAKE = re.compile(PY(MOJIBAKE_RE))
 _CONTROL = re.compile(CONTROL_RE)
 
 
@@ -712,7 +694,7 @@ def _detail(etype: str, kw: dict, params: dict, row: dict[str, Any]) -> str:
         lo, hi = _resolve(kw.get("min_value"), params), _resolve(kw.get("max_value"), params)
         return f"{column} {_show(value)} outside {_show(lo)} .. {_show(hi)}"
     if etype == "expect_column_values_to_have_no_mojibake":
-        found = [(m.start(), m.group()) for m in _MOJIBAKE.finditer(value)]
+        found = find_markers(value)
         if not found:
             return f"{column} has mojibake"
         pos, marker = found[0]

@@ -52,6 +52,26 @@ SECOND_ARTICLE = (
 )
 
 
+_WORDS = ("council harbour ferry pier library bridge school market river tram orchard glacier museum "
+          "budget storm winter summer engineers farmers teachers nurses pupils visitors drivers "
+          "voted agreed warned opened closed rebuilt planned delayed praised questioned measured "
+          "new old small large local regional quiet busy early late cheaper longer wider safer "
+          "on in at for with after before during since under over near across through").split()
+
+
+def distinct_article(n: int, town: str | None = None) -> str:
+    """A made-up news story of its own (not a near copy of any other n), framed by the
+    same page furniture as ARTICLE: for tests that need many different documents."""
+    import random
+
+    rng = random.Random(n)
+    town = town or f"Town{n}"
+    sentences = [" ".join(rng.choice(_WORDS) for _ in range(18)).capitalize() + "." for _ in range(6)]
+    body = "\n".join(f"The people of {town} said {sentence[0].lower()}{sentence[1:]}" for sentence in sentences)
+    return (f"{town} Weighs a Plan for Its Future\n\nBy Lena Okafor\n{body}\n"
+            "Facebook Facebook Facebook Facebook\n© 2024 Eastmere Gazette Ltd. All rights reserved.\n")
+
+
 @pytest.fixture(scope="session")
 def prefect_server():
     from prefect.testing.utilities import prefect_test_harness

@@ -135,13 +135,13 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
     assert processes_with(token.encode()) == []
 
 
-def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_path):
+def test_a_failing_task_ends_the_run_with_one_line_naming_what_and_where(tmp_path):
     """issue 12: the last line was "UnfinishedRun: Run is in PENDING state". A real
-    fault: the output's clean/ folder is a file, so writing the shard fails."""
+    fault: the output's versions/ folder is a file, so no version can be staged."""
     corpus = make_corpus(tmp_path / "in", files=2)
     out = tmp_path / "out"
     out.mkdir()
-    (out / "clean").write_text("a file where a folder should be")
+    (out / "versions").write_text("a file where a folder should be")
     from prefect.settings import PREFECT_API_URL
 
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
@@ -150,7 +150,7 @@ def test_a_failing_task_ends_the_run_with_one_line_naming_shard_and_task(tmp_pat
          "--no-data-docs"], env=env, capture_output=True, timeout=600)
     assert result.returncode == 1
     last = result.stderr.decode().strip().splitlines()[-1]
-    assert last.startswith("corpus-clean: shard part-00000 failed in write-shard: FileExistsError:"), last
+    assert last.startswith("corpus-clean: run failed: NotADirectoryError:") and str(out / "versions") in last, last
 
 
 def test_an_upstream_failure_is_reported_not_the_pending_task_after_it(tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ import urllib.request
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import ARTICLE, REPO
+from tests.conftest import ARTICLE, REPO, distinct_article
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -46,8 +46,8 @@ def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server
     try:
         incoming, out = tmp_path / "incoming", tmp_path / "out"
         incoming.mkdir()
-        (incoming / "a.txt").write_text(ARTICLE.replace("Eastmere", "Amere"))
-        (incoming / "b.txt").write_text(ARTICLE.replace("Eastmere", "Bmere"))
+        (incoming / "a.txt").write_text(distinct_article(1, "Amere"))
+        (incoming / "b.txt").write_text(distinct_article(2, "Bmere"))
 
         def run_hourly(**params) -> str:
             result = prefect(env, "deployment", "run", "clean-corpus/hourly-incoming", "--watch",
@@ -57,7 +57,7 @@ def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server
 
         run_hourly(input_path=str(incoming), output_dir=str(out))
         first = json.loads((out / "manifest.json").read_text())
-        (incoming / "c.txt").write_text(ARTICLE.replace("Eastmere", "Cmere"))  # the next hour's delivery
+        (incoming / "c.txt").write_text(distinct_article(3, "Cmere"))  # the next hour's delivery
         run_hourly(input_path=str(incoming), output_dir=str(out))
         second = json.loads((out / "manifest.json").read_text())
         assert (first["totals"]["files_processed"], first["version"]) == (2, 1)
@@ -88,7 +88,7 @@ def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_
     corpus, out = tmp_path / "in", tmp_path / "out"
     corpus.mkdir()
     for i in range(4):
-        (corpus / f"doc-{i}.txt").write_text(ARTICLE.replace("Eastmere", f"Town {i}") * 3)
+        (corpus / f"doc-{i}.txt").write_text(distinct_article(i) * 3)
     command = [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
                "--no-data-docs"]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import doctest
 import html
+import importlib
+import pkgutil
 from collections import Counter
 
 import pytest
@@ -14,6 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import mojibake
+from corpus_clean.mojibake.charmaps import _CP1251
 from corpus_clean.mojibake import (
     decode_whole_line,
     fix_mojibake_spans,
@@ -51,10 +54,23 @@ def as_mac_roman(text: str) -> str:
 # ---------------------------------------------------------------- doctests
 
 
-def test_docstring_examples():
-    result = doctest.testmod(mojibake, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 30
+MOJIBAKE_MODULES = sorted(
+    info.name for info in pkgutil.iter_modules(mojibake.__path__, prefix="corpus_clean.mojibake.")
+)
+
+
+@pytest.mark.parametrize("module_name", MOJIBAKE_MODULES)
+def test_docstring_examples(module_name):
+    result = doctest.testmod(importlib.import_module(module_name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_docstring_examples_cover_the_package():
+    attempted = sum(
+        doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS).attempted
+        for name in MOJIBAKE_MODULES
+    )
+    assert attempted > 60
 
 
 # ---------------------------------------------------------------- clean text
@@ -278,7 +294,7 @@ def test_lowercased_mojibake_is_not_made_worse():
 
 
 def test_decode_whole_line_rejects_implausible_cp1251():
-    assert decode_whole_line("ВІКІ is Ukrainian for WIKI", mojibake._CP1251) is None
+    assert decode_whole_line("ВІКІ is Ukrainian for WIKI", _CP1251) is None
 
 
 def test_fix_mojibake_spans_counts_sequences():

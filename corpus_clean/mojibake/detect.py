@@ -1,0 +1,291 @@
+"""The one mojibake detector, used by the repair and by validation.
+
+Two questions, two answers:
+
+- `might_need_repair(text)`: could any repair step change this text? A cheap,
+  over-inclusive test (the repair's fast path: most text has no mojibake, and then ftfy
+  is never called). False means surely not.
+- `find_markers(text)` / `count_markers(text)`: what mojibake is *left* in a text? The
+  validation suite quarantines a row with a marker, and the repair uses the count to
+  choose between ftfy's answer and ours (`fix_text.fix_line`). The patterns are RE2 as
+  well as Python (`MOJIBAKE_RE`), so that validation can scan an Arrow column in C and
+  confirm the few hits here.
+"""
+from __future__ import annotations
+
+import re
+
+from ftfy import chardata
+
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls
+from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
+
+
+_TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
+
+
+def _all_leads() -> str:
+    """Every character that is a UTF-8 lead byte in a codec ftfy or we re-decode from."""
+    leads = set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+    return "".join(sorted(leads))
+
+
+def _trigger_pattern(singles: str) -> str:
+    """Build the one regex that says "something here might need repair".
+
+    Mojibake of UTF-8 always shows a lead byte followed by a continuation byte; we take
+    the union over every codec ftfy tries (ftfy cannot re-decode text without such a
+    pair), with NBSP or U+FFFD also allowed after the lead byte, plus ``Â``/``Ã`` before a
+    space or line end (a 0xA0 byte lost or turned into a space).
+    """
+    leads, conts = set(), set()
+    for codec_name in chardata.CHARMAP_ENCODINGS:
+        codec = _Codec(codec_name, (codec_name,))
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+        conts.update(codec.conts)
+    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
+        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
+        conts.update(codec.conts)
+    conts.update("\xa0\ufffd")
+    # "Â"/"Ã" before a space or line end: the 0xA0 of NBSP or "à" lost or made a space.
+    return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
+
+
+# An HTML entity or character reference as ftfy's unescape_html decodes them (with ";").
+_ENTITY_PATTERN = "&#?[0-9A-Za-z]{1,24};"
+
+
+_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "\ufffd") + "|" + _ENTITY_PATTERN)
+
+
+# What ftfy could still act on once entities are decoded and C1 controls handled: a lone
+# "&" or "�" is no reason to call it.
+_FTFY_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES))
+
+
+# The first character of anything _TRIGGER_RE matches. A single character class is
+# searched by a fast C loop; the full pattern is then tried only where it could start.
+_TRIGGER_START_RE = re.compile(f"[{_TRIGGER_SINGLES}\ufffd&{_cls(_all_leads())}]")
+
+
+_ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+_ENTITY_TRIGGER_RE = re.compile(_ENTITY_PATTERN)
+
+
+def might_need_repair(text: str) -> bool:
+    """Cheap test: can any repair step change this text? False means surely not.
+
+    >>> might_need_repair("It’s “fine” — café, naïve, Москва")
+    False
+    >>> might_need_repair("cafÃ©")
+    True
+    """
+    if text.isascii():
+        return _ASCII_CONTROL_RE.search(text) is not None or ("&" in text and _ENTITY_TRIGGER_RE.search(text) is not None)
+    search, match, pos = _TRIGGER_START_RE.search, _TRIGGER_RE.match, 0
+    while True:
+        start = search(text, pos)
+        if start is None:
+            return False
+        if match(text, start.start()):
+            return True
+        pos = start.start() + 1
+
+
+# --------------------------------------------------------------------------- markers left
+
+# A UTF-8 continuation byte (0x80-0xBF) as it appears after a wrong cp1252 / latin-1
+# decode: C1 controls (latin-1), the cp1252 specials, and latin-1 symbols U+00A0-U+00BF.
+# (RE2 patterns, written with literal characters, not \u escapes.)
+_CONT = "[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+
+MOJIBAKE_PATTERNS: dict[str, str] = {
+    # é → "Ã©", à → "Ã\xa0", nbsp → "Â\xa0", © → "Â©", ć → "Ä‡", š → "Å¡" ...:
+    # 2-byte latin-1 supplement and Latin Extended-A ("Å" followed by a dash or an
+    # ellipsis is too often a real Ångström or Scandinavian place name)
+    "latin": "[ÂÃÄ]" + _CONT + "|Å" + _CONT.replace("…", "").replace("–—", ""),
+    # ’ → "â€™", “ → "â€œ", – → "â€“", € → "â‚¬", ™ → "â„¢" ...: 3-byte U+2000-U+2FFF.
+    # Two continuation chars: Welsh "â’r" is a word.
+    "punctuation": "â" + _CONT + _CONT + "|â€",
+    # а → "Ð°", я → "Ñ\x8f" ...: 2-byte Cyrillic
+    "cyrillic": "[ÐÑ]" + _CONT,
+    # Indic, CJK ... (3-byte): two characters in a row, so "allé…»" is not a hit
+    "three_byte": "[à-ï]" + _CONT + _CONT + "[à-ï]" + _CONT + _CONT,
+    # "voilÃ " / "Â ": the nbsp byte of "à" / a nbsp turned into a plain space
+    "lost_nbsp": "[a-z]Ã |Â ",
+    # "Â" / "sarÃ" at a line end or the end: the nbsp byte lost with trailing whitespace
+    "line_end": "(?:[a-z ]Ã|Â)(?:[\r\n]|\\z)",
+    # U+FFFD: a lossy decode already happened
+    "replacement": "\ufffd",
+}
+# RE2 (pyarrow's match_substring_regex): finds every row that may hold a marker.
+MOJIBAKE_RE = "|".join(f"(?:{p})" for p in MOJIBAKE_PATTERNS.values())
+
+
+def python_pattern(pattern: str) -> str:
+    """The Python `re` twin of one of our RE2 patterns (RE2's \\z is Python's \\Z)."""
+    return pattern.replace("\\z", "\\Z")
+
+
+_MARKER_RE = re.compile(python_pattern(MOJIBAKE_RE))
+# For a yes/no answer only: the same markers but U+FFFD, each written to start at its
+# lead character ("[a-z]Ã " as "(?<=[a-z])Ã "), behind one character-class test, which
+# Python's regex engine checks fast at every position.
+_MARKER_BUT_FFFD_RE = re.compile(
+    "(?=[ÂÃÄÅâÐÑà-ï])(?:"
+    + python_pattern("|".join(f"(?:{p})" for kind, p in MOJIBAKE_PATTERNS.items() if kind not in ("replacement", "lost_nbsp", "line_end")))
+    + "|(?<=[a-z])Ã |Â |(?<=[a-z ])Ã(?=[\r\n]|\\Z)|Â(?=[\r\n]|\\Z))"
+)
+
+# A capital Latin-1 letter that could be a lead byte, followed by NBSP, after two more
+# capitals and not before a lowercase letter: an all-caps word before a no-break space
+# ("SELKÄ\xa0EDELLÄ", "MISUTÂ\xa0AJIKKO"), not the UTF-8 bytes of "Ġ" or of a NBSP.
+CAPS_NBSP_RE = re.compile("(?<=[A-ZÀ-Þ]{2})[Â-ß]\xa0(?![a-zß-ÿ])")
+
+
+
+
+def _ends_a_word_in_capitals(text: str, pos: int) -> bool:
+    """Is ``text[pos]`` a capital that ends a word in capitals, before NBSP or a space and
+    not before a lowercase letter? ("MÂ ØT", "SELKÄ\xa0EDELLÄ": a letter, not a lead byte.)"""
+    before, after = text[pos - 1 : pos] if pos else "", text[pos + 2 : pos + 3]
+    return before.isalpha() and before.isupper() and text[pos + 1 : pos + 2] in ("\xa0", " ") and not after.islower()
+
+# A short quotation: what a text about encoding errors puts its examples in.
+_QUOTATION_RE = re.compile(
+    '“[^“”\n]{1,40}”|„[^“”„\n]{1,40}[“”]|«[^«»\n]{1,40}»|‹[^‹›\n]{1,40}›|‘[^‘’\n]{1,40}’'
+    '|"[^"\n]{1,40}"|「[^」\n]{1,40}」'
+)
+
+
+def quotes_mojibake_on_purpose(line: str) -> bool:
+    """Does every garbled-looking sequence of the line sit inside a short quotation?
+
+    Text about encoding errors quotes its examples (``vê “Ã§” em vez de “ç”``, ``the
+    sign showed "CafÃ©"``). Real mojibake garbles a whole text or span, quotes and
+    words around it alike; it is not confined to quoted words. Such a line is left as it
+    is, and its quoted sequences are not markers.
+
+    >>> quotes_mojibake_on_purpose('the sign showed "CafÃ©" instead of "Café"')
+    True
+    >>> quotes_mojibake_on_purpose('the cafÃ© showed "CafÃ©"'), quotes_mojibake_on_purpose("cafÃ©")
+    (False, False)
+    """
+    if not _CLEAN_QUOTATION_HINT_RE.search(line):
+        return False
+    garbled = _garbled_spans(line)
+    if not garbled:
+        return False
+    # Mojibake is full of quote marks ("Õ«", "Î»", "â€œ"): quotations are looked for with
+    # the garbled sequences masked, so that only clean quote marks count.
+    masked = list(line)
+    for start, end in garbled:
+        masked[start:end] = "x" * (end - start)
+    quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
+    return all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled)
+
+
+def _garbled_spans(line: str) -> list[tuple[int, int]]:
+    """Where the line looks garbled: the markers, cp1252 sequences, and cp1251 or Mac Roman
+    sequences in runs or inside Latin words; an opening quote mark that Mac Roman reads
+    as a lead byte ("“ç”", "“â€™”") is left out."""
+    spans = [match.span() for match in _MARKER_RE.finditer(line)]
+    spans += [match.span() for match in _CP1252.sequence_re.finditer(line)]
+    for codec in (_CP1251, _MAC_ROMAN):
+        for run in codec.run_re.finditer(line):
+            start = run.start() + (line[run.start()] in _OPENING_QUOTES)
+            sequences = codec.sequence_re.findall(line, start, run.end())
+            glued = line[start - 1 : start].isascii() and line[start - 1 : start].isalpha() or (
+                line[run.end() : run.end() + 1].isascii() and line[run.end() : run.end() + 1].isalpha()
+            )
+            # A lone pair counts inside a Latin word ("cafГ©", "caf√©"); for Mac Roman only
+            # with a math-symbol lead ("L’été" holds the Mac Roman pair "’é").
+            if len(sequences) >= 2 or (sequences and glued and (codec is _CP1251 or line[start] in _MAC_MATH_LEADS)):
+                spans.append((start, run.end()))
+    return spans
+
+
+_OPENING_QUOTES = "“„«‹‘「"
+# A cheap first test: a short quotation whose marks do not follow a character that can
+# be a lead byte in cp1252 ("Ã“" is a garbled "Ó", "Î»" a garbled "λ").
+_CLEAN_QUOTATION_HINT_RE = re.compile('[“„«‹‘「"](?<![Â-ï].)[^\n]{1,42}?[”“»›’」"](?<![Â-ï].)')
+
+
+
+def find_markers(text: str) -> list[tuple[int, str]]:
+    """(position, marker) of each piece of mojibake left in the text.
+
+    A capital before NBSP or a space at the end of an all-caps word is typography, and
+    mojibake quoted on purpose (`quotes_mojibake_on_purpose`) is an example, not a marker.
+
+    >>> find_markers("Le cafÃ© â€œ"), find_markers("SELKÄ\xa0EDELLÄ\xa0MAAHAN")
+    ([(6, 'Ã©'), (9, 'â€œ')], [])
+    >>> find_markers("Se você vê “Ã§” em vez de “ç”"), find_markers("NÃO “IRMÃ”.")
+    ([], [])
+    """
+    found = []
+    for match in _MARKER_RE.finditer(text):
+        if _ends_a_word_in_capitals(text, match.start()) or _closes_a_quotation(text, match.start(), match.group()):
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        if quotes_mojibake_on_purpose(text[line_start : line_end if line_end >= 0 else len(text)]):
+            continue
+        found.append((match.start(), match.group()))
+    return found
+
+
+def has_marker_pattern(text: str) -> bool:
+    """Does a marker pattern other than U+FFFD match? (A cheap, over-inclusive
+    `find_markers`: no typography or quotation check.)"""
+    return _MARKER_BUT_FFFD_RE.search(text) is not None
+
+
+def count_markers(text: str) -> int:
+    """How many marker patterns match (what `find_markers` finds, before it sets aside
+    typography and quotations: cheaper, for comparing two repairs of one line)."""
+    return len(_MARKER_RE.findall(text))
+
+
+def only_typographic_pairs(line: str) -> bool:
+    """Are all the line's cp1252 sequences typography rather than bytes? A capital before
+    NBSP in an all-caps word (``MISUTÂ\xa0AJIKKO``), or a capital before the closing quote
+    of a quotation the line opened with a clean quote mark (``“IRMÃ”``: in mojibake the
+    opening quote would be garbled too). Then the line stays, whatever ftfy makes of it.
+
+    >>> only_typographic_pairs("MISUTÂ\xa0AJIKKO"), only_typographic_pairs("NÃO “IRMÃ”.")
+    (True, True)
+    >>> only_typographic_pairs("CAFÃ\xa0 cafÃ©"), only_typographic_pairs("LA BOÎTE Ã€ LETTRES")
+    (False, False)
+    """
+    sequences = list(_CP1252.sequence_re.finditer(line))
+    if not sequences:
+        return False
+    for match in sequences:
+        if CAPS_NBSP_RE.match(line, match.start()):
+            continue
+        if _closes_a_quotation(line, match.start(), match.group()):
+            continue
+        return False
+    return True
+
+
+_CLOSING_QUOTES = {"”": "“", "’": "‘", "»": "«", "›": "‹"}
+
+
+def _closes_a_quotation(text: str, start: int, pair: str) -> bool:
+    """Is the sequence a capital plus a closing quote mark, with its clean opening mark
+    earlier in the line and still open?"""
+    closing = pair[-1]
+    opening = _CLOSING_QUOTES.get(closing)
+    if len(pair) != 2 or opening is None or not pair[0].isupper():
+        return False
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count(opening) > before.count(closing)

@@ -1,0 +1,290 @@
+"""When is a garbled-looking sequence mojibake? Each rule is one small predicate with an
+example; a lone ambiguous pair with no support around it is never decoded.
+"""
+from __future__ import annotations
+
+import re
+
+
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec  # noqa: F401  (_MAC_ROMAN: doctests)
+from corpus_clean.mojibake.controls import _C1_RE
+from corpus_clean.mojibake.scripts import _fits_neighbours, _has_mixed_scripts, _has_script, _non_ascii_letters, _script
+
+
+def _has_own_evidence(
+    token: str, match: re.Match, codec: _Codec, decoded: str, count: int, longest: int, line: str
+) -> bool:
+    """Is this run mojibake on its own, without help from the rest of the line?
+
+    >>> m = _CP1252.run_re.search("NaÅ¡i")
+    >>> _has_own_evidence("NaÅ¡i", m, _CP1252, "š", 1, 2, "NaÅ¡i")
+    False
+    >>> _has_own_evidence("naÅ¡i", _CP1252.run_re.search("naÅ¡i"), _CP1252, "š", 1, 2, "naÅ¡i")
+    True
+    """
+    if count >= 2 and codec is not _CP1252:
+        # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
+        # they decode to a mix of scripts or to rare letters. Real mojibake does not.
+        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() for c in decoded) and not _has_mixed_scripts(decoded)
+    if count >= 2 or _C1_RE.search(match.group()):
+        return True
+    if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
+        return True
+    if codec is not _CP1252:
+        return _glued_to_letters(token, match, codec)
+    return (
+        _is_cp1252_pair_inside_word(token, match, decoded)
+        or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
+        or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
+        or (match.group()[0] == "Â" and "\xa1" <= match.group()[1] <= "\xbf")
+        or _is_nbsp_after_lowercase(token, match)
+    )
+
+
+def _is_nbsp_after_lowercase(token: str, match: re.Match) -> bool:
+    """``Â\xa0`` (NBSP read as cp1252) after a lowercase letter, digit or punctuation:
+    no word ends in a capital Â (``keÂ\xa0babala``, ``apertureÂ\xa0of``).
+
+    >>> _is_nbsp_after_lowercase("keÂ\xa0babala", _CP1252.run_re.search("keÂ\xa0babala"))
+    True
+    """
+    before = token[match.start() - 1 : match.start()]
+    return match.group() == "Â\xa0" and before != "" and not before.isupper() and not before.isspace()
+
+
+def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, line: str = "") -> bool:
+    """A single 3-byte sequence is evidence if it decodes to punctuation or a symbol
+    (``â€™`` -> ``’``), or to a letter of the same script as the letters it is glued to
+    (``cá»§a`` -> ``của``): a lone Hangul syllable inside a Latin word (``Brontë…”`` ->
+    ``Bront녔``) is a coincidence.
+
+    A letter with no letter next to it must be of a script the line already uses:
+    ``“ã§”`` would be a lone CJK ideograph in a Portuguese sentence.
+
+    >>> m = _CP1252.run_re.search("Bronteë…”")
+    >>> _is_lone_symbol_or_standalone("Bronteë…”", m, "녔")
+    False
+    """
+    if not _has_script(decoded[0]):
+        return True
+    script = _script(decoded[0])
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    neighbours = [c for c in (before, after) if c.isalpha()]
+    if neighbours:
+        return all(_script(c) == script for c in neighbours)
+    return any(_script(c) == script for c in _non_ascii_letters(line))
+
+
+# Continuation bytes 0x80-0x9F as cp1252 shows them, minus apostrophes and dashes,
+# which do occur inside real words ("Ã’s" is a plural of "Ã").
+_CP1252_ONLY_CONTS = set(bytes(range(0x80, 0xA0)).decode("windows-1252", errors="ignore")) - set("‘’–—")
+
+
+def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bool:
+    """One 2-byte pair is evidence when it is a capital Latin-1 letter plus a cp1252-only
+    punctuation mark, inside a lowercase word: ``kilkanaÅ›cie``, ``PrzeÅ‚om``, ``È™i``.
+    Real text does not put ``›``, ``‚`` or ``™`` between lowercase letters.
+
+    >>> m = _CP1252.run_re.search("PrzeÅ‚om")
+    >>> _is_cp1252_pair_inside_word("PrzeÅ‚om", m, "ł")
+    True
+    >>> m = _CP1252.run_re.search("DrÃ¥ber")
+    >>> _is_cp1252_pair_inside_word("DrÃ¥ber", m, "å")
+    False
+    """
+    pair = match.group()
+    if len(pair) != 2 or not decoded.isalpha() or pair[1] not in _CP1252_ONLY_CONTS:
+        return False
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    return before.islower() or after.islower() or (before.isupper() and after.isupper() and decoded.isupper())
+
+
+def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a letter the same line already uses
+    in clean form, and the pair is part of a lowercase word or a word on its own:
+    ``foreslÃ¥s`` in a line with ``måten``. A pair in quotes or next to capitals, as in
+    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count.
+
+    >>> line = "Denne måten Ã¥ se"
+    >>> m = _CP1252.run_re.search("Ã¥")
+    >>> _is_pair_of_the_lines_alphabet("Ã¥", m, "å", line)
+    True
+    """
+    pair = match.group()
+    if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
+        return False
+    before = token[: match.start()]
+    after = token[match.end() :].rstrip(",.;:!?")
+    if not before and not after:
+        return True
+    return (before[-1:].islower() or not before) and (after[:1].islower() or not after) and (
+        before[-1:].isalpha() or after[:1].isalpha()
+    )
+
+
+_MAC_MATH_LEADS = set("¬√ƒ≈∆÷◊⁄‡·‚„‰")
+
+
+# Lowercase letters that languages write every day: Latin-1, Latin Extended-A, and
+# Vietnamese ơ ư, Romanian ș ț (not IPA letters such as "ɔ", which "É”" decodes to).
+_COMMON_LOWERCASE_RE = re.compile("[\u00df-\u017f\u01a1\u01b0\u0219\u021b]")
+
+
+def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a lowercase letter inside a
+    lowercase word, and the rest of the line already writes
+    other non-ASCII letters of that script: ``nÃ©zegettem`` in a Hungarian line with
+    ``örömmel``, ``SÃ¸r-Amerika`` in a Norwegian one. A name in an English line
+    (``Bremer/Mccoy – DrÃ¥ber``) or a pair in quotes (``vê “Ã§”``) does not count.
+
+    >>> line = "Nagy örömmel nÃ©zegettem ezt"
+    >>> m = _CP1252.run_re.search(line)
+    >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("nÃ©zegettem", _CP1252.run_re.search("nÃ©zegettem"), "é", line)
+    True
+    >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("DrÃ¥ber", _CP1252.run_re.search("DrÃ¥ber"), "å", "Bremer/Mccoy – DrÃ¥ber")
+    False
+    """
+    if len(match.group()) != 2 or not (decoded.islower() and _COMMON_LOWERCASE_RE.match(decoded)):
+        return False
+    before = token[: match.start()]
+    after = token[match.end() :].rstrip(",.;:!?)")
+    if not before and not after:
+        # A word of its own: "Ã" and a Latin-1 sign ("Ã©", "Ã¨", "Ã\xa0") is no word.
+        return match.group()[0] == "Ã" and "\xa0" <= match.group()[1] <= "\xbf"
+    left, right = before[-1:], after[:1]
+    # Lowercase letters on both sides, or a word boundary; a capital on the left only as
+    # the word's first letter ("SÃ¸r"), not inside capitals ("YARILGAÇ’ın").
+    left_ok = not left or left.islower() or (len(before) == 1 and left.isupper())
+    if not (left_ok and (not right or right.islower()) and (left.isalpha() or right.isalpha())):
+        return False
+    if before[:1].islower():
+        return True  # inside a lowercase word ("piÃ¹", "aÅ\xad"): not a name ("DrÃ¥ber")
+    script = _script(decoded)
+    in_token = _non_ascii_letters(token)
+    return any(n > in_token[c] and _script(c) == script for c, n in _non_ascii_letters(line).items())
+
+
+def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
+    """A single sequence counts as evidence when it sits inside a word written in another
+    script or is a symbol between letters: ``zemljiЕЎte`` (cp1251), ``Ver≈ùajne`` (Mac)."""
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    lead = match.group()[0]
+    if "\xa0" in match.group():
+        return False  # a letter before NBSP is typography ("З\xa0XVII")
+    if codec is _CP1251:
+        # Only a Latin letter glued to Latin letters: "РІSА" (Cyrillic + S) stays.
+        decoded = codec.to_bytes(match.group()).decode("utf-8", errors="replace")
+        latin = decoded.isalpha() and _script(decoded[0]) == "LATIN"
+        return latin and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
+    # Mac Roman leads for Latin letters are math symbols (√ ≈ ∆ ƒ); glued to a word they
+    # are not text. Quotes, dashes and guillemets are glued to words all the time.
+    return lead in _MAC_MATH_LEADS and (before.isalpha() or after.isalpha())
+
+
+def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
+    """How many of the codec's sequences sit where mojibake sits: in a run of two or
+    more, or glued to a letter. Pairs that end in NBSP do not count (a letter before NBSP
+    is everyday typography), nor do lone pairs between quotes or spaces (``“Ã§”`` in a
+    text about mojibake).
+
+    >>> _count_evidence("GÃ¦ster pÃ¥ kr", _CP1252), _count_evidence("vê “Ã§” e “Ç”", _CP1252)
+    (2, 0)
+    >>> _count_evidence("Í\xa0staðbundinni\xa0meðferð", _CP1252)
+    0
+    """
+    count = 0
+    for run in codec.run_re.finditer(text):
+        sequences = [seq for seq in codec.sequence_re.findall(run.group()) if nbsp or "\xa0" not in seq]
+        if len(sequences) == 1:
+            before = text[run.start() - 1 : run.start()]
+            after = text[run.end() : run.end() + 1]
+            if not (before.isalpha() or after.isalpha()):
+                continue
+        count += len(sequences)
+    return count
+
+
+# What cp1251 and Mac Roman mojibake of real text decodes to, most of the time: Latin
+# letters, basic Cyrillic, Greek, typographic punctuation. ("УІ" in capitals would be
+# "Ӳ", an extended Cyrillic letter: a coincidence.)
+_TYPICAL_DECODE_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]")
+
+
+def _count_plausible_sequences(text: str, codec: _Codec) -> int:
+    """How many of the codec's UTF-8 sequences decode to a plausible European character
+    and sit where mojibake sits: in a run of sequences or inside a word. A math symbol
+    before a Greek letter (``√π``, Mac Roman "ù") stands apart.
+
+    >>> _count_plausible_sequences("На місці Віктор", _CP1251), _count_plausible_sequences("РџСЂРё", _CP1251)
+    (0, 3)
+    >>> _count_plausible_sequences("(-1/2)! = √π; ∆°", _MAC_ROMAN)
+    0
+    """
+    count = 0
+    for run in codec.run_re.finditer(text):
+        sequences = codec.sequence_re.findall(run.group())
+        if len(sequences) == 1:
+            # A lone pair counts inside a word only: "«Été»" is Mac Roman "ǃté»".
+            before = text[run.start() - 1 : run.start()]
+            after = text[run.end() : run.end() + 1]
+            if not (before.isalpha() and after.isalpha()):
+                continue
+        for sequence in sequences:
+            if "\xa0" in sequence:
+                continue
+            try:
+                char = codec.to_bytes(sequence).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            count += bool(_TYPICAL_DECODE_RE.match(char)) and _fits_neighbours(text, run.start(), run.end(), char)
+    return count
+
+
+def _enough_of_the_non_ascii(text: str, sequences: int) -> bool:
+    """Do ``sequences`` 2-byte-or-longer sequences make up a fifth of the text's
+    non-ASCII characters? Mojibake turns most of a garbled span's characters into
+    sequences; clean text that happens to hold a few look-alikes (capitals "РІ", "УЈ" in
+    Ukrainian or Serbian, "ÍŠ" in Czech) has them among many other non-ASCII letters."""
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return 2 * sequences >= 0.2 * non_ascii
+
+
+def _is_mostly_mojibake(line: str, codec: _Codec) -> bool:
+    """Two or more sequences in context, and enough of the line's non-ASCII characters.
+
+    >>> _is_mostly_mojibake("Det gør GÃ¦ster pÃ¥ kr", _CP1252), _is_mostly_mojibake("ÞAÐ™ ER “KVÖLD”", _CP1252)
+    (True, False)
+    """
+    count = _count_evidence(line, codec)
+    return count >= 2 and _enough_of_the_non_ascii(line, count)
+
+
+class _document_evidence(dict):
+    """Does the document hold enough of each codec's sequences to vouch for lone ones?
+
+    Clean text shows at most one cp1251 or Mac Roman look-alike that decodes to a
+    plausible European character (``Ві`` in Ukrainian does not), so two are evidence.
+    Computed per codec on first use: most lines never ask.
+
+    >>> _document_evidence("GÃ¦ster pÃ¥")[_CP1252]
+    True
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, codec: _Codec) -> bool:
+        if codec is _CP1252:
+            count = _count_evidence(self.text, codec)
+        else:
+            count = _count_plausible_sequences(self.text, codec)
+        # Mojibake turns most of a garbled span's characters into sequences; clean text
+        # that happens to hold a few look-alikes (capitals "РІ", "УЈ" in Ukrainian or
+        # Serbian) has them among many other non-ASCII letters.
+        value = count >= 2 and _enough_of_the_non_ascii(self.text, count)
+        self[codec] = value
+        return value

@@ -1,0 +1,197 @@
+"""The entry point: `repair(text)` runs the steps in order, and `fix_line` chooses per
+line between ftfy's answer and ours (ftfy wins unless ours leaves less mojibake).
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+
+from ftfy.fixes import fix_c1_controls
+
+from corpus_clean.mojibake.charmaps import _CP1252, _lines
+from corpus_clean.mojibake.controls import _C1_RE, decode_c1_as_mac_roman, strip_control_chars
+from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
+from corpus_clean.mojibake.entities import unescape_entities_per_line
+from corpus_clean.mojibake.evidence import _document_evidence
+from corpus_clean.mojibake.ftfy_config import _ftfy_line
+from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
+from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
+from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
+from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
+
+
+def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+    """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
+
+    In order, cheapest first:
+
+    1. A line that quotes mojibake on purpose stays as it is.
+    2. A line that is UTF-8 read as cp1252 from end to end (`decode_whole_line`) and
+       decodes to text with nothing left to fix: what ftfy makes of it too, without
+       calling ftfy.
+    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`).
+    4. Otherwise two candidates: ftfy first, then our re-decoder on what ftfy left
+       (`_ftfy_first`); and ours first, then ftfy (`_ours_first`). Where they differ,
+       ftfy's wins unless ours leaves strictly less mojibake (`_residue`): on an
+       ambiguous line ftfy's model of real text decides, and ours is taken only where
+       ftfy stopped short (a doubly encoded word half fixed, a garbled span next to
+       clean text, ``â€�`` turned into ``�``).
+
+    >>> fix_line("Spevokol sa vÃ…Â¡ak nestretol u detí", _document_evidence(""), Counter())
+    'Spevokol sa však nestretol u detí'
+    >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
+    'com especial atenção às crianças'
+    """
+    if quotes_mojibake_on_purpose(line):
+        return line
+    whole = decode_whole_line(line, _CP1252)
+    if whole is not None and not _TRIGGER_RE.search(whole):
+        fixes[_CP1252.name] += 1
+        return whole
+    ours_fixes: Counter = Counter()
+    spans_first = _spans_first(line, evidence, ours_fixes)
+    if not _leaves_work_for_ftfy(spans_first, line):
+        fixes.update(ours_fixes)
+        return spans_first
+    ours = _ours_first(line, spans_first, evidence, ours_fixes)
+    theirs_fixes: Counter = Counter()
+    theirs = _ftfy_first(line, evidence, theirs_fixes)
+    if ours != theirs and _residue(ours, line) < _residue(theirs, line):
+        fixes.update(ours_fixes)
+        return ours
+    fixes.update(theirs_fixes)
+    return theirs
+
+
+def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """ftfy on the line, then our span re-decoder on what ftfy left garbled."""
+    result = _ftfy_line(line, fixes)
+    if _FTFY_TRIGGER_RE.search(result):
+        result = _finish_line(_fix_spans_in_line(result, evidence, fixes, line), fixes)
+    return result
+
+
+def _finish_line(line: str, fixes: Counter) -> str:
+    """C1 controls left after re-decoding are cp1252 bytes read as Latin-1."""
+    if _C1_RE.search(line):
+        fixes["c1_control"] += len(_C1_RE.findall(line))
+        line = fix_c1_controls(line)
+    return line
+
+
+def _spans_first(line: str, evidence: dict, fixes: Counter) -> str:
+    """Our span re-decoder on the line, then what is left of lossy sequences and C1
+    controls."""
+    spans_first = _fix_spans_in_line(line, evidence, fixes, line)
+    if spans_first != line and "\ufffd" in spans_first:
+        # A lead byte left before U+FFFD in a line that was mojibake: the rest of its
+        # sequence is lost ("Ñ�" in "българÑ�ки"). As ftfy does, keep one U+FFFD.
+        spans_first, n = _LOSSY_SEQUENCE_RE.subn("\ufffd", spans_first)
+        fixes["lossy_fffd"] += n
+    return _finish_line(spans_first, fixes)
+
+
+def _leaves_work_for_ftfy(fixed: str, line: str) -> bool:
+    """Is anything of the input line that ftfy could act on still there, a marker of
+    mojibake, or a lead byte before a space that `restore_nbsp_lost_as_space` left to
+    ftfy (``Г l’ouest``)? (Pairs our own decoding formed by chance, "você“…" holding
+    EA 93 85, do not count: ftfy would mistake them for mojibake.)"""
+    return (
+        has_marker_pattern(fixed)
+        or _STRANDED_LEAD_SPACE_RE.search(fixed) is not None
+        or any(match.group() in _trigger_fragments(line) for match in _FTFY_TRIGGER_RE.finditer(fixed))
+    )
+
+
+def _ours_first(line: str, spans_first: str, evidence: dict, fixes: Counter) -> str:
+    """Our span re-decoding (done: ``spans_first``), then ftfy on what it left.
+
+    On a line ftfy cannot decode as a whole, ftfy fixes pieces and may leave a doubly
+    encoded word half fixed (``vÃ…Â¡ak`` -> ``vÅ¡ak``, no longer the input's bytes); our
+    re-decoder takes both layers off first.
+    """
+    result = _ftfy_line(spans_first, fixes)
+    if result != spans_first and _FTFY_TRIGGER_RE.search(result):
+        result = _fix_spans_in_line(result, evidence, fixes, line)
+    return result
+
+
+def _residue(text: str, original: str) -> int:
+    """How much mojibake a repair of ``original`` left: markers the validation detector
+    sees, plus garbled sequences of the input still there (of any codec we know)."""
+    return count_markers(text) + _stale_count(text, original) + _pairs_of_the_lines_script(text)
+
+
+def _pairs_of_the_lines_script(text: str) -> int:
+    """How many cp1252 pairs decode to a letter of a non-Latin script the text already
+    writes, or to a combining mark: what a doubly encoded word leaves when only its outer
+    layer was decoded (``Õ§`` in an Armenian line is ``է``, ``ØŒ`` in Persian ``،``).
+
+    >>> _pairs_of_the_lines_script("պատրաստում Õ§ մասնագետներ"), _pairs_of_the_lines_script("Ø§ Copenhagen")
+    (1, 0)
+    """
+    count = 0
+    for sequence in _CP1252.sequence_re.findall(text):
+        try:
+            char = _CP1252.to_bytes(sequence).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if unicodedata.category(char) == "Mn":
+            count += 1
+        elif _has_script(char) and _script(char) != "LATIN":
+            script = _script(char)
+            count += any(_script(c) == script for c in _non_ascii_letters(text))
+    return count
+
+
+def _stale_count(text: str, original: str) -> int:
+    """How many things ftfy could act on are left in ``text`` that were in ``original``?"""
+    fragments = _trigger_fragments(original)
+    return sum(1 for match in _FTFY_TRIGGER_RE.finditer(text) if match.group() in fragments)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_fragments(original: str) -> frozenset:
+    """What `_FTFY_TRIGGER_RE` finds in a line (set lookups instead of substring
+    searches keep very long lines linear)."""
+    return frozenset(_FTFY_TRIGGER_RE.findall(original))
+
+
+def repair(text: str) -> tuple[str, dict[str, int]]:
+    """Repair mojibake and control characters; return (text, {fix kind: count}).
+
+    Clean text comes back as the same object with ``{}``.
+
+    >>> repair("Les dÃ©veloppeurs â€œaimentâ€� le cafÃ©")
+    ('Les développeurs “aiment” le café', {'lossy_fffd': 1, 'encoding': 1})
+    >>> s = "CÂMARA MUNICIPAL DE SÃO PAULO — “ok”"
+    >>> repair(s)[0] is s
+    True
+    """
+    if not might_need_repair(text):
+        return text, {}
+    fixes: Counter = Counter()
+    fixed, n = strip_control_chars(text)
+    fixes["control_char"] += n
+    fixed, n = decode_c1_as_mac_roman(fixed)
+    fixes["mac_roman"] += n
+    fixed, n = unescape_entities_per_line(fixed)
+    fixes["html_entity"] += n
+    fixed, n_eol = restore_nbsp_at_eol(fixed)
+    fixes["nbsp_lost_eol"] += n_eol
+    fixed, n = restore_nbsp_lost_as_space(fixed)
+    fixes["nbsp_lost_space"] += n
+    fixed, n = resolve_lossy_quote(fixed)
+    fixes["lossy_fffd"] += n
+    evidence = _document_evidence(fixed)
+    fixed = "".join(fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in _lines(fixed))
+    if n_eol:
+        fixed = finish_nbsp_at_eol(fixed)
+    if _C1_RE.search(fixed):
+        # A C1 control that nothing could decode is noise: the pipeline promises none.
+        fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))
+        fixed = _C1_RE.sub("", fixed)
+    if fixed == text:
+        return text, {}
+    return fixed, {kind: count for kind, count in fixes.items() if count}

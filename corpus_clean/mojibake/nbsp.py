@@ -1,0 +1,184 @@
+"""The 0xA0 byte of NBSP or "à" lost from mojibake: with trailing whitespace at a line end
+(`restore_nbsp_at_eol`), or turned into a space (`restore_nbsp_lost_as_space`).
+"""
+from __future__ import annotations
+
+import re
+
+
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _count_sequences
+from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
+
+
+# Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
+# Starts with the character class, so the search is a fast scan for Â/Ã.
+_EOL_NBSP_RE = re.compile(r"([ÂÃ])(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
+
+
+def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
+    """Put back the 0xA0 byte that was lost with trailing whitespace at a line end.
+
+    In mojibake, NBSP is ``Â\\xa0`` and ``à`` is ``Ã\\xa0``; stripping trailing spaces
+    eats the ``\\xa0`` and strands ``Â``/``Ã`` at the end of the line. A stranded ``Â`` is
+    dropped (the NBSP it stood for would have been stripped too); a stranded ``Ã`` gets
+    its ``\\xa0`` back so the line decodes to ``à``. Legit capitals ending a word
+    (``IRMÃ``, ``SÃO``) follow another capital, so only a ``Â``/``Ã`` after a lowercase
+    letter, digit or punctuation is touched, or a standalone ``Ã`` when the document
+    shows other mojibake or the next line goes on in lowercase.
+
+    >>> restore_nbsp_at_eol("war.Â\\nMr. Smith")
+    ('war.\\nMr. Smith', 1)
+    >>> restore_nbsp_at_eol("Institut CatalÃ\\nde Tecnologia")
+    ('Institut CatalÃ\\xa0\\nde Tecnologia', 1)
+    >>> restore_nbsp_at_eol("IRMÃ\\nCÂMARA")
+    ('IRMÃ\\nCÂMARA', 0)
+    """
+    if "Â" not in text and "Ã" not in text:
+        return text, 0
+    count = 0
+    has_evidence = None
+
+    def fix(match: re.Match) -> str:
+        nonlocal count, has_evidence
+        stranded, next_char = match.group(1), match.group(3)
+        if match.start() == 0:
+            return stranded
+        before = text[match.start() - 1]
+        if before.isupper() or before.isspace() and stranded == "Â":
+            return stranded
+        if before.isspace() or before in "\n\r":
+            if has_evidence is None:
+                has_evidence = _CP1252.sequence_re.search(text) is not None
+            if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
+                return stranded
+        count += 1
+        return "" if stranded == "Â" else "Ã\xa0"
+
+    return _EOL_NBSP_RE.sub(fix, text), count
+
+
+# Lead characters that, followed by the byte 0xA0, make a character real text uses:
+# cp1252 Â Ã Å Æ Î Ð × Ù -> NBSP à Š Ơ Π Р נ ٠; cp1251 Г Р -> à Р. (cp1251 "В" would be
+# NBSP, but "В" is also a Russian and Ukrainian word.)
+_A0_LEADS_CP1252 = "ÂÃÅÆÎÐ×Ù"
+_A0_LEADS_CP1251 = "ГР"
+# ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
+# Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.
+_A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
+
+
+# Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
+# (after a space or at the start of a line) and not before a capital or a digit.
+# Group 3: "Â" after a capital, not before one ("AÂ letartÃ³ztatÃ¡s"); in capitals
+# ("MÂ ØT") it is a letter.
+_NBSP_AS_SPACE_RE = re.compile(
+    rf"(?<=[^\sA-ZÀ-ÞА-Я])([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
+    rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])"
+    r"|(?<=[A-ZÀ-Þ])(Â) (?![A-ZÀ-Þ])",
+    re.M,
+)
+
+
+# The document's 0xA0 bytes became spaces: "à la" as "Ã  la" (the 0xA0, then the real
+# space), or NBSP glued to a word as "Â ".
+_A0_AS_SPACE_RE = re.compile(r"Ã  |(?<=[^\sA-ZÀ-Þ])Â ")
+
+
+_STRANDED_LEAD_SPACE_RE = re.compile(f"[{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}] ")
+
+
+def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
+    """Turn ``Ã `` back into ``Ã\\xa0`` (and the like) in a document that is mojibake.
+
+    When mojibake passes through something that turns NBSP into a space, ``à`` (bytes
+    C3 A0) shows as ``Ã `` and NBSP (C2 A0) as ``Â ``; so do ``Š`` (``Å ``), ``Р``
+    (``Ð `` in cp1252, ``Р `` in cp1251) and a few others. ftfy's ``restore_byte_a0``
+    undoes this only in some contexts, and not at all when it cannot decode the whole
+    line. Here the 0xA0 is put back where the stranded lead follows a lowercase letter,
+    digit or punctuation mark (``praticabilitÃ ,``, ``Pont-Ã -Mousson``, ``2:Â Umqulu``:
+    no real word puts a capital there), or stands alone before anything but a capital or
+    digit (``Ã  la``, ``Ð ешил``). Only ``Â``/``Ã`` glued to a word go without further
+    evidence; the rest need other sequences of the same codec in the document.
+    ``CONCLUSÃ O`` and ``Dấu ngã: Ã, Ẽ`` stay.
+
+    ``Ã`` + space + a letter is left to ftfy (see the comment in ``fix``), except glued
+    to a word in a document whose 0xA0 bytes visibly became spaces.
+
+    >>> restore_nbsp_lost_as_space("Ã©tÃ© praticabilitÃ , lÃ  bas Ã  la Ã s'Ã©")[0]
+    "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã s'Ã©"
+    >>> restore_nbsp_lost_as_space("jusqu'Ã nos jours, voilÃ le travail")[1]
+    0
+    >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
+    ('C O N C L U S Ã O', 0)
+    """
+    if not _STRANDED_LEAD_SPACE_RE.search(text) or not _NBSP_AS_SPACE_RE.search(text):
+        return text, 0
+    evidence = {}
+    count = 0
+
+    def has_evidence(lead: str) -> bool:
+        codec = _CP1252 if lead in _A0_LEADS_CP1252 else _CP1251
+        if codec not in evidence:
+            # The codec must also be the one that explains the document best: Mac Roman
+            # mojibake of Telugu is full of cp1252 look-alikes, and "Å " in it is no "Š".
+            counts = {c: _count_sequences(text, c) for c in _SPAN_CODECS}
+            dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
+            if codec is _CP1252:
+                enough = _count_evidence(text, codec) >= (1 if lead in "ÂÃ" else 2)
+            else:
+                enough = _count_plausible_sequences(text, codec) >= 2
+            evidence[codec] = enough and dominant is codec
+        return evidence[codec]
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        glued, alone = match.group(1), match.group(2)
+        lead = glued or alone or match.group(3)
+        if glued and text[match.start() - 1 : match.start()].isupper():
+            return match.group()  # a capital outside Latin-1 ("ĐÃ " in Vietnamese)
+        if alone == "Г" and _is_a_grave_in_latin_text(text, match):
+            # ftfy's own rule for "Ã" ("à" whose 0xA0 was lost before a space: "Ã la"),
+            # for the cp1251 "Г" it has no rule for: "attention Г bien ... mГ©dicament".
+            count += 1
+            return "à "  # decided here: the pair alone would not convince the span decoder
+        if not (glued and lead in "ÂÃ") and not has_evidence(lead):
+            return match.group()
+        if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
+            # "Ã" + space + a word is ambiguous: "à" whose 0xA0 became the space
+            # ("NgoÃ i" for "Ngoài", "Ã s" for Portuguese "às"), or "à" whose 0xA0 was
+            # lost before a real space ("jusqu'Ã nos", "Ã la"). ftfy's restore_byte_a0
+            # knows the common words; we step in only for "Ã" glued to a word in a
+            # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c").
+            if alone or not _A0_AS_SPACE_RE.search(text):
+                return match.group()
+        count += 1
+        return lead + "\xa0"
+
+    return _NBSP_AS_SPACE_RE.sub(fix, text), count
+
+
+def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
+    """A lone Cyrillic "Г" between two Latin words, in a text with a cp1251 pair inside a
+    Latin word (``mГ©dicament``): the "à" of UTF-8 read as cp1251, its 0xA0 lost.
+
+    >>> _is_a_grave_in_latin_text("attention Г bien mГ©dicament", _NBSP_AS_SPACE_RE.search("attention Г bien"))
+    True
+    >>> _is_a_grave_in_latin_text("Г был там", _NBSP_AS_SPACE_RE.search("Г был там"))
+    False
+    """
+    before = text[: match.start()].rstrip()[-1:]
+    after = text[match.end() : match.end() + 1]
+    return (
+        before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+        and _A_GRAVE_WORD_RE.match(text, match.start()) is not None
+        and _count_plausible_sequences(text, _CP1251) >= 1
+    )
+
+
+def finish_nbsp_at_eol(text: str) -> str:
+    """Decode a restored ``Ã\\xa0`` at a line end that the rest of the line did not carry.
+
+    >>> finish_nbsp_at_eol("motif Ã\\xa0\\nreproduire")
+    'motif à\\nreproduire'
+    """
+    return re.sub(r"Ã\xa0(?=[ \t]*(?:\r?\n|\Z))", "à", text)

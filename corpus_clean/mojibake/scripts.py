@@ -1,0 +1,144 @@
+"""Which script a letter belongs to, and whether decoded text fits the letters around it
+(mojibake of a Latin word decodes to Latin letters).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+
+_PLAUSIBLE_EUROPEAN = re.compile(
+    "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+)
+
+
+# Anything but ASCII and the European letters and punctuation cp1251/Mac Roman mojibake
+# decodes to; superscripts, fractions and spacing accents are not letters either.
+_IMPLAUSIBLE_EUROPEAN_RE = re.compile(
+    "[^\x00-\x7f\u00a0-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
+    "|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a8\u00af\u00b4\u00b8]"
+)
+
+
+def _mostly_european(decoded: str) -> bool:
+    """Are most non-ASCII characters of a decoded line European letters or punctuation?
+    (cp1251 mojibake decodes to Cyrillic or Latin text, maybe with an emoji.)
+
+    >>> _mostly_european("Москва 😀"), _mostly_european("²ʲ is Ukrainian")
+    (True, False)
+    """
+    non_ascii = sum(1 for c in decoded if c > "\x7f")
+    implausible = len(_IMPLAUSIBLE_EUROPEAN_RE.findall(decoded))
+    return non_ascii - implausible >= 2 * implausible and non_ascii > implausible
+
+
+def _is_plausible_char(char: str, european_only: bool) -> bool:
+    """Could this character be what a garbled sequence stood for?"""
+    if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
+        return False
+    category = unicodedata.category(char)
+    if category[0] == "C" and not "\u200b" <= char <= "\u200f":
+        # Controls, unassigned, private use, surrogates; but zero-width (non-)joiners and
+        # direction marks are part of Persian, Arabic and emoji text.
+        return False
+    if european_only and category in ("Lm", "Mn", "No", "Sk"):
+        return False
+    return True
+
+
+def _is_new_script_of_the_line(outer: str, inner: str, line: str) -> bool:
+    """Is ``inner`` (a second decoding of ``outer``) in a script the line uses and
+    ``outer`` is not, or a combining mark? ("Õ«" -> "ի" in an Armenian line, "Ì€" -> a
+    combining grave accent.) "Ç’" -> "ǒ" stays Latin: no reason to decode twice.
+
+    >>> _is_new_script_of_the_line("Õ«", "ի", "Club-Õ« ռեգբիստները"), _is_new_script_of_the_line("Ç’", "ǒ", "YARILGAÇ’ın")
+    (True, False)
+    """
+    first = inner[0]
+    if unicodedata.category(first) == "Mn":
+        return True
+    if not first.isalpha() or not outer[0].isalpha() or _script(first) == _script(outer[0]):
+        return False
+    script = _script(first)
+    return any(_script(c) == script for c in _non_ascii_letters(line))
+
+
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
+    ARMENIAN...), with Japanese kana and CJK ideographs as one.
+
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK')
+    """
+    word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    return "CJK" if word in _EAST_ASIAN else word
+
+
+# Punctuation, symbols and emoji that any script uses: General Punctuation to
+# Miscellaneous Symbols and Arrows, CJK punctuation, full-width forms, emoji and beyond.
+_COMMON_SYMBOLS_RE = re.compile("[\u00a0-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\uff00-\uffef\U0001f000-\U0010ffff]")
+
+
+def _has_script(char: str) -> bool:
+    """Does this character belong to one script (a letter, a digit other than 0-9, a
+    script's own mark or sign) rather than to all of them?"""
+    if char.isalpha():
+        return True
+    if char.isascii() or _COMMON_SYMBOLS_RE.match(char):
+        return False
+    return not unicodedata.name(char, "COMBINING").startswith("COMBINING")
+
+
+def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
+    """Is the decoded text's first letter of the same script as the letters right
+    before and after the run? Mojibake of a Latin word decodes to Latin letters; a
+    Cyrillic letter in the middle of a French word (``“été”`` read as Mac Roman gives
+    ``Ҏté”``) is a coincidence.
+
+    Digits and symbols outside the common punctuation, symbol and emoji blocks count by
+    their script too: "weiß…" read as UTF-8 gives an NKo digit after a Latin letter.
+
+    >>> _fits_neighbours("“été”", 0, 2, "Ҏ"), _fits_neighbours("dÃ©velopper", 1, 3, "é")
+    (False, True)
+    >>> _fits_neighbours("weiß…", 3, 5, "\u07c5"), _fits_neighbours("ab€", 2, 3, "€")
+    (False, True)
+    >>> _fits_neighbours("VOCÊ”.", 3, 5, "ʔ"), _fits_neighbours("SÃ¸r", 1, 3, "ø")
+    (False, True)
+    """
+    letter = next((c for c in decoded if _has_script(c)), None)
+    if letter is None:
+        return True
+    script = _script(letter)
+    for neighbour in (text[start - 1 : start], text[end : end + 1]):
+        if neighbour.isalpha() and _script(neighbour) != script:
+            return False
+    if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
+        # A lowercase or caseless letter inside a word in capitals ("VOCÊ”" -> "VOCʔ")
+        # is a coincidence; mojibake of capitals decodes to capitals.
+        left = text[max(start - 2, 0) : start]
+        if (len(left) == 2 and left.isalpha() and left.isupper()) or (
+            left[-1:].isupper() and text[end : end + 1].isupper()
+        ):
+            return False
+    return True
+
+
+def _has_mixed_scripts(token: str) -> bool:
+    """Does a word mix letters of different scripts (``МүрсейіттіÒ£``)?
+
+    >>> _has_mixed_scripts("МүрсейіттіÒ£"), _has_mixed_scripts("YARILGAÇ’ın")
+    (True, False)
+    """
+    return len({_script(c) for c in token if c.isalpha()}) > 1
+
+
+@functools.lru_cache(maxsize=64)
+def _non_ascii_letters(line: str) -> Counter:
+    """How often each non-ASCII letter occurs in the line (cached: asked once per pair)."""
+    return Counter(c for c in line if c > "\x7f" and c.isalpha())

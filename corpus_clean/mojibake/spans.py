@@ -1,0 +1,269 @@
+"""Our re-decoder: whole lines that are UTF-8 read as a single-byte codec
+(`decode_whole_line`), and otherwise word by word, each run with its own evidence
+(`fix_mojibake_spans`).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from ftfy.badness import is_bad
+
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
+from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
+from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
+from corpus_clean.mojibake.evidence import _count_evidence, _document_evidence, _has_own_evidence, _is_mostly_mojibake
+from corpus_clean.mojibake.scripts import _fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char, _mostly_european
+
+
+def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
+    """Decode each valid UTF-8 sequence in a run; return (text, sequences, longest)."""
+    try:
+        decoded = codec.to_bytes(run).decode("utf-8")
+        return decoded, len(decoded), max(len(c.encode("utf-8")) for c in decoded)
+    except UnicodeDecodeError:
+        pass
+    count = longest = 0
+
+    def one(match: re.Match) -> str:
+        nonlocal count, longest
+        try:
+            char = codec.to_bytes(match.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        count += 1
+        longest = max(longest, len(match.group()))
+        return char
+
+    return codec.sequence_re.sub(one, run), count, longest
+
+
+@functools.lru_cache(maxsize=64)
+def _input_sequences(original: str, codec: _Codec) -> frozenset:
+    """The codec's runs and sequences in the input line."""
+    runs = codec.run_re.findall(original)
+    return frozenset(runs) | frozenset(seq for run in runs for seq in codec.sequence_re.findall(run))
+
+
+def _was_in_input(run: str, original: str, codec: _Codec) -> bool:
+    """Was this run, or each of its sequences, already in the input line?"""
+    known = _input_sequences(original, codec)
+    return run in known or all(seq in known for seq in codec.sequence_re.findall(run))
+
+
+def _redecode_token(
+    token: str, codec: _Codec, strong_line: bool, line: str = "", original: str | None = None
+) -> tuple[str, int]:
+    """Re-decode the garbled runs of one token, repeatedly (double encoding); return the
+    result and the number of sequences decoded, or (token, 0) if not convincing.
+
+    >>> _redecode_token("zÃƒÂ¡roveÃ…Ë†", _CP1252, strong_line=True)
+    ('zároveň', 4)
+    """
+    current, total = token, 0
+    for round_ in range(3):
+        # Decoded text can by chance look like another pair ("Ã‡â€™" -> "Ç’" -> "ǒ"). A
+        # later round is for double encoding: it goes on if the word still looks bad, or
+        # for runs that are evidence on their own ("cÃ¡Â»Â§a" -> "cá»§a" -> "của").
+        still_bad = round_ > 0 and (is_bad(current) or _has_mixed_scripts(current))
+        pieces, last = [], 0
+        for match in codec.run_re.finditer(current):
+            decoded, count, longest = _decode_run(match.group(), codec)
+            if not count:
+                continue
+            for _ in range(2):
+                # A run that decodes to another run that still looks bad is doubly
+                # encoded ("Ã•Â«" -> "Õ«" -> "ի"): finish it here, where the outer layer
+                # is the evidence. ("ÃŸâ€\x9d" -> "ß”" is also a pair, but looks fine.)
+                if not codec.run_re.fullmatch(decoded):
+                    break
+                inner, inner_count, _ = _decode_run(decoded, codec)
+                if not inner_count or _C1_RE.search(inner):
+                    break
+                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)):
+                    break
+                decoded = inner
+            european = codec is not _CP1252
+            if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
+                continue
+            # (A decoded run that is itself a sequence is the middle layer of a double
+            # encoding: "Ã\x90Â´" -> "Ð´" -> "д"; its script says nothing yet.)
+            if not codec.sequence_re.search(decoded) and not _fits_neighbours(
+                current, match.start(), match.end(), decoded
+            ):
+                continue
+            # The line's or document's evidence vouches for a run that was in the input,
+            # but not for one that ftfy's output formed by chance ("Ã‡â€™" became "Ç’",
+            # which is C7 92 again).
+            in_input = original is None or _was_in_input(match.group(), original, codec)
+            if not (
+                (round_ == 0 and strong_line and in_input)
+                or still_bad
+                or _has_own_evidence(current, match, codec, decoded, count, longest, line)
+            ):
+                continue
+            pieces.append(current[last : match.start()])
+            pieces.append(decoded)
+            last = match.end()
+            total += count
+        if not pieces:
+            break
+        pieces.append(current[last:])
+        current = "".join(pieces)
+    if total == 0 or is_bad(current):
+        return token, 0
+    return current, total
+
+
+def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -> str:
+    """Re-decode garbled spans that whole-line decoding could not reach.
+
+    ftfy decodes a line as a whole or not at all, so a line that mixes a garbled span
+    with clean non-Latin-1 text (``GÃ¦ster ... gør``), or characters garbled once and
+    twice (``zÃƒÂ¡roveÃ…Ë†``), stays broken. Here every whitespace-separated token is
+    re-decoded on its own, for cp1252/Latin-1, cp1251 and Mac Roman (the codec with most
+    sequences in the line first), and up to three times (double encoding). A run of
+    garbled characters changes only when
+
+    - it decodes as valid UTF-8 to plausible characters (no controls or unassigned code
+      points; for cp1251 and Mac Roman only European letters and punctuation),
+    - there is evidence beyond one ambiguous pair (`_has_own_evidence`): two sequences in a
+      row, a C1 control, a 3-byte punctuation sequence, a pair that cannot be part of a
+      real word; or the line or document (``original``, before any fixing) holds enough
+      sequences of the same codec to vouch for it, and
+    - the word no longer looks bad to ftfy's badness check afterwards.
+
+    >>> fixes = Counter()
+    >>> fix_mojibake_spans("Dansk gør GÃ¦ster pÃ¥ ferie", fixes), dict(fixes)
+    ('Dansk gør Gæster på ferie', {'encoding': 2})
+    >>> fix_mojibake_spans("Se você vê “Ã§” em vez de “ç”", fixes)
+    'Se você vê “Ã§” em vez de “ç”'
+    """
+    evidence = _document_evidence(original if original is not None else text)
+    return "".join(_fix_spans_in_line(line, evidence, fixes, original) for line in _lines(text))
+
+
+# A cp1252 sequence with a letter right before or after it: where mojibake sits.
+_GLUED_PAIR_RE = re.compile(rf"[^\W\d_](?:{_CP1252.sequence_re.pattern})|(?:{_CP1252.sequence_re.pattern})[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=16)
+def decode_whole_line(line: str, codec: _Codec) -> str | None:
+    """The line re-decoded as a whole, if it is UTF-8 read as ``codec`` throughout.
+
+    The cheap common case: every non-ASCII character is part of a valid sequence, there
+    are at least two of them, and the result has no control characters (for cp1251: only
+    plausible European characters). Strict decoding of a whole line is strong evidence;
+    clean text with a look-alike pair nearly always holds some other non-ASCII character
+    that is not part of a valid sequence. Double encoding is undone while the whole line
+    still decodes and holds two or more pairs. For cp1251 and Mac Roman the pairs must
+    also sit in runs or inside words ("√π √π" is math).
+
+    >>> decode_whole_line("Ã¢â‚¬Å“ZÃƒÂ¡ruka", _CP1252)
+    '“Záruka'
+    >>> decode_whole_line("There are a lot of Ã’s in mojibake text", _CP1252) is None
+    True
+    >>> decode_whole_line("ВІКІ is Ukrainian for WIKI", _CP1251) is None
+    True
+    """
+    current, accepted = line, None
+    for round_ in range(3):
+        try:
+            raw = codec.to_bytes(current)
+            # Once the bytes decode strictly, each lead byte starts a valid sequence.
+            # (Again for double encoding only with two more: "Å—" in "10 Å—" is Å and a dash.)
+            leads = len(raw) - len(raw.translate(None, _LEAD_BYTES))
+            if round_ == 0 and codec is _CP1252 and "\xa0" in current:
+                leads -= len(CAPS_NBSP_RE.findall(current))
+            if leads < 2:
+                break
+            decoded = raw.decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            break
+        if round_ == 0 and codec is _CP1252 and not _GLUED_PAIR_RE.search(current) and not is_bad(current):
+            break  # ftfy sees nothing wrong and no pair touches a letter: "5×£35"
+        if _CONTROL_RE.search(decoded):
+            break
+        if codec is _CP1251 and not _mostly_european(decoded):
+            # "ВІКІ" decodes, to "²ʲ"; but Arabic read as cp1251 ("Щ…ШґШ§Щ‡") decodes to
+            # one script from many pairs in a row.
+            if _count_evidence(current, codec) < 4 or _has_mixed_scripts(decoded):
+                break
+        if round_ == 0 and codec is not _CP1252 and leads < 4 and _count_evidence(current, codec, nbsp=True) < 2:
+            break  # lone pairs between spaces: "√π √π" is math, not Mac Roman
+        current = decoded
+        # C1 controls are fine in between (UTF-8 read as Latin-1, then as cp1252), not
+        # in the result.
+        if not _C1_RE.search(current):
+            accepted = current
+    if accepted is not None and _count_sequences(accepted, codec) and is_bad(accepted):
+        return None  # decodes, but into more mojibake: lowercased or otherwise mangled
+    return accepted
+
+
+def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
+    """`fix_mojibake_spans` for one line, given the document's evidence."""
+    # Most garbled lines are UTF-8 read as cp1252 from end to end: try that first, it
+    # costs one translate and one decode.
+    whole = decode_whole_line(line, _CP1252)
+    if whole is not None:
+        fixes[_CP1252.name] += 1
+        if not _FTFY_TRIGGER_RE.search(whole):
+            return whole
+        line = whole
+    counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
+    if whole is None and dominant is not _CP1252 and counts[dominant] >= 2:
+        whole = decode_whole_line(line, dominant)
+        if whole is not None:
+            fixes[dominant.name] += 1
+            if not _FTFY_TRIGGER_RE.search(whole):
+                return whole
+            line = whole
+            counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    # The codec that explains most of the line goes first: in Mac Roman mojibake of
+    # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
+    # break the Mac Roman sequences around it.
+    for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
+        if not counts[codec]:
+            continue
+        strong_line = (codec is _CP1252 and counts[codec] >= 2 and _is_mostly_mojibake(line, codec)) or evidence[
+            codec
+        ]
+
+        pieces, done = [], 0
+        for start, end in _words_with_runs(line, codec):
+            fixed, count = _redecode_token(line[start:end], codec, strong_line, line, original)
+            if count:
+                fixes[codec.name] += count
+                pieces += [line[done:start], fixed]
+                done = end
+        if pieces:
+            line = "".join(pieces) + line[done:]
+    return line
+
+
+_SPACE_RE = re.compile(r"[ \t\r\n]")
+
+
+def _words_with_runs(line: str, codec: _Codec):
+    """(start, end) of each whitespace-separated word that holds a run of the codec.
+
+    >>> list(_words_with_runs("ok cafÃ© and Ã©tÃ©", _CP1252))
+    [(3, 8), (13, 18)]
+    """
+    end = 0
+    for match in codec.run_re.finditer(line):
+        if match.start() < end:
+            continue
+        start = max(line.rfind(" ", end, match.start()), line.rfind("\t", end, match.start())) + 1
+        start = max(start, end)
+        space = _SPACE_RE.search(line, match.end())
+        end = space.start() if space else len(line)
+        yield start, end
+
+
+def _leftover(text: str) -> int:
+    """How many garbled-looking sequences of any span codec remain."""
+    return sum(_count_sequences(text, codec) for codec in _SPAN_CODECS)

@@ -1,0 +1,378 @@
+"""Clean multilingual text written for these tests, and the ways the mojibake bench garbles
+text, re-implemented here (no ../shared needed).
+
+Used by tests/test_mojibake_differential.py (small, fast) and by
+benchmarks/mojibake_differential.py (large). Nothing here is copied from a benchmark.
+"""
+from __future__ import annotations
+
+import difflib
+import html.entities
+import random
+import re
+
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252" and "-1251")
+
+# One to three sentences per language, written for this project. They carry the
+# language's own letters, quotes and dashes; some use NBSP where the language's typography
+# does (French before « » ; : ! ?, numbers in groups).
+SENTENCES: dict[str, list[str]] = {
+    "fr": ["L’été dernier, nous sommes allés à la mer avec nos cousins.",
+           "Le maire a déclaré\u00a0: «\u00a0Ce projet verra le jour en 2027\u00a0».",
+           "Où est la boîte à lettres la plus proche\u00a0?"],
+    "pt": ["A reunião começa às nove horas, na sala de conferências.",
+           "São Paulo é a maior cidade do Brasil e uma das maiores do mundo.",
+           "Não há razão para preocupação, disse o ministro da Saúde."],
+    "es": ["El niño pidió un café con leche y una tostada.",
+           "¿Cuántos años tenía tu abuela cuando llegó a España?",
+           "La exposición se inaugurará el próximo miércoles."],
+    "it": ["Perché la città è così affollata il venerdì sera?",
+           "Il governo ha approvato la legge sulla sanità pubblica."],
+    "ca": ["L’Ajuntament ha aprovat el pressupost per a l’any vinent.",
+           "La situació econòmica millorarà després de l’estiu."],
+    "de": ["Die Straße war nach dem Gewitter völlig überflutet.",
+           "Größere Städte müssen ihre Verkehrsplanung überdenken.",
+           "„Wir schaffen das“, sagte die Bürgermeisterin."],
+    "nl": ["De coördinatie van het project was uitstekend geregeld.",
+           "Hij zei: ‘Ik kom morgen terug’, maar hij kwam niet."],
+    "da": ["Børnene legede i haven, mens det regnede på taget.",
+           "Kødet skal steges i få minutter på hver side."],
+    "no": ["Vi må få til et bedre samarbeid på tvers av fylkene.",
+           "Været i Tromsø var kaldt og blåsende hele uken."],
+    "sv": ["Många människor väntade på tåget till Göteborg.",
+           "Förslaget får stöd av en majoritet i riksdagen."],
+    "is": ["Það var kalt í veðri þegar við komum til Reykjavíkur.",
+           "Ég hef aldrei séð jafn fallegt norðurljós."],
+    "fi": ["Hän kävi kaupassa ja osti leipää ja maitoa.",
+           "Sää on tänään pilvinen, mutta lämmin."],
+    "et": ["Õhtul läksime jõe äärde jalutama.",
+           "Tänavu on suvi olnud väga päikeseline."],
+    "pl": ["Zażółć gęślą jaźń to znane zdanie z polskimi znakami.",
+           "Wczoraj w Łodzi odbyło się spotkanie mieszkańców."],
+    "cs": ["Příliš žluťoučký kůň úpěl ďábelské ódy.",
+           "Včera jsme byli v divadle na nové hře."],
+    "sk": ["Ďalšie stretnutie sa uskutoční v piatok v Košiciach.",
+           "Vláda schválila nový zákon o školstve."],
+    "hu": ["Az árvíztűrő tükörfúrógép egy ismert magyar mondat.",
+           "Tegnap esett az eső, ma süt a nap."],
+    "ro": ["Școala și-a deschis porțile pentru elevii din țară.",
+           "Mâine vom merge la munte, dacă vremea ține."],
+    "tr": ["Çocuklar bahçede oynarken yağmur başladı.",
+           "İstanbul’daki toplantı ertelendi, açıklama yarın yapılacak."],
+    "hr": ["Ćevapi su omiljeno jelo u mnogim krajevima.",
+           "Đaci su se okupili ispred škole u šest sati."],
+    "sl": ["Čez reko je bil zgrajen nov most.",
+           "Življenje na vasi je mirnejše kot v mestu."],
+    "lt": ["Ąžuolas augo prie upės kranto šimtą metų.",
+           "Šiandien lyja, bet rytoj bus saulėta."],
+    "lv": ["Rīgā šodien notiks koncerts pilsētas laukumā.",
+           "Ģimene devās ciemos pie vecmāmiņas."],
+    "vi": ["Hôm nay trời đẹp, chúng tôi đi dạo trong công viên.",
+           "Người dân địa phương rất thân thiện và hiếu khách."],
+    "eo": ["Ĉiuĵaŭde ni renkontiĝas en la ĝardeno.",
+           "La ŝipo forveturis antaŭ la sunleviĝo."],
+    "cy": ["Mae’r tywydd yn braf heddiw ym Mhwllheli.",
+           "Bydd y cyngerdd yn dechrau am saith o’r gloch."],
+    "yo": ["Ọjọ́ náà dára púpọ̀ fún ìrìn àjò.",
+           "Àwọn ọmọ ilé ìwé ń kọ́ èdè Yorùbá."],
+    "el": ["Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.",
+           "Το πρωί πήγαμε στη θάλασσα για κολύμπι."],
+    "ru": ["Москва — столица России и крупнейший город страны.",
+           "Вчера в Санкт-Петербурге прошёл сильный дождь.",
+           "«Мы готовы к переговорам», — заявил министр."],
+    "uk": ["Київ є столицею України з давніх часів.",
+           "Вчора ввечері ми гуляли біля річки."],
+    "bg": ["София е най-големият град в България.",
+           "Утре ще вали сняг в планините."],
+    "sr": ["Београд лежи на ушћу Саве у Дунав.",
+           "Ђаци су се окупили испред школе."],
+    "kk": ["Қазақстанның астанасы Астана қаласы.",
+           "Бүгін ауа райы жылы әрі ашық."],
+    "hy": ["Երևանը Հայաստանի մայրաքաղաքն է։",
+           "Այսօր եղանակը շատ լավ է։"],
+    "ka": ["თბილისი საქართველოს დედაქალაქია.",
+           "დღეს ამინდი ძალიან კარგია."],
+    "he": ["ירושלים היא עיר עתיקה וחשובה.",
+           "היום מזג האוויר נעים מאוד."],
+    "ar": ["القاهرة هي عاصمة مصر وأكبر مدنها.",
+           "ذهبنا إلى السوق صباح اليوم، واشترينا الخضار."],
+    "fa": ["تهران پایتخت ایران است.",
+           "امروز هوا بسیار خوب است، می‌خواهیم به پارک برویم."],
+    "hi": ["दिल्ली भारत की राजधानी है।",
+           "आज मौसम बहुत अच्छा है।"],
+    "bn": ["ঢাকা বাংলাদেশের রাজধানী।",
+           "আজ আকাশ পরিষ্কার।"],
+    "ta": ["சென்னை தமிழ்நாட்டின் தலைநகரம்.",
+           "இன்று வானிலை நன்றாக உள்ளது."],
+    "th": ["กรุงเทพมหานครเป็นเมืองหลวงของประเทศไทย",
+           "วันนี้อากาศดีมาก"],
+    "zh": ["北京是中国的首都，也是一座历史悠久的城市。",
+           "今天天气很好，我们去公园散步吧。"],
+    "ja": ["東京は日本の首都です。",
+           "今日はとても良い天気ですね。"],
+    "ko": ["서울은 대한민국의 수도입니다.",
+           "오늘 날씨가 정말 좋네요."],
+    "en": ["The committee’s report — published on Monday — runs to 240 pages.",
+           "She paid €12.50 for the tickets, about £10.",
+           "Temperatures reached 35 °C, and the café stayed open until 11 p.m."],
+}
+
+# Hard negatives written for this project: clean text that looks like mojibake to a
+# byte-pattern detector. None may be changed by the repair, none may be flagged by the
+# detector as mojibake left behind.
+HARD_NEGATIVES: list[str] = [
+    # all-caps headlines (Portuguese, Romanian, French, German, Turkish, Hungarian, Nordic)
+    "CÂMARA APROVA REFORMA DA PREVIDÊNCIA EM SÃO PAULO",
+    "GOVERNO DE MINAS GERAIS ANUNCIA NOVAS MEDIDAS PARA A SAÚDE E A EDUCAÇÃO",
+    "NÃO HÁ ACORDO ENTRE OS PARTIDOS, DIZ O PRESIDENTE DA CÂMARA",
+    "ROMÂNIA ÎN TOPUL ȚĂRILOR CU CREȘTERE ECONOMICĂ",
+    "ÎNVĂȚĂMÂNTUL ROMÂNESC ÎNTRE TRADIȚIE ȘI REFORMĂ",
+    "LA FRANCE ÉLIMINÉE DÈS LE PREMIER TOUR : « UNE DÉCEPTION »",
+    "CHÂTEAU DE VERSAILLES : LA GALERIE DES GLACES RESTAURÉE",
+    "GRÖSSTE STÄDTE ÖSTERREICHS: WIEN VOR GRAZ UND LINZ",
+    "ÜBERRASCHUNG IM FINALE: MÜNCHEN VERLIERT GEGEN KÖLN",
+    "TÜRKİYE’DE SEÇİM SONUÇLARI AÇIKLANDI",
+    "İSTANBUL’DA ŞİDDETLİ YAĞMUR: ÇOK SAYIDA EV SU ALTINDA",
+    "ÁRVÍZTŰRŐ TÜKÖRFÚRÓGÉP ÉS MÁS MAGYAR SZAVAK",
+    "SELKÄ JA JALAT KUNTOON – ÄLÄ UNOHDA VENYTTELYÄ",
+    "ØSTERBRO OG NØRREBRO FÅR NYE CYKELSTIER",
+    "ΑΘΗΝΑ: ΝΕΑ ΜΕΤΡΑ ΓΙΑ ΤΗΝ ΚΥΚΛΟΦΟΡΙΑ ΣΤΟ ΚΕΝΤΡΟ",
+    "МОСКВА: В ГОРОДЕ ОТКРЫЛИ НОВУЮ СТАНЦИЮ МЕТРО",
+    "ВІКІПЕДІЯ УКРАЇНСЬКОЮ МОВОЮ: ПІДСУМКИ РОКУ",
+    "ЂУРЂЕВДАН У СРБИЈИ: ОБИЧАЈИ И ВЕРОВАЊА",
+    "ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ ҮКІМЕТІ",
+    # capitals next to a no-break space (all-caps words, French typography, units)
+    "A IRMÃ\u00a0DO PRESIDENTE E O IRMÃO DELA",
+    "É\u00a0PRECISO CORAGEM",
+    "ÉTÉ\u00a02024 : LE BILAN",
+    "SELKÄ\u00a0EDELLÄ\u00a0MAAHAN",
+    "PARIS\u00a0– L’ÉLYSÉE A CONFIRMÉ LA NOUVELLE",
+    "JOÃO\u00a0PESSOA E SÃO\u00a0LUÍS",
+    "TÜRKÇE\u00a0VE DİĞER DİLLER",
+    "ROMÂ\u00a0NIA",
+    "Prix\u00a0: 12\u00a0€ — «\u00a0Offre spéciale\u00a0»",
+    "Il y a 3\u202f000 habitants à Saint\u2011Émilion.",
+    # text that quotes mojibake on purpose
+    "Se você vê “Ã§” em vez de “ç”, o arquivo está com a codificação errada.",
+    "Wenn statt „ü“ die Zeichen „Ã¼“ erscheinen, wurde UTF-8 als Latin-1 gelesen.",
+    "Si vous voyez « Ã© » à la place de « é », le fichier est mal décodé.",
+    "Mojibake turns “é” into “Ã©” and “’” into “â€™”: that is UTF‑8 read as Windows‑1252.",
+    "Если вместо «привет» вы видите «РїСЂРёРІРµС‚», кодировка выбрана неверно.",
+    # symbols, math, kaomoji, box drawing, old alphabets
+    "√π ≈ 1.772, and ∆° is the change in temperature; ±0.5 µm.",
+    "(╯°□°）╯︵ ┻━┻ and ¯\\_(ツ)_/¯",
+    "┌──┐ │ok│ └──┘",
+    "Þá sagði Ásdís: „Ég er þreytt.“ Ðoð ok æ.",
+    "Hwæt! We Gardena in geardagum þeodcyninga þrym gefrunon.",
+    "×÷ ¼ ½ ¾ ° ± ² ³ µ ¶ · ¹ º » « ¿ ¡ § ¬",
+    "DRÅBER, Ångström and Århus: Å is a letter, not a lead byte.",
+    "Price: 5×£35, 10×€20 and 3×¥500.",
+    "Ligatures: ﬁnance, ﬂow; full width: ＡＢＣ; NFD: e\u0301te\u0301.",
+    "Emoji: 👍🏽 👨‍👩‍👧 🇵🇹 🏳️‍🌈",
+    "Ukrainian capitals РІ and Serbian УЈ are not mojibake: РІК, УЈЕДИЊЕНИ.",
+    "Line one\r\nLine two with “quotes”\r\n",
+]
+
+
+# --------------------------------------------------------------------------- garbling
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as Windows-1252, WHATWG style (undefined bytes -> C1 controls)."""
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def as_cp1251(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1251")
+
+
+def as_mac_roman(text: str) -> str:
+    return text.encode("utf-8").decode("mac_roman")
+
+
+def double_cp1252(text: str) -> str:
+    return as_cp1252(as_cp1252(text))
+
+
+def nbsp_lost_space(text: str) -> str:
+    """cp1252 mojibake, then every NBSP becomes a space ("Ã " for "à")."""
+    return as_cp1252(text).replace("\u00a0", " ")
+
+
+def html_entities(text: str) -> str:
+    """Every non-ASCII character (and & < >) as a named or numeric entity."""
+    out = []
+    for char in text:
+        if char in "&<>" or ord(char) > 127:
+            name = html.entities.codepoint2name.get(ord(char))
+            out.append(f"&{name};" if name else f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def html_entities_after_lt(text: str) -> tuple[str, str]:
+    """Entities on a line after a line that holds a literal "<": (garbled, clean)."""
+    return "x < y\n" + html_entities(text), "x < y\n" + text
+
+
+def cp1252_as_c1(text: str) -> str:
+    """cp1252 punctuation bytes read as Latin-1 (“ -> \\x93)."""
+    return "".join(
+        char.encode("cp1252").decode("latin-1") if char in "“”‘’–—…€™" else char for char in text
+    )
+
+
+def mixed_line(text: str) -> str:
+    """The second half of the words garbled, the first half clean."""
+    words = text.split(" ")
+    half = len(words) // 2
+    return " ".join(words[:half] + [as_cp1252(" ".join(words[half:]))])
+
+
+def lossy_cp1252(text: str) -> str:
+    """cp1252 decode with errors="replace": the bytes cp1252 leaves undefined (the last
+    byte of ” among them) become U+FFFD."""
+    return text.encode("utf-8").decode("windows-1252", errors="replace")
+
+
+def nbsp_lost_at_line_end(text: str) -> tuple[str, str]:
+    """Each line ends in NBSP; garbled as cp1252, then trailing whitespace is stripped,
+    which eats the 0xA0 byte and strands "Â" (or "Ã" of a final "à")."""
+    lines = text.split("\n")
+    garbled = "\n".join(as_cp1252(line + "\u00a0").rstrip(" \t\u00a0") for line in lines)
+    return garbled, "\n".join(line.rstrip(" \t\u00a0") for line in lines)
+
+
+def partially_fixed(text: str) -> str:
+    """Each non-ASCII character left clean, garbled once or garbled twice, in turn."""
+    out, k = [], 0
+    for char in text:
+        if char.isascii():
+            out.append(char)
+            continue
+        out.append((char, as_cp1252(char), double_cp1252(char))[k % 3])
+        k += 1
+    return "".join(out)
+
+
+def garble(kind: str, text: str) -> tuple[str, str]:
+    """(garbled, clean) for one of the GARBLINGS kinds."""
+    result = GARBLINGS[kind](text)
+    return result if isinstance(result, tuple) else (result, text)
+
+
+GARBLINGS = {
+    "utf8-as-cp1252": as_cp1252,
+    "utf8-as-latin1": as_latin1,
+    "double-encoded": double_cp1252,
+    "nbsp-lost-space": nbsp_lost_space,
+    "html-entities": html_entities,
+    "html-entities-lt": html_entities_after_lt,
+    "c1-controls": cp1252_as_c1,
+    "cp1251": as_cp1251,
+    "mac-roman": as_mac_roman,
+    "mixed-line": mixed_line,
+    "lossy-fffd": lossy_cp1252,
+    "nbsp-lost-eol": nbsp_lost_at_line_end,
+    "partially-fixed": partially_fixed,
+}
+
+
+# --------------------------------------------------------------------------- clean text
+
+# The letters of a few alphabets as languages write them every day (pseudo-words from all
+# of a Unicode block would mix in letters no language puts together: "Рј", "ЀРЊ").
+ALPHABETS = {
+    # (no "ÿ": its capital "Ÿ" after "Î" forms the UTF-8 bytes CE 9F, a bigram no language
+    # writes but random pseudo-words would)
+    "latin": "abcdefghijklmnopqrstuvwxyz" * 8 + "àáâãäåæçèéêëìíîïñòóôõöøùúûüýßœšžčćđłńśźżăâîșțğışőűåø",
+    "greek": "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ",
+    "cyrillic": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ",
+    "armenian": "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+}
+
+
+def generated_sentences(rng: random.Random, n: int) -> list[str]:
+    """Pseudo-words of 2 to 9 letters from four alphabets (Latin, about one letter in
+    five with a diacritic; Greek; Cyrillic; Armenian): text no dictionary knows, so no rule
+    can lean on known words."""
+    out = []
+    for _ in range(n):
+        letters = ALPHABETS[rng.choice(list(ALPHABETS))]
+        words = []
+        for _ in range(rng.randint(3, 10)):
+            word = "".join(rng.choice(letters) for _ in range(rng.randint(2, 9)))
+            words.append(word.capitalize() if rng.random() < 0.2 else word)
+        out.append(" ".join(words) + rng.choice([".", "!", "?", ":", ","]))
+    return out
+
+
+def clean_documents(rng: random.Random, n: int) -> list[str]:
+    """Documents of one to three sentences: the written ones, in capitals now and then,
+    with NBSP or curly quotes now and then, plus generated pseudo-words."""
+    pool = [s for sentences in SENTENCES.values() for s in sentences]
+    generated = generated_sentences(rng, max(n // 4, 1))
+    docs = []
+    for i in range(n):
+        k = rng.randint(1, 3)
+        picked = [rng.choice(pool) for _ in range(k)] if i % 4 else [rng.choice(generated) for _ in range(k)]
+        doc = rng.choice([" ", "\n"]).join(picked)
+        roll = rng.random()
+        if roll < 0.15:
+            doc = doc.upper()
+        elif roll < 0.25:
+            doc = doc.replace(" ", "\u00a0", 2)
+        docs.append(doc)
+    return docs
+
+
+# --------------------------------------------------------------------------- differential
+
+# Our repairs that ftfy (corpus config) does not make; each has tests (NAMED_KIND_TESTS in
+# tests/test_mojibake_differential.py). A disagreement with ftfy must be one of these, or
+# it is a bug. Where both are wrong, ours must be the closer one to count as a kind.
+NAMED_KINDS = {
+    "html_entity_per_line": "entities decoded on a line after a '<' (ftfy's 'auto' stops at the first '<')",
+    "nbsp_lost_eol": "Â/Ã stranded at a line end: the 0xA0 lost with trailing whitespace",
+    "nbsp_lost_space": "0xA0 turned into a space before punctuation or in a document that shows it",
+    "lossy_quote": "â€� after an open “ restored as ”",
+    "c1_as_mac_roman": "C1 controls inside words, one of them no cp1252 sign a word holds: single-byte Mac Roman",
+    "span_redecode": "garbled spans ftfy leaves (mixed lines, half-fixed double encoding, cp1251/Mac Roman Latin)",
+    "clean_text_guard": "clean text ftfy would change (all-caps word before NBSP, 5×£35, quoted mojibake)",
+}
+BUG_KINDS = ("bug: ftfy right, ours wrong", "bug: ours changes clean text", "bug: both wrong, differently")
+
+_ENTITY_LEFT_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_C1_CHAR_RE = re.compile("[\x80-\x9f]")
+
+
+def classify_disagreement(garbled: str, clean: str, ours: str, theirs: str, fixes: dict) -> str | None:
+    """Why ours and ftfy differ on one case: None if they agree, else a NAMED_KINDS key
+    (ours right, ftfy wrong, or ftfy changes clean text ours keeps) or a BUG_KINDS entry."""
+    if ours == theirs:
+        return None
+    if theirs == clean:
+        return "bug: ours changes clean text" if garbled == clean else "bug: ftfy right, ours wrong"
+    if ours != clean:
+        if garbled == clean:
+            return "bug: ours changes clean text"
+        if _similarity(ours, clean) <= _similarity(theirs, clean):
+            return "bug: both wrong, differently"
+    if garbled == clean:
+        return "clean_text_guard"
+    if _ENTITY_LEFT_RE.search(theirs) and fixes.get("html_entity"):
+        return "html_entity_per_line"
+    if fixes.get("mac_roman") and _C1_CHAR_RE.search(garbled):
+        return "c1_as_mac_roman"
+    for kind, name in (("nbsp_lost_eol", "nbsp_lost_eol"), ("nbsp_lost_space", "nbsp_lost_space"), ("lossy_fffd", "lossy_quote")):
+        if fixes.get(kind):
+            return name
+    return "span_redecode"
+
+
+def _similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
