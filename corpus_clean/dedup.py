@@ -198,6 +198,21 @@ def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.nda
     return out
 
 
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")``; for uint32 keys computed as one sort of
+    (key << 32 | row) in uint64, which numpy's SIMD sort does several times faster than a
+    stable argsort (65 sorts of a million keys make most of loading a 1 M index).
+
+    >>> stable_order(np.array([5, 1, 5, 0], dtype=np.uint32)).tolist()
+    [3, 1, 0, 2]
+    """
+    if keys.dtype != np.uint32 or len(keys) >= 2**32:
+        return np.argsort(keys, kind="stable")
+    combined = (keys.astype(np.uint64) << np.uint64(32)) | np.arange(len(keys), dtype=np.uint64)
+    combined.sort()
+    return (combined & np.uint64(0xFFFFFFFF)).astype(np.int64)
+
+
 def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Within groups of equal key, link each member to the group's first member and to the
     member just before it (members are row numbers, in record order; the sort is stable).
@@ -210,7 +225,7 @@ def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> _group_edges(np.array([7, 3, 7, 7]))
     (array([2, 3, 2, 3]), array([0, 2, 0, 0]))
     """
-    order = np.argsort(keys, kind="stable")
+    order = stable_order(keys)
     sorted_keys = keys[order]
     same = sorted_keys[1:] == sorted_keys[:-1]
     is_start = np.r_[True, ~same]
@@ -231,7 +246,7 @@ class SortedKeys:
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add keys of documents at `positions`, all later than any indexed one."""
-        order = np.argsort(keys, kind="stable")
+        order = stable_order(keys)
         at = np.searchsorted(self.keys, keys[order], side="right")
         self.keys = np.insert(self.keys, at, keys[order])
         self.positions = np.insert(self.positions, at, positions[order])

@@ -255,17 +255,21 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
     # rolling[i] = hash of the n words from i (grown by one word per n; positions too close
     # to their document's end hold junk and are never used).
     rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+    # An n-gram can only occur twice where its first n-1 words do: each n counts only the
+    # starts whose (n-1)-gram repeated, so the sorts shrink as n grows.
+    may_repeat = np.ones(n_words, dtype=bool)
     for n in range(1, min(max(DUP_NGRAMS), n_words) + 1):
         rolling[:n_words - n + 1] = rolling[:n_words - n + 1] * prime ^ ids[n - 1:]
-        if n not in TOP_NGRAMS + DUP_NGRAMS:
-            continue
-        starts = np.flatnonzero(words_left >= n)
+        starts = np.flatnonzero(may_repeat & (words_left >= n))
         if not len(starts):
-            continue
-        key = rolling[starts]
-        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+            break
+        _, inverse, counts = np.unique(rolling[starts], return_inverse=True, return_counts=True)
         occurrences = counts[inverse.ravel()]
         repeated = occurrences > 1
+        may_repeat[:] = False
+        may_repeat[starts[repeated]] = True
+        if n not in TOP_NGRAMS + DUP_NGRAMS:
+            continue
         if n in TOP_NGRAMS:
             # The most frequent repeated n-gram per document (ties: the longer one): sort
             # by (document, score) and take each document's last.
