@@ -105,9 +105,9 @@ def write_html(root: Path, name: str, draw) -> FileSpec:
     if draw(st.booleans()):
         (root / name).write_text(f"<html><body><nav>Home</nav><article><p>{text}</p></article></body></html>")
         return FileSpec(name, [CLEAN])
-    depth = 5_200  # deeper than html.MAX_NESTING: not extracted, quarantined with its HTML
+    depth = 5_200  # deeper than html.MAX_NESTING: flattened to that depth, then extracted (clean)
     (root / name).write_text("<html><body>" + "<div>" * depth + f"<p>{text}</p>" + "</div>" * depth)
-    return FileSpec(name, [QUARANTINED])
+    return FileSpec(name, [CLEAN])
 
 
 def write_parquet(root: Path, name: str, draw) -> FileSpec:
