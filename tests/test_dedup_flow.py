@@ -21,6 +21,15 @@ def near_copy(text: str) -> str:
     return OTHER_FURNITURE[0] + body + OTHER_FURNITURE[1]
 
 
+def corpus_of(tmp_path, **files: str):
+    """An input folder holding `files` (name with "_" for "." → text)."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name.replace("_", ".")).write_text(text)
+    return corpus
+
+
 def run(corpus, out, **kwargs):
     from flows.clean_corpus import clean_corpus
 
@@ -63,10 +72,7 @@ def test_copies_across_shards_and_versions_go_to_duplicates(tmp_path):
 
 
 def test_dedup_can_be_turned_off(tmp_path):
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "b.txt").write_text(ARTICLE)
+    corpus = corpus_of(tmp_path, a_txt=ARTICLE, b_txt=ARTICLE)
     out = tmp_path / "out"
     manifest = run(corpus, out, dedup=False)
     assert manifest["totals"]["duplicates"] == 0 and len(pq.read_table(out / "clean")) == 2
@@ -74,10 +80,7 @@ def test_dedup_can_be_turned_off(tmp_path):
 
 
 def test_the_quality_filter_sets_short_documents_aside(tmp_path):
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "b.txt").write_text(SECOND_ARTICLE)
+    corpus = corpus_of(tmp_path, a_txt=ARTICLE, b_txt=SECOND_ARTICLE)
     out = tmp_path / "out"
     manifest = run(corpus, out, quality={"min_words": 60})
     [filtered] = pq.read_table(out / "filtered").to_pylist()
@@ -90,9 +93,7 @@ def test_the_quality_filter_sets_short_documents_aside(tmp_path):
 
 
 def test_unknown_quality_thresholds_fail_before_any_work(tmp_path):
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(ARTICLE)
+    corpus = corpus_of(tmp_path, a_txt=ARTICLE)
     with pytest.raises(ValueError, match="min_wrds"):
         run(corpus, tmp_path / "out", quality={"min_wrds": 3})
     assert not (tmp_path / "out").exists()
