@@ -77,7 +77,11 @@ def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server
         assert {"corpus-clean-hourly-incoming", "corpus-clean-daily-sample"} <= artifact_keys(api)
     finally:
         worker.terminate()
-        worker.wait(timeout=60)
+        try:
+            worker.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # Prefect's worker can hang on SIGTERM (seen in CI); not this test's subject
+            worker.kill()
+            worker.wait(timeout=30)
 
 
 def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_path):
