@@ -123,3 +123,22 @@ def test_the_schema_file_declares_the_signals_column_the_signals_step_fills():
     assert clean_schema().field("signals").type == signal_struct_type()
     declared = {column for step in STEPS.values() for column in step.columns}
     assert declared <= set(clean_schema().names)
+
+
+MONTH_NAMES = ["January", "Feb", "Feb.", "March", "Mar.", "April", "May", "June", "Jul", "August", "Sept.",
+               "Sep", "October", "Nov.", "December", "Smarch", "Mayday"]
+
+
+@settings(deadline=None)
+@given(st.sampled_from(MONTH_NAMES), st.integers(0, 33), st.integers(1985, 2105),
+       st.one_of(st.none(), st.tuples(st.integers(0, 13), st.integers(0, 59), st.sampled_from(["AM", "PM", "a.m.", "pm"]))),
+       st.booleans())
+def test_the_dateline_fast_path_gives_dateutils_answer_or_steps_aside(month, day, year, time, iso):
+    """Wherever parse_common_dateline answers, its answer is the fuzzy parser's."""
+    if iso:
+        text = f"{year:04d}-{(len(month) % 12) + 1:02d}-{day:02d}"
+    else:
+        text = f"{month} {day}, {year}" + (f", {time[0]}:{time[1]:02d} {time[2]}" if time else "")
+    fast = extract.parse_common_dateline(text)
+    if fast is not None:
+        assert fast == extract._parse_published_fuzzy(text), text
