@@ -390,7 +390,8 @@ def print_stage_speeds(pages: list[str], repeat: int) -> None:
     """Per-document time of the cleaning pipeline, compute_signals (with and without its
     own py3langid pass) and the dedup stage on the same pages, interleaved in one process,
     best of `repeat`: on a shared machine only these ratios mean something."""
-    from corpus_clean.signals import compute_signals, language_score
+    from corpus_clean.extract import language_score
+    from corpus_clean.signals import compute_signals
 
     texts, langs, _ = clean_pages(pages)
     ids = [f"doc{i:07d}" for i in range(len(texts))]

@@ -18,9 +18,6 @@ from corpus_clean import extract
 from corpus_clean.document import Document
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 
-# Kept for callers that name the default steps (the CLI's help, benchmarks).
-ALL_STEPS = DEFAULT_STEPS
-
 
 @dataclass
 class StepCounters:

@@ -51,7 +51,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from corpus_clean.extract import LANG_SAMPLE_CHARS
+from corpus_clean.extract import language_score
 
 STOPWORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.json"
 TOP_NGRAMS = (2, 3, 4)
@@ -84,30 +84,6 @@ def stop_words() -> dict[str, frozenset[str]]:
     """Language code → stop words, from data/stopwords.json (its `_source` says where from)."""
     data = json.loads(STOPWORDS_FILE.read_text(encoding="utf-8"))
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
-
-
-@cache
-def _language_identifier():
-    """py3langid with normalised probabilities (its module-level classify() gives log
-    scores), loaded once per process (~0.5 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def language_score(text: str) -> tuple[str | None, float]:
-    """(top language, its probability) on the same sample ``extract.detect_language``
-    classifies; (None, 0.0) for text with no letters.
-
-    >>> lang, score = language_score("The council voted on Monday to rebuild the old ferry pier.")
-    >>> lang, score > 0.9
-    ('en', True)
-    """
-    sample = text[:LANG_SAMPLE_CHARS]
-    if not any(ch.isalpha() for ch in sample):
-        return None, 0.0
-    lang, score = _language_identifier().classify(sample)
-    return lang, float(score)
 
 
 def normalised_words(text: str) -> list[str]:

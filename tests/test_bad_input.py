@@ -293,10 +293,10 @@ def test_lone_surrogates_are_quarantined_with_the_line_as_read(tmp_path, steps):
 
 def test_a_step_that_outputs_an_unstorable_string_quarantines_that_record_only(tmp_path, monkeypatch):
     """Fault injection: a step returns a lone surrogate (which Arrow cannot store)."""
-    from corpus_clean.steps import builtin
+    from corpus_clean import extract
 
-    real = builtin.language_score
-    monkeypatch.setattr(builtin, "language_score",
+    real = extract.language_score
+    monkeypatch.setattr(extract, "language_score",
                         lambda text: ("\udfff", 1.0) if "Story 1." in text else real(text))
     _jsonl_of_pages(tmp_path / "pages.jsonl", 3)
     clean, quarantined, files = run_core(tmp_path)

@@ -5,7 +5,6 @@ from corpus_clean import extract
 from corpus_clean.boilerplate import join_broken_words, strip_boilerplate_many
 from corpus_clean.document import Document
 from corpus_clean.mojibake import repair
-from corpus_clean.signals import language_score
 from corpus_clean.steps.base import Step
 
 
@@ -70,5 +69,5 @@ class ExtractMetadata(Step):
                 extract.first_removed(doc.removed, (".dateline",)))
             # Always our own detector (<html lang> is in declared_lang); its probability is
             # kept for the signals step, which would otherwise run language id again.
-            doc.lang, doc.lang_score = language_score(doc.text)
+            doc.lang, doc.lang_score = extract.language_score(doc.text)
         return batch
