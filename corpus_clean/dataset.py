@@ -222,14 +222,19 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
 # Building and committing a version
 
 
+def part_path(staging: Path | str, kind: str, name: str) -> Path:
+    """Where part `name` of a kind lives in a version being built."""
+    if kind not in TABLE_KINDS:
+        raise ValueError(f"unknown table kind {kind!r}; known: {', '.join(TABLE_KINDS)}")
+    return Path(staging) / kind / f"{name}.parquet"
+
+
 def write_part(staging: Path | str, kind: str, name: str, table: pa.Table) -> Path:
     """Write one part of a kind into a version being built (sorted, atomic).
 
     Stateless on purpose: tasks in other threads or processes only need the folder.
     """
-    if kind not in TABLE_KINDS:
-        raise ValueError(f"unknown table kind {kind!r}; known: {', '.join(TABLE_KINDS)}")
-    return write_parquet(table, Path(staging) / kind / f"{name}.parquet")
+    return write_parquet(table, part_path(staging, kind, name))
 
 
 def _parts(folder: Path) -> list[Path]:

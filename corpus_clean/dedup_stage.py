@@ -20,31 +20,21 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corpus_clean.dataset import write_part
+from corpus_clean.dataset import part_path, write_part
 from corpus_clean.dedup import DedupParams, clean_table_signatures, split_duplicates
 from corpus_clean.shards import ShardSummary
 
 
-def clean_part_path(staging: str | Path, part_name: str) -> Path:
-    return Path(staging) / "clean" / f"{part_name}.parquet"
-
-
 def part_signatures(staging: str | Path, part_name: str, params: DedupParams = DedupParams()) -> pa.Table:
-    """Signatures of one staged clean part (reads only its id and text columns)."""
-    path = clean_part_path(staging, part_name)
-    if not path.exists():  # a shard whose rows all went to quarantine still writes a part; be safe
-        return clean_table_signatures(pa.table({"id": pa.array([], pa.string()), "text": pa.array([], pa.string())}),
-                                      params)
-    return clean_table_signatures(path, params)
+    """Signatures of one staged clean part (reads only its id and text columns). Every
+    shard writes its clean part, empty or not."""
+    return clean_table_signatures(part_path(staging, "clean", part_name), params)
 
 
 def move_duplicates(staging: str | Path, part_name: str, assignments: pa.Table) -> dict[str, int]:
     """Rewrite a staged clean part without its duplicates and stage those under
     duplicates/ (same part name). Returns duplicates per source file."""
-    path = clean_part_path(staging, part_name)
-    if not path.exists():
-        return {}
-    kept, duplicates = split_duplicates(pq.read_table(path), assignments)
+    kept, duplicates = split_duplicates(pq.read_table(part_path(staging, "clean", part_name)), assignments)
     if not duplicates.num_rows:
         return {}
     write_part(staging, "clean", part_name, kept)
