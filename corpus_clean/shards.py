@@ -315,12 +315,13 @@ def split_by_validation(cleaned: CleanedShard, failures: dict[str, list[tuple[st
     set_aside = pa.array([row_id in cleaned.filtered and row_id not in reasons_by_id for row_id in ids],
                          type=pa.bool_())
     if reasons_by_id or cleaned.filtered:
-        clean_rows = cleaned.rows.filter(pa.compute.invert(pa.compute.or_(bad, set_aside)))
+        clean_rows = cleaned.rows.filter(pc.invert(pc.or_(bad, set_aside)))
     else:  # the usual case: every row is clean, and a filter would copy them all
         clean_rows = cleaned.rows
-    quarantined = _with_column(cleaned.rows.filter(bad), quarantine_schema(), "reasons", [
+    quarantined = cleaned.rows.filter(bad)
+    quarantined = _with_column(quarantined, quarantine_schema(), "reasons", [
         [{"check": check, "detail": detail} for check, detail in reasons_by_id[row_id]]
-        for row_id in cleaned.rows.filter(bad).column("id").to_pylist()])
+        for row_id in quarantined.column("id").to_pylist()])
     filtered_rows = cleaned.rows.filter(set_aside)
     filtered_ids = filtered_rows.column("id").to_pylist()
     filtered_rows = _with_column(filtered_rows, filtered_schema(), "filtered_by",
