@@ -30,8 +30,6 @@ removed (its "cost") against the boilerplate shingles it removed.
 from __future__ import annotations
 
 import argparse
-import gzip
-import importlib.util
 import json
 import os
 import sys

@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 # One thread per library, so speeds are per core (rensa's batch APIs can use Rayon).

@@ -12,7 +12,7 @@ import urllib.request
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import ARTICLE, REPO, distinct_article
+from tests.conftest import REPO, distinct_article
 
 pytestmark = pytest.mark.timeout(900)
 
