@@ -73,14 +73,14 @@ def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepSt
     sets aside (``doc.filtered``) is not passed to later steps."""
     stats: dict[str, StepStats] = {}
     active = [doc for doc in docs if doc.filtered is None]
+    chars = sum(len(doc.text) for doc in active)  # what one step hands the next
     for step in steps:
-        step_stats = stats[step.name] = StepStats(documents_in=len(active),
-                                                  chars_in=sum(len(doc.text) for doc in active))
+        step_stats = stats[step.name] = StepStats(documents_in=len(active), chars_in=chars)
         started = time.perf_counter()
         active = [doc for doc in step.run(active) if doc.filtered is None]
         step_stats.seconds = time.perf_counter() - started
-        step_stats.documents_out = len(active)
-        step_stats.chars_out = sum(len(doc.text) for doc in active)
+        chars = sum(len(doc.text) for doc in active)
+        step_stats.documents_out, step_stats.chars_out = len(active), chars
     return stats
 
 
