@@ -84,8 +84,7 @@ def _merge_step_stats(summaries: list[ShardSummary]) -> list[dict]:
     merged: dict[str, StepStats] = {}
     for summary in summaries:
         for name, stats in summary.steps.items():
-            step_stats = merged.setdefault(name, StepStats())
-            step_stats.merge(StepStats(**{k: v for k, v in stats.items() if k != "chars_removed"}))
+            merged.setdefault(name, StepStats()).merge(stats)
     return [{"step": name, **stats.as_dict()} for name, stats in merged.items()]
 
 

@@ -19,7 +19,7 @@ from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
-from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
+from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 
 DEFAULT_SHARD_BYTES = 64 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
@@ -360,7 +360,7 @@ class ShardSummary:
     quarantine_examples: list[dict] = field(default_factory=list)
     data_docs_index: str | None = None
     filtered_rows: int = 0
-    steps: dict[str, dict] = field(default_factory=dict)   # step name → StepStats.as_dict()
+    steps: dict[str, StepStats] = field(default_factory=dict)  # per step, in the order they ran
     chars_in: int = 0                                   # n_chars_raw of the shard's rows
     chars_out: int = 0                                  # n_chars_clean of its clean rows
     languages: dict[str, int] = field(default_factory=dict)            # clean rows per lang
@@ -386,7 +386,7 @@ def summarize_shard(cleaned: CleanedShard, output: ShardOutput, validation: list
         chars_removed_by_rule=dict(counters.chars_removed_by_rule), validation=validation,
         quarantine_examples=examples, data_docs_index=data_docs_index,
         filtered_rows=output.filtered.num_rows,
-        steps={name: stats.as_dict() for name, stats in counters.steps.items()},
+        steps=dict(counters.steps),
         chars_in=pc.sum(cleaned.rows.column("n_chars_raw")).as_py() or 0,
         chars_out=pc.sum(output.clean.column("n_chars_clean")).as_py() or 0,
         languages=languages, quarantine_by_check=dict(checks),
