@@ -464,3 +464,30 @@ TRAP_WORDS = ["CÂMARA", "SÃO", "IRMÃ", "ÀÁÂÃ", "“Ã§”", "√π", "�
 def test_property_word_salad_with_traps_unchanged(words):
     text = " ".join(words)
     assert fixed(text) == text
+
+
+# Korean syllables whose UTF-8 holds the byte 0xA0 inside a 3-byte sequence ("날" EB 82 A0,
+# "정" EC A0 95), and plain ones around them (the restored letter must fit the line's script).
+_A0_INSIDE = [c for c in "날정젓잠" if 0xA0 in c.encode("utf-8")[1:]]
+_PLAIN_HANGUL = "오늘씨가말좋네요북경"
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=_PLAIN_HANGUL + "".join(_A0_INSIDE), min_size=1, max_size=6), min_size=2, max_size=8))
+def test_an_nbsp_byte_lost_inside_a_three_byte_sequence_comes_back(words):
+    """UTF-8 read as cp1252, then every NBSP turned into a space: a 0xA0 inside a 3-byte
+    sequence has one reading only, so the whole line decodes back (2-byte "Ã " stays ambiguous)."""  # noqa: D401
+    clean = " ".join(words) + "."  # (a 0xA0 lost at the line's very end is another kind)
+    assume(any(c in clean for c in _A0_INSIDE) and any(c in clean for c in _PLAIN_HANGUL))
+    garbled = as_cp1252(clean).replace("\xa0", " ")
+    assert mojibake.repair(garbled)[0] == clean
+
+
+def test_a_space_after_a_two_byte_lead_is_not_taken_for_a_lost_nbsp_byte():
+    assert mojibake.spans.restore_a0_inside_sequences("Ã la".encode("cp1252")) == ("Ã la".encode("cp1252"), [])
+
+
+def test_a_clean_letter_before_a_space_and_a_quote_is_not_read_as_a_three_byte_sequence():
+    """ "é" + space + "“" would decode as CJK "頓" with its 0xA0 back; no CJK around it."""
+    line = "Il a dit café “Ã©tÃ©” hier"
+    assert mojibake.repair(line)[0].startswith("Il a dit café")

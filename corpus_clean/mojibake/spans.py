@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 
 from ftfy.badness import is_bad
@@ -178,7 +179,12 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
                 leads -= len(CAPS_NBSP_RE.findall(current))
             if leads < 2:
                 break
-            decoded = raw.decode("utf-8")
+            try:
+                decoded = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                if round_ or codec is not _CP1252:
+                    raise
+                decoded = _decode_with_a0_restored(raw)
         except (UnicodeEncodeError, UnicodeDecodeError):
             break
         if round_ == 0 and codec is _CP1252 and not _GLUED_PAIR_RE.search(current) and not is_bad(current):
@@ -200,6 +206,56 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
     if accepted is not None and _count_sequences(accepted, codec) and is_bad(accepted):
         return None  # decodes, but into more mojibake: lowercased or otherwise mangled
     return accepted
+
+
+def restore_a0_inside_sequences(raw: bytes) -> tuple[bytes, list[bytes]]:
+    """Put back 0xA0 bytes that became spaces inside a 3- or 4-byte sequence; return the
+    bytes and the sequences restored.
+
+    Korean "날" is EB 82 A0, read as cp1252 "ë‚" + NBSP; once the NBSP turns into a space
+    the line no longer decodes. A space where a lead byte still needs continuation bytes
+    has one reading only in a line that is mojibake from end to end: the lost 0xA0.
+    (Two-byte sequences stay ambiguous -- "Ã " is "à" + space or "à" whose 0xA0 was lost
+    -- and are left to ``nbsp.restore_nbsp_lost_as_space`` and ftfy.)
+
+    >>> fixed, restored = restore_a0_inside_sequences("ë‚ ì”¨".encode("cp1252"))
+    >>> fixed.decode("utf-8"), [s.decode("utf-8") for s in restored]
+    ('날씨', ['날'])
+    >>> restore_a0_inside_sequences(b"\\xc3 la")
+    (b'\\xc3 la', [])
+    """
+    out, restored = bytearray(raw), []
+    i = 0
+    while i < len(out):
+        lead = out[i]
+        width = 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 1
+        body = out[i + 1 : i + width]
+        if width > 1 and len(body) == width - 1 and 0x20 in body and all(b == 0x20 or 0x80 <= b <= 0xBF for b in body):
+            out[i + 1 : i + width] = body.replace(b" ", b"\xa0")
+            restored.append(bytes(out[i : i + width]))
+            i += width
+            continue
+        i += 1
+    return bytes(out), restored
+
+
+def _script(char: str) -> str:
+    """The first word of a character's Unicode name: "HANGUL", "CJK", "DEVANAGARI"."""
+    return unicodedata.name(char, "?").split(" ")[0]
+
+
+def _decode_with_a0_restored(raw: bytes) -> str:
+    """``raw`` decoded as UTF-8 once lost 0xA0 bytes are back inside 3- and 4-byte
+    sequences, if each restored character is of a script the rest of the line writes
+    ("날" among Hangul; a clean "é" before a space and a quote is no CJK "頓").
+    Raises UnicodeDecodeError otherwise."""
+    fixed, restored = restore_a0_inside_sequences(raw)
+    decoded = fixed.decode("utf-8")
+    restored_chars = {seq.decode("utf-8", "replace") for seq in restored}
+    others = {_script(c) for c in decoded if c > "\x7f" and c not in restored_chars}
+    if not restored or any(_script(c) not in others for c in restored_chars):
+        raise UnicodeDecodeError("utf-8", raw, 0, len(raw), "no 0xA0 of the line's script to restore")
+    return decoded
 
 
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
