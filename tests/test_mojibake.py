@@ -491,3 +491,19 @@ def test_a_clean_letter_before_a_space_and_a_quote_is_not_read_as_a_three_byte_s
     """ "é" + space + "“" would decode as CJK "頓" with its 0xA0 back; no CJK around it."""
     line = "Il a dit café “Ã©tÃ©” hier"
     assert mojibake.repair(line)[0].startswith("Il a dit café")
+
+
+_HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
+
+
+@settings(max_examples=60)
+@given(st.lists(st.text(alphabet=_HEBREW, min_size=3, max_size=7), min_size=2, max_size=6), st.randoms())
+def test_hebrew_letters_left_garbled_inside_hebrew_words_come_back(words, rnd):
+    """A partly repaired Hebrew line: some inner letters still UTF-8 read as cp1252 ("מ×–ג")."""
+    clean = " ".join(words) + "."
+    garbled = "".join(
+        as_cp1252(c) if 0 < i < len(clean) - 2 and clean[i - 1].isalpha() and clean[i + 1].isalpha() and rnd.random() < 0.3 else c
+        for i, c in enumerate(clean)
+    )
+    assume(garbled != clean)
+    assert mojibake.repair(garbled)[0] == clean

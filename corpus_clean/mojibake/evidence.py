@@ -36,8 +36,10 @@ def _has_own_evidence(
         _is_cp1252_pair_inside_word(token, match, decoded)
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
         or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
+        or _is_pair_between_letters_of_its_script(token, match, decoded)
         or (match.group()[0] == "Â" and "\xa1" <= match.group()[1] <= "\xbf")
         or _is_nbsp_after_lowercase(token, match)
+        or _is_capital_with_nbsp_byte_opening_a_lowercase_word(token, match, decoded)
     )
 
 
@@ -50,6 +52,24 @@ def _is_nbsp_after_lowercase(token: str, match: re.Match) -> bool:
     """
     before = token[match.start() - 1 : match.start()]
     return match.group() == "Â\xa0" and before != "" and not before.isupper() and not before.isspace()
+
+
+def _is_capital_with_nbsp_byte_opening_a_lowercase_word(token: str, match: re.Match, decoded: str) -> bool:
+    """A pair whose second byte is 0xA0 (kept as NBSP) that opens a word going on in
+    lowercase: ``Å\xa0iandien`` is "Šiandien". A capital, a no-break space and then the
+    rest of a word in lowercase is no typography.
+
+    >>> m = _CP1252.run_re.search("Å\xa0iandien")
+    >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("Å\xa0iandien", m, "Š")
+    True
+    >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("Å\xa0I", _CP1252.run_re.search("Å\xa0I"), "Š")
+    False
+    """
+    rest = token[match.end() : match.end() + 2]
+    return (
+        match.start() == 0 and match.group()[1:] == "\xa0" and decoded.isupper()
+        and len(rest) == 2 and rest.isalpha() and rest.islower()
+    )
 
 
 def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, line: str = "") -> bool:
@@ -99,6 +119,26 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     return before.islower() or after.islower() or (before.isupper() and after.isupper() and decoded.isupper())
+
+
+def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a non-Latin letter and sits between
+    two letters of that same script: ``מ×–ג`` (Hebrew "ז" read as cp1252, half of a
+    partly repaired word). A "×" or "Ø" glued inside a Hebrew or Arabic word is never
+    a multiplication sign or a Danish letter.
+
+    >>> m = _CP1252.run_re.search("מ×–ג")
+    >>> _is_pair_between_letters_of_its_script("מ×–ג", m, "ז")
+    True
+    >>> _is_pair_between_letters_of_its_script("a×–b", _CP1252.run_re.search("a×–b"), "ז")
+    False
+    """
+    if len(match.group()) != 2 or len(decoded) != 1 or not decoded.isalpha() or not _has_script(decoded):
+        return False
+    script = _script(decoded)
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    return script != "LATIN" and all(c.isalpha() and _has_script(c) and _script(c) == script for c in (before, after))
 
 
 def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, line: str) -> bool:
