@@ -507,3 +507,14 @@ def test_hebrew_letters_left_garbled_inside_hebrew_words_come_back(words, rnd):
     )
     assume(garbled != clean)
     assert mojibake.repair(garbled)[0] == clean
+
+
+@settings(max_examples=40)
+@given(
+    st.lists(st.sampled_from(["yağmur", "başladı", "niño", "café", "hře", "divadle"]), min_size=2, max_size=5),
+    st.lists(st.sampled_from(["تهران", "پایتخت", "ایران", "السوق", "صباح"]), min_size=2, max_size=5),
+)
+def test_a_line_of_latin_and_arabic_read_as_cp1251_decodes_whole(latin, arabic):
+    """Each word decodes to one script, so the line may mix two (a line about Tehran in Turkish)."""
+    clean = " ".join(latin) + ". " + " ".join(arabic) + "."
+    assert mojibake.repair(as_cp1251(clean))[0] == clean

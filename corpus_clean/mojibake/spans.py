@@ -193,8 +193,9 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             break
         if codec is _CP1251 and not _mostly_european(decoded):
             # "ВІКІ" decodes, to "²ʲ"; but Arabic read as cp1251 ("Щ…ШґШ§Щ‡") decodes to
-            # one script from many pairs in a row.
-            if _count_evidence(current, codec) < 4 or _has_mixed_scripts(decoded):
+            # one script per word from many pairs in a row (the line may go on in Latin
+            # letters: "yağmur başladı. تهران").
+            if _count_evidence(current, codec) < 4 or any(_has_mixed_scripts(word) for word in decoded.split()):
                 break
         if round_ == 0 and codec is not _CP1252 and leads < 4 and _count_evidence(current, codec, nbsp=True) < 2:
             break  # lone pairs between spaces: "√π √π" is math, not Mac Roman
