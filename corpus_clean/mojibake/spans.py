@@ -259,26 +259,32 @@ def _decode_with_a0_restored(raw: bytes) -> str:
     return decoded
 
 
+def _try_whole_line(line: str, codec: _Codec, fixes: Counter) -> tuple[str, bool]:
+    """(the line decoded as a whole if it can be, is it finished?): finished unless ftfy
+    would still find something to do in the decoded line."""
+    whole = decode_whole_line(line, codec)
+    if whole is None:
+        return line, False
+    fixes[codec.name] += 1
+    return whole, not _FTFY_TRIGGER_RE.search(whole)
+
+
 def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str | None) -> str:
     """`fix_mojibake_spans` for one line, given the document's evidence."""
     # Most garbled lines are UTF-8 read as cp1252 from end to end: try that first, it
-    # costs one translate and one decode.
-    whole = decode_whole_line(line, _CP1252)
-    if whole is not None:
-        fixes[_CP1252.name] += 1
-        if not _FTFY_TRIGGER_RE.search(whole):
-            return whole
-        line = whole
-    counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    # costs one translate and one decode. Then the codec with most sequences, if another.
+    decoded, finished = _try_whole_line(line, _CP1252, fixes)
+    if finished:
+        return decoded
+    counts = {codec: _count_sequences(decoded, codec) for codec in _SPAN_CODECS}
     dominant = max(_SPAN_CODECS, key=lambda c: counts[c])
-    if whole is None and dominant is not _CP1252 and counts[dominant] >= 2:
-        whole = decode_whole_line(line, dominant)
-        if whole is not None:
-            fixes[dominant.name] += 1
-            if not _FTFY_TRIGGER_RE.search(whole):
-                return whole
-            line = whole
-            counts = {codec: _count_sequences(line, codec) for codec in _SPAN_CODECS}
+    if decoded is line and dominant is not _CP1252 and counts[dominant] >= 2:
+        decoded, finished = _try_whole_line(line, dominant, fixes)
+        if finished:
+            return decoded
+        if decoded is not line:
+            counts = {codec: _count_sequences(decoded, codec) for codec in _SPAN_CODECS}
+    line = decoded
     # The codec that explains most of the line goes first: in Mac Roman mojibake of
     # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
     # break the Mac Roman sequences around it.
