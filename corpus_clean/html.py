@@ -901,6 +901,10 @@ SIB_LD = 0.3
 # (both readability's values; 2 measured the same on the dev set).
 SHARED_RATIO = 0.75
 MIN_SHARED = 3
+# A sibling of the same component joins with one real paragraph (a score of 2:
+# 100 characters, or a clause with a comma) that carries almost no links.
+PARA_SCORE = 2.0
+SAME_CLASS_LD = 0.1
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
@@ -962,16 +966,48 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
             out.append(sib)
-        elif best_class and sib.tag == best.tag and sib.attributes.get("class") == best_class \
-                and deep.get(sib.mem_id, 0) and link_density(sib) < SIB_LD:
+        elif sib.tag == best.tag and _same_class_section(sib, best_class, deep):
             # Readability's same-class bonus: the article's other sections, written
-            # with the same markup as the one that won (a long post in <section>s).
+            # with the same markup as the one that won (a long post in <section>s;
+            # "story-body story-body-1" next to "story-body story-body-2").
             out.append(sib)
         elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
         elif _is_plain_paragraph(sib, paras):
             out.append(sib)
     return out
+
+
+def _same_class_section(sib: LexborNode, best_class: Optional[str], deep: dict) -> bool:
+    """A sibling with the winner's class (any text), or of its component with a real, unlinked paragraph."""
+    cls = sib.attributes.get("class")
+    if best_class and cls == best_class:
+        return bool(deep.get(sib.mem_id)) and link_density(sib) < SIB_LD
+    return (same_component(best_class, cls) and deep.get(sib.mem_id, 0) >= PARA_SCORE
+            and link_density(sib) < SAME_CLASS_LD)
+
+
+def same_component(cls: Optional[str], other: Optional[str]) -> bool:
+    """True when two class attributes name the same component, with other modifiers.
+
+    Sites number or vary the sections of one article but keep the component's
+    name first ("story-body story-body-1" / "story-body story-body-2"). The
+    first tokens must match and a third of all tokens be shared, so that grid
+    cells ("col-xs-12" / "col-xs-12 col-md-8 col-lg-8 pull-right") are not one
+    component.
+
+    >>> same_component("story-body story-body-1", "story-body story-body-2")
+    True
+    >>> same_component("col-xs-12", "col-xs-12 col-sm-12 col-md-8 col-lg-8 pull-right"), same_component(None, None)
+    (False, False)
+    """
+    if not cls or not other:
+        return False
+    a, b = cls.split(), other.split()
+    if not a or not b or a[0] != b[0]:
+        return False
+    a, b = set(a), set(b)
+    return 3 * len(a & b) >= len(a | b)
 
 
 def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
