@@ -556,8 +556,28 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
         if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
+        if strength == "soft" and node.tag not in BLOCK_TAGS and in_running_text(node):
+            continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def in_running_text(node: LexborNode) -> bool:
+    """True when an inline element sits between words of its parent's own text.
+
+    A widget (menu, share bar, credit) is a block of its own; an inline element
+    with text right before or after it is part of a sentence, whatever its
+    class says (MathJax's ``CtxtMenu_Attached`` formulas, a ``<span
+    class="author-name">`` in "written by <span>…</span> last year").
+
+    >>> t = LexborHTMLParser('<p>When <span class="menu">a = 0</span>, we stop.</p><div><span class="menu">Home</span></div>')
+    >>> [in_running_text(n) for n in t.css("span")]
+    [True, False]
+    """
+    for sibling in (node.prev, node.next):
+        if sibling is not None and sibling.tag == "-text" and (sibling.text_content or "").strip():
+            return True
+    return False
 
 
 def article_wrappers(body: LexborNode) -> set[int]:
