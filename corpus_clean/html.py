@@ -908,7 +908,8 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    return _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    return chosen + _same_component_cousins(best, chosen, deep)
 
 
 TOP_N = 5  # readability's number of top candidates
@@ -968,6 +969,43 @@ def _climb_only_child(best: LexborNode) -> LexborNode:
 
 def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter(include_text=False))
+
+
+# How far up from the winner its cousins of the same component are looked for.
+COUSIN_LEVELS = 3
+
+
+def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: dict) -> list[LexborNode]:
+    """Elements of the winner's component a few levels around it (not siblings): the article's other parts.
+
+    Templates wrap each part of a long article in its own wrapper ("<div
+    class=supplemental><div class='story-body story-body-1'>…</div></div><div
+    class=supplemental><div class='story-body story-body-2'>…</div></div>"), so
+    the parts are cousins, out of reach of the sibling rule. Each must pass the
+    same test as a same-class sibling (:func:`_same_class_section`).
+    """
+    best_class = best.attributes.get("class")
+    if not best_class:
+        return []
+    root = best
+    for _ in range(COUSIN_LEVELS):
+        if root.parent is None or root.parent.tag in ("body", "html"):
+            break
+        root = root.parent
+    if root is best:
+        return []
+    inside = _ancestors_of(chosen)
+    for node in chosen:
+        inside.update(n.mem_id for n in node.traverse())
+    out = []
+    for node in root.traverse():
+        key = node.mem_id
+        if key in inside or node.tag != best.tag:
+            continue
+        if _same_class_section(node, best_class, deep):
+            out.append(node)
+            inside.update(n.mem_id for n in node.traverse())
+    return out
 
 
 def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
