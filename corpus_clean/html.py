@@ -1268,7 +1268,8 @@ def _close_frame(frames: list) -> None:
         if frame.judge:
             # Table cells and rows that are links are data (a title column), not
             # navigation: a link-dense table is judged as a whole.
-            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS:
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS \
+                    and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return
             if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
@@ -1279,6 +1280,17 @@ def _close_frame(frames: list) -> None:
         parent.parts.append(frame.parts)
     parent.chars += frame.chars
     parent.link_chars += frame.link_chars
+
+
+def _reads_as_prose(parts: list) -> bool:
+    """A linked paragraph written in sentence case, not a shouted teaser ("CLICK HERE ...").
+
+    >>> _reads_as_prose(["Read the full transcript of his interview"]), _reads_as_prose(["GET THE APP BY CLICKING HERE"])
+    (True, False)
+    """
+    text = _flatten(parts)
+    letters = sum(c.isalpha() for c in text)
+    return letters > 0 and sum(c.isupper() for c in text) < 0.5 * letters
 
 
 def _flatten(parts: list) -> str:
