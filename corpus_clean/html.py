@@ -1135,7 +1135,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
 
     One walk over ``<body>``, a line break around every block element. Text
     inside the ``chosen`` containers is kept, except blocks that are mostly
-    link text (``html.links``: menus, "read more" teasers, tag lists), a
+    link text (``html.links``: menus, "read more" teasers, tag lists; a linked
+    ``<p>`` in sentence case stays, see :func:`_reads_as_prose`), a
     furniture label (``html.furniture``: "Advertisement") or a bare ``<time>``
     between paragraphs (``html.dateline``). Cut elements are rendered where
     they stood, with their rule; anything else is ``html.not_main``. The
@@ -1146,7 +1147,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
     element of the page's furniture was half the extractor's time).
 
     >>> t = LexborHTMLParser('<body><div id="a"><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
-    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div><p>z</p></body>')
+    ...     '<div><a href="/x">Read this next story</a></div><p>Advertisement</p></div><p>z</p></body>')
     >>> for line in render_page(t.body, [t.css_first("#a")], {}): print(line)
     ('A bc', 'keep')
     ('d', 'keep')
