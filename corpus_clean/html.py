@@ -1050,11 +1050,14 @@ def same_component(cls: Optional[str], other: Optional[str]) -> bool:
 
     Sites number or vary the sections of one article but keep the component's
     name first ("story-body story-body-1" / "story-body story-body-2"). The
-    first tokens must match and a third of all tokens be shared, so that grid
-    cells ("col-xs-12" / "col-xs-12 col-md-8 col-lg-8 pull-right") are not one
+    first tokens must match, and either name the article's content (see
+    ``POSITIVE_RE``) or a third of all tokens be shared, so that grid cells
+    ("col-xs-12" / "col-xs-12 col-md-8 col-lg-8 pull-right") are not one
     component.
 
     >>> same_component("story-body story-body-1", "story-body story-body-2")
+    True
+    >>> same_component("o-article_block pb-10 mt-n35 cf@tp-", "o-article_block o-subtle_divider")
     True
     >>> same_component("col-xs-12", "col-xs-12 col-sm-12 col-md-8 col-lg-8 pull-right"), same_component(None, None)
     (False, False)
@@ -1064,6 +1067,8 @@ def same_component(cls: Optional[str], other: Optional[str]) -> bool:
     a, b = cls.split(), other.split()
     if not a or not b or a[0] != b[0]:
         return False
+    if POSITIVE_RE.search(a[0].lower()):
+        return True  # the component's name says it is the article ("o-article_block pb-10")
     a, b = set(a), set(b)
     return 3 * len(a & b) >= len(a | b)
 
