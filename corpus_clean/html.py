@@ -909,9 +909,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
 
     best = _climb_only_child(best)
     chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
-    chosen = chosen + _same_component_cousins(best, chosen, deep)
-    main = _main_if_doubtful(body, chosen, deep)
-    return [main] if main is not None else chosen
+    return chosen + _same_component_cousins(best, chosen, deep)
 
 
 TOP_N = 5  # readability's number of top candidates
@@ -971,38 +969,6 @@ def _climb_only_child(best: LexborNode) -> LexborNode:
 
 def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter(include_text=False))
-
-
-MAIN_COVERAGE = 0.5
-MAIN_LD = 0.25
-
-
-def _main_if_doubtful(body: LexborNode, chosen: list[LexborNode], deep: dict) -> Optional[LexborNode]:
-    """The page's one ``<main>`` when the chosen blocks hold less than half of its paragraph score.
-
-    The fallback for a doubtful pick: the paragraph scores chose one block of
-    a page whose own markup says the content is all of ``<main>`` (a product
-    or landing page written as several short sections, each scoring alike),
-    and ``<main>`` is not link-heavy (< ``MAIN_LD``), so the rest of it is
-    text, not teasers. On the bench it fires on 1 of the 182 dev/scrapinghub
-    pages that have one ``<main>``; usually the article holds most of it.
-    """
-    mains = {node.mem_id: node for node in body.css('main,[role="main"]')}
-    if len(mains) != 1:
-        return None
-    main = next(iter(mains.values()))
-    main_score = deep.get(main.mem_id, 0.0)
-    if not main_score:
-        return None
-    inside = _ancestors_of([main])
-    chosen_score = 0.0
-    for node in chosen:
-        if not (_ancestors_of([node]) & {main.mem_id}):
-            return None
-        chosen_score += deep.get(node.mem_id, 0.0)
-    if chosen_score >= MAIN_COVERAGE * main_score or link_density(main) >= MAIN_LD:
-        return None
-    return main
 
 
 # How far up from the winner its cousins of the same component are looked for.
