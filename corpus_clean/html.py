@@ -984,8 +984,8 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
     the parts are cousins, out of reach of the sibling rule. Each must pass the
     same test as a same-class sibling (:func:`_same_class_section`).
     """
-    best_class = best.attributes.get("class")
-    if not best_class:
+    tokens = (best.attributes.get("class") or "").split()
+    if not tokens:
         return []
     root = best
     for _ in range(COUSIN_LEVELS):
@@ -994,18 +994,33 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
         root = root.parent
     if root is best:
         return []
-    inside = _ancestors_of(chosen)
-    for node in chosen:
-        inside.update(n.mem_id for n in node.traverse())
+    # Lexbor finds the elements with the component's name (a C-level match); Python
+    # only looks at those.
+    name = tokens[0].replace("\\", "\\\\").replace('"', '\\"')
+    try:
+        matches = root.css(f'{best.tag}[class~="{name}"]')
+    except Exception:  # noqa: BLE001 - a tag name the selector parser refuses
+        return []
+    taken = {node.mem_id for node in chosen}
+    around_chosen = _ancestors_of(chosen)
     out = []
-    for node in root.traverse():
-        key = node.mem_id
-        if key in inside or node.tag != best.tag:
+    for node in matches:
+        if node.mem_id in around_chosen or _has_ancestor_in(node, taken, root):
             continue
-        if _same_class_section(node, best_class, deep):
+        if _same_class_section(node, best.attributes.get("class"), deep):
             out.append(node)
-            inside.update(n.mem_id for n in node.traverse())
+            taken.add(node.mem_id)
     return out
+
+
+def _has_ancestor_in(node: LexborNode, ids: set, stop: LexborNode) -> bool:
+    """True when ``node`` or one of its ancestors below ``stop`` is in ``ids``."""
+    stop_id = stop.mem_id
+    while node is not None and node.mem_id != stop_id:
+        if node.mem_id in ids:
+            return True
+        node = node.parent
+    return False
 
 
 def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
