@@ -300,14 +300,19 @@ def kept(text: str, removed: list) -> str:
     return "".join(text[s:e] for s, e in html_mod.kept_segments(text, removed))
 
 
+def extracted_with_exact_removals(html: str) -> HtmlExtraction:
+    """The extraction of ``html``, checked: removals exact, the article exactly the visible text minus them."""
+    ex = extract_main_text(html)
+    assert_exact_removals(ex.visible_text, ex.removed)
+    assert kept(ex.visible_text, ex.removed) == ex.text + "\n"
+    return ex
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from(sorted(FAMILIES)), st.sampled_from(sorted(set(LANGS))), st.integers(0, 10**9))
 def test_generated_pages_removals_are_exact_and_article_paragraphs_kept(family, lang, seed):
     html, gold = make_page(family, lang, seed)
-    ex = extract_main_text(html)
-    assert_exact_removals(ex.visible_text, ex.removed)
-    # The article is exactly the visible text minus the removals.
-    assert kept(ex.visible_text, ex.removed) == ex.text + "\n"
+    ex = extracted_with_exact_removals(html)
     text_lines = set(ex.text.split("\n"))
     for line in gold.split("\n"):
         if len(line) >= 80:  # whole article paragraphs (short list items may be judged as link lists)
@@ -469,7 +474,4 @@ def test_linked_sentence_in_the_body_is_kept_but_shouted_teasers_and_link_lists_
 def test_unseen_families_removals_are_exact(family, lang, seed):
     # Provenance only: the unseen families are an out-of-sample quality set, so no
     # test asserts what the extractor keeps on them (that would be tuning on them).
-    html, _ = make_page(family, lang, seed)
-    ex = extract_main_text(html)
-    assert_exact_removals(ex.visible_text, ex.removed)
-    assert kept(ex.visible_text, ex.removed) == ex.text + "\n"
+    extracted_with_exact_removals(make_page(family, lang, seed)[0])
