@@ -1005,7 +1005,7 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
     around_chosen = _ancestors_of(chosen)
     out = []
     for node in matches:
-        if node.mem_id in around_chosen or _has_ancestor_in(node, taken, root):
+        if node.mem_id in around_chosen or _inside_taken_or_link(node, taken, root):
             continue
         if _same_class_section(node, best.attributes.get("class"), deep):
             out.append(node)
@@ -1013,11 +1013,15 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
     return out
 
 
-def _has_ancestor_in(node: LexborNode, ids: set, stop: LexborNode) -> bool:
-    """True when ``node`` or one of its ancestors below ``stop`` is in ``ids``."""
+def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:
+    """True when ``node`` or an ancestor below ``stop`` is in ``ids``, or it sits inside a link.
+
+    (A teaser card is an ``<a>`` around the component's markup: all of it is link text,
+    though no ``<a>`` is inside it.)
+    """
     stop_id = stop.mem_id
     while node is not None and node.mem_id != stop_id:
-        if node.mem_id in ids:
+        if node.mem_id in ids or node.tag == "a":
             return True
         node = node.parent
     return False

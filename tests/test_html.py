@@ -408,9 +408,14 @@ def test_article_parts_in_cousin_wrappers_are_kept_and_the_ads_between_are_cut()
     parts = [(P1, P2), (P3, P4, P1), (P2,)]
     body = "".join(
         f"<div class='wrap'><div class='story-body story-body-{k}'>" + "".join(f"<p>{p}</p>" for p in ps)
-        + "</div></div>" + ("<div class='wrap'><div class='ad-slot'>Advertisement</div></div>" if k < 2 else "")
+        + "</div><div class='spacer'></div></div>"
+        + ("<div class='wrap'><div class='ad-slot'>Advertisement</div></div>" if k < 2 else "")
         for k, ps in enumerate(parts))
-    ex = extract_main_text(page(f"<div class='story'>{body}</div>"))
+    # Teaser cards further down use the same component inside links: not the article.
+    cards = "".join(f"<li><a href='/s{k}'><div class='story-body'><h2>{t}</h2></div></a></li>" for k, t in enumerate(
+        ("Mayor opens the new library wing, after two years of works on the old harbour warehouse",
+         "Ferry fares rise again this summer, the third time in two years, operator says")))
+    ex = extract_main_text(page(f"<div class='story'>{body}<div class='list-x'><ol>{cards}</ol></div></div>"))
     assert lines(ex.text) == [p for ps in parts for p in ps]
     assert_exact_removals(ex.visible_text, ex.removed)
     assert [r.text for r in ex.removed if r.rule == "html.ads"] == ["Advertisement\n", "Advertisement\n"]
