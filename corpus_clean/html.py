@@ -10,7 +10,8 @@ Pipeline of one call::
           -> drop junk tags (script, nav, footer, aside, figure, ...)
           -> drop elements whose class/id say "boilerplate" (comment, share, ...)
           -> score paragraphs, propagate scores to ancestors, pick the best container
-          -> add sibling blocks that look like article text
+          -> add sibling blocks that look like article text, and the other parts
+             of the winner's component (same class name) in cousin wrappers
           -> inside the container, drop link-heavy and tiny blocks
           -> serialise text with one newline per block element
 
@@ -864,7 +865,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
     grandparent half, the next ancestor a sixth. Candidates are then penalised
     by their link density, and we climb to a common ancestor when several
-    near-best candidates share it (articles split into many sections).
+    near-best candidates share it (articles split into many sections). Siblings
+    that score well join the winner, and so do the other parts of its component
+    (:func:`same_component`), siblings or cousins.
     """
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
