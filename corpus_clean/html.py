@@ -118,6 +118,13 @@ BLOCK_TAGS = frozenset(
     "li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
 
+# Table cells are blocks for scoring (a cell is a paragraph) but not for lines:
+# a row is rendered on one line, its cells separated by spaces, so that a row
+# reads as a record ("Harbour dues | 120 | per year") and a number alone in a
+# cell is not a line of its own (the rule packs cut lone numbers as like counts).
+CELL_TAGS = frozenset(("td", "th"))
+LINE_TAGS = BLOCK_TAGS - CELL_TAGS
+
 # class/id vocabulary for boilerplate containers. Long, distinctive stems match
 # anywhere ("commentsContainer", "sharebar"); short or ambiguous words must be a
 # whole word of the label (split on separators and camelCase), so "PageBuilder"
@@ -1240,7 +1247,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
         key = item.mem_id
         if not frame.judge and key not in walk:
             text = item.text(deep=True, separator=" ")
-            frame.parts.extend(("\n", text, "\n") if tag in BLOCK_TAGS else (text,))
+            frame.parts.extend(("\n", text, "\n") if tag in LINE_TAGS else (" ", text, " ") if tag in CELL_TAGS
+                               else (text,))
             continue
         if key in chosen_ids:
             frames.append(_Frame(tag, False, wrap=KEEP, judge=True))
@@ -1303,7 +1311,10 @@ def _close_frame(frames: list) -> None:
             if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
                 parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
                 return
-        parent.parts.extend(("\n", frame.parts, "\n"))
+        if frame.tag in CELL_TAGS:
+            parent.parts.extend((" ", frame.parts, " "))
+        else:
+            parent.parts.extend(("\n", frame.parts, "\n"))
     else:
         parent.parts.append(frame.parts)
     parent.chars += frame.chars

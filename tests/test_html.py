@@ -480,3 +480,17 @@ def test_unseen_families_removals_are_exact(family, lang, seed):
     # Provenance only: the unseen families are an out-of-sample quality set, so no
     # test asserts what the extractor keeps on them (that would be tuning on them).
     extracted_with_exact_removals(make_page(family, lang, seed)[0])
+
+
+def test_a_table_row_is_one_line_and_numbers_in_cells_survive_the_pipeline():
+    # Cells are paragraphs for scoring but not lines: a row reads as one record, and a
+    # number alone in a cell is not a line the rule packs would take for a like count.
+    table = ("<table><tr><th>Item</th><th>Cost</th><th>Year</th></tr>"
+             "<tr><td>Steel piles</td><td>1,200,000</td><td>2024</td></tr>"
+             "<tr><td>New deck</td><td>800,000</td><td>2025</td></tr></table>")
+    html = page(article((P1, P2)).replace(f"<p>{P2}</p>", f"<p>{P2}</p>{table}<p>{P3}</p>"))
+    ex = extract_main_text(html)
+    assert lines(ex.text) == [P1, P2, "Item Cost Year", "Steel piles 1,200,000 2024", "New deck 800,000 2025", P3]
+    doc = clean_text("", html=html)
+    assert "Steel piles 1,200,000 2024" in doc.text.split("\n")
+    assert_exact_removals(doc.repaired_text, doc.removed)
