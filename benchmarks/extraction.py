@@ -5,9 +5,12 @@
 
 Sets: ``scrapinghub`` (181 pages), ``readability`` split into its 31 test
 fixtures and its 93 real pages (fixture = html < 5 KB or Lorem-ipsum gold, as
-the bench README says), and our own pages: ``--own`` files (jsonl with ``id``,
-``html``, ``gold_text``, optionally ``naive_text``), or, by default, the pages
-``benchmarks/html_pages.py`` generates (seed 11, 150 pages).
+the bench README says), the real pages also by half (``dev``: the first hex
+digit of ``sha256(id)`` is 0-7, looked at while tuning; ``held-out``: the rest,
+never looked at page by page), and our own pages: ``--own`` files (jsonl with
+``id``, ``html``, ``gold_text``, optionally ``naive_text``), or, by default,
+the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
+150 pages) and its unseen families (seed 29, 100 pages, never tuned on).
 
 Paths and systems:
 
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import html as html_lib
 import json
 import os
@@ -67,6 +71,11 @@ def load_score(bench_dir: str):
 def is_fixture(rec: dict) -> bool:
     """The readability set's unit-test fixtures (its README's definition)."""
     return len(rec["html"]) < 5000 or bool(re.search("lorem|incididunt|consectetur", rec.get("gold_text") or ""))
+
+
+def is_dev_half(rec: dict) -> bool:
+    """The readability set's tuning half: a fixed hash of the page id, not its content."""
+    return hashlib.sha256(rec["id"].encode()).hexdigest()[0] in "01234567"
 
 
 def bs_text(markup: str) -> str:
@@ -147,14 +156,18 @@ def load_sets(bench_dir: str, own: list[str]) -> dict[str, list[dict]]:
     sets = {"scrapinghub": load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
     readability = load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
     sets["readability (31 fixtures)"] = [r for r in readability if is_fixture(r)]
-    sets["readability (93 real pages)"] = [r for r in readability if not is_fixture(r)]
+    real = [r for r in readability if not is_fixture(r)]
+    sets["readability (93 real pages)"] = real
+    sets["readability real, dev half"] = [r for r in real if is_dev_half(r)]
+    sets["readability real, held-out half"] = [r for r in real if not is_dev_half(r)]
     if own:
         for path in own:
             sets[f"own: {os.path.basename(path)}"] = load_jsonl(path)
     else:
         from html_pages import generate
 
-        sets["own: generated (150 pages)"] = generate()
+        sets["own: generated"] = generate()
+        sets["own: unseen families"] = generate(100, seed=29, unseen=True)
     for records in sets.values():
         for rec in records:
             if not rec.get("naive_text"):

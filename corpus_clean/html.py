@@ -10,7 +10,8 @@ Pipeline of one call::
           -> drop junk tags (script, nav, footer, aside, figure, ...)
           -> drop elements whose class/id say "boilerplate" (comment, share, ...)
           -> score paragraphs, propagate scores to ancestors, pick the best container
-          -> add sibling blocks that look like article text
+          -> add sibling blocks that look like article text, and the other parts
+             of the winner's component (same class name) in cousin wrappers
           -> inside the container, drop link-heavy and tiny blocks
           -> serialise text with one newline per block element
 
@@ -116,6 +117,13 @@ BLOCK_TAGS = frozenset(
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html "
     "li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
+
+# Table cells are blocks for scoring (a cell is a paragraph) but not for lines:
+# a row is rendered on one line, its cells separated by spaces, so that a row
+# reads as a record ("Harbour dues | 120 | per year") and a number alone in a
+# cell is not a line of its own (the rule packs cut lone numbers as like counts).
+CELL_TAGS = frozenset(("td", "th"))
+LINE_TAGS = BLOCK_TAGS - CELL_TAGS
 
 # class/id vocabulary for boilerplate containers. Long, distinctive stems match
 # anywhere ("commentsContainer", "sharebar"); short or ambiguous words must be a
@@ -556,8 +564,28 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
         if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
+        if strength == "soft" and node.tag not in BLOCK_TAGS and in_running_text(node):
+            continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def in_running_text(node: LexborNode) -> bool:
+    """True when an inline element sits between words of its parent's own text.
+
+    A widget (menu, share bar, credit) is a block of its own; an inline element
+    with text right before or after it is part of a sentence, whatever its
+    class says (MathJax's ``CtxtMenu_Attached`` formulas, a ``<span
+    class="author-name">`` in "written by <span>…</span> last year").
+
+    >>> t = LexborHTMLParser('<p>When <span class="menu">a = 0</span>, we stop.</p><div><span class="menu">Home</span></div>')
+    >>> [in_running_text(n) for n in t.css("span")]
+    [True, False]
+    """
+    for sibling in (node.prev, node.next):
+        if sibling is not None and sibling.tag == "-text" and (sibling.text_content or "").strip():
+            return True
+    return False
 
 
 def article_wrappers(body: LexborNode) -> set[int]:
@@ -844,7 +872,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
     grandparent half, the next ancestor a sixth. Candidates are then penalised
     by their link density, and we climb to a common ancestor when several
-    near-best candidates share it (articles split into many sections).
+    near-best candidates share it (articles split into many sections). Siblings
+    that score well join the winner, and so do the other parts of its component
+    (:func:`same_component`), siblings or cousins.
     """
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -888,7 +918,8 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    return _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    return chosen + _same_component_cousins(best, chosen, deep)
 
 
 TOP_N = 5  # readability's number of top candidates
@@ -901,6 +932,10 @@ SIB_LD = 0.3
 # (both readability's values; 2 measured the same on the dev set).
 SHARED_RATIO = 0.75
 MIN_SHARED = 3
+# A sibling of the same component joins with one real paragraph (a score of 2:
+# 100 characters, or a clause with a comma) that carries almost no links.
+PARA_SCORE = 2.0
+SAME_CLASS_LD = 0.1
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
@@ -946,6 +981,62 @@ def _element_children(node: LexborNode) -> int:
     return sum(1 for _ in node.iter(include_text=False))
 
 
+# How far up from the winner its cousins of the same component are looked for.
+COUSIN_LEVELS = 3
+
+
+def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: dict) -> list[LexborNode]:
+    """Elements of the winner's component a few levels around it (not siblings): the article's other parts.
+
+    Templates wrap each part of a long article in its own wrapper ("<div
+    class=supplemental><div class='story-body story-body-1'>…</div></div><div
+    class=supplemental><div class='story-body story-body-2'>…</div></div>"), so
+    the parts are cousins, out of reach of the sibling rule. Each must pass the
+    same test as a same-class sibling (:func:`_same_class_section`).
+    """
+    tokens = (best.attributes.get("class") or "").split()
+    if not tokens:
+        return []
+    root = best
+    for _ in range(COUSIN_LEVELS):
+        if root.parent is None or root.parent.tag in ("body", "html"):
+            break
+        root = root.parent
+    if root is best:
+        return []
+    # Lexbor finds the elements with the component's name (a C-level match); Python
+    # only looks at those.
+    name = tokens[0].replace("\\", "\\\\").replace('"', '\\"')
+    try:
+        matches = root.css(f'{best.tag}[class~="{name}"]')
+    except Exception:  # noqa: BLE001 - a tag name the selector parser refuses
+        return []
+    taken = {node.mem_id for node in chosen}
+    around_chosen = _ancestors_of(chosen)
+    out = []
+    for node in matches:
+        if node.mem_id in around_chosen or _inside_taken_or_link(node, taken, root):
+            continue
+        if _same_class_section(node, best.attributes.get("class"), deep):
+            out.append(node)
+            taken.add(node.mem_id)
+    return out
+
+
+def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:
+    """True when ``node`` or an ancestor below ``stop`` is in ``ids``, or it sits inside a link.
+
+    (A teaser card is an ``<a>`` around the component's markup: all of it is link text,
+    though no ``<a>`` is inside it.)
+    """
+    stop_id = stop.mem_id
+    while node is not None and node.mem_id != stop_id:
+        if node.mem_id in ids or node.tag == "a":
+            return True
+        node = node.parent
+    return False
+
+
 def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
                    paras: dict) -> list[LexborNode]:
     """``best`` plus siblings that score well or look like plain article paragraphs."""
@@ -962,16 +1053,53 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
         sib_score = scores.get(sib.mem_id)
         if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
             out.append(sib)
-        elif best_class and sib.tag == best.tag and sib.attributes.get("class") == best_class \
-                and deep.get(sib.mem_id, 0) and link_density(sib) < SIB_LD:
+        elif sib.tag == best.tag and _same_class_section(sib, best_class, deep):
             # Readability's same-class bonus: the article's other sections, written
-            # with the same markup as the one that won (a long post in <section>s).
+            # with the same markup as the one that won (a long post in <section>s;
+            # "story-body story-body-1" next to "story-body story-body-2").
             out.append(sib)
         elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
             out.append(sib)
         elif _is_plain_paragraph(sib, paras):
             out.append(sib)
     return out
+
+
+def _same_class_section(sib: LexborNode, best_class: Optional[str], deep: dict) -> bool:
+    """A sibling with the winner's class (any text), or of its component with a real, unlinked paragraph."""
+    cls = sib.attributes.get("class")
+    if best_class and cls == best_class:
+        return bool(deep.get(sib.mem_id)) and link_density(sib) < SIB_LD
+    return (same_component(best_class, cls) and deep.get(sib.mem_id, 0) >= PARA_SCORE
+            and link_density(sib) < SAME_CLASS_LD)
+
+
+def same_component(cls: Optional[str], other: Optional[str]) -> bool:
+    """True when two class attributes name the same component, with other modifiers.
+
+    Sites number or vary the sections of one article but keep the component's
+    name first ("story-body story-body-1" / "story-body story-body-2"). The
+    first tokens must match, and either name the article's content (see
+    ``POSITIVE_RE``) or a third of all tokens be shared, so that grid cells
+    ("col-xs-12" / "col-xs-12 col-md-8 col-lg-8 pull-right") are not one
+    component.
+
+    >>> same_component("story-body story-body-1", "story-body story-body-2")
+    True
+    >>> same_component("o-article_block pb-10 mt-n35 cf@tp-", "o-article_block o-subtle_divider")
+    True
+    >>> same_component("col-xs-12", "col-xs-12 col-sm-12 col-md-8 col-lg-8 pull-right"), same_component(None, None)
+    (False, False)
+    """
+    if not cls or not other:
+        return False
+    a, b = cls.split(), other.split()
+    if not a or not b or a[0] != b[0]:
+        return False
+    if POSITIVE_RE.search(a[0].lower()):
+        return True  # the component's name says it is the article ("o-article_block pb-10")
+    a, b = set(a), set(b)
+    return 3 * len(a & b) >= len(a | b)
 
 
 def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
@@ -1041,7 +1169,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
 
     One walk over ``<body>``, a line break around every block element. Text
     inside the ``chosen`` containers is kept, except blocks that are mostly
-    link text (``html.links``: menus, "read more" teasers, tag lists), a
+    link text (``html.links``: menus, "read more" teasers, tag lists; a linked
+    ``<p>`` in sentence case stays, see :func:`_reads_as_prose`), a
     furniture label (``html.furniture``: "Advertisement") or a bare ``<time>``
     between paragraphs (``html.dateline``). Cut elements are rendered where
     they stood, with their rule; anything else is ``html.not_main``. The
@@ -1052,7 +1181,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
     element of the page's furniture was half the extractor's time).
 
     >>> t = LexborHTMLParser('<body><div id="a"><p>A <b>b</b>c</p>d<br>e<ul><li>f</li><li>g</li></ul>'
-    ...     '<p><a href="/x">Read this next story</a></p><p>Advertisement</p></div><p>z</p></body>')
+    ...     '<div><a href="/x">Read this next story</a></div><p>Advertisement</p></div><p>z</p></body>')
     >>> for line in render_page(t.body, [t.css_first("#a")], {}): print(line)
     ('A bc', 'keep')
     ('d', 'keep')
@@ -1118,7 +1247,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
         key = item.mem_id
         if not frame.judge and key not in walk:
             text = item.text(deep=True, separator=" ")
-            frame.parts.extend(("\n", text, "\n") if tag in BLOCK_TAGS else (text,))
+            frame.parts.extend(("\n", text, "\n") if tag in LINE_TAGS else (" ", text, " ") if tag in CELL_TAGS
+                               else (text,))
             continue
         if key in chosen_ids:
             frames.append(_Frame(tag, False, wrap=KEEP, judge=True))
@@ -1174,17 +1304,32 @@ def _close_frame(frames: list) -> None:
         if frame.judge:
             # Table cells and rows that are links are data (a title column), not
             # navigation: a link-dense table is judged as a whole.
-            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS:
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS \
+                    and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return
             if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
                 parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
                 return
-        parent.parts.extend(("\n", frame.parts, "\n"))
+        if frame.tag in CELL_TAGS:
+            parent.parts.extend((" ", frame.parts, " "))
+        else:
+            parent.parts.extend(("\n", frame.parts, "\n"))
     else:
         parent.parts.append(frame.parts)
     parent.chars += frame.chars
     parent.link_chars += frame.link_chars
+
+
+def _reads_as_prose(parts: list) -> bool:
+    """A linked paragraph written in sentence case, not a shouted teaser ("CLICK HERE ...").
+
+    >>> _reads_as_prose(["Read the full transcript of his interview"]), _reads_as_prose(["GET THE APP BY CLICKING HERE"])
+    (True, False)
+    """
+    text = _flatten(parts)
+    letters = sum(c.isalpha() for c in text)
+    return letters > 0 and sum(c.isupper() for c in text) < 0.5 * letters
 
 
 def _flatten(parts: list) -> str:
