@@ -167,12 +167,12 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     if ruleset.keyword_rules:
         lower = text.lower()
         if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
-            for rule, regex in ruleset.keyword_rules:
-                max_words = rule.max_words or 10**9
-                for i in _lines_holding(lower, rule.keywords, line_starts):
-                    if not blank[i] and n_words[i] <= max_words:
-                        if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                            found(i, rule)
+            # (in any order: `found` keeps the lowest-order rule of each line)
+            for k, i in ruleset.keyword_hits(lower, line_starts):
+                rule, regex = ruleset.keyword_rules[k]
+                if not blank[i] and n_words[i] <= (rule.max_words or 10**9):
+                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
+                        found(i, rule)
         else:
             nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:

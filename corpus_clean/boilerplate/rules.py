@@ -47,10 +47,12 @@ with ``keywords`` only on lines containing one. See ``RuleSet``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
 import yaml
 
 PACK_DIR = Path(__file__).parent / "packs"
@@ -106,7 +108,8 @@ class RuleSet:
       (``first_match``). On the bench pages that is ~4 rules per line;
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
-      one of their keywords (found with ``str.find`` on the lower-cased text).
+      one of their keywords, all keywords of all rules found in one Aho-Corasick pass
+      over the lower-cased text (``keyword_hits``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -123,6 +126,25 @@ class RuleSet:
     _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
     line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
+    # Every keyword of the keyword rules, one automaton; per keyword, the positions in
+    # keyword_rules of the rules that name it.
+    keyword_finder: object = field(repr=False, default=None)
+    rules_of_keyword: tuple = field(repr=False, default=())
+
+    def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
+        """(position in keyword_rules, line) for every line of `lower` (the lower-cased
+        text, `line_starts` its line offsets) holding one of that rule's keywords.
+
+        >>> rules = load_rules()
+        >>> text = "Intro line.\nThis story was contributed to by a reporter.\n"
+        >>> sorted({rules.keyword_rules[k][0].id for k, line in rules.keyword_hits(text.lower(), [0, 12, 57])})
+        ['news.contributed']
+        """
+        hits = set()
+        for keyword, start, _ in self.keyword_finder.find_matches_as_indexes(lower, overlapping=True):
+            line = bisect_right(line_starts, start) - 1
+            hits.update((k, line) for k in self.rules_of_keyword[keyword])
+        return hits
 
     def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
         """(group, regex) of the anchored rules, in order, that can match a line whose
@@ -309,8 +331,14 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
          r.max_words)
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
+    keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
+    if "" in keywords:
+        raise ValueError("a rule's keywords must not be empty strings")
+    rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
+                             for keyword in keywords)
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   prefix_rules=prefix_rules)
+                   prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
+                   rules_of_keyword=rules_of_keyword)
 
 
 @lru_cache(maxsize=4)
