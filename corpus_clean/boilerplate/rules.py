@@ -136,7 +136,7 @@ class RuleSet:
         text, `line_starts` its line offsets) holding one of that rule's keywords.
 
         >>> rules = load_rules()
-        >>> text = "Intro line.\nThis story was contributed to by a reporter.\n"
+        >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
         >>> sorted({rules.keyword_rules[k][0].id for k, line in rules.keyword_hits(text.lower(), [0, 12, 57])})
         ['news.contributed']
         """
