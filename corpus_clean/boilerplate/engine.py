@@ -25,7 +25,8 @@ import numpy as np
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
 )
-from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, RuleSet, load_rules
+from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
 
 # Lines remembered with their rule-pack verdict (cleared when full).
@@ -91,6 +92,9 @@ class Context:
         self.blank_list: list[bool] = self.blank.tolist()
         self.n_words_list: list[int] = s.n_words.tolist()
         self.starts_list: list[int] = self.lines.starts.tolist()
+        # Where rules with `where: head` / `where: tail` may act (see in_head, in_tail).
+        self.in_head_list: list[bool] = (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
+        self.in_tail_list: list[bool] = ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
 
     @property
     def text(self) -> str:
@@ -103,10 +107,10 @@ class Context:
         return None
 
     def in_head(self, i: int) -> bool:
-        return bool(self.prose_before[i] <= HEAD_MAX_PROSE_BEFORE)
+        return self.in_head_list[i]
 
     def in_tail(self, i: int) -> bool:
-        return bool(self.prose_after[i] <= 1 or self.lines.starts[i] >= 0.5 * len(self.text))
+        return self.in_tail_list[i]
 
 
 # --- rule-pack kinds ----------------------------------------------------------------
@@ -116,15 +120,21 @@ _UNSEEN = object()  # not in the line cache yet
 
 
 def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
-    """The first matching anchored rule's group (or None) for each candidate line.
+    """The first anchored rule that matches and may act (its group, or None) for each
+    candidate line.
 
     Many lines are in the line cache (menus and footers repeat across pages): look them
-    all up first (one comprehension), then full-match only the rest.
+    all up first (one comprehension), then full-match only the rest. A line's verdict
+    depends on its text and on whether it is in the head and in the tail: one cache
+    for each of those four cases.
     """
     raw = ctx.lines.raw
-    cache = ruleset.line_cache  # line text -> matching group (or None)
-    get = cache.get
-    groups = [get(raw[i], _UNSEEN) for i in candidates]
+    in_head = ctx.in_head_list
+    in_tail = ctx.in_tail_list
+    caches = [ruleset.line_cache.setdefault(flags, {}) for flags in ((False, False), (False, True),
+                                                                     (True, False), (True, True))]
+    where = [2 * in_head[i] + in_tail[i] for i in candidates]  # which cache
+    groups = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(where, candidates)]
     misses = [k for k, group in enumerate(groups) if group is _UNSEEN]
     if not misses:
         return groups
@@ -136,9 +146,10 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     for k in misses:
         i = candidates[k]
         key = raw[i]
-        group = get(key, _UNSEEN)  # the same line earlier in this document
+        cache = caches[where[k]]
+        group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i] > SHORT_LINE_WORDS)
+            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i])
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group
@@ -154,7 +165,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
     raw = ctx.lines.raw
     line_starts = ctx.starts_list
     by_group = ruleset.group_to_rule
-    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_long_max_words)).tolist()
+    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_max_words)).tolist()
     # line -> matched rule with the lowest order (each line has one anchored group at most)
     best: dict[int, object] = {
         i: by_group[g] for i, g in zip(candidates, _line_groups(ctx, ruleset, candidates)) if g is not None
@@ -184,9 +195,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         return
 
     def may_act(i: int, rule) -> bool:
-        return not ((rule.max_words is not None and n_words[i] > rule.max_words)
-                    or (rule.where == "head" and not ctx.in_head(i))
-                    or (rule.where == "tail" and not ctx.in_tail(i)))
+        return rule_may_act(rule, n_words[i], ctx.in_head_list[i], ctx.in_tail_list[i])
 
     matched: dict[int, object] = {}
     for i, rule in hits:

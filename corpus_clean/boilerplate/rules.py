@@ -40,9 +40,9 @@ Kinds (what happens when the pattern matches a line):
   carries its example, so it is tested like every other rule.
 
 Each rule is compiled into its own regex. A candidate line is full-matched against the
-rules that can start with its first two characters, in order, the first match winning:
-short lines against all such rules, long lines only against rules allowing them; rules
-with ``keywords`` only on lines containing one. See ``RuleSet``.
+rules that can start with its first two characters and may act on it (its word count,
+head or tail), in order, the first match winning; rules with ``keywords`` only on lines
+containing one. See ``RuleSet``.
 """
 from __future__ import annotations
 
@@ -92,10 +92,6 @@ class Rule:
         return f"(?{self.flags}:{self.pattern})" if self.flags else f"(?:{self.pattern})"
 
 
-# Lines with at most this many words are tried against every line rule; longer lines
-# only against the rules whose max_words allows them (prose never meets the menus).
-SHORT_LINE_WORDS = 8
-
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -103,8 +99,8 @@ class RuleSet:
 
     * anchored rules (no keywords): each has its own regex; a line is full-matched
       against the rules that can start with its first two characters
-      (``match_prefixes``) and allow its length (lines over SHORT_LINE_WORDS words
-      only meet rules allowing more), in rule order, the first match winning
+      (``match_prefixes``) and may act on it (``may_act``: its word count, whether it
+      is in the head or the tail), in rule order, the first match winning
       (``first_match``). On the bench pages that is ~4 rules per line;
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
@@ -116,15 +112,17 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     anchored: tuple[Rule, ...] = field(repr=False)  # line rules without keywords
-    anchored_long_max_words: int
+    anchored_max_words: int
     keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
     group_to_rule: dict = field(repr=False)  # "r<order>" -> rule
     singles: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)  # every line rule, own regex, in order
     # Per anchored rule, in order: (group, regex, (two-character starts or None, first
-    # characters or None), max_words).
+    # characters or None), rule).
     dispatch: tuple = field(repr=False)
-    _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
-    line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
+    # (key, n_words, in_head, in_tail) -> ((group, regex), ...)
+    _candidates: dict = field(repr=False, default_factory=dict)
+    # (in_head, in_tail) -> {raw line: group or None}, filled by the engine
+    line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
     # Every keyword of the keyword rules, one automaton; per keyword, the positions in
     # keyword_rules of the rules that name it.
@@ -146,21 +144,28 @@ class RuleSet:
             hits.update((k, line) for k in self.rules_of_keyword[keyword])
         return hits
 
-    def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
+    def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern], ...]:
         """(group, regex) of the anchored rules, in order, that can match a line whose
-        stripped text starts with `key` (its first two characters, lower-cased);
-        `long_line`: only rules allowing more than SHORT_LINE_WORDS words."""
-        found = self._candidates.get((key, long_line))
+        stripped text starts with `key` (its first two characters, lower-cased) and may
+        act on it: it has `n_words` words and is in the head / in the tail or not.
+
+        A rule that may not act on a line is not tried there: the line's verdict is
+        the first rule that matches it and may act on it (``apply_rule_packs``), and
+        trying the others first would only cost time.
+        """
+        found = self._candidates.get((key, n_words, in_head, in_tail))
         if found is None:
-            found = self._candidates[(key, long_line)] = tuple(
-                (group, regex) for group, regex, prefixes, max_words in self.dispatch
-                if _may_start(prefixes, key) and (not long_line or max_words is None or max_words > SHORT_LINE_WORDS))
+            found = self._candidates[(key, n_words, in_head, in_tail)] = tuple(
+                (group, regex) for group, regex, prefixes, rule in self.dispatch
+                if _may_start(prefixes, key) and may_act(rule, n_words, in_head, in_tail))
         return found
 
-    def first_match(self, text: str, start: int, end: int, line: str, long_line: bool) -> str | None:
-        """Group of the first anchored rule full-matching text[start:end] (the line;
-        `line`: its stripped text), or None."""
-        for group, regex in self.candidates(line[:2].lower()[:2], long_line):
+    def first_match(self, text: str, start: int, end: int, line: str, n_words: int, in_head: bool = True,
+                    in_tail: bool = True) -> str | None:
+        """Group of the first anchored rule that may act on the line text[start:end]
+        (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
+        and full-matches it, or None."""
+        for group, regex in self.candidates(line[:2].lower()[:2], n_words, in_head, in_tail):
             if regex.fullmatch(text, start, end) is not None:
                 return group
         return None
@@ -172,6 +177,12 @@ class RuleSet:
         for rule, regex in self.singles:
             if rule.order > after_order and regex.fullmatch(text, start, end) is not None:
                 yield rule
+
+
+def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
+    """Whether `rule` may remove a line of `n_words` words, in the head or tail or not."""
+    return not ((rule.max_words is not None and n_words > rule.max_words)
+                or (rule.where == "head" and not in_head) or (rule.where == "tail" and not in_tail))
 
 
 def _may_start(prefixes: tuple, key: str) -> bool:
@@ -319,16 +330,16 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     rules = [replace(r, order=i) for i, r in enumerate(rules)]
     line_rules = [r for r in rules if r.kind not in ("builtin", "prefix")]
     anchored = [r for r in line_rules if not r.keywords]
-    long_rules = [r for r in anchored if r.max_words is None or r.max_words > SHORT_LINE_WORDS]
     group_to_rule = {f"r{r.order}": r for r in line_rules}
-    long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
+    # (lines with more words than every anchored rule allows are not tried against them)
+    long_max = max((r.max_words if r.max_words is not None else 10**9) for r in anchored) if anchored else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
     own = {r.order: regex for r, regex in keyword_rules}
     own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
     dispatch = tuple(
         (f"r{r.order}", own[r.order], (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)),
-         r.max_words)
+         r)
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
     keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
