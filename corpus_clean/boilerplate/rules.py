@@ -47,7 +47,7 @@ containing one. See ``RuleSet``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -119,7 +119,8 @@ class RuleSet:
     # Per anchored rule, in order: (group, regex, (two-character starts or None, first
     # characters or None), rule).
     dispatch: tuple = field(repr=False)
-    # (key, n_words, in_head, in_tail) -> ((group, regex), ...)
+    word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
+    # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
     # (in_head, in_tail) -> {raw line: group or None}, filled by the engine
     line_cache: dict = field(repr=False, default_factory=dict)
@@ -153,11 +154,16 @@ class RuleSet:
         the first rule that matches it and may act on it (``apply_rule_packs``), and
         trying the others first would only cost time.
         """
-        found = self._candidates.get((key, n_words, in_head, in_tail))
+        # (lines whose word counts fall between the same two rule word limits meet the same rules)
+        cache_key = (key, bisect_left(self.word_limits, n_words), in_head, in_tail)
+        found = self._candidates.get(cache_key)
         if found is None:
-            found = self._candidates[(key, n_words, in_head, in_tail)] = tuple(
-                (group, regex) for group, regex, prefixes, rule in self.dispatch
-                if _may_start(prefixes, key) and may_act(rule, n_words, in_head, in_tail))
+            starting = self._candidates.get(key)  # the rules that can start with `key`
+            if starting is None:
+                starting = self._candidates[key] = tuple(
+                    (group, regex, rule) for group, regex, prefixes, rule in self.dispatch if _may_start(prefixes, key))
+            found = self._candidates[cache_key] = tuple(
+                (group, regex) for group, regex, rule in starting if may_act(rule, n_words, in_head, in_tail))
         return found
 
     def first_match(self, text: str, start: int, end: int, line: str, n_words: int, in_head: bool = True,
@@ -347,8 +353,9 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
         raise ValueError("a rule's keywords must not be empty strings")
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
+    word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
+                   word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword)
 
 
