@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 
 import numpy as np
 
@@ -88,13 +89,31 @@ class Context:
         self.prose_after = self.prose.sum() - np.cumsum(self.prose)
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
-        # Python lists for the per-line loops (indexing a numpy array per line is slow).
-        self.blank_list: list[bool] = self.blank.tolist()
-        self.n_words_list: list[int] = s.n_words.tolist()
-        self.starts_list: list[int] = self.lines.starts.tolist()
-        # Where rules with `where: head` / `where: tail` may act (see in_head, in_tail).
-        self.in_head_list: list[bool] = (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
-        self.in_tail_list: list[bool] = ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
+
+    # Python lists for the per-line loops (indexing a numpy array per line is slow),
+    # made on first use (the classifier's paragraph views need none of them).
+
+    @cached_property
+    def blank_list(self) -> list[bool]:
+        return self.blank.tolist()
+
+    @cached_property
+    def n_words_list(self) -> list[int]:
+        return self.stats.n_words.tolist()
+
+    @cached_property
+    def starts_list(self) -> list[int]:
+        return self.lines.starts.tolist()
+
+    @cached_property
+    def in_head_list(self) -> list[bool]:
+        """Per line: may a `where: head` rule act on it (see ``in_head``)."""
+        return (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
+
+    @cached_property
+    def in_tail_list(self) -> list[bool]:
+        """Per line: may a `where: tail` rule act on it (see ``in_tail``)."""
+        return ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
 
     @property
     def text(self) -> str:

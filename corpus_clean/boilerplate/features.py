@@ -108,6 +108,21 @@ def split_lines(text: str) -> Lines:
     return Lines(text, raw, starts, ends, content)
 
 
+def lines_of_stripped(lines: list[str]) -> Lines:
+    """``split_lines("\\n".join(lines))`` for lines that are already stripped (and hold no
+    newline): no second split and strip.
+
+    >>> lines = lines_of_stripped(["Home", "The cat sat.", ""])
+    >>> lines.text, lines.starts.tolist(), lines.ends.tolist()
+    ('Home\\nThe cat sat.\\n', [0, 5, 18], [5, 18, 18])
+    """
+    lens = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = np.cumsum(lens + 1)
+    starts = ends - lens - 1
+    ends[-1] -= 1
+    return Lines("\n".join(lines), lines, starts, ends, lines)
+
+
 @dataclass
 class LineStats:
     """Per-line counts (one entry per line of `Lines`)."""
