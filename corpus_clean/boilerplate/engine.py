@@ -177,7 +177,15 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
 
 
 def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Find each candidate line's first matching rule; act by the rule's kind."""
+    """Find each line's rule; act by the rule's kind.
+
+    A line's rule is the first rule, in pack order, that matches it (its regex
+    full-matches the line; a rule with keywords also needs one in the line) and may act
+    on it (``rules.may_act``: word limit, head or tail). The dispatch on the line's
+    first characters, the keyword search and skipping the rules that may not act only
+    decide which regexes are tried; ``tests/test_boilerplate_equivalence.py`` checks
+    the result against trying every rule on every line.
+    """
     text = ctx.text
     n_words = ctx.n_words_list
     blank = ctx.blank_list
@@ -194,9 +202,13 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         if i not in best or rule.order < best[i].order:
             best[i] = rule
 
+    # A keyword rule matches only lines holding one of its keywords (found in the
+    # lower-cased text; when lower-casing changes its length, on every line).
+    keywords_apply = True
     if ruleset.keyword_rules:
         lower = text.lower()
-        if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
+        keywords_apply = len(lower) == len(text)
+        if keywords_apply:
             # (in any order: `found` keeps the lowest-order rule of each line)
             for k, i in ruleset.keyword_hits(lower, line_starts):
                 rule, regex = ruleset.keyword_rules[k]
@@ -222,7 +234,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
             # The first matching rule may not act here: the next one that may, if any
             # (else a word limit or position would hide every later rule).
             start = line_starts[i]
-            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
                          if may_act(i, r)), None)
             if rule is None:
                 continue
@@ -248,7 +260,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
             # No section here: the next rule naming this line decides ("References"
             # over a short list is an empty_heading question), else the marker goes.
             start = line_starts[i]
-            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
                              if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
             if fallback is not None and fallback.kind == "empty_heading":
                 empty_headings.append((i, fallback.id))

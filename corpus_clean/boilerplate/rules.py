@@ -176,12 +176,16 @@ class RuleSet:
                 return group
         return None
 
-    def later_matches(self, text: str, start: int, end: int, after_order: int):
-        """The line rules after rule `after_order` that full-match text[start:end], in
-        order (for the rare line whose first matching rule may not act on it, e.g.
-        too many words or outside the head)."""
+    def later_matches(self, text: str, start: int, end: int, after_order: int, check_keywords: bool = True):
+        """The line rules after rule `after_order` that match text[start:end] (their
+        regex full-matches it and, for rules with keywords, the line holds one unless
+        `check_keywords` is false), in order (for the rare line whose first matching
+        rule may not act on it, e.g. outside the head)."""
+        lower = text[start:end].lower() if check_keywords else ""
         for rule, regex in self.singles:
-            if rule.order > after_order and regex.fullmatch(text, start, end) is not None:
+            if (rule.order > after_order and (not check_keywords or not rule.keywords
+                                              or any(k in lower for k in rule.keywords))
+                    and regex.fullmatch(text, start, end) is not None):
                 yield rule
 
 
