@@ -94,6 +94,20 @@ class Context:
     # made on first use (the classifier's paragraph views need none of them).
 
     @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def keywords_apply(self) -> bool:
+        """Whether keyword rules need their keyword (found in the lower-cased text,
+        which lines up with the text only when lower-casing keeps its length)."""
+        return len(self.lower) == len(self.text)
+
+    def may_act(self, i: int, rule) -> bool:
+        """Whether `rule` may remove line i (``rules.may_act``)."""
+        return rule_may_act(rule, self.n_words_list[i], self.in_head_list[i], self.in_tail_list[i])
+
+    @cached_property
     def blank_list(self) -> list[bool]:
         return self.blank.tolist()
 
@@ -176,8 +190,8 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     return groups
 
 
-def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Find each line's rule; act by the rule's kind.
+def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
+    """Each line's rule, {line: Rule}, for the lines some rule names.
 
     A line's rule is the first rule, in pack order, that matches it (its regex
     full-matches the line; a rule with keywords also needs one in the line) and may act
@@ -204,13 +218,10 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
 
     # A keyword rule matches only lines holding one of its keywords (found in the
     # lower-cased text; when lower-casing changes its length, on every line).
-    keywords_apply = True
     if ruleset.keyword_rules:
-        lower = text.lower()
-        keywords_apply = len(lower) == len(text)
-        if keywords_apply:
+        if ctx.keywords_apply:
             # (in any order: `found` keeps the lowest-order rule of each line)
-            for k, i in ruleset.keyword_hits(lower, line_starts):
+            for k, i in ruleset.keyword_hits(ctx.lower, line_starts):
                 rule, regex = ruleset.keyword_rules[k]
                 if not blank[i] and n_words[i] <= (rule.max_words or 10**9):
                     if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
@@ -221,24 +232,32 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
                 for i in nonblank:
                     if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
                         found(i, rule)
-    hits = sorted(best.items())
-    if not hits:
-        return
-
-    def may_act(i: int, rule) -> bool:
-        return rule_may_act(rule, n_words[i], ctx.in_head_list[i], ctx.in_tail_list[i])
-
     matched: dict[int, object] = {}
-    for i, rule in hits:
-        if not may_act(i, rule):
-            # The first matching rule may not act here: the next one that may, if any
-            # (else a word limit or position would hide every later rule).
+    for i, rule in sorted(best.items()):
+        if not ctx.may_act(i, rule):
+            # The first matching rule may not act here (a keyword rule outside the
+            # head or tail): the next one that may, if any.
             start = line_starts[i]
-            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
-                         if may_act(i, r)), None)
+            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order,
+                                                          ctx.keywords_apply)
+                         if ctx.may_act(i, r)), None)
             if rule is None:
                 continue
         matched[i] = rule
+    return matched
+
+
+def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
+    """Find each line's rule (``line_rules``); act by the rule's kind."""
+    matched = line_rules(ctx, ruleset)
+    if not matched:
+        return
+    text = ctx.text
+    n_words = ctx.n_words_list
+    raw = ctx.lines.raw
+    line_starts = ctx.starts_list
+    may_act = ctx.may_act
+    keywords_apply = ctx.keywords_apply
     empty_headings = []
     for i, rule in matched.items():
         if ctx.marks.rule[i] is not None and rule.kind != "section":
