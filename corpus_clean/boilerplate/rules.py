@@ -47,6 +47,7 @@ containing one. See ``RuleSet``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,7 +172,7 @@ class RuleSet:
         """Group of the first anchored rule that may act on the line text[start:end]
         (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
         and full-matches it, or None."""
-        for group, regex in self.candidates(line[:2].lower()[:2], n_words, in_head, in_tail):
+        for group, regex in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
             if regex.fullmatch(text, start, end) is not None:
                 return group
         return None
@@ -187,6 +188,55 @@ class RuleSet:
                                               or any(k in lower for k in rule.keywords))
                     and regex.fullmatch(text, start, end) is not None):
                 yield rule
+
+
+def dispatch_key(line: str) -> str:
+    """The first two characters (lower-cased) of a line without the whitespace a rule's
+    regex allows around it (``_WS``: zero-width spaces and BOMs too, which
+    ``str.strip`` keeps): what ``match_prefixes`` of a matching rule holds.
+
+    Characters a regex equates with others beyond lower-casing are folded like
+    ``match_prefixes`` folds them: any decimal digit (``\\d`` matches "٣") is its ASCII
+    digit, "ſ" is "s" (``(?i)s`` matches it)...
+
+    >>> dispatch_key("\ufeff Share this"), dispatch_key("١٢ shares")
+    ('sh', '12')
+    """
+    key = line.strip(_WS_CHARS)[:2].lower()[:2]
+    return key if key.isascii() else _fold_key(key)
+
+
+def _fold_key(key: str) -> str:
+    out = []
+    for ch in key:
+        digit = unicodedata.decimal(ch, None)
+        out.append(str(digit) if digit is not None else _CASE_CLASSES.get(ch, ch))
+    return "".join(out)
+
+
+def _case_classes() -> dict[str, str]:
+    """Characters that case-insensitive regexes equate although their ``str.lower()``
+    differ ("ſ" and "s", "ς" and "σ", "µ" and "μ"...), each mapped to one representative
+    of its class (from the re module's own table)."""
+    from re import _casefix
+
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for k, others in _casefix._EXTRA_CASES.items():
+        for o in others:
+            a, b = sorted((find(chr(k).lower()), find(chr(o).lower())))
+            if a != b:
+                parent[b] = a
+    members = {chr(c).lower() for k, others in _casefix._EXTRA_CASES.items() for c in (k, *others)}
+    return {c: find(c) for c in members if find(c) != c}
+
+
+_CASE_CLASSES = _case_classes()
 
 
 def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
@@ -330,7 +380,8 @@ def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
 
 
 # Whitespace allowed around a line's content (NBSP and friends included).
-_WS = r"[ \t\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*"
+_WS_CHARS = " \t\r\u00a0" + "".join(map(chr, range(0x2000, 0x200c))) + "\u202f\u205f\u3000\ufeff"
+_WS = f"[{_WS_CHARS}]*"
 
 
 def compile_rules(rules: list[Rule]) -> RuleSet:
@@ -348,8 +399,8 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
     dispatch = tuple(
-        (f"r{r.order}", own[r.order], (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)),
-         r)
+        (f"r{r.order}", own[r.order], (_folded(match_prefixes(r.inline_pattern(), 2)),
+                                       _folded(match_prefixes(r.inline_pattern(), 1))), r)
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
     keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
@@ -361,6 +412,11 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
                    word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword)
+
+
+def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
+    """Prefixes folded like ``dispatch_key`` folds a line's start."""
+    return None if prefixes is None else frozenset(p if p.isascii() else _fold_key(p) for p in prefixes)
 
 
 @lru_cache(maxsize=4)
