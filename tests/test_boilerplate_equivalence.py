@@ -3,8 +3,8 @@
 * rule verdicts (``engine.line_rules``: dispatch on a line's first characters, one
   Aho-Corasick pass for keywords, rules that may not act skipped) against trying every
   rule on every line, in order;
-* a rule's start-character gate never hides a line its regex matches (lines drawn
-  from each rule's own regex, plus every rule's YAML example);
+* a rule's gates (its start characters, its required literals) never hide a line its
+  regex matches (lines drawn from each rule's own regex, plus every rule's YAML example);
 * the vectorised line counts (``features.line_stats``) against counting each line in
   plain Python;
 * a batch (``strip_boilerplate_many``) against one document at a time.
@@ -21,6 +21,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
+from corpus_clean.boilerplate import engine
 from corpus_clean.boilerplate.engine import Context, line_rules
 from corpus_clean.boilerplate.features import (
     ALPHA, CLASS_TABLE, CJK_HI, CJK_LO, DIGIT, FULLWIDTH_SENT_END, NEWLINE, PUNCT, SPACE, STOP_WORDS, UPPER,
@@ -58,8 +59,13 @@ def reference_line_rules(ctx: Context) -> dict[int, str]:
 
 
 def engine_line_rules(text: str) -> dict[int, str]:
+    """The engine's verdicts, with the literal gates on for every document."""
     RULES.line_cache.clear()
-    return {i: rule.id for i, rule in line_rules(Context(text), RULES).items()}
+    min_lines, engine.LITERAL_GATES_MIN_LINES = engine.LITERAL_GATES_MIN_LINES, 0
+    try:
+        return {i: rule.id for i, rule in line_rules(Context(text), RULES).items()}
+    finally:
+        engine.LITERAL_GATES_MIN_LINES = min_lines
 
 
 def _example_lines() -> list[str]:
@@ -120,15 +126,42 @@ def test_the_start_character_gate_never_hides_a_line_its_regex_matches(rule_and_
     rule, line = rule_and_line
     if not line.strip():
         return
-    groups = {group for group, _ in RULES.candidates(dispatch_key(line), 0, True, True)}
+    groups = {group for group, _, _ in RULES.candidates(dispatch_key(line), 0, True, True)}
     assert f"r{rule.order}" in groups or not may_act(rule, 0, True, True), (rule.id, line)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.sampled_from([r for r in RULES.singles if not r[0].keywords]).flatmap(
+    lambda rr: st.tuples(st.just(rr[0]), _line_from_rule(rr))), min_size=1, max_size=8))
+def test_the_literal_gate_never_hides_a_line_its_regex_matches(rules_and_lines):
+    """Lines drawn from anchored rules' regexes, as one document: every line passes the
+    required-literal gate of the rule it was drawn from."""
+    text = "\n".join(line for _, line in rules_and_lines) + "\n"
+    ctx = Context(text)
+    everywhere, by_line = RULES.literal_gates(text, text.lower(), ctx.starts_list)
+    position = {rule.order: k for k, (_, _, _, rule) in enumerate(RULES.dispatch)}
+    for i, (rule, line) in enumerate(rules_and_lines):
+        assert (everywhere | by_line.get(i, 0)) >> position[rule.order] & 1, (rule.id, line)
+
+
+def test_literal_gates_pass_every_rule_example():
+    own = dict((r.order, regex) for r, regex in RULES.singles)
+    position = {rule.order: k for k, (_, _, _, rule) in enumerate(RULES.dispatch)}
+    checked = 0
+    for line in EXAMPLE_LINES:
+        everywhere, by_line = RULES.literal_gates(line, line.lower(), [0])
+        for rule in RULES.anchored:
+            if own[rule.order].fullmatch(line):
+                assert (everywhere | by_line.get(0, 0)) >> position[rule.order] & 1, (rule.id, line)
+                checked += 1
+    assert checked > 50
 
 
 def test_the_start_character_gate_passes_every_rule_example():
     own = dict((r.order, regex) for r, regex in RULES.singles)
     checked = 0
     for line in EXAMPLE_LINES:
-        groups = {group for group, _ in RULES.candidates(dispatch_key(line), 0, True, True)}
+        groups = {group for group, _, _ in RULES.candidates(dispatch_key(line), 0, True, True)}
         for rule in RULES.anchored:
             if may_act(rule, 0, True, True) and own[rule.order].fullmatch(line):
                 assert f"r{rule.order}" in groups, (rule.id, line)

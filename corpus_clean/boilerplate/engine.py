@@ -32,6 +32,9 @@ from corpus_clean.document import Removal
 
 # Lines remembered with their rule-pack verdict (cleared when full).
 LINE_CACHE_SIZE = 200_000
+# Required-literal gates (RuleSet.literal_gates) are computed for a document only when
+# at least this many of its lines are not in the line cache.
+LITERAL_GATES_MIN_LINES = 20
 # A "prose line": a sentence or more of running text.
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
@@ -176,13 +179,18 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     starts = ctx.starts_list
     n_words = ctx.n_words_list
     first_match = ruleset.first_match
+    # A line holding none of a rule's required literals is not tried against it (worth
+    # the two Aho-Corasick passes only when many lines are left to match).
+    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts) if len(misses) >= LITERAL_GATES_MIN_LINES
+                           else (-1, {}))
     for k in misses:
         i = candidates[k]
         key = raw[i]
         cache = caches[where[k]]
         group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i])
+            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i],
+                                everywhere | by_line.get(i, 0))
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group

@@ -130,6 +130,12 @@ class RuleSet:
     # keyword_rules of the rules that name it.
     keyword_finder: object = field(repr=False, default=None)
     rules_of_keyword: tuple = field(repr=False, default=())
+    # Literal gates of the anchored rules (``literal_gates``): the bits of the rules
+    # without one, and for case-sensitive / case-folded literals: (Aho-Corasick finder
+    # or None, per literal the bits of the rules requiring it, the bits of all of them).
+    ungated_bits: int = -1
+    exact_gates: tuple = (None, (), 0)
+    folded_gates: tuple = (None, (), 0)
 
     def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
         """(position in keyword_rules, line) for every line of `lower` (the lower-cased
@@ -146,8 +152,8 @@ class RuleSet:
             hits.update((k, line) for k in self.rules_of_keyword[keyword])
         return hits
 
-    def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern], ...]:
-        """(group, regex) of the anchored rules, in order, that can match a line whose
+    def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
+        """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
         stripped text starts with `key` (its first two characters, lower-cased) and may
         act on it: it has `n_words` words and is in the head / in the tail or not.
 
@@ -162,20 +168,53 @@ class RuleSet:
             starting = self._candidates.get(key)  # the rules that can start with `key`
             if starting is None:
                 starting = self._candidates[key] = tuple(
-                    (group, regex, rule) for group, regex, prefixes, rule in self.dispatch if _may_start(prefixes, key))
+                    (group, regex, 1 << k, rule) for k, (group, regex, prefixes, rule) in enumerate(self.dispatch)
+                    if _may_start(prefixes, key))
             found = self._candidates[cache_key] = tuple(
-                (group, regex) for group, regex, rule in starting if may_act(rule, n_words, in_head, in_tail))
+                (group, regex, bit) for group, regex, bit, rule in starting if may_act(rule, n_words, in_head, in_tail))
         return found
 
     def first_match(self, text: str, start: int, end: int, line: str, n_words: int, in_head: bool = True,
-                    in_tail: bool = True) -> str | None:
+                    in_tail: bool = True, gates_passed: int = -1) -> str | None:
         """Group of the first anchored rule that may act on the line text[start:end]
         (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
-        and full-matches it, or None."""
-        for group, regex in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
-            if regex.fullmatch(text, start, end) is not None:
+        and full-matches it, or None. Only the rules whose gate bit (``1 << position in
+        dispatch``) is set in `gates_passed` are tried (``literal_gates``; default: all)."""
+        for group, regex, bit in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
+            if bit & gates_passed and regex.fullmatch(text, start, end) is not None:
                 return group
         return None
+
+    def literal_gates(self, text: str, lower: str, line_starts: list[int]) -> tuple[int, dict[int, int]]:
+        """Which anchored rules each line can match, by their required literals.
+
+        Returns (the gate bits every line passes, {line: the bits it passes on top}).
+        A rule's bit is ``1 << its position in dispatch``; a rule without a selective
+        literal set (``required_literals``) passes everywhere. Two Aho-Corasick passes:
+        case-sensitive literals over `text`, case-folded ones over `lower` folded
+        (``fold_case``; all pass when lower-casing changed the length: offsets would
+        not line up).
+
+        >>> rules = load_rules()
+        >>> text = "Photo: Reuters\\nThe council met.\\n"
+        >>> everywhere, by_line = rules.literal_gates(text, text.lower(), [0, 15, 32])
+        >>> bit = next(1 << k for k, (_, _, _, r) in enumerate(rules.dispatch) if r.id == "news.photo_credit")
+        >>> bool(bit & everywhere), bool(bit & by_line.get(0, 0)), bool(bit & by_line.get(1, 0))
+        (False, True, False)
+        """
+        everywhere = self.ungated_bits
+        passes = [(self.exact_gates, text)]
+        if len(lower) == len(text):
+            passes.append((self.folded_gates, fold_case(lower)))
+        else:
+            everywhere |= self.folded_gates[2]
+        by_line: dict[int, int] = {}
+        for (finder, bits_of_literal, _), haystack in passes:
+            if finder is not None:
+                for literal, start, _ in finder.find_matches_as_indexes(haystack, overlapping=True):
+                    line = bisect_right(line_starts, start) - 1
+                    by_line[line] = by_line.get(line, 0) | bits_of_literal[literal]
+        return everywhere, by_line
 
     def later_matches(self, text: str, start: int, end: int, after_order: int, check_keywords: bool = True):
         """The line rules after rule `after_order` that match text[start:end] (their
@@ -379,6 +418,115 @@ def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
     return None if heads is None else frozenset(h.lower()[:k] for h in heads)
 
 
+_CASE_FOLD = str.maketrans(_CASE_CLASSES)
+_NEEDS_CASE_FOLD = re.compile("[" + "".join(map(re.escape, sorted(_CASE_CLASSES))) + "]")
+
+
+def fold_case(lower: str) -> str:
+    """`lower` (a ``str.lower()``-ed text) with the characters that case-insensitive
+    regexes equate beyond ``str.lower()`` made equal (``_CASE_CLASSES``): then a
+    case-insensitive literal that matches the text is found in it as a substring.
+
+    >>> fold_case("ſtop")
+    'stop'
+    """
+    return lower.translate(_CASE_FOLD) if _NEEDS_CASE_FOLD.search(lower) else lower
+
+
+def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
+    r"""Literals one of which every match of `pattern` contains: (case-folded, literals).
+
+    Read from the regex parse tree: a run of literals, the alternatives of a group, the
+    body of a repetition taken at least once... When the pattern matches
+    case-insensitively anywhere, the literals are case-folded (``fold_case`` of
+    ``str.lower()``), to be looked for in the folded text; else in the text as it is.
+    None when no such set is known (a pattern of classes, optional parts only...).
+
+    The gate before a rule's regex (``RuleSet.literal_gates``): a line holding none
+    of the literals cannot match, so the regex is not tried. A superset of the needed
+    literals is fine; missing one that a match holds would not be.
+
+    >>> folded, literals = required_literals(r"(?:Photo|Image)\s*:\s*\w+")
+    >>> folded, sorted(literals)
+    (False, ['Image', 'Photo'])
+    >>> required_literals(r"(?i:Share this)")
+    (True, frozenset({'share this'}))
+    >>> required_literals(r"[A-Z]\w+") is None
+    True
+    """
+    from re import _constants as C, _parser as P
+
+    cap = 64  # at most this many strings in a set
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+    tree = P.parse(pattern)
+
+    def uses_ignorecase(items) -> bool:
+        for op, av in items:
+            if op is C.SUBPATTERN and (av[1] & C.SRE_FLAG_IGNORECASE or uses_ignorecase(av[-1])):
+                return True
+            if op is C.BRANCH and any(uses_ignorecase(b) for b in av[1]):
+                return True
+            if (op in repeats or op in (C.ASSERT, C.ASSERT_NOT)) and uses_ignorecase(av[-1]):
+                return True
+        return False
+
+    folded = bool(tree.state.flags & C.SRE_FLAG_IGNORECASE) or uses_ignorecase(tree)
+
+    def product(a: frozenset, b: frozenset) -> frozenset | None:
+        return frozenset(x + y for x in a for y in b) if len(a) * len(b) <= cap else None
+
+    def most_selective(sets: list) -> frozenset | None:
+        """The longest shortest literal, then the fewest literals."""
+        sets = [s for s in sets if s and "" not in s]
+        return max(sets, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+    def sequence(items) -> tuple[frozenset | None, frozenset | None]:
+        """(every string the sequence can match, if few; a required literal set)."""
+        infos = [node(op, av) for op, av in items]
+        exact: frozenset | None = frozenset({""})
+        options = [required for _, required in infos]
+        run = frozenset({""})  # consecutive items of few exact strings, multiplied out
+        for e, _ in infos:
+            exact = product(exact, e) if exact is not None and e is not None else None
+            grown = product(run, e) if e is not None else None
+            if grown is None:
+                options.append(run)
+                run = e if e is not None else frozenset({""})
+            else:
+                run = grown
+        options.append(run)
+        if exact is not None:
+            options.append(exact)
+        return exact, most_selective(options)
+
+    def node(op, av) -> tuple[frozenset | None, frozenset | None]:
+        if op is C.LITERAL:
+            c = fold_case(chr(av).lower()) if folded else chr(av)
+            return frozenset({c}), frozenset({c})
+        if op is C.SUBPATTERN:
+            return sequence(av[-1])
+        if op is C.BRANCH:
+            infos = [sequence(b) for b in av[1]]
+            exacts = [e for e, _ in infos]
+            requireds = [r for _, r in infos]
+            exact = (frozenset().union(*exacts)
+                     if all(e is not None for e in exacts) and sum(map(len, exacts)) <= cap else None)
+            required = frozenset().union(*requireds) if all(r is not None for r in requireds) else None
+            return exact, required
+        if op in repeats:
+            low, high, body = av
+            e, r = sequence(body)
+            if low == 0:
+                return (e | {""} if e is not None and high == 1 else None), None
+            return (e if low == high == 1 else None), r
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+            return frozenset({""}), None
+        return None, None
+
+    _, literals = sequence(tree)
+    return None if literals is None else (folded, literals)
+
+
 # Whitespace allowed around a line's content (NBSP and friends included).
 _WS_CHARS = " \t\r\u00a0" + "".join(map(chr, range(0x2000, 0x200c))) + "\u202f\u205f\u3000\ufeff"
 _WS = f"[{_WS_CHARS}]*"
@@ -409,9 +557,38 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
     word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
+    gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
+    ungated_bits = 0
+    for k, r in enumerate(anchored):
+        required = required_literals(own[r.order].pattern)
+        if required is None or not _selective(*required):
+            ungated_bits |= 1 << k
+            continue
+        folded, literals = required
+        for literal in literals:
+            gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
                    word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
-                   rules_of_keyword=rules_of_keyword)
+                   rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
+                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]))
+
+
+def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
+    literals = sorted(bits_of_literal)
+    all_bits = 0
+    for literal in literals:
+        all_bits |= bits_of_literal[literal]
+    return (ahocorasick_rs.AhoCorasick(literals) if literals else None,
+            tuple(bits_of_literal[x] for x in literals), all_bits)
+
+
+def _selective(folded: bool, literals: frozenset[str]) -> bool:
+    """Whether a literal gate is worth its Aho-Corasick hits: no literal of one or two
+    letters that common words hold ("by", "ad" case-folded; single letters)."""
+    shortest = min(map(len, literals))
+    if folded:
+        return shortest >= 3
+    return shortest >= 2 or all(not x.isalnum() and not x.isspace() for x in literals)
 
 
 def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
