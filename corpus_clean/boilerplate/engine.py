@@ -93,9 +93,6 @@ class Context:
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
 
-    # Python lists for the per-line loops (indexing a numpy array per line is slow),
-    # made on first use (the classifier's paragraph views need none of them).
-
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
@@ -109,6 +106,9 @@ class Context:
     def may_act(self, i: int, rule) -> bool:
         """Whether `rule` may remove line i (``rules.may_act``)."""
         return rule_may_act(rule, self.n_words_list[i], self.in_head_list[i], self.in_tail_list[i])
+
+    # Python lists for the per-line loops (indexing a numpy array per line is slow),
+    # made on first use (the classifier's paragraph views need none of them).
 
     @cached_property
     def blank_list(self) -> list[bool]:

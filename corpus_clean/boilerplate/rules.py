@@ -502,6 +502,8 @@ def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
     def node(op, av) -> tuple[frozenset | None, frozenset | None]:
         if op is C.LITERAL:
             c = fold_case(chr(av).lower()) if folded else chr(av)
+            if len(c) != 1:  # "İ".lower() is two characters; the regex equates "İ" with "i"
+                return None, None
             return frozenset({c}), frozenset({c})
         if op is C.SUBPATTERN:
             return sequence(av[-1])
