@@ -77,23 +77,22 @@ def _example_lines() -> list[str]:
 EXAMPLE_LINES = _example_lines()
 
 
-_LINE_STRATEGIES: dict = {}
+# Per line rule (by its position in RULES.singles): lines its own regex full-matches.
+_RULE_LINES = [st.from_regex(regex, fullmatch=True).map(lambda s: s.replace("\n", " ").replace("\r", " "))
+               for _, regex in RULES.singles]
+ANCHORED = [k for k, (rule, _) in enumerate(RULES.singles) if not rule.keywords]
 
 
-def _line_from_rule(rule_and_regex) -> st.SearchStrategy[str]:
-    """Lines the rule's own regex full-matches (one strategy per rule, built once)."""
-    rule, regex = rule_and_regex
-    if rule.order not in _LINE_STRATEGIES:
-        _LINE_STRATEGIES[rule.order] = st.from_regex(regex, fullmatch=True).map(
-            lambda s: s.replace("\n", " ").replace("\r", " "))
-    return _LINE_STRATEGIES[rule.order]
+def rule_and_line(positions: list[int]) -> st.SearchStrategy[tuple[int, str]]:
+    """(position in RULES.singles, a line that rule's regex full-matches)."""
+    return st.sampled_from(positions).flatmap(lambda k: st.tuples(st.just(k), _RULE_LINES[k]))
 
 
 LINES = st.one_of(
     st.sampled_from(EXAMPLE_LINES),
     st.sampled_from(PROSE),
     st.just(""),
-    st.sampled_from(RULES.singles).flatmap(_line_from_rule),
+    rule_and_line(list(range(len(RULES.singles)))).map(lambda kl: kl[1]),
 )
 
 
@@ -118,12 +117,12 @@ def test_rule_verdicts_on_generated_documents_equal_trying_every_rule(lines, new
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.sampled_from([r for r in RULES.singles if not r[0].keywords]).flatmap(
-    lambda rr: st.tuples(st.just(rr[0]), _line_from_rule(rr))))
-def test_the_start_character_gate_never_hides_a_line_its_regex_matches(rule_and_line):
+@given(rule_and_line(ANCHORED))
+def test_the_start_character_gate_never_hides_a_line_its_regex_matches(position_and_line):
     """A line drawn from an anchored rule's regex: the rule is among the candidates the
     dispatch gives for the line's start (``dispatch_key``)."""
-    rule, line = rule_and_line
+    position, line = position_and_line
+    rule = RULES.singles[position][0]
     if not line.strip():
         return
     groups = {group for group, _, _ in RULES.candidates(dispatch_key(line), 0, True, True)}
@@ -131,17 +130,17 @@ def test_the_start_character_gate_never_hides_a_line_its_regex_matches(rule_and_
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.sampled_from([r for r in RULES.singles if not r[0].keywords]).flatmap(
-    lambda rr: st.tuples(st.just(rr[0]), _line_from_rule(rr))), min_size=1, max_size=8))
-def test_the_literal_gate_never_hides_a_line_its_regex_matches(rules_and_lines):
+@given(st.lists(rule_and_line(ANCHORED), min_size=1, max_size=8))
+def test_the_literal_gate_never_hides_a_line_its_regex_matches(positions_and_lines):
     """Lines drawn from anchored rules' regexes, as one document: every line passes the
     required-literal gate of the rule it was drawn from."""
-    text = "\n".join(line for _, line in rules_and_lines) + "\n"
+    text = "\n".join(line for _, line in positions_and_lines) + "\n"
     ctx = Context(text)
     everywhere, by_line = RULES.literal_gates(text, text.lower(), ctx.starts_list)
-    position = {rule.order: k for k, (_, _, _, rule) in enumerate(RULES.dispatch)}
-    for i, (rule, line) in enumerate(rules_and_lines):
-        assert (everywhere | by_line.get(i, 0)) >> position[rule.order] & 1, (rule.id, line)
+    bit = {rule.order: k for k, (_, _, _, rule) in enumerate(RULES.dispatch)}
+    for i, (position, line) in enumerate(positions_and_lines):
+        rule = RULES.singles[position][0]
+        assert (everywhere | by_line.get(i, 0)) >> bit[rule.order] & 1, (rule.id, line)
 
 
 def test_literal_gates_pass_every_rule_example():
