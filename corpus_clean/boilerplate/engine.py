@@ -3,8 +3,9 @@
 Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
 
 1. split into lines, count features per line (numpy, see ``features.py``);
-2. each line is full-matched against the rules that can start with its first two
-   characters (first match wins), marking the lines the YAML packs name;
+2. each line gets the first rule that matches it and may act on it (``line_rules``);
+   a rule's regex is tried only on lines that can start with its first characters
+   and hold one of its required literals or keywords (one Aho-Corasick pass each);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
