@@ -209,7 +209,7 @@ def test_a_rule_that_may_not_act_on_a_line_does_not_hide_the_next_rule_that_matc
     from corpus_clean.boilerplate.rules import load_rules
 
     rules = load_rules()
-    first = rules.group_to_rule[rules.first_match("Reuters", 0, 7, "Reuters", False)]
+    first = rules.group_to_rule[rules.first_match("Reuters", 0, 7, "Reuters", 1, in_head=True)]
     assert (first.id, first.where) == ("agency.byline", "head")
 
     text = "\n\n".join(PROSE[:3] + ["Reuters"] + PROSE[3:]) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_clean.boilerplate import strip_boilerplate
-from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, load_rules
+from corpus_clean.boilerplate.rules import load_rules, may_act
 
 RULES = load_rules().rules
 
@@ -106,10 +106,10 @@ def test_two_character_dispatch_finds_the_same_rule_as_trying_every_rule_in_orde
     hits = 0
     for line in lines:
         n_words = len(line.split())
-        expected = next((f"r{r.order}" for r in rules.anchored
-                         if (n_words <= SHORT_LINE_WORDS or r.max_words is None or r.max_words > SHORT_LINE_WORDS)
-                         and own_regex[r.order].fullmatch(line)), None)
-        assert rules.first_match(line, 0, len(line), line.strip(), n_words > SHORT_LINE_WORDS) == expected, line
+        for in_head, in_tail in ((True, True), (False, False)):
+            expected = next((f"r{r.order}" for r in rules.anchored
+                             if may_act(r, n_words, in_head, in_tail) and own_regex[r.order].fullmatch(line)), None)
+            assert rules.first_match(line, 0, len(line), line.strip(), n_words, in_head, in_tail) == expected, line
         hits += expected is not None
     assert hits > 100 and len(lines) > 500
 

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, split_lines
+from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, lines_of_stripped
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
@@ -569,8 +569,9 @@ def paragraph_views(ctxs: list) -> list:
         return views
     for k in joined:
         groups = plans[k] + [[]]  # the "" after the final newline
-        text = _joined_text(ctxs[k], plans[k])
-        view = Context(text, split_lines(text), _joined_stats(ctxs[k].stats, groups))
+        joined_lines = _joined_lines(ctxs[k], plans[k]) + [""]  # (the "" after the final newline)
+        lines = lines_of_stripped(joined_lines)
+        view = Context(lines.text, lines, _joined_stats(ctxs[k].stats, groups))
         rule = ctxs[k].marks.rule
         for v, g in enumerate(groups):
             if len(g) == 1 and rule[g[0]] is not None:
@@ -636,14 +637,20 @@ def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
     return LineStats(**out)
 
 
-def _joined_text(ctx, groups: list[list[int]]) -> str:
+def _joined_lines(ctx, groups: list[list[int]]) -> list[str]:
+    """The text of each line of the paragraph view: its lines' stripped texts joined by
+    a space (none before punctuation)."""
     content = ctx.lines.content
-    lines = []
+    out = []
     for g in groups:
-        parts = [content[i] for i in g]
-        lines.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:])
-                     if parts else "")
-    return "\n".join(lines) + "\n"
+        if len(g) == 1:
+            out.append(content[g[0]])
+        elif not g:
+            out.append("")
+        else:
+            parts = [content[i] for i in g]
+            out.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:]))
+    return out
 
 
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:

@@ -3,8 +3,9 @@
 Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
 
 1. split into lines, count features per line (numpy, see ``features.py``);
-2. each line is full-matched against the rules that can start with its first two
-   characters (first match wins), marking the lines the YAML packs name;
+2. each line gets the first rule that matches it and may act on it (``line_rules``);
+   a rule's regex is tried only on lines that can start with its first characters
+   and hold one of its required literals or keywords (one Aho-Corasick pass each);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
@@ -19,17 +20,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
 )
-from corpus_clean.boilerplate.rules import SHORT_LINE_WORDS, RuleSet, load_rules
+from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
 
 # Lines remembered with their rule-pack verdict (cleared when full).
 LINE_CACHE_SIZE = 200_000
+# Required-literal gates (RuleSet.literal_gates) are computed for a document only when
+# at least this many of its lines are not in the line cache.
+LITERAL_GATES_MIN_LINES = 20
 # A "prose line": a sentence or more of running text.
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
@@ -87,10 +93,45 @@ class Context:
         self.prose_after = self.prose.sum() - np.cumsum(self.prose)
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
-        # Python lists for the per-line loops (indexing a numpy array per line is slow).
-        self.blank_list: list[bool] = self.blank.tolist()
-        self.n_words_list: list[int] = s.n_words.tolist()
-        self.starts_list: list[int] = self.lines.starts.tolist()
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def keywords_apply(self) -> bool:
+        """Whether keyword rules need their keyword (found in the lower-cased text,
+        which lines up with the text only when lower-casing keeps its length)."""
+        return len(self.lower) == len(self.text)
+
+    def may_act(self, i: int, rule) -> bool:
+        """Whether `rule` may remove line i (``rules.may_act``)."""
+        return rule_may_act(rule, self.n_words_list[i], self.in_head_list[i], self.in_tail_list[i])
+
+    # Python lists for the per-line loops (indexing a numpy array per line is slow),
+    # made on first use (the classifier's paragraph views need none of them).
+
+    @cached_property
+    def blank_list(self) -> list[bool]:
+        return self.blank.tolist()
+
+    @cached_property
+    def n_words_list(self) -> list[int]:
+        return self.stats.n_words.tolist()
+
+    @cached_property
+    def starts_list(self) -> list[int]:
+        return self.lines.starts.tolist()
+
+    @cached_property
+    def in_head_list(self) -> list[bool]:
+        """Per line: may a `where: head` rule act on it (see ``in_head``)."""
+        return (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
+
+    @cached_property
+    def in_tail_list(self) -> list[bool]:
+        """Per line: may a `where: tail` rule act on it (see ``in_tail``)."""
+        return ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
 
     @property
     def text(self) -> str:
@@ -103,10 +144,10 @@ class Context:
         return None
 
     def in_head(self, i: int) -> bool:
-        return bool(self.prose_before[i] <= HEAD_MAX_PROSE_BEFORE)
+        return self.in_head_list[i]
 
     def in_tail(self, i: int) -> bool:
-        return bool(self.prose_after[i] <= 1 or self.lines.starts[i] >= 0.5 * len(self.text))
+        return self.in_tail_list[i]
 
 
 # --- rule-pack kinds ----------------------------------------------------------------
@@ -116,15 +157,21 @@ _UNSEEN = object()  # not in the line cache yet
 
 
 def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
-    """The first matching anchored rule's group (or None) for each candidate line.
+    """The first anchored rule that matches and may act (its group, or None) for each
+    candidate line.
 
     Many lines are in the line cache (menus and footers repeat across pages): look them
-    all up first (one comprehension), then full-match only the rest.
+    all up first (one comprehension), then full-match only the rest. A line's verdict
+    depends on its text and on whether it is in the head and in the tail: one cache
+    for each of those four cases.
     """
     raw = ctx.lines.raw
-    cache = ruleset.line_cache  # line text -> matching group (or None)
-    get = cache.get
-    groups = [get(raw[i], _UNSEEN) for i in candidates]
+    in_head = ctx.in_head_list
+    in_tail = ctx.in_tail_list
+    caches = [ruleset.line_cache.setdefault(flags, {}) for flags in ((False, False), (False, True),
+                                                                     (True, False), (True, True))]
+    where = [2 * in_head[i] + in_tail[i] for i in candidates]  # which cache
+    groups = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(where, candidates)]
     misses = [k for k, group in enumerate(groups) if group is _UNSEEN]
     if not misses:
         return groups
@@ -133,12 +180,18 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     starts = ctx.starts_list
     n_words = ctx.n_words_list
     first_match = ruleset.first_match
+    # A line holding none of a rule's required literals is not tried against it (worth
+    # the two Aho-Corasick passes only when many lines are left to match).
+    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts) if len(misses) >= LITERAL_GATES_MIN_LINES
+                           else (-1, {}))
     for k in misses:
         i = candidates[k]
         key = raw[i]
-        group = get(key, _UNSEEN)  # the same line earlier in this document
+        cache = caches[where[k]]
+        group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i] > SHORT_LINE_WORDS)
+            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i],
+                                everywhere | by_line.get(i, 0))
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group
@@ -146,15 +199,23 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     return groups
 
 
-def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Find each candidate line's first matching rule; act by the rule's kind."""
+def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
+    """Each line's rule, {line: Rule}, for the lines some rule names.
+
+    A line's rule is the first rule, in pack order, that matches it (its regex
+    full-matches the line; a rule with keywords also needs one in the line) and may act
+    on it (``rules.may_act``: word limit, head or tail). The dispatch on the line's
+    first characters, the keyword search and skipping the rules that may not act only
+    decide which regexes are tried; ``tests/test_boilerplate_equivalence.py`` checks
+    the result against trying every rule on every line.
+    """
     text = ctx.text
     n_words = ctx.n_words_list
     blank = ctx.blank_list
     raw = ctx.lines.raw
     line_starts = ctx.starts_list
     by_group = ruleset.group_to_rule
-    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_long_max_words)).tolist()
+    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_max_words)).tolist()
     # line -> matched rule with the lowest order (each line has one anchored group at most)
     best: dict[int, object] = {
         i: by_group[g] for i, g in zip(candidates, _line_groups(ctx, ruleset, candidates)) if g is not None
@@ -164,41 +225,48 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
         if i not in best or rule.order < best[i].order:
             best[i] = rule
 
+    # A keyword rule matches only lines holding one of its keywords (found in the
+    # lower-cased text; when lower-casing changes its length, on every line).
     if ruleset.keyword_rules:
-        lower = text.lower()
-        if len(lower) == len(text):  # (lower-casing can change length; then try all lines)
-            for rule, regex in ruleset.keyword_rules:
-                max_words = rule.max_words or 10**9
-                for i in _lines_holding(lower, rule.keywords, line_starts):
-                    if not blank[i] and n_words[i] <= max_words:
-                        if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                            found(i, rule)
+        if ctx.keywords_apply:
+            # (in any order: `found` keeps the lowest-order rule of each line)
+            for k, i in ruleset.keyword_hits(ctx.lower, line_starts):
+                rule, regex = ruleset.keyword_rules[k]
+                if not blank[i] and n_words[i] <= (rule.max_words or 10**9):
+                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
+                        found(i, rule)
         else:
             nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:
                 for i in nonblank:
                     if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
                         found(i, rule)
-    hits = sorted(best.items())
-    if not hits:
-        return
-
-    def may_act(i: int, rule) -> bool:
-        return not ((rule.max_words is not None and n_words[i] > rule.max_words)
-                    or (rule.where == "head" and not ctx.in_head(i))
-                    or (rule.where == "tail" and not ctx.in_tail(i)))
-
     matched: dict[int, object] = {}
-    for i, rule in hits:
-        if not may_act(i, rule):
-            # The first matching rule may not act here: the next one that may, if any
-            # (else a word limit or position would hide every later rule).
+    for i, rule in sorted(best.items()):
+        if not ctx.may_act(i, rule):
+            # The first matching rule may not act here (a keyword rule outside the
+            # head or tail): the next one that may, if any.
             start = line_starts[i]
-            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
-                         if may_act(i, r)), None)
+            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order,
+                                                          ctx.keywords_apply)
+                         if ctx.may_act(i, r)), None)
             if rule is None:
                 continue
         matched[i] = rule
+    return matched
+
+
+def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
+    """Find each line's rule (``line_rules``); act by the rule's kind."""
+    matched = line_rules(ctx, ruleset)
+    if not matched:
+        return
+    text = ctx.text
+    n_words = ctx.n_words_list
+    raw = ctx.lines.raw
+    line_starts = ctx.starts_list
+    may_act = ctx.may_act
+    keywords_apply = ctx.keywords_apply
     empty_headings = []
     for i, rule in matched.items():
         if ctx.marks.rule[i] is not None and rule.kind != "section":
@@ -220,7 +288,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
             # No section here: the next rule naming this line decides ("References"
             # over a short list is an empty_heading question), else the marker goes.
             start = line_starts[i]
-            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order)
+            fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
                              if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
             if fallback is not None and fallback.kind == "empty_heading":
                 empty_headings.append((i, fallback.id))

@@ -108,6 +108,21 @@ def split_lines(text: str) -> Lines:
     return Lines(text, raw, starts, ends, content)
 
 
+def lines_of_stripped(lines: list[str]) -> Lines:
+    """``split_lines("\\n".join(lines))`` for lines that are already stripped (and hold no
+    newline): no second split and strip.
+
+    >>> lines = lines_of_stripped(["Home", "The cat sat.", ""])
+    >>> lines.text, lines.starts.tolist(), lines.ends.tolist()
+    ('Home\\nThe cat sat.\\n', [0, 5, 18], [5, 18, 18])
+    """
+    lens = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    ends = np.cumsum(lens + 1)
+    starts = ends - lens - 1
+    ends[-1] -= 1
+    return Lines("\n".join(lines), lines, starts, ends, lines)
+
+
 @dataclass
 class LineStats:
     """Per-line counts (one entry per line of `Lines`)."""
@@ -129,90 +144,105 @@ FULLWIDTH_SENT_END = (0xFF01, 0xFF1F)  # "！" "？" (above the table: "letter" 
 CJK_LO, CJK_HI = 0x3040, 0x9FFF  # kana and CJK ideographs: written without spaces
 
 
+# CLASS_TABLE with one more entry, "letter", for every code point above it.
+_CLASS_TABLE_CLAMPED = np.r_[CLASS_TABLE, np.uint8(ALPHA)]
+
+
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = np.full(cps.shape, ALPHA, dtype=np.uint8)
-    small = cps < _TABLE_SIZE
-    cls[small] = CLASS_TABLE[cps[small]]
-    if not small.all():
-        big = np.flatnonzero(~small)
-        fullwidth_end = np.isin(cps[big], FULLWIDTH_SENT_END)
-        cls[big[fullwidth_end]] = PUNCT | SENT_END
+    cls = _CLASS_TABLE_CLAMPED[np.minimum(cps, _TABLE_SIZE)]
+    if cps.size and cps.max() >= _TABLE_SIZE:
+        fullwidth_end = np.flatnonzero(np.isin(cps, FULLWIDTH_SENT_END))
+        cls[fullwidth_end] = PUNCT | SENT_END
     return cps, cls
 
 
-def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, line_starts: np.ndarray,
+                        n: int) -> np.ndarray:
     """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
 
-    A word is a run of letters/digits. Only runs of 1.._STOP_MAX_LEN lower-case ASCII
-    letters can be function words; their letters are packed into an exact integer key
-    and looked up in the sorted keys of STOP_WORDS, all in numpy.
+    A word is a run of letters/digits (`starts`, `ends`: offsets of every word).
+    Only runs of 1.._STOP_MAX_LEN lower-case ASCII letters can be function words
+    (found with one running count of such letters); their letters are packed into an
+    exact integer key and looked up in the sorted keys of STOP_WORDS, all in numpy.
     """
     lengths = ends - starts
-    short = lengths <= _STOP_MAX_LEN
-    starts, lengths = starts[short], lengths[short]
+    lower_ascii = np.zeros(len(cps) + 1, dtype=np.int32)
+    np.cumsum((cps >= 97) & (cps <= 122), out=lower_ascii[1:])
+    candidate = (lengths <= _STOP_MAX_LEN) & (lower_ascii[ends] - lower_ascii[starts] == lengths)
+    starts, lengths = starts[candidate], lengths[candidate]
     if starts.size == 0:
         return np.zeros(n, dtype=np.int64)
-    offsets = np.arange(_STOP_MAX_LEN)
-    inside = offsets[None, :] < lengths[:, None]
-    pos = np.minimum(starts[:, None] + offsets[None, :], len(cps) - 1)
-    codes = np.where(inside, cps[pos], 0)
-    lower_ascii = ((codes >= 97) & (codes <= 122)) | ~inside
-    candidates = lower_ascii.all(axis=1)
-    keys = _ascii_word_key(codes[candidates])
+    keys = np.zeros(starts.size, dtype=np.int64)
+    last = len(cps) - 1
+    for k in range(_STOP_MAX_LEN):  # letter k of every word at once ('a' = 1 ... 'z' = 26, none = 0)
+        letter = cps[np.minimum(starts + k, last)].astype(np.int64) - 96
+        keys += np.where(lengths > k, letter, 0) << (5 * k)
     at = np.searchsorted(_STOP_KEYS, keys)
     hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
-    return np.bincount(line_of[starts[candidates][hit]], minlength=n)[:n]
+    line_of_hit = np.searchsorted(line_starts, starts[hit], side="right") - 1
+    return np.bincount(line_of_hit, minlength=n)[:n]
 
 
 def line_stats(lines: Lines) -> LineStats:
-    """Count characters, words and function words per line, vectorised."""
+    """Count characters, words and function words per line, vectorised.
+
+    Most counts come from one histogram: each character is keyed by its line, its
+    class and whether it starts a word, and one ``np.bincount`` counts the keys.
+    """
     n = lines.n_lines
     text = lines.text
     cps, cls = _classes(text)
-    is_nl = (cls & NEWLINE) > 0
-    line_of = np.cumsum(is_nl) - is_nl  # line number of every character
-
-    def per_line(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(line_of[mask], minlength=n)[:n]
-
-    is_space = ((cls & SPACE) > 0) | is_nl
+    line_of = np.repeat(np.arange(n, dtype=np.int64), lines.ends - lines.starts)  # line of every character
+    is_space = (cls & (SPACE | NEWLINE)) > 0
     is_word = (cls & (ALPHA | DIGIT)) > 0
     word_start = is_word.copy()
     word_start[1:] &= ~is_word[:-1]
-    n_words = per_line(word_start)
+    # Per line, how many characters of each (class, starts a word) there are.
+    present = np.bincount(cls, minlength=256) > 0
+    kinds = np.flatnonzero(present).astype(np.uint8)  # the classes that occur
+    kind_index = (np.cumsum(present) - 1).astype(np.int64)  # class -> its position in `kinds`
+    n_kinds = 2 * len(kinds)
+    hist = np.bincount(line_of * n_kinds + kind_index[cls] * 2 + word_start, minlength=n * n_kinds)
+    hist = hist.reshape(n, n_kinds)
+    kind_class = np.repeat(kinds, 2)  # the class of each histogram column
+    kind_starts_word = np.tile([False, True], len(kinds))
+
+    def count(columns: np.ndarray) -> np.ndarray:
+        return hist[:, columns].sum(axis=1)
+
+    n_words = count(kind_starts_word)
     # Chinese/Japanese have no spaces: a run of kana/ideographs is one "word" above, so
     # count one word per two such characters on top (a paragraph is not a menu item).
     maybe_cjk = cps >= CJK_LO
     if maybe_cjk.any():
-        n_words = n_words + per_line(maybe_cjk & (cps <= CJK_HI)) // 2
-    n_cap_words = per_line(word_start & ((cls & UPPER) > 0))
+        n_words = n_words + np.bincount(line_of[maybe_cjk & (cps <= CJK_HI)], minlength=n)[:n] // 2
+    n_cap_words = count(kind_starts_word & ((kind_class & UPPER) > 0))
 
+    # First and last visible character of each line.
     visible = np.flatnonzero(~is_space)
     first_class = np.zeros(n, dtype=np.uint8)
     last_class = np.zeros(n, dtype=np.uint8)
     last_char = np.zeros(n, dtype=np.uint32)
     if visible.size:
-        vis_line = line_of[visible]
-        new_line = vis_line[1:] != vis_line[:-1]
-        is_last = np.r_[new_line, True]
-        is_first = np.r_[True, new_line]
-        last_idx = visible[is_last]
-        first_idx = visible[is_first]
-        last_class[line_of[last_idx]] = cls[last_idx]
-        last_char[line_of[last_idx]] = cps[last_idx]
-        first_class[line_of[first_idx]] = cls[first_idx]
+        first_at = np.searchsorted(visible, lines.starts)
+        has_visible = first_at < np.searchsorted(visible, lines.ends)
+        first_idx = visible[first_at[has_visible]]
+        last_idx = visible[np.searchsorted(visible, lines.ends[has_visible]) - 1]
+        first_class[has_visible] = cls[first_idx]
+        last_class[has_visible] = cls[last_idx]
+        last_char[has_visible] = cps[last_idx]
 
-    starts = np.flatnonzero(word_start)
-    ends = np.flatnonzero(is_word & ~np.r_[is_word[1:], False]) + 1
-    n_stop = per_line_stop_words(cps, starts, ends, line_of, n)
+    word_starts = np.flatnonzero(word_start)
+    word_ends = np.flatnonzero(is_word & ~np.r_[is_word[1:], False]) + 1
+    n_stop = per_line_stop_words(cps, word_starts, word_ends, lines.starts, n)
 
     return LineStats(
-        n_chars=per_line(~is_space),
-        n_alpha=per_line((cls & ALPHA) > 0),
-        n_upper=per_line((cls & UPPER) > 0),
-        n_digit=per_line((cls & DIGIT) > 0),
-        n_punct=per_line((cls & PUNCT) > 0),
+        n_chars=count((kind_class & (SPACE | NEWLINE)) == 0),
+        n_alpha=count((kind_class & ALPHA) > 0),
+        n_upper=count((kind_class & UPPER) > 0),
+        n_digit=count((kind_class & DIGIT) > 0),
+        n_punct=count((kind_class & PUNCT) > 0),
         n_words=n_words,
         n_cap_words=n_cap_words,
         n_stop=n_stop,

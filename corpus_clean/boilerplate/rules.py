@@ -40,17 +40,20 @@ Kinds (what happens when the pattern matches a line):
   carries its example, so it is tested like every other rule.
 
 Each rule is compiled into its own regex. A candidate line is full-matched against the
-rules that can start with its first two characters, in order, the first match winning:
-short lines against all such rules, long lines only against rules allowing them; rules
-with ``keywords`` only on lines containing one. See ``RuleSet``.
+rules that can start with its first two characters and may act on it (its word count,
+head or tail), in order, the first match winning; rules with ``keywords`` only on lines
+containing one. See ``RuleSet``.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick_rs
 import yaml
 
 PACK_DIR = Path(__file__).parent / "packs"
@@ -90,10 +93,6 @@ class Rule:
         return f"(?{self.flags}:{self.pattern})" if self.flags else f"(?:{self.pattern})"
 
 
-# Lines with at most this many words are tried against every line rule; longer lines
-# only against the rules whose max_words allows them (prose never meets the menus).
-SHORT_LINE_WORDS = 8
-
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -101,55 +100,188 @@ class RuleSet:
 
     * anchored rules (no keywords): each has its own regex; a line is full-matched
       against the rules that can start with its first two characters
-      (``match_prefixes``) and allow its length (lines over SHORT_LINE_WORDS words
-      only meet rules allowing more), in rule order, the first match winning
+      (``match_prefixes``) and may act on it (``may_act``: its word count, whether it
+      is in the head or the tail), in rule order, the first match winning
       (``first_match``). On the bench pages that is ~4 rules per line;
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
-      one of their keywords (found with ``str.find`` on the lower-cased text).
+      one of their keywords, all keywords of all rules found in one Aho-Corasick pass
+      over the lower-cased text (``keyword_hits``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
 
     rules: tuple[Rule, ...]
     anchored: tuple[Rule, ...] = field(repr=False)  # line rules without keywords
-    anchored_long_max_words: int
+    anchored_max_words: int
     keyword_rules: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)
     group_to_rule: dict = field(repr=False)  # "r<order>" -> rule
     singles: tuple[tuple[Rule, re.Pattern], ...] = field(repr=False)  # every line rule, own regex, in order
     # Per anchored rule, in order: (group, regex, (two-character starts or None, first
-    # characters or None), max_words).
+    # characters or None), rule).
     dispatch: tuple = field(repr=False)
-    _candidates: dict = field(repr=False, default_factory=dict)  # (key, long) -> ((group, regex), ...)
-    line_cache: dict = field(repr=False, default_factory=dict)  # raw line -> group or None (engine)
+    word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
+    # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
+    _candidates: dict = field(repr=False, default_factory=dict)
+    # (in_head, in_tail) -> {raw line: group or None}, filled by the engine
+    line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
+    # Every keyword of the keyword rules, one automaton; per keyword, the positions in
+    # keyword_rules of the rules that name it.
+    keyword_finder: object = field(repr=False, default=None)
+    rules_of_keyword: tuple = field(repr=False, default=())
+    # Literal gates of the anchored rules (``literal_gates``): the bits of the rules
+    # without one, and for case-sensitive / case-folded literals: (Aho-Corasick finder
+    # or None, per literal the bits of the rules requiring it, the bits of all of them).
+    ungated_bits: int = -1
+    exact_gates: tuple = (None, (), 0)
+    folded_gates: tuple = (None, (), 0)
 
-    def candidates(self, key: str, long_line: bool) -> tuple[tuple[str, re.Pattern], ...]:
-        """(group, regex) of the anchored rules, in order, that can match a line whose
-        stripped text starts with `key` (its first two characters, lower-cased);
-        `long_line`: only rules allowing more than SHORT_LINE_WORDS words."""
-        found = self._candidates.get((key, long_line))
+    def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
+        """(position in keyword_rules, line) for every line of `lower` (the lower-cased
+        text, `line_starts` its line offsets) holding one of that rule's keywords.
+
+        >>> rules = load_rules()
+        >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
+        >>> sorted({rules.keyword_rules[k][0].id for k, line in rules.keyword_hits(text.lower(), [0, 12, 57])})
+        ['news.contributed']
+        """
+        hits = set()
+        for keyword, start, _ in self.keyword_finder.find_matches_as_indexes(lower, overlapping=True):
+            line = bisect_right(line_starts, start) - 1
+            hits.update((k, line) for k in self.rules_of_keyword[keyword])
+        return hits
+
+    def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
+        """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
+        stripped text starts with `key` (its first two characters, lower-cased) and may
+        act on it: it has `n_words` words and is in the head / in the tail or not.
+
+        A rule that may not act on a line is not tried there: the line's verdict is
+        the first rule that matches it and may act on it (``apply_rule_packs``), and
+        trying the others first would only cost time.
+        """
+        # (lines whose word counts fall between the same two rule word limits meet the same rules)
+        cache_key = (key, bisect_left(self.word_limits, n_words), in_head, in_tail)
+        found = self._candidates.get(cache_key)
         if found is None:
-            found = self._candidates[(key, long_line)] = tuple(
-                (group, regex) for group, regex, prefixes, max_words in self.dispatch
-                if _may_start(prefixes, key) and (not long_line or max_words is None or max_words > SHORT_LINE_WORDS))
+            starting = self._candidates.get(key)  # the rules that can start with `key`
+            if starting is None:
+                starting = self._candidates[key] = tuple(
+                    (group, regex, 1 << k, rule) for k, (group, regex, prefixes, rule) in enumerate(self.dispatch)
+                    if _may_start(prefixes, key))
+            found = self._candidates[cache_key] = tuple(
+                (group, regex, bit) for group, regex, bit, rule in starting if may_act(rule, n_words, in_head, in_tail))
         return found
 
-    def first_match(self, text: str, start: int, end: int, line: str, long_line: bool) -> str | None:
-        """Group of the first anchored rule full-matching text[start:end] (the line;
-        `line`: its stripped text), or None."""
-        for group, regex in self.candidates(line[:2].lower()[:2], long_line):
-            if regex.fullmatch(text, start, end) is not None:
+    def first_match(self, text: str, start: int, end: int, line: str, n_words: int, in_head: bool = True,
+                    in_tail: bool = True, gates_passed: int = -1) -> str | None:
+        """Group of the first anchored rule that may act on the line text[start:end]
+        (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
+        and full-matches it, or None. Only the rules whose gate bit (``1 << position in
+        dispatch``) is set in `gates_passed` are tried (``literal_gates``; default: all)."""
+        for group, regex, bit in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
+            if bit & gates_passed and regex.fullmatch(text, start, end) is not None:
                 return group
         return None
 
-    def later_matches(self, text: str, start: int, end: int, after_order: int):
-        """The line rules after rule `after_order` that full-match text[start:end], in
-        order (for the rare line whose first matching rule may not act on it, e.g.
-        too many words or outside the head)."""
+    def literal_gates(self, text: str, lower: str, line_starts: list[int]) -> tuple[int, dict[int, int]]:
+        """Which anchored rules each line can match, by their required literals.
+
+        Returns (the gate bits every line passes, {line: the bits it passes on top}).
+        A rule's bit is ``1 << its position in dispatch``; a rule without a selective
+        literal set (``required_literals``) passes everywhere. Two Aho-Corasick passes:
+        case-sensitive literals over `text`, case-folded ones over `lower` folded
+        (``fold_case``; all pass when lower-casing changed the length: offsets would
+        not line up).
+
+        >>> rules = load_rules()
+        >>> text = "Photo: Reuters\\nThe council met.\\n"
+        >>> everywhere, by_line = rules.literal_gates(text, text.lower(), [0, 15, 32])
+        >>> bit = next(1 << k for k, (_, _, _, r) in enumerate(rules.dispatch) if r.id == "news.photo_credit")
+        >>> bool(bit & everywhere), bool(bit & by_line.get(0, 0)), bool(bit & by_line.get(1, 0))
+        (False, True, False)
+        """
+        everywhere = self.ungated_bits
+        passes = [(self.exact_gates, text)]
+        if len(lower) == len(text):
+            passes.append((self.folded_gates, fold_case(lower)))
+        else:
+            everywhere |= self.folded_gates[2]
+        by_line: dict[int, int] = {}
+        for (finder, bits_of_literal, _), haystack in passes:
+            if finder is not None:
+                for literal, start, _ in finder.find_matches_as_indexes(haystack, overlapping=True):
+                    line = bisect_right(line_starts, start) - 1
+                    by_line[line] = by_line.get(line, 0) | bits_of_literal[literal]
+        return everywhere, by_line
+
+    def later_matches(self, text: str, start: int, end: int, after_order: int, check_keywords: bool = True):
+        """The line rules after rule `after_order` that match text[start:end] (their
+        regex full-matches it and, for rules with keywords, the line holds one unless
+        `check_keywords` is false), in order (for the rare line whose first matching
+        rule may not act on it, e.g. outside the head)."""
+        lower = text[start:end].lower() if check_keywords else ""
         for rule, regex in self.singles:
-            if rule.order > after_order and regex.fullmatch(text, start, end) is not None:
+            if (rule.order > after_order and (not check_keywords or not rule.keywords
+                                              or any(k in lower for k in rule.keywords))
+                    and regex.fullmatch(text, start, end) is not None):
                 yield rule
+
+
+def dispatch_key(line: str) -> str:
+    """The first two characters (lower-cased) of a line without the whitespace a rule's
+    regex allows around it (``_WS``: zero-width spaces and BOMs too, which
+    ``str.strip`` keeps): what ``match_prefixes`` of a matching rule holds.
+
+    Characters a regex equates with others beyond lower-casing are folded like
+    ``match_prefixes`` folds them: any decimal digit (``\\d`` matches "٣") is its ASCII
+    digit, "ſ" is "s" (``(?i)s`` matches it)...
+
+    >>> dispatch_key("\ufeff Share this"), dispatch_key("١٢ shares")
+    ('sh', '12')
+    """
+    key = line.strip(_WS_CHARS)[:2].lower()[:2]
+    return key if key.isascii() else _fold_key(key)
+
+
+def _fold_key(key: str) -> str:
+    out = []
+    for ch in key:
+        digit = unicodedata.decimal(ch, None)
+        out.append(str(digit) if digit is not None else _CASE_CLASSES.get(ch, ch))
+    return "".join(out)
+
+
+def _case_classes() -> dict[str, str]:
+    """Characters that case-insensitive regexes equate although their ``str.lower()``
+    differ ("ſ" and "s", "ς" and "σ", "µ" and "μ"...), each mapped to one representative
+    of its class (from the re module's own table)."""
+    from re import _casefix
+
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for k, others in _casefix._EXTRA_CASES.items():
+        for o in others:
+            a, b = sorted((find(chr(k).lower()), find(chr(o).lower())))
+            if a != b:
+                parent[b] = a
+    members = {chr(c).lower() for k, others in _casefix._EXTRA_CASES.items() for c in (k, *others)}
+    return {c: find(c) for c in members if find(c) != c}
+
+
+_CASE_CLASSES = _case_classes()
+
+
+def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
+    """Whether `rule` may remove a line of `n_words` words, in the head or tail or not."""
+    return not ((rule.max_words is not None and n_words > rule.max_words)
+                or (rule.where == "head" and not in_head) or (rule.where == "tail" and not in_tail))
 
 
 def _may_start(prefixes: tuple, key: str) -> bool:
@@ -286,8 +418,120 @@ def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
     return None if heads is None else frozenset(h.lower()[:k] for h in heads)
 
 
+_CASE_FOLD = str.maketrans(_CASE_CLASSES)
+_NEEDS_CASE_FOLD = re.compile("[" + "".join(map(re.escape, sorted(_CASE_CLASSES))) + "]")
+
+
+def fold_case(lower: str) -> str:
+    """`lower` (a ``str.lower()``-ed text) with the characters that case-insensitive
+    regexes equate beyond ``str.lower()`` made equal (``_CASE_CLASSES``): then a
+    case-insensitive literal that matches the text is found in it as a substring.
+
+    >>> fold_case("ſtop")
+    'stop'
+    """
+    return lower.translate(_CASE_FOLD) if _NEEDS_CASE_FOLD.search(lower) else lower
+
+
+def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
+    r"""Literals one of which every match of `pattern` contains: (case-folded, literals).
+
+    Read from the regex parse tree: a run of literals, the alternatives of a group, the
+    body of a repetition taken at least once... When the pattern matches
+    case-insensitively anywhere, the literals are case-folded (``fold_case`` of
+    ``str.lower()``), to be looked for in the folded text; else in the text as it is.
+    None when no such set is known (a pattern of classes, optional parts only...).
+
+    The gate before a rule's regex (``RuleSet.literal_gates``): a line holding none
+    of the literals cannot match, so the regex is not tried. A superset of the needed
+    literals is fine; missing one that a match holds would not be.
+
+    >>> folded, literals = required_literals(r"(?:Photo|Image)\s*:\s*\w+")
+    >>> folded, sorted(literals)
+    (False, ['Image', 'Photo'])
+    >>> required_literals(r"(?i:Share this)")
+    (True, frozenset({'share this'}))
+    >>> required_literals(r"[A-Z]\w+") is None
+    True
+    """
+    from re import _constants as C, _parser as P
+
+    cap = 64  # at most this many strings in a set
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+    tree = P.parse(pattern)
+
+    def uses_ignorecase(items) -> bool:
+        for op, av in items:
+            if op is C.SUBPATTERN and (av[1] & C.SRE_FLAG_IGNORECASE or uses_ignorecase(av[-1])):
+                return True
+            if op is C.BRANCH and any(uses_ignorecase(b) for b in av[1]):
+                return True
+            if (op in repeats or op in (C.ASSERT, C.ASSERT_NOT)) and uses_ignorecase(av[-1]):
+                return True
+        return False
+
+    folded = bool(tree.state.flags & C.SRE_FLAG_IGNORECASE) or uses_ignorecase(tree)
+
+    def product(a: frozenset, b: frozenset) -> frozenset | None:
+        return frozenset(x + y for x in a for y in b) if len(a) * len(b) <= cap else None
+
+    def most_selective(sets: list) -> frozenset | None:
+        """The longest shortest literal, then the fewest literals."""
+        sets = [s for s in sets if s and "" not in s]
+        return max(sets, key=lambda s: (min(map(len, s)), -len(s)), default=None)
+
+    def sequence(items) -> tuple[frozenset | None, frozenset | None]:
+        """(every string the sequence can match, if few; a required literal set)."""
+        infos = [node(op, av) for op, av in items]
+        exact: frozenset | None = frozenset({""})
+        options = [required for _, required in infos]
+        run = frozenset({""})  # consecutive items of few exact strings, multiplied out
+        for e, _ in infos:
+            exact = product(exact, e) if exact is not None and e is not None else None
+            grown = product(run, e) if e is not None else None
+            if grown is None:
+                options.append(run)
+                run = e if e is not None else frozenset({""})
+            else:
+                run = grown
+        options.append(run)
+        if exact is not None:
+            options.append(exact)
+        return exact, most_selective(options)
+
+    def node(op, av) -> tuple[frozenset | None, frozenset | None]:
+        if op is C.LITERAL:
+            c = fold_case(chr(av).lower()) if folded else chr(av)
+            if len(c) != 1:  # "İ".lower() is two characters; the regex equates "İ" with "i"
+                return None, None
+            return frozenset({c}), frozenset({c})
+        if op is C.SUBPATTERN:
+            return sequence(av[-1])
+        if op is C.BRANCH:
+            infos = [sequence(b) for b in av[1]]
+            exacts = [e for e, _ in infos]
+            requireds = [r for _, r in infos]
+            exact = (frozenset().union(*exacts)
+                     if all(e is not None for e in exacts) and sum(map(len, exacts)) <= cap else None)
+            required = frozenset().union(*requireds) if all(r is not None for r in requireds) else None
+            return exact, required
+        if op in repeats:
+            low, high, body = av
+            e, r = sequence(body)
+            if low == 0:
+                return (e | {""} if e is not None and high == 1 else None), None
+            return (e if low == high == 1 else None), r
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+            return frozenset({""}), None
+        return None, None
+
+    _, literals = sequence(tree)
+    return None if literals is None else (folded, literals)
+
+
 # Whitespace allowed around a line's content (NBSP and friends included).
-_WS = r"[ \t\r\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*"
+_WS_CHARS = " \t\r\u00a0" + "".join(map(chr, range(0x2000, 0x200c))) + "\u202f\u205f\u3000\ufeff"
+_WS = f"[{_WS_CHARS}]*"
 
 
 def compile_rules(rules: list[Rule]) -> RuleSet:
@@ -297,20 +541,61 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     rules = [replace(r, order=i) for i, r in enumerate(rules)]
     line_rules = [r for r in rules if r.kind not in ("builtin", "prefix")]
     anchored = [r for r in line_rules if not r.keywords]
-    long_rules = [r for r in anchored if r.max_words is None or r.max_words > SHORT_LINE_WORDS]
     group_to_rule = {f"r{r.order}": r for r in line_rules}
-    long_max = max((r.max_words if r.max_words is not None else 10**9) for r in long_rules) if long_rules else 0
+    # (lines with more words than every anchored rule allows are not tried against them)
+    long_max = max((r.max_words if r.max_words is not None else 10**9) for r in anchored) if anchored else 0
     keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
     own = {r.order: regex for r, regex in keyword_rules}
     own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
     dispatch = tuple(
-        (f"r{r.order}", own[r.order], (match_prefixes(r.inline_pattern(), 2), match_prefixes(r.inline_pattern(), 1)),
-         r.max_words)
+        (f"r{r.order}", own[r.order], (_folded(match_prefixes(r.inline_pattern(), 2)),
+                                       _folded(match_prefixes(r.inline_pattern(), 1))), r)
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
+    keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
+    if "" in keywords:
+        raise ValueError("a rule's keywords must not be empty strings")
+    rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
+                             for keyword in keywords)
+    word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
+    gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
+    ungated_bits = 0
+    for k, r in enumerate(anchored):
+        required = required_literals(own[r.order].pattern)
+        if required is None or not _selective(*required):
+            ungated_bits |= 1 << k
+            continue
+        folded, literals = required
+        for literal in literals:
+            gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   prefix_rules=prefix_rules)
+                   word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
+                   rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
+                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]))
+
+
+def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
+    literals = sorted(bits_of_literal)
+    all_bits = 0
+    for literal in literals:
+        all_bits |= bits_of_literal[literal]
+    return (ahocorasick_rs.AhoCorasick(literals) if literals else None,
+            tuple(bits_of_literal[x] for x in literals), all_bits)
+
+
+def _selective(folded: bool, literals: frozenset[str]) -> bool:
+    """Whether a literal gate is worth its Aho-Corasick hits: no literal of one or two
+    letters that common words hold ("by", "ad" case-folded; single letters)."""
+    shortest = min(map(len, literals))
+    if folded:
+        return shortest >= 3
+    return shortest >= 2 or all(not x.isalnum() and not x.isspace() for x in literals)
+
+
+def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
+    """Prefixes folded like ``dispatch_key`` folds a line's start."""
+    return None if prefixes is None else frozenset(p if p.isascii() else _fold_key(p) for p in prefixes)
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The text path's CPU time per 4 KB, now against an older commit, in one process.
+
+    python benchmarks/boilerplate_speed.py ../shared/bench/boilerplate [--baseline REF] [--repeat 5]
+
+The boilerplate package as it was at git ref REF (default: ``HEAD``) is unpacked into a
+temporary folder and imported under another name next to the working tree's, so both
+run in the same process, interleaved, best of ``--repeat`` passes of CPU time
+(``time.process_time``): on a shared machine a same-process ratio is what holds. Each
+pass starts with a cold line cache. Inputs: the bench's scrapinghub and readability
+``naive_text`` after ``join_broken_words`` (as the pipeline feeds them), and generated
+documents (``benchmarks/corpus_gen.py``), in batches of BATCH_DOCS like a shard. The
+script also checks that both versions give the same output on every document.
+Prints a markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus_clean.boilerplate import join_broken_words  # noqa: E402
+from corpus_clean.shards import BATCH_DOCS  # noqa: E402
+
+PACKAGE = "corpus_clean/boilerplate"
+
+
+def import_baseline(ref: str, into: Path):
+    """The boilerplate package at `ref`, importable as ``baseline_boilerplate``."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, PACKAGE], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    target = into / "baseline_boilerplate"
+    (into / PACKAGE).rename(target)
+    for path in target.glob("*.py"):
+        path.write_text(path.read_text(encoding="utf-8").replace("corpus_clean.boilerplate", "baseline_boilerplate"),
+                        encoding="utf-8")
+    sys.path.insert(0, str(into))
+    return importlib.import_module("baseline_boilerplate")
+
+
+def bench_texts(bench_dir: Path) -> dict[str, list[str]]:
+    import corpus_gen
+
+    sets = {}
+    for name in ("scrapinghub", "readability"):
+        with gzip.open(bench_dir / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
+            sets[name] = [join_broken_words(json.loads(line).get("naive_text") or "")[0] for line in f]
+    sets["generated (corpus_gen)"] = [corpus_gen.document(3, k)["text"] for k in range(640)]
+    return sets
+
+
+def cpu_pass(package, texts: list[str]) -> tuple[float, list]:
+    package.engine.load_rules().line_cache.clear()
+    out = []
+    c0 = time.process_time()
+    for start in range(0, len(texts), BATCH_DOCS):
+        out += package.strip_boilerplate_many(texts[start:start + BATCH_DOCS])
+    return time.process_time() - c0, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench", type=Path, help="the bench's boilerplate directory")
+    ap.add_argument("--baseline", default="HEAD", help="git ref of the code to compare with")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+    import corpus_clean.boilerplate as current
+
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = import_baseline(args.baseline, Path(tmp))
+        sets = bench_texts(args.bench)
+        rows = []
+        for name, texts in sets.items():
+            kb4 = sum(len(t.encode("utf-8")) for t in texts) / 4096
+            cpu_pass(baseline, texts[:BATCH_DOCS]), cpu_pass(current, texts[:BATCH_DOCS])  # warm-up
+            best = {"baseline": float("inf"), "current": float("inf")}
+            for _ in range(args.repeat):
+                for label, package in (("baseline", baseline), ("current", current)):
+                    secs, out = cpu_pass(package, texts)
+                    best[label] = min(best[label], secs)
+                    if label == "baseline":
+                        want = [(clean, [(r.start, r.end, r.rule, r.text) for r in removed]) for clean, removed in out]
+                    elif want != [(clean, [(r.start, r.end, r.rule, r.text) for r in removed]) for clean, removed in out]:
+                        raise SystemExit(f"{name}: the current code's output differs from {args.baseline}'s")
+            rows.append((name, len(texts), kb4 * 4 / 1024, best["baseline"] * 1000 / kb4, best["current"] * 1000 / kb4))
+    load = os.getloadavg()[0]
+    print(f"CPU ms per 4 KB, batches of {BATCH_DOCS}, best of {args.repeat} interleaved passes, cold line cache; "
+          f"baseline = `{args.baseline}`; load average {load:.1f}; output identical on every document\n")
+    print(f"| input | docs | MB | baseline ms/4 KB | now ms/4 KB | speed-up |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, n, mb, before, after in rows:
+        print(f"| {name} | {n} | {mb:.2f} | {before:.2f} | {after:.2f} | **{before / after:.2f}×** |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
