@@ -352,6 +352,7 @@ def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
 
     limit = 5000
     repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+    ATOMIC_GROUP = getattr(C, "ATOMIC_GROUP", None)
 
     def extend(heads: set[str], items, k: int) -> set[str] | None:
         """Every head followed by the prefixes of the sequence `items` (up to k chars)."""
@@ -390,6 +391,8 @@ def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
             return chars_in(av)
         if op is C.SUBPATTERN:
             return extend({""}, av[-1], k)
+        if op is ATOMIC_GROUP:  # (?>...): matches what its body matches, without retries
+            return extend({""}, av, k)
         if op is C.BRANCH:
             out: set = set()
             for branch in av[1]:
@@ -458,6 +461,7 @@ def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
 
     cap = 64  # at most this many strings in a set
     repeats = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+    ATOMIC_GROUP = getattr(C, "ATOMIC_GROUP", None)
     tree = P.parse(pattern)
 
     def uses_ignorecase(items) -> bool:
@@ -507,6 +511,8 @@ def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
             return frozenset({c}), frozenset({c})
         if op is C.SUBPATTERN:
             return sequence(av[-1])
+        if op is ATOMIC_GROUP:
+            return sequence(av)
         if op is C.BRANCH:
             infos = [sequence(b) for b in av[1]]
             exacts = [e for e, _ in infos]
