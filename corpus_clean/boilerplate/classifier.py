@@ -429,24 +429,8 @@ def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> 
     above = (cum - article_words) / total
     below = (total - cum) / total
     pos = rows.pos
-    lo = np.full(rows.n_docs, -1)
-    hi = np.full(rows.n_docs, -1)
-    share = np.zeros(rows.n_docs)
-    good = np.flatnonzero(p1 < 0.5)
-    if len(good):
-        good_doc = rows.doc_of[good]
-        new_run = np.r_[True, (np.diff(good) > MAIN_BLOCK_MAX_GAP) | (good_doc[1:] != good_doc[:-1])]
-        run = np.cumsum(new_run) - 1
-        weight = np.bincount(run, weights=article_words[good])
-        run_doc = good_doc[new_run]
-        run_first = good[new_run]
-        run_last = good[np.r_[new_run[1:], True]]
-        # Per document, the heaviest run (the first of equals).
-        order = np.lexsort((np.arange(len(weight)), -weight, run_doc))
-        best = order[np.r_[True, run_doc[order][1:] != run_doc[order][:-1]]]
-        lo[run_doc[best]] = run_first[best]
-        hi[run_doc[best]] = run_last[best]
-        share[run_doc[best]] = weight[best]
+    # (Rows at most MAIN_BLOCK_MAX_GAP apart: MAIN_BLOCK_MAX_GAP - 1 other rows between.)
+    lo, hi, share = Runs(rows, p1 < 0.5, MAIN_BLOCK_MAX_GAP - 1, article_words).heaviest()
     lo, hi = rows.per_doc(lo), rows.per_doc(hi)
     has_block = lo >= 0
     in_main = (has_block & (pos >= lo) & (pos <= hi)).astype(np.float64)
