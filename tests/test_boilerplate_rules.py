@@ -74,7 +74,8 @@ def test_rules_that_can_start_anywhere_are_gated_by_keywords():
 
 @pytest.mark.parametrize("heading", [
     "Most read in world news", "Other news in this section", "You may also like...", "Also on harbour.example",
-    "Lesen Sie auch", "Leia também", "Читайте также",
+    "Lesen Sie auch", "Leia também", "Читайте также", "Você pode gostar...", "También te puede gustar",
+    "Potrebbe interessarti:", "Вам также может понравиться",
 ])
 def test_recommendation_headings_take_their_teasers_with_them(heading):
     article = ("The council voted on Tuesday to close the old bridge for two years of repairs, "

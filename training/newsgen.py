@@ -412,17 +412,20 @@ class _Writer:
 
 
 def _article(w: _Writer, rng: random.Random) -> list[tuple[str, str | None]]:
-    """Paragraphs of 1-3 sentences (no sentence twice), sometimes a subheading."""
+    """Paragraphs of 1-3 sentences (no sentence or subheading twice), sometimes a subheading."""
     pool = list(SENTENCES[w.lang])
     rng.shuffle(pool)  # each template once per story
     n_par = rng.randint(3, 8)
     out = []
     for k in range(n_par):
-        if k >= 2 and rng.random() < 0.15:
-            out.append((rng.choice(SUBHEADINGS[w.lang]), ARTICLE))
+        subheading = rng.choice(SUBHEADINGS[w.lang]) if k >= 2 and rng.random() < 0.15 else None
         sentences = [w.sentence(pool.pop()) for _ in range(rng.choice([1, 1, 2, 2, 3])) if pool]
-        if sentences:
-            out.append((" ".join(sentences), ARTICLE))
+        if not sentences:
+            continue
+        # A subheading always has a paragraph under it, and a story never repeats one.
+        if subheading and (subheading, ARTICLE) not in out:
+            out.append((subheading, ARTICLE))
+        out.append((" ".join(sentences), ARTICLE))
     return out
 
 

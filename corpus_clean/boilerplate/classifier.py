@@ -60,6 +60,8 @@ FEATURE_NAMES = [
     "paragraph_format", "title_alternation_win3", "title_alternation_win10",
     "log_words_var_win3", "log_words_var_win10", "ends_ellipsis",
     "in_fragment_chain", "log_chain_words", "log_chain_lines", "chain_ends_sentence",
+    "log_prose_run_words", "in_main_run", "log_dist_main_run", "main_run_share", "main_run_above",
+    "log_short_run_lines", "log_prose_run_lines", "log_rows_below_teaser_heading",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -67,8 +69,17 @@ STAGE2_NAMES = FEATURE_NAMES + [
     "p1", "p1_prev1", "p1_next1", "p1_win3", "p1_win10", "in_main_block", "log_dist_main_block",
     "main_block_share", "article_words_above", "article_words_below",
 ]
+# Headings over a list of teasers ("Read next", "You may also like", "Related"): the
+# lines under them, up to the article's next prose run, are more teasers.
+TEASER_MARKERS = ("ads.recommended_block", "ads.sponsored_block", "outlets.teaser_heading", "outlets.read_more",
+                  "structure.related_topics")
 END_MARKERS = ("news.contributed", "news.reporting_credit", "footer.copyright", "footer.rights_reserved")
 MAIN_BLOCK_MAX_GAP = 3
+# The main run of prose (a stage-1 feature): prose lines with at most this many other
+# lines between them (a subheading, a caption, a link line inside the article).
+MAIN_RUN_MAX_GAP = 2
+# A "short line" of a menu or link list: at most this many words, no sentence end.
+SHORT_LINE_WORDS = 4
 MIN_LINES = 12
 FALLBACK_MARGIN = 0.1
 # The article is one block: a run of kept lines with cut lines on both sides is cut too
@@ -82,6 +93,9 @@ WRAPPED_MIN_WORDS = 8
 # Cut lines this short ("[12]", ")", "Advertisement") inside a run of kept lines do not
 # split it into islands (smooth_cut): a paragraph between two citation marks is no island.
 BRIDGE_MAX_WORDS = 2
+# A cut line of at most this many words between kept article text and a kept prose
+# paragraph is a subheading (keep_subheadings).
+SUBHEADING_MAX_WORDS = 10
 
 
 # Window sums are taken in fixed point (integer-valued float64 sums are exact), so a
@@ -159,14 +173,70 @@ class Rows:
         return out
 
 
+class Runs:
+    """Runs of flagged rows in each document: flagged rows with at most `max_gap`
+    unflagged rows between them (never across documents), weighted by `weight`.
+
+    >>> rows = Rows(np.array([0, 6]))
+    >>> runs = Runs(rows, np.array([1, 1, 0, 1, 0, 0], dtype=bool), 0, np.array([5., 5, 1, 9, 1, 1]))
+    >>> runs.weight_of_row().tolist(), runs.lines_of_row().tolist()
+    ([10.0, 10.0, 0.0, 9.0, 0.0, 0.0], [2.0, 2.0, 0.0, 1.0, 0.0, 0.0])
+    >>> [v.tolist() for v in runs.heaviest()]  # first row, last row, weight
+    [[0], [1], [10.0]]
+    """
+
+    def __init__(self, rows: Rows, flag: np.ndarray, max_gap: int, weight: np.ndarray):
+        self.rows = rows
+        good = np.flatnonzero(flag)
+        doc = rows.doc_of[good]
+        new_run = np.r_[True, (np.diff(good) > max_gap + 1) | (doc[1:] != doc[:-1])] if len(good) else good
+        run = np.cumsum(new_run) - 1
+        self.doc = doc[new_run] if len(good) else good
+        self.first = good[new_run] if len(good) else good
+        self.last = good[np.r_[new_run[1:], True]] if len(good) else good
+        self.weight = np.bincount(run, weights=weight[good]) if len(good) else np.zeros(0)
+        self.lines = np.bincount(run).astype(np.float64) if len(good) else np.zeros(0)
+
+    def _run_of_row(self) -> np.ndarray:
+        """Per row: the run whose first..last rows hold it, else -1."""
+        pos = self.rows.pos
+        if len(self.first) == 0:
+            return np.full(len(pos), -1)
+        k = np.searchsorted(self.first, pos, side="right") - 1
+        inside = (k >= 0) & (pos <= self.last[np.maximum(k, 0)])
+        return np.where(inside, k, -1)
+
+    def weight_of_row(self) -> np.ndarray:
+        k = self._run_of_row()
+        return np.where(k >= 0, self.weight[np.maximum(k, 0)] if len(self.weight) else 0.0, 0.0)
+
+    def lines_of_row(self) -> np.ndarray:
+        k = self._run_of_row()
+        return np.where(k >= 0, self.lines[np.maximum(k, 0)] if len(self.lines) else 0.0, 0.0)
+
+    def heaviest(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per document: first and last row of its heaviest run (the first of equals;
+        -1 when none) and that run's weight."""
+        n_docs = self.rows.n_docs
+        lo, hi, weight = np.full(n_docs, -1), np.full(n_docs, -1), np.zeros(n_docs)
+        if len(self.first):
+            order = np.lexsort((np.arange(len(self.weight)), -self.weight, self.doc))
+            best = order[np.r_[True, self.doc[order][1:] != self.doc[order][:-1]]]
+            lo[self.doc[best]] = self.first[best]
+            hi[self.doc[best]] = self.last[best]
+            weight[self.doc[best]] = self.weight[best]
+        return lo, hi, weight
+
+
 # What a line's rule means to the features, as bits (cached per rule id; None: kept).
-REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY = 1, 2, 4, 8
+REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY, TEASER_MARKER = 1, 2, 4, 8, 16
 _FLAGS_OF_RULE: dict[str | None, int] = {None: 0}
 
 
 def _rule_flags(rule: str) -> int:
     return (REMOVED | (COMMENT_MARKER if rule.startswith("comments.") else 0)
-            | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0))
+            | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0)
+            | (TEASER_MARKER if rule in TEASER_MARKERS else 0))
 
 
 def _feature_major(columns: list, n: int, head: np.ndarray | None = None) -> np.ndarray:
@@ -251,6 +321,14 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     has_title = title_row >= 0
     below_title = (has_title & (rows.pos > title_row)).astype(np.float64)
     dist_title = np.where(has_title, np.log1p(np.abs(rows.pos - title_row)), np.log1p(rows.n_doc))
+    # Rows since the last teaser heading above (the document's length when none).
+    teaser_rows = np.flatnonzero(flags & TEASER_MARKER)
+    last_teaser = np.full(n, -1)
+    if len(teaser_rows):
+        k = np.searchsorted(teaser_rows, rows.pos, side="left") - 1
+        above_row = teaser_rows[np.maximum(k, 0)]
+        last_teaser = np.where((k >= 0) & (above_row >= rows.first), above_row, -1)
+    rows_below_teaser = np.where(last_teaser >= 0, rows.pos - last_teaser, rows.n_doc)
 
     prose = ((w >= 10) & (ends_sentence > 0)).astype(np.float64)
     n_prose = rows.per_doc(rows.total(prose))
@@ -300,6 +378,19 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     chain_words = np.bincount(chain, weights=w)
     chain_last = np.cumsum(chain_lines) - 1
     n_doc = rows.n_doc
+    # The article's main run (jusText's "good blocks" read as one block): prose lines
+    # with at most MAIN_RUN_MAX_GAP other lines between them; the run with the most
+    # prose words is the document's main run. Teaser summaries are prose too, but sit in
+    # short runs away from it; the article's paragraphs sit in it.
+    strict_run = Runs(rows, prose > 0, 0, w)
+    main = Runs(rows, prose > 0, MAIN_RUN_MAX_GAP, w)
+    main_lo, main_hi, main_words = (rows.per_doc(v) for v in main.heaviest())
+    has_main = main_lo >= 0
+    pos = rows.pos
+    dist_main = np.where(has_main, np.maximum(main_lo - pos, 0) + np.maximum(pos - main_hi, 0), n_doc)
+    prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
+    # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
+    short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
         gather("n_stop") / wd, gather("n_upper") / alpha, ends_sentence, ends_comma_colon, ends_alnum,
@@ -315,6 +406,9 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         rows.per_doc(np.array([float(ctx.has_blank_lines) for ctx in ctxs])), alternation_3, alternation_10,
         log_w_var_3, log_w_var_10, ends_ellipsis,
         chain_lines[chain] > 1, np.log1p(chain_words[chain]), np.log(chain_lines[chain]), ends_sentence[chain_last][chain],
+        np.log1p(strict_run.weight_of_row()), ((dist_main == 0) & has_main), np.log1p(dist_main),
+        main_words / prose_words, has_main & (pos < main_lo),
+        np.log1p(short_run.lines_of_row()), np.log1p(strict_run.lines_of_row()), np.log1p(rows_below_teaser),
     ], n)
     return idxs, X, rows
 
@@ -335,24 +429,8 @@ def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> 
     above = (cum - article_words) / total
     below = (total - cum) / total
     pos = rows.pos
-    lo = np.full(rows.n_docs, -1)
-    hi = np.full(rows.n_docs, -1)
-    share = np.zeros(rows.n_docs)
-    good = np.flatnonzero(p1 < 0.5)
-    if len(good):
-        good_doc = rows.doc_of[good]
-        new_run = np.r_[True, (np.diff(good) > MAIN_BLOCK_MAX_GAP) | (good_doc[1:] != good_doc[:-1])]
-        run = np.cumsum(new_run) - 1
-        weight = np.bincount(run, weights=article_words[good])
-        run_doc = good_doc[new_run]
-        run_first = good[new_run]
-        run_last = good[np.r_[new_run[1:], True]]
-        # Per document, the heaviest run (the first of equals).
-        order = np.lexsort((np.arange(len(weight)), -weight, run_doc))
-        best = order[np.r_[True, run_doc[order][1:] != run_doc[order][:-1]]]
-        lo[run_doc[best]] = run_first[best]
-        hi[run_doc[best]] = run_last[best]
-        share[run_doc[best]] = weight[best]
+    # (Rows at most MAIN_BLOCK_MAX_GAP apart: MAIN_BLOCK_MAX_GAP - 1 other rows between.)
+    lo, hi, share = Runs(rows, p1 < 0.5, MAIN_BLOCK_MAX_GAP - 1, article_words).heaviest()
     lo, hi = rows.per_doc(lo), rows.per_doc(hi)
     has_block = lo >= 0
     in_main = (has_block & (pos >= lo) & (pos <= hi)).astype(np.float64)
@@ -499,6 +577,35 @@ def _smooth_runs(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshol
     return drop
 
 
+def keep_subheadings(ctx, idx: np.ndarray, drop: np.ndarray) -> np.ndarray:
+    """`drop` without the subheadings of the article: a short line that ends no
+    sentence (or asks a question), kept text right above it and a kept paragraph (a longer line that ends
+    a sentence) right below it.
+
+    A teaser headline is followed by its summary or by more page furniture, not by
+    the article going on; a subheading ("Lange Vorgeschichte", "What happens next")
+    sits between two of the article's paragraphs. Kept here, it also no longer splits
+    the article into two runs for ``smooth_cut``.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> page = Context("A first paragraph of the story, which goes on.\\nWhy it matters\\n"
+    ...                "The story goes on here with more words and a full stop.\\nMore news\\n")
+    >>> keep_subheadings(page, np.arange(4), np.array([False, True, False, True])).tolist()
+    [False, False, False, True]
+    """
+    if len(drop) < 3:
+        return drop
+    s = ctx.stats
+    words = s.n_words[idx]
+    sentence = (s.last_class[idx] & SENT_END) > 0
+    short = (words <= SUBHEADING_MAX_WORDS) & (~sentence | (s.last_char[idx] == ord("?")))  # ("Et maintenant ?")
+    kept = ~drop
+    between = np.zeros(len(drop), dtype=bool)
+    # Under it: a kept paragraph (a sentence, longer than the subheading).
+    between[1:-1] = kept[:-2] & kept[2:] & sentence[2:] & (words[2:] > words[1:-1])
+    return drop & ~(short & between)
+
+
 def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_penalty: float = 0.0) -> np.ndarray:
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
@@ -512,6 +619,7 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     if not unmarked.any():
         return idx[:0]
     candidates = np.flatnonzero(unmarked)
+    drop[candidates] = keep_subheadings(ctx, idx[candidates], drop[candidates])
     drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
