@@ -23,7 +23,7 @@ top_{2,3,4}gram_char_frac characters in the most frequent word n-gram         [G
 dup_{5..10}gram_char_frac characters in words covered by repeated n-grams     [G] table A1: drop > 0.15 .. 0.10; [R] rps_doc_frac_chars_dupe_{5..10}grams
 curly_bracket_frac       "{" and "}" per character (code, templates)          [C] 2.2; [R] rps_doc_curly_bracket
 lorem_ipsum_frac         "lorem ipsum" occurrences per character              [C] 2.2; [R] rps_doc_lorem_ipsum
-lang_score               py3langid probability of the top language            CCNet / [R] ccnet_language_score (fastText there)
+lang_score               share of the text in `lang` (CLD2 percent / 100)     cf. CCNet / [R] ccnet_language_score (a fastText probability there)
 ======================== ==================================================== ===================================
 
 [G] Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from Training
@@ -270,9 +270,9 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
 def compute_signals(texts: list[str], langs: list[str | None],
                     lang_scores: list[float] | None = None) -> pa.StructArray:
     """The `signals` struct for a batch of clean texts. `langs` picks each text's stop-word
-    list (None: the language py3langid detects). `lang_scores`, when the caller already
-    ran py3langid on the text (the metadata step does), saves running it again: it is
-    about half of this function's time.
+    list (None: the language `extract.language_score` detects). `lang_scores`, when the
+    caller already ran language id on the text (the metadata step does), saves running
+    it again.
 
     >>> row = compute_signals(["The pier will reopen in May, the council said."], ["en"])[0].as_py()
     >>> row["word_count"], row["stop_word_count"], row["lines_end_punct_frac"]
