@@ -56,6 +56,23 @@ _MONTHS = {name: number for number, names in enumerate((
 # The commonest dateline shapes, whole: "March 3, 2024", "Mar. 3, 2024, 9:15 AM", "2024-03-03".
 _US_DATE = re.compile(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})(?:,? (\d{1,2}):(\d{2}) ?([AaPp])\.?[Mm]\.?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# One word of a label before the date: "Published ", "updated: ".
+_LABEL_WORD = re.compile(r"([A-Za-z]+):? ")
+_DATEUTIL_WORDS = date_parser.parserinfo()
+
+
+def _dateutil_skips(word: str) -> bool:
+    """True for a word dateutil's fuzzy parse knows nothing of and so skips: not a month,
+    weekday, AM/PM, h/m/s, jump word ("on", "at", "of"), zone or offset name; those
+    could change its answer, so a label holding one goes the slow way.
+
+    >>> _dateutil_skips("Published"), _dateutil_skips("May"), _dateutil_skips("on"), _dateutil_skips("EST")
+    (True, False, False, False)
+    """
+    info, lower = _DATEUTIL_WORDS, word.lower()
+    return (info.month(lower) is None and info.weekday(lower) is None and info.ampm(lower) is None
+            and info.hms(lower) is None and not info.jump(lower) and not info.pertain(lower)
+            and not info.utczone(lower) and info.tzoffset(lower) is None and word.upper() not in _ZONES)
 
 
 def parse_common_dateline(text: str) -> datetime | None:
@@ -63,12 +80,21 @@ def parse_common_dateline(text: str) -> datetime | None:
     (~50x faster, the same answer: tested against `parse_published`'s slow path); None
     for any other shape (zones, other orders, extra words go the slow way).
 
+    A leading label of words dateutil skips ("Published", "Last updated:") is skipped
+    here too.
+
     >>> parse_common_dateline("Mar. 3, 2024, 9:15 PM").isoformat()
+    '2024-03-03T21:15:00+00:00'
+    >>> parse_common_dateline("Published March 3, 2024, 9:15 PM").isoformat()
     '2024-03-03T21:15:00+00:00'
     >>> parse_common_dateline("March 3, 2024 9:15 AM EST") is None
     True
     """
     text = text.strip()
+    for _ in range(3):  # a label of up to three words
+        if not (word := _LABEL_WORD.match(text)) or not _dateutil_skips(word.group(1)):
+            break
+        text = text[word.end():]
     if match := _ISO_DATE.fullmatch(text):
         year, month, day = map(int, match.groups())
         hour = minute = 0

@@ -1,9 +1,9 @@
-"""Language id (corpus_clean.extract.language_score, CLD2): labels, score, bad input."""
+"""Language id (corpus_clean.extract.language_score, CLD2) and the dateline fast path."""
 from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import extract
@@ -55,3 +55,28 @@ def test_any_text_gives_a_two_letter_code_or_none_and_a_score_in_range(text):
     assert 0.0 <= score <= 1.0
     if lang is None:
         assert score == 0.0
+
+
+# ------------------------------------------------------------------ dateline fast path
+LABEL_WORDS = ["Published", "Updated", "Last", "updated:", "Posted", "Date:", "on", "at", "Monday", "May",
+               "EST", "UTC", "Z", "a", "PM", "of", "Sept", "h", "The", "NEWS"]
+DATES = ["March 3, 2024", "Mar. 3, 2024, 9:15 PM", "Sept 30, 2019, 12:05 am", "2024-03-03", "May 31, 2031",
+         "Feb 30, 2024", "March 3, 2024 9:15 AM EST", "3 March 2024"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(LABEL_WORDS), max_size=4), st.sampled_from(DATES))
+def test_the_dateline_fast_path_with_a_label_gives_dateutils_answer_or_steps_aside(label, date):
+    """A label before the date ("Published", "Last updated:") is skipped by the fast path
+    only where dateutil's fuzzy parse skips it too: the same answer either way."""
+    text = " ".join([*label, date])
+    fast = extract.parse_common_dateline(text)
+    if fast is not None:
+        assert fast == extract._parse_published_fuzzy(text), text
+    assert extract.parse_published(text) == extract._parse_published_fuzzy(text), text
+
+
+def test_labelled_datelines_take_the_fast_path():
+    assert extract.parse_common_dateline("Published March 3, 2024, 9:15 PM") is not None
+    assert extract.parse_common_dateline("Last updated: Mar. 3, 2024") is not None
+    assert extract.parse_common_dateline("Posted on March 3, 2024") is None  # "on": dateutil's word
