@@ -114,16 +114,17 @@ def _punctuation_re2() -> str:
     return "[" + "".join(ranges) + "]+"
 
 
-def batch_normalised_words(texts: list[str]) -> "BatchWords":
+def batch_normalised_words(texts: list[str], lowered: list[str] | None = None) -> "BatchWords":
     """`normalised_words` of every text of a batch, computed in Arrow: Python lowercases
     (its full case mapping: "İ" → "i̇", final sigma), Arrow deletes the punctuation and
     splits (its whitespace is ``str.split()``'s: checked over every code point).
+    `lowered`: the texts already lowercased, if the caller has them.
 
     >>> words = batch_normalised_words(["The Pier, it's 2.5 km — long!", "A pier"])
     >>> words.lengths.tolist(), words.vocabulary.to_pylist()[:3]
     ([6, 2], ['the', 'pier', 'its'])
     """
-    lowered = pa.array([text.lower() for text in texts], pa.string())
+    lowered = pa.array(lowered or [text.lower() for text in texts], pa.string())
     return BatchWords.split(pc.replace_substring_regex(lowered, _punctuation_re2(), ""))
 
 
@@ -220,9 +221,11 @@ class BatchWords:
         return np.bincount(self.doc, weights=values, minlength=len(self.lengths))
 
 
-def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None]) -> dict[str, list]:
+def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
+                 lowered: list[str] | None = None) -> dict[str, list]:
     """Signals over the words of a batch of texts; `norm` are their normalised words
-    (``batch_normalised_words``). Per-word tests run once per distinct word of the batch,
+    (``batch_normalised_words``), `lowered` the texts lowercased (if the caller has them).
+    Per-word tests run once per distinct word of the batch,
     in Arrow (a Python loop over every word of every document cost as much as all the
     other signals together).
 
@@ -246,7 +249,7 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None]) ->
     # Per-text counts: CPython's str.count beats Arrow's count_substring here.
     symbols = np.array([text.count("#") + text.count("...") + text.count("…") for text in texts], dtype=np.int64)
     brackets = np.array([text.count("{") + text.count("}") for text in texts], dtype=np.int64)
-    lorem = np.array([text.lower().count("lorem ipsum") for text in texts], dtype=np.int64)
+    lorem = np.array([text.count("lorem ipsum") for text in lowered or (t.lower() for t in texts)], dtype=np.int64)
     chars = np.array([len(text) for text in texts], dtype=np.int64)
     stop_ratio = _fractions(stop_count, norm.lengths)
     return {
@@ -349,8 +352,9 @@ def compute_signals(texts: list[str], langs: list[str | None],
         langs = [lang or found for lang, (found, _) in zip(langs, detected)]
         if lang_scores is None:
             lang_scores = [score for _, score in detected]
-    words = batch_normalised_words(texts)
-    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs)
+    lowered = [text.lower() for text in texts]
+    words = batch_normalised_words(texts, lowered)
+    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, lowered)
     lines = [line_signals(text) for text in texts]
     for name in lines[0] if lines else ():
         columns[name] = [row[name] for row in lines]
