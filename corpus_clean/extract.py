@@ -191,7 +191,8 @@ def _cld2_top_language(sample: str) -> tuple[str, int]:
 
     for attempt in (sample, _CLD2_REFUSES.sub(" ", sample)):
         try:
-            _, _, details = pycld2.detect(attempt, bestEffort=True)
+            # isPlainText: else CLD2 reads "<" as the start of an HTML tag and skips what follows.
+            _, _, details = pycld2.detect(attempt, isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
             continue
         return details[0][1], details[0][2]

@@ -80,3 +80,10 @@ def test_labelled_datelines_take_the_fast_path():
     assert extract.parse_common_dateline("Published March 3, 2024, 9:15 PM") is not None
     assert extract.parse_common_dateline("Last updated: Mar. 3, 2024") is not None
     assert extract.parse_common_dateline("Posted on March 3, 2024") is None  # "on": dateutil's word
+
+
+def test_a_less_than_sign_does_not_hide_the_text():
+    """CLD2 reads its input as HTML unless told it is plain text: "(<10 %)" would open a
+    "tag" that swallows the rest, and the text would come back unidentified."""
+    text = "(<10 %) " + ONE_LANGUAGE["ru"]
+    assert extract.language_score(text)[0] == "ru"
