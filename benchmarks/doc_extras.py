@@ -8,14 +8,12 @@ Components: mojibake repair (`mojibake.repair` on the raw text), dateline parsin
 (`extract.parse_published` on each document's labelled dateline), language id
 (`extract.language_score` on the clean text) and the signals (`signals.compute_signals`
 on batches of `BATCH_DOCS` clean texts, language and score given, as the pipeline's
-signals step calls it). Also the resident memory of this process after all of it
-(MB; the language model is part of it). CPU time, best of --repeat; compare checkouts
-by running this script for each, alternately, on the same machine.
+signals step calls it). CPU time, best of --repeat; compare checkouts by running this
+script for each, alternately, on the same machine.
 """
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
 import time
 from pathlib import Path
@@ -76,7 +74,6 @@ def main() -> None:
         total += micros
         print(f"| {name} | {micros:.1f} |")
     print(f"| all four | {total:.1f} |")
-    print(f"| peak RSS of this process, MB | {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} |")
 
 
 if __name__ == "__main__":
