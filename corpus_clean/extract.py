@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime, timezone
-from functools import cache
 
 from dateutil import parser as date_parser
 
@@ -57,6 +56,23 @@ _MONTHS = {name: number for number, names in enumerate((
 # The commonest dateline shapes, whole: "March 3, 2024", "Mar. 3, 2024, 9:15 AM", "2024-03-03".
 _US_DATE = re.compile(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})(?:,? (\d{1,2}):(\d{2}) ?([AaPp])\.?[Mm]\.?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# One word of a label before the date: "Published ", "updated: ".
+_LABEL_WORD = re.compile(r"([A-Za-z]+):? ")
+_DATEUTIL_WORDS = date_parser.parserinfo()
+
+
+def _dateutil_skips(word: str) -> bool:
+    """True for a word dateutil's fuzzy parse knows nothing of and so skips: not a month,
+    weekday, AM/PM, h/m/s, jump word ("on", "at", "of"), zone or offset name; those
+    could change its answer, so a label holding one goes the slow way.
+
+    >>> _dateutil_skips("Published"), _dateutil_skips("May"), _dateutil_skips("on"), _dateutil_skips("EST")
+    (True, False, False, False)
+    """
+    info, lower = _DATEUTIL_WORDS, word.lower()
+    return (info.month(lower) is None and info.weekday(lower) is None and info.ampm(lower) is None
+            and info.hms(lower) is None and not info.jump(lower) and not info.pertain(lower)
+            and not info.utczone(lower) and info.tzoffset(lower) is None and word.upper() not in _ZONES)
 
 
 def parse_common_dateline(text: str) -> datetime | None:
@@ -64,12 +80,21 @@ def parse_common_dateline(text: str) -> datetime | None:
     (~50x faster, the same answer: tested against `parse_published`'s slow path); None
     for any other shape (zones, other orders, extra words go the slow way).
 
+    A leading label of words dateutil skips ("Published", "Last updated:") is skipped
+    here too.
+
     >>> parse_common_dateline("Mar. 3, 2024, 9:15 PM").isoformat()
+    '2024-03-03T21:15:00+00:00'
+    >>> parse_common_dateline("Published March 3, 2024, 9:15 PM").isoformat()
     '2024-03-03T21:15:00+00:00'
     >>> parse_common_dateline("March 3, 2024 9:15 AM EST") is None
     True
     """
     text = text.strip()
+    for _ in range(3):  # a label of up to three words
+        if not (word := _LABEL_WORD.match(text)) or not _dateutil_skips(word.group(1)):
+            break
+        text = text[word.end():]
     if match := _ISO_DATE.fullmatch(text):
         year, month, day = map(int, match.groups())
         hour = minute = 0
@@ -125,12 +150,17 @@ def _parse_published_fuzzy(text: str) -> datetime | None:
     return parsed.astimezone(timezone.utc)
 
 
-# Characters of the text given to language id: its cost is linear in the sample
-# (~0.27 µs a character: 170 µs a document at 600, a sixth of the core's time per 4 KB
-# document). 400 characters: the same label as the whole text on 997 of 1,000 labelled
-# clean documents in 75 languages (the mojibake bench's clean set; label accuracy 913
-# either way) and on 124 of 124 readability-bench bodies (300 characters: 990 of 1,000).
+# Characters of the text given to language id: 400 gave the same label as the whole
+# text on 997 of 1,000 labelled documents (benchmarks/RESULTS-throughput.md) and keeps
+# `lang` a statement about the text's start, where the article begins.
 LANG_SAMPLE_CHARS = 400
+# CLD2 spells a few languages with codes ISO 639-1 replaced (iw, jw) or with a script or
+# region tag; these become the plain ISO 639-1 code. Any other code that is not two
+# letters (CLD2's "un" and "xx-Latn" for unknown, ISO 639-3 codes such as "ceb") → None.
+_CLD2_TO_ISO_639_1 = {"iw": "he", "jw": "jv", "zh-Hant": "zh", "sr-ME": "sr"}
+# Characters CLD2 refuses as "invalid UTF-8" (C0/C1 controls, surrogates): dropped from
+# the sample before a second try.
+_CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def normalise_declared_lang(value: str | None) -> str | None:
@@ -150,18 +180,34 @@ def normalise_declared_lang(value: str | None) -> str | None:
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
 
 
-@cache
-def _language_identifier():
-    """py3langid (ships its model: works offline) with normalised probabilities (its
-    module-level classify() gives log scores), loaded once per process (~0.5 s)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _cld2_top_language(sample: str) -> tuple[str, int]:
+    """CLD2's (code, percent of the sample's text) for its top language; ("un", 0) when
+    CLD2 refuses even the cleaned sample.
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    >>> _cld2_top_language("De gemeenteraad stemde maandag voor de bouw van een nieuwe pier.")
+    ('nl', 98)
+    """
+    import pycld2
+
+    for attempt in (sample, _CLD2_REFUSES.sub(" ", sample)):
+        try:
+            # isPlainText: else CLD2 reads "<" as the start of an HTML tag and skips what follows.
+            _, _, details = pycld2.detect(attempt, isPlainText=True, bestEffort=True)
+        except (pycld2.error, UnicodeEncodeError):
+            continue
+        return details[0][1], details[0][2]
+    return "un", 0
 
 
 def language_score(text: str) -> tuple[str | None, float]:
-    """(ISO 639-1 code, its probability) for the start of `text`; (None, 0.0) for text
-    with no letters. The metadata step keeps both: `lang` and the signals' lang_score.
+    """(ISO 639-1 code, the share of the sample's text in that language) for the start of
+    `text`, by Google's CLD2 (pycld2: compiled, its model inside the wheel, ~4 MB in
+    memory; 15x faster than py3langid before it and more accurate: benchmarks/
+    RESULTS-throughput.md, "Language id and signals"). The share is CLD2's own `percent`
+    over 100: ~1.0 for text in one language, lower for mixed text (two languages, or
+    text with a language's words among junk). (None, 0.0) for text with no letters or
+    no language CLD2 recognises. The metadata step keeps both: `lang` and the signals'
+    lang_score.
 
     >>> lang, score = language_score("The council voted on Monday to rebuild the old ferry pier.")
     >>> lang, score > 0.9
@@ -170,8 +216,11 @@ def language_score(text: str) -> tuple[str | None, float]:
     sample = text[:LANG_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return None, 0.0
-    lang, score = _language_identifier().classify(sample)
-    return lang, float(score)
+    code, percent = _cld2_top_language(sample)
+    code = _CLD2_TO_ISO_639_1.get(code, code)
+    if len(code) != 2 or code == "un":
+        return None, 0.0
+    return code, percent / 100
 
 
 def detect_language(text: str) -> str | None:

@@ -23,7 +23,7 @@ top_{2,3,4}gram_char_frac characters in the most frequent word n-gram         [G
 dup_{5..10}gram_char_frac characters in words covered by repeated n-grams     [G] table A1: drop > 0.15 .. 0.10; [R] rps_doc_frac_chars_dupe_{5..10}grams
 curly_bracket_frac       "{" and "}" per character (code, templates)          [C] 2.2; [R] rps_doc_curly_bracket
 lorem_ipsum_frac         "lorem ipsum" occurrences per character              [C] 2.2; [R] rps_doc_lorem_ipsum
-lang_score               py3langid probability of the top language            CCNet / [R] ccnet_language_score (fastText there)
+lang_score               share of the text in `lang` (CLD2 percent / 100)     cf. CCNet / [R] ccnet_language_score (a fastText probability there)
 ======================== ==================================================== ===================================
 
 [G] Rae et al. 2021, "Scaling Language Models: Methods, Analysis & Insights from Training
@@ -86,6 +86,11 @@ def stop_words() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items() if not lang.startswith("_")}
 
 
+@cache
+def _stop_word_array(lang: str) -> pa.Array:
+    return pa.array(sorted(stop_words()[lang]), pa.string())
+
+
 def normalised_words(text: str) -> list[str]:
     """Lowercased words with punctuation removed (digits kept).
 
@@ -95,8 +100,54 @@ def normalised_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text.lower()).split()
 
 
+@cache
+def _punctuation_re2() -> str:
+    """`_PUNCTUATION` (Python's ``[^\\w\\s]+``) as an RE2 pattern for Arrow: a class of
+    the exact code-point ranges Python's own regex matches, read off one pass over every
+    code point (~0.1 s, once per process). RE2's ``\\w`` is ASCII-only and its Unicode
+    tables are of another Unicode version, so no class name would give the same words.
+
+    >>> pc.replace_substring_regex(pa.array(["it's — 2.5 km!"]), _punctuation_re2(), "").to_pylist()
+    ['its  25 km']
+    """
+    # Decoded from one UTF-32 buffer: a million one-character str objects would cost ~80 MB.
+    code_points = np.r_[np.arange(0xD800), np.arange(0xE000, 0x110000)].astype("<u4")
+    every_code_point = code_points.tobytes().decode("utf-32-le")
+    ranges = []
+    for match in _PUNCTUATION.finditer(every_code_point):
+        first, last = ord(match.group()[0]), ord(match.group()[-1])
+        ranges.append(f"\\x{{{first:x}}}" + (f"-\\x{{{last:x}}}" if last > first else ""))
+    return "[" + "".join(ranges) + "]+"
+
+
+def batch_normalised_words(texts: list[str], lowered: list[str] | None = None) -> "BatchWords":
+    """`normalised_words` of every text of a batch, computed in Arrow: Python lowercases
+    (its full case mapping: "İ" → "i̇", final sigma), Arrow deletes the punctuation and
+    splits (its whitespace is ``str.split()``'s: checked over every code point).
+    `lowered`: the texts already lowercased, if the caller has them.
+
+    >>> words = batch_normalised_words(["The Pier, it's 2.5 km — long!", "A pier"])
+    >>> words.lengths.tolist(), words.vocabulary.to_pylist()[:3]
+    ([6, 2], ['the', 'pier', 'its'])
+    """
+    lowered = pa.array(lowered or [text.lower() for text in texts], pa.string())
+    return BatchWords.split(pc.replace_substring_regex(lowered, _punctuation_re2(), ""))
+
+
 def _fraction(part: float, whole: float) -> float:
     return min(1.0, part / whole) if whole else 0.0
+
+
+def _fractions_uncapped(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """part / whole, 0.0 where whole is 0 (a mean, not a fraction: not capped at 1)."""
+    part, whole = np.asarray(part, dtype=np.float64), np.asarray(whole, dtype=np.float64)
+    return np.divide(part, whole, out=np.zeros(len(part)), where=whole != 0)
+
+
+def _fractions(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """`_fraction` over arrays: min(1, part / whole), 0.0 where whole is 0."""
+    part, whole = np.asarray(part, dtype=np.float64), np.asarray(whole, dtype=np.float64)
+    return np.minimum(1.0, np.divide(part, whole, out=np.zeros(len(part)), where=whole != 0))
 
 
 def duplicate_fractions(parts: list[str], total_chars: int) -> tuple[float, float]:
@@ -150,9 +201,23 @@ class BatchWords:
     @classmethod
     def of(cls, word_lists: list[list[str]]) -> "BatchWords":
         lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
-        encoded = pa.array(list(chain.from_iterable(word_lists)), pa.string()).dictionary_encode()
-        return cls(lengths, np.repeat(np.arange(len(word_lists)), lengths),
-                   encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
+        return cls._encoded(lengths, np.repeat(np.arange(len(word_lists)), lengths),
+                            pa.array(list(chain.from_iterable(word_lists)), pa.string()))
+
+    @classmethod
+    def split(cls, texts: pa.Array) -> "BatchWords":
+        """The words of `texts` as ``str.split()`` gives them (Arrow's split leaves empty
+        strings at the ends of a text; they are dropped)."""
+        split = pc.utf8_split_whitespace(texts)
+        words = pc.list_flatten(split)
+        keep = pc.greater(pc.binary_length(words), 0)
+        doc = pc.list_parent_indices(split).filter(keep).to_numpy().astype(np.int64)
+        return cls._encoded(np.bincount(doc, minlength=len(texts)), doc, words.filter(keep))
+
+    @classmethod
+    def _encoded(cls, lengths: np.ndarray, doc: np.ndarray, words: pa.Array) -> "BatchWords":
+        encoded = words.dictionary_encode()
+        return cls(lengths, doc, encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
 
     def per_word(self, per_distinct_word: pa.Array) -> np.ndarray:
         """A value computed once per distinct word, spread to every word."""
@@ -162,43 +227,50 @@ class BatchWords:
         return np.bincount(self.doc, weights=values, minlength=len(self.lengths))
 
 
-def word_signals(texts: list[str], word_lists: list[list[str]], langs: list[str | None]) -> dict[str, list]:
-    """Signals over the words of a batch of texts; `word_lists` are their normalised words.
-    Per-word tests run once per distinct word of the batch, in Arrow (a Python loop over
-    every word of every document cost as much as all the other signals together).
+def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
+                 lowered: list[str] | None = None) -> dict[str, list]:
+    """Signals over the words of a batch of texts; `norm` are their normalised words
+    (``batch_normalised_words``), `lowered` the texts lowercased (if the caller has them).
+    Per-word tests run once per distinct word of the batch,
+    in Arrow (a Python loop over every word of every document cost as much as all the
+    other signals together).
 
     >>> text = "The pier ... #pier 2024"
-    >>> s = word_signals([text], [normalised_words(text)], ["en"])
+    >>> s = word_signals([text], batch_normalised_words([text]), ["en"])
     >>> s["word_count"], s["symbol_to_word_ratio"], s["non_alpha_word_frac"], s["stop_word_count"]
     ([5], [0.4], [0.4], [1])
     """
-    raw = BatchWords.of([text.split() for text in texts])
-    norm = BatchWords.of(word_lists)
-    word_count = raw.lengths.tolist()
+    raw = BatchWords.split(pa.array(texts, pa.string()))
+    word_count = raw.lengths
     no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
     lexicons = stop_words()
     doc_lang = np.array([lang if lang in lexicons else "" for lang in langs] or [""], dtype=object)
     is_stop = np.zeros(len(norm.ids), dtype=bool)
     for lang in set(doc_lang) - {""}:
-        in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=pa.array(sorted(lexicons[lang]))))
+        in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=_stop_word_array(lang)))
         is_stop |= in_lexicon & (doc_lang[norm.doc] == lang)
     stop_count = norm.sum_per_doc(is_stop).astype(np.int64)
-    out: dict[str, list] = {"word_count": word_count, "mean_word_length": [], "symbol_to_word_ratio": [],
-                            "non_alpha_word_frac": [], "stop_word_count": stop_count.tolist(),
-                            "stop_word_ratio": [], "curly_bracket_frac": [], "lorem_ipsum_frac": []}
-    for i, text in enumerate(texts):
-        n, n_norm = word_count[i], int(norm.lengths[i])
-        out["mean_word_length"].append(float(norm_chars[i]) / n_norm if n_norm else 0.0)
-        out["symbol_to_word_ratio"].append(_fraction(text.count("#") + text.count("...") + text.count("…"), n))
-        out["non_alpha_word_frac"].append(_fraction(float(no_letter[i]), n))
-        out["stop_word_ratio"].append(_fraction(float(stop_count[i]), n_norm) if doc_lang[i] else None)
-        out["curly_bracket_frac"].append(_fraction(text.count("{") + text.count("}"), len(text)))
-        out["lorem_ipsum_frac"].append(_fraction(text.lower().count("lorem ipsum"), len(text)))
-    return out
+
+    # Per-text counts: CPython's str.count beats Arrow's count_substring here.
+    symbols = np.array([text.count("#") + text.count("...") + text.count("…") for text in texts], dtype=np.int64)
+    brackets = np.array([text.count("{") + text.count("}") for text in texts], dtype=np.int64)
+    lorem = np.array([text.count("lorem ipsum") for text in lowered or (t.lower() for t in texts)], dtype=np.int64)
+    chars = np.array([len(text) for text in texts], dtype=np.int64)
+    stop_ratio = _fractions(stop_count, norm.lengths)
+    return {
+        "word_count": word_count.tolist(),
+        "mean_word_length": _fractions_uncapped(norm_chars, norm.lengths).tolist(),
+        "symbol_to_word_ratio": _fractions(symbols, word_count).tolist(),
+        "non_alpha_word_frac": _fractions(no_letter, word_count).tolist(),
+        "stop_word_count": stop_count.tolist(),
+        "stop_word_ratio": [ratio if lang else None for ratio, lang in zip(stop_ratio.tolist(), doc_lang)],
+        "curly_bracket_frac": _fractions(brackets, chars).tolist(),
+        "lorem_ipsum_frac": _fractions(lorem, chars).tolist(),
+    }
 
 
-def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
+def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     """Gopher's repetition signals over word n-grams, for a whole batch at once.
 
     An n-gram is a 64-bit rolling hash of its words' vocabulary ids and its document's
@@ -210,14 +282,13 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
     - dup_{n}gram_char_frac: characters of the words covered by any n-gram that occurs
       more than once (each word counted once), over the document's word characters.
 
-    >>> s = ngram_signals([["a", "b", "a", "b", "a", "b"], ["x", "y", "z"]])
+    >>> s = ngram_signals(BatchWords.of([["a", "b", "a", "b", "a", "b"], ["x", "y", "z"]]))
     >>> float(s["top_2gram_char_frac"][0]), float(s["top_2gram_char_frac"][1])
     (1.0, 0.0)
     """
-    n_docs = len(word_lists)
+    n_docs = len(words.lengths)
     out = {f"top_{n}gram_char_frac": np.zeros(n_docs) for n in TOP_NGRAMS}
     out |= {f"dup_{n}gram_char_frac": np.zeros(n_docs) for n in DUP_NGRAMS}
-    words = BatchWords.of(word_lists)
     n_words = len(words.ids)
     if not n_words:
         return out
@@ -228,33 +299,37 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
     words_left = doc_end[words.doc] - np.arange(n_words)  # words from here to the document's end
     chars_cumsum = np.concatenate([[0], np.cumsum(chars)])
     prime = np.uint64(0x100000001B3)
-    # rolling[i] = hash of the n words from i (grown by one word per n; positions too close
-    # to their document's end hold junk and are never used).
+    # rolling[i] = hash of the n words from i, grown by one word per n, only where i is
+    # still a candidate start (other positions hold stale values and are never read).
     rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
     # An n-gram can only occur twice where its first n-1 words do: each n counts only the
-    # starts whose (n-1)-gram repeated, so the sorts shrink as n grows.
+    # starts whose (n-1)-gram repeated, so the work shrinks as n grows.
     may_repeat = np.ones(n_words, dtype=bool)
     for n in range(1, min(max(DUP_NGRAMS), n_words) + 1):
-        rolling[:n_words - n + 1] = rolling[:n_words - n + 1] * prime ^ ids[n - 1:]
         starts = np.flatnonzero(may_repeat & (words_left >= n))
         if not len(starts):
             break
-        _, inverse, counts = np.unique(rolling[starts], return_inverse=True, return_counts=True)
-        occurrences = counts[inverse.ravel()]
+        grams = rolling[starts] * prime ^ ids[starts + n - 1]
+        rolling[starts] = grams
+        # How often each start's n-gram occurs in the batch. (pandas.factorize, a hash
+        # table, is 2x faster on 256 documents but no faster on a pipeline batch of 64,
+        # and importing it costs a worker 32 MB.)
+        _, codes, counts = np.unique(grams, return_inverse=True, return_counts=True)
+        occurrences = counts[codes.ravel()]
         repeated = occurrences > 1
         may_repeat[:] = False
         may_repeat[starts[repeated]] = True
         if n not in TOP_NGRAMS + DUP_NGRAMS:
             continue
         if n in TOP_NGRAMS:
-            # The most frequent repeated n-gram per document (ties: the longer one): sort
-            # by (document, score) and take each document's last.
+            # The most frequent repeated n-gram per document (ties: the longer one): the
+            # highest score among each document's starts (starts are in document order).
             gram_chars = chars_cumsum[starts + n] - chars_cumsum[starts]
             score = np.where(repeated, occurrences * (1 << 32) + gram_chars, 0)
-            order = np.lexsort((score, words.doc[starts]))
-            last = np.flatnonzero(np.r_[words.doc[starts][order][1:] != words.doc[starts][order][:-1], True])
+            start_doc = words.doc[starts]
+            first = np.flatnonzero(np.r_[True, start_doc[1:] != start_doc[:-1]])
             best = np.zeros(n_docs, dtype=np.int64)
-            best[words.doc[starts][order][last]] = score[order][last]
+            best[start_doc[first]] = np.maximum.reduceat(score, first)
             covered = (best >> 32) * (best & 0xFFFFFFFF)
         else:
             marks = starts[repeated]
@@ -270,9 +345,9 @@ def ngram_signals(word_lists: list[list[str]]) -> dict[str, np.ndarray]:
 def compute_signals(texts: list[str], langs: list[str | None],
                     lang_scores: list[float] | None = None) -> pa.StructArray:
     """The `signals` struct for a batch of clean texts. `langs` picks each text's stop-word
-    list (None: the language py3langid detects). `lang_scores`, when the caller already
-    ran py3langid on the text (the metadata step does), saves running it again: it is
-    about half of this function's time.
+    list (None: the language `extract.language_score` detects). `lang_scores`, when the
+    caller already ran language id on the text (the metadata step does), saves running
+    it again.
 
     >>> row = compute_signals(["The pier will reopen in May, the council said."], ["en"])[0].as_py()
     >>> row["word_count"], row["stop_word_count"], row["lines_end_punct_frac"]
@@ -285,13 +360,14 @@ def compute_signals(texts: list[str], langs: list[str | None],
         langs = [lang or found for lang, (found, _) in zip(langs, detected)]
         if lang_scores is None:
             lang_scores = [score for _, score in detected]
-    word_lists = [normalised_words(text) for text in texts]
-    columns: dict[str, list | np.ndarray] = word_signals(texts, word_lists, langs)
+    lowered = [text.lower() for text in texts]
+    words = batch_normalised_words(texts, lowered)
+    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, lowered)
     lines = [line_signals(text) for text in texts]
     for name in lines[0] if lines else ():
         columns[name] = [row[name] for row in lines]
     columns["lang_score"] = lang_scores
-    columns |= ngram_signals(word_lists)
+    columns |= ngram_signals(words)
     struct_type = signal_struct_type()
     arrays = [pa.array(columns.get(field.name, []), field.type) for field in struct_type]
     return pa.StructArray.from_arrays(arrays, fields=list(struct_type))
