@@ -189,12 +189,20 @@ def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
+# Candidate pairs verified at a time (their two gathered signatures: ~32 MB).
+VERIFY_PAIRS = 32_768
+
+
 def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
     """Estimated Jaccard of each pair of signatures (rows of `left` and `right`): the
     fraction of equal slots."""
     out = np.empty(len(left), dtype=np.float32)
+    slots = left.shape[1] if left.ndim == 2 else 1
     for start in range(0, len(left), chunk):
-        out[start:start + chunk] = (left[start:start + chunk] == right[start:start + chunk]).mean(axis=1)
+        # Counting equal slots is exact and ~4x faster than .mean() of a boolean array
+        # (which converts every slot to float64 first); same values (k / slots).
+        out[start:start + chunk] = np.count_nonzero(left[start:start + chunk] == right[start:start + chunk],
+                                                    axis=1) / slots
     return out
 
 
@@ -408,8 +416,10 @@ class DedupIndex:
         has_words = signatures.column("n_words").to_numpy() > 0
 
         def signature(positions: np.ndarray) -> np.ndarray:
-            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
             old = positions < n_old
+            if not old.any():  # the usual case (a batch's own documents): one gather
+                return matrix.take(positions - n_old, axis=0)
+            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
             out[old] = self._matrix[positions[old]]
             out[~old] = matrix[positions[~old] - n_old]
             return out
@@ -509,7 +519,12 @@ class DedupIndex:
             return {}
         pairs = np.unique(np.stack([left, right], axis=1), axis=0)  # sorted by (left, right)
         left, right = pairs[:, 0], pairs[:, 1]
-        ok = agreement(signature(left), signature(right)) >= self.params.threshold
+        # Verified a chunk of pairs at a time: two gathered signatures per pair (1 KB)
+        # for every pair at once grew with the run (hundreds of MB for 400k pairs).
+        ok = np.empty(len(left), dtype=bool)
+        for start in range(0, len(left), VERIFY_PAIRS):
+            stop = start + VERIFY_PAIRS
+            ok[start:stop] = agreement(signature(left[start:stop]), signature(right[start:stop])) >= self.params.threshold
         left, right = left[ok], right[ok]
         if not len(left):
             return {}
