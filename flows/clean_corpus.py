@@ -20,7 +20,7 @@ from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
-from tasks.dedup_tasks import assign_task, move_duplicates_task, signatures_task
+from tasks.dedup_tasks import assign_task, move_duplicates_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
@@ -54,12 +54,12 @@ SHARDS_IN_FLIGHT = 2
 
 
 def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConfig, docs_dir: str | None,
-                 staging: str, workers: int, on_batch: Callable[[int], None] | None,
+                 staging: str, dedup: bool, workers: int, on_batch: Callable[[int], None] | None,
                  max_in_flight: int = SHARDS_IN_FLIGHT) -> tuple[list, list[str]]:
-    """clean → validate → write each shard into `staging`, at most `max_in_flight` shards
-    at a time, on the current flow's task runner. Returns the shard summaries (by shard
-    name) and the part names. A failed shard fails the run here, naming it (nothing is
-    committed).
+    """clean → validate → write each shard into `staging` (with its dedup signatures when
+    `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
+    runner. Returns the shard summaries (by shard name) and the part names. A failed
+    shard fails the run here, naming it (nothing is committed).
 
     A shard's futures are dropped once it is written: a finished future keeps its
     result (the shard's whole table) alive, so holding them all made memory grow with
@@ -79,7 +79,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
-        written = write_shard_task.submit(cleaned, report, staging, parts[-1])
+        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup)
         in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
         del cleaned, report, written
     while in_flight:
@@ -105,7 +105,7 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
 def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
-    shard_mb: float = 64,
+    shard_mb: float = 16,
     steps: list[str] = list(DEFAULT_STEPS),
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
@@ -151,7 +151,7 @@ def clean_corpus(
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
-        shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging))
+        shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
         else:
@@ -159,8 +159,7 @@ def clean_corpus(
         progress.finish()
         if dedup:  # after every shard: copies of one article usually sit in different shards
             staging = str(builder.staging)
-            signatures = [signatures_task.submit(staging, part) for part in parts]
-            assignments = assign_task([future.result() for future in signatures], str(builder.staging / DEDUP_INDEX))
+            assignments = assign_task(staging, parts, str(builder.staging / DEDUP_INDEX))
             moved = [move_duplicates_task.submit(staging, part, assignments) for part in parts]
             count_duplicates(summaries, {source: n for future in moved for source, n in future.result().items()})
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
