@@ -16,6 +16,7 @@ from corpus_clean.dataset import write_part
 from corpus_clean.dedup_stage import stage_signatures
 from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
+from corpus_clean.processes import return_freed_memory
 from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
@@ -50,4 +51,5 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
     del output
     pa.default_memory_pool().release_unused()  # hand the sort's and the writer's buffers back to the OS
+    return_freed_memory()  # and the C heap's (the signatures' Python strings)
     return summary
