@@ -50,18 +50,22 @@ from corpus_gen import html_page, write_corpus  # noqa: E402
 
 
 # --------------------------------------------------------------------------- memory
+def _stat_fields(pid: int | str) -> list[bytes] | None:
+    """/proc/PID/stat's fields after the command name (state, ppid, ...), None if gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    return stat[stat.rindex(b")") + 2:].split()
+
+
 def _children_of() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
-        tree.setdefault(ppid, []).append(int(entry))
+        fields = _stat_fields(entry) if entry.isdigit() else None
+        if fields is not None:
+            tree.setdefault(int(fields[1]), []).append(int(entry))
     return tree
 
 
@@ -203,15 +207,9 @@ def workers_cpu_seconds() -> float:
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
     for pid in _children_of().get(os.getpid(), []):
-        if _role(pid, os.getpid()) != "workers":
-            continue
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(b")") + 2:].split()
-        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        fields = _stat_fields(pid) if _role(pid, os.getpid()) == "workers" else None
+        if fields is not None:
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
     return total
 
 
