@@ -338,9 +338,11 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
     return rows
 
 
-def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float | None, steps: str | None = None) -> list[str]:
+def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float | None, steps: str | None = None,
+                 dedup: bool = True) -> list[str]:
     """`corpus-clean run` as a child process per size; peak RSS of its process tree."""
-    step_args = (["--steps", steps] if steps else []) + (["--shard-mb", f"{shard_mb:g}"] if shard_mb else [])
+    step_args = ((["--steps", steps] if steps else []) + (["--shard-mb", f"{shard_mb:g}"] if shard_mb else [])
+                 + ([] if dedup else ["--no-dedup"]))
     rows = [f"`corpus-clean run --workers {workers} --no-data-docs {' '.join(step_args)}` (embedded server "
             f"included), peak resident memory of the whole process tree sampled every 0.2 s.",
             "",
@@ -464,6 +466,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="workers for the memory runs")
     parser.add_argument("--shard-mb", type=float, default=None, help="--shard-mb for the memory runs (default: the CLI's)")
     parser.add_argument("--steps", default=None, help="--steps for the memory runs (default: all)")
+    parser.add_argument("--no-dedup", action="store_true", help="--no-dedup for the memory runs")
     parser.add_argument("--profile", choices=("core", "flow"), default=None)
     parser.add_argument("--fixed-costs", action="store_true", help="the fixed costs of a small run")
     parser.add_argument("--work", type=Path, default=None, help="keep generated corpora here (default: a temp dir)")
@@ -479,7 +482,7 @@ def main() -> None:
         elif args.memory:
             print("## Memory: peak RSS of the process tree by input size\n")
             sizes = [float(s) for s in args.memory.split(",")]
-            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb, args.steps)))
+            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb, args.steps, not args.no_dedup)))
         else:
             print("## Throughput on the generated corpus\n")
             print("\n".join(speed_table(work, args.mb, args.datatrove_mb, args.repeat, not args.skip_flow,
