@@ -120,36 +120,3 @@ def test_dedup_signatures_are_staged_per_shard_and_not_committed(tmp_path, prefe
     assert not (version / STAGED_SIGNATURES).exists()
     index_rows = sum(pq.read_metadata(p).num_rows for p in (version / "dedup_index").glob("part-*.parquet"))
     assert index_rows == manifest["totals"]["clean"] + manifest["totals"]["duplicates"]
-
-
-def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkeypatch):
-    """Shard k+1's cleaning starts when shard k's ends (k is validated and written
-    meanwhile): cleaning two at once only built both tables side by side."""
-    import threading
-    import time
-
-    from flows.clean_corpus import clean_corpus
-
-    spans, lock = [], threading.Lock()
-    original = parallel.clean_shard
-
-    def timed_clean_shard(*args, **kwargs):
-        start = time.monotonic()
-        time.sleep(0.2)  # long enough for an overlapping start to show
-        try:
-            return original(*args, **kwargs)
-        finally:
-            with lock:
-                spans.append((start, time.monotonic()))
-
-    monkeypatch.setattr(parallel, "clean_shard", timed_clean_shard)
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for k in range(5):
-        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
-    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
-                            data_docs=False, dedup=False)
-
-    assert manifest["totals"]["clean"] == 5 and len(spans) == 5
-    spans.sort()
-    assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
