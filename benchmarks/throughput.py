@@ -50,18 +50,22 @@ from corpus_gen import html_page, write_corpus  # noqa: E402
 
 
 # --------------------------------------------------------------------------- memory
+def _stat_fields(pid: int | str) -> list[bytes] | None:
+    """/proc/PID/stat's fields after the command name (state, ppid, ...), None if gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    return stat[stat.rindex(b")") + 2:].split()
+
+
 def _children_of() -> dict[int, list[int]]:
     tree: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
-        tree.setdefault(ppid, []).append(int(entry))
+        fields = _stat_fields(entry) if entry.isdigit() else None
+        if fields is not None:
+            tree.setdefault(int(fields[1]), []).append(int(entry))
     return tree
 
 
@@ -197,6 +201,18 @@ def run_html(pages: list[dict]) -> int:
     return len(docs)
 
 
+def workers_cpu_seconds() -> float:
+    """CPU seconds (user + system) used so far by this process's cleaning workers
+    (its multiprocessing children; the Prefect server is not counted)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in _children_of().get(os.getpid(), []):
+        fields = _stat_fields(pid) if _role(pid, os.getpid()) == "workers" else None
+        if fields is not None:
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def cpu_seconds(fn, *args) -> tuple[float, float]:
     """(CPU seconds of this process, wall seconds) for one call."""
     cpu, wall = time.process_time(), time.perf_counter()
@@ -239,6 +255,7 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
     pages = [html_page(7, k) for k in range(html_pages)]
     html_mb = sum(len(p["html"].encode()) for p in pages) / 1e6
 
+    load_before = os.getloadavg()[0]
     run_core(dt_corpus)  # warm-up: lazy imports, language model, caches
     run_html(pages[:64])
     systems = {
@@ -254,30 +271,37 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
     if flow:
         from flows.clean_corpus import clean_corpus
 
-        def flow_fn(workers: int):
-            out = work / f"flow-out-{workers}"
+        def flow_fn(workers: int, dedup: bool = True):
+            out = work / f"flow-out-{workers}-{dedup}"
+            shutil.rmtree(out, ignore_errors=True)  # a fresh output: every file is cleaned again
             manifest = clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=False,
-                                    workers=workers)
+                                    workers=workers, dedup=dedup)
             assert manifest["totals"]["read"] == n_docs, manifest["totals"]
 
         for workers in (1, 2):  # server up, worker pool started, GX imported
             clean_corpus(input_path=str(dt_corpus), output_dir=str(work / "warm"), data_docs=False, workers=workers)
         systems["flow, workers=1"] = (lambda: flow_fn(1), n_docs, size)
+        systems["flow, workers=1, no dedup"] = (lambda: flow_fn(1, dedup=False), n_docs, size)
         systems["flow, workers=2"] = (lambda: flow_fn(2), n_docs, size)
 
     best = {name: (float("inf"), float("inf")) for name in systems}
+    workers_cpu = {}  # flow runs: CPU seconds of the cleaning workers (child processes)
     for _ in range(repeat):
         for name, (fn, _n, _mb) in systems.items():
+            before = workers_cpu_seconds()
             cpu, wall = cpu_seconds(fn)
+            if name.startswith("flow"):
+                workers_cpu[name] = min(workers_cpu.get(name, float("inf")), workers_cpu_seconds() - before)
             best[name] = (min(best[name][0], cpu), min(best[name][1], wall))
-            print(f"  {name}: cpu {cpu:.2f} s, wall {wall:.2f} s", file=sys.stderr)
+            print(f"  {name}: cpu {cpu:.2f} s, wall {wall:.2f} s, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
 
     def per_core(name):  # MB/s per core
         return systems[name][2] / best[name][0]
 
     rows = [f"Corpus: {n_docs} documents, {size:.1f} MB of JSONL ({1000 * size / n_docs:.1f} KB each); "
             f"DataTrove slice {dt_docs} documents, {dt_size:.1f} MB; HTML: {len(pages)} pages, {html_mb:.1f} MB. "
-            f"Best of {repeat}, interleaved.",
+            f"Best of {repeat}, interleaved; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
+            f"(on {os.cpu_count()} CPUs).",
             "",
             "| system | docs/s per core | MB/s per core | CPU s | wall s |",
             "|---|---:|---:|---:|---:|"]
@@ -288,13 +312,15 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
         "floor": "(d) pyarrow JSONL → Parquet (floor)",
         "html": "(e) corpus-clean core, HTML pages",
         "flow, workers=1": "(b) clean-corpus flow, workers=1",
-        "flow, workers=2": "(b) clean-corpus flow, workers=2",
+        "flow, workers=1, no dedup": "(b) the same, dedup off",
+        "flow, workers=2": "(b) clean-corpus flow, workers=2 (CPU: flow process + workers)",
     }
     for name in systems:
         cpu, wall = best[name]
         n, mb = systems[name][1], systems[name][2]
         if name.startswith("flow"):  # threads + worker processes: wall is what counts
-            rows.append(f"| {labels[name]} | {n / wall:.0f} (wall) | {mb / wall:.2f} (wall) | {cpu:.2f} | {wall:.2f} |")
+            cpu_text = f"{cpu:.2f} + {workers_cpu[name]:.2f}" if workers_cpu.get(name) else f"{cpu:.2f}"
+            rows.append(f"| {labels[name]} | {n / wall:.0f} (wall) | {mb / wall:.2f} (wall) | {cpu_text} | {wall:.2f} |")
         else:
             rows.append(f"| {labels[name]} | {n / cpu:.0f} | {per_core(name):.2f} | {cpu:.2f} | {wall:.2f} |")
     rows += ["", "| ratio | value | goal |", "|---|---:|---|"]
@@ -303,17 +329,21 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
                     f"{per_core('core (DataTrove slice)') / per_core('datatrove'):.1f}× | ≥ 100× |")
     rows.append(f"| floor ÷ core, MB/s per core | {per_core('floor') / per_core('core'):.1f}× | ≤ 8× |")
     if flow:
-        rows.append(f"| flow (workers=1) wall ÷ core wall | {best['flow, workers=1'][1] / best['core'][1]:.2f}× | ≤ 1.10× |")
+        rows.append(f"| flow (workers=1) CPU ÷ core CPU | {best['flow, workers=1'][0] / best['core'][0]:.2f}× | ≤ 1.10× |")
+        rows.append(f"| the same, dedup off | {best['flow, workers=1, no dedup'][0] / best['core'][0]:.2f}× | |")
+        rows.append(f"| flow (workers=1) wall ÷ core wall | {best['flow, workers=1'][1] / best['core'][1]:.2f}× | |")
         rows.append(f"| flow workers=2 speed-up over workers=1 | "
                     f"{best['flow, workers=1'][1] / best['flow, workers=2'][1]:.2f}× | ≥ 1.8× |")
     rows.append(f"| HTML pages/s per core | {len(pages) / best['html'][0]:.0f} | ≥ 300 |")
     return rows
 
 
-def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float, steps: str | None = None) -> list[str]:
+def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float | None, steps: str | None = None,
+                 dedup: bool = True) -> list[str]:
     """`corpus-clean run` as a child process per size; peak RSS of its process tree."""
-    step_args = ["--steps", steps] if steps else []
-    rows = [f"`corpus-clean run --workers {workers} --shard-mb {shard_mb:g} --no-data-docs{' --steps ' + steps if steps else ''}` (embedded server "
+    step_args = ((["--steps", steps] if steps else []) + (["--shard-mb", f"{shard_mb:g}"] if shard_mb else [])
+                 + ([] if dedup else ["--no-dedup"]))
+    rows = [f"`corpus-clean run --workers {workers} --no-data-docs {' '.join(step_args)}` (embedded server "
             f"included), peak resident memory of the whole process tree sampled every 0.2 s.",
             "",
             "| input MB | documents | wall s | MB/s | peak RSS of the tree, MB | at the peak: flow / server / workers, MB | peak PSS of the tree, MB |",
@@ -328,7 +358,7 @@ def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float, 
         shutil.rmtree(out, ignore_errors=True)
         start = time.perf_counter()
         process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers",
-                                    str(workers), "--shard-mb", str(shard_mb), "--no-data-docs", *step_args],
+                                    str(workers), "--no-data-docs", *step_args],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         with PeakTreeRSS(process.pid) as peak:
             _, stderr = process.communicate()
@@ -434,8 +464,9 @@ def main() -> None:
     parser.add_argument("--skip-datatrove", action="store_true")
     parser.add_argument("--memory", default=None, help="comma-separated input sizes in MB: the memory table")
     parser.add_argument("--workers", type=int, default=2, help="workers for the memory runs")
-    parser.add_argument("--shard-mb", type=float, default=64, help="shard size for the memory runs")
+    parser.add_argument("--shard-mb", type=float, default=None, help="--shard-mb for the memory runs (default: the CLI's)")
     parser.add_argument("--steps", default=None, help="--steps for the memory runs (default: all)")
+    parser.add_argument("--no-dedup", action="store_true", help="--no-dedup for the memory runs")
     parser.add_argument("--profile", choices=("core", "flow"), default=None)
     parser.add_argument("--fixed-costs", action="store_true", help="the fixed costs of a small run")
     parser.add_argument("--work", type=Path, default=None, help="keep generated corpora here (default: a temp dir)")
@@ -451,7 +482,7 @@ def main() -> None:
         elif args.memory:
             print("## Memory: peak RSS of the process tree by input size\n")
             sizes = [float(s) for s in args.memory.split(",")]
-            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb, args.steps)))
+            print("\n".join(memory_table(work, sizes, args.workers, args.shard_mb, args.steps, not args.no_dedup)))
         else:
             print("## Throughput on the generated corpus\n")
             print("\n".join(speed_table(work, args.mb, args.datatrove_mb, args.repeat, not args.skip_flow,

@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="clean a corpus into Parquet through the Prefect flow")
     run.add_argument("--input", required=True, help="file, directory or fsspec URL")
     run.add_argument("--output", required=True, help="output directory")
-    run.add_argument("--shard-mb", type=float, default=64, help="input megabytes per shard task")
+    run.add_argument("--shard-mb", type=float, default=16, help="input megabytes per shard task (default 16)")
     run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")

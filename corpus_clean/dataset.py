@@ -46,6 +46,10 @@ from corpus_clean.readers import InputFile
 # commit from rewriting the whole (small) dataset every day.
 TARGET_FILE_BYTES = 64 * 1024 * 1024
 MAX_SMALL_FILES = 8
+# A merged file is also capped by its rows' size in memory (Parquet's uncompressed
+# column bytes): merging reads its parts and sorts them as one table, so 64 MB of zstd
+# Parquet (~250 MB of rows, and a sorted copy) made the run's peak memory.
+MERGE_MEMORY_BYTES = 64 * 1024 * 1024
 DEFAULT_KEEP_VERSIONS = 10
 
 
@@ -229,18 +233,25 @@ def part_path(staging: Path | str, kind: str, name: str) -> Path:
     return Path(staging) / kind / f"{name}.parquet"
 
 
-def write_part(staging: Path | str, kind: str, name: str, table: pa.Table) -> Path:
-    """Write one part of a kind into a version being built (sorted, atomic).
+def write_part(staging: Path | str, kind: str, name: str, table: pa.Table, sort: bool = True) -> Path:
+    """Write one part of a kind into a version being built (sorted unless `sort` is
+    False: already sorted for readers; atomic).
 
     Stateless on purpose: tasks in other threads or processes only need the folder.
     """
-    return write_parquet(table, part_path(staging, kind, name))
+    return write_parquet(table, part_path(staging, kind, name), sort=sort)
 
 
 def _parts(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(TEMP_PREFIX))
+
+
+def _rows_bytes(part: Path) -> int:
+    """A Parquet file's rows' size once read (its row groups' uncompressed bytes), from the footer."""
+    metadata = pq.ParquetFile(part).metadata
+    return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -312,22 +323,26 @@ class VersionBuilder:
         digest = hashlib.sha256(f"{old_name}:{self.next_number()}".encode()).hexdigest()[:16]
         return f"part-r{digest}.parquet"
 
-    def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES) -> dict[str, int]:
-        """Merge small parts into files of up to `target_bytes` (sorted again as one), once
-        a kind has more than `max_small_files` of them. Returns files merged away per kind.
+    def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES,
+                memory_bytes: int = MERGE_MEMORY_BYTES) -> dict[str, int]:
+        """Merge small parts into files of up to `target_bytes` on disk and `memory_bytes`
+        of rows in memory (sorted again as one), once a kind has more than
+        `max_small_files` of them. Returns files merged away per kind.
         """
         merged = {kind: 0 for kind in TABLE_KINDS}
         for kind in TABLE_KINDS:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
             if len(small) <= max_small_files:
                 continue
-            groups, group, size = [], [], 0
+            groups, group, size, rows_bytes = [], [], 0, 0
             for part in small:
-                if group and size + part.stat().st_size > target_bytes:
+                part_rows_bytes = _rows_bytes(part)
+                if group and (size + part.stat().st_size > target_bytes or rows_bytes + part_rows_bytes > memory_bytes):
                     groups.append(group)
-                    group, size = [], 0
+                    group, size, rows_bytes = [], 0, 0
                 group.append(part)
                 size += part.stat().st_size
+                rows_bytes += part_rows_bytes
             groups.append(group)
             for group in (g for g in groups if len(g) > 1):
                 table = pa.concat_tables([pq.read_table(p) for p in group])

@@ -189,12 +189,22 @@ def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
+# Candidate pair keys (8 bytes each) gathered over bands before duplicates are dropped.
+PAIR_KEYS_AT_ONCE = 1_000_000
+# Candidate pairs verified at a time (their two gathered signatures: ~32 MB).
+VERIFY_PAIRS = 32_768
+
+
 def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
     """Estimated Jaccard of each pair of signatures (rows of `left` and `right`): the
     fraction of equal slots."""
     out = np.empty(len(left), dtype=np.float32)
+    slots = left.shape[1] if left.ndim == 2 else 1
     for start in range(0, len(left), chunk):
-        out[start:start + chunk] = (left[start:start + chunk] == right[start:start + chunk]).mean(axis=1)
+        # Counting equal slots is exact and ~4x faster than .mean() of a boolean array
+        # (which converts every slot to float64 first); same values (k / slots).
+        out[start:start + chunk] = np.count_nonzero(left[start:start + chunk] == right[start:start + chunk],
+                                                    axis=1) / slots
     return out
 
 
@@ -408,8 +418,10 @@ class DedupIndex:
         has_words = signatures.column("n_words").to_numpy() > 0
 
         def signature(positions: np.ndarray) -> np.ndarray:
-            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
             old = positions < n_old
+            if not old.any():  # the usual case (a batch's own documents): one gather
+                return matrix.take(positions - n_old, axis=0)
+            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
             out[old] = self._matrix[positions[old]]
             out[~old] = matrix[positions[~old] - n_old]
             return out
@@ -492,25 +504,32 @@ class DedupIndex:
             return {}
         with_words = n_old + np.flatnonzero(has_words)
         keys = band_keys(matrix[has_words], self.params)
-        lefts, rights = [], []
+        # Each candidate pair as one int64, left << 32 | right (positions < 2^31), so that
+        # sorting the keys sorts the pairs by (left, right). Most pairs repeat across
+        # bands: the keys are made unique whenever PAIR_KEYS_AT_ONCE have piled up, so
+        # memory follows the distinct pairs, not bands x documents.
+        pair_keys, piled = [np.empty(0, dtype=np.int64)], 0
         for band, indexed in enumerate(self._bands):
             first, last = indexed.first_and_last(keys[:, band])
-            for found in (first, last):
-                hit = found >= 0
-                lefts.append(with_words[hit])
-                rights.append(found[hit])
             later, earlier = _group_edges(keys[:, band])
-            lefts.append(with_words[later])
-            rights.append(with_words[earlier])
-        left, right = np.concatenate(lefts), np.concatenate(rights)
-        keep = live[right]
-        left, right = left[keep], right[keep]
-        if not len(left):
-            return {}
-        pairs = np.unique(np.stack([left, right], axis=1), axis=0)  # sorted by (left, right)
-        left, right = pairs[:, 0], pairs[:, 1]
-        ok = agreement(signature(left), signature(right)) >= self.params.threshold
-        left, right = left[ok], right[ok]
+            for left, right in ((with_words[first >= 0], first[first >= 0]), (with_words[last >= 0], last[last >= 0]),
+                                (with_words[later], with_words[earlier])):
+                left, right = left[live[right]], right[live[right]]
+                pair_keys.append((left.astype(np.int64) << 32) | right.astype(np.int64))
+                piled += len(left)
+            if piled > PAIR_KEYS_AT_ONCE:
+                pair_keys, piled = [np.unique(np.concatenate(pair_keys))], 0
+        pairs = np.unique(np.concatenate(pair_keys))  # sorted by (left, right)
+        del pair_keys
+        # Verified a chunk of pairs at a time: two gathered signatures per pair (1 KB)
+        # for every pair at once grew with the run (hundreds of MB for 400k pairs).
+        verified = [np.empty(0, dtype=np.int64)]
+        for start in range(0, len(pairs), VERIFY_PAIRS):
+            chunk = pairs[start:start + VERIFY_PAIRS]
+            left, right = chunk >> 32, chunk & 0xFFFFFFFF
+            verified.append(chunk[agreement(signature(left), signature(right)) >= self.params.threshold])
+        pairs = np.concatenate(verified)
+        left, right = pairs >> 32, pairs & 0xFFFFFFFF
         if not len(left):
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])

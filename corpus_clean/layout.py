@@ -34,6 +34,9 @@ TABLE_KINDS: tuple[str, ...] = ("clean", "quarantine", "duplicates", "filtered")
 DEDUP_INDEX = "dedup_index"
 CARRIED_FOLDERS: tuple[str, ...] = (DEDUP_INDEX,)
 
+# Only in a version being built: each shard's MinHash signatures of its clean rows,
+# written with the part and read by the dedup stage, then removed before the commit.
+STAGED_SIGNATURES = ".dedup-signatures"
 VERSION_PREFIX = "v"
 STAGING_PREFIX = ".staging-"
 MANIFEST = "manifest.json"

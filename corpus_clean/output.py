@@ -84,14 +84,16 @@ def row_group_rows(table: pa.Table) -> int:
     return int(min(max(ROW_GROUP_BYTES / per_row, MIN_ROW_GROUP_ROWS), MAX_ROW_GROUP_ROWS))
 
 
-def write_parquet(table: pa.Table, path: Path) -> Path:
-    """zstd Parquet with the table's explicit schema, sorted for readers, written atomically.
+def write_parquet(table: pa.Table, path: Path, sort: bool = True) -> Path:
+    """zstd Parquet with the table's explicit schema, sorted for readers (unless `sort`
+    is False: the table is already in the order wanted), written atomically.
 
     Column statistics (min/max, null counts) are kept in every row group and a page
     index is written, so readers prune by lang/source/published. No pandas metadata:
     the same table gives the same bytes.
     """
-    table = sort_for_readers(table)
+    if sort:
+        table = sort_for_readers(table)
     return _atomic_write(Path(path), lambda name: pq.write_table(
         table, name, compression="zstd", row_group_size=row_group_rows(table), store_schema=True,
         write_statistics=True, write_page_index=True))

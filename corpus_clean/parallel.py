@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -38,9 +39,51 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         pool = _pools.get(workers)
         if pool is None:
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=exit_when_parent_exits)
+                                       initializer=start_worker)
             _pools[workers] = pool
         return pool
+
+
+def start_worker() -> None:
+    """A cleaning worker's set-up: exit with the parent, and keep pandas out."""
+    exit_when_parent_exits()
+    pyarrow_without_pandas()
+
+
+def pyarrow_without_pandas() -> None:
+    """Stop pyarrow importing pandas in a process that never converts to pandas.
+
+    The first ``pa.array`` or ``Table.from_pylist`` imports pandas (~34 MB resident per
+    process, measured) only to ask whether its argument is a pandas object. pyarrow asks
+    once: here it is answered "no pandas" with the import briefly blocked, and never asked
+    again. pandas itself still imports normally afterwards (a user's step may use it), and
+    an explicit ``to_pandas`` tries the import again.
+
+    >>> import subprocess, sys
+    >>> code = ("import sys; from corpus_clean.parallel import pyarrow_without_pandas as f; f();"
+    ...         "import pyarrow as pa; pa.array([1]); print('pandas' in sys.modules)")
+    >>> subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    'False\\n'
+    """
+    if "pandas" in sys.modules:
+        return
+    import pyarrow as pa
+
+    sys.meta_path.insert(0, _NoPandas)
+    try:
+        pa.array([0])
+    finally:
+        sys.meta_path.remove(_NoPandas)
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (for ``pyarrow_without_pandas``)."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ImportError("pandas is kept out of cleaning workers")
+        return None
 
 
 def _forget(workers: int, pool: ProcessPoolExecutor) -> None:

@@ -27,7 +27,7 @@ class RunError(RuntimeError):
     """A run that failed, said in one line naming what failed and where."""
 
 
-def check_run(input_path: str, output_dir: str, *, shard_mb: float = 64, workers: int = 1,
+def check_run(input_path: str, output_dir: str, *, shard_mb: float = 16, workers: int = 1,
               min_chars: int | None = 0, input_must_exist: bool = True) -> None:
     """Raise PreflightError naming the first thing that would make the run fail. With
     `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an

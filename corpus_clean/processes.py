@@ -55,3 +55,27 @@ def exit_when_parent_exits() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-when-parent-exits", daemon=True).start()
+
+
+def return_freed_memory() -> None:
+    """Hand the C heap's free pages back to the OS (glibc's malloc_trim; elsewhere a no-op).
+
+    glibc raises its mmap threshold after a large block is freed, so later big numpy and
+    Python allocations come from the heap and stay resident once freed: measured, the
+    dedup assignment left the flow process 178 MB larger for 88 MB of peak allocations.
+    Called after each shard is written and after the dedup stage.
+    """
+    if _malloc_trim is not None:
+        _malloc_trim(0)
+
+
+def _find_malloc_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc; musl has none
+    except (OSError, AttributeError):
+        return None
+
+
+_malloc_trim = _find_malloc_trim()

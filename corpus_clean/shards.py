@@ -21,7 +21,7 @@ from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 
-DEFAULT_SHARD_BYTES = 64 * 1024 * 1024
+DEFAULT_SHARD_BYTES = 16 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
 # amortise numpy's per-call overhead, small enough to keep the batch's per-character
 # arrays (~30 bytes a character) well under 100 MB.

@@ -20,7 +20,7 @@ from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
-from tasks.dedup_tasks import assign_task, move_duplicates_task, signatures_task
+from tasks.dedup_tasks import assign_task, move_duplicates_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
@@ -54,16 +54,19 @@ SHARDS_IN_FLIGHT = 2
 
 
 def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConfig, docs_dir: str | None,
-                 staging: str, workers: int, on_batch: Callable[[int], None] | None,
-                 max_in_flight: int = SHARDS_IN_FLIGHT) -> tuple[list, list[str]]:
-    """clean → validate → write each shard into `staging`, at most `max_in_flight` shards
-    at a time, on the current flow's task runner. Returns the shard summaries (by shard
-    name) and the part names. A failed shard fails the run here, naming it (nothing is
-    committed).
+                 staging: str, dedup: bool, workers: int, on_batch: Callable[[int], None] | None,
+                 max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True) -> tuple[list, list[str]]:
+    """clean → validate → write each shard into `staging` (with its dedup signatures when
+    `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
+    runner. Returns the shard summaries (by shard name) and the part names. A failed
+    shard fails the run here, naming it (nothing is committed).
 
     A shard's futures are dropped once it is written: a finished future keeps its
     result (the shard's whole table) alive, so holding them all made memory grow with
-    the input."""
+    the input. With `one_clean_at_a_time` (local runs: the shards share one process
+    pool, or one GIL), a shard's cleaning starts when the previous shard's ends, so
+    shard k is validated and written while k+1 is cleaned; cleaning two at once only
+    made both finish late, their tables built side by side."""
     in_flight: deque = deque()  # (shard name, {task name: future}), oldest first
     summaries, parts = [], []
 
@@ -72,16 +75,20 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         raise_first_failure(name, stages)
         summaries.append(stages["write-shard"].result())
 
+    previous_clean = None
     for shard in shards:
         if len(in_flight) >= max_in_flight:
             finish_oldest()
-        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch)
+        after = [previous_clean] if one_clean_at_a_time and previous_clean is not None else None
+        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, wait_for=after)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
-        written = write_shard_task.submit(cleaned, report, staging, parts[-1])
+        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup)
         in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
+        previous_clean = cleaned
         del cleaned, report, written
+    del previous_clean
     while in_flight:
         finish_oldest()
     return sorted(summaries, key=lambda s: s.name), parts
@@ -98,14 +105,14 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
     with Client(address, timeout=60) as client:
         threads = sum(client.nthreads().values())
     on_dask = flow(name="clean-corpus-shards")(clean_shards).with_options(task_runner=DaskTaskRunner(address=address))
-    return on_dask(*args, 1, None, max_in_flight=threads + 1)
+    return on_dask(*args, 1, None, max_in_flight=threads + 1, one_clean_at_a_time=False)
 
 
 @flow(name="clean-corpus", log_prints=True)
 def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
-    shard_mb: float = 64,
+    shard_mb: float = 16,
     steps: list[str] = list(DEFAULT_STEPS),
     min_chars: int = ValidationConfig.min_chars,
     languages: list[str] | None = None,
@@ -151,7 +158,7 @@ def clean_corpus(
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
-        shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging))
+        shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
         else:
@@ -159,10 +166,10 @@ def clean_corpus(
         progress.finish()
         if dedup:  # after every shard: copies of one article usually sit in different shards
             staging = str(builder.staging)
-            signatures = [signatures_task.submit(staging, part) for part in parts]
-            assignments = assign_task([future.result() for future in signatures], str(builder.staging / DEDUP_INDEX))
-            moved = [move_duplicates_task.submit(staging, part, assignments) for part in parts]
-            count_duplicates(summaries, {source: n for future in moved for source, n in future.result().items()})
+            assignments = assign_task(staging, parts, str(builder.staging / DEDUP_INDEX))
+            # One part at a time: each reads, splits and rewrites a whole part in memory.
+            moved = [move_duplicates_task(staging, part, assignments) for part in parts]
+            count_duplicates(summaries, {source: n for counts in moved for source, n in counts.items()})
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
                    "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
                    "pipeline_version": __version__}

@@ -1,8 +1,8 @@
 """Thin Prefect tasks for the run-level near-duplicate stage (corpus_clean.dedup_stage).
 
-Per staged clean part: signatures; then one assignment over the whole run (sequential,
-in record order, against the index the dataset carries); then per part: move the
-duplicates out. All inside the version being built.
+One assignment over the whole run (sequential, in record order, against the index the
+dataset carries; the signatures were staged as each shard was written); then per part:
+move the duplicates out. All inside the version being built.
 """
 from __future__ import annotations
 
@@ -10,18 +10,12 @@ import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NONE
 
-from corpus_clean.dedup import deduplicate
-from corpus_clean.dedup_stage import move_duplicates, part_signatures
-
-
-@task(name="dedup-signatures", cache_policy=NONE, task_run_name="dedup-signatures-{part_name}")
-def signatures_task(staging: str, part_name: str) -> pa.Table:
-    return part_signatures(staging, part_name)
+from corpus_clean.dedup_stage import assign_run, move_duplicates
 
 
 @task(name="dedup-assign", cache_policy=NONE)
-def assign_task(signatures: list[pa.Table], index_dir: str) -> pa.Table:
-    return deduplicate(signatures, index_dir)
+def assign_task(staging: str, part_names: list[str], index_dir: str) -> pa.Table:
+    return assign_run(staging, part_names, index_dir)
 
 
 @task(name="dedup-move", cache_policy=NONE, task_run_name="dedup-move-{part_name}")

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.dataset import write_part
+from corpus_clean.dedup_stage import stage_signatures
+from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
+from corpus_clean.processes import return_freed_memory
 from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
@@ -33,10 +37,19 @@ def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
 @task(name="write-shard", cache_policy=NONE, **IO_RETRIES)
-def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str) -> ShardSummary:
+def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str,
+                     dedup: bool = True) -> ShardSummary:
     output = split_by_validation(cleaned, report.failures)
-    write_part(staging_dir, "clean", part_name, output.clean)
+    clean = sort_for_readers(output.clean)
+    write_part(staging_dir, "clean", part_name, clean, sort=False)
+    if dedup:  # while the texts are in memory (the dedup stage would read them back)
+        stage_signatures(staging_dir, part_name, clean)
+    del clean
     write_part(staging_dir, "quarantine", part_name, output.quarantine)
     if output.filtered.num_rows:
         write_part(staging_dir, "filtered", part_name, output.filtered)
-    return summarize_shard(cleaned, output, report.results, report.data_docs_index)
+    summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
+    del output
+    pa.default_memory_pool().release_unused()  # hand the sort's and the writer's buffers back to the OS
+    return_freed_memory()  # and the C heap's (the signatures' Python strings)
+    return summary

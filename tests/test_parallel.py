@@ -41,7 +41,7 @@ def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, m
     import weakref
 
     from corpus_clean.shards import CleanedShard
-    from flows.clean_corpus import SHARDS_IN_FLIGHT, clean_corpus
+    from flows.clean_corpus import SHARDS_IN_FLIGHT
 
     live, most = set(), [0]
     original_init = CleanedShard.__init__
@@ -54,14 +54,47 @@ def test_the_flow_holds_at_most_two_shards_at_a_time(tmp_path, prefect_server, m
         most[0] = max(most[0], len(live))
 
     monkeypatch.setattr(CleanedShard, "__init__", counting_init)
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    for k in range(6):
-        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
-    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
-                            data_docs=False, dedup=False)
+    manifest = run_one_shard_per_file(tmp_path, 6)
     assert manifest["totals"]["clean"] == 6 and len(list((tmp_path / "out" / "clean").glob("*.parquet"))) == 6
     assert 1 <= most[0] <= SHARDS_IN_FLIGHT + 1  # the next shard's table is built before the oldest is freed
+
+
+def run_one_shard_per_file(tmp_path, n: int) -> dict:
+    """The flow (no dedup) on `n` one-story files, one shard each."""
+    from flows.clean_corpus import clean_corpus
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(n):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    return clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                        data_docs=False, dedup=False)
+
+
+def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkeypatch):
+    """Shard k+1's cleaning starts when shard k's ends (k is validated and written
+    meanwhile): cleaning two at once only built both tables side by side."""
+    import threading
+    import time
+
+    spans, lock = [], threading.Lock()
+    original = parallel.clean_shard
+
+    def timed_clean_shard(*args, **kwargs):
+        start = time.monotonic()
+        time.sleep(0.2)  # long enough for an overlapping start to show
+        try:
+            return original(*args, **kwargs)
+        finally:
+            with lock:
+                spans.append((start, time.monotonic()))
+
+    monkeypatch.setattr(parallel, "clean_shard", timed_clean_shard)
+    manifest = run_one_shard_per_file(tmp_path, 5)
+
+    assert manifest["totals"]["clean"] == 5 and len(spans) == 5
+    spans.sort()
+    assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
 
 
 def test_validation_lets_go_of_the_shard_rows():

@@ -1,0 +1,122 @@
+"""Memory bounds that do not change results: cleaning workers without pandas, candidate
+pairs verified a chunk at a time, merged files capped by their rows' size, and the dedup
+signatures staged with each shard (never left in a committed version)."""
+from __future__ import annotations
+
+import json
+import random
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import dedup, parallel
+from corpus_clean.dataset import VersionBuilder, write_part
+from corpus_clean.layout import STAGED_SIGNATURES, OutputLayout
+from corpus_clean.readers import list_input_files
+from corpus_clean.shards import plan_shards
+from tests.test_dedup import article, change_words
+
+SENTENCE = "The harbour board approved the new ferry timetable after a long public hearing. "
+
+
+def test_cleaning_workers_clean_without_importing_pandas(tmp_path):
+    lines = [json.dumps({"id": f"d{k}", "text": f"Story {k}. {SENTENCE * 3}"}) for k in range(70)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [shard] = plan_shards(list_input_files(str(tmp_path)), target_bytes=1 << 40)
+
+    cleaned = parallel.clean_shard_on_workers(shard, run_id="t", workers=2)
+
+    assert cleaned.rows.num_rows == 70
+    pool = parallel._pools[2]
+    # eval pickles by reference (a builtin), so this runs in a worker that cleaned batches.
+    answers = {pool.submit(eval, "('pandas' in __import__('sys').modules, __import__('os').getpid())").result()
+               for _ in range(8)}
+    assert answers and not any(loaded for loaded, _ in answers)
+    # pandas still imports on demand in a worker (a user's step may use it).
+    assert pool.submit(eval, "__import__('pandas').Series([1, 2]).sum()").result() == 3
+
+
+def _corpus(seed: int, n: int) -> tuple[list[str], list[str]]:
+    """Articles and near copies of them, shuffled: many candidate pairs to verify."""
+    rng = random.Random(seed)
+    texts = []
+    for k in range(n):
+        if texts and rng.random() < 0.5:
+            texts.append(change_words(rng.choice(texts), rng.choice([0.0, 0.05, 0.1, 0.3]), seed + k))
+        else:
+            texts.append(article(seed * 1000 + k, rng.randint(30, 200)))
+    return [f"doc-{k}" for k in range(n)], texts
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10_000), chunk=st.integers(1, 50))
+def test_gathering_and_verifying_candidates_a_chunk_at_a_time_decides_the_same(seed, chunk, tmp_path_factory):
+    ids, texts = _corpus(seed, 60)
+    signatures = dedup.signature_table(ids, texts)
+    whole = dedup.deduplicate([signatures], tmp_path_factory.mktemp("whole"))
+    saved = dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE
+    dedup.VERIFY_PAIRS = dedup.PAIR_KEYS_AT_ONCE = chunk
+    try:
+        chunked = dedup.deduplicate([signatures], tmp_path_factory.mktemp("chunked"))
+    finally:
+        dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE = saved
+    assert chunked.equals(whole)
+    assert whole.column("duplicate_of").null_count < len(ids)  # the corpus has copies to find
+
+
+def _rows(source: str, n: int, seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    return [{"id": f"{source}-{k}", "source": source, "record_index": k, "lang": rng.choice(["en", "fr", "de"]),
+             "text": SENTENCE * rng.randint(1, 20)} for k in range(n)]
+
+
+def test_merged_files_are_capped_by_the_size_of_their_rows_in_memory(tmp_path):
+    layout = OutputLayout(tmp_path / "out")
+    builder = VersionBuilder(layout)
+    builder.carry_over()
+    written = []
+    for day in range(9):
+        table = pa.Table.from_pylist(_rows(f"d{day}.txt", 40, day))
+        written.append(table)
+        write_part(builder.staging, "clean", f"part-{day}", table)
+    part_rows_bytes = max(dedup_part_rows_bytes(p) for p in builder.parts("clean"))
+
+    merged = builder.compact(max_small_files=3, memory_bytes=int(2.5 * part_rows_bytes))
+
+    files = builder.parts("clean")
+    assert merged["clean"] > 0 and len(files) >= 9 // 2  # at most two parts' rows per merged file
+    assert all(dedup_part_rows_bytes(p) <= 2.5 * part_rows_bytes for p in files)
+    merged_rows = pq.read_table(files).select(["id", "text"]).to_pylist()
+    expected = pa.concat_tables(written).select(["id", "text"]).to_pylist()
+    assert sorted(merged_rows, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])
+    for path in files:
+        langs = pq.read_table(path).column("lang").to_pylist()
+        assert langs == sorted(langs)  # each merged file is still sorted for pruning
+    builder.abort()
+
+
+def dedup_part_rows_bytes(path) -> int:
+    metadata = pq.ParquetFile(path).metadata
+    return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+
+
+def test_dedup_signatures_are_staged_per_shard_and_not_committed(tmp_path, prefect_server):
+    from flows.clean_corpus import clean_corpus
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    story = f"Story of the pier. {SENTENCE * 6}"
+    for k in range(4):  # a copy of one story in every file: each shard sees it
+        records = [{"id": f"story-{k}", "text": story}, {"id": f"other-{k}", "text": f"Other news. {article(k, 80)}"}]
+        (corpus / f"f{k}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                            data_docs=False)
+
+    version = tmp_path / "out" / "current"
+    assert manifest["shards"] == 4 and manifest["totals"]["duplicates"] == 3
+    assert not list((tmp_path / "out" / "versions").glob(f"*/{STAGED_SIGNATURES}"))
+    assert not (version / STAGED_SIGNATURES).exists()
+    index_rows = sum(pq.read_metadata(p).num_rows for p in (version / "dedup_index").glob("part-*.parquet"))
+    assert index_rows == manifest["totals"]["clean"] + manifest["totals"]["duplicates"]
