@@ -247,7 +247,7 @@ def test_boilerplate_markers_default_from_rule_packs():
     from corpus_clean.boilerplate.rules import load_rules
 
     marker_rules = [rule for rule in load_rules().rules if rule.kind == "line" and rule.where == "anywhere"
-                    and not rule.keywords and rule.min_position == 0]
+                    and not rule.keywords and rule.min_position == 0 and rule.validation_marker]
     leftovers = [line for rule in marker_rules for line in rule.removed]
     assert len(leftovers) >= 10
     rows = [make_row(0)] + [make_row(i + 1, text=f"{CLEAN_TEXT}\n{line}\n", n_chars_clean=len(CLEAN_TEXT) + len(line) + 2)
@@ -256,6 +256,14 @@ def test_boilerplate_markers_default_from_rule_packs():
     missed = [line for i, line in enumerate(leftovers) if rows[i + 1]["id"] not in failures]
     assert not missed
     assert rows[0]["id"] not in failures
+
+
+def test_a_number_kept_on_its_own_line_is_content_not_a_boilerplate_marker():
+    """`outlets.count_only` cuts like counts, but a section number or a table cell the
+    engine keeps ("4.1.1", "4,933,210") must not quarantine the text (validation_marker: false)."""
+    texts = [f"{CLEAN_TEXT}\n{line}\n{CLEAN_TEXT}" for line in ["4.1.1", "4,933,210", "12"]]
+    rows = [make_row(i, text=text, n_chars_clean=len(text), n_chars_raw=len(text)) for i, text in enumerate(texts)]
+    assert not validate_table(table(rows)).failures
 
 
 def test_invalid_utf8_is_flagged():

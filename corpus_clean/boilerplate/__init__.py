@@ -52,7 +52,8 @@ def marker_regexes() -> list[str]:
     A clean text that still holds a line one of these matches means boilerplate got
     through: GX's no-boilerplate expectation quarantines it. Only rules that fire
     anywhere in a document, on any line length, without context, qualify — the others
-    (position, sections, captions, keyword rules) legitimately keep look-alike lines.
+    (position, sections, captions, keyword rules) legitimately keep look-alike lines,
+    and so do rules marked ``validation_marker: false`` (a lone number can be content).
 
     >>> import re
     >>> any(re.search(p, "Intro.\\nFacebook Facebook Facebook\\n") for p in marker_regexes())
@@ -61,7 +62,8 @@ def marker_regexes() -> list[str]:
     from corpus_clean.boilerplate.rules import load_rules
 
     patterns = [_behind_first_char_check(rule.inline_pattern()) for rule in load_rules().rules
-                if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords and rule.min_position == 0]
+                if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords and rule.min_position == 0
+                and rule.validation_marker]
     # One alternation with the line anchor outside it: Python's regex then tests each
     # line start once instead of once per rule (measured 8x faster on 905 long texts).
     return [f"(?m)^[ \\t]*(?:{'|'.join(patterns)})[ \\t]*$"] if patterns else []

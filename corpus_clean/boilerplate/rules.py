@@ -81,6 +81,9 @@ class Rule:
     removed: tuple[str, ...] = ()
     keep: str = ""
     keywords: tuple[str, ...] = ()  # lower-case literals, one of which the line must contain
+    # Does a line this rule matches, left in a clean text, fail validation? Off for rules
+    # whose matches can be content the engine keeps on purpose (a lone number: "4.1.1").
+    validation_marker: bool = True
     order: int = 0  # position over all packs: on a line matched by two rules, the lower wins
 
     @property
@@ -314,6 +317,7 @@ def _rule_from_dict(pack: str, d: dict) -> Rule:
         removed=tuple(d.get("removed", ())),
         keep=d.get("keep", ""),
         keywords=tuple(k.lower() for k in d.get("keywords", ())),
+        validation_marker=bool(d.get("validation_marker", True)),
     )
     if kind != "builtin":
         re.compile(rule.inline_pattern())  # fail early on a bad pattern
