@@ -458,6 +458,8 @@ def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
     (False, ['Image', 'Photo'])
     >>> required_literals(r"(?i:Share this)")
     (True, frozenset({'share this'}))
+    >>> required_literals(r"(?>(?i:Share this)|Tweet it)")[0]  # a flag inside an atomic group counts
+    True
     >>> required_literals(r"[A-Z]\w+") is None
     True
     """
@@ -473,6 +475,8 @@ def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
             if op is C.SUBPATTERN and (av[1] & C.SRE_FLAG_IGNORECASE or uses_ignorecase(av[-1])):
                 return True
             if op is C.BRANCH and any(uses_ignorecase(b) for b in av[1]):
+                return True
+            if op is ATOMIC_GROUP and uses_ignorecase(av):
                 return True
             if (op in repeats or op in (C.ASSERT, C.ASSERT_NOT)) and uses_ignorecase(av[-1]):
                 return True
