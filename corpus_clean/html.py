@@ -1549,13 +1549,12 @@ def _marker_rules() -> tuple:
     """The combined marker regex (from the packs) and each rule's own regex, compiled once."""
     global _MARKERS
     if _MARKERS is None:
-        from corpus_clean.boilerplate import marker_regexes
+        from corpus_clean.boilerplate import whole_line_regexes
         from corpus_clean.boilerplate.rules import load_rules
 
-        combined = marker_regexes()
-        rules = [(rule.id, re.compile(rule.inline_pattern())) for rule in load_rules().rules
-                 if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords
-                 and rule.min_position == 0]
+        unconditional = [rule for rule in load_rules().rules if rule.is_unconditional]
+        combined = whole_line_regexes(unconditional)
+        rules = [(rule.id, re.compile(rule.inline_pattern())) for rule in unconditional]
         _MARKERS = (re.compile(combined[0]) if combined else None, rules)
     return _MARKERS
 

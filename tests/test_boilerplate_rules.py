@@ -122,9 +122,7 @@ def test_marker_regex_first_character_checks_change_no_answer():
 
     from corpus_clean.boilerplate import marker_regexes
 
-    plain_patterns = [r.inline_pattern() for r in RULES
-                      if r.kind == "line" and r.where == "anywhere" and not r.keywords and r.min_position == 0
-                      and r.validation_marker]
+    plain_patterns = [r.inline_pattern() for r in RULES if r.is_validation_marker]
     plain = re.compile(f"(?m)^[ \\t]*(?:{'|'.join(plain_patterns)})[ \\t]*$")
     [checked] = marker_regexes()
     assert "(?=(?i:[" in checked

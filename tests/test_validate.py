@@ -246,8 +246,7 @@ def test_boilerplate_markers_default_from_rule_packs():
     is quarantined; the clean text alone is not."""
     from corpus_clean.boilerplate.rules import load_rules
 
-    marker_rules = [rule for rule in load_rules().rules if rule.kind == "line" and rule.where == "anywhere"
-                    and not rule.keywords and rule.min_position == 0 and rule.validation_marker]
+    marker_rules = [rule for rule in load_rules().rules if rule.is_validation_marker]
     leftovers = [line for rule in marker_rules for line in rule.removed]
     assert len(leftovers) >= 10
     rows = [make_row(0)] + [make_row(i + 1, text=f"{CLEAN_TEXT}\n{line}\n", n_chars_clean=len(CLEAN_TEXT) + len(line) + 2)

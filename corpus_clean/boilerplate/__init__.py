@@ -61,9 +61,12 @@ def marker_regexes() -> list[str]:
     """
     from corpus_clean.boilerplate.rules import load_rules
 
-    patterns = [_behind_first_char_check(rule.inline_pattern()) for rule in load_rules().rules
-                if rule.kind == "line" and rule.where == "anywhere" and not rule.keywords and rule.min_position == 0
-                and rule.validation_marker]
+    return whole_line_regexes([rule for rule in load_rules().rules if rule.is_validation_marker])
+
+
+def whole_line_regexes(rules) -> list[str]:
+    """One regex that finds a line any of `rules` matches whole (empty list: no rules)."""
+    patterns = [_behind_first_char_check(rule.inline_pattern()) for rule in rules]
     # One alternation with the line anchor outside it: Python's regex then tests each
     # line start once instead of once per rule (measured 8x faster on 905 long texts).
     return [f"(?m)^[ \\t]*(?:{'|'.join(patterns)})[ \\t]*$"] if patterns else []

@@ -87,6 +87,18 @@ class Rule:
     order: int = 0  # position over all packs: on a line matched by two rules, the lower wins
 
     @property
+    def is_unconditional(self) -> bool:
+        """A line rule that fires anywhere, on any line, without context or keywords (the
+        HTML path runs only these on extracted text)."""
+        return self.kind == "line" and self.where == "anywhere" and not self.keywords and self.min_position == 0
+
+    @property
+    def is_validation_marker(self) -> bool:
+        """An unconditional rule whose matches are never content: left in a clean text,
+        such a line fails validation (``corpus_clean.boilerplate.marker_regexes``)."""
+        return self.is_unconditional and self.validation_marker
+
+    @property
     def id(self) -> str:
         """The provenance name written into each Removal, e.g. ``news.byline``."""
         return f"{self.pack}.{self.name}"
