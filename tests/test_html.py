@@ -494,3 +494,14 @@ def test_a_table_row_is_one_line_and_numbers_in_cells_survive_the_pipeline():
     doc = clean_text("", html=html)
     assert "Steel piles 1,200,000 2024" in doc.text.split("\n")
     assert_exact_removals(doc.repaired_text, doc.removed)
+
+
+def test_html_path_runs_every_unconditional_rule_not_only_validation_markers():
+    """`outlets.count_only` is no validation marker (a kept number can be content), but
+    on extracted text the HTML path still cuts a like count under a post with it."""
+    para = "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks."
+    page = (f"<html><body><article><h1>Bridge to close</h1><p>{para}</p><p>4.5K</p>"
+            f"<p>{para.replace('Tuesday', 'Monday')}</p></article></body></html>")
+    doc = clean_text("", html=page)
+    assert "4.5K" not in doc.text
+    assert any(r.rule == "outlets.count_only" for r in doc.removed)
