@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus_clean import __version__
+from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
@@ -88,6 +89,7 @@ class CleanedShard:
     files: dict[str, FileCounts]
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (filter step, reason)
+    signatures: pa.Table | None = None  # dedup signatures of every row (by id), when asked for
 
 
 def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
@@ -133,34 +135,43 @@ class CleanedBatch:
     problems: dict[str, list[tuple[str, str]]]
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    signatures: pa.Table | None = None
 
 
-BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str], Iterator[CleanedBatch]]
+# (batches, steps, run_id, signatures) → the cleaned batches in order
+BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str, DedupParams | None], Iterator[CleanedBatch]]
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                 clean_batches: BatchCleaner | None = None,
-                on_batch: Callable[[int], None] | None = None) -> CleanedShard:
+                on_batch: Callable[[int], None] | None = None,
+                signatures: DedupParams | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
     `on_batch(documents)` is told after each batch (progress that moves with documents).
+    With `signatures`, each batch's dedup signatures are computed where it was cleaned
+    (``clean_batch``): in the workers, not in the process that writes the shard.
     """
     steps = resolve_steps(steps)
     tables: list[pa.Table] = [clean_schema().empty_table()]
+    signature_tables: list[pa.Table] = [signature_schema(signatures).empty_table()] if signatures else []
     problems: dict[str, list[tuple[str, str]]] = {}
     filtered: dict[str, tuple[str, str]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
-    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id):
+    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id, signatures):
         tables.append(cleaned.rows)
+        if signatures:
+            signature_tables.append(cleaned.signatures)
         problems.update(cleaned.problems)
         filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
         if on_batch is not None:
             on_batch(cleaned.rows.num_rows)
-    return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered)
+    return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered,
+                        _one_chunk(signature_tables) if signatures else None)
 
 
 def _one_chunk(tables: list[pa.Table]) -> pa.Table:
@@ -208,13 +219,16 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
+def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str,
+                       signatures: DedupParams | None = None) -> Iterator[CleanedBatch]:
     for batch in batches:
-        yield clean_batch(batch, steps, run_id)
+        yield clean_batch(batch, steps, run_id, signatures)
 
 
-def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> CleanedBatch:
-    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts."""
+def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
+                signatures: DedupParams | None = None) -> CleanedBatch:
+    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts;
+    with `signatures`, also the dedup signatures of its rows (``dedup.signature_table``)."""
     counters = StepCounters()
     rows, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
@@ -228,7 +242,11 @@ def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> 
         table = pa.Table.from_pylist(rows, schema=clean_schema())
     except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
         table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
-    return CleanedBatch(table, problems, counters, filtered)
+    signed = None
+    if signatures:
+        signed = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
+                                 signatures)
+    return CleanedBatch(table, problems, counters, filtered, signed)
 
 
 def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:

@@ -80,7 +80,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         if len(in_flight) >= max_in_flight:
             finish_oldest()
         after = [previous_clean] if one_clean_at_a_time and previous_clean is not None else None
-        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, wait_for=after)
+        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, dedup, wait_for=after)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")

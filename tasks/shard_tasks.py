@@ -13,6 +13,7 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.dataset import write_part
+from corpus_clean.dedup import DedupParams
 from corpus_clean.dedup_stage import stage_signatures
 from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
@@ -25,8 +26,10 @@ from tasks.retries import IO_RETRIES
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
-                     on_batch: Callable[[int], None] | None = None) -> CleanedShard:
-    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch)
+                     on_batch: Callable[[int], None] | None = None, dedup: bool = True) -> CleanedShard:
+    # The dedup signatures are computed next to the cleaning (in the workers).
+    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch,
+                                  signatures=DedupParams() if dedup else None)
 
 
 @task(name="validate-shard", cache_policy=NONE)
@@ -43,7 +46,7 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     clean = sort_for_readers(output.clean)
     write_part(staging_dir, "clean", part_name, clean, sort=False)
     if dedup:  # while the texts are in memory (the dedup stage would read them back)
-        stage_signatures(staging_dir, part_name, clean)
+        stage_signatures(staging_dir, part_name, clean, computed=cleaned.signatures)
     del clean
     write_part(staging_dir, "quarantine", part_name, output.quarantine)
     if output.filtered.num_rows:
