@@ -25,10 +25,9 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterator
 
-from corpus_clean.dedup import DedupParams
 from corpus_clean.document import Document
 from corpus_clean.processes import exit_when_parent_exits
-from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
+from corpus_clean.shards import BatchExtras, CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
 from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -104,7 +103,7 @@ def resolve_workers(workers: int) -> int:
 
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                            workers: int = 1, on_batch: Callable[[int], None] | None = None,
-                           signatures: DedupParams | None = None) -> CleanedShard:
+                           extras: BatchExtras | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned in the shared pool of `workers` processes (0: one per CPU).
 
@@ -116,11 +115,11 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     workers = resolve_workers(workers)
     steps = resolve_steps(steps)
     if workers == 1:
-        return clean_shard(shard, run_id, steps, on_batch=on_batch, signatures=signatures)
+        return clean_shard(shard, run_id, steps, on_batch=on_batch, extras=extras)
     pool = _pool(workers)
     try:
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers),
-                           on_batch=on_batch, signatures=signatures)
+                           on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
@@ -128,13 +127,13 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
                       steps: tuple[Step, ...], run_id: str,
-                      signatures: DedupParams | None = None) -> Iterator[CleanedBatch]:
+                      extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
     `ahead` batches submitted and not yet taken back (reading stays ahead of the
     workers, memory bounded)."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(pool.submit(clean_batch, batch, steps, run_id, signatures))
+        pending.append(pool.submit(clean_batch, batch, steps, run_id, extras))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:

@@ -21,6 +21,7 @@ from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
+from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
 
 DEFAULT_SHARD_BYTES = 16 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
@@ -90,6 +91,16 @@ class CleanedShard:
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (filter step, reason)
     signatures: pa.Table | None = None  # dedup signatures of every row (by id), when asked for
+    checks: RowChecks | None = None     # validation's per-row searches, when asked for
+
+
+@dataclass(frozen=True)
+class BatchExtras:
+    """Per-row work for the tasks after cleaning, done where each batch is cleaned: in
+    the worker processes, not serially in the process that validates and writes shards."""
+
+    signatures: DedupParams | None = None    # the dedup signatures (staged by write-shard)
+    checks: ValidationConfig | None = None   # validation's per-row searches (``validate.row_checks``)
 
 
 def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
@@ -136,42 +147,46 @@ class CleanedBatch:
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)
     signatures: pa.Table | None = None
+    checks: RowChecks | None = None
 
 
-# (batches, steps, run_id, signatures) → the cleaned batches in order
-BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str, DedupParams | None], Iterator[CleanedBatch]]
+# (batches, steps, run_id, extras) → the cleaned batches in order
+BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str, BatchExtras | None], Iterator[CleanedBatch]]
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                 clean_batches: BatchCleaner | None = None,
                 on_batch: Callable[[int], None] | None = None,
-                signatures: DedupParams | None = None) -> CleanedShard:
+                extras: BatchExtras | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
     `on_batch(documents)` is told after each batch (progress that moves with documents).
-    With `signatures`, each batch's dedup signatures are computed where it was cleaned
-    (``clean_batch``): in the workers, not in the process that writes the shard.
+    `extras`: what else to compute for each batch where it is cleaned (``clean_batch``).
     """
     steps = resolve_steps(steps)
+    extras = extras or BatchExtras()
     tables: list[pa.Table] = [clean_schema().empty_table()]
-    signature_tables: list[pa.Table] = [signature_schema(signatures).empty_table()] if signatures else []
+    signature_tables: list[pa.Table] = [signature_schema(extras.signatures).empty_table()] if extras.signatures else []
+    checks: list[RowChecks] = []
     problems: dict[str, list[tuple[str, str]]] = {}
     filtered: dict[str, tuple[str, str]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
-    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id, signatures):
+    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id, extras):
         tables.append(cleaned.rows)
-        if signatures:
+        if extras.signatures:
             signature_tables.append(cleaned.signatures)
+        if extras.checks:
+            checks.append(cleaned.checks)
         problems.update(cleaned.problems)
         filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
         if on_batch is not None:
             on_batch(cleaned.rows.num_rows)
     return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered,
-                        _one_chunk(signature_tables) if signatures else None)
+                        _one_chunk(signature_tables) if extras.signatures else None, RowChecks.concat(checks))
 
 
 def _one_chunk(tables: list[pa.Table]) -> pa.Table:
@@ -220,15 +235,16 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
 
 
 def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str,
-                       signatures: DedupParams | None = None) -> Iterator[CleanedBatch]:
+                       extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     for batch in batches:
-        yield clean_batch(batch, steps, run_id, signatures)
+        yield clean_batch(batch, steps, run_id, extras)
 
 
 def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
-                signatures: DedupParams | None = None) -> CleanedBatch:
+                extras: BatchExtras | None = None) -> CleanedBatch:
     """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts;
-    with `signatures`, also the dedup signatures of its rows (``dedup.signature_table``)."""
+    with `extras`, also its rows' dedup signatures (``dedup.signature_table``) and
+    validation's per-row searches (``validate.row_checks``)."""
     counters = StepCounters()
     rows, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
@@ -242,11 +258,13 @@ def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
         table = pa.Table.from_pylist(rows, schema=clean_schema())
     except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
         table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
-    signed = None
-    if signatures:
-        signed = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
-                                 signatures)
-    return CleanedBatch(table, problems, counters, filtered, signed)
+    extras = extras or BatchExtras()
+    signatures = None
+    if extras.signatures:
+        signatures = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
+                                     extras.signatures)
+    checks = row_checks(table, extras.checks) if extras.checks else None
+    return CleanedBatch(table, problems, counters, filtered, signatures, checks)
 
 
 def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:

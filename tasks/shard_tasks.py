@@ -13,12 +13,11 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.dataset import write_part
-from corpus_clean.dedup import DedupParams
 from corpus_clean.dedup_stage import stage_signatures
 from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.processes import return_freed_memory
-from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
+from corpus_clean.shards import BatchExtras, CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
 from tasks.retries import IO_RETRIES
@@ -26,16 +25,15 @@ from tasks.retries import IO_RETRIES
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
-                     on_batch: Callable[[int], None] | None = None, dedup: bool = True) -> CleanedShard:
-    # The dedup signatures are computed next to the cleaning (in the workers).
-    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch,
-                                  signatures=DedupParams() if dedup else None)
+                     on_batch: Callable[[int], None] | None = None,
+                     extras: BatchExtras | None = None) -> CleanedShard:
+    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras)
 
 
 @task(name="validate-shard", cache_policy=NONE)
 def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
                         data_docs_dir: str | None) -> ValidationReport:
-    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir)
+    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=cleaned.checks)
 
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
