@@ -272,6 +272,28 @@ def minhash_algorithm() -> str:
     return f"rensa-rminhash-v{RMinHash.ALGORITHM_VERSION}+{WORD_HASHING}"
 
 
+def index_mismatch(index_dir: str | Path, params: DedupParams | None = None) -> str | None:
+    """Why the index saved in `index_dir` cannot take this version's signatures, in
+    words to follow "the index ..." (another MinHash algorithm or other parameters: comparing the two would miss
+    every copy); None when it can, or when there is no index yet.
+
+    >>> index_mismatch("/nonexistent") is None
+    True
+    """
+    meta_path = Path(index_dir) / INDEX_PARAMS_FILE
+    if not meta_path.exists():
+        return None
+    saved = json.loads(meta_path.read_text())
+    wanted = {"params": asdict(params or DedupParams()), "minhash": minhash_algorithm()}
+    if saved == wanted:
+        return None
+    if saved.get("minhash") != wanted["minhash"]:
+        return (f"holds signatures made by {saved.get('minhash')!r}, and this version makes them by "
+                f"{wanted['minhash']!r}: the two cannot be compared")
+    return (f"was built with parameters {saved.get('params')}, not {wanted['params']}: its signatures "
+            f"cannot be compared with new ones")
+
+
 def signature_schema(params: DedupParams) -> pa.Schema:
     return pa.schema([
         pa.field("id", pa.string(), nullable=False),

@@ -12,7 +12,7 @@ from prefect.states import Completed
 
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
-from corpus_clean.dedup import DedupParams
+from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.report import no_new_records
@@ -162,6 +162,11 @@ def clean_corpus(
         logger.info("run %s: %d files to clean in %d shards, %d unchanged, %d missing from the input",
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
+        if dedup and (mismatch := index_mismatch(builder.staging / DEDUP_INDEX)):
+            # Before any cleaning; never mix signatures of two algorithms (every copy would be missed).
+            index = layout.current / DEDUP_INDEX
+            raise RunError(f"the dedup index {index} {mismatch}. Run with --no-dedup, or start a new index "
+                           f"by removing {index} (earlier versions' documents are then not matched)")
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
         shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:
