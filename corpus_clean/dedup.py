@@ -117,8 +117,10 @@ def shingles(words: list[str], n: int) -> list[str]:
 # shingle (that was ~17 % of cleaning's CPU time; this is ~1 %, see RESULTS-throughput.md).
 
 # What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine): Python's
-# `[\W\d_]` keeps letters and the numbers that are not decimal digits ("²", "Ⅻ").
-_NOT_LETTERS_RE2 = r"[^\pL\p{Nl}\p{No}]+"
+# `[\W\d_]` keeps letters and the numbers that are not decimal digits ("²", "Ⅻ"). The
+# space is left out of the class: it separates words anyway (the split is on it), and
+# not replacing every gap between two words makes the replace 2x faster.
+_NOT_LETTERS_RE2 = r"[^\pL\p{Nl}\p{No} ]+"
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
 _FNV_PRIME = np.uint64(0x100000001B3)
@@ -187,7 +189,7 @@ def batch_words(texts: list[str]) -> BatchWords:
     folded = pa.array([text.casefold() for text in texts], pa.string())
     split = pc.split_pattern(pc.replace_substring_regex(folded, _NOT_LETTERS_RE2, " "), " ")
     words = pc.list_flatten(split)
-    keep = pc.greater(pc.binary_length(words), 0)  # the empty strings around a leading/trailing space
+    keep = pc.greater(pc.binary_length(words), 0)  # the empty strings between two spaces, or at an end
     doc = pc.list_parent_indices(split).filter(keep).to_numpy()
     encoded = words.filter(keep).dictionary_encode()
     hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
