@@ -278,6 +278,7 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
                                     workers=workers, dedup=dedup)
             assert manifest["totals"]["read"] == n_docs, manifest["totals"]
 
+        shutil.rmtree(work / "warm", ignore_errors=True)  # a --work folder may hold an older version's output
         for workers in (1, 2):  # server up, worker pool started, GX imported
             clean_corpus(input_path=str(dt_corpus), output_dir=str(work / "warm"), data_docs=False, workers=workers)
         systems["flow, workers=1"] = (lambda: flow_fn(1), n_docs, size)

@@ -37,7 +37,6 @@ benchmarks/dedup.py and benchmarks/RESULTS-dedup.md):
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass
@@ -84,7 +83,8 @@ class DedupParams:
 
 
 def normalised_words(text: str) -> list[str]:
-    """Case-folded words with punctuation, digits and symbols removed.
+    """Case-folded words with punctuation, digits and symbols removed (one text, in
+    Python: the reference ``batch_words`` computes for a whole batch in Arrow).
 
     Copies of one article differ in ways that say nothing about the article: casing of a
     headline, curly vs straight quotes, dashes, line wrapping, and numbers that change
@@ -97,17 +97,10 @@ def normalised_words(text: str) -> list[str]:
     return _NOT_LETTERS.sub(" ", text.casefold()).split()
 
 
-def exact_hash(words: list[str]) -> int:
-    """64-bit hash of the normalised text (collisions: ~1 in 3.7e7 over 1 M documents).
-
-    >>> exact_hash(normalised_words("Hello, world!")) == exact_hash(normalised_words("hello world"))
-    True
-    """
-    return int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little")
-
-
 def shingles(words: list[str], n: int) -> list[str]:
-    """Word n-grams; a text shorter than n words is one shingle.
+    """Word n-grams as strings; a text shorter than n words is one shingle. (What
+    ``shingle_hashes`` hashes; kept for libraries that take strings, e.g. the datasketch
+    comparison in benchmarks/dedup.py.)
 
     >>> shingles(["a", "b", "c", "d"], 3)
     ['a b c', 'b c d']
@@ -119,27 +112,188 @@ def shingles(words: list[str], n: int) -> list[str]:
     return [" ".join(gram) for gram in zip(*(words[k:] for k in range(n)))]
 
 
-def minhash_signatures(shingle_sets: list[list[str]], params: DedupParams) -> np.ndarray:
-    """(documents × num_perm) uint32 MinHash signatures from rensa's R-MinHash.
+# ---------------------------------------------------------------- signatures over a batch
+# Hashing whole batches with numpy instead of building a Python string per word and per
+# shingle (that was ~17 % of cleaning's CPU time; this is ~1 %, see RESULTS-throughput.md).
 
-    Chosen over datasketch after measuring both (benchmarks/dedup.py): same estimates,
-    far faster. The fraction of equal slots between two signatures estimates the
-    Jaccard similarity of the shingle sets.
+# What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine): Python's
+# `[\W\d_]` keeps letters and the numbers that are not decimal digits ("²", "Ⅻ"). The
+# space is left out of the class: it separates words anyway (the split is on it), and
+# not replacing every gap between two words makes the replace 2x faster.
+_NOT_LETTERS_RE2 = r"[^\pL\p{Nl}\p{No} ]+"
+
+_FNV_OFFSET = np.uint64(0xCBF29CE484222325)
+_FNV_PRIME = np.uint64(0x100000001B3)
+
+
+def _mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: every input bit flips about half the output bits, so
+    hashes built from it can be combined by XOR or addition.
+
+    >>> _mix64(np.array([0, 1], dtype=np.uint64)).tolist()
+    [0, 6238072747940578789]
+    """
+    x = (x ^ (x >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    x = (x ^ (x >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def string_hashes(strings: pa.Array) -> np.ndarray:
+    """64-bit hash of each string (FNV-1a over its UTF-8 bytes, then ``_mix64``),
+    computed one byte position at a time over all strings at once: the longest strings
+    first, so the strings still going at byte k are a prefix of the order.
+
+    >>> h = string_hashes(pa.array(["pier", "", "pier", "piers"]))
+    >>> bool(h[0] == h[2]), bool(h[0] != h[3]), bool(h[0] != h[1])
+    (True, True, True)
+    """
+    strings = strings.cast(pa.large_string())
+    _, offsets, data = strings.buffers()
+    offsets = np.frombuffer(offsets, dtype=np.int64)[strings.offset:strings.offset + len(strings) + 1]
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, dtype=np.uint8)
+    lengths = np.diff(offsets)
+    order = np.argsort(-lengths, kind="stable")
+    starts, sorted_lengths = offsets[:-1][order], lengths[order]
+    still_going = np.searchsorted(-sorted_lengths, -np.arange(sorted_lengths[0] if len(order) else 0), side="left")
+    hashes = np.full(len(order), _FNV_OFFSET, dtype=np.uint64)
+    for k, count in enumerate(still_going.tolist()):  # count: strings longer than k bytes
+        hashes[:count] = (hashes[:count] ^ data[starts[:count] + k]) * _FNV_PRIME
+    out = np.empty_like(hashes)
+    out[order] = _mix64(hashes)
+    return out
+
+
+@dataclass
+class BatchWords:
+    """The normalised words of a batch of texts, flattened: each word's hash, documents
+    one after another, and each document's number of words."""
+
+    hashes: np.ndarray   # uint64, one per word
+    counts: np.ndarray   # int64, words per document
+
+    @property
+    def starts(self) -> np.ndarray:
+        """Position of each document's first word in `hashes`."""
+        return np.cumsum(self.counts) - self.counts
+
+
+def batch_words(texts: list[str]) -> BatchWords:
+    """``normalised_words`` of every text, hashed (``string_hashes``): Python case-folds
+    (its full folding: "ß" → "ss"), Arrow replaces what is not a letter by spaces and
+    splits, and each distinct word of the batch is hashed once.
+
+    >>> words = batch_words(["The pier, 2 km!", "", "the PIER"])
+    >>> words.counts.tolist(), bool(words.hashes[0] == words.hashes[3])
+    ([3, 0, 2], True)
+    """
+    folded = pa.array([text.casefold() for text in texts], pa.string())
+    split = pc.split_pattern(pc.replace_substring_regex(folded, _NOT_LETTERS_RE2, " "), " ")
+    words = pc.list_flatten(split)
+    keep = pc.greater(pc.binary_length(words), 0)  # the empty strings between two spaces, or at an end
+    doc = pc.list_parent_indices(split).filter(keep).to_numpy()
+    encoded = words.filter(keep).dictionary_encode()
+    hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
+    return BatchWords(hashes, np.bincount(doc, minlength=len(texts)).astype(np.int64))
+
+
+def exact_hashes(words: BatchWords) -> np.ndarray:
+    """64-bit hash of each document's normalised word sequence: the sum of its words'
+    hashes, each mixed with its position, mixed with the word count (order matters:
+    "a b" and "b a" differ). Collisions: ~1 in 3.7e7 over 1 M documents.
+
+    >>> h = exact_hashes(batch_words(["Hello, world!", "hello world", "world hello"]))
+    >>> bool(h[0] == h[1]), bool(h[0] != h[2])
+    (True, True)
+    """
+    n = len(words.counts)
+    position = np.arange(len(words.hashes), dtype=np.uint64) - np.repeat(words.starts, words.counts).astype(np.uint64)
+    keyed = _mix64(words.hashes ^ _mix64(position + np.uint64(1)))
+    sums = np.zeros(n, dtype=np.uint64)
+    has_words = words.counts > 0
+    if has_words.any():
+        sums[has_words] = np.add.reduceat(keyed, words.starts[has_words])  # uint64: wraps
+    return _mix64(sums ^ words.counts.astype(np.uint64))
+
+
+def shingle_hashes(words: BatchWords, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The word n-grams of each document (``shingles``) as 64-bit hashes, flat, and the
+    row offsets of each document's shingles. A shingle's hash chains its words' hashes
+    in order; a text shorter than n words is one shingle, a text
+    without words has none.
+
+    >>> hashes, offsets = shingle_hashes(batch_words(["a b c d", "a b", "", "x b c d"]), 3)
+    >>> offsets.tolist(), bool(hashes[1] == hashes[4])
+    ([0, 2, 3, 3, 5], True)
+    """
+    per_doc = np.where(words.counts > 0, np.maximum(words.counts - n + 1, 1), 0)
+    offsets = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.uint64)
+    total = int(offsets[-1])
+    # Position of each shingle's first word, and of the word after its document's last.
+    first = np.repeat(words.starts, per_doc) + np.arange(total) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
+    end = np.repeat(words.starts + words.counts, per_doc)
+    # Chained FNV-style over the words' (already mixed) hashes, mixed once at the end; a
+    # word past its document's end (a text shorter than n words) counts as 0.
+    padded = np.concatenate([words.hashes, np.zeros(n, dtype=np.uint64)])
+    hashes = np.zeros(total, dtype=np.uint64)
+    for k in range(n):
+        at = first + k
+        hashes = (hashes * _FNV_PRIME) ^ np.where(at < end, padded[at], np.uint64(0))
+    hashes = _mix64(hashes)
+    return hashes, offsets
+
+
+def minhash_signatures(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
+    """(documents × num_perm) uint32 MinHash signatures of each document's tokens (row i:
+    ``token_hashes[row_offsets[i]:row_offsets[i + 1]]``), by rensa's R-MinHash; a document
+    without tokens gets all slots 2^32-1.
+
+    rensa was chosen over datasketch after measuring both (benchmarks/dedup.py): same
+    estimates, far faster. The fraction of equal slots between two signatures estimates
+    the Jaccard similarity of the token sets.
     """
     from rensa import RMinHash
 
-    if not shingle_sets:
+    documents = len(row_offsets) - 1
+    if documents <= 0:
         return np.zeros((0, params.num_perm), dtype=np.uint32)
-    matrix = RMinHash.digest_matrix_from_token_sets(shingle_sets, num_perm=params.num_perm, seed=params.seed)
-    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(len(shingle_sets), params.num_perm)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(token_hashes, row_offsets, params.num_perm, params.seed)
+    return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(documents, params.num_perm)
+
+
+# The word and shingle hashing above; part of the algorithm saved with an index.
+WORD_HASHING = "words-fnv1a64-splitmix-v1"
 
 
 def minhash_algorithm() -> str:
-    """Saved with an index: rensa changes its algorithm between versions (0.5 made old
-    signatures incomparable), and mixing versions would silently miss every copy."""
+    """Saved with an index, which refuses signatures of another algorithm: rensa changes
+    its MinHash between versions (0.5 made old signatures incomparable), and the tokens
+    it is given are our own word-shingle hashes (``WORD_HASHING``; before them, rensa
+    hashed shingle strings). Mixing either would silently miss every copy."""
     from rensa import RMinHash
 
-    return f"rensa-rminhash-v{RMinHash.ALGORITHM_VERSION}"
+    return f"rensa-rminhash-v{RMinHash.ALGORITHM_VERSION}+{WORD_HASHING}"
+
+
+def index_mismatch(index_dir: str | Path, params: DedupParams | None = None) -> str | None:
+    """Why the index saved in `index_dir` cannot take this version's signatures, in
+    words to follow "the index ..." (another MinHash algorithm or other parameters: comparing the two would miss
+    every copy); None when it can, or when there is no index yet.
+
+    >>> index_mismatch("/nonexistent") is None
+    True
+    """
+    meta_path = Path(index_dir) / INDEX_PARAMS_FILE
+    if not meta_path.exists():
+        return None
+    saved = json.loads(meta_path.read_text())
+    wanted = {"params": asdict(params or DedupParams()), "minhash": minhash_algorithm()}
+    if saved == wanted:
+        return None
+    if saved.get("minhash") != wanted["minhash"]:
+        return (f"holds signatures made by {saved.get('minhash')!r}, and this version makes them by "
+                f"{wanted['minhash']!r}: the two cannot be compared")
+    return (f"was built with parameters {saved.get('params')}, not {wanted['params']}: its signatures "
+            f"cannot be compared with new ones")
 
 
 def signature_schema(params: DedupParams) -> pa.Schema:
@@ -151,7 +305,7 @@ def signature_schema(params: DedupParams) -> pa.Schema:
     ])
 
 
-def signature_table(ids: list[str], texts: list[str], params: DedupParams = DedupParams()) -> pa.Table:
+def signature_table(ids: list[str] | pa.Array, texts: list[str], params: DedupParams = DedupParams()) -> pa.Table:
     """One row per document: id, exact_hash, n_words, minhash. Pure: run it per batch,
     in worker processes if you like, and concatenate the tables in record order.
 
@@ -159,13 +313,14 @@ def signature_table(ids: list[str], texts: list[str], params: DedupParams = Dedu
     >>> t.column("exact_hash")[0].as_py() == t.column("exact_hash")[1].as_py()
     True
     """
-    words = [normalised_words(text) for text in texts]
-    signatures = minhash_signatures([shingles(w, params.shingle_words) for w in words], params)
+    ids = ids if isinstance(ids, (pa.Array, pa.ChunkedArray)) else pa.array(ids, pa.string())
+    words = batch_words(texts)
+    signatures = minhash_signatures(*shingle_hashes(words, params.shingle_words), params)
     minhash = pa.FixedSizeListArray.from_arrays(pa.array(signatures.ravel(), pa.uint32()), params.num_perm)
     return pa.Table.from_arrays([
-        pa.array(ids, pa.string()),
-        pa.array([exact_hash(w) for w in words], pa.uint64()),
-        pa.array([len(w) for w in words], pa.int64()),
+        ids,
+        pa.array(exact_hashes(words), pa.uint64()),
+        pa.array(words.counts, pa.int64()),
         minhash,
     ], schema=signature_schema(params))
 

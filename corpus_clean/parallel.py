@@ -27,7 +27,7 @@ from typing import Callable, Iterator
 
 from corpus_clean.document import Document
 from corpus_clean.processes import exit_when_parent_exits
-from corpus_clean.shards import CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
+from corpus_clean.shards import BatchExtras, CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
 from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -102,7 +102,8 @@ def resolve_workers(workers: int) -> int:
 
 
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
-                           workers: int = 1, on_batch: Callable[[int], None] | None = None) -> CleanedShard:
+                           workers: int = 1, on_batch: Callable[[int], None] | None = None,
+                           extras: BatchExtras | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned in the shared pool of `workers` processes (0: one per CPU).
 
@@ -114,24 +115,25 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     workers = resolve_workers(workers)
     steps = resolve_steps(steps)
     if workers == 1:
-        return clean_shard(shard, run_id, steps, on_batch=on_batch)
+        return clean_shard(shard, run_id, steps, on_batch=on_batch, extras=extras)
     pool = _pool(workers)
     try:
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers),
-                           on_batch=on_batch)
+                           on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
 
 
 def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
-                      steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
+                      steps: tuple[Step, ...], run_id: str,
+                      extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
     `ahead` batches submitted and not yet taken back (reading stays ahead of the
     workers, memory bounded)."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(pool.submit(clean_batch, batch, steps, run_id))
+        pending.append(pool.submit(clean_batch, batch, steps, run_id, extras))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:

@@ -15,11 +15,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus_clean import __version__
+from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
+from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
 
 DEFAULT_SHARD_BYTES = 16 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
@@ -88,6 +90,17 @@ class CleanedShard:
     files: dict[str, FileCounts]
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)  # id → (filter step, reason)
+    signatures: pa.Table | None = None  # dedup signatures of every row (by id), when asked for
+    checks: RowChecks | None = None     # validation's per-row searches, when asked for
+
+
+@dataclass(frozen=True)
+class BatchExtras:
+    """Per-row work for the tasks after cleaning, done where each batch is cleaned: in
+    the worker processes, not serially in the process that validates and writes shards."""
+
+    signatures: DedupParams | None = None    # the dedup signatures (staged by write-shard)
+    checks: ValidationConfig | None = None   # validation's per-row searches (``validate.row_checks``)
 
 
 def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
@@ -133,34 +146,47 @@ class CleanedBatch:
     problems: dict[str, list[tuple[str, str]]]
     counters: StepCounters
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    signatures: pa.Table | None = None
+    checks: RowChecks | None = None
 
 
-BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str], Iterator[CleanedBatch]]
+# (batches, steps, run_id, extras) → the cleaned batches in order
+BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str, BatchExtras | None], Iterator[CleanedBatch]]
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                 clean_batches: BatchCleaner | None = None,
-                on_batch: Callable[[int], None] | None = None) -> CleanedShard:
+                on_batch: Callable[[int], None] | None = None,
+                extras: BatchExtras | None = None) -> CleanedShard:
     """Read and clean every record of the shard's files. Never raises on bad records.
 
     `clean_batches` cleans the shard's batches and yields them back in order (default:
     here, one after another; ``corpus_clean.parallel`` passes one that uses processes).
     `on_batch(documents)` is told after each batch (progress that moves with documents).
+    `extras`: what else to compute for each batch where it is cleaned (``clean_batch``).
     """
     steps = resolve_steps(steps)
+    extras = extras or BatchExtras()
     tables: list[pa.Table] = [clean_schema().empty_table()]
+    signature_tables: list[pa.Table] = [signature_schema(extras.signatures).empty_table()] if extras.signatures else []
+    checks: list[RowChecks] = []
     problems: dict[str, list[tuple[str, str]]] = {}
     filtered: dict[str, tuple[str, str]] = {}
     files: dict[str, FileCounts] = {}
     counters = StepCounters()
-    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id):
+    for cleaned in (clean_batches or clean_batches_here)(_batches(shard, files), steps, run_id, extras):
         tables.append(cleaned.rows)
+        if extras.signatures:
+            signature_tables.append(cleaned.signatures)
+        if extras.checks:
+            checks.append(cleaned.checks)
         problems.update(cleaned.problems)
         filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
         if on_batch is not None:
             on_batch(cleaned.rows.num_rows)
-    return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered)
+    return CleanedShard(shard, _one_chunk(tables), problems, files, counters, filtered,
+                        _one_chunk(signature_tables) if extras.signatures else None, RowChecks.concat(checks))
 
 
 def _one_chunk(tables: list[pa.Table]) -> pa.Table:
@@ -208,13 +234,17 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str) -> Iterator[CleanedBatch]:
+def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str,
+                       extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     for batch in batches:
-        yield clean_batch(batch, steps, run_id)
+        yield clean_batch(batch, steps, run_id, extras)
 
 
-def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> CleanedBatch:
-    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts."""
+def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
+                extras: BatchExtras | None = None) -> CleanedBatch:
+    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts;
+    with `extras`, also its rows' dedup signatures (``dedup.signature_table``) and
+    validation's per-row searches (``validate.row_checks``)."""
     counters = StepCounters()
     rows, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
@@ -228,7 +258,13 @@ def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str) -> 
         table = pa.Table.from_pylist(rows, schema=clean_schema())
     except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
         table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
-    return CleanedBatch(table, problems, counters, filtered)
+    extras = extras or BatchExtras()
+    signatures = None
+    if extras.signatures:
+        signatures = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
+                                     extras.signatures)
+    checks = row_checks(table, extras.checks) if extras.checks else None
+    return CleanedBatch(table, problems, counters, filtered, signatures, checks)
 
 
 def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:

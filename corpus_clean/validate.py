@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -116,8 +117,14 @@ def validate_table(
     table: pa.Table,
     config: ValidationConfig = ValidationConfig(),
     data_docs_dir: str | None = None,
+    checks: "RowChecks | None" = None,
 ) -> ValidationReport:
-    """Validate an Arrow table of records with the GX suite; see the module docstring."""
+    """Validate an Arrow table of records with the GX suite; see the module docstring.
+
+    `checks`: ``row_checks`` of this table, computed where the rows were made (the
+    cleaning workers); the custom expectations then take each row's result from them
+    instead of searching again. Same results, same failing rows (checks made with other
+    boilerplate markers are not used for the markers)."""
     gx_state = _gx()
     suite_spec = load_suite_spec()
     params = _parameters(config)
@@ -146,20 +153,17 @@ def validate_table(
     }
     index_path = None
     with _GX_LOCK:
-        if data_docs_dir:
-            # ValidationDefinition.run stores the result, which Data Docs are built from.
-            try:
-                result = vd.run(batch_parameters={"dataframe": df},
-                                expectation_parameters=run_params, result_format=result_format)
+        _CHECKED_AHEAD.clear()
+        _CHECKED_AHEAD.update(_usable_checks(checks, table.num_rows, tuple(params["boilerplate_markers"])))
+        try:
+            result = _run_suite(gx_state, vd, df, run_params, result_format, data_docs_dir)
+            if data_docs_dir:
                 index_path = _build_data_docs(gx_state, data_docs_dir)
-            finally:
+        finally:
+            _CHECKED_AHEAD.clear()
+            if data_docs_dir:
                 _clear_results(gx_state)
-        else:
-            # Batch.validate stores nothing (serializing a COMPLETE result costs seconds).
-            batch = gx_state["batch_definition"].get_batch(batch_parameters={"dataframe": df})
-            result = batch.validate(vd.suite, result_format=result_format,
-                                    expectation_parameters=run_params)
-        _forget_batch(gx_state)
+            _forget_batch(gx_state)
 
     report = ValidationReport(data_docs_index=index_path, n_rows=table.num_rows)
     for res in result.results:
@@ -217,23 +221,49 @@ def validate_table(
     return report
 
 
+def _run_suite(gx_state: dict, vd, df, run_params: dict, result_format: dict, data_docs_dir: str | None):
+    """The suite over `df`. With Data Docs, ValidationDefinition.run, which stores the
+    result they are built from; else Batch.validate, which stores nothing (serializing
+    a COMPLETE result costs seconds)."""
+    if data_docs_dir:
+        return vd.run(batch_parameters={"dataframe": df}, expectation_parameters=run_params,
+                      result_format=result_format)
+    batch = gx_state["batch_definition"].get_batch(batch_parameters={"dataframe": df})
+    return batch.validate(vd.suite, result_format=result_format, expectation_parameters=run_params)
+
+
+def _usable_checks(checks: "RowChecks | None", n_rows: int, markers: tuple[str, ...]) -> dict:
+    """The precomputed results that fit this validation: one per row, and for the
+    boilerplate markers, made with the same markers."""
+    if checks is None:
+        return {}
+    return {key: found for key, found in checks.found.items()
+            if len(found) == n_rows
+            and (key[0] != CUSTOM_METRICS["expect_column_values_to_have_no_boilerplate_markers"]
+                 or checks.markers == markers)}
+
+
 # --------------------------------------------------------------------------- suite
 def load_suite_spec() -> dict:
     """The suite JSON (GX 1.x ExpectationSuite format)."""
     return json.loads(SUITE_FILE.read_text(encoding="utf-8"))
 
 
+@functools.lru_cache(maxsize=1)
 def default_boilerplate_markers() -> tuple[str, ...]:
-    """Marker regexes from the boilerplate rule packs (``boilerplate.marker_regexes``)."""
+    """Marker regexes from the boilerplate rule packs (``boilerplate.marker_regexes``);
+    built once per process (~70 ms: it was paid on every validation)."""
     from corpus_clean.boilerplate import marker_regexes
 
     return tuple(marker_regexes())
 
 
+def _markers(config: ValidationConfig) -> tuple[str, ...]:
+    return default_boilerplate_markers() if config.boilerplate_markers is None else tuple(config.boilerplate_markers)
+
+
 def _parameters(config: ValidationConfig) -> dict[str, Any]:
-    markers = config.boilerplate_markers
-    if markers is None:
-        markers = default_boilerplate_markers()
+    markers = _markers(config)
     now = dt.datetime.now(dt.timezone.utc)
     return {
         "min_chars": int(config.min_chars),
@@ -465,39 +495,136 @@ def marker_groups(patterns) -> tuple[MarkerGroup, ...]:
     return _marker_groups(tuple(patterns))
 
 
-def contains_re2(column, pattern: str):
-    """Boolean Series: an RE2 pattern of ours found (pyarrow: no copy of the column)."""
-    import pandas as pd
+def found_re2(values: pa.Array | pa.ChunkedArray, pattern: str) -> np.ndarray:
+    """Boolean per value: an RE2 pattern of ours found (null: not found).
 
-    found = pc.fill_null(pc.match_substring_regex(pa.array(column, from_pandas=True), pattern), False)
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index)
+    >>> found_re2(pa.array(["a\\x00b", "ok", None]), CONTROL_RE).tolist()
+    [True, False, False]
+    """
+    return pc.fill_null(pc.match_substring_regex(values, pattern), False).to_numpy(zero_copy_only=False)
 
 
-def has_mojibake(column):
-    """Boolean Series: the mojibake detector finds a marker (RE2 scan of the column, the
-    detector's Python check on the rows it flags)."""
-    rows = contains_re2(column, MOJIBAKE_RE)
-    if rows.any():
-        rows.loc[rows] = column[rows].map(lambda v: bool(find_markers(v))).astype(bool)
+def found_mojibake(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Boolean per value: the mojibake detector finds a marker (RE2 scan of the values,
+    the detector's Python check on the values it flags)."""
+    rows = found_re2(values, MOJIBAKE_RE)
+    at = np.flatnonzero(rows)
+    if len(at):
+        rows[at] = [bool(find_markers(v)) for v in values.take(pa.array(at)).to_pylist()]
     return rows
 
 
-def contains_any(column, patterns):
-    """Boolean Series: any of these Python regexes found in the column (same answer as
+def found_any(values: pa.Array | pa.ChunkedArray, patterns) -> np.ndarray:
+    """Boolean per value: any of these Python regexes found (same answer as
     `re.search`). See _marker_groups for how it stays fast."""
-    import pandas as pd
-
-    bad = pd.Series(False, index=column.index)
+    bad = np.zeros(len(values), dtype=bool)
     for group in marker_groups(patterns):
         if group.re2 is not None:
-            bad |= contains_re2(column, group.re2)
+            bad |= found_re2(values, group.re2)
             continue
         search = group.python.search
-        rows = contains_re2(column, group.prefilter) if group.prefilter else ~column.isna()
-        if rows.any():
-            hits = column[rows].map(lambda v: isinstance(v, str) and search(v) is not None)
-            bad.loc[hits.index] |= hits.astype(bool)
+        rows = found_re2(values, group.prefilter) if group.prefilter else pc.is_valid(values).to_numpy(zero_copy_only=False)
+        at = np.flatnonzero(rows)
+        if len(at):
+            bad[at] |= np.array([v is not None and search(v) is not None
+                                 for v in values.take(pa.array(at)).to_pylist()], dtype=bool)
     return bad
+
+
+def contains_re2(column, pattern: str):
+    """``found_re2`` of a pandas column, as a boolean Series (no copy of Arrow-backed strings)."""
+    import pandas as pd
+
+    return pd.Series(found_re2(pa.array(column, from_pandas=True), pattern), index=column.index)
+
+
+def has_mojibake(column):
+    """``found_mojibake`` of a pandas column, as a boolean Series."""
+    import pandas as pd
+
+    return pd.Series(found_mojibake(pa.array(column, from_pandas=True)), index=column.index)
+
+
+def contains_any(column, patterns):
+    """``found_any`` of a pandas column, as a boolean Series."""
+    import pandas as pd
+
+    return pd.Series(found_any(pa.array(column, from_pandas=True), patterns), index=column.index)
+
+
+# --------------------------------------------------------------------------- per-row checks ahead
+# The custom expectations' per-row searches (the costly part of validating: regexes over
+# every text) can run before validation, where the rows are made (the cleaning workers,
+# batch by batch): ``row_checks``. Validation then hands the results to GX, which still
+# runs every expectation over every row and decides from them (``_metric_rows``).
+CUSTOM_METRICS = {
+    "expect_column_values_to_be_clean_unicode": "column_values.corpus_clean.clean_unicode",
+    "expect_column_values_to_have_no_mojibake": "column_values.corpus_clean.no_mojibake",
+    "expect_column_values_to_have_no_boilerplate_markers": "column_values.corpus_clean.no_boilerplate_markers",
+}
+
+
+@dataclass
+class RowChecks:
+    """What the custom checks found in each row of a table (True: the row fails), by
+    (metric, column), and the boilerplate markers searched for."""
+
+    found: dict[tuple[str, str], np.ndarray]
+    markers: tuple[str, ...]
+
+    @classmethod
+    def concat(cls, parts: list["RowChecks"]) -> "RowChecks | None":
+        """The checks of tables concatenated in this order (None if any part lacks them)."""
+        if not parts or any(p is None or p.found.keys() != parts[0].found.keys() or p.markers != parts[0].markers
+                            for p in parts):
+            return None
+        return cls({key: np.concatenate([p.found[key] for p in parts]) for key in parts[0].found}, parts[0].markers)
+
+
+@functools.lru_cache(maxsize=1)
+def _custom_expectation_columns() -> tuple[tuple[str, str], ...]:
+    """(metric, column) of every custom expectation in the suite."""
+    return tuple((CUSTOM_METRICS[e["type"]], e["kwargs"]["column"]) for e in load_suite_spec()["expectations"]
+                 if e["type"] in CUSTOM_METRICS)
+
+
+def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks | None:
+    """The custom expectations' per-row results for `table` (see ``validate_table``'s
+    `checks`), computed here, e.g. in a cleaning worker. None when a checked column
+    holds invalid UTF-8 (validation then decodes and searches it itself)."""
+    markers = tuple(_markers(config or ValidationConfig()))
+    search = {
+        "column_values.corpus_clean.clean_unicode": lambda values: found_re2(values, CONTROL_RE),
+        "column_values.corpus_clean.no_mojibake": found_mojibake,
+        "column_values.corpus_clean.no_boilerplate_markers": lambda values: found_any(values, markers),
+    }
+    found = {}
+    for metric, column in _custom_expectation_columns():
+        if column not in table.column_names:
+            continue
+        values = table.column(column)
+        try:
+            values.validate(full=True)
+        except pa.ArrowInvalid:
+            return None
+        found[(metric, column)] = search[metric](values)
+    return RowChecks(found, markers)
+
+
+# Set by validate_table, under _GX_LOCK, for the one validation it runs.
+_CHECKED_AHEAD: dict[tuple[str, str], np.ndarray] = {}
+
+
+def _metric_rows(metric: str, column, search):
+    """Boolean Series over `column`'s rows: the precomputed results of `metric` on this
+    column when validate_table was given them, else `search(column)`. GX may pass a
+    subset of the rows (nulls left out); the frame's RangeIndex labels are row positions."""
+    import pandas as pd
+
+    ahead = _CHECKED_AHEAD.get((metric, column.name))
+    if ahead is None:
+        return search(column)
+    return pd.Series(ahead[column.index.to_numpy()], index=column.index)
 
 
 # --------------------------------------------------------------------------- GX setup
@@ -628,14 +755,14 @@ def _register_custom_expectations() -> tuple:
 
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column, **kwargs):
-            return ~contains_re2(column, CONTROL_RE)
+            return ~_metric_rows(cls.condition_metric_name, column, lambda c: contains_re2(c, CONTROL_RE))
 
     class ColumnValuesNoMojibake(ColumnMapMetricProvider):
         condition_metric_name = "column_values.corpus_clean.no_mojibake"
 
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column, **kwargs):
-            return ~has_mojibake(column)
+            return ~_metric_rows(cls.condition_metric_name, column, has_mojibake)
 
     class ColumnValuesNoBoilerplateMarkers(ColumnMapMetricProvider):
         condition_metric_name = "column_values.corpus_clean.no_boilerplate_markers"
@@ -643,7 +770,7 @@ def _register_custom_expectations() -> tuple:
 
         @column_condition_partial(engine=PandasExecutionEngine)
         def _pandas(cls, column, regex_list, **kwargs):
-            return ~contains_any(column, list(regex_list or ()))
+            return ~_metric_rows(cls.condition_metric_name, column, lambda c: contains_any(c, list(regex_list or ())))
 
     class ExpectColumnValuesToBeCleanUnicode(ColumnMapExpectation):
         """Values hold no C0 control character other than TAB, LF, CR, no DEL, no C1

@@ -12,9 +12,11 @@ from prefect.states import Completed
 
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
+from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.report import no_new_records
+from corpus_clean.shards import BatchExtras
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
@@ -75,12 +77,15 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         raise_first_failure(name, stages)
         summaries.append(stages["write-shard"].result())
 
+    # The dedup signatures and validation's per-row searches are computed next to the
+    # cleaning (in the worker processes when there are some).
+    extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=config)
     previous_clean = None
     for shard in shards:
         if len(in_flight) >= max_in_flight:
             finish_oldest()
         after = [previous_clean] if one_clean_at_a_time and previous_clean is not None else None
-        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, wait_for=after)
+        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, wait_for=after)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
@@ -157,6 +162,11 @@ def clean_corpus(
         logger.info("run %s: %d files to clean in %d shards, %d unchanged, %d missing from the input",
                     plan.run_id, len(plan.files), len(plan.shards), len(plan.unchanged), len(plan.missing))
         builder = open_version(str(layout.root), plan)
+        if dedup and (mismatch := index_mismatch(builder.staging / DEDUP_INDEX)):
+            # Before any cleaning; never mix signatures of two algorithms (every copy would be missed).
+            index = layout.current / DEDUP_INDEX
+            raise RunError(f"the dedup index {index} {mismatch}. Run with --no-dedup, or start a new index "
+                           f"by removing {index} (earlier versions' documents are then not matched)")
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
         shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:

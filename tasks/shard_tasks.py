@@ -17,7 +17,7 @@ from corpus_clean.dedup_stage import stage_signatures
 from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.processes import return_freed_memory
-from corpus_clean.shards import CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
+from corpus_clean.shards import BatchExtras, CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
 from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
 from tasks.retries import IO_RETRIES
@@ -25,14 +25,15 @@ from tasks.retries import IO_RETRIES
 
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
-                     on_batch: Callable[[int], None] | None = None) -> CleanedShard:
-    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch)
+                     on_batch: Callable[[int], None] | None = None,
+                     extras: BatchExtras | None = None) -> CleanedShard:
+    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras)
 
 
 @task(name="validate-shard", cache_policy=NONE)
 def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
                         data_docs_dir: str | None) -> ValidationReport:
-    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir)
+    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=cleaned.checks)
 
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
@@ -43,7 +44,7 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     clean = sort_for_readers(output.clean)
     write_part(staging_dir, "clean", part_name, clean, sort=False)
     if dedup:  # while the texts are in memory (the dedup stage would read them back)
-        stage_signatures(staging_dir, part_name, clean)
+        stage_signatures(staging_dir, part_name, clean, computed=cleaned.signatures)
     del clean
     write_part(staging_dir, "quarantine", part_name, output.quarantine)
     if output.filtered.num_rows:

@@ -214,3 +214,64 @@ def test_one_run_or_two_runs_decide_the_same(seed, split, tmp_path_factory):
     first = deduplicate([signature_table(ids[:split], texts[:split])], directory).to_pylist()
     second = deduplicate([signature_table(ids[split:], texts[split:])], directory).to_pylist()
     assert first + second == one
+
+
+# --------------------------------------------------------------------------- batch hashing
+# The signatures are computed over a batch with numpy (batch_words, shingle_hashes,
+# exact_hashes); normalised_words and shingles say, per text, what they hash.
+ALPHABET = "aZéßİΣςж日 \n\t-—'’.,!?0123²½Ⅻ_\u0301\u00a0"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=40), min_size=1, max_size=8))
+def test_batch_words_are_the_normalised_words_of_each_text(texts):
+    from corpus_clean.dedup import batch_words, normalised_words, string_hashes
+
+    words = batch_words(texts)
+    reference = [normalised_words(text) for text in texts]
+    assert words.counts.tolist() == [len(w) for w in reference]
+    flat = [w for ws in reference for w in ws]
+    assert words.hashes.tolist() == string_hashes(pa.array(flat, pa.string())).tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["pier", "reopens", "monday", "a", "b", "ß"]), max_size=9), min_size=1,
+                max_size=8))
+def test_shingle_and_exact_hashes_stand_for_the_shingle_strings_and_the_word_sequence(docs):
+    """One hash per distinct shingle string (no collision, no split), documents in
+    order; equal exact hashes exactly for equal word sequences."""
+    from corpus_clean.dedup import batch_words, exact_hashes, shingle_hashes, shingles
+
+    texts = [" ".join(words) for words in docs]
+    hashes, offsets = shingle_hashes(batch_words(texts), 3)
+    by_string: dict[str, int] = {}
+    for k, words in enumerate(docs):
+        strings = shingles(words, 3)
+        assert offsets[k + 1] - offsets[k] == len(strings)
+        for string, value in zip(strings, hashes[offsets[k]:offsets[k + 1]].tolist()):
+            assert by_string.setdefault(string, value) == value
+    assert len(set(by_string.values())) == len(by_string)
+    exact = exact_hashes(batch_words(texts)).tolist()
+    for i in range(len(docs)):
+        for j in range(len(docs)):
+            assert (exact[i] == exact[j]) == (docs[i] == docs[j])
+
+
+def test_signatures_do_not_depend_on_how_documents_are_batched():
+    texts = [article(k, 150) for k in range(20)] + ["", "2024", "Pier"]
+    ids = [str(k) for k in range(len(texts))]
+    whole = signature_table(ids, texts)
+    batched = pa.concat_tables([signature_table(ids[k:k + 4], texts[k:k + 4]) for k in range(0, len(texts), 4)])
+    assert whole.equals(batched)
+
+
+def test_a_mismatched_index_is_named_in_words(tmp_path):
+    from corpus_clean.dedup import index_mismatch
+
+    assert index_mismatch(tmp_path) is None  # no index yet
+    deduplicate([signature_table(["a"], ["The pier reopens on Monday."])], tmp_path)
+    assert index_mismatch(tmp_path) is None
+    assert "parameters" in index_mismatch(tmp_path, DedupParams(shingle_words=5))
+    meta = json.loads((tmp_path / "params.json").read_text())
+    (tmp_path / "params.json").write_text(json.dumps({**meta, "minhash": "rensa-rminhash-v1"}))
+    assert "made by 'rensa-rminhash-v1'" in index_mismatch(tmp_path)

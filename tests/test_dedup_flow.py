@@ -97,3 +97,24 @@ def test_unknown_quality_thresholds_fail_before_any_work(tmp_path):
     with pytest.raises(ValueError, match="min_wrds"):
         run(corpus, tmp_path / "out", quality={"min_wrds": 3})
     assert not (tmp_path / "out").exists()
+
+
+def test_an_index_of_another_minhash_algorithm_fails_the_run_before_cleaning_and_says_so(tmp_path):
+    """An output whose dedup index was built by an older signature algorithm: the run
+    refuses in one line naming both algorithms, cleans nothing, and the current version
+    stays as it was (signatures of two algorithms are never mixed)."""
+    from corpus_clean.preflight import RunError
+
+    corpus = corpus_of(tmp_path, a_txt=ARTICLE)
+    out = tmp_path / "out"
+    run(corpus, out)
+    meta_path = out / "current" / "dedup_index" / "params.json"
+    meta = json.loads(meta_path.read_text())
+    meta["minhash"] = "rensa-rminhash-v1"  # what a version before the batch hashing wrote
+    meta_path.unlink()  # a hard link shared with the staging copies: write a new file
+    meta_path.write_text(json.dumps(meta))
+    (corpus / "b.txt").write_text(SECOND_ARTICLE)
+    with pytest.raises(RunError, match=r"made by 'rensa-rminhash-v1'.*cannot be compared.*--no-dedup"):
+        run(corpus, out)
+    assert json.loads((out / "manifest.json").read_text())["version"] == 1
+    assert run(corpus, out, dedup=False)["totals"]["clean"] == 2

@@ -5,7 +5,9 @@ import json
 
 from corpus_clean import parallel, shards
 from corpus_clean.readers import list_input_files
+from corpus_clean.dedup import DedupParams, signature_table
 from corpus_clean.shards import clean_shard, plan_shards
+from corpus_clean.validate import ValidationConfig, row_checks
 
 SENTENCE = "The river authority opened the new flood gates on Thursday after a week of heavy rain. "
 
@@ -18,10 +20,20 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     (tmp_path / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     [shard] = plan_shards(list_input_files(str(tmp_path)), target_bytes=1 << 40)
 
-    here = clean_shard(shard, run_id="test")
-    spread = parallel.clean_shard_on_workers(shard, run_id="test", workers=2)
+    # With the extras the flow asks for: dedup signatures and validation's per-row checks.
+    extras = shards.BatchExtras(signatures=DedupParams(), checks=ValidationConfig())
+    here = clean_shard(shard, run_id="test", extras=extras)
+    spread = parallel.clean_shard_on_workers(shard, run_id="test", workers=2, extras=extras)
 
     assert spread.rows.equals(here.rows) and spread.rows.num_rows == n + 1
+    assert spread.signatures.equals(here.signatures)
+    assert spread.signatures.column("id").equals(here.rows.column("id"))  # one per row, in order
+    assert spread.checks.found.keys() == here.checks.found.keys()
+    assert all((spread.checks.found[key] == here.checks.found[key]).all() for key in here.checks.found)
+    # The worker-made results are the table's own (signatures and checks made afterwards).
+    assert here.signatures.equals(signature_table(here.rows.column("id"), here.rows.column("text").to_pylist()))
+    after = row_checks(here.rows)
+    assert all((after.found[key] == here.checks.found[key]).all() for key in after.found)
     assert spread.problems == here.problems and len(here.problems) == 1
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
     assert _without_times(spread.counters) == _without_times(here.counters)

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_clean.records import clean_schema
-from corpus_clean.validate import SUITE_FILE, ValidationConfig, ValidationReport, validate_table
+from corpus_clean.validate import SUITE_FILE, RowChecks, ValidationConfig, ValidationReport, row_checks, validate_table
 
 UTC = dt.timezone.utc
 CLEAN_TEXT = (
@@ -310,3 +312,46 @@ def test_importing_validate_does_not_import_gx():
             "sys.exit('great_expectations' in sys.modules or 'prefect' in sys.modules)")
     root = Path(__file__).resolve().parent.parent
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+# --------------------------------------------------------------------------- checks made ahead
+# The flow computes the custom expectations' per-row searches where the rows are cleaned
+# (validate.row_checks, in the workers) and hands them to validate_table: same report.
+
+NOISE = ["", "\x00", "\x85", "\ufeff", "cafÃ©", "itâ€™s", "Jos\ufffd", "Caf&eacute;", "\nShare this article\n",
+         "\nRelated Topics\n", "Related Topics", "  ", "\t", "é", "\u00a0", "Â\n"]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NOISE), st.sampled_from(NOISE), st.sampled_from(NOISE),
+                          st.sampled_from([None, "Ana", "Jos\ufffd", "\ufeffAna"])), min_size=1, max_size=12))
+def test_checks_made_ahead_give_the_same_report(noise):
+    rows = [make_row(i, text=a + CLEAN_TEXT + b, title="Council" + c, byline=byline)
+            for i, (a, b, c, byline) in enumerate(noise)]
+    for config in (ValidationConfig(), ValidationConfig(boilerplate_markers=(r"(?m)^Related Topics$",))):
+        alone = validate_table(table(rows), config)
+        ahead = validate_table(table(rows), config, checks=row_checks(table(rows), config))
+        assert (ahead.failures, ahead.results, ahead.row_failures) == (alone.failures, alone.results, alone.row_failures)
+
+
+def test_gx_decides_from_the_checks_made_ahead():
+    """Fault injection: a precomputed result flipped is what GX reports (so the path is
+    live), and results made with other boilerplate markers are not used for them."""
+    rows = [make_row(0), make_row(1), make_row(2, text=CLEAN_TEXT + "\nRelated Topics\n")]
+    config = ValidationConfig(boilerplate_markers=(r"(?m)^Related Topics$",))
+    checks = row_checks(table(rows), config)
+    assert validate_table(table(rows), config, checks=checks).failing_ids() == {rows[2]["id"]}
+    checks.found[("column_values.corpus_clean.no_mojibake", "text")][1] = True
+    report = validate_table(table(rows), config, checks=checks)
+    assert [check for check, _ in report.failures[rows[1]["id"]]] == ["text_no_mojibake"]
+    other = row_checks(table(rows), ValidationConfig(boilerplate_markers=()))  # found no markers
+    assert rows[2]["id"] in validate_table(table(rows), config, checks=other).failures
+
+
+def test_checks_of_batches_concatenate_in_order():
+    rows = [make_row(i, text=CLEAN_TEXT + ("\x00" if i % 3 == 0 else "")) for i in range(7)]
+    whole = row_checks(table(rows))
+    parts = RowChecks.concat([row_checks(table(rows[:4])), row_checks(table(rows[4:]))])
+    assert whole.found.keys() == parts.found.keys()
+    assert all((whole.found[key] == parts.found[key]).all() for key in whole.found)
+    assert RowChecks.concat([row_checks(table(rows[:4])), None]) is None
