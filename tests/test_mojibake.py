@@ -110,6 +110,27 @@ def test_pure_ascii_takes_the_fast_path():
     assert repair(text)[0] is text
 
 
+
+# Text near the fast path's edges: ASCII, entities, the lead and continuation characters
+# of every codec, NBSP, U+FFFD, controls, surrogates, line ends.
+_EDGE_CHARS = st.sampled_from(list("aZ &#;x9 \n\r\t\xa0\ufffd\x85\x93\x01\ufeff") + ["\ud800"]
+                              + list("ÂÃÄÅâÐÑàéï©€™‚ƒ„†‡ˆ‰Š‹ŒŽ‘’“”•–—˜šœžŸ¡«»¿×÷ГРСЃ√∂≈Ωσ"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(_EDGE_CHARS, max_size=12),
+                 st.text(st.characters(max_codepoint=0x2FFF), max_size=12)))
+@example("cafÃ")          # "Ã" at the very end
+@example("Ã\nb")          # "Ã" before a line end
+@example("&amp")           # an entity without ";"
+def test_fast_path_is_the_trigger_pattern(text):
+    """`might_need_repair` (one character class, then a lookbehind) says yes exactly
+    where the full trigger pattern matches."""
+    from corpus_clean.mojibake.detect import _TRIGGER_RE
+
+    assert might_need_repair(text) == (_TRIGGER_RE.search(text) is not None)
+
+
 # ---------------------------------------------------------------- control characters
 
 

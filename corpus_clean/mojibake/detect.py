@@ -24,15 +24,23 @@ from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
 _TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
 
 
-def _all_leads() -> str:
-    """Every character that is a UTF-8 lead byte in a codec ftfy or we re-decode from."""
-    leads = set()
+def _leads_and_conts() -> tuple[str, str]:
+    """Every character that is a UTF-8 lead byte, and every one that is a continuation
+    byte, in a codec ftfy or we re-decode from (NBSP and U+FFFD count as continuations:
+    what a lost or replaced byte leaves)."""
+    leads, conts = set(), set()
     for codec_name in chardata.CHARMAP_ENCODINGS:
         codec = _Codec(codec_name, (codec_name,))
         leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
+        conts.update(codec.conts)
     for codec in (_CP1252, _CP1251, _MAC_ROMAN):
         leads.update(codec.leads2 + codec.leads3 + codec.leads4)
-    return "".join(sorted(leads))
+        conts.update(codec.conts)
+    conts.update("\xa0\ufffd")
+    return "".join(sorted(leads)), "".join(sorted(conts))
+
+
+_LEADS, _CONTS = _leads_and_conts()
 
 
 def _trigger_pattern(singles: str) -> str:
@@ -43,17 +51,8 @@ def _trigger_pattern(singles: str) -> str:
     pair), with NBSP or U+FFFD also allowed after the lead byte, plus ``Â``/``Ã`` before a
     space or line end (a 0xA0 byte lost or turned into a space).
     """
-    leads, conts = set(), set()
-    for codec_name in chardata.CHARMAP_ENCODINGS:
-        codec = _Codec(codec_name, (codec_name,))
-        leads.update(codec.leads2 + codec.leads3 + codec.leads4 + codec._chars(0xC0, 0xC1))
-        conts.update(codec.conts)
-    for codec in (_CP1252, _CP1251, _MAC_ROMAN):
-        leads.update(codec.leads2 + codec.leads3 + codec.leads4)
-        conts.update(codec.conts)
-    conts.update("\xa0\ufffd")
     # "Â"/"Ã" before a space or line end: the 0xA0 of NBSP or "à" lost or made a space.
-    return f"[{singles}]|[{_cls(''.join(leads))}][{_cls(''.join(conts))}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
+    return f"[{singles}]|[{_cls(_LEADS)}][{_cls(_CONTS)}]|[ÂÃ](?:[ \\r\\n]|\\Z)"
 
 
 # An HTML entity or character reference as ftfy's unescape_html decodes them (with ";").
@@ -68,9 +67,17 @@ _TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES + "\ufffd") + "|" + _
 _FTFY_TRIGGER_RE = re.compile(_trigger_pattern(_TRIGGER_SINGLES))
 
 
-# The first character of anything _TRIGGER_RE matches. A single character class is
-# searched by a fast C loop; the full pattern is then tried only where it could start.
-_TRIGGER_START_RE = re.compile(f"[{_TRIGGER_SINGLES}\ufffd&{_cls(_all_leads())}]")
+# `_TRIGGER_RE` written to begin with one character class (the first character of
+# anything it matches), the rest checked by a one-character lookbehind: it matches at
+# the same positions, and Python's regex engine then skips ahead to candidate starts in
+# a fast C loop instead of trying every alternative at every position (2x faster than a
+# Python loop over the class's hits, which itself beat a plain `_TRIGGER_RE.search`).
+_TRIGGER_SINGLES_FFFD = _TRIGGER_SINGLES + "\ufffd"
+_TRIGGER_AT_START_RE = re.compile(
+    f"[{_TRIGGER_SINGLES_FFFD}&{_cls(_LEADS)}]"
+    f"(?:(?<=[{_TRIGGER_SINGLES_FFFD}])|(?<=[{_cls(_LEADS)}])[{_cls(_CONTS)}]|(?<=[ÂÃ])(?:[ \\r\\n]|\\Z)"
+    f"|(?<=&){_ENTITY_PATTERN[1:]})"
+)
 
 
 _ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -89,14 +96,7 @@ def might_need_repair(text: str) -> bool:
     """
     if text.isascii():
         return _ASCII_CONTROL_RE.search(text) is not None or ("&" in text and _ENTITY_TRIGGER_RE.search(text) is not None)
-    search, match, pos = _TRIGGER_START_RE.search, _TRIGGER_RE.match, 0
-    while True:
-        start = search(text, pos)
-        if start is None:
-            return False
-        if match(text, start.start()):
-            return True
-        pos = start.start() + 1
+    return _TRIGGER_AT_START_RE.search(text) is not None
 
 
 # --------------------------------------------------------------------------- markers left
