@@ -59,6 +59,8 @@ TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+# `_PUNCTUATION`'s ASCII characters, for str.translate to delete.
+_ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
@@ -114,7 +116,11 @@ def normalised_word(word: str) -> str:
     ('pier', '25', '', 'i')
     """
     word = word.lower()
-    return word if word.isalnum() else _PUNCTUATION.sub("", word)
+    if word.isalnum():
+        return word
+    if word.isascii():  # "said." or "it's": a table lookup per character, no regex
+        return word.translate(_ASCII_PUNCTUATION)
+    return _PUNCTUATION.sub("", word)
 
 
 def batch_normalised_words(texts: list[str]) -> "BatchWords":
@@ -262,11 +268,12 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
     lexicons = stop_words()
-    doc_lang = np.array([lang if lang in lexicons else "" for lang in langs] or [""], dtype=object)
+    doc_lang = [lang if lang in lexicons else "" for lang in langs]
     is_stop = np.zeros(len(norm.ids), dtype=bool)
     for lang in set(doc_lang) - {""}:
         in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=_stop_word_array(lang)))
-        is_stop |= in_lexicon & (doc_lang[norm.doc] == lang)
+        in_lang = np.array([doc == lang for doc in doc_lang], dtype=bool)  # per document, then per word
+        is_stop |= in_lexicon & in_lang[norm.doc]
     stop_count = norm.sum_per_doc(is_stop).astype(np.int64)
 
     # Per-text counts: CPython's str.count beats Arrow's count_substring here.
