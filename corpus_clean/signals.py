@@ -315,6 +315,20 @@ def _occurrences(values: np.ndarray) -> np.ndarray:
     return counts
 
 
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """Does each value occur more than once in `values`? (one sort, neighbours compared)
+
+    >>> _repeated(np.array([7, 3, 7, 9], dtype=np.uint64)).tolist()
+    [True, False, True, False]
+    """
+    order = np.argsort(values)
+    ordered = values[order]
+    same_as_next = ordered[1:] == ordered[:-1]
+    repeated = np.empty(len(values), dtype=bool)
+    repeated[order] = np.r_[False, same_as_next] | np.r_[same_as_next, False]
+    return repeated
+
+
 def _covered_chars(marks: np.ndarray, n: int, chars_cumsum: np.ndarray) -> np.ndarray:
     """Characters of the words covered by the n-grams starting at `marks` (ascending),
     each word counted once, per n-gram: an n-gram counts up to where the next begins.
@@ -357,23 +371,27 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     prime = np.uint64(0x100000001B3)
     # rolling[i] = hash of the n words from i, grown by one word per n, only where i is
     # still a candidate start (other positions hold stale values and are never read).
-    rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
+    rolling = (words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)) * prime ^ ids
     # An n-gram can only occur twice where its first n-1 words do: each n looks only at
     # the starts whose (n-1)-gram repeated, so the work shrinks as n grows, and all the
-    # work of one n is over those starts, never over every word of the batch.
+    # work of one n is over those starts, never over every word of the batch. (Single
+    # words are not counted: most words of a document occur twice, so pruning by them
+    # saved less than their sort cost.)
     starts = np.arange(n_words)
-    for n in range(1, max(DUP_NGRAMS) + 1):
+    for n in range(2, max(DUP_NGRAMS) + 1):
         starts = starts[words_left[starts] >= n]
         if not len(starts):
             break
         grams = rolling[starts] * prime ^ ids[starts + n - 1]
         rolling[starts] = grams
-        # How often each start's n-gram occurs in the batch. (pandas.factorize, a hash
-        # table, is 2x faster on 256 documents but no faster on a pipeline batch of 64,
-        # and importing it costs a worker 32 MB.)
-        occurrences = _occurrences(grams)
-        repeated = occurrences > 1
-        if n in TOP_NGRAMS:
+        # How often each start's n-gram occurs in the batch, by sorting. (pandas.factorize,
+        # a hash table, is 2x faster on 256 documents but no faster on a pipeline batch
+        # of 64, and importing it costs a worker 32 MB.)
+        if n not in TOP_NGRAMS:
+            repeated = _repeated(grams)
+        else:
+            occurrences = _occurrences(grams)
+            repeated = occurrences > 1
             # The most frequent repeated n-gram per document (ties: the longer one): the
             # highest score among each document's starts (starts are in document order).
             gram_chars = chars_cumsum[starts + n] - chars_cumsum[starts]
