@@ -67,14 +67,29 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None
         return pa.concat_tables(tables) if tables else None
 
     core(), html()  # warm-up: lazy imports, compiled patterns, language model
+    step_seconds: dict[str, float] = {}
+    for step in steps:  # CPU time per step; the rest is reading/extraction and the table
+        step.run = _timed(step.run, step.name, step_seconds)
     result = {}
     for name, fn in (("core", core), ("html", html)):
+        step_seconds.clear()
         started = time.process_time()
         table = fn()
         result[name] = time.process_time() - started
+        result[f"{name} steps"] = dict(step_seconds)
         if table is not None:
             pq.write_table(table, out / f"{name}.parquet")
     print(json.dumps(result))
+
+
+def _timed(fn, name: str, seconds: dict[str, float]):
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            seconds[name] = seconds.get(name, 0.0) + time.process_time() - started
+    return timed
 
 
 # --------------------------------------------------------------------------- parent
@@ -138,12 +153,16 @@ def main() -> int:
 
     trees = {"before": args.baseline.resolve(), "after": ROOT}
     best = {label: {"core": float("inf"), "html": float("inf")} for label in trees}
+    breakdown: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}  # of the best run
     for round_no in range(args.repeat):
         for label, tree in (trees.items() if round_no % 2 == 0 else reversed(trees.items())):
             times = run_child(tree, corpus, args.pages, work / label)
-            for name, seconds in times.items():
-                best[label][name] = min(best[label][name], seconds)
-            print(f"round {round_no + 1} {label}: {times}", file=sys.stderr)
+            for name in ("core", "html"):
+                if times[name] < best[label][name]:
+                    best[label][name] = times[name]
+                    breakdown[label][name] = times[f"{name} steps"]
+            print(f"round {round_no + 1} {label}: core {times['core']:.3f} s, html {times['html']:.3f} s",
+                  file=sys.stderr)
 
     print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
           f"children alternating\n")
@@ -154,6 +173,18 @@ def main() -> int:
     if n_pages:
         b, a = best["before"]["html"], best["after"]["html"]
         print(f"| HTML path (`clean_batch`), pages/s per core | {n_pages / b:.0f} | {n_pages / a:.0f} | {b / a:.2f}× |")
+
+    for name in ("core", "html") if n_pages else ("core",):
+        print(f"\nCPU seconds per step, {name} (the best run of each; share of its total):\n")
+        print("| step | before | after | after ÷ before (speed) |")
+        print("|---|---:|---:|---:|")
+        steps_before, steps_after = breakdown["before"][name], breakdown["after"][name]
+        rest = {label: best[label][name] - sum(breakdown[label][name].values()) for label in trees}
+        rows = [(step, steps_before.get(step, 0.0), steps_after.get(step, 0.0)) for step in steps_before]
+        rows.append(("rest (reading or HTML extraction, the Arrow table)", rest["before"], rest["after"]))
+        for step, b, a in rows:
+            print(f"| {step} | {b:.3f} ({100 * b / best['before'][name]:.0f} %) | "
+                  f"{a:.3f} ({100 * a / best['after'][name]:.0f} %) | {b / a if a else float('nan'):.2f}× |")
 
     same = True
     for name in ("core", "html") if n_pages else ("core",):
