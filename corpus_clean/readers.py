@@ -280,12 +280,22 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
             continue
         if empty is None:
             empty, newline = chunk[:0], _NEWLINES[type(chunk)]
+            cr, lf = ("\r", "\n") if isinstance(chunk, str) else (b"\r", b"\n")
         if carried_cr:
             carried_cr = False
             yield empty.join(parts)
             parts = []
             if chunk[:1] in ("\n", b"\n"):
                 chunk = chunk[1:]
+        if cr not in chunk:  # the usual case: LF only, split in C
+            *complete, rest = chunk.split(lf)
+            for piece in complete:
+                parts.append(piece)
+                yield empty.join(parts)
+                parts = []
+            if rest:
+                parts.append(rest)
+            continue
         start = 0
         for match in newline.finditer(chunk):
             parts.append(chunk[start:match.start()])

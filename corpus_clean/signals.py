@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import cache
 from itertools import chain
+from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,8 @@ TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
 
 _PUNCTUATION = re.compile(r"[^\w\s]+")
+# `_PUNCTUATION`'s ASCII characters, for str.translate to delete.
+_ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
@@ -100,38 +103,36 @@ def normalised_words(text: str) -> list[str]:
     return _PUNCTUATION.sub("", text.lower()).split()
 
 
-@cache
-def _punctuation_re2() -> str:
-    """`_PUNCTUATION` (Python's ``[^\\w\\s]+``) as an RE2 pattern for Arrow: a class of
-    the exact code-point ranges Python's own regex matches, read off one pass over every
-    code point (~0.1 s, once per process). RE2's ``\\w`` is ASCII-only and its Unicode
-    tables are of another Unicode version, so no class name would give the same words.
+def normalised_word(word: str) -> str:
+    """One whitespace-delimited word as `normalised_words` sees it ("" if nothing is left).
 
-    >>> pc.replace_substring_regex(pa.array(["it's — 2.5 km!"]), _punctuation_re2(), "").to_pylist()
-    ['its  25 km']
+    The same thing word by word: lowercasing never makes or removes whitespace and
+    removing punctuation never adds any (both checked over every code point), so
+    ``normalised_words(text)`` is the non-empty ``normalised_word(w)`` for ``w`` in
+    ``text.split()``. Most words are letters and digits only (``str.isalnum``: exactly
+    what the pattern's ``\\w`` means, bar "_"), and skip the regex.
+
+    >>> normalised_word("Pier,"), normalised_word("2.5"), normalised_word("—"), normalised_word("İ")
+    ('pier', '25', '', 'i')
     """
-    # Decoded from one UTF-32 buffer: a million one-character str objects would cost ~80 MB.
-    code_points = np.r_[np.arange(0xD800), np.arange(0xE000, 0x110000)].astype("<u4")
-    every_code_point = code_points.tobytes().decode("utf-32-le")
-    ranges = []
-    for match in _PUNCTUATION.finditer(every_code_point):
-        first, last = ord(match.group()[0]), ord(match.group()[-1])
-        ranges.append(f"\\x{{{first:x}}}" + (f"-\\x{{{last:x}}}" if last > first else ""))
-    return "[" + "".join(ranges) + "]+"
+    word = word.lower()
+    if word.isalnum():
+        return word
+    if word.isascii():  # "said." or "it's": a table lookup per character, no regex
+        return word.translate(_ASCII_PUNCTUATION)
+    return _PUNCTUATION.sub("", word)
 
 
-def batch_normalised_words(texts: list[str], lowered: list[str] | None = None) -> "BatchWords":
-    """`normalised_words` of every text of a batch, computed in Arrow: Python lowercases
-    (its full case mapping: "İ" → "i̇", final sigma), Arrow deletes the punctuation and
-    splits (its whitespace is ``str.split()``'s: checked over every code point).
-    `lowered`: the texts already lowercased, if the caller has them.
+def batch_normalised_words(texts: list[str]) -> "BatchWords":
+    """`normalised_words` of every text of a batch: Arrow splits the texts at whitespace
+    (its whitespace is ``str.split()``'s: checked over every code point) and
+    `normalised_word` runs once per distinct word of the batch (``BatchWords.normalised``).
 
     >>> words = batch_normalised_words(["The Pier, it's 2.5 km — long!", "A pier"])
-    >>> words.lengths.tolist(), words.vocabulary.to_pylist()[:3]
-    ([6, 2], ['the', 'pier', 'its'])
+    >>> words.lengths.tolist(), words.word_lists()
+    ([6, 2], [['the', 'pier', 'its', '25', 'km', 'long'], ['a', 'pier']])
     """
-    lowered = pa.array(lowered or [text.lower() for text in texts], pa.string())
-    return BatchWords.split(pc.replace_substring_regex(lowered, _punctuation_re2(), ""))
+    return BatchWords.split(pa.array(texts, pa.string())).normalised()
 
 
 def _fraction(part: float, whole: float) -> float:
@@ -207,17 +208,66 @@ class BatchWords:
     @classmethod
     def split(cls, texts: pa.Array) -> "BatchWords":
         """The words of `texts` as ``str.split()`` gives them (Arrow's split leaves empty
-        strings at the ends of a text; they are dropped)."""
-        split = pc.utf8_split_whitespace(texts)
+        strings at the ends of a text; they are dropped).
+
+        Arrow's ``utf8_split_whitespace`` (pyarrow 26) misreads a multi-byte space (NBSP,
+        U+2028...) that ends the array's data buffer: it reads the padding after it, and
+        a last text ending in NBSP kept it in its last word about half the time. One ASCII
+        text after the batch makes those bytes defined; its words are dropped.
+        (tests/test_signals.py finds the case; every space character was checked.)
+        """
+        split = pc.utf8_split_whitespace(pa.concat_arrays([texts, pa.array(["x"], texts.type)]))
         words = pc.list_flatten(split)
-        keep = pc.greater(pc.binary_length(words), 0)
-        doc = pc.list_parent_indices(split).filter(keep).to_numpy().astype(np.int64)
-        return cls._encoded(np.bincount(doc, minlength=len(texts)), doc, words.filter(keep))
+        doc = pc.list_parent_indices(split).to_numpy().astype(np.int64)
+        keep = pc.greater(pc.binary_length(words), 0).to_numpy(zero_copy_only=False) & (doc < len(texts))
+        return cls._encoded(np.bincount(doc[keep], minlength=len(texts)), doc[keep], words.filter(keep))
 
     @classmethod
     def _encoded(cls, lengths: np.ndarray, doc: np.ndarray, words: pa.Array) -> "BatchWords":
         encoded = words.dictionary_encode()
         return cls(lengths, doc, encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
+
+    def normalised(self, normalise: Callable[[str], str] = normalised_word) -> "BatchWords":
+        """The words with `normalise` applied, computed once per distinct word (a batch
+        holds each word many times); words it makes empty are dropped.
+
+        >>> BatchWords.of([["The", "pier,", "—", "the"]]).normalised().word_lists()
+        [['the', 'pier', 'the']]
+        """
+        normal = pa.array([normalise(word) for word in self.vocabulary.to_pylist()], pa.string())
+        encoded = normal.dictionary_encode()
+        keep = pc.greater(pc.binary_length(normal), 0).to_numpy(zero_copy_only=False)[self.ids]
+        doc = self.doc[keep]
+        ids = encoded.indices.to_numpy().astype(np.int64)[self.ids[keep]]
+        return BatchWords(np.bincount(doc, minlength=len(self.lengths)), doc, ids, encoded.dictionary)
+
+    def resplit(self, normalise: Callable[[str], str]) -> "BatchWords":
+        """The words with `normalise` applied once per distinct word, its result split
+        again at whitespace (one word may become several, or none). For a normaliser
+        that never makes a word's characters into whitespace except where it means to
+        (lowercasing, casefolding and removing characters do not: checked over every
+        code point), ``BatchWords.split(texts).resplit(f)`` gives the words of
+        ``f(text).split()`` for each text; e.g. the dedup signatures' words, with
+        ``f = lambda word: re.sub(r"[\\W\\d_]+", " ", word.casefold())``.
+
+        >>> words = BatchWords.of([["Mayor's", "2nd", "draft!"]])
+        >>> words.resplit(lambda word: re.sub(r"[\\W\\d_]+", " ", word.casefold())).word_lists()
+        [['mayor', 's', 'nd', 'draft']]
+        """
+        pieces = pc.utf8_split_whitespace(pa.array([normalise(word) for word in self.vocabulary.to_pylist()],
+                                                   pa.string()))
+        per_word = pieces.take(pa.array(self.ids))
+        words = pc.list_flatten(per_word)
+        keep = pc.greater(pc.binary_length(words), 0)
+        doc = self.doc[pc.list_parent_indices(per_word).to_numpy()][keep.to_numpy(zero_copy_only=False)]
+        return BatchWords._encoded(np.bincount(doc, minlength=len(self.lengths)), doc, words.filter(keep))
+
+    def word_lists(self) -> list[list[str]]:
+        """Each document's words as a list of str (for code that wants them one by one,
+        e.g. dedup signatures: ``BatchWords.split(texts).normalised(their_normaliser)``)."""
+        words = self.vocabulary.take(pa.array(self.ids)).to_pylist() if len(self.ids) else []
+        ends = np.cumsum(self.lengths).tolist()
+        return [words[start:end] for start, end in zip([0] + ends[:-1], ends)]
 
     def per_word(self, per_distinct_word: pa.Array) -> np.ndarray:
         """A value computed once per distinct word, spread to every word."""
@@ -228,34 +278,41 @@ class BatchWords:
 
 
 def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
-                 lowered: list[str] | None = None) -> dict[str, list]:
+                 raw: BatchWords | None = None) -> dict[str, list]:
     """Signals over the words of a batch of texts; `norm` are their normalised words
-    (``batch_normalised_words``), `lowered` the texts lowercased (if the caller has them).
-    Per-word tests run once per distinct word of the batch,
-    in Arrow (a Python loop over every word of every document cost as much as all the
-    other signals together).
+    (``batch_normalised_words``), `raw` their words as ``str.split()`` gives them
+    (``BatchWords.split``), if the caller has them. Per-word tests run once per distinct
+    word of the batch, in Arrow (a Python loop over every word of every document cost as
+    much as all the other signals together).
 
     >>> text = "The pier ... #pier 2024"
     >>> s = word_signals([text], batch_normalised_words([text]), ["en"])
     >>> s["word_count"], s["symbol_to_word_ratio"], s["non_alpha_word_frac"], s["stop_word_count"]
     ([5], [0.4], [0.4], [1])
     """
-    raw = BatchWords.split(pa.array(texts, pa.string()))
+    array = pa.array(texts, pa.string())
+    raw = raw if raw is not None else BatchWords.split(array)
     word_count = raw.lengths
     no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
     lexicons = stop_words()
-    doc_lang = np.array([lang if lang in lexicons else "" for lang in langs] or [""], dtype=object)
+    doc_lang = [lang if lang in lexicons else "" for lang in langs]
     is_stop = np.zeros(len(norm.ids), dtype=bool)
     for lang in set(doc_lang) - {""}:
         in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=_stop_word_array(lang)))
-        is_stop |= in_lexicon & (doc_lang[norm.doc] == lang)
+        in_lang = np.array([doc == lang for doc in doc_lang], dtype=bool)  # per document, then per word
+        is_stop |= in_lexicon & in_lang[norm.doc]
     stop_count = norm.sum_per_doc(is_stop).astype(np.int64)
 
     # Per-text counts: CPython's str.count beats Arrow's count_substring here.
     symbols = np.array([text.count("#") + text.count("...") + text.count("…") for text in texts], dtype=np.int64)
     brackets = np.array([text.count("{") + text.count("}") for text in texts], dtype=np.int64)
-    lorem = np.array([text.count("lorem ipsum") for text in lowered or (t.lower() for t in texts)], dtype=np.int64)
+    # "lorem ipsum" in text.lower() needs it in ASCII letters of any case in the text
+    # (only "İ" lowercases a non-ASCII letter to an ASCII one, "i" + U+0307): RE2's
+    # case-insensitive search picks the few texts worth lowercasing.
+    maybe_lorem = pc.match_substring(array, "lorem ipsum", ignore_case=True).to_numpy(zero_copy_only=False)
+    lorem = np.array([text.lower().count("lorem ipsum") if maybe else 0
+                      for text, maybe in zip(texts, maybe_lorem)], dtype=np.int64)
     chars = np.array([len(text) for text in texts], dtype=np.int64)
     stop_ratio = _fractions(stop_count, norm.lengths)
     return {
@@ -270,12 +327,53 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     }
 
 
+def _occurrences(values: np.ndarray) -> np.ndarray:
+    """How often each value occurs in `values` (one sort; what ``np.unique`` with
+    ``return_inverse`` and ``return_counts`` gives, without building the inverse).
+
+    >>> _occurrences(np.array([7, 3, 7, 9, 7], dtype=np.uint64)).tolist()
+    [3, 1, 3, 1, 3]
+    """
+    order = np.argsort(values)
+    ordered = values[order]
+    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[first, len(values)])
+    counts = np.empty(len(values), dtype=np.int64)
+    counts[order] = np.repeat(sizes, sizes)
+    return counts
+
+
+def _repeated(values: np.ndarray) -> np.ndarray:
+    """Does each value occur more than once in `values`? (one sort, neighbours compared)
+
+    >>> _repeated(np.array([7, 3, 7, 9], dtype=np.uint64)).tolist()
+    [True, False, True, False]
+    """
+    order = np.argsort(values)
+    ordered = values[order]
+    same_as_next = ordered[1:] == ordered[:-1]
+    repeated = np.empty(len(values), dtype=bool)
+    repeated[order] = np.r_[False, same_as_next] | np.r_[same_as_next, False]
+    return repeated
+
+
+def _covered_chars(marks: np.ndarray, n: int, chars_cumsum: np.ndarray) -> np.ndarray:
+    """Characters of the words covered by the n-grams starting at `marks` (ascending),
+    each word counted once, per n-gram: an n-gram counts up to where the next begins.
+
+    >>> _covered_chars(np.array([0, 2, 9]), 3, np.cumsum([0] + [1] * 12)).tolist()
+    [2, 3, 3]
+    """
+    ends = np.minimum(marks + n, np.r_[marks[1:], np.iinfo(np.int64).max])
+    return chars_cumsum[ends] - chars_cumsum[marks]
+
+
 def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     """Gopher's repetition signals over word n-grams, for a whole batch at once.
 
     An n-gram is a 64-bit rolling hash of its words' vocabulary ids and its document's
-    number, so one ``np.unique`` per n counts every document's n-grams together;
-    n-grams never cross documents.
+    number, so one sort per n counts every document's n-grams together; n-grams never
+    cross documents.
 
     - top_{n}gram_char_frac: characters of the most frequent n-gram (if it occurs more
       than once) times its count, over the document's word characters (capped at 1).
@@ -301,27 +399,27 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     prime = np.uint64(0x100000001B3)
     # rolling[i] = hash of the n words from i, grown by one word per n, only where i is
     # still a candidate start (other positions hold stale values and are never read).
-    rolling = words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)
-    # An n-gram can only occur twice where its first n-1 words do: each n counts only the
-    # starts whose (n-1)-gram repeated, so the work shrinks as n grows.
-    may_repeat = np.ones(n_words, dtype=bool)
-    for n in range(1, min(max(DUP_NGRAMS), n_words) + 1):
-        starts = np.flatnonzero(may_repeat & (words_left >= n))
+    rolling = (words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)) * prime ^ ids
+    # An n-gram can only occur twice where its first n-1 words do: each n looks only at
+    # the starts whose (n-1)-gram repeated, so the work shrinks as n grows, and all the
+    # work of one n is over those starts, never over every word of the batch. (Single
+    # words are not counted: most words of a document occur twice, so pruning by them
+    # saved less than their sort cost.)
+    starts = np.arange(n_words)
+    for n in range(2, max(DUP_NGRAMS) + 1):
+        starts = starts[words_left[starts] >= n]
         if not len(starts):
             break
         grams = rolling[starts] * prime ^ ids[starts + n - 1]
         rolling[starts] = grams
-        # How often each start's n-gram occurs in the batch. (pandas.factorize, a hash
-        # table, is 2x faster on 256 documents but no faster on a pipeline batch of 64,
-        # and importing it costs a worker 32 MB.)
-        _, codes, counts = np.unique(grams, return_inverse=True, return_counts=True)
-        occurrences = counts[codes.ravel()]
-        repeated = occurrences > 1
-        may_repeat[:] = False
-        may_repeat[starts[repeated]] = True
-        if n not in TOP_NGRAMS + DUP_NGRAMS:
-            continue
-        if n in TOP_NGRAMS:
+        # How often each start's n-gram occurs in the batch, by sorting. (pandas.factorize,
+        # a hash table, is 2x faster on 256 documents but no faster on a pipeline batch
+        # of 64, and importing it costs a worker 32 MB.)
+        if n not in TOP_NGRAMS:
+            repeated = _repeated(grams)
+        else:
+            occurrences = _occurrences(grams)
+            repeated = occurrences > 1
             # The most frequent repeated n-gram per document (ties: the longer one): the
             # highest score among each document's starts (starts are in document order).
             gram_chars = chars_cumsum[starts + n] - chars_cumsum[starts]
@@ -331,14 +429,15 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
             best = np.zeros(n_docs, dtype=np.int64)
             best[start_doc[first]] = np.maximum.reduceat(score, first)
             covered = (best >> 32) * (best & 0xFFFFFFFF)
-        else:
-            marks = starts[repeated]
-            delta = (np.bincount(marks, minlength=n_words + 1)
-                     - np.bincount(marks + n, minlength=n_words + 1))
-            in_repeat = np.cumsum(delta[:-1]) > 0
-            covered = words.sum_per_doc(chars * in_repeat)
-        out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = np.minimum(
-            1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
+        starts = starts[repeated]
+        if n in DUP_NGRAMS:
+            # Each word once: an n-gram counts up to where the next repeated one starts
+            # (both are in one document: a start n words or more from its end has none).
+            covered = np.bincount(words.doc[starts], weights=_covered_chars(starts, n, chars_cumsum),
+                                  minlength=n_docs)
+        if n in TOP_NGRAMS + DUP_NGRAMS:
+            out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = np.minimum(
+                1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
     return out
 
 
@@ -360,9 +459,9 @@ def compute_signals(texts: list[str], langs: list[str | None],
         langs = [lang or found for lang, (found, _) in zip(langs, detected)]
         if lang_scores is None:
             lang_scores = [score for _, score in detected]
-    lowered = [text.lower() for text in texts]
-    words = batch_normalised_words(texts, lowered)
-    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, lowered)
+    raw = BatchWords.split(pa.array(texts, pa.string()))
+    words = raw.normalised()
+    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, raw)
     lines = [line_signals(text) for text in texts]
     for name in lines[0] if lines else ():
         columns[name] = [row[name] for row in lines]

@@ -9,6 +9,7 @@ import doctest
 import html
 import importlib
 import pkgutil
+import re
 from collections import Counter
 
 import pytest
@@ -108,6 +109,60 @@ def test_pure_ascii_takes_the_fast_path():
     text = "Plain ASCII, with a & b and x < y.\n" * 50
     assert not might_need_repair(text)
     assert repair(text)[0] is text
+
+
+
+# Text near the fast path's edges: ASCII, entities, the lead and continuation characters
+# of every codec, NBSP, U+FFFD, controls, surrogates, line ends.
+_EDGE_CHARS = st.sampled_from(list("aZ &#;x9 \n\r\t\xa0\ufffd\x85\x93\x01\ufeff") + ["\ud800"]
+                              + list("ÂÃÄÅâÐÑàéïçãõ©€™‚ƒ„†‡ˆ‰Š‹ŒŽ‘’“”•–—˜šœžŸ¡«»¿×÷ГРСЃуё√∂≈Ωσ╣░"))
+_EDGE_TEXT = st.one_of(st.text(_EDGE_CHARS, max_size=12), st.text(st.characters(max_codepoint=0x2FFF), max_size=12))
+
+
+def _needs_repair_by_definition(text: str) -> bool:
+    """`might_need_repair` written out position by position."""
+    from corpus_clean.mojibake.detect import _CODEC_LEADS_AND_CONTS, _ENTITY_TRIGGER_RE, _TRIGGER_SINGLES_FFFD
+
+    singles = re.compile(f"[{_TRIGGER_SINGLES_FFFD}]")
+    for i, char in enumerate(text):
+        after = text[i + 1 : i + 2]
+        if singles.match(char) or _ENTITY_TRIGGER_RE.match(text, i):
+            return True
+        if char in "ÂÃ" and after in ("", " ", "\r", "\n"):
+            return True
+        if after and any(char in leads and after in conts for leads, conts in _CODEC_LEADS_AND_CONTS):
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EDGE_TEXT)
+@example("cafÃ")          # "Ã" at the very end
+@example("Ã\nb")          # "Ã" before a line end
+@example("&amp")           # an entity without ";"
+@example("ação")           # a Latin-1 lead before a Mac Roman continuation: no pair
+@example("у»")             # a cp1251 pair: yes
+def test_fast_path_follows_its_definition(text):
+    assert might_need_repair(text) == _needs_repair_by_definition(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(_EDGE_CHARS, min_size=1, max_size=14))
+@example("Å çã")
+def test_pairs_across_codecs_need_no_repair(monkeypatch, text):
+    """The repair gated by the looser trigger (a lead of any codec before a continuation
+    of any codec) gives what the same-codec gate gives: the texts and lines only the
+    looser one lets in come out of the whole repair unchanged."""
+    from corpus_clean.mojibake import fix_text, ftfy_config
+    from corpus_clean.mojibake.detect import _TRIGGER_RE
+
+    expected = repair(text)
+    with monkeypatch.context() as patched:
+        def any_pair(part):
+            return _TRIGGER_RE.search(part) is not None
+        patched.setattr(fix_text, "might_need_repair", any_pair)
+        patched.setattr(ftfy_config, "might_need_repair", any_pair)
+        assert repair(text) == expected
 
 
 # ---------------------------------------------------------------- control characters

@@ -16,7 +16,8 @@ How it works, in order (one module per concern):
    control-character and an entity check; otherwise one character-class scan finds where
    a repair could start, and one precompiled pattern is tried there (a control character,
    U+FFFD, an HTML entity, a surrogate, or a UTF-8 lead byte followed by a continuation
-   byte in any single-byte codec ftfy knows). Text without one comes back untouched
+   byte of the same single-byte codec, for each codec ftfy or we re-decode from). Text
+   without one comes back untouched
    without calling ftfy. Also the **residual-mojibake markers** validation checks.
 2. ``controls``: control characters are stripped.
 3. ``entities``: HTML entities are decoded **line by line**; only a line that holds markup

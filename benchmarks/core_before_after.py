@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""The core before and after a change: same output (Parquet compared cell by cell) and
+CPU-time speed, on the generated corpus and on real HTML pages.
+
+    git archive <base-commit> | tar -x -C /tmp/base        # the code to compare with
+    python benchmarks/core_before_after.py --baseline /tmp/base \\
+        --pages /work/shared/bench/boilerplate/scrapinghub.jsonl.gz --mb 5 --repeat 4
+
+Each measurement runs in a child process that imports `corpus_clean` from one code tree
+(the baseline's or this one), warms up, then times one pass with ``time.process_time``:
+
+- core: the generated corpus (benchmarks/corpus_gen.py, --mb) as one shard through
+  ``shards.clean_shard`` (read JSONL, clean in batches, build the Arrow table);
+- html: the pages (``html`` field of a JSONL(.gz) file) through ``shards.clean_batch``
+  in batches of ``BATCH_DOCS``, as a shard cleans them (extraction, steps, table).
+
+Children alternate between the trees for --repeat rounds and the best CPU time of each
+is kept (the machine is shared: read the ratio, not the absolute figures). Every child
+writes its tables; the script then checks that both trees wrote the same rows, and says
+which columns differ if not. Exit status 1 when the outputs differ.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --------------------------------------------------------------------------- child
+def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None:
+    """Runs in a child process: time the core and the HTML path with `tree`'s code."""
+    sys.path.insert(0, str(tree))
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import corpus_clean
+    from corpus_clean.document import Document
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import BATCH_DOCS, clean_batch, clean_shard, plan_shards
+    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+    assert Path(corpus_clean.__file__).resolve().is_relative_to(tree.resolve()), corpus_clean.__file__
+    steps = resolve_steps(DEFAULT_STEPS)
+
+    def core() -> pa.Table:
+        [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
+        return clean_shard(shard, run_id="bench", steps=steps).rows
+
+    records = []
+    if pages_file is not None:
+        opener = gzip.open if pages_file.suffix == ".gz" else open
+        with opener(pages_file, "rt", encoding="utf-8") as handle:
+            records = [json.loads(line) for line in handle if line.strip()]
+
+    def html() -> pa.Table:
+        docs = [Document(id=str(r["id"]), source="pages", raw_text="", raw_sha256="", html=r["html"],
+                         record_index=k) for k, r in enumerate(records)]
+        tables = [clean_batch(docs[i:i + BATCH_DOCS], steps, "bench").rows
+                  for i in range(0, len(docs), BATCH_DOCS)]
+        return pa.concat_tables(tables) if tables else None
+
+    core(), html()  # warm-up: lazy imports, compiled patterns, language model
+    step_seconds: dict[str, float] = {}
+    for step in steps:  # CPU time per step; the rest is reading/extraction and the table
+        step.run = _timed(step.run, step.name, step_seconds)
+    result = {}
+    for name, fn in (("core", core), ("html", html)):
+        step_seconds.clear()
+        started = time.process_time()
+        table = fn()
+        result[name] = time.process_time() - started
+        result[f"{name} steps"] = dict(step_seconds)
+        if table is not None:
+            pq.write_table(table, out / f"{name}.parquet")
+    print(json.dumps(result))
+
+
+def _timed(fn, name: str, seconds: dict[str, float]):
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            seconds[name] = seconds.get(name, 0.0) + time.process_time() - started
+    return timed
+
+
+# --------------------------------------------------------------------------- parent
+def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
+    if pages is not None:
+        cmd += ["--pages", str(pages)]
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=tree)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def differences(before: Path, after: Path) -> list[str]:
+    """Columns whose values differ between two Parquet files (empty: the same rows)."""
+    import pyarrow.parquet as pq
+
+    left, right = pq.read_table(before), pq.read_table(after)
+    if left.schema != right.schema:
+        return [f"schema differs: {left.schema} vs {right.schema}"]
+    if left.num_rows != right.num_rows:
+        return [f"{left.num_rows} rows vs {right.num_rows}"]
+    found = []
+    for name in left.column_names:
+        a, b = left.column(name).to_pylist(), right.column(name).to_pylist()
+        rows = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if rows:
+            found.append(f"column {name}: {len(rows)} of {len(a)} rows differ (first: row {rows[0]})")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--baseline", type=Path, help="a checkout of the code to compare with")
+    parser.add_argument("--pages", type=Path, default=None, help="JSONL(.gz) with an `html` field per page")
+    parser.add_argument("--mb", type=float, default=5, help="size of the generated corpus")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None, help="keep the corpus and outputs here")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child, args.corpus, args.pages, args.out)
+        return 0
+    if args.baseline is None:
+        parser.error("--baseline is required")
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="core-before-after-"))
+    corpus = work / f"corpus-{args.mb:g}mb"
+    if not corpus.exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from corpus_gen import write_corpus
+
+        write_corpus(corpus, args.mb)
+    size_mb = sum(p.stat().st_size for p in corpus.glob("*.jsonl")) / 1e6
+    n_pages = 0
+    if args.pages is not None:
+        opener = gzip.open if args.pages.suffix == ".gz" else open
+        with opener(args.pages, "rt", encoding="utf-8") as handle:
+            n_pages = sum(1 for line in handle if line.strip())
+
+    trees = {"before": args.baseline.resolve(), "after": ROOT}
+    best = {label: {"core": float("inf"), "html": float("inf")} for label in trees}
+    breakdown: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}  # of the best run
+    for round_no in range(args.repeat):
+        for label, tree in (trees.items() if round_no % 2 == 0 else reversed(trees.items())):
+            times = run_child(tree, corpus, args.pages, work / label)
+            for name in ("core", "html"):
+                if times[name] < best[label][name]:
+                    best[label][name] = times[name]
+                    breakdown[label][name] = times[f"{name} steps"]
+            print(f"round {round_no + 1} {label}: core {times['core']:.3f} s, html {times['html']:.3f} s",
+                  file=sys.stderr)
+
+    print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
+          f"children alternating\n")
+    print("| what | before | after | after ÷ before (speed) |")
+    print("|---|---:|---:|---:|")
+    b, a = best["before"]["core"], best["after"]["core"]
+    print(f"| core, MB/s per core | {size_mb / b:.2f} | {size_mb / a:.2f} | {b / a:.2f}× |")
+    if n_pages:
+        b, a = best["before"]["html"], best["after"]["html"]
+        print(f"| HTML path (`clean_batch`), pages/s per core | {n_pages / b:.0f} | {n_pages / a:.0f} | {b / a:.2f}× |")
+
+    for name in ("core", "html") if n_pages else ("core",):
+        print(f"\nCPU seconds per step, {name} (the best run of each; share of its total):\n")
+        print("| step | before | after | after ÷ before (speed) |")
+        print("|---|---:|---:|---:|")
+        steps_before, steps_after = breakdown["before"][name], breakdown["after"][name]
+        rest = {label: best[label][name] - sum(breakdown[label][name].values()) for label in trees}
+        rows = [(step, steps_before.get(step, 0.0), steps_after.get(step, 0.0)) for step in steps_before]
+        rows.append(("rest (reading or HTML extraction, the Arrow table)", rest["before"], rest["after"]))
+        for step, b, a in rows:
+            print(f"| {step} | {b:.3f} ({100 * b / best['before'][name]:.0f} %) | "
+                  f"{a:.3f} ({100 * a / best['after'][name]:.0f} %) | {b / a if a else float('nan'):.2f}× |")
+
+    same = True
+    for name in ("core", "html") if n_pages else ("core",):
+        diff = differences(work / "before" / f"{name}.parquet", work / "after" / f"{name}.parquet")
+        same &= not diff
+        print(f"\n{name} output: " + ("identical (every column, every row)" if not diff else "; ".join(diff)))
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
