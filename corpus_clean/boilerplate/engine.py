@@ -180,18 +180,21 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     starts = ctx.starts_list
     n_words = ctx.n_words_list
     first_match = ruleset.first_match
-    # A line holding none of a rule's required literals is not tried against it (worth
-    # the two Aho-Corasick passes only when many lines are left to match).
-    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts) if len(misses) >= LITERAL_GATES_MIN_LINES
-                           else (-1, {}))
+    kernel_bits = ruleset.kernel.bits if ruleset.kernel is not None else None
+    # A rule is tried on a line only when its RE2 superset matches the line (the kernel),
+    # or, without the kernel, when the line holds one of the rule's required literals
+    # (worth the two Aho-Corasick passes only when many lines are left to match).
+    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts)
+                           if kernel_bits is None and len(misses) >= LITERAL_GATES_MIN_LINES else (-1, {}))
     for k in misses:
         i = candidates[k]
         key = raw[i]
         cache = caches[where[k]]
         group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
+            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
             group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i],
-                                everywhere | by_line.get(i, 0))
+                                gates) if gates else None
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group

@@ -56,6 +56,8 @@ from pathlib import Path
 import ahocorasick_rs
 import yaml
 
+from corpus_clean.boilerplate.kernels import RuleKernel
+
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
 KINDS = {"line", "section", "block", "caption_credit", "empty_heading", "builtin", "prefix"}
@@ -151,6 +153,10 @@ class RuleSet:
     ungated_bits: int = -1
     exact_gates: tuple = (None, (), 0)
     folded_gates: tuple = (None, (), 0)
+    # The anchored rules' regexes as one RE2 set (``kernels.RuleKernel``): per line, the
+    # gate bits of the rules that can match it. None: google-re2 is not installed (or
+    # was not asked for), and the literal gates decide which regexes are tried.
+    kernel: object = field(repr=False, default=None)
 
     def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
         """(position in keyword_rules, line) for every line of `lower` (the lower-cased
@@ -560,8 +566,10 @@ _WS_CHARS = " \t\r\u00a0" + "".join(map(chr, range(0x2000, 0x200c))) + "\u202f\u
 _WS = f"[{_WS_CHARS}]*"
 
 
-def compile_rules(rules: list[Rule]) -> RuleSet:
-    """Compile the line rules for per-line full matching (see RuleSet)."""
+def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
+    """Compile the line rules for per-line full matching (see RuleSet); `kernel`: build
+    the RE2 prefilter of the anchored rules when google-re2 is installed (the output is
+    the same without it, only slower)."""
     from dataclasses import replace
 
     rules = [replace(r, order=i) for i, r in enumerate(rules)]
@@ -598,7 +606,8 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
                    word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
-                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]))
+                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None)
 
 
 def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
@@ -625,8 +634,9 @@ def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=4)
-def load_rules(pack_dir: str = str(PACK_DIR)) -> RuleSet:
-    """Load and compile every ``*.yaml`` pack in `pack_dir` (cached)."""
+def load_rules(pack_dir: str = str(PACK_DIR), kernel: bool = True) -> RuleSet:
+    """Load and compile every ``*.yaml`` pack in `pack_dir` (cached); `kernel`: see
+    ``compile_rules``."""
     # Packs are tried in ascending `order` (then file name): on a line two patterns
     # could both match, the earlier pack names it (a byline before a copyright line).
     packs = [_read_pack(p) for p in sorted(Path(pack_dir).glob("*.yaml"))]
@@ -637,4 +647,4 @@ def load_rules(pack_dir: str = str(PACK_DIR)) -> RuleSet:
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         raise ValueError(f"duplicate rule names: {sorted(dupes)}")
-    return compile_rules(rules)
+    return compile_rules(rules, kernel)

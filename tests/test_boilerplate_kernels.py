@@ -1,0 +1,104 @@
+"""The RE2 kernel (``boilerplate/kernels.py``) is a sure prefilter: its superset of a
+rule's regex matches every line the regex full-matches, so the engine gives the same
+output with it and without it (google-re2 missing: the pure-Python gates)."""
+from __future__ import annotations
+
+import re
+import sys
+
+import re2
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from corpus_clean.boilerplate.engine import strip_many
+from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
+from corpus_clean.boilerplate.rules import load_rules
+from training.newsgen import generate
+
+RULES = load_rules()
+PLAIN_RULES = load_rules(kernel=False)
+
+# Patterns with the constructs whose Python and RE2 meanings differ: Unicode classes,
+# case folding beyond ASCII, assertions, atomic groups, back-references, long repeats.
+TRICKY_PATTERNS = [
+    r"(?i)kiss it", r"(?i:Share)\s+this", r"\d+ comments?", r"\w+\s\S+", r"[^a-z]+", r"(?i:[a-f]+)x",
+    r"\bfoo(?=bar)bar\b", r"(a|b)\1+", r"(?>ab|a)b", r"x{2,50}", r"[\d\s]+", r"(?i)[^x]y", r"\D\W",
+    r".{0,60}end", r"(?<=\s)?Ξ+", r"[À-ÿ]+", r"(?i)[À-ÿ]+", r"\u00a0?[\w.-]+@\w+", r"^Top$", r"(?i)straße",
+]
+# Characters that Python's regex engine and RE2 treat differently, and ordinary ones.
+TRICKY_CHARS = list("aAbBxXyYeEfFkKsStTiIoO09_ -.,@\t\r\u00a0\u2009\u3000\u1680\x1c") + [
+    "K", "ſ", "İ", "ı", "ß", "ẞ", "Ξ", "ξ", "µ", "μ", "ς", "σ", "Σ", "٣", "１", "²", "ǅ", "À", "à", "ÿ", "Ÿ", "é",
+    "\u0130", "\u212b", "\U0001d7d8", "end", "bar", "foo", "kiss it", "Share this", "comments", "straße", "STRASSE",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(TRICKY_PATTERNS), st.lists(st.sampled_from(TRICKY_CHARS), max_size=12).map("".join))
+def test_the_superset_matches_whatever_the_python_regex_matches(pattern, line):
+    superset = re2_superset(pattern)
+    assert superset is not None
+    if re.fullmatch(pattern, line):
+        assert re2.fullmatch(superset, line), (pattern, line, superset)
+
+
+def test_the_superset_still_rejects_most_lines():
+    """A superset that matched everything would be useless (and hide a bug)."""
+    superset = re2_superset(r"(?i:Share)\s+this")
+    assert re2.fullmatch(superset, "SHARE\u00a0this") and not re2.fullmatch(superset, "Shared this")
+    assert not re2.fullmatch(re2_superset(r"\d+ comments?"), "many comments")
+
+
+def test_case_variants_follow_the_python_regex_engine():
+    for ch in "kKsSiIµΣ":
+        variants = {chr(c) for c in case_variants(ord(ch))}
+        everything = [chr(c) for c in range(0x3000)] + ["\u212a", "\U00010400"]
+        assert variants >= {c for c in everything if re.fullmatch(ch, c, re.IGNORECASE)}, ch
+
+
+_ANCHORED = [(k, regex) for k, (_, regex, _, _) in enumerate(RULES.dispatch)]
+_LINE_OF_RULE = st.sampled_from(_ANCHORED).flatmap(
+    lambda kr: st.tuples(st.just(kr[0]), st.from_regex(kr[1], fullmatch=True).map(lambda s: s.replace("\n", " "))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(_LINE_OF_RULE)
+def test_the_kernel_passes_every_line_a_rule_matches(position_and_line):
+    """Lines drawn from each shipped rule's own regex set that rule's bit."""
+    position, line = position_and_line
+    assert RULES.kernel.bits(line) >> position & 1, (RULES.dispatch[position][3].id, line)
+
+
+def test_the_kernel_passes_every_rule_example():
+    checked = 0
+    for rule in RULES.rules:
+        for line in (rule.example + "\n" + rule.keep).split("\n"):
+            for variant in (line, line.upper(), line.lower(), "\u00a0 " + line + " \t", line + "\r"):
+                for k, (_, regex, _, _) in enumerate(RULES.dispatch):
+                    if regex.fullmatch(variant):
+                        assert RULES.kernel.bits(variant) >> k & 1, (RULES.dispatch[k][3].id, variant)
+                        checked += 1
+    assert checked > 100
+
+
+def test_a_line_re2_cannot_read_passes_every_gate():
+    assert RULES.kernel.bits("Share this \ud800") == -1  # a lone surrogate is no UTF-8
+
+
+def test_a_pattern_without_a_superset_is_tried_on_every_line():
+    kernel = RuleKernel.build([r"(?(1)a|b)", r"Read more"])
+    assert kernel.bits("anything") == 0b01 and kernel.bits("Read more") == 0b11
+
+
+def test_without_google_re2_there_is_no_kernel(monkeypatch):
+    monkeypatch.setitem(sys.modules, "re2", None)  # import re2 raises ImportError
+    assert RuleKernel.build([r"Read more"]) is None
+
+
+def test_the_engine_gives_the_same_output_with_and_without_the_kernel():
+    texts = [doc.text for doc in generate(40, seed=21)]
+    texts += [t.replace("\n", "\r\n") for t in texts[:6]] + ["İstanbul Haber\n" + texts[1], ""]
+    texts += [t.upper() for t in texts[:4]]
+    assert PLAIN_RULES.kernel is None and RULES.kernel is not None
+    with_kernel = strip_many(texts, ruleset=RULES)
+    RULES.line_cache.clear()
+    assert with_kernel == strip_many(texts, ruleset=PLAIN_RULES)
+    assert sum(len(removed) for _, removed in with_kernel) > 100
