@@ -146,6 +146,11 @@ CJK_LO, CJK_HI = 0x3040, 0x9FFF  # kana and CJK ideographs: written without spac
 
 # CLASS_TABLE with one more entry, "letter", for every code point above it.
 _CLASS_TABLE_CLAMPED = np.r_[CLASS_TABLE, np.uint8(ALPHA)]
+# Every class a character can have (a handful), and per class its first column in
+# line_stats' histogram (two columns per class: not starting / starting a word).
+_KINDS = np.unique(np.r_[_CLASS_TABLE_CLAMPED, np.uint8(PUNCT | SENT_END)])
+_KIND_COLUMN = np.zeros(256, dtype=np.int64)
+_KIND_COLUMN[_KINDS] = 2 * np.arange(len(_KINDS))
 
 
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -162,22 +167,25 @@ def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, l
     """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
 
     A word is a run of letters/digits (`starts`, `ends`: offsets of every word).
-    Only runs of 1.._STOP_MAX_LEN lower-case ASCII letters can be function words
-    (found with one running count of such letters); their letters are packed into an
-    exact integer key and looked up in the sorted keys of STOP_WORDS, all in numpy.
+    Only runs of 1.._STOP_MAX_LEN lower-case ASCII letters can be function words;
+    their letters are packed into an exact integer key (a word with another character
+    does not count, whatever its key) and looked up in the sorted keys of STOP_WORDS,
+    all in numpy.
     """
     lengths = ends - starts
-    lower_ascii = np.zeros(len(cps) + 1, dtype=np.int32)
-    np.cumsum((cps >= 97) & (cps <= 122), out=lower_ascii[1:])
-    candidate = (lengths <= _STOP_MAX_LEN) & (lower_ascii[ends] - lower_ascii[starts] == lengths)
-    starts, lengths = starts[candidate], lengths[candidate]
+    short = lengths <= _STOP_MAX_LEN
+    starts, lengths = starts[short], lengths[short]
     if starts.size == 0:
         return np.zeros(n, dtype=np.int64)
     keys = np.zeros(starts.size, dtype=np.int64)
+    lower_ascii = np.ones(starts.size, dtype=bool)  # every letter so far is a-z
     last = len(cps) - 1
     for k in range(_STOP_MAX_LEN):  # letter k of every word at once ('a' = 1 ... 'z' = 26, none = 0)
         letter = cps[np.minimum(starts + k, last)].astype(np.int64) - 96
-        keys += np.where(lengths > k, letter, 0) << (5 * k)
+        inside = lengths > k
+        lower_ascii &= ~inside | ((letter >= 1) & (letter <= 26))
+        keys += np.where(inside, letter, 0) << (5 * k)
+    keys, starts = keys[lower_ascii], starts[lower_ascii]
     at = np.searchsorted(_STOP_KEYS, keys)
     hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
     line_of_hit = np.searchsorted(line_starts, starts[hit], side="right") - 1
@@ -199,14 +207,11 @@ def line_stats(lines: Lines) -> LineStats:
     word_start = is_word.copy()
     word_start[1:] &= ~is_word[:-1]
     # Per line, how many characters of each (class, starts a word) there are.
-    present = np.bincount(cls, minlength=256) > 0
-    kinds = np.flatnonzero(present).astype(np.uint8)  # the classes that occur
-    kind_index = (np.cumsum(present) - 1).astype(np.int64)  # class -> its position in `kinds`
-    n_kinds = 2 * len(kinds)
-    hist = np.bincount(line_of * n_kinds + kind_index[cls] * 2 + word_start, minlength=n * n_kinds)
+    n_kinds = 2 * len(_KINDS)
+    hist = np.bincount(line_of * n_kinds + (_KIND_COLUMN[cls] + word_start), minlength=n * n_kinds)
     hist = hist.reshape(n, n_kinds)
-    kind_class = np.repeat(kinds, 2)  # the class of each histogram column
-    kind_starts_word = np.tile([False, True], len(kinds))
+    kind_class = np.repeat(_KINDS, 2)  # the class of each histogram column
+    kind_starts_word = np.tile([False, True], len(_KINDS))
 
     def count(columns: np.ndarray) -> np.ndarray:
         return hist[:, columns].sum(axis=1)
