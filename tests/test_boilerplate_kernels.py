@@ -1,15 +1,22 @@
-"""The RE2 kernel (``boilerplate/kernels.py``) is a sure prefilter: its superset of a
-rule's regex matches every line the regex full-matches, so the engine gives the same
-output with it and without it (google-re2 missing: the pure-Python gates)."""
+"""The engine's batch kernels change no answer.
+
+* The RE2 kernel (``boilerplate/kernels.py``) is a sure prefilter: its superset of a
+  rule's regex matches every line the regex full-matches, so the engine gives the same
+  output with it and without it (google-re2 missing: the pure-Python gates).
+* The tree walk that answers each distinct (feature, threshold) question once scores
+  exactly like asking every tree's every question.
+"""
 from __future__ import annotations
 
 import re
 import sys
 
+import numpy as np
 import re2
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.engine import strip_many
+from corpus_clean.boilerplate.classifier import TreeModel, load_model
 from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
 from corpus_clean.boilerplate.rules import load_rules
 from training.newsgen import generate
@@ -102,3 +109,51 @@ def test_the_engine_gives_the_same_output_with_and_without_the_kernel():
     RULES.line_cache.clear()
     assert with_kernel == strip_many(texts, ruleset=PLAIN_RULES)
     assert sum(len(removed) for _, removed in with_kernel) > 100
+
+
+# --- tree evaluation -------------------------------------------------------------------
+
+
+def every_question_per_tree(params: dict, X: np.ndarray) -> np.ndarray:
+    """Reference: the tree walk before questions were shared (every tree's every level
+    compared on its own), the same sum order: identical floats expected."""
+    split_feature = np.asarray(params["split_feature"], dtype=np.intp)
+    thresholds = np.asarray(params["split_threshold"], dtype=np.float32)
+    leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)
+    n_trees, depth = split_feature.shape
+    answers = (np.ascontiguousarray(X.T, dtype=np.float32)[split_feature.T.ravel()]
+               > thresholds.T.ravel()[:, None]).reshape(depth, n_trees, len(X))
+    leaf = answers[0].astype(np.intp)
+    for level in answers[1:]:
+        leaf = (leaf << 1) | level
+    values = np.take(leaf_value.ravel(), leaf + (np.arange(n_trees) * leaf_value.shape[1])[:, None])
+    if len(X) == 1:
+        values = np.repeat(values, 2, axis=1)
+    return 1.0 / (1.0 + np.exp(-(float(params["base"]) + values.sum(axis=0)[:len(X)])))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 11), st.integers(1, 40), st.integers(1, 300), st.integers(0, 2**32 - 1))
+def test_trees_sharing_questions_score_exactly_like_every_question_asked(depth, n_trees, n_rows, seed):
+    """Random oblivious-tree models (depths past 8 need wider leaf numbers), drawn so that
+    trees repeat each other's questions, on rows around the thresholds."""
+    rng = np.random.default_rng(seed)
+    n_features = 5
+    pool = rng.normal(size=12).astype(np.float32)  # few thresholds: questions repeat
+    params = {
+        "kind": "oblivious-gbdt", "features": [f"f{k}" for k in range(n_features)], "base": float(rng.normal()),
+        "depth": depth, "split_feature": rng.integers(0, n_features, (n_trees, depth)).tolist(),
+        "split_threshold": rng.choice(pool, (n_trees, depth)).tolist(),
+        "leaf_value": rng.normal(size=(n_trees, 2**depth)).tolist(),
+    }
+    X = rng.choice(np.r_[pool, pool + 1e-3, pool - 1e-3], (n_rows, n_features)).astype(np.float64)
+    model = TreeModel(params, params["features"])
+    assert np.array_equal(model.predict_proba(X), every_question_per_tree(params, X))
+
+
+def test_the_shipped_model_scores_exactly_like_every_question_asked():
+    params = load_model().params["stage1"]
+    rng = np.random.default_rng(4)
+    thresholds = np.asarray(params["split_threshold"], dtype=np.float64)
+    X = rng.choice(thresholds[thresholds < 1e30], size=(3000, len(params["features"])))
+    assert np.array_equal(load_model().stage1.predict_proba(X), every_question_per_tree(params, X))

@@ -464,8 +464,16 @@ class TreeModel:
         split_feature = np.asarray(params["split_feature"], dtype=np.intp)  # (T, D)
         self.n_trees = split_feature.shape[0]
         # Level-major order: the questions of level d for all trees are rows d*T..d*T+T-1.
-        self._columns = split_feature.T.ravel()
-        self._thresholds = np.asarray(params["split_threshold"], dtype=np.float32).T.ravel()[:, None]
+        columns = split_feature.T.ravel()
+        thresholds = np.asarray(params["split_threshold"], dtype=np.float32).T.ravel()
+        # Trees ask the same (feature, threshold) question often (a third as many distinct
+        # ones in the shipped model): each distinct one is answered once per row.
+        key = (columns.astype(np.int64) << 32) | thresholds.view(np.uint32).astype(np.int64)
+        _, first, self._question_of = np.unique(key, return_index=True, return_inverse=True)
+        self._columns = columns[first]
+        self._thresholds = thresholds[first][:, None]
+        # A leaf number has `depth` bits: the narrowest integer that holds it.
+        self._leaf_dtype = np.uint8 if self.depth <= 8 else np.uint16 if self.depth <= 16 else np.intp
         leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
         self._leaf_flat = leaf_value.ravel()
         self._leaf_offset = (np.arange(self.n_trees, dtype=np.intp) * leaf_value.shape[1])[:, None]
@@ -479,8 +487,9 @@ class TreeModel:
             return np.concatenate([self.predict_proba(X[start:start + self.CHUNK_ROWS])
                                    for start in range(0, n, self.CHUNK_ROWS)])
         features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # (no copy: see _feature_major)
-        answers = (features_by_row[self._columns] > self._thresholds).reshape(self.depth, self.n_trees, n)
-        leaf = answers[0].astype(np.intp)
+        distinct_answers = features_by_row[self._columns] > self._thresholds
+        answers = distinct_answers[self._question_of].reshape(self.depth, self.n_trees, n)
+        leaf = answers[0].astype(self._leaf_dtype)
         for level in answers[1:]:
             leaf <<= 1
             leaf |= level
