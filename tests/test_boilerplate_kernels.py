@@ -3,6 +3,7 @@
 * The RE2 kernel (``boilerplate/kernels.py``) is a sure prefilter: its superset of a
   rule's regex matches every line the regex full-matches, so the engine gives the same
   output with it and without it (google-re2 missing: the pure-Python gates).
+* The paragraph view's groups, built from array expressions, equal joining line by line.
 * The tree walk that answers each distinct (feature, threshold) question once scores
   exactly like asking every tree's every question.
 """
@@ -16,7 +17,9 @@ import re2
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.engine import strip_many
-from corpus_clean.boilerplate.classifier import TreeModel, load_model
+from corpus_clean.boilerplate.classifier import WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model
+from corpus_clean.boilerplate.engine import Context
+from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END
 from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
 from corpus_clean.boilerplate.rules import load_rules
 from training.newsgen import generate
@@ -157,3 +160,54 @@ def test_the_shipped_model_scores_exactly_like_every_question_asked():
     thresholds = np.asarray(params["split_threshold"], dtype=np.float64)
     X = rng.choice(thresholds[thresholds < 1e30], size=(3000, len(params["features"])))
     assert np.array_equal(load_model().stage1.predict_proba(X), every_question_per_tree(params, X))
+
+
+# --- paragraph view --------------------------------------------------------------------
+
+
+def paragraph_groups_line_by_line(ctx) -> list[list[int]] | None:
+    """Reference: the paragraph view's groups, one line at a time (the loop the array
+    version replaced)."""
+    s = ctx.stats
+    rule = ctx.marks.rule
+    open_end = ((s.last_class & SENT_END) == 0).tolist()
+    continues = ((s.first_class & (LOWER | PUNCT)) > 0).tolist()
+    wrapped = ((s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)).tolist()
+    groups: list[list[int]] = []
+    joined = prev_open = prev_wrapped = False
+    for i in range(ctx.lines.n_lines):
+        if ctx.blank_list[i]:
+            if groups and groups[-1]:
+                groups.append([])
+            prev_open = False
+            continue
+        if prev_open and rule[i] is None and (continues[i] or prev_wrapped):
+            groups[-1].append(i)
+            joined = True
+        else:
+            groups.append([i])
+        prev_open = rule[i] is None and open_end[i]
+        prev_wrapped = wrapped[i]
+    if not joined:
+        return None
+    while groups and not groups[-1]:
+        groups.pop()
+    return groups
+
+
+VIEW_LINES = st.sampled_from([
+    "", "", " ", "Home", "the council voted on the bridge", "and then it went on for a while longer than",
+    "A long line of running text that goes on and on without any end in", "(see below)", "Ends here.",
+    "Is it?", "it ended.", ", said the mayor", "Title Case Heading Here", "- a list item", "\r",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(VIEW_LINES, st.booleans()), max_size=25), st.booleans())
+def test_paragraph_groups_equal_joining_line_by_line(lines_and_marks, final_newline):
+    text = "\n".join(line for line, _ in lines_and_marks) + ("\n" if final_newline else "")
+    ctx = Context(text)
+    for i, (_, marked) in enumerate(lines_and_marks):
+        if marked:
+            ctx.marks.mark(i, "test.rule")
+    assert _paragraph_groups(ctx) == paragraph_groups_line_by_line(ctx)

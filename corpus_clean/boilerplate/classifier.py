@@ -698,35 +698,36 @@ def paragraph_views(ctxs: list) -> list:
 
 
 def _paragraph_groups(ctx) -> list[list[int]] | None:
-    """Per line of the paragraph view, the original lines it joins ([] = blank)."""
+    """Per line of the paragraph view, the original lines it joins ([] = blank).
+
+    Whether a line continues the one above depends on those two lines only, so it is
+    one array expression over the document; only the groups are built in Python.
+    """
     s = ctx.stats
-    rule = ctx.marks.rule
-    open_end = ((s.last_class & SENT_END) == 0).tolist()
-    continues = ((s.first_class & (LOWER | PUNCT)) > 0).tolist()
+    n = ctx.lines.n_lines
+    kept = ~ctx.marks.removed()
+    nonblank = ~ctx.blank
     # A long line of running text (not a title: few capitalised words) that ends no
     # sentence is cut short: the next line goes on with it whatever its first letter
     # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
-    wrapped = ((s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)).tolist()
-    blank = ctx.blank_list
-    groups: list[list[int]] = []
-    joined = False
-    prev_open = prev_wrapped = False
-    for i in range(ctx.lines.n_lines):
-        if blank[i]:
-            if groups and groups[-1]:
-                groups.append([])  # one blank line per run of them
-            prev_open = False
-            continue
-        if prev_open and rule[i] is None and (continues[i] or prev_wrapped):
-            groups[-1].append(i)
-            joined = True
-        else:
-            groups.append([i])
-        prev_open = rule[i] is None and open_end[i]
-        prev_wrapped = wrapped[i]
-    if not joined:
+    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
+    continues = (s.first_class & (LOWER | PUNCT)) > 0
+    open_end = (s.last_class & SENT_END) == 0
+    joins = np.zeros(n, dtype=bool)  # line i goes on line i-1's paragraph
+    joins[1:] = (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
+                 & (continues[1:] | wrapped[:-1]))
+    if not joins.any():
         return None
-    while groups and not groups[-1]:
+    first_of_group = nonblank & ~joins
+    blank_group = np.zeros(n, dtype=bool)  # one blank line per run of them (none at the top)
+    blank_group[1:] = ctx.blank[1:] & nonblank[:-1]
+    not_joined = np.flatnonzero(~joins)
+    starts = np.flatnonzero(first_of_group | blank_group)
+    # (a group runs to the next line that joins nothing; the last one to the end)
+    ends = np.r_[not_joined, n][np.searchsorted(not_joined, starts, side="right")]
+    groups = [list(range(a, b)) if first else [] for a, b, first in
+              zip(starts.tolist(), ends.tolist(), first_of_group[starts].tolist())]
+    if groups and not groups[-1]:
         groups.pop()
     return groups
 
