@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from itertools import repeat
+from operator import is_not
 
 import numpy as np
 
@@ -77,7 +79,7 @@ class Marks:
             self.rule[i] = rule
 
     def removed(self) -> np.ndarray:
-        return np.fromiter((r is not None for r in self.rule), dtype=bool, count=len(self.rule))
+        return np.fromiter(map(is_not, self.rule, repeat(None)), dtype=bool, count=len(self.rule))
 
 
 class Context:

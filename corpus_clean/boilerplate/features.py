@@ -104,7 +104,7 @@ def split_lines(text: str) -> Lines:
     ends = np.cumsum(lens + 1)
     starts = ends - lens - 1
     ends[-1] = len(text)
-    content = [s.strip() for s in raw]
+    content = list(map(str.strip, raw))
     return Lines(text, raw, starts, ends, content)
 
 
