@@ -234,12 +234,15 @@ def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
     # lower-cased text; when lower-casing changes its length, on every line).
     if ruleset.keyword_rules:
         if ctx.keywords_apply:
+            positions, lines = ruleset.keyword_hits(ctx.lower, ctx.lines.starts)
+            # (a rule's word limit: max_words 0 means none, as `rule.max_words or ...` reads it)
+            limit = ruleset.keyword_max_words[positions]
+            tried = ~ctx.blank[lines] & ((ctx.stats.n_words[lines] <= limit) | (limit == 0))
             # (in any order: `found` keeps the lowest-order rule of each line)
-            for k, i in ruleset.keyword_hits(ctx.lower, line_starts):
+            for k, i in zip(positions[tried].tolist(), lines[tried].tolist()):
                 rule, regex = ruleset.keyword_rules[k]
-                if not blank[i] and n_words[i] <= (rule.max_words or 10**9):
-                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                        found(i, rule)
+                if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
+                    found(i, rule)
         else:
             nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:

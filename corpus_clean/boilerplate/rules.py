@@ -54,6 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import yaml
 
 from corpus_clean.boilerplate.kernels import RuleKernel
@@ -157,21 +158,35 @@ class RuleSet:
     # gate bits of the rules that can match it. None: google-re2 is not installed (or
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
+    # Per keyword, its rules (positions in keyword_rules) as one flat array: keyword j's
+    # are rules_flat[rules_start[j]:rules_start[j] + rules_count[j]].
+    rules_flat: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rules_start: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rules_count: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    keyword_max_words: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
 
-    def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
-        """(position in keyword_rules, line) for every line of `lower` (the lower-cased
-        text, `line_starts` its line offsets) holding one of that rule's keywords.
+    def keyword_hits(self, lower: str, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in keyword_rules, lines): every line of `lower` (the lower-cased
+        text, `line_starts` its line offsets) holding one of a rule's keywords, each
+        (rule, line) pair once, in one Aho-Corasick pass and a few array operations.
 
         >>> rules = load_rules()
         >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
-        >>> sorted({rules.keyword_rules[k][0].id for k, line in rules.keyword_hits(text.lower(), [0, 12, 57])})
-        ['news.contributed']
+        >>> positions, lines = rules.keyword_hits(text.lower(), np.array([0, 12, 57]))
+        >>> sorted({rules.keyword_rules[k][0].id for k in positions.tolist()}), lines.tolist()
+        (['news.contributed'], [1])
         """
-        hits = set()
-        for keyword, start, _ in self.keyword_finder.find_matches_as_indexes(lower, overlapping=True):
-            line = bisect_right(line_starts, start) - 1
-            hits.update((k, line) for k in self.rules_of_keyword[keyword])
-        return hits
+        found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        keyword, start, _ = np.array(found, dtype=np.int64).T
+        line = np.searchsorted(line_starts, start, side="right") - 1
+        count = self.rules_count[keyword]  # (a keyword of several rules: one hit per rule)
+        first = np.repeat(self.rules_start[keyword] - np.cumsum(count) + count, count)
+        rule = self.rules_flat[first + np.arange(len(first))]
+        n = len(line_starts)
+        pairs = np.unique(rule * n + np.repeat(line, count))
+        return pairs // n, pairs % n
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -592,6 +607,7 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         raise ValueError("a rule's keywords must not be empty strings")
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
+    rules_count = np.array([len(ks) for ks in rules_of_keyword], dtype=np.int64)
     word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
     gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
     ungated_bits = 0
@@ -607,7 +623,11 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
-                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None)
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   rules_flat=np.array([k for ks in rules_of_keyword for k in ks], dtype=np.int64),
+                   rules_start=np.cumsum(rules_count) - rules_count, rules_count=rules_count,
+                   keyword_max_words=np.array([r.max_words if r.max_words is not None else 10**9
+                                               for r, _ in keyword_rules], dtype=np.int64))
 
 
 def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
