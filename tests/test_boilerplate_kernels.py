@@ -4,6 +4,7 @@
   rule's regex matches every line the regex full-matches, so the engine gives the same
   output with it and without it (google-re2 missing: the pure-Python gates).
 * The paragraph view's groups, built from array expressions, equal joining line by line.
+* Function words counted from 8-byte keys equal counting them word by word.
 * The tree walk that answers each distinct (feature, threshold) question once scores
   exactly like asking every tree's every question.
 """
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from corpus_clean.boilerplate.engine import strip_many
 from corpus_clean.boilerplate.classifier import WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END
+from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, STOP_WORDS, line_stats, split_lines
 from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
 from corpus_clean.boilerplate.rules import load_rules
 from training.newsgen import generate
@@ -211,3 +212,18 @@ def test_paragraph_groups_equal_joining_line_by_line(lines_and_marks, final_newl
         if marked:
             ctx.marks.mark(i, "test.rule")
     assert _paragraph_groups(ctx) == paragraph_groups_line_by_line(ctx)
+
+
+# --- function words --------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["the", "i", "iT", "It", "a1", "thé", "theı", "because", "becausee", "wouldn",
+                                 "ab", "out", "outſ", "x", "\u0131", "İ", " ", " ", "\n", ".", "日本", "7"]),
+                max_size=30).map("".join))
+def test_function_words_are_counted_exactly(text):
+    """Near misses of function words (an upper-case, non-ASCII or extra letter, a digit,
+    at the very end of the text) never count; the words themselves always do."""
+    lines = split_lines(text)
+    want = [sum(1 for word in re.findall(r"[^\W_]+", line) if word in STOP_WORDS) for line in lines.raw]
+    assert line_stats(lines).n_stop.tolist() == want

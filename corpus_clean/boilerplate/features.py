@@ -58,28 +58,22 @@ STOP_WORDS = (
     "there these they this those to up was we were what when where which while who will "
     "with would you your"
 ).split()
-_STOP_MAX_LEN = max(map(len, STOP_WORDS))
+_STOP_MAX_LEN = max(map(len, STOP_WORDS))  # (at most 8: a key is 8 bytes)
 
 
-def _ascii_word_key(word_codes: np.ndarray) -> np.ndarray:
-    """Pack lower-case ASCII words (rows of code points, 0-padded) into one int64 each.
-
-    5 bits per letter ('a' = 1 ... 'z' = 26, padding 0), so the key is exact for
-    words of up to 12 letters: no hashing, no collisions.
-    """
-    letters = np.where(word_codes > 0, word_codes - 96, 0).astype(np.int64)
-    shifts = 5 * np.arange(word_codes.shape[1], dtype=np.int64)
-    return (letters << shifts).sum(axis=1)
+def _stop_word_key(word: str) -> int:
+    """A word of up to 8 lower-case ASCII letters as one integer: its bytes, little-endian,
+    zero-padded (``per_line_stop_words`` reads a text's words the same way)."""
+    return int.from_bytes(word.encode("ascii").ljust(8, b"\0"), "little")
 
 
-def _stop_word_keys() -> np.ndarray:
-    rows = np.zeros((len(STOP_WORDS), _STOP_MAX_LEN), dtype=np.int64)
-    for r, word in enumerate(STOP_WORDS):
-        rows[r, : len(word)] = [ord(ch) for ch in word]
-    return np.sort(_ascii_word_key(rows))
-
-
-_STOP_KEYS = _stop_word_keys()
+_STOP_KEYS = np.sort(np.array([_stop_word_key(w) for w in STOP_WORDS], dtype=np.uint64))
+# Per code point, the byte a function word can hold there: "a".."z" themselves, 1 for
+# any other character (never in a function word, and never the zero padding).
+_STOP_BYTE = np.ones(0x3100 + 1, dtype=np.uint8)
+_STOP_BYTE[ord("a"):ord("z") + 1] = np.arange(ord("a"), ord("z") + 1, dtype=np.uint8)
+# The low `length` bytes of a key.
+_LOW_BYTES = np.array([(1 << (8 * length)) - 1 for length in range(9)], dtype=np.uint64)
 
 
 @dataclass
@@ -155,7 +149,7 @@ _KIND_COLUMN[_KINDS] = 2 * np.arange(len(_KINDS))
 
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _CLASS_TABLE_CLAMPED[np.minimum(cps, _TABLE_SIZE)]
+    cls = np.take(_CLASS_TABLE_CLAMPED, cps, mode="clip")  # (clip: above the table, "letter")
     if cps.size and cps.max() >= _TABLE_SIZE:
         fullwidth_end = np.flatnonzero(np.isin(cps, FULLWIDTH_SENT_END))
         cls[fullwidth_end] = PUNCT | SENT_END
@@ -166,26 +160,23 @@ def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, l
                         n: int) -> np.ndarray:
     """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
 
-    A word is a run of letters/digits (`starts`, `ends`: offsets of every word).
-    Only runs of 1.._STOP_MAX_LEN lower-case ASCII letters can be function words;
-    their letters are packed into an exact integer key (a word with another character
-    does not count, whatever its key) and looked up in the sorted keys of STOP_WORDS,
-    all in numpy.
+    A word is a run of letters/digits (`starts`, `ends`: offsets of every word). The
+    text becomes one byte per character (``_STOP_BYTE``: a-z as themselves, any other
+    character 1), and the 8 bytes from a word's start, read as one integer and cut to
+    the word's length, are its key: equal to a function word's key (``_stop_word_key``)
+    exactly when the word is that function word. One gather and one sorted lookup for
+    all words of the batch.
     """
     lengths = ends - starts
     short = lengths <= _STOP_MAX_LEN
     starts, lengths = starts[short], lengths[short]
     if starts.size == 0:
         return np.zeros(n, dtype=np.int64)
-    keys = np.zeros(starts.size, dtype=np.int64)
-    lower_ascii = np.ones(starts.size, dtype=bool)  # every letter so far is a-z
-    last = len(cps) - 1
-    for k in range(_STOP_MAX_LEN):  # letter k of every word at once ('a' = 1 ... 'z' = 26, none = 0)
-        letter = cps[np.minimum(starts + k, last)].astype(np.int64) - 96
-        inside = lengths > k
-        lower_ascii &= ~inside | ((letter >= 1) & (letter <= 26))
-        keys += np.where(inside, letter, 0) << (5 * k)
-    keys, starts = keys[lower_ascii], starts[lower_ascii]
+    byte = np.zeros(len(cps) + 8, dtype=np.uint8)  # (+8: a key read at the end stays inside)
+    np.take(_STOP_BYTE, cps, mode="clip", out=byte[:len(cps)])  # (clip: above the table, 1)
+    # Element i of this view is the 8 bytes from byte i on, as a little-endian integer.
+    eight_bytes = np.ndarray(shape=(len(cps),), dtype="<u8", buffer=byte, strides=(1,))
+    keys = eight_bytes[starts] & _LOW_BYTES[lengths]
     at = np.searchsorted(_STOP_KEYS, keys)
     hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
     line_of_hit = np.searchsorted(line_starts, starts[hit], side="right") - 1
@@ -201,14 +192,17 @@ def line_stats(lines: Lines) -> LineStats:
     n = lines.n_lines
     text = lines.text
     cps, cls = _classes(text)
-    line_of = np.repeat(np.arange(n, dtype=np.int64), lines.ends - lines.starts)  # line of every character
+    lengths = lines.ends - lines.starts
     is_space = (cls & (SPACE | NEWLINE)) > 0
     is_word = (cls & (ALPHA | DIGIT)) > 0
     word_start = is_word.copy()
     word_start[1:] &= ~is_word[:-1]
     # Per line, how many characters of each (class, starts a word) there are.
     n_kinds = 2 * len(_KINDS)
-    hist = np.bincount(line_of * n_kinds + (_KIND_COLUMN[cls] + word_start), minlength=n * n_kinds)
+    key = np.repeat(np.arange(0, n * n_kinds, n_kinds, dtype=np.int64), lengths)  # each character's line...
+    key += _KIND_COLUMN[cls]  # ...and its class...
+    key += word_start  # ...and whether it starts a word
+    hist = np.bincount(key, minlength=n * n_kinds)
     hist = hist.reshape(n, n_kinds)
     kind_class = np.repeat(_KINDS, 2)  # the class of each histogram column
     kind_starts_word = np.tile([False, True], len(_KINDS))
@@ -221,6 +215,7 @@ def line_stats(lines: Lines) -> LineStats:
     # count one word per two such characters on top (a paragraph is not a menu item).
     maybe_cjk = cps >= CJK_LO
     if maybe_cjk.any():
+        line_of = np.repeat(np.arange(n, dtype=np.int64), lengths)  # line of every character
         n_words = n_words + np.bincount(line_of[maybe_cjk & (cps <= CJK_HI)], minlength=n)[:n] // 2
     n_cap_words = count(kind_starts_word & ((kind_class & UPPER) > 0))
 
