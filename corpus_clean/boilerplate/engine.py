@@ -238,11 +238,21 @@ def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
             # (a rule's word limit: max_words 0 means none, as `rule.max_words or ...` reads it)
             limit = ruleset.keyword_max_words[positions]
             tried = ~ctx.blank[lines] & ((ctx.stats.n_words[lines] <= limit) | (limit == 0))
+            # Does the rule's regex match the line: remembered per (rule, line text), as
+            # the anchored rules' verdicts are (furniture lines repeat across pages).
+            matches = ruleset.line_cache.setdefault("keyword", {})
             # (in any order: `found` keeps the lowest-order rule of each line)
             for k, i in zip(positions[tried].tolist(), lines[tried].tolist()):
-                rule, regex = ruleset.keyword_rules[k]
-                if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                    found(i, rule)
+                key = (k, raw[i])
+                match = matches.get(key)
+                if match is None:
+                    regex = ruleset.keyword_rules[k][1]
+                    match = regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None
+                    if len(matches) >= LINE_CACHE_SIZE:
+                        matches.clear()
+                    matches[key] = match
+                if match:
+                    found(i, ruleset.keyword_rules[k][0])
         else:
             nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:

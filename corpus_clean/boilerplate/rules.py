@@ -141,7 +141,8 @@ class RuleSet:
     word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
     # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
-    # (in_head, in_tail) -> {raw line: group or None}, filled by the engine
+    # (in_head, in_tail) -> {raw line: group or None}, and "keyword" -> {(position in
+    # keyword_rules, raw line): does its regex match}, filled by the engine
     line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
     # Every keyword of the keyword rules, one automaton; per keyword, the positions in
