@@ -644,11 +644,9 @@ def classifier_applies(ctx) -> bool:
     with nothing page-like left to cut. In both cases the model is least sure, and a
     cut paragraph costs the most; the rules still run.
     """
-    nonblank = np.flatnonzero(~ctx.blank)
-    if len(nonblank) < MIN_LINES:
+    if np.count_nonzero(~ctx.blank) < MIN_LINES:
         return False
-    rule = ctx.marks.rule
-    return any(rule[i] is None and not ctx.prose[i] for i in nonblank.tolist())
+    return bool((~ctx.blank & ~ctx.marks.removed() & ~ctx.prose).any())
 
 
 def paragraph_view(ctx):

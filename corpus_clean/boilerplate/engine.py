@@ -534,10 +534,11 @@ def mark_trailing_comments(ctx: Context) -> None:
     """
     content = ctx.lines.content
     rule = ctx.marks.rule
-    kept = [i for i, (b, r) in enumerate(zip(ctx.blank_list, rule)) if not b and r is None]
+    removed = ctx.marks.removed()
+    kept = np.flatnonzero(~ctx.blank & ~removed).tolist()
     if len(kept) < 4:
         return
-    markers = [i for i, r in enumerate(rule) if r in END_MARKER_RULES]
+    markers = [i for i in np.flatnonzero(removed).tolist() if rule[i] in END_MARKER_RULES]
     after = markers[-1] if markers and ctx.in_tail(markers[-1]) else None
     if after is not None:
         tail = [i for i in kept if i > after]
@@ -623,8 +624,9 @@ def mark_layout(ctx: Context) -> None:
 
     gap: list[int] = []  # line numbers of the current gap (blank or removed lines)
     at_start = True
+    blank = ctx.blank_list
     for i in range(n):
-        if rule[i] is not None or ctx.blank[i]:
+        if rule[i] is not None or blank[i]:
             gap.append(i)
         else:
             if any(rule[k] is not None for k in gap):
@@ -642,8 +644,9 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
     and the rest of the line must stay prose, so a dash inside a sentence is safe.
     """
     rule = ctx.marks.rule
+    blank = ctx.blank_list
     for i in range(ctx.lines.n_lines):
-        if rule[i] is None and not ctx.blank[i]:
+        if rule[i] is None and not blank[i]:
             break
     else:
         return None
