@@ -621,7 +621,7 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         for literal in literals:
             gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
+                   word_limits, prefix_rules=prefix_rules, keyword_finder=_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
@@ -631,12 +631,18 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                                                for r, _ in keyword_rules], dtype=np.int64))
 
 
+def _finder(literals: list[str]):
+    """One Aho-Corasick automaton for `literals`, as a DFA: the rule packs' few hundred
+    literals make a small one, and it scans a page about twice as fast as the default NFA."""
+    return ahocorasick_rs.AhoCorasick(literals, implementation=ahocorasick_rs.Implementation.DFA)
+
+
 def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
     literals = sorted(bits_of_literal)
     all_bits = 0
     for literal in literals:
         all_bits |= bits_of_literal[literal]
-    return (ahocorasick_rs.AhoCorasick(literals) if literals else None,
+    return (_finder(literals) if literals else None,
             tuple(bits_of_literal[x] for x in literals), all_bits)
 
 
