@@ -29,7 +29,7 @@ import numpy as np
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
 )
-from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
 
@@ -181,7 +181,8 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     content = ctx.lines.content
     starts = ctx.starts_list
     n_words = ctx.n_words_list
-    first_match = ruleset.first_match
+    candidates_of = ruleset.candidates
+    first_of = ruleset.first_of
     kernel_bits = ruleset.kernel.bits if ruleset.kernel is not None else None
     # A rule is tried on a line only when its RE2 superset matches the line (the kernel),
     # or, without the kernel, when the line holds one of the rule's required literals
@@ -194,9 +195,11 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
         cache = caches[where[k]]
         group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
-            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i],
-                                gates) if gates else None
+            # The rules that can start like this line and may act on it, then of those the
+            # ones its gates pass (most lines have no candidate: no gate is computed).
+            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i])
+            gates = (kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)) if tried else 0
+            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if gates else None
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group

@@ -217,7 +217,13 @@ class RuleSet:
         (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
         and full-matches it, or None. Only the rules whose gate bit (``1 << position in
         dispatch``) is set in `gates_passed` are tried (``literal_gates``; default: all)."""
-        for group, regex, bit in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
+        return self.first_of(self.candidates(dispatch_key(line), n_words, in_head, in_tail), text, start, end,
+                             gates_passed)
+
+    @staticmethod
+    def first_of(candidates: tuple, text: str, start: int, end: int, gates_passed: int = -1) -> str | None:
+        """``first_match`` over `candidates` (what ``candidates`` gave for the line)."""
+        for group, regex, bit in candidates:
             if bit & gates_passed and regex.fullmatch(text, start, end) is not None:
                 return group
         return None
