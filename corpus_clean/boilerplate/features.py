@@ -67,11 +67,21 @@ def _stop_word_key(word: str) -> int:
     return int.from_bytes(word.encode("ascii").ljust(8, b"\0"), "little")
 
 
-_STOP_KEYS = np.sort(np.array([_stop_word_key(w) for w in STOP_WORDS], dtype=np.uint64))
-# Per code point, the byte a function word can hold there: "a".."z" themselves, 1 for
-# any other character (never in a function word, and never the zero padding).
-_STOP_BYTE = np.ones(0x3100 + 1, dtype=np.uint8)
-_STOP_BYTE[ord("a"):ord("z") + 1] = np.arange(ord("a"), ord("z") + 1, dtype=np.uint8)
+_STOP_KEYS = np.array([_stop_word_key(w) for w in STOP_WORDS], dtype=np.uint64)
+
+
+def _stop_key_table() -> tuple[int, np.ndarray]:
+    """A table in which every function word's key sits at ``key % size`` alone (the
+    smallest such size): looking a word up is one remainder and one comparison."""
+    size = len(_STOP_KEYS)
+    while len(set((_STOP_KEYS % np.uint64(size)).tolist())) < len(_STOP_KEYS):
+        size += 1
+    table = np.zeros(size, dtype=np.uint64)  # (0: the key of no word)
+    table[(_STOP_KEYS % np.uint64(size)).astype(np.intp)] = _STOP_KEYS
+    return size, table
+
+
+_STOP_TABLE_SIZE, _STOP_TABLE = _stop_key_table()
 # The low `length` bytes of a key.
 _LOW_BYTES = np.array([(1 << (8 * length)) - 1 for length in range(9)], dtype=np.uint64)
 
@@ -156,29 +166,28 @@ def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     return cps, cls
 
 
-def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, line_starts: np.ndarray,
+def per_line_stop_words(text: str, starts: np.ndarray, ends: np.ndarray, line_starts: np.ndarray,
                         n: int) -> np.ndarray:
     """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
 
     A word is a run of letters/digits (`starts`, `ends`: offsets of every word). The
-    text becomes one byte per character (``_STOP_BYTE``: a-z as themselves, any other
-    character 1), and the 8 bytes from a word's start, read as one integer and cut to
-    the word's length, are its key: equal to a function word's key (``_stop_word_key``)
-    exactly when the word is that function word. One gather and one sorted lookup for
-    all words of the batch.
+    text is read as one byte per character (Latin-1, any other character "?"), and
+    the 8 bytes from a word's start, read as one integer and cut to the word's length,
+    are its key. A word's bytes are never 0 (no NUL in a word), so the key equals a
+    function word's key (``_stop_word_key``) exactly when the word is that function
+    word. One gather and one table lookup (``_stop_key_table``) for all words.
     """
     lengths = ends - starts
     short = lengths <= _STOP_MAX_LEN
     starts, lengths = starts[short], lengths[short]
     if starts.size == 0:
         return np.zeros(n, dtype=np.int64)
-    byte = np.zeros(len(cps) + 8, dtype=np.uint8)  # (+8: a key read at the end stays inside)
-    np.take(_STOP_BYTE, cps, mode="clip", out=byte[:len(cps)])  # (clip: above the table, 1)
+    # (+8 bytes: a key read at the end of the text stays inside the buffer)
+    byte = np.frombuffer(text.encode("latin-1", "replace") + bytes(8), dtype=np.uint8)
     # Element i of this view is the 8 bytes from byte i on, as a little-endian integer.
-    eight_bytes = np.ndarray(shape=(len(cps),), dtype="<u8", buffer=byte, strides=(1,))
+    eight_bytes = np.ndarray(shape=(len(text),), dtype="<u8", buffer=byte, strides=(1,))
     keys = eight_bytes[starts] & _LOW_BYTES[lengths]
-    at = np.searchsorted(_STOP_KEYS, keys)
-    hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
+    hit = _STOP_TABLE[(keys % np.uint64(_STOP_TABLE_SIZE)).astype(np.intp)] == keys
     line_of_hit = np.searchsorted(line_starts, starts[hit], side="right") - 1
     return np.bincount(line_of_hit, minlength=n)[:n]
 
@@ -235,7 +244,7 @@ def line_stats(lines: Lines) -> LineStats:
 
     word_starts = np.flatnonzero(word_start)
     word_ends = np.flatnonzero(is_word & ~np.r_[is_word[1:], False]) + 1
-    n_stop = per_line_stop_words(cps, word_starts, word_ends, lines.starts, n)
+    n_stop = per_line_stop_words(text, word_starts, word_ends, lines.starts, n)
 
     return LineStats(
         n_chars=count((kind_class & (SPACE | NEWLINE)) == 0),
