@@ -551,18 +551,24 @@ def mark_trailing_comments(ctx: Context) -> None:
             return
     # No marker: a comment-voiced run at the very end, in a body that is not.
     run = []
+    n_words = ctx.n_words_list
     for i in reversed(kept):
-        if _voice_hits(content[i]) >= 2 and ctx.stats.n_words[i] >= 8:
+        if n_words[i] >= 8 and _voice_hits(content[i]) >= 2:
             run.append(i)
         else:
             break
     if not run or len(run) > len(kept) // 3:
         return
+    # The body's rate of voice hits per line must stay under 1/4: counted until it
+    # cannot (4 * hits < lines, in integers: the same test as hits / lines < 0.25).
     body = [i for i in kept if i < run[-1]]
-    body_rate = sum(_voice_hits(content[i]) for i in body) / max(1, len(body))
-    if body_rate < 0.25:
-        for i in run:
-            ctx.marks.mark(i, "comments.unmarked_trailing")
+    hits = 0
+    for i in body:
+        hits += _voice_hits(content[i])
+        if 4 * hits >= max(1, len(body)):
+            return
+    for i in run:
+        ctx.marks.mark(i, "comments.unmarked_trailing")
 
 
 # --- output -------------------------------------------------------------------------
