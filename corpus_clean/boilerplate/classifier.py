@@ -677,29 +677,42 @@ def paragraph_views(ctxs: list) -> list:
     view costs no second pass over the text."""
     from corpus_clean.boilerplate.engine import Context
 
-    plans = [_paragraph_groups(ctx) for ctx in ctxs]
-    joined = [k for k, groups in enumerate(plans) if groups is not None]
     views: list = [None] * len(ctxs)
-    if not joined:
-        return views
-    for k in joined:
-        groups = plans[k] + [[]]  # the "" after the final newline
-        joined_lines = _joined_lines(ctxs[k], plans[k]) + [""]  # (the "" after the final newline)
-        lines = lines_of_stripped(joined_lines)
-        view = Context(lines.text, lines, _joined_stats(ctxs[k].stats, groups))
-        rule = ctxs[k].marks.rule
-        for v, g in enumerate(groups):
-            if len(g) == 1 and rule[g[0]] is not None:
-                view.marks.rule[v] = rule[g[0]]
-        views[k] = (view, groups)
+    for k, ctx in enumerate(ctxs):
+        plan = _paragraph_plan(ctx)
+        if plan is None:
+            continue
+        starts, ends, heads = plan
+        # (plus the "" after the final newline: a blank line of the view)
+        lines = lines_of_stripped(_joined_lines(ctx, starts, ends, heads) + [""])
+        view = Context(lines.text, lines, _joined_stats(ctx, starts, ends, heads))
+        # A view line that is one original line keeps that line's rule mark.
+        rule = ctx.marks.rule
+        single = heads & (ends - starts == 1)
+        single[single] = ctx.marks.removed()[starts[single]]
+        for v, i in zip(np.flatnonzero(single).tolist(), starts[single].tolist()):
+            view.marks.rule[v] = rule[i]
+        groups = [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
+        views[k] = (view, groups + [[]])
     return views
 
 
 def _paragraph_groups(ctx) -> list[list[int]] | None:
-    """Per line of the paragraph view, the original lines it joins ([] = blank).
+    """Per line of the paragraph view, the original lines it joins ([] = blank)."""
+    plan = _paragraph_plan(ctx)
+    if plan is None:
+        return None
+    starts, ends, heads = plan
+    return [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
+
+
+def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The paragraph view's lines as arrays: per view line, the first original line and
+    one past its last (a run of lines), and whether it holds any (False: a blank line);
+    None when no line continues another.
 
     Whether a line continues the one above depends on those two lines only, so it is
-    one array expression over the document; only the groups are built in Python.
+    one array expression over the document.
     """
     s = ctx.stats
     n = ctx.lines.n_lines
@@ -723,25 +736,26 @@ def _paragraph_groups(ctx) -> list[list[int]] | None:
     starts = np.flatnonzero(first_of_group | blank_group)
     # (a group runs to the next line that joins nothing; the last one to the end)
     ends = np.r_[not_joined, n][np.searchsorted(not_joined, starts, side="right")]
-    groups = [list(range(a, b)) if first else [] for a, b, first in
-              zip(starts.tolist(), ends.tolist(), first_of_group[starts].tolist())]
-    if groups and not groups[-1]:
-        groups.pop()
-    return groups
+    heads = first_of_group[starts]
+    if not heads[-1]:  # no blank line at the end
+        starts, ends, heads = starts[:-1], ends[:-1], heads[:-1]
+    return starts, ends, heads
 
 
-def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
-    """Per-line counts of the paragraph view from the original lines' counts."""
-    n = len(groups)
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=n)
-    nonempty = np.flatnonzero(sizes)
-    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
-    offsets = np.r_[0, np.cumsum(sizes[nonempty])[:-1]]
-    first = members[offsets]
-    last = members[offsets + sizes[nonempty] - 1]
+def _joined_stats(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) -> LineStats:
+    """Per-line counts of the paragraph view (`starts`, `ends`, `heads`: see
+    ``_paragraph_plan``; one more blank view line at the end) from the original lines'
+    counts. Every non-blank line belongs to one view line, in order."""
+    n = len(starts) + 1
+    nonempty = np.flatnonzero(heads)
+    sizes = (ends - starts)[nonempty]
+    members = np.flatnonzero(~ctx.blank)
+    offsets = np.r_[0, np.cumsum(sizes)[:-1]]
+    first = starts[nonempty]
+    last = ends[nonempty] - 1
     out = {}
     for name in LineStats.__dataclass_fields__:
-        column = getattr(stats, name)
+        column = getattr(ctx.stats, name)
         view = np.zeros(n, dtype=column.dtype)
         if name == "first_class":
             view[nonempty] = column[first]
@@ -753,18 +767,18 @@ def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
     return LineStats(**out)
 
 
-def _joined_lines(ctx, groups: list[list[int]]) -> list[str]:
+def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) -> list[str]:
     """The text of each line of the paragraph view: its lines' stripped texts joined by
     a space (none before punctuation)."""
     content = ctx.lines.content
     out = []
-    for g in groups:
-        if len(g) == 1:
-            out.append(content[g[0]])
-        elif not g:
+    for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist()):
+        if b - a == 1 and head:
+            out.append(content[a])
+        elif not head:
             out.append("")
         else:
-            parts = [content[i] for i in g]
+            parts = content[a:b]
             out.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:]))
     return out
 
