@@ -399,7 +399,7 @@ def mark_headline(ctx: Context) -> str | None:
 
 def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of each run of True in a boolean array, end exclusive."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False])).astype(np.int8)))
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False]))))  # (bool diff: True at a change)
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
@@ -514,9 +514,9 @@ def mark_menu_runs(ctx: Context) -> None:
         & ((s.first_class & (UPPER | DIGIT)) > 0)
         & ~((s.last_class & (SENT_END | PUNCT)) > 0)
     )
-    idx = np.flatnonzero(~ctx.blank)
-    if len(idx) < MENU_MIN_RUN:
+    if np.count_nonzero(short) < MENU_MIN_RUN:  # (no run can be long enough)
         return
+    idx = np.flatnonzero(~ctx.blank)
     for a, b in _true_runs(short[idx]):
         if b - a >= MENU_MIN_RUN:
             for i in idx[a:b].tolist():
