@@ -195,11 +195,11 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
         cache = caches[where[k]]
         group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            # The rules that can start like this line and may act on it, then of those the
-            # ones its gates pass (most lines have no candidate: no gate is computed).
-            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i])
-            gates = (kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)) if tried else 0
-            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if gates else None
+            # The rules the line's gates pass, then of those the ones that can start like
+            # it and may act on it (most lines pass no gate: one set match, then done).
+            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
+            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i]) if gates else ()
+            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if tried else None
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group
