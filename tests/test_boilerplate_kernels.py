@@ -18,7 +18,7 @@ import re2
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.engine import strip_many
-from corpus_clean.boilerplate.classifier import WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model
+from corpus_clean.boilerplate.classifier import WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model, paragraph_view
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, STOP_WORDS, line_stats, split_lines
 from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
@@ -211,7 +211,12 @@ def test_paragraph_groups_equal_joining_line_by_line(lines_and_marks, final_newl
     for i, (_, marked) in enumerate(lines_and_marks):
         if marked:
             ctx.marks.mark(i, "test.rule")
-    assert _paragraph_groups(ctx) == paragraph_groups_line_by_line(ctx)
+    want = paragraph_groups_line_by_line(ctx)
+    assert _paragraph_groups(ctx) == want
+    view = paragraph_view(ctx)
+    assert (view is None) == (want is None)
+    if view is not None:  # (the view's groups: made on demand, plus the final newline's "")
+        assert list(view[1]) == want + [[]] and view[1] == want + [[]] and len(view[1]) == view[0].lines.n_lines
 
 
 # --- function words --------------------------------------------------------------------

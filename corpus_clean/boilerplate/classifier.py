@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -692,9 +693,41 @@ def paragraph_views(ctxs: list) -> list:
         single[single] = ctx.marks.removed()[starts[single]]
         for v, i in zip(np.flatnonzero(single).tolist(), starts[single].tolist()):
             view.marks.rule[v] = rule[i]
-        groups = [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
-        views[k] = (view, groups + [[]])
+        views[k] = (view, ViewGroups(starts, ends, heads))
     return views
+
+
+class ViewGroups(Sequence):
+    """Per line of a paragraph view, the original lines it holds ([] for a blank line,
+    and for the "" after the final newline), each list made when asked for: the
+    classifier asks only for the lines it cuts.
+
+    >>> ViewGroups(np.array([0, 1, 3]), np.array([1, 3, 4]), np.array([True, True, False]))
+    [[0], [1, 2], [], []]
+    """
+
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray):
+        self._starts, self._ends, self._heads = starts, ends, heads
+
+    def __len__(self) -> int:
+        return len(self._starts) + 1
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        if k == len(self._starts) or not self._heads[k]:
+            return []
+        return list(range(int(self._starts[k]), int(self._ends[k])))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 def _paragraph_groups(ctx) -> list[list[int]] | None:
