@@ -218,8 +218,6 @@ def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
     the result against trying every rule on every line.
     """
     text = ctx.text
-    n_words = ctx.n_words_list
-    blank = ctx.blank_list
     raw = ctx.lines.raw
     line_starts = ctx.starts_list
     by_group = ruleset.group_to_rule
