@@ -2,6 +2,7 @@
 """The text path's CPU time per 4 KB, now against an older commit, in one process.
 
     python benchmarks/boilerplate_speed.py ../shared/bench/boilerplate [--baseline REF] [--repeat 5]
+    python benchmarks/boilerplate_speed.py ../shared/bench/boilerplate --core-mb 5   # + the core's MB/s
 
 The boilerplate package as it was at git ref REF (default: ``HEAD``) is unpacked into a
 temporary folder and imported under another name next to the working tree's, so both
@@ -12,6 +13,11 @@ pass starts with a cold line cache. Inputs: the bench's scrapinghub and readabil
 documents (``benchmarks/corpus_gen.py``), in batches of BATCH_DOCS like a shard. The
 script also checks that both versions give the same output on every document.
 Prints a markdown table.
+
+``--core-mb N`` adds the whole core (``benchmarks/throughput.py``'s row (a): read the
+generated JSONL corpus of N MB, clean it in batches, build the Arrow table) with the
+baseline's engine and with the current one swapped into the core's boilerplate step,
+interleaved in the same process: MB/s per core (input MB / CPU s) before and after.
 """
 from __future__ import annotations
 
@@ -69,11 +75,45 @@ def cpu_pass(package, texts: list[str]) -> tuple[float, list]:
     return time.process_time() - c0, out
 
 
+def core_table(baseline, current, megabytes: float, repeat: int, work: Path) -> list[str]:
+    """The core's MB/s per core with either engine, interleaved best of `repeat`."""
+    from corpus_gen import write_corpus
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import clean_shard, plan_shards
+    from corpus_clean.steps import builtin as step_module
+
+    corpus = work / "corpus"
+    write_corpus(corpus, megabytes)
+    size = sum(p.stat().st_size for p in corpus.glob("*.jsonl")) / 1e6
+    [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
+
+    def run(package) -> float:
+        step_module.strip_boilerplate_many = package.strip_boilerplate_many
+        package.engine.load_rules().line_cache.clear()
+        c0 = time.process_time()
+        clean_shard(shard, run_id="bench")
+        return time.process_time() - c0
+
+    original = step_module.strip_boilerplate_many
+    try:
+        run(baseline), run(current)  # warm-up: lazy imports, language model
+        best = {"baseline": float("inf"), "current": float("inf")}
+        for _ in range(repeat):
+            for label, package in (("baseline", baseline), ("current", current)):
+                best[label] = min(best[label], run(package))
+    finally:
+        step_module.strip_boilerplate_many = original
+    before, after = size / best["baseline"], size / best["current"]
+    return [f"| core on the generated corpus ({size:.1f} MB) | MB/s per core | {before:.2f} | {after:.2f} | "
+            f"**{after / before:.2f}×** |"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path, help="the bench's boilerplate directory")
     ap.add_argument("--baseline", default="HEAD", help="git ref of the code to compare with")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--core-mb", type=float, default=0, help="also time the whole core on a generated corpus of this size")
     args = ap.parse_args(argv)
     import corpus_clean.boilerplate as current
 
@@ -94,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                     elif want != [(clean, [(r.start, r.end, r.rule, r.text) for r in removed]) for clean, removed in out]:
                         raise SystemExit(f"{name}: the current code's output differs from {args.baseline}'s")
             rows.append((name, len(texts), kb4 * 4 / 1024, best["baseline"] * 1000 / kb4, best["current"] * 1000 / kb4))
+        core_rows = core_table(baseline, current, args.core_mb, args.repeat, Path(tmp)) if args.core_mb else []
     load = os.getloadavg()[0]
     print(f"CPU ms per 4 KB, batches of {BATCH_DOCS}, best of {args.repeat} interleaved passes, cold line cache; "
           f"baseline = `{args.baseline}`; load average {load:.1f}; output identical on every document\n")
@@ -101,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---:|---:|---:|---:|---:|")
     for name, n, mb, before, after in rows:
         print(f"| {name} | {n} | {mb:.2f} | {before:.2f} | {after:.2f} | **{before / after:.2f}×** |")
+    if core_rows:
+        print(f"\nThe whole core, same process, interleaved best of {args.repeat}, CPU time:\n")
+        print("| run | unit | baseline | now | speed-up |")
+        print("|---|---|---:|---:|---:|")
+        print("\n".join(core_rows))
     return 0
 
 

@@ -1,8 +1,8 @@
 """The text path's shortcuts change no answer: each fast step against its plain version.
 
 * rule verdicts (``engine.line_rules``: dispatch on a line's first characters, one
-  Aho-Corasick pass for keywords, rules that may not act skipped) against trying every
-  rule on every line, in order;
+  Aho-Corasick pass for keywords, rules that may not act skipped, the RE2 kernel or,
+  without google-re2, the literal gates) against trying every rule on every line, in order;
 * a rule's gates (its start characters, its required literals) never hide a line its
   regex matches (lines drawn from each rule's own regex, plus every rule's YAML example);
 * the vectorised line counts (``features.line_stats``) against counting each line in
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
@@ -58,12 +59,16 @@ def reference_line_rules(ctx: Context) -> dict[int, str]:
     return out
 
 
-def engine_line_rules(text: str) -> dict[int, str]:
+# The engine with its RE2 kernel (google-re2) and with the pure-Python gates only.
+RULESETS = {"kernel": RULES, "pure-python": load_rules(kernel=False)}
+
+
+def engine_line_rules(text: str, rules=RULES) -> dict[int, str]:
     """The engine's verdicts, with the literal gates on for every document."""
-    RULES.line_cache.clear()
+    rules.line_cache.clear()
     min_lines, engine.LITERAL_GATES_MIN_LINES = engine.LITERAL_GATES_MIN_LINES, 0
     try:
-        return {i: rule.id for i, rule in line_rules(Context(text), RULES).items()}
+        return {i: rule.id for i, rule in line_rules(Context(text), rules).items()}
     finally:
         engine.LITERAL_GATES_MIN_LINES = min_lines
 
@@ -96,13 +101,14 @@ LINES = st.one_of(
 )
 
 
-def test_rule_verdicts_on_every_rule_example_equal_trying_every_rule():
+@pytest.mark.parametrize("path", sorted(RULESETS))
+def test_rule_verdicts_on_every_rule_example_equal_trying_every_rule(path):
     texts = [rule.example for rule in RULES.rules if rule.example] + [rule.keep for rule in RULES.rules if rule.keep]
     texts += [doc.text for doc in generate(24, seed=3)]
     hits = 0
     for text in texts:
         want = reference_line_rules(Context(text))
-        assert engine_line_rules(text) == want, text[:200]
+        assert engine_line_rules(text, RULESETS[path]) == want, text[:200]
         hits += len(want)
     assert hits > 200
 
@@ -113,7 +119,9 @@ def test_rule_verdicts_on_generated_documents_equal_trying_every_rule(lines, new
     """Documents of rule-matching lines (drawn from the rules' own regexes), example
     lines and prose, in any order: head and tail positions vary with the prose."""
     text = newline.join((PROSE * 2 if prose_first else []) + lines + PROSE) + newline
-    assert engine_line_rules(text) == reference_line_rules(Context(text))
+    want = reference_line_rules(Context(text))
+    for rules in RULESETS.values():
+        assert engine_line_rules(text, rules) == want
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

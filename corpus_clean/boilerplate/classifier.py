@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -464,8 +465,16 @@ class TreeModel:
         split_feature = np.asarray(params["split_feature"], dtype=np.intp)  # (T, D)
         self.n_trees = split_feature.shape[0]
         # Level-major order: the questions of level d for all trees are rows d*T..d*T+T-1.
-        self._columns = split_feature.T.ravel()
-        self._thresholds = np.asarray(params["split_threshold"], dtype=np.float32).T.ravel()[:, None]
+        columns = split_feature.T.ravel()
+        thresholds = np.asarray(params["split_threshold"], dtype=np.float32).T.ravel()
+        # Trees ask the same (feature, threshold) question often (a third as many distinct
+        # ones in the shipped model): each distinct one is answered once per row.
+        key = (columns.astype(np.int64) << 32) | thresholds.view(np.uint32).astype(np.int64)
+        _, first, self._question_of = np.unique(key, return_index=True, return_inverse=True)
+        self._columns = columns[first]
+        self._thresholds = thresholds[first][:, None]
+        # A leaf number has `depth` bits: the narrowest integer that holds it.
+        self._leaf_dtype = np.uint8 if self.depth <= 8 else np.uint16 if self.depth <= 16 else np.intp
         leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
         self._leaf_flat = leaf_value.ravel()
         self._leaf_offset = (np.arange(self.n_trees, dtype=np.intp) * leaf_value.shape[1])[:, None]
@@ -479,8 +488,9 @@ class TreeModel:
             return np.concatenate([self.predict_proba(X[start:start + self.CHUNK_ROWS])
                                    for start in range(0, n, self.CHUNK_ROWS)])
         features_by_row = np.ascontiguousarray(X.T, dtype=np.float32)  # (no copy: see _feature_major)
-        answers = (features_by_row[self._columns] > self._thresholds).reshape(self.depth, self.n_trees, n)
-        leaf = answers[0].astype(np.intp)
+        distinct_answers = features_by_row[self._columns] > self._thresholds
+        answers = distinct_answers[self._question_of].reshape(self.depth, self.n_trees, n)
+        leaf = answers[0].astype(self._leaf_dtype)
         for level in answers[1:]:
             leaf <<= 1
             leaf |= level
@@ -635,11 +645,9 @@ def classifier_applies(ctx) -> bool:
     with nothing page-like left to cut. In both cases the model is least sure, and a
     cut paragraph costs the most; the rules still run.
     """
-    nonblank = np.flatnonzero(~ctx.blank)
-    if len(nonblank) < MIN_LINES:
+    if np.count_nonzero(~ctx.blank) < MIN_LINES:
         return False
-    rule = ctx.marks.rule
-    return any(rule[i] is None and not ctx.prose[i] for i in nonblank.tolist())
+    return bool((~ctx.blank & ~ctx.marks.removed() & ~ctx.prose).any())
 
 
 def paragraph_view(ctx):
@@ -670,70 +678,117 @@ def paragraph_views(ctxs: list) -> list:
     view costs no second pass over the text."""
     from corpus_clean.boilerplate.engine import Context
 
-    plans = [_paragraph_groups(ctx) for ctx in ctxs]
-    joined = [k for k, groups in enumerate(plans) if groups is not None]
     views: list = [None] * len(ctxs)
-    if not joined:
-        return views
-    for k in joined:
-        groups = plans[k] + [[]]  # the "" after the final newline
-        joined_lines = _joined_lines(ctxs[k], plans[k]) + [""]  # (the "" after the final newline)
-        lines = lines_of_stripped(joined_lines)
-        view = Context(lines.text, lines, _joined_stats(ctxs[k].stats, groups))
-        rule = ctxs[k].marks.rule
-        for v, g in enumerate(groups):
-            if len(g) == 1 and rule[g[0]] is not None:
-                view.marks.rule[v] = rule[g[0]]
-        views[k] = (view, groups)
+    for k, ctx in enumerate(ctxs):
+        plan = _paragraph_plan(ctx)
+        if plan is None:
+            continue
+        starts, ends, heads = plan
+        # (plus the "" after the final newline: a blank line of the view)
+        lines = lines_of_stripped(_joined_lines(ctx, starts, ends, heads) + [""])
+        view = Context(lines.text, lines, _joined_stats(ctx, starts, ends, heads))
+        # A view line that is one original line keeps that line's rule mark.
+        rule = ctx.marks.rule
+        single = heads & (ends - starts == 1)
+        single[single] = ctx.marks.removed()[starts[single]]
+        for v, i in zip(np.flatnonzero(single).tolist(), starts[single].tolist()):
+            view.marks.rule[v] = rule[i]
+        views[k] = (view, ViewGroups(starts, ends, heads))
     return views
+
+
+class ViewGroups(Sequence):
+    """Per line of a paragraph view, the original lines it holds ([] for a blank line,
+    and for the "" after the final newline), each list made when asked for: the
+    classifier asks only for the lines it cuts.
+
+    >>> ViewGroups(np.array([0, 1, 3]), np.array([1, 3, 4]), np.array([True, True, False]))
+    [[0], [1, 2], [], []]
+    """
+
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray):
+        self._starts, self._ends, self._heads = starts, ends, heads
+
+    def __len__(self) -> int:
+        return len(self._starts) + 1
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[j] for j in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        if k == len(self._starts) or not self._heads[k]:
+            return []
+        return list(range(int(self._starts[k]), int(self._ends[k])))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 def _paragraph_groups(ctx) -> list[list[int]] | None:
     """Per line of the paragraph view, the original lines it joins ([] = blank)."""
+    plan = _paragraph_plan(ctx)
+    if plan is None:
+        return None
+    starts, ends, heads = plan
+    return [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
+
+
+def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The paragraph view's lines as arrays: per view line, the first original line and
+    one past its last (a run of lines), and whether it holds any (False: a blank line);
+    None when no line continues another.
+
+    Whether a line continues the one above depends on those two lines only, so it is
+    one array expression over the document.
+    """
     s = ctx.stats
-    rule = ctx.marks.rule
-    open_end = ((s.last_class & SENT_END) == 0).tolist()
-    continues = ((s.first_class & (LOWER | PUNCT)) > 0).tolist()
+    n = ctx.lines.n_lines
+    kept = ~ctx.marks.removed()
+    nonblank = ~ctx.blank
     # A long line of running text (not a title: few capitalised words) that ends no
     # sentence is cut short: the next line goes on with it whatever its first letter
     # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
-    wrapped = ((s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)).tolist()
-    blank = ctx.blank_list
-    groups: list[list[int]] = []
-    joined = False
-    prev_open = prev_wrapped = False
-    for i in range(ctx.lines.n_lines):
-        if blank[i]:
-            if groups and groups[-1]:
-                groups.append([])  # one blank line per run of them
-            prev_open = False
-            continue
-        if prev_open and rule[i] is None and (continues[i] or prev_wrapped):
-            groups[-1].append(i)
-            joined = True
-        else:
-            groups.append([i])
-        prev_open = rule[i] is None and open_end[i]
-        prev_wrapped = wrapped[i]
-    if not joined:
+    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
+    continues = (s.first_class & (LOWER | PUNCT)) > 0
+    open_end = (s.last_class & SENT_END) == 0
+    joins = np.zeros(n, dtype=bool)  # line i goes on line i-1's paragraph
+    joins[1:] = (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
+                 & (continues[1:] | wrapped[:-1]))
+    if not joins.any():
         return None
-    while groups and not groups[-1]:
-        groups.pop()
-    return groups
+    first_of_group = nonblank & ~joins
+    blank_group = np.zeros(n, dtype=bool)  # one blank line per run of them (none at the top)
+    blank_group[1:] = ctx.blank[1:] & nonblank[:-1]
+    not_joined = np.flatnonzero(~joins)
+    starts = np.flatnonzero(first_of_group | blank_group)
+    # (a group runs to the next line that joins nothing; the last one to the end)
+    ends = np.r_[not_joined, n][np.searchsorted(not_joined, starts, side="right")]
+    heads = first_of_group[starts]
+    if not heads[-1]:  # no blank line at the end
+        starts, ends, heads = starts[:-1], ends[:-1], heads[:-1]
+    return starts, ends, heads
 
 
-def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
-    """Per-line counts of the paragraph view from the original lines' counts."""
-    n = len(groups)
-    sizes = np.fromiter(map(len, groups), dtype=np.int64, count=n)
-    nonempty = np.flatnonzero(sizes)
-    members = np.fromiter((i for g in groups for i in g), dtype=np.int64, count=int(sizes.sum()))
-    offsets = np.r_[0, np.cumsum(sizes[nonempty])[:-1]]
-    first = members[offsets]
-    last = members[offsets + sizes[nonempty] - 1]
+def _joined_stats(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) -> LineStats:
+    """Per-line counts of the paragraph view (`starts`, `ends`, `heads`: see
+    ``_paragraph_plan``; one more blank view line at the end) from the original lines'
+    counts. Every non-blank line belongs to one view line, in order."""
+    n = len(starts) + 1
+    nonempty = np.flatnonzero(heads)
+    sizes = (ends - starts)[nonempty]
+    members = np.flatnonzero(~ctx.blank)
+    offsets = np.r_[0, np.cumsum(sizes)[:-1]]
+    first = starts[nonempty]
+    last = ends[nonempty] - 1
     out = {}
     for name in LineStats.__dataclass_fields__:
-        column = getattr(stats, name)
+        column = getattr(ctx.stats, name)
         view = np.zeros(n, dtype=column.dtype)
         if name == "first_class":
             view[nonempty] = column[first]
@@ -745,18 +800,18 @@ def _joined_stats(stats: LineStats, groups: list[list[int]]) -> LineStats:
     return LineStats(**out)
 
 
-def _joined_lines(ctx, groups: list[list[int]]) -> list[str]:
+def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) -> list[str]:
     """The text of each line of the paragraph view: its lines' stripped texts joined by
     a space (none before punctuation)."""
     content = ctx.lines.content
     out = []
-    for g in groups:
-        if len(g) == 1:
-            out.append(content[g[0]])
-        elif not g:
+    for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist()):
+        if b - a == 1 and head:
+            out.append(content[a])
+        elif not head:
             out.append("")
         else:
-            parts = [content[i] for i in g]
+            parts = content[a:b]
             out.append(parts[0] + "".join(("" if part[:1] in ",.;:!?)" else " ") + part for part in parts[1:]))
     return out
 

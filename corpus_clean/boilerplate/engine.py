@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from itertools import repeat
+from operator import is_not
 
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
 )
-from corpus_clean.boilerplate.rules import RuleSet, load_rules
+from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
 
@@ -77,7 +79,7 @@ class Marks:
             self.rule[i] = rule
 
     def removed(self) -> np.ndarray:
-        return np.fromiter((r is not None for r in self.rule), dtype=bool, count=len(self.rule))
+        return np.fromiter(map(is_not, self.rule, repeat(None)), dtype=bool, count=len(self.rule))
 
 
 class Context:
@@ -179,19 +181,25 @@ def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
     content = ctx.lines.content
     starts = ctx.starts_list
     n_words = ctx.n_words_list
-    first_match = ruleset.first_match
-    # A line holding none of a rule's required literals is not tried against it (worth
-    # the two Aho-Corasick passes only when many lines are left to match).
-    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts) if len(misses) >= LITERAL_GATES_MIN_LINES
-                           else (-1, {}))
+    candidates_of = ruleset.candidates
+    first_of = ruleset.first_of
+    kernel_bits = ruleset.kernel.bits if ruleset.kernel is not None else None
+    # A rule is tried on a line only when its RE2 superset matches the line (the kernel),
+    # or, without the kernel, when the line holds one of the rule's required literals
+    # (worth the two Aho-Corasick passes only when many lines are left to match).
+    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts)
+                           if kernel_bits is None and len(misses) >= LITERAL_GATES_MIN_LINES else (-1, {}))
     for k in misses:
         i = candidates[k]
         key = raw[i]
         cache = caches[where[k]]
         group = cache.get(key, _UNSEEN)  # the same line earlier in this document
         if group is _UNSEEN:
-            group = first_match(text, starts[i], starts[i] + len(key), content[i], n_words[i], in_head[i], in_tail[i],
-                                everywhere | by_line.get(i, 0))
+            # The rules the line's gates pass, then of those the ones that can start like
+            # it and may act on it (most lines pass no gate: one set match, then done).
+            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
+            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i]) if gates else ()
+            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if tried else None
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
             cache[key] = group
@@ -210,8 +218,6 @@ def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
     the result against trying every rule on every line.
     """
     text = ctx.text
-    n_words = ctx.n_words_list
-    blank = ctx.blank_list
     raw = ctx.lines.raw
     line_starts = ctx.starts_list
     by_group = ruleset.group_to_rule
@@ -229,12 +235,25 @@ def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
     # lower-cased text; when lower-casing changes its length, on every line).
     if ruleset.keyword_rules:
         if ctx.keywords_apply:
+            positions, lines = ruleset.keyword_hits(ctx.lower, ctx.lines.starts)
+            # (a rule's word limit: max_words 0 means none, as `rule.max_words or ...` reads it)
+            limit = ruleset.keyword_max_words[positions]
+            tried = ~ctx.blank[lines] & ((ctx.stats.n_words[lines] <= limit) | (limit == 0))
+            # Does the rule's regex match the line: remembered per (rule, line text), as
+            # the anchored rules' verdicts are (furniture lines repeat across pages).
+            matches = ruleset.line_cache.setdefault("keyword", {})
             # (in any order: `found` keeps the lowest-order rule of each line)
-            for k, i in ruleset.keyword_hits(ctx.lower, line_starts):
-                rule, regex = ruleset.keyword_rules[k]
-                if not blank[i] and n_words[i] <= (rule.max_words or 10**9):
-                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                        found(i, rule)
+            for k, i in zip(positions[tried].tolist(), lines[tried].tolist()):
+                key = (k, raw[i])
+                match = matches.get(key)
+                if match is None:
+                    regex = ruleset.keyword_rules[k][1]
+                    match = regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None
+                    if len(matches) >= LINE_CACHE_SIZE:
+                        matches.clear()
+                    matches[key] = match
+                if match:
+                    found(i, ruleset.keyword_rules[k][0])
         else:
             nonblank = np.flatnonzero(~ctx.blank).tolist()
             for rule, regex in ruleset.keyword_rules:
@@ -378,7 +397,7 @@ def mark_headline(ctx: Context) -> str | None:
 
 def _true_runs(flags: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of each run of True in a boolean array, end exclusive."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False])).astype(np.int8)))
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], flags, [False]))))  # (bool diff: True at a change)
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
@@ -493,9 +512,9 @@ def mark_menu_runs(ctx: Context) -> None:
         & ((s.first_class & (UPPER | DIGIT)) > 0)
         & ~((s.last_class & (SENT_END | PUNCT)) > 0)
     )
-    idx = np.flatnonzero(~ctx.blank)
-    if len(idx) < MENU_MIN_RUN:
+    if np.count_nonzero(short) < MENU_MIN_RUN:  # (no run can be long enough)
         return
+    idx = np.flatnonzero(~ctx.blank)
     for a, b in _true_runs(short[idx]):
         if b - a >= MENU_MIN_RUN:
             for i in idx[a:b].tolist():
@@ -516,10 +535,11 @@ def mark_trailing_comments(ctx: Context) -> None:
     """
     content = ctx.lines.content
     rule = ctx.marks.rule
-    kept = [i for i, (b, r) in enumerate(zip(ctx.blank_list, rule)) if not b and r is None]
+    removed = ctx.marks.removed()
+    kept = np.flatnonzero(~ctx.blank & ~removed).tolist()
     if len(kept) < 4:
         return
-    markers = [i for i, r in enumerate(rule) if r in END_MARKER_RULES]
+    markers = [i for i in np.flatnonzero(removed).tolist() if rule[i] in END_MARKER_RULES]
     after = markers[-1] if markers and ctx.in_tail(markers[-1]) else None
     if after is not None:
         tail = [i for i in kept if i > after]
@@ -529,18 +549,24 @@ def mark_trailing_comments(ctx: Context) -> None:
             return
     # No marker: a comment-voiced run at the very end, in a body that is not.
     run = []
+    n_words = ctx.n_words_list
     for i in reversed(kept):
-        if _voice_hits(content[i]) >= 2 and ctx.stats.n_words[i] >= 8:
+        if n_words[i] >= 8 and _voice_hits(content[i]) >= 2:
             run.append(i)
         else:
             break
     if not run or len(run) > len(kept) // 3:
         return
+    # The body's rate of voice hits per line must stay under 1/4: counted until it
+    # cannot (4 * hits < lines, in integers: the same test as hits / lines < 0.25).
     body = [i for i in kept if i < run[-1]]
-    body_rate = sum(_voice_hits(content[i]) for i in body) / max(1, len(body))
-    if body_rate < 0.25:
-        for i in run:
-            ctx.marks.mark(i, "comments.unmarked_trailing")
+    hits = 0
+    for i in body:
+        hits += _voice_hits(content[i])
+        if 4 * hits >= max(1, len(body)):
+            return
+    for i in run:
+        ctx.marks.mark(i, "comments.unmarked_trailing")
 
 
 # --- output -------------------------------------------------------------------------
@@ -605,8 +631,9 @@ def mark_layout(ctx: Context) -> None:
 
     gap: list[int] = []  # line numbers of the current gap (blank or removed lines)
     at_start = True
+    blank = ctx.blank_list
     for i in range(n):
-        if rule[i] is not None or ctx.blank[i]:
+        if rule[i] is not None or blank[i]:
             gap.append(i)
         else:
             if any(rule[k] is not None for k in gap):
@@ -624,8 +651,9 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
     and the rest of the line must stay prose, so a dash inside a sentence is safe.
     """
     rule = ctx.marks.rule
+    blank = ctx.blank_list
     for i in range(ctx.lines.n_lines):
-        if rule[i] is None and not ctx.blank[i]:
+        if rule[i] is None and not blank[i]:
             break
     else:
         return None

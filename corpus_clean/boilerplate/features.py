@@ -58,28 +58,32 @@ STOP_WORDS = (
     "there these they this those to up was we were what when where which while who will "
     "with would you your"
 ).split()
-_STOP_MAX_LEN = max(map(len, STOP_WORDS))
+_STOP_MAX_LEN = max(map(len, STOP_WORDS))  # (at most 8: a key is 8 bytes)
 
 
-def _ascii_word_key(word_codes: np.ndarray) -> np.ndarray:
-    """Pack lower-case ASCII words (rows of code points, 0-padded) into one int64 each.
-
-    5 bits per letter ('a' = 1 ... 'z' = 26, padding 0), so the key is exact for
-    words of up to 12 letters: no hashing, no collisions.
-    """
-    letters = np.where(word_codes > 0, word_codes - 96, 0).astype(np.int64)
-    shifts = 5 * np.arange(word_codes.shape[1], dtype=np.int64)
-    return (letters << shifts).sum(axis=1)
+def _stop_word_key(word: str) -> int:
+    """A word of up to 8 lower-case ASCII letters as one integer: its bytes, little-endian,
+    zero-padded (``per_line_stop_words`` reads a text's words the same way)."""
+    return int.from_bytes(word.encode("ascii").ljust(8, b"\0"), "little")
 
 
-def _stop_word_keys() -> np.ndarray:
-    rows = np.zeros((len(STOP_WORDS), _STOP_MAX_LEN), dtype=np.int64)
-    for r, word in enumerate(STOP_WORDS):
-        rows[r, : len(word)] = [ord(ch) for ch in word]
-    return np.sort(_ascii_word_key(rows))
+_STOP_KEYS = np.array([_stop_word_key(w) for w in STOP_WORDS], dtype=np.uint64)
 
 
-_STOP_KEYS = _stop_word_keys()
+def _stop_key_table() -> tuple[int, np.ndarray]:
+    """A table in which every function word's key sits at ``key % size`` alone (the
+    smallest such size): looking a word up is one remainder and one comparison."""
+    size = len(_STOP_KEYS)
+    while len(set((_STOP_KEYS % np.uint64(size)).tolist())) < len(_STOP_KEYS):
+        size += 1
+    table = np.zeros(size, dtype=np.uint64)  # (0: the key of no word)
+    table[(_STOP_KEYS % np.uint64(size)).astype(np.intp)] = _STOP_KEYS
+    return size, table
+
+
+_STOP_TABLE_SIZE, _STOP_TABLE = _stop_key_table()
+# The low `length` bytes of a key.
+_LOW_BYTES = np.array([(1 << (8 * length)) - 1 for length in range(9)], dtype=np.uint64)
 
 
 @dataclass
@@ -104,7 +108,7 @@ def split_lines(text: str) -> Lines:
     ends = np.cumsum(lens + 1)
     starts = ends - lens - 1
     ends[-1] = len(text)
-    content = [s.strip() for s in raw]
+    content = list(map(str.strip, raw))
     return Lines(text, raw, starts, ends, content)
 
 
@@ -146,40 +150,44 @@ CJK_LO, CJK_HI = 0x3040, 0x9FFF  # kana and CJK ideographs: written without spac
 
 # CLASS_TABLE with one more entry, "letter", for every code point above it.
 _CLASS_TABLE_CLAMPED = np.r_[CLASS_TABLE, np.uint8(ALPHA)]
+# Every class a character can have (a handful), and per class its first column in
+# line_stats' histogram (two columns per class: not starting / starting a word).
+_KINDS = np.unique(np.r_[_CLASS_TABLE_CLAMPED, np.uint8(PUNCT | SENT_END)])
+_KIND_COLUMN = np.zeros(256, dtype=np.int64)
+_KIND_COLUMN[_KINDS] = 2 * np.arange(len(_KINDS))
 
 
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _CLASS_TABLE_CLAMPED[np.minimum(cps, _TABLE_SIZE)]
+    cls = np.take(_CLASS_TABLE_CLAMPED, cps, mode="clip")  # (clip: above the table, "letter")
     if cps.size and cps.max() >= _TABLE_SIZE:
         fullwidth_end = np.flatnonzero(np.isin(cps, FULLWIDTH_SENT_END))
         cls[fullwidth_end] = PUNCT | SENT_END
     return cps, cls
 
 
-def per_line_stop_words(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray, line_starts: np.ndarray,
+def per_line_stop_words(text: str, starts: np.ndarray, ends: np.ndarray, line_starts: np.ndarray,
                         n: int) -> np.ndarray:
     """Count the words of each line that are exactly a (lower-case) STOP_WORDS entry.
 
-    A word is a run of letters/digits (`starts`, `ends`: offsets of every word).
-    Only runs of 1.._STOP_MAX_LEN lower-case ASCII letters can be function words
-    (found with one running count of such letters); their letters are packed into an
-    exact integer key and looked up in the sorted keys of STOP_WORDS, all in numpy.
+    A word is a run of letters/digits (`starts`, `ends`: offsets of every word). The
+    text is read as one byte per character (Latin-1, any other character "?"), and
+    the 8 bytes from a word's start, read as one integer and cut to the word's length,
+    are its key. A word's bytes are never 0 (no NUL in a word), so the key equals a
+    function word's key (``_stop_word_key``) exactly when the word is that function
+    word. One gather and one table lookup (``_stop_key_table``) for all words.
     """
     lengths = ends - starts
-    lower_ascii = np.zeros(len(cps) + 1, dtype=np.int32)
-    np.cumsum((cps >= 97) & (cps <= 122), out=lower_ascii[1:])
-    candidate = (lengths <= _STOP_MAX_LEN) & (lower_ascii[ends] - lower_ascii[starts] == lengths)
-    starts, lengths = starts[candidate], lengths[candidate]
+    short = lengths <= _STOP_MAX_LEN
+    starts, lengths = starts[short], lengths[short]
     if starts.size == 0:
         return np.zeros(n, dtype=np.int64)
-    keys = np.zeros(starts.size, dtype=np.int64)
-    last = len(cps) - 1
-    for k in range(_STOP_MAX_LEN):  # letter k of every word at once ('a' = 1 ... 'z' = 26, none = 0)
-        letter = cps[np.minimum(starts + k, last)].astype(np.int64) - 96
-        keys += np.where(lengths > k, letter, 0) << (5 * k)
-    at = np.searchsorted(_STOP_KEYS, keys)
-    hit = _STOP_KEYS[np.minimum(at, len(_STOP_KEYS) - 1)] == keys
+    # (+8 bytes: a key read at the end of the text stays inside the buffer)
+    byte = np.frombuffer(text.encode("latin-1", "replace") + bytes(8), dtype=np.uint8)
+    # Element i of this view is the 8 bytes from byte i on, as a little-endian integer.
+    eight_bytes = np.ndarray(shape=(len(text),), dtype="<u8", buffer=byte, strides=(1,))
+    keys = eight_bytes[starts] & _LOW_BYTES[lengths]
+    hit = _STOP_TABLE[(keys % np.uint64(_STOP_TABLE_SIZE)).astype(np.intp)] == keys
     line_of_hit = np.searchsorted(line_starts, starts[hit], side="right") - 1
     return np.bincount(line_of_hit, minlength=n)[:n]
 
@@ -193,20 +201,20 @@ def line_stats(lines: Lines) -> LineStats:
     n = lines.n_lines
     text = lines.text
     cps, cls = _classes(text)
-    line_of = np.repeat(np.arange(n, dtype=np.int64), lines.ends - lines.starts)  # line of every character
+    lengths = lines.ends - lines.starts
     is_space = (cls & (SPACE | NEWLINE)) > 0
     is_word = (cls & (ALPHA | DIGIT)) > 0
     word_start = is_word.copy()
     word_start[1:] &= ~is_word[:-1]
     # Per line, how many characters of each (class, starts a word) there are.
-    present = np.bincount(cls, minlength=256) > 0
-    kinds = np.flatnonzero(present).astype(np.uint8)  # the classes that occur
-    kind_index = (np.cumsum(present) - 1).astype(np.int64)  # class -> its position in `kinds`
-    n_kinds = 2 * len(kinds)
-    hist = np.bincount(line_of * n_kinds + kind_index[cls] * 2 + word_start, minlength=n * n_kinds)
+    n_kinds = 2 * len(_KINDS)
+    key = np.repeat(np.arange(0, n * n_kinds, n_kinds, dtype=np.int64), lengths)  # each character's line...
+    key += _KIND_COLUMN[cls]  # ...and its class...
+    key += word_start  # ...and whether it starts a word
+    hist = np.bincount(key, minlength=n * n_kinds)
     hist = hist.reshape(n, n_kinds)
-    kind_class = np.repeat(kinds, 2)  # the class of each histogram column
-    kind_starts_word = np.tile([False, True], len(kinds))
+    kind_class = np.repeat(_KINDS, 2)  # the class of each histogram column
+    kind_starts_word = np.tile([False, True], len(_KINDS))
 
     def count(columns: np.ndarray) -> np.ndarray:
         return hist[:, columns].sum(axis=1)
@@ -216,6 +224,7 @@ def line_stats(lines: Lines) -> LineStats:
     # count one word per two such characters on top (a paragraph is not a menu item).
     maybe_cjk = cps >= CJK_LO
     if maybe_cjk.any():
+        line_of = np.repeat(np.arange(n, dtype=np.int64), lengths)  # line of every character
         n_words = n_words + np.bincount(line_of[maybe_cjk & (cps <= CJK_HI)], minlength=n)[:n] // 2
     n_cap_words = count(kind_starts_word & ((kind_class & UPPER) > 0))
 
@@ -235,7 +244,7 @@ def line_stats(lines: Lines) -> LineStats:
 
     word_starts = np.flatnonzero(word_start)
     word_ends = np.flatnonzero(is_word & ~np.r_[is_word[1:], False]) + 1
-    n_stop = per_line_stop_words(cps, word_starts, word_ends, lines.starts, n)
+    n_stop = per_line_stop_words(text, word_starts, word_ends, lines.starts, n)
 
     return LineStats(
         n_chars=count((kind_class & (SPACE | NEWLINE)) == 0),

@@ -54,7 +54,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import yaml
+
+from corpus_clean.boilerplate.kernels import RuleKernel
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -138,7 +141,8 @@ class RuleSet:
     word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
     # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
-    # (in_head, in_tail) -> {raw line: group or None}, filled by the engine
+    # (in_head, in_tail) -> {raw line: group or None}, and "keyword" -> {(position in
+    # keyword_rules, raw line): does its regex match}, filled by the engine
     line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
     # Every keyword of the keyword rules, one automaton; per keyword, the positions in
@@ -151,21 +155,39 @@ class RuleSet:
     ungated_bits: int = -1
     exact_gates: tuple = (None, (), 0)
     folded_gates: tuple = (None, (), 0)
+    # The anchored rules' regexes as one RE2 set (``kernels.RuleKernel``): per line, the
+    # gate bits of the rules that can match it. None: google-re2 is not installed (or
+    # was not asked for), and the literal gates decide which regexes are tried.
+    kernel: object = field(repr=False, default=None)
+    # Per keyword, its rules (positions in keyword_rules) as one flat array: keyword j's
+    # are rules_flat[rules_start[j]:rules_start[j] + rules_count[j]].
+    rules_flat: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rules_start: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    rules_count: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    keyword_max_words: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
 
-    def keyword_hits(self, lower: str, line_starts: list[int]) -> set[tuple[int, int]]:
-        """(position in keyword_rules, line) for every line of `lower` (the lower-cased
-        text, `line_starts` its line offsets) holding one of that rule's keywords.
+    def keyword_hits(self, lower: str, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(positions in keyword_rules, lines): every line of `lower` (the lower-cased
+        text, `line_starts` its line offsets) holding one of a rule's keywords, each
+        (rule, line) pair once, in one Aho-Corasick pass and a few array operations.
 
         >>> rules = load_rules()
         >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
-        >>> sorted({rules.keyword_rules[k][0].id for k, line in rules.keyword_hits(text.lower(), [0, 12, 57])})
-        ['news.contributed']
+        >>> positions, lines = rules.keyword_hits(text.lower(), np.array([0, 12, 57]))
+        >>> sorted({rules.keyword_rules[k][0].id for k in positions.tolist()}), lines.tolist()
+        (['news.contributed'], [1])
         """
-        hits = set()
-        for keyword, start, _ in self.keyword_finder.find_matches_as_indexes(lower, overlapping=True):
-            line = bisect_right(line_starts, start) - 1
-            hits.update((k, line) for k in self.rules_of_keyword[keyword])
-        return hits
+        found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
+        if not found:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        keyword, start, _ = np.array(found, dtype=np.int64).T
+        line = np.searchsorted(line_starts, start, side="right") - 1
+        count = self.rules_count[keyword]  # (a keyword of several rules: one hit per rule)
+        first = np.repeat(self.rules_start[keyword] - np.cumsum(count) + count, count)
+        rule = self.rules_flat[first + np.arange(len(first))]
+        n = len(line_starts)
+        pairs = np.unique(rule * n + np.repeat(line, count))
+        return pairs // n, pairs % n
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -195,7 +217,13 @@ class RuleSet:
         (`line`: its stripped text; `n_words`, `in_head`, `in_tail`: see ``candidates``)
         and full-matches it, or None. Only the rules whose gate bit (``1 << position in
         dispatch``) is set in `gates_passed` are tried (``literal_gates``; default: all)."""
-        for group, regex, bit in self.candidates(dispatch_key(line), n_words, in_head, in_tail):
+        return self.first_of(self.candidates(dispatch_key(line), n_words, in_head, in_tail), text, start, end,
+                             gates_passed)
+
+    @staticmethod
+    def first_of(candidates: tuple, text: str, start: int, end: int, gates_passed: int = -1) -> str | None:
+        """``first_match`` over `candidates` (what ``candidates`` gave for the line)."""
+        for group, regex, bit in candidates:
             if bit & gates_passed and regex.fullmatch(text, start, end) is not None:
                 return group
         return None
@@ -560,8 +588,10 @@ _WS_CHARS = " \t\r\u00a0" + "".join(map(chr, range(0x2000, 0x200c))) + "\u202f\u
 _WS = f"[{_WS_CHARS}]*"
 
 
-def compile_rules(rules: list[Rule]) -> RuleSet:
-    """Compile the line rules for per-line full matching (see RuleSet)."""
+def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
+    """Compile the line rules for per-line full matching (see RuleSet); `kernel`: build
+    the RE2 prefilter of the anchored rules when google-re2 is installed (the output is
+    the same without it, only slower)."""
     from dataclasses import replace
 
     rules = [replace(r, order=i) for i, r in enumerate(rules)]
@@ -584,6 +614,7 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
         raise ValueError("a rule's keywords must not be empty strings")
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
+    rules_count = np.array([len(ks) for ks in rules_of_keyword], dtype=np.int64)
     word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
     gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
     ungated_bits = 0
@@ -596,9 +627,20 @@ def compile_rules(rules: list[Rule]) -> RuleSet:
         for literal in literals:
             gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   word_limits, prefix_rules=prefix_rules, keyword_finder=ahocorasick_rs.AhoCorasick(keywords) if keywords else None,
+                   word_limits, prefix_rules=prefix_rules, keyword_finder=_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
-                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]))
+                   exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   rules_flat=np.array([k for ks in rules_of_keyword for k in ks], dtype=np.int64),
+                   rules_start=np.cumsum(rules_count) - rules_count, rules_count=rules_count,
+                   keyword_max_words=np.array([r.max_words if r.max_words is not None else 10**9
+                                               for r, _ in keyword_rules], dtype=np.int64))
+
+
+def _finder(literals: list[str]):
+    """One Aho-Corasick automaton for `literals`, as a DFA: the rule packs' few hundred
+    literals make a small one, and it scans a page about twice as fast as the default NFA."""
+    return ahocorasick_rs.AhoCorasick(literals, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
@@ -606,7 +648,7 @@ def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
     all_bits = 0
     for literal in literals:
         all_bits |= bits_of_literal[literal]
-    return (ahocorasick_rs.AhoCorasick(literals) if literals else None,
+    return (_finder(literals) if literals else None,
             tuple(bits_of_literal[x] for x in literals), all_bits)
 
 
@@ -625,8 +667,9 @@ def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=4)
-def load_rules(pack_dir: str = str(PACK_DIR)) -> RuleSet:
-    """Load and compile every ``*.yaml`` pack in `pack_dir` (cached)."""
+def load_rules(pack_dir: str = str(PACK_DIR), kernel: bool = True) -> RuleSet:
+    """Load and compile every ``*.yaml`` pack in `pack_dir` (cached); `kernel`: see
+    ``compile_rules``."""
     # Packs are tried in ascending `order` (then file name): on a line two patterns
     # could both match, the earlier pack names it (a byline before a copyright line).
     packs = [_read_pack(p) for p in sorted(Path(pack_dir).glob("*.yaml"))]
@@ -637,4 +680,4 @@ def load_rules(pack_dir: str = str(PACK_DIR)) -> RuleSet:
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
         raise ValueError(f"duplicate rule names: {sorted(dupes)}")
-    return compile_rules(rules)
+    return compile_rules(rules, kernel)

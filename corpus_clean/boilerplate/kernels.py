@@ -1,0 +1,265 @@
+"""Batch-wide regex kernels: which rules can match which lines, for all lines at once.
+
+The rule packs' regexes are Python regexes, full-matched one line at a time. Most lines
+match no rule, yet each one costs a Python loop over the rules that could match it. Here
+every rule's regex becomes an RE2 pattern that matches *at least* every line the Python
+regex full-matches (a superset: ``re2_superset``), and RE2 runs it over all the lines of
+a batch in one pyarrow kernel call (``pyarrow.compute.match_substring_regex``). A line
+the superset rejects cannot match the rule; the Python regex then confirms only the
+lines the kernel kept, so the verdicts are the same as trying every rule on every line.
+
+The translation walks the regex's parse tree (the standard library's own parser), so it
+sees what the Python regex engine sees:
+
+* literals are kept; under ``(?i)`` each becomes the class of every character Python's
+  engine equates with it (simple lower-casing plus its extra cases: "i" also matches
+  "İ" and "ı" in Python, not in RE2);
+* ``\\d``, ``\\w``, ``\\s`` keep their exact ASCII part and allow any non-ASCII
+  character (Python's Unicode tables and RE2's need not agree);
+* zero-width assertions (``^``, ``$``, ``\\b``, lookarounds) are dropped, atomic groups
+  and possessive repeats become plain groups and repeats, a back-reference becomes
+  ``.*``: each only widens what matches;
+* large counted repeats are opened up (``{0,300}`` → ``*``): RE2 would unroll them.
+
+Whatever has no safe translation makes the whole pattern None (the rule is then tried
+on every line, as without kernels).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11
+from re._casefix import _EXTRA_CASES
+
+# Counted repeats above this are opened up: RE2 unrolls x{0,300} into 300 copies of x.
+MAX_COUNTED_REPEAT = 40
+_ANY = r"(?s:.)"  # every character, newlines too
+# Python's \d, \w, \s on ASCII, exactly; every non-ASCII character may be one.
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_CATEGORY_RANGES = {
+    C.CATEGORY_DIGIT: r"0-9",
+    C.CATEGORY_WORD: r"0-9A-Z_a-z",
+    C.CATEGORY_SPACE: r"\t-\r\x{1c}-\x{20}",
+}
+_NOT_CATEGORY = {C.CATEGORY_NOT_DIGIT: C.CATEGORY_DIGIT, C.CATEGORY_NOT_WORD: C.CATEGORY_WORD,
+                 C.CATEGORY_NOT_SPACE: C.CATEGORY_SPACE}
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None))
+_ATOMIC_GROUP = getattr(C, "ATOMIC_GROUP", None)
+# Characters above this have no case: lower-casing maps each one to itself.
+_CASED_LIMIT = 0x20000
+
+
+class NoTranslation(Exception):
+    """The pattern holds something with no safe RE2 superset."""
+
+
+def _char(cp: int) -> str:
+    """`cp` in an RE2 pattern: ASCII letters and digits as they are, others escaped."""
+    ch = chr(cp)
+    return ch if ch.isascii() and ch.isalnum() else r"\x{%x}" % cp
+
+
+@lru_cache(maxsize=1)
+def _lower_preimages() -> dict[int, tuple[int, ...]]:
+    """{lower-case code point: the code points Python's regex engine lower-cases to it},
+    for those with more than one (``_sre.unicode_tolower``: simple case mapping)."""
+    import _sre
+
+    out: dict[int, list[int]] = {}
+    for cp in range(_CASED_LIMIT):
+        lo = _sre.unicode_tolower(cp)
+        if lo != cp:
+            out.setdefault(lo, [lo]).append(cp)
+    return {lo: tuple(cps) for lo, cps in out.items()}
+
+
+def case_variants(cp: int) -> set[int]:
+    """Every character a case-insensitive Python regex equates with `cp`: those whose
+    simple lower case is `cp`'s, or one of its extra cases (``re._casefix``).
+
+    >>> sorted(case_variants(ord("k"))) == [ord("K"), ord("k"), 0x212A]  # (the Kelvin sign)
+    True
+    >>> sorted(case_variants(ord("i"))) == sorted(map(ord, "Iiİı"))
+    True
+    """
+    import _sre
+
+    lowered = {_sre.unicode_tolower(cp)}
+    lowered.update(_EXTRA_CASES.get(next(iter(lowered)), ()))
+    pre = _lower_preimages()
+    out = set(lowered)
+    for lo in lowered:
+        out.update(pre.get(lo, ()))
+    return out
+
+
+def _class(cps: set[int], extra: str = "") -> str:
+    """An RE2 class of the code points `cps` (consecutive ones as ranges) plus `extra`."""
+    parts = []
+    run: list[int] = []
+    for cp in sorted(cps):
+        if run and cp == run[-1] + 1:
+            run.append(cp)
+            continue
+        if run:
+            parts.append(_char(run[0]) if len(run) == 1 else f"{_char(run[0])}-{_char(run[-1])}")
+        run = [cp]
+    if run:
+        parts.append(_char(run[0]) if len(run) == 1 else f"{_char(run[0])}-{_char(run[-1])}")
+    return "[" + "".join(parts) + extra + "]"
+
+
+def _in(items, ignore_case: bool) -> str:
+    """An IN node (a character class) as an RE2 class matching at least the same."""
+    negate = bool(items) and items[0][0] is C.NEGATE
+    if negate:
+        items = items[1:]
+    chars: set[int] = set()
+    extra = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(av)
+        elif op is C.RANGE:
+            lo, hi = av
+            if ignore_case or negate:
+                if hi - lo > 2000:
+                    return _ANY
+                chars.update(range(lo, hi + 1))
+            else:
+                extra += f"{_char(lo)}-{_char(hi)}"
+        elif op is C.CATEGORY:
+            if av in _CATEGORY_RANGES:
+                # (negated: excluding only the ASCII part excludes less, a superset)
+                extra += _CATEGORY_RANGES[av] + ("" if negate else _NON_ASCII)
+            elif av in _NOT_CATEGORY and not negate:
+                return _ANY  # (ASCII complement plus every non-ASCII character: nearly any)
+            else:
+                return _ANY
+        else:
+            return _ANY
+    if negate:
+        if ignore_case:
+            return _ANY
+        return _class(chars, extra).replace("[", "[^", 1)
+    if ignore_case:
+        for cp in list(chars):
+            chars |= case_variants(cp)
+    return _class(chars, extra)
+
+
+def _sequence(items, ignore_case: bool) -> str:
+    return "".join(_node(op, av, ignore_case) for op, av in items)
+
+
+def _node(op, av, ignore_case: bool) -> str:
+    if op is C.LITERAL:
+        return _class(case_variants(av)) if ignore_case else _char(av)
+    if op is C.NOT_LITERAL:
+        return _ANY if ignore_case else f"[^{_char(av)}]"
+    if op is C.IN:
+        return _in(av, ignore_case)
+    if op in (C.ANY, C.ANY_ALL):
+        return _ANY
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        if add_flags & C.SRE_FLAG_IGNORECASE:
+            ignore_case = True
+        if del_flags & C.SRE_FLAG_IGNORECASE:
+            ignore_case = False
+        return f"(?:{_sequence(body, ignore_case)})"
+    if op is _ATOMIC_GROUP:
+        return f"(?:{_sequence(av, ignore_case)})"
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_sequence(branch, ignore_case) for branch in av[1]) + ")"
+    if op in _REPEATS:
+        low, high, body = av
+        inner = f"(?:{_sequence(body, ignore_case)})"
+        low = min(low, MAX_COUNTED_REPEAT)
+        if high is C.MAXREPEAT or high > MAX_COUNTED_REPEAT:
+            return f"{inner}{{{low},}}"
+        return f"{inner}{{{low},{high}}}"
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return ""  # zero width: dropping it only widens the match
+    if op is C.GROUPREF:
+        return _ANY + "*"
+    raise NoTranslation(str(op))
+
+
+def re2_superset(pattern: str) -> str | None:
+    r"""An RE2 pattern that full-matches at least every string the Python `pattern`
+    full-matches (anchored: ``^...$``), or None when there is no safe translation.
+
+    >>> re2_superset(r"(?i:Share)\s*")
+    '^(?:(?:[Ss\\x{17f}][Hh][Aa][Rr][Ee])(?:[\\t-\\r\\x{1c}-\\x{20}\\x{80}-\\x{10FFFF}]){0,})$'
+    >>> re2_superset(r"(?(1)a|b)") is None
+    True
+    """
+    try:
+        tree = P.parse(pattern)
+        return "^(?:" + _sequence(tree, bool(tree.state.flags & C.SRE_FLAG_IGNORECASE)) + ")$"
+    except (NoTranslation, RecursionError, re.error):
+        return None
+
+
+class RuleKernel:
+    """Which of a list of Python regexes can full-match a line: one RE2 ``Set`` of their
+    supersets (``re2_superset``), compiled once, matched once per line.
+
+    ``bits(line)`` has bit k set when pattern k may full-match `line` (its superset
+    matches, or it has no superset); a clear bit is a sure no.
+
+    >>> kernel = RuleKernel.build([r"(?i:share)", r"Read more", r"(?(1)a|b)"])
+    >>> bin(kernel.bits("SHARE")), bin(kernel.bits("Read more")), bin(kernel.bits("nothing"))
+    ('0b101', '0b110', '0b100')
+    """
+
+    def __init__(self, match, always: int, positions: tuple[int, ...]):
+        self._match = match  # bytes -> list of indices into the set
+        self.always = always  # the bits of the patterns without a superset
+        self._positions = positions  # set index -> pattern position
+
+    @classmethod
+    def build(cls, patterns: list[str]) -> "RuleKernel | None":
+        """The kernel of `patterns`, or None when google-re2 is not installed (or the set
+        does not compile): the caller then tries the regexes without it."""
+        try:
+            import re2
+        except ImportError:
+            return None
+        options = re2.Options()
+        options.max_mem = RE2_MAX_MEM
+        options.log_errors = False
+        regex_set = re2.Set.FullMatchSet(options)
+        always = 0
+        positions = []
+        for k, pattern in enumerate(patterns):
+            superset = re2_superset(pattern)
+            if superset is None:
+                always |= 1 << k
+                continue
+            try:
+                regex_set.Add(superset)
+            except re2.error:
+                always |= 1 << k
+                continue
+            positions.append(k)
+        try:
+            regex_set.Compile()
+        except re2.error:
+            return None
+        return cls(regex_set._set.Match, always, tuple(positions))
+
+    def bits(self, line: str) -> int:
+        """Bit k set: pattern k may full-match `line` (clear: it cannot)."""
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: RE2 cannot say, try them all
+            return -1
+        bits = self.always
+        for index in self._match(data):
+            bits |= 1 << self._positions[index]
+        return bits
+
+
+# RE2's memory budget for a kernel's automaton (built lazily, as lines need its states).
+RE2_MAX_MEM = 64 << 20
