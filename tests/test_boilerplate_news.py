@@ -102,3 +102,14 @@ def test_generator_is_deterministic_and_labels_every_line():
         assert len(doc.lines) == len(doc.labels)
         assert all((label is None) == (not line.strip()) for line, label in zip(doc.lines, doc.labels))
         assert ARTICLE in doc.labels and any(label not in (None, ARTICLE) for label in doc.labels)
+
+
+def test_a_blank_line_between_cuts_is_never_a_removal_of_its_own():
+    """A share bar repeated at a page's foot: the bars are cut by `social.share_bar`
+    and `repeat.block` marks the run, blank lines included. The blank lines used to come
+    out as removals of their own ('\\n' by `repeat.block`); they belong to the cut
+    beside them."""
+    for seed in range(12340, 12360):
+        doc = generate_one(random.Random(seed), "wire_us")
+        clean, removals = strip_boilerplate(doc.text)
+        check_spans(doc.text, removals, clean)

@@ -685,6 +685,7 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
             spans.append([starts[i], ends[i], r])
     if extra_spans:
         spans = sorted(spans + [list(span) for span in extra_spans])
+    spans = _without_blank_spans(text, spans)
     if not spans:
         return text, []
     # Removals running to the end of a text without final newline take the newline
@@ -708,6 +709,37 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
         pos = e
     pieces.append(text[pos:])
     return "".join(pieces), removals
+
+
+def _without_blank_spans(text: str, spans: list[list]) -> list[list]:
+    r"""Fold spans of whitespace alone into the cut next to them: whitespace is never a
+    removal of its own (the report would name a rule for a blank line).
+
+    A blank line can carry a rule of its own when a block rule marks a run whose lines
+    other rules cut first, e.g. a share bar repeated at the foot of a page: the bars are
+    ``social.share_bar``, the blank lines between them ``repeat.block``. The blank line
+    goes with the cut before it (else the one after it); one with no cut beside it stays
+    in the text.
+
+    >>> _without_blank_spans("a\n\nb\n", [[0, 2, "x"], [2, 3, "y"], [3, 5, "z"]])
+    [[0, 3, 'x'], [3, 5, 'z']]
+    >>> _without_blank_spans("a\n\nb\n", [[2, 3, "y"]])
+    []
+    """
+    if not any(text[s:e].isspace() for s, e, _ in spans):
+        return spans
+    kept: list[list] = []
+    for k, (s, e, rule) in enumerate(spans):
+        touches_previous = bool(kept) and kept[-1][1] == s
+        if not text[s:e].isspace():
+            if touches_previous and kept[-1][2] is None:     # blank lines waiting for this cut
+                s = kept.pop()[0]
+            kept.append([s, e, rule])
+        elif touches_previous:
+            kept[-1][1] = e
+        elif k + 1 < len(spans) and spans[k + 1][0] == e:
+            kept.append([s, e, None])                         # goes with the cut after it
+    return [span for span in kept if span[2] is not None]
 
 
 def contexts_of(texts: list[str]) -> list[Context]:
