@@ -33,10 +33,10 @@ def test_every_rule_answers_quickly_on_an_adversarial_line(line):
     slowest = 0.0, ""
     for rule in load_rules().rules:
         regex = re.compile(rule.inline_pattern())
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: a loaded machine must not fail it
         regex.fullmatch(line)
         regex.search(line)
-        took = time.perf_counter() - start
+        took = time.process_time() - start
         slowest = max(slowest, (took, f"{rule.pack}.{rule.name}"))
     assert slowest[0] < 0.5, f"{slowest[1]} took {slowest[0]:.2f} s on {line[:40]!r}"
 
