@@ -263,14 +263,55 @@ def extract_main_text(html: str) -> HtmlExtraction:
         return HtmlExtraction(text="")
     tree = LexborHTMLParser(html)
     meta = extract_metadata(tree)
-    body = tree.body
-    if body is None:
+    if tree.body is None:
         return HtmlExtraction(text="", flattened_tags=flattened, **meta)
-    cuts = strip_junk(tree)
-    lines = render_page(body, best_container(body), cuts)
+    lines = read_page(tree)
+    if doubtful(lines):
+        # A second, lenient reading (trafilatura falls back to other extractors the
+        # same way): its lines replace the first when it keeps twice the text, and
+        # more than a cookie banner's worth.
+        lenient = read_page(LexborHTMLParser(html), lenient=True)
+        first, second = kept_chars(lines), kept_chars(lenient)
+        if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
+            lines = lenient
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
+
+
+def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, str]]:
+    """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
+    body = tree.body
+    cuts = strip_junk(tree, lenient=lenient)
+    return render_page(body, best_container(body), cuts)
+
+
+# The first reading is doubtful when it keeps at most this share of the page's
+# visible text; the lenient reading must then keep LENIENT_GAIN times as much,
+# and LENIENT_MIN_GAIN characters more (two sentences: not a cookie notice).
+DOUBTFUL_SHARE = 0.1
+LENIENT_GAIN = 2.0
+LENIENT_MIN_GAIN = 250
+
+
+def kept_chars(lines: list[tuple[str, str]]) -> int:
+    return sum(len(line) for line, verdict in lines if verdict is KEEP)
+
+
+def doubtful(lines: list[tuple[str, str]]) -> bool:
+    """True when the article kept is a sliver of what the page shows (or all of it was cut).
+
+    The label and tag cuts of :func:`strip_junk` are right on most pages, but a
+    page builder can wrap every paragraph in a "widget" (Elementor), a
+    streaming renderer can park the whole article in a ``hidden`` element until
+    a script moves it (React's ``<div hidden id="S:0">``), a site can put its
+    article in a ``<header>``. Then the reading keeps almost nothing.
+
+    >>> doubtful([("Home", "html.nav"), ("A long article paragraph.", KEEP)]), doubtful([("Home", "html.nav")])
+    (False, True)
+    """
+    kept = kept_chars(lines)
+    return kept <= DOUBTFUL_SHARE * sum(len(line) for line, _ in lines)
 
 
 def removals_of(lines: list[tuple[str, str]]) -> tuple[str, list[Removal]]:
@@ -516,7 +557,7 @@ def _author_names(value) -> list[str]:
 Cuts = dict  # mem_id of a placeholder text node -> (cut element, rule name, placeholder)
 
 
-def strip_junk(tree: LexborHTMLParser) -> Cuts:
+def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     """Take never-content tags and boilerplate-labelled elements out of the tree.
 
     Invisible elements (script, style, ``hidden``, ``display:none`` ...) are
@@ -544,6 +585,8 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
             # Pages that use <h1> for their section headings: only the first is the headline.
             junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
         for node in junk:
+            if lenient and node.tag in LENIENT_KEEPS_TAGS:
+                continue
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
@@ -557,6 +600,8 @@ def strip_junk(tree: LexborHTMLParser) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
+        if lenient and strength != "hard":
+            continue
         if strength != "invisible" and wrappers and node.mem_id in wrappers:
             continue
         # A layout wrapper around the article is not furniture. The C-level
@@ -613,6 +658,9 @@ def article_wrappers(body: LexborNode) -> set[int]:
     return out
 
 
+# The second, lenient reading of a page (see :func:`extract_main_text`) keeps these
+# wrappers: sites put whole articles in a <header>.
+LENIENT_KEEPS_TAGS = frozenset(("header",))
 MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
 
@@ -726,13 +774,16 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        if is_heading_slug(low):
-            m = None  # "sharing-with-a-single-developer" names a section, not a widget
+        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low):
+            # "sharing-with-a-single-developer" names a section, not a widget;
+            # "overflow-hidden" clips a box's overflow, it does not hide the box
+            m = None
         else:
             m = NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif m is None and not is_heading_slug(low) and _WORDS_PREFILTER_RE.search(low):
+        elif m is None and not is_heading_slug(low) and not _CLIPPING_UTILITY_RE.search(low) \
+                and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -747,6 +798,9 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     return cached
 
 
+# CSS utility classes (Tailwind, Bootstrap) that set ``overflow: hidden`` on a box,
+# with an optional breakpoint prefix: "overflow-hidden", "md:overflow-x-hidden".
+_CLIPPING_UTILITY_RE = re.compile(r"(?:^|:)overflow-(?:[xy]-)?hidden$")
 _SLUG_SPLIT = re.compile(r"[-_]")
 # Function words: a label holding one is a phrase (a heading's slug), not a component name.
 _FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "
