@@ -29,3 +29,22 @@ def test_article_sections_in_overflow_hidden_boxes_are_kept_by_the_first_reading
     lines = html_mod.read_page(html_mod.LexborHTMLParser(page(body)))
     assert [line for line, verdict in lines if verdict is html_mod.KEEP] == list(BODY)
     assert extract_main_text(page(body)).text.split("\n") == list(BODY)
+
+
+HIDINGS = ["hidden", "style='display:none'", "style='visibility: hidden'"]
+PANEL = ("The second tab explains how the pier's steel piles are driven, tested, and inspected "
+         "every spring, and what the council pays for each inspection.")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(HIDINGS), st.sampled_from(["tabpanel", "region", "", "dialog", "alert", "note"]))
+def test_a_hidden_tab_or_accordion_panel_is_content_other_hidden_blocks_are_not(hiding, role):
+    """WAI-ARIA tab and accordion panels are hidden until clicked, and are the page's content."""
+    role_attr = f" role='{role}'" if role else ""
+    body = (f"<article><p>{BODY[0]}</p><p>{BODY[1]}</p>"
+            f"<div class='tabs'><div{role_attr} {hiding}><p>{PANEL}</p></div></div><p>{BODY[2]}</p></article>")
+    text = extract_main_text(page(body)).text.split("\n")
+    if role in html_mod.PANEL_ROLES:
+        assert text == [BODY[0], BODY[1], PANEL, BODY[2]]
+    else:
+        assert text == [BODY[0], BODY[1], BODY[2]]
