@@ -230,6 +230,10 @@ MIN_PARA_CHARS = 25
 def extract_main_text(html: str) -> HtmlExtraction:
     """Return the article body, the page's visible text, what was cut and why, and metadata.
 
+    The page is read once (:func:`read_page`); when that reading keeps a sliver
+    of the page (:func:`doubtful`), a second, lenient one without the label cuts
+    is tried and kept if it holds twice the text (see ``LENIENT_GAIN``).
+
     Never raises on odd input that is small enough to parse (empty string,
     plain text without a single tag, broken markup): it returns ``text=""``
     when there is no content, so the pipeline can quarantine the record.
