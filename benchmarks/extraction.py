@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One table: every set × {text, HTML} path × {ours, trafilatura, readability-lxml, identity}.
 
-    python benchmarks/extraction.py SHARED_BENCH_DIR [--own PAGES.jsonl ...] [--passes 2]
+    python benchmarks/extraction.py SHARED_BENCH_DIR [--own PAGES.jsonl ...] [--extra PAGES.jsonl.gz ...]
+                                    [--only NAME] [--per-page OUT.jsonl] [--passes 2]
 
 Sets: ``scrapinghub`` (181 pages), ``readability`` split into its 31 test
 fixtures and its 93 real pages (fixture = html < 5 KB or Lorem-ipsum gold, as
@@ -11,6 +12,12 @@ never looked at page by page), and our own pages: ``--own`` files (jsonl with
 ``id``, ``html``, ``gold_text``, optionally ``naive_text``), or, by default,
 the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
 150 pages) and its unseen families (seed 29, 100 pages, never tuned on).
+``--extra`` files are other public benchmarks in the same jsonl form (e.g.
+WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
+optional ``group`` (WCXB: the page type) splits the file into one set per
+group next to the whole file. ``--only`` keeps the sets whose name contains
+the word; ``--per-page`` writes every page's F1 per HTML-path system, to see
+where another extractor wins and why.
 
 Paths and systems:
 
@@ -43,7 +50,7 @@ import re
 import sys
 import time
 from importlib import metadata
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # run from a checkout without installing
@@ -152,7 +159,18 @@ def run(fn: Callable[[str], str], inputs: list[str]) -> tuple[list[str], float]:
     return out, spent
 
 
-def load_sets(bench_dir: str, own: list[str]) -> dict[str, list[dict]]:
+def load_extra(path: str) -> dict[str, list[dict]]:
+    """An extra benchmark file as sets: the whole file, then one set per ``group``."""
+    name = os.path.basename(path).split(".")[0]
+    records = load_jsonl(path)
+    sets = {f"{name}: all": records}
+    for group in sorted({r["group"] for r in records if r.get("group")}):
+        sets[f"{name}: {group}"] = [r for r in records if r.get("group") == group]
+    return sets
+
+
+def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
+              only: Sequence[str] = ()) -> dict[str, list[dict]]:
     sets = {"scrapinghub": load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
     readability = load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
     sets["readability (31 fixtures)"] = [r for r in readability if is_fixture(r)]
@@ -168,6 +186,10 @@ def load_sets(bench_dir: str, own: list[str]) -> dict[str, list[dict]]:
 
         sets["own: generated"] = generate()
         sets["own: unseen families"] = generate(100, seed=29, unseen=True)
+    for path in extra:
+        sets.update(load_extra(path))
+    if only:
+        sets = {name: records for name, records in sets.items() if any(word in name for word in only)}
     for records in sets.values():
         for rec in records:
             if not rec.get("naive_text"):
@@ -175,9 +197,10 @@ def load_sets(bench_dir: str, own: list[str]) -> dict[str, list[dict]]:
     return sets
 
 
-def benchmark(bench_dir: str, own: list[str], passes: int = 2) -> tuple[list[dict], dict]:
+def benchmark(bench_dir: str, own: list[str], passes: int = 2, extra: Sequence[str] = (),
+              only: Sequence[str] = (), per_page: Optional[str] = None) -> tuple[list[dict], dict]:
     score = load_score(bench_dir)
-    sets = load_sets(bench_dir, own)
+    sets = load_sets(bench_dir, own, extra, only)
     traf, read = make_trafilatura(), make_readability()
     html_systems = [("ours", ours_html), ("trafilatura", traf), ("readability-lxml", read),
                     ("identity", visible_text)]
@@ -202,7 +225,7 @@ def benchmark(bench_dir: str, own: list[str], passes: int = 2) -> tuple[list[dic
             continue
         for set_name, records in sets.items():
             preds[(set_name, "text", name)] = run(fn, [r["naive_text"] for r in records])[0]
-    rows = []
+    rows, pages = [], []
     for set_name, records in sets.items():
         gold = {r["id"]: r["gold_text"] for r in records}
         for path in ("text", "HTML"):
@@ -211,9 +234,15 @@ def benchmark(bench_dir: str, own: list[str], passes: int = 2) -> tuple[list[dic
                 if out is None:
                     continue
                 m = score(gold, {r["id"]: p for r, p in zip(records, out)})
+                if path == "HTML":
+                    pages += [{"set": set_name, "system": name, "id": d["id"], "f1": d["f1"] or 0.0,
+                               "precision": d["precision"], "recall": d["recall"]} for d in m["per_doc"]]
                 rows.append({"set": set_name, "path": path, "system": name, "n": len(records),
                              "precision": m["precision"], "recall": m["recall"], "f1": m["f1"],
                              "empty": sum(1 for p in out if not p.strip())})
+    if per_page:
+        with open(per_page, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(row) + "\n" for row in pages)
     n_pages = sum(len(records) for records in sets.values())
     speed = {name: n_pages / s for name, s in seconds.items()}
     return rows, speed
@@ -246,8 +275,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("bench_dir", help="the shared boilerplate bench directory (score.py, *.jsonl.gz)")
     ap.add_argument("--own", action="append", default=[], help="own labelled pages (jsonl); repeatable")
     ap.add_argument("--passes", type=int, default=2, help="timing passes of the HTML path; fastest is reported")
+    ap.add_argument("--extra", action="append", default=[],
+                    help="another benchmark's pages (jsonl[.gz]: id, html, gold_text, optional group); repeatable")
+    ap.add_argument("--only", action="append", default=[], help="keep only the sets whose name contains this")
+    ap.add_argument("--per-page", help="write each page's F1 per HTML-path system to this jsonl")
     args = ap.parse_args(argv)
-    rows, speed = benchmark(args.bench_dir, args.own, passes=args.passes)
+    rows, speed = benchmark(args.bench_dir, args.own, passes=args.passes, extra=args.extra, only=args.only,
+                            per_page=args.per_page)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}, one process, {os.cpu_count()} CPUs, load average at end {load:.1f}; "
           f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "

@@ -56,6 +56,9 @@ _MONTHS = {name: number for number, names in enumerate((
 # The commonest dateline shapes, whole: "March 3, 2024", "Mar. 3, 2024, 9:15 AM", "2024-03-03".
 _US_DATE = re.compile(r"([A-Za-z]+)\.? (\d{1,2}), (\d{4})(?:,? (\d{1,2}):(\d{2}) ?([AaPp])\.?[Mm]\.?)?")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A full ISO 8601 timestamp, the shape of most machine-written dates (meta tags, JSON-LD):
+# "2019-11-19T13:03:00.000Z", "2019-11-19 02:24:00", "2019-11-19T09:01:42+05:30", "+0000".
+_ISO_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?")
 # One word of a label before the date: "Published ", "updated: ".
 _LABEL_WORD = re.compile(r"([A-Za-z]+):? ")
 _DATEUTIL_WORDS = date_parser.parserinfo()
@@ -91,6 +94,8 @@ def parse_common_dateline(text: str) -> datetime | None:
     True
     """
     text = text.strip()
+    if _ISO_TIMESTAMP.fullmatch(text):
+        return _iso_timestamp(text)
     for _ in range(3):  # a label of up to three words
         if not (word := _LABEL_WORD.match(text)) or not _dateutil_skips(word.group(1)):
             break
@@ -118,6 +123,26 @@ def parse_common_dateline(text: str) -> datetime | None:
         return None
 
 
+def _iso_timestamp(text: str) -> datetime | None:
+    """An ISO 8601 timestamp in UTC, by ``datetime.fromisoformat`` (the fuzzy parser's answer,
+    ~100x faster: these were most of the metadata step's time on real pages); no zone is UTC.
+
+    >>> _iso_timestamp("2019-11-19T09:01:42+05:30").isoformat()
+    '2019-11-19T03:31:42+00:00'
+    >>> _iso_timestamp("0001-01-01T00:00:00Z") is None  # a template's empty date
+    True
+    """
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if not (_MIN_YEAR <= parsed.year <= _MAX_YEAR and 1900 <= parsed.year < 2100):  # the slow path's year rules
+        return None
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
 def parse_published(text: str | None) -> datetime | None:
     """Parse a dateline or ISO date into an aware UTC datetime; None if unsure.
 
@@ -132,6 +157,8 @@ def parse_published(text: str | None) -> datetime | None:
         return None
     if (common := parse_common_dateline(text)) is not None:
         return common
+    if _ISO_TIMESTAMP.fullmatch(text.strip()):
+        return None  # an ISO timestamp fromisoformat refuses is no date ("+2400", Feb 30)
     return _parse_published_fuzzy(text)
 
 
@@ -147,7 +174,10 @@ def _parse_published_fuzzy(text: str) -> datetime | None:
         return None  # fuzzy parsing invents dates from any number: insist on a year
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+    try:
+        return parsed.astimezone(timezone.utc)
+    except ValueError:  # an offset of a day or more ("GMT+2400")
+        return None
 
 
 # Characters of the text given to language id: 400 gave the same label as the whole
