@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from hypothesis import given, settings
@@ -51,19 +52,48 @@ def _corpus(seed: int, n: int) -> tuple[list[str], list[str]]:
 
 
 @settings(max_examples=10, deadline=None)
-@given(seed=st.integers(0, 10_000), chunk=st.integers(1, 50))
-def test_gathering_and_verifying_candidates_a_chunk_at_a_time_decides_the_same(seed, chunk, tmp_path_factory):
+@given(seed=st.integers(0, 10_000), chunk=st.integers(1, 50), slice_docs=st.integers(1, 70),
+       indexed=st.integers(0, 40))
+def test_gathering_verifying_and_spilling_candidates_in_slices_decides_the_same(
+        seed, chunk, slice_docs, indexed, tmp_path_factory):
+    """Pairs gathered a chunk at a time, spilled to files by slices of the run's documents
+    and verified a slice at a time: the same decisions as all at once, also against an
+    index an earlier run left (its first `indexed` documents), and no spill file left."""
     ids, texts = _corpus(seed, 60)
     signatures = dedup.signature_table(ids, texts)
-    whole = dedup.deduplicate([signatures], tmp_path_factory.mktemp("whole"))
-    saved = dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE
+    earlier, run = signatures.slice(0, indexed), signatures.slice(indexed)
+
+    def decide(directory):
+        dedup.deduplicate([earlier], directory)
+        return dedup.deduplicate([run], directory, spill_dir=spill)
+
+    spill = tmp_path_factory.mktemp("spill")
+    whole = decide(tmp_path_factory.mktemp("whole"))
+    saved = dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE, dedup.PARTITION_DOCS
     dedup.VERIFY_PAIRS = dedup.PAIR_KEYS_AT_ONCE = chunk
+    dedup.PARTITION_DOCS = slice_docs
     try:
-        chunked = dedup.deduplicate([signatures], tmp_path_factory.mktemp("chunked"))
+        sliced = decide(tmp_path_factory.mktemp("sliced"))
     finally:
-        dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE = saved
-    assert chunked.equals(whole)
-    assert whole.column("duplicate_of").null_count < len(ids)  # the corpus has copies to find
+        dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE, dedup.PARTITION_DOCS = saved
+    assert sliced.equals(whole)
+    assert whole.column("duplicate_of").null_count < len(ids) - indexed  # the run has copies to find
+    assert not list(spill.iterdir())
+
+
+def test_the_run_signatures_are_read_once_and_viewed_not_copied(tmp_path):
+    ids, texts = _corpus(3, 40)
+    paths = []
+    for k, start in enumerate(range(0, 40, 15)):
+        paths.append(tmp_path / f"{k}.parquet")
+        pq.write_table(dedup.signature_table(ids[start:start + 15], texts[start:start + 15]), paths[-1])
+
+    table = dedup.read_signatures(paths)
+
+    assert table.equals(pa.concat_tables([pq.read_table(p) for p in paths]))
+    assert all(column.num_chunks == 1 for column in table.columns)
+    matrix = dedup.signature_matrix(table, dedup.DedupParams())
+    assert np.shares_memory(matrix, table.column("minhash").chunk(0).values.to_numpy())
 
 
 def _rows(source: str, n: int, seed: int) -> list[dict]:
