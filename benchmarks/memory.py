@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100", help="comma-separated input sizes in MB")
     parser.add_argument("--workers", default="1,2", help="comma-separated --workers values")
     parser.add_argument("--no-dedup", action="store_true")
+    parser.add_argument("--shard-mb", type=float, default=None, help="--shard-mb of the runs (default: the CLI's)")
     parser.add_argument("--fixed", action="store_true", help="the tree on a one-document input (fixed cost)")
     parser.add_argument("--work", default=None, help="where corpora are generated and kept (default: a temp dir)")
     parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON")
@@ -146,7 +147,7 @@ def main() -> None:
     work = Path(args.work or tempfile.mkdtemp(prefix="cc-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     dedup = not args.no_dedup
-    extra = [] if dedup else ["--no-dedup"]
+    extra = ([] if dedup else ["--no-dedup"]) + (["--shard-mb", f"{args.shard_mb:g}"] if args.shard_mb else [])
     timelines = {}
     print(f"load average before: {os.getloadavg()[0]:.1f} (2 CPUs shared)", file=sys.stderr)
     print("\n".join(HEADER))

@@ -35,6 +35,12 @@ def test_cleaning_workers_clean_without_importing_pandas(tmp_path):
     answers = {pool.submit(eval, "('pandas' in __import__('sys').modules, __import__('os').getpid())").result()
                for _ in range(8)}
     assert answers and not any(loaded for loaded, _ in answers)
+    # Nor anything else of the flow process's weight: a worker is the pure core.
+    heavy = ("prefect", "great_expectations", "pandas", "pyarrow.dataset", "pyarrow.parquet", "rensa",
+             "flows", "tasks", "sqlalchemy", "pydantic")
+    modules = pool.submit(eval, "sorted(__import__('sys').modules)").result()
+    assert "corpus_clean.shards" in modules
+    assert not [m for m in modules if m.partition(".")[0] in heavy or m.startswith(heavy)]
     # pandas still imports on demand in a worker (a user's step may use it).
     assert pool.submit(eval, "__import__('pandas').Series([1, 2]).sum()").result() == 3
 
