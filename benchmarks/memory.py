@@ -3,6 +3,7 @@
 
     python benchmarks/memory.py --sizes 100,400 --workers 1,2 [--no-dedup] [--work DIR]
     python benchmarks/memory.py --fixed --workers 1,2        # the tree before any data
+    python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
 
 Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
 benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
@@ -103,12 +104,14 @@ class TreeSampler:
         self._thread.join()
 
 
-def run_measured(corpus: Path, out: Path, workers: int, extra: list[str]) -> tuple[TreeSampler, float]:
+def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
+                 env: dict[str, str] | None = None) -> tuple[TreeSampler, float]:
     cli = str(Path(sys.executable).with_name("corpus-clean"))
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers", str(workers),
-                                "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
     with TreeSampler(process.pid) as sampler:
         _, stderr = process.communicate()
     wall = time.perf_counter() - start
@@ -142,6 +145,8 @@ def main() -> None:
     parser.add_argument("--shard-mb", type=float, default=None, help="--shard-mb of the runs (default: the CLI's)")
     parser.add_argument("--fixed", action="store_true", help="the tree on a one-document input (fixed cost)")
     parser.add_argument("--work", default=None, help="where corpora are generated and kept (default: a temp dir)")
+    parser.add_argument("--external-server", action="store_true",
+                        help="run against a Prefect server started here (PREFECT_API_URL), outside the measured tree")
     parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="cc-memory-"))
@@ -149,6 +154,14 @@ def main() -> None:
     dedup = not args.no_dedup
     extra = ([] if dedup else ["--no-dedup"]) + (["--shard-mb", f"{args.shard_mb:g}"] if args.shard_mb else [])
     timelines = {}
+    env, server = {}, None
+    if args.external_server:  # what a deployment with its own Prefect server sees
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from cli.main import PREFECT_DEFAULTS, start_embedded_server
+
+        os.environ.update({k: v for k, v in PREFECT_DEFAULTS.items() if k not in os.environ})
+        server = start_embedded_server()
+        env = {"PREFECT_API_URL": server.api_url}
     print(f"load average before: {os.getloadavg()[0]:.1f} (2 CPUs shared)", file=sys.stderr)
     print("\n".join(HEADER))
     runs = [(0.0, w) for w in args.workers.split(",")] if args.fixed else [
@@ -161,10 +174,12 @@ def main() -> None:
         elif not corpus.exists():
             write_corpus(corpus, size)
         n_docs, real_size = corpus_stats(corpus)
-        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra)
+        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra, env)
         print(row(real_size, n_docs, int(workers), dedup, sampler, wall), flush=True)
         timelines[f"{size:g}MB-w{workers}"] = sampler.timeline
     shutil.rmtree(work / "mem-out", ignore_errors=True)
+    if server is not None:
+        server.stop()
     print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     if args.timeline:
         Path(args.timeline).write_text(json.dumps(timelines))
