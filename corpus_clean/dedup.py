@@ -214,8 +214,7 @@ def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
     """(documents × bands) uint32: an FNV-1a-style hash of each band's `rows` slots, high
     32 bits kept. 32 bits halve the index's memory; a chance key collision (about one per
     4 billion pairs per band) only adds a candidate that verification rejects."""
-    return np.stack([band_key(signatures, params, band) for band in range(params.bands)], axis=1).reshape(
-        len(signatures), params.bands)
+    return np.stack([band_key(signatures, params, band) for band in range(params.bands)], axis=1)
 
 
 def band_key(signatures: np.ndarray, params: DedupParams, band: int, rows: np.ndarray | None = None) -> np.ndarray:
@@ -320,8 +319,8 @@ class CandidatePairs:
     """Candidate pair keys (``later << 32 | earlier``, positions in the index) gathered band
     by band, handed back unique and sorted, one slice of later documents at a time.
 
-    The distinct pairs of a run grow with it (~160 per document on the generated corpus:
-    a 2 GB run would hold ~640 MB of them, and twice that while making them unique). So a
+    The distinct pairs of a run grow with it (~86 per document on the generated corpus:
+    ~350 MB for a 2 GB run, and two to three times that while making them unique). So a
     run of more than `partition_docs` documents is cut by the later document's position
     into slices of that many; each slice's keys are appended to its own file in
     `directory` whenever `PAIR_KEYS_AT_ONCE` keys have piled up in memory, and read back
