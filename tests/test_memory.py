@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import tracemalloc
 
 import numpy as np
 import pyarrow as pa
@@ -156,3 +157,33 @@ def test_dedup_signatures_are_staged_per_shard_and_not_committed(tmp_path, prefe
     assert not (version / STAGED_SIGNATURES).exists()
     index_rows = sum(pq.read_metadata(p).num_rows for p in (version / "dedup_index").glob("part-*.parquet"))
     assert index_rows == manifest["totals"]["clean"] + manifest["totals"]["duplicates"]
+
+
+def test_candidate_pairs_hold_one_slice_in_memory_and_give_every_pair_once(tmp_path, monkeypatch):
+    """2M candidate pair keys (16 MB) over 20 slices of later documents: gathering and
+    reading them back never holds more than about a slice (~0.8 MB) plus a pile, and the
+    slices, in order, are exactly the sorted unique keys."""
+    rng = np.random.default_rng(7)
+    first, n_docs = 1_000, 40_000
+    later = rng.integers(first, first + n_docs, 2_000_000)
+    keys = (later << 32) | rng.integers(0, first, len(later))
+    expected = np.unique(keys)
+    monkeypatch.setattr(dedup, "PAIR_KEYS_AT_ONCE", 100_000)
+    pairs = dedup.CandidatePairs(first, n_docs, directory=tmp_path, partition_docs=2_000)
+
+    tracemalloc.start()
+    try:
+        for chunk in np.array_split(keys, 64):
+            pairs.add(chunk.copy())
+        at = 0
+        for unique in pairs.slices():
+            assert np.array_equal(unique, expected[at:at + len(unique)])
+            at += len(unique)
+            del unique
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert at == len(expected)
+    assert peak < 6e6, f"{peak / 1e6:.1f} MB held at once for 16 MB of pair keys"
+    assert not list(tmp_path.iterdir())  # the spill files are gone
