@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -326,28 +327,79 @@ def signature_table(ids: list[str] | pa.Array, texts: list[str], params: DedupPa
 
 
 def signature_matrix(table: pa.Table, params: DedupParams) -> np.ndarray:
-    """The `minhash` column as a (rows × num_perm) uint32 array (no copy when one chunk)."""
-    column = table.column("minhash").combine_chunks()
-    return column.flatten().to_numpy(zero_copy_only=False).reshape(len(table), params.num_perm)
+    """The `minhash` column as a (rows × num_perm) uint32 array: a view of the table's
+    buffer when it is one chunk, else one copy filled chunk by chunk (``combine_chunks``
+    would build a second, Arrow-side copy first; it copies even a single chunk)."""
+    column = table.column("minhash")
+    if column.num_chunks == 1:
+        return column.chunk(0).flatten().to_numpy(zero_copy_only=False).reshape(len(table), params.num_perm)
+    out = np.empty((len(table), params.num_perm), dtype=np.uint32)
+    start = 0
+    for chunk in column.chunks:
+        out[start:start + len(chunk)] = chunk.flatten().to_numpy(zero_copy_only=False).reshape(-1, params.num_perm)
+        start += len(chunk)
+    return out
+
+
+def read_signatures(paths: list[str | Path], params: DedupParams = DedupParams()) -> pa.Table:
+    """The signature tables in `paths` (``signature_schema``), concatenated in order as a
+    table of one chunk, read one file at a time: the run's signatures are held once
+    (``pa.concat_tables(...).combine_chunks()`` holds them twice at its peak), and
+    ``DedupIndex.assign`` then views them without copying."""
+    schema = signature_schema(params)
+    rows = sum(pq.read_metadata(path).num_rows for path in paths)
+    matrix = np.empty((rows, params.num_perm), dtype=np.uint32)
+    columns: dict[str, list] = {"id": [], "exact_hash": [], "n_words": []}
+    start = 0
+    for path in paths:
+        table = pq.read_table(path).cast(schema)
+        matrix[start:start + len(table)] = signature_matrix(table, params)
+        start += len(table)
+        for name, chunks in columns.items():
+            chunks.append(table.column(name).combine_chunks())
+        del table
+    return pa.Table.from_arrays(
+        [pa.concat_arrays(chunks) if chunks else pa.array([], schema.field(name).type)
+         for name, chunks in columns.items()]
+        + [pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel(), pa.uint32()), params.num_perm)],
+        schema=schema)
 
 
 def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
     """(documents × bands) uint32: an FNV-1a-style hash of each band's `rows` slots, high
     32 bits kept. 32 bits halve the index's memory; a chance key collision (about one per
     4 billion pairs per band) only adds a candidate that verification rejects."""
-    n = signatures.shape[0]
-    used = signatures[:, :params.bands * params.rows].reshape(n, params.bands, params.rows)
-    keys = np.full((n, params.bands), 0xCBF29CE484222325, dtype=np.uint64)
+    return np.stack([band_key(signatures, params, band) for band in range(params.bands)], axis=1)
+
+
+def band_key(signatures: np.ndarray, params: DedupParams, band: int, rows: np.ndarray | None = None) -> np.ndarray:
+    """Column `band` of ``band_keys`` (for the documents `rows`, default all): an
+    FNV-1a-style hash of the band's `rows` slots. The assignment takes the bands one at a
+    time: all 64 at once cost ~1.5 KB of uint64 temporaries per document (32 MB for 25k
+    documents, measured).
+
+    >>> s = np.array([[7, 9, 7, 9, 7, 8]], dtype=np.uint32)
+    >>> p = DedupParams(num_perm=6, bands=3, rows=2)
+    >>> [band_key(s, p, band).tolist() for band in range(3)]  # equal slots, equal keys
+    [[136863495], [136863495], [136863239]]
+    """
+    columns = slice(band * params.rows, (band + 1) * params.rows)
+    used = signatures[:, columns] if rows is None else signatures[rows, columns]
+    keys = np.full(len(used), 0xCBF29CE484222325, dtype=np.uint64)
     prime = np.uint64(0x100000001B3)
     for row in range(params.rows):
-        keys = (keys ^ used[:, :, row]) * prime  # uint64 arithmetic wraps, as a hash should
+        keys = (keys ^ used[:, row]) * prime  # uint64 arithmetic wraps, as a hash should
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
 # Candidate pair keys (8 bytes each) gathered over bands before duplicates are dropped.
 PAIR_KEYS_AT_ONCE = 1_000_000
-# Candidate pairs verified at a time (their two gathered signatures: ~32 MB).
-VERIFY_PAIRS = 32_768
+# Documents of a run whose candidate pairs are made unique and verified together. A run
+# with more spills its pairs to files, one per slice of this many documents, so that the
+# pairs in memory stay bounded whatever the run's size (see CandidatePairs).
+PARTITION_DOCS = 16_384
+# Candidate pairs verified at a time (their two gathered signatures: ~8 MB).
+VERIFY_PAIRS = 8_192
 
 
 def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
@@ -398,6 +450,102 @@ def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     later = order[1:][same]
     return (np.concatenate([later, later]),
             np.concatenate([order[:-1][same], order[group_start][1:][same]]))
+
+
+def sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``np.unique(keys)`` for a 1-d array the caller gives up: sorted in place, then the
+    first of each run of equal keys. numpy's hash-based unique holds ~3 copies of its
+    input at once (measured: 39 MB for 16 MB of pair keys); this holds the keys, one byte
+    per key and the result.
+
+    >>> sorted_unique(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
+
+
+class CandidatePairs:
+    """Candidate pair keys (``later << 32 | earlier``, positions in the index) gathered band
+    by band, handed back unique and sorted, one slice of later documents at a time.
+
+    The distinct pairs of a run grow with it (~86 per document on the generated corpus:
+    ~350 MB for a 2 GB run, and two to three times that while making them unique). So a
+    run of more than `partition_docs` documents is cut by the later document's position
+    into slices of that many; each slice's keys are appended to its own file in
+    `directory` whenever `PAIR_KEYS_AT_ONCE` keys have piled up in memory, and read back
+    one slice at a time. A pair's key sorts by its later document first, so the slices,
+    in order, give exactly the sorted unique keys of the whole run.
+
+    >>> pairs = CandidatePairs(first=10, count=4, partition_docs=2)
+    >>> pairs.add(np.array([(13 << 32) | 2, (10 << 32) | 1, (13 << 32) | 2]))
+    >>> [(p >> 32).tolist() for p in pairs.slices()]
+    [[10], [13]]
+    """
+
+    def __init__(self, first: int, count: int, directory: str | Path | None = None,
+                 partition_docs: int | None = None) -> None:
+        partition_docs = partition_docs or PARTITION_DOCS
+        self.first, self.partition_docs = first, partition_docs
+        self.n_slices = max(1, -(-count // partition_docs))
+        self._piles: list[list[np.ndarray]] = [[] for _ in range(self.n_slices)]
+        self._piled = 0
+        self._spill = tempfile.TemporaryDirectory(dir=directory, prefix="dedup-pairs-") if self.n_slices > 1 else None
+
+    def add(self, keys: np.ndarray) -> None:
+        if self.n_slices == 1:
+            self._piles[0].append(keys)
+        else:
+            slice_of = ((keys >> 32) - self.first) // self.partition_docs
+            order = np.argsort(slice_of, kind="stable")
+            bounds = np.searchsorted(slice_of[order], np.arange(self.n_slices + 1))
+            for k in range(self.n_slices):
+                if bounds[k + 1] > bounds[k]:
+                    self._piles[k].append(keys[order[bounds[k]:bounds[k + 1]]])
+        self._piled += len(keys)
+        if self._piled > PAIR_KEYS_AT_ONCE:
+            self._flush_all()
+
+    def _flush_all(self) -> None:
+        """Make each pile unique; with several slices, append them to their files."""
+        for k, pile in enumerate(self._piles):
+            if not pile:
+                continue
+            unique = sorted_unique(np.concatenate(pile))
+            if self._spill is None:
+                self._piles[k] = [unique]
+            else:
+                with open(self._path(k), "ab") as handle:
+                    unique.tofile(handle)
+                self._piles[k] = []
+        self._piled = 0
+
+    def _path(self, k: int) -> Path:
+        return Path(self._spill.name) / f"{k:06d}.int64"
+
+    def slices(self):
+        """The unique keys, sorted, one slice of later documents at a time (files removed).
+        With several slices, every pile goes to its file first: one slice in memory."""
+        try:
+            if self._spill is not None:
+                self._flush_all()
+            for k in range(self.n_slices):
+                pile, self._piles[k] = self._piles[k], []
+                if self._spill is not None and self._path(k).exists():
+                    pile.append(np.fromfile(self._path(k), dtype=np.int64))
+                    self._path(k).unlink()
+                keys = np.concatenate(pile) if pile else np.empty(0, dtype=np.int64)
+                del pile  # only the slice's unique keys stay while the caller verifies them
+                yield sorted_unique(keys)
+                del keys
+        finally:
+            if self._spill is not None:
+                self._spill.cleanup()
 
 
 class SortedKeys:
@@ -464,6 +612,7 @@ class DedupIndex:
         self._live = np.empty(0, dtype=bool)         # False once an edited version replaced the row
         self._exact = SortedKeys(np.uint64)
         self._bands = [SortedKeys(np.uint32) for _ in range(params.bands)]
+        self._not_sorted_in: list[np.ndarray] = []   # findable positions not yet in _exact/_bands
         self._saved = 0                              # rows already in the directory's parts
 
     def __len__(self) -> int:
@@ -541,14 +690,28 @@ class DedupIndex:
         self._live = np.concatenate([self._live, np.ones(len(rows), dtype=bool)])
         findable = (root == positions) & (rows.column("n_words").to_numpy() > 0)
         if findable.any():
-            self._exact.add(rows.column("exact_hash").to_numpy()[findable], positions[findable])
-            keys = band_keys(matrix[findable], self.params)
-            for band, sorted_keys in enumerate(self._bands):
-                sorted_keys.add(keys[:, band], positions[findable])
+            self._not_sorted_in.append(positions[findable])
+
+    def _sort_in_added(self) -> None:
+        """Make the documents added since the last assign findable (exact hash, band keys).
+
+        Done when the next ``assign`` needs them, not on adding: a run's ``deduplicate``
+        adds the run's documents, saves them and ends, and their sorted keys (~0.5 KB
+        per document) would only have been built to be thrown away. Keys added in one
+        merge or in several sort the same (positions only grow)."""
+        if not self._not_sorted_in:
+            return
+        positions = np.concatenate(self._not_sorted_in)
+        self._not_sorted_in = []
+        hashes = self._rows.column("exact_hash").to_numpy()
+        self._exact.add(hashes[positions], positions)
+        del hashes
+        for band, sorted_keys in enumerate(self._bands):
+            sorted_keys.add(band_key(self._matrix, self.params, band, positions), positions)
 
     # --- assignment ------------------------------------------------------------------
 
-    def assign(self, signatures: pa.Table) -> pa.Table:
+    def assign(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
         """Decide each document of `signatures` (rows of ``signature_table``) in order:
         kept, or a duplicate of a kept document. Adds the new documents to the index.
         Returns one row per input row: id, duplicate_of, similarity, seen_before.
@@ -561,8 +724,11 @@ class DedupIndex:
         with no words are never duplicates (there is nothing to compare).
 
         Positions: indexed rows are 0..n_old-1, the batch's documents n_old.. in order.
+        A batch of more than ``PARTITION_DOCS`` documents spills its candidate pairs to
+        files in `spill_dir` (default: the system's temporary directory).
         """
         params = self.params
+        self._sort_in_added()
         signatures = signatures.cast(signature_schema(params))
         ids = signatures.column("id").combine_chunks()
         if pc.count_distinct(ids).as_py() != len(ids):
@@ -607,7 +773,7 @@ class DedupIndex:
         twin = (indexed_twin >= 0) & live[np.maximum(indexed_twin, 0)]
         exact_first[with_words[twin]] = indexed_twin[twin]
 
-        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live)
+        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live, spill_dir)
 
         # Only documents with an indexed id, an exact twin or a verified candidate need a
         # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
@@ -646,11 +812,11 @@ class DedupIndex:
         added = added.append_column("duplicate_of", duplicate_of.filter(pa.array(unseen)))
         added = added.append_column("similarity", new_similarity.filter(pa.array(unseen)))
         self._live[replaced] = False
-        self._append(added, matrix[unseen], added_root[unseen])
+        self._append(added, matrix if unseen.all() else matrix[unseen], added_root[unseen])
         return result
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
-                             signature, live: np.ndarray) -> dict[int, np.ndarray]:
+                             signature, live: np.ndarray, spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
         """For each document of the batch, the earlier documents sharing a band with it
         whose signatures agree on >= threshold of their slots (positions, ascending):
         the first and last indexed kept document with its band key, and the first and
@@ -658,33 +824,30 @@ class DedupIndex:
         if not has_words.any():
             return {}
         with_words = n_old + np.flatnonzero(has_words)
-        keys = band_keys(matrix[has_words], self.params)
         # Each candidate pair as one int64, left << 32 | right (positions < 2^31), so that
         # sorting the keys sorts the pairs by (left, right). Most pairs repeat across
-        # bands: the keys are made unique whenever PAIR_KEYS_AT_ONCE have piled up, so
-        # memory follows the distinct pairs, not bands x documents.
-        pair_keys, piled = [np.empty(0, dtype=np.int64)], 0
+        # bands; CandidatePairs makes them unique as they pile up, a slice of the batch
+        # at a time, so memory follows a slice's distinct pairs, not the run's.
+        pairs = CandidatePairs(n_old, len(matrix), spill_dir)
         for band, indexed in enumerate(self._bands):
-            first, last = indexed.first_and_last(keys[:, band])
-            later, earlier = _group_edges(keys[:, band])
+            keys = band_key(matrix, self.params, band, has_words)
+            first, last = indexed.first_and_last(keys)
+            later, earlier = _group_edges(keys)
+            del keys
             for left, right in ((with_words[first >= 0], first[first >= 0]), (with_words[last >= 0], last[last >= 0]),
                                 (with_words[later], with_words[earlier])):
                 left, right = left[live[right]], right[live[right]]
-                pair_keys.append((left.astype(np.int64) << 32) | right.astype(np.int64))
-                piled += len(left)
-            if piled > PAIR_KEYS_AT_ONCE:
-                pair_keys, piled = [np.unique(np.concatenate(pair_keys))], 0
-        pairs = np.unique(np.concatenate(pair_keys))  # sorted by (left, right)
-        del pair_keys
+                pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
         # Verified a chunk of pairs at a time: two gathered signatures per pair (1 KB)
         # for every pair at once grew with the run (hundreds of MB for 400k pairs).
         verified = [np.empty(0, dtype=np.int64)]
-        for start in range(0, len(pairs), VERIFY_PAIRS):
-            chunk = pairs[start:start + VERIFY_PAIRS]
-            left, right = chunk >> 32, chunk & 0xFFFFFFFF
-            verified.append(chunk[agreement(signature(left), signature(right)) >= self.params.threshold])
-        pairs = np.concatenate(verified)
-        left, right = pairs >> 32, pairs & 0xFFFFFFFF
+        for unique_pairs in pairs.slices():  # sorted by (left, right)
+            for start in range(0, len(unique_pairs), VERIFY_PAIRS):
+                chunk = unique_pairs[start:start + VERIFY_PAIRS]
+                left, right = chunk >> 32, chunk & 0xFFFFFFFF
+                verified.append(chunk[agreement(signature(left), signature(right)) >= self.params.threshold])
+        verified_pairs = np.concatenate(verified)
+        left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
         if not len(left):
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
@@ -759,13 +922,18 @@ def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = D
     return signature_table(clean.column("id").to_pylist(), clean.column("text").to_pylist(), params)
 
 
-def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams()) -> pa.Table:
+def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams(),
+                spill_dir: str | Path | None = None) -> pa.Table:
     """The run-level stage: load the index in `index_dir`, decide every document of the
     run (signature tables in record order), save what the run added. Returns the
-    assignments (id, duplicate_of, similarity, seen_before) for ``split_duplicates``."""
+    assignments (id, duplicate_of, similarity, seen_before) for ``split_duplicates``.
+    A big run's candidate pairs spill to `spill_dir` (``DedupIndex.assign``)."""
     index = DedupIndex.load(index_dir, params)
     schema = signature_schema(params)
-    result = index.assign(pa.concat_tables([t.cast(schema) for t in signatures]) if signatures
-                          else schema.empty_table())
+    if len(signatures) == 1:  # one table (``read_signatures``): assigned as it is, not copied
+        run = signatures[0].cast(schema)
+    else:
+        run = pa.concat_tables([t.cast(schema) for t in signatures]) if signatures else schema.empty_table()
+    result = index.assign(run, spill_dir)
     index.save(index_dir)
     return result

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+import tracemalloc
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 from hypothesis import given, settings
@@ -34,6 +36,12 @@ def test_cleaning_workers_clean_without_importing_pandas(tmp_path):
     answers = {pool.submit(eval, "('pandas' in __import__('sys').modules, __import__('os').getpid())").result()
                for _ in range(8)}
     assert answers and not any(loaded for loaded, _ in answers)
+    # Nor anything else of the flow process's weight: a worker is the pure core.
+    heavy = ("prefect", "great_expectations", "pandas", "pyarrow.dataset", "pyarrow.parquet", "rensa",
+             "flows", "tasks", "sqlalchemy", "pydantic")
+    modules = pool.submit(eval, "sorted(__import__('sys').modules)").result()
+    assert "corpus_clean.shards" in modules
+    assert not [m for m in modules if m.partition(".")[0] in heavy or m.startswith(heavy)]
     # pandas still imports on demand in a worker (a user's step may use it).
     assert pool.submit(eval, "__import__('pandas').Series([1, 2]).sum()").result() == 3
 
@@ -51,19 +59,48 @@ def _corpus(seed: int, n: int) -> tuple[list[str], list[str]]:
 
 
 @settings(max_examples=10, deadline=None)
-@given(seed=st.integers(0, 10_000), chunk=st.integers(1, 50))
-def test_gathering_and_verifying_candidates_a_chunk_at_a_time_decides_the_same(seed, chunk, tmp_path_factory):
+@given(seed=st.integers(0, 10_000), chunk=st.integers(1, 50), slice_docs=st.integers(1, 70),
+       indexed=st.integers(0, 40))
+def test_gathering_verifying_and_spilling_candidates_in_slices_decides_the_same(
+        seed, chunk, slice_docs, indexed, tmp_path_factory):
+    """Pairs gathered a chunk at a time, spilled to files by slices of the run's documents
+    and verified a slice at a time: the same decisions as all at once, also against an
+    index an earlier run left (its first `indexed` documents), and no spill file left."""
     ids, texts = _corpus(seed, 60)
     signatures = dedup.signature_table(ids, texts)
-    whole = dedup.deduplicate([signatures], tmp_path_factory.mktemp("whole"))
-    saved = dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE
+    earlier, run = signatures.slice(0, indexed), signatures.slice(indexed)
+
+    def decide(directory):
+        dedup.deduplicate([earlier], directory)
+        return dedup.deduplicate([run], directory, spill_dir=spill)
+
+    spill = tmp_path_factory.mktemp("spill")
+    whole = decide(tmp_path_factory.mktemp("whole"))
+    saved = dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE, dedup.PARTITION_DOCS
     dedup.VERIFY_PAIRS = dedup.PAIR_KEYS_AT_ONCE = chunk
+    dedup.PARTITION_DOCS = slice_docs
     try:
-        chunked = dedup.deduplicate([signatures], tmp_path_factory.mktemp("chunked"))
+        sliced = decide(tmp_path_factory.mktemp("sliced"))
     finally:
-        dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE = saved
-    assert chunked.equals(whole)
-    assert whole.column("duplicate_of").null_count < len(ids)  # the corpus has copies to find
+        dedup.VERIFY_PAIRS, dedup.PAIR_KEYS_AT_ONCE, dedup.PARTITION_DOCS = saved
+    assert sliced.equals(whole)
+    assert whole.column("duplicate_of").null_count < len(ids) - indexed  # the run has copies to find
+    assert not list(spill.iterdir())
+
+
+def test_the_run_signatures_are_read_once_and_viewed_not_copied(tmp_path):
+    ids, texts = _corpus(3, 40)
+    paths = []
+    for k, start in enumerate(range(0, 40, 15)):
+        paths.append(tmp_path / f"{k}.parquet")
+        pq.write_table(dedup.signature_table(ids[start:start + 15], texts[start:start + 15]), paths[-1])
+
+    table = dedup.read_signatures(paths)
+
+    assert table.equals(pa.concat_tables([pq.read_table(p) for p in paths]))
+    assert all(column.num_chunks == 1 for column in table.columns)
+    matrix = dedup.signature_matrix(table, dedup.DedupParams())
+    assert np.shares_memory(matrix, table.column("minhash").chunk(0).values.to_numpy())
 
 
 def _rows(source: str, n: int, seed: int) -> list[dict]:
@@ -120,3 +157,33 @@ def test_dedup_signatures_are_staged_per_shard_and_not_committed(tmp_path, prefe
     assert not (version / STAGED_SIGNATURES).exists()
     index_rows = sum(pq.read_metadata(p).num_rows for p in (version / "dedup_index").glob("part-*.parquet"))
     assert index_rows == manifest["totals"]["clean"] + manifest["totals"]["duplicates"]
+
+
+def test_candidate_pairs_hold_one_slice_in_memory_and_give_every_pair_once(tmp_path, monkeypatch):
+    """2M candidate pair keys (16 MB) over 20 slices of later documents: gathering and
+    reading them back never holds more than about a slice (~0.8 MB) plus a pile, and the
+    slices, in order, are exactly the sorted unique keys."""
+    rng = np.random.default_rng(7)
+    first, n_docs = 1_000, 40_000
+    later = rng.integers(first, first + n_docs, 2_000_000)
+    keys = (later << 32) | rng.integers(0, first, len(later))
+    expected = np.unique(keys)
+    monkeypatch.setattr(dedup, "PAIR_KEYS_AT_ONCE", 100_000)
+    pairs = dedup.CandidatePairs(first, n_docs, directory=tmp_path, partition_docs=2_000)
+
+    tracemalloc.start()
+    try:
+        for chunk in np.array_split(keys, 64):
+            pairs.add(chunk.copy())
+        at = 0
+        for unique in pairs.slices():
+            assert np.array_equal(unique, expected[at:at + len(unique)])
+            at += len(unique)
+            del unique
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+    assert at == len(expected)
+    assert peak < 6e6, f"{peak / 1e6:.1f} MB held at once for 16 MB of pair keys"
+    assert not list(tmp_path.iterdir())  # the spill files are gone

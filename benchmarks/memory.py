@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Peak memory of `corpus-clean run`'s whole process tree, by process, as the input grows.
+
+    python benchmarks/memory.py --sizes 100,400 --workers 1,2 [--no-dedup] [--work DIR]
+    python benchmarks/memory.py --fixed --workers 1,2        # the tree before any data
+    python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
+
+Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
+benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
+Every 0.2 s the tree's processes are read from /proc/PID/smaps_rollup:
+
+- RSS: resident pages, shared ones (libraries, pages a forked child still shares with its
+  parent) counted once per process that maps them; the sum is an upper bound and the
+  figure the goal is stated in (< 1 GB);
+- PSS: each shared page split between the processes sharing it; the sum is the tree's
+  real footprint;
+- USS: pages only this process has (what killing it would free).
+
+The table gives the peak of the RSS sum, the peak of the PSS sum, and at the moment of the
+RSS peak each role's RSS / USS (flow = the `corpus-clean` process, server = the embedded
+Prefect server, workers = the cleaning processes).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_gen import write_corpus  # noqa: E402
+from throughput import _children_of, _role, corpus_stats  # noqa: E402
+
+ROLES = ("flow", "server", "workers", "other")
+
+
+def smaps_rollup(pid: int) -> dict[str, int] | None:
+    """{"rss", "pss", "uss"} in bytes for one process (None once it is gone)."""
+    fields = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                key, _, rest = line.partition(":")
+                if key in ("Rss", "Pss", "Private_Clean", "Private_Dirty"):
+                    fields[key] = int(rest.split()[0]) * 1024
+    except OSError:
+        return None
+    if "Rss" not in fields:
+        return None
+    return {"rss": fields["Rss"], "pss": fields["Pss"],
+            "uss": fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)}
+
+
+def tree_pids(root: int) -> list[int]:
+    tree, pids, todo = _children_of(), [], [root]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        todo.extend(tree.get(current, ()))
+    return pids
+
+
+class TreeSampler:
+    """Samples a process tree in a thread. After the run: .peak_rss and .peak_pss (sums,
+    bytes), .at_peak {role: {"rss", "uss", "n"}} at the RSS peak, .timeline [(s, flow RSS)]."""
+
+    def __init__(self, root: int, interval: float = 0.2) -> None:
+        self.root, self.interval = root, interval
+        self.peak_rss = self.peak_pss = 0
+        self.at_peak: dict[str, dict[str, int]] = {}
+        self.timeline: list[tuple[float, int, int]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        start = time.perf_counter()
+        while not self._stop.is_set():
+            sizes = {pid: smaps_rollup(pid) for pid in tree_pids(self.root)}
+            sizes = {pid: s for pid, s in sizes.items() if s}
+            rss = sum(s["rss"] for s in sizes.values())
+            self.peak_pss = max(self.peak_pss, sum(s["pss"] for s in sizes.values()))
+            self.timeline.append((time.perf_counter() - start, sizes.get(self.root, {}).get("rss", 0), rss))
+            if rss > self.peak_rss:
+                self.peak_rss, self.at_peak = rss, {}
+                for pid, s in sizes.items():
+                    role = self.at_peak.setdefault(_role(pid, self.root), {"rss": 0, "uss": 0, "n": 0})
+                    role["rss"] += s["rss"]
+                    role["uss"] += s["uss"]
+                    role["n"] += 1
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "TreeSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
+                 env: dict[str, str] | None = None) -> tuple[TreeSampler, float]:
+    cli = str(Path(sys.executable).with_name("corpus-clean"))
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers", str(workers),
+                                "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    with TreeSampler(process.pid) as sampler:
+        _, stderr = process.communicate()
+    wall = time.perf_counter() - start
+    if process.returncode:
+        raise RuntimeError(f"corpus-clean run failed:\n{stderr.decode()[-3000:]}")
+    return sampler, wall
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:,.0f}"
+
+
+def row(size_mb: float, n_docs: int, workers: int, dedup: bool, sampler: TreeSampler, wall: float) -> str:
+    roles = " / ".join(
+        f"{_mb(sampler.at_peak[r]['rss'])} ({_mb(sampler.at_peak[r]['uss'])})" if r in sampler.at_peak else "–"
+        for r in ("flow", "server", "workers"))
+    return (f"| {size_mb:,.0f} | {workers} | {'on' if dedup else 'off'} | {n_docs:,} | {wall:.0f} | "
+            f"**{_mb(sampler.peak_rss)}** | {_mb(sampler.peak_pss)} | {roles} |")
+
+
+HEADER = ["| input MB | workers | dedup | documents | wall s | peak RSS sum, MB | peak PSS sum, MB | "
+          "at the RSS peak, RSS (USS) MB: flow / server / workers |",
+          "|---:|---:|---|---:|---:|---:|---:|---|"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100", help="comma-separated input sizes in MB")
+    parser.add_argument("--workers", default="1,2", help="comma-separated --workers values")
+    parser.add_argument("--no-dedup", action="store_true")
+    parser.add_argument("--shard-mb", type=float, default=None, help="--shard-mb of the runs (default: the CLI's)")
+    parser.add_argument("--fixed", action="store_true", help="the tree on a one-document input (fixed cost)")
+    parser.add_argument("--work", default=None, help="where corpora are generated and kept (default: a temp dir)")
+    parser.add_argument("--external-server", action="store_true",
+                        help="run against a Prefect server started here (PREFECT_API_URL), outside the measured tree")
+    parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON")
+    args = parser.parse_args()
+    work = Path(args.work or tempfile.mkdtemp(prefix="cc-memory-"))
+    work.mkdir(parents=True, exist_ok=True)
+    dedup = not args.no_dedup
+    extra = ([] if dedup else ["--no-dedup"]) + (["--shard-mb", f"{args.shard_mb:g}"] if args.shard_mb else [])
+    timelines = {}
+    env, server = {}, None
+    if args.external_server:  # what a deployment with its own Prefect server sees
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from cli.main import PREFECT_DEFAULTS, start_embedded_server
+
+        os.environ.update({k: v for k, v in PREFECT_DEFAULTS.items() if k not in os.environ})
+        server = start_embedded_server()
+        env = {"PREFECT_API_URL": server.api_url}
+    print(f"load average before: {os.getloadavg()[0]:.1f} (2 CPUs shared)", file=sys.stderr)
+    print("\n".join(HEADER))
+    runs = [(0.0, w) for w in args.workers.split(",")] if args.fixed else [
+        (float(s), w) for s in args.sizes.split(",") for w in args.workers.split(",")]
+    for size, workers in runs:
+        corpus = work / ("mem-corpus-one-doc" if args.fixed else f"mem-corpus-{size:g}")
+        if args.fixed and not corpus.exists():
+            corpus.mkdir(parents=True)
+            (corpus / "one.jsonl").write_text(json.dumps({"id": "1", "text": "The pier reopens today. " * 40}) + "\n")
+        elif not corpus.exists():
+            write_corpus(corpus, size)
+        n_docs, real_size = corpus_stats(corpus)
+        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra, env)
+        print(row(real_size, n_docs, int(workers), dedup, sampler, wall), flush=True)
+        timelines[f"{size:g}MB-w{workers}"] = sampler.timeline
+    shutil.rmtree(work / "mem-out", ignore_errors=True)
+    if server is not None:
+        server.stop()
+    print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    if args.timeline:
+        Path(args.timeline).write_text(json.dumps(timelines))
+
+
+if __name__ == "__main__":
+    main()
