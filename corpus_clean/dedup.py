@@ -46,10 +46,12 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from corpus_clean.output import write_json, write_parquet
 from corpus_clean.records import clean_schema
+
+# pyarrow.parquet (and corpus_clean.output, which uses it) is imported inside the
+# functions that read or write files: the cleaning workers import this module for
+# the signature functions alone and must stay light (tests/test_memory.py).
 
 # Anything that is not a letter separates words in the normalised text: punctuation,
 # digits, underscores, symbols, whitespace.
@@ -346,6 +348,8 @@ def read_signatures(paths: list[str | Path], params: DedupParams = DedupParams()
     table of one chunk, read one file at a time: the run's signatures are held once
     (``pa.concat_tables(...).combine_chunks()`` holds them twice at its peak), and
     ``DedupIndex.assign`` then views them without copying."""
+    import pyarrow.parquet as pq
+
     schema = signature_schema(params)
     rows = sum(pq.read_metadata(path).num_rows for path in paths)
     matrix = np.empty((rows, params.num_perm), dtype=np.uint32)
@@ -647,6 +651,8 @@ class DedupIndex:
         meta_path = directory / INDEX_PARAMS_FILE
         if not meta_path.exists():
             return index
+        import pyarrow.parquet as pq
+
         saved = json.loads(meta_path.read_text())
         if saved != index._meta():
             raise ValueError(f"dedup index in {directory} was built with {saved}, not {index._meta()}")
@@ -667,6 +673,8 @@ class DedupIndex:
     def save(self, directory: str | Path) -> Path | None:
         """Write the rows added since load/save as `part-NNNNNN.parquet` (atomically).
         Returns the part written, or None when nothing was added (a rerun)."""
+        from corpus_clean.output import write_json, write_parquet
+
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
         if self._saved == len(self._rows):
@@ -918,6 +926,8 @@ def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = D
     """``signature_table`` of a clean table (or of a clean Parquet file: only its id and
     text columns are read)."""
     if not isinstance(clean, pa.Table):
+        import pyarrow.parquet as pq
+
         clean = pq.read_table(clean, columns=["id", "text"])
     return signature_table(clean.column("id").to_pylist(), clean.column("text").to_pylist(), params)
 
