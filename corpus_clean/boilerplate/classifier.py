@@ -35,6 +35,7 @@ Refit with ``python -m training.fit BENCH.jsonl.gz`` (see ``training/fit.py``).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,7 @@ FEATURE_NAMES = [
     "in_fragment_chain", "log_chain_words", "log_chain_lines", "chain_ends_sentence",
     "log_prose_run_words", "in_main_run", "log_dist_main_run", "main_run_share", "main_run_above",
     "log_short_run_lines", "log_prose_run_lines", "log_rows_below_teaser_heading",
+    "echo_main", "echo_main_win3", "echo_main_win10", "record_like", "record_like_win3", "record_like_win10",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -81,6 +83,10 @@ MAIN_RUN_MAX_GAP = 2
 # A "short line" of a menu or link list: at most this many words, no sentence end.
 SHORT_LINE_WORDS = 4
 MIN_LINES = 12
+# A line is "record-like" (features) when a line 2..RECORD_MAX_PERIOD lines away has its
+# shape: words binned at RECORD_WORD_BINS, sentence end, title-like, all capitals.
+RECORD_MAX_PERIOD = 5
+RECORD_WORD_BINS = [4, 10, 25]
 FALLBACK_MARGIN = 0.1
 # The article is one block: a run of kept lines with cut lines on both sides is cut too
 # unless its summed evidence (log-odds below the threshold's) reaches this many nats.
@@ -88,6 +94,13 @@ ISLAND_PENALTY = 4.0
 # A prose line right above the main kept block is its first paragraph, not a teaser,
 # unless the model is this sure (short stories lost their lede without it).
 LEAD_KEEP_P = 0.9
+# The kept text's first or last SHIFT_MIN_LINES+ lines go when they score on average
+# SHIFT_NATS log-odds more boilerplate-like than the rest of it and their mean P is at
+# least SHIFT_MIN_P (cut_shifted_ends; chosen by leave-one-dataset-out, see
+# benchmarks/RESULTS-boilerplate.md).
+SHIFT_NATS = 2.5
+SHIFT_MIN_LINES = 5
+SHIFT_MIN_P = 0.18
 # A line of running text this long that ends no sentence was wrapped (paragraph_view).
 WRAPPED_MIN_WORDS = 8
 # Cut lines this short ("[12]", ")", "Advertisement") inside a run of kept lines do not
@@ -294,6 +307,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     keys: list[str] = []
     repeats: list[int] = []
     line_rules: list = []
+    doc_keys_of: list[list[str]] = []
     for ctx, i in zip(ctxs, idxs):
         rows_i = i.tolist()
         content = ctx.lines.content
@@ -301,6 +315,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         counts = Counter(doc_keys)
         keys += doc_keys
         repeats += [counts[k] for k in doc_keys]
+        doc_keys_of.append(doc_keys)
         rule = ctx.marks.rule
         line_rules += [rule[r] for r in rows_i]
     flags_of = _FLAGS_OF_RULE
@@ -358,10 +373,20 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     alternation = np.zeros(n)
     alternation[1:] = np.abs(np.diff(title_like))
     alternation[rows.local == 0] = 0
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2]), 10).T
+    # The records of a list (a teaser's kicker, headline, section label and summary; a
+    # product's name, price and blurb) repeat a line shape every few lines; an article's
+    # paragraphs repeat theirs line after line.
+    shape = (np.digitize(w, RECORD_WORD_BINS) * 8 + ends_sentence * 4 + title_like * 2
+             + (gather("n_upper") > 0.8 * alpha)).astype(np.int64)
+    record_like = np.zeros(n, dtype=bool)
+    for k in range(2, RECORD_MAX_PERIOD + 1):
+        record_like |= (rows.shift(shape, k, -1) == shape) | (rows.shift(shape, -k, -1) == shape)
+    record_like &= (rows.shift(shape, 1, -1) != shape) | (rows.shift(shape, -1, -1) != shape)
+    record_like = record_like.astype(np.float64)
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3, record_3 = rows.window_mean(
+        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2, record_like]), 3).T
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10, record_10 = rows.window_mean(
+        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2, record_like]), 10).T
     # Teaser summaries come in runs of similar length (and are often cut off with "...");
     # an article's paragraphs vary.
     log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
@@ -391,6 +416,10 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
     # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
     short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
+    echo_main = np.concatenate([
+        main_run_echo(lines, lo - first, hi - first)
+        for lines, lo, hi, first in zip(doc_keys_of, *main.heaviest()[:2], rows.bounds[:-1])])
+    echo_main_3, echo_main_10 = (rows.window_mean(echo_main, r) for r in (3, 10))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
         gather("n_stop") / wd, gather("n_upper") / alpha, ends_sentence, ends_comma_colon, ends_alnum,
@@ -409,8 +438,55 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         np.log1p(strict_run.weight_of_row()), ((dist_main == 0) & has_main), np.log1p(dist_main),
         main_words / prose_words, has_main & (pos < main_lo),
         np.log1p(short_run.lines_of_row()), np.log1p(strict_run.lines_of_row()), np.log1p(rows_below_teaser),
+        echo_main, echo_main_3, echo_main_10, record_like, record_3, record_10,
     ], n)
     return idxs, X, rows
+
+
+_WORD = re.compile(r"\w{4,}|\n")
+
+
+def main_run_echo(lines: list[str], lo: int, hi: int) -> np.ndarray:
+    """Per line, the share of its words (4+ letters, weighted by how rare they are in
+    the document) that also occur in another line of the main run (lines lo..hi; all
+    zeros when lo < 0, no main run).
+
+    An article comes back to its subject: its names and topic words recur from
+    paragraph to paragraph. A list of other stories' teasers after it is about
+    other things: its headlines and summaries share few rare words with the article.
+    Rare words weigh more (log of lines over lines holding the word), so function
+    words that occur everywhere count for little, in any language.
+
+    >>> main_run_echo(["Harbour dredging starts in April, the port office said.",
+    ...                "The dredging will close the north channel to boats.",
+    ...                "Boats will use the south channel until June, the port office said.",
+    ...                "School board rejects four-day week",
+    ...                "Parents had asked the board for a trial."], 0, 2).round(2).tolist()
+    [0.45, 0.55, 0.55, 0.0, 0.0]
+    """
+    n = len(lines)
+    tokens = _WORD.findall("\n".join(lines).lower())
+    if lo < 0 or not tokens:
+        return np.zeros(n)
+    ids: dict[str, int] = {}
+    word_id = np.fromiter((ids.setdefault(t, len(ids)) for t in tokens), dtype=np.int64, count=len(tokens))
+    newline = word_id == ids.get("\n", -1)
+    line = np.cumsum(newline)[~newline]
+    word_id = word_id[~newline]
+    if len(word_id) == 0:
+        return np.zeros(n)
+    # Distinct (word, line) pairs: how many lines, and how many main-run lines, hold each word.
+    pair = np.unique(word_id * (n + 1) + line)
+    pair_word, pair_line = pair // (n + 1), pair % (n + 1)
+    pair_in_main = (pair_line >= lo) & (pair_line <= hi)
+    lines_with = np.bincount(pair_word, minlength=len(ids))
+    main_lines_with = np.bincount(pair_word, weights=pair_in_main, minlength=len(ids))
+    in_main = (line >= lo) & (line <= hi)
+    echoed = (main_lines_with[word_id] - in_main) > 0  # (not counting the line itself)
+    weight = np.log((n + 1) / lines_with[word_id])
+    total = np.bincount(line, weights=weight, minlength=n)
+    echo = np.bincount(line, weights=weight * echoed, minlength=n)
+    return np.divide(echo, total, out=np.zeros(n), where=total > 0)
 
 
 def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> np.ndarray:
@@ -606,6 +682,56 @@ def keep_subheadings(ctx, idx: np.ndarray, drop: np.ndarray) -> np.ndarray:
     return drop & ~(short & between)
 
 
+def _log_odds(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
+
+
+def cut_shifted_ends(p: np.ndarray, drop: np.ndarray, nats: float = SHIFT_NATS, min_lines: int = SHIFT_MIN_LINES,
+                     min_p: float = SHIFT_MIN_P) -> np.ndarray:
+    """`drop` plus the head or tail of the kept lines where the model's scores shift.
+
+    Read the kept lines in order and split them in two where the mean log-odds of the
+    two parts differ most. When the later part (of at least `min_lines` lines) scores
+    on average `nats` or more above the earlier one, and is not confidently article
+    (mean P >= `min_p`), it is another block: the related-stories list, the "more
+    from" teasers or the comments after the story, each line too weak to cut on its
+    own (P 0.2-0.5 under a 0.6 threshold) but all of them unlike the story above
+    (P ~0.05). The same for an earlier part above the story (a standfirst list of
+    other stories). A list inside the story scores like the story and stays.
+
+    >>> p = np.array([0.05] * 8 + [0.45] * 6)  # a story, then teasers just under the threshold
+    >>> cut_shifted_ends(p, np.zeros(14, dtype=bool)).astype(int).tolist()
+    [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    >>> bool(cut_shifted_ends(np.array([0.05] * 8 + [0.1] * 6), np.zeros(14, dtype=bool)).any())  # one block
+    False
+    """
+    kept = np.flatnonzero(~drop)
+    n = len(kept)
+    if n < min_lines + 1:
+        return drop
+    running = np.cumsum(_log_odds(p[kept]))
+    split = np.arange(1, n)  # first line of the later part
+    earlier = running[split - 1] / split
+    later = (running[-1] - running[split - 1]) / (n - split)
+    # Where the scores change: the split that explains most of their spread (the
+    # two-segment least-squares fit), not the largest difference of means, which a
+    # short later part reaches by taking in lines of the story.
+    change = split * (n - split) / n * (later - earlier) ** 2
+    least = np.log(min_p / (1 - min_p))
+    out = drop.copy()
+    for cut_later in (True, False):
+        rises = later > earlier if cut_later else earlier > later
+        if not rises.any():
+            continue
+        k = int(np.flatnonzero(rises)[change[rises].argmax()])
+        cut_mean, rest_mean = (later[k], earlier[k]) if cut_later else (earlier[k], later[k])
+        cut_lines = n - split[k] if cut_later else split[k]
+        if cut_mean - rest_mean >= nats and cut_mean >= least and min(cut_lines, n - cut_lines) >= min_lines:
+            out[kept[split[k]:] if cut_later else kept[:split[k]]] = True
+    return out
+
+
 def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_penalty: float = 0.0) -> np.ndarray:
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
@@ -621,6 +747,7 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     candidates = np.flatnonzero(unmarked)
     drop[candidates] = keep_subheadings(ctx, idx[candidates], drop[candidates])
     drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
+    drop[candidates] = cut_shifted_ends(p[candidates], drop[candidates])
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
