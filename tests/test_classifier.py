@@ -413,3 +413,31 @@ def test_a_trailing_teaser_list_goes_and_the_story_s_last_paragraph_stays(story,
     assert not (out & ~drop & is_story).any()
     if kept_story >= 5 and kept_list >= 5:
         assert (out | is_story).all()
+
+
+def test_other_stories_pages_label_the_body_article_and_every_listed_line_boilerplate(tmp_path):
+    """``training.fit.gold_with_other_stories`` on a small bench of generated pages
+    (their article lines as gold): the body comes back labelled article line for line,
+    the other pages' headlines and ledes boilerplate, and no page lists its own lede."""
+    import gzip
+
+    from training.fit import gold_with_other_stories, load_docs
+    from training.newsgen import generate
+
+    bench = tmp_path / "bench.jsonl.gz"
+    with gzip.open(bench, "wt", encoding="utf-8") as f:
+        for k, doc in enumerate(generate(16, seed=5)):
+            gold = "\n".join(line for line, label in zip(doc.lines, doc.labels) if label == "article")
+            f.write(json.dumps({"id": str(k), "naive_text": doc.text, "gold_text": gold}) + "\n")
+    docs = load_docs(str(bench))
+    pages = gold_with_other_stories(docs, seed=3)
+    assert len(pages) >= len(docs) // 2
+    for page in pages:
+        body = {line for line in page.gold.split("\n") if line.strip()}
+        original = page.ctx.lines.content
+        # A scored line may join several lines of the page (the paragraph view).
+        held = [[original[i] for i in (page.groups[k] if page.groups else (k,))] for k in page.idx.tolist()]
+        article = {line for lines, y in zip(held, page.y) if y == 0 for line in lines}
+        listed = [line for lines, y in zip(held, page.y) if y == 1 for line in lines]
+        assert body <= article
+        assert listed and not set(listed) & body
