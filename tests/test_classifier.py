@@ -326,12 +326,12 @@ def test_probe_pages_of_related_story_lists_keep_every_article_line():
 
 
 def _main_run_echo_reference(lines: list[str], lo: int, hi: int) -> list[float]:
-    """Plain walk: per line, the idf-weighted share of its 4+ letter words found in
-    another line of lines[lo..hi]."""
+    """Plain walk: per line, the idf-weighted share of its words (4+ letters or digits,
+    lower-cased) found in another line of lines[lo..hi]."""
     import math
     import re
 
-    words = [re.findall(r"\w{4,}", line.lower()) for line in lines]
+    words = [re.findall(r"[^\W_]{4,}", line.lower()) for line in lines]
     n = len(lines)
     out = []
     for i, mine in enumerate(words):
@@ -345,7 +345,8 @@ def _main_run_echo_reference(lines: list[str], lo: int, hi: int) -> list[float]:
     return out
 
 
-VOCABULARY = ["harbour", "dredging", "port", "the", "boats", "council", "Harbour", "école", "Straße", "1998", "a"]
+VOCABULARY = ["harbour", "dredging", "port", "the", "boats", "council", "Harbour", "école", "Straße", "1998", "a",
+              "snake_case", "港口疏浚", "Ελλάδα", "—", "don't"]
 
 
 @given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=6).map(" ".join), min_size=1, max_size=12),

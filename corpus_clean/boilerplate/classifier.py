@@ -35,14 +35,15 @@ Refit with ``python -m training.fit BENCH.jsonl.gz`` (see ``training/fit.py``).
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, lines_of_stripped
+from corpus_clean.boilerplate.features import (
+    ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes, lines_of_stripped,
+)
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
@@ -307,7 +308,6 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     keys: list[str] = []
     repeats: list[int] = []
     line_rules: list = []
-    doc_keys_of: list[list[str]] = []
     for ctx, i in zip(ctxs, idxs):
         rows_i = i.tolist()
         content = ctx.lines.content
@@ -315,7 +315,6 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         counts = Counter(doc_keys)
         keys += doc_keys
         repeats += [counts[k] for k in doc_keys]
-        doc_keys_of.append(doc_keys)
         rule = ctx.marks.rule
         line_rules += [rule[r] for r in rows_i]
     flags_of = _FLAGS_OF_RULE
@@ -416,9 +415,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
     # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
     short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
-    echo_main = np.concatenate([
-        main_run_echo(lines, lo - first, hi - first)
-        for lines, lo, hi, first in zip(doc_keys_of, *main.heaviest()[:2], rows.bounds[:-1])])
+    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64))
     echo_main_3, echo_main_10 = (rows.window_mean(echo_main, r) for r in (3, 10))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
@@ -443,19 +440,69 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     return idxs, X, rows
 
 
-_WORD = re.compile(r"\w{4,}|\n")
+# Words of at least this many letters or digits count for main_run_echo.
+ECHO_MIN_LETTERS = 4
+# Polynomial hashing of words (mod 2^64): an odd base.
+_HASH_BASE = 0x9E3779B97F4A7C15
+_DOC_MIX = np.uint64(0xD6E8FEB86659FD93)
 
 
-def main_run_echo(lines: list[str], lo: int, hi: int) -> np.ndarray:
-    """Per line, the share of its words (4+ letters, weighted by how rare they are in
-    the document) that also occur in another line of the main run (lines lo..hi; all
-    zeros when lo < 0, no main run).
+def _powers(base: int, n: int) -> np.ndarray:
+    """base**0 .. base**n mod 2^64."""
+    out = np.ones(n + 1, dtype=np.uint64)
+    np.cumprod(np.full(n, base, dtype=np.uint64), out=out[1:])
+    return out
+
+
+def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
+    """Per row (`lines`, one per row, documents one after another), the share of its
+    words (runs of ECHO_MIN_LETTERS+ letters or digits, lower-cased, weighted by how
+    rare they are in the document) that also occur in another row of its document's
+    main run (`in_main`).
 
     An article comes back to its subject: its names and topic words recur from
     paragraph to paragraph. A list of other stories' teasers after it is about
     other things: its headlines and summaries share few rare words with the article.
-    Rare words weigh more (log of lines over lines holding the word), so function
-    words that occur everywhere count for little, in any language.
+    Rare words weigh more (log of the document's rows + 1 over the rows holding the
+    word), so function words that occur everywhere count for little, in any language.
+    Words are told apart by a 64-bit polynomial hash of their code points, all in
+    numpy: no Python loop per word.
+    """
+    n = len(lines)
+    cps, cls = _classes("\n".join(lines).lower())
+    word_char = ((cls & (ALPHA | DIGIT)) > 0).astype(np.int8)
+    edge = np.diff(np.r_[np.int8(0), word_char, np.int8(0)])
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    long = ends - starts >= ECHO_MIN_LETTERS
+    starts, ends = starts[long], ends[long]
+    if len(starts) == 0:
+        return np.zeros(n)
+    row = np.cumsum(cps == 10)[starts]
+    # Hash of each word: sum of its code points times BASE**(offset in the word), mod 2^64.
+    length = ends - starts
+    first_char = np.cumsum(length) - length  # of each word, among all words' characters
+    offset = np.arange(int(length.sum())) - np.repeat(first_char, length)
+    char = cps[np.repeat(starts, length) + offset].astype(np.uint64)
+    key = np.add.reduceat(char * _powers(_HASH_BASE, int(length.max()))[offset], first_char)
+    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
+    # Group the words: sorted by key, and by row within a key (rows come in order, the
+    # sort is stable); a new (word, row) pair starts where either changes.
+    order = np.argsort(key, kind="stable")
+    key, row = key[order], row[order]
+    new_word = np.r_[True, key[1:] != key[:-1]]
+    word = np.cumsum(new_word) - 1
+    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
+    rows_with = np.bincount(word[new_pair])
+    main_rows_with = np.bincount(word[new_pair], weights=in_main[row[new_pair]])
+    echoed = (main_rows_with[word] - in_main[row]) > 0  # (not counting the row itself)
+    weight = np.log((n_doc[row] + 1) / rows_with[word])
+    total = np.bincount(row, weights=weight, minlength=n)
+    echo = np.bincount(row, weights=weight * echoed, minlength=n)
+    return np.divide(echo, total, out=np.zeros(n), where=total > 0)
+
+
+def main_run_echo(lines: list[str], lo: int, hi: int) -> np.ndarray:
+    """``word_echo`` of one document whose main run is lines lo..hi (none: lo < 0).
 
     >>> main_run_echo(["Harbour dredging starts in April, the port office said.",
     ...                "The dredging will close the north channel to boats.",
@@ -465,28 +512,10 @@ def main_run_echo(lines: list[str], lo: int, hi: int) -> np.ndarray:
     [0.45, 0.55, 0.55, 0.0, 0.0]
     """
     n = len(lines)
-    tokens = _WORD.findall("\n".join(lines).lower())
-    if lo < 0 or not tokens:
-        return np.zeros(n)
-    ids: dict[str, int] = {}
-    word_id = np.fromiter((ids.setdefault(t, len(ids)) for t in tokens), dtype=np.int64, count=len(tokens))
-    newline = word_id == ids.get("\n", -1)
-    line = np.cumsum(newline)[~newline]
-    word_id = word_id[~newline]
-    if len(word_id) == 0:
-        return np.zeros(n)
-    # Distinct (word, line) pairs: how many lines, and how many main-run lines, hold each word.
-    pair = np.unique(word_id * (n + 1) + line)
-    pair_word, pair_line = pair // (n + 1), pair % (n + 1)
-    pair_in_main = (pair_line >= lo) & (pair_line <= hi)
-    lines_with = np.bincount(pair_word, minlength=len(ids))
-    main_lines_with = np.bincount(pair_word, weights=pair_in_main, minlength=len(ids))
-    in_main = (line >= lo) & (line <= hi)
-    echoed = (main_lines_with[word_id] - in_main) > 0  # (not counting the line itself)
-    weight = np.log((n + 1) / lines_with[word_id])
-    total = np.bincount(line, weights=weight, minlength=n)
-    echo = np.bincount(line, weights=weight * echoed, minlength=n)
-    return np.divide(echo, total, out=np.zeros(n), where=total > 0)
+    in_main = np.zeros(n)
+    if lo >= 0:
+        in_main[lo:hi + 1] = 1.0
+    return word_echo(lines, np.zeros(n, dtype=np.int64), np.full(n, n), in_main)
 
 
 def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> np.ndarray:
