@@ -5,6 +5,8 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus_clean.boilerplate.classifier import (
     FEATURE_NAMES, MODEL_PATH, STAGE2_NAMES, TreeModel, line_features, load_model,
@@ -321,3 +323,122 @@ def test_probe_pages_of_related_story_lists_keep_every_article_line():
         score.add(page, removed_lines(page, [(r.start, r.end) for r in removed]))
     assert score.article_kept_pct == 100.0, [m for m in score.misses if m[1] == "article"]
     assert score.noise_removed_pct > 40.0  # (54 % when written: headings and some headlines go)
+
+
+def _main_run_echo_reference(lines: list[str], lo: int, hi: int) -> list[float]:
+    """Plain walk: per line, the idf-weighted share of its words (4+ letters or digits,
+    lower-cased) found in another line of lines[lo..hi]."""
+    import math
+    import re
+
+    words = [re.findall(r"[^\W_]{4,}", line.lower()) for line in lines]
+    n = len(lines)
+    out = []
+    for i, mine in enumerate(words):
+        total = echoed = 0.0
+        for word in mine:
+            weight = math.log((n + 1) / sum(word in other for other in words))
+            total += weight
+            if lo >= 0 and any(word in words[j] for j in range(lo, hi + 1) if j != i):
+                echoed += weight
+        out.append(echoed / total if total > 0 else 0.0)
+    return out
+
+
+VOCABULARY = ["harbour", "dredging", "port", "the", "boats", "council", "Harbour", "école", "Straße", "1998", "a",
+              "snake_case", "港口疏浚", "Ελλάδα", "—", "don't"]
+
+
+@given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=6).map(" ".join), min_size=1, max_size=12),
+       st.data())
+def test_main_run_echo_matches_a_plain_walk(lines, data):
+    """Any lines (repeats, blank-ish lines, words under 4 letters, case, digits), any main run."""
+    from corpus_clean.boilerplate.classifier import main_run_echo
+
+    lo = data.draw(st.integers(-1, len(lines) - 1))
+    hi = data.draw(st.integers(lo, len(lines) - 1)) if lo >= 0 else -1
+    got = main_run_echo(lines, lo, hi)
+    assert np.allclose(got, _main_run_echo_reference(lines, lo, hi))
+    assert ((got >= 0) & (got <= 1)).all()
+
+
+def test_teaser_list_after_a_story_echoes_less_of_the_story_than_its_own_paragraphs():
+    from corpus_clean.boilerplate.classifier import FEATURE_NAMES, line_features
+    from corpus_clean.boilerplate.engine import mark_rules
+
+    teasers = ["Library Extends Opening Hours for Exam Season",
+               "Students asked for evening opening, and volunteers offered to staff the reading rooms.",
+               "Choir Wins Regional Contest",
+               "Forty singers travelled to the final in borrowed robes and came home with the trophy."]
+    page = mark_rules("\n".join(PAGE_TOP + SHORT_STORY + teasers + PAGE_BOTTOM) + "\n")
+    idx, X = line_features(page)
+    content = [page.lines.content[i] for i in idx.tolist()]
+    echo = X[:, FEATURE_NAMES.index("echo_main")]
+    record = X[:, FEATURE_NAMES.index("record_like")]
+    story = [content.index(line) for line in SHORT_STORY if line.endswith(".") and len(line.split()) >= 10]
+    listed = [content.index(line) for line in teasers]
+    assert echo[listed].mean() < 0.5 * echo[story].mean()
+    assert record[listed].min() == 1.0  # headline, summary, headline, summary
+    assert record[story[3]] == 0.0  # a paragraph between two paragraphs
+
+
+@given(st.lists(st.floats(0.0, 1.0), max_size=40), st.lists(st.booleans(), max_size=40))
+def test_cut_shifted_ends_only_adds_cuts_and_keeps_a_block(ps, drops):
+    """Whatever the scores: lines already cut stay cut, and at least SHIFT_MIN_LINES of
+    the kept lines stay (or all of them, when fewer than twice that)."""
+    from corpus_clean.boilerplate.classifier import SHIFT_MIN_LINES, cut_shifted_ends
+
+    n = min(len(ps), len(drops))
+    p, drop = np.array(ps[:n]), np.array(drops[:n], dtype=bool)
+    out = cut_shifted_ends(p, drop)
+    assert (out >= drop).all()
+    kept_before, kept_after = int((~drop).sum()), int((~out).sum())
+    assert kept_after == kept_before or kept_after >= SHIFT_MIN_LINES
+
+
+@given(st.lists(st.floats(0.005, 0.05), min_size=5, max_size=30), st.lists(st.floats(0.4, 0.55), min_size=5, max_size=20),
+       st.lists(st.booleans(), min_size=50, max_size=50))
+def test_a_trailing_teaser_list_goes_and_the_story_s_last_paragraph_stays(story, teasers, cut_before):
+    """A story the model is sure of (P <= 0.05) and after it a list each of whose lines
+    is just under the 0.6 threshold (P 0.4-0.55, >= SHIFT_NATS log-odds above): the
+    list goes from its first line on, every line of the story stays -- also with
+    lines cut already in between."""
+    from corpus_clean.boilerplate.classifier import cut_shifted_ends
+
+    p = np.array(story + teasers)
+    is_story = np.arange(len(p)) < len(story)
+    drop = np.array(cut_before[:len(p)]) & (np.arange(len(p)) % 3 == 0)  # some lines cut already
+    kept_story = int((is_story & ~drop).sum())
+    kept_list = int((~is_story & ~drop).sum())
+    out = cut_shifted_ends(p, drop)
+    assert not (out & ~drop & is_story).any()
+    if kept_story >= 5 and kept_list >= 5:
+        assert (out | is_story).all()
+
+
+def test_other_stories_pages_label_the_body_article_and_every_listed_line_boilerplate(tmp_path):
+    """``training.fit.gold_with_other_stories`` on a small bench of generated pages
+    (their article lines as gold): the body comes back labelled article line for line,
+    the other pages' headlines and ledes boilerplate, and no page lists its own lede."""
+    import gzip
+
+    from training.fit import gold_with_other_stories, load_docs
+    from training.newsgen import generate
+
+    bench = tmp_path / "bench.jsonl.gz"
+    with gzip.open(bench, "wt", encoding="utf-8") as f:
+        for k, doc in enumerate(generate(16, seed=5)):
+            gold = "\n".join(line for line, label in zip(doc.lines, doc.labels) if label == "article")
+            f.write(json.dumps({"id": str(k), "naive_text": doc.text, "gold_text": gold}) + "\n")
+    docs = load_docs(str(bench))
+    pages = gold_with_other_stories(docs, seed=3)
+    assert len(pages) >= len(docs) // 2
+    for page in pages:
+        body = {line for line in page.gold.split("\n") if line.strip()}
+        original = page.ctx.lines.content
+        # A scored line may join several lines of the page (the paragraph view).
+        held = [[original[i] for i in (page.groups[k] if page.groups else (k,))] for k in page.idx.tolist()]
+        article = {line for lines, y in zip(held, page.y) if y == 0 for line in lines}
+        listed = [line for lines, y in zip(held, page.y) if y == 1 for line in lines]
+        assert body <= article
+        assert listed and not set(listed) & body

@@ -178,20 +178,104 @@ def gold_in_its_page_frame(docs: list[DocData], max_frame_lines: int = 8) -> lis
     """
     out = []
     for d in docs:
-        article_rows = np.flatnonzero(d.y == 0)
-        body = [line.strip() for line in d.gold.split("\n") if line.strip()]
-        if len(article_rows) == 0 or not body:
+        framed = _gold_and_frame(d, max_frame_lines)
+        if framed is None:
             continue
-        lines = [(d.view or d.ctx).lines.content[i] for i in d.idx.tolist()]
-        above = [lines[r] for r in range(article_rows[0]) if d.y[r] == 1][-max_frame_lines:]
-        below = [lines[r] for r in range(article_rows[-1] + 1, len(lines)) if d.y[r] == 1][:max_frame_lines]
-        text = "\n".join(above + body + below) + "\n"
-        ctx, scored, groups, idx, X = featurize(text)
-        per_line = [1.0] * len(above) + [0.0] * len(body) + [1.0] * len(below) + [None]
-        if ctx.lines.n_lines != len(per_line) or any(ctx.blank_list[:-1]):
-            continue  # (a frame line that strips to nothing would shift the labels)
-        y, w = view_labels(per_line, groups, idx)
-        out.append(DocData(d.id + ":framed", d.gold, ctx, idx, X, y, w, scored, groups))
+        _, body, above, below = framed
+        page = _page_doc(d, ":framed", above + body + below, [1.0] * len(above) + [0.0] * len(body) + [1.0] * len(below))
+        if page is not None:
+            out.append(page)
+    return out
+
+
+def _gold_and_frame(d: DocData, max_frame_lines: int):
+    """(the page's lines, its gold body's lines, up to `max_frame_lines` boilerplate
+    lines right above and right below its article), or None without an article."""
+    article_rows = np.flatnonzero(d.y == 0)
+    body = [line.strip() for line in d.gold.split("\n") if line.strip()]
+    if len(article_rows) == 0 or not body:
+        return None
+    lines = [(d.view or d.ctx).lines.content[i] for i in d.idx.tolist()]
+    above = [lines[r] for r in range(article_rows[0]) if d.y[r] == 1][-max_frame_lines:]
+    below = [lines[r] for r in range(article_rows[-1] + 1, len(lines)) if d.y[r] == 1][:max_frame_lines]
+    return lines, body, above, below
+
+
+def _page_doc(d: DocData, suffix: str, page: list[str], labels: list[float]) -> DocData | None:
+    """A synthetic page (one line per entry, labels known) as training data, or None
+    when a line strips to nothing (that would shift the labels)."""
+    ctx, scored, groups, idx, X = featurize("\n".join(page) + "\n")
+    per_line = labels + [None]
+    if ctx.lines.n_lines != len(per_line) or any(ctx.blank_list[:-1]):
+        return None
+    y, w = view_labels(per_line, groups, idx)
+    return DocData(d.id + suffix, d.gold, ctx, idx, X, y, w, scored, groups)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“«'‘(]?[^\W\d_])")
+
+
+def _headline_and_lede(d: DocData) -> tuple[str | None, str | None]:
+    """A page's headline (the last line above its article of 4-15 words that ends no
+    sentence) and its lede (the first sentence of 8-40 words of its gold body)."""
+    lines = [(d.view or d.ctx).lines.content[i] for i in d.idx.tolist()]
+    article_rows = np.flatnonzero(d.y == 0)
+    headline = None
+    for r in range(int(article_rows[0]) if len(article_rows) else 0):
+        words = len(lines[r].split())
+        if d.y[r] == 1 and 4 <= words <= 15 and lines[r][-1:] not in ".!?:;,":
+            headline = lines[r]
+    lede = None
+    for paragraph in d.gold.split("\n"):
+        first = _SENTENCE_END.split(paragraph.strip(), maxsplit=1)[0]
+        if 8 <= len(first.split()) <= 40:
+            lede = first
+            break
+    return headline, lede
+
+
+def gold_with_other_stories(docs: list[DocData], seed: int = 0, max_frame_lines: int = 6) -> list[DocData]:
+    """Each gold body in a few lines of its own page's frame, with a list of OTHER
+    pages' stories after it (sometimes before it): their headlines and ledes, in one
+    of several layouts (headline + lede, lede only, headline only, lede cut with "...").
+    Labels known by construction: the body is article, the rest boilerplate.
+
+    Related-story and "more news" lists are the commonest kept boilerplate on unseen
+    pages: a one-sentence summary reads like article prose. What gives it away is that
+    it is about another story (``main_run_echo``) and comes as one of a run of alike
+    records after the article's end. Built from the training pages only (their own
+    headlines and first sentences), so nothing of a held-out set is seen.
+    """
+    rng = np.random.default_rng(seed)
+    teasers = [t for t in map(_headline_and_lede, docs) if t[1]]
+    out = []
+    if len(teasers) < 10:
+        return out
+    for d in docs:
+        framed = _gold_and_frame(d, max_frame_lines)
+        if framed is None:
+            continue
+        lines, body, above, below = framed
+        layout = rng.integers(4)
+        listed = []
+        for k in rng.choice(len(teasers), size=int(rng.integers(3, 9)), replace=False).tolist():
+            headline, lede = teasers[k]
+            if lede in body or (headline and headline in lines):
+                continue
+            if layout == 3:
+                words = lede.split()
+                lede = " ".join(words[:max(6, len(words) * 2 // 3)]) + "..."
+            listed += ([headline] if headline and layout != 1 else []) + ([lede] if layout != 2 or not headline else [])
+        if not listed:
+            continue
+        if rng.random() < 0.25:
+            before, after = above + listed, below
+        else:
+            before, after = above, listed + below
+        page = _page_doc(d, ":other-stories", before + body + after,
+                         [1.0] * len(before) + [0.0] * len(body) + [1.0] * len(after))
+        if page is not None:
+            out.append(page)
     return out
 
 

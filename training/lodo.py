@@ -24,7 +24,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
-from training.fit import clean_with, fit_trees, labelled_doc, load_docs, load_score, newsgen_docs
+from training.fit import clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score, newsgen_docs
 from training.labelled import load_pages
 from training.newsgen import LineScore, family_names, generate, removed_lines
 
@@ -68,6 +68,8 @@ def main(argv=None) -> int:
     ap.add_argument("--newsgen-n", type=int, default=400, help="generated training documents per group")
     ap.add_argument("--eval-n", type=int, default=300, help="generated held-out documents per group")
     ap.add_argument("--trees", type=int, default=100)
+    ap.add_argument("--other-stories", action="store_true",
+                    help="add the benches' gold bodies followed by other pages' stories to their training sets")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
@@ -84,10 +86,14 @@ def main(argv=None) -> int:
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]
     sets["readability"] = [d for d in sets["readability"] if d.id not in fixtures]  # (not trained on)
+    # Gold bodies with a list of other stories (``training.fit.gold_with_other_stories``),
+    # built from each bench's own training pages: they go with that set.
+    augmented = {} if not args.other_stories else {
+        name: gold_with_other_stories(sets[name], seed=k) for k, name in enumerate(("scrapinghub", "readability"))}
     print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
 
     def model_without(held: str) -> StackedModel:
-        train = [d for name, docs in sets.items() if name != held for d in docs]
+        train = [d for name, docs in sets.items() if name != held for d in docs + augmented.get(name, [])]
         params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
                            np.concatenate([d.w for d in train]), feature_names=FEATURE_NAMES, **hyper)
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)

@@ -42,7 +42,9 @@ from pathlib import Path
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, lines_of_stripped
+from corpus_clean.boilerplate.features import (
+    ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes, lines_of_stripped,
+)
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
@@ -63,6 +65,7 @@ FEATURE_NAMES = [
     "in_fragment_chain", "log_chain_words", "log_chain_lines", "chain_ends_sentence",
     "log_prose_run_words", "in_main_run", "log_dist_main_run", "main_run_share", "main_run_above",
     "log_short_run_lines", "log_prose_run_lines", "log_rows_below_teaser_heading",
+    "echo_main", "echo_main_win3", "echo_main_win10", "record_like", "record_like_win3", "record_like_win10",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -82,6 +85,10 @@ MAIN_RUN_MAX_GAP = 2
 # A "short line" of a menu or link list: at most this many words, no sentence end.
 SHORT_LINE_WORDS = 4
 MIN_LINES = 12
+# A line is "record-like" (features) when a line 2..RECORD_MAX_PERIOD lines away has its
+# shape: words binned at RECORD_WORD_BINS, sentence end, title-like, all capitals.
+RECORD_MAX_PERIOD = 5
+RECORD_WORD_BINS = [4, 10, 25]
 FALLBACK_MARGIN = 0.1
 # The article is one block: a run of kept lines with cut lines on both sides is cut too
 # unless its summed evidence (log-odds below the threshold's) reaches this many nats.
@@ -89,6 +96,13 @@ ISLAND_PENALTY = 4.0
 # A prose line right above the main kept block is its first paragraph, not a teaser,
 # unless the model is this sure (short stories lost their lede without it).
 LEAD_KEEP_P = 0.9
+# The kept text's first or last SHIFT_MIN_LINES+ lines go when they score on average
+# SHIFT_NATS log-odds more boilerplate-like than the rest of it and their mean P is at
+# least SHIFT_MIN_P (cut_shifted_ends; chosen by leave-one-dataset-out, see
+# benchmarks/RESULTS-boilerplate.md).
+SHIFT_NATS = 2.5
+SHIFT_MIN_LINES = 5
+SHIFT_MIN_P = 0.18
 # A line of running text this long that ends no sentence was wrapped (paragraph_view).
 WRAPPED_MIN_WORDS = 8
 # Cut lines this short ("[12]", ")", "Advertisement") inside a run of kept lines do not
@@ -359,10 +373,20 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     alternation = np.zeros(n)
     alternation[1:] = np.abs(np.diff(title_like))
     alternation[rows.local == 0] = 0
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2]), 10).T
+    # The records of a list (a teaser's kicker, headline, section label and summary; a
+    # product's name, price and blurb) repeat a line shape every few lines; an article's
+    # paragraphs repeat theirs line after line.
+    shape = (np.digitize(w, RECORD_WORD_BINS) * 8 + ends_sentence * 4 + title_like * 2
+             + (gather("n_upper") > 0.8 * alpha)).astype(np.int64)
+    record_like = np.zeros(n, dtype=bool)
+    for k in range(2, RECORD_MAX_PERIOD + 1):
+        record_like |= (rows.shift(shape, k, -1) == shape) | (rows.shift(shape, -k, -1) == shape)
+    record_like &= (rows.shift(shape, 1, -1) != shape) | (rows.shift(shape, -1, -1) != shape)
+    record_like = record_like.astype(np.float64)
+    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3, record_3 = rows.window_mean(
+        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2, record_like]), 3).T
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10, record_10 = rows.window_mean(
+        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2, record_like]), 10).T
     # Teaser summaries come in runs of similar length (and are often cut off with "...");
     # an article's paragraphs vary.
     log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
@@ -392,6 +416,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
     # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
     short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
+    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64))
+    echo_main_3, echo_main_10 = (rows.window_mean(echo_main, r) for r in (3, 10))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
         gather("n_stop") / wd, gather("n_upper") / alpha, ends_sentence, ends_comma_colon, ends_alnum,
@@ -410,8 +436,87 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         np.log1p(strict_run.weight_of_row()), ((dist_main == 0) & has_main), np.log1p(dist_main),
         main_words / prose_words, has_main & (pos < main_lo),
         np.log1p(short_run.lines_of_row()), np.log1p(strict_run.lines_of_row()), np.log1p(rows_below_teaser),
+        echo_main, echo_main_3, echo_main_10, record_like, record_3, record_10,
     ], n)
     return idxs, X, rows
+
+
+# Words of at least this many letters or digits count for main_run_echo.
+ECHO_MIN_LETTERS = 4
+# Polynomial hashing of words (mod 2^64): an odd base.
+_HASH_BASE = 0x9E3779B97F4A7C15
+_DOC_MIX = np.uint64(0xD6E8FEB86659FD93)
+
+
+def _powers(base: int, n: int) -> np.ndarray:
+    """base**0 .. base**n mod 2^64."""
+    out = np.ones(n + 1, dtype=np.uint64)
+    np.cumprod(np.full(n, base, dtype=np.uint64), out=out[1:])
+    return out
+
+
+def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
+    """Per row (`lines`, one per row, documents one after another), the share of its
+    words (runs of ECHO_MIN_LETTERS+ letters or digits, lower-cased, weighted by how
+    rare they are in the document) that also occur in another row of its document's
+    main run (`in_main`).
+
+    An article comes back to its subject: its names and topic words recur from
+    paragraph to paragraph. A list of other stories' teasers after it is about
+    other things: its headlines and summaries share few rare words with the article.
+    Rare words weigh more (log of the document's rows + 1 over the rows holding the
+    word), so function words that occur everywhere count for little, in any language.
+    Words are told apart by a 64-bit polynomial hash of their code points, all in
+    numpy: no Python loop per word.
+    """
+    n = len(lines)
+    cps, cls = _classes("\n".join(lines).lower())
+    word_char = ((cls & (ALPHA | DIGIT)) > 0).astype(np.int8)
+    edge = np.diff(np.r_[np.int8(0), word_char, np.int8(0)])
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    long = ends - starts >= ECHO_MIN_LETTERS
+    starts, ends = starts[long], ends[long]
+    if len(starts) == 0:
+        return np.zeros(n)
+    row = np.cumsum(cps == 10)[starts]
+    # Hash of each word: sum of its code points times BASE**(offset in the word), mod 2^64.
+    length = ends - starts
+    first_char = np.cumsum(length) - length  # of each word, among all words' characters
+    offset = np.arange(int(length.sum())) - np.repeat(first_char, length)
+    char = cps[np.repeat(starts, length) + offset].astype(np.uint64)
+    key = np.add.reduceat(char * _powers(_HASH_BASE, int(length.max()))[offset], first_char)
+    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
+    # Group the words: sorted by key, and by row within a key (rows come in order, the
+    # sort is stable); a new (word, row) pair starts where either changes.
+    order = np.argsort(key, kind="stable")
+    key, row = key[order], row[order]
+    new_word = np.r_[True, key[1:] != key[:-1]]
+    word = np.cumsum(new_word) - 1
+    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
+    rows_with = np.bincount(word[new_pair])
+    main_rows_with = np.bincount(word[new_pair], weights=in_main[row[new_pair]])
+    echoed = (main_rows_with[word] - in_main[row]) > 0  # (not counting the row itself)
+    weight = np.log((n_doc[row] + 1) / rows_with[word])
+    total = np.bincount(row, weights=weight, minlength=n)
+    echo = np.bincount(row, weights=weight * echoed, minlength=n)
+    return np.divide(echo, total, out=np.zeros(n), where=total > 0)
+
+
+def main_run_echo(lines: list[str], lo: int, hi: int) -> np.ndarray:
+    """``word_echo`` of one document whose main run is lines lo..hi (none: lo < 0).
+
+    >>> main_run_echo(["Harbour dredging starts in April, the port office said.",
+    ...                "The dredging will close the north channel to boats.",
+    ...                "Boats will use the south channel until June, the port office said.",
+    ...                "School board rejects four-day week",
+    ...                "Parents had asked the board for a trial."], 0, 2).round(2).tolist()
+    [0.45, 0.55, 0.55, 0.0, 0.0]
+    """
+    n = len(lines)
+    in_main = np.zeros(n)
+    if lo >= 0:
+        in_main[lo:hi + 1] = 1.0
+    return word_echo(lines, np.zeros(n, dtype=np.int64), np.full(n, n), in_main)
 
 
 def stage2_features(X: np.ndarray, p1: np.ndarray, rows: Rows | None = None) -> np.ndarray:
@@ -616,6 +721,56 @@ def keep_subheadings(ctx, idx: np.ndarray, drop: np.ndarray) -> np.ndarray:
     return drop & ~(short & between)
 
 
+def _log_odds(p: np.ndarray) -> np.ndarray:
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q))
+
+
+def cut_shifted_ends(p: np.ndarray, drop: np.ndarray, nats: float = SHIFT_NATS, min_lines: int = SHIFT_MIN_LINES,
+                     min_p: float = SHIFT_MIN_P) -> np.ndarray:
+    """`drop` plus the head or tail of the kept lines where the model's scores shift.
+
+    Read the kept lines in order and split them in two where the mean log-odds of the
+    two parts differ most. When the later part (of at least `min_lines` lines) scores
+    on average `nats` or more above the earlier one, and is not confidently article
+    (mean P >= `min_p`), it is another block: the related-stories list, the "more
+    from" teasers or the comments after the story, each line too weak to cut on its
+    own (P 0.2-0.5 under a 0.6 threshold) but all of them unlike the story above
+    (P ~0.05). The same for an earlier part above the story (a standfirst list of
+    other stories). A list inside the story scores like the story and stays.
+
+    >>> p = np.array([0.05] * 8 + [0.45] * 6)  # a story, then teasers just under the threshold
+    >>> cut_shifted_ends(p, np.zeros(14, dtype=bool)).astype(int).tolist()
+    [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    >>> bool(cut_shifted_ends(np.array([0.05] * 8 + [0.1] * 6), np.zeros(14, dtype=bool)).any())  # one block
+    False
+    """
+    kept = np.flatnonzero(~drop)
+    n = len(kept)
+    if n < min_lines + 1:
+        return drop
+    running = np.cumsum(_log_odds(p[kept]))
+    split = np.arange(1, n)  # first line of the later part
+    earlier = running[split - 1] / split
+    later = (running[-1] - running[split - 1]) / (n - split)
+    # Where the scores change: the split that explains most of their spread (the
+    # two-segment least-squares fit), not the largest difference of means, which a
+    # short later part reaches by taking in lines of the story.
+    change = split * (n - split) / n * (later - earlier) ** 2
+    least = np.log(min_p / (1 - min_p))
+    out = drop.copy()
+    for cut_later in (True, False):
+        rises = later > earlier if cut_later else earlier > later
+        if not rises.any():
+            continue
+        k = int(np.flatnonzero(rises)[change[rises].argmax()])
+        cut_mean, rest_mean = (later[k], earlier[k]) if cut_later else (earlier[k], later[k])
+        cut_lines = n - split[k] if cut_later else split[k]
+        if cut_mean - rest_mean >= nats and cut_mean >= least and min(cut_lines, n - cut_lines) >= min_lines:
+            out[kept[split[k]:] if cut_later else kept[:split[k]]] = True
+    return out
+
+
 def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_penalty: float = 0.0) -> np.ndarray:
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
@@ -631,6 +786,7 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     candidates = np.flatnonzero(unmarked)
     drop[candidates] = keep_subheadings(ctx, idx[candidates], drop[candidates])
     drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
+    drop[candidates] = cut_shifted_ends(p[candidates], drop[candidates])
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
