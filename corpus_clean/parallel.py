@@ -2,8 +2,9 @@
 
 Cleaning is pure-Python CPU work, so threads share one core (the GIL). The flow's shard
 tasks stay on Prefect's thread pool (they are cheap to schedule and report to the UI);
-each reads its shard and hands its batches of documents (``shards.BATCH_DOCS``) to
-this pool of `workers` processes, taking them back in order. So even a single shard
+each reads its shard and hands its batches of records (``shards.BATCH_DOCS``; JSONL
+lines unparsed, ``shards.UnreadLine``) to this pool of `workers` processes, taking
+them back in order, as Arrow tables. So even a single shard
 uses every worker. Only the pure core runs in the workers: no Prefect, no server
 connection (Prefect's own process task runner made every task talk to the embedded
 SQLite server, which locked).
