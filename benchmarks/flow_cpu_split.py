@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """CPU of the flow process and of its cleaning workers in a `--workers 2` run, before and
-after a change, and the speed-up they allow (Amdahl's bound).
+after a change, and the speed-up they allow (Amdahl's bound); first, the CPU of the flow
+process's side of the hand-off alone (reading batches and pickling them for the pool).
 
     git archive <base-commit> | tar -x -C /tmp/base        # the code to compare with
     python benchmarks/flow_cpu_split.py --baseline /tmp/base --corpus W/corpus --repeat 3
@@ -46,11 +47,32 @@ def _child(tree: Path, corpus: Path, out: Path) -> None:
     print(json.dumps({"flow": time.process_time() - cpu, "workers": workers_cpu() - before}))
 
 
-def measure(tree: Path, corpus: Path) -> dict:
+def _reader_child(tree: Path, corpus: Path) -> None:
+    """Runs in a child process: CPU of the flow process's side of the hand-off alone, with
+    `tree`'s code: read the corpus into batches (``shards._batches``) and pickle each as
+    the process pool does. Best of three passes."""
+    sys.path.insert(0, str(tree))
+    from multiprocessing.reduction import ForkingPickler
+
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import _batches, plan_shards
+
+    assert Path(sys.modules["corpus_clean"].__file__).resolve().is_relative_to(tree.resolve())
+    [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
+    best = float("inf")
+    for _ in range(3):
+        cpu = time.process_time()
+        for batch in _batches(shard, {}):
+            ForkingPickler.dumps(batch)
+        best = min(best, time.process_time() - cpu)
+    print(json.dumps({"reader": best}))
+
+
+def measure(tree: Path, corpus: Path, child: str = "--child") -> dict:
     with tempfile.TemporaryDirectory() as out:
         env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
                "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
-        done = subprocess.run([sys.executable, __file__, "--child", str(tree), str(corpus), out],
+        done = subprocess.run([sys.executable, __file__, child, str(tree), str(corpus), out],
                               capture_output=True, text=True, env=env, cwd=out)
         if done.returncode:
             raise RuntimeError(done.stderr[-3000:])
@@ -60,12 +82,22 @@ def measure(tree: Path, corpus: Path) -> dict:
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         return _child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--reader-child":
+        return _reader_child(Path(sys.argv[2]), Path(sys.argv[3]))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", type=Path, required=True, help="a checkout of the code to compare with")
     parser.add_argument("--corpus", type=Path, required=True, help="a folder of JSONL (benchmarks/corpus_gen.py)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--reader-only", action="store_true", help="only the reader's side of the hand-off")
     args = parser.parse_args()
     trees = {"before": args.baseline, "after": ROOT}
+    reader = {name: min(measure(tree, args.corpus, "--reader-child")["reader"] for _ in range(2))
+              for name, tree in trees.items()}
+    print(f"The flow process's side of the hand-off alone (read the corpus into batches, pickle each; "
+          f"CPU s, best of 6): before {reader['before']:.2f}, after {reader['after']:.2f} "
+          f"({reader['before'] / reader['after']:.1f}× less).\n")
+    if args.reader_only:
+        return
     best: dict[str, dict] = {}
     load = os.getloadavg()[0]
     for _ in range(args.repeat):
