@@ -2,8 +2,9 @@
 
 Cleaning is pure-Python CPU work, so threads share one core (the GIL). The flow's shard
 tasks stay on Prefect's thread pool (they are cheap to schedule and report to the UI);
-each reads its shard and hands its batches of documents (``shards.BATCH_DOCS``) to
-this pool of `workers` processes, taking them back in order. So even a single shard
+each reads its shard and hands its batches of records (``shards.BATCH_DOCS``; JSONL
+lines unparsed, ``shards.UnreadLine``) to this pool of `workers` processes, taking
+them back in order, as Arrow tables. So even a single shard
 uses every worker. Only the pure core runs in the workers: no Prefect, no server
 connection (Prefect's own process task runner made every task talk to the embedded
 SQLite server, which locked).
@@ -25,9 +26,8 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterator
 
-from corpus_clean.document import Document
 from corpus_clean.processes import exit_when_parent_exits
-from corpus_clean.shards import BatchExtras, CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
+from corpus_clean.shards import Batch, BatchExtras, CleanedBatch, CleanedShard, Shard, clean_batch, clean_shard
 from corpus_clean.steps import DEFAULT_STEPS, Step, resolve_steps
 
 _pools: dict[int, ProcessPoolExecutor] = {}
@@ -125,7 +125,7 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
 
 
-def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[list[Document]],
+def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[Batch],
                       steps: tuple[Step, ...], run_id: str,
                       extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool`, yielding them (as tables) in order, with at most

@@ -16,8 +16,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import fsspec
 from charset_normalizer import from_bytes
@@ -491,11 +492,13 @@ def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseExc
         errors.append(error)
 
 
-def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
     """Streams line by line (LF, CRLF or CR): a large JSONL file is never held in
     memory whole. UTF-16/32 files (BOM or not) are decoded whole-stream first; other
-    lines are decoded one by one. A stream that breaks part way keeps the lines read
-    before the break and ends with an `Unreadable` naming the last line read."""
+    lines are decoded one by one, by `jsonl_line(source, index, line)` (``jsonl_record``;
+    the shard reader passes one that leaves the decoding to the cleaning worker). A
+    stream that breaks part way keeps the lines read before the break and ends with an
+    `Unreadable` naming the last line read."""
     errors: list[BaseException] = []
     with fsspec.open(file.url, "rb", compression="infer") as handle:
         chunks = _chunks(handle, errors)
@@ -506,7 +509,7 @@ def read_jsonl_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable
         if encoding is None:
             for index, line in enumerate(split_lines(chunks)):
                 lines += 1
-                yield jsonl_record(file.source, index, line)
+                yield jsonl_line(file.source, index, line)
         else:
             for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
                 lines += 1
@@ -613,8 +616,9 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     return _new_document(source, index, value, text, encoding="utf-8")
 
 
-def read_file(file: InputFile | str) -> Iterator[Document | Skipped | Unreadable]:
-    """All records of one file, in order. Accepts an InputFile or a plain path."""
+def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
+    """All records of one file, in order. Accepts an InputFile or a plain path.
+    `jsonl_line`: what each undecoded JSONL line becomes (``read_jsonl_file``)."""
     if isinstance(file, str):
         file = InputFile(file, file, 0)
     if file.skip_reason:
@@ -622,7 +626,7 @@ def read_file(file: InputFile | str) -> Iterator[Document | Skipped | Unreadable
         return
     name = file.source.lower()
     if name.endswith(JSONL_SUFFIXES):
-        reader = read_jsonl_file
+        reader = partial(read_jsonl_file, jsonl_line=jsonl_line)
     elif name.endswith(HTML_SUFFIXES):
         reader = read_html_file
     elif name.endswith(PARQUET_SUFFIXES):

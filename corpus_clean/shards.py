@@ -16,9 +16,9 @@ import pyarrow.compute as pc
 
 from corpus_clean import __version__
 from corpus_clean.dedup import DedupParams, signature_schema, signature_table
-from corpus_clean.document import Document
+from corpus_clean.document import Document, sha256_hex, stable_id
 from corpus_clean.pipeline import StepCounters, clean_documents
-from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, read_file
+from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, jsonl_record, read_file
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -137,6 +137,20 @@ def run_fingerprint(files: list[InputFile], params: dict) -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class UnreadLine:
+    """A JSONL line as the shard reader found it: not yet decoded or parsed.
+
+    The process that reads a shard hands these to the cleaning workers, which parse
+    them (``parse_lines``): parsing moves off the one serial reader, and a line pickles
+    as one bytes copy where a Document is a dict of ~20 fields.
+    """
+
+    source: str
+    index: int
+    line: bytes
+
+
 @dataclass
 class CleanedBatch:
     """A batch of documents after cleaning, as an Arrow table: cheap to send between
@@ -148,10 +162,13 @@ class CleanedBatch:
     filtered: dict[str, tuple[str, str]] = field(default_factory=dict)
     signatures: pa.Table | None = None
     checks: RowChecks | None = None
+    skipped: list[Skipped] = field(default_factory=list)  # unread lines that parsed to no record (blank)
 
 
+# A batch as read: Documents, and JSONL lines left for the worker to parse.
+Batch = list[Document | UnreadLine]
 # (batches, steps, run_id, extras) → the cleaned batches in order
-BatchCleaner = Callable[[Iterator[list[Document]], tuple[Step, ...], str, BatchExtras | None], Iterator[CleanedBatch]]
+BatchCleaner = Callable[[Iterator[Batch], tuple[Step, ...], str, BatchExtras | None], Iterator[CleanedBatch]]
 
 
 def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
@@ -180,6 +197,7 @@ def clean_shard(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAU
             signature_tables.append(cleaned.signatures)
         if extras.checks:
             checks.append(cleaned.checks)
+        _count_skipped(files, cleaned.skipped)
         problems.update(cleaned.problems)
         filtered.update(cleaned.filtered)
         counters.merge(cleaned.counters)
@@ -205,15 +223,26 @@ def _one_chunk(tables: list[pa.Table]) -> pa.Table:
     return table
 
 
-def _batches(shard: Shard, files: dict[str, FileCounts]):
-    """The shard's readable documents in order, in batches of at most BATCH_DOCS
-    documents or BATCH_CHARS characters (a longer document is a batch of its own).
+def _count_skipped(files: dict[str, FileCounts], skipped: list[Skipped]) -> None:
+    """Lines the reader counted as records that parsing found to be none (blank lines)
+    are counted as skipped instead, with the reason."""
+    for item in skipped:
+        counts = files[item.source]
+        counts.records -= 1
+        counts.skipped += 1
+        counts.skipped_reasons.append(item.reason)
+
+
+def _batches(shard: Shard, files: dict[str, FileCounts]) -> Iterator[Batch]:
+    """The shard's readable records in order, in batches of at most BATCH_DOCS
+    records or BATCH_CHARS characters (a longer record is a batch of its own).
+    JSONL lines are left unparsed (``UnreadLine``: parsed where the batch is cleaned).
     Counts what was read and skipped into `files`."""
-    batch: list[Document] = []
+    batch: Batch = []
     chars = 0
     for file in shard.files:
         counts = files.setdefault(file.source, FileCounts(declared=declared_record_count(file)))
-        for item in read_file(file):
+        for item in read_file(file, jsonl_line=UnreadLine):
             if isinstance(item, Unreadable):
                 counts.unreadable += item.records or 0
                 counts.unreadable_reasons.append(item.reason)
@@ -223,8 +252,8 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
                 counts.skipped += 1
                 counts.skipped_reasons.append(item.reason)
                 continue
-            counts.records += 1
-            size = len(item.html if item.html is not None else item.raw_text or "")
+            counts.records += 1  # an unread line that turns out blank is moved to skipped (``_count_skipped``)
+            size = _size(item)
             if batch and (len(batch) >= BATCH_DOCS or chars + size > BATCH_CHARS):
                 yield batch
                 batch, chars = [], 0
@@ -234,17 +263,56 @@ def _batches(shard: Shard, files: dict[str, FileCounts]):
         yield batch
 
 
-def clean_batches_here(batches: Iterator[list[Document]], steps: tuple[Step, ...], run_id: str,
+def _size(item: Document | UnreadLine) -> int:
+    """What a record weighs in a batch: its characters (an unread line: its bytes)."""
+    if isinstance(item, UnreadLine):
+        return len(item.line)
+    return len(item.html if item.html is not None else item.raw_text or "")
+
+
+def clean_batches_here(batches: Iterator[Batch], steps: tuple[Step, ...], run_id: str,
                        extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
     for batch in batches:
         yield clean_batch(batch, steps, run_id, extras)
 
 
-def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
+def parse_lines(batch: Batch) -> tuple[list[Document], list[Skipped]]:
+    """The batch's unread JSONL lines parsed as the reader would (``readers.jsonl_record``):
+    Documents in order, and the lines that hold no record (blank).
+
+    A line whose parsing raises (Python refuses an integer of over 4300 digits with a
+    ValueError, not a JSONDecodeError) is quarantined with the error, raw line kept.
+
+    >>> docs, skipped = parse_lines([UnreadLine("a.jsonl", 0, b'{"text": "hi"}'), UnreadLine("a.jsonl", 1, b" ")])
+    >>> [doc.raw_text for doc in docs], [item.reason for item in skipped]
+    (['hi'], ['blank line 2'])
+    """
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    for item in batch:
+        if isinstance(item, UnreadLine):
+            item = _parsed_line(item)
+        (skipped if isinstance(item, Skipped) else documents).append(item)
+    return documents, skipped
+
+
+def _parsed_line(unread: UnreadLine) -> Document | Skipped:
+    try:
+        return jsonl_record(unread.source, unread.index, unread.line)
+    except Exception as error:  # noqa: BLE001 - one bad line must not sink the batch
+        doc = Document(id=stable_id(unread.source, unread.index), source=unread.source, record_index=unread.index,
+                       raw_text=unread.line.decode("utf-8", "replace"), raw_sha256=sha256_hex(unread.line))
+        doc.problems.append(("readable_input", f"{unread.source}:{unread.index + 1}: unparsable line "
+                                               f"({type(error).__name__}: {error})"))
+        return doc
+
+
+def clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str,
                 extras: BatchExtras | None = None) -> CleanedBatch:
-    """Clean a batch (``_clean_batch_safely``) and turn it into a table and counts;
-    with `extras`, also its rows' dedup signatures (``dedup.signature_table``) and
-    validation's per-row searches (``validate.row_checks``)."""
+    """Parse a batch's unread lines (``parse_lines``), clean it (``_clean_batch_safely``)
+    and turn it into a table and counts; with `extras`, also its rows' dedup signatures
+    (``dedup.signature_table``) and validation's per-row searches (``validate.row_checks``)."""
+    batch, skipped = parse_lines(batch)
     counters = StepCounters()
     rows, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
@@ -264,7 +332,7 @@ def clean_batch(batch: list[Document], steps: tuple[Step, ...], run_id: str,
         signatures = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
                                      extras.signatures)
     checks = row_checks(table, extras.checks) if extras.checks else None
-    return CleanedBatch(table, problems, counters, filtered, signatures, checks)
+    return CleanedBatch(table, problems, counters, filtered, signatures, checks, skipped)
 
 
 def _storable_row(row: dict, problems: dict[str, list[tuple[str, str]]]) -> dict:

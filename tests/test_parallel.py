@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpus_clean import parallel, shards
 from corpus_clean.readers import list_input_files
 from corpus_clean.dedup import DedupParams, signature_table
@@ -132,3 +136,74 @@ def test_validation_lets_go_of_the_shard_rows():
     del table, rows
     gc.collect()
     assert pa.total_allocated_bytes() - before < held / 10
+
+
+# JSONL lines of every kind the reader tells apart: good records, blank lines, malformed
+# JSON, a JSON value that is not an object, no text field, a lone surrogate, cp1252
+# bytes, HTML records. (A line the parser raises on: the test after this one.)
+_LINE_KINDS = [
+    json.dumps({"id": "a", "text": f"Story. {SENTENCE}"}).encode(),
+    json.dumps({"text": f"Menu\nSecond story. {SENTENCE * 2}\nShare this", "url": "https://x.test/b"}).encode(),
+    b"", b"   ", b"{not json", b"[1, 2]", b'{"title": "no text"}', b'{"text": "half a pair \\udfff"}',
+    '{"text": "Un caf\u00e9 cr\u00e8me, s\'il vous pla\u00eet, dit-il au serveur."}'.encode("cp1252"),
+    json.dumps({"html": f"<html><body><nav>Home</nav><p>{SENTENCE}</p></body></html>"}).encode(),
+]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(range(len(_LINE_KINDS))), min_size=0, max_size=150),
+       st.sampled_from([b"\n", b"\r\n"]))
+def test_lines_parsed_in_the_worker_are_what_the_reader_makes(tmp_path_factory, kinds, newline):
+    """The shard reader leaves JSONL lines unparsed (``UnreadLine``) for the cleaning
+    worker: rows, problems and each file's counts are those of cleaning the reader's
+    own Documents (``read_file`` with ``jsonl_record``), in this process and in workers."""
+    from corpus_clean.readers import Skipped, read_file
+
+    folder = tmp_path_factory.mktemp("lines")
+    (folder / "in.jsonl").write_bytes(newline.join(_LINE_KINDS[k] for k in kinds))
+    [shard] = plan_shards(list_input_files(str(folder)), target_bytes=1 << 40)
+    here = clean_shard(shard, run_id="test")
+
+    items = list(read_file(shard.files[0]))  # the reader's own parsing, as before the hand-off
+    assert not any(isinstance(item, shards.Unreadable) for item in items)
+    documents = [item for item in items if not isinstance(item, Skipped)]
+    batches = [shards.clean_batch(documents[i:i + shards.BATCH_DOCS], here_steps(), "test")
+               for i in range(0, len(documents), shards.BATCH_DOCS)]
+    expected_rows = pa.concat_tables([shards.clean_schema().empty_table()] + [b.rows for b in batches])
+    assert _differing_columns(here.rows, expected_rows) == []
+    assert here.problems == {k: v for b in batches for k, v in b.problems.items()}
+    [counts] = here.files.values()
+    assert counts.records == len(documents) == here.rows.num_rows
+    assert counts.skipped_reasons == [item.reason for item in items if isinstance(item, Skipped)]
+    assert counts.read == len(items)
+
+    spread = parallel.clean_shard_on_workers(shard, run_id="test", workers=2)
+    assert _differing_columns(spread.rows, here.rows) == [] and spread.problems == here.problems
+    assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
+
+
+def _differing_columns(table: pa.Table, other: pa.Table) -> list[str]:
+    return [name for name in table.column_names if table.column(name).to_pylist() != other.column(name).to_pylist()]
+
+
+def here_steps():
+    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+    return resolve_steps(DEFAULT_STEPS)
+
+
+def test_a_line_that_makes_the_parser_raise_is_quarantined_alone(tmp_path):
+    """Python's json refuses an integer of over 4300 digits with a ValueError; that line is
+    quarantined with the error, and the lines after it are still read and cleaned (when
+    the reader parsed lines, the error ended the file: the rest was one Unreadable)."""
+    lines = [json.dumps({"text": f"First. {SENTENCE}"}).encode(), b'{"text": "x", "n": ' + b"1" * 5000 + b"}",
+             json.dumps({"text": f"Third. {SENTENCE}"}).encode()]
+    (tmp_path / "in.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    [shard] = plan_shards(list_input_files(str(tmp_path)), target_bytes=1 << 40)
+    cleaned = clean_shard(shard, run_id="test")
+    assert cleaned.rows.column("record_index").to_pylist() == [0, 1, 2]
+    [(row_id, reasons)] = cleaned.problems.items()
+    assert reasons[0][0] == "readable_input" and "in.jsonl:2: unparsable line (ValueError" in reasons[0][1]
+    assert cleaned.rows.column("id").to_pylist()[1] == row_id
+    [counts] = cleaned.files.values()
+    assert (counts.read, counts.records, counts.unreadable) == (3, 3, 0)
