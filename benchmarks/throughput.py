@@ -34,7 +34,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -69,39 +68,6 @@ def _children_of() -> dict[int, list[int]]:
     return tree
 
 
-def tree_rss(pid: int) -> dict[int, int]:
-    """Resident bytes of `pid` and each of its descendants (summed, shared pages count
-    once per process: an upper bound)."""
-    tree, sizes, todo = _children_of(), {}, [pid]
-    page = os.sysconf("SC_PAGE_SIZE")
-    while todo:
-        current = todo.pop()
-        todo.extend(tree.get(current, ()))
-        try:
-            with open(f"/proc/{current}/statm") as handle:
-                sizes[current] = int(handle.read().split()[1]) * page
-        except OSError:
-            pass
-    return sizes
-
-
-def tree_pss(pids) -> int:
-    """Proportional set size summed over `pids`: shared pages (libraries mapped by every
-    worker) split between the processes sharing them, so the sum is the tree's real
-    footprint."""
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except OSError:
-            pass
-    return total
-
-
 def _role(pid: int, root: int) -> str:
     """What a process of the tree is: the flow, the Prefect server, a cleaning worker."""
     if pid == root:
@@ -116,37 +82,6 @@ def _role(pid: int, root: int) -> str:
     if b"multiprocessing" in cmdline:
         return "workers"
     return "other"
-
-
-class PeakTreeRSS:
-    """Samples the tree's resident memory every `interval` seconds in a thread: .peak
-    (sum of RSS) in bytes, .at_peak, the RSS per role (flow, server, workers) at that
-    moment, and .peak_pss, the peak of the summed PSS."""
-
-    def __init__(self, pid: int, interval: float = 0.2):
-        self.pid, self.interval, self.peak, self.at_peak, self.peak_pss = pid, interval, 0, {}, 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            sizes = tree_rss(self.pid)
-            total = sum(sizes.values())
-            self.peak_pss = max(self.peak_pss, tree_pss(sizes))
-            if total > self.peak:
-                self.peak, self.at_peak = total, {}
-                for pid, size in sizes.items():
-                    role = _role(pid, self.pid)
-                    self.at_peak[role] = self.at_peak.get(role, 0) + size
-            self._stop.wait(self.interval)
-
-    def __enter__(self) -> "PeakTreeRSS":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 # --------------------------------------------------------------------------- systems
@@ -349,27 +284,19 @@ def memory_table(work: Path, sizes: list[float], workers: int, shard_mb: float |
             "",
             "| input MB | documents | wall s | MB/s | peak RSS of the tree, MB | at the peak: flow / server / workers, MB | peak PSS of the tree, MB |",
             "|---:|---:|---:|---:|---:|---|---:|"]
-    cli = str(Path(sys.executable).with_name("corpus-clean"))
+    from memory import run_measured  # the one process-tree sampler (memory.py imports this module)
+
     for megabytes in sizes:
         corpus = work / f"mem-corpus-{megabytes:g}"
         if not corpus.exists():
             write_corpus(corpus, megabytes)
         n_docs, size = corpus_stats(corpus)
         out = work / f"mem-out-{megabytes:g}"
-        shutil.rmtree(out, ignore_errors=True)
-        start = time.perf_counter()
-        process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers",
-                                    str(workers), "--no-data-docs", *step_args],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        with PeakTreeRSS(process.pid) as peak:
-            _, stderr = process.communicate()
-        wall = time.perf_counter() - start
-        if process.returncode:
-            raise RuntimeError(f"corpus-clean run failed:\n{stderr.decode()[-3000:]}")
+        peak, wall = run_measured(corpus, out, workers, step_args)
         manifest = json.loads((out / "manifest.json").read_text())
         assert manifest["totals"]["read"] == n_docs, manifest["totals"]
-        parts = " / ".join(f"{peak.at_peak.get(role, 0) / 1e6:.0f}" for role in ("flow", "server", "workers"))
-        rows.append(f"| {size:.0f} | {n_docs} | {wall:.0f} | {size / wall:.2f} | {peak.peak / 1e6:.0f} | {parts} | {peak.peak_pss / 1e6:.0f} |")
+        parts = " / ".join(f"{peak.at_peak.get(role, {}).get('rss', 0) / 1e6:.0f}" for role in ("flow", "server", "workers"))
+        rows.append(f"| {size:.0f} | {n_docs} | {wall:.0f} | {size / wall:.2f} | {peak.peak_rss / 1e6:.0f} | {parts} | {peak.peak_pss / 1e6:.0f} |")
         print(rows[-1], file=sys.stderr)
         shutil.rmtree(out, ignore_errors=True)
     return rows
