@@ -277,6 +277,11 @@ def minhash_algorithm() -> str:
     return f"rensa-rminhash-v{RMinHash.ALGORITHM_VERSION}+{WORD_HASHING}"
 
 
+def index_meta(params: DedupParams) -> dict:
+    """What an index records about how its signatures were made (its params.json)."""
+    return {"params": asdict(params), "minhash": minhash_algorithm()}
+
+
 def index_mismatch(index_dir: str | Path, params: DedupParams | None = None) -> str | None:
     """Why the index saved in `index_dir` cannot take this version's signatures, in
     words to follow "the index ..." (another MinHash algorithm or other parameters: comparing the two would miss
@@ -289,7 +294,7 @@ def index_mismatch(index_dir: str | Path, params: DedupParams | None = None) -> 
     if not meta_path.exists():
         return None
     saved = json.loads(meta_path.read_text())
-    wanted = {"params": asdict(params or DedupParams()), "minhash": minhash_algorithm()}
+    wanted = index_meta(params or DedupParams())
     if saved == wanted:
         return None
     if saved.get("minhash") != wanted["minhash"]:
@@ -639,7 +644,7 @@ class DedupIndex:
     # --- persistence -----------------------------------------------------------------
 
     def _meta(self) -> dict:
-        return {"params": asdict(self.params), "minhash": minhash_algorithm()}
+        return index_meta(self.params)
 
     @classmethod
     def load(cls, directory: str | Path, params: DedupParams = DedupParams()) -> "DedupIndex":
