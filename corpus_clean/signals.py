@@ -241,30 +241,9 @@ class BatchWords:
         ids = encoded.indices.to_numpy().astype(np.int64)[self.ids[keep]]
         return BatchWords(np.bincount(doc, minlength=len(self.lengths)), doc, ids, encoded.dictionary)
 
-    def resplit(self, normalise: Callable[[str], str]) -> "BatchWords":
-        """The words with `normalise` applied once per distinct word, its result split
-        again at whitespace (one word may become several, or none). For a normaliser
-        that never makes a word's characters into whitespace except where it means to
-        (lowercasing, casefolding and removing characters do not: checked over every
-        code point), ``BatchWords.split(texts).resplit(f)`` gives the words of
-        ``f(text).split()`` for each text; e.g. the dedup signatures' words, with
-        ``f = lambda word: re.sub(r"[\\W\\d_]+", " ", word.casefold())``.
-
-        >>> words = BatchWords.of([["Mayor's", "2nd", "draft!"]])
-        >>> words.resplit(lambda word: re.sub(r"[\\W\\d_]+", " ", word.casefold())).word_lists()
-        [['mayor', 's', 'nd', 'draft']]
-        """
-        pieces = pc.utf8_split_whitespace(pa.array([normalise(word) for word in self.vocabulary.to_pylist()],
-                                                   pa.string()))
-        per_word = pieces.take(pa.array(self.ids))
-        words = pc.list_flatten(per_word)
-        keep = pc.greater(pc.binary_length(words), 0)
-        doc = self.doc[pc.list_parent_indices(per_word).to_numpy()][keep.to_numpy(zero_copy_only=False)]
-        return BatchWords._encoded(np.bincount(doc, minlength=len(self.lengths)), doc, words.filter(keep))
-
     def word_lists(self) -> list[list[str]]:
         """Each document's words as a list of str (for code that wants them one by one,
-        e.g. dedup signatures: ``BatchWords.split(texts).normalised(their_normaliser)``)."""
+        e.g. tests comparing with ``normalised_words``)."""
         words = self.vocabulary.take(pa.array(self.ids)).to_pylist() if len(self.ids) else []
         ends = np.cumsum(self.lengths).tolist()
         return [words[start:end] for start, end in zip([0] + ends[:-1], ends)]

@@ -145,21 +145,6 @@ def test_batch_normalised_words_are_normalised_words(texts):
     assert batch_normalised_words(texts).word_lists() == [normalised_words(text) for text in texts]
 
 
-@settings(max_examples=80, deadline=None)
-@given(word_texts)
-def test_resplit_gives_the_dedup_signatures_words(texts):
-    """What the dedup signatures could take from the batch's words instead of
-    splitting every text again: the same words as `dedup.normalised_words`."""
-    import re
-
-    from corpus_clean.dedup import normalised_words as dedup_words
-    from corpus_clean.signals import BatchWords
-
-    not_letters = re.compile(r"[\W\d_]+")
-    words = BatchWords.split(pa.array(texts, pa.string())).resplit(lambda word: not_letters.sub(" ", word.casefold()))
-    assert words.word_lists() == [dedup_words(text) for text in texts]
-
-
 # Hashes: some with distinct high bits (the fast sort), some sharing them (small
 # numbers: the exact fallback).
 hash_values = st.lists(st.one_of(st.integers(0, 6), st.sampled_from([2**63 + 5, 2**40 + 1, 7 << 50, 2**64 - 1])),
