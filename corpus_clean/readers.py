@@ -410,7 +410,9 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
-    except (json.JSONDecodeError, RecursionError) as error:
+    # ValueError, not only JSONDecodeError: Python refuses an integer of over 4,300 digits
+    # with a plain ValueError; RecursionError: nesting deeper than the parser's stack.
+    except (ValueError, RecursionError) as error:
         return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     if not isinstance(record, dict):

@@ -280,8 +280,8 @@ def parse_lines(batch: Batch) -> tuple[list[Document], list[Skipped]]:
     """The batch's unread JSONL lines parsed as the reader would (``readers.jsonl_record``):
     Documents in order, and the lines that hold no record (blank).
 
-    A line whose parsing raises (Python refuses an integer of over 4300 digits with a
-    ValueError, not a JSONDecodeError) is quarantined with the error, raw line kept.
+    The reader quarantines what it cannot parse itself; should it still raise on some
+    line, that line alone is quarantined with the error, raw line kept.
 
     >>> docs, skipped = parse_lines([UnreadLine("a.jsonl", 0, b'{"text": "hi"}'), UnreadLine("a.jsonl", 1, b" ")])
     >>> [doc.raw_text for doc in docs], [item.reason for item in skipped]

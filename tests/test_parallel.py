@@ -203,7 +203,7 @@ def test_a_line_that_makes_the_parser_raise_is_quarantined_alone(tmp_path):
     cleaned = clean_shard(shard, run_id="test")
     assert cleaned.rows.column("record_index").to_pylist() == [0, 1, 2]
     [(row_id, reasons)] = cleaned.problems.items()
-    assert reasons[0][0] == "readable_input" and "in.jsonl:2: unparsable line (ValueError" in reasons[0][1]
+    assert reasons[0][0] == "readable_input" and "in.jsonl:2: malformed JSON (Exceeds the limit" in reasons[0][1]
     assert cleaned.rows.column("id").to_pylist()[1] == row_id
     [counts] = cleaned.files.values()
     assert (counts.read, counts.records, counts.unreadable) == (3, 3, 0)

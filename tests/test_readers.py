@@ -82,6 +82,20 @@ def test_bad_jsonl_lines_name_file_and_line(tmp_path):
     assert items[6].html == "<p>x</p>" and not items[6].problems
 
 
+def test_a_line_the_json_parser_refuses_costs_that_line_only(tmp_path):
+    """Python's json raises a plain ValueError (not JSONDecodeError) for an integer of over
+    4,300 digits, and RecursionError for deep nesting: each is that line's problem, and
+    the lines after it are still read."""
+    lines = [b'{"text": "first"}', b'{"text": "x", "n": ' + b"7" * 5000 + b"}", b"[" * 100_000 + b"]" * 100_000,
+             b'{"text": "last"}']
+    (tmp_path / "f.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    items = read_all(tmp_path)
+    assert [item.record_index for item in items] == [0, 1, 2, 3]
+    assert [item.raw_text for item in items][::3] == ["first", "last"] and not items[3].problems
+    assert items[1].problems[0][1].startswith("f.jsonl:2: malformed JSON (Exceeds the limit")
+    assert items[2].problems[0][1].startswith("f.jsonl:3: malformed JSON")
+
+
 def test_huge_single_line_is_quarantined_not_cleaned(tmp_path):
     (tmp_path / "big.txt").write_bytes(b"word " * 2_500_000)  # 12.5 MB, one line
     [doc] = read_all(tmp_path)
