@@ -22,7 +22,7 @@ from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
-from tasks.dedup_tasks import assign_task, move_duplicates_task
+from tasks.dedup_tasks import assign_task, move_duplicates_task, rebuild_index_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
@@ -164,9 +164,10 @@ def clean_corpus(
         builder = open_version(str(layout.root), plan)
         if dedup and (mismatch := index_mismatch(builder.staging / DEDUP_INDEX)):
             # Before any cleaning; never mix signatures of two algorithms (every copy would be missed).
-            index = layout.current / DEDUP_INDEX
-            raise RunError(f"the dedup index {index} {mismatch}. Run with --no-dedup, or start a new index "
-                           f"by removing {index} (earlier versions' documents are then not matched)")
+            rebuilt = rebuild_index_task(str(builder.staging / DEDUP_INDEX), str(layout.current))
+            logger.warning("the dedup index %s; rebuilt it from version %s's texts (documents re-signed: %d; "
+                           "dropped, no text left in the version: %d)", mismatch,
+                           layout.current.resolve().name, rebuilt.resigned, rebuilt.dropped)
         progress = DocumentProgress(plan.expected_records, list(progress_listeners)).start()
         shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:

@@ -10,6 +10,7 @@ import pyarrow as pa
 from prefect import task
 from prefect.cache_policies import NONE
 
+from corpus_clean.dedup_rebuild import RebuiltIndex, rebuild_index
 from corpus_clean.dedup_stage import assign_run, move_duplicates
 
 
@@ -21,3 +22,8 @@ def assign_task(staging: str, part_names: list[str], index_dir: str) -> pa.Table
 @task(name="dedup-move", cache_policy=NONE, task_run_name="dedup-move-{part_name}")
 def move_duplicates_task(staging: str, part_name: str, assignments: pa.Table) -> dict[str, int]:
     return move_duplicates(staging, part_name, assignments)
+
+
+@task(name="dedup-rebuild-index", cache_policy=NONE)
+def rebuild_index_task(index_dir: str, version_dir: str) -> RebuiltIndex:
+    return rebuild_index(index_dir, version_dir)

@@ -99,22 +99,42 @@ def test_unknown_quality_thresholds_fail_before_any_work(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_an_index_of_another_minhash_algorithm_fails_the_run_before_cleaning_and_says_so(tmp_path):
-    """An output whose dedup index was built by an older signature algorithm: the run
-    refuses in one line naming both algorithms, cleans nothing, and the current version
-    stays as it was (signatures of two algorithms are never mixed)."""
-    from corpus_clean.preflight import RunError
+def test_an_index_of_another_minhash_algorithm_is_rebuilt_from_the_versions_texts(tmp_path):
+    """An output whose dedup index was built by an older signature algorithm: before any
+    cleaning the run re-signs the index from the current version's texts (decisions kept,
+    rows with no text dropped), so yesterday's story is still found; the earlier version's
+    own index files are left as they were."""
+    import pyarrow as pa
 
     corpus = corpus_of(tmp_path, a_txt=ARTICLE)
     out = tmp_path / "out"
     run(corpus, out)
-    meta_path = out / "current" / "dedup_index" / "params.json"
-    meta = json.loads(meta_path.read_text())
+    original = pq.read_table(out / "clean").column("id")[0].as_py()
+    index_dir = out / "current" / "dedup_index"
+    meta = json.loads((index_dir / "params.json").read_text())
     meta["minhash"] = "rensa-rminhash-v1"  # what a version before the batch hashing wrote
-    meta_path.unlink()  # a hard link shared with the staging copies: write a new file
-    meta_path.write_text(json.dumps(meta))
-    (corpus / "b.txt").write_text(SECOND_ARTICLE)
-    with pytest.raises(RunError, match=r"made by 'rensa-rminhash-v1'.*cannot be compared.*--no-dedup"):
-        run(corpus, out)
-    assert json.loads((out / "manifest.json").read_text())["version"] == 1
-    assert run(corpus, out, dedup=False)["totals"]["clean"] == 2
+    [part] = index_dir.glob("part-*.parquet")
+    old = pq.read_table(part)
+    ghost = old.slice(0, 1).set_column(0, "id", pa.array(["ghost"]))  # an indexed document whose rows are gone
+    garbled = pa.concat_tables([old, ghost.cast(old.schema)])
+    garbled = garbled.set_column(1, "exact_hash", pa.array([0] * len(garbled), pa.uint64()))
+    garbled = garbled.set_column(5, "minhash", pa.FixedSizeListArray.from_arrays(  # signatures no copy would match
+        pa.array([0] * (len(garbled) * meta["params"]["num_perm"]), pa.uint32()), meta["params"]["num_perm"]))
+    for path in (index_dir / "params.json", part):
+        path.unlink()  # hard links shared with the staging copies: write new files
+    (index_dir / "params.json").write_text(json.dumps(meta))
+    pq.write_table(garbled, part)
+    version_one = {path.name: path.read_bytes() for path in index_dir.iterdir()}
+
+    (corpus / "b_next_day.jsonl").write_text(json.dumps({"id": "again", "text": near_copy(ARTICLE)}) + "\n")
+    (corpus / "c.txt").write_text(SECOND_ARTICLE)
+    manifest = run(corpus, out)
+    assert manifest["version"] == 2 and manifest["totals"]["duplicates"] == 1
+    [duplicate] = pq.read_table(out / "duplicates").to_pylist()
+    assert duplicate["source_id"] == "again" and duplicate["duplicate_of"] == original
+    rebuilt = out / "current" / "dedup_index"
+    assert json.loads((rebuilt / "params.json").read_text())["minhash"] != "rensa-rminhash-v1"
+    ids = [i for part in sorted(rebuilt.glob("part-*.parquet")) for i in pq.read_table(part).column("id").to_pylist()]
+    assert original in ids and "ghost" not in ids and len(ids) == 3
+    version_one_dir = out / "versions" / "v000001" / "dedup_index"
+    assert {path.name: path.read_bytes() for path in version_one_dir.iterdir()} == version_one
