@@ -50,8 +50,7 @@ HOT_SPOTS = [
     ("corpus_clean.extract", "language_score"),
     ("corpus_clean.extract", "parse_published"),
     ("corpus_clean.steps.quality", "compute_signals"),
-    ("corpus_clean.signals", "BatchWords.split"),
-    ("corpus_clean.words", "WordSplit.of"),
+    ("corpus_clean.signals", "BatchWords.split"),  # words.BatchWords after this branch
     ("corpus_clean.signals", "BatchWords.normalised"),
     ("corpus_clean.signals", "word_signals"),
     ("corpus_clean.signals", "line_signals"),
@@ -59,6 +58,7 @@ HOT_SPOTS = [
     ("corpus_clean.signals", "ngram_signals"),
     ("corpus_clean.shards", "signature_table"),
     ("corpus_clean.dedup", "batch_words"),
+    ("corpus_clean.dedup", "word_hashes"),
     ("corpus_clean.dedup", "shingle_hashes"),
     ("corpus_clean.dedup", "minhash_signatures"),
     ("corpus_clean.dedup", "exact_hashes"),
