@@ -89,7 +89,7 @@ class DedupParams:
 
 def normalised_words(text: str) -> list[str]:
     """Case-folded words with punctuation, digits and symbols removed (one text, in
-    Python: the reference ``batch_words`` computes for a whole batch in Arrow).
+    Python: the reference ``batch_words`` computes for a whole batch).
 
     Copies of one article differ in ways that say nothing about the article: casing of a
     headline, curly vs straight quotes, dashes, line wrapping, and numbers that change
@@ -121,10 +121,10 @@ def shingles(words: list[str], n: int) -> list[str]:
 # Hashing whole batches with numpy instead of building a Python string per word and per
 # shingle (that was ~17 % of cleaning's CPU time; this is ~1 %, see RESULTS-throughput.md).
 
-# What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine): Python's
-# `[\W\d_]` keeps letters and the numbers that are not decimal digits ("²", "Ⅻ"). The
-# space is left out of the class: it separates words anyway (the split is on it), and
-# not replacing every gap between two words makes the replace 2x faster.
+# What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine, whose Unicode
+# tables decide what a letter is for the signatures): Python's `[\W\d_]` keeps letters
+# and the numbers that are not decimal digits ("²", "Ⅻ"). (The space is outside the
+# class: the words arrive split at whitespace, ``dedup_pieces``.)
 _NOT_LETTERS_RE2 = r"[^\pL\p{Nl}\p{No} ]+"
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
