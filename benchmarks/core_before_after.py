@@ -54,7 +54,6 @@ HOT_SPOTS = [
     ("corpus_clean.signals", "BatchWords.normalised"),
     ("corpus_clean.signals", "word_signals"),
     ("corpus_clean.signals", "line_signals"),
-    ("corpus_clean.signals", "batch_line_signals"),
     ("corpus_clean.signals", "ngram_signals"),
     ("corpus_clean.shards", "signature_table"),
     ("corpus_clean.dedup", "batch_words"),
