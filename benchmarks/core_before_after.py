@@ -14,6 +14,13 @@ Each measurement runs in a child process that imports `corpus_clean` from one co
 - html: the pages (``html`` field of a JSONL(.gz) file) through ``shards.clean_batch``
   in batches of ``BATCH_DOCS``, as a shard cleans them (extraction, steps, table).
 
+- core + signatures: the same with the dedup signatures made per batch, as the flow's
+  workers make them (``BatchExtras(signatures=...)``): what signals + signatures cost a
+  worker per MB;
+- --functions: CPU seconds inside chosen functions during the core + signatures run
+  (``HOT_SPOTS``; inclusive, so nested entries overlap), where the time goes outside
+  the boilerplate engine.
+
 Children alternate between the trees for --repeat rounds and the best CPU time of each
 is kept (the machine is shared: read the ratio, not the absolute figures). Every child
 writes its tables; the script then checks that both trees wrote the same rows, and says
@@ -34,16 +41,63 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 # --------------------------------------------------------------------------- child
-def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None:
+# Functions timed by --functions (module, attribute path): those that exist in a tree.
+HOT_SPOTS = [
+    ("corpus_clean.shards", "parse_lines"),
+    ("corpus_clean.shards", "document_row"),
+    ("corpus_clean.steps.builtin", "repair"),
+    ("corpus_clean.mojibake.fix_text", "might_need_repair"),
+    ("corpus_clean.extract", "language_score"),
+    ("corpus_clean.extract", "parse_published"),
+    ("corpus_clean.steps.quality", "compute_signals"),
+    ("corpus_clean.signals", "BatchWords.split"),  # words.BatchWords after this branch
+    ("corpus_clean.signals", "BatchWords.normalised"),
+    ("corpus_clean.signals", "word_signals"),
+    ("corpus_clean.signals", "line_signals"),
+    ("corpus_clean.signals", "ngram_signals"),
+    ("corpus_clean.shards", "signature_table"),
+    ("corpus_clean.dedup", "batch_words"),
+    ("corpus_clean.dedup", "word_hashes"),
+    ("corpus_clean.dedup", "shingle_hashes"),
+    ("corpus_clean.dedup", "minhash_signatures"),
+    ("corpus_clean.dedup", "exact_hashes"),
+]
+
+
+def _time_functions(seconds: dict[str, float]) -> None:
+    """Wrap every HOT_SPOTS function found with a CPU-time counter into `seconds`."""
+    import importlib
+    import inspect
+
+    for module_name, path in HOT_SPOTS:
+        try:
+            owner = importlib.import_module(module_name)
+        except ImportError:  # a module one of the trees does not have
+            continue
+        *parents, name = path.split(".")
+        for parent in parents:
+            owner = getattr(owner, parent, None)
+        raw = inspect.getattr_static(owner, name, None) if owner is not None else None
+        if raw is None:
+            continue
+        label = f"{module_name.rsplit('.', 1)[-1]}.{path}"
+        if isinstance(raw, classmethod):
+            setattr(owner, name, classmethod(_timed(raw.__func__, label, seconds)))
+        else:
+            setattr(owner, name, _timed(raw, label, seconds))
+
+
+def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False) -> None:
     """Runs in a child process: time the core and the HTML path with `tree`'s code."""
     sys.path.insert(0, str(tree))
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     import corpus_clean
+    from corpus_clean.dedup import DedupParams
     from corpus_clean.document import Document
     from corpus_clean.readers import list_input_files
-    from corpus_clean.shards import BATCH_DOCS, clean_batch, clean_shard, plan_shards
+    from corpus_clean.shards import BATCH_DOCS, BatchExtras, clean_batch, clean_shard, plan_shards
     from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 
     assert Path(corpus_clean.__file__).resolve().is_relative_to(tree.resolve()), corpus_clean.__file__
@@ -52,6 +106,11 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None
     def core() -> pa.Table:
         [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
         return clean_shard(shard, run_id="bench", steps=steps).rows
+
+    def core_signatures() -> pa.Table:
+        [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
+        return clean_shard(shard, run_id="bench", steps=steps,
+                           extras=BatchExtras(signatures=DedupParams())).signatures
 
     records = []
     if pages_file is not None:
@@ -66,12 +125,15 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None
                   for i in range(0, len(docs), BATCH_DOCS)]
         return pa.concat_tables(tables) if tables else None
 
-    core(), html()  # warm-up: lazy imports, compiled patterns, language model
+    core(), html(), core_signatures()  # warm-up: lazy imports, compiled patterns, language model
     step_seconds: dict[str, float] = {}
     for step in steps:  # CPU time per step; the rest is reading/extraction and the table
         step.run = _timed(step.run, step.name, step_seconds)
     result = {}
-    for name, fn in (("core", core), ("html", html)):
+    import corpus_clean.shards as shards  # the signatures' own time, as a step of their run
+
+    shards.signature_table = _timed(shards.signature_table, "signatures", step_seconds)
+    for name, fn in (("core", core), ("html", html), ("signatures", core_signatures)):
         step_seconds.clear()
         started = time.process_time()
         table = fn()
@@ -79,6 +141,13 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path) -> None
         result[f"{name} steps"] = dict(step_seconds)
         if table is not None:
             pq.write_table(table, out / f"{name}.parquet")
+    if functions:  # a separate pass: the wrappers' own cost stays out of the timings above
+        function_seconds: dict[str, float] = {}
+        _time_functions(function_seconds)
+        started = time.process_time()
+        core_signatures()
+        result["functions total"] = time.process_time() - started
+        result["functions"] = function_seconds
     print(json.dumps(result))
 
 
@@ -93,11 +162,13 @@ def _timed(fn, name: str, seconds: dict[str, float]):
 
 
 # --------------------------------------------------------------------------- parent
-def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path) -> dict:
+def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
     if pages is not None:
         cmd += ["--pages", str(pages)]
+    if functions:
+        cmd.append("--functions")
     done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=tree)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -130,9 +201,11 @@ def main() -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--functions", action="store_true",
+                        help="also CPU seconds inside the HOT_SPOTS functions (a separate pass)")
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.corpus, args.pages, args.out)
+        _child(args.child, args.corpus, args.pages, args.out, args.functions)
         return 0
     if args.baseline is None:
         parser.error("--baseline is required")
@@ -152,17 +225,18 @@ def main() -> int:
             n_pages = sum(1 for line in handle if line.strip())
 
     trees = {"before": args.baseline.resolve(), "after": ROOT}
-    best = {label: {"core": float("inf"), "html": float("inf")} for label in trees}
+    runs = ("core", "html", "signatures", "functions total")
+    best = {label: {name: float("inf") for name in runs} for label in trees}
     breakdown: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}  # of the best run
     for round_no in range(args.repeat):
         for label, tree in (trees.items() if round_no % 2 == 0 else reversed(trees.items())):
-            times = run_child(tree, corpus, args.pages, work / label)
-            for name in ("core", "html"):
-                if times[name] < best[label][name]:
+            times = run_child(tree, corpus, args.pages, work / label, args.functions)
+            for name in runs:
+                if times.get(name, float("inf")) < best[label][name]:
                     best[label][name] = times[name]
-                    breakdown[label][name] = times[f"{name} steps"]
-            print(f"round {round_no + 1} {label}: core {times['core']:.3f} s, html {times['html']:.3f} s",
-                  file=sys.stderr)
+                    breakdown[label][name] = times["functions" if name == "functions total" else f"{name} steps"]
+            print(f"round {round_no + 1} {label}: core {times['core']:.3f} s, html {times['html']:.3f} s, "
+                  f"core + signatures {times['signatures']:.3f} s", file=sys.stderr)
 
     print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
           f"children alternating\n")
@@ -170,6 +244,11 @@ def main() -> int:
     print("|---|---:|---:|---:|")
     b, a = best["before"]["core"], best["after"]["core"]
     print(f"| core, MB/s per core | {size_mb / b:.2f} | {size_mb / a:.2f} | {b / a:.2f}× |")
+    b, a = best["before"]["signatures"], best["after"]["signatures"]
+    print(f"| core + dedup signatures, MB/s per core | {size_mb / b:.2f} | {size_mb / a:.2f} | {b / a:.2f}× |")
+    b, a = (sum(breakdown[label]["signatures"].get(step, 0.0) for step in ("signals", "signatures")) / size_mb
+            for label in trees)
+    print(f"| · signals + signatures, CPU ms per MB (that run) | {1000 * b:.0f} | {1000 * a:.0f} | {b / a:.2f}× |")
     if n_pages:
         b, a = best["before"]["html"], best["after"]["html"]
         print(f"| HTML path (`clean_batch`), pages/s per core | {n_pages / b:.0f} | {n_pages / a:.0f} | {b / a:.2f}× |")
@@ -186,8 +265,23 @@ def main() -> int:
             print(f"| {step} | {b:.3f} ({100 * b / best['before'][name]:.0f} %) | "
                   f"{a:.3f} ({100 * a / best['after'][name]:.0f} %) | {b / a if a else float('nan'):.2f}× |")
 
+    if args.functions:
+        print("\nCPU seconds inside functions, core + signatures (a separate pass with counters; the best "
+              "run of each; share of that pass; nested entries overlap):\n")
+        print("| function | before | after | after ÷ before (speed) |")
+        print("|---|---:|---:|---:|")
+        total = {label: best[label]["functions total"] for label in trees}
+        before, after = breakdown["before"]["functions total"], breakdown["after"]["functions total"]
+        for function in dict.fromkeys([*before, *after]):
+            b, a = before.get(function), after.get(function)
+            cells = [f"{x:.3f} ({100 * x / total[label]:.0f} %)" if x is not None else "–"
+                     for x, label in ((b, "before"), (a, "after"))]
+            print(f"| {function} | {cells[0]} | {cells[1]} | {f'{b / a:.2f}×' if a and b else ''} |")
+        print(f"| (the whole pass) | {total['before']:.3f} | {total['after']:.3f} | "
+              f"{total['before'] / total['after']:.2f}× |")
+
     same = True
-    for name in ("core", "html") if n_pages else ("core",):
+    for name in ("core", "html", "signatures") if n_pages else ("core", "signatures"):
         diff = differences(work / "before" / f"{name}.parquet", work / "after" / f"{name}.parquet")
         same &= not diff
         print(f"\n{name} output: " + ("identical (every column, every row)" if not diff else "; ".join(diff)))

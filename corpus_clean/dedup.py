@@ -41,6 +41,7 @@ import json
 import re
 import tempfile
 from dataclasses import asdict, dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus_clean.records import clean_schema
+from corpus_clean.words import BatchWords, split_batch
 
 # pyarrow.parquet (and corpus_clean.output, which uses it) is imported inside the
 # functions that read or write files: the cleaning workers import this module for
@@ -87,7 +89,7 @@ class DedupParams:
 
 def normalised_words(text: str) -> list[str]:
     """Case-folded words with punctuation, digits and symbols removed (one text, in
-    Python: the reference ``batch_words`` computes for a whole batch in Arrow).
+    Python: the reference ``batch_words`` computes for a whole batch).
 
     Copies of one article differ in ways that say nothing about the article: casing of a
     headline, curly vs straight quotes, dashes, line wrapping, and numbers that change
@@ -119,10 +121,10 @@ def shingles(words: list[str], n: int) -> list[str]:
 # Hashing whole batches with numpy instead of building a Python string per word and per
 # shingle (that was ~17 % of cleaning's CPU time; this is ~1 %, see RESULTS-throughput.md).
 
-# What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine): Python's
-# `[\W\d_]` keeps letters and the numbers that are not decimal digits ("²", "Ⅻ"). The
-# space is left out of the class: it separates words anyway (the split is on it), and
-# not replacing every gap between two words makes the replace 2x faster.
+# What `_NOT_LETTERS` removes, in RE2 syntax (the Arrow kernels' engine, whose Unicode
+# tables decide what a letter is for the signatures): Python's `[\W\d_]` keeps letters
+# and the numbers that are not decimal digits ("²", "Ⅻ"). (The space is outside the
+# class: the words arrive split at whitespace, ``dedup_pieces``.)
 _NOT_LETTERS_RE2 = r"[^\pL\p{Nl}\p{No} ]+"
 
 _FNV_OFFSET = np.uint64(0xCBF29CE484222325)
@@ -167,9 +169,9 @@ def string_hashes(strings: pa.Array) -> np.ndarray:
 
 
 @dataclass
-class BatchWords:
-    """The normalised words of a batch of texts, flattened: each word's hash, documents
-    one after another, and each document's number of words."""
+class WordHashes:
+    """The normalised words of a batch of texts, hashed and flattened: each word's hash,
+    documents one after another, and each document's number of words."""
 
     hashes: np.ndarray   # uint64, one per word
     counts: np.ndarray   # int64, words per document
@@ -180,26 +182,77 @@ class BatchWords:
         return np.cumsum(self.counts) - self.counts
 
 
-def batch_words(texts: list[str]) -> BatchWords:
-    """``normalised_words`` of every text, hashed (``string_hashes``): Python case-folds
-    (its full folding: "ß" → "ss"), Arrow replaces what is not a letter by spaces and
-    splits, and each distinct word of the batch is hashed once.
+def batch_words(texts: list[str] | pa.Array | pa.ChunkedArray) -> WordHashes:
+    """``normalised_words`` of every text, hashed: from the batch's whitespace split
+    (``words.split_batch``: the signals step's, when it split the same texts), each
+    distinct word normalised and hashed once (``word_hashes``).
 
     >>> words = batch_words(["The pier, 2 km!", "", "the PIER"])
     >>> words.counts.tolist(), bool(words.hashes[0] == words.hashes[3])
     ([3, 0, 2], True)
     """
-    folded = pa.array([text.casefold() for text in texts], pa.string())
-    split = pc.split_pattern(pc.replace_substring_regex(folded, _NOT_LETTERS_RE2, " "), " ")
-    words = pc.list_flatten(split)
-    keep = pc.greater(pc.binary_length(words), 0)  # the empty strings between two spaces, or at an end
-    doc = pc.list_parent_indices(split).filter(keep).to_numpy()
-    encoded = words.filter(keep).dictionary_encode()
-    hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
-    return BatchWords(hashes, np.bincount(doc, minlength=len(texts)).astype(np.int64))
+    return word_hashes(split_batch(texts))
 
 
-def exact_hashes(words: BatchWords) -> np.ndarray:
+def word_hashes(words: BatchWords) -> WordHashes:
+    """The dedup words of a batch's whitespace-split words, hashed (``string_hashes``).
+
+    ``normalised_words`` works word by word: case folding maps each character on its
+    own (no context, unlike lowercasing's final sigma), whitespace folds to itself and
+    is never a letter (checked over every code point, tests/test_dedup_signatures.py),
+    so the normalised words of a text are those of its whitespace-split words, in order.
+    Each distinct word of the batch is cut into its pieces once (``dedup_pieces``) and
+    each distinct piece hashed once; then every word is replaced by its pieces' hashes.
+
+    >>> from corpus_clean.words import BatchWords
+    >>> h = word_hashes(BatchWords.of([["Mayor's", "2nd"], ["mayor", "S"]]))
+    >>> h.counts.tolist(), bool((h.hashes[:2] == h.hashes[3:]).all())
+    ([3, 2], True)
+    """
+    pieces = [dedup_pieces(word) for word in words.vocabulary.to_pylist()]
+    per_word = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))  # pieces per distinct word
+    encoded = pa.array(list(chain.from_iterable(pieces)), pa.string()).dictionary_encode()
+    piece_hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
+    first = np.cumsum(per_word) - per_word
+    # Every word of the batch, in order, expanded into its distinct word's pieces: the
+    # k-th piece out of the batch is piece (its word's first + k - the word's first out).
+    count = per_word[words.ids]
+    out_first = np.cumsum(count) - count
+    total = int(count.sum())
+    hashes = piece_hashes[np.repeat(first[words.ids] - out_first, count) + np.arange(total)]
+    counts = np.bincount(words.doc, weights=count, minlength=len(words.lengths)).astype(np.int64)
+    return WordHashes(hashes, counts)
+
+
+# Which characters `_NOT_LETTERS_RE2` keeps, as RE2 decides, learnt as they are met: the
+# pattern is a character class, so a word's pieces follow from its characters' verdicts,
+# and compiling it costs Arrow 2 ms per call (more than a batch's words take in Python).
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_RE2_KEEPS: dict[str, bool] = {}
+
+
+def _learn_characters(text: str) -> None:
+    new = list(set(text).difference(_RE2_KEEPS))
+    if new:
+        kept = pc.replace_substring_regex(pa.array(new, pa.string()), _NOT_LETTERS_RE2, "").to_pylist()
+        _RE2_KEEPS.update({char: char == verdict for char, verdict in zip(new, kept)})
+
+
+def dedup_pieces(word: str) -> list[str]:
+    """One whitespace-free word's dedup words: case-folded, cut at every character that is
+    not a letter (``_NOT_LETTERS_RE2``, as RE2 reads it; ASCII: not a-z).
+
+    >>> dedup_pieces("Mayor’s"), dedup_pieces("2nd"), dedup_pieces("STRASSE"), dedup_pieces("—")
+    (['mayor', 's'], ['nd'], ['strasse'], [])
+    """
+    folded = word.casefold()
+    if folded.isascii():
+        return folded.translate(_ASCII_SEPARATORS).split()
+    _learn_characters(folded)
+    return "".join(char if _RE2_KEEPS[char] else " " for char in folded).split()
+
+
+def exact_hashes(words: WordHashes) -> np.ndarray:
     """64-bit hash of each document's normalised word sequence: the sum of its words'
     hashes, each mixed with its position, mixed with the word count (order matters:
     "a b" and "b a" differ). Collisions: ~1 in 3.7e7 over 1 M documents.
@@ -218,7 +271,7 @@ def exact_hashes(words: BatchWords) -> np.ndarray:
     return _mix64(sums ^ words.counts.astype(np.uint64))
 
 
-def shingle_hashes(words: BatchWords, n: int) -> tuple[np.ndarray, np.ndarray]:
+def shingle_hashes(words: WordHashes, n: int) -> tuple[np.ndarray, np.ndarray]:
     """The word n-grams of each document (``shingles``) as 64-bit hashes, flat, and the
     row offsets of each document's shingles. A shingle's hash chains its words' hashes
     in order; a text shorter than n words is one shingle, a text

@@ -44,8 +44,6 @@ import json
 import re
 from dataclasses import dataclass, fields
 from functools import cache
-from itertools import chain
-from typing import Callable
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +51,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from corpus_clean.extract import language_score
+from corpus_clean.words import BatchWords, split_batch
 
 STOPWORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.json"
 TOP_NGRAMS = (2, 3, 4)
@@ -123,16 +122,16 @@ def normalised_word(word: str) -> str:
     return _PUNCTUATION.sub("", word)
 
 
-def batch_normalised_words(texts: list[str]) -> "BatchWords":
-    """`normalised_words` of every text of a batch: Arrow splits the texts at whitespace
-    (its whitespace is ``str.split()``'s: checked over every code point) and
-    `normalised_word` runs once per distinct word of the batch (``BatchWords.normalised``).
+def batch_normalised_words(texts: list[str]) -> BatchWords:
+    """`normalised_words` of every text of a batch: the batch is split at whitespace once
+    (``words.split_batch``) and `normalised_word` runs once per distinct word of the
+    batch (``BatchWords.normalised``).
 
     >>> words = batch_normalised_words(["The Pier, it's 2.5 km — long!", "A pier"])
     >>> words.lengths.tolist(), words.word_lists()
     ([6, 2], [['the', 'pier', 'its', '25', 'km', 'long'], ['a', 'pier']])
     """
-    return BatchWords.split(pa.array(texts, pa.string())).normalised()
+    return split_batch(texts).normalised(normalised_word)
 
 
 def _fraction(part: float, whole: float) -> float:
@@ -189,78 +188,11 @@ def line_signals(text: str) -> dict[str, float]:
     }
 
 
-@dataclass
-class BatchWords:
-    """The words of a batch of documents, flattened once for vectorised signals: each
-    word's document, its id in the batch's vocabulary, and the vocabulary itself."""
-
-    lengths: np.ndarray      # words per document
-    doc: np.ndarray          # document number of each word
-    ids: np.ndarray          # vocabulary index of each word
-    vocabulary: pa.Array     # distinct words
-
-    @classmethod
-    def of(cls, word_lists: list[list[str]]) -> "BatchWords":
-        lengths = np.fromiter(map(len, word_lists), dtype=np.int64, count=len(word_lists))
-        return cls._encoded(lengths, np.repeat(np.arange(len(word_lists)), lengths),
-                            pa.array(list(chain.from_iterable(word_lists)), pa.string()))
-
-    @classmethod
-    def split(cls, texts: pa.Array) -> "BatchWords":
-        """The words of `texts` as ``str.split()`` gives them (Arrow's split leaves empty
-        strings at the ends of a text; they are dropped).
-
-        Arrow's ``utf8_split_whitespace`` (pyarrow 26) misreads a multi-byte space (NBSP,
-        U+2028...) that ends the array's data buffer: it reads the padding after it, and
-        a last text ending in NBSP kept it in its last word about half the time. One ASCII
-        text after the batch makes those bytes defined; its words are dropped.
-        (tests/test_signals.py finds the case; every space character was checked.)
-        """
-        split = pc.utf8_split_whitespace(pa.concat_arrays([texts, pa.array(["x"], texts.type)]))
-        words = pc.list_flatten(split)
-        doc = pc.list_parent_indices(split).to_numpy().astype(np.int64)
-        keep = pc.greater(pc.binary_length(words), 0).to_numpy(zero_copy_only=False) & (doc < len(texts))
-        return cls._encoded(np.bincount(doc[keep], minlength=len(texts)), doc[keep], words.filter(keep))
-
-    @classmethod
-    def _encoded(cls, lengths: np.ndarray, doc: np.ndarray, words: pa.Array) -> "BatchWords":
-        encoded = words.dictionary_encode()
-        return cls(lengths, doc, encoded.indices.to_numpy().astype(np.int64), encoded.dictionary)
-
-    def normalised(self, normalise: Callable[[str], str] = normalised_word) -> "BatchWords":
-        """The words with `normalise` applied, computed once per distinct word (a batch
-        holds each word many times); words it makes empty are dropped.
-
-        >>> BatchWords.of([["The", "pier,", "—", "the"]]).normalised().word_lists()
-        [['the', 'pier', 'the']]
-        """
-        normal = pa.array([normalise(word) for word in self.vocabulary.to_pylist()], pa.string())
-        encoded = normal.dictionary_encode()
-        keep = pc.greater(pc.binary_length(normal), 0).to_numpy(zero_copy_only=False)[self.ids]
-        doc = self.doc[keep]
-        ids = encoded.indices.to_numpy().astype(np.int64)[self.ids[keep]]
-        return BatchWords(np.bincount(doc, minlength=len(self.lengths)), doc, ids, encoded.dictionary)
-
-    def word_lists(self) -> list[list[str]]:
-        """Each document's words as a list of str (for code that wants them one by one,
-        e.g. tests comparing with ``normalised_words``)."""
-        words = self.vocabulary.take(pa.array(self.ids)).to_pylist() if len(self.ids) else []
-        ends = np.cumsum(self.lengths).tolist()
-        return [words[start:end] for start, end in zip([0] + ends[:-1], ends)]
-
-    def per_word(self, per_distinct_word: pa.Array) -> np.ndarray:
-        """A value computed once per distinct word, spread to every word."""
-        return per_distinct_word.to_numpy(zero_copy_only=False)[self.ids]
-
-    def sum_per_doc(self, values: np.ndarray) -> np.ndarray:
-        return np.bincount(self.doc, weights=values, minlength=len(self.lengths))
-
-
 def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
                  raw: BatchWords | None = None) -> dict[str, list]:
     """Signals over the words of a batch of texts; `norm` are their normalised words
     (``batch_normalised_words``), `raw` their words as ``str.split()`` gives them
-    (``BatchWords.split``), if the caller has them. Per-word tests run once per distinct
+    (``words.split_batch``), if the caller has them. Per-word tests run once per distinct
     word of the batch, in Arrow (a Python loop over every word of every document cost as
     much as all the other signals together).
 
@@ -270,7 +202,7 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     ([5], [0.4], [0.4], [1])
     """
     array = pa.array(texts, pa.string())
-    raw = raw if raw is not None else BatchWords.split(array)
+    raw = raw if raw is not None else split_batch(array)
     word_count = raw.lengths
     no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
@@ -438,8 +370,8 @@ def compute_signals(texts: list[str], langs: list[str | None],
         langs = [lang or found for lang, (found, _) in zip(langs, detected)]
         if lang_scores is None:
             lang_scores = [score for _, score in detected]
-    raw = BatchWords.split(pa.array(texts, pa.string()))
-    words = raw.normalised()
+    raw = split_batch(texts)
+    words = raw.normalised(normalised_word)
     columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, raw)
     lines = [line_signals(text) for text in texts]
     for name in lines[0] if lines else ():

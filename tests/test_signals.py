@@ -166,9 +166,9 @@ def test_occurrence_counts_match_numpy_unique(values):
 
 
 def test_a_last_text_ending_in_a_multibyte_space_splits_like_str_split():
-    """Arrow's whitespace split reads past a multi-byte space that ends the data buffer
-    (here 64 bytes, its padding boundary): without the sentinel text, the last text's
-    last word kept its NBSP in about half of the runs."""
+    """pyarrow 26's whitespace split (what the signals used before ``words.BatchWords.split``)
+    read past a multi-byte space that ends the data buffer (here 64 bytes, its padding
+    boundary): the last text's last word kept its NBSP in about half of the runs."""
     from corpus_clean.signals import batch_normalised_words, normalised_words
 
     texts = [",tó\U000528619", "İ9.\n \xa0—,ß\xa0", "Σ\u2028A\u2028ß", "A.\n", ",tó\U000528619", "İ9.\n \xa0—,ß\xa0"]
