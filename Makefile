@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 INPUT ?= data/raw
 OUTPUT ?= data/out
 
-.PHONY: run test install install-dev server worker deploy serve bench clean
+.PHONY: run test install install-dev install-bench server worker deploy serve clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+# The benchmarks' extra libraries (the `bench` extra: DataTrove, readability-lxml, profilers,
+# other language identifiers), pinned in pyproject.toml. Through uv: pip 23.2's resolver
+# stops with an internal error ("lxml[html-clean,html-clean] vs lxml[html-clean]") on it.
+install-bench: install-dev
+	$(BIN)/uv pip install --quiet -p $(BIN)/python -e '.[bench]'
 
 run: install
 	$(BIN)/corpus-clean run --input $(INPUT) --output $(OUTPUT)

@@ -129,7 +129,7 @@ def make_readability() -> Optional[Callable[[str], str]]:
     try:
         from readability import Document as ReadabilityDocument
     except ImportError:
-        print("# readability-lxml not installed (pip install -e '.[bench]'): its rows are skipped", file=sys.stderr)
+        print("# readability-lxml not installed (make install-bench): its rows are skipped", file=sys.stderr)
         return None
     return lambda page: bs_text(ReadabilityDocument(page).summary(html_partial=True))
 
