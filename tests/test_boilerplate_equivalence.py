@@ -22,8 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
-from corpus_clean.boilerplate import engine
-from corpus_clean.boilerplate.engine import Context, line_rules
+from corpus_clean.boilerplate.engine import Context, contexts_of, line_rules, line_rules_many
 from corpus_clean.boilerplate.features import (
     ALPHA, CLASS_TABLE, CJK_HI, CJK_LO, DIGIT, FULLWIDTH_SENT_END, NEWLINE, PUNCT, SPACE, STOP_WORDS, UPPER,
     line_stats, split_lines, split_lines_many,
@@ -64,13 +63,9 @@ RULESETS = {"kernel": RULES, "pure-python": load_rules(kernel=False)}
 
 
 def engine_line_rules(text: str, rules=RULES) -> dict[int, str]:
-    """The engine's verdicts, with the literal gates on for every document."""
+    """The engine's verdicts, from a cold line cache."""
     rules.line_cache.clear()
-    min_lines, engine.LITERAL_GATES_MIN_LINES = engine.LITERAL_GATES_MIN_LINES, 0
-    try:
-        return {i: rule.id for i, rule in line_rules(Context(text), rules).items()}
-    finally:
-        engine.LITERAL_GATES_MIN_LINES = min_lines
+    return {i: rule.id for i, rule in line_rules(Context(text), rules).items()}
 
 
 def _example_lines() -> list[str]:
@@ -122,6 +117,22 @@ def test_rule_verdicts_on_generated_documents_equal_trying_every_rule(lines, new
     want = reference_line_rules(Context(text))
     for rules in RULESETS.values():
         assert engine_line_rules(text, rules) == want
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(st.lists(LINES, min_size=1, max_size=12), st.booleans(), st.booleans()), min_size=1,
+                max_size=5))
+def test_rule_verdicts_of_a_batch_equal_trying_every_rule_with_a_warm_cache(docs):
+    """A batch's verdicts (``line_rules_many``: one lookup pass over all its lines, the
+    line cache kept from earlier batches) equal trying every rule on each document,
+    also when some documents of the batch lower-case to another length (keywords off)."""
+    texts = ["\n".join((["İstanbul"] if dotted else []) + (PROSE if prose_first else []) + lines + PROSE) + "\n"
+             for lines, dotted, prose_first in docs]
+    want = [reference_line_rules(Context(text)) for text in texts]
+    for rules in RULESETS.values():
+        for _ in range(2):  # (the second pass reads the verdicts the first one cached)
+            got = line_rules_many(contexts_of(texts), rules)
+            assert [{i: rule.id for i, rule in found.items()} for found in got] == want
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

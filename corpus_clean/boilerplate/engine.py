@@ -38,9 +38,6 @@ from corpus_clean.document import Removal
 # so 200k per flag pair made every cleaning process grow by up to ~0.5 GB with the input
 # (tracemalloc: +3.1 MB per MB cleaned, all of it these strings); the same CPU measured.
 LINE_CACHE_SIZE = 20_000
-# Required-literal gates (RuleSet.literal_gates) are computed for a document only when
-# at least this many of its lines are not in the line cache.
-LITERAL_GATES_MIN_LINES = 20
 # A "prose line": a sentence or more of running text.
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
@@ -107,7 +104,7 @@ class Context:
     def keywords_apply(self) -> bool:
         """Whether keyword rules need their keyword (found in the lower-cased text,
         which lines up with the text only when lower-casing keeps its length)."""
-        return len(self.lower) == len(self.text)
+        return self.text.isascii() or len(self.lower) == len(self.text)
 
     def may_act(self, i: int, rule) -> bool:
         """Whether `rule` may remove line i (``rules.may_act``)."""
@@ -161,126 +158,97 @@ class Context:
 _UNSEEN = object()  # not in the line cache yet
 
 
-def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
-    """The first anchored rule that matches and may act (its group, or None) for each
-    candidate line.
-
-    Many lines are in the line cache (menus and footers repeat across pages): look them
-    all up first (one comprehension), then full-match only the rest. A line's verdict
-    depends on its text and on whether it is in the head and in the tail: one cache
-    for each of those four cases.
-    """
-    raw = ctx.lines.raw
-    in_head = ctx.in_head_list
-    in_tail = ctx.in_tail_list
-    caches = [ruleset.line_cache.setdefault(flags, {}) for flags in ((False, False), (False, True),
-                                                                     (True, False), (True, True))]
-    where = [2 * in_head[i] + in_tail[i] for i in candidates]  # which cache
-    groups = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(where, candidates)]
-    misses = [k for k, group in enumerate(groups) if group is _UNSEEN]
-    if not misses:
-        return groups
-    text = ctx.text
-    content = ctx.lines.content
-    starts = ctx.starts_list
-    n_words = ctx.n_words_list
-    candidates_of = ruleset.candidates
-    first_of = ruleset.first_of
-    kernel_bits = ruleset.kernel.bits if ruleset.kernel is not None else None
-    # A rule is tried on a line only when its RE2 superset matches the line (the kernel),
-    # or, without the kernel, when the line holds one of the rule's required literals
-    # (worth the two Aho-Corasick passes only when many lines are left to match).
-    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts)
-                           if kernel_bits is None and len(misses) >= LITERAL_GATES_MIN_LINES else (-1, {}))
-    for k in misses:
-        i = candidates[k]
-        key = raw[i]
-        cache = caches[where[k]]
-        group = cache.get(key, _UNSEEN)  # the same line earlier in this document
-        if group is _UNSEEN:
-            # The rules the line's gates pass, then of those the ones that can start like
-            # it and may act on it (most lines pass no gate: one set match, then done).
-            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
-            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i]) if gates else ()
-            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if tried else None
-            if len(cache) >= LINE_CACHE_SIZE:
-                cache.clear()
-            cache[key] = group
-        groups[k] = group
-    return groups
-
-
 def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
-    """Each line's rule, {line: Rule}, for the lines some rule names.
+    """Each line's rule, {line: Rule}, for the lines some rule names (``line_rules_many``
+    of one document)."""
+    return line_rules_many([ctx], ruleset)[0]
+
+
+def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, object]]:
+    """Per document, each line's rule, {line: Rule, in line order}, for the lines some
+    rule names.
 
     A line's rule is the first rule, in pack order, that matches it (its regex
     full-matches the line; a rule with keywords also needs one in the line) and may act
-    on it (``rules.may_act``: word limit, head or tail). The dispatch on the line's
-    first characters, the keyword search and skipping the rules that may not act only
-    decide which regexes are tried; ``tests/test_boilerplate_equivalence.py`` checks
-    the result against trying every rule on every line.
+    on it (``rules.may_act``: word limit, head or tail). That depends only on the line's
+    text and three flags (in the head, in the tail, whether keywords apply in its
+    document), so it is remembered per (flags, line text): menus, share bars and footers
+    repeat across pages. All lines of the batch are looked up in one pass; only the
+    lines never seen before are worked out (``line_verdict``).
+    ``tests/test_boilerplate_equivalence.py`` checks the result against trying every
+    rule on every line.
     """
-    text = ctx.text
-    raw = ctx.lines.raw
-    line_starts = ctx.starts_list
-    by_group = ruleset.group_to_rule
-    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_max_words)).tolist()
-    # line -> matched rule with the lowest order (each line has one anchored group at most)
-    best: dict[int, object] = {
-        i: by_group[g] for i, g in zip(candidates, _line_groups(ctx, ruleset, candidates)) if g is not None
-    }
-
-    def found(i: int, rule) -> None:
-        if i not in best or rule.order < best[i].order:
-            best[i] = rule
-
-    # A keyword rule matches only lines holding one of its keywords (found in the
-    # lower-cased text; when lower-casing changes its length, on every line).
-    if ruleset.keyword_rules:
-        if ctx.keywords_apply:
-            positions, lines = ruleset.keyword_hits(ctx.lower, ctx.lines.starts)
-            # (a rule's word limit: max_words 0 means none, as `rule.max_words or ...` reads it)
-            limit = ruleset.keyword_max_words[positions]
-            tried = ~ctx.blank[lines] & ((ctx.stats.n_words[lines] <= limit) | (limit == 0))
-            # Does the rule's regex match the line: remembered per (rule, line text), as
-            # the anchored rules' verdicts are (furniture lines repeat across pages).
-            matches = ruleset.line_cache.setdefault("keyword", {})
-            # (in any order: `found` keeps the lowest-order rule of each line)
-            for k, i in zip(positions[tried].tolist(), lines[tried].tolist()):
-                key = (k, raw[i])
-                match = matches.get(key)
-                if match is None:
-                    regex = ruleset.keyword_rules[k][1]
-                    match = regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None
-                    if len(matches) >= LINE_CACHE_SIZE:
-                        matches.clear()
-                    matches[key] = match
-                if match:
-                    found(i, ruleset.keyword_rules[k][0])
-        else:
-            nonblank = np.flatnonzero(~ctx.blank).tolist()
-            for rule, regex in ruleset.keyword_rules:
-                for i in nonblank:
-                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                        found(i, rule)
-    matched: dict[int, object] = {}
-    for i, rule in sorted(best.items()):
-        if not ctx.may_act(i, rule):
-            # The first matching rule may not act here (a keyword rule outside the
-            # head or tail): the next one that may, if any.
-            start = line_starts[i]
-            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order,
-                                                          ctx.keywords_apply)
-                         if ctx.may_act(i, r)), None)
-            if rule is None:
-                continue
-        matched[i] = rule
-    return matched
+    n_lines = [ctx.lines.n_lines for ctx in ctxs]
+    first_line = np.cumsum(n_lines) - n_lines  # of each document, in the batch
+    n_words = np.concatenate([ctx.stats.n_words for ctx in ctxs])
+    in_head = np.concatenate([ctx.prose_before for ctx in ctxs]) <= HEAD_MAX_PROSE_BEFORE
+    in_tail = ((np.concatenate([ctx.prose_after for ctx in ctxs]) <= 1)
+               | (np.concatenate([ctx.lines.starts for ctx in ctxs])
+                  >= 0.5 * np.repeat([len(ctx.text) for ctx in ctxs], n_lines)))
+    keywords_apply = np.repeat([ctx.keywords_apply for ctx in ctxs], n_lines)
+    # (a line longer than every rule's word limit gets no rule: not looked up)
+    tried = ~np.concatenate([ctx.blank for ctx in ctxs]) & (n_words <= ruleset.line_max_words)
+    lines = np.flatnonzero(tried)
+    which = (4 * keywords_apply + 2 * in_head + in_tail)[lines].tolist()  # which cache
+    lines = lines.tolist()
+    raw = [line for ctx in ctxs for line in ctx.lines.raw]
+    caches = [ruleset.line_cache.setdefault(("verdict", flags), {}) for flags in range(8)]
+    verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
+    for k in [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]:
+        i = lines[k]
+        cache = caches[which[k]]
+        verdict = cache.get(raw[i], _UNSEEN)  # (the same line earlier in this batch)
+        if verdict is _UNSEEN:
+            doc = bisect_right(first_line, i) - 1
+            ctx, local = ctxs[doc], i - first_line[doc]
+            verdict = line_verdict(ruleset, ctx.text, int(ctx.lines.starts[local]), raw[i], ctx.lines.content[local],
+                                   int(n_words[i]), bool(in_head[i]), bool(in_tail[i]), bool(keywords_apply[i]))
+            if len(cache) >= LINE_CACHE_SIZE:
+                cache.clear()
+            cache[raw[i]] = verdict
+        verdicts[k] = verdict
+    out: list[dict[int, object]] = [{} for _ in ctxs]
+    named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
+    if named:
+        named_lines = [lines[k] for k in named]
+        docs = (np.searchsorted(first_line, named_lines, side="right") - 1).tolist()
+        for k, i, doc in zip(named, named_lines, docs):
+            out[doc][i - first_line[doc]] = verdicts[k]
+    return out
 
 
-def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Find each line's rule (``line_rules``); act by the rule's kind."""
-    matched = line_rules(ctx, ruleset)
+def line_verdict(ruleset: RuleSet, text: str, start: int, raw: str, content: str, n_words: int, in_head: bool,
+                 in_tail: bool, keywords_apply: bool):
+    """The first line rule, in pack order, that full-matches text[start:start + len(raw)]
+    (the line `raw`; `content`: stripped) and may act on it, or None.
+
+    The anchored rules first: only those whose RE2 superset matches the line (the
+    kernel) or, without google-re2, whose required literals it holds, that can start
+    like it and may act on it are tried (most lines pass no gate: one set match, then
+    done). Then the keyword rules before the anchored rule found: only those with a
+    keyword in the line (one Aho-Corasick pass over it), unless lower-casing changes the
+    document's length, when keywords do not apply and every keyword rule is tried.
+    """
+    end = start + len(raw)
+    if ruleset.kernel is not None:
+        gates = ruleset.kernel.bits(raw)
+    else:
+        everywhere, by_line = ruleset.literal_gates(raw, raw.lower(), [0])
+        gates = everywhere | by_line.get(0, 0)
+    tried = ruleset.candidates(dispatch_key(content), n_words, in_head, in_tail) if gates else ()
+    group = ruleset.first_of(tried, text, start, end, gates) if tried else None
+    best = ruleset.group_to_rule[group] if group is not None else None
+    for rule, regex in ruleset.keyword_rules_of(raw, keywords_apply):
+        if best is not None and rule.order > best.order:
+            break
+        if rule_may_act(rule, n_words, in_head, in_tail) and regex.fullmatch(text, start, end) is not None:
+            return rule
+    return best
+
+
+def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | None = None) -> None:
+    """Act on each line's rule (``line_rules``, or `matched` when given) by the rule's kind."""
+    matched = line_rules(ctx, ruleset) if matched is None else matched
     if not matched:
         return
     text = ctx.text
@@ -759,8 +727,8 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
     return ctx
 
 
-def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
-    apply_rule_packs(ctx, ruleset)
+def _mark_rules(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | None = None) -> None:
+    apply_rule_packs(ctx, ruleset, matched)
     mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
@@ -781,8 +749,8 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     results: list[tuple[str, list[Removal]]] = [(text, []) for text in texts]
     todo = [k for k, text in enumerate(texts) if text and text.strip()]
     ctxs = contexts_of([texts[k] for k in todo])
-    for ctx in ctxs:
-        _mark_rules(ctx, ruleset)
+    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset) if ctxs else ()):
+        _mark_rules(ctx, ruleset, matched)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 

@@ -54,7 +54,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
-import numpy as np
 import yaml
 
 from corpus_clean.boilerplate.kernels import RuleKernel
@@ -124,7 +123,7 @@ class RuleSet:
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
-      over the lower-cased text (``keyword_hits``).
+      over the lower-cased line (``keyword_rules_of``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -141,8 +140,8 @@ class RuleSet:
     word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
     # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
-    # (in_head, in_tail) -> {raw line: group or None}, and "keyword" -> {(position in
-    # keyword_rules, raw line): does its regex match}, filled by the engine
+    # ("verdict", flags) -> {raw line: its Rule or None}, filled by the engine
+    # (``engine.line_rules_many``; flags: whether keywords apply, in the head, in the tail)
     line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
     # Every keyword of the keyword rules, one automaton; per keyword, the positions in
@@ -159,35 +158,25 @@ class RuleSet:
     # gate bits of the rules that can match it. None: google-re2 is not installed (or
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
-    # Per keyword, its rules (positions in keyword_rules) as one flat array: keyword j's
-    # are rules_flat[rules_start[j]:rules_start[j] + rules_count[j]].
-    rules_flat: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    rules_start: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    rules_count: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    keyword_max_words: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # The most words a line may have for some line rule to act on it.
+    line_max_words: int = 10**9
 
-    def keyword_hits(self, lower: str, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions in keyword_rules, lines): every line of `lower` (the lower-cased
-        text, `line_starts` its line offsets) holding one of a rule's keywords, each
-        (rule, line) pair once, in one Aho-Corasick pass and a few array operations.
+    def keyword_rules_of(self, line: str, keywords_apply: bool = True) -> tuple | list:
+        """(rule, regex) of the keyword rules `line` holds a keyword of (in its
+        lower-cased text; every keyword rule when `keywords_apply` is false), in order.
+        One Aho-Corasick pass over the line.
 
         >>> rules = load_rules()
-        >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
-        >>> positions, lines = rules.keyword_hits(text.lower(), np.array([0, 12, 57]))
-        >>> sorted({rules.keyword_rules[k][0].id for k in positions.tolist()}), lines.tolist()
-        (['news.contributed'], [1])
+        >>> [r.id for r, _ in rules.keyword_rules_of("This story was CONTRIBUTED to by a reporter.")]
+        ['news.contributed']
         """
-        found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
+        if not keywords_apply or not self.keyword_rules:
+            return self.keyword_rules
+        found = self.keyword_finder.find_matches_as_indexes(line.lower(), overlapping=True)
         if not found:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        keyword, start, _ = np.array(found, dtype=np.int64).T
-        line = np.searchsorted(line_starts, start, side="right") - 1
-        count = self.rules_count[keyword]  # (a keyword of several rules: one hit per rule)
-        first = np.repeat(self.rules_start[keyword] - np.cumsum(count) + count, count)
-        rule = self.rules_flat[first + np.arange(len(first))]
-        n = len(line_starts)
-        pairs = np.unique(rule * n + np.repeat(line, count))
-        return pairs // n, pairs % n
+            return ()
+        rules_of_keyword = self.rules_of_keyword
+        return [self.keyword_rules[k] for k in sorted({k for keyword, _, _ in found for k in rules_of_keyword[keyword]})]
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -610,11 +599,10 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
     keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
-    if "" in keywords:
-        raise ValueError("a rule's keywords must not be empty strings")
+    if "" in keywords or any("\n" in k for k in keywords):
+        raise ValueError("a rule's keywords must be non-empty and hold no newline")
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
-    rules_count = np.array([len(ks) for ks in rules_of_keyword], dtype=np.int64)
     word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
     gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
     ungated_bits = 0
@@ -631,10 +619,8 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
-                   rules_flat=np.array([k for ks in rules_of_keyword for k in ks], dtype=np.int64),
-                   rules_start=np.cumsum(rules_count) - rules_count, rules_count=rules_count,
-                   keyword_max_words=np.array([r.max_words if r.max_words is not None else 10**9
-                                               for r, _ in keyword_rules], dtype=np.int64))
+                   line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
+                                      default=0))
 
 
 def _finder(literals: list[str]):
