@@ -16,12 +16,13 @@ texts is ``benchmarks/boilerplate_equivalence.py``.
 from __future__ import annotations
 
 import re
+import sys
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
+from corpus_clean.boilerplate import engine, strip_boilerplate, strip_boilerplate_many
 from corpus_clean.boilerplate.engine import Context, contexts_of, line_rules, line_rules_many
 from corpus_clean.boilerplate.features import (
     ALPHA, CLASS_TABLE, CJK_HI, CJK_LO, DIGIT, FULLWIDTH_SENT_END, NEWLINE, PUNCT, SPACE, STOP_WORDS, UPPER,
@@ -185,6 +186,15 @@ def test_the_start_character_gate_passes_every_rule_example():
                 assert f"r{rule.order}" in groups, (rule.id, line)
                 checked += 1
     assert checked > 50
+
+
+def test_only_the_dotted_capital_i_lengthens_when_lower_cased():
+    """``Context.keywords_apply`` looks for this one character instead of lower-casing
+    the whole text (whether a text's lower-cased copy lines up with it)."""
+    grows = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000 and len(chr(c).lower()) != 1]
+    assert grows == [engine.LOWER_GROWS]
+    for text in ("İstanbul", "plain", "ΟΔΟΣ Σ", ""):
+        assert Context(text).keywords_apply == (len(text.lower()) == len(text))
 
 
 # --- line counts -----------------------------------------------------------------------

@@ -27,7 +27,7 @@ from operator import is_not
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
-    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
+    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
@@ -61,6 +61,11 @@ SECTION_CONFIRM_WINDOW = 40
 # End-of-article markers: after one of these, comment-voiced prose is a reader comment.
 END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
 
+# The one character whose lower-casing is longer than itself ("İ" → "i̇"), so the only
+# one that can make a text's lower-cased copy longer (tests/test_boilerplate_equivalence.py
+# checks every code point).
+LOWER_GROWS = "\u0130"
+
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _COMMENT_VOICE = re.compile(
     r"!|\?|\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|you|your|you're|you’re|we|our|us|lol|imo|imho)\b|\b[A-Z]{4,}\b"
@@ -85,26 +90,22 @@ class Marks:
 class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
-    def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None):
+    def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None,
+                 masks: tuple[np.ndarray, ...] | None = None):
         self.lines: Lines = split_lines(text) if lines is None else lines
         self.stats: LineStats = line_stats(self.lines) if stats is None else stats
-        s = self.stats
-        self.blank = s.n_chars == 0
-        self.prose = (s.n_words >= PROSE_MIN_WORDS) & ((s.last_class & SENT_END) > 0)
-        self.prose_before = np.cumsum(self.prose) - self.prose
-        self.prose_after = self.prose.sum() - np.cumsum(self.prose)
+        # (`masks`: this document's rows of ``line_masks`` of its batch)
+        masks = line_masks(self.stats, [self.lines.n_lines]) if masks is None else masks
+        self.blank, self.prose, self.prose_before, self.prose_after = masks
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
 
     @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @cached_property
     def keywords_apply(self) -> bool:
         """Whether keyword rules need their keyword (found in the lower-cased text,
-        which lines up with the text only when lower-casing keeps its length)."""
-        return self.text.isascii() or len(self.lower) == len(self.text)
+        which lines up with the text only when lower-casing keeps its length: when it
+        holds no LOWER_GROWS character)."""
+        return LOWER_GROWS not in self.text
 
     def may_act(self, i: int, rule) -> bool:
         """Whether `rule` may remove line i (``rules.may_act``)."""
@@ -713,11 +714,36 @@ def _without_blank_spans(text: str, spans: list[list]) -> list[list]:
     return [span for span in kept if span[2] is not None]
 
 
+def line_masks(stats: LineStats, n_lines: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per line of a batch of documents (`stats`: their lines one after another, of
+    which `n_lines` per document): (blank, prose, prose lines above it in its document,
+    prose lines below it in its document).
+
+    >>> stats = line_stats(split_lines("A long enough sentence of twelve words is prose by this rule here.\\n\\nMenu"))
+    >>> [m.tolist() for m in line_masks(stats, [2, 1])]
+    [[False, True, False], [True, False, False], [0, 1, 0], [0, 0, 0]]
+    """
+    blank = stats.n_chars == 0
+    prose = (stats.n_words >= PROSE_MIN_WORDS) & ((stats.last_class & SENT_END) > 0)
+    running = np.cumsum(prose)
+    n_lines = np.asarray(n_lines, dtype=np.int64)
+    first = np.cumsum(n_lines) - n_lines
+    earlier = (running - prose)[first]  # prose lines of the documents before each one
+    in_doc = running - np.repeat(earlier, n_lines)  # prose lines of its document up to each line
+    total = np.repeat(in_doc[first + n_lines - 1], n_lines)
+    return blank, prose, in_doc - prose, total - in_doc
+
+
 def contexts_of(texts: list[str]) -> list[Context]:
-    """A Context per text; the line counts of all texts come from one numpy pass."""
-    if len(texts) == 1:
-        return [Context(texts[0])]
-    return [Context(lines.text, lines, stats) for lines, stats in split_lines_many(texts)]
+    """A Context per text; the line counts and masks of all texts come from one numpy pass."""
+    if len(texts) <= 1:
+        return [Context(text) for text in texts]
+    per_text, batch_stats = split_lines_batch(texts)
+    n_lines = [lines.n_lines for lines, _ in per_text]
+    masks = line_masks(batch_stats, n_lines)
+    bounds = np.cumsum(n_lines).tolist()
+    return [Context(lines.text, lines, stats, tuple(m[end - n:end] for m in masks))
+            for (lines, stats), n, end in zip(per_text, n_lines, bounds)]
 
 
 def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:

@@ -267,6 +267,11 @@ def split_lines_many(texts: list[str]) -> list[tuple[Lines, LineStats]]:
     The texts are joined with "\n", so text k's lines are a run of the joined text's
     lines, and every count is per line: slicing gives each text exactly its own.
     """
+    return split_lines_batch(texts)[0]
+
+
+def split_lines_batch(texts: list[str]) -> tuple[list[tuple[Lines, LineStats]], LineStats]:
+    """``split_lines_many`` and the counts of all texts' lines one after another."""
     joined = split_lines("\n".join(texts))
     stats = line_stats(joined)
     out = []
@@ -280,4 +285,4 @@ def split_lines_many(texts: list[str]) -> list[tuple[Lines, LineStats]]:
         out.append((lines, LineStats(**{name: getattr(stats, name)[rows] for name in LineStats.__dataclass_fields__})))
         line0 += n
         char0 += len(text) + 1
-    return out
+    return out, stats
