@@ -195,19 +195,30 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     raw = [line for ctx in ctxs for line in ctx.lines.raw]
     caches = [ruleset.line_cache.setdefault(("verdict", flags), {}) for flags in range(8)]
     verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
-    for k in [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]:
-        i = lines[k]
-        cache = caches[which[k]]
-        verdict = cache.get(raw[i], _UNSEEN)  # (the same line earlier in this batch)
-        if verdict is _UNSEEN:
-            doc = bisect_right(first_line, i) - 1
-            ctx, local = ctxs[doc], i - first_line[doc]
-            verdict = line_verdict(ruleset, ctx.text, int(ctx.lines.starts[local]), raw[i], ctx.lines.content[local],
-                                   int(n_words[i]), bool(in_head[i]), bool(in_tail[i]), bool(keywords_apply[i]))
+    misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
+    if misses:
+        # Each distinct (flags, line) once; their keyword rules from one Aho-Corasick
+        # pass over all of them.
+        todo: dict[tuple[int, str], int] = {}
+        for k in misses:
+            todo.setdefault((which[k], raw[lines[k]]), lines[k])
+        # (with the kernel, each line's set match says which keyword rules to look at)
+        keyword_bits = (repeat(None) if ruleset.kernel is not None else
+                        ruleset.keyword_bits_of_many([line for _, line in todo]))
+        first_of_doc = first_line.tolist()
+        docs = (np.searchsorted(first_line, list(todo.values()), side="right") - 1).tolist()
+        new: dict[tuple[int, str], object] = {}
+        for ((w, line), i), doc, keyword_bits_of_line in zip(todo.items(), docs, keyword_bits):
+            ctx, local = ctxs[doc], i - first_of_doc[doc]
+            new[w, line] = verdict = line_verdict(
+                ruleset, ctx.text, int(ctx.lines.starts[local]), line, ctx.lines.content[local], int(n_words[i]),
+                bool(in_head[i]), bool(in_tail[i]), w >= 4, keyword_bits_of_line)
+            cache = caches[w]
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()
-            cache[raw[i]] = verdict
-        verdicts[k] = verdict
+            cache[line] = verdict
+        for k in misses:
+            verdicts[k] = new[which[k], raw[lines[k]]]
     out: list[dict[int, object]] = [{} for _ in ctxs]
     named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
     if named:
@@ -219,30 +230,41 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
 
 
 def line_verdict(ruleset: RuleSet, text: str, start: int, raw: str, content: str, n_words: int, in_head: bool,
-                 in_tail: bool, keywords_apply: bool):
+                 in_tail: bool, keywords_apply: bool, keyword_bits: int | None = None):
     """The first line rule, in pack order, that full-matches text[start:start + len(raw)]
     (the line `raw`; `content`: stripped) and may act on it, or None.
 
     The anchored rules first: only those whose RE2 superset matches the line (the
     kernel) or, without google-re2, whose required literals it holds, that can start
     like it and may act on it are tried (most lines pass no gate: one set match, then
-    done). Then the keyword rules before the anchored rule found: only those with a
-    keyword in the line (one Aho-Corasick pass over it), unless lower-casing changes the
-    document's length, when keywords do not apply and every keyword rule is tried.
+    done). Then the keyword rules before the anchored rule found that may act on the
+    line and whose keyword it holds (every one where keywords do not apply): the
+    kernel's match names the rules whose keywords the line may hold (each one is then
+    checked), or, without the kernel, `keyword_bits` (``RuleSet.keyword_bits_of``) say.
     """
     end = start + len(raw)
     if ruleset.kernel is not None:
-        gates = ruleset.kernel.bits(raw)
+        bits = ruleset.kernel.bits(raw)
+        gates = bits & ruleset.anchored_bits
+        present = bits >> len(ruleset.dispatch) if bits >= 0 else -1  # (-1: RE2 cannot read the line)
     else:
         everywhere, by_line = ruleset.literal_gates(raw, raw.lower(), [0])
         gates = everywhere | by_line.get(0, 0)
+        present = keyword_bits
     tried = ruleset.candidates(dispatch_key(content), n_words, in_head, in_tail) if gates else ()
     group = ruleset.first_of(tried, text, start, end, gates) if tried else None
     best = ruleset.group_to_rule[group] if group is not None else None
-    for rule, regex in ruleset.keyword_rules_of(raw, keywords_apply):
-        if best is not None and rule.order > best.order:
-            break
-        if rule_may_act(rule, n_words, in_head, in_tail) and regex.fullmatch(text, start, end) is not None:
+    keyword_rules = ruleset.keyword_rules_to_try(n_words, in_head, in_tail, best.order if best is not None else None)
+    if keywords_apply:
+        keyword_rules &= present
+    check_keywords = keywords_apply and ruleset.kernel is not None  # (the set's bits are a superset)
+    lower = raw.lower() if keyword_rules and check_keywords else ""
+    while keyword_rules:  # (each set bit, lowest first: the rules in order)
+        k = (keyword_rules & -keyword_rules).bit_length() - 1
+        keyword_rules &= keyword_rules - 1
+        rule, regex = ruleset.keyword_rules[k]
+        if ((not check_keywords or any(keyword in lower for keyword in rule.keywords))
+                and regex.fullmatch(text, start, end) is not None):
             return rule
     return best
 

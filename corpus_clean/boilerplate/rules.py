@@ -54,6 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
+import numpy as np
 import yaml
 
 from corpus_clean.boilerplate.kernels import RuleKernel
@@ -123,7 +124,7 @@ class RuleSet:
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
-      over the lower-cased line (``keyword_rules_of``).
+      over the lower-cased lines, or the kernel's set match (``engine.line_verdict``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -140,6 +141,8 @@ class RuleSet:
     word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
     # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
+    # (word-count bucket, in_head, in_tail) -> bits of the keyword rules that may act
+    _keyword_candidates: dict = field(repr=False, default_factory=dict)
     # ("verdict", flags) -> {raw line: its Rule or None}, filled by the engine
     # (``engine.line_rules_many``; flags: whether keywords apply, in the head, in the tail)
     line_cache: dict = field(repr=False, default_factory=dict)
@@ -154,29 +157,73 @@ class RuleSet:
     ungated_bits: int = -1
     exact_gates: tuple = (None, (), 0)
     folded_gates: tuple = (None, (), 0)
-    # The anchored rules' regexes as one RE2 set (``kernels.RuleKernel``): per line, the
-    # gate bits of the rules that can match it. None: google-re2 is not installed (or
-    # was not asked for), and the literal gates decide which regexes are tried.
+    # The anchored rules' regexes, then the keyword rules' keyword presence
+    # (``keyword_presence``), as one RE2 set (``kernels.RuleKernel``): per line, the gate
+    # bits of the anchored rules that can match it (bit k: dispatch[k]), then of the
+    # keyword rules whose keywords it may hold (bit len(dispatch) + k: keyword_rules[k]).
+    # None: google-re2 is not installed (or was not asked for), and the literal gates
+    # and one Aho-Corasick pass decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
+    # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
+    bits_of_keyword: tuple = field(repr=False, default=())
+    # The keyword rules' orders (ascending) and their distinct word limits, sorted.
+    keyword_orders: tuple = field(repr=False, default=())
+    keyword_word_limits: tuple = field(repr=False, default=())
     # The most words a line may have for some line rule to act on it.
     line_max_words: int = 10**9
+    # The gate bits of all anchored rules (bit k: dispatch[k]).
+    anchored_bits: int = -1
 
-    def keyword_rules_of(self, line: str, keywords_apply: bool = True) -> tuple | list:
-        """(rule, regex) of the keyword rules `line` holds a keyword of (in its
-        lower-cased text; every keyword rule when `keywords_apply` is false), in order.
-        One Aho-Corasick pass over the line.
+    def keyword_bits_of(self, line: str) -> int:
+        """The keyword rules `line` holds a keyword of, in its lower-cased text, as bits
+        (bit k: keyword_rules[k]).
 
         >>> rules = load_rules()
-        >>> [r.id for r, _ in rules.keyword_rules_of("This story was CONTRIBUTED to by a reporter.")]
+        >>> bits = rules.keyword_bits_of("This story was CONTRIBUTED to by a reporter.")
+        >>> [r.id for k, (r, _) in enumerate(rules.keyword_rules) if bits >> k & 1]
         ['news.contributed']
         """
-        if not keywords_apply or not self.keyword_rules:
-            return self.keyword_rules
-        found = self.keyword_finder.find_matches_as_indexes(line.lower(), overlapping=True)
+        return self.keyword_bits_of_many([line])[0]
+
+    def keyword_bits_of_many(self, lines: list[str]) -> list[int]:
+        """``keyword_bits_of`` of each line, the keywords of all of them found in one
+        Aho-Corasick pass over their lower-cased text, joined by newlines (no keyword
+        holds one)."""
+        out = [0] * len(lines)
+        if not lines or not self.keyword_rules:
+            return out
+        joined = "\n".join(lines)
+        lower = joined.lower()
+        if len(lower) != len(joined):  # ("İ": offsets would not line up) one line at a time
+            if len(lines) > 1:
+                return [self.keyword_bits_of_many([line])[0] for line in lines]
+            lower = lines[0].lower()  # (one line: no offsets to line up)
+        found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
         if not found:
-            return ()
-        rules_of_keyword = self.rules_of_keyword
-        return [self.keyword_rules[k] for k in sorted({k for keyword, _, _ in found for k in rules_of_keyword[keyword]})]
+            return out
+        lengths = np.array([len(line) for line in lines], dtype=np.int64)
+        line_starts = np.cumsum(lengths + 1) - lengths - 1
+        keyword, start, _ = np.array(found, dtype=np.int64).T
+        line_of_hit = (np.searchsorted(line_starts, start, side="right") - 1).tolist()
+        bits_of_keyword = self.bits_of_keyword
+        for kw, line in zip(keyword.tolist(), line_of_hit):
+            out[line] |= bits_of_keyword[kw]
+        return out
+
+    def keyword_rules_to_try(self, n_words: int, in_head: bool, in_tail: bool, before_order: int | None) -> int:
+        """Bits of the keyword rules that may act on a line (``may_act``: `n_words`
+        words, in the head / tail or not) and come before rule order `before_order`
+        (None: all), i.e. the ones worth trying on it."""
+        # (lines whose word counts fall between the same two word limits meet the same rules)
+        cache_key = (bisect_left(self.keyword_word_limits, n_words), in_head, in_tail)
+        acting = self._keyword_candidates.get(cache_key)
+        if acting is None:
+            acting = sum(1 << k for k, (rule, _) in enumerate(self.keyword_rules)
+                         if may_act(rule, n_words, in_head, in_tail))
+            self._keyword_candidates[cache_key] = acting
+        if before_order is None:
+            return acting
+        return acting & ((1 << bisect_left(self.keyword_orders, before_order)) - 1)
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -618,9 +665,26 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    word_limits, prefix_rules=prefix_rules, keyword_finder=_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
-                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]
+                                           + [keyword_presence(r.keywords) for r, _ in keyword_rules]) if kernel else None,
+                   anchored_bits=(1 << len(dispatch)) - 1,
+                   bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
+                   keyword_orders=tuple(r.order for r, _ in keyword_rules),
+                   keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
                                       default=0))
+
+
+def keyword_presence(keywords: tuple[str, ...]) -> str:
+    """A Python regex that full-matches every line whose lower-cased text holds one of
+    `keywords` (lower-case): case-insensitive literals anywhere in the line. Its RE2
+    superset goes into the kernel, after the anchored rules' patterns, so the one set
+    match per line also says which keyword rules the line may hold a keyword of.
+
+    >>> bool(re.fullmatch(keyword_presence(("sign up", "inbox")), "Please SIGN UP today"))
+    True
+    """
+    return "(?is).*(?:" + "|".join(map(re.escape, keywords)) + ").*"
 
 
 def _finder(literals: list[str]):
