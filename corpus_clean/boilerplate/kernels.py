@@ -217,6 +217,7 @@ class RuleKernel:
         self._match = match  # bytes -> list of indices into the set
         self.always = always  # the bits of the patterns without a superset
         self._positions = positions  # set index -> pattern position
+        self._bit_of = tuple(1 << k for k in positions)  # set index -> the pattern's bit
 
     @classmethod
     def build(cls, patterns: list[str]) -> "RuleKernel | None":
@@ -256,8 +257,9 @@ class RuleKernel:
         except UnicodeEncodeError:  # a lone surrogate: RE2 cannot say, try them all
             return -1
         bits = self.always
+        bit_of = self._bit_of
         for index in self._match(data):
-            bits |= 1 << self._positions[index]
+            bits |= bit_of[index]
         return bits
 
 
