@@ -269,6 +269,21 @@ def test_line_counts_of_a_batch_equal_each_text_alone(texts):
             assert np.array_equal(getattr(stats, name), getattr(alone, name)), name
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(sorted({k for r, _ in RULES.keyword_rules for k in r.keywords})),
+                                   st.sampled_from(["İ", "Σ", "ς", "K", " ", "x", "É", "é"]), TEXT_CHARS), max_size=8)
+                .map("".join).map(lambda s: s.replace("\n", " ")), max_size=6),
+       st.sampled_from([str, str.upper, str.title]))
+def test_keyword_bits_of_a_batch_equal_looking_for_each_keyword(lines, case):
+    """One Aho-Corasick pass over a batch's lines (``keyword_bits_of_many``) names
+    exactly the keyword rules with a keyword in each lower-cased line, also when a line
+    lower-cases to another length."""
+    lines = [case(line) for line in lines]
+    want = [sum(1 << k for k, (rule, _) in enumerate(RULES.keyword_rules) if any(w in line.lower() for w in rule.keywords))
+            for line in lines]
+    assert RULES.keyword_bits_of_many(lines) == want
+
+
 # --- whole text path ------------------------------------------------------------------
 
 

@@ -90,31 +90,6 @@ def test_the_kernel_passes_every_rule_example():
     assert checked > 100
 
 
-_KEYWORDS = sorted({(k, keyword) for k, (rule, _) in enumerate(RULES.keyword_rules) for keyword in rule.keywords})
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(_KEYWORDS), st.lists(st.sampled_from(TRICKY_CHARS), max_size=6).map("".join),
-       st.lists(st.sampled_from(TRICKY_CHARS), max_size=6).map("".join),
-       st.sampled_from([str, str.upper, str.title, str.swapcase]))
-def test_the_kernel_names_every_keyword_rule_whose_keyword_a_line_holds(position_and_keyword, before, after, case):
-    """A line whose lower-cased text holds a keyword rule's keyword sets that rule's
-    keyword bit (after the anchored rules' bits), whatever the case and the characters
-    around it."""
-    position, keyword = position_and_keyword
-    line = before + case(keyword) + after
-    if keyword in line.lower():
-        assert RULES.kernel.bits(line) >> (len(RULES.dispatch) + position) & 1, (keyword, line)
-
-
-def test_the_kernel_keyword_bits_reject_most_lines():
-    bits = RULES.kernel.bits("The council voted on Tuesday to close the old bridge.") >> len(RULES.dispatch)
-    assert bits == 0
-    bits = RULES.kernel.bits("Sign up for our NEWSLETTER") >> len(RULES.dispatch)
-    newsletter = [k for k, (rule, _) in enumerate(RULES.keyword_rules) if "newsletter" in rule.keywords]
-    assert newsletter and all(bits >> k & 1 for k in newsletter)
-
-
 def test_a_line_re2_cannot_read_passes_every_gate():
     assert RULES.kernel.bits("Share this \ud800") == -1  # a lone surrogate is no UTF-8
 

@@ -183,9 +183,9 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     first_line = np.cumsum(n_lines) - n_lines  # of each document, in the batch
     n_words = np.concatenate([ctx.stats.n_words for ctx in ctxs])
     in_head = np.concatenate([ctx.prose_before for ctx in ctxs]) <= HEAD_MAX_PROSE_BEFORE
+    starts = np.concatenate([ctx.lines.starts for ctx in ctxs])  # (each in its document)
     in_tail = ((np.concatenate([ctx.prose_after for ctx in ctxs]) <= 1)
-               | (np.concatenate([ctx.lines.starts for ctx in ctxs])
-                  >= 0.5 * np.repeat([len(ctx.text) for ctx in ctxs], n_lines)))
+               | (starts >= 0.5 * np.repeat([len(ctx.text) for ctx in ctxs], n_lines)))
     keywords_apply = np.repeat([ctx.keywords_apply for ctx in ctxs], n_lines)
     # (a line longer than every rule's word limit gets no rule: not looked up)
     tried = ~np.concatenate([ctx.blank for ctx in ctxs]) & (n_words <= ruleset.line_max_words)
@@ -197,28 +197,29 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
     misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
     if misses:
-        # Each distinct (flags, line) once; their keyword rules from one Aho-Corasick
-        # pass over all of them.
-        todo: dict[tuple[int, str], int] = {}
-        for k in misses:
-            todo.setdefault((which[k], raw[lines[k]]), lines[k])
-        # (with the kernel, each line's set match says which keyword rules to look at)
-        keyword_bits = (repeat(None) if ruleset.kernel is not None else
-                        ruleset.keyword_bits_of_many([line for _, line in todo]))
+        unseen = list(dict.fromkeys([raw[lines[k]] for k in misses]))  # (each text once)
+        gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
         first_of_doc = first_line.tolist()
-        docs = (np.searchsorted(first_line, list(todo.values()), side="right") - 1).tolist()
-        new: dict[tuple[int, str], object] = {}
-        for ((w, line), i), doc, keyword_bits_of_line in zip(todo.items(), docs, keyword_bits):
-            ctx, local = ctxs[doc], i - first_of_doc[doc]
-            new[w, line] = verdict = line_verdict(
-                ruleset, ctx.text, int(ctx.lines.starts[local]), line, ctx.lines.content[local], int(n_words[i]),
-                bool(in_head[i]), bool(in_tail[i]), w >= 4, keyword_bits_of_line)
-            cache = caches[w]
-            if len(cache) >= LINE_CACHE_SIZE:
-                cache.clear()
-            cache[line] = verdict
         for k in misses:
-            verdicts[k] = new[which[k], raw[lines[k]]]
+            i = lines[k]
+            line = raw[i]
+            w = which[k]
+            cache = caches[w]
+            verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
+            if verdict is _UNSEEN:
+                anchored, keywords = gates_of[line]
+                if anchored or keywords or w < 4:  # (else no rule can match it: most lines)
+                    doc = bisect_right(first_of_doc, i) - 1
+                    ctx = ctxs[doc]
+                    verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                           ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]),
+                                           bool(in_head[i]), bool(in_tail[i]), w >= 4, anchored, keywords)
+                else:
+                    verdict = None
+                if len(cache) >= LINE_CACHE_SIZE:
+                    cache.clear()
+                cache[line] = verdict
+            verdicts[k] = verdict
     out: list[dict[int, object]] = [{} for _ in ctxs]
     named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
     if named:
@@ -229,42 +230,50 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     return out
 
 
+def line_gates(ruleset: RuleSet, lines: list[str]) -> list[tuple[int, int]]:
+    """Per line, which rules can match it: (bits of the anchored rules that may (bit k:
+    ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
+    ``keyword_rules[k]``)).
+
+    The anchored rules: one RE2 set match per line (the kernel; most lines leave every
+    pattern early), or without google-re2 their required literals
+    (``RuleSet.literal_gates``). The keywords: one Aho-Corasick pass over all the lines
+    (``RuleSet.keyword_bits_of_many``).
+    """
+    keywords = ruleset.keyword_bits_of_many(lines)
+    if ruleset.kernel is not None:
+        return list(zip(map(ruleset.kernel.bits, lines), keywords))
+    out = []
+    for line, keyword_bits in zip(lines, keywords):
+        everywhere, by_line = ruleset.literal_gates(line, line.lower(), [0])
+        out.append((everywhere | by_line.get(0, 0), keyword_bits))
+    return out
+
+
 def line_verdict(ruleset: RuleSet, text: str, start: int, raw: str, content: str, n_words: int, in_head: bool,
-                 in_tail: bool, keywords_apply: bool, keyword_bits: int | None = None):
+                 in_tail: bool, keywords_apply: bool, gates: int = -1, keywords: int = -1):
     """The first line rule, in pack order, that full-matches text[start:start + len(raw)]
     (the line `raw`; `content`: stripped) and may act on it, or None.
 
-    The anchored rules first: only those whose RE2 superset matches the line (the
-    kernel) or, without google-re2, whose required literals it holds, that can start
-    like it and may act on it are tried (most lines pass no gate: one set match, then
-    done). Then the keyword rules before the anchored rule found that may act on the
-    line and whose keyword it holds (every one where keywords do not apply): the
-    kernel's match names the rules whose keywords the line may hold (each one is then
-    checked), or, without the kernel, `keyword_bits` (``RuleSet.keyword_bits_of``) say.
+    Only the rules the line's gates (``line_gates``) pass are tried: the anchored rules
+    first, of those that can start like the line and may act on it; then the keyword
+    rules before the anchored rule found that may act on the line and whose keyword it
+    holds (every one where keywords do not apply).
     """
     end = start + len(raw)
-    if ruleset.kernel is not None:
-        bits = ruleset.kernel.bits(raw)
-        gates = bits & ruleset.anchored_bits
-        present = bits >> len(ruleset.dispatch) if bits >= 0 else -1  # (-1: RE2 cannot read the line)
-    else:
-        everywhere, by_line = ruleset.literal_gates(raw, raw.lower(), [0])
-        gates = everywhere | by_line.get(0, 0)
-        present = keyword_bits
     tried = ruleset.candidates(dispatch_key(content), n_words, in_head, in_tail) if gates else ()
     group = ruleset.first_of(tried, text, start, end, gates) if tried else None
     best = ruleset.group_to_rule[group] if group is not None else None
+    if keywords_apply and not keywords:  # (most lines: no keyword)
+        return best
     keyword_rules = ruleset.keyword_rules_to_try(n_words, in_head, in_tail, best.order if best is not None else None)
     if keywords_apply:
-        keyword_rules &= present
-    check_keywords = keywords_apply and ruleset.kernel is not None  # (the set's bits are a superset)
-    lower = raw.lower() if keyword_rules and check_keywords else ""
+        keyword_rules &= keywords
     while keyword_rules:  # (each set bit, lowest first: the rules in order)
         k = (keyword_rules & -keyword_rules).bit_length() - 1
         keyword_rules &= keyword_rules - 1
         rule, regex = ruleset.keyword_rules[k]
-        if ((not check_keywords or any(keyword in lower for keyword in rule.keywords))
-                and regex.fullmatch(text, start, end) is not None):
+        if regex.fullmatch(text, start, end) is not None:
             return rule
     return best
 

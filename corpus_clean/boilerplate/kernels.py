@@ -257,9 +257,11 @@ class RuleKernel:
         except UnicodeEncodeError:  # a lone surrogate: RE2 cannot say, try them all
             return -1
         bits = self.always
-        bit_of = self._bit_of
-        for index in self._match(data):
-            bits |= bit_of[index]
+        found = self._match(data)
+        if found:
+            bit_of = self._bit_of
+            for index in found:
+                bits |= bit_of[index]
         return bits
 
 

@@ -124,7 +124,8 @@ class RuleSet:
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
-      over the lower-cased lines, or the kernel's set match (``engine.line_verdict``).
+      over the lower-cased lines of a batch the line cache does not know
+      (``keyword_bits_of_many``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -157,12 +158,9 @@ class RuleSet:
     ungated_bits: int = -1
     exact_gates: tuple = (None, (), 0)
     folded_gates: tuple = (None, (), 0)
-    # The anchored rules' regexes, then the keyword rules' keyword presence
-    # (``keyword_presence``), as one RE2 set (``kernels.RuleKernel``): per line, the gate
-    # bits of the anchored rules that can match it (bit k: dispatch[k]), then of the
-    # keyword rules whose keywords it may hold (bit len(dispatch) + k: keyword_rules[k]).
-    # None: google-re2 is not installed (or was not asked for), and the literal gates
-    # and one Aho-Corasick pass decide which regexes are tried.
+    # The anchored rules' regexes as one RE2 set (``kernels.RuleKernel``): per line, the
+    # gate bits of the rules that can match it. None: google-re2 is not installed (or
+    # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
     # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
     bits_of_keyword: tuple = field(repr=False, default=())
@@ -665,26 +663,13 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    word_limits, prefix_rules=prefix_rules, keyword_finder=_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
-                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]
-                                           + [keyword_presence(r.keywords) for r, _ in keyword_rules]) if kernel else None,
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
                    keyword_orders=tuple(r.order for r, _ in keyword_rules),
                    keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
                                       default=0))
-
-
-def keyword_presence(keywords: tuple[str, ...]) -> str:
-    """A Python regex that full-matches every line whose lower-cased text holds one of
-    `keywords` (lower-case): case-insensitive literals anywhere in the line. Its RE2
-    superset goes into the kernel, after the anchored rules' patterns, so the one set
-    match per line also says which keyword rules the line may hold a keyword of.
-
-    >>> bool(re.fullmatch(keyword_presence(("sign up", "inbox")), "Please SIGN UP today"))
-    True
-    """
-    return "(?is).*(?:" + "|".join(map(re.escape, keywords)) + ").*"
 
 
 def _finder(literals: list[str]):
