@@ -197,29 +197,38 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
     misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
     if misses:
-        unseen = list(dict.fromkeys([raw[lines[k]] for k in misses]))  # (each text once)
+        miss_lines = [raw[lines[k]] for k in misses]
+        unseen = list(dict.fromkeys(miss_lines))  # (each text once)
         gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
+        # Where keywords apply, a line no gate passes gets no rule, whatever its flags
+        # (most lines): None at once, and remembered in bulk below.
+        idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
+        idle_by_flags: dict[int, list[str]] = {}
         first_of_doc = first_line.tolist()
-        for k in misses:
-            i = lines[k]
-            line = raw[i]
+        for k, line in zip(misses, miss_lines):
             w = which[k]
+            if w >= 4 and line in idle:
+                verdicts[k] = None
+                idle_by_flags.setdefault(w, []).append(line)
+                continue
             cache = caches[w]
             verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
             if verdict is _UNSEEN:
-                anchored, keywords = gates_of[line]
-                if anchored or keywords or w < 4:  # (else no rule can match it: most lines)
-                    doc = bisect_right(first_of_doc, i) - 1
-                    ctx = ctxs[doc]
-                    verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
-                                           ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]),
-                                           bool(in_head[i]), bool(in_tail[i]), w >= 4, anchored, keywords)
-                else:
-                    verdict = None
+                i = lines[k]
+                doc = bisect_right(first_of_doc, i) - 1
+                ctx = ctxs[doc]
+                verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                       ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]), bool(in_head[i]),
+                                       bool(in_tail[i]), w >= 4, *gates_of[line])
                 if len(cache) >= LINE_CACHE_SIZE:
                     cache.clear()
                 cache[line] = verdict
             verdicts[k] = verdict
+        for w, idle_lines in idle_by_flags.items():
+            cache = caches[w]
+            if len(cache) + len(idle_lines) > LINE_CACHE_SIZE:
+                cache.clear()
+            cache.update(dict.fromkeys(idle_lines))
     out: list[dict[int, object]] = [{} for _ in ctxs]
     named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
     if named:
