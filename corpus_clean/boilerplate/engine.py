@@ -3,9 +3,11 @@
 Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
 
 1. split into lines, count features per line (numpy, see ``features.py``);
-2. each line gets the first rule that matches it and may act on it (``line_rules``);
-   a rule's regex is tried only on lines that can start with its first characters
-   and hold one of its required literals or keywords (one Aho-Corasick pass each);
+2. each line gets the first rule that matches it and may act on it (``line_rules_many``,
+   for a whole batch, remembered per line text and flags); a rule's regex is tried
+   only on lines its RE2 superset matches (or that hold its required literals), that
+   can start with its first characters and, for keyword rules, hold one of its
+   keywords (one Aho-Corasick pass over a batch's never-seen lines);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
