@@ -14,6 +14,9 @@ documents (``benchmarks/corpus_gen.py``), in batches of BATCH_DOCS like a shard.
 script also checks that both versions give the same output on every document.
 Prints a markdown table.
 
+``--stages`` adds, per input, where each version's engine time goes step by step
+(CPU time of each step's functions, exclusive of the other steps they call).
+
 ``--core-mb N`` adds the whole core (``benchmarks/throughput.py``'s row (a): read the
 generated JSONL corpus of N MB, clean it in batches, build the Arrow table) with the
 baseline's engine and with the current one swapped into the core's boilerplate step,
@@ -108,12 +111,91 @@ def core_table(baseline, current, megabytes: float, repeat: int, work: Path) -> 
             f"**{after / before:.2f}×** |"]
 
 
+# Where the engine's time goes (--stages): each step is a function of the engine, timed
+# exclusive of the listed steps it calls (so the rows add up to the whole). A function a
+# version lacks is skipped (``line_rules_many`` is this round's; before it, ``line_rules``
+# ran per page inside ``apply_rule_packs``).
+STAGES = [
+    ("line counts and masks", "engine", ["contexts_of"]),
+    ("rule verdicts (rules × lines)", "engine", ["line_rules", "line_rules_many"]),
+    ("rule kinds acting on their lines", "engine", ["apply_rule_packs"]),
+    ("structural rules (menus, headline, repeats, trailing comments)", "engine",
+     ["mark_menu_runs", "mark_headline", "mark_repeats", "mark_trailing_comments"]),
+    ("classifier: which pages, paragraph views", "classifier", ["classifier_applies", "paragraph_views"]),
+    ("classifier: features", "classifier", ["line_features_many"]),
+    ("classifier: trees", "classifier", ["StackedModel.predict_proba"]),
+    ("classifier: cutting", "classifier", ["lines_to_cut"]),
+    ("finish: layout, prefix, spans", "engine", ["restore_repeats_of_removed", "keep_the_prose_of_an_emptied_page",
+                                                  "mark_layout", "find_line_prefix", "build_removals"]),
+]
+REST = "the rest (strip_many's own loop, calls between steps)"
+
+
+def stage_times(package, texts: list[str], repeat: int) -> dict[str, float]:
+    """CPU seconds per STAGES row (and REST) over `texts` (best pass of `repeat`, by total)."""
+    spent: dict[str, float] = {}
+    stack: list[float] = []
+
+    def timed(fn, row):
+        def wrapper(*args, **kwargs):
+            stack.append(0.0)
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                took = time.process_time() - start
+                inner = stack.pop()
+                spent[row] = spent.get(row, 0.0) + took - inner
+                if stack:
+                    stack[-1] += took
+        return wrapper
+
+    saved = []
+    for row, module_name, names in STAGES:
+        module = importlib.import_module(f"{package.__name__}.{module_name}")
+        for name in names:
+            owner, _, attr = name.rpartition(".")
+            target = getattr(module, owner) if owner else module
+            if hasattr(target, attr):
+                saved.append((target, attr, getattr(target, attr)))
+                setattr(target, attr, timed(getattr(target, attr), row))
+    try:
+        best: dict[str, float] = {}
+        for _ in range(repeat):
+            spent.clear()
+            total, _ = cpu_pass(package, texts)
+            spent[REST] = total - sum(spent.values())
+            if not best or total < sum(best.values()):
+                best = dict(spent)
+    finally:
+        for target, attr, fn in saved:
+            setattr(target, attr, fn)
+    return best
+
+
+def stages_table(baseline, current, sets: dict[str, list[str]], repeat: int) -> list[str]:
+    lines = []
+    for name, texts in sets.items():
+        kb4 = sum(len(t.encode("utf-8")) for t in texts) / 4096
+        before, after = stage_times(baseline, texts, repeat), stage_times(current, texts, repeat)
+        total_before, total_after = sum(before.values()), sum(after.values())
+        lines += [f"\n{name}: CPU ms per 4 KB by step (exclusive), best of {repeat}\n",
+                  "| step | baseline ms/4 KB | share | now ms/4 KB | share | speed-up |", "|---|---:|---:|---:|---:|---:|"]
+        for row in [row for row, _, _ in STAGES] + [REST, "total"]:
+            b = total_before if row == "total" else before.get(row, 0.0)
+            a = total_after if row == "total" else after.get(row, 0.0)
+            lines.append(f"| {row} | {b * 1000 / kb4:.3f} | {100 * b / total_before:.0f} % | {a * 1000 / kb4:.3f} | "
+                         f"{100 * a / total_after:.0f} % | {b / a if a else float('inf'):.2f}× |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", type=Path, help="the bench's boilerplate directory")
     ap.add_argument("--baseline", default="HEAD", help="git ref of the code to compare with")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--core-mb", type=float, default=0, help="also time the whole core on a generated corpus of this size")
+    ap.add_argument("--stages", action="store_true", help="also print where the engine's time goes, step by step")
     args = ap.parse_args(argv)
     import corpus_clean.boilerplate as current
 
@@ -135,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                         raise SystemExit(f"{name}: the current code's output differs from {args.baseline}'s")
             rows.append((name, len(texts), kb4 * 4 / 1024, best["baseline"] * 1000 / kb4, best["current"] * 1000 / kb4))
         core_rows = core_table(baseline, current, args.core_mb, args.repeat, Path(tmp)) if args.core_mb else []
+        stage_rows = stages_table(baseline, current, sets, args.repeat) if args.stages else []
     load = os.getloadavg()[0]
     print(f"CPU ms per 4 KB, batches of {BATCH_DOCS}, best of {args.repeat} interleaved passes, cold line cache; "
           f"baseline = `{args.baseline}`; load average {load:.1f}; output identical on every document\n")
@@ -147,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         print("| run | unit | baseline | now | speed-up |")
         print("|---|---|---:|---:|---:|")
         print("\n".join(core_rows))
+    if stage_rows:
+        print("\n".join(stage_rows))
     return 0
 
 

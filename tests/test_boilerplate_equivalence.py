@@ -16,14 +16,14 @@ texts is ``benchmarks/boilerplate_equivalence.py``.
 from __future__ import annotations
 
 import re
+import sys
 
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
-from corpus_clean.boilerplate import engine
-from corpus_clean.boilerplate.engine import Context, line_rules
+from corpus_clean.boilerplate import engine, strip_boilerplate, strip_boilerplate_many
+from corpus_clean.boilerplate.engine import Context, contexts_of, line_rules, line_rules_many
 from corpus_clean.boilerplate.features import (
     ALPHA, CLASS_TABLE, CJK_HI, CJK_LO, DIGIT, FULLWIDTH_SENT_END, NEWLINE, PUNCT, SPACE, STOP_WORDS, UPPER,
     line_stats, split_lines, split_lines_many,
@@ -64,13 +64,9 @@ RULESETS = {"kernel": RULES, "pure-python": load_rules(kernel=False)}
 
 
 def engine_line_rules(text: str, rules=RULES) -> dict[int, str]:
-    """The engine's verdicts, with the literal gates on for every document."""
+    """The engine's verdicts, from a cold line cache."""
     rules.line_cache.clear()
-    min_lines, engine.LITERAL_GATES_MIN_LINES = engine.LITERAL_GATES_MIN_LINES, 0
-    try:
-        return {i: rule.id for i, rule in line_rules(Context(text), rules).items()}
-    finally:
-        engine.LITERAL_GATES_MIN_LINES = min_lines
+    return {i: rule.id for i, rule in line_rules(Context(text), rules).items()}
 
 
 def _example_lines() -> list[str]:
@@ -124,6 +120,22 @@ def test_rule_verdicts_on_generated_documents_equal_trying_every_rule(lines, new
         assert engine_line_rules(text, rules) == want
 
 
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(st.lists(LINES, min_size=1, max_size=12), st.booleans(), st.booleans()), min_size=1,
+                max_size=5))
+def test_rule_verdicts_of_a_batch_equal_trying_every_rule_with_a_warm_cache(docs):
+    """A batch's verdicts (``line_rules_many``: one lookup pass over all its lines, the
+    line cache kept from earlier batches) equal trying every rule on each document,
+    also when some documents of the batch lower-case to another length (keywords off)."""
+    texts = ["\n".join((["İstanbul"] if dotted else []) + (PROSE if prose_first else []) + lines + PROSE) + "\n"
+             for lines, dotted, prose_first in docs]
+    want = [reference_line_rules(Context(text)) for text in texts]
+    for rules in RULESETS.values():
+        for _ in range(2):  # (the second pass reads the verdicts the first one cached)
+            got = line_rules_many(contexts_of(texts), rules)
+            assert [{i: rule.id for i, rule in found.items()} for found in got] == want
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(rule_and_line(ANCHORED))
 def test_the_start_character_gate_never_hides_a_line_its_regex_matches(position_and_line):
@@ -174,6 +186,15 @@ def test_the_start_character_gate_passes_every_rule_example():
                 assert f"r{rule.order}" in groups, (rule.id, line)
                 checked += 1
     assert checked > 50
+
+
+def test_only_the_dotted_capital_i_lengthens_when_lower_cased():
+    """``Context.keywords_apply`` looks for this one character instead of lower-casing
+    the whole text (whether a text's lower-cased copy lines up with it)."""
+    grows = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000 and len(chr(c).lower()) != 1]
+    assert grows == [engine.LOWER_GROWS]
+    for text in ("İstanbul", "plain", "ΟΔΟΣ Σ", ""):
+        assert Context(text).keywords_apply == (len(text.lower()) == len(text))
 
 
 # --- line counts -----------------------------------------------------------------------
@@ -246,6 +267,21 @@ def test_line_counts_of_a_batch_equal_each_text_alone(texts):
         assert lines.raw == text.split("\n")
         for name in alone.__dataclass_fields__:
             assert np.array_equal(getattr(stats, name), getattr(alone, name)), name
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(sorted({k for r, _ in RULES.keyword_rules for k in r.keywords})),
+                                   st.sampled_from(["İ", "Σ", "ς", "K", " ", "x", "É", "é"]), TEXT_CHARS), max_size=8)
+                .map("".join).map(lambda s: s.replace("\n", " ")), max_size=6),
+       st.sampled_from([str, str.upper, str.title]))
+def test_keyword_bits_of_a_batch_equal_looking_for_each_keyword(lines, case):
+    """One Aho-Corasick pass over a batch's lines (``keyword_bits_of_many``) names
+    exactly the keyword rules with a keyword in each lower-cased line, also when a line
+    lower-cases to another length."""
+    lines = [case(line) for line in lines]
+    want = [sum(1 << k for k, (rule, _) in enumerate(RULES.keyword_rules) if any(w in line.lower() for w in rule.keywords))
+            for line in lines]
+    assert RULES.keyword_bits_of_many(lines) == want
 
 
 # --- whole text path ------------------------------------------------------------------

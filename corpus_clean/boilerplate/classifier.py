@@ -285,12 +285,17 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     the `Rows` saying which rows belong to which document). A document's features are
     the same whichever documents share its batch.
     """
-    idxs = [np.flatnonzero(~ctx.blank) for ctx in ctxs]
-    rows = Rows(np.r_[0, np.cumsum([len(i) for i in idxs])])
+    n_lines = [ctx.lines.n_lines for ctx in ctxs]
+    line_bounds = np.cumsum(n_lines)
+    # Every document's non-blank lines, as lines of the batch (all documents' lines one
+    # after another): per-line columns are gathered for all documents at once.
+    batch_rows = np.flatnonzero(~np.concatenate([ctx.blank for ctx in ctxs]))
+    rows = Rows(np.r_[0, np.searchsorted(batch_rows, line_bounds)])
     n = int(rows.bounds[-1])
+    idxs = [i - start for i, start in zip(np.split(batch_rows, rows.bounds[1:-1]), line_bounds - n_lines)]
 
     def gather(name: str) -> np.ndarray:
-        return np.concatenate([getattr(ctx.stats, name)[i] for ctx, i in zip(ctxs, idxs)])
+        return np.concatenate([getattr(ctx.stats, name) for ctx in ctxs])[batch_rows]
 
     w = gather("n_words").astype(np.float64)
     c = np.maximum(gather("n_chars"), 1).astype(np.float64)
@@ -363,7 +368,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     else:
         dist = rows.n_doc.astype(np.float64)
     in_span = ((prose_cum >= 1) & (n_prose - prose_cum + prose >= 1)).astype(np.float64)
-    rel_char = np.concatenate([ctx.lines.starts[i] / max(len(ctx.text), 1) for ctx, i in zip(ctxs, idxs)])
+    rel_char = (np.concatenate([ctx.lines.starts for ctx in ctxs])[batch_rows]
+                / rows.per_doc(np.array([max(len(ctx.text), 1) for ctx in ctxs], dtype=np.int64)))
 
     cap_ratio = gather("n_cap_words") / wd
     # A teaser headline: several words, mostly capitalised, no sentence end.
@@ -478,7 +484,7 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     starts, ends = starts[long], ends[long]
     if len(starts) == 0:
         return np.zeros(n)
-    row = np.cumsum(cps == 10)[starts]
+    row = np.searchsorted(np.flatnonzero(cps == 10), starts)  # (newlines before each word)
     # Hash of each word: sum of its code points times BASE**(offset in the word), mod 2^64.
     length = ends - starts
     first_char = np.cumsum(length) - length  # of each word, among all words' characters

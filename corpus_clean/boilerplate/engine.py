@@ -3,9 +3,11 @@
 Pipeline for one document (every step only *marks* lines; offsets are cut at the end):
 
 1. split into lines, count features per line (numpy, see ``features.py``);
-2. each line gets the first rule that matches it and may act on it (``line_rules``);
-   a rule's regex is tried only on lines that can start with its first characters
-   and hold one of its required literals or keywords (one Aho-Corasick pass each);
+2. each line gets the first rule that matches it and may act on it (``line_rules_many``,
+   for a whole batch, remembered per line text and flags); a rule's regex is tried
+   only on lines its RE2 superset matches (or that hold its required literals), that
+   can start with its first characters and, for keyword rules, hold one of its
+   keywords (one Aho-Corasick pass over a batch's never-seen lines);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: headline, repeated lines/blocks, menu runs,
    trailing comments in a different voice;
@@ -27,7 +29,7 @@ from operator import is_not
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
-    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_many,
+    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
@@ -38,9 +40,6 @@ from corpus_clean.document import Removal
 # so 200k per flag pair made every cleaning process grow by up to ~0.5 GB with the input
 # (tracemalloc: +3.1 MB per MB cleaned, all of it these strings); the same CPU measured.
 LINE_CACHE_SIZE = 20_000
-# Required-literal gates (RuleSet.literal_gates) are computed for a document only when
-# at least this many of its lines are not in the line cache.
-LITERAL_GATES_MIN_LINES = 20
 # A "prose line": a sentence or more of running text.
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
@@ -63,6 +62,11 @@ SECTION_MIN_PROSE_BEFORE = 3
 SECTION_CONFIRM_WINDOW = 40
 # End-of-article markers: after one of these, comment-voiced prose is a reader comment.
 END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
+
+# The one character whose lower-casing is longer than itself ("İ" → "i̇"), so the only
+# one that can make a text's lower-cased copy longer (tests/test_boilerplate_equivalence.py
+# checks every code point).
+LOWER_GROWS = "\u0130"
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
 _COMMENT_VOICE = re.compile(
@@ -88,26 +92,22 @@ class Marks:
 class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
-    def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None):
+    def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None,
+                 masks: tuple[np.ndarray, ...] | None = None):
         self.lines: Lines = split_lines(text) if lines is None else lines
         self.stats: LineStats = line_stats(self.lines) if stats is None else stats
-        s = self.stats
-        self.blank = s.n_chars == 0
-        self.prose = (s.n_words >= PROSE_MIN_WORDS) & ((s.last_class & SENT_END) > 0)
-        self.prose_before = np.cumsum(self.prose) - self.prose
-        self.prose_after = self.prose.sum() - np.cumsum(self.prose)
+        # (`masks`: this document's rows of ``line_masks`` of its batch)
+        masks = line_masks(self.stats, [self.lines.n_lines]) if masks is None else masks
+        self.blank, self.prose, self.prose_before, self.prose_after = masks
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any())
 
     @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @cached_property
     def keywords_apply(self) -> bool:
         """Whether keyword rules need their keyword (found in the lower-cased text,
-        which lines up with the text only when lower-casing keeps its length)."""
-        return len(self.lower) == len(self.text)
+        which lines up with the text only when lower-casing keeps its length: when it
+        holds no LOWER_GROWS character)."""
+        return LOWER_GROWS not in self.text
 
     def may_act(self, i: int, rule) -> bool:
         """Whether `rule` may remove line i (``rules.may_act``)."""
@@ -161,126 +161,137 @@ class Context:
 _UNSEEN = object()  # not in the line cache yet
 
 
-def _line_groups(ctx: Context, ruleset: RuleSet, candidates: list[int]) -> list:
-    """The first anchored rule that matches and may act (its group, or None) for each
-    candidate line.
-
-    Many lines are in the line cache (menus and footers repeat across pages): look them
-    all up first (one comprehension), then full-match only the rest. A line's verdict
-    depends on its text and on whether it is in the head and in the tail: one cache
-    for each of those four cases.
-    """
-    raw = ctx.lines.raw
-    in_head = ctx.in_head_list
-    in_tail = ctx.in_tail_list
-    caches = [ruleset.line_cache.setdefault(flags, {}) for flags in ((False, False), (False, True),
-                                                                     (True, False), (True, True))]
-    where = [2 * in_head[i] + in_tail[i] for i in candidates]  # which cache
-    groups = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(where, candidates)]
-    misses = [k for k, group in enumerate(groups) if group is _UNSEEN]
-    if not misses:
-        return groups
-    text = ctx.text
-    content = ctx.lines.content
-    starts = ctx.starts_list
-    n_words = ctx.n_words_list
-    candidates_of = ruleset.candidates
-    first_of = ruleset.first_of
-    kernel_bits = ruleset.kernel.bits if ruleset.kernel is not None else None
-    # A rule is tried on a line only when its RE2 superset matches the line (the kernel),
-    # or, without the kernel, when the line holds one of the rule's required literals
-    # (worth the two Aho-Corasick passes only when many lines are left to match).
-    everywhere, by_line = (ruleset.literal_gates(text, ctx.lower, starts)
-                           if kernel_bits is None and len(misses) >= LITERAL_GATES_MIN_LINES else (-1, {}))
-    for k in misses:
-        i = candidates[k]
-        key = raw[i]
-        cache = caches[where[k]]
-        group = cache.get(key, _UNSEEN)  # the same line earlier in this document
-        if group is _UNSEEN:
-            # The rules the line's gates pass, then of those the ones that can start like
-            # it and may act on it (most lines pass no gate: one set match, then done).
-            gates = kernel_bits(key) if kernel_bits is not None else everywhere | by_line.get(i, 0)
-            tried = candidates_of(dispatch_key(content[i]), n_words[i], in_head[i], in_tail[i]) if gates else ()
-            group = first_of(tried, text, starts[i], starts[i] + len(key), gates) if tried else None
-            if len(cache) >= LINE_CACHE_SIZE:
-                cache.clear()
-            cache[key] = group
-        groups[k] = group
-    return groups
-
-
 def line_rules(ctx: Context, ruleset: RuleSet) -> dict[int, object]:
-    """Each line's rule, {line: Rule}, for the lines some rule names.
+    """Each line's rule, {line: Rule}, for the lines some rule names (``line_rules_many``
+    of one document)."""
+    return line_rules_many([ctx], ruleset)[0]
+
+
+def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, object]]:
+    """Per document, each line's rule, {line: Rule, in line order}, for the lines some
+    rule names.
 
     A line's rule is the first rule, in pack order, that matches it (its regex
     full-matches the line; a rule with keywords also needs one in the line) and may act
-    on it (``rules.may_act``: word limit, head or tail). The dispatch on the line's
-    first characters, the keyword search and skipping the rules that may not act only
-    decide which regexes are tried; ``tests/test_boilerplate_equivalence.py`` checks
-    the result against trying every rule on every line.
+    on it (``rules.may_act``: word limit, head or tail). That depends only on the line's
+    text and three flags (in the head, in the tail, whether keywords apply in its
+    document), so it is remembered per (flags, line text): menus, share bars and footers
+    repeat across pages. All lines of the batch are looked up in one pass; only the
+    lines never seen before are worked out (``line_verdict``).
+    ``tests/test_boilerplate_equivalence.py`` checks the result against trying every
+    rule on every line.
     """
-    text = ctx.text
-    raw = ctx.lines.raw
-    line_starts = ctx.starts_list
-    by_group = ruleset.group_to_rule
-    candidates = np.flatnonzero(~ctx.blank & (ctx.stats.n_words <= ruleset.anchored_max_words)).tolist()
-    # line -> matched rule with the lowest order (each line has one anchored group at most)
-    best: dict[int, object] = {
-        i: by_group[g] for i, g in zip(candidates, _line_groups(ctx, ruleset, candidates)) if g is not None
-    }
-
-    def found(i: int, rule) -> None:
-        if i not in best or rule.order < best[i].order:
-            best[i] = rule
-
-    # A keyword rule matches only lines holding one of its keywords (found in the
-    # lower-cased text; when lower-casing changes its length, on every line).
-    if ruleset.keyword_rules:
-        if ctx.keywords_apply:
-            positions, lines = ruleset.keyword_hits(ctx.lower, ctx.lines.starts)
-            # (a rule's word limit: max_words 0 means none, as `rule.max_words or ...` reads it)
-            limit = ruleset.keyword_max_words[positions]
-            tried = ~ctx.blank[lines] & ((ctx.stats.n_words[lines] <= limit) | (limit == 0))
-            # Does the rule's regex match the line: remembered per (rule, line text), as
-            # the anchored rules' verdicts are (furniture lines repeat across pages).
-            matches = ruleset.line_cache.setdefault("keyword", {})
-            # (in any order: `found` keeps the lowest-order rule of each line)
-            for k, i in zip(positions[tried].tolist(), lines[tried].tolist()):
-                key = (k, raw[i])
-                match = matches.get(key)
-                if match is None:
-                    regex = ruleset.keyword_rules[k][1]
-                    match = regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None
-                    if len(matches) >= LINE_CACHE_SIZE:
-                        matches.clear()
-                    matches[key] = match
-                if match:
-                    found(i, ruleset.keyword_rules[k][0])
-        else:
-            nonblank = np.flatnonzero(~ctx.blank).tolist()
-            for rule, regex in ruleset.keyword_rules:
-                for i in nonblank:
-                    if regex.fullmatch(text, line_starts[i], line_starts[i] + len(raw[i])) is not None:
-                        found(i, rule)
-    matched: dict[int, object] = {}
-    for i, rule in sorted(best.items()):
-        if not ctx.may_act(i, rule):
-            # The first matching rule may not act here (a keyword rule outside the
-            # head or tail): the next one that may, if any.
-            start = line_starts[i]
-            rule = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order,
-                                                          ctx.keywords_apply)
-                         if ctx.may_act(i, r)), None)
-            if rule is None:
+    n_lines = [ctx.lines.n_lines for ctx in ctxs]
+    first_line = np.cumsum(n_lines) - n_lines  # of each document, in the batch
+    n_words = np.concatenate([ctx.stats.n_words for ctx in ctxs])
+    in_head = np.concatenate([ctx.prose_before for ctx in ctxs]) <= HEAD_MAX_PROSE_BEFORE
+    starts = np.concatenate([ctx.lines.starts for ctx in ctxs])  # (each in its document)
+    in_tail = ((np.concatenate([ctx.prose_after for ctx in ctxs]) <= 1)
+               | (starts >= 0.5 * np.repeat([len(ctx.text) for ctx in ctxs], n_lines)))
+    keywords_apply = np.repeat([ctx.keywords_apply for ctx in ctxs], n_lines)
+    # (a line longer than every rule's word limit gets no rule: not looked up)
+    tried = ~np.concatenate([ctx.blank for ctx in ctxs]) & (n_words <= ruleset.line_max_words)
+    lines = np.flatnonzero(tried)
+    which = (4 * keywords_apply + 2 * in_head + in_tail)[lines].tolist()  # which cache
+    lines = lines.tolist()
+    raw = [line for ctx in ctxs for line in ctx.lines.raw]
+    caches = [ruleset.line_cache.setdefault(("verdict", flags), {}) for flags in range(8)]
+    verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
+    misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
+    if misses:
+        miss_lines = [raw[lines[k]] for k in misses]
+        unseen = list(dict.fromkeys(miss_lines))  # (each text once)
+        gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
+        # Where keywords apply, a line no gate passes gets no rule, whatever its flags
+        # (most lines): None at once, and remembered in bulk below.
+        idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
+        idle_by_flags: dict[int, list[str]] = {}
+        first_of_doc = first_line.tolist()
+        for k, line in zip(misses, miss_lines):
+            w = which[k]
+            if w >= 4 and line in idle:
+                verdicts[k] = None
+                idle_by_flags.setdefault(w, []).append(line)
                 continue
-        matched[i] = rule
-    return matched
+            cache = caches[w]
+            verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
+            if verdict is _UNSEEN:
+                i = lines[k]
+                doc = bisect_right(first_of_doc, i) - 1
+                ctx = ctxs[doc]
+                verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                       ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]), bool(in_head[i]),
+                                       bool(in_tail[i]), w >= 4, *gates_of[line])
+                if len(cache) >= LINE_CACHE_SIZE:
+                    cache.clear()
+                cache[line] = verdict
+            verdicts[k] = verdict
+        for w, idle_lines in idle_by_flags.items():
+            cache = caches[w]
+            if len(cache) + len(idle_lines) > LINE_CACHE_SIZE:
+                cache.clear()
+            cache.update(dict.fromkeys(idle_lines))
+    out: list[dict[int, object]] = [{} for _ in ctxs]
+    named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
+    if named:
+        named_lines = [lines[k] for k in named]
+        docs = (np.searchsorted(first_line, named_lines, side="right") - 1).tolist()
+        for k, i, doc in zip(named, named_lines, docs):
+            out[doc][i - first_line[doc]] = verdicts[k]
+    return out
 
 
-def apply_rule_packs(ctx: Context, ruleset: RuleSet) -> None:
-    """Find each line's rule (``line_rules``); act by the rule's kind."""
-    matched = line_rules(ctx, ruleset)
+def line_gates(ruleset: RuleSet, lines: list[str]) -> list[tuple[int, int]]:
+    """Per line, which rules can match it: (bits of the anchored rules that may (bit k:
+    ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
+    ``keyword_rules[k]``)).
+
+    The anchored rules: one RE2 set match per line (the kernel; most lines leave every
+    pattern early), or without google-re2 their required literals
+    (``RuleSet.literal_gates``). The keywords: one Aho-Corasick pass over all the lines
+    (``RuleSet.keyword_bits_of_many``).
+    """
+    keywords = ruleset.keyword_bits_of_many(lines)
+    if ruleset.kernel is not None:
+        return list(zip(map(ruleset.kernel.bits, lines), keywords))
+    out = []
+    for line, keyword_bits in zip(lines, keywords):
+        everywhere, by_line = ruleset.literal_gates(line, line.lower(), [0])
+        out.append((everywhere | by_line.get(0, 0), keyword_bits))
+    return out
+
+
+def line_verdict(ruleset: RuleSet, text: str, start: int, raw: str, content: str, n_words: int, in_head: bool,
+                 in_tail: bool, keywords_apply: bool, gates: int = -1, keywords: int = -1):
+    """The first line rule, in pack order, that full-matches text[start:start + len(raw)]
+    (the line `raw`; `content`: stripped) and may act on it, or None.
+
+    Only the rules the line's gates (``line_gates``) pass are tried: the anchored rules
+    first, of those that can start like the line and may act on it; then the keyword
+    rules before the anchored rule found that may act on the line and whose keyword it
+    holds (every one where keywords do not apply).
+    """
+    end = start + len(raw)
+    tried = ruleset.candidates(dispatch_key(content), n_words, in_head, in_tail) if gates else ()
+    group = ruleset.first_of(tried, text, start, end, gates) if tried else None
+    best = ruleset.group_to_rule[group] if group is not None else None
+    if keywords_apply and not keywords:  # (most lines: no keyword)
+        return best
+    keyword_rules = ruleset.keyword_rules_to_try(n_words, in_head, in_tail, best.order if best is not None else None)
+    if keywords_apply:
+        keyword_rules &= keywords
+    while keyword_rules:  # (each set bit, lowest first: the rules in order)
+        k = (keyword_rules & -keyword_rules).bit_length() - 1
+        keyword_rules &= keyword_rules - 1
+        rule, regex = ruleset.keyword_rules[k]
+        if regex.fullmatch(text, start, end) is not None:
+            return rule
+    return best
+
+
+def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | None = None) -> None:
+    """Act on each line's rule (``line_rules``, or `matched` when given) by the rule's kind."""
+    matched = line_rules(ctx, ruleset) if matched is None else matched
     if not matched:
         return
     text = ctx.text
@@ -745,11 +756,36 @@ def _without_blank_spans(text: str, spans: list[list]) -> list[list]:
     return [span for span in kept if span[2] is not None]
 
 
+def line_masks(stats: LineStats, n_lines: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per line of a batch of documents (`stats`: their lines one after another, of
+    which `n_lines` per document): (blank, prose, prose lines above it in its document,
+    prose lines below it in its document).
+
+    >>> stats = line_stats(split_lines("A long enough sentence of twelve words is prose by this rule here.\\n\\nMenu"))
+    >>> [m.tolist() for m in line_masks(stats, [2, 1])]
+    [[False, True, False], [True, False, False], [0, 1, 0], [0, 0, 0]]
+    """
+    blank = stats.n_chars == 0
+    prose = (stats.n_words >= PROSE_MIN_WORDS) & ((stats.last_class & SENT_END) > 0)
+    running = np.cumsum(prose)
+    n_lines = np.asarray(n_lines, dtype=np.int64)
+    first = np.cumsum(n_lines) - n_lines
+    earlier = (running - prose)[first]  # prose lines of the documents before each one
+    in_doc = running - np.repeat(earlier, n_lines)  # prose lines of its document up to each line
+    total = np.repeat(in_doc[first + n_lines - 1], n_lines)
+    return blank, prose, in_doc - prose, total - in_doc
+
+
 def contexts_of(texts: list[str]) -> list[Context]:
-    """A Context per text; the line counts of all texts come from one numpy pass."""
-    if len(texts) == 1:
-        return [Context(texts[0])]
-    return [Context(lines.text, lines, stats) for lines, stats in split_lines_many(texts)]
+    """A Context per text; the line counts and masks of all texts come from one numpy pass."""
+    if len(texts) <= 1:
+        return [Context(text) for text in texts]
+    per_text, batch_stats = split_lines_batch(texts)
+    n_lines = [lines.n_lines for lines, _ in per_text]
+    masks = line_masks(batch_stats, n_lines)
+    bounds = np.cumsum(n_lines).tolist()
+    return [Context(lines.text, lines, stats, tuple(m[end - n:end] for m in masks))
+            for (lines, stats), n, end in zip(per_text, n_lines, bounds)]
 
 
 def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
@@ -759,8 +795,8 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
     return ctx
 
 
-def _mark_rules(ctx: Context, ruleset: RuleSet) -> None:
-    apply_rule_packs(ctx, ruleset)
+def _mark_rules(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | None = None) -> None:
+    apply_rule_packs(ctx, ruleset, matched)
     mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
@@ -781,8 +817,8 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     results: list[tuple[str, list[Removal]]] = [(text, []) for text in texts]
     todo = [k for k, text in enumerate(texts) if text and text.strip()]
     ctxs = contexts_of([texts[k] for k in todo])
-    for ctx in ctxs:
-        _mark_rules(ctx, ruleset)
+    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset) if ctxs else ()):
+        _mark_rules(ctx, ruleset, matched)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 

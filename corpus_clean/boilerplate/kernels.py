@@ -1,12 +1,12 @@
-"""Batch-wide regex kernels: which rules can match which lines, for all lines at once.
+"""Regex kernels: which rules can match a line, in one RE2 set match.
 
 The rule packs' regexes are Python regexes, full-matched one line at a time. Most lines
 match no rule, yet each one costs a Python loop over the rules that could match it. Here
-every rule's regex becomes an RE2 pattern that matches *at least* every line the Python
-regex full-matches (a superset: ``re2_superset``), and RE2 runs it over all the lines of
-a batch in one pyarrow kernel call (``pyarrow.compute.match_substring_regex``). A line
-the superset rejects cannot match the rule; the Python regex then confirms only the
-lines the kernel kept, so the verdicts are the same as trying every rule on every line.
+every anchored rule's regex becomes an RE2 pattern that matches *at least* every line the
+Python regex full-matches (a superset: ``re2_superset``), and all of them go into one RE2
+set (``RuleKernel``), matched once per line the engine has not seen before. A line the
+superset rejects cannot match the rule; the Python regex then confirms only the rules
+the set named, so the verdicts are the same as trying every rule on every line.
 
 The translation walks the regex's parse tree (the standard library's own parser), so it
 sees what the Python regex engine sees:
@@ -217,6 +217,7 @@ class RuleKernel:
         self._match = match  # bytes -> list of indices into the set
         self.always = always  # the bits of the patterns without a superset
         self._positions = positions  # set index -> pattern position
+        self._bit_of = tuple(1 << k for k in positions)  # set index -> the pattern's bit
 
     @classmethod
     def build(cls, patterns: list[str]) -> "RuleKernel | None":
@@ -256,8 +257,11 @@ class RuleKernel:
         except UnicodeEncodeError:  # a lone surrogate: RE2 cannot say, try them all
             return -1
         bits = self.always
-        for index in self._match(data):
-            bits |= 1 << self._positions[index]
+        found = self._match(data)
+        if found:
+            bit_of = self._bit_of
+            for index in found:
+                bits |= bit_of[index]
         return bits
 
 

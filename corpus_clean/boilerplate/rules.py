@@ -124,7 +124,8 @@ class RuleSet:
     * ``keyword_rules``: rules with ``keywords`` (patterns that look anywhere in the
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
-      over the lower-cased text (``keyword_hits``).
+      over the lower-cased lines of a batch the line cache does not know
+      (``keyword_bits_of_many``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -141,8 +142,10 @@ class RuleSet:
     word_limits: tuple[int, ...] = field(repr=False)  # the anchored rules' max_words, sorted
     # (key, word-count bucket, in_head, in_tail) -> ((group, regex), ...); key -> ((group, regex, rule), ...)
     _candidates: dict = field(repr=False, default_factory=dict)
-    # (in_head, in_tail) -> {raw line: group or None}, and "keyword" -> {(position in
-    # keyword_rules, raw line): does its regex match}, filled by the engine
+    # (word-count bucket, in_head, in_tail) -> bits of the keyword rules that may act
+    _keyword_candidates: dict = field(repr=False, default_factory=dict)
+    # ("verdict", flags) -> {raw line: its Rule or None}, filled by the engine
+    # (``engine.line_rules_many``; flags: whether keywords apply, in the head, in the tail)
     line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
     # Every keyword of the keyword rules, one automaton; per keyword, the positions in
@@ -159,35 +162,66 @@ class RuleSet:
     # gate bits of the rules that can match it. None: google-re2 is not installed (or
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
-    # Per keyword, its rules (positions in keyword_rules) as one flat array: keyword j's
-    # are rules_flat[rules_start[j]:rules_start[j] + rules_count[j]].
-    rules_flat: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    rules_start: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    rules_count: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
-    keyword_max_words: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
+    bits_of_keyword: tuple = field(repr=False, default=())
+    # The keyword rules' orders (ascending) and their distinct word limits, sorted.
+    keyword_orders: tuple = field(repr=False, default=())
+    keyword_word_limits: tuple = field(repr=False, default=())
+    # The most words a line may have for some line rule to act on it.
+    line_max_words: int = 10**9
+    # The gate bits of all anchored rules (bit k: dispatch[k]).
+    anchored_bits: int = -1
 
-    def keyword_hits(self, lower: str, line_starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(positions in keyword_rules, lines): every line of `lower` (the lower-cased
-        text, `line_starts` its line offsets) holding one of a rule's keywords, each
-        (rule, line) pair once, in one Aho-Corasick pass and a few array operations.
+    def keyword_bits_of(self, line: str) -> int:
+        """The keyword rules `line` holds a keyword of, in its lower-cased text, as bits
+        (bit k: keyword_rules[k]).
 
         >>> rules = load_rules()
-        >>> text = "Intro line.\\nThis story was contributed to by a reporter.\\n"
-        >>> positions, lines = rules.keyword_hits(text.lower(), np.array([0, 12, 57]))
-        >>> sorted({rules.keyword_rules[k][0].id for k in positions.tolist()}), lines.tolist()
-        (['news.contributed'], [1])
+        >>> bits = rules.keyword_bits_of("This story was CONTRIBUTED to by a reporter.")
+        >>> [r.id for k, (r, _) in enumerate(rules.keyword_rules) if bits >> k & 1]
+        ['news.contributed']
         """
+        return self.keyword_bits_of_many([line])[0]
+
+    def keyword_bits_of_many(self, lines: list[str]) -> list[int]:
+        """``keyword_bits_of`` of each line, the keywords of all of them found in one
+        Aho-Corasick pass over their lower-cased text, joined by newlines (no keyword
+        holds one)."""
+        out = [0] * len(lines)
+        if not lines or not self.keyword_rules:
+            return out
+        joined = "\n".join(lines)
+        lower = joined.lower()
+        if len(lower) != len(joined):  # ("İ": offsets would not line up) one line at a time
+            if len(lines) > 1:
+                return [self.keyword_bits_of_many([line])[0] for line in lines]
+            lower = lines[0].lower()  # (one line: no offsets to line up)
         found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
         if not found:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return out
+        lengths = np.array([len(line) for line in lines], dtype=np.int64)
+        line_starts = np.cumsum(lengths + 1) - lengths - 1
         keyword, start, _ = np.array(found, dtype=np.int64).T
-        line = np.searchsorted(line_starts, start, side="right") - 1
-        count = self.rules_count[keyword]  # (a keyword of several rules: one hit per rule)
-        first = np.repeat(self.rules_start[keyword] - np.cumsum(count) + count, count)
-        rule = self.rules_flat[first + np.arange(len(first))]
-        n = len(line_starts)
-        pairs = np.unique(rule * n + np.repeat(line, count))
-        return pairs // n, pairs % n
+        line_of_hit = (np.searchsorted(line_starts, start, side="right") - 1).tolist()
+        bits_of_keyword = self.bits_of_keyword
+        for kw, line in zip(keyword.tolist(), line_of_hit):
+            out[line] |= bits_of_keyword[kw]
+        return out
+
+    def keyword_rules_to_try(self, n_words: int, in_head: bool, in_tail: bool, before_order: int | None) -> int:
+        """Bits of the keyword rules that may act on a line (``may_act``: `n_words`
+        words, in the head / tail or not) and come before rule order `before_order`
+        (None: all), i.e. the ones worth trying on it."""
+        # (lines whose word counts fall between the same two word limits meet the same rules)
+        cache_key = (bisect_left(self.keyword_word_limits, n_words), in_head, in_tail)
+        acting = self._keyword_candidates.get(cache_key)
+        if acting is None:
+            acting = sum(1 << k for k, (rule, _) in enumerate(self.keyword_rules)
+                         if may_act(rule, n_words, in_head, in_tail))
+            self._keyword_candidates[cache_key] = acting
+        if before_order is None:
+            return acting
+        return acting & ((1 << bisect_left(self.keyword_orders, before_order)) - 1)
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -610,11 +644,10 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         for r in anchored)
     prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
     keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
-    if "" in keywords:
-        raise ValueError("a rule's keywords must not be empty strings")
+    if "" in keywords or any("\n" in k for k in keywords):
+        raise ValueError("a rule's keywords must be non-empty and hold no newline")
     rules_of_keyword = tuple(tuple(k for k, (r, _) in enumerate(keyword_rules) if keyword in r.keywords)
                              for keyword in keywords)
-    rules_count = np.array([len(ks) for ks in rules_of_keyword], dtype=np.int64)
     word_limits = tuple(sorted({r.max_words for r in anchored if r.max_words is not None}))
     gates: dict[bool, dict[str, int]] = {False: {}, True: {}}  # folded? -> literal -> bits of the rules needing it
     ungated_bits = 0
@@ -631,10 +664,12 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
-                   rules_flat=np.array([k for ks in rules_of_keyword for k in ks], dtype=np.int64),
-                   rules_start=np.cumsum(rules_count) - rules_count, rules_count=rules_count,
-                   keyword_max_words=np.array([r.max_words if r.max_words is not None else 10**9
-                                               for r, _ in keyword_rules], dtype=np.int64))
+                   anchored_bits=(1 << len(dispatch)) - 1,
+                   bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
+                   keyword_orders=tuple(r.order for r, _ in keyword_rules),
+                   keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
+                   line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
+                                      default=0))
 
 
 def _finder(literals: list[str]):
