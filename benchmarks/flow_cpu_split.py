@@ -99,6 +99,7 @@ def _reader_child(tree: Path, corpus: Path) -> None:
 def measure(tree: Path, corpus: Path, child: str = "--child", warm_corpus: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as out:
         env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
+               "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
                "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
         done = subprocess.run([sys.executable, __file__, child, str(tree), str(corpus), out,
                                *([str(warm_corpus or corpus)] if child == "--child" else [])],
