@@ -20,6 +20,7 @@ from corpus_clean.shards import BatchExtras
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
+from flows.heartbeats import prompt_flow
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
 from tasks.dedup_tasks import assign_task, move_duplicates_task, rebuild_index_task
@@ -113,7 +114,7 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
     return on_dask(*args, 1, None, max_in_flight=threads + 1, one_clean_at_a_time=False)
 
 
-@flow(name="clean-corpus", log_prints=True)
+@prompt_flow(name="clean-corpus", log_prints=True)
 def clean_corpus(
     input_path: str = "data/raw",
     output_dir: str = "data/out",
