@@ -139,14 +139,20 @@ def labelled_doc(doc_id: str, doc) -> DocData:
     return DocData(doc_id, "", ctx, idx, X, y, w, scored, groups)
 
 
-def newsgen_docs(n: int, groups: list[str], seed: int) -> list[DocData]:
+# The share of generated training documents with a list of other stories after (or
+# above) the story (``training.newsgen._other_stories``); the news-noise benchmark's
+# documents have none.
+NEWSGEN_OTHER_STORIES = 0.5
+
+
+def newsgen_docs(n: int, groups: list[str], seed: int, other_stories: float = NEWSGEN_OTHER_STORIES) -> list[DocData]:
     """Generated news documents (``training/newsgen.py``) of the families of `groups`,
     labelled line by line by construction (every non-blank line: article or noise)."""
     from training.newsgen import family_names, generate
 
     families = [f for g in groups for f in family_names(g)]
     out = []
-    for k, doc in enumerate(generate(n, families=families, seed=seed)):
+    for k, doc in enumerate(generate(n, families=families, seed=seed, other_stories=other_stories)):
         out.append(labelled_doc(f"newsgen:{k}", doc))
     return out
 
