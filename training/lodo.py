@@ -24,7 +24,10 @@ import numpy as np
 
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
-from training.fit import clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score, newsgen_docs
+from training.fit import (
+    NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
+    newsgen_docs,
+)
 from training.labelled import load_pages
 from training.newsgen import LineScore, family_names, generate, removed_lines
 
@@ -44,9 +47,10 @@ def readability_fixture_ids(bench: Path) -> set[str]:
     return ids
 
 
-def bench_score(docs, model: StackedModel, score_mod, subset=None) -> dict:
+def bench_score(docs, model: StackedModel, score_mod, subset=None, threshold: float | None = None) -> dict:
     docs = [d for d in docs if subset is None or subset(d.id)]
-    preds = [clean_with(d, model.predict_proba(d.X), model.threshold, model.island_penalty) for d in docs]
+    threshold = model.threshold if threshold is None else threshold
+    preds = [clean_with(d, model.predict_proba(d.X), threshold, model.island_penalty) for d in docs]
     r = score_mod.score([d.gold for d in docs], preds)
     return {"n": len(docs), "P": r["precision"], "R": r["recall"], "F1": r["f1"], "empty": r["n_empty_predictions"]}
 
@@ -68,6 +72,10 @@ def main(argv=None) -> int:
     ap.add_argument("--newsgen-n", type=int, default=400, help="generated training documents per group")
     ap.add_argument("--eval-n", type=int, default=300, help="generated held-out documents per group")
     ap.add_argument("--trees", type=int, default=100)
+    ap.add_argument("--newsgen-other-stories", type=float, default=NEWSGEN_OTHER_STORIES,
+                    help="share of generated TRAINING documents with a list of other stories (held-out ones: none)")
+    ap.add_argument("--also-thresholds", default="",
+                    help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
                     help="add the benches' gold bodies followed by other pages' stories to their training sets")
     args = ap.parse_args(argv)
@@ -80,8 +88,8 @@ def main(argv=None) -> int:
         "scrapinghub": load_docs(str(bench_dir / "scrapinghub.jsonl.gz")),
         "readability": load_docs(str(bench_dir / "readability.jsonl.gz")),
         "own pages": [labelled_doc(p.family, p) for p in load_pages()],
-        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001),
-        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002),
+        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001, args.newsgen_other_stories),
+        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories),
     }
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]
@@ -110,9 +118,12 @@ def main(argv=None) -> int:
         rows = [(held, None)] if held == "scrapinghub" else [
             ("readability, 93 real pages", lambda i: i not in fixtures),
             ("readability, 31 test fixtures", lambda i: i in fixtures), ("readability, all 124", None)]
-        for name, subset in rows:
-            r = bench_score(sets[held] + (test_fixtures if held == "readability" else []), model, score_mod, subset)
-            print(f"| {name} | {others} | {r['n']} | {r['P']:.3f} | {r['R']:.3f} | **{r['F1']:.3f}** | {r['empty']} |")
+        for threshold in [None] + [float(t) for t in args.also_thresholds.split(",") if t]:
+            for name, subset in rows:
+                r = bench_score(sets[held] + (test_fixtures if held == "readability" else []), model, score_mod, subset,
+                                threshold)
+                at = "" if threshold is None else f" (threshold {threshold})"
+                print(f"| {name}{at} | {others} | {r['n']} | {r['P']:.3f} | {r['R']:.3f} | **{r['F1']:.3f}** | {r['empty']} |")
     model = model_without("own pages")
     s = line_score(load_pages(), model)
     print("\n| held-out labelled set | trained on | docs | noise removed % | article kept % | docs exactly right |")

@@ -442,7 +442,56 @@ def _block(w: _Writer, fam: dict, kind: str) -> list[tuple[str, str]]:
     return [(w.fill(t), kind) for t in fam["kinds"].get(kind, [])]
 
 
-def generate_one(rng: random.Random, family: str) -> NoisyDoc:
+# Headings over a list of other stories, in the languages of the generator (the
+# families' own "read more" wordings are used too).
+OTHER_STORIES_HEADINGS = {
+    "en": ["More stories", "Also in the news", "Latest headlines", "Around the region", "Elsewhere today", ""],
+    "de": ["Weitere Nachrichten", "Auch interessant", "Aus der Region", ""],
+    "fr": ["Autres actualités", "Dans la région", "Les plus lus", ""],
+    "es": ["Más noticias", "En la región", "Lo más leído", ""],
+}
+OTHER_STORIES_LAYOUTS = ("headline+summary", "card", "summary", "headline", "cut summary", "kicker+headline+summary")
+
+
+def _other_stories(w: _Writer, rng: random.Random, fam: dict) -> list[tuple[str, str]]:
+    """A list of 2-7 OTHER stories (other topics and towns of the same language): each
+    a headline and/or a one-sentence summary, in one of OTHER_STORIES_LAYOUTS (a
+    "card" is headline and summary flattened onto one line; a "cut summary" ends in
+    "..."), under a heading or none.
+
+    The commonest kept boilerplate on unseen pages is such a list after the story: its
+    summaries read like article prose, but they are about other things than the story
+    and come as alike records. Labelled ``other_stories``.
+    """
+    layout = rng.choice(OTHER_STORIES_LAYOUTS)
+    headings = OTHER_STORIES_HEADINGS[w.lang] + [t for t in fam["kinds"].get("read_more", []) if "{" not in t]
+    heading = rng.choice(headings)
+    out = [(heading, "other_stories")] if heading else []
+    topics = [t for t in TOPICS[w.lang] if t is not w.topic] or TOPICS[w.lang]
+    # (only sentences that name their story's subject: a generic one could be the story's own)
+    templates = [t for t in SENTENCES[w.lang] if any(k in t for k in ("{body", "{Body", "{act", "{thing", "{place"))]
+    for _ in range(rng.randint(2, 7)):
+        other = _Writer(rng, w.lang, w.outlet, rng.choice(topics), rng.choice(TOWNS))
+        headline = other.make_headline()
+        summary = other.sentence(rng.choice(templates))
+        if layout == "cut summary":
+            words = summary.split()
+            summary = " ".join(words[:max(6, len(words) * 2 // 3)]).rstrip(",.;:") + "..."
+        if layout == "card":
+            lines = [f"{headline} {summary}"]
+        elif layout == "summary" or layout == "cut summary":
+            lines = [summary]
+        elif layout == "headline":
+            lines = [headline]
+        else:
+            lines = ([other.topic["thing"].title()] if layout.startswith("kicker") else []) + [headline, summary]
+        out += [(line, "other_stories") for line in lines]
+    return out
+
+
+def generate_one(rng: random.Random, family: str, other_stories: float = 0.0) -> NoisyDoc:
+    """One document of `family`; with probability `other_stories` a list of other
+    stories (``_other_stories``) after the story (or, one time in five, above it)."""
     fam = FAMILIES[family]
     lang = fam["lang"] if isinstance(fam["lang"], str) else rng.choice(fam["lang"])
     topic = rng.choice(TOPICS[lang])
@@ -503,6 +552,13 @@ def generate_one(rng: random.Random, family: str) -> NoisyDoc:
             bottom.append((w.headline, "headline"))  # a repeated headline in a widget
     if "copyright" in kinds:
         bottom += _pick(w, fam, "copyright", rng.randint(1, 2))
+    if other_stories and rng.random() < other_stories:  # (no draw when off: the default stream is unchanged)
+        listed = _other_stories(w, rng, fam)
+        if rng.random() < 0.2:
+            top += listed
+        else:
+            cut = rng.randint(0, len(bottom) // 2)
+            bottom[cut:cut] = listed
     items = top + body + bottom
     sep = fam["sep"]
     lines: list[str] = []
@@ -516,11 +572,12 @@ def generate_one(rng: random.Random, family: str) -> NoisyDoc:
     return NoisyDoc(family, fam["group"], lang, lines, labels, title=w.headline)
 
 
-def generate(n: int, *, families: list[str] | None = None, seed: int = 0) -> list[NoisyDoc]:
-    """`n` documents, families taken in turn, all from one RNG seeded with `seed`."""
+def generate(n: int, *, families: list[str] | None = None, seed: int = 0, other_stories: float = 0.0) -> list[NoisyDoc]:
+    """`n` documents, families taken in turn, all from one RNG seeded with `seed`
+    (`other_stories`: the share of them with a list of other stories, see ``generate_one``)."""
     rng = random.Random(seed)
     names = families or family_names()
-    return [generate_one(rng, names[k % len(names)]) for k in range(n)]
+    return [generate_one(rng, names[k % len(names)], other_stories) for k in range(n)]
 
 
 # --- scoring ---------------------------------------------------------------------------
