@@ -588,8 +588,11 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
             junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
+        page = _PageShare(body)
         for node in junk:
             if lenient and node.tag in LENIENT_KEEPS_TAGS:
+                continue
+            if node.tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
@@ -662,9 +665,44 @@ def article_wrappers(body: LexborNode) -> set[int]:
     return out
 
 
+# Furniture tags that sites also use as the page's layout boxes: one that holds most
+# of the page's paragraph text is a wrapper (see _PageShare.holds_most).
+WRAPPER_TAGS = frozenset(("header", "aside"))
+
+
+class _PageShare:
+    """Whether an element holds most of the page's paragraph text (computed on first use).
+
+    The page's total is only needed when a furniture tag is big, which few are.
+    """
+
+    def __init__(self, body: LexborNode):
+        self.body = body
+        self._text = self._paras = None
+
+    def holds_most(self, node: LexborNode) -> bool:
+        """True when ``node`` holds over ``WRAPPER_SHARE`` of the page's text and of its ``<p>`` text.
+
+        Sites write their whole article inside a ``<header class="post-content">``
+        or an ``<aside>`` that a missing end tag left open around the page; cut as
+        furniture, the page reads as empty.
+
+        >>> t = LexborHTMLParser("<body><nav>Home</nav><header><p>" + "Words, words. " * 9 + "</p></header></body>")
+        >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
+        (True, False)
+        """
+        if self._text is None:
+            self._text = len(self.body.text())
+        if len(node.text()) <= WRAPPER_SHARE * self._text:
+            return False
+        if self._paras is None:
+            self._paras = _para_chars(self.body)
+        return _para_chars(node) > WRAPPER_SHARE * self._paras
+
+
 # The second, lenient reading of a page (see :func:`extract_main_text`) keeps these
 # wrappers: sites put whole articles in a <header>.
-LENIENT_KEEPS_TAGS = frozenset(("header",))
+LENIENT_KEEPS_TAGS = frozenset(("header", "noscript"))
 MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
 

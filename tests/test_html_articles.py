@@ -1,0 +1,104 @@
+"""Article-like pages whose content sits where furniture usually does (issue 11, HTML path).
+
+Page shapes seen in public benchmarks, written here with our own text: a blog that
+puts its whole post in a ``<header class="post-content">``; an ``<aside>`` left open
+by a missing end tag around the whole page; a forum whose pages are drawn by a
+script and whose posts are in the ``<noscript>`` crawler view (Discourse).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+import corpus_clean.html as html_mod
+from corpus_clean.html import extract_main_text
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_html import BODY, assert_exact_removals, extracted_with_exact_removals, page  # noqa: E402
+
+MENU = "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/about'>About us</a></nav>"
+
+
+# --- a furniture tag that holds the page ------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["header", "aside"]), st.integers(2, 4), st.booleans())
+def test_a_header_or_aside_holding_most_of_the_page_is_a_wrapper(tag, n, closed):
+    """The first reading keeps the article (no fallback needed), and the real menu is still cut."""
+    ps = "".join(f"<p>{p}</p>" for p in BODY[:n])
+    end = f"</{tag}>" if closed else ""  # an unclosed <aside> runs to the end of <body>
+    html = f"<html><body>{MENU}<{tag} class='post-content'><div class='rich-text'>{ps}</div>{end}" \
+           f"<footer><p>Copyright 2024, the blog, all rights reserved.</p></footer></body></html>"
+    ex = extracted_with_exact_removals(html)
+    assert ex.text.split("\n") == list(BODY[:n])
+    assert "html.nav" in {r.rule for r in ex.removed}
+    lines = html_mod.read_page(html_mod.LexborHTMLParser(html))
+    assert not html_mod.doubtful(lines)
+
+
+def test_a_site_header_and_a_sidebar_are_still_furniture():
+    """Fault injection: the usual small header and aside next to a normal article are cut with their rules."""
+    ex = extracted_with_exact_removals(page("<article>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article>"))
+    assert ex.text.split("\n") == list(BODY)
+    rules = {r.rule for r in ex.removed}
+    assert {"html.header", "html.sidebar"} <= rules
+    assert "Most read" not in ex.text and "Eastmere Gazette" not in ex.text
+
+
+def test_a_large_footer_is_never_taken_for_a_wrapper():
+    """A footer that holds most of the page (terms of use in a modal) is still a footer."""
+    terms = "".join(f"<p>Terms of use, clause {i}: you agree, as a user of the shop, to these terms.</p>"
+                    for i in range(12))
+    html = f"<html><body><div class='product'><p>{BODY[0]}</p></div><footer>{terms}</footer></body></html>"
+    ex = extracted_with_exact_removals(html)
+    assert ex.text == BODY[0]
+    assert "Terms of use" not in ex.text
+
+
+def test_page_share_is_computed_only_when_a_big_furniture_tag_asks():
+    tree = html_mod.LexborHTMLParser(page("<article><p>x</p></article>"))
+    share = html_mod._PageShare(tree.body)
+    assert share.holds_most(tree.css_first("nav")) is False
+    assert share._paras is None  # the small nav was judged on its text length alone
+
+
+# --- the <noscript> crawler view of a script-drawn page ----------------------------------
+
+
+def discourse_like(posts, splash: str = "Loading the discussion...") -> str:
+    """A page drawn by a script: a splash screen (hidden once the script runs; a browser without
+    scripts hides it with the noscript's own style), and the crawler view in <noscript>."""
+    body = "".join(f"<div class='topic-body crawler-post'><div class='crawler-post-meta'><span>user{i}</span>"
+                   f"</div><div class='post' itemprop='text'><p>{p}</p></div></div>" for i, p in enumerate(posts))
+    return (f"<html><body><section id='d-splash' style='display: none'><p>{splash}</p></section><div id='app'></div>"
+            f"<noscript><header><a href='/'>Harbour forum</a></header><div id='main-outlet' role='main'>"
+            f"<h1>Rebuilding the pier</h1>{body}</div><footer><nav><a href='/about'>About</a> "
+            f"<a href='/faq'>FAQ</a></nav></footer></noscript></body></html>")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 4))  # one short post is under the second reading's minimum gain
+def test_the_noscript_view_of_a_script_drawn_page_is_read(n):
+    ex = extracted_with_exact_removals(discourse_like(BODY[:n]))
+    for p in BODY[:n]:
+        assert p in ex.text
+    assert "About" not in ex.text.split("\n")  # its navigation is still navigation
+
+
+def test_noscript_is_not_read_when_the_page_has_its_article():
+    """Fault injection: a "please enable JavaScript" notice next to a normal article stays invisible."""
+    notice = "<noscript><p>This site works best with JavaScript enabled, please turn it on, thanks.</p></noscript>"
+    html = page("<article>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article>" + notice)
+    ex = extract_main_text(html)
+    assert ex.text.split("\n") == list(BODY)
+    assert "JavaScript" not in ex.visible_text
+    assert_exact_removals(ex.visible_text, ex.removed)
+
+
+def test_a_script_drawn_page_without_a_crawler_view_stays_empty():
+    """A noscript of a few words (a tracking pixel's note) invents no article."""
+    html = "<html><body><div id='app'></div><noscript>Enable JavaScript.</noscript></body></html>"
+    assert extract_main_text(html).text == ""
