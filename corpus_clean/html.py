@@ -1305,6 +1305,10 @@ FURNITURE_LINE_RE = re.compile(
 )
 LINK_DENSE = 0.5
 TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
+# Blocks inside the article that are never judged as link lists: table parts (a title
+# column of links is data) and subheadings (a listicle links each item's name: "<h2><a
+# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them).
+NOT_LINK_LISTS = TABLE_PARTS | frozenset("h2 h3 h4 h5 h6".split())
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
@@ -1448,8 +1452,8 @@ def _close_frame(frames: list) -> None:
     elif frame.tag in BLOCK_TAGS:
         if frame.judge:
             # Table cells and rows that are links are data (a title column), not
-            # navigation: a link-dense table is judged as a whole.
-            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS \
+            # navigation: a link-dense table is judged as a whole; so are linked subheadings.
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in NOT_LINK_LISTS \
                     and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return

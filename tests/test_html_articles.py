@@ -102,3 +102,26 @@ def test_a_script_drawn_page_without_a_crawler_view_stays_empty():
     """A noscript of a few words (a tracking pixel's note) invents no article."""
     html = "<html><body><div id='app'></div><noscript>Enable JavaScript.</noscript></body></html>"
     assert extract_main_text(html).text == ""
+
+
+# --- linked subheadings -----------------------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["h2", "h3", "h4"]), st.integers(2, 4))
+def test_linked_subheadings_of_a_listicle_are_kept(tag, n):
+    """A listicle links each item's name in its heading; the heading is the article's, not a link list."""
+    items = "".join(f"<{tag}><a href='/mover-{i}'>{i}. Harbour Movers No {i}</a></{tag}><p>{p}</p>"
+                    for i, p in enumerate(BODY[:n], 1))
+    ex = extracted_with_exact_removals(page(f"<article class='post-body'>{items}</article>"))
+    for i in range(1, n + 1):
+        assert f"{i}. Harbour Movers No {i}" in ex.text.split("\n")
+
+
+def test_teaser_cards_with_linked_headings_are_still_link_lists():
+    """Fault injection: a card of a linked heading and a linked blurb is judged as a whole and cut."""
+    cards = "".join(f"<div class='card'><h3><a href='/s{i}'>Storm story {i}</a></h3>"
+                    f"<a href='/s{i}'>Read about the storm on the coast, part {i}</a></div>" for i in range(3))
+    ex = extracted_with_exact_removals(page("<article>" + "".join(f"<p>{p}</p>" for p in BODY) + cards + "</article>"))
+    assert ex.text.split("\n") == list(BODY)
+    assert "html.links" in {r.rule for r in ex.removed}
