@@ -1022,7 +1022,10 @@ def best_container(body: LexborNode) -> list[LexborNode]:
 
     best = _climb_only_child(best)
     chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
-    chosen = chosen + _same_component_cousins(best, chosen, deep)
+    cousins = _same_component_cousins(best, chosen, deep)
+    if not cousins and not best.attributes.get("class"):
+        chosen, cousins = _component_of_unnamed_winner(best, chosen, deep)
+    chosen = chosen + cousins
     whole = _semantic_article_around(best, chosen, deep)
     return [whole] if whole is not None else chosen
 
@@ -1127,7 +1130,7 @@ def _element_children(node: LexborNode) -> int:
 
 
 # How far up from the winner its cousins of the same component are looked for.
-COUSIN_LEVELS = 6  # 3 before: forum and Q&A post bodies sit 4-6 levels below their list
+COUSIN_LEVELS = 10  # 3 before: forum and Q&A post bodies sit 4-6 levels below their list
 
 
 def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: dict) -> list[LexborNode]:
@@ -1166,6 +1169,43 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
             out.append(node)
             taken.add(node.mem_id)
     return out
+
+
+# How far up from a winner without a class its nearest named ancestor is looked for.
+ANCHOR_LEVELS = 3
+
+
+def _component_of_unnamed_winner(best: LexborNode, chosen: list[LexborNode],
+                                 deep: dict) -> tuple[list[LexborNode], list[LexborNode]]:
+    """``(chosen, cousins)`` when the winner has no class: its nearest named ancestor's component.
+
+    Forum and Q&A threads write each post's body as a named box ("<article
+    class='message-body'>", "<div class='s-prose js-post-body'>") holding
+    unnamed blocks; the longest post's ``<div>`` or list wins the scoring and,
+    with no class of its own, has no component to find the other posts by. Its
+    nearest ancestor with a class (up to ``ANCHOR_LEVELS`` up) names it: when
+    that finds cousins, the whole ancestor replaces the winner and its blocks.
+    Nothing changes when it finds none.
+
+    >>> posts = "".join(f"<div class='thread-item'><div class='post-text'><div>{w} " + "Words, words. " * 12
+    ...                 + "</div></div></div>" for w in ("First", "Second"))
+    >>> t = LexborHTMLParser(f"<body><div class='thread'>{posts}</div><p>Foot, note, here, ok.</p></body>")
+    >>> [n.text()[:6] for n in best_container(t.body)]
+    ['First ', 'Second']
+    """
+    anchor = best.parent
+    for _ in range(ANCHOR_LEVELS):
+        if anchor is None or anchor.tag in ("body", "html"):
+            return chosen, []
+        if anchor.attributes.get("class"):
+            break
+        anchor = anchor.parent
+    else:
+        return chosen, []
+    if not _same_class_section(anchor, anchor.attributes.get("class"), deep):
+        return chosen, []
+    cousins = _same_component_cousins(anchor, [anchor], deep)
+    return ([anchor], cousins) if cousins else (chosen, [])
 
 
 def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:

@@ -125,3 +125,39 @@ def test_teaser_cards_with_linked_headings_are_still_link_lists():
     ex = extracted_with_exact_removals(page("<article>" + "".join(f"<p>{p}</p>" for p in BODY) + cards + "</article>"))
     assert ex.text.split("\n") == list(BODY)
     assert "html.links" in {r.rule for r in ex.removed}
+
+
+# --- forum and Q&A threads: every post of the thread -------------------------------------
+
+
+def thread(posts, depth: int, named_body: bool) -> str:
+    """A thread as forum software writes it: each post's body ``depth`` wrappers below the post list."""
+    items = []
+    for i, p in enumerate(posts):
+        inner = f"<div class='message-body'><div>{p}</div></div>" if named_body else \
+            f"<div class='message-body'>{p}</div>"
+        for level in range(depth):
+            # each wrapper has an (empty) sibling box, as real templates do: no only-child climb
+            inner = f"<div class='message-cell-{level}'>{inner}<div class='reactions-{level}'></div></div>"
+        items.append(f"<article class='message' id='post-{i}'><div class='user'>poster{i}</div>{inner}</article>")
+    return f"<div class='thread'>{''.join(items)}</div>"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(2, 4), st.integers(0, 8), st.booleans(), st.integers(0, 3))
+def test_every_post_of_a_thread_is_kept(n, depth, named_body, longest):
+    """Posts whose body is a named box, or an unnamed block inside one, up to 8 wrappers deep."""
+    posts = list(BODY[:n])
+    posts[longest % n] = posts[longest % n] + " " + BODY[(longest + 1) % 4]  # one post wins the scoring
+    ex = extracted_with_exact_removals(page(thread(posts, depth, named_body)))
+    for p in posts:
+        assert p in ex.text.split("\n")
+    assert "Most read" not in ex.text
+
+
+def test_an_unnamed_winner_without_named_cousins_is_unchanged():
+    """Fault injection: a named ancestor whose class no other element shares changes nothing."""
+    html = page("<div class='story'><div><p>" + "</p><p>".join(BODY) + "</p></div></div>"
+                "<div class='teasers'><div>" + BODY[0][:60] + "</div></div>")
+    ex = extracted_with_exact_removals(html)
+    assert ex.text.split("\n") == list(BODY)
