@@ -668,6 +668,7 @@ def article_wrappers(body: LexborNode) -> set[int]:
 # Furniture tags that sites also use as the page's layout boxes: one that holds most
 # of the page's paragraph text is a wrapper (see _PageShare.holds_most).
 WRAPPER_TAGS = frozenset(("header", "aside"))
+MIN_WRAPPER_CHARS = 200  # and has at least this much text (a short paragraph)
 
 
 class _PageShare:
@@ -691,9 +692,12 @@ class _PageShare:
         >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
         (True, False)
         """
+        own = len(node.text())
+        if own < MIN_WRAPPER_CHARS:  # a site header or a sidebar of links: no need to measure the page
+            return False
         if self._text is None:
             self._text = len(self.body.text())
-        if len(node.text()) <= WRAPPER_SHARE * self._text:
+        if own <= WRAPPER_SHARE * self._text:
             return False
         if self._paras is None:
             self._paras = _para_chars(self.body)
@@ -1130,7 +1134,7 @@ def _element_children(node: LexborNode) -> int:
 
 
 # How far up from the winner its cousins of the same component are looked for.
-COUSIN_LEVELS = 10  # 3 before: forum and Q&A post bodies sit 4-6 levels below their list
+COUSIN_LEVELS = 10  # 6 before: XenForo and Stack Exchange post bodies sit 7-10 levels below their list
 
 
 def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: dict) -> list[LexborNode]:
