@@ -688,7 +688,7 @@ class _PageShare:
         or an ``<aside>`` that a missing end tag left open around the page; cut as
         furniture, the page reads as empty.
 
-        >>> t = LexborHTMLParser("<body><nav>Home</nav><header><p>" + "Words, words. " * 9 + "</p></header></body>")
+        >>> t = LexborHTMLParser("<body><nav>Home</nav><header><p>" + "Words, words. " * 20 + "</p></header></body>")
         >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
         (True, False)
         """
