@@ -1031,7 +1031,72 @@ def best_container(body: LexborNode) -> list[LexborNode]:
         chosen, cousins = _component_of_unnamed_winner(best, chosen, deep)
     chosen = chosen + cousins
     whole = _semantic_article_around(best, chosen, deep)
-    return [whole] if whole is not None else chosen
+    return [whole] if whole is not None else chosen + _headings_between(chosen)
+
+
+SUBHEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+HEADING_LEVELS = 3  # how far up from a chosen block its heading is looked for
+_SUBHEADING_SELECTOR = ",".join(sorted(SUBHEADINGS))
+
+
+def _headings_between(chosen: list[LexborNode]) -> list[LexborNode]:
+    """The subheading right before each chosen block after the first: the title of that part.
+
+    Page builders put each part of a long article in a section of its own, its
+    ``<h2>`` beside the text box rather than in it ("<section><div class=title>
+    <h2>2. Weebly</h2></div><div class=rich-text>…</div></section>"); the blocks
+    are chosen, their titles are not. A heading counts when it (or a box holding
+    only it) is the element right before the block or before one of its first
+    ``HEADING_LEVELS`` ancestors of which the block comes first (a box of several
+    headings, "<div><h2>1.</h2><h2>Squarespace</h2></div>", gives them all).
+
+    >>> parts = "".join(f"<section><div class='t'><h2>Part {i}</h2></div><div class='text'><p>" + "Words, words. " * 9
+    ...                 + "</p></div></section>" for i in range(3))
+    >>> t = LexborHTMLParser(f"<body><main>{parts}</main></body>")
+    >>> [n.text() for n in _headings_between([t.css("div.text")[1], t.css("div.text")[2]])]
+    ['Part 2']
+    """
+    ids = _ancestors_of(chosen)
+    first = min(chosen, key=_document_position, default=None)
+    out = []
+    for block in chosen:
+        if block is first:
+            continue
+        node = block
+        for _ in range(HEADING_LEVELS):
+            prev = node.prev
+            while prev is not None and not _is_element(prev):
+                prev = prev.prev
+            if prev is None:
+                node = node.parent
+                if node is None or node.tag in ("body", "html"):
+                    break
+                continue
+            headings = [prev] if prev.tag in SUBHEADINGS else prev.css(_SUBHEADING_SELECTOR)
+            if headings and prev.mem_id not in ids and \
+                    sum(len(h.text(strip=True)) for h in headings) == len(prev.text(strip=True)) > 0:
+                out.extend(headings)
+                ids.update(h.mem_id for h in headings)
+            break
+    return out
+
+
+def _is_element(node: LexborNode) -> bool:
+    tag = node.tag
+    return bool(tag) and not tag.startswith("-") and tag != "_comment"
+
+
+def _document_position(node: LexborNode) -> tuple:
+    """A sort key of document order: the child indexes on the path from the root."""
+    path = []
+    while node.parent is not None:
+        index, sib = 0, node.prev
+        while sib is not None:
+            index += 1
+            sib = sib.prev
+        path.append(index)
+        node = node.parent
+    return tuple(reversed(path))
 
 
 # The site's own article element replaces the chosen blocks when they hold under

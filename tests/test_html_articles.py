@@ -161,3 +161,31 @@ def test_an_unnamed_winner_without_named_cousins_is_unchanged():
                 "<div class='teasers'><div>" + BODY[0][:60] + "</div></div>")
     ex = extracted_with_exact_removals(html)
     assert ex.text.split("\n") == list(BODY)
+
+
+# --- the headings of an article's parts --------------------------------------------------
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 4), st.booleans())
+def test_headings_beside_the_parts_of_an_article_are_kept(n, two_heading_box):
+    """Each part in a section of its own, its heading in a box beside the text (a page builder's markup)."""
+    def head(i):
+        return f"<h2>{i}.</h2><h2>Harbour part {i}</h2>" if two_heading_box else f"<h2>{i}. Harbour part {i}</h2>"
+    parts = "".join(f"<section class='rank-{i}'><div class='rank-head'>{head(i)}</div>"
+                    f"<div class='rich-text'><p>{p}</p></div></section>" for i, p in enumerate(BODY[:n], 1))
+    ex = extracted_with_exact_removals(page(f"<div class='ranking'>{parts}</div>"))
+    text = " ".join(ex.text.split("\n"))
+    for i in range(2, n + 1):  # the parts after the first: their headings come with them
+        assert f"{i}. Harbour part {i}" in text
+    for p in BODY[:n]:
+        assert p in ex.text.split("\n")
+
+
+def test_a_box_with_more_than_a_heading_is_not_taken_as_one():
+    """Fault injection: a teaser box (heading plus a linked blurb) before a part stays out."""
+    parts = (f"<section><div class='rich-text'><p>{BODY[0]}</p></div></section>"
+             f"<section><div class='promo-box'><h3>Sign up</h3><a href='/n'>Get the harbour newsletter</a></div>"
+             f"<div class='rich-text'><p>{BODY[1]}</p></div></section>")
+    ex = extracted_with_exact_removals(page(parts))
+    assert "Sign up" not in ex.text and "newsletter" not in ex.text
