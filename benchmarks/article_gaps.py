@@ -42,7 +42,8 @@ ARTICLE_GROUPS = ("article", "forum", "product")
 GAP = 0.02
 
 
-def load_sets(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str]) -> dict[str, tuple[str, list]]:
+def load_sets(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str],
+              groups: tuple = ARTICLE_GROUPS) -> dict[str, tuple[str, list]]:
     """Set name -> (status, records); status is "dev", "guard" or "held-out"."""
     sets = {"scrapinghub": ("guard", ex.load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz")))}
     readability = ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
@@ -54,7 +55,7 @@ def load_sets(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str])
         if not path:
             continue
         records = ex.load_jsonl(path)
-        for group in ARTICLE_GROUPS:
+        for group in groups:
             sets[f"{name}: {group}"] = (status, [r for r in records if r.get("group") == group])
     return sets
 
@@ -108,13 +109,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--causes", action="store_true", help="per-page cause table of the dev sets")
     ap.add_argument("--examples", type=int, default=4)
     ap.add_argument("--only", action="append", default=[], help="keep the sets whose name contains this")
+    ap.add_argument("--groups", default=",".join(ARTICLE_GROUPS),
+                    help="WCXB page types, comma-separated (the non-article ones: to check for regressions)")
     ap.add_argument("--list", action="store_true", help="also list every dev page behind by > 0.02 F1")
     ap.add_argument("--save", help="write our per-page F1 (all sets) to this json")
     ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
     args = ap.parse_args(argv)
     score = ex.load_score(args.bench_dir)
     others = {"trafilatura": ex.make_trafilatura(), "readability-lxml": ex.make_readability()}
-    sets = load_sets(args.bench_dir, args.wcxb_dev, args.wcxb_test)
+    sets = load_sets(args.bench_dir, args.wcxb_dev, args.wcxb_test, tuple(args.groups.split(",")))
     if args.only:
         sets = {k: v for k, v in sets.items() if any(word in k for word in args.only)}
     print("| set | status | pages | ours P | ours R | ours F1 | trafilatura F1 | readability-lxml F1 | gap |")
