@@ -705,7 +705,8 @@ class _PageShare:
 
 
 # The second, lenient reading of a page (see :func:`extract_main_text`) keeps these
-# wrappers: sites put whole articles in a <header>.
+# wrappers: sites put whole articles in a <header>, and script-drawn pages (Discourse
+# forums) show their content only in the <noscript> crawler view.
 LENIENT_KEEPS_TAGS = frozenset(("header", "noscript"))
 MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
@@ -981,7 +982,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     by their link density, and we climb to a common ancestor when several
     near-best candidates share it (articles split into many sections). Siblings
     that score well join the winner, and so do the other parts of its component
-    (:func:`same_component`), siblings or cousins.
+    (:func:`same_component`), siblings or cousins (a winner without a class is
+    named by its nearest classed ancestor: :func:`_component_of_unnamed_winner`),
+    and the subheadings right before the parts (:func:`_headings_between`).
     """
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -1417,7 +1420,7 @@ TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
 # Blocks inside the article that are never judged as link lists: table parts (a title
 # column of links is data) and subheadings (a listicle links each item's name: "<h2><a
 # href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them).
-NOT_LINK_LISTS = TABLE_PARTS | frozenset("h2 h3 h4 h5 h6".split())
+NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
