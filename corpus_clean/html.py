@@ -588,8 +588,11 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
             junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
+        page = _PageShare(body)
         for node in junk:
             if lenient and node.tag in LENIENT_KEEPS_TAGS:
+                continue
+            if node.tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
@@ -662,9 +665,49 @@ def article_wrappers(body: LexborNode) -> set[int]:
     return out
 
 
+# Furniture tags that sites also use as the page's layout boxes: one that holds most
+# of the page's paragraph text is a wrapper (see _PageShare.holds_most).
+WRAPPER_TAGS = frozenset(("header", "aside"))
+MIN_WRAPPER_CHARS = 200  # and has at least this much text (a short paragraph)
+
+
+class _PageShare:
+    """Whether an element holds most of the page's paragraph text (computed on first use).
+
+    The page's total is only needed when a furniture tag is big, which few are.
+    """
+
+    def __init__(self, body: LexborNode):
+        self.body = body
+        self._text = self._paras = None
+
+    def holds_most(self, node: LexborNode) -> bool:
+        """True when ``node`` holds over ``WRAPPER_SHARE`` of the page's text and of its ``<p>`` text.
+
+        Sites write their whole article inside a ``<header class="post-content">``
+        or an ``<aside>`` that a missing end tag left open around the page; cut as
+        furniture, the page reads as empty.
+
+        >>> t = LexborHTMLParser("<body><nav>Home</nav><header><p>" + "Words, words. " * 20 + "</p></header></body>")
+        >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
+        (True, False)
+        """
+        own = len(node.text())
+        if own < MIN_WRAPPER_CHARS:  # a site header or a sidebar of links: no need to measure the page
+            return False
+        if self._text is None:
+            self._text = len(self.body.text())
+        if own <= WRAPPER_SHARE * self._text:
+            return False
+        if self._paras is None:
+            self._paras = _para_chars(self.body)
+        return _para_chars(node) > WRAPPER_SHARE * self._paras
+
+
 # The second, lenient reading of a page (see :func:`extract_main_text`) keeps these
-# wrappers: sites put whole articles in a <header>.
-LENIENT_KEEPS_TAGS = frozenset(("header",))
+# wrappers: sites put whole articles in a <header>, and script-drawn pages (Discourse
+# forums) show their content only in the <noscript> crawler view.
+LENIENT_KEEPS_TAGS = frozenset(("header", "noscript"))
 MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
 
@@ -939,7 +982,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     by their link density, and we climb to a common ancestor when several
     near-best candidates share it (articles split into many sections). Siblings
     that score well join the winner, and so do the other parts of its component
-    (:func:`same_component`), siblings or cousins.
+    (:func:`same_component`), siblings or cousins (a winner without a class is
+    named by its nearest classed ancestor: :func:`_component_of_unnamed_winner`),
+    and the subheadings right before the parts (:func:`_headings_between`).
     """
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -984,9 +1029,77 @@ def best_container(body: LexborNode) -> list[LexborNode]:
 
     best = _climb_only_child(best)
     chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
-    chosen = chosen + _same_component_cousins(best, chosen, deep)
+    cousins = _same_component_cousins(best, chosen, deep)
+    if not cousins and not best.attributes.get("class"):
+        chosen, cousins = _component_of_unnamed_winner(best, chosen, deep)
+    chosen = chosen + cousins
     whole = _semantic_article_around(best, chosen, deep)
-    return [whole] if whole is not None else chosen
+    return [whole] if whole is not None else chosen + _headings_between(chosen)
+
+
+SUBHEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+HEADING_LEVELS = 3  # how far up from a chosen block its heading is looked for
+_SUBHEADING_SELECTOR = ",".join(sorted(SUBHEADINGS))
+
+
+def _headings_between(chosen: list[LexborNode]) -> list[LexborNode]:
+    """The subheading right before each chosen block after the first: the title of that part.
+
+    Page builders put each part of a long article in a section of its own, its
+    ``<h2>`` beside the text box rather than in it ("<section><div class=title>
+    <h2>2. Weebly</h2></div><div class=rich-text>…</div></section>"); the blocks
+    are chosen, their titles are not. A heading counts when it (or a box holding
+    only it) is the element right before the block or before one of its first
+    ``HEADING_LEVELS`` ancestors of which the block comes first (a box of several
+    headings, "<div><h2>1.</h2><h2>Squarespace</h2></div>", gives them all).
+
+    >>> parts = "".join(f"<section><div class='t'><h2>Part {i}</h2></div><div class='text'><p>" + "Words, words. " * 9
+    ...                 + "</p></div></section>" for i in range(3))
+    >>> t = LexborHTMLParser(f"<body><main>{parts}</main></body>")
+    >>> [n.text() for n in _headings_between([t.css("div.text")[1], t.css("div.text")[2]])]
+    ['Part 2']
+    """
+    ids = _ancestors_of(chosen)
+    first = min(chosen, key=_document_position, default=None)
+    out = []
+    for block in chosen:
+        if block is first:
+            continue
+        node = block
+        for _ in range(HEADING_LEVELS):
+            prev = node.prev
+            while prev is not None and not _is_element(prev):
+                prev = prev.prev
+            if prev is None:
+                node = node.parent
+                if node is None or node.tag in ("body", "html"):
+                    break
+                continue
+            headings = [prev] if prev.tag in SUBHEADINGS else prev.css(_SUBHEADING_SELECTOR)
+            if headings and prev.mem_id not in ids and \
+                    sum(len(h.text(strip=True)) for h in headings) == len(prev.text(strip=True)) > 0:
+                out.extend(headings)
+                ids.update(h.mem_id for h in headings)
+            break
+    return out
+
+
+def _is_element(node: LexborNode) -> bool:
+    tag = node.tag
+    return bool(tag) and not tag.startswith("-") and tag != "_comment"
+
+
+def _document_position(node: LexborNode) -> tuple:
+    """A sort key of document order: the child indexes on the path from the root."""
+    path = []
+    while node.parent is not None:
+        index, sib = 0, node.prev
+        while sib is not None:
+            index += 1
+            sib = sib.prev
+        path.append(index)
+        node = node.parent
+    return tuple(reversed(path))
 
 
 # The site's own article element replaces the chosen blocks when they hold under
@@ -1089,7 +1202,7 @@ def _element_children(node: LexborNode) -> int:
 
 
 # How far up from the winner its cousins of the same component are looked for.
-COUSIN_LEVELS = 6  # 3 before: forum and Q&A post bodies sit 4-6 levels below their list
+COUSIN_LEVELS = 10  # 6 before: XenForo and Stack Exchange post bodies sit 7-10 levels below their list
 
 
 def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: dict) -> list[LexborNode]:
@@ -1128,6 +1241,43 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
             out.append(node)
             taken.add(node.mem_id)
     return out
+
+
+# How far up from a winner without a class its nearest named ancestor is looked for.
+ANCHOR_LEVELS = 3
+
+
+def _component_of_unnamed_winner(best: LexborNode, chosen: list[LexborNode],
+                                 deep: dict) -> tuple[list[LexborNode], list[LexborNode]]:
+    """``(chosen, cousins)`` when the winner has no class: its nearest named ancestor's component.
+
+    Forum and Q&A threads write each post's body as a named box ("<article
+    class='message-body'>", "<div class='s-prose js-post-body'>") holding
+    unnamed blocks; the longest post's ``<div>`` or list wins the scoring and,
+    with no class of its own, has no component to find the other posts by. Its
+    nearest ancestor with a class (up to ``ANCHOR_LEVELS`` up) names it: when
+    that finds cousins, the whole ancestor replaces the winner and its blocks.
+    Nothing changes when it finds none.
+
+    >>> posts = "".join(f"<div class='thread-item'><div class='post-text'><div>{w} " + "Words, words. " * 12
+    ...                 + "</div></div></div>" for w in ("First", "Second"))
+    >>> t = LexborHTMLParser(f"<body><div class='thread'>{posts}</div><p>Foot, note, here, ok.</p></body>")
+    >>> [n.text()[:6] for n in best_container(t.body)]
+    ['First ', 'Second']
+    """
+    anchor = best.parent
+    for _ in range(ANCHOR_LEVELS):
+        if anchor is None or anchor.tag in ("body", "html"):
+            return chosen, []
+        if anchor.attributes.get("class"):
+            break
+        anchor = anchor.parent
+    else:
+        return chosen, []
+    if not _same_class_section(anchor, anchor.attributes.get("class"), deep):
+        return chosen, []
+    cousins = _same_component_cousins(anchor, [anchor], deep)
+    return ([anchor], cousins) if cousins else (chosen, [])
 
 
 def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:
@@ -1267,6 +1417,10 @@ FURNITURE_LINE_RE = re.compile(
 )
 LINK_DENSE = 0.5
 TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
+# Blocks inside the article that are never judged as link lists: table parts (a title
+# column of links is data) and subheadings (a listicle links each item's name: "<h2><a
+# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them).
+NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
@@ -1410,8 +1564,8 @@ def _close_frame(frames: list) -> None:
     elif frame.tag in BLOCK_TAGS:
         if frame.judge:
             # Table cells and rows that are links are data (a title column), not
-            # navigation: a link-dense table is judged as a whole.
-            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in TABLE_PARTS \
+            # navigation: a link-dense table is judged as a whole; so are linked subheadings.
+            if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in NOT_LINK_LISTS \
                     and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return

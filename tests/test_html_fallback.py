@@ -53,8 +53,13 @@ def test_an_article_the_first_reading_cuts_whole_is_kept_by_the_lenient_one(kind
 
 
 def test_the_first_reading_alone_loses_those_articles():
-    """Without the second reading these pages give (almost) nothing: the fallback is what keeps them."""
+    """Without the second reading these pages give (almost) nothing: the fallback is what keeps them.
+
+    (An article in a ``<header>`` that holds most of the page is kept by the first
+    reading since ``html.WRAPPER_TAGS``: tests/test_html_articles.py.)"""
     for kind in WRAPPERS:
+        if kind == "article in a header":
+            continue
         tree = html_mod.LexborHTMLParser(page(wrapped_article(kind)))
         lines = html_mod.read_page(tree)
         assert html_mod.doubtful(lines), kind

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Article-like pages: ours against trafilatura and readability-lxml, per set and per page.
+
+    python benchmarks/article_gaps.py SHARED_BENCH_DIR --wcxb-dev wcxb-dev.jsonl.gz --wcxb-test wcxb-test.jsonl.gz
+                                      [--cache DIR] [--causes] [--examples 4]
+
+A faster loop than ``extraction.py`` for work on the article side of the HTML
+path: trafilatura's and readability-lxml's predictions are computed once and
+kept in ``--cache`` (they do not change while we tune), ours is run fresh.
+
+Sets (HTML path only): scrapinghub, the readability fixtures, the readability
+real pages' dev and held-out halves (``extraction.is_dev_half``), and the
+article, forum and product pages of WCXB's dev split (tuned on) and of its test
+split (unseen: printed as aggregates only).
+
+``--causes`` tabulates the DEV pages (readability dev half, WCXB dev) where
+trafilatura or readability-lxml beats us by more than 0.02 F1, one cause per
+page, read off our provenance: "precision" when our recall is within 0.02 of
+the better system's; else the rule whose cut text holds most of the gold's
+4-gram shingles we missed ("gold text not in the visible text" when no cut
+holds any), with ``html.not_main`` split by how much of the gold we kept
+(under half: the wrong candidate; else: parts of the article missed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from typing import Optional
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import extraction as ex  # noqa: E402
+from corpus_clean import html as html_mod  # noqa: E402
+
+ARTICLE_GROUPS = ("article", "forum", "product")
+GAP = 0.02
+
+
+def load_sets(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str],
+              groups: tuple = ARTICLE_GROUPS) -> dict[str, tuple[str, list]]:
+    """Set name -> (status, records); status is "dev", "guard" or "held-out"."""
+    sets = {"scrapinghub": ("guard", ex.load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz")))}
+    readability = ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
+    real = [r for r in readability if not ex.is_fixture(r)]
+    sets["readability fixtures"] = ("guard", [r for r in readability if ex.is_fixture(r)])
+    sets["readability real, dev half"] = ("dev", [r for r in real if ex.is_dev_half(r)])
+    sets["readability real, held-out half"] = ("held-out", [r for r in real if not ex.is_dev_half(r)])
+    for path, name, status in ((wcxb_dev, "wcxb-dev", "dev"), (wcxb_test, "wcxb-test", "held-out")):
+        if not path:
+            continue
+        records = ex.load_jsonl(path)
+        for group in groups:
+            sets[f"{name}: {group}"] = (status, [r for r in records if r.get("group") == group])
+    return sets
+
+
+def cached_predictions(cache_dir: str, set_name: str, system: str, fn, records: list) -> dict[str, str]:
+    """``{id: text}`` of another system, computed once per set and kept as jsonl."""
+    path = os.path.join(cache_dir, re.sub(r"\W+", "_", f"{set_name}-{system}") + ".jsonl")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as fh:
+            out = dict(json.loads(line) for line in fh)
+        if set(out) >= {r["id"] for r in records}:
+            return out
+    preds, _ = ex.run(fn, [r["html"] for r in records])
+    out = {r["id"]: p for r, p in zip(records, preds)}
+    os.makedirs(cache_dir, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps([k, v]) + "\n" for k, v in out.items())
+    return out
+
+
+def shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text or "")
+    return Counter(tuple(tokens[i:i + 4]) for i in range(max(1, len(tokens) - 3))) if tokens else Counter()
+
+
+def cause_of(rec: dict, ours: dict, other: dict) -> str:
+    """One cause for a page where another system beats us (see the module docstring)."""
+    if ours["recall"] >= other["recall"] - GAP:
+        return "precision: ours keeps extra text"
+    extraction = html_mod.extract_main_text(rec["html"])
+    gold = shingles(rec["gold_text"])
+    missed = gold - shingles(ours["text"])
+    by_rule: Counter = Counter()
+    for removal in extraction.removed:
+        hit = shingles(removal.text) & missed
+        by_rule[removal.rule] += sum(hit.values())
+    if not by_rule or by_rule.most_common(1)[0][1] == 0:
+        return "recall: gold text not in the visible text"
+    rule = by_rule.most_common(1)[0][0]
+    if rule == html_mod.NOT_MAIN:
+        return "recall: not_main, wrong candidate" if ours["recall"] < 0.5 else "recall: not_main, parts missed"
+    return f"recall: {rule}"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench_dir")
+    ap.add_argument("--wcxb-dev")
+    ap.add_argument("--wcxb-test")
+    ap.add_argument("--cache", default=os.path.join(os.path.expanduser("~"), ".cache", "corpus-clean-article-gaps"))
+    ap.add_argument("--causes", action="store_true", help="per-page cause table of the dev sets")
+    ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument("--only", action="append", default=[], help="keep the sets whose name contains this")
+    ap.add_argument("--groups", default=",".join(ARTICLE_GROUPS),
+                    help="WCXB page types, comma-separated (the non-article ones: to check for regressions)")
+    ap.add_argument("--list", action="store_true", help="also list every dev page behind by > 0.02 F1")
+    ap.add_argument("--save", help="write our per-page F1 (all sets) to this json")
+    ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
+    args = ap.parse_args(argv)
+    score = ex.load_score(args.bench_dir)
+    others = {"trafilatura": ex.make_trafilatura(), "readability-lxml": ex.make_readability()}
+    sets = load_sets(args.bench_dir, args.wcxb_dev, args.wcxb_test, tuple(args.groups.split(",")))
+    if args.only:
+        sets = {k: v for k, v in sets.items() if any(word in k for word in args.only)}
+    print("| set | status | pages | ours P | ours R | ours F1 | trafilatura F1 | readability-lxml F1 | gap |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    causes: dict[str, list] = defaultdict(list)
+    saved: dict[str, float] = {}
+    before = json.load(open(args.against, encoding="utf-8")) if args.against else {}
+    moved = []
+    for set_name, (status, records) in sets.items():
+        gold = {r["id"]: r["gold_text"] for r in records}
+        ours_out, _ = ex.run(ex.ours_html, [r["html"] for r in records])
+        ours = {r["id"]: p for r, p in zip(records, ours_out)}
+        m_ours = score(gold, ours)
+        for d in m_ours["per_doc"]:
+            key = f"{set_name}/{d['id']}"
+            saved[key] = d["f1"] or 0.0
+            if status == "dev" and key in before and abs(saved[key] - before[key]) > GAP:
+                moved.append(f"{key}\t{before[key]:.3f} -> {saved[key]:.3f}")
+        f1s = {}
+        per_doc = {}
+        for system, fn in others.items():
+            if fn is None:
+                continue
+            m = score(gold, cached_predictions(args.cache, set_name, system, fn, records))
+            f1s[system] = m["f1"]
+            per_doc[system] = {d["id"]: d for d in m["per_doc"]}
+        best = max(f1s.values(), default=0.0)
+        print(f"| {set_name} | {status} | {len(records)} | {m_ours['precision']:.3f} | {m_ours['recall']:.3f} "
+              f"| **{m_ours['f1']:.4f}** | {f1s.get('trafilatura', float('nan')):.3f} "
+              f"| {f1s.get('readability-lxml', float('nan')):.3f} | {m_ours['f1'] - best:+.3f} |")
+        if not args.causes or status != "dev":
+            continue
+        for d in m_ours["per_doc"]:
+            rivals = [(per_doc[s][d["id"]], s) for s in per_doc]
+            other, system = max(rivals, key=lambda pair: pair[0]["f1"] or 0.0)
+            if (other["f1"] or 0.0) - (d["f1"] or 0.0) <= GAP:
+                continue
+            rec = next(r for r in records if r["id"] == d["id"])
+            mine = {"recall": d["recall"] or 0.0, "text": ours[d["id"]]}
+            cause = cause_of(rec, mine, {"recall": other["recall"] or 0.0})
+            group = rec.get("group") or "readability"
+            causes[cause].append((group, d["id"], d["f1"] or 0.0, other["f1"] or 0.0, system))
+    if args.save:
+        with open(args.save, "w", encoding="utf-8") as fh:
+            json.dump(saved, fh)
+    if moved:
+        print("\nDev pages moved by > 0.02 F1:\n" + "\n".join(moved))
+    if args.causes:
+        print("\n| cause | pages | page types | examples (ours / better other F1) |\n|---|---:|---|---|")
+        for cause, pages in sorted(causes.items(), key=lambda kv: -len(kv[1])):
+            groups = Counter(g for g, *_ in pages)
+            examples = ", ".join(f"{i} {o:.2f}/{b:.2f}" for _, i, o, b, _ in pages[:args.examples])
+            print(f"| {cause} | {len(pages)} | {', '.join(f'{g} {n}' for g, n in groups.most_common())} "
+                  f"| {examples} |")
+        if args.list:
+            for cause, pages in causes.items():
+                for g, i, o, b, s in pages:
+                    print(f"{cause}\t{g}\t{i}\t{o:.3f}\t{b:.3f}\t{s}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
