@@ -4,8 +4,11 @@ left on disk, and the mapping's resident pages bounded by a slice, not the run."
 from __future__ import annotations
 
 import hashlib
+import mmap
 import random
+import sys
 
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
@@ -64,17 +67,15 @@ def test_mapped_signatures_decide_and_save_the_same_as_held_ones(seed, rows, fil
     assert sorted(p.name for p in work.iterdir()) == sorted(p.name for p in first + paths)  # no spill left
 
 
-def mapped_signatures_resident() -> int:
-    """Resident bytes of this process's mappings of spilled signature files."""
-    resident, inside = 0, False
-    with open("/proc/self/smaps") as handle:
-        for line in handle:
-            head = line.split()
-            if "-" in head[0] and len(head) >= 5:  # a mapping's first line: address range, perms, ...
-                inside = "dedup-signatures-" in line
-            elif inside and head[0] == "Rss:":
-                resident += int(head[1]) * 1024
-    return resident
+def resident_bytes(array: np.ndarray) -> int:
+    """Bytes of `array`'s pages mapped in this process now (/proc/self/pagemap's
+    "present" bit, one 8-byte entry per page; readable without privileges)."""
+    page = mmap.PAGESIZE
+    first, last = array.ctypes.data // page, (array.ctypes.data + array.nbytes - 1) // page
+    with open("/proc/self/pagemap", "rb") as handle:
+        handle.seek(first * 8)
+        entries = np.frombuffer(handle.read((last - first + 1) * 8), dtype=np.uint64)
+    return int(np.count_nonzero(entries >> np.uint64(63))) * page
 
 
 def _articles_with_copies(seed: int, n: int) -> tuple[list[str], list[str]]:
@@ -91,7 +92,7 @@ def _articles_with_copies(seed: int, n: int) -> tuple[list[str], list[str]]:
     return [f"doc-{k}" for k in range(n)], texts
 
 
-@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="/proc/self/smaps")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/pagemap")
 def test_the_assignment_keeps_a_slice_of_the_mapped_signatures_resident(tmp_path, monkeypatch):
     """16k documents (8 MB of signatures), read in slices of 1,024 rows: the mapping's
     resident pages, sampled before every release, stay under half of it (the kernel maps
@@ -105,11 +106,12 @@ def test_the_assignment_keeps_a_slice_of_the_mapped_signatures_resident(tmp_path
 
     def assign(release_pages: bool) -> tuple[int, int]:
         mapped = dedup.map_signatures(paths, tmp_path)
-        size, peak = mapped.table.column("minhash").nbytes, 0
+        matrix = dedup.signature_matrix(mapped.table, dedup.DedupParams())
+        size, peak = matrix.nbytes, 0
 
         def release() -> None:
             nonlocal peak
-            peak = max(peak, mapped_signatures_resident())
+            peak = max(peak, resident_bytes(matrix))
             if release_pages:
                 mapped.release()
 
