@@ -15,6 +15,7 @@ from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
+from corpus_clean.parallel import stop_workers
 from corpus_clean.report import no_new_records
 from corpus_clean.shards import BatchExtras
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
@@ -173,6 +174,7 @@ def clean_corpus(
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
         else:
             summaries, parts = clean_shards(*shard_args, workers, progress.advance)
+            stop_workers()  # idle from here on; their memory is the flow's for dedup and the commit
         progress.finish()
         if dedup:  # after every shard: copies of one article usually sit in different shards
             staging = str(builder.staging)
