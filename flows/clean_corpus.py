@@ -2,6 +2,7 @@
 validate, write into the next version → commit the version → report."""
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -77,6 +78,11 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         name, stages = in_flight.popleft()
         raise_first_failure(name, stages)
         summaries.append(stages["write-shard"].result())
+        del stages
+        # A written shard's tables are reachable from reference cycles (task run objects),
+        # which only a full collection frees, and one that counts objects, not bytes, runs
+        # seldom: without this the flow process grew ~40 MB per shard (1.3 GB at 1 GB of input).
+        gc.collect()
 
     # The dedup signatures and validation's per-row searches are computed next to the
     # cleaning (in the worker processes when there are some).
