@@ -38,8 +38,10 @@ benchmarks/dedup.py and benchmarks/RESULTS-dedup.md):
 from __future__ import annotations
 
 import json
+import mmap
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from itertools import chain
 from pathlib import Path
@@ -427,6 +429,60 @@ def read_signatures(paths: list[str | Path], params: DedupParams = DedupParams()
         schema=schema)
 
 
+class MappedSignatures:
+    """A run's signatures in a file, mapped read-only instead of held in memory.
+
+    At 512 B per document the signatures of a 2 GB run (~500k documents) are ~250 MB. The
+    assignment reads them a slice of rows at a time (band keys) or gathers a chunk of pairs
+    (verification); mapped, they come from the page cache as needed, and ``release()``
+    drops the pages this process has touched (``MADV_DONTNEED`` on a read-only file
+    mapping: a later read faults them back from the page cache, unchanged), so the pages
+    counted in the process's RSS stay at about a slice. The file is unlinked as soon as it
+    is mapped: nothing is left behind, even by a killed run.
+
+    ``table`` is ``signature_schema``'s table whose ``minhash`` column views the mapping
+    (``signature_matrix`` gives the mapped array without a copy).
+    """
+
+    def __init__(self, ids: pa.Array, exact_hash: pa.Array, n_words: pa.Array, mapping: mmap.mmap | None,
+                 params: DedupParams) -> None:
+        self._mapping = mapping
+        values = (pa.Array.from_buffers(pa.uint32(), len(ids) * params.num_perm, [None, pa.py_buffer(mapping)])
+                  if mapping is not None else pa.array([], pa.uint32()))
+        self.table = pa.Table.from_arrays(
+            [ids, exact_hash, n_words, pa.FixedSizeListArray.from_arrays(values, params.num_perm)],
+            schema=signature_schema(params))
+
+    def release(self) -> None:
+        """Drop the mapped pages this process holds (they stay in the file)."""
+        if self._mapping is not None:
+            self._mapping.madvise(mmap.MADV_DONTNEED)
+
+
+def map_signatures(paths: list[str | Path], directory: str | Path,
+                   params: DedupParams = DedupParams()) -> MappedSignatures:
+    """``read_signatures``, with the `minhash` matrix written to a file in `directory`
+    (one staged file at a time) and mapped (``MappedSignatures``); the other columns
+    (~60 B per document) are held."""
+    import pyarrow.parquet as pq
+
+    schema = signature_schema(params)
+    columns: dict[str, list] = {"id": [], "exact_hash": [], "n_words": []}
+    with tempfile.NamedTemporaryFile(dir=directory, prefix="dedup-signatures-", suffix=".uint32") as handle:
+        for path in paths:
+            table = pq.read_table(path).cast(schema)
+            handle.write(signature_matrix(table, params).tobytes())
+            for name, chunks in columns.items():
+                chunks.append(table.column(name).combine_chunks())
+            del table
+        handle.flush()
+        size = handle.tell()
+        mapping = mmap.mmap(handle.fileno(), size, prot=mmap.PROT_READ) if size else None
+    arrays = [pa.concat_arrays(chunks) if chunks else pa.array([], schema.field(name).type)
+              for name, chunks in columns.items()]
+    return MappedSignatures(*arrays, mapping, params)
+
+
 def band_keys(signatures: np.ndarray, params: DedupParams) -> np.ndarray:
     """(documents × bands) uint32: an FNV-1a-style hash of each band's `rows` slots, high
     32 bits kept. 32 bits halve the index's memory; a chance key collision (about one per
@@ -454,6 +510,46 @@ def band_key(signatures: np.ndarray, params: DedupParams, band: int, rows: np.nd
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
+def band_key_in_slices(signatures: np.ndarray, params: DedupParams, band: int, rows: np.ndarray,
+                       release: Callable[[], None] = lambda: None) -> np.ndarray:
+    """``band_key(signatures, params, band, rows)`` (`rows`: a boolean mask) computed
+    ``BAND_KEY_ROWS`` rows at a time, calling `release` after each slice: a band's key
+    reads 8 of each row's 512 bytes, so over a mapped matrix one call for all rows would
+    bring every page of it in. The keys are the same (each row's key is its own).
+
+    >>> s = np.arange(5 * 6, dtype=np.uint32).reshape(5, 6)
+    >>> p, rows = DedupParams(num_perm=6, bands=3, rows=2), np.array([1, 0, 1, 1, 1], dtype=bool)
+    >>> np.array_equal(band_key_in_slices(s, p, 1, rows), band_key(s, p, 1, rows))
+    True
+    """
+    keys = [np.empty(0, dtype=np.uint32)]
+    for start in range(0, len(signatures), BAND_KEY_ROWS):
+        stop = start + BAND_KEY_ROWS
+        keys.append(band_key(signatures[start:stop], params, band, rows[start:stop]))
+        release()
+    return np.concatenate(keys)
+
+
+def gather_rows(matrix: np.ndarray, positions: np.ndarray, release: Callable[[], None] = lambda: None) -> np.ndarray:
+    """``matrix[positions]``, read ``BAND_KEY_ROWS`` rows of `matrix` at a time in position
+    order, calling `release` after each block read: a mapped matrix is brought in a block
+    at a time, not whole (see ``DedupIndex._verify`` on what one scattered read maps).
+
+    >>> m = np.arange(12).reshape(6, 2)
+    >>> gather_rows(m, np.array([4, 0, 4, 1])).tolist()
+    [[8, 9], [0, 1], [8, 9], [2, 3]]
+    """
+    out = np.empty((len(positions), *matrix.shape[1:]), dtype=matrix.dtype)
+    order = np.argsort(positions, kind="stable")
+    in_order = positions[order]
+    edges = np.searchsorted(in_order, np.arange(0, len(matrix) + BAND_KEY_ROWS, BAND_KEY_ROWS))
+    for low, high in zip(edges[:-1].tolist(), edges[1:].tolist()):
+        if high > low:
+            out[order[low:high]] = matrix[in_order[low:high]]
+            release()
+    return out
+
+
 # Candidate pair keys (8 bytes each) gathered over bands before duplicates are dropped.
 PAIR_KEYS_AT_ONCE = 1_000_000
 # Documents of a run whose candidate pairs are made unique and verified together. A run
@@ -462,6 +558,13 @@ PAIR_KEYS_AT_ONCE = 1_000_000
 PARTITION_DOCS = 16_384
 # Candidate pairs verified at a time (their two gathered signatures: ~8 MB).
 VERIFY_PAIRS = 8_192
+# Rows of the run's signatures read at a time for one band's keys (8 MB of signatures;
+# mapped ones are released after each slice, see MappedSignatures).
+BAND_KEY_ROWS = 16_384
+# Signatures the decisions read (anywhere in the run) between two releases of a mapped
+# matrix's pages. The kernel maps more than the page read: measured, 16 single rows
+# read brought in 8 MB (its page cache holds large folios), so this is kept small.
+READS_PER_RELEASE = 32
 
 
 def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.ndarray:
@@ -728,21 +831,41 @@ class DedupIndex:
         index._saved = len(rows)
         return index
 
-    def save(self, directory: str | Path) -> Path | None:
-        """Write the rows added since load/save as `part-NNNNNN.parquet` (atomically).
-        Returns the part written, or None when nothing was added (a rerun)."""
-        from corpus_clean.output import write_json, write_parquet
+    def save(self, directory: str | Path, release: Callable[[], None] = lambda: None) -> Path | None:
+        """Write the rows added since load/save as `part-NNNNNN.parquet` (atomically), rows
+        sorted for readers (by id) as ``output.write_parquet`` sorts them. Returns the part
+        written, or None when nothing was added (a rerun).
+
+        Written a row group at a time, each group's signatures gathered from the matrix
+        (``gather_rows``): sorting the whole table with its signatures held them twice
+        more (~500 MB at 2 GB of input)."""
+        from corpus_clean.output import row_group_rows, sort_for_readers, write_json, write_parquet_row_groups
 
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
         if self._saved == len(self._rows):
             return None
-        rows = self._rows.slice(self._saved)
-        signatures = self._matrix[self._saved:]
-        rows = rows.append_column(signature_schema(self.params).field("minhash"), pa.FixedSizeListArray.from_arrays(
-            pa.array(signatures.ravel(), pa.uint32()), self.params.num_perm))
+        rows = self._rows.slice(self._saved).combine_chunks()  # without signatures: ~60 B per document
+        rows = sort_for_readers(rows.append_column("position", pa.array(np.arange(len(rows)))))
+        positions = rows.column("position").to_numpy() + self._saved
+        rows = rows.drop_columns(["position"])
+        minhash = signature_schema(self.params).field("minhash")
+        schema = pa.schema(list(rows.schema) + [minhash])
+        sized = rows.append_column(minhash, pa.FixedSizeListArray.from_arrays(  # a view, to size the groups
+            pa.array(self._matrix[self._saved:].ravel(), pa.uint32()), self.params.num_perm))
+        per_group = row_group_rows(sized)
+        del sized
+
+        def groups():
+            for start in range(0, len(rows), per_group):
+                at = positions[start:start + per_group]
+                signatures = pa.FixedSizeListArray.from_arrays(
+                    pa.array(gather_rows(self._matrix, at, release).ravel(), pa.uint32()), self.params.num_perm)
+                yield rows.slice(start, len(at)).append_column(minhash, signatures)
+                release()
+
         number = len(list(directory.glob("part-*.parquet")))
-        path = write_parquet(rows.combine_chunks(), directory / f"part-{number:06d}.parquet")
+        path = write_parquet_row_groups(groups(), schema, directory / f"part-{number:06d}.parquet")
         self._saved = len(self._rows)
         return path
 
@@ -777,7 +900,8 @@ class DedupIndex:
 
     # --- assignment ------------------------------------------------------------------
 
-    def assign(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
+    def assign(self, signatures: pa.Table, spill_dir: str | Path | None = None,
+               release: Callable[[], None] = lambda: None) -> pa.Table:
         """Decide each document of `signatures` (rows of ``signature_table``) in order:
         kept, or a duplicate of a kept document. Adds the new documents to the index.
         Returns one row per input row: id, duplicate_of, similarity, seen_before.
@@ -791,7 +915,9 @@ class DedupIndex:
 
         Positions: indexed rows are 0..n_old-1, the batch's documents n_old.. in order.
         A batch of more than ``PARTITION_DOCS`` documents spills its candidate pairs to
-        files in `spill_dir` (default: the system's temporary directory).
+        files in `spill_dir` (default: the system's temporary directory). `release` is
+        called after each slice of the batch's signatures is read (``MappedSignatures.release``
+        when they are mapped: their resident pages stay at about a slice).
         """
         params = self.params
         self._sort_in_added()
@@ -839,14 +965,18 @@ class DedupIndex:
         twin = (indexed_twin >= 0) & live[np.maximum(indexed_twin, 0)]
         exact_first[with_words[twin]] = indexed_twin[twin]
 
-        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live, spill_dir)
+        candidates = self._verified_candidates(matrix, has_words, n_old, signature, live, spill_dir, release)
 
         # Only documents with an indexed id, an exact twin or a verified candidate need a
         # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
         to_decide = np.unique(np.concatenate([
             new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
             np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+        reads = 0  # documents' signatures read since the last release
         for i in to_decide.tolist():
+            if reads >= READS_PER_RELEASE:
+                release()
+                reads = 0
             earlier = seen_at[i - n_old]
             if earlier >= 0:  # same id, same text as an indexed document: its decision stands
                 root[i] = root[earlier] if root[earlier] != earlier else i
@@ -854,13 +984,16 @@ class DedupIndex:
             elif exact_first[i] < i:
                 root[i] = root[exact_first[i]]
                 similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
+                reads += 2
             else:
                 roots = np.unique(root[candidates[i]])
+                reads += 1 + len(roots)
                 scores = agreement(signature(np.full(len(roots), i)), signature(roots))
                 best = int(np.argmax(scores))  # ties: the earliest kept document
                 if scores[best] >= params.threshold:
                     root[i], similarity[i] = roots[best], scores[best]
 
+        release()
         new_root = root[n_old:]
         is_duplicate = new_root != new_positions
         all_ids = pa.concat_arrays([self._rows.column("id").combine_chunks(), ids]) if n_old else ids
@@ -882,7 +1015,8 @@ class DedupIndex:
         return result
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
-                             signature, live: np.ndarray, spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
+                             signature, live: np.ndarray, spill_dir: str | Path | None = None,
+                             release: Callable[[], None] = lambda: None) -> dict[int, np.ndarray]:
         """For each document of the batch, the earlier documents sharing a band with it
         whose signatures agree on >= threshold of their slots (positions, ascending):
         the first and last indexed kept document with its band key, and the first and
@@ -896,7 +1030,7 @@ class DedupIndex:
         # at a time, so memory follows a slice's distinct pairs, not the run's.
         pairs = CandidatePairs(n_old, len(matrix), spill_dir)
         for band, indexed in enumerate(self._bands):
-            keys = band_key(matrix, self.params, band, has_words)
+            keys = band_key_in_slices(matrix, self.params, band, has_words, release)
             first, last = indexed.first_and_last(keys)
             later, earlier = _group_edges(keys)
             del keys
@@ -904,20 +1038,40 @@ class DedupIndex:
                                 (with_words[later], with_words[earlier])):
                 left, right = left[live[right]], right[live[right]]
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
-        # Verified a chunk of pairs at a time: two gathered signatures per pair (1 KB)
-        # for every pair at once grew with the run (hundreds of MB for 400k pairs).
         verified = [np.empty(0, dtype=np.int64)]
-        for unique_pairs in pairs.slices():  # sorted by (left, right)
-            for start in range(0, len(unique_pairs), VERIFY_PAIRS):
-                chunk = unique_pairs[start:start + VERIFY_PAIRS]
-                left, right = chunk >> 32, chunk & 0xFFFFFFFF
-                verified.append(chunk[agreement(signature(left), signature(right)) >= self.params.threshold])
+        for unique_pairs in pairs.slices():  # sorted by (left, right), one slice of left documents at a time
+            verified.append(self._verify(unique_pairs, signature, len(live), release))
         verified_pairs = np.concatenate(verified)
         left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
         if not len(left):
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
         return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+
+    def _verify(self, pairs: np.ndarray, signature, n_positions: int,
+                release: Callable[[], None] = lambda: None) -> np.ndarray:
+        """The pair keys of `pairs` whose two signatures agree on >= threshold of their
+        slots, sorted.
+
+        ``VERIFY_PAIRS`` pairs at a time (two gathered signatures per pair: all at once
+        grew with the run, hundreds of MB for 400k pairs), taken by blocks of
+        ``BAND_KEY_ROWS`` right-hand (earlier) documents, `release` after each block: a
+        mapped matrix is then read a block at a time. (In key order, each chunk's right-hand
+        documents are spread over the whole run, and the kernel maps ~64 KB around each
+        page read: one chunk of 8k pairs brought a 100 MB mapping in whole, measured.)
+        A slice's left-hand documents are consecutive."""
+        right = pairs & 0xFFFFFFFF
+        order = np.argsort(right, kind="stable")
+        edges = np.searchsorted(right[order], np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS))
+        kept = [np.empty(0, dtype=np.int64)]
+        for low, high in zip(edges[:-1].tolist(), edges[1:].tolist()):
+            for start in range(low, high, VERIFY_PAIRS):
+                chunk = pairs[order[start:min(start + VERIFY_PAIRS, high)]]
+                agree = agreement(signature(chunk >> 32), signature(chunk & 0xFFFFFFFF))
+                kept.append(chunk[agree >= self.params.threshold])
+            if high > low:
+                release()
+        return np.sort(np.concatenate(kept))
 
 
 def _positions_of(ids: pa.Array, indexed_ids: pa.Array, positions: np.ndarray) -> np.ndarray:
@@ -991,17 +1145,18 @@ def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = D
 
 
 def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams(),
-                spill_dir: str | Path | None = None) -> pa.Table:
+                spill_dir: str | Path | None = None, release: Callable[[], None] = lambda: None) -> pa.Table:
     """The run-level stage: load the index in `index_dir`, decide every document of the
     run (signature tables in record order), save what the run added. Returns the
     assignments (id, duplicate_of, similarity, seen_before) for ``split_duplicates``.
-    A big run's candidate pairs spill to `spill_dir` (``DedupIndex.assign``)."""
+    A big run's candidate pairs spill to `spill_dir`; `release` drops the resident pages
+    of mapped signatures (``DedupIndex.assign``, ``map_signatures``)."""
     index = DedupIndex.load(index_dir, params)
     schema = signature_schema(params)
     if len(signatures) == 1:  # one table (``read_signatures``): assigned as it is, not copied
         run = signatures[0].cast(schema)
     else:
         run = pa.concat_tables([t.cast(schema) for t in signatures]) if signatures else schema.empty_table()
-    result = index.assign(run, spill_dir)
-    index.save(index_dir)
+    result = index.assign(run, spill_dir, release)
+    index.save(index_dir, release)
     return result

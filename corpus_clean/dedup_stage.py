@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpus_clean.dataset import part_path, write_part
-from corpus_clean.dedup import DedupParams, clean_table_signatures, deduplicate, read_signatures, split_duplicates
+from corpus_clean.dedup import DedupParams, clean_table_signatures, deduplicate, map_signatures, split_duplicates
 from corpus_clean.layout import STAGED_SIGNATURES
 from corpus_clean.output import write_parquet
 from corpus_clean.processes import return_freed_memory
@@ -67,10 +67,11 @@ def assign_run(staging: str | Path, part_names: list[str], index_dir: str | Path
                params: DedupParams = DedupParams()) -> pa.Table:
     """Decide every document of the run (the parts' staged signatures, in part order)
     against the index in `index_dir` (``dedup.deduplicate``); the staged signatures are
-    removed once the index holds them. The signatures are read into one table, held
-    once; the candidate pairs of a big run spill to files in `staging`."""
-    signatures = read_signatures([_staged_signatures(staging, name) for name in part_names], params)
-    assignments = deduplicate([signatures], index_dir, params, spill_dir=staging)
+    removed once the index holds them. The run's signature matrix (512 B per document)
+    is written to a file in `staging` and mapped, not held (``dedup.map_signatures``);
+    the candidate pairs of a big run spill to files there too."""
+    signatures = map_signatures([_staged_signatures(staging, name) for name in part_names], staging, params)
+    assignments = deduplicate([signatures.table], index_dir, params, spill_dir=staging, release=signatures.release)
     shutil.rmtree(Path(staging) / STAGED_SIGNATURES, ignore_errors=True)
     del signatures
     return_freed_memory()  # the candidate pairs' arrays (~190 MB for 25k documents) stay resident otherwise

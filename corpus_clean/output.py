@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
@@ -97,6 +98,19 @@ def write_parquet(table: pa.Table, path: Path, sort: bool = True) -> Path:
     return _atomic_write(Path(path), lambda name: pq.write_table(
         table, name, compression="zstd", row_group_size=row_group_rows(table), store_schema=True,
         write_statistics=True, write_page_index=True))
+
+
+def write_parquet_row_groups(groups: Iterable[pa.Table], schema: pa.Schema, path: Path) -> Path:
+    """``write_parquet(table, path, sort=False)`` for a table given one row group at a time
+    (each table of `groups` becomes one row group; same options), so that a big table
+    (the dedup index's signatures) is never in memory whole. Written atomically."""
+    def write(name: str) -> None:
+        with pq.ParquetWriter(name, schema, compression="zstd", store_schema=True, write_statistics=True,
+                              write_page_index=True) as writer:
+            for group in groups:
+                writer.write_table(group, row_group_size=max(group.num_rows, 1))
+
+    return _atomic_write(Path(path), write)
 
 
 def write_json(data: dict, path: Path) -> Path:
