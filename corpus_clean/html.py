@@ -288,11 +288,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
+    # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
-    chosen = html_sections.widen(tree, best_container(body), article)
+    chosen = html_sections.widen_to_main_column(best_container(body), article)
     lines = render_page(body, chosen, cuts)
     if article or (doubtful(lines) and not lenient):
-        return lines
+        return lines  # (a sliver kept: the lenient reading looks for the cards, if any)
     cards = html_sections.link_cards(chosen, lines)
     return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
 
