@@ -292,8 +292,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     article = html_sections.declares_article(tree)
     chosen = html_sections.widen_to_main_column(best_container(body), article)
     lines = render_page(body, chosen, cuts)
-    if article or (doubtful(lines) and not lenient):
-        return lines  # (a sliver kept: the lenient reading looks for the cards, if any)
+    if article:
+        return lines
     cards = html_sections.link_cards(chosen, lines)
     return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
 

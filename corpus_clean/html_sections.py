@@ -125,7 +125,8 @@ def _prose_chars(node: LexborNode) -> int:
 
 # Cards are looked for when the chosen blocks' link-cut text is over LINKS_RATIO of
 # their kept text; a card group is MIN_CARDS or more elements with the same tag and
-# class holding a link, CARD_LEVELS or fewer levels above it, CARD_CHARS of text each
+# class, in parents of the same tag and class (a filter menu's bare <a>s are not the
+# cards' bare <a>s), holding a link, CARD_LEVELS or fewer levels above it, CARD_CHARS of text each
 # on average (a menu's "Home", "About" are shorter).
 LINKS_RATIO = 0.6
 MIN_CARDS = 4
@@ -156,7 +157,7 @@ def link_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[L
     linked = sum(len(line) for line, verdict in lines if verdict == "html.links")
     if not linked or linked <= LINKS_RATIO * kept:
         return []
-    groups: dict[tuple[str, str], dict[int, LexborNode]] = {}
+    groups: dict[tuple, dict[int, LexborNode]] = {}
     for container in chosen:
         stop = container.mem_id
         for link in container.css("a"):
@@ -165,7 +166,8 @@ def link_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[L
                 parent = node.parent
                 if parent is None:
                     break
-                groups.setdefault((node.tag, node.attributes.get("class") or ""), {})[node.mem_id] = node
+                signature = (node.tag, node.attributes.get("class"), parent.tag, parent.attributes.get("class"))
+                groups.setdefault(signature, {})[node.mem_id] = node
                 if parent.mem_id == stop:
                     break
                 node = parent
