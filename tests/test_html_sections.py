@@ -79,6 +79,12 @@ SERVICE_SECTIONS = [
 ]
 
 
+def assert_exact_cuts(ex) -> None:
+    """Every cut is still recorded with an html.* rule and exact offsets into the visible text."""
+    for r in ex.removed:
+        assert ex.visible_text[r.start:r.end] == r.text and r.rule.startswith("html.")
+
+
 def service_page(big_first: int, head: str = "") -> str:
     """A service page in <main>: one long section (which wins the scoring alone) and short ones of other markup."""
     first = "".join(f"<p>{p}</p>" for p in BODY[:big_first])
@@ -97,8 +103,7 @@ def test_a_service_page_keeps_every_section_of_its_main_column(big_first):
     for heading, sentence in SERVICE_SECTIONS:
         assert sentence in text and heading in text
     assert "Most read" not in text and not any("cookies" in line for line in text)
-    for r in ex.removed:  # every cut still recorded, with exact offsets into the visible text
-        assert ex.visible_text[r.start:r.end] == r.text and r.rule.startswith("html.")
+    assert_exact_cuts(ex)
 
 
 def test_a_page_that_says_it_is_an_article_is_not_widened():
@@ -129,8 +134,7 @@ def test_a_listing_keeps_its_linked_cards_and_records_what_it_cuts(n):
         assert any(f"{900 + i} pounds" in line for line in text)
     # the filter menu (short links) is not a card grid: still cut, with its rule
     assert "Pine" not in text and any(r.rule == "html.links" and "Pine" in r.text for r in ex.removed)
-    for r in ex.removed:
-        assert ex.visible_text[r.start:r.end] == r.text
+    assert_exact_cuts(ex)
 
 
 def test_three_linked_teasers_are_not_a_listing():
