@@ -38,6 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from corpus_clean import html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -287,7 +288,14 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
-    return render_page(body, best_container(body), cuts)
+    # Pages that are not articles (service, listing, docs): see html_sections.
+    article = html_sections.declares_article(tree)
+    chosen = html_sections.widen_to_main_column(best_container(body), article)
+    lines = render_page(body, chosen, cuts)
+    if article:
+        return lines
+    cards = html_sections.link_cards(chosen, lines)
+    return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
 
 
 # The first reading is doubtful when it keeps at most this share of the page's
@@ -1425,7 +1433,8 @@ NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
 
-def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[tuple[str, str]]:
+def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
+                unjudged: list[LexborNode] = ()) -> list[tuple[str, str]]:
     """Every visible line of the page, with its verdict: ``KEEP`` or the rule that dropped it.
 
     One walk over ``<body>``, a line break around every block element. Text
@@ -1454,6 +1463,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
     ('z', 'html.not_main')
     """
     chosen_ids = {node.mem_id for node in chosen}
+    whole_ids = {node.mem_id for node in unjudged}
     # Outside the article only cut elements need a verdict of their own: a
     # subtree holding neither a chosen container nor a cut placeholder is one
     # ``html.not_main`` run, its text taken in one C call (a line per text
@@ -1512,7 +1522,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts) -> list[
                                else (text,))
             continue
         if key in chosen_ids:
-            frames.append(_Frame(tag, False, wrap=KEEP, judge=True))
+            frames.append(_Frame(tag, False, wrap=KEEP, judge=key not in whole_ids))
             stack.append(None)
         elif tag == "time" and frame.tag in CONTAINER_TAGS and frame.judge:
             # a bare <time> between paragraphs is a dateline, not prose

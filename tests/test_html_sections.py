@@ -66,3 +66,88 @@ def test_every_post_body_of_a_thread_is_kept_and_the_comment_thread_is_not(n):
     for post in BODY[:n]:
         assert post in text
     assert not any("answer, thanks" in line or "concrete" in line for line in text)
+
+
+# --- pages that are not articles (corpus_clean.html_sections) ---------------------------------
+
+OG_ARTICLE = '<meta property="og:type" content="article">'
+SERVICE_SECTIONS = [
+    ("What we do", "We repair and repaint wooden boats, from dinghies to small ferries, in our shed at the quay."),
+    ("How it works", "You bring the boat on a trailer, we inspect the hull, and we send you a quote within a week."),
+    ("Prices", "A full repaint costs from 900 pounds, a hull inspection 60, and storage over winter 20 a week."),
+    ("Opening hours", "The shed is open from eight to five on weekdays, and on Saturday mornings from April."),
+]
+
+
+def assert_exact_cuts(ex) -> None:
+    """Every cut is still recorded with an html.* rule and exact offsets into the visible text."""
+    for r in ex.removed:
+        assert ex.visible_text[r.start:r.end] == r.text and r.rule.startswith("html.")
+
+
+def service_page(big_first: int, head: str = "") -> str:
+    """A service page in <main>: one long section (which wins the scoring alone) and short ones of other markup."""
+    first = "".join(f"<p>{p}</p>" for p in BODY[:big_first])
+    rest = "".join(f"<div class='panel-{i}'><h2>{h}</h2><p>{t}</p></div>" for i, (h, t) in enumerate(SERVICE_SECTIONS))
+    # the long section sits one level deeper (next to a rating), out of the sibling rule's reach
+    return page("", head=head).replace("<main></main>", f"<main><div class='hero'><div class='intro'>{first}</div>"
+                                                         f"<div class='stars'>4.5 / 5</div></div>"
+                                                         f"<div class='grid'>{rest}</div></main>")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 3))
+def test_a_service_page_keeps_every_section_of_its_main_column(big_first):
+    ex = extract_main_text(service_page(big_first))
+    text = ex.text.split("\n")
+    for heading, sentence in SERVICE_SECTIONS:
+        assert sentence in text and heading in text
+    assert "Most read" not in text and not any("cookies" in line for line in text)
+    assert_exact_cuts(ex)
+
+
+def test_a_page_that_says_it_is_an_article_is_not_widened():
+    """Fault injection: the same page declared an article (og:type) keeps only what the scoring chose."""
+    html = service_page(4, head=OG_ARTICLE)
+    text = extract_main_text(html).text.split("\n")
+    assert list(BODY) == text[:4]
+    assert not any(sentence in text for _, sentence in SERVICE_SECTIONS)
+
+
+def listing(n: int, with_menu: bool = True) -> str:
+    cards = "".join(f"<li class='product-card'><a href='/p/{i}'><h3>Oak rowing boat model {i}, four metres</h3>"
+                    f"<span class='price'>{900 + i} pounds</span></a></li>" for i in range(n))
+    menu = ("<ul class='filters'>" + "".join(f"<li><a href='/c/{c}'>{c}</a></li>" for c in ("Oak", "Ash", "Pine", "Fir"))
+            + "</ul>") if with_menu else ""
+    intro = "<p>Our boats are built by hand in the shed at the quay, one at a time, to order.</p>"
+    return page("").replace("<main></main>", f"<main><h1>Rowing boats</h1>{intro}{menu}"
+                                             f"<ul class='products'>{cards}</ul></main>")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(4, 30))
+def test_a_listing_keeps_its_linked_cards_and_records_what_it_cuts(n):
+    ex = extract_main_text(listing(n))
+    text = ex.text.split("\n")
+    for i in range(n):
+        assert any(f"Oak rowing boat model {i}, four metres" in line for line in text)
+        assert any(f"{900 + i} pounds" in line for line in text)
+    # the filter menu (short links) is not a card grid: still cut, with its rule
+    assert "Pine" not in text and any(r.rule == "html.links" and "Pine" in r.text for r in ex.removed)
+    assert_exact_cuts(ex)
+
+
+def test_three_linked_teasers_are_not_a_listing():
+    """Fault injection: under four repeated link blocks, the link-density cut stands."""
+    text = extract_main_text(listing(3, with_menu=False)).text
+    assert "Oak rowing boat model 0" not in text
+
+
+def test_a_teaser_grid_under_a_long_story_is_not_a_listing():
+    """The story outweighs its teaser grid: the cards stay cut (no og:type needed)."""
+    cards = "".join(f"<div class='teaser'><a href='/s{i}'><h3>Another story number {i} about the coast</h3></a></div>"
+                    for i in range(8))
+    story = "".join(f"<p>{p}</p>" for p in BODY)
+    html = page("").replace("<main></main>", f"<div class='story'>{story}<div class='more'>{cards}</div></div>")
+    text = extract_main_text(html).text.split("\n")
+    assert text == list(BODY)

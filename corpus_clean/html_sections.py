@@ -1,0 +1,192 @@
+"""Pages that are not articles: service pages, listings, docs and collections.
+
+The extractor's scoring (:func:`corpus_clean.html.best_container`) finds the
+one block of prose an article is made of. A service page, a documentation
+page or a shop's category page is not one block: its content is several
+sections of a main column, or a grid of linked cards (a title, a price, a
+teaser) that the renderer cuts as link lists. Two steps, both only for pages
+that do not say they are articles (:func:`declares_article`):
+
+1. :func:`widen_to_main_column`: the page's ``<main>`` (or, without one, the
+   widest ancestor of the winner that is not a link farm) replaces the chosen
+   blocks when they hold only part of its prose.
+2. :func:`link_cards`: when the link-cut text inside the chosen blocks
+   outweighs the kept text, repeated elements holding links (four or more
+   with the same tag and class) are cards of a listing: they are kept whole.
+
+Article pages (og:type ``article``, a JSON-LD ``*Article``/``BlogPosting``, an
+``itemprop=articleBody``) are left as the scoring found them: their
+``<main>`` holds teasers and "more from" grids the article does not.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+__all__ = ["declares_article", "widen_to_main_column", "link_cards"]
+
+# JSON-LD types of article pages: Article, NewsArticle, TechArticle, BlogPosting, Report...
+_ARTICLE_LD_RE = re.compile(
+    r'"@type"\s*:\s*\[?\s*"(?:News|Reportage|Tech|Scholarly|Satirical|Opinion|Analysis|Review|Background)?'
+    r'(?:Article|BlogPosting|Posting|Report)"')
+
+
+def declares_article(tree: LexborHTMLParser) -> bool:
+    """True when the page's own metadata says it is an article.
+
+    Open Graph ``og:type=article``, a JSON-LD article type, or schema.org's
+    ``itemprop=articleBody``. (On WCXB dev 68 % of the article pages say so, 7-22 %
+    of the other page types: WordPress marks some service pages as articles.)
+
+    >>> declares_article(LexborHTMLParser('<head><meta property="og:type" content="article"></head>'))
+    True
+    >>> declares_article(LexborHTMLParser('<script type="application/ld+json">{"@type": "Product"}</script>'))
+    False
+    """
+    og = tree.css_first('meta[property="og:type"]')
+    if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
+        return True
+    if tree.css_first('[itemprop="articleBody"]') is not None:
+        return True
+    return any(_ARTICLE_LD_RE.search(script.text() or "")
+               for script in tree.css('script[type="application/ld+json"]'))
+
+
+# The chosen blocks give way to the page's <main> when they hold under MAIN_SHARE of
+# its prose (the share the site's <article> uses, html.SEMANTIC_SHARE), and to a
+# wider column without <main> when they hold under COLUMN_SHARE of it and it is
+# under COLUMN_LD link text. (COLUMN_SHARE 0.7 measured the same on WCXB dev but cut
+# 0.009 F1 off our generated "unseen families" pages: 0.4.)
+MAIN_SHARE = 0.7
+COLUMN_SHARE = 0.4
+COLUMN_LD = 0.35
+
+
+def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[LexborNode]:
+    """The page's main column instead of ``chosen`` when the page is not an article and its
+    content is spread over several sections the scoring did not join.
+
+    A service page writes "what we do", "how it works", "prices" and "FAQ" as
+    sections of comparable size; the scoring takes the biggest, the sibling rule
+    joins only those that look like it. ``<main>`` (``role=main``) is the site's
+    own word for where the content is; without it, the widest ancestor below
+    ``<body>`` that is under 35 % links (headers, menus and sidebars are cut
+    before this, so what is left around the winner is mostly the column).
+
+    >>> t = LexborHTMLParser("<body><main><section><h2>Plans</h2><p>" + "Plans, prices and terms. " * 8 +
+    ...     "</p></section><section><h2>How it works</h2><p>" + "We call you, we visit. " * 6 +
+    ...     "</p></section></main></body>")
+    >>> [n.tag for n in widen_to_main_column([t.css_first("section")], article=False)]
+    ['main']
+    >>> [n.tag for n in widen_to_main_column([t.css_first("section")], article=True)]
+    ['section']
+    """
+    if not chosen or article:
+        return chosen
+    column = _main_around(chosen[0])
+    share = MAIN_SHARE
+    if column is None:
+        column, share = _column_around(chosen[0]), COLUMN_SHARE
+        if column is None:
+            return chosen
+    if sum(_prose_chars(node) for node in chosen) < share * _prose_chars(column):
+        return [column]
+    return chosen
+
+
+def _main_around(node: LexborNode) -> Optional[LexborNode]:
+    """The nearest ``<main>`` / ``role=main`` ancestor of ``node`` (or ``node`` itself)."""
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag == "main" or node.attributes.get("role") == "main":
+            return node
+        node = node.parent
+    return None
+
+
+def _column_around(node: LexborNode) -> Optional[LexborNode]:
+    """The highest ancestor of ``node`` below ``<body>`` with under COLUMN_LD link text."""
+    from corpus_clean.html import link_density  # html.py imports this module
+
+    best = None
+    node = node.parent
+    while node is not None and node.tag not in ("body", "html"):
+        if link_density(node) < COLUMN_LD:
+            best = node
+        node = node.parent
+    return best
+
+
+def _prose_chars(node: LexborNode) -> int:
+    """Characters of text under ``node`` outside links."""
+    return len(node.text(strip=True)) - sum(len(a.text(strip=True)) for a in node.css("a"))
+
+
+# Cards are looked for when the chosen blocks' link-cut text is over LINKS_RATIO of
+# their kept text; a card group is MIN_CARDS or more elements with the same tag and
+# class, in parents of the same tag and class (a filter menu's bare <a>s are not the
+# cards' bare <a>s), holding a link, CARD_LEVELS or fewer levels above it, CARD_CHARS of text each
+# on average (a menu's "Home", "About" are shorter).
+LINKS_RATIO = 0.6
+MIN_CARDS = 4
+CARD_LEVELS = 4
+CARD_CHARS = 20
+
+
+def link_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[LexborNode]:
+    """Elements of ``chosen`` to keep whole: the cards of a listing page, when links are its content.
+
+    ``lines`` is the page rendered with ``chosen`` (see :func:`corpus_clean.html.render_page`);
+    its ``html.links`` lines are the link-dense blocks cut inside the chosen blocks. When
+    they outweigh what was kept, the page's content is its links (a category page, a
+    news index, a product grid) and the repeated elements holding them are its cards:
+    the card's title, price and teaser are the content (WCXB's gold and trafilatura keep
+    them). On an article the story outweighs its teaser grid, and nothing is returned.
+
+    >>> cards = "".join(f"<div class='card'><a href='/p{i}'><h3>Walnut desk number {i}</h3>$ {i}99</a></div>"
+    ...                 for i in range(6))
+    >>> t = LexborHTMLParser(f"<body><div id='grid'><p>Desks.</p>{cards}</div></body>")
+    >>> lines = [("Desks.", "keep")] + [(f"Walnut desk number {i}", "html.links") for i in range(6)]
+    >>> [n.attributes["class"] for n in link_cards([t.css_first("#grid")], lines)]
+    ['card', 'card', 'card', 'card', 'card', 'card']
+    >>> link_cards([t.css_first("#grid")], [("A long story. " * 40, "keep")] + lines[1:])
+    []
+    """
+    kept = sum(len(line) for line, verdict in lines if verdict == "keep")
+    linked = sum(len(line) for line, verdict in lines if verdict == "html.links")
+    if not linked or linked <= LINKS_RATIO * kept:
+        return []
+    groups: dict[tuple, dict[int, LexborNode]] = {}
+    for container in chosen:
+        stop = container.mem_id
+        for link in container.css("a"):
+            node = link
+            for _ in range(CARD_LEVELS):
+                parent = node.parent
+                if parent is None:
+                    break
+                signature = (node.tag, node.attributes.get("class"), parent.tag, parent.attributes.get("class"))
+                groups.setdefault(signature, {})[node.mem_id] = node
+                if parent.mem_id == stop:
+                    break
+                node = parent
+    cards: list[LexborNode] = []
+    for members in groups.values():
+        if len(members) >= MIN_CARDS and \
+                sum(len(n.text(strip=True)) for n in members.values()) >= CARD_CHARS * len(members):
+            cards.extend(members.values())
+    return _outermost(cards)
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` without those inside another of them (a card's title group inside the card)."""
+    ids = {node.mem_id for node in nodes}
+    out = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            out.append(node)
+    return out
