@@ -214,7 +214,7 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
             assert manifest["totals"]["read"] == n_docs, manifest["totals"]
 
         shutil.rmtree(work / "warm", ignore_errors=True)  # a --work folder may hold an older version's output
-        for workers in (1, 2):  # server up, worker pool started, GX imported
+        for workers in (1, 2):  # server up, GX imported (the flow stops its worker pool at each run's end: every timed workers=2 run starts its own)
             clean_corpus(input_path=str(dt_corpus), output_dir=str(work / "warm"), data_docs=False, workers=workers)
         systems["flow, workers=1"] = (lambda: flow_fn(1), n_docs, size)
         systems["flow, workers=1, no dedup"] = (lambda: flow_fn(1, dedup=False), n_docs, size)
