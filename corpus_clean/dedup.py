@@ -368,9 +368,11 @@ def signature_schema(params: DedupParams) -> pa.Schema:
     ])
 
 
-def signature_table(ids: list[str] | pa.Array, texts: list[str], params: DedupParams = DedupParams()) -> pa.Table:
+def signature_table(ids: list[str] | pa.Array, texts: list[str] | pa.Array | pa.ChunkedArray,
+                    params: DedupParams = DedupParams()) -> pa.Table:
     """One row per document: id, exact_hash, n_words, minhash. Pure: run it per batch,
     in worker processes if you like, and concatenate the tables in record order.
+    `texts` may be an Arrow string column (nulls read as ""), split as it is.
 
     >>> t = signature_table(["a", "b"], ["The pier reopens today.", "the PIER reopens today!"])
     >>> t.column("exact_hash")[0].as_py() == t.column("exact_hash")[1].as_py()
@@ -1141,7 +1143,7 @@ def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = D
         import pyarrow.parquet as pq
 
         clean = pq.read_table(clean, columns=["id", "text"])
-    return signature_table(clean.column("id").to_pylist(), clean.column("text").to_pylist(), params)
+    return signature_table(clean.column("id").combine_chunks(), clean.column("text"), params)
 
 
 def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams(),

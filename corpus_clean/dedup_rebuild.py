@@ -98,6 +98,6 @@ def _signatures_in_part(part: Path, indexed_ids: pa.Array, params: DedupParams) 
     table = pq.read_table(part, columns=["id", "text"])
     table = table.filter(pc.is_in(table.column("id"), value_set=indexed_ids))
     slices = [table.slice(start, REBUILD_ROWS) for start in range(0, table.num_rows, REBUILD_ROWS)]
-    signed = [signature_table(rows.column("id").combine_chunks(), [text or "" for text in rows.column("text").to_pylist()], params)
+    signed = [signature_table(rows.column("id").combine_chunks(), rows.column("text"), params)
               for rows in slices]
     return pa.concat_tables(signed) if signed else signature_schema(params).empty_table()

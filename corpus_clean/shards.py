@@ -329,8 +329,7 @@ def clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str,
     extras = extras or BatchExtras()
     signatures = None
     if extras.signatures:
-        signatures = signature_table(table.column("id"), [text or "" for text in table.column("text").to_pylist()],
-                                     extras.signatures)
+        signatures = signature_table(table.column("id"), table.column("text"), extras.signatures)
     checks = row_checks(table, extras.checks) if extras.checks else None
     return CleanedBatch(table, problems, counters, filtered, signatures, checks, skipped)
 
