@@ -350,8 +350,11 @@ def guess_single_byte_encoding(data: bytes) -> str | None:
     return candidate
 
 
-def _new_document(source: str, index: int, raw: bytes, text: str, *, html: str | None = None,
-                  encoding: str | None = None, problem: str | None = None) -> Document:
+def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | None = None,
+                 encoding: str | None = None, problem: str | None = None) -> Document:
+    """A record read from `source` at `index` (`raw`: its bytes as read); `problem` makes
+    it quarantined input. Every reader, and the workers parsing JSONL lines, make
+    records through here, so each carries the same id, checksum and size check."""
     doc = Document(id=stable_id(source, index), source=source, record_index=index,
                    raw_text=text, raw_sha256=sha256_hex(raw), html=html, encoding=encoding)
     if problem:
@@ -377,7 +380,7 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
         return
     decoded = decode_bytes(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
-    yield _new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
+    yield new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
@@ -391,7 +394,7 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     if dammit.unicode_markup is None:
         yield Skipped(file.source, "HTML file in no encoding we could detect")
         return
-    yield _new_document(file.source, 0, data, "", html=dammit.unicode_markup,
+    yield new_document(file.source, 0, data, "", html=dammit.unicode_markup,
                         encoding=dammit.original_encoding)
 
 
@@ -413,10 +416,10 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     # ValueError, not only JSONDecodeError: Python refuses an integer of over 4,300 digits
     # with a plain ValueError; RecursionError: nesting deeper than the parser's stack.
     except (ValueError, RecursionError) as error:
-        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+        return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     if not isinstance(record, dict):
-        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+        return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: JSON value is a {type(record).__name__}, not an object")
     text, html = record.get("text"), record.get("html")
     # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
@@ -424,18 +427,18 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     for name, value in record.items():  # every field a row may keep (text, title, url, caller metadata)
         bad = _SURROGATE.search(name) or (_SURROGATE.search(value) if isinstance(value, str) else None)
         if bad:
-            return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+            return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                                  problem=f"{where}: field \"{name}\" holds a lone surrogate "
                                          f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
-        doc = _new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
+        doc = new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
         doc.source_id, doc.url, doc.meta = caller_fields(record)
         return doc
     if not isinstance(text, str):
-        return _new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+        return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field")
     problem = f"{where}: {decoded.problem}" if decoded.problem else None
-    doc = _new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
+    doc = new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
     doc.source_id, doc.url, doc.meta = caller_fields(record)
@@ -603,19 +606,19 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     are not valid UTF-8 become its problem (the value kept as its text)."""
     where = f"{source}: row {index}"
     if value is None:
-        return _new_document(source, index, b"", "", problem=f"{where} has null {column}")
+        return new_document(source, index, b"", "", problem=f"{where} has null {column}")
     if not isinstance(value, bytes):
         text = str(value)
-        return _new_document(source, index, text.encode("utf-8", "surrogatepass"), text,
+        return new_document(source, index, text.encode("utf-8", "surrogatepass"), text,
                              problem=f"{where}: {column} is {type(value).__name__}, not a string")
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError as error:
-        return _new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
+        return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
     if column == "html":
-        return _new_document(source, index, value, "", html=text, encoding="utf-8")
-    return _new_document(source, index, value, text, encoding="utf-8")
+        return new_document(source, index, value, "", html=text, encoding="utf-8")
+    return new_document(source, index, value, text, encoding="utf-8")
 
 
 def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:

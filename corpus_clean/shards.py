@@ -16,9 +16,10 @@ import pyarrow.compute as pc
 
 from corpus_clean import __version__
 from corpus_clean.dedup import DedupParams, signature_schema, signature_table
-from corpus_clean.document import Document, sha256_hex, stable_id
+from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
-from corpus_clean.readers import InputFile, Skipped, Unreadable, declared_record_count, jsonl_record, read_file
+from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, jsonl_record, new_document,
+                                  read_file)
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -300,11 +301,9 @@ def _parsed_line(unread: UnreadLine) -> Document | Skipped:
     try:
         return jsonl_record(unread.source, unread.index, unread.line)
     except Exception as error:  # noqa: BLE001 - one bad line must not sink the batch
-        doc = Document(id=stable_id(unread.source, unread.index), source=unread.source, record_index=unread.index,
-                       raw_text=unread.line.decode("utf-8", "replace"), raw_sha256=sha256_hex(unread.line))
-        doc.problems.append(("readable_input", f"{unread.source}:{unread.index + 1}: unparsable line "
-                                               f"({type(error).__name__}: {error})"))
-        return doc
+        return new_document(unread.source, unread.index, unread.line, unread.line.decode("utf-8", "replace"),
+                            problem=f"{unread.source}:{unread.index + 1}: unparsable line "
+                                    f"({type(error).__name__}: {error})")
 
 
 def clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str,
