@@ -38,7 +38,7 @@ import pyarrow.parquet as pq
 from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
                                  version_number)
 from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
-from corpus_clean.readers import InputFile
+from corpus_clean.readers import InputFile, file_format
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
 # (daily runs leave one small file each) they are merged into files of up to this size.
@@ -144,12 +144,12 @@ def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
 
 def estimate_records(file: InputFile) -> int:
     """Records a file will give (lines of JSONL, rows of Parquet, else 1): the progress total."""
-    name = file.source.lower()
+    kind = file_format(file.source)
     try:
-        if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".json.gz")):
+        if kind in ("jsonl", "json"):
             with fsspec.open(file.url, "rb", compression="infer") as handle:
                 return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) or 1
-        if name.endswith(".parquet"):
+        if kind == "parquet":
             with fsspec.open(file.url, "rb") as handle:
                 return pq.ParquetFile(handle).metadata.num_rows
     except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report

@@ -25,11 +25,15 @@ from charset_normalizer import from_bytes
 
 from corpus_clean.document import Document, sha256_hex, stable_id
 
-TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")
-HTML_SUFFIXES = (".html", ".htm")
-PARQUET_SUFFIXES = (".parquet",)
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES + PARQUET_SUFFIXES
+# What a file's name says it holds. Text formats may also come compressed (fsspec undoes
+# the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
+FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+                    ".html": "html", ".htm": "html", ".parquet": "parquet"}
+COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
+
+# A `.json` file holding one JSON document (an array of records) is parsed whole, so
+# it has a size limit; JSON Lines in a `.json` file stream like any JSONL.
+MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024
 
 # A record larger than this is quarantined uncleaned: one 100 MB line is not an article,
 # and cleaning it would stall its whole shard.
@@ -365,6 +369,22 @@ def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | 
     return doc
 
 
+def file_format(source: str) -> str | None:
+    """The format a file name says, after any compression suffix; None: not ours.
+
+    >>> file_format("crawl/part-01.JSONL.zst"), file_format("a.html.gz"), file_format("b.json")
+    ('jsonl', 'html', 'json')
+    >>> file_format("notes.md"), file_format("rows.parquet.gz")
+    (None, None)
+    """
+    name = source.lower()
+    compressed = name.endswith(COMPRESSION_SUFFIXES)
+    if compressed:
+        name = name[:name.rindex(".")]
+    base = FORMAT_OF_SUFFIX.get(os.path.splitext(name)[1])
+    return None if compressed and base == "parquet" else base
+
+
 def _read_bytes(file: InputFile) -> bytes:
     with fsspec.open(file.url, "rb", compression="infer") as handle:
         return handle.read()
@@ -533,6 +553,52 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
         yield Skipped(file.source, "empty file")
 
 
+def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
+    """A `.json` file: JSON Lines (as most corpus `.json` files are), or one JSON document
+    -- an array of records, or a single record spread over several lines.
+
+    Sniffed from the start: a first non-blank byte ``[``, or a first line that is not a
+    whole JSON value while the file is, means one document; it is parsed whole (up to
+    ``MAX_JSON_DOCUMENT_BYTES``; a larger one is skipped with how to convert it) and each
+    record becomes a Document exactly as a JSONL line would. Anything else streams as
+    JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
+    """
+    with fsspec.open(file.url, "rb", compression="infer") as handle:
+        head = decode_bytes(handle.read(1 << 16)).text.lstrip("\ufeff \t\r\n")
+    first_line, newline, _ = head.partition("\n")
+    one_document = head.startswith("[") or (head.startswith("{") and newline and not _parses(first_line))
+    if not one_document:  # JSON Lines, or not JSON at all: then each line says why
+        yield from read_jsonl_file(file, jsonl_line)
+        return
+    with fsspec.open(file.url, "rb", compression="infer") as handle:
+        data = handle.read(MAX_JSON_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_JSON_DOCUMENT_BYTES:
+        yield Skipped(file.source, f"a JSON document over {MAX_JSON_DOCUMENT_BYTES >> 20} MB is not read whole; "
+                                   "write it as JSON Lines, one record per line (jq -c '.[]' in.json > in.jsonl)")
+        return
+    decoded = decode_bytes(data)
+    try:
+        document = json.loads(decoded.text)
+    except (ValueError, RecursionError):
+        yield from read_jsonl_file(file, jsonl_line)  # not one document: each line says why
+        return
+    records = document if isinstance(document, list) else [document]
+    if not records:
+        yield Skipped(file.source, "empty JSON array")
+    for index, record in enumerate(records):
+        text = json.dumps(record, ensure_ascii=False)
+        raw = text.encode("utf-8", "surrogatepass")
+        yield jsonl_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem))
+
+
+def _parses(line: str) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     if head:
         yield head
@@ -543,7 +609,7 @@ def declared_record_count(file: InputFile) -> int | None:
     """How many records the file says it holds, read apart from the records themselves
     (Parquet footer: num_rows), or None for formats that do not say. The run's
     accounting compares it with what the reader produced."""
-    if not file.source.lower().endswith(PARQUET_SUFFIXES) or file.skip_reason:
+    if file_format(file.source) != "parquet" or file.skip_reason:
         return None
     import pyarrow.parquet as pq
 
@@ -629,17 +695,13 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     if file.skip_reason:
         yield Skipped(file.source, file.skip_reason)
         return
-    name = file.source.lower()
-    if name.endswith(JSONL_SUFFIXES):
-        reader = partial(read_jsonl_file, jsonl_line=jsonl_line)
-    elif name.endswith(HTML_SUFFIXES):
-        reader = read_html_file
-    elif name.endswith(PARQUET_SUFFIXES):
-        reader = read_parquet_file
-    elif name.endswith(TEXT_SUFFIXES):
-        reader = read_text_file
-    else:
-        yield Skipped(file.source, f"unsupported file type (supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
+               "json": partial(read_json_file, jsonl_line=jsonl_line),
+               "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
+    reader = readers.get(file_format(file.source))
+    if reader is None:
+        yield Skipped(file.source, f"unsupported file type (supported: {', '.join(FORMAT_OF_SUFFIX)}, "
+                                   f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)})")
         return
     produced = 0
     try:
