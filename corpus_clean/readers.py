@@ -626,7 +626,6 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     and decoded per row, so one row of invalid UTF-8 is one quarantined row."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-    import pyarrow.types as pa_types
 
     try:
         with fsspec.open(file.url, "rb") as handle:
@@ -642,14 +641,13 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
         return
     # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
     extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
-             and (pa_types.is_string(f.type) or pa_types.is_integer(f.type) or pa_types.is_floating(f.type)
-                  or pa_types.is_boolean(f.type))]
+             and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
     index = 0
     for group in range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
-            table = parquet.read_row_group(group, columns=[column, *extra])
+            table = _plain_columns(parquet.read_row_group(group, columns=[column, *extra]))
             values = table.column(column)
             if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
                 values = values.cast(pa.large_binary())
@@ -665,6 +663,38 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
             doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
             yield doc
             index += 1
+
+
+def _value_type(arrow_type):
+    """The type a column's values have once read: a dictionary-encoded column (pandas'
+    categoricals) holds its dictionary's type, a string view (polars, DuckDB) a string."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(arrow_type):
+        arrow_type = arrow_type.value_type
+    return pa.large_string() if pa.types.is_string_view(arrow_type) else arrow_type
+
+
+def _is_scalar(arrow_type) -> bool:
+    import pyarrow.types as pa_types
+
+    return (pa_types.is_string(arrow_type) or pa_types.is_large_string(arrow_type) or pa_types.is_integer(arrow_type)
+            or pa_types.is_floating(arrow_type) or pa_types.is_boolean(arrow_type))
+
+
+def _plain_columns(table):
+    """`table` with dictionary-encoded and string-view columns cast to plain values, so
+    a categorical text column reads as text, not as 'text is str, not a string'.
+
+    >>> import pyarrow as pa
+    >>> _plain_columns(pa.table({"text": pa.array(["a", "b", "a"]).dictionary_encode()})).schema
+    text: string
+    """
+    for index, field in enumerate(table.schema):
+        plain = _value_type(field.type)
+        if plain != field.type:
+            table = table.set_column(index, field.name, table.column(index).cast(plain))
+    return table
 
 
 def parquet_record(source: str, index: int, column: str, value) -> Document:

@@ -158,3 +158,37 @@ def test_any_json_array_reads_as_its_records_written_as_json_lines(records):
         array_items, line_items = ([i for i in read_file(f)] for f in list_input_files(str(folder)))
     assert essentials(array_items) == essentials(line_items)
     assert [getattr(i, "meta", None) for i in array_items] == [getattr(i, "meta", None) for i in line_items]
+
+
+TEXTS = ["A story about the harbour wall.", "Ferries run twice a day in summer.", "A story about the harbour wall."]
+
+
+def test_parquet_from_every_writer_and_string_encoding_reads_the_same(tmp_path):
+    """Categorical (dictionary) columns from pandas, string views, large strings, polars'
+    and DuckDB's files: the same records and caller fields as a plain string column."""
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    site = ["north", "south", "north"]
+    writers = {
+        "plain": lambda p: pq.write_table(pa.table({"text": TEXTS, "site": site}), p),
+        "dictionary": lambda p: pq.write_table(pa.table({"text": pa.array(TEXTS).dictionary_encode(),
+                                                         "site": pa.array(site).dictionary_encode()}), p),
+        "string-view": lambda p: pq.write_table(pa.table({"text": pa.array(TEXTS, pa.string_view()),
+                                                          "site": pa.array(site, pa.string_view())}), p),
+        "large-string": lambda p: pq.write_table(pa.table({"text": pa.array(TEXTS, pa.large_string()),
+                                                           "site": site}), p),
+        "pandas-categorical": lambda p: pd.DataFrame({"text": pd.Categorical(TEXTS),
+                                                      "site": pd.Categorical(site)}).to_parquet(p),
+        "polars": lambda p: pl.DataFrame({"text": TEXTS, "site": site}).write_parquet(p),
+        "duckdb": lambda p: duckdb.sql("select * from (values " + ", ".join(
+            f"('{t}', '{s}')" for t, s in zip(TEXTS, site)) + ") v(text, site)").write_parquet(str(p)),
+    }
+    read = {}
+    for name, write in writers.items():
+        path = tmp_path / f"{name}.parquet"
+        write(path)
+        read[name] = [(d.raw_text, d.meta, d.problems) for d in read_file(str(path))]
+    expected = [(text, {"site": s}, []) for text, s in zip(TEXTS, site)]
+    assert {name: rows for name, rows in read.items() if rows != expected} == {}
