@@ -72,6 +72,7 @@ class HtmlExtraction:
     byline: Optional[str] = None
     published: Optional[str] = None
     lang: Optional[str] = None
+    url: Optional[str] = None  # the page's canonical address (rel=canonical, og:url)
     visible_text: str = ""
     removed: list = field(default_factory=list)
     flattened_tags: int = 0
@@ -416,7 +417,7 @@ def flatten_deep_nesting(html: str, limit: int) -> tuple[str, int]:
 
 # The <head> is small, so its query is cheap; the <body> (a walk over the
 # whole page) is only queried for what the head did not provide.
-_HEAD_SELECTOR = 'meta,title,script[type="application/ld+json"]'
+_HEAD_SELECTOR = 'meta,title,link[rel="canonical"],script[type="application/ld+json"]'
 _BODY_SELECTOR = ('meta,h1,[itemprop="author"],[rel="author"],[itemprop="datePublished"],'
                   'time[datetime],script[type="application/ld+json"]')
 _TITLE_KEYS = ("og:title", "twitter:title")
@@ -438,19 +439,22 @@ def _first(*values: Optional[str]) -> Optional[str]:
 
 
 def extract_metadata(tree: LexborHTMLParser) -> dict:
-    """Title, byline, published date and ``<html lang>``.
+    """Title, byline, published date, canonical URL and ``<html lang>``.
 
     Priorities: title = og/twitter title > ``<title>`` > first ``<h1>``;
     byline = meta author (not a URL) > JSON-LD ``author.name`` > itemprop=author
     (its ``name`` if nested) > rel=author; published = meta dates > JSON-LD
-    ``datePublished`` > itemprop=datePublished > first ``<time datetime>``.
+    ``datePublished`` > itemprop=datePublished > first ``<time datetime>``;
+    url = ``<link rel="canonical">`` > og:url, absolute http(s) only (a relative
+    canonical says nothing without the address the page was fetched from).
     Values are returned as found (no date parsing here).
 
     >>> t = LexborHTMLParser('<html lang="de"><head><meta property="og:title" content="Hi">'
     ...     '<meta name="author" content="A. B."><meta property="article:published_time" '
-    ...     'content="2019-11-18T10:00:00Z"></head><body></body></html>')
+    ...     'content="2019-11-18T10:00:00Z"><link rel="canonical" href="https://x.test/a">'
+    ...     '</head><body></body></html>')
     >>> extract_metadata(t)
-    {'title': 'Hi', 'byline': 'A. B.', 'published': '2019-11-18T10:00:00Z', 'lang': 'de'}
+    {'title': 'Hi', 'byline': 'A. B.', 'published': '2019-11-18T10:00:00Z', 'url': 'https://x.test/a', 'lang': 'de'}
     """
     metas: dict[str, str] = {}
     found: dict[str, Optional[str]] = {}
@@ -482,6 +486,8 @@ def _scan_metadata(nodes: Iterable[LexborNode], metas: dict, found: dict) -> Non
                     found.setdefault(key, value)
         elif tag in ("title", "h1"):
             found.setdefault(tag, _clean(node.text()))
+        elif tag == "link":
+            found.setdefault("canonical", _clean(attrs.get("href")))
         else:
             prop, rel = attrs.get("itemprop") or "", attrs.get("rel") or ""
             if prop == "author" and "itemprop_author" not in found:
@@ -506,6 +512,8 @@ def _pick_metadata(metas: dict, found: dict) -> dict:
                          found.get("rel_author")),
         "published": _first(*(metas.get(k) for k in _DATE_KEYS), found.get("jsonld_date"),
                             found.get("itemprop_date"), found.get("time")),
+        "url": _first(*(url for url in (found.get("canonical"), metas.get("og:url"))
+                        if url and url.lower().startswith(("http://", "https://")))),
         "lang": None,
     }
 

@@ -64,6 +64,7 @@ def html_to_text(doc: Document) -> None:
     doc.removed = extraction.removed
     doc.title = extraction.title
     doc.byline = extraction.byline
+    doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
     doc.published = extract.parse_published(extraction.published)
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
 

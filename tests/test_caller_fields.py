@@ -83,3 +83,20 @@ def test_parquet_input_columns_are_carried_too(tmp_path):
     assert [(d.source_id, d.url, d.meta) for d in docs] == [("11", "https://p.example/1", {"site": "p"}),
                                                            ("12", None, {"site": "p"})]
     assert docs[1].problems  # a null text is still a problem, fields or not
+
+
+def test_an_html_page_without_a_url_gets_its_canonical_address():
+    """The page's rel=canonical (else og:url) fills `url`; the caller's url wins; a
+    relative canonical is no address and is ignored."""
+    body = "<body><article>" + "".join(f"<p>{line}</p>" for line in CONTENT_LINES) + "</article></body></html>"
+    heads = {
+        "canonical": '<link rel="canonical" href="https://harbour.example/pier"><meta property="og:url" content="https://o.example/x">',
+        "og": '<meta property="og:url" content="https://o.example/x">',
+        "relative": '<link rel="canonical" href="/pier">',
+    }
+    records = [{"html": f"<html><head>{head}</head>{body}"} for head in heads.values()]
+    records.append({"html": f"<html><head>{heads['canonical']}</head>{body}", "url": "https://feed.example/1"})
+    docs = [jsonl_record("pages.jsonl", i, json.dumps(r).encode()) for i, r in enumerate(records)]
+    rows = clean_batch(docs, ("mojibake", "boilerplate", "metadata"), "run").rows.to_pylist()
+    assert [row["url"] for row in rows] == ["https://harbour.example/pier", "https://o.example/x", None,
+                                           "https://feed.example/1"]
