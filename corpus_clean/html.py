@@ -932,7 +932,8 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     [('div', 23, 4, 1), ('p', 4, 0, 0)]
     """
     paras: dict[int, _Para] = {}
-    for node in body.traverse(include_text=True):
+    # skip_empty: Lexbor drops the (many) ASCII-whitespace-only text nodes in C.
+    for node in body.traverse(include_text=True, skip_empty=True):
         if not node.is_text_node:
             continue
         text = node.text_content
@@ -1579,7 +1580,9 @@ def _close_frame(frames: list) -> None:
                     and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
                 parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
                 return
-            if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
+            # (A block with no text of its own can only hold whitespace and cut text, which
+            # keeps its own verdict: no need to flatten it.)
+            if 0 < frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
                 parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
                 return
         if frame.tag in CELL_TAGS:
