@@ -339,22 +339,22 @@ def removals_of(lines: list[tuple[str, str]]) -> tuple[str, list[Removal]]:
     ('Home\\nNews\\nBody.\\n', Removal(start=0, end=10, rule='html.nav', text='Home\\nNews\\n'))
     """
     parts: list[str] = []
-    removed: list[Removal] = []
+    runs: list[tuple[int, int, str]] = []  # (start, end, rule); their text is cut once the whole is joined
     pos = 0
     run_start, run_rule = 0, None
     for line, verdict in lines:
         rule = None if verdict is KEEP else verdict
         if rule != run_rule:
             if run_rule is not None:
-                removed.append(Removal(run_start, pos, run_rule, "".join(parts)[run_start:pos]))
+                runs.append((run_start, pos, run_rule))
             run_start, run_rule = pos, rule
         parts.append(line)
         parts.append("\n")
         pos += len(line) + 1
-    visible = "".join(parts)
     if run_rule is not None:
-        removed.append(Removal(run_start, pos, run_rule, visible[run_start:pos]))
-    return visible, removed
+        runs.append((run_start, pos, run_rule))
+    visible = "".join(parts)
+    return visible, [Removal(start, end, rule, visible[start:end]) for start, end, rule in runs]
 
 
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
