@@ -20,6 +20,11 @@ Each measurement runs in a child process that imports `corpus_clean` from one co
 - --functions: CPU seconds inside chosen functions during the core + signatures run
   (``HOT_SPOTS``; inclusive, so nested entries overlap), where the time goes outside
   the boilerplate engine.
+- --html-only: only the HTML path (needs --pages; no generated corpus), plus the
+  extraction alone (``html.extract_main_text`` on every page): the HTML speed work's check.
+
+    python benchmarks/core_before_after.py --baseline /tmp/base --html-only \\
+        --pages /work/shared/bench/boilerplate/scrapinghub.jsonl.gz --repeat 5
 
 Children alternate between the trees for --repeat rounds and the best CPU time of each
 is kept (the machine is shared: read the ratio, not the absolute figures). Every child
@@ -87,7 +92,8 @@ def _time_functions(seconds: dict[str, float]) -> None:
             setattr(owner, name, _timed(raw, label, seconds))
 
 
-def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False) -> None:
+def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False,
+           html_only: bool = False) -> None:
     """Runs in a child process: time the core and the HTML path with `tree`'s code."""
     sys.path.insert(0, str(tree))
     import pyarrow as pa
@@ -125,6 +131,23 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
                   for i in range(0, len(docs), BATCH_DOCS)]
         return pa.concat_tables(tables) if tables else None
 
+    def extraction() -> None:
+        from corpus_clean.html import extract_main_text
+
+        for record in records:
+            extract_main_text(record["html"])
+
+    if html_only:
+        html(), extraction()  # warm-up
+        result = {}
+        for name, fn in (("html", html), ("extraction", extraction)):
+            started = time.process_time()
+            table = fn()
+            result[name] = time.process_time() - started
+            if table is not None:
+                pq.write_table(table, out / f"{name}.parquet")
+        print(json.dumps(result))
+        return
     core(), html(), core_signatures()  # warm-up: lazy imports, compiled patterns, language model
     step_seconds: dict[str, float] = {}
     for step in steps:  # CPU time per step; the rest is reading/extraction and the table
@@ -162,9 +185,12 @@ def _timed(fn, name: str, seconds: dict[str, float]):
 
 
 # --------------------------------------------------------------------------- parent
-def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False) -> dict:
+def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False,
+              html_only: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
+    if html_only:
+        cmd.append("--html-only")
     if pages is not None:
         cmd += ["--pages", str(pages)]
     if functions:
@@ -203,12 +229,18 @@ def main() -> int:
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--functions", action="store_true",
                         help="also CPU seconds inside the HOT_SPOTS functions (a separate pass)")
+    parser.add_argument("--html-only", action="store_true",
+                        help="only the HTML path and the extraction alone (needs --pages)")
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.corpus, args.pages, args.out, args.functions)
+        _child(args.child, args.corpus, args.pages, args.out, args.functions, args.html_only)
         return 0
     if args.baseline is None:
         parser.error("--baseline is required")
+    if args.html_only:
+        if args.pages is None:
+            parser.error("--html-only needs --pages")
+        return html_only(args)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="core-before-after-"))
     corpus = work / f"corpus-{args.mb:g}mb"
@@ -286,6 +318,32 @@ def main() -> int:
         same &= not diff
         print(f"\n{name} output: " + ("identical (every column, every row)" if not diff else "; ".join(diff)))
     return 0 if same else 1
+
+
+def html_only(args) -> int:
+    """--html-only: the HTML path and the extraction alone, before and after; same output?"""
+    work = args.work or Path(tempfile.mkdtemp(prefix="html-before-after-"))
+    opener = gzip.open if args.pages.suffix == ".gz" else open
+    with opener(args.pages, "rt", encoding="utf-8") as handle:
+        n_pages = sum(1 for line in handle if line.strip())
+    trees = {"before": args.baseline.resolve(), "after": ROOT}
+    best = {label: {"html": float("inf"), "extraction": float("inf")} for label in trees}
+    for round_no in range(args.repeat):
+        for label, tree in (trees.items() if round_no % 2 == 0 else reversed(trees.items())):
+            times = run_child(tree, work / "no-corpus", args.pages, work / label, html_only=True)
+            for name in best[label]:
+                best[label][name] = min(best[label][name], times[name])
+            print(f"round {round_no + 1} {label}: html {times['html']:.3f} s, "
+                  f"extraction {times['extraction']:.3f} s", file=sys.stderr)
+    print(f"{n_pages} pages ({args.pages.name}); CPU seconds best of {args.repeat}, children alternating\n")
+    print("| what | before | after | after ÷ before (speed) |")
+    print("|---|---:|---:|---:|")
+    for name, label in (("html", "HTML path (`clean_batch`)"), ("extraction", "extraction alone (`extract_main_text`)")):
+        b, a = best["before"][name], best["after"][name]
+        print(f"| {label}, pages/s per core | {n_pages / b:.0f} | {n_pages / a:.0f} | {b / a:.2f}× |")
+    diff = differences(work / "before" / "html.parquet", work / "after" / "html.parquet")
+    print("\nhtml output: " + ("identical (every column, every row)" if not diff else "; ".join(diff)))
+    return 0 if not diff else 1
 
 
 if __name__ == "__main__":

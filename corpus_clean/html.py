@@ -259,15 +259,20 @@ def extract_main_text(html: str) -> HtmlExtraction:
             f"> MAX_HTML_CHARS={MAX_HTML_CHARS:,}"
         )
     flattened = 0
+    # Lexbor parses UTF-8 bytes: encoding the page once here, as the parser does with
+    # a str (errors ignored), lets the tag count run on bytes (several times faster
+    # than on a str with wide characters) and the lenient reading reuse them.
+    data = html.encode("utf-8", errors="ignore")
     # Depth can only exceed MAX_NESTING if there are that many tags: the cheap
     # C-level count keeps the Python depth scan off the normal path.
-    if html.count("<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
+    if data.count(b"<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
         html, flattened = flatten_deep_nesting(html, MAX_NESTING)
+        data = html.encode("utf-8", errors="ignore")
     if not _TAG_RE.search(html):
         # Not HTML at all (no tag anywhere): there is no structure to find a
         # main block in, and guessing would pass raw text off as extracted.
         return HtmlExtraction(text="")
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(data)
     meta = extract_metadata(tree)
     if tree.body is None:
         return HtmlExtraction(text="", flattened_tags=flattened, **meta)
@@ -276,7 +281,7 @@ def extract_main_text(html: str) -> HtmlExtraction:
         # A second, lenient reading (trafilatura falls back to other extractors the
         # same way): its lines replace the first when it keeps twice the text, and
         # more than a cookie banner's worth.
-        lenient = read_page(LexborHTMLParser(html), lenient=True)
+        lenient = read_page(LexborHTMLParser(data), lenient=True)
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
@@ -335,22 +340,22 @@ def removals_of(lines: list[tuple[str, str]]) -> tuple[str, list[Removal]]:
     ('Home\\nNews\\nBody.\\n', Removal(start=0, end=10, rule='html.nav', text='Home\\nNews\\n'))
     """
     parts: list[str] = []
-    removed: list[Removal] = []
+    runs: list[tuple[int, int, str]] = []  # (start, end, rule); their text is cut once the whole is joined
     pos = 0
     run_start, run_rule = 0, None
     for line, verdict in lines:
         rule = None if verdict is KEEP else verdict
         if rule != run_rule:
             if run_rule is not None:
-                removed.append(Removal(run_start, pos, run_rule, "".join(parts)[run_start:pos]))
+                runs.append((run_start, pos, run_rule))
             run_start, run_rule = pos, rule
         parts.append(line)
         parts.append("\n")
         pos += len(line) + 1
-    visible = "".join(parts)
     if run_rule is not None:
-        removed.append(Removal(run_start, pos, run_rule, visible[run_start:pos]))
-    return visible, removed
+        runs.append((run_start, pos, run_rule))
+    visible = "".join(parts)
+    return visible, [Removal(start, end, rule, visible[start:end]) for start, end, rule in runs]
 
 
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
@@ -940,7 +945,8 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     [('div', 23, 4, 1), ('p', 4, 0, 0)]
     """
     paras: dict[int, _Para] = {}
-    for node in body.traverse(include_text=True):
+    # skip_empty: Lexbor drops the (many) ASCII-whitespace-only text nodes in C.
+    for node in body.traverse(include_text=True, skip_empty=True):
         if not node.is_text_node:
             continue
         text = node.text_content
@@ -1404,19 +1410,28 @@ def link_density(node: LexborNode) -> float:
 
 
 class _Frame:
-    """Text gathered below one open element while rendering.
+    """One open element while rendering: where its text starts in the output, and its counts.
 
+    The renderer writes every piece of text into one flat list, ``out``; a frame
+    reserves two slots there when it opens (``start``: the separator before it
+    and the verdict marker, both filled in when it closes, see
+    :func:`_close_frame`), and its text is ``out[start + 2:]``.
     ``wrap`` is set on frames whose text gets a fixed verdict: ``KEEP`` for the
     chosen article containers, a rule name for a cut element. ``judge`` is
     true inside the article only: there blocks may still be dropped as link
     lists or furniture labels (outside, every line keeps the verdict around it).
     """
 
-    __slots__ = ("tag", "parts", "chars", "link_chars", "in_link", "wrap", "judge")
+    __slots__ = ("tag", "start", "chars", "link_chars", "in_link", "wrap", "judge")
 
-    def __init__(self, tag: str, in_link: bool, wrap=None, judge: bool = False):
-        self.tag, self.parts, self.chars, self.link_chars = tag, [], 0, 0
+    def __init__(self, tag: str, out: list, in_link: bool, wrap=None, judge: bool = False):
+        self.tag, self.start, self.chars, self.link_chars = tag, len(out), 0, 0
         self.in_link, self.wrap, self.judge = in_link, wrap, judge
+        out += _SLOTS
+
+
+_SLOTS = (None, None)  # a frame's separator and verdict marker, filled in when it closes
+_END = object()  # in the output: the end of the innermost verdict (its start is a 1-tuple)
 
 
 KEEP = "keep"  # the verdict of article text (a removal's rule otherwise)
@@ -1477,19 +1492,20 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
-    frames = [_Frame("", False, wrap=NOT_MAIN)]
+    out: list = []  # text, separators and verdict markers, in page order (see _Frame)
+    frames = [_Frame("", out, False, wrap=NOT_MAIN)]
     stack: list = [body]
     while stack:
         item = stack.pop()
         if item is None:  # end of the element on top of the frame stack
-            _close_frame(frames)
+            _close_frame(frames, out)
             continue
         if type(item) is tuple:  # a cut element, rendered in its placeholder's place
             node, rule, _ = item
             if node.mem_id not in walk:  # no cut inside it: its text in one C call
-                frames[-1].parts.extend(("\n", (rule, [node.text(deep=True, separator=" ")]), "\n"))
+                out.extend(("\n", (rule,), node.text(deep=True, separator=" "), _END, "\n"))
                 continue
-            frames.append(_Frame(node.tag, False, wrap=rule))
+            frames.append(_Frame(node.tag, out, False, wrap=rule))
             stack.append(None)
             child = node.first_child
             if child is not None:
@@ -1506,47 +1522,47 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             text = item.text_content or ""
             n = len(text.strip())
             if n:
-                frame.parts.append(text)
+                out.append(text)
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n
             elif text:
                 # Whitespace between inline elements separates words ("<b>a</b> <i>b</i>").
-                frame.parts.append(" ")
+                out.append(" ")
                 if cuts:
                     cut = cuts.get(item.mem_id)
                     if cut is not None:
                         stack.append(cut)
             continue
         if tag == "br":
-            frame.parts.append("\n")
+            out.append("\n")
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
             continue
         key = item.mem_id
         if not frame.judge and key not in walk:
             text = item.text(deep=True, separator=" ")
-            frame.parts.extend(("\n", text, "\n") if tag in LINE_TAGS else (" ", text, " ") if tag in CELL_TAGS
-                               else (text,))
+            out.extend(("\n", text, "\n") if tag in LINE_TAGS else (" ", text, " ") if tag in CELL_TAGS
+                       else (text,))
             continue
         if key in chosen_ids:
-            frames.append(_Frame(tag, False, wrap=KEEP, judge=key not in whole_ids))
+            frames.append(_Frame(tag, out, False, wrap=KEEP, judge=key not in whole_ids))
             stack.append(None)
         elif tag == "time" and frame.tag in CONTAINER_TAGS and frame.judge:
             # a bare <time> between paragraphs is a dateline, not prose
-            frames.append(_Frame(tag, False, wrap="html.dateline"))
+            frames.append(_Frame(tag, out, False, wrap="html.dateline"))
             stack.append(None)
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
         elif tag in BLOCK_TAGS or tag == "a":
-            frames.append(_Frame(tag, frame.in_link or tag == "a", judge=frame.judge))
+            frames.append(_Frame(tag, out, frame.in_link or tag == "a", judge=frame.judge))
             stack.append(None)
         child = item.first_child
         if child is not None:
             stack.append(child)
     while len(frames) > 1:
-        _close_frame(frames)
-    return _lines(frames[0].parts, NOT_MAIN)
+        _close_frame(frames, out)
+    return _lines(out, NOT_MAIN)
 
 
 def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:
@@ -1566,17 +1582,18 @@ def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
     return out
 
 
-def _close_frame(frames: list) -> None:
-    """Pop the top frame into its parent; a block of furniture goes in wrapped with its rule.
+def _close_frame(frames: list, out: list) -> None:
+    """Pop the top frame; fill in its slots in ``out``: a block of furniture gets its rule.
 
-    Parts are handed up as nested lists (O(1) per element, flattened once at the
-    end) so that a very deep tree does not make rendering quadratic; a verdict
-    is a ``(rule, parts)`` tuple around them.
+    A block's text is set off by newlines (a table cell's by spaces); a verdict
+    goes in as a marker, ``(rule,)`` in the frame's second slot and ``_END``
+    after its text, so that the text is never copied while rendering (the
+    output stays linear in the page's size however deep the tree).
     """
     frame = frames.pop()
     parent = frames[-1]
     if frame.wrap is not None:
-        parent.parts.extend(("\n", (frame.wrap, frame.parts), "\n"))
+        _set_verdict(out, frame.start, frame.wrap)
         if frame.wrap is not KEEP:
             return
     elif frame.tag in BLOCK_TAGS:
@@ -1584,79 +1601,75 @@ def _close_frame(frames: list) -> None:
             # Table cells and rows that are links are data (a title column), not
             # navigation: a link-dense table is judged as a whole; so are linked subheadings.
             if frame.chars and frame.link_chars > frame.chars * LINK_DENSE and frame.tag not in NOT_LINK_LISTS \
-                    and not (frame.tag == "p" and _reads_as_prose(frame.parts)):
-                parent.parts.extend(("\n", ("html.links", frame.parts), "\n"))
+                    and not (frame.tag == "p" and _reads_as_prose(_text_of(out, frame.start))):
+                _set_verdict(out, frame.start, "html.links")
                 return
-            if frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_flatten(frame.parts).strip()):
-                parent.parts.extend(("\n", ("html.furniture", frame.parts), "\n"))
+            # (A block with no text of its own can only hold whitespace and cut text, which
+            # keeps its own verdict: no need to look at it.)
+            if 0 < frame.chars < 40 and FURNITURE_LINE_RE.fullmatch(_text_of(out, frame.start).strip()):
+                _set_verdict(out, frame.start, "html.furniture")
                 return
-        if frame.tag in CELL_TAGS:
-            parent.parts.extend((" ", frame.parts, " "))
-        else:
-            parent.parts.extend(("\n", frame.parts, "\n"))
-    else:
-        parent.parts.append(frame.parts)
+        separator = " " if frame.tag in CELL_TAGS else "\n"
+        out[frame.start] = separator
+        out.append(separator)
     parent.chars += frame.chars
     parent.link_chars += frame.link_chars
 
 
-def _reads_as_prose(parts: list) -> bool:
+def _set_verdict(out: list, start: int, rule: str) -> None:
+    """Give the text of the frame that starts at ``start`` the verdict ``rule``, on lines of its own."""
+    out[start] = "\n"
+    out[start + 1] = (rule,)
+    out.append(_END)
+    out.append("\n")
+
+
+def _text_of(out: list, start: int) -> str:
+    r"""The text written since the frame at ``start`` opened, whatever its verdicts.
+
+    >>> _text_of([None, None, "a", "\n", ("html.links",), "b", _END, None], 0)
+    'a\nb'
+    """
+    return "".join([item for item in out[start + 2:] if type(item) is str])
+
+
+def _reads_as_prose(text: str) -> bool:
     """A linked paragraph written in sentence case, not a shouted teaser ("CLICK HERE ...").
 
-    >>> _reads_as_prose(["Read the full transcript of his interview"]), _reads_as_prose(["GET THE APP BY CLICKING HERE"])
+    >>> _reads_as_prose("Read the full transcript of his interview"), _reads_as_prose("GET THE APP BY CLICKING HERE")
     (True, False)
     """
-    text = _flatten(parts)
     letters = sum(c.isalpha() for c in text)
     return letters > 0 and sum(c.isupper() for c in text) < 0.5 * letters
 
 
-def _flatten(parts: list) -> str:
-    """Join nested lists of strings (verdicts ignored) without recursion.
+def _lines(out: list, verdict: str) -> list[tuple[str, str]]:
+    r"""Tidy lines of the renderer's output with the innermost verdict of each.
 
-    >>> _flatten(["a", ["b", ("html.links", ["c"])], "d"])
-    'abcd'
-    """
-    out: list[str] = []
-    stack = [iter(parts)]
-    while stack:
-        for item in stack[-1]:
-            if type(item) is str:
-                out.append(item)
-            else:
-                stack.append(iter(item if type(item) is list else item[1]))
-                break
-        else:
-            stack.pop()
-    return "".join(out)
+    ``out`` holds text, ``None`` (an unused slot), ``(rule,)`` (the start of a
+    verdict) and ``_END`` (its end). Text with one verdict is joined, split on
+    newlines, whitespace-collapsed, and blank lines dropped.
 
-
-def _lines(parts: list, verdict: str) -> list[tuple[str, str]]:
-    r"""Tidy lines of nested ``parts`` with the innermost verdict of each.
-
-    Text with one verdict is joined, split on newlines, whitespace-collapsed,
-    and blank lines dropped.
-
-    >>> _lines(["  a \u00a0 b\n\n", ("html.nav", ["\t c  \n"]), "d"], "keep")
+    >>> _lines(["  a \u00a0 b\n\n", ("html.nav",), "\t c  \n", _END, None, "d"], "keep")
     [('a b', 'keep'), ('c', 'html.nav'), ('d', 'keep')]
     """
     runs: list[tuple[str, list[str]]] = [(verdict, [])]
-    stack = [(iter(parts), verdict)]
-    while stack:
-        it, current = stack[-1]
-        for item in it:
-            if type(item) is str:
+    texts: Optional[list[str]] = runs[0][1]  # the run being filled; None after a verdict changed
+    current, outer = verdict, []
+    for item in out:
+        if type(item) is str:
+            if texts is None:  # the first text since the verdict changed
                 if runs[-1][0] != current:
                     runs.append((current, []))
-                runs[-1][1].append(item)
-            elif type(item) is list:
-                stack.append((iter(item), current))
-                break
-            else:
-                stack.append((iter(item[1]), item[0]))
-                break
+                texts = runs[-1][1]
+            texts.append(item)
+        elif item is None:
+            continue
+        elif item is _END:
+            current, texts = outer.pop(), None
         else:
-            stack.pop()
+            outer.append(current)
+            current, texts = item[0], None
     lines = []
     for rule, texts in runs:
         for line in "".join(texts).split("\n"):
