@@ -34,10 +34,14 @@ import copy
 import datetime as dt
 import functools
 import hashlib
+import importlib
+import importlib.util
 import json
 import os
 import re
+import sys
 import threading
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -628,10 +632,67 @@ def _metric_rows(metric: str, column, search):
 
 
 # --------------------------------------------------------------------------- GX setup
+# Modules GX imports when it is imported, for expectations and metrics this suite does not
+# use: scipy.stats (KL divergence and KS tests) and altair (their charts). Importing GX
+# with them cost ~1 s of CPU and ~75 MB of resident memory more (`python -X importtime`;
+# benchmarks/RESULTS-throughput.md, "round 5").
+UNUSED_BY_THE_SUITE = ("scipy.stats", "altair")
+
+
+class ImportOnUse(types.ModuleType):
+    """A stand-in in ``sys.modules`` for a module nothing may ever use: the real module is
+    imported the first time one of its attributes is read, and the stand-in passes every
+    read on to it (so code that holds the stand-in works as with the real module).
+
+    >>> import sys
+    >>> sys.modules["json.tool"] = ImportOnUse("json.tool")
+    >>> from json import tool
+    >>> type(tool).__name__, type(sys.modules["json.tool"]).__name__
+    ('ImportOnUse', 'ImportOnUse')
+    >>> callable(tool.main), type(sys.modules["json.tool"]).__name__
+    (True, 'module')
+    """
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        # What the import system checks of a module already in sys.modules; a spec
+        # found, not loaded (`import name` then returns the stand-in without loading).
+        self.__spec__ = importlib.util.find_spec(name)
+
+    def __getattr__(self, attribute: str):
+        with _IMPORT_ON_USE_LOCK:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+        return getattr(real, attribute)
+
+
+_IMPORT_ON_USE_LOCK = threading.RLock()
+
+
+def defer_unused_imports(names: tuple[str, ...] = UNUSED_BY_THE_SUITE) -> list[str]:
+    """Put an ``ImportOnUse`` stand-in for each of `names` not imported yet (and
+    installed) into sys.modules; returns the names deferred. Called before GX is imported."""
+    deferred = []
+    with _IMPORT_ON_USE_LOCK:
+        for name in names:
+            if name in sys.modules:
+                continue
+            try:
+                found = importlib.util.find_spec(name) is not None
+            except ModuleNotFoundError:  # its parent package is not installed
+                found = False
+            if found:
+                sys.modules[name] = ImportOnUse(name)
+                deferred.append(name)
+    return deferred
+
+
 def preload() -> None:
     """Import GX's modules now (seconds), e.g. in a thread while something else waits.
     Only imports: building the context logs, and a thread that logs could still be
     writing after the program reported an interruption as its last line."""
+    defer_unused_imports()
     import great_expectations  # noqa: F401
     from great_expectations.execution_engine import pandas_execution_engine  # noqa: F401
 
@@ -642,6 +703,7 @@ def _gx() -> dict[str, Any]:
         if _GX:
             return _GX
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        defer_unused_imports()
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
