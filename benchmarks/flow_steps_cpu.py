@@ -45,7 +45,8 @@ STEPS = {
     # inside validate_table: the pandas frame, GX's run of the suite
     "corpus_clean.validate": ("_to_pandas", "_run_suite"),
     "tasks.run_tasks": ("plan_inputs", "plan_shards", "build_manifest", "dataset_card", "append_run_log",
-                        "report_markdown", "create_markdown_artifact", "create_table_artifact"),
+                        "report_markdown", "create_markdown_artifact", "create_table_artifact",
+                        "update_progress_artifact"),
 }
 BUILDER_STEPS = ("carry_over", "compact", "table_stats", "language_counts", "commit")
 
