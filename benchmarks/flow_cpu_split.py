@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -48,8 +49,14 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
     assert Path(sys.modules["flows"].__file__).resolve().is_relative_to(tree.resolve())
 
     def workers_cpu() -> float:
-        return sum(sum(child.cpu_times()[:2]) for child in psutil.Process().children()
-                   if "multiprocessing" in " ".join(child.cmdline()) and "resource_tracker" not in " ".join(child.cmdline()))
+        """CPU of the cleaning workers so far: those still running, plus those that have
+        exited (the flow stops its pool at each run's end; their times land in this
+        process's RUSAGE_CHILDREN once reaped; the embedded server never exits here)."""
+        running = sum(sum(child.cpu_times()[:2]) for child in psutil.Process().children()
+                      if "multiprocessing" in " ".join(child.cmdline())
+                      and "resource_tracker" not in " ".join(child.cmdline()))
+        reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return running + reaped.ru_utime + reaped.ru_stime
 
     def run(workers: int, name: str, input_path: Path = corpus) -> None:
         flow_module.clean_corpus(input_path=str(input_path), output_dir=str(out / name), data_docs=False,

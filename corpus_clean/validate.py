@@ -34,10 +34,14 @@ import copy
 import datetime as dt
 import functools
 import hashlib
+import importlib
+import importlib.util
 import json
 import os
 import re
+import sys
 import threading
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +131,7 @@ def validate_table(
     boilerplate markers are not used for the markers)."""
     gx_state = _gx()
     suite_spec = load_suite_spec()
-    params = _parameters(config)
+    params = _parameters(config, checks)
     variant = tuple(
         sorted({e["meta"]["requires"] for e in suite_spec["expectations"]
                 if e.get("meta", {}).get("requires") and params.get(e["meta"]["requires"]) is None})
@@ -258,12 +262,19 @@ def default_boilerplate_markers() -> tuple[str, ...]:
     return tuple(marker_regexes())
 
 
-def _markers(config: ValidationConfig) -> tuple[str, ...]:
-    return default_boilerplate_markers() if config.boilerplate_markers is None else tuple(config.boilerplate_markers)
+def _markers(config: ValidationConfig, checks: "RowChecks | None" = None) -> tuple[str, ...]:
+    """The config's markers, else the rule packs'. Those are taken from `checks` when the
+    checks were made with them: a flow process whose workers clean then never loads and
+    compiles the rule packs only to list the markers (0.4 s of CPU)."""
+    if config.boilerplate_markers is not None:
+        return tuple(config.boilerplate_markers)
+    if checks is not None and checks.default_markers:
+        return checks.markers
+    return default_boilerplate_markers()
 
 
-def _parameters(config: ValidationConfig) -> dict[str, Any]:
-    markers = _markers(config)
+def _parameters(config: ValidationConfig, checks: "RowChecks | None" = None) -> dict[str, Any]:
+    markers = _markers(config, checks)
     now = dt.datetime.now(dt.timezone.utc)
     return {
         "min_chars": int(config.min_chars),
@@ -571,6 +582,8 @@ class RowChecks:
 
     found: dict[tuple[str, str], np.ndarray]
     markers: tuple[str, ...]
+    default_markers: bool = False
+    """The markers are the rule packs' (``default_boilerplate_markers``), not a config's."""
 
     @classmethod
     def concat(cls, parts: list["RowChecks"]) -> "RowChecks | None":
@@ -578,7 +591,8 @@ class RowChecks:
         if not parts or any(p is None or p.found.keys() != parts[0].found.keys() or p.markers != parts[0].markers
                             for p in parts):
             return None
-        return cls({key: np.concatenate([p.found[key] for p in parts]) for key in parts[0].found}, parts[0].markers)
+        return cls({key: np.concatenate([p.found[key] for p in parts]) for key in parts[0].found}, parts[0].markers,
+                   all(p.default_markers for p in parts))
 
 
 @functools.lru_cache(maxsize=1)
@@ -592,7 +606,8 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
     """The custom expectations' per-row results for `table` (see ``validate_table``'s
     `checks`), computed here, e.g. in a cleaning worker. None when a checked column
     holds invalid UTF-8 (validation then decodes and searches it itself)."""
-    markers = tuple(_markers(config or ValidationConfig()))
+    config = config or ValidationConfig()
+    markers = tuple(_markers(config))
     search = {
         "column_values.corpus_clean.clean_unicode": lambda values: found_re2(values, CONTROL_RE),
         "column_values.corpus_clean.no_mojibake": found_mojibake,
@@ -608,7 +623,7 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
         except pa.ArrowInvalid:
             return None
         found[(metric, column)] = search[metric](values)
-    return RowChecks(found, markers)
+    return RowChecks(found, markers, default_markers=config.boilerplate_markers is None)
 
 
 # Set by validate_table, under _GX_LOCK, for the one validation it runs.
@@ -628,10 +643,67 @@ def _metric_rows(metric: str, column, search):
 
 
 # --------------------------------------------------------------------------- GX setup
+# Modules GX imports when it is imported, for expectations and metrics this suite does not
+# use: scipy.stats (KL divergence and KS tests) and altair (their charts). Importing GX
+# with them cost ~1 s of CPU and ~75 MB of resident memory more (`python -X importtime`;
+# benchmarks/RESULTS-throughput.md, "round 5").
+UNUSED_BY_THE_SUITE = ("scipy.stats", "altair")
+
+
+class ImportOnUse(types.ModuleType):
+    """A stand-in in ``sys.modules`` for a module nothing may ever use: the real module is
+    imported the first time one of its attributes is read, and the stand-in passes every
+    read on to it (so code that holds the stand-in works as with the real module).
+
+    >>> import sys
+    >>> sys.modules["json.tool"] = ImportOnUse("json.tool")
+    >>> from json import tool
+    >>> type(tool).__name__, type(sys.modules["json.tool"]).__name__
+    ('ImportOnUse', 'ImportOnUse')
+    >>> callable(tool.main), type(sys.modules["json.tool"]).__name__
+    (True, 'module')
+    """
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        # What the import system checks of a module already in sys.modules; a spec
+        # found, not loaded (`import name` then returns the stand-in without loading).
+        self.__spec__ = importlib.util.find_spec(name)
+
+    def __getattr__(self, attribute: str):
+        with _IMPORT_ON_USE_LOCK:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+        return getattr(real, attribute)
+
+
+_IMPORT_ON_USE_LOCK = threading.RLock()
+
+
+def defer_unused_imports(names: tuple[str, ...] = UNUSED_BY_THE_SUITE) -> list[str]:
+    """Put an ``ImportOnUse`` stand-in for each of `names` not imported yet (and
+    installed) into sys.modules; returns the names deferred. Called before GX is imported."""
+    deferred = []
+    with _IMPORT_ON_USE_LOCK:
+        for name in names:
+            if name in sys.modules:
+                continue
+            try:
+                found = importlib.util.find_spec(name) is not None
+            except ModuleNotFoundError:  # its parent package is not installed
+                found = False
+            if found:
+                sys.modules[name] = ImportOnUse(name)
+                deferred.append(name)
+    return deferred
+
+
 def preload() -> None:
     """Import GX's modules now (seconds), e.g. in a thread while something else waits.
     Only imports: building the context logs, and a thread that logs could still be
     writing after the program reported an interruption as its last line."""
+    defer_unused_imports()
     import great_expectations  # noqa: F401
     from great_expectations.execution_engine import pandas_execution_engine  # noqa: F401
 
@@ -642,6 +714,7 @@ def _gx() -> dict[str, Any]:
         if _GX:
             return _GX
         os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+        defer_unused_imports()
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -355,3 +355,27 @@ def test_checks_of_batches_concatenate_in_order():
     assert whole.found.keys() == parts.found.keys()
     assert all((whole.found[key] == parts.found[key]).all() for key in whole.found)
     assert RowChecks.concat([row_checks(table(rows[:4])), None]) is None
+
+
+def test_the_rule_packs_markers_come_with_checks_made_with_them():
+    """A flow process whose workers made the checks takes the rule packs' markers from
+    them (it never loads the packs for that); checks made with a config's own markers are
+    never taken for the rule packs'."""
+    from corpus_clean.validate import default_boilerplate_markers
+
+    rows = [make_row(0), make_row(1, text=CLEAN_TEXT + "\nRelated Topics\n")]
+    expected = validate_table(table(rows))
+    assert rows[1]["id"] in expected.failures  # "Related Topics" is a rule pack marker
+    checks = RowChecks.concat([row_checks(table(rows[:1])), row_checks(table(rows[1:]))])
+    assert checks.default_markers and checks.markers == default_boilerplate_markers()
+    default_boilerplate_markers.cache_clear()
+    try:
+        ahead = validate_table(table(rows), checks=checks)
+        assert default_boilerplate_markers.cache_info().misses == 0
+    finally:
+        default_boilerplate_markers()
+    assert (ahead.failures, ahead.results, ahead.row_failures) == (expected.failures, expected.results,
+                                                                   expected.row_failures)
+    own = row_checks(table(rows), ValidationConfig(boilerplate_markers=()))  # found no markers
+    assert not own.default_markers
+    assert validate_table(table(rows), checks=own).failures == expected.failures
