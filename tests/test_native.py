@@ -1,0 +1,150 @@
+"""The compiled kernels (corpus_clean/_native.c) against their numpy twins, and the whole
+core both ways.
+
+Each kernel must give exactly its twin's output (same dtypes, same values) on generated
+inputs: any mix of ASCII, accents, CJK, every character ``str.isspace`` calls a space,
+lone surrogates, empty texts and very long lines. Without the compiled module (no
+compiler at install) only the fallback is there and these tests are skipped; the twins'
+own tests run either way.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import native
+from corpus_clean.boilerplate.features import (
+    STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
+)
+from corpus_clean.signals import ngram_covered_native, ngram_covered_numpy, ngram_signals
+from corpus_clean.words import BatchWords
+
+pytestmark = pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
+
+EVERY_SPACE = "".join(chr(cp) for cp in range(0x110000) if chr(cp).isspace()) + "\u200b\ufeff"
+# Characters that exercise every branch: classes, case, digits, CJK, full-width
+# sentence ends, characters past the class table, a lone surrogate, NUL.
+ALPHABET = st.sampled_from(list("aAzZ09.!?\"'-#…—’»é日本語のテキｱ！？\U0001F600\ud800\x00İß") + list(EVERY_SPACE))
+WORDS = st.sampled_from(STOP_WORDS[:12] + ["The", "THE", "pier", "Pier.", "théâtre", "x" * 9, "日本"])
+TEXTS = st.lists(st.one_of(ALPHABET, WORDS, st.just("\n"), st.just(" ")), max_size=120).map("".join)
+
+
+def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    want = line_counts_numpy(text, starts, ends)
+    got = line_counts_native(text, starts, ends)
+    for name in want.__dataclass_fields__:
+        expected, actual = getattr(want, name), getattr(got, name)
+        assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
+        assert np.array_equal(actual, expected), (name, expected, actual)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_line_counts_match_the_numpy_twin(text):
+    lines = split_lines(text)
+    assert_same_counts(text, lines.starts, lines.ends)
+
+
+@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_line_counts_match_on_stripped_lines(lines):
+    joined = lines_of_stripped(lines or [""])
+    assert_same_counts(joined.text, joined.starts, joined.ends)
+
+
+@pytest.mark.parametrize("text", [
+    "",  # one empty line
+    "\n\n\n",
+    "the " * 50_000 + "\nend",  # one huge line
+    EVERY_SPACE * 3 + "the" + EVERY_SPACE,
+    "The\u3000and\u00a0of\u2028to",  # stop words between wide spaces
+    "日本語のテキスト！" * 1000,
+    "about" + "\U0001F600" + "about",  # past the class table: a letter, so one long word
+])
+def test_line_counts_match_on_edge_cases(text):
+    lines = split_lines(text)
+    assert_same_counts(text, lines.starts, lines.ends)
+
+
+def test_line_counts_refuse_offsets_outside_the_text():
+    with pytest.raises(ValueError):
+        line_counts_native("abc", np.array([0]), np.array([4]))
+
+
+def test_line_stats_are_the_same_through_the_switch():
+    text = "Home\nThe cat sat on the mat.\n\n日本語のテキスト！"
+    native_stats = line_stats(split_lines(text))
+    with native.twins_only():
+        assert native.active() is None
+        twin_stats = line_stats(split_lines(text))
+    for name in twin_stats.__dataclass_fields__:
+        assert np.array_equal(getattr(native_stats, name), getattr(twin_stats, name)), name
+
+
+def batch_words(docs: list[list[str]]) -> tuple[BatchWords, np.ndarray, np.ndarray]:
+    words = BatchWords.of(docs)
+    chars = words.per_word(pa.compute.utf8_length(words.vocabulary)).astype(np.int64)
+    words_left = np.cumsum(words.lengths)[words.doc] - np.arange(len(words.ids))
+    return words, words_left, np.concatenate([[0], np.cumsum(chars)])
+
+
+# Few distinct words, so n-grams repeat at every n; documents from empty to long.
+DOCS = st.lists(st.lists(st.sampled_from(["a", "b", "the", "pier", "théâtre", "日本"]), max_size=60), max_size=12)
+
+
+@given(DOCS)
+@settings(max_examples=300, deadline=None)
+def test_ngram_counts_match_the_numpy_twin(docs):
+    words, words_left, chars_cumsum = batch_words(docs)
+    if not len(words.ids):
+        return  # ngram_signals never calls them without words
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    got = ngram_covered_native(words, words_left, chars_cumsum)
+    for name, covered in got.items():
+        expected = want.get(name, np.zeros(len(docs)))  # the twin leaves out sizes no document reaches
+        assert np.array_equal(covered.astype(np.float64), np.asarray(expected, dtype=np.float64)), name
+
+
+@given(DOCS)
+@settings(max_examples=100, deadline=None)
+def test_ngram_signals_are_the_same_through_the_switch(docs):
+    words = BatchWords.of(docs)
+    got = ngram_signals(words)
+    with native.twins_only():
+        want = ngram_signals(words)
+    assert {name: values.tolist() for name, values in got.items()} == {
+        name: values.tolist() for name, values in want.items()}
+
+
+def test_ngram_counts_on_a_huge_repetitive_batch():
+    docs = [["the", "pier", "a"] * 3000, ["b"] * 5000, []]
+    words, words_left, chars_cumsum = batch_words(docs)
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    got = ngram_covered_native(words, words_left, chars_cumsum)
+    assert {k: np.asarray(v, dtype=np.float64).tolist() for k, v in want.items()} == {
+        k: v.astype(np.float64).tolist() for k, v in got.items()}
+
+
+def test_the_core_writes_the_same_parquet_both_ways(tmp_path):
+    """The shipped sample (data/raw) through the whole core with the compiled kernels and
+    with the twins: the Parquet files read back are equal cell by cell."""
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import clean_shard, plan_shards
+    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+    from tests.conftest import REPO
+
+    steps = resolve_steps(DEFAULT_STEPS)
+    [shard] = plan_shards(list_input_files(str(REPO / "data" / "raw")), target_bytes=1 << 50)
+    pq.write_table(clean_shard(shard, run_id="same", steps=steps).rows, tmp_path / "native.parquet")
+    with native.twins_only():
+        pq.write_table(clean_shard(shard, run_id="same", steps=steps).rows, tmp_path / "twins.parquet")
+    compiled, twins = pq.read_table(tmp_path / "native.parquet"), pq.read_table(tmp_path / "twins.parquet")
+    assert compiled.num_rows == twins.num_rows > 0
+    assert compiled.column_names == twins.column_names
+    for name in twins.column_names:
+        assert compiled.column(name).to_pylist() == twins.column(name).to_pylist(), name
