@@ -296,7 +296,349 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ word_edges
+ * Where the words of a batch of UTF-8 texts begin and end (words.BatchWords.split).
+ *
+ * word_edges(data, offsets, ascii_space, wide_lead, wide_2, wide_3, lengths) -> bytes
+ *
+ * - data: the texts' UTF-8 bytes; offsets: int64, n_texts + 1 (text k is bytes
+ *   offsets[k] .. offsets[k + 1]);
+ * - a space is a byte b with ascii_space[b] (uint8 x 256), or a 2-/3-byte character whose
+ *   lead byte has wide_lead[b] and whose bytes, read big-endian, are in wide_2 / wide_3
+ *   (uint32 lists);
+ * - a word is a maximal run of other bytes inside one text;
+ * - returns the int64 byte offsets start, end, start, end... of every word, in order, as
+ *   bytes; lengths (int64 per text, output) gets each text's number of words.
+ */
+static int
+in_list(uint32_t value, const uint32_t *list, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (list[i] == value)
+            return 1;
+    return 0;
+}
+
+static PyObject *
+word_edges(PyObject *self, PyObject *args)
+{
+    Py_buffer data_b, offsets_b, ascii_b, lead_b, wide2_b, wide3_b, lengths_b;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*:word_edges", &data_b, &offsets_b, &ascii_b, &lead_b, &wide2_b,
+                          &wide3_b, &lengths_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *edges = NULL;
+    Py_ssize_t n_texts = offsets_b.len / 8 - 1;
+    if (n_texts < 0 || check_buffer(&ascii_b, "ascii_space", 1, 256) || check_buffer(&lead_b, "wide_lead", 1, 256)
+        || check_buffer(&lengths_b, "lengths", 8, n_texts))
+        goto done;
+    const uint8_t *data = data_b.buf, *ascii_space = ascii_b.buf, *wide_lead = lead_b.buf;
+    const int64_t *offsets = offsets_b.buf;
+    const uint32_t *wide_2 = wide2_b.buf, *wide_3 = wide3_b.buf;
+    Py_ssize_t n_wide_2 = wide2_b.len / 4, n_wide_3 = wide3_b.len / 4;
+    int64_t *lengths = lengths_b.buf;
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        if (offsets[k] < 0 || offsets[k] > offsets[k + 1] || offsets[k + 1] > data_b.len) {
+            PyErr_SetString(PyExc_ValueError, "a text's offsets lie outside the data");
+            goto done;
+        }
+    }
+    Py_ssize_t capacity = 1024, n_edges = 0;
+    edges = PyMem_Malloc(sizeof(int64_t) * capacity);
+    if (!edges) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        Py_ssize_t i = (Py_ssize_t)offsets[k], end = (Py_ssize_t)offsets[k + 1];
+        int64_t count = 0;
+        int in_word = 0;
+        while (i <= end) {
+            /* Room for the two edges this step may add. */
+            if (n_edges + 2 > capacity) {
+                capacity *= 2;
+                int64_t *grown = PyMem_Realloc(edges, sizeof(int64_t) * capacity);
+                if (!grown) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                edges = grown;
+            }
+            if (i == end) {  /* the text's end closes its last word */
+                if (in_word)
+                    edges[n_edges++] = i;
+                break;
+            }
+            uint8_t b = data[i];
+            Py_ssize_t width = 0;  /* bytes of the space character starting here, 0: not one */
+            if (ascii_space[b]) {
+                width = 1;
+            } else if (wide_lead[b]) {
+                if (i + 1 < end && in_list(((uint32_t)b << 8) | data[i + 1], wide_2, n_wide_2))
+                    width = 2;
+                else if (i + 2 < end
+                         && in_list(((uint32_t)b << 16) | ((uint32_t)data[i + 1] << 8) | data[i + 2], wide_3, n_wide_3))
+                    width = 3;
+            }
+            if (width) {
+                if (in_word) {
+                    edges[n_edges++] = i;
+                    in_word = 0;
+                }
+                i += width;
+            } else {
+                if (!in_word) {
+                    edges[n_edges++] = i;
+                    in_word = 1;
+                    count++;
+                }
+                i++;
+            }
+        }
+        lengths[k] = count;
+    }
+    result = PyBytes_FromStringAndSize((const char *)edges, (Py_ssize_t)(sizeof(int64_t) * n_edges));
+done:
+    PyMem_Free(edges);
+    PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&ascii_b); PyBuffer_Release(&lead_b);
+    PyBuffer_Release(&wide2_b); PyBuffer_Release(&wide3_b); PyBuffer_Release(&lengths_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ text_line_counts
+ * The counts behind signals.line_signals, for each text of a batch.
+ *
+ * text_line_counts(texts, bullets, ellipses, terminals, counts)
+ *
+ * - texts: list of str; bullets / ellipses / terminals: tuples of str (a line counts when
+ *   it starts with one of the bullets, ends with one of the ellipses, of the terminals);
+ * - counts (int64 [text][9], output): lines, bullet lines, ellipsis lines, terminal lines,
+ *   repeated lines, their characters, paragraphs, repeated paragraphs, their characters.
+ *
+ * Lines are the text split at "\n", stripped (str.strip: Py_UNICODE_ISSPACE), non-empty.
+ * Paragraphs are the twin's pieces between matches of the regex \n\s*\n, stripped, non-empty.
+ * A match is a run of whitespace holding two newlines, so it always holds a blank line
+ * (the text between two of its newlines): a paragraph is a run of non-blank lines with no
+ * blank line between them, from the first one's stripped start to the last one's stripped
+ * end. A line (paragraph) repeats when an earlier one of the text is equal to it.
+ */
+typedef struct {
+    Py_ssize_t *start, *length;  /* the spans seen, by slot (length -1: empty slot) */
+    Py_ssize_t n_slots, capacity;  /* slots in use (a power of two), allocated */
+} SpanSet;
+
+/* A hash of a span's bytes, eight at a time (equal spans of one str have equal bytes). */
+static uint64_t
+bytes_hash(const unsigned char *bytes, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, word;
+    for (; n >= 8; bytes += 8, n -= 8) {
+        memcpy(&word, bytes, 8);
+        h = (h ^ word) * 0x100000001B3ULL;
+        h ^= h >> 29;
+    }
+    word = 0;
+    memcpy(&word, bytes, n);
+    h = (h ^ word) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+}
+
+/* Add a span to the set; 1 if an equal span was there already. */
+static int
+span_seen(SpanSet *set, int kind, const void *data, Py_ssize_t start, Py_ssize_t length)
+{
+    const char *bytes = (const char *)data + kind * start;
+    Py_ssize_t mask = set->n_slots - 1;
+    Py_ssize_t at = (Py_ssize_t)(bytes_hash((const unsigned char *)bytes, (size_t)(kind * length)) & (uint64_t)mask);
+    while (set->length[at] >= 0) {
+        if (set->length[at] == length
+            && memcmp((const char *)data + kind * set->start[at], bytes, (size_t)(kind * length)) == 0)
+            return 1;
+        at = (at + 1) & mask;
+    }
+    set->start[at] = start;
+    set->length[at] = length;
+    return 0;
+}
+
+/* Empty the set, with room for `at_least` spans. */
+static int
+span_set_reset(SpanSet *set, Py_ssize_t at_least)
+{
+    Py_ssize_t n = 16;
+    while (n < 2 * at_least)
+        n *= 2;
+    if (n > set->capacity) {
+        PyMem_Free(set->start);
+        PyMem_Free(set->length);
+        set->start = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        set->length = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        set->capacity = n;
+        if (!set->start || !set->length) {
+            set->capacity = 0;
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    set->n_slots = n;  /* a power of two: slots are hash & (n_slots - 1) */
+    for (Py_ssize_t i = 0; i < n; i++)
+        set->length[i] = -1;
+    return 0;
+}
+
+/* A tuple of str and, to skip most tail matches, the code point each one starts or ends with. */
+typedef struct {
+    PyObject *tuple;
+    int direction;  /* -1: prefixes, 1: suffixes (PyUnicode_Tailmatch's) */
+    Py_UCS4 edge[64];
+    Py_ssize_t n;
+} Affixes;
+
+static int
+affixes_init(Affixes *affixes, PyObject *tuple, int direction)
+{
+    affixes->tuple = tuple;
+    affixes->direction = direction;
+    affixes->n = PyTuple_GET_SIZE(tuple);
+    if (affixes->n > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 affixes");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < affixes->n; i++) {
+        PyObject *affix = PyTuple_GET_ITEM(tuple, i);
+        if (!PyUnicode_Check(affix) || PyUnicode_GET_LENGTH(affix) == 0) {
+            PyErr_SetString(PyExc_TypeError, "affixes must be non-empty str");
+            return -1;
+        }
+        affixes->edge[i] = PyUnicode_READ_CHAR(affix, direction < 0 ? 0 : PyUnicode_GET_LENGTH(affix) - 1);
+    }
+    return 0;
+}
+
+/* Does text[start:end] (not empty) start (end) with one of the affixes? 1, 0, -1 on error. */
+static int
+matches_any(PyObject *text, int kind, const void *data, const Affixes *affixes, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_UCS4 edge = PyUnicode_READ(kind, data, affixes->direction < 0 ? start : end - 1);
+    for (Py_ssize_t i = 0; i < affixes->n; i++) {
+        if (affixes->edge[i] != edge)
+            continue;
+        Py_ssize_t hit = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(affixes->tuple, i), start, end,
+                                             affixes->direction);
+        if (hit != 0)
+            return (int)hit;  /* 1, or -1 on error */
+    }
+    return 0;
+}
+
+/* The next "\n" at or after `from`, or `length`. */
+static Py_ssize_t
+next_newline(int kind, const void *data, Py_ssize_t from, Py_ssize_t length)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *at = memchr((const char *)data + from, '\n', (size_t)(length - from));
+        return at ? at - (const char *)data : length;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *chars = data;
+        while (from < length && chars[from] != '\n')
+            from++;
+        return from;
+    }
+    const Py_UCS4 *chars = data;
+    while (from < length && chars[from] != '\n')
+        from++;
+    return from;
+}
+
+/* Count one paragraph [start, end) into row[6..8]. */
+static void
+count_paragraph(SpanSet *set, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int64_t *row)
+{
+    row[6]++;
+    if (span_seen(set, kind, data, start, end - start)) {
+        row[7]++;
+        row[8] += end - start;
+    }
+}
+
+static PyObject *
+text_line_counts(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *bullets, *ellipses, *terminals;
+    Py_buffer counts_b;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!w*:text_line_counts", &PyList_Type, &texts, &PyTuple_Type, &bullets,
+                          &PyTuple_Type, &ellipses, &PyTuple_Type, &terminals, &counts_b))
+        return NULL;
+    PyObject *result = NULL;
+    SpanSet lines = {NULL, NULL, 0, 0}, paragraphs = {NULL, NULL, 0, 0};
+    Py_ssize_t n_texts = PyList_GET_SIZE(texts);
+    if (check_buffer(&counts_b, "counts", 8 * 9, n_texts))
+        goto done;
+    Affixes starts_bullet, ends_ellipsis, ends_terminal;
+    if (affixes_init(&starts_bullet, bullets, -1) || affixes_init(&ends_ellipsis, ellipses, 1)
+        || affixes_init(&ends_terminal, terminals, 1))
+        goto done;
+    int64_t *counts = counts_b.buf;
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            goto done;
+        }
+        int64_t *row = counts + 9 * k;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        /* (a text has at most length / 2 + 1 non-blank lines) */
+        if (span_set_reset(&lines, length / 2 + 1) || span_set_reset(&paragraphs, length / 2 + 1))
+            goto done;
+        Py_ssize_t paragraph_start = -1, paragraph_end = -1;  /* the open paragraph, if any */
+        for (Py_ssize_t piece = 0; piece <= length;) {
+            Py_ssize_t newline = next_newline(kind, data, piece, length);
+            Py_ssize_t s = piece, e = newline;
+            while (s < e && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, s)))
+                s++;
+            while (e > s && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, e - 1)))
+                e--;
+            piece = newline + 1;
+            if (s == e) {  /* a blank line closes the open paragraph */
+                if (paragraph_start >= 0)
+                    count_paragraph(&paragraphs, kind, data, paragraph_start, paragraph_end, row);
+                paragraph_start = -1;
+                continue;
+            }
+            if (paragraph_start < 0)
+                paragraph_start = s;
+            paragraph_end = e;
+            row[0]++;
+            int bullet = matches_any(text, kind, data, &starts_bullet, s, e);
+            int ellipsis = matches_any(text, kind, data, &ends_ellipsis, s, e);
+            int terminal = matches_any(text, kind, data, &ends_terminal, s, e);
+            if (bullet < 0 || ellipsis < 0 || terminal < 0)
+                goto done;
+            row[1] += bullet;
+            row[2] += ellipsis;
+            row[3] += terminal;
+            if (span_seen(&lines, kind, data, s, e - s)) {
+                row[4]++;
+                row[5] += e - s;
+            }
+        }
+        if (paragraph_start >= 0)
+            count_paragraph(&paragraphs, kind, data, paragraph_start, paragraph_end, row);
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(lines.start); PyMem_Free(lines.length);
+    PyMem_Free(paragraphs.start); PyMem_Free(paragraphs.length);
+    PyBuffer_Release(&counts_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
+    {"word_edges", word_edges, METH_VARARGS, "Word boundaries of words.BatchWords.split (see _native.c)."},
     {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},
     {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
     {NULL, NULL, 0, NULL},

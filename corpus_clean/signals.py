@@ -63,6 +63,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 _ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
+_ELLIPSES = ("...", "…")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
 
 
@@ -182,10 +183,41 @@ def line_signals(text: str) -> dict[str, float]:
     dup_para, dup_para_chars = duplicate_fractions(paragraphs, len(text))
     return {
         "bullet_line_frac": _fraction(sum(line.startswith(_BULLETS) for line in lines), len(lines)),
-        "ellipsis_line_frac": _fraction(sum(line.endswith(("...", "…")) for line in lines), len(lines)),
+        "ellipsis_line_frac": _fraction(sum(line.endswith(_ELLIPSES) for line in lines), len(lines)),
         "lines_end_punct_frac": _fraction(sum(line.endswith(_TERMINAL) for line in lines), len(lines)),
         "dup_line_frac": dup_line, "dup_line_char_frac": dup_line_chars,
         "dup_para_frac": dup_para, "dup_para_char_frac": dup_para_chars,
+    }
+
+
+def line_signals_numpy(texts: list[str]) -> dict[str, list[float]]:
+    """``line_signals`` of every text, as columns: the reference for the compiled
+    ``line_signals_native``."""
+    rows = [line_signals(text) for text in texts]
+    return {name: [row[name] for row in rows] for name in _LINE_SIGNALS}
+
+
+_LINE_SIGNALS = list(line_signals(""))
+
+
+def line_signals_native(texts: list[str]) -> dict[str, list[float]]:
+    """``line_signals_numpy`` with the lines and paragraphs counted in one compiled pass
+    (corpus_clean/_native.c); the fractions are the twin's (``_fraction``, element-wise)."""
+    from corpus_clean import _native
+
+    counts = np.zeros((len(texts), 9), dtype=np.int64)
+    _native.text_line_counts(texts, _BULLETS, _ELLIPSES, _TERMINAL, counts)
+    (lines, bullet, ellipsis, terminal, dup_lines, dup_line_chars, paragraphs, dup_paras,
+     dup_para_chars) = counts.T
+    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    return {
+        "bullet_line_frac": _fractions(bullet, lines).tolist(),
+        "ellipsis_line_frac": _fractions(ellipsis, lines).tolist(),
+        "lines_end_punct_frac": _fractions(terminal, lines).tolist(),
+        "dup_line_frac": _fractions(dup_lines, lines).tolist(),
+        "dup_line_char_frac": _fractions(dup_line_chars, chars).tolist(),
+        "dup_para_frac": _fractions(dup_paras, paragraphs).tolist(),
+        "dup_para_char_frac": _fractions(dup_para_chars, chars).tolist(),
     }
 
 
@@ -407,9 +439,7 @@ def compute_signals(texts: list[str], langs: list[str | None],
     raw = split_batch(texts)
     words = raw.normalised(normalised_word)
     columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, raw)
-    lines = [line_signals(text) for text in texts]
-    for name in lines[0] if lines else ():
-        columns[name] = [row[name] for row in lines]
+    columns |= (line_signals_native if native.active() else line_signals_numpy)(texts)
     columns["lang_score"] = lang_scores
     columns |= ngram_signals(words)
     struct_type = signal_struct_type()

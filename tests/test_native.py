@@ -20,8 +20,10 @@ from corpus_clean import native
 from corpus_clean.boilerplate.features import (
     STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
 )
-from corpus_clean.signals import ngram_covered_native, ngram_covered_numpy, ngram_signals
-from corpus_clean.words import BatchWords
+from corpus_clean.signals import (
+    line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy, ngram_signals,
+)
+from corpus_clean.words import BatchWords, _text_buffers, word_edges_native, word_edges_numpy
 
 pytestmark = pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
 
@@ -83,6 +85,53 @@ def test_line_stats_are_the_same_through_the_switch():
         twin_stats = line_stats(split_lines(text))
     for name in twin_stats.__dataclass_fields__:
         assert np.array_equal(getattr(native_stats, name), getattr(twin_stats, name)), name
+
+
+# Lines and paragraphs: bullets, ellipses, sentence ends, blank lines of every kind of space.
+LINE_PIECES = st.sampled_from(["• ", "- ", "* ", "·", "-", "...", "…", ".", "!", "？", "»", "The pier", "the pier",
+                               "\n", "\n\n", "\n \n", "\r\n", "\u3000\n\u2028\n", "\t"])
+LINE_TEXTS = st.lists(st.one_of(LINE_PIECES, ALPHABET), max_size=60).map("".join)
+
+
+@given(st.lists(LINE_TEXTS, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_line_signals_match_the_twin(texts):
+    assert line_signals_native(texts) == line_signals_numpy(texts)
+
+
+def test_line_signals_on_a_huge_text():
+    texts = ["Menu\n\nThe pier reopens.\n" * 20_000, "", "\n\n\n", "x" * 100_000]
+    assert line_signals_native(texts) == line_signals_numpy(texts)
+
+
+def assert_same_edges(texts: pa.Array) -> None:
+    offsets, data, _ = _text_buffers(texts)
+    want_edges, want_lengths = word_edges_numpy(offsets, data)
+    got_edges, got_lengths = word_edges_native(offsets, data)
+    assert got_edges.dtype == want_edges.dtype and got_lengths.dtype == want_lengths.dtype
+    assert got_edges.tolist() == want_edges.tolist() and got_lengths.tolist() == want_lengths.tolist()
+
+
+UTF8_TEXTS = TEXTS.map(lambda text: text.replace("\ud800", "\ufffd"))  # (Arrow strings are UTF-8)
+
+
+@given(st.lists(UTF8_TEXTS, max_size=10), st.integers(0, 3), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_word_edges_match_the_numpy_twin(texts, skip, large):
+    """Any texts (a slice of an array too: its offsets do not start at 0), both string types."""
+    array = pa.array(texts, pa.large_string() if large else pa.string())
+    assert_same_edges(array.slice(min(skip, len(array))))
+    words = BatchWords.split(array)
+    assert words.word_lists() == [text.split() for text in texts]
+
+
+@pytest.mark.parametrize("texts", [
+    [""], ["", ""], [" "], [EVERY_SPACE], ["word" * 100_000],
+    ["a" + EVERY_SPACE[-1], EVERY_SPACE[-1] + "b"],  # a wide space ends one text, starts the next
+    ["ab", "cd", "", "ef"],  # words that touch across texts stay apart
+])
+def test_word_edges_match_on_edge_cases(texts):
+    assert_same_edges(pa.array(texts))
 
 
 def batch_words(docs: list[list[str]]) -> tuple[BatchWords, np.ndarray, np.ndarray]:
