@@ -636,7 +636,85 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ word_keys
+ * The words of a text as (row, hash) pairs (classifier.word_echo).
+ *
+ * word_keys(text, class_table, wide_classes, word_mask, min_length, base, keys, rows) -> count
+ *
+ * - a word is a maximal run of characters whose class (class_table and wide_classes, as in
+ *   line_counts) has a bit of word_mask; only words of at least min_length characters count;
+ * - keys (uint64, output): sum of the word's code points times base**(offset in the word),
+ *   mod 2^64; rows (int64, output): the number of "\n" before the word;
+ * - both outputs need room for len(text) / min_length + 1 words; returns how many there are.
+ */
+static PyObject *
+word_keys(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer table_b, wide_b, keys_b, rows_b;
+    unsigned int word_mask;
+    Py_ssize_t min_length;
+    unsigned long long base;
+    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
+                          &keys_b, &rows_b))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (min_length < 1 || table_b.len < 1) {
+        PyErr_SetString(PyExc_ValueError, "min_length < 1 or an empty class table");
+        goto done;
+    }
+    Py_ssize_t room = length / min_length + 1;
+    if (check_buffer(&keys_b, "keys", 8, room) || check_buffer(&rows_b, "rows", 8, room))
+        goto done;
+    const uint8_t *table = table_b.buf;
+    const uint32_t *wide = wide_b.buf;
+    Py_ssize_t table_len = table_b.len, n_wide = wide_b.len / 8;
+    const uint8_t above = table[table_len - 1];
+    uint64_t *keys = keys_b.buf;
+    int64_t *rows = rows_b.buf;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t count = 0, run = 0;
+    int64_t row = 0;
+    uint64_t key = 0, power = 1;
+    for (Py_ssize_t i = 0; i <= length; i++) {
+        Py_UCS4 cp = i < length ? PyUnicode_READ(kind, data, i) : 0;
+        uint8_t cls = 0;
+        if (i < length) {
+            if ((Py_ssize_t)cp < table_len - 1) {
+                cls = table[cp];
+            } else {
+                cls = above;
+                for (Py_ssize_t w = 0; w < n_wide; w++)
+                    if (wide[2 * w] == cp) { cls = (uint8_t)wide[2 * w + 1]; break; }
+            }
+        }
+        if (cls & word_mask) {
+            key += (uint64_t)cp * power;
+            power *= base;
+            run++;
+            continue;
+        }
+        if (run >= min_length) {  /* a word ended here */
+            keys[count] = key;
+            rows[count] = row;
+            count++;
+        }
+        run = 0;
+        key = 0;
+        power = 1;
+        if (cp == '\n' && i < length)
+            row++;
+    }
+    result = PyLong_FromSsize_t(count);
+done:
+    PyBuffer_Release(&table_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&keys_b); PyBuffer_Release(&rows_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
     {"word_edges", word_edges, METH_VARARGS, "Word boundaries of words.BatchWords.split (see _native.c)."},
     {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import native
+from corpus_clean.boilerplate.classifier import main_run_echo, word_keys_native, word_keys_numpy
 from corpus_clean.boilerplate.features import (
     STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
 )
@@ -102,6 +103,25 @@ def test_line_signals_match_the_twin(texts):
 def test_line_signals_on_a_huge_text():
     texts = ["Menu\n\nThe pier reopens.\n" * 20_000, "", "\n\n\n", "x" * 100_000]
     assert line_signals_native(texts) == line_signals_numpy(texts)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_word_keys_match_the_numpy_twin(text):
+    for case in (text, text.lower()):
+        want_keys, want_rows = word_keys_numpy(case)
+        got_keys, got_rows = word_keys_native(case)
+        assert got_keys.dtype == want_keys.dtype and got_rows.dtype == want_rows.dtype
+        assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+def test_word_echo_is_the_same_through_the_switch():
+    lines = ["Harbour dredging starts in April, the port office said.", "théâtre 日本語のテキスト " * 500,
+             "The dredging will close the north channel to boats.", "", "School board rejects four-day week"]
+    got = main_run_echo(lines, 0, 2)
+    with native.twins_only():
+        want = main_run_echo(lines, 0, 2)
+    assert got.tolist() == want.tolist()
 
 
 def assert_same_edges(texts: pa.Array) -> None:
