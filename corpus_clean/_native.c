@@ -181,6 +181,10 @@ done:
  * open-addressing hash table instead of the twin's sort.
  */
 #define GRAM_SEED 0x9E3779B97F4A7C15ULL
+typedef struct {
+    uint64_t key;
+    int64_t count;  /* 0: an empty slot */
+} GramSlot;
 #define GRAM_PRIME 0x100000001B3ULL
 
 static PyObject *
@@ -192,8 +196,9 @@ ngram_counts(PyObject *self, PyObject *args)
                           &top_flag_b, &dup_flag_b, &top_b, &dup_b))
         return NULL;
     PyObject *result = NULL;
-    int64_t *candidates = NULL, *occurrences = NULL, *best = NULL, *slot_count = NULL;
-    uint64_t *rolling = NULL, *grams = NULL, *slot_key = NULL;
+    int64_t *candidates = NULL, *occurrences = NULL, *best = NULL;
+    uint64_t *rolling = NULL, *grams = NULL;
+    GramSlot *slots = NULL;  /* (key and count side by side: one cache line per probe) */
     Py_ssize_t n_words = ids_b.len / 8;
     Py_ssize_t n_sizes = top_flag_b.len;  /* n = 0 .. max_n */
     if (check_buffer(&doc_b, "doc", 8, n_words) || check_buffer(&left_b, "words_left", 8, n_words)
@@ -218,9 +223,8 @@ ngram_counts(PyObject *self, PyObject *args)
     rolling = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
     grams = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
     best = PyMem_Malloc(sizeof(int64_t) * (n_docs + 1));
-    slot_key = PyMem_Malloc(sizeof(uint64_t) * n_slots);
-    slot_count = PyMem_Malloc(sizeof(int64_t) * n_slots);
-    if (!candidates || !occurrences || !rolling || !grams || !best || !slot_key || !slot_count) {
+    slots = PyMem_Malloc(sizeof(GramSlot) * n_slots);
+    if (!candidates || !occurrences || !rolling || !grams || !best || !slots) {
         PyErr_NoMemory();
         goto done;
     }
@@ -247,17 +251,17 @@ ngram_counts(PyObject *self, PyObject *args)
         while (((Py_ssize_t)1 << shift) < 2 * m)
             shift++;
         Py_ssize_t mask = ((Py_ssize_t)1 << shift) - 1;
-        memset(slot_count, 0, sizeof(int64_t) * (mask + 1));
+        memset(slots, 0, sizeof(GramSlot) * (mask + 1));
         for (Py_ssize_t j = 0; j < m; j++) {
             Py_ssize_t at = (Py_ssize_t)((grams[j] * GRAM_SEED) >> (64 - shift));
-            while (slot_count[at] && slot_key[at] != grams[j])
+            while (slots[at].count && slots[at].key != grams[j])
                 at = (at + 1) & mask;
-            slot_key[at] = grams[j];
-            slot_count[at]++;
+            slots[at].key = grams[j];
+            slots[at].count++;
             occurrences[j] = at;  /* the slot, for now */
         }
         for (Py_ssize_t j = 0; j < m; j++)
-            occurrences[j] = slot_count[occurrences[j]];
+            occurrences[j] = slots[occurrences[j]].count;
         if (is_top[n]) {
             memset(best, 0, sizeof(int64_t) * n_docs);
             for (Py_ssize_t j = 0; j < m; j++) {
@@ -290,7 +294,7 @@ ngram_counts(PyObject *self, PyObject *args)
     result = Py_NewRef(Py_None);
 done:
     PyMem_Free(candidates); PyMem_Free(occurrences); PyMem_Free(rolling); PyMem_Free(grams);
-    PyMem_Free(best); PyMem_Free(slot_key); PyMem_Free(slot_count);
+    PyMem_Free(best); PyMem_Free(slots);
     PyBuffer_Release(&ids_b); PyBuffer_Release(&doc_b); PyBuffer_Release(&left_b); PyBuffer_Release(&cum_b);
     PyBuffer_Release(&top_flag_b); PyBuffer_Release(&dup_flag_b); PyBuffer_Release(&top_b); PyBuffer_Release(&dup_b);
     return result;
