@@ -107,9 +107,9 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
 
     assert Path(corpus_clean.__file__).resolve().is_relative_to(tree.resolve()), corpus_clean.__file__
     steps = resolve_steps(DEFAULT_STEPS)
-    try:
+    try:  # (an editable install elsewhere can lend a tree without it its own corpus_clean.native)
         from corpus_clean import native
-        compiled = native.active() is not None
+        compiled = Path(native.__file__).resolve().is_relative_to(tree.resolve()) and native.active() is not None
     except ImportError:  # a tree from before the compiled kernels
         compiled = False
 
