@@ -28,12 +28,12 @@ from corpus_clean.boilerplate.features import line_counts_native, line_counts_nu
 from corpus_clean.signals import (  # noqa: E402
     batch_normalised_words, line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy,
 )
-from corpus_clean.words import _text_buffers, word_edges_native, word_edges_numpy  # noqa: E402
+from corpus_clean.words import split_native, split_numpy  # noqa: E402
 
 
 def kernel_pairs(texts: list[str]) -> dict[str, tuple]:
     """Per kernel: (twin call, compiled call), both on the batch's inputs as the core makes them."""
-    offsets, data, _ = _text_buffers(pa.array(texts))
+    array = pa.array(texts)
     joined = "\n".join(texts)
     lines = split_lines(joined)
     lowered = joined.lower()
@@ -49,8 +49,7 @@ def kernel_pairs(texts: list[str]) -> dict[str, tuple]:
                                                  lambda: ngram_covered_native(words, words_left, chars_cumsum)),
         "text_line_counts (signals.line_signals)": (lambda: line_signals_numpy(texts),
                                                     lambda: line_signals_native(texts)),
-        "word_edges (words.BatchWords.split)": (lambda: word_edges_numpy(offsets, data),
-                                                lambda: word_edges_native(offsets, data)),
+        "split_words (words.BatchWords.split)": (lambda: split_numpy(array), lambda: split_native(array)),
     }
 
 
@@ -63,6 +62,8 @@ def same(a, b) -> bool:
                    for k in a) and set(a) <= set(b)
     if isinstance(a, tuple):
         return all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, pa.Array):
+        return a.to_pylist() == b.to_pylist()
     if hasattr(a, "__dataclass_fields__"):
         return all(same(getattr(a, name), getattr(b, name)) for name in a.__dataclass_fields__)
     return a == b

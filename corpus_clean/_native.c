@@ -27,6 +27,23 @@ check_buffer(Py_buffer *view, const char *name, Py_ssize_t itemsize, Py_ssize_t 
     return 0;
 }
 
+/* A hash of bytes, eight at a time (for hash tables of words and lines: equal spans of one
+ * buffer, or of one str, have equal bytes). */
+static uint64_t
+bytes_hash(const unsigned char *bytes, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, word;
+    for (; n >= 8; bytes += 8, n -= 8) {
+        memcpy(&word, bytes, 8);
+        h = (h ^ word) * 0x100000001B3ULL;
+        h ^= h >> 29;
+    }
+    word = 0;
+    memcpy(&word, bytes, n);
+    h = (h ^ word) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+}
+
 /* ------------------------------------------------------------------ line_counts
  * Per-line counts of features.line_stats, in one pass over the text's code points.
  *
@@ -300,19 +317,21 @@ done:
     return result;
 }
 
-/* ------------------------------------------------------------------ word_edges
- * Where the words of a batch of UTF-8 texts begin and end (words.BatchWords.split).
+/* ------------------------------------------------------------------ split_words
+ * The words of a batch of UTF-8 texts, dictionary-encoded (words.BatchWords.split).
  *
- * word_edges(data, offsets, ascii_space, wide_lead, wide_2, wide_3, lengths) -> bytes
+ * split_words(data, offsets, ascii_space, wide_lead, wide_2, wide_3, lengths)
+ *     -> (ids, vocabulary offsets, vocabulary bytes)
  *
  * - data: the texts' UTF-8 bytes; offsets: int64, n_texts + 1 (text k is bytes
  *   offsets[k] .. offsets[k + 1]);
  * - a space is a byte b with ascii_space[b] (uint8 x 256), or a 2-/3-byte character whose
  *   lead byte has wide_lead[b] and whose bytes, read big-endian, are in wide_2 / wide_3
- *   (uint32 lists);
- * - a word is a maximal run of other bytes inside one text;
- * - returns the int64 byte offsets start, end, start, end... of every word, in order, as
- *   bytes; lengths (int64 per text, output) gets each text's number of words.
+ *   (uint32 lists); a word is a maximal run of other bytes inside one text;
+ * - lengths (int64 per text, output) gets each text's number of words;
+ * - returns each word's id (int64, as a bytearray) and the distinct words in the order
+ *   they first occur (int32 offsets and their bytes: an Arrow string array's buffers),
+ *   which is the order Arrow's dictionary_encode (the twin's) gives them.
  */
 static int
 in_list(uint32_t value, const uint32_t *list, Py_ssize_t n)
@@ -323,15 +342,92 @@ in_list(uint32_t value, const uint32_t *list, Py_ssize_t n)
     return 0;
 }
 
+typedef struct {
+    int64_t *items;
+    Py_ssize_t n, capacity;
+} Int64List;
+
+static int
+int64_push(Int64List *list, int64_t value)
+{
+    if (list->n == list->capacity) {
+        Py_ssize_t capacity = list->capacity ? 2 * list->capacity : 1024;
+        int64_t *grown = PyMem_Realloc(list->items, sizeof(int64_t) * capacity);
+        if (!grown) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        list->items = grown;
+        list->capacity = capacity;
+    }
+    list->items[list->n++] = value;
+    return 0;
+}
+
+/* The distinct words: their (start, length) in data, and an open-addressing table of ids. */
+typedef struct {
+    Int64List start, length;
+    int64_t *slots;  /* id, -1: empty */
+    Py_ssize_t n_slots;
+} Vocabulary;
+
+static int
+vocabulary_grow(Vocabulary *vocab, const uint8_t *data)
+{
+    Py_ssize_t n_slots = vocab->n_slots ? 2 * vocab->n_slots : 4096;
+    int64_t *slots = PyMem_Malloc(sizeof(int64_t) * n_slots);
+    if (!slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n_slots; i++)
+        slots[i] = -1;
+    for (Py_ssize_t id = 0; id < vocab->start.n; id++) {
+        const int64_t start = vocab->start.items[id], length = vocab->length.items[id];
+        Py_ssize_t at = (Py_ssize_t)(bytes_hash(data + start, (size_t)length) & (uint64_t)(n_slots - 1));
+        while (slots[at] >= 0)
+            at = (at + 1) & (n_slots - 1);
+        slots[at] = id;
+    }
+    PyMem_Free(vocab->slots);
+    vocab->slots = slots;
+    vocab->n_slots = n_slots;
+    return 0;
+}
+
+/* The id of data[start:start + length], added as a new word if it is one; -1 on error. */
+static int64_t
+vocabulary_id(Vocabulary *vocab, const uint8_t *data, int64_t start, int64_t length)
+{
+    if (2 * (vocab->start.n + 1) > vocab->n_slots && vocabulary_grow(vocab, data))
+        return -1;
+    Py_ssize_t mask = vocab->n_slots - 1;
+    Py_ssize_t at = (Py_ssize_t)(bytes_hash(data + start, (size_t)length) & (uint64_t)mask);
+    for (;; at = (at + 1) & mask) {
+        int64_t id = vocab->slots[at];
+        if (id < 0)
+            break;
+        if (vocab->length.items[id] == length
+            && memcmp(data + vocab->start.items[id], data + start, (size_t)length) == 0)
+            return id;
+    }
+    int64_t id = vocab->start.n;
+    if (int64_push(&vocab->start, start) || int64_push(&vocab->length, length))
+        return -1;
+    vocab->slots[at] = id;
+    return id;
+}
+
 static PyObject *
-word_edges(PyObject *self, PyObject *args)
+split_words(PyObject *self, PyObject *args)
 {
     Py_buffer data_b, offsets_b, ascii_b, lead_b, wide2_b, wide3_b, lengths_b;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*:word_edges", &data_b, &offsets_b, &ascii_b, &lead_b, &wide2_b,
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*:split_words", &data_b, &offsets_b, &ascii_b, &lead_b, &wide2_b,
                           &wide3_b, &lengths_b))
         return NULL;
-    PyObject *result = NULL;
-    int64_t *edges = NULL;
+    PyObject *result = NULL, *ids_out = NULL, *offsets_out = NULL, *bytes_out = NULL;
+    Int64List ids = {NULL, 0, 0};
+    Vocabulary vocab = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
     Py_ssize_t n_texts = offsets_b.len / 8 - 1;
     if (n_texts < 0 || check_buffer(&ascii_b, "ascii_space", 1, 256) || check_buffer(&lead_b, "wide_lead", 1, 256)
         || check_buffer(&lengths_b, "lengths", 8, n_texts))
@@ -347,63 +443,70 @@ word_edges(PyObject *self, PyObject *args)
             goto done;
         }
     }
-    Py_ssize_t capacity = 1024, n_edges = 0;
-    edges = PyMem_Malloc(sizeof(int64_t) * capacity);
-    if (!edges) {
-        PyErr_NoMemory();
-        goto done;
-    }
     for (Py_ssize_t k = 0; k < n_texts; k++) {
         Py_ssize_t i = (Py_ssize_t)offsets[k], end = (Py_ssize_t)offsets[k + 1];
         int64_t count = 0;
-        int in_word = 0;
+        Py_ssize_t word_start = -1;  /* the open word's first byte, -1: none */
         while (i <= end) {
-            /* Room for the two edges this step may add. */
-            if (n_edges + 2 > capacity) {
-                capacity *= 2;
-                int64_t *grown = PyMem_Realloc(edges, sizeof(int64_t) * capacity);
-                if (!grown) {
-                    PyErr_NoMemory();
-                    goto done;
-                }
-                edges = grown;
-            }
-            if (i == end) {  /* the text's end closes its last word */
-                if (in_word)
-                    edges[n_edges++] = i;
-                break;
-            }
-            uint8_t b = data[i];
             Py_ssize_t width = 0;  /* bytes of the space character starting here, 0: not one */
-            if (ascii_space[b]) {
-                width = 1;
-            } else if (wide_lead[b]) {
-                if (i + 1 < end && in_list(((uint32_t)b << 8) | data[i + 1], wide_2, n_wide_2))
-                    width = 2;
-                else if (i + 2 < end
-                         && in_list(((uint32_t)b << 16) | ((uint32_t)data[i + 1] << 8) | data[i + 2], wide_3, n_wide_3))
-                    width = 3;
-            }
-            if (width) {
-                if (in_word) {
-                    edges[n_edges++] = i;
-                    in_word = 0;
-                }
-                i += width;
+            if (i == end) {
+                width = 1;  /* the text's end closes its last word */
             } else {
-                if (!in_word) {
-                    edges[n_edges++] = i;
-                    in_word = 1;
-                    count++;
+                uint8_t b = data[i];
+                if (ascii_space[b]) {
+                    width = 1;
+                } else if (wide_lead[b]) {
+                    if (i + 1 < end && in_list(((uint32_t)b << 8) | data[i + 1], wide_2, n_wide_2))
+                        width = 2;
+                    else if (i + 2 < end
+                             && in_list(((uint32_t)b << 16) | ((uint32_t)data[i + 1] << 8) | data[i + 2], wide_3,
+                                        n_wide_3))
+                        width = 3;
                 }
-                i++;
             }
+            if (!width) {
+                if (word_start < 0)
+                    word_start = i;
+                i++;
+                continue;
+            }
+            if (word_start >= 0) {
+                int64_t id = vocabulary_id(&vocab, data, word_start, i - word_start);
+                if (id < 0 || int64_push(&ids, id))
+                    goto done;
+                count++;
+                word_start = -1;
+            }
+            i += width;
         }
         lengths[k] = count;
     }
-    result = PyBytes_FromStringAndSize((const char *)edges, (Py_ssize_t)(sizeof(int64_t) * n_edges));
+    /* The vocabulary as an Arrow string array's offsets and bytes. */
+    int64_t total = 0;
+    for (Py_ssize_t id = 0; id < vocab.length.n; id++)
+        total += vocab.length.items[id];
+    if (total > INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "the vocabulary holds over 2 GB");
+        goto done;
+    }
+    ids_out = PyByteArray_FromStringAndSize((const char *)ids.items, (Py_ssize_t)(sizeof(int64_t) * ids.n));
+    offsets_out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(int32_t) * (vocab.start.n + 1)));
+    bytes_out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)total);
+    if (!ids_out || !offsets_out || !bytes_out)
+        goto done;
+    int32_t *vocab_offsets = (int32_t *)PyBytes_AS_STRING(offsets_out);
+    char *vocab_bytes = PyBytes_AS_STRING(bytes_out);
+    int32_t at = 0;
+    vocab_offsets[0] = 0;
+    for (Py_ssize_t id = 0; id < vocab.start.n; id++) {
+        memcpy(vocab_bytes + at, data + vocab.start.items[id], (size_t)vocab.length.items[id]);
+        at += (int32_t)vocab.length.items[id];
+        vocab_offsets[id + 1] = at;
+    }
+    result = PyTuple_Pack(3, ids_out, offsets_out, bytes_out);
 done:
-    PyMem_Free(edges);
+    Py_XDECREF(ids_out); Py_XDECREF(offsets_out); Py_XDECREF(bytes_out);
+    PyMem_Free(ids.items); PyMem_Free(vocab.start.items); PyMem_Free(vocab.length.items); PyMem_Free(vocab.slots);
     PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&ascii_b); PyBuffer_Release(&lead_b);
     PyBuffer_Release(&wide2_b); PyBuffer_Release(&wide3_b); PyBuffer_Release(&lengths_b);
     return result;
@@ -430,22 +533,6 @@ typedef struct {
     Py_ssize_t *start, *length;  /* the spans seen, by slot (length -1: empty slot) */
     Py_ssize_t n_slots, capacity;  /* slots in use (a power of two), allocated */
 } SpanSet;
-
-/* A hash of a span's bytes, eight at a time (equal spans of one str have equal bytes). */
-static uint64_t
-bytes_hash(const unsigned char *bytes, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, word;
-    for (; n >= 8; bytes += 8, n -= 8) {
-        memcpy(&word, bytes, 8);
-        h = (h ^ word) * 0x100000001B3ULL;
-        h ^= h >> 29;
-    }
-    word = 0;
-    memcpy(&word, bytes, n);
-    h = (h ^ word) * 0xD6E8FEB86659FD93ULL;
-    return h ^ (h >> 32);
-}
 
 /* Add a span to the set; 1 if an equal span was there already. */
 static int
@@ -720,7 +807,7 @@ done:
 static PyMethodDef methods[] = {
     {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
-    {"word_edges", word_edges, METH_VARARGS, "Word boundaries of words.BatchWords.split (see _native.c)."},
+    {"split_words", split_words, METH_VARARGS, "Dictionary-encoded words of words.BatchWords.split (see _native.c)."},
     {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},
     {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
     {NULL, NULL, 0, NULL},
@@ -728,6 +815,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_native", "Compiled batch kernels (optional; see corpus_clean/native.py).", -1, methods,
+    NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

@@ -98,14 +98,51 @@ _IS_ASCII_SPACE = np.zeros(256, dtype=np.uint8)
 _IS_ASCII_SPACE[[ord(c) for c in _ASCII_SPACES]] = 1
 
 
-def word_edges_native(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``word_edges_numpy`` in one compiled pass over the bytes (corpus_clean/_native.c)."""
+def split_native(texts: pa.Array) -> "BatchWords":
+    """``BatchWords.split`` of `texts` (not empty, no nulls) in one compiled pass over their
+    bytes (corpus_clean/_native.c): the words found as ``word_edges_numpy`` finds them,
+    dictionary-encoded in the order they first occur, as Arrow's ``dictionary_encode``
+    numbers them in ``split_numpy``, the reference."""
     from corpus_clean import _native
 
-    lengths = np.zeros(len(offsets) - 1, dtype=np.int64)
-    edges = _native.word_edges(data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE,
-                               _IS_WIDE_LEAD.astype(np.uint8), _WIDE_2, _WIDE_3, lengths)
-    return np.frombuffer(edges, dtype=np.int64), lengths
+    offsets, data, _ = _text_buffers(texts)
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    ids, vocabulary_offsets, vocabulary_bytes = _native.split_words(
+        data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE, _IS_WIDE_LEAD.astype(np.uint8),
+        _WIDE_2, _WIDE_3, lengths)
+    n_vocabulary = len(vocabulary_offsets) // 4 - 1
+    vocabulary = pa.Array.from_buffers(pa.string(), n_vocabulary,
+                                       [None, pa.py_buffer(vocabulary_offsets), pa.py_buffer(vocabulary_bytes)])
+    return BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths), np.frombuffer(ids, dtype=np.int64),
+                      vocabulary)
+
+
+def split_numpy(texts: pa.Array) -> "BatchWords":
+    """``BatchWords.split`` of `texts` (not empty, no nulls) in numpy and Arrow: the
+    reference for the compiled ``split_native``.
+
+    The words are found in numpy over the batch's UTF-8 bytes (``word_edges_numpy``);
+    Arrow then dictionary-encodes them without copying a byte: a string array whose
+    offsets alternate word start, word end over the texts' own buffer holds every
+    word at an even position and the gap after it, null, at an odd one. (1.15-1.33x
+    faster than Arrow's ``utf8_split_whitespace`` then ``list_flatten``, which
+    also misread a multi-byte space ending the data buffer in pyarrow 26.)
+    """
+    offsets, data, buffer = _text_buffers(texts)
+    edges, lengths = word_edges_numpy(offsets, data)
+    if not len(edges):
+        return BatchWords.of([[] for _ in range(len(texts))])
+    doc = np.repeat(np.arange(len(texts)), lengths)
+    # Gaps are null (not hashed by the encoding); words sit at the even positions.
+    large = pa.types.is_large_string(texts.type)
+    bounds = pa.py_buffer(edges.astype(np.int64 if large else np.int32))
+    every_other = pa.py_buffer(np.full((len(edges) + 6) // 8, 0b01010101, dtype=np.uint8))
+    words_and_gaps = pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(edges) - 1,
+                                           [every_other, bounds, buffer])
+    encoded = words_and_gaps.dictionary_encode()
+    indices = encoded.indices
+    ids = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset:indices.offset + len(indices)]
+    return BatchWords(lengths, doc, ids[0::2].astype(np.int64), encoded.dictionary.cast(pa.string()))
 
 
 @dataclass
@@ -127,14 +164,8 @@ class BatchWords:
 
     @classmethod
     def split(cls, texts: pa.Array) -> "BatchWords":
-        """The words of `texts` as ``str.split()`` gives them (no nulls).
-
-        The words are found over the batch's UTF-8 bytes (``word_edges_numpy``, or its
-        compiled twin: ``corpus_clean.native``); Arrow then dictionary-encodes them without copying a byte: a string array whose
-        offsets alternate word start, word end over the texts' own buffer holds every
-        word at an even position and the gap after it, null, at an odd one. (1.15-1.33x
-        faster than Arrow's ``utf8_split_whitespace`` then ``list_flatten``, which
-        also misread a multi-byte space ending the data buffer in pyarrow 26.)
+        """The words of `texts` as ``str.split()`` gives them (no nulls): ``split_native``
+        when the compiled kernels are there, else ``split_numpy`` (``corpus_clean.native``).
 
         >>> words = BatchWords.split(pa.array(["The pier,\\u00a0the", "", " pier "]))
         >>> words.lengths.tolist(), words.word_lists()
@@ -142,22 +173,7 @@ class BatchWords:
         """
         if not len(texts):
             return cls.of([])
-        offsets, data, buffer = _text_buffers(texts)
-        find_edges = word_edges_native if native.active() else word_edges_numpy
-        edges, lengths = find_edges(offsets, data)
-        if not len(edges):
-            return cls.of([[] for _ in range(len(texts))])
-        doc = np.repeat(np.arange(len(texts)), lengths)
-        # Gaps are null (not hashed by the encoding); words sit at the even positions.
-        large = pa.types.is_large_string(texts.type)
-        bounds = pa.py_buffer(edges.astype(np.int64 if large else np.int32))
-        every_other = pa.py_buffer(np.full((len(edges) + 6) // 8, 0b01010101, dtype=np.uint8))
-        words_and_gaps = pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(edges) - 1,
-                                               [every_other, bounds, buffer])
-        encoded = words_and_gaps.dictionary_encode()
-        indices = encoded.indices
-        ids = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset:indices.offset + len(indices)]
-        return cls(lengths, doc, ids[0::2].astype(np.int64), encoded.dictionary.cast(pa.string()))
+        return split_native(texts) if native.active() else split_numpy(texts)
 
     def normalised(self, normalise: Callable[[str], str]) -> "BatchWords":
         """The words with `normalise` applied, computed once per distinct word (a batch

@@ -24,7 +24,7 @@ from corpus_clean.boilerplate.features import (
 from corpus_clean.signals import (
     line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy, ngram_signals,
 )
-from corpus_clean.words import BatchWords, _text_buffers, word_edges_native, word_edges_numpy
+from corpus_clean.words import BatchWords, split_native, split_numpy
 
 pytestmark = pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
 
@@ -124,34 +124,35 @@ def test_word_echo_is_the_same_through_the_switch():
     assert got.tolist() == want.tolist()
 
 
-def assert_same_edges(texts: pa.Array) -> None:
-    offsets, data, _ = _text_buffers(texts)
-    want_edges, want_lengths = word_edges_numpy(offsets, data)
-    got_edges, got_lengths = word_edges_native(offsets, data)
-    assert got_edges.dtype == want_edges.dtype and got_lengths.dtype == want_lengths.dtype
-    assert got_edges.tolist() == want_edges.tolist() and got_lengths.tolist() == want_lengths.tolist()
+def assert_same_split(texts: pa.Array) -> None:
+    want, got = split_numpy(texts), split_native(texts)
+    for name in ("lengths", "doc", "ids"):
+        expected, actual = getattr(want, name), getattr(got, name)
+        assert actual.dtype == expected.dtype and actual.tolist() == expected.tolist(), name
+    assert got.vocabulary.type == want.vocabulary.type and got.vocabulary.to_pylist() == want.vocabulary.to_pylist()
 
 
 UTF8_TEXTS = TEXTS.map(lambda text: text.replace("\ud800", "\ufffd"))  # (Arrow strings are UTF-8)
 
 
-@given(st.lists(UTF8_TEXTS, max_size=10), st.integers(0, 3), st.booleans())
+@given(st.lists(UTF8_TEXTS, min_size=1, max_size=10), st.integers(0, 3), st.booleans())
 @settings(max_examples=300, deadline=None)
-def test_word_edges_match_the_numpy_twin(texts, skip, large):
-    """Any texts (a slice of an array too: its offsets do not start at 0), both string types."""
+def test_split_matches_the_numpy_twin(texts, skip, large):
+    """Any texts (a slice of an array too: its offsets do not start at 0), both string types;
+    the same words, ids and vocabulary (in the order Arrow's dictionary_encode gives)."""
     array = pa.array(texts, pa.large_string() if large else pa.string())
-    assert_same_edges(array.slice(min(skip, len(array))))
-    words = BatchWords.split(array)
-    assert words.word_lists() == [text.split() for text in texts]
+    assert_same_split(array.slice(min(skip, len(array) - 1)))
+    assert split_native(array).word_lists() == [text.split() for text in texts]
 
 
 @pytest.mark.parametrize("texts", [
     [""], ["", ""], [" "], [EVERY_SPACE], ["word" * 100_000],
     ["a" + EVERY_SPACE[-1], EVERY_SPACE[-1] + "b"],  # a wide space ends one text, starts the next
     ["ab", "cd", "", "ef"],  # words that touch across texts stay apart
+    [" ".join(f"w{k}" for k in range(50_000))],  # a vocabulary past the first hash table sizes
 ])
-def test_word_edges_match_on_edge_cases(texts):
-    assert_same_edges(pa.array(texts))
+def test_split_matches_on_edge_cases(texts):
+    assert_same_split(pa.array(texts))
 
 
 def batch_words(docs: list[list[str]]) -> tuple[BatchWords, np.ndarray, np.ndarray]:
