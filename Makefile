@@ -23,6 +23,7 @@ $(BIN)/uv:
 $(VENV)/.installed: $(BIN)/uv requirements.lock pyproject.toml setup.py corpus_clean/_native.c
 	$(BIN)/uv pip install --quiet --compile-bytecode -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps -e .
+	@$(BIN)/python -c "from corpus_clean import native; print('compiled kernels:', 'in use' if native.built() else 'not in use (not built, or CORPUS_CLEAN_NATIVE=0): the pure-Python twins run, same output')"
 	touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
