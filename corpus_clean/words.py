@@ -69,8 +69,8 @@ def _text_buffers(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Buffer]:
 
 def word_edges_numpy(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(byte offsets start, end, start, end... of every word of the texts, each text's
-    number of words), in numpy: the reference for the compiled ``word_edges_native``.
-    Text k is ``data[offsets[k]:offsets[k + 1]]``; a word never runs into the next text.
+    number of words), in numpy: how ``split_numpy`` finds the words (the compiled
+    ``split_native`` finds the same ones). Text k is ``data[offsets[k]:offsets[k + 1]]``; a word never runs into the next text.
 
     >>> data = np.frombuffer("The pier,\u00a0the pier".encode(), dtype=np.uint8)
     >>> edges, lengths = word_edges_numpy(np.array([0, 14, 14, 19]), data)
@@ -96,6 +96,7 @@ def word_edges_numpy(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray,
 # What the compiled kernel needs of the definition of a space above, as flat tables.
 _IS_ASCII_SPACE = np.zeros(256, dtype=np.uint8)
 _IS_ASCII_SPACE[[ord(c) for c in _ASCII_SPACES]] = 1
+_IS_WIDE_LEAD_BYTE = _IS_WIDE_LEAD.astype(np.uint8)
 
 
 def split_native(texts: pa.Array) -> "BatchWords":
@@ -108,7 +109,7 @@ def split_native(texts: pa.Array) -> "BatchWords":
     offsets, data, _ = _text_buffers(texts)
     lengths = np.zeros(len(texts), dtype=np.int64)
     ids, vocabulary_offsets, vocabulary_bytes = _native.split_words(
-        data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE, _IS_WIDE_LEAD.astype(np.uint8),
+        data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE, _IS_WIDE_LEAD_BYTE,
         _WIDE_2, _WIDE_3, lengths)
     n_vocabulary = len(vocabulary_offsets) // 4 - 1
     vocabulary = pa.Array.from_buffers(pa.string(), n_vocabulary,
