@@ -26,6 +26,10 @@ Each measurement runs in a child process that imports `corpus_clean` from one co
     python benchmarks/core_before_after.py --baseline /tmp/base --html-only \\
         --pages /work/shared/bench/boilerplate/scrapinghub.jsonl.gz --repeat 5
 
+--fallback adds a third child: this tree with ``CORPUS_CLEAN_NATIVE=0``, i.e. the
+pure-Python twins of the compiled kernels (corpus_clean/native.py), as a machine without a
+C compiler runs it; its output is checked against the baseline's too.
+
 Children alternate between the trees for --repeat rounds and the best CPU time of each
 is kept (the machine is shared: read the ratio, not the absolute figures). Every child
 writes its tables; the script then checks that both trees wrote the same rows, and says
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -108,6 +113,11 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
 
     assert Path(corpus_clean.__file__).resolve().is_relative_to(tree.resolve()), corpus_clean.__file__
     steps = resolve_steps(DEFAULT_STEPS)
+    try:  # (an editable install elsewhere can lend a tree without it its own corpus_clean.native)
+        from corpus_clean import native
+        compiled = Path(native.__file__).resolve().is_relative_to(tree.resolve()) and native.active() is not None
+    except ImportError:  # a tree from before the compiled kernels
+        compiled = False
 
     def core() -> pa.Table:
         [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
@@ -152,7 +162,7 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
     step_seconds: dict[str, float] = {}
     for step in steps:  # CPU time per step; the rest is reading/extraction and the table
         step.run = _timed(step.run, step.name, step_seconds)
-    result = {}
+    result = {"compiled kernels": compiled}
     import corpus_clean.shards as shards  # the signatures' own time, as a step of their run
 
     shards.signature_table = _timed(shards.signature_table, "signatures", step_seconds)
@@ -186,7 +196,7 @@ def _timed(fn, name: str, seconds: dict[str, float]):
 
 # --------------------------------------------------------------------------- parent
 def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False,
-              html_only: bool = False) -> dict:
+              html_only: bool = False, env: dict[str, str] | None = None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
     if html_only:
@@ -195,7 +205,8 @@ def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions
         cmd += ["--pages", str(pages)]
     if functions:
         cmd.append("--functions")
-    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=tree)
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=tree,
+                          env={**os.environ, **(env or {})})
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -227,6 +238,8 @@ def main() -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--fallback", action="store_true",
+                        help="also this tree with CORPUS_CLEAN_NATIVE=0 (the compiled kernels' Python twins)")
     parser.add_argument("--functions", action="store_true",
                         help="also CPU seconds inside the HOT_SPOTS functions (a separate pass)")
     parser.add_argument("--html-only", action="store_true",
@@ -257,12 +270,17 @@ def main() -> int:
             n_pages = sum(1 for line in handle if line.strip())
 
     trees = {"before": args.baseline.resolve(), "after": ROOT}
+    envs = {"before": {}, "after": {}}
+    if args.fallback:
+        trees["fallback"], envs["fallback"] = ROOT, {"CORPUS_CLEAN_NATIVE": "0"}
     runs = ("core", "html", "signatures", "functions total")
     best = {label: {name: float("inf") for name in runs} for label in trees}
     breakdown: dict[str, dict[str, dict[str, float]]] = {label: {} for label in trees}  # of the best run
+    compiled: dict[str, bool] = {}
     for round_no in range(args.repeat):
-        for label, tree in (trees.items() if round_no % 2 == 0 else reversed(trees.items())):
-            times = run_child(tree, corpus, args.pages, work / label, args.functions)
+        for label in (list(trees) if round_no % 2 == 0 else list(reversed(trees))):
+            times = run_child(trees[label], corpus, args.pages, work / label, args.functions, env=envs[label])
+            compiled[label] = times.get("compiled kernels", False)
             for name in runs:
                 if times.get(name, float("inf")) < best[label][name]:
                     best[label][name] = times[name]
@@ -272,30 +290,45 @@ def main() -> int:
 
     print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
           f"children alternating\n")
-    print("| what | before | after | after ÷ before (speed) |")
-    print("|---|---:|---:|---:|")
-    b, a = best["before"]["core"], best["after"]["core"]
-    print(f"| core, MB/s per core | {size_mb / b:.2f} | {size_mb / a:.2f} | {b / a:.2f}× |")
-    b, a = best["before"]["signatures"], best["after"]["signatures"]
-    print(f"| core + dedup signatures, MB/s per core | {size_mb / b:.2f} | {size_mb / a:.2f} | {b / a:.2f}× |")
-    b, a = (sum(breakdown[label]["signatures"].get(step, 0.0) for step in ("signals", "signatures")) / size_mb
-            for label in trees)
-    print(f"| · signals + signatures, CPU ms per MB (that run) | {1000 * b:.0f} | {1000 * a:.0f} | {b / a:.2f}× |")
+    print("compiled kernels: " + ", ".join(f"{label} {'yes' if on else 'no'}" for label, on in compiled.items())
+          + "\n")
+    fallback = "fallback" in trees
+    print("| what | before | after |" + (" fallback |" if fallback else "") + " after ÷ before (speed) |"
+          + (" after ÷ fallback | fallback ÷ before |" if fallback else ""))
+    print("|---|---:|---:|" + ("---:|" if fallback else "") + "---:|" + ("---:|---:|" if fallback else ""))
+
+    def row(what: str, name: str, amount: float) -> None:
+        b, a = best["before"][name], best["after"][name]
+        cells = [f"{amount / b:.2f}", f"{amount / a:.2f}"]
+        if fallback:
+            f = best["fallback"][name]
+            cells += [f"{amount / f:.2f}", f"{b / a:.2f}×", f"{f / a:.2f}×", f"{b / f:.2f}×"]
+        else:
+            cells.append(f"{b / a:.2f}×")
+        print(f"| {what} | " + " | ".join(cells) + " |")
+
+    row("core, MB/s per core", "core", size_mb)
+    row("core + dedup signatures, MB/s per core", "signatures", size_mb)
     if n_pages:
-        b, a = best["before"]["html"], best["after"]["html"]
-        print(f"| HTML path (`clean_batch`), pages/s per core | {n_pages / b:.0f} | {n_pages / a:.0f} | {b / a:.2f}× |")
+        row("HTML path (`clean_batch`), pages/s per core", "html", n_pages)
+    b, a = (sum(breakdown[label]["signatures"].get(step, 0.0) for step in ("signals", "signatures")) / size_mb
+            for label in ("before", "after"))
+    print(f"\nsignals + signatures, CPU ms per MB (the best core + signatures run): before {1000 * b:.0f}, "
+          f"after {1000 * a:.0f} ({b / a:.2f}×)")
 
     for name in ("core", "html") if n_pages else ("core",):
         print(f"\nCPU seconds per step, {name} (the best run of each; share of its total):\n")
-        print("| step | before | after | after ÷ before (speed) |")
-        print("|---|---:|---:|---:|")
-        steps_before, steps_after = breakdown["before"][name], breakdown["after"][name]
-        rest = {label: best[label][name] - sum(breakdown[label][name].values()) for label in trees}
-        rows = [(step, steps_before.get(step, 0.0), steps_after.get(step, 0.0)) for step in steps_before]
-        rows.append(("rest (reading or HTML extraction, the Arrow table)", rest["before"], rest["after"]))
-        for step, b, a in rows:
-            print(f"| {step} | {b:.3f} ({100 * b / best['before'][name]:.0f} %) | "
-                  f"{a:.3f} ({100 * a / best['after'][name]:.0f} %) | {b / a if a else float('nan'):.2f}× |")
+        labels = list(trees)
+        print("| step | " + " | ".join(labels) + " | after ÷ before (speed) |")
+        print("|---|" + "---:|" * (len(labels) + 1))
+        rest = {label: best[label][name] - sum(breakdown[label][name].values()) for label in labels}
+        steps = list(breakdown["before"][name])
+        rows = [(step, [breakdown[label][name].get(step, 0.0) for label in labels]) for step in steps]
+        rows.append(("rest (reading or HTML extraction, the Arrow table)", [rest[label] for label in labels]))
+        for step, seconds in rows:
+            cells = [f"{x:.3f} ({100 * x / best[label][name]:.0f} %)" for x, label in zip(seconds, labels)]
+            b, a = seconds[0], seconds[1]
+            print(f"| {step} | " + " | ".join(cells) + f" | {b / a if a else float('nan'):.2f}× |")
 
     if args.functions:
         print("\nCPU seconds inside functions, core + signatures (a separate pass with counters; the best "
@@ -313,10 +346,12 @@ def main() -> int:
               f"{total['before'] / total['after']:.2f}× |")
 
     same = True
-    for name in ("core", "html", "signatures") if n_pages else ("core", "signatures"):
-        diff = differences(work / "before" / f"{name}.parquet", work / "after" / f"{name}.parquet")
-        same &= not diff
-        print(f"\n{name} output: " + ("identical (every column, every row)" if not diff else "; ".join(diff)))
+    for label in [label for label in trees if label != "before"]:
+        for name in ("core", "html", "signatures") if n_pages else ("core", "signatures"):
+            diff = differences(work / "before" / f"{name}.parquet", work / label / f"{name}.parquet")
+            same &= not diff
+            print(f"\n{name} output, {label} vs before: "
+                  + ("identical (every column, every row)" if not diff else "; ".join(diff)))
     return 0 if same else 1
 
 

@@ -193,8 +193,15 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
     load_before = os.getloadavg()[0]
     run_core(dt_corpus)  # warm-up: lazy imports, language model, caches
     run_html(pages[:64])
+    from corpus_clean import native
+
+    def core_twins_only() -> int:  # what a machine without a C compiler runs (CORPUS_CLEAN_NATIVE=0)
+        with native.twins_only():
+            return run_core(corpus)
+
     systems = {
         "core": (lambda: run_core(corpus), n_docs, size),
+        **({"core, no compiled kernels": (core_twins_only, n_docs, size)} if native.built() else {}),
         "floor": (lambda: run_floor(corpus, work / "floor"), n_docs, size),
         "html": (lambda: run_html(pages), len(pages), html_mb),
         "core (DataTrove slice)": (lambda: run_core(dt_corpus), dt_docs, dt_size),
@@ -243,6 +250,7 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
             "|---|---:|---:|---:|---:|"]
     labels = {
         "core": "(a) corpus-clean core (read, clean, Arrow), one process",
+        "core, no compiled kernels": "(a0) the same on the compiled kernels' Python twins (CORPUS_CLEAN_NATIVE=0)",
         "core (DataTrove slice)": "(a') the same on the DataTrove slice",
         "datatrove": "(c) DataTrove stock pipeline (slice)",
         "floor": "(d) pyarrow JSONL → Parquet (floor)",
@@ -264,6 +272,9 @@ def speed_table(work: Path, megabytes: float, dt_megabytes: float, repeat: int, 
         rows.append(f"| core ÷ DataTrove, MB/s per core (same slice) | "
                     f"{per_core('core (DataTrove slice)') / per_core('datatrove'):.1f}× | ≥ 100× |")
     rows.append(f"| floor ÷ core, MB/s per core | {per_core('floor') / per_core('core'):.1f}× | ≤ 8× |")
+    if "core, no compiled kernels" in systems:
+        rows.append(f"| core ÷ core on the Python twins, MB/s per core | "
+                    f"{per_core('core') / per_core('core, no compiled kernels'):.2f}× | |")
     if flow:
         rows.append(f"| flow (workers=1) CPU ÷ core CPU | {best['flow, workers=1'][0] / best['core'][0]:.2f}× | ≤ 1.10× |")
         rows.append(f"| the same, dedup off | {best['flow, workers=1, no dedup'][0] / best['core'][0]:.2f}× | |")

@@ -50,6 +50,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus_clean import native
 from corpus_clean.extract import language_score
 from corpus_clean.words import BatchWords, split_batch
 
@@ -62,6 +63,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]+")
 _ASCII_PUNCTUATION = {code: None for code in range(128) if _PUNCTUATION.match(chr(code))}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", "。", "！", "？", "»")
+_ELLIPSES = ("...", "…")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
 
 
@@ -181,10 +183,41 @@ def line_signals(text: str) -> dict[str, float]:
     dup_para, dup_para_chars = duplicate_fractions(paragraphs, len(text))
     return {
         "bullet_line_frac": _fraction(sum(line.startswith(_BULLETS) for line in lines), len(lines)),
-        "ellipsis_line_frac": _fraction(sum(line.endswith(("...", "…")) for line in lines), len(lines)),
+        "ellipsis_line_frac": _fraction(sum(line.endswith(_ELLIPSES) for line in lines), len(lines)),
         "lines_end_punct_frac": _fraction(sum(line.endswith(_TERMINAL) for line in lines), len(lines)),
         "dup_line_frac": dup_line, "dup_line_char_frac": dup_line_chars,
         "dup_para_frac": dup_para, "dup_para_char_frac": dup_para_chars,
+    }
+
+
+def line_signals_numpy(texts: list[str]) -> dict[str, list[float]]:
+    """``line_signals`` of every text, as columns: the reference for the compiled
+    ``line_signals_native``."""
+    rows = [line_signals(text) for text in texts]
+    return {name: [row[name] for row in rows] for name in _LINE_SIGNALS}
+
+
+_LINE_SIGNALS = list(line_signals(""))
+
+
+def line_signals_native(texts: list[str]) -> dict[str, list[float]]:
+    """``line_signals_numpy`` with the lines and paragraphs counted in one compiled pass
+    (corpus_clean/_native.c); the fractions are the twin's (``_fraction``, element-wise)."""
+    from corpus_clean import _native
+
+    counts = np.zeros((len(texts), 9), dtype=np.int64)
+    _native.text_line_counts(texts, _BULLETS, _ELLIPSES, _TERMINAL, counts)
+    (lines, bullet, ellipsis, terminal, dup_lines, dup_line_chars, paragraphs, dup_paras,
+     dup_para_chars) = counts.T
+    chars = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    return {
+        "bullet_line_frac": _fractions(bullet, lines).tolist(),
+        "ellipsis_line_frac": _fractions(ellipsis, lines).tolist(),
+        "lines_end_punct_frac": _fractions(terminal, lines).tolist(),
+        "dup_line_frac": _fractions(dup_lines, lines).tolist(),
+        "dup_line_char_frac": _fractions(dup_line_chars, chars).tolist(),
+        "dup_para_frac": _fractions(dup_paras, paragraphs).tolist(),
+        "dup_para_char_frac": _fractions(dup_para_chars, chars).tolist(),
     }
 
 
@@ -301,13 +334,26 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     n_words = len(words.ids)
     if not n_words:
         return out
-    ids = words.ids.astype(np.uint64) + np.uint64(1)
     chars = words.per_word(pc.utf8_length(words.vocabulary)).astype(np.int64)
     total = words.sum_per_doc(chars)
     doc_end = np.cumsum(words.lengths)           # one past each document's last word
     words_left = doc_end[words.doc] - np.arange(n_words)  # words from here to the document's end
     chars_cumsum = np.concatenate([[0], np.cumsum(chars)])
+    count_covered = ngram_covered_native if native.active() else ngram_covered_numpy
+    for name, covered in count_covered(words, words_left, chars_cumsum).items():
+        out[name] = np.minimum(1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
+    return out
+
+
+def ngram_covered_numpy(words: BatchWords, words_left: np.ndarray, chars_cumsum: np.ndarray) -> dict[str, np.ndarray]:
+    """Per signal of ``ngram_signals``, each document's characters it counts (its numerator),
+    in numpy: the reference for the compiled ``ngram_covered_native``. Signals of n-gram
+    sizes no document reaches are left out (their value is 0)."""
+    n_docs = len(words.lengths)
+    n_words = len(words.ids)
+    ids = words.ids.astype(np.uint64) + np.uint64(1)
     prime = np.uint64(0x100000001B3)
+    out = {}
     # rolling[i] = hash of the n words from i, grown by one word per n, only where i is
     # still a candidate start (other positions hold stale values and are never read).
     rolling = (words.doc.astype(np.uint64) + np.uint64(0x9E3779B97F4A7C15)) * prime ^ ids
@@ -347,9 +393,29 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
             covered = np.bincount(words.doc[starts], weights=_covered_chars(starts, n, chars_cumsum),
                                   minlength=n_docs)
         if n in TOP_NGRAMS + DUP_NGRAMS:
-            out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = np.minimum(
-                1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
+            out[f"{'top' if n in TOP_NGRAMS else 'dup'}_{n}gram_char_frac"] = covered
     return out
+
+
+# Which n-gram sizes are "top" and which "dup" signals, by n, for the compiled kernel.
+_MAX_N = max(TOP_NGRAMS + DUP_NGRAMS)
+_IS_TOP = np.array([n in TOP_NGRAMS for n in range(_MAX_N + 1)], dtype=np.uint8)
+_IS_DUP = np.array([n in DUP_NGRAMS and n not in TOP_NGRAMS for n in range(_MAX_N + 1)], dtype=np.uint8)
+
+
+def ngram_covered_native(words: BatchWords, words_left: np.ndarray, chars_cumsum: np.ndarray) -> dict[str, np.ndarray]:
+    """``ngram_covered_numpy`` in one compiled pass (corpus_clean/_native.c): a hash table
+    counts each n's n-grams instead of a sort; the hashes and the pruning are the same."""
+    from corpus_clean import _native
+
+    n_docs = len(words.lengths)
+    top = np.zeros((_MAX_N + 1, n_docs), dtype=np.int64)
+    dup = np.zeros((_MAX_N + 1, n_docs), dtype=np.int64)
+    as_int64 = lambda values: np.ascontiguousarray(values, dtype=np.int64)  # noqa: E731
+    _native.ngram_counts(as_int64(words.ids), as_int64(words.doc), as_int64(words_left), as_int64(chars_cumsum),
+                         n_docs, _IS_TOP, _IS_DUP, top, dup)
+    out = {f"top_{n}gram_char_frac": top[n] for n in TOP_NGRAMS}
+    return out | {f"dup_{n}gram_char_frac": dup[n] for n in DUP_NGRAMS if n not in TOP_NGRAMS}
 
 
 def compute_signals(texts: list[str], langs: list[str | None],
@@ -373,9 +439,7 @@ def compute_signals(texts: list[str], langs: list[str | None],
     raw = split_batch(texts)
     words = raw.normalised(normalised_word)
     columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, raw)
-    lines = [line_signals(text) for text in texts]
-    for name in lines[0] if lines else ():
-        columns[name] = [row[name] for row in lines]
+    columns |= (line_signals_native if native.active() else line_signals_numpy)(texts)
     columns["lang_score"] = lang_scores
     columns |= ngram_signals(words)
     struct_type = signal_struct_type()

@@ -19,6 +19,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus_clean import native
+
 # Every character str.split() splits at (tests/test_signals_words.py checks the list
 # against every code point): ASCII ones by byte, the others by their UTF-8 encoding.
 _ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
@@ -65,6 +67,85 @@ def _text_buffers(texts: pa.Array) -> tuple[np.ndarray, np.ndarray, pa.Buffer]:
     return offsets, np.frombuffer(data, dtype=np.uint8), data
 
 
+def word_edges_numpy(offsets: np.ndarray, data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(byte offsets start, end, start, end... of every word of the texts, each text's
+    number of words), in numpy: how ``split_numpy`` finds the words (the compiled
+    ``split_native`` finds the same ones). Text k is ``data[offsets[k]:offsets[k + 1]]``; a word never runs into the next text.
+
+    >>> data = np.frombuffer("The pier,\u00a0the pier".encode(), dtype=np.uint8)
+    >>> edges, lengths = word_edges_numpy(np.array([0, 14, 14, 19]), data)
+    >>> edges.tolist(), lengths.tolist()
+    ([0, 3, 4, 9, 11, 14, 15, 19], [3, 0, 1])
+    """
+    base, end = int(offsets[0]), int(offsets[-1])
+    space = space_bytes(data[base:end])
+    # Where a run of word bytes begins or ends: edges alternate start, end, start...
+    word = np.zeros(end - base + 2, dtype=np.int8)
+    word[1:-1] = ~space
+    edges = np.flatnonzero(np.diff(word))
+    # A word never runs from one text into the next: cut it where a text begins.
+    inner = np.unique(offsets[1:-1] - base)  # empty texts share their offset with the next
+    inner = inner[(inner > 0) & (inner < end - base)]
+    joined = inner[~space[inner] & ~space[inner - 1]]
+    if len(joined):
+        edges = np.sort(np.concatenate([edges, joined, joined]))
+    lengths = np.diff(np.searchsorted(edges[0::2], offsets - base))  # words starting in each text
+    return edges + base, lengths
+
+
+# What the compiled kernel needs of the definition of a space above, as flat tables.
+_IS_ASCII_SPACE = np.zeros(256, dtype=np.uint8)
+_IS_ASCII_SPACE[[ord(c) for c in _ASCII_SPACES]] = 1
+_IS_WIDE_LEAD_BYTE = _IS_WIDE_LEAD.astype(np.uint8)
+
+
+def split_native(texts: pa.Array) -> "BatchWords":
+    """``BatchWords.split`` of `texts` (not empty, no nulls) in one compiled pass over their
+    bytes (corpus_clean/_native.c): the words found as ``word_edges_numpy`` finds them,
+    dictionary-encoded in the order they first occur, as Arrow's ``dictionary_encode``
+    numbers them in ``split_numpy``, the reference."""
+    from corpus_clean import _native
+
+    offsets, data, _ = _text_buffers(texts)
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    ids, vocabulary_offsets, vocabulary_bytes = _native.split_words(
+        data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE, _IS_WIDE_LEAD_BYTE,
+        _WIDE_2, _WIDE_3, lengths)
+    n_vocabulary = len(vocabulary_offsets) // 4 - 1
+    vocabulary = pa.Array.from_buffers(pa.string(), n_vocabulary,
+                                       [None, pa.py_buffer(vocabulary_offsets), pa.py_buffer(vocabulary_bytes)])
+    return BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths), np.frombuffer(ids, dtype=np.int64),
+                      vocabulary)
+
+
+def split_numpy(texts: pa.Array) -> "BatchWords":
+    """``BatchWords.split`` of `texts` (not empty, no nulls) in numpy and Arrow: the
+    reference for the compiled ``split_native``.
+
+    The words are found in numpy over the batch's UTF-8 bytes (``word_edges_numpy``);
+    Arrow then dictionary-encodes them without copying a byte: a string array whose
+    offsets alternate word start, word end over the texts' own buffer holds every
+    word at an even position and the gap after it, null, at an odd one. (1.15-1.33x
+    faster than Arrow's ``utf8_split_whitespace`` then ``list_flatten``, which
+    also misread a multi-byte space ending the data buffer in pyarrow 26.)
+    """
+    offsets, data, buffer = _text_buffers(texts)
+    edges, lengths = word_edges_numpy(offsets, data)
+    if not len(edges):
+        return BatchWords.of([[] for _ in range(len(texts))])
+    doc = np.repeat(np.arange(len(texts)), lengths)
+    # Gaps are null (not hashed by the encoding); words sit at the even positions.
+    large = pa.types.is_large_string(texts.type)
+    bounds = pa.py_buffer(edges.astype(np.int64 if large else np.int32))
+    every_other = pa.py_buffer(np.full((len(edges) + 6) // 8, 0b01010101, dtype=np.uint8))
+    words_and_gaps = pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(edges) - 1,
+                                           [every_other, bounds, buffer])
+    encoded = words_and_gaps.dictionary_encode()
+    indices = encoded.indices
+    ids = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset:indices.offset + len(indices)]
+    return BatchWords(lengths, doc, ids[0::2].astype(np.int64), encoded.dictionary.cast(pa.string()))
+
+
 @dataclass
 class BatchWords:
     """The words of a batch of documents, flattened once for vectorised work: each
@@ -84,14 +165,8 @@ class BatchWords:
 
     @classmethod
     def split(cls, texts: pa.Array) -> "BatchWords":
-        """The words of `texts` as ``str.split()`` gives them (no nulls).
-
-        The words are found in numpy over the batch's UTF-8 bytes (``space_bytes``);
-        Arrow then dictionary-encodes them without copying a byte: a string array whose
-        offsets alternate word start, word end over the texts' own buffer holds every
-        word at an even position and the gap after it, null, at an odd one. (1.15-1.33x
-        faster than Arrow's ``utf8_split_whitespace`` then ``list_flatten``, which
-        also misread a multi-byte space ending the data buffer in pyarrow 26.)
+        """The words of `texts` as ``str.split()`` gives them (no nulls): ``split_native``
+        when the compiled kernels are there, else ``split_numpy`` (``corpus_clean.native``).
 
         >>> words = BatchWords.split(pa.array(["The pier,\\u00a0the", "", " pier "]))
         >>> words.lengths.tolist(), words.word_lists()
@@ -99,33 +174,7 @@ class BatchWords:
         """
         if not len(texts):
             return cls.of([])
-        offsets, data, buffer = _text_buffers(texts)
-        base, end = int(offsets[0]), int(offsets[-1])
-        space = space_bytes(data[base:end])
-        # Where a run of word bytes begins or ends: edges alternate start, end, start...
-        word = np.zeros(end - base + 2, dtype=np.int8)
-        word[1:-1] = ~space
-        edges = np.flatnonzero(np.diff(word))
-        # A word never runs from one text into the next: cut it where a text begins.
-        inner = np.unique(offsets[1:-1] - base)  # empty texts share their offset with the next
-        inner = inner[(inner > 0) & (inner < end - base)]
-        joined = inner[~space[inner] & ~space[inner - 1]]
-        if len(joined):
-            edges = np.sort(np.concatenate([edges, joined, joined]))
-        if not len(edges):
-            return cls.of([[] for _ in range(len(texts))])
-        lengths = np.diff(np.searchsorted(edges[0::2], offsets - base))  # words starting in each text
-        doc = np.repeat(np.arange(len(texts)), lengths)
-        # Gaps are null (not hashed by the encoding); words sit at the even positions.
-        large = pa.types.is_large_string(texts.type)
-        bounds = pa.py_buffer((edges + base).astype(np.int64 if large else np.int32))
-        every_other = pa.py_buffer(np.full((len(edges) + 6) // 8, 0b01010101, dtype=np.uint8))
-        words_and_gaps = pa.Array.from_buffers(pa.large_string() if large else pa.string(), len(edges) - 1,
-                                               [every_other, bounds, buffer])
-        encoded = words_and_gaps.dictionary_encode()
-        indices = encoded.indices
-        ids = np.frombuffer(indices.buffers()[1], dtype=np.int32)[indices.offset:indices.offset + len(indices)]
-        return cls(lengths, doc, ids[0::2].astype(np.int64), encoded.dictionary.cast(pa.string()))
+        return split_native(texts) if native.active() else split_numpy(texts)
 
     def normalised(self, normalise: Callable[[str], str]) -> "BatchWords":
         """The words with `normalise` applied, computed once per distinct word (a batch

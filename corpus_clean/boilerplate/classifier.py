@@ -42,8 +42,10 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus_clean import native
 from corpus_clean.boilerplate.features import (
-    ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes, lines_of_stripped,
+    _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
+    lines_of_stripped,
 )
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
@@ -461,6 +463,44 @@ def _powers(base: int, n: int) -> np.ndarray:
     return out
 
 
+def word_keys_numpy(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(hash, row) of every word of `text` with ECHO_MIN_LETTERS+ letters or digits, in
+    numpy: the reference for the compiled ``word_keys_native``. The row is the number of
+    newlines before the word; the hash the sum of its code points times
+    BASE**(offset in the word), mod 2^64.
+
+    >>> key, row = word_keys_numpy("port office\\nthe port")
+    >>> row.tolist(), bool(key[0] == key[2]), bool(key[0] == key[1])
+    ([0, 0, 1], True, False)
+    """
+    cps, cls = _classes(text)
+    word_char = ((cls & (ALPHA | DIGIT)) > 0).astype(np.int8)
+    edge = np.diff(np.r_[np.int8(0), word_char, np.int8(0)])
+    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    long = ends - starts >= ECHO_MIN_LETTERS
+    starts, ends = starts[long], ends[long]
+    if len(starts) == 0:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    row = np.searchsorted(np.flatnonzero(cps == 10), starts)  # (newlines before each word)
+    length = ends - starts
+    first_char = np.cumsum(length) - length  # of each word, among all words' characters
+    offset = np.arange(int(length.sum())) - np.repeat(first_char, length)
+    char = cps[np.repeat(starts, length) + offset].astype(np.uint64)
+    key = np.add.reduceat(char * _powers(_HASH_BASE, int(length.max()))[offset], first_char)
+    return key, row
+
+
+def word_keys_native(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``word_keys_numpy`` in one compiled pass over the text (corpus_clean/_native.c)."""
+    from corpus_clean import _native
+
+    room = len(text) // ECHO_MIN_LETTERS + 1
+    keys, rows = np.empty(room, dtype=np.uint64), np.empty(room, dtype=np.int64)
+    count = _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, ECHO_MIN_LETTERS,
+                              _HASH_BASE, keys, rows)
+    return keys[:count], rows[:count]
+
+
 def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
     """Per row (`lines`, one per row, documents one after another), the share of its
     words (runs of ECHO_MIN_LETTERS+ letters or digits, lower-cased, weighted by how
@@ -476,21 +516,10 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     numpy: no Python loop per word.
     """
     n = len(lines)
-    cps, cls = _classes("\n".join(lines).lower())
-    word_char = ((cls & (ALPHA | DIGIT)) > 0).astype(np.int8)
-    edge = np.diff(np.r_[np.int8(0), word_char, np.int8(0)])
-    starts, ends = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
-    long = ends - starts >= ECHO_MIN_LETTERS
-    starts, ends = starts[long], ends[long]
-    if len(starts) == 0:
+    find_keys = word_keys_native if native.active() else word_keys_numpy
+    key, row = find_keys("\n".join(lines).lower())
+    if len(key) == 0:
         return np.zeros(n)
-    row = np.searchsorted(np.flatnonzero(cps == 10), starts)  # (newlines before each word)
-    # Hash of each word: sum of its code points times BASE**(offset in the word), mod 2^64.
-    length = ends - starts
-    first_char = np.cumsum(length) - length  # of each word, among all words' characters
-    offset = np.arange(int(length.sum())) - np.repeat(first_char, length)
-    char = cps[np.repeat(starts, length) + offset].astype(np.uint64)
-    key = np.add.reduceat(char * _powers(_HASH_BASE, int(length.max()))[offset], first_char)
     key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
     # Group the words: sorted by key, and by row within a key (rows come in order, the
     # sort is stable); a new (word, row) pair starts where either changes.

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpus_clean import native
+
 # Character classes (bit flags) for code points < 0x3100; above that: "letter".
 ALPHA, UPPER, LOWER, DIGIT, SPACE, PUNCT, SENT_END, NEWLINE = 1, 2, 4, 8, 16, 32, 64, 128
 _TABLE_SIZE = 0x3100
@@ -192,16 +194,27 @@ def per_line_stop_words(text: str, starts: np.ndarray, ends: np.ndarray, line_st
     return np.bincount(line_of_hit, minlength=n)[:n]
 
 
-def line_stats(lines: Lines) -> LineStats:
-    """Count characters, words and function words per line, vectorised.
+@dataclass
+class LineCounts:
+    """The raw per-line counts ``line_stats`` reduces (both kernels below give these)."""
+
+    hist: np.ndarray  # [line, 2 * class kind + starts a word]: characters (see _KIND_COLUMN)
+    n_cjk: np.ndarray  # kana and CJK ideographs (CJK_LO..CJK_HI)
+    n_stop: np.ndarray  # function words starting in the line
+    first_class: np.ndarray
+    last_class: np.ndarray
+    last_char: np.ndarray
+
+
+def line_counts_numpy(text: str, starts: np.ndarray, ends: np.ndarray) -> LineCounts:
+    """Per-line counts in numpy: the reference for the compiled ``line_counts_native``.
 
     Most counts come from one histogram: each character is keyed by its line, its
     class and whether it starts a word, and one ``np.bincount`` counts the keys.
     """
-    n = lines.n_lines
-    text = lines.text
+    n = len(starts)
     cps, cls = _classes(text)
-    lengths = lines.ends - lines.starts
+    lengths = ends - starts
     is_space = (cls & (SPACE | NEWLINE)) > 0
     is_word = (cls & (ALPHA | DIGIT)) > 0
     word_start = is_word.copy()
@@ -214,20 +227,11 @@ def line_stats(lines: Lines) -> LineStats:
     key += column
     hist = np.bincount(key, minlength=n * n_kinds)
     hist = hist.reshape(n, n_kinds)
-    kind_class = np.repeat(_KINDS, 2)  # the class of each histogram column
-    kind_starts_word = np.tile([False, True], len(_KINDS))
-
-    def count(columns: np.ndarray) -> np.ndarray:
-        return hist[:, columns].sum(axis=1)
-
-    n_words = count(kind_starts_word)
-    # Chinese/Japanese have no spaces: a run of kana/ideographs is one "word" above, so
-    # count one word per two such characters on top (a paragraph is not a menu item).
+    n_cjk = np.zeros(n, dtype=np.int64)
     maybe_cjk = cps >= CJK_LO
     if maybe_cjk.any():
         line_of = np.repeat(np.arange(n, dtype=np.int64), lengths)  # line of every character
-        n_words = n_words + np.bincount(line_of[maybe_cjk & (cps <= CJK_HI)], minlength=n)[:n] // 2
-    n_cap_words = count(kind_starts_word & ((kind_class & UPPER) > 0))
+        n_cjk = np.bincount(line_of[maybe_cjk & (cps <= CJK_HI)], minlength=n)[:n]
 
     # First and last visible character of each line.
     visible = np.flatnonzero(~is_space)
@@ -235,10 +239,10 @@ def line_stats(lines: Lines) -> LineStats:
     last_class = np.zeros(n, dtype=np.uint8)
     last_char = np.zeros(n, dtype=np.uint32)
     if visible.size:
-        first_at = np.searchsorted(visible, lines.starts)
-        has_visible = first_at < np.searchsorted(visible, lines.ends)
+        first_at = np.searchsorted(visible, starts)
+        has_visible = first_at < np.searchsorted(visible, ends)
         first_idx = visible[first_at[has_visible]]
-        last_idx = visible[np.searchsorted(visible, lines.ends[has_visible]) - 1]
+        last_idx = visible[np.searchsorted(visible, ends[has_visible]) - 1]
         first_class[has_visible] = cls[first_idx]
         last_class[has_visible] = cls[last_idx]
         last_char[has_visible] = cps[last_idx]
@@ -247,8 +251,43 @@ def line_stats(lines: Lines) -> LineStats:
     word_end = is_word.copy()
     word_end[:-1] &= ~is_word[1:]
     word_ends = np.flatnonzero(word_end) + 1
-    n_stop = per_line_stop_words(text, word_starts, word_ends, lines.starts, n)
+    n_stop = per_line_stop_words(text, word_starts, word_ends, starts, n)
+    return LineCounts(hist, n_cjk, n_stop, first_class, last_class, last_char)
 
+
+# What the compiled kernel needs of the definitions above, as flat tables.
+_WIDE_CLASSES = np.array([(cp, PUNCT | SENT_END) for cp in FULLWIDTH_SENT_END], dtype=np.uint32).ravel()
+
+
+def line_counts_native(text: str, starts: np.ndarray, ends: np.ndarray) -> LineCounts:
+    """``line_counts_numpy`` in one compiled pass over the text (corpus_clean/_native.c)."""
+    from corpus_clean import _native
+
+    n = len(starts)
+    out = LineCounts(np.zeros((n, 2 * len(_KINDS)), dtype=np.int64), np.zeros(n, dtype=np.int64),
+                     np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.uint8), np.zeros(n, dtype=np.uint8),
+                     np.zeros(n, dtype=np.uint32))
+    _native.line_counts(text, np.ascontiguousarray(starts, dtype=np.int64), np.ascontiguousarray(ends, dtype=np.int64),
+                        _CLASS_TABLE_CLAMPED, _KIND_COLUMN, 2 * len(_KINDS), ALPHA | DIGIT, SPACE | NEWLINE,
+                        _WIDE_CLASSES, CJK_LO, CJK_HI, _STOP_TABLE, _STOP_MAX_LEN,
+                        out.hist, out.n_cjk, out.n_stop, out.first_class, out.last_class, out.last_char)
+    return out
+
+
+def line_stats(lines: Lines) -> LineStats:
+    """Count characters, words and function words per line, vectorised (the compiled
+    kernel when built, else its numpy twin: ``corpus_clean.native``)."""
+    count_lines = line_counts_native if native.active() else line_counts_numpy
+    counts = count_lines(lines.text, lines.starts, lines.ends)
+    kind_class = np.repeat(_KINDS, 2)  # the class of each histogram column
+    kind_starts_word = np.tile([False, True], len(_KINDS))
+
+    def count(columns: np.ndarray) -> np.ndarray:
+        return counts.hist[:, columns].sum(axis=1)
+
+    # Chinese/Japanese have no spaces: a run of kana/ideographs is one "word" above, so
+    # count one word per two such characters on top (a paragraph is not a menu item).
+    n_words = count(kind_starts_word) + counts.n_cjk // 2
     return LineStats(
         n_chars=count((kind_class & (SPACE | NEWLINE)) == 0),
         n_alpha=count((kind_class & ALPHA) > 0),
@@ -256,11 +295,11 @@ def line_stats(lines: Lines) -> LineStats:
         n_digit=count((kind_class & DIGIT) > 0),
         n_punct=count((kind_class & PUNCT) > 0),
         n_words=n_words,
-        n_cap_words=n_cap_words,
-        n_stop=n_stop,
-        first_class=first_class,
-        last_class=last_class,
-        last_char=last_char,
+        n_cap_words=count(kind_starts_word & ((kind_class & UPPER) > 0)),
+        n_stop=counts.n_stop,
+        first_class=counts.first_class,
+        last_class=counts.last_class,
+        last_char=counts.last_char,
     )
 
 

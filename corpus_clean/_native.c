@@ -1,0 +1,825 @@
+/* Compiled batch kernels for the core's hot loops (corpus_clean._native).
+ *
+ * Optional: setup.py builds this module when a C compiler is there, and every kernel has
+ * a pure-Python (numpy) twin that gives the same output and stays the reference; see
+ * corpus_clean/native.py for the switch (CORPUS_CLEAN_NATIVE=0 forces the twins).
+ *
+ * Plain CPython C API, no numpy headers: the caller allocates every output as a numpy
+ * array and passes it in as a writable buffer, so building needs nothing but a compiler
+ * and Python's headers. The kernels know mechanics only (loops, counting, hashing); what
+ * is counted (character classes, function words, which n-gram sizes) comes in as tables
+ * built by the Python modules that define it.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A buffer argument checked for its item size and length. */
+static int
+check_buffer(Py_buffer *view, const char *name, Py_ssize_t itemsize, Py_ssize_t count)
+{
+    if (view->len != itemsize * count) {
+        PyErr_Format(PyExc_ValueError, "%s: %zd bytes, expected %zd", name, view->len, itemsize * count);
+        return -1;
+    }
+    return 0;
+}
+
+/* A hash of bytes, eight at a time (for hash tables of words and lines: equal spans of one
+ * buffer, or of one str, have equal bytes). */
+static uint64_t
+bytes_hash(const unsigned char *bytes, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, word;
+    for (; n >= 8; bytes += 8, n -= 8) {
+        memcpy(&word, bytes, 8);
+        h = (h ^ word) * 0x100000001B3ULL;
+        h ^= h >> 29;
+    }
+    word = 0;
+    memcpy(&word, bytes, n);
+    h = (h ^ word) * 0xD6E8FEB86659FD93ULL;
+    return h ^ (h >> 32);
+}
+
+/* ------------------------------------------------------------------ line_counts
+ * Per-line counts of features.line_stats, in one pass over the text's code points.
+ *
+ * line_counts(text, starts, ends, class_table, kind_column, n_kinds, word_mask, space_mask,
+ *             wide_classes, cjk_lo, cjk_hi, stop_table, stop_max_len,
+ *             hist, cjk, stop, first_class, last_class, last_char)
+ *
+ * - text: str; starts/ends: int64 per line (characters [start, end) are the line's);
+ * - class_table: uint8 per code point below its length - 1; its last entry is the class
+ *   of every code point above; wide_classes: uint32 pairs (code point, class) that
+ *   override that last entry for a few wide code points;
+ * - kind_column: int32 per class byte: the class's first histogram column (the next
+ *   column counts the characters of that class that start a word);
+ * - a word is a maximal run of characters whose class has a bit of word_mask (runs cross
+ *   line ends, as the numpy twin's are found over the whole text);
+ * - stop_table: uint64 keys (word bytes, little-endian, zero-padded; a character above
+ *   0xFF reads as '?'), a word of at most stop_max_len characters is counted when
+ *   stop_table[key % len] == key, in the line where it starts;
+ * - outputs (zeroed by the caller): hist int64 [line][n_kinds], cjk int64 (characters in
+ *   [cjk_lo, cjk_hi]), stop int64, first_class/last_class uint8 and last_char uint32 of
+ *   the first/last character whose class has no bit of space_mask (left 0 if none).
+ */
+static PyObject *
+line_counts(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer starts_b, ends_b, table_b, column_b, wide_b, stop_b, hist_b, cjk_b, stopout_b, first_b, last_b, lastch_b;
+    Py_ssize_t n_kinds, stop_max_len;
+    unsigned int word_mask, space_mask;
+    unsigned long cjk_lo, cjk_hi;
+    if (!PyArg_ParseTuple(args, "Uy*y*y*y*nIIy*kky*nw*w*w*w*w*w*:line_counts", &text, &starts_b, &ends_b,
+                          &table_b, &column_b, &n_kinds, &word_mask, &space_mask, &wide_b, &cjk_lo, &cjk_hi,
+                          &stop_b, &stop_max_len, &hist_b, &cjk_b, &stopout_b, &first_b, &last_b, &lastch_b))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = starts_b.len / 8;
+    Py_ssize_t table_len = table_b.len;
+    Py_ssize_t n_wide = wide_b.len / 8;
+    Py_ssize_t stop_len = stop_b.len / 8;
+    if (check_buffer(&ends_b, "ends", 8, n) || check_buffer(&column_b, "kind_column", 4, 256)
+        || check_buffer(&hist_b, "hist", 8, n * n_kinds) || check_buffer(&cjk_b, "cjk", 8, n)
+        || check_buffer(&stopout_b, "stop", 8, n) || check_buffer(&first_b, "first_class", 1, n)
+        || check_buffer(&last_b, "last_class", 1, n) || check_buffer(&lastch_b, "last_char", 4, n))
+        goto done;
+    if (table_len < 1 || stop_len < 1 || stop_max_len > 8) {
+        PyErr_SetString(PyExc_ValueError, "empty class or stop table, or stop words over 8 characters");
+        goto done;
+    }
+    const int64_t *starts = starts_b.buf, *ends = ends_b.buf;
+    const uint8_t *table = table_b.buf;
+    const int32_t *column = column_b.buf;
+    const uint32_t *wide = wide_b.buf;
+    const uint64_t *stop_table = stop_b.buf;
+    int64_t *hist = hist_b.buf, *cjk = cjk_b.buf, *stop = stopout_b.buf;
+    uint8_t *first_class = first_b.buf, *last_class = last_b.buf;
+    uint32_t *last_char = lastch_b.buf;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    const uint8_t above = table[table_len - 1];
+
+#define CLASS_OF(cp, out)                                                          \
+    do {                                                                           \
+        if ((Py_ssize_t)(cp) < table_len - 1) {                                    \
+            out = table[cp];                                                       \
+        } else {                                                                   \
+            out = above;                                                           \
+            for (Py_ssize_t w = 0; w < n_wide; w++)                                \
+                if (wide[2 * w] == (cp)) { out = (uint8_t)wide[2 * w + 1]; break; } \
+        }                                                                          \
+    } while (0)
+
+    int previous_is_word = 0;  /* the class of the character before a line's first */
+    for (Py_ssize_t line = 0; line < n; line++) {
+        Py_ssize_t start = (Py_ssize_t)starts[line], end = (Py_ssize_t)ends[line];
+        if (start < 0 || end > length || start > end) {
+            PyErr_SetString(PyExc_ValueError, "a line's offsets lie outside the text");
+            goto done;
+        }
+        if (start > 0) {
+            Py_UCS4 before = PyUnicode_READ(kind, data, start - 1);
+            uint8_t cls;
+            CLASS_OF(before, cls);
+            previous_is_word = (cls & word_mask) != 0;
+        } else {
+            previous_is_word = 0;
+        }
+        int64_t *row = hist + line * n_kinds;
+        int seen_visible = 0;
+        for (Py_ssize_t i = start; i < end; i++) {
+            Py_UCS4 cp = PyUnicode_READ(kind, data, i);
+            uint8_t cls;
+            CLASS_OF(cp, cls);
+            int is_word = (cls & word_mask) != 0;
+            int starts_word = is_word && !previous_is_word;
+            row[column[cls] + starts_word]++;
+            if (cp >= cjk_lo && cp <= cjk_hi)
+                cjk[line]++;
+            if (!(cls & space_mask)) {
+                if (!seen_visible) {
+                    first_class[line] = cls;
+                    seen_visible = 1;
+                }
+                last_class[line] = cls;
+                last_char[line] = cp;
+            }
+            if (starts_word) {
+                /* The whole word (it may run past the line's end), as a stop-word key. */
+                uint64_t key = 0;
+                Py_ssize_t j = i;
+                for (; j < length; j++) {
+                    Py_UCS4 c = PyUnicode_READ(kind, data, j);
+                    uint8_t c_cls;
+                    CLASS_OF(c, c_cls);
+                    if (!(c_cls & word_mask))
+                        break;
+                    if (j - i < 8)
+                        key |= (uint64_t)(c > 0xFF ? '?' : c) << (8 * (j - i));
+                }
+                if (j - i <= stop_max_len && stop_table[key % (uint64_t)stop_len] == key)
+                    stop[line]++;
+            }
+            previous_is_word = is_word;
+        }
+    }
+#undef CLASS_OF
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&starts_b); PyBuffer_Release(&ends_b); PyBuffer_Release(&table_b);
+    PyBuffer_Release(&column_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&stop_b);
+    PyBuffer_Release(&hist_b); PyBuffer_Release(&cjk_b); PyBuffer_Release(&stopout_b);
+    PyBuffer_Release(&first_b); PyBuffer_Release(&last_b); PyBuffer_Release(&lastch_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ ngram_counts
+ * The repeated word n-grams of signals.ngram_signals, per document of a batch.
+ *
+ * ngram_counts(ids, doc, words_left, chars_cumsum, n_docs, is_top, is_dup, top, dup)
+ *
+ * - ids: int64 vocabulary id of each word; doc: int64 its document (ascending);
+ *   words_left: int64 words from it to its document's end; chars_cumsum: int64, n_words+1
+ *   (characters of the words before each word);
+ * - is_top / is_dup: uint8 per n (index n, up to max_n = their length - 1);
+ * - outputs (zeroed by the caller), int64 [n][n_docs]: for a top n, (count x characters)
+ *   of each document's most frequent repeated n-gram (ties: the longer one); for a dup n,
+ *   characters of the words covered by repeated n-grams, each word once.
+ *
+ * An n-gram is the same 64-bit rolling hash of its document and word ids as the numpy
+ * twin's, grown one word per n, and is counted only among the starts whose (n-1)-gram
+ * repeated (the twin's pruning), so every count is the twin's. Counting uses an
+ * open-addressing hash table instead of the twin's sort.
+ */
+#define GRAM_SEED 0x9E3779B97F4A7C15ULL
+typedef struct {
+    uint64_t key;
+    int64_t count;  /* 0: an empty slot */
+} GramSlot;
+#define GRAM_PRIME 0x100000001B3ULL
+
+static PyObject *
+ngram_counts(PyObject *self, PyObject *args)
+{
+    Py_buffer ids_b, doc_b, left_b, cum_b, top_flag_b, dup_flag_b, top_b, dup_b;
+    Py_ssize_t n_docs;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*ny*y*w*w*:ngram_counts", &ids_b, &doc_b, &left_b, &cum_b, &n_docs,
+                          &top_flag_b, &dup_flag_b, &top_b, &dup_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *candidates = NULL, *occurrences = NULL, *best = NULL;
+    uint64_t *rolling = NULL, *grams = NULL;
+    GramSlot *slots = NULL;  /* (key and count side by side: one cache line per probe) */
+    Py_ssize_t n_words = ids_b.len / 8;
+    Py_ssize_t n_sizes = top_flag_b.len;  /* n = 0 .. max_n */
+    if (check_buffer(&doc_b, "doc", 8, n_words) || check_buffer(&left_b, "words_left", 8, n_words)
+        || check_buffer(&cum_b, "chars_cumsum", 8, n_words + 1) || check_buffer(&dup_flag_b, "is_dup", 1, n_sizes)
+        || check_buffer(&top_b, "top", 8, n_sizes * n_docs) || check_buffer(&dup_b, "dup", 8, n_sizes * n_docs))
+        goto done;
+    const int64_t *ids = ids_b.buf, *doc = doc_b.buf, *left = left_b.buf, *cum = cum_b.buf;
+    const uint8_t *is_top = top_flag_b.buf, *is_dup = dup_flag_b.buf;
+    int64_t *top = top_b.buf, *dup = dup_b.buf;
+    for (Py_ssize_t i = 0; i < n_words; i++) {
+        if (doc[i] < 0 || doc[i] >= n_docs || left[i] < 1 || left[i] > n_words - i) {
+            PyErr_SetString(PyExc_ValueError, "a word's document or words_left is out of range");
+            goto done;
+        }
+    }
+    int bits = 1;
+    while (((Py_ssize_t)1 << bits) < 2 * n_words)
+        bits++;
+    Py_ssize_t n_slots = (Py_ssize_t)1 << bits;
+    candidates = PyMem_Malloc(sizeof(int64_t) * (n_words + 1));
+    occurrences = PyMem_Malloc(sizeof(int64_t) * (n_words + 1));
+    rolling = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
+    grams = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
+    best = PyMem_Malloc(sizeof(int64_t) * (n_docs + 1));
+    slots = PyMem_Malloc(sizeof(GramSlot) * n_slots);
+    if (!candidates || !occurrences || !rolling || !grams || !best || !slots) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t m = n_words;
+    for (Py_ssize_t i = 0; i < n_words; i++) {
+        candidates[i] = i;
+        rolling[i] = ((uint64_t)doc[i] + GRAM_SEED) * GRAM_PRIME ^ ((uint64_t)ids[i] + 1);
+    }
+    for (Py_ssize_t n = 2; n < n_sizes; n++) {
+        Py_ssize_t k = 0;
+        for (Py_ssize_t j = 0; j < m; j++)
+            if (left[candidates[j]] >= n)
+                candidates[k++] = candidates[j];
+        m = k;
+        if (m == 0)
+            break;
+        for (Py_ssize_t j = 0; j < m; j++) {
+            int64_t s = candidates[j];
+            grams[j] = rolling[s] * GRAM_PRIME ^ ((uint64_t)ids[s + n - 1] + 1);
+            rolling[s] = grams[j];
+        }
+        /* Occurrences of each start's n-gram among the starts: a table twice their size. */
+        int shift = 1;
+        while (((Py_ssize_t)1 << shift) < 2 * m)
+            shift++;
+        Py_ssize_t mask = ((Py_ssize_t)1 << shift) - 1;
+        memset(slots, 0, sizeof(GramSlot) * (mask + 1));
+        for (Py_ssize_t j = 0; j < m; j++) {
+            Py_ssize_t at = (Py_ssize_t)((grams[j] * GRAM_SEED) >> (64 - shift));
+            while (slots[at].count && slots[at].key != grams[j])
+                at = (at + 1) & mask;
+            slots[at].key = grams[j];
+            slots[at].count++;
+            occurrences[j] = at;  /* the slot, for now */
+        }
+        for (Py_ssize_t j = 0; j < m; j++)
+            occurrences[j] = slots[occurrences[j]].count;
+        if (is_top[n]) {
+            memset(best, 0, sizeof(int64_t) * n_docs);
+            for (Py_ssize_t j = 0; j < m; j++) {
+                if (occurrences[j] > 1) {
+                    int64_t s = candidates[j];
+                    int64_t score = occurrences[j] * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
+                    if (score > best[doc[s]])
+                        best[doc[s]] = score;
+                }
+            }
+            for (Py_ssize_t d = 0; d < n_docs; d++)
+                top[n * n_docs + d] = (best[d] >> 32) * (best[d] & 0xFFFFFFFF);
+        }
+        k = 0;
+        for (Py_ssize_t j = 0; j < m; j++)
+            if (occurrences[j] > 1)
+                candidates[k++] = candidates[j];
+        m = k;
+        if (is_dup[n]) {
+            /* Each word once: an n-gram counts up to where the next repeated one starts. */
+            for (Py_ssize_t j = 0; j < m; j++) {
+                int64_t s = candidates[j];
+                int64_t end = s + n;
+                if (j + 1 < m && candidates[j + 1] < end)
+                    end = candidates[j + 1];
+                dup[n * n_docs + doc[s]] += cum[end] - cum[s];
+            }
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(candidates); PyMem_Free(occurrences); PyMem_Free(rolling); PyMem_Free(grams);
+    PyMem_Free(best); PyMem_Free(slots);
+    PyBuffer_Release(&ids_b); PyBuffer_Release(&doc_b); PyBuffer_Release(&left_b); PyBuffer_Release(&cum_b);
+    PyBuffer_Release(&top_flag_b); PyBuffer_Release(&dup_flag_b); PyBuffer_Release(&top_b); PyBuffer_Release(&dup_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ split_words
+ * The words of a batch of UTF-8 texts, dictionary-encoded (words.BatchWords.split).
+ *
+ * split_words(data, offsets, ascii_space, wide_lead, wide_2, wide_3, lengths)
+ *     -> (ids, vocabulary offsets, vocabulary bytes)
+ *
+ * - data: the texts' UTF-8 bytes; offsets: int64, n_texts + 1 (text k is bytes
+ *   offsets[k] .. offsets[k + 1]);
+ * - a space is a byte b with ascii_space[b] (uint8 x 256), or a 2-/3-byte character whose
+ *   lead byte has wide_lead[b] and whose bytes, read big-endian, are in wide_2 / wide_3
+ *   (uint32 lists); a word is a maximal run of other bytes inside one text;
+ * - lengths (int64 per text, output) gets each text's number of words;
+ * - returns each word's id (int64, as a bytearray) and the distinct words in the order
+ *   they first occur (int32 offsets and their bytes: an Arrow string array's buffers),
+ *   which is the order Arrow's dictionary_encode (the twin's) gives them.
+ */
+static int
+in_list(uint32_t value, const uint32_t *list, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (list[i] == value)
+            return 1;
+    return 0;
+}
+
+typedef struct {
+    int64_t *items;
+    Py_ssize_t n, capacity;
+} Int64List;
+
+static int
+int64_push(Int64List *list, int64_t value)
+{
+    if (list->n == list->capacity) {
+        Py_ssize_t capacity = list->capacity ? 2 * list->capacity : 1024;
+        int64_t *grown = PyMem_Realloc(list->items, sizeof(int64_t) * capacity);
+        if (!grown) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        list->items = grown;
+        list->capacity = capacity;
+    }
+    list->items[list->n++] = value;
+    return 0;
+}
+
+/* The distinct words: their (start, length) in data, and an open-addressing table of ids. */
+typedef struct {
+    Int64List start, length;
+    int64_t *slots;  /* id, -1: empty */
+    Py_ssize_t n_slots;
+} Vocabulary;
+
+static int
+vocabulary_grow(Vocabulary *vocab, const uint8_t *data)
+{
+    Py_ssize_t n_slots = vocab->n_slots ? 2 * vocab->n_slots : 4096;
+    int64_t *slots = PyMem_Malloc(sizeof(int64_t) * n_slots);
+    if (!slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n_slots; i++)
+        slots[i] = -1;
+    for (Py_ssize_t id = 0; id < vocab->start.n; id++) {
+        const int64_t start = vocab->start.items[id], length = vocab->length.items[id];
+        Py_ssize_t at = (Py_ssize_t)(bytes_hash(data + start, (size_t)length) & (uint64_t)(n_slots - 1));
+        while (slots[at] >= 0)
+            at = (at + 1) & (n_slots - 1);
+        slots[at] = id;
+    }
+    PyMem_Free(vocab->slots);
+    vocab->slots = slots;
+    vocab->n_slots = n_slots;
+    return 0;
+}
+
+/* The id of data[start:start + length], added as a new word if it is one; -1 on error. */
+static int64_t
+vocabulary_id(Vocabulary *vocab, const uint8_t *data, int64_t start, int64_t length)
+{
+    if (2 * (vocab->start.n + 1) > vocab->n_slots && vocabulary_grow(vocab, data))
+        return -1;
+    Py_ssize_t mask = vocab->n_slots - 1;
+    Py_ssize_t at = (Py_ssize_t)(bytes_hash(data + start, (size_t)length) & (uint64_t)mask);
+    for (;; at = (at + 1) & mask) {
+        int64_t id = vocab->slots[at];
+        if (id < 0)
+            break;
+        if (vocab->length.items[id] == length
+            && memcmp(data + vocab->start.items[id], data + start, (size_t)length) == 0)
+            return id;
+    }
+    int64_t id = vocab->start.n;
+    if (int64_push(&vocab->start, start) || int64_push(&vocab->length, length))
+        return -1;
+    vocab->slots[at] = id;
+    return id;
+}
+
+static PyObject *
+split_words(PyObject *self, PyObject *args)
+{
+    Py_buffer data_b, offsets_b, ascii_b, lead_b, wide2_b, wide3_b, lengths_b;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*w*:split_words", &data_b, &offsets_b, &ascii_b, &lead_b, &wide2_b,
+                          &wide3_b, &lengths_b))
+        return NULL;
+    PyObject *result = NULL, *ids_out = NULL, *offsets_out = NULL, *bytes_out = NULL;
+    Int64List ids = {NULL, 0, 0};
+    Vocabulary vocab = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, 0};
+    Py_ssize_t n_texts = offsets_b.len / 8 - 1;
+    if (n_texts < 0 || check_buffer(&ascii_b, "ascii_space", 1, 256) || check_buffer(&lead_b, "wide_lead", 1, 256)
+        || check_buffer(&lengths_b, "lengths", 8, n_texts))
+        goto done;
+    const uint8_t *data = data_b.buf, *ascii_space = ascii_b.buf, *wide_lead = lead_b.buf;
+    const int64_t *offsets = offsets_b.buf;
+    const uint32_t *wide_2 = wide2_b.buf, *wide_3 = wide3_b.buf;
+    Py_ssize_t n_wide_2 = wide2_b.len / 4, n_wide_3 = wide3_b.len / 4;
+    int64_t *lengths = lengths_b.buf;
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        if (offsets[k] < 0 || offsets[k] > offsets[k + 1] || offsets[k + 1] > data_b.len) {
+            PyErr_SetString(PyExc_ValueError, "a text's offsets lie outside the data");
+            goto done;
+        }
+    }
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        Py_ssize_t i = (Py_ssize_t)offsets[k], end = (Py_ssize_t)offsets[k + 1];
+        int64_t count = 0;
+        Py_ssize_t word_start = -1;  /* the open word's first byte, -1: none */
+        while (i <= end) {
+            Py_ssize_t width = 0;  /* bytes of the space character starting here, 0: not one */
+            if (i == end) {
+                width = 1;  /* the text's end closes its last word */
+            } else {
+                uint8_t b = data[i];
+                if (ascii_space[b]) {
+                    width = 1;
+                } else if (wide_lead[b]) {
+                    if (i + 1 < end && in_list(((uint32_t)b << 8) | data[i + 1], wide_2, n_wide_2))
+                        width = 2;
+                    else if (i + 2 < end
+                             && in_list(((uint32_t)b << 16) | ((uint32_t)data[i + 1] << 8) | data[i + 2], wide_3,
+                                        n_wide_3))
+                        width = 3;
+                }
+            }
+            if (!width) {
+                if (word_start < 0)
+                    word_start = i;
+                i++;
+                continue;
+            }
+            if (word_start >= 0) {
+                int64_t id = vocabulary_id(&vocab, data, word_start, i - word_start);
+                if (id < 0 || int64_push(&ids, id))
+                    goto done;
+                count++;
+                word_start = -1;
+            }
+            i += width;
+        }
+        lengths[k] = count;
+    }
+    /* The vocabulary as an Arrow string array's offsets and bytes. */
+    int64_t total = 0;
+    for (Py_ssize_t id = 0; id < vocab.length.n; id++)
+        total += vocab.length.items[id];
+    if (total > INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "the vocabulary holds over 2 GB");
+        goto done;
+    }
+    ids_out = PyByteArray_FromStringAndSize((const char *)ids.items, (Py_ssize_t)(sizeof(int64_t) * ids.n));
+    offsets_out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(int32_t) * (vocab.start.n + 1)));
+    bytes_out = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)total);
+    if (!ids_out || !offsets_out || !bytes_out)
+        goto done;
+    int32_t *vocab_offsets = (int32_t *)PyBytes_AS_STRING(offsets_out);
+    char *vocab_bytes = PyBytes_AS_STRING(bytes_out);
+    int32_t at = 0;
+    vocab_offsets[0] = 0;
+    for (Py_ssize_t id = 0; id < vocab.start.n; id++) {
+        memcpy(vocab_bytes + at, data + vocab.start.items[id], (size_t)vocab.length.items[id]);
+        at += (int32_t)vocab.length.items[id];
+        vocab_offsets[id + 1] = at;
+    }
+    result = PyTuple_Pack(3, ids_out, offsets_out, bytes_out);
+done:
+    Py_XDECREF(ids_out); Py_XDECREF(offsets_out); Py_XDECREF(bytes_out);
+    PyMem_Free(ids.items); PyMem_Free(vocab.start.items); PyMem_Free(vocab.length.items); PyMem_Free(vocab.slots);
+    PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&ascii_b); PyBuffer_Release(&lead_b);
+    PyBuffer_Release(&wide2_b); PyBuffer_Release(&wide3_b); PyBuffer_Release(&lengths_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ text_line_counts
+ * The counts behind signals.line_signals, for each text of a batch.
+ *
+ * text_line_counts(texts, bullets, ellipses, terminals, counts)
+ *
+ * - texts: list of str; bullets / ellipses / terminals: tuples of str (a line counts when
+ *   it starts with one of the bullets, ends with one of the ellipses, of the terminals);
+ * - counts (int64 [text][9], output): lines, bullet lines, ellipsis lines, terminal lines,
+ *   repeated lines, their characters, paragraphs, repeated paragraphs, their characters.
+ *
+ * Lines are the text split at "\n", stripped (str.strip: Py_UNICODE_ISSPACE), non-empty.
+ * Paragraphs are the twin's pieces between matches of the regex \n\s*\n, stripped, non-empty.
+ * A match is a run of whitespace holding two newlines, so it always holds a blank line
+ * (the text between two of its newlines): a paragraph is a run of non-blank lines with no
+ * blank line between them, from the first one's stripped start to the last one's stripped
+ * end. A line (paragraph) repeats when an earlier one of the text is equal to it.
+ */
+typedef struct {
+    Py_ssize_t *start, *length;  /* the spans seen, by slot (length -1: empty slot) */
+    Py_ssize_t n_slots, capacity;  /* slots in use (a power of two), allocated */
+} SpanSet;
+
+/* Add a span to the set; 1 if an equal span was there already. */
+static int
+span_seen(SpanSet *set, int kind, const void *data, Py_ssize_t start, Py_ssize_t length)
+{
+    const char *bytes = (const char *)data + kind * start;
+    Py_ssize_t mask = set->n_slots - 1;
+    Py_ssize_t at = (Py_ssize_t)(bytes_hash((const unsigned char *)bytes, (size_t)(kind * length)) & (uint64_t)mask);
+    while (set->length[at] >= 0) {
+        if (set->length[at] == length
+            && memcmp((const char *)data + kind * set->start[at], bytes, (size_t)(kind * length)) == 0)
+            return 1;
+        at = (at + 1) & mask;
+    }
+    set->start[at] = start;
+    set->length[at] = length;
+    return 0;
+}
+
+/* Empty the set, with room for `at_least` spans. */
+static int
+span_set_reset(SpanSet *set, Py_ssize_t at_least)
+{
+    Py_ssize_t n = 16;
+    while (n < 2 * at_least)
+        n *= 2;
+    if (n > set->capacity) {
+        PyMem_Free(set->start);
+        PyMem_Free(set->length);
+        set->start = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        set->length = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        set->capacity = n;
+        if (!set->start || !set->length) {
+            set->capacity = 0;
+            PyErr_NoMemory();
+            return -1;
+        }
+    }
+    set->n_slots = n;  /* a power of two: slots are hash & (n_slots - 1) */
+    for (Py_ssize_t i = 0; i < n; i++)
+        set->length[i] = -1;
+    return 0;
+}
+
+/* A tuple of str and, to skip most tail matches, the code point each one starts or ends with. */
+typedef struct {
+    PyObject *tuple;
+    int direction;  /* -1: prefixes, 1: suffixes (PyUnicode_Tailmatch's) */
+    Py_UCS4 edge[64];
+    Py_ssize_t n;
+} Affixes;
+
+static int
+affixes_init(Affixes *affixes, PyObject *tuple, int direction)
+{
+    affixes->tuple = tuple;
+    affixes->direction = direction;
+    affixes->n = PyTuple_GET_SIZE(tuple);
+    if (affixes->n > 64) {
+        PyErr_SetString(PyExc_ValueError, "at most 64 affixes");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < affixes->n; i++) {
+        PyObject *affix = PyTuple_GET_ITEM(tuple, i);
+        if (!PyUnicode_Check(affix) || PyUnicode_GET_LENGTH(affix) == 0) {
+            PyErr_SetString(PyExc_TypeError, "affixes must be non-empty str");
+            return -1;
+        }
+        affixes->edge[i] = PyUnicode_READ_CHAR(affix, direction < 0 ? 0 : PyUnicode_GET_LENGTH(affix) - 1);
+    }
+    return 0;
+}
+
+/* Does text[start:end] (not empty) start (end) with one of the affixes? 1, 0, -1 on error. */
+static int
+matches_any(PyObject *text, int kind, const void *data, const Affixes *affixes, Py_ssize_t start, Py_ssize_t end)
+{
+    Py_UCS4 edge = PyUnicode_READ(kind, data, affixes->direction < 0 ? start : end - 1);
+    for (Py_ssize_t i = 0; i < affixes->n; i++) {
+        if (affixes->edge[i] != edge)
+            continue;
+        Py_ssize_t hit = PyUnicode_Tailmatch(text, PyTuple_GET_ITEM(affixes->tuple, i), start, end,
+                                             affixes->direction);
+        if (hit != 0)
+            return (int)hit;  /* 1, or -1 on error */
+    }
+    return 0;
+}
+
+/* The next "\n" at or after `from`, or `length`. */
+static Py_ssize_t
+next_newline(int kind, const void *data, Py_ssize_t from, Py_ssize_t length)
+{
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *at = memchr((const char *)data + from, '\n', (size_t)(length - from));
+        return at ? at - (const char *)data : length;
+    }
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *chars = data;
+        while (from < length && chars[from] != '\n')
+            from++;
+        return from;
+    }
+    const Py_UCS4 *chars = data;
+    while (from < length && chars[from] != '\n')
+        from++;
+    return from;
+}
+
+/* Count one paragraph [start, end) into row[6..8]. */
+static void
+count_paragraph(SpanSet *set, int kind, const void *data, Py_ssize_t start, Py_ssize_t end, int64_t *row)
+{
+    row[6]++;
+    if (span_seen(set, kind, data, start, end - start)) {
+        row[7]++;
+        row[8] += end - start;
+    }
+}
+
+static PyObject *
+text_line_counts(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *bullets, *ellipses, *terminals;
+    Py_buffer counts_b;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!w*:text_line_counts", &PyList_Type, &texts, &PyTuple_Type, &bullets,
+                          &PyTuple_Type, &ellipses, &PyTuple_Type, &terminals, &counts_b))
+        return NULL;
+    PyObject *result = NULL;
+    SpanSet lines = {NULL, NULL, 0, 0}, paragraphs = {NULL, NULL, 0, 0};
+    Py_ssize_t n_texts = PyList_GET_SIZE(texts);
+    if (check_buffer(&counts_b, "counts", 8 * 9, n_texts))
+        goto done;
+    Affixes starts_bullet, ends_ellipsis, ends_terminal;
+    if (affixes_init(&starts_bullet, bullets, -1) || affixes_init(&ends_ellipsis, ellipses, 1)
+        || affixes_init(&ends_terminal, terminals, 1))
+        goto done;
+    int64_t *counts = counts_b.buf;
+    for (Py_ssize_t k = 0; k < n_texts; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            goto done;
+        }
+        int64_t *row = counts + 9 * k;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        /* (a text has at most length / 2 + 1 non-blank lines) */
+        if (span_set_reset(&lines, length / 2 + 1) || span_set_reset(&paragraphs, length / 2 + 1))
+            goto done;
+        Py_ssize_t paragraph_start = -1, paragraph_end = -1;  /* the open paragraph, if any */
+        for (Py_ssize_t piece = 0; piece <= length;) {
+            Py_ssize_t newline = next_newline(kind, data, piece, length);
+            Py_ssize_t s = piece, e = newline;
+            while (s < e && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, s)))
+                s++;
+            while (e > s && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, e - 1)))
+                e--;
+            piece = newline + 1;
+            if (s == e) {  /* a blank line closes the open paragraph */
+                if (paragraph_start >= 0)
+                    count_paragraph(&paragraphs, kind, data, paragraph_start, paragraph_end, row);
+                paragraph_start = -1;
+                continue;
+            }
+            if (paragraph_start < 0)
+                paragraph_start = s;
+            paragraph_end = e;
+            row[0]++;
+            int bullet = matches_any(text, kind, data, &starts_bullet, s, e);
+            int ellipsis = matches_any(text, kind, data, &ends_ellipsis, s, e);
+            int terminal = matches_any(text, kind, data, &ends_terminal, s, e);
+            if (bullet < 0 || ellipsis < 0 || terminal < 0)
+                goto done;
+            row[1] += bullet;
+            row[2] += ellipsis;
+            row[3] += terminal;
+            if (span_seen(&lines, kind, data, s, e - s)) {
+                row[4]++;
+                row[5] += e - s;
+            }
+        }
+        if (paragraph_start >= 0)
+            count_paragraph(&paragraphs, kind, data, paragraph_start, paragraph_end, row);
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(lines.start); PyMem_Free(lines.length);
+    PyMem_Free(paragraphs.start); PyMem_Free(paragraphs.length);
+    PyBuffer_Release(&counts_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ word_keys
+ * The words of a text as (row, hash) pairs (classifier.word_echo).
+ *
+ * word_keys(text, class_table, wide_classes, word_mask, min_length, base, keys, rows) -> count
+ *
+ * - a word is a maximal run of characters whose class (class_table and wide_classes, as in
+ *   line_counts) has a bit of word_mask; only words of at least min_length characters count;
+ * - keys (uint64, output): sum of the word's code points times base**(offset in the word),
+ *   mod 2^64; rows (int64, output): the number of "\n" before the word;
+ * - both outputs need room for len(text) / min_length + 1 words; returns how many there are.
+ */
+static PyObject *
+word_keys(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer table_b, wide_b, keys_b, rows_b;
+    unsigned int word_mask;
+    Py_ssize_t min_length;
+    unsigned long long base;
+    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
+                          &keys_b, &rows_b))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (min_length < 1 || table_b.len < 1) {
+        PyErr_SetString(PyExc_ValueError, "min_length < 1 or an empty class table");
+        goto done;
+    }
+    Py_ssize_t room = length / min_length + 1;
+    if (check_buffer(&keys_b, "keys", 8, room) || check_buffer(&rows_b, "rows", 8, room))
+        goto done;
+    const uint8_t *table = table_b.buf;
+    const uint32_t *wide = wide_b.buf;
+    Py_ssize_t table_len = table_b.len, n_wide = wide_b.len / 8;
+    const uint8_t above = table[table_len - 1];
+    uint64_t *keys = keys_b.buf;
+    int64_t *rows = rows_b.buf;
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t count = 0, run = 0;
+    int64_t row = 0;
+    uint64_t key = 0, power = 1;
+    for (Py_ssize_t i = 0; i <= length; i++) {
+        Py_UCS4 cp = i < length ? PyUnicode_READ(kind, data, i) : 0;
+        uint8_t cls = 0;
+        if (i < length) {
+            if ((Py_ssize_t)cp < table_len - 1) {
+                cls = table[cp];
+            } else {
+                cls = above;
+                for (Py_ssize_t w = 0; w < n_wide; w++)
+                    if (wide[2 * w] == cp) { cls = (uint8_t)wide[2 * w + 1]; break; }
+            }
+        }
+        if (cls & word_mask) {
+            key += (uint64_t)cp * power;
+            power *= base;
+            run++;
+            continue;
+        }
+        if (run >= min_length) {  /* a word ended here */
+            keys[count] = key;
+            rows[count] = row;
+            count++;
+        }
+        run = 0;
+        key = 0;
+        power = 1;
+        if (cp == '\n' && i < length)
+            row++;
+    }
+    result = PyLong_FromSsize_t(count);
+done:
+    PyBuffer_Release(&table_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&keys_b); PyBuffer_Release(&rows_b);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
+    {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
+    {"split_words", split_words, METH_VARARGS, "Dictionary-encoded words of words.BatchWords.split (see _native.c)."},
+    {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},
+    {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_native", "Compiled batch kernels (optional; see corpus_clean/native.py).", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__native(void)
+{
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,220 @@
+"""The compiled kernels (corpus_clean/_native.c) against their numpy twins, and the whole
+core both ways.
+
+Each kernel must give exactly its twin's output (same dtypes, same values) on generated
+inputs: any mix of ASCII, accents, CJK, every character ``str.isspace`` calls a space,
+lone surrogates, empty texts and very long lines. Without the compiled module (no
+compiler at install) only the fallback is there and these tests are skipped; the twins'
+own tests run either way.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import native
+from corpus_clean.boilerplate.classifier import main_run_echo, word_keys_native, word_keys_numpy
+from corpus_clean.boilerplate.features import (
+    STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
+)
+from corpus_clean.signals import (
+    line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy, ngram_signals,
+)
+from corpus_clean.words import BatchWords, split_native, split_numpy
+
+pytestmark = pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
+
+EVERY_SPACE = "".join(chr(cp) for cp in range(0x110000) if chr(cp).isspace()) + "\u200b\ufeff"
+# Characters that exercise every branch: classes, case, digits, CJK, full-width
+# sentence ends, characters past the class table, a lone surrogate, NUL.
+ALPHABET = st.sampled_from(list("aAzZ09.!?\"'-#…—’»é日本語のテキｱ！？\U0001F600\ud800\x00İß") + list(EVERY_SPACE))
+WORDS = st.sampled_from(STOP_WORDS[:12] + ["The", "THE", "pier", "Pier.", "théâtre", "x" * 9, "日本"])
+TEXTS = st.lists(st.one_of(ALPHABET, WORDS, st.just("\n"), st.just(" ")), max_size=120).map("".join)
+
+
+def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    want = line_counts_numpy(text, starts, ends)
+    got = line_counts_native(text, starts, ends)
+    for name in want.__dataclass_fields__:
+        expected, actual = getattr(want, name), getattr(got, name)
+        assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
+        assert np.array_equal(actual, expected), (name, expected, actual)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_line_counts_match_the_numpy_twin(text):
+    lines = split_lines(text)
+    assert_same_counts(text, lines.starts, lines.ends)
+
+
+@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_line_counts_match_on_stripped_lines(lines):
+    joined = lines_of_stripped(lines or [""])
+    assert_same_counts(joined.text, joined.starts, joined.ends)
+
+
+@pytest.mark.parametrize("text", [
+    "",  # one empty line
+    "\n\n\n",
+    "the " * 50_000 + "\nend",  # one huge line
+    EVERY_SPACE * 3 + "the" + EVERY_SPACE,
+    "The\u3000and\u00a0of\u2028to",  # stop words between wide spaces
+    "日本語のテキスト！" * 1000,
+    "about" + "\U0001F600" + "about",  # past the class table: a letter, so one long word
+])
+def test_line_counts_match_on_edge_cases(text):
+    lines = split_lines(text)
+    assert_same_counts(text, lines.starts, lines.ends)
+
+
+def test_line_counts_refuse_offsets_outside_the_text():
+    with pytest.raises(ValueError):
+        line_counts_native("abc", np.array([0]), np.array([4]))
+
+
+def test_line_stats_are_the_same_through_the_switch():
+    text = "Home\nThe cat sat on the mat.\n\n日本語のテキスト！"
+    native_stats = line_stats(split_lines(text))
+    with native.twins_only():
+        assert native.active() is None
+        twin_stats = line_stats(split_lines(text))
+    for name in twin_stats.__dataclass_fields__:
+        assert np.array_equal(getattr(native_stats, name), getattr(twin_stats, name)), name
+
+
+# Lines and paragraphs: bullets, ellipses, sentence ends, blank lines of every kind of space.
+LINE_PIECES = st.sampled_from(["• ", "- ", "* ", "·", "-", "...", "…", ".", "!", "？", "»", "The pier", "the pier",
+                               "\n", "\n\n", "\n \n", "\r\n", "\u3000\n\u2028\n", "\t"])
+LINE_TEXTS = st.lists(st.one_of(LINE_PIECES, ALPHABET), max_size=60).map("".join)
+
+
+@given(st.lists(LINE_TEXTS, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_line_signals_match_the_twin(texts):
+    assert line_signals_native(texts) == line_signals_numpy(texts)
+
+
+def test_line_signals_on_a_huge_text():
+    texts = ["Menu\n\nThe pier reopens.\n" * 20_000, "", "\n\n\n", "x" * 100_000]
+    assert line_signals_native(texts) == line_signals_numpy(texts)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_word_keys_match_the_numpy_twin(text):
+    for case in (text, text.lower()):
+        want_keys, want_rows = word_keys_numpy(case)
+        got_keys, got_rows = word_keys_native(case)
+        assert got_keys.dtype == want_keys.dtype and got_rows.dtype == want_rows.dtype
+        assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+def test_word_echo_is_the_same_through_the_switch():
+    lines = ["Harbour dredging starts in April, the port office said.", "théâtre 日本語のテキスト " * 500,
+             "The dredging will close the north channel to boats.", "", "School board rejects four-day week"]
+    got = main_run_echo(lines, 0, 2)
+    with native.twins_only():
+        want = main_run_echo(lines, 0, 2)
+    assert got.tolist() == want.tolist()
+
+
+def assert_same_split(texts: pa.Array) -> None:
+    want, got = split_numpy(texts), split_native(texts)
+    for name in ("lengths", "doc", "ids"):
+        expected, actual = getattr(want, name), getattr(got, name)
+        assert actual.dtype == expected.dtype and actual.tolist() == expected.tolist(), name
+    assert got.vocabulary.type == want.vocabulary.type and got.vocabulary.to_pylist() == want.vocabulary.to_pylist()
+
+
+UTF8_TEXTS = TEXTS.map(lambda text: text.replace("\ud800", "\ufffd"))  # (Arrow strings are UTF-8)
+
+
+@given(st.lists(UTF8_TEXTS, min_size=1, max_size=10), st.integers(0, 3), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_split_matches_the_numpy_twin(texts, skip, large):
+    """Any texts (a slice of an array too: its offsets do not start at 0), both string types;
+    the same words, ids and vocabulary (in the order Arrow's dictionary_encode gives)."""
+    array = pa.array(texts, pa.large_string() if large else pa.string())
+    assert_same_split(array.slice(min(skip, len(array) - 1)))
+    assert split_native(array).word_lists() == [text.split() for text in texts]
+
+
+@pytest.mark.parametrize("texts", [
+    [""], ["", ""], [" "], [EVERY_SPACE], ["word" * 100_000],
+    ["a" + EVERY_SPACE[-1], EVERY_SPACE[-1] + "b"],  # a wide space ends one text, starts the next
+    ["ab", "cd", "", "ef"],  # words that touch across texts stay apart
+    [" ".join(f"w{k}" for k in range(50_000))],  # a vocabulary past the first hash table sizes
+])
+def test_split_matches_on_edge_cases(texts):
+    assert_same_split(pa.array(texts))
+
+
+def batch_words(docs: list[list[str]]) -> tuple[BatchWords, np.ndarray, np.ndarray]:
+    words = BatchWords.of(docs)
+    chars = words.per_word(pa.compute.utf8_length(words.vocabulary)).astype(np.int64)
+    words_left = np.cumsum(words.lengths)[words.doc] - np.arange(len(words.ids))
+    return words, words_left, np.concatenate([[0], np.cumsum(chars)])
+
+
+# Few distinct words, so n-grams repeat at every n; documents from empty to long.
+DOCS = st.lists(st.lists(st.sampled_from(["a", "b", "the", "pier", "théâtre", "日本"]), max_size=60), max_size=12)
+
+
+@given(DOCS)
+@settings(max_examples=300, deadline=None)
+def test_ngram_counts_match_the_numpy_twin(docs):
+    words, words_left, chars_cumsum = batch_words(docs)
+    if not len(words.ids):
+        return  # ngram_signals never calls them without words
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    got = ngram_covered_native(words, words_left, chars_cumsum)
+    for name, covered in got.items():
+        expected = want.get(name, np.zeros(len(docs)))  # the twin leaves out sizes no document reaches
+        assert np.array_equal(covered.astype(np.float64), np.asarray(expected, dtype=np.float64)), name
+
+
+@given(DOCS)
+@settings(max_examples=100, deadline=None)
+def test_ngram_signals_are_the_same_through_the_switch(docs):
+    words = BatchWords.of(docs)
+    got = ngram_signals(words)
+    with native.twins_only():
+        want = ngram_signals(words)
+    assert {name: values.tolist() for name, values in got.items()} == {
+        name: values.tolist() for name, values in want.items()}
+
+
+def test_ngram_counts_on_a_huge_repetitive_batch():
+    docs = [["the", "pier", "a"] * 3000, ["b"] * 5000, []]
+    words, words_left, chars_cumsum = batch_words(docs)
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    got = ngram_covered_native(words, words_left, chars_cumsum)
+    assert {k: np.asarray(v, dtype=np.float64).tolist() for k, v in want.items()} == {
+        k: v.astype(np.float64).tolist() for k, v in got.items()}
+
+
+def test_the_core_writes_the_same_parquet_both_ways(tmp_path):
+    """The shipped sample (data/raw) through the whole core with the compiled kernels and
+    with the twins: the Parquet files read back are equal cell by cell."""
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import clean_shard, plan_shards
+    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+    from tests.conftest import REPO
+
+    steps = resolve_steps(DEFAULT_STEPS)
+    [shard] = plan_shards(list_input_files(str(REPO / "data" / "raw")), target_bytes=1 << 50)
+    pq.write_table(clean_shard(shard, run_id="same", steps=steps).rows, tmp_path / "native.parquet")
+    with native.twins_only():
+        pq.write_table(clean_shard(shard, run_id="same", steps=steps).rows, tmp_path / "twins.parquet")
+    compiled, twins = pq.read_table(tmp_path / "native.parquet"), pq.read_table(tmp_path / "twins.parquet")
+    assert compiled.num_rows == twins.num_rows > 0
+    assert compiled.column_names == twins.column_names
+    for name in twins.column_names:
+        assert compiled.column(name).to_pylist() == twins.column(name).to_pylist(), name
