@@ -80,6 +80,8 @@ def main(argv=None) -> int:
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
                     help="add the benches' gold bodies followed by other pages' stories to their training sets")
+    ap.add_argument("--save-models", metavar="DIR",
+                    help="write each held-out set's model here (held-out-NAME.json) to re-score it without a refit")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
@@ -109,8 +111,12 @@ def main(argv=None) -> int:
         params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
                            np.concatenate([d.w for d in train]), feature_names=FEATURE_NAMES, **hyper)
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
-        return StackedModel({"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
-                             "stage1": params, "stage2": None})
+        model_params = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
+                        "stage1": params, "stage2": None}
+        if args.save_models:
+            Path(args.save_models).mkdir(parents=True, exist_ok=True)
+            (Path(args.save_models) / f"held-out-{held.replace(' ', '-')}.json").write_text(json.dumps(model_params))
+        return StackedModel(model_params)
 
     print(f"Stage 1, {args.trees} trees, threshold {shipped['threshold']}, island penalty "
           f"{shipped['island_penalty']}; each row's model never saw the held-out set.\n")
