@@ -349,6 +349,7 @@ VOCABULARY = ["harbour", "dredging", "port", "the", "boats", "council", "Harbour
               "snake_case", "港口疏浚", "Ελλάδα", "—", "don't"]
 
 
+@settings(deadline=None)  # (a first call under load took 300 ms: numpy's first use, not the code)
 @given(st.lists(st.lists(st.sampled_from(VOCABULARY), max_size=6).map(" ".join), min_size=1, max_size=12),
        st.data())
 def test_main_run_echo_matches_a_plain_walk(lines, data):

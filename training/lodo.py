@@ -25,7 +25,7 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
+    NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
     newsgen_docs,
 )
 from training.labelled import load_pages
@@ -74,10 +74,14 @@ def main(argv=None) -> int:
     ap.add_argument("--trees", type=int, default=100)
     ap.add_argument("--newsgen-other-stories", type=float, default=NEWSGEN_OTHER_STORIES,
                     help="share of generated TRAINING documents with a list of other stories (held-out ones: none)")
+    ap.add_argument("--newsgen-asides", type=float, default=NEWSGEN_ASIDES,
+                    help="share of generated TRAINING documents with story asides (held-out ones: none)")
     ap.add_argument("--also-thresholds", default="",
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
                     help="add the benches' gold bodies followed by other pages' stories to their training sets")
+    ap.add_argument("--save-models", metavar="DIR",
+                    help="write each held-out set's model here (held-out-NAME.json) to re-score it without a refit")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
@@ -88,8 +92,10 @@ def main(argv=None) -> int:
         "scrapinghub": load_docs(str(bench_dir / "scrapinghub.jsonl.gz")),
         "readability": load_docs(str(bench_dir / "readability.jsonl.gz")),
         "own pages": [labelled_doc(p.family, p) for p in load_pages()],
-        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001, args.newsgen_other_stories),
-        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories),
+        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001, args.newsgen_other_stories,
+                                  args.newsgen_asides),
+        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories,
+                                  args.newsgen_asides),
     }
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]
@@ -105,8 +111,12 @@ def main(argv=None) -> int:
         params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
                            np.concatenate([d.w for d in train]), feature_names=FEATURE_NAMES, **hyper)
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
-        return StackedModel({"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
-                             "stage1": params, "stage2": None})
+        model_params = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
+                        "stage1": params, "stage2": None}
+        if args.save_models:
+            Path(args.save_models).mkdir(parents=True, exist_ok=True)
+            (Path(args.save_models) / f"held-out-{held.replace(' ', '-')}.json").write_text(json.dumps(model_params))
+        return StackedModel(model_params)
 
     print(f"Stage 1, {args.trees} trees, threshold {shipped['threshold']}, island penalty "
           f"{shipped['island_penalty']}; each row's model never saw the held-out set.\n")

@@ -174,6 +174,58 @@ HEADLINES = {
 }
 
 
+# Short paragraphs of a story that name nothing of it: a one-sentence aside, a
+# transition, a reaction, background about another place or person ({P}: a person,
+# {T2}: another town). Used by ``_story_asides`` (training only): a model that learnt
+# "short line that echoes neither the title nor the story = another story's summary"
+# from lists of other stories cut exactly these (benchmarks/RESULTS-boilerplate.md,
+# fourth round).
+ASIDES = {
+    "en": [
+        "Not everyone is convinced.",
+        "That may take a while.",
+        "For now, the mood is cautious.",
+        "Others were less sure.",
+        "The next meeting is set for early next month.",
+        "A decision is not expected before the summer.",
+        "Some of those who spoke had driven for hours to attend.",
+        "{P} did not respond to a request for comment.",
+        "In {T2}, a similar effort stalled two years ago after the money ran out.",
+        "{P}, who runs a bakery in {T2}, has heard it all before.",
+        "It was a long night for everyone involved.",
+        "The vote was closer than many had predicted.",
+        "Much depends on the weather over the coming months.",
+        "Neither side would say what happens if the talks fail.",
+        "Last year's figures told a different story.",
+        "Few people in the room seemed surprised.",
+    ],
+    "de": [
+        "Nicht alle sind überzeugt.",
+        "Das dürfte noch dauern.",
+        "In {T2} war ein ähnliches Vorhaben vor zwei Jahren gescheitert.",
+        "{P} war für eine Stellungnahme nicht zu erreichen.",
+        "Die nächste Sitzung ist für Anfang des kommenden Monats angesetzt.",
+        "Viele im Saal wirkten wenig überrascht.",
+    ],
+    "fr": [
+        "Tout le monde n'est pas convaincu.",
+        "Cela pourrait prendre du temps.",
+        "À {T2}, un projet semblable avait échoué il y a deux ans.",
+        "{P} n'a pas souhaité réagir.",
+        "La prochaine réunion est prévue début du mois prochain.",
+        "Peu de personnes dans la salle semblaient surprises.",
+    ],
+    "es": [
+        "No todos están convencidos.",
+        "Eso podría tardar.",
+        "En {T2}, un proyecto parecido fracasó hace dos años.",
+        "{P} no respondió a las preguntas de este diario.",
+        "La próxima reunión está prevista para principios del mes que viene.",
+        "Pocos en la sala parecían sorprendidos.",
+    ],
+}
+
+
 # --- outlet families -------------------------------------------------------------------
 # Each family: language, paragraph separator, and for each noise kind the templates it
 # writes them with. {N} = a person's name, {O} = the outlet, {H} = the headline,
@@ -429,6 +481,25 @@ def _article(w: _Writer, rng: random.Random) -> list[tuple[str, str | None]]:
     return out
 
 
+def _story_asides(w: _Writer, rng: random.Random, body: list[tuple[str, str | None]]) -> None:
+    """Put 1-3 short paragraphs that name nothing of the story (``ASIDES``) into `body`,
+    after its first paragraph, one time in three as its last paragraph: labelled
+    article, like the rest of the story.
+
+    >>> w = _Writer(random.Random(1), "en", "X", TOPICS["en"][0], "Tarsk")
+    >>> body = [("First.", ARTICLE), ("Second.", ARTICLE)]
+    >>> _story_asides(w, random.Random(2), body)
+    >>> len(body) > 2 and all(label == ARTICLE for _, label in body)
+    True
+    """
+    pool = list(ASIDES[w.lang])
+    rng.shuffle(pool)
+    for _ in range(rng.randint(1, 3)):
+        at = len(body) if rng.random() < 0.33 else rng.randint(1, len(body))
+        text = pool.pop().format(P=w.name(), T2=rng.choice([t for t in TOWNS if t != w.town]))
+        body.insert(at, (text, ARTICLE))
+
+
 def _pick(w: _Writer, fam: dict, kind: str, k: int = 1) -> list[tuple[str, str]]:
     templates = fam["kinds"].get(kind)
     if not templates:
@@ -489,15 +560,18 @@ def _other_stories(w: _Writer, rng: random.Random, fam: dict) -> list[tuple[str,
     return out
 
 
-def generate_one(rng: random.Random, family: str, other_stories: float = 0.0) -> NoisyDoc:
+def generate_one(rng: random.Random, family: str, other_stories: float = 0.0, asides: float = 0.0) -> NoisyDoc:
     """One document of `family`; with probability `other_stories` a list of other
-    stories (``_other_stories``) after the story (or, one time in five, above it)."""
+    stories (``_other_stories``) after the story (or, one time in five, above it); with
+    probability `asides` short story paragraphs that name nothing of it (``_story_asides``)."""
     fam = FAMILIES[family]
     lang = fam["lang"] if isinstance(fam["lang"], str) else rng.choice(fam["lang"])
     topic = rng.choice(TOPICS[lang])
     w = _Writer(rng, lang, rng.choice(fam["outlets"]), topic, rng.choice(TOWNS))
     w.headline = w.make_headline()
     body = _article(w, rng)
+    if asides and rng.random() < asides:  # (no draw when off: the default stream is unchanged)
+        _story_asides(w, rng, body)
     kinds = fam["kinds"]
     top: list[tuple[str, str]] = []
     bottom: list[tuple[str, str]] = []
@@ -572,12 +646,14 @@ def generate_one(rng: random.Random, family: str, other_stories: float = 0.0) ->
     return NoisyDoc(family, fam["group"], lang, lines, labels, title=w.headline)
 
 
-def generate(n: int, *, families: list[str] | None = None, seed: int = 0, other_stories: float = 0.0) -> list[NoisyDoc]:
+def generate(n: int, *, families: list[str] | None = None, seed: int = 0, other_stories: float = 0.0,
+             asides: float = 0.0) -> list[NoisyDoc]:
     """`n` documents, families taken in turn, all from one RNG seeded with `seed`
-    (`other_stories`: the share of them with a list of other stories, see ``generate_one``)."""
+    (`other_stories`, `asides`: the share of them with a list of other stories, with
+    story asides; see ``generate_one``)."""
     rng = random.Random(seed)
     names = families or family_names()
-    return [generate_one(rng, names[k % len(names)], other_stories) for k in range(n)]
+    return [generate_one(rng, names[k % len(names)], other_stories, asides) for k in range(n)]
 
 
 # --- scoring ---------------------------------------------------------------------------

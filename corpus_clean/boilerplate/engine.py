@@ -60,6 +60,13 @@ REPEAT_MAX_GAP = 3
 # SECTION_CONFIRM_WINDOW lines below it confirm it.
 SECTION_MIN_PROSE_BEFORE = 3
 SECTION_CONFIRM_WINDOW = 40
+# Code and math fragments inside the article (``keep_fragments_inside_prose``): a run
+# of FRAGMENT_MIN_LINES+ non-paragraph lines between two paragraphs, at least this
+# share of them letter-less (":", "[", "2,345", "="), is a listing, not page furniture;
+# the repeat rules that fired on it give its lines back.
+FRAGMENT_MIN_SYMBOLIC = 0.3
+FRAGMENT_MIN_LINES = 8
+SHAPE_RULES = frozenset({"repeat.block", "repeat.line"})
 # End-of-article markers: after one of these, comment-voiced prose is a reader comment.
 END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.separator", "footer.copyright"}
 
@@ -535,6 +542,56 @@ def mark_menu_runs(ctx: Context) -> None:
                 ctx.marks.mark(i, "nav.menu_run")
 
 
+def _letterless(line: str) -> bool:
+    """A line with something on it but no letter: "[", "= 3.5", "2,345", "│"."""
+    return bool(line.strip()) and not any(c.isalpha() for c in line)
+
+
+def keep_fragments_inside_prose(ctx: Context) -> None:
+    """Give back the lines the repeat rules (``SHAPE_RULES``) cut from a listing inside
+    the article: a run of FRAGMENT_MIN_LINES+ non-paragraph lines with a paragraph
+    above and below it (PROSE_MIN_WORDS+ words, whatever its end), FRAGMENT_MIN_SYMBOLIC+
+    of them without a letter.
+
+    Pages flattened to text put each token of code or a formula on a line of its own;
+    its brackets and keywords ("list", ":", "[" again and again) come back as runs of
+    repeated lines, which the repeat rules take for a copied menu. A copied menu or
+    share bar between two paragraphs is words; only listings are mostly symbols. Lone
+    numbers and menu runs are not given back: on news pages such runs were gallery
+    counters and sidebars as often as tables (benchmarks/RESULTS-boilerplate.md, fifth
+    round). Rules that read wording (share bars, "Next") still apply.
+
+    >>> ctx = Context("Here is the payload we sent to the server, five levels of nested lists deep:\\n"
+    ...               "list\\n:\\n[\\nlist\\n:\\n[\\nlist\\n:\\n[\\n"
+    ...               "The root of the object holds three hundred lists, each with ten more inside it.\\n")
+    >>> mark_repeats(ctx, None); ctx.marks.rule[4:10]
+    ['repeat.block', 'repeat.block', 'repeat.block', 'repeat.block', 'repeat.block', 'repeat.block']
+    >>> keep_fragments_inside_prose(ctx); ctx.marks.rule[4:10]
+    [None, None, None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    shaped = [i for i, r in enumerate(rule) if r in SHAPE_RULES]
+    if not shaped:
+        return
+    content = ctx.lines.content
+    idx = np.flatnonzero(~ctx.blank)
+    # (a paragraph that introduces a listing often ends in ":", which ctx.prose does not count)
+    paragraph = ctx.stats.n_words[idx] >= PROSE_MIN_WORDS
+    shaped_before = np.searchsorted(idx, shaped)  # (position of each shaped line among the non-blank ones)
+    for a, b in _true_runs(~paragraph):
+        if a == 0 or b == len(idx) or b - a < FRAGMENT_MIN_LINES:
+            continue  # (at an edge of the page: not between two paragraphs)
+        k = np.searchsorted(shaped_before, a)
+        if k == len(shaped_before) or shaped_before[k] >= b:
+            continue  # (no shape rule fired in this run)
+        lines = idx[a:b].tolist()
+        if sum(_letterless(content[i]) for i in lines) < FRAGMENT_MIN_SYMBOLIC * len(lines):
+            continue
+        for i in lines:
+            if rule[i] in SHAPE_RULES:
+                rule[i] = None
+
+
 def _voice_hits(line: str) -> int:
     return len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
 
@@ -800,6 +857,7 @@ def _mark_rules(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | Non
     mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
+    keep_fragments_inside_prose(ctx)
     mark_trailing_comments(ctx)
 
 

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Where the text path loses article text: gold tokens cut, by the rule (or the
+classifier) that cut them and by the shape of the cut line.
+
+    python benchmarks/recall_gaps.py SHARED_BENCH_DIR [--half dev|held-out|all] [--set readability|scrapinghub]
+                                     [--model MODEL.json] [--examples 5]
+
+Readability's real pages (not its 31 test fixtures, ``training.lodo``) are split into
+halves the way ``benchmarks/extraction.py`` does (``is_dev_half``: the first hex digit of
+the SHA-256 of the page id is 0-7): look at one half, report fixes on the other.
+
+Each page's ``naive_text`` (after ``join_broken_words``, as the benchmark runs it) is
+cleaned by the text path (with ``--model``, a classifier that never saw the set, e.g.
+``training.lodo --save-models``'s ``held-out-readability.json``: the shipped one was fit
+with readability as an extra bench); its word tokens are aligned with the gold body's
+(``difflib``, blocks of 3+ tokens, as ``training.fit`` labels lines). A removed span's
+aligned tokens are article text lost. Prints one markdown table: reason x line shape,
+with lines, tokens and recall points (a page's lost share of its gold tokens, averaged
+over pages like ``score.py``).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import gzip
+import json
+import re
+import sys
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus_clean.boilerplate import join_broken_words  # noqa: E402
+from corpus_clean.boilerplate.classifier import StackedModel, load_model  # noqa: E402
+from corpus_clean.boilerplate.engine import strip  # noqa: E402
+from extraction import is_dev_half  # noqa: E402
+from training.lodo import FIXTURE_WORDS  # noqa: E402
+
+TOKEN = re.compile(r"\w+")
+
+
+def line_shape(line: str) -> str:
+    """A coarse kind of line: what it looks like, not what it says."""
+    words = line.split()
+    n = len(words)
+    letters = sum(c.isalpha() for c in line)
+    if n <= 3 and letters < 0.5 * max(len(line.strip()), 1):
+        return "1-3 words, mostly symbols/digits"
+    if n <= 3:
+        return "1-3 words"
+    if line.rstrip()[-1:] not in ".!?:;\"”)":
+        return "4+ words, no sentence end"
+    return "paragraph <25 words" if n < 25 else "paragraph 25+ words"
+
+
+def records(bench_dir: Path, which: str, half: str):
+    with gzip.open(bench_dir / f"{which}.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if which == "readability":
+                if len(rec.get("html") or "") < 5000 or FIXTURE_WORDS.search(rec.get("gold_text") or ""):
+                    continue  # a test fixture
+                if half != "all" and is_dev_half(rec) != (half == "dev"):
+                    continue
+            yield rec
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench_dir")
+    ap.add_argument("--set", default="readability", choices=("readability", "scrapinghub"))
+    ap.add_argument("--half", default="dev", choices=("dev", "held-out", "all"))
+    ap.add_argument("--examples", type=int, default=0, help="print this many lost lines per reason")
+    ap.add_argument("--model", help="classifier parameters JSON (default: the shipped one)")
+    args = ap.parse_args(argv)
+    model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
+    points: Counter = Counter()
+    lines: Counter = Counter()
+    tokens: Counter = Counter()
+    examples: dict = defaultdict(list)
+    n_pages = 0
+    for rec in records(Path(args.bench_dir), args.set, args.half):
+        text, _ = join_broken_words(rec.get("naive_text") or "")
+        gold_tokens = TOKEN.findall(rec.get("gold_text") or "")
+        if not gold_tokens:
+            continue
+        n_pages += 1
+        _, removed = strip(text, model=model)
+        spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        aligned = [False] * len(spans)
+        sm = difflib.SequenceMatcher(None, [s[2] for s in spans], gold_tokens, autojunk=False)
+        for a, _, size in sm.get_matching_blocks():
+            if size >= 3:
+                aligned[a:a + size] = [True] * size
+        starts = [s[0] for s in spans]
+        for r in removed:  # (line by line: a span holds whole lines)
+            pos = r.start
+            for line in r.text.split("\n"):
+                a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
+                pos += len(line) + 1
+                lost = sum(aligned[a:b])
+                if b > a and lost * 2 >= b - a:
+                    key = (r.rule, line_shape(line))
+                    lines[key] += 1
+                    tokens[key] += lost
+                    points[key] += 100.0 * lost / len(gold_tokens)
+                    if len(examples[key]) < args.examples:
+                        examples[key].append(line.strip()[:100])
+    print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: article lines cut\n")
+    print("| reason | line shape | lines | tokens | recall points lost |")
+    print("|---|---|---:|---:|---:|")
+    for key, pts in sorted(points.items(), key=lambda kv: -kv[1]):
+        if pts / n_pages < 0.01:
+            continue
+        print(f"| {key[0]} | {key[1]} | {lines[key]} | {tokens[key]} | {pts / n_pages:.2f} |")
+    print(f"| **total** | | {sum(lines.values())} | {sum(tokens.values())} | {sum(points.values()) / n_pages:.2f} |")
+    for key, ex in examples.items():
+        if points[key] / n_pages >= 0.1:
+            print(f"\n{key}:", *ex, sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
