@@ -109,13 +109,14 @@ def _column_around(node: LexborNode) -> Optional[LexborNode]:
     """The highest ancestor of ``node`` below ``<body>`` with under COLUMN_LD link text."""
     from corpus_clean.html import link_density  # html.py imports this module
 
-    best = None
+    ancestors = []
     node = node.parent
     while node is not None and node.tag not in ("body", "html"):
-        if link_density(node) < COLUMN_LD:
-            best = node
+        ancestors.append(node)
         node = node.parent
-    return best
+    # From the top down: the first that qualifies is the highest, and the lower ones
+    # (each a walk over its subtree) need not be measured.
+    return next((node for node in reversed(ancestors) if link_density(node) < COLUMN_LD), None)
 
 
 def _prose_chars(node: LexborNode) -> int:
