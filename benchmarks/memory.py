@@ -4,6 +4,7 @@
     python benchmarks/memory.py --sizes 100,400 --workers 1,2 [--no-dedup] [--work DIR]
     python benchmarks/memory.py --fixed --workers 1,2        # the tree before any data
     python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
+    python benchmarks/memory.py --sizes 400 --one-file        # the corpus as one JSONL file
 
 Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
 benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
@@ -140,6 +141,18 @@ HEADER = ["| input MB | workers | dedup | documents | wall s | peak RSS sum, MB 
           "|---:|---:|---|---:|---:|---:|---:|---|"]
 
 
+def one_file_corpus(corpus: Path) -> Path:
+    """The corpus's files concatenated, in order, into one JSONL file (made once, beside it)."""
+    single = corpus.with_name(corpus.name + "-one-file")
+    if not single.exists():
+        single.mkdir()
+        with open(single / "docs.jsonl", "wb") as out:
+            for path in sorted(corpus.glob("*.jsonl")):
+                with open(path, "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+    return single
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100", help="comma-separated input sizes in MB")
@@ -150,6 +163,8 @@ def main() -> None:
     parser.add_argument("--work", default=None, help="where corpora are generated and kept (default: a temp dir)")
     parser.add_argument("--external-server", action="store_true",
                         help="run against a Prefect server started here (PREFECT_API_URL), outside the measured tree")
+    parser.add_argument("--one-file", action="store_true",
+                        help="the corpus concatenated into one JSONL file (cleaned in pieces of --shard-mb)")
     parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON, "
                         "and its log beside it (PATH.<run>.log)")
     args = parser.parse_args()
@@ -177,6 +192,8 @@ def main() -> None:
             (corpus / "one.jsonl").write_text(json.dumps({"id": "1", "text": "The pier reopens today. " * 40}) + "\n")
         elif not corpus.exists():
             write_corpus(corpus, size)
+        if args.one_file:
+            corpus = one_file_corpus(corpus)
         n_docs, real_size = corpus_stats(corpus)
         name = f"{size:g}MB-w{workers}"
         log = Path(f"{args.timeline}.{name}.log") if args.timeline else None

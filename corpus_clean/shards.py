@@ -131,20 +131,25 @@ def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES)
 # rows (and texts) in memory, so a 2 GB file must not be one shard. Smaller files are
 # packed whole, as a shard closes once it reaches the target (up to about two targets).
 SPLIT_ABOVE_TARGETS = 2
+# Pieces are never smaller than this, whatever the target: a shard of a few records
+# saves no memory and costs a task (and a tiny --shard-mb still means "a file a shard").
+MIN_PIECE_BYTES = 1024 * 1024
 SPLITTABLE_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: a piece is a byte range
 
 
 def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile]:
     """`files` with each JSONL file of more than SPLIT_ABOVE_TARGETS × `target_bytes`
-    replaced by its pieces of about `target_bytes` (``line_pieces``), in order. The
+    replaced by its pieces of about `target_bytes` (at least MIN_PIECE_BYTES;
+    ``line_pieces``), in order. The
     pieces' records are the file's records, with the same ids (record indexes count
     from the file's first line), and the run's accounting adds them up per file
     (``merge_split_files``). Compressed and UTF-16/32 files are not cut."""
+    piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
-        if (file.size > SPLIT_ABOVE_TARGETS * target_bytes and not file.skip_reason and not file.is_piece
+        if (file.size > SPLIT_ABOVE_TARGETS * piece_bytes and not file.skip_reason and not file.is_piece
                 and file.source.lower().endswith(SPLITTABLE_SUFFIXES)):
-            found.extend(line_pieces(file, target_bytes))
+            found.extend(line_pieces(file, piece_bytes))
         else:
             found.append(file)
     return found

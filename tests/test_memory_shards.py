@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_clean import shards
 from corpus_clean.readers import InputFile, Skipped, Unreadable, read_file
 from corpus_clean.shards import line_pieces, merge_split_files, plan_shards
 from tests.test_dedup import article
@@ -68,6 +69,20 @@ def test_a_utf16_file_is_not_cut(tmp_path):
     assert line_pieces(whole, 64) == [whole]
 
 
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Pieces of a few hundred bytes (a real run never cuts below MIN_PIECE_BYTES)."""
+    monkeypatch.setattr(shards, "MIN_PIECE_BYTES", 1)
+
+
+def test_a_tiny_shard_size_does_not_cut_files_below_the_piece_floor(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"text": "x" * 50}) + "\n" for _ in range(40)))
+    files = [InputFile(str(path), path.name, path.stat().st_size)]
+    assert plan_shards(files, target_bytes=1)[0].files == tuple(files)
+
+
+@pytest.mark.usefixtures("small_pieces")
 def test_only_files_over_two_targets_are_cut_and_pieces_pack_into_shards(tmp_path):
     small, big = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     small.write_text("".join(json.dumps({"text": "x" * 50}) + "\n" for _ in range(3)))  # ~180 B
@@ -98,7 +113,7 @@ def _rows(out, kind: str) -> list[dict]:
                   key=lambda r: r["record_index"])
 
 
-@pytest.mark.usefixtures("prefect_server")
+@pytest.mark.usefixtures("prefect_server", "small_pieces")
 def test_a_run_over_pieces_gives_the_rows_and_counts_of_a_run_over_the_whole_file(tmp_path):
     rng = random.Random(5)
     stories = [article(k, 70) for k in range(30)]
