@@ -39,7 +39,7 @@ import pyarrow.parquet as pq
 
 from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
                                  version_number)
-from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, sort_for_readers, write_json, write_parquet,
+from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
                                  write_parquet_row_groups, write_text)
 from corpus_clean.readers import InputFile
 
@@ -302,9 +302,9 @@ class SortedSize:
         everything = np.arange(self.rows)
         total = 0
         for name, kind in self.types.items():
-            if name in self.characters:
-                empty = pc.take(pa.array([b""], pa.binary()).cast(kind), np.zeros(self.rows, dtype=np.int64))
-                total += (pc.take(empty, everything).nbytes if self.rows else 0) + self.characters[name]
+            if name in self.characters:  # a sorted copy of as many empty strings, plus the characters
+                empty_strings = pc.take(pa.array([b""], pa.binary()).cast(kind), np.zeros(self.rows, dtype=np.int64))
+                total += (empty_strings.nbytes if self.rows else 0) + self.characters[name]
             else:
                 total += pc.take(pa.chunked_array(self.kept[name], kind), everything).nbytes if self.rows else 0
         return total
@@ -388,10 +388,10 @@ def merge_parts(parts: list[Path], target: Path) -> Path:
     schema = pq.ParquetFile(parts[0]).schema_arrow
     keys = [(name, "ascending") for name in SORT_KEYS if name in schema.names]
     starts = np.cumsum([0] + [pq.ParquetFile(p).metadata.num_rows for p in parts])
-    order = np.arange(starts[-1])
-    if keys and starts[-1] >= 2:  # what sort_for_readers does to the whole table
-        key_rows = pa.concat_tables([pq.read_table(p, columns=[k for k, _ in keys]) for p in parts])
-        order = pc.sort_indices(key_rows, sort_keys=keys).to_numpy().astype(np.int64)
+    if not keys or starts[-1] < 2:  # sort_for_readers leaves such a table as it is: no sorted copy
+        return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+    key_rows = pa.concat_tables([pq.read_table(p, columns=[k for k, _ in keys]) for p in parts])
+    order = pc.sort_indices(key_rows, sort_keys=keys).to_numpy().astype(np.int64)  # as sort_for_readers
     part_of = np.searchsorted(starts, order, side="right") - 1
     if not all(np.all(np.diff(order[part_of == j]) > 0) for j in range(len(parts))):
         return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)

@@ -126,7 +126,7 @@ def test_compaction_streams_groups_over_the_threshold_with_the_same_files(cleane
 def test_sorted_size_adds_up_pieces_to_the_whole_sorted_tables_nbytes(lengths, cut):
     table = pa.table({"text": [None if n is None else "é" * n for n in lengths],
                       "n": pa.array([n for n in lengths], pa.int64()),
-                      "spans": [[{"start": 0, "end": n}] * (n or 0 % 3) for n in lengths]})
+                      "spans": [[{"start": 0, "end": n}] * ((n or 0) % 3) for n in lengths]})
     size = SortedSize()
     size.add(table.slice(0, cut))
     size.add(table.slice(cut))
