@@ -4,6 +4,7 @@
     python benchmarks/memory.py --sizes 100,400 --workers 1,2 [--no-dedup] [--work DIR]
     python benchmarks/memory.py --fixed --workers 1,2        # the tree before any data
     python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
+    python benchmarks/memory.py --sizes 400 --one-file        # the corpus as one JSONL file
 
 Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
 benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
@@ -75,6 +76,7 @@ class TreeSampler:
         self.peak_rss = self.peak_pss = 0
         self.at_peak: dict[str, dict[str, int]] = {}
         self.timeline: list[tuple[float, int, int]] = []
+        self.started_at = time.time()  # the timeline's 0 s, to match it with the run's log
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -105,7 +107,7 @@ class TreeSampler:
 
 
 def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
-                 env: dict[str, str] | None = None) -> tuple[TreeSampler, float]:
+                 env: dict[str, str] | None = None, log: Path | None = None) -> tuple[TreeSampler, float]:
     cli = str(Path(sys.executable).with_name("corpus-clean"))
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
@@ -115,6 +117,8 @@ def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
     with TreeSampler(process.pid) as sampler:
         _, stderr = process.communicate()
     wall = time.perf_counter() - start
+    if log is not None:  # the run's log (Prefect's lines carry the time of day): what ran at each sample
+        log.write_bytes(stderr)
     if process.returncode:
         raise RuntimeError(f"corpus-clean run failed:\n{stderr.decode()[-3000:]}")
     return sampler, wall
@@ -137,6 +141,18 @@ HEADER = ["| input MB | workers | dedup | documents | wall s | peak RSS sum, MB 
           "|---:|---:|---|---:|---:|---:|---:|---|"]
 
 
+def one_file_corpus(corpus: Path) -> Path:
+    """The corpus's files concatenated, in order, into one JSONL file (made once, beside it)."""
+    single = corpus.with_name(corpus.name + "-one-file")
+    if not single.exists():
+        single.mkdir()
+        with open(single / "docs.jsonl", "wb") as out:
+            for path in sorted(corpus.glob("*.jsonl")):
+                with open(path, "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+    return single
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100", help="comma-separated input sizes in MB")
@@ -147,7 +163,10 @@ def main() -> None:
     parser.add_argument("--work", default=None, help="where corpora are generated and kept (default: a temp dir)")
     parser.add_argument("--external-server", action="store_true",
                         help="run against a Prefect server started here (PREFECT_API_URL), outside the measured tree")
-    parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON")
+    parser.add_argument("--one-file", action="store_true",
+                        help="the corpus concatenated into one JSONL file (cleaned in pieces of --shard-mb)")
+    parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON, "
+                        "and its log beside it (PATH.<run>.log)")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="cc-memory-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -173,10 +192,14 @@ def main() -> None:
             (corpus / "one.jsonl").write_text(json.dumps({"id": "1", "text": "The pier reopens today. " * 40}) + "\n")
         elif not corpus.exists():
             write_corpus(corpus, size)
+        if args.one_file:
+            corpus = one_file_corpus(corpus)
         n_docs, real_size = corpus_stats(corpus)
-        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra, env)
+        name = f"{size:g}MB-w{workers}"
+        log = Path(f"{args.timeline}.{name}.log") if args.timeline else None
+        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra, env, log)
         print(row(real_size, n_docs, int(workers), dedup, sampler, wall), flush=True)
-        timelines[f"{size:g}MB-w{workers}"] = sampler.timeline
+        timelines[name] = {"started_at": sampler.started_at, "samples": sampler.timeline}
     shutil.rmtree(work / "mem-out", ignore_errors=True)
     if server is not None:
         server.stop()

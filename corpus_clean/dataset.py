@@ -25,19 +25,22 @@ import shutil
 import socket
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import fsspec
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
                                  version_number)
-from corpus_clean.output import TEMP_PREFIX, write_json, write_parquet, write_text
+from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
+                                 write_parquet_row_groups, write_text)
 from corpus_clean.readers import InputFile, file_format
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
@@ -51,6 +54,12 @@ MAX_SMALL_FILES = 8
 # Parquet (~250 MB of rows, and a sorted copy) made the run's peak memory.
 MERGE_MEMORY_BYTES = 64 * 1024 * 1024
 DEFAULT_KEEP_VERSIONS = 10
+# Rewriting a part (moving its duplicates out) or merging parts holds their rows whole
+# when they are at most this big (one row group: the few reads of the streamed path cost
+# more CPU than they save memory), and a row group at a time above it.
+STREAM_ROWS_BYTES = 16 * 1024 * 1024
+# Rows read at a time from each part being merged.
+MERGE_READ_ROWS = 512
 
 
 class OutputLocked(RuntimeError):
@@ -248,10 +257,158 @@ def _parts(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.parquet") if not p.name.startswith(TEMP_PREFIX))
 
 
-def _rows_bytes(part: Path) -> int:
+def rows_bytes(part: Path) -> int:
     """A Parquet file's rows' size once read (its row groups' uncompressed bytes), from the footer."""
     metadata = pq.ParquetFile(part).metadata
     return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+
+
+# ---------------------------------------------------------------------------------------
+# Writing a table given a row group at a time, with the same bytes as writing it whole
+
+
+class SortedSize:
+    """The ``nbytes`` that ``write_parquet`` sizes row groups by (``output.row_group_rows``:
+    the table after ``sort_for_readers``, whose sort copies every column into one new
+    array), added up from the table's pieces so the table is never held whole.
+
+    A string column's copy is its characters plus offsets and validity that depend only
+    on its length (measured on a copy of as many empty strings); other columns (lists,
+    structs, numbers: a small share of a part) are kept and copied at the end.
+
+    >>> size = SortedSize()
+    >>> for piece in (pa.table({"t": ["ab", None]}), pa.table({"t": ["cde"]})):
+    ...     size.add(piece)
+    >>> size.nbytes() == pa.table({"t": ["ab", None, "cde"]}).sort_by("t").nbytes
+    True
+    """
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.characters: dict[str, int] = {}
+        self.kept: dict[str, list[pa.Array]] = {}
+        self.types: dict[str, pa.DataType] = {}
+
+    def add(self, piece: pa.Table) -> None:
+        self.rows += piece.num_rows
+        for name, column in zip(piece.column_names, piece.columns):
+            self.types[name] = column.type
+            if pa.types.is_string(column.type) or pa.types.is_binary(column.type):
+                self.characters[name] = self.characters.get(name, 0) + (pc.sum(pc.binary_length(column)).as_py() or 0)
+            else:
+                self.kept.setdefault(name, []).extend(column.chunks)
+
+    def nbytes(self) -> int:
+        everything = np.arange(self.rows)
+        total = 0
+        for name, kind in self.types.items():
+            if name in self.characters:  # a sorted copy of as many empty strings, plus the characters
+                empty_strings = pc.take(pa.array([b""], pa.binary()).cast(kind), np.zeros(self.rows, dtype=np.int64))
+                total += (empty_strings.nbytes if self.rows else 0) + self.characters[name]
+            else:
+                total += pc.take(pa.chunked_array(self.kept[name], kind), everything).nbytes if self.rows else 0
+        return total
+
+
+def regroup(pieces: Iterable[pa.Table], rows: int) -> Iterator[pa.Table]:
+    """The rows of `pieces`, in order, as tables of `rows` rows (the last one shorter),
+    each in one chunk: what ``pq.write_table(whole, row_group_size=rows)`` puts in each
+    row group.
+
+    >>> [t.column("n").to_pylist() for t in regroup([pa.table({"n": [1, 2, 3]}), pa.table({"n": [4]})], 3)]
+    [[1, 2, 3], [4]]
+    """
+    held, count = [], 0
+    for piece in pieces:
+        held.append(piece)
+        count += piece.num_rows
+        while count >= rows:
+            table = pa.concat_tables(held)
+            yield table.slice(0, rows).combine_chunks()
+            held, count = [table.slice(rows)], count - rows
+    if count:
+        yield pa.concat_tables(held).combine_chunks()
+
+
+def write_part_streamed(path: Path, schema: pa.Schema, pieces: Callable[[], Iterable[pa.Table]]) -> Path:
+    """``write_parquet(table, path, sort=False)`` for a table already in readers' order,
+    given as pieces (`pieces()` gives them; it is called twice: once to size the row
+    groups, once to write them): the same bytes, one row group in memory at a time."""
+    size = SortedSize()
+    for piece in pieces():
+        size.add(piece)
+    # row_group_rows reads only a table's num_rows and nbytes: give it the whole table's.
+    rows = row_group_rows(SimpleNamespace(num_rows=size.rows, nbytes=size.nbytes()))
+    return write_parquet_row_groups(regroup(pieces(), rows), schema, path)
+
+
+def split_part(path: Path, split: Callable[[pa.Table], tuple[pa.Table, pa.Table]]) -> pa.Table:
+    """Rewrite a part (rows in readers' order) with the rows `split` keeps, a row group at
+    a time, and return the rows it sets aside (the few: a part's duplicates), together.
+    `split(rows)` → (kept, set aside), each in the order given. The part's bytes are the
+    same as ``write_parquet`` of its kept rows."""
+    parquet = pq.ParquetFile(path)
+    set_aside: list[pa.Table] = []
+
+    def kept(keep_aside: bool) -> Iterator[pa.Table]:
+        for group in range(parquet.num_row_groups):
+            rows, aside = split(parquet.read_row_group(group))
+            if keep_aside:
+                set_aside.append(aside)
+            yield rows
+
+    calls = iter((False, True))  # sized first, then written: keep what is set aside once
+    write_part_streamed(path, parquet.schema_arrow, lambda: kept(next(calls)))
+    return pa.concat_tables(set_aside)
+
+
+class _RowsInOrder:
+    """A part's rows, read MERGE_READ_ROWS at a time and handed out in order."""
+
+    def __init__(self, path: Path) -> None:
+        self.batches = pq.ParquetFile(path).iter_batches(batch_size=MERGE_READ_ROWS)
+        self.held: list[pa.Table] = []
+        self.count = 0
+
+    def take(self, rows: int) -> pa.Table:
+        while self.count < rows:
+            batch = pa.Table.from_batches([next(self.batches)])
+            self.held.append(batch)
+            self.count += batch.num_rows
+        table = pa.concat_tables(self.held)
+        self.held, self.count = [table.slice(rows)], self.count - rows
+        return table.slice(0, rows)
+
+
+def merge_parts(parts: list[Path], target: Path) -> Path:
+    """``write_parquet`` of the parts' rows as one table (sorted for readers), with the same
+    bytes, holding about one row group. Every part is written in readers' order, so each
+    part's rows come in the merged order as they lie in it: the rows are read a few
+    hundred at a time from each part. (Parts not in that order are merged in memory.)"""
+    schema = pq.ParquetFile(parts[0]).schema_arrow
+    keys = [(name, "ascending") for name in SORT_KEYS if name in schema.names]
+    starts = np.cumsum([0] + [pq.ParquetFile(p).metadata.num_rows for p in parts])
+    if not keys or starts[-1] < 2:  # sort_for_readers leaves such a table as it is: no sorted copy
+        return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+    key_rows = pa.concat_tables([pq.read_table(p, columns=[k for k, _ in keys]) for p in parts])
+    order = pc.sort_indices(key_rows, sort_keys=keys).to_numpy().astype(np.int64)  # as sort_for_readers
+    part_of = np.searchsorted(starts, order, side="right") - 1
+    if not all(np.all(np.diff(order[part_of == j]) > 0) for j in range(len(parts))):
+        return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+
+    def merged() -> Iterator[pa.Table]:
+        readers = [_RowsInOrder(p) for p in parts]
+        done = np.zeros(len(parts), dtype=np.int64)  # rows of each part handed out so far
+        for start in range(0, len(order), MERGE_READ_ROWS):
+            rows, owners = order[start:start + MERGE_READ_ROWS], part_of[start:start + MERGE_READ_ROWS]
+            counts = np.bincount(owners, minlength=len(parts))
+            pieces = [readers[j].take(int(counts[j])) for j in np.flatnonzero(counts)]
+            first = np.zeros(len(parts), dtype=np.int64)  # where each part's rows begin in the pieces
+            first[np.flatnonzero(counts)] = np.cumsum([0, *counts[counts > 0]])[:-1]
+            yield pa.concat_tables(pieces).take(first[owners] + rows - starts[owners] - done[owners])
+            done += counts
+
+    return write_part_streamed(target, schema, merged)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
@@ -326,28 +483,33 @@ class VersionBuilder:
     def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES,
                 memory_bytes: int = MERGE_MEMORY_BYTES) -> dict[str, int]:
         """Merge small parts into files of up to `target_bytes` on disk and `memory_bytes`
-        of rows in memory (sorted again as one), once a kind has more than
-        `max_small_files` of them. Returns files merged away per kind.
+        of rows (sorted again as one; above STREAM_ROWS_BYTES merged a few rows of each
+        part at a time, ``merge_parts``), once a kind has more than `max_small_files` of
+        them. Returns files merged away per kind.
         """
         merged = {kind: 0 for kind in TABLE_KINDS}
         for kind in TABLE_KINDS:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
             if len(small) <= max_small_files:
                 continue
-            groups, group, size, rows_bytes = [], [], 0, 0
+            groups, group, size, group_rows_bytes = [], [], 0, 0
             for part in small:
-                part_rows_bytes = _rows_bytes(part)
-                if group and (size + part.stat().st_size > target_bytes or rows_bytes + part_rows_bytes > memory_bytes):
+                part_rows_bytes = rows_bytes(part)
+                if group and (size + part.stat().st_size > target_bytes
+                              or group_rows_bytes + part_rows_bytes > memory_bytes):
                     groups.append(group)
-                    group, size, rows_bytes = [], 0, 0
+                    group, size, group_rows_bytes = [], 0, 0
                 group.append(part)
                 size += part.stat().st_size
-                rows_bytes += part_rows_bytes
+                group_rows_bytes += part_rows_bytes
             groups.append(group)
             for group in (g for g in groups if len(g) > 1):
-                table = pa.concat_tables([pq.read_table(p) for p in group])
                 name = hashlib.sha256("\0".join(p.name for p in group).encode()).hexdigest()[:16]
-                write_parquet(table, self.staging / kind / f"part-m{name}.parquet")
+                target = self.staging / kind / f"part-m{name}.parquet"
+                if sum(rows_bytes(p) for p in group) > STREAM_ROWS_BYTES:
+                    merge_parts(group, target)
+                else:
+                    write_parquet(pa.concat_tables([pq.read_table(p) for p in group]), target)
                 for part in group:
                     part.unlink()
                 merged[kind] += len(group) - 1

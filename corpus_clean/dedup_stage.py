@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpus_clean.dataset import part_path, write_part
+from corpus_clean.dataset import STREAM_ROWS_BYTES, part_path, rows_bytes, split_part, write_part
 from corpus_clean.dedup import DedupParams, clean_table_signatures, deduplicate, map_signatures, split_duplicates
 from corpus_clean.layout import STAGED_SIGNATURES
 from corpus_clean.output import write_parquet
@@ -80,11 +80,21 @@ def assign_run(staging: str | Path, part_names: list[str], index_dir: str | Path
 
 def move_duplicates(staging: str | Path, part_name: str, assignments: pa.Table) -> dict[str, int]:
     """Rewrite a staged clean part without its duplicates and stage those under
-    duplicates/ (same part name). Returns duplicates per source file."""
-    kept, duplicates = split_duplicates(pq.read_table(part_path(staging, "clean", part_name)), assignments)
-    if not duplicates.num_rows:
+    duplicates/ (same part name). Returns duplicates per source file.
+
+    The part's ids are read first: a part with no duplicate is left as it is. A part of
+    more than STREAM_ROWS_BYTES of rows is rewritten a row group at a time
+    (``dataset.split_part``: the same bytes), not read, split and sorted whole."""
+    path = part_path(staging, "clean", part_name)
+    ids = pq.read_table(path, columns=["id"])
+    _, found = split_duplicates(ids, assignments)
+    if not found.num_rows:
         return {}
-    write_part(staging, "clean", part_name, kept)
+    if rows_bytes(path) <= STREAM_ROWS_BYTES or found.num_rows == ids.num_rows:
+        kept, duplicates = split_duplicates(pq.read_table(path), assignments)
+        write_part(staging, "clean", part_name, kept)
+    else:
+        duplicates = split_part(path, lambda rows: split_duplicates(rows, assignments))
     write_part(staging, "duplicates", part_name, duplicates)
     return dict(Counter(duplicates.column("source").to_pylist()))
 

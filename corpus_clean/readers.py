@@ -50,10 +50,19 @@ _BOMS = (
 class InputFile:
     url: str       # what fsspec opens
     source: str    # what rows say: path relative to the input root
-    size: int
+    size: int      # bytes to read (a piece: its bytes)
     # An entry of the input tree that is listed but not read (a symlink loop, a second
     # path to a file already listed, a fifo...): the reader turns it into a `Skipped`.
     skip_reason: str | None = None
+    # A piece of a big JSONL file (``shards.split_big_files``): its bytes [start, end),
+    # cut at line ends, whose first line is record `first_record` of the file.
+    start: int = 0
+    end: int | None = None
+    first_record: int = 0
+
+    @property
+    def is_piece(self) -> bool:
+        return self.end is not None
 
 
 @dataclass(frozen=True)
@@ -525,14 +534,18 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
     stream that breaks part way keeps the lines read before the break and ends with an
     `Unreadable` naming the last line read."""
     errors: list[BaseException] = []
-    with fsspec.open(file.url, "rb", compression="infer") as handle:
-        chunks = _chunks(handle, errors)
+    with fsspec.open(file.url, "rb", compression=None if file.is_piece else "infer") as handle:
+        if file.is_piece:  # cut at line ends, in a file of one-byte line endings (``shards.split_big_files``)
+            handle.seek(file.start)
+            chunks = _chunks(_Limited(handle, file.end - file.start), errors)
+        else:
+            chunks = _chunks(handle, errors)
         head = next(chunks, b"")
         chunks = _prepend(head, chunks)
-        encoding = stream_encoding(head)
+        encoding = None if file.is_piece else stream_encoding(head)
         lines = 0
         if encoding is None:
-            for index, line in enumerate(split_lines(chunks)):
+            for index, line in enumerate(split_lines(chunks), start=file.first_record):
                 lines += 1
                 yield jsonl_line(file.source, index, line)
         else:
@@ -547,7 +560,7 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
                     yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
     if errors:
         error = errors[0]
-        yield Unreadable(file.source, f"{file.source}: unreadable after line {lines} "
+        yield Unreadable(file.source, f"{file.source}: unreadable after line {file.first_record + lines} "
                                       f"({type(error).__name__}: {error}); records after it, if any, are lost")
     elif not lines:
         yield Skipped(file.source, "empty file")
@@ -597,6 +610,18 @@ def _parses(line: str) -> bool:
     except (ValueError, RecursionError):
         return False
     return True
+
+
+class _Limited:
+    """A binary file handle that ends after `remaining` bytes (a piece's end)."""
+
+    def __init__(self, handle, remaining: int) -> None:
+        self.handle, self.remaining = handle, remaining
+
+    def read(self, size: int) -> bytes:
+        data = self.handle.read(min(size, self.remaining)) if self.remaining > 0 else b""
+        self.remaining -= len(data)
+        return data
 
 
 def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
+import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -19,7 +20,7 @@ from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, jsonl_record, new_document,
-                                  read_file)
+                                  read_file, stream_encoding)
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -105,7 +106,8 @@ class BatchExtras:
 
 
 def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
-    """Pack files, in order, into shards of about `target_bytes` each.
+    """Pack files, in order, into shards of about `target_bytes` each (a big JSONL file
+    is packed as pieces: ``split_big_files``).
 
     >>> files = [InputFile(str(i), str(i), 40) for i in range(5)]
     >>> [len(s.files) for s in plan_shards(files, target_bytes=100)]
@@ -114,7 +116,7 @@ def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES)
     shards: list[Shard] = []
     current: list[InputFile] = []
     size = 0
-    for file in files:
+    for file in split_big_files(files, target_bytes):
         current.append(file)
         size += file.size
         if size >= target_bytes:
@@ -123,6 +125,92 @@ def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES)
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
+
+
+# A file is cut into pieces once it is over this many shard targets: a shard holds its
+# rows (and texts) in memory, so a 2 GB file must not be one shard. Smaller files are
+# packed whole, as a shard closes once it reaches the target (up to about two targets).
+SPLIT_ABOVE_TARGETS = 2
+# Pieces are never smaller than this, whatever the target: a shard of a few records
+# saves no memory and costs a task (and a tiny --shard-mb still means "a file a shard").
+MIN_PIECE_BYTES = 1024 * 1024
+SPLITTABLE_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: a piece is a byte range
+
+
+def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile]:
+    """`files` with each JSONL file of more than SPLIT_ABOVE_TARGETS × `target_bytes`
+    replaced by its pieces of about `target_bytes` (at least MIN_PIECE_BYTES;
+    ``line_pieces``), in order. The
+    pieces' records are the file's records, with the same ids (record indexes count
+    from the file's first line), and the run's accounting adds them up per file
+    (``merge_split_files``). Compressed and UTF-16/32 files are not cut."""
+    piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
+    found = []
+    for file in files:
+        if (file.size > SPLIT_ABOVE_TARGETS * piece_bytes and not file.skip_reason and not file.is_piece
+                and file.source.lower().endswith(SPLITTABLE_SUFFIXES)):
+            found.extend(line_pieces(file, piece_bytes))
+        else:
+            found.append(file)
+    return found
+
+
+def line_breaks(data: bytes, after_cr: bool) -> int:
+    r"""Line breaks in `data` as ``readers.split_lines`` counts them (LF, CRLF, lone CR);
+    `after_cr`: the bytes before `data` ended in CR (a leading LF completes that CRLF).
+
+    >>> line_breaks(b"a\r\nb\rc\n", False), line_breaks(b"\nx\n", True)
+    (3, 1)
+    """
+    breaks = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    return breaks - 1 if after_cr and data.startswith(b"\n") else breaks
+
+
+def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20) -> list[InputFile]:
+    """A JSONL file as pieces of about `piece_bytes`, each cut just after a LF, each
+    knowing the index of its first line (one read of the file, a block at a time). A
+    file whose first bytes say UTF-16/32 (a newline is more bytes) stays whole."""
+    cuts = [(0, 0)]  # (byte offset, lines before it)
+    lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
+    with fsspec.open(file.url, "rb") as handle:
+        while block := handle.read(block_bytes):
+            if offset == 0 and stream_encoding(block) is not None:
+                return [file]
+            searched = 0
+            while offset + len(block) > next_cut:
+                newline = block.find(b"\n", max(next_cut - offset, searched))
+                if newline < 0:
+                    break
+                lines += line_breaks(block[searched:newline + 1], after_cr and searched == 0)
+                after_cr, searched = False, newline + 1
+                cuts.append((offset + searched, lines))
+                next_cut = offset + searched + piece_bytes
+            lines += line_breaks(block[searched:], after_cr and searched == 0)
+            after_cr = block.endswith(b"\r")
+            offset += len(block)
+    cuts = [cut for cut in cuts if cut[0] < offset]
+    ends = [start for start, _ in cuts[1:]] + [offset]
+    return [replace(file, size=end - start, start=start, end=end, first_record=first)
+            for (start, first), end in zip(cuts, ends)]
+
+
+def merge_split_files(summaries: list["ShardSummary"]) -> list["ShardSummary"]:
+    """A file cleaned in pieces is counted by each piece's shard: its counts are added
+    up into the first summary that has it and removed from the others, so the run's
+    per-file accounting (and the duplicates moved out per file) sees each file once."""
+    first: dict[str, FileCounts] = {}
+    for summary in summaries:
+        for source in list(summary.files):
+            counts = summary.files[source]
+            if source not in first:
+                first[source] = counts
+                continue
+            total = first[source]
+            for name in ("read", "clean", "quarantined", "duplicates", "filtered", "skipped", "records",
+                         "unreadable", "skipped_reasons", "unreadable_reasons"):
+                setattr(total, name, getattr(total, name) + getattr(counts, name))
+            del summary.files[source]
+    return summaries
 
 
 def run_fingerprint(files: list[InputFile], params: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -20,7 +20,7 @@ from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import stop_workers
 from corpus_clean.report import no_new_records
-from corpus_clean.shards import BatchExtras
+from corpus_clean.shards import BatchExtras, merge_split_files
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
@@ -210,13 +210,14 @@ def clean_corpus(
         else:
             summaries, parts = clean_shards(*shard_args, workers, progress.advance)
             stop_workers()  # idle from here on; their memory is the flow's for dedup and the commit
+        merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file
         progress.finish()
         if dedup:  # after every shard: copies of one article usually sit in different shards
             staging = str(builder.staging)
             assignments = assign_task(staging, parts, str(builder.staging / DEDUP_INDEX))
             # One part at a time: each reads, splits and rewrites a whole part in memory.
             moved = [move_duplicates_task(staging, part, assignments) for part in parts]
-            count_duplicates(summaries, {source: n for counts in moved for source, n in counts.items()})
+            count_duplicates(summaries, sum((Counter(counts) for counts in moved), Counter()))  # a file's pieces: several parts
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
                    "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
                    "pipeline_version": __version__}

@@ -1,0 +1,158 @@
+"""A big JSONL file is cleaned in pieces (``shards.split_big_files``): the pieces read
+the file's records with their ids, in order, whatever the line endings; a run over
+pieces gives the same rows and per-file counts as one over the whole file, dedup
+included, and an appended file is still recognised and cleaned again."""
+from __future__ import annotations
+
+import glob
+import json
+import random
+
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import shards
+from corpus_clean.readers import InputFile, Skipped, Unreadable, read_file
+from corpus_clean.shards import line_pieces, merge_split_files, plan_shards
+from tests.test_dedup import article
+
+LINE_KINDS = st.sampled_from(["json", "json", "json", "blank", "malformed", "latin1", "unicode"])
+ENDINGS = st.sampled_from([b"\n", b"\n", b"\r\n", b"\r"])
+
+
+def _line(kind: str, k: int) -> bytes:
+    if kind == "blank":
+        return b"  "
+    if kind == "malformed":
+        return b'{"text": "cut off'
+    if kind == "latin1":
+        return json.dumps({"text": f"caf\u00e9 {k}"}, ensure_ascii=False).encode("latin-1")
+    if kind == "unicode":
+        return json.dumps({"text": f"\u00e9t\u00e9 \u2014 {k} \U0001F600"}, ensure_ascii=False).encode()
+    return json.dumps({"id": f"r{k}", "text": f"Record {k}. " * (1 + k % 7)}).encode()
+
+
+def _records(file: InputFile) -> list[tuple]:
+    found = []
+    for item in read_file(file):
+        if isinstance(item, (Skipped, Unreadable)):
+            found.append((type(item).__name__, item.reason))
+        else:
+            found.append((item.id, item.record_index, item.raw_sha256, item.raw_text, tuple(item.problems)))
+    return found
+
+
+@settings(max_examples=25, deadline=None)
+@given(lines=st.lists(st.tuples(LINE_KINDS, ENDINGS), min_size=1, max_size=40), last_ending=st.booleans(),
+       piece_bytes=st.integers(1, 400), block_bytes=st.integers(1, 64))
+def test_pieces_read_the_records_of_the_whole_file(lines, last_ending, piece_bytes, block_bytes, tmp_path_factory):
+    data = b"".join(_line(kind, k) + ending for k, (kind, ending) in enumerate(lines))
+    if not last_ending:
+        data = data.rstrip(b"\r\n")
+    path = tmp_path_factory.mktemp("in") / "big.jsonl"
+    path.write_bytes(data)
+    whole = InputFile(str(path), "big.jsonl", len(data))
+
+    pieces = line_pieces(whole, piece_bytes, block_bytes=block_bytes)
+
+    assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]] and pieces[-1].end == len(data)
+    assert all(data[p.end - 1:p.end] == b"\n" for p in pieces[:-1])
+    assert [r for piece in pieces for r in _records(piece)] == _records(whole)
+
+
+def test_a_utf16_file_is_not_cut(tmp_path):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes("\n".join(json.dumps({"text": f"line {k}"}) for k in range(50)).encode("utf-16"))
+    whole = InputFile(str(path), "wide.jsonl", path.stat().st_size)
+    assert line_pieces(whole, 64) == [whole]
+
+
+@pytest.fixture
+def small_pieces(monkeypatch):
+    """Pieces of a few hundred bytes (a real run never cuts below MIN_PIECE_BYTES)."""
+    monkeypatch.setattr(shards, "MIN_PIECE_BYTES", 1)
+
+
+def test_a_tiny_shard_size_does_not_cut_files_below_the_piece_floor(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"text": "x" * 50}) + "\n" for _ in range(40)))
+    files = [InputFile(str(path), path.name, path.stat().st_size)]
+    assert plan_shards(files, target_bytes=1)[0].files == tuple(files)
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_only_files_over_two_targets_are_cut_and_pieces_pack_into_shards(tmp_path):
+    small, big = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    small.write_text("".join(json.dumps({"text": "x" * 50}) + "\n" for _ in range(3)))  # ~180 B
+    big.write_text("".join(json.dumps({"text": "y" * 50}) + "\n" for _ in range(40)))   # ~2.4 kB
+    files = [InputFile(str(p), p.name, p.stat().st_size) for p in (small, big)]
+
+    shards = plan_shards(files, target_bytes=200)
+
+    assert shards[0].files[0] == files[0]  # under two targets: whole
+    pieces = [f for shard in shards for f in shard.files if f.source == "b.jsonl"]
+    assert len(pieces) > 5 and all(p.is_piece and p.size <= 200 + 62 for p in pieces)
+    assert plan_shards(files, target_bytes=10_000)[0].files == tuple(files)
+
+
+def _run(inputs, out, shard_mb: float):
+    from flows.clean_corpus import clean_corpus
+
+    state = clean_corpus(input_path=str(inputs), output_dir=str(out), data_docs=False, shard_mb=shard_mb,
+                         return_state=True)
+    return state.result(raise_on_failure=False)
+
+
+def _rows(out, kind: str) -> list[dict]:
+    files = glob.glob(str(out / kind / "*.parquet"))
+    if not files:
+        return []
+    return sorted(pq.read_table(files, columns=["id", "record_index", "text", "raw_sha256"]).to_pylist(),
+                  key=lambda r: r["record_index"])
+
+
+@pytest.mark.usefixtures("prefect_server", "small_pieces")
+def test_a_run_over_pieces_gives_the_rows_and_counts_of_a_run_over_the_whole_file(tmp_path):
+    rng = random.Random(5)
+    stories = [article(k, 70) for k in range(30)]
+    lines = [json.dumps({"id": f"s{k}", "text": rng.choice(stories) if k % 4 == 0 else stories[k % 30]})
+             for k in range(90)]  # exact copies across pieces: the dedup stage still finds them
+    lines[17] = '{"text": "not closed'
+    lines[40] = ""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (inputs / "small.jsonl").write_text(json.dumps({"text": stories[3]}) + "\n", encoding="utf-8")
+    size = (inputs / "big.jsonl").stat().st_size
+
+    whole = _run(inputs, tmp_path / "whole", shard_mb=1)
+    cut = _run(inputs, tmp_path / "cut", shard_mb=size / 6 / 1024 / 1024)  # the big file in ~6 pieces
+
+    assert cut["shards"] > 4 and whole["shards"] == 1
+    assert cut["totals"] == whole["totals"] and cut["files"] == whole["files"]
+    assert whole["totals"]["duplicates"] > 0
+    for kind in ("clean", "quarantine", "duplicates"):
+        assert _rows(tmp_path / "cut", kind) == _rows(tmp_path / "whole", kind)
+
+    # Appended to: the file is cleaned again (all its records, the new ones too), once.
+    with open(inputs / "big.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": f"Appended. {article(99, 70)}"}) + "\n")
+    again = _run(inputs, tmp_path / "cut", shard_mb=size / 6 / 1024 / 1024)
+    assert again["inputs"]["processed"] == ["big.jsonl"]
+    assert again["files"]["big.jsonl"]["read"] == 91
+    rows = _rows(tmp_path / "cut", "clean") + _rows(tmp_path / "cut", "duplicates") + _rows(tmp_path / "cut", "quarantine")
+    assert len({r["id"] for r in rows}) == len(rows) == 91 + 1 - 1  # + small.jsonl, - the blank line
+
+
+def test_merging_split_files_adds_each_files_counts_up_once():
+    from corpus_clean.shards import FileCounts, ShardSummary
+
+    def summary(name, **files):
+        return ShardSummary(name, 0, 0, {s: FileCounts(read=r, clean=r, records=r) for s, r in files.items()}, {}, {}, {})
+
+    merged = merge_split_files([summary("p0", a=3, b=2), summary("p1", b=5), summary("p2", b=1, c=4)])
+
+    assert [sorted(s.files) for s in merged] == [["a", "b"], [], ["c"]]
+    assert (merged[0].files["b"].read, merged[0].files["b"].clean) == (8, 8)
