@@ -1,0 +1,157 @@
+"""A second opinion on pages where the chosen blocks hold a sliver of the page's prose.
+
+The scoring (:func:`corpus_clean.html.best_container`) picks the block with the
+most paragraph score. On pages written as many small boxes (a service page's
+hero, features, testimonials and FAQ; a product's bullets, details and
+description) one box wins and the others are ``html.not_main``. Trafilatura
+handles such pages by comparing its output with a second extractor's
+(readability) and taking the other when it is much longer; we compare with a
+second *reading* of the same tree, cheap because it reuses its text counts:
+
+1. :func:`doubts_choice`: the rendered page keeps under ``DOUBT_SHARE`` of the
+   text that is neither kept nor cut as furniture (a free test on the lines
+   already rendered; it fires on a few pages in a hundred).
+2. :func:`prose_cover`: the smallest element holding ``COVER`` of the page's
+   prose (text outside links, furniture already cut), found top-down from
+   ``<body>``. Replaces the chosen blocks when it holds ``GAIN`` times their
+   prose (``ARTICLE_GAIN`` on a page that declares itself an article) and is
+   not a link farm; when it does not hold them, only if they are a small box
+   (``OUTSIDE_MAX_HELD``). Link lists inside it are still cut by the
+   renderer, and every cut is recorded.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from selectolax.lexbor import LexborNode
+
+__all__ = ["doubts_choice", "prose_by_element", "prose_cover", "second_opinion"]
+
+# The cover holds COVER of the page's prose; it replaces the choice when it holds GAIN
+# times the choice's prose (trafilatura's test for its readability fallback: twice the
+# text), ARTICLE_GAIN times on a page that declares itself an article (an article's page
+# also carries teasers and comment excerpts: more evidence is needed), and under COVER_LD
+# of its text is links. A cover that does not hold the choice replaces it only when the
+# choice is under OUTSIDE_MAX_HELD characters of prose (an author box, a promo: not a
+# story of its own). Tuned on WCXB dev and the readability dev half (RESULTS-html.md,
+# round 5): COVER 0.6 was worse than 0.7; ARTICLE_GAIN 2 cost scrapinghub 0.005.
+DOUBT_SHARE = 0.4
+COVER = 0.7
+GAIN = 2.0
+ARTICLE_GAIN = 3.0
+COVER_LD = 0.5
+OUTSIDE_MAX_HELD = 1000
+MAX_LEVELS = 64  # prose is summed this far up from a paragraph (real pages are shallower)
+
+
+def doubts_choice(lines: list[tuple[str, str]], keep: str = "keep", not_main: str = "html.not_main") -> bool:
+    """True when the rendered page keeps under ``DOUBT_SHARE`` of its unlabelled text.
+
+    Text cut as furniture (nav, footer, comments ...) does not count: only what was
+    kept and what was left out as ``html.not_main``, the text the scoring decided on.
+
+    >>> doubts_choice([("A short box.", "keep"), ("Three more sections of the service page.", "html.not_main")])
+    True
+    >>> doubts_choice([("The article, long and whole.", "keep"), ("Home", "html.nav")])
+    False
+    """
+    kept = sum(len(line) for line, verdict in lines if verdict == keep)
+    outside = sum(len(line) for line, verdict in lines if verdict == not_main)
+    return kept < DOUBT_SHARE * (kept + outside)
+
+
+def prose_by_element(body: LexborNode) -> tuple[dict[int, int], dict[int, int]]:
+    """Prose characters (text outside links) and link characters under every element, by ``mem_id``.
+
+    One pass over the page's paragraphs (:func:`corpus_clean.html.collect_paragraphs`),
+    each adding its counts to all its ancestors.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<body><div id='a'><p>Twelve chars</p><p><a href='/'>link</a></p></div></body>")
+    >>> prose, links = prose_by_element(t.body)
+    >>> prose[t.css_first("#a").mem_id], links[t.css_first("#a").mem_id]
+    (12, 4)
+    >>> t = LexborHTMLParser("<body><div id='card'><a href='/s'><p>A teaser in a link</p></a></div></body>")
+    >>> prose_by_element(t.body)[0][t.css_first("#card").mem_id]
+    0
+    """
+    from corpus_clean.html import collect_paragraphs  # html.py imports this module
+
+    prose: dict[int, int] = {}
+    links: dict[int, int] = {}
+    for para in collect_paragraphs(body):
+        own, linked = para.chars - para.link_chars, para.link_chars
+        node, level = para.node, 0
+        while node is not None and level < MAX_LEVELS:
+            if node.tag == "a" and own:
+                # a teaser card: a link around a heading and a paragraph is all link text
+                own, linked = 0, linked + own
+            key = node.mem_id
+            prose[key] = prose.get(key, 0) + own
+            links[key] = links.get(key, 0) + linked
+            if node.tag == "body":
+                break
+            node = node.parent
+            level += 1
+    return prose, links
+
+
+def prose_cover(body: LexborNode, prose: dict[int, int]) -> Optional[LexborNode]:
+    """The deepest element holding ``COVER`` of the prose under ``body`` (``body`` itself when no child does).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> boxes = "".join(f"<section><p>Box {i}, a feature of the service, told in a sentence.</p></section>" for i in range(4))
+    >>> t = LexborHTMLParser(f"<body><div id='menu'><p>Menu words</p></div><div id='col'>{boxes}</div></body>")
+    >>> prose_cover(t.body, prose_by_element(t.body)[0]).attributes["id"]
+    'col'
+    """
+    total = prose.get(body.mem_id, 0)
+    if not total:
+        return None
+    node = body
+    while True:
+        child = next((c for c in node.iter(include_text=False) if prose.get(c.mem_id, 0) >= COVER * total), None)
+        if child is None:
+            return node
+        node = child
+
+
+def second_opinion(body: LexborNode, chosen: list[LexborNode], lines: list[tuple[str, str]],
+                   article: bool = False) -> Optional[list[LexborNode]]:
+    """``[cover]`` to render instead of ``chosen`` when the choice is doubted and the cover
+    holds ``GAIN`` times its prose; else None (see the module docstring).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> boxes = "".join(f"<div class='box{i}'><p>Box {i}, a feature of the service, told in a sentence.</p></div>"
+    ...                 for i in range(5))
+    >>> t = LexborHTMLParser(f"<body><div id='col'>{boxes}</div></body>")
+    >>> first = t.css_first(".box0")
+    >>> lines = [(n.text(), "keep" if n is first else "html.not_main") for n in t.css("p")]
+    >>> [n.attributes["id"] for n in second_opinion(t.body, [first], lines)]
+    ['col']
+    """
+    if not chosen or not doubts_choice(lines):
+        return None
+    prose, links = prose_by_element(body)
+    cover = prose_cover(body, prose)
+    if cover is None:
+        return None
+    key = cover.mem_id
+    held = sum(prose.get(node.mem_id, 0) for node in chosen)
+    if not all(_inside(node, cover) for node in chosen) and held > OUTSIDE_MAX_HELD:
+        return None
+    gain = ARTICLE_GAIN if article else GAIN
+    if prose[key] < gain * held or links.get(key, 0) > COVER_LD * (prose[key] + links.get(key, 0)):
+        return None
+    return [cover]
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """True when ``node`` is ``ancestor`` or below it."""
+    key = ancestor.mem_id
+    while node is not None:
+        if node.mem_id == key:
+            return True
+        node = node.parent
+    return False
+
