@@ -60,40 +60,41 @@ def doubts_choice(lines: list[tuple[str, str]], keep: str = "keep", not_main: st
     return kept < DOUBT_SHARE * (kept + outside)
 
 
-def prose_by_element(body: LexborNode) -> tuple[dict[int, int], dict[int, int]]:
-    """Prose characters (text outside links) and link characters under every element, by ``mem_id``.
+def prose_by_element(body: LexborNode) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Prose characters (a block's text outside its links), link characters, and the prose
+    that sits inside a link (a teaser card: a link around a heading and a paragraph) under
+    every element, by ``mem_id``.
 
     One pass over the page's paragraphs (:func:`corpus_clean.html.collect_paragraphs`),
     each adding its counts to all its ancestors.
 
     >>> from selectolax.lexbor import LexborHTMLParser
-    >>> t = LexborHTMLParser("<body><div id='a'><p>Twelve chars</p><p><a href='/'>link</a></p></div></body>")
-    >>> prose, links = prose_by_element(t.body)
-    >>> prose[t.css_first("#a").mem_id], links[t.css_first("#a").mem_id]
-    (12, 4)
-    >>> t = LexborHTMLParser("<body><div id='card'><a href='/s'><p>A teaser in a link</p></a></div></body>")
-    >>> prose_by_element(t.body)[0][t.css_first("#card").mem_id]
-    0
+    >>> t = LexborHTMLParser("<body><div id='a'><p>Twelve chars</p><p><a href='/'>link</a></p></div>"
+    ...                      "<div id='card'><a href='/s'><p>A teaser</p></a></div></body>")
+    >>> prose, links, wrapped = prose_by_element(t.body)
+    >>> [(prose[k], links[k], wrapped.get(k, 0)) for k in (t.css_first("#a").mem_id, t.css_first("#card").mem_id)]
+    [(12, 4, 0), (8, 0, 8)]
     """
     from corpus_clean.html import collect_paragraphs  # html.py imports this module
 
     prose: dict[int, int] = {}
     links: dict[int, int] = {}
+    wrapped: dict[int, int] = {}
     for para in collect_paragraphs(body):
         own, linked = para.chars - para.link_chars, para.link_chars
-        node, level = para.node, 0
+        node, level, in_link = para.node, 0, False
         while node is not None and level < MAX_LEVELS:
-            if node.tag == "a" and own:
-                # a teaser card: a link around a heading and a paragraph is all link text
-                own, linked = 0, linked + own
+            in_link = in_link or node.tag == "a"
             key = node.mem_id
             prose[key] = prose.get(key, 0) + own
             links[key] = links.get(key, 0) + linked
+            if in_link and own:
+                wrapped[key] = wrapped.get(key, 0) + own
             if node.tag == "body":
                 break
             node = node.parent
             level += 1
-    return prose, links
+    return prose, links, wrapped
 
 
 def prose_cover(body: LexborNode, prose: dict[int, int]) -> Optional[LexborNode]:
@@ -130,9 +131,11 @@ def second_opinion(body: LexborNode, chosen: list[LexborNode], lines: list[tuple
     >>> [n.attributes["id"] for n in second_opinion(t.body, [first], lines)]
     ['col']
     """
-    if not chosen or not doubts_choice(lines):
+    if not doubts_choice(lines):
         return None
-    prose, links = prose_by_element(body)
+    prose, links, wrapped = prose_by_element(body)
+    if not chosen:
+        return None if article else listing_cover(body, prose, links)
     cover = prose_cover(body, prose)
     if cover is None:
         return None
@@ -141,7 +144,36 @@ def second_opinion(body: LexborNode, chosen: list[LexborNode], lines: list[tuple
     if not all(_inside(node, cover) for node in chosen) and held > OUTSIDE_MAX_HELD:
         return None
     gain = ARTICLE_GAIN if article else GAIN
-    if prose[key] < gain * held or links.get(key, 0) > COVER_LD * (prose[key] + links.get(key, 0)):
+    # (link density counting teaser cards, paragraphs inside a link, as links)
+    linked = links.get(key, 0) + wrapped.get(key, 0)
+    if prose[key] < gain * held or linked > COVER_LD * (prose[key] + links.get(key, 0)):
+        return None
+    return [cover]
+
+
+def listing_cover(body: LexborNode, prose: dict[int, int], links: dict[int, int]) -> Optional[list[LexborNode]]:
+    """``[element]`` holding ``COVER`` of the page's text, links included, on a page with no paragraph at all.
+
+    A news aggregator's front page, a search result or a schedule is a list of
+    links: the scoring finds no paragraph and the page came out empty. Its list is
+    where most of its text is (menus and footers are cut before this); rendered as
+    the choice, its repeated rows are kept whole as cards
+    (:func:`corpus_clean.html_sections.link_cards`), and the rest is still cut.
+    ``None`` when that is the whole ``<body>`` (nothing stands out) or holds no
+    repeated rows of links (a grid of bare labels is not a listing).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> rows = "".join(f"<tr class='item'><td><a href='/{i}'>Story number {i} on the list</a></td></tr>" for i in range(9))
+    >>> t = LexborHTMLParser(f"<body><div id='top'><a href='/'>Home</a></div><table id='list'>{rows}</table></body>")
+    >>> prose, links, _ = prose_by_element(t.body)
+    >>> [n.tag for n in listing_cover(t.body, prose, links)]
+    ['tbody']
+    """
+    from corpus_clean.html_sections import card_elements
+
+    text = {key: amount + links.get(key, 0) for key, amount in prose.items()}
+    cover = prose_cover(body, text)
+    if cover is None or cover.tag in ("body", "html") or not card_elements([cover]):
         return None
     return [cover]
 
@@ -155,3 +187,65 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
         node = node.parent
     return False
 
+
+# Labels naming things that are short by nature (a caption, an embedded player, a
+# collapsed widget) are wrong on a block holding this much prose: an accordion's
+# answers, a tab panel, a page builder's "widget" text box, a table styled as a figure.
+# (Rule name -> prose characters, text outside links, from which the label is ignored;
+# tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
+PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
+# A site that puts prose under one of these labels uses it for content: the page's other
+# elements with the same tag and class come back too (Elementor wraps every block of a
+# page, short or long, in "elementor-widget-container").
+SAME_LABEL = True
+FIGURES = True
+
+
+def mislabelled_prose(node: LexborNode, rule: str) -> bool:
+    """True when ``node``, labelled as ``rule``, holds more prose than such furniture ever does.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div class='accordion-panel hidden'><p>" + "An answer, in words. " * 20 + "</p></div>"
+    ...                      "<div class='menu hidden'><a href='/'>Home</a></div>")
+    >>> [mislabelled_prose(n, "html.hidden") for n in t.css("div")]
+    [True, False]
+    """
+    limit = PROSE_LABELS.get(rule)
+    if limit is None or (not FIGURES and node.tag in ("figure", "figcaption")):
+        return False
+    total = len(node.text(strip=True))
+    if total < limit:
+        return False
+    return total - sum(len(a.text(strip=True)) for a in node.css("a")) >= limit
+
+
+def restore_mislabelled(cuts: dict) -> int:
+    """Put back in the page the cut elements whose short-thing label is wrong (:func:`mislabelled_prose`).
+
+    ``cuts`` is :func:`corpus_clean.html.strip_junk`'s (placeholder id -> (element,
+    rule, placeholder)); a restored element takes its placeholder's place again and
+    leaves ``cuts``, so the scoring and the renderer see it as any other block (link
+    lists and labelled furniture inside it are still cut). Returns how many came back.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> t = LexborHTMLParser("<body><p>" + "The story, in words. " * 40 + "</p><div class='faq-panel hidden'><p>"
+    ...                      + "An answer, in words. " * 10 + "</p></div><div class='video-embed'>Watch: the pier</div></body>")
+    >>> cuts = strip_junk(t); restore_mislabelled(cuts), sorted(rule for _, rule, _ in cuts.values())
+    (1, ['html.embed'])
+    """
+    spared = {key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)}
+    if SAME_LABEL and spared:
+        labels = {_label(cuts[key][0]) for key in spared} - {None}
+        spared |= {key for key, (node, rule, _) in cuts.items() if rule in PROSE_LABELS and _label(node) in labels}
+    for key in spared:
+        node, _, placeholder = cuts.pop(key)
+        placeholder.insert_before(node, move=True)
+        placeholder.remove()
+    return len(spared)
+
+
+def _label(node: LexborNode) -> Optional[tuple]:
+    """``(tag, class)`` of an element with a class, else None."""
+    cls = node.attributes.get("class")
+    return (node.tag, cls) if cls else None

@@ -1,4 +1,4 @@
-"""The second opinion on a sliver of the page's prose (corpus_clean.html_prose)."""
+"""The second opinion on a sliver of the page's prose, and labels that are wrong on long prose (corpus_clean.html_prose)."""
 from __future__ import annotations
 
 import os
@@ -87,3 +87,79 @@ def test_a_declared_article_needs_more_evidence_than_a_page_of_boxes():
 def test_a_choice_holding_most_of_the_prose_is_not_doubted():
     lines = [(p, "keep") for p in BODY] + [("Home", "html.nav"), ("Short teaser line", "html.not_main")]
     assert not html_prose.doubts_choice(lines)
+
+
+# --- labels that name short things, on long prose -------------------------------------------
+
+
+def labelled_page(label: str, paras: int) -> str:
+    """The article's FAQ in a block whose class names a short thing (an accordion panel 'hidden' until clicked)."""
+    faq = "".join(f"<p>{p}</p>" for p in BOXES[:paras])
+    story = "".join(f"<p>{p}</p>" for p in BODY)
+    return page("").replace("<main></main>", f"<article><div class='body'>{story}"
+                                             f"<div class='{label}'>{faq}</div></div></article>")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["accordion-panel is-hidden", "elementor-widget text-embed", "faq-item hide"]),
+       st.integers(4, 6))
+def test_a_block_of_long_prose_is_kept_whatever_its_short_thing_label(label, paras):
+    text = extract_main_text(labelled_page(label, paras)).text.split("\n")
+    for p in [*BODY, *BOXES[:paras]]:
+        assert p in text
+
+
+@given(st.sampled_from(["caption", "video-embed", "hidden-xs"]))
+def test_a_short_block_with_such_a_label_is_still_cut_and_recorded(label):
+    """Fault injection: one sentence under the label is what the label says (a caption, a player's title)."""
+    ex = extract_main_text(labelled_page(label, 1))
+    assert BOXES[0] not in ex.text.split("\n")
+    assert any(BOXES[0] in r.text for r in ex.removed)
+
+
+def test_a_link_list_labelled_hidden_is_not_prose():
+    """A collapsed mobile menu: long, but links; still cut."""
+    menu = "".join(f"<a href='/s{i}'>Section number {i} of the site menu</a>" for i in range(30))
+    html = page("").replace("<main></main>", f"<article>{''.join(f'<p>{p}</p>' for p in BODY)}"
+                                             f"<div class='menu-hidden'>{menu}</div></article>")
+    assert "Section number 3" not in extract_main_text(html).text
+
+
+def test_every_widget_of_a_site_that_writes_prose_in_widgets_comes_back():
+    """Short and long paragraphs in the same "widget" wrapper: the long one shows the label is the site's
+    box for content, so the short ones come back too (SAME_LABEL); cut furniture inside stays recorded."""
+    short = "The pier opens at nine, and the ferry leaves from its end at ten past."  # under the 150 of PROSE_LABELS
+    widgets = "".join(f"<div class='builder-widget'><p>{p}</p></div>" for p in (BODY[0], short, BODY[1]))
+    html = page("").replace("<main></main>", f"<div class='entry'>{widgets}"
+                                             "<div class='builder-widget share-bar'><a href='#'>Share</a></div></div>")
+    ex = extract_main_text(html)
+    assert ex.text.split("\n") == [BODY[0], short, BODY[1]]
+    assert any(r.text == "Share\n" for r in ex.removed)  # the share widget (another class) is still cut
+
+
+# --- listings without a paragraph -----------------------------------------------------------
+
+
+def link_list_page(n: int) -> str:
+    """A link aggregator's front page: a table of ranked links, no paragraph anywhere."""
+    rows = "".join(f"<tr class='story'><td>{i + 1}.</td><td><a href='https://example.org/{i}'>Harbour story "
+                   f"number {i} on the coast road</a> (example.org)</td></tr>" for i in range(n))
+    return page("").replace("<main></main>", f"<table class='stories'>{rows}</table>")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(5, 30))
+def test_a_page_that_is_a_list_of_links_keeps_its_rows(n):
+    ex = extract_main_text(link_list_page(n))
+    text = ex.text
+    for i in range(n):
+        assert f"Harbour story number {i} on the coast road" in text
+    assert "Most read" not in text and "cookies" not in text
+    for r in ex.removed:
+        assert ex.visible_text[r.start:r.end] == r.text and r.rule.startswith("html.")
+
+
+def test_a_grid_of_bare_labels_is_not_a_listing():
+    """Fault injection: no links in the rows: the page still has no content (quarantined upstream)."""
+    grid = "<div class='grid'>" + "".join(f"<div class='cell'><span>Item {i}</span></div>" for i in range(30)) + "</div>"
+    assert extract_main_text(page(grid)).text == ""

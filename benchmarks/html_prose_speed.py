@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Cost of the second opinion and the label restore (``corpus_clean.html_prose``) on the HTML path.
+
+    python benchmarks/html_prose_speed.py SHARED_BENCH_DIR [--extra PAGES.jsonl.gz] [--rounds 3]
+
+"before" is the extractor with ``html_prose``'s two hooks in ``html.read_page``
+turned into no-ops (no label restore, no second opinion): the reading as it was
+before them. Same process, interleaved, best of ``--rounds`` CPU-time passes
+(``time.process_time``): ``extract_main_text`` alone and the pipeline's HTML
+path (``clean_documents``, batches of 64). Also counts on how many pages each
+hook changed something. Prints one markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from corpus_clean import html as html_mod  # noqa: E402
+from corpus_clean import html_prose  # noqa: E402
+from corpus_clean.document import Document  # noqa: E402
+from corpus_clean.pipeline import clean_documents  # noqa: E402
+
+HOOKS = {"restore_mislabelled": html_prose.restore_mislabelled, "second_opinion": html_prose.second_opinion}
+OFF = {"restore_mislabelled": lambda cuts: 0, "second_opinion": lambda *args, **kwargs: None}
+
+
+def use(hooks: dict) -> None:
+    for name, fn in hooks.items():
+        setattr(html_prose, name, fn)
+
+
+def load(path: str) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["html"] for line in fh if line.strip()]
+
+
+def extract_all(pages: list[str]) -> None:
+    for page in pages:
+        html_mod.extract_main_text(page)
+
+
+def pipeline_all(pages: list[str]) -> None:
+    for i in range(0, len(pages), 64):
+        docs = [Document(id=str(j), source="bench", raw_text="", raw_sha256="", html=p)
+                for j, p in enumerate(pages[i:i + 64])]
+        clean_documents(docs)
+
+
+def cpu(fn, pages) -> float:
+    html_mod.clear_caches()
+    t0 = time.process_time()
+    fn(pages)
+    return time.process_time() - t0
+
+
+def firing(pages: list[str]) -> tuple[int, int]:
+    """Pages where a label was restored, and pages where the second opinion replaced the choice."""
+    fired = {"restore": set(), "opinion": set()}
+    current = [0]
+
+    def spy_restore(cuts):
+        n = HOOKS["restore_mislabelled"](cuts)
+        if n:
+            fired["restore"].add(current[0])
+        return n
+
+    def spy_opinion(*args, **kwargs):
+        out = HOOKS["second_opinion"](*args, **kwargs)
+        if out is not None:
+            fired["opinion"].add(current[0])
+        return out
+
+    use({"restore_mislabelled": spy_restore, "second_opinion": spy_opinion})
+    try:
+        for i, page in enumerate(pages):
+            current[0] = i
+            html_mod.extract_main_text(page)
+    finally:
+        use(HOOKS)
+    return len(fired["restore"]), len(fired["opinion"])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench_dir")
+    ap.add_argument("--extra", action="append", default=[])
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    sets = {"scrapinghub": load(os.path.join(args.bench_dir, "scrapinghub.jsonl.gz"))}
+    for path in args.extra:
+        sets[os.path.basename(path).split(".")[0]] = load(path)
+    print("| pages | what | before (pages/s) | after (pages/s) | after ÷ before | labels restored | second opinion taken |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, pages in sets.items():
+        restored, opinion = firing(pages)
+        for label, fn in (("extract_main_text", extract_all), ("pipeline HTML path", pipeline_all)):
+            best = {"before": float("inf"), "after": float("inf")}
+            for _ in range(args.rounds):
+                for which, hooks in (("before", OFF), ("after", HOOKS)):
+                    use(hooks)
+                    try:
+                        best[which] = min(best[which], cpu(fn, pages))
+                    finally:
+                        use(HOOKS)
+            b, a = len(pages) / best["before"], len(pages) / best["after"]
+            print(f"| {name} ({len(pages)}) | {label} | {b:.0f} | {a:.0f} | {a / b:.3f} | "
+                  f"{restored} ({restored / len(pages):.1%}) | {opinion} ({opinion / len(pages):.1%}) |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
