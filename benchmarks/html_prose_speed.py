@@ -13,19 +13,16 @@ hook changed something. Prints one markdown table.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 
 from corpus_clean import html as html_mod  # noqa: E402
 from corpus_clean import html_prose  # noqa: E402
-from corpus_clean.document import Document  # noqa: E402
-from corpus_clean.pipeline import clean_documents  # noqa: E402
+from html_sections_speed import cpu, extract_all, load, pipeline_all  # noqa: E402  (the same timing loop)
 
 HOOKS = {"restore_mislabelled": html_prose.restore_mislabelled, "second_opinion": html_prose.second_opinion}
 OFF = {"restore_mislabelled": lambda cuts: 0, "second_opinion": lambda *args, **kwargs: None}
@@ -34,30 +31,6 @@ OFF = {"restore_mislabelled": lambda cuts: 0, "second_opinion": lambda *args, **
 def use(hooks: dict) -> None:
     for name, fn in hooks.items():
         setattr(html_prose, name, fn)
-
-
-def load(path: str) -> list[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line)["html"] for line in fh if line.strip()]
-
-
-def extract_all(pages: list[str]) -> None:
-    for page in pages:
-        html_mod.extract_main_text(page)
-
-
-def pipeline_all(pages: list[str]) -> None:
-    for i in range(0, len(pages), 64):
-        docs = [Document(id=str(j), source="bench", raw_text="", raw_sha256="", html=p)
-                for j, p in enumerate(pages[i:i + 64])]
-        clean_documents(docs)
-
-
-def cpu(fn, pages) -> float:
-    html_mod.clear_caches()
-    t0 = time.process_time()
-    fn(pages)
-    return time.process_time() - t0
 
 
 def firing(pages: list[str]) -> tuple[int, int]:
