@@ -192,14 +192,13 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
 # collapsed widget) are wrong on a block holding this much prose: an accordion's
 # answers, a tab panel, a page builder's "widget" text box, a table styled as a figure.
 # (Rule name -> prose characters, text outside links, from which the label is ignored;
-# tuned on WCXB dev: 300/300/600 measured below 150/150/300.)
+# tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
 PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
 # A site that puts prose under one of these labels uses it for content: the page's other
 # elements with the same tag and class come back too (Elementor wraps every block of a
 # page, short or long, in "elementor-widget-container").
 SAME_LABEL = True
-# Rules whose limit one paragraph must reach alone (not the element's total).
-ONE_BLOCK = frozenset({"html.caption"})
+FIGURES = True
 
 
 def mislabelled_prose(node: LexborNode, rule: str) -> bool:
@@ -212,14 +211,11 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     [True, False]
     """
     limit = PROSE_LABELS.get(rule)
-    if limit is None:
+    if limit is None or (not FIGURES and node.tag in ("figure", "figcaption")):
         return False
     total = len(node.text(strip=True))
     if total < limit:
         return False
-    if rule in ONE_BLOCK:
-        # a gallery's many short slide captions add up; one testimonial or answer is long alone
-        return any(len(p.text(strip=True)) >= limit for p in node.css("p,li,blockquote,dd"))
     return total - sum(len(a.text(strip=True)) for a in node.css("a")) >= limit
 
 

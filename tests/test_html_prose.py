@@ -163,17 +163,3 @@ def test_a_grid_of_bare_labels_is_not_a_listing():
     """Fault injection: no links in the rows: the page still has no content (quarantined upstream)."""
     grid = "<div class='grid'>" + "".join(f"<div class='cell'><span>Item {i}</span></div>" for i in range(30)) + "</div>"
     assert extract_main_text(page(grid)).text == ""
-
-
-def test_a_gallery_of_short_captions_stays_cut_however_long_together():
-    """Fault injection: eight slide captions under 'gallery' add up to more than the caption limit, none is
-    long alone (ONE_BLOCK): the gallery is still cut and recorded; one long testimonial under 'caption' is not."""
-    slides = "".join(f"<div class='slide'><p>Slide {i}: the pier at dawn, seen from the harbour wall.</p></div>"
-                     for i in range(8))
-    story = "".join(f"<p>{p}</p>" for p in BODY)
-    html = page("").replace("<main></main>", f"<article><div class='body'>{story}</div><div class='gallery'>{slides}</div>"
-                                             f"<div class='caption-quote'><p>{' '.join(BOXES[:3])}</p></div></article>")
-    ex = extract_main_text(html)
-    assert not any("Slide 3" in line for line in ex.text.split("\n"))
-    assert any("Slide 3" in r.text and r.rule == "html.caption" for r in ex.removed)
-    assert " ".join(BOXES[:3]) in ex.text.split("\n")
