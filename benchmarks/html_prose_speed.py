@@ -12,7 +12,6 @@ hook changed something. Prints one markdown table.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
@@ -22,7 +21,7 @@ sys.path.insert(0, HERE)
 
 from corpus_clean import html as html_mod  # noqa: E402
 from corpus_clean import html_prose  # noqa: E402
-from html_sections_speed import cpu, extract_all, load, pipeline_all  # noqa: E402  (the same timing loop)
+from html_sections_speed import before_after, read_sets  # noqa: E402  (the same timing loop)
 
 HOOKS = {"restore_mislabelled": html_prose.restore_mislabelled, "second_opinion": html_prose.second_opinion}
 OFF = {"restore_mislabelled": lambda cuts: 0, "second_opinion": lambda *args, **kwargs: None}
@@ -61,28 +60,12 @@ def firing(pages: list[str]) -> tuple[int, int]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("bench_dir")
-    ap.add_argument("--extra", action="append", default=[])
-    ap.add_argument("--rounds", type=int, default=3)
-    args = ap.parse_args()
-    sets = {"scrapinghub": load(os.path.join(args.bench_dir, "scrapinghub.jsonl.gz"))}
-    for path in args.extra:
-        sets[os.path.basename(path).split(".")[0]] = load(path)
+    sets, rounds = read_sets(__doc__.splitlines()[0])
     print("| pages | what | before (pages/s) | after (pages/s) | after ÷ before | labels restored | second opinion taken |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for name, pages in sets.items():
         restored, opinion = firing(pages)
-        for label, fn in (("extract_main_text", extract_all), ("pipeline HTML path", pipeline_all)):
-            best = {"before": float("inf"), "after": float("inf")}
-            for _ in range(args.rounds):
-                for which, hooks in (("before", OFF), ("after", HOOKS)):
-                    use(hooks)
-                    try:
-                        best[which] = min(best[which], cpu(fn, pages))
-                    finally:
-                        use(HOOKS)
-            b, a = len(pages) / best["before"], len(pages) / best["after"]
+        for label, b, a in before_after(pages, rounds, lambda which: use(OFF if which == "before" else HOOKS)):
             print(f"| {name} ({len(pages)}) | {label} | {b:.0f} | {a:.0f} | {a / b:.3f} | "
                   f"{restored} ({restored / len(pages):.1%}) | {opinion} ({opinion / len(pages):.1%}) |")
     return 0
