@@ -234,10 +234,12 @@ def restore_mislabelled(cuts: dict) -> int:
     >>> cuts = strip_junk(t); restore_mislabelled(cuts), sorted(rule for _, rule, _ in cuts.values())
     (1, ['html.embed'])
     """
-    spared = {key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)}
+    # (lists in the page's order, not sets of addresses: the outcome must not depend on memory layout)
+    spared = [key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)]
     if SAME_LABEL and spared:
         labels = {_label(cuts[key][0]) for key in spared} - {None}
-        spared |= {key for key, (node, rule, _) in cuts.items() if rule in PROSE_LABELS and _label(node) in labels}
+        spared = [key for key, (node, rule, _) in cuts.items()
+                  if key in spared or (rule in PROSE_LABELS and _label(node) in labels)]
     for key in spared:
         node, _, placeholder = cuts.pop(key)
         placeholder.insert_before(node, move=True)
