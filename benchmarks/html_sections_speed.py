@@ -87,8 +87,9 @@ def firing(pages: list[str]) -> tuple[int, int]:
     return sum(w for w, _ in fired), sum(c for _, c in fired)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def read_sets(description: str) -> tuple[dict[str, list[str]], int]:
+    """The command line of both speed scripts: scrapinghub plus ``--extra`` pages, and ``--rounds``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("bench_dir")
     ap.add_argument("--extra", action="append", default=[])
     ap.add_argument("--rounds", type=int, default=3)
@@ -96,20 +97,40 @@ def main() -> int:
     sets = {"scrapinghub": load(os.path.join(args.bench_dir, "scrapinghub.jsonl.gz"))}
     for path in args.extra:
         sets[os.path.basename(path).split(".")[0]] = load(path)
+    return sets, args.rounds
+
+
+def before_after(pages: list[str], rounds: int, switch) -> list[tuple[str, float, float]]:
+    """``(what, before pages/s, after pages/s)`` for the extraction alone and the pipeline's HTML path.
+
+    ``switch("before")`` / ``switch("after")`` puts a variant in place; the two are
+    interleaved, best of ``rounds`` CPU-time passes, and "after" is left in place.
+    """
+    rows = []
+    for label, fn in (("extract_main_text", extract_all), ("pipeline HTML path", pipeline_all)):
+        best = {"before": float("inf"), "after": float("inf")}
+        for _ in range(rounds):
+            for which in ("before", "after"):
+                switch(which)
+                try:
+                    best[which] = min(best[which], cpu(fn, pages))
+                finally:
+                    switch("after")
+        rows.append((label, len(pages) / best["before"], len(pages) / best["after"]))
+    return rows
+
+
+def main() -> int:
+    sets, rounds = read_sets(__doc__.splitlines()[0])
     print("| pages | what | before (pages/s) | after (pages/s) | after ÷ before | main column taken | cards kept |")
     print("|---|---|---:|---:|---:|---:|---:|")
+
+    def switch(which):
+        html_mod.read_page = old_read_page if which == "before" else NEW_READ_PAGE
+
     for name, pages in sets.items():
         widened, carded = firing(pages)
-        for label, fn in (("extract_main_text", extract_all), ("pipeline HTML path", pipeline_all)):
-            best = {"before": float("inf"), "after": float("inf")}
-            for _ in range(args.rounds):
-                for which, reader in (("before", old_read_page), ("after", NEW_READ_PAGE)):
-                    html_mod.read_page = reader
-                    try:
-                        best[which] = min(best[which], cpu(fn, pages))
-                    finally:
-                        html_mod.read_page = NEW_READ_PAGE
-            b, a = len(pages) / best["before"], len(pages) / best["after"]
+        for label, b, a in before_after(pages, rounds, switch):
             print(f"| {name} ({len(pages)}) | {label} | {b:.0f} | {a:.0f} | {a / b:.3f} | "
                   f"{widened} ({widened / len(pages):.1%}) | {carded} ({carded / len(pages):.1%}) |")
     return 0

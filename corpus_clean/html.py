@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_sections
+from corpus_clean import html_prose, html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -294,10 +294,16 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
+    html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     chosen = html_sections.widen_to_main_column(best_container(body), article)
     lines = render_page(body, chosen, cuts)
+    # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
+    cover = html_prose.second_opinion(body, chosen, lines, article)
+    if cover is not None:
+        chosen = cover
+        lines = render_page(body, chosen, cuts)
     if article:
         return lines
     cards = html_sections.link_cards(chosen, lines)

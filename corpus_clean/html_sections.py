@@ -25,7 +25,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["declares_article", "widen_to_main_column", "link_cards"]
+__all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_elements"]
 
 # JSON-LD types of article pages: Article, NewsArticle, TechArticle, BlogPosting, Report...
 _ARTICLE_LD_RE = re.compile(
@@ -158,6 +158,17 @@ def link_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[L
     linked = sum(len(line) for line, verdict in lines if verdict == "html.links")
     if not linked or linked <= LINKS_RATIO * kept:
         return []
+    return card_elements(chosen)
+
+
+def card_elements(chosen: list[LexborNode]) -> list[LexborNode]:
+    """The repeated elements holding links inside ``chosen`` (the structural half of :func:`link_cards`).
+
+    >>> rows = "".join(f"<li class='row'><a href='/{i}'>A story on the list, number {i}</a></li>" for i in range(5))
+    >>> t = LexborHTMLParser(f"<body><ul id='l'>{rows}</ul></body>")
+    >>> len(card_elements([t.css_first("#l")])), card_elements([t.css_first("body")])[0].tag
+    (5, 'li')
+    """
     groups: dict[tuple, dict[int, LexborNode]] = {}
     for container in chosen:
         stop = container.mem_id
