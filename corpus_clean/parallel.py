@@ -53,8 +53,11 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     with _pools_lock:
         pool = _pools.get(workers)
         if pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([PRELOAD])
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload([PRELOAD])
+            else:  # Windows: no fork; each spawned worker warms itself up (start_worker)
+                context = multiprocessing.get_context("spawn")
             pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
                                        initargs=(_code_folder(),))
             _pools[workers] = pool
