@@ -24,6 +24,7 @@ dies, even by SIGKILL (``processes.exit_when_parent_exits``).
 """
 from __future__ import annotations
 
+import atexit
 import json
 import multiprocessing
 import multiprocessing.forkserver
@@ -182,9 +183,16 @@ def stop_workers() -> None:
         pools = list(_pools.values())
         _pools.clear()
     for pool in pools:
-        pool.shutdown(wait=True)
+        pool.shutdown(wait=True, cancel_futures=True)
     if pools:
         _stop_fork_server()
+
+
+# At exit, before multiprocessing's own exit handler (registered earlier, so run later)
+# removes the pool's semaphores: a worker still starting then (a run interrupted in its
+# first seconds, while the fork server loads) died printing a FileNotFoundError traceback
+# after the run's last line.
+atexit.register(stop_workers)
 
 
 def _stop_fork_server() -> None:
