@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -49,14 +48,14 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
     assert Path(sys.modules["flows"].__file__).resolve().is_relative_to(tree.resolve())
 
     def workers_cpu() -> float:
-        """CPU of the cleaning workers so far: those still running, plus those that have
-        exited (the flow stops its pool at each run's end; their times land in this
-        process's RUSAGE_CHILDREN once reaped; the embedded server never exits here)."""
-        running = sum(sum(child.cpu_times()[:2]) for child in psutil.Process().children()
-                      if "multiprocessing" in " ".join(child.cmdline())
-                      and "resource_tracker" not in " ".join(child.cmdline()))
-        reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return running + reaped.ru_utime + reaped.ru_stime
+        """CPU of the worker processes (and fork server) alive now, plus that of every child
+        already waited for (the flow stops its workers at the end of each run; forked
+        workers are the fork server's children, counted when it is stopped). The server and
+        the resource tracker are alive and not counted."""
+        reaped = os.times()
+        alive = [child for child in psutil.Process().children(recursive=True)
+                 if "multiprocessing" in " ".join(child.cmdline()) and "resource_tracker" not in " ".join(child.cmdline())]
+        return reaped.children_user + reaped.children_system + sum(sum(child.cpu_times()[:2]) for child in alive)
 
     def run(workers: int, name: str, input_path: Path = corpus) -> None:
         flow_module.clean_corpus(input_path=str(input_path), output_dir=str(out / name), data_docs=False,
@@ -107,7 +106,8 @@ def measure(tree: Path, corpus: Path, child: str = "--child", warm_corpus: Path 
     with tempfile.TemporaryDirectory() as out:
         env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
                "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-               "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING"}
+               "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
+               "PYTHONPATH": str(tree)}  # a fork server imports from its own sys.path
         done = subprocess.run([sys.executable, __file__, child, str(tree), str(corpus), out,
                                *([str(warm_corpus or corpus)] if child == "--child" else [])],
                               capture_output=True, text=True, env=env, cwd=out)

@@ -3,10 +3,11 @@ does nothing else (throughput.py runs the flow beside its other systems).
 
     python benchmarks/workers_wall.py --mb 20 --repeat 2
 
-Rows: `--workers 1`; `--workers 2` as shipped (the flow stops its worker pool once the
-shards are cleaned, so every run starts a new pool, as a CLI run does); `--workers 2`
-with the pool kept from the run before (``stop_workers`` skipped: what the number was
-before round 4 stopped idle workers to save memory). Best of --repeat, interleaved.
+Rows: `--workers 1`; `--workers 2` as shipped (the flow stops its worker pool and the
+fork server once the shards are cleaned, so every run starts them again, as a CLI run
+does); `--workers 2` with the pool kept from the run before (``stop_workers`` skipped:
+what the number was before round 4 stopped idle workers to save memory). Best of
+--repeat, interleaved. Compare code trees by running it with `PYTHONPATH=<tree>`.
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--work", help="keep the generated corpus here (default: a temp dir)")
     args = parser.parse_args()
+    # A loaded machine starts the temporary Prefect server slowly (the default 20 s is not enough).
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
     from corpus_gen import write_corpus
 

@@ -173,6 +173,10 @@ def run_flow(args: argparse.Namespace) -> int:
         check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
     except PreflightError as error:
         return fail(f"error: {error}", 2)
+    if not args.dask_address:
+        from corpus_clean.parallel import start_workers
+
+        start_workers(args.workers)  # the cleaning workers start while the embedded server does
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
     previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C

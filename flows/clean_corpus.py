@@ -18,7 +18,7 @@ from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
-from corpus_clean.parallel import stop_workers
+from corpus_clean.parallel import start_workers, stop_workers
 from corpus_clean.report import no_new_records
 from corpus_clean.shards import BatchExtras, merge_split_files
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
@@ -184,6 +184,8 @@ def clean_corpus(
     chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
     check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
               input_must_exist=False)
+    if not dask_address:
+        start_workers(workers)  # they start while the run is planned and the version opened
     started_at = datetime.now(timezone.utc)
     layout = OutputLayout(output_dir)
     params = {"steps": [step.name for step in chosen_steps], "min_chars": min_chars, "languages": languages,
