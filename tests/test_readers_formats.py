@@ -182,8 +182,8 @@ def test_parquet_from_every_writer_and_string_encoding_reads_the_same(tmp_path):
         "pandas-categorical": lambda p: pd.DataFrame({"text": pd.Categorical(TEXTS),
                                                       "site": pd.Categorical(site)}).to_parquet(p),
         "polars": lambda p: pl.DataFrame({"text": TEXTS, "site": site}).write_parquet(p),
-        "duckdb": lambda p: duckdb.sql("select * from (values " + ", ".join(
-            f"('{t}', '{s}')" for t, s in zip(TEXTS, site)) + ") v(text, site)").write_parquet(str(p)),
+        "duckdb": lambda p: duckdb.connect().sql("select * from (values " + ", ".join(  # own connection:
+            f"('{t}', '{s}')" for t, s in zip(TEXTS, site)) + ") v(text, site)").write_parquet(str(p)),  # not the shared default
     }
     read = {}
     for name, write in writers.items():
