@@ -7,16 +7,12 @@ script and whose posts are in the ``<noscript>`` crawler view (Discourse).
 """
 from __future__ import annotations
 
-import os
-import sys
-
 from hypothesis import given, settings, strategies as st
 
 import corpus_clean.html as html_mod
 from corpus_clean.html import extract_main_text
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_html import BODY, assert_exact_removals, extracted_with_exact_removals, page  # noqa: E402
+from tests.test_html import BODY, assert_exact_removals, extracted_with_exact_removals, page
 
 MENU = "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a> <a href='/about'>About us</a></nav>"
 

@@ -17,8 +17,7 @@ from hypothesis import given, settings, strategies as st
 import corpus_clean.html as html_mod
 from corpus_clean.html import extract_main_text
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_html import BODY, assert_exact_removals, extracted_with_exact_removals, kept, page  # noqa: E402
+from tests.test_html import BODY, assert_exact_removals, extracted_with_exact_removals, kept, page
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks"))
 from html_pages import FAMILIES, LANGS, make_page  # noqa: E402

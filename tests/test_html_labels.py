@@ -1,14 +1,11 @@
 """Class/id labels: a utility class that clips overflow is layout, not a hidden element."""
-import os
-import sys
 
 from hypothesis import given, settings, strategies as st
 
 import corpus_clean.html as html_mod
 from corpus_clean.html import extract_main_text
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_html import BODY, page  # noqa: E402
+from tests.test_html import BODY, page
 
 LAYOUT = st.sampled_from(["flex", "mx-auto", "rounded-sm", "p-6", "min-w-[320px]", "bg-gray-100", "card"])
 

@@ -1,16 +1,12 @@
 """The second opinion on a sliver of the page's prose, and labels that are wrong on long prose (corpus_clean.html_prose)."""
 from __future__ import annotations
 
-import os
-import sys
-
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean import html as html_mod, html_prose
 from corpus_clean.html import extract_main_text
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_html import BODY, page  # noqa: E402
+from tests.test_html import BODY, page
 
 BOXES = [
     "We service gas boilers of every make, and we send a qualified engineer within two working days.",

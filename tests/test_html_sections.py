@@ -1,15 +1,11 @@
 """Articles written as several sections or posts: the site's article element, and repeated post bodies."""
 from __future__ import annotations
 
-import os
-import sys
-
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean.html import extract_main_text
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_html import BODY, page  # noqa: E402
+from tests.test_html import BODY, page
 
 SECTION_TEXTS = [
     "Our crews inspect every pile of the pier twice a year, and they replace any timber that shows rot.",
