@@ -447,6 +447,13 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     except (ValueError, RecursionError) as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
+    return record_document(source, index, raw, decoded, record)
+
+
+def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record) -> Document:
+    """A parsed JSON value (`decoded`: its text) → a Document; what makes it unusable
+    becomes its problem. A JSONL line's and a JSON array's records both come here."""
+    where = f"{source}:{index + 1}"
     if not isinstance(record, dict):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: JSON value is a {type(record).__name__}, not an object")
@@ -601,7 +608,7 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iter
     for index, record in enumerate(records):
         text = json.dumps(record, ensure_ascii=False)
         raw = text.encode("utf-8", "surrogatepass")
-        yield jsonl_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem))
+        yield record_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem), record)
 
 
 def _parses(line: str) -> bool:
