@@ -19,8 +19,8 @@ from corpus_clean import __version__
 from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
-from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, jsonl_record, new_document,
-                                  read_file, stream_encoding)
+from corpus_clean.readers import (COMPRESSION_SUFFIXES, InputFile, Skipped, Unreadable, declared_record_count,
+                                  file_format, jsonl_record, new_document, read_file, stream_encoding)
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -134,7 +134,6 @@ SPLIT_ABOVE_TARGETS = 2
 # Pieces are never smaller than this, whatever the target: a shard of a few records
 # saves no memory and costs a task (and a tiny --shard-mb still means "a file a shard").
 MIN_PIECE_BYTES = 1024 * 1024
-SPLITTABLE_SUFFIXES = (".jsonl", ".ndjson")  # uncompressed: a piece is a byte range
 
 
 def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile]:
@@ -147,8 +146,9 @@ def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile
     piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
+        # (uncompressed only: a piece is a byte range of the file as stored)
         if (file.size > SPLIT_ABOVE_TARGETS * piece_bytes and not file.skip_reason and not file.is_piece
-                and file.source.lower().endswith(SPLITTABLE_SUFFIXES)):
+                and file_format(file.source) == "jsonl" and not file.source.lower().endswith(COMPRESSION_SUFFIXES)):
             found.extend(line_pieces(file, piece_bytes))
         else:
             found.append(file)
