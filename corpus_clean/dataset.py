@@ -380,6 +380,11 @@ class _RowsInOrder:
         return table.slice(0, rows)
 
 
+def merge_in_memory(parts: list[Path], target: Path) -> Path:
+    """The parts' rows read whole, sorted for readers as one table and written to `target`."""
+    return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+
+
 def merge_parts(parts: list[Path], target: Path) -> Path:
     """``write_parquet`` of the parts' rows as one table (sorted for readers), with the same
     bytes, holding about one row group. Every part is written in readers' order, so each
@@ -389,12 +394,12 @@ def merge_parts(parts: list[Path], target: Path) -> Path:
     keys = [(name, "ascending") for name in SORT_KEYS if name in schema.names]
     starts = np.cumsum([0] + [pq.ParquetFile(p).metadata.num_rows for p in parts])
     if not keys or starts[-1] < 2:  # sort_for_readers leaves such a table as it is: no sorted copy
-        return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+        return merge_in_memory(parts, target)
     key_rows = pa.concat_tables([pq.read_table(p, columns=[k for k, _ in keys]) for p in parts])
     order = pc.sort_indices(key_rows, sort_keys=keys).to_numpy().astype(np.int64)  # as sort_for_readers
     part_of = np.searchsorted(starts, order, side="right") - 1
     if not all(np.all(np.diff(order[part_of == j]) > 0) for j in range(len(parts))):
-        return write_parquet(pa.concat_tables([pq.read_table(p) for p in parts]), target)
+        return merge_in_memory(parts, target)
 
     def merged() -> Iterator[pa.Table]:
         readers = [_RowsInOrder(p) for p in parts]
@@ -492,24 +497,24 @@ class VersionBuilder:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
             if len(small) <= max_small_files:
                 continue
+            part_rows_bytes = {part: rows_bytes(part) for part in small}  # from each footer, once
             groups, group, size, group_rows_bytes = [], [], 0, 0
             for part in small:
-                part_rows_bytes = rows_bytes(part)
                 if group and (size + part.stat().st_size > target_bytes
-                              or group_rows_bytes + part_rows_bytes > memory_bytes):
+                              or group_rows_bytes + part_rows_bytes[part] > memory_bytes):
                     groups.append(group)
                     group, size, group_rows_bytes = [], 0, 0
                 group.append(part)
                 size += part.stat().st_size
-                group_rows_bytes += part_rows_bytes
+                group_rows_bytes += part_rows_bytes[part]
             groups.append(group)
             for group in (g for g in groups if len(g) > 1):
                 name = hashlib.sha256("\0".join(p.name for p in group).encode()).hexdigest()[:16]
                 target = self.staging / kind / f"part-m{name}.parquet"
-                if sum(rows_bytes(p) for p in group) > STREAM_ROWS_BYTES:
+                if sum(part_rows_bytes[p] for p in group) > STREAM_ROWS_BYTES:
                     merge_parts(group, target)
                 else:
-                    write_parquet(pa.concat_tables([pq.read_table(p) for p in group]), target)
+                    merge_in_memory(group, target)
                 for part in group:
                     part.unlink()
                 merged[kind] += len(group) - 1
