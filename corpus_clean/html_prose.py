@@ -194,11 +194,6 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
 # (Rule name -> prose characters, text outside links, from which the label is ignored;
 # tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
 PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
-# A site that puts prose under one of these labels uses it for content: the page's other
-# elements with the same tag and class come back too (Elementor wraps every block of a
-# page, short or long, in "elementor-widget-container").
-SAME_LABEL = True
-FIGURES = True
 
 
 def mislabelled_prose(node: LexborNode, rule: str) -> bool:
@@ -211,7 +206,7 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     [True, False]
     """
     limit = PROSE_LABELS.get(rule)
-    if limit is None or (not FIGURES and node.tag in ("figure", "figcaption")):
+    if limit is None:
         return False
     total = len(node.text(strip=True))
     if total < limit:
@@ -236,7 +231,10 @@ def restore_mislabelled(cuts: dict) -> int:
     """
     # (lists in the page's order, not sets of addresses: the outcome must not depend on memory layout)
     spared = [key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)]
-    if SAME_LABEL and spared:
+    # A site that puts prose under one of these labels uses it for content: the page's other
+    # elements with the same tag and class come back too (Elementor wraps every block of a
+    # page, short or long, in "elementor-widget-container").
+    if spared:
         labels = {_label(cuts[key][0]) for key in spared} - {None}
         spared = [key for key, (node, rule, _) in cuts.items()
                   if key in spared or (rule in PROSE_LABELS and _label(node) in labels)]

@@ -123,7 +123,7 @@ def test_a_link_list_labelled_hidden_is_not_prose():
 
 def test_every_widget_of_a_site_that_writes_prose_in_widgets_comes_back():
     """Short and long paragraphs in the same "widget" wrapper: the long one shows the label is the site's
-    box for content, so the short ones come back too (SAME_LABEL); cut furniture inside stays recorded."""
+    box for content, so the short ones come back too (same tag and class); cut furniture inside stays recorded."""
     short = "The pier opens at nine, and the ferry leaves from its end at ten past."  # under the 150 of PROSE_LABELS
     widgets = "".join(f"<div class='builder-widget'><p>{p}</p></div>" for p in (BODY[0], short, BODY[1]))
     html = page("").replace("<main></main>", f"<div class='entry'>{widgets}"
