@@ -573,3 +573,106 @@ def test_a_line_of_latin_and_arabic_read_as_cp1251_decodes_whole(latin, arabic):
     """Each word decodes to one script, so the line may mix two (a line about Tehran in Turkish)."""
     clean = " ".join(latin) + ". " + " ".join(arabic) + "."
     assert mojibake.repair(as_cp1251(clean))[0] == clean
+
+
+# ---------------------------------------------------------------- one garbled letter in clean text
+# Each mechanism added after measuring on generated dev copies of the bench (make_bench.py
+# with other seeds): a single garbled letter in an otherwise clean sentence, which ftfy
+# leaves as it is. The sentences are written here.
+
+def _one_letter_garbled(sentence: str, word: str, garble=as_cp1252) -> str:
+    """The sentence with only the non-ASCII letters of `word` garbled."""
+    garbled_word = "".join(garble(c) if not c.isascii() else c for c in word)
+    return sentence.replace(word, garbled_word, 1)
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Šiandien lyja, bet „Šilutės“ turgus vis tiek dirba.", "„Šilutės"),   # capital pair opening a quoted word
+    ("Zapisal se je v šolo (Štula 12, Celje) že lani.", "(Štula"),         # after an opening bracket
+    ("Šo grāmatu es lasīju vakar vakarā.", "Šo"),                            # a two-letter word
+    ("Antaŭe ni loĝis en granda domo apud la maro.", "Antaŭe"),              # soft hyphen after a capital
+    ("Selin ŞAHİN dün akşam İzmir'e döndü.", "ŞAHİN"),                      # a word in capitals opens with it
+    ("Ekip ABŞ-a qayıtmağa hazırlaşır, dedi məşqçi.", "ABŞ-a"),             # and closes with a letter pair
+    ("Han sa “Något hände” och gick ut i regnet.", "“Något"),                # a word in quotes
+    ("Hun bodde på gården gjennom hele 1970-årene.", "1970-årene"),        # after digits and a hyphen
+])
+def test_one_garbled_letter_in_a_latin_sentence_comes_back(sentence, word):
+    garbled = _one_letter_garbled(sentence, word)
+    assert garbled != sentence
+    assert fixed(garbled) == sentence
+
+
+def test_a_garbled_letter_inside_a_quoted_phrase_is_no_quotation_of_mojibake():
+    sentence = "Mama je rekla: “ir apžiūrėkite sienas” in odšla."
+    garbled = sentence.replace("apžiūrėkite", "ap" + as_cp1252("ž") + "iūrėkite")
+    assert fixed(garbled) == sentence
+
+
+def test_quoted_garbled_word_stays_when_the_whole_word_is_garbled():
+    text = f"The label read “{as_cp1252('Größe')}” where it should say “Größe”."
+    assert fixed(text) == text
+
+
+def test_combining_mark_pair_after_a_letter_is_decoded():
+    sentence = "Ọmọ náà lọ sí ilé ìwé lẹ\u0300yìn ọ̀sán."
+    garbled = sentence.replace("\u0300", as_cp1252("\u0300"), 1)
+    assert fixed(garbled) == sentence
+
+
+def test_a_mark_pair_with_no_letter_before_it_is_not_decoded():
+    # cp1252 punctuation bytes read as Latin-1 after "Í": "Í" + "”", not U+0354.
+    text = "Leikurinn endaði vel.\nÍ\x94 kvöld fer hópurinn heim."
+    assert fixed(text) == "Leikurinn endaði vel.\nÍ” kvöld fer hópurinn heim."
+
+
+@pytest.mark.parametrize("sentence, letter", [
+    ("Seo é an chéad uair a chonaic mé an fharraige.", "é"),   # Irish: a word of its own
+    ("Secondo lui la scuola è troppo lontana da casa.", "è"),
+    ("La trajno veturis je ĉ. 80 km hore tra la valo.", "ĉ"),
+])
+def test_cp1251_pair_standing_as_a_word_in_a_latin_line(sentence, letter):
+    garbled = sentence.replace(f" {letter}", f" {as_cp1251(letter)}", 1)
+    assert garbled != sentence
+    assert fixed(garbled) == sentence
+
+
+def test_mac_roman_pair_standing_as_a_word_in_a_latin_line():
+    sentence = "Aeth hi i'r dref â'i brawd ar ôl cinio."
+    garbled = sentence.replace(" â'i", " " + as_mac_roman("â") + "'i", 1)
+    assert fixed(garbled) == sentence
+
+
+def test_a_cp1251_pair_in_cyrillic_text_stays():
+    text = "Он сказал: " + as_cp1251("é") + " и ушёл домой."
+    assert fixed(text) == text
+
+
+def test_non_latin_pair_at_the_edge_of_a_word_of_its_script():
+    hebrew = "המטוס הוסיף מהירות כאשר המנוע הוחלף."
+    garbled = hebrew.replace("הוסיף", "הוסי" + as_cp1252("ף"), 1)
+    assert fixed(garbled) == hebrew
+    persian = "او در سال ۵۴ به شهر بازگشت."
+    assert fixed(persian.replace("۵۴", "۵" + as_cp1252("۴"), 1)) == persian
+
+
+def test_capital_word_then_a_lost_nbsp_before_a_lowercase_word():
+    # NBSP after a word in capitals, read as cp1252 and then turned into a space.
+    assert fixed("Kupiłem bilet do USÂ w zeszłym tygodniu.") == "Kupiłem bilet do US\xa0w zeszłym tygodniu."
+    assert fixed("CAFÉ ROMÂNIA") == "CAFÉ ROMÂNIA"
+
+
+# Words ending in "Ã" are left out: "IRMÃ”" is ambiguous and ftfy decodes it ("IRMÔ")
+# unless the line opened a quotation; so are marks ftfy itself reads as a pair's second
+# byte after "É" ("É†" -> "Ɇ").
+CAPS_WORDS = ["MARQUÉ", "ÉTÉ", "CAFÉ", "ROMÂNIA", "SÃO", "ÅÄÖ", "ÞÆÐ", "GRÜß", "ŞAHİN", "ÇAĞ"]
+TRAILING_MARKS = ["…", "”", "»", "’", "–", "—"]
+
+
+@FAST
+@given(st.sampled_from(CAPS_WORDS), st.sampled_from(TRAILING_MARKS), st.sampled_from(["", " ", ".", " ok"]))
+@example("MARQUÉ", "…", "")
+def test_property_words_in_capitals_keep_the_mark_after_them(word, mark, tail):
+    """A capital closing a word before an ellipsis, quote or dash is typography, even
+    where the two make a UTF-8 pair ("É…" is C9 85, "Ʌ")."""
+    for text in (f"IL Y {word}{mark}{tail}", f"il y a {word}{mark}{tail}"):
+        assert fixed(text) == text

@@ -206,7 +206,32 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     for start, end in garbled:
         masked[start:end] = "x" * (end - start)
     quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
-    return all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled)
+    if not all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled):
+        return False
+    return not _garbled_inside_a_clean_word(line, garbled)
+
+
+def _garbled_inside_a_clean_word(line: str, garbled: list[tuple[int, int]]) -> bool:
+    """Is a garbled sequence part of a word that also writes clean non-ASCII letters
+    (``apÅ¾iūrėkite``: "ž" garbled, "ū" and "ė" not)? A text about encoding errors quotes
+    a word garbled as a whole; a word garbled in one letter only is real mojibake, quoted
+    or not.
+
+    >>> _garbled_inside_a_clean_word("“ir apÅ¾iūrėkite”", [(6, 8)]), _garbled_inside_a_clean_word("“GrÃ¶ÃŸe”", [(3, 5), (5, 7)])
+    (True, False)
+    """
+    covered = bytearray(len(line))
+    for start, end in garbled:
+        covered[start:end] = b"\x01" * (end - start)
+    for start, end in garbled:
+        left, right = start, end
+        while left > 0 and (line[left - 1].isalpha() or covered[left - 1]):
+            left -= 1
+        while right < len(line) and (line[right].isalpha() or covered[right]):
+            right += 1
+        if any(not covered[i] and line[i] > "\x7f" and line[i].isalpha() for i in range(left, right)):
+            return True
+    return False
 
 
 def _garbled_spans(line: str) -> list[tuple[int, int]]:

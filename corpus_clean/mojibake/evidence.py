@@ -4,7 +4,7 @@ example; a lone ambiguous pair with no support around it is never decoded.
 from __future__ import annotations
 
 import re
-
+import unicodedata
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE
@@ -30,6 +30,11 @@ def _has_own_evidence(
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
         return True
+    if codec is not _CP1252 and (
+        _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
+        or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
+    ):
+        return True
     if codec is not _CP1252:
         return _glued_to_letters(token, match, codec)
     return (
@@ -37,6 +42,7 @@ def _has_own_evidence(
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
         or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
         or _is_pair_between_letters_of_its_script(token, match, decoded)
+        or _is_combining_mark_after_a_letter(token, match, decoded)
         or (match.group()[0] == "Â" and "\xa1" <= match.group()[1] <= "\xbf")
         or _is_nbsp_after_lowercase(token, match)
         or _is_capital_with_nbsp_byte_opening_a_lowercase_word(token, match, decoded)
@@ -56,19 +62,26 @@ def _is_nbsp_after_lowercase(token: str, match: re.Match) -> bool:
 
 def _is_capital_with_nbsp_byte_opening_a_lowercase_word(token: str, match: re.Match, decoded: str) -> bool:
     """A pair whose second byte is 0xA0 (kept as NBSP) that opens a word going on in
-    lowercase: ``Å\xa0iandien`` is "Šiandien". A capital, a no-break space and then the
-    rest of a word in lowercase is no typography.
+    lowercase: ``Å\xa0iandien`` is "Šiandien", ``(Å\xa0tula`` "(Štula", ``Å\xa0o`` the
+    Latvian "Šo". A capital, a no-break space and then the rest of a word in lowercase
+    is no typography; the word may follow an opening bracket or quote.
 
     >>> m = _CP1252.run_re.search("Å\xa0iandien")
     >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("Å\xa0iandien", m, "Š")
     True
+    >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("„Å\xa0o", _CP1252.run_re.search("„Å\xa0o"), "Š")
+    True
     >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("Å\xa0I", _CP1252.run_re.search("Å\xa0I"), "Š")
     False
+    >>> _is_capital_with_nbsp_byte_opening_a_lowercase_word("xÅ\xa0o", _CP1252.run_re.search("xÅ\xa0o"), "Š")
+    False
     """
+    before = token[: match.start()]
     rest = token[match.end() : match.end() + 2]
+    opens_the_word = not before or (len(before) == 1 and unicodedata.category(before).startswith("P"))
     return (
-        match.start() == 0 and match.group()[1:] == "\xa0" and decoded.isupper()
-        and len(rest) == 2 and rest.isalpha() and rest.islower()
+        opens_the_word and match.group()[1:] == "\xa0" and decoded.isupper()
+        and rest[:1].isalpha() and rest[:1].islower() and not rest[1:].isupper()
     )
 
 
@@ -104,41 +117,117 @@ _CP1252_ONLY_CONTS = set(bytes(range(0x80, 0xA0)).decode("windows-1252", errors=
 def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bool:
     """One 2-byte pair is evidence when it is a capital Latin-1 letter plus a cp1252-only
     punctuation mark, inside a lowercase word: ``kilkanaÅ›cie``, ``PrzeÅ‚om``, ``È™i``.
-    Real text does not put ``›``, ``‚`` or ``™`` between lowercase letters.
+    Real text does not put ``›``, ``‚`` or ``™`` between lowercase letters, nor at the
+    start of a word in capitals (``ÅžAHİN``). A soft hyphen (0xAD) after a
+    capital that follows a lowercase letter counts too: ``AntaÅ\xade`` is "Antaŭe"; a
+    hyphenation point after a capital inside a lowercase word is no typography.
 
     >>> m = _CP1252.run_re.search("PrzeÅ‚om")
     >>> _is_cp1252_pair_inside_word("PrzeÅ‚om", m, "ł")
+    True
+    >>> _is_cp1252_pair_inside_word("ÅžAHİN", _CP1252.run_re.search("ÅžAHİN"), "Ş")
+    True
+    >>> _is_cp1252_pair_inside_word("AntaÅ\xade", _CP1252.run_re.search("AntaÅ\xade"), "ŭ")
     True
     >>> m = _CP1252.run_re.search("DrÃ¥ber")
     >>> _is_cp1252_pair_inside_word("DrÃ¥ber", m, "å")
     False
     """
     pair = match.group()
-    if len(pair) != 2 or not decoded.isalpha() or pair[1] not in _CP1252_ONLY_CONTS:
+    if len(pair) != 2 or not decoded.isalpha():
         return False
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
-    return before.islower() or after.islower() or (before.isupper() and after.isupper() and decoded.isupper())
+    if pair[1] == "\xad":
+        return before.islower()
+    if pair[1] not in _CP1252_ONLY_CONTS:
+        return False
+    # In capitals, inside the word or opening it; closing it only with a letter ("ABÅž-a"):
+    # "MARQUÉ…" ends in an ellipsis, "É…" is no "Ʌ".
+    return before.islower() or after.islower() or (
+        decoded.isupper() and (before.isupper() or not before) and (after.isupper() or (pair[1].isalpha() and before.isupper()))
+    )
 
 
 def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded: str) -> bool:
-    """One 2-byte pair is evidence when it decodes to a non-Latin letter and sits between
-    two letters of that same script: ``מ×–ג`` (Hebrew "ז" read as cp1252, half of a
-    partly repaired word). A "×" or "Ø" glued inside a Hebrew or Arabic word is never
-    a multiplication sign or a Danish letter.
+    """One 2-byte pair is evidence when it decodes to a non-Latin letter or digit and
+    sits between two letters or digits of that same script: ``מ×–ג`` (Hebrew "ז" read as
+    cp1252, half of a partly repaired word), ``۵Û´`` (the Persian digits "۵۴"). A "×"
+    or "Ø" glued inside a Hebrew or Arabic word is never a multiplication sign or a
+    Danish letter. At a word's edge one such neighbour is enough when the other side is
+    no letter at all: ``הוסי×£`` (final "ף"), ``×›לל``.
 
     >>> m = _CP1252.run_re.search("מ×–ג")
     >>> _is_pair_between_letters_of_its_script("מ×–ג", m, "ז")
     True
+    >>> _is_pair_between_letters_of_its_script("۵Û´", _CP1252.run_re.search("۵Û´"), "۴")
+    True
+    >>> _is_pair_between_letters_of_its_script("הוסי×£,", _CP1252.run_re.search("הוסי×£,"), "ף")
+    True
     >>> _is_pair_between_letters_of_its_script("a×–b", _CP1252.run_re.search("a×–b"), "ז")
     False
+    >>> _is_pair_between_letters_of_its_script("×–", _CP1252.run_re.search("×–"), "ז")
+    False
     """
-    if len(match.group()) != 2 or len(decoded) != 1 or not decoded.isalpha() or not _has_script(decoded):
+    if len(match.group()) != 2 or len(decoded) != 1 or not _is_letter_or_digit(decoded) or not _has_script(decoded):
         return False
     script = _script(decoded)
+    if script == "LATIN":
+        return False
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
-    return script != "LATIN" and all(c.isalpha() and _has_script(c) and _script(c) == script for c in (before, after))
+    of_its_script = [_is_letter_or_digit(c) and _has_script(c) and _script(c) == script for c in (before, after)]
+    no_letter = [not _is_letter_or_digit(c) for c in (before, after)]
+    return all(of_its_script) or (of_its_script[0] and no_letter[1]) or (of_its_script[1] and no_letter[0])
+
+
+def _is_combining_mark_after_a_letter(token: str, match: re.Match, decoded: str) -> bool:
+    """One 2-byte pair is evidence when it decodes to a combining mark right after a
+    letter: ``lẹÌ€`` is "lẹ̀" (U+0300, bytes CC 80, read as cp1252 "Ì€"), as Yoruba and
+    Vietnamese written in decomposed form carry their tones. A capital "Ì" and a sign
+    glued to the end of a word are no text.
+
+    >>> _is_combining_mark_after_a_letter("lẹÌ€", _CP1252.run_re.search("lẹÌ€"), "\u0300")
+    True
+    >>> _is_combining_mark_after_a_letter("Ì€", _CP1252.run_re.search("Ì€"), "\u0300")
+    False
+    """
+    before = token[match.start() - 1 : match.start()]
+    return len(match.group()) == 2 and unicodedata.category(decoded) == "Mn" and before.isalpha()
+
+
+_ELIDED_SUFFIX_RE = re.compile("['’][a-z]{1,2}$")
+
+
+def _is_pair_word_in_a_latin_line(token: str, match: re.Match, decoded: str, line: str, codec: _Codec) -> bool:
+    """A cp1251 or Mac Roman pair that is a word of its own and decodes to a Latin
+    letter, in a line whose letters are Latin but for such pairs: ``Leeds Г© Carlton`` is
+    Irish "é", ``ordine ГЁ promozione`` Italian "è", ``estis Д‰.`` Esperanto "ĉ", Welsh
+    ``gymharu √¢ 17,859`` "â". No Cyrillic text is a lone "Г" and a sign between Latin
+    words, and no formula a root sign before a cent sign.
+
+    >>> line = "Carlton Is ceantar suite i Leeds Г© Carlton."
+    >>> _is_pair_word_in_a_latin_line("Г©", _CP1251.run_re.search("Г©"), "é", line, _CP1251)
+    True
+    >>> line = "Он сказал: Г© и ушёл"
+    >>> _is_pair_word_in_a_latin_line("Г©", _CP1251.run_re.search("Г©"), "é", line, _CP1251)
+    False
+    """
+    if len(match.group()) != 2 or not decoded.isalpha() or _script(decoded) != "LATIN":
+        return False
+    word = _ELIDED_SUFFIX_RE.sub("", token.strip(".,;:!?()[]\"'«»„“”"))  # Welsh "â'r", French "à l'"
+    if word != match.group().rstrip("\xa0"):
+        return False
+    in_pairs = "".join(codec.sequence_re.findall(line))
+    letters = [c for c in line if c.isalpha()]
+    latin = sum(1 for c in letters if _script(c) == "LATIN")
+    other_in_pairs = sum(1 for c in in_pairs if c.isalpha() and _script(c) != "LATIN")
+    return len(letters) - latin <= other_in_pairs and latin >= 12
+
+
+def _is_letter_or_digit(char: str) -> bool:
+    """A letter, or a digit of any script ("۴"); False for the empty string."""
+    return char.isalpha() or (char != "" and unicodedata.category(char) == "Nd")
 
 
 def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, line: str) -> bool:
@@ -172,6 +261,11 @@ _MAC_MATH_LEADS = set("¬√ƒ≈∆÷◊⁄‡·‚„‰")
 _COMMON_LOWERCASE_RE = re.compile("[\u00df-\u017f\u01a1\u01b0\u0219\u021b]")
 
 
+_OPENING_MARKS = "“„‚‘«‹\"'(["
+_WORD_JOINER_RE = re.compile("[-‐/0-9]")
+_CLOSING_MARKS = "”“’‘»›\"']"
+
+
 def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
     """One 2-byte pair is evidence when it decodes to a lowercase letter inside a
     lowercase word, and the rest of the line already writes
@@ -188,8 +282,12 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     """
     if len(match.group()) != 2 or not (decoded.islower() and _COMMON_LOWERCASE_RE.match(decoded)):
         return False
-    before = token[: match.start()]
-    after = token[match.end() :].rstrip(",.;:!?)")
+    # The word the pair is in: quotes and brackets around it ("“NÃ¥got”") are not part of
+    # it, nor what a hyphen or digits join to it ("1970-Ã¥rene").
+    before = _WORD_JOINER_RE.split(token[: match.start()].lstrip(_OPENING_MARKS))[-1]
+    after = token[match.end() :].rstrip(",.;:!?)" + _CLOSING_MARKS)
+    if not before and not after and token != match.group():
+        return False  # a pair alone in quotes: text about mojibake (“Ã§”)
     if not before and not after:
         # A word of its own: "Ã" and a Latin-1 sign ("Ã©", "Ã¨", "Ã\xa0") is no word.
         return match.group()[0] == "Ã" and "\xa0" <= match.group()[1] <= "\xbf"

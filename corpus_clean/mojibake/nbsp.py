@@ -141,6 +141,12 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # for the cp1251 "Г" it has no rule for: "attention Г bien ... mГ©dicament".
             count += 1
             return "à "  # decided here: the pair alone would not convince the span decoder
+        if match.group(3) and text[match.end() : match.end() + 1].islower() and not has_evidence(lead):
+            # A capital, then "Â", a space and a lowercase word ("IÂ am", "XXVIÂ fuit"):
+            # no word in capitals ends in "Â" before a word in lowercase; it is NBSP. With
+            # no other mojibake in the document to decode it along with, decoded here.
+            count += 1
+            return "\xa0"
         if not (glued and lead in "ÂÃ") and not has_evidence(lead):
             return match.group()
         if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():

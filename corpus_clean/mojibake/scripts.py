@@ -111,6 +111,8 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
     >>> _fits_neighbours("VOCÊ”.", 3, 5, "ʔ"), _fits_neighbours("SÃ¸r", 1, 3, "ø")
     (False, True)
     """
+    if unicodedata.category(decoded[:1] or " ") == "Mn" and not _carries_marks(text[start - 1 : start]):
+        return False  # a combining mark carries a letter; a mark after a space or quote is no text
     letter = next((c for c in decoded if _has_script(c)), None)
     if letter is None:
         return True
@@ -127,6 +129,16 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
         ):
             return False
     return True
+
+
+def _carries_marks(char: str) -> bool:
+    """Can a combining mark follow this character? A letter, or another mark
+    (Gurmukhi "ਨੂੰ" stacks two on one letter).
+
+    >>> _carries_marks("ਨ"), _carries_marks("\u0a42"), _carries_marks(" "), _carries_marks("")
+    (True, True, False, False)
+    """
+    return char != "" and (char.isalpha() or unicodedata.category(char)[0] == "M")
 
 
 def _has_mixed_scripts(token: str) -> bool:

@@ -112,9 +112,30 @@ def _redecode_token(
             break
         pieces.append(current[last:])
         current = "".join(pieces)
-    if total == 0 or is_bad(current):
+    if total == 0 or _still_looks_bad(current, token):
         return token, 0
     return current, total
+
+
+# Quotes and brackets a word may be wrapped in, in any language's typography.
+_WRAPPING_MARKS = "«»‹›„“”‚‘’\"'()[]{}"
+
+
+def _still_looks_bad(decoded: str, token: str) -> bool:
+    """Does the re-decoded word still look like mojibake to ftfy? Quotes and brackets the
+    word was wrapped in from the start do not count: ftfy's badness sees a guillemet
+    before a lowercase accented letter as mojibake, but Slovenian and German open
+    quotations with it (``»čakaj``).
+
+    >>> _still_looks_bad("»čakaj", "»Ä\x8dakaj"), _still_looks_bad("Ã©tÃ©", "Ã©tÃ©")
+    (False, True)
+    """
+    if not is_bad(decoded):
+        return False
+    lead = len(token) - len(token.lstrip(_WRAPPING_MARKS))
+    trail = len(token) - len(token.rstrip(_WRAPPING_MARKS))
+    core = decoded[lead : len(decoded) - trail]
+    return core == decoded or is_bad(core)
 
 
 def fix_mojibake_spans(text: str, fixes: Counter, original: str | None = None) -> str:
