@@ -676,3 +676,9 @@ def test_property_words_in_capitals_keep_the_mark_after_them(word, mark, tail):
     where the two make a UTF-8 pair ("É…" is C9 85, "Ʌ")."""
     for text in (f"IL Y {word}{mark}{tail}", f"il y a {word}{mark}{tail}"):
         assert fixed(text) == text
+
+
+def test_a_grave_before_a_stranded_nbsp_keeps_both():
+    # "à" then NBSP, read as cp1252, every 0xA0 then turned into a space: "Ã Â ".
+    assert fixed("Il partit Ã Â l'aube avec son frère.") == "Il partit à\xa0l'aube avec son frère."
+    assert fixed("ÃŒlÃº Ã Â ilÃ© wa.") == "Ìlú à\xa0ilé wa."

@@ -142,10 +142,10 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
         return before.islower()
     if pair[1] not in _CP1252_ONLY_CONTS:
         return False
-    # In capitals, inside the word or opening it; closing it only with a letter ("ABÅž-a"):
-    # "MARQUÉ…" ends in an ellipsis, "É…" is no "Ʌ".
+    # In capitals, inside the word or opening it; closing it only with a lowercase letter
+    # ("ABÅž-a"): "MARQUÉ…" ends in an ellipsis ("É…" is no "Ʌ"), "NOMIÓÉŠ" in capitals.
     return before.islower() or after.islower() or (
-        decoded.isupper() and (before.isupper() or not before) and (after.isupper() or (pair[1].isalpha() and before.isupper()))
+        decoded.isupper() and (before.isupper() or not before) and (after.isupper() or (pair[1].islower() and before.isupper()))
     )
 
 
@@ -183,9 +183,9 @@ def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded:
 
 def _is_combining_mark_after_a_letter(token: str, match: re.Match, decoded: str) -> bool:
     """One 2-byte pair is evidence when it decodes to a combining mark right after a
-    letter: ``lẹÌ€`` is "lẹ̀" (U+0300, bytes CC 80, read as cp1252 "Ì€"), as Yoruba and
-    Vietnamese written in decomposed form carry their tones. A capital "Ì" and a sign
-    glued to the end of a word are no text.
+    lowercase letter: ``lẹÌ€`` is "lẹ̀" (U+0300, bytes CC 80, read as cp1252 "Ì€"), as
+    Yoruba and Vietnamese written in decomposed form carry their tones. A capital "Ì" and
+    a sign glued to the end of a lowercase word are no text; in capitals ("AÌŽ") they may be.
 
     >>> _is_combining_mark_after_a_letter("lẹÌ€", _CP1252.run_re.search("lẹÌ€"), "\u0300")
     True
@@ -193,7 +193,7 @@ def _is_combining_mark_after_a_letter(token: str, match: re.Match, decoded: str)
     False
     """
     before = token[match.start() - 1 : match.start()]
-    return len(match.group()) == 2 and unicodedata.category(decoded) == "Mn" and before.isalpha()
+    return len(match.group()) == 2 and unicodedata.category(decoded) == "Mn" and before.isalpha() and before.islower()
 
 
 _ELIDED_SUFFIX_RE = re.compile("['’][a-z]{1,2}$")

@@ -147,7 +147,9 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # no other mojibake in the document to decode it along with, decoded here.
             count += 1
             return "\xa0"
-        if not (glued and lead in "ÂÃ") and not has_evidence(lead):
+        # "Ã Â l'": a stranded NBSP right after the stranded lead; both lost their 0xA0.
+        before_a_stranded_nbsp = lead in "ÂÃ" and text.startswith("Â ", match.end())
+        if not (glued and lead in "ÂÃ") and not before_a_stranded_nbsp and not has_evidence(lead):
             return match.group()
         if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
             # "Ã" + space + a word is ambiguous: "à" whose 0xA0 became the space
@@ -155,7 +157,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # lost before a real space ("jusqu'Ã nos", "Ã la"). ftfy's restore_byte_a0
             # knows the common words; we step in only for "Ã" glued to a word in a
             # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c").
-            if alone or not _A0_AS_SPACE_RE.search(text):
+            if (alone or not _A0_AS_SPACE_RE.search(text)) and not before_a_stranded_nbsp:
                 return match.group()
         count += 1
         return lead + "\xa0"
