@@ -682,3 +682,12 @@ def test_a_grave_before_a_stranded_nbsp_keeps_both():
     # "à" then NBSP, read as cp1252, every 0xA0 then turned into a space: "Ã Â ".
     assert fixed("Il partit Ã Â l'aube avec son frère.") == "Il partit à\xa0l'aube avec son frère."
     assert fixed("ÃŒlÃº Ã Â ilÃ© wa.") == "Ìlú à\xa0ilé wa."
+
+
+def test_a_grave_glued_to_a_word_in_a_garbled_document_whose_nbsp_became_spaces():
+    clean = "Hàng nghìn người dân đã đến xem, và các em nhỏ rất vui."
+    garbled = as_cp1252(clean).replace("\xa0", " ")
+    assert "HÃ ng" in garbled
+    assert fixed(garbled) == clean
+    # A lone pair in a short line stays ftfy's call: "voilà" then a word.
+    assert fixed("voilÃ le travail") == "voilà le travail"

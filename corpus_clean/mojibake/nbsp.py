@@ -67,12 +67,13 @@ _A0_LEADS_CP1251 = "ГР"
 _A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
 
 
-# Group 1: glued to the end of a lowercase word, a digit or punctuation; group 2: alone
+# Group 1: glued to the end of a lowercase word, a digit or punctuation, or to a word's
+# first capital ("HÃ ng" for "Hàng"); group 2: alone
 # (after a space or at the start of a line) and not before a capital or a digit.
 # Group 3: "Â" after a capital, not before one ("AÂ letartÃ³ztatÃ¡s"); in capitals
 # ("MÂ ØT") it is a letter.
 _NBSP_AS_SPACE_RE = re.compile(
-    rf"(?<=[^\sA-ZÀ-ÞА-Я])([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
+    rf"(?:(?<=[^\sA-ZÀ-ÞА-Я])|(?<=^[A-ZÀ-Þ])|(?<=[\s(“„«\"'][A-ZÀ-Þ]))([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
     rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])"
     r"|(?<=[A-ZÀ-Þ])(Â) (?![A-ZÀ-Þ])",
     re.M,
@@ -134,8 +135,8 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
         lead = glued or alone or match.group(3)
-        if glued and text[match.start() - 1 : match.start()].isupper():
-            return match.group()  # a capital outside Latin-1 ("ĐÃ " in Vietnamese)
+        if glued and text[match.start() - 1 : match.start()].isupper() and _in_capitals(text, match):
+            return match.group()  # a word in capitals ("ĐÃ XẢY RA" in Vietnamese)
         if alone == "Г" and _is_a_grave_in_latin_text(text, match):
             # ftfy's own rule for "Ã" ("à" whose 0xA0 was lost before a space: "Ã la"),
             # for the cp1251 "Г" it has no rule for: "attention Г bien ... mГ©dicament".
@@ -156,13 +157,31 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # ("NgoÃ i" for "Ngoài", "Ã s" for Portuguese "às"), or "à" whose 0xA0 was
             # lost before a real space ("jusqu'Ã nos", "Ã la"). ftfy's restore_byte_a0
             # knows the common words; we step in only for "Ã" glued to a word in a
-            # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c").
-            if (alone or not _A0_AS_SPACE_RE.search(text)) and not before_a_stranded_nbsp:
+            # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c"), or that
+            # is garbled through and through (3+ pairs glued to letters: "Hà ng" is no
+            # word and a space, but "Hàng" whose 0xA0 went the way of the others).
+            garbled_document = _A0_AS_SPACE_RE.search(text) or _count_evidence(text, _CP1252) >= 3
+            if (alone or not garbled_document) and not before_a_stranded_nbsp:
                 return match.group()
         count += 1
         return lead + "\xa0"
 
     return _NBSP_AS_SPACE_RE.sub(fix, text), count
+
+
+def _in_capitals(text: str, match: re.Match) -> bool:
+    """Is the stranded lead part of a word in capitals: two capitals before it, or a
+    capital before it and a capital after the space? ("ĐÃ XẢY" is "ĐÃ"; in
+    "Lòng TÃ u)" the "T" opens the word "Tàu".)
+
+    >>> _in_capitals("ĐÃ XẢY RA", _NBSP_AS_SPACE_RE.search("ĐÃ XẢY RA"))
+    True
+    >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)"))
+    False
+    """
+    before = text[max(match.start() - 2, 0) : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return (len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper()
 
 
 def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
