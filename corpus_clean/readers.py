@@ -471,8 +471,12 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
         doc.source_id, doc.url, doc.meta = caller_fields(record)
         return doc
     if not isinstance(text, str):
+        # Name the fields that do hold text: a feed that calls it "content" or
+        # "raw_content" is then one rename away from being read.
+        strings = [name for name, value in record.items() if isinstance(value, str)][:8]
+        found = f"string fields: {', '.join(strings)}" if strings else "no string fields"
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                             problem=f"{where}: no string \"text\" or \"html\" field")
+                             problem=f"{where}: no string \"text\" or \"html\" field ({found})")
     problem = f"{where}: {decoded.problem}" if decoded.problem else None
     doc = new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():

@@ -66,7 +66,7 @@ def test_quarantine_rows_carry_their_reasons(flow_run_output):
     assert short["text"] == "Too short."
     assert any("chars" in reason["detail"] for reason in short["reasons"])
     missing = by_index[("feed.jsonl", 2)]
-    assert missing["reasons"][0] == {"check": "readable_input", "detail": 'feed.jsonl:3: no string "text" or "html" field'}
+    assert missing["reasons"][0] == {"check": "readable_input", "detail": 'feed.jsonl:3: no string "text" or "html" field (string fields: id)'}
     assert "malformed JSON" in by_index[("feed.jsonl", 3)]["reasons"][0]["detail"]
 
 
