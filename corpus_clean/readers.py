@@ -447,31 +447,12 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     except (ValueError, RecursionError) as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
-    return record_document(source, index, raw, decoded, record, may_hold_surrogates=_may_hold_surrogates(decoded))
+    return record_document(source, index, raw, decoded, record)
 
 
-def _may_hold_surrogates(decoded: Decoded) -> bool:
-    """Whether values parsed from the JSON text `decoded` may hold a lone surrogate.
-
-    UTF-8 decoding never makes one (strict refuses them, "replace" gives U+FFFD), so in
-    text decoded as UTF-8 only a \\uD800-\\uDFFF escape can: two substring searches for
-    "\\ud" / "\\uD" (a superset) instead of a regex over every field. Other encodings:
-    maybe (checked field by field).
-
-    >>> _may_hold_surrogates(Decoded('{"text": "\\\\udfff"}', "utf-8"))
-    True
-    >>> _may_hold_surrogates(Decoded('{"text": "caf\\\\u00e9"}', "utf-8"))
-    False
-    """
-    return decoded.encoding != "utf-8" or "\\ud" in decoded.text or "\\uD" in decoded.text
-
-
-def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record, *,
-                    may_hold_surrogates: bool = True) -> Document:
+def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record) -> Document:
     """A parsed JSON value (`decoded`: its text) → a Document; what makes it unusable
-    becomes its problem. A JSONL line's and a JSON array's records both come here
-    (`may_hold_surrogates`: False when the caller knows no value holds a lone surrogate,
-    ``_may_hold_surrogates``)."""
+    becomes its problem. A JSONL line's and a JSON array's records both come here."""
     where = f"{source}:{index + 1}"
     if not isinstance(record, dict):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
