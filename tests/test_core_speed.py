@@ -20,13 +20,39 @@ LINES = st.lists(VOICE_PIECES, max_size=40).map("".join)
 
 
 @given(LINES)
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=200, deadline=None)
 def test_literal_first_voice_pattern_finds_the_same_matches(line):
     """Same matches, same order: the count and every later match depend on them."""
     assert _COMMENT_VOICE_SCAN.findall(line) == _COMMENT_VOICE.findall(line)
 
 
 @given(LINES)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_voice_hits_match_the_plain_definition(line):
     assert _voice_hits(line) == len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
+
+
+def _keyword_pieces():
+    from corpus_clean.boilerplate.rules import load_rules
+
+    keywords = sorted({k for rule, _ in load_rules().keyword_rules for k in rule.keywords})
+    return st.one_of(st.sampled_from(keywords), st.sampled_from(keywords).map(str.upper),
+                     st.sampled_from(list("aZ é\nİ\ud800ßΣ:/") + ["İstanbul", "co", "okie"]))
+
+
+@given(st.lists(st.lists(st.deferred(_keyword_pieces), max_size=8).map("".join), min_size=1, max_size=6))
+@settings(max_examples=150, deadline=None)
+def test_keyword_bits_match_a_search_of_each_lower_cased_line(lines):
+    """One pass over the batch's bytes finds, per line, exactly the keywords its
+    lower-cased text holds (lines with "İ", lone surrogates, newlines of their own)."""
+    from corpus_clean.boilerplate.rules import load_rules
+
+    rules = load_rules()
+    want = [sum(1 << k for k, (rule, _) in enumerate(rules.keyword_rules)
+                if any(keyword in line.lower() for keyword in rule.keywords)) for line in lines]
+    assert rules.keyword_bits_of_many(lines) == want
+
+
+def test_lower_casing_makes_no_newline():
+    """What keyword_bits_of_many relies on to find each hit's line."""
+    assert [cp for cp in range(0x110000) if "\n" in chr(cp).lower()] == [10]
