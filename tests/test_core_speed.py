@@ -56,3 +56,24 @@ def test_keyword_bits_match_a_search_of_each_lower_cased_line(lines):
 def test_lower_casing_makes_no_newline():
     """What keyword_bits_of_many relies on to find each hit's line."""
     assert [cp for cp in range(0x110000) if "\n" in chr(cp).lower()] == [10]
+
+
+# Characters from every range the letter table covers and beyond it: letters, marks,
+# digits, symbols, CJK, emoji, the last code points.
+WORD_CHARS = st.one_of(st.characters(max_codepoint=0x3200, exclude_categories=("Cs",)),
+                       st.characters(min_codepoint=0x3100, exclude_categories=("Cs",)),
+                       st.sampled_from(list("aZ09_#…日本\u0301\U0001F600\U00020000\U000E0100\U0010FFFD")))
+
+
+@given(st.lists(st.lists(WORD_CHARS, max_size=6).map("".join), max_size=30), st.integers(0, 3))
+@settings(max_examples=150, deadline=None)
+def test_holds_a_letter_matches_re2(words, offset):
+    """Each character's learnt verdict gives what RE2's \\pL search gives, on slices too."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from corpus_clean.words import holds_a_letter
+
+    array = pa.array(["x"] * offset + words, pa.string()).slice(offset)
+    want = pc.match_substring_regex(array, r"\pL").to_numpy(zero_copy_only=False)
+    assert holds_a_letter(array).tolist() == want.tolist()
