@@ -58,6 +58,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # --------------------------------------------------------------------------- child
 # Functions timed by --functions (module, attribute path): those that exist in a tree.
 HOT_SPOTS = [
+    # the boilerplate engine (corpus_clean/boilerplate): each batch, then each document
+    ("corpus_clean.boilerplate.engine", "contexts_of"),
+    ("corpus_clean.boilerplate.engine", "line_rules_many"),
+    ("corpus_clean.boilerplate.engine", "line_gates"),
+    ("corpus_clean.boilerplate.rules", "RuleSet.keyword_bits_of_many"),
+    ("corpus_clean.boilerplate.engine", "line_verdict"),
+    ("corpus_clean.boilerplate.engine", "_mark_rules"),
+    ("corpus_clean.boilerplate.engine", "apply_rule_packs"),
+    ("corpus_clean.boilerplate.engine", "mark_repeats"),
+    ("corpus_clean.boilerplate.engine", "mark_trailing_comments"),
+    ("corpus_clean.boilerplate.classifier", "mark_by_classifier_many"),
+    ("corpus_clean.boilerplate.classifier", "line_features_many"),
+    ("corpus_clean.boilerplate.classifier", "word_echo"),
+    ("corpus_clean.boilerplate.classifier", "lines_to_cut"),
+    ("corpus_clean.boilerplate.engine", "finish"),
+    ("corpus_clean.boilerplate.engine", "build_removals"),
+    # the other steps and the reading
     ("corpus_clean.shards", "parse_lines"),
     ("corpus_clean.shards", "document_row"),
     ("corpus_clean.steps.builtin", "repair"),
