@@ -26,6 +26,11 @@ Each measurement runs in a child process that imports `corpus_clean` from one co
     python benchmarks/core_before_after.py --baseline /tmp/base --html-only \\
         --pages /work/shared/bench/boilerplate/scrapinghub.jsonl.gz --repeat 5
 
+--cold empties the boilerplate engine's verdict cache (``RuleSet.line_cache``, the rule
+verdict of every line seen) before each timed pass: without it the timed pass meets
+lines the warm-up already judged, while a fresh corpus' lines are mostly new (on the
+generated 5 MB, 13,921 distinct lines to judge, ~13 % of a cold core pass).
+
 --fallback adds a third child: this tree with ``CORPUS_CLEAN_NATIVE=0``, i.e. the
 pure-Python twins of the compiled kernels (corpus_clean/native.py), as a machine without a
 C compiler runs it; its output is checked against the baseline's too.
@@ -53,6 +58,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # --------------------------------------------------------------------------- child
 # Functions timed by --functions (module, attribute path): those that exist in a tree.
 HOT_SPOTS = [
+    # the boilerplate engine (corpus_clean/boilerplate): each batch, then each document
+    ("corpus_clean.boilerplate.engine", "contexts_of"),
+    ("corpus_clean.boilerplate.engine", "line_rules_many"),
+    ("corpus_clean.boilerplate.engine", "line_gates"),
+    ("corpus_clean.boilerplate.rules", "RuleSet.keyword_bits_of_many"),
+    ("corpus_clean.boilerplate.engine", "line_verdict"),
+    ("corpus_clean.boilerplate.engine", "_mark_rules"),
+    ("corpus_clean.boilerplate.engine", "apply_rule_packs"),
+    ("corpus_clean.boilerplate.engine", "mark_repeats"),
+    ("corpus_clean.boilerplate.engine", "mark_trailing_comments"),
+    ("corpus_clean.boilerplate.classifier", "mark_by_classifier_many"),
+    ("corpus_clean.boilerplate.classifier", "line_features_many"),
+    ("corpus_clean.boilerplate.classifier", "word_echo"),
+    ("corpus_clean.boilerplate.classifier", "lines_to_cut"),
+    ("corpus_clean.boilerplate.engine", "finish"),
+    ("corpus_clean.boilerplate.engine", "build_removals"),
+    # the other steps and the reading
     ("corpus_clean.shards", "parse_lines"),
     ("corpus_clean.shards", "document_row"),
     ("corpus_clean.steps.builtin", "repair"),
@@ -98,8 +120,9 @@ def _time_functions(seconds: dict[str, float]) -> None:
 
 
 def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False,
-           html_only: bool = False) -> None:
-    """Runs in a child process: time the core and the HTML path with `tree`'s code."""
+           html_only: bool = False, cold: bool = False) -> None:
+    """Runs in a child process: time the core and the HTML path with `tree`'s code
+    (`cold`: each timed pass starts with an empty line-verdict cache)."""
     sys.path.insert(0, str(tree))
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -166,8 +189,12 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
     import corpus_clean.shards as shards  # the signatures' own time, as a step of their run
 
     shards.signature_table = _timed(shards.signature_table, "signatures", step_seconds)
+    from corpus_clean.boilerplate.rules import load_rules
+
     for name, fn in (("core", core), ("html", html), ("signatures", core_signatures)):
         step_seconds.clear()
+        if cold:
+            load_rules().line_cache.clear()
         started = time.process_time()
         table = fn()
         result[name] = time.process_time() - started
@@ -177,6 +204,8 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
     if functions:  # a separate pass: the wrappers' own cost stays out of the timings above
         function_seconds: dict[str, float] = {}
         _time_functions(function_seconds)
+        if cold:
+            load_rules().line_cache.clear()
         started = time.process_time()
         core_signatures()
         result["functions total"] = time.process_time() - started
@@ -196,9 +225,11 @@ def _timed(fn, name: str, seconds: dict[str, float]):
 
 # --------------------------------------------------------------------------- parent
 def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False,
-              html_only: bool = False, env: dict[str, str] | None = None) -> dict:
+              html_only: bool = False, env: dict[str, str] | None = None, cold: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
+    if cold:
+        cmd.append("--cold")
     if html_only:
         cmd.append("--html-only")
     if pages is not None:
@@ -244,9 +275,11 @@ def main() -> int:
                         help="also CPU seconds inside the HOT_SPOTS functions (a separate pass)")
     parser.add_argument("--html-only", action="store_true",
                         help="only the HTML path and the extraction alone (needs --pages)")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the engine's line-verdict cache before each timed pass (new lines, as in a fresh corpus)")
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.corpus, args.pages, args.out, args.functions, args.html_only)
+        _child(args.child, args.corpus, args.pages, args.out, args.functions, args.html_only, args.cold)
         return 0
     if args.baseline is None:
         parser.error("--baseline is required")
@@ -279,7 +312,8 @@ def main() -> int:
     compiled: dict[str, bool] = {}
     for round_no in range(args.repeat):
         for label in (list(trees) if round_no % 2 == 0 else list(reversed(trees))):
-            times = run_child(trees[label], corpus, args.pages, work / label, args.functions, env=envs[label])
+            times = run_child(trees[label], corpus, args.pages, work / label, args.functions, env=envs[label],
+                              cold=args.cold)
             compiled[label] = times.get("compiled kernels", False)
             for name in runs:
                 if times.get(name, float("inf")) < best[label][name]:
@@ -289,7 +323,8 @@ def main() -> int:
                   f"core + signatures {times['signatures']:.3f} s", file=sys.stderr)
 
     print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
-          f"children alternating\n")
+          f"children alternating" + ("; line-verdict cache emptied before each timed pass (--cold)" if args.cold else "")
+          + "\n")
     print("compiled kernels: " + ", ".join(f"{label} {'yes' if on else 'no'}" for label, on in compiled.items())
           + "\n")
     fallback = "fallback" in trees

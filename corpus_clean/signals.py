@@ -52,7 +52,7 @@ import pyarrow.compute as pc
 
 from corpus_clean import native
 from corpus_clean.extract import language_score
-from corpus_clean.words import BatchWords, split_batch
+from corpus_clean.words import BatchWords, holds_a_letter, split_batch
 
 STOPWORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.json"
 TOP_NGRAMS = (2, 3, 4)
@@ -237,7 +237,7 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     array = pa.array(texts, pa.string())
     raw = raw if raw is not None else split_batch(array)
     word_count = raw.lengths
-    no_letter = raw.sum_per_doc(raw.per_word(pc.invert(pc.match_substring_regex(raw.vocabulary, r"\pL"))))
+    no_letter = raw.sum_per_doc(~holds_a_letter(raw.vocabulary)[raw.ids])
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
     lexicons = stop_words()
     doc_lang = [lang if lang in lexicons else "" for lang in langs]

@@ -76,9 +76,36 @@ END_MARKER_RULES = {"news.contributed", "news.reporting_credit", "structure.sepa
 LOWER_GROWS = "\u0130"
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
-_COMMENT_VOICE = re.compile(
-    r"!|\?|\b(?:I|I'm|I’m|I've|I’ve|me|my|mine|you|your|you're|you’re|we|our|us|lol|imo|imho)\b|\b[A-Z]{4,}\b"
-)
+# A commenter's voice: "!", "?", these words (first and second person, chat talk) and
+# shouting (a word of 4+ capitals).
+VOICE_WORDS = ("I", "I'm", "I’m", "I've", "I’ve", "me", "my", "mine", "you", "your", "you're", "you’re",
+               "we", "our", "us", "lol", "imo", "imho")
+_COMMENT_VOICE = re.compile(r"!|\?|\b(?:" + "|".join(map(re.escape, VOICE_WORDS)) + r")\b|\b[A-Z]{4,}\b")
+
+
+def _literal_first(words: tuple[str, ...]) -> re.Pattern:
+    r"""``_COMMENT_VOICE`` with every alternative starting with a literal character, so
+    Python's ``re`` jumps straight to the characters that can start a match (a leading
+    ``\b`` hides them from it: the whole line was tried position by position).
+
+    Each ``\b`` before a word becomes a look-behind on the character before its first
+    letter (``I(?<!\wI)``: no word character before the "I"); shouting becomes one
+    alternative per capital A-Z. Words sharing a first letter keep their order, so the
+    same match wins at every position: ``tests/test_core_speed.py`` checks the two give
+    the same matches.
+
+    >>> _literal_first(("my",)).findall("my mymy HELLO, MY?")
+    ['my', 'HELLO', '?']
+    """
+    firsts = dict.fromkeys(word[0] for word in words)
+    alternatives = ["!", r"\?"]
+    alternatives += [f"{first}(?<!\\w{first})(?:" + "|".join(re.escape(w[1:]) for w in words if w[0] == first) + r")\b"
+                     for first in firsts]
+    alternatives += [f"{capital}(?<!\\w{capital})[A-Z]{{3,}}\\b" for capital in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    return re.compile("|".join(alternatives))
+
+
+_COMMENT_VOICE_SCAN = _literal_first(VOICE_WORDS)
 _REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
 
 
@@ -593,7 +620,14 @@ def keep_fragments_inside_prose(ctx: Context) -> None:
 
 
 def _voice_hits(line: str) -> int:
-    return len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
+    """How often `line`, outside quotes, speaks in a commenter's voice (``_COMMENT_VOICE``).
+
+    >>> _voice_hits('I said "you ARE wrong!" -- so what?')
+    2
+    """
+    if '"' in line or "“" in line or "«" in line:  # (most lines quote nobody: no pass for it)
+        line = _QUOTED.sub(" ", line)
+    return len(_COMMENT_VOICE_SCAN.findall(line))
 
 
 def mark_trailing_comments(ctx: Context) -> None:

@@ -148,7 +148,7 @@ class RuleSet:
     # (``engine.line_rules_many``; flags: whether keywords apply, in the head, in the tail)
     line_cache: dict = field(repr=False, default_factory=dict)
     prefix_rules: tuple = field(repr=False, default=())  # (rule, regex) of kind "prefix"
-    # Every keyword of the keyword rules, one automaton; per keyword, the positions in
+    # Every keyword of the keyword rules, one automaton (over UTF-8 bytes); per keyword, the positions in
     # keyword_rules of the rules that name it.
     keyword_finder: object = field(repr=False, default=None)
     rules_of_keyword: tuple = field(repr=False, default=())
@@ -185,24 +185,33 @@ class RuleSet:
 
     def keyword_bits_of_many(self, lines: list[str]) -> list[int]:
         """``keyword_bits_of`` of each line, the keywords of all of them found in one
-        Aho-Corasick pass over their lower-cased text, joined by newlines (no keyword
-        holds one)."""
+        Aho-Corasick pass over the UTF-8 bytes of their lower-cased text, joined by
+        newlines (no keyword holds one). A hit is in the line numbered by the newlines
+        before it: lower-casing makes and removes no newline, so that holds where it
+        changes a line's length too ("İ"). (Bytes, not str: the automaton reports byte
+        offsets as they are, which a newline scan of the same bytes places; a UTF-8
+        keyword matches only at a character's first byte, so the hits are the same.)
+
+        >>> rules = load_rules()
+        >>> lines = ["İstanbul: this story was CONTRIBUTED to by a reporter.", "Menu", "Contributed by staff"]
+        >>> rules.keyword_bits_of_many(lines) == [rules.keyword_bits_of_many([line])[0] for line in lines]
+        True
+        """
         out = [0] * len(lines)
         if not lines or not self.keyword_rules:
             return out
-        joined = "\n".join(lines)
-        lower = joined.lower()
-        if len(lower) != len(joined):  # ("İ": offsets would not line up) one line at a time
-            if len(lines) > 1:
-                return [self.keyword_bits_of_many([line])[0] for line in lines]
-            lower = lines[0].lower()  # (one line: no offsets to line up)
+        lower = "\n".join(lines).lower().encode("utf-8", "surrogatepass")
         found = self.keyword_finder.find_matches_as_indexes(lower, overlapping=True)
         if not found:
             return out
-        lengths = np.array([len(line) for line in lines], dtype=np.int64)
-        line_starts = np.cumsum(lengths + 1) - lengths - 1
         keyword, start, _ = np.array(found, dtype=np.int64).T
-        line_of_hit = (np.searchsorted(line_starts, start, side="right") - 1).tolist()
+        if len(lines) == 1:
+            line_of_hit = [0] * len(found)
+        else:
+            newlines = np.flatnonzero(np.frombuffer(lower, dtype=np.uint8) == ord("\n"))
+            if len(newlines) != len(lines) - 1:  # (a line holding a newline of its own)
+                return [self.keyword_bits_of_many([line])[0] for line in lines]
+            line_of_hit = np.searchsorted(newlines, start).tolist()  # (a hit never starts at a newline)
         bits_of_keyword = self.bits_of_keyword
         for kw, line in zip(keyword.tolist(), line_of_hit):
             out[line] |= bits_of_keyword[kw]
@@ -660,7 +669,7 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         for literal in literals:
             gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
-                   word_limits, prefix_rules=prefix_rules, keyword_finder=_finder(keywords) if keywords else None,
+                   word_limits, prefix_rules=prefix_rules, keyword_finder=_bytes_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
@@ -676,6 +685,12 @@ def _finder(literals: list[str]):
     """One Aho-Corasick automaton for `literals`, as a DFA: the rule packs' few hundred
     literals make a small one, and it scans a page about twice as fast as the default NFA."""
     return ahocorasick_rs.AhoCorasick(literals, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+def _bytes_finder(literals: list[str]):
+    """``_finder`` over the literals' UTF-8 bytes (``RuleSet.keyword_bits_of_many``)."""
+    return ahocorasick_rs.BytesAhoCorasick([literal.encode("utf-8") for literal in literals],
+                                           implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _gate_finder(bits_of_literal: dict[str, int]) -> tuple:
