@@ -1499,6 +1499,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
+    keep_breaks = html_flow.preformatted_text(body)  # elsewhere a source line break is a space
     out: list = []  # text, separators and verdict markers, in page order (see _Frame)
     frames = [_Frame("", out, False, wrap=NOT_MAIN)]
     stack: list = [body]
@@ -1529,7 +1530,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             text = item.text_content or ""
             n = len(text.strip())
             if n:
-                out.append(html_flow.as_laid_out(text, item))
+                out.append(html_flow.as_laid_out(text, item.mem_id, keep_breaks) if "\n" in text else text)
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n

@@ -12,39 +12,35 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "holds_formula", "in_preformatted"]
+__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "holds_formula", "preformatted_text"]
 
 PREFORMATTED_TAGS = frozenset(("pre", "textarea", "listing", "plaintext", "xmp"))
-MAX_LEVELS = 64  # deeper than any real page nests a <pre>'s inline markup
+_PREFORMATTED_SELECTOR = ",".join(sorted(PREFORMATTED_TAGS))
 
 
-def in_preformatted(node: LexborNode) -> bool:
-    """True when ``node`` sits inside an element that shows its source line breaks.
+def preformatted_text(body: LexborNode) -> frozenset:
+    """``mem_id`` of every text node inside an element that shows its source line breaks.
+
+    One C-level search per page; most pages have no ``<pre>`` at all.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<pre><b>a\\nb</b></pre><p>c\\nd</p>")
-    >>> [in_preformatted(n.child) for n in t.css("b, p")]
+    >>> [n.child.mem_id in preformatted_text(t.body) for n in t.css("b, p")]
     [True, False]
     """
-    levels = 0
-    node = node.parent
-    while node is not None and levels < MAX_LEVELS:
-        if node.tag in PREFORMATTED_TAGS:
-            return True
-        node = node.parent
-        levels += 1
-    return False
+    ids = set()
+    for block in body.css(_PREFORMATTED_SELECTOR):
+        ids.update(node.mem_id for node in block.traverse(include_text=True) if node.is_text_node)
+    return frozenset(ids)
 
 
-def as_laid_out(text: str, node: LexborNode) -> str:
+def as_laid_out(text: str, node_id: int, preformatted: frozenset) -> str:
     """A text node's text with its source line breaks shown as a browser shows them.
 
-    >>> from selectolax.lexbor import LexborHTMLParser
-    >>> t = LexborHTMLParser("<p>When\\n  a = 0,\\nstop.</p><pre>x\\ny</pre>")
-    >>> [as_laid_out(n.child.text_content, n.child) for n in t.css("p, pre")]
-    ['When   a = 0, stop.', 'x\\ny']
+    >>> as_laid_out("When\\n  a = 0,\\nstop.", 1, frozenset()), as_laid_out("x\\ny", 2, frozenset((2,)))
+    ('When   a = 0, stop.', 'x\\ny')
     """
-    if "\n" not in text or in_preformatted(node):
+    if node_id in preformatted:
         return text
     return text.replace("\n", " ")
 

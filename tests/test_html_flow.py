@@ -75,10 +75,11 @@ def test_an_inline_formula_keeps_its_tokens_through_the_rule_packs():
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.text(st.sampled_from("ab \n\t<"), max_size=30))
-def test_as_laid_out_only_turns_line_breaks_into_spaces(text):
+@given(st.text(st.sampled_from("ab \n\t<"), max_size=30), st.booleans())
+def test_as_laid_out_only_turns_line_breaks_into_spaces_and_never_in_a_pre(text, in_pre):
     from selectolax.lexbor import LexborHTMLParser
 
-    node = LexborHTMLParser("<p>x</p>").css_first("p").child
-    out = html_flow.as_laid_out(text, node)
-    assert len(out) == len(text) and "\n" not in out and out == text.replace("\n", " ")
+    tree = LexborHTMLParser("<p>x</p><pre>y</pre>")
+    node = tree.css_first("pre" if in_pre else "p").child
+    out = html_flow.as_laid_out(text, node.mem_id, html_flow.preformatted_text(tree.body))
+    assert out == (text if in_pre else text.replace("\n", " "))
