@@ -294,6 +294,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
+    html_flow.formulas_as_text(body)  # a formula is one run of text, not a line per symbol
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "holds_formula", "preformatted_text"]
+__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "formulas_as_text", "holds_formula", "preformatted_text"]
 
 PREFORMATTED_TAGS = frozenset(("pre", "textarea", "listing", "plaintext", "xmp"))
 _PREFORMATTED_SELECTOR = ",".join(sorted(PREFORMATTED_TAGS))
@@ -35,14 +35,44 @@ def preformatted_text(body: LexborNode) -> frozenset:
 
 
 def as_laid_out(text: str, node_id: int, preformatted: frozenset) -> str:
-    """A text node's text with its source line breaks shown as a browser shows them.
+    """A text node's text with the line breaks *inside* it shown as a browser shows them: spaces.
 
-    >>> as_laid_out("When\\n  a = 0,\\nstop.", 1, frozenset()), as_laid_out("x\\ny", 2, frozenset((2,)))
-    ('When   a = 0, stop.', 'x\\ny')
+    A line break at the node's edge stays: there the source breaks between two
+    elements (a caption and its credit, a label and its value), which templates also
+    set on lines of their own, and the line rules read such lines one by one.
+
+    >>> as_laid_out("When\\n  a = 0,\\nstop.\\n  ", 1, frozenset()), as_laid_out("x\\ny", 2, frozenset((2,)))
+    ('When   a = 0, stop.\\n  ', 'x\\ny')
     """
     if node_id in preformatted:
         return text
-    return text.replace("\n", " ")
+    body = text.strip()
+    if "\n" not in body:
+        return text
+    start = text.index(body)
+    return text[:start] + body.replace("\n", " ") + text[start + len(body):]
+
+
+def formulas_as_text(body: LexborNode) -> int:
+    """Write each MathML formula as one run of its tokens; returns how many.
+
+    MathML puts every symbol in an element of its own (``<mi>x</mi><mn>2</mn>``); a
+    pretty-printed page puts each on a line of its own, and the line rules would
+    then judge "x" (a share button) and "2" (a like count) alone.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<p>If <math><mi>\\n a\\n</mi><msup><mi>x</mi><mn>2</mn></msup></math>, stop.</p>")
+    >>> formulas_as_text(t.body), t.body.css_first("p").text()
+    (1, 'If a x 2, stop.')
+    """
+    formulas = body.css("math")
+    for math in formulas:
+        tokens = " ".join(math.text(deep=True, separator=" ").split())
+        for child in list(math.iter(include_text=True)):
+            child.decompose()
+        if tokens:
+            math.insert_child(tokens)
+    return len(formulas)
 
 
 def holds_formula(node: LexborNode) -> bool:
