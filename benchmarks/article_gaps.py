@@ -81,8 +81,8 @@ def cached_predictions(cache_dir: str, set_name: str, system: str, fn, records: 
     if os.path.exists(path):
         with open(path, encoding="utf-8") as fh:
             out = dict(json.loads(line) for line in fh)
-        if set(out) >= {r["id"] for r in records}:
-            return out
+        if set(out) >= {r["id"] for r in records}:  # a cache of a larger set serves a sample of it
+            return {r["id"]: out[r["id"]] for r in records}
     preds, _ = ex.run(fn, [r["html"] for r in records])
     out = {r["id"]: p for r, p in zip(records, preds)}
     os.makedirs(cache_dir, exist_ok=True)

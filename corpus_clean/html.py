@@ -294,7 +294,6 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
-    html_flow.formulas_as_text(body)  # a formula is one run of text, not a line per symbol
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
@@ -1500,7 +1499,6 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
-    keep_breaks = html_flow.preformatted_text(body)  # elsewhere a source line break is a space
     out: list = []  # text, separators and verdict markers, in page order (see _Frame)
     frames = [_Frame("", out, False, wrap=NOT_MAIN)]
     stack: list = [body]
@@ -1531,7 +1529,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             text = item.text_content or ""
             n = len(text.strip())
             if n:
-                out.append(html_flow.as_laid_out(text, item.mem_id, keep_breaks) if "\n" in text else text)
+                out.append(html_flow.as_laid_out(text, item) if "\n" in text else text)
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n
@@ -1547,6 +1545,11 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             out.append("\n")
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
+            continue
+        if tag == "math":  # a formula is one run of its tokens, not a line per symbol
+            text = html_flow.formula_text(item)
+            out.append(text)
+            frame.chars += len(text.strip())
             continue
         key = item.mem_id
         if not frame.judge and key not in walk:

@@ -12,67 +12,62 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "formulas_as_text", "holds_formula", "preformatted_text"]
+__all__ = ["PREFORMATTED_TAGS", "as_laid_out", "formula_text", "holds_formula", "in_preformatted"]
 
 PREFORMATTED_TAGS = frozenset(("pre", "textarea", "listing", "plaintext", "xmp"))
-_PREFORMATTED_SELECTOR = ",".join(sorted(PREFORMATTED_TAGS))
+MAX_LEVELS = 64  # deeper than any real page nests a <pre>'s inline markup
 
 
-def preformatted_text(body: LexborNode) -> frozenset:
-    """``mem_id`` of every text node inside an element that shows its source line breaks.
-
-    One C-level search per page; most pages have no ``<pre>`` at all.
+def in_preformatted(node: LexborNode) -> bool:
+    """True when ``node`` sits inside an element that shows its source line breaks.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<pre><b>a\\nb</b></pre><p>c\\nd</p>")
-    >>> [n.child.mem_id in preformatted_text(t.body) for n in t.css("b, p")]
+    >>> [in_preformatted(n.child) for n in t.css("b, p")]
     [True, False]
     """
-    ids = set()
-    for block in body.css(_PREFORMATTED_SELECTOR):
-        ids.update(node.mem_id for node in block.traverse(include_text=True) if node.is_text_node)
-    return frozenset(ids)
+    node = node.parent
+    for _ in range(MAX_LEVELS):
+        if node is None:
+            return False
+        if node.tag in PREFORMATTED_TAGS:
+            return True
+        node = node.parent
+    return False
 
 
-def as_laid_out(text: str, node_id: int, preformatted: frozenset) -> str:
+def as_laid_out(text: str, node: LexborNode) -> str:
     """A text node's text with the line breaks *inside* it shown as a browser shows them: spaces.
 
     A line break at the node's edge stays: there the source breaks between two
     elements (a caption and its credit, a label and its value), which templates also
-    set on lines of their own, and the line rules read such lines one by one.
+    set on lines of their own, and the line rules read such lines one by one. Only a
+    text with a break inside it looks for a ``<pre>`` around it (a walk up the tree).
 
-    >>> as_laid_out("When\\n  a = 0,\\nstop.\\n  ", 1, frozenset()), as_laid_out("x\\ny", 2, frozenset((2,)))
-    ('When   a = 0, stop.\\n  ', 'x\\ny')
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<p>When\\n  a = 0,\\nstop.\\n  </p><pre>x\\ny</pre>")
+    >>> [as_laid_out(n.child.text_content, n.child) for n in t.css("p, pre")]
+    ['When   a = 0, stop.\\n  ', 'x\\ny']
     """
-    if node_id in preformatted:
-        return text
     body = text.strip()
-    if "\n" not in body:
+    if "\n" not in body or in_preformatted(node):
         return text
     start = text.index(body)
     return text[:start] + body.replace("\n", " ") + text[start + len(body):]
 
 
-def formulas_as_text(body: LexborNode) -> int:
-    """Write each MathML formula as one run of its tokens; returns how many.
+def formula_text(math: LexborNode) -> str:
+    """A MathML formula as one run of its tokens.
 
     MathML puts every symbol in an element of its own (``<mi>x</mi><mn>2</mn>``); a
     pretty-printed page puts each on a line of its own, and the line rules would
     then judge "x" (a share button) and "2" (a like count) alone.
 
     >>> from selectolax.lexbor import LexborHTMLParser
-    >>> t = LexborHTMLParser("<p>If <math><mi>\\n a\\n</mi><msup><mi>x</mi><mn>2</mn></msup></math>, stop.</p>")
-    >>> formulas_as_text(t.body), t.body.css_first("p").text()
-    (1, 'If a x 2, stop.')
+    >>> formula_text(LexborHTMLParser("<math><mi>\\n a\\n</mi><msup><mi>x</mi><mn>2</mn></msup></math>").css_first("math"))
+    ' a x 2 '
     """
-    formulas = body.css("math")
-    for math in formulas:
-        tokens = " ".join(math.text(deep=True, separator=" ").split())
-        for child in list(math.iter(include_text=True)):
-            child.decompose()
-        if tokens:
-            math.insert_child(tokens)
-    return len(formulas)
+    return " " + " ".join(math.text(deep=True, separator=" ").split()) + " "
 
 
 def holds_formula(node: LexborNode) -> bool:

@@ -91,7 +91,7 @@ def test_as_laid_out_turns_only_inner_line_breaks_into_spaces_and_never_in_a_pre
 
     tree = LexborHTMLParser("<p>x</p><pre>y</pre>")
     node = tree.css_first("pre" if in_pre else "p").child
-    out = html_flow.as_laid_out(text, node.mem_id, html_flow.preformatted_text(tree.body))
+    out = html_flow.as_laid_out(text, node)
     assert len(out) == len(text)
     if in_pre:
         assert out == text
