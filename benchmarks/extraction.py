@@ -17,7 +17,10 @@ WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
 group next to the whole file. ``--only`` keeps the sets whose name contains
 the word; ``--per-page`` writes every page's F1 per HTML-path system, to see
-where another extractor wins and why.
+where another extractor wins and why. ``--html-only`` skips the text path (and
+the plain-text rendering it needs), ``--systems`` keeps the named systems (e.g.
+``ours`` alone, to compare two code trees: the other systems' rows do not depend
+on our code).
 
 Paths and systems:
 
@@ -170,7 +173,7 @@ def load_extra(path: str) -> dict[str, list[dict]]:
 
 
 def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
-              only: Sequence[str] = ()) -> dict[str, list[dict]]:
+              only: Sequence[str] = (), plain_text: bool = True) -> dict[str, list[dict]]:
     sets = {"scrapinghub": load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
     readability = load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
     sets["readability (31 fixtures)"] = [r for r in readability if is_fixture(r)]
@@ -190,7 +193,7 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets.update(load_extra(path))
     if only:
         sets = {name: records for name, records in sets.items() if any(word in name for word in only)}
-    for records in sets.values():
+    for records in sets.values() if plain_text else ():
         for rec in records:
             if not rec.get("naive_text"):
                 rec["naive_text"] = bs_text(rec["html"])
@@ -198,16 +201,22 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
 
 
 def benchmark(bench_dir: str, own: list[str], passes: int = 2, extra: Sequence[str] = (),
-              only: Sequence[str] = (), per_page: Optional[str] = None) -> tuple[list[dict], dict]:
+              only: Sequence[str] = (), per_page: Optional[str] = None, html_only: bool = False,
+              systems: Sequence[str] = ()) -> tuple[list[dict], dict]:
     score = load_score(bench_dir)
-    sets = load_sets(bench_dir, own, extra, only)
-    traf, read = make_trafilatura(), make_readability()
-    html_systems = [("ours", ours_html), ("trafilatura", traf), ("readability-lxml", read),
-                    ("identity", visible_text)]
-    text_systems = [("ours", ours_text),
-                    ("trafilatura", traf and (lambda text: traf(as_page(text)))),
-                    ("readability-lxml", read and (lambda text: read(as_page(text)))),
-                    ("identity", lambda text: text)]
+    sets = load_sets(bench_dir, own, extra, only, plain_text=not html_only)
+    wanted = (lambda name: not systems or name in systems)
+    traf = make_trafilatura() if wanted("trafilatura") else None
+    read = make_readability() if wanted("readability-lxml") else None
+    html_systems = [(name, fn if wanted(name) else None) for name, fn in
+                    (("ours", ours_html), ("trafilatura", traf), ("readability-lxml", read),
+                     ("identity", visible_text))]
+    text_systems = [] if html_only else [
+        (name, fn if wanted(name) else None) for name, fn in
+        (("ours", ours_text),
+         ("trafilatura", traf and (lambda text: traf(as_page(text)))),
+         ("readability-lxml", read and (lambda text: read(as_page(text)))),
+         ("identity", lambda text: text))]
     preds: dict = {}
     seconds = {name: float("inf") for name, fn in html_systems if fn}
     for _ in range(passes):  # interleaved: a burst of load hits every system alike
@@ -258,9 +267,11 @@ def markdown(rows: list[dict], speed: dict) -> str:
             best_other[key] = max(best_other.get(key, 0.0), r["f1"])
     for r in rows:
         f1 = f"{r['f1']:.3f}"
-        if r["system"] == "ours":
-            gap = r["f1"] - best_other.get((r["set"], r["path"]), 0.0)
+        if r["system"] == "ours" and (r["set"], r["path"]) in best_other:
+            gap = r["f1"] - best_other[(r["set"], r["path"])]
             f1 = f"**{f1}** ({gap:+.3f})"
+        elif r["system"] == "ours":
+            f1 = f"**{f1}**"
         lines.append(f"| {r['set']} ({r['n']}) | {r['path']} | {r['system']} | {r['precision']:.3f} "
                      f"| {r['recall']:.3f} | {f1} | {r['empty']} |")
     lines += ["", "| HTML path, all sets | pages/s | vs trafilatura |", "|---|---:|---:|"]
@@ -279,9 +290,12 @@ def main(argv: Optional[list[str]] = None) -> int:
                     help="another benchmark's pages (jsonl[.gz]: id, html, gold_text, optional group); repeatable")
     ap.add_argument("--only", action="append", default=[], help="keep only the sets whose name contains this")
     ap.add_argument("--per-page", help="write each page's F1 per HTML-path system to this jsonl")
+    ap.add_argument("--html-only", action="store_true", help="the HTML path only (no text path)")
+    ap.add_argument("--systems", action="append", default=[],
+                    help="keep only this system (ours, trafilatura, readability-lxml, identity); repeatable")
     args = ap.parse_args(argv)
     rows, speed = benchmark(args.bench_dir, args.own, passes=args.passes, extra=args.extra, only=args.only,
-                            per_page=args.per_page)
+                            per_page=args.per_page, html_only=args.html_only, systems=args.systems)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"Python {sys.version.split()[0]}, one process, {os.cpu_count()} CPUs, load average at end {load:.1f}; "
           f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "

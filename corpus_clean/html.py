@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_prose, html_sections
+from corpus_clean import html_flow, html_prose, html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -643,7 +643,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
-        if strength == "soft" and node.tag not in BLOCK_TAGS and in_running_text(node):
+        if strength == "soft" and node.tag not in BLOCK_TAGS and (in_running_text(node)
+                                                                 or html_flow.holds_formula(node)):
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
@@ -1528,7 +1529,7 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             text = item.text_content or ""
             n = len(text.strip())
             if n:
-                out.append(text)
+                out.append(html_flow.as_laid_out(text, item) if "\n" in text else text)
                 frame.chars += n
                 if frame.in_link:
                     frame.link_chars += n
@@ -1544,6 +1545,11 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             out.append("\n")
             continue
         if tag is None or tag.startswith("-") or tag == "_comment":
+            continue
+        if tag == "math":  # a formula is one run of its tokens, not a line per symbol
+            text = html_flow.formula_text(item)
+            out.append(text)
+            frame.chars += len(text.strip())
             continue
         key = item.mem_id
         if not frame.judge and key not in walk:
