@@ -426,3 +426,19 @@ def test_rule_pack_markers_are_searched_in_python_only_where_the_prefilter_finds
     lines = _marker_lines()
     texts = [CLEAN_TEXT, CLEAN_TEXT.upper()] + [f"{CLEAN_TEXT}\n{line}\n" for line in lines]
     assert prefilter_rows(pa.array(texts), group.prefilter).tolist() == [False, False] + [True] * len(lines)
+
+
+def test_without_google_re2_every_row_is_searched_in_python(monkeypatch):
+    """google-re2 missing (its compile answers None): no prefilter, the same verdicts."""
+    from corpus_clean import validate
+
+    markers = validate.default_boilerplate_markers()
+    texts = [CLEAN_TEXT] + [f"{CLEAN_TEXT}\n{line}\n" for line in _marker_lines()[:10]] + [None]
+    with_prefilter = validate.found_any(pa.array(texts), markers).tolist()
+    monkeypatch.setattr(validate, "_re2_searcher", lambda pattern: None)
+    validate._marker_groups.cache_clear()
+    try:
+        assert all(g.prefilter is None for g in validate.marker_groups(markers))
+        assert validate.found_any(pa.array(texts), markers).tolist() == with_prefilter == [False] + [True] * 10 + [False]
+    finally:
+        validate._marker_groups.cache_clear()
