@@ -458,9 +458,7 @@ def _re2_searcher(pattern: str):
     except ImportError:
         return None
     options = re2.Options()
-    options.max_mem = PREFILTER_MAX_MEM
-    options.never_capture = True
-    options.log_errors = False
+    options.max_mem, options.never_capture, options.log_errors = PREFILTER_MAX_MEM, True, False
     try:
         return re2.compile(pattern, options).search
     except re2.error:
