@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from prefect import flow, get_run_logger
-from prefect.runtime import flow_run
+from prefect.runtime import deployment, flow_run
 from prefect.states import Completed
 
 from corpus_clean import __version__
@@ -25,8 +25,8 @@ from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.preflight import RunError, check_run
 from corpus_clean.validate import ValidationConfig
 from flows.heartbeats import prompt_flow
-from tasks.run_tasks import (DocumentProgress, commit_version, deployment_name, open_version, plan_run,
-                             publish_report_task, report_key)
+from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
+                             report_key)
 from tasks.dedup_tasks import assign_task, move_duplicates_task, rebuild_index_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
@@ -192,8 +192,7 @@ def clean_corpus(
               "dedup": dedup, "quality": quality}
     config = ValidationConfig(min_chars=min_chars, languages=tuple(languages) if languages else None)
     docs_dir = layout.data_docs if data_docs else None
-    deployment = deployment_name()  # None when run without a deployment
-    key = report_key(deployment)
+    key = report_key(deployment.name)
 
     with writer_lock(layout), collections_skip_older_objects():  # a second run on this output refuses at once
         plan = plan_run(input_path, shard_mb, params, str(layout.root))
@@ -222,7 +221,7 @@ def clean_corpus(
             moved = [move_duplicates_task(staging, part, assignments) for part in parts]
             count_duplicates(summaries, sum((Counter(counts) for counts in moved), Counter()))  # a file's pieces: several parts
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
-                   "flow_run_id": str(flow_run.get_id()), "deployment": deployment,
+                   "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
                    "pipeline_version": __version__}
         manifest, runs = commit_version(builder, plan, summaries, context, started_at, keep_versions)
 

@@ -92,22 +92,6 @@ def commit_version(builder: VersionBuilder, plan: RunPlan, summaries: list, cont
     return manifest, runs
 
 
-def deployment_name() -> str | None:
-    """The current flow run's deployment name, None when it runs without one.
-
-    ``prefect.runtime.deployment.name`` asks the API for the flow run when it has no
-    deployment (a new API client each time: ~0.03 s of CPU, most of it a fresh SSL
-    context); the flow run in the run context already says whether there is one."""
-    from prefect.context import FlowRunContext
-    from prefect.runtime import deployment
-
-    context = FlowRunContext.get()
-    run = getattr(context, "flow_run", None)
-    if run is not None and run.deployment_id is None:
-        return None
-    return deployment.name
-
-
 def report_key(deployment_name: str | None) -> str:
     """Artifact key: one per deployment, so each schedule's reports form their own history.
 

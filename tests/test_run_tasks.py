@@ -1,5 +1,5 @@
 """tasks.run_tasks on a real Prefect server: the progress artifact's API calls stay few
-whatever the number of batches, and a run without a deployment names none."""
+whatever the number of batches."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ from prefect import flow
 from prefect.client.orchestration import get_client
 
 import tasks.run_tasks as run_tasks
-from tasks.run_tasks import DocumentProgress, deployment_name, report_key
+from tasks.run_tasks import DocumentProgress
 
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
@@ -49,11 +49,3 @@ def test_progress_artifact_updates_at_most_once_per_whole_percent(monkeypatch):
     stored = [a for a in asyncio.run(read()) if str(a.id) == artifact_id]
     assert stored and stored[0].data == 100.0
 
-
-def test_a_run_without_a_deployment_names_none():
-    @flow(name="no-deployment")
-    def run() -> str | None:
-        return deployment_name()
-
-    assert run() is None
-    assert report_key(run()) == "corpus-clean-report"
