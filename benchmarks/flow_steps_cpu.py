@@ -19,6 +19,11 @@ times) runs in the same process, alternating with the flow, best of `--repeat` e
 the table gives each step's share of the flow's *excess* over the core: the cleaning
 inside the flow counts as its CPU minus the core's, the per-batch extras (dedup
 signatures, validation's row checks) and everything after it as all excess.
+
+By process: the flow process's CPU is what the ratio counts; the line after the table
+gives the CPU the flow's other processes used during the same timed run: the Prefect
+server (the ephemeral one the flow starts, a process of its own) and the cleaning
+workers (with `--workers` ≥ 2; reaped children included).
 """
 from __future__ import annotations
 
@@ -104,12 +109,15 @@ def main() -> None:
                 core_cpu = min(core_cpu, time.process_time() - started)
             spent.clear()
             calls.clear()
+            others = other_processes_cpu()
             cpu, wall = time.process_time(), time.perf_counter()
             flow_module.clean_corpus(input_path=str(args.corpus), output_dir=str(out / f"timed-{attempt}"),
                                      data_docs=False, workers=args.workers, dedup=not args.no_dedup)
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            others = {name: seconds - others.get(name, 0.0) for name, seconds in other_processes_cpu().items()}
             if best is None or cpu < best["cpu"]:
-                best = {"cpu": cpu, "wall": wall, "spent": collections.Counter(spent), "calls": collections.Counter(calls)}
+                best = {"cpu": cpu, "wall": wall, "spent": collections.Counter(spent), "calls": collections.Counter(calls),
+                        "others": others}
     finally:
         shutil.rmtree(out, ignore_errors=True)
     cpu, wall, spent, calls = best["cpu"], best["wall"], best["spent"], best["calls"]
@@ -141,6 +149,29 @@ def main() -> None:
     rest = cpu - sum(spent[label] for label in top)
     print(f"| the rest (Prefect, the pool's threads) | | {rest:.2f} | {100 * rest / cpu:.0f} % |"
           + (f" {100 * rest / excess:.0f} % |" if args.core else ""))
+    print("\nThe flow's other processes in the same run, CPU s: "
+          + ", ".join(f"{name} {seconds:.2f}" for name, seconds in sorted(best["others"].items())) + ".")
+
+
+def other_processes_cpu() -> dict[str, float]:
+    """CPU seconds (user + system) so far of this process's descendants, by kind: the
+    Prefect server (its command line names uvicorn or prefect's server) and the
+    workers (multiprocessing's processes, the resource tracker left out, plus every
+    child already waited for: the flow stops its workers at each run's end)."""
+    import psutil
+
+    reaped = os.times()
+    found = {"Prefect server": 0.0, "workers": reaped.children_user + reaped.children_system}
+    for child in psutil.Process().children(recursive=True):
+        try:
+            command, times = " ".join(child.cmdline()), child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        if "uvicorn" in command or "prefect" in command and "server" in command:
+            found["Prefect server"] += times.user + times.system
+        elif "multiprocessing" in command and "resource_tracker" not in command:
+            found["workers"] += times.user + times.system
+    return found
 
 
 def core(corpus: Path) -> None:

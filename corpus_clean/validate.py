@@ -355,7 +355,7 @@ def _re2_ok(pattern: str) -> bool:
 @functools.lru_cache(maxsize=32)
 def _marker_groups(patterns: tuple[str, ...]) -> tuple[MarkerGroup, ...]:
     """RE2-safe patterns: one RE2 alternation. The others: one Python alternation run
-    only on the rows an RE2 superset of it picks (when every member translates), else
+    only on the rows an RE2 superset of it picks (``search_superset``; google-re2), else
     one Python alternation on every row."""
     patterns = tuple(dict.fromkeys(patterns))
     for p in patterns:
@@ -372,25 +372,11 @@ def _marker_groups(patterns: tuple[str, ...]) -> tuple[MarkerGroup, ...]:
                 (groups.append(MarkerGroup((p,), p, re.compile(p))) if _re2_ok(p)
                  else python_only.append(p))
     if python_only:
-        # A line-anchored pattern ("(?m)^...", e.g. the rule packs' whole-line markers) is
-        # cheap in Python (one attempt per line start); an RE2 prefilter pass over every
-        # text costs more than it saves there (measured: 1.4 s vs 0.3 s on 905 pages).
-        supersets = {p: None if p.startswith("(?m)^") else re2_superset(p) for p in python_only}
-        with_pre = [p for p in python_only if supersets[p] is not None and _re2_ok(supersets[p])]
-        without = [p for p in python_only if p not in with_pre]
-        for members, pre in ((with_pre, True), (without, False)):
-            if not members:
-                continue
-            joined = "|".join(_scoped(p) for p in members)
-            compiled = re.compile(joined) if _compiles(joined) else None
-            prefilter = "|".join(_scoped(supersets[p]) for p in members) if pre else None
-            if prefilter is not None and not _re2_ok(prefilter):
-                prefilter = None
-            if compiled is not None:
-                groups.append(MarkerGroup(tuple(members), None, compiled, prefilter))
-            else:
-                groups.extend(MarkerGroup((p,), None, re.compile(p),
-                                          _scoped(supersets[p]) if pre else None) for p in members)
+        joined = "|".join(_scoped(p) for p in python_only)
+        if _compiles(joined):
+            groups.append(MarkerGroup(tuple(python_only), None, re.compile(joined), _prefilter(python_only)))
+        else:
+            groups.extend(MarkerGroup((p,), None, re.compile(p), _prefilter([p])) for p in python_only)
     return tuple(groups)
 
 
@@ -402,103 +388,81 @@ def _compiles(pattern: str) -> bool:
         return False
 
 
-_ANY = "(?s:.)"
+def search_superset(pattern: str) -> str | None:
+    r"""An RE2 pattern whose search finds a match in at least every text where
+    ``re.search(pattern, text)`` does, or None when there is no safe translation.
 
-def re2_superset(pattern: str) -> str | None:
-    """An RE2 pattern matching at least wherever the Python `pattern` matches (used to
-    pick the rows worth a Python search), or None when there is no safe translation."""
-    if re.search(r"\{,\d", pattern):  # Python's x{,n}: a literal for RE2
+    The regex is translated node by node into a wider RE2 regex (the boilerplate
+    kernels' ``re2_superset``: Unicode classes widened, lookarounds and anchors
+    dropped). A pattern anchored at line starts and ends by a global ``(?m)`` (the rule
+    packs' whole-line marker) keeps those two anchors, which RE2 reads exactly as
+    Python does (``^`` at the start or after "\n", ``$`` at the end or before "\n"):
+    without them the superset would match in most texts.
+
+    >>> print(search_superset(r"(?m)^[ \t]*Share(?=!)[ \t]*$"))
+    (?m:^)(?:(?:[\x{9}\x{20}]){0,}Share(?:[\x{9}\x{20}]){0,})(?m:$)
+    >>> search_superset(r"(?(1)a|b)") is None
+    True
+    """
+    from re import _constants
+
+    from corpus_clean.boilerplate.kernels import re2_superset
+
+    anchored = re2_superset(pattern)
+    if anchored is None or not (anchored.startswith("^(?:") and anchored.endswith(")$")):
         return None
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            if i + 1 >= n:
-                return None
-            e = pattern[i + 1]
-            if e in "bBAZ":
-                i += 2; continue  # assertions: dropping one only widens the match
-            if e in "sSwWdD":
-                out.append(_ANY); i += 2; continue
-            if e.isdigit():
-                out.append("(?s:.*)"); i += 2
-                while i < n and pattern[i].isdigit():
-                    i += 1
-                continue
-            if e == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", pattern[i + 2:i + 6]):
-                out.append("\\x{" + pattern[i + 2:i + 6] + "}"); i += 6; continue
-            if e == "U" and re.fullmatch(r"[0-9a-fA-F]{8}", pattern[i + 2:i + 10]):
-                out.append("\\x{" + pattern[i + 2:i + 10] + "}"); i += 10; continue
-            if e in "UNgG":
-                return None
-            out.append(pattern[i:i + 2]); i += 2; continue
-        if c == "[":
-            j = _class_end(pattern, i)
-            if j is None:
-                return None
-            body = pattern[i:j]
-            if re.search(r"\\[sSwWdD]", body):
-                out.append(_ANY)  # a class with a Unicode shorthand → any char
-            elif re.search(r"\\[UN]", body):
-                return None
-            else:
-                out.append(re.sub(r"\\u([0-9a-fA-F]{4})", r"\\x{\1}", body))
-            i = j; continue
-        if c == "$":
-            i += 1; continue
-        if pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
-            j = _group_end(pattern, i)
-            if j is None:
-                return None
-            i = j; continue  # lookaround dropped
-        if pattern.startswith("(?P=", i):
-            j = pattern.find(")", i)
-            if j < 0:
-                return None
-            out.append("(?s:.*)"); i = j + 1; continue
-        if pattern.startswith("(?(", i) or pattern.startswith("(?#", i):
-            return None
-        out.append(c); i += 1
-    return "".join(out)
+    body = anchored[1:-1]  # "(?:...)"
+    tree = _parse(pattern)
+    if tree is None or not tree.state.flags & re.MULTILINE:
+        return body
+    nodes = list(tree)
+    at_begin, at_end = (_constants.AT, _constants.AT_BEGINNING), (_constants.AT, _constants.AT_END)
+    starts = "(?m:^)" if nodes and nodes[0] == at_begin else ""
+    ends = "(?m:$)" if nodes and nodes[-1] == at_end else ""
+    return f"{starts}{body}{ends}"
 
 
-def _group_end(pattern: str, start: int) -> int | None:
-    """Index just after the group opened at `start`."""
-    depth, i, in_class = 0, start, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2; continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
+def _parse(pattern: str):
+    """The standard library's parse tree of a Python regex (None if it fails)."""
+    from re import _parser
+
+    try:
+        return _parser.parse(pattern)
+    except (re.error, RecursionError):
+        return None
 
 
-def _class_end(pattern: str, start: int) -> int | None:
-    """Index just after the character class opened at `start`."""
-    i = start + 1
-    if pattern[i:i + 1] == "^":
-        i += 1
-    if pattern[i:i + 1] == "]":
-        i += 1
-    while i < len(pattern):
-        if pattern[i] == "\\":
-            i += 2; continue
-        if pattern[i] == "]":
-            return i + 1
-        i += 1
-    return None
+def _prefilter(patterns: list[str]) -> str | None:
+    """One RE2 alternation of the patterns' search supersets; None when one has none or
+    google-re2 cannot compile it (every row is then searched in Python)."""
+    supersets = [search_superset(p) for p in patterns]
+    if any(s is None for s in supersets):
+        return None
+    joined = "|".join(f"(?:{s})" for s in supersets)
+    return joined if _re2_searcher(joined) is not None else None
+
+
+# RE2's memory budget for the prefilter's automaton (the rule packs' marker: a 60 KB
+# pattern). At RE2's default (8 MB, what pyarrow's match_substring_regex runs with) its
+# lazily built DFA runs out and falls back to a slow engine: 0.36 s per 20 MB of text,
+# more than the Python search it is meant to spare; with this budget 0.03 s.
+PREFILTER_MAX_MEM = 64 << 20
+
+
+@functools.lru_cache(maxsize=32)
+def _re2_searcher(pattern: str):
+    """``pattern`` compiled by google-re2 (bytes in, search), or None when google-re2
+    is not installed or refuses the pattern."""
+    try:
+        import re2
+    except ImportError:
+        return None
+    options = re2.Options()
+    options.max_mem, options.never_capture, options.log_errors = PREFILTER_MAX_MEM, True, False
+    try:
+        return re2.compile(pattern, options).search
+    except re2.error:
+        return None
 
 
 def marker_groups(patterns) -> tuple[MarkerGroup, ...]:
@@ -534,12 +498,21 @@ def found_any(values: pa.Array | pa.ChunkedArray, patterns) -> np.ndarray:
             bad |= found_re2(values, group.re2)
             continue
         search = group.python.search
-        rows = found_re2(values, group.prefilter) if group.prefilter else pc.is_valid(values).to_numpy(zero_copy_only=False)
+        rows = (prefilter_rows(values, group.prefilter) if group.prefilter
+                else pc.is_valid(values).to_numpy(zero_copy_only=False))
         at = np.flatnonzero(rows)
         if len(at):
             bad[at] |= np.array([v is not None and search(v) is not None
                                  for v in values.take(pa.array(at)).to_pylist()], dtype=bool)
     return bad
+
+
+def prefilter_rows(values: pa.Array | pa.ChunkedArray, superset: str) -> np.ndarray:
+    """Boolean per value: google-re2's search of `superset` (a ``_prefilter``) finds it
+    (null: not found). The values are searched as their UTF-8 bytes, as Arrow holds them."""
+    search = _re2_searcher(superset)
+    as_bytes = pc.cast(values, pa.large_binary() if pa.types.is_large_string(values.type) else pa.binary())
+    return np.array([b is not None and search(b) is not None for b in as_bytes.to_pylist()], dtype=bool)
 
 
 def contains_re2(column, pattern: str):
@@ -608,10 +581,15 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
     holds invalid UTF-8 (validation then decodes and searches it itself)."""
     config = config or ValidationConfig()
     markers = tuple(_markers(config))
+    # Control characters and mojibake are searched for in one RE2 pass over a column (as
+    # fast as either alone), then each on the few rows where one of them is.
+    either = functools.cache(lambda column: found_re2(table.column(column), _CONTROL_OR_MOJIBAKE))
     search = {
-        "column_values.corpus_clean.clean_unicode": lambda values: found_re2(values, CONTROL_RE),
-        "column_values.corpus_clean.no_mojibake": found_mojibake,
-        "column_values.corpus_clean.no_boilerplate_markers": lambda values: found_any(values, markers),
+        "column_values.corpus_clean.clean_unicode":
+            lambda column, values: _where(either(column), values, lambda v: found_re2(v, CONTROL_RE)),
+        "column_values.corpus_clean.no_mojibake":
+            lambda column, values: _where(either(column), values, found_mojibake),
+        "column_values.corpus_clean.no_boilerplate_markers": lambda column, values: found_any(values, markers),
     }
     found = {}
     for metric, column in _custom_expectation_columns():
@@ -622,8 +600,25 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
             values.validate(full=True)
         except pa.ArrowInvalid:
             return None
-        found[(metric, column)] = search[metric](values)
+        found[(metric, column)] = search[metric](column, values)
     return RowChecks(found, markers, default_markers=config.boilerplate_markers is None)
+
+
+_CONTROL_OR_MOJIBAKE = f"(?:{CONTROL_RE})|(?:{MOJIBAKE_RE})"
+
+
+def _where(rows: np.ndarray, values: pa.Array | pa.ChunkedArray, search) -> np.ndarray:
+    """``search(values)``, computed on the rows marked in `rows` only (the others: False).
+
+    >>> _where(np.array([True, False, True]), pa.array(["a" + chr(0), "b" + chr(0), "c"]),
+    ...        lambda v: found_re2(v, CONTROL_RE)).tolist()
+    [True, False, False]
+    """
+    found = np.zeros(len(values), dtype=bool)
+    at = np.flatnonzero(rows)
+    if len(at):
+        found[at] = search(values.take(pa.array(at)))
+    return found
 
 
 # Set by validate_table, under _GX_LOCK, for the one validation it runs.

@@ -379,3 +379,66 @@ def test_the_rule_packs_markers_come_with_checks_made_with_them():
     own = row_checks(table(rows), ValidationConfig(boilerplate_markers=()))  # found no markers
     assert not own.default_markers
     assert validate_table(table(rows), checks=own).failures == expected.failures
+
+
+# --------------------------------------------------------------------------- the marker prefilter
+# The rule packs' marker regex runs in Python only on the texts an RE2 superset of it finds
+# something in (validate.search_superset); the verdicts must be re.search's, row by row.
+
+def _marker_lines() -> list[str]:
+    from corpus_clean.boilerplate.rules import load_rules
+
+    return [line for rule in load_rules().rules if rule.is_validation_marker for line in rule.removed]
+
+
+def _variants(line: str) -> list[str]:
+    """A marker line as it may sit in a text: indented, trailing blanks, case-flipped,
+    the letters Python's case-insensitive match equates with others (ı, ſ, K), cut, glued."""
+    return [line, f"  {line}\t", line.upper(), line.lower(), line.replace("i", "ı").replace("s", "ſ"),
+            line.replace("k", "\u212a"), line[:-1], line + ".", f"x{line}", line.replace(" ", "\u00a0")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(CLEAN_TEXT.splitlines()), st.sampled_from(NOISE),
+                          st.builds(lambda k, v: _variants(_marker_lines()[k % len(_marker_lines())])[v],
+                                    st.integers(0, 10_000), st.integers(0, 9)),
+                          st.text(alphabet="aıſK \t0123456789:|/-•Sharefollow\n\r", max_size=30)),
+                max_size=8),
+       st.sampled_from(["\n", "\r\n", " ", ""]))
+def test_rule_pack_marker_prefilter_gives_re_search_verdicts(lines, sep):
+    from corpus_clean.validate import default_boilerplate_markers, found_any
+
+    markers = default_boilerplate_markers()
+    text = sep.join(lines)
+    texts = [text, CLEAN_TEXT + "\n" + text, text + "\n" + CLEAN_TEXT, None]
+    got = found_any(pa.array(texts), markers).tolist()
+    assert got == [t is not None and any(re.search(p, t) for p in markers) for t in texts]
+
+
+def test_rule_pack_markers_are_searched_in_python_only_where_the_prefilter_finds_them():
+    """The fast path is live: the rule packs' marker gets an RE2 prefilter, which finds
+    every marker line in a text and passes over clean texts."""
+    pytest.importorskip("re2")
+    from corpus_clean.validate import default_boilerplate_markers, marker_groups, prefilter_rows
+
+    [group] = [g for g in marker_groups(default_boilerplate_markers()) if g.re2 is None]
+    assert group.prefilter is not None
+    lines = _marker_lines()
+    texts = [CLEAN_TEXT, CLEAN_TEXT.upper()] + [f"{CLEAN_TEXT}\n{line}\n" for line in lines]
+    assert prefilter_rows(pa.array(texts), group.prefilter).tolist() == [False, False] + [True] * len(lines)
+
+
+def test_without_google_re2_every_row_is_searched_in_python(monkeypatch):
+    """google-re2 missing (its compile answers None): no prefilter, the same verdicts."""
+    from corpus_clean import validate
+
+    markers = validate.default_boilerplate_markers()
+    texts = [CLEAN_TEXT] + [f"{CLEAN_TEXT}\n{line}\n" for line in _marker_lines()[:10]] + [None]
+    with_prefilter = validate.found_any(pa.array(texts), markers).tolist()
+    monkeypatch.setattr(validate, "_re2_searcher", lambda pattern: None)
+    validate._marker_groups.cache_clear()
+    try:
+        assert all(g.prefilter is None for g in validate.marker_groups(markers))
+        assert validate.found_any(pa.array(texts), markers).tolist() == with_prefilter == [False] + [True] * 10 + [False]
+    finally:
+        validate._marker_groups.cache_clear()
