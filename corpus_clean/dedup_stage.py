@@ -35,6 +35,7 @@ from corpus_clean.dedup import (DedupIndex, DedupParams, PartByPartAssignment, c
 from corpus_clean.layout import STAGED_SIGNATURES
 from corpus_clean.output import sort_for_readers, write_parquet
 from corpus_clean.processes import return_freed_memory
+from corpus_clean.records import clean_schema
 from corpus_clean.shards import ShardSummary
 
 
@@ -122,7 +123,7 @@ def resplit_part(staging: str | Path, part_name: str, assignments: pa.Table) -> 
     both read, put back in readers' order, split and written (the duplicates part removed
     when none is left). Returns duplicates per source file."""
     clean_path, duplicates_path = part_path(staging, "clean", part_name), part_path(staging, "duplicates", part_name)
-    rows = pq.read_table(clean_path)
+    rows = _as_written(pq.read_table(clean_path))
     if duplicates_path.exists():
         earlier = pq.read_table(duplicates_path).drop_columns(["duplicate_of", "similarity"])
         rows = sort_for_readers(pa.concat_tables([rows, earlier.cast(rows.schema)]))
@@ -162,12 +163,20 @@ def move_duplicates(staging: str | Path, part_name: str, assignments: pa.Table) 
     if not found.num_rows:
         return {}
     if rows_bytes(path) <= STREAM_ROWS_BYTES or found.num_rows == ids.num_rows:
-        kept, duplicates = split_duplicates(pq.read_table(path), assignments)
+        kept, duplicates = split_duplicates(_as_written(pq.read_table(path)), assignments)
         write_part(staging, "clean", part_name, kept)
     else:
-        duplicates = split_part(path, lambda rows: split_duplicates(rows, assignments))
+        duplicates = split_part(path, lambda rows: split_duplicates(_as_written(rows), assignments))
     write_part(staging, "duplicates", part_name, duplicates)
     return dict(Counter(duplicates.column("source").to_pylist()))
+
+
+def _as_written(clean: pa.Table) -> pa.Table:
+    """Clean rows read back from Parquet with the schema they were written with: Parquet
+    names a list's items "element" where Arrow (and ``clean_schema``) says "item", and a
+    part written again would otherwise carry the other name in its Arrow schema (same
+    values, other bytes than a part written once)."""
+    return clean.cast(clean_schema())
 
 
 def count_duplicates(summaries: list[ShardSummary], moved: dict[str, int]) -> None:
