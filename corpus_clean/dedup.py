@@ -1076,8 +1076,8 @@ class FirstAndLastKeys:
 
     def __init__(self, dtype=np.uint32) -> None:
         self.keys = np.empty(0, dtype=dtype)
-        self.first = np.empty(0, dtype=np.int64)
-        self.last = np.empty(0, dtype=np.int64)
+        self.first = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; 12 bytes per key, not 20
+        self.last = np.empty(0, dtype=np.int32)
 
     def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the first and latest document with each key (-1: none)."""
@@ -1085,7 +1085,8 @@ class FirstAndLastKeys:
             return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
         at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
         found = self.keys[at] == keys
-        return np.where(found, self.first[at], -1), np.where(found, self.last[at], -1)
+        return (np.where(found, self.first[at], -1).astype(np.int64),
+                np.where(found, self.last[at], -1).astype(np.int64))
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add documents (`positions` ascending, after every position held)."""
@@ -1134,7 +1135,8 @@ class PartByPartAssignment:
         self._similarity = index._rows.column("similarity").to_numpy(zero_copy_only=False).astype(np.float32)
         self._exact = FirstAndLastKeys(np.uint64)
         self._bands = [FirstAndLastKeys() for _ in range(self.params.bands)]
-        self._parts: list[pa.Table] = []           # each part's signatures (run order)
+        self._parts: list[pa.Table] = []           # each part's id, exact_hash, n_words (run order)
+        self._run_matrix = np.empty((0, self.params.num_perm), dtype=np.uint32)  # the run's signatures so far
         self._part_starts = [self.n_old]           # position of each part's first document, then the end
         self._results: list[pa.Table] = []
         self._seen_at: list[np.ndarray] = []
@@ -1148,14 +1150,23 @@ class PartByPartAssignment:
 
     def _signature(self, positions: np.ndarray) -> np.ndarray:
         """Signatures at index or run positions."""
+        if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
+            return self._run_matrix[positions - self.n_old]
         out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
         old = positions < self.n_old
         out[old] = self.index._matrix[positions[old]]
-        part_of = np.searchsorted(self._part_starts, positions, side="right") - 1
-        for k in np.unique(part_of[~old]).tolist():
-            here = part_of == k
-            out[here] = signature_matrix(self._parts[k], self.params)[positions[here] - self._part_starts[k]]
+        out[~old] = self._run_matrix[positions[~old] - self.n_old]
         return out
+
+    def _keep_signatures(self, matrix: np.ndarray) -> None:
+        """Append a part's signatures to the run's (one array, grown by doubling: the
+        decisions gather rows from anywhere in the run, one or two at a time)."""
+        count = self.documents
+        if count + len(matrix) > len(self._run_matrix):
+            grown = np.empty((max(2 * len(self._run_matrix), count + len(matrix)), self.params.num_perm), np.uint32)
+            grown[:count] = self._run_matrix[:count]
+            self._run_matrix = grown
+        self._run_matrix[count:count + len(matrix)] = matrix
 
     def decide(self, signatures: pa.Table) -> pa.Table:
         """Decide the next part's documents (rows of ``signature_table``, in run order).
@@ -1169,9 +1180,10 @@ class PartByPartAssignment:
             raise ValueError("document ids must be unique within one run")
         start = self._part_starts[-1]
         positions = np.arange(start, start + len(ids))
-        self._parts.append(signatures)
-        self._part_starts.append(start + len(ids))
         matrix = signature_matrix(signatures, params)
+        self._keep_signatures(matrix)
+        self._parts.append(signatures.drop_columns(["minhash"]))
+        self._part_starts.append(start + len(ids))
         hashes = signatures.column("exact_hash").to_numpy()
         has_words = signatures.column("n_words").to_numpy() > 0
         with_words = positions[has_words]
@@ -1258,8 +1270,10 @@ class PartByPartAssignment:
         return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
-        run = pa.concat_tables(self._parts) if self._parts else signature_schema(self.params).empty_table()
-        return run, signature_matrix(run.combine_chunks(), self.params)
+        """The run's id, exact_hash and n_words so far, and its signatures."""
+        schema = signature_schema(self.params)
+        run = pa.concat_tables(self._parts) if self._parts else pa.schema(list(schema)[:3]).empty_table()
+        return run, self._run_matrix[:self.documents]
 
     def finish(self) -> None:
         """Add the run's documents to the index (as ``DedupIndex.assign`` does); the caller
@@ -1269,7 +1283,7 @@ class PartByPartAssignment:
         run, matrix = self._run_rows()
         results = pa.concat_tables(self._results) if self._results else assignments_schema().empty_table()
         empty = np.empty(0, dtype=np.int64)
-        self.index._add_run(run.drop_columns(["minhash"]), matrix, self._root[self.n_old:],
+        self.index._add_run(run, matrix, self._root[self.n_old:],
                             results.column("duplicate_of").combine_chunks(),
                             results.column("similarity").combine_chunks(),
                             np.concatenate([empty, *self._seen_at]), np.concatenate([empty, *self._replaced]))
@@ -1277,8 +1291,9 @@ class PartByPartAssignment:
     def whole_run(self, spill_dir: str | Path | None = None) -> pa.Table:
         """One ``DedupIndex.assign`` over every part decided so far (the index is as it was
         loaded): the decisions the parts should have had; the run is added to the index."""
-        run, _ = self._run_rows()
-        return self.index.assign(run.combine_chunks(), spill_dir)
+        run, matrix = self._run_rows()
+        minhash = pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel(), pa.uint32()), self.params.num_perm)
+        return self.index.assign(run.combine_chunks().append_column("minhash", minhash), spill_dir)
 
 
 def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,

@@ -163,10 +163,10 @@ def move_duplicates(staging: str | Path, part_name: str, assignments: pa.Table) 
     if not found.num_rows:
         return {}
     if rows_bytes(path) <= STREAM_ROWS_BYTES or found.num_rows == ids.num_rows:
-        kept, duplicates = split_duplicates(_as_written(pq.read_table(path)), assignments)
+        kept, duplicates = split_duplicates(pq.read_table(path), assignments)
         write_part(staging, "clean", part_name, kept)
     else:
-        duplicates = split_part(path, lambda rows: split_duplicates(_as_written(rows), assignments))
+        duplicates = split_part(path, lambda rows: split_duplicates(rows, assignments))
     write_part(staging, "duplicates", part_name, duplicates)
     return dict(Counter(duplicates.column("source").to_pylist()))
 
@@ -175,7 +175,8 @@ def _as_written(clean: pa.Table) -> pa.Table:
     """Clean rows read back from Parquet with the schema they were written with: Parquet
     names a list's items "element" where Arrow (and ``clean_schema``) says "item", and a
     part written again would otherwise carry the other name in its Arrow schema (same
-    values, other bytes than a part written once)."""
+    values, other bytes than a part written once). (``move_duplicates`` still writes
+    "element": its streamed rewrite takes the schema from the file, ``dataset.split_part``.)"""
     return clean.cast(clean_schema())
 
 

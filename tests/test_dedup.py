@@ -368,3 +368,36 @@ def test_a_mismatched_index_is_named_in_words(tmp_path):
     meta = json.loads((tmp_path / "params.json").read_text())
     (tmp_path / "params.json").write_text(json.dumps({**meta, "minhash": "rensa-rminhash-v1"}))
     assert "made by 'rensa-rminhash-v1'" in index_mismatch(tmp_path)
+
+
+@settings(max_examples=15, deadline=None)
+@given(first=st.lists(st.booleans(), min_size=12, max_size=12), second=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_a_part_split_again_is_the_part_split_once_with_the_new_decisions(first, second, tmp_path_factory):
+    """``resplit_part`` (the whole-run fallback) leaves the same files, byte for byte, as
+    writing the part once split by the new assignments."""
+    from corpus_clean.dataset import write_part
+    from corpus_clean.dedup_stage import resplit_part
+    from corpus_clean.output import sort_for_readers
+
+    clean = sort_for_readers(_clean_table([article(k, 50) for k in range(12)]))
+    ids = clean.column("id").to_pylist()
+
+    def decisions(chosen):
+        return pa.table({"id": ids, "duplicate_of": [ids[0] + "x" if c else None for c in chosen],
+                         "similarity": pa.array([0.5 if c else None for c in chosen], pa.float32())})
+
+    def write_split(staging, chosen):
+        kept, duplicates = split_duplicates(clean, decisions(chosen))
+        write_part(staging, "clean", "p", kept, sort=False)
+        if duplicates.num_rows:
+            write_part(staging, "duplicates", "p", duplicates, sort=False)
+
+    def files(staging):
+        return {str(p.relative_to(staging)): p.read_bytes() for p in sorted(staging.rglob("*.parquet"))}
+
+    again, once = tmp_path_factory.mktemp("again"), tmp_path_factory.mktemp("once")
+    write_split(again, first)
+    moved = resplit_part(again, "p", decisions(second))
+    write_split(once, second)
+    assert files(again) == files(once)
+    assert moved == ({"feed.jsonl": sum(second)} if any(second) else {})
