@@ -1168,9 +1168,10 @@ class PartByPartAssignment:
             self._run_matrix = grown
         self._run_matrix[count:count + len(matrix)] = matrix
 
-    def decide(self, signatures: pa.Table) -> pa.Table:
+    def decide(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
         """Decide the next part's documents (rows of ``signature_table``, in run order).
-        Returns ``DedupIndex.assign``'s rows for them."""
+        Returns ``DedupIndex.assign``'s rows for them. A part of more than
+        ``PARTITION_DOCS`` documents spills its candidate pairs to `spill_dir`."""
         params, index = self.params, self.index
         signatures = signatures.cast(signature_schema(params)).combine_chunks()
         ids = signatures.column("id").combine_chunks()
@@ -1216,7 +1217,7 @@ class PartByPartAssignment:
         self._used_old[indexed_twin[twin]] = True
         self._exact.add(hashes[has_words], with_words)
 
-        candidates = self._verified_candidates(matrix, has_words, with_words, live)
+        candidates = self._verified_candidates(matrix, has_words, with_words, live, spill_dir)
 
         self._root = np.concatenate([self._root, positions])
         self._similarity = np.concatenate([self._similarity, np.full(len(ids), np.nan, dtype=np.float32)])
@@ -1233,13 +1234,16 @@ class PartByPartAssignment:
         return result
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
-                             live: Callable[[np.ndarray], np.ndarray]) -> dict[int, np.ndarray]:
+                             live: Callable[[np.ndarray], np.ndarray],
+                             spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
         """``DedupIndex._verified_candidates`` for one part: per band, the first and last
         live indexed kept document with the key, and the run's first and previous document
         with it (earlier parts' from ``FirstAndLastKeys``, then the part's own)."""
         if not len(with_words):
             return {}
-        pairs = []
+        # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
+        # by slices of documents in a big part): a part's raw pairs are ~250 per document.
+        pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
         for band, indexed in enumerate(self.index._bands):
             keys = band_key(matrix, self.params, band, has_words)
             run_first, run_last = self._bands[band].first_and_last(keys)
@@ -1259,11 +1263,13 @@ class PartByPartAssignment:
                 alive = live(right)
                 left, right = left[alive], right[alive]
                 self._used_old[right[right < self.n_old]] = True
-                pairs.append((left.astype(np.int64) << 32) | right.astype(np.int64))
+                pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
             self._bands[band].add(keys, with_words)
-        unique_pairs = sorted_unique(np.concatenate(pairs))
-        verified = self.index._verify(unique_pairs, self._signature, self._part_starts[-1])
-        left, right = verified >> 32, verified & 0xFFFFFFFF
+        verified = [np.empty(0, dtype=np.int64)]
+        for unique_pairs in pairs.slices():
+            verified.append(self.index._verify(unique_pairs, self._signature, self._part_starts[-1]))
+        verified_pairs = np.concatenate(verified)
+        left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
         if not len(left):
             return {}
         bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])

@@ -101,7 +101,7 @@ class ShardByShardDedup:
             if self._last is not None and self._last[0] == part_name:
                 assignments = self._last[1]
             else:
-                assignments = self._assignment.decide(part_signatures(clean, self.params, computed))
+                assignments = self._assignment.decide(part_signatures(clean, self.params, computed), self.staging)
                 self._last = (part_name, assignments)
             kept, duplicates = split_duplicates(clean, assignments)
             self._parts[part_name] = Counter(duplicates.column("source").to_pylist())

@@ -289,6 +289,24 @@ def test_deciding_part_by_part_decides_as_one_assignment_over_the_run(seed, runs
         earlier.update(run)
 
 
+def test_a_big_part_spills_its_candidate_pairs_and_decides_the_same(monkeypatch, tmp_path):
+    """Parts of more documents than PARTITION_DOCS make their pairs unique slice by slice
+    through files (as the whole-run assignment does): same decisions."""
+    from corpus_clean import dedup
+
+    monkeypatch.setattr(dedup, "PARTITION_DOCS", 4)
+    monkeypatch.setattr(dedup, "PAIR_KEYS_AT_ONCE", 50)
+    for seed in range(6):
+        run = generated_run(random.Random(seed), seed, 0, [])
+        whole = DedupIndex(DENSE).assign(signature_table([i for i, _ in run], [t for _, t in run], DENSE))
+        parts = PartByPartAssignment(DedupIndex(DENSE))
+        half = len(run) // 2
+        results = [parts.decide(signature_table([i for i, _ in chunk], [t for _, t in chunk], DENSE), tmp_path)
+                   for chunk in (run[:half], run[half:])]
+        assert pa.concat_tables(results).equals(whole)
+    assert not list(tmp_path.iterdir())  # the spilled pairs are removed
+
+
 def test_an_edit_in_a_later_part_of_a_row_an_earlier_part_used_falls_back_to_the_whole_run(tmp_path):
     """Part 1 copies an indexed document; part 2 brings that document's id with another
     text, so for the whole run its indexed row is dead and the copy is kept, not a
