@@ -44,7 +44,10 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     shards written in order), the clean rows are split into clean and duplicates first,
     each written once; else with `dedup` their signatures are staged for the run-level stage."""
     output = split_by_validation(cleaned, report.failures)
+    summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
     clean = sort_for_readers(output.clean)
+    quarantine, filtered = output.quarantine, output.filtered
+    del output  # its clean rows: the sorted copy is the one written (the dedup split makes one more)
     if shard_dedup is not None:
         clean, duplicates = shard_dedup.split(part_name, clean, cleaned.signatures)
         if duplicates.num_rows:
@@ -54,11 +57,10 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     if dedup and shard_dedup is None:  # while the texts are in memory (the dedup stage would read them back)
         stage_signatures(staging_dir, part_name, clean, computed=cleaned.signatures)
     del clean
-    write_part(staging_dir, "quarantine", part_name, output.quarantine)
-    if output.filtered.num_rows:
-        write_part(staging_dir, "filtered", part_name, output.filtered)
-    summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
-    del output
+    write_part(staging_dir, "quarantine", part_name, quarantine)
+    if filtered.num_rows:
+        write_part(staging_dir, "filtered", part_name, filtered)
+    del quarantine, filtered
     pa.default_memory_pool().release_unused()  # hand the sort's and the writer's buffers back to the OS
     return_freed_memory()  # and the C heap's (the signatures' Python strings)
     return summary
