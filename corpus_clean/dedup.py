@@ -974,47 +974,32 @@ class DedupIndex:
         to_decide = np.unique(np.concatenate([
             new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
             np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
-        reads = 0  # documents' signatures read since the last release
-        for i in to_decide.tolist():
-            if reads >= READS_PER_RELEASE:
-                release()
-                reads = 0
-            earlier = seen_at[i - n_old]
-            if earlier >= 0:  # same id, same text as an indexed document: its decision stands
-                root[i] = root[earlier] if root[earlier] != earlier else i
-                similarity[i] = similarity[earlier]
-            elif exact_first[i] < i:
-                root[i] = root[exact_first[i]]
-                similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
-                reads += 2
-            else:
-                roots = np.unique(root[candidates[i]])
-                reads += 1 + len(roots)
-                scores = agreement(signature(np.full(len(roots), i)), signature(roots))
-                best = int(np.argmax(scores))  # ties: the earliest kept document
-                if scores[best] >= params.threshold:
-                    root[i], similarity[i] = roots[best], scores[best]
-
+        _decide_in_order(to_decide, n_old, seen_at, exact_first[n_old:], candidates, root, similarity, signature,
+                         params.threshold, release)
         release()
         new_root = root[n_old:]
-        is_duplicate = new_root != new_positions
         all_ids = pa.concat_arrays([self._rows.column("id").combine_chunks(), ids]) if n_old else ids
-        duplicate_of = pc.if_else(pa.array(is_duplicate), all_ids.take(pa.array(new_root)), None).cast(pa.string())
-        new_similarity = pa.array(similarity[n_old:], pa.float32(), mask=~is_duplicate)
-        result = pa.Table.from_arrays([ids, duplicate_of, new_similarity, pa.array(seen_at >= 0)],
-                                      schema=assignments_schema())
+        result, duplicate_of, new_similarity = _assignments(ids, new_root, new_positions, all_ids,
+                                                            similarity[n_old:], seen_at)
+        self._add_run(signatures.drop_columns(["minhash"]), matrix, new_root, duplicate_of, new_similarity,
+                      seen_at, replaced)
+        return result
 
-        # Index the documents not seen before; a root pointing into the batch moves to the
-        # position its document gets in the index (or the indexed twin's, when seen).
+    def _add_run(self, rows: pa.Table, matrix: np.ndarray, new_root: np.ndarray, duplicate_of: pa.Array,
+                 similarity: pa.Array, seen_at: np.ndarray, replaced: np.ndarray) -> None:
+        """Index a run's documents not seen before (`rows`: id, exact_hash, n_words, in run
+        order, at positions len(index)..); a root pointing into the run moves to the
+        position its document gets in the index (or the indexed twin's, when seen). The
+        indexed rows in `replaced` (ids the run brought with another text) die."""
+        n_old = len(self._rows)
         unseen = seen_at < 0
         index_position = np.where(unseen, n_old + np.cumsum(unseen) - 1, seen_at)
         added_root = np.where(new_root < n_old, new_root, index_position[np.maximum(new_root - n_old, 0)])
-        added = signatures.drop_columns(["minhash"]).filter(pa.array(unseen))
+        added = rows.filter(pa.array(unseen))
         added = added.append_column("duplicate_of", duplicate_of.filter(pa.array(unseen)))
-        added = added.append_column("similarity", new_similarity.filter(pa.array(unseen)))
+        added = added.append_column("similarity", similarity.filter(pa.array(unseen)))
         self._live[replaced] = False
         self._append(added, matrix if unseen.all() else matrix[unseen], added_root[unseen])
-        return result
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
                              signature, live: np.ndarray, spill_dir: str | Path | None = None,
@@ -1074,6 +1059,294 @@ class DedupIndex:
             if high > low:
                 release()
         return np.sort(np.concatenate(kept))
+
+
+class FirstAndLastKeys:
+    """For each key met so far, the position of the first and of the latest document with
+    it: what one assignment over a whole run would find earlier in the run for a new
+    document (``_group_edges`` links it to its group's first and previous member), kept
+    from part to part. Sorted unique keys, looked up with ``np.searchsorted``.
+
+    >>> keys = FirstAndLastKeys()
+    >>> keys.add(np.array([7, 3, 7], dtype=np.uint32), np.array([0, 1, 2]))
+    >>> keys.add(np.array([3], dtype=np.uint32), np.array([3]))
+    >>> [a.tolist() for a in keys.first_and_last(np.array([7, 3, 5], dtype=np.uint32))]
+    [[0, 1, -1], [2, 3, -1]]
+    """
+
+    def __init__(self, dtype=np.uint32) -> None:
+        self.keys = np.empty(0, dtype=dtype)
+        self.first = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; 12 bytes per key, not 20
+        self.last = np.empty(0, dtype=np.int32)
+
+    def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the first and latest document with each key (-1: none)."""
+        if not len(self.keys):
+            return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found = self.keys[at] == keys
+        return (np.where(found, self.first[at], -1).astype(np.int64),
+                np.where(found, self.last[at], -1).astype(np.int64))
+
+    def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
+        """Add documents (`positions` ascending, after every position held)."""
+        order = stable_order(keys)
+        keys, positions = keys[order], positions[order]
+        starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.empty(0, dtype=bool)
+        ends = np.r_[starts[1:], True] if len(keys) else starts
+        unique, first, last = keys[starts], positions[starts], positions[ends]
+        at = np.searchsorted(self.keys, unique)
+        held = at < len(self.keys)
+        held[held] = self.keys[at[held]] == unique[held]
+        self.last[at[held]] = last[held]
+        new = ~held
+        self.keys = np.insert(self.keys, at[new], unique[new])
+        self.first = np.insert(self.first, at[new], first[new])
+        self.last = np.insert(self.last, at[new], last[new])
+
+
+class PartByPartAssignment:
+    """A run's documents decided one part at a time, in the run's order, with the same
+    decisions as one ``DedupIndex.assign`` over the whole run: so each shard can be split
+    into clean rows and duplicates before it is written, while later shards are cleaned.
+
+    What a whole-run assignment knows about a document's earlier documents in the run is
+    kept from part to part: per band, the first and latest document with each key
+    (``FirstAndLastKeys``), the first document with each exact hash, and the run's
+    signatures, roots and similarities so far.
+
+    One thing a part cannot know: an indexed id that a *later* part brings with another
+    text (its file was edited) makes that indexed row dead for the whole run. Rows are
+    marked dead when their part is decided; if an earlier part had used a row that dies
+    later (as a verified-or-not candidate or exact twin), ``conflict`` is set and
+    ``whole_run()`` gives the decisions of one assignment over the run instead (the caller
+    splits the parts again). The index itself is changed only by ``finish``/``whole_run``.
+    """
+
+    def __init__(self, index: DedupIndex) -> None:
+        self.index = index
+        self.params = index.params
+        index._sort_in_added()
+        self.n_old = len(index._rows)
+        self._live_at_start = index._live.copy()   # seen-before lookups: as at the run's start
+        self._live_old = index._live.copy()        # minus the rows replaced by parts decided so far
+        self._used_old = np.zeros(self.n_old, dtype=bool)  # indexed rows an earlier part's decision read
+        self._root = index._root.copy()
+        self._similarity = index._rows.column("similarity").to_numpy(zero_copy_only=False).astype(np.float32)
+        self._exact = FirstAndLastKeys(np.uint64)
+        self._bands = [FirstAndLastKeys() for _ in range(self.params.bands)]
+        self._parts: list[pa.Table] = []           # each part's id, exact_hash, n_words (run order)
+        self._run_matrix = np.empty((0, self.params.num_perm), dtype=np.uint32)  # the run's signatures so far
+        self._part_starts = [self.n_old]           # position of each part's first document, then the end
+        self._results: list[pa.Table] = []
+        self._seen_at: list[np.ndarray] = []
+        self._replaced: list[np.ndarray] = []
+        self.conflict = False
+
+    @property
+    def documents(self) -> int:
+        """Documents of the run decided so far."""
+        return self._part_starts[-1] - self.n_old
+
+    def _signature(self, positions: np.ndarray) -> np.ndarray:
+        """Signatures at index or run positions."""
+        if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
+            return self._run_matrix[positions - self.n_old]
+        out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
+        old = positions < self.n_old
+        out[old] = self.index._matrix[positions[old]]
+        out[~old] = self._run_matrix[positions[~old] - self.n_old]
+        return out
+
+    def _keep_signatures(self, matrix: np.ndarray) -> None:
+        """Append a part's signatures to the run's (one array, grown by doubling: the
+        decisions gather rows from anywhere in the run, one or two at a time)."""
+        count = self.documents
+        if count + len(matrix) > len(self._run_matrix):
+            grown = np.empty((max(2 * len(self._run_matrix), count + len(matrix)), self.params.num_perm), np.uint32)
+            grown[:count] = self._run_matrix[:count]
+            self._run_matrix = grown
+        self._run_matrix[count:count + len(matrix)] = matrix
+
+    def decide(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
+        """Decide the next part's documents (rows of ``signature_table``, in run order).
+        Returns ``DedupIndex.assign``'s rows for them. A part of more than
+        ``PARTITION_DOCS`` documents spills its candidate pairs to `spill_dir`."""
+        params, index = self.params, self.index
+        signatures = signatures.cast(signature_schema(params)).combine_chunks()
+        ids = signatures.column("id").combine_chunks()
+        earlier_ids = [part.column("id").combine_chunks() for part in self._parts]
+        if pc.count_distinct(ids).as_py() != len(ids) or (
+                earlier_ids and pc.any(pc.is_in(ids, value_set=pa.concat_arrays(earlier_ids))).as_py()):
+            raise ValueError("document ids must be unique within one run")
+        start = self._part_starts[-1]
+        positions = np.arange(start, start + len(ids))
+        matrix = signature_matrix(signatures, params)
+        self._keep_signatures(matrix)
+        self._parts.append(signatures.drop_columns(["minhash"]))
+        self._part_starts.append(start + len(ids))
+        hashes = signatures.column("exact_hash").to_numpy()
+        has_words = signatures.column("n_words").to_numpy() > 0
+        with_words = positions[has_words]
+
+        # Same id as an indexed row: same text = seen before; other text = that row dies.
+        live_positions = np.flatnonzero(self._live_at_start)
+        indexed_at = _positions_of(ids, index._rows.column("id").take(pa.array(live_positions)), live_positions)
+        same_text = np.zeros(len(ids), dtype=bool)
+        same_text[indexed_at >= 0] = index._rows.column("exact_hash").to_numpy()[indexed_at[indexed_at >= 0]] \
+            == hashes[indexed_at >= 0]
+        seen_at = np.where(same_text, indexed_at, -1)
+        replaced = indexed_at[(indexed_at >= 0) & ~same_text]
+        if self._used_old[replaced].any():
+            self.conflict = True
+        self._live_old[replaced] = False
+
+        def live(right: np.ndarray) -> np.ndarray:
+            return np.where(right < self.n_old, self._live_old[np.minimum(right, max(self.n_old - 1, 0))], True) \
+                if self.n_old else np.ones(len(right), dtype=bool)
+
+        # Exact twins: the earliest live indexed kept document with the hash, else the run's first.
+        exact_first = positions.copy()
+        indexed_twin, _ = index._exact.first_and_last(hashes[has_words])
+        run_first, _ = self._exact.first_and_last(hashes[has_words])
+        later, earlier = _group_edges(hashes[has_words])
+        exact_first[has_words] = np.where(run_first >= 0, run_first, with_words)
+        np.minimum.at(exact_first, np.flatnonzero(has_words)[later], with_words[earlier])
+        twin = (indexed_twin >= 0) & live(np.maximum(indexed_twin, 0))
+        exact_first[np.flatnonzero(has_words)[twin]] = indexed_twin[twin]
+        self._used_old[indexed_twin[twin]] = True
+        self._exact.add(hashes[has_words], with_words)
+
+        candidates = self._verified_candidates(matrix, has_words, with_words, live, spill_dir)
+
+        self._root = np.concatenate([self._root, positions])
+        self._similarity = np.concatenate([self._similarity, np.full(len(ids), np.nan, dtype=np.float32)])
+        to_decide = np.unique(np.concatenate([
+            positions[seen_at >= 0], positions[exact_first < positions],
+            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+        _decide_in_order(to_decide, start, seen_at, exact_first, candidates, self._root, self._similarity,
+                         self._signature, params.threshold, lambda: None)
+        all_ids = pa.chunked_array([index._rows.column("id").combine_chunks(), *earlier_ids, ids], pa.string())
+        result, _, _ = _assignments(ids, self._root[start:], positions, all_ids, self._similarity[start:], seen_at)
+        self._results.append(result)
+        self._seen_at.append(seen_at)
+        self._replaced.append(replaced)
+        return result
+
+    def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
+                             live: Callable[[np.ndarray], np.ndarray],
+                             spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
+        """``DedupIndex._verified_candidates`` for one part: per band, the first and last
+        live indexed kept document with the key, and the run's first and previous document
+        with it (earlier parts' from ``FirstAndLastKeys``, then the part's own)."""
+        if not len(with_words):
+            return {}
+        # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
+        # by slices of documents in a big part): a part's raw pairs are ~250 per document.
+        pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
+        for band, indexed in enumerate(self.index._bands):
+            keys = band_key(matrix, self.params, band, has_words)
+            run_first, run_last = self._bands[band].first_and_last(keys)
+            # Within the part: each document's group first and previous member (-1: none).
+            part_first = np.full(len(keys), -1, dtype=np.int64)
+            previous = np.full(len(keys), -1, dtype=np.int64)
+            later, earlier = _group_edges(keys)
+            half = len(later) // 2
+            previous[later[:half]] = with_words[earlier[:half]]
+            part_first[later[half:]] = with_words[earlier[half:]]
+            first = np.where(run_first >= 0, run_first, part_first)
+            previous = np.where(previous >= 0, previous, run_last)
+            old_first, old_last = indexed.first_and_last(keys)
+            for right in (old_first, old_last, first, previous):
+                found = right >= 0
+                left, right = with_words[found], right[found]
+                alive = live(right)
+                left, right = left[alive], right[alive]
+                self._used_old[right[right < self.n_old]] = True
+                pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
+            self._bands[band].add(keys, with_words)
+        verified = [np.empty(0, dtype=np.int64)]
+        for unique_pairs in pairs.slices():
+            verified.append(self.index._verify(unique_pairs, self._signature, self._part_starts[-1]))
+        verified_pairs = np.concatenate(verified)
+        left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
+        if not len(left):
+            return {}
+        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
+        return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+
+    def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
+        """The run's id, exact_hash and n_words so far, and its signatures."""
+        schema = signature_schema(self.params)
+        run = pa.concat_tables(self._parts) if self._parts else pa.schema(list(schema)[:3]).empty_table()
+        return run, self._run_matrix[:self.documents]
+
+    def finish(self) -> None:
+        """Add the run's documents to the index (as ``DedupIndex.assign`` does); the caller
+        saves it. Not after a conflict: ``whole_run`` then decides and adds them."""
+        if self.conflict:
+            raise RuntimeError("an edited document made earlier parts' decisions stale: use whole_run()")
+        run, matrix = self._run_rows()
+        results = pa.concat_tables(self._results) if self._results else assignments_schema().empty_table()
+        empty = np.empty(0, dtype=np.int64)
+        self.index._add_run(run, matrix, self._root[self.n_old:],
+                            results.column("duplicate_of").combine_chunks(),
+                            results.column("similarity").combine_chunks(),
+                            np.concatenate([empty, *self._seen_at]), np.concatenate([empty, *self._replaced]))
+
+    def whole_run(self, spill_dir: str | Path | None = None) -> pa.Table:
+        """One ``DedupIndex.assign`` over every part decided so far (the index is as it was
+        loaded): the decisions the parts should have had; the run is added to the index."""
+        run, matrix = self._run_rows()
+        minhash = pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel(), pa.uint32()), self.params.num_perm)
+        return self.index.assign(run.combine_chunks().append_column("minhash", minhash), spill_dir)
+
+
+def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,
+                     candidates: dict[int, np.ndarray], root: np.ndarray, similarity: np.ndarray, signature,
+                     threshold: float, release: Callable[[], None]) -> None:
+    """Decide the documents at positions `to_decide` (ascending; all >= `first`), setting
+    `root` (the kept document's position, itself if kept) and `similarity` in place.
+    `seen_at` and `exact_first` are indexed by position - `first`; `signature(positions)`
+    gives signatures. In order of precedence: an indexed id with the same text keeps its
+    decision; an exact twin makes a copy of the twin's kept document; else the best
+    verified candidate's kept document, if its agreement reaches `threshold`."""
+    reads = 0  # documents' signatures read since the last release
+    for i in to_decide.tolist():
+        if reads >= READS_PER_RELEASE:
+            release()
+            reads = 0
+        earlier = seen_at[i - first]
+        if earlier >= 0:  # same id, same text as an indexed document: its decision stands
+            root[i] = root[earlier] if root[earlier] != earlier else i
+            similarity[i] = similarity[earlier]
+        elif exact_first[i - first] < i:
+            root[i] = root[exact_first[i - first]]
+            similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
+            reads += 2
+        else:
+            roots = np.unique(root[candidates[i]])
+            reads += 1 + len(roots)
+            scores = agreement(signature(np.full(len(roots), i)), signature(roots))
+            best = int(np.argmax(scores))  # ties: the earliest kept document
+            if scores[best] >= threshold:
+                root[i], similarity[i] = roots[best], scores[best]
+
+
+def _assignments(ids: pa.Array, new_root: np.ndarray, new_positions: np.ndarray, all_ids,
+                 similarity: np.ndarray, seen_at: np.ndarray) -> tuple[pa.Table, pa.Array, pa.Array]:
+    """The assignments table (``assignments_schema``) of documents `ids` at `new_positions`
+    whose kept documents are `new_root` (ids looked up in `all_ids`, by position), and
+    its duplicate_of and similarity columns."""
+    is_duplicate = new_root != new_positions
+    duplicate_of = pc.if_else(pa.array(is_duplicate), all_ids.take(pa.array(new_root)), None)
+    if isinstance(duplicate_of, pa.ChunkedArray):
+        duplicate_of = duplicate_of.combine_chunks()
+    duplicate_of = duplicate_of.cast(pa.string())
+    new_similarity = pa.array(similarity, pa.float32(), mask=~is_duplicate)
+    result = pa.Table.from_arrays([ids, duplicate_of, new_similarity, pa.array(seen_at >= 0)],
+                                  schema=assignments_schema())
+    return result, duplicate_of, new_similarity
 
 
 def _positions_of(ids: pa.Array, indexed_ids: pa.Array, positions: np.ndarray) -> np.ndarray:

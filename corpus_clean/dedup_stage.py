@@ -1,7 +1,12 @@
-"""The run-level near-duplicate stage, over the clean parts a run has staged.
+"""The run-level near-duplicate stage.
 
 Cleaning runs shard by shard (and batch by batch in worker processes), so copies of one
-article usually land in different shards. Once every shard is written, this stage:
+article usually land in different shards. Local runs decide duplicates shard by shard,
+in the run's order, before each shard is written (``ShardByShardDedup``: the decisions
+of one assignment over the run, see ``dedup.PartByPartAssignment``), so each part is
+written once, already split into clean rows and duplicates, while later shards are
+cleaned. Runs whose shards are written elsewhere (a Dask cluster) stage signatures
+instead, and once every shard is written this stage:
 
 1. computes each shard's signatures while its clean rows are in memory, as the part
    is written (``stage_signatures``; kept beside the parts until step 2),
@@ -16,6 +21,7 @@ committed together or not at all. How documents are matched: ``corpus_clean.dedu
 from __future__ import annotations
 
 import shutil
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -24,10 +30,12 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpus_clean.dataset import STREAM_ROWS_BYTES, part_path, rows_bytes, split_part, write_part
-from corpus_clean.dedup import DedupParams, clean_table_signatures, deduplicate, map_signatures, split_duplicates
+from corpus_clean.dedup import (DedupIndex, DedupParams, PartByPartAssignment, clean_table_signatures, deduplicate,
+                                map_signatures, split_duplicates)
 from corpus_clean.layout import STAGED_SIGNATURES
-from corpus_clean.output import write_parquet
+from corpus_clean.output import sort_for_readers, write_parquet
 from corpus_clean.processes import return_freed_memory
+from corpus_clean.records import clean_schema
 from corpus_clean.shards import ShardSummary
 
 
@@ -39,28 +47,92 @@ def _staged_signatures(staging: str | Path, part_name: str) -> Path:
     return Path(staging) / STAGED_SIGNATURES / f"{part_name}.parquet"
 
 
-def stage_signatures(staging: str | Path, part_name: str, clean: pa.Table,
-                     params: DedupParams = DedupParams(), computed: pa.Table | None = None) -> Path:
-    """Compute the signatures of a shard's clean rows (as sorted in its written part: the
-    order the stage decides them in) and keep them in the version being built. Called
-    while the rows are in memory, so the stage never reads the texts back.
-
-    A slice of rows at a time: the words and shingles of a whole 16 MB shard are ~400 MB
-    of Python strings (measured with tracemalloc; 54 MB in slices of 256 rows), and
-    signatures are per row, so the slices give the same table.
+def part_signatures(clean: pa.Table, params: DedupParams = DedupParams(), computed: pa.Table | None = None) -> pa.Table:
+    """The signatures of a shard's clean rows, in their order (as sorted in its written
+    part: the order the stage decides them in).
 
     `computed`: the signatures already computed where the rows were cleaned (rows of
-    ``dedup.signature_table`` for at least these ids, in any order): only reordered."""
+    ``dedup.signature_table`` for at least these ids, in any order): only reordered.
+    Otherwise computed a slice of rows at a time: the words and shingles of a whole 16 MB
+    shard are ~400 MB of Python strings (measured with tracemalloc; 54 MB in slices of
+    256 rows), and signatures are per row, so the slices give the same table."""
     if computed is not None:
         where = pc.index_in(clean.column("id"), value_set=computed.column("id"))
         if where.null_count:
-            raise ValueError(f"{part_name}: {where.null_count} clean rows have no computed signature")
-        return write_parquet(computed.take(where), _staged_signatures(staging, part_name), sort=False)
+            raise ValueError(f"{where.null_count} clean rows have no computed signature")
+        return computed.take(where)
     rows = clean.select(["id", "text"])
     signatures = [clean_table_signatures(rows.slice(start, SIGNATURE_ROWS), params)
                   for start in range(0, rows.num_rows, SIGNATURE_ROWS)]
-    table = pa.concat_tables(signatures) if signatures else clean_table_signatures(rows, params)
-    return write_parquet(table, _staged_signatures(staging, part_name), sort=False)
+    return pa.concat_tables(signatures) if signatures else clean_table_signatures(rows, params)
+
+
+def stage_signatures(staging: str | Path, part_name: str, clean: pa.Table,
+                     params: DedupParams = DedupParams(), computed: pa.Table | None = None) -> Path:
+    """Keep the signatures of a shard's clean rows (``part_signatures``) in the version
+    being built, for ``assign_run``. Called while the rows are in memory, so the stage
+    never reads the texts back."""
+    return write_parquet(part_signatures(clean, params, computed), _staged_signatures(staging, part_name), sort=False)
+
+
+class ShardByShardDedup:
+    """A run's duplicates decided shard by shard, as each shard is written, in the run's
+    order (the caller writes the shards in order), against the index in `index_dir`
+    (loaded here, saved by ``finish``): the same decisions as ``assign_run`` over the run's
+    parts (``dedup.PartByPartAssignment``), with no staged signatures and no moves.
+
+    When a later shard edits an indexed document that an earlier shard's decisions used,
+    ``finish`` decides the run again as one assignment and splits the parts again
+    (``resplit_part``): the rare case costs the moves the usual one saves."""
+
+    def __init__(self, staging: str | Path, index_dir: str | Path, params: DedupParams = DedupParams()) -> None:
+        self.staging, self.index_dir, self.params = str(staging), index_dir, params
+        self.index = DedupIndex.load(index_dir, params)
+        self._assignment = PartByPartAssignment(self.index)
+        self._parts: dict[str, Counter] = {}  # part name -> duplicates per source file, in run order
+        self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
+        self._lock = threading.Lock()
+
+    def split(self, part_name: str, clean: pa.Table, computed: pa.Table | None = None) -> tuple[pa.Table, pa.Table]:
+        """(kept rows, duplicate rows) of a shard's clean rows (sorted as written), decided
+        after every part given before. `computed`: see ``part_signatures``. The last part
+        again (its write retried) gets the same split."""
+        with self._lock:
+            if self._last is not None and self._last[0] == part_name:
+                assignments = self._last[1]
+            else:
+                assignments = self._assignment.decide(part_signatures(clean, self.params, computed), self.staging)
+                self._last = (part_name, assignments)
+            kept, duplicates = split_duplicates(clean, assignments)
+            self._parts[part_name] = Counter(duplicates.column("source").to_pylist())
+        return kept, duplicates
+
+    def finish(self) -> dict[str, int]:
+        """Add the run to the index and save it; returns duplicates per source file."""
+        if self._assignment.conflict:
+            assignments = self._assignment.whole_run(spill_dir=self.staging)
+            self._parts = {name: Counter(resplit_part(self.staging, name, assignments)) for name in self._parts}
+        else:
+            self._assignment.finish()
+        self.index.save(self.index_dir)
+        return dict(sum(self._parts.values(), Counter()))
+
+
+def resplit_part(staging: str | Path, part_name: str, assignments: pa.Table) -> dict[str, int]:
+    """Split a written part's clean rows and duplicates again with other `assignments`:
+    both read, put back in readers' order, split and written (the duplicates part removed
+    when none is left). Returns duplicates per source file."""
+    clean_path, duplicates_path = part_path(staging, "clean", part_name), part_path(staging, "duplicates", part_name)
+    rows = _as_written(pq.read_table(clean_path))
+    if duplicates_path.exists():
+        earlier = pq.read_table(duplicates_path).drop_columns(["duplicate_of", "similarity"])
+        rows = sort_for_readers(pa.concat_tables([rows, earlier.cast(rows.schema)]))
+        duplicates_path.unlink()
+    kept, duplicates = split_duplicates(rows, assignments)
+    write_part(staging, "clean", part_name, kept, sort=False)
+    if duplicates.num_rows:
+        write_part(staging, "duplicates", part_name, duplicates)
+    return dict(Counter(duplicates.column("source").to_pylist()))
 
 
 def assign_run(staging: str | Path, part_names: list[str], index_dir: str | Path,
@@ -97,6 +169,15 @@ def move_duplicates(staging: str | Path, part_name: str, assignments: pa.Table) 
         duplicates = split_part(path, lambda rows: split_duplicates(rows, assignments))
     write_part(staging, "duplicates", part_name, duplicates)
     return dict(Counter(duplicates.column("source").to_pylist()))
+
+
+def _as_written(clean: pa.Table) -> pa.Table:
+    """Clean rows read back from Parquet with the schema they were written with: Parquet
+    names a list's items "element" where Arrow (and ``clean_schema``) says "item", and a
+    part written again would otherwise carry the other name in its Arrow schema (same
+    values, other bytes than a part written once). (``move_duplicates`` still writes
+    "element": its streamed rewrite takes the schema from the file, ``dataset.split_part``.)"""
+    return clean.cast(clean_schema())
 
 
 def count_duplicates(summaries: list[ShardSummary], moved: dict[str, int]) -> None:

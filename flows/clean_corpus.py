@@ -16,7 +16,7 @@ from prefect.states import Completed
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
-from corpus_clean.dedup_stage import count_duplicates
+from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import start_workers, stop_workers
 from corpus_clean.report import no_new_records
@@ -27,7 +27,7 @@ from corpus_clean.validate import ValidationConfig
 from flows.heartbeats import prompt_flow
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
-from tasks.dedup_tasks import assign_task, move_duplicates_task, rebuild_index_task
+from tasks.dedup_tasks import assign_task, finish_dedup_task, move_duplicates_task, rebuild_index_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
@@ -62,11 +62,13 @@ SHARDS_IN_FLIGHT = 2
 
 def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConfig, docs_dir: str | None,
                  staging: str, dedup: bool, workers: int, on_batch: Callable[[int], None] | None,
-                 max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True) -> tuple[list, list[str]]:
+                 max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True,
+                 shard_dedup: ShardByShardDedup | None = None) -> tuple[list, list[str]]:
     """clean → validate → write each shard into `staging` (with its dedup signatures when
     `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
     runner. Returns the shard summaries (by shard name) and the part names. A failed
-    shard fails the run here, naming it (nothing is committed).
+    shard fails the run here, naming it (nothing is committed). With `shard_dedup`, each
+    shard's duplicates are split out as it is written, so shards are written in order.
 
     A shard's futures are dropped once it is written: a finished future keeps its
     result (the shard's whole table) alive, so holding them all made memory grow with
@@ -90,7 +92,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     # The dedup signatures and validation's per-row searches are computed next to the
     # cleaning (in the worker processes when there are some).
     extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=config)
-    previous_clean = None
+    previous_clean = previous_written = None
     for shard in shards:
         if len(in_flight) >= max_in_flight:
             finish_oldest()
@@ -99,11 +101,12 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
-        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup)
+        in_order = [previous_written] if shard_dedup is not None and previous_written is not None else None
+        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup, shard_dedup, wait_for=in_order)
         in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
-        previous_clean = cleaned
+        previous_clean, previous_written = cleaned, written
         del cleaned, report, written
-    del previous_clean
+    del previous_clean, previous_written
     while in_flight:
         finish_oldest()
     return sorted(summaries, key=lambda s: s.name), parts
@@ -146,6 +149,18 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
         threads = sum(client.nthreads().values())
     on_dask = flow(name="clean-corpus-shards")(clean_shards).with_options(task_runner=DaskTaskRunner(address=address))
     return on_dask(*args, 1, None, max_in_flight=threads + 1, one_clean_at_a_time=False)
+
+
+def _run_duplicates(staging: str, parts: list[str], shard_dedup: ShardByShardDedup | None) -> Counter:
+    """Duplicates per source file of the run, once every shard is written: decided shard by
+    shard already (`shard_dedup`: only the index is saved), or now, over the staged
+    signatures of every part, and moved out of each part (Dask runs)."""
+    if shard_dedup is not None:
+        return Counter(finish_dedup_task(shard_dedup))
+    assignments = assign_task(staging, parts, f"{staging}/{DEDUP_INDEX}")
+    # One part at a time: each reads, splits and rewrites a whole part in memory.
+    moved = [move_duplicates_task(staging, part, assignments) for part in parts]
+    return sum((Counter(counts) for counts in moved), Counter())  # a file's pieces: several parts
 
 
 @prompt_flow(name="clean-corpus", log_prints=True)
@@ -209,17 +224,16 @@ def clean_corpus(
         shard_args = (plan.shards, plan.run_id, chosen_steps, config, docs_dir, str(builder.staging), dedup)
         if dask_address:
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
+            shard_dedup = None
         else:
-            summaries, parts = clean_shards(*shard_args, workers, progress.advance)
+            # Local runs decide each shard's duplicates as it is written (the index loads here).
+            shard_dedup = ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX) if dedup else None
+            summaries, parts = clean_shards(*shard_args, workers, progress.advance, shard_dedup=shard_dedup)
             stop_workers()  # idle from here on; their memory is the flow's for dedup and the commit
         merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file
         progress.finish()
-        if dedup:  # after every shard: copies of one article usually sit in different shards
-            staging = str(builder.staging)
-            assignments = assign_task(staging, parts, str(builder.staging / DEDUP_INDEX))
-            # One part at a time: each reads, splits and rewrites a whole part in memory.
-            moved = [move_duplicates_task(staging, part, assignments) for part in parts]
-            count_duplicates(summaries, sum((Counter(counts) for counts in moved), Counter()))  # a file's pieces: several parts
+        if dedup:  # copies of one article usually sit in different shards
+            count_duplicates(summaries, _run_duplicates(str(builder.staging), parts, shard_dedup))
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
                    "flow_run_id": str(flow_run.get_id()), "deployment": deployment.name,
                    "pipeline_version": __version__}

@@ -1,8 +1,10 @@
 """Thin Prefect tasks for the run-level near-duplicate stage (corpus_clean.dedup_stage).
 
-One assignment over the whole run (sequential, in record order, against the index the
-dataset carries; the signatures were staged as each shard was written); then per part:
-move the duplicates out. All inside the version being built.
+Local runs decide each shard's duplicates as it is written (``ShardByShardDedup``) and
+end with ``finish_dedup_task`` (save the index). Dask runs: one assignment over the
+whole run (sequential, in record order, against the index the dataset carries; the
+signatures were staged as each shard was written); then per part: move the duplicates
+out. All inside the version being built.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.dedup_rebuild import RebuiltIndex, rebuild_index
-from corpus_clean.dedup_stage import assign_run, move_duplicates
+from corpus_clean.dedup_stage import ShardByShardDedup, assign_run, move_duplicates
 
 
 @task(name="dedup-assign", cache_policy=NONE)
@@ -27,3 +29,8 @@ def move_duplicates_task(staging: str, part_name: str, assignments: pa.Table) ->
 @task(name="dedup-rebuild-index", cache_policy=NONE)
 def rebuild_index_task(index_dir: str, version_dir: str) -> RebuiltIndex:
     return rebuild_index(index_dir, version_dir)
+
+
+@task(name="dedup-finish", cache_policy=NONE)
+def finish_dedup_task(shard_dedup: ShardByShardDedup) -> dict[str, int]:
+    return shard_dedup.finish()

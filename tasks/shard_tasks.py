@@ -13,7 +13,7 @@ from prefect import task
 from prefect.cache_policies import NONE
 
 from corpus_clean.dataset import write_part
-from corpus_clean.dedup_stage import stage_signatures
+from corpus_clean.dedup_stage import ShardByShardDedup, stage_signatures
 from corpus_clean.output import sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.processes import return_freed_memory
@@ -39,18 +39,28 @@ def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
 @task(name="write-shard", cache_policy=NONE, **IO_RETRIES)
 def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str,
-                     dedup: bool = True) -> ShardSummary:
+                     dedup: bool = True, shard_dedup: ShardByShardDedup | None = None) -> ShardSummary:
+    """Write a shard's clean, quarantined and filtered rows. With `shard_dedup` (the run's
+    shards written in order), the clean rows are split into clean and duplicates first,
+    each written once; else with `dedup` their signatures are staged for the run-level stage."""
     output = split_by_validation(cleaned, report.failures)
+    summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
     clean = sort_for_readers(output.clean)
+    quarantine, filtered = output.quarantine, output.filtered
+    del output  # its clean rows: the sorted copy is the one written (the dedup split makes one more)
+    if shard_dedup is not None:
+        clean, duplicates = shard_dedup.split(part_name, clean, cleaned.signatures)
+        if duplicates.num_rows:
+            write_part(staging_dir, "duplicates", part_name, duplicates, sort=False)
+        del duplicates
     write_part(staging_dir, "clean", part_name, clean, sort=False)
-    if dedup:  # while the texts are in memory (the dedup stage would read them back)
+    if dedup and shard_dedup is None:  # while the texts are in memory (the dedup stage would read them back)
         stage_signatures(staging_dir, part_name, clean, computed=cleaned.signatures)
     del clean
-    write_part(staging_dir, "quarantine", part_name, output.quarantine)
-    if output.filtered.num_rows:
-        write_part(staging_dir, "filtered", part_name, output.filtered)
-    summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
-    del output
+    write_part(staging_dir, "quarantine", part_name, quarantine)
+    if filtered.num_rows:
+        write_part(staging_dir, "filtered", part_name, filtered)
+    del quarantine, filtered
     pa.default_memory_pool().release_unused()  # hand the sort's and the writer's buffers back to the OS
     return_freed_memory()  # and the C heap's (the signatures' Python strings)
     return summary

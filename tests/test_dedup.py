@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from corpus_clean.dedup import (
     DedupIndex,
     DedupParams,
+    PartByPartAssignment,
     deduplicate,
     duplicates_schema,
     split_duplicates,
@@ -216,6 +217,116 @@ def test_one_run_or_two_runs_decide_the_same(seed, split, tmp_path_factory):
     assert first + second == one
 
 
+# ------------------------------------------------------------------ part by part == whole run
+# Few bands and a small vocabulary: documents share band keys by chance and copies are
+# missed by some bands, so which earlier documents a band links to decides outcomes (with
+# the default 64 bands, a copy is found through whichever link).
+DENSE = DedupParams(num_perm=16, bands=4, rows=2, threshold=0.3)
+SMALL_VOCABULARY = VOCABULARY[:40]
+
+
+def generated_run(rng: random.Random, seed: int, first_id: int, earlier: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(id, text) documents of a run: articles, some sharing a stretch of furniture, near
+    copies at 0-60 % of words changed (either side of the threshold) and copies of copies,
+    exact copies in other casing, copies of an earlier run's documents, the same
+    documents again (seen before), edited ones (an earlier id with another text) and
+    documents without words."""
+    furniture = article(seed * 7 + 1, 12, SMALL_VOCABULARY)
+    docs = []
+    for k in range(rng.randint(10, 50)):
+        text = article(seed * 1000 + first_id + k, rng.randint(4, 40), SMALL_VOCABULARY)
+        docs.append(text + " " + furniture if rng.random() < 0.4 else text)
+    for _ in range(rng.randint(10, 50)):
+        kind = rng.random()
+        source = rng.choice(docs + [text for _, text in earlier])
+        docs.append(source.upper() if kind < 0.2 else "12 — 34" if kind < 0.25 else
+                    change_words(source, rng.uniform(0.1, 0.7), rng.randrange(10**6)))
+    run = [(f"d{first_id + k}", text) for k, text in enumerate(docs)]
+    for doc_id, text in rng.sample(earlier, min(len(earlier), rng.randint(0, 4))):
+        run.append((doc_id, text if rng.random() < 0.5 else change_words(text, rng.uniform(0, 0.3), 3)))
+    rng.shuffle(run)
+    return run
+
+
+def decide_in_parts(index: DedupIndex, run: list[tuple[str, str]], cuts: list[int]) -> tuple[list[dict], bool]:
+    parts = PartByPartAssignment(index)
+    results = []
+    for start, end in zip([0, *cuts], [*cuts, len(run)]):
+        chunk = run[start:end]
+        results += parts.decide(signature_table([i for i, _ in chunk], [t for _, t in chunk],
+                                                index.params)).to_pylist()
+    if parts.conflict:
+        return parts.whole_run().to_pylist(), True
+    parts.finish()
+    return results, False
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**6), runs=st.integers(1, 3), params=st.sampled_from([DENSE, DedupParams()]),
+       data=st.data())
+def test_deciding_part_by_part_decides_as_one_assignment_over_the_run(seed, runs, params, data, tmp_path_factory):
+    """Over generated runs (copies within and across parts, against earlier runs, seen
+    again, edited), the parts' decisions, and the index each leaves (saved and loaded
+    back), are those of one ``DedupIndex.assign`` over the run; a run that edits no
+    indexed document never needs the whole-run fallback."""
+    rng = random.Random(seed)
+    whole_dir, parts_dir = tmp_path_factory.mktemp("whole"), tmp_path_factory.mktemp("parts")
+    earlier: dict[str, str] = {}
+    for run_number in range(runs):
+        run = generated_run(rng, seed + run_number, 100 * run_number, list(earlier.items()))
+        signatures = signature_table([i for i, _ in run], [t for _, t in run], params)
+        cuts = sorted(data.draw(st.lists(st.integers(0, len(run)), max_size=5), label="cuts"))
+        whole_index = DedupIndex.load(whole_dir, params)
+        whole = whole_index.assign(signatures).to_pylist()
+        in_parts = DedupIndex.load(parts_dir, params)
+        results, fell_back = decide_in_parts(in_parts, run, cuts)
+        assert results == whole
+        assert not fell_back or any(i in earlier and earlier[i] != t for i, t in run)
+        whole_index.save(whole_dir)
+        in_parts.save(parts_dir)
+        assert pq.read_table(sorted(parts_dir.glob("part-*.parquet"))[-1]).equals(
+            pq.read_table(sorted(whole_dir.glob("part-*.parquet"))[-1]))
+        earlier.update(run)
+
+
+def test_a_big_part_spills_its_candidate_pairs_and_decides_the_same(monkeypatch, tmp_path):
+    """Parts of more documents than PARTITION_DOCS make their pairs unique slice by slice
+    through files (as the whole-run assignment does): same decisions."""
+    from corpus_clean import dedup
+
+    monkeypatch.setattr(dedup, "PARTITION_DOCS", 4)
+    monkeypatch.setattr(dedup, "PAIR_KEYS_AT_ONCE", 50)
+    for seed in range(6):
+        run = generated_run(random.Random(seed), seed, 0, [])
+        whole = DedupIndex(DENSE).assign(signature_table([i for i, _ in run], [t for _, t in run], DENSE))
+        parts = PartByPartAssignment(DedupIndex(DENSE))
+        half = len(run) // 2
+        results = [parts.decide(signature_table([i for i, _ in chunk], [t for _, t in chunk], DENSE), tmp_path)
+                   for chunk in (run[:half], run[half:])]
+        assert pa.concat_tables(results).equals(whole)
+    assert not list(tmp_path.iterdir())  # the spilled pairs are removed
+
+
+def test_an_edit_in_a_later_part_of_a_row_an_earlier_part_used_falls_back_to_the_whole_run(tmp_path):
+    """Part 1 copies an indexed document; part 2 brings that document's id with another
+    text, so for the whole run its indexed row is dead and the copy is kept, not a
+    duplicate of it. Part by part cannot know that when part 1 is decided: it says so."""
+    a, b = article(1, 300), article(2, 300)
+    deduplicate([signature_table(["x", "y"], [a, b])], tmp_path)
+    run = [("z", a), ("x", change_words(a, 0.05, 5))]
+    whole = DedupIndex.load(tmp_path).assign(signature_table(["z", "x"], [a, run[1][1]])).to_pylist()
+    results, fell_back = decide_in_parts(DedupIndex.load(tmp_path), run, [1])
+    assert fell_back and results == whole
+    assert whole[0]["duplicate_of"] is None and whole[1]["duplicate_of"] == "z"
+
+
+def test_repeated_ids_across_parts_are_an_error():
+    parts = PartByPartAssignment(DedupIndex())
+    parts.decide(signature_table(["a"], ["one text here"]))
+    with pytest.raises(ValueError):
+        parts.decide(signature_table(["a"], ["another text"]))
+
+
 # --------------------------------------------------------------------------- batch hashing
 # The signatures are computed over a batch with numpy (batch_words, shingle_hashes,
 # exact_hashes); normalised_words and shingles say, per text, what they hash.
@@ -275,3 +386,36 @@ def test_a_mismatched_index_is_named_in_words(tmp_path):
     meta = json.loads((tmp_path / "params.json").read_text())
     (tmp_path / "params.json").write_text(json.dumps({**meta, "minhash": "rensa-rminhash-v1"}))
     assert "made by 'rensa-rminhash-v1'" in index_mismatch(tmp_path)
+
+
+@settings(max_examples=15, deadline=None)
+@given(first=st.lists(st.booleans(), min_size=12, max_size=12), second=st.lists(st.booleans(), min_size=12, max_size=12))
+def test_a_part_split_again_is_the_part_split_once_with_the_new_decisions(first, second, tmp_path_factory):
+    """``resplit_part`` (the whole-run fallback) leaves the same files, byte for byte, as
+    writing the part once split by the new assignments."""
+    from corpus_clean.dataset import write_part
+    from corpus_clean.dedup_stage import resplit_part
+    from corpus_clean.output import sort_for_readers
+
+    clean = sort_for_readers(_clean_table([article(k, 50) for k in range(12)]))
+    ids = clean.column("id").to_pylist()
+
+    def decisions(chosen):
+        return pa.table({"id": ids, "duplicate_of": [ids[0] + "x" if c else None for c in chosen],
+                         "similarity": pa.array([0.5 if c else None for c in chosen], pa.float32())})
+
+    def write_split(staging, chosen):
+        kept, duplicates = split_duplicates(clean, decisions(chosen))
+        write_part(staging, "clean", "p", kept, sort=False)
+        if duplicates.num_rows:
+            write_part(staging, "duplicates", "p", duplicates, sort=False)
+
+    def files(staging):
+        return {str(p.relative_to(staging)): p.read_bytes() for p in sorted(staging.rglob("*.parquet"))}
+
+    again, once = tmp_path_factory.mktemp("again"), tmp_path_factory.mktemp("once")
+    write_split(again, first)
+    moved = resplit_part(again, "p", decisions(second))
+    write_split(once, second)
+    assert files(again) == files(once)
+    assert moved == ({"feed.jsonl": sum(second)} if any(second) else {})

@@ -138,3 +138,25 @@ def test_an_index_of_another_minhash_algorithm_is_rebuilt_from_the_versions_text
     assert original in ids and "ghost" not in ids and len(ids) == 3
     version_one_dir = out / "versions" / "v000001" / "dedup_index"
     assert {path.name: path.read_bytes() for path in version_one_dir.iterdir()} == version_one
+
+
+def test_an_edited_file_whose_old_text_an_earlier_shard_copied_is_decided_as_one_run_would(tmp_path):
+    """Version 2 brings a new file copying yesterday's article (its shard comes first) and
+    that article's file edited. Over the whole run the article's indexed row is replaced
+    (dead), so the copy is kept and the edited article is its duplicate; deciding shard by
+    shard, the copy's shard was written as a duplicate of the old row before the edit was
+    seen: the run decides again and splits the written parts again."""
+    corpus = corpus_of(tmp_path, b_txt=ARTICLE, c_txt=SECOND_ARTICLE)
+    out = tmp_path / "out"
+    run(corpus, out)
+    (corpus / "a_copy.txt").write_text(ARTICLE)                                # sorted first: shard 1
+    (corpus / "b.txt").write_text(ARTICLE.replace("seven to two", "7-2"))   # the edit: a later shard
+    manifest = run(corpus, out)
+    assert manifest["shards"] >= 2 and manifest["accounting_ok"]
+    clean = {row["source"]: row for row in pq.read_table(out / "clean").to_pylist()}
+    [duplicate] = pq.read_table(out / "duplicates").to_pylist()
+    assert set(clean) == {"a_copy.txt", "c.txt"}
+    assert duplicate["source"] == "b.txt" and duplicate["duplicate_of"] == clean["a_copy.txt"]["id"]
+    assert "7-2" in duplicate["text"]
+    assert manifest["totals"]["duplicates"] == 1 and manifest["files"]["b.txt"]["duplicates"] == 1
+    assert manifest["files"]["a_copy.txt"]["duplicates"] == 0
