@@ -42,6 +42,23 @@ from corpus_clean.shards import ShardSummary
 # Rows whose signatures are computed together (see stage_signatures).
 SIGNATURE_ROWS = 256
 
+# Deciding shard by shard holds every decided document's signature (128 × 4 bytes) and its
+# 64 band keys with positions (12 bytes each) until the run ends: ~1.3 KB per document, up
+# to twice that while the arrays grow. Past this many documents (~160 MB of 4 KB articles)
+# the run-level stage keeps the run's memory flat instead: signatures staged on disk, one
+# assignment after cleaning, duplicates moved out of the written parts (same decisions).
+SHARD_BY_SHARD_MAX_RECORDS = 40_000
+
+
+def decides_shard_by_shard(expected_records: int) -> bool:
+    """Decide this run's duplicates shard by shard (fast tail, memory growing with the
+    run), or once after cleaning (flat memory, duplicates moved)?
+
+    >>> decides_shard_by_shard(25_000), decides_shard_by_shard(500_000)
+    (True, False)
+    """
+    return expected_records <= SHARD_BY_SHARD_MAX_RECORDS
+
 
 def _staged_signatures(staging: str | Path, part_name: str) -> Path:
     return Path(staging) / STAGED_SIGNATURES / f"{part_name}.parquet"

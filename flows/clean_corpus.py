@@ -16,7 +16,7 @@ from prefect.states import Completed
 from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
-from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates
+from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates, decides_shard_by_shard
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import start_workers, stop_workers
 from corpus_clean.report import no_new_records
@@ -226,8 +226,10 @@ def clean_corpus(
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
             shard_dedup = None
         else:
-            # Local runs decide each shard's duplicates as it is written (the index loads here).
-            shard_dedup = ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX) if dedup else None
+            # Local runs of moderate size decide each shard's duplicates as it is written (the
+            # index loads here); big ones stage signatures and decide after cleaning, as on Dask.
+            shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX)
+                           if dedup and decides_shard_by_shard(plan.expected_records) else None)
             summaries, parts = clean_shards(*shard_args, workers, progress.advance, shard_dedup=shard_dedup)
             stop_workers()  # idle from here on; their memory is the flow's for dedup and the commit
         merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file

@@ -36,7 +36,18 @@ def run(corpus, out, **kwargs):
     return clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=False, shard_mb=0.0005, **kwargs)
 
 
-def test_copies_across_shards_and_versions_go_to_duplicates(tmp_path):
+@pytest.fixture(params=["shard by shard", "after cleaning"])
+def dedup_path(request, monkeypatch):
+    """Both ways a local run decides its duplicates: shard by shard as parts are written,
+    and, past `SHARD_BY_SHARD_MAX_RECORDS` documents, once after cleaning with moves."""
+    from corpus_clean import dedup_stage
+
+    if request.param == "after cleaning":
+        monkeypatch.setattr(dedup_stage, "SHARD_BY_SHARD_MAX_RECORDS", 0)
+    return request.param
+
+
+def test_copies_across_shards_and_versions_go_to_duplicates(tmp_path, dedup_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "a_original.txt").write_text(ARTICLE)
