@@ -60,3 +60,19 @@ def test_a_comments_heading_after_the_article_still_starts_the_section():
     clean, removed = strip_boilerplate(text, use_classifier=False)
     assert removed and removed[-1].rule == "comments.marked_section"
     assert "Great survey" not in clean
+
+
+QUOTES = ["“I think people deserve a straight answer,” the mayor said. “They have waited long enough.”",
+          "“We will not close the bridge before the ferry runs twice an hour,” she said.",
+          "He called the plan “a sensible answer to a problem the town has had for years.”"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(QUOTES), st.sampled_from(["Recommended for you", "Promoted Stories", "Read next"]))
+def test_a_quote_paragraph_ends_a_teaser_block(quote, heading):
+    """A teaser block takes the short lines under its heading; a paragraph whose last
+    sentence ends inside quotes is running prose and stays (``engine._is_teaser``)."""
+    text = "\n".join([*PROSE[:2], heading, "Harbour ferry timetable changes this summer", quote, *PROSE[2:]]) + "\n"
+    clean, removed = strip_boilerplate(text, use_classifier=False)
+    assert quote in clean.splitlines()
+    assert "Harbour ferry timetable changes this summer" not in clean

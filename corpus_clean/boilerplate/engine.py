@@ -356,10 +356,21 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
         _mark_empty_heading(ctx, i, rule_id)
 
 
+# Closing quotes and brackets a sentence's full stop may sit inside ("... long enough.”").
+_CLOSERS = "\"'”’»)]"
+
+
 def _is_teaser(ctx: Context, j: int) -> bool:
-    """A short line that is not running prose: a teaser headline, a link, a tag."""
+    """A short line that is not running prose: a teaser headline, a link, a tag. Running
+    prose is 8+ words ending in a full stop, also inside closing quotes: a quote
+    paragraph ("“They have waited long enough.”") is the article's, not a teaser.
+
+    >>> ctx = Context("Read more\\n“I think people deserve a straight answer,” she said. “They waited long enough.”\\n")
+    >>> _is_teaser(ctx, 1)
+    False
+    """
     w = ctx.stats.n_words[j]
-    return bool(w <= 20 and not (w >= 8 and ctx.stats.last_char[j] == ord(".")))
+    return bool(w <= 20 and not (w >= 8 and ctx.lines.content[j].rstrip(_CLOSERS).endswith(".")))
 
 
 def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
