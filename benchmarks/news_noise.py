@@ -21,7 +21,9 @@ visible text is inside the removed spans.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -57,6 +59,54 @@ def score_c4(docs) -> LineScore:
     return result
 
 
+def article_losses(docs, model) -> list[tuple[str, str, str, str, str]]:
+    """Every article line the text path cuts: (group, language, line kind, reason, line).
+
+    Line kind: ``subheading``, ``aside`` (``training.newsgen.ASIDES``), ``short paragraph``
+    (one sentence) or ``paragraph``. Reason: the rule that cut it, or for the classifier
+    whether the line's own score was over the threshold (``classifier, own score``) or the
+    block steps cut it (``classifier, block steps``: islands, shifted ends).
+    """
+    from corpus_clean.boilerplate.classifier import line_features_many, lines_to_cut, paragraph_views
+    from corpus_clean.boilerplate.engine import _mark_rules, contexts_of, finish, line_rules_many, load_rules
+    from training.newsgen import ASIDES, SUBHEADINGS
+
+    aside_patterns = {lang: [re.compile("^" + re.escape(t).replace(r"\{P\}", ".+").replace(r"\{T2\}", ".+") + "$")
+                             for t in pool] for lang, pool in ASIDES.items()}
+    ruleset = load_rules()
+    ctxs = contexts_of([d.text for d in docs])
+    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
+        _mark_rules(ctx, ruleset, matched)
+    views = paragraph_views(ctxs)
+    scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
+    idxs, X, rows = line_features_many(scored)
+    p = model.predict_proba(X, rows)
+    out = []
+    for d, ctx, view, sc, idx, lo, hi in zip(docs, ctxs, views, scored, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        own = {}  # original line -> its joined line's score was over the threshold
+        for k, pk in zip(idx.tolist(), p[lo:hi].tolist()):
+            for i in (view[1][k] if view else (k,)):
+                own[i] = pk >= model.threshold
+        for k in lines_to_cut(sc, idx, p[lo:hi], model.threshold, model.island_penalty).tolist():
+            for i in (view[1][k] if view else (k,)):
+                ctx.marks.mark(i, "classifier")
+        _, removals = finish(ctx, ruleset)
+        spans = [(r.start, r.end) for r in removals]
+        gone = removed_lines(d, spans)
+        pos = 0
+        for i, (line, label, cut) in enumerate(zip(d.lines, d.labels, gone)):
+            if label == "article" and cut:
+                rule = next(r.rule for r in removals if r.start <= pos + len(line) - len(line.lstrip()) < r.end)
+                if rule == "classifier":
+                    rule += ", own score" if own.get(i) else ", block steps"
+                kind = ("subheading" if line in SUBHEADINGS[d.lang] else
+                        "aside" if any(pat.match(line) for pat in aside_patterns[d.lang]) else
+                        "short paragraph" if len(re.findall(r"[.!?»”“](\s|$)", line)) <= 1 else "paragraph")
+                out.append((d.group, d.lang, kind, rule, line))
+            pos += len(line) + 1
+    return out
+
+
 def row(name: str, s: LineScore) -> str:
     return (f"| {name} | {s.docs} | {s.noise} | {s.noise_removed_pct:.1f} | {s.article_kept_pct:.2f} | "
             f"{s.docs_exact} ({100.0 * s.docs_exact / max(s.docs, 1):.0f}%) |")
@@ -71,7 +121,13 @@ def main(argv=None) -> int:
     ap.add_argument("--other-stories", type=float, default=0.0,
                     help="share of documents with a list of other stories (training.newsgen; the refit trains on "
                     "such lists in group A's families, so group B's are held-out families, not a held-out generator)")
+    ap.add_argument("--asides", type=float, default=0.0,
+                    help="share of documents with story asides (training.newsgen._story_asides)")
+    ap.add_argument("--losses", action="store_true",
+                    help="instead: a table of the article lines cut, by group, language, line kind and reason")
     args = ap.parse_args(argv)
+    if args.losses:
+        return print_losses(args)
     fit_groups = set(json.loads(Path(args.model).read_text()).get("fit", {}).get("newsgen_groups", []))
     print(f"generator seed {args.seed}, {args.n} documents per group"
           f"{f', {args.other_stories:.0%} with a list of other stories' if args.other_stories else ''}; "
@@ -80,7 +136,8 @@ def main(argv=None) -> int:
     print("|---|---|---:|---:|---:|---:|---:|")
     kinds = {}
     for group in ("A", "B"):
-        docs = generate(args.n, families=family_names(group), seed=args.seed + ord(group), other_stories=args.other_stories)
+        docs = generate(args.n, families=family_names(group), seed=args.seed + ord(group), other_stories=args.other_stories,
+                        asides=args.asides)
         tag = " (in-sample)" if group in fit_groups else " (held out)"
         ours = score(docs)
         kinds[group] = ours
@@ -110,6 +167,29 @@ def main(argv=None) -> int:
                 print(f"  {fam:16s} {label:12s} {line[:120]}")
                 if len(seen) >= args.misses:
                     break
+    return 0
+
+
+def print_losses(args) -> int:
+    """The article lines the model at `args.model` cuts, counted by group, language,
+    line kind and reason, then listed."""
+    from corpus_clean.boilerplate.classifier import StackedModel
+
+    model = StackedModel(json.loads(Path(args.model).read_text()))
+    losses, totals = [], collections.Counter()
+    for group in ("A", "B"):
+        docs = generate(args.n, families=family_names(group), seed=args.seed + ord(group),
+                        other_stories=args.other_stories, asides=args.asides)
+        for d in docs:
+            totals[group, d.lang] += sum(label == "article" for label in d.labels)
+        losses += article_losses(docs, model)
+    print(f"model {args.model}; generator seed {args.seed}, {args.n} documents per group\n")
+    print("| group | language | article lines | line kind | reason | lines cut |")
+    print("|---|---|---:|---|---|---:|")
+    for (group, lang, kind, reason), n in sorted(collections.Counter(x[:4] for x in losses).items()):
+        print(f"| {group} | {lang} | {totals[group, lang]} | {kind} | {reason} | {n} |")
+    for group, lang, kind, reason, line in losses[: args.misses or 40]:
+        print(f"  {group} {lang} {kind:15s} {reason:26s} {line[:100]}")
     return 0
 
 

@@ -150,15 +150,20 @@ NEWSGEN_OTHER_STORIES = 0.0
 # counterweight to the lists above, so "short, no echo of the story" is not learnt as
 # "another story".
 NEWSGEN_ASIDES = 0.0
+# Whether generated training documents also come from the training-only families
+# (``training.newsgen.FAMILIES``: a German one in group B, a French/Spanish one in group
+# A), so that each group writes stories in every language (``--newsgen-all-languages``).
+NEWSGEN_ALL_LANGUAGES = False
 
 
 def newsgen_docs(n: int, groups: list[str], seed: int, other_stories: float = NEWSGEN_OTHER_STORIES,
-                 asides: float = NEWSGEN_ASIDES) -> list[DocData]:
-    """Generated news documents (``training/newsgen.py``) of the families of `groups`,
-    labelled line by line by construction (every non-blank line: article or noise)."""
+                 asides: float = NEWSGEN_ASIDES, all_languages: bool = NEWSGEN_ALL_LANGUAGES) -> list[DocData]:
+    """Generated news documents (``training/newsgen.py``) of the families of `groups`
+    (with `all_languages`, their training-only families too), labelled line by line by
+    construction (every non-blank line: article or noise)."""
     from training.newsgen import family_names, generate
 
-    families = [f for g in groups for f in family_names(g)]
+    families = [f for g in groups for f in family_names(g, training=all_languages)]
     out = []
     for k, doc in enumerate(generate(n, families=families, seed=seed, other_stories=other_stories, asides=asides)):
         out.append(labelled_doc(f"newsgen:{k}", doc))
@@ -504,6 +509,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of generated training documents with a list of other stories")
     ap.add_argument("--newsgen-asides", type=float, default=NEWSGEN_ASIDES,
                     help="share of generated training documents whose story holds short paragraphs naming nothing of it")
+    ap.add_argument("--newsgen-all-languages", action=argparse.BooleanOptionalAction, default=NEWSGEN_ALL_LANGUAGES,
+                    help="generated training documents also from the training-only families (every language in each group)")
     ap.add_argument("--island-penalty", type=float, default=ISLAND_PENALTY,
                     help="evidence (nats) a kept island between cut lines needs to stay (0: off)")
     args = ap.parse_args(argv)
@@ -516,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
             EXTRA.setdefault(g.id.rsplit(":", 1)[0], []).append(g)
     groups = [g for g in args.newsgen_groups if g in "AB"]
     ALWAYS_TRAIN[:] = (newsgen_docs(args.newsgen_n, groups, args.newsgen_seed, args.newsgen_other_stories,
-                                    args.newsgen_asides)
+                                    args.newsgen_asides, args.newsgen_all_languages)
                        if groups and args.newsgen_n else [])
     for extra in args.extra_bench:
         from training.lodo import readability_fixture_ids
@@ -584,6 +591,7 @@ def main(argv: list[str] | None = None) -> int:
         "newsgen_seed": args.newsgen_seed,
         "newsgen_other_stories": args.newsgen_other_stories,
         "newsgen_asides": args.newsgen_asides,
+        "newsgen_all_languages": args.newsgen_all_languages,
         "extra_benches": [Path(e).name for e in args.extra_bench],
         "extra_docs": len(ALWAYS_TRAIN),
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",

@@ -25,7 +25,7 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
+    NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
     newsgen_docs,
 )
 from training.labelled import load_pages
@@ -76,6 +76,8 @@ def main(argv=None) -> int:
                     help="share of generated TRAINING documents with a list of other stories (held-out ones: none)")
     ap.add_argument("--newsgen-asides", type=float, default=NEWSGEN_ASIDES,
                     help="share of generated TRAINING documents with story asides (held-out ones: none)")
+    ap.add_argument("--newsgen-all-languages", action=argparse.BooleanOptionalAction, default=NEWSGEN_ALL_LANGUAGES,
+                    help="TRAINING documents also from the training-only families (every language in each group)")
     ap.add_argument("--also-thresholds", default="",
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
@@ -93,9 +95,9 @@ def main(argv=None) -> int:
         "readability": load_docs(str(bench_dir / "readability.jsonl.gz")),
         "own pages": [labelled_doc(p.family, p) for p in load_pages()],
         "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001, args.newsgen_other_stories,
-                                  args.newsgen_asides),
+                                  args.newsgen_asides, args.newsgen_all_languages),
         "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories,
-                                  args.newsgen_asides),
+                                  args.newsgen_asides, args.newsgen_all_languages),
     }
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]

@@ -365,6 +365,34 @@ FAMILIES: dict[str, dict] = {
         sponsored=["Publicité", "Contenido patrocinado"],
         copyright=["© {O} {Y}. Tous droits réservés.", "© {O} {Y}. Todos los derechos reservados."],
     ), layout="paper"),
+    # ---------------- training only ----------------
+    # Each group writes the story in every language of the generator: without these, a
+    # model fit on group B never read a German story (and one fit on A never a French or
+    # Spanish one), and short German paragraphs looked like noise to it (benchmarks/
+    # RESULTS-boilerplate.md, sixth round). Their noise is worded unlike any other
+    # family's; the benchmark's documents do not use them (``family_names``).
+    "de_regional": dict(group="B", lang="de", sep="\n", outlets=OUTLETS_B, training_only=True, kinds=dict(
+        byline=["Text: {N}", "{N}, Redaktion Lokales"],
+        dateline=["Stand: {d}.{m}.{Y} {time2} Uhr", "Erstellt: {d}.{m}.{Y}, {time2} Uhr"],
+        caption=["{CAPDE} Bild: {N}", "{CAPDE} (Quelle: {N}/imago)"],
+        read_more=["Weiterlesen: {TEASER}", "Empfehlungen der Redaktion", "Zum Weiterlesen"],
+        agency=["Quelle: epd/KNA", "Mit Informationen von AFP und Reuters"],
+        share=["Auf Facebook teilen", "Link kopieren", "Merken"],
+        sponsored=["Werbung", "Gesponserter Inhalt"],
+        comments=["Kommentare ({n})", "Jetzt kommentieren", "Melden Sie sich an, um zu kommentieren."],
+        copyright=["Alle Rechte vorbehalten. © {O} GmbH {Y}", "Impressum | Datenschutz | Kontakt"],
+    ), layout="paper"),
+    "fr_es_regional": dict(group="A", lang=("fr", "es"), sep="\n", outlets=OUTLETS_A, training_only=True, kinds=dict(
+        byline=["{N}, correspondant", "Redacción / {N}"],
+        dateline=["Le {d}/{m}/{Y} à {time2}", "{d}/{m}/{Y} {time2} h"],
+        caption=["{CAPFR} Crédit : {N}", "{CAPFR} (Foto: {N})"],
+        read_more=["Voir aussi : {TEASER}", "Te puede interesar: {TEASER}", "Notre sélection"],
+        agency=["(Avec Reuters)", "Agencias"],
+        share=["Envoyer par e-mail", "Compartir en WhatsApp", "Imprimer"],
+        sponsored=["Contenu sponsorisé", "Publicidad"],
+        comments=["Réagir", "Comentarios ({n})", "Connectez-vous pour commenter"],
+        copyright=["Reproduction interdite sans autorisation. © {O}", "Aviso legal | Política de privacidad | Cookies"],
+    ), layout="paper"),
 }
 
 CAPTIONS_EN = ["Workers inspect the damage near {T} on {WD}.", "Residents gather outside the town hall in {T}.",
@@ -402,9 +430,16 @@ class NoisyDoc:
         return "\n".join(self.lines) + "\n"
 
 
-def family_names(group: str | None = None) -> list[str]:
-    """Family names, of one group (``"A"``/``"B"``) or all."""
-    return [name for name, f in FAMILIES.items() if group is None or f["group"] == group]
+def family_names(group: str | None = None, training: bool = False) -> list[str]:
+    """Family names, of one group (``"A"``/``"B"``) or all; with `training`, also the
+    families that only make training documents (``training_only``: the benchmark's
+    documents stay those of earlier rounds).
+
+    >>> "de_regional" in family_names("B"), "de_regional" in family_names("B", training=True)
+    (False, True)
+    """
+    return [name for name, f in FAMILIES.items()
+            if (group is None or f["group"] == group) and (training or not f.get("training_only"))]
 
 
 class _Writer:

@@ -47,6 +47,11 @@ HEAD_MAX_PROSE_BEFORE = 1
 # Lines of a menu run: 1..MENU_MAX_WORDS words each, at least MENU_MIN_RUN in a row.
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 5
+# ... unless the line above, a sentence of this many words ending in ":", announces it.
+ANNOUNCE_MIN_WORDS = 8
+# A section marker ("Comment") among this many short lines under such a sentence is a
+# table's header cell (``in_an_announced_table``).
+ANNOUNCED_TABLE_MAX_CELLS = 8
 # Repeated lines: a single repeated line goes when it has this many words;
 # shorter ones only inside a run of REPEAT_MIN_RUN repeated lines.
 REPEAT_MIN_WORDS = 4
@@ -344,6 +349,8 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             confirmed = sum(
                 1 for j, r in matched.items() if i < j <= i + SECTION_CONFIRM_WINDOW and r.pack == rule.pack and r.kind == "line"
             ) >= 2
+            if not confirmed and in_an_announced_table(ctx, i):
+                continue  # (a table's header cell "Comment", not a comments heading)
             if (
                 line_starts[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
@@ -376,10 +383,21 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
         _mark_empty_heading(ctx, i, rule_id)
 
 
+# Closing quotes and brackets a sentence's full stop may sit inside ("... long enough.”").
+_CLOSERS = "\"'”’»)]"
+
+
 def _is_teaser(ctx: Context, j: int) -> bool:
-    """A short line that is not running prose: a teaser headline, a link, a tag."""
+    """A short line that is not running prose: a teaser headline, a link, a tag. Running
+    prose is 8+ words ending in a full stop, also inside closing quotes: a quote
+    paragraph ("“They have waited long enough.”") is the article's, not a teaser.
+
+    >>> ctx = Context("Read more\\n“I think people deserve a straight answer,” she said. “They waited long enough.”\\n")
+    >>> _is_teaser(ctx, 1)
+    False
+    """
     w = ctx.stats.n_words[j]
-    return bool(w <= 20 and not (w >= 8 and ctx.stats.last_char[j] == ord(".")))
+    return bool(w <= 20 and not (w >= 8 and ctx.lines.content[j].rstrip(_CLOSERS).endswith(".")))
 
 
 def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
@@ -552,7 +570,17 @@ def restore_repeats_of_removed(ctx: Context) -> None:
 
 
 def mark_menu_runs(ctx: Context) -> None:
-    """Runs of MENU_MIN_RUN+ consecutive short capitalised lines: a navigation menu."""
+    """Runs of MENU_MIN_RUN+ consecutive short capitalised lines: a navigation menu --
+    unless the article announces them (``announced_by_the_line_above``).
+
+    >>> ctx = Context("The overall rankings of the countries in the survey were as follows:\\n"
+    ...               "1. Finland\\n2. Norway\\n3. Australia\\n4. Canada\\n5. Germany\\n")
+    >>> mark_menu_runs(ctx); ctx.marks.rule[1:6]
+    [None, None, None, None, None]
+    >>> ctx = Context("Home\\nNews\\nSport\\nWeather\\nOpinion\\nThe council voted to close the bridge.\\n")
+    >>> mark_menu_runs(ctx); ctx.marks.rule[0:5]
+    ['nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run']
+    """
     s = ctx.stats
     short = (
         (s.n_words >= 1)
@@ -564,9 +592,44 @@ def mark_menu_runs(ctx: Context) -> None:
         return
     idx = np.flatnonzero(~ctx.blank)
     for a, b in _true_runs(short[idx]):
-        if b - a >= MENU_MIN_RUN:
+        if b - a >= MENU_MIN_RUN and not (a > 0 and announced_by_the_line_above(ctx, int(idx[a - 1]))):
             for i in idx[a:b].tolist():
                 ctx.marks.mark(i, "nav.menu_run")
+
+
+def in_an_announced_table(ctx: Context, i: int) -> bool:
+    """Whether line `i` is among the first ANNOUNCED_TABLE_MAX_CELLS short lines under a
+    sentence that announces a list or table (``announced_by_the_line_above``), with only
+    short lines (fewer than ANNOUNCE_MIN_WORDS words, no sentence end) between: a table's
+    header cell ("Status", "Comment") flattened to a line, not a section heading.
+
+    >>> ctx = Context("These are the states a task goes through and what each of them means:\\n"
+    ...               "Status\\nTimeout\\nComment\\nnew\\nnone\\nready to run\\n")
+    >>> in_an_announced_table(ctx, 3), in_an_announced_table(ctx, 0)
+    (True, False)
+    """
+    s = ctx.stats
+    j = i - 1
+    for _ in range(ANNOUNCED_TABLE_MAX_CELLS):
+        while j >= 0 and ctx.blank[j]:
+            j -= 1
+        if j < 0:
+            return False
+        if announced_by_the_line_above(ctx, j):
+            return True
+        if s.n_words[j] >= ANNOUNCE_MIN_WORDS or s.last_class[j] & SENT_END:
+            return False
+        j -= 1
+    return False
+
+
+def announced_by_the_line_above(ctx: Context, above: int) -> bool:
+    """Whether line `above` announces a list below it: a sentence of ANNOUNCE_MIN_WORDS+
+    words ending in ":" ("The overall rankings were as follows:", "ATF consists of the
+    following components:"). What comes under it is the article's own list or table (a
+    ranking, a release history), not a menu; a menu's label is a word or two ("Follow
+    us:", "Sections:")."""
+    return bool(ctx.stats.n_words[above] >= ANNOUNCE_MIN_WORDS and ctx.stats.last_char[above] == ord(":"))
 
 
 def _letterless(line: str) -> bool:
