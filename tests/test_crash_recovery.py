@@ -121,7 +121,8 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
             if (tmp_path / "out" / ".lock").exists() and sum("multiprocessing" in p for p in alive) >= 2:
                 break
             time.sleep(0.05)
-        assert run.poll() is None, "the run ended before its server and workers were all up"
+        assert run.poll() is None, ("the run ended before its server and workers were all up:\n"
+                                    + run.stderr.read().decode(errors="replace")[-3000:])
         run.send_signal(sig)
         status = run.wait(timeout=120)
     finally:
