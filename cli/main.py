@@ -262,16 +262,6 @@ def _run_flow(args: argparse.Namespace) -> int:
 
 # --- the embedded Prefect server, served from a thread of this process -------------
 
-# Server settings for the run's own server. Block types are registered by the server of
-# `corpus-clean serve` / `prefect server start`; here their registration would import every
-# installed Prefect collection first (prefect-dask imports dask.distributed: ~17 MB resident)
-# to register blocks the run never saves.
-EMBEDDED_SERVER_SETTINGS = {
-    "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
-    "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
-}
-
-
 @contextlib.contextmanager
 def embedded_server_if_needed():
     """With no Prefect API configured, run the flow against a temporary server of our own
@@ -287,8 +277,6 @@ def embedded_server_if_needed():
     if PREFECT_API_URL.value():
         yield
         return
-    for key, value in EMBEDDED_SERVER_SETTINGS.items():
-        os.environ.setdefault(key, value)
     server = start_thread_server()
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
@@ -357,12 +345,24 @@ def start_thread_server() -> ThreadServer:
 
     import uvicorn
     from prefect.server.api.server import create_app
+    from prefect.settings import (PREFECT_API_BLOCKS_REGISTER_ON_START, PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION,
+                                  temporary_settings)
 
     port = _free_port()
     config = uvicorn.Config(create_app(ephemeral=True, final=True), host="127.0.0.1", port=port,
                             log_level="error", log_config=None, lifespan="on")
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="prefect-server", daemon=True)
+
+    def serve() -> None:
+        # Block types are registered by the server of `make serve` / `prefect server
+        # start`. Here, registering them first imported every installed Prefect collection
+        # (prefect-dask: dask.distributed, ~17 MB resident) for blocks a run never saves.
+        # Set in this thread: the app's start-up reads its settings here.
+        with temporary_settings(updates={PREFECT_API_BLOCKS_REGISTER_ON_START: False,
+                                         PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION: False}):
+            server.run()
+
+    thread = threading.Thread(target=serve, name="prefect-server", daemon=True)
     thread.start()
     embedded = ThreadServer(server, thread, port)
     if _wait_until_healthy(embedded.api_url, _startup_timeout(), failed=lambda: not thread.is_alive()):
