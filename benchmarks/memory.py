@@ -5,6 +5,7 @@
     python benchmarks/memory.py --fixed --workers 1,2        # the tree before any data
     python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
     python benchmarks/memory.py --sizes 400 --one-file        # the corpus as one JSONL file
+    python benchmarks/memory.py --fixed --trees /tmp/base,. --repeat 3   # two code trees, alternating
 
 Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
 benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
@@ -19,13 +20,19 @@ Every 0.2 s the tree's processes are read from /proc/PID/smaps_rollup:
 
 The table gives the peak of the RSS sum, the peak of the PSS sum, and at the moment of the
 RSS peak each role's RSS / USS (flow = the `corpus-clean` process, server = the embedded
-Prefect server, workers = the cleaning processes).
+Prefect server when it is a process of its own, workers = the cleaning processes and the
+fork server they are forked from), the run's wall time and the CPU time of the whole tree
+(the child's rusage, which includes the processes it waited for).
+
+With --trees, each run puts one code tree first on the CLI's PYTHONPATH (e.g. a
+`git archive` of the commit to compare with), the trees alternating run by run.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -107,9 +114,11 @@ class TreeSampler:
 
 
 def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
-                 env: dict[str, str] | None = None, log: Path | None = None) -> tuple[TreeSampler, float]:
+                 env: dict[str, str] | None = None, log: Path | None = None) -> tuple[TreeSampler, float, float]:
+    """One `corpus-clean run`, sampled: (sampler, wall s, CPU s of the tree)."""
     cli = str(Path(sys.executable).with_name("corpus-clean"))
     shutil.rmtree(out, ignore_errors=True)
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers", str(workers),
                                 "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -121,24 +130,30 @@ def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
         log.write_bytes(stderr)
     if process.returncode:
         raise RuntimeError(f"corpus-clean run failed:\n{stderr.decode()[-3000:]}")
-    return sampler, wall
+    return sampler, wall, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:,.0f}"
 
 
-def row(size_mb: float, n_docs: int, workers: int, dedup: bool, sampler: TreeSampler, wall: float) -> str:
+def row(size_mb: float, n_docs: int, workers: int, dedup: bool, code: str, sampler: TreeSampler,
+        wall: float, cpu: float) -> str:
     roles = " / ".join(
         f"{_mb(sampler.at_peak[r]['rss'])} ({_mb(sampler.at_peak[r]['uss'])})" if r in sampler.at_peak else "–"
         for r in ("flow", "server", "workers"))
-    return (f"| {size_mb:,.0f} | {workers} | {'on' if dedup else 'off'} | {n_docs:,} | {wall:.0f} | "
-            f"**{_mb(sampler.peak_rss)}** | {_mb(sampler.peak_pss)} | {roles} |")
+    return (f"| {size_mb:,.0f} | {workers} | {'on' if dedup else 'off'} | {n_docs:,} | {code} | {wall:.0f} | "
+            f"{cpu:.1f} | **{_mb(sampler.peak_rss)}** | {_mb(sampler.peak_pss)} | {roles} |")
 
 
-HEADER = ["| input MB | workers | dedup | documents | wall s | peak RSS sum, MB | peak PSS sum, MB | "
+HEADER = ["| input MB | workers | dedup | documents | code | wall s | CPU s | peak RSS sum, MB | peak PSS sum, MB | "
           "at the RSS peak, RSS (USS) MB: flow / server / workers |",
-          "|---:|---:|---|---:|---:|---:|---:|---|"]
+          "|---:|---:|---|---:|---|---:|---:|---:|---:|---|"]
 
 
 def one_file_corpus(corpus: Path) -> Path:
@@ -165,6 +180,9 @@ def main() -> None:
                         help="run against a Prefect server started here (PREFECT_API_URL), outside the measured tree")
     parser.add_argument("--one-file", action="store_true",
                         help="the corpus concatenated into one JSONL file (cleaned in pieces of --shard-mb)")
+    parser.add_argument("--trees", default=None,
+                        help="comma-separated code trees to put first on the CLI's PYTHONPATH, alternating run by run")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration (per tree)")
     parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON, "
                         "and its log beside it (PATH.<run>.log)")
     args = parser.parse_args()
@@ -183,9 +201,11 @@ def main() -> None:
         env = {"PREFECT_API_URL": server.api_url}
     print(f"load average before: {os.getloadavg()[0]:.1f} (2 CPUs shared)", file=sys.stderr)
     print("\n".join(HEADER))
-    runs = [(0.0, w) for w in args.workers.split(",")] if args.fixed else [
+    trees = [str(Path(t).resolve()) for t in args.trees.split(",")] if args.trees else [None]
+    configs = [(0.0, w) for w in args.workers.split(",")] if args.fixed else [
         (float(s), w) for s in args.sizes.split(",") for w in args.workers.split(",")]
-    for size, workers in runs:
+    runs = [(size, workers, tree) for size, workers in configs for _ in range(args.repeat) for tree in trees]
+    for size, workers, tree in runs:
         corpus = work / ("mem-corpus-one-doc" if args.fixed else f"mem-corpus-{size:g}")
         if args.fixed and not corpus.exists():
             corpus.mkdir(parents=True)
@@ -195,10 +215,13 @@ def main() -> None:
         if args.one_file:
             corpus = one_file_corpus(corpus)
         n_docs, real_size = corpus_stats(corpus)
-        name = f"{size:g}MB-w{workers}"
+        code = Path(tree).name if tree else "this checkout"
+        name = f"{size:g}MB-w{workers}" + (f"-{code}" if tree else "")
         log = Path(f"{args.timeline}.{name}.log") if args.timeline else None
-        sampler, wall = run_measured(corpus, work / "mem-out", int(workers), extra, env, log)
-        print(row(real_size, n_docs, int(workers), dedup, sampler, wall), flush=True)
+        tree_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [tree, os.environ.get("PYTHONPATH")]))} \
+            if tree else env
+        sampler, wall, cpu = run_measured(corpus, work / "mem-out", int(workers), extra, tree_env, log)
+        print(row(real_size, n_docs, int(workers), dedup, code, sampler, wall, cpu), flush=True)
         timelines[name] = {"started_at": sampler.started_at, "samples": sampler.timeline}
     shutil.rmtree(work / "mem-out", ignore_errors=True)
     if server is not None:

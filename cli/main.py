@@ -6,9 +6,9 @@
 `filter` never imports Prefect, so it starts fast and works in shell pipelines.
 
 `run` checks its arguments, input and output first (``preflight``), answering a bad
-one in one line before anything starts. It then starts the embedded Prefect server
-itself, as a child that the kernel kills if this process dies (even by SIGKILL), and
-ends a failed run with one line saying what failed and where.
+one in one line before anything starts. With no Prefect API configured it then serves
+Prefect's API itself, from a thread (the embedded server: it ends with this process,
+even on SIGKILL), and ends a failed run with one line saying what failed and where.
 """
 from __future__ import annotations
 
@@ -260,19 +260,24 @@ def _run_flow(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- the embedded Prefect server, started here so that it cannot outlive us --------
+# --- the embedded Prefect server, served from a thread of this process -------------
 
 @contextlib.contextmanager
 def embedded_server_if_needed():
-    """With no Prefect API configured, run the flow against a temporary server started
-    as our child (what Prefect's own ephemeral mode does, plus: the kernel kills it if
-    this process dies, and it is stopped when the run ends)."""
+    """With no Prefect API configured, run the flow against a temporary server of our own
+    (the app Prefect's ephemeral mode serves, UI off), stopped when the run ends.
+
+    It is served from a thread of this process, not from a child process as Prefect's
+    ephemeral mode does: the child re-imported Prefect, pydantic and the interpreter
+    (~240 MB resident), while here the server adds only its own modules (FastAPI,
+    SQLAlchemy, its models: ~90 MB) to what the flow has already imported, and it cannot
+    outlive the run."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     if PREFECT_API_URL.value():
         yield
         return
-    server = start_embedded_server()
+    server = start_thread_server()
     try:
         with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
             try:
@@ -294,7 +299,84 @@ def _send_pending_logs_and_events() -> None:
             worker.drain_all(timeout=5)
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_healthy(api_url: str, timeout: float, failed) -> bool:
+    """Poll the server's /health until it answers 200 (True), `failed()` says it died
+    (False) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not failed():
+        try:
+            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+def _startup_timeout() -> float:
+    return float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+
+
+class ThreadServer:
+    """uvicorn serving Prefect's API app on a daemon thread of this process."""
+
+    def __init__(self, server, thread, port: int) -> None:
+        self.server, self.thread = server, thread
+        self.api_url = f"http://127.0.0.1:{port}/api"
+
+    def stop(self) -> None:
+        self.server.should_exit = True  # uvicorn finishes its requests, runs the app's shutdown
+        self.thread.join(timeout=10)
+
+
+def start_thread_server() -> ThreadServer:
+    """Prefect's app as its ephemeral mode builds it (``create_app(ephemeral=True)``: UI
+    off, the ephemeral set of services), served by uvicorn on a thread. uvicorn installs
+    no signal handlers off the main thread, and ``log_config=None`` leaves this process's
+    logging as Prefect configured it."""
+    import threading
+
+    import uvicorn
+    from prefect.server.api.server import create_app
+    from prefect.settings import (PREFECT_API_BLOCKS_REGISTER_ON_START, PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION,
+                                  temporary_settings)
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(ephemeral=True, final=True), host="127.0.0.1", port=port,
+                            log_level="error", log_config=None, lifespan="on")
+    server = uvicorn.Server(config)
+
+    def serve() -> None:
+        # Block types are registered by the server of `make serve` / `prefect server
+        # start`. Here, registering them first imported every installed Prefect collection
+        # (prefect-dask: dask.distributed, ~17 MB resident) for blocks a run never saves.
+        # Set in this thread: the app's start-up reads its settings here.
+        with temporary_settings(updates={PREFECT_API_BLOCKS_REGISTER_ON_START: False,
+                                         PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION: False}):
+            server.run()
+
+    thread = threading.Thread(target=serve, name="prefect-server", daemon=True)
+    thread.start()
+    embedded = ThreadServer(server, thread, port)
+    if _wait_until_healthy(embedded.api_url, _startup_timeout(), failed=lambda: not thread.is_alive()):
+        return embedded
+    embedded.stop()
+    raise RuntimeError("the embedded Prefect server did not start" + (
+        f" within {_startup_timeout():.0f} s (raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)"
+        if thread.is_alive() else " (its error is above)"))
+
+
 class EmbeddedServer:
+    """A Prefect server in a child process (benchmarks use it as a server outside the
+    measured run)."""
+
     def __init__(self, process: subprocess.Popen, port: int, log) -> None:
         self.process, self.port, self.log = process, port, log
         self.api_url = f"http://127.0.0.1:{port}/api"
@@ -316,11 +398,8 @@ def start_embedded_server() -> EmbeddedServer:
 
     from corpus_clean.processes import die_with_parent
 
-    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
     log = tempfile.TemporaryFile()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(prefect.__file__).parent.parent),
          "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
@@ -329,27 +408,21 @@ def start_embedded_server() -> EmbeddedServer:
         stdin=subprocess.DEVNULL, stdout=log, stderr=log, preexec_fn=die_with_parent(),
     )
     server = EmbeddedServer(process, port, log)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            log.seek(0)
-            tail = log.read().decode(errors="replace").strip().splitlines()[-1:] or [""]
-            raise RuntimeError(f"the embedded Prefect server exited with status {process.returncode}: {tail[0]}")
-        try:
-            with urllib.request.urlopen(f"{server.api_url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            pass
-        time.sleep(0.1)
+    if _wait_until_healthy(server.api_url, _startup_timeout(), failed=lambda: process.poll() is not None):
+        return server
+    if process.poll() is not None:
+        log.seek(0)
+        tail = log.read().decode(errors="replace").strip().splitlines()[-1:] or [""]
+        server.stop()
+        raise RuntimeError(f"the embedded Prefect server exited with status {process.returncode}: {tail[0]}")
     server.stop()
-    raise RuntimeError(f"the embedded Prefect server did not answer within {timeout:.0f} s "
+    raise RuntimeError(f"the embedded Prefect server did not answer within {_startup_timeout():.0f} s "
                        "(raise PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)")
 
 
 def _preload_great_expectations() -> None:
-    """Import GX (2.5-4 s) in a thread while the flow starts the embedded Prefect server
-    (a subprocess this process only waits for), instead of in the first validate task.
+    """Import GX (2.5-4 s) in a thread while the flow plans its inputs and cleans its
+    first shard (much of it in C, or in the workers), instead of in the first validate task.
     The validation code takes the same lock, so it simply waits if the import is not
     done; if the import fails here, it is retried (and fails loudly) there."""
     import threading

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
-import fsspec
 from charset_normalizer import from_bytes
 
 from corpus_clean.document import Document, sha256_hex, stable_id
@@ -91,12 +90,23 @@ class Decoded:
     problem: str | None = None  # set when bytes were lost (replacement characters)
 
 
+def open_input(url: str, compression: str | None = "infer"):
+    """``fsspec.open(url, "rb")``, fsspec imported on the first file opened, not with this
+    module: the cleaning workers import the readers to parse the lines they are handed,
+    never open a file, and fsspec (with the asyncio it imports) is ~10 MB resident in each."""
+    import fsspec
+
+    return fsspec.open(url, "rb", compression=compression)
+
+
 def list_input_files(path: str) -> list[InputFile]:
     """Every entry under `path` (a file, a directory or an fsspec URL), sorted by source.
 
     Unsupported files and entries that are not files are listed too: the reader turns
     them into `Skipped` entries, so the run's accounting names every entry of the tree.
     """
+    import fsspec  # see open_input
+
     fs, root = fsspec.core.url_to_fs(path)
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     if protocol in ("file", "local"):
@@ -395,7 +405,7 @@ def file_format(source: str) -> str | None:
 
 
 def _read_bytes(file: InputFile) -> bytes:
-    with fsspec.open(file.url, "rb", compression="infer") as handle:
+    with open_input(file.url) as handle:
         return handle.read()
 
 
@@ -545,7 +555,7 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
     stream that breaks part way keeps the lines read before the break and ends with an
     `Unreadable` naming the last line read."""
     errors: list[BaseException] = []
-    with fsspec.open(file.url, "rb", compression=None if file.is_piece else "infer") as handle:
+    with open_input(file.url, compression=None if file.is_piece else "infer") as handle:
         if file.is_piece:  # cut at line ends, in a file of one-byte line endings (``shards.split_big_files``)
             handle.seek(file.start)
             chunks = _chunks(_Limited(handle, file.end - file.start), errors)
@@ -587,14 +597,14 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iter
     record becomes a Document exactly as a JSONL line would. Anything else streams as
     JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
     """
-    with fsspec.open(file.url, "rb", compression="infer") as handle:
+    with open_input(file.url) as handle:
         head = decode_bytes(handle.read(1 << 16)).text.lstrip("\ufeff \t\r\n")
     first_line, newline, _ = head.partition("\n")
     one_document = head.startswith("[") or (head.startswith("{") and newline and not _parses(first_line))
     if not one_document:  # JSON Lines, or not JSON at all: then each line says why
         yield from read_jsonl_file(file, jsonl_line)
         return
-    with fsspec.open(file.url, "rb", compression="infer") as handle:
+    with open_input(file.url) as handle:
         data = handle.read(MAX_JSON_DOCUMENT_BYTES + 1)
     if len(data) > MAX_JSON_DOCUMENT_BYTES:
         yield Skipped(file.source, f"a JSON document over {MAX_JSON_DOCUMENT_BYTES >> 20} MB is not read whole; "
@@ -650,7 +660,7 @@ def declared_record_count(file: InputFile) -> int | None:
     import pyarrow.parquet as pq
 
     try:
-        with fsspec.open(file.url, "rb") as handle:
+        with open_input(file.url, compression=None) as handle:
             return pq.read_metadata(handle).num_rows
     except Exception:  # noqa: BLE001 - no readable footer: the reader says why
         return None
@@ -664,7 +674,7 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     import pyarrow.parquet as pq
 
     try:
-        with fsspec.open(file.url, "rb") as handle:
+        with open_input(file.url, compression=None) as handle:
             parquet = pq.ParquetFile(io.BytesIO(handle.read()))
     except Exception as error:  # pyarrow raises several types for a corrupt file
         yield Skipped(file.source, f"unreadable Parquet file: {error}")

@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
-import fsspec
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -20,7 +19,7 @@ from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import (COMPRESSION_SUFFIXES, InputFile, Skipped, Unreadable, declared_record_count,
-                                  file_format, jsonl_record, new_document, read_file, stream_encoding)
+                                  file_format, jsonl_record, new_document, open_input, read_file, stream_encoding)
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -172,7 +171,7 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20) -
     file whose first bytes say UTF-16/32 (a newline is more bytes) stays whole."""
     cuts = [(0, 0)]  # (byte offset, lines before it)
     lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
-    with fsspec.open(file.url, "rb") as handle:
+    with open_input(file.url, compression=None) as handle:
         while block := handle.read(block_bytes):
             if offset == 0 and stream_encoding(block) is not None:
                 return [file]

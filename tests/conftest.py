@@ -19,6 +19,11 @@ REPO = Path(__file__).resolve().parent.parent
 # set HYPOTHESIS_PROFILE=explore locally to hunt for new counterexamples.
 from hypothesis import settings  # noqa: E402
 
+# The readers import fsspec on the first file they open (``readers.open_input``: the
+# cleaning workers never open one); imported here, once, so that import does not count
+# against hypothesis' per-example deadline in whichever property test opens a file first.
+import fsspec  # noqa: E402, F401
+
 settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.register_profile("explore", max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,9 +1,12 @@
-"""`corpus-clean filter`: a Unix filter over JSONL, run as a real subprocess."""
+"""`corpus-clean filter`: a Unix filter over JSONL, run as a real subprocess; and the embedded
+Prefect server of `corpus-clean run`."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +93,43 @@ def test_filter_line_of_20mb_is_answered_and_the_next_line_too():
     out = run_filter_bytes(huge + b"\n" + json.dumps({"id": "next", "text": "Small."}).encode() + b"\n", "--steps", "mojibake")
     assert [o["id"] for o in out] == ["huge", "next"]
     assert "limit" in out[0]["error"] and out[1]["text"] == "Small."
+
+
+EMBEDDED_SERVER_PROBE = r"""
+import json, os, sys, urllib.request
+import cli.main as cli
+for key, value in cli.PREFECT_DEFAULTS.items():
+    os.environ.setdefault(key, value)
+with cli.embedded_server_if_needed():
+    from prefect.settings import PREFECT_API_URL
+    api = PREFECT_API_URL.value()
+    health = urllib.request.urlopen(api + "/health", timeout=60).read().decode()
+    me = str(os.getpid())
+    children = [pid for pid in os.listdir("/proc") if pid.isdigit() and os.path.exists(f"/proc/{pid}/stat")
+                and open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1] == me]
+try:
+    urllib.request.urlopen(api + "/health", timeout=5)
+    stopped = False
+except OSError:
+    stopped = True
+print(json.dumps({"api": api, "health": health, "children": children, "stopped": stopped,
+                  "collections_loaded": "distributed" in sys.modules}))
+"""
+
+
+@pytest.mark.timeout(600)
+def test_without_a_prefect_api_the_run_serves_one_from_its_own_process(tmp_path):
+    """`corpus-clean run` with no PREFECT_API_URL serves Prefect's API from a thread of its
+    own process (a server process was ~240 MB of the tree's RSS): it answers while the run
+    lasts, no child process exists, it is gone afterwards, and the block registration that
+    would import every installed Prefect collection (prefect-dask: dask.distributed) is off."""
+    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
+    env.update({"PREFECT_HOME": str(tmp_path / "prefect-home"), "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "300"})
+    result = subprocess.run([sys.executable, "-c", EMBEDDED_SERVER_PROBE], env=env, capture_output=True,
+                            timeout=540, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr.decode()[-3000:]
+    seen = json.loads(result.stdout.decode().strip().splitlines()[-1])
+    assert seen["api"].startswith("http://127.0.0.1:") and seen["health"] == "true"
+    assert seen["children"] == []
+    assert seen["stopped"]
+    assert not seen["collections_loaded"]

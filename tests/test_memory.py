@@ -37,9 +37,10 @@ def test_cleaning_workers_clean_without_importing_pandas(tmp_path):
                for _ in range(8)}
     assert answers and not any(loaded for loaded, _ in answers)
     # Nor anything else of the flow process's weight: a worker is the pure core (rensa is
-    # allowed: a worker that computes the dedup signatures of its batches needs it).
+    # allowed: a worker that computes the dedup signatures of its batches needs it; fsspec
+    # is not: the flow process opens the files, a worker parses the lines it is handed).
     heavy = ("prefect", "great_expectations", "pandas", "pyarrow.dataset", "pyarrow.parquet",
-             "flows", "tasks", "sqlalchemy", "pydantic")
+             "flows", "tasks", "sqlalchemy", "pydantic", "fsspec")
     modules = pool.submit(eval, "sorted(__import__('sys').modules)").result()
     assert "corpus_clean.shards" in modules
     assert not [m for m in modules if m.partition(".")[0] in heavy or m.startswith(heavy)]
