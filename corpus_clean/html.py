@@ -39,6 +39,7 @@ from typing import Iterable, Optional
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import html_prose, html_sections
+from corpus_clean import html_listings
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -306,6 +307,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         lines = render_page(body, chosen, cuts)
     if article:
         return lines
+    # The choice is one row of a list, or beside it: see html_listings. (Not in the lenient
+    # reading: there menus and footers are not cut, and their repeated rows look like a list.)
+    listing = None if lenient else html_listings.list_rows(chosen, article)
+    if listing is not None:
+        column, rows = listing
+        return render_page(body, [column, *rows], cuts, unjudged=rows)
     cards = html_sections.link_cards(chosen, lines)
     return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
 
