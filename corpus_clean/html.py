@@ -307,14 +307,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         lines = render_page(body, chosen, cuts)
     if article:
         return lines
-    # The choice is one row of a list, or beside it: see html_listings. (Not in the lenient
-    # reading: there menus and footers are not cut, and their repeated rows look like a list.)
-    listing = None if lenient else html_listings.list_rows(chosen, article)
-    if listing is not None:
-        column, rows = listing
-        return render_page(body, [column, *rows], cuts, unjudged=rows)
-    cards = html_sections.link_cards(chosen, lines)
-    return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
+    # A list around the choice, or cards inside it, are kept whole: see html_listings.
+    return html_listings.listing_lines(body, chosen, cuts, lines, lenient)
 
 
 # The first reading is doubtful when it keeps at most this share of the page's

@@ -20,11 +20,12 @@ teaser grids the story does not.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["list_rows", "row_signature"]
+__all__ = ["listing_lines", "list_rows", "row_signature", "listing_cards", "repeated_controls"]
 
 # A list is MIN_ROWS or more same-signature children, at least LINKED_SHARE of them
 # holding a link, with ROW_CHARS of text each on average (a menu's "Home", "About"
@@ -35,6 +36,20 @@ LINKED_SHARE = 0.5
 ROW_CHARS = 40
 ROWS_GAIN = 2.0
 LEVELS = 6
+
+# Cards (html_sections.card_elements) holding CARDS_SHARE of the chosen blocks' text
+# make the page a grid of cards even when its link-cut text is short.
+CARDS_SHARE = 0.7
+CARD_MAX_CHARS = 200
+
+# A button of at most CONTROL_WORDS words, no digit, with the same words in CONTROL_SHARE
+# of the rows (and at least MIN_CONTROLS times) is a row's control: "Add to Cart", "Star".
+CONTROL_WORDS = 3
+CONTROL_SHARE = 0.5
+MIN_CONTROLS = 3
+CONTROL_RULE = "html.ui"
+_CONTROLS = ("button, [role=button], a[class*=btn], a[class*=button], a[class*=cta], "
+             "input[type=submit], input[type=button]")
 
 _DIGITS_RE = re.compile(r"\d")
 
@@ -102,3 +117,81 @@ def _rows_of(parent: LexborNode, held: int) -> list[LexborNode]:
         if chars >= ROW_CHARS * len(members) and chars >= ROWS_GAIN * held and chars > best_chars:
             best, best_chars = members, chars
     return best
+
+
+def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[LexborNode]:
+    """The cards of a listing inside ``chosen``: :func:`~corpus_clean.html_sections.link_cards`, or
+    the repeated link-holding elements when they hold ``CARDS_SHARE`` of the chosen text.
+
+    ``link_cards`` asks whether the link-cut lines outweigh the kept ones; on a chart or a
+    shop grid a card's rank, year, price and rating are kept lines of their own and the
+    short linked title is outweighed, so the grid was cut to its numbers. Whether the
+    cards *hold* the choice's text is a question of structure, not of link density: a
+    story with a teaser grid below it holds its text outside the grid.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> rows = "".join(f"<li class='c'><span>#{i}</span> <a href='/t{i}'>Film {i}</a> <span>2024 1h 50m PG</span>"
+    ...                "<span>Rated 7.1 by 20K</span></li>" for i in range(6))
+    >>> t = LexborHTMLParser(f"<body><ul id='chart'>{rows}</ul></body>")
+    >>> lines = [(f"#{i}", "keep") for i in range(6)] + [(f"Film {i}", "html.links") for i in range(6)]
+    >>> len(listing_cards([t.css_first("#chart")], lines))
+    6
+    """
+    from corpus_clean.html_sections import card_elements, link_cards  # html.py imports both modules
+
+    cards = link_cards(chosen, lines)
+    if cards or not chosen:
+        return cards
+    if not any(verdict == "html.links" for _, verdict in lines):
+        return []  # nothing was cut as links: the cards would be rendered as they are
+    cards = card_elements(chosen)
+    held = sum(len(node.text(strip=True)) for node in chosen)
+    in_cards = sum(len(card.text(strip=True)) for card in cards)
+    return cards if cards and CARDS_SHARE * held <= in_cards <= CARD_MAX_CHARS * len(cards) else []
+
+
+def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines: list[tuple[str, str]],
+                  lenient: bool = False) -> list[tuple[str, str]]:
+    """The page's lines once its list is found: the rows around the choice (:func:`list_rows`)
+    or the cards inside it (:func:`listing_cards`) rendered whole, their repeated buttons cut
+    (:func:`repeated_controls`); ``lines`` as they were when the page is no listing.
+
+    Not in the lenient reading (:func:`corpus_clean.html.extract_main_text`): there menus
+    and footers are not cut, and their repeated items look like a list's rows.
+    """
+    from corpus_clean.html import render_page  # html.py imports this module
+
+    listing = None if lenient else list_rows(chosen, article=False)
+    if listing is not None:
+        column, whole = listing
+        chosen = [column]
+    else:
+        whole = listing_cards(chosen, lines)
+        if not whole:
+            return lines
+    return repeated_controls(render_page(body, chosen + whole, cuts, unjudged=whole), whole)
+
+
+def repeated_controls(lines: list[tuple[str, str]], rows: list[LexborNode]) -> list[tuple[str, str]]:
+    """``lines`` with each row's button cut: a button (``<button>``, ``role=button``, a link
+    styled as one) whose words, at most ``CONTROL_WORDS`` and no digit, are the same in
+    ``CONTROL_SHARE`` of the ``rows``.
+
+    Rows rendered whole keep their "Add to Cart", "Star" or "Tickets" button; the same words
+    in every row say nothing about any of them (a title, a price, a date differ per row).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("".join(f"<div class='p'><a href='/d{i}'>Desk {i}</a><button>Add to Cart</button></div>"
+    ...                              for i in range(3)))
+    >>> lines = [(line, "keep") for i in range(3) for line in (f"Desk {i}", "Add to Cart")]
+    >>> [line for line, verdict in repeated_controls(lines, t.css("div.p")) if verdict != "keep"]
+    ['Add to Cart', 'Add to Cart', 'Add to Cart']
+    """
+    counts: Counter = Counter()
+    for row in rows:
+        counts.update({" ".join(node.text(strip=True).split()) for node in row.css(_CONTROLS)})
+    controls = {text for text, n in counts.items() if n >= max(MIN_CONTROLS, CONTROL_SHARE * len(rows))
+                and 0 < len(text.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(text)}
+    if not controls:
+        return lines
+    return [(line, CONTROL_RULE if verdict == "keep" and line in controls else verdict) for line, verdict in lines]
