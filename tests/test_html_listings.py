@@ -91,3 +91,51 @@ def test_a_menu_of_short_links_is_not_a_list():
     menu = "".join(f"<li class='item'><a href='/{w}'>{w}</a></li>" for w in ("Home", "About", "Shop", "Blog", "Help"))
     tree = LexborHTMLParser(f"<body><div id='x'><p>{STORY[0]}</p><ul>{menu}</ul></div></body>")
     assert html_listings.list_rows([tree.css_first("#x p")], article=False) is None
+
+
+FILMS = ["Harbour Lights", "The Long Pier", "North Quay", "Storm Season", "Salt and Slate", "The Lighthouse Keeper",
+         "Low Tide", "Ferry at Dawn", "Cliff Road", "The Net Menders"]
+
+
+def chart_page(rows: int, button: str = "", extra: str = "") -> str:
+    """A chart: each row a rank, a linked title, its year and runtime, its rating (the title is a short link)."""
+    items = "".join(
+        f"<li class='chart-row'><div class='rank'>#{i + 1}</div><h3><a href='/t/{i}'>{FILMS[i]}</a></h3>"
+        f"<div class='facts'>{1990 + i} 1h {10 + i}m PG-13</div><div class='score'>Rated {5 + i % 5}.{i} by {i + 2}K</div>"
+        f"{button}{extra}</li>" for i in range(rows))
+    return (f"<html><body><div class='top'><nav><a href='/a'>Films</a> <a href='/b'>Series</a> <a href='/c'>News</a></nav></div>"
+            f"<div class='page'><h1>Most watched films</h1><p>As chosen by our readers.</p><ul class='chart'>{items}</ul></div>"
+            "<footer><p>Harbour Films Ltd. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(4, len(FILMS)))
+def test_a_chart_keeps_its_linked_titles_with_their_numbers(rows):
+    """The rank, year and rating lines outweigh the short linked titles, but the rows hold the page's text."""
+    ex = extract_main_text(chart_page(rows))
+    assert all(FILMS[i] in ex.text for i in range(rows))
+    assert "Rated 5.0 by 2K" in ex.text and "Series" not in ex.text
+    assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(4, len(FILMS)))
+def test_the_same_button_in_every_row_is_cut_and_recorded(rows):
+    ex = extract_main_text(chart_page(rows, button="<button>Add to list</button>"))
+    assert "Add to list" not in ex.text and all(FILMS[i] in ex.text for i in range(rows))
+    cut = [r for r in ex.removed if r.text == "Add to list\n"]
+    assert len(cut) == rows and all(r.rule == "html.ui" and ex.visible_text[r.start:r.end] == r.text for r in cut)
+
+
+def test_the_same_words_in_every_row_that_are_not_a_button_stay():
+    """Fault injection: a place name repeated in every row is the rows' content, not a control."""
+    ex = extract_main_text(chart_page(6, extra="<span class='where'>North America</span>"))
+    assert ex.text.count("North America") == 6
+
+
+def test_a_button_only_some_rows_have_stays():
+    """Fault injection: under CONTROL_SHARE of the rows, a button's words are kept as the rows render them."""
+    rows = html_listings.repeated_controls(
+        [("Harbour Lights", "keep"), ("Sold out", "keep")],
+        LexborHTMLParser("".join(f"<li>{'<button>Sold out</button>' if i == 0 else ''}</li>" for i in range(6))).css("li"))
+    assert rows == [("Harbour Lights", "keep"), ("Sold out", "keep")]
