@@ -39,7 +39,7 @@ from typing import Iterable, Optional
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import html_prose, html_sections
-from corpus_clean import html_listings
+from corpus_clean import html_headings, html_listings
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -645,6 +645,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
         if strength == "soft" and node.tag not in BLOCK_TAGS and in_running_text(node):
+            continue
+        if strength == "soft" and html_headings.named_after_heading(node):  # a docs section's anchor id
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
