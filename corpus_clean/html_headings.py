@@ -11,6 +11,7 @@ widget's label does not ("back-to-top" has no heading "Back to top").
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
@@ -19,7 +20,8 @@ __all__ = ["named_after_heading"]
 # An id of MIN_WORDS or more words (two-word ids like "related-posts" stay labels even
 # when a heading "Related posts" follows: that is the widget's own title).
 MIN_WORDS = 3
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+HEADING_WITHIN = 12  # elements from the section's start
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -32,13 +34,23 @@ def named_after_heading(node: LexborNode) -> bool:
     >>> [named_after_heading(n) for n in t.css("section, div")]
     [True, False, False]
     """
-    ident = node.attributes.get("id")
-    if not ident:
+    ident = node.id  # (not node.attributes: that builds a dict of them all)
+    # (the separators counted first: most labelled elements have no id of three words)
+    if not ident or ident.count("-") + ident.count("_") < MIN_WORDS - 1:
         return False
     words = _WORD_RE.findall(ident.lower())
     if len(words) < MIN_WORDS:
         return False
-    heading = node.css_first(_HEADINGS)
-    if heading is None:
-        return False
-    return set(words) <= set(_WORD_RE.findall(heading.text().lower()))
+    heading = _first_heading(node)
+    return heading is not None and set(words) <= set(_WORD_RE.findall(heading.text().lower()))
+
+
+def _first_heading(node: LexborNode) -> Optional[LexborNode]:
+    """The first ``<h1>``-``<h6>`` among the first HEADING_WITHIN elements under ``node``
+    (a section's title opens it; a CSS query per labelled element cost more than the rest)."""
+    for count, inner in enumerate(node.traverse()):
+        if inner.tag in _HEADING_TAGS:
+            return inner
+        if count >= HEADING_WITHIN:
+            return None
+    return None

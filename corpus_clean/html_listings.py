@@ -41,6 +41,7 @@ LEVELS = 6
 # make the page a grid of cards even when its link-cut text is short.
 CARDS_SHARE = 0.7
 CARD_MAX_CHARS = 200
+MIN_CUT_TITLES = 4  # (MIN_CARDS of html_sections: a grid's titles; 1 gave the same WCXB dev output)
 
 # A button of at most CONTROL_WORDS words, no digit, with the same words in CONTROL_SHARE
 # of the rows (and at least MIN_CONTROLS times) is a row's control: "Add to Cart", "Star".
@@ -86,11 +87,22 @@ def list_rows(chosen: list[LexborNode], article: bool) -> Optional[tuple[LexborN
     if article or not chosen:
         return None
     held = sum(len(node.text(strip=True)) for node in chosen)
+    # The highest ancestor looked at holds the most text: under ROWS_GAIN times the choice's,
+    # no level can hold a list that big (one C call on most pages, where the choice is the page).
+    top = chosen[0]
+    for _ in range(LEVELS):
+        if top.parent is None or top.parent.tag in ("body", "html"):
+            break
+        top = top.parent
+    if len(top.text(strip=True)) < ROWS_GAIN * held:
+        return None
     node = chosen[0]
     for _ in range(LEVELS + 1):
         if node is None or node.tag in ("body", "html"):
             return None
-        rows = _rows_of(node, held)
+        # Rows are children of ``node``: a node under ROWS_GAIN times the choice's text holds
+        # none worth grouping (one C call instead of grouping its children).
+        rows = _rows_of(node, held) if len(node.text(strip=True)) >= ROWS_GAIN * held else None
         if rows:
             return node, rows
         node = node.parent
@@ -142,8 +154,8 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     cards = link_cards(chosen, lines)
     if cards or not chosen:
         return cards
-    if not any(verdict == "html.links" for _, verdict in lines):
-        return []  # nothing was cut as links: the cards would be rendered as they are
+    if sum(verdict == "html.links" for _, verdict in lines) < MIN_CUT_TITLES:
+        return []  # no grid's titles were cut as links: rendering cards whole would change little
     cards = card_elements(chosen)
     held = sum(len(node.text(strip=True)) for node in chosen)
     in_cards = sum(len(card.text(strip=True)) for card in cards)
