@@ -37,10 +37,12 @@ ROW_CHARS = 40
 ROWS_GAIN = 2.0
 LEVELS = 6
 
-# Cards (html_sections.card_elements) holding CARDS_SHARE of the chosen blocks' text
+# Cards (html_sections.card_elements) holding CARDS_SHARE of the chosen blocks' text,
+# CARD_MAX_CHARS each on average and no text of CARD_LINE_MAX chars (a post's paragraph),
 # make the page a grid of cards even when its link-cut text is short.
 CARDS_SHARE = 0.7
 CARD_MAX_CHARS = 200
+CARD_LINE_MAX = 100
 MIN_CUT_TITLES = 4  # (MIN_CARDS of html_sections: a grid's titles; 1 gave the same WCXB dev output)
 
 # A button of at most CONTROL_WORDS words, no digit, with the same words in CONTROL_SHARE
@@ -159,7 +161,16 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     cards = card_elements(chosen)
     held = sum(len(node.text(strip=True)) for node in chosen)
     in_cards = sum(len(card.text(strip=True)) for card in cards)
-    return cards if cards and CARDS_SHARE * held <= in_cards <= CARD_MAX_CHARS * len(cards) else []
+    if not cards or not CARDS_SHARE * held <= in_cards <= CARD_MAX_CHARS * len(cards):
+        return []
+    # A card's lines are short (a title, a rank, a price); a thread's posts are paragraphs.
+    return [] if any(_holds_a_sentence(card) for card in cards) else cards
+
+
+def _holds_a_sentence(node: LexborNode) -> bool:
+    """True when a text node under ``node`` is ``CARD_LINE_MAX`` characters or longer."""
+    return any(inner.tag == "-text" and len((inner.text_content or "").strip()) >= CARD_LINE_MAX
+               for inner in node.traverse(include_text=True))
 
 
 def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines: list[tuple[str, str]],
