@@ -16,6 +16,12 @@ its rows are rendered whole, as :func:`corpus_clean.html_sections.link_cards`
 renders cards (a row's linked title is its content, not a menu). Only on
 pages that do not declare themselves articles: an article's page carries
 teaser grids the story does not.
+
+:func:`listing_cards` keeps the cards inside the choice whole, as
+``link_cards`` does, also when the cards hold most of the choice's text but
+their linked titles are outweighed by rank, year and price lines (a chart, a
+shop grid). :func:`repeated_controls` then cuts each row's button ("Add to
+Cart", "Star"). :func:`listing_lines` is the one entry point (``html.read_page``).
 """
 from __future__ import annotations
 
