@@ -11,7 +11,9 @@ digit of ``sha256(id)`` is 0-7, looked at while tuning; ``held-out``: the rest,
 never looked at page by page), and our own pages: ``--own`` files (jsonl with
 ``id``, ``html``, ``gold_text``, optionally ``naive_text``), or, by default,
 the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
-150 pages) and its unseen families (seed 29, 100 pages, never tuned on).
+150 pages), its unseen families (seed 29, 100 pages, never tuned on) and round 6's
+page-type families (recipes, event listings, job posts, Q&A, release notes; seed 37,
+100 pages, never tuned on).
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -189,6 +191,7 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
 
         sets["own: generated"] = generate()
         sets["own: unseen families"] = generate(100, seed=29, unseen=True)
+        sets["own: unseen families, round 6"] = generate(100, seed=37, round6=True)
     for path in extra:
         sets.update(load_extra(path))
     if only:

@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_prose, html_sections
+from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -306,8 +306,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         lines = render_page(body, chosen, cuts)
     if article:
         return lines
-    cards = html_sections.link_cards(chosen, lines)
-    return render_page(body, chosen + cards, cuts, unjudged=cards) if cards else lines
+    # A list around the choice, or cards inside it, are kept whole: see html_listings.
+    return html_listings.listing_lines(body, chosen, cuts, lines, lenient)
 
 
 # The first reading is doubtful when it keeps at most this share of the page's
@@ -645,6 +645,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         if strength == "soft" and node.tag not in BLOCK_TAGS and (in_running_text(node)
                                                                  or html_flow.holds_formula(node)):
+            continue
+        if strength == "soft" and html_headings.named_after_heading(node):  # a docs section's anchor id
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts

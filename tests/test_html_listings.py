@@ -1,0 +1,141 @@
+"""Listing pages whose chosen block is one row of the list (corpus_clean.html_listings)."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from corpus_clean import html_listings
+from corpus_clean.html import LexborHTMLParser, extract_main_text
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the north pier, which the winter storms of last year left "
+    "closed to boats heavier than ten tonnes, at a cost the board puts at four million pounds.",
+    "Work starts in April and should end before the autumn, the board said, and the fish market will move "
+    "to the south quay while the cranes are on the pier, as it did when the pier was last repaired.",
+    "Fishermen said they welcomed the plan, but asked the board to keep the slipway open through the summer, "
+    "when the smaller boats land most of their catch, and to publish the dates of each stage of the work.",
+]
+TITLES = ["Library wing opens to readers", "Coast road shut by a landslip", "School choir wins the regional cup",
+          "Ferry timetable changes in May", "New bus route to the hospital", "Market hall gets a new roof",
+          "Allotments waiting list reopens", "Bridge repainted after ten years"]
+SNIPPETS = ["The new wing holds the local history room and a children's corner, open every day but Sunday.",
+            "Engineers say the road will stay shut for a fortnight while they make the cliff safe again.",
+            "Forty pupils sang three pieces and took the cup home for the first time since the nineties.",
+            "The early boat leaves half an hour later from May, and a late boat runs on Fridays in summer.",
+            "Buses will run every twenty minutes from the station to the hospital's main entrance.",
+            "The roof of the market hall leaked for years; the council has now paid for slate and lead.",
+            "Twenty plots came free this winter, and the society is taking names for the waiting list.",
+            "The painters used the same green as in 1968, chosen after a vote of the town's residents."]
+
+
+def post(i: int, full: bool) -> str:
+    """One row of a blog index: numbered classes, a linked title, a snippet (or the full story), a comment link."""
+    text = ("<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>" if full
+            else f"<p class='excerpt'>{SNIPPETS[i]}</p>")
+    return (f"<article class='post-{i} post hentry'><h2><a href='/p/{i}'>{TITLES[i]}</a></h2>"
+            f"{text}<p class='row-end'><a href='/p/{i}#c'>Comment</a></p></article>")
+
+
+def index_page(rows: int, head: str = "", row=post) -> str:
+    """A news site's index: header and menu, the rows (the first printed in full), a footer."""
+    posts = "".join(row(i, i == 0) for i in range(rows))
+    return (f"<html><head>{head}</head><body><div class='top'><a href='/'>Harbour News</a> "
+            "<nav><a href='/a'>Local</a> <a href='/b'>Sport</a> <a href='/c'>Weather</a></nav></div>"
+            f"<div class='wrap'><div class='posts'>{posts}</div></div>"
+            "<footer><p>Harbour News, 2 Quay Street. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(6, len(TITLES)))
+def test_the_other_rows_of_a_blog_index_are_kept_and_cuts_stay_recorded(rows):
+    """The scoring picks the one post printed in full; the list around it (from six rows on, ROWS_GAIN
+    times the story's text) is the content."""
+    ex = extract_main_text(index_page(rows))
+    for i in range(1, rows):
+        assert TITLES[i] in ex.text and SNIPPETS[i] in ex.text
+    assert STORY[0] in ex.text and "Local" not in ex.text and "All rights reserved" not in ex.text
+    assert ex.removed and all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+    assert any("Local" in r.text and r.rule == "html.nav" for r in ex.removed)
+
+
+def test_a_page_that_declares_an_article_keeps_only_its_story():
+    """An article's page carries teaser rows the story does not: no list is looked for."""
+    ex = extract_main_text(index_page(6, head="<meta property='og:type' content='article'>"))
+    assert STORY[0] in ex.text and SNIPPETS[3] not in ex.text
+
+
+@given(st.integers(1, html_listings.MIN_ROWS - 1))
+def test_too_few_rows_are_not_a_list(rows):
+    """Fault injection: under MIN_ROWS rows, the full post stays the only content."""
+    ex = extract_main_text(index_page(rows))
+    assert STORY[0] in ex.text and all(SNIPPETS[i] not in ex.text for i in range(1, rows))
+
+
+def test_a_list_smaller_than_twice_the_story_is_not_taken():
+    """Fault injection: four rows, three of them short, hold under ROWS_GAIN times the full post."""
+    ex = extract_main_text(index_page(4))
+    assert STORY[0] in ex.text and SNIPPETS[2] not in ex.text
+
+
+def test_rows_without_links_are_not_a_list():
+    """Fault injection: repeated boxes with no link are a page's sections, not a list's rows."""
+    def box(i, full):
+        text = "".join(f"<p>{p}</p>" for p in STORY) if full else f"<p>{SNIPPETS[i]}</p>"
+        return f"<div class='box'><h2>{TITLES[i]}</h2>{text}</div>"
+
+    tree = LexborHTMLParser(index_page(6, row=box))
+    assert html_listings.list_rows([tree.css_first(".box p")], article=False) is None
+
+
+def test_a_menu_of_short_links_is_not_a_list():
+    """Rows must hold ROW_CHARS of text on average: "Home", "About" do not."""
+    menu = "".join(f"<li class='item'><a href='/{w}'>{w}</a></li>" for w in ("Home", "About", "Shop", "Blog", "Help"))
+    tree = LexborHTMLParser(f"<body><div id='x'><p>{STORY[0]}</p><ul>{menu}</ul></div></body>")
+    assert html_listings.list_rows([tree.css_first("#x p")], article=False) is None
+
+
+FILMS = ["Harbour Lights", "The Long Pier", "North Quay", "Storm Season", "Salt and Slate", "The Lighthouse Keeper",
+         "Low Tide", "Ferry at Dawn", "Cliff Road", "The Net Menders"]
+
+
+def chart_page(rows: int, button: str = "", extra: str = "") -> str:
+    """A chart: each row a rank, a linked title, its year and runtime, its rating (the title is a short link)."""
+    items = "".join(
+        f"<li class='chart-row'><div class='rank'>#{i + 1}</div><h3><a href='/t/{i}'>{FILMS[i]}</a></h3>"
+        f"<div class='facts'>{1990 + i} 1h {10 + i}m PG-13</div><div class='score'>Rated {5 + i % 5}.{i} by {i + 2}K</div>"
+        f"{button}{extra}</li>" for i in range(rows))
+    return (f"<html><body><div class='top'><nav><a href='/a'>Films</a> <a href='/b'>Series</a> <a href='/c'>News</a></nav></div>"
+            f"<div class='page'><h1>Most watched films</h1><p>As chosen by our readers.</p><ul class='chart'>{items}</ul></div>"
+            "<footer><p>Harbour Films Ltd. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(4, len(FILMS)))
+def test_a_chart_keeps_its_linked_titles_with_their_numbers(rows):
+    """The rank, year and rating lines outweigh the short linked titles, but the rows hold the page's text."""
+    ex = extract_main_text(chart_page(rows))
+    assert all(FILMS[i] in ex.text for i in range(rows))
+    assert "Rated 5.0 by 2K" in ex.text and "Series" not in ex.text
+    assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(4, len(FILMS)))
+def test_the_same_button_in_every_row_is_cut_and_recorded(rows):
+    ex = extract_main_text(chart_page(rows, button="<button>Add to list</button>"))
+    assert "Add to list" not in ex.text and all(FILMS[i] in ex.text for i in range(rows))
+    cut = [r for r in ex.removed if r.text == "Add to list\n"]
+    assert len(cut) == rows and all(r.rule == "html.ui" and ex.visible_text[r.start:r.end] == r.text for r in cut)
+
+
+def test_the_same_words_in_every_row_that_are_not_a_button_stay():
+    """Fault injection: a place name repeated in every row is the rows' content, not a control."""
+    ex = extract_main_text(chart_page(6, extra="<span class='where'>North America</span>"))
+    assert ex.text.count("North America") == 6
+
+
+def test_a_button_only_some_rows_have_stays():
+    """Fault injection: under CONTROL_SHARE of the rows, a button's words are kept as the rows render them."""
+    rows = html_listings.repeated_controls(
+        [("Harbour Lights", "keep"), ("Sold out", "keep")],
+        LexborHTMLParser("".join(f"<li>{'<button>Sold out</button>' if i == 0 else ''}</li>" for i in range(6))).css("li"))
+    assert rows == [("Harbour Lights", "keep"), ("Sold out", "keep")]
