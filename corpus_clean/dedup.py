@@ -1025,15 +1025,7 @@ class DedupIndex:
                                 (with_words[later], with_words[earlier])):
                 left, right = left[live[right]], right[live[right]]
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
-        verified = [np.empty(0, dtype=np.int64)]
-        for unique_pairs in pairs.slices():  # sorted by (left, right), one slice of left documents at a time
-            verified.append(self._verify(unique_pairs, signature, len(live), release))
-        verified_pairs = np.concatenate(verified)
-        left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
-        if not len(left):
-            return {}
-        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
-        return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+        return verified_by_left(pairs, lambda unique_pairs: self._verify(unique_pairs, signature, len(live), release))
 
     def _verify(self, pairs: np.ndarray, signature, n_positions: int,
                 release: Callable[[], None] = lambda: None) -> np.ndarray:
@@ -1059,6 +1051,21 @@ class DedupIndex:
             if high > low:
                 release()
         return np.sort(np.concatenate(kept))
+
+
+def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[int, np.ndarray]:
+    """The candidate pairs (keys ``left << 32 | right``) that `verify` keeps, as {left
+    position: its right positions}; `pairs` gives them sorted by (left, right), one slice
+    of left documents at a time."""
+    verified = [np.empty(0, dtype=np.int64)]
+    for unique_pairs in pairs.slices():
+        verified.append(verify(unique_pairs))
+    verified_pairs = np.concatenate(verified)
+    left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
+    if not len(left):
+        return {}
+    bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
+    return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
 
 class FirstAndLastKeys:
@@ -1265,15 +1272,8 @@ class PartByPartAssignment:
                 self._used_old[right[right < self.n_old]] = True
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
             self._bands[band].add(keys, with_words)
-        verified = [np.empty(0, dtype=np.int64)]
-        for unique_pairs in pairs.slices():
-            verified.append(self.index._verify(unique_pairs, self._signature, self._part_starts[-1]))
-        verified_pairs = np.concatenate(verified)
-        left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
-        if not len(left):
-            return {}
-        bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
-        return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(unique_pairs, self._signature,
+                                                                                self._part_starts[-1]))
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
         """The run's id, exact_hash and n_words so far, and its signatures."""
