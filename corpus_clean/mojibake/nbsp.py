@@ -3,6 +3,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -131,6 +132,11 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             evidence[codec] = enough and dominant is codec
         return evidence[codec]
 
+    @functools.cache
+    def garbled_document() -> bool:
+        """Asked once per document, not once per stranded lead (a long text has many)."""
+        return bool(_A0_AS_SPACE_RE.search(text)) or _count_evidence(text, _CP1252) >= 3
+
     def fix(match: re.Match) -> str:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
@@ -160,8 +166,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c"), or that
             # is garbled through and through (3+ pairs glued to letters: "Hà ng" is no
             # word and a space, but "Hàng" whose 0xA0 went the way of the others).
-            garbled_document = _A0_AS_SPACE_RE.search(text) or _count_evidence(text, _CP1252) >= 3
-            if (alone or not garbled_document) and not before_a_stranded_nbsp:
+            if (alone or not garbled_document()) and not before_a_stranded_nbsp:
                 return match.group()
         count += 1
         return lead + "\xa0"
