@@ -3,6 +3,7 @@ example; a lone ambiguous pair with no support around it is never decoded.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -218,6 +219,13 @@ def _is_pair_word_in_a_latin_line(token: str, match: re.Match, decoded: str, lin
     word = _ELIDED_SUFFIX_RE.sub("", token.strip(".,;:!?()[]\"'«»„“”"))  # Welsh "â'r", French "à l'"
     if word != match.group().rstrip("\xa0"):
         return False
+    return _is_latin_but_for_pairs(line, codec)
+
+
+@functools.lru_cache(maxsize=64)
+def _is_latin_but_for_pairs(line: str, codec: _Codec) -> bool:
+    """Are the line's letters Latin (12 or more), but for those inside the codec's pairs?
+    (Cached: asked once per lone pair, and a line may hold many.)"""
     in_pairs = "".join(codec.sequence_re.findall(line))
     letters = [c for c in line if c.isalpha()]
     latin = sum(1 for c in letters if _script(c) == "LATIN")
