@@ -5,8 +5,9 @@ article usually land in different shards. Local runs decide duplicates shard by 
 in the run's order, before each shard is written (``ShardByShardDedup``: the decisions
 of one assignment over the run, see ``dedup.PartByPartAssignment``), so each part is
 written once, already split into clean rows and duplicates, while later shards are
-cleaned. Runs whose shards are written elsewhere (a Dask cluster) stage signatures
-instead, and once every shard is written this stage:
+cleaned. Runs whose shards are written elsewhere (a Dask cluster), and runs of more than
+``SHARD_BY_SHARD_MAX_RECORDS`` documents (whose per-document state would grow with the
+input), stage signatures instead, and once every shard is written this stage:
 
 1. computes each shard's signatures while its clean rows are in memory, as the part
    is written (``stage_signatures``; kept beside the parts until step 2),

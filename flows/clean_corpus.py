@@ -154,7 +154,7 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
 def _run_duplicates(staging: str, parts: list[str], shard_dedup: ShardByShardDedup | None) -> Counter:
     """Duplicates per source file of the run, once every shard is written: decided shard by
     shard already (`shard_dedup`: only the index is saved), or now, over the staged
-    signatures of every part, and moved out of each part (Dask runs)."""
+    signatures of every part, and moved out of each part (Dask runs and big local runs)."""
     if shard_dedup is not None:
         return Counter(finish_dedup_task(shard_dedup))
     assignments = assign_task(staging, parts, f"{staging}/{DEDUP_INDEX}")

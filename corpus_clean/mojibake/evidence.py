@@ -31,13 +31,12 @@ def _has_own_evidence(
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
         return True
-    if codec is not _CP1252 and (
-        _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
-        or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
-    ):
-        return True
     if codec is not _CP1252:
-        return _glued_to_letters(token, match, codec)
+        return (
+            _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
+            or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
+            or _glued_to_letters(token, match, codec)
+        )
     return (
         _is_cp1252_pair_inside_word(token, match, decoded)
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
@@ -294,9 +293,9 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     # it, nor what a hyphen or digits join to it ("1970-Ã¥rene").
     before = _WORD_JOINER_RE.split(token[: match.start()].lstrip(_OPENING_MARKS))[-1]
     after = token[match.end() :].rstrip(",.;:!?)" + _CLOSING_MARKS)
-    if not before and not after and token != match.group():
-        return False  # a pair alone in quotes: text about mojibake (“Ã§”)
     if not before and not after:
+        if token != match.group():
+            return False  # a pair alone in quotes: text about mojibake (“Ã§”)
         # A word of its own: "Ã" and a Latin-1 sign ("Ã©", "Ã¨", "Ã\xa0") is no word.
         return match.group()[0] == "Ã" and "\xa0" <= match.group()[1] <= "\xbf"
     left, right = before[-1:], after[:1]

@@ -14,7 +14,8 @@ from ftfy.badness import is_bad
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
-from corpus_clean.mojibake.evidence import _count_evidence, _document_evidence, _has_own_evidence, _is_mostly_mojibake
+from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _document_evidence,
+                                            _has_own_evidence, _is_mostly_mojibake)
 from corpus_clean.mojibake.scripts import _fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char, _mostly_european
 
 
@@ -118,7 +119,7 @@ def _redecode_token(
 
 
 # Quotes and brackets a word may be wrapped in, in any language's typography.
-_WRAPPING_MARKS = "«»‹›„“”‚‘’\"'()[]{}"
+_WRAPPING_MARKS = _OPENING_MARKS + _CLOSING_MARKS + "){}"
 
 
 def _still_looks_bad(decoded: str, token: str) -> bool:
