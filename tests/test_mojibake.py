@@ -691,3 +691,39 @@ def test_a_grave_glued_to_a_word_in_a_garbled_document_whose_nbsp_became_spaces(
     assert fixed(garbled) == clean
     # A lone pair in a short line stays ftfy's call: "voilà" then a word.
     assert fixed("voilÃ le travail") == "voilà le travail"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Àwọn ọmọdé náà ń ṣeré ní àgbàlá, àti àwọn àgbà ń wò wọ́n.",
+        "Ó ra àpò tuntun fún àbúrò rẹ̀ ní ọjà.",
+        "Mẹ́ta lára àwọn olùkọ́ ló wá sí ìpàdé náà.",
+    ],
+)
+def test_a_lone_a_grave_joins_its_word_in_a_language_written_with_dotted_vowels(clean):
+    # Yoruba writes "à" at the start of words ("àwọn", "àti") and its letters "ẹ ọ ṣ" come
+    # from Latin Extended Additional, which French, Portuguese or Catalan never use: so
+    # "Ã" + space before a word is "à" whose 0xA0 became the space.
+    garbled = as_cp1252(clean).replace("\xa0", " ")
+    assert " Ã " in garbled or garbled.startswith("Ã")
+    assert fixed(garbled) == clean
+
+
+@pytest.mark.parametrize(
+    "garbled, clean",
+    [
+        ("Il est allÃ© Ã Paris avec sa sÅ“ur.", "Il est allé à Paris avec sa sœur."),
+        ("Ele voltou Ã noite, jÃ¡ cansado.", "Ele voltou à noite, já cansado."),
+    ],
+)
+def test_a_lone_a_grave_stays_a_word_in_languages_that_use_it_as_one(garbled, clean):
+    # No dotted vowels: "à" is the preposition, its 0xA0 lost before a real space.
+    assert fixed(garbled) == clean
+
+
+def test_a_grave_glued_after_an_opening_quote_that_is_mojibake_too():
+    clean = "Hội chợ “Hàng Việt Nam chất lượng cao” đã mở cửa, và người dân đến rất đông."
+    garbled = as_cp1252(clean).replace("\xa0", " ")
+    assert "â€œHÃ ng" in garbled
+    assert fixed(garbled) == clean

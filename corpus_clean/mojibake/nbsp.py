@@ -69,12 +69,13 @@ _A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
 
 
 # Group 1: glued to the end of a lowercase word, a digit or punctuation, or to a word's
-# first capital ("HÃ ng" for "Hàng"); group 2: alone
+# first capital ("HÃ ng" for "Hàng", also after an opening quote that is mojibake itself:
+# "â€œHÃ ng", "â€˜", "â€ž"); group 2: alone
 # (after a space or at the start of a line) and not before a capital or a digit.
 # Group 3: "Â" after a capital, not before one ("AÂ letartÃ³ztatÃ¡s"); in capitals
 # ("MÂ ØT") it is a letter.
 _NBSP_AS_SPACE_RE = re.compile(
-    rf"(?:(?<=[^\sA-ZÀ-ÞА-Я])|(?<=^[A-ZÀ-Þ])|(?<=[\s(“„«\"'][A-ZÀ-Þ]))([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
+    rf"(?:(?<=[^\sA-ZÀ-ÞА-Я])|(?<=^[A-ZÀ-Þ])|(?<=[\s(“„«\"'œ˜ž][A-ZÀ-Þ]))([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) "
     rf"|(?:(?<=\s)|^)([{_A0_LEADS_CP1252}{_A0_LEADS_CP1251}]) (?=[^\r\nA-Z0-9])"
     r"|(?<=[A-ZÀ-Þ])(Â) (?![A-ZÀ-Þ])",
     re.M,
@@ -137,6 +138,10 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
         """Asked once per document, not once per stranded lead (a long text has many)."""
         return bool(_A0_AS_SPACE_RE.search(text)) or _count_evidence(text, _CP1252) >= 3
 
+    @functools.cache
+    def writes_dotted_vowels() -> bool:
+        return _writes_latin_extended_additional(text)
+
     def fix(match: re.Match) -> str:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
@@ -166,12 +171,39 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # document whose 0xA0 bytes visibly turned into spaces ("vÃ  cÃ¡c"), or that
             # is garbled through and through (3+ pairs glued to letters: "Hà ng" is no
             # word and a space, but "Hàng" whose 0xA0 went the way of the others).
-            if (alone or not garbled_document()) and not before_a_stranded_nbsp:
+            if alone:
+                decided = writes_dotted_vowels()
+            else:
+                decided = garbled_document()
+            if not decided and not before_a_stranded_nbsp:
                 return match.group()
         count += 1
         return lead + "\xa0"
 
     return _NBSP_AS_SPACE_RE.sub(fix, text), count
+
+
+# U+1E00-U+1EFF (Latin Extended Additional: "ẹ", "ọ", "ṣ", "ạ", "ữ") as UTF-8 read as
+# cp1252: E1 then B8-BB ("á¸" "á¹" "áº" "á»") then a continuation byte; or decoded already.
+_LATIN_EXTENDED_ADDITIONAL_RE = re.compile("á[¸¹º»][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u1e00-\u1eff]")
+
+
+def _writes_latin_extended_additional(text: str) -> bool:
+    """Does the document's language write letters of Latin Extended Additional (Yoruba's
+    "ẹ ọ ṣ", Vietnamese "ạ ữ"), garbled or not, at least twice?
+
+    Those orthographies put "à" inside words ("àwọn", "àti", "Hàng") and hardly ever
+    alone, while the languages that use "à" as a word (French, Portuguese, Catalan,
+    Italian: "à la", "jusqu'à nos") never write these letters. So in such a document a
+    lone "Ã" + space + a word is "à" glued to the word, its 0xA0 turned into the space.
+
+    >>> _writes_latin_extended_additional("Ã wá»\x8dn Ã gbÃ©yáº¹Ì€wÃ²")
+    True
+    >>> _writes_latin_extended_additional("jusqu'Ã nos jours, la rÃ©flexion")
+    False
+    """
+    found = _LATIN_EXTENDED_ADDITIONAL_RE.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def _in_capitals(text: str, match: re.Match) -> bool:
