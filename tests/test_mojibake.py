@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from corpus_clean.mojibake.scripts import _has_mixed_scripts
+
 from corpus_clean import mojibake
 from tests.mojibake_corpus import as_cp1251, as_cp1252, as_latin1, as_mac_roman
 from corpus_clean.mojibake.charmaps import _CP1251
@@ -727,3 +729,25 @@ def test_a_grave_glued_after_an_opening_quote_that_is_mojibake_too():
     garbled = as_cp1252(clean).replace("\xa0", " ")
     assert "â€œHÃ ng" in garbled
     assert fixed(garbled) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Yeni kitab dünən çap оlunmuşdu, oxucular sevindi.",  # Cyrillic "о" in a Latin word
+        "The committee met on Tuesday and the vоte was postponed again.",
+        "Наш фeстиваль открылся в пятницу вечером.",  # Latin "e" in a Cyrillic word
+    ],
+)
+def test_a_word_typed_with_a_look_alike_letter_of_another_script_is_decoded(clean):
+    # Web text mixes Cyrillic and Latin look-alikes into words; when such a word's
+    # UTF-8 was read as cp1252, its pairs decode to the letters the writer typed.
+    garbled_word = next(w for w in clean.split() if _has_mixed_scripts(w))
+    garbled = clean.replace(garbled_word, as_cp1252(garbled_word))
+    assert fixed(garbled) == clean
+
+
+def test_look_alikes_do_not_excuse_mac_roman_coincidences():
+    # "œá" in a Latin word is no Greek letter: Mac Roman pairs decode by chance.
+    text = "yıač oăœáîign çmibvíki?"
+    assert fixed(text) == text

@@ -95,11 +95,15 @@ def _has_script(char: str) -> bool:
     return not unicodedata.name(char, "COMBINING").startswith("COMBINING")
 
 
-def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
+def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes: bool = False) -> bool:
     """Is the decoded text's first letter of the same script as the letters right
     before and after the run? Mojibake of a Latin word decodes to Latin letters; a
     Cyrillic letter in the middle of a French word (``“été”`` read as Mac Roman gives
     ``Ҏté”``) is a coincidence.
+
+    With ``look_alikes`` (UTF-8 read as cp1252, whose pairs rarely decode by chance), a
+    Cyrillic or Greek letter drawn like a Latin one may sit among Latin letters and the
+    other way round (see ``_look_alike_pair``); Mac Roman's coincidences may not.
 
     Digits and symbols outside the common punctuation, symbol and emoji blocks count by
     their script too: "weiß…" read as UTF-8 gives an NKo digit after a Latin letter.
@@ -118,7 +122,7 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
         return True
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
-        if neighbour.isalpha() and _script(neighbour) != script:
+        if neighbour.isalpha() and _script(neighbour) != script and not (look_alikes and _look_alike_pair(letter, neighbour)):
             return False
     if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
         # A lowercase or caseless letter inside a word in capitals ("VOCÊ”" -> "VOCʔ")
@@ -129,6 +133,32 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str) -> bool:
         ):
             return False
     return True
+
+
+# Cyrillic and Greek letters drawn like a Latin one, and those Latin ones (Unicode's
+# confusables, lowercase and capital): web text mixes them into words typed on another keyboard ("azad оlunmuşdu"
+# with a Cyrillic "о", "фeстиваль" with a Latin "e", "Hünәl" with a Cyrillic schwa).
+_LATIN_LOOK_ALIKES = frozenset(
+    "аеорсухіјѕһәӏԁԛԝАВЕКМНОРСТХІЈЅӘ"  # Cyrillic
+    "οαινκρτυχηΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # Greek
+    "aeopcyxijshnABEKMHOPCTXIJSZN"  # their Latin twins, typed into Cyrillic or Greek words
+)
+
+
+def _look_alike_pair(letter: str, neighbour: str) -> bool:
+    """Is one of two letters of different scripts, one of them Latin, a look-alike?
+    Then the script change inside the word is a typing habit of the source, not a sign
+    that the decoded letter is a coincidence.
+
+    >>> _look_alike_pair("о", "l"), _look_alike_pair("с", "e"), _look_alike_pair("Ҏ", "t")
+    (True, True, False)
+    >>> _look_alike_pair("ߓ", "i")
+    False
+    """
+    scripts = {_script(letter), _script(neighbour)}
+    if scripts not in ({"LATIN", "CYRILLIC"}, {"LATIN", "GREEK"}):
+        return False  # (NKo "ߓ" after a Latin "i" is "ß“" read as UTF-8: a coincidence)
+    return letter in _LATIN_LOOK_ALIKES or neighbour in _LATIN_LOOK_ALIKES
 
 
 def _carries_marks(char: str) -> bool:

@@ -92,7 +92,7 @@ def _redecode_token(
             # (A decoded run that is itself a sequence is the middle layer of a double
             # encoding: "Ã\x90Â´" -> "Ð´" -> "д"; its script says nothing yet.)
             if not codec.sequence_re.search(decoded) and not _fits_neighbours(
-                current, match.start(), match.end(), decoded
+                current, match.start(), match.end(), decoded, look_alikes=codec is _CP1252
             ):
                 continue
             # The line's or document's evidence vouches for a run that was in the input,
