@@ -751,3 +751,28 @@ def test_look_alikes_do_not_excuse_mac_roman_coincidences():
     # "œá" in a Latin word is no Greek letter: Mac Roman pairs decode by chance.
     text = "yıač oăœáîign çmibvíki?"
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Ella dijo: “vendremos mañana”” y se fue.",  # a doubled closing quote
+        "Ils l'appelaient «le vieux port» ou “le quai”.",
+        "Kuulin sanan ”tervetuloa” ovella.",  # Finnish: ” on both sides
+        "The stall sold “fresh figs —” and nothing else.",
+    ],
+)
+def test_a_closing_quote_whose_last_byte_was_lost_comes_back_after_anything_but_a_space(clean):
+    # Decoded as cp1252 with errors="replace", "”" (E2 80 9D) becomes "â€�": the byte is
+    # lost, but a quote closing a word (after a letter, even one still garbled, a dash or
+    # another quote) or a pair of "”" on the line says which byte it was.
+    garbled = clean.encode("utf-8").decode("cp1252", errors="replace")
+    assert "â€\ufffd" in garbled
+    assert fixed(garbled) == clean
+
+
+def test_a_lost_byte_between_two_letters_stays_lost():
+    # "‐" (U+2010, E2 80 90) joins words; between letters the lost byte is no quote.
+    text = "a well‐known street".encode("utf-8").decode("cp1252", errors="replace")
+    assert "â€\ufffd" in text
+    assert "”" not in fixed(text)
