@@ -212,6 +212,7 @@ def _run_flow(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from corpus_clean.dataset import OutputLocked
+    from corpus_clean.report import damaged_files
     from flows.clean_corpus import clean_corpus, progress_listeners
 
     _preload_great_expectations()
@@ -250,6 +251,12 @@ def _run_flow(args: argparse.Namespace) -> int:
                   f" version {manifest['version']}")
     if totals["read"] == 0:
         console.print("[bold yellow]warning: no new records[/] (earlier results are kept as they were)")
+    damaged = damaged_files(manifest)
+    if damaged:
+        console.print(f"[bold yellow]warning: {len(damaged)} damaged input file(s), read up to the damage[/]"
+                      " (manifest.json: files[...].unreadable_reasons):")
+        for reason in damaged[:10]:
+            console.print(f"  {reason}", markup=False, highlight=False)
     out = manifest["output_dir"]
     print(f"clean Parquet:      {out}/clean/")
     print(f"quarantine Parquet: {out}/quarantine/")

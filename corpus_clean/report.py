@@ -148,6 +148,19 @@ def no_new_records(manifest: dict) -> bool:
     return manifest["totals"]["read"] == 0
 
 
+def damaged_files(manifest: dict) -> list[str]:
+    """Why each file that could not be read to its end stopped, one reason per file
+    (a truncated ``.gz``, a broken Parquet row group): records after the damage are lost,
+    and their number is often unknown, so the totals alone would not show it.
+
+    >>> damaged_files({"files": {"a.jsonl.gz": {"unreadable_reasons": ["a.jsonl.gz: unreadable after line 21"]},
+    ...                          "b.txt": {"unreadable_reasons": []}}})
+    ['a.jsonl.gz: unreadable after line 21']
+    """
+    return [entry["unreadable_reasons"][0] for _, entry in sorted(manifest.get("files", {}).items())
+            if entry.get("unreadable_reasons")]
+
+
 def run_log_entry(manifest: dict) -> dict:
     """One line of runs.jsonl: what the trend charts plot."""
     totals = manifest["totals"]

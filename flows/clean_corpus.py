@@ -19,7 +19,7 @@ from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates, decides_shard_by_shard
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import start_workers, stop_workers
-from corpus_clean.report import no_new_records
+from corpus_clean.report import damaged_files, no_new_records
 from corpus_clean.shards import BatchExtras, merge_split_files
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
 from corpus_clean.preflight import RunError, check_run
@@ -247,6 +247,8 @@ def clean_corpus(
                 "files cleaned %d, unchanged %d", manifest["version"], totals["read"], totals["clean"],
                 totals["quarantined"], totals["duplicates"], totals["filtered"], totals["skipped"],
                 totals["files_processed"], totals["files_unchanged"])
+    for reason in damaged_files(manifest):
+        logger.warning("damaged input, read up to the damage: %s", reason)
     if no_new_records(manifest):
         message = ("no new records: input path missing" if plan.input_missing else
                    f"no new records ({totals['files_unchanged']} files unchanged, {totals['files_processed']} cleaned)")

@@ -349,3 +349,34 @@ def test_lone_surrogates_in_caller_fields_are_quarantined_too(tmp_path):
     assert [row["record_index"] for row in clean] == [2]
     assert ['field "url"' in q["reasons"][0]["detail"] or 'field "site"' in q["reasons"][0]["detail"]
             for q in quarantined] == [True, True]
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_run_over_a_damaged_file_says_so_in_its_output_and_manifest(tmp_path):
+    """A compressed file cut short loses the records after the cut, and how many is
+    unknown: the totals cannot show it, so the run names the file and the damage."""
+    import gzip
+    import os
+    import subprocess
+    import sys
+
+    from prefect.settings import PREFECT_API_URL
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = "".join(json.dumps({"id": f"r{i}", "text": f"Record {i}. " + SENTENCE * 4}) + "\n" for i in range(400))
+    packed = gzip.compress(lines.encode())
+    (corpus / "cut.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    (corpus / "whole.txt").write_text(SENTENCE * 4, encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness server
+    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out),
+                           "--no-data-docs", "--no-dedup"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    printed = " ".join((done.stdout + done.stderr).split())  # the summary goes to the console (stderr)
+    assert "1 damaged input file(s)" in printed
+    assert "cut.jsonl.gz: unreadable after line" in printed
+    manifest = json.loads((out / "manifest.json").read_text())
+    entry = manifest["files"]["cut.jsonl.gz"]
+    assert 0 < entry["read"] < 400 and "EOFError" in entry["unreadable_reasons"][0]
+    assert manifest["files"]["whole.txt"]["clean"] == 1
