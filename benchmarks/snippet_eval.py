@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The HTML path on trafilatura's own evaluation corpus, scored by its snippets.
 
-    python benchmarks/snippet_eval.py TRAFILATURA_GIT_DIR [--limit N] [--per-page OUT.jsonl]
+    python benchmarks/snippet_eval.py TRAFILATURA_GIT_DIR [--limit N] [--per-page OUT.jsonl] [--text-path]
 
 trafilatura's repository (github.com/adbar/trafilatura, Apache-2.0) keeps ~1,000 real
 pages (``tests/eval/``, ``tests/cache/``) with, for each, up to six snippets the main
@@ -17,7 +17,11 @@ recall = found "with" / all "with", accuracy counts the "without" not found too.
 Systems: ours (the pipeline on an HTML record, as ``extraction.py``'s HTML path),
 trafilatura (``extract(..., include_comments=False, include_tables=True)``, its
 benchmark's settings), readability-lxml (``summary(html_partial=True)`` as text),
-identity (our whole visible text, before any cut).
+identity (our whole visible text, before any cut). With ``--text-path`` the same
+systems get the page's plain text instead (its text as the bench's ``naive_text``:
+BeautifulSoup's text, one line per block, blank lines dropped), ours through the text
+path, trafilatura and readability-lxml through that text as a page of ``<p>`` lines, as
+``extraction.py`` does for the text rows.
 
 **Read the table with care.** The corpus is unseen for corpus-clean (never looked at
 while tuning), but it is trafilatura's own: its authors check every change against it,
@@ -37,7 +41,7 @@ from typing import Callable, Optional
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from extraction import _version, make_readability, ours_html, visible_text  # noqa: E402
+from extraction import _version, as_page, bs_text, make_readability, ours_html, ours_text, visible_text  # noqa: E402
 
 from corpus_clean import html as html_mod  # noqa: E402
 
@@ -146,14 +150,23 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("trafilatura", help="a clone of github.com/adbar/trafilatura, or its bare git directory")
     parser.add_argument("--limit", type=int, help="only the first N pages (by URL)")
     parser.add_argument("--per-page", help="write each page's (tp, fp, fn, tn) per system here (jsonl)")
+    parser.add_argument("--text-path", action="store_true", help="give every system the page's plain text")
     args = parser.parse_args(argv)
 
     pages = load_pages(args.trafilatura, args.limit)
-    systems = {"ours": ours_html, "trafilatura (in-sample: its own corpus)": make_trafilatura(),
-               "readability-lxml": make_readability(), "identity": visible_text}
+    traf, read = make_trafilatura(), make_readability()
+    if args.text_path:
+        for page in pages:
+            page["html"] = bs_text(page["html"])  # each system gets the plain text ("html" is its input)
+        systems = {"ours (text path)": ours_text,
+                   "trafilatura (in-sample: its own corpus)": traf and (lambda text: traf(as_page(text))),
+                   "readability-lxml": read and (lambda text: read(as_page(text))), "identity": lambda text: text}
+    else:
+        systems = {"ours": ours_html, "trafilatura (in-sample: its own corpus)": traf,
+                   "readability-lxml": read, "identity": visible_text}
     systems = {name: fn for name, fn in systems.items() if fn is not None}
     rows, per_page = evaluate(pages, systems)
-    print(f"trafilatura's evaluation corpus: {len(pages)} pages, "
+    print(f"trafilatura's evaluation corpus ({'text' if args.text_path else 'HTML'} path): {len(pages)} pages, "
           f"{sum(len(p['with']) for p in pages)} 'with' and {sum(len(p['without']) for p in pages)} 'without' "
           f"snippets; trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}\n")
     print(markdown(rows))
