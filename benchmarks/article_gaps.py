@@ -191,6 +191,57 @@ def rule_shares(bench_dir: str, top: int = 8) -> None:
         print(f"| {name} | {len(recs)} | conventions {conv:.4f}; {shares} |")
 
 
+# What keeping each convention would do (``--conventions``): the cuts of these rules are
+# skipped, so the element stays in the page for the scoring and the renderer like any block.
+KEPT_AS_OPTION = {"captions and credits": ("html.caption",), "reference lists": ("html.references",),
+                  "the page's <h1>": ("html.headline",)}
+
+
+def keeping(rules: tuple):
+    """A context manager under which ``html.strip_junk`` does not cut elements of ``rules``."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def patched():
+        original = html_mod._cut
+
+        def cut(node, rule, cuts):
+            if rule not in rules:
+                original(node, rule, cuts)
+
+        html_mod._cut = cut
+        try:
+            yield
+        finally:
+            html_mod._cut = original
+    return patched()
+
+
+def conventions_table(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str], score) -> None:
+    """F1 of ours on every set with the product's cuts, and with each convention kept instead.
+
+    Totals only, also for the held-out half and WCXB test (no page is looked at):
+    how much of each gold's F1 the product's choice to cut captions, reference
+    lists and the ``<h1>`` costs or earns on that gold.
+    """
+    sets = load_sets(bench_dir, wcxb_dev, wcxb_test, ("article",))
+    for path, name in ((wcxb_dev, "wcxb-dev: all"), (wcxb_test, "wcxb-test: all")):
+        if path:
+            sets[name] = ("dev" if "dev" in name else "held-out", ex.load_jsonl(path))
+    variants = {"product (cut)": ()} | KEPT_AS_OPTION
+    print("| set | pages | " + " | ".join(f"F1, {v}" if not r else f"{v} kept" for v, r in variants.items())
+          + " |\n|---|---:|" + "---:|" * len(variants))
+    for set_name, (_, records) in sets.items():
+        gold = {r["id"]: r["gold_text"] for r in records}
+        cells = []
+        for rules in variants.values():
+            with keeping(rules):
+                preds, _ = ex.run(ex.ours_html, [r["html"] for r in records])
+            cells.append(score(gold, {r["id"]: p for r, p in zip(records, preds)})["f1"])
+        print(f"| {set_name} | {len(records)} | {cells[0]:.4f} | "
+              + " | ".join(f"{c:.4f} ({c - cells[0]:+.4f})" for c in cells[1:]) + " |", flush=True)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bench_dir")
@@ -207,8 +258,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--readability-pages", action="store_true",
                     help="only the per-page table of the readability set's tuning half (see the module docstring)")
     ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
+    ap.add_argument("--conventions", action="store_true",
+                    help="only the table of F1 with captions, reference lists or the <h1> kept (totals)")
     args = ap.parse_args(argv)
     score = ex.load_score(args.bench_dir)
+    if args.conventions:
+        conventions_table(args.bench_dir, args.wcxb_dev, args.wcxb_test, score)
+        return 0
     others = {"trafilatura": ex.make_trafilatura(), "readability-lxml": ex.make_readability()}
     if args.readability_pages:
         print_readability_pages(readability_pages(args.bench_dir, score, others, args.cache))
