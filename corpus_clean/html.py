@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_candidates, html_flow, html_headings, html_listings, html_prose, html_sections
+from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -1026,8 +1026,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
         paras[para.node.mem_id] = para
         if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
             continue
-        # (a list item counts for less than a paragraph: see html_candidates)
-        score = (1 + para.commas + min(para.chars / 100, 3)) * html_candidates.paragraph_weight(para.node)
+        score = 1 + para.commas + min(para.chars / 100, 3)
         # A <div> holding bare text is its own paragraph and scores itself
         # (measured: slightly better than crediting its parent as for <p>).
         level = 0 if para.node.tag not in ("p", "pre", "blockquote", "td", "li") else -1
