@@ -31,6 +31,12 @@ purpose what Readability.js's gold keeps (``CONVENTIONS``: captions and credits,
 reference lists, the page's ``<h1>``) or is an extraction fault to fix; then,
 for each part of the set (the held-out half too: totals only, no page names),
 the mean share of a page's gold words that each rule's cuts hold.
+
+``--not-main`` (round 7): for each part, where the gold text we cut as
+``html.not_main`` sits relative to the chosen blocks (a sibling, a few levels
+up, far; before or after; its link density): totals, page ids only for the
+tuning parts (``--list``). ``--conventions``: F1 of every set with the product's
+cuts and with captions, reference lists or the ``<h1>`` kept instead (totals).
 """
 from __future__ import annotations
 
@@ -191,6 +197,90 @@ def rule_shares(bench_dir: str, top: int = 8) -> None:
         print(f"| {name} | {len(recs)} | conventions {conv:.4f}; {shares} |")
 
 
+NOT_MAIN_PROBE_TAGS = frozenset("p div section li h1 h2 h3 h4 span td header article blockquote ul ol figure aside".split())
+
+
+def where_cut(body, chosen: list, first_line: str) -> Optional[str]:
+    """Where a block cut as ``html.not_main`` sits relative to the chosen blocks.
+
+    "sibling" (its branch and a chosen block share a parent), "up 2-3" or "far"
+    (more levels up to the shared ancestor), "before"/"after" the first chosen
+    block, and its link density under or over readability's sibling bar (0.25
+    links: ``<.25``/``>=.25``). The block is the smallest element whose text holds
+    the cut's first line (``None`` when no element does).
+    """
+    probe = first_line.replace(" ", "")[:40]
+    block, size = None, 0
+    for node in body.traverse():
+        if probe and node.tag in NOT_MAIN_PROBE_TAGS:
+            text = node.text(strip=True).replace(" ", "")
+            if probe in text and (block is None or len(text) < size):
+                block, size = node, len(text)
+    if block is None:
+        return None
+    levels = {}
+    for node in chosen:
+        depth = 0
+        while node is not None:
+            levels.setdefault(node.mem_id, depth)
+            node, depth = node.parent, depth + 1
+    branch = block
+    while branch.parent is not None and branch.parent.mem_id not in levels:
+        branch = branch.parent
+    up = levels.get(branch.parent.mem_id, 99) if branch.parent is not None else 99
+    first = html_mod._document_position(min(chosen, key=html_mod._document_position))
+    side = "before" if html_mod._document_position(branch) < first else "after"
+    ld = "<.25" if html_mod.link_density(branch) < 0.25 else ">=.25"
+    return f"{'sibling' if up == 1 else 'up 2-3' if up <= 3 else 'far'} {side}, links {ld}"
+
+
+def not_main_table(bench_dir: str, wcxb_dev: Optional[str], names: bool) -> None:
+    """Per part, the gold text cut as ``html.not_main`` by where its block sits (:func:`where_cut`).
+
+    Mean share of a page's gold 4-gram shingles held by such cuts and missed by
+    us, and on how many pages. Totals only for the held-out half; page ids for the
+    tuning parts with ``names``. The chosen blocks are the scoring's and the main
+    column's (``html.read_page`` before its second opinion).
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    from corpus_clean import html_prose, html_sections
+
+    records = ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
+    real = [r for r in records if not ex.is_fixture(r)]
+    parts = {"readability real, dev half": [r for r in real if ex.is_dev_half(r)],
+             "readability real, held-out half (totals)": [r for r in real if not ex.is_dev_half(r)],
+             "scrapinghub": ex.load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
+    if wcxb_dev:
+        parts["wcxb-dev: article"] = [r for r in ex.load_jsonl(wcxb_dev) if r.get("group") == "article"]
+    print("\n| part | pages | where the missed gold cut as html.not_main sits: mean share of a page's gold (pages) |"
+          "\n|---|---:|---|")
+    for name, recs in parts.items():
+        share: Counter = Counter()
+        pages: dict = defaultdict(list)
+        for rec in recs:
+            extraction = html_mod.extract_main_text(rec["html"])
+            gold = shingles(rec["gold_text"])
+            missed, total = gold - shingles(extraction.text), sum(gold.values()) or 1
+            tree = LexborHTMLParser(rec["html"])
+            cuts = html_mod.strip_junk(tree)
+            html_prose.restore_mislabelled(cuts)
+            chosen = html_sections.widen_to_main_column(html_mod.best_container(tree.body),
+                                                        html_sections.declares_article(tree))
+            for removal in extraction.removed if chosen else ():
+                hit = sum((shingles(removal.text) & missed).values())
+                if removal.rule != html_mod.NOT_MAIN or hit < 5:
+                    continue
+                where = where_cut(tree.body, chosen, removal.text.strip().splitlines()[0]) or "not found"
+                share[where] += hit / total
+                if rec["id"] not in pages[where]:
+                    pages[where].append(rec["id"])
+        cells = "; ".join(f"{where} {amount / len(recs):.4f} ({len(pages[where])}"
+                          + (f": {', '.join(pages[where][:6])}" if names and "held-out" not in name else "") + ")"
+                          for where, amount in share.most_common())
+        print(f"| {name} | {len(recs)} | total {sum(share.values()) / len(recs):.4f}; {cells or '–'} |", flush=True)
+
+
 # What keeping each convention would do (``--conventions``): the cuts of these rules are
 # skipped, so the element stays in the page for the scoring and the renderer like any block.
 KEPT_AS_OPTION = {"captions and credits": ("html.caption",), "reference lists": ("html.references",),
@@ -260,8 +350,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
     ap.add_argument("--conventions", action="store_true",
                     help="only the table of F1 with captions, reference lists or the <h1> kept (totals)")
+    ap.add_argument("--not-main", action="store_true",
+                    help="only the table of where the gold text cut as html.not_main sits (with --list: page ids)")
     args = ap.parse_args(argv)
     score = ex.load_score(args.bench_dir)
+    if args.not_main:
+        not_main_table(args.bench_dir, args.wcxb_dev, args.list)
+        return 0
     if args.conventions:
         conventions_table(args.bench_dir, args.wcxb_dev, args.wcxb_test, score)
         return 0
