@@ -32,7 +32,8 @@ reference lists, the page's ``<h1>``) or is an extraction fault to fix; then,
 for each part of the set (the held-out half too: totals only, no page names),
 the mean share of a page's gold words that each rule's cuts hold.
 
-``--not-main`` (round 7): for each part, where the gold text we cut as
+``--not-main`` (round 7): how much of each readability half's gap to
+readability-lxml its three worst pages give (totals), then, for each part, where the gold text we cut as
 ``html.not_main`` sits relative to the chosen blocks (a sibling, a few levels
 up, far; before or after; its link density): totals, page ids only for the
 tuning parts (``--list``). ``--conventions``: F1 of every set with the product's
@@ -281,6 +282,29 @@ def not_main_table(bench_dir: str, wcxb_dev: Optional[str], names: bool) -> None
         print(f"| {name} | {len(recs)} | total {sum(share.values()) / len(recs):.4f}; {cells or '–'} |", flush=True)
 
 
+def gap_concentration(bench_dir: str, score, readability_fn, cache: str, worst: int = 3) -> None:
+    """How much of each readability half's gap to readability-lxml its ``worst`` pages give (totals).
+
+    Each page's difference in recall (precision) divided by the half's size is its
+    contribution to the difference of the half's mean recall (precision); the
+    ``worst`` most negative ones are summed apart from the rest. No page is named.
+    """
+    records = [r for r in ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz")) if not ex.is_fixture(r)]
+    print(f"\n| half | pages | recall gap: all / {worst} worst pages / rest | precision gap: all / {worst} worst / rest |"
+          "\n|---|---:|---|---|")
+    for half, dev in (("dev half", True), ("held-out half", False)):
+        recs = [r for r in records if ex.is_dev_half(r) == dev]
+        gold = {r["id"]: r["gold_text"] for r in recs}
+        ours = {d["id"]: d for d in score(gold, {r["id"]: ex.ours_html(r["html"]) for r in recs})["per_doc"]}
+        theirs = cached_predictions(cache, f"readability real, {half}", "readability-lxml", readability_fn, recs)
+        other = {d["id"]: d for d in score(gold, theirs)["per_doc"]}
+        cells = []
+        for key in ("recall", "precision"):
+            parts = sorted(((ours[i][key] or 0.0) - (other[i][key] or 0.0)) / len(recs) for i in ours)
+            cells.append(f"{sum(parts):+.4f} / {sum(parts[:worst]):+.4f} / {sum(parts[worst:]):+.4f}")
+        print(f"| readability real, {half} | {len(recs)} | {cells[0]} | {cells[1]} |", flush=True)
+
+
 # What keeping each convention would do (``--conventions``): the cuts of these rules are
 # skipped, so the element stays in the page for the scoring and the renderer like any block.
 KEPT_AS_OPTION = {"captions and credits": ("html.caption",), "reference lists": ("html.references",),
@@ -355,6 +379,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = ap.parse_args(argv)
     score = ex.load_score(args.bench_dir)
     if args.not_main:
+        gap_concentration(args.bench_dir, score, ex.make_readability(), args.cache)
         not_main_table(args.bench_dir, args.wcxb_dev, args.list)
         return 0
     if args.conventions:
