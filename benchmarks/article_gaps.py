@@ -31,6 +31,13 @@ purpose what Readability.js's gold keeps (``CONVENTIONS``: captions and credits,
 reference lists, the page's ``<h1>``) or is an extraction fault to fix; then,
 for each part of the set (the held-out half too: totals only, no page names),
 the mean share of a page's gold words that each rule's cuts hold.
+
+``--not-main`` (round 7): how much of each readability half's gap to
+readability-lxml its three worst pages give (totals), then, for each part, where the gold text we cut as
+``html.not_main`` sits relative to the chosen blocks (a sibling, a few levels
+up, far; before or after; its link density): totals, page ids only for the
+tuning parts (``--list``). ``--conventions``: F1 of every set with the product's
+cuts and with captions, reference lists or the ``<h1>`` kept instead (totals).
 """
 from __future__ import annotations
 
@@ -191,6 +198,164 @@ def rule_shares(bench_dir: str, top: int = 8) -> None:
         print(f"| {name} | {len(recs)} | conventions {conv:.4f}; {shares} |")
 
 
+NOT_MAIN_PROBE_TAGS = frozenset("p div section li h1 h2 h3 h4 span td header article blockquote ul ol figure aside".split())
+
+
+def where_cut(body, chosen: list, first_line: str) -> Optional[str]:
+    """Where a block cut as ``html.not_main`` sits relative to the chosen blocks.
+
+    "sibling" (its branch and a chosen block share a parent), "up 2-3" or "far"
+    (more levels up to the shared ancestor), "before"/"after" the first chosen
+    block, and its link density under or over readability's sibling bar (0.25
+    links: ``<.25``/``>=.25``). The block is the smallest element whose text holds
+    the cut's first line (``None`` when no element does).
+    """
+    probe = first_line.replace(" ", "")[:40]
+    block, size = None, 0
+    for node in body.traverse():
+        if probe and node.tag in NOT_MAIN_PROBE_TAGS:
+            text = node.text(strip=True).replace(" ", "")
+            if probe in text and (block is None or len(text) < size):
+                block, size = node, len(text)
+    if block is None:
+        return None
+    levels = {}
+    for node in chosen:
+        depth = 0
+        while node is not None:
+            levels.setdefault(node.mem_id, depth)
+            node, depth = node.parent, depth + 1
+    branch = block
+    while branch.parent is not None and branch.parent.mem_id not in levels:
+        branch = branch.parent
+    up = levels.get(branch.parent.mem_id, 99) if branch.parent is not None else 99
+    first = html_mod._document_position(min(chosen, key=html_mod._document_position))
+    side = "before" if html_mod._document_position(branch) < first else "after"
+    ld = "<.25" if html_mod.link_density(branch) < 0.25 else ">=.25"
+    return f"{'sibling' if up == 1 else 'up 2-3' if up <= 3 else 'far'} {side}, links {ld}"
+
+
+def not_main_table(bench_dir: str, wcxb_dev: Optional[str], names: bool) -> None:
+    """Per part, the gold text cut as ``html.not_main`` by where its block sits (:func:`where_cut`).
+
+    Mean share of a page's gold 4-gram shingles held by such cuts and missed by
+    us, and on how many pages. Totals only for the held-out half; page ids for the
+    tuning parts with ``names``. The chosen blocks are the scoring's and the main
+    column's (``html.read_page`` before its second opinion).
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    from corpus_clean import html_prose, html_sections
+
+    records = ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz"))
+    real = [r for r in records if not ex.is_fixture(r)]
+    parts = {"readability real, dev half": [r for r in real if ex.is_dev_half(r)],
+             "readability real, held-out half (totals)": [r for r in real if not ex.is_dev_half(r)],
+             "scrapinghub": ex.load_jsonl(os.path.join(bench_dir, "scrapinghub.jsonl.gz"))}
+    if wcxb_dev:
+        parts["wcxb-dev: article"] = [r for r in ex.load_jsonl(wcxb_dev) if r.get("group") == "article"]
+    print("\n| part | pages | where the missed gold cut as html.not_main sits: mean share of a page's gold (pages) |"
+          "\n|---|---:|---|")
+    for name, recs in parts.items():
+        share: Counter = Counter()
+        pages: dict = defaultdict(list)
+        for rec in recs:
+            extraction = html_mod.extract_main_text(rec["html"])
+            gold = shingles(rec["gold_text"])
+            missed, total = gold - shingles(extraction.text), sum(gold.values()) or 1
+            tree = LexborHTMLParser(rec["html"])
+            cuts = html_mod.strip_junk(tree)
+            html_prose.restore_mislabelled(cuts)
+            chosen = html_sections.widen_to_main_column(html_mod.best_container(tree.body),
+                                                        html_sections.declares_article(tree))
+            for removal in extraction.removed if chosen else ():
+                hit = sum((shingles(removal.text) & missed).values())
+                if removal.rule != html_mod.NOT_MAIN or hit < 5:
+                    continue
+                where = where_cut(tree.body, chosen, removal.text.strip().splitlines()[0]) or "not found"
+                share[where] += hit / total
+                if rec["id"] not in pages[where]:
+                    pages[where].append(rec["id"])
+        cells = "; ".join(f"{where} {amount / len(recs):.4f} ({len(pages[where])}"
+                          + (f": {', '.join(pages[where][:6])}" if names and "held-out" not in name else "") + ")"
+                          for where, amount in share.most_common())
+        print(f"| {name} | {len(recs)} | total {sum(share.values()) / len(recs):.4f}; {cells or '–'} |", flush=True)
+
+
+def gap_concentration(bench_dir: str, score, readability_fn, cache: str, worst: int = 3) -> None:
+    """How much of each readability half's gap to readability-lxml its ``worst`` pages give (totals).
+
+    Each page's difference in recall (precision) divided by the half's size is its
+    contribution to the difference of the half's mean recall (precision); the
+    ``worst`` most negative ones are summed apart from the rest. No page is named.
+    """
+    records = [r for r in ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz")) if not ex.is_fixture(r)]
+    print(f"\n| half | pages | recall gap: all / {worst} worst pages / rest | precision gap: all / {worst} worst / rest |"
+          "\n|---|---:|---|---|")
+    for half, dev in (("dev half", True), ("held-out half", False)):
+        recs = [r for r in records if ex.is_dev_half(r) == dev]
+        gold = {r["id"]: r["gold_text"] for r in recs}
+        ours = {d["id"]: d for d in score(gold, {r["id"]: ex.ours_html(r["html"]) for r in recs})["per_doc"]}
+        theirs = cached_predictions(cache, f"readability real, {half}", "readability-lxml", readability_fn, recs)
+        other = {d["id"]: d for d in score(gold, theirs)["per_doc"]}
+        cells = []
+        for key in ("recall", "precision"):
+            parts = sorted(((ours[i][key] or 0.0) - (other[i][key] or 0.0)) / len(recs) for i in ours)
+            cells.append(f"{sum(parts):+.4f} / {sum(parts[:worst]):+.4f} / {sum(parts[worst:]):+.4f}")
+        print(f"| readability real, {half} | {len(recs)} | {cells[0]} | {cells[1]} |", flush=True)
+
+
+# What keeping each convention would do (``--conventions``): the cuts of these rules are
+# skipped, so the element stays in the page for the scoring and the renderer like any block.
+KEPT_AS_OPTION = {"captions and credits": ("html.caption",), "reference lists": ("html.references",),
+                  "the page's <h1>": ("html.headline",)}
+
+
+def keeping(rules: tuple):
+    """A context manager under which ``html.strip_junk`` does not cut elements of ``rules``."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def patched():
+        original = html_mod._cut
+
+        def cut(node, rule, cuts):
+            if rule not in rules:
+                original(node, rule, cuts)
+
+        html_mod._cut = cut
+        try:
+            yield
+        finally:
+            html_mod._cut = original
+    return patched()
+
+
+def conventions_table(bench_dir: str, wcxb_dev: Optional[str], wcxb_test: Optional[str], score) -> None:
+    """F1 of ours on every set with the product's cuts, and with each convention kept instead.
+
+    Totals only, also for the held-out half and WCXB test (no page is looked at):
+    how much of each gold's F1 the product's choice to cut captions, reference
+    lists and the ``<h1>`` costs or earns on that gold.
+    """
+    sets = load_sets(bench_dir, wcxb_dev, wcxb_test, ("article",))
+    for path, name in ((wcxb_dev, "wcxb-dev: all"), (wcxb_test, "wcxb-test: all")):
+        if path:
+            sets[name] = ("dev" if "dev" in name else "held-out", ex.load_jsonl(path))
+    variants = {"product (cut)": ()} | KEPT_AS_OPTION
+    print("| set | pages | " + " | ".join(f"F1, {v}" if not r else f"{v} kept" for v, r in variants.items())
+          + " |\n|---|---:|" + "---:|" * len(variants))
+    for set_name, (_, records) in sets.items():
+        gold = {r["id"]: r["gold_text"] for r in records}
+        cells = []
+        for rules in variants.values():
+            with keeping(rules):
+                preds, _ = ex.run(ex.ours_html, [r["html"] for r in records])
+            cells.append(score(gold, {r["id"]: p for r, p in zip(records, preds)})["f1"])
+        print(f"| {set_name} | {len(records)} | {cells[0]:.4f} | "
+              + " | ".join(f"{c:.4f} ({c - cells[0]:+.4f})" for c in cells[1:]) + " |", flush=True)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("bench_dir")
@@ -207,8 +372,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--readability-pages", action="store_true",
                     help="only the per-page table of the readability set's tuning half (see the module docstring)")
     ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
+    ap.add_argument("--conventions", action="store_true",
+                    help="only the table of F1 with captions, reference lists or the <h1> kept (totals)")
+    ap.add_argument("--not-main", action="store_true",
+                    help="only the table of where the gold text cut as html.not_main sits (with --list: page ids)")
     args = ap.parse_args(argv)
     score = ex.load_score(args.bench_dir)
+    if args.not_main:
+        gap_concentration(args.bench_dir, score, ex.make_readability(), args.cache)
+        not_main_table(args.bench_dir, args.wcxb_dev, args.list)
+        return 0
+    if args.conventions:
+        conventions_table(args.bench_dir, args.wcxb_dev, args.wcxb_test, score)
+        return 0
     others = {"trafilatura": ex.make_trafilatura(), "readability-lxml": ex.make_readability()}
     if args.readability_pages:
         print_readability_pages(readability_pages(args.bench_dir, score, others, args.cache))
