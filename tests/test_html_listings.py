@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean import html_listings
-from corpus_clean.html import LexborHTMLParser, extract_main_text
+from corpus_clean.html import LexborHTMLParser, doubtful, extract_main_text, read_page
 
 STORY = [
     "The harbour board voted on Tuesday to rebuild the north pier, which the winter storms of last year left "
@@ -139,3 +139,52 @@ def test_a_button_only_some_rows_have_stays():
         [("Harbour Lights", "keep"), ("Sold out", "keep")],
         LexborHTMLParser("".join(f"<li>{'<button>Sold out</button>' if i == 0 else ''}</li>" for i in range(6))).css("li"))
     assert rows == [("Harbour Lights", "keep"), ("Sold out", "keep")]
+
+
+HUB_TITLES = [f"{title}, and what it means for the town" for title in TITLES]
+
+
+def hub_page(rows: int, label: str, lists: int = 1) -> str:
+    """A hub page: every teaser a link through and through (title and blurb inside the <a>), each
+    labelled for the site ("PagePromo"), in ``lists`` lists of the same markup; no paragraph anywhere."""
+    def teaser(i: int) -> str:
+        return (f"<li class='list-item'><div class='{label}'><a href='/s/{i}'><h3 class='{label}-title'>{HUB_TITLES[i]}</h3>"
+                f"<span>{SNIPPETS[i]}</span></a></div></li>")
+    blocks = "".join(f"<section><h2>Part {k}</h2><ul class='items'>" + "".join(teaser(i) for i in range(rows)) + "</ul></section>"
+                     for k in range(lists))
+    return ("<html><body><div class='top'><a href='/'>Harbour News</a> <nav><a href='/a'>Local</a> <a href='/b'>Sport</a></nav></div>"
+            f"<main><h1>Science</h1>{blocks}</main>"
+            "<footer><p>Harbour News, 2 Quay Street. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(6, len(TITLES)), st.sampled_from(["PagePromo", "promo-card", "related-item"]),
+       st.integers(1, 2))  # (from six rows a list holds PAGE_LIST_MIN characters)
+def test_a_hub_whose_teasers_are_cut_for_their_label_keeps_its_lists(rows, label, lists):
+    """The label cut every row, the scoring found no paragraph: the rows come back as the page, in the
+    first reading (before, only the lenient second reading, menus and all, could keep them)."""
+    lines = read_page(LexborHTMLParser(hub_page(rows, label, lists)))
+    kept = "\n".join(line for line, verdict in lines if verdict == "keep")
+    assert not doubtful(lines) and all(HUB_TITLES[i] in kept and SNIPPETS[i] in kept for i in range(rows))
+    ex = extract_main_text(hub_page(rows, label, lists))
+    for i in range(rows):
+        assert HUB_TITLES[i] in ex.text and SNIPPETS[i] in ex.text
+    assert "Local" not in ex.text and "All rights reserved" not in ex.text
+    assert ex.removed and all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+    assert any("All rights reserved" in r.text for r in ex.removed)
+
+
+def test_labelled_rows_beside_a_kept_story_stay_cut():
+    """Fault injection: when the choice keeps a story (SMALL_CHOICE characters or more), teasers cut
+    for their label beside it are furniture, as before."""
+    story = "<div class='story'>" + "".join(f"<p>{p}</p>" for p in STORY * 2) + "</div>"
+    page = hub_page(6, "PagePromo").replace("<h1>Science</h1>", "<h1>Science</h1>" + story)
+    ex = extract_main_text(page)
+    assert STORY[0] in ex.text and all(SNIPPETS[i] not in ex.text for i in range(6))
+
+
+def test_a_mega_menu_is_not_a_list_of_rows():
+    """Fault injection: columns of many links each (a mega menu) are not a hub's rows."""
+    column = lambda k: "<li class='col'>" + "".join(f"<a href='/{k}/{i}'>{TITLES[i]}</a> " for i in range(8)) + "</li>"
+    tree = LexborHTMLParser("<body><h1 id='t'>Menu</h1><ul id='menu'>" + "".join(column(k) for k in range(6)) + "</ul></body>")
+    assert html_listings.page_list(tree.body, held=len("Menu")) is None
