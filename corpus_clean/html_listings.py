@@ -70,6 +70,8 @@ _CONTROLS = ("button, [role=button], a[class*=btn], a[class*=button], a[class*=c
              "input[type=submit], input[type=button]")
 
 _DIGITS_RE = re.compile(r"\d")
+# Rows are blocks: a promo bar's rotating <span>s repeat, hold a link and are no list of content.
+_INLINE = frozenset(("span", "em", "strong", "b", "i", "small", "label", "font"))
 
 
 def row_signature(node: LexborNode) -> tuple:
@@ -174,7 +176,7 @@ def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], l
         if node.child is None or node.tag in ("body", "html"):
             continue
         rows = _rows_of(node, held)
-        if rows and _few_links_per_row(rows):
+        if rows and rows[0].tag not in _INLINE and _few_links_per_row(rows):
             found.append((sum(len(row.text(strip=True)) for row in rows), node, rows))
     if not found:
         return None
@@ -242,7 +244,8 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
         whole = [[cuts[part][0] for part in parts(key)] for key in keys]
         linked = sum(1 for row in whole if any(n.tag == "a" or n.css_first("a[href]") is not None for n in row))
         chars = sum(len(n.text(strip=True)) for row in whole for n in row)
-        if linked >= LINKED_SHARE * len(rows) and chars >= ROW_CHARS * len(rows) and _few_links_per_row(rows):
+        if (linked >= LINKED_SHARE * len(rows) and chars >= ROW_CHARS * len(rows) and rows[0].tag not in _INLINE
+                and _few_links_per_row(rows)):
             lists.append((chars, keys))
     # The biggest must outweigh the choice; the page's other lists of rows cut under a label come
     # back with it (a hub's "Latest" and "Most read"), and page_list takes those of its markup.
@@ -329,7 +332,8 @@ def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines:
     """The page's lines once its list is found: the rows around the choice (:func:`list_rows`)
     or the cards inside it (:func:`listing_cards`), or else, when the choice keeps almost nothing,
     the page's lists (:func:`hub_lists`), rendered whole, their repeated buttons cut
-    (:func:`repeated_controls`); ``lines`` as they were when the page is no listing.
+    (:func:`repeated_controls`); ``lines`` as they were when the page is no listing, but for
+    the buttons of the rows of a chosen block that is a list itself.
 
     Not in the lenient reading (:func:`corpus_clean.html.extract_main_text`): there menus
     and footers are not cut, and their repeated items look like a list's rows.
@@ -347,7 +351,9 @@ def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines:
             columns, whole = hub
             chosen = columns + [node for node in chosen if not any(_inside(node, column) for column in columns)]
         elif not whole:
-            return lines
+            # The choice may be the list itself: its rows' button is cut all the same.
+            rows = [row for node in chosen for row in _rows_of(node, 0)]
+            return repeated_controls(lines, rows) if rows else lines
     return repeated_controls(render_page(body, chosen + whole, cuts, unjudged=whole), whole)
 
 

@@ -18,9 +18,12 @@ posts open with a one-word user name, and are longer).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional
 
 from selectolax.lexbor import LexborNode
+
+from corpus_clean.html_listings import row_signature
 
 __all__ = ["without_rails", "teasers_of"]
 
@@ -46,7 +49,11 @@ def without_rails(chosen: list[LexborNode]) -> list[LexborNode]:
         return chosen
     sizes = [len(node.text(strip=True)) for node in chosen]
     total = sum(sizes)
-    kept = [node for node, size in zip(chosen, sizes) if not (2 * size < total and teasers_of(node))]
+    # A block written with the markup of another chosen block is one of the page's sections
+    # (a page builder's "cards-collection" twice, a grid of same-class columns), not a rail.
+    markups = Counter(row_signature(node) for node in chosen)
+    kept = [node for node, size in zip(chosen, sizes)
+            if not (2 * size < total and markups[row_signature(node)] == 1 and teasers_of(node))]
     return kept or chosen
 
 

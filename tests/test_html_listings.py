@@ -188,3 +188,29 @@ def test_a_mega_menu_is_not_a_list_of_rows():
     column = lambda k: "<li class='col'>" + "".join(f"<a href='/{k}/{i}'>{TITLES[i]}</a> " for i in range(8)) + "</li>"
     tree = LexborHTMLParser("<body><h1 id='t'>Menu</h1><ul id='menu'>" + "".join(column(k) for k in range(6)) + "</ul></body>")
     assert html_listings.page_list(tree.body, held=len("Menu")) is None
+
+
+def events_page(rows: int, button_class: str) -> str:
+    """An events page whose chosen block is the list itself: rows of date, linked title, blurb, a button."""
+    items = "".join(f"<div class='event'><div class='when'>{i + 1} May</div><h3><a href='/e/{i}'>{TITLES[i]}</a></h3>"
+                    f"<p>{SNIPPETS[i]}</p><a class='{button_class}' href='/e/{i}/book'>Book now</a></div>"
+                    for i in range(rows))
+    return ("<html><body><div class='top'><a href='/'>Harbour News</a> <nav><a href='/a'>Local</a></nav></div>"
+            f"<div class='events'>{items}</div><footer><p>Harbour News. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(html_listings.MIN_ROWS, len(TITLES)), st.sampled_from(["btn btn-primary", "cta", "button-book"]))
+def test_the_button_of_every_row_of_a_chosen_list_is_cut_and_recorded(rows, button_class):
+    """The list is the choice (no row or card step runs): its rows' "Book now" is still a control."""
+    ex = extract_main_text(events_page(rows, button_class))
+    assert all(TITLES[i] in ex.text and SNIPPETS[i] in ex.text for i in range(rows))
+    assert "Book now" not in ex.text
+    booked = [r for r in ex.removed if r.text.strip() == "Book now"]
+    assert len(booked) == rows and all(r.rule == "html.ui" and ex.visible_text[r.start:r.end] == r.text for r in booked)
+
+
+def test_a_plain_link_repeated_in_a_chosen_list_stays():
+    """Fault injection: the same words as a plain link (not styled as a button) are not cut as a control."""
+    ex = extract_main_text(events_page(6, "venue"))
+    assert ex.text.count("Book now") == 6

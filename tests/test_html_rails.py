@@ -79,3 +79,13 @@ def test_long_rows_are_not_teasers():
                    for i, (t, _) in enumerate(TEASERS))
     tree = LexborHTMLParser(f"<div id='posts'>{rows}</div>")
     assert html_rails.teasers_of(tree.css_first("#posts")) is None
+
+
+def test_a_teaser_block_written_like_the_other_chosen_blocks_stays():
+    """Fault injection: a page builder's sections share one markup; the one holding cards is a section too."""
+    teasers = "".join(f"<div class='teaser'><h3><a href='/r/{i}'>{t}</a></h3><p>{b}</p></div>" for i, (t, b) in enumerate(TEASERS[:3]))
+    prose = "".join(f"<p>{p}</p>" for p in INTRO)
+    tree = LexborHTMLParser(f"<body><div class='block a'>{prose}</div><div class='block b'>{teasers}</div>"
+                            f"<div class='block c'>{prose}</div></body>")
+    chosen = tree.css("div.block")
+    assert html_rails.teasers_of(chosen[1]) is not None and html_rails.without_rails(chosen) == chosen
