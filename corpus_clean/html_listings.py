@@ -43,11 +43,13 @@ ROW_CHARS = 40
 ROWS_GAIN = 2.0
 LEVELS = 6
 
-# A choice keeping under SMALL_CHOICE characters (a page title, a filter bar, nothing) on a
+# A choice keeping under SMALL_CHOICE characters, none in a paragraph of PROSE_LINE (a page title,
+# a filter bar, nothing; a shop category's intro paragraph is its content, the grid is not) on a
 # page that is no article: the page's biggest list anywhere (rows as above, at most ROW_LINKS
 # distinct links each: a mega menu's columns hold dozens) is its content when it holds
 # PAGE_LIST_GAIN times the kept text and PAGE_LIST_MIN characters.
 SMALL_CHOICE = 600
+PROSE_LINE = 200  # a kept paragraph this long is the page's own text (a category's intro): no hub
 ROW_LINKS = 3
 PAGE_LIST_GAIN = 3.0
 PAGE_LIST_MIN = 800
@@ -359,12 +361,14 @@ def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines:
 
 def hub_lists(body: LexborNode, cuts: dict, lines: list[tuple[str, str]],
               cards: list[LexborNode] = ()) -> Optional[tuple[list[LexborNode], list[LexborNode]]]:
-    """A choice keeping under ``SMALL_CHOICE`` characters on a page that holds a list: the rows cut
+    """A choice keeping under ``SMALL_CHOICE`` characters and no paragraph (``PROSE_LINE``) on a page
+    that holds a list: the rows cut
     for their label come back (:func:`restore_labelled_rows`) and the page's lists are the content
     (:func:`page_list`), when they hold ``PAGE_LIST_GAIN`` times the kept text *and* the ``cards``
     inside the choice, which would be kept whole (:func:`listing_cards`): a front page's grid of
     cards is its content already."""
-    if _kept(lines) >= SMALL_CHOICE:
+    kept = [line for line, verdict in lines if verdict == "keep"]
+    if sum(map(len, kept)) >= SMALL_CHOICE or any(len(line) >= PROSE_LINE for line in kept):
         return None
     held = _kept(lines) + sum(len(card.text(strip=True)) for card in cards)
     restore_labelled_rows(cuts, held)

@@ -214,3 +214,12 @@ def test_a_plain_link_repeated_in_a_chosen_list_stays():
     """Fault injection: the same words as a plain link (not styled as a button) are not cut as a control."""
     ex = extract_main_text(events_page(6, "venue"))
     assert ex.text.count("Book now") == 6
+
+
+def test_a_category_intro_paragraph_keeps_its_page_from_being_a_hub():
+    """Fault injection: a choice holding a paragraph of PROSE_LINE characters (a shop category's intro)
+    is the page's own text; the grid beside it is not taken as a hub's list."""
+    intro = f"<div class='intro'><p>{STORY[0]} {STORY[1]}</p></div>"  # (under SMALL_CHOICE in all)
+    page = hub_page(8, "PagePromo").replace("<h1>Science</h1>", "<h1>Science</h1>" + intro)
+    ex = extract_main_text(page)
+    assert STORY[0] in ex.text and all(SNIPPETS[i] not in ex.text for i in range(8))
