@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | --round7]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -25,6 +25,10 @@ added later (:data:`UNSEEN_FAMILIES`: article parts in cousin wrappers, teaser
 rails and comment threads longer than the article, galleries, live blogs,
 Drupal and Ghost markup; Italian, Portuguese and Dutch too), measured once and
 never tuned on: ``benchmarks/extraction.py`` reports them as an out-of-sample set.
+``--round6`` gives round 6's page-type families (recipes, event listings, job posts,
+Q&A, release notes; studied from round 7 on), ``--round7`` round 7's (glossaries,
+comparison tables, podcast episodes, government notices; written before round 7 changed
+the extractor, never tuned on).
 """
 from __future__ import annotations
 
