@@ -31,6 +31,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
+
 __all__ = ["listing_lines", "list_rows", "hub_lists", "page_list", "restore_labelled_rows", "row_signature", "listing_cards", "repeated_controls"]
 
 # A list is MIN_ROWS or more same-signature children, at least LINKED_SHARE of them
@@ -378,15 +380,6 @@ def hub_lists(body: LexborNode, cuts: dict, lines: list[tuple[str, str]],
 def _kept(lines: list[tuple[str, str]]) -> int:
     """Characters of the kept lines."""
     return sum(len(line) for line, verdict in lines if verdict == "keep")
-
-
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    """True when ``node`` is ``ancestor`` or below it."""
-    while node is not None:
-        if node.mem_id == ancestor.mem_id:
-            return True
-        node = node.parent
-    return False
 
 
 def repeated_controls(lines: list[tuple[str, str]], rows: list[LexborNode]) -> list[tuple[str, str]]:
