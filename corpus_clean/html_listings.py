@@ -200,13 +200,14 @@ def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], l
 def restore_labelled_rows(cuts: dict, held: int) -> int:
     """Put back the rows of a list that were cut one by one for their label; how many came back.
 
-    A hub page names every teaser for what it is to the site ("PagePromo", "related-item",
-    "teaser"), and the labels cut the whole list row by row: the page came out empty. When
-    the choice keeps almost nothing (:func:`hub_lists`), ``MIN_ROWS`` or more elements cut
-    under one rule that are siblings with one signature (:func:`row_signature`), each a row
-    as :func:`page_list` wants it, are no furniture when the biggest such list holds
-    ``PAGE_LIST_GAIN`` times the ``held`` text: they all take their places again (``cuts`` is :func:`corpus_clean.html.strip_junk`'s).
-    A menu or a footer is cut as one element, never row by row.
+    A hub page names every teaser for what it is to the site ("PagePromo", "related-item"),
+    and the labels cut the whole list row by row: the page came out empty. When the choice
+    keeps almost nothing (:func:`hub_lists`), ``MIN_ROWS`` or more elements cut under one
+    rule that are siblings with one signature (:func:`row_signature`), each a row as
+    :func:`page_list` wants it, are no furniture when the biggest such list holds
+    ``PAGE_LIST_GAIN`` times the ``held`` text: they all take their places again (``cuts``
+    is :func:`corpus_clean.html.strip_junk`'s). A menu or a footer is cut as one element,
+    never row by row.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> from corpus_clean.html import strip_junk
