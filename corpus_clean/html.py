@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_sections
+from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -297,7 +297,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
-    chosen = html_sections.widen_to_main_column(best_container(body), article)
+    # A rail of teasers merged beside the main block is not the page: see html_rails.
+    chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)

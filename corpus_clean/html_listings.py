@@ -31,7 +31,9 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["listing_lines", "list_rows", "row_signature", "listing_cards", "repeated_controls"]
+from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
+
+__all__ = ["listing_lines", "list_rows", "hub_lists", "page_list", "restore_labelled_rows", "row_signature", "listing_cards", "repeated_controls"]
 
 # A list is MIN_ROWS or more same-signature children, at least LINKED_SHARE of them
 # holding a link, with ROW_CHARS of text each on average (a menu's "Home", "About"
@@ -42,6 +44,17 @@ LINKED_SHARE = 0.5
 ROW_CHARS = 40
 ROWS_GAIN = 2.0
 LEVELS = 6
+
+# A choice keeping under SMALL_CHOICE characters, none in a paragraph of PROSE_LINE (a page title,
+# a filter bar, nothing; a shop category's intro paragraph is its content, the grid is not) on a
+# page that is no article: the page's biggest list anywhere (rows as above, at most ROW_LINKS
+# distinct links each: a mega menu's columns hold dozens) is its content when it holds
+# PAGE_LIST_GAIN times the kept text and PAGE_LIST_MIN characters.
+SMALL_CHOICE = 600
+PROSE_LINE = 200  # a kept paragraph this long is the page's own text (a category's intro): no hub
+ROW_LINKS = 3
+PAGE_LIST_GAIN = 3.0
+PAGE_LIST_MIN = 800
 
 # Cards (html_sections.card_elements) holding CARDS_SHARE of the chosen blocks' text,
 # CARD_MAX_CHARS each on average and no text of CARD_LINE_MAX chars (a post's paragraph),
@@ -61,6 +74,8 @@ _CONTROLS = ("button, [role=button], a[class*=btn], a[class*=button], a[class*=c
              "input[type=submit], input[type=button]")
 
 _DIGITS_RE = re.compile(r"\d")
+# Rows are blocks: a promo bar's rotating <span>s repeat, hold a link and are no list of content.
+_INLINE = frozenset(("span", "em", "strong", "b", "i", "small", "label", "font"))
 
 
 def row_signature(node: LexborNode) -> tuple:
@@ -139,6 +154,144 @@ def _rows_of(parent: LexborNode, held: int) -> list[LexborNode]:
     return best
 
 
+def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], list[LexborNode]]]:
+    """``(lists, rows)``: the page's biggest list (and the lists written with its rows' markup),
+    when it holds ``PAGE_LIST_GAIN`` times the ``held`` text and ``PAGE_LIST_MIN``; else None.
+
+    A hub page whose teasers are links through and through (title *and* blurb inside
+    the ``<a>``) has no paragraph for the scoring: the choice is the page title, a
+    footer or nothing, and the list, which is the page, was cut as ``html.not_main``.
+    Its rows are found by structure as :func:`list_rows` finds them, anywhere in the
+    page (cut menus and footers are out of the tree by now), each holding at most
+    ``ROW_LINKS`` distinct links (a mega menu's columns hold dozens).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> rows = "".join(f"<li class='promo'><a href='/s{i}'><h3>Story number {i} of the week</h3>"
+    ...                f"<span>A blurb of story {i}, inside the link as hubs write them.</span></a></li>" for i in range(12))
+    >>> t = LexborHTMLParser(f"<body><h1 id='t'>Science</h1><div><ul id='hub'>{rows}</ul></div></body>")
+    >>> found = page_list(t.body, held=len("Science"))
+    >>> [n.attributes["id"] for n in found[0]], len(found[1])
+    (['hub'], 12)
+    """
+    if len(body.text(strip=True)) < PAGE_LIST_MIN:
+        return None
+    found: list[tuple[int, LexborNode, list[LexborNode]]] = []
+    for node in body.traverse():
+        if node.child is None or node.tag in ("body", "html"):
+            continue
+        rows = _rows_of(node, held)
+        if rows and rows[0].tag not in _INLINE and _few_links_per_row(rows):
+            found.append((sum(len(row.text(strip=True)) for row in rows), node, rows))
+    if not found:
+        return None
+    chars, column, rows = max(found, key=lambda item: item[0])
+    if chars < max(PAGE_LIST_MIN, PAGE_LIST_GAIN * held):
+        return None
+    # A hub stacks several lists written with the same markup ("Latest", "Most read" as the
+    # same rows): the others come with the biggest (a list inside another is in it already).
+    columns, sign = [column], row_signature(rows[0])
+    for _, other, other_rows in found:
+        if row_signature(other_rows[0]) == sign and not any(_inside(other, c) or _inside(c, other) for c in columns):
+            columns.append(other)
+            rows = rows + other_rows
+    return columns, rows
+
+
+def restore_labelled_rows(cuts: dict, held: int) -> int:
+    """Put back the rows of a list that were cut one by one for their label; how many came back.
+
+    A hub page names every teaser for what it is to the site ("PagePromo", "related-item"),
+    and the labels cut the whole list row by row: the page came out empty. When the choice
+    keeps almost nothing (:func:`hub_lists`), ``MIN_ROWS`` or more elements cut under one
+    rule that are siblings with one signature (:func:`row_signature`), each a row as
+    :func:`page_list` wants it, are no furniture when the biggest such list holds
+    ``PAGE_LIST_GAIN`` times the ``held`` text: they all take their places again (``cuts``
+    is :func:`corpus_clean.html.strip_junk`'s). A menu or a footer is cut as one element,
+    never row by row.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> rows = "".join(f"<div class='PagePromo'><a href='/s{i}'><h3>Story number {i} of the week</h3>"
+    ...                f"<p>A blurb of story {i}, inside the link as hubs write them.</p></a></div>" for i in range(12))
+    >>> t = LexborHTMLParser(f"<body><h1>Science</h1><div id='hub'>{rows}</div></body>")
+    >>> cuts = strip_junk(t); sorted({rule for _, rule, _ in cuts.values()})
+    ['html.headline', 'html.related']
+    >>> restore_labelled_rows(cuts, held=0), sorted({rule for _, rule, _ in cuts.values()})
+    (12, ['html.headline'])
+    """
+    # A row's parts may carry the label too ("PagePromo-title"): cut first, they sit in the
+    # cut row as placeholders, and their text is counted and put back with the row.
+    inside: dict[int, list[int]] = {}
+    groups: dict[tuple, list[int]] = {}
+    for key, (node, rule, placeholder) in cuts.items():
+        top = placeholder
+        while top.parent is not None:
+            top = top.parent
+        if top.tag != "-document":  # a placeholder inside an element cut before it
+            inside.setdefault(top.mem_id, []).append(key)
+            continue
+        around = _list_around(placeholder)
+        if around is not None and rule != "html.hidden":
+            groups.setdefault((around.mem_id, rule, row_signature(node)), []).append(key)
+
+    def parts(key: int) -> list[int]:  # the cut and the cuts inside it, with its rule
+        out, rule = [key], cuts[key][1]
+        for inner in inside.get(cuts[key][0].mem_id, ()):
+            if cuts[inner][1] == rule:
+                out += parts(inner)
+        return out
+
+    lists: list[tuple[int, list[int]]] = []
+    for keys in groups.values():
+        if len(keys) < MIN_ROWS:
+            continue
+        rows = [cuts[key][0] for key in keys]
+        whole = [[cuts[part][0] for part in parts(key)] for key in keys]
+        linked = sum(1 for row in whole if any(n.tag == "a" or n.css_first("a[href]") is not None for n in row))
+        chars = sum(len(n.text(strip=True)) for row in whole for n in row)
+        if (linked >= LINKED_SHARE * len(rows) and chars >= ROW_CHARS * len(rows) and rows[0].tag not in _INLINE
+                and _few_links_per_row(rows)):
+            lists.append((chars, keys))
+    # The biggest must outweigh the choice; the page's other lists of rows cut under a label come
+    # back with it (a hub's "Latest" and "Most read"), and page_list takes those of its markup.
+    if not lists or max(lists)[0] < max(PAGE_LIST_MIN, PAGE_LIST_GAIN * held):
+        return 0
+    best = [key for _, keys in lists for key in keys]
+    restored = [part for key in best for part in parts(key)]
+    for key in reversed(restored):  # the inner parts first, while their rows are still out of the tree
+        node, _, placeholder = cuts.pop(key)
+        placeholder.insert_before(node, move=True)
+        placeholder.remove()
+    return len(best)
+
+
+def _list_around(placeholder: LexborNode) -> Optional[LexborNode]:
+    """The list a cut element was a row of: its placeholder's parent, or the parent's parent when
+    the parent held nothing else (a list item wrapping one teaser: ``<li><div class=promo>``)."""
+    parent = placeholder.parent
+    if parent is None or parent.tag in ("body", "html"):
+        return None
+    if not parent.text(strip=True) and _element_count(parent) == 0:
+        return parent.parent
+    return parent
+
+
+def _element_count(node: LexborNode) -> int:
+    """Element children of ``node``."""
+    count, child = 0, node.child
+    while child is not None:
+        count += bool(child.tag) and not child.tag.startswith("-")
+        child = child.next
+    return count
+
+
+def _few_links_per_row(rows: list[LexborNode]) -> bool:
+    """True when the rows hold ``ROW_LINKS`` distinct link targets or fewer each, on average
+    (a teaser links its title, image and section; a menu's column links everything in it)."""
+    targets = sum(len({a.attributes.get("href") for a in row.css("a[href]")}) for row in rows)
+    return targets <= ROW_LINKS * len(rows)
+
+
 def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> list[LexborNode]:
     """The cards of a listing inside ``chosen``: :func:`~corpus_clean.html_sections.link_cards`, or
     the repeated link-holding elements when they hold ``CARDS_SHARE`` of the chosen text.
@@ -182,8 +335,10 @@ def _holds_a_sentence(node: LexborNode) -> bool:
 def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines: list[tuple[str, str]],
                   lenient: bool = False) -> list[tuple[str, str]]:
     """The page's lines once its list is found: the rows around the choice (:func:`list_rows`)
-    or the cards inside it (:func:`listing_cards`) rendered whole, their repeated buttons cut
-    (:func:`repeated_controls`); ``lines`` as they were when the page is no listing.
+    or the cards inside it (:func:`listing_cards`), or else, when the choice keeps almost nothing,
+    the page's lists (:func:`hub_lists`), rendered whole, their repeated buttons cut
+    (:func:`repeated_controls`); ``lines`` as they were when the page is no listing, but for
+    the buttons of the rows of a chosen block that is a list itself.
 
     Not in the lenient reading (:func:`corpus_clean.html.extract_main_text`): there menus
     and footers are not cut, and their repeated items look like a list's rows.
@@ -196,9 +351,36 @@ def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines:
         chosen = [column]
     else:
         whole = listing_cards(chosen, lines)
-        if not whole:
-            return lines
+        hub = None if lenient else hub_lists(body, cuts, lines, whole)
+        if hub is not None:
+            columns, whole = hub
+            chosen = columns + [node for node in chosen if not any(_inside(node, column) for column in columns)]
+        elif not whole:
+            # The choice may be the list itself: its rows' button is cut all the same.
+            rows = [row for node in chosen for row in _rows_of(node, 0)]
+            return repeated_controls(lines, rows) if rows else lines
     return repeated_controls(render_page(body, chosen + whole, cuts, unjudged=whole), whole)
+
+
+def hub_lists(body: LexborNode, cuts: dict, lines: list[tuple[str, str]],
+              cards: list[LexborNode] = ()) -> Optional[tuple[list[LexborNode], list[LexborNode]]]:
+    """A choice keeping under ``SMALL_CHOICE`` characters and no paragraph (``PROSE_LINE``) on a page
+    that holds a list: the rows cut
+    for their label come back (:func:`restore_labelled_rows`) and the page's lists are the content
+    (:func:`page_list`), when they hold ``PAGE_LIST_GAIN`` times the kept text *and* the ``cards``
+    inside the choice, which would be kept whole (:func:`listing_cards`): a front page's grid of
+    cards is its content already."""
+    kept = [line for line, verdict in lines if verdict == "keep"]
+    if sum(map(len, kept)) >= SMALL_CHOICE or any(len(line) >= PROSE_LINE for line in kept):
+        return None
+    held = _kept(lines) + sum(len(card.text(strip=True)) for card in cards)
+    restore_labelled_rows(cuts, held)
+    return page_list(body, held)
+
+
+def _kept(lines: list[tuple[str, str]]) -> int:
+    """Characters of the kept lines."""
+    return sum(len(line) for line, verdict in lines if verdict == "keep")
 
 
 def repeated_controls(lines: list[tuple[str, str]], rows: list[LexborNode]) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean import html_listings
-from corpus_clean.html import LexborHTMLParser, extract_main_text
+from corpus_clean.html import LexborHTMLParser, doubtful, extract_main_text, read_page
 
 STORY = [
     "The harbour board voted on Tuesday to rebuild the north pier, which the winter storms of last year left "
@@ -139,3 +139,87 @@ def test_a_button_only_some_rows_have_stays():
         [("Harbour Lights", "keep"), ("Sold out", "keep")],
         LexborHTMLParser("".join(f"<li>{'<button>Sold out</button>' if i == 0 else ''}</li>" for i in range(6))).css("li"))
     assert rows == [("Harbour Lights", "keep"), ("Sold out", "keep")]
+
+
+HUB_TITLES = [f"{title}, and what it means for the town" for title in TITLES]
+
+
+def hub_page(rows: int, label: str, lists: int = 1) -> str:
+    """A hub page: every teaser a link through and through (title and blurb inside the <a>), each
+    labelled for the site ("PagePromo"), in ``lists`` lists of the same markup; no paragraph anywhere."""
+    def teaser(i: int) -> str:
+        return (f"<li class='list-item'><div class='{label}'><a href='/s/{i}'><h3 class='{label}-title'>{HUB_TITLES[i]}</h3>"
+                f"<span>{SNIPPETS[i]}</span></a></div></li>")
+    blocks = "".join(f"<section><h2>Part {k}</h2><ul class='items'>" + "".join(teaser(i) for i in range(rows)) + "</ul></section>"
+                     for k in range(lists))
+    return ("<html><body><div class='top'><a href='/'>Harbour News</a> <nav><a href='/a'>Local</a> <a href='/b'>Sport</a></nav></div>"
+            f"<main><h1>Science</h1>{blocks}</main>"
+            "<footer><p>Harbour News, 2 Quay Street. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(6, len(TITLES)), st.sampled_from(["PagePromo", "promo-card", "related-item"]),
+       st.integers(1, 2))  # (from six rows a list holds PAGE_LIST_MIN characters)
+def test_a_hub_whose_teasers_are_cut_for_their_label_keeps_its_lists(rows, label, lists):
+    """The label cut every row, the scoring found no paragraph: the rows come back as the page, in the
+    first reading (before, only the lenient second reading, menus and all, could keep them)."""
+    lines = read_page(LexborHTMLParser(hub_page(rows, label, lists)))
+    kept = "\n".join(line for line, verdict in lines if verdict == "keep")
+    assert not doubtful(lines) and all(HUB_TITLES[i] in kept and SNIPPETS[i] in kept for i in range(rows))
+    ex = extract_main_text(hub_page(rows, label, lists))
+    for i in range(rows):
+        assert HUB_TITLES[i] in ex.text and SNIPPETS[i] in ex.text
+    assert "Local" not in ex.text and "All rights reserved" not in ex.text
+    assert ex.removed and all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+    assert any("All rights reserved" in r.text for r in ex.removed)
+
+
+def test_labelled_rows_beside_a_kept_story_stay_cut():
+    """Fault injection: when the choice keeps a story (SMALL_CHOICE characters or more), teasers cut
+    for their label beside it are furniture, as before."""
+    story = "<div class='story'>" + "".join(f"<p>{p}</p>" for p in STORY * 2) + "</div>"
+    page = hub_page(6, "PagePromo").replace("<h1>Science</h1>", "<h1>Science</h1>" + story)
+    ex = extract_main_text(page)
+    assert STORY[0] in ex.text and all(SNIPPETS[i] not in ex.text for i in range(6))
+
+
+def test_a_mega_menu_is_not_a_list_of_rows():
+    """Fault injection: columns of many links each (a mega menu) are not a hub's rows."""
+    column = lambda k: "<li class='col'>" + "".join(f"<a href='/{k}/{i}'>{TITLES[i]}</a> " for i in range(8)) + "</li>"
+    tree = LexborHTMLParser("<body><h1 id='t'>Menu</h1><ul id='menu'>" + "".join(column(k) for k in range(6)) + "</ul></body>")
+    assert html_listings.page_list(tree.body, held=len("Menu")) is None
+
+
+def events_page(rows: int, button_class: str) -> str:
+    """An events page whose chosen block is the list itself: rows of date, linked title, blurb, a button."""
+    items = "".join(f"<div class='event'><div class='when'>{i + 1} May</div><h3><a href='/e/{i}'>{TITLES[i]}</a></h3>"
+                    f"<p>{SNIPPETS[i]}</p><a class='{button_class}' href='/e/{i}/book'>Book now</a></div>"
+                    for i in range(rows))
+    return ("<html><body><div class='top'><a href='/'>Harbour News</a> <nav><a href='/a'>Local</a></nav></div>"
+            f"<div class='events'>{items}</div><footer><p>Harbour News. All rights reserved.</p></footer></body></html>")
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(html_listings.MIN_ROWS, len(TITLES)), st.sampled_from(["btn btn-primary", "cta", "button-book"]))
+def test_the_button_of_every_row_of_a_chosen_list_is_cut_and_recorded(rows, button_class):
+    """The list is the choice (no row or card step runs): its rows' "Book now" is still a control."""
+    ex = extract_main_text(events_page(rows, button_class))
+    assert all(TITLES[i] in ex.text and SNIPPETS[i] in ex.text for i in range(rows))
+    assert "Book now" not in ex.text
+    booked = [r for r in ex.removed if r.text.strip() == "Book now"]
+    assert len(booked) == rows and all(r.rule == "html.ui" and ex.visible_text[r.start:r.end] == r.text for r in booked)
+
+
+def test_a_plain_link_repeated_in_a_chosen_list_stays():
+    """Fault injection: the same words as a plain link (not styled as a button) are not cut as a control."""
+    ex = extract_main_text(events_page(6, "venue"))
+    assert ex.text.count("Book now") == 6
+
+
+def test_a_category_intro_paragraph_keeps_its_page_from_being_a_hub():
+    """Fault injection: a choice holding a paragraph of PROSE_LINE characters (a shop category's intro)
+    is the page's own text; the grid beside it is not taken as a hub's list."""
+    intro = f"<div class='intro'><p>{STORY[0]} {STORY[1]}</p></div>"  # (under SMALL_CHOICE in all)
+    page = hub_page(8, "PagePromo").replace("<h1>Science</h1>", "<h1>Science</h1>" + intro)
+    ex = extract_main_text(page)
+    assert STORY[0] in ex.text and all(SNIPPETS[i] not in ex.text for i in range(8))

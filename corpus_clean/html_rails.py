@@ -1,0 +1,106 @@
+"""Rails of teasers merged beside the main block.
+
+The scoring (:func:`corpus_clean.html.best_container`) takes the winner's
+siblings that score well, and a rail of teasers scores well: each teaser is a
+linked title and a one-sentence blurb with commas, so a rail of six reads as
+six short paragraphs. On a recipe post, a product page or a service page the
+rail ("More recipes", "You may also like") sits next to the post as its sibling
+and was kept whole. trafilatura keeps the post alone.
+
+:func:`without_rails` drops such a rail from the choice when the rest of the
+choice holds more text than the rail: a listing page's list is the page (its
+intro is shorter than the list) and stays. A rail is found *by structure*, not
+by its label (many rails carry no telling class): ``MIN_TEASERS`` or more
+elements of one tag (their classes may differ: "card", "card--wide", a sponsored
+"tile") holding ``RAIL_SHARE`` of its text, each a short teaser (``TEASER_MAX_CHARS``)
+holding a link of a title's length (``TITLE_WORDS`` words: a thread's
+posts open with a one-word user name, and are longer).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from selectolax.lexbor import LexborNode
+
+from corpus_clean.html_listings import row_signature
+
+__all__ = ["without_rails", "teasers_of"]
+
+MIN_TEASERS = 3
+RAIL_SHARE = 0.8
+TEASER_MAX_CHARS = 320
+TITLE_WORDS = 3
+DEPTH = 3  # levels under a chosen block where its teasers may sit (<aside><ul><li>)
+
+
+def without_rails(chosen: list[LexborNode]) -> list[LexborNode]:
+    """``chosen`` without the blocks that are rails of teasers, when the rest holds more text.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> post = "<div class='post'>" + "<p>A long paragraph of the recipe, with commas, and more.</p>" * 6 + "</div>"
+    >>> rail = "<div class='rail'>" + "".join(f"<div class='card'><h3><a href='/s{i}'>Another recipe title {i}</a></h3>"
+    ...                                     f"<p>One teaser sentence, with a comma.</p></div>" for i in range(4)) + "</div>"
+    >>> t = LexborHTMLParser(f"<body>{post}{rail}</body>")
+    >>> [n.attributes["class"] for n in without_rails([t.css_first(".post"), t.css_first(".rail")])]
+    ['post']
+    """
+    if len(chosen) < 2:
+        return chosen
+    sizes = [len(node.text(strip=True)) for node in chosen]
+    total = sum(sizes)
+    # A block written with the markup of another chosen block is one of the page's sections
+    # (a page builder's "cards-collection" twice, a grid of same-class columns), not a rail.
+    markups = Counter(row_signature(node) for node in chosen)
+    kept = [node for node, size in zip(chosen, sizes)
+            if not (2 * size < total and markups[row_signature(node)] == 1 and teasers_of(node))]
+    return kept or chosen
+
+
+def teasers_of(node: LexborNode) -> Optional[list[LexborNode]]:
+    """The teasers when ``node`` is a rail of them (within ``DEPTH`` levels), else None.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<aside><h3>More</h3><ul>" + "".join(
+    ...     f"<li><a href='/{i}'>A title of five words {i}</a> A blurb.</li>" for i in range(3)) + "</ul></aside>")
+    >>> len(teasers_of(t.css_first("aside")))
+    3
+    >>> teasers_of(t.css_first("li")) is None
+    True
+    """
+    chars = len(node.text(strip=True))
+    level = [node]
+    for _ in range(DEPTH):
+        groups: dict[str, list[LexborNode]] = {}
+        for parent in level:
+            child = parent.child
+            while child is not None:
+                if child.tag and not child.tag.startswith("-"):
+                    groups.setdefault(child.tag, []).append(child)
+                child = child.next
+        for members in groups.values():
+            if len(members) >= MIN_TEASERS and _is_rail(members, chars):
+                return members
+        level = [child for members in groups.values() for child in members]
+    return None
+
+
+def _is_rail(members: list[LexborNode], chars: int) -> bool:
+    """Elements of one tag holding most of the text, each a short teaser opening with a linked title."""
+    sizes = [len(member.text(strip=True)) for member in members]
+    if sum(sizes) < RAIL_SHARE * chars or max(sizes) > TEASER_MAX_CHARS:
+        return False
+    for member in members:
+        link = member if member.tag == "a" else member.css_first("a[href]")
+        if link is None or not _title_like(link.text(strip=True)):
+            return False
+    return True
+
+
+def _title_like(text: str) -> bool:
+    """A title: ``TITLE_WORDS`` words or more, or a long unspaced run (Chinese, Japanese).
+
+    >>> _title_like("Ten ways to cook leeks"), _title_like("jo_b"), _title_like("市议会批准修建新桥梁")
+    (True, False, True)
+    """
+    return len(text.split()) >= TITLE_WORDS or (" " not in text and len(text) >= 8)
