@@ -54,6 +54,8 @@ STEPS = {
                         "update_progress_artifact"),
 }
 BUILDER_STEPS = ("carry_over", "compact", "table_stats", "language_counts", "commit")
+# the dedup decisions of a local run, made shard by shard as each is written (inside write_part's task)
+SHARD_DEDUP_STEPS = ("__init__", "split", "finish")
 
 
 def _timed(owner, name: str, label: str, spent: collections.Counter, calls: collections.Counter) -> None:
@@ -92,6 +94,9 @@ def main() -> None:
             _timed(module, name, f"{module_name.split('.')[-1]}.{name}", spent, calls)
     for name in BUILDER_STEPS:
         _timed(VersionBuilder, name, f"VersionBuilder.{name}", spent, calls)
+    from corpus_clean.dedup_stage import ShardByShardDedup
+    for name in SHARD_DEDUP_STEPS:
+        _timed(ShardByShardDedup, name, f"ShardByShardDedup.{name}", spent, calls)
 
     out = Path(tempfile.mkdtemp(prefix="flow-steps-"))
     best: dict | None = None
