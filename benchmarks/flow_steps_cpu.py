@@ -43,7 +43,7 @@ for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK"
 
 STEPS = {
     "tasks.shard_tasks": ("clean_shard_on_workers", "validate_table", "split_by_validation", "sort_for_readers",
-                          "write_part", "stage_signatures", "summarize_shard"),
+                          "write_part", "stage_signatures", "summarize_shard", "row_checks_in_slices"),
     "tasks.dedup_tasks": ("assign_run", "move_duplicates"),
     # computed next to the cleaning (in the flow process itself with --workers 1)
     "corpus_clean.shards": ("signature_table", "row_checks"),

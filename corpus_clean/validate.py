@@ -656,6 +656,29 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
 
 _CONTROL_OR_MOJIBAKE = f"(?:{CONTROL_RE})|(?:{MOJIBAKE_RE})"
 
+# Rows searched together by ``row_checks_in_slices``: each call of ``row_checks`` costs
+# ~0.5 ms whatever its rows (Arrow compiles the RE2 patterns on every call, the columns'
+# UTF-8 is checked), so a 20 MB shard's checks took 0.109 s in batches of 64 rows and
+# 0.074 s in slices of 1024 (0.070 s whole); a slice's texts, taken as Python bytes for
+# the marker prefilter, stay a few MB.
+ROW_CHECK_SLICE = 1024
+
+
+def row_checks_in_slices(table: pa.Table, config: "ValidationConfig" = None,
+                         rows: int = ROW_CHECK_SLICE) -> RowChecks | None:
+    """``row_checks`` of a whole shard's table, `rows` rows at a time: the same results
+    (the checks are per row), for a shard whose rows were cleaned without them.
+
+    >>> t = pa.table({"text": ["fine text", "bad" + chr(0), "cafÃ© ok"], "title": ["a", "b", "c"]})
+    >>> found = row_checks_in_slices(t, rows=2).found
+    >>> found[("column_values.corpus_clean.clean_unicode", "text")].tolist()
+    [False, True, False]
+    >>> found[("column_values.corpus_clean.no_mojibake", "text")].tolist()
+    [False, False, True]
+    """
+    return RowChecks.concat([row_checks(table.slice(start, rows), config)
+                             for start in range(0, max(table.num_rows, 1), rows)])
+
 
 def _where(rows: np.ndarray, values: pa.Array | pa.ChunkedArray, search) -> np.ndarray:
     """``search(values)``, computed on the rows marked in `rows` only (the others: False).
