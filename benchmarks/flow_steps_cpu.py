@@ -43,7 +43,7 @@ for _key, _value in {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK"
 
 STEPS = {
     "tasks.shard_tasks": ("clean_shard_on_workers", "validate_table", "split_by_validation", "sort_for_readers",
-                          "write_part", "stage_signatures", "summarize_shard"),
+                          "write_part", "stage_signatures", "summarize_shard", "row_checks_in_slices"),
     "tasks.dedup_tasks": ("assign_run", "move_duplicates"),
     # computed next to the cleaning (in the flow process itself with --workers 1)
     "corpus_clean.shards": ("signature_table", "row_checks"),
@@ -54,10 +54,14 @@ STEPS = {
                         "update_progress_artifact"),
 }
 BUILDER_STEPS = ("carry_over", "compact", "table_stats", "language_counts", "commit")
+# the dedup decisions of a local run, made shard by shard as each is written (inside write_part's task)
+SHARD_DEDUP_STEPS = ("__init__", "split", "finish")
 
 
 def _timed(owner, name: str, label: str, spent: collections.Counter, calls: collections.Counter) -> None:
-    fn = getattr(owner, name)
+    fn = getattr(owner, name, None)
+    if fn is None:  # a step an older tree (--baseline runs) does not have
+        return
 
     @functools.wraps(fn)
     def timed(*args, **kwargs):
@@ -92,6 +96,9 @@ def main() -> None:
             _timed(module, name, f"{module_name.split('.')[-1]}.{name}", spent, calls)
     for name in BUILDER_STEPS:
         _timed(VersionBuilder, name, f"VersionBuilder.{name}", spent, calls)
+    from corpus_clean.dedup_stage import ShardByShardDedup
+    for name in SHARD_DEDUP_STEPS:
+        _timed(ShardByShardDedup, name, f"ShardByShardDedup.{name}", spent, calls)
 
     out = Path(tempfile.mkdtemp(prefix="flow-steps-"))
     best: dict | None = None

@@ -89,9 +89,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         # seldom: without this the flow process grew ~40 MB per shard (1.3 GB at 1 GB of input).
         gc.collect()
 
-    # The dedup signatures and validation's per-row searches are computed next to the
-    # cleaning (in the worker processes when there are some).
-    extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=config)
+    extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=checks_next_to_cleaning(config, workers))
     previous_clean = previous_written = None
     for shard in shards:
         if len(in_flight) >= max_in_flight:
@@ -110,6 +108,15 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     while in_flight:
         finish_oldest()
     return sorted(summaries, key=lambda s: s.name), parts
+
+
+def checks_next_to_cleaning(config: ValidationConfig, workers: int) -> ValidationConfig | None:
+    """Validation's per-row searches are made batch by batch next to the cleaning when
+    worker processes clean (they run there, in parallel); with one process, by the
+    validate task over the whole shard, in fewer and larger calls (each call costs ~0.5 ms
+    whatever its rows: 0.11 -> 0.07 s of CPU per 20 MB). The dedup signatures stay next
+    to the cleaning either way (no cheaper in larger slices)."""
+    return config if workers > 1 else None
 
 
 _frozen_runs = 0

@@ -19,7 +19,7 @@ from corpus_clean.parallel import clean_shard_on_workers
 from corpus_clean.processes import return_freed_memory
 from corpus_clean.shards import BatchExtras, CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
-from corpus_clean.validate import ValidationConfig, ValidationReport, validate_table
+from corpus_clean.validate import ValidationConfig, ValidationReport, row_checks_in_slices, validate_table
 from tasks.retries import IO_RETRIES
 
 
@@ -33,7 +33,9 @@ def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers
 @task(name="validate-shard", cache_policy=NONE)
 def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
                         data_docs_dir: str | None) -> ValidationReport:
-    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=cleaned.checks)
+    # The per-row searches: made by the cleaning workers, else here over the whole shard.
+    checks = cleaned.checks if cleaned.checks is not None else row_checks_in_slices(cleaned.rows, config)
+    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=checks)
 
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
