@@ -63,7 +63,7 @@ def line_shape(line: str) -> str:
     return "paragraph <25 words" if n < 25 else "paragraph 25+ words"
 
 
-def records(bench_dir: Path, which: str, half: str):
+def records(bench_dir: Path, which: str, half: str, split_scrapinghub: bool = False):
     with gzip.open(bench_dir / f"{which}.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
@@ -108,9 +108,6 @@ def kept_noise(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
     return out
 
 
-split_scrapinghub = False
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench_dir")
@@ -151,28 +148,33 @@ def main(argv=None) -> int:
                     if len(examples[key]) < args.examples:
                         examples[key].append(line.strip()[:100])
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: article lines cut\n")
-    print("| reason | line shape | lines | tokens | recall points lost |")
-    print("|---|---|---:|---:|---:|")
+    print_breakdown(("reason", "line shape", "lines", "tokens", "recall points lost"), points, [lines, tokens],
+                    n_pages, examples)
+    return 0
+
+
+def print_breakdown(header: tuple, points: Counter, counts: list, n_pages: int, examples: dict) -> None:
+    """One markdown row per key (its points averaged over pages; keys under 0.01 left
+    out), a total, then the examples of keys of 0.1 points or more."""
+    print("| " + " | ".join(header) + " |")
+    print("|---|---|" + "---:|" * (len(header) - 2))
     for key, pts in sorted(points.items(), key=lambda kv: -kv[1]):
-        if pts / n_pages < 0.01:
-            continue
-        print(f"| {key[0]} | {key[1]} | {lines[key]} | {tokens[key]} | {pts / n_pages:.2f} |")
-    print(f"| **total** | | {sum(lines.values())} | {sum(tokens.values())} | {sum(points.values()) / n_pages:.2f} |")
+        if pts / n_pages >= 0.01:
+            print(f"| {key[0]} | {key[1]} | " + " | ".join(str(c[key]) for c in counts) + f" | {pts / n_pages:.2f} |")
+    print("| **total** | | " + " | ".join(str(sum(c.values())) for c in counts)
+          + f" | {sum(points.values()) / n_pages:.2f} |")
     for key, ex in examples.items():
         if points[key] / n_pages >= 0.1:
             print(f"\n{key}:", *ex, sep="\n  ")
-    return 0
 
 
 def print_kept(bench_dir: Path, args, model) -> int:
     """The precision side: where the kept non-article lines are, by place and shape."""
-    global split_scrapinghub
-    split_scrapinghub = True
     points: Counter = Counter()
     lines: Counter = Counter()
     examples: dict = defaultdict(list)
     n_pages = 0
-    for rec in records(bench_dir, args.set, args.half):
+    for rec in records(bench_dir, args.set, args.half, split_scrapinghub=True):
         text, _ = join_broken_words(rec.get("naive_text") or "")
         gold = rec.get("gold_text") or ""
         if not TOKEN.search(gold):
@@ -187,15 +189,7 @@ def print_kept(bench_dir: Path, args, model) -> int:
             if len(examples[key]) < args.examples:
                 examples[key].append(line.strip()[:100])
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: non-article lines kept\n")
-    print("| where | line shape | lines | precision points lost |")
-    print("|---|---|---:|---:|")
-    for key, pts in sorted(points.items(), key=lambda kv: -kv[1]):
-        if pts / n_pages >= 0.01:
-            print(f"| {key[0]} | {key[1]} | {lines[key]} | {pts / n_pages:.2f} |")
-    print(f"| **total** | | {sum(lines.values())} | {sum(points.values()) / n_pages:.2f} |")
-    for key, ex in examples.items():
-        if points[key] / n_pages >= 0.1:
-            print(f"\n{key}:", *ex, sep="\n  ")
+    print_breakdown(("where", "line shape", "lines", "precision points lost"), points, [lines], n_pages, examples)
     return 0
 
 

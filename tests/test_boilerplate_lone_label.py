@@ -38,6 +38,18 @@ def test_an_empty_label_above_a_subheading_goes_alone(label, subheading, at, sep
 
 
 @settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(LABELS), min_size=2, max_size=2, unique=True), st.sampled_from(SUBHEADINGS),
+       st.booleans())
+def test_a_subheading_between_two_stacked_empty_labels_stays(labels, subheading, label_below):
+    above, below = labels
+    lines = [*PROSE[:2], above, subheading, below, *PROSE[2:]] if label_below else \
+        [*PROSE[:2], above, below, subheading, *PROSE[2:]]
+    cut = _rules_of("\n".join(lines) + "\n")
+    assert above in cut and below in cut
+    assert subheading not in cut
+
+
+@settings(max_examples=40, deadline=None)
 @given(st.sampled_from(LABELS), st.sampled_from(TEASERS), st.integers(1, 3))
 def test_a_teaser_headline_under_a_label_still_goes(label, teaser, at):
     text = "\n".join([*PROSE[:at], label, teaser, *PROSE[at:]]) + "\n"

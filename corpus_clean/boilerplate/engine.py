@@ -409,8 +409,9 @@ def _is_subheading_under_label(ctx: Context, j: int, after: int) -> bool:
     """The only line a teaser label would take (`j`) is the article's next subheading:
     at most LONE_SUBHEADING_MAX_WORDS words, only its first word capitalised (a teaser
     headline is title case or longer: "Ten Towns Where Houses Still Cost Less"), no
-    sentence end, and running prose right below it (line `after`). The label's teasers
-    were loaded by script, so the label sits alone above the story's next section.
+    sentence end, and running prose below it (line `after`, the next line no rule
+    matched: empty widget labels come stacked). The label's teasers were loaded by
+    script, so the label sits alone above the story's next section.
 
     >>> ctx = Context("Read next\\nWhat happens next\\nWork is due to begin in May, and the first phase should end by the year's end.\\n")
     >>> _is_subheading_under_label(ctx, 1, 2)
@@ -439,7 +440,9 @@ def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dic
         last = j
         taken += 1
         j += 1
-    if taken == 1 and j not in matched and _is_subheading_under_label(ctx, last, j):
+    while j < ctx.lines.n_lines and (ctx.blank[j] or j in matched):
+        j += 1  # (other empty labels may be stacked under it)
+    if taken == 1 and _is_subheading_under_label(ctx, last, j):
         return  # an empty label above the story's next subheading: the label goes alone
     for k in range(i + 1, last + 1):
         ctx.marks.mark(k, rule_id)
