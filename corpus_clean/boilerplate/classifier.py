@@ -276,8 +276,13 @@ def doc_median(rows: Rows, x: np.ndarray, among: np.ndarray) -> np.ndarray:
     return x[order[first + (counts - 1) // 2]][rows.doc_of]
 
 
+# A title-like line, read against the page's prose: capitalised words this much more often.
+TITLE_LIKE_CAPS_OVER_PROSE = 0.4
+
+
 def against_the_documents_prose(rows: Rows, prose: np.ndarray, cap_ratio: np.ndarray, stop_ratio: np.ndarray,
-                                word_length: np.ndarray, ends_sentence: np.ndarray, w: np.ndarray) -> list:
+                                word_length: np.ndarray, ends_sentence: np.ndarray,
+                                w: np.ndarray) -> list[np.ndarray]:
     """Language-normalised twins of the features whose values depend on how a language
     writes prose: each line's value minus the median over its document's prose lines
     (10+ words ending a sentence; all lines when there are none).
@@ -288,7 +293,7 @@ def against_the_documents_prose(rows: Rows, prose: np.ndarray, cap_ratio: np.nda
     paragraph is ~0 in either language and a title-case menu item stands out in both.
     Columns: capitalised-word share, function-word share, mean word length (letters per
     word), the first's mean over the 3 lines either side, and the share of title-like
-    lines (3+ words, capitalised 0.4 over the prose, no sentence end) among them.
+    lines (3+ words, TITLE_LIKE_CAPS_OVER_PROSE over the prose, no sentence end) among them.
 
     >>> rows = Rows(np.array([0, 3]))
     >>> cap = np.array([0.4, 0.35, 1.0]); prose = np.array([1., 1., 0.])
@@ -300,7 +305,7 @@ def against_the_documents_prose(rows: Rows, prose: np.ndarray, cap_ratio: np.nda
     cap_rel = cap_ratio - doc_median(rows, cap_ratio, prose > 0)
     stop_rel = stop_ratio - doc_median(rows, stop_ratio, prose > 0)
     length_rel = word_length - doc_median(rows, word_length, prose > 0)
-    title_like_rel = ((w >= 3) & (cap_rel >= 0.4) & (ends_sentence == 0)).astype(np.float64)
+    title_like_rel = ((w >= 3) & (cap_rel >= TITLE_LIKE_CAPS_OVER_PROSE) & (ends_sentence == 0)).astype(np.float64)
     cap_rel_3, title_like_rel_3 = rows.window_mean(np.column_stack([cap_rel, title_like_rel]), 3).T
     return [cap_rel, stop_rel, length_rel, cap_rel_3, title_like_rel_3]
 
