@@ -3,7 +3,7 @@
 classifier) that cut them and by the shape of the cut line.
 
     python benchmarks/recall_gaps.py SHARED_BENCH_DIR [--half dev|held-out|all] [--set readability|scrapinghub]
-                                     [--model MODEL.json] [--examples 5]
+                                     [--model MODEL.json] [--examples 5] [--kept]
 
 Readability's real pages (not its 31 test fixtures, ``training.lodo``) are split into
 halves the way ``benchmarks/extraction.py`` does (``is_dev_half``: the first hex digit of
@@ -17,6 +17,12 @@ with readability as an extra bench); its word tokens are aligned with the gold b
 aligned tokens are article text lost. Prints one markdown table: reason x line shape,
 with lines, tokens and recall points (a page's lost share of its gold tokens, averaged
 over pages like ``score.py``).
+
+``--kept`` prints the precision side instead: lines kept whose tokens are mostly not in
+the gold body, by where they stand (above the page's first gold line, inside the gold
+span, below its last) and shape, with precision points (a page's kept tokens that are
+not article, as a share of all it kept, averaged over pages). Both sets are split into
+halves by ``is_dev_half`` (scrapinghub too): read the dev half, check fixes on the other.
 """
 from __future__ import annotations
 
@@ -57,16 +63,49 @@ def line_shape(line: str) -> str:
     return "paragraph <25 words" if n < 25 else "paragraph 25+ words"
 
 
-def records(bench_dir: Path, which: str, half: str):
+def records(bench_dir: Path, which: str, half: str, split_scrapinghub: bool = False):
     with gzip.open(bench_dir / f"{which}.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            if which == "readability":
-                if len(rec.get("html") or "") < 5000 or FIXTURE_WORDS.search(rec.get("gold_text") or ""):
-                    continue  # a test fixture
-                if half != "all" and is_dev_half(rec) != (half == "dev"):
-                    continue
+            if which == "readability" and (
+                    len(rec.get("html") or "") < 5000 or FIXTURE_WORDS.search(rec.get("gold_text") or "")):
+                continue  # a test fixture
+            if (which == "readability" or split_scrapinghub) and half != "all" and is_dev_half(rec) != (half == "dev"):
+                continue
             yield rec
+
+
+def aligned_tokens(text: str, gold: str) -> tuple[list, list[bool]]:
+    """The text's word tokens (start, end, token) and whether each aligns with the gold
+    body's tokens (``difflib`` blocks of 3+ tokens, as ``training.fit`` labels lines)."""
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    aligned = [False] * len(spans)
+    sm = difflib.SequenceMatcher(None, [s[2] for s in spans], TOKEN.findall(gold), autojunk=False)
+    for a, _, size in sm.get_matching_blocks():
+        if size >= 3:
+            aligned[a:a + size] = [True] * size
+    return spans, aligned
+
+
+def kept_noise(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
+    """The kept lines whose tokens are mostly not article: (where, line, tokens), where
+    is "above the article", "inside the article span" or "below the article"."""
+    spans, aligned = aligned_tokens(text, gold)
+    starts = [s[0] for s in spans]
+    cut = sorted((r.start, r.end) for r in removed)
+    gold_lines, out, pos = [], [], 0
+    for line in text.split("\n"):
+        a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
+        is_cut = any(lo <= pos < hi for lo, hi in cut)
+        gold_lines.append((pos, line, a, b, is_cut, b > a and sum(aligned[a:b]) * 2 >= b - a))
+        pos += len(line) + 1
+    article_rows = [k for k, g in enumerate(gold_lines) if g[5]]
+    first, last = (article_rows[0], article_rows[-1]) if article_rows else (len(gold_lines), -1)
+    for k, (_, line, a, b, is_cut, is_article) in enumerate(gold_lines):
+        if b > a and not is_cut and not is_article:
+            where = "above the article" if k < first else "below the article" if k > last else "inside the article span"
+            out.append((where, line, b - a))
+    return out
 
 
 def main(argv=None) -> int:
@@ -76,8 +115,11 @@ def main(argv=None) -> int:
     ap.add_argument("--half", default="dev", choices=("dev", "held-out", "all"))
     ap.add_argument("--examples", type=int, default=0, help="print this many lost lines per reason")
     ap.add_argument("--model", help="classifier parameters JSON (default: the shipped one)")
+    ap.add_argument("--kept", action="store_true", help="the precision side: kept lines the gold does not hold")
     args = ap.parse_args(argv)
     model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
+    if args.kept:
+        return print_kept(Path(args.bench_dir), args, model)
     points: Counter = Counter()
     lines: Counter = Counter()
     tokens: Counter = Counter()
@@ -90,12 +132,7 @@ def main(argv=None) -> int:
             continue
         n_pages += 1
         _, removed = strip(text, model=model)
-        spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-        aligned = [False] * len(spans)
-        sm = difflib.SequenceMatcher(None, [s[2] for s in spans], gold_tokens, autojunk=False)
-        for a, _, size in sm.get_matching_blocks():
-            if size >= 3:
-                aligned[a:a + size] = [True] * size
+        spans, aligned = aligned_tokens(text, rec.get("gold_text") or "")
         starts = [s[0] for s in spans]
         for r in removed:  # (line by line: a span holds whole lines)
             pos = r.start
@@ -111,16 +148,48 @@ def main(argv=None) -> int:
                     if len(examples[key]) < args.examples:
                         examples[key].append(line.strip()[:100])
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: article lines cut\n")
-    print("| reason | line shape | lines | tokens | recall points lost |")
-    print("|---|---|---:|---:|---:|")
+    print_breakdown(("reason", "line shape", "lines", "tokens", "recall points lost"), points, [lines, tokens],
+                    n_pages, examples)
+    return 0
+
+
+def print_breakdown(header: tuple, points: Counter, counts: list, n_pages: int, examples: dict) -> None:
+    """One markdown row per key (its points averaged over pages; keys under 0.01 left
+    out), a total, then the examples of keys of 0.1 points or more."""
+    print("| " + " | ".join(header) + " |")
+    print("|---|---|" + "---:|" * (len(header) - 2))
     for key, pts in sorted(points.items(), key=lambda kv: -kv[1]):
-        if pts / n_pages < 0.01:
-            continue
-        print(f"| {key[0]} | {key[1]} | {lines[key]} | {tokens[key]} | {pts / n_pages:.2f} |")
-    print(f"| **total** | | {sum(lines.values())} | {sum(tokens.values())} | {sum(points.values()) / n_pages:.2f} |")
+        if pts / n_pages >= 0.01:
+            print(f"| {key[0]} | {key[1]} | " + " | ".join(str(c[key]) for c in counts) + f" | {pts / n_pages:.2f} |")
+    print("| **total** | | " + " | ".join(str(sum(c.values())) for c in counts)
+          + f" | {sum(points.values()) / n_pages:.2f} |")
     for key, ex in examples.items():
         if points[key] / n_pages >= 0.1:
             print(f"\n{key}:", *ex, sep="\n  ")
+
+
+def print_kept(bench_dir: Path, args, model) -> int:
+    """The precision side: where the kept non-article lines are, by place and shape."""
+    points: Counter = Counter()
+    lines: Counter = Counter()
+    examples: dict = defaultdict(list)
+    n_pages = 0
+    for rec in records(bench_dir, args.set, args.half, split_scrapinghub=True):
+        text, _ = join_broken_words(rec.get("naive_text") or "")
+        gold = rec.get("gold_text") or ""
+        if not TOKEN.search(gold):
+            continue
+        n_pages += 1
+        kept_text, removed = strip(text, model=model)
+        n_kept = max(len(TOKEN.findall(kept_text)), 1)
+        for where, line, n_tokens in kept_noise(text, gold, removed):
+            key = (where, line_shape(line))
+            lines[key] += 1
+            points[key] += 100.0 * n_tokens / n_kept
+            if len(examples[key]) < args.examples:
+                examples[key].append(line.strip()[:100])
+    print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: non-article lines kept\n")
+    print_breakdown(("where", "line shape", "lines", "precision points lost"), points, [lines], n_pages, examples)
     return 0
 
 

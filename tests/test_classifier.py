@@ -463,3 +463,52 @@ def test_generated_other_stories_lists_are_labelled_and_never_repeat_the_story(s
         assert len(other) >= 2 and story
         assert not set(other) & set(story)
         assert all(kinds[line] == ARTICLE for line in story)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.lists(st.tuples(st.integers(-50, 50), st.booleans()), min_size=1, max_size=9), min_size=1, max_size=5))
+def test_doc_median_is_each_documents_own_median_of_its_flagged_rows(docs):
+    """Per document, the lower median of the flagged rows' values (all rows when none
+    is flagged), whatever the other documents of the batch hold."""
+    from corpus_clean.boilerplate.classifier import Rows, doc_median
+
+    bounds = np.r_[0, np.cumsum([len(d) for d in docs])]
+    x = np.array([v for d in docs for v, _ in d], dtype=np.float64)
+    among = np.array([f for d in docs for _, f in d])
+    got = doc_median(Rows(bounds), x, among)
+    for d, (a, b) in zip(docs, zip(bounds[:-1], bounds[1:])):
+        values = sorted(v for v, f in d if f) or sorted(v for v, _ in d)
+        assert got[a:b].tolist() == [values[(len(values) - 1) // 2]] * (b - a)
+
+
+GERMAN_STORY = [
+    "Die Stadtverwaltung hat am Dienstag neue Pläne für den Ausbau der Straßenbahn vorgestellt.",
+    "Nach Angaben der Verkehrsbetriebe sollen die Arbeiten im Frühjahr beginnen und zwei Jahre dauern.",
+    "Anwohner kritisierten bei einer Versammlung im Rathaus die Lärmbelastung durch die Baustelle.",
+    "Der Bürgermeister versprach, die Bedenken der Bürger bei der weiteren Planung zu berücksichtigen.",
+]
+ENGLISH_STORY = [
+    "The city council presented new plans on Tuesday to extend the tram line to the north.",
+    "According to the transport authority, the work will start in spring and take two years.",
+    "Residents at a meeting in the town hall complained about the noise the building site would make.",
+    "The mayor promised that their concerns would be taken into account as the planning went on.",
+]
+MENU = ["World News Today", "Local Sport Results", "Culture And Arts", "Weather And Traffic", "Contact The Newsroom"]
+
+
+@pytest.mark.parametrize("story", [GERMAN_STORY, ENGLISH_STORY], ids=["German", "English"])
+def test_prose_twins_read_german_and_english_paragraphs_alike_and_a_menu_apart(story):
+    """Against the page's own prose, a paragraph's capitalised-word share is ~0 in German
+    (every noun capitalised) as in English, and title-case menu items stand out; the
+    raw share tells the languages apart."""
+    names = ["cap_word_ratio_vs_prose", "title_like_vs_prose_win3"]
+    ctx = mark_rules("\n".join(MENU + story))
+    idx, X = line_features(ctx)
+    cols = [FEATURE_NAMES.index(name) for name in names]
+    paragraphs, menu = X[len(MENU):, cols], X[:len(MENU), cols]
+    assert np.abs(paragraphs[:, 0]).max() < 0.1
+    assert menu[:, 0].min() > 0.5
+    # (windows of 3 lines either side: the last paragraph's is the first without a menu item)
+    assert menu[:, 1].mean() > 0.7 and paragraphs[-1, 1] == 0
+    raw = X[len(MENU):, FEATURE_NAMES.index("cap_word_ratio")]
+    assert (raw.min() > 0.25) == (story is GERMAN_STORY)

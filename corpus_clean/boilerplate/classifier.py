@@ -26,6 +26,9 @@ Features (one row per non-blank line; "neighbours" are the non-blank lines aroun
 * the document: number of lines, share of prose lines, whether paragraphs are
   separated by blank lines (the flattened-HTML pages of the benchmark are not; the
   gold bodies fed in as clean training documents are, see ``training/fit.py``).
+* against the page's own prose: capitalised-word share, function-word share and word
+  length minus their median over the document's prose lines (German capitalises its
+  nouns: ``against_the_documents_prose``).
 
 The kept lines are then read as one article block (``smooth_cut``): a weak island of
 kept lines between cut ones goes, and the first paragraph of the main block stays.
@@ -68,6 +71,12 @@ FEATURE_NAMES = [
     "log_prose_run_words", "in_main_run", "log_dist_main_run", "main_run_share", "main_run_above",
     "log_short_run_lines", "log_prose_run_lines", "log_rows_below_teaser_heading",
     "echo_main", "echo_main_win3", "echo_main_win10", "record_like", "record_like_win3", "record_like_win10",
+] + [
+    # Language-normalised twins (``against_the_documents_prose``): the line's value minus
+    # the median of its document's prose lines, so German prose (capitalised nouns, no
+    # English function words) and English prose read alike.
+    "cap_word_ratio_vs_prose", "stop_ratio_vs_prose", "word_length_vs_prose",
+    "cap_word_ratio_vs_prose_win3", "title_like_vs_prose_win3",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -248,6 +257,57 @@ class Runs:
 # What a line's rule means to the features, as bits (cached per rule id; None: kept).
 REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY, TEASER_MARKER = 1, 2, 4, 8, 16
 _FLAGS_OF_RULE: dict[str | None, int] = {None: 0}
+
+
+def doc_median(rows: Rows, x: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Per row: the (lower) median of `x` over the `among` rows of its document, or over
+    all its rows when it has none.
+
+    >>> rows = Rows(np.array([0, 4, 6]))
+    >>> doc_median(rows, np.array([0.1, 0.9, 0.3, 0.2, 5.0, 7.0]),
+    ...            np.array([True, False, True, True, False, False])).tolist()
+    [0.2, 0.2, 0.2, 0.2, 5.0, 5.0]
+    """
+    has_any = rows.total(among.astype(np.float64)) > 0
+    use = np.flatnonzero(among | ~has_any[rows.doc_of])
+    order = use[np.lexsort((x[use], rows.doc_of[use]))]
+    counts = np.bincount(rows.doc_of[order], minlength=rows.n_docs)
+    first = np.r_[0, np.cumsum(counts)[:-1]]
+    return x[order[first + (counts - 1) // 2]][rows.doc_of]
+
+
+# A title-like line, read against the page's prose: capitalised words this much more often.
+TITLE_LIKE_CAPS_OVER_PROSE = 0.4
+
+
+def against_the_documents_prose(rows: Rows, prose: np.ndarray, cap_ratio: np.ndarray, stop_ratio: np.ndarray,
+                                word_length: np.ndarray, ends_sentence: np.ndarray,
+                                w: np.ndarray) -> list[np.ndarray]:
+    """Language-normalised twins of the features whose values depend on how a language
+    writes prose: each line's value minus the median over its document's prose lines
+    (10+ words ending a sentence; all lines when there are none).
+
+    German capitalises every noun (a paragraph's capitalised-word share is ~0.35, an
+    English one's ~0.12) and has no English function words, so on the raw features a
+    German paragraph looks like a heading or a menu. Against the page's own prose, a
+    paragraph is ~0 in either language and a title-case menu item stands out in both.
+    Columns: capitalised-word share, function-word share, mean word length (letters per
+    word), the first's mean over the 3 lines either side, and the share of title-like
+    lines (3+ words, TITLE_LIKE_CAPS_OVER_PROSE over the prose, no sentence end) among them.
+
+    >>> rows = Rows(np.array([0, 3]))
+    >>> cap = np.array([0.4, 0.35, 1.0]); prose = np.array([1., 1., 0.])
+    >>> twins = against_the_documents_prose(rows, prose, cap, np.zeros(3), np.full(3, 5.0),
+    ...                                     np.array([1., 1., 0.]), np.array([12., 14., 4.]))
+    >>> np.round(twins[0], 2).tolist()  # the menu item stands out, the paragraphs do not
+    [0.05, 0.0, 0.65]
+    """
+    cap_rel = cap_ratio - doc_median(rows, cap_ratio, prose > 0)
+    stop_rel = stop_ratio - doc_median(rows, stop_ratio, prose > 0)
+    length_rel = word_length - doc_median(rows, word_length, prose > 0)
+    title_like_rel = ((w >= 3) & (cap_rel >= TITLE_LIKE_CAPS_OVER_PROSE) & (ends_sentence == 0)).astype(np.float64)
+    cap_rel_3, title_like_rel_3 = rows.window_mean(np.column_stack([cap_rel, title_like_rel]), 3).T
+    return [cap_rel, stop_rel, length_rel, cap_rel_3, title_like_rel_3]
 
 
 def _rule_flags(rule: str) -> int:
@@ -445,6 +505,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         main_words / prose_words, has_main & (pos < main_lo),
         np.log1p(short_run.lines_of_row()), np.log1p(strict_run.lines_of_row()), np.log1p(rows_below_teaser),
         echo_main, echo_main_3, echo_main_10, record_like, record_3, record_10,
+        *against_the_documents_prose(rows, prose, cap_ratio, gather("n_stop") / wd, gather("n_alpha") / wd,
+                                     ends_sentence, w),
     ], n)
     return idxs, X, rows
 

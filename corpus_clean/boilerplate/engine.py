@@ -400,6 +400,32 @@ def _is_teaser(ctx: Context, j: int) -> bool:
     return bool(w <= 20 and not (w >= 8 and ctx.lines.content[j].rstrip(_CLOSERS).endswith(".")))
 
 
+# A lone line under an empty teaser label is the article's subheading when it is this
+# short and in sentence case (``_is_subheading_under_label``).
+LONE_SUBHEADING_MAX_WORDS = 5
+
+
+def _is_subheading_under_label(ctx: Context, j: int, after: int) -> bool:
+    """The only line a teaser label would take (`j`) is the article's next subheading:
+    at most LONE_SUBHEADING_MAX_WORDS words, only its first word capitalised (a teaser
+    headline is title case or longer: "Ten Towns Where Houses Still Cost Less"), no
+    sentence end, and running prose below it (line `after`, the next line no rule
+    matched: empty widget labels come stacked). The label's teasers were loaded by
+    script, so the label sits alone above the story's next section.
+
+    >>> ctx = Context("Read next\\nWhat happens next\\nWork is due to begin in May, and the first phase should end by the year's end.\\n")
+    >>> _is_subheading_under_label(ctx, 1, 2)
+    True
+    >>> ctx = Context("Read next\\nTen Towns Where Houses Cost Less\\nWork is due to begin in May, and the first phase should end by the year's end.\\n")
+    >>> _is_subheading_under_label(ctx, 1, 2)
+    False
+    """
+    s = ctx.stats
+    return bool(after < ctx.lines.n_lines and not ctx.blank[after] and not _is_teaser(ctx, after)
+                and 2 <= s.n_words[j] <= LONE_SUBHEADING_MAX_WORDS and s.n_cap_words[j] == 1
+                and s.first_class[j] & UPPER and not s.last_class[j] & SENT_END)
+
+
 def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
     ctx.marks.mark(i, rule_id)
     taken = 0
@@ -414,6 +440,10 @@ def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dic
         last = j
         taken += 1
         j += 1
+    while j < ctx.lines.n_lines and (ctx.blank[j] or j in matched):
+        j += 1  # (other empty labels may be stacked under it)
+    if taken == 1 and _is_subheading_under_label(ctx, last, j):
+        return  # an empty label above the story's next subheading: the label goes alone
     for k in range(i + 1, last + 1):
         ctx.marks.mark(k, rule_id)
 
