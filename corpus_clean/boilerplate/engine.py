@@ -827,6 +827,11 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
         return None
     if not ctx.prose[i] or not ctx.in_head(i):
         return None
+    return prefix_at(ctx, ruleset, i)
+
+
+def prefix_at(ctx: Context, ruleset: RuleSet, i: int) -> list | None:
+    """``find_line_prefix``'s match on line i (the first kept line, prose, in the head)."""
     start, end = int(ctx.lines.starts[i]), int(ctx.lines.ends[i])
     for prefix_rule, regex in ruleset.prefix_rules:
         match = regex.match(ctx.text, start, end)
@@ -838,7 +843,6 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
 def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, list[Removal]]:
     """Turn per-line marks (plus partial-line spans) into sorted, non-overlapping spans
     and the clean text."""
-    text = ctx.text
     rule = ctx.marks.rule
     starts = ctx.starts_list
     ends = ctx.lines.ends.tolist()
@@ -851,6 +855,13 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
             spans[-1][1] = ends[i]
         else:
             spans.append([starts[i], ends[i], r])
+    return cut_spans(ctx.text, spans, extra_spans)
+
+
+def cut_spans(text: str, spans: list[list], extra_spans: list[list] = ()) -> tuple[str, list[Removal]]:
+    """The clean text and the Removals of `text` cut at `spans` ([start, end, rule] of
+    the marked lines, consecutive lines with the same rule as one span, in order) and
+    `extra_spans` (partial-line cuts)."""
     if extra_spans:
         spans = sorted(spans + [list(span) for span in extra_spans])
     spans = _without_blank_spans(text, spans)
@@ -968,19 +979,47 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     """``strip`` on each of `texts`, with the same result per text, in one batch: line
     counts and the classifier run once over all texts (most of their numpy work is
     per-call overhead on a page's ~200 lines)."""
+    from corpus_clean.boilerplate import batch as batched
+
     ruleset = ruleset or load_rules()
     results: list[tuple[str, list[Removal]]] = [(text, []) for text in texts]
     todo = [k for k, text in enumerate(texts) if text and text.strip()]
-    ctxs = contexts_of([texts[k] for k in todo])
-    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset) if ctxs else ()):
-        _mark_rules(ctx, ruleset, matched)
+    if not todo:
+        return results
+    batch = batched.Batch.of([texts[k] for k in todo])
+    ctxs = batch.ctxs
+    # Step by step over the whole batch (each document still sees the steps in the
+    # order of ``_mark_rules``; documents never see each other).
+    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
+        apply_rule_packs(ctx, ruleset, matched)
+    batched.mark_menu_runs_many(batch)
+    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
+        mark_repeats(ctx, headline)
+        keep_fragments_inside_prose(ctx)
+        mark_trailing_comments(ctx)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
         mark_by_classifier_many(ctxs, model)
-    for k, ctx in zip(todo, ctxs):
-        results[k] = finish(ctx, ruleset)
+    for k, result in zip(todo, batched.finish_many(batch, ruleset)):
+        results[k] = result
     return results
+
+
+def strip_reference(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = None,
+                    model=None) -> tuple[str, list[Removal]]:
+    """``strip`` one step at a time on one document (``_mark_rules``, the classifier,
+    ``finish``): the reference the batched steps of ``strip_many`` are checked against."""
+    ruleset = ruleset or load_rules()
+    if not text or not text.strip():
+        return text, []
+    ctx = Context(text)
+    _mark_rules(ctx, ruleset)
+    if use_classifier:
+        from corpus_clean.boilerplate.classifier import mark_by_classifier_many
+
+        mark_by_classifier_many([ctx], model)
+    return finish(ctx, ruleset)
 
 
 def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Removal]]:
