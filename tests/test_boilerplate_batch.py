@@ -69,6 +69,19 @@ def test_a_document_never_sees_its_neighbour():
     assert "nav.menu_run" in {r.rule for r in got[1][1]}
 
 
+def test_trailing_comments_with_and_without_an_end_marker():
+    story = [f"The council voted on Tuesday to close bridge number {k} for two years of repairs." for k in range(9)]
+    two_hits = "Why would they ever believe the council on this? I doubt it very much indeed."
+    texts = [
+        "\n".join(story + ["Reuters contributed to this report.", "Great read, thank you."]) + "\n",
+        "\n".join(story + [two_hits]) + "\n",
+        "\n".join(story + [two_hits, two_hits.replace("council", "mayor")]),
+    ]
+    got = strip_many(texts, use_classifier=False, ruleset=RULES)
+    assert got == [strip_reference(t, use_classifier=False, ruleset=RULES) for t in texts]
+    assert all("comments.unmarked_trailing" in {r.rule for r in removals} for _, removals in got)
+
+
 def _python_runs(batch: Batch, rows: list[int], flags: list[bool]) -> list[tuple[int, int]]:
     runs, start = [], None
     for k, flag in enumerate(flags + [False]):

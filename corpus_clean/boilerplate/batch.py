@@ -19,8 +19,9 @@ from operator import is_not
 import numpy as np
 
 from corpus_clean.boilerplate.engine import (
-    ANNOUNCE_MIN_WORDS, HEAD_MAX_PROSE_BEFORE, MENU_MAX_WORDS, MENU_MIN_RUN, Context, cut_spans, line_masks,
-    mark_layout, prefix_at, restore_repeats_of_removed,
+    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MAX_WORDS, MENU_MIN_RUN, SHAPE_RULES, Context,
+    _mark_headline_copies, _voice_hits, cut_spans, keep_fragments_inside_prose, line_masks, mark_layout,
+    mark_repeats, mark_trailing_comments, prefix_at, restore_repeats_of_removed,
 )
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, LineStats, split_lines_batch,
@@ -82,6 +83,18 @@ class Batch:
         k = np.searchsorted(flagged, self.first)
         row = np.append(flagged, -1)[k]
         return np.where((row >= 0) & (row < self.first + self.n_lines), row, -1)
+
+    def last_flagged(self, flags: np.ndarray) -> np.ndarray:
+        """Per document: its last flagged row, or -1.
+
+        >>> batch = Batch.of(["a\\nb", "c\\nd"])
+        >>> batch.last_flagged(np.array([True, True, False, False])).tolist()
+        [1, -1]
+        """
+        flagged = np.flatnonzero(flags)
+        k = np.searchsorted(flagged, self.first + self.n_lines) - 1
+        row = np.where(k >= 0, flagged[np.maximum(k, 0)] if len(flagged) else -1, -1)
+        return np.where(row >= self.first, row, -1)
 
     def runs(self, rows: np.ndarray, flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Runs of flagged entries of `rows` (ascending rows; `flags`: one per entry),
@@ -159,6 +172,53 @@ def mark_headline_many(batch: Batch) -> list[str | None]:
         ctx.marks.mark(i, "news.headline")
         headlines[d] = ctx.lines.content[i]
     return headlines
+
+
+def mark_repeats_many(batch: Batch, headlines: list[str | None], ruleset) -> None:
+    """``engine.mark_repeats`` and ``engine.keep_fragments_inside_prose`` of every
+    document, the repeated lines looked for only in the documents where a line's text
+    comes back (found for the whole batch at once from the lines' hashes: a collision
+    only sends a document to the full step); the others only get their headline's
+    copies marked."""
+    contents = list(chain.from_iterable(ctx.lines.content for ctx in batch.ctxs))
+    hashes = np.fromiter(map(hash, contents), dtype=np.int64, count=batch.rows)
+    # (a line with no text at all, hash 0, is never a copy; "\u200b" has text and a hash)
+    rows = np.flatnonzero(hashes != 0)
+    order = rows[np.lexsort((hashes[rows], batch.doc[rows]))]
+    again = (hashes[order[1:]] == hashes[order[:-1]]) & (batch.doc[order[1:]] == batch.doc[order[:-1]])
+    has_copies = np.zeros(len(batch.ctxs), dtype=bool)
+    has_copies[batch.doc[order[1:][again]]] = True
+    packs_shape = any(rule.id in SHAPE_RULES for rule in ruleset.rules)  # (else only mark_repeats makes them)
+    for ctx, headline, copies in zip(batch.ctxs, headlines, has_copies.tolist()):
+        if copies:
+            mark_repeats(ctx, headline)
+        elif headline:
+            _mark_headline_copies(ctx, headline)
+        if copies or packs_shape:
+            keep_fragments_inside_prose(ctx)
+
+
+def mark_trailing_comments_many(batch: Batch) -> None:
+    """``engine.mark_trailing_comments`` on the documents where it can act: 4+ kept
+    lines, and either kept lines after an end-of-article marker, or a last kept line
+    of 8+ words in a commenter's voice (2+ hits). The others are left as they are."""
+    removed = batch.removed()
+    kept = ~batch.blank & ~removed
+    n_kept = np.add.reduceat(kept.astype(np.int64), batch.first)
+    last_kept = batch.last_flagged(kept)
+    rules = batch.rules()
+    removed_rows = np.flatnonzero(removed)
+    is_marker = np.zeros(batch.rows, dtype=bool)
+    is_marker[removed_rows] = np.fromiter((rules[i] in END_MARKER_RULES for i in removed_rows.tolist()), dtype=bool,
+                                          count=len(removed_rows))
+    last_marker = batch.last_flagged(is_marker)
+    after_marker = (last_marker >= 0) & (last_kept > last_marker)
+    long_last = (last_kept >= 0) & (batch.n_words[np.maximum(last_kept, 0)] >= 8)
+    for d in np.flatnonzero((n_kept >= 4) & (after_marker | long_last)).tolist():
+        ctx = batch.ctxs[d]
+        i = int(last_kept[d] - batch.first[d])
+        if after_marker[d] or _voice_hits(ctx.lines.content[i]) >= 2:
+            mark_trailing_comments(ctx)
 
 
 # --- output -------------------------------------------------------------------------

@@ -993,10 +993,8 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
         apply_rule_packs(ctx, ruleset, matched)
     batched.mark_menu_runs_many(batch)
-    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
-        mark_repeats(ctx, headline)
-        keep_fragments_inside_prose(ctx)
-        mark_trailing_comments(ctx)
+    batched.mark_repeats_many(batch, batched.mark_headline_many(batch), ruleset)
+    batched.mark_trailing_comments_many(batch)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
