@@ -1007,7 +1007,7 @@ def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) 
     return out
 
 
-def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
+def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
 
@@ -1016,10 +1016,13 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> No
 
     The same marks as one document at a time (features never look across documents),
     for a fraction of the numpy calls: a page has ~200 lines, so per-page array work
-    is mostly call overhead.
+    is mostly call overhead. (`applies`: ``classifier_applies`` of each document when
+    the caller has it, e.g. from a whole batch's arrays: ``batch.classifier_applies_many``.)
     """
     model = model or load_model()
-    ctxs = [ctx for ctx in ctxs if classifier_applies(ctx)] if model is not None else []
+    if applies is None:
+        applies = [classifier_applies(ctx) for ctx in ctxs] if model is not None else []
+    ctxs = [ctx for ctx, a in zip(ctxs, applies) if a] if model is not None else []
     if not ctxs:
         return
     views = paragraph_views(ctxs)

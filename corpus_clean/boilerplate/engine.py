@@ -881,13 +881,9 @@ def cut_spans(text: str, spans: list[list], extra_spans: list[list] = ()) -> tup
                 s -= 1
             spans[k][0] = s
     removals = [Removal(s, e, r, text[s:e]) for s, e, r in spans]
-    pieces = []
-    pos = 0
-    for s, e, _ in spans:
-        pieces.append(text[pos:s])
-        pos = e
-    pieces.append(text[pos:])
-    return "".join(pieces), removals
+    kept_from = [0] + [e for _, e, _ in spans]  # (the text between two cuts stays)
+    kept_to = [s for s, _, _ in spans] + [len(text)]
+    return "".join([text[a:b] for a, b in zip(kept_from, kept_to)]), removals
 
 
 def _without_blank_spans(text: str, spans: list[list]) -> list[list]:
@@ -998,7 +994,7 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
-        mark_by_classifier_many(ctxs, model)
+        mark_by_classifier_many(ctxs, model, batched.classifier_applies_many(batch))
     for k, result in zip(todo, batched.finish_many(batch, ruleset)):
         results[k] = result
     return results
