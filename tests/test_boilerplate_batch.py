@@ -107,3 +107,48 @@ def test_runs_and_firsts_stay_inside_each_document(n_lines, data):
     expected = [next((r for r in range(f, f + n) if marked[r]), -1) for f, n in zip(batch.first.tolist(), n_lines)]
     assert batch.first_flagged(marked).tolist() == expected
     assert batch.per_doc_any(marked).tolist() == [e >= 0 for e in expected]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.tuples(pages, st.integers(0, 2**32 - 1)), min_size=1, max_size=6),
+       st.sampled_from([0.3, 0.5, 0.6]), st.sampled_from([0.0, 4.0]))
+def test_the_classifiers_cut_of_a_batch_is_each_documents_own(docs, threshold, penalty):
+    """``lines_to_cut_many`` against ``lines_to_cut`` one document at a time, on random
+    scores (runs of cut and kept lines, ties, bridges, marked lines) of random pages."""
+    from corpus_clean.boilerplate.classifier import Rows, lines_to_cut, lines_to_cut_many
+    from corpus_clean.boilerplate.engine import Context
+
+    ctxs, idxs, scores = [], [], []
+    for text, seed in docs:
+        ctx = Context(text + "\nThe council voted on Tuesday to close the old bridge for two years of repairs.")
+        rng = np.random.default_rng(seed)
+        idx = np.flatnonzero(~ctx.blank)
+        for i in idx[rng.random(len(idx)) < 0.2].tolist():
+            ctx.marks.mark(i, "some.rule")
+        # (equal scores: ties; scores near the threshold: weak runs, islands)
+        level = rng.choice([0.05, threshold - 0.02, threshold + 0.02, 0.95], size=len(idx))
+        scores.append(np.where(rng.random(len(idx)) < 0.5, level, rng.random(len(idx))))
+        ctxs.append(ctx)
+        idxs.append(idx)
+    bounds = np.r_[0, np.cumsum([len(i) for i in idxs])]
+    got = lines_to_cut_many(ctxs, idxs, np.concatenate(scores), Rows(bounds), threshold, penalty)
+    for ctx, idx, p, cut in zip(ctxs, idxs, scores, got):
+        assert cut.tolist() == lines_to_cut(ctx, idx, p, threshold, penalty).tolist()
+
+
+def test_a_tie_for_the_strongest_run_goes_to_the_first_one_in_each_document():
+    """Two kept runs of equal evidence: the first is the main block, the second an island
+    (cut), in each document of the batch as alone."""
+    from corpus_clean.boilerplate.classifier import _smooth_runs, _smooth_runs_seg
+
+    drop = np.array([False, True, False, True, False])
+    p = np.array([0.05, 0.9, 0.05, 0.9, 0.45])
+
+    class Page:
+        prose = np.zeros(5, dtype=bool)
+
+    alone = _smooth_runs(Page, np.arange(5), p, drop, 0.5, 4.0)
+    assert alone.astype(int).tolist() == [0, 1, 1, 1, 0]
+    doc = np.repeat([0, 1], 5)
+    batched = _smooth_runs_seg(doc, np.r_[p, p], np.zeros(10, dtype=bool), np.r_[drop, drop], 0.5, 4.0)
+    assert batched.tolist() == np.r_[alone, alone].tolist()

@@ -59,10 +59,6 @@ class Batch:
                 for (lines, doc_stats), n, end in zip(per_text, n_lines, bounds)]
         return cls(ctxs, stats, masks)
 
-    def rules(self) -> list[str | None]:
-        """Every row's mark (``Marks.rule`` of each document, one after another)."""
-        return list(chain.from_iterable(ctx.marks.rule for ctx in self.ctxs))
-
     def removed(self) -> np.ndarray:
         """Per row: did a rule mark it (``Marks.removed`` of each document, one after another)."""
         rules = chain.from_iterable(ctx.marks.rule for ctx in self.ctxs)
@@ -149,12 +145,24 @@ def mark_menu_runs_many(batch: Batch) -> None:
         batch.mark(idx[a:b].tolist(), "nav.menu_run")
 
 
+def _first_kept_text(ctx: Context) -> int:
+    """The first line that is neither blank nor marked, or -1."""
+    blank = ctx.blank_list
+    for i, rule in enumerate(ctx.marks.rule):
+        if rule is None and not blank[i]:
+            return i
+    return -1
+
+
 def mark_headline_many(batch: Batch) -> list[str | None]:
     """``engine.mark_headline`` of every document: each one's first non-blank line no
     rule removed, tested as a title on the flat arrays; returns each one's headline."""
     s = batch.stats
-    row = batch.first_flagged(~batch.blank & ~batch.removed())
+    # (each document's first non-blank unmarked line: a scan that stops there is cheaper
+    # than a pass over every mark of the batch)
+    row = np.array([_first_kept_text(ctx) for ctx in batch.ctxs], dtype=np.int64)
     found = row >= 0
+    row = np.where(found, row + batch.first, -1)
     at = np.where(found, row, 0)
     n_words = s.n_words[at]
     title = (
@@ -176,20 +184,15 @@ def mark_headline_many(batch: Batch) -> list[str | None]:
 
 def mark_repeats_many(batch: Batch, headlines: list[str | None], ruleset) -> None:
     """``engine.mark_repeats`` and ``engine.keep_fragments_inside_prose`` of every
-    document, the repeated lines looked for only in the documents where a line's text
-    comes back (found for the whole batch at once from the lines' hashes: a collision
-    only sends a document to the full step); the others only get their headline's
-    copies marked."""
-    contents = list(chain.from_iterable(ctx.lines.content for ctx in batch.ctxs))
-    hashes = np.fromiter(map(hash, contents), dtype=np.int64, count=batch.rows)
-    # (a line with no text at all, hash 0, is never a copy; "\u200b" has text and a hash)
-    rows = np.flatnonzero(hashes != 0)
-    order = rows[np.lexsort((hashes[rows], batch.doc[rows]))]
-    again = (hashes[order[1:]] == hashes[order[:-1]]) & (batch.doc[order[1:]] == batch.doc[order[:-1]])
-    has_copies = np.zeros(len(batch.ctxs), dtype=bool)
-    has_copies[batch.doc[order[1:][again]]] = True
+    document; the repeated lines are looked for only in the documents where a line's
+    text comes back (a set of its lines' texts, in C), the others only get their
+    headline's copies marked."""
     packs_shape = any(rule.id in SHAPE_RULES for rule in ruleset.rules)  # (else only mark_repeats makes them)
-    for ctx, headline, copies in zip(batch.ctxs, headlines, has_copies.tolist()):
+    for ctx, headline in zip(batch.ctxs, headlines):
+        content = ctx.lines.content
+        texts = set(content)
+        texts.discard("")
+        copies = len(texts) < len(content) - content.count("")
         if copies:
             mark_repeats(ctx, headline)
         elif headline:
@@ -202,22 +205,14 @@ def mark_trailing_comments_many(batch: Batch) -> None:
     """``engine.mark_trailing_comments`` on the documents where it can act: 4+ kept
     lines, and either kept lines after an end-of-article marker, or a last kept line
     of 8+ words in a commenter's voice (2+ hits). The others are left as they are."""
-    removed = batch.removed()
-    kept = ~batch.blank & ~removed
+    kept = ~batch.blank & ~batch.removed()
     n_kept = np.add.reduceat(kept.astype(np.int64), batch.first)
     last_kept = batch.last_flagged(kept)
-    rules = batch.rules()
-    removed_rows = np.flatnonzero(removed)
-    is_marker = np.zeros(batch.rows, dtype=bool)
-    is_marker[removed_rows] = np.fromiter((rules[i] in END_MARKER_RULES for i in removed_rows.tolist()), dtype=bool,
-                                          count=len(removed_rows))
-    last_marker = batch.last_flagged(is_marker)
-    after_marker = (last_marker >= 0) & (last_kept > last_marker)
-    long_last = (last_kept >= 0) & (batch.n_words[np.maximum(last_kept, 0)] >= 8)
-    for d in np.flatnonzero((n_kept >= 4) & (after_marker | long_last)).tolist():
+    for d in np.flatnonzero(n_kept >= 4).tolist():
         ctx = batch.ctxs[d]
         i = int(last_kept[d] - batch.first[d])
-        if after_marker[d] or _voice_hits(ctx.lines.content[i]) >= 2:
+        if not END_MARKER_RULES.isdisjoint(ctx.marks.rule[:i]) or (
+                batch.n_words[last_kept[d]] >= 8 and _voice_hits(ctx.lines.content[i]) >= 2):
             mark_trailing_comments(ctx)
 
 
