@@ -152,3 +152,19 @@ def test_a_tie_for_the_strongest_run_goes_to_the_first_one_in_each_document():
     doc = np.repeat([0, 1], 5)
     batched = _smooth_runs_seg(doc, np.r_[p, p], np.zeros(10, dtype=bool), np.r_[drop, drop], 0.5, 4.0)
     assert batched.tolist() == np.r_[alone, alone].tolist()
+
+
+_VOICE_PIECES = ["I", "I'm", "I've", "me", "my", "mine", "you", "your", "you're", "we", "our", "us", "lol", "imo",
+                 "imho", "HELLO", "WRONG", "ABC", "A", "Imo", "mY", "_I", "I_", "9you", "us9", "!", "?", " ", " ", ",",
+                 "'", "-", '"', "said", "music", "Iraq"]
+
+
+@given(st.lists(st.sampled_from(_VOICE_PIECES), max_size=20).map("".join)
+       | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_voice_scan_counts_what_pythons_regex_counts(line):
+    from corpus_clean.boilerplate import engine
+
+    if engine._COMMENT_VOICE_ASCII is None:  # (no google-re2: the Python scan alone)
+        return
+    assert len(engine._COMMENT_VOICE_ASCII.findall(line)) == len(engine._COMMENT_VOICE_SCAN.findall(line))
+    assert len(engine._COMMENT_VOICE_ASCII.findall(line)) == len(engine._COMMENT_VOICE.findall(line))

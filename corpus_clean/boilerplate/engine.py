@@ -111,6 +111,21 @@ def _literal_first(words: tuple[str, ...]) -> re.Pattern:
 
 
 _COMMENT_VOICE_SCAN = _literal_first(VOICE_WORDS)
+
+
+def _voice_scan_ascii():
+    """``_COMMENT_VOICE`` in RE2 (google-re2, when installed) for lines of ASCII text
+    alone, ~6x faster than Python's ``re`` on them: RE2 finds the same matches there
+    (leftmost, the first alternative first) and its ASCII ``\b`` is Python's on ASCII
+    text (``tests/test_boilerplate_batch.py`` checks the counts agree)."""
+    try:
+        import re2
+    except ImportError:
+        return None
+    return re2.compile(_COMMENT_VOICE.pattern)
+
+
+_COMMENT_VOICE_ASCII = _voice_scan_ascii()
 _REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
 
 
@@ -690,6 +705,8 @@ def _voice_hits(line: str) -> int:
     """
     if '"' in line or "“" in line or "«" in line:  # (most lines quote nobody: no pass for it)
         line = _QUOTED.sub(" ", line)
+    if _COMMENT_VOICE_ASCII is not None and line.isascii():
+        return len(_COMMENT_VOICE_ASCII.findall(line))
     return len(_COMMENT_VOICE_SCAN.findall(line))
 
 
