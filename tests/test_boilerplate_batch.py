@@ -12,7 +12,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.batch import Batch
-from corpus_clean.boilerplate.engine import strip_many, strip_reference
+from corpus_clean.boilerplate.engine import Context, strip_many, strip_reference
 from corpus_clean.boilerplate.rules import load_rules
 from training.newsgen import generate
 
@@ -47,6 +47,11 @@ pages = st.builds(_page, st.lists(st.sampled_from(LINES), min_size=0, max_size=6
 def test_a_batch_gives_every_document_what_the_per_document_steps_give(texts, use_classifier):
     got = strip_many(texts, use_classifier=use_classifier, ruleset=RULES)
     assert got == [strip_reference(t, use_classifier=use_classifier, ruleset=RULES) for t in texts]
+    alone = [Context(t) for t in texts]
+    batch = Batch.of(texts)
+    assert [c.has_blank_lines for c in batch.ctxs] == [c.has_blank_lines for c in alone]
+    for name in ("blank", "prose", "prose_before", "prose_after"):
+        assert [getattr(c, name).tolist() for c in batch.ctxs] == [getattr(c, name).tolist() for c in alone]
 
 
 def test_generated_news_pages_batched_and_alone():

@@ -54,9 +54,15 @@ class Batch:
         per_text, stats = split_lines_batch(texts)
         n_lines = [lines.n_lines for lines, _ in per_text]
         masks = line_masks(stats, n_lines)
-        bounds = np.cumsum(n_lines).tolist()
-        ctxs = [Context(lines.text, lines, doc_stats, tuple(m[end - n:end] for m in masks))
-                for (lines, doc_stats), n, end in zip(per_text, n_lines, bounds)]
+        ends = np.cumsum(n_lines)
+        # (Context.has_blank_lines: a blank line before the document's last)
+        blank_before_last = masks[0].copy()
+        blank_before_last[ends - 1] = False
+        has_blank_lines = np.logical_or.reduceat(blank_before_last, ends - n_lines).tolist()
+        blank, prose, before, after = masks
+        ctxs = [Context(lines.text, lines, doc_stats, (blank[a:b], prose[a:b], before[a:b], after[a:b]), has_blank)
+                for (lines, doc_stats), a, b, has_blank in zip(per_text, (ends - n_lines).tolist(), ends.tolist(),
+                                                              has_blank_lines)]
         return cls(ctxs, stats, masks)
 
     def removed(self) -> np.ndarray:

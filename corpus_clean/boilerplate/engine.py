@@ -147,14 +147,15 @@ class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
     def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None,
-                 masks: tuple[np.ndarray, ...] | None = None):
+                 masks: tuple[np.ndarray, ...] | None = None, has_blank_lines: bool | None = None):
         self.lines: Lines = split_lines(text) if lines is None else lines
         self.stats: LineStats = line_stats(self.lines) if stats is None else stats
-        # (`masks`: this document's rows of ``line_masks`` of its batch)
+        # (`masks`, `has_blank_lines`: this document's rows of ``line_masks`` of its
+        # batch, and whether a line before its last is blank, from the batch's arrays)
         masks = line_masks(self.stats, [self.lines.n_lines]) if masks is None else masks
         self.blank, self.prose, self.prose_before, self.prose_after = masks
         self.marks = Marks(self.lines.n_lines)
-        self.has_blank_lines = bool(self.blank[:-1].any())
+        self.has_blank_lines = bool(self.blank[:-1].any()) if has_blank_lines is None else has_blank_lines
 
     @cached_property
     def keywords_apply(self) -> bool:
