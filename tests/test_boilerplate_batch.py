@@ -119,14 +119,19 @@ def test_runs_and_firsts_stay_inside_each_document(n_lines, data):
        st.sampled_from([0.3, 0.5, 0.6]), st.sampled_from([0.0, 4.0]))
 def test_the_classifiers_cut_of_a_batch_is_each_documents_own(docs, threshold, penalty):
     """``lines_to_cut_many`` against ``lines_to_cut`` one document at a time, on random
-    scores (runs of cut and kept lines, ties, bridges, marked lines) of random pages."""
-    from corpus_clean.boilerplate.classifier import Rows, lines_to_cut, lines_to_cut_many
+    scores (runs of cut and kept lines, ties, bridges, marked lines) of random pages;
+    and which of them have a paragraph view (``_any_line_continues``)."""
+    from corpus_clean.boilerplate.classifier import (
+        Rows, _any_line_continues, _paragraph_plan, lines_to_cut, lines_to_cut_many,
+    )
     from corpus_clean.boilerplate.engine import Context
 
     ctxs, idxs, scores = [], [], []
     for text, seed in docs:
-        ctx = Context(text + "\nThe council voted on Tuesday to close the old bridge for two years of repairs.")
         rng = np.random.default_rng(seed)
+        # (a last line that ends no sentence: the next document's first line must not go on it)
+        ctx = Context(text + "\nThe council voted on Tuesday to close the old bridge for two years of repairs"
+                      + (".", "")[seed % 2])
         idx = np.flatnonzero(~ctx.blank)
         for i in idx[rng.random(len(idx)) < 0.2].tolist():
             ctx.marks.mark(i, "some.rule")
@@ -135,6 +140,7 @@ def test_the_classifiers_cut_of_a_batch_is_each_documents_own(docs, threshold, p
         scores.append(np.where(rng.random(len(idx)) < 0.5, level, rng.random(len(idx))))
         ctxs.append(ctx)
         idxs.append(idx)
+    assert _any_line_continues(ctxs).tolist() == [_paragraph_plan(ctx) is not None for ctx in ctxs]
     bounds = np.r_[0, np.cumsum([len(i) for i in idxs])]
     got = lines_to_cut_many(ctxs, idxs, np.concatenate(scores), Rows(bounds), threshold, penalty)
     for ctx, idx, p, cut in zip(ctxs, idxs, scores, got):

@@ -1019,7 +1019,8 @@ def paragraph_views(ctxs: list) -> list:
     from corpus_clean.boilerplate.engine import Context
 
     views: list = [None] * len(ctxs)
-    for k, ctx in enumerate(ctxs):
+    for k in np.flatnonzero(_any_line_continues(ctxs)).tolist():
+        ctx = ctxs[k]
         plan = _paragraph_plan(ctx)
         if plan is None:
             continue
@@ -1079,6 +1080,35 @@ def _paragraph_groups(ctx) -> list[list[int]] | None:
     return [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
 
 
+def _continues_above(s: LineStats, blank: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Per line but the first: does it go on the paragraph of the line above
+    (``_paragraph_plan``; `s`, `blank`, `kept`: the lines' counts and masks)."""
+    nonblank = ~blank
+    # A long line of running text (not a title: few capitalised words) that ends no
+    # sentence is cut short: the next line goes on with it whatever its first letter
+    # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
+    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
+    continues = (s.first_class & (LOWER | PUNCT)) > 0
+    open_end = (s.last_class & SENT_END) == 0
+    return (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
+            & (continues[1:] | wrapped[:-1]))
+
+
+def _any_line_continues(ctxs: list) -> np.ndarray:
+    """Per document: does any of its lines go on the paragraph above it (one pass over
+    all documents' lines; the first line of a document continues nothing)."""
+    if not ctxs:
+        return np.zeros(0, dtype=bool)
+    n_lines = np.array([ctx.lines.n_lines for ctx in ctxs], dtype=np.int64)
+    first = np.cumsum(n_lines) - n_lines
+    stats = LineStats(*[np.concatenate([getattr(ctx.stats, name) for ctx in ctxs])
+                        for name in LineStats.__dataclass_fields__])
+    kept = ~np.concatenate([ctx.marks.removed() for ctx in ctxs])
+    joins = np.r_[False, _continues_above(stats, np.concatenate([ctx.blank for ctx in ctxs]), kept)]
+    joins[first] = False
+    return np.logical_or.reduceat(joins, first)
+
+
 def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """The paragraph view's lines as arrays: per view line, the first original line and
     one past its last (a run of lines), and whether it holds any (False: a blank line);
@@ -1087,19 +1117,10 @@ def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     Whether a line continues the one above depends on those two lines only, so it is
     one array expression over the document.
     """
-    s = ctx.stats
     n = ctx.lines.n_lines
-    kept = ~ctx.marks.removed()
     nonblank = ~ctx.blank
-    # A long line of running text (not a title: few capitalised words) that ends no
-    # sentence is cut short: the next line goes on with it whatever its first letter
-    # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
-    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
-    continues = (s.first_class & (LOWER | PUNCT)) > 0
-    open_end = (s.last_class & SENT_END) == 0
     joins = np.zeros(n, dtype=bool)  # line i goes on line i-1's paragraph
-    joins[1:] = (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
-                 & (continues[1:] | wrapped[:-1]))
+    joins[1:] = _continues_above(ctx.stats, ctx.blank, ~ctx.marks.removed())
     if not joins.any():
         return None
     first_of_group = nonblank & ~joins
