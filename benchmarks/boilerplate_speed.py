@@ -122,7 +122,7 @@ STAGES = [
     ("rule kinds acting on their lines", "engine", ["apply_rule_packs"]),
     ("structural rules (menus, headline, repeats, trailing comments)", "engine",
      ["mark_menu_runs", "mark_headline", "mark_repeats", "mark_trailing_comments", "batch:mark_menu_runs_many",
-      "batch:mark_headline_many", "batch:mark_repeats_many", "batch:mark_trailing_comments_many"]),
+      "batch:mark_headline_many", "batch:mark_trailing_comments_many"]),
     ("classifier: which pages, paragraph views", "classifier",
      ["classifier_applies", "paragraph_views", "batch:classifier_applies_many"]),
     ("classifier: features", "classifier", ["line_features_many"]),

@@ -19,9 +19,9 @@ from operator import is_not
 import numpy as np
 
 from corpus_clean.boilerplate.engine import (
-    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MAX_WORDS, MENU_MIN_RUN, SHAPE_RULES, Context,
-    _mark_headline_copies, _voice_hits, build_removals, keep_fragments_inside_prose, line_masks, mark_layout,
-    mark_repeats, mark_trailing_comments, prefix_at, restore_repeats_of_removed,
+    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MAX_WORDS, MENU_MIN_RUN, Context,
+    _voice_hits, build_removals, line_masks, mark_layout, mark_trailing_comments, prefix_at,
+    restore_repeats_of_removed,
 )
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, LineStats, split_lines_batch,
@@ -186,25 +186,6 @@ def mark_headline_many(batch: Batch) -> list[str | None]:
         ctx.marks.mark(i, "news.headline")
         headlines[d] = ctx.lines.content[i]
     return headlines
-
-
-def mark_repeats_many(batch: Batch, headlines: list[str | None], ruleset) -> None:
-    """``engine.mark_repeats`` and ``engine.keep_fragments_inside_prose`` of every
-    document; the repeated lines are looked for only in the documents where a line's
-    text comes back (a set of its lines' texts, in C), the others only get their
-    headline's copies marked."""
-    packs_shape = any(rule.id in SHAPE_RULES for rule in ruleset.rules)  # (else only mark_repeats makes them)
-    for ctx, headline in zip(batch.ctxs, headlines):
-        content = ctx.lines.content
-        texts = set(content)
-        texts.discard("")
-        copies = len(texts) < len(content) - content.count("")
-        if copies:
-            mark_repeats(ctx, headline)
-        elif headline:
-            _mark_headline_copies(ctx, headline)
-        if copies or packs_shape:
-            keep_fragments_inside_prose(ctx)
 
 
 def mark_trailing_comments_many(batch: Batch) -> None:

@@ -1007,7 +1007,11 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
         apply_rule_packs(ctx, ruleset, matched)
     batched.mark_menu_runs_many(batch)
-    batched.mark_repeats_many(batch, batched.mark_headline_many(batch), ruleset)
+    # (repeats stay per document: a batch pre-check for documents with no repeated line
+    # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
+    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
+        mark_repeats(ctx, headline)
+        keep_fragments_inside_prose(ctx)
     batched.mark_trailing_comments_many(batch)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
