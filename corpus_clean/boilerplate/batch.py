@@ -114,11 +114,13 @@ class Batch:
         ends = np.flatnonzero(flags & ~np.r_[goes_on, False]) + 1
         return starts, ends
 
-    def mark(self, rows, rule: str) -> None:
-        """``Marks.mark`` (never over another mark) each of `rows` with `rule`."""
-        first = self.first
-        for row, d in zip(rows, self.doc[rows].tolist()):
-            self.ctxs[d].marks.mark(row - int(first[d]), rule)
+    def mark_run(self, rows: list[int], rule: str) -> None:
+        """``Marks.mark`` (never over another mark) each of `rows`, rows of one
+        document, with `rule`."""
+        d = int(self.doc[rows[0]])
+        mark, first = self.ctxs[d].marks.mark, int(self.first[d])
+        for row in rows:
+            mark(row - first, rule)
 
 
 # --- builtin structural rules -------------------------------------------------------
@@ -148,7 +150,7 @@ def mark_menu_runs_many(batch: Batch) -> None:
     has_above = (starts > 0) & (batch.doc[above] == batch.doc[idx[starts]])
     announced = has_above & (s.n_words[above] >= ANNOUNCE_MIN_WORDS) & (s.last_char[above] == ord(":"))
     for a, b in zip(starts[~announced].tolist(), ends[~announced].tolist()):
-        batch.mark(idx[a:b].tolist(), "nav.menu_run")
+        batch.mark_run(idx[a:b].tolist(), "nav.menu_run")
 
 
 def _first_kept_text(ctx: Context) -> int:
