@@ -19,13 +19,11 @@ from operator import is_not
 import numpy as np
 
 from corpus_clean.boilerplate.engine import (
-    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MAX_WORDS, MENU_MIN_RUN, Context,
-    _voice_hits, build_removals, line_masks, mark_layout, mark_trailing_comments, prefix_at,
+    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MIN_RUN, Context, _voice_hits,
+    build_removals, line_masks, looks_like_titles, mark_layout, mark_trailing_comments, menu_items, prefix_at,
     restore_repeats_of_removed,
 )
-from corpus_clean.boilerplate.features import (
-    DIGIT, LOWER, PUNCT, SENT_END, UPPER, LineStats, split_lines_batch,
-)
+from corpus_clean.boilerplate.features import LineStats, split_lines_batch
 from corpus_clean.document import Removal
 
 
@@ -131,12 +129,7 @@ def mark_menu_runs_many(batch: Batch) -> None:
     whole batch in one expression, their runs among each document's non-blank lines
     in one more."""
     s = batch.stats
-    short = (
-        (s.n_words >= 1)
-        & (s.n_words <= MENU_MAX_WORDS)
-        & ((s.first_class & (UPPER | DIGIT)) > 0)
-        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
-    )
+    short = menu_items(s)
     if np.count_nonzero(short) < MENU_MIN_RUN:
         return
     idx = np.flatnonzero(~batch.blank)
@@ -172,15 +165,8 @@ def mark_headline_many(batch: Batch) -> list[str | None]:
     found = row >= 0
     row = np.where(found, row + batch.first, -1)
     at = np.where(found, row, 0)
-    n_words = s.n_words[at]
-    title = (
-        found
-        & (batch.prose_before[at] == 0) & (batch.prose_after[at] >= 1) & ~batch.prose[at]
-        & (n_words >= 1) & (n_words <= 25)
-        & ~np.isin(s.last_char[at], [ord("."), ord(","), ord(":"), ord(";")])
-        & ((s.first_class[at] & LOWER) == 0)
-        & (s.n_cap_words[at] >= 1)
-    )
+    title = (found & (batch.prose_before[at] == 0) & (batch.prose_after[at] >= 1) & ~batch.prose[at]
+             & looks_like_titles(s, at))
     headlines: list[str | None] = [None] * len(batch.ctxs)
     for d, r in zip(np.flatnonzero(title).tolist(), row[title].tolist()):
         ctx = batch.ctxs[d]

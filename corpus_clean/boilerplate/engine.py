@@ -446,15 +446,18 @@ def _mark_empty_heading(ctx: Context, i: int, rule_id: str) -> None:
 
 
 def _looks_like_title(ctx: Context, i: int) -> bool:
-    s = ctx.stats
-    if not (1 <= s.n_words[i] <= 25):
-        return False
-    if s.last_char[i] in (ord("."), ord(","), ord(":"), ord(";")):
-        return False
-    if s.first_class[i] & LOWER:
-        return False
-    # Title case or a sentence without final full stop; at least one capital.
-    return bool(s.n_cap_words[i] >= 1)
+    return bool(looks_like_titles(ctx.stats, np.array([i]))[0])
+
+
+def looks_like_titles(s: LineStats, rows: np.ndarray) -> np.ndarray:
+    """Per line of `rows`: could it be a title (1-25 words, no final ".,:;", not
+    starting lower-case, a capitalised word: title case or a sentence without its
+    full stop)."""
+    n_words = s.n_words[rows]
+    return ((n_words >= 1) & (n_words <= 25)
+            & ~np.isin(s.last_char[rows], [ord("."), ord(","), ord(":"), ord(";")])
+            & ((s.first_class[rows] & LOWER) == 0)
+            & (s.n_cap_words[rows] >= 1))
 
 
 def mark_headline(ctx: Context) -> str | None:
@@ -585,6 +588,17 @@ def restore_repeats_of_removed(ctx: Context) -> None:
             rule[back[-1]] = None
 
 
+def menu_items(s: LineStats) -> np.ndarray:
+    """Per line: could it be a menu item (1..MENU_MAX_WORDS words, starting with a
+    capital or digit, ending in no punctuation)."""
+    return (
+        (s.n_words >= 1)
+        & (s.n_words <= MENU_MAX_WORDS)
+        & ((s.first_class & (UPPER | DIGIT)) > 0)
+        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
+    )
+
+
 def mark_menu_runs(ctx: Context) -> None:
     """Runs of MENU_MIN_RUN+ consecutive short capitalised lines: a navigation menu --
     unless the article announces them (``announced_by_the_line_above``).
@@ -597,13 +611,7 @@ def mark_menu_runs(ctx: Context) -> None:
     >>> mark_menu_runs(ctx); ctx.marks.rule[0:5]
     ['nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run']
     """
-    s = ctx.stats
-    short = (
-        (s.n_words >= 1)
-        & (s.n_words <= MENU_MAX_WORDS)
-        & ((s.first_class & (UPPER | DIGIT)) > 0)
-        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
-    )
+    short = menu_items(ctx.stats)
     if np.count_nonzero(short) < MENU_MIN_RUN:  # (no run can be long enough)
         return
     idx = np.flatnonzero(~ctx.blank)
