@@ -111,6 +111,9 @@ def test_runs_and_firsts_stay_inside_each_document(n_lines, data):
     marked[rows] = True
     expected = [next((r for r in range(f, f + n) if marked[r]), -1) for f, n in zip(batch.first.tolist(), n_lines)]
     assert batch.first_flagged(marked).tolist() == expected
+    last = [next((r for r in reversed(range(f, f + n)) if marked[r]), -1)
+            for f, n in zip(batch.first.tolist(), n_lines)]
+    assert batch.last_flagged(marked).tolist() == last
     assert batch.per_doc_any(marked).tolist() == [e >= 0 for e in expected]
 
 
