@@ -113,20 +113,24 @@ def core_table(baseline, current, megabytes: float, repeat: int, work: Path) -> 
 
 # Where the engine's time goes (--stages): each step is a function of the engine, timed
 # exclusive of the listed steps it calls (so the rows add up to the whole). A function a
-# version lacks is skipped (``line_rules_many`` is this round's; before it, ``line_rules``
-# ran per page inside ``apply_rule_packs``).
+# version lacks is skipped (``line_rules_many`` is round 5's; before it, ``line_rules``
+# ran per page inside ``apply_rule_packs``; the ``batch:`` functions are round 7's
+# batched steps, in ``boilerplate/batch.py``).
 STAGES = [
-    ("line counts and masks", "engine", ["contexts_of"]),
+    ("line counts and masks", "engine", ["contexts_of", "batch:Batch.of"]),
     ("rule verdicts (rules × lines)", "engine", ["line_rules", "line_rules_many"]),
     ("rule kinds acting on their lines", "engine", ["apply_rule_packs"]),
     ("structural rules (menus, headline, repeats, trailing comments)", "engine",
-     ["mark_menu_runs", "mark_headline", "mark_repeats", "mark_trailing_comments"]),
-    ("classifier: which pages, paragraph views", "classifier", ["classifier_applies", "paragraph_views"]),
+     ["mark_menu_runs", "mark_headline", "mark_repeats", "mark_trailing_comments", "batch:mark_menu_runs_many",
+      "batch:mark_headline_many", "batch:mark_trailing_comments_many"]),
+    ("classifier: which pages, paragraph views", "classifier",
+     ["classifier_applies", "paragraph_views", "batch:classifier_applies_many"]),
     ("classifier: features", "classifier", ["line_features_many"]),
     ("classifier: trees", "classifier", ["StackedModel.predict_proba"]),
-    ("classifier: cutting", "classifier", ["lines_to_cut"]),
+    ("classifier: cutting", "classifier", ["lines_to_cut", "lines_to_cut_many"]),
     ("finish: layout, prefix, spans", "engine", ["restore_repeats_of_removed", "keep_the_prose_of_an_emptied_page",
-                                                  "mark_layout", "find_line_prefix", "build_removals"]),
+                                                  "mark_layout", "find_line_prefix", "build_removals",
+                                                  "batch:finish_many"]),
 ]
 REST = "the rest (strip_many's own loop, calls between steps)"
 
@@ -151,9 +155,13 @@ def stage_times(package, texts: list[str], repeat: int) -> dict[str, float]:
         return wrapper
 
     saved = []
-    for row, module_name, names in STAGES:
-        module = importlib.import_module(f"{package.__name__}.{module_name}")
+    for row, default_module, names in STAGES:
         for name in names:
+            module_name, _, name = name.rpartition(":")  # ("batch:finish_many": another module)
+            try:
+                module = importlib.import_module(f"{package.__name__}.{module_name or default_module}")
+            except ImportError:  # (a module this version lacks)
+                continue
             owner, _, attr = name.rpartition(".")
             target = getattr(module, owner) if owner else module
             if hasattr(target, attr):

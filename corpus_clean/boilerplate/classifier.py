@@ -889,6 +889,155 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     return idx[drop & unmarked]
 
 
+def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: Rows, threshold: float,
+                      island_penalty: float = 0.0) -> list[np.ndarray]:
+    """``lines_to_cut`` of every document of a batch (`idxs`, `rows`: as from
+    ``line_features_many``; `p`: all rows' scores), each step one pass over the batch's
+    rows, kept inside each document; the same lines as one document at a time
+    (``tests/test_boilerplate_batch.py`` checks it)."""
+    bounds = rows.bounds
+    n_lines = np.array([ctx.lines.n_lines for ctx in ctxs], dtype=np.int64)
+    line_of_row = np.concatenate(idxs) + np.repeat(np.cumsum(n_lines) - n_lines, np.diff(bounds))
+
+    def column(values) -> np.ndarray:
+        return np.concatenate(values)[line_of_row]
+
+    unmarked = ~column([ctx.marks.removed() for ctx in ctxs])
+    drop = p >= threshold
+    cand = np.flatnonzero(unmarked)  # (the lines no rule removed, in order, document by document)
+    doc = rows.doc_of[cand]
+    words = column([ctx.stats.n_words for ctx in ctxs])[cand]
+    sentence = (column([ctx.stats.last_class for ctx in ctxs])[cand] & SENT_END) > 0
+    asks = column([ctx.stats.last_char for ctx in ctxs])[cand] == ord("?")
+    prose = column([ctx.prose for ctx in ctxs])[cand]
+    d = _keep_subheadings_seg(doc, words, sentence, asks, drop[cand])
+    d = _smooth_cut_seg(doc, words, p[cand], prose, d, threshold, island_penalty)
+    drop[cand] = _cut_shifted_ends_seg(doc, p[cand], d)
+    out = []
+    for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+        doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]
+        if not doc_unmarked.any():
+            out.append(idxs[k][:0])
+            continue
+        if not (doc_unmarked & ~doc_drop).any():  # (the model would leave nothing)
+            doc_drop = p[lo:hi] > p[lo:hi][doc_unmarked].min() + FALLBACK_MARGIN
+        out.append(idxs[k][doc_drop & doc_unmarked])
+    return out
+
+
+def _segment_starts(doc: np.ndarray) -> np.ndarray:
+    """Per entry: does it start its document's entries (`doc`: ascending)."""
+    return np.r_[True, doc[1:] != doc[:-1]] if len(doc) else np.zeros(0, dtype=bool)
+
+
+def _keep_subheadings_seg(doc, words, sentence, asks, drop) -> np.ndarray:
+    """``keep_subheadings`` of every document (entries: each one's candidate lines):
+    the lines above and below a subheading are of its document."""
+    short = (words <= SUBHEADING_MAX_WORDS) & (~sentence | asks)
+    kept = ~drop
+    between = np.zeros(len(drop), dtype=bool)
+    between[1:-1] = (kept[:-2] & kept[2:] & sentence[2:] & (words[2:] > words[1:-1])
+                     & (doc[:-2] == doc[1:-1]) & (doc[2:] == doc[1:-1]))
+    return drop & ~(short & between)
+
+
+def _smooth_cut_seg(doc, words, p, prose, drop, threshold: float, penalty: float) -> np.ndarray:
+    """``smooth_cut`` of every document: where a document has short cut lines
+    (bridges) and other lines, its runs are read without the bridges."""
+    bridge = drop & (words <= BRIDGE_MAX_WORDS)
+    n_docs = int(doc[-1]) + 1 if len(doc) else 0
+    any_bridge = np.bincount(doc, weights=bridge, minlength=n_docs) > 0
+    all_bridge = np.bincount(doc, weights=~bridge, minlength=n_docs) == 0
+    work = np.flatnonzero(~bridge | ~(any_bridge & ~all_bridge)[doc])
+    out = drop.copy()
+    out[work] = _smooth_runs_seg(doc[work], p[work], prose[work], drop[work], threshold, penalty)
+    return out
+
+
+def _smooth_runs_seg(doc, p, prose, drop, threshold: float, penalty: float) -> np.ndarray:
+    """``_smooth_runs`` of every document: runs of cut or kept lines never cross a
+    document; each document's strongest kept run, islands and lead line as there."""
+    n = len(drop)
+    if n == 0:
+        return drop
+    new_doc = _segment_starts(doc)
+    starts = np.flatnonzero(new_doc | np.r_[True, drop[1:] != drop[:-1]])
+    ends = np.r_[starts[1:], n]
+    run_doc = doc[starts]
+    kept_run = ~drop[starts]
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    evidence = np.add.reduceat(np.abs(np.log(q / (1 - q)) - np.log(threshold / (1 - threshold))), starts)
+    evidence[~kept_run] = -1.0
+    first_run = _segment_starts(run_doc)
+    doc_first_run = np.flatnonzero(first_run)
+    best = np.maximum.reduceat(evidence, doc_first_run)  # (per document with entries)
+    doc_rank = np.cumsum(first_run) - 1  # per run: its document among those with entries
+    at_best = np.flatnonzero(evidence == best[doc_rank])
+    strongest = at_best[np.searchsorted(at_best, doc_first_run)]  # (the first run reaching it)
+    has_kept = np.logical_or.reduceat(kept_run, doc_first_run)
+    drop = drop.copy()
+    if penalty > 0:
+        runs_in_doc = np.diff(np.r_[doc_first_run, len(starts)])
+        last_run = np.r_[first_run[1:], True]
+        weak = kept_run & (evidence < penalty) & ~first_run & ~last_run & (runs_in_doc > 2)[doc_rank]
+        weak[strongest] = False
+        drop |= np.repeat(weak, ends - starts)
+    first = starts[strongest]
+    lead = has_kept & ~new_doc[first]
+    above = first[lead] - 1
+    drop[above[(p[above] < LEAD_KEEP_P) & prose[above]]] = False
+    return drop
+
+
+def _cut_shifted_ends_seg(doc, p, drop, nats: float = SHIFT_NATS, min_lines: int = SHIFT_MIN_LINES,
+                          min_p: float = SHIFT_MIN_P) -> np.ndarray:
+    """``cut_shifted_ends`` of every document; each document's running sums start
+    from its own first kept line (one cumulative sum along the rows of a padded
+    matrix, the same additions in the same order as one document alone)."""
+    kept = np.flatnonzero(~drop)
+    kdoc = doc[kept]
+    first = _segment_starts(kdoc)
+    doc_first = np.flatnonzero(first)
+    counts = np.diff(np.r_[doc_first, len(kept)])
+    out = drop.copy()
+    enough = counts >= min_lines + 1
+    if not enough.any():
+        return out
+    rank = np.cumsum(first) - 1  # per kept line: its document among those with kept lines
+    local = np.arange(len(kept)) - doc_first[rank]
+    use = enough[rank]
+    kept, rank, local = kept[use], rank[use], local[use]
+    docs = np.flatnonzero(enough)
+    slot = np.searchsorted(docs, rank)  # (the matrix row of each kept line)
+    width = int(counts[docs].max())
+    matrix = np.zeros((len(docs), width))
+    matrix[slot, local] = _log_odds(p[kept])
+    running = np.cumsum(matrix, axis=1)
+    # Every split of every document at once: column j splits before kept line j + 1.
+    n = counts[docs][:, None]
+    split = np.arange(1, width)[None, :]
+    valid = split < n
+    total = running[np.arange(len(docs)), n[:, 0] - 1][:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        earlier = running[:, :-1] / split
+        later = (total - running[:, :-1]) / (n - split)
+        change = split * (n - split) / n * (later - earlier) ** 2
+    least = np.log(min_p / (1 - min_p))
+    to_cut = np.zeros(len(kept), dtype=bool)
+    rows = np.arange(len(docs))
+    for cut_later in (True, False):
+        rises = valid & ((later > earlier) if cut_later else (earlier > later))
+        k = np.where(rises, change, -np.inf).argmax(axis=1)  # (the first largest change among the rises)
+        at = split[0, k]
+        cut_mean, rest_mean = (later[rows, k], earlier[rows, k]) if cut_later else (earlier[rows, k], later[rows, k])
+        cut_lines = n[:, 0] - at if cut_later else at
+        ok = (rises.any(axis=1) & (cut_mean - rest_mean >= nats) & (cut_mean >= least)
+              & (np.minimum(cut_lines, n[:, 0] - cut_lines) >= min_lines))
+        to_cut |= ok[slot] & ((local >= at[slot]) if cut_later else (local < at[slot]))
+    out[kept[to_cut]] = True
+    return out
+
+
 def classifier_applies(ctx) -> bool:
     """Whether the model should look at this document at all.
 
@@ -932,7 +1081,8 @@ def paragraph_views(ctxs: list) -> list:
     from corpus_clean.boilerplate.engine import Context
 
     views: list = [None] * len(ctxs)
-    for k, ctx in enumerate(ctxs):
+    for k in np.flatnonzero(_any_line_continues(ctxs)).tolist():
+        ctx = ctxs[k]
         plan = _paragraph_plan(ctx)
         if plan is None:
             continue
@@ -992,6 +1142,35 @@ def _paragraph_groups(ctx) -> list[list[int]] | None:
     return [list(range(a, b)) if head else [] for a, b, head in zip(starts.tolist(), ends.tolist(), heads.tolist())]
 
 
+def _continues_above(s: LineStats, blank: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """Per line but the first: does it go on the paragraph of the line above
+    (``_paragraph_plan``; `s`, `blank`, `kept`: the lines' counts and masks)."""
+    nonblank = ~blank
+    # A long line of running text (not a title: few capitalised words) that ends no
+    # sentence is cut short: the next line goes on with it whatever its first letter
+    # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
+    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
+    continues = (s.first_class & (LOWER | PUNCT)) > 0
+    open_end = (s.last_class & SENT_END) == 0
+    return (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
+            & (continues[1:] | wrapped[:-1]))
+
+
+def _any_line_continues(ctxs: list) -> np.ndarray:
+    """Per document: does any of its lines go on the paragraph above it (one pass over
+    all documents' lines; the first line of a document continues nothing)."""
+    if not ctxs:
+        return np.zeros(0, dtype=bool)
+    n_lines = np.array([ctx.lines.n_lines for ctx in ctxs], dtype=np.int64)
+    first = np.cumsum(n_lines) - n_lines
+    stats = LineStats(*[np.concatenate([getattr(ctx.stats, name) for ctx in ctxs])
+                        for name in LineStats.__dataclass_fields__])
+    kept = ~np.concatenate([ctx.marks.removed() for ctx in ctxs])
+    joins = np.r_[False, _continues_above(stats, np.concatenate([ctx.blank for ctx in ctxs]), kept)]
+    joins[first] = False
+    return np.logical_or.reduceat(joins, first)
+
+
 def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """The paragraph view's lines as arrays: per view line, the first original line and
     one past its last (a run of lines), and whether it holds any (False: a blank line);
@@ -1000,19 +1179,10 @@ def _paragraph_plan(ctx) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     Whether a line continues the one above depends on those two lines only, so it is
     one array expression over the document.
     """
-    s = ctx.stats
     n = ctx.lines.n_lines
-    kept = ~ctx.marks.removed()
     nonblank = ~ctx.blank
-    # A long line of running text (not a title: few capitalised words) that ends no
-    # sentence is cut short: the next line goes on with it whatever its first letter
-    # (hard-wrapped plain text: "...return an 'ETag' header with, in" / "the case of").
-    wrapped = (s.n_words >= WRAPPED_MIN_WORDS) & (s.n_cap_words * 2 < s.n_words)
-    continues = (s.first_class & (LOWER | PUNCT)) > 0
-    open_end = (s.last_class & SENT_END) == 0
     joins = np.zeros(n, dtype=bool)  # line i goes on line i-1's paragraph
-    joins[1:] = (nonblank[1:] & nonblank[:-1] & kept[:-1] & open_end[:-1] & kept[1:]
-                 & (continues[1:] | wrapped[:-1]))
+    joins[1:] = _continues_above(ctx.stats, ctx.blank, ~ctx.marks.removed())
     if not joins.any():
         return None
     first_of_group = nonblank & ~joins
@@ -1069,7 +1239,7 @@ def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) 
     return out
 
 
-def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> None:
+def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
 
@@ -1078,17 +1248,21 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None) -> No
 
     The same marks as one document at a time (features never look across documents),
     for a fraction of the numpy calls: a page has ~200 lines, so per-page array work
-    is mostly call overhead.
+    is mostly call overhead. (`applies`: ``classifier_applies`` of each document when
+    the caller has it, e.g. from a whole batch's arrays: ``batch.classifier_applies_many``.)
     """
     model = model or load_model()
-    ctxs = [ctx for ctx in ctxs if classifier_applies(ctx)] if model is not None else []
+    if applies is None:
+        applies = [classifier_applies(ctx) for ctx in ctxs] if model is not None else []
+    ctxs = [ctx for ctx, a in zip(ctxs, applies) if a] if model is not None else []
     if not ctxs:
         return
     views = paragraph_views(ctxs)
     scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
     idxs, X, rows = line_features_many(scored)  # (classifier_applies: at least one row each)
     p = model.predict_proba(X, rows)
-    for ctx, view, sc, idx, lo, hi in zip(ctxs, views, scored, idxs, rows.bounds[:-1], rows.bounds[1:]):
-        for k in lines_to_cut(sc, idx, p[lo:hi], model.threshold, model.island_penalty).tolist():
+    cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
+    for ctx, view, cut in zip(ctxs, views, cuts):
+        for k in cut.tolist():
             for i in (view[1][k] if view else (k,)):
                 ctx.marks.mark(i, RULE)

@@ -111,6 +111,21 @@ def _literal_first(words: tuple[str, ...]) -> re.Pattern:
 
 
 _COMMENT_VOICE_SCAN = _literal_first(VOICE_WORDS)
+
+
+def _voice_scan_ascii():
+    """``_COMMENT_VOICE`` in RE2 (google-re2, when installed) for lines of ASCII text
+    alone, ~6x faster than Python's ``re`` on them: RE2 finds the same matches there
+    (leftmost, the first alternative first) and its ASCII ``\b`` is Python's on ASCII
+    text (``tests/test_boilerplate_batch.py`` checks the counts agree)."""
+    try:
+        import re2
+    except ImportError:
+        return None
+    return re2.compile(_COMMENT_VOICE.pattern)
+
+
+_COMMENT_VOICE_ASCII = _voice_scan_ascii()
 _REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
 
 
@@ -132,14 +147,15 @@ class Context:
     """A document's lines, their counts and derived masks, shared by all steps."""
 
     def __init__(self, text: str, lines: Lines | None = None, stats: LineStats | None = None,
-                 masks: tuple[np.ndarray, ...] | None = None):
+                 masks: tuple[np.ndarray, ...] | None = None, has_blank_lines: bool | None = None):
         self.lines: Lines = split_lines(text) if lines is None else lines
         self.stats: LineStats = line_stats(self.lines) if stats is None else stats
-        # (`masks`: this document's rows of ``line_masks`` of its batch)
+        # (`masks`, `has_blank_lines`: this document's rows of ``line_masks`` of its
+        # batch, and whether a line before its last is blank, from the batch's arrays)
         masks = line_masks(self.stats, [self.lines.n_lines]) if masks is None else masks
         self.blank, self.prose, self.prose_before, self.prose_after = masks
         self.marks = Marks(self.lines.n_lines)
-        self.has_blank_lines = bool(self.blank[:-1].any())
+        self.has_blank_lines = bool(self.blank[:-1].any()) if has_blank_lines is None else has_blank_lines
 
     @cached_property
     def keywords_apply(self) -> bool:
@@ -460,15 +476,18 @@ def _mark_empty_heading(ctx: Context, i: int, rule_id: str) -> None:
 
 
 def _looks_like_title(ctx: Context, i: int) -> bool:
-    s = ctx.stats
-    if not (1 <= s.n_words[i] <= 25):
-        return False
-    if s.last_char[i] in (ord("."), ord(","), ord(":"), ord(";")):
-        return False
-    if s.first_class[i] & LOWER:
-        return False
-    # Title case or a sentence without final full stop; at least one capital.
-    return bool(s.n_cap_words[i] >= 1)
+    return bool(looks_like_titles(ctx.stats, np.array([i]))[0])
+
+
+def looks_like_titles(s: LineStats, rows: np.ndarray) -> np.ndarray:
+    """Per line of `rows`: could it be a title (1-25 words, no final ".,:;", not
+    starting lower-case, a capitalised word: title case or a sentence without its
+    full stop)."""
+    n_words = s.n_words[rows]
+    return ((n_words >= 1) & (n_words <= 25)
+            & ~np.isin(s.last_char[rows], [ord("."), ord(","), ord(":"), ord(";")])
+            & ((s.first_class[rows] & LOWER) == 0)
+            & (s.n_cap_words[rows] >= 1))
 
 
 def mark_headline(ctx: Context) -> str | None:
@@ -599,6 +618,17 @@ def restore_repeats_of_removed(ctx: Context) -> None:
             rule[back[-1]] = None
 
 
+def menu_items(s: LineStats) -> np.ndarray:
+    """Per line: could it be a menu item (1..MENU_MAX_WORDS words, starting with a
+    capital or digit, ending in no punctuation)."""
+    return (
+        (s.n_words >= 1)
+        & (s.n_words <= MENU_MAX_WORDS)
+        & ((s.first_class & (UPPER | DIGIT)) > 0)
+        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
+    )
+
+
 def mark_menu_runs(ctx: Context) -> None:
     """Runs of MENU_MIN_RUN+ consecutive short capitalised lines: a navigation menu --
     unless the article announces them (``announced_by_the_line_above``).
@@ -611,13 +641,7 @@ def mark_menu_runs(ctx: Context) -> None:
     >>> mark_menu_runs(ctx); ctx.marks.rule[0:5]
     ['nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run', 'nav.menu_run']
     """
-    s = ctx.stats
-    short = (
-        (s.n_words >= 1)
-        & (s.n_words <= MENU_MAX_WORDS)
-        & ((s.first_class & (UPPER | DIGIT)) > 0)
-        & ~((s.last_class & (SENT_END | PUNCT)) > 0)
-    )
+    short = menu_items(ctx.stats)
     if np.count_nonzero(short) < MENU_MIN_RUN:  # (no run can be long enough)
         return
     idx = np.flatnonzero(~ctx.blank)
@@ -720,6 +744,8 @@ def _voice_hits(line: str) -> int:
     """
     if '"' in line or "“" in line or "«" in line:  # (most lines quote nobody: no pass for it)
         line = _QUOTED.sub(" ", line)
+    if _COMMENT_VOICE_ASCII is not None and line.isascii():
+        return len(_COMMENT_VOICE_ASCII.findall(line))
     return len(_COMMENT_VOICE_SCAN.findall(line))
 
 
@@ -857,6 +883,11 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
         return None
     if not ctx.prose[i] or not ctx.in_head(i):
         return None
+    return prefix_at(ctx, ruleset, i)
+
+
+def prefix_at(ctx: Context, ruleset: RuleSet, i: int) -> list | None:
+    """``find_line_prefix``'s match on line i (the first kept line, prose, in the head)."""
     start, end = int(ctx.lines.starts[i]), int(ctx.lines.ends[i])
     for prefix_rule, regex in ruleset.prefix_rules:
         match = regex.match(ctx.text, start, end)
@@ -868,7 +899,6 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
 def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, list[Removal]]:
     """Turn per-line marks (plus partial-line spans) into sorted, non-overlapping spans
     and the clean text."""
-    text = ctx.text
     rule = ctx.marks.rule
     starts = ctx.starts_list
     ends = ctx.lines.ends.tolist()
@@ -881,6 +911,13 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
             spans[-1][1] = ends[i]
         else:
             spans.append([starts[i], ends[i], r])
+    return cut_spans(ctx.text, spans, extra_spans)
+
+
+def cut_spans(text: str, spans: list[list], extra_spans: list[list] = ()) -> tuple[str, list[Removal]]:
+    """The clean text and the Removals of `text` cut at `spans` ([start, end, rule] of
+    the marked lines, consecutive lines with the same rule as one span, in order) and
+    `extra_spans` (partial-line cuts)."""
     if extra_spans:
         spans = sorted(spans + [list(span) for span in extra_spans])
     spans = _without_blank_spans(text, spans)
@@ -900,13 +937,9 @@ def build_removals(ctx: Context, extra_spans: list[list] = ()) -> tuple[str, lis
                 s -= 1
             spans[k][0] = s
     removals = [Removal(s, e, r, text[s:e]) for s, e, r in spans]
-    pieces = []
-    pos = 0
-    for s, e, _ in spans:
-        pieces.append(text[pos:s])
-        pos = e
-    pieces.append(text[pos:])
-    return "".join(pieces), removals
+    kept_from = [0] + [e for _, e, _ in spans]  # (the text between two cuts stays)
+    kept_to = [s for s, _, _ in spans] + [len(text)]
+    return "".join([text[a:b] for a, b in zip(kept_from, kept_to)]), removals
 
 
 def _without_blank_spans(text: str, spans: list[list]) -> list[list]:
@@ -998,19 +1031,49 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     """``strip`` on each of `texts`, with the same result per text, in one batch: line
     counts and the classifier run once over all texts (most of their numpy work is
     per-call overhead on a page's ~200 lines)."""
+    from corpus_clean.boilerplate import batch as batched
+
     ruleset = ruleset or load_rules()
     results: list[tuple[str, list[Removal]]] = [(text, []) for text in texts]
     todo = [k for k, text in enumerate(texts) if text and text.strip()]
-    ctxs = contexts_of([texts[k] for k in todo])
-    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset) if ctxs else ()):
-        _mark_rules(ctx, ruleset, matched)
+    if not todo:
+        return results
+    batch = batched.Batch.of([texts[k] for k in todo])
+    ctxs = batch.ctxs
+    # Step by step over the whole batch (each document still sees the steps in the
+    # order of ``_mark_rules``; documents never see each other).
+    for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
+        apply_rule_packs(ctx, ruleset, matched)
+    batched.mark_menu_runs_many(batch)
+    # (repeats stay per document: a batch pre-check for documents with no repeated line
+    # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
+    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
+        mark_repeats(ctx, headline)
+        keep_fragments_inside_prose(ctx)
+    batched.mark_trailing_comments_many(batch)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
-        mark_by_classifier_many(ctxs, model)
-    for k, ctx in zip(todo, ctxs):
-        results[k] = finish(ctx, ruleset)
+        mark_by_classifier_many(ctxs, model, batched.classifier_applies_many(batch))
+    for k, result in zip(todo, batched.finish_many(batch, ruleset)):
+        results[k] = result
     return results
+
+
+def strip_reference(text: str, *, use_classifier: bool = True, ruleset: RuleSet | None = None,
+                    model=None) -> tuple[str, list[Removal]]:
+    """``strip`` one step at a time on one document (``_mark_rules``, the classifier,
+    ``finish``): the reference the batched steps of ``strip_many`` are checked against."""
+    ruleset = ruleset or load_rules()
+    if not text or not text.strip():
+        return text, []
+    ctx = Context(text)
+    _mark_rules(ctx, ruleset)
+    if use_classifier:
+        from corpus_clean.boilerplate.classifier import mark_by_classifier_many
+
+        mark_by_classifier_many([ctx], model)
+    return finish(ctx, ruleset)
 
 
 def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Removal]]:

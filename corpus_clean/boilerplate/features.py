@@ -313,18 +313,24 @@ def split_lines_many(texts: list[str]) -> list[tuple[Lines, LineStats]]:
 
 
 def split_lines_batch(texts: list[str]) -> tuple[list[tuple[Lines, LineStats]], LineStats]:
-    """``split_lines_many`` and the counts of all texts' lines one after another."""
+    """``split_lines_many`` and the counts of all texts' lines one after another.
+
+    Each text's offsets are the joined text's, shifted by where the text starts in it
+    (one array operation for all texts); its arrays are views of the batch's.
+    """
     joined = split_lines("\n".join(texts))
     stats = line_stats(joined)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    char0 = np.cumsum(lens + 1) - lens - 1  # where each text starts in the joined text
+    line0 = np.searchsorted(joined.starts, char0)  # its first line (a line starts there)
+    n_lines = np.diff(np.r_[line0, len(joined.raw)])
+    shift = np.repeat(char0, n_lines)
+    starts = joined.starts - shift
+    ends = joined.ends - shift
+    ends[line0 + n_lines - 1] = lens  # (a text's last line ends with the text, not at the joining "\n")
+    columns = [getattr(stats, name) for name in LineStats.__dataclass_fields__]
     out = []
-    line0 = char0 = 0
-    for text in texts:
-        n = text.count("\n") + 1
-        rows = slice(line0, line0 + n)
-        ends = joined.ends[rows] - char0
-        ends[-1] = len(text)
-        lines = Lines(text, joined.raw[rows], joined.starts[rows] - char0, ends, joined.content[rows])
-        out.append((lines, LineStats(**{name: getattr(stats, name)[rows] for name in LineStats.__dataclass_fields__})))
-        line0 += n
-        char0 += len(text) + 1
+    for text, a, b in zip(texts, line0.tolist(), (line0 + n_lines).tolist()):
+        lines = Lines(text, joined.raw[a:b], starts[a:b], ends[a:b], joined.content[a:b])
+        out.append((lines, LineStats(*[column[a:b] for column in columns])))
     return out, stats
