@@ -253,8 +253,8 @@ QUEUED_PER_WORKER = 2
 
 
 def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: Iterator[Batch],
-                               steps: tuple[Step, ...], run_id: str,
-                               extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
+                               steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
+                               clean: Callable[..., CleanedBatch] = clean_batch) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
     A batch goes to the pool while fewer than `queued` batches wait or run there; else
@@ -263,14 +263,15 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
     Prefect's calls) leaves it time for, instead of only handing batches over: a worker
     pays for every batch it gets (the lines pickled in, the table pickled back, its own
     caches filled again), a batch cleaned here pays none of it. At most
-    2 × `queued` + 1 batches are held, cleaned or not (memory bounded).
+    2 × `queued` + 1 batches are held, cleaned or not (memory bounded). (`clean`: the
+    cleaning function, ``shards.clean_batch``.)
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
     for batch in batches:
         if sum(isinstance(item, Future) and not item.done() for item in pending) < queued:
-            pending.append(pool.submit(clean_batch, batch, steps, run_id, extras))
+            pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
-            pending.append(clean_batch(batch, steps, run_id, extras))
+            pending.append(clean(batch, steps, run_id, extras))
         while pending and (len(pending) > 2 * queued or _finished(pending[0])):
             yield _result(pending.popleft())
     while pending:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pyarrow as pa
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import parallel, shards
@@ -244,3 +244,32 @@ def test_a_worker_refuses_cleaning_code_from_another_folder(tmp_path):
 
     with pytest.raises(RuntimeError, match="would run corpus_clean from"):
         parallel.start_worker(str(tmp_path))
+
+
+def _cleaned_where(batch, steps, run_id, extras):
+    """A stand-in for ``clean_batch`` that says which process ran it (each call takes a
+    while, as a real batch does, so the pool's queue fills up)."""
+    import os
+    import time
+
+    time.sleep(0.01)
+    return batch, os.getpid()
+
+
+@settings(max_examples=4, deadline=None)
+@given(n=st.integers(0, 30), queued=st.integers(1, 3))
+@example(n=30, queued=2)
+def test_batches_are_cleaned_in_the_pool_and_here_and_come_back_in_order(n, queued):
+    """``--workers 2`` cleans in two processes: the pool's worker and the one reading the
+    shard, which cleans a batch itself whenever the worker has `queued` waiting."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        cleaned = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(n)), (), "run",
+                                                           clean=_cleaned_where))
+    assert [batch for batch, _ in cleaned] == list(range(n))
+    here = sum(pid == os.getpid() for _, pid in cleaned)
+    if n >= 10:  # both took a share
+        assert 0 < here < n
