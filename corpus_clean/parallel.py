@@ -1,30 +1,35 @@
-"""Cleaning on several cores: one process pool shared by a run's shard tasks.
+"""Cleaning on several cores: a run's shard tasks share `workers` cleaning processes, the
+one that reads the shards and `workers` - 1 in a process pool.
 
 Cleaning is pure-Python CPU work, so threads share one core (the GIL). The flow's shard
 tasks stay on Prefect's thread pool (they are cheap to schedule and report to the UI);
-each reads its shard and hands its batches of records (``shards.BATCH_DOCS``; JSONL
-lines unparsed, ``shards.UnreadLine``) to this pool of `workers` processes, taking
-them back in order, as Arrow tables. So even a single shard
-uses every worker. Only the pure core runs in the workers: no Prefect, no server
+each reads its shard in batches of records (``shards.BATCH_DOCS``; JSONL lines unparsed,
+``shards.UnreadLine``) and hands each batch to the pool while every worker has fewer than
+two waiting, else cleans it itself (``_clean_batches_here_and_in``), taking them back in
+order, as Arrow tables. So even a single shard uses every core, and a batch cleaned where
+it was read pays no hand-off (lines pickled out, the table pickled back, the worker's own
+caches filled again). Only the pure core runs in the workers: no Prefect, no server
 connection (Prefect's own process task runner made every task talk to the embedded
 SQLite server, which locked).
 
-Workers are forked from multiprocessing's fork server, which imports the cleaning
-modules and warms them up once (``worker_preload``: rule packs compiled into RE2 sets,
-the line classifier, ...; ~0.8 s of CPU). Spawned workers each did all of that
-themselves (~1.7 s of CPU for two, measured; and they took twice as long to be ready).
-The fork server is a fresh single-threaded interpreter, so forking it is safe; forking
-the flow process itself is not (a fork of a process running Prefect's threads could copy
-a held lock). A run starts its workers first thing (``start_workers``, in the
-background), so they get ready while the flow process plans the run and opens the
-version (and, for a CLI run, while the embedded server starts), not while the first
-batches wait for them. The flow stops them, and the fork server, once its shards are
-cleaned (``stop_workers``). Workers exit on their own when the process that started them
-dies, even by SIGKILL (``processes.exit_when_parent_exits``).
+Workers are forked from multiprocessing's fork server. For two or more workers it
+imports the cleaning modules and warms them up once (``worker_preload``: rule packs
+compiled into RE2 sets, the line classifier, ...; ~0.8 s of CPU), which the workers then
+share; spawned workers each did all of that themselves. For one worker (``--workers 2``)
+the fork server stays bare and the worker loads it (``_preload``). The fork server is a
+fresh single-threaded interpreter, so forking it is safe; forking the flow process itself
+is not (a fork of a process running Prefect's threads could copy a held lock). A run
+starts its workers first thing (``start_workers``, in the background, where the flow
+process also warms up its own cleaning), so they get ready while the flow process plans
+the run and opens the version (and, for a CLI run, while the embedded server starts),
+not while the first batches wait for them. The flow stops them, and the fork server,
+once its shards are cleaned (``stop_workers``). Workers exit on their own when the
+process that started them dies, even by SIGKILL (``processes.exit_when_parent_exits``).
 """
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import multiprocessing
 import multiprocessing.forkserver
@@ -58,13 +63,25 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         if pool is None:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload([PRELOAD])
+                context.set_forkserver_preload(_preload(workers - 1))
             else:  # Windows: no fork; each spawned worker warms itself up (start_worker)
                 context = multiprocessing.get_context("spawn")
             pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=start_worker,
                                        initargs=(_code_folder(),))
             _pools[workers] = pool
         return pool
+
+
+def _preload(processes: int) -> list[str]:
+    """What the fork server loads for a pool of `processes` workers: the warm cleaning code
+    when two or more workers share it; nothing for one (``--workers 2``), which would
+    leave the fork server holding a second copy of everything its only worker holds
+    (~115 MB of RSS) for no CPU saved: the worker loads it itself (``start_worker``).
+
+    >>> _preload(1), _preload(3)
+    ([], ['corpus_clean.worker_preload'])
+    """
+    return [PRELOAD] if processes > 1 else []
 
 
 def start_workers(workers: int) -> None:
@@ -93,7 +110,7 @@ def _code_folder() -> str:
 
 def start_worker(code_folder: str | None = None) -> None:
     """A cleaning worker's set-up: exit with the parent, keep pandas out, and load what
-    cleaning loads on first use (``warm_up``; done once in the fork server). Refuses to
+    cleaning loads on first use (``warm_up``; done once in the fork server when it preloads). Refuses to
     run cleaning code from another folder than the flow's (`code_folder`): the fork
     server imports ``corpus_clean`` from its own ``sys.path``, which a program that
     changed its ``sys.path`` at run time does not pass on."""
@@ -102,7 +119,10 @@ def start_worker(code_folder: str | None = None) -> None:
                            f"the run's is in {code_folder}: install it, or put it on PYTHONPATH")
     exit_when_parent_exits()
     pyarrow_without_pandas()
-    warm_up()
+    if not _warmed_up:  # a fork server without the preload (``_preload``): as ``worker_preload`` does
+        warm_up()
+        gc.collect()
+        gc.freeze()
 
 
 # A made-up record for ``warm_up``, with a line of each common kind of furniture.

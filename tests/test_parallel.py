@@ -221,9 +221,9 @@ def test_workers_start_in_the_background_forked_from_a_warm_fork_server():
 
     parallel.stop_workers()
     started = time.perf_counter()
-    parallel.start_workers(2)
+    parallel.start_workers(3)  # two workers and this process
     assert time.perf_counter() - started < 0.5  # the fork server loads in the background (~1 s at least)
-    pool = parallel._pools[2]
+    pool = parallel._pools[3]
     answers = [pool.submit(eval, "(__import__('corpus_clean.parallel').parallel._warmed_up, "
                                  "__import__('time').process_time(), __import__('os').getppid())").result()
                for _ in range(4)]
@@ -231,10 +231,30 @@ def test_workers_start_in_the_background_forked_from_a_warm_fork_server():
     assert max(cpu for _, cpu, _ in answers) < 0.4  # its own CPU: no imports, no rule packs compiled
     [fork_server] = {parent for _, _, parent in answers}
     assert fork_server != os.getpid() and "forkserver" in " ".join(psutil.Process(fork_server).cmdline())
-    assert len(pool._processes) == 1  # cleaning in two processes: a worker and this one
+    assert len(pool._processes) == 2
 
     parallel.stop_workers()
     assert not parallel._pools and not psutil.pid_exists(fork_server)
+
+
+def test_one_worker_loads_its_own_code_from_a_bare_fork_server():
+    """--workers 2 is one worker and the flow process: the fork server loads nothing (it
+    would hold a second copy of the worker's ~115 MB), the worker loads and warms up the
+    cleaning code itself, and the flow process warms up its own in the background."""
+    import psutil
+
+    parallel.stop_workers()
+    parallel.start_workers(2)
+    pool = parallel._pools[2]
+    warm, cpu, fork_server = pool.submit(eval, "(__import__('corpus_clean.parallel').parallel._warmed_up, "
+                                               "__import__('time').process_time(), __import__('os').getppid())").result()
+    assert warm and len(pool._processes) == 1
+    server = psutil.Process(fork_server)
+    assert "forkserver" in " ".join(server.cmdline())
+    assert server.memory_info().rss < 60e6  # a bare interpreter (preloaded, ~115 MB)
+    assert cpu > server.cpu_times().user  # the worker did the loading, not the fork server
+    parallel.stop_workers()
+    assert parallel._warmed_up  # this process's own cleaning, warmed up while the worker started
 
 
 def test_a_worker_refuses_cleaning_code_from_another_folder(tmp_path):
