@@ -98,8 +98,38 @@ def _handoff_child(corpus: Path) -> None:
     print(json.dumps(found))
 
 
-def _run(*args: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def _shard_child(corpus: Path, workers: int) -> None:
+    """One shard cleaned by ``parallel.clean_shard_on_workers`` (the workers started and
+    ready first, as a run starts them first thing): wall and CPU of this process and of
+    its workers (fork server included)."""
+    import psutil
+
+    from corpus_clean import parallel
+    from corpus_clean.readers import list_input_files
+    from corpus_clean.shards import plan_shards
+
+    [shard] = plan_shards(list_input_files(str(corpus)), target_bytes=1 << 50)
+    parallel.start_workers(workers)
+    if workers > 1:
+        pool = parallel._pool(workers)
+        pool.submit(os.getpid).result()
+        while not parallel._warmed_up:
+            time.sleep(0.05)
+    me = psutil.Process()
+
+    def children_cpu() -> float:
+        return sum(sum(child.cpu_times()[:2]) for child in me.children(recursive=True))
+
+    before_children, cpu, wall = children_cpu(), time.process_time(), time.perf_counter()
+    parallel.clean_shard_on_workers(shard, "run", workers=workers, extras=_extras())
+    found = {"wall": time.perf_counter() - wall, "this process": time.process_time() - cpu,
+             "workers": children_cpu() - before_children}
+    parallel.stop_workers()
+    print(json.dumps(found))
+
+
+def _run(*args: str, tree: Path = ROOT) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env)
     if done.returncode:
         raise RuntimeError(done.stderr[-3000:])
@@ -111,10 +141,17 @@ def main() -> None:
         return _clean_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
     if len(sys.argv) > 1 and sys.argv[1] == "--handoff-child":
         return _handoff_child(Path(sys.argv[2]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--shard-child":
+        return _shard_child(Path(sys.argv[2]), int(sys.argv[3]))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="only: one shard cleaned with --workers 1 and 2 by this tree and the one given "
+                             "(clean_shard_on_workers, no flow), children alternating")
     args = parser.parse_args()
+    if args.baseline:
+        return print(shard_table(args))
     load = os.getloadavg()[0]
     one, two, handoff = [], [], []
     for _ in range(args.repeat):
@@ -132,6 +169,30 @@ def main() -> None:
     print("| step, summed over the batches | CPU s |\n|---|---:|")
     for key in keys:
         print(f"| {key} | {min(found[key] for found in handoff):.3f} |")
+
+
+def shard_table(args: argparse.Namespace) -> str:
+    trees = {"before": args.baseline, "after": ROOT}
+    runs = {(name, workers): [] for name in trees for workers in (1, 2)}
+    load = os.getloadavg()[0]
+    for _ in range(args.repeat):
+        for workers in (1, 2):
+            for name, tree in trees.items():
+                runs[name, workers].append(_run("--shard-child", str(args.corpus), str(workers), tree=tree))
+                print(f"  {name} workers={workers}: {runs[name, workers][-1]}", file=sys.stderr)
+    rows = [f"One shard, `clean_shard_on_workers`; best of {args.repeat} per cell, children alternating; "
+            f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after.\n",
+            "| code | workers | wall s | this process CPU s | workers CPU s | total CPU s | bound from CPU |",
+            "|---|---:|---:|---:|---:|---:|---:|"]
+    for name in trees:
+        one = min(run["this process"] for run in runs[name, 1])
+        for workers in (1, 2):
+            found = runs[name, workers]
+            total = min(run["this process"] + run["workers"] for run in found)
+            rows.append(f"| {name} | {workers} | {min(run['wall'] for run in found):.2f} | "
+                        f"{min(run['this process'] for run in found):.2f} | {min(run['workers'] for run in found):.2f} | "
+                        f"{total:.2f} | {one / (total / workers):.2f}× |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
