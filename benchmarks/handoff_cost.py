@@ -113,8 +113,7 @@ def _shard_child(corpus: Path, workers: int) -> None:
     if workers > 1:
         pool = parallel._pool(workers)
         pool.submit(os.getpid).result()
-        while not parallel._warmed_up:
-            time.sleep(0.05)
+    parallel.warm_up()  # this process's own (in the background since start_workers, or now)
     me = psutil.Process()
 
     def children_cpu() -> float:
