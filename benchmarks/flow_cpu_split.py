@@ -41,8 +41,6 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
     """Runs in a child process: warm-up runs, then one timed run per worker count, with
     `tree`'s code. Prints one JSON line: {workers: measurements}."""
     sys.path.insert(0, str(tree))
-    import psutil
-
     import flows.clean_corpus as flow_module
 
     assert Path(sys.modules["flows"].__file__).resolve().is_relative_to(tree.resolve())
@@ -53,9 +51,8 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
         workers are the fork server's children, counted when it is stopped). The server and
         the resource tracker are alive and not counted."""
         reaped = os.times()
-        alive = [child for child in psutil.Process().children(recursive=True)
-                 if "multiprocessing" in " ".join(child.cmdline()) and "resource_tracker" not in " ".join(child.cmdline())]
-        return reaped.children_user + reaped.children_system + sum(sum(child.cpu_times()[:2]) for child in alive)
+        return reaped.children_user + reaped.children_system + sum(
+            seconds for line, seconds in _live_children() if "resource_tracker" not in line)
 
     def run(workers: int, name: str, input_path: Path = corpus) -> None:
         flow_module.clean_corpus(input_path=str(input_path), output_dir=str(out / name), data_docs=False,
@@ -79,6 +76,23 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
         found[workers] = {"wall": end_wall - wall, "flow": end_cpu - cpu, "workers": workers_cpu() - before,
                           "tail_wall": end_wall - tail_wall, "tail_cpu": end_cpu - tail_cpu}
     print(json.dumps(found))
+
+
+def _live_children() -> list[tuple[str, float]]:
+    """(command line, CPU s) of this process's multiprocessing descendants alive now; one
+    that exits while being read (a zombie not yet reaped) is skipped: its CPU is counted
+    with its parent's reaped children."""
+    import psutil
+
+    found = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            line = " ".join(child.cmdline())
+            if "multiprocessing" in line:
+                found.append((line, sum(child.cpu_times()[:2])))
+        except psutil.Error:
+            continue
+    return found
 
 
 def _reader_child(tree: Path, corpus: Path) -> None:
