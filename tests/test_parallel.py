@@ -113,6 +113,31 @@ def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkey
     assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
 
 
+def test_a_local_run_stops_its_workers_once_the_last_shard_is_cleaned(tmp_path, prefect_server, monkeypatch):
+    """The cleaning workers are idle once the last shard is cleaned: they are stopped
+    then, not after the shards still in flight are validated and written (their memory
+    is the flow's for those)."""
+    import time
+
+    import flows.clean_corpus as flow_module
+    import tasks.shard_tasks as shard_tasks
+
+    events = []
+    stop, write, validate = flow_module.stop_workers, shard_tasks.write_part, shard_tasks.validate_table
+
+    def slow_validate(*args, **kwargs):
+        time.sleep(0.3)  # so that a shard's writing surely follows the last cleaning
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "stop_workers", lambda: (events.append("stop"), stop()))
+    monkeypatch.setattr(shard_tasks, "write_part", lambda *a, **k: (events.append(f"write {a[1]}"), write(*a, **k))[1])
+    monkeypatch.setattr(shard_tasks, "validate_table", slow_validate)
+    manifest = run_one_shard_per_file(tmp_path, 3)
+
+    assert manifest["totals"]["clean"] == 3
+    assert "stop" in events and events.index("stop") < max(i for i, e in enumerate(events) if e == "write clean")
+
+
 def test_validation_lets_go_of_the_shard_rows():
     """Great Expectations kept the last validated dataframe (views of the shard's Arrow
     buffers): one more shard's rows in memory while the next shards were cleaned."""
