@@ -41,8 +41,6 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
     """Runs in a child process: warm-up runs, then one timed run per worker count, with
     `tree`'s code. Prints one JSON line: {workers: measurements}."""
     sys.path.insert(0, str(tree))
-    import psutil
-
     import flows.clean_corpus as flow_module
 
     assert Path(sys.modules["flows"].__file__).resolve().is_relative_to(tree.resolve())
@@ -53,9 +51,8 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
         workers are the fork server's children, counted when it is stopped). The server and
         the resource tracker are alive and not counted."""
         reaped = os.times()
-        alive = [child for child in psutil.Process().children(recursive=True)
-                 if "multiprocessing" in " ".join(child.cmdline()) and "resource_tracker" not in " ".join(child.cmdline())]
-        return reaped.children_user + reaped.children_system + sum(sum(child.cpu_times()[:2]) for child in alive)
+        return reaped.children_user + reaped.children_system + sum(
+            seconds for line, seconds in _live_children() if "resource_tracker" not in line)
 
     def run(workers: int, name: str, input_path: Path = corpus) -> None:
         flow_module.clean_corpus(input_path=str(input_path), output_dir=str(out / name), data_docs=False,
@@ -81,6 +78,23 @@ def _child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
     print(json.dumps(found))
 
 
+def _live_children() -> list[tuple[str, float]]:
+    """(command line, CPU s) of this process's multiprocessing descendants alive now; one
+    that exits while being read (a zombie not yet reaped) is skipped: its CPU is counted
+    with its parent's reaped children."""
+    import psutil
+
+    found = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            line = " ".join(child.cmdline())
+            if "multiprocessing" in line:
+                found.append((line, sum(child.cpu_times()[:2])))
+        except psutil.Error:
+            continue
+    return found
+
+
 def _reader_child(tree: Path, corpus: Path) -> None:
     """Runs in a child process: CPU of the flow process's side of the hand-off alone, with
     `tree`'s code: read the corpus into batches (``shards._batches``) and pickle each as
@@ -102,6 +116,38 @@ def _reader_child(tree: Path, corpus: Path) -> None:
     print(json.dumps({"reader": best}))
 
 
+def _per_process_child(tree: Path, corpus: Path, out: Path, warm_corpus: Path) -> None:
+    """Runs in a child process: after warm-up runs, one `--workers 2` run of `tree`'s code,
+    its CPU split per process: the flow process, the fork server (imports and warm-up),
+    each worker; read just before the flow stops them. Prints one JSON line."""
+    sys.path.insert(0, str(tree))
+    import psutil
+
+    import flows.clean_corpus as flow_module
+
+    shipped_stop = flow_module.stop_workers
+    seen: dict[str, float] = {}
+
+    def stop_and_count() -> None:
+        for child in psutil.Process().children(recursive=True):
+            line = " ".join(child.cmdline())
+            if "multiprocessing" not in line or "resource_tracker" in line:
+                continue
+            # (forked workers keep the fork server's command line: told apart by their parent)
+            role = "fork server" if child.ppid() == os.getpid() and "forkserver" in line else f"worker {child.pid}"
+            seen[role] = sum(child.cpu_times()[:2])
+        shipped_stop()
+
+    for workers in (1, 2):
+        flow_module.clean_corpus(input_path=str(warm_corpus), output_dir=str(out / f"warm-{workers}"),
+                                 data_docs=False, workers=workers)
+    flow_module.stop_workers = stop_and_count
+    cpu = time.process_time()
+    flow_module.clean_corpus(input_path=str(corpus), output_dir=str(out / "timed"), data_docs=False, workers=2)
+    seen["flow process"] = time.process_time() - cpu
+    print(json.dumps(seen))
+
+
 def measure(tree: Path, corpus: Path, child: str = "--child", warm_corpus: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as out:
         env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1",
@@ -109,7 +155,7 @@ def measure(tree: Path, corpus: Path, child: str = "--child", warm_corpus: Path 
                "GX_ANALYTICS_ENABLED": "false", "PREFECT_LOGGING_LEVEL": "WARNING",
                "PYTHONPATH": str(tree)}  # a fork server imports from its own sys.path
         done = subprocess.run([sys.executable, __file__, child, str(tree), str(corpus), out,
-                               *([str(warm_corpus or corpus)] if child == "--child" else [])],
+                               *([str(warm_corpus or corpus)] if child != "--reader-child" else [])],
                               capture_output=True, text=True, env=env, cwd=out)
         if done.returncode:
             raise RuntimeError(done.stderr[-3000:])
@@ -119,6 +165,8 @@ def measure(tree: Path, corpus: Path, child: str = "--child", warm_corpus: Path 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         return _child(*map(Path, sys.argv[2:6]))
+    if len(sys.argv) > 1 and sys.argv[1] == "--per-process-child":
+        return _per_process_child(*map(Path, sys.argv[2:6]))
     if len(sys.argv) > 1 and sys.argv[1] == "--reader-child":
         return _reader_child(Path(sys.argv[2]), Path(sys.argv[3]))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -128,7 +176,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--reader-only", action="store_true", help="only the reader's side of the hand-off")
     parser.add_argument("--skip-reader", action="store_true", help="not the reader's side of the hand-off")
+    parser.add_argument("--per-process", action="store_true",
+                        help="only a `--workers 2` run's CPU per process (flow, fork server, each worker), per tree")
     args = parser.parse_args()
+    if args.per_process:
+        return print(per_process_table(args))
     trees = {"before": args.baseline, "after": ROOT}
     if not args.skip_reader:
         reader = {name: min(measure(tree, args.corpus, "--reader-child")["reader"] for _ in range(2))
@@ -151,6 +203,28 @@ def main() -> None:
     print(f"Best of {args.repeat} per column, interleaved; load average {load:.1f} before, "
           f"{os.getloadavg()[0]:.1f} after (on {os.cpu_count()} CPUs).\n")
     print(split_table(runs))
+
+
+def per_process_table(args: argparse.Namespace) -> str:
+    """`--per-process`: each tree's `--workers 2` CPU per process, best of --repeat, interleaved."""
+    trees = {"before": args.baseline, "after": ROOT}
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    load = os.getloadavg()[0]
+    for _ in range(args.repeat):
+        for name, tree in trees.items():
+            runs[name].append(measure(tree, args.corpus, "--per-process-child", args.warm_corpus))
+            print(f"  {name}: {runs[name][-1]}", file=sys.stderr)
+    rows = [f"`--workers 2`, CPU s per process; best of {args.repeat} (by total), interleaved; load average "
+            f"{load:.1f} before, {os.getloadavg()[0]:.1f} after.\n",
+            "| code | flow process | fork server | workers (each) | workers + fork server | total |",
+            "|---|---:|---:|---:|---:|---:|"]
+    for name, found in runs.items():
+        best = min(found, key=lambda run: sum(run.values()))
+        workers = sorted((seconds for role, seconds in best.items() if role.startswith("worker")), reverse=True)
+        pool = sum(workers) + best.get("fork server", 0.0)
+        rows.append(f"| {name} | {best['flow process']:.2f} | {best.get('fork server', 0.0):.2f} | "
+                    f"{' + '.join(f'{w:.2f}' for w in workers)} | {pool:.2f} | {pool + best['flow process']:.2f} |")
+    return "\n".join(rows)
 
 
 def split_table(runs: dict[str, list[dict]]) -> str:

@@ -1,30 +1,35 @@
-"""Cleaning on several cores: one process pool shared by a run's shard tasks.
+"""Cleaning on several cores: a run's shard tasks share `workers` cleaning processes, the
+one that reads the shards and `workers` - 1 in a process pool.
 
 Cleaning is pure-Python CPU work, so threads share one core (the GIL). The flow's shard
 tasks stay on Prefect's thread pool (they are cheap to schedule and report to the UI);
-each reads its shard and hands its batches of records (``shards.BATCH_DOCS``; JSONL
-lines unparsed, ``shards.UnreadLine``) to this pool of `workers` processes, taking
-them back in order, as Arrow tables. So even a single shard
-uses every worker. Only the pure core runs in the workers: no Prefect, no server
+each reads its shard in batches of records (``shards.BATCH_DOCS``; JSONL lines unparsed,
+``shards.UnreadLine``) and hands each batch to the pool while every worker has fewer than
+two waiting, else cleans it itself (``_clean_batches_here_and_in``), taking them back in
+order, as Arrow tables. So even a single shard uses every core, and a batch cleaned where
+it was read pays no hand-off (lines pickled out, the table pickled back, the worker's own
+caches filled again). Only the pure core runs in the workers: no Prefect, no server
 connection (Prefect's own process task runner made every task talk to the embedded
 SQLite server, which locked).
 
-Workers are forked from multiprocessing's fork server, which imports the cleaning
-modules and warms them up once (``worker_preload``: rule packs compiled into RE2 sets,
-the line classifier, ...; ~0.8 s of CPU). Spawned workers each did all of that
-themselves (~1.7 s of CPU for two, measured; and they took twice as long to be ready).
-The fork server is a fresh single-threaded interpreter, so forking it is safe; forking
-the flow process itself is not (a fork of a process running Prefect's threads could copy
-a held lock). A run starts its workers first thing (``start_workers``, in the
-background), so they get ready while the flow process plans the run and opens the
-version (and, for a CLI run, while the embedded server starts), not while the first
-batches wait for them. The flow stops them, and the fork server, once its shards are
-cleaned (``stop_workers``). Workers exit on their own when the process that started them
-dies, even by SIGKILL (``processes.exit_when_parent_exits``).
+Workers are forked from multiprocessing's fork server. For two or more workers it
+imports the cleaning modules and warms them up once (``worker_preload``: rule packs
+compiled into RE2 sets, the line classifier, ...; ~0.8 s of CPU), which the workers then
+share; spawned workers each did all of that themselves. For one worker (``--workers 2``)
+the fork server stays bare and the worker loads it (``_preload``). The fork server is a
+fresh single-threaded interpreter, so forking it is safe; forking the flow process itself
+is not (a fork of a process running Prefect's threads could copy a held lock). A run
+starts its workers first thing (``start_workers``, in the background, where the flow
+process also warms up its own cleaning), so they get ready while the flow process plans
+the run and opens the version (and, for a CLI run, while the embedded server starts),
+not while the first batches wait for them. The flow stops them, and the fork server,
+once its shards are cleaned (``stop_workers``). Workers exit on their own when the
+process that started them dies, even by SIGKILL (``processes.exit_when_parent_exits``).
 """
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import multiprocessing
 import multiprocessing.forkserver
@@ -32,7 +37,7 @@ import os
 import sys
 import threading
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterator
@@ -51,24 +56,39 @@ PRELOAD = "corpus_clean.worker_preload"
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    """The pool of a run cleaning in `workers` processes: `workers` - 1 worker processes
+    (the process that reads the shards is the other one)."""
     with _pools_lock:
         pool = _pools.get(workers)
         if pool is None:
             if "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload([PRELOAD])
+                context.set_forkserver_preload(_preload(workers - 1))
             else:  # Windows: no fork; each spawned worker warms itself up (start_worker)
                 context = multiprocessing.get_context("spawn")
-            pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker,
+            pool = ProcessPoolExecutor(max_workers=workers - 1, mp_context=context, initializer=start_worker,
                                        initargs=(_code_folder(),))
             _pools[workers] = pool
         return pool
 
 
+def _preload(processes: int) -> list[str]:
+    """What the fork server loads for a pool of `processes` workers: the warm cleaning code
+    when two or more workers share it; nothing for one (``--workers 2``), which would
+    leave the fork server holding a second copy of everything its only worker holds
+    (~115 MB of RSS) for no CPU saved: the worker loads it itself (``start_worker``).
+
+    >>> _preload(1), _preload(3)
+    ([], ['corpus_clean.worker_preload'])
+    """
+    return [PRELOAD] if processes > 1 else []
+
+
 def start_workers(workers: int) -> None:
-    """Have the pool of `workers` processes (0: one per CPU; 1: none, cleaning runs
-    in-process) start now, in the background: the first one waits for the fork server to
-    load (~1 s), the caller does not, and ``clean_shard_on_workers`` finds them started."""
+    """Have the pool for cleaning in `workers` processes (0: one per CPU; 1: none, cleaning
+    runs in-process) start now, in the background: the first worker waits for the fork
+    server to load (~1 s), the caller does not, and ``clean_shard_on_workers`` finds them
+    started; meanwhile this process warms up its own cleaning (``warm_up``)."""
     workers = resolve_workers(workers)
     if workers > 1:
         threading.Thread(target=_start_processes, args=(_pool(workers), workers), name="start-cleaning-workers",
@@ -77,10 +97,11 @@ def start_workers(workers: int) -> None:
 
 def _start_processes(pool: ProcessPoolExecutor, workers: int) -> None:
     try:
-        for _ in range(workers):  # a submitted call starts a process when none is idle
+        for _ in range(workers - 1):  # a submitted call starts a process when none is idle
             pool.submit(os.getpid)
     except RuntimeError:  # stopped or broken meanwhile: the cleaning, if any, says so
         pass
+    warm_up()
 
 
 def _code_folder() -> str:
@@ -89,7 +110,7 @@ def _code_folder() -> str:
 
 def start_worker(code_folder: str | None = None) -> None:
     """A cleaning worker's set-up: exit with the parent, keep pandas out, and load what
-    cleaning loads on first use (``warm_up``; done once in the fork server). Refuses to
+    cleaning loads on first use (``warm_up``; done once in the fork server when it preloads). Refuses to
     run cleaning code from another folder than the flow's (`code_folder`): the fork
     server imports ``corpus_clean`` from its own ``sys.path``, which a program that
     changed its ``sys.path`` at run time does not pass on."""
@@ -98,7 +119,10 @@ def start_worker(code_folder: str | None = None) -> None:
                            f"the run's is in {code_folder}: install it, or put it on PYTHONPATH")
     exit_when_parent_exits()
     pyarrow_without_pandas()
-    warm_up()
+    if not _warmed_up:  # a fork server without the preload (``_preload``): as ``worker_preload`` does
+        warm_up()
+        gc.collect()
+        gc.freeze()
 
 
 # A made-up record for ``warm_up``, with a line of each common kind of furniture.
@@ -110,6 +134,7 @@ _WARM_UP_LINE = json.dumps({"id": "warm-up", "url": "https://example.test/a", "t
 
 
 _warmed_up = False  # in this process (forked workers inherit the fork server's)
+_warm_up_lock = threading.Lock()  # the flow process warms up in a background thread (``start_workers``)
 
 
 def warm_up() -> None:
@@ -117,19 +142,21 @@ def warm_up() -> None:
     the steps load on first use is loaded now (~0.6 s of CPU measured: the boilerplate
     rule packs parsed and compiled into RE2 sets, the line classifier, the signals' and
     validation's tables), not on a worker's first batch. Only a warm-up: should it fail,
-    the first real batch meets the same error with its own record."""
+    the first real batch meets the same error with its own record. A second call waits
+    for the first to end (what the steps load is not loaded by two threads at once)."""
     from corpus_clean.dedup import DedupParams
     from corpus_clean.validate import ValidationConfig
 
     global _warmed_up
-    if _warmed_up:
-        return
-    _warmed_up = True
-    try:
-        clean_batch([UnreadLine("warm-up.jsonl", 0, _WARM_UP_LINE)], resolve_steps(DEFAULT_STEPS), "warm-up",
-                    BatchExtras(signatures=DedupParams(), checks=ValidationConfig()))
-    except Exception:  # noqa: BLE001 - see the docstring
-        pass
+    with _warm_up_lock:
+        if _warmed_up:
+            return
+        try:
+            clean_batch([UnreadLine("warm-up.jsonl", 0, _WARM_UP_LINE)], resolve_steps(DEFAULT_STEPS), "warm-up",
+                        BatchExtras(signatures=DedupParams(), checks=ValidationConfig()))
+        except Exception:  # noqa: BLE001 - see the docstring
+            pass
+        _warmed_up = True
 
 
 def pyarrow_without_pandas() -> None:
@@ -217,7 +244,8 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
                            workers: int = 1, on_batch: Callable[[int], None] | None = None,
                            extras: BatchExtras | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
-    cleaned in the shared pool of `workers` processes (0: one per CPU).
+    cleaned by `workers` processes (0: one per CPU): this one and `workers` - 1 in the
+    shared pool (``_clean_batches_here_and_in``).
 
     The result is the same either way (cleaning is deterministic per batch, and batches
     come back in order). If a worker dies (killed, out of memory), the error is raised
@@ -229,24 +257,50 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     if workers == 1:
         return clean_shard(shard, run_id, steps, on_batch=on_batch, extras=extras)
     pool = _pool(workers)
+    warm_up()  # (done already if ``start_workers`` ran; else the rule packs load here, once)
     try:
-        return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_in, pool, 2 * workers),
+        return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
+                                                                      QUEUED_PER_WORKER * (workers - 1)),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
         raise RuntimeError(f"{shard.name}: a cleaning worker process died ({error})") from error
 
 
-def _clean_batches_in(pool: ProcessPoolExecutor, ahead: int, batches: Iterator[Batch],
-                      steps: tuple[Step, ...], run_id: str,
-                      extras: BatchExtras | None = None) -> Iterator[CleanedBatch]:
-    """Clean `batches` in `pool`, yielding them (as tables) in order, with at most
-    `ahead` batches submitted and not yet taken back (reading stays ahead of the
-    workers, memory bounded)."""
-    pending: deque = deque()
+# Batches submitted to each worker and not yet cleaned: its next one is always there
+# when it finishes one, also while this process cleans a batch itself.
+QUEUED_PER_WORKER = 2
+
+
+def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: Iterator[Batch],
+                               steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
+                               clean: Callable[..., CleanedBatch] = clean_batch) -> Iterator[CleanedBatch]:
+    """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
+
+    A batch goes to the pool while fewer than `queued` batches wait or run there; else
+    this process cleans it. So the workers never wait for this process, and this
+    process cleans whatever its other work (validating and writing the shard before,
+    Prefect's calls) leaves it time for, instead of only handing batches over: a worker
+    pays for every batch it gets (the lines pickled in, the table pickled back, its own
+    caches filled again), a batch cleaned here pays none of it. At most
+    2 × `queued` + 1 batches are held, cleaned or not (memory bounded). (`clean`: the
+    cleaning function, ``shards.clean_batch``.)
+    """
+    pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
     for batch in batches:
-        pending.append(pool.submit(clean_batch, batch, steps, run_id, extras))
-        if len(pending) >= ahead:
-            yield pending.popleft().result()
+        if sum(isinstance(item, Future) and not item.done() for item in pending) < queued:
+            pending.append(pool.submit(clean, batch, steps, run_id, extras))
+        else:
+            pending.append(clean(batch, steps, run_id, extras))
+        while pending and (len(pending) > 2 * queued or _finished(pending[0])):
+            yield _result(pending.popleft())
     while pending:
-        yield pending.popleft().result()
+        yield _result(pending.popleft())
+
+
+def _finished(item: Future | CleanedBatch) -> bool:
+    return not isinstance(item, Future) or item.done()
+
+
+def _result(item: Future | CleanedBatch) -> CleanedBatch:
+    return item.result() if isinstance(item, Future) else item

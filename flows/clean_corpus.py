@@ -63,7 +63,8 @@ SHARDS_IN_FLIGHT = 2
 def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConfig, docs_dir: str | None,
                  staging: str, dedup: bool, workers: int, on_batch: Callable[[int], None] | None,
                  max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True,
-                 shard_dedup: ShardByShardDedup | None = None) -> tuple[list, list[str]]:
+                 shard_dedup: ShardByShardDedup | None = None,
+                 after_cleaning: Callable[[], None] | None = None) -> tuple[list, list[str]]:
     """clean → validate → write each shard into `staging` (with its dedup signatures when
     `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
     runner. Returns the shard summaries (by shard name) and the part names. A failed
@@ -75,7 +76,9 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     the input. With `one_clean_at_a_time` (local runs: the shards share one process
     pool, or one GIL), a shard's cleaning starts when the previous shard's ends, so
     shard k is validated and written while k+1 is cleaned; cleaning two at once only
-    made both finish late, their tables built side by side."""
+    made both finish late, their tables built side by side. `after_cleaning` is called
+    once the last shard is cleaned, before the shards still in flight are written (the
+    local flow stops its cleaning workers there: idle from then on)."""
     in_flight: deque = deque()  # (shard name, {task name: future}), oldest first
     summaries, parts = [], []
 
@@ -104,6 +107,10 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
         previous_clean, previous_written = cleaned, written
         del cleaned, report, written
+    if after_cleaning is not None:
+        if previous_clean is not None:
+            previous_clean.wait()  # (its failure, if any, is raised below, naming the shard)
+        after_cleaning()
     del previous_clean, previous_written
     while in_flight:
         finish_oldest()
@@ -237,8 +244,11 @@ def clean_corpus(
             # index loads here); big ones stage signatures and decide after cleaning, as on Dask.
             shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX)
                            if dedup and decides_shard_by_shard(plan.expected_records) else None)
-            summaries, parts = clean_shards(*shard_args, workers, progress.advance, shard_dedup=shard_dedup)
-            stop_workers()  # idle from here on; their memory is the flow's for dedup and the commit
+            # The workers are stopped once the last shard is cleaned: idle from there on, their
+            # memory is the flow's for the last shards' writing, dedup and the commit.
+            summaries, parts = clean_shards(*shard_args, workers, progress.advance, shard_dedup=shard_dedup,
+                                            after_cleaning=stop_workers)
+            stop_workers()  # (done already, unless a shard failed first)
         merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file
         progress.finish()
         if dedup:  # copies of one article usually sit in different shards

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pyarrow as pa
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import parallel, shards
@@ -41,7 +41,7 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert spread.problems == here.problems and len(here.problems) == 1
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
     assert _without_times(spread.counters) == _without_times(here.counters)
-    assert len(parallel._pools[2]._processes) == 2  # the batches went to worker processes
+    assert len(parallel._pools[2]._processes) == 1  # two cleaning processes: this one and a worker
 
 
 def _without_times(counters):
@@ -111,6 +111,31 @@ def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkey
     assert manifest["totals"]["clean"] == 5 and len(spans) == 5
     spans.sort()
     assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
+
+
+def test_a_local_run_stops_its_workers_once_the_last_shard_is_cleaned(tmp_path, prefect_server, monkeypatch):
+    """The cleaning workers are idle once the last shard is cleaned: they are stopped
+    then, not after the shards still in flight are validated and written (their memory
+    is the flow's for those)."""
+    import time
+
+    import flows.clean_corpus as flow_module
+    import tasks.shard_tasks as shard_tasks
+
+    events = []
+    stop, write, validate = flow_module.stop_workers, shard_tasks.write_part, shard_tasks.validate_table
+
+    def slow_validate(*args, **kwargs):
+        time.sleep(0.3)  # so that a shard's writing surely follows the last cleaning
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "stop_workers", lambda: (events.append("stop"), stop()))
+    monkeypatch.setattr(shard_tasks, "write_part", lambda *a, **k: (events.append(f"write {a[1]}"), write(*a, **k))[1])
+    monkeypatch.setattr(shard_tasks, "validate_table", slow_validate)
+    manifest = run_one_shard_per_file(tmp_path, 3)
+
+    assert manifest["totals"]["clean"] == 3
+    assert "stop" in events and events.index("stop") < max(i for i, e in enumerate(events) if e == "write clean")
 
 
 def test_validation_lets_go_of_the_shard_rows():
@@ -221,9 +246,9 @@ def test_workers_start_in_the_background_forked_from_a_warm_fork_server():
 
     parallel.stop_workers()
     started = time.perf_counter()
-    parallel.start_workers(2)
+    parallel.start_workers(3)  # two workers and this process
     assert time.perf_counter() - started < 0.5  # the fork server loads in the background (~1 s at least)
-    pool = parallel._pools[2]
+    pool = parallel._pools[3]
     answers = [pool.submit(eval, "(__import__('corpus_clean.parallel').parallel._warmed_up, "
                                  "__import__('time').process_time(), __import__('os').getppid())").result()
                for _ in range(4)]
@@ -237,6 +262,26 @@ def test_workers_start_in_the_background_forked_from_a_warm_fork_server():
     assert not parallel._pools and not psutil.pid_exists(fork_server)
 
 
+def test_one_worker_loads_its_own_code_from_a_bare_fork_server():
+    """--workers 2 is one worker and the flow process: the fork server loads nothing (it
+    would hold a second copy of the worker's ~115 MB), the worker loads and warms up the
+    cleaning code itself, and the flow process warms up its own in the background."""
+    import psutil
+
+    parallel.stop_workers()
+    parallel.start_workers(2)
+    pool = parallel._pools[2]
+    warm, cpu, fork_server = pool.submit(eval, "(__import__('corpus_clean.parallel').parallel._warmed_up, "
+                                               "__import__('time').process_time(), __import__('os').getppid())").result()
+    assert warm and len(pool._processes) == 1
+    server = psutil.Process(fork_server)
+    assert "forkserver" in " ".join(server.cmdline())
+    assert server.memory_info().rss < 60e6  # a bare interpreter (preloaded, ~115 MB)
+    assert cpu > server.cpu_times().user  # the worker did the loading, not the fork server
+    parallel.stop_workers()
+    assert parallel._warmed_up  # this process's own cleaning, warmed up while the worker started
+
+
 def test_a_worker_refuses_cleaning_code_from_another_folder(tmp_path):
     """The fork server imports corpus_clean from its own sys.path: a worker whose code is
     not the run's says so instead of cleaning with other code."""
@@ -244,3 +289,32 @@ def test_a_worker_refuses_cleaning_code_from_another_folder(tmp_path):
 
     with pytest.raises(RuntimeError, match="would run corpus_clean from"):
         parallel.start_worker(str(tmp_path))
+
+
+def _cleaned_where(batch, steps, run_id, extras):
+    """A stand-in for ``clean_batch`` that says which process ran it (each call takes a
+    while, as a real batch does, so the pool's queue fills up)."""
+    import os
+    import time
+
+    time.sleep(0.01)
+    return batch, os.getpid()
+
+
+@settings(max_examples=4, deadline=None)
+@given(n=st.integers(0, 30), queued=st.integers(1, 3))
+@example(n=30, queued=2)
+def test_batches_are_cleaned_in_the_pool_and_here_and_come_back_in_order(n, queued):
+    """``--workers 2`` cleans in two processes: the pool's worker and the one reading the
+    shard, which cleans a batch itself whenever the worker has `queued` waiting."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        cleaned = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(n)), (), "run",
+                                                           clean=_cleaned_where))
+    assert [batch for batch, _ in cleaned] == list(range(n))
+    here = sum(pid == os.getpid() for _, pid in cleaned)
+    if n >= 10:  # both took a share
+        assert 0 < here < n
