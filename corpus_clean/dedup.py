@@ -1068,11 +1068,96 @@ def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[
     return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
 
+# Keys of a run held in memory per band table; a table's merged run of more keys is kept
+# in a file and mapped (``FirstAndLastKeys``): 12 bytes per key, ~770 KB per band.
+MAPPED_RUN_KEYS = 65_536
+# A file-backed array smaller than this keeps the pages it read; above it, its pages are
+# dropped after each lookup (``MappedArrays.release``): a small run's reads stay cheap.
+RELEASE_ABOVE_BYTES = 32 * 1024 * 1024
+
+
+class MappedArrays:
+    """Arrays written once to a file in `directory` and mapped read-only (the file is
+    unlinked at once: nothing stays behind, even after a kill). ``release()`` drops the
+    pages this process holds (``MADV_DONTNEED`` on a read-only file mapping: a later read
+    faults them back from the page cache, unchanged), when the file is big enough for
+    them to matter.
+
+    >>> m = MappedArrays([np.arange(3, dtype=np.uint32), np.array([-1, 5], dtype=np.int32)])
+    >>> [a.tolist() for a in m.arrays]
+    [[0, 1, 2], [-1, 5]]
+    """
+
+    def __init__(self, arrays: list[np.ndarray], directory: str | Path | None = None) -> None:
+        self.nbytes = sum(a.nbytes for a in arrays)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix="dedup-keys-", suffix=".bin") as handle:
+            for array in arrays:
+                handle.write(np.ascontiguousarray(array).tobytes())
+            handle.flush()
+            self._mapping = mmap.mmap(handle.fileno(), self.nbytes, prot=mmap.PROT_READ) if self.nbytes else None
+        self.arrays, offset = [], 0
+        for array in arrays:
+            self.arrays.append(np.frombuffer(self._mapping, array.dtype, len(array), offset) if self.nbytes
+                               else array[:0].copy())
+            offset += array.nbytes
+
+    def release(self) -> None:
+        if self._mapping is not None and self.nbytes >= RELEASE_ABOVE_BYTES:
+            self._mapping.madvise(mmap.MADV_DONTNEED)
+
+
+class RunSignatures:
+    """A run's signatures so far, appended part by part to a file in `directory` and
+    mapped read-only (``matrix``: rows × num_perm uint32), not held: 512 bytes per
+    document, ~250 MB at 2 GB of input. The decisions read them a few rows at a time
+    (verification, a block of earlier documents at a time), and ``release()`` drops the
+    pages read once the file is big enough for them to matter. The file has no name
+    (``tempfile.TemporaryFile``): it goes when the run does.
+
+    >>> signatures = RunSignatures(2)
+    >>> signatures.append(np.array([[1, 2]], dtype=np.uint32))
+    >>> signatures.append(np.array([[3, 4], [5, 6]], dtype=np.uint32))
+    >>> signatures.matrix[[2, 0]].tolist()
+    [[5, 6], [1, 2]]
+    """
+
+    def __init__(self, num_perm: int, directory: str | Path | None = None) -> None:
+        self.num_perm = num_perm
+        self._file = tempfile.TemporaryFile(dir=directory, prefix="dedup-run-signatures-")
+        self._mapping: mmap.mmap | None = None
+        self.matrix = np.empty((0, num_perm), dtype=np.uint32)
+
+    def append(self, matrix: np.ndarray) -> None:
+        """Add rows after the ones held (the mapping is made again over the longer file)."""
+        self._file.seek(0, 2)
+        self._file.write(np.ascontiguousarray(matrix, dtype=np.uint32).tobytes())
+        self._file.flush()
+        size = self._file.tell()
+        if size:
+            self._mapping = mmap.mmap(self._file.fileno(), size, prot=mmap.PROT_READ)
+            self.matrix = np.frombuffer(self._mapping, dtype=np.uint32).reshape(-1, self.num_perm)
+
+    def release(self) -> None:
+        if self._mapping is not None and self.matrix.nbytes >= RELEASE_ABOVE_BYTES:
+            self._mapping.madvise(mmap.MADV_DONTNEED)
+
+
 class FirstAndLastKeys:
     """For each key met so far, the position of the first and of the latest document with
     it: what one assignment over a whole run would find earlier in the run for a new
     document (``_group_edges`` links it to its group's first and previous member), kept
-    from part to part. Sorted unique keys, looked up with ``np.searchsorted``.
+    from part to part.
+
+    Kept as a few sorted runs of unique keys (oldest first), each key with its first and
+    latest position in that run: adding a part's keys makes a new run, and a run at least
+    as big as the one before it is merged into it (a key in both keeps the older run's
+    first position and the newer run's latest), so there are about log2(parts) runs and
+    each key is rewritten about as many times. A merged run of more than
+    ``MAPPED_RUN_KEYS`` keys goes to a file in `directory` and is mapped (``MappedArrays``),
+    its pages dropped after each lookup: what a table holds in memory is its small runs
+    and, while merging, two runs of one band, not 12 bytes per key of the whole run.
+    A lookup searches every run (``np.searchsorted``): the first position comes from the
+    oldest run with the key, the latest from the newest.
 
     >>> keys = FirstAndLastKeys()
     >>> keys.add(np.array([7, 3, 7], dtype=np.uint32), np.array([0, 1, 2]))
@@ -1081,35 +1166,65 @@ class FirstAndLastKeys:
     [[0, 1, -1], [2, 3, -1]]
     """
 
-    def __init__(self, dtype=np.uint32) -> None:
-        self.keys = np.empty(0, dtype=dtype)
-        self.first = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; 12 bytes per key, not 20
-        self.last = np.empty(0, dtype=np.int32)
+    def __init__(self, dtype=np.uint32, directory: str | Path | None = None) -> None:
+        self.dtype, self.directory = dtype, directory
+        # (keys, first, last, the file they are mapped from or None), oldest run first.
+        # Positions are int32: 2^31 documents is plenty; 12 bytes per key, not 20.
+        self._runs: list[tuple[np.ndarray, np.ndarray, np.ndarray, MappedArrays | None]] = []
+
+    def __len__(self) -> int:
+        """Keys held, counted once per run that holds them."""
+        return sum(len(run[0]) for run in self._runs)
+
+    def memory_bytes(self) -> tuple[int, int]:
+        """(bytes held in memory, bytes in mapped files)."""
+        held = sum(k.nbytes + f.nbytes + l.nbytes for k, f, l, mapped in self._runs if mapped is None)
+        return held, sum(mapped.nbytes for *_, mapped in self._runs if mapped is not None)
 
     def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the first and latest document with each key (-1: none)."""
-        if not len(self.keys):
-            return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        found = self.keys[at] == keys
-        return (np.where(found, self.first[at], -1).astype(np.int64),
-                np.where(found, self.last[at], -1).astype(np.int64))
+        first = np.full(len(keys), -1, dtype=np.int64)
+        last = np.full(len(keys), -1, dtype=np.int64)
+        for run_keys, run_first, run_last, mapped in self._runs:
+            at = np.minimum(np.searchsorted(run_keys, keys), len(run_keys) - 1)
+            found = run_keys[at] == keys
+            first = np.where(found & (first < 0), run_first[at], first)
+            last = np.where(found, run_last[at], last)
+            if mapped is not None:
+                mapped.release()
+        return first, last
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add documents (`positions` ascending, after every position held)."""
+        if not len(keys):
+            return
         order = stable_order(keys)
-        keys, positions = keys[order], positions[order]
-        starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.empty(0, dtype=bool)
-        ends = np.r_[starts[1:], True] if len(keys) else starts
-        unique, first, last = keys[starts], positions[starts], positions[ends]
-        at = np.searchsorted(self.keys, unique)
-        held = at < len(self.keys)
-        held[held] = self.keys[at[held]] == unique[held]
-        self.last[at[held]] = last[held]
-        new = ~held
-        self.keys = np.insert(self.keys, at[new], unique[new])
-        self.first = np.insert(self.first, at[new], first[new])
-        self.last = np.insert(self.last, at[new], last[new])
+        keys, positions = keys[order], positions[order].astype(np.int32)
+        starts = np.r_[True, keys[1:] != keys[:-1]]
+        ends = np.r_[starts[1:], True]
+        self._runs.append((keys[starts].astype(self.dtype), positions[starts], positions[ends], None))
+        while len(self._runs) >= 2 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
+            newer, older = self._runs.pop(), self._runs.pop()
+            self._runs.append(self._merged(older, newer))
+
+    def _merged(self, older, newer):
+        """One run of two (`older`'s positions all earlier than `newer`'s)."""
+        keys = np.concatenate([older[0], newer[0]])
+        first = np.concatenate([older[1], newer[1]])
+        last = np.concatenate([older[2], newer[2]])
+        for run in (older, newer):
+            if run[3] is not None:
+                run[3].release()
+        del older, newer  # their files are unmapped once the last view goes
+        order = stable_order(keys)  # a key in both: the older run's entry first
+        keys, first, last = keys[order], first[order], last[order]
+        starts = np.r_[True, keys[1:] != keys[:-1]]
+        ends = np.r_[starts[1:], True]
+        keys, first, last = keys[starts], first[starts], last[ends]
+        if len(keys) <= MAPPED_RUN_KEYS:
+            return keys, first, last, None
+        mapped = MappedArrays([keys, first, last], self.directory)
+        return (*mapped.arrays, mapped)
 
 
 class PartByPartAssignment:
@@ -1120,7 +1235,10 @@ class PartByPartAssignment:
     What a whole-run assignment knows about a document's earlier documents in the run is
     kept from part to part: per band, the first and latest document with each key
     (``FirstAndLastKeys``), the first document with each exact hash, and the run's
-    signatures, roots and similarities so far.
+    signatures, roots and similarities so far. The big ones live in files in `directory`
+    (default: the system's temporary directory), mapped: the run's signatures
+    (``RunSignatures``) and the band tables' merged runs; what stays in memory per
+    document is its id, hashes and decision (~130 bytes), not ~1.3-2.5 KB.
 
     One thing a part cannot know: an indexed id that a *later* part brings with another
     text (its file was edited) makes that indexed row dead for the whole run. Rows are
@@ -1130,7 +1248,7 @@ class PartByPartAssignment:
     splits the parts again). The index itself is changed only by ``finish``/``whole_run``.
     """
 
-    def __init__(self, index: DedupIndex) -> None:
+    def __init__(self, index: DedupIndex, directory: str | Path | None = None) -> None:
         self.index = index
         self.params = index.params
         index._sort_in_added()
@@ -1140,10 +1258,10 @@ class PartByPartAssignment:
         self._used_old = np.zeros(self.n_old, dtype=bool)  # indexed rows an earlier part's decision read
         self._root = index._root.copy()
         self._similarity = index._rows.column("similarity").to_numpy(zero_copy_only=False).astype(np.float32)
-        self._exact = FirstAndLastKeys(np.uint64)
-        self._bands = [FirstAndLastKeys() for _ in range(self.params.bands)]
+        self._exact = FirstAndLastKeys(np.uint64, directory)
+        self._bands = [FirstAndLastKeys(np.uint32, directory) for _ in range(self.params.bands)]
         self._parts: list[pa.Table] = []           # each part's id, exact_hash, n_words (run order)
-        self._run_matrix = np.empty((0, self.params.num_perm), dtype=np.uint32)  # the run's signatures so far
+        self._run_signatures = RunSignatures(self.params.num_perm, directory)  # the run's so far, in a file
         self._part_starts = [self.n_old]           # position of each part's first document, then the end
         self._results: list[pa.Table] = []
         self._seen_at: list[np.ndarray] = []
@@ -1157,23 +1275,31 @@ class PartByPartAssignment:
 
     def _signature(self, positions: np.ndarray) -> np.ndarray:
         """Signatures at index or run positions."""
+        run_matrix = self._run_signatures.matrix
         if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
-            return self._run_matrix[positions - self.n_old]
+            return run_matrix[positions - self.n_old]
         out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
         old = positions < self.n_old
         out[old] = self.index._matrix[positions[old]]
-        out[~old] = self._run_matrix[positions[~old] - self.n_old]
+        out[~old] = run_matrix[positions[~old] - self.n_old]
         return out
 
-    def _keep_signatures(self, matrix: np.ndarray) -> None:
-        """Append a part's signatures to the run's (one array, grown by doubling: the
-        decisions gather rows from anywhere in the run, one or two at a time)."""
-        count = self.documents
-        if count + len(matrix) > len(self._run_matrix):
-            grown = np.empty((max(2 * len(self._run_matrix), count + len(matrix)), self.params.num_perm), np.uint32)
-            grown[:count] = self._run_matrix[:count]
-            self._run_matrix = grown
-        self._run_matrix[count:count + len(matrix)] = matrix
+    def release(self) -> None:
+        """Drop the pages of the run's mapped signatures this process holds (for the
+        index's ``save`` after ``finish``, which gathers them a row group at a time)."""
+        self._run_signatures.release()
+
+    def memory_bytes(self) -> dict[str, int]:
+        """What the assignment keeps from part to part, by part (bytes; the mapped files
+        apart: they are in the page cache, not this process's memory)."""
+        tables = [self._exact, *self._bands]
+        return {
+            "band and exact-hash tables, held": sum(t.memory_bytes()[0] for t in tables),
+            "band and exact-hash tables, mapped": sum(t.memory_bytes()[1] for t in tables),
+            "signatures, mapped": self._run_signatures.matrix.nbytes,
+            "ids, hashes, decisions": sum(t.nbytes for t in [*self._parts, *self._results])
+            + self._root.nbytes + self._similarity.nbytes,
+        }
 
     def decide(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
         """Decide the next part's documents (rows of ``signature_table``, in run order).
@@ -1189,7 +1315,7 @@ class PartByPartAssignment:
         start = self._part_starts[-1]
         positions = np.arange(start, start + len(ids))
         matrix = signature_matrix(signatures, params)
-        self._keep_signatures(matrix)
+        self._run_signatures.append(matrix)
         self._parts.append(signatures.drop_columns(["minhash"]))
         self._part_starts.append(start + len(ids))
         hashes = signatures.column("exact_hash").to_numpy()
@@ -1232,7 +1358,8 @@ class PartByPartAssignment:
             positions[seen_at >= 0], positions[exact_first < positions],
             np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
         _decide_in_order(to_decide, start, seen_at, exact_first, candidates, self._root, self._similarity,
-                         self._signature, params.threshold, lambda: None)
+                         self._signature, params.threshold, self._run_signatures.release)
+        self._run_signatures.release()
         all_ids = pa.chunked_array([index._rows.column("id").combine_chunks(), *earlier_ids, ids], pa.string())
         result, _, _ = _assignments(ids, self._root[start:], positions, all_ids, self._similarity[start:], seen_at)
         self._results.append(result)
@@ -1272,14 +1399,14 @@ class PartByPartAssignment:
                 self._used_old[right[right < self.n_old]] = True
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
             self._bands[band].add(keys, with_words)
-        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(unique_pairs, self._signature,
-                                                                                self._part_starts[-1]))
+        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(
+            unique_pairs, self._signature, self._part_starts[-1], self._run_signatures.release))
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
         """The run's id, exact_hash and n_words so far, and its signatures."""
         schema = signature_schema(self.params)
         run = pa.concat_tables(self._parts) if self._parts else pa.schema(list(schema)[:3]).empty_table()
-        return run, self._run_matrix[:self.documents]
+        return run, self._run_signatures.matrix
 
     def finish(self) -> None:
         """Add the run's documents to the index (as ``DedupIndex.assign`` does); the caller

@@ -106,7 +106,7 @@ class ShardByShardDedup:
     def __init__(self, staging: str | Path, index_dir: str | Path, params: DedupParams = DedupParams()) -> None:
         self.staging, self.index_dir, self.params = str(staging), index_dir, params
         self.index = DedupIndex.load(index_dir, params)
-        self._assignment = PartByPartAssignment(self.index)
+        self._assignment = PartByPartAssignment(self.index, self.staging)
         self._parts: dict[str, Counter] = {}  # part name -> duplicates per source file, in run order
         self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
         self._lock = threading.Lock()
@@ -132,7 +132,7 @@ class ShardByShardDedup:
             self._parts = {name: Counter(resplit_part(self.staging, name, assignments)) for name in self._parts}
         else:
             self._assignment.finish()
-        self.index.save(self.index_dir)
+        self.index.save(self.index_dir, self._assignment.release)
         return dict(sum(self._parts.values(), Counter()))
 
 
