@@ -58,6 +58,10 @@ class InputFile:
     start: int = 0
     end: int | None = None
     first_record: int = 0
+    # Last modification of a local file (os.stat's st_mtime_ns; None for other
+    # filesystems): with `size`, lets an incremental run skip hashing an unchanged file
+    # (``dataset.plan_inputs``).
+    mtime_ns: int | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -139,7 +143,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
         raise FileNotFoundError(f"input path does not exist: {root}")
     top = os.stat(root)
     if not stat.S_ISDIR(top.st_mode):
-        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size)]
+        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size, mtime_ns=top.st_mtime_ns)]
     seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
     entries: list[InputFile] = []
     symlinks: list[tuple[str, str, frozenset]] = []
@@ -166,7 +170,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
             if identity in seen:
                 return skip(path, source, f"same file as {seen[identity]!r}, read there")
             seen[identity] = source
-            entries.append(InputFile(path, source, info.st_size))
+            entries.append(InputFile(path, source, info.st_size, mtime_ns=info.st_mtime_ns))
         else:
             skip(path, source, "not a regular file (fifo, socket or device)")
 
