@@ -1068,9 +1068,9 @@ def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[
     return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
 
-# Keys of a run held in memory per band table; a table's merged run of more keys is kept
-# in a file and mapped (``FirstAndLastKeys``): 12 bytes per key, ~770 KB per band.
-MAPPED_RUN_KEYS = 65_536
+# Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
+# for the 65 tables) before the head is written to a file and mapped (``FirstAndLastKeys``).
+MAPPED_RUN_KEYS = 32_768
 # A file-backed array smaller than this keeps the pages it read; above it, its pages are
 # dropped after each lookup (``MappedArrays.release``): a small run's reads stay cheap.
 RELEASE_ABOVE_BYTES = 32 * 1024 * 1024
@@ -1106,13 +1106,21 @@ class MappedArrays:
             self._mapping.madvise(mmap.MADV_DONTNEED)
 
 
+# A run's signatures are held in memory up to this many rows (32 MB), then kept in a
+# file and mapped (``RunSignatures``): small runs pay no page faults.
+SIGNATURE_ROWS_IN_MEMORY = 65_536
+
+
 class RunSignatures:
-    """A run's signatures so far, appended part by part to a file in `directory` and
-    mapped read-only (``matrix``: rows × num_perm uint32), not held: 512 bytes per
-    document, ~250 MB at 2 GB of input. The decisions read them a few rows at a time
+    """A run's signatures so far (``matrix``: rows × num_perm uint32), appended part by
+    part. Up to ``SIGNATURE_ROWS_IN_MEMORY`` rows they are held in memory; past that, in
+    a file in `directory`, mapped read-only, not held: 512 bytes per document would be
+    ~250 MB at 2 GB of input. The decisions read them a few rows at a time
     (verification, a block of earlier documents at a time), and ``release()`` drops the
     pages read once the file is big enough for them to matter. The file has no name
-    (``tempfile.TemporaryFile``): it goes when the run does.
+    (``tempfile.TemporaryFile``): it goes when the run does. It grows by doubling its
+    mapped capacity, so a part's rows are written into the existing mapping's file, not
+    mapped again (each new mapping faults every page in again).
 
     >>> signatures = RunSignatures(2)
     >>> signatures.append(np.array([[1, 2]], dtype=np.uint32))
@@ -1122,23 +1130,49 @@ class RunSignatures:
     """
 
     def __init__(self, num_perm: int, directory: str | Path | None = None) -> None:
-        self.num_perm = num_perm
-        self._file = tempfile.TemporaryFile(dir=directory, prefix="dedup-run-signatures-")
+        self.num_perm, self.directory = num_perm, directory
+        self.rows = 0
+        self._held = np.empty((0, num_perm), dtype=np.uint32)  # capacity grown by doubling
+        self._file = None
         self._mapping: mmap.mmap | None = None
-        self.matrix = np.empty((0, num_perm), dtype=np.uint32)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        if self._file is None:
+            return self._held[:self.rows]
+        return np.frombuffer(self._mapping, np.uint32, self.rows * self.num_perm).reshape(self.rows, self.num_perm)
+
+    @property
+    def mapped(self) -> bool:
+        return self._file is not None
 
     def append(self, matrix: np.ndarray) -> None:
-        """Add rows after the ones held (the mapping is made again over the longer file)."""
-        self._file.seek(0, 2)
+        """Add rows after the ones held."""
+        rows = self.rows + len(matrix)
+        if self._file is None and rows <= SIGNATURE_ROWS_IN_MEMORY:
+            if rows > len(self._held):
+                grown = np.empty((max(2 * len(self._held), rows), self.num_perm), dtype=np.uint32)
+                grown[:self.rows] = self._held[:self.rows]
+                self._held = grown
+            self._held[self.rows:rows] = matrix
+            self.rows = rows
+            return
+        if self._file is None:  # past the rows held in memory: they go to the file first
+            self._file = tempfile.TemporaryFile(dir=self.directory, prefix="dedup-run-signatures-")
+            self._file.write(self._held[:self.rows].tobytes())
+            self._held = np.empty((0, self.num_perm), dtype=np.uint32)
+        row_bytes = self.num_perm * 4
+        self._file.seek(self.rows * row_bytes)
         self._file.write(np.ascontiguousarray(matrix, dtype=np.uint32).tobytes())
         self._file.flush()
-        size = self._file.tell()
-        if size:
-            self._mapping = mmap.mmap(self._file.fileno(), size, prot=mmap.PROT_READ)
-            self.matrix = np.frombuffer(self._mapping, dtype=np.uint32).reshape(-1, self.num_perm)
+        if self._mapping is None or rows * row_bytes > len(self._mapping):
+            capacity = max(2 * (len(self._mapping) if self._mapping is not None else 0), rows * row_bytes)
+            self._file.truncate(capacity)  # the capacity past the rows written is a hole: no disk used
+            self._mapping = mmap.mmap(self._file.fileno(), capacity, prot=mmap.PROT_READ)
+        self.rows = rows
 
     def release(self) -> None:
-        if self._mapping is not None and self.matrix.nbytes >= RELEASE_ABOVE_BYTES:
+        if self._mapping is not None and self.rows * self.num_perm * 4 >= RELEASE_ABOVE_BYTES:
             self._mapping.madvise(mmap.MADV_DONTNEED)
 
 
@@ -1148,16 +1182,17 @@ class FirstAndLastKeys:
     document (``_group_edges`` links it to its group's first and previous member), kept
     from part to part.
 
-    Kept as a few sorted runs of unique keys (oldest first), each key with its first and
-    latest position in that run: adding a part's keys makes a new run, and a run at least
-    as big as the one before it is merged into it (a key in both keeps the older run's
-    first position and the newer run's latest), so there are about log2(parts) runs and
-    each key is rewritten about as many times. A merged run of more than
-    ``MAPPED_RUN_KEYS`` keys goes to a file in `directory` and is mapped (``MappedArrays``),
-    its pages dropped after each lookup: what a table holds in memory is its small runs
-    and, while merging, two runs of one band, not 12 bytes per key of the whole run.
-    A lookup searches every run (``np.searchsorted``): the first position comes from the
-    oldest run with the key, the latest from the newest.
+    The keys of the latest documents are one sorted array of unique keys, each with its
+    first and latest position (the head), that a part's keys are inserted into (``np.insert``);
+    once it holds ``MAPPED_RUN_KEYS`` keys it is sealed: written to a file in `directory`
+    and mapped (``MappedArrays``), read-only, its pages dropped after each lookup, and a
+    new head begins. A sealed run at most as big as the one sealed after it is merged with
+    it (a key in both keeps the older run's first position and the newer run's latest),
+    so there are about log2(keys / ``MAPPED_RUN_KEYS``) sealed runs, each key rewritten
+    about as many times. What a table holds in memory is its head (and, while merging,
+    two runs of one band), not 12 bytes per key of the whole run. A lookup searches every
+    run (``np.searchsorted``): the first position comes from the oldest run with the key,
+    the latest from the newest.
 
     >>> keys = FirstAndLastKeys()
     >>> keys.add(np.array([7, 3, 7], dtype=np.uint32), np.array([0, 1, 2]))
@@ -1168,24 +1203,24 @@ class FirstAndLastKeys:
 
     def __init__(self, dtype=np.uint32, directory: str | Path | None = None) -> None:
         self.dtype, self.directory = dtype, directory
-        # (keys, first, last, the file they are mapped from or None), oldest run first.
-        # Positions are int32: 2^31 documents is plenty; 12 bytes per key, not 20.
-        self._runs: list[tuple[np.ndarray, np.ndarray, np.ndarray, MappedArrays | None]] = []
-
-    def __len__(self) -> int:
-        """Keys held, counted once per run that holds them."""
-        return sum(len(run[0]) for run in self._runs)
+        # Sealed runs, oldest first: (keys, first, last, the file they are mapped from).
+        self._sealed: list[tuple[np.ndarray, np.ndarray, np.ndarray, MappedArrays]] = []
+        self.keys = np.empty(0, dtype=dtype)      # the head
+        self.first = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; 12 bytes per key, not 20
+        self.last = np.empty(0, dtype=np.int32)
 
     def memory_bytes(self) -> tuple[int, int]:
         """(bytes held in memory, bytes in mapped files)."""
-        held = sum(k.nbytes + f.nbytes + l.nbytes for k, f, l, mapped in self._runs if mapped is None)
-        return held, sum(mapped.nbytes for *_, mapped in self._runs if mapped is not None)
+        return (self.keys.nbytes + self.first.nbytes + self.last.nbytes,
+                sum(mapped.nbytes for *_, mapped in self._sealed))
 
     def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the first and latest document with each key (-1: none)."""
         first = np.full(len(keys), -1, dtype=np.int64)
         last = np.full(len(keys), -1, dtype=np.int64)
-        for run_keys, run_first, run_last, mapped in self._runs:
+        for run_keys, run_first, run_last, mapped in [*self._sealed, (self.keys, self.first, self.last, None)]:
+            if not len(run_keys):
+                continue
             at = np.minimum(np.searchsorted(run_keys, keys), len(run_keys) - 1)
             found = run_keys[at] == keys
             first = np.where(found & (first < 0), run_first[at], first)
@@ -1196,35 +1231,46 @@ class FirstAndLastKeys:
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add documents (`positions` ascending, after every position held)."""
-        if not len(keys):
-            return
         order = stable_order(keys)
-        keys, positions = keys[order], positions[order].astype(np.int32)
-        starts = np.r_[True, keys[1:] != keys[:-1]]
-        ends = np.r_[starts[1:], True]
-        self._runs.append((keys[starts].astype(self.dtype), positions[starts], positions[ends], None))
-        while len(self._runs) >= 2 and len(self._runs[-2][0]) <= len(self._runs[-1][0]):
-            newer, older = self._runs.pop(), self._runs.pop()
-            self._runs.append(self._merged(older, newer))
+        keys, positions = keys[order], positions[order]
+        starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.empty(0, dtype=bool)
+        ends = np.r_[starts[1:], True] if len(keys) else starts
+        unique, first, last = keys[starts], positions[starts], positions[ends]
+        at = np.searchsorted(self.keys, unique)
+        held = at < len(self.keys)
+        held[held] = self.keys[at[held]] == unique[held]
+        self.last[at[held]] = last[held]
+        new = ~held
+        self.keys = np.insert(self.keys, at[new], unique[new])
+        self.first = np.insert(self.first, at[new], first[new])
+        self.last = np.insert(self.last, at[new], last[new])
+        if len(self.keys) >= MAPPED_RUN_KEYS:
+            self._seal()
 
-    def _merged(self, older, newer):
-        """One run of two (`older`'s positions all earlier than `newer`'s)."""
-        keys = np.concatenate([older[0], newer[0]])
-        first = np.concatenate([older[1], newer[1]])
-        last = np.concatenate([older[2], newer[2]])
-        for run in (older, newer):
-            if run[3] is not None:
-                run[3].release()
-        del older, newer  # their files are unmapped once the last view goes
-        order = stable_order(keys)  # a key in both: the older run's entry first
-        keys, first, last = keys[order], first[order], last[order]
-        starts = np.r_[True, keys[1:] != keys[:-1]]
-        ends = np.r_[starts[1:], True]
-        keys, first, last = keys[starts], first[starts], last[ends]
-        if len(keys) <= MAPPED_RUN_KEYS:
-            return keys, first, last, None
-        mapped = MappedArrays([keys, first, last], self.directory)
-        return (*mapped.arrays, mapped)
+    def _seal(self) -> None:
+        """The head becomes a sealed run; sealed runs of similar size are merged."""
+        run = (self.keys, self.first, self.last)
+        self.keys, self.first, self.last = self.keys[:0].copy(), self.first[:0].copy(), self.last[:0].copy()
+        while self._sealed and len(self._sealed[-1][0]) <= len(run[0]):
+            run = _merged_runs(self._sealed.pop()[:3], run)
+        mapped = MappedArrays(list(run), self.directory)
+        self._sealed.append((*mapped.arrays, mapped))
+
+
+def _merged_runs(older: tuple, newer: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One run (keys, first, last) of two, `older`'s positions all earlier than `newer`'s:
+    a key in both keeps the older run's first position and the newer run's latest.
+
+    >>> [a.tolist() for a in _merged_runs((np.array([3, 7]), np.array([0, 1]), np.array([2, 1])),
+    ...                                   (np.array([5, 7]), np.array([4, 3]), np.array([4, 6])))]
+    [[3, 5, 7], [0, 4, 1], [2, 4, 6]]
+    """
+    keys, first, last = (np.concatenate([a, b]) for a, b in zip(older, newer))
+    order = stable_order(keys)  # a key in both: the older run's entry first
+    keys, first, last = keys[order], first[order], last[order]
+    starts = np.r_[True, keys[1:] != keys[:-1]]
+    ends = np.r_[starts[1:], True]
+    return keys[starts], first[starts], last[ends]
 
 
 class PartByPartAssignment:
@@ -1296,7 +1342,8 @@ class PartByPartAssignment:
         return {
             "band and exact-hash tables, held": sum(t.memory_bytes()[0] for t in tables),
             "band and exact-hash tables, mapped": sum(t.memory_bytes()[1] for t in tables),
-            "signatures, mapped": self._run_signatures.matrix.nbytes,
+            "signatures, held": 0 if self._run_signatures.mapped else self._run_signatures.matrix.nbytes,
+            "signatures, mapped": self._run_signatures.matrix.nbytes if self._run_signatures.mapped else 0,
             "ids, hashes, decisions": sum(t.nbytes for t in [*self._parts, *self._results])
             + self._root.nbytes + self._similarity.nbytes,
         }
