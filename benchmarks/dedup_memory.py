@@ -96,10 +96,12 @@ def _is_mapped(array) -> bool:
     return False
 
 
-def child(stage: str, paths: list[str], tmp: str) -> None:
-    """Run one stage over `paths` and print one JSON line of measurements."""
+def child(stage: str, paths: list[str], tmp: str, save: str | None = None) -> None:
+    """Run one stage over `paths` and print one JSON line of measurements; with `save`,
+    write the run's assignments and the index part it saved there (to compare code trees)."""
     import gc
 
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from corpus_clean import dedup_stage
@@ -127,10 +129,10 @@ def child(stage: str, paths: list[str], tmp: str) -> None:
     cpu = time.process_time()
     if stage == "shard-by-shard":
         shard_dedup = dedup_stage.ShardByShardDedup(staging, index_dir)
-        for path in paths:
-            shard_dedup._assignment.decide(pq.read_table(path), staging)
+        results = [shard_dedup._assignment.decide(pq.read_table(path), staging) for path in paths]
         state = state_bytes(shard_dedup)
         shard_dedup.finish()
+        assignments = pa.concat_tables(results)
     else:
         staged = staging / STAGED_SIGNATURES
         staged.mkdir()
@@ -138,11 +140,14 @@ def child(stage: str, paths: list[str], tmp: str) -> None:
         for path in paths:
             os.link(path, staged / Path(path).name)
             names.append(Path(path).stem)
-        assign_run_state = dedup_stage.assign_run(staging, names, index_dir)
-        state = state_bytes(assign_run_state)
+        assignments = dedup_stage.assign_run(staging, names, index_dir)
+        state = state_bytes(assignments)
     cpu = time.process_time() - cpu
     stop.set()
     sampler.join()
+    if save:
+        pq.write_table(assignments, Path(save) / "assignments.parquet")
+        shutil.copy(index_dir / "part-000000.parquet", Path(save) / "index.parquet")
     print(json.dumps({"peak_above_start": peak[0] - before, "start_rss": before, "cpu": cpu,
                       "state_held": state[0], "state_mapped": state[1]}))
 
@@ -154,11 +159,13 @@ def main() -> None:
     parser.add_argument("--stages", default="shard-by-shard,run-level")
     parser.add_argument("--trees", default=None, help="comma-separated code trees, alternating run by run")
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--compare", action="store_true",
+                        help="check that every run of a corpus decides the same (assignments and saved index)")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        stage, paths, tmp = args.child
-        child(stage, json.loads(paths), tmp)
+        stage, paths, tmp, save = args.child
+        child(stage, json.loads(paths), tmp, save or None)
         return
     sys.path.insert(0, str(ROOT))
     work = Path(args.work)
@@ -172,13 +179,20 @@ def main() -> None:
         import pyarrow.parquet as pq
 
         documents = sum(pq.read_metadata(p).num_rows for p in paths)
+        saved = []
         for stage in args.stages.split(","):
             for _ in range(args.repeat):
                 for tree in trees:
                     with tempfile.TemporaryDirectory(dir=work, prefix="run-") as tmp:
                         env = {**os.environ, "PYTHONPATH": tree}
-                        out = subprocess.run([sys.executable, __file__, "--child", stage, json.dumps(paths), tmp],
-                                             env=env, capture_output=True, text=True)
+                        save = Path(tmp) / "saved" if args.compare else None
+                        if save:
+                            save.mkdir()
+                        out = subprocess.run([sys.executable, __file__, "--child", stage, json.dumps(paths), tmp,
+                                              str(save or "")], env=env, capture_output=True, text=True)
+                        if save:
+                            saved.append((f"{stage} / {Path(tree).name}", pq.read_table(save / "assignments.parquet"),
+                                          pq.read_table(save / "index.parquet")))
                     if out.returncode:
                         raise RuntimeError(out.stderr[-3000:])
                     m = json.loads(out.stdout.strip().splitlines()[-1])
@@ -186,6 +200,12 @@ def main() -> None:
                     print(f"| {corpus.name} | {documents:,} | {stage} | {code} | {m['cpu']:.1f} | "
                           f"**{m['peak_above_start'] / 1e6:,.0f}** | {m['state_held'] / 1e6:,.0f} | "
                           f"{m['state_mapped'] / 1e6:,.0f} |", flush=True)
+        for name, assignments, index in saved[1:]:
+            same = assignments.equals(saved[0][1]) and index.equals(saved[0][2])
+            duplicates = assignments.column("duplicate_of").null_count
+            print(f"{corpus.name}: {name} decides {'the same as' if same else 'OTHERWISE THAN'} {saved[0][0]} "
+                  f"({assignments.num_rows - duplicates:,} duplicates; assignments and saved index compared)",
+                  file=sys.stderr, flush=True)
     print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
 
 
