@@ -151,19 +151,59 @@ def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+# A JSONL file up to this many bytes has its lines counted; a bigger one gives an
+# estimate from this many bytes (``estimate_lines``): the progress bar's total needs no
+# exact count, and counting read every input byte once more before the run began.
+COUNT_SAMPLE_BYTES = 8 * 1024 * 1024
+SAMPLE_BLOCKS = 16
+
+
 def estimate_records(file: InputFile) -> int:
-    """Records a file will give (lines of JSONL, rows of Parquet, else 1): the progress total."""
+    """Records a file will give (lines of JSONL, rows of Parquet, else 1): the progress
+    total. JSONL lines are estimated for big files (``estimate_lines``)."""
     kind = file_format(file.source)
     try:
         if kind in ("jsonl", "json"):
-            with fsspec.open(file.url, "rb", compression="infer") as handle:
-                return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b"")) or 1
+            return estimate_lines(file) or 1
         if kind == "parquet":
             with fsspec.open(file.url, "rb") as handle:
                 return pq.ParquetFile(handle).metadata.num_rows
     except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
         return 1
     return 1
+
+
+def estimate_lines(file: InputFile) -> int:
+    """Lines of a text file, counted up to ``COUNT_SAMPLE_BYTES`` and estimated past it.
+
+    Uncompressed: the file cut in ``SAMPLE_BLOCKS`` slices, a block read from the middle
+    of each, their lines per byte times the file's size (a corpus whose record lengths
+    drift along the file is sampled all along it; blocks at the very ends would weigh
+    the ends double). Compressed: the first ``COUNT_SAMPLE_BYTES`` decompressed, their
+    lines per compressed byte read times the compressed size (a stream cannot be entered
+    in the middle)."""
+    from fsspec.compression import compr
+    from fsspec.utils import infer_compression
+
+    compression = infer_compression(file.url)
+    with fsspec.open(file.url, "rb") as raw:
+        size = file.size or raw.size
+        if compression is None:
+            if size <= COUNT_SAMPLE_BYTES:
+                return raw.read().count(b"\n")
+            block = COUNT_SAMPLE_BYTES // SAMPLE_BLOCKS
+            lines = 0
+            for k in range(SAMPLE_BLOCKS):
+                raw.seek((2 * k + 1) * size // (2 * SAMPLE_BLOCKS) - block // 2)  # the middle of its k-th slice
+                lines += raw.read(block).count(b"\n")
+            return round(lines * size / (block * SAMPLE_BLOCKS))
+        stream = compr[compression](raw, mode="rb")
+        lines = read = 0
+        while read < COUNT_SAMPLE_BYTES and (data := stream.read(1 << 20)):
+            lines, read = lines + data.count(b"\n"), read + len(data)
+        if not stream.read(1):
+            return lines  # the whole stream was read
+        return round(lines * size / max(raw.tell(), 1))
 
 
 def input_key(sha256: str, pipeline_version: str, params: dict) -> str:
@@ -202,12 +242,42 @@ def is_input_file(file: InputFile) -> bool:
     return not any(part.startswith(".") for part in file.source.split("/"))
 
 
+# A file whose modification time is within this of when it was hashed is hashed again on
+# the next run even when its size and time look unchanged: an edit in the same tick of a
+# coarse clock (FAT: 2 s; ext4 and others: the kernel's tick, ~4 ms) would not move it.
+UNSURE_MTIME_NS = 2_000_000_000
+
+
+def unchanged_since_hashed(file: InputFile, old: dict | None) -> bool:
+    """Can the previous run's hash of this file stand without reading it again?
+
+    Only for a local file (a known ``mtime_ns``) whose size and modification time are
+    those the index recorded, modified well before it was hashed (``UNSURE_MTIME_NS``):
+    any later write moves the time past the hashing. A file edited to the same size
+    still moves its time, and is hashed again.
+
+    >>> f = InputFile("a.jsonl", "a.jsonl", 10, mtime_ns=5_000_000_000)
+    >>> indexed = {"sha256": "ab12", "size": 10, "mtime_ns": 5_000_000_000, "hashed_at_ns": 9_000_000_000}
+    >>> unchanged_since_hashed(f, indexed)
+    True
+    >>> unchanged_since_hashed(f, {**indexed, "mtime_ns": 4_000_000_000})  # touched since
+    False
+    >>> unchanged_since_hashed(f, {**indexed, "hashed_at_ns": 6_000_000_000})  # hashed too soon after a write
+    False
+    """
+    return (old is not None and file.mtime_ns is not None and file.skip_reason is None
+            and "sha256" in old and old.get("size") == file.size and old.get("mtime_ns") == file.mtime_ns
+            and file.mtime_ns < old.get("hashed_at_ns", 0) - UNSURE_MTIME_NS)
+
+
 def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_version: str,
                 params: dict, now: str = "", hasher=content_sha256) -> InputPlan:
     """Compare the input files with the previous version's index.
 
     New file or changed bytes/version/parameters → processed; same key → unchanged;
-    indexed but absent → missing (its rows and index entry stay).
+    indexed but absent → missing (its rows and index entry stay). A local file with the
+    size and modification time of its last hashing keeps that hash without being read
+    (``unchanged_since_hashed``): a rerun over a big input no longer reads every byte.
     """
     plan = InputPlan([], [], [])
     seen = set()
@@ -215,10 +285,16 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
         if not is_input_file(file):
             continue
         seen.add(file.source)
-        sha = hasher(file)
+        old = previous.get(file.source)
+        if unchanged_since_hashed(file, old):
+            sha, hashed_at = old["sha256"], old["hashed_at_ns"]
+        else:
+            hashed_at = time.time_ns()  # before reading: a write during the hashing moves mtime past it
+            sha = hasher(file)
         key = input_key(sha, pipeline_version, params)
         plan.index[file.source] = {"sha256": sha, "size": file.size, "key": key}
-        old = previous.get(file.source)
+        if file.mtime_ns is not None:
+            plan.index[file.source].update(mtime_ns=file.mtime_ns, hashed_at_ns=hashed_at)
         if old is not None and old.get("key") == key:
             plan.unchanged.append(file)
         else:

@@ -1068,11 +1068,132 @@ def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[
     return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
 
 
+# Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
+# for the 65 tables) before the head is written to a file and mapped (``FirstAndLastKeys``).
+MAPPED_RUN_KEYS = 32_768
+# The run's mapped signatures keep the pages read while the file is smaller than this;
+# above it, they are dropped after each block read (``RunSignatures.release``).
+RELEASE_ABOVE_BYTES = 32 * 1024 * 1024
+
+
+class MappedArrays:
+    """Arrays written once to a file in `directory` and mapped read-only (the file is
+    unlinked at once: nothing stays behind, even after a kill). ``release()`` drops the
+    pages this process holds (``MADV_DONTNEED`` on a read-only file mapping: a later read
+    faults them back from the page cache, unchanged). Always: each file is small (a
+    band's sealed run, ≤ a few MB), but the 65 tables' runs together grow with the run
+    (kept resident, they were ~110 MB of RSS at 250k documents, measured).
+
+    >>> m = MappedArrays([np.arange(3, dtype=np.uint32), np.array([-1, 5], dtype=np.int32)])
+    >>> [a.tolist() for a in m.arrays]
+    [[0, 1, 2], [-1, 5]]
+    """
+
+    def __init__(self, arrays: list[np.ndarray], directory: str | Path | None = None) -> None:
+        self.nbytes = sum(a.nbytes for a in arrays)
+        with tempfile.NamedTemporaryFile(dir=directory, prefix="dedup-keys-", suffix=".bin") as handle:
+            for array in arrays:
+                handle.write(np.ascontiguousarray(array).tobytes())
+            handle.flush()
+            self._mapping = mmap.mmap(handle.fileno(), self.nbytes, prot=mmap.PROT_READ) if self.nbytes else None
+        self.arrays, offset = [], 0
+        for array in arrays:
+            self.arrays.append(np.frombuffer(self._mapping, array.dtype, len(array), offset) if self.nbytes
+                               else array[:0].copy())
+            offset += array.nbytes
+
+    def release(self) -> None:
+        if self._mapping is not None:
+            self._mapping.madvise(mmap.MADV_DONTNEED)
+
+
+# A run's signatures are held in memory up to this many rows (32 MB), then kept in a
+# file and mapped (``RunSignatures``): small runs pay no page faults.
+SIGNATURE_ROWS_IN_MEMORY = 65_536
+
+
+class RunSignatures:
+    """A run's signatures so far (``matrix``: rows × num_perm uint32), appended part by
+    part. Up to ``SIGNATURE_ROWS_IN_MEMORY`` rows they are held in memory; past that, in
+    a file in `directory`, mapped read-only, not held: 512 bytes per document would be
+    ~250 MB at 2 GB of input. The decisions read them a few rows at a time
+    (verification, a block of earlier documents at a time), and ``release()`` drops the
+    pages read once the file is big enough for them to matter. The file has no name
+    (``tempfile.TemporaryFile``): it goes when the run does. It grows by doubling its
+    mapped capacity, so a part's rows are written into the existing mapping's file, not
+    mapped again (each new mapping faults every page in again).
+
+    >>> signatures = RunSignatures(2)
+    >>> signatures.append(np.array([[1, 2]], dtype=np.uint32))
+    >>> signatures.append(np.array([[3, 4], [5, 6]], dtype=np.uint32))
+    >>> signatures.matrix[[2, 0]].tolist()
+    [[5, 6], [1, 2]]
+    """
+
+    def __init__(self, num_perm: int, directory: str | Path | None = None) -> None:
+        self.num_perm, self.directory = num_perm, directory
+        self.rows = 0
+        self._held = np.empty((0, num_perm), dtype=np.uint32)  # capacity grown by doubling
+        self._file = None
+        self._mapping: mmap.mmap | None = None
+
+    @property
+    def matrix(self) -> np.ndarray:
+        if self._file is None:
+            return self._held[:self.rows]
+        return np.frombuffer(self._mapping, np.uint32, self.rows * self.num_perm).reshape(self.rows, self.num_perm)
+
+    @property
+    def mapped(self) -> bool:
+        return self._file is not None
+
+    def append(self, matrix: np.ndarray) -> None:
+        """Add rows after the ones held."""
+        rows = self.rows + len(matrix)
+        if self._file is None and rows <= SIGNATURE_ROWS_IN_MEMORY:
+            if rows > len(self._held):
+                grown = np.empty((max(2 * len(self._held), rows), self.num_perm), dtype=np.uint32)
+                grown[:self.rows] = self._held[:self.rows]
+                self._held = grown
+            self._held[self.rows:rows] = matrix
+            self.rows = rows
+            return
+        if self._file is None:  # past the rows held in memory: they go to the file first
+            self._file = tempfile.TemporaryFile(dir=self.directory, prefix="dedup-run-signatures-")
+            self._file.write(self._held[:self.rows].tobytes())
+            self._held = np.empty((0, self.num_perm), dtype=np.uint32)
+        row_bytes = self.num_perm * 4
+        self._file.seek(self.rows * row_bytes)
+        self._file.write(np.ascontiguousarray(matrix, dtype=np.uint32).tobytes())
+        self._file.flush()
+        if self._mapping is None or rows * row_bytes > len(self._mapping):
+            capacity = max(2 * (len(self._mapping) if self._mapping is not None else 0), rows * row_bytes)
+            self._file.truncate(capacity)  # the capacity past the rows written is a hole: no disk used
+            self._mapping = mmap.mmap(self._file.fileno(), capacity, prot=mmap.PROT_READ)
+        self.rows = rows
+
+    def release(self) -> None:
+        if self._mapping is not None and self.rows * self.num_perm * 4 >= RELEASE_ABOVE_BYTES:
+            self._mapping.madvise(mmap.MADV_DONTNEED)
+
+
 class FirstAndLastKeys:
     """For each key met so far, the position of the first and of the latest document with
     it: what one assignment over a whole run would find earlier in the run for a new
     document (``_group_edges`` links it to its group's first and previous member), kept
-    from part to part. Sorted unique keys, looked up with ``np.searchsorted``.
+    from part to part.
+
+    The keys of the latest documents are one sorted array of unique keys, each with its
+    first and latest position (the head), that a part's keys are inserted into (``np.insert``);
+    once it holds ``MAPPED_RUN_KEYS`` keys it is sealed: written to a file in `directory`
+    and mapped (``MappedArrays``), read-only, its pages dropped after each lookup, and a
+    new head begins. A sealed run at most as big as the one sealed after it is merged with
+    it (a key in both keeps the older run's first position and the newer run's latest),
+    so there are about log2(keys / ``MAPPED_RUN_KEYS``) sealed runs, each key rewritten
+    about as many times. What a table holds in memory is its head (and, while merging,
+    two runs of one band), not 12 bytes per key of the whole run. A lookup searches every
+    run (``np.searchsorted``): the first position comes from the oldest run with the key,
+    the latest from the newest.
 
     >>> keys = FirstAndLastKeys()
     >>> keys.add(np.array([7, 3, 7], dtype=np.uint32), np.array([0, 1, 2]))
@@ -1081,19 +1202,33 @@ class FirstAndLastKeys:
     [[0, 1, -1], [2, 3, -1]]
     """
 
-    def __init__(self, dtype=np.uint32) -> None:
-        self.keys = np.empty(0, dtype=dtype)
+    def __init__(self, dtype=np.uint32, directory: str | Path | None = None) -> None:
+        self.dtype, self.directory = dtype, directory
+        # Sealed runs, oldest first: (keys, first, last, the file they are mapped from).
+        self._sealed: list[tuple[np.ndarray, np.ndarray, np.ndarray, MappedArrays]] = []
+        self.keys = np.empty(0, dtype=dtype)      # the head
         self.first = np.empty(0, dtype=np.int32)  # 2^31 documents is plenty; 12 bytes per key, not 20
         self.last = np.empty(0, dtype=np.int32)
 
+    def memory_bytes(self) -> tuple[int, int]:
+        """(bytes held in memory, bytes in mapped files)."""
+        return (self.keys.nbytes + self.first.nbytes + self.last.nbytes,
+                sum(mapped.nbytes for *_, mapped in self._sealed))
+
     def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the first and latest document with each key (-1: none)."""
-        if not len(self.keys):
-            return np.full(len(keys), -1, dtype=np.int64), np.full(len(keys), -1, dtype=np.int64)
-        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        found = self.keys[at] == keys
-        return (np.where(found, self.first[at], -1).astype(np.int64),
-                np.where(found, self.last[at], -1).astype(np.int64))
+        first = np.full(len(keys), -1, dtype=np.int64)
+        last = np.full(len(keys), -1, dtype=np.int64)
+        for run_keys, run_first, run_last, mapped in [*self._sealed, (self.keys, self.first, self.last, None)]:
+            if not len(run_keys):
+                continue
+            at = np.minimum(np.searchsorted(run_keys, keys), len(run_keys) - 1)
+            found = run_keys[at] == keys
+            first = np.where(found & (first < 0), run_first[at], first)
+            last = np.where(found, run_last[at], last)
+            if mapped is not None:
+                mapped.release()
+        return first, last
 
     def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
         """Add documents (`positions` ascending, after every position held)."""
@@ -1110,6 +1245,33 @@ class FirstAndLastKeys:
         self.keys = np.insert(self.keys, at[new], unique[new])
         self.first = np.insert(self.first, at[new], first[new])
         self.last = np.insert(self.last, at[new], last[new])
+        if len(self.keys) >= MAPPED_RUN_KEYS:
+            self._seal()
+
+    def _seal(self) -> None:
+        """The head becomes a sealed run; sealed runs of similar size are merged."""
+        run = (self.keys, self.first, self.last)
+        self.keys, self.first, self.last = self.keys[:0].copy(), self.first[:0].copy(), self.last[:0].copy()
+        while self._sealed and len(self._sealed[-1][0]) <= len(run[0]):
+            run = _merged_runs(self._sealed.pop()[:3], run)
+        mapped = MappedArrays(list(run), self.directory)
+        self._sealed.append((*mapped.arrays, mapped))
+
+
+def _merged_runs(older: tuple, newer: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One run (keys, first, last) of two, `older`'s positions all earlier than `newer`'s:
+    a key in both keeps the older run's first position and the newer run's latest.
+
+    >>> [a.tolist() for a in _merged_runs((np.array([3, 7]), np.array([0, 1]), np.array([2, 1])),
+    ...                                   (np.array([5, 7]), np.array([4, 3]), np.array([4, 6])))]
+    [[3, 5, 7], [0, 4, 1], [2, 4, 6]]
+    """
+    keys, first, last = (np.concatenate([a, b]) for a, b in zip(older, newer))
+    order = stable_order(keys)  # a key in both: the older run's entry first
+    keys, first, last = keys[order], first[order], last[order]
+    starts = np.r_[True, keys[1:] != keys[:-1]]
+    ends = np.r_[starts[1:], True]
+    return keys[starts], first[starts], last[ends]
 
 
 class PartByPartAssignment:
@@ -1120,7 +1282,10 @@ class PartByPartAssignment:
     What a whole-run assignment knows about a document's earlier documents in the run is
     kept from part to part: per band, the first and latest document with each key
     (``FirstAndLastKeys``), the first document with each exact hash, and the run's
-    signatures, roots and similarities so far.
+    signatures, roots and similarities so far. The big ones live in files in `directory`
+    (default: the system's temporary directory), mapped: the run's signatures
+    (``RunSignatures``) and the band tables' merged runs; what stays in memory per
+    document is its id, hashes and decision (~130 bytes), not ~1.3-2.5 KB.
 
     One thing a part cannot know: an indexed id that a *later* part brings with another
     text (its file was edited) makes that indexed row dead for the whole run. Rows are
@@ -1130,7 +1295,7 @@ class PartByPartAssignment:
     splits the parts again). The index itself is changed only by ``finish``/``whole_run``.
     """
 
-    def __init__(self, index: DedupIndex) -> None:
+    def __init__(self, index: DedupIndex, directory: str | Path | None = None) -> None:
         self.index = index
         self.params = index.params
         index._sort_in_added()
@@ -1140,10 +1305,10 @@ class PartByPartAssignment:
         self._used_old = np.zeros(self.n_old, dtype=bool)  # indexed rows an earlier part's decision read
         self._root = index._root.copy()
         self._similarity = index._rows.column("similarity").to_numpy(zero_copy_only=False).astype(np.float32)
-        self._exact = FirstAndLastKeys(np.uint64)
-        self._bands = [FirstAndLastKeys() for _ in range(self.params.bands)]
+        self._exact = FirstAndLastKeys(np.uint64, directory)
+        self._bands = [FirstAndLastKeys(np.uint32, directory) for _ in range(self.params.bands)]
         self._parts: list[pa.Table] = []           # each part's id, exact_hash, n_words (run order)
-        self._run_matrix = np.empty((0, self.params.num_perm), dtype=np.uint32)  # the run's signatures so far
+        self._run_signatures = RunSignatures(self.params.num_perm, directory)  # the run's so far, in a file
         self._part_starts = [self.n_old]           # position of each part's first document, then the end
         self._results: list[pa.Table] = []
         self._seen_at: list[np.ndarray] = []
@@ -1157,23 +1322,32 @@ class PartByPartAssignment:
 
     def _signature(self, positions: np.ndarray) -> np.ndarray:
         """Signatures at index or run positions."""
+        run_matrix = self._run_signatures.matrix
         if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
-            return self._run_matrix[positions - self.n_old]
+            return run_matrix[positions - self.n_old]
         out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
         old = positions < self.n_old
         out[old] = self.index._matrix[positions[old]]
-        out[~old] = self._run_matrix[positions[~old] - self.n_old]
+        out[~old] = run_matrix[positions[~old] - self.n_old]
         return out
 
-    def _keep_signatures(self, matrix: np.ndarray) -> None:
-        """Append a part's signatures to the run's (one array, grown by doubling: the
-        decisions gather rows from anywhere in the run, one or two at a time)."""
-        count = self.documents
-        if count + len(matrix) > len(self._run_matrix):
-            grown = np.empty((max(2 * len(self._run_matrix), count + len(matrix)), self.params.num_perm), np.uint32)
-            grown[:count] = self._run_matrix[:count]
-            self._run_matrix = grown
-        self._run_matrix[count:count + len(matrix)] = matrix
+    def release(self) -> None:
+        """Drop the pages of the run's mapped signatures this process holds (for the
+        index's ``save`` after ``finish``, which gathers them a row group at a time)."""
+        self._run_signatures.release()
+
+    def memory_bytes(self) -> dict[str, int]:
+        """What the assignment keeps from part to part, by part (bytes; the mapped files
+        apart: they are in the page cache, not this process's memory)."""
+        tables = [self._exact, *self._bands]
+        return {
+            "band and exact-hash tables, held": sum(t.memory_bytes()[0] for t in tables),
+            "band and exact-hash tables, mapped": sum(t.memory_bytes()[1] for t in tables),
+            "signatures, held": 0 if self._run_signatures.mapped else self._run_signatures.matrix.nbytes,
+            "signatures, mapped": self._run_signatures.matrix.nbytes if self._run_signatures.mapped else 0,
+            "ids, hashes, decisions": sum(t.nbytes for t in [*self._parts, *self._results])
+            + self._root.nbytes + self._similarity.nbytes,
+        }
 
     def decide(self, signatures: pa.Table, spill_dir: str | Path | None = None) -> pa.Table:
         """Decide the next part's documents (rows of ``signature_table``, in run order).
@@ -1189,7 +1363,7 @@ class PartByPartAssignment:
         start = self._part_starts[-1]
         positions = np.arange(start, start + len(ids))
         matrix = signature_matrix(signatures, params)
-        self._keep_signatures(matrix)
+        self._run_signatures.append(matrix)
         self._parts.append(signatures.drop_columns(["minhash"]))
         self._part_starts.append(start + len(ids))
         hashes = signatures.column("exact_hash").to_numpy()
@@ -1232,7 +1406,8 @@ class PartByPartAssignment:
             positions[seen_at >= 0], positions[exact_first < positions],
             np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
         _decide_in_order(to_decide, start, seen_at, exact_first, candidates, self._root, self._similarity,
-                         self._signature, params.threshold, lambda: None)
+                         self._signature, params.threshold, self._run_signatures.release)
+        self._run_signatures.release()
         all_ids = pa.chunked_array([index._rows.column("id").combine_chunks(), *earlier_ids, ids], pa.string())
         result, _, _ = _assignments(ids, self._root[start:], positions, all_ids, self._similarity[start:], seen_at)
         self._results.append(result)
@@ -1272,14 +1447,14 @@ class PartByPartAssignment:
                 self._used_old[right[right < self.n_old]] = True
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
             self._bands[band].add(keys, with_words)
-        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(unique_pairs, self._signature,
-                                                                                self._part_starts[-1]))
+        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(
+            unique_pairs, self._signature, self._part_starts[-1], self._run_signatures.release))
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
         """The run's id, exact_hash and n_words so far, and its signatures."""
         schema = signature_schema(self.params)
         run = pa.concat_tables(self._parts) if self._parts else pa.schema(list(schema)[:3]).empty_table()
-        return run, self._run_matrix[:self.documents]
+        return run, self._run_signatures.matrix
 
     def finish(self) -> None:
         """Add the run's documents to the index (as ``DedupIndex.assign`` does); the caller

@@ -5,9 +5,10 @@ article usually land in different shards. Local runs decide duplicates shard by 
 in the run's order, before each shard is written (``ShardByShardDedup``: the decisions
 of one assignment over the run, see ``dedup.PartByPartAssignment``), so each part is
 written once, already split into clean rows and duplicates, while later shards are
-cleaned. Runs whose shards are written elsewhere (a Dask cluster), and runs of more than
-``SHARD_BY_SHARD_MAX_RECORDS`` documents (whose per-document state would grow with the
-input), stage signatures instead, and once every shard is written this stage:
+cleaned; what the deciding keeps from shard to shard past a few tens of thousands of
+documents lives in mapped files (``dedup.RunSignatures``, ``dedup.FirstAndLastKeys``), so
+a run of any size takes this way. Runs whose shards are written elsewhere (a Dask
+cluster) stage signatures instead, and once every shard is written this stage:
 
 1. computes each shard's signatures while its clean rows are in memory, as the part
    is written (``stage_signatures``; kept beside the parts until step 2),
@@ -43,22 +44,23 @@ from corpus_clean.shards import ShardSummary
 # Rows whose signatures are computed together (see stage_signatures).
 SIGNATURE_ROWS = 256
 
-# Deciding shard by shard holds every decided document's signature (128 × 4 bytes) and its
-# 64 band keys with positions (12 bytes each) until the run ends: ~1.3 KB per document, up
-# to twice that while the arrays grow. Past this many documents (~160 MB of 4 KB articles)
-# the run-level stage keeps the run's memory flat instead: signatures staged on disk, one
-# assignment after cleaning, duplicates moved out of the written parts (same decisions).
-SHARD_BY_SHARD_MAX_RECORDS = 40_000
+# Deciding shard by shard held every decided document's signature (128 × 4 bytes) and its
+# 64 band keys with positions (12 bytes each) until the run ended, ~1.3-2.5 KB per
+# document, so runs of more than 40,000 documents took the run-level stage. Since round 7
+# the big part of that state is in mapped files past ~65k documents (~130 bytes per
+# document stay: ids, hashes, decisions), and no run needs the cap: None. A number here
+# sends runs of more documents to the run-level stage (the tests use 0 to run it locally).
+SHARD_BY_SHARD_MAX_RECORDS: int | None = None
 
 
 def decides_shard_by_shard(expected_records: int) -> bool:
-    """Decide this run's duplicates shard by shard (fast tail, memory growing with the
-    run), or once after cleaning (flat memory, duplicates moved)?
+    """Decide this local run's duplicates shard by shard (as each shard is written), or
+    once after cleaning (signatures staged, duplicates moved)? Same decisions either way.
 
     >>> decides_shard_by_shard(25_000), decides_shard_by_shard(500_000)
-    (True, False)
+    (True, True)
     """
-    return expected_records <= SHARD_BY_SHARD_MAX_RECORDS
+    return SHARD_BY_SHARD_MAX_RECORDS is None or expected_records <= SHARD_BY_SHARD_MAX_RECORDS
 
 
 def _staged_signatures(staging: str | Path, part_name: str) -> Path:
@@ -106,7 +108,7 @@ class ShardByShardDedup:
     def __init__(self, staging: str | Path, index_dir: str | Path, params: DedupParams = DedupParams()) -> None:
         self.staging, self.index_dir, self.params = str(staging), index_dir, params
         self.index = DedupIndex.load(index_dir, params)
-        self._assignment = PartByPartAssignment(self.index)
+        self._assignment = PartByPartAssignment(self.index, self.staging)
         self._parts: dict[str, Counter] = {}  # part name -> duplicates per source file, in run order
         self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
         self._lock = threading.Lock()
@@ -132,7 +134,12 @@ class ShardByShardDedup:
             self._parts = {name: Counter(resplit_part(self.staging, name, assignments)) for name in self._parts}
         else:
             self._assignment.finish()
-        self.index.save(self.index_dir)
+        self.index.save(self.index_dir, self._assignment.release)
+        # The run is saved: the index, the band tables' heads and the run's ids and
+        # decisions (~60 MB at 100k documents) are not needed by the commit that follows,
+        # whose merges are a run's peak (the flow keeps this object until it returns).
+        self.index = self._assignment = self._last = None
+        return_freed_memory()
         return dict(sum(self._parts.values(), Counter()))
 
 

@@ -11,7 +11,6 @@ second paths to the same file are listed with a reason, never read twice or drop
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import os
 import re
@@ -54,10 +53,15 @@ class InputFile:
     # path to a file already listed, a fifo...): the reader turns it into a `Skipped`.
     skip_reason: str | None = None
     # A piece of a big JSONL file (``shards.split_big_files``): its bytes [start, end),
-    # cut at line ends, whose first line is record `first_record` of the file.
+    # cut at line ends, whose first line is record `first_record` of the file. A piece
+    # of a big Parquet file: its row groups [start, end), the first row record `first_record`.
     start: int = 0
     end: int | None = None
     first_record: int = 0
+    # Last modification of a local file (os.stat's st_mtime_ns; None for other
+    # filesystems): with `size`, lets an incremental run skip hashing an unchanged file
+    # (``dataset.plan_inputs``).
+    mtime_ns: int | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -139,7 +143,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
         raise FileNotFoundError(f"input path does not exist: {root}")
     top = os.stat(root)
     if not stat.S_ISDIR(top.st_mode):
-        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size)]
+        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size, mtime_ns=top.st_mtime_ns)]
     seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
     entries: list[InputFile] = []
     symlinks: list[tuple[str, str, frozenset]] = []
@@ -166,7 +170,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
             if identity in seen:
                 return skip(path, source, f"same file as {seen[identity]!r}, read there")
             seen[identity] = source
-            entries.append(InputFile(path, source, info.st_size))
+            entries.append(InputFile(path, source, info.st_size, mtime_ns=info.st_mtime_ns))
         else:
             skip(path, source, "not a regular file (fifo, socket or device)")
 
@@ -669,13 +673,24 @@ def declared_record_count(file: InputFile) -> int | None:
 def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     """Row group by row group: a damaged group costs its own rows only (an `Unreadable`
     saying how many), and the groups after it are still read. Text is read as bytes
-    and decoded per row, so one row of invalid UTF-8 is one quarantined row."""
+    and decoded per row, so one row of invalid UTF-8 is one quarantined row. A piece
+    (``shards.row_group_pieces``) reads its row groups only. The file is read through
+    its handle, a row group at a time, not brought into memory whole."""
+    try:
+        handle = open_input(file.url, compression=None).open()
+    except Exception as error:  # noqa: BLE001 - as a corrupt file: the reader's to report
+        yield Skipped(file.source, f"unreadable Parquet file: {error}")
+        return
+    with handle:
+        yield from _parquet_documents(file, handle)
+
+
+def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        with open_input(file.url, compression=None) as handle:
-            parquet = pq.ParquetFile(io.BytesIO(handle.read()))
+        parquet = pq.ParquetFile(handle)
     except Exception as error:  # pyarrow raises several types for a corrupt file
         yield Skipped(file.source, f"unreadable Parquet file: {error}")
         return
@@ -689,8 +704,8 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
     extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
              and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
-    index = 0
-    for group in range(parquet.num_row_groups):
+    index = file.first_record
+    for group in range(file.start, file.end) if file.is_piece else range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
             table = _plain_columns(parquet.read_row_group(group, columns=[column, *extra]))

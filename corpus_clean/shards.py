@@ -145,13 +145,44 @@ def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile
     piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
+        kind = None if file.skip_reason or file.is_piece else file_format(file.source)
         # (uncompressed only: a piece is a byte range of the file as stored)
-        if (file.size > SPLIT_ABOVE_TARGETS * piece_bytes and not file.skip_reason and not file.is_piece
-                and file_format(file.source) == "jsonl" and not file.source.lower().endswith(COMPRESSION_SUFFIXES)):
+        if (kind == "jsonl" and file.size > SPLIT_ABOVE_TARGETS * piece_bytes
+                and not file.source.lower().endswith(COMPRESSION_SUFFIXES)):
             found.extend(line_pieces(file, piece_bytes))
+        elif kind == "parquet":
+            found.extend(row_group_pieces(file, piece_bytes))
         else:
             found.append(file)
     return found
+
+
+def row_group_pieces(file: InputFile, piece_bytes: int) -> list[InputFile]:
+    """A Parquet file whose row groups hold more than SPLIT_ABOVE_TARGETS × `piece_bytes`
+    (uncompressed: what its rows take once read) as pieces of whole row groups of about
+    `piece_bytes` each: ``start``/``end`` are row group numbers, ``first_record`` the rows
+    before them, ``size`` their uncompressed bytes. Others (and unreadable ones: the
+    reader reports them) stay whole. A row group is never cut: it is Parquet's unit of
+    reading."""
+    import pyarrow.parquet as pq
+
+    try:
+        with open_input(file.url, compression=None) as handle:
+            metadata = pq.ParquetFile(handle).metadata
+    except Exception:  # noqa: BLE001 - a damaged file is the reader's to report
+        return [file]
+    sizes = [metadata.row_group(g).total_byte_size for g in range(metadata.num_row_groups)]
+    if sum(sizes) <= SPLIT_ABOVE_TARGETS * piece_bytes or len(sizes) < 2:
+        return [file]
+    pieces, start, size, rows = [], 0, 0, 0
+    first = 0
+    for group, group_bytes in enumerate(sizes):
+        size += group_bytes
+        rows += metadata.row_group(group).num_rows
+        if size >= piece_bytes or group == len(sizes) - 1:
+            pieces.append(replace(file, size=size, start=start, end=group + 1, first_record=first))
+            start, size, first = group + 1, 0, rows
+    return pieces
 
 
 def line_breaks(data: bytes, after_cr: bool) -> int:

@@ -295,3 +295,104 @@ def test_a_file_where_the_layout_needs_a_folder_is_refused_in_one_line(tmp_path,
     (layout.root / name).unlink()
     (layout.root / name).mkdir()  # a real folder (an older run's clean/) is fine: moved aside at commit
     check_output_root(layout)
+
+
+# ------------------------------------------------------------ incremental runs: (size, mtime) before hashing
+def plan_counting_reads(inputs, previous):
+    """plan_inputs with the real hasher, counting the files it reads."""
+    from corpus_clean.dataset import content_sha256
+
+    read = []
+
+    def hasher(file):
+        read.append(file.source)
+        return content_sha256(file)
+
+    return plan_inputs(list_input_files(str(inputs)), previous, "0.1.0", {}, hasher=hasher), read
+
+
+@settings(max_examples=30, deadline=None)
+@given(same_size=st.booleans(), edited=st.booleans(), mtime_moves_ns=st.sampled_from([0, 1, 1_000, 10**9]),
+       age_s=st.sampled_from([0, 1, 60, 86_400]))
+def test_a_file_is_read_again_unless_size_and_mtime_say_it_is_unchanged(tmp_path_factory, same_size, edited,
+                                                                        mtime_moves_ns, age_s):
+    """Whatever the edit: an unchanged file older than the unsure window is not read again;
+    an edit (same size or not) is caught whenever its modification time moved, and even
+    when it did not if the file was written within the window of its last hashing."""
+    import time
+
+    inputs = tmp_path_factory.mktemp("in")
+    path = inputs / "a.txt"
+    path.write_text("the pier reopens on monday\n")
+    written_ns = time.time_ns() - age_s * 10**9
+    os.utime(path, ns=(written_ns, written_ns))
+    first, read = plan_counting_reads(inputs, {})
+    assert read == ["a.txt"] and first.index["a.txt"]["mtime_ns"] == written_ns
+    if edited:
+        path.write_text("the PIER reopens on monday\n" if same_size else "the pier reopens on tuesday\n")
+    os.utime(path, ns=(written_ns + mtime_moves_ns, written_ns + mtime_moves_ns))
+    second, read = plan_counting_reads(inputs, first.index)
+    trusted = mtime_moves_ns == 0 and (not edited or same_size) and age_s >= 60
+    assert read == ([] if trusted else ["a.txt"])
+    if edited and not trusted:
+        assert [f.source for f in second.to_process] == ["a.txt"]
+    if not edited:
+        assert [f.source for f in second.unchanged] == ["a.txt"] and second.index == {
+            "a.txt": {**first.index["a.txt"], "mtime_ns": written_ns + mtime_moves_ns,
+                      "hashed_at_ns": second.index["a.txt"]["hashed_at_ns"]}}
+
+
+def test_a_same_size_edit_caught_by_its_mtime_is_cleaned_again(tmp_path):
+    """Day 2 edits a file to the same size (mtime moves as any write moves it): its rows
+    are replaced; the untouched file is not read."""
+    import time
+
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("alpha one\nalpha two\n")
+    (inputs / "b.txt").write_text("bravo\n")
+    old = time.time_ns() - 3600 * 10**9
+    for name in ("a.txt", "b.txt"):
+        os.utime(inputs / name, ns=(old, old))
+    run_day(inputs, out)
+    (inputs / "a.txt").write_text("ALPHA one\nalpha two\n")
+    os.utime(inputs / "a.txt", ns=(old + 10**9, old + 10**9))
+    plan, read = plan_counting_reads(inputs, read_input_index(OutputLayout(out)))
+    assert read == ["a.txt"] and [f.source for f in plan.to_process] == ["a.txt"]
+    run_day(inputs, out)
+    assert [r["text"] for r in read_clean(out) if r["source"] == "a.txt"] == ["ALPHA one", "alpha two"]
+
+
+# ------------------------------------------------------------ the progress total without reading every byte
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10**6), records=st.integers(10, 3000), longest=st.integers(30, 400), drift=st.booleans(),
+       compression=st.sampled_from([None, "gzip"]))
+def test_big_jsonl_files_have_their_records_estimated_and_small_ones_counted(tmp_path_factory, seed, records, longest,
+                                                                             drift, compression):
+    """Past the sample size, the estimate of a file of records of random lengths is within
+    15 % of the true count (even when they drift from short to long along the file: the
+    blocks are spread over it); under it, the count is exact. A compressed file's estimate
+    comes from its decompressed bytes."""
+    import gzip
+    import json
+    import random
+
+    from corpus_clean import dataset
+    from corpus_clean.readers import InputFile
+
+    rng = random.Random(seed)
+    lengths = [rng.randint(10, longest) for _ in range(records)]
+    lengths = sorted(lengths) if drift else lengths
+    body = "".join(json.dumps({"id": str(k), "text": "w" * n}) + "\n" for k, n in enumerate(lengths)).encode()
+    path = tmp_path_factory.mktemp("in") / ("a.jsonl.gz" if compression else "a.jsonl")
+    path.write_bytes(gzip.compress(body, mtime=0) if compression else body)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dataset, "COUNT_SAMPLE_BYTES", 64 * 1024)
+        patch.setattr(dataset, "SAMPLE_BLOCKS", 8)
+        estimate = dataset.estimate_records(InputFile(str(path), path.name, path.stat().st_size))
+    if len(body) <= 64 * 1024:
+        assert estimate == records
+    elif not compression or not drift:
+        assert abs(estimate - records) <= 0.15 * records
+    else:  # the first sample's lines per compressed byte: the short records' rate
+        assert records <= estimate

@@ -6,6 +6,7 @@ import json
 import random
 import string
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -305,6 +306,59 @@ def test_a_big_part_spills_its_candidate_pairs_and_decides_the_same(monkeypatch,
                    for chunk in (run[:half], run[half:])]
         assert pa.concat_tables(results).equals(whole)
     assert not list(tmp_path.iterdir())  # the spilled pairs are removed
+
+
+def test_with_every_band_table_run_mapped_and_every_page_dropped_parts_decide_the_same(monkeypatch, tmp_path):
+    """The state kept from part to part in files (band tables' merged runs, the run's
+    signatures), mapped and their pages dropped after every read: the decisions and the
+    saved index are those of one assignment over the run, and no file is left behind."""
+    from corpus_clean import dedup
+
+    monkeypatch.setattr(dedup, "MAPPED_RUN_KEYS", 3)
+    monkeypatch.setattr(dedup, "SIGNATURE_ROWS_IN_MEMORY", 5)
+    monkeypatch.setattr(dedup, "RELEASE_ABOVE_BYTES", 0)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    for seed, params in [(1, DENSE), (2, DedupParams()), (3, DENSE), (4, DENSE)]:
+        run = generated_run(random.Random(seed), seed, 0, [])
+        signatures = signature_table([i for i, _ in run], [t for _, t in run], params)
+        whole_index = DedupIndex(params)
+        whole = whole_index.assign(signatures)
+        parts = PartByPartAssignment(DedupIndex(params), spill)
+        cuts = list(range(0, len(run), 7)) + [len(run)]
+        results = [parts.decide(signatures.slice(a, b - a)) for a, b in zip(cuts[:-1], cuts[1:])]
+        assert pa.concat_tables(results).equals(whole)
+        assert parts.memory_bytes()["band and exact-hash tables, mapped"] > 0
+        assert parts.memory_bytes()["signatures, mapped"] > 0
+        parts.finish()
+        whole_index.save(tmp_path / f"whole-{seed}")
+        parts.index.save(tmp_path / f"parts-{seed}", parts.release)
+        assert pq.read_table(tmp_path / f"parts-{seed}" / "part-000000.parquet").equals(
+            pq.read_table(tmp_path / f"whole-{seed}" / "part-000000.parquet"))
+    assert not list(spill.iterdir())
+
+
+def test_first_and_last_keys_over_many_runs_are_those_of_one_table(monkeypatch):
+    """However keys arrive (parts of any size, keys repeating within and across parts),
+    the runs, merged or mapped, answer as one dictionary of first and latest positions."""
+    from corpus_clean import dedup
+
+    monkeypatch.setattr(dedup, "MAPPED_RUN_KEYS", 5)
+    monkeypatch.setattr(dedup, "RELEASE_ABOVE_BYTES", 0)
+    rng = np.random.default_rng(7)
+    for dtype in (np.uint32, np.uint64):
+        table, expected, position = dedup.FirstAndLastKeys(dtype), {}, 0
+        for _ in range(40):
+            keys = rng.integers(0, 60, rng.integers(0, 12)).astype(dtype)
+            table.add(keys, np.arange(position, position + len(keys)))
+            for key in keys.tolist():
+                expected.setdefault(key, [position, position])[1] = position
+                position += 1
+            asked = np.arange(70, dtype=dtype)
+            first, last = table.first_and_last(asked)
+            assert first.tolist() == [expected.get(k, [-1, -1])[0] for k in range(70)]
+            assert last.tolist() == [expected.get(k, [-1, -1])[1] for k in range(70)]
+        assert len(table._sealed) <= 10  # ~40 heads sealed, merged as they came
 
 
 def test_an_edit_in_a_later_part_of_a_row_an_earlier_part_used_falls_back_to_the_whole_run(tmp_path):

@@ -39,7 +39,7 @@ def run(corpus, out, **kwargs):
 @pytest.fixture(params=["shard by shard", "after cleaning"])
 def dedup_path(request, monkeypatch):
     """Both ways a local run decides its duplicates: shard by shard as parts are written,
-    and, past `SHARD_BY_SHARD_MAX_RECORDS` documents, once after cleaning with moves."""
+    and once after cleaning with moves (`SHARD_BY_SHARD_MAX_RECORDS` 0; Dask runs always)."""
     from corpus_clean import dedup_stage
 
     if request.param == "after cleaning":

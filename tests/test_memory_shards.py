@@ -69,6 +69,38 @@ def test_a_utf16_file_is_not_cut(tmp_path):
     assert line_pieces(whole, 64) == [whole]
 
 
+@settings(max_examples=15, deadline=None)
+@given(group_rows=st.lists(st.integers(1, 30), min_size=1, max_size=12), piece_bytes=st.integers(1, 3000),
+       damaged=st.booleans())
+def test_a_big_parquet_file_is_read_in_pieces_of_whole_row_groups(group_rows, piece_bytes, damaged, tmp_path_factory):
+    """Cut by row groups (``shards.row_group_pieces``), a Parquet file's pieces give its
+    records in order with the whole file's ids, a damaged row group reported once, by the
+    piece that holds it."""
+    import pyarrow as pa
+
+    path = tmp_path_factory.mktemp("in") / "big.parquet"
+    with pq.ParquetWriter(path, pa.schema([("id", pa.string()), ("text", pa.string())])) as writer:
+        first = 0
+        for rows in group_rows:
+            writer.write_table(pa.table({"id": [f"p{k}" for k in range(first, first + rows)],
+                                         "text": [f"Row {k}. " * (1 + k % 5) for k in range(first, first + rows)]}))
+            first += rows
+    if damaged and len(group_rows) > 1:  # the second group's pages overwritten: that group is unreadable
+        metadata = pq.read_metadata(path)
+        column = metadata.row_group(1).column(1)
+        data = bytearray(path.read_bytes())
+        start = column.data_page_offset
+        data[start:start + column.total_compressed_size] = b"\xff" * column.total_compressed_size
+        path.write_bytes(bytes(data))
+    whole = InputFile(str(path), "big.parquet", path.stat().st_size)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shards, "MIN_PIECE_BYTES", 1)
+        pieces = shards.split_big_files([whole], piece_bytes)
+    if len(pieces) > 1:
+        assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]] and pieces[-1].end == len(group_rows)
+    assert [r for piece in pieces for r in _records(piece)] == _records(whole)
+
+
 @pytest.fixture
 def small_pieces(monkeypatch):
     """Pieces of a few hundred bytes (a real run never cuts below MIN_PIECE_BYTES)."""

@@ -123,3 +123,25 @@ def test_the_assignment_keeps_a_slice_of_the_mapped_signatures_resident(tmp_path
     assert size >= 8_000_000 and 0 < peak < size / 2, f"{peak / 1e6:.1f} MB of {size / 1e6:.1f} MB resident"
     size, peak = assign(release_pages=False)
     assert peak > 0.9 * size
+
+
+def test_the_shard_by_shard_state_held_in_memory_stops_growing_with_the_run(monkeypatch, tmp_path):
+    """Deciding part by part past the thresholds: the run's signatures are all in the
+    mapped file and each band table holds at most its head in memory, however many parts
+    came; the rest is in mapped files (in `tmp_path`, unlinked: the folder stays empty)."""
+    monkeypatch.setattr(dedup, "MAPPED_RUN_KEYS", 40)
+    monkeypatch.setattr(dedup, "SIGNATURE_ROWS_IN_MEMORY", 30)
+    rng = random.Random(5)
+    parts = dedup.PartByPartAssignment(dedup.DedupIndex(), tmp_path)
+    held = []
+    for part in range(12):
+        texts = [article(part * 100 + k, rng.randint(40, 120)) for k in range(20)]
+        parts.decide(dedup.signature_table([f"p{part}-{k}" for k in range(20)], texts))
+        held.append(parts.memory_bytes())
+    last = held[-1]
+    assert last["signatures, held"] == 0 and last["signatures, mapped"] == 12 * 20 * 128 * 4
+    bands = dedup.DedupParams().bands + 1  # and the exact hashes' table
+    head_bytes = 40 * (8 + 4 + 4)  # under the seal: at most 40 keys of up to 8 bytes with two int32
+    assert all(h["band and exact-hash tables, held"] <= bands * head_bytes for h in held)
+    assert last["band and exact-hash tables, mapped"] >= 64 * 12 * 12 * 20 * 0.9
+    assert not list(tmp_path.iterdir())
