@@ -240,8 +240,9 @@ def clean_corpus(
             summaries, parts = _clean_shards_on_dask(dask_address, *shard_args)
             shard_dedup = None
         else:
-            # Local runs of moderate size decide each shard's duplicates as it is written (the
-            # index loads here); big ones stage signatures and decide after cleaning, as on Dask.
+            # Local runs of up to dedup_stage.SHARD_BY_SHARD_MAX_RECORDS documents decide each
+            # shard's duplicates as it is written (the index loads here); bigger ones stage
+            # signatures and decide after cleaning, as on Dask (a lower peak of memory).
             shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX)
                            if dedup and decides_shard_by_shard(plan.expected_records) else None)
             # The workers are stopped once the last shard is cleaned: idle from there on, their
