@@ -179,12 +179,16 @@ def run_flow(args: argparse.Namespace) -> int:
         start_workers(args.workers)  # the cleaning workers start while the embedded server does
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    from prefect.exceptions import TerminationSignal
+
     previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C
     try:
         with embedded_server_if_needed():
             return _run_flow(args)
-    except (KeyboardInterrupt, Terminated) as stop:
-        return fail(f"interrupted ({'SIGTERM' if isinstance(stop, Terminated) else 'SIGINT'}); "
+    except (KeyboardInterrupt, Terminated, TerminationSignal) as stop:
+        # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
+        # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
+        return fail(f"interrupted ({'SIGINT' if isinstance(stop, KeyboardInterrupt) else 'SIGTERM'}); "
                     f"the output in {args.output} is from before or partial (rerun to complete)", 130)
     except (RunError, PreflightError) as error:
         return fail(str(error), 1)

@@ -130,7 +130,8 @@ def test_interrupted_run_leaves_no_process_behind(tmp_path, own_prefect_home, si
             run.kill()
     stderr = run.stderr.read().decode()
     if sig == signal.SIGTERM:
-        assert status == 130 and stderr.strip().splitlines()[-1].startswith("corpus-clean: interrupted (SIGTERM)")
+        assert status == 130 and stderr.strip().splitlines()[-1].startswith("corpus-clean: interrupted (SIGTERM)"), (
+            f"exit {status}; the run's stderr ends:\n{stderr[-3000:]}")
     deadline = time.monotonic() + 30
     while processes_with(token.encode()) and time.monotonic() < deadline:
         time.sleep(0.1)
