@@ -27,8 +27,8 @@ def resolve_lossy_quote(text: str) -> tuple[str, int]:
     The lost byte can be one of five; of them only ``”`` closes a quote, so an unclosed
     ``“`` earlier on the same line (or anything but a space right before, followed by a
     space, punctuation or the end; or a second ``”`` later, see `_opens_a_closing_pair`)
-    settles it. (Between two letters it may be the hyphen U+2010: left.) Otherwise the sequence is left for ftfy,
-    which turns it into a single ``�``.
+    settles it. (Between two letters it may be the hyphen U+2010: left.) Otherwise the
+    sequence is left for ftfy, which turns it into a single ``�``.
 
     >>> resolve_lossy_quote("â€œHe saidâ€� no.")
     ('â€œHe saidâ€\\x9d no.', 1)

@@ -7,7 +7,7 @@ import functools
 import re
 
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _count_sequences
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
 
 
@@ -185,7 +185,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
 
 # U+1E00-U+1EFF (Latin Extended Additional: "ẹ", "ọ", "ṣ", "ạ", "ữ") as UTF-8 read as
 # cp1252: E1 then B8-BB ("á¸" "á¹" "áº" "á»") then a continuation byte; or decoded already.
-_LATIN_EXTENDED_ADDITIONAL_RE = re.compile("á[¸¹º»][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|[\u1e00-\u1eff]")
+_LATIN_EXTENDED_ADDITIONAL_RE = re.compile(f"á[¸¹º»][{_cls(_CP1252.conts)}]|[\u1e00-\u1eff]")
 
 
 def _writes_latin_extended_additional(text: str) -> bool:

@@ -122,8 +122,9 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
         return True
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
-        if neighbour.isalpha() and _script(neighbour) != script and not (look_alikes and _look_alike_pair(letter, neighbour)):
-            return False
+        if neighbour.isalpha() and _script(neighbour) != script:
+            if not (look_alikes and _look_alike_pair(letter, neighbour)):
+                return False
     if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
         # A lowercase or caseless letter inside a word in capitals ("VOCÊ”" -> "VOCʔ")
         # is a coincidence; mojibake of capitals decodes to capitals.
@@ -136,8 +137,9 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
 
 
 # Cyrillic and Greek letters drawn like a Latin one, and those Latin ones (Unicode's
-# confusables, lowercase and capital): web text mixes them into words typed on another keyboard ("azad оlunmuşdu"
-# with a Cyrillic "о", "фeстиваль" with a Latin "e", "Hünәl" with a Cyrillic schwa).
+# confusables, lowercase and capital): web text mixes them into words typed on another
+# keyboard ("azad оlunmuşdu" with a Cyrillic "о", "фeстиваль" with a Latin "e", "Hünәl"
+# with a Cyrillic schwa).
 _LATIN_LOOK_ALIKES = frozenset(
     "аеорсухіјѕһәӏԁԛԝАВЕКМНОРСТХІЈЅӘ"  # Cyrillic
     "οαινκρτυχηΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # Greek
