@@ -96,6 +96,19 @@ MAIN_RUN_MAX_GAP = 2
 # A "short line" of a menu or link list: at most this many words, no sentence end.
 SHORT_LINE_WORDS = 4
 MIN_LINES = 12
+# ... or a short page (SHORT_PAGE_MIN_LINES+ non-blank lines) that holds at least
+# SHORT_PAGE_MIN_PROSE paragraphs the rules left: a news story cut out of its page keeps
+# its byline, share bar and footer in a dozen lines, and on such pages the rules alone
+# removed 52-66 % of the noise lines in wording they do not know (Danish, Polish, Turkish
+# ..., own pages written for the eighth round; benchmarks/RESULTS-boilerplate.md).
+SHORT_PAGE_MIN_LINES = 5
+SHORT_PAGE_MIN_PROSE = 2
+# On a short page, a sentence of this many words right under a kept sentence continues
+# the story, whatever the model says of it ("Results are expected on Sunday.").
+CLOSING_SENTENCE_MIN_WORDS = 3
+# ... and a paragraph after at most this many cut short lines (an inline widget) under a
+# kept paragraph resumes it.
+WIDGET_MAX_LINES = 3
 # A line is "record-like" (features) when a line 2..RECORD_MAX_PERIOD lines away has its
 # shape: words binned at RECORD_WORD_BINS, sentence end, title-like, all capitals.
 RECORD_MAX_PERIOD = 5
@@ -1041,15 +1054,79 @@ def _cut_shifted_ends_seg(doc, p, drop, nats: float = SHIFT_NATS, min_lines: int
 def classifier_applies(ctx) -> bool:
     """Whether the model should look at this document at all.
 
-    Not when it has fewer than MIN_LINES non-blank lines: the model was fit on whole
-    pages (25+ lines), and its position and window features mean little on a snippet.
-    Not when every line the rules left is a prose paragraph: that is an article body
-    with nothing page-like left to cut. In both cases the model is least sure, and a
-    cut paragraph costs the most; the rules still run.
+    Not when it has fewer than MIN_LINES non-blank lines, unless it is a short page
+    with SHORT_PAGE_MIN_PROSE+ paragraphs left by the rules (``is_short_page``): the
+    model was fit on whole pages (25+ lines), and its position and window features mean
+    little on a snippet. Not when every line the rules left is a prose paragraph: that
+    is an article body with nothing page-like left to cut. In both cases the model is
+    least sure, and a cut paragraph costs the most; the rules still run.
     """
-    if np.count_nonzero(~ctx.blank) < MIN_LINES:
+    left = ~ctx.blank & ~ctx.marks.removed()
+    n_lines = np.count_nonzero(~ctx.blank)
+    if n_lines < MIN_LINES and not is_short_page(n_lines, np.count_nonzero(left & ctx.prose)):
         return False
-    return bool((~ctx.blank & ~ctx.marks.removed() & ~ctx.prose).any())
+    return bool((left & ~ctx.prose).any())
+
+
+def is_short_page(n_lines, n_prose_left):
+    """Whether a document of `n_lines` non-blank lines, `n_prose_left` of them paragraphs
+    the rules left, is a short page the model reads (scalars or arrays).
+
+    >>> is_short_page(9, 2), is_short_page(9, 1), is_short_page(4, 3)
+    (True, False, False)
+    """
+    return (n_lines >= SHORT_PAGE_MIN_LINES) & (n_prose_left >= SHORT_PAGE_MIN_PROSE)
+
+
+def keep_closing_sentences(ctx) -> None:
+    """On a short page, give back the story's lines the model cut after its kept text.
+
+    The model was fit on whole pages; on a short one, where a story sits among its
+    byline, widgets and footer, it cuts two kinds of story lines it should not:
+
+    * a closing one-line sentence right under a kept sentence ("Results are expected
+      late on Sunday night."): a cut line that ends a sentence, has
+      CLOSING_SENTENCE_MIN_WORDS+ words and whose non-blank line above is a kept
+      sentence continues the story (and may let the next line continue it);
+    * a paragraph after an inline widget (WIDGET_MAX_LINES or fewer cut short lines:
+      "Get our newsletter / Delivered every morning. / Sign up"), when the kept line
+      above the widget is a paragraph too: the story resumes.
+
+    A newsletter's or a comment box's short sentence sits under the cut heading of its
+    widget instead, and stays cut.
+    """
+    ends_sentence = ((ctx.stats.last_class & SENT_END) > 0).tolist()
+    n_words = ctx.stats.n_words.tolist()
+    prose = ctx.prose.tolist()
+    rule = ctx.marks.rule
+    above_kept_sentence = above_kept_paragraph = False
+    widget_lines = 0
+    for i in range(ctx.lines.n_lines):
+        if ctx.blank[i]:
+            continue
+        if rule[i] == RULE and (
+                (above_kept_sentence and ends_sentence[i] and n_words[i] >= CLOSING_SENTENCE_MIN_WORDS)
+                or (above_kept_paragraph and prose[i])):
+            rule[i] = None
+        if rule[i] is None:
+            above_kept_sentence = ends_sentence[i]
+            above_kept_paragraph, widget_lines = prose[i], 0
+        else:
+            above_kept_sentence = False
+            # (a widget's few short cut lines keep the paragraph above them in view)
+            widget_lines += 1
+            above_kept_paragraph = above_kept_paragraph and not prose[i] and widget_lines <= WIDGET_MAX_LINES
+    # upwards: a lede sentence right above the first kept paragraph
+    below_kept_paragraph = False
+    for i in range(ctx.lines.n_lines - 1, -1, -1):
+        if ctx.blank[i]:
+            continue
+        if (rule[i] == RULE and below_kept_paragraph and ends_sentence[i]
+                and n_words[i] >= CLOSING_SENTENCE_MIN_WORDS):
+            rule[i] = None
+            below_kept_paragraph = False
+            continue
+        below_kept_paragraph = rule[i] is None and prose[i]
 
 
 def paragraph_view(ctx):
@@ -1266,3 +1343,5 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
         for k in cut.tolist():
             for i in (view[1][k] if view else (k,)):
                 ctx.marks.mark(i, RULE)
+        if np.count_nonzero(~ctx.blank) < MIN_LINES:
+            keep_closing_sentences(ctx)
