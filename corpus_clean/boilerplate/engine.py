@@ -9,7 +9,8 @@ Pipeline for one document (every step only *marks* lines; offsets are cut at the
    can start with its first characters and, for keyword rules, hold one of its
    keywords (one Aho-Corasick pass over a batch's never-seen lines);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
-4. builtin structural rules: headline, repeated lines/blocks, menu runs,
+4. builtin structural rules: date lines in any language (``dates.py``), headline,
+   repeated lines/blocks, menu runs,
    trailing comments in a different voice;
 5. the classifier (``classifier.py``) marks further lines, precision first;
 6. blank lines left in runs (or at the edges) by the removals go too, inside the
@@ -31,6 +32,7 @@ import numpy as np
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
+from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
@@ -1014,6 +1016,7 @@ def mark_rules(text: str, ruleset: RuleSet | None = None) -> Context:
 
 def _mark_rules(ctx: Context, ruleset: RuleSet, matched: dict[int, object] | None = None) -> None:
     apply_rule_packs(ctx, ruleset, matched)
+    mark_date_lines(ctx)
     mark_menu_runs(ctx)  # (before the headline: the title comes after the menu)
     headline = mark_headline(ctx)
     mark_repeats(ctx, headline)
@@ -1044,6 +1047,7 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     # order of ``_mark_rules``; documents never see each other).
     for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
         apply_rule_packs(ctx, ruleset, matched)
+        mark_date_lines(ctx)
     batched.mark_menu_runs_many(batch)
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)

@@ -1,0 +1,176 @@
+"""Date lines in any language: a short line of dates and times, whatever words frame it.
+
+A page's date line is mostly numbers, month names and times; only the few words
+around them ("Publicerad ... kl", "modifica il", "Atualizado há") change with the
+language, and no rule pack can list them all. So a line is a date line when it holds a
+date or a time, and its other words are few: at most OTHER_WORDS_MAX, and no more
+than its date's own tokens ("8 okt 2026" is three, "15/04/2026" too).
+
+>>> is_date_line("Publicerad 8 okt 2026 kl 06.00")
+True
+>>> is_date_line("5 ottobre 2026 (modifica il 5 ottobre 2026 | 11:20)")
+True
+>>> is_date_line("The council will vote on 12 March 2026.")
+False
+>>> is_date_line("May the best team win")
+False
+
+Month, weekday and day-period names come from CLDR, as the babel package ships it (a
+dependency of trafilatura's date search), for the LOCALES below: the data, not a list
+written here. Only lines in a page's head or tail (``Context.in_head``/``in_tail``) that
+no rule removed are looked at: a timetable inside a story stays.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+# Languages whose month and weekday names count (CLDR locale ids): Europe's, and the
+# other big languages written in Latin, Cyrillic or Greek script.
+LOCALES = (
+    "en de fr es it pt nl sv da nb nn fi is et lv lt pl cs sk sl hr sr bs hu ro bg mk "
+    "ru uk be el tr sq ca eu gl ga cy mt lb af id ms tl sw vi az uz kk"
+).split()
+OTHER_WORDS_MAX = 4
+WORDS_MAX = 16
+SCHEDULE_MIN_LINES = 3
+CALENDAR_WORDS = Path(__file__).parent / "calendar_words.txt"
+
+
+def calendar_words_from_cldr() -> list[str]:
+    """Lines "month <name>" and "day <name>" of LOCALES from babel's CLDR data:
+    lower-cased month names and weekday and day-period names, wide and abbreviated
+    ("month okt.", "month listopadu", "day mittwoch", "day pm"). Reading 47 locales
+    takes ~0.7 s, so they are kept in CALENDAR_WORDS (``python -m
+    corpus_clean.boilerplate.dates`` writes it; a test checks it is current)."""
+    from babel import dates
+
+    entries: set[str] = set()
+    for locale in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                entries.update(f"month {name.lower()}" for name in dates.get_month_names(width, context, locale).values())
+                entries.update(f"day {name.lower()}" for name in dates.get_day_names(width, context, locale).values())
+        entries.update(f"day {w.lower()}" for w in dates.get_period_names(locale=locale).values())
+    return sorted(e for e in entries if " " not in e.partition(" ")[2])
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> tuple[frozenset[str], frozenset[str]]:
+    """Month names and weekday / day-period names, lower-cased, from CALENDAR_WORDS.
+
+    Names of two letters ("ma", "to") are left out, and month names of three letters
+    count only with their dot ("set.", "pro."), unless they are in _SAFE_ABBREVIATIONS:
+    without it they are too often words ("iPhone 11 Pro")."""
+    months, weekdays = set(), set()
+    for entry in CALENDAR_WORDS.read_text(encoding="utf-8").split("\n"):
+        kind, _, name = entry.partition(" ")
+        bare = name.rstrip(".")
+        if len(bare) < 3:
+            continue
+        if kind != "month":
+            weekdays.add(bare)
+        elif len(bare) > 3 or bare in _SAFE_ABBREVIATIONS:
+            months.update((bare, bare + "."))
+        else:
+            months.add(bare + ".")
+    return frozenset(months), frozenset(weekdays)
+
+
+# Three-letter month names that count without a dot: English's abbreviations, the ones
+# most languages share ("okt", "dez"), and whole names ("mai", "maj").
+_SAFE_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec okt dez mai maj".split())
+# A line's tokens: numbers with their separators ("07.02.2026", "17:45", "08h15", "3."),
+# and words with a trailing dot ("okt.").
+TOKEN = re.compile(r"\d+(?:[./:h-]\d+)*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+NUMERIC_DATE = re.compile(r"(?:(?:1[89]|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[./-][01]?\d[./-](?:(?:1[89]|20)?\d\d)|[0-3]?\d\.[01]?\d\.)")
+TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d|[.h][0-5]\d)(?::[0-5]\d)?")
+DAY_OR_YEAR = re.compile(r"(?:[12]\d|3[01]|0?[1-9]|(?:1[89]|20)\d\d)\.?")
+CONNECTORS = frozenset(("de", "del", "of"))
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8192)
+def is_date_line(line: str) -> bool:
+    """Whether `line` is a date line (see the module's docstring; remembered per line:
+    a site's date lines and menus recur on its every page)."""
+    text = line.strip()
+    # (a date line starts with a letter or a digit: ". 10 June 2009" or "(April 2010)."
+    # is a reference's tail, broken off its line)
+    if (not text or len(text) > 200 or text[-1] in "!?:" or not text[0].isalnum()
+            or not _DIGIT.search(text)):
+        return False
+    months, weekdays = _calendar()
+    if text[0].islower() and text.split()[0].strip(",.").lower() not in weekdays:
+        return False  # a sentence's middle ("announced on Sept. 30"), unless a weekday opens it
+    n_strong = n_numbers = n_months = 0
+    others = 0
+    for token in TOKEN.findall(text):
+        if token[0].isdigit():
+            if NUMERIC_DATE.fullmatch(token):
+                n_strong += 3
+            elif TIME.fullmatch(token):
+                n_strong += 2
+            elif DAY_OR_YEAR.fullmatch(token):
+                n_numbers += 1
+            continue
+        word = token.lower()
+        if word in months:
+            n_months += 1
+        elif len(word.rstrip(".")) > 1 and word.rstrip(".") not in weekdays and word not in CONNECTORS:
+            others += 1
+    if not (n_strong or (n_months and n_numbers)):
+        return False
+    n_dates = n_strong + n_months + n_numbers
+    if others > OTHER_WORDS_MAX or others > n_dates or others + n_dates > WORDS_MAX:
+        return False
+    # a full stop after words is a sentence's ("Vote on 12 March 2026."), not a date's
+    return not (text.endswith(".") and others)
+
+
+def mark_date_lines(ctx, rule_id: str = "dates.date_line") -> None:
+    """Mark the date lines of a page's head and tail that no rule removed yet, unless
+    they continue a sentence broken over lines (the line above ends in a comma, or the
+    line below starts lower-case: "announced on / Sept. 30 / after the vote"), or stand
+    in a run of SCHEDULE_MIN_LINES+ date lines (a schedule: "Stage 1: 10 March").
+    """
+    stats = ctx.stats
+    # (whole-document arrays first: a date line has a digit and few words; most pages
+    # have a handful of such lines)
+    candidates = np.flatnonzero((stats.n_digit > 0) & (stats.n_words <= WORDS_MAX) & ~ctx.blank).tolist()
+    if not candidates:
+        return
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    head, tail = ctx.in_head_list, ctx.in_tail_list
+    found = [i for i in candidates if rule[i] is None and (head[i] or tail[i]) and is_date_line(content[i])]
+    if not found:
+        return
+    nonblank = np.flatnonzero(~ctx.blank)
+    rank = np.searchsorted(nonblank, found).tolist()  # each found line's place among the non-blank ones
+    nonblank = nonblank.tolist()
+    in_schedule = set()
+    run: list[int] = []
+    for k in rank + [None]:
+        if run and (k is None or k != run[-1] + 1):
+            if len(run) >= SCHEDULE_MIN_LINES:
+                in_schedule.update(run)
+            run = []
+        if k is not None:
+            run.append(k)
+    for i, k in zip(found, rank):
+        if k in in_schedule:
+            continue
+        above = content[nonblank[k - 1]].rstrip() if k else ""
+        below = content[nonblank[k + 1]].lstrip() if k + 1 < len(nonblank) else ""
+        if (above and rule[nonblank[k - 1]] is None and above[-1] in ",;") or (below and (below[0].islower() or below[0] in ",;)")):
+            continue
+        rule[i] = rule_id
+
+
+if __name__ == "__main__":
+    CALENDAR_WORDS.write_text("\n".join(calendar_words_from_cldr()) + "\n", encoding="utf-8")
+    print(f"wrote {CALENDAR_WORDS}")
