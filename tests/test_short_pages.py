@@ -126,3 +126,28 @@ def test_short_page_steps_agree_with_the_reference(lines):
     from corpus_clean.boilerplate.engine import strip_reference
     text = "\n".join(lines) + "\n"
     assert strip_boilerplate_many([text])[0] == strip_reference(text)
+
+
+def test_furniture_outside_the_story_goes_and_sentences_and_subheadings_stay():
+    from corpus_clean.boilerplate.classifier import OUTSIDE_STORY, cut_furniture_outside_the_story
+    lines = ["Teksti ja kuvat: Oskar Lind", "Swimmers are back at the harbour.", PARAGRAPHS[0],
+             "A long wait", PARAGRAPHS[1], STORY_END, "Jaa artikkeli"]
+    ctx = _ctx(lines)
+    ctx.marks.rule[:] = [None] * len(ctx.marks.rule)
+    cut_furniture_outside_the_story(ctx)
+    assert ctx.marks.rule[:7] == [OUTSIDE_STORY, None, None, None, None, None, OUTSIDE_STORY]
+
+
+@given(st.lists(LINE, min_size=1, max_size=MIN_LINES - 1))
+def test_outside_the_story_only_lines_that_end_no_sentence_go(lines):
+    from corpus_clean.boilerplate.classifier import OUTSIDE_STORY, cut_furniture_outside_the_story
+    ctx = _ctx([line or "Kommentoi" for line in lines])
+    before = list(ctx.marks.rule)
+    cut_furniture_outside_the_story(ctx)
+    kept = [i for i, r in enumerate(before) if r is None and not ctx.blank[i]]
+    paragraphs = [i for i in kept if ctx.prose[i]]
+    for i, (was, now) in enumerate(zip(before, ctx.marks.rule)):
+        if now != was:
+            assert was is None and now == OUTSIDE_STORY
+            assert not ctx.lines.content[i].rstrip().endswith((".", "!", "?"))
+            assert i < paragraphs[0] or i > paragraphs[-1]

@@ -53,6 +53,9 @@ from corpus_clean.boilerplate.features import (
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
 RULE = "classifier"
+# What a short page keeps above or below its story that ends no sentence
+# (``cut_furniture_outside_the_story``).
+OUTSIDE_STORY = "classifier.outside_story"
 
 FEATURE_NAMES = [
     "log_words", "log_chars", "punct_ratio", "digit_ratio", "cap_word_ratio",
@@ -1129,6 +1132,26 @@ def keep_closing_sentences(ctx) -> None:
         below_kept_paragraph = rule[i] is None and prose[i]
 
 
+def cut_furniture_outside_the_story(ctx) -> None:
+    """On a short page, cut what the model left above the story's first paragraph or
+    below its last one that ends no sentence (rule OUTSIDE_STORY).
+
+    Around a short story the lines that end no sentence are its page's furniture,
+    whatever their language: a byline ("Publié par Claire Mounier le 4 novembre"), a
+    share bar ("Comparte esto:"), a caption's credit ("... © Pieter Smal"), a comment
+    box's heading. A sentence there (a lede, a closing line) stays.
+    """
+    rule = ctx.marks.rule
+    kept = np.flatnonzero(~ctx.blank & ~ctx.marks.removed())
+    paragraphs = kept[ctx.prose[kept]]
+    if len(paragraphs) < SHORT_PAGE_MIN_PROSE:
+        return
+    ends_sentence = (ctx.stats.last_class & SENT_END) > 0
+    outside = (kept < paragraphs[0]) | (kept > paragraphs[-1])
+    for i in kept[outside & ~ends_sentence[kept]].tolist():
+        rule[i] = OUTSIDE_STORY
+
+
 def paragraph_view(ctx):
     """The document with the lines that continue each other joined into one line each,
     or None when no line continues another.
@@ -1345,3 +1368,4 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
                 ctx.marks.mark(i, RULE)
         if np.count_nonzero(~ctx.blank) < MIN_LINES:
             keep_closing_sentences(ctx)
+            cut_furniture_outside_the_story(ctx)
