@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""News noise on short pages in many languages, line by line, out of sample.
+"""News noise on hand-written pages in many languages, line by line, out of sample.
 
-    python benchmarks/short_pages.py [--misses dev|pages]
+    python benchmarks/news_pages.py [--misses dev|long|pages]
 
-Three sets of hand-labelled pages, all written for this project (same format as
+Four sets of hand-labelled pages, all written for this project (same format as
 ``data/labelled/pages.txt``, read with ``training.labelled.load_pages``):
 
 * ``pages.txt``: 30 pages (7 languages), the third set of ``training.lodo``; measured by
@@ -14,6 +14,9 @@ Three sets of hand-labelled pages, all written for this project (same format as
   Romanian, Turkish and others no rule pack was written for), written right after the
   dev set and before any change, and never studied: only their totals were read, after
   each mechanism. Keep it that way: never print its misses.
+* ``round8_long.txt``: 10 longer pages (14-44 lines, 7 languages) written after the
+  short-page and date-line steps, measured once unseen (93.3 % of noise removed, 100 %
+  of article lines kept), then studied (the wiki talk-page rules came from it).
 
 Rows: ours (text path as shipped), ours with the classifier kept off short pages (the
 state before the eighth round), rules only,
@@ -39,6 +42,7 @@ SETS = {
     "pages.txt (measured before)": LABELLED / "pages.txt",
     "round8_dev.txt (studied)": LABELLED / "round8_dev.txt",
     "round8_heldout.txt (held out)": LABELLED / "round8_heldout.txt",
+    "round8_long.txt (studied after one unseen read)": LABELLED / "round8_long.txt",
 }
 
 
@@ -54,7 +58,7 @@ def without_short_pages(fn, *args, **kwargs):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--misses", choices=["dev", "pages"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "pages"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -68,7 +72,7 @@ def main(argv=None) -> int:
         print(row(f"ours, rules only | {name}", score(pages, use_classifier=False)))
         print(row(f"C4-style line rules | {name}", score_c4(pages)))
     if args.misses:
-        name = next(n for n in SETS if n.startswith("round8_dev" if args.misses == "dev" else "pages"))
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "long": "round8_long", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:
             print(f"  {family:26s} {label:12s} {line[:110]}")
