@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from corpus_clean.boilerplate import strip_boilerplate_many
 from corpus_clean.boilerplate import batch as batched
 from corpus_clean.boilerplate.classifier import (
-    MIN_LINES, RULE, SHORT_PAGE_MIN_LINES, classifier_applies, keep_closing_sentences,
+    MIN_LINES, RULE, SHORT_PAGE_MIN_LINES, classifier_applies, give_back_story_lines,
 )
 from corpus_clean.boilerplate.engine import Context, _mark_rules, load_rules
 
@@ -73,7 +73,7 @@ def test_a_closing_sentence_under_a_kept_one_is_given_back_and_a_widgets_is_not(
                 "It lands in your inbox every morning.", "Sign up"])
     for i in (1, 2, 3, 4):
         ctx.marks.rule[i] = RULE
-    keep_closing_sentences(ctx)
+    give_back_story_lines(ctx)
     assert ctx.marks.rule == [None, None, RULE, RULE, RULE, None][:len(ctx.marks.rule)]
 
 
@@ -81,7 +81,7 @@ def test_a_paragraph_after_an_inline_widget_resumes_the_story():
     ctx = _ctx([PARAGRAPHS[0], "Get the Harbour Daily newsletter", "Sign up", PARAGRAPHS[1]])
     for i in (1, 2, 3):
         ctx.marks.rule[i] = RULE
-    keep_closing_sentences(ctx)
+    give_back_story_lines(ctx)
     assert ctx.marks.rule[:4] == [None, RULE, RULE, None]
 
 
@@ -89,14 +89,14 @@ def test_a_paragraph_after_more_than_a_widget_stays_cut():
     ctx = _ctx([PARAGRAPHS[0], "Comments", "Oskar wrote:", "Reply", "Share", PARAGRAPHS[1]])
     for i in (1, 2, 3, 4, 5):
         ctx.marks.rule[i] = RULE
-    keep_closing_sentences(ctx)
+    give_back_story_lines(ctx)
     assert ctx.marks.rule[5] == RULE  # four cut lines between: not an inline widget
 
 
 def test_a_lede_sentence_right_above_the_first_paragraph_is_given_back():
     ctx = _ctx(["Tekst: Oskar Lind", "Swimmers are back at the harbour.", PARAGRAPHS[0], PARAGRAPHS[1]])
     ctx.marks.rule[0] = ctx.marks.rule[1] = RULE
-    keep_closing_sentences(ctx)
+    give_back_story_lines(ctx)
     assert ctx.marks.rule[:2] == [RULE, None]
 
 

@@ -103,7 +103,7 @@ MIN_LINES = 12
 # SHORT_PAGE_MIN_PROSE paragraphs the rules left: a news story cut out of its page keeps
 # its byline, share bar and footer in a dozen lines, and on such pages the rules alone
 # removed 52-66 % of the noise lines in wording they do not know (Danish, Polish, Turkish
-# ..., own pages written for the eighth round; benchmarks/RESULTS-boilerplate.md).
+# ..., own pages written for the eighth round; benchmarks/news_pages.py).
 SHORT_PAGE_MIN_LINES = 5
 SHORT_PAGE_MIN_PROSE = 2
 # On a short page, a sentence of this many words right under a kept sentence continues
@@ -1081,11 +1081,11 @@ def is_short_page(n_lines, n_prose_left):
     return (n_lines >= SHORT_PAGE_MIN_LINES) & (n_prose_left >= SHORT_PAGE_MIN_PROSE)
 
 
-def keep_closing_sentences(ctx) -> None:
-    """On a short page, give back the story's lines the model cut after its kept text.
+def give_back_story_lines(ctx) -> None:
+    """On a short page, give back the story's lines the model cut next to its kept text.
 
     The model was fit on whole pages; on a short one, where a story sits among its
-    byline, widgets and footer, it cuts two kinds of story lines it should not:
+    byline, widgets and footer, it cuts three kinds of story lines it should not:
 
     * a closing one-line sentence right under a kept sentence ("Results are expected
       late on Sunday night."): a cut line that ends a sentence, has
@@ -1093,7 +1093,8 @@ def keep_closing_sentences(ctx) -> None:
       sentence continues the story (and may let the next line continue it);
     * a paragraph after an inline widget (WIDGET_MAX_LINES or fewer cut short lines:
       "Get our newsletter / Delivered every morning. / Sign up"), when the kept line
-      above the widget is a paragraph too: the story resumes.
+      above the widget is a paragraph too: the story resumes;
+    * a lede sentence right above a kept paragraph ("Swimmers are back at the harbour.").
 
     A newsletter's or a comment box's short sentence sits under the cut heading of its
     widget instead, and stays cut.
@@ -1367,5 +1368,5 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
             for i in (view[1][k] if view else (k,)):
                 ctx.marks.mark(i, RULE)
         if np.count_nonzero(~ctx.blank) < MIN_LINES:
-            keep_closing_sentences(ctx)
+            give_back_story_lines(ctx)
             cut_furniture_outside_the_story(ctx)
