@@ -510,3 +510,21 @@ def test_prose_twins_read_german_and_english_paragraphs_alike_and_a_menu_apart(s
     assert menu[:, 1].mean() > 0.7 and paragraphs[-1, 1] == 0
     raw = X[len(MENU):, FEATURE_NAMES.index("cap_word_ratio")]
     assert (raw.min() > 0.25) == (story is GERMAN_STORY)
+
+
+def test_a_weak_island_between_two_kept_paragraphs_comes_back_and_one_below_them_stays_cut():
+    """``blocks.keep_lines_inside_the_article`` after ``smooth_cut``: the island (lines the
+    model kept, scored under the threshold, cut as a weak run between cut lines) between
+    the story's paragraphs is the story's; after its last paragraph it is not."""
+    from corpus_clean.boilerplate.engine import Context
+    from corpus_clean.boilerplate.classifier import lines_to_cut
+
+    paragraph = "The council said the bridge would reopen in spring after the repairs to its deck."
+    lines = [paragraph, "Related coverage from us", "Read more about it", "Short passage here.", "Another short one.",
+             "Sign up now please", "Get the daily newsletter", paragraph.replace("spring", "May"), paragraph,
+             "More stories for you", "Most read this week", "A teaser line.", "Another teaser.", "About us and contact"]
+    page = Context("\n".join(lines) + "\n")
+    p = np.array([0.05, 0.95, 0.95, 0.45, 0.45, 0.95, 0.95, 0.05, 0.05, 0.95, 0.95, 0.45, 0.45, 0.95])
+    cut = set(lines_to_cut(page, np.arange(14), p, 0.6, 4.0).tolist())
+    assert cut == {1, 2, 5, 6, 9, 10, 11, 12, 13}
+    assert page.prose[[0, 7, 8]].all() and not page.prose[[3, 4, 11, 12]].any()

@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean import native
+from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
     lines_of_stripped,
@@ -890,6 +891,8 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     drop[candidates] = keep_subheadings(ctx, idx[candidates], drop[candidates])
     drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
     drop[candidates] = cut_shifted_ends(p[candidates], drop[candidates])
+    drop[candidates] = keep_lines_inside_the_article(p[candidates], ctx.prose[idx[candidates]], drop[candidates],
+                                                     threshold)
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -917,7 +920,9 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
     asks = column([ctx.stats.last_char for ctx in ctxs])[cand] == ord("?")
     d = _keep_subheadings_seg(doc, words, sentence, asks, drop[cand])
     d = _smooth_cut_seg(doc, words, p[cand], d, threshold, island_penalty)
-    drop[cand] = _cut_shifted_ends_seg(doc, p[cand], d)
+    d = _cut_shifted_ends_seg(doc, p[cand], d)
+    prose = column([ctx.prose for ctx in ctxs])[cand]
+    drop[cand] = keep_lines_inside_the_article_seg(doc, p[cand], prose, d, threshold)
     out = []
     for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
         doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]
