@@ -15,9 +15,9 @@ def keep_lines_inside_the_article(p: np.ndarray, prose: np.ndarray, drop: np.nda
     """`drop` without the lines the model kept (`p` under `threshold`) that stand
     between the first and the last kept prose line.
 
-    The block steps before this one cut whole runs of kept lines (a weak island, a
-    shifted end). Between two kept paragraphs of the page, such a run is the
-    article's own: a short passage between two widgets, a list of items under a
+    The run steps before this one cut whole runs of lines the model kept (a weak
+    island: ``classifier.smooth_cut``). Between two kept paragraphs of the page, such a
+    run is the article's own: a short passage between two widgets, a list of items under a
     heading, a table the model half-cut. The lines the model itself cuts stay cut.
 
     >>> p = np.array([0.9, 0.1, 0.9, 0.3, 0.2, 0.95, 0.1, 0.9, 0.2])

@@ -879,9 +879,10 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
     Only lines no rule removed, read as one article block (``smooth_cut``: islands of
-    kept lines weaker than `island_penalty` go, the main block's first paragraph
-    stays); never all of them: if the model would leave nothing, it keeps the lines
-    scoring within FALLBACK_MARGIN of the most article-like one.
+    kept lines weaker than `island_penalty` go, unless they stand between two kept
+    paragraphs, ``blocks.keep_lines_inside_the_article``); never all of them: if the
+    model would leave nothing, it keeps the lines scoring within FALLBACK_MARGIN of the
+    most article-like one.
     """
     drop = p >= threshold
     unmarked = ~ctx.marks.removed()[idx]
