@@ -158,13 +158,10 @@ def test_a_tie_for_the_strongest_run_goes_to_the_first_one_in_each_document():
     drop = np.array([False, True, False, True, False])
     p = np.array([0.05, 0.9, 0.05, 0.9, 0.45])
 
-    class Page:
-        prose = np.zeros(5, dtype=bool)
-
-    alone = _smooth_runs(Page, np.arange(5), p, drop, 0.5, 4.0)
+    alone = _smooth_runs(p, drop, 0.5, 4.0)
     assert alone.astype(int).tolist() == [0, 1, 1, 1, 0]
     doc = np.repeat([0, 1], 5)
-    batched = _smooth_runs_seg(doc, np.r_[p, p], np.zeros(10, dtype=bool), np.r_[drop, drop], 0.5, 4.0)
+    batched = _smooth_runs_seg(doc, np.r_[p, p], np.r_[drop, drop], 0.5, 4.0)
     assert batched.tolist() == np.r_[alone, alone].tolist()
 
 

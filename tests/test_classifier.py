@@ -200,22 +200,20 @@ def test_a_row_scores_the_same_alone_or_among_other_rows():
             assert np.array_equal(np.concatenate([stage.predict_proba(Xs[k:k + n]) for k in range(0, len(Xs), n)]), together)
 
 
-def test_smooth_cut_cuts_weak_islands_and_keeps_the_main_blocks_first_paragraph():
-    from types import SimpleNamespace
+def test_smooth_cut_cuts_weak_islands_and_leaves_the_line_above_the_main_block_to_the_model():
+    from corpus_clean.boilerplate.classifier import smooth_cut
 
-    from corpus_clean.boilerplate.classifier import LEAD_KEEP_P, smooth_cut
-
-    # menu, teaser (weak island), menu, lede (scored boilerplate), body x3, footer
+    # menu, teaser (weak island), menu, caption (scored boilerplate), body x3, footer
     p = np.array([0.95, 0.40, 0.95, 0.60, 0.05, 0.05, 0.05, 0.95])
     drop = p >= 0.5
-    page = SimpleNamespace(prose=np.array([False, True, False, True, True, True, True, False]))
-    kept = ~smooth_cut(page, np.arange(8), p, drop, 0.5, penalty=4.0)
-    assert kept.tolist() == [False, False, False, True, True, True, True, False]
-    # No island cut at penalty 0; a lede the model is sure about still goes.
-    assert (~smooth_cut(page, np.arange(8), p, drop, 0.5, penalty=0.0))[1]
-    p_sure = p.copy()
-    p_sure[3] = LEAD_KEEP_P
-    assert not (~smooth_cut(page, np.arange(8), p_sure, p_sure >= 0.5, 0.5, penalty=4.0))[3]
+    kept = ~smooth_cut(None, np.arange(8), p, drop, 0.5, penalty=4.0)
+    assert kept.tolist() == [False, False, False, False, True, True, True, False]
+    # No island cut at penalty 0.
+    assert (~smooth_cut(None, np.arange(8), p, drop, 0.5, penalty=0.0))[1]
+    # The line above the main block stays when the model keeps it.
+    p_lede = p.copy()
+    p_lede[3] = 0.45
+    assert (~smooth_cut(None, np.arange(8), p_lede, p_lede >= 0.5, 0.5, penalty=4.0))[3]
 
 
 def _runs_reference(flag, max_gap, weight, bounds):
@@ -512,3 +510,21 @@ def test_prose_twins_read_german_and_english_paragraphs_alike_and_a_menu_apart(s
     assert menu[:, 1].mean() > 0.7 and paragraphs[-1, 1] == 0
     raw = X[len(MENU):, FEATURE_NAMES.index("cap_word_ratio")]
     assert (raw.min() > 0.25) == (story is GERMAN_STORY)
+
+
+def test_a_weak_island_between_two_kept_paragraphs_comes_back_and_one_below_them_stays_cut():
+    """``blocks.keep_lines_inside_the_article`` after ``smooth_cut``: the island (lines the
+    model kept, scored under the threshold, cut as a weak run between cut lines) between
+    the story's paragraphs is the story's; after its last paragraph it is not."""
+    from corpus_clean.boilerplate.engine import Context
+    from corpus_clean.boilerplate.classifier import lines_to_cut
+
+    paragraph = "The council said the bridge would reopen in spring after the repairs to its deck."
+    lines = [paragraph, "Related coverage from us", "Read more about it", "Short passage here.", "Another short one.",
+             "Sign up now please", "Get the daily newsletter", paragraph.replace("spring", "May"), paragraph,
+             "More stories for you", "Most read this week", "A teaser line.", "Another teaser.", "About us and contact"]
+    page = Context("\n".join(lines) + "\n")
+    p = np.array([0.05, 0.95, 0.95, 0.45, 0.45, 0.95, 0.95, 0.05, 0.05, 0.95, 0.95, 0.45, 0.45, 0.95])
+    cut = set(lines_to_cut(page, np.arange(14), p, 0.6, 4.0).tolist())
+    assert cut == {1, 2, 5, 6, 9, 10, 11, 12, 13}
+    assert page.prose[[0, 7, 8]].all() and not page.prose[[3, 4, 11, 12]].any()

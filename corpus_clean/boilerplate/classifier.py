@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean import native
+from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
     lines_of_stripped,
@@ -120,9 +121,6 @@ FALLBACK_MARGIN = 0.1
 # The article is one block: a run of kept lines with cut lines on both sides is cut too
 # unless its summed evidence (log-odds below the threshold's) reaches this many nats.
 ISLAND_PENALTY = 4.0
-# A prose line right above the main kept block is its first paragraph, not a teaser,
-# unless the model is this sure (short stories lost their lede without it).
-LEAD_KEEP_P = 0.9
 # The kept text's first or last SHIFT_MIN_LINES+ lines go when they score on average
 # SHIFT_NATS log-odds more boilerplate-like than the rest of it and their mean P is at
 # least SHIFT_MIN_P (cut_shifted_ends; chosen by leave-one-dataset-out, see
@@ -758,13 +756,13 @@ def smooth_cut(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold:
     its lines of how far each one's log-odds is below the threshold's) is the main
     block. Another kept run with cut lines on both sides (a teaser summary, a caption
     between page furniture) is cut when its evidence is under `penalty` nats. The
-    line right above the main block stays when it is a prose paragraph scored below
-    LEAD_KEEP_P (a short story's first paragraph reads like a standfirst).
+    line right above the main block is not given back: the model cuts the lede of a
+    story less often than the caption or standfirst that sits there (held out:
+    benchmarks/RESULTS-boilerplate.md, eighth round).
 
     >>> drop = np.array([True, False, True, False, False, False, True])
     >>> p = np.array([0.9, 0.45, 0.9, 0.05, 0.05, 0.05, 0.9])  # line 1: a weak island
-    >>> class Page: prose = np.zeros(7, dtype=bool)
-    >>> smooth_cut(Page, np.arange(7), p, drop, 0.5, 4.0).astype(int).tolist()
+    >>> smooth_cut(None, np.arange(7), p, drop, 0.5, 4.0).astype(int).tolist()
     [1, 1, 1, 0, 0, 0, 1]
 
     Cut lines of at most BRIDGE_MAX_WORDS words do not split a run of kept lines.
@@ -775,13 +773,12 @@ def smooth_cut(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold:
         if bridge.any() and not bridge.all():
             rest = np.flatnonzero(~bridge)
             out = drop.copy()
-            out[rest] = _smooth_runs(ctx, idx[rest], p[rest], drop[rest], threshold, penalty)
+            out[rest] = _smooth_runs(p[rest], drop[rest], threshold, penalty)
             return out
-    return _smooth_runs(ctx, idx, p, drop, threshold, penalty)
+    return _smooth_runs(p, drop, threshold, penalty)
 
 
-def _smooth_runs(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshold: float,
-                 penalty: float) -> np.ndarray:
+def _smooth_runs(p: np.ndarray, drop: np.ndarray, threshold: float, penalty: float) -> np.ndarray:
     n = len(drop)
     change = np.flatnonzero(drop[1:] != drop[:-1]) + 1
     starts = np.r_[0, change]
@@ -799,9 +796,6 @@ def _smooth_runs(ctx, idx: np.ndarray, p: np.ndarray, drop: np.ndarray, threshol
         weak[[0, -1]] = False  # an island has cut lines on both sides
         weak[strongest] = False
         drop |= np.repeat(weak, ends - starts)
-    first = starts[strongest]
-    if first > 0 and p[first - 1] < LEAD_KEEP_P and ctx.prose[idx[first - 1]]:
-        drop[first - 1] = False
     return drop
 
 
@@ -888,9 +882,10 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
     Only lines no rule removed, read as one article block (``smooth_cut``: islands of
-    kept lines weaker than `island_penalty` go, the main block's first paragraph
-    stays); never all of them: if the model would leave nothing, it keeps the lines
-    scoring within FALLBACK_MARGIN of the most article-like one.
+    kept lines weaker than `island_penalty` go, unless they stand between two kept
+    paragraphs, ``blocks.keep_lines_inside_the_article``); never all of them: if the
+    model would leave nothing, it keeps the lines scoring within FALLBACK_MARGIN of the
+    most article-like one.
     """
     drop = p >= threshold
     unmarked = ~ctx.marks.removed()[idx]
@@ -900,6 +895,8 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     drop[candidates] = keep_subheadings(ctx, idx[candidates], drop[candidates])
     drop[candidates] = smooth_cut(ctx, idx[candidates], p[candidates], drop[candidates], threshold, island_penalty)
     drop[candidates] = cut_shifted_ends(p[candidates], drop[candidates])
+    drop[candidates] = keep_lines_inside_the_article(p[candidates], ctx.prose[idx[candidates]], drop[candidates],
+                                                     threshold)
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -925,10 +922,11 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
     words = column([ctx.stats.n_words for ctx in ctxs])[cand]
     sentence = (column([ctx.stats.last_class for ctx in ctxs])[cand] & SENT_END) > 0
     asks = column([ctx.stats.last_char for ctx in ctxs])[cand] == ord("?")
-    prose = column([ctx.prose for ctx in ctxs])[cand]
     d = _keep_subheadings_seg(doc, words, sentence, asks, drop[cand])
-    d = _smooth_cut_seg(doc, words, p[cand], prose, d, threshold, island_penalty)
-    drop[cand] = _cut_shifted_ends_seg(doc, p[cand], d)
+    d = _smooth_cut_seg(doc, words, p[cand], d, threshold, island_penalty)
+    d = _cut_shifted_ends_seg(doc, p[cand], d)
+    prose = column([ctx.prose for ctx in ctxs])[cand]
+    drop[cand] = keep_lines_inside_the_article_seg(doc, p[cand], prose, d, threshold)
     out = []
     for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
         doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]
@@ -957,7 +955,7 @@ def _keep_subheadings_seg(doc, words, sentence, asks, drop) -> np.ndarray:
     return drop & ~(short & between)
 
 
-def _smooth_cut_seg(doc, words, p, prose, drop, threshold: float, penalty: float) -> np.ndarray:
+def _smooth_cut_seg(doc, words, p, drop, threshold: float, penalty: float) -> np.ndarray:
     """``smooth_cut`` of every document: where a document has short cut lines
     (bridges) and other lines, its runs are read without the bridges."""
     bridge = drop & (words <= BRIDGE_MAX_WORDS)
@@ -966,13 +964,13 @@ def _smooth_cut_seg(doc, words, p, prose, drop, threshold: float, penalty: float
     all_bridge = np.bincount(doc, weights=~bridge, minlength=n_docs) == 0
     work = np.flatnonzero(~bridge | ~(any_bridge & ~all_bridge)[doc])
     out = drop.copy()
-    out[work] = _smooth_runs_seg(doc[work], p[work], prose[work], drop[work], threshold, penalty)
+    out[work] = _smooth_runs_seg(doc[work], p[work], drop[work], threshold, penalty)
     return out
 
 
-def _smooth_runs_seg(doc, p, prose, drop, threshold: float, penalty: float) -> np.ndarray:
+def _smooth_runs_seg(doc, p, drop, threshold: float, penalty: float) -> np.ndarray:
     """``_smooth_runs`` of every document: runs of cut or kept lines never cross a
-    document; each document's strongest kept run, islands and lead line as there."""
+    document; each document's strongest kept run and islands as there."""
     n = len(drop)
     if n == 0:
         return drop
@@ -990,7 +988,6 @@ def _smooth_runs_seg(doc, p, prose, drop, threshold: float, penalty: float) -> n
     doc_rank = np.cumsum(first_run) - 1  # per run: its document among those with entries
     at_best = np.flatnonzero(evidence == best[doc_rank])
     strongest = at_best[np.searchsorted(at_best, doc_first_run)]  # (the first run reaching it)
-    has_kept = np.logical_or.reduceat(kept_run, doc_first_run)
     drop = drop.copy()
     if penalty > 0:
         runs_in_doc = np.diff(np.r_[doc_first_run, len(starts)])
@@ -998,10 +995,6 @@ def _smooth_runs_seg(doc, p, prose, drop, threshold: float, penalty: float) -> n
         weak = kept_run & (evidence < penalty) & ~first_run & ~last_run & (runs_in_doc > 2)[doc_rank]
         weak[strongest] = False
         drop |= np.repeat(weak, ends - starts)
-    first = starts[strongest]
-    lead = has_kept & ~new_doc[first]
-    above = first[lead] - 1
-    drop[above[(p[above] < LEAD_KEEP_P) & prose[above]]] = False
     return drop
 
 
