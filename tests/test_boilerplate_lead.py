@@ -92,7 +92,7 @@ def test_a_story_under_a_caption_and_a_credit_keeps_its_lede_and_its_paragraphs(
 
 @pytest.mark.xfail(strict=True, reason="known gap (RESULTS-boilerplate.md, eighth round): on a whole page the model "
                    "scores a story's closing sentences of 3-5 words 0.7-0.9 and cuts them; giving them back on every "
-                   "page (keep_closing_sentences, short pages only) moved neither bench's F1 held out")
+                   "page (give_back_story_lines, short pages only) moved neither bench's F1 held out")
 @pytest.mark.parametrize("language", sorted(PAGES))
 def test_a_story_keeps_its_short_closing_sentences(language):
     parts = PAGES[language]
