@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections
+from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections, html_tables
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -302,9 +302,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
-    if cover is not None:
+    # (not when a rail of teasers beside the choice is what the cover gains: see html_rails)
+    if cover is not None and not html_rails.cover_won_by_rails(body, chosen, cover, article):
         chosen = cover
         lines = render_page(body, chosen, cuts)
+    # A button repeated through the choice ("Buy on Amazon" after each product): see html_listings.
+    lines = html_listings.repeated_buttons(lines, chosen)
     if article:
         return lines
     # A list around the choice, or cards inside it, are kept whole: see html_listings.
@@ -1459,9 +1462,11 @@ FURNITURE_LINE_RE = re.compile(
 LINK_DENSE = 0.5
 TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
 # Blocks inside the article that are never judged as link lists: table parts (a title
-# column of links is data) and subheadings (a listicle links each item's name: "<h2><a
-# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them).
-NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS
+# column of links is data), subheadings (a listicle links each item's name: "<h2><a
+# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them)
+# and a definition list's terms (a glossary links its terms: "<dt><a>Bollard</a></dt><dd>...";
+# a <dl> of links is judged as a whole).
+NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS | {"dt"}
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
@@ -1570,6 +1575,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
         elif tag in BLOCK_TAGS or tag == "a":
+            if tag == "table" and frame.judge and html_tables.is_data_table(item):
+                tag = "tbody"  # a table of data is judged as its body is: never as a link list
             frames.append(_Frame(tag, out, frame.in_link or tag == "a", judge=frame.judge))
             stack.append(None)
         child = item.first_child
