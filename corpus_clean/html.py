@@ -38,7 +38,8 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections, html_tables
+from corpus_clean import (html_flow, html_headings, html_listings, html_panels, html_prose, html_rails, html_sections,
+                          html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -613,6 +614,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     if body is None:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
+    panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
         h1s = [n for n in junk if n.tag == "h1"]
@@ -638,6 +640,12 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
+        if (strength == "invisible" or rule == "html.hidden") and panels.is_panel(node):
+            # a closed accordion or tab panel is judged as if shown: see html_panels
+            verdict = attrs_verdict(html_panels.shown_attrs(node))
+            if verdict is None:
+                continue
+            strength, rule = verdict
         if lenient and strength != "hard":
             continue
         if strength != "invisible" and wrappers and node.mem_id in wrappers:
