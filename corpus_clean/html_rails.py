@@ -135,13 +135,16 @@ def cover_won_by_rails(body: LexborNode, chosen: list[LexborNode], cover: list[L
 
 def rails_beside(chosen: list[LexborNode], top: LexborNode) -> list[LexborNode]:
     """Rails of teasers (:func:`teasers_of`) among the siblings of the chosen blocks and of
-    their ancestors, up to ``top``."""
+    their ancestors, up to ``top``; not a sibling written with the markup of the block it is
+    beside (a page builder's sections share one: the next section is the page's, not a rail)."""
     rails, seen = [], set()
     for node in chosen:
         while node is not None and node.mem_id != top.mem_id:
             sibling = node.parent.child if node.parent is not None else None
+            markup = row_signature(node)
             while sibling is not None:
                 if (sibling.tag and not sibling.tag.startswith("-") and sibling.mem_id not in seen
+                        and row_signature(sibling) != markup
                         and not any(_inside(other, sibling) for other in chosen) and teasers_of(sibling)):
                     seen.add(sibling.mem_id)
                     rails.append(sibling)
