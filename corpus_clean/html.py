@@ -640,8 +640,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
-        if (strength == "invisible" or rule == "html.hidden") and panels.is_panel(node):
-            # a closed accordion or tab panel is judged as if shown: see html_panels
+        if strength == "invisible" and panels.is_panel(node):
+            # a closed accordion or tab panel (hidden, display:none) is judged as if shown: see html_panels
             verdict = attrs_verdict(html_panels.shown_attrs(node))
             if verdict is None:
                 continue

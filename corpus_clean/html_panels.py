@@ -2,10 +2,9 @@
 
 A FAQ's answers, a product's "Details" and "Specifications", a docs page's
 "macOS / Windows / Linux" tabs are panels that the page hides until their
-control is clicked (``hidden``, ``display: none``, ``aria-hidden="true"``).
-:func:`corpus_clean.html.strip_junk` drops hidden elements as invisible and
-cuts ``aria-hidden`` ones as ``html.hidden``; WCXB's gold and trafilatura keep
-the panels' text (trafilatura ignores those attributes).
+control is clicked (``hidden``, ``display: none``).
+:func:`corpus_clean.html.strip_junk` drops hidden elements as invisible; WCXB's
+gold and trafilatura keep the panels' text (trafilatura ignores those attributes).
 
 A panel is known *by the markup that links it to its control* (WAI-ARIA's
 accordion and tabs patterns), not by its words: a ``tabpanel`` or ``region``
@@ -14,6 +13,11 @@ names in ``aria-controls``. It is put back when it holds ``PANEL_PROSE``
 characters outside links (a closed drop-down menu is linked the same way, and
 is links), and then judged by its class and id as any shown element is (a
 modal "Subscribe" dialog is still cut for its label).
+
+Panels hidden with ``aria-hidden="true"`` alone stay cut as ``html.hidden`` (put back
+only when long, by :func:`corpus_clean.html_prose.restore_mislabelled`): taking them
+too gained on WCXB dev (collection +0.017, service +0.006) but moved the choice on
+service pages and cost WCXB test's service pages 0.829 -> 0.817 (RESULTS-html.md, round 8).
 """
 from __future__ import annotations
 

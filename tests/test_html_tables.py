@@ -139,11 +139,11 @@ ANSWERS = ["Yes, we ship to forty countries, usually within a week, with trackin
 
 
 @settings(max_examples=20, deadline=None)
-@given(st.sampled_from(["hidden", "style", "aria-hidden"]), st.sampled_from(["controls", "labelledby", "region"]))
+@given(st.sampled_from(["hidden", "style"]), st.sampled_from(["controls", "labelledby", "region"]))
 def test_closed_accordion_answers_are_kept(hiding, link):
     """A FAQ's answers hidden until their question is clicked are content, whichever way the panel is
     hidden and linked to its control."""
-    hide = {"hidden": "hidden", "style": "style='display: none'", "aria-hidden": "aria-hidden='true'"}[hiding]
+    hide = {"hidden": "hidden", "style": "style='display: none'"}[hiding]
     items = ""
     for i, answer in enumerate(ANSWERS):
         mark = {"controls": "", "labelledby": f"aria-labelledby='q{i}'", "region": "role='region'"}[link]
