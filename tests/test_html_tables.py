@@ -4,10 +4,16 @@ the second opinion refused when a rail wins it (html_rails.cover_won_by_rails) a
 accordion and tab panels (corpus_clean.html_panels). Own small pages only."""
 from __future__ import annotations
 
+import os
+import sys
+
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean import html_rails, html_tables
 from corpus_clean.html import LexborHTMLParser, extract_main_text
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks"))
+from html_pages import ROUND8_FAMILIES, UNSEEN_LANGS, make_page, naive_text  # noqa: E402  (the benchmark's page generator)
 
 INTRO = ("We tested eleven waterproof speakers over three weeks of beach trips, camping weekends and one rather "
          "wet festival, and these are the ones worth buying, whatever your budget is this summer.")
@@ -164,3 +170,12 @@ def test_hidden_menus_and_dialogs_stay_out():
     ex = extract_main_text(f"<html><body>{menu}{dialog}<main><p>{INTRO}</p><p>{PROSE[0]}</p></main></body></html>")
     assert "Department number" not in ex.text and "weekly letter" not in ex.text
     assert INTRO in ex.text
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(sorted(ROUND8_FAMILIES)), st.sampled_from(UNSEEN_LANGS), st.floats(0, 1))
+def test_round8_families_gold_is_text_of_the_page(family, lang, seed):
+    """The unseen round-8 families' gold is labelled by construction: every gold line is text the page shows."""
+    page, gold = make_page(family, lang, seed)
+    shown = " ".join(naive_text(page).split())
+    assert gold and all(" ".join(line.split()) in shown for line in gold.splitlines())
