@@ -424,9 +424,15 @@ def repeated_buttons(lines: list[tuple[str, str]], chosen: list[LexborNode]) -> 
     >>> [line for line, verdict in repeated_buttons(lines, [t.css_first("div")]) if verdict != "keep"]
     ['Buy on Amazon', 'Buy on Amazon', 'Buy on Amazon']
     """
+    # Lines kept MIN_CONTROLS times or more first (one pass over the lines): most pages have none,
+    # and then no element is looked at.
+    short = Counter(line for line, verdict in lines if verdict == "keep" and len(line) < 40)
+    repeated = {line for line, n in short.items() if n >= MIN_CONTROLS
+                and 0 < len(line.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(line)}
+    if not repeated:
+        return lines
     counts = Counter(" ".join(button.text(strip=True).split()) for node in chosen for button in node.css(_CONTROLS))
-    controls = {text for text, n in counts.items() if n >= MIN_CONTROLS
-                and 0 < len(text.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(text)}
+    controls = {text for text in repeated if counts[text] >= MIN_CONTROLS}
     if not controls:
         return lines
     return [(line, CONTROL_RULE if verdict == "keep" and line in controls else verdict) for line, verdict in lines]
