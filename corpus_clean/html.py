@@ -779,7 +779,7 @@ def label_words(label: str) -> set[str]:
 
 # WAI-ARIA roles of the panels of tabs and accordions (the APG patterns): their
 # content is the page's, shown a panel at a time, and hidden until clicked.
-PANEL_ROLES = frozenset(("tabpanel", "region"))
+PANEL_ROLES = html_panels.PANEL_ROLES  # ("tabpanel", "region")
 _ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
                  "banner": "html.header", "dialog": "html.ui", "alert": "html.ui"}
 
