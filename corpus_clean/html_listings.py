@@ -22,6 +22,8 @@ teaser grids the story does not.
 their linked titles are outweighed by rank, year and price lines (a chart, a
 shop grid). :func:`repeated_controls` then cuts each row's button ("Add to
 Cart", "Star"). :func:`listing_lines` is the one entry point (``html.read_page``).
+:func:`repeated_buttons` cuts a button repeated through any page's choice, articles too
+("Buy on Amazon" after each product of a buyer's guide; its own call in ``html.read_page``).
 """
 from __future__ import annotations
 
