@@ -14,8 +14,9 @@ the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
 150 pages), its unseen families (seed 29, 100 pages, never tuned on), round 6's
 page-type families (recipes, event listings, job posts, Q&A, release notes; seed 37,
 100 pages; tuned on from round 7) and round 7's (glossaries, comparison tables,
-podcast episodes, government notices; seed 41, 100 pages, never tuned on), each
-also split per family.
+podcast episodes, government notices; seed 41, 100 pages; tuned on from round 8) and
+round 8's (fan-wiki pages, blog posts beside sidebar widgets, single events, accordion
+FAQs; seed 43, 100 pages, never tuned on), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -195,7 +196,9 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: unseen families"] = generate(100, seed=29, unseen=True)
         sets["own: unseen families, round 6"] = generate(100, seed=37, round6=True)
         sets["own: unseen families, round 7"] = generate(100, seed=41, round7=True)
-        for name in ("own: unseen families, round 6", "own: unseen families, round 7"):
+        sets["own: unseen families, round 8"] = generate(100, seed=43, round8=True)
+        for name in ("own: unseen families, round 6", "own: unseen families, round 7",
+                     "own: unseen families, round 8"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
     for path in extra:

@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | --round7]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | --round7 | --round8]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -27,7 +27,9 @@ Drupal and Ghost markup; Italian, Portuguese and Dutch too), measured once and
 never tuned on: ``benchmarks/extraction.py`` reports them as an out-of-sample set.
 ``--round6`` gives round 6's page-type families (recipes, event listings, job posts,
 Q&A, release notes; studied from round 7 on), ``--round7`` round 7's (glossaries,
-comparison tables, podcast episodes, government notices; written before round 7 changed
+comparison tables, podcast episodes, government notices; studied from round 8 on),
+``--round8`` round 8's (fan-wiki pages with infoboxes and navboxes, blog posts beside
+sidebar widgets, single events' pages, accordion FAQs; written before round 8 changed
 the extractor, never tuned on).
 """
 from __future__ import annotations
@@ -866,6 +868,154 @@ ROUND7_FAMILIES = {"glossary_page": glossary_page, "comparison_page": comparison
                    "podcast_episode": podcast_episode, "gov_notice": gov_notice}
 
 
+# --------------------------------------------------------------------------- #
+# Round 8's page-type families (written and measured before round 8 changed the
+# extractor; never tuned on): a fan-wiki character page (portable infobox, tabs,
+# gallery, navbox), a personal blog post beside sidebar widgets (an "about me" bio,
+# a tag cloud, archives with counts) and a comment thread, a single event's page
+# (key facts, line-up, ticket box, similar events), a help-centre FAQ whose answers
+# sit in collapsed accordion panels. Gold by WCXB's convention, as round 7.
+# --------------------------------------------------------------------------- #
+
+
+def fan_wiki_page(p: Page) -> None:
+    """A fan-wiki character page: a portable infobox, tabs, sections, a trivia list, a gallery, a navbox."""
+    rng = p.rng
+    name = short(rng, p.lang, 2).title()
+    p.add(f"<div class='community-header'><a href='/'>{esc(short(rng, 'en', 1).title())} Wiki</a>"
+          f"<nav class='wiki-tabs'>{links_list(p, 5, 1)}</nav></div><main class='page'>"
+          f"<h1 class='page-header__title'>{esc(name)}</h1>"
+          "<div class='page-tabs'><a href='#'>Main</a> <a href='#'>Gallery</a> <a href='#'>Quotes</a></div>"
+          "<div class='mw-parser-output'>")
+    facts = "".join(f"<div class='pi-item pi-data'><h3 class='pi-data-label'>{esc(short(rng, p.lang, 1))}</h3>"
+                    f"<div class='pi-data-value'>{esc(short(rng, p.lang, rng.randint(1, 3)))}</div></div>"
+                    for _ in range(rng.randint(4, 7)))
+    p.add(f"<aside class='portable-infobox pi-theme-{rng.randint(1, 9)}'><h2 class='pi-title'>{esc(name)}</h2>"
+          f"<figure class='pi-image'><img src='/c.png'><figcaption>{esc(short(rng, p.lang, 4))}</figcaption></figure>"
+          f"{facts}</aside>")
+    first = paragraph(rng, p.lang, 2, 4)
+    p.add(f"<p><b>{esc(name)}</b> {esc(first)}</p>", (f"{name} {first}",))
+    for _ in range(rng.randint(2, 3)):
+        head = short(rng, p.lang, rng.randint(1, 3))
+        p.add(f"<h2><span class='mw-headline'>{esc(head)}</span><span class='mw-editsection'>"
+              "<a href='/edit'>edit</a></span></h2>", (head,))
+        for _ in range(rng.randint(1, 3)):
+            t = paragraph(rng, p.lang, 1, 4)
+            p.add(f"<p>{esc(t)}</p>", (t,))
+    trivia = [sentence(rng, p.lang) for _ in range(rng.randint(3, 6))]
+    p.add("<h2><span class='mw-headline'>Trivia</span></h2><ul>" + "".join(f"<li>{esc(t)}</li>" for t in trivia) + "</ul>",
+          ("Trivia", *trivia))
+    p.add("<div class='wikia-gallery'>" + "".join(
+        f"<div class='wikia-gallery-item'><img src='/g{i}.png'><div class='lightbox-caption'>{esc(short(rng, p.lang, 3))}</div></div>"
+        for i in range(rng.randint(3, 6))) + "</div>")
+    p.add("<table class='navbox'><tr><th colspan='2'>Characters</th></tr>" + "".join(
+        f"<tr><td class='navbox-group'>{esc(short(rng, p.lang, 1))}</td><td>"
+        + " • ".join(f"<a href='/w/{k}'>{esc(short(rng, p.lang, 2))}</a>" for k in range(rng.randint(5, 10)))
+        + "</td></tr>" for _ in range(rng.randint(2, 4))) + "</table>")
+    p.add("</div><div class='page-footer__categories'>Categories: <a href='/c1'>Characters</a>, <a href='/c2'>Season 1</a>"
+          "</div></main>" + f"<aside class='{p.pick('page__right-rail', 'rail-module', 'WikiaRail')}'><h2>Popular pages</h2>"
+          f"<ul>{links_list(p, 5, 3)}</ul></aside>" + footer_block(p))
+
+
+def widget_blog_post(p: Page) -> None:
+    """A personal blog post: short paragraphs, a photo, a list; sidebar widgets (bio, tags, archives); comments."""
+    rng = p.rng
+    p.add(f"<div class='site'><header class='header'><a href='/'>{esc(short(rng, p.lang, 2))}</a>"
+          f"<ul class='nav'>{links_list(p, 5, 1)}</ul></header><div class='container'><div class='{p.pick('col-8', 'main-col', 'left')}'>"
+          f"<div class='{p.pick('post', 'blog-post', 'entry')}'><h1>{esc(title(rng, p.lang))}</h1>"
+          f"<div class='meta'>{rng.randint(1, 28)} May 2024 · {rng.randint(2, 9)} min read · "
+          f"<a href='#comments'>{rng.randint(2, 9)} comments</a></div>")
+    for k in range(rng.randint(4, 8)):
+        t = paragraph(rng, p.lang, 1, 3)
+        p.add(f"<p>{esc(t)}</p>", (t,))
+        if k == 1:
+            p.add(f"<p><img src='/p{k}.jpg' alt=''><br><small>{esc(short(rng, p.lang, 4))}</small></p>")
+        if k == 2 and rng.random() < 0.6:
+            items = [short(rng, p.lang, rng.randint(3, 8)) for _ in range(rng.randint(3, 5))]
+            p.add("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>", tuple(items))
+    p.add("<div class='post-tags'>Tags: " + ", ".join(f"<a href='/t/{i}'>{esc(short(rng, p.lang, 1))}</a>" for i in range(4))
+          + "</div>" + share_bar(p) + "</div>")
+    n = rng.randint(2, 6)
+    p.add(f"<div id='comments'><h3>{n} thoughts on this post</h3>" + "".join(
+        f"<div class='{p.pick('comment', 'reply-item', 'c-item')}'><div class='c-head'><b>{p.pick('Marta', 'tom_k', 'Ines R.')}</b> "
+        f"<span>{rng.randint(1, 28)} May 2024 at {rng.randint(1, 12)}:{rng.randint(10, 59)} pm</span></div>"
+        f"<p>{esc(paragraph(rng, p.lang, 1, 2))}</p><a href='#r'>Reply</a></div>" for _ in range(n))
+        + "<div class='respond'><h3>Leave a Reply</h3><p>Your email address will not be published.</p>"
+          "<textarea></textarea><button>Post Comment</button></div></div></div>")
+    tags = " ".join(f"<a href='/t/{i}' style='font-size:{rng.randint(9, 20)}px'>{esc(short(rng, p.lang, 1))}</a>" for i in range(10))
+    months = "".join(f"<li><a href='/{2024 - i // 12}/{12 - i % 12}'>{m} {2024 - i // 12}</a> ({rng.randint(1, 9)})</li>"
+                     for i, m in enumerate(["December", "November", "October", "September", "August", "July"][:rng.randint(3, 6)]))
+    p.add(f"<div class='{p.pick('col-4', 'sidebar', 'right')}'><div class='widget about'><h4>About me</h4>"
+          f"<img src='/me.jpg'><p>{esc(paragraph(rng, p.lang, 1, 2))}</p></div>"
+          "<div class='widget search'><input placeholder='Search'><button>Go</button></div>"
+          f"<div class='widget tags'><h4>Tags</h4>{tags}</div><div class='widget archive'><h4>Archives</h4><ul>{months}</ul></div>"
+          "</div></div>" + footer_block(p) + "</div>")
+
+
+def event_page(p: Page) -> None:
+    """One event's page: key facts (when, where), a description, a line-up, a ticket box, a map, similar events."""
+    rng = p.rng
+    day, hour = rng.randint(1, 28), rng.randint(10, 21)
+    when = f"When: Saturday {day} June 2025, {hour}:00"
+    where = f"Where: {short(rng, p.lang, 2).title()} Hall, {rng.randint(1, 200)} {short(rng, p.lang, 1).title()} Street"
+    p.add(site_header(p) + breadcrumbs(p) + f"<div class='{p.pick('event-detail', 'event', 'single-event')}'>"
+          f"<h1>{esc(title(rng, p.lang))}</h1><div class='event-info'><p><strong>When:</strong> {esc(when[6:])}</p>"
+          f"<p><strong>Where:</strong> {esc(where[7:])}</p></div>", (when, where))
+    p.add(f"<div class='{p.pick('ticket-box', 'tickets', 'booking')}'><div class='price'>From £{rng.randint(5, 40)}.00</div>"
+          f"<a class='{p.pick('btn', 'button', 'cta')}' href='/book'>Book tickets</a><span>{rng.randint(3, 90)} left</span>"
+          "<a href='/cal.ics'>Add to calendar</a></div>")
+    p.add(f"<div class='{p.pick('description', 'event-body', 'rich-text')}'>")
+    for _ in range(rng.randint(1, 3)):
+        t = paragraph(rng, p.lang, 2, 4)
+        p.add(f"<p>{esc(t)}</p>", (t,))
+    if rng.random() < 0.7:
+        acts = [f"{hour + k}:{rng.choice(['00', '30'])} {short(rng, p.lang, rng.randint(2, 4)).title()}" for k in range(rng.randint(3, 5))]
+        p.add("<h3>Line-up</h3><ul>" + "".join(f"<li>{esc(a)}</li>" for a in acts) + "</ul>", ("Line-up", *acts))
+    p.add("<h3>Accessibility</h3>", ("Accessibility",))
+    t = sentence(rng, p.lang)
+    p.add(f"<p>{esc(t)}</p></div>", (t,))
+    p.add("<div class='map'><iframe src='https://maps.example/embed'></iframe><a href='/dir'>Get directions</a></div>"
+          + share_bar(p) + "</div>")
+    cards = "".join(f"<div class='{p.pick('card', 'event-card', 'tile')}'><span class='date'>{rng.randint(1, 28)} Jul</span>"
+                    f"<h4><a href='/e/{i}'>{esc(short(rng, p.lang, 5))}</a></h4><span>{esc(short(rng, p.lang, 2))} Hall</span></div>"
+                    for i in range(rng.randint(3, 6)))
+    p.add(f"<section class='{p.pick('similar-events', 'you-may-like', 'more')}'><h2>You may also like</h2>{cards}</section>"
+          + newsletter_box(p) + footer_block(p))
+
+
+def faq_page(p: Page) -> None:
+    """A help-centre FAQ: a search box, category menu, questions with answers in accordion panels, a contact box."""
+    rng = p.rng
+    p.add(site_header(p) + "<div class='help-search'><input placeholder='How can we help?'><button>Search</button></div>"
+          f"<div class='{p.pick('help-layout', 'container', 'row')}'><nav class='{p.pick('help-categories', 'side-menu', 'categories')}'>"
+          f"<ul>{links_list(p, rng.randint(4, 7), 2)}</ul></nav><div class='{p.pick('faq', 'content', 'article-body')}'>"
+          f"<h1>{esc(title(rng, p.lang))}</h1>")
+    if rng.random() < 0.6:
+        intro = sentence(rng, p.lang)
+        p.add(f"<p>{esc(intro)}</p>", (intro,))
+    style = rng.randrange(3)
+    for k in range(rng.randint(4, 9)):
+        q = short(rng, p.lang, rng.randint(4, 9)) + "?"
+        answer = [paragraph(rng, p.lang, 1, 3) for _ in range(rng.randint(1, 2))]
+        body = "".join(f"<p>{esc(a)}</p>" for a in answer)
+        if style == 0:
+            p.add(f"<details><summary>{esc(q)}</summary>{body}</details>", (q, *answer))
+        elif style == 1:
+            p.add(f"<div class='accordion-item'><h3 class='accordion-header'><button class='accordion-button collapsed' "
+                  f"aria-expanded='false' aria-controls='a{k}'>{esc(q)}</button></h3><div id='a{k}' class='accordion-collapse "
+                  f"collapse'><div class='accordion-body'>{body}</div></div></div>", (q, *answer))
+        else:
+            p.add(f"<div class='faq-item'><h3 class='faq-question' role='button'>{esc(q)}</h3>"
+                  f"<div class='faq-answer' aria-hidden='true'>{body}</div></div>", (q, *answer))
+    p.add("<div class='helpful'>Was this article helpful? <button>Yes</button> <button>No</button></div>"
+          f"<div class='{p.pick('contact-box', 'still-need-help', 'cta')}'><h2>Still need help?</h2>"
+          "<a class='button' href='/contact'>Contact us</a></div></div></div>" + footer_block(p))
+
+
+ROUND8_FAMILIES = {"fan_wiki_page": fan_wiki_page, "widget_blog_post": widget_blog_post,
+                   "event_page": event_page, "faq_page": faq_page}
+
+
 def naive_text(html: str) -> str:
     """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
     from bs4 import BeautifulSoup
@@ -877,7 +1027,7 @@ def naive_text(html: str) -> str:
 def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
     p = Page(random.Random(seed), lang)
-    {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES}[family](p)
+    {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -885,18 +1035,19 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
 
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
-             round7: bool = False) -> list[dict]:
+             round7: bool = False, round8: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
     (:data:`UNSEEN_FAMILIES`, other languages too), an out-of-sample set.
     ``round6``: the page-type families of round 6 (:data:`ROUND6_FAMILIES`, the
-    unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`).
+    unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`),
+    ``round8``: round 8's (:data:`ROUND8_FAMILIES`).
     """
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 else LANGS
+    families = sorted(ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -913,10 +1064,12 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--unseen", action="store_true", help="the unseen families (never tuned on)")
     ap.add_argument("--round6", action="store_true", help="round 6's page-type families (never tuned on)")
-    ap.add_argument("--round7", action="store_true", help="round 7's page-type families (never tuned on)")
+    ap.add_argument("--round7", action="store_true", help="round 7's page-type families (dev from round 8)")
+    ap.add_argument("--round8", action="store_true", help="round 8's page-type families (never tuned on)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
-        for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7):
+        for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
+                            round8=args.round8):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

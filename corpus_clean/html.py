@@ -38,7 +38,8 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections
+from corpus_clean import (html_flow, html_headings, html_listings, html_panels, html_prose, html_rails, html_sections,
+                          html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -302,9 +303,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
-    if cover is not None:
+    # (not when a rail of teasers beside the choice is what the cover gains: see html_rails)
+    if cover is not None and not html_rails.cover_won_by_rails(body, chosen, cover, article):
         chosen = cover
         lines = render_page(body, chosen, cuts)
+    # A button repeated through the choice ("Buy on Amazon" after each product): see html_listings.
+    lines = html_listings.repeated_buttons(lines, chosen)
     if article:
         return lines
     # A list around the choice, or cards inside it, are kept whole: see html_listings.
@@ -610,6 +614,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     if body is None:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
+    panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
         h1s = [n for n in junk if n.tag == "h1"]
@@ -635,6 +640,12 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
+        if strength == "invisible" and panels.is_panel(node):
+            # a closed accordion or tab panel (hidden, display:none) is judged as if shown: see html_panels
+            verdict = attrs_verdict(html_panels.shown_attrs(node))
+            if verdict is None:
+                continue
+            strength, rule = verdict
         if lenient and strength != "hard":
             continue
         if strength != "invisible" and wrappers and node.mem_id in wrappers:
@@ -768,7 +779,7 @@ def label_words(label: str) -> set[str]:
 
 # WAI-ARIA roles of the panels of tabs and accordions (the APG patterns): their
 # content is the page's, shown a panel at a time, and hidden until clicked.
-PANEL_ROLES = frozenset(("tabpanel", "region"))
+PANEL_ROLES = html_panels.PANEL_ROLES  # ("tabpanel", "region")
 _ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
                  "banner": "html.header", "dialog": "html.ui", "alert": "html.ui"}
 
@@ -1459,9 +1470,11 @@ FURNITURE_LINE_RE = re.compile(
 LINK_DENSE = 0.5
 TABLE_PARTS = frozenset("td th tr tbody thead tfoot".split())
 # Blocks inside the article that are never judged as link lists: table parts (a title
-# column of links is data) and subheadings (a listicle links each item's name: "<h2><a
-# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them).
-NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS
+# column of links is data), subheadings (a listicle links each item's name: "<h2><a
+# href=...>3. Harbour Movers</a></h2>"; teaser cards are judged by the card around them)
+# and a definition list's terms (a glossary links its terms: "<dt><a>Bollard</a></dt><dd>...";
+# a <dl> of links is judged as a whole).
+NOT_LINK_LISTS = TABLE_PARTS | SUBHEADINGS | {"dt"}
 # Block tags that hold paragraphs rather than prose ("" is the render root).
 CONTAINER_TAGS = frozenset("div article section main body header footer aside form".split() + [""])
 
@@ -1570,6 +1583,8 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
         # Only blocks (judged on close) and links (counted) need a frame;
         # other inline elements just pour their children into the current one.
         elif tag in BLOCK_TAGS or tag == "a":
+            if tag == "table" and frame.judge and html_tables.is_data_table(item):
+                tag = "tbody"  # a table of data is judged as its body is: never as a link list
             frames.append(_Frame(tag, out, frame.in_link or tag == "a", judge=frame.judge))
             stack.append(None)
         child = item.first_child

@@ -22,6 +22,8 @@ teaser grids the story does not.
 their linked titles are outweighed by rank, year and price lines (a chart, a
 shop grid). :func:`repeated_controls` then cuts each row's button ("Add to
 Cart", "Star"). :func:`listing_lines` is the one entry point (``html.read_page``).
+:func:`repeated_buttons` cuts a button repeated through any page's choice, articles too
+("Buy on Amazon" after each product of a buyer's guide; its own call in ``html.read_page``).
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
 
-__all__ = ["listing_lines", "list_rows", "hub_lists", "page_list", "restore_labelled_rows", "row_signature", "listing_cards", "repeated_controls"]
+__all__ = ["repeated_buttons", "listing_lines", "list_rows", "hub_lists", "page_list", "restore_labelled_rows", "row_signature", "listing_cards", "repeated_controls"]
 
 # A list is MIN_ROWS or more same-signature children, at least LINKED_SHARE of them
 # holding a link, with ROW_CHARS of text each on average (a menu's "Home", "About"
@@ -403,6 +405,36 @@ def repeated_controls(lines: list[tuple[str, str]], rows: list[LexborNode]) -> l
         counts.update({" ".join(node.text(strip=True).split()) for node in row.css(_CONTROLS)})
     controls = {text for text, n in counts.items() if n >= max(MIN_CONTROLS, CONTROL_SHARE * len(rows))
                 and 0 < len(text.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(text)}
+    if not controls:
+        return lines
+    return [(line, CONTROL_RULE if verdict == "keep" and line in controls else verdict) for line, verdict in lines]
+
+
+def repeated_buttons(lines: list[tuple[str, str]], chosen: list[LexborNode]) -> list[tuple[str, str]]:
+    """``lines`` with a button repeated through the chosen blocks cut (``html.ui``): a button
+    (as in :func:`repeated_controls`) whose words, at most ``CONTROL_WORDS`` and no digit, occur
+    ``MIN_CONTROLS`` times or more, on a line of their own.
+
+    A buyer's guide ends each product's section with "Buy on Amazon", a course page each
+    module with "Enrol": the same words three times say nothing about any of them. A plain
+    link repeated ("Reply") is not a button and stays for the other steps to judge.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div>" + "".join(f"<h2>Model {i}</h2><p>Good, and light.</p>"
+    ...                      f"<p><a class='btn' href='/go{i}'>Buy on Amazon</a></p>" for i in range(3)) + "</div>")
+    >>> lines = [(line, "keep") for i in range(3) for line in (f"Model {i}", "Good, and light.", "Buy on Amazon")]
+    >>> [line for line, verdict in repeated_buttons(lines, [t.css_first("div")]) if verdict != "keep"]
+    ['Buy on Amazon', 'Buy on Amazon', 'Buy on Amazon']
+    """
+    # Lines kept MIN_CONTROLS times or more first (one pass over the lines): most pages have none,
+    # and then no element is looked at.
+    short = Counter(line for line, verdict in lines if verdict == "keep" and len(line) < 40)
+    repeated = {line for line, n in short.items() if n >= MIN_CONTROLS
+                and 0 < len(line.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(line)}
+    if not repeated:
+        return lines
+    counts = Counter(" ".join(button.text(strip=True).split()) for node in chosen for button in node.css(_CONTROLS))
+    controls = {text for text in repeated if counts[text] >= MIN_CONTROLS}
     if not controls:
         return lines
     return [(line, CONTROL_RULE if verdict == "keep" and line in controls else verdict) for line, verdict in lines]

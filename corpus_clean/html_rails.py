@@ -15,6 +15,11 @@ elements of one tag (their classes may differ: "card", "card--wide", a sponsored
 "tile") holding ``RAIL_SHARE`` of its text, each a short teaser (``TEASER_MAX_CHARS``)
 holding a link of a title's length (``TITLE_WORDS`` words: a thread's
 posts open with a one-word user name, and are longer).
+
+:func:`cover_won_by_rails` refuses the second opinion
+(:func:`corpus_clean.html_prose.second_opinion`) when a rail beside the choice is
+what gives the cover its prose: a podcast episode's show notes are a paragraph
+and two lists, the grid of "More episodes" next to them six blurbs of a sentence.
 """
 from __future__ import annotations
 
@@ -24,8 +29,9 @@ from typing import Optional
 from selectolax.lexbor import LexborNode
 
 from corpus_clean.html_listings import row_signature
+from corpus_clean.html_prose import ARTICLE_GAIN, GAIN, _inside, prose_by_element
 
-__all__ = ["without_rails", "teasers_of"]
+__all__ = ["without_rails", "teasers_of", "cover_won_by_rails"]
 
 MIN_TEASERS = 3
 RAIL_SHARE = 0.8
@@ -104,3 +110,44 @@ def _title_like(text: str) -> bool:
     (True, False, True)
     """
     return len(text.split()) >= TITLE_WORDS or (" " not in text and len(text) >= 8)
+
+
+def cover_won_by_rails(body: LexborNode, chosen: list[LexborNode], cover: list[LexborNode],
+                       article: bool) -> bool:
+    """True when the second opinion's ``cover`` would not hold its ``GAIN`` times the choice's
+    prose without the rails of teasers beside the choice (:func:`rails_beside`).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> notes = "<div class='notes'><p>What this episode is about, in two sentences, with commas.</p></div>"
+    >>> grid = "<section>" + "".join(f"<div class='card'><a href='/e{i}'>Another episode title {i}</a>"
+    ...                              f"<p>One sentence about that episode, told with commas, and more.</p></div>"
+    ...                              for i in range(5)) + "</section>"
+    >>> t = LexborHTMLParser(f"<body><div class='ep'>{notes}</div>{grid}</body>")
+    >>> cover_won_by_rails(t.body, [t.css_first(".notes")], [t.body], article=False)
+    True
+    """
+    prose = prose_by_element(body)[0]
+    held = sum(prose.get(node.mem_id, 0) for node in chosen)
+    rails = sum(prose.get(rail.mem_id, 0) for rail in rails_beside(chosen, cover[0]))
+    gain = ARTICLE_GAIN if article else GAIN
+    return rails > 0 and prose.get(cover[0].mem_id, 0) - rails < gain * held
+
+
+def rails_beside(chosen: list[LexborNode], top: LexborNode) -> list[LexborNode]:
+    """Rails of teasers (:func:`teasers_of`) among the siblings of the chosen blocks and of
+    their ancestors, up to ``top``; not a sibling written with the markup of the block it is
+    beside (a page builder's sections share one: the next section is the page's, not a rail)."""
+    rails, seen = [], set()
+    for node in chosen:
+        while node is not None and node.mem_id != top.mem_id:
+            sibling = node.parent.child if node.parent is not None else None
+            markup = row_signature(node)
+            while sibling is not None:
+                if (sibling.tag and not sibling.tag.startswith("-") and sibling.mem_id not in seen
+                        and row_signature(sibling) != markup
+                        and not any(_inside(other, sibling) for other in chosen) and teasers_of(sibling)):
+                    seen.add(sibling.mem_id)
+                    rails.append(sibling)
+                sibling = sibling.next
+            node = node.parent
+    return rails
