@@ -32,7 +32,7 @@ lines the warm-up already judged, while a fresh corpus' lines are mostly new (on
 generated 5 MB, 13,921 distinct lines to judge, ~13 % of a cold core pass).
 
 --cold-automata also rebuilds the rule set (``load_rules``, outside the timed pass) before
-each timed pass: the engine's RE2 automata (``kernels.VerdictKernel``) then build their
+each timed pass: the engine's RE2 automaton (``kernels.RuleKernel``) then builds its
 states as they meet the lines, as in the first shard a fresh worker cleans, where
 --cold alone times them warmed by the same lines. Real runs lie between the two.
 
@@ -69,8 +69,6 @@ HOT_SPOTS = [
     ("corpus_clean.boilerplate.engine", "line_gates"),
     ("corpus_clean.boilerplate.rules", "RuleSet.keyword_bits_of_many"),
     ("corpus_clean.boilerplate.engine", "line_verdict"),
-    ("corpus_clean.boilerplate.kernels", "VerdictKernel.match_many"),  # round 8's verdicts
-    ("corpus_clean.boilerplate.rules", "RuleSet.verdict_of"),
     ("corpus_clean.boilerplate.engine", "_mark_rules"),
     ("corpus_clean.boilerplate.engine", "apply_rule_packs"),
     ("corpus_clean.boilerplate.engine", "mark_repeats"),

@@ -232,10 +232,7 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     text and three flags (in the head, in the tail, whether keywords apply in its
     document), so it is remembered per (flags, line text): menus, share bars and footers
     repeat across pages. All lines of the batch are looked up in one pass; only the
-    lines never seen before are worked out: with google-re2, every rule's RE2 pattern in
-    one set match per line (``kernels.VerdictKernel``), which for most lines is the
-    answer, then ``RuleSet.verdict_of`` on the few lines some rule may match; without
-    it, the literal gates and ``line_verdict``.
+    lines never seen before are worked out (``line_verdict``).
     ``tests/test_boilerplate_equivalence.py`` checks the result against trying every
     rule on every line.
     """
@@ -259,23 +256,15 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     if misses:
         miss_lines = [raw[lines[k]] for k in misses]
         unseen = list(dict.fromkeys(miss_lines))  # (each text once)
-        kernel = ruleset.verdict_kernel
-        if kernel is not None:
-            # Every rule's RE2 pattern at once: a line none may match gets no rule,
-            # whatever its flags (most lines): None at once, and remembered in bulk below.
-            matches_of = dict(zip(unseen, kernel.match_many(unseen)))
-            idle = {line for line, (candidates, _) in matches_of.items() if not candidates}
-            idle_from = 0  # (the flags from which idle lines get None: all)
-        else:
-            gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
-            # Where keywords apply, a line no gate passes gets no rule, whatever its flags.
-            idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
-            idle_from = 4
+        gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
+        # Where keywords apply, a line no gate passes gets no rule, whatever its flags
+        # (most lines): None at once, and remembered in bulk below.
+        idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
         idle_by_flags: dict[int, list[str]] = {}
         first_of_doc = first_line.tolist()
         for k, line in zip(misses, miss_lines):
             w = which[k]
-            if w >= idle_from and line in idle:
+            if w >= 4 and line in idle:
                 verdicts[k] = None
                 idle_by_flags.setdefault(w, []).append(line)
                 continue
@@ -285,14 +274,9 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
                 i = lines[k]
                 doc = bisect_right(first_of_doc, i) - 1
                 ctx = ctxs[doc]
-                start = int(starts[i])
-                if kernel is not None:
-                    verdict = ruleset.verdict_of(ctx.lines.text, start, start + len(line), int(n_words[i]),
-                                                 bool(in_head[i]), bool(in_tail[i]), w >= 4, *matches_of[line])
-                else:
-                    verdict = line_verdict(ruleset, ctx.lines.text, start, line,
-                                           ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]),
-                                           bool(in_head[i]), bool(in_tail[i]), w >= 4, *gates_of[line])
+                verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                       ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]), bool(in_head[i]),
+                                       bool(in_tail[i]), w >= 4, *gates_of[line])
                 if len(cache) >= LINE_CACHE_SIZE:
                     cache.clear()
                 cache[line] = verdict
@@ -317,11 +301,14 @@ def line_gates(ruleset: RuleSet, lines: list[str]) -> list[tuple[int, int]]:
     ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
     ``keyword_rules[k]``)).
 
-    Without google-re2 (with it, ``kernels.VerdictKernel`` does this): the anchored
-    rules by their required literals (``RuleSet.literal_gates``), the keywords in one
-    Aho-Corasick pass over all the lines (``RuleSet.keyword_bits_of_many``).
+    The anchored rules: one RE2 set match per line (the kernel; most lines leave every
+    pattern early), or without google-re2 their required literals
+    (``RuleSet.literal_gates``). The keywords: one Aho-Corasick pass over all the lines
+    (``RuleSet.keyword_bits_of_many``).
     """
     keywords = ruleset.keyword_bits_of_many(lines)
+    if ruleset.kernel is not None:
+        return list(zip(map(ruleset.kernel.bits, lines), keywords))
     out = []
     for line, keyword_bits in zip(lines, keywords):
         everywhere, by_line = ruleset.literal_gates(line, line.lower(), [0])

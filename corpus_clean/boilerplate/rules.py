@@ -57,7 +57,7 @@ import ahocorasick_rs
 import numpy as np
 import yaml
 
-from corpus_clean.boilerplate.kernels import VerdictKernel
+from corpus_clean.boilerplate.kernels import RuleKernel
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -158,6 +158,10 @@ class RuleSet:
     ungated_bits: int = -1
     exact_gates: tuple = (None, (), 0)
     folded_gates: tuple = (None, (), 0)
+    # The anchored rules' regexes as one RE2 set (``kernels.RuleKernel``): per line, the
+    # gate bits of the rules that can match it. None: google-re2 is not installed (or
+    # was not asked for), and the literal gates decide which regexes are tried.
+    kernel: object = field(repr=False, default=None)
     # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
     bits_of_keyword: tuple = field(repr=False, default=())
     # The keyword rules' orders (ascending) and their distinct word limits, sorted.
@@ -167,14 +171,6 @@ class RuleSet:
     line_max_words: int = 10**9
     # The gate bits of all anchored rules (bit k: dispatch[k]).
     anchored_bits: int = -1
-    # Every line rule's regex (``singles``, bit k: singles[k]) in one RE2 set match per line
-    # (``kernels.VerdictKernel``): which rules may match it and which surely do. None:
-    # google-re2 is not installed (or was not asked for).
-    verdict_kernel: object = field(repr=False, default=None)
-    # The line rules' distinct word limits, sorted; (word-count bucket, in_head, in_tail)
-    # -> bits of the line rules (bit k: singles[k]) that may act.
-    line_word_limits: tuple = field(repr=False, default=())
-    _acting: dict = field(repr=False, default_factory=dict)
 
     def keyword_bits_of(self, line: str) -> int:
         """The keyword rules `line` holds a keyword of, in its lower-cased text, as bits
@@ -235,50 +231,6 @@ class RuleSet:
         if before_order is None:
             return acting
         return acting & ((1 << bisect_left(self.keyword_orders, before_order)) - 1)
-
-    def acting_bits(self, n_words: int, in_head: bool, in_tail: bool) -> int:
-        """Bits of the line rules (bit k: ``singles[k]``) that may act on a line of
-        `n_words` words, in the head / tail or not (``may_act``).
-
-        >>> rules = load_rules()
-        >>> bits = rules.acting_bits(3, True, False)
-        >>> all((bits >> k & 1) == may_act(rule, 3, True, False) for k, (rule, _) in enumerate(rules.singles))
-        True
-        """
-        # (lines whose word counts fall between the same two word limits meet the same rules)
-        key = (bisect_left(self.line_word_limits, n_words), in_head, in_tail)
-        bits = self._acting.get(key)
-        if bits is None:
-            bits = self._acting[key] = sum(1 << k for k, (rule, _) in enumerate(self.singles)
-                                           if may_act(rule, n_words, in_head, in_tail))
-        return bits
-
-    def verdict_of(self, text: str, start: int, end: int, n_words: int, in_head: bool, in_tail: bool,
-                   keywords_apply: bool, candidates: int, sure: int):
-        """The first line rule, in pack order, that full-matches the line text[start:end]
-        and may act on it (a rule with keywords also needs one in the line where
-        keywords apply), or None; given the line's ``VerdictKernel.match``: only the
-        `candidates` are tried, and the `sure` ones need no Python regex.
-
-        >>> rules = load_rules()
-        >>> line = "Share this article"
-        >>> rules.verdict_of(line, 0, len(line), 3, True, True, True, *rules.verdict_kernel.match(line)).id
-        'social.share_bar'
-        """
-        bits = candidates & self.acting_bits(n_words, in_head, in_tail)
-        lower = None
-        while bits:  # (each set bit, lowest first: the rules in order)
-            bit = bits & -bits
-            bits ^= bit
-            rule, regex = self.singles[bit.bit_length() - 1]
-            if keywords_apply and rule.keywords:
-                if lower is None:
-                    lower = text[start:end].lower()
-                if not any(k in lower for k in rule.keywords):
-                    continue
-            if bit & sure or regex.fullmatch(text, start, end) is not None:
-                return rule
-        return None
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -720,14 +672,13 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    word_limits, prefix_rules=prefix_rules, keyword_finder=_bytes_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
                    keyword_orders=tuple(r.order for r, _ in keyword_rules),
                    keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
-                                      default=0),
-                   verdict_kernel=VerdictKernel.build([regex.pattern for _, regex in singles]) if kernel else None,
-                   line_word_limits=tuple(sorted({r.max_words for r in line_rules if r.max_words is not None})))
+                                      default=0))
 
 
 def _finder(literals: list[str]):
