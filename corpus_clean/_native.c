@@ -230,6 +230,10 @@ ngram_counts(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "a word's document or words_left is out of range");
             goto done;
         }
+        if (i > 0 && doc[i] < doc[i - 1]) {  /* (each document's words in one run: counted per run) */
+            PyErr_SetString(PyExc_ValueError, "the words' documents are not in ascending order");
+            goto done;
+        }
     }
     int bits = 1;
     while (((Py_ssize_t)1 << bits) < 2 * n_words)
