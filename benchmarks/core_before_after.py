@@ -31,6 +31,11 @@ verdict of every line seen) before each timed pass: without it the timed pass me
 lines the warm-up already judged, while a fresh corpus' lines are mostly new (on the
 generated 5 MB, 13,921 distinct lines to judge, ~13 % of a cold core pass).
 
+--cold-automata also rebuilds the rule set (``load_rules``, outside the timed pass) before
+each timed pass: the engine's RE2 automaton (``kernels.RuleKernel``) then builds its
+states as they meet the lines, as in the first shard a fresh worker cleans, where
+--cold alone times them warmed by the same lines. Real runs lie between the two.
+
 --fallback adds a third child: this tree with ``CORPUS_CLEAN_NATIVE=0``, i.e. the
 pure-Python twins of the compiled kernels (corpus_clean/native.py), as a machine without a
 C compiler runs it; its output is checked against the baseline's too.
@@ -120,9 +125,10 @@ def _time_functions(seconds: dict[str, float]) -> None:
 
 
 def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False,
-           html_only: bool = False, cold: bool = False) -> None:
+           html_only: bool = False, cold: bool = False, cold_automata: bool = False) -> None:
     """Runs in a child process: time the core and the HTML path with `tree`'s code
-    (`cold`: each timed pass starts with an empty line-verdict cache)."""
+    (`cold`: each timed pass starts with an empty line-verdict cache; `cold_automata`:
+    and with the rule set rebuilt, its RE2 automata empty)."""
     sys.path.insert(0, str(tree))
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -191,10 +197,15 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
     shards.signature_table = _timed(shards.signature_table, "signatures", step_seconds)
     from corpus_clean.boilerplate.rules import load_rules
 
+    def empty_caches() -> None:
+        if cold_automata:
+            load_rules.cache_clear()
+        if cold or cold_automata:
+            load_rules().line_cache.clear()
+
     for name, fn in (("core", core), ("html", html), ("signatures", core_signatures)):
         step_seconds.clear()
-        if cold:
-            load_rules().line_cache.clear()
+        empty_caches()
         started = time.process_time()
         table = fn()
         result[name] = time.process_time() - started
@@ -204,8 +215,7 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
     if functions:  # a separate pass: the wrappers' own cost stays out of the timings above
         function_seconds: dict[str, float] = {}
         _time_functions(function_seconds)
-        if cold:
-            load_rules().line_cache.clear()
+        empty_caches()
         started = time.process_time()
         core_signatures()
         result["functions total"] = time.process_time() - started
@@ -225,11 +235,14 @@ def _timed(fn, name: str, seconds: dict[str, float]):
 
 # --------------------------------------------------------------------------- parent
 def run_child(tree: Path, corpus: Path, pages: Path | None, out: Path, functions: bool = False,
-              html_only: bool = False, env: dict[str, str] | None = None, cold: bool = False) -> dict:
+              html_only: bool = False, env: dict[str, str] | None = None, cold: bool = False,
+              cold_automata: bool = False) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, __file__, "--child", str(tree), "--corpus", str(corpus), "--out", str(out)]
     if cold:
         cmd.append("--cold")
+    if cold_automata:
+        cmd.append("--cold-automata")
     if html_only:
         cmd.append("--html-only")
     if pages is not None:
@@ -277,9 +290,12 @@ def main() -> int:
                         help="only the HTML path and the extraction alone (needs --pages)")
     parser.add_argument("--cold", action="store_true",
                         help="empty the engine's line-verdict cache before each timed pass (new lines, as in a fresh corpus)")
+    parser.add_argument("--cold-automata", action="store_true",
+                        help="--cold, and the rule set rebuilt before each timed pass (its RE2 automata empty)")
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.corpus, args.pages, args.out, args.functions, args.html_only, args.cold)
+        _child(args.child, args.corpus, args.pages, args.out, args.functions, args.html_only, args.cold,
+               args.cold_automata)
         return 0
     if args.baseline is None:
         parser.error("--baseline is required")
@@ -313,7 +329,7 @@ def main() -> int:
     for round_no in range(args.repeat):
         for label in (list(trees) if round_no % 2 == 0 else list(reversed(trees))):
             times = run_child(trees[label], corpus, args.pages, work / label, args.functions, env=envs[label],
-                              cold=args.cold)
+                              cold=args.cold, cold_automata=args.cold_automata)
             compiled[label] = times.get("compiled kernels", False)
             for name in runs:
                 if times.get(name, float("inf")) < best[label][name]:
@@ -324,7 +340,8 @@ def main() -> int:
 
     print(f"{size_mb:.1f} MB generated corpus, {n_pages} pages; CPU seconds best of {args.repeat}, "
           f"children alternating" + ("; line-verdict cache emptied before each timed pass (--cold)" if args.cold else "")
-          + "\n")
+          + ("; rule set rebuilt before each timed pass, its RE2 automata empty (--cold-automata)"
+             if args.cold_automata else "") + "\n")
     print("compiled kernels: " + ", ".join(f"{label} {'yes' if on else 'no'}" for label, on in compiled.items())
           + "\n")
     fallback = "fallback" in trees

