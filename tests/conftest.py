@@ -24,7 +24,10 @@ from hypothesis import settings  # noqa: E402
 # against hypothesis' per-example deadline in whichever property test opens a file first.
 import fsspec  # noqa: E402, F401
 
-settings.register_profile("ci", derandomize=True, print_blob=True)
+# No per-example deadline: on a loaded machine a GC pause or a neighbour's burst made a
+# 200 ms deadline fail a property whose assertions held (seen at load ~40 in round 8);
+# a property that hangs is still stopped by pytest-timeout.
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
 settings.register_profile("explore", max_examples=500)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
