@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections
+from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections, html_standfirst
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -295,10 +295,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
+    leads = html_standfirst.restore_standfirsts(cuts)  # an article header's lead paragraph
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
+    chosen = chosen + html_standfirst.leads_to_choose(leads, chosen)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
