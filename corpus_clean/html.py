@@ -82,10 +82,14 @@ class HtmlExtraction:
 # Tag and attribute vocabularies
 # --------------------------------------------------------------------------- #
 
-# Never article text. Not rendered at all (not part of the page's visible text):
+# Never article text. Not rendered at all (not part of the page's visible text).
+# Ruby annotations are reading aids, not words of the text: <rt> is the small reading
+# set above a word ("虐待" with "ぎゃくたい" over it) and <rp> the parentheses shown
+# only by browsers without ruby; inline, they would split every annotated word
+# ("虐待(ぎゃくたい)をなくす" for "虐待をなくす").
 INVISIBLE_TAGS = frozenset(
     "script style noscript template svg iframe object embed canvas video audio "
-    "img picture input source track".split()
+    "img picture input source track rt rp".split()
 )
 # Rendered, but page furniture: cut from the article, recorded with a reason.
 # (A dict, matched in one Python walk: a 30-way Lexbor selector list costs more.)
@@ -301,6 +305,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
     chosen = chosen + html_standfirst.leads_to_choose(leads, chosen)
+    chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
