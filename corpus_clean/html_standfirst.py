@@ -20,6 +20,13 @@ The restored paragraph then takes part in the scoring like any block; when
 the scoring chose blocks of the same article, :func:`leads_to_choose` adds the
 standfirst to the choice (it stands before the body, often as its sibling's
 child, where the sibling step does not reach).
+
+Sites without an article header name the lead instead: ``<div class="leadIn">``,
+``articleContent-lead``, ``article__abstract``, ``sommario``, ``introduction``.
+:func:`named_leads` adds to the choice such a block of prose standing right
+before a chosen block, a few levels up at most. An unnamed paragraph before the
+body is not taken: golds disagree on it (a photo caption set as a paragraph, a
+press release's summary; see RESULTS-html.md, round 7, readability).
 """
 from __future__ import annotations
 
@@ -27,7 +34,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["is_standfirst", "restore_standfirsts", "leads_to_choose"]
+__all__ = ["is_standfirst", "restore_standfirsts", "leads_to_choose", "named_leads"]
 
 # A standfirst is a block of prose: at least this many characters of text outside
 # links (two short sentences; a kicker, a byline or a date line is shorter) ...
@@ -193,3 +200,83 @@ def _under(node: LexborNode, ids: set) -> bool:
             return True
         node = node.parent
     return False
+
+
+# Class/id words that name a story's lead (English, and the words of the languages
+# whose sites name their markup in their own: Italian "sommario", French "chapo",
+# German "Vorspann"/"Anriss"/"Einleitung", Spanish "entradilla"/"bajada").
+LEAD_WORDS = frozenset((
+    "lead", "lede", "intro", "introduction", "standfirst", "abstract", "summary", "deck", "dek",
+    "sommario", "chapo", "chapeau", "vorspann", "anriss", "einleitung", "entradilla", "bajada",
+))
+LEAD_LEVELS = 4  # how far up from a chosen block its named lead is looked for
+LEAD_SIBLINGS = 3  # how many elements before it, at each level
+MAX_NAMED_LEAD_CHARS = 1500  # a lead is a paragraph or two, not a second body
+
+
+def is_named_lead(node: LexborNode) -> bool:
+    """True when ``node``'s class or id names a lead and it holds a lead's prose.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div class='article-leadIn'><p>" + "The lead of the story, in a sentence. " * 3 +
+    ...                      "</p></div><div class='related'><p>" + "Other story. " * 9 + "</p></div>")
+    >>> [is_named_lead(n) for n in t.css("div")]
+    [True, False]
+    """
+    from corpus_clean.html import label_words  # html.py imports this module
+
+    label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
+    if not label or not (label_words(label) & LEAD_WORDS):
+        return False
+    total = len(node.text(strip=True))
+    if total > MAX_NAMED_LEAD_CHARS:
+        return False
+    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    return total - linked >= MIN_LEAD_CHARS and linked <= MAX_LEAD_LINKS * total
+
+
+def named_leads(chosen: list[LexborNode]) -> list[LexborNode]:
+    """Named leads (:func:`is_named_lead`) standing before a chosen block: one of the
+    ``LEAD_SIBLINGS`` elements before it or before one of its ``LEAD_LEVELS`` ancestors,
+    or inside one of them; never one that holds or sits in a chosen block.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<body><article><div class='head'><div class='intro'>" + "A lead, in words. " * 6 +
+    ...     "</div></div><div id='body'><p>Body.</p></div></article><div class='intro'>Far away.</div></body>")
+    >>> [n.attributes["class"] for n in named_leads([t.css_first("#body")])]
+    ['intro']
+    """
+    chosen_ids = {node.mem_id for node in chosen}
+    found: list[LexborNode] = []
+    seen: set[int] = set()
+    for block in chosen:
+        node = block
+        for _ in range(LEAD_LEVELS):
+            if node is None or node.tag in ("body", "html"):
+                break
+            sibling, looked = node.prev, 0
+            while sibling is not None and looked < LEAD_SIBLINGS:
+                if sibling.tag not in ("-text", "-comment") and sibling.mem_id not in seen:
+                    looked += 1
+                    seen.add(sibling.mem_id)
+                    found.extend(_named_inside(sibling, chosen_ids))
+                sibling = sibling.prev
+            if node.tag in ("article", "main"):
+                break
+            node = node.parent
+    return [lead for lead in found if not _under(lead, chosen_ids)]
+
+
+def _named_inside(node: LexborNode, chosen_ids: set) -> list[LexborNode]:
+    """``[node]`` if it is a named lead, else the named leads among its descendants (none
+    if it holds a chosen block)."""
+    if node.mem_id in chosen_ids:
+        return []
+    if is_named_lead(node):
+        return [node] if not any(inner.mem_id in chosen_ids for inner in node.traverse()) else []
+    leads = []
+    for inner in node.css("[class],[id]"):
+        if inner.mem_id != node.mem_id and is_named_lead(inner) \
+                and not any(_under(inner, {lead.mem_id}) for lead in leads):
+            leads.append(inner)
+    return leads
