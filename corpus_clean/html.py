@@ -299,12 +299,10 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     cuts = strip_junk(tree, lenient=lenient)
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
-    leads = html_standfirst.restore_standfirsts(cuts)  # an article header's lead paragraph
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
-    chosen = chosen + html_standfirst.leads_to_choose(leads, chosen)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
