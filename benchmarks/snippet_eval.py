@@ -85,14 +85,16 @@ def load_pages(root: str, limit: Optional[int] = None, half: str = "all") -> lis
     """[{url, file, html, with, without}] of one half (or all), in the corpus' URL order."""
     read = reader_for(root)
     annotations = json.loads(read("tests/evaldata.json"))
-    urls = [url for url in sorted(annotations) if half == "all" or half_of(annotations[url]["file"]) == half]
+    urls = [url for url in sorted(annotations)
+            if half == "all" or half_of(annotations[url]["file"]) == half]
     pages = []
     for url in urls[:limit]:
         item = annotations[url]
         data = read(f"tests/eval/{item['file']}") or read(f"tests/cache/{item['file']}")
         if data is None:
             continue
-        pages.append({"url": url, "file": item["file"], "html": page_text(data), "with": item["with"], "without": item["without"]})
+        pages.append({"url": url, "file": item["file"], "html": page_text(data),
+                      "with": item["with"], "without": item["without"]})
     return pages
 
 

@@ -38,7 +38,8 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_flow, html_headings, html_listings, html_prose, html_rails, html_sections, html_standfirst
+from corpus_clean import (html_flow, html_headings, html_headings_tail, html_listings, html_prose, html_rails,
+                          html_sections, html_standfirst)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -289,6 +290,8 @@ def extract_main_text(html: str) -> HtmlExtraction:
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
+    # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
+    lines = html_headings_tail.cut_orphan_headings(lines, html_headings_tail.heading_texts(tree.body))
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)

@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 from corpus_clean.html import extract_main_text
 
 # (base, reading) pairs as Japanese easy-news and learner sites annotate kanji
-WORDS = [("子", "こ"), ("虐待", "ぎゃくたい"), ("法律", "ほうりつ"), ("教育", "きょういく"), ("禁止", "きんし")]
+WORDS = [("子", "こ"), ("虐待", "ぎゃくたい"), ("法律", "ほうりつ"),
+         ("教育", "きょういく"), ("禁止", "きんし")]
 FILLER = "をなくすための話があって、みんなで考えることになりました。"
 
 

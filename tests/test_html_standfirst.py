@@ -22,7 +22,8 @@ LEAD_LABELS = ["leadIn", "article__lead", "intro", "c-dek", "sommario", "article
 def page(lead_label: str, lead_tag: str = "div", levels: int = 1, article: str = "article") -> str:
     """A news page: the story's head (headline, byline, lead), then its body, ``levels`` wrappers down."""
     cls = f" class='{lead_label}'" if lead_label else ""
-    lead = f"<{lead_tag}{cls}>{LEAD}</{lead_tag}>" if lead_tag == "p" else f"<{lead_tag}{cls}><p>{LEAD}</p></{lead_tag}>"
+    inner = LEAD if lead_tag == "p" else f"<p>{LEAD}</p>"
+    lead = f"<{lead_tag}{cls}>{inner}</{lead_tag}>"
     body = "<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in BODY * 3) + "</div>"
     for _ in range(levels - 1):
         body = f"<div class='col'>{body}</div>"

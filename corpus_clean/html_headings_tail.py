@@ -1,0 +1,78 @@
+"""Headings left without their section: the kept title of a block that was cut.
+
+A heading introduces what follows it. When everything that follows it was cut
+("Related articles" over a list of links, "Das könnte Sie auch interessieren!"
+over teasers, "Comments" over a comment thread, "Pictures of the meeting" over
+a gallery), the heading stays behind as a line of its own, the last words of
+the article. Trafilatura drops headings left at the end of its output ("remove
+trailing titles", ``main_extractor.NOT_AT_THE_END``); :func:`cut_orphan_headings`
+does that on the rendered lines.
+
+A line is a heading when its text is the whole text of an ``<h2>``–``<h6>`` of
+the page (:func:`heading_texts`). The cut lines keep their place in the page's
+visible text and are recorded in ``removed`` as :data:`RULE`.
+"""
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+__all__ = ["RULE", "heading_texts", "cut_orphan_headings"]
+
+RULE = "html.orphan_heading"
+_HEADINGS = "h2,h3,h4,h5,h6"
+MAX_HEADING_CHARS = 200  # longer "headings" are paragraphs set in a heading's style
+
+
+def heading_texts(body: LexborNode) -> set[str]:
+    """The whitespace-collapsed texts of the page's ``<h2>``–``<h6>`` (short titles only).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> sorted(heading_texts(LexborHTMLParser("<body><h2>Related  articles</h2><h3></h3><p>x</p>"
+    ...                                       "<h3>He says it. It is true.</h3><h4>More...</h4></body>").body))
+    ['More...', 'Related articles']
+    """
+    texts = set()
+    for node in body.css(_HEADINGS):
+        text = " ".join(node.text().split())
+        # (a heading that ends a sentence is prose set in a heading's style: a pull quote,
+        # a closing line; titles do not end with a full stop)
+        if text and len(text) <= MAX_HEADING_CHARS and not (text.endswith(".") and not text.endswith("..")):
+            texts.add(text)
+    return texts
+
+
+def cut_orphan_headings(lines: list[tuple[str, str]], headings: set[str],
+                        keep: str = "keep") -> list[tuple[str, str]]:
+    """``lines`` with the kept headings at the end of the kept text given the verdict :data:`RULE`.
+
+    Only the trailing ones: a heading followed by cut lines and then by kept text
+    is left alone (on a listing, every card's title is a heading over a cut
+    blurb or date). When every kept line is a heading, nothing changes (a page
+    of titles is not an article whose end we can tell).
+
+    >>> lines = [("Harbour dues", "keep"), ("The board voted.", "keep"), ("Related articles", "keep"),
+    ...          ("Fares to rise", "html.links"), ("More from us", "keep")]
+    >>> [v for _, v in cut_orphan_headings(lines, {"Harbour dues", "Related articles", "More from us"})]
+    ['keep', 'keep', 'html.orphan_heading', 'html.links', 'html.orphan_heading']
+    >>> lines = [("Part one", "keep"), ("Its text.", "keep"), ("Part two", "keep"), ("Its text too.", "keep")]
+    >>> cut_orphan_headings(lines, {"Part one", "Part two"}) == lines
+    True
+    """
+    if not headings:
+        return lines
+    trailing = []
+    for i in range(len(lines) - 1, -1, -1):
+        text, verdict = lines[i]
+        if verdict != keep:
+            continue
+        if text not in headings:
+            break
+        trailing.append(i)
+    else:
+        return lines  # no kept line but headings
+    if not trailing:
+        return lines
+    out = list(lines)
+    for i in trailing:
+        out[i] = (out[i][0], RULE)
+    return out
