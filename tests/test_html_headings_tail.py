@@ -7,12 +7,12 @@ from corpus_clean import html_headings_tail
 from corpus_clean.html import extract_main_text
 
 STORY = [
-    "The authority's board voted for the change after a year in which repairs to the north pier cost twice "
-    "what was planned, and the ferry company warned that fares would follow, though not before the summer.",
-    "Fishermen, who pay the lowest rate, asked for a smaller rise, and the board agreed to phase it in over "
-    "two years for boats under twelve metres, which make up most of the local fleet and land most of the catch.",
-    "The new rates will be published in January, together with the plans for the south quay, where a second "
-    "slipway is to be built once the money from the regional fund is confirmed by the ministry in the spring.",
+    "The library will open on Sundays from March, the council decided on Monday night, after a petition "
+    "signed by two thousand readers and a trial over the winter that brought in more visitors than expected.",
+    "Volunteers from the reading club will staff the front desk in the mornings, and the council will pay "
+    "for a librarian in the afternoons, when the children's room is busiest and the computers are in demand.",
+    "The trial cost less than planned because the heating was already on for the exhibition upstairs, and "
+    "the council expects the same next year, though the budget will be reviewed in the autumn as usual.",
 ]
 # (titles no furniture label names: "Related articles" is cut as html.furniture already)
 TAIL_TITLES = ["Bilder des Treffens", "Mehr Kolumnen auf MeinMMO:", "Weitere Artikel", "Die Karte zum Abspeichern:",
@@ -22,11 +22,11 @@ TAIL_TITLES = ["Bilder des Treffens", "Mehr Kolumnen auf MeinMMO:", "Weitere Art
 def page(title: str, tag: str = "h2", cut_block: str = "links") -> str:
     """A story whose last section (a heading over teaser links, or over a share bar) the extractor cuts."""
     if cut_block == "links":
-        block = "<ul>" + "".join(f"<li><a href='/s/{i}'>Another story about the harbour, part {i}</a></li>"
+        block = "<ul>" + "".join(f"<li><a href='/s/{i}'>Another story about the library, part {i}</a></li>"
                                  for i in range(5)) + "</ul>"
     else:
         block = "<div class='share-bar'><a href='/fb'>Facebook</a> <a href='/x'>X</a></div>"
-    return ("<html><body><nav><a href='/'>Home</a></nav><div class='story'><h2>Harbour dues to rise</h2>"
+    return ("<html><body><nav><a href='/'>Home</a></nav><div class='story'><h2>Library to open on Sundays</h2>"
             + "".join(f"<p>{p}</p>" for p in STORY) + f"<{tag}>{title}</{tag}>{block}</div></body></html>")
 
 
@@ -35,7 +35,7 @@ def page(title: str, tag: str = "h2", cut_block: str = "links") -> str:
 def test_a_heading_left_at_the_end_is_cut_and_recorded(title, tag, cut_block):
     ex = extract_main_text(page(title, tag, cut_block))
     assert STORY[2] in ex.text and title not in ex.text
-    assert "Harbour dues to rise" in ex.text  # a heading with its section is kept
+    assert "Library to open on Sundays" in ex.text  # a heading with its section is kept
     assert any(r.text.strip() == title and r.rule == html_headings_tail.RULE for r in ex.removed)
     assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
 
