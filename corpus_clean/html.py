@@ -291,7 +291,7 @@ def extract_main_text(html: str) -> HtmlExtraction:
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
-    lines = html_headings_tail.cut_orphan_headings(lines, html_headings_tail.heading_texts(tree.body))
+    lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)

@@ -37,6 +37,10 @@ LEAD_WORDS = frozenset((
     "lead", "lede", "intro", "introduction", "standfirst", "abstract", "summary", "deck", "dek",
     "sommario", "chapo", "chapeau", "vorspann", "anriss", "einleitung", "entradilla", "bajada",
 ))
+# Class or id holding one of the words, in any case (a first filter: "leader" matches it too)
+_LEAD_SELECTOR = ",".join(f'[{attr}*="{word}" i]' for word in sorted(LEAD_WORDS)
+                          if not any(other != word and other in word for other in LEAD_WORDS)
+                          for attr in ("class", "id"))
 LEAD_LEVELS = 4  # how far up from a chosen block its named lead is looked for
 LEAD_SIBLINGS = 3  # how many elements before it, at each level
 MAX_NAMED_LEAD_CHARS = 1500  # a lead is a paragraph or two, not a second body
@@ -54,9 +58,7 @@ def is_named_lead(node: LexborNode) -> bool:
     from corpus_clean.html import label_words  # html.py imports this module
 
     label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
-    # (a substring test first: most labels hold none of the words, and splitting costs more)
-    lowered = label.lower()
-    if not any(word in lowered for word in LEAD_WORDS) or not (label_words(label) & LEAD_WORDS):
+    if not label or not (label_words(label) & LEAD_WORDS):
         return False
     total = len(node.text(strip=True))
     if total > MAX_NAMED_LEAD_CHARS:
@@ -78,37 +80,34 @@ def named_leads(chosen: list[LexborNode]) -> list[LexborNode]:
     """
     chosen_ids = {node.mem_id for node in chosen}
     found: list[LexborNode] = []
+    found_ids: set[int] = set()
     seen: set[int] = set()
+    climbed: set[int] = set()
     for block in chosen:
         node = block
         for _ in range(LEAD_LEVELS):
-            if node is None or node.tag in ("body", "html"):
+            # (an ancestor another chosen block climbed through: its siblings were looked at)
+            if node is None or node.tag in ("body", "html") or node.mem_id in climbed:
                 break
+            climbed.add(node.mem_id)
             sibling, looked = node.prev, 0
             while sibling is not None and looked < LEAD_SIBLINGS:
+                if sibling.mem_id in chosen_ids:
+                    break  # what stands before it is that block's to look at
                 if sibling.tag not in ("-text", "-comment") and sibling.mem_id not in seen:
                     looked += 1
                     seen.add(sibling.mem_id)
-                    found.extend(_named_inside(sibling, chosen_ids))
+                    # (one Lexbor query for the labels holding a lead word; the exact word test after)
+                    for candidate in sibling.css(_LEAD_SELECTOR):
+                        if not _under(candidate, found_ids | chosen_ids) and is_named_lead(candidate) \
+                                and not any(inner.mem_id in chosen_ids for inner in candidate.traverse()):
+                            found.append(candidate)
+                            found_ids.add(candidate.mem_id)
                 sibling = sibling.prev
             if node.tag in ("article", "main"):
                 break
             node = node.parent
-    return [lead for lead in found if not _under(lead, chosen_ids)]
-
-
-def _named_inside(node: LexborNode, chosen_ids: set) -> list[LexborNode]:
-    """``[node]`` if it is a named lead, else the outermost named leads among its descendants."""
-    if node.mem_id in chosen_ids:
-        return []
-    if is_named_lead(node):
-        return [node] if not any(inner.mem_id in chosen_ids for inner in node.traverse()) else []
-    leads = []
-    for inner in node.css("[class],[id]"):
-        if inner.mem_id != node.mem_id and is_named_lead(inner) \
-                and not any(_under(inner, {lead.mem_id}) for lead in leads):
-            leads.append(inner)
-    return leads
+    return found
 
 
 def _under(node: LexborNode, ids: set) -> bool:
