@@ -38,8 +38,8 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_flow, html_headings, html_listings, html_panels, html_prose, html_rails, html_sections,
-                          html_tables)
+from corpus_clean import (html_flow, html_headings, html_headings_tail, html_listings, html_panels, html_prose,
+                          html_rails, html_sections, html_standfirst, html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -83,10 +83,14 @@ class HtmlExtraction:
 # Tag and attribute vocabularies
 # --------------------------------------------------------------------------- #
 
-# Never article text. Not rendered at all (not part of the page's visible text):
+# Never article text. Not rendered at all (not part of the page's visible text).
+# Ruby annotations are reading aids, not words of the text: <rt> is the small reading
+# set above a word ("虐待" with "ぎゃくたい" over it) and <rp> the parentheses shown
+# only by browsers without ruby; inline, they would split every annotated word
+# ("虐待(ぎゃくたい)をなくす" for "虐待をなくす").
 INVISIBLE_TAGS = frozenset(
     "script style noscript template svg iframe object embed canvas video audio "
-    "img picture input source track".split()
+    "img picture input source track rt rp".split()
 )
 # Rendered, but page furniture: cut from the article, recorded with a reason.
 # (A dict, matched in one Python walk: a 30-way Lexbor selector list costs more.)
@@ -286,6 +290,8 @@ def extract_main_text(html: str) -> HtmlExtraction:
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
+    # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
+    lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
@@ -300,6 +306,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
+    chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
