@@ -213,17 +213,25 @@ def word_hashes(words: BatchWords) -> WordHashes:
     """
     pieces = [dedup_pieces(word) for word in words.vocabulary.to_pylist()]
     per_word = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))  # pieces per distinct word
-    encoded = pa.array(list(chain.from_iterable(pieces)), pa.string()).dictionary_encode()
-    piece_hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
+    # The pieces of distinct words are nearly all distinct: hashed as they are listed.
+    piece_hashes = string_hashes(pa.array(list(chain.from_iterable(pieces)), pa.string()))
     first = np.cumsum(per_word) - per_word
-    # Every word of the batch, in order, expanded into its distinct word's pieces: the
-    # k-th piece out of the batch is piece (its word's first + k - the word's first out).
+    # Every word of the batch, in order, replaced by its distinct word's pieces (none, one
+    # or more): out_first is where the word's first piece goes in the batch's hashes.
     count = per_word[words.ids]
-    out_first = np.cumsum(count) - count
-    total = int(count.sum())
-    hashes = piece_hashes[np.repeat(first[words.ids] - out_first, count) + np.arange(total)]
-    counts = np.bincount(words.doc, weights=count, minlength=len(words.lengths)).astype(np.int64)
-    return WordHashes(hashes, counts)
+    ends = np.cumsum(count)
+    out_first = ends - count
+    hashes = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
+    one = count == 1  # most words are one piece: one gather
+    hashes[out_first[one]] = piece_hashes[first[words.ids[one]]]
+    more = np.flatnonzero(count > 1)
+    if len(more):  # "mayor's": the k-th piece out of such a word is its distinct word's first + k
+        taken = count[more]
+        step = np.arange(int(taken.sum())) - np.repeat(np.cumsum(taken) - taken, taken)
+        hashes[np.repeat(out_first[more], taken) + step] = piece_hashes[np.repeat(first[words.ids[more]], taken) + step]
+    # Pieces per document: the running count of pieces at each document's last word.
+    before = np.concatenate([[0], ends])[np.cumsum(np.concatenate([[0], words.lengths]))]
+    return WordHashes(hashes, np.diff(before).astype(np.int64))
 
 
 # Which characters `_NOT_LETTERS_RE2` keeps, as RE2 decides, learnt as they are met: the
@@ -582,6 +590,127 @@ def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.nda
     return out
 
 
+# ---------------------------------------------------------------- comparing signatures
+# The compiled kernel (corpus_clean/_dedup_native.c), when it was built: it compares two
+# documents' signature rows where they lie, and stops on a pair that can no longer reach
+# the threshold. Its numpy twin (``_equal_slots_numpy``) gathers the rows, compares them
+# whole and is the reference: same output (tests/test_dedup_kernels.py).
+try:
+    from corpus_clean import _dedup_native
+except ImportError:  # not built (no C compiler at install): the twin runs
+    _dedup_native = None
+
+
+def _kernel():
+    """The compiled kernel, unless the twins are asked for (``native.twins_only``,
+    ``CORPUS_CLEAN_NATIVE=0``: the same switch as the core's kernels) or it was not built."""
+    from corpus_clean import native
+
+    return _dedup_native if native.active() is not None else None
+
+
+def _equal_slots_numpy(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray,
+                       right_rows: np.ndarray) -> np.ndarray:
+    """``equal_slots``' twin: ``VERIFY_PAIRS`` pairs' rows gathered at a time and compared."""
+    out = np.empty(len(left_rows), dtype=np.int32)
+    for start in range(0, len(left_rows), VERIFY_PAIRS):
+        stop = start + VERIFY_PAIRS
+        out[start:stop] = np.count_nonzero(left[left_rows[start:stop]] == right[right_rows[start:stop]], axis=1)
+    return out
+
+
+def _equal_slots_compiled(kernel, left: np.ndarray, left_rows: np.ndarray, right: np.ndarray,
+                          right_rows: np.ndarray, need: int) -> np.ndarray:
+    out = np.empty(len(left_rows), dtype=np.int32)
+    kernel.equal_slots(np.ascontiguousarray(left), np.ascontiguousarray(left_rows, dtype=np.int64),
+                       np.ascontiguousarray(right), np.ascontiguousarray(right_rows, dtype=np.int64),
+                       left.shape[1], need, out)
+    return out
+
+
+def equal_slots(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray, right_rows: np.ndarray) -> np.ndarray:
+    """For each pair k, how many slots row `left_rows[k]` of signature matrix `left` and
+    row `right_rows[k]` of `right` have equal (int32): ``agreement`` times the slots,
+    without gathering the rows.
+
+    >>> m = np.array([[1, 2, 3, 4], [1, 2, 0, 4], [9, 9, 9, 9]], dtype=np.uint32)
+    >>> equal_slots(m, np.array([1, 2]), m, np.array([0, 0])).tolist()
+    [3, 0]
+    """
+    kernel = _kernel()
+    if kernel is None:
+        return _equal_slots_numpy(left, left_rows, right, right_rows)
+    return _equal_slots_compiled(kernel, left, left_rows, right, right_rows, 0)
+
+
+def reaching(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray, right_rows: np.ndarray,
+             need: int) -> np.ndarray:
+    """``equal_slots(...) >= need`` (bool per pair). The compiled kernel drops a pair as
+    soon as its count so far plus the slots left is under `need`: a chance candidate (most
+    of them agree on a few slots) is rejected after ~80 of 128 slots.
+
+    >>> m = np.array([[1, 2, 3, 4], [1, 2, 0, 4], [9, 9, 9, 9]], dtype=np.uint32)
+    >>> reaching(m, np.array([1, 2]), m, np.array([0, 0]), need=3).tolist()
+    [True, False]
+    """
+    kernel = _kernel()
+    if kernel is None:
+        return _equal_slots_numpy(left, left_rows, right, right_rows) >= need
+    return _equal_slots_compiled(kernel, left, left_rows, right, right_rows, need) >= need
+
+
+def needed_slots(threshold: float, slots: int) -> int:
+    """The fewest equal slots whose ``agreement`` (k / slots, as float32) is >= threshold:
+    comparing counts with it decides as comparing ``agreement`` with the threshold.
+
+    >>> needed_slots(0.4, 128), needed_slots(0.5, 128), needed_slots(1.0, 128)
+    (52, 64, 128)
+    """
+    agreements = (np.arange(slots + 1) / slots).astype(np.float32)
+    return int(np.argmax(agreements >= threshold))
+
+
+class SignatureRows:
+    """The signatures of index positions, read where they lie: below `n_old` rows of
+    the index's matrix `old`, from `n_old` on rows of `new` (the batch's, or the run's).
+    Called with positions, gives their rows (a copy); ``equal_slots`` and ``reaching``
+    compare pairs of positions, the later one (left) always at `n_old` or after.
+
+    >>> s = SignatureRows(np.array([[1, 2]], dtype=np.uint32), np.array([[1, 3], [1, 2]], dtype=np.uint32), 1)
+    >>> s(np.array([2, 0])).tolist(), s.equal_slots(np.array([1, 2]), np.array([0, 0])).tolist()
+    ([[1, 2], [1, 2]], [1, 2])
+    """
+
+    def __init__(self, old: np.ndarray, new: np.ndarray, n_old: int) -> None:
+        self.old, self.new, self.n_old = old, new, n_old
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        old = positions < self.n_old
+        if not old.any():  # the usual case (a batch's own documents): one gather
+            return self.new.take(positions - self.n_old, axis=0)
+        out = np.empty((len(positions), self.new.shape[1]), dtype=np.uint32)
+        out[old] = self.old[positions[old]]
+        out[~old] = self.new[positions[~old] - self.n_old]
+        return out
+
+    def _by_matrix(self, compare, left: np.ndarray, right: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """`compare(new, left rows, matrix, right rows)` into `out`, the right side split
+        by the matrix it lies in."""
+        old = right < self.n_old
+        if not old.any():
+            out[:] = compare(self.new, left - self.n_old, self.new, right - self.n_old)
+        else:
+            out[old] = compare(self.new, left[old] - self.n_old, self.old, right[old])
+            out[~old] = compare(self.new, left[~old] - self.n_old, self.new, right[~old] - self.n_old)
+        return out
+
+    def equal_slots(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return self._by_matrix(equal_slots, left, right, np.empty(len(left), dtype=np.int32))
+
+    def reaching(self, left: np.ndarray, right: np.ndarray, need: int) -> np.ndarray:
+        return self._by_matrix(lambda *rows: reaching(*rows, need), left, right, np.empty(len(left), dtype=bool))
+
+
 def stable_order(keys: np.ndarray) -> np.ndarray:
     """``np.argsort(keys, kind="stable")``; for uint32 keys computed as one sort of
     (key << 32 | row) in uint64, which numpy's SIMD sort does several times faster than a
@@ -932,14 +1061,7 @@ class DedupIndex:
         hashes = signatures.column("exact_hash").to_numpy()
         has_words = signatures.column("n_words").to_numpy() > 0
 
-        def signature(positions: np.ndarray) -> np.ndarray:
-            old = positions < n_old
-            if not old.any():  # the usual case (a batch's own documents): one gather
-                return matrix.take(positions - n_old, axis=0)
-            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
-            out[old] = self._matrix[positions[old]]
-            out[~old] = matrix[positions[~old] - n_old]
-            return out
+        signature = SignatureRows(self._matrix, matrix, n_old)
 
         # Same id as a live indexed row: same text = seen before; other text = replaced.
         live_positions = np.flatnonzero(self._live)
@@ -1027,28 +1149,30 @@ class DedupIndex:
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
         return verified_by_left(pairs, lambda unique_pairs: self._verify(unique_pairs, signature, len(live), release))
 
-    def _verify(self, pairs: np.ndarray, signature, n_positions: int,
+    def _verify(self, pairs: np.ndarray, signature: SignatureRows, n_positions: int,
                 release: Callable[[], None] = lambda: None) -> np.ndarray:
-        """The pair keys of `pairs` whose two signatures agree on >= threshold of their
-        slots, sorted.
+        """The pair keys of `pairs` (sorted) whose two signatures agree on >= threshold of
+        their slots, sorted (``SignatureRows.reaching``: the rows compared where they lie).
 
-        ``VERIFY_PAIRS`` pairs at a time (two gathered signatures per pair: all at once
-        grew with the run, hundreds of MB for 400k pairs), taken by blocks of
-        ``BAND_KEY_ROWS`` right-hand (earlier) documents, `release` after each block: a
-        mapped matrix is then read a block at a time. (In key order, each chunk's right-hand
-        documents are spread over the whole run, and the kernel maps ~64 KB around each
-        page read: one chunk of 8k pairs brought a 100 MB mapping in whole, measured.)
-        A slice's left-hand documents are consecutive."""
+        A run of more than ``BAND_KEY_ROWS`` positions is verified by blocks of that many
+        right-hand (earlier) documents, `release` after each block: a mapped matrix is
+        then read a block at a time. (In key order, the right-hand documents are spread
+        over the whole run, and the kernel maps ~64 KB around each page read: one chunk of
+        8k pairs brought a 100 MB mapping in whole, measured.) A slice's left-hand
+        documents are consecutive."""
+        need = needed_slots(self.params.threshold, self.params.num_perm)
+        if n_positions <= BAND_KEY_ROWS:  # one block: the pairs in their order, no re-sorting
+            keep = signature.reaching(pairs >> 32, pairs & 0xFFFFFFFF, need)
+            release()
+            return pairs[keep]
         right = pairs & 0xFFFFFFFF
         order = np.argsort(right, kind="stable")
         edges = np.searchsorted(right[order], np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS))
         kept = [np.empty(0, dtype=np.int64)]
         for low, high in zip(edges[:-1].tolist(), edges[1:].tolist()):
-            for start in range(low, high, VERIFY_PAIRS):
-                chunk = pairs[order[start:min(start + VERIFY_PAIRS, high)]]
-                agree = agreement(signature(chunk >> 32), signature(chunk & 0xFFFFFFFF))
-                kept.append(chunk[agree >= self.params.threshold])
             if high > low:
+                block = pairs[order[low:high]]
+                kept.append(block[signature.reaching(block >> 32, block & 0xFFFFFFFF, need)])
                 release()
         return np.sort(np.concatenate(kept))
 
@@ -1320,16 +1444,10 @@ class PartByPartAssignment:
         """Documents of the run decided so far."""
         return self._part_starts[-1] - self.n_old
 
-    def _signature(self, positions: np.ndarray) -> np.ndarray:
-        """Signatures at index or run positions."""
-        run_matrix = self._run_signatures.matrix
-        if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
-            return run_matrix[positions - self.n_old]
-        out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
-        old = positions < self.n_old
-        out[old] = self.index._matrix[positions[old]]
-        out[~old] = run_matrix[positions[~old] - self.n_old]
-        return out
+    @property
+    def _signature(self) -> SignatureRows:
+        """Signatures at index or run positions (the run's as they are now)."""
+        return SignatureRows(self.index._matrix, self._run_signatures.matrix, self.n_old)
 
     def release(self) -> None:
         """Drop the pages of the run's mapped signatures this process holds (for the
@@ -1478,14 +1596,16 @@ class PartByPartAssignment:
 
 
 def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,
-                     candidates: dict[int, np.ndarray], root: np.ndarray, similarity: np.ndarray, signature,
-                     threshold: float, release: Callable[[], None]) -> None:
+                     candidates: dict[int, np.ndarray], root: np.ndarray, similarity: np.ndarray,
+                     signature: SignatureRows, threshold: float, release: Callable[[], None]) -> None:
     """Decide the documents at positions `to_decide` (ascending; all >= `first`), setting
     `root` (the kept document's position, itself if kept) and `similarity` in place.
-    `seen_at` and `exact_first` are indexed by position - `first`; `signature(positions)`
-    gives signatures. In order of precedence: an indexed id with the same text keeps its
+    `seen_at` and `exact_first` are indexed by position - `first`; `signature` compares
+    signatures. In order of precedence: an indexed id with the same text keeps its
     decision; an exact twin makes a copy of the twin's kept document; else the best
     verified candidate's kept document, if its agreement reaches `threshold`."""
+    slots = signature.new.shape[1]
+    need = needed_slots(threshold, slots)
     reads = 0  # documents' signatures read since the last release
     for i in to_decide.tolist():
         if reads >= READS_PER_RELEASE:
@@ -1497,15 +1617,15 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
             similarity[i] = similarity[earlier]
         elif exact_first[i - first] < i:
             root[i] = root[exact_first[i - first]]
-            similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
+            similarity[i] = signature.equal_slots(np.array([i]), root[i:i + 1])[0] / slots
             reads += 2
         else:
             roots = np.unique(root[candidates[i]])
             reads += 1 + len(roots)
-            scores = agreement(signature(np.full(len(roots), i)), signature(roots))
-            best = int(np.argmax(scores))  # ties: the earliest kept document
-            if scores[best] >= threshold:
-                root[i], similarity[i] = roots[best], scores[best]
+            counts = signature.equal_slots(np.full(len(roots), i), roots)
+            best = int(np.argmax(counts))  # ties: the earliest kept document
+            if counts[best] >= need:
+                root[i], similarity[i] = roots[best], counts[best] / slots
 
 
 def _assignments(ids: pa.Array, new_root: np.ndarray, new_positions: np.ndarray, all_ids,
