@@ -294,18 +294,26 @@ def shingle_hashes(words: WordHashes, n: int) -> tuple[np.ndarray, np.ndarray]:
     per_doc = np.where(words.counts > 0, np.maximum(words.counts - n + 1, 1), 0)
     offsets = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.uint64)
     total = int(offsets[-1])
-    # Position of each shingle's first word, and of the word after its document's last.
+    # Position of each shingle's first word.
     first = np.repeat(words.starts, per_doc) + np.arange(total) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
-    end = np.repeat(words.starts + words.counts, per_doc)
-    # Chained FNV-style over the words' (already mixed) hashes, mixed once at the end; a
-    # word past its document's end (a text shorter than n words) counts as 0.
+    # Chained FNV-style over the words' (already mixed) hashes, mixed once at the end:
+    # computed for every run of n consecutive words of the batch (slices, no gathers),
+    # then each shingle takes its first word's run.
     padded = np.concatenate([words.hashes, np.zeros(n, dtype=np.uint64)])
-    hashes = np.zeros(total, dtype=np.uint64)
+    runs = np.zeros(len(words.hashes), dtype=np.uint64)
     for k in range(n):
-        at = first + k
-        hashes = (hashes * _FNV_PRIME) ^ np.where(at < end, padded[at], np.uint64(0))
-    hashes = _mix64(hashes)
-    return hashes, offsets
+        runs = (runs * _FNV_PRIME) ^ padded[k:k + len(words.hashes)]
+    hashes = runs[first]
+    # A text shorter than n words is one shingle, whose words past its end count as 0
+    # (its run above went on into the next text's words).
+    short = np.flatnonzero((words.counts > 0) & (words.counts < n))
+    if len(short):
+        start, count = words.starts[short], words.counts[short]
+        chained = np.zeros(len(short), dtype=np.uint64)
+        for k in range(n):
+            chained = (chained * _FNV_PRIME) ^ np.where(k < count, padded[start + k], np.uint64(0))
+        hashes[offsets[short].astype(np.int64)] = chained
+    return _mix64(hashes), offsets
 
 
 def minhash_signatures(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
