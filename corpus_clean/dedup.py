@@ -572,13 +572,20 @@ def gather_rows(matrix: np.ndarray, positions: np.ndarray, release: Callable[[],
 PAIR_KEYS_AT_ONCE = 1_000_000
 # Documents of a run whose candidate pairs are made unique and verified together. A run
 # with more spills its pairs to files, one per slice of this many documents, so that the
-# pairs in memory stay bounded whatever the run's size (see CandidatePairs).
-PARTITION_DOCS = 16_384
+# pairs in memory stay bounded whatever the run's size (see CandidatePairs). A slice's
+# raw keys are ~250 per document at most (4 per band), ~120 on uncleaned generated
+# texts: 8 MB here, and about as much again while they are made unique and verified.
+PARTITION_DOCS = 8_192
 # Candidate pairs verified at a time (their two gathered signatures: ~8 MB).
 VERIFY_PAIRS = 8_192
 # Rows of the run's signatures read at a time for one band's keys (8 MB of signatures;
 # mapped ones are released after each slice, see MappedSignatures).
 BAND_KEY_ROWS = 16_384
+# Rows of an index part written at a time (``DedupIndex.save``): 4 MB of signatures. The
+# Parquet writer holds a group's column encoded (its list levels, a dictionary it tries,
+# the compressed pages) besides the gathered rows: with the 16 MB groups of the clean
+# parts (~29k rows here) the save peaked ~120 MB above its start at 100k documents.
+INDEX_ROW_GROUP_ROWS = 8_192
 # Signatures the decisions read (anywhere in the run) between two releases of a mapped
 # matrix's pages. The kernel maps more than the page read: measured, 16 single rows
 # read brought in 8 MB (its page cache holds large folios), so this is kept small.
@@ -844,9 +851,11 @@ class CandidatePairs:
                     pile.append(np.fromfile(self._path(k), dtype=np.int64))
                     self._path(k).unlink()
                 keys = np.concatenate(pile) if pile else np.empty(0, dtype=np.int64)
-                del pile  # only the slice's unique keys stay while the caller verifies them
-                yield sorted_unique(keys)
-                del keys
+                del pile
+                unique = sorted_unique(keys)
+                del keys  # only the slice's unique keys stay while the caller verifies them
+                yield unique
+                del unique
         finally:
             if self._spill is not None:
                 self._spill.cleanup()
@@ -975,10 +984,10 @@ class DedupIndex:
         sorted for readers (by id) as ``output.write_parquet`` sorts them. Returns the part
         written, or None when nothing was added (a rerun).
 
-        Written a row group at a time, each group's signatures gathered from the matrix
-        (``gather_rows``): sorting the whole table with its signatures held them twice
-        more (~500 MB at 2 GB of input)."""
-        from corpus_clean.output import row_group_rows, sort_for_readers, write_json, write_parquet_row_groups
+        Written ``INDEX_ROW_GROUP_ROWS`` rows at a time, each group's signatures gathered
+        from the matrix (``gather_rows``): sorting the whole table with its signatures held
+        them twice more (~500 MB at 2 GB of input)."""
+        from corpus_clean.output import sort_for_readers, write_json, write_parquet_row_groups
 
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
@@ -990,10 +999,7 @@ class DedupIndex:
         rows = rows.drop_columns(["position"])
         minhash = signature_schema(self.params).field("minhash")
         schema = pa.schema(list(rows.schema) + [minhash])
-        sized = rows.append_column(minhash, pa.FixedSizeListArray.from_arrays(  # a view, to size the groups
-            pa.array(self._matrix[self._saved:].ravel(), pa.uint32()), self.params.num_perm))
-        per_group = row_group_rows(sized)
-        del sized
+        per_group = INDEX_ROW_GROUP_ROWS
 
         def groups():
             for start in range(0, len(rows), per_group):
@@ -1103,7 +1109,7 @@ class DedupIndex:
         # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
         to_decide = np.unique(np.concatenate([
             new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
-            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+            candidates.left]))
         _decide_in_order(to_decide, n_old, seen_at, exact_first[n_old:], candidates, root, similarity, signature,
                          params.threshold, release)
         release()
@@ -1133,13 +1139,13 @@ class DedupIndex:
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
                              signature, live: np.ndarray, spill_dir: str | Path | None = None,
-                             release: Callable[[], None] = lambda: None) -> dict[int, np.ndarray]:
+                             release: Callable[[], None] = lambda: None) -> VerifiedPairs:
         """For each document of the batch, the earlier documents sharing a band with it
         whose signatures agree on >= threshold of their slots (positions, ascending):
         the first and last indexed kept document with its band key, and the first and
         previous document of the batch with it."""
         if not has_words.any():
-            return {}
+            return VerifiedPairs(np.empty(0, dtype=np.int64))
         with_words = n_old + np.flatnonzero(has_words)
         # Each candidate pair as one int64, left << 32 | right (positions < 2^31), so that
         # sorting the keys sorts the pairs by (left, right). Most pairs repeat across
@@ -1173,31 +1179,54 @@ class DedupIndex:
             keep = signature.reaching(pairs >> 32, pairs & 0xFFFFFFFF, need)
             release()
             return pairs[keep]
-        right = pairs & 0xFFFFFFFF
-        order = np.argsort(right, kind="stable")
-        edges = np.searchsorted(right[order], np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS))
+        # The pairs sorted by right-hand document: keys right << 32 | left, sorted in place
+        # (one array of the slice's pairs, no argsort and gathers beside it).
+        by_right = (pairs << 32) | (pairs >> 32)
+        by_right.sort()
+        edges = np.searchsorted(by_right, np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS) << 32)
         kept = [np.empty(0, dtype=np.int64)]
         for low, high in zip(edges[:-1].tolist(), edges[1:].tolist()):
             if high > low:
-                block = pairs[order[low:high]]
-                kept.append(block[signature.reaching(block >> 32, block & 0xFFFFFFFF, need)])
+                left, right = by_right[low:high] & 0xFFFFFFFF, by_right[low:high] >> 32
+                keep = signature.reaching(left, right, need)
+                kept.append((left[keep] << 32) | right[keep])
                 release()
         return np.sort(np.concatenate(kept))
 
 
-def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[int, np.ndarray]:
-    """The candidate pairs (keys ``left << 32 | right``) that `verify` keeps, as {left
-    position: its right positions}; `pairs` gives them sorted by (left, right), one slice
-    of left documents at a time."""
+class VerifiedPairs:
+    """Verified candidate pairs grouped by their later document: ``left`` holds the
+    documents that have any (ascending), and the k-th one's earlier documents are
+    ``right[bounds[k]:bounds[k + 1]]`` (ascending). Flat arrays, not a dict of one array
+    per document: that cost ~150 B of Python objects per document (~75 MB at 2 GB of
+    input), and Python keeps the memory of small objects once freed.
+
+    >>> pairs = VerifiedPairs(np.array([(3 << 32) | 1, (3 << 32) | 2, (5 << 32) | 0]))
+    >>> pairs.left.tolist(), pairs.of(0).tolist(), pairs.of(1).tolist()
+    ([3, 5], [1, 2], [0])
+    """
+
+    def __init__(self, keys: np.ndarray) -> None:
+        """`keys`: ``left << 32 | right``, sorted."""
+        left = keys >> 32
+        starts = np.flatnonzero(np.r_[True, left[1:] != left[:-1]]) if len(keys) else np.empty(0, dtype=np.int64)
+        self.left = left[starts]
+        self.right = keys & 0xFFFFFFFF
+        self.bounds = np.r_[starts, len(keys)]
+
+    def of(self, k: int) -> np.ndarray:
+        """The earlier documents of the k-th document of ``left``."""
+        return self.right[self.bounds[k]:self.bounds[k + 1]]
+
+
+def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> VerifiedPairs:
+    """The candidate pairs (keys ``left << 32 | right``) that `verify` keeps, grouped by
+    left document; `pairs` gives them sorted by (left, right), one slice of left documents
+    at a time."""
     verified = [np.empty(0, dtype=np.int64)]
     for unique_pairs in pairs.slices():
         verified.append(verify(unique_pairs))
-    verified_pairs = np.concatenate(verified)
-    left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
-    if not len(left):
-        return {}
-    bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
-    return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+    return VerifiedPairs(np.concatenate(verified))
 
 
 # Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
@@ -1530,7 +1559,7 @@ class PartByPartAssignment:
         self._similarity = np.concatenate([self._similarity, np.full(len(ids), np.nan, dtype=np.float32)])
         to_decide = np.unique(np.concatenate([
             positions[seen_at >= 0], positions[exact_first < positions],
-            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+            candidates.left]))
         _decide_in_order(to_decide, start, seen_at, exact_first, candidates, self._root, self._similarity,
                          self._signature, params.threshold, self._run_signatures.release)
         self._run_signatures.release()
@@ -1543,12 +1572,12 @@ class PartByPartAssignment:
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
                              live: Callable[[np.ndarray], np.ndarray],
-                             spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
+                             spill_dir: str | Path | None = None) -> VerifiedPairs:
         """``DedupIndex._verified_candidates`` for one part: per band, the first and last
         live indexed kept document with the key, and the run's first and previous document
         with it (earlier parts' from ``FirstAndLastKeys``, then the part's own)."""
         if not len(with_words):
-            return {}
+            return VerifiedPairs(np.empty(0, dtype=np.int64))
         # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
         # by slices of documents in a big part): a part's raw pairs are ~250 per document.
         pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
@@ -1604,7 +1633,7 @@ class PartByPartAssignment:
 
 
 def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,
-                     candidates: dict[int, np.ndarray], root: np.ndarray, similarity: np.ndarray,
+                     candidates: VerifiedPairs, root: np.ndarray, similarity: np.ndarray,
                      signature: SignatureRows, threshold: float, release: Callable[[], None]) -> None:
     """Decide the documents at positions `to_decide` (ascending; all >= `first`), setting
     `root` (the kept document's position, itself if kept) and `similarity` in place.
@@ -1615,7 +1644,8 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
     slots = signature.new.shape[1]
     need = needed_slots(threshold, slots)
     reads = 0  # documents' signatures read since the last release
-    for i in to_decide.tolist():
+    candidate_at = np.searchsorted(candidates.left, to_decide).tolist()  # where each one's candidates are
+    for i, k in zip(to_decide.tolist(), candidate_at):
         if reads >= READS_PER_RELEASE:
             release()
             reads = 0
@@ -1628,7 +1658,7 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
             similarity[i] = signature.equal_slots(np.array([i]), root[i:i + 1])[0] / slots
             reads += 2
         else:
-            roots = np.unique(root[candidates[i]])
+            roots = np.unique(root[candidates.of(k)])
             reads += 1 + len(roots)
             counts = signature.equal_slots(np.full(len(roots), i), roots)
             best = int(np.argmax(counts))  # ties: the earliest kept document
