@@ -213,17 +213,25 @@ def word_hashes(words: BatchWords) -> WordHashes:
     """
     pieces = [dedup_pieces(word) for word in words.vocabulary.to_pylist()]
     per_word = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))  # pieces per distinct word
-    encoded = pa.array(list(chain.from_iterable(pieces)), pa.string()).dictionary_encode()
-    piece_hashes = string_hashes(encoded.dictionary)[encoded.indices.to_numpy()]
+    # The pieces of distinct words are nearly all distinct: hashed as they are listed.
+    piece_hashes = string_hashes(pa.array(list(chain.from_iterable(pieces)), pa.string()))
     first = np.cumsum(per_word) - per_word
-    # Every word of the batch, in order, expanded into its distinct word's pieces: the
-    # k-th piece out of the batch is piece (its word's first + k - the word's first out).
+    # Every word of the batch, in order, replaced by its distinct word's pieces (none, one
+    # or more): out_first is where the word's first piece goes in the batch's hashes.
     count = per_word[words.ids]
-    out_first = np.cumsum(count) - count
-    total = int(count.sum())
-    hashes = piece_hashes[np.repeat(first[words.ids] - out_first, count) + np.arange(total)]
-    counts = np.bincount(words.doc, weights=count, minlength=len(words.lengths)).astype(np.int64)
-    return WordHashes(hashes, counts)
+    ends = np.cumsum(count)
+    out_first = ends - count
+    hashes = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint64)
+    one = count == 1  # most words are one piece: one gather
+    hashes[out_first[one]] = piece_hashes[first[words.ids[one]]]
+    more = np.flatnonzero(count > 1)
+    if len(more):  # "mayor's": the k-th piece out of such a word is its distinct word's first + k
+        taken = count[more]
+        step = np.arange(int(taken.sum())) - np.repeat(np.cumsum(taken) - taken, taken)
+        hashes[np.repeat(out_first[more], taken) + step] = piece_hashes[np.repeat(first[words.ids[more]], taken) + step]
+    # Pieces per document: the running count of pieces at each document's last word.
+    before = np.concatenate([[0], ends])[np.cumsum(np.concatenate([[0], words.lengths]))]
+    return WordHashes(hashes, np.diff(before).astype(np.int64))
 
 
 # Which characters `_NOT_LETTERS_RE2` keeps, as RE2 decides, learnt as they are met: the
@@ -286,18 +294,26 @@ def shingle_hashes(words: WordHashes, n: int) -> tuple[np.ndarray, np.ndarray]:
     per_doc = np.where(words.counts > 0, np.maximum(words.counts - n + 1, 1), 0)
     offsets = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.uint64)
     total = int(offsets[-1])
-    # Position of each shingle's first word, and of the word after its document's last.
+    # Position of each shingle's first word.
     first = np.repeat(words.starts, per_doc) + np.arange(total) - np.repeat(np.cumsum(per_doc) - per_doc, per_doc)
-    end = np.repeat(words.starts + words.counts, per_doc)
-    # Chained FNV-style over the words' (already mixed) hashes, mixed once at the end; a
-    # word past its document's end (a text shorter than n words) counts as 0.
+    # Chained FNV-style over the words' (already mixed) hashes, mixed once at the end:
+    # computed for every run of n consecutive words of the batch (slices, no gathers),
+    # then each shingle takes its first word's run.
     padded = np.concatenate([words.hashes, np.zeros(n, dtype=np.uint64)])
-    hashes = np.zeros(total, dtype=np.uint64)
+    runs = np.zeros(len(words.hashes), dtype=np.uint64)
     for k in range(n):
-        at = first + k
-        hashes = (hashes * _FNV_PRIME) ^ np.where(at < end, padded[at], np.uint64(0))
-    hashes = _mix64(hashes)
-    return hashes, offsets
+        runs = (runs * _FNV_PRIME) ^ padded[k:k + len(words.hashes)]
+    hashes = runs[first]
+    # A text shorter than n words is one shingle, whose words past its end count as 0
+    # (its run above went on into the next text's words).
+    short = np.flatnonzero((words.counts > 0) & (words.counts < n))
+    if len(short):
+        start, count = words.starts[short], words.counts[short]
+        chained = np.zeros(len(short), dtype=np.uint64)
+        for k in range(n):
+            chained = (chained * _FNV_PRIME) ^ np.where(k < count, padded[start + k], np.uint64(0))
+        hashes[offsets[short].astype(np.int64)] = chained
+    return _mix64(hashes), offsets
 
 
 def minhash_signatures(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
@@ -556,13 +572,20 @@ def gather_rows(matrix: np.ndarray, positions: np.ndarray, release: Callable[[],
 PAIR_KEYS_AT_ONCE = 1_000_000
 # Documents of a run whose candidate pairs are made unique and verified together. A run
 # with more spills its pairs to files, one per slice of this many documents, so that the
-# pairs in memory stay bounded whatever the run's size (see CandidatePairs).
-PARTITION_DOCS = 16_384
+# pairs in memory stay bounded whatever the run's size (see CandidatePairs). A slice's
+# raw keys are ~250 per document at most (4 per band), ~120 on uncleaned generated
+# texts: 8 MB here, and about as much again while they are made unique and verified.
+PARTITION_DOCS = 8_192
 # Candidate pairs verified at a time (their two gathered signatures: ~8 MB).
 VERIFY_PAIRS = 8_192
 # Rows of the run's signatures read at a time for one band's keys (8 MB of signatures;
 # mapped ones are released after each slice, see MappedSignatures).
 BAND_KEY_ROWS = 16_384
+# Rows of an index part written at a time (``DedupIndex.save``): 4 MB of signatures. The
+# Parquet writer holds a group's column encoded (its list levels, a dictionary it tries,
+# the compressed pages) besides the gathered rows: with the 16 MB groups of the clean
+# parts (~29k rows here) the save peaked ~120 MB above its start at 100k documents.
+INDEX_ROW_GROUP_ROWS = 8_192
 # Signatures the decisions read (anywhere in the run) between two releases of a mapped
 # matrix's pages. The kernel maps more than the page read: measured, 16 single rows
 # read brought in 8 MB (its page cache holds large folios), so this is kept small.
@@ -580,6 +603,127 @@ def agreement(left: np.ndarray, right: np.ndarray, chunk: int = 65536) -> np.nda
         out[start:start + chunk] = np.count_nonzero(left[start:start + chunk] == right[start:start + chunk],
                                                     axis=1) / slots
     return out
+
+
+# ---------------------------------------------------------------- comparing signatures
+# The compiled kernel (corpus_clean/_dedup_native.c), when it was built: it compares two
+# documents' signature rows where they lie, and stops on a pair that can no longer reach
+# the threshold. Its numpy twin (``_equal_slots_numpy``) gathers the rows, compares them
+# whole and is the reference: same output (tests/test_dedup_kernels.py).
+try:
+    from corpus_clean import _dedup_native
+except ImportError:  # not built (no C compiler at install): the twin runs
+    _dedup_native = None
+
+
+def _kernel():
+    """The compiled kernel, unless the twins are asked for (``native.twins_only``,
+    ``CORPUS_CLEAN_NATIVE=0``: the same switch as the core's kernels) or it was not built."""
+    from corpus_clean import native
+
+    return _dedup_native if native.active() is not None else None
+
+
+def _equal_slots_numpy(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray,
+                       right_rows: np.ndarray) -> np.ndarray:
+    """``equal_slots``' twin: ``VERIFY_PAIRS`` pairs' rows gathered at a time and compared."""
+    out = np.empty(len(left_rows), dtype=np.int32)
+    for start in range(0, len(left_rows), VERIFY_PAIRS):
+        stop = start + VERIFY_PAIRS
+        out[start:stop] = np.count_nonzero(left[left_rows[start:stop]] == right[right_rows[start:stop]], axis=1)
+    return out
+
+
+def _equal_slots_compiled(kernel, left: np.ndarray, left_rows: np.ndarray, right: np.ndarray,
+                          right_rows: np.ndarray, need: int) -> np.ndarray:
+    out = np.empty(len(left_rows), dtype=np.int32)
+    kernel.equal_slots(np.ascontiguousarray(left), np.ascontiguousarray(left_rows, dtype=np.int64),
+                       np.ascontiguousarray(right), np.ascontiguousarray(right_rows, dtype=np.int64),
+                       left.shape[1], need, out)
+    return out
+
+
+def equal_slots(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray, right_rows: np.ndarray) -> np.ndarray:
+    """For each pair k, how many slots row `left_rows[k]` of signature matrix `left` and
+    row `right_rows[k]` of `right` have equal (int32): ``agreement`` times the slots,
+    without gathering the rows.
+
+    >>> m = np.array([[1, 2, 3, 4], [1, 2, 0, 4], [9, 9, 9, 9]], dtype=np.uint32)
+    >>> equal_slots(m, np.array([1, 2]), m, np.array([0, 0])).tolist()
+    [3, 0]
+    """
+    kernel = _kernel()
+    if kernel is None:
+        return _equal_slots_numpy(left, left_rows, right, right_rows)
+    return _equal_slots_compiled(kernel, left, left_rows, right, right_rows, 0)
+
+
+def reaching(left: np.ndarray, left_rows: np.ndarray, right: np.ndarray, right_rows: np.ndarray,
+             need: int) -> np.ndarray:
+    """``equal_slots(...) >= need`` (bool per pair). The compiled kernel drops a pair as
+    soon as its count so far plus the slots left is under `need`: a chance candidate (most
+    of them agree on a few slots) is rejected after ~80 of 128 slots.
+
+    >>> m = np.array([[1, 2, 3, 4], [1, 2, 0, 4], [9, 9, 9, 9]], dtype=np.uint32)
+    >>> reaching(m, np.array([1, 2]), m, np.array([0, 0]), need=3).tolist()
+    [True, False]
+    """
+    kernel = _kernel()
+    if kernel is None:
+        return _equal_slots_numpy(left, left_rows, right, right_rows) >= need
+    return _equal_slots_compiled(kernel, left, left_rows, right, right_rows, need) >= need
+
+
+def needed_slots(threshold: float, slots: int) -> int:
+    """The fewest equal slots whose ``agreement`` (k / slots, as float32) is >= threshold:
+    comparing counts with it decides as comparing ``agreement`` with the threshold.
+
+    >>> needed_slots(0.4, 128), needed_slots(0.5, 128), needed_slots(1.0, 128)
+    (52, 64, 128)
+    """
+    agreements = (np.arange(slots + 1) / slots).astype(np.float32)
+    return int(np.argmax(agreements >= threshold))
+
+
+class SignatureRows:
+    """The signatures of index positions, read where they lie: below `n_old` rows of
+    the index's matrix `old`, from `n_old` on rows of `new` (the batch's, or the run's).
+    Called with positions, gives their rows (a copy); ``equal_slots`` and ``reaching``
+    compare pairs of positions, the later one (left) always at `n_old` or after.
+
+    >>> s = SignatureRows(np.array([[1, 2]], dtype=np.uint32), np.array([[1, 3], [1, 2]], dtype=np.uint32), 1)
+    >>> s(np.array([2, 0])).tolist(), s.equal_slots(np.array([1, 2]), np.array([0, 0])).tolist()
+    ([[1, 2], [1, 2]], [1, 2])
+    """
+
+    def __init__(self, old: np.ndarray, new: np.ndarray, n_old: int) -> None:
+        self.old, self.new, self.n_old = old, new, n_old
+
+    def __call__(self, positions: np.ndarray) -> np.ndarray:
+        old = positions < self.n_old
+        if not old.any():  # the usual case (a batch's own documents): one gather
+            return self.new.take(positions - self.n_old, axis=0)
+        out = np.empty((len(positions), self.new.shape[1]), dtype=np.uint32)
+        out[old] = self.old[positions[old]]
+        out[~old] = self.new[positions[~old] - self.n_old]
+        return out
+
+    def _by_matrix(self, compare, left: np.ndarray, right: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """`compare(new, left rows, matrix, right rows)` into `out`, the right side split
+        by the matrix it lies in."""
+        old = right < self.n_old
+        if not old.any():
+            out[:] = compare(self.new, left - self.n_old, self.new, right - self.n_old)
+        else:
+            out[old] = compare(self.new, left[old] - self.n_old, self.old, right[old])
+            out[~old] = compare(self.new, left[~old] - self.n_old, self.new, right[~old] - self.n_old)
+        return out
+
+    def equal_slots(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return self._by_matrix(equal_slots, left, right, np.empty(len(left), dtype=np.int32))
+
+    def reaching(self, left: np.ndarray, right: np.ndarray, need: int) -> np.ndarray:
+        return self._by_matrix(lambda *rows: reaching(*rows, need), left, right, np.empty(len(left), dtype=bool))
 
 
 def stable_order(keys: np.ndarray) -> np.ndarray:
@@ -707,9 +851,11 @@ class CandidatePairs:
                     pile.append(np.fromfile(self._path(k), dtype=np.int64))
                     self._path(k).unlink()
                 keys = np.concatenate(pile) if pile else np.empty(0, dtype=np.int64)
-                del pile  # only the slice's unique keys stay while the caller verifies them
-                yield sorted_unique(keys)
-                del keys
+                del pile
+                unique = sorted_unique(keys)
+                del keys  # only the slice's unique keys stay while the caller verifies them
+                yield unique
+                del unique
         finally:
             if self._spill is not None:
                 self._spill.cleanup()
@@ -838,10 +984,10 @@ class DedupIndex:
         sorted for readers (by id) as ``output.write_parquet`` sorts them. Returns the part
         written, or None when nothing was added (a rerun).
 
-        Written a row group at a time, each group's signatures gathered from the matrix
-        (``gather_rows``): sorting the whole table with its signatures held them twice
-        more (~500 MB at 2 GB of input)."""
-        from corpus_clean.output import row_group_rows, sort_for_readers, write_json, write_parquet_row_groups
+        Written ``INDEX_ROW_GROUP_ROWS`` rows at a time, each group's signatures gathered
+        from the matrix (``gather_rows``): sorting the whole table with its signatures held
+        them twice more (~500 MB at 2 GB of input)."""
+        from corpus_clean.output import sort_for_readers, write_json, write_parquet_row_groups
 
         directory = Path(directory)
         write_json(self._meta(), directory / INDEX_PARAMS_FILE)
@@ -853,10 +999,7 @@ class DedupIndex:
         rows = rows.drop_columns(["position"])
         minhash = signature_schema(self.params).field("minhash")
         schema = pa.schema(list(rows.schema) + [minhash])
-        sized = rows.append_column(minhash, pa.FixedSizeListArray.from_arrays(  # a view, to size the groups
-            pa.array(self._matrix[self._saved:].ravel(), pa.uint32()), self.params.num_perm))
-        per_group = row_group_rows(sized)
-        del sized
+        per_group = INDEX_ROW_GROUP_ROWS
 
         def groups():
             for start in range(0, len(rows), per_group):
@@ -925,25 +1068,19 @@ class DedupIndex:
         self._sort_in_added()
         signatures = signatures.cast(signature_schema(params))
         ids = signatures.column("id").combine_chunks()
-        if pc.count_distinct(ids).as_py() != len(ids):
+        if not ids_unique(ids):
             raise ValueError("document ids must be unique within one assign() call")
         n_old, n_new = len(self._rows), len(signatures)
         matrix = signature_matrix(signatures, params)
         hashes = signatures.column("exact_hash").to_numpy()
         has_words = signatures.column("n_words").to_numpy() > 0
 
-        def signature(positions: np.ndarray) -> np.ndarray:
-            old = positions < n_old
-            if not old.any():  # the usual case (a batch's own documents): one gather
-                return matrix.take(positions - n_old, axis=0)
-            out = np.empty((len(positions), params.num_perm), dtype=np.uint32)
-            out[old] = self._matrix[positions[old]]
-            out[~old] = matrix[positions[~old] - n_old]
-            return out
+        signature = SignatureRows(self._matrix, matrix, n_old)
 
         # Same id as a live indexed row: same text = seen before; other text = replaced.
         live_positions = np.flatnonzero(self._live)
         indexed_at = _positions_of(ids, self._rows.column("id").take(pa.array(live_positions)), live_positions)
+        pa.default_memory_pool().release_unused()  # the lookup's hash table: ~200 B per id, kept otherwise
         indexed = indexed_at >= 0
         same_text = np.zeros(n_new, dtype=bool)
         same_text[indexed] = self._rows.column("exact_hash").to_numpy()[indexed_at[indexed]] == hashes[indexed]
@@ -973,7 +1110,7 @@ class DedupIndex:
         # decision; the others are kept. Ascending order: a decision can depend on earlier ones.
         to_decide = np.unique(np.concatenate([
             new_positions[seen_at >= 0], np.flatnonzero(exact_first < np.arange(n_old + n_new)),
-            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+            candidates.left]))
         _decide_in_order(to_decide, n_old, seen_at, exact_first[n_old:], candidates, root, similarity, signature,
                          params.threshold, release)
         release()
@@ -1003,13 +1140,13 @@ class DedupIndex:
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
                              signature, live: np.ndarray, spill_dir: str | Path | None = None,
-                             release: Callable[[], None] = lambda: None) -> dict[int, np.ndarray]:
+                             release: Callable[[], None] = lambda: None) -> VerifiedPairs:
         """For each document of the batch, the earlier documents sharing a band with it
         whose signatures agree on >= threshold of their slots (positions, ascending):
         the first and last indexed kept document with its band key, and the first and
         previous document of the batch with it."""
         if not has_words.any():
-            return {}
+            return VerifiedPairs(np.empty(0, dtype=np.int64))
         with_words = n_old + np.flatnonzero(has_words)
         # Each candidate pair as one int64, left << 32 | right (positions < 2^31), so that
         # sorting the keys sorts the pairs by (left, right). Most pairs repeat across
@@ -1027,45 +1164,70 @@ class DedupIndex:
                 pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
         return verified_by_left(pairs, lambda unique_pairs: self._verify(unique_pairs, signature, len(live), release))
 
-    def _verify(self, pairs: np.ndarray, signature, n_positions: int,
+    def _verify(self, pairs: np.ndarray, signature: SignatureRows, n_positions: int,
                 release: Callable[[], None] = lambda: None) -> np.ndarray:
-        """The pair keys of `pairs` whose two signatures agree on >= threshold of their
-        slots, sorted.
+        """The pair keys of `pairs` (sorted) whose two signatures agree on >= threshold of
+        their slots, sorted (``SignatureRows.reaching``: the rows compared where they lie).
 
-        ``VERIFY_PAIRS`` pairs at a time (two gathered signatures per pair: all at once
-        grew with the run, hundreds of MB for 400k pairs), taken by blocks of
-        ``BAND_KEY_ROWS`` right-hand (earlier) documents, `release` after each block: a
-        mapped matrix is then read a block at a time. (In key order, each chunk's right-hand
-        documents are spread over the whole run, and the kernel maps ~64 KB around each
-        page read: one chunk of 8k pairs brought a 100 MB mapping in whole, measured.)
-        A slice's left-hand documents are consecutive."""
-        right = pairs & 0xFFFFFFFF
-        order = np.argsort(right, kind="stable")
-        edges = np.searchsorted(right[order], np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS))
+        A run of more than ``BAND_KEY_ROWS`` positions is verified by blocks of that many
+        right-hand (earlier) documents, `release` after each block: a mapped matrix is
+        then read a block at a time. (In key order, the right-hand documents are spread
+        over the whole run, and the kernel maps ~64 KB around each page read: one chunk of
+        8k pairs brought a 100 MB mapping in whole, measured.) A slice's left-hand
+        documents are consecutive."""
+        need = needed_slots(self.params.threshold, self.params.num_perm)
+        if n_positions <= BAND_KEY_ROWS:  # one block: the pairs in their order, no re-sorting
+            keep = signature.reaching(pairs >> 32, pairs & 0xFFFFFFFF, need)
+            release()
+            return pairs[keep]
+        # The pairs sorted by right-hand document: keys right << 32 | left, sorted in place
+        # (one array of the slice's pairs, no argsort and gathers beside it).
+        by_right = (pairs << 32) | (pairs >> 32)
+        by_right.sort()
+        edges = np.searchsorted(by_right, np.arange(0, n_positions + BAND_KEY_ROWS, BAND_KEY_ROWS) << 32)
         kept = [np.empty(0, dtype=np.int64)]
         for low, high in zip(edges[:-1].tolist(), edges[1:].tolist()):
-            for start in range(low, high, VERIFY_PAIRS):
-                chunk = pairs[order[start:min(start + VERIFY_PAIRS, high)]]
-                agree = agreement(signature(chunk >> 32), signature(chunk & 0xFFFFFFFF))
-                kept.append(chunk[agree >= self.params.threshold])
             if high > low:
+                left, right = by_right[low:high] & 0xFFFFFFFF, by_right[low:high] >> 32
+                keep = signature.reaching(left, right, need)
+                kept.append((left[keep] << 32) | right[keep])
                 release()
         return np.sort(np.concatenate(kept))
 
 
-def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> dict[int, np.ndarray]:
-    """The candidate pairs (keys ``left << 32 | right``) that `verify` keeps, as {left
-    position: its right positions}; `pairs` gives them sorted by (left, right), one slice
-    of left documents at a time."""
+class VerifiedPairs:
+    """Verified candidate pairs grouped by their later document: ``left`` holds the
+    documents that have any (ascending), and the k-th one's earlier documents are
+    ``right[bounds[k]:bounds[k + 1]]`` (ascending). Flat arrays, not a dict of one array
+    per document: that cost ~150 B of Python objects per document (~75 MB at 2 GB of
+    input), and Python keeps the memory of small objects once freed.
+
+    >>> pairs = VerifiedPairs(np.array([(3 << 32) | 1, (3 << 32) | 2, (5 << 32) | 0]))
+    >>> pairs.left.tolist(), pairs.of(0).tolist(), pairs.of(1).tolist()
+    ([3, 5], [1, 2], [0])
+    """
+
+    def __init__(self, keys: np.ndarray) -> None:
+        """`keys`: ``left << 32 | right``, sorted."""
+        left = keys >> 32
+        starts = np.flatnonzero(np.r_[True, left[1:] != left[:-1]]) if len(keys) else np.empty(0, dtype=np.int64)
+        self.left = left[starts]
+        self.right = keys & 0xFFFFFFFF
+        self.bounds = np.r_[starts, len(keys)]
+
+    def of(self, k: int) -> np.ndarray:
+        """The earlier documents of the k-th document of ``left``."""
+        return self.right[self.bounds[k]:self.bounds[k + 1]]
+
+
+def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> VerifiedPairs:
+    """The candidate pairs (keys ``left << 32 | right``) that `verify` keeps, grouped by
+    left document; `pairs` gives them sorted by (left, right), one slice of left documents
+    at a time."""
     verified = [np.empty(0, dtype=np.int64)]
     for unique_pairs in pairs.slices():
         verified.append(verify(unique_pairs))
-    verified_pairs = np.concatenate(verified)
-    left, right = verified_pairs >> 32, verified_pairs & 0xFFFFFFFF
-    if not len(left):
-        return {}
-    bounds = np.flatnonzero(np.r_[True, left[1:] != left[:-1], True])
-    return {int(left[s]): right[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+    return VerifiedPairs(np.concatenate(verified))
 
 
 # Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
@@ -1320,16 +1482,10 @@ class PartByPartAssignment:
         """Documents of the run decided so far."""
         return self._part_starts[-1] - self.n_old
 
-    def _signature(self, positions: np.ndarray) -> np.ndarray:
-        """Signatures at index or run positions."""
-        run_matrix = self._run_signatures.matrix
-        if not self.n_old or positions.min(initial=self.n_old) >= self.n_old:
-            return run_matrix[positions - self.n_old]
-        out = np.empty((len(positions), self.params.num_perm), dtype=np.uint32)
-        old = positions < self.n_old
-        out[old] = self.index._matrix[positions[old]]
-        out[~old] = run_matrix[positions[~old] - self.n_old]
-        return out
+    @property
+    def _signature(self) -> SignatureRows:
+        """Signatures at index or run positions (the run's as they are now)."""
+        return SignatureRows(self.index._matrix, self._run_signatures.matrix, self.n_old)
 
     def release(self) -> None:
         """Drop the pages of the run's mapped signatures this process holds (for the
@@ -1404,7 +1560,7 @@ class PartByPartAssignment:
         self._similarity = np.concatenate([self._similarity, np.full(len(ids), np.nan, dtype=np.float32)])
         to_decide = np.unique(np.concatenate([
             positions[seen_at >= 0], positions[exact_first < positions],
-            np.fromiter(candidates, dtype=np.int64, count=len(candidates))]))
+            candidates.left]))
         _decide_in_order(to_decide, start, seen_at, exact_first, candidates, self._root, self._similarity,
                          self._signature, params.threshold, self._run_signatures.release)
         self._run_signatures.release()
@@ -1417,12 +1573,12 @@ class PartByPartAssignment:
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
                              live: Callable[[np.ndarray], np.ndarray],
-                             spill_dir: str | Path | None = None) -> dict[int, np.ndarray]:
+                             spill_dir: str | Path | None = None) -> VerifiedPairs:
         """``DedupIndex._verified_candidates`` for one part: per band, the first and last
         live indexed kept document with the key, and the run's first and previous document
         with it (earlier parts' from ``FirstAndLastKeys``, then the part's own)."""
         if not len(with_words):
-            return {}
+            return VerifiedPairs(np.empty(0, dtype=np.int64))
         # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
         # by slices of documents in a big part): a part's raw pairs are ~250 per document.
         pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
@@ -1478,16 +1634,19 @@ class PartByPartAssignment:
 
 
 def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,
-                     candidates: dict[int, np.ndarray], root: np.ndarray, similarity: np.ndarray, signature,
-                     threshold: float, release: Callable[[], None]) -> None:
+                     candidates: VerifiedPairs, root: np.ndarray, similarity: np.ndarray,
+                     signature: SignatureRows, threshold: float, release: Callable[[], None]) -> None:
     """Decide the documents at positions `to_decide` (ascending; all >= `first`), setting
     `root` (the kept document's position, itself if kept) and `similarity` in place.
-    `seen_at` and `exact_first` are indexed by position - `first`; `signature(positions)`
-    gives signatures. In order of precedence: an indexed id with the same text keeps its
+    `seen_at` and `exact_first` are indexed by position - `first`; `signature` compares
+    signatures. In order of precedence: an indexed id with the same text keeps its
     decision; an exact twin makes a copy of the twin's kept document; else the best
     verified candidate's kept document, if its agreement reaches `threshold`."""
+    slots = signature.new.shape[1]
+    need = needed_slots(threshold, slots)
     reads = 0  # documents' signatures read since the last release
-    for i in to_decide.tolist():
+    candidate_at = np.searchsorted(candidates.left, to_decide).tolist()  # where each one's candidates are
+    for i, k in zip(to_decide.tolist(), candidate_at):
         if reads >= READS_PER_RELEASE:
             release()
             reads = 0
@@ -1497,15 +1656,15 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
             similarity[i] = similarity[earlier]
         elif exact_first[i - first] < i:
             root[i] = root[exact_first[i - first]]
-            similarity[i] = agreement(signature(np.array([i])), signature(root[i:i + 1]))[0]
+            similarity[i] = signature.equal_slots(np.array([i]), root[i:i + 1])[0] / slots
             reads += 2
         else:
-            roots = np.unique(root[candidates[i]])
+            roots = np.unique(root[candidates.of(k)])
             reads += 1 + len(roots)
-            scores = agreement(signature(np.full(len(roots), i)), signature(roots))
-            best = int(np.argmax(scores))  # ties: the earliest kept document
-            if scores[best] >= threshold:
-                root[i], similarity[i] = roots[best], scores[best]
+            counts = signature.equal_slots(np.full(len(roots), i), roots)
+            best = int(np.argmax(counts))  # ties: the earliest kept document
+            if counts[best] >= need:
+                root[i], similarity[i] = roots[best], counts[best] / slots
 
 
 def _assignments(ids: pa.Array, new_root: np.ndarray, new_positions: np.ndarray, all_ids,
@@ -1542,6 +1701,24 @@ def _index_schema() -> pa.Schema:
         pa.field("duplicate_of", pa.string()),
         pa.field("similarity", pa.float32()),
     ])
+
+
+def ids_unique(ids: pa.Array) -> bool:
+    """Whether no id repeats, from the ids' 64-bit hashes sorted (``string_hashes``):
+    only ids whose hashes collide are compared as strings. Arrow's ``count_distinct``
+    builds a hash table of the strings: ~190 B per id at 500k ids, which its allocator
+    then kept (measured); this holds ~30 B per id.
+
+    >>> ids_unique(pa.array(["a", "b", "c"])), ids_unique(pa.array(["a", "b", "a"]))
+    (True, False)
+    """
+    hashes = string_hashes(ids)
+    in_order = np.sort(hashes)
+    repeated = in_order[1:][in_order[1:] == in_order[:-1]]
+    if not len(repeated):
+        return True
+    suspects = ids.filter(pa.array(np.isin(hashes, repeated)))
+    return pc.count_distinct(suspects).as_py() == len(suspects)
 
 
 def _latest_per_id(table: pa.Table) -> pa.Table:

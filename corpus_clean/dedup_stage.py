@@ -174,6 +174,7 @@ def assign_run(staging: str | Path, part_names: list[str], index_dir: str | Path
     shutil.rmtree(Path(staging) / STAGED_SIGNATURES, ignore_errors=True)
     del signatures
     return_freed_memory()  # the candidate pairs' arrays (~190 MB for 25k documents) stay resident otherwise
+    pa.default_memory_pool().release_unused()  # and Arrow's allocator keeps the index save's pages a while
     return assignments
 
 

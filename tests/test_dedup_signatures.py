@@ -10,7 +10,10 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.dedup import _NOT_LETTERS_RE2, WordHashes, batch_words, dedup_pieces, signature_table, string_hashes
+from corpus_clean.dedup import (
+    _FNV_PRIME, _NOT_LETTERS_RE2, WordHashes, _mix64, batch_words, dedup_pieces, shingle_hashes, signature_table,
+    string_hashes,
+)
 from corpus_clean.words import BatchWords
 
 
@@ -77,3 +80,29 @@ def test_a_word_with_no_letters_adds_no_word_and_one_with_many_pieces_adds_them_
     hashes = word_hashes(words)
     assert hashes.counts.tolist() == [3, 3]
     assert hashes.hashes[:3].tolist() == hashes.hashes[3:].tolist()
+
+
+def _shingle_hashes_one_by_one(words: WordHashes, n: int) -> tuple[list[int], list[int]]:
+    """``shingle_hashes``' definition, document by document: each run of n consecutive
+    words chained; a text shorter than n words one run padded with zeros."""
+    prime, mask = int(_FNV_PRIME), 2**64 - 1
+    hashes, offsets = [], [0]
+    for start, count in zip(words.starts.tolist(), words.counts.tolist()):
+        own = words.hashes[start:start + count].tolist()
+        runs = [own + [0] * (n - count)] if 0 < count < n else [own[j:j + n] for j in range(count - n + 1)]
+        for run in runs:
+            chained = 0
+            for word in run:
+                chained = ((chained * prime) & mask) ^ word
+            hashes.append(chained)
+        offsets.append(len(hashes))
+    return _mix64(np.array(hashes, dtype=np.uint64)).tolist(), offsets
+
+
+@given(st.lists(st.integers(0, 7), max_size=12), st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_shingle_hashes_are_each_documents_runs_of_words(counts, n, seed):
+    rng = np.random.default_rng(seed)
+    counts = np.array(counts, dtype=np.int64)
+    words = WordHashes(rng.integers(0, 2**64, int(counts.sum()), dtype=np.uint64), counts)
+    hashes, offsets = shingle_hashes(words, n)
+    assert (hashes.tolist(), offsets.tolist()) == _shingle_hashes_one_by_one(words, n)

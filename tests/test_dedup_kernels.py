@@ -1,0 +1,130 @@
+"""The dedup stage's compiled kernel (corpus_clean/_dedup_native.c) against its numpy twin,
+and whole assignments both ways.
+
+``equal_slots`` must give exactly the twin's counts, and ``reaching`` (the kernel stops
+comparing a pair that can no longer reach `need`) exactly the twin's verdicts, on
+generated signature matrices with planted near copies; an assignment of generated
+documents with copies (exact, near, chance collisions) decides the same with and without
+the kernel. Without the compiled module these are skipped; the twin's own tests (every
+dedup test) run either way.
+"""
+from __future__ import annotations
+
+import mmap
+import tempfile
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import native
+from corpus_clean.dedup import (
+    DedupIndex, DedupParams, SignatureRows, _dedup_native, _equal_slots_numpy, agreement, equal_slots,
+    needed_slots, reaching, signature_table,
+)
+
+compiled = pytest.mark.skipif(_dedup_native is None or not native.built(),
+                              reason="corpus_clean._dedup_native was not built")
+
+
+@st.composite
+def signature_pairs(draw):
+    """A left and a right matrix (few distinct values, so slots collide by chance too) and
+    pairs of their rows, some right rows planted as copies of left ones with a drawn share
+    of their slots changed."""
+    slots = draw(st.sampled_from([1, 5, 16, 17, 40, 128]))
+    n_left, n_right = draw(st.integers(1, 12)), draw(st.integers(1, 12))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    values = draw(st.sampled_from([2, 5, 2**32 - 1]))
+    left = rng.integers(0, values, size=(n_left, slots), endpoint=True).astype(np.uint32)
+    right = rng.integers(0, values, size=(n_right, slots), endpoint=True).astype(np.uint32)
+    for row in range(min(n_left, n_right)):
+        if rng.random() < 0.5:
+            keep = rng.random(slots) < rng.random()
+            right[row] = np.where(keep, left[row], right[row])
+    pairs = draw(st.integers(0, 60))
+    return (left, rng.integers(0, n_left, pairs), right, rng.integers(0, n_right, pairs),
+            draw(st.integers(-1, slots + 1)))
+
+
+@compiled
+@given(signature_pairs())
+@settings(max_examples=300, deadline=None)
+def test_the_kernel_counts_and_verdicts_are_the_twins(case):
+    left, left_rows, right, right_rows, need = case
+    want = _equal_slots_numpy(left, left_rows, right, right_rows)
+    brute = [int((left[a] == right[b]).sum()) for a, b in zip(left_rows, right_rows)]
+    assert want.tolist() == brute
+    got = equal_slots(left, left_rows, right, right_rows)
+    assert got.dtype == want.dtype and np.array_equal(got, want)
+    assert np.array_equal(reaching(left, left_rows, right, right_rows, need), want >= need)
+    with native.twins_only():
+        assert np.array_equal(reaching(left, left_rows, right, right_rows, need), want >= need)
+
+
+@given(st.floats(0.001, 1.0), st.sampled_from([1, 7, 64, 128, 256]))
+def test_needed_slots_decides_as_the_agreement_does(threshold, slots):
+    counts = np.arange(slots + 1)
+    as_agreement = agreement(np.zeros((slots + 1, slots), np.uint32),
+                             (np.arange(slots)[None, :] >= counts[:, None]).astype(np.uint32)) >= threshold
+    assert np.array_equal(counts >= needed_slots(threshold, slots), as_agreement)
+
+
+@compiled
+def test_the_kernel_reads_a_read_only_mapping_and_refuses_rows_out_of_range():
+    matrix = np.arange(6 * 4, dtype=np.uint32).reshape(6, 4)
+    matrix[5] = matrix[0]
+    with tempfile.TemporaryFile() as handle:
+        handle.write(matrix.tobytes())
+        handle.flush()
+        mapped = np.frombuffer(mmap.mmap(handle.fileno(), matrix.nbytes, prot=mmap.PROT_READ),
+                               np.uint32).reshape(6, 4)
+        assert equal_slots(mapped, np.array([5, 1]), mapped, np.array([0, 2])).tolist() == [4, 0]
+        with pytest.raises(IndexError):
+            equal_slots(mapped, np.array([6]), mapped, np.array([0]))
+        with pytest.raises(IndexError):
+            reaching(mapped, np.array([0]), matrix, np.array([-1]), need=2)
+
+
+def test_signature_rows_compare_across_the_index_and_the_batch():
+    old = np.array([[1, 1, 1, 1]], dtype=np.uint32)
+    new = np.array([[1, 1, 0, 0], [1, 1, 1, 0]], dtype=np.uint32)
+    rows = SignatureRows(old, new, 1)
+    assert rows.equal_slots(np.array([2, 2, 1]), np.array([0, 1, 0])).tolist() == [3, 3, 2]
+    assert rows.reaching(np.array([2, 2, 1]), np.array([0, 1, 0]), need=3).tolist() == [True, True, False]
+    assert rows(np.array([0, 2])).tolist() == [[1, 1, 1, 1], [1, 1, 1, 0]]
+
+
+def _documents(seed: int, n: int) -> tuple[list[str], list[str]]:
+    """Articles from a small vocabulary (chance band collisions), with exact copies and
+    near copies (a share of words replaced) of earlier ones."""
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{k}" for k in range(60)]
+    texts: list[str] = []
+    for k in range(n):
+        if texts and rng.random() < 0.3:
+            words = texts[rng.integers(len(texts))].split()
+            changed = rng.random(len(words)) < rng.uniform(0.0, 0.5)
+            texts.append(" ".join(vocabulary[rng.integers(60)] if c else w for w, c in zip(words, changed)))
+        else:
+            texts.append(" ".join(vocabulary[i] for i in rng.integers(0, 60, rng.integers(0, 80))))
+    return [f"d{k}" for k in range(n)], texts
+
+
+@compiled
+@given(st.integers(0, 2**32 - 1), st.integers(1, 150))
+@settings(max_examples=15, deadline=None)
+def test_an_assignment_decides_the_same_with_and_without_the_kernel(seed, n):
+    ids, texts = _documents(seed, n)
+    params = DedupParams()
+    first, second = signature_table(ids[: n // 2], texts[: n // 2]), signature_table(ids[n // 2:], texts[n // 2:])
+    results = []
+    for twins in (False, True):
+        index = DedupIndex(params)
+        if twins:
+            with native.twins_only():
+                results.append((index.assign(first), index.assign(second)))
+        else:
+            results.append((index.assign(first), index.assign(second)))
+    assert results[0][0].equals(results[1][0]) and results[0][1].equals(results[1][1])
