@@ -223,20 +223,11 @@ def use_allocators_that_return_memory() -> None:
         except (AttributeError, NotImplementedError):  # a pyarrow built without it: its default stays
             pass
     arenas = os.environ.setdefault("MALLOC_ARENA_MAX", "2")
-    mallopt = _glibc_mallopt()
-    if mallopt is not None and arenas.isdigit():
-        mallopt(M_ARENA_MAX, int(arenas))  # for the arenas made from now on (the task threads start later)
+    if sys.platform.startswith("linux") and arenas.isdigit():
+        import ctypes
 
-
-def _glibc_mallopt():
-    if not sys.platform.startswith("linux"):
-        return None
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None).mallopt  # glibc; musl has none
-    except (OSError, AttributeError):
-        return None
+        with contextlib.suppress(OSError, AttributeError):  # glibc's; musl has no mallopt
+            ctypes.CDLL(None).mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
 
 
 class Terminated(BaseException):
