@@ -80,8 +80,11 @@ class TreeSampler:
     bytes), .at_peak {role: {"rss", "uss", "n"}} at the RSS peak, .timeline [(s, flow RSS,
     tree RSS, tree PSS)]."""
 
-    def __init__(self, root: int, interval: float = 0.2) -> None:
+    def __init__(self, root: int, interval: float = 0.2, stream: Path | None = None) -> None:
         self.root, self.interval = root, interval
+        self.stream = stream  # each sample also appended here as it is taken (a long run read while it runs)
+        if stream is not None:
+            stream.unlink(missing_ok=True)
         self.peak_rss = self.peak_pss = 0
         self.at_peak: dict[str, dict[str, int]] = {}
         self.timeline: list[tuple[float, int, int]] = []
@@ -97,6 +100,9 @@ class TreeSampler:
             rss = sum(s["rss"] for s in sizes.values())
             pss = sum(s["pss"] for s in sizes.values())
             self.timeline.append((time.perf_counter() - start, sizes.get(self.root, {}).get("rss", 0), rss, pss))
+            if self.stream is not None:
+                with open(self.stream, "a") as handle:
+                    handle.write(json.dumps(self.timeline[-1]) + "\n")
             self.peak_pss = max(self.peak_pss, pss)
             if rss > self.peak_rss:
                 self.peak_rss, self.at_peak = rss, {}
@@ -126,7 +132,7 @@ def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
     process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers", str(workers),
                                 "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, **(env or {})})
-    with TreeSampler(process.pid) as sampler:
+    with TreeSampler(process.pid, stream=log.with_suffix(".samples") if log else None) as sampler:
         _, stderr = process.communicate()
     wall = time.perf_counter() - start
     if log is not None:  # the run's log (Prefect's lines carry the time of day): what ran at each sample
