@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -76,10 +77,14 @@ def tree_pids(root: int) -> list[int]:
 
 class TreeSampler:
     """Samples a process tree in a thread. After the run: .peak_rss and .peak_pss (sums,
-    bytes), .at_peak {role: {"rss", "uss", "n"}} at the RSS peak, .timeline [(s, flow RSS)]."""
+    bytes), .at_peak {role: {"rss", "uss", "n"}} at the RSS peak, .timeline [(s, flow RSS,
+    tree RSS, tree PSS)]."""
 
-    def __init__(self, root: int, interval: float = 0.2) -> None:
+    def __init__(self, root: int, interval: float = 0.2, stream: Path | None = None) -> None:
         self.root, self.interval = root, interval
+        self.stream = stream  # each sample also appended here as it is taken (a long run read while it runs)
+        if stream is not None:
+            stream.unlink(missing_ok=True)
         self.peak_rss = self.peak_pss = 0
         self.at_peak: dict[str, dict[str, int]] = {}
         self.timeline: list[tuple[float, int, int]] = []
@@ -93,8 +98,12 @@ class TreeSampler:
             sizes = {pid: smaps_rollup(pid) for pid in tree_pids(self.root)}
             sizes = {pid: s for pid, s in sizes.items() if s}
             rss = sum(s["rss"] for s in sizes.values())
-            self.peak_pss = max(self.peak_pss, sum(s["pss"] for s in sizes.values()))
-            self.timeline.append((time.perf_counter() - start, sizes.get(self.root, {}).get("rss", 0), rss))
+            pss = sum(s["pss"] for s in sizes.values())
+            self.timeline.append((time.perf_counter() - start, sizes.get(self.root, {}).get("rss", 0), rss, pss))
+            if self.stream is not None:
+                with open(self.stream, "a") as handle:
+                    handle.write(json.dumps(self.timeline[-1]) + "\n")
+            self.peak_pss = max(self.peak_pss, pss)
             if rss > self.peak_rss:
                 self.peak_rss, self.at_peak = rss, {}
                 for pid, s in sizes.items():
@@ -123,7 +132,7 @@ def run_measured(corpus: Path, out: Path, workers: int, extra: list[str],
     process = subprocess.Popen([cli, "run", "--input", str(corpus), "--output", str(out), "--workers", str(workers),
                                 "--no-data-docs", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, **(env or {})})
-    with TreeSampler(process.pid) as sampler:
+    with TreeSampler(process.pid, stream=log.with_suffix(".samples") if log else None) as sampler:
         _, stderr = process.communicate()
     wall = time.perf_counter() - start
     if log is not None:  # the run's log (Prefect's lines carry the time of day): what ran at each sample
@@ -156,6 +165,65 @@ HEADER = ["| input MB | workers | dedup | documents | code | wall s | CPU s | pe
           "|---:|---:|---|---:|---|---:|---:|---:|---:|---|"]
 
 
+# A Prefect task run's end in the run's log: "18:02:03.456 | INFO    | Task run 'write-shard-0ab' - Finished in state Completed()"
+TASK_FINISHED = re.compile(r"(\d\d):(\d\d):(\d\d)\.(\d{3}) \| \w+ *\| Task run '([^']+)' - Finished in state")
+
+
+def task_ends(log: str, started_at: float) -> list[tuple[float, str]]:
+    """(seconds since the sampler started, task name without its run suffix) for every task
+    run that finished, from the run's log (its lines carry the local time of day)."""
+    midnight = time.mktime(time.localtime(started_at)[:3] + (0, 0, 0, 0, 0, -1))
+    ends = []
+    for line in re.split(r"[\r\n]", log):
+        if match := TASK_FINISHED.search(line):
+            hours, minutes, seconds, millis, name = match.groups()
+            at = midnight + int(hours) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
+            ends.append((at - started_at, re.sub(r"-(part-.*|[0-9a-f]{3})$", "", name)))
+    return ends
+
+
+def phase_table(samples: list, ends: list[tuple[float, str]], n_docs: int) -> list[str]:
+    """Where the tree's memory went in one run: its RSS (PSS) sums at the end of the 1st,
+    10th, 25th, 50th, 75th and last written shard, the growth per document between the 10th
+    percentile shard and the last (what grows with the input while cleaning), and the peak
+    of each phase after it (from one task's end to the next's: dedup, commit, report)."""
+    def peak(start: float, end: float) -> tuple[int, int]:
+        inside = [(rss, pss) for at, _, rss, pss, *_ in samples if start <= at < end] or [(0, 0)]
+        return max(r for r, _ in inside), max(p for _, p in inside)
+
+    def at(when: float) -> tuple[int, int]:
+        before = [(rss, pss) for t, _, rss, pss, *_ in samples if t <= when] or [(0, 0)]
+        return before[-1]
+
+    written = [t for t, name in ends if name == "write-shard"]
+    if not written:
+        return ["(no write-shard task ended in the log)"]
+    lines = ["| moment | s | tree RSS, MB | tree PSS, MB |", "|---|---:|---:|---:|"]
+    picks = sorted({0, len(written) // 10, len(written) // 4, len(written) // 2, 3 * len(written) // 4,
+                    len(written) - 1})
+    for k in picks:
+        rss, pss = at(written[k])
+        lines.append(f"| shard {k + 1} of {len(written)} written | {written[k]:.0f} | {_mb(rss)} | {_mb(pss)} |")
+    rss_a, _ = at(written[len(written) // 10])
+    rss_b, _ = at(written[-1])
+    share = 1 - (len(written) // 10 + 1) / len(written)
+    per_doc = (rss_b - rss_a) / max(1, share * n_docs)
+    lines.append(f"| peak while cleaning | – | {_mb(peak(0, written[-1])[0])} | {_mb(peak(0, written[-1])[1])} |")
+    after: list[tuple[float, str]] = []  # a run of tasks of one name (dedup-move per part) as one phase
+    for t, name in ends:
+        if t > written[-1]:
+            after[-1:] = [(t, name)] if after and after[-1][1] == name else [*after[-1:], (t, name)]
+    previous = written[-1]
+    for t, name in after:
+        rss, pss = peak(previous, t)
+        lines.append(f"| peak until {name} ended | {t:.0f} | {_mb(rss)} | {_mb(pss)} |")
+        previous = t
+    rss, pss = peak(previous, float("inf"))
+    lines.append(f"| peak after the last task | – | {_mb(rss)} | {_mb(pss)} |")
+    lines.append(f"\nwhile cleaning, from shard {len(written) // 10 + 1} to the last: {per_doc:+.0f} B of tree RSS per document")
+    return lines
+
+
 def one_file_corpus(corpus: Path) -> Path:
     """The corpus's files concatenated, in order, into one JSONL file (made once, beside it)."""
     single = corpus.with_name(corpus.name + "-one-file")
@@ -183,12 +251,15 @@ def main() -> None:
     parser.add_argument("--trees", default=None,
                         help="comma-separated code trees to put first on the CLI's PYTHONPATH, alternating run by run")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration (per tree)")
-    parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS) samples here as JSON, "
-                        "and its log beside it (PATH.<run>.log)")
+    parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS, tree PSS) samples "
+                        "here as JSON, and its log beside it (PATH.<run>.log); print the tree's memory per phase")
+    parser.add_argument("--out", default=None, help="the runs' output folder (default: WORK/mem-out; give one of "
+                        "your own when another benchmark shares WORK)")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="cc-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     dedup = not args.no_dedup
+    out = Path(args.out) if args.out else work / "mem-out"
     extra = ([] if dedup else ["--no-dedup"]) + (["--shard-mb", f"{args.shard_mb:g}"] if args.shard_mb else [])
     timelines = {}
     env, server = {}, None
@@ -220,10 +291,15 @@ def main() -> None:
         log = Path(f"{args.timeline}.{name}.log") if args.timeline else None
         tree_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [tree, os.environ.get("PYTHONPATH")]))} \
             if tree else env
-        sampler, wall, cpu = run_measured(corpus, work / "mem-out", int(workers), extra, tree_env, log)
+        sampler, wall, cpu = run_measured(corpus, out, int(workers), extra, tree_env, log)
         print(row(real_size, n_docs, int(workers), dedup, code, sampler, wall, cpu), flush=True)
         timelines[name] = {"started_at": sampler.started_at, "samples": sampler.timeline}
-    shutil.rmtree(work / "mem-out", ignore_errors=True)
+        if log is not None:
+            print(f"\n{name}: the tree over the run (`--timeline`)\n", file=sys.stderr)
+            print("\n".join(phase_table(sampler.timeline, task_ends(log.read_text(errors="replace"),
+                                                                   sampler.started_at), n_docs)),
+                  file=sys.stderr, flush=True)
+    shutil.rmtree(out, ignore_errors=True)
     if server is not None:
         server.stop()
     print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)

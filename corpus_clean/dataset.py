@@ -41,6 +41,7 @@ from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, S
                                  version_number)
 from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
                                  write_parquet_row_groups, write_text)
+from corpus_clean.processes import return_freed_memory
 from corpus_clean.readers import InputFile, file_format
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
@@ -594,6 +595,11 @@ class VersionBuilder:
                 for part in group:
                     part.unlink()
                 merged[kind] += len(group) - 1
+                # The merge's buffers back to the OS before the next group (and the rest of the
+                # commit): Arrow's pool and the C heap keep them otherwise (100 MB in 48 parts,
+                # measured: 410 MB resident after compacting, 231 with this).
+                pa.default_memory_pool().release_unused()
+                return_freed_memory()
         return merged
 
     def language_counts(self) -> dict[str, int]:

@@ -15,7 +15,10 @@ import json
 import os
 import re
 import stat
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -559,12 +562,9 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
     stream that breaks part way keeps the lines read before the break and ends with an
     `Unreadable` naming the last line read."""
     errors: list[BaseException] = []
-    with open_input(file.url, compression=None if file.is_piece else "infer") as handle:
-        if file.is_piece:  # cut at line ends, in a file of one-byte line endings (``shards.split_big_files``)
-            handle.seek(file.start)
-            chunks = _chunks(_Limited(handle, file.end - file.start), errors)
-        else:
-            chunks = _chunks(handle, errors)
+    # A piece: cut at line ends, in a file of one-byte line endings (``shards.split_big_files``).
+    with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
+        chunks = _chunks(handle, errors)
         head = next(chunks, b"")
         chunks = _prepend(head, chunks)
         encoding = None if file.is_piece else stream_encoding(head)
@@ -638,15 +638,87 @@ def _parses(line: str) -> bool:
 
 
 class _Limited:
-    """A binary file handle that ends after `remaining` bytes (a piece's end)."""
+    """A binary file handle that ends after `remaining` bytes (a piece's end), starting
+    with `head` (bytes already taken from the handle)."""
 
-    def __init__(self, handle, remaining: int) -> None:
-        self.handle, self.remaining = handle, remaining
+    def __init__(self, handle, remaining: int, head: bytes = b"") -> None:
+        self.handle, self.remaining, self.head = handle, remaining, head[:remaining]
+        # read1, as ``_chunks``: what one decompression step gave (a broken stream's last good lines kept)
+        self._read = getattr(handle, "read1", handle.read)
 
     def read(self, size: int) -> bytes:
-        data = self.handle.read(min(size, self.remaining)) if self.remaining > 0 else b""
+        if self.head:
+            data, self.head = self.head[:size], self.head[size:]
+        else:
+            data = self._read(min(size, self.remaining)) if self.remaining > 0 else b""
         self.remaining -= len(data)
         return data
+
+
+def is_compressed(url: str) -> bool:
+    """Whether a file is read through a decompressor (by its name's last suffix).
+
+    >>> is_compressed("a/b.jsonl.gz"), is_compressed("b.jsonl")
+    (True, False)
+    """
+    return url.lower().endswith(COMPRESSION_SUFFIXES)
+
+
+# A compressed stream cannot be entered in the middle: a piece of a compressed file is
+# read by decompressing from the file's start. But a local run reads a file's pieces
+# one after another in one process, so the stream a piece ends in is kept open for the
+# piece that starts there (keyed by file, its mtime and the offset): the file is
+# decompressed once, not once per piece. A piece read elsewhere first (a Dask worker), or
+# of a file with no mtime (fsspec's remote ones: a rewritten file would not show), skips
+# to its start.
+_open_streams: OrderedDict[tuple, tuple] = OrderedDict()  # (url, mtime_ns, offset) → (OpenFile, handle, next byte)
+_open_streams_lock = threading.Lock()
+OPEN_STREAMS_KEPT = 4  # the oldest is closed past this (pieces abandoned by a failed run)
+
+
+@contextmanager
+def piece_stream(file: InputFile) -> Iterator[_Limited]:
+    """The bytes [start, end) of a piece of `file` (``shards.split_big_files``): of the
+    file as stored, or of its decompressed stream for a compressed file."""
+    if not is_compressed(file.url):
+        with open_input(file.url, compression=None) as handle:
+            handle.seek(file.start)
+            yield _Limited(handle, file.end - file.start)
+        return
+    with _open_streams_lock:
+        kept = _open_streams.pop((file.url, file.mtime_ns, file.start), None)
+    opened, handle, head = kept or _decompressed_from(file.url, file.start)
+    piece = _Limited(handle, file.end - file.start, head)
+    keep = False
+    try:
+        yield piece
+        # read to its end, more follows, and a rewritten file would show
+        keep = piece.remaining == 0 and file.mtime_ns is not None and bool(head := handle.read(1))
+    finally:
+        if keep:
+            _keep_open((file.url, file.mtime_ns, file.end), (opened, handle, head))
+        else:
+            opened.close()
+
+
+def _decompressed_from(url: str, offset: int) -> tuple:
+    """A compressed file opened and decompressed up to `offset` (the bytes before it read and dropped)."""
+    opened = open_input(url)
+    handle = opened.open()
+    try:
+        while offset > 0 and (skipped := len(handle.read(min(offset, 1 << 20)))):
+            offset -= skipped
+    except BaseException:
+        opened.close()
+        raise
+    return opened, handle, b""
+
+
+def _keep_open(key: tuple, stream: tuple) -> None:
+    with _open_streams_lock:
+        _open_streams[key] = stream
+        while len(_open_streams) > OPEN_STREAMS_KEPT:
+            _open_streams.popitem(last=False)[1][0].close()
 
 
 def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

@@ -18,8 +18,8 @@ from corpus_clean import __version__
 from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
-from corpus_clean.readers import (COMPRESSION_SUFFIXES, InputFile, Skipped, Unreadable, declared_record_count,
-                                  file_format, jsonl_record, new_document, open_input, read_file, stream_encoding)
+from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, file_format, is_compressed,
+                                  jsonl_record, new_document, open_input, read_file, stream_encoding)
 from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -138,17 +138,17 @@ MIN_PIECE_BYTES = 1024 * 1024
 def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile]:
     """`files` with each JSONL file of more than SPLIT_ABOVE_TARGETS × `target_bytes`
     replaced by its pieces of about `target_bytes` (at least MIN_PIECE_BYTES;
-    ``line_pieces``), in order. The
-    pieces' records are the file's records, with the same ids (record indexes count
-    from the file's first line), and the run's accounting adds them up per file
-    (``merge_split_files``). Compressed and UTF-16/32 files are not cut."""
+    ``line_pieces``), in order; a compressed one by pieces of its decompressed stream
+    (``compressed_line_pieces``). The pieces' records are the file's records, with the
+    same ids (record indexes count from the file's first line), and the run's accounting
+    adds them up per file (``merge_split_files``). UTF-16/32 files are not cut."""
     piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
         kind = None if file.skip_reason or file.is_piece else file_format(file.source)
-        # (uncompressed only: a piece is a byte range of the file as stored)
-        if (kind == "jsonl" and file.size > SPLIT_ABOVE_TARGETS * piece_bytes
-                and not file.source.lower().endswith(COMPRESSION_SUFFIXES)):
+        if kind == "jsonl" and is_compressed(file.url):
+            found.extend(compressed_line_pieces(file, piece_bytes))
+        elif kind == "jsonl" and file.size > SPLIT_ABOVE_TARGETS * piece_bytes:
             found.extend(line_pieces(file, piece_bytes))
         elif kind == "parquet":
             found.extend(row_group_pieces(file, piece_bytes))
@@ -196,13 +196,15 @@ def line_breaks(data: bytes, after_cr: bool) -> int:
     return breaks - 1 if after_cr and data.startswith(b"\n") else breaks
 
 
-def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20) -> list[InputFile]:
+def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
+                compression: str | None = None) -> list[InputFile]:
     """A JSONL file as pieces of about `piece_bytes`, each cut just after a LF, each
-    knowing the index of its first line (one read of the file, a block at a time). A
-    file whose first bytes say UTF-16/32 (a newline is more bytes) stays whole."""
+    knowing the index of its first line (one read of the file, a block at a time; with
+    `compression` "infer", offsets are in the decompressed stream). A file whose first
+    bytes say UTF-16/32 (a newline is more bytes) stays whole."""
     cuts = [(0, 0)]  # (byte offset, lines before it)
     lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
-    with open_input(file.url, compression=None) as handle:
+    with open_input(file.url, compression=compression) as handle:
         while block := handle.read(block_bytes):
             if offset == 0 and stream_encoding(block) is not None:
                 return [file]
@@ -222,6 +224,40 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20) -
     ends = [start for start, _ in cuts[1:]] + [offset]
     return [replace(file, size=end - start, start=start, end=end, first_record=first)
             for (start, first), end in zip(cuts, ends)]
+
+
+def compressed_line_pieces(file: InputFile, piece_bytes: int) -> list[InputFile]:
+    """A compressed JSONL file whose decompressed stream holds more than
+    SPLIT_ABOVE_TARGETS × `piece_bytes`, as pieces of that stream (``line_pieces``: one
+    decompressing pass when the first MiB says the file may be that big); a smaller one,
+    or one whose stream breaks (the whole-file reader reports where), stays whole. Its
+    pieces are read one after another from one decompressing stream in a local run
+    (``readers.piece_stream``), so cleaning decompresses the file once, and a shard holds
+    one piece's rows, not the file's."""
+    limit = SPLIT_ABOVE_TARGETS * piece_bytes
+    if decompressed_size_estimate(file) <= limit // 4:  # (a wide margin: the ratio of the first MiB)
+        return [file]
+    try:
+        pieces = line_pieces(file, piece_bytes, compression="infer")
+    except Exception:  # noqa: BLE001 - a broken stream is the reader's to report, whole
+        return [file]
+    return pieces if sum(piece.size for piece in pieces) > limit else [file]
+
+
+def decompressed_size_estimate(file: InputFile, sample_bytes: int = 1 << 20) -> int:
+    """A compressed file's size once decompressed, from its first `sample_bytes` (exact
+    when the whole stream is that short; 0 when it cannot be read)."""
+    from fsspec.compression import compr
+    from fsspec.utils import infer_compression
+
+    try:
+        with open_input(file.url, compression=None) as raw:
+            data = compr[infer_compression(file.url)](raw, mode="rb").read(sample_bytes)
+            if len(data) < sample_bytes:
+                return len(data)
+            return round(len(data) * (file.size or raw.size) / max(raw.tell(), 1))
+    except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
+        return 0
 
 
 def merge_split_files(summaries: list["ShardSummary"]) -> list["ShardSummary"]:

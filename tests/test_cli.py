@@ -133,3 +133,50 @@ def test_without_a_prefect_api_the_run_serves_one_from_its_own_process(tmp_path)
     assert seen["children"] == []
     assert seen["stopped"]
     assert not seen["collections_loaded"]
+
+
+FREED_TABLES = """
+import os, sys, time
+from cli.main import use_allocators_that_return_memory
+use_allocators_that_return_memory()
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+def rss():
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+before = rss()
+numbers = pa.array(np.arange(2_500_000, dtype=np.float64))  # numpy's buffer; each sum below is Arrow's (20 MB)
+columns = [pc.add(numbers, k) for k in range(10)]
+grown = rss() - before
+del columns
+time.sleep(0.5)
+print(pa.default_memory_pool().backend_name, os.environ["MALLOC_ARENA_MAX"], grown, rss() - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and glibc")
+def test_a_run_uses_allocators_that_hand_freed_tables_back():
+    """`corpus-clean run`'s allocators (``use_allocators_that_return_memory``): Arrow
+    tables freed go back to the OS (Arrow's default mimalloc pool keeps them), the
+    settings reach processes started after (the cleaning workers), and a user's own
+    settings win."""
+    ran = subprocess.run([sys.executable, "-c", FREED_TABLES], capture_output=True, text=True, timeout=120,
+                         env={k: v for k, v in os.environ.items()
+                              if k not in ("ARROW_DEFAULT_MEMORY_POOL", "MALLOC_ARENA_MAX")})
+    pool, arenas, grown, kept = ran.stdout.split()
+    assert (pool, arenas) == ("jemalloc", "2")
+    assert int(grown) > 150e6 and int(kept) < int(grown) / 4
+
+    child = "from cli.main import use_allocators_that_return_memory as use; use(); import os, subprocess, sys; " \
+            "print(subprocess.run([sys.executable, '-c', 'import pyarrow as pa, os; " \
+            "print(pa.default_memory_pool().backend_name, os.environ[\"MALLOC_ARENA_MAX\"])'], " \
+            "capture_output=True, text=True).stdout)"
+    env = {k: v for k, v in os.environ.items() if k not in ("ARROW_DEFAULT_MEMORY_POOL", "MALLOC_ARENA_MAX")}
+    assert subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120,
+                          env=env).stdout.split() == ["jemalloc", "2"]
+    assert subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120,
+                          env={**env, "ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "4"}
+                          ).stdout.split() == ["system", "4"]

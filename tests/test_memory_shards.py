@@ -1,11 +1,15 @@
 """A big JSONL file is cleaned in pieces (``shards.split_big_files``): the pieces read
 the file's records with their ids, in order, whatever the line endings; a run over
 pieces gives the same rows and per-file counts as one over the whole file, dedup
-included, and an appended file is still recognised and cleaned again."""
+included, and an appended file is still recognised and cleaned again. A compressed
+one is cut in its decompressed stream, read in order from one decompressing stream."""
 from __future__ import annotations
 
+import bz2
 import glob
+import gzip
 import json
+import lzma
 import random
 
 import pyarrow.parquet as pq
@@ -13,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_clean import shards
+from corpus_clean import readers, shards
 from corpus_clean.readers import InputFile, Skipped, Unreadable, read_file
 from corpus_clean.shards import line_pieces, merge_split_files, plan_shards
 from tests.test_dedup import article
@@ -60,6 +64,70 @@ def test_pieces_read_the_records_of_the_whole_file(lines, last_ending, piece_byt
     assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]] and pieces[-1].end == len(data)
     assert all(data[p.end - 1:p.end] == b"\n" for p in pieces[:-1])
     assert [r for piece in pieces for r in _records(piece)] == _records(whole)
+
+
+COMPRESSORS = {".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}
+
+
+@settings(max_examples=25, deadline=None)
+@given(lines=st.lists(st.tuples(LINE_KINDS, ENDINGS), min_size=1, max_size=40), last_ending=st.booleans(),
+       piece_bytes=st.integers(1, 400), suffix=st.sampled_from(sorted(COMPRESSORS)),
+       order=st.sampled_from(["in order", "reversed", "every other"]))
+def test_pieces_of_a_compressed_file_read_its_records_in_any_order(lines, last_ending, piece_bytes, suffix, order,
+                                                                   tmp_path_factory):
+    """Cut in the decompressed stream, the pieces give the whole file's records; read in
+    order they continue one decompressing stream, read out of order (as Dask workers
+    would) each decompresses up to its start: the same records either way."""
+    data = b"".join(_line(kind, k) + ending for k, (kind, ending) in enumerate(lines))
+    if not last_ending:
+        data = data.rstrip(b"\r\n")
+    path = tmp_path_factory.mktemp("in") / f"big.jsonl{suffix}"
+    path.write_bytes(COMPRESSORS[suffix](data))
+    whole = InputFile(str(path), path.name, path.stat().st_size, mtime_ns=path.stat().st_mtime_ns)
+
+    pieces = line_pieces(whole, piece_bytes, compression="infer")
+    positions = list(range(len(pieces)))
+    if order == "reversed":
+        positions.reverse()
+    elif order == "every other":
+        positions = positions[::2] + positions[1::2]
+    read = {k: _records(pieces[k]) for k in positions}
+
+    assert [p.start for p in pieces[1:]] == [p.end for p in pieces[:-1]] and pieces[-1].end == len(data)
+    assert [r for k in range(len(pieces)) for r in read[k]] == _records(whole)
+    assert len(readers._open_streams) <= readers.OPEN_STREAMS_KEPT
+
+
+def test_pieces_read_in_order_decompress_the_file_once(tmp_path, monkeypatch):
+    lines = [json.dumps({"id": f"r{k}", "text": f"Record {k}. " * (1 + k % 9)}) for k in range(400)]
+    path = tmp_path / "big.jsonl.gz"
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    whole = InputFile(str(path), path.name, path.stat().st_size, mtime_ns=path.stat().st_mtime_ns)
+    monkeypatch.setattr(shards, "MIN_PIECE_BYTES", 1)
+    pieces = shards.split_big_files([whole], 2_000)
+    opened = []
+    decompressed_from = readers._decompressed_from
+    monkeypatch.setattr(readers, "_decompressed_from", lambda url, offset: opened.append(offset) or
+                        decompressed_from(url, offset))
+
+    records = [r for piece in pieces for r in _records(piece)]
+
+    assert len(pieces) > 5 and all(p.size <= 2_000 + 200 for p in pieces)
+    assert records == _records(whole) and len(records) == 400
+    assert opened == [0]  # one stream, continued piece after piece, closed at the end
+    assert not [key for key in readers._open_streams if key[0] == str(path)]
+
+
+@pytest.mark.usefixtures("small_pieces")
+def test_a_compressed_file_under_two_targets_or_broken_is_not_cut(tmp_path):
+    data = "".join(json.dumps({"text": f"line {k} " * 20}) + "\n" for k in range(100)).encode()
+    small = tmp_path / "small.jsonl.gz"
+    small.write_bytes(gzip.compress(data))
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(gzip.compress(data * 20)[:-4000])
+    files = [InputFile(str(p), p.name, p.stat().st_size) for p in (small, broken)]
+    assert shards.split_big_files(files, len(data) // 2 + 1) == files[:1] + [files[1]]
+    assert len(shards.split_big_files(files[:1], len(data) // 8)) > 3
 
 
 def test_a_utf16_file_is_not_cut(tmp_path):
@@ -176,6 +244,30 @@ def test_a_run_over_pieces_gives_the_rows_and_counts_of_a_run_over_the_whole_fil
     assert again["files"]["big.jsonl"]["read"] == 91
     rows = _rows(tmp_path / "cut", "clean") + _rows(tmp_path / "cut", "duplicates") + _rows(tmp_path / "cut", "quarantine")
     assert len({r["id"] for r in rows}) == len(rows) == 91 + 1 - 1  # + small.jsonl, - the blank line
+
+
+@pytest.mark.usefixtures("prefect_server", "small_pieces")
+def test_a_run_over_a_compressed_file_in_pieces_gives_the_rows_of_one_over_it_whole(tmp_path):
+    """A generated .jsonl.gz over the shard size is cleaned in pieces of its decompressed
+    stream: the same records, in the same order, with the same ids and counts."""
+    rng = random.Random(7)
+    stories = [article(k, 60) for k in range(20)]
+    lines = [json.dumps({"id": f"g{k}", "text": rng.choice(stories) if k % 5 == 0 else stories[k % 20]})
+             for k in range(80)]
+    lines[23] = '{"text": "not closed'
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    data = ("\n".join(lines) + "\n").encode()
+    (inputs / "big.jsonl.gz").write_bytes(gzip.compress(data))
+
+    whole = _run(inputs, tmp_path / "whole", shard_mb=1)
+    cut = _run(inputs, tmp_path / "cut", shard_mb=len(data) / 5 / 1024 / 1024)  # ~5 pieces of the stream
+
+    assert cut["shards"] >= 4 and whole["shards"] == 1
+    assert cut["totals"] == whole["totals"] and cut["files"] == whole["files"]
+    assert whole["totals"]["duplicates"] > 0 and whole["totals"]["read"] == 80
+    for kind in ("clean", "quarantine", "duplicates"):
+        assert _rows(tmp_path / "cut", kind) == _rows(tmp_path / "whole", kind)
 
 
 def test_merging_split_files_adds_each_files_counts_up_once():
