@@ -34,6 +34,7 @@ import functools
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -98,9 +99,11 @@ def install_marks() -> None:
                 setattr(module, name, _traced(name.strip("_"), getattr(module, name)))
     dedup_stage.ShardByShardDedup.split = _traced("dedup split", dedup_stage.ShardByShardDedup.split)
     # The batches: every cleaning, here or in a worker, goes through the wrapper.
-    defaults = list(parallel._clean_batches_here_and_in.__defaults__)
-    defaults[-1] = traced_clean_batch
-    parallel._clean_batches_here_and_in.__defaults__ = tuple(defaults)
+    function = parallel._clean_batches_here_and_in
+    names = function.__code__.co_varnames[:function.__code__.co_argcount]
+    defaults = list(function.__defaults__)
+    defaults[names.index("clean") - len(names)] = traced_clean_batch
+    function.__defaults__ = tuple(defaults)
     original_clean_shard = parallel.clean_shard
 
     def clean_shard_traced(shard, run_id, steps, clean_batches=None, on_batch=None, extras=None):
@@ -210,11 +213,12 @@ class Sampler(threading.Thread):
 # ---- the analysis
 
 
-def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns: int) -> str:
+def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns: int,
+            window_s: float = 0.25) -> tuple[str, dict]:
     samples = [s for s in sampler.samples if started - sampler.interval <= s[0] <= ended + sampler.interval]
     pids = sorted({pid for _, sample, _ in samples for pid in sample})
-    workers = [pid for pid in pids if sampler.roles.get(pid) == "pool"]
-    cleaning = [os.getpid()] + workers
+    # the cleaning processes: this one and the pool's workers (those that cleaned a batch; not the fork server)
+    cleaning = [os.getpid()] + sorted({m[0] for m in marks if m[1] == "clean batch" and m[0] != os.getpid()})
     used: dict[int, list[float]] = {pid: [] for pid in pids}
     slept: dict[int, list[bool]] = {pid: [] for pid in pids}
     times = []
@@ -240,22 +244,32 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
     # serial CPU: a cleaning process's CPU in slices where every other cleaning process slept
     serial = {pid: 0.0 for pid in cleaning}
     both = 0.0
-    critical = 0.0
     waited = 0.0
+    windows: dict[int, dict[int, float]] = {}  # window → process → CPU s
     for i, (t0, t1) in enumerate(times):
         if not started <= t0 < ended:
             continue
         busy = [pid for pid in pids if used[pid][i] > 0 or not slept[pid][i]]
         if not busy:
-            critical += t1 - t0
             waited += t1 - t0
             continue
-        critical += max(used[pid][i] for pid in pids)
+        window = windows.setdefault(int((t0 - started) / window_s), {})
+        for pid in pids:
+            window[pid] = window.get(pid, 0.0) + used[pid][i]
         active = [pid for pid in cleaning if used[pid][i] > 0]
         if len(active) == 1 and all(slept[pid][i] for pid in cleaning if pid != active[0]):
             serial[active[0]] += used[active[0]][i]
         elif len(active) > 1:
             both += sum(used[pid][i] for pid in active)
+    # Each window on two free cores: its busiest process's CPU, or half of all, whichever is more.
+    critical = waited + sum(max(max(cpu.values()), sum(cpu.values()) / 2) for cpu in windows.values())
+    last_batch = max((m[3] for m in marks if m[1] == "clean batch"), default=ended)
+    tail_cpu = sum(u for (t0, _), u in zip(times, used[os.getpid()]) if last_batch <= t0 < ended)
+    summary = {"wall": ended - started, "flow": totals[os.getpid()],
+               "workers": sum(totals[pid] for pid in pids if sampler.roles.get(pid) == "pool"),
+               "server": sum(totals[pid] for pid in pids if sampler.roles.get(pid) == "server"),
+               "serial": sum(serial.values()), "critical": critical, "tail_wall": ended - last_batch,
+               "tail_cpu": tail_cpu}
     lines = [f"Run: wall {ended - started:.2f} s; samples every {sampler.interval * 1000:.0f} ms; load average "
              f"{os.getloadavg()[0]:.1f} at the end (on {os.cpu_count()} CPUs).", ""]
     lines += ["| process | CPU s | CPU s while every other cleaning process slept (serial) |", "|---|---:|---:|"]
@@ -265,12 +279,14 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
                          else f"| {names[pid]} | {totals[pid]:.2f} | |")
     lines += ["", f"CPU of the cleaning processes running side by side: {both:.2f} s; serial: "
               f"{sum(serial.values()):.2f} s; every process asleep: {waited:.2f} s of wall.",
-              f"**Critical path (the run on two free cores, from the samples): {critical:.2f} s**; "
-              f"all CPU ÷ 2: {sum(totals.values()) / 2:.2f} s.", ""]
+              f"**Critical path (the run on two free cores, from the samples, {window_s:g} s windows): "
+              f"{critical:.2f} s**; all CPU ÷ 2: {sum(totals.values()) / 2:.2f} s.",
+              f"Tail (from the last cleaned batch to the run's end): {summary['tail_wall']:.2f} s of wall, "
+              f"{tail_cpu:.2f} s of the flow process's CPU.", ""]
     lines += _gaps(times, used, slept, cleaning, names, marks, started, ended)
     lines += [""] + _phase_table(marks, names, started)
     lines += [""] + _chart(times, used, slept, pids, names, marks, started, ended, columns)
-    return "\n".join(lines)
+    return "\n".join(lines), summary
 
 
 def _gaps(times, used, slept, cleaning, names, marks, started, ended) -> list[str]:
@@ -355,6 +371,82 @@ def _chart(times, used, slept, pids, names, marks, started, ended, columns) -> l
     return rows
 
 
+def traced_runs(corpus: Path, worker_counts: list[int], shard_mb: float, dedup: bool, interval: float,
+                columns: int) -> dict[int, tuple[str, dict]]:
+    """In this process: a warm-up run per worker count on a small corpus (server up, GX
+    imported), then one traced run of `corpus` per worker count: {workers: (timeline, summary)}."""
+    from corpus_gen import write_corpus
+
+    import flows.clean_corpus as flow_module
+
+    work = Path(tempfile.mkdtemp(prefix="timeline-"))
+    write_corpus(work / "warm-in", 0.3)
+    marks_dir = work / "marks"
+    marks_dir.mkdir()
+    os.environ[_MARKS_DIR_ENV] = str(marks_dir)  # the fork server and its workers inherit it
+    install_marks()
+
+    def run(input_path: Path, out: str, workers: int) -> None:
+        flow_module.clean_corpus(input_path=str(input_path), output_dir=str(work / out), data_docs=False,
+                                 workers=workers, shard_mb=shard_mb, dedup=dedup)
+
+    for workers in worker_counts:
+        run(work / "warm-in", f"warm-{workers}", workers)
+    found = {}
+    for workers in worker_counts:
+        for path in marks_dir.iterdir():
+            path.unlink()
+        sampler = Sampler(interval)
+        sampler.start()
+        time.sleep(3 * interval)
+        started = time.monotonic()
+        run(corpus, f"out-{workers}", workers)
+        ended = time.monotonic()
+        time.sleep(3 * interval)
+        sampler.stopped.set()
+        sampler.join()
+        marks = [json.loads(line) for path in marks_dir.iterdir() for line in path.read_text().splitlines()]
+        found[workers] = analyse(sampler, marks, started, ended, columns)
+        shutil.rmtree(work / f"out-{workers}", ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return found
+
+
+def compare(trees: dict[str, Path], corpus: Path, repeat: int, args: argparse.Namespace) -> str:
+    """Each tree's `--workers 1` and `--workers 2` runs, traced in a child process with
+    ``PYTHONPATH=<tree>``, trees alternating; the best of `repeat` (by the two-worker
+    run's critical path) per tree. Saves each kept timeline beside --save."""
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    load = os.getloadavg()[0]
+    for _ in range(repeat):
+        for name, tree in trees.items():
+            env = {**os.environ, "PYTHONPATH": str(tree), "PREFECT_LOGGING_LEVEL": "WARNING"}
+            done = subprocess.run([sys.executable, __file__, "--child", "--corpus", str(corpus), "--shard-mb",
+                                   str(args.shard_mb), "--columns", str(args.columns)], capture_output=True,
+                                  text=True, env=env)
+            if done.returncode:
+                raise RuntimeError(done.stderr[-3000:])
+            runs[name].append(json.loads(done.stdout))
+            one, two = runs[name][-1]["1"]["summary"], runs[name][-1]["2"]["summary"]
+            print(f"  {name}: critical path 1 worker {one['critical']:.2f} s, 2 workers {two['critical']:.2f} s; "
+                  f"wall {one['wall']:.2f} / {two['wall']:.2f} s; load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    rows = [f"{corpus}; best of {repeat} per code (by the two-worker critical path), children alternating; load "
+            f"average {load:.1f} before, {os.getloadavg()[0]:.1f} after (on {os.cpu_count()} CPUs).", "",
+            "| code | workers=1: CPU s (flow) | critical path s | workers=2: CPU s flow + worker | serial CPU s "
+            "| tail wall s | tail CPU s | critical path s | speed-up on two free cores | wall 1 ÷ wall 2 (loaded) |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for name, found in runs.items():
+        best = min(found, key=lambda run: run["2"]["summary"]["critical"])
+        one, two = best["1"]["summary"], best["2"]["summary"]
+        rows.append(f"| {name} | {one['flow']:.2f} | {one['critical']:.2f} | {two['flow']:.2f} + "
+                    f"{two['workers']:.2f} | {two['serial']:.2f} | {two['tail_wall']:.2f} | {two['tail_cpu']:.2f} | "
+                    f"{two['critical']:.2f} | {one['critical'] / two['critical']:.2f}× | "
+                    f"{one['wall'] / two['wall']:.2f}× |")
+        if args.save:
+            Path(f"{args.save}-{name}.md").write_text(best["2"]["timeline"] + "\n")
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, help="a folder of JSONL (default: generate --mb)")
@@ -364,49 +456,33 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.02)
     parser.add_argument("--columns", type=int, default=100)
     parser.add_argument("--no-dedup", action="store_true")
+    parser.add_argument("--compare", type=Path, metavar="TREE",
+                        help="a checkout of the code to compare with: traced runs with 1 and 2 workers of each tree")
+    parser.add_argument("--repeat", type=int, default=1, help="with --compare: runs per tree")
+    parser.add_argument("--save", help="with --compare: write each tree's kept two-worker timeline to SAVE-<code>.md")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     from corpus_gen import write_corpus
 
-    work = Path(tempfile.mkdtemp(prefix="timeline-"))
     corpus = args.corpus
     if corpus is None:
-        corpus = work / "in"
+        corpus = Path(tempfile.mkdtemp(prefix="timeline-corpus-")) / "in"
         write_corpus(corpus, args.mb)
-    warm = work / "warm-in"
-    write_corpus(warm, 0.3)
-    marks_dir = work / "marks"
-    marks_dir.mkdir()
-    os.environ[_MARKS_DIR_ENV] = str(marks_dir)  # the fork server and its workers inherit it
-
-    import flows.clean_corpus as flow_module
-    import timeline  # this file by its module name: the pool's workers unpickle its batch wrapper by that name
-
-    timeline.install_marks()
-
-    def run(input_path: Path, out: str) -> None:
-        flow_module.clean_corpus(input_path=str(input_path), output_dir=str(work / out), data_docs=False,
-                                 workers=args.workers, shard_mb=args.shard_mb, dedup=not args.no_dedup)
-
-    run(warm, "warm")  # server up, GX imported
-    for path in marks_dir.iterdir():
-        path.unlink()
-    sampler = Sampler(args.interval)
-    sampler.start()
-    time.sleep(3 * args.interval)
-    started = time.monotonic()
-    run(corpus, "out")
-    ended = time.monotonic()
-    time.sleep(3 * args.interval)
-    sampler.stopped.set()
-    sampler.join()
-    marks = [json.loads(line) for path in marks_dir.iterdir() for line in path.read_text().splitlines()]
-    print(analyse(sampler, marks, started, ended, args.columns))
-    shutil.rmtree(work, ignore_errors=True)
+    if args.compare:
+        return print(compare({"before": args.compare, "after": Path(__file__).resolve().parents[1]}, corpus,
+                             args.repeat, args))
+    if args.child:
+        found = traced_runs(corpus, [1, 2], args.shard_mb, not args.no_dedup, args.interval, args.columns)
+        return print(json.dumps({workers: {"timeline": text, "summary": summary}
+                                 for workers, (text, summary) in found.items()}))
+    [(text, _)] = traced_runs(corpus, [args.workers], args.shard_mb, not args.no_dedup, args.interval,
+                              args.columns).values()
+    print(text)
 
 
 if __name__ == "__main__":
-    import timeline
+    import timeline  # this file by its module name: the pool's workers unpickle its batch wrapper by that name
 
     timeline.main()

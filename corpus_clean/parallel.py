@@ -37,7 +37,8 @@ import os
 import sys
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Callable, Iterator
@@ -271,24 +272,64 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
 # when it finishes one, also while this process cleans a batch itself.
 QUEUED_PER_WORKER = 2
 
+# Work running now that only this process can do (a shard's validation and writing, in
+# Prefect's task threads): while there is some, this process cleans no batch itself.
+_own_work = 0
+_own_work_lock = threading.Lock()
+
+
+@contextmanager
+def work_only_this_process_does() -> Iterator[None]:
+    """Mark work that only this process can do (validating and writing a shard, the
+    dedup decisions) while it runs, so that its cleaning threads leave the batches to the
+    worker processes meanwhile (``_clean_batches_here_and_in``) instead of taking turns
+    with it on the one interpreter lock. The run's last steps (the last shard's validation
+    and writing, the commit) can only run here once the cleaning is over, so whatever of
+    that work is done while the workers clean is off the run's critical path: a shard
+    validated while this process also cleaned finished late, its work left for after
+    the last batch, the workers idle."""
+    global _own_work
+    with _own_work_lock:
+        _own_work += 1
+    try:
+        yield
+    finally:
+        with _own_work_lock:
+            _own_work -= 1
+
+
+def _busy_with_own_work() -> bool:
+    return _own_work > 0
+
+
+# While this process leaves the cleaning to the pool, how often it looks whether its own
+# work is done (it wakes at once when a worker returns a batch).
+OWN_WORK_POLL_S = 0.02
+
 
 def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: Iterator[Batch],
                                steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
-                               clean: Callable[..., CleanedBatch] = clean_batch) -> Iterator[CleanedBatch]:
+                               clean: Callable[..., CleanedBatch] = clean_batch,
+                               busy: Callable[[], bool] = _busy_with_own_work) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
     A batch goes to the pool while fewer than `queued` batches wait or run there; else
-    this process cleans it. So the workers never wait for this process, and this
-    process cleans whatever its other work (validating and writing the shard before,
-    Prefect's calls) leaves it time for, instead of only handing batches over: a worker
-    pays for every batch it gets (the lines pickled in, the table pickled back, its own
-    caches filled again), a batch cleaned here pays none of it. At most
-    2 × `queued` + 1 batches are held, cleaned or not (memory bounded). (`clean`: the
-    cleaning function, ``shards.clean_batch``.)
+    this process cleans it, unless it is `busy` with work only it can do
+    (``work_only_this_process_does``): then it waits for the pool to take the batch.
+    So the workers never wait for this process, and this process cleans whatever its
+    other work (validating and writing the shard before, Prefect's calls) leaves it time
+    for, instead of only handing batches over: a worker pays for every batch it gets (the
+    lines pickled in, the table pickled back, its own caches filled again), a batch
+    cleaned here pays none of it. At most 2 × `queued` + 1 batches are held, cleaned or
+    not (memory bounded). (`clean`: the cleaning function, ``shards.clean_batch``.)
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
     for batch in batches:
-        if sum(isinstance(item, Future) and not item.done() for item in pending) < queued:
+        while len(in_pool := _in_pool(pending)) >= queued and busy():
+            wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
+            while pending and _finished(pending[0]):
+                yield _result(pending.popleft())
+        if len(_in_pool(pending)) < queued:
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))
@@ -296,6 +337,11 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
             yield _result(pending.popleft())
     while pending:
         yield _result(pending.popleft())
+
+
+def _in_pool(pending: deque) -> list[Future]:
+    """The batches in `pending` still waiting or being cleaned in the pool."""
+    return [item for item in pending if isinstance(item, Future) and not item.done()]
 
 
 def _finished(item: Future | CleanedBatch) -> bool:

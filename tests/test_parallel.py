@@ -318,3 +318,27 @@ def test_batches_are_cleaned_in_the_pool_and_here_and_come_back_in_order(n, queu
     here = sum(pid == os.getpid() for _, pid in cleaned)
     if n >= 10:  # both took a share
         assert 0 < here < n
+
+
+@settings(max_examples=3, deadline=None)
+@given(n=st.integers(0, 12), queued=st.integers(1, 3))
+@example(n=12, queued=1)
+def test_while_this_process_has_its_own_work_the_pool_cleans_every_batch(n, queued):
+    """While a shard's validation or writing runs in the process reading the next shard
+    (``work_only_this_process_does``), that process cleans no batch itself: it waits for
+    the pool, which gets them all, and they still come back in order. Once the work is
+    over, it takes its share again."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with parallel.work_only_this_process_does():
+            busy = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(n)), (), "run",
+                                                            clean=_cleaned_where))
+        idle = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(30)), (), "run",
+                                                        clean=_cleaned_where))
+    assert [batch for batch, _ in busy] == list(range(n))
+    assert all(pid != os.getpid() for _, pid in busy)
+    assert any(pid == os.getpid() for _, pid in idle)
+    assert not parallel._busy_with_own_work()
