@@ -92,17 +92,36 @@ def start_workers(workers: int) -> None:
     started; meanwhile this process warms up its own cleaning (``warm_up``)."""
     workers = resolve_workers(workers)
     if workers > 1:
-        threading.Thread(target=_start_processes, args=(_pool(workers), workers), name="start-cleaning-workers",
+        pool = _pool(workers)
+        with _pools_lock:
+            _starts.setdefault(pool, [])
+        threading.Thread(target=_start_processes, args=(pool, workers), name="start-cleaning-workers",
                          daemon=True).start()
 
 
+# The first call each worker of a pool started by ``start_workers`` runs: done once it is
+# up and warmed up (``start_worker``), see ``_ready``.
+_starts: dict[ProcessPoolExecutor, list[Future]] = {}
+
+
 def _start_processes(pool: ProcessPoolExecutor, workers: int) -> None:
+    starts = _starts.get(pool, [])
     try:
         for _ in range(workers - 1):  # a submitted call starts a process when none is idle
-            pool.submit(os.getpid)
+            starts.append(pool.submit(os.getpid))
     except RuntimeError:  # stopped or broken meanwhile: the cleaning, if any, says so
         pass
     warm_up()
+
+
+def _ready(pool: ProcessPoolExecutor) -> bool:
+    """Whether a worker of `pool` is up (or the pool was not started by ``start_workers``).
+    Until then this process cleans every batch itself. Batches handed to a worker still
+    loading its code (~0.8 s of CPU per run) made this process wait for it: it cleaned the
+    few batches it may hold beyond the worker's, then waited for the worker's first one to
+    come back, in order (the timeline of a run showed it idle ~1.5 s at the start)."""
+    starts = _starts.get(pool)
+    return starts is None or any(start.done() for start in starts)
 
 
 def _code_folder() -> str:
@@ -200,6 +219,7 @@ def _forget(workers: int, pool: ProcessPoolExecutor) -> None:
     with _pools_lock:
         if _pools.get(workers) is pool:
             del _pools[workers]
+        _starts.pop(pool, None)
 
 
 def stop_workers() -> None:
@@ -210,6 +230,7 @@ def stop_workers() -> None:
     with _pools_lock:
         pools = list(_pools.values())
         _pools.clear()
+        _starts.clear()
     for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
     if pools:
@@ -257,11 +278,14 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     steps = resolve_steps(steps)
     if workers == 1:
         return clean_shard(shard, run_id, steps, on_batch=on_batch, extras=extras)
+    if _pool(workers) not in _starts:  # (a run's flow started them first thing)
+        start_workers(workers)
     pool = _pool(workers)
     warm_up()  # (done already if ``start_workers`` ran; else the rule packs load here, once)
     try:
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
-                                                                      QUEUED_PER_WORKER * (workers - 1)),
+                                                                      QUEUED_PER_WORKER * (workers - 1),
+                                                                      ready=partial(_ready, pool)),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
@@ -310,10 +334,12 @@ OWN_WORK_POLL_S = 0.02
 def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: Iterator[Batch],
                                steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
                                clean: Callable[..., CleanedBatch] = clean_batch,
-                               busy: Callable[[], bool] = _busy_with_own_work) -> Iterator[CleanedBatch]:
+                               busy: Callable[[], bool] = _busy_with_own_work,
+                               ready: Callable[[], bool] = lambda: True) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
-    A batch goes to the pool while fewer than `queued` batches wait or run there; else
+    A batch goes to the pool while fewer than `queued` batches wait or run there and the
+    pool is `ready` (``_ready``: a worker is up); else
     this process cleans it, unless it is `busy` with work only it can do
     (``work_only_this_process_does``): then it waits for the pool to take the batch.
     So the workers never wait for this process, and this process cleans whatever its
@@ -329,7 +355,7 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
             wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
             while pending and _finished(pending[0]):
                 yield _result(pending.popleft())
-        if len(_in_pool(pending)) < queued:
+        if len(_in_pool(pending)) < queued and ready():
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))

@@ -27,6 +27,7 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     # With the extras the flow asks for: dedup signatures and validation's per-row checks.
     extras = shards.BatchExtras(signatures=DedupParams(), checks=ValidationConfig())
     here = clean_shard(shard, run_id="test", extras=extras)
+    _start_and_wait(2)  # as a run does: else this process could clean all three batches before the worker is up
     spread = parallel.clean_shard_on_workers(shard, run_id="test", workers=2, extras=extras)
 
     assert spread.rows.equals(here.rows) and spread.rows.num_rows == n + 1
@@ -42,6 +43,15 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
     assert _without_times(spread.counters) == _without_times(here.counters)
     assert len(parallel._pools[2]._processes) == 1  # two cleaning processes: this one and a worker
+
+
+def _start_and_wait(workers: int) -> None:
+    import time
+
+    parallel.start_workers(workers)
+    deadline = time.monotonic() + 300
+    while not parallel._ready(parallel._pool(workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _without_times(counters):
@@ -342,3 +352,25 @@ def test_while_this_process_has_its_own_work_the_pool_cleans_every_batch(n, queu
     assert all(pid != os.getpid() for _, pid in busy)
     assert any(pid == os.getpid() for _, pid in idle)
     assert not parallel._busy_with_own_work()
+
+
+def test_batches_are_cleaned_here_until_a_worker_is_up():
+    """A worker still loading its code takes no batch (the reading process would only wait
+    for it): the batches before the pool is ready are cleaned here, the ones after are
+    shared, and all come back in order."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    asked = []
+
+    def ready() -> bool:
+        asked.append(True)
+        return len(asked) > 10
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        cleaned = list(parallel._clean_batches_here_and_in(pool, 2, iter(range(40)), (), "run", clean=_cleaned_where,
+                                                           ready=ready))
+    assert [batch for batch, _ in cleaned] == list(range(40))
+    assert all(pid == os.getpid() for _, pid in cleaned[:10])
+    assert any(pid != os.getpid() for _, pid in cleaned[10:])
