@@ -21,9 +21,11 @@ on the machine's load:
   i.e. waited (not merely waited for a CPU: a loaded machine shows as a process that is
   runnable and gets little, not as one that sleeps);
 - *critical path*: the wall time the run would take on two free cores, from the samples:
-  each slice costs the most CPU any one process used in it (processes in parallel on
-  separate cores), and a slice where every process slept costs its wall time (a real
-  wait: the server, a lock, the disk).
+  the serial CPU (alone on a core), the rest of every process's CPU two at a time (the
+  server's included), and the slices where every process slept at their wall time (a
+  real wait: the server, a lock, the disk). With one worker, the flow process's CPU is
+  all serial. A model, not a measurement: it assumes whatever ran side by side could
+  share two cores evenly; it does not move with the machine's load as wall time does.
 
 The first run of the process (server start, imports) is a warm-up on a small corpus.
 """
@@ -213,8 +215,7 @@ class Sampler(threading.Thread):
 # ---- the analysis
 
 
-def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns: int,
-            window_s: float = 0.25) -> tuple[str, dict]:
+def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns: int) -> tuple[str, dict]:
     samples = [s for s in sampler.samples if started - sampler.interval <= s[0] <= ended + sampler.interval]
     pids = sorted({pid for _, sample, _ in samples for pid in sample})
     # the cleaning processes: this one and the pool's workers (those that cleaned a batch; not the fork server)
@@ -245,7 +246,6 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
     serial = {pid: 0.0 for pid in cleaning}
     both = 0.0
     waited = 0.0
-    windows: dict[int, dict[int, float]] = {}  # window → process → CPU s
     for i, (t0, t1) in enumerate(times):
         if not started <= t0 < ended:
             continue
@@ -253,16 +253,13 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
         if not busy:
             waited += t1 - t0
             continue
-        window = windows.setdefault(int((t0 - started) / window_s), {})
-        for pid in pids:
-            window[pid] = window.get(pid, 0.0) + used[pid][i]
         active = [pid for pid in cleaning if used[pid][i] > 0]
         if len(active) == 1 and all(slept[pid][i] for pid in cleaning if pid != active[0]):
             serial[active[0]] += used[active[0]][i]
         elif len(active) > 1:
             both += sum(used[pid][i] for pid in active)
-    # Each window on two free cores: its busiest process's CPU, or half of all, whichever is more.
-    critical = waited + sum(max(max(cpu.values()), sum(cpu.values()) / 2) for cpu in windows.values())
+    # On two free cores: the serial CPU runs alone, the rest two at a time, the waits as they were.
+    critical = sum(serial.values()) + (sum(totals.values()) - sum(serial.values())) / 2 + waited
     last_batch = max((m[3] for m in marks if m[1] == "clean batch"), default=ended)
     tail_cpu = sum(u for (t0, _), u in zip(times, used[os.getpid()]) if last_batch <= t0 < ended)
     summary = {"wall": ended - started, "flow": totals[os.getpid()],
@@ -279,7 +276,7 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
                          else f"| {names[pid]} | {totals[pid]:.2f} | |")
     lines += ["", f"CPU of the cleaning processes running side by side: {both:.2f} s; serial: "
               f"{sum(serial.values()):.2f} s; every process asleep: {waited:.2f} s of wall.",
-              f"**Critical path (the run on two free cores, from the samples, {window_s:g} s windows): "
+              f"**Critical path (the run on two free cores: serial CPU + the rest of all CPU ÷ 2 + waits): "
               f"{critical:.2f} s**; all CPU ÷ 2: {sum(totals.values()) / 2:.2f} s.",
               f"Tail (from the last cleaned batch to the run's end): {summary['tail_wall']:.2f} s of wall, "
               f"{tail_cpu:.2f} s of the flow process's CPU.", ""]

@@ -264,10 +264,13 @@ def resolve_workers(workers: int) -> int:
 
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                            workers: int = 1, on_batch: Callable[[int], None] | None = None,
-                           extras: BatchExtras | None = None) -> CleanedShard:
+                           extras: BatchExtras | None = None,
+                           when_read: Callable[[], None] | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned by `workers` processes (0: one per CPU): this one and `workers` - 1 in the
-    shared pool (``_clean_batches_here_and_in``).
+    shared pool (``_clean_batches_here_and_in``). `when_read` is called once the shard's
+    last batch is read and handed out (with `workers` > 1), while the last batches are
+    still being cleaned: the next shard can start filling the pool then.
 
     The result is the same either way (cleaning is deterministic per batch, and batches
     come back in order). If a worker dies (killed, out of memory), the error is raised
@@ -285,7 +288,8 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     try:
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
                                                                       QUEUED_PER_WORKER * (workers - 1),
-                                                                      ready=partial(_ready, pool)),
+                                                                      ready=partial(_ready, pool),
+                                                                      when_read=when_read),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
@@ -335,7 +339,8 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
                                steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
                                clean: Callable[..., CleanedBatch] = clean_batch,
                                busy: Callable[[], bool] = _busy_with_own_work,
-                               ready: Callable[[], bool] = lambda: True) -> Iterator[CleanedBatch]:
+                               ready: Callable[[], bool] = lambda: True,
+                               when_read: Callable[[], None] | None = None) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
     A batch goes to the pool while fewer than `queued` batches wait or run there and the
@@ -347,7 +352,8 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
     for, instead of only handing batches over: a worker pays for every batch it gets (the
     lines pickled in, the table pickled back, its own caches filled again), a batch
     cleaned here pays none of it. At most 2 × `queued` + 1 batches are held, cleaned or
-    not (memory bounded). (`clean`: the cleaning function, ``shards.clean_batch``.)
+    not (memory bounded). (`clean`: the cleaning function, ``shards.clean_batch``;
+    `when_read`: called once the last batch is handed out.)
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
     for batch in batches:
@@ -361,6 +367,8 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
             pending.append(clean(batch, steps, run_id, extras))
         while pending and (len(pending) > 2 * queued or _finished(pending[0])):
             yield _result(pending.popleft())
+    if when_read is not None:
+        when_read()
     while pending:
         yield _result(pending.popleft())
 

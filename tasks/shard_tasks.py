@@ -6,6 +6,7 @@ it saves.
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
 import pyarrow as pa
@@ -26,8 +27,18 @@ from tasks.retries import IO_RETRIES
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
                      on_batch: Callable[[int], None] | None = None,
-                     extras: BatchExtras | None = None) -> CleanedShard:
-    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras)
+                     extras: BatchExtras | None = None, start_after: threading.Event | None = None,
+                     read: threading.Event | None = None) -> CleanedShard:
+    """With `start_after`, the cleaning starts once that event is set (the shard before has
+    handed out its last batch); `read` is set once this shard has (or has failed)."""
+    if start_after is not None:
+        start_after.wait()
+    try:
+        return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras,
+                                      when_read=read.set if read is not None else None)
+    finally:
+        if read is not None:
+            read.set()
 
 
 @task(name="validate-shard", cache_policy=NONE)

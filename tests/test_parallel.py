@@ -123,6 +123,69 @@ def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkey
     assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
 
 
+def test_with_workers_the_next_shard_starts_only_once_the_last_batch_is_handed_out(tmp_path, prefect_server,
+                                                                                   monkeypatch):
+    """With worker processes, shard k+1's cleaning starts once shard k has handed out its
+    last batch, not before (one shard's batches at a time fill the pool; k's last batches
+    may still be coming back)."""
+    import threading
+    import time
+
+    import tasks.shard_tasks as shard_tasks
+
+    events, lock = [], threading.Lock()
+    original = shard_tasks.clean_shard_on_workers
+
+    def traced(shard, *args, when_read=None, **kwargs):
+        def read():
+            with lock:
+                events.append(("read", shard.index, time.monotonic()))
+            when_read()
+        with lock:
+            events.append(("start", shard.index, time.monotonic()))
+        return original(shard, *args, when_read=read, **kwargs)
+
+    monkeypatch.setattr(shard_tasks, "clean_shard_on_workers", traced)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(4):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    from flows.clean_corpus import clean_corpus
+
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                            data_docs=False, dedup=False, workers=2)
+    assert manifest["totals"]["clean"] == 4
+    at = {(what, index): moment for what, index, moment in events}
+    assert len(at) == 8
+    assert all(at[("start", k + 1)] >= at[("read", k)] for k in range(3))
+
+
+def test_a_shard_that_fails_to_clean_lets_the_next_one_start_and_fails_the_run(tmp_path, prefect_server,
+                                                                                monkeypatch):
+    """The next shard waits for this one's batches to be handed out: a shard whose
+    cleaning fails first must still let it go (no hang), and the run fails naming it."""
+    import pytest
+
+    import tasks.shard_tasks as shard_tasks
+    from flows.clean_corpus import ShardFailed, clean_corpus
+
+    original = shard_tasks.clean_shard_on_workers
+
+    def failing_first(shard, *args, **kwargs):
+        if shard.index == 0:
+            raise OSError("disk gone")
+        return original(shard, *args, **kwargs)
+
+    monkeypatch.setattr(shard_tasks, "clean_shard_on_workers", failing_first)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(3):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    with pytest.raises(ShardFailed, match="disk gone"):
+        clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6, data_docs=False,
+                     dedup=False, workers=2)
+
+
 def test_a_local_run_stops_its_workers_once_the_last_shard_is_cleaned(tmp_path, prefect_server, monkeypatch):
     """The cleaning workers are idle once the last shard is cleaned: they are stopped
     then, not after the shards still in flight are validated and written (their memory
