@@ -145,13 +145,16 @@ def _stat(pid: int) -> tuple[str, float] | None:
     return fields[0], (int(fields[11]) + int(fields[12])) / TICK
 
 
-def _threads_running(pid: int) -> bool:
-    """Whether any thread of the process is running or runnable."""
+def _threads_running(pid: int, skip: int) -> bool:
+    """Whether any thread of the process but `skip` (the sampler, running as it reads) is
+    running or runnable."""
     try:
         tids = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return False
     for tid in tids:
+        if int(tid) == skip:
+            continue
         try:
             with open(f"/proc/{pid}/task/{tid}/stat") as handle:
                 if handle.read().rsplit(")", 1)[1].split()[0] == "R":
@@ -192,6 +195,7 @@ class Sampler(threading.Thread):
         import psutil
 
         me = psutil.Process()
+        sampler = threading.get_native_id()
         while not self.stopped.is_set():
             now = time.monotonic()
             pids = [os.getpid()]
@@ -204,7 +208,7 @@ class Sampler(threading.Thread):
                 found = _stat(pid)
                 if found is not None:
                     state, cpu = found
-                    running = _threads_running(pid) if pid == os.getpid() else state == "R"
+                    running = _threads_running(pid, sampler) if pid == os.getpid() else state == "R"
                     sample[pid] = (cpu, running)
                     self.role(pid)
             # (this thread's own reading counts in the flow process's CPU: subtracted below)
