@@ -37,8 +37,9 @@ import os
 import sys
 import threading
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 from typing import Callable, Iterator
 
@@ -91,17 +92,36 @@ def start_workers(workers: int) -> None:
     started; meanwhile this process warms up its own cleaning (``warm_up``)."""
     workers = resolve_workers(workers)
     if workers > 1:
-        threading.Thread(target=_start_processes, args=(_pool(workers), workers), name="start-cleaning-workers",
+        pool = _pool(workers)
+        with _pools_lock:
+            _starts.setdefault(pool, [])
+        threading.Thread(target=_start_processes, args=(pool, workers), name="start-cleaning-workers",
                          daemon=True).start()
 
 
+# The first call each worker of a pool started by ``start_workers`` runs: done once it is
+# up and warmed up (``start_worker``), see ``_ready``.
+_starts: dict[ProcessPoolExecutor, list[Future]] = {}
+
+
 def _start_processes(pool: ProcessPoolExecutor, workers: int) -> None:
+    starts = _starts.get(pool, [])
     try:
         for _ in range(workers - 1):  # a submitted call starts a process when none is idle
-            pool.submit(os.getpid)
+            starts.append(pool.submit(os.getpid))
     except RuntimeError:  # stopped or broken meanwhile: the cleaning, if any, says so
         pass
     warm_up()
+
+
+def _ready(pool: ProcessPoolExecutor) -> bool:
+    """Whether a worker of `pool` is up (or the pool was not started by ``start_workers``).
+    Until then this process cleans every batch itself. Batches handed to a worker still
+    loading its code (~0.8 s of CPU per run) made this process wait for it: it cleaned the
+    few batches it may hold beyond the worker's, then waited for the worker's first one to
+    come back, in order (the timeline of a run showed it idle ~1.5 s at the start)."""
+    starts = _starts.get(pool)
+    return starts is None or any(start.done() for start in starts)
 
 
 def _code_folder() -> str:
@@ -199,6 +219,7 @@ def _forget(workers: int, pool: ProcessPoolExecutor) -> None:
     with _pools_lock:
         if _pools.get(workers) is pool:
             del _pools[workers]
+        _starts.pop(pool, None)
 
 
 def stop_workers() -> None:
@@ -209,6 +230,7 @@ def stop_workers() -> None:
     with _pools_lock:
         pools = list(_pools.values())
         _pools.clear()
+        _starts.clear()
     for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
     if pools:
@@ -242,10 +264,13 @@ def resolve_workers(workers: int) -> int:
 
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                            workers: int = 1, on_batch: Callable[[int], None] | None = None,
-                           extras: BatchExtras | None = None) -> CleanedShard:
+                           extras: BatchExtras | None = None,
+                           when_read: Callable[[], None] | None = None) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned by `workers` processes (0: one per CPU): this one and `workers` - 1 in the
-    shared pool (``_clean_batches_here_and_in``).
+    shared pool (``_clean_batches_here_and_in``). `when_read` is called once the shard's
+    last batch is read and handed out (with `workers` > 1), while the last batches are
+    still being cleaned: the next shard can start filling the pool then.
 
     The result is the same either way (cleaning is deterministic per batch, and batches
     come back in order). If a worker dies (killed, out of memory), the error is raised
@@ -256,11 +281,15 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     steps = resolve_steps(steps)
     if workers == 1:
         return clean_shard(shard, run_id, steps, on_batch=on_batch, extras=extras)
+    if _pool(workers) not in _starts:  # (a run's flow started them first thing)
+        start_workers(workers)
     pool = _pool(workers)
     warm_up()  # (done already if ``start_workers`` ran; else the rule packs load here, once)
     try:
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
-                                                                      QUEUED_PER_WORKER * (workers - 1)),
+                                                                      QUEUED_PER_WORKER * (workers - 1),
+                                                                      ready=partial(_ready, pool),
+                                                                      when_read=when_read),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
@@ -271,31 +300,82 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
 # when it finishes one, also while this process cleans a batch itself.
 QUEUED_PER_WORKER = 2
 
+# Work running now that only this process can do (a shard's validation and writing, in
+# Prefect's task threads): while there is some, this process cleans no batch itself.
+_own_work = 0
+_own_work_lock = threading.Lock()
+
+
+@contextmanager
+def work_only_this_process_does() -> Iterator[None]:
+    """Mark work that only this process can do (validating and writing a shard, the
+    dedup decisions) while it runs, so that its cleaning threads leave the batches to the
+    worker processes meanwhile (``_clean_batches_here_and_in``) instead of taking turns
+    with it on the one interpreter lock. The run's last steps (the last shard's validation
+    and writing, the commit) can only run here once the cleaning is over, so whatever of
+    that work is done while the workers clean is off the run's critical path: a shard
+    validated while this process also cleaned finished late, its work left for after
+    the last batch, the workers idle."""
+    global _own_work
+    with _own_work_lock:
+        _own_work += 1
+    try:
+        yield
+    finally:
+        with _own_work_lock:
+            _own_work -= 1
+
+
+def _busy_with_own_work() -> bool:
+    return _own_work > 0
+
+
+# While this process leaves the cleaning to the pool, how often it looks whether its own
+# work is done (it wakes at once when a worker returns a batch).
+OWN_WORK_POLL_S = 0.02
+
 
 def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: Iterator[Batch],
                                steps: tuple[Step, ...], run_id: str, extras: BatchExtras | None = None,
-                               clean: Callable[..., CleanedBatch] = clean_batch) -> Iterator[CleanedBatch]:
+                               clean: Callable[..., CleanedBatch] = clean_batch,
+                               busy: Callable[[], bool] = _busy_with_own_work,
+                               ready: Callable[[], bool] = lambda: True,
+                               when_read: Callable[[], None] | None = None) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
-    A batch goes to the pool while fewer than `queued` batches wait or run there; else
-    this process cleans it. So the workers never wait for this process, and this
-    process cleans whatever its other work (validating and writing the shard before,
-    Prefect's calls) leaves it time for, instead of only handing batches over: a worker
-    pays for every batch it gets (the lines pickled in, the table pickled back, its own
-    caches filled again), a batch cleaned here pays none of it. At most
-    2 × `queued` + 1 batches are held, cleaned or not (memory bounded). (`clean`: the
-    cleaning function, ``shards.clean_batch``.)
+    A batch goes to the pool while fewer than `queued` batches wait or run there and the
+    pool is `ready` (``_ready``: a worker is up); else
+    this process cleans it, unless it is `busy` with work only it can do
+    (``work_only_this_process_does``): then it waits for the pool to take the batch.
+    So the workers never wait for this process, and this process cleans whatever its
+    other work (validating and writing the shard before, Prefect's calls) leaves it time
+    for, instead of only handing batches over: a worker pays for every batch it gets (the
+    lines pickled in, the table pickled back, its own caches filled again), a batch
+    cleaned here pays none of it. At most 2 × `queued` + 1 batches are held, cleaned or
+    not (memory bounded). (`clean`: the cleaning function, ``shards.clean_batch``;
+    `when_read`: called once the last batch is handed out.)
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
     for batch in batches:
-        if sum(isinstance(item, Future) and not item.done() for item in pending) < queued:
+        while len(in_pool := _in_pool(pending)) >= queued and busy():
+            wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
+            while pending and _finished(pending[0]):
+                yield _result(pending.popleft())
+        if len(_in_pool(pending)) < queued and ready():
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))
         while pending and (len(pending) > 2 * queued or _finished(pending[0])):
             yield _result(pending.popleft())
+    if when_read is not None:
+        when_read()
     while pending:
         yield _result(pending.popleft())
+
+
+def _in_pool(pending: deque) -> list[Future]:
+    """The batches in `pending` still waiting or being cleaned in the pool."""
+    return [item for item in pending if isinstance(item, Future) and not item.done()]
 
 
 def _finished(item: Future | CleanedBatch) -> bool:

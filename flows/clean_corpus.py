@@ -18,7 +18,7 @@ from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates, decides_shard_by_shard
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
-from corpus_clean.parallel import start_workers, stop_workers
+from corpus_clean.parallel import resolve_workers, start_workers, stop_workers
 from corpus_clean.report import damaged_files, no_new_records
 from corpus_clean.shards import BatchExtras, merge_split_files
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
@@ -78,7 +78,10 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     shard k is validated and written while k+1 is cleaned; cleaning two at once only
     made both finish late, their tables built side by side. `after_cleaning` is called
     once the last shard is cleaned, before the shards still in flight are written (the
-    local flow stops its cleaning workers there: idle from then on)."""
+    local flow stops its cleaning workers there: idle from then on). With worker processes
+    (`workers` > 1), "when the previous shard's ends" is when its last batch is handed
+    out: the next shard's first batches queue behind its last ones, so the workers do not
+    sit idle while a shard's last batches come back and its table is put together."""
     in_flight: deque = deque()  # (shard name, {task name: future}), oldest first
     summaries, parts = [], []
 
@@ -93,12 +96,12 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         gc.collect()
 
     extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=checks_next_to_cleaning(config, workers))
-    previous_clean = previous_written = None
+    previous_clean = previous_written = previous_read = None
     for shard in shards:
         if len(in_flight) >= max_in_flight:
             finish_oldest()
-        after = [previous_clean] if one_clean_at_a_time and previous_clean is not None else None
-        cleaned = clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, wait_for=after)
+        cleaned, previous_read = _submit_clean(shard, run_id, steps, workers, on_batch, extras, one_clean_at_a_time,
+                                               previous_clean, previous_read)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
@@ -115,6 +118,21 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     while in_flight:
         finish_oldest()
     return sorted(summaries, key=lambda s: s.name), parts
+
+
+def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extras: BatchExtras, one_at_a_time: bool,
+                  previous_clean, previous_read: threading.Event | None) -> tuple:
+    """Submit a shard's clean task; with `one_at_a_time`, to start once the previous shard's
+    cleaning (`previous_clean`, a future) is over, or, with worker processes, once the
+    previous shard has handed out its last batch (`previous_read`). Returns the future and
+    the event the next shard waits for (None without worker processes)."""
+    if not one_at_a_time:
+        return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras), None
+    if resolve_workers(workers) == 1:
+        after = [previous_clean] if previous_clean is not None else None
+        return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, wait_for=after), None
+    read = threading.Event()
+    return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, previous_read, read), read
 
 
 def checks_next_to_cleaning(config: ValidationConfig, workers: int) -> ValidationConfig | None:

@@ -6,6 +6,7 @@ it saves.
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
 import pyarrow as pa
@@ -15,7 +16,7 @@ from prefect.cache_policies import NONE
 from corpus_clean.dataset import write_part
 from corpus_clean.dedup_stage import ShardByShardDedup, stage_signatures
 from corpus_clean.output import sort_for_readers
-from corpus_clean.parallel import clean_shard_on_workers
+from corpus_clean.parallel import clean_shard_on_workers, work_only_this_process_does
 from corpus_clean.processes import return_freed_memory
 from corpus_clean.shards import BatchExtras, CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
 from corpus_clean.steps import Step
@@ -26,16 +27,27 @@ from tasks.retries import IO_RETRIES
 @task(name="clean-shard", cache_policy=NONE, task_run_name="clean-{shard.name}")
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
                      on_batch: Callable[[int], None] | None = None,
-                     extras: BatchExtras | None = None) -> CleanedShard:
-    return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras)
+                     extras: BatchExtras | None = None, start_after: threading.Event | None = None,
+                     read: threading.Event | None = None) -> CleanedShard:
+    """With `start_after`, the cleaning starts once that event is set (the shard before has
+    handed out its last batch); `read` is set once this shard has (or has failed)."""
+    if start_after is not None:
+        start_after.wait()
+    try:
+        return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras,
+                                      when_read=read.set if read is not None else None)
+    finally:
+        if read is not None:
+            read.set()
 
 
 @task(name="validate-shard", cache_policy=NONE)
 def validate_shard_task(cleaned: CleanedShard, config: ValidationConfig,
                         data_docs_dir: str | None) -> ValidationReport:
-    # The per-row searches: made by the cleaning workers, else here over the whole shard.
-    checks = cleaned.checks if cleaned.checks is not None else row_checks_in_slices(cleaned.rows, config)
-    return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=checks)
+    with work_only_this_process_does():  # meanwhile the cleaning workers clean the next shard alone
+        # The per-row searches: made by the cleaning workers, else here over the whole shard.
+        checks = cleaned.checks if cleaned.checks is not None else row_checks_in_slices(cleaned.rows, config)
+        return validate_table(cleaned.rows, config, data_docs_dir=data_docs_dir, checks=checks)
 
 
 # Writing is idempotent (same name, atomic rename), so a transient I/O error is retried.
@@ -45,6 +57,12 @@ def write_shard_task(cleaned: CleanedShard, report: ValidationReport, staging_di
     """Write a shard's clean, quarantined and filtered rows. With `shard_dedup` (the run's
     shards written in order), the clean rows are split into clean and duplicates first,
     each written once; else with `dedup` their signatures are staged for the run-level stage."""
+    with work_only_this_process_does():  # meanwhile the cleaning workers clean the next shard alone
+        return _write_shard(cleaned, report, staging_dir, part_name, dedup, shard_dedup)
+
+
+def _write_shard(cleaned: CleanedShard, report: ValidationReport, staging_dir: str, part_name: str,
+                 dedup: bool, shard_dedup: ShardByShardDedup | None) -> ShardSummary:
     output = split_by_validation(cleaned, report.failures)
     summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
     clean = sort_for_readers(output.clean)

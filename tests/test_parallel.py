@@ -27,6 +27,7 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     # With the extras the flow asks for: dedup signatures and validation's per-row checks.
     extras = shards.BatchExtras(signatures=DedupParams(), checks=ValidationConfig())
     here = clean_shard(shard, run_id="test", extras=extras)
+    _start_and_wait(2)  # as a run does: else this process could clean all three batches before the worker is up
     spread = parallel.clean_shard_on_workers(shard, run_id="test", workers=2, extras=extras)
 
     assert spread.rows.equals(here.rows) and spread.rows.num_rows == n + 1
@@ -42,6 +43,15 @@ def test_one_shard_is_spread_over_workers_with_identical_rows(tmp_path):
     assert {k: vars(v) for k, v in spread.files.items()} == {k: vars(v) for k, v in here.files.items()}
     assert _without_times(spread.counters) == _without_times(here.counters)
     assert len(parallel._pools[2]._processes) == 1  # two cleaning processes: this one and a worker
+
+
+def _start_and_wait(workers: int) -> None:
+    import time
+
+    parallel.start_workers(workers)
+    deadline = time.monotonic() + 300
+    while not parallel._ready(parallel._pool(workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _without_times(counters):
@@ -111,6 +121,69 @@ def test_a_local_run_cleans_one_shard_at_a_time(tmp_path, prefect_server, monkey
     assert manifest["totals"]["clean"] == 5 and len(spans) == 5
     spans.sort()
     assert all(later_start >= end for (_, end), (later_start, _) in zip(spans, spans[1:]))
+
+
+def test_with_workers_the_next_shard_starts_only_once_the_last_batch_is_handed_out(tmp_path, prefect_server,
+                                                                                   monkeypatch):
+    """With worker processes, shard k+1's cleaning starts once shard k has handed out its
+    last batch, not before (one shard's batches at a time fill the pool; k's last batches
+    may still be coming back)."""
+    import threading
+    import time
+
+    import tasks.shard_tasks as shard_tasks
+
+    events, lock = [], threading.Lock()
+    original = shard_tasks.clean_shard_on_workers
+
+    def traced(shard, *args, when_read=None, **kwargs):
+        def read():
+            with lock:
+                events.append(("read", shard.index, time.monotonic()))
+            when_read()
+        with lock:
+            events.append(("start", shard.index, time.monotonic()))
+        return original(shard, *args, when_read=read, **kwargs)
+
+    monkeypatch.setattr(shard_tasks, "clean_shard_on_workers", traced)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(4):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    from flows.clean_corpus import clean_corpus
+
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6,
+                            data_docs=False, dedup=False, workers=2)
+    assert manifest["totals"]["clean"] == 4
+    at = {(what, index): moment for what, index, moment in events}
+    assert len(at) == 8
+    assert all(at[("start", k + 1)] >= at[("read", k)] for k in range(3))
+
+
+def test_a_shard_that_fails_to_clean_lets_the_next_one_start_and_fails_the_run(tmp_path, prefect_server,
+                                                                                monkeypatch):
+    """The next shard waits for this one's batches to be handed out: a shard whose
+    cleaning fails first must still let it go (no hang), and the run fails naming it."""
+    import pytest
+
+    import tasks.shard_tasks as shard_tasks
+    from flows.clean_corpus import ShardFailed, clean_corpus
+
+    original = shard_tasks.clean_shard_on_workers
+
+    def failing_first(shard, *args, **kwargs):
+        if shard.index == 0:
+            raise OSError("disk gone")
+        return original(shard, *args, **kwargs)
+
+    monkeypatch.setattr(shard_tasks, "clean_shard_on_workers", failing_first)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for k in range(3):
+        (corpus / f"f{k}.txt").write_text(f"Story {k}. {SENTENCE * 4}\n", encoding="utf-8")
+    with pytest.raises(ShardFailed, match="disk gone"):
+        clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=1e-6, data_docs=False,
+                     dedup=False, workers=2)
 
 
 def test_a_local_run_stops_its_workers_once_the_last_shard_is_cleaned(tmp_path, prefect_server, monkeypatch):
@@ -318,3 +391,49 @@ def test_batches_are_cleaned_in_the_pool_and_here_and_come_back_in_order(n, queu
     here = sum(pid == os.getpid() for _, pid in cleaned)
     if n >= 10:  # both took a share
         assert 0 < here < n
+
+
+@settings(max_examples=3, deadline=None)
+@given(n=st.integers(0, 12), queued=st.integers(1, 3))
+@example(n=12, queued=1)
+def test_while_this_process_has_its_own_work_the_pool_cleans_every_batch(n, queued):
+    """While a shard's validation or writing runs in the process reading the next shard
+    (``work_only_this_process_does``), that process cleans no batch itself: it waits for
+    the pool, which gets them all, and they still come back in order. Once the work is
+    over, it takes its share again."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with parallel.work_only_this_process_does():
+            busy = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(n)), (), "run",
+                                                            clean=_cleaned_where))
+        idle = list(parallel._clean_batches_here_and_in(pool, queued, iter(range(30)), (), "run",
+                                                        clean=_cleaned_where))
+    assert [batch for batch, _ in busy] == list(range(n))
+    assert all(pid != os.getpid() for _, pid in busy)
+    assert any(pid == os.getpid() for _, pid in idle)
+    assert not parallel._busy_with_own_work()
+
+
+def test_batches_are_cleaned_here_until_a_worker_is_up():
+    """A worker still loading its code takes no batch (the reading process would only wait
+    for it): the batches before the pool is ready are cleaned here, the ones after are
+    shared, and all come back in order."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    asked = []
+
+    def ready() -> bool:
+        asked.append(True)
+        return len(asked) > 10
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        cleaned = list(parallel._clean_batches_here_and_in(pool, 2, iter(range(40)), (), "run", clean=_cleaned_where,
+                                                           ready=ready))
+    assert [batch for batch, _ in cleaned] == list(range(40))
+    assert all(pid == os.getpid() for _, pid in cleaned[:10])
+    assert any(pid != os.getpid() for _, pid in cleaned[10:])
