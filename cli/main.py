@@ -189,14 +189,33 @@ def run_flow(args: argparse.Namespace) -> int:
     except (KeyboardInterrupt, Terminated, TerminationSignal) as stop:
         # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
-        return fail(f"interrupted ({'SIGINT' if isinstance(stop, KeyboardInterrupt) else 'SIGTERM'}); "
-                    f"the output in {args.output} is from before or partial (rerun to complete)", 130)
+        return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
     except (RunError, PreflightError) as error:
         return fail(str(error), 1)
     except Exception as error:  # noqa: BLE001 - one line, not a traceback, for the user
+        if _TERMINATED or _caused_by(error, (Terminated, TerminationSignal)):
+            # The signal landed inside Prefect's own machinery, which turned it into an
+            # error of its own ("Task run is not set" while a task was starting): the run
+            # was still stopped by SIGTERM.
+            return _interrupted("SIGTERM", args)
         return fail(f"run failed: {type(error).__name__}: {error}", 1)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _caused_by(error: BaseException, kinds: tuple) -> bool:
+    """Whether `error` or an exception it was raised from or while handling is one of `kinds`."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kinds):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _interrupted(name: str, args) -> int:
+    return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
 
 
 # glibc's mallopt parameter for the most heap arenas (malloc.h: M_ARENA_MAX).
@@ -234,7 +253,12 @@ class Terminated(BaseException):
     """SIGTERM, raised like KeyboardInterrupt so every `finally` runs."""
 
 
+# Set once this process has received SIGTERM during a run (``_raise_terminated``).
+_TERMINATED: list[int] = []
+
+
 def _raise_terminated(signum, frame):
+    _TERMINATED.append(signum)
     raise Terminated()
 
 

@@ -180,3 +180,20 @@ def test_a_run_uses_allocators_that_hand_freed_tables_back():
     assert subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120,
                           env={**env, "ARROW_DEFAULT_MEMORY_POOL": "system", "MALLOC_ARENA_MAX": "4"}
                           ).stdout.split() == ["system", "4"]
+
+
+def test_an_error_raised_while_handling_sigterm_still_counts_as_the_interruption():
+    """The CLI's SIGTERM test can land the signal inside Prefect, which then raises an
+    error of its own; it must still read as SIGTERM (exit 130), not as a failed run."""
+    from prefect.exceptions import TerminationSignal
+
+    from cli.main import Terminated, _caused_by
+
+    try:
+        try:
+            raise Terminated()
+        except Terminated:
+            raise RuntimeError("Task run is not set")
+    except RuntimeError as error:
+        assert _caused_by(error, (Terminated, TerminationSignal))
+    assert not _caused_by(ValueError("bad input"), (Terminated, TerminationSignal))
