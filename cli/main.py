@@ -182,6 +182,7 @@ def run_flow(args: argparse.Namespace) -> int:
         os.environ.setdefault(key, value)
     from prefect.exceptions import TerminationSignal
 
+    _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
     previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C
     try:
         with embedded_server_if_needed():
