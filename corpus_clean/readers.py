@@ -97,13 +97,48 @@ class Decoded:
     problem: str | None = None  # set when bytes were lost (replacement characters)
 
 
+# The first bytes of each compressed format, by the suffix that names it.
+COMPRESSION_MAGIC = {".gz": b"\x1f\x8b", ".bz2": b"BZh", ".xz": b"\xfd7zXZ\x00", ".zst": b"\x28\xb5\x2f\xfd"}
+
+
 def open_input(url: str, compression: str | None = "infer"):
     """``fsspec.open(url, "rb")``, fsspec imported on the first file opened, not with this
     module: the cleaning workers import the readers to parse the lines they are handed,
-    never open a file, and fsspec (with the asyncio it imports) is ~10 MB resident in each."""
+    never open a file, and fsspec (with the asyncio it imports) is ~10 MB resident in each.
+
+    A file named as compressed whose bytes do not start as that format says
+    (``stored_uncompressed``) is read as it is stored: a tool that saved plain JSONL as
+    ``part.jsonl.gz`` loses no records."""
     import fsspec
 
+    if compression == "infer" and stored_uncompressed(url):
+        compression = None
     return fsspec.open(url, "rb", compression=compression)
+
+
+def stored_uncompressed(url: str) -> bool:
+    """Whether a file named as compressed (``.gz``, ``.bz2``, ``.xz``, ``.zst``) holds
+    something else: its first bytes are not its format's magic number. An empty file
+    or one that cannot be opened is left to the reader to report.
+
+    >>> import gzip, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "plain.jsonl.gz").write_bytes(b'{"text": "a"}\\n')
+    >>> _ = (folder / "real.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\\n'))
+    >>> stored_uncompressed(str(folder / "plain.jsonl.gz")), stored_uncompressed(str(folder / "real.jsonl.gz"))
+    (True, False)
+    """
+    import fsspec
+
+    suffix = next((s for s in COMPRESSION_MAGIC if url.lower().endswith(s)), None)
+    if suffix is None:
+        return False
+    try:
+        with fsspec.open(url, "rb", compression=None) as handle:
+            head = handle.read(len(COMPRESSION_MAGIC[suffix]))
+    except Exception:  # noqa: BLE001 - the reader opens it again and says why it cannot
+        return False
+    return bool(head) and head != COMPRESSION_MAGIC[suffix]
 
 
 def list_input_files(path: str) -> list[InputFile]:

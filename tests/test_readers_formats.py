@@ -59,6 +59,21 @@ def test_every_compression_of_every_text_format_reads_like_the_plain_file(tmp_pa
         assert essentials(read_all(folder)) == expected, suffix
 
 
+def test_a_file_named_compressed_but_stored_plain_reads_like_the_plain_file(tmp_path):
+    plain = {"a.jsonl": JSONL, "b.txt": "Plain words, café.\n".encode(),
+             "c.html": b"<html><body><article><p>Hello page</p></article></body></html>"}
+    for name, data in plain.items():
+        (tmp_path / "plain").mkdir(exist_ok=True)
+        (tmp_path / "plain" / name).write_bytes(data)
+    expected = essentials(read_all(tmp_path / "plain"))
+    for suffix in COMPRESSORS:
+        folder = tmp_path / ("named" + suffix.replace(".", "_"))
+        folder.mkdir()
+        for name, data in plain.items():
+            (folder / (name + suffix)).write_bytes(data)  # (not compressed)
+        assert essentials(read_all(folder)) == expected, suffix
+
+
 def test_a_damaged_compressed_stream_keeps_what_came_before_and_says_where(tmp_path):
     words = random.Random(5).choices(["harbour", "ferry", "tide", "quay", "gull", "net", "rope"], k=120_000)
     lines = b"".join(json.dumps({"text": f"{i} " + " ".join(words[i * 20:i * 20 + 20])}).encode() + b"\n"

@@ -151,3 +151,29 @@ def test_outside_the_story_only_lines_that_end_no_sentence_go(lines):
             assert was is None and now == OUTSIDE_STORY
             assert not ctx.lines.content[i].rstrip().endswith((".", "!", "?"))
             assert i < paragraphs[0] or i > paragraphs[-1]
+
+
+# A story in a language of long words: each paragraph under PROSE_MIN_WORDS words.
+LONG_WORD_PARAGRAPHS = [
+    "A városi uszoda felújítása szeptemberben kezdődik, és várhatóan tavaszig tart.",
+    "Az önkormányzat közlése szerint a munkálatok alatt a tanuszoda zavartalanul működik.",
+    "A bérletek érvényességét a lezárás idejével automatikusan meghosszabbítják.",
+]
+LONG_WORD_PAGE = "\n".join([
+    "Felújítják a városi uszodát",
+    "Szerző: Tóth Anikó",
+    "Megosztás Másolás",
+    *LONG_WORD_PARAGRAPHS,
+    "Kapcsolódó: Nyári nyitvatartás a strandokon",
+    "Hozzászólások",
+]) + "\n"
+
+
+def test_a_story_of_long_words_is_read_as_a_short_page():
+    # (11 words or fewer per paragraph: not prose by word count, but sentences of 60+ characters)
+    assert all(len(p.split()) < 12 for p in LONG_WORD_PARAGRAPHS)
+    (text, removals), = strip_boilerplate_many([LONG_WORD_PAGE])
+    assert _kept_lines(text) == LONG_WORD_PARAGRAPHS
+    assert any(r.rule == RULE for r in removals)
+    (text, _), = strip_boilerplate_many([LONG_WORD_PAGE], use_classifier=False)
+    assert "Megosztás Másolás" in text  # (the rules alone do not know this wording)

@@ -194,12 +194,12 @@ def mark_trailing_comments_many(batch: Batch) -> None:
 def classifier_applies_many(batch: Batch) -> list[bool]:
     """``classifier.classifier_applies`` of every document: MIN_LINES+ non-blank lines
     (or a short page's, ``is_short_page``), one of them neither removed nor prose."""
-    from corpus_clean.boilerplate.classifier import MIN_LINES, is_short_page
+    from corpus_clean.boilerplate.classifier import MIN_LINES, is_short_page, story_paragraphs
 
     nonblank = ~batch.blank
     left = nonblank & ~batch.removed()
     n_lines = np.add.reduceat(nonblank.astype(np.int64), batch.first)
-    n_prose_left = np.add.reduceat((left & batch.prose).astype(np.int64), batch.first)
+    n_prose_left = np.add.reduceat((left & story_paragraphs(batch.prose, batch.stats)).astype(np.int64), batch.first)
     enough = (n_lines >= MIN_LINES) | is_short_page(n_lines, n_prose_left)
     return (enough & batch.per_doc_any(left & ~batch.prose)).tolist()
 
