@@ -364,8 +364,11 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
         if rule.kind == "line":
             ctx.marks.mark(i, rule.id)
         elif rule.kind == "section":
+            # (the window's lines looked up, not every matched line scanned: a page of
+            # thousands of comment lines would make this quadratic)
             confirmed = sum(
-                1 for j, r in matched.items() if i < j <= i + SECTION_CONFIRM_WINDOW and r.pack == rule.pack and r.kind == "line"
+                1 for j in range(i + 1, i + SECTION_CONFIRM_WINDOW + 1)
+                if (r := matched.get(j)) is not None and r.pack == rule.pack and r.kind == "line"
             ) >= 2
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
@@ -458,10 +461,11 @@ def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dic
         last = j
         taken += 1
         j += 1
-    while j < ctx.lines.n_lines and (ctx.blank[j] or j in matched):
-        j += 1  # (other empty labels may be stacked under it)
-    if taken == 1 and _is_subheading_under_label(ctx, last, j):
-        return  # an empty label above the story's next subheading: the label goes alone
+    if taken == 1:
+        while j < ctx.lines.n_lines and (ctx.blank[j] or j in matched):
+            j += 1  # (other empty labels may be stacked under it)
+        if _is_subheading_under_label(ctx, last, j):
+            return  # an empty label above the story's next subheading: the label goes alone
     for k in range(i + 1, last + 1):
         ctx.marks.mark(k, rule_id)
 
