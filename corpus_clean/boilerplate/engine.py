@@ -32,6 +32,7 @@ import numpy as np
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
+from corpus_clean.boilerplate.author_bio import mark_author_bios
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
@@ -1063,6 +1064,8 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
         mark_by_classifier_many(ctxs, model, batched.classifier_applies_many(batch))
+    for ctx in ctxs:
+        mark_author_bios(ctx)
     for k, result in zip(todo, batched.finish_many(batch, ruleset)):
         results[k] = result
     return results
@@ -1081,6 +1084,7 @@ def strip_reference(text: str, *, use_classifier: bool = True, ruleset: RuleSet 
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
         mark_by_classifier_many([ctx], model)
+    mark_author_bios(ctx)
     return finish(ctx, ruleset)
 
 
