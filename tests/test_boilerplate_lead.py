@@ -5,7 +5,8 @@ cuts it (``classifier.smooth_cut``): there the model cut captions and standfirst
 more often than ledes. These pages check the other side, in three languages: a story
 under its headline, a photo caption and a credit keeps its lede and its paragraphs, and
 the page furniture around it goes. Its last two paragraphs are one short sentence each:
-the hard negative of a cut at the end of the story (they are cut today: a known gap).
+the hard negative of a cut at the end of the story (kept since the ninth round:
+``blocks.keep_closing_sentences``; more in tests/test_boilerplate_closing.py).
 Our own text, written for these tests.
 """
 from __future__ import annotations
@@ -90,9 +91,6 @@ def test_a_story_under_a_caption_and_a_credit_keeps_its_lede_and_its_paragraphs(
         assert line not in kept_lines, (language, line)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (RESULTS-boilerplate.md, eighth round): on a whole page the model "
-                   "scores a story's closing sentences of 3-5 words 0.7-0.9 and cuts them; giving them back on every "
-                   "page (give_back_story_lines, short pages only) moved neither bench's F1 held out")
 @pytest.mark.parametrize("language", sorted(PAGES))
 def test_a_story_keeps_its_short_closing_sentences(language):
     parts = PAGES[language]

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from corpus_clean.boilerplate.features import SENT_END, UPPER
+
+CLOSING_MIN_WORDS = 3  # "Work starts in May."
+CLOSING_MAX_WORDS = 8
+ARTICLE_END_MIN_WORDS = 8  # a kept sentence this long (or a paragraph) can be the last but one line of a story
+
 
 def keep_lines_inside_the_article(p: np.ndarray, prose: np.ndarray, drop: np.ndarray,
                                   threshold: float) -> np.ndarray:
@@ -49,3 +55,84 @@ def keep_lines_inside_the_article_seg(doc: np.ndarray, p: np.ndarray, prose: np.
     np.maximum.at(last, doc[kept_prose], position[kept_prose])
     inside = (position >= first[doc]) & (position < last[doc])  # (empty where a document has < 2)
     return drop & ~(inside & (p < threshold))
+
+
+def closing_sentence_shape(n_words: np.ndarray, first_class: np.ndarray, last_char: np.ndarray) -> np.ndarray:
+    """Per line: could it be a story's short closing sentence: CLOSING_MIN_WORDS to
+    CLOSING_MAX_WORDS words, a capital first letter and a full stop at the end.
+
+    A question or an exclamation ("Ready for more?", "Sign up now!") is a call to
+    action far more often than a story's last line, so only a full stop counts.
+
+    >>> from corpus_clean.boilerplate.features import UPPER, LOWER
+    >>> closing_sentence_shape(np.array([4, 4, 4, 2]), np.array([UPPER, UPPER, LOWER, UPPER]),
+    ...                        np.array([ord("."), ord("?"), ord("."), ord(".")])).tolist()
+    [True, False, False, False]
+    """
+    return ((n_words >= CLOSING_MIN_WORDS) & (n_words <= CLOSING_MAX_WORDS) & ((first_class & UPPER) > 0)
+            & (last_char == ord(".")))
+
+
+def can_end_the_article(n_words: np.ndarray, last_class: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Per line: a paragraph, or a sentence of ARTICLE_END_MIN_WORDS+ words."""
+    return prose | ((n_words >= ARTICLE_END_MIN_WORDS) & ((last_class & SENT_END) > 0))
+
+
+def keep_closing_sentences(closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray,
+                           drop: np.ndarray) -> np.ndarray:
+    """`drop` without the story's short closing sentences the model cut.
+
+    Read down from the last kept line: when it is a paragraph (`ends_article`), the cut
+    lines right under it (`follows`: no line a rule removed between) that have the
+    shape of a short sentence (`closing`: ``closing_sentence_shape``) come back, up to
+    the first line that has not. On a whole page the model scores a story's last
+    one-sentence paragraphs ("Work starts in May." / "It should end by spring.")
+    like the page furniture below them (0.7-0.9); nothing is kept after them, so
+    giving them back takes no line from below the story. A newsletter or comment box
+    under a story starts with a heading or a question, which stops the run.
+
+    >>> closing = np.array([0, 0, 1, 1, 0, 1], dtype=bool)
+    >>> ends_article = np.array([1, 1, 0, 0, 0, 0], dtype=bool)
+    >>> follows = np.ones(6, dtype=bool)
+    >>> drop = np.array([0, 0, 1, 1, 1, 1], dtype=bool)  # lines 2-3: two short sentences
+    >>> keep_closing_sentences(closing, ends_article, follows, drop).astype(int).tolist()
+    [0, 0, 0, 0, 1, 1]
+    """
+    kept = np.flatnonzero(~drop)
+    if len(kept) == 0 or not ends_article[kept[-1]]:
+        return drop
+    out = drop.copy()
+    for i in range(kept[-1] + 1, len(drop)):
+        if not (closing[i] and follows[i]):
+            break
+        out[i] = False
+    return out
+
+
+def keep_closing_sentences_of(stats, prose: np.ndarray, idx: np.ndarray, follows: np.ndarray,
+                              drop: np.ndarray) -> np.ndarray:
+    """``keep_closing_sentences`` of one document's candidate lines `idx` (`stats`,
+    `prose`: its per-line counts and paragraph mask)."""
+    closing = closing_sentence_shape(stats.n_words[idx], stats.first_class[idx], stats.last_char[idx])
+    return keep_closing_sentences(closing, can_end_the_article(stats.n_words[idx], stats.last_class[idx], prose[idx]),
+                                  follows, drop)
+
+
+def keep_closing_sentences_seg(doc: np.ndarray, closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray,
+                               drop: np.ndarray) -> np.ndarray:
+    """``keep_closing_sentences`` of every document of a batch (`follows` is False on
+    each document's first entry)."""
+    n = len(drop)
+    if n == 0:
+        return drop
+    position = np.arange(n)
+    last = np.full(int(doc[-1]) + 1, -1)
+    kept = ~drop
+    np.maximum.at(last, doc[kept], position[kept])
+    last_of_doc = last[doc]
+    has_end = (last_of_doc >= 0) & ends_article[np.maximum(last_of_doc, 0)]
+    # An entry comes back when every entry from its document's last kept line down to
+    # it is a closing sentence right under the one above.
+    broken = np.cumsum(~(closing & follows))
+    run_clean = broken == broken[np.maximum(last_of_doc, 0)]
+    return drop & ~(has_end & (position > last_of_doc) & run_clean)
