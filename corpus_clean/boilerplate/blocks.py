@@ -7,6 +7,9 @@ document, `doc` ascending), line for line the same answer.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
 
 from corpus_clean.boilerplate.features import SENT_END, UPPER
@@ -14,6 +17,10 @@ from corpus_clean.boilerplate.features import SENT_END, UPPER
 CLOSING_MIN_WORDS = 3  # "Work starts in May."
 CLOSING_MAX_WORDS = 8
 ARTICLE_END_MIN_WORDS = 8  # a kept sentence this long (or a paragraph) can be the last but one line of a story
+APART_MIN_LINES = 4  # cut or rule-removed lines between two kept blocks
+UNRELATED_MIN_WORDS = 20  # words of 4+ letters in a block below the article before it is judged
+UNRELATED_MAX_ECHO = 0.15  # share of those words that recur in the article's block
+_LONG_WORD = re.compile(r"\w{4,}")
 
 
 def keep_lines_inside_the_article(p: np.ndarray, prose: np.ndarray, drop: np.ndarray,
@@ -136,3 +143,63 @@ def keep_closing_sentences_seg(doc: np.ndarray, closing: np.ndarray, ends_articl
     broken = np.cumsum(~(closing & follows))
     run_clean = broken == broken[np.maximum(last_of_doc, 0)]
     return drop & ~(has_end & (position > last_of_doc) & run_clean)
+
+
+def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows: np.ndarray,
+                               drop: np.ndarray) -> np.ndarray:
+    """`drop` plus the kept blocks below the article that do not talk about it.
+
+    The kept lines fall into blocks where APART_MIN_LINES+ lines that are not kept
+    (`rows`: each candidate's row among the page's non-blank lines) stand between
+    them. The block with the most words of 4+ letters is the article. A block below
+    it with UNRELATED_MIN_WORDS+ such words of which under UNRELATED_MAX_ECHO recur
+    in the article is cut whole: a cookie notice ("Privacy Overview ... Necessary
+    cookies are absolutely essential ..."), a market-data disclaimer, another story's
+    summary, a page of quotations under a short post. A story's own last block, after
+    an inline widget, comes back to its names and places. Only blocks below: above the
+    article a standfirst or a lede names the story in other words. (`content[line_of[k]]`:
+    candidate k's text.)
+
+    >>> content = ["The harbour council voted on Monday to close the old bridge for repairs after engineers "
+    ...            "found cracks in the steel beams under both approach spans.",
+    ...            "Drivers will use the northern ring road, which the transport department says can carry "
+    ...            "the extra traffic once two junctions are widened.",
+    ...            "Menu", "Share", "Sign in", "Search",
+    ...            "Necessary cookies enable basic functions like page navigation and access to secure areas "
+    ...            "of this website which cannot function properly without these cookies."]
+    >>> drop = np.array([0, 0, 1, 1, 1, 1, 0], dtype=bool)
+    >>> cut_unrelated_blocks_below(content, np.arange(7), np.arange(7), drop).astype(int).tolist()
+    [0, 0, 1, 1, 1, 1, 1]
+    """
+    kept = np.flatnonzero(~drop)
+    if len(kept) < 2:
+        return drop
+    starts = np.r_[0, np.flatnonzero(np.diff(rows[kept]) > APART_MIN_LINES) + 1]
+    if len(starts) < 2:
+        return drop
+    blocks = np.split(kept, starts[1:])
+    words = [[w for k in block.tolist() for w in _LONG_WORD.findall(content[line_of[k]].lower())] for block in blocks]
+    main = int(np.argmax([len(w) for w in words]))
+    article = set(words[main])
+    out = drop.copy()
+    for block, block_words in zip(blocks[main + 1:], words[main + 1:]):
+        if len(block_words) >= UNRELATED_MIN_WORDS:
+            echo = sum(w in article for w in block_words) / len(block_words)
+            if echo < UNRELATED_MAX_ECHO:
+                out[block] = True
+    return out
+
+
+def cut_unrelated_blocks_below_each(contents: list, line_ofs: list, bounds: np.ndarray, unmarked: np.ndarray,
+                                    drop: np.ndarray) -> np.ndarray:
+    """``cut_unrelated_blocks_below`` of every document of a batch (`bounds`: each
+    document's rows; `unmarked`, `drop`: per row; `contents`, `line_ofs`: per document,
+    its lines' texts and its rows' line numbers). Only documents with two kept blocks
+    read their text."""
+    out = drop.copy()
+    for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+        cand = np.flatnonzero(unmarked[lo:hi])
+        if len(cand) < 2:
+            continue
+        out[lo + cand] = cut_unrelated_blocks_below(contents[k], line_ofs[k][cand], cand, drop[lo + cand])
+    return out

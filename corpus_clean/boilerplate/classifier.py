@@ -900,6 +900,8 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
                                                      threshold)
     drop[candidates] = blocks.keep_closing_sentences_of(ctx.stats, ctx.prose, idx[candidates],
                                                         np.r_[False, np.diff(candidates) == 1], drop[candidates])
+    drop[candidates] = blocks.cut_unrelated_blocks_below(ctx.lines.content, idx[candidates], candidates,
+                                                         drop[candidates])
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -935,6 +937,7 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
         doc, blocks.closing_sentence_shape(words, column([ctx.stats.first_class for ctx in ctxs])[cand],
                                            column([ctx.stats.last_char for ctx in ctxs])[cand]),
         blocks.can_end_the_article(words, column([ctx.stats.last_class for ctx in ctxs])[cand], prose), follows, d)
+    drop = blocks.cut_unrelated_blocks_below_each([ctx.lines.content for ctx in ctxs], idxs, bounds, unmarked, drop)
     out = []
     for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
         doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]
