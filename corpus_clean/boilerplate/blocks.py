@@ -3,7 +3,8 @@
 Each step takes one document's candidate lines (the lines no rule removed, in order)
 and the verdicts so far, and returns the verdicts with the step applied; a ``_seg``
 twin does the same for every document of a batch at once (entries document by
-document, `doc` ascending), line for line the same answer.
+document, `doc` ascending), line for line the same answer (an ``_each`` twin: a loop
+over the batch's documents, for a step that reads the lines' text).
 """
 from __future__ import annotations
 
