@@ -5,9 +5,11 @@ classifier) that cut them and by the shape of the cut line.
     python benchmarks/recall_gaps.py SHARED_BENCH_DIR [--half dev|held-out|all] [--set readability|scrapinghub]
                                      [--model MODEL.json] [--examples 5] [--kept]
 
-Readability's real pages (not its 31 test fixtures, ``training.lodo``) are split into
-halves the way ``benchmarks/extraction.py`` does (``is_dev_half``: the first hex digit of
-the SHA-256 of the page id is 0-7): look at one half, report fixes on the other.
+Readability's real pages (not its 31 test fixtures, ``training.lodo``) and scrapinghub's
+pages are split into halves the way ``benchmarks/extraction.py`` does (``is_dev_half``: the
+first hex digit of the SHA-256 of the page id is 0-7): look at one half, report fixes on
+the other. (Before the ninth round the recall side read all of scrapinghub's pages
+whatever ``--half`` said.)
 
 Each page's ``naive_text`` (after ``join_broken_words``, as the benchmark runs it) is
 cleaned by the text path (with ``--model``, a classifier that never saw the set, e.g.
@@ -21,8 +23,7 @@ over pages like ``score.py``).
 ``--kept`` prints the precision side instead: lines kept whose tokens are mostly not in
 the gold body, by where they stand (above the page's first gold line, inside the gold
 span, below its last) and shape, with precision points (a page's kept tokens that are
-not article, as a share of all it kept, averaged over pages). Both sets are split into
-halves by ``is_dev_half`` (scrapinghub too): read the dev half, check fixes on the other.
+not article, as a share of all it kept, averaged over pages).
 """
 from __future__ import annotations
 
@@ -63,14 +64,14 @@ def line_shape(line: str) -> str:
     return "paragraph <25 words" if n < 25 else "paragraph 25+ words"
 
 
-def records(bench_dir: Path, which: str, half: str, split_scrapinghub: bool = False):
+def records(bench_dir: Path, which: str, half: str):
     with gzip.open(bench_dir / f"{which}.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             if which == "readability" and (
                     len(rec.get("html") or "") < 5000 or FIXTURE_WORDS.search(rec.get("gold_text") or "")):
                 continue  # a test fixture
-            if (which == "readability" or split_scrapinghub) and half != "all" and is_dev_half(rec) != (half == "dev"):
+            if half != "all" and is_dev_half(rec) != (half == "dev"):
                 continue
             yield rec
 
@@ -174,7 +175,7 @@ def print_kept(bench_dir: Path, args, model) -> int:
     lines: Counter = Counter()
     examples: dict = defaultdict(list)
     n_pages = 0
-    for rec in records(bench_dir, args.set, args.half, split_scrapinghub=True):
+    for rec in records(bench_dir, args.set, args.half):
         text, _ = join_broken_words(rec.get("naive_text") or "")
         gold = rec.get("gold_text") or ""
         if not TOKEN.search(gold):

@@ -3,11 +3,25 @@
 Each step takes one document's candidate lines (the lines no rule removed, in order)
 and the verdicts so far, and returns the verdicts with the step applied; a ``_seg``
 twin does the same for every document of a batch at once (entries document by
-document, `doc` ascending), line for line the same answer.
+document, `doc` ascending), line for line the same answer (an ``_each`` twin: a loop
+over the batch's documents, for a step that reads the lines' text).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
+
+from corpus_clean.boilerplate.features import SENT_END, UPPER
+
+CLOSING_MIN_WORDS = 3  # "Work starts in May."
+CLOSING_MAX_WORDS = 8
+ARTICLE_END_MIN_WORDS = 8  # a kept sentence this long (or a paragraph) can be the last but one line of a story
+APART_MIN_LINES = 4  # cut or rule-removed lines between two kept blocks
+UNRELATED_MIN_WORDS = 20  # words of 4+ letters in a block below the article before it is judged
+UNRELATED_MAX_ECHO = 0.15  # share of those words that recur in the article's block
+_LONG_WORD = re.compile(r"\w{4,}")
 
 
 def keep_lines_inside_the_article(p: np.ndarray, prose: np.ndarray, drop: np.ndarray,
@@ -49,3 +63,144 @@ def keep_lines_inside_the_article_seg(doc: np.ndarray, p: np.ndarray, prose: np.
     np.maximum.at(last, doc[kept_prose], position[kept_prose])
     inside = (position >= first[doc]) & (position < last[doc])  # (empty where a document has < 2)
     return drop & ~(inside & (p < threshold))
+
+
+def closing_sentence_shape(n_words: np.ndarray, first_class: np.ndarray, last_char: np.ndarray) -> np.ndarray:
+    """Per line: could it be a story's short closing sentence: CLOSING_MIN_WORDS to
+    CLOSING_MAX_WORDS words, a capital first letter and a full stop at the end.
+
+    A question or an exclamation ("Ready for more?", "Sign up now!") is a call to
+    action far more often than a story's last line, so only a full stop counts.
+
+    >>> from corpus_clean.boilerplate.features import UPPER, LOWER
+    >>> closing_sentence_shape(np.array([4, 4, 4, 2]), np.array([UPPER, UPPER, LOWER, UPPER]),
+    ...                        np.array([ord("."), ord("?"), ord("."), ord(".")])).tolist()
+    [True, False, False, False]
+    """
+    return ((n_words >= CLOSING_MIN_WORDS) & (n_words <= CLOSING_MAX_WORDS) & ((first_class & UPPER) > 0)
+            & (last_char == ord(".")))
+
+
+def can_end_the_article(n_words: np.ndarray, last_class: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Per line: a paragraph, or a sentence of ARTICLE_END_MIN_WORDS+ words."""
+    return prose | ((n_words >= ARTICLE_END_MIN_WORDS) & ((last_class & SENT_END) > 0))
+
+
+def keep_closing_sentences(closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray,
+                           drop: np.ndarray) -> np.ndarray:
+    """`drop` without the story's short closing sentences the model cut.
+
+    Read down from the last kept line: when it is a paragraph (`ends_article`), the cut
+    lines right under it (`follows`: no line a rule removed between) that have the
+    shape of a short sentence (`closing`: ``closing_sentence_shape``) come back, up to
+    the first line that has not. On a whole page the model scores a story's last
+    one-sentence paragraphs ("Work starts in May." / "It should end by spring.")
+    like the page furniture below them (0.7-0.9); nothing is kept after them, so
+    giving them back takes no line from below the story. A newsletter or comment box
+    under a story starts with a heading or a question, which stops the run.
+
+    >>> closing = np.array([0, 0, 1, 1, 0, 1], dtype=bool)
+    >>> ends_article = np.array([1, 1, 0, 0, 0, 0], dtype=bool)
+    >>> follows = np.ones(6, dtype=bool)
+    >>> drop = np.array([0, 0, 1, 1, 1, 1], dtype=bool)  # lines 2-3: two short sentences
+    >>> keep_closing_sentences(closing, ends_article, follows, drop).astype(int).tolist()
+    [0, 0, 0, 0, 1, 1]
+    """
+    kept = np.flatnonzero(~drop)
+    if len(kept) == 0 or not ends_article[kept[-1]]:
+        return drop
+    out = drop.copy()
+    for i in range(kept[-1] + 1, len(drop)):
+        if not (closing[i] and follows[i]):
+            break
+        out[i] = False
+    return out
+
+
+def keep_closing_sentences_of(stats, prose: np.ndarray, idx: np.ndarray, follows: np.ndarray,
+                              drop: np.ndarray) -> np.ndarray:
+    """``keep_closing_sentences`` of one document's candidate lines `idx` (`stats`,
+    `prose`: its per-line counts and paragraph mask)."""
+    closing = closing_sentence_shape(stats.n_words[idx], stats.first_class[idx], stats.last_char[idx])
+    return keep_closing_sentences(closing, can_end_the_article(stats.n_words[idx], stats.last_class[idx], prose[idx]),
+                                  follows, drop)
+
+
+def keep_closing_sentences_seg(doc: np.ndarray, closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray,
+                               drop: np.ndarray) -> np.ndarray:
+    """``keep_closing_sentences`` of every document of a batch (`follows` is False on
+    each document's first entry)."""
+    n = len(drop)
+    if n == 0:
+        return drop
+    position = np.arange(n)
+    last = np.full(int(doc[-1]) + 1, -1)
+    kept = ~drop
+    np.maximum.at(last, doc[kept], position[kept])
+    last_of_doc = last[doc]
+    has_end = (last_of_doc >= 0) & ends_article[np.maximum(last_of_doc, 0)]
+    # An entry comes back when every entry from its document's last kept line down to
+    # it is a closing sentence right under the one above.
+    broken = np.cumsum(~(closing & follows))
+    run_clean = broken == broken[np.maximum(last_of_doc, 0)]
+    return drop & ~(has_end & (position > last_of_doc) & run_clean)
+
+
+def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows: np.ndarray,
+                               drop: np.ndarray) -> np.ndarray:
+    """`drop` plus the kept blocks below the article that do not talk about it.
+
+    The kept lines fall into blocks where APART_MIN_LINES+ lines that are not kept
+    (`rows`: each candidate's row among the page's non-blank lines) stand between
+    them. The block with the most words of 4+ letters is the article. A block below
+    it with UNRELATED_MIN_WORDS+ such words of which under UNRELATED_MAX_ECHO recur
+    in the article is cut whole: a cookie notice ("Privacy Overview ... Necessary
+    cookies are absolutely essential ..."), a market-data disclaimer, another story's
+    summary, a page of quotations under a short post. A story's own last block, after
+    an inline widget, comes back to its names and places. Only blocks below: above the
+    article a standfirst or a lede names the story in other words. (`content[line_of[k]]`:
+    candidate k's text.)
+
+    >>> content = ["The harbour council voted on Monday to close the old bridge for repairs after engineers "
+    ...            "found cracks in the steel beams under both approach spans.",
+    ...            "Drivers will use the northern ring road, which the transport department says can carry "
+    ...            "the extra traffic once two junctions are widened.",
+    ...            "Menu", "Share", "Sign in", "Search",
+    ...            "Necessary cookies enable basic functions like page navigation and access to secure areas "
+    ...            "of this website which cannot function properly without these cookies."]
+    >>> drop = np.array([0, 0, 1, 1, 1, 1, 0], dtype=bool)
+    >>> cut_unrelated_blocks_below(content, np.arange(7), np.arange(7), drop).astype(int).tolist()
+    [0, 0, 1, 1, 1, 1, 1]
+    """
+    kept = np.flatnonzero(~drop)
+    if len(kept) < 2:
+        return drop
+    starts = np.r_[0, np.flatnonzero(np.diff(rows[kept]) > APART_MIN_LINES) + 1]
+    if len(starts) < 2:
+        return drop
+    blocks = np.split(kept, starts[1:])
+    words = [[w for k in block.tolist() for w in _LONG_WORD.findall(content[line_of[k]].lower())] for block in blocks]
+    main = int(np.argmax([len(w) for w in words]))
+    article = set(words[main])
+    out = drop.copy()
+    for block, block_words in zip(blocks[main + 1:], words[main + 1:]):
+        if len(block_words) >= UNRELATED_MIN_WORDS:
+            echo = sum(w in article for w in block_words) / len(block_words)
+            if echo < UNRELATED_MAX_ECHO:
+                out[block] = True
+    return out
+
+
+def cut_unrelated_blocks_below_each(contents: list, line_ofs: list, bounds: np.ndarray, unmarked: np.ndarray,
+                                    drop: np.ndarray) -> np.ndarray:
+    """``cut_unrelated_blocks_below`` of every document of a batch (`bounds`: each
+    document's rows; `unmarked`, `drop`: per row; `contents`, `line_ofs`: per document,
+    its lines' texts and its rows' line numbers). Only documents with two kept blocks
+    read their text."""
+    out = drop.copy()
+    for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+        cand = np.flatnonzero(unmarked[lo:hi])
+        if len(cand) < 2:
+            continue
+        out[lo + cand] = cut_unrelated_blocks_below(contents[k], line_ofs[k][cand], cand, drop[lo + cand])
+    return out

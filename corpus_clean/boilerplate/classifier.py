@@ -46,6 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean import native
+from corpus_clean.boilerplate import blocks
 from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
@@ -887,9 +888,11 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
 
     Only lines no rule removed, read as one article block (``smooth_cut``: islands of
     kept lines weaker than `island_penalty` go, unless they stand between two kept
-    paragraphs, ``blocks.keep_lines_inside_the_article``); never all of them: if the
-    model would leave nothing, it keeps the lines scoring within FALLBACK_MARGIN of the
-    most article-like one.
+    paragraphs, ``blocks.keep_lines_inside_the_article``; a story's short closing
+    sentences come back, ``blocks.keep_closing_sentences``, and kept blocks far below
+    the article that do not talk about it go, ``blocks.cut_unrelated_blocks_below``);
+    never all of them: if the model would leave nothing, it keeps the lines scoring
+    within FALLBACK_MARGIN of the most article-like one.
     """
     drop = p >= threshold
     unmarked = ~ctx.marks.removed()[idx]
@@ -901,6 +904,10 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     drop[candidates] = cut_shifted_ends(p[candidates], drop[candidates])
     drop[candidates] = keep_lines_inside_the_article(p[candidates], ctx.prose[idx[candidates]], drop[candidates],
                                                      threshold)
+    drop[candidates] = blocks.keep_closing_sentences_of(ctx.stats, ctx.prose, idx[candidates],
+                                                        np.r_[False, np.diff(candidates) == 1], drop[candidates])
+    drop[candidates] = blocks.cut_unrelated_blocks_below(ctx.lines.content, idx[candidates], candidates,
+                                                         drop[candidates])
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -930,7 +937,13 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
     d = _smooth_cut_seg(doc, words, p[cand], d, threshold, island_penalty)
     d = _cut_shifted_ends_seg(doc, p[cand], d)
     prose = column([ctx.prose for ctx in ctxs])[cand]
-    drop[cand] = keep_lines_inside_the_article_seg(doc, p[cand], prose, d, threshold)
+    d = keep_lines_inside_the_article_seg(doc, p[cand], prose, d, threshold)
+    follows = np.r_[False, (np.diff(cand) == 1) & (doc[1:] == doc[:-1])]
+    drop[cand] = blocks.keep_closing_sentences_seg(
+        doc, blocks.closing_sentence_shape(words, column([ctx.stats.first_class for ctx in ctxs])[cand],
+                                           column([ctx.stats.last_char for ctx in ctxs])[cand]),
+        blocks.can_end_the_article(words, column([ctx.stats.last_class for ctx in ctxs])[cand], prose), follows, d)
+    drop = blocks.cut_unrelated_blocks_below_each([ctx.lines.content for ctx in ctxs], idxs, bounds, unmarked, drop)
     out = []
     for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
         doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]

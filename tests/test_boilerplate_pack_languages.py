@@ -1,0 +1,55 @@
+"""Blog and newsletter furniture as other languages print it goes; article sentences that
+share its words stay (rule packs only, issue 11, ninth round). Our own text."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_clean.boilerplate.engine import strip
+
+STORY = [
+    "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
+    "Drivers will be sent along the coast road while the work goes on, the mayor said at a briefing on Wednesday.",
+]
+
+
+def _rules_cut(head: list[str], tail: list[str]) -> set[str]:
+    text = "\n".join(head + STORY + tail) + "\n"
+    kept = set(strip(text, use_classifier=False)[0].splitlines())
+    return {line for line in head + tail if line not in kept}
+
+
+@pytest.mark.parametrize("byline", [
+    "Publié par Claire Dubois le 12 mars 2025",
+    "Publicado por Tomás Herrera el 3 de mayo de 2024",
+    "Veröffentlicht von Lukas Fischer am 3. März 2024",
+    "Pubblicato da Giulia Rossi il 9 aprile 2024",
+    "Geplaatst door Sanne de Vries op 14 juni 2024",
+])
+def test_a_blog_byline_in_another_language_goes(byline):
+    assert _rules_cut([byline], []) == {byline}
+
+
+@pytest.mark.parametrize("line", [
+    "Haz clic para compartir en Twitter (Se abre en una ventana nueva)",
+    "Cliquez pour partager sur Facebook(ouvre dans une nouvelle fenêtre)",
+    "Klicken, um auf WhatsApp zu teilen (Wird in neuem Fenster geöffnet)",
+    "Clique para compartilhar no LinkedIn (abre em nova janela)",
+    "Klik om te delen op Facebook (Wordt in een nieuw venster geopend)",
+    "Comparte esto:", "Teilen mit:", "Deel dit:",
+    "Abonnez-vous à notre newsletter pour recevoir les dernières nouvelles du port.",
+    "Schrijf je in voor onze nieuwsbrief en ontvang elke ochtend het nieuws.",
+    "Iscriviti alla nostra newsletter: ogni mattina le notizie della città.",
+])
+def test_share_buttons_and_newsletter_prompts_in_other_languages_go(line):
+    assert _rules_cut([], [line]) == {line}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Publicado por primera vez en 1998, el libro vendió más de un millón de ejemplares.",
+    "Veröffentlicht von der Stadt am 3. März, sieht der Plan zwei Jahre Bauzeit vor.",
+    "Elle s'est abonnée à la newsletter du parti en 2019 pour suivre les débats.",
+    "Wer den Newsletter abonnieren wollte, musste bis zum Abend warten, sagte die Sprecherin.",
+    "By Tuesday, the council had voted to close the old bridge for two years of repairs.",
+])
+def test_article_sentences_with_the_same_words_stay(sentence):
+    assert _rules_cut([sentence], [sentence]) == set()

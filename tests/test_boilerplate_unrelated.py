@@ -1,0 +1,106 @@
+"""A kept block below the article that does not talk about it goes; the story's own last
+block stays (``blocks.cut_unrelated_blocks_below``, issue 11, ninth round). Our own text."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from corpus_clean.boilerplate.blocks import cut_unrelated_blocks_below, cut_unrelated_blocks_below_each
+
+STORIES = {
+    "en": ["The harbour council voted on Monday to close the old river bridge for a year while engineers replace "
+           "its corroded steel deck and both approach spans.",
+           "Drivers will be sent over the northern ring road, which the transport department says can carry the "
+           "extra traffic once two junctions near the harbour are widened.",
+           "Shop owners on the east bank told the council that the bridge closure would cost them customers."],
+    "de": ["Der Stadtrat hat am Montagabend beschlossen, die alte Flussbrücke für ein Jahr zu sperren, damit "
+           "Ingenieure die verrostete Fahrbahn und beide Zufahrten erneuern können.",
+           "Der Verkehr soll über den nördlichen Ring umgeleitet werden, der nach Angaben des Verkehrsamtes die "
+           "zusätzlichen Fahrzeuge aufnehmen kann, wenn zwei Kreuzungen ausgebaut werden.",
+           "Geschäftsleute vom Ostufer sagten, die Sperrung der Brücke werde sie Kunden kosten."],
+    "fr": ["Le conseil municipal a voté lundi soir la fermeture du vieux pont pendant un an, le temps pour les "
+           "ingénieurs de remplacer son tablier rouillé et ses deux travées d'accès.",
+           "Les automobilistes seront déviés par la rocade nord, qui pourra absorber le trafic supplémentaire si "
+           "deux carrefours proches du port sont élargis.",
+           "Les commerçants de la rive est craignent que la fermeture du pont leur fasse perdre des clients."],
+}
+WIDGET = ["Newsletter", "Sign up", "Share", "Comments (12)"]
+UNRELATED = {
+    "en": ["Necessary cookies are absolutely essential for this website to function properly. These cookies "
+           "ensure basic functionalities and security features of the website, anonymously. Any cookies that "
+           "collect personal data via analytics, ads or other embedded contents need your consent first."],
+    "de": ["Notwendige Cookies sind für das Funktionieren dieser Webseite unbedingt erforderlich. Diese Cookies "
+           "gewährleisten grundlegende Funktionen und Sicherheitsmerkmale der Webseite, anonym. Cookies, die "
+           "persönliche Daten über Analysen, Werbung oder andere eingebettete Inhalte sammeln, brauchen Ihre "
+           "Einwilligung."],
+    "fr": ["Les témoins nécessaires sont absolument indispensables au fonctionnement de ce site. Ils assurent "
+           "anonymement les fonctions de base et les fonctions de sécurité du site internet. Les témoins qui "
+           "recueillent des données personnelles par des analyses, des publicités ou d'autres contenus intégrés "
+           "demandent votre consentement."],
+}
+CLOSING_BLOCK = {  # the story goes on after an inline widget: it names the bridge, the council, the traffic
+    "en": ["Work on the bridge starts in May, the council said, and the ring road junctions will be widened "
+           "before the closure so that traffic from the harbour can use them."],
+    "de": ["Die Arbeiten an der Brücke beginnen im Mai, sagte der Stadtrat; die Kreuzungen am Ring werden vor "
+           "der Sperrung ausgebaut, damit der Verkehr vom Ostufer sie nutzen kann."],
+    "fr": ["Les travaux du pont commenceront en mai, selon le conseil municipal, et les carrefours de la rocade "
+           "seront élargis avant la fermeture pour absorber le trafic du port."],
+}
+
+
+def _cut(lines: list[str], kept: list[bool]) -> list[bool]:
+    drop = ~np.array(kept)
+    return cut_unrelated_blocks_below(lines, np.arange(len(lines)), np.arange(len(lines)), drop).tolist()
+
+
+@pytest.mark.parametrize("language", sorted(STORIES))
+def test_an_unrelated_block_below_the_story_goes(language):
+    lines = STORIES[language] + WIDGET + UNRELATED[language]
+    kept = [True] * 3 + [False] * 4 + [True]
+    assert _cut(lines, kept) == [False] * 3 + [True] * 5
+
+
+@pytest.mark.parametrize("language", sorted(STORIES))
+def test_the_story_s_own_block_after_a_widget_stays(language):
+    lines = STORIES[language] + WIDGET + CLOSING_BLOCK[language]
+    kept = [True] * 3 + [False] * 4 + [True]
+    assert _cut(lines, kept) == [not k for k in kept]
+
+
+@pytest.mark.parametrize("language", sorted(STORIES))
+def test_blocks_above_the_story_and_close_to_it_stay(language):
+    # above the article (a standfirst in other words), or only 3 cut lines away: not judged
+    above = UNRELATED[language] + WIDGET + STORIES[language]
+    assert _cut(above, [True] + [False] * 4 + [True] * 3) == [False] + [True] * 4 + [False] * 3
+    close = STORIES[language] + WIDGET[:3] + UNRELATED[language]
+    assert _cut(close, [True] * 3 + [False] * 3 + [True]) == [False] * 3 + [True] * 3 + [False]
+
+
+def test_a_short_unrelated_line_below_the_story_is_left_to_the_model():
+    lines = STORIES["en"] + WIDGET + ["Photo gallery of the week."]
+    assert _cut(lines, [True] * 3 + [False] * 4 + [True])[-1] is False
+
+
+blocks = st.lists(st.sampled_from(sum(STORIES.values(), []) + sum(UNRELATED.values(), []) + WIDGET
+                                  + sum(CLOSING_BLOCK.values(), [])), min_size=0, max_size=14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(blocks, st.lists(st.booleans(), min_size=14, max_size=14),
+                          st.lists(st.booleans(), min_size=14, max_size=14)), min_size=1, max_size=5))
+def test_a_batch_gives_each_document_its_own_answer(docs):
+    contents = [lines for lines, _, _ in docs]
+    line_ofs = [np.arange(len(lines)) for lines in contents]
+    unmarked = np.concatenate([np.array(u[:len(lines)], dtype=bool) for lines, u, _ in docs])
+    drop = np.concatenate([np.array(d[:len(lines)], dtype=bool) for lines, _, d in docs])
+    bounds = np.r_[0, np.cumsum([len(lines) for lines in contents])]
+    got = cut_unrelated_blocks_below_each(contents, line_ofs, bounds, unmarked, drop)
+    for k, lines in enumerate(contents):
+        lo, hi = bounds[k], bounds[k + 1]
+        cand = np.flatnonzero(unmarked[lo:hi])
+        alone = drop[lo:hi].copy()
+        if len(cand):
+            alone[cand] = cut_unrelated_blocks_below(lines, cand, cand, drop[lo:hi][cand])
+        assert got[lo:hi].tolist() == alone.tolist()
+        assert not (drop[lo:hi] & ~got[lo:hi]).any()  # the step only cuts
