@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 from itertools import repeat
 from operator import is_not
 
@@ -131,6 +130,35 @@ _COMMENT_VOICE_ASCII = _voice_scan_ascii()
 _REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
 
 
+class lazy_attribute:
+    """``functools.cached_property`` without its lock: the value is computed on first
+    use and stored in the instance's ``__dict__``, where later look-ups find it first.
+    (Python 3.11's cached_property takes an RLock on every first use, ~1.5 µs; a Context
+    makes six per document. Contexts are never shared between threads.)
+
+    >>> class A:
+    ...     @lazy_attribute
+    ...     def x(self):
+    ...         print("computed")
+    ...         return 1
+    >>> a = A()
+    >>> a.x, a.x
+    computed
+    (1, 1)
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class Marks:
     """Per-line decisions: which rule (if any) removes each line."""
 
@@ -159,7 +187,7 @@ class Context:
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any()) if has_blank_lines is None else has_blank_lines
 
-    @cached_property
+    @lazy_attribute
     def keywords_apply(self) -> bool:
         """Whether keyword rules need their keyword (found in the lower-cased text,
         which lines up with the text only when lower-casing keeps its length: when it
@@ -173,24 +201,24 @@ class Context:
     # Python lists for the per-line loops (indexing a numpy array per line is slow),
     # made on first use (the classifier's paragraph views need none of them).
 
-    @cached_property
+    @lazy_attribute
     def blank_list(self) -> list[bool]:
         return self.blank.tolist()
 
-    @cached_property
+    @lazy_attribute
     def n_words_list(self) -> list[int]:
         return self.stats.n_words.tolist()
 
-    @cached_property
+    @lazy_attribute
     def starts_list(self) -> list[int]:
         return self.lines.starts.tolist()
 
-    @cached_property
+    @lazy_attribute
     def in_head_list(self) -> list[bool]:
         """Per line: may a `where: head` rule act on it (see ``in_head``)."""
         return (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
 
-    @cached_property
+    @lazy_attribute
     def in_tail_list(self) -> list[bool]:
         """Per line: may a `where: tail` rule act on it (see ``in_tail``)."""
         return ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
@@ -1047,7 +1075,7 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     # order of ``_mark_rules``; documents never see each other).
     for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
         apply_rule_packs(ctx, ruleset, matched)
-        mark_date_lines(ctx)
+    batched.mark_date_lines_many(batch)
     batched.mark_menu_runs_many(batch)
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
