@@ -292,7 +292,11 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
         idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
         idle_by_flags: dict[int, list[str]] = {}
         first_of_doc = first_line.tolist()
-        for k, line in zip(misses, miss_lines):
+        miss_rows = np.asarray([lines[k] for k in misses], dtype=np.int64)
+        miss_words, miss_head, miss_tail = (n_words[miss_rows].tolist(), in_head[miss_rows].tolist(),
+                                            in_tail[miss_rows].tolist())
+        keyword_rules_to_try = ruleset.keyword_rules_to_try
+        for m, (k, line) in enumerate(zip(misses, miss_lines)):
             w = which[k]
             if w >= 4 and line in idle:
                 verdicts[k] = None
@@ -301,12 +305,19 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
             cache = caches[w]
             verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
             if verdict is _UNSEEN:
-                i = lines[k]
-                doc = bisect_right(first_of_doc, i) - 1
-                ctx = ctxs[doc]
-                verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
-                                       ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]), bool(in_head[i]),
-                                       bool(in_tail[i]), w >= 4, *gates_of[line])
+                anchored, keywords = gates_of[line]
+                if not anchored and w >= 4 and not keywords & keyword_rules_to_try(
+                        miss_words[m], miss_head[m], miss_tail[m], None):
+                    # (no anchored rule may match, and no keyword rule both acts on the line
+                    # and has its keyword there: line_verdict's None, without its call)
+                    verdict = None
+                else:
+                    i = lines[k]
+                    doc = bisect_right(first_of_doc, i) - 1
+                    ctx = ctxs[doc]
+                    verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                           ctx.lines.content[i - first_of_doc[doc]], miss_words[m], miss_head[m],
+                                           miss_tail[m], w >= 4, anchored, keywords)
                 if len(cache) >= LINE_CACHE_SIZE:
                     cache.clear()
                 cache[line] = verdict
