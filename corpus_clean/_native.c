@@ -796,35 +796,48 @@ word_keys(PyObject *self, PyObject *args)
     Py_ssize_t count = 0, run = 0;
     int64_t row = 0;
     uint64_t key = 0, power = 1;
-    for (Py_ssize_t i = 0; i <= length; i++) {
-        Py_UCS4 cp = i < length ? PyUnicode_READ(kind, data, i) : 0;
-        uint8_t cls = 0;
-        if (i < length) {
-            if ((Py_ssize_t)cp < table_len - 1) {
-                cls = table[cp];
-            } else {
-                cls = above;
-                for (Py_ssize_t w = 0; w < n_wide; w++)
-                    if (wide[2 * w] == cp) { cls = (uint8_t)wide[2 * w + 1]; break; }
-            }
-        }
-        if (cls & word_mask) {
-            key += (uint64_t)cp * power;
-            power *= base;
-            run++;
-            continue;
-        }
-        if (run >= min_length) {  /* a word ended here */
-            keys[count] = key;
-            rows[count] = row;
-            count++;
-        }
-        run = 0;
-        key = 0;
-        power = 1;
-        if (cp == '\n' && i < length)
-            row++;
-    }
+    /* Once per string kind, as in line_counts: each copy reads a plain array. */
+#define WORD_KEYS_LOOP(CHAR_T)                                                            \
+    do {                                                                                 \
+        const CHAR_T *chars = (const CHAR_T *)data;                                      \
+        for (Py_ssize_t i = 0; i <= length; i++) {                                       \
+            Py_UCS4 cp = i < length ? chars[i] : 0;                                      \
+            uint8_t cls = 0;                                                             \
+            if (i < length) {                                                            \
+                if ((Py_ssize_t)cp < table_len - 1) {                                    \
+                    cls = table[cp];                                                     \
+                } else {                                                                 \
+                    cls = above;                                                         \
+                    for (Py_ssize_t w = 0; w < n_wide; w++)                              \
+                        if (wide[2 * w] == cp) { cls = (uint8_t)wide[2 * w + 1]; break; } \
+                }                                                                        \
+            }                                                                            \
+            if (cls & word_mask) {                                                       \
+                key += (uint64_t)cp * power;                                             \
+                power *= base;                                                           \
+                run++;                                                                   \
+                continue;                                                                \
+            }                                                                            \
+            if (run >= min_length) {  /* a word ended here */                            \
+                keys[count] = key;                                                       \
+                rows[count] = row;                                                       \
+                count++;                                                                 \
+            }                                                                            \
+            run = 0;                                                                     \
+            key = 0;                                                                     \
+            power = 1;                                                                   \
+            if (cp == '\n' && i < length)                                                \
+                row++;                                                                   \
+        }                                                                                \
+    } while (0)
+
+    if (kind == PyUnicode_1BYTE_KIND)
+        WORD_KEYS_LOOP(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        WORD_KEYS_LOOP(Py_UCS2);
+    else
+        WORD_KEYS_LOOP(Py_UCS4);
+#undef WORD_KEYS_LOOP
     result = PyLong_FromSsize_t(count);
 done:
     PyBuffer_Release(&table_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&keys_b); PyBuffer_Release(&rows_b);

@@ -135,6 +135,17 @@ def test_word_keys_match_the_numpy_twin(text):
         assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
 
 
+@pytest.mark.parametrize("kind", sorted(KIND_ALPHABETS))
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_word_keys_match_the_numpy_twin_for_each_string_kind(kind, data):
+    pieces = data.draw(st.lists(st.sampled_from(KIND_ALPHABETS[kind] + ["\n", "harbour", "Dredging"]), max_size=80))
+    text = "".join(pieces) + {1: "", 2: " \u0100", 4: " \U0001F600"}[kind]
+    want_keys, want_rows = word_keys_numpy(text)
+    got_keys, got_rows = word_keys_native(text)
+    assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
 def test_word_echo_is_the_same_through_the_switch():
     lines = ["Harbour dredging starts in April, the port office said.", "théâtre 日本語のテキスト " * 500,
              "The dredging will close the north channel to boats.", "", "School board rejects four-day week"]
