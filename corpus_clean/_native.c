@@ -44,6 +44,20 @@ bytes_hash(const unsigned char *bytes, size_t n)
     return h ^ (h >> 32);
 }
 
+/* Run LOOP(CHAR_T), a loop over a str's characters as a CHAR_T array, with the
+ * character type of the str's kind (1, 2 or 4 bytes per code point): reading a plain
+ * array lets the compiler keep the loop tight, where PyUnicode_READ switches on the kind
+ * at every character. */
+#define BY_STRING_KIND(kind, LOOP)                 \
+    do {                                           \
+        if ((kind) == PyUnicode_1BYTE_KIND)        \
+            LOOP(Py_UCS1);                         \
+        else if ((kind) == PyUnicode_2BYTE_KIND)   \
+            LOOP(Py_UCS2);                         \
+        else                                       \
+            LOOP(Py_UCS4);                         \
+    } while (0)
+
 /* ------------------------------------------------------------------ line_counts
  * Per-line counts of features.line_stats, in one pass over the text's code points.
  *
@@ -177,12 +191,7 @@ line_counts(PyObject *self, PyObject *args)
         }                                                                                \
     } while (0)
 
-    if (kind == PyUnicode_1BYTE_KIND)
-        LINE_COUNTS_LOOP(Py_UCS1);
-    else if (kind == PyUnicode_2BYTE_KIND)
-        LINE_COUNTS_LOOP(Py_UCS2);
-    else
-        LINE_COUNTS_LOOP(Py_UCS4);
+    BY_STRING_KIND(kind, LINE_COUNTS_LOOP);
 #undef LINE_COUNTS_LOOP
 #undef CLASS_OF
     result = Py_NewRef(Py_None);
@@ -831,12 +840,7 @@ word_keys(PyObject *self, PyObject *args)
         }                                                                                \
     } while (0)
 
-    if (kind == PyUnicode_1BYTE_KIND)
-        WORD_KEYS_LOOP(Py_UCS1);
-    else if (kind == PyUnicode_2BYTE_KIND)
-        WORD_KEYS_LOOP(Py_UCS2);
-    else
-        WORD_KEYS_LOOP(Py_UCS4);
+    BY_STRING_KIND(kind, WORD_KEYS_LOOP);
 #undef WORD_KEYS_LOOP
     result = PyLong_FromSsize_t(count);
 done:
