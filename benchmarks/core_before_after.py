@@ -65,6 +65,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOT_SPOTS = [
     # the boilerplate engine (corpus_clean/boilerplate): each batch, then each document
     ("corpus_clean.boilerplate.engine", "contexts_of"),
+    ("corpus_clean.boilerplate.batch", "Batch.of"),  # (contexts_of's successor, round 7)
     ("corpus_clean.boilerplate.engine", "line_rules_many"),
     ("corpus_clean.boilerplate.engine", "line_gates"),
     ("corpus_clean.boilerplate.rules", "RuleSet.keyword_bits_of_many"),
@@ -79,6 +80,13 @@ HOT_SPOTS = [
     ("corpus_clean.boilerplate.classifier", "lines_to_cut"),
     ("corpus_clean.boilerplate.engine", "finish"),
     ("corpus_clean.boilerplate.engine", "build_removals"),
+    # the engine's batched steps (round 7 on; strip_many looks them up in batch.py)
+    ("corpus_clean.boilerplate.batch", "mark_date_lines_many"),
+    ("corpus_clean.boilerplate.batch", "mark_menu_runs_many"),
+    ("corpus_clean.boilerplate.batch", "mark_headline_many"),
+    ("corpus_clean.boilerplate.batch", "mark_trailing_comments_many"),
+    ("corpus_clean.boilerplate.batch", "finish_many"),
+    ("corpus_clean.boilerplate.batch", "_cut_all"),
     # the other steps and the reading
     ("corpus_clean.shards", "parse_lines"),
     ("corpus_clean.shards", "document_row"),

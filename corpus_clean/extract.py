@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -64,10 +65,13 @@ _LABEL_WORD = re.compile(r"([A-Za-z]+):? ")
 _DATEUTIL_WORDS = date_parser.parserinfo()
 
 
+@lru_cache(maxsize=4096)
 def _dateutil_skips(word: str) -> bool:
     """True for a word dateutil's fuzzy parse knows nothing of and so skips: not a month,
     weekday, AM/PM, h/m/s, jump word ("on", "at", "of"), zone or offset name; those
-    could change its answer, so a label holding one goes the slow way.
+    could change its answer, so a label holding one goes the slow way. (Remembered per
+    word: labels are a handful of words, "Published", "Updated", and each answer costs
+    nine look-ups in dateutil's tables.)
 
     >>> _dateutil_skips("Published"), _dateutil_skips("May"), _dateutil_skips("on"), _dateutil_skips("EST")
     (True, False, False, False)

@@ -73,6 +73,26 @@ def test_line_counts_match_on_edge_cases(text):
     assert_same_counts(text, lines.starts, lines.ends)
 
 
+# One alphabet per string kind (1, 2, 4 bytes per code point): the kernel's loop has a
+# copy for each, so each is drawn on its own as well as mixed above.
+KIND_ALPHABETS = {
+    1: list("aAzZ09.!?\"'-#é\xa0\x85\x00ß \t") + STOP_WORDS[:6],
+    2: list("aZ0.-…—’»日本語のｱ！？\u3000\u2028İ") + ["théâtre", "the"],
+    4: list("a0.!？日\U0001F600\U00020000 ") + ["the", "of"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_ALPHABETS))
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_line_counts_match_the_numpy_twin_for_each_string_kind(kind, data):
+    pieces = data.draw(st.lists(st.sampled_from(KIND_ALPHABETS[kind] + ["\n"]), max_size=80))
+    marker = {1: "", 2: "\u0100", 4: "\U0001F600"}[kind]  # (makes the string that kind)
+    text = "".join(pieces) + marker
+    lines = split_lines(text)
+    assert_same_counts(text, lines.starts, lines.ends)
+
+
 def test_line_counts_refuse_offsets_outside_the_text():
     with pytest.raises(ValueError):
         line_counts_native("abc", np.array([0]), np.array([4]))
@@ -113,6 +133,17 @@ def test_word_keys_match_the_numpy_twin(text):
         got_keys, got_rows = word_keys_native(case)
         assert got_keys.dtype == want_keys.dtype and got_rows.dtype == want_rows.dtype
         assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_ALPHABETS))
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_word_keys_match_the_numpy_twin_for_each_string_kind(kind, data):
+    pieces = data.draw(st.lists(st.sampled_from(KIND_ALPHABETS[kind] + ["\n", "harbour", "Dredging"]), max_size=80))
+    text = "".join(pieces) + {1: "", 2: " \u0100", 4: " \U0001F600"}[kind]
+    want_keys, want_rows = word_keys_numpy(text)
+    got_keys, got_rows = word_keys_native(text)
+    assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
 
 
 def test_word_echo_is_the_same_through_the_switch():

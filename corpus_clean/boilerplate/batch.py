@@ -18,10 +18,11 @@ from operator import is_not
 
 import numpy as np
 
+from corpus_clean.boilerplate.dates import mark_date_lines, may_be_date_lines
 from corpus_clean.boilerplate.engine import (
     ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MIN_RUN, Context, _voice_hits,
-    build_removals, line_masks, looks_like_titles, mark_layout, mark_trailing_comments, menu_items, prefix_at,
-    restore_repeats_of_removed,
+    build_removals, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments, menu_items,
+    prefix_at, restore_repeats_of_removed,
 )
 from corpus_clean.boilerplate.features import LineStats, split_lines_batch
 from corpus_clean.document import Removal
@@ -62,6 +63,29 @@ class Batch:
                 for (lines, doc_stats), a, b, has_blank in zip(per_text, (ends - n_lines).tolist(), ends.tolist(),
                                                               has_blank_lines)]
         return cls(ctxs, stats, masks)
+
+    @lazy_attribute
+    def in_head(self) -> np.ndarray:
+        """Per row: may a `where: head` rule act on it (``Context.in_head_list`` of each document)."""
+        return self.prose_before <= HEAD_MAX_PROSE_BEFORE
+
+    @lazy_attribute
+    def in_tail(self) -> np.ndarray:
+        """Per row: may a `where: tail` rule act on it (``Context.in_tail_list`` of each document)."""
+        starts = np.concatenate([ctx.lines.starts for ctx in self.ctxs])
+        text_chars = np.repeat([len(ctx.text) for ctx in self.ctxs], self.n_lines)
+        return (self.prose_after <= 1) | (starts >= 0.5 * text_chars)
+
+    def rows_by_doc(self, rows: np.ndarray) -> list[tuple[int, list[int]]]:
+        """`rows` (ascending) grouped by document: [(document, its lines' numbers in it)].
+
+        >>> Batch.of(["a\\nb", "c", "d\\ne"]).rows_by_doc(np.array([1, 3, 4]))
+        [(0, [1]), (2, [0, 1])]
+        """
+        docs = self.doc[rows]
+        local = (rows - self.first[docs]).tolist()
+        bounds = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1], True]).tolist() if len(rows) else [0]
+        return [(int(docs[a]), local[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
 
     def removed(self) -> np.ndarray:
         """Per row: did a rule mark it (``Marks.removed`` of each document, one after another)."""
@@ -144,6 +168,16 @@ def mark_menu_runs_many(batch: Batch) -> None:
     announced = has_above & (s.n_words[above] >= ANNOUNCE_MIN_WORDS) & (s.last_char[above] == ord(":"))
     for a, b in zip(starts[~announced].tolist(), ends[~announced].tolist()):
         batch.mark_run(idx[a:b].tolist(), "nav.menu_run")
+
+
+def mark_date_lines_many(batch: Batch) -> None:
+    """``dates.mark_date_lines`` of every document: the lines that may be date lines
+    found over the whole batch's arrays at once (``dates.may_be_date_lines``); only the
+    documents holding one are looked at, each with its own."""
+    s = batch.stats
+    rows = np.flatnonzero(may_be_date_lines(s.n_digit, s.n_words, batch.blank, batch.in_head, batch.in_tail))
+    for d, candidates in batch.rows_by_doc(rows):
+        mark_date_lines(batch.ctxs[d], candidates=candidates)
 
 
 def _first_kept_text(ctx: Context) -> int:

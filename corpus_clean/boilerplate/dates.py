@@ -131,22 +131,34 @@ def is_date_line(line: str) -> bool:
     return not (text.endswith(".") and others)
 
 
-def mark_date_lines(ctx, rule_id: str = "dates.date_line") -> None:
+def may_be_date_lines(n_digit: np.ndarray, n_words: np.ndarray, blank: np.ndarray, in_head: np.ndarray,
+                      in_tail: np.ndarray) -> np.ndarray:
+    """Per line, whether it may be a date line ``mark_date_lines`` looks at: a digit, few
+    words, not blank, in the head or the tail (most pages have a handful of such lines).
+    Over one page's arrays or a whole batch's.
+
+    >>> may_be_date_lines(*np.array([[1, 0, 2], [3, 3, 30], [0, 0, 0], [1, 1, 1], [0, 0, 0]])).tolist()
+    [True, False, False]
+    """
+    return (n_digit > 0) & (n_words <= WORDS_MAX) & (blank == 0) & ((in_head != 0) | (in_tail != 0))
+
+
+def mark_date_lines(ctx, rule_id: str = "dates.date_line", candidates: list[int] | None = None) -> None:
     """Mark the date lines of a page's head and tail that no rule removed yet, unless
     they continue a sentence broken over lines (the line above ends in a comma, or the
     line below starts lower-case: "announced on / Sept. 30 / after the vote"), or stand
     in a run of SCHEDULE_MIN_LINES+ date lines (a schedule: "Stage 1: 10 March").
+    `candidates`: the page's lines ``may_be_date_lines`` picks, when the caller found
+    them over a batch's arrays (``batch.mark_date_lines_many``).
     """
-    stats = ctx.stats
-    # (whole-document arrays first: a date line has a digit and few words; most pages
-    # have a handful of such lines)
-    candidates = np.flatnonzero((stats.n_digit > 0) & (stats.n_words <= WORDS_MAX) & ~ctx.blank).tolist()
+    if candidates is None:
+        candidates = np.flatnonzero(may_be_date_lines(ctx.stats.n_digit, ctx.stats.n_words, ctx.blank,
+                                                      np.array(ctx.in_head_list), np.array(ctx.in_tail_list))).tolist()
     if not candidates:
         return
     rule = ctx.marks.rule
     content = ctx.lines.content
-    head, tail = ctx.in_head_list, ctx.in_tail_list
-    found = [i for i in candidates if rule[i] is None and (head[i] or tail[i]) and is_date_line(content[i])]
+    found = [i for i in candidates if rule[i] is None and is_date_line(content[i])]
     if not found:
         return
     nonblank = np.flatnonzero(~ctx.blank)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property
 from itertools import repeat
 from operator import is_not
 
@@ -133,6 +132,35 @@ _COMMENT_VOICE_ASCII = _voice_scan_ascii()
 _REFERENCE_ITEM = re.compile(r"^(?:\[?\d+[\].)]|[-*•^]|https?://|\w.*\(\d{4}\))")
 
 
+class lazy_attribute:
+    """``functools.cached_property`` without its lock: the value is computed on first
+    use and stored in the instance's ``__dict__``, where later look-ups find it first.
+    (Python 3.11's cached_property takes an RLock on every first use, ~1.5 µs; a Context
+    makes six per document. Contexts are never shared between threads.)
+
+    >>> class A:
+    ...     @lazy_attribute
+    ...     def x(self):
+    ...         print("computed")
+    ...         return 1
+    >>> a = A()
+    >>> a.x, a.x
+    computed
+    (1, 1)
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class Marks:
     """Per-line decisions: which rule (if any) removes each line."""
 
@@ -161,7 +189,7 @@ class Context:
         self.marks = Marks(self.lines.n_lines)
         self.has_blank_lines = bool(self.blank[:-1].any()) if has_blank_lines is None else has_blank_lines
 
-    @cached_property
+    @lazy_attribute
     def keywords_apply(self) -> bool:
         """Whether keyword rules need their keyword (found in the lower-cased text,
         which lines up with the text only when lower-casing keeps its length: when it
@@ -175,24 +203,24 @@ class Context:
     # Python lists for the per-line loops (indexing a numpy array per line is slow),
     # made on first use (the classifier's paragraph views need none of them).
 
-    @cached_property
+    @lazy_attribute
     def blank_list(self) -> list[bool]:
         return self.blank.tolist()
 
-    @cached_property
+    @lazy_attribute
     def n_words_list(self) -> list[int]:
         return self.stats.n_words.tolist()
 
-    @cached_property
+    @lazy_attribute
     def starts_list(self) -> list[int]:
         return self.lines.starts.tolist()
 
-    @cached_property
+    @lazy_attribute
     def in_head_list(self) -> list[bool]:
         """Per line: may a `where: head` rule act on it (see ``in_head``)."""
         return (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
 
-    @cached_property
+    @lazy_attribute
     def in_tail_list(self) -> list[bool]:
         """Per line: may a `where: tail` rule act on it (see ``in_tail``)."""
         return ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
@@ -266,7 +294,11 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
         idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
         idle_by_flags: dict[int, list[str]] = {}
         first_of_doc = first_line.tolist()
-        for k, line in zip(misses, miss_lines):
+        miss_rows = np.asarray([lines[k] for k in misses], dtype=np.int64)
+        miss_words, miss_head, miss_tail = (n_words[miss_rows].tolist(), in_head[miss_rows].tolist(),
+                                            in_tail[miss_rows].tolist())
+        keyword_rules_to_try = ruleset.keyword_rules_to_try
+        for m, (k, line) in enumerate(zip(misses, miss_lines)):
             w = which[k]
             if w >= 4 and line in idle:
                 verdicts[k] = None
@@ -275,12 +307,19 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
             cache = caches[w]
             verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
             if verdict is _UNSEEN:
-                i = lines[k]
-                doc = bisect_right(first_of_doc, i) - 1
-                ctx = ctxs[doc]
-                verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
-                                       ctx.lines.content[i - first_of_doc[doc]], int(n_words[i]), bool(in_head[i]),
-                                       bool(in_tail[i]), w >= 4, *gates_of[line])
+                anchored, keywords = gates_of[line]
+                if not anchored and w >= 4 and not keywords & keyword_rules_to_try(
+                        miss_words[m], miss_head[m], miss_tail[m], None):
+                    # (no anchored rule may match, and no keyword rule both acts on the line
+                    # and has its keyword there: line_verdict's None, without its call)
+                    verdict = None
+                else:
+                    i = lines[k]
+                    doc = bisect_right(first_of_doc, i) - 1
+                    ctx = ctxs[doc]
+                    verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                           ctx.lines.content[i - first_of_doc[doc]], miss_words[m], miss_head[m],
+                                           miss_tail[m], w >= 4, anchored, keywords)
                 if len(cache) >= LINE_CACHE_SIZE:
                     cache.clear()
                 cache[line] = verdict
@@ -1053,7 +1092,7 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     # order of ``_mark_rules``; documents never see each other).
     for ctx, matched in zip(ctxs, line_rules_many(ctxs, ruleset)):
         apply_rule_packs(ctx, ruleset, matched)
-        mark_date_lines(ctx)
+    batched.mark_date_lines_many(batch)
     batched.mark_menu_runs_many(batch)
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
