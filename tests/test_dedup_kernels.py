@@ -14,6 +14,7 @@ import mmap
 import tempfile
 
 import numpy as np
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -128,3 +129,59 @@ def test_an_assignment_decides_the_same_with_and_without_the_kernel(seed, n):
         else:
             results.append((index.assign(first), index.assign(second)))
     assert results[0][0].equals(results[1][0]) and results[0][1].equals(results[1][1])
+
+
+# ---------------------------------------------------------------- the signatures' tokens
+# Words drawn from pieces that exercise every path of the kernels: ASCII letters and
+# separators, casing, non-ASCII letters (folded by casefold: "ß" -> "ss", "Σ"), non-ASCII
+# separators (curly quotes, dashes), numbers RE2 keeps ("²", "Ⅻ"), digits it cuts.
+_WORD_PARTS = st.sampled_from(["pier", "The", "MAYOR", "’s", "“", "”", "—", "2nd", "x", "Straße", "ΣΑΣ",
+                               "é", "²", "Ⅻ", "_", "-", "'", "日本", "ﬁ", "a1b", "..."])
+_TEXTS = st.lists(st.lists(st.lists(_WORD_PARTS, min_size=1, max_size=3).map("".join), max_size=12).map(" ".join),
+                  max_size=8)
+
+
+@compiled
+@given(_TEXTS, st.integers(1, 5))
+@settings(max_examples=200, deadline=None)
+def test_the_kernels_make_the_twins_tokens(texts, n):
+    """Same shingle hashes, offsets, exact hashes and word counts as the numpy twin, on
+    batches with empty texts, texts shorter than n words and words that are all separators."""
+    from corpus_clean.dedup import _batch_tokens_compiled, _batch_tokens_numpy
+    from corpus_clean.words import BatchWords
+
+    words = BatchWords.split(pa.array(texts, pa.string()))
+    got, want = _batch_tokens_compiled(_dedup_native, words, n), _batch_tokens_numpy(words, n)
+    for name in ("shingles", "offsets", "exact", "counts"):
+        assert getattr(got, name).dtype == getattr(want, name).dtype, name
+        assert np.array_equal(getattr(got, name), getattr(want, name)), name
+
+
+@compiled
+def test_the_token_kernels_refuse_inconsistent_inputs():
+    """Fault injection: ids out of the vocabulary, lengths that do not add up to the
+    words, counts that are not the words' and short output buffers raise, never write
+    past a buffer."""
+    first = np.array([0, 1, 3], dtype=np.int64)            # 2 vocabulary words: 1 and 2 pieces
+    pieces = np.arange(3, dtype=np.uint64)
+    ids, lengths = np.array([0, 1, 1], dtype=np.int64), np.array([2, 1], dtype=np.int64)
+    counts = np.empty(2, dtype=np.int64)
+    _dedup_native.token_counts(first, ids, lengths, counts)
+    assert counts.tolist() == [3, 2]
+    with pytest.raises(IndexError):
+        _dedup_native.token_counts(first, np.array([0, 2, 1], dtype=np.int64), lengths, counts)
+    with pytest.raises(ValueError):
+        _dedup_native.token_counts(first, ids, np.array([2, 2], dtype=np.int64), counts)
+    exact, shingles = np.empty(2, dtype=np.uint64), np.empty(2, dtype=np.uint64)  # 1 + 1 shingles at n=3
+    _dedup_native.doc_tokens(pieces, first, ids, lengths, counts, 3, exact, shingles)
+    with pytest.raises(ValueError):  # counts that are not these words'
+        _dedup_native.doc_tokens(pieces, first, ids, lengths, np.array([4, 1], dtype=np.int64), 3, exact,
+                                 np.empty(2, dtype=np.uint64))
+    with pytest.raises(ValueError):  # too little room for the shingles
+        _dedup_native.doc_tokens(pieces, first, ids, lengths, counts, 3, exact, np.empty(1, dtype=np.uint64))
+    with pytest.raises(ValueError):  # a piece_hashes output with no room for one piece per byte
+        _dedup_native.piece_hashes(np.array([0, 4], dtype=np.int64), b"pier", np.empty(3, dtype=np.uint64),
+                                   np.empty(2, dtype=np.int64))
+    with pytest.raises(IndexError):
+        _dedup_native.piece_hashes(np.array([0, 9], dtype=np.int64), b"pier", np.empty(4, dtype=np.uint64),
+                                   np.empty(2, dtype=np.int64))
