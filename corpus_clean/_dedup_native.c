@@ -341,11 +341,153 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------ decisions in record order
+ * The twin of dedup._decide_in_order's loop (``_decide_numpy``): same roots, same
+ * similarities, same reads between two releases (tests/test_dedup_kernels.py).
+ */
+static int
+cmp_int64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static inline int32_t
+count_equal(const uint32_t *a, const uint32_t *b, Py_ssize_t slots)
+{
+    int32_t count = 0;
+    for (Py_ssize_t s = 0; s < slots; s++)
+        count += a[s] == b[s];
+    return count;
+}
+
+/* decide(to_decide, first, seen_at, exact_first, candidate_at, bounds, right, root,
+ *        similarity, old, new, n_old, slots, need, start, max_reads) -> where it stopped
+ *
+ * Decides to_decide[start:] in order, as dedup._decide_in_order does, until the
+ * signatures read since the call began reach max_reads (checked before each document,
+ * as the twin checks before it releases the mapped pages): returns the index of the next
+ * document to decide (len(to_decide) when all are). Positions below n_old are rows of
+ * `old`, the others rows of `new` (position - n_old). int64 arrays but `similarity`
+ * (float32) and the matrices (uint32, `slots` per row); root and similarity are written.
+ */
+static PyObject *
+decide(PyObject *self, PyObject *args)
+{
+    Py_buffer to_decide, seen_at, exact_first, candidate_at, bounds, right, root, similarity, old, new;
+    Py_ssize_t first, n_old, slots, need, start, max_reads;
+    PyObject *result = NULL;
+    int64_t *roots = NULL;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*w*w*y*y*nnnnn", &to_decide, &first, &seen_at, &exact_first,
+                          &candidate_at, &bounds, &right, &root, &similarity, &old, &new, &n_old, &slots, &need,
+                          &start, &max_reads))
+        return NULL;
+    Py_ssize_t docs = to_decide.len / 8, n_root = root.len / 8, n_local = seen_at.len / 8;
+    Py_ssize_t n_bounds = bounds.len / 8, n_right = right.len / 8;
+    if (slots <= 0 || old.len % (4 * slots) || new.len % (4 * slots) || old.len / (4 * slots) < n_old
+            || n_old + new.len / (4 * slots) < n_root || similarity.len != 4 * n_root || exact_first.len != seen_at.len
+            || candidate_at.len != to_decide.len || n_bounds < 1 || start < 0 || start > docs) {
+        PyErr_SetString(PyExc_ValueError, "decide: inconsistent array sizes");
+        goto done;
+    }
+    const int64_t *order = (const int64_t *)to_decide.buf, *seen = (const int64_t *)seen_at.buf;
+    const int64_t *twin = (const int64_t *)exact_first.buf, *at = (const int64_t *)candidate_at.buf;
+    const int64_t *bound = (const int64_t *)bounds.buf, *earlier_docs = (const int64_t *)right.buf;
+    int64_t *rt = (int64_t *)root.buf;
+    float *sim = (float *)similarity.buf;
+    const uint32_t *old_rows = (const uint32_t *)old.buf, *new_rows = (const uint32_t *)new.buf;
+    /* Every index the loop will follow, checked first: the loop itself trusts them. */
+    Py_ssize_t most = 0;
+    for (Py_ssize_t j = start; j < docs; j++) {
+        int64_t i = order[j], local = i - first;
+        if (i < n_old || i >= n_root || local < 0 || local >= n_local || seen[local] >= n_root
+                || twin[local] < 0 || twin[local] > i) {
+            PyErr_Format(PyExc_IndexError, "decide: document %zd out of range", j);
+            goto done;
+        }
+        if (seen[local] < 0 && twin[local] == i) {
+            int64_t k = at[j];
+            if (k < 0 || k + 1 >= n_bounds || bound[k] < 0 || bound[k] > bound[k + 1] || bound[k + 1] > n_right) {
+                PyErr_Format(PyExc_IndexError, "decide: candidates of document %zd out of range", j);
+                goto done;
+            }
+            for (int64_t c = bound[k]; c < bound[k + 1]; c++)
+                if (earlier_docs[c] < 0 || earlier_docs[c] >= i) {
+                    PyErr_Format(PyExc_IndexError, "decide: a candidate of document %zd is not earlier", j);
+                    goto done;
+                }
+            most = bound[k + 1] - bound[k] > most ? bound[k + 1] - bound[k] : most;
+        }
+    }
+    roots = (int64_t *)PyMem_Malloc((most > 0 ? most : 1) * sizeof(int64_t));
+    if (roots == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+#define ROW(p) ((p) < n_old ? old_rows + (p) * slots : new_rows + ((p) - n_old) * slots)
+    Py_ssize_t j = start, reads = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (; j < docs; j++) {
+        if (reads >= max_reads)
+            break;
+        int64_t i = order[j], local = i - first;
+        int64_t earlier = seen[local];
+        if (earlier >= 0) {  /* same id, same text as an indexed document: its decision stands */
+            rt[i] = rt[earlier] != earlier ? rt[earlier] : i;
+            sim[i] = sim[earlier];
+        } else if (twin[local] < i) {
+            rt[i] = rt[twin[local]];
+            sim[i] = (float)((double)count_equal(ROW(i), ROW(rt[i]), slots) / (double)slots);
+            reads += 2;
+        } else {
+            int64_t k = at[j], n = 0;
+            for (int64_t c = bound[k]; c < bound[k + 1]; c++)
+                roots[n++] = rt[earlier_docs[c]];
+            qsort(roots, (size_t)n, sizeof(int64_t), cmp_int64);
+            int64_t distinct = 0;
+            for (int64_t c = 0; c < n; c++)
+                if (distinct == 0 || roots[c] != roots[distinct - 1])
+                    roots[distinct++] = roots[c];
+            reads += 1 + distinct;
+            int32_t best_count = -1;
+            int64_t best = -1;
+            for (int64_t c = 0; c < distinct; c++) {  /* ties: the earliest kept document */
+                int32_t count = count_equal(ROW(i), ROW(roots[c]), slots);
+                if (count > best_count) {
+                    best_count = count;
+                    best = roots[c];
+                }
+            }
+            if (best >= 0 && best_count >= need) {
+                rt[i] = best;
+                sim[i] = (float)((double)best_count / (double)slots);
+            }
+        }
+    }
+    Py_END_ALLOW_THREADS
+#undef ROW
+    result = PyLong_FromSsize_t(j);
+done:
+    PyMem_Free(roots);
+    PyBuffer_Release(&to_decide);
+    PyBuffer_Release(&seen_at);
+    PyBuffer_Release(&exact_first);
+    PyBuffer_Release(&candidate_at);
+    PyBuffer_Release(&bounds);
+    PyBuffer_Release(&right);
+    PyBuffer_Release(&root);
+    PyBuffer_Release(&similarity);
+    PyBuffer_Release(&old);
+    PyBuffer_Release(&new);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"equal_slots", equal_slots, METH_VARARGS, "Equal slots of pairs of signature rows (see _dedup_native.c)."},
     {"piece_hashes", piece_hashes, METH_VARARGS, "The hashes of a vocabulary's dedup pieces (see _dedup_native.c)."},
     {"token_counts", token_counts, METH_VARARGS, "Dedup words per document (see _dedup_native.c)."},
     {"doc_tokens", doc_tokens, METH_VARARGS, "Exact and shingle hashes per document (see _dedup_native.c)."},
+    {"decide", decide, METH_VARARGS, "Duplicate decisions in record order (see _dedup_native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1730,9 +1730,32 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
     verified candidate's kept document, if its agreement reaches `threshold`."""
     slots = signature.new.shape[1]
     need = needed_slots(threshold, slots)
+    candidate_at = np.searchsorted(candidates.left, to_decide)  # where each one's candidates are
+    kernel = _kernel()
+    if kernel is None or root.dtype != np.int64 or similarity.dtype != np.float32 \
+            or not (root.flags.c_contiguous and similarity.flags.c_contiguous):
+        _decide_numpy(to_decide, candidate_at, first, seen_at, exact_first, candidates, root, similarity, signature,
+                      need, release)
+        return
+    arrays = [np.ascontiguousarray(a, dtype=np.int64) for a in
+              (to_decide, seen_at, exact_first, candidate_at, candidates.bounds, candidates.right)]
+    old, new = np.ascontiguousarray(signature.old), np.ascontiguousarray(signature.new)
+    done = 0
+    while True:  # the kernel stops after READS_PER_RELEASE signatures read: the pages are dropped, as below
+        done = kernel.decide(arrays[0], first, *arrays[1:], root, similarity, old, new, signature.n_old, slots, need,
+                             done, READS_PER_RELEASE)
+        if done >= len(to_decide):
+            return
+        release()
+
+
+def _decide_numpy(to_decide: np.ndarray, candidate_at: np.ndarray, first: int, seen_at: np.ndarray,
+                  exact_first: np.ndarray, candidates: VerifiedPairs, root: np.ndarray, similarity: np.ndarray,
+                  signature: SignatureRows, need: int, release: Callable[[], None]) -> None:
+    """``_decide_in_order``'s loop in Python, the compiled ``decide``'s twin (the reference)."""
+    slots = signature.new.shape[1]
     reads = 0  # documents' signatures read since the last release
-    candidate_at = np.searchsorted(candidates.left, to_decide).tolist()  # where each one's candidates are
-    for i, k in zip(to_decide.tolist(), candidate_at):
+    for i, k in zip(to_decide.tolist(), candidate_at.tolist()):
         if reads >= READS_PER_RELEASE:
             release()
             reads = 0
