@@ -9,9 +9,43 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Slots compared between two checks of whether a pair can still reach `need`. */
 #define SLOTS_PER_CHECK 16
+
+/* Equal slots among a[0:n] and b[0:n]: four at a time with the compiler's vector types
+ * where it has them (gcc, clang: SSE2 on x86-64, NEON on arm64), one at a time otherwise.
+ * (gcc -O2 leaves the plain loop scalar.) */
+#if defined(__GNUC__)
+typedef int32_t four_i32 __attribute__((vector_size(16)));
+
+static inline Py_ssize_t
+equal_in(const uint32_t *a, const uint32_t *b, Py_ssize_t n)
+{
+    four_i32 sum = {0, 0, 0, 0};
+    Py_ssize_t s = 0;
+    for (; s + 4 <= n; s += 4) {
+        four_i32 x, y;
+        memcpy(&x, a + s, sizeof x);
+        memcpy(&y, b + s, sizeof y);
+        sum -= (x == y);  /* -1 where equal */
+    }
+    Py_ssize_t count = sum[0] + sum[1] + sum[2] + sum[3];
+    for (; s < n; s++)
+        count += a[s] == b[s];
+    return count;
+}
+#else
+static inline Py_ssize_t
+equal_in(const uint32_t *a, const uint32_t *b, Py_ssize_t n)
+{
+    Py_ssize_t count = 0;
+    for (Py_ssize_t s = 0; s < n; s++)
+        count += a[s] == b[s];
+    return count;
+}
+#endif
 
 /* equal_slots(left_matrix, left_rows, right_matrix, right_rows, slots, need, out)
  *
@@ -57,8 +91,8 @@ equal_slots(PyObject *self, PyObject *args)
         Py_ssize_t count = 0, s = 0;
         while (s < slots) {
             Py_ssize_t stop = s + SLOTS_PER_CHECK < slots ? s + SLOTS_PER_CHECK : slots;
-            for (; s < stop; s++)
-                count += a[s] == b[s];
+            count += equal_in(a + s, b + s, stop - s);
+            s = stop;
             if (count + (slots - s) < need)
                 break;  /* cannot reach `need`: count < need */
         }
@@ -355,10 +389,7 @@ cmp_int64(const void *a, const void *b)
 static inline int32_t
 count_equal(const uint32_t *a, const uint32_t *b, Py_ssize_t slots)
 {
-    int32_t count = 0;
-    for (Py_ssize_t s = 0; s < slots; s++)
-        count += a[s] == b[s];
-    return count;
+    return (int32_t)equal_in(a, b, slots);
 }
 
 /* decide(to_decide, first, seen_at, exact_first, candidate_at, bounds, right, root,
