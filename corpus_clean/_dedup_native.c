@@ -9,6 +9,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Slots compared between two checks of whether a pair can still reach `need`. */
@@ -401,6 +402,7 @@ count_equal(const uint32_t *a, const uint32_t *b, Py_ssize_t slots)
  * document to decide (len(to_decide) when all are). Positions below n_old are rows of
  * `old`, the others rows of `new` (position - n_old). int64 arrays but `similarity`
  * (float32) and the matrices (uint32, `slots` per row); root and similarity are written.
+ * A document whose indexes are out of range raises IndexError, the ones before it decided.
  */
 static PyObject *
 decide(PyObject *self, PyObject *args)
@@ -408,7 +410,7 @@ decide(PyObject *self, PyObject *args)
     Py_buffer to_decide, seen_at, exact_first, candidate_at, bounds, right, root, similarity, old, new;
     Py_ssize_t first, n_old, slots, need, start, max_reads;
     PyObject *result = NULL;
-    int64_t *roots = NULL;
+    int64_t *roots = NULL;  /* one document's candidates' kept documents (malloc: filled without the GIL) */
     if (!PyArg_ParseTuple(args, "y*ny*y*y*y*y*w*w*y*y*nnnnn", &to_decide, &first, &seen_at, &exact_first,
                           &candidate_at, &bounds, &right, &root, &similarity, &old, &new, &n_old, &slots, &need,
                           &start, &max_reads))
@@ -427,53 +429,57 @@ decide(PyObject *self, PyObject *args)
     int64_t *rt = (int64_t *)root.buf;
     float *sim = (float *)similarity.buf;
     const uint32_t *old_rows = (const uint32_t *)old.buf, *new_rows = (const uint32_t *)new.buf;
-    /* Every index the loop will follow, checked first: the loop itself trusts them. */
-    Py_ssize_t most = 0;
-    for (Py_ssize_t j = start; j < docs; j++) {
-        int64_t i = order[j], local = i - first;
-        if (i < n_old || i >= n_root || local < 0 || local >= n_local || seen[local] >= n_root
-                || twin[local] < 0 || twin[local] > i) {
-            PyErr_Format(PyExc_IndexError, "decide: document %zd out of range", j);
-            goto done;
-        }
-        if (seen[local] < 0 && twin[local] == i) {
-            int64_t k = at[j];
-            if (k < 0 || k + 1 >= n_bounds || bound[k] < 0 || bound[k] > bound[k + 1] || bound[k + 1] > n_right) {
-                PyErr_Format(PyExc_IndexError, "decide: candidates of document %zd out of range", j);
-                goto done;
-            }
-            for (int64_t c = bound[k]; c < bound[k + 1]; c++)
-                if (earlier_docs[c] < 0 || earlier_docs[c] >= i) {
-                    PyErr_Format(PyExc_IndexError, "decide: a candidate of document %zd is not earlier", j);
-                    goto done;
-                }
-            most = bound[k + 1] - bound[k] > most ? bound[k + 1] - bound[k] : most;
-        }
-    }
-    roots = (int64_t *)PyMem_Malloc((most > 0 ? most : 1) * sizeof(int64_t));
-    if (roots == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
+    Py_ssize_t j = start, reads = 0, capacity = 0, bad = -1;
 #define ROW(p) ((p) < n_old ? old_rows + (p) * slots : new_rows + ((p) - n_old) * slots)
-    Py_ssize_t j = start, reads = 0;
     Py_BEGIN_ALLOW_THREADS
     for (; j < docs; j++) {
         if (reads >= max_reads)
             break;
         int64_t i = order[j], local = i - first;
+        /* Every index this document's decision follows, checked before it is used (only
+         * the documents decided in this call: the caller calls again after each release). */
+        if (i < n_old || i >= n_root || local < 0 || local >= n_local || seen[local] >= n_root
+                || twin[local] < 0 || twin[local] > i) {
+            bad = j;
+            break;
+        }
         int64_t earlier = seen[local];
         if (earlier >= 0) {  /* same id, same text as an indexed document: its decision stands */
             rt[i] = rt[earlier] != earlier ? rt[earlier] : i;
             sim[i] = sim[earlier];
         } else if (twin[local] < i) {
+            if (rt[twin[local]] < 0 || rt[twin[local]] >= n_root) {
+                bad = j;
+                break;
+            }
             rt[i] = rt[twin[local]];
             sim[i] = (float)((double)count_equal(ROW(i), ROW(rt[i]), slots) / (double)slots);
             reads += 2;
         } else {
             int64_t k = at[j], n = 0;
-            for (int64_t c = bound[k]; c < bound[k + 1]; c++)
+            if (k < 0 || k + 1 >= n_bounds || bound[k] < 0 || bound[k] > bound[k + 1] || bound[k + 1] > n_right) {
+                bad = j;
+                break;
+            }
+            if (bound[k + 1] - bound[k] > capacity) {
+                capacity = 2 * (bound[k + 1] - bound[k]);
+                int64_t *grown = (int64_t *)realloc(roots, (size_t)capacity * sizeof(int64_t));
+                if (grown == NULL) {
+                    bad = -2;
+                    break;
+                }
+                roots = grown;
+            }
+            for (int64_t c = bound[k]; c < bound[k + 1]; c++) {
+                if (earlier_docs[c] < 0 || earlier_docs[c] >= i || rt[earlier_docs[c]] < 0
+                        || rt[earlier_docs[c]] >= n_root)
+                    break;
                 roots[n++] = rt[earlier_docs[c]];
+            }
+            if (n != bound[k + 1] - bound[k]) {  /* a candidate not earlier, or a kept document out of range */
+                bad = j;
+                break;
+            }
             qsort(roots, (size_t)n, sizeof(int64_t), cmp_int64);
             int64_t distinct = 0;
             for (int64_t c = 0; c < n; c++)
@@ -497,9 +503,17 @@ decide(PyObject *self, PyObject *args)
     }
     Py_END_ALLOW_THREADS
 #undef ROW
+    if (bad == -2) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (bad >= 0) {
+        PyErr_Format(PyExc_IndexError, "decide: document %zd (or one of its candidates) out of range", bad);
+        goto done;
+    }
     result = PyLong_FromSsize_t(j);
 done:
-    PyMem_Free(roots);
+    free(roots);
     PyBuffer_Release(&to_decide);
     PyBuffer_Release(&seen_at);
     PyBuffer_Release(&exact_first);

@@ -249,7 +249,8 @@ def test_the_kernel_decides_as_its_twin_and_releases_as_often(case):
 @compiled
 def test_the_decision_kernel_refuses_indexes_out_of_range():
     """Fault injection: a candidate that is not earlier than its document, a seen index
-    past the positions, arrays of the wrong size raise before anything is written."""
+    past the positions, a kept document out of range, arrays of the wrong size raise
+    before the document is decided."""
     matrix = np.zeros((3, 4), dtype=np.uint32)
     root, similarity = np.arange(3, dtype=np.int64), np.full(3, np.nan, dtype=np.float32)
     one = np.array([2], dtype=np.int64)
@@ -262,7 +263,8 @@ def test_the_decision_kernel_refuses_indexes_out_of_range():
 
     assert call() == 1 and root.tolist() == [0, 1, 0]
     root[:] = np.arange(3)
-    for bad in ({"right": (2,)}, {"right": (5,)}, {"seen": 7}, {"exact": 3}, {"roots": np.arange(4, dtype=np.int64)}):
+    for bad in ({"right": (2,)}, {"right": (5,)}, {"seen": 7}, {"exact": 3}, {"roots": np.arange(4, dtype=np.int64)},
+                {"roots": np.array([99, 1, 2], dtype=np.int64)}, {"exact": 0, "roots": np.array([-5, 1, 2], dtype=np.int64)}):
         with pytest.raises((IndexError, ValueError)):
             call(**bad)
-    assert root.tolist() == [0, 1, 2]
+        assert bad.get("roots", root)[2] == 2  # the document was not decided
