@@ -480,7 +480,8 @@ decide(PyObject *self, PyObject *args)
                 bad = j;
                 break;
             }
-            qsort(roots, (size_t)n, sizeof(int64_t), cmp_int64);
+            if (n > 1)
+                qsort(roots, (size_t)n, sizeof(int64_t), cmp_int64);
             int64_t distinct = 0;
             for (int64_t c = 0; c < n; c++)
                 if (distinct == 0 || roots[c] != roots[distinct - 1])
