@@ -49,6 +49,11 @@ STEPS = {
     "corpus_clean.shards": ("signature_table", "row_checks"),
     # inside validate_table: the pandas frame, GX's run of the suite
     "corpus_clean.validate": ("_to_pandas", "_run_suite"),
+    # inside signature_table: the words' hashes, shingles and exact hashes (round 9: one
+    # call, batch_tokens; before: word_hashes, shingle_hashes, exact_hashes), rensa's MinHash;
+    # inside ShardByShardDedup.split: the decisions in record order
+    "corpus_clean.dedup": ("batch_tokens", "word_hashes", "shingle_hashes", "exact_hashes", "minhash_signatures",
+                           "_decide_in_order"),
     "tasks.run_tasks": ("plan_inputs", "plan_shards", "build_manifest", "dataset_card", "append_run_log",
                         "report_markdown", "create_markdown_artifact", "create_table_artifact",
                         "update_progress_artifact"),
@@ -99,6 +104,8 @@ def main() -> None:
     from corpus_clean.dedup_stage import ShardByShardDedup
     for name in SHARD_DEDUP_STEPS:
         _timed(ShardByShardDedup, name, f"ShardByShardDedup.{name}", spent, calls)
+    from corpus_clean.dedup import DedupIndex
+    _timed(DedupIndex, "_verify", "DedupIndex._verify", spent, calls)  # inside split: the candidates' verification
 
     out = Path(tempfile.mkdtemp(prefix="flow-steps-"))
     best: dict | None = None
@@ -139,10 +146,15 @@ def main() -> None:
     print("|---|---:|---:|---:|" + ("---:|" if args.core else ""))
     nested = {"shards.signature_table", "shards.row_checks"}  # inside clean_shard_on_workers (workers=1)
     inside = {"validate._to_pandas", "validate._run_suite"}    # inside validate_table
+    in_signatures = {f"dedup.{name}" for name in ("batch_tokens", "word_hashes", "shingle_hashes", "exact_hashes",
+                                                  "minhash_signatures")}
+    in_split = {"dedup._decide_in_order", "DedupIndex._verify"}
     for label, seconds in spent.most_common():
         if seconds < 0.005:
             continue
-        name = f"  (in validate_table) {label}" if label in inside else label
+        name = (f"  (in validate_table) {label}" if label in inside else
+                f"  (in signature_table) {label}" if label in in_signatures else
+                f"  (in ShardByShardDedup.split) {label}" if label in in_split else label)
         row = f"| {name} | {calls[label]} | {seconds:.2f} | {100 * seconds / cpu:.0f} % |"
         if args.core:
             own = seconds
@@ -152,7 +164,8 @@ def main() -> None:
                 row = f"| {name} | {calls[label]} | {own:.2f} | {100 * seconds / cpu:.0f} % (all) |"
             row += f" {100 * own / excess:.0f} % |"
         print(row)
-    top = {label for label in spent if label not in inside and not (args.workers == 1 and label in nested)}
+    top = {label for label in spent if label not in inside | in_signatures | in_split
+           and not (args.workers == 1 and label in nested)}
     rest = cpu - sum(spent[label] for label in top)
     print(f"| the rest (Prefect, the pool's threads) | | {rest:.2f} | {100 * rest / cpu:.0f} % |"
           + (f" {100 * rest / excess:.0f} % |" if args.core else ""))

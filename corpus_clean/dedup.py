@@ -316,6 +316,92 @@ def shingle_hashes(words: WordHashes, n: int) -> tuple[np.ndarray, np.ndarray]:
     return _mix64(hashes), offsets
 
 
+@dataclass
+class BatchTokens:
+    """What a batch's signatures are made of, per document: its shingles' hashes (flat,
+    document d's are ``shingles[offsets[d]:offsets[d + 1]]``), its exact hash and its
+    number of dedup words."""
+
+    shingles: np.ndarray  # uint64
+    offsets: np.ndarray   # uint64, one more than the documents
+    exact: np.ndarray     # uint64, one per document
+    counts: np.ndarray    # int64, dedup words per document
+
+
+def batch_tokens(words: BatchWords, n: int) -> BatchTokens:
+    """``shingle_hashes`` and ``exact_hashes`` of a batch's whitespace-split words
+    (``word_hashes``): by the compiled kernels (``_batch_tokens_compiled``) when they were
+    built, else by their numpy twin (``_batch_tokens_numpy``, the reference). Same hashes.
+
+    >>> from corpus_clean.words import BatchWords
+    >>> t = batch_tokens(BatchWords.of([["The", "pier,", "2", "km!"], [], ["the", "PIER"]]), 3)
+    >>> t.counts.tolist(), t.offsets.tolist()
+    ([3, 0, 2], [0, 1, 1, 2])
+    """
+    kernel = _kernel()
+    if kernel is None:
+        return _batch_tokens_numpy(words, n)
+    return _batch_tokens_compiled(kernel, words, n)
+
+
+def _batch_tokens_numpy(words: BatchWords, n: int) -> BatchTokens:
+    hashed = word_hashes(words)
+    shingles, offsets = shingle_hashes(hashed, n)
+    return BatchTokens(shingles, offsets, exact_hashes(hashed), hashed.counts)
+
+
+# Non-ASCII words already cut (``dedup_pieces``, pieces joined by spaces), kept across
+# batches: the same few thousand words ("mayor’s", “quoted”) come back in every batch.
+# Cleared when full, so a worker's memory stays bounded whatever the corpus.
+_CUT_WORDS: dict[str, str] = {}
+_CUT_WORDS_MAX = 100_000
+
+
+def _cut_word(word: str) -> str:
+    """A non-ASCII word's dedup pieces joined by spaces, what ``piece_hashes`` cuts as
+    the pieces themselves.
+
+    >>> _cut_word("“Mayor’s”")
+    'mayor s'
+    """
+    cut = _CUT_WORDS.get(word)
+    if cut is None:
+        if len(_CUT_WORDS) >= _CUT_WORDS_MAX:
+            _CUT_WORDS.clear()
+        cut = _CUT_WORDS[word] = " ".join(dedup_pieces(word))
+    return cut
+
+
+def _batch_tokens_compiled(kernel, words: BatchWords, n: int) -> BatchTokens:
+    """The kernels' way: each distinct word's pieces hashed in one pass over the
+    vocabulary's bytes (``piece_hashes``; a word holding a non-ASCII character is first
+    cut and folded by ``dedup_pieces``, its pieces joined by spaces), then one pass over
+    the batch's words makes every document's exact hash and shingles (``doc_tokens``)."""
+    vocabulary = words.vocabulary
+    if len(vocabulary) and not pc.all(pc.string_is_ascii(vocabulary)).as_py():
+        other = pc.invert(pc.string_is_ascii(vocabulary))
+        cut = [_cut_word(word) for word in vocabulary.filter(other).to_pylist()]
+        vocabulary = pc.replace_with_mask(vocabulary, other, pa.array(cut, pa.string()))
+    vocabulary = vocabulary.cast(pa.large_string())
+    _, offsets, data = vocabulary.buffers()
+    offsets = (np.frombuffer(offsets, dtype=np.int64)[vocabulary.offset:vocabulary.offset + len(vocabulary) + 1]
+               if len(vocabulary) else np.zeros(1, dtype=np.int64))
+    data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, dtype=np.uint8)
+    pieces = np.empty(max(len(data), 1), dtype=np.uint64)  # at most a piece per byte
+    first = np.empty(len(offsets), dtype=np.int64)
+    kernel.piece_hashes(np.ascontiguousarray(offsets), data, pieces, first)
+    ids = np.ascontiguousarray(words.ids, dtype=np.int64)
+    lengths = np.ascontiguousarray(words.lengths, dtype=np.int64)
+    counts = np.empty(len(lengths), dtype=np.int64)
+    kernel.token_counts(first, ids, lengths, counts)
+    per_doc = np.where(counts > 0, np.maximum(counts - n + 1, 1), 0)
+    row_offsets = np.concatenate([[0], np.cumsum(per_doc)]).astype(np.uint64)
+    exact = np.empty(len(lengths), dtype=np.uint64)
+    shingles = np.empty(int(row_offsets[-1]), dtype=np.uint64)
+    kernel.doc_tokens(pieces, first, ids, lengths, counts, n, exact, shingles)
+    return BatchTokens(shingles, row_offsets, exact, counts)
+
+
 def minhash_signatures(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
     """(documents × num_perm) uint32 MinHash signatures of each document's tokens (row i:
     ``token_hashes[row_offsets[i]:row_offsets[i + 1]]``), by rensa's R-MinHash; a document
@@ -395,13 +481,13 @@ def signature_table(ids: list[str] | pa.Array, texts: list[str] | pa.Array | pa.
     True
     """
     ids = ids if isinstance(ids, (pa.Array, pa.ChunkedArray)) else pa.array(ids, pa.string())
-    words = batch_words(texts)
-    signatures = minhash_signatures(*shingle_hashes(words, params.shingle_words), params)
+    tokens = batch_tokens(split_batch(texts), params.shingle_words)
+    signatures = minhash_signatures(tokens.shingles, tokens.offsets, params)
     minhash = pa.FixedSizeListArray.from_arrays(pa.array(signatures.ravel(), pa.uint32()), params.num_perm)
     return pa.Table.from_arrays([
         ids,
-        pa.array(exact_hashes(words), pa.uint64()),
-        pa.array(words.counts, pa.int64()),
+        pa.array(tokens.exact, pa.uint64()),
+        pa.array(tokens.counts, pa.int64()),
         minhash,
     ], schema=signature_schema(params))
 
@@ -1644,9 +1730,32 @@ def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exa
     verified candidate's kept document, if its agreement reaches `threshold`."""
     slots = signature.new.shape[1]
     need = needed_slots(threshold, slots)
+    candidate_at = np.searchsorted(candidates.left, to_decide)  # where each one's candidates are
+    kernel = _kernel()
+    if kernel is None or root.dtype != np.int64 or similarity.dtype != np.float32 \
+            or not (root.flags.c_contiguous and similarity.flags.c_contiguous):
+        _decide_numpy(to_decide, candidate_at, first, seen_at, exact_first, candidates, root, similarity, signature,
+                      need, release)
+        return
+    arrays = [np.ascontiguousarray(a, dtype=np.int64) for a in
+              (to_decide, seen_at, exact_first, candidate_at, candidates.bounds, candidates.right)]
+    old, new = np.ascontiguousarray(signature.old), np.ascontiguousarray(signature.new)
+    done = 0
+    while True:  # the kernel stops after READS_PER_RELEASE signatures read: the pages are dropped, as below
+        done = kernel.decide(arrays[0], first, *arrays[1:], root, similarity, old, new, signature.n_old, slots, need,
+                             done, READS_PER_RELEASE)
+        if done >= len(to_decide):
+            return
+        release()
+
+
+def _decide_numpy(to_decide: np.ndarray, candidate_at: np.ndarray, first: int, seen_at: np.ndarray,
+                  exact_first: np.ndarray, candidates: VerifiedPairs, root: np.ndarray, similarity: np.ndarray,
+                  signature: SignatureRows, need: int, release: Callable[[], None]) -> None:
+    """``_decide_in_order``'s loop in Python, the compiled ``decide``'s twin (the reference)."""
+    slots = signature.new.shape[1]
     reads = 0  # documents' signatures read since the last release
-    candidate_at = np.searchsorted(candidates.left, to_decide).tolist()  # where each one's candidates are
-    for i, k in zip(to_decide.tolist(), candidate_at):
+    for i, k in zip(to_decide.tolist(), candidate_at.tolist()):
         if reads >= READS_PER_RELEASE:
             release()
             reads = 0

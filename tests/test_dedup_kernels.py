@@ -10,17 +10,19 @@ dedup test) run either way.
 """
 from __future__ import annotations
 
+import contextlib
 import mmap
 import tempfile
 
 import numpy as np
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import native
 from corpus_clean.dedup import (
-    DedupIndex, DedupParams, SignatureRows, _dedup_native, _equal_slots_numpy, agreement, equal_slots,
+    DedupIndex, DedupParams, SignatureRows, VerifiedPairs, _dedup_native, _equal_slots_numpy, agreement, equal_slots,
     needed_slots, reaching, signature_table,
 )
 
@@ -128,3 +130,141 @@ def test_an_assignment_decides_the_same_with_and_without_the_kernel(seed, n):
         else:
             results.append((index.assign(first), index.assign(second)))
     assert results[0][0].equals(results[1][0]) and results[0][1].equals(results[1][1])
+
+
+# ---------------------------------------------------------------- the signatures' tokens
+# Words drawn from pieces that exercise every path of the kernels: ASCII letters and
+# separators, casing, non-ASCII letters (folded by casefold: "ß" -> "ss", "Σ"), non-ASCII
+# separators (curly quotes, dashes), numbers RE2 keeps ("²", "Ⅻ"), digits it cuts.
+_WORD_PARTS = st.sampled_from(["pier", "The", "MAYOR", "’s", "“", "”", "—", "2nd", "x", "Straße", "ΣΑΣ",
+                               "é", "²", "Ⅻ", "_", "-", "'", "日本", "ﬁ", "a1b", "..."])
+_TEXTS = st.lists(st.lists(st.lists(_WORD_PARTS, min_size=1, max_size=3).map("".join), max_size=12).map(" ".join),
+                  max_size=8)
+
+
+@compiled
+@given(_TEXTS, st.integers(1, 5))
+@settings(max_examples=200, deadline=None)
+def test_the_kernels_make_the_twins_tokens(texts, n):
+    """Same shingle hashes, offsets, exact hashes and word counts as the numpy twin, on
+    batches with empty texts, texts shorter than n words and words that are all separators."""
+    from corpus_clean.dedup import _batch_tokens_compiled, _batch_tokens_numpy
+    from corpus_clean.words import BatchWords
+
+    words = BatchWords.split(pa.array(texts, pa.string()))
+    got, want = _batch_tokens_compiled(_dedup_native, words, n), _batch_tokens_numpy(words, n)
+    for name in ("shingles", "offsets", "exact", "counts"):
+        assert getattr(got, name).dtype == getattr(want, name).dtype, name
+        assert np.array_equal(getattr(got, name), getattr(want, name)), name
+
+
+@compiled
+def test_the_token_kernels_refuse_inconsistent_inputs():
+    """Fault injection: ids out of the vocabulary, lengths that do not add up to the
+    words, counts that are not the words' and short output buffers raise, never write
+    past a buffer."""
+    first = np.array([0, 1, 3], dtype=np.int64)            # 2 vocabulary words: 1 and 2 pieces
+    pieces = np.arange(3, dtype=np.uint64)
+    ids, lengths = np.array([0, 1, 1], dtype=np.int64), np.array([2, 1], dtype=np.int64)
+    counts = np.empty(2, dtype=np.int64)
+    _dedup_native.token_counts(first, ids, lengths, counts)
+    assert counts.tolist() == [3, 2]
+    with pytest.raises(IndexError):
+        _dedup_native.token_counts(first, np.array([0, 2, 1], dtype=np.int64), lengths, counts)
+    with pytest.raises(ValueError):
+        _dedup_native.token_counts(first, ids, np.array([2, 2], dtype=np.int64), counts)
+    exact, shingles = np.empty(2, dtype=np.uint64), np.empty(2, dtype=np.uint64)  # 1 + 1 shingles at n=3
+    _dedup_native.doc_tokens(pieces, first, ids, lengths, counts, 3, exact, shingles)
+    with pytest.raises(ValueError):  # counts that are not these words'
+        _dedup_native.doc_tokens(pieces, first, ids, lengths, np.array([4, 1], dtype=np.int64), 3, exact,
+                                 np.empty(2, dtype=np.uint64))
+    with pytest.raises(ValueError):  # too little room for the shingles
+        _dedup_native.doc_tokens(pieces, first, ids, lengths, counts, 3, exact, np.empty(1, dtype=np.uint64))
+    with pytest.raises(ValueError):  # a piece_hashes output with no room for one piece per byte
+        _dedup_native.piece_hashes(np.array([0, 4], dtype=np.int64), b"pier", np.empty(3, dtype=np.uint64),
+                                   np.empty(2, dtype=np.int64))
+    with pytest.raises(IndexError):
+        _dedup_native.piece_hashes(np.array([0, 9], dtype=np.int64), b"pier", np.empty(4, dtype=np.uint64),
+                                   np.empty(2, dtype=np.int64))
+
+
+# ---------------------------------------------------------------- decisions in record order
+@st.composite
+def decisions_to_make(draw):
+    """An index of `n_old` documents (decided: roots, similarities) and a run's documents
+    after it, some with the id and text of an indexed one (seen), some exact twins of an
+    earlier document, some with verified candidates; signatures of few distinct values, so
+    counts tie and reach or miss `need`."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    n_old, n_new, slots = draw(st.integers(0, 8)), draw(st.integers(1, 30)), draw(st.sampled_from([4, 16, 128]))
+    values = draw(st.sampled_from([2, 3, 50]))
+    old = rng.integers(0, values, size=(n_old, slots)).astype(np.uint32)
+    new = rng.integers(0, values, size=(n_new, slots)).astype(np.uint32)
+    total = n_old + n_new
+    root = np.arange(total, dtype=np.int64)
+    for p in range(n_old):
+        root[p] = root[rng.integers(0, p + 1)]
+    similarity = np.full(total, np.nan, dtype=np.float32)
+    similarity[:n_old] = rng.random(n_old).astype(np.float32)
+    seen_at = np.where((rng.random(n_new) < 0.2) & (n_old > 0), rng.integers(0, max(n_old, 1), n_new), -1)
+    positions = np.arange(n_old, total)
+    exact_first = np.where(rng.random(n_new) < 0.2, (rng.random(n_new) * positions).astype(np.int64), positions)
+    keys = sorted({(int(i) << 32) | int(rng.integers(0, i)) for i in positions if i > 0 and rng.random() < 0.6
+                   for _ in range(int(rng.integers(1, 6)))})
+    candidates = VerifiedPairs(np.array(keys, dtype=np.int64))
+    to_decide = np.unique(np.concatenate([positions[seen_at >= 0], positions[exact_first < positions],
+                                          candidates.left])).astype(np.int64)
+    return (to_decide, n_old, seen_at.astype(np.int64), exact_first.astype(np.int64), candidates, root, similarity,
+            SignatureRows(old, new, n_old), draw(st.floats(0.05, 1.0)), draw(st.integers(1, 40)))
+
+
+@compiled
+@given(decisions_to_make())
+@settings(max_examples=300, deadline=None)
+def test_the_kernel_decides_as_its_twin_and_releases_as_often(case):
+    """Same roots and similarities as the Python loop, and the mapped pages released at the
+    same points (every READS_PER_RELEASE signatures read)."""
+    from corpus_clean import dedup
+
+    to_decide, first, seen_at, exact_first, candidates, root, similarity, signature, threshold, per_release = case
+    outcomes = []
+    before = dedup.READS_PER_RELEASE
+    dedup.READS_PER_RELEASE = per_release
+    try:
+        for twins in (False, True):
+            released = []
+            got_root, got_similarity = root.copy(), similarity.copy()
+            with native.twins_only() if twins else contextlib.nullcontext():
+                dedup._decide_in_order(to_decide, first, seen_at, exact_first, candidates, got_root, got_similarity,
+                                       signature, threshold, lambda: released.append(1))
+            outcomes.append((got_root, got_similarity, len(released)))
+    finally:
+        dedup.READS_PER_RELEASE = before
+    (root_k, sim_k, released_k), (root_t, sim_t, released_t) = outcomes
+    assert np.array_equal(root_k, root_t)
+    assert np.array_equal(sim_k, sim_t, equal_nan=True)
+    assert released_k == released_t
+
+
+@compiled
+def test_the_decision_kernel_refuses_indexes_out_of_range():
+    """Fault injection: a candidate that is not earlier than its document, a seen index
+    past the positions, a kept document out of range, arrays of the wrong size raise
+    before the document is decided."""
+    matrix = np.zeros((3, 4), dtype=np.uint32)
+    root, similarity = np.arange(3, dtype=np.int64), np.full(3, np.nan, dtype=np.float32)
+    one = np.array([2], dtype=np.int64)
+
+    def call(seen=-1, exact=2, right=(0,), roots=root):
+        return _dedup_native.decide(one, 0, np.array([0, 0, seen], dtype=np.int64), np.array([0, 1, exact], dtype=np.int64),
+                                    np.array([0], dtype=np.int64), np.array([0, len(right)], dtype=np.int64),
+                                    np.array(right, dtype=np.int64), roots, similarity, np.zeros((0, 4), dtype=np.uint32),
+                                    matrix, 0, 4, 2, 0, 100)
+
+    assert call() == 1 and root.tolist() == [0, 1, 0]
+    root[:] = np.arange(3)
+    for bad in ({"right": (2,)}, {"right": (5,)}, {"seen": 7}, {"exact": 3}, {"roots": np.arange(4, dtype=np.int64)},
+                {"roots": np.array([99, 1, 2], dtype=np.int64)}, {"exact": 0, "roots": np.array([-5, 1, 2], dtype=np.int64)}):
+        with pytest.raises((IndexError, ValueError)):
+            call(**bad)
+        assert bad.get("roots", root)[2] == 2  # the document was not decided
