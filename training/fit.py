@@ -154,6 +154,19 @@ NEWSGEN_ASIDES = 0.0
 # (``training.newsgen.FAMILIES``: a German one in group B, a French/Spanish one in group
 # A), so that each group writes stories in every language (``--newsgen-all-languages``).
 NEWSGEN_ALL_LANGUAGES = False
+# Generated pages whose stories are runs of short lines (Q&A, lists, results, timelines:
+# ``training/shortgen.py``) inside short-line page noise (menus, teaser lists), added to
+# the training mix (``--shortgen-n``): the model fit on paragraph stories alone cut such
+# runs through to the page's end (ninth round, benchmarks/RESULTS-boilerplate.md).
+SHORTGEN_N = 0
+SHORTGEN_SEED = 2009
+
+
+def shortgen_docs(n: int = SHORTGEN_N, seed: int = SHORTGEN_SEED) -> list[DocData]:
+    """Generated short-line story pages (``training.shortgen``), labelled by construction."""
+    from training.shortgen import generate
+
+    return [labelled_doc(f"shortgen:{k}", doc) for k, doc in enumerate(generate(n, seed=seed))]
 
 
 def newsgen_docs(n: int, groups: list[str], seed: int, other_stories: float = NEWSGEN_OTHER_STORIES,
@@ -511,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of generated training documents whose story holds short paragraphs naming nothing of it")
     ap.add_argument("--newsgen-all-languages", action=argparse.BooleanOptionalAction, default=NEWSGEN_ALL_LANGUAGES,
                     help="generated training documents also from the training-only families (every language in each group)")
+    ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
+                    help="generated short-line story pages to train on too (training/shortgen.py)")
     ap.add_argument("--island-penalty", type=float, default=ISLAND_PENALTY,
                     help="evidence (nats) a kept island between cut lines needs to stay (0: off)")
     args = ap.parse_args(argv)
@@ -525,6 +540,7 @@ def main(argv: list[str] | None = None) -> int:
     ALWAYS_TRAIN[:] = (newsgen_docs(args.newsgen_n, groups, args.newsgen_seed, args.newsgen_other_stories,
                                     args.newsgen_asides, args.newsgen_all_languages)
                        if groups and args.newsgen_n else [])
+    ALWAYS_TRAIN.extend(shortgen_docs(args.shortgen_n) if args.shortgen_n else [])
     for extra in args.extra_bench:
         from training.lodo import readability_fixture_ids
 
@@ -592,6 +608,8 @@ def main(argv: list[str] | None = None) -> int:
         "newsgen_other_stories": args.newsgen_other_stories,
         "newsgen_asides": args.newsgen_asides,
         "newsgen_all_languages": args.newsgen_all_languages,
+        "shortgen_n": args.shortgen_n,
+        "shortgen_seed": SHORTGEN_SEED,
         "extra_benches": [Path(e).name for e in args.extra_bench],
         "extra_docs": len(ALWAYS_TRAIN),
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",
