@@ -318,6 +318,21 @@ PACKS: dict[str, dict] = {
         unit="min", pct="%",
     ),
 }
+# Label-shaped noise ("Photo: ...", "Read also: ..."): it starts like a transcript's
+# "HOST: " line, but sits at the story's edges, unannounced.
+LABELLED_NOISE = {
+    "en": [("Photo: {N}", "caption"), ("Source: {O}", "agency"), ("Read also: {TEASER}", "read_more"),
+           ("Pictures: {N}/{O}", "caption"), ("Tags: {T}, Community", "tags")],
+    "de": [("Foto: {N}", "caption"), ("Quelle: {O}", "agency"), ("Lesen Sie auch: {TEASER}", "read_more"),
+           ("Bild: {N}/dpa", "caption"), ("Schlagworte: {T}, Lokales", "tags")],
+    "fr": [("Photo : {N}", "caption"), ("Source : {O}", "agency"), ("Lire aussi : {TEASER}", "read_more"),
+           ("Crédit : {N}", "caption")],
+    "es": [("Foto: {N}", "caption"), ("Fuente: {O}", "agency"), ("Lee también: {TEASER}", "read_more"),
+           ("Imagen: {N}", "caption")],
+    "it": [("Foto: {N}", "caption"), ("Fonte: {O}", "agency"), ("Leggi anche: {TEASER}", "read_more")],
+    "nl": [("Foto: {N}", "caption"), ("Bron: {O}", "agency"), ("Lees ook: {TEASER}", "read_more")],
+    "pt": [("Foto: {N}", "caption"), ("Fonte: {O}", "agency"), ("Leia também: {TEASER}", "read_more")],
+}
 MONTHS = {"Mon": ["January", "March", "May", "July", "September", "November"],
           "MonF": ["janvier", "mars", "mai", "juillet", "septembre", "novembre"],
           "MonE": ["enero", "marzo", "mayo", "julio", "septiembre", "noviembre"]}
@@ -344,6 +359,7 @@ class _Fill:
                     Y=r.randint(2024, 2027), n=r.randint(2, 9), d=r.randint(1, 28), m=f"{r.randint(1, 12):02d}",
                     h=r.randint(8, 21), hh=f"{r.randint(6, 22):02d}", mm=f"{r.randint(0, 59):02d}")
         vals.update({k: r.choice(v) for k, v in {**MONTHS, **DAYS}.items()})
+        vals["TEASER"] = r.choice(self.pack["teasers"]).format(T2=r.choice(TOWNS))
         out = template.format(**vals)
         return out[:1].upper() + out[1:]
 
@@ -393,8 +409,9 @@ def _story_run(f: _Fill, kind: str) -> list[str]:
                 out.append(f"{t}.{r.choice(['00', '30'])} – {f(r.choice(p['items']))}")
         return out
     if kind == "live":
-        minutes = sorted(r.sample(range(1, 91), r.randint(5, 8)), reverse=r.random() < 0.6)
-        return [f"{m}{r.choice([chr(39), '.', ' min'])} {f(r.choice(p['live']))}" for m in minutes]
+        minutes = sorted(r.sample(range(1, 91), r.randint(5, min(8, len(p["live"])))), reverse=r.random() < 0.6)
+        mark = r.choice([chr(39), ".", " min", "'"])
+        return [f"{m}{mark} {f(e)}" for m, e in zip(minutes, r.sample(p["live"], len(minutes)))]
     if kind == "poll":
         opts = r.sample(p["poll"], r.randint(3, 5))
         shares = sorted((r.randint(3, 45) for _ in opts), reverse=True)
@@ -429,6 +446,9 @@ def generate_one(rng: random.Random, lang: str) -> NoisyDoc:
     top += [(f(rng.choice(p["dateline"])), "dateline")] if rng.random() < 0.8 else []
     if rng.random() < 0.6:
         top += [(x, "share") for x in rng.sample(p["share"], rng.randint(1, 3))]
+    labelled = [(f(t), label) for t, label in rng.sample(LABELLED_NOISE[lang], 2)]
+    if rng.random() < 0.3:  # a caption or credit pair above the story
+        top += labelled
     body: list[tuple[str, str]] = [(f(body_intro), ARTICLE)]
     body += [(x, ARTICLE) for x in _story_run(f, kind)]
     if rng.random() < 0.2:  # a teaser box inside the story, between its list and the rest
@@ -439,6 +459,8 @@ def generate_one(rng: random.Random, lang: str) -> NoisyDoc:
     if rng.random() < 0.6:
         body.append((f(rng.choice(p["closer"])), ARTICLE))
     bottom: list[tuple[str, str]] = []
+    if rng.random() < 0.3:  # credits and "read also" lines below it
+        bottom += labelled
     for key, label, chance in (("share", "share", 0.4), ("tags", "tags", 0.4), ("newsletter", "newsletter", 0.3)):
         if rng.random() < chance:
             bottom += [(x, label) for x in f.pick(key, rng.randint(1, 3))]
