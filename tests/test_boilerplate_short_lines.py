@@ -15,7 +15,7 @@ from hypothesis import given, strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate_many
 from corpus_clean.boilerplate.classifier import (
-    FEATURE_NAMES, item_start_shape, line_features,
+    FEATURE_NAMES, item_start_shape, item_start_shapes, line_features,
 )
 from corpus_clean.boilerplate.engine import mark_rules
 from training.fit import SHORTGEN_SEED
@@ -102,3 +102,10 @@ def test_story_list_features_mark_an_announced_list_and_not_a_menu():
     for menu in lines[:3]:
         assert col["parallel_start"][rows[menu]] == 0
         assert np.isclose(col["log_rows_below_announcement"][rows[menu]], np.log1p(len(lines)))
+
+
+@given(st.lists(st.text(alphabet="1234 .:)-•'hAbQ?\t", max_size=12).map(lambda t: t.strip()), max_size=12))
+def test_one_scan_of_the_joined_lines_gives_each_line_its_own_shape(lines):
+    """``item_start_shapes`` (one regex scan of the lines joined) never lets a match run
+    into the next line: the same shapes as line by line."""
+    assert item_start_shapes(lines).tolist() == [item_start_shape(x) for x in lines]

@@ -534,8 +534,10 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
 # How a list item starts: "3. " / "2) ", a bullet or dash, a time ("19.30", "6h40"), a
 # match minute ("81'"), a speaker or label ("HOST: ", "Q: "). The groups' numbers are
 # the shapes (0: none of them).
-_ITEM_START = re.compile(r"(\d{1,3}[.)](?=\s))|([-•*–—·▪►])|(\d{1,2}[:.h]\d{2}\b)|(\d{1,3}(?:\+\d+)?['’′])"
-                         r"|([^\W\d_]+(?: [^\W\d_]+)?\s?:\s)")
+# (Whitespace is [^\S\n]: the same on one line, and never runs into the next line when
+# the lines are scanned joined, ``item_start_shapes``.)
+_ITEM_START = re.compile(r"(\d{1,3}[.)](?=[^\S\n]))|([-•*–—·▪►])|(\d{1,2}[:.h]\d{2}\b)|(\d{1,3}(?:\+\d+)?['’′])"
+                         r"|([^\W\d_]+(?: [^\W\d_]+)?[^\S\n]?:[^\S\n])")
 # A sentence of this many words ending in ":" announces what follows ("Here is the
 # programme:", "Respondents answered:").
 ANNOUNCEMENT_MIN_WORDS = 4
@@ -551,6 +553,24 @@ def item_start_shape(line: str) -> int:
     return m.lastindex if m else 0
 
 
+_ITEM_START_OF_LINE = re.compile("^(?:" + _ITEM_START.pattern + ")", re.MULTILINE)
+
+
+def item_start_shapes(lines: list[str]) -> np.ndarray:
+    """``item_start_shape`` of every line, from one regex scan of the lines joined (few
+    lines start an item: the Python work is per match, not per line).
+
+    >>> item_start_shapes(["Home", "1. The mill", "2. The lake", "HOST: Hello."]).tolist()
+    [0, 1, 1, 5]
+    """
+    text = "\n".join(lines)
+    starts = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]])
+    shape = np.zeros(len(lines), dtype=np.int64)
+    for m in _ITEM_START_OF_LINE.finditer(text):
+        shape[np.searchsorted(starts, m.start())] = m.lastindex
+    return shape
+
+
 def story_list_features(rows: Rows, keys: list[str], last_char: np.ndarray, w: np.ndarray) -> list[np.ndarray]:
     """Features that say a run of short lines continues the story rather than a menu:
 
@@ -564,7 +584,7 @@ def story_list_features(rows: Rows, keys: list[str], last_char: np.ndarray, w: n
       ANNOUNCEMENT_MIN_WORDS+ words ending in ":" ("Here is how it went:"), the page's
       length when none: the list it announced is the story's.
     """
-    shape = np.array([item_start_shape(k) for k in keys], dtype=np.int64)
+    shape = item_start_shapes(keys)
     parallel = ((shape > 0) & ((rows.shift(shape, 1, -1) == shape) | (rows.shift(shape, -1, -1) == shape))).astype(
         np.float64)
     question = (last_char == ord("?")).astype(np.float64)
