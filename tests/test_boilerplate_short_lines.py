@@ -104,8 +104,8 @@ def test_story_list_features_mark_an_announced_list_and_not_a_menu():
         assert np.isclose(col["log_rows_below_announcement"][rows[menu]], np.log1p(len(lines)))
 
 
-@given(st.lists(st.text(alphabet="1234 .:)-•'hAbQ?\t", max_size=12).map(lambda t: t.strip()), max_size=12))
-def test_one_scan_of_the_joined_lines_gives_each_line_its_own_shape(lines):
-    """``item_start_shapes`` (one regex scan of the lines joined) never lets a match run
-    into the next line: the same shapes as line by line."""
+@given(st.lists(st.text(alphabet="1234 .:)-•'hAbQ?\té", max_size=12).map(lambda t: t.strip()), max_size=12))
+def test_the_prefiltered_scan_gives_each_line_its_own_shape(lines):
+    """``item_start_shapes`` (the regex only on lines that can start an item) gives the
+    same shapes as the regex on every line."""
     assert item_start_shapes(lines).tolist() == [item_start_shape(x) for x in lines]

