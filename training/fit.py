@@ -2,7 +2,11 @@
 
     python -m training.fit /work/shared/bench/boilerplate/scrapinghub.jsonl.gz \\
         [--out corpus_clean/boilerplate/classifier.json] [--trees 100] [--depth 6] [--folds 5] \\
-        [--newsgen-groups A --newsgen-n 400]
+        [--newsgen-groups A --newsgen-n 400] [--shortgen-n 300] [--no-cv --threshold 0.6]
+
+The shipped model (ninth round): ``python -m training.fit SCRAPINGHUB --extra-bench
+READABILITY --newsgen-groups A --no-cv --threshold 0.6`` (generated short-line story
+pages: ``--shortgen-n``, 300 by default).
 
 (Training code: lives outside the runtime package; the shipped parameters JSON stays in
 ``corpus_clean/boilerplate/``.)
