@@ -21,6 +21,11 @@ Five sets of hand-labelled pages, all written for this project (same format as
 * ``round8_long.txt``: 10 longer pages (14-44 lines, 7 languages) written after the
   short-page and date-line steps, measured once unseen (93.3 % of noise removed, 100 %
   of article lines kept), then studied (the wiki talk-page rules came from it).
+* ``round9_short_line_heldout.txt``: 10 pages (10 languages) of short-line stories of
+  kinds the probe lacks (live text, FAQ explainer, timeline, poll results, one-line
+  listicle, transcript, "what we know" bullets, schedule, step-by-step guide, player
+  ratings) inside menus and teaser lists, written at the start of the ninth round before
+  any change and never studied: totals only, as the round-8 held-out set.
 
 Rows: ours (text path as shipped), ours with the classifier kept off pages under 12
 lines (as before the eighth round, with today's rules), rules only, and C4's line rules (a line stays when it ends a sentence and has 3+ words). Metrics as
@@ -47,6 +52,7 @@ SETS = {
     "round8_heldout.txt (held out)": LABELLED / "round8_heldout.txt",
     "round8_long.txt (studied after one unseen read)": LABELLED / "round8_long.txt",
     "round8_short_line_articles.txt (probe)": LABELLED / "round8_short_line_articles.txt",
+    "round9_short_line_heldout.txt (held out)": LABELLED / "round9_short_line_heldout.txt",
 }
 
 

@@ -2,7 +2,11 @@
 
     python -m training.fit /work/shared/bench/boilerplate/scrapinghub.jsonl.gz \\
         [--out corpus_clean/boilerplate/classifier.json] [--trees 100] [--depth 6] [--folds 5] \\
-        [--newsgen-groups A --newsgen-n 400]
+        [--newsgen-groups A --newsgen-n 400] [--shortgen-n 300] [--no-cv --threshold 0.6]
+
+The shipped model (ninth round): ``python -m training.fit SCRAPINGHUB --extra-bench
+READABILITY --newsgen-groups A --no-cv --threshold 0.6`` (generated short-line story
+pages: ``--shortgen-n``, 300 by default).
 
 (Training code: lives outside the runtime package; the shipped parameters JSON stays in
 ``corpus_clean/boilerplate/``.)
@@ -154,6 +158,19 @@ NEWSGEN_ASIDES = 0.0
 # (``training.newsgen.FAMILIES``: a German one in group B, a French/Spanish one in group
 # A), so that each group writes stories in every language (``--newsgen-all-languages``).
 NEWSGEN_ALL_LANGUAGES = False
+# Generated pages whose stories are runs of short lines (Q&A, lists, results, timelines:
+# ``training/shortgen.py``) inside short-line page noise (menus, teaser lists), added to
+# the training mix (``--shortgen-n``): the model fit on paragraph stories alone cut such
+# runs through to the page's end (ninth round, benchmarks/RESULTS-boilerplate.md).
+SHORTGEN_N = 300
+SHORTGEN_SEED = 2009
+
+
+def shortgen_docs(n: int = SHORTGEN_N, seed: int = SHORTGEN_SEED) -> list[DocData]:
+    """Generated short-line story pages (``training.shortgen``), labelled by construction."""
+    from training.shortgen import generate
+
+    return [labelled_doc(f"shortgen:{k}", doc) for k, doc in enumerate(generate(n, seed=seed))]
 
 
 def newsgen_docs(n: int, groups: list[str], seed: int, other_stories: float = NEWSGEN_OTHER_STORIES,
@@ -477,6 +494,33 @@ def _cross_predict(docs, fold_of, n_folds, features_of, names, hyper) -> list[np
     return out
 
 
+def _fit_without_cv(args, docs: list[DocData], hyper: dict, score_mod, groups: list[str], t0: float) -> int:
+    """`main` without the cross-validation: one fit on all documents, shipped at
+    ``--threshold``, with the in-sample score and the recipe recorded."""
+    params = {"kind": "stacked-gbdt", "threshold": args.threshold, "island_penalty": args.island_penalty,
+              "stage1": _fit(docs, lambda d: d.X, FEATURE_NAMES, hyper), "stage2": None}
+    insample = evaluate(docs, [StackedModel(params).predict_proba(d.X) for d in docs], [args.threshold], score_mod,
+                        args.island_penalty)[0]
+    params["fit"] = {
+        "bench": Path(args.bench).name, "n_docs": len(docs), "n_lines": int(sum(len(d.idx) for d in docs)),
+        "hyper_stage1": hyper, "hyper_stage2": None, "gold_docs_as_clean_inputs": not args.no_gold_docs,
+        "newsgen_groups": groups, "newsgen_n": args.newsgen_n, "newsgen_seed": args.newsgen_seed,
+        "newsgen_other_stories": args.newsgen_other_stories, "newsgen_asides": args.newsgen_asides,
+        "newsgen_all_languages": args.newsgen_all_languages, "shortgen_n": args.shortgen_n,
+        "shortgen_seed": SHORTGEN_SEED, "extra_benches": [Path(e).name for e in args.extra_bench],
+        "extra_docs": len(ALWAYS_TRAIN),
+        "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",
+        "cv_folds": 0, "threshold_note": "--no-cv: the threshold was given, not chosen by this fit's CV",
+        "in_sample_at_threshold": insample, "shipped_table": "stage 1 only, island penalty "
+        f"{args.island_penalty}",
+    }
+    Path(args.out).write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"in-sample at {args.threshold}: P {insample['precision']:.3f} R {insample['recall']:.3f} "
+          f"F1 {insample['f1']:.3f} empty {insample['empty']}")
+    print(f"wrote {args.out} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", help="dev benchmark JSONL(.gz) with naive_text and gold_text; score.py beside it")
@@ -511,6 +555,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of generated training documents whose story holds short paragraphs naming nothing of it")
     ap.add_argument("--newsgen-all-languages", action=argparse.BooleanOptionalAction, default=NEWSGEN_ALL_LANGUAGES,
                     help="generated training documents also from the training-only families (every language in each group)")
+    ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
+                    help="generated short-line story pages to train on too (training/shortgen.py)")
+    ap.add_argument("--no-cv", action="store_true",
+                    help="skip the cross-validation: fit once on everything and ship --threshold (a refit of a "
+                    "recipe whose threshold was already chosen; 1/6 of the time)")
+    ap.add_argument("--threshold", type=float, default=0.60, help="the threshold shipped with --no-cv")
     ap.add_argument("--island-penalty", type=float, default=ISLAND_PENALTY,
                     help="evidence (nats) a kept island between cut lines needs to stay (0: off)")
     args = ap.parse_args(argv)
@@ -525,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
     ALWAYS_TRAIN[:] = (newsgen_docs(args.newsgen_n, groups, args.newsgen_seed, args.newsgen_other_stories,
                                     args.newsgen_asides, args.newsgen_all_languages)
                        if groups and args.newsgen_n else [])
+    ALWAYS_TRAIN.extend(shortgen_docs(args.shortgen_n) if args.shortgen_n else [])
     for extra in args.extra_bench:
         from training.lodo import readability_fixture_ids
 
@@ -541,6 +592,8 @@ def main(argv: list[str] | None = None) -> int:
     # (standard stacking; the stage-1 scores of a training document come from a model
     # that did not see it, though it saw the held-out fold).
     fold_of = np.arange(len(docs)) % args.folds
+    if args.no_cv:
+        return _fit_without_cv(args, docs, hyper, score_mod, groups, t0)
     oof1 = _cross_predict(docs, fold_of, args.folds, lambda d: d.X, FEATURE_NAMES, hyper)
     print(f"stage 1 CV done ({time.time() - t0:.0f}s)", file=sys.stderr)
     models = [("stage 1 only", oof1)]
@@ -592,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         "newsgen_other_stories": args.newsgen_other_stories,
         "newsgen_asides": args.newsgen_asides,
         "newsgen_all_languages": args.newsgen_all_languages,
+        "shortgen_n": args.shortgen_n,
+        "shortgen_seed": SHORTGEN_SEED,
         "extra_benches": [Path(e).name for e in args.extra_bench],
         "extra_docs": len(ALWAYS_TRAIN),
         "label": f"line is article if >=50% of its tokens align with gold (blocks >= {MIN_ALIGNED_BLOCK} tokens)",

@@ -25,8 +25,8 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
-    newsgen_docs,
+    NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
+    newsgen_docs, shortgen_docs,
 )
 from training.labelled import load_pages
 from training.newsgen import LineScore, family_names, generate, removed_lines
@@ -78,6 +78,8 @@ def main(argv=None) -> int:
                     help="share of generated TRAINING documents with story asides (held-out ones: none)")
     ap.add_argument("--newsgen-all-languages", action=argparse.BooleanOptionalAction, default=NEWSGEN_ALL_LANGUAGES,
                     help="TRAINING documents also from the training-only families (every language in each group)")
+    ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
+                    help="generated short-line story pages in every row's training set (training/shortgen.py)")
     ap.add_argument("--also-thresholds", default="",
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
@@ -99,6 +101,8 @@ def main(argv=None) -> int:
         "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories,
                                   args.newsgen_asides, args.newsgen_all_languages),
     }
+    if args.shortgen_n:  # (a training-only set: in every row's training set, never held out)
+        sets["shortgen"] = shortgen_docs(args.shortgen_n)
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]
     sets["readability"] = [d for d in sets["readability"] if d.id not in fixtures]  # (not trained on)

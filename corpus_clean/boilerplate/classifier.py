@@ -38,6 +38,7 @@ Refit with ``python -m training.fit BENCH.jsonl.gz`` (see ``training/fit.py``).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -82,6 +83,10 @@ FEATURE_NAMES = [
     # English function words) and English prose read alike.
     "cap_word_ratio_vs_prose", "stop_ratio_vs_prose", "word_length_vs_prose",
     "cap_word_ratio_vs_prose_win3", "title_like_vs_prose_win3",
+] + [
+    # Runs of short lines that continue the story (``story_list_features``): items that
+    # start alike (numbers, bullets, times, "NAME:"), questions, an announcing ":" above.
+    "parallel_start", "parallel_start_win3", "parallel_start_win10", "question_win3", "log_rows_below_announcement",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -526,8 +531,78 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         echo_main, echo_main_3, echo_main_10, record_like, record_3, record_10,
         *against_the_documents_prose(rows, prose, cap_ratio, gather("n_stop") / wd, gather("n_alpha") / wd,
                                      ends_sentence, w),
+        *story_list_features(rows, keys, last_char, w),
     ], n)
     return idxs, X, rows
+
+
+# How a list item starts: "3. " / "2) ", a bullet or dash, a time ("19.30", "6h40"), a
+# match minute ("81'"), a speaker or label ("HOST: ", "Q: "). The groups' numbers are
+# the shapes (0: none of them).
+_ITEM_START = re.compile(r"(\d{1,3}[.)](?=\s))|([-•*–—·▪►])|(\d{1,2}[:.h]\d{2}\b)|(\d{1,3}(?:\+\d+)?['’′])"
+                         r"|([^\W\d_]+(?: [^\W\d_]+)?\s?:\s)")
+# A sentence of this many words ending in ":" announces what follows ("Here is the
+# programme:", "Respondents answered:").
+ANNOUNCEMENT_MIN_WORDS = 4
+
+
+def item_start_shape(line: str) -> int:
+    """The shape of a list item's start (0: the line starts no item).
+
+    >>> [item_start_shape(x) for x in ("2. Ade Okafor", "• Salt", "19.30 – Band", "81' Goal!", "HOST: Thanks.", "Text")]
+    [1, 2, 3, 4, 5, 0]
+    """
+    m = _ITEM_START.match(line)
+    return m.lastindex if m else 0
+
+
+# An item starts with one of these characters (shapes 1-4) or holds a ":" (shape 5).
+_ITEM_FIRST_CHARS = frozenset("0123456789-•*–—·▪►")
+
+
+def item_start_shapes(lines: list[str]) -> np.ndarray:
+    """``item_start_shape`` of every line; the regex runs only on lines that can start
+    an item (a digit or bullet first, or a ":" in them): 4x faster on the bench pages.
+
+    >>> item_start_shapes(["Home", "1. The mill", "2. The lake", "HOST: Hello."]).tolist()
+    [0, 1, 1, 5]
+    """
+    match = _ITEM_START.match
+    first = _ITEM_FIRST_CHARS
+    found = [(i, m.lastindex) for i, line in enumerate(lines)
+             if (line[:1] in first or ":" in line) and (m := match(line))]
+    shape = np.zeros(len(lines), dtype=np.int64)
+    if found:
+        at, kind = zip(*found)
+        shape[list(at)] = kind
+    return shape
+
+
+def story_list_features(rows: Rows, keys: list[str], last_char: np.ndarray, w: np.ndarray) -> list[np.ndarray]:
+    """Features that say a run of short lines continues the story rather than a menu:
+
+    * ``parallel_start`` (and its means over 3 and 10 lines): the line starts an item
+      ("3. ", "- ", "19.30 ", "HOST: ") shaped as the line above or below does: an
+      article's numbered list, results, timeline or transcript; menus and teaser lists
+      are bare headlines;
+    * ``question_win3``: the share of questions around the line (a Q&A alternates them
+      with answers);
+    * ``log_rows_below_announcement``: rows since the last sentence of
+      ANNOUNCEMENT_MIN_WORDS+ words ending in ":" ("Here is how it went:"), the page's
+      length when none: the list it announced is the story's.
+    """
+    shape = item_start_shapes(keys)
+    parallel = ((shape > 0) & ((rows.shift(shape, 1, -1) == shape) | (rows.shift(shape, -1, -1) == shape))).astype(
+        np.float64)
+    question = (last_char == ord("?")).astype(np.float64)
+    parallel_3, parallel_10 = (rows.window_mean(parallel, r) for r in (3, 10))
+    announces = np.flatnonzero((last_char == ord(":")) & (w >= ANNOUNCEMENT_MIN_WORDS))
+    below = rows.n_doc.astype(np.float64)
+    if len(announces):
+        k = np.searchsorted(announces, rows.pos, side="left") - 1
+        above_row = announces[np.maximum(k, 0)]
+        below = np.where((k >= 0) & (above_row >= rows.first), rows.pos - above_row, rows.n_doc).astype(np.float64)
+    return [parallel, parallel_3, parallel_10, rows.window_mean(question, 3), np.log1p(below)]
 
 
 # Words of at least this many letters or digits count for main_run_echo.
