@@ -86,11 +86,28 @@ def can_end_the_article(n_words: np.ndarray, last_class: np.ndarray, prose: np.n
     return prose | ((n_words >= ARTICLE_END_MIN_WORDS) & ((last_class & SENT_END) > 0))
 
 
+def ends_the_story_run(closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray) -> np.ndarray:
+    """Per line: a paragraph that can end the article (`ends_article`), or a short
+    closing sentence right under such a line or under another such sentence. The
+    model may keep the first of a story's one-sentence closing paragraphs ("Work starts
+    in May.") and cut the next ("It should end by spring."): the run still ends the story.
+
+    >>> ends_the_story_run(np.array([0, 1, 1, 1], dtype=bool), np.array([1, 0, 0, 0], dtype=bool),
+    ...                    np.array([0, 1, 1, 0], dtype=bool)).astype(int).tolist()
+    [1, 1, 1, 0]
+    """
+    position = np.arange(len(closing))
+    last_end = np.maximum.accumulate(np.where(ends_article, position, -1))
+    broken = np.cumsum(~(closing & follows))
+    return (last_end >= 0) & (broken == broken[np.maximum(last_end, 0)])
+
+
 def keep_closing_sentences(closing: np.ndarray, ends_article: np.ndarray, follows: np.ndarray,
                            drop: np.ndarray) -> np.ndarray:
     """`drop` without the story's short closing sentences the model cut.
 
-    Read down from the last kept line: when it is a paragraph (`ends_article`), the cut
+    Read down from the last kept line: when it is a paragraph (`ends_article`) or a short
+    sentence of the run that follows one (``ends_the_story_run``), the cut
     lines right under it (`follows`: no line a rule removed between) that have the
     shape of a short sentence (`closing`: ``closing_sentence_shape``) come back, up to
     the first line that has not. On a whole page the model scores a story's last
@@ -107,7 +124,7 @@ def keep_closing_sentences(closing: np.ndarray, ends_article: np.ndarray, follow
     [0, 0, 0, 0, 1, 1]
     """
     kept = np.flatnonzero(~drop)
-    if len(kept) == 0 or not ends_article[kept[-1]]:
+    if len(kept) == 0 or not ends_the_story_run(closing, ends_article, follows)[kept[-1]]:
         return drop
     out = drop.copy()
     for i in range(kept[-1] + 1, len(drop)):
@@ -138,7 +155,7 @@ def keep_closing_sentences_seg(doc: np.ndarray, closing: np.ndarray, ends_articl
     kept = ~drop
     np.maximum.at(last, doc[kept], position[kept])
     last_of_doc = last[doc]
-    has_end = (last_of_doc >= 0) & ends_article[np.maximum(last_of_doc, 0)]
+    has_end = (last_of_doc >= 0) & ends_the_story_run(closing, ends_article, follows)[np.maximum(last_of_doc, 0)]
     # An entry comes back when every entry from its document's last kept line down to
     # it is a closing sentence right under the one above.
     broken = np.cumsum(~(closing & follows))
