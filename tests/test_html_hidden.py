@@ -46,7 +46,7 @@ def faq_page(hiding: str, with_id: bool, with_class: bool) -> str:
 
 
 @settings(max_examples=24, deadline=None)
-@given(st.sampled_from(["aria-hidden"]), st.booleans(), st.booleans())
+@given(st.sampled_from(["aria-hidden", "both"]), st.booleans(), st.booleans())
 def test_a_long_hidden_panel_put_back_is_not_lost(hiding, with_id, with_class):
     """An element matching several of strip_junk's selectors (class and id and aria-hidden) was judged once per
     selector: cut twice, its second placeholder lay outside the page, and putting the long panel back
@@ -64,10 +64,73 @@ def test_an_element_is_cut_once_however_many_selectors_it_matches():
                             f"<div class='panel' id='p1' aria-hidden='true'><p>{ANSWERS[0]}</p></div>"
                             + "".join(f"<p>{text}</p>" for text in [INTRO, *ANSWERS[1:]]) + "</body>")
     cuts = strip_junk(tree)
-    assert sorted(rule for _, rule, _ in cuts.values()) == ["html.hidden", "html.hidden"]
+    assert sorted(rule for _, rule, _ in cuts.values()) == ["html.hidden", "html.share"]  # (judged by its label)
     assert all(placeholder.parent is not None for _, _, placeholder in cuts.values())
     assert restore_mislabelled(cuts) == 1
     assert ANSWERS[0] in tree.body.text()
+
+
+CONTROLS = {  # how a question is tied to its answer's panel (the answer's id is a{i})
+    "button before": "<button class='q' aria-expanded='false'>Question number {i}?</button>",
+    "heading before": "<h3 class='q'>Question number {i}?</h3>",
+    "toggle heading": "<h3 class='q' role='button'>Question number {i}?</h3>",
+    "header holding a button": "<div class='card-header'><button data-toggle='collapse'>Question number {i}?</button></div>",
+    "aria-controls": "<p class='q'><a aria-controls='a{i}'>Question number {i}?</a></p>",
+    "tab link": "<p class='q'><a href='#a{i}'>Question number {i}?</a></p>",
+}
+CLASS_HIDINGS = {**HIDINGS, "class": ""}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(CLASS_HIDINGS)), st.sampled_from(sorted(CONTROLS)), st.sampled_from(["answer", "panel-body"]))
+def test_closed_panels_tied_to_their_control_are_content(hiding, control, cls):
+    """An answer hidden until its question is clicked is content, whichever idiom hides it and however the
+    markup ties it to its control; it is kept once, and every cut still has its offsets."""
+    hidden_class = " is-hidden" if hiding == "class" else ""
+    items = "".join(CONTROLS[control].format(i=i) + f"<div id='a{i}' class='{cls}{hidden_class}' {CLASS_HIDINGS[hiding]}>"
+                    f"<p>{answer}</p></div>" for i, answer in enumerate(ANSWERS))
+    ex = extract_main_text(f"<html><body><div class='top'><a href='/'>Shop</a> <a href='/help'>Help</a></div>"
+                           f"<main><h1>Help</h1><p>{INTRO}</p>{items}</main></body></html>")
+    assert all(ex.text.count(answer) == 1 for answer in ANSWERS), ex.text
+    assert_offsets(ex)
+
+
+PITCH = "Sign up for our weekly letter with offers, new arrivals and stories from the workshop, free of charge."
+CHROME = {
+    "cookie settings": "<button aria-expanded='false'>Cookie settings</button><div class='cookie-modal' aria-hidden='true'>"
+                       f"<p>{PITCH} We and our partners use cookies to measure audiences.</p></div>",
+    "modal dialog": f"<button data-toggle='modal'>Subscribe</button><div class='modal' role='dialog' hidden><p>{PITCH}</p></div>",
+    "native dialog": f"<button>Subscribe</button><dialog><p>{PITCH}</p></dialog>",
+    "feedback form": "<p>Is this page useful?</p><button>No</button><form class='feedback' hidden><p>Help us improve: "
+                     f"{PITCH}</p><textarea></textarea><button>Send</button></form>",
+    "off-canvas menu": "<button aria-expanded='false'>Menu</button><div class='drawer' aria-hidden='true'><ul>"
+                       + "".join(f"<li><a href='/d{i}'>Department number {i} and more</a></li>" for i in range(6)) + "</ul></div>",
+    "popup": f"<h2>Offers</h2><div class='popup' style='display:none'><p>{PITCH}</p></div>",
+}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(sorted(CHROME)), st.booleans())
+def test_hidden_chrome_stays_out(kind, inside_main):
+    """Fault injection: menus, dialogs, cookie settings, pop-ups and forms are hidden behind controls the
+    same ways as panels; they are not content, inside the main block or outside it."""
+    chrome = CHROME[kind]
+    story = f"<p>{INTRO}</p>" + "".join(f"<p>{answer}</p>" for answer in ANSWERS)
+    page = (f"<html><body>{'' if inside_main else chrome}<main><h1>Help</h1>{story}{chrome if inside_main else ''}"
+            "</main></body></html>")
+    ex = extract_main_text(page)
+    assert "weekly letter" not in ex.text and "Department number" not in ex.text
+    assert INTRO in ex.text and all(answer in ex.text for answer in ANSWERS)
+    assert_offsets(ex)
+
+
+def test_hidden_chrome_is_recorded_with_its_label_rule():
+    """Provenance: a cookie dialog hidden by aria-hidden is shown as removed with the rule its label names."""
+    ex = extract_main_text(f"<html><body><main><p>{INTRO}</p><p>{ANSWERS[0]}</p></main>{CHROME['cookie settings']}"
+                           "</body></html>")
+    cut = [r for r in ex.removed if "weekly letter" in r.text]
+    assert cut and cut[0].rule == "html.promo"
+    assert_offsets(ex)
 
 
 @settings(max_examples=10, deadline=None)
