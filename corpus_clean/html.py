@@ -640,13 +640,9 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
     wrappers = article_wrappers(body)
-    seen: set = set()
     for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
-        # Lexbor returns an element once per selector it matches: judged twice, a cut element
-        # got a second placeholder outside the page, and putting it back lost it.
-        if node.tag in SKIP_LABEL_TAGS or node.mem_id in seen:
+        if node.tag in SKIP_LABEL_TAGS:
             continue
-        seen.add(node.mem_id)
         verdict = attrs_verdict(node.attributes)
         if verdict is None:
             continue

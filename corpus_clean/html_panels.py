@@ -14,8 +14,9 @@ A panel is known *by the markup that ties it to its control*, not by its words:
 - an ``id`` an in-page link or a toggle targets (``href="#tab-specs"``, Bootstrap's
   ``data-target``/``data-bs-target``): tabs written without ARIA;
 - a control right before it: its previous sibling is a ``<button>``, a ``<summary>``, an
-  element with ``role=button``/``tab``, ``aria-expanded`` or a ``data-toggle``, or a
-  heading, or holds nothing but such a control (a card header around its button).
+  element with ``role=button``/``tab``, ``aria-expanded`` or a ``data-toggle``, or holds
+  nothing but such a control (a heading or a card header around its button). A bare heading
+  is no control.
 
 It is put back when it holds ``PANEL_PROSE`` characters outside links (a closed drop-down
 menu is linked the same way, and is links) and no form field (a hidden search box,
@@ -44,15 +45,16 @@ HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
 NOT_PANELS = frozenset(("dialog", "alertdialog"))
 # The rules strip_junk gives a hidden element ("invisible": hidden, display:none).
 HIDING_RULES = frozenset(("html.invisible", "html.hidden"))
+# An element hidden from screen readers that is no panel: shown as cut, never put back for its prose
+# (Readability.js drops it as invisible, trafilatura as boilerplate; see judge).
+READERS_HIDDEN = ("soft", "html.aria_hidden")
 # Controls that open and close a panel, by tag and by role.
 CONTROL_TAGS = frozenset(("button", "summary"))
 CONTROL_ROLES = frozenset(("button", "tab"))
 CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
-HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
 CONTROL_LEVELS = 3  # a button inside a heading inside a card header
-CONTROL_SELECTOR = ",".join(("button", "summary", "[role=button]", "[role=tab]", "[aria-expanded]", "[data-toggle]",
-                             "[data-bs-toggle]", *sorted(HEADINGS)))
+CONTROL_SELECTOR = "button,summary,[role=button],[role=tab],[aria-expanded],[data-toggle],[data-bs-toggle]"
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
@@ -99,7 +101,7 @@ class PanelFinder:
         role = attrs.get("role")
         if role in NOT_PANELS or attrs.get("aria-modal") == "true" or node.tag in ("form", "dialog"):
             return False
-        if not self._holds_prose(node):
+        if hidden_from_readers_only(attrs) or not self._holds_prose(node):
             return False
         ident = attrs.get("id")
         if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
@@ -119,15 +121,16 @@ class PanelFinder:
               ) -> Optional[Verdict]:
         """The verdict of a hidden ``node`` (``verdict``'s rule in :data:`HIDING_RULES`): a panel's is
         what its label says once shown (None: content); another element's stays hidden, but one hidden
-        by ``aria-hidden`` or a class takes the rule its label names (``modal``: ``html.promo``).
+        by ``aria-hidden`` or a class takes the rule its label names (``modal``: ``html.promo``), and one
+        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`.
 
         >>> from selectolax.lexbor import LexborHTMLParser
         >>> from corpus_clean.html import attrs_verdict
-        >>> t = LexborHTMLParser("<body><h3>Can I pay later?</h3><div class='answer' aria-hidden='true'><p>"
+        >>> t = LexborHTMLParser("<body><button aria-expanded='false'>Can I pay later?</button><div class='answer' hidden><p>"
         ...     "Yes: pick 'invoice' at checkout and pay within thirty days.</p></div><div class='cookie-modal' "
         ...     "aria-hidden='true'><p>We use cookies to measure audiences and to show you relevant offers.</p></div></body>")
         >>> finder = PanelFinder(t.body)
-        >>> [finder.judge(n, attrs_verdict(n.attributes), attrs_verdict) for n in t.css("[aria-hidden]")]
+        >>> [finder.judge(n, attrs_verdict(n.attributes), attrs_verdict) for n in t.css("div")]
         [None, ('soft', 'html.promo')]
         """
         if self.is_panel(node):
@@ -136,14 +139,27 @@ class PanelFinder:
             shown = attrs_verdict(shown_attrs(node))
             if shown is not None and shown[1] not in HIDING_RULES:
                 return shown
+            if hidden_from_readers_only(node.attributes):
+                return READERS_HIDDEN
         return verdict
+
+
+def hidden_from_readers_only(attrs: dict) -> bool:
+    """True when ``aria-hidden="true"`` is what hides an element (no ``hidden``, no ``display:none``).
+
+    >>> hidden_from_readers_only({"aria-hidden": "true", "class": "slide"}), hidden_from_readers_only({"hidden": ""})
+    (True, False)
+    """
+    return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
 def after_controls(body: LexborNode) -> frozenset:
     """``mem_id`` of every element right after the control that opens it: the next element sibling
-    of a button, a ``<summary>``, a toggle (``role=button``/``tab``, ``aria-expanded``, ``data-toggle``)
-    or a heading, or of an element holding nothing but one such control (a card header around its
-    button, up to ``CONTROL_LEVELS`` levels). Read before any cut (buttons are cut as UI).
+    of a button, a ``<summary>``, a toggle (``role=button``/``tab``, ``aria-expanded``, ``data-toggle``),
+    or of an element holding nothing but one such control (a heading or a card header around its
+    button, up to ``CONTROL_LEVELS`` levels). Read before any cut (buttons are cut as UI). A bare
+    heading is no control: a paragraph hidden under a heading stays hidden (Readability.js's
+    ``hidden-nodes`` test page).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
