@@ -32,7 +32,7 @@ holding 150+ characters of prose, does not put back a cookie dialog.
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from selectolax.lexbor import LexborNode
 
@@ -54,7 +54,10 @@ CONTROL_ROLES = frozenset(("button", "tab"))
 CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
 CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
 CONTROL_LEVELS = 3  # a button inside a heading inside a card header
-CONTROL_SELECTOR = "button,summary,[role=button],[role=tab],[aria-expanded],[data-toggle],[data-bs-toggle]"
+# Elements hidden from everyone (aria-hidden alone never makes a panel): by attribute or style
+# (a substring selector costs a walk of its own: "[style]" is filtered in Python instead; panels hidden by
+# a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
+HIDDEN_SELECTOR = "[hidden],[style]"
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
@@ -76,10 +79,12 @@ class PanelFinder:
     """
 
     def __init__(self, body: LexborNode):
-        self.controlled = frozenset(ident for control in body.css("[aria-controls]")
+        # One walk for both: the ids controls name, and the hidden elements a control opens.
+        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR)
+        self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
-        self.after_controls = after_controls(body)
+        self.after_controls = after_controls(marked)
         self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
 
     @property
@@ -153,66 +158,82 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
-def after_controls(body: LexborNode) -> frozenset:
-    """``mem_id`` of every element right after the control that opens it: the next element sibling
-    of a button, a ``<summary>``, a toggle (``role=button``/``tab``, ``aria-expanded``, ``data-toggle``),
-    or of an element holding nothing but one such control (a heading or a card header around its
-    button, up to ``CONTROL_LEVELS`` levels). Read before any cut (buttons are cut as UI). A bare
+def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
+    """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
+    its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
+    ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
+    header around its button, :func:`opened_by`). Read before any cut (buttons are cut as UI). A bare
     heading is no control: a paragraph hidden under a heading stays hidden (Readability.js's
-    ``hidden-nodes`` test page).
+    ``hidden-nodes`` test page). Only hidden elements are looked at: most pages have none.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
-    ...     "<div id='w1'>x</div><p>Intro</p><div id='other'>y</div></div>")
-    >>> ids = after_controls(t.body)
+    ...     "<div id='w1' hidden>" + "Lessons, readings, a quiz. " * 3 + "</div><p>Intro</p>"
+    ...     "<div id='other' hidden>" + "Not opened by anything. " * 3 + "</div></div>")
+    >>> ids = after_controls(t.body.css(HIDDEN_SELECTOR))
     >>> t.css_first("#w1").mem_id in ids, t.css_first("#other").mem_id in ids
     (True, False)
     """
     found: set = set()
     seen: set = set()
-    for control in body.css(CONTROL_SELECTOR):
-        if control.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
+    for node in nodes:
+        if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
             continue
-        seen.add(control.mem_id)
-        if len(control.text(strip=True)) > CONTROL_CHARS:
+        seen.add(node.mem_id)
+        if not hides(node.attributes):
             continue
-        node = control
-        for _ in range(CONTROL_LEVELS):
-            following = next_element(node)
-            if following is not None:
-                found.add(following.mem_id)
-            if not is_only_child(node):
-                break  # the wrapper holds more than the control: its next sibling is not the panel
-            node = node.parent
+        if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
+            found.add(node.mem_id)
     return frozenset(found)
 
 
-def is_only_child(node: LexborNode) -> bool:
-    """True when ``node``'s parent (not ``<body>``) holds nothing else: no other element, no other text.
+def hides(attrs: dict) -> bool:
+    """True when ``attrs`` may hide an element from everyone (what :data:`HIDDEN_SELECTOR` matches)."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return style is not None and ("none" in style or "hidden" in style)
+
+
+def opened_by(node: Optional[LexborNode]) -> bool:
+    """True when ``node`` is a control, or holds nothing but one (``CONTROL_LEVELS`` deep).
 
     >>> from selectolax.lexbor import LexborHTMLParser
-    >>> t = LexborHTMLParser("<div class='h'> <button>Open</button> </div><div><button>Buy</button> now</div>")
-    >>> [is_only_child(b) for b in t.css("button")]
-    [True, False]
+    >>> t = LexborHTMLParser("<h3 id='a'> <button>Open</button> </h3><div id='b'><button>Buy</button> now</div>")
+    >>> opened_by(t.css_first("#a")), opened_by(t.css_first("#b"))
+    (True, False)
     """
-    parent = node.parent
-    if parent is None or parent.tag in ("body", "html"):
-        return False
-    key = node.mem_id
-    for child in parent.iter(include_text=True):
-        if child.mem_id == key or child.tag == "-comment":
-            continue
-        if child.tag != "-text" or (child.text_content or "").strip():
+    for _ in range(CONTROL_LEVELS):
+        if node is None:
             return False
-    return True
+        if is_control(node):
+            return len(node.text(strip=True)) <= CONTROL_CHARS
+        node = only_child(node)
+    return False
 
 
-def next_element(node: LexborNode) -> Optional[LexborNode]:
-    """The next sibling of ``node`` that is an element."""
-    following = node.next
-    while following is not None and following.tag in ("-text", "-comment"):
-        following = following.next
-    return following
+def only_child(node: LexborNode) -> Optional[LexborNode]:
+    """``node``'s one element child when it holds nothing else (no other element, no other text)."""
+    child = None
+    for item in node.iter(include_text=True):
+        if item.tag == "-comment":
+            continue
+        if item.tag == "-text":
+            if (item.text_content or "").strip():
+                return None
+        elif child is not None:
+            return None
+        else:
+            child = item
+    return child
+
+
+def previous_element(node: LexborNode) -> Optional[LexborNode]:
+    """The previous sibling of ``node`` that is an element."""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    return prev
 
 
 def is_control(node: LexborNode) -> bool:
