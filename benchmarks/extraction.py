@@ -16,7 +16,9 @@ page-type families (recipes, event listings, job posts, Q&A, release notes; seed
 100 pages; tuned on from round 7) and round 7's (glossaries, comparison tables,
 podcast episodes, government notices; seed 41, 100 pages; tuned on from round 8) and
 round 8's (fan-wiki pages, blog posts beside sidebar widgets, single events, accordion
-FAQs; seed 43, 100 pages, never tuned on), each also split per family.
+FAQs; seed 43, 100 pages; tuned on from round 9) and round 9's (product pages with tabs,
+step-by-step service guides, course syllabi, conference talks, tutorials with code tabs;
+seed 47, 100 pages, never tuned on), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -197,8 +199,9 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: unseen families, round 6"] = generate(100, seed=37, round6=True)
         sets["own: unseen families, round 7"] = generate(100, seed=41, round7=True)
         sets["own: unseen families, round 8"] = generate(100, seed=43, round8=True)
+        sets["own: unseen families, round 9"] = generate(100, seed=47, round9=True)
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
-                     "own: unseen families, round 8"):
+                     "own: unseen families, round 8", "own: unseen families, round 9"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
     for path in extra:

@@ -647,9 +647,9 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if verdict is None:
             continue
         strength, rule = verdict
-        if strength == "invisible" and panels.is_panel(node):
-            # a closed accordion or tab panel (hidden, display:none) is judged as if shown: see html_panels
-            verdict = attrs_verdict(html_panels.shown_attrs(node))
+        if rule in html_panels.HIDING_RULES:
+            # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
+            verdict = panels.judge(node, verdict, attrs_verdict)
             if verdict is None:
                 continue
             strength, rule = verdict

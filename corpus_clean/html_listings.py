@@ -33,7 +33,11 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean.html_panels import READERS_HIDDEN
 from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
+
+# Hidden rows stay hidden: a hub's rows cut for their label come back, not those hidden from view or readers.
+HIDDEN_RULES = frozenset(("html.hidden", READERS_HIDDEN[1]))
 
 __all__ = ["repeated_buttons", "listing_lines", "list_rows", "hub_lists", "page_list", "restore_labelled_rows", "row_signature", "listing_cards", "repeated_controls"]
 
@@ -233,7 +237,7 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
             inside.setdefault(top.mem_id, []).append(key)
             continue
         around = _list_around(placeholder)
-        if around is not None and rule != "html.hidden":
+        if around is not None and rule not in HIDDEN_RULES:
             groups.setdefault((around.mem_id, rule, row_signature(node)), []).append(key)
 
     def parts(key: int) -> list[int]:  # the cut and the cuts inside it, with its rule

@@ -1,40 +1,73 @@
-"""Closed accordion and tab panels: hidden until clicked, content all the same.
+"""Hidden elements: closed accordion and tab panels are content, hidden chrome is not.
 
-A FAQ's answers, a product's "Details" and "Specifications", a docs page's
-"macOS / Windows / Linux" tabs are panels that the page hides until their
-control is clicked (``hidden``, ``display: none``).
-:func:`corpus_clean.html.strip_junk` drops hidden elements as invisible; WCXB's
-gold and trafilatura keep the panels' text (trafilatura ignores those attributes).
+A FAQ's answers, a product's "Details" and "Specifications", a course's weeks, a docs
+page's "macOS / Windows / Linux" tabs are panels that the page hides until their control
+is clicked (``hidden``, ``display: none``, ``aria-hidden="true"``, a class such as
+``is-hidden``). :func:`corpus_clean.html.strip_junk` drops hidden elements as invisible;
+WCXB's gold and trafilatura keep the panels' text. A hidden menu, a modal sign-up form,
+cookie settings or an off-canvas navigation are hidden the same ways, and are not content.
 
-A panel is known *by the markup that links it to its control* (WAI-ARIA's
-accordion and tabs patterns), not by its words: a ``tabpanel`` or ``region``
-role, an ``aria-labelledby`` naming its control, or an ``id`` that a control
-names in ``aria-controls``. It is put back when it holds ``PANEL_PROSE``
-characters outside links (a closed drop-down menu is linked the same way, and
-is links), and then judged by its class and id as any shown element is (a
-modal "Subscribe" dialog is still cut for its label).
+A panel is known *by the markup that ties it to its control*, not by its words:
 
-Panels hidden with ``aria-hidden="true"`` alone stay cut as ``html.hidden`` (put back
-only when long, by :func:`corpus_clean.html_prose.restore_mislabelled`): taking them
-too gained on WCXB dev (collection +0.017, service +0.006) but moved the choice on
-service pages and cost WCXB test's service pages 0.829 -> 0.817 (RESULTS-html.md, round 8).
+- WAI-ARIA's accordion and tabs patterns: a ``tabpanel`` or ``region`` role, an
+  ``aria-labelledby`` naming its control, or an ``id`` a control names in ``aria-controls``;
+- an ``id`` an in-page link or a toggle targets (``href="#tab-specs"``, Bootstrap's
+  ``data-target``/``data-bs-target``): tabs written without ARIA;
+- a control right before it: its previous sibling is a ``<button>``, a ``<summary>``, an
+  element with ``role=button``/``tab``, ``aria-expanded`` or a ``data-toggle``, or holds
+  nothing but such a control (a heading or a card header around its button). A bare heading
+  is no control.
+
+It is put back when it holds ``PANEL_PROSE`` characters outside links (a closed drop-down
+menu is linked the same way, and is links) and no form field (a hidden search box,
+sign-in or feedback form is UI), and it is then judged by its class and id as any shown
+element is (a modal "Subscribe" dialog is still cut for its label).
+
+A hidden element that is not a panel stays hidden; when it is hidden by ``aria-hidden`` or a
+class (the renderer then shows it as ``html.hidden``), what its label says it is once shown
+(``modal``, ``cookie``, ``nav``) is its rule, so that the long-prose rescue of
+:func:`corpus_clean.html_prose.restore_mislabelled`, which puts back "hidden" elements
+holding 150+ characters of prose, does not put back a cookie dialog.
 """
 from __future__ import annotations
 
+import re
+from typing import Callable, Iterable, Optional
+
 from selectolax.lexbor import LexborNode
 
-__all__ = ["PanelFinder"]
+__all__ = ["PanelFinder", "shown_attrs", "HIDING_RULES"]
 
 PANEL_PROSE = 50  # a one-sentence answer; a closed menu or search box holds none
 PANEL_ROLES = frozenset(("tabpanel", "region"))
 # Attributes that hide an element; a panel is judged without them.
 HIDING_ATTRS = frozenset(("hidden", "aria-hidden", "style"))
 NOT_PANELS = frozenset(("dialog", "alertdialog"))
+# The rules strip_junk gives a hidden element ("invisible": hidden, display:none).
+HIDING_RULES = frozenset(("html.invisible", "html.hidden"))
+# An element hidden from screen readers that is no panel: shown as cut, never put back for its prose
+# (Readability.js drops it as invisible, trafilatura as boilerplate; see judge).
+READERS_HIDDEN = ("soft", "html.aria_hidden")
+# Controls that open and close a panel, by tag and by role.
+CONTROL_TAGS = frozenset(("button", "summary"))
+CONTROL_ROLES = frozenset(("button", "tab"))
+CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
+CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
+CONTROL_LEVELS = 3  # a button inside a heading inside a card header
+# Elements hidden from everyone (aria-hidden alone never makes a panel): by attribute or style
+# (a substring selector costs a walk of its own: "[style]" is filtered in Python instead; panels hidden by
+# a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
+HIDDEN_SELECTOR = "[hidden],[style]"
+# Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
+_HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
+FORM_FIELDS = "input,textarea,select"
+
+Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 
 
 class PanelFinder:
     """Tells whether a hidden element of one page is a panel. Made before any cut: the ids the
-    page's controls name in ``aria-controls`` are read at once (the buttons are cut later).
+    page's controls and in-page links name are read at once (the buttons are cut later).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<body><button aria-controls='a1' aria-expanded='false'>Do you ship abroad?</button>"
@@ -46,19 +79,169 @@ class PanelFinder:
     """
 
     def __init__(self, body: LexborNode):
-        self.controlled = frozenset(ident for control in body.css("[aria-controls]")
+        # One walk for both: the ids controls name, and the hidden elements a control opens.
+        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR)
+        self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
+        self._body = body
+        self.after_controls = after_controls(marked)
+        self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
+
+    @property
+    def targeted(self) -> frozenset:
+        """Ids that an in-page link (``href="#id"``) or a toggle's ``data-target`` names."""
+        if self._targeted is None:
+            ids = set()
+            for node in self._body.css("a[href^='#'],[data-target],[data-bs-target]"):
+                attrs = node.attributes
+                for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
+                    if value and value.startswith("#"):
+                        ids.add(value[1:])
+            self._targeted = frozenset(ids)
+        return self._targeted
 
     def is_panel(self, node: LexborNode) -> bool:
         """True when ``node`` is a panel of tabs or an accordion holding prose."""
         attrs = node.attributes
         role = attrs.get("role")
-        if role in NOT_PANELS or attrs.get("aria-modal") == "true":
+        if role in NOT_PANELS or attrs.get("aria-modal") == "true" or node.tag in ("form", "dialog"):
             return False
-        if not (role in PANEL_ROLES or attrs.get("aria-labelledby") or attrs.get("id") in self.controlled):
+        if hidden_from_readers_only(attrs) or not self._holds_prose(node):
             return False
+        ident = attrs.get("id")
+        if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
+            return True
+        if ident and ident in self.targeted:
+            return True
+        return node.mem_id in self.after_controls
+
+    @staticmethod
+    def _holds_prose(node: LexborNode) -> bool:
         text = len(node.text(strip=True))
-        return text >= PANEL_PROSE and text - sum(len(a.text(strip=True)) for a in node.css("a")) >= PANEL_PROSE
+        if text < PANEL_PROSE or text - sum(len(a.text(strip=True)) for a in node.css("a")) < PANEL_PROSE:
+            return False
+        return node.css_first(FORM_FIELDS) is None
+
+    def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]]
+              ) -> Optional[Verdict]:
+        """The verdict of a hidden ``node`` (``verdict``'s rule in :data:`HIDING_RULES`): a panel's is
+        what its label says once shown (None: content); another element's stays hidden, but one hidden
+        by ``aria-hidden`` or a class takes the rule its label names (``modal``: ``html.promo``), and one
+        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`.
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> from corpus_clean.html import attrs_verdict
+        >>> t = LexborHTMLParser("<body><button aria-expanded='false'>Can I pay later?</button><div class='answer' hidden><p>"
+        ...     "Yes: pick 'invoice' at checkout and pay within thirty days.</p></div><div class='cookie-modal' "
+        ...     "aria-hidden='true'><p>We use cookies to measure audiences and to show you relevant offers.</p></div></body>")
+        >>> finder = PanelFinder(t.body)
+        >>> [finder.judge(n, attrs_verdict(n.attributes), attrs_verdict) for n in t.css("div")]
+        [None, ('soft', 'html.promo')]
+        """
+        if self.is_panel(node):
+            return attrs_verdict(shown_attrs(node))
+        if verdict[1] == "html.hidden":
+            shown = attrs_verdict(shown_attrs(node))
+            if shown is not None and shown[1] not in HIDING_RULES:
+                return shown
+            if hidden_from_readers_only(node.attributes):
+                return READERS_HIDDEN
+        return verdict
+
+
+def hidden_from_readers_only(attrs: dict) -> bool:
+    """True when ``aria-hidden="true"`` is what hides an element (no ``hidden``, no ``display:none``).
+
+    >>> hidden_from_readers_only({"aria-hidden": "true", "class": "slide"}), hidden_from_readers_only({"hidden": ""})
+    (True, False)
+    """
+    return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
+
+
+def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
+    """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
+    its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
+    ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
+    header around its button, :func:`opened_by`). Read before any cut (buttons are cut as UI). A bare
+    heading is no control: a paragraph hidden under a heading stays hidden (Readability.js's
+    ``hidden-nodes`` test page). Only hidden elements are looked at: most pages have none.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
+    ...     "<div id='w1' hidden>" + "Lessons, readings, a quiz. " * 3 + "</div><p>Intro</p>"
+    ...     "<div id='other' hidden>" + "Not opened by anything. " * 3 + "</div></div>")
+    >>> ids = after_controls(t.body.css(HIDDEN_SELECTOR))
+    >>> t.css_first("#w1").mem_id in ids, t.css_first("#other").mem_id in ids
+    (True, False)
+    """
+    found: set = set()
+    seen: set = set()
+    for node in nodes:
+        if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
+            continue
+        seen.add(node.mem_id)
+        if not hides(node.attributes):
+            continue
+        if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
+            found.add(node.mem_id)
+    return frozenset(found)
+
+
+def hides(attrs: dict) -> bool:
+    """True when ``attrs`` may hide an element from everyone (what :data:`HIDDEN_SELECTOR` matches)."""
+    if "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return style is not None and ("none" in style or "hidden" in style)
+
+
+def opened_by(node: Optional[LexborNode]) -> bool:
+    """True when ``node`` is a control, or holds nothing but one (``CONTROL_LEVELS`` deep).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<h3 id='a'> <button>Open</button> </h3><div id='b'><button>Buy</button> now</div>")
+    >>> opened_by(t.css_first("#a")), opened_by(t.css_first("#b"))
+    (True, False)
+    """
+    for _ in range(CONTROL_LEVELS):
+        if node is None:
+            return False
+        if is_control(node):
+            return len(node.text(strip=True)) <= CONTROL_CHARS
+        node = only_child(node)
+    return False
+
+
+def only_child(node: LexborNode) -> Optional[LexborNode]:
+    """``node``'s one element child when it holds nothing else (no other element, no other text)."""
+    child = None
+    for item in node.iter(include_text=True):
+        if item.tag == "-comment":
+            continue
+        if item.tag == "-text":
+            if (item.text_content or "").strip():
+                return None
+        elif child is not None:
+            return None
+        else:
+            child = item
+    return child
+
+
+def previous_element(node: LexborNode) -> Optional[LexborNode]:
+    """The previous sibling of ``node`` that is an element."""
+    prev = node.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    return prev
+
+
+def is_control(node: LexborNode) -> bool:
+    """True for an element that opens or closes something: a button, a summary, a toggle."""
+    if node.tag in CONTROL_TAGS:
+        return True
+    attrs = node.attributes
+    return attrs.get("role") in CONTROL_ROLES or any(name in attrs for name in CONTROL_ATTRS)
 
 
 def shown_attrs(node: LexborNode) -> dict:
@@ -67,5 +250,15 @@ def shown_attrs(node: LexborNode) -> dict:
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> shown_attrs(LexborHTMLParser("<div class='answer' hidden aria-hidden='true'></div>").css_first("div"))
     {'class': 'answer'}
+    >>> shown_attrs(LexborHTMLParser("<div class='faq-answer is-hidden' id='a2'></div>").css_first("div"))
+    {'class': 'faq-answer', 'id': 'a2'}
     """
-    return {key: value for key, value in node.attributes.items() if key not in HIDING_ATTRS}
+    attrs = {key: value for key, value in node.attributes.items() if key not in HIDING_ATTRS}
+    cls = attrs.get("class")
+    if cls and _HIDING_TOKEN.search(cls):
+        kept = " ".join(token for token in cls.split() if not _HIDING_TOKEN.search(token))
+        if kept:
+            attrs["class"] = kept
+        else:
+            del attrs["class"]
+    return attrs
