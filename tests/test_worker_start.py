@@ -63,3 +63,18 @@ def test_both_loaders_agree_on_hand_written_pack_lines(lines):
     fast, reference = found
     if reference[0] == "data" or fast[0] == "refused":
         assert fast == reference
+
+
+def test_a_worker_starts_without_prefect_gx_or_pandas():
+    """What a cleaning worker loads before its first batch (``parallel.start_worker`` when the
+    fork server is bare) holds none of the flow's heavy modules: they would cost its start
+    CPU and memory for nothing."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from corpus_clean import parallel; parallel.start_worker(); "
+            "print(sorted({m.partition('.')[0] for m in sys.modules} & {'prefect', 'great_expectations', 'pandas', "
+            "'sqlalchemy', 'fastapi', 'distributed', 'dask'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
