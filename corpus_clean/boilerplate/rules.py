@@ -407,8 +407,14 @@ def _rule_from_dict(pack: str, d: dict) -> Rule:
     return rule
 
 
+# libyaml's parser when PyYAML has it (its Linux wheels do), else the pure-Python one:
+# the same safe constructor builds the same objects, and the packs parse ~10x faster
+# (the pure-Python parser was ~0.1 s of every cleaning process's start).
+PACK_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_pack(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=PACK_LOADER)  # noqa: S506 - a safe loader
 
 
 def load_pack(path: Path) -> list[Rule]:
