@@ -93,6 +93,17 @@ def is_dev_half(rec: dict) -> bool:
     return hashlib.sha256(rec["id"].encode()).hexdigest()[0] in "01234567"
 
 
+def is_round9_study(rec: dict) -> bool:
+    """Round 9's split of the held-out half: the quarter studied page by page from round 9 on.
+
+    The held-out half was read as totals for four rounds; to study the kind of page
+    it fails on without spending all of it, a second fixed hash (of a salted id)
+    splits it: this quarter is studied, the other (``round-9 held-out quarter``)
+    is still read as totals only.
+    """
+    return not is_dev_half(rec) and hashlib.sha256(b"round9:" + rec["id"].encode()).hexdigest()[0] in "01234567"
+
+
 def bs_text(markup: str) -> str:
     """Text of an HTML fragment the way the bench renders ``naive_text``."""
     from bs4 import BeautifulSoup
@@ -186,6 +197,9 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
     sets["readability (93 real pages)"] = real
     sets["readability real, dev half"] = [r for r in real if is_dev_half(r)]
     sets["readability real, held-out half"] = [r for r in real if not is_dev_half(r)]
+    sets["readability real, round-9 study quarter"] = [r for r in real if is_round9_study(r)]
+    sets["readability real, round-9 held-out quarter"] = [
+        r for r in real if not is_dev_half(r) and not is_round9_study(r)]
     if own:
         for path in own:
             sets[f"own: {os.path.basename(path)}"] = load_jsonl(path)

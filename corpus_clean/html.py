@@ -38,8 +38,8 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_flow, html_headings, html_headings_tail, html_listings, html_panels, html_prose,
-                          html_rails, html_sections, html_standfirst, html_tables)
+from corpus_clean import (html_flow, html_gallery, html_headings, html_headings_tail, html_listings, html_panels,
+                          html_prose, html_rails, html_sections, html_standfirst, html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -305,7 +305,9 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
-    chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
+    # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
+    picked = html_gallery.story_over_gallery(body, best_container(body), cuts)
+    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
