@@ -124,3 +124,43 @@ def test_a_body_whose_class_names_furniture_keeps_its_page(body_class):
     doc = Document(id="b", source="t", raw_text="", raw_sha256="", html=html)
     clean_documents([doc])
     assert all(p in doc.text for p in STORY)
+
+
+LINES = ["Aus dem Inhalt:", "– Reiki und Runen", "– Rituale zur Heilung", "Seminartermin: 22. August"]
+
+
+def line_post(between: bool, linked: bool = False) -> str:
+    """A blog post written one ``<div>`` per paragraph: a long one, short lines, two more paragraphs."""
+    paras = ["<div>" + " ".join(STORY * 2) + "</div>"] + [f"<div>{p}</div>" for p in STORY[3:]]
+    line = (lambda text: f"<div><a href='/x'>{text}</a></div>") if linked else (lambda text: f"<div>{text}</div>")
+    lines = "".join(line(text) for text in LINES)
+    inner = paras[0] + lines + "".join(paras[1:]) if between else "".join(paras) + lines
+    return (f"<html><body><nav><a href='/'>Home</a></nav><div class='entry-content'>{inner}</div>"
+            f"<footer>Impressum</footer></body></html>")
+
+
+def test_short_unlinked_lines_between_the_story_blocks_are_kept_in_place(monkeypatch):
+    ex = extract_main_text(line_post(between=True))
+    assert all(line in ex.text for line in LINES) and all(p in ex.text for p in STORY)
+    assert ex.text.index(STORY[2]) < ex.text.index(LINES[0]) < ex.text.rindex(STORY[3])
+    assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+    # Fault injection: without the step the lines are cut as not main, and recorded.
+    from corpus_clean import html_gaps
+    monkeypatch.setattr(html_gaps, "gaps_between", lambda chosen: [])
+    ex = extract_main_text(line_post(between=True))
+    assert not any(line in ex.text for line in LINES)
+    assert any(LINES[0] in r.text and r.rule == "html.not_main" for r in ex.removed)
+
+
+@settings(max_examples=4, deadline=None)
+@given(st.booleans())
+def test_lines_after_the_story_or_linked_lines_are_no_gap(linked):
+    """Fault injection: the same lines after the last paragraph, or linked, are not taken as gaps."""
+    from corpus_clean.html_gaps import gaps_between
+    from corpus_clean.html import best_container
+
+    tree = LexborHTMLParser(line_post(between=False))
+    chosen = best_container(tree.body)
+    assert not any(line in node.text() for node in gaps_between(chosen) for line in LINES)
+    ex = extract_main_text(line_post(between=True, linked=True))
+    assert not any(line in ex.text for line in LINES[1:])
