@@ -303,9 +303,10 @@ def extract_main_text(html: str) -> HtmlExtraction:
 def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, str]]:
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
+    discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
-    html_discussion.restore_discussion(tree, cuts)  # a forum thread's or live blog's posts: see html_discussion
+    html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.

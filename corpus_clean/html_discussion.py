@@ -47,9 +47,11 @@ def declares_discussion(tree: LexborHTMLParser) -> bool:
                for script in tree.css('script[type="application/ld+json"]'))
 
 
-def restore_discussion(tree: LexborHTMLParser, cuts: dict) -> int:
-    """Put the ``html.comments`` cuts back in a declared discussion's page; how many came back.
+def restore_discussion(cuts: dict, discussion: bool) -> int:
+    """Put the ``html.comments`` cuts back when the page declares a discussion; how many came back.
 
+    ``discussion`` is :func:`declares_discussion` of the page, read before the cuts
+    (they drop the scripts in ``<body>``, where many sites put their JSON-LD).
     ``cuts`` is :func:`corpus_clean.html.strip_junk`'s (placeholder id -> (element,
     rule, placeholder)), as for :func:`corpus_clean.html_prose.restore_mislabelled`.
 
@@ -57,15 +59,16 @@ def restore_discussion(tree: LexborHTMLParser, cuts: dict) -> int:
     >>> posts = "".join(f"<div class='comment'><p>Post {i}: the fix is in the settings menu.</p></div>" for i in range(3))
     >>> ld = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
     >>> t = LexborHTMLParser(f"<html><head>{ld}</head><body><div class='thread'>{posts}</div></body></html>")
+    >>> declared = declares_discussion(t)
     >>> cuts = strip_junk(t)
-    >>> restore_discussion(t, cuts), len(t.css("div.comment")), cuts
+    >>> restore_discussion(cuts, declared), len(t.css("div.comment")), cuts
     (3, 3, {})
     >>> t = LexborHTMLParser(f"<body><div class='thread'>{posts}</div></body>")
     >>> cuts = strip_junk(t)
-    >>> restore_discussion(t, cuts), len(t.css("div.comment"))
+    >>> restore_discussion(cuts, declares_discussion(t)), len(t.css("div.comment"))
     (0, 0)
     """
-    if not any(rule == COMMENTS_RULE for _, rule, _ in cuts.values()) or not declares_discussion(tree):
+    if not discussion:
         return 0
     # (a list in the page's order, not a set of addresses: the outcome must not depend on memory layout)
     # (a cut made inside an element already cut can leave a placeholder with no parent:
