@@ -123,7 +123,10 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
             galleries.setdefault(gallery.mem_id, gallery)
             in_galleries += size
             continue
-        # (a chosen wrapper, the site's <article>, holding the spared gallery)
+        # (a chosen wrapper, the site's <article>, holding the spared gallery; a small block
+        # cannot hold a gallery that outweighs the story: not looked into)
+        if size < MIN_STORY_CHARS:
+            continue
         for inner in galleries_in(node):
             galleries.setdefault(inner.mem_id, inner)
             in_galleries += len(inner.text(strip=True))
