@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_discussion, html_flow, html_gallery, html_gaps, html_headings, html_headings_tail,
+from corpus_clean import (html_discussion, html_flow, html_gallery, html_headings, html_headings_tail,
                           html_listings, html_panels, html_prose, html_rails, html_sections, html_standfirst,
                           html_tables)
 from corpus_clean.document import Removal
@@ -314,7 +314,6 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
-    chosen = chosen + html_gaps.gaps_between(chosen)  # short unlinked lines inside the run: see html_gaps
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
