@@ -31,6 +31,8 @@ purpose what Readability.js's gold keeps (``CONVENTIONS``: captions and credits,
 reference lists, the page's ``<h1>``) or is an extraction fault to fix; then,
 for each part of the set (the held-out half too: totals only, no page names),
 the mean share of a page's gold words that each rule's cuts hold.
+With ``--study-quarter`` (round 9) the same per-page table lists the round-9 study
+quarter of the held-out half (``extraction.is_round9_study``) instead of the tuning half.
 
 ``--not-main`` (round 7): how much of each readability half's gap to
 readability-lxml its three worst pages give (totals), then, for each part, where the gold text we cut as
