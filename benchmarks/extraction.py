@@ -10,7 +10,8 @@ the bench README says), the real pages also by half (``dev``: the first hex
 digit of ``sha256(id)`` is 0-7, looked at while tuning; ``held-out``: the rest,
 never looked at page by page; from round 9 split again by a salted hash into a
 study quarter, studied, and a held-out quarter, totals only: ``is_round9_study``),
-and our own pages: ``--own`` files (jsonl with ``id``, ``html``, ``gold_text``, optionally ``naive_text``), or, by default,
+and our own pages: ``--own`` files (jsonl with ``id``, ``html``, ``gold_text``,
+optionally ``naive_text``), or, by default,
 the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
 150 pages), its unseen families (seed 29, 100 pages, never tuned on), round 6's
 page-type families (recipes, event listings, job posts, Q&A, release notes; seed 37,
