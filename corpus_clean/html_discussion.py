@@ -56,7 +56,8 @@ def restore_discussion(cuts: dict, discussion: bool) -> int:
     rule, placeholder)), as for :func:`corpus_clean.html_prose.restore_mislabelled`.
 
     >>> from corpus_clean.html import strip_junk
-    >>> posts = "".join(f"<div class='comment'><p>Post {i}: the fix is in the settings menu.</p></div>" for i in range(3))
+    >>> posts = "".join(f"<div class='comment'><p>Post {i}: the fix is in the settings menu.</p></div>"
+    ...                 for i in range(3))
     >>> ld = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
     >>> t = LexborHTMLParser(f"<html><head>{ld}</head><body><div class='thread'>{posts}</div></body></html>")
     >>> declared = declares_discussion(t)
