@@ -31,6 +31,8 @@ purpose what Readability.js's gold keeps (``CONVENTIONS``: captions and credits,
 reference lists, the page's ``<h1>``) or is an extraction fault to fix; then,
 for each part of the set (the held-out half too: totals only, no page names),
 the mean share of a page's gold words that each rule's cuts hold.
+With ``--study-quarter`` (round 9) the same per-page table lists the round-9 study
+quarter of the held-out half (``extraction.is_round9_study``) instead of the tuning half.
 
 ``--not-main`` (round 7): how much of each readability half's gap to
 readability-lxml its three worst pages give (totals), then, for each part, where the gold text we cut as
@@ -141,14 +143,19 @@ def lost_by_rule(rec: dict) -> tuple[str, Counter]:
     return doc.text, lost
 
 
-def readability_pages(bench_dir: str, score, others: dict, cache: str) -> list[dict]:
-    """One row per tuning-half page of the readability set where another system beats us by > GAP."""
-    records = [r for r in ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz")) if ex.is_dev_half(r)]
+def readability_pages(bench_dir: str, score, others: dict, cache: str, study: bool = False) -> list[dict]:
+    """One row per tuning-half page of the readability set where another system beats us by > GAP.
+
+    ``study``: the round-9 study quarter of the held-out half (``ex.is_round9_study``) instead.
+    """
+    keep = ex.is_round9_study if study else ex.is_dev_half
+    records = [r for r in ex.load_jsonl(os.path.join(bench_dir, "readability.jsonl.gz")) if keep(r)]
     gold = {r["id"]: r["gold_text"] for r in records}
     theirs = {}
     for system, fn in others.items():
         if fn is not None:
-            preds = cached_predictions(cache, "readability tuning half", system, fn, records)
+            preds = cached_predictions(cache, "readability round-9 study quarter" if study else
+                                       "readability tuning half", system, fn, records)
             theirs[system] = {d["id"]: d for d in score(gold, preds)["per_doc"]}
     rows = []
     for rec in records:
@@ -371,6 +378,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--save", help="write our per-page F1 (all sets) to this json")
     ap.add_argument("--readability-pages", action="store_true",
                     help="only the per-page table of the readability set's tuning half (see the module docstring)")
+    ap.add_argument("--study-quarter", action="store_true",
+                    help="with --readability-pages: the round-9 study quarter of the held-out half instead")
     ap.add_argument("--against", help="list the dev pages whose F1 moved by > 0.02 since this --save file")
     ap.add_argument("--conventions", action="store_true",
                     help="only the table of F1 with captions, reference lists or the <h1> kept (totals)")
@@ -387,8 +396,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     others = {"trafilatura": ex.make_trafilatura(), "readability-lxml": ex.make_readability()}
     if args.readability_pages:
-        print_readability_pages(readability_pages(args.bench_dir, score, others, args.cache))
-        rule_shares(args.bench_dir)
+        print_readability_pages(readability_pages(args.bench_dir, score, others, args.cache,
+                                                  study=args.study_quarter))
+        if not args.study_quarter:
+            rule_shares(args.bench_dir)
         return 0
     sets = load_sets(args.bench_dir, args.wcxb_dev, args.wcxb_test, tuple(args.groups.split(",")))
     if args.only:

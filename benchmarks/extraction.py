@@ -8,8 +8,10 @@ Sets: ``scrapinghub`` (181 pages), ``readability`` split into its 31 test
 fixtures and its 93 real pages (fixture = html < 5 KB or Lorem-ipsum gold, as
 the bench README says), the real pages also by half (``dev``: the first hex
 digit of ``sha256(id)`` is 0-7, looked at while tuning; ``held-out``: the rest,
-never looked at page by page), and our own pages: ``--own`` files (jsonl with
-``id``, ``html``, ``gold_text``, optionally ``naive_text``), or, by default,
+never looked at page by page; from round 9 split again by a salted hash into a
+study quarter, studied, and a held-out quarter, totals only: ``is_round9_study``),
+and our own pages: ``--own`` files (jsonl with ``id``, ``html``, ``gold_text``,
+optionally ``naive_text``), or, by default,
 the pages ``benchmarks/html_pages.py`` generates: its first families (seed 11,
 150 pages), its unseen families (seed 29, 100 pages, never tuned on), round 6's
 page-type families (recipes, event listings, job posts, Q&A, release notes; seed 37,
@@ -93,6 +95,17 @@ def is_fixture(rec: dict) -> bool:
 def is_dev_half(rec: dict) -> bool:
     """The readability set's tuning half: a fixed hash of the page id, not its content."""
     return hashlib.sha256(rec["id"].encode()).hexdigest()[0] in "01234567"
+
+
+def is_round9_study(rec: dict) -> bool:
+    """Round 9's split of the held-out half: the quarter studied page by page from round 9 on.
+
+    The held-out half was read as totals for four rounds; to study the kind of page
+    it fails on without spending all of it, a second fixed hash (of a salted id)
+    splits it: this quarter is studied, the other (``round-9 held-out quarter``)
+    is still read as totals only.
+    """
+    return not is_dev_half(rec) and hashlib.sha256(b"round9:" + rec["id"].encode()).hexdigest()[0] in "01234567"
 
 
 def bs_text(markup: str) -> str:
@@ -188,6 +201,9 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
     sets["readability (93 real pages)"] = real
     sets["readability real, dev half"] = [r for r in real if is_dev_half(r)]
     sets["readability real, held-out half"] = [r for r in real if not is_dev_half(r)]
+    sets["readability real, round-9 study quarter"] = [r for r in real if is_round9_study(r)]
+    sets["readability real, round-9 held-out quarter"] = [
+        r for r in real if not is_dev_half(r) and not is_round9_study(r)]
     if own:
         for path in own:
             sets[f"own: {os.path.basename(path)}"] = load_jsonl(path)

@@ -38,8 +38,9 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_flow, html_headings, html_headings_tail, html_listings, html_panels, html_prose,
-                          html_rails, html_sections, html_standfirst, html_tables)
+from corpus_clean import (html_discussion, html_flow, html_gallery, html_headings, html_headings_tail,
+                          html_listings, html_panels, html_prose, html_rails, html_sections, html_standfirst,
+                          html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -217,8 +218,10 @@ HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies")
 WRAPPER_SHARE = 0.5
 # Inline tags whose class/id are not worth a look: a labelled link or <b> is
 # handled by the link-density and furniture checks when rendering, and these
-# make up a sixth of all labelled elements (measured: no quality change).
-SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins".split())
+# make up a sixth of all labelled elements (measured: no quality change). <body> and
+# <html> are the page, never furniture, whatever their classes say (a site builder's
+# ``<body class="header-page ...">`` was cut as html.nav and the page lost its body).
+SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins body html".split())
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
@@ -300,12 +303,16 @@ def extract_main_text(html: str) -> HtmlExtraction:
 def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, str]]:
     """Every visible line of the page's ``<body>`` with its verdict (one reading of the page)."""
     body = tree.body
+    discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
+    html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
     # Pages that are not articles (service, listing, docs): see html_sections.
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
-    chosen = html_sections.widen_to_main_column(html_rails.without_rails(best_container(body)), article)
+    # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
+    picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
+    chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.

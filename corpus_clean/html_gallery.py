@@ -1,0 +1,153 @@
+"""A gallery's captions are not the story beside them.
+
+News sites embed a slideshow in the story: fifty photos, each with a title, a
+caption of a sentence or three and a credit, written out in a list the script
+pages through ("1/50 United goin down ... GETTY IMAGES"). The site labels it
+(``full-gallery``, ``slideshow``, ``photo-gallery``), and :func:`strip_junk
+<corpus_clean.html.strip_junk>` would cut it as ``html.caption``, but it holds
+most of the page's text, and an element that big under a soft label is taken
+for a layout wrapper around the article and spared. The scoring
+(:func:`corpus_clean.html.best_container`) then picks the caption list, fifty
+paragraphs against the story's fifteen, and the story is cut as
+``html.not_main``. readability-lxml picks the same list first and loses it in
+its cleaning step (the list's ``scroller`` class matches its negative words).
+
+:func:`story_over_gallery` checks the choice instead: when every chosen block
+lies inside an element labelled as captions (:data:`GALLERY_RULES`) and the
+page holds a story of its own outside it (:data:`MIN_STORY_CHARS` of paragraph
+text in :data:`MIN_STORY_PARAGRAPHS` paragraphs), the label was right after all:
+the element is cut as captions (recorded in ``removed`` with the others) and
+the page is scored again. A page that *is* a gallery (its captions, an intro of
+a few lines) keeps its choice.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from selectolax.lexbor import LexborNode
+
+from corpus_clean.html_prose import _inside
+
+__all__ = ["gallery_around", "story_over_gallery"]
+
+# The labels that name a set of captions: figure captions, photo credits, galleries and
+# slideshows all record this rule (``html.LABEL_REASONS``).
+GALLERY_RULES = frozenset(("html.caption",))
+# A story of its own: this much paragraph text (``<p>`` of 40+ characters, outside the
+# gallery) in at least this many paragraphs (a gallery page's intro is a line or two).
+MIN_STORY_CHARS = 1000
+MIN_STORY_PARAGRAPHS = 4
+MIN_PARAGRAPH_CHARS = 40
+
+
+def gallery_around(node: LexborNode) -> Optional[LexborNode]:
+    """The outermost element labelled as captions that holds ``node`` (or is it), or None.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<body><div class='photo-gallery'><ul><li><p>A caption.</p></li></ul></div>"
+    ...                      "<div class='story'><p>The story.</p></div></body>")
+    >>> gallery_around(t.css_first("ul")).attributes["class"], gallery_around(t.css_first(".story"))
+    ('photo-gallery', None)
+    """
+    from corpus_clean.html import boilerplate_label  # html.py imports this module
+
+    found = None
+    while node is not None and node.tag not in ("body", "html"):
+        verdict = boilerplate_label(node)
+        if verdict is not None and verdict[0] == "soft" and verdict[1] in GALLERY_RULES:
+            found = node
+        node = node.parent
+    return found
+
+
+# Class/id substrings of the caption words (``html.LABEL_REASONS``): a cheap first look
+# inside a chosen block before the labels are read.
+_CAPTION_SELECTOR = ",".join(f"[{attr}*={word} i]" for attr in ("class", "id")
+                             for word in ("gallery", "slideshow", "photo", "caption", "credit"))
+
+
+def galleries_in(node: LexborNode) -> list[LexborNode]:
+    """The outermost elements labelled as captions below ``node``.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<article><div class='photo-gallery'><figure class='photo'><p>A</p></figure></div>"
+    ...                      "<p class='lead'>The story.</p></article>")
+    >>> [n.attributes["class"] for n in galleries_in(t.css_first("article"))]
+    ['photo-gallery']
+    """
+    from corpus_clean.html import boilerplate_label  # html.py imports this module
+
+    found: list[LexborNode] = []
+    for inner in node.css(_CAPTION_SELECTOR):
+        verdict = boilerplate_label(inner)
+        if verdict is None or verdict[0] != "soft" or verdict[1] not in GALLERY_RULES:
+            continue
+        if not any(_inside(inner, outer) for outer in found):
+            found.append(inner)
+    return found
+
+
+def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
+                       article: bool) -> list[LexborNode]:
+    """``chosen``, or the page's choice with the galleries in it cut (see the module docstring).
+
+    The choice is a gallery's when most of its text lies in chosen blocks inside
+    (or being) elements labelled as captions. Only on a page that declares itself
+    an article (``article``: :func:`corpus_clean.html_sections.declares_article`):
+    a shop's product cards are labelled "product_slideshow" and their reviews are
+    no story (WCXB dev, a collection page: 0.54 -> 0.00 before this condition).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import best_container
+    >>> story = "".join(f"<p>Paragraph {i} of the story, long enough to count as one.</p>" for i in range(20))
+    >>> slides = "".join(f"<li><h2>{i}/60</h2><p>Caption {i}, what the photo shows, and who, and where.</p></li>"
+    ...                  for i in range(60))
+    >>> t = LexborHTMLParser(f"<body><div class='text'>{story}<div class='full-gallery'><ul>{slides}</ul></div>"
+    ...                      "</div></body>")
+    >>> cuts = {}
+    >>> chosen = story_over_gallery(t.body, best_container(t.body), cuts, article=True)
+    >>> [n.attributes.get("class") for n in chosen], [rule for _, rule, _ in cuts.values()]
+    (['text'], ['html.caption'])
+    """
+    from corpus_clean.html import _cut, best_container  # html.py imports this module
+
+    if not article:
+        return chosen
+    galleries: dict[int, LexborNode] = {}
+    in_galleries = total = 0
+    for node in chosen:
+        size = len(node.text(strip=True))
+        total += size
+        gallery = gallery_around(node)
+        if gallery is not None:
+            galleries.setdefault(gallery.mem_id, gallery)
+            in_galleries += size
+            continue
+        # (a chosen wrapper, the site's <article>, holding the spared gallery; a small block
+        # cannot hold a gallery that outweighs the story: not looked into)
+        if size < MIN_STORY_CHARS:
+            continue
+        for inner in galleries_in(node):
+            galleries.setdefault(inner.mem_id, inner)
+            in_galleries += len(inner.text(strip=True))
+    if not galleries or 2 * in_galleries < total:
+        return chosen
+    if not _story_outside(body, list(galleries.values())):
+        return chosen
+    rule = next(iter(GALLERY_RULES))
+    for gallery in galleries.values():
+        _cut(gallery, rule, cuts)
+    return best_container(body)
+
+
+def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
+    """True when the page's paragraphs outside ``galleries`` make a story (see the constants; text outside links)."""
+    chars = count = 0
+    for para in body.css("p"):
+        if any(_inside(para, gallery) for gallery in galleries):
+            continue
+        size = len(para.text(strip=True)) - sum(len(a.text(strip=True)) for a in para.css("a"))
+        if size >= MIN_PARAGRAPH_CHARS:
+            chars += size
+            count += 1
+    return chars >= MIN_STORY_CHARS and count >= MIN_STORY_PARAGRAPHS
