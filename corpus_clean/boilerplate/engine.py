@@ -31,7 +31,6 @@ import numpy as np
 from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
-from corpus_clean.boilerplate.author_bio import mark_author_bios
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
@@ -1106,7 +1105,6 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
         mark_by_classifier_many(ctxs, model, batched.classifier_applies_many(batch))
     for ctx in ctxs:
         give_back_lead_by_title(ctx)
-        mark_author_bios(ctx)
     for k, result in zip(todo, batched.finish_many(batch, ruleset)):
         results[k] = result
     return results
@@ -1126,7 +1124,6 @@ def strip_reference(text: str, *, use_classifier: bool = True, ruleset: RuleSet 
 
         mark_by_classifier_many([ctx], model)
     give_back_lead_by_title(ctx)
-    mark_author_bios(ctx)
     return finish(ctx, ruleset)
 
 
