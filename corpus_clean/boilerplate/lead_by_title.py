@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 
 HEADLINE = "news.headline"
 CLASSIFIER = "classifier"
