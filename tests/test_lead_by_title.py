@@ -5,8 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus_clean.boilerplate.classifier import RULE as CLASSIFIER
+from corpus_clean.boilerplate.engine import HEADLINE_RULE as HEADLINE
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.lead_by_title import CLASSIFIER, HEADLINE, give_back_lead_by_title, opens_with_title
+from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title, opens_with_title
 
 LINES = ["Edit", "The Lantern Keeper (episode)", "Share",
          '"The Lantern Keeper" is the sixth episode of the second season of Harbor Lights and the fourteenth overall.',
@@ -23,20 +25,20 @@ def _ctx(rules: list) -> Context:
 
 def test_the_lead_opening_with_the_title_comes_back():
     ctx = _ctx(["wiki.ui", HEADLINE, "social.share", CLASSIFIER, None, "wiki.license"])
-    give_back_lead_by_title(ctx)
+    give_back_lead_by_title(ctx, CLASSIFIER)
     assert ctx.marks.rule[3] is None
     assert ctx.marks.rule[:3] == ["wiki.ui", HEADLINE, "social.share"] and ctx.marks.rule[5] == "wiki.license"
 
 
 def test_a_rule_cut_or_a_later_paragraph_stays_cut():
     ctx = _ctx(["wiki.ui", HEADLINE, "social.share", "outlets.stub_notice", CLASSIFIER, None])
-    give_back_lead_by_title(ctx)
+    give_back_lead_by_title(ctx, CLASSIFIER)
     assert ctx.marks.rule[3] == "outlets.stub_notice" and ctx.marks.rule[4] == CLASSIFIER
 
 
 def test_without_a_removed_title_nothing_changes():
     ctx = _ctx(["wiki.ui", None, "social.share", CLASSIFIER, None, None])
-    give_back_lead_by_title(ctx)
+    give_back_lead_by_title(ctx, CLASSIFIER)
     assert ctx.marks.rule[3] == CLASSIFIER
 
 

@@ -20,9 +20,9 @@ import numpy as np
 
 from corpus_clean.boilerplate.dates import mark_date_lines, may_be_date_lines
 from corpus_clean.boilerplate.engine import (
-    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEAD_MAX_PROSE_BEFORE, MENU_MIN_RUN, Context, _voice_hits,
-    build_removals, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments, menu_items,
-    prefix_at, restore_repeats_of_removed,
+    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEADLINE_RULE, MENU_MIN_RUN, Context, _voice_hits,
+    build_removals, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments,
+    menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, split_lines_batch
 from corpus_clean.document import Removal
@@ -66,15 +66,14 @@ class Batch:
 
     @lazy_attribute
     def in_head(self) -> np.ndarray:
-        """Per row: may a `where: head` rule act on it (``Context.in_head_list`` of each document)."""
-        return self.prose_before <= HEAD_MAX_PROSE_BEFORE
+        """Per row: may a `where: head` rule act on it (``engine.head_lines``)."""
+        return head_lines(self.prose_before)
 
     @lazy_attribute
     def in_tail(self) -> np.ndarray:
-        """Per row: may a `where: tail` rule act on it (``Context.in_tail_list`` of each document)."""
+        """Per row: may a `where: tail` rule act on it (``engine.tail_lines``)."""
         starts = np.concatenate([ctx.lines.starts for ctx in self.ctxs])
-        text_chars = np.repeat([len(ctx.text) for ctx in self.ctxs], self.n_lines)
-        return (self.prose_after <= 1) | (starts >= 0.5 * text_chars)
+        return tail_lines(self.prose_after, starts, np.repeat([len(ctx.text) for ctx in self.ctxs], self.n_lines))
 
     def rows_by_doc(self, rows: np.ndarray) -> list[tuple[int, list[int]]]:
         """`rows` (ascending) grouped by document: [(document, its lines' numbers in it)].
@@ -205,7 +204,7 @@ def mark_headline_many(batch: Batch) -> list[str | None]:
     for d, r in zip(np.flatnonzero(title).tolist(), row[title].tolist()):
         ctx = batch.ctxs[d]
         i = r - int(batch.first[d])
-        ctx.marks.mark(i, "news.headline")
+        ctx.marks.mark(i, HEADLINE_RULE)
         headlines[d] = ctx.lines.content[i]
     return headlines
 
@@ -288,7 +287,7 @@ def _line_prefixes(batch: Batch, kept_text: np.ndarray, ruleset) -> list[list | 
         return prefixes
     row = batch.first_flagged(kept_text)
     at = np.where(row >= 0, row, 0)
-    tried = (row >= 0) & batch.prose[at] & (batch.prose_before[at] <= HEAD_MAX_PROSE_BEFORE)
+    tried = (row >= 0) & batch.prose[at] & batch.in_head[at]
     for d, r in zip(np.flatnonzero(tried).tolist(), row[tried].tolist()):
         prefixes[d] = prefix_at(batch.ctxs[d], ruleset, r - int(batch.first[d]))
     return prefixes

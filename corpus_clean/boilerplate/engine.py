@@ -32,7 +32,6 @@ from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
-from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
@@ -46,6 +45,8 @@ LINE_CACHE_SIZE = 20_000
 PROSE_MIN_WORDS = 12
 # Lines before the article body: at most this many prose lines above them.
 HEAD_MAX_PROSE_BEFORE = 1
+# The rule id of the page's title line (``mark_headline``).
+HEADLINE_RULE = "news.headline"
 # Lines of a menu run: 1..MENU_MAX_WORDS words each, at least MENU_MIN_RUN in a row.
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 5
@@ -160,6 +161,18 @@ class lazy_attribute:
         return value
 
 
+def head_lines(prose_before: np.ndarray) -> np.ndarray:
+    """Per line: may a `where: head` rule act on it: at most HEAD_MAX_PROSE_BEFORE prose
+    lines above it (`prose_before`)."""
+    return prose_before <= HEAD_MAX_PROSE_BEFORE
+
+
+def tail_lines(prose_after: np.ndarray, starts: np.ndarray, text_chars) -> np.ndarray:
+    """Per line: may a `where: tail` rule act on it: at most one prose line below it, or
+    it starts (`starts`) in the second half of its text (`text_chars` long)."""
+    return (prose_after <= 1) | (starts >= 0.5 * text_chars)
+
+
 class Marks:
     """Per-line decisions: which rule (if any) removes each line."""
 
@@ -216,13 +229,13 @@ class Context:
 
     @lazy_attribute
     def in_head_list(self) -> list[bool]:
-        """Per line: may a `where: head` rule act on it (see ``in_head``)."""
-        return (self.prose_before <= HEAD_MAX_PROSE_BEFORE).tolist()
+        """Per line: may a `where: head` rule act on it (``head_lines``)."""
+        return head_lines(self.prose_before).tolist()
 
     @lazy_attribute
     def in_tail_list(self) -> list[bool]:
-        """Per line: may a `where: tail` rule act on it (see ``in_tail``)."""
-        return ((self.prose_after <= 1) | (self.lines.starts >= 0.5 * len(self.text))).tolist()
+        """Per line: may a `where: tail` rule act on it (``tail_lines``)."""
+        return tail_lines(self.prose_after, self.lines.starts, len(self.text)).tolist()
 
     @property
     def text(self) -> str:
@@ -270,10 +283,10 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     n_lines = [ctx.lines.n_lines for ctx in ctxs]
     first_line = np.cumsum(n_lines) - n_lines  # of each document, in the batch
     n_words = np.concatenate([ctx.stats.n_words for ctx in ctxs])
-    in_head = np.concatenate([ctx.prose_before for ctx in ctxs]) <= HEAD_MAX_PROSE_BEFORE
+    in_head = head_lines(np.concatenate([ctx.prose_before for ctx in ctxs]))
     starts = np.concatenate([ctx.lines.starts for ctx in ctxs])  # (each in its document)
-    in_tail = ((np.concatenate([ctx.prose_after for ctx in ctxs]) <= 1)
-               | (starts >= 0.5 * np.repeat([len(ctx.text) for ctx in ctxs], n_lines)))
+    in_tail = tail_lines(np.concatenate([ctx.prose_after for ctx in ctxs]), starts,
+                         np.repeat([len(ctx.text) for ctx in ctxs], n_lines))
     keywords_apply = np.repeat([ctx.keywords_apply for ctx in ctxs], n_lines)
     # (a line longer than every rule's word limit gets no rule: not looked up)
     tried = ~np.concatenate([ctx.blank for ctx in ctxs]) & (n_words <= ruleset.line_max_words)
@@ -552,7 +565,7 @@ def mark_headline(ctx: Context) -> str | None:
         return None
     if not _looks_like_title(ctx, first):
         return None
-    ctx.marks.mark(first, "news.headline")
+    ctx.marks.mark(first, HEADLINE_RULE)
     return ctx.lines.content[first]
 
 
@@ -1103,8 +1116,6 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
         mark_by_classifier_many(ctxs, model, batched.classifier_applies_many(batch))
-    for ctx in ctxs:
-        give_back_lead_by_title(ctx)
     for k, result in zip(todo, batched.finish_many(batch, ruleset)):
         results[k] = result
     return results
@@ -1123,7 +1134,6 @@ def strip_reference(text: str, *, use_classifier: bool = True, ruleset: RuleSet 
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
 
         mark_by_classifier_many([ctx], model)
-    give_back_lead_by_title(ctx)
     return finish(ctx, ruleset)
 
 

@@ -1,4 +1,5 @@
-"""A lead paragraph that opens with the page's own title stays (rule-free give-back).
+"""A lead paragraph that opens with the page's own title stays: a give-back step of the
+classifier (``classifier.mark_by_classifier_many`` calls it on each page it read).
 
 Wikis and many reference pages open the article by naming its subject, title first
 ("The Lantern Keeper" is the sixth episode ...; "Kellerbrücke ist eine Steinbogenbrücke
@@ -12,9 +13,8 @@ from __future__ import annotations
 
 import re
 
+from corpus_clean.boilerplate.engine import HEADLINE_RULE
 
-HEADLINE = "news.headline"
-CLASSIFIER = "classifier"
 # How much of the title the paragraph must open with (a one-word title is too common).
 TITLE_MIN_WORDS = 2
 _QUOTES = "\"'“”‘’«»„"
@@ -42,19 +42,19 @@ def opens_with_title(line: str, words: list[str]) -> bool:
     return len(words) >= TITLE_MIN_WORDS and head == words
 
 
-def give_back_lead_by_title(ctx) -> None:
-    """Give back the first prose paragraph under the removed title when the classifier cut
-    it and it opens with the title's words."""
+def give_back_lead_by_title(ctx, cut_by: str) -> None:
+    """Give back the first prose paragraph under the removed title when the classifier
+    cut it (its mark is `cut_by`) and it opens with the title's words."""
     rule = ctx.marks.rule
     try:
-        title = rule.index(HEADLINE)
+        title = rule.index(HEADLINE_RULE)
     except ValueError:  # (no title removed: most documents, settled at C speed)
         return
     below = ctx.prose[title + 1:]
     if not below.any():
         return
     i = title + 1 + int(below.argmax())  # (the first paragraph under the title)
-    if rule[i] == CLASSIFIER:
+    if rule[i] == cut_by:
         words = title_words(ctx.lines.content[title])
         if opens_with_title(ctx.lines.content[i], words):
             rule[i] = None
