@@ -235,6 +235,8 @@ def _shown_beside_its_repair(line: str, start: int, end: int) -> bool:
     True
     >>> _shown_beside_its_repair("le cafÃ© et l'é", 6, 8), _shown_beside_its_repair("Ã© et Ã©", 0, 2)
     (False, False)
+    >>> _shown_beside_its_repair("a report — out on Monday â€” runs", 25, 28)
+    False
     """
     if line[start - 1 : start].isalnum() or line[end : end + 1].isalnum():
         return False
@@ -242,6 +244,8 @@ def _shown_beside_its_repair(line: str, start: int, end: int) -> bool:
         repaired = _CP1252.to_bytes(line[start:end]).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return False
+    if not any(char.isalpha() for char in repaired):
+        return False  # a dash or a quote mark: one fixed and one not is a half-repaired line
     token = re.compile(rf"(?<!\w){re.escape(repaired)}(?!\w)")
     return token.search(line[:start]) is not None or token.search(line[end:]) is not None
 
