@@ -195,59 +195,20 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     >>> quotes_mojibake_on_purpose('the cafÃ© showed "CafÃ©"'), quotes_mojibake_on_purpose("cafÃ©")
     (False, False)
     """
-    quoted = _CLEAN_QUOTATION_HINT_RE.search(line) is not None
-    if not quoted and not _BESIDE_ITS_REPAIR_HINT_RE.search(line):
+    if not _CLEAN_QUOTATION_HINT_RE.search(line):
         return False
     garbled = _garbled_spans(line)
     if not garbled:
         return False
-    quotations = _clean_quotations(line, garbled) if quoted else []
-    for g_start, g_end in garbled:
-        if not (any(start < g_start and g_end < end for start, end in quotations)
-                or _shown_beside_its_repair(line, g_start, g_end)):
-            return False
-    return not _garbled_inside_a_clean_word(line, garbled)
-
-
-def _clean_quotations(line: str, garbled: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the line's short quotations. Mojibake is full of quote marks ("Õ«", "Î»",
-    "â€œ"): they are looked for with the garbled sequences masked, so only clean quote
-    marks count."""
+    # Mojibake is full of quote marks ("Õ«", "Î»", "â€œ"): quotations are looked for with
+    # the garbled sequences masked, so that only clean quote marks count.
     masked = list(line)
     for start, end in garbled:
         masked[start:end] = "x" * (end - start)
-    return [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
-
-
-# A cheap first test for `_shown_beside_its_repair`: a cp1252 lead character that stands
-# at the start of a token (after a space, an opening bracket or the line's start).
-_BESIDE_ITS_REPAIR_HINT_RE = re.compile(r"(?:^|[\s(\[/])[Â-ï]")
-
-
-def _shown_beside_its_repair(line: str, start: int, end: int) -> bool:
-    """Is the garbled sequence a token of its own, with its own repair a token of its
-    own on the same line? Text about encoding errors shows the two side by side
-    ("Ã© instead of é", "Ã¤ → ä") without always quoting them. Real mojibake garbles a
-    word's letters inside the word and never writes the repaired letter next to it as
-    a token.
-
-    >>> _shown_beside_its_repair("it showed Ã© instead of é.", 10, 12)
-    True
-    >>> _shown_beside_its_repair("le cafÃ© et l'é", 6, 8), _shown_beside_its_repair("Ã© et Ã©", 0, 2)
-    (False, False)
-    >>> _shown_beside_its_repair("a report — out on Monday â€” runs", 25, 28)
-    False
-    """
-    if line[start - 1 : start].isalnum() or line[end : end + 1].isalnum():
+    quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
+    if not all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled):
         return False
-    try:
-        repaired = _CP1252.to_bytes(line[start:end]).decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return False
-    if not any(char.isalpha() for char in repaired):
-        return False  # a dash or a quote mark: one fixed and one not is a half-repaired line
-    token = re.compile(rf"(?<!\w){re.escape(repaired)}(?!\w)")
-    return token.search(line[:start]) is not None or token.search(line[end:]) is not None
+    return not _garbled_inside_a_clean_word(line, garbled)
 
 
 def _garbled_inside_a_clean_word(line: str, garbled: list[tuple[int, int]]) -> bool:
