@@ -169,6 +169,21 @@ def list_input_files(path: str) -> list[InputFile]:
     return sorted(files, key=lambda f: f.source)
 
 
+def storable_name(name: str) -> str:
+    """A file name as rows, manifests and reports can store it (valid UTF-8).
+
+    POSIX names are bytes; Python keeps bytes that are not UTF-8 as lone surrogates,
+    which no UTF-8 writer accepts. They are written as ``\\xNN`` instead; the file is
+    still opened by its real path.
+
+    >>> storable_name(os.fsdecode(b"caf\\xe9.txt"))
+    'caf\\\\xe9.txt'
+    >>> storable_name("café.txt")
+    'café.txt'
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def walk_local_tree(root: str) -> list[InputFile]:
     """Every entry of a local tree, symlinks followed once, sorted by source.
 
@@ -181,7 +196,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
         raise FileNotFoundError(f"input path does not exist: {root}")
     top = os.stat(root)
     if not stat.S_ISDIR(top.st_mode):
-        return [InputFile(root, os.path.basename(root.rstrip("/")), top.st_size, mtime_ns=top.st_mtime_ns)]
+        return [InputFile(root, storable_name(os.path.basename(root.rstrip("/"))), top.st_size, mtime_ns=top.st_mtime_ns)]
     seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
     entries: list[InputFile] = []
     symlinks: list[tuple[str, str, frozenset]] = []
@@ -218,7 +233,8 @@ def walk_local_tree(root: str) -> list[InputFile]:
         except OSError as error:
             return skip(directory, prefix, f"cannot list folder: {error.strerror}")
         for child in children:
-            source = f"{prefix}/{child.name}" if prefix else child.name
+            name = storable_name(child.name)
+            source = f"{prefix}/{name}" if prefix else name
             if child.is_symlink() and not following:
                 symlinks.append((child.path, source, ancestors))  # after every real entry
             else:

@@ -380,3 +380,37 @@ def test_a_run_over_a_damaged_file_says_so_in_its_output_and_manifest(tmp_path):
     entry = manifest["files"]["cut.jsonl.gz"]
     assert 0 < entry["read"] < 400 and "EOFError" in entry["unreadable_reasons"][0]
     assert manifest["files"]["whole.txt"]["clean"] == 1
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_file_name_that_is_not_utf8_is_read_and_named_escaped(tmp_path):
+    """POSIX file names are bytes. One that is not UTF-8 (a Latin-1 'é' from an old
+    archive) crashed the whole run when the run's fingerprint encoded it; now it is read,
+    its rows and the manifest name it with the byte escaped, and a second run sees it
+    unchanged."""
+    import os
+    import subprocess
+    import sys
+
+    import pyarrow.dataset as ds
+    from prefect.settings import PREFECT_API_URL
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    odd_name = os.path.join(os.fsencode(corpus), b"caf\xe9-notes.txt")
+    with open(odd_name, "wb") as handle:
+        handle.write((SENTENCE * 4).encode())
+    (corpus / "plain.txt").write_text("A second, different story about the harbour ferries and their timetable. " * 3)
+    out = tmp_path / "out"
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    command = [sys.executable, "-m", "cli", "run", "--input", str(corpus), "--output", str(out), "--no-data-docs"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr[-2000:]
+    rows = ds.dataset(out / "clean").to_table().to_pylist()
+    assert sorted(row["source"] for row in rows) == ["caf\\xe9-notes.txt", "plain.txt"]
+    assert next(row["text"] for row in rows if row["source"].startswith("caf")).strip() == (SENTENCE * 4).strip()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"]["caf\\xe9-notes.txt"]["clean"] == 1
+    second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert "unchanged 2" in " ".join((second.stdout + second.stderr).split())

@@ -776,3 +776,22 @@ def test_a_lost_byte_between_two_letters_stays_lost():
     text = "a well‐known street".encode("utf-8").decode("cp1252", errors="replace")
     assert "â€\ufffd" in text
     assert "”" not in fixed(text)
+
+
+def test_a_cp1252_dash_between_two_names_is_a_dash_not_a_mac_roman_letter():
+    """Round 10: "\\x96" (cp1252's en dash, stored as a C1 control) between a word and a
+    capital was read as Mac Roman "ñ" ("Harbourñ Station"); ftfy reads it as a dash."""
+    garbled = "Buses now run on the Harbour\x96Station corridor every ten minutes."
+    assert repair(garbled)[0] == "Buses now run on the Harbour–Station corridor every ten minutes."
+    # Inside a lowercase word the Mac Roman reading still wins.
+    assert repair("La informaci\x97n llega de Espa\x96a.")[0] == "La información llega de España."
+
+
+@pytest.mark.parametrize("clean", ["عربي ودولي", "경제와 사회", "דבר המלך"])
+def test_a_stranded_nbsp_lead_after_a_garbled_letter_is_dropped(clean):
+    """Round 10: the "Â" left at a line end when an NBSP lost its 0xA0 was kept after a
+    garbled letter whose last character is a capital (Arabic "ي" is "ÙŠ", Korean "회"
+    "íšŒ"): that capital ends a byte sequence, it is not a word in capitals."""
+    garbled = (clean + "\u00a0").encode("utf-8").decode("cp1252", errors="replace").rstrip("\xa0")
+    assert garbled.endswith("Â")
+    assert repair(garbled + "\nnext line")[0] == clean + "\nnext line"

@@ -24,6 +24,7 @@ from tests.mojibake_corpus import (
     BUG_KINDS,
     GARBLINGS,
     HARD_NEGATIVES,
+    HARD_NEGATIVES_ROUND10,
     NAMED_KINDS,
     SENTENCES,
     as_cp1251,
@@ -47,7 +48,7 @@ def fixed(text: str) -> str:
 # ---------------------------------------------------------------- hard negatives
 
 
-@pytest.mark.parametrize("text", HARD_NEGATIVES)
+@pytest.mark.parametrize("text", HARD_NEGATIVES + HARD_NEGATIVES_ROUND10)
 def test_hard_negative_unchanged_and_not_flagged(text):
     assert fixed(text) == text
     assert find_markers(text) == []

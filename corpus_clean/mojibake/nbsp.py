@@ -33,6 +33,12 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
     ('Institut CatalÃ\\xa0\\nde Tecnologia', 1)
     >>> restore_nbsp_at_eol("IRMÃ\\nCÂMARA")
     ('IRMÃ\\nCÂMARA', 0)
+
+    A capital that ends a garbled sequence is no capital of a word: Arabic "ي" is ``ÙŠ``,
+    Korean "회" is ``íšŒ``.
+
+    >>> restore_nbsp_at_eol("Ø¹Ø±Ø¨ÙŠÂ\\nnext")
+    ('Ø¹Ø±Ø¨ÙŠ\\nnext', 1)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -45,7 +51,7 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if match.start() == 0:
             return stranded
         before = text[match.start() - 1]
-        if before.isupper() or before.isspace() and stranded == "Â":
+        if before.isupper() and not _ends_a_garbled_sequence(text, match.start()) or before.isspace() and stranded == "Â":
             return stranded
         if before.isspace() or before in "\n\r":
             if has_evidence is None:
@@ -56,6 +62,15 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         return "" if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
+
+
+def _ends_a_garbled_sequence(text: str, end: int) -> bool:
+    """Does a UTF-8 sequence read as cp1252 (``ÙŠ``, ``íšŒ``) end at ``end``?
+
+    >>> _ends_a_garbled_sequence("ÙŠÂ", 2), _ends_a_garbled_sequence("IRMÃ", 3)
+    (True, False)
+    """
+    return any(_CP1252.sequence_re.fullmatch(text, end - n, end) for n in (2, 3, 4) if end >= n)
 
 
 # Lead characters that, followed by the byte 0xA0, make a character real text uses:
