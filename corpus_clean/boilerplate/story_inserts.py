@@ -42,58 +42,68 @@ INSERT_MAX_WORDS = 30
 INSERT_MIN_CHARS = 12
 # A paragraph in few long words (Finnish, Hindi) says a paragraph's worth in characters.
 PARAGRAPH_MIN_CHARS = 60
-# Sentence ends the character table does not mark: Devanagari danda, Arabic question
-# mark and full stop (Urdu), Armenian full stop.
 # Code points that are punctuation, not part of a word: below the combining marks (ASCII
 # and Latin-1 signs) and from General Punctuation to CJK Symbols and Punctuation.
 COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
-MORE_SENTENCE_ENDS = np.array([ord(c) for c in "।॥؟۔։"], dtype=np.uint32)
+# Sentence ends the character table does not mark: Devanagari danda, Arabic question
+# mark and full stop (Urdu), Armenian full stop.
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։")
 
 
-def ends_sentence(stats) -> np.ndarray:
-    """Per line: its last character ends a sentence, in any script.
+class LineShape:
+    """What the step reads of a line, one value at a time (``.item``: the step reads a
+    few lines of a page, and converting its whole columns to lists would cost more)."""
 
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Das Bad öffnet im April.\\nइन बसों में किराया सामान्य रहेगा।\\nRelated topics")
-    >>> ends_sentence(ctx.stats).tolist()
-    [True, True, False]
-    """
-    return ((stats.last_class & SENT_END) > 0) | np.isin(stats.last_char, MORE_SENTENCE_ENDS)
+    def __init__(self, stats):
+        self.n_words = stats.n_words.item
+        self.n_chars = stats.n_chars.item
+        self.first_class = stats.first_class.item
+        self.last_class = stats.last_class.item
+        self.last_char = stats.last_char.item
 
+    def ends_sentence(self, i: int) -> bool:
+        """Line `i` ends a sentence, in any script.
 
-def is_paragraph(stats, ends: np.ndarray) -> np.ndarray:
-    """Per line: a story paragraph: a sentence of PROSE_MIN_WORDS+ words or
-    PARAGRAPH_MIN_CHARS+ non-space characters (`ends`: ``ends_sentence``)."""
-    return ends & ((stats.n_words >= PROSE_MIN_WORDS) | (stats.n_chars >= PARAGRAPH_MIN_CHARS))
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("Das Bad öffnet im April.\\nइन बसों में किराया सामान्य रहेगा।\\nRelated topics").stats)
+        >>> [shape.ends_sentence(i) for i in range(3)]
+        [True, True, False]
+        """
+        return bool(self.last_class(i) & SENT_END) or self.last_char(i) in MORE_SENTENCE_ENDS
 
+    def is_paragraph(self, i: int) -> bool:
+        """Line `i` is a story paragraph: a sentence of PROSE_MIN_WORDS+ words or
+        PARAGRAPH_MIN_CHARS+ non-space characters."""
+        return self.ends_sentence(i) and (self.n_words(i) >= PROSE_MIN_WORDS or self.n_chars(i) >= PARAGRAPH_MIN_CHARS)
 
-def clause_shaped(stats, ends: np.ndarray) -> np.ndarray:
-    """Per line: a clause that ends no sentence, too long for a subheading (see the
-    module's docstring; `ends`: ``ends_sentence``).
+    def ends_in_a_word(self, i: int) -> bool:
+        """Line `i` ends in a letter or a digit, or a vowel sign or another combining mark
+        of a script (Hindi "यात्री"), not in punctuation (":" "," "|" "—" "、").
 
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("A heron stands at the edge of the flooded pit\\nWhat happens next\\n"
-    ...               "3. Instead of reaching for a snack, make a plate\\n清水寺周辺で混雑する市バス")
-    >>> clause_shaped(ctx.stats, ends_sentence(ctx.stats)).tolist()
-    [True, False, False, True]
-    """
-    unspaced = (stats.last_char >= CJK_LO) & (stats.last_char <= CJK_HI)
-    long_enough = (stats.n_words >= INSERT_MIN_WORDS) | (unspaced & (stats.n_chars >= INSERT_MIN_CHARS))
-    return (~ends & ends_in_a_word(stats) & ((stats.first_class & DIGIT) == 0)
-            & long_enough & (stats.n_words <= INSERT_MAX_WORDS))
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("in London\\nnew buses for the passengers:\\nनई बसें और यात्री\\n分かった、").stats)
+        >>> [shape.ends_in_a_word(i) for i in range(4)]
+        [True, False, True, False]
+        """
+        last = self.last_char(i)
+        return bool(self.last_class(i) & (ALPHA | DIGIT)) or not (
+            last < COMBINING_LO or PUNCTUATION_LO <= last <= PUNCTUATION_HI)
 
+    def is_clause(self, i: int) -> bool:
+        """Line `i` is a clause that ends no sentence, too long for a subheading (see the
+        module's docstring).
 
-def ends_in_a_word(stats) -> np.ndarray:
-    """Per line: its last character is a letter or a digit, or a vowel sign or another
-    combining mark of a script (Hindi "यात्री"), not punctuation (":" "," "|" "—" "、").
-
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> ends_in_a_word(Context("in London\\nnew buses for the passengers:\\nनई बसें और यात्री\\n分かった、").stats).tolist()
-    [True, False, True, False]
-    """
-    last = stats.last_char
-    punctuation_block = ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)) | (last < COMBINING_LO)
-    return ((stats.last_class & (ALPHA | DIGIT)) > 0) | ~punctuation_block
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("A heron stands at the edge of the flooded pit\\nWhat happens next\\n"
+        ...                           "3. Instead of reaching for a snack, make a plate\\n清水寺周辺で混雑する市バス").stats)
+        >>> [shape.is_clause(i) for i in range(4)]
+        [True, False, False, True]
+        """
+        n_words = self.n_words(i)
+        unspaced = CJK_LO <= self.last_char(i) <= CJK_HI
+        long_enough = n_words >= INSERT_MIN_WORDS or (unspaced and self.n_chars(i) >= INSERT_MIN_CHARS)
+        return (long_enough and n_words <= INSERT_MAX_WORDS and not self.first_class(i) & DIGIT
+                and not self.ends_sentence(i) and self.ends_in_a_word(i))
 
 
 def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
@@ -106,11 +116,11 @@ def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
     return None
 
 
-def _stands_alone(ctx, i: int) -> bool:
+def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
     """Not a wrapped paragraph's line: the next line does not start in lower case, and
     in paragraph-separated text blank lines stand above and below it."""
     n = ctx.lines.n_lines
-    if i + 1 < n and ctx.stats.first_class[i + 1] & LOWER:
+    if i + 1 < n and shape.first_class(i + 1) & LOWER:
         return False
     if ctx.has_blank_lines:
         return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
@@ -132,18 +142,19 @@ def mark_story_inserts(ctx) -> None:
     [None, 'story.insert', None, None, None, None]
     """
     s = ctx.stats
-    ends = ends_sentence(s)
-    candidates = np.flatnonzero(clause_shaped(s, ends))
-    if not candidates.size:
+    # (one cheap pass: lines long enough and open at the end; the rest per candidate)
+    open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
+    candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
+    if not candidates:
         return
     rule = ctx.marks.rule
-    paragraph = is_paragraph(s, ends)
-    for i in candidates.tolist():
-        if rule[i] is not None or not _stands_alone(ctx, i):
+    shape = LineShape(s)
+    for i in candidates:
+        if not shape.is_clause(i) or not _stands_alone(ctx, shape, i):
             continue
         below = _kept_neighbour(rule, ctx.blank, i, 1)
-        if below is None or not paragraph[below]:
+        if below is None or not shape.is_paragraph(below):
             continue
         above = _kept_neighbour(rule, ctx.blank, i, -1)
-        if above is None or paragraph[above]:
+        if above is None or shape.is_paragraph(above):
             rule[i] = RULE
