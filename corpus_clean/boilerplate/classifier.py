@@ -49,6 +49,7 @@ import numpy as np
 from corpus_clean import native
 from corpus_clean.boilerplate import blocks
 from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
+from corpus_clean.boilerplate.author_bio import mark_author_bio
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_inserts import mark_story_inserts
 from corpus_clean.boilerplate.features import (
@@ -1474,3 +1475,4 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
             cut_furniture_outside_the_story(ctx)
         give_back_lead_by_title(ctx, RULE)
         mark_story_inserts(ctx)
+        mark_author_bio(ctx)
