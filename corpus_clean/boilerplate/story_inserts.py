@@ -47,7 +47,10 @@ PARAGRAPH_MIN_CHARS = 60
 COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
 # mark and full stop (Urdu), Armenian full stop.
-MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։")
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။")
+# Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
+# "ends no sentence", so the shape says nothing.
+UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
 
 
 class LineShape:
@@ -103,7 +106,12 @@ class LineShape:
         unspaced = CJK_LO <= self.last_char(i) <= CJK_HI
         long_enough = n_words >= INSERT_MIN_WORDS or (unspaced and self.n_chars(i) >= INSERT_MIN_CHARS)
         return (long_enough and n_words <= INSERT_MAX_WORDS and not self.first_class(i) & DIGIT
-                and not self.ends_sentence(i) and self.ends_in_a_word(i))
+                and not self.ends_sentence(i) and self.ends_in_a_word(i) and not self.unpunctuated(i))
+
+    def unpunctuated(self, i: int) -> bool:
+        """Line `i` ends in a script written without sentence marks (Thai: "... ภายในปีหน้า")."""
+        last = self.last_char(i)
+        return any(lo <= last <= hi for lo, hi in UNPUNCTUATED_SCRIPTS)
 
 
 def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
