@@ -53,6 +53,13 @@ def test_captions_in_other_scripts():
     assert _marks(hi) == [None, RULE, None]
 
 
+def test_scripts_without_sentence_marks_are_left_alone():
+    # (a Thai paragraph ends in no mark: the shape says nothing there)
+    th = ["กรุงเทพมหานครเปิดสวนสาธารณะแห่งใหม่ริมแม่น้ำเจ้าพระยา พื้นที่กว่า 20 ไร่ ให้ประชาชนเข้าใช้บริการได้ตั้งแต่วันนี้ เป็นต้นไป",
+          "สวนแห่งนี้มีทางเดิน ทางจักรยาน และลานกิจกรรมสำหรับเด็ก เปิดให้บริการทุกวันตั้งแต่ 05.00 ถึง 21.00 น."]
+    assert _marks(th) == [None, None]
+
+
 def test_subheadings_list_items_and_open_lines_stay():
     for middle in ["What happens next", "Ingredients", "3. Instead of reaching for a snack, make a plate of fruit",
                    "Here is what the council decided on the three main questions:",
