@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_inserts import RULE, mark_story_inserts
+from corpus_clean.boilerplate.story_inserts import CAPTION_RULE, RULE, mark_captions_over_credits, mark_story_inserts
 
 PARAGRAPHS = [
     "The county board voted on Monday to buy the old quarry and turn its land into a nature reserve.",
@@ -113,3 +113,32 @@ def test_no_paragraph_or_short_heading_is_ever_cut(lines, blank_separated):
     if blank_separated:
         lines = [x for line in lines for x in (line, "")]
     assert set(_marks(lines)) == {None}
+
+
+def _caption_marks(lines: list[str], removed: dict[int, str]) -> list:
+    ctx = Context("\n".join(lines) + "\n")
+    for i, rule in removed.items():
+        ctx.marks.rule[i] = rule
+    mark_captions_over_credits(ctx)
+    return ctx.marks.rule[:len(lines)]
+
+
+def test_a_caption_over_a_removed_credit_inside_the_story_is_cut():
+    lines = [PARAGRAPHS[0], "Ein umgestürzter Baum blockiert eine Straße in Cuxhaven.", "Bild: dpa | Lena Brockmann",
+             PARAGRAPHS[1]]
+    assert _caption_marks(lines, {2: "outlets.credit_line"}) == [None, CAPTION_RULE, "outlets.credit_line", None]
+    # above the story's first paragraph (headline and share bar cut above it)
+    lines = ["Quarry to become nature reserve", "The flooded pit of the former quarry, seen from the east rim.",
+             "Credit... Nadia Keller for The Valley Ledger", PARAGRAPHS[0], PARAGRAPHS[1]]
+    assert _caption_marks(lines, {0: "news.headline", 2: "outlets.credit_line"})[1] == CAPTION_RULE
+
+
+def test_a_story_sentence_over_a_credit_that_closes_the_page_stays():
+    lines = [PARAGRAPHS[0], "“I just guessed left,” the goalkeeper said. “Sometimes you get lucky.”", "PA"]
+    assert _caption_marks(lines, {2: "news.photo_credit"})[1] is None
+    # a credit rule's line under a kept short heading: not inside the story
+    lines = [PARAGRAPHS[0], "Photos", "A heron at the edge of the flooded pit.", "Photo: Jane Roe", PARAGRAPHS[1]]
+    assert _caption_marks(lines, {3: "outlets.credit_line"})[2] is None
+    # paragraph-separated text: the credit rule took its caption already
+    lines = [PARAGRAPHS[0], "", "A heron at the edge of the flooded pit.", "Photo: Jane Roe", "", PARAGRAPHS[1]]
+    assert _caption_marks(lines, {3: "outlets.credit_line"})[2] is None

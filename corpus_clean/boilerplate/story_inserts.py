@@ -23,6 +23,15 @@ when it
   lower-case start), and in text whose paragraphs are separated by blank lines it stands
   between blank lines, as a paragraph of its own.
 
+The same place tells a caption whose credit a rule removed (rule ``story.caption``): in
+flattened text (no blank lines between paragraphs) the line right above a credit line
+("Credit... Nadia Keller for The Valley Ledger", "Bild: dpa | Lena Brockmann") is the
+photo's caption when it has CAPTION_MAX_WORDS words or fewer and stands where an insert
+does: the next kept line below the credit is a story paragraph, the kept line above it a
+story paragraph or nothing. A sentence of the story right above a credit that closes the
+page (a wire signoff "PA" after the last paragraph) stays. (In paragraph-separated text the
+credit rule takes the caption itself: ``caption_credit`` in ``rules.py``.)
+
 No wording list: the same shape in every language. Cost: a few numpy comparisons per
 page; lines are walked only for the (rare) candidates.
 """
@@ -32,8 +41,12 @@ import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
+from corpus_clean.boilerplate.rules import load_rules
 
 RULE = "story.insert"
+CAPTION_RULE = "story.caption"
+# A caption above its credit is a sentence or two, seldom more.
+CAPTION_MAX_WORDS = 40
 # A subheading is shorter than this; a caption or a teaser headline is a whole clause.
 INSERT_MIN_WORDS = 8
 # Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
@@ -158,11 +171,53 @@ def mark_story_inserts(ctx) -> None:
     rule = ctx.marks.rule
     shape = LineShape(s)
     for i in candidates:
-        if not shape.is_clause(i) or not _stands_alone(ctx, shape, i):
-            continue
-        below = _kept_neighbour(rule, ctx.blank, i, 1)
-        if below is None or not shape.is_paragraph(below):
-            continue
-        above = _kept_neighbour(rule, ctx.blank, i, -1)
-        if above is None or shape.is_paragraph(above):
+        if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
+
+
+def _between_paragraphs(ctx, shape: LineShape, i: int, lowest: int) -> bool:
+    """Line `i` (with the lines down to `lowest` under it) sits inside the story: the next
+    kept line below `lowest` is a story paragraph, the kept line above `i` is a story
+    paragraph or nothing."""
+    rule = ctx.marks.rule
+    below = _kept_neighbour(rule, ctx.blank, lowest, 1)
+    if below is None or not shape.is_paragraph(below):
+        return False
+    above = _kept_neighbour(rule, ctx.blank, i, -1)
+    return above is None or shape.is_paragraph(above)
+
+
+def _credit_rule_ids() -> frozenset:
+    """The ids of the rules that remove a photo's credit line (kind ``caption_credit``)."""
+    return frozenset(r.id for r in load_rules().rules if r.kind == "caption_credit")
+
+
+def mark_captions_over_credits(ctx) -> None:
+    """Cut the kept line right above a removed credit line when it stands inside the story
+    (rule CAPTION_RULE; see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context(
+    ...     "The county board voted on Monday to buy the old quarry and turn it into a nature reserve.\\n"
+    ...     "The flooded pit of the former quarry, seen from the east rim in October.\\n"
+    ...     "Credit... Nadia Keller for The Valley Ledger\\n"
+    ...     "The quarry closed in 2014, and its deepest pit has since filled with groundwater.\\n")
+    >>> ctx.marks.rule[2] = "outlets.credit_line"
+    >>> mark_captions_over_credits(ctx)
+    >>> ctx.marks.rule[:4]
+    [None, 'story.caption', 'outlets.credit_line', None]
+    """
+    if ctx.has_blank_lines:
+        return
+    credit_ids = _credit_rule_ids()
+    rule = ctx.marks.rule
+    if credit_ids.isdisjoint(rule):  # (most pages: settled at C speed)
+        return
+    shape = None
+    for j in range(1, len(rule)):
+        i = j - 1
+        if rule[j] not in credit_ids or rule[i] is not None or ctx.blank[i]:
+            continue
+        shape = shape or LineShape(ctx.stats)
+        if shape.n_words(i) <= CAPTION_MAX_WORDS and _between_paragraphs(ctx, shape, i, j):
+            rule[i] = CAPTION_RULE
