@@ -37,6 +37,8 @@ page; lines are walked only for the (rare) candidates.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
@@ -187,6 +189,7 @@ def _between_paragraphs(ctx, shape: LineShape, i: int, lowest: int) -> bool:
     return above is None or shape.is_paragraph(above)
 
 
+@lru_cache(maxsize=1)
 def _credit_rule_ids() -> frozenset:
     """The ids of the rules that remove a photo's credit line (kind ``caption_credit``)."""
     return frozenset(r.id for r in load_rules().rules if r.kind == "caption_credit")
