@@ -61,7 +61,7 @@ PARAGRAPH_MIN_CHARS = 60
 # and Latin-1 signs) and from General Punctuation to CJK Symbols and Punctuation.
 COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
-# mark and full stop (Urdu), Armenian full stop.
+# mark and full stop (Urdu), Armenian and Burmese full stops.
 MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။")
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
