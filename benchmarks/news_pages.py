@@ -3,7 +3,7 @@
 
     python benchmarks/news_pages.py [--misses dev|dev8|dev9|long|short|pages]
 
-Eight sets of hand-labelled pages, all written for this project (same format as
+Eleven sets of hand-labelled pages, all written for this project (same format as
 ``data/labelled/pages.txt``, read with ``training.labelled.load_pages``):
 
 * ``pages.txt``: 30 pages (7 languages), the third set of ``training.lodo``; measured by
@@ -35,6 +35,11 @@ Eight sets of hand-labelled pages, all written for this project (same format as
 * ``round9_dev.txt``: 16 longer news pages (13 languages, paywalls, live updates, Outbrain
   and cookie boxes, a press release, Fandom and Wikipedia pages, a Japanese page), written
   right after it and studied (``--misses dev9``).
+* ``round10_dev.txt``: 21 news pages (13 languages and scripts: Japanese, Chinese, Korean,
+  Arabic, Hebrew, Hindi, Thai, Russian and others; wire copy, national and local papers,
+  broadcasters, a press release, WordPress comments, Taboola, MediaWiki and Fandom, a
+  recipe and a results table), written by noise10 at the start of the tenth round before
+  any change, then studied (``--misses dev10``).
 
 * ``round10_heldout.txt``: 29 news pages (27 languages, 12 of them in no earlier set:
   Arabic, Hebrew, Chinese, Korean, Thai, Hindi, Bulgarian, Swahili, Malay, Latvian,
@@ -73,6 +78,7 @@ SETS = {
     "round9_short_line_heldout.txt (held out)": LABELLED / "round9_short_line_heldout.txt",
     "round9_dev.txt (studied)": LABELLED / "round9_dev.txt",
     "round9_heldout.txt (held out in round 9, totals only)": LABELLED / "round9_heldout.txt",
+    "round10_dev.txt (studied)": LABELLED / "round10_dev.txt",
     "round10_heldout.txt (held out)": LABELLED / "round10_heldout.txt",
 }
 
@@ -89,7 +95,7 @@ def without_short_pages(fn, *args, **kwargs):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -103,7 +109,7 @@ def main(argv=None) -> int:
         print(row(f"ours, rules only | {name}", score(pages, use_classifier=False)))
         print(row(f"C4-style line rules | {name}", score_c4(pages)))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

@@ -49,7 +49,10 @@ import numpy as np
 from corpus_clean import native
 from corpus_clean.boilerplate import blocks
 from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
+from corpus_clean.boilerplate.author_bio import mark_author_bio
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
+from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, mark_story_inserts
+from corpus_clean.boilerplate.story_lists import give_back_list_lines
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
     lines_of_stripped,
@@ -1472,3 +1475,7 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
             give_back_story_lines(ctx)
             cut_furniture_outside_the_story(ctx)
         give_back_lead_by_title(ctx, RULE)
+        give_back_list_lines(ctx, RULE)
+        mark_story_inserts(ctx)
+        mark_captions_over_credits(ctx)
+        mark_author_bio(ctx)

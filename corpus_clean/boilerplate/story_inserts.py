@@ -1,0 +1,226 @@
+"""Lines that break the story: a photo caption or a widget's teaser headline standing on
+its own line between the story's paragraphs, found by shape, in any language. A step of
+the classifier (``classifier.mark_by_classifier_many`` calls it on each page it read).
+
+Flattened pages put a photo's caption (with no credit in the text: "A container ship
+passes through the locks in Colon province") or the headline an ad slot or a "read
+also" box carried ("Council leaders warn of 'cliff edge' in funding") on a line of its
+own between two paragraphs, or right above the story's first one. A subheading sits
+there too, but it is short ("What happens next", "Ingredients"); a caption or a teaser
+is a whole clause that ends no sentence. So a kept line is cut (rule ``story.insert``)
+when it
+
+* ends no sentence, and in a letter or a digit (no full stop, question or exclamation
+  mark, closing quote or bracket, in any script: "。", "।", "؟" count too; no colon
+  announcing a list, no emoji);
+* has INSERT_MIN_WORDS to INSERT_MAX_WORDS words, or INSERT_MIN_CHARS+ characters in a
+  script written without spaces (Chinese, Japanese), where a word count means little;
+* does not open with a number ("3. Make a plate"): a numbered list's item or heading;
+* has a story paragraph (``is_paragraph``) as the next kept line, and as the previous
+  kept line a story paragraph or nothing (a caption above the story's first paragraph,
+  the headline and byline above it already cut);
+* is not the first line of a wrapped paragraph: the next line does not go on with it (a
+  lower-case start), and in text whose paragraphs are separated by blank lines it stands
+  between blank lines, as a paragraph of its own.
+
+The same place tells a caption whose credit a rule removed (rule ``story.caption``): in
+flattened text (no blank lines between paragraphs) the line right above a credit line
+("Credit... Nadia Keller for The Valley Ledger", "Bild: dpa | Lena Brockmann") is the
+photo's caption when it has CAPTION_MAX_WORDS words or fewer and stands where an insert
+does: the next kept line below the credit is a story paragraph, the kept line above it a
+story paragraph or nothing. A sentence of the story right above a credit that closes the
+page (a wire signoff "PA" after the last paragraph) stays. (In paragraph-separated text the
+credit rule takes the caption itself: ``caption_credit`` in ``rules.py``.)
+
+No wording list: the same shape in every language. Cost: a few numpy comparisons per
+page; lines are walked only for the (rare) candidates.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
+from corpus_clean.boilerplate.rules import load_rules
+
+RULE = "story.insert"
+CAPTION_RULE = "story.caption"
+# A caption above its credit is a sentence or two, seldom more.
+CAPTION_MAX_WORDS = 40
+# A subheading is shorter than this; a caption or a teaser headline is a whole clause.
+INSERT_MIN_WORDS = 8
+# Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
+INSERT_MAX_WORDS = 30
+# The same in scripts written without spaces (about 1.5-2 characters a word).
+INSERT_MIN_CHARS = 12
+# A paragraph in few long words (Finnish, Hindi) says a paragraph's worth in characters.
+PARAGRAPH_MIN_CHARS = 60
+# Code points that are punctuation, not part of a word: below the combining marks (ASCII
+# and Latin-1 signs) and from General Punctuation to CJK Symbols and Punctuation.
+COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
+# Sentence ends the character table does not mark: Devanagari danda, Arabic question
+# mark and full stop (Urdu), Armenian and Burmese full stops.
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။")
+# Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
+# "ends no sentence", so the shape says nothing.
+UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
+
+
+class LineShape:
+    """What the step reads of a line, one value at a time (``.item``: the step reads a
+    few lines of a page, and converting its whole columns to lists would cost more)."""
+
+    def __init__(self, stats):
+        self.n_words = stats.n_words.item
+        self.n_chars = stats.n_chars.item
+        self.first_class = stats.first_class.item
+        self.last_class = stats.last_class.item
+        self.last_char = stats.last_char.item
+
+    def ends_sentence(self, i: int) -> bool:
+        """Line `i` ends a sentence, in any script.
+
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("Das Bad öffnet im April.\\nइन बसों में किराया सामान्य रहेगा।\\nRelated topics").stats)
+        >>> [shape.ends_sentence(i) for i in range(3)]
+        [True, True, False]
+        """
+        return bool(self.last_class(i) & SENT_END) or self.last_char(i) in MORE_SENTENCE_ENDS
+
+    def is_paragraph(self, i: int) -> bool:
+        """Line `i` is a story paragraph: a sentence of PROSE_MIN_WORDS+ words or
+        PARAGRAPH_MIN_CHARS+ non-space characters."""
+        return self.ends_sentence(i) and (self.n_words(i) >= PROSE_MIN_WORDS or self.n_chars(i) >= PARAGRAPH_MIN_CHARS)
+
+    def ends_in_a_word(self, i: int) -> bool:
+        """Line `i` ends in a letter or a digit, or a vowel sign or another combining mark
+        of a script (Hindi "यात्री"), not in punctuation (":" "," "|" "—" "、").
+
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("in London\\nnew buses for the passengers:\\nनई बसें और यात्री\\n分かった、").stats)
+        >>> [shape.ends_in_a_word(i) for i in range(4)]
+        [True, False, True, False]
+        """
+        last = self.last_char(i)
+        return bool(self.last_class(i) & (ALPHA | DIGIT)) or not (
+            last < COMBINING_LO or PUNCTUATION_LO <= last <= PUNCTUATION_HI)
+
+    def is_clause(self, i: int) -> bool:
+        """Line `i` is a clause that ends no sentence, too long for a subheading (see the
+        module's docstring).
+
+        >>> from corpus_clean.boilerplate.engine import Context
+        >>> shape = LineShape(Context("A heron stands at the edge of the flooded pit\\nWhat happens next\\n"
+        ...                           "3. Instead of reaching for a snack, make a plate\\n清水寺周辺で混雑する市バス").stats)
+        >>> [shape.is_clause(i) for i in range(4)]
+        [True, False, False, True]
+        """
+        n_words = self.n_words(i)
+        unspaced = CJK_LO <= self.last_char(i) <= CJK_HI
+        long_enough = n_words >= INSERT_MIN_WORDS or (unspaced and self.n_chars(i) >= INSERT_MIN_CHARS)
+        return (long_enough and n_words <= INSERT_MAX_WORDS and not self.first_class(i) & DIGIT
+                and not self.ends_sentence(i) and self.ends_in_a_word(i) and not self.unpunctuated(i))
+
+    def unpunctuated(self, i: int) -> bool:
+        """Line `i` ends in a script written without sentence marks (Thai: "... ภายในปีหน้า")."""
+        last = self.last_char(i)
+        return any(lo <= last <= hi for lo, hi in UNPUNCTUATED_SCRIPTS)
+
+
+def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
+    """The nearest non-blank line from `i` in direction `step` that no step removed."""
+    j = i + step
+    while 0 <= j < len(rule):
+        if not blank[j] and rule[j] is None:
+            return j
+        j += step
+    return None
+
+
+def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
+    """Not a wrapped paragraph's line: the next line does not start in lower case, and
+    in paragraph-separated text blank lines stand above and below it."""
+    n = ctx.lines.n_lines
+    if i + 1 < n and shape.first_class(i + 1) & LOWER:
+        return False
+    if ctx.has_blank_lines:
+        return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
+    return True
+
+
+def mark_story_inserts(ctx) -> None:
+    """Cut the kept lines that break the story (rule RULE; see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context(
+    ...     "The county board voted on Monday to buy the old quarry and turn it into a nature reserve.\\n"
+    ...     "A heron stands at the edge of the flooded pit on a winter morning\\n"
+    ...     "The quarry closed in 2014, and its deepest pit has since filled with groundwater.\\n"
+    ...     "What happens next\\n"
+    ...     "Work on the trails is expected to begin in the spring, the parks director said.\\n")
+    >>> mark_story_inserts(ctx)
+    >>> ctx.marks.rule
+    [None, 'story.insert', None, None, None, None]
+    """
+    s = ctx.stats
+    # (one cheap pass: lines long enough and open at the end; the rest per candidate)
+    open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
+    candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
+    if not candidates:
+        return
+    rule = ctx.marks.rule
+    shape = LineShape(s)
+    for i in candidates:
+        if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
+            rule[i] = RULE
+
+
+def _between_paragraphs(ctx, shape: LineShape, i: int, lowest: int) -> bool:
+    """Line `i` (with the lines down to `lowest` under it) sits inside the story: the next
+    kept line below `lowest` is a story paragraph, the kept line above `i` is a story
+    paragraph or nothing."""
+    rule = ctx.marks.rule
+    below = _kept_neighbour(rule, ctx.blank, lowest, 1)
+    if below is None or not shape.is_paragraph(below):
+        return False
+    above = _kept_neighbour(rule, ctx.blank, i, -1)
+    return above is None or shape.is_paragraph(above)
+
+
+@lru_cache(maxsize=1)
+def _credit_rule_ids() -> frozenset:
+    """The ids of the rules that remove a photo's credit line (kind ``caption_credit``)."""
+    return frozenset(r.id for r in load_rules().rules if r.kind == "caption_credit")
+
+
+def mark_captions_over_credits(ctx) -> None:
+    """Cut the kept line right above a removed credit line when it stands inside the story
+    (rule CAPTION_RULE; see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context(
+    ...     "The county board voted on Monday to buy the old quarry and turn it into a nature reserve.\\n"
+    ...     "The flooded pit of the former quarry, seen from the east rim in October.\\n"
+    ...     "Credit... Nadia Keller for The Valley Ledger\\n"
+    ...     "The quarry closed in 2014, and its deepest pit has since filled with groundwater.\\n")
+    >>> ctx.marks.rule[2] = "outlets.credit_line"
+    >>> mark_captions_over_credits(ctx)
+    >>> ctx.marks.rule[:4]
+    [None, 'story.caption', 'outlets.credit_line', None]
+    """
+    if ctx.has_blank_lines:
+        return
+    credit_ids = _credit_rule_ids()
+    rule = ctx.marks.rule
+    if credit_ids.isdisjoint(rule):  # (most pages: settled at C speed)
+        return
+    shape = None
+    for j in range(1, len(rule)):
+        i = j - 1
+        if rule[j] not in credit_ids or rule[i] is not None or ctx.blank[i]:
+            continue
+        shape = shape or LineShape(ctx.stats)
+        if shape.n_words(i) <= CAPTION_MAX_WORDS and _between_paragraphs(ctx, shape, i, j):
+            rule[i] = CAPTION_RULE
