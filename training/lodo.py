@@ -25,8 +25,8 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, clean_with, fit_trees, gold_with_other_stories, labelled_doc, load_docs, load_score,
-    newsgen_docs, shortgen_docs,
+    NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER, clean_with, fit_trees,
+    gold_with_other_stories, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs,
 )
 from training.labelled import load_pages
 from training.newsgen import LineScore, family_names, generate, removed_lines
@@ -84,6 +84,9 @@ def main(argv=None) -> int:
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
                     help="add the benches' gold bodies followed by other pages' stories to their training sets")
+    ap.add_argument("--token-weight-power", type=float, default=TOKEN_WEIGHT_POWER,
+                    help="a training line weighs (its words) ** this within its document (training.fit.line_weights; "
+                    "0: every line alike, the recipe before round 10)")
     ap.add_argument("--save-models", metavar="DIR",
                     help="write each held-out set's model here (held-out-NAME.json) to re-score it without a refit")
     args = ap.parse_args(argv)
@@ -115,7 +118,8 @@ def main(argv=None) -> int:
     def model_without(held: str) -> StackedModel:
         train = [d for name, docs in sets.items() if name != held for d in docs + augmented.get(name, [])]
         params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
-                           np.concatenate([d.w for d in train]), feature_names=FEATURE_NAMES, **hyper)
+                           np.concatenate([line_weights(d, args.token_weight_power) for d in train]),
+                           feature_names=FEATURE_NAMES, **hyper)
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
         model_params = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
                         "stage1": params, "stage2": None}

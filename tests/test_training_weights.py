@@ -1,0 +1,75 @@
+"""Training lines weigh by their words (``training.fit.line_weights``, issue 11, round 10).
+
+The benches score a page by its word 4-grams, so a long paragraph kept by mistake costs
+far more than a one-word label; the fit's loss weighs lines the same way, within each
+document, without changing how much each document counts."""
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.boilerplate.classifier import FEATURE_NAMES, TreeModel
+from training.fit import DocData, fit_trees, labelled_doc, line_weights
+from training.newsgen import family_names, generate
+
+LOG_WORDS = FEATURE_NAMES.index("log_words")
+
+
+def doc_with(word_counts, labelled) -> DocData:
+    """A document whose only meaningful columns are its lines' word counts."""
+    X = np.zeros((len(word_counts), len(FEATURE_NAMES)))
+    X[:, LOG_WORDS] = np.log1p(np.asarray(word_counts, dtype=np.float64))
+    w = np.asarray(labelled, dtype=np.float64)
+    return DocData("doc", "", None, np.arange(len(word_counts)), X, np.zeros(len(word_counts)), w)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.booleans()), min_size=1, max_size=40),
+       st.sampled_from([0.25, 0.5, 1.0]))
+def test_weights_keep_each_documents_total_and_grow_with_words(lines, power):
+    counts, labelled = zip(*lines)
+    d = doc_with(counts, labelled)
+    w = line_weights(d, power)
+    assert np.isclose(w.sum(), d.w.sum())
+    assert (w[~d.w.astype(bool)] == 0).all(), "an unlabelled line stays out of the fit"
+    order = np.argsort(np.maximum(counts, 1), kind="stable")
+    kept = d.w[order] > 0
+    assert (np.diff(w[order][kept]) >= -1e-12).all(), "more words never weigh less"
+
+
+def test_power_zero_is_the_old_recipe_and_weights_follow_the_square_root():
+    d = doc_with([1, 4, 16, 9], [1, 1, 1, 0])
+    assert line_weights(d, 0) is d.w
+    w = line_weights(d, 0.5)
+    assert np.allclose(w[:3] / w[0], [1, 2, 4]) and w[3] == 0
+
+
+def test_generated_pages_weigh_their_paragraphs_above_their_menu_lines():
+    """On real generated pages (rules, paragraph view, features): a labelled article
+    paragraph weighs more than a labelled 1-2-word menu line of the same page."""
+    checked = 0
+    for k, page in enumerate(generate(5, families=family_names("A"), seed=31)):
+        d = labelled_doc(str(k), page)
+        words = np.expm1(d.X[:, LOG_WORDS])
+        w = line_weights(d, 0.5)
+        long_rows = (words >= 20) & (d.w > 0)
+        short_rows = (words <= 2) & (d.w > 0)
+        if long_rows.any() and short_rows.any():
+            assert w[long_rows].min() > w[short_rows].max()
+            assert np.isclose(w.sum(), d.w.sum())
+            checked += 1
+    assert checked >= 3
+
+
+def test_a_fit_with_word_weights_sides_with_the_long_lines():
+    """The same feature values, many short lines labelled boilerplate and a few long ones
+    labelled article: by line count the leaf says boilerplate, by words it says article."""
+    counts = [1] * 60 + [100] * 15
+    d = doc_with(counts, [1] * 75)
+    d.y[:] = [1.0] * 60 + [0.0] * 15
+    X = np.zeros((75, 1))  # (no feature tells the lines apart: only the weights decide)
+    for power, expect_boilerplate in ((0.0, True), (0.5, False)):
+        params = fit_trees(X, d.y, line_weights(d, power), n_trees=5, depth=1, lr=0.5, feature_names=["x"])
+        p = TreeModel(params, ["x"]).predict_proba(X[:1])[0]
+        assert (p > 0.5) == expect_boilerplate, (power, p)
