@@ -256,9 +256,25 @@ def holds_a_letter(words: pa.Array) -> np.ndarray:
     return letters[ends] > letters[ends - lengths]
 
 
+def word_holds_a_letter(word: str) -> bool:
+    r"""``holds_a_letter`` of one word (for the compiled signals pass's rare non-ASCII words).
+
+    >>> word_holds_a_letter("“Pier”"), word_holds_a_letter("—"), word_holds_a_letter("日本")
+    (True, False, True)
+    """
+    return bool(is_letter(np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)).any())
+
+
 # The last batch split, for the next caller that splits the same texts (the signals step,
 # then the dedup signatures of the same batch, in one worker). One batch: a few hundred KB.
 _last_split: tuple[pa.Array, BatchWords] | None = None
+
+
+def remember_split(texts: pa.Array, words: BatchWords) -> None:
+    """Hand `words`, the split of `texts` made elsewhere (the compiled signals pass), to the
+    next ``split_batch`` of the same texts."""
+    global _last_split
+    _last_split = (texts, words)
 
 
 def split_batch(texts: list[str] | pa.Array | pa.ChunkedArray) -> BatchWords:
