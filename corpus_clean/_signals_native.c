@@ -36,8 +36,8 @@ static const char *const COUNT_NAMES[N_COUNTS] = {
     "words", "no_letter", "norm_words", "norm_chars", "stop_words", "symbols", "brackets", "lorem", "chars",
 };
 
-#define HASH_SEED 0xCBF29CE484222325ULL
-#define HASH_PRIME 0x100000001B3ULL
+#define HASH_SEED 0x9E3779B97F4A7C15ULL
+#define HASH_MULTIPLIER 0xD6E8FEB86659FD93ULL
 
 /* --------------------------------------------------------------- distinct strings
  * A set of byte strings numbered in the order they are added (ids 0, 1, ...), each kept as
@@ -162,13 +162,22 @@ arena_reserve(StringSet *set, int64_t more)
     return 0;
 }
 
+/* A multiply-xorshift hash of a word, eight bytes at a time (words are short: one or two
+ * steps, where a byte-at-a-time hash was a chain of a multiply per byte). */
 static uint64_t
 hash_bytes(const char *bytes, int64_t length)
 {
-    uint64_t h = HASH_SEED;
-    for (int64_t i = 0; i < length; i++)
-        h = (h ^ (uint8_t)bytes[i]) * HASH_PRIME;
-    return h;
+    uint64_t h = HASH_SEED ^ (uint64_t)length, chunk;
+    for (; length >= 8; bytes += 8, length -= 8) {
+        memcpy(&chunk, bytes, 8);
+        h = (h ^ chunk) * HASH_MULTIPLIER;
+        h ^= h >> 32;
+    }
+    chunk = 0;
+    for (int64_t i = 0; i < length; i++)  /* (not memcpy: a library call for a few bytes) */
+        chunk |= (uint64_t)(uint8_t)bytes[i] << (8 * i);
+    h = (h ^ chunk) * HASH_MULTIPLIER;
+    return h ^ (h >> 29);
 }
 
 /* --------------------------------------------------------------- the pass's state */
@@ -303,13 +312,14 @@ done:
     return status;
 }
 
-/* One word of text `doc` (bytes data[start:end], hash `hash`) into the counts and lists. */
+/* One word of text `doc` (bytes data[start:end]) into the counts and lists. */
 static int
-add_word(Pass *pass, const uint8_t *data, int64_t start, int64_t end, uint64_t hash, int ascii, int64_t doc,
-         int64_t lang, int64_t *row)
+add_word(Pass *pass, const uint8_t *data, int64_t start, int64_t end, int ascii, int64_t doc, int64_t lang,
+         int64_t *row)
 {
     int added;
-    int64_t raw_id = string_set_id(&pass->raw, (const char *)data, (const char *)data + start, end - start, hash,
+    const char *word = (const char *)data + start;
+    int64_t raw_id = string_set_id(&pass->raw, (const char *)data, word, end - start, hash_bytes(word, end - start),
                                    start, &added);
     if (raw_id < 0)
         return -1;
@@ -377,65 +387,113 @@ lorem_ipsum_at(const uint8_t *bytes, int64_t room)
     return 1;
 }
 
+/* What a byte is to the scan: most bytes are plain word bytes (BYTE_WORD); the others
+ * end a word or are counted. */
+enum { BYTE_WORD, BYTE_SPACE, BYTE_DOT, BYTE_HASH, BYTE_BRACKET, BYTE_L, BYTE_HIGH };
+
+static void
+byte_kinds(const uint8_t *ascii_space, uint8_t *kinds)
+{
+    for (int b = 0; b < 256; b++)
+        kinds[b] = b >= 0x80 ? BYTE_HIGH : ascii_space[b] ? BYTE_SPACE : BYTE_WORD;
+    kinds['.'] = BYTE_DOT;
+    kinds['#'] = BYTE_HASH;
+    kinds['{'] = kinds['}'] = BYTE_BRACKET;
+    kinds['l'] = kinds['L'] = BYTE_L;
+}
+
 /* One text, data[start:end]: its words and its character counts. */
 static int
-scan_text(Pass *pass, const uint8_t *data, int64_t start, int64_t end, int64_t doc, int64_t lang, int64_t *row)
+scan_text(Pass *pass, const uint8_t *kinds, const uint8_t *data, int64_t start, int64_t end, int64_t doc,
+          int64_t lang, int64_t *row)
 {
-    int64_t word_start = -1, dots = 0;
-    uint64_t hash = HASH_SEED;
+    int64_t word_start = -1, symbols = 0, brackets = 0, lorem = 0, continuation_bytes = 0;
     int ascii = 1;
     int64_t first_norm = pass->n_norm;
     for (int64_t i = start; i < end;) {
         uint8_t b = data[i];
-        int width = 1, space;
-        row[C_CHARS]++;
-        if (b != '.') {
-            row[C_SYMBOLS] += dots / 3;  /* str.count: non-overlapping, left to right */
-            dots = 0;
-        }
-        if (b < 0x80) {
-            space = pass->ascii_space[b];
-            switch (b) {
-            case '.': dots++; break;
-            case '#': row[C_SYMBOLS]++; break;
-            case '{': case '}': row[C_BRACKETS]++; break;
-            case 'l': case 'L': row[C_LOREM] += lorem_ipsum_at(data + i, end - i); break;
-            default: break;
-            }
-        } else {
-            width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-            uint32_t cp = code_point_at(data + i, width);
-            space = cp < 0x3001 && is_wide_space(pass, cp);
-            row[C_SYMBOLS] += cp == 0x2026;  /* "…" */
-        }
-        if (space) {
-            if (word_start >= 0 && add_word(pass, data, word_start, i, hash, ascii, doc, lang, row))
-                return -1;
-            word_start = -1;
-        } else {
+        int64_t next = i + 1;  /* where the character after this one starts */
+        if (kinds[b] == BYTE_WORD) {  /* most bytes: the rest of a run of them at once */
+            while (next < end && kinds[data[next]] == BYTE_WORD)
+                next++;
             if (word_start < 0) {
                 word_start = i;
-                hash = HASH_SEED;
                 ascii = 1;
             }
-            ascii &= b < 0x80;
-            for (int j = 0; j < width; j++)
-                hash = (hash ^ data[i + j]) * HASH_PRIME;
+            i = next;
+            continue;
         }
-        i += width;
+        switch (kinds[b]) {
+        case BYTE_SPACE:
+            if (word_start >= 0 && add_word(pass, data, word_start, i, ascii, doc, lang, row))
+                return -1;
+            word_start = -1;
+            i = next;
+            continue;
+        case BYTE_DOT:  /* a run of dots holds run / 3 of str.count's non-overlapping "..." */
+            while (next < end && data[next] == '.')
+                next++;
+            symbols += (next - i) / 3;
+            break;
+        case BYTE_HASH:
+            symbols++;
+            break;
+        case BYTE_BRACKET:
+            brackets++;
+            break;
+        case BYTE_L:
+            lorem += lorem_ipsum_at(data + i, end - i);
+            break;
+        default: {  /* BYTE_HIGH: the lead byte of a character of 2-4 bytes */
+            int width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+            uint32_t cp = code_point_at(data + i, width);
+            next = i + width;
+            continuation_bytes += width - 1;
+            if (cp < 0x3001 && is_wide_space(pass, cp)) {
+                if (word_start >= 0 && add_word(pass, data, word_start, i, ascii, doc, lang, row))
+                    return -1;
+                word_start = -1;
+                i = next;
+                continue;
+            }
+            symbols += cp == 0x2026;  /* "…" */
+            if (word_start < 0)
+                word_start = i;
+            ascii = 0;
+            i = next;
+            continue;
+        }
+        }
+        if (word_start < 0) {  /* an ASCII byte that is part of a word */
+            word_start = i;
+            ascii = 1;
+        }
+        i = next;
     }
-    row[C_SYMBOLS] += dots / 3;
-    if (word_start >= 0 && add_word(pass, data, word_start, end, hash, ascii, doc, lang, row))
+    if (word_start >= 0 && add_word(pass, data, word_start, end, ascii, doc, lang, row))
         return -1;
+    row[C_SYMBOLS] += symbols;
+    row[C_BRACKETS] += brackets;
+    row[C_LOREM] += lorem;
+    row[C_CHARS] += (end - start) - continuation_bytes;
     for (int64_t at = first_norm; at < pass->n_norm; at++)
         pass->words_left[at] = pass->n_norm - at;
     return 0;
 }
 
-static PyObject *
-as_bytearray(const void *items, int64_t n, size_t item_size)
+/* An output list of int64 written in place: a bytearray with room for `capacity` items,
+ * cut to the items written at the end (no copy of the batch's word lists). */
+static int64_t *
+new_output(PyObject **output, int64_t capacity)
 {
-    return PyByteArray_FromStringAndSize((const char *)items, (Py_ssize_t)(n * (int64_t)item_size));
+    *output = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(sizeof(int64_t) * capacity));
+    return *output ? (int64_t *)PyByteArray_AS_STRING(*output) : NULL;
+}
+
+static int
+cut_output(PyObject *output, int64_t n)
+{
+    return PyByteArray_Resize(output, (Py_ssize_t)(sizeof(int64_t) * n));
 }
 
 /* The raw vocabulary as an Arrow string array's offsets (int32) and bytes. */
@@ -540,11 +598,11 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
     pass.raw_letter = PyMem_Malloc(capacity);
     pass.norm_chars = PyMem_Malloc(sizeof(int64_t) * capacity);
     pass.norm_stop = PyMem_Malloc(sizeof(uint64_t) * capacity);
-    pass.raw_ids = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.norm_ids = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.norm_doc = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.words_left = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.chars_cumsum = PyMem_Malloc(sizeof(int64_t) * (capacity + 1));
+    pass.raw_ids = new_output(&outputs[0], capacity);
+    pass.norm_ids = new_output(&outputs[1], capacity);
+    pass.norm_doc = new_output(&outputs[2], capacity);
+    pass.words_left = new_output(&outputs[3], capacity);
+    pass.chars_cumsum = new_output(&outputs[4], capacity + 1);
     if (!pass.raw_norm || !pass.raw_letter || !pass.norm_chars || !pass.norm_stop || !pass.raw_ids
         || !pass.norm_ids || !pass.norm_doc || !pass.words_left || !pass.chars_cumsum) {
         PyErr_NoMemory();
@@ -553,16 +611,15 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
     pass.chars_cumsum[0] = 0;
     const uint8_t *data = data_b.buf;
     int64_t *counts = counts_b.buf;
+    uint8_t kinds[256];
+    byte_kinds(pass.ascii_space, kinds);
     for (int64_t k = 0; k < n_texts; k++)
-        if (scan_text(&pass, data, offsets[k], offsets[k + 1], k, doc_lang[k], counts + N_COUNTS * k))
+        if (scan_text(&pass, kinds, data, offsets[k], offsets[k + 1], k, doc_lang[k], counts + N_COUNTS * k))
             goto done;
     vocabulary = raw_vocabulary(&pass, data);
-    outputs[0] = as_bytearray(pass.raw_ids, pass.n_raw, sizeof(int64_t));
-    outputs[1] = as_bytearray(pass.norm_ids, pass.n_norm, sizeof(int64_t));
-    outputs[2] = as_bytearray(pass.norm_doc, pass.n_norm, sizeof(int64_t));
-    outputs[3] = as_bytearray(pass.words_left, pass.n_norm, sizeof(int64_t));
-    outputs[4] = as_bytearray(pass.chars_cumsum, pass.n_norm + 1, sizeof(int64_t));
-    if (!vocabulary || !outputs[0] || !outputs[1] || !outputs[2] || !outputs[3] || !outputs[4])
+    if (!vocabulary || cut_output(outputs[0], pass.n_raw) || cut_output(outputs[1], pass.n_norm)
+        || cut_output(outputs[2], pass.n_norm) || cut_output(outputs[3], pass.n_norm)
+        || cut_output(outputs[4], pass.n_norm + 1))
         goto done;
     result = PyTuple_Pack(6, outputs[0], vocabulary, outputs[1], outputs[2], outputs[3], outputs[4]);
 done:
@@ -572,8 +629,6 @@ done:
     string_set_free(&pass.raw);
     string_set_free(&pass.norm);
     PyMem_Free(pass.raw_norm); PyMem_Free(pass.raw_letter); PyMem_Free(pass.norm_chars); PyMem_Free(pass.norm_stop);
-    PyMem_Free(pass.raw_ids); PyMem_Free(pass.norm_ids); PyMem_Free(pass.norm_doc); PyMem_Free(pass.words_left);
-    PyMem_Free(pass.chars_cumsum);
     PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&space_b); PyBuffer_Release(&wide_b);
     PyBuffer_Release(&drop_b); PyBuffer_Release(&letter_b); PyBuffer_Release(&lang_b); PyBuffer_Release(&counts_b);
     return result;
