@@ -73,6 +73,7 @@ _ELLIPSES = ("...", "…")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
 
 
+@cache
 def signal_struct_type() -> pa.StructType:
     """The `signals` column's type: one field per signal (see the module docstring)."""
     floats = ["mean_word_length", "symbol_to_word_ratio", "bullet_line_frac", "ellipsis_line_frac",
@@ -267,7 +268,9 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     chars = np.array([len(text) for text in texts], dtype=np.int64)
     counts = {"words": raw.lengths, "no_letter": no_letter, "norm_words": norm.lengths, "norm_chars": norm_chars,
               "stop_words": stop_count, "symbols": symbols, "brackets": brackets, "lorem": lorem, "chars": chars}
-    return word_signal_columns(counts, doc_lang)
+    columns = word_signal_columns(counts, doc_lang)
+    return {name: np.asarray(values).tolist() if name != "stop_word_ratio" else values
+            for name, values in columns.items()}
 
 
 def lexicon_langs(langs: list[str | None]) -> list[str]:
@@ -280,22 +283,23 @@ def lexicon_langs(langs: list[str | None]) -> list[str]:
     return [lang if lang in lexicons else "" for lang in langs]
 
 
-def word_signal_columns(counts: dict[str, np.ndarray], doc_lang: list[str]) -> dict[str, list]:
+def word_signal_columns(counts: dict[str, np.ndarray], doc_lang: list[str]) -> dict[str, np.ndarray | list]:
     """The word signals from their per-text counts (named as ``_signals_native.COUNTS``:
     words, no_letter, norm_words, norm_chars, stop_words, symbols, brackets, lorem, chars),
     however they were counted: the twin (``word_signals``) and the compiled pass
-    (``word_pass_native``) divide them here alike."""
+    (``word_pass_native``) divide them here alike. Arrays (int64, float64), but the
+    stop-word ratio: a list, None where the language has no stop-word list."""
     word_count, norm_words, chars = counts["words"], counts["norm_words"], counts["chars"]
     stop_ratio = _fractions(counts["stop_words"], norm_words)
     return {
-        "word_count": np.asarray(word_count, dtype=np.int64).tolist(),
-        "mean_word_length": _fractions_uncapped(counts["norm_chars"], norm_words).tolist(),
-        "symbol_to_word_ratio": _fractions(counts["symbols"], word_count).tolist(),
-        "non_alpha_word_frac": _fractions(counts["no_letter"], word_count).tolist(),
-        "stop_word_count": np.asarray(counts["stop_words"], dtype=np.int64).tolist(),
+        "word_count": np.asarray(word_count, dtype=np.int64),
+        "mean_word_length": _fractions_uncapped(counts["norm_chars"], norm_words),
+        "symbol_to_word_ratio": _fractions(counts["symbols"], word_count),
+        "non_alpha_word_frac": _fractions(counts["no_letter"], word_count),
+        "stop_word_count": np.asarray(counts["stop_words"], dtype=np.int64),
         "stop_word_ratio": [ratio if lang else None for ratio, lang in zip(stop_ratio.tolist(), doc_lang)],
-        "curly_bracket_frac": _fractions(counts["brackets"], chars).tolist(),
-        "lorem_ipsum_frac": _fractions(counts["lorem"], chars).tolist(),
+        "curly_bracket_frac": _fractions(counts["brackets"], chars),
+        "lorem_ipsum_frac": _fractions(counts["lorem"], chars),
     }
 
 
@@ -522,8 +526,8 @@ def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.
     lengths = per_text["words"].copy()
     vocabulary = pa.Array.from_buffers(pa.string(), len(vocabulary_offsets) // 4 - 1,
                                        [None, pa.py_buffer(vocabulary_offsets), pa.py_buffer(vocabulary_bytes)])
-    remember_split(array, BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths),
-                                     np.frombuffer(raw_ids, dtype=np.int64), vocabulary))
+    remember_split(array, lambda: BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths),
+                                             np.frombuffer(raw_ids, dtype=np.int64), vocabulary))
     columns = word_signal_columns(per_text, doc_lang)
     norm_ids = np.frombuffer(norm_ids, dtype=np.int64)
     covered = {}
