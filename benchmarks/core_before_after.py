@@ -100,6 +100,9 @@ HOT_SPOTS = [
     ("corpus_clean.signals", "word_signals"),
     ("corpus_clean.signals", "line_signals"),
     ("corpus_clean.signals", "ngram_signals"),
+    ("corpus_clean.signals", "word_pass_native"),  # the compiled word pass (round 10)
+    ("corpus_clean.signals", "ngram_counts_native"),
+    ("corpus_clean.signals", "line_signals_native"),
     ("corpus_clean.shards", "signature_table"),
     ("corpus_clean.dedup", "batch_words"),
     ("corpus_clean.dedup", "word_hashes"),

@@ -10,6 +10,7 @@ import json
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 
@@ -76,30 +77,62 @@ def _removal_values() -> attrgetter:
     return attrgetter(*clean_schema().field("removed").type.value_type.names)
 
 
+@cache
+def _cells() -> dict[str, Callable[[Document], object]]:
+    """Each clean column a Document fills itself, by name: how to read its value. (Columns
+    of registered steps come from ``doc.columns``; `pipeline_version` and `run_id` are the
+    run's.)"""
+    removal_values = _removal_values()
+    return {
+        "id": attrgetter("id"),
+        "source": attrgetter("source"),
+        "record_index": attrgetter("record_index"),
+        "text": attrgetter("text"),
+        "title": attrgetter("title"),
+        "byline": attrgetter("byline"),
+        "published": attrgetter("published"),
+        "lang": attrgetter("lang"),
+        "declared_lang": attrgetter("declared_lang"),
+        "source_id": attrgetter("source_id"),
+        "url": attrgetter("url"),
+        "meta": lambda doc: sorted(doc.meta.items()),
+        "encoding": attrgetter("encoding"),
+        "n_chars_raw": lambda doc: len(doc.raw_text),
+        "n_chars_clean": lambda doc: len(doc.text),
+        "raw_sha256": attrgetter("raw_sha256"),
+        "fixes": lambda doc: [{"kind": kind, "count": count} for kind, count in sorted(doc.fixes.items())],
+        "removed": lambda doc: list(map(removal_values, doc.removed)),
+    }
+
+
 def document_row(doc: Document, run_id: str) -> dict:
     """One Document as a dict keyed by the schema's field names (the `removed` structs
     as tuples in their fields' order). Columns filled by registered steps come from
     ``doc.columns`` (absent → null)."""
-    return {
-        **doc.columns,
-        "id": doc.id,
-        "source": doc.source,
-        "record_index": doc.record_index,
-        "text": doc.text,
-        "title": doc.title,
-        "byline": doc.byline,
-        "published": doc.published,
-        "lang": doc.lang,
-        "declared_lang": doc.declared_lang,
-        "source_id": doc.source_id,
-        "url": doc.url,
-        "meta": sorted(doc.meta.items()),
-        "encoding": doc.encoding,
-        "n_chars_raw": len(doc.raw_text),
-        "n_chars_clean": len(doc.text),
-        "raw_sha256": doc.raw_sha256,
-        "fixes": [{"kind": kind, "count": count} for kind, count in sorted(doc.fixes.items())],
-        "removed": list(map(_removal_values(), doc.removed)),
-        "pipeline_version": __version__,
-        "run_id": run_id,
-    }
+    return {**doc.columns, **{name: cell(doc) for name, cell in _cells().items()},
+            "pipeline_version": __version__, "run_id": run_id}
+
+
+def documents_table(docs: list[Document], run_id: str) -> pa.Table:
+    """The clean table of `docs`: ``Table.from_pylist`` of their ``document_row``s, built
+    column by column from the Documents (no dict per row for Arrow to take apart again:
+    the rows and their conversion were ~4 % of a core pass). Raises as from_pylist does
+    on a value Arrow cannot store.
+
+    >>> from corpus_clean.document import Document
+    >>> table = documents_table([Document(id="a", source="s", raw_text="Hi.", raw_sha256="0", text="Hi.")], "r")
+    >>> table.num_rows, table.column("n_chars_clean").to_pylist(), table.column("signals").to_pylist()
+    (1, [3], [None])
+    """
+    cells = _cells()
+    constants = {"pipeline_version": __version__, "run_id": run_id}
+    columns = []
+    for field in clean_schema():
+        if field.name in constants:
+            values = [constants[field.name]] * len(docs)
+        elif field.name in cells:
+            values = list(map(cells[field.name], docs))
+        else:  # a registered step's column
+            values = [doc.columns.get(field.name) for doc in docs]
+        columns.append(pa.array(values, field.type))
+    return pa.Table.from_arrays(columns, schema=clean_schema())

@@ -20,7 +20,7 @@ from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, file_format, is_compressed,
                                   jsonl_record, new_document, open_input, read_file, stream_encoding)
-from corpus_clean.records import clean_schema, document_row, filtered_schema, quarantine_schema
+from corpus_clean.records import clean_schema, document_row, documents_table, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
 
@@ -467,18 +467,19 @@ def clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str,
     (``dedup.signature_table``) and validation's per-row searches (``validate.row_checks``)."""
     batch, skipped = parse_lines(batch)
     counters = StepCounters()
-    rows, problems, filtered = [], {}, {}
+    cleaned, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
         counters.add(doc)
-        rows.append(document_row(doc, run_id))
+        cleaned.append(doc)
         if doc.problems:
             problems[doc.id] = list(doc.problems)
         elif doc.filtered:
             filtered[doc.id] = doc.filtered
     try:
+        table = documents_table(cleaned, run_id)
+    except Exception:  # noqa: BLE001 - some row cannot be stored: find it row by row
+        rows = [_storable_row(document_row(doc, run_id), problems) for doc in cleaned]
         table = pa.Table.from_pylist(rows, schema=clean_schema())
-    except Exception:  # noqa: BLE001 - some row cannot be stored: find it below
-        table = pa.Table.from_pylist([_storable_row(row, problems) for row in rows], schema=clean_schema())
     extras = extras or BatchExtras()
     signatures = None
     if extras.signatures:

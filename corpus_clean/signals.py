@@ -52,7 +52,13 @@ import pyarrow.compute as pc
 
 from corpus_clean import native
 from corpus_clean.extract import language_score
-from corpus_clean.words import BatchWords, holds_a_letter, split_batch
+from corpus_clean.words import (_IS_ASCII_SPACE, _WIDE_SPACES, BatchWords, _text_buffers, holds_a_letter, is_letter,
+                                remember_split, split_batch, word_holds_a_letter)
+
+try:  # the compiled word pass (corpus_clean/_signals_native.c), when it was built
+    from corpus_clean import _signals_native
+except ImportError:
+    _signals_native = None
 
 STOPWORDS_FILE = Path(__file__).resolve().parent / "data" / "stopwords.json"
 TOP_NGRAMS = (2, 3, 4)
@@ -67,6 +73,7 @@ _ELLIPSES = ("...", "…")
 _BULLETS = ("•", "●", "○", "■", "□", "▪", "▫", "◦", "‣", "➤", "►", "–", "- ", "* ", "· ")
 
 
+@cache
 def signal_struct_type() -> pa.StructType:
     """The `signals` column's type: one field per signal (see the module docstring)."""
     floats = ["mean_word_length", "symbol_to_word_ratio", "bullet_line_frac", "ellipsis_line_frac",
@@ -239,11 +246,9 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     """
     array = pa.array(texts, pa.string())
     raw = raw if raw is not None else split_batch(array)
-    word_count = raw.lengths
     no_letter = raw.sum_per_doc(~holds_a_letter(raw.vocabulary)[raw.ids])
     norm_chars = norm.sum_per_doc(norm.per_word(pc.utf8_length(norm.vocabulary)))
-    lexicons = stop_words()
-    doc_lang = [lang if lang in lexicons else "" for lang in langs]
+    doc_lang = lexicon_langs(langs)
     is_stop = np.zeros(len(norm.ids), dtype=bool)
     for lang in set(doc_lang) - {""}:
         in_lexicon = norm.per_word(pc.is_in(norm.vocabulary, value_set=_stop_word_array(lang)))
@@ -261,16 +266,40 @@ def word_signals(texts: list[str], norm: BatchWords, langs: list[str | None],
     lorem = np.array([text.lower().count("lorem ipsum") if maybe else 0
                       for text, maybe in zip(texts, maybe_lorem)], dtype=np.int64)
     chars = np.array([len(text) for text in texts], dtype=np.int64)
-    stop_ratio = _fractions(stop_count, norm.lengths)
+    counts = {"words": raw.lengths, "no_letter": no_letter, "norm_words": norm.lengths, "norm_chars": norm_chars,
+              "stop_words": stop_count, "symbols": symbols, "brackets": brackets, "lorem": lorem, "chars": chars}
+    columns = word_signal_columns(counts, doc_lang)
+    return {name: np.asarray(values).tolist() if name != "stop_word_ratio" else values
+            for name, values in columns.items()}
+
+
+def lexicon_langs(langs: list[str | None]) -> list[str]:
+    """Each text's language if it has a stop-word list, else "".
+
+    >>> lexicon_langs(["en", None, "xx"])
+    ['en', '', '']
+    """
+    lexicons = stop_words()
+    return [lang if lang in lexicons else "" for lang in langs]
+
+
+def word_signal_columns(counts: dict[str, np.ndarray], doc_lang: list[str]) -> dict[str, np.ndarray | list]:
+    """The word signals from their per-text counts (named as ``_signals_native.COUNTS``:
+    words, no_letter, norm_words, norm_chars, stop_words, symbols, brackets, lorem, chars),
+    however they were counted: the twin (``word_signals``) and the compiled pass
+    (``word_pass_native``) divide them here alike. Arrays (int64, float64), but the
+    stop-word ratio: a list, None where the language has no stop-word list."""
+    word_count, norm_words, chars = counts["words"], counts["norm_words"], counts["chars"]
+    stop_ratio = _fractions(counts["stop_words"], norm_words)
     return {
-        "word_count": word_count.tolist(),
-        "mean_word_length": _fractions_uncapped(norm_chars, norm.lengths).tolist(),
-        "symbol_to_word_ratio": _fractions(symbols, word_count).tolist(),
-        "non_alpha_word_frac": _fractions(no_letter, word_count).tolist(),
-        "stop_word_count": stop_count.tolist(),
+        "word_count": np.asarray(word_count, dtype=np.int64),
+        "mean_word_length": _fractions_uncapped(counts["norm_chars"], norm_words),
+        "symbol_to_word_ratio": _fractions(counts["symbols"], word_count),
+        "non_alpha_word_frac": _fractions(counts["no_letter"], word_count),
+        "stop_word_count": np.asarray(counts["stop_words"], dtype=np.int64),
         "stop_word_ratio": [ratio if lang else None for ratio, lang in zip(stop_ratio.tolist(), doc_lang)],
-        "curly_bracket_frac": _fractions(brackets, chars).tolist(),
-        "lorem_ipsum_frac": _fractions(lorem, chars).tolist(),
+        "curly_bracket_frac": _fractions(counts["brackets"], chars),
+        "lorem_ipsum_frac": _fractions(counts["lorem"], chars),
     }
 
 
@@ -332,19 +361,30 @@ def ngram_signals(words: BatchWords) -> dict[str, np.ndarray]:
     (1.0, 0.0)
     """
     n_docs = len(words.lengths)
-    out = {f"top_{n}gram_char_frac": np.zeros(n_docs) for n in TOP_NGRAMS}
-    out |= {f"dup_{n}gram_char_frac": np.zeros(n_docs) for n in DUP_NGRAMS}
     n_words = len(words.ids)
     if not n_words:
-        return out
+        return ngram_fractions({}, np.zeros(n_docs))
     chars = words.per_word(pc.utf8_length(words.vocabulary)).astype(np.int64)
     total = words.sum_per_doc(chars)
     doc_end = np.cumsum(words.lengths)           # one past each document's last word
     words_left = doc_end[words.doc] - np.arange(n_words)  # words from here to the document's end
     chars_cumsum = np.concatenate([[0], np.cumsum(chars)])
     count_covered = ngram_covered_native if native.active() else ngram_covered_numpy
-    for name, covered in count_covered(words, words_left, chars_cumsum).items():
-        out[name] = np.minimum(1.0, np.divide(covered, total, out=np.zeros(n_docs), where=total > 0))
+    return ngram_fractions(count_covered(words, words_left, chars_cumsum), total)
+
+
+def ngram_fractions(covered: dict[str, np.ndarray], total: np.ndarray) -> dict[str, np.ndarray]:
+    """Each n-gram signal: the characters it counts per document (`covered`, by signal
+    name; absent: none) over the document's normalised word characters (`total`), capped at 1.
+
+    >>> ngram_fractions({"dup_5gram_char_frac": np.array([3, 4])}, np.array([6, 0]))["dup_5gram_char_frac"].tolist()
+    [0.5, 0.0]
+    """
+    n_docs = len(total)
+    out = {f"top_{n}gram_char_frac": np.zeros(n_docs) for n in TOP_NGRAMS}
+    out |= {f"dup_{n}gram_char_frac": np.zeros(n_docs) for n in DUP_NGRAMS}
+    for name, counted in covered.items():
+        out[name] = np.minimum(1.0, np.divide(counted, total, out=np.zeros(n_docs), where=total > 0))
     return out
 
 
@@ -409,16 +449,93 @@ _IS_DUP = np.array([n in DUP_NGRAMS and n not in TOP_NGRAMS for n in range(_MAX_
 def ngram_covered_native(words: BatchWords, words_left: np.ndarray, chars_cumsum: np.ndarray) -> dict[str, np.ndarray]:
     """``ngram_covered_numpy`` in one compiled pass (corpus_clean/_native.c): a hash table
     counts each n's n-grams instead of a sort; the hashes and the pruning are the same."""
+    as_int64 = lambda values: np.ascontiguousarray(values, dtype=np.int64)  # noqa: E731
+    return ngram_counts_native(as_int64(words.ids), as_int64(words.doc), as_int64(words_left), as_int64(chars_cumsum),
+                               len(words.lengths))
+
+
+def ngram_counts_native(ids: np.ndarray, doc: np.ndarray, words_left: np.ndarray, chars_cumsum: np.ndarray,
+                        n_docs: int) -> dict[str, np.ndarray]:
+    """The compiled n-gram kernel (``_native.ngram_counts``) on the normalised words laid
+    out flat (int64 arrays: each word's vocabulary id, its document, the words from it to
+    its document's end; the characters before each word, one more)."""
     from corpus_clean import _native
 
-    n_docs = len(words.lengths)
     top = np.zeros((_MAX_N + 1, n_docs), dtype=np.int64)
     dup = np.zeros((_MAX_N + 1, n_docs), dtype=np.int64)
-    as_int64 = lambda values: np.ascontiguousarray(values, dtype=np.int64)  # noqa: E731
-    _native.ngram_counts(as_int64(words.ids), as_int64(words.doc), as_int64(words_left), as_int64(chars_cumsum),
-                         n_docs, _IS_TOP, _IS_DUP, top, dup)
+    _native.ngram_counts(ids, doc, words_left, chars_cumsum, n_docs, _IS_TOP, _IS_DUP, top, dup)
     out = {f"top_{n}gram_char_frac": top[n] for n in TOP_NGRAMS}
     return out | {f"dup_{n}gram_char_frac": dup[n] for n in DUP_NGRAMS if n not in TOP_NGRAMS}
+
+
+# What the compiled pass needs of this module's and words.py's definitions, as flat tables.
+_WIDE_SPACE_CODES = np.array([ord(c) for c in _WIDE_SPACES], dtype=np.uint32)
+_ASCII_DROP = np.zeros(128, dtype=np.uint8)
+_ASCII_DROP[list(_ASCII_PUNCTUATION)] = 1
+
+
+@cache
+def _ascii_letters() -> np.ndarray:
+    """uint8 per ASCII character: a letter (``words.is_letter``; learnt on first use)."""
+    return is_letter(np.arange(128)).astype(np.uint8)
+
+
+@cache
+def _stop_max_bytes() -> int:
+    return max(len(word.encode("utf-8")) for words in stop_words().values() for word in words)
+
+
+@lru_cache(maxsize=1 << 14)
+def word_facts(word: str) -> tuple[str, bool]:
+    """What the compiled pass asks of a word with a non-ASCII character: its normalised
+    form and whether it holds a letter (the twin's ``normalised_word`` and
+    ``holds_a_letter``; remembered like ``normalised_word``).
+
+    >>> word_facts("“Pier”"), word_facts("—")
+    (('pier', True), ('', False))
+    """
+    return normalised_word(word), word_holds_a_letter(word)
+
+
+def compiled_word_pass():
+    """The compiled word pass's module, or None when the twins are to run (not built, or
+    ``corpus_clean.native`` switched off: CORPUS_CLEAN_NATIVE=0, ``twins_only``)."""
+    return _signals_native if native.active() is not None else None
+
+
+def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.ndarray]:
+    """``word_signals`` and ``ngram_signals`` of a batch (not empty), with the words split,
+    normalised, tested and counted in one compiled pass over the batch's UTF-8 bytes
+    (corpus_clean/_signals_native.c) instead of the twin's Arrow and numpy steps; the
+    n-grams then go through the same kernel as the twin's (``ngram_counts_native``) and
+    every fraction through the same division (``word_signal_columns``, ``ngram_fractions``).
+    The batch's whitespace split is handed on to ``words.split_batch`` (for the dedup
+    signatures of the same texts), as the twin's split is."""
+    array = pa.array(texts, pa.string())
+    offsets, data, _ = _text_buffers(array)
+    doc_lang = lexicon_langs(langs)
+    batch_langs = sorted(set(doc_lang) - {""})
+    lang_index = np.array([batch_langs.index(lang) if lang else -1 for lang in doc_lang], dtype=np.int64)
+    stop_sets = tuple(stop_words()[lang] for lang in batch_langs)
+    counts = np.zeros((len(texts), len(_signals_native.COUNTS)), dtype=np.int64)
+    raw_ids, (vocabulary_offsets, vocabulary_bytes), norm_ids, norm_doc, words_left, chars_cumsum = (
+        _signals_native.word_pass(data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE,
+                                  _WIDE_SPACE_CODES, _ASCII_DROP, _ascii_letters(), word_facts, stop_sets,
+                                  _stop_max_bytes(), lang_index, counts))
+    per_text = dict(zip(_signals_native.COUNTS, counts.T))
+    lengths = per_text["words"].copy()
+    vocabulary = pa.Array.from_buffers(pa.string(), len(vocabulary_offsets) // 4 - 1,
+                                       [None, pa.py_buffer(vocabulary_offsets), pa.py_buffer(vocabulary_bytes)])
+    remember_split(array, lambda: BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths),
+                                             np.frombuffer(raw_ids, dtype=np.int64), vocabulary))
+    columns = word_signal_columns(per_text, doc_lang)
+    norm_ids = np.frombuffer(norm_ids, dtype=np.int64)
+    covered = {}
+    if len(norm_ids):
+        covered = ngram_counts_native(norm_ids, np.frombuffer(norm_doc, dtype=np.int64),
+                                      np.frombuffer(words_left, dtype=np.int64),
+                                      np.frombuffer(chars_cumsum, dtype=np.int64), len(texts))
+    return columns | ngram_fractions(covered, per_text["norm_chars"])
 
 
 def compute_signals(texts: list[str], langs: list[str | None],
@@ -439,12 +556,15 @@ def compute_signals(texts: list[str], langs: list[str | None],
         langs = [lang or found for lang, (found, _) in zip(langs, detected)]
         if lang_scores is None:
             lang_scores = [score for _, score in detected]
-    raw = split_batch(texts)
-    words = raw.normalised(normalised_word)
-    columns: dict[str, list | np.ndarray] = word_signals(texts, words, langs, raw)
+    columns: dict[str, list | np.ndarray]
+    if texts and compiled_word_pass() is not None:
+        columns = word_pass_native(texts, langs)
+    else:
+        raw = split_batch(texts)
+        words = raw.normalised(normalised_word)
+        columns = word_signals(texts, words, langs, raw) | ngram_signals(words)
     columns |= (line_signals_native if native.active() else line_signals_numpy)(texts)
     columns["lang_score"] = lang_scores
-    columns |= ngram_signals(words)
     struct_type = signal_struct_type()
     arrays = [pa.array(columns.get(field.name, []), field.type) for field in struct_type]
     return pa.StructArray.from_arrays(arrays, fields=list(struct_type))

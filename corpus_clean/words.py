@@ -256,9 +256,27 @@ def holds_a_letter(words: pa.Array) -> np.ndarray:
     return letters[ends] > letters[ends - lengths]
 
 
+def word_holds_a_letter(word: str) -> bool:
+    r"""``holds_a_letter`` of one word (for the compiled signals pass's rare non-ASCII words).
+
+    >>> word_holds_a_letter("“Pier”"), word_holds_a_letter("—"), word_holds_a_letter("日本")
+    (True, False, True)
+    """
+    return bool(is_letter(np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)).any())
+
+
 # The last batch split, for the next caller that splits the same texts (the signals step,
 # then the dedup signatures of the same batch, in one worker). One batch: a few hundred KB.
-_last_split: tuple[pa.Array, BatchWords] | None = None
+# (A split made elsewhere may wait as a function that makes it: see remember_split.)
+_last_split: tuple[pa.Array, BatchWords | Callable[[], BatchWords]] | None = None
+
+
+def remember_split(texts: pa.Array, make_words: Callable[[], BatchWords]) -> None:
+    """Hand the split of `texts` made elsewhere (the compiled signals pass) to the next
+    ``split_batch`` of the same texts: `make_words` assembles it, only if that call comes
+    (the dedup signatures; a run without them never pays for it)."""
+    global _last_split
+    _last_split = (texts, make_words)
 
 
 def split_batch(texts: list[str] | pa.Array | pa.ChunkedArray) -> BatchWords:
@@ -278,7 +296,9 @@ def split_batch(texts: list[str] | pa.Array | pa.ChunkedArray) -> BatchWords:
         texts = texts.fill_null("")
     last = _last_split
     if last is not None and last[0].type == texts.type and last[0].equals(texts):
-        return last[1]
+        if callable(last[1]):
+            _last_split = (last[0], last[1]())
+        return _last_split[1]
     words = BatchWords.split(texts)
     _last_split = (texts, words)
     return words

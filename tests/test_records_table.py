@@ -1,0 +1,89 @@
+"""``records.documents_table`` (the clean table built column by column) is exactly
+``Table.from_pylist`` of the ``document_row``s, on any Documents, and raises where it does."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.document import Document, Removal
+from corpus_clean.records import clean_schema, document_row, documents_table
+from corpus_clean.shards import clean_batch
+from corpus_clean.signals import compute_signals
+from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+MAYBE_TEXT = st.none() | st.text(max_size=20)
+WHEN = st.none() | st.datetimes(min_value=datetime(1970, 1, 2), max_value=datetime(2100, 1, 1),
+                                timezones=st.just(timezone.utc))
+
+
+@st.composite
+def documents(draw) -> Document:
+    text = draw(st.text(max_size=60))
+    doc = Document(id=draw(st.text(min_size=1, max_size=8)), source=draw(st.text(max_size=10)),
+                   raw_text=draw(st.text(max_size=80)), raw_sha256="0" * 64,
+                   record_index=draw(st.integers(0, 2**40)), encoding=draw(st.none() | st.just("utf-8")),
+                   source_id=draw(MAYBE_TEXT), url=draw(MAYBE_TEXT),
+                   meta=draw(st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3)))
+    doc.text = text
+    doc.title, doc.byline, doc.lang, doc.declared_lang = (draw(MAYBE_TEXT) for _ in range(4))
+    doc.published = draw(WHEN)
+    doc.fixes = draw(st.dictionaries(st.sampled_from(["mojibake", "joined", "ligature"]), st.integers(1, 9)))
+    doc.removed = [Removal(start, start + len(cut), rule, cut) for start, rule, cut in
+                   draw(st.lists(st.tuples(st.integers(0, 100), st.sampled_from(["menu", "share"]),
+                                           st.text(max_size=10)), max_size=3))]
+    if draw(st.booleans()):
+        doc.columns["signals"] = compute_signals([text.encode("utf-8", "replace").decode()], ["en"], [1.0])[0].as_py()
+    return doc
+
+
+def utf8_only(doc: Document) -> Document:
+    """Lone surrogates replaced in every string the row takes (Arrow stores UTF-8 only)."""
+    clean = lambda value: value.encode("utf-8", "replace").decode() if isinstance(value, str) else value  # noqa: E731
+    for name in ("id", "source", "raw_text", "text", "title", "byline", "lang", "declared_lang", "source_id", "url"):
+        setattr(doc, name, clean(getattr(doc, name)))
+    doc.meta = {clean(key): clean(value) for key, value in doc.meta.items()}
+    doc.removed = [Removal(r.start, r.end, r.rule, clean(r.text)) for r in doc.removed]
+    return doc
+
+
+@given(st.lists(documents().map(utf8_only), max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_the_table_is_the_rows_table(docs):
+    want = pa.Table.from_pylist([document_row(doc, "run") for doc in docs], schema=clean_schema())
+    got = documents_table(docs, "run")
+    assert got.schema == want.schema
+    assert got.equals(want)
+
+
+def test_a_lone_surrogate_raises_as_from_pylist_does():
+    doc = Document(id="a", source="s", raw_text="x", raw_sha256="0", text="bad \udfff")
+    with pytest.raises(Exception) as rows:
+        pa.Table.from_pylist([document_row(doc, "run")], schema=clean_schema())
+    with pytest.raises(Exception) as columns:
+        documents_table([doc], "run")
+    assert type(columns.value) is type(rows.value)
+
+
+def test_a_batch_with_an_unstorable_record_quarantines_it_alone():
+    """Fault injection: a step leaves a lone surrogate in one title; the batch's table is
+    still made (the row-by-row fallback), that row carries the problem, the others none."""
+    from corpus_clean.shards import UnreadLine
+    from corpus_clean.steps.base import Step
+
+    class SurrogateTitle(Step):
+        name = "surrogate_title"
+
+        def run(self, batch):
+            batch[1].title = "broken \ud800 title"
+            return batch
+
+    lines = [UnreadLine("a.jsonl", k, b'{"text": "The pier reopens in May, the council said. ' + str(k).encode() + b'"}')
+             for k in range(3)]
+    cleaned = clean_batch(lines, resolve_steps(DEFAULT_STEPS) + (SurrogateTitle(),), "run")
+    assert cleaned.rows.num_rows == 3
+    assert list(cleaned.problems) == [cleaned.rows.column("id")[1].as_py()]
+    assert cleaned.rows.column("title")[1].as_py() == "broken \\ud800 title"
