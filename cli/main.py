@@ -13,9 +13,7 @@ even on SIGKILL), and ends a failed run with one line saying what failed and whe
 from __future__ import annotations
 
 import argparse
-import atexit
 import contextlib
-import gc
 import json
 import os
 import signal
@@ -29,23 +27,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpus_clean import __version__
+from corpus_clean.processes import skip_final_collections_at_exit
 from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
-def _skip_the_final_collections() -> None:
-    """Leave this process's objects out of the garbage collections Python makes while it
-    shuts down (``gc.freeze``). A run's process holds ~630k objects (Prefect, its server,
-    GX, SQLAlchemy, pandas), and those collections cost it 1.3-2.2 s of CPU after its work
-    was done, on every run and on an interrupted one (measured: 10 s of wall at load 12
-    between a SIGTERM'd run's last line and its exit). Nothing is lost: the run's files
-    are written and closed, its logs and events sent, its workers stopped before this; the
-    exit handlers still run; only objects in reference cycles are not finalized, which
-    Python never promises at exit anyway."""
-    gc.freeze()
-
-
-# Registered first, so it runs after every exit handler registered later (they run last
-# in, first out): Prefect's, the worker pool's.
-atexit.register(_skip_the_final_collections)
+# Registered on import, before Prefect's and the worker pool's exit handlers: it runs after them.
+skip_final_collections_at_exit()
 
 
 # Offline-friendly Prefect defaults; anything the user set wins.

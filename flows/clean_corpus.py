@@ -19,6 +19,7 @@ from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates, decides_shard_by_shard
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import resolve_workers, start_workers, stop_workers
+from corpus_clean.processes import skip_final_collections_at_exit
 from corpus_clean.report import damaged_files, no_new_records
 from corpus_clean.shards import BatchExtras, merge_split_files
 from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
@@ -29,6 +30,10 @@ from tasks.run_tasks import (DocumentProgress, commit_version, open_version, pla
                              report_key)
 from tasks.dedup_tasks import assign_task, finish_dedup_task, move_duplicates_task, rebuild_index_task
 from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
+
+# A process that runs the flow (the CLI's, a deployment's flow-run process) exits without
+# Python's final garbage collections: 1.3-2.2 s of CPU saved per run (see the function).
+skip_final_collections_at_exit()
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
 progress_listeners: list[Callable[[int, int], None]] = []

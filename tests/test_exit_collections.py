@@ -1,0 +1,55 @@
+"""A run's process exits without Python's final garbage collections (round 10):
+``processes.skip_final_collections_at_exit``, registered by the CLI and the flow module.
+Checked in real child interpreters: what is in reference cycles at exit is left alone
+(the collections did not run over it), and the exit handlers registered later still run."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Cycles whose members say when they are finalized; the collector is off so that only
+# the collections of the shutdown could reach them. An exit handler registered after the
+# import says it ran.
+CHILD = """
+import atexit, gc, sys
+{imports}
+gc.disable()
+class Noisy:
+    def __del__(self):
+        sys.stdout.write("finalized\\n"); sys.stdout.flush()
+for _ in range(3):
+    a, b = Noisy(), Noisy()
+    a.other, b.other = b, a
+del a, b
+atexit.register(lambda: (sys.stdout.write("handler ran\\n"), sys.stdout.flush()))
+"""
+
+
+def run_child(imports: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", CHILD.format(imports=imports)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
+
+
+def test_without_it_python_collects_cycles_at_exit():
+    """The baseline the other tests differ from: a plain interpreter finalizes the cycles."""
+    lines = run_child("")
+    assert lines[0] == "handler ran" and lines.count("finalized") == 6
+
+
+@pytest.mark.parametrize("imports", ["from corpus_clean.processes import skip_final_collections_at_exit\n"
+                                     "skip_final_collections_at_exit(); skip_final_collections_at_exit()",
+                                     "import cli.main"])
+def test_the_final_collections_are_skipped_and_later_handlers_still_run(imports):
+    assert run_child(imports) == ["handler ran"]
+
+
+def test_the_flow_module_registers_it():
+    """A deployment's flow-run process imports the flow, not the CLI."""
+    assert run_child("import flows.clean_corpus") == ["handler ran"]
