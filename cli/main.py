@@ -30,10 +30,6 @@ from corpus_clean import __version__
 from corpus_clean.processes import skip_final_collections_at_exit
 from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
-# Registered on import, before Prefect's and the worker pool's exit handlers: it runs after them.
-skip_final_collections_at_exit()
-
-
 # Offline-friendly Prefect defaults; anything the user set wins.
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -512,6 +508,9 @@ def _preload_great_expectations() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The command's process exits without Python's final garbage collections; registered
+    # before Prefect's and the worker pool's exit handlers, so it runs after them.
+    skip_final_collections_at_exit()
     args = build_parser().parse_args(argv)
     if args.command == "filter":
         return run_filter(args.steps)

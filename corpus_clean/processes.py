@@ -38,7 +38,10 @@ def skip_final_collections_at_exit() -> None:
     ``gc_collect_main`` at load 12; benchmarks/RESULTS-throughput.md, "Round 10, flow10").
     Nothing is lost: the run's files are written and closed, its logs and events sent,
     its workers stopped before the exit; the exit handlers still run; only objects in
-    reference cycles are not finalized, which Python never promises at exit anyway."""
+    reference cycles are not finalized, which Python never promises at exit anyway.
+    Only for processes that are a run's own (the CLI's ``main``, a deployment's run):
+    an extension built with nanobind (duckdb) reports the instances it still sees at exit
+    as leaks, so a library user's process (or pytest's) keeps Python's usual exit."""
     if not _registered:
         _registered.append(True)
         atexit.register(gc.freeze)
