@@ -265,6 +265,11 @@ def _raise_terminated(signum, frame):
 
 
 def fail(message: str, status: int) -> int:
+    """Print the run's one last line. Prefect's logs and events still queued are sent
+    first: at exit Prefect sends them itself, after this line, with a warning ("Still
+    processing items") when any is left, which a loaded machine made the last line."""
+    if "prefect" in sys.modules:
+        _send_pending_logs_and_events()
     print(f"corpus-clean: {message}", file=sys.stderr, flush=True)
     return status
 
