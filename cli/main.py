@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpus_clean import __version__
+from corpus_clean.processes import skip_final_collections_at_exit
 from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
 # Offline-friendly Prefect defaults; anything the user set wins.
@@ -264,6 +265,11 @@ def _raise_terminated(signum, frame):
 
 
 def fail(message: str, status: int) -> int:
+    """Print the run's one last line. Prefect's logs and events still queued are sent
+    first: at exit Prefect sends them itself, after this line, with a warning ("Still
+    processing items") when any is left, which a loaded machine made the last line."""
+    if "prefect" in sys.modules:
+        _send_pending_logs_and_events()
     print(f"corpus-clean: {message}", file=sys.stderr, flush=True)
     return status
 
@@ -507,6 +513,9 @@ def _preload_great_expectations() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The command's process exits without Python's final garbage collections; registered
+    # before Prefect's and the worker pool's exit handlers, so it runs after them.
+    skip_final_collections_at_exit()
     args = build_parser().parse_args(argv)
     if args.command == "filter":
         return run_filter(args.steps)

@@ -56,3 +56,48 @@ def test_only_suites_where_passing_means_no_failing_row_take_verdicts_first():
         expectations.ExpectTableRowCountToBeBetween(min_value=1)])
     assert not validate._pass_means_no_unexpected_row(mostly)
     assert not validate._pass_means_no_unexpected_row(table_level)
+
+
+def _report_with(rows, config, memoized: bool, monkeypatch):
+    monkeypatch.setattr(validate, "MEMOIZE_CONFIGURATIONS", memoized)
+    report = validate_table(table(rows), config)
+    return report.failures, report.results, report.row_failures
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.lists(st.sampled_from(CHANGES), min_size=0, max_size=10), st.lists(st.integers(0, 9), max_size=2),
+       st.sampled_from([None, ("en",), ("de", "fr")]), st.booleans())
+def test_configurations_built_once_give_the_same_report(changes, repeated, languages, single_pass):
+    """GX's expectation configurations built once per validation (round 10): random tables
+    of clean and bad rows give the same failures, results and failing rows as GX building
+    them at every use, in both the verdicts-first and the one-run paths."""
+    rows = [make_row(i, **change) for i, change in enumerate(changes)]
+    rows += [dict(rows[k], record_index=100 + k) for k in repeated if k < len(rows)]
+    config = ValidationConfig(languages=languages)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(validate, "VERDICTS_FIRST", not single_pass)
+        # One "now" for both runs: the latest allowed date is now + 2 days, shown in the details.
+        parameters, latest = validate._parameters, validate._parameters(config)["published_max"]
+        monkeypatch.setattr(validate, "_parameters",
+                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        assert _report_with(rows, config, False, monkeypatch) == _report_with(rows, config, True, monkeypatch)
+
+
+def test_configurations_are_built_once_per_validation_and_not_kept():
+    """Inside a validation each expectation object's configuration is built once (the
+    same object comes back); outside, GX builds a new one at each use, and nothing of a
+    validation's objects is kept after it."""
+    from great_expectations.expectations.expectation import Expectation
+
+    validate._gx()
+    built = []
+    own = Expectation.__dict__["configuration"].fget
+    rows = [make_row(0), make_row(1, text="Too short.")]
+    report = validate_table(table(rows))
+    assert not report.success and validate._CONFIGURATIONS.built is None
+    with validate.configurations_built_once():
+        expectation = validate._gx()["definitions"][()][0].suite.expectations[0]
+        built = [expectation.configuration, expectation.configuration]
+        assert built[0] is built[1] and len(validate._CONFIGURATIONS.built) == 1
+    assert expectation.configuration is not expectation.configuration
+    assert expectation.configuration == own(expectation)
