@@ -57,7 +57,7 @@ import ahocorasick_rs
 import numpy as np
 import yaml
 
-from corpus_clean.boilerplate.kernels import RuleKernel
+from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -162,6 +162,9 @@ class RuleSet:
     # gate bits of the rules that can match it. None: google-re2 is not installed (or
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
+    # The same keywords as code-point tables for the compiled ``rule_gates`` (None: no
+    # keyword, or more than 64 keyword rules).
+    keyword_automaton: object = field(repr=False, default=None)
     # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
     bits_of_keyword: tuple = field(repr=False, default=())
     # The keyword rules' orders (ascending) and their distinct word limits, sorted.
@@ -231,6 +234,51 @@ class RuleSet:
         if before_order is None:
             return acting
         return acting & ((1 << bisect_left(self.keyword_orders, before_order)) - 1)
+
+    def keyword_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
+        """``keyword_rules_to_try(n, h, t, None)`` of each line (arrays of its words and
+        flags), in one table look-up: uint64 bits, or Python ints (dtype object) past 64
+        keyword rules.
+
+        >>> rules = load_rules()
+        >>> n, h, t = np.array([3, 150]), np.array([True, False]), np.array([True, True])
+        >>> rules.keyword_rules_acting(n, h, t).tolist() == [rules.keyword_rules_to_try(3, True, True, None),
+        ...                                                  rules.keyword_rules_to_try(150, False, True, None)]
+        True
+        """
+        table = self._keyword_candidates.get("table")
+        if table is None:
+            # (one row per word-count bucket: bisect_left of the limits, as keyword_rules_to_try)
+            limits = self.keyword_word_limits
+            counts = [*limits, (limits[-1] if limits else 0) + 1]
+            rows = [[[self.keyword_rules_to_try(n, head, tail, None) for tail in (False, True)] for head in (False, True)]
+                    for n in counts]
+            table = np.array(rows, dtype=np.uint64 if len(self.keyword_rules) <= 64 else object)
+            self._keyword_candidates["table"] = table
+        buckets = np.searchsorted(self.keyword_word_limits, n_words, side="left")
+        return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
+
+    def anchored_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
+        """The gate bits (bit k: ``dispatch[k]``) of the anchored rules that may act on
+        each line (arrays of its words and flags), in one table look-up: uint64, or Python
+        ints (dtype object) past 64 anchored rules.
+
+        >>> rules = load_rules()
+        >>> acting = rules.anchored_rules_acting(np.array([2, 500]), np.array([True, True]), np.array([True, True]))
+        >>> bool(acting[0]), bool(acting[1])
+        (True, False)
+        """
+        table = self._candidates.get("acting table")
+        if table is None:
+            # (one row per word-count bucket: bisect_left of the word limits, as ``candidates``)
+            limits = self.word_limits
+            counts = [*limits, (limits[-1] if limits else 0) + 1]
+            rows = [[[sum(1 << k for k, (_, _, _, rule) in enumerate(self.dispatch) if may_act(rule, n, head, tail))
+                      for tail in (False, True)] for head in (False, True)] for n in counts]
+            table = np.array(rows, dtype=np.uint64 if len(self.dispatch) <= 64 else object)
+            self._candidates["acting table"] = table
+        buckets = np.searchsorted(self.word_limits, n_words, side="left")
+        return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -681,6 +729,7 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
+                   keyword_automaton=KeywordAutomaton.build(keywords, [sum(1 << k for k in ks) for ks in rules_of_keyword]),
                    keyword_orders=tuple(r.order for r, _ in keyword_rules),
                    keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),
