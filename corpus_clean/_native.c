@@ -851,12 +851,12 @@ done:
 /* ------------------------------------------------------------------ rule_gates
  * Which rules can match each never-seen line of a batch (boilerplate.engine.line_gates),
  * in one pass over the lines: the keyword rules whose keyword the lower-cased line holds
- * (an Aho-Corasick automaton over code points, lower-casing as it reads), and the
- * anchored rules whose RE2 superset full-matches the line (the RE2 set's own matcher,
- * called on each line's UTF-8).
+ * (an Aho-Corasick automaton over code points, lower-casing as it reads) and whose own
+ * RE2 superset full-matches it, and the anchored rules whose RE2 superset full-matches
+ * the line (the RE2 set's own matcher, called on each line's UTF-8).
  *
  * rule_gates(lines, char_class, delta, n_classes, state_bits, set_match, bit_of, always,
- *            keyword_bits, anchored_bits)
+ *            keyword_matchers, keyword_checked, keyword_bits, anchored_bits)
  *
  * - lines: list of str;
  * - char_class: uint16 per lower-case code point below its length: the automaton's input
@@ -866,6 +866,11 @@ done:
  * - set_match: the RE2 set's match function (bytes -> list of pattern indices), or None
  *   to leave anchored_bits alone; bit_of: uint64 per set index; always: the bits of the
  *   patterns without a superset; a line that is no UTF-8 (a lone surrogate) gets every bit;
+ * - keyword_matchers: per keyword rule, the match function of its regex's RE2 superset
+ *   (one-pattern set) or None; keyword_checked: uint64 per line, the keyword bits worth
+ *   confirming: each such bit the line holds is cleared when the superset does not
+ *   full-match the line (the rule's regex cannot), as without a matcher it is kept;
+ *   (needs set_match: the line's UTF-8 is made once for both);
  * - outputs: keyword_bits, anchored_bits: uint64 per line.
  *
  * Lower-casing: str.lower() maps every character on its own to one character, like
@@ -917,21 +922,12 @@ keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t l
     return 0;
 }
 
-/* The anchored bits of one line: its UTF-8 through the RE2 set (-1 on an error). */
+/* The bits of the patterns of an RE2 set (its match function) that match `utf8`. */
 static int
-anchored_match(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
-               uint64_t *bits)
+set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
+         uint64_t *bits)
 {
-    PyObject *utf8 = PyUnicode_AsUTF8String(line);
-    if (utf8 == NULL) {
-        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
-            return -1;
-        PyErr_Clear();  /* a lone surrogate: RE2 cannot say, every rule is tried */
-        *bits = ~(uint64_t)0;
-        return 0;
-    }
     PyObject *found = PyObject_CallOneArg(set_match, utf8);
-    Py_DECREF(utf8);
     if (found == NULL)
         return -1;
     PyObject *seq = PySequence_Fast(found, "the set's match must return a sequence");
@@ -954,15 +950,46 @@ anchored_match(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_s
     return 0;
 }
 
+/* The anchored bits of one line (its UTF-8 through the RE2 set), and its keyword bits
+ * among `checked` confirmed by each keyword rule's own superset; -1 on an error. */
+static int
+re2_gates(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
+          PyObject *keyword_matchers, uint64_t checked, uint64_t *anchored, uint64_t *keywords)
+{
+    static const uint64_t one_bit = 1;
+    PyObject *utf8 = PyUnicode_AsUTF8String(line);
+    if (utf8 == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();  /* a lone surrogate: RE2 cannot say, every rule is tried */
+        *anchored = ~(uint64_t)0;
+        return 0;
+    }
+    int status = set_bits(utf8, set_match, bit_of, n_set, always, anchored);
+    uint64_t to_check = *keywords & checked;
+    Py_ssize_t n_matchers = PyTuple_GET_SIZE(keyword_matchers);
+    for (Py_ssize_t k = 0; status == 0 && to_check; k++, to_check >>= 1) {
+        if (!(to_check & 1) || k >= n_matchers || PyTuple_GET_ITEM(keyword_matchers, k) == Py_None)
+            continue;
+        uint64_t passed;
+        status = set_bits(utf8, PyTuple_GET_ITEM(keyword_matchers, k), &one_bit, 1, 0, &passed);
+        if (status == 0 && !passed)
+            *keywords &= ~((uint64_t)1 << k);
+    }
+    Py_DECREF(utf8);
+    return status;
+}
+
 static PyObject *
 rule_gates(PyObject *self, PyObject *args)
 {
-    PyObject *lines, *set_match;
-    Py_buffer class_b, delta_b, state_b, bit_of_b, keyword_b, anchored_b;
+    PyObject *lines, *set_match, *keyword_matchers;
+    Py_buffer class_b, delta_b, state_b, bit_of_b, checked_b, keyword_b, anchored_b;
     Py_ssize_t n_classes;
     unsigned long long always;
-    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*Kw*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b, &n_classes,
-                          &state_b, &set_match, &bit_of_b, &always, &keyword_b, &anchored_b))
+    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*KO!y*w*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
+                          &n_classes, &state_b, &set_match, &bit_of_b, &always, &PyTuple_Type, &keyword_matchers,
+                          &checked_b, &keyword_b, &anchored_b))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n_lines = PyList_GET_SIZE(lines);
@@ -972,7 +999,8 @@ rule_gates(PyObject *self, PyObject *args)
         goto done;
     }
     if (check_buffer(&delta_b, "delta", 4, n_states * n_classes) || check_buffer(&keyword_b, "keyword_bits", 8, n_lines)
-        || check_buffer(&anchored_b, "anchored_bits", 8, n_lines))
+        || check_buffer(&anchored_b, "anchored_bits", 8, n_lines)
+        || check_buffer(&checked_b, "keyword_checked", 8, n_lines))
         goto done;
     const int32_t *delta = delta_b.buf;
     const uint16_t *char_class = class_b.buf;
@@ -1004,13 +1032,15 @@ rule_gates(PyObject *self, PyObject *args)
                          &keyword_bits[k]);
             Py_DECREF(lowered);
         }
-        if (matching && anchored_match(line, set_match, bit_of_b.buf, bit_of_b.len / 8, always, &anchored_bits[k]) < 0)
+        if (matching && re2_gates(line, set_match, bit_of_b.buf, bit_of_b.len / 8, always, keyword_matchers,
+                                  ((const uint64_t *)checked_b.buf)[k], &anchored_bits[k], &keyword_bits[k]) < 0)
             goto done;
     }
     result = Py_NewRef(Py_None);
 done:
     PyBuffer_Release(&class_b); PyBuffer_Release(&delta_b); PyBuffer_Release(&state_b);
-    PyBuffer_Release(&bit_of_b); PyBuffer_Release(&keyword_b); PyBuffer_Release(&anchored_b);
+    PyBuffer_Release(&bit_of_b); PyBuffer_Release(&checked_b); PyBuffer_Release(&keyword_b);
+    PyBuffer_Release(&anchored_b);
     return result;
 }
 

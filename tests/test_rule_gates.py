@@ -5,6 +5,8 @@ pure-Python twins, and the engine's verdicts of never-seen lines both ways.
   those of the keywords in ``str.lower()`` of it, and on generated lines (keywords,
   "İ", "Σ" at a word's end, the Kelvin sign, lone surrogates, newlines) the bits must be
   ``RuleSet.keyword_bits_of_many``'s.
+* A keyword found by chance is dropped only when the rule's RE2 superset rejects the
+  line: never on a line the rule's regex matches, and the same way both paths.
 * The anchored bits must be the RE2 kernel's own (``RuleKernel.bits``), a lone
   surrogate giving every anchored rule.
 * ``line_rules_many`` on a cold cache gives the same verdicts with the compiled gates,
@@ -13,10 +15,11 @@ pure-Python twins, and the engine's verdicts of never-seen lines both ways.
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import native
@@ -35,13 +38,17 @@ PIECES = st.sampled_from(
 LINES = st.lists(PIECES, max_size=12).map("".join)
 
 
-def compiled_gates(rules, lines: list[str], with_re2: bool = True) -> tuple[np.ndarray, np.ndarray]:
+NO_WORDS = np.zeros(0, dtype=np.uint64)
+
+
+def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0) -> tuple[np.ndarray, np.ndarray]:
     automaton, kernel = rules.keyword_automaton, rules.kernel
     keywords = np.zeros(len(lines), dtype=np.uint64)
     anchored = np.zeros(len(lines), dtype=np.uint64)
     native.active().rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes,
                                automaton.state_bits, kernel.match if with_re2 else None, kernel.bit_of_words,
-                               kernel.always, keywords, anchored)
+                               kernel.always, tuple(None if g is None else g.match for g in rules.keyword_kernels),
+                               np.full(len(lines), check, dtype=np.uint64), keywords, anchored)
     return keywords, anchored
 
 
@@ -62,6 +69,47 @@ def test_anchored_bits_are_the_re2_kernels(lines):
            [bits & RULES.anchored_bits for bits in map(RULES.kernel.bits, lines)]
 
 
+ALL_KEYWORD_RULES = (1 << len(RULES.keyword_rules)) - 1
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8))
+def test_confirmed_keyword_bits_are_the_twins(lines):
+    keywords, _ = compiled_gates(RULES, lines, check=ALL_KEYWORD_RULES)
+    with native.twins_only():
+        _, twin = line_gates(RULES, lines, np.full(len(lines), ALL_KEYWORD_RULES, dtype=np.uint64))
+    assert keywords.tolist() == twin.tolist()
+
+
+_KEYWORD_RULE_LINE = st.sampled_from(list(enumerate(RULES.keyword_rules))).flatmap(
+    lambda kr: st.tuples(st.just(kr[0]), st.from_regex(kr[1][1], fullmatch=True).map(lambda s: s.replace("\n", " "))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_KEYWORD_RULE_LINE)
+def test_a_confirmed_keyword_rule_keeps_every_line_its_regex_matches(position_and_line):
+    """The keyword rules' RE2 supersets never clear the bit of a rule whose regex
+    full-matches the line (both paths)."""
+    k, line = position_and_line
+    for switch in (native.twins_only, _as_is):
+        with switch():
+            _, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
+        holds = RULES.keyword_bits_of_many([line])[0]
+        assert int(keywords[0]) >> k & 1 == holds >> k & 1, (RULES.keyword_rules[k][0].id, line)
+
+
+@contextmanager
+def _as_is():
+    yield
+
+
+def test_keyword_gates_reject_lines_holding_a_keyword_by_chance():
+    line = "The council will prepare a separate plan for the ferry pier before the winter storms."
+    anchored, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
+    assert RULES.keyword_bits_of_many([line])[0] and int(keywords[0]) == 0
+
+
 @compiled
 def test_every_code_point_is_lower_cased_like_str_lower():
     """One automaton whose keywords are every character some ``str.lower()`` makes
@@ -74,8 +122,8 @@ def test_every_code_point_is_lower_cased_like_str_lower():
         automaton = KeywordAutomaton.build(made, [bit[ch] for ch in made])
         keywords = np.zeros(len(code_points), dtype=np.uint64)
         native.active().rule_gates(code_points, automaton.char_class, automaton.delta, automaton.n_classes,
-                                   automaton.state_bits, None, np.zeros(0, dtype=np.uint64), 0, keywords,
-                                   np.zeros(len(code_points), dtype=np.uint64))
+                                   automaton.state_bits, None, NO_WORDS, 0, (), np.zeros(len(code_points), np.uint64),
+                                   keywords, np.zeros(len(code_points), dtype=np.uint64))
         want = [sum({bit[ch] for ch in c.lower() if ch in bit}) for c in code_points]
         wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(keywords.tolist(), want)) if got != expected]
         assert not wrong, wrong[:20]
@@ -99,10 +147,10 @@ def test_the_kernel_refuses_tables_that_do_not_fit():
     out = np.zeros(1, dtype=np.uint64)
     with pytest.raises(ValueError):
         native.active().rule_gates(["x"], automaton.char_class, automaton.delta[:-1], automaton.n_classes,
-                                   automaton.state_bits, None, kernel.bit_of_words, 0, out, out.copy())
+                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
     with pytest.raises(ValueError):
         native.active().rule_gates(["x", "y"], automaton.char_class, automaton.delta, automaton.n_classes,
-                                   automaton.state_bits, None, kernel.bit_of_words, 0, out, out.copy())
+                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
 
 
 @settings(max_examples=60, deadline=None)

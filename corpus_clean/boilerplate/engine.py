@@ -329,9 +329,15 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
     distinct: dict[str, int] = {}
     of_distinct = np.fromiter((distinct.setdefault(line, len(distinct)) for line in miss_lines), dtype=np.intp,
                               count=len(miss_lines))
-    anchored, keywords = line_gates(ruleset, list(distinct))
     miss_which = np.asarray(which, dtype=np.int64)[misses]
     miss_words, miss_head, miss_tail = n_words[miss_rows], in_head[miss_rows], in_tail[miss_rows]
+    # (each distinct line's word count: that of its first miss, a later one writes first)
+    first_miss = np.empty(len(distinct), dtype=np.intp)
+    first_miss[of_distinct[::-1]] = np.arange(len(miss_lines) - 1, -1, -1)
+    words = miss_words[first_miss]
+    # (its keywords worth confirming: those of the keyword rules that may act on it anywhere)
+    anchored, keywords = line_gates(ruleset, list(distinct), ruleset.keyword_rules_acting(
+        words, np.ones(len(words), dtype=bool), np.ones(len(words), dtype=bool)))
     anchored_acting = ruleset.anchored_rules_acting(miss_words, miss_head, miss_tail)
     keyword_acting = ruleset.keyword_rules_acting(miss_words, miss_head, miss_tail)
     no_rule = ((miss_which >= 4) & ((anchored[of_distinct] & anchored_acting) == 0)
@@ -369,11 +375,13 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
         verdicts[k] = verdict
 
 
-def line_gates(ruleset: RuleSet, lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per line, which rules can match it: (bits of the anchored rules that may (bit k:
     ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
     ``keyword_rules[k]``)), as two arrays: uint64, or Python ints (dtype object) when
-    the rules do not fit 64 bits.
+    the rules do not fit 64 bits. `check`: per line, the keyword bits to confirm by the
+    rules' own RE2 supersets (``RuleSet.keyword_kernels``): a bit whose superset does
+    not full-match the line is cleared (its rule's regex cannot match it either).
 
     With the compiled kernels (``corpus_clean.native``): one pass of ``rule_gates`` over
     the lines, the keywords found by an automaton that lower-cases as it reads, the
@@ -382,27 +390,45 @@ def line_gates(ruleset: RuleSet, lines: list[str]) -> tuple[np.ndarray, np.ndarr
     (``RuleSet.keyword_bits_of_many``), the anchored rules by one RE2 set match per
     line, or without google-re2 by their required literals (``RuleSet.literal_gates``).
     """
-    kernel, automaton = ruleset.kernel, ruleset.keyword_automaton
+    kernel, automaton, keyword_kernels = ruleset.kernel, ruleset.keyword_automaton, ruleset.keyword_kernels
+    check = np.zeros(len(lines), dtype=np.uint64) if check is None or kernel is None else check
     compiled = active()
     if (compiled is not None and automaton is not None and len(ruleset.dispatch) <= 64
             and (kernel is None or kernel.bit_of_words is not None)):
         keywords = np.zeros(len(lines), dtype=np.uint64)
         anchored = np.zeros(len(lines), dtype=np.uint64)
+        matchers = tuple(None if gate is None else gate.match for gate in keyword_kernels)
         compiled.rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes, automaton.state_bits,
                             kernel.match if kernel is not None else None,
                             kernel.bit_of_words if kernel is not None else _NO_WORDS,
-                            kernel.always if kernel is not None else 0, keywords, anchored)
+                            kernel.always if kernel is not None else 0, matchers,
+                            np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored)
         if kernel is None:
             anchored = np.array(_literal_gates_of(ruleset, lines), dtype=np.uint64)
         return anchored & np.uint64(ruleset.anchored_bits), keywords
     dtype = np.uint64 if len(ruleset.dispatch) <= 64 and len(ruleset.keyword_rules) <= 64 else object
-    keywords = np.array(ruleset.keyword_bits_of_many(lines), dtype=dtype)
+    keywords = ruleset.keyword_bits_of_many(lines)
     if kernel is not None:
         # (a line RE2 cannot read gets -1: every rule, i.e. every anchored bit)
         anchored = [bits & ruleset.anchored_bits for bits in map(kernel.bits, lines)]
+        keywords = [_confirmed(keyword_kernels, line, bits, int(to_check))
+                    for line, bits, to_check in zip(lines, keywords, check.tolist())]
     else:
         anchored = _literal_gates_of(ruleset, lines)
-    return np.array(anchored, dtype=dtype), keywords
+    return np.array(anchored, dtype=dtype), np.array(keywords, dtype=dtype)
+
+
+def _confirmed(keyword_kernels: tuple, line: str, bits: int, to_check: int) -> int:
+    """`bits` (keyword rules) without those of `to_check` whose RE2 superset rejects `line`."""
+    to_check &= bits
+    k = 0
+    while to_check:
+        if to_check & 1 and k < len(keyword_kernels) and keyword_kernels[k] is not None \
+                and not keyword_kernels[k].bits(line) & 1:
+            bits &= ~(1 << k)
+        to_check >>= 1
+        k += 1
+    return bits
 
 
 _NO_WORDS = np.zeros(0, dtype=np.uint64)

@@ -225,15 +225,16 @@ class RuleKernel:
         self.bit_of_words = np.array(self._bit_of, dtype=np.uint64) if fits else None
 
     @classmethod
-    def build(cls, patterns: list[str]) -> "RuleKernel | None":
+    def build(cls, patterns: list[str], max_mem: int | None = None) -> "RuleKernel | None":
         """The kernel of `patterns`, or None when google-re2 is not installed (or the set
-        does not compile): the caller then tries the regexes without it."""
+        does not compile): the caller then tries the regexes without it. `max_mem`: RE2's
+        memory budget for the automaton (default ``RE2_MAX_MEM``)."""
         try:
             import re2
         except ImportError:
             return None
         options = re2.Options()
-        options.max_mem = RE2_MAX_MEM
+        options.max_mem = RE2_MAX_MEM if max_mem is None else max_mem
         options.log_errors = False
         regex_set = re2.Set.FullMatchSet(options)
         always = 0
@@ -275,8 +276,29 @@ class RuleKernel:
         return bits
 
 
+def keyword_gates(patterns: list[str]) -> tuple["RuleKernel | None", ...]:
+    """One single-pattern kernel per keyword rule (`patterns`: their regexes), each
+    None when its pattern has no RE2 superset; () when google-re2 is not installed.
+
+    A keyword rule's regex looks through the whole line (``.{2,400}?[.!?] ...Reuters``);
+    a line can hold its keyword by chance ("prepare" holds "epa"), and such lines were
+    ~40 % of the lines the engine judged one by one. Each rule gets its own automaton:
+    the keyword rules' ``.*``-led patterns in one set multiply their states (round 8's
+    single set overflowed RE2's state cache).
+
+    >>> [gate.bits("We prepare a separate plan.") for gate in keyword_gates([r".{2,400}?[.!?] +AFP"])]
+    [0]
+    """
+    gates = tuple(RuleKernel.build([pattern], KEYWORD_GATE_MAX_MEM) for pattern in patterns)
+    if any(gate is None for gate in gates):
+        return ()
+    return tuple(None if gate.always else gate for gate in gates)
+
+
 # RE2's memory budget for a kernel's automaton (built lazily, as lines need its states).
 RE2_MAX_MEM = 64 << 20
+# ... and for each keyword rule's own gate (one pattern: a small automaton).
+KEYWORD_GATE_MAX_MEM = 8 << 20
 
 
 class KeywordAutomaton:

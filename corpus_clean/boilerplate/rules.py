@@ -57,7 +57,7 @@ import ahocorasick_rs
 import numpy as np
 import yaml
 
-from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel
+from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel, keyword_gates
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -165,6 +165,9 @@ class RuleSet:
     # The same keywords as code-point tables for the compiled ``rule_gates`` (None: no
     # keyword, or more than 64 keyword rules).
     keyword_automaton: object = field(repr=False, default=None)
+    # Per keyword rule, its regex's RE2 superset as a one-pattern kernel (None: it has
+    # none), confirming a keyword found by chance (``kernels.keyword_gates``); () without google-re2.
+    keyword_kernels: tuple = field(repr=False, default=())
     # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
     bits_of_keyword: tuple = field(repr=False, default=())
     # The keyword rules' orders (ascending) and their distinct word limits, sorted.
@@ -727,6 +730,7 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   keyword_kernels=keyword_gates([regex.pattern for _, regex in keyword_rules]) if kernel else (),
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
                    keyword_automaton=KeywordAutomaton.build(keywords, [sum(1 << k for k in ks) for ks in rules_of_keyword]),
