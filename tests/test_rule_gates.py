@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from corpus_clean import native
 from corpus_clean.boilerplate.engine import Context, line_gates, line_rules_many
 from corpus_clean.boilerplate.kernels import KeywordAutomaton
-from corpus_clean.boilerplate.rules import Rule, compile_rules, load_rules
+from corpus_clean.boilerplate.rules import Rule, compile_rules, load_rules, may_act
 from training.newsgen import generate
 
 RULES = load_rules()
@@ -197,3 +197,18 @@ def test_cold_verdicts_of_a_rule_set_past_64_bits():
     assert big.keyword_automaton is None and len(big.dispatch) > 64
     texts = _documents()
     assert _cold_verdicts(big, texts) == _cold_verdicts(RULES, texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.booleans()), min_size=1, max_size=20))
+def test_the_acting_tables_are_may_act(lines):
+    """The tables looked up per word-count bucket give, for any word count and flags,
+    the rules ``may_act`` lets act."""
+    n_words, in_head, in_tail = (np.array(column) for column in zip(*lines))
+    keyword = RULES.keyword_rules_acting(n_words, in_head, in_tail).tolist()
+    anchored = RULES.anchored_rules_acting(n_words, in_head, in_tail).tolist()
+    for (n, head, tail), keyword_bits, anchored_bits in zip(lines, keyword, anchored):
+        assert keyword_bits == sum(1 << k for k, (rule, _) in enumerate(RULES.keyword_rules)
+                                   if may_act(rule, n, head, tail))
+        assert anchored_bits == sum(1 << k for k, (_, _, _, rule) in enumerate(RULES.dispatch)
+                                    if may_act(rule, n, head, tail))

@@ -240,8 +240,8 @@ class RuleSet:
 
     def keyword_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
         """``keyword_rules_to_try(n, h, t, None)`` of each line (arrays of its words and
-        flags), in one table look-up: uint64 bits, or Python ints (dtype object) past 64
-        keyword rules.
+        flags), in one table look-up (``rules_acting``): uint64 bits, or Python ints
+        (dtype object) past 64 keyword rules.
 
         >>> rules = load_rules()
         >>> n, h, t = np.array([3, 150]), np.array([True, False]), np.array([True, True])
@@ -249,22 +249,15 @@ class RuleSet:
         ...                                                  rules.keyword_rules_to_try(150, False, True, None)]
         True
         """
-        table = self._keyword_candidates.get("table")
+        table = self._keyword_candidates.get("acting table")
         if table is None:
-            # (one row per word-count bucket: bisect_left of the limits, as keyword_rules_to_try)
-            limits = self.keyword_word_limits
-            counts = [*limits, (limits[-1] if limits else 0) + 1]
-            rows = [[[self.keyword_rules_to_try(n, head, tail, None) for tail in (False, True)] for head in (False, True)]
-                    for n in counts]
-            table = np.array(rows, dtype=np.uint64 if len(self.keyword_rules) <= 64 else object)
-            self._keyword_candidates["table"] = table
-        buckets = np.searchsorted(self.keyword_word_limits, n_words, side="left")
-        return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
+            table = self._keyword_candidates["acting table"] = acting_table(
+                self.keyword_word_limits, [rule for rule, _ in self.keyword_rules])
+        return rules_acting(table, self.keyword_word_limits, n_words, in_head, in_tail)
 
     def anchored_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
         """The gate bits (bit k: ``dispatch[k]``) of the anchored rules that may act on
-        each line (arrays of its words and flags), in one table look-up: uint64, or Python
-        ints (dtype object) past 64 anchored rules.
+        each line (arrays of its words and flags), in one table look-up (``rules_acting``).
 
         >>> rules = load_rules()
         >>> acting = rules.anchored_rules_acting(np.array([2, 500]), np.array([True, True]), np.array([True, True]))
@@ -273,15 +266,9 @@ class RuleSet:
         """
         table = self._candidates.get("acting table")
         if table is None:
-            # (one row per word-count bucket: bisect_left of the word limits, as ``candidates``)
-            limits = self.word_limits
-            counts = [*limits, (limits[-1] if limits else 0) + 1]
-            rows = [[[sum(1 << k for k, (_, _, _, rule) in enumerate(self.dispatch) if may_act(rule, n, head, tail))
-                      for tail in (False, True)] for head in (False, True)] for n in counts]
-            table = np.array(rows, dtype=np.uint64 if len(self.dispatch) <= 64 else object)
-            self._candidates["acting table"] = table
-        buckets = np.searchsorted(self.word_limits, n_words, side="left")
-        return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
+            table = self._candidates["acting table"] = acting_table(
+                self.word_limits, [rule for _, _, _, rule in self.dispatch])
+        return rules_acting(table, self.word_limits, n_words, in_head, in_tail)
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -419,6 +406,24 @@ def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
     """Whether `rule` may remove a line of `n_words` words, in the head or tail or not."""
     return not ((rule.max_words is not None and n_words > rule.max_words)
                 or (rule.where == "head" and not in_head) or (rule.where == "tail" and not in_tail))
+
+
+def acting_table(word_limits: tuple[int, ...], rules: list[Rule]) -> np.ndarray:
+    """The bits of `rules` (bit k: rules[k]) that may act (``may_act``) on a line, per
+    [word-count bucket, in the head, in the tail]; a bucket: the word counts between two
+    consecutive `word_limits` (all the rules' limits, sorted), ``bisect_left`` of them, where
+    every rule acts the same. uint64, or Python ints (dtype object) past 64 rules."""
+    counts = [*word_limits, (word_limits[-1] if word_limits else 0) + 1]  # (one word count per bucket)
+    rows = [[[sum(1 << k for k, rule in enumerate(rules) if may_act(rule, n, head, tail)) for tail in (False, True)]
+             for head in (False, True)] for n in counts]
+    return np.array(rows, dtype=np.uint64 if len(rules) <= 64 else object)
+
+
+def rules_acting(table: np.ndarray, word_limits: tuple[int, ...], n_words: np.ndarray, in_head: np.ndarray,
+                 in_tail: np.ndarray) -> np.ndarray:
+    """Each line's row of an ``acting_table``, from arrays of its words and flags."""
+    buckets = np.searchsorted(word_limits, n_words, side="left")
+    return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
 
 
 def _may_start(prefixes: tuple, key: str) -> bool:
