@@ -392,17 +392,17 @@ def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = No
     """
     kernel, automaton, keyword_kernels = ruleset.kernel, ruleset.keyword_automaton, ruleset.keyword_kernels
     check = np.zeros(len(lines), dtype=np.uint64) if check is None or kernel is None else check
-    compiled = active()
-    if (compiled is not None and automaton is not None and len(ruleset.dispatch) <= 64
+    rule_gates = getattr(active(), "rule_gates", None)  # (None: no compiled module, or one built before it)
+    if (rule_gates is not None and automaton is not None and len(ruleset.dispatch) <= 64
             and (kernel is None or kernel.bit_of_words is not None)):
         keywords = np.zeros(len(lines), dtype=np.uint64)
         anchored = np.zeros(len(lines), dtype=np.uint64)
         matchers = tuple(None if gate is None else gate.match for gate in keyword_kernels)
-        compiled.rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes, automaton.state_bits,
-                            kernel.match if kernel is not None else None,
-                            kernel.bit_of_words if kernel is not None else _NO_WORDS,
-                            kernel.always if kernel is not None else 0, matchers,
-                            np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored)
+        rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes, automaton.state_bits,
+                   kernel.match if kernel is not None else None,
+                   kernel.bit_of_words if kernel is not None else _NO_WORDS,
+                   kernel.always if kernel is not None else 0, matchers,
+                   np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored)
         if kernel is None:
             anchored = np.array(_literal_gates_of(ruleset, lines), dtype=np.uint64)
         return anchored & np.uint64(ruleset.anchored_bits), keywords
