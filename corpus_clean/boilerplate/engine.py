@@ -7,7 +7,8 @@ Pipeline for one document (every step only *marks* lines; offsets are cut at the
    for a whole batch, remembered per line text and flags); a rule's regex is tried
    only on lines its RE2 superset matches (or that hold its required literals), that
    can start with its first characters and, for keyword rules, hold one of its
-   keywords (one Aho-Corasick pass over a batch's never-seen lines);
+   keywords (one compiled pass over a batch's never-seen lines finds both, see
+   ``line_gates``);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: date lines in any language (``dates.py``), headline,
    repeated lines/blocks, menu runs,
@@ -331,13 +332,14 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
                               count=len(miss_lines))
     miss_which = np.asarray(which, dtype=np.int64)[misses]
     miss_words, miss_head, miss_tail = n_words[miss_rows], in_head[miss_rows], in_tail[miss_rows]
-    # (each distinct line's word count: that of its first miss, a later one writes first)
-    first_miss = np.empty(len(distinct), dtype=np.intp)
-    first_miss[of_distinct[::-1]] = np.arange(len(miss_lines) - 1, -1, -1)
-    words = miss_words[first_miss]
-    # (its keywords worth confirming: those of the keyword rules that may act on it anywhere)
-    anchored, keywords = line_gates(ruleset, list(distinct), ruleset.keyword_rules_acting(
-        words, np.ones(len(words), dtype=bool), np.ones(len(words), dtype=bool)))
+    # Each distinct line's keywords worth confirming: those of the keyword rules that may
+    # act on its word count somewhere (the word count of any of its misses: equal lines
+    # have equal counts).
+    a_miss = np.empty(len(distinct), dtype=np.intp)
+    a_miss[of_distinct] = np.arange(len(miss_lines))
+    everywhere = np.ones(len(distinct), dtype=bool)
+    anchored, keywords = line_gates(ruleset, list(distinct),
+                                    ruleset.keyword_rules_acting(miss_words[a_miss], everywhere, everywhere))
     anchored_acting = ruleset.anchored_rules_acting(miss_words, miss_head, miss_tail)
     keyword_acting = ruleset.keyword_rules_acting(miss_words, miss_head, miss_tail)
     no_rule = ((miss_which >= 4) & ((anchored[of_distinct] & anchored_acting) == 0)
@@ -355,8 +357,8 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
         return
     first_of_doc = first_line.tolist()
     anchored_of, keywords_of = anchored.tolist(), keywords.tolist()
-    for m, j, words, head, tail in zip(rest.tolist(), of_distinct[rest].tolist(), miss_words[rest].tolist(),
-                                       miss_head[rest].tolist(), miss_tail[rest].tolist()):
+    for m, j, n, head, tail in zip(rest.tolist(), of_distinct[rest].tolist(), miss_words[rest].tolist(),
+                                   miss_head[rest].tolist(), miss_tail[rest].tolist()):
         k = misses[m]
         w = which[k]
         line = miss_lines[m]
@@ -367,7 +369,7 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
             doc = bisect_right(first_of_doc, i) - 1
             ctx = ctxs[doc]
             verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
-                                   ctx.lines.content[i - first_of_doc[doc]], words, head, tail, w >= 4,
+                                   ctx.lines.content[i - first_of_doc[doc]], n, head, tail, w >= 4,
                                    anchored_of[j], keywords_of[j])
             if len(cache) >= LINE_CACHE_SIZE:
                 cache.clear()

@@ -125,7 +125,8 @@ class RuleSet:
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
       over the lower-cased lines of a batch the line cache does not know
-      (``keyword_bits_of_many``).
+      (``keyword_automaton`` in the compiled ``rule_gates``, ``keyword_bits_of_many``
+      its twin), and whose regex's RE2 superset matches (``keyword_kernels``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
