@@ -848,7 +848,204 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ rule_gates
+ * Which rules can match each never-seen line of a batch (boilerplate.engine.line_gates),
+ * in one pass over the lines: the keyword rules whose keyword the lower-cased line holds
+ * (an Aho-Corasick automaton over code points, lower-casing as it reads) and whose own
+ * RE2 superset full-matches it, and the anchored rules whose RE2 superset full-matches
+ * the line (the RE2 set's own matcher, called on each line's UTF-8).
+ *
+ * rule_gates(lines, char_class, delta, n_classes, state_bits, set_match, bit_of, always,
+ *            keyword_matchers, keyword_checked, keyword_bits, anchored_bits)
+ *
+ * - lines: list of str;
+ * - char_class: uint16 per lower-case code point below its length: the automaton's input
+ *   class of that character (0: in no keyword); delta: int32 [state][n_classes], the next
+ *   state (the full automaton: failure links folded in); state_bits: uint64 per state,
+ *   the bits of the keyword rules with a keyword ending there (or at a suffix of it);
+ * - set_match: the RE2 set's match function (bytes -> list of pattern indices), or None
+ *   to leave anchored_bits alone; bit_of: uint64 per set index; always: the bits of the
+ *   patterns without a superset; a line that is no UTF-8 (a lone surrogate) gets every bit;
+ * - keyword_matchers: per keyword rule, the match function of its regex's RE2 superset
+ *   (one-pattern set) or None; keyword_checked: uint64 per line, the keyword bits worth
+ *   confirming: each such bit the line holds is cleared when the superset does not
+ *   full-match the line (the rule's regex cannot), as without a matcher it is kept;
+ *   (needs set_match: the line's UTF-8 is made once for both);
+ * - outputs: keyword_bits, anchored_bits: uint64 per line.
+ *
+ * Lower-casing: str.lower() maps every character on its own to one character, like
+ * Py_UNICODE_TOLOWER, except two (checked over every code point by the tests): "İ",
+ * whose lower case is two characters, and "Σ", whose lower case depends on its
+ * neighbours (final sigma). A line holding either is lower-cased by str.lower() itself
+ * and read as it comes out.
+ */
+typedef struct {
+    const uint16_t *char_class;
+    Py_ssize_t n_chars;  /* char_class's length */
+    const int32_t *delta;
+    Py_ssize_t n_classes;
+    const uint64_t *state_bits;
+} KeywordAutomaton;
+
+#define CONTEXT_LOWER(c) ((c) == 0x130 || (c) == 0x3A3)
+
+/* The keyword bits of one str's characters, lower-cased on the way when `lower` (then
+ * returns -1 on meeting a CONTEXT_LOWER character: the caller lower-cases the line itself). */
+static int
+keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t length, int lower, uint64_t *bits)
+{
+    uint64_t found = 0;
+    int32_t state = 0;
+#define KEYWORD_SCAN_LOOP(CHAR_T)                                                   \
+    do {                                                                           \
+        const CHAR_T *chars = (const CHAR_T *)data;                                \
+        for (Py_ssize_t i = 0; i < length; i++) {                                  \
+            Py_UCS4 c = chars[i];                                                  \
+            if (lower) {                                                           \
+                if (c < 128) {                                                     \
+                    if (c >= 'A' && c <= 'Z')                                      \
+                        c += 'a' - 'A';                                            \
+                } else if (CONTEXT_LOWER(c)) {                                     \
+                    return -1;                                                     \
+                } else {                                                           \
+                    c = Py_UNICODE_TOLOWER(c);                                     \
+                }                                                                  \
+            }                                                                      \
+            uint16_t cls = (Py_ssize_t)c < a->n_chars ? a->char_class[c] : 0;      \
+            state = a->delta[(Py_ssize_t)state * a->n_classes + cls];              \
+            found |= a->state_bits[state];                                         \
+        }                                                                          \
+    } while (0)
+    BY_STRING_KIND(kind, KEYWORD_SCAN_LOOP);
+#undef KEYWORD_SCAN_LOOP
+    *bits = found;
+    return 0;
+}
+
+/* The bits of the patterns of an RE2 set (its match function) that match `utf8`. */
+static int
+set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
+         uint64_t *bits)
+{
+    PyObject *found = PyObject_CallOneArg(set_match, utf8);
+    if (found == NULL)
+        return -1;
+    PyObject *seq = PySequence_Fast(found, "the set's match must return a sequence");
+    Py_DECREF(found);
+    if (seq == NULL)
+        return -1;
+    uint64_t result = always;
+    for (Py_ssize_t j = 0, n = PySequence_Fast_GET_SIZE(seq); j < n; j++) {
+        Py_ssize_t index = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, j));
+        if (index < 0 || index >= n_set) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_IndexError, "a set index past bit_of");
+            Py_DECREF(seq);
+            return -1;
+        }
+        result |= bit_of[index];
+    }
+    Py_DECREF(seq);
+    *bits = result;
+    return 0;
+}
+
+/* The anchored bits of one line (its UTF-8 through the RE2 set), and its keyword bits
+ * among `checked` confirmed by each keyword rule's own superset; -1 on an error. */
+static int
+re2_gates(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
+          PyObject *keyword_matchers, uint64_t checked, uint64_t *anchored, uint64_t *keywords)
+{
+    static const uint64_t one_bit = 1;
+    PyObject *utf8 = PyUnicode_AsUTF8String(line);
+    if (utf8 == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();  /* a lone surrogate: RE2 cannot say, every rule is tried */
+        *anchored = ~(uint64_t)0;
+        return 0;
+    }
+    int status = set_bits(utf8, set_match, bit_of, n_set, always, anchored);
+    uint64_t to_check = *keywords & checked;
+    Py_ssize_t n_matchers = PyTuple_GET_SIZE(keyword_matchers);
+    for (Py_ssize_t k = 0; status == 0 && to_check; k++, to_check >>= 1) {
+        if (!(to_check & 1) || k >= n_matchers || PyTuple_GET_ITEM(keyword_matchers, k) == Py_None)
+            continue;
+        uint64_t passed;
+        status = set_bits(utf8, PyTuple_GET_ITEM(keyword_matchers, k), &one_bit, 1, 0, &passed);
+        if (status == 0 && !passed)
+            *keywords &= ~((uint64_t)1 << k);
+    }
+    Py_DECREF(utf8);
+    return status;
+}
+
+static PyObject *
+rule_gates(PyObject *self, PyObject *args)
+{
+    PyObject *lines, *set_match, *keyword_matchers;
+    Py_buffer class_b, delta_b, state_b, bit_of_b, checked_b, keyword_b, anchored_b;
+    Py_ssize_t n_classes;
+    unsigned long long always;
+    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*KO!y*w*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
+                          &n_classes, &state_b, &set_match, &bit_of_b, &always, &PyTuple_Type, &keyword_matchers,
+                          &checked_b, &keyword_b, &anchored_b))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n_lines = PyList_GET_SIZE(lines);
+    Py_ssize_t n_states = state_b.len / 8;
+    if (n_classes < 1 || n_states < 1 || class_b.len < 2) {
+        PyErr_SetString(PyExc_ValueError, "an empty automaton");
+        goto done;
+    }
+    if (check_buffer(&delta_b, "delta", 4, n_states * n_classes) || check_buffer(&keyword_b, "keyword_bits", 8, n_lines)
+        || check_buffer(&anchored_b, "anchored_bits", 8, n_lines)
+        || check_buffer(&checked_b, "keyword_checked", 8, n_lines))
+        goto done;
+    const int32_t *delta = delta_b.buf;
+    const uint16_t *char_class = class_b.buf;
+    for (Py_ssize_t k = 0; k < n_states * n_classes; k++)
+        if (delta[k] < 0 || delta[k] >= n_states) {
+            PyErr_SetString(PyExc_ValueError, "delta: a state out of range");
+            goto done;
+        }
+    for (Py_ssize_t k = 0; k < class_b.len / 2; k++)
+        if (char_class[k] >= n_classes) {
+            PyErr_SetString(PyExc_ValueError, "char_class: a class out of range");
+            goto done;
+        }
+    KeywordAutomaton automaton = {char_class, class_b.len / 2, delta, n_classes, state_b.buf};
+    uint64_t *keyword_bits = keyword_b.buf, *anchored_bits = anchored_b.buf;
+    int matching = set_match != Py_None;
+    for (Py_ssize_t k = 0; k < n_lines; k++) {
+        PyObject *line = PyList_GET_ITEM(lines, k);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            goto done;
+        }
+        if (keyword_scan(&automaton, PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line), 1,
+                         &keyword_bits[k]) < 0) {
+            PyObject *lowered = PyObject_CallMethod(line, "lower", NULL);
+            if (lowered == NULL)
+                goto done;
+            keyword_scan(&automaton, PyUnicode_KIND(lowered), PyUnicode_DATA(lowered), PyUnicode_GET_LENGTH(lowered), 0,
+                         &keyword_bits[k]);
+            Py_DECREF(lowered);
+        }
+        if (matching && re2_gates(line, set_match, bit_of_b.buf, bit_of_b.len / 8, always, keyword_matchers,
+                                  ((const uint64_t *)checked_b.buf)[k], &anchored_bits[k], &keyword_bits[k]) < 0)
+            goto done;
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&class_b); PyBuffer_Release(&delta_b); PyBuffer_Release(&state_b);
+    PyBuffer_Release(&bit_of_b); PyBuffer_Release(&checked_b); PyBuffer_Release(&keyword_b);
+    PyBuffer_Release(&anchored_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
     {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
     {"split_words", split_words, METH_VARARGS, "Dictionary-encoded words of words.BatchWords.split (see _native.c)."},

@@ -7,7 +7,8 @@ Pipeline for one document (every step only *marks* lines; offsets are cut at the
    for a whole batch, remembered per line text and flags); a rule's regex is tried
    only on lines its RE2 superset matches (or that hold its required literals), that
    can start with its first characters and, for keyword rules, hold one of its
-   keywords (one Aho-Corasick pass over a batch's never-seen lines);
+   keywords (one compiled pass over a batch's never-seen lines finds both, see
+   ``line_gates``);
 3. kinds act on their matches (sections to the end, blocks, captions, empty headings);
 4. builtin structural rules: date lines in any language (``dates.py``), headline,
    repeated lines/blocks, menu runs,
@@ -35,6 +36,7 @@ from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
+from corpus_clean.native import active
 
 # Lines remembered with their rule-pack verdict, per (head, tail) flags (cleared when
 # full). 20k, not 200k: a cached line costs ~600 B (the line's own string and its slot),
@@ -298,49 +300,8 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
     misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
     if misses:
-        miss_lines = [raw[lines[k]] for k in misses]
-        unseen = list(dict.fromkeys(miss_lines))  # (each text once)
-        gates_of = dict(zip(unseen, line_gates(ruleset, unseen)))
-        # Where keywords apply, a line no gate passes gets no rule, whatever its flags
-        # (most lines): None at once, and remembered in bulk below.
-        idle = {line for line, (anchored, keywords) in gates_of.items() if not anchored and not keywords}
-        idle_by_flags: dict[int, list[str]] = {}
-        first_of_doc = first_line.tolist()
-        miss_rows = np.asarray([lines[k] for k in misses], dtype=np.int64)
-        miss_words, miss_head, miss_tail = (n_words[miss_rows].tolist(), in_head[miss_rows].tolist(),
-                                            in_tail[miss_rows].tolist())
-        keyword_rules_to_try = ruleset.keyword_rules_to_try
-        for m, (k, line) in enumerate(zip(misses, miss_lines)):
-            w = which[k]
-            if w >= 4 and line in idle:
-                verdicts[k] = None
-                idle_by_flags.setdefault(w, []).append(line)
-                continue
-            cache = caches[w]
-            verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
-            if verdict is _UNSEEN:
-                anchored, keywords = gates_of[line]
-                if not anchored and w >= 4 and not keywords & keyword_rules_to_try(
-                        miss_words[m], miss_head[m], miss_tail[m], None):
-                    # (no anchored rule may match, and no keyword rule both acts on the line
-                    # and has its keyword there: line_verdict's None, without its call)
-                    verdict = None
-                else:
-                    i = lines[k]
-                    doc = bisect_right(first_of_doc, i) - 1
-                    ctx = ctxs[doc]
-                    verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
-                                           ctx.lines.content[i - first_of_doc[doc]], miss_words[m], miss_head[m],
-                                           miss_tail[m], w >= 4, anchored, keywords)
-                if len(cache) >= LINE_CACHE_SIZE:
-                    cache.clear()
-                cache[line] = verdict
-            verdicts[k] = verdict
-        for w, idle_lines in idle_by_flags.items():
-            cache = caches[w]
-            if len(cache) + len(idle_lines) > LINE_CACHE_SIZE:
-                cache.clear()
-            cache.update(dict.fromkeys(idle_lines))
+        _judge_unseen(ctxs, ruleset, misses, verdicts, lines, which, raw, caches, first_line, starts, n_words,
+                      in_head, in_tail)
     out: list[dict[int, object]] = [{} for _ in ctxs]
     named = [k for k, verdict in enumerate(verdicts) if verdict is not None]
     if named:
@@ -351,23 +312,136 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet) -> list[dict[int, obj
     return out
 
 
-def line_gates(ruleset: RuleSet, lines: list[str]) -> list[tuple[int, int]]:
+def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verdicts: list, lines: list[int],
+                  which: list[int], raw: list[str], caches: list[dict], first_line: np.ndarray, starts: np.ndarray,
+                  n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> None:
+    """``line_rules_many``'s verdicts of the lines its caches did not know (`misses`:
+    positions in `verdicts` and `lines`, the batch rows looked up), filled in and
+    remembered.
+
+    Each distinct line's gates come from one pass over them (``line_gates``). Where
+    keywords apply, a line no anchored rule may match and whose keywords belong to no
+    keyword rule that may act on it gets no rule (most lines: prose, whatever keyword
+    it holds by chance): that is ``line_verdict``'s answer, found for all of them in a
+    few array expressions. Only the others reach ``line_verdict``.
+    """
+    miss_rows = np.asarray([lines[k] for k in misses], dtype=np.int64)
+    miss_lines = [raw[i] for i in miss_rows.tolist()]
+    distinct: dict[str, int] = {}
+    of_distinct = np.fromiter((distinct.setdefault(line, len(distinct)) for line in miss_lines), dtype=np.intp,
+                              count=len(miss_lines))
+    miss_which = np.asarray(which, dtype=np.int64)[misses]
+    miss_words, miss_head, miss_tail = n_words[miss_rows], in_head[miss_rows], in_tail[miss_rows]
+    # Each distinct line's keywords worth confirming: those of the keyword rules that may
+    # act on its word count somewhere (the word count of any of its misses: equal lines
+    # have equal counts).
+    a_miss = np.empty(len(distinct), dtype=np.intp)
+    a_miss[of_distinct] = np.arange(len(miss_lines))
+    everywhere = np.ones(len(distinct), dtype=bool)
+    anchored, keywords = line_gates(ruleset, list(distinct),
+                                    ruleset.keyword_rules_acting(miss_words[a_miss], everywhere, everywhere))
+    anchored_acting = ruleset.anchored_rules_acting(miss_words, miss_head, miss_tail)
+    keyword_acting = ruleset.keyword_rules_acting(miss_words, miss_head, miss_tail)
+    no_rule = ((miss_which >= 4) & ((anchored[of_distinct] & anchored_acting) == 0)
+               & ((keywords[of_distinct] & keyword_acting) == 0))
+    for w in np.unique(miss_which[no_rule]).tolist():  # remembered in bulk, per cache
+        found = dict.fromkeys([miss_lines[m] for m in np.flatnonzero(no_rule & (miss_which == w)).tolist()])
+        cache = caches[w]
+        if len(cache) + len(found) > LINE_CACHE_SIZE:
+            cache.clear()
+        cache.update(found)
+    for k in misses:
+        verdicts[k] = None
+    rest = np.flatnonzero(~no_rule)
+    if not len(rest):
+        return
+    first_of_doc = first_line.tolist()
+    anchored_of, keywords_of = anchored.tolist(), keywords.tolist()
+    for m, j, n, head, tail in zip(rest.tolist(), of_distinct[rest].tolist(), miss_words[rest].tolist(),
+                                   miss_head[rest].tolist(), miss_tail[rest].tolist()):
+        k = misses[m]
+        w = which[k]
+        line = miss_lines[m]
+        cache = caches[w]
+        verdict = cache.get(line, _UNSEEN)  # (the same line earlier in this batch)
+        if verdict is _UNSEEN:
+            i = lines[k]
+            doc = bisect_right(first_of_doc, i) - 1
+            ctx = ctxs[doc]
+            verdict = line_verdict(ruleset, ctx.lines.text, int(starts[i]), line,
+                                   ctx.lines.content[i - first_of_doc[doc]], n, head, tail, w >= 4,
+                                   anchored_of[j], keywords_of[j])
+            if len(cache) >= LINE_CACHE_SIZE:
+                cache.clear()
+            cache[line] = verdict
+        verdicts[k] = verdict
+
+
+def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per line, which rules can match it: (bits of the anchored rules that may (bit k:
     ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
-    ``keyword_rules[k]``)).
+    ``keyword_rules[k]``)), as two arrays: uint64, or Python ints (dtype object) when
+    the rules do not fit 64 bits. `check`: per line, the keyword bits to confirm by the
+    rules' own RE2 supersets (``RuleSet.keyword_kernels``): a bit whose superset does
+    not full-match the line is cleared (its rule's regex cannot match it either).
 
-    The anchored rules: one RE2 set match per line (the kernel; most lines leave every
-    pattern early), or without google-re2 their required literals
-    (``RuleSet.literal_gates``). The keywords: one Aho-Corasick pass over all the lines
-    (``RuleSet.keyword_bits_of_many``).
+    With the compiled kernels (``corpus_clean.native``): one pass of ``rule_gates`` over
+    the lines, the keywords found by an automaton that lower-cases as it reads, the
+    anchored rules by the RE2 set (the kernel). Their pure-Python twins, the reference:
+    the keywords in one Aho-Corasick pass over all the lines
+    (``RuleSet.keyword_bits_of_many``), the anchored rules by one RE2 set match per
+    line, or without google-re2 by their required literals (``RuleSet.literal_gates``).
     """
+    kernel, automaton, keyword_kernels = ruleset.kernel, ruleset.keyword_automaton, ruleset.keyword_kernels
+    check = np.zeros(len(lines), dtype=np.uint64) if check is None or kernel is None else check
+    rule_gates = getattr(active(), "rule_gates", None)  # (None: no compiled module, or one built before it)
+    if (rule_gates is not None and automaton is not None and len(ruleset.dispatch) <= 64
+            and (kernel is None or kernel.bit_of_words is not None)):
+        keywords = np.zeros(len(lines), dtype=np.uint64)
+        anchored = np.zeros(len(lines), dtype=np.uint64)
+        matchers = tuple(None if gate is None else gate.match for gate in keyword_kernels)
+        rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes, automaton.state_bits,
+                   kernel.match if kernel is not None else None,
+                   kernel.bit_of_words if kernel is not None else _NO_WORDS,
+                   kernel.always if kernel is not None else 0, matchers,
+                   np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored)
+        if kernel is None:
+            anchored = np.array(_literal_gates_of(ruleset, lines), dtype=np.uint64)
+        return anchored & np.uint64(ruleset.anchored_bits), keywords
+    dtype = np.uint64 if len(ruleset.dispatch) <= 64 and len(ruleset.keyword_rules) <= 64 else object
     keywords = ruleset.keyword_bits_of_many(lines)
-    if ruleset.kernel is not None:
-        return list(zip(map(ruleset.kernel.bits, lines), keywords))
+    if kernel is not None:
+        # (a line RE2 cannot read gets -1: every rule, i.e. every anchored bit)
+        anchored = [bits & ruleset.anchored_bits for bits in map(kernel.bits, lines)]
+        keywords = [_confirmed(keyword_kernels, line, bits, int(to_check))
+                    for line, bits, to_check in zip(lines, keywords, check.tolist())]
+    else:
+        anchored = _literal_gates_of(ruleset, lines)
+    return np.array(anchored, dtype=dtype), np.array(keywords, dtype=dtype)
+
+
+def _confirmed(keyword_kernels: tuple, line: str, bits: int, to_check: int) -> int:
+    """`bits` (keyword rules) without those of `to_check` whose RE2 superset rejects `line`."""
+    to_check &= bits
+    k = 0
+    while to_check:
+        if to_check & 1 and k < len(keyword_kernels) and keyword_kernels[k] is not None \
+                and not keyword_kernels[k].bits(line) & 1:
+            bits &= ~(1 << k)
+        to_check >>= 1
+        k += 1
+    return bits
+
+
+_NO_WORDS = np.zeros(0, dtype=np.uint64)
+
+
+def _literal_gates_of(ruleset: RuleSet, lines: list[str]) -> list[int]:
+    """The anchored gates of each line by the rules' required literals (no RE2)."""
     out = []
-    for line, keyword_bits in zip(lines, keywords):
+    for line in lines:
         everywhere, by_line = ruleset.literal_gates(line, line.lower(), [0])
-        out.append((everywhere | by_line.get(0, 0), keyword_bits))
+        out.append(everywhere | by_line.get(0, 0))
     return out
 
 

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11
+
+import numpy as np
 from re._casefix import _EXTRA_CASES
 
 # Counted repeats above this are opened up: RE2 unrolls x{0,300} into 300 copies of x.
@@ -218,17 +220,21 @@ class RuleKernel:
         self.always = always  # the bits of the patterns without a superset
         self._positions = positions  # set index -> pattern position
         self._bit_of = tuple(1 << k for k in positions)  # set index -> the pattern's bit
+        # (the same for the compiled ``rule_gates``, which takes 64-bit words: None past 64 patterns)
+        fits = always >> 64 == 0 and all(k < 64 for k in positions)
+        self.bit_of_words = np.array(self._bit_of, dtype=np.uint64) if fits else None
 
     @classmethod
-    def build(cls, patterns: list[str]) -> "RuleKernel | None":
+    def build(cls, patterns: list[str], max_mem: int | None = None) -> "RuleKernel | None":
         """The kernel of `patterns`, or None when google-re2 is not installed (or the set
-        does not compile): the caller then tries the regexes without it."""
+        does not compile): the caller then tries the regexes without it. `max_mem`: RE2's
+        memory budget for the automaton (default ``RE2_MAX_MEM``)."""
         try:
             import re2
         except ImportError:
             return None
         options = re2.Options()
-        options.max_mem = RE2_MAX_MEM
+        options.max_mem = RE2_MAX_MEM if max_mem is None else max_mem
         options.log_errors = False
         regex_set = re2.Set.FullMatchSet(options)
         always = 0
@@ -250,6 +256,11 @@ class RuleKernel:
             return None
         return cls(regex_set._set.Match, always, tuple(positions))
 
+    @property
+    def match(self):
+        """The set's match function: UTF-8 bytes -> the indices of the patterns that match."""
+        return self._match
+
     def bits(self, line: str) -> int:
         """Bit k set: pattern k may full-match `line` (clear: it cannot)."""
         try:
@@ -265,5 +276,96 @@ class RuleKernel:
         return bits
 
 
+def keyword_gates(patterns: list[str]) -> tuple["RuleKernel | None", ...]:
+    """One single-pattern kernel per keyword rule (`patterns`: their regexes), each
+    None when its pattern has no RE2 superset; () when google-re2 is not installed.
+
+    A keyword rule's regex looks through the whole line (``.{2,400}?[.!?] ...Reuters``);
+    a line can hold its keyword by chance ("prepare" holds "epa"), and such lines were
+    ~40 % of the lines the engine judged one by one. Each rule gets its own automaton:
+    the keyword rules' ``.*``-led patterns in one set multiply their states (round 8's
+    single set overflowed RE2's state cache).
+
+    >>> [gate.bits("We prepare a separate plan.") for gate in keyword_gates([r".{2,400}?[.!?] +AFP"])]
+    [0]
+    """
+    gates = tuple(RuleKernel.build([pattern], KEYWORD_GATE_MAX_MEM) for pattern in patterns)
+    if any(gate is None for gate in gates):
+        return ()
+    return tuple(None if gate.always else gate for gate in gates)
+
+
 # RE2's memory budget for a kernel's automaton (built lazily, as lines need its states).
 RE2_MAX_MEM = 64 << 20
+# ... and for each keyword rule's own gate (one pattern: a small automaton).
+KEYWORD_GATE_MAX_MEM = 8 << 20
+
+
+class KeywordAutomaton:
+    """The keyword rules' keywords as one Aho-Corasick automaton over code points, as
+    tables for the compiled ``rule_gates`` kernel (``corpus_clean/_native.c``), which
+    lower-cases each line as it reads it: one pass per line where the pure-Python path
+    lower-cases the batch's text, encodes it and scans its bytes
+    (``RuleSet.keyword_bits_of_many``, the reference it is checked against).
+
+    * ``char_class[c]``: the input class of lower-case code point c (0: in no keyword);
+    * ``delta[state * n_classes + class]``: the next state, failure links folded in;
+    * ``state_bits[state]``: the bits of the rules with a keyword ending there.
+
+    >>> a = KeywordAutomaton.build(["he", "she", "hers"], [1, 2, 4])
+    >>> a.bits_of("ushers"), a.bits_of("hi"), a.bits_of("SHE")
+    (7, 0, 3)
+    """
+
+    def __init__(self, char_class: np.ndarray, delta: np.ndarray, n_classes: int, state_bits: np.ndarray):
+        self.char_class, self.delta, self.n_classes, self.state_bits = char_class, delta, n_classes, state_bits
+
+    @classmethod
+    def build(cls, keywords: list[str], bits_of_keyword: list[int]) -> "KeywordAutomaton | None":
+        """The automaton of `keywords` (lower-case, non-empty), keyword k standing for
+        the rules `bits_of_keyword[k]`; None when the bits do not fit 64 (the kernel's
+        words) or there is no keyword."""
+        if not keywords or any(bits >> 64 for bits in bits_of_keyword):
+            return None
+        alphabet = sorted({ch for keyword in keywords for ch in keyword})
+        class_of = {ch: k + 1 for k, ch in enumerate(alphabet)}
+        goto: list[dict[int, int]] = [{}]
+        bits = [0]
+        for keyword, keyword_bits in zip(keywords, bits_of_keyword):  # the trie
+            state = 0
+            for ch in keyword:
+                c = class_of[ch]
+                if c not in goto[state]:
+                    goto.append({})
+                    bits.append(0)
+                    goto[state][c] = len(goto) - 1
+                state = goto[state][c]
+            bits[state] |= keyword_bits
+        n_classes = len(alphabet) + 1
+        delta = np.zeros((len(goto), n_classes), dtype=np.int32)
+        fail = [0] * len(goto)
+        queue = []
+        for c, child in goto[0].items():
+            delta[0, c] = child
+            queue.append(child)
+        for state in queue:  # breadth first: a state's failure target is done before it
+            bits[state] |= bits[fail[state]]
+            delta[state] = delta[fail[state]]
+            for c, child in goto[state].items():
+                fail[child] = int(delta[fail[state], c])
+                delta[state, c] = child
+                queue.append(child)
+        char_class = np.zeros(max(map(ord, alphabet)) + 1, dtype=np.uint16)
+        for ch, c in class_of.items():
+            char_class[ord(ch)] = c
+        return cls(char_class, delta.ravel(), n_classes, np.array(bits, dtype=np.uint64))
+
+    def bits_of(self, line: str) -> int:
+        """The bits of the keywords in `line` lower-cased (the automaton read in Python;
+        the kernel reads the same tables)."""
+        state, found = 0, 0
+        for ch in line.lower():
+            c = int(self.char_class[ord(ch)]) if ord(ch) < len(self.char_class) else 0
+            state = int(self.delta[state * self.n_classes + c])
+            found |= int(self.state_bits[state])
+        return found

@@ -57,7 +57,7 @@ import ahocorasick_rs
 import numpy as np
 import yaml
 
-from corpus_clean.boilerplate.kernels import RuleKernel
+from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel, keyword_gates
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -125,7 +125,8 @@ class RuleSet:
       line, e.g. "... contributed to this report"): tried only on lines that contain
       one of their keywords, all keywords of all rules found in one Aho-Corasick pass
       over the lower-cased lines of a batch the line cache does not know
-      (``keyword_bits_of_many``).
+      (``keyword_automaton`` in the compiled ``rule_gates``, ``keyword_bits_of_many``
+      its twin), and whose regex's RE2 superset matches (``keyword_kernels``).
 
     Use each regex with ``.fullmatch(text, line_start, line_end)``.
     """
@@ -162,6 +163,12 @@ class RuleSet:
     # gate bits of the rules that can match it. None: google-re2 is not installed (or
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
+    # The same keywords as code-point tables for the compiled ``rule_gates`` (None: no
+    # keyword, or more than 64 keyword rules).
+    keyword_automaton: object = field(repr=False, default=None)
+    # Per keyword rule, its regex's RE2 superset as a one-pattern kernel (None: it has
+    # none), confirming a keyword found by chance (``kernels.keyword_gates``); () without google-re2.
+    keyword_kernels: tuple = field(repr=False, default=())
     # Per keyword (of keyword_finder), the bits of the keyword rules naming it.
     bits_of_keyword: tuple = field(repr=False, default=())
     # The keyword rules' orders (ascending) and their distinct word limits, sorted.
@@ -231,6 +238,38 @@ class RuleSet:
         if before_order is None:
             return acting
         return acting & ((1 << bisect_left(self.keyword_orders, before_order)) - 1)
+
+    def keyword_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
+        """``keyword_rules_to_try(n, h, t, None)`` of each line (arrays of its words and
+        flags), in one table look-up (``rules_acting``): uint64 bits, or Python ints
+        (dtype object) past 64 keyword rules.
+
+        >>> rules = load_rules()
+        >>> n, h, t = np.array([3, 150]), np.array([True, False]), np.array([True, True])
+        >>> rules.keyword_rules_acting(n, h, t).tolist() == [rules.keyword_rules_to_try(3, True, True, None),
+        ...                                                  rules.keyword_rules_to_try(150, False, True, None)]
+        True
+        """
+        table = self._keyword_candidates.get("acting table")
+        if table is None:
+            table = self._keyword_candidates["acting table"] = acting_table(
+                self.keyword_word_limits, [rule for rule, _ in self.keyword_rules])
+        return rules_acting(table, self.keyword_word_limits, n_words, in_head, in_tail)
+
+    def anchored_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
+        """The gate bits (bit k: ``dispatch[k]``) of the anchored rules that may act on
+        each line (arrays of its words and flags), in one table look-up (``rules_acting``).
+
+        >>> rules = load_rules()
+        >>> acting = rules.anchored_rules_acting(np.array([2, 500]), np.array([True, True]), np.array([True, True]))
+        >>> bool(acting[0]), bool(acting[1])
+        (True, False)
+        """
+        table = self._candidates.get("acting table")
+        if table is None:
+            table = self._candidates["acting table"] = acting_table(
+                self.word_limits, [rule for _, _, _, rule in self.dispatch])
+        return rules_acting(table, self.word_limits, n_words, in_head, in_tail)
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
         """(group, regex, gate bit) of the anchored rules, in order, that can match a line whose
@@ -368,6 +407,24 @@ def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
     """Whether `rule` may remove a line of `n_words` words, in the head or tail or not."""
     return not ((rule.max_words is not None and n_words > rule.max_words)
                 or (rule.where == "head" and not in_head) or (rule.where == "tail" and not in_tail))
+
+
+def acting_table(word_limits: tuple[int, ...], rules: list[Rule]) -> np.ndarray:
+    """The bits of `rules` (bit k: rules[k]) that may act (``may_act``) on a line, per
+    [word-count bucket, in the head, in the tail]; a bucket: the word counts between two
+    consecutive `word_limits` (all the rules' limits, sorted), ``bisect_left`` of them, where
+    every rule acts the same. uint64, or Python ints (dtype object) past 64 rules."""
+    counts = [*word_limits, (word_limits[-1] if word_limits else 0) + 1]  # (one word count per bucket)
+    rows = [[[sum(1 << k for k, rule in enumerate(rules) if may_act(rule, n, head, tail)) for tail in (False, True)]
+             for head in (False, True)] for n in counts]
+    return np.array(rows, dtype=np.uint64 if len(rules) <= 64 else object)
+
+
+def rules_acting(table: np.ndarray, word_limits: tuple[int, ...], n_words: np.ndarray, in_head: np.ndarray,
+                 in_tail: np.ndarray) -> np.ndarray:
+    """Each line's row of an ``acting_table``, from arrays of its words and flags."""
+    buckets = np.searchsorted(word_limits, n_words, side="left")
+    return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
 
 
 def _may_start(prefixes: tuple, key: str) -> bool:
@@ -679,8 +736,10 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
                    kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   keyword_kernels=keyword_gates([regex.pattern for _, regex in keyword_rules]) if kernel else (),
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
+                   keyword_automaton=KeywordAutomaton.build(keywords, [sum(1 << k for k in ks) for ks in rules_of_keyword]),
                    keyword_orders=tuple(r.order for r, _ in keyword_rules),
                    keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),

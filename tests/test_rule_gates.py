@@ -1,0 +1,214 @@
+"""The compiled rule gates (``rule_gates`` in corpus_clean/_native.c) against their
+pure-Python twins, and the engine's verdicts of never-seen lines both ways.
+
+* The keyword automaton lower-cases as it reads: for every code point its bits must be
+  those of the keywords in ``str.lower()`` of it, and on generated lines (keywords,
+  "İ", "Σ" at a word's end, the Kelvin sign, lone surrogates, newlines) the bits must be
+  ``RuleSet.keyword_bits_of_many``'s.
+* A keyword found by chance is dropped only when the rule's RE2 superset rejects the
+  line: never on a line the rule's regex matches, and the same way both paths.
+* The anchored bits must be the RE2 kernel's own (``RuleKernel.bits``), a lone
+  surrogate giving every anchored rule.
+* ``line_rules_many`` on a cold cache gives the same verdicts with the compiled gates,
+  with the twins and with rule sets too large for 64-bit words.
+"""
+from __future__ import annotations
+
+import random
+from contextlib import contextmanager
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import native
+from corpus_clean.boilerplate.engine import Context, line_gates, line_rules_many
+from corpus_clean.boilerplate.kernels import KeywordAutomaton
+from corpus_clean.boilerplate.rules import Rule, compile_rules, load_rules, may_act
+from training.newsgen import generate
+
+RULES = load_rules()
+compiled = pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
+
+KEYWORDS = sorted({k for rule, _ in RULES.keyword_rules for k in rule.keywords})
+PIECES = st.sampled_from(
+    KEYWORDS + [k.upper() for k in KEYWORDS[::3]] + [k.title() for k in KEYWORDS[1::3]]
+    + list("aAzZ .,/|@ΣσςİıKkſ\u212a\n\ud800日本") + ["ΑΣ ", "İSTANBUL", "ΟΔΟΣ", "\u212aEYSTONE", "ſponſored"])
+LINES = st.lists(PIECES, max_size=12).map("".join)
+
+
+NO_WORDS = np.zeros(0, dtype=np.uint64)
+
+
+def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    automaton, kernel = rules.keyword_automaton, rules.kernel
+    keywords = np.zeros(len(lines), dtype=np.uint64)
+    anchored = np.zeros(len(lines), dtype=np.uint64)
+    native.active().rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes,
+                               automaton.state_bits, kernel.match if with_re2 else None, kernel.bit_of_words,
+                               kernel.always, tuple(None if g is None else g.match for g in rules.keyword_kernels),
+                               np.full(len(lines), check, dtype=np.uint64), keywords, anchored)
+    return keywords, anchored
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8))
+def test_keyword_bits_are_the_twins(lines):
+    keywords, _ = compiled_gates(RULES, lines, with_re2=False)
+    assert keywords.tolist() == RULES.keyword_bits_of_many(lines)
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8))
+def test_anchored_bits_are_the_re2_kernels(lines):
+    _, anchored = compiled_gates(RULES, lines)
+    assert [bits & RULES.anchored_bits for bits in anchored.tolist()] == \
+           [bits & RULES.anchored_bits for bits in map(RULES.kernel.bits, lines)]
+
+
+ALL_KEYWORD_RULES = (1 << len(RULES.keyword_rules)) - 1
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8))
+def test_confirmed_keyword_bits_are_the_twins(lines):
+    keywords, _ = compiled_gates(RULES, lines, check=ALL_KEYWORD_RULES)
+    with native.twins_only():
+        _, twin = line_gates(RULES, lines, np.full(len(lines), ALL_KEYWORD_RULES, dtype=np.uint64))
+    assert keywords.tolist() == twin.tolist()
+
+
+_KEYWORD_RULE_LINE = st.sampled_from(list(enumerate(RULES.keyword_rules))).flatmap(
+    lambda kr: st.tuples(st.just(kr[0]), st.from_regex(kr[1][1], fullmatch=True).map(lambda s: s.replace("\n", " "))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_KEYWORD_RULE_LINE)
+def test_a_confirmed_keyword_rule_keeps_every_line_its_regex_matches(position_and_line):
+    """The keyword rules' RE2 supersets never clear the bit of a rule whose regex
+    full-matches the line (both paths)."""
+    k, line = position_and_line
+    for switch in (native.twins_only, _as_is):
+        with switch():
+            _, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
+        holds = RULES.keyword_bits_of_many([line])[0]
+        assert int(keywords[0]) >> k & 1 == holds >> k & 1, (RULES.keyword_rules[k][0].id, line)
+
+
+@contextmanager
+def _as_is():
+    yield
+
+
+def test_keyword_gates_reject_lines_holding_a_keyword_by_chance():
+    line = "The council will prepare a separate plan for the ferry pier before the winter storms."
+    anchored, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
+    assert RULES.keyword_bits_of_many([line])[0] and int(keywords[0]) == 0
+
+
+@compiled
+def test_every_code_point_is_lower_cased_like_str_lower():
+    """One automaton whose keywords are every character some ``str.lower()`` makes
+    (each with a bit of its own among 64, drawn twice): the kernel, lower-casing each
+    code point on its own, must find in it the keywords ``str.lower()`` puts there."""
+    code_points = [chr(cp) for cp in range(0x110000)]
+    made = sorted({ch for c in code_points for ch in c.lower() if ch != c})
+    for seed in (1, 2):
+        bit = {ch: 1 << random.Random(f"{seed}{ch}").randrange(64) for ch in made}
+        automaton = KeywordAutomaton.build(made, [bit[ch] for ch in made])
+        keywords = np.zeros(len(code_points), dtype=np.uint64)
+        native.active().rule_gates(code_points, automaton.char_class, automaton.delta, automaton.n_classes,
+                                   automaton.state_bits, None, NO_WORDS, 0, (), np.zeros(len(code_points), np.uint64),
+                                   keywords, np.zeros(len(code_points), dtype=np.uint64))
+        want = [sum({bit[ch] for ch in c.lower() if ch in bit}) for c in code_points]
+        wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(keywords.tolist(), want)) if got != expected]
+        assert not wrong, wrong[:20]
+
+
+def test_the_automaton_read_in_python_finds_what_the_finder_finds():
+    lines = ["Photo: REUTERS/Jane Roe", "Subscribe to our newsletter", "Nothing here", "ΣΑΣ İstanbul \u212aeystone"]
+    assert [RULES.keyword_automaton.bits_of(line) for line in lines] == RULES.keyword_bits_of_many(lines)
+
+
+@compiled
+def test_a_lone_surrogate_gets_every_anchored_rule():
+    _, anchored = compiled_gates(RULES, ["Share this \ud800", "plain"])
+    assert int(anchored[0]) & RULES.anchored_bits == RULES.anchored_bits
+    assert int(anchored[1]) & RULES.anchored_bits != RULES.anchored_bits
+
+
+@compiled
+def test_the_kernel_refuses_tables_that_do_not_fit():
+    automaton, kernel = RULES.keyword_automaton, RULES.kernel
+    out = np.zeros(1, dtype=np.uint64)
+    with pytest.raises(ValueError):
+        native.active().rule_gates(["x"], automaton.char_class, automaton.delta[:-1], automaton.n_classes,
+                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
+    with pytest.raises(ValueError):
+        native.active().rule_gates(["x", "y"], automaton.char_class, automaton.delta, automaton.n_classes,
+                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=10))
+def test_line_gates_are_the_same_through_the_switch(lines):
+    anchored, keywords = line_gates(RULES, lines)
+    with native.twins_only():
+        twin_anchored, twin_keywords = line_gates(RULES, lines)
+    assert anchored.tolist() == twin_anchored.tolist() and keywords.tolist() == twin_keywords.tolist()
+
+
+def _cold_verdicts(rules, texts: list[str]) -> list[dict[int, str]]:
+    rules.line_cache.clear()
+    ctxs = [Context(text) for text in texts]
+    return [{i: rule.id for i, rule in found.items()} for found in line_rules_many(ctxs, rules)]
+
+
+def _documents() -> list[str]:
+    docs = [doc.text for doc in generate(40, seed=3)]
+    # keywords met by chance in prose, a page whose lower-casing grows ("İ"), lone surrogates
+    docs.append("The council will prepare a separate plan in May.\nPhoto: REUTERS/Jane Roe\nShare this\n")
+    docs.append("İstanbul Haber\nBy Jane Roe\nSubscribe to our newsletter\n" + docs[0])
+    docs.append("Share this \ud800\nRead more: the story\n" + docs[1])
+    return docs
+
+
+def test_cold_verdicts_are_the_same_through_the_switch():
+    texts = _documents()
+    got = _cold_verdicts(RULES, texts)
+    with native.twins_only():
+        assert _cold_verdicts(RULES, texts) == got
+    assert sum(map(len, got)) > 100
+
+
+def test_cold_verdicts_of_a_rule_set_past_64_bits():
+    """70 keyword rules and 70 anchored rules: the gates no longer fit 64-bit words, the
+    twins (Python ints) run, and every verdict is the small rule set's (the extra
+    rules never match)."""
+    base = list(RULES.rules)
+    extra = [Rule(pack="zz", name=f"kw{k}", kind="line", pattern=f"never{k} keyword zz{k}", keywords=(f"zz{k}",))
+             for k in range(70)]
+    extra += [Rule(pack="zz", name=f"a{k}", kind="line", pattern=f"Never anchored {k}") for k in range(70)]
+    big = compile_rules(base + extra)
+    assert big.keyword_automaton is None and len(big.dispatch) > 64
+    texts = _documents()
+    assert _cold_verdicts(big, texts) == _cold_verdicts(RULES, texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.booleans(), st.booleans()), min_size=1, max_size=20))
+def test_the_acting_tables_are_may_act(lines):
+    """The tables looked up per word-count bucket give, for any word count and flags,
+    the rules ``may_act`` lets act."""
+    n_words, in_head, in_tail = (np.array(column) for column in zip(*lines))
+    keyword = RULES.keyword_rules_acting(n_words, in_head, in_tail).tolist()
+    anchored = RULES.anchored_rules_acting(n_words, in_head, in_tail).tolist()
+    for (n, head, tail), keyword_bits, anchored_bits in zip(lines, keyword, anchored):
+        assert keyword_bits == sum(1 << k for k, (rule, _) in enumerate(RULES.keyword_rules)
+                                   if may_act(rule, n, head, tail))
+        assert anchored_bits == sum(1 << k for k, (_, _, _, rule) in enumerate(RULES.dispatch)
+                                    if may_act(rule, n, head, tail))
