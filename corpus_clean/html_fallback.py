@@ -1,0 +1,153 @@
+"""A second opinion from readability-lxml on pages where our choice looks doubtful.
+
+trafilatura runs readability on every page and takes its text when it is much
+longer than its own (``external.compare_extraction``). Comparing the two texts
+alone does not separate good from bad picks (measured: ``benchmarks/RESULTS-html.md``,
+round 10), and readability costs ~5 times our whole extraction, so the second
+opinion here is narrower:
+
+1. :func:`doubtful_choice` (free: the lines are rendered already): the chosen
+   article keeps under ``DOUBT_SHARE`` of the text the scoring decided on
+   (kept + ``html.not_main``), and that undecided text is long.
+2. :func:`readability_lines`: readability-lxml's article, as text lines.
+3. :func:`lines_in`: which of our lines are in it (matched in order).
+4. :func:`second_opinion`: readability may only *add* lines our scoring left
+   out as ``html.not_main`` (never text we cut for a label: comments, menus,
+   captions stay cut by our conventions), and only when they are ``GAIN``
+   times what we kept. Our kept lines readability leaves out are then cut as
+   ``html.second_opinion`` (recorded in ``removed`` like every cut).
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Optional
+
+from selectolax.lexbor import LexborHTMLParser
+
+__all__ = ["doubtful_choice", "readability_lines", "lines_in", "second_opinion", "SECOND_OPINION"]
+
+KEEP = "keep"
+NOT_MAIN = "html.not_main"
+SECOND_OPINION = "html.second_opinion"  # kept by our scoring, left out by readability's
+
+DOUBT_SHARE = float(os.environ.get("CC_FB_DOUBT", "0.5"))
+MIN_UNDECIDED = int(os.environ.get("CC_FB_MIN_UNDECIDED", "500"))
+GAIN = float(os.environ.get("CC_FB_GAIN", "1.0"))
+CUT_OURS = os.environ.get("CC_FB_CUT", "1") == "1"
+SHORT_LINE = 25  # a line this short must sit near the reading position to match
+NEAR = 40  # how far past the reading position a short line may be found
+
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    """The words of a text, lowercased, one space apart and one around: how lines are matched.
+
+    >>> _norm("Bare text,  here.")
+    ' bare text here '
+    """
+    return " " + " ".join(_WORD.findall(text.lower())) + " "
+
+
+def doubtful_choice(lines: list[tuple[str, str]]) -> bool:
+    """True when the kept article is under ``DOUBT_SHARE`` of kept + ``html.not_main`` text.
+
+    >>> doubtful_choice([("A short box.", KEEP), ("x" * 600, NOT_MAIN)])
+    True
+    >>> doubtful_choice([("The article, long and whole. " * 30, KEEP), ("Home", "html.nav")])
+    False
+    """
+    kept = sum(len(line) for line, verdict in lines if verdict == KEEP)
+    undecided = sum(len(line) for line, verdict in lines if verdict == NOT_MAIN)
+    return undecided >= MIN_UNDECIDED and kept < DOUBT_SHARE * (kept + undecided)
+
+
+def readability_lines(html: str) -> list[str]:
+    """readability-lxml's article of the page, one line per text run ([] when it fails).
+
+    >>> page = "<html><body><div><p>" + "A sentence of the story, with words. " * 8 + "</p></div></body></html>"
+    >>> readability_lines(page)[0][:24]
+    'A sentence of the story,'
+    """
+    from lxml import html as lxml_html
+    from readability import Document
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+        tree = lxml_html.fragment_fromstring(summary, create_parent="div")
+    except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
+        return []
+    return [line for line in (t.strip() for t in tree.itertext()) if line]
+
+
+def lines_in(lines: list[tuple[str, str]], other: list[str]) -> list[bool]:
+    """For each of our lines, whether it is in ``other``'s text, matched in document order.
+
+    A long line may be found anywhere after the previous match; a short one
+    ("Share", "News") only right there, so a word in passing does not match.
+
+    >>> lines_in([("Menu", "html.nav"), ("First paragraph here, long enough.", KEEP), ("News", KEEP)],
+    ...          ["First paragraph here, long enough.", "A sentence about something else entirely, and much later: the news."])
+    [False, True, False]
+    """
+    text = _norm("".join(other))
+    found: list[bool] = []
+    cursor = 0
+    for line, _ in lines:
+        needle = _norm(line)
+        pos = text.find(needle, cursor) if needle.strip() else -1
+        if pos >= 0 and len(needle) < SHORT_LINE and pos - cursor > NEAR:
+            pos = -1
+        found.append(pos >= 0)
+        if pos >= 0:
+            cursor = pos + len(needle) - 1  # (the space after it starts the next match)
+    return found
+
+
+def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``lines``, or the page read again with readability's choice when ours is doubtful and readability's adds enough.
+
+    Readability reads the page as our cuts left it (menus, comments, captions already
+    out: they stay cut whatever it thinks). The page is rendered again with every
+    block judged (``<body>`` as the container: one line per block, link lists and
+    furniture still cut) and a line is kept when readability keeps it. Our kept
+    lines readability leaves out are cut as ``html.second_opinion``.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import render_page, strip_junk
+    >>> story = "".join(f"<p>Paragraph {i} of the story, with commas, words, and more words.</p>" for i in range(12))
+    >>> tree = LexborHTMLParser(f"<body><div id='box'><p>{'A short box line. ' * 3}</p></div><div>{story}</div></body>")
+    >>> cuts = strip_junk(tree)
+    >>> lines = render_page(tree.body, [tree.css_first("#box")], cuts)  # a doubtful choice
+    >>> [verdict for _, verdict in second_opinion(tree, cuts, lines)][:3]
+    ['html.second_opinion', 'keep', 'keep']
+    """
+    if not doubtful_choice(lines):
+        return lines
+    from corpus_clean.html import render_page  # html.py imports this module
+
+    body = tree.body
+    other = readability_lines(body.html or "")
+    if not other:
+        return lines
+    ours = {line for line, verdict in lines if verdict == KEEP}
+    every_block = render_page(body, [body], cuts)
+    found = lines_in(every_block, other)
+    kept = sum(len(line) for line in ours)
+    gained = sum(len(line) for (line, verdict), hit in zip(every_block, found)
+                 if hit and verdict == KEEP and line not in ours)
+    if gained <= GAIN * kept or gained < MIN_UNDECIDED:
+        return lines
+    return [(line, _verdict(verdict, hit, line in ours)) for (line, verdict), hit in zip(every_block, found)]
+
+
+def _verdict(verdict: str, in_readability: bool, in_ours: bool) -> str:
+    """A line's verdict after the second opinion (a cut for a label or a link list stands).
+
+    >>> _verdict(KEEP, True, False), _verdict(KEEP, False, True), _verdict(KEEP, False, False), _verdict("html.nav", True, True)
+    ('keep', 'html.second_opinion', 'html.not_main', 'html.nav')
+    """
+    if verdict != KEEP or in_readability:
+        return verdict
+    return SECOND_OPINION if in_ours and CUT_OURS else (KEEP if in_ours else NOT_MAIN)
