@@ -327,7 +327,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         # A list around the choice, or cards inside it, are kept whole: see html_listings.
         lines = html_listings.listing_lines(body, chosen, cuts, lines, lenient)
     # A choice holding a small part of the text the scoring decided on: readability's opinion, see html_fallback.
-    return html_fallback.second_opinion(tree, cuts, lines)
+    return html_fallback.second_opinion(tree, cuts, lines, chosen)
 
 
 # The first reading is doubtful when it keeps at most this share of the page's

@@ -35,6 +35,10 @@ DOUBT_SHARE = float(os.environ.get("CC_FB_DOUBT", "0.5"))
 MIN_UNDECIDED = int(os.environ.get("CC_FB_MIN_UNDECIDED", "500"))
 GAIN = float(os.environ.get("CC_FB_GAIN", "1.0"))
 CUT_OURS = os.environ.get("CC_FB_CUT", "1") == "1"
+LIST_TRIGGER = os.environ.get("CC_FB_LIST", "1") == "1"
+LIST_TAGS = frozenset("ul ol dl li dd".split())
+LIST_MIN_LEFT = 1000  # the story readability would take instead: at least this long
+LIST_MAX_SHARED = 0.2  # ... and sharing at most this much of our list with it
 SHORT_LINE = 25  # a line this short must sit near the reading position to match
 NEAR = 40  # how far past the reading position a short line may be found
 
@@ -105,7 +109,23 @@ def lines_in(lines: list[tuple[str, str]], other: list[str]) -> list[bool]:
     return found
 
 
-def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def list_choice(chosen: list, lines: list[tuple[str, str]]) -> bool:
+    """True when the choice is lists only (``<ul>``, ``<ol>``, ``<dl>`` or their items) and
+    long text was left out: readability scores no list item, our scoring does (a page's
+    long list of unlinked prose after the story can outscore it).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<body><ul><li>One</li></ul></body>")
+    >>> list_choice([t.css_first("ul")], [("One", KEEP), ("x" * 1200, NOT_MAIN)]), list_choice([t.body], [])
+    (True, False)
+    """
+    if not LIST_TRIGGER or not chosen or any(node.tag not in LIST_TAGS for node in chosen):
+        return False
+    return sum(len(line) for line, verdict in lines if verdict == NOT_MAIN) >= LIST_MIN_LEFT
+
+
+def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, str]],
+                   chosen: list = ()) -> list[tuple[str, str]]:
     """``lines``, or the page read again with readability's choice when ours is doubtful and readability's adds enough.
 
     Readability reads the page as our cuts left it (menus, comments, captions already
@@ -123,7 +143,8 @@ def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, st
     >>> [verdict for _, verdict in second_opinion(tree, cuts, lines)][:3]
     ['html.second_opinion', 'keep', 'keep']
     """
-    if not doubtful_choice(lines):
+    on_list = list_choice(chosen, lines)
+    if not on_list and not doubtful_choice(lines):
         return lines
     from corpus_clean.html import render_page  # html.py imports this module
 
@@ -137,7 +158,12 @@ def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, st
     kept = sum(len(line) for line in ours)
     gained = sum(len(line) for (line, verdict), hit in zip(every_block, found)
                  if hit and verdict == KEEP and line not in ours)
-    if gained <= GAIN * kept or gained < MIN_UNDECIDED:
+    kept_in_other = sum(len(line) for (line, verdict), hit in zip(every_block, found) if hit and line in ours)
+    if on_list:
+        # readability took other text than our list, and real text: the story before it
+        if kept_in_other > LIST_MAX_SHARED * kept or gained < LIST_MIN_LEFT:
+            return lines
+    elif gained <= GAIN * kept or gained < MIN_UNDECIDED:
         return lines
     return [(line, _verdict(verdict, hit, line in ours)) for (line, verdict), hit in zip(every_block, found)]
 

@@ -117,9 +117,35 @@ def test_lines_match_their_own_text_in_order(texts):
     assert fb.lines_in(lines, []) == [False] * len(lines)
 
 
-def test_extract_main_text_runs_the_hook_on_doubtful_pages_only():
-    rng = random.Random(5)
-    page = story_page(rng)
+def test_extract_main_text_leaves_a_page_whose_choice_is_sound():
+    ex = html_mod.extract_main_text(story_page(random.Random(5)))
+    assert ex.text and all(r.rule != fb.SECOND_OPINION for r in ex.removed)
+
+
+def list_after_story_page(rng: random.Random, items: int = 25, tag: str = "ul") -> tuple[str, list[str], list[str]]:
+    """A story in paragraphs, then a long list of unlinked prose that outscores it in our scoring."""
+    story = [f"{sentence(rng)} {sentence(rng)} {sentence(rng)}" for _ in range(8)]
+    rows = [f"{sentence(rng, 20)} {sentence(rng, 20)} {sentence(rng, 20)}" for _ in range(items)]
+    page = ("<html><body><div class='content'><div>" + "".join(f"<p>{p}</p>" for p in story)
+            + f"</div><div><h2>Timeline</h2><{tag}>" + "".join(f"<li>{r}</li>" for r in rows)
+            + f"</{tag}></div></div></body></html>")
+    return page, story, rows
+
+
+@pytest.mark.parametrize("seed,tag", [(4, "ul"), (8, "ol"), (15, "ul")])
+def test_a_list_chosen_over_the_story_before_it_gives_way_to_readabilitys_story(seed, tag):
+    page, story, rows = list_after_story_page(random.Random(seed), tag=tag)
     ex = html_mod.extract_main_text(page)
-    assert sentence(random.Random(5), 8) not in ex.text or True  # the promo's fate is the scoring's
-    assert all(r.rule != fb.SECOND_OPINION for r in ex.removed)  # our scoring picks the story: no fallback
+    assert ex.text.splitlines() == story
+    cut = [r for r in ex.removed if r.rule == fb.SECOND_OPINION]
+    assert cut and all(row in "".join(r.text for r in cut) for row in rows)  # the list, recorded
+    assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+
+
+def test_a_short_list_beside_a_short_story_is_not_second_guessed():
+    # under LIST_MIN_LEFT characters left out: the list may well be the page (a recipe's steps)
+    rng = random.Random(6)
+    page = ("<html><body><div><p>" + sentence(rng) + "</p></div><ol>"
+            + "".join(f"<li>{sentence(rng, 20)}</li>" for _ in range(8)) + "</ol></body></html>")
+    ex = html_mod.extract_main_text(page)
+    assert all(r.rule != fb.SECOND_OPINION for r in ex.removed)
