@@ -10,7 +10,7 @@ opinion here is narrower:
    article keeps under ``DOUBT_SHARE`` of the text the scoring decided on
    (kept + ``html.not_main``), and that undecided text is long.
 2. :func:`readability_lines`: readability-lxml's article, as text lines.
-3. :func:`lines_in`: which of our lines are in it (matched in order).
+3. :func:`lines_in`: which of our lines are in it.
 4. :func:`second_opinion`: readability may only *add* lines our scoring left
    out as ``html.not_main`` (never text we cut for a label: comments, menus,
    captions stay cut by our conventions), and only when they are ``GAIN``
@@ -39,8 +39,9 @@ LIST_TRIGGER = os.environ.get("CC_FB_LIST", "1") == "1"
 LIST_TAGS = frozenset("ul ol dl li dd".split())
 LIST_MIN_LEFT = 1000  # the story readability would take instead: at least this long
 LIST_MAX_SHARED = 0.2  # ... and sharing at most this much of our list with it
-SHORT_LINE = 25  # a line this short must sit near the reading position to match
-NEAR = 40  # how far past the reading position a short line may be found
+BLOCK_TAGS = tuple("p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th pre blockquote section article "
+                   "header footer figure figcaption br hr".split())
+SHORT_LINE = 25  # a line this short (words, spaced) counts only beside a long line found
 
 _WORD = re.compile(r"\w+")
 
@@ -82,30 +83,34 @@ def readability_lines(html: str) -> list[str]:
         tree = lxml_html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
         return []
-    return [line for line in (t.strip() for t in tree.itertext()) if line]
+    for element in tree.iter(*BLOCK_TAGS):  # a line break around every block, as our renderer puts one
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    return [line for line in (t.strip() for t in "".join(tree.itertext()).splitlines()) if line]
 
 
 def lines_in(lines: list[tuple[str, str]], other: list[str]) -> list[bool]:
-    """For each of our lines, whether it is in ``other``'s text, matched in document order.
+    """For each of our lines, whether it is in ``other``'s text.
 
-    A long line may be found anywhere after the previous match; a short one
-    ("Share", "News") only right there, so a word in passing does not match.
+    A long line is looked for anywhere; a short one ("Share", "News") counts only
+    beside a long line that was found, so a word in passing does not match.
 
     >>> lines_in([("Menu", "html.nav"), ("First paragraph here, long enough.", KEEP), ("News", KEEP)],
-    ...          ["First paragraph here, long enough.", "A sentence about something else entirely, and much later: the news."])
-    [False, True, False]
+    ...          ["First paragraph here, long enough.", "News"])
+    [False, True, True]
+    >>> lines_in([("News", "html.nav"), ("Another line, not in the other text.", KEEP)], ["The news, today."])
+    [False, False]
     """
-    text = _norm("".join(other))
-    found: list[bool] = []
-    cursor = 0
-    for line, _ in lines:
-        needle = _norm(line)
-        pos = text.find(needle, cursor) if needle.strip() else -1
-        if pos >= 0 and len(needle) < SHORT_LINE and pos - cursor > NEAR:
-            pos = -1
-        found.append(pos >= 0)
-        if pos >= 0:
-            cursor = pos + len(needle) - 1  # (the space after it starts the next match)
+    text = _norm("\n".join(other))
+    needles = [_norm(line) for line, _ in lines]
+    long_hits = [len(n) > SHORT_LINE and n in text for n in needles]
+    found = []
+    for i, needle in enumerate(needles):
+        if len(needle) > SHORT_LINE:
+            found.append(long_hits[i])
+        else:
+            beside = (i > 0 and long_hits[i - 1]) or (i + 1 < len(needles) and long_hits[i + 1])
+            found.append(bool(needle.strip()) and beside and needle in text)
     return found
 
 
