@@ -1,41 +1,39 @@
-"""A second opinion from readability-lxml on pages where our choice looks doubtful.
+"""A second opinion from readability-lxml when our choice is a list and the story may lie beside it.
 
 trafilatura runs readability on every page and takes its text when it is much
-longer than its own (``external.compare_extraction``). Comparing the two texts
-alone does not separate good from bad picks (measured: ``benchmarks/RESULTS-html.md``,
-round 10), and readability costs ~5 times our whole extraction, so the second
-opinion here is narrower:
+longer than its own (``external.compare_extraction``). Here that comparison was
+measured and rejected (``benchmarks/RESULTS-html.md``, round 10: comparing the two
+texts, or taking the text readability adds to a choice that keeps a small part of
+the page, gained on no dev set and lost on our generated pages, while readability
+costs ~5 times our whole extraction on every page it reads). What is left is the
+one case where the two scorings differ by design: readability scores no list item,
+ours scores every block, so a long list of unlinked prose (a timeline, a list of
+letters or summaries after the story) can outscore the story itself.
 
-1. :func:`doubtful_choice` (free: the lines are rendered already): the chosen
-   article keeps under ``DOUBT_SHARE`` of the text the scoring decided on
-   (kept + ``html.not_main``), and that undecided text is long.
-2. :func:`readability_lines`: readability-lxml's article, as text lines.
+1. :func:`list_choice` (free: a tag test on the chosen blocks): the choice is lists
+   only (``<ul>``, ``<ol>``, ``<dl>`` or their items) and ``LIST_MIN_LEFT``
+   characters were left out as ``html.not_main``.
+2. :func:`readability_lines`: readability-lxml's article of the page as our cuts
+   left it (menus, comments, captions already out), as text lines.
 3. :func:`lines_in`: which of our lines are in it.
-4. :func:`second_opinion`: readability may only *add* lines our scoring left
-   out as ``html.not_main`` (never text we cut for a label: comments, menus,
-   captions stay cut by our conventions), and only when they are ``GAIN``
-   times what we kept. Our kept lines readability leaves out are then cut as
-   ``html.second_opinion`` (recorded in ``removed`` like every cut).
+4. :func:`second_opinion`: readability's article is taken when it shares at most
+   ``LIST_MAX_SHARED`` of our list and holds ``LIST_MIN_LEFT`` characters we left
+   out: the page is rendered again with every block judged, readability's lines
+   kept, our list cut as ``html.second_opinion`` (recorded in ``removed`` like
+   every cut). Text we cut for a label never comes back.
 """
 from __future__ import annotations
 
-import os
 import re
-from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser
 
-__all__ = ["doubtful_choice", "readability_lines", "lines_in", "second_opinion", "SECOND_OPINION"]
+__all__ = ["list_choice", "readability_lines", "lines_in", "second_opinion", "SECOND_OPINION"]
 
 KEEP = "keep"
 NOT_MAIN = "html.not_main"
 SECOND_OPINION = "html.second_opinion"  # kept by our scoring, left out by readability's
 
-DOUBT_SHARE = float(os.environ.get("CC_FB_DOUBT", "0.5"))
-MIN_UNDECIDED = int(os.environ.get("CC_FB_MIN_UNDECIDED", "500"))
-GAIN = float(os.environ.get("CC_FB_GAIN", "1.0"))
-CUT_OURS = os.environ.get("CC_FB_CUT", "1") == "1"
-LIST_TRIGGER = os.environ.get("CC_FB_LIST", "1") == "1"
 LIST_TAGS = frozenset("ul ol dl li dd".split())
 LIST_MIN_LEFT = 1000  # the story readability would take instead: at least this long
 LIST_MAX_SHARED = 0.2  # ... and sharing at most this much of our list with it
@@ -53,19 +51,6 @@ def _norm(text: str) -> str:
     ' bare text here '
     """
     return " " + " ".join(_WORD.findall(text.lower())) + " "
-
-
-def doubtful_choice(lines: list[tuple[str, str]]) -> bool:
-    """True when the kept article is under ``DOUBT_SHARE`` of kept + ``html.not_main`` text.
-
-    >>> doubtful_choice([("A short box.", KEEP), ("x" * 600, NOT_MAIN)])
-    True
-    >>> doubtful_choice([("The article, long and whole. " * 30, KEEP), ("Home", "html.nav")])
-    False
-    """
-    kept = sum(len(line) for line, verdict in lines if verdict == KEEP)
-    undecided = sum(len(line) for line, verdict in lines if verdict == NOT_MAIN)
-    return undecided >= MIN_UNDECIDED and kept < DOUBT_SHARE * (kept + undecided)
 
 
 def readability_lines(html: str) -> list[str]:
@@ -124,32 +109,27 @@ def list_choice(chosen: list, lines: list[tuple[str, str]]) -> bool:
     >>> list_choice([t.css_first("ul")], [("One", KEEP), ("x" * 1200, NOT_MAIN)]), list_choice([t.body], [])
     (True, False)
     """
-    if not LIST_TRIGGER or not chosen or any(node.tag not in LIST_TAGS for node in chosen):
+    if not chosen or any(node.tag not in LIST_TAGS for node in chosen):
         return False
     return sum(len(line) for line, verdict in lines if verdict == NOT_MAIN) >= LIST_MIN_LEFT
 
 
 def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, str]],
-                   chosen: list = ()) -> list[tuple[str, str]]:
-    """``lines``, or the page read again with readability's choice when ours is doubtful and readability's adds enough.
-
-    Readability reads the page as our cuts left it (menus, comments, captions already
-    out: they stay cut whatever it thinks). The page is rendered again with every
-    block judged (``<body>`` as the container: one line per block, link lists and
-    furniture still cut) and a line is kept when readability keeps it. Our kept
-    lines readability leaves out are cut as ``html.second_opinion``.
+                   chosen: list) -> list[tuple[str, str]]:
+    """``lines``, or the page read again with readability's article when our choice is a list it does not share.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> from corpus_clean.html import render_page, strip_junk
-    >>> story = "".join(f"<p>Paragraph {i} of the story, with commas, words, and more words.</p>" for i in range(12))
-    >>> tree = LexborHTMLParser(f"<body><div id='box'><p>{'A short box line. ' * 3}</p></div><div>{story}</div></body>")
+    >>> story = "".join(f"<p>Paragraph {i} of the story, with commas, words, and more words.</p>" for i in range(20))
+    >>> rows = "".join(f"<li>Row {i}: a long line of prose, unlinked, in a list after the story.</li>" for i in range(30))
+    >>> tree = LexborHTMLParser(f"<body><div>{story}</div><ul>{rows}</ul></body>")
     >>> cuts = strip_junk(tree)
-    >>> lines = render_page(tree.body, [tree.css_first("#box")], cuts)  # a doubtful choice
-    >>> [verdict for _, verdict in second_opinion(tree, cuts, lines)][:3]
-    ['html.second_opinion', 'keep', 'keep']
+    >>> chosen = [tree.css_first("ul")]  # our scoring's choice: the list
+    >>> out = second_opinion(tree, cuts, render_page(tree.body, chosen, cuts), chosen)
+    >>> out[0], out[-1][1]
+    (('Paragraph 0 of the story, with commas, words, and more words.', 'keep'), 'html.second_opinion')
     """
-    on_list = list_choice(chosen, lines)
-    if not on_list and not doubtful_choice(lines):
+    if not list_choice(chosen, lines):
         return lines
     from corpus_clean.html import render_page  # html.py imports this module
 
@@ -160,15 +140,11 @@ def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, st
     ours = {line for line, verdict in lines if verdict == KEEP}
     every_block = render_page(body, [body], cuts)
     found = lines_in(every_block, other)
-    kept = sum(len(line) for line in ours)
+    shared = sum(len(line) for (line, _), hit in zip(every_block, found) if hit and line in ours)
     gained = sum(len(line) for (line, verdict), hit in zip(every_block, found)
                  if hit and verdict == KEEP and line not in ours)
-    kept_in_other = sum(len(line) for (line, verdict), hit in zip(every_block, found) if hit and line in ours)
-    if on_list:
-        # readability took other text than our list, and real text: the story before it
-        if kept_in_other > LIST_MAX_SHARED * kept or gained < LIST_MIN_LEFT:
-            return lines
-    elif gained <= GAIN * kept or gained < MIN_UNDECIDED:
+    # readability took other text than our list, and real text: the story beside it
+    if shared > LIST_MAX_SHARED * sum(len(line) for line in ours) or gained < LIST_MIN_LEFT:
         return lines
     return [(line, _verdict(verdict, hit, line in ours)) for (line, verdict), hit in zip(every_block, found)]
 
@@ -176,9 +152,11 @@ def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, st
 def _verdict(verdict: str, in_readability: bool, in_ours: bool) -> str:
     """A line's verdict after the second opinion (a cut for a label or a link list stands).
 
-    >>> _verdict(KEEP, True, False), _verdict(KEEP, False, True), _verdict(KEEP, False, False), _verdict("html.nav", True, True)
-    ('keep', 'html.second_opinion', 'html.not_main', 'html.nav')
+    >>> _verdict(KEEP, True, False), _verdict(KEEP, False, True), _verdict(KEEP, False, False)
+    ('keep', 'html.second_opinion', 'html.not_main')
+    >>> _verdict("html.nav", True, True)
+    'html.nav'
     """
     if verdict != KEEP or in_readability:
         return verdict
-    return SECOND_OPINION if in_ours and CUT_OURS else (KEEP if in_ours else NOT_MAIN)
+    return SECOND_OPINION if in_ours else NOT_MAIN
