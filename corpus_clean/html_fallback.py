@@ -30,15 +30,13 @@ from selectolax.lexbor import LexborHTMLParser
 
 __all__ = ["list_choice", "readability_lines", "lines_in", "second_opinion", "SECOND_OPINION"]
 
-KEEP = "keep"
+KEEP = "keep"  # html.KEEP and html.NOT_MAIN (html.py imports this module)
 NOT_MAIN = "html.not_main"
 SECOND_OPINION = "html.second_opinion"  # kept by our scoring, left out by readability's
 
 LIST_TAGS = frozenset("ul ol dl li dd".split())
 LIST_MIN_LEFT = 1000  # the story readability would take instead: at least this long
 LIST_MAX_SHARED = 0.2  # ... and sharing at most this much of our list with it
-BLOCK_TAGS = tuple("p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th pre blockquote section article "
-                   "header footer figure figcaption br hr".split())
 SHORT_LINE = 25  # a line this short (words, spaced) counts only beside a long line found
 
 _WORD = re.compile(r"\w+")
@@ -63,12 +61,14 @@ def readability_lines(html: str) -> list[str]:
     from lxml import html as lxml_html
     from readability import Document
 
+    from corpus_clean.html import BLOCK_TAGS  # html.py imports this module
+
     try:
         summary = Document(html).summary(html_partial=True)
         tree = lxml_html.fragment_fromstring(summary, create_parent="div")
     except Exception:  # noqa: BLE001 - a second opinion that fails is no opinion
         return []
-    for element in tree.iter(*BLOCK_TAGS):  # a line break around every block, as our renderer puts one
+    for element in tree.iter(*BLOCK_TAGS, "br"):  # a line break around every block, as our renderer puts one
         element.text = "\n" + (element.text or "")
         element.tail = "\n" + (element.tail or "")
     return [line for line in (t.strip() for t in "".join(tree.itertext()).splitlines()) if line]
