@@ -38,7 +38,7 @@ from typing import Iterable, Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_discussion, html_flow, html_gallery, html_headings, html_headings_tail,
+from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
                           html_listings, html_panels, html_prose, html_rails, html_sections, html_standfirst,
                           html_tables)
 from corpus_clean.document import Removal
@@ -323,10 +323,11 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         lines = render_page(body, chosen, cuts)
     # A button repeated through the choice ("Buy on Amazon" after each product): see html_listings.
     lines = html_listings.repeated_buttons(lines, chosen)
-    if article:
-        return lines
-    # A list around the choice, or cards inside it, are kept whole: see html_listings.
-    return html_listings.listing_lines(body, chosen, cuts, lines, lenient)
+    if not article:
+        # A list around the choice, or cards inside it, are kept whole: see html_listings.
+        lines = html_listings.listing_lines(body, chosen, cuts, lines, lenient)
+    # A choice holding a small part of the text the scoring decided on: readability's opinion, see html_fallback.
+    return html_fallback.second_opinion(tree, cuts, lines, chosen)
 
 
 # The first reading is doubtful when it keeps at most this share of the page's
