@@ -647,7 +647,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
     wrappers = article_wrappers(body)
-    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
+    for node in _labelled_elements(body):
         if node.tag in SKIP_LABEL_TAGS:
             continue
         verdict = attrs_verdict(node.attributes)
@@ -676,6 +676,30 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+LABEL_SELECTOR = '[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'
+
+
+def _labelled_elements(body: LexborNode) -> list[LexborNode]:
+    """Every element under ``body`` with a class, id, role or hiding attribute, each once, in page order.
+
+    Lexbor returns an element once *per selector it matches*: an element with a class
+    and an id came twice, was cut twice, and its second placeholder lay outside the
+    page; when the long-prose rescue put it back it went to that stray placeholder and
+    was lost from the text (round 9's FAQ answers hidden by ``aria-hidden``).
+
+    >>> t = LexborHTMLParser('<body><div class="a" id="b" aria-hidden="true">x</div><p id="c">y</p></body>')
+    >>> [n.tag for n in _labelled_elements(t.body)]
+    ['div', 'p']
+    """
+    seen: set[int] = set()
+    out = []
+    for node in body.css(LABEL_SELECTOR):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            out.append(node)
+    return out
 
 
 def in_running_text(node: LexborNode) -> bool:
