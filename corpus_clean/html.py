@@ -629,6 +629,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
     panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
+    for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
+        _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
         h1s = [n for n in junk if n.tag == "h1"]

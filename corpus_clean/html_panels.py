@@ -36,6 +36,8 @@ from typing import Callable, Iterable, Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean.html_posts import holds_user_posts
+
 __all__ = ["PanelFinder", "shown_attrs", "HIDING_RULES"]
 
 PANEL_PROSE = 50  # a one-sentence answer; a closed menu or search box holds none
@@ -61,6 +63,9 @@ HIDDEN_SELECTOR = "[hidden],[style]"
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
+# Panels by tag or role (kept as content, shown or hidden): a <details>, a tab panel, a region.
+SHOWN_PANELS = "details,[role=tabpanel],[role=region]"
+POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_posts)
 
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 
@@ -80,11 +85,14 @@ class PanelFinder:
 
     def __init__(self, body: LexborNode):
         # One walk for both: the ids controls name, and the hidden elements a control opens.
-        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR)
+        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS)
         self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
         self.after_controls = after_controls(marked)
+        # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
+        # takes their ratings and buttons away: cut as comments (see html_posts)
+        self.posts_panels = role_posts_panels(marked)
         self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
 
     @property
@@ -139,6 +147,8 @@ class PanelFinder:
         [None, ('soft', 'html.promo')]
         """
         if self.is_panel(node):
+            if holds_user_posts(node):  # a Reviews or Questions tab: users' posts (see html_posts)
+                return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
         if verdict[1] == "html.hidden":
             shown = attrs_verdict(shown_attrs(node))
@@ -147,6 +157,28 @@ class PanelFinder:
             if hidden_from_readers_only(node.attributes):
                 return READERS_HIDDEN
         return verdict
+
+
+def role_posts_panels(nodes: Iterable[LexborNode]) -> list[LexborNode]:
+    """The panels by tag or role among ``nodes`` (``<details>``, ``role=tabpanel``/``region``, which
+    :func:`corpus_clean.html.attrs_verdict` keeps as content shown or hidden) holding users' posts.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> posts = "".join(f"<li><cite>Ana</cite> ★★★★☆ 2 May 2024<p>Crisp crust, though it took longer to bake ({i}).</p></li>"
+    ...                 for i in range(3))
+    >>> t = LexborHTMLParser(f"<details open><summary>Reviews</summary><ul>{posts}</ul></details>"
+    ...                      "<details><summary>Method</summary><p>Mix the flour and the water, then rest it.</p></details>")
+    >>> [n.tag for n in role_posts_panels(t.css("details"))]
+    ['details']
+    """
+    found, seen = [], set()
+    for node in nodes:
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        if (node.tag == "details" or node.attributes.get("role") in PANEL_ROLES) and holds_user_posts(node):
+            found.append(node)
+    return found
 
 
 def hidden_from_readers_only(attrs: dict) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import assume, example, given, settings, strategies as st
 
 from corpus_clean import html_prose
 from corpus_clean.html import LexborHTMLParser, _labelled_elements, extract_main_text, strip_junk
@@ -85,3 +85,76 @@ def test_round10_families_gold_is_text_of_the_page(family, lang, seed):
     page, gold = make_page(family, lang, seed)
     shown = " ".join(naive_text(page).split())
     assert gold and all(" ".join(line.split()) in shown for line in gold.splitlines())
+
+
+# --------------------------------------------------------------------------- #
+# Users' posts in a page's panels (corpus_clean.html_posts)
+# --------------------------------------------------------------------------- #
+
+DESCRIPTION = ("A two-person tent for three seasons, with a porch for boots and packs, poles that clip on in a minute, "
+               "and a fly sheet that pitches first, so the inner stays dry when it rains while you set it up.")
+CHANGES = ["Released 4 June 2024: the porch is larger", "Released 2 March 2024: lighter poles, new pegs"]
+REVIEW = "Kept us dry through two nights of rain on the coast, though the zip on the door sticks when it is cold"
+DATES = ["12 March 2024", "March 12, 2024", "3 weeks ago", "04/05/2023", "<time datetime='2024-01-02'>2 Jan</time>"]
+SIGNS = ["<span class='stars'>★★★★☆</span>", "Rated 4 out of 5", "<cite>Marta K.</cite>", "Reviewed by Jens",
+         "<span itemprop='ratingValue'>4</span>/5", "<span class='review-author'>kai_88</span>"]
+HIDING = [" hidden", " style='display:none'", " aria-hidden='true' hidden", ""]
+
+
+def review_items(date: str, sign: str, n: int, tag: str) -> str:
+    return "".join(f"<{tag} class='entry'>{sign} <span>{date}</span><p>{REVIEW} ({i}).</p>"
+                   f"<button>Helpful</button></{tag}>" for i in range(n))
+
+
+def tabs_page(panels: list[tuple[str, str]], idiom: int, hiding: str) -> str:
+    """A shop page with tabs in one of three idioms; the first panel open, the others closed by ``hiding``."""
+    if idiom == 0:
+        tabs = "".join(f"<button role='tab' aria-controls='p{i}'>{label}</button>" for i, (label, _) in enumerate(panels))
+        body = "".join(f"<div role='tabpanel' id='p{i}'{hiding if i else ''}>{html}</div>" for i, (_, html) in enumerate(panels))
+    elif idiom == 1:
+        tabs = "".join(f"<a href='#tab{i}'>{label}</a>" for i, (label, _) in enumerate(panels))
+        body = "".join(f"<div class='panel' id='tab{i}'{hiding if i else ''}>{html}</div>" for i, (_, html) in enumerate(panels))
+    else:
+        tabs = ""
+        body = "".join(f"<details{' open' if not i else ''}><summary>{label}</summary>{html}</details>"
+                       for i, (label, html) in enumerate(panels))
+    return (f"<html><body><nav><a href='/'>Shop</a> <a href='/tents'>Tents</a></nav><main><h1>Ridge 2 tent</h1>"
+            f"<p>€249</p><div class='tabs'>{tabs}{body}</div></main><footer>© Outdoor shop</footer></body></html>")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(DATES), st.sampled_from(SIGNS), st.integers(2, 5), st.sampled_from(["div", "article", "li"]),
+       st.integers(0, 2), st.sampled_from(HIDING), st.booleans())
+def test_a_panel_of_users_posts_is_cut_as_comments(date, sign, n, tag, idiom, hiding, reviews_first):
+    """A Reviews or Questions panel (dated posts, each rated or signed) is cut as comments, whatever the tab
+    idiom, the hiding idiom and the posts' markup; the description and the changelog panels stay.
+    (A shown panel tied by an in-page link only is any <div> to the extractor: not generated.)"""
+    assume(hiding or idiom != 1)
+    posts = review_items(date, sign, n, tag)
+    posts = f"<ul>{posts}</ul>" if tag == "li" else posts
+    panels = [("Description", f"<p>{DESCRIPTION}</p>"),
+              ("Changelog", "<ul>" + "".join(f"<li>{c}</li>" for c in CHANGES) + "</ul>"),
+              ("Reviews", f"<div class='list'>{posts}</div>")]
+    if reviews_first and hiding == "":  # shown reviews before the closed panels
+        panels = [panels[2], panels[0], panels[1]]
+    ex = extract_main_text(tabs_page(panels, idiom, hiding))
+    assert REVIEW not in ex.text
+    assert DESCRIPTION in ex.text or reviews_first  # (a closed description under aria-hidden alone stays cut)
+    if not hiding or "aria" not in hiding:
+        assert CHANGES[0] in ex.text
+    assert any(REVIEW in r.text and r.rule == "html.comments" for r in ex.removed)
+
+
+def test_undated_testimonials_and_a_rated_book_list_are_not_posts():
+    """What a panel of users' posts is not: testimonials (signed, rated, undated: WCXB keeps them on service
+    pages), a list of books with their authors and ratings, a changelog with dates and no signature."""
+    testimonials = "".join(f"<div class='slide'><span class='stars'>★★★★★</span><p>{REVIEW} ({i}).</p>"
+                           f"<cite>Marta K., Leeds</cite></div>" for i in range(3))
+    books = "".join(f"<tr><td>{i}. The Long Walk <span itemprop='author'>by A. Writer</span></td>"
+                    f"<td><span class='rating'>4.{i} avg rating</span></td></tr>" for i in range(5))
+    changelog = "".join(f"<li><h4>v2.{i}</h4><p>{c}</p></li>" for i, c in enumerate(CHANGES * 2))
+    for label, html in (("What clients say", testimonials), ("Top books", f"<table>{books}</table>"),
+                        ("Changelog", f"<ul>{changelog}</ul>")):
+        page = tabs_page([("About", f"<p>{DESCRIPTION}</p>"), (label, html)], 0, " hidden")
+        ex = extract_main_text(page)
+        assert not any(r.rule == "html.comments" for r in ex.removed), label
