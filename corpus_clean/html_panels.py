@@ -89,10 +89,11 @@ class PanelFinder:
         self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
-        self.after_controls = after_controls(marked)
+        roles: list = []
+        self.after_controls = after_controls(marked, roles)
         # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
         # takes their ratings and buttons away: cut as comments (see html_posts)
-        self.posts_panels = role_posts_panels(marked)
+        self.posts_panels = [node for node in roles if holds_user_posts(node)]
         self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
 
     @property
@@ -159,28 +160,6 @@ class PanelFinder:
         return verdict
 
 
-def role_posts_panels(nodes: Iterable[LexborNode]) -> list[LexborNode]:
-    """The panels by tag or role among ``nodes`` (``<details>``, ``role=tabpanel``/``region``, which
-    :func:`corpus_clean.html.attrs_verdict` keeps as content shown or hidden) holding users' posts.
-
-    >>> from selectolax.lexbor import LexborHTMLParser
-    >>> posts = "".join(f"<li><cite>Ana</cite> ★★★★☆ 2 May 2024<p>Crisp crust, though it took longer to bake ({i}).</p></li>"
-    ...                 for i in range(3))
-    >>> t = LexborHTMLParser(f"<details open><summary>Reviews</summary><ul>{posts}</ul></details>"
-    ...                      "<details><summary>Method</summary><p>Mix the flour and the water, then rest it.</p></details>")
-    >>> [n.tag for n in role_posts_panels(t.css("details"))]
-    ['details']
-    """
-    found, seen = [], set()
-    for node in nodes:
-        if node.mem_id in seen:
-            continue
-        seen.add(node.mem_id)
-        if (node.tag == "details" or node.attributes.get("role") in PANEL_ROLES) and holds_user_posts(node):
-            found.append(node)
-    return found
-
-
 def hidden_from_readers_only(attrs: dict) -> bool:
     """True when ``aria-hidden="true"`` is what hides an element (no ``hidden``, no ``display:none``).
 
@@ -190,13 +169,16 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
-def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
+def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
     its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
     ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
     header around its button, :func:`opened_by`). Read before any cut (buttons are cut as UI). A bare
     heading is no control: a paragraph hidden under a heading stays hidden (Readability.js's
     ``hidden-nodes`` test page). Only hidden elements are looked at: most pages have none.
+    ``roles``, when given, receives the panels by tag or role among ``nodes`` (``<details>``,
+    ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
+    or hidden), read in the same loop.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -205,6 +187,10 @@ def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
     >>> ids = after_controls(t.body.css(HIDDEN_SELECTOR))
     >>> t.css_first("#w1").mem_id in ids, t.css_first("#other").mem_id in ids
     (True, False)
+    >>> d = LexborHTMLParser("<details><summary>Reviews</summary><p>Good.</p></details><div role='tabpanel' hidden>x</div>")
+    >>> roles = []; _ = after_controls(d.body.css("details,[role=tabpanel]," + HIDDEN_SELECTOR), roles)
+    >>> [n.tag for n in roles]
+    ['details', 'div']
     """
     found: set = set()
     seen: set = set()
@@ -212,7 +198,10 @@ def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
         if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
             continue
         seen.add(node.mem_id)
-        if not hides(node.attributes):
+        attrs = node.attributes
+        if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
+            roles.append(node)
+        if not hides(attrs):
             continue
         if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)
