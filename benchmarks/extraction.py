@@ -20,7 +20,7 @@ podcast episodes, government notices; seed 41, 100 pages; tuned on from round 8)
 round 8's (fan-wiki pages, blog posts beside sidebar widgets, single events, accordion
 FAQs; seed 43, 100 pages; tuned on from round 9) and round 9's (product pages with tabs,
 step-by-step service guides, course syllabi, conference talks, tutorials with code tabs;
-seed 47, 100 pages; product pages tuned on from round 10) and round 10's (recipes with review
+seed 47, 100 pages, never tuned on: totals only in round 10 too) and round 10's (recipes with review
 tabs, holiday rentals, plugin pages, API references, restaurants; seed 53, 100 pages, never
 tuned on), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.

@@ -32,8 +32,8 @@ comparison tables, podcast episodes, government notices; studied from round 8 on
 sidebar widgets, single events' pages, accordion FAQs; studied from round 9 on), ``--round9``
 round 9's (product pages with tabs, step-by-step service guides, course syllabi, conference
 talks, tutorials with code tabs, all with content in closed panels hidden in several idioms
-and hidden chrome beside it; written before round 9 changed the extractor; studied from round
-10 on), ``--round10`` round 10's (recipes with Reviews and Questions tabs, holiday rentals,
+and hidden chrome beside it; written before round 9 changed the extractor; still read as totals
+only in round 10), ``--round10`` round 10's (recipes with Reviews and Questions tabs, holiday rentals,
 plugin directory pages, API references with request samples in tabs, restaurants with reviews
 and Q&A: users' posts in several markups beside or inside the page's panels; written before
 round 10 changed the extractor, never tuned on).
