@@ -630,6 +630,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
     panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
+    for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
+        _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
         h1s = [n for n in junk if n.tag == "h1"]
@@ -648,7 +650,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
     wrappers = article_wrappers(body)
-    for node in body.css('[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'):
+    for node in _labelled_elements(body):
         if node.tag in SKIP_LABEL_TAGS:
             continue
         verdict = attrs_verdict(node.attributes)
@@ -677,6 +679,33 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+LABEL_SELECTOR = '[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'
+
+
+def _labelled_elements(body: LexborNode) -> list[LexborNode]:
+    """Every element under ``body`` with a class, id, role or hiding attribute, each once, in page order.
+
+    Lexbor returns an element once *per selector it matches*: an element with a class
+    and an id came twice, was cut twice, and its second placeholder lay outside the
+    page; when the long-prose rescue put it back it went to that stray placeholder and
+    was lost from the text (round 9's FAQ answers hidden by ``aria-hidden``).
+
+    >>> t = LexborHTMLParser('<body><div class="a" id="b" aria-hidden="true">x</div><p id="c">y</p></body>')
+    >>> [n.tag for n in _labelled_elements(t.body)]
+    ['div', 'p']
+    """
+    # (Lexbor matches the selector list node by node: an element's repeats are consecutive, so
+    # comparing with the previous one is enough, and costs a third of a set's look-ups)
+    out = []
+    last = None
+    for node in body.css(LABEL_SELECTOR):
+        key = node.mem_id
+        if key != last:
+            out.append(node)
+            last = key
+    return out
 
 
 def in_running_text(node: LexborNode) -> bool:

@@ -36,6 +36,8 @@ from typing import Callable, Iterable, Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean.html_posts import holds_user_posts
+
 __all__ = ["PanelFinder", "shown_attrs", "HIDING_RULES"]
 
 PANEL_PROSE = 50  # a one-sentence answer; a closed menu or search box holds none
@@ -61,6 +63,9 @@ HIDDEN_SELECTOR = "[hidden],[style]"
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
+# Panels by tag or role (kept as content, shown or hidden): a <details>, a tab panel, a region.
+SHOWN_PANELS = "details,[role=tabpanel],[role=region]"
+POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_posts)
 
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 
@@ -80,11 +85,15 @@ class PanelFinder:
 
     def __init__(self, body: LexborNode):
         # One walk for both: the ids controls name, and the hidden elements a control opens.
-        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR)
+        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS)
         self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
-        self.after_controls = after_controls(marked)
+        roles: list = []
+        self.after_controls = after_controls(marked, roles)
+        # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
+        # takes their ratings and buttons away: cut as comments (see html_posts)
+        self.posts_panels = [node for node in roles if holds_user_posts(node)]
         self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
 
     @property
@@ -139,6 +148,8 @@ class PanelFinder:
         [None, ('soft', 'html.promo')]
         """
         if self.is_panel(node):
+            if holds_user_posts(node):  # a Reviews or Questions tab: users' posts (see html_posts)
+                return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
         if verdict[1] == "html.hidden":
             shown = attrs_verdict(shown_attrs(node))
@@ -158,13 +169,16 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
-def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
+def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
     its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
     ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
     header around its button, :func:`opened_by`). Read before any cut (buttons are cut as UI). A bare
     heading is no control: a paragraph hidden under a heading stays hidden (Readability.js's
     ``hidden-nodes`` test page). Only hidden elements are looked at: most pages have none.
+    ``roles``, when given, receives the panels by tag or role among ``nodes`` (``<details>``,
+    ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
+    or hidden), read in the same loop.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -173,6 +187,10 @@ def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
     >>> ids = after_controls(t.body.css(HIDDEN_SELECTOR))
     >>> t.css_first("#w1").mem_id in ids, t.css_first("#other").mem_id in ids
     (True, False)
+    >>> d = LexborHTMLParser("<details><summary>Reviews</summary><p>Good.</p></details><div role='tabpanel' hidden>x</div>")
+    >>> roles = []; _ = after_controls(d.body.css("details,[role=tabpanel]," + HIDDEN_SELECTOR), roles)
+    >>> [n.tag for n in roles]
+    ['details', 'div']
     """
     found: set = set()
     seen: set = set()
@@ -180,7 +198,10 @@ def after_controls(nodes: Iterable[LexborNode]) -> frozenset:
         if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
             continue
         seen.add(node.mem_id)
-        if not hides(node.attributes):
+        attrs = node.attributes
+        if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
+            roles.append(node)
+        if not hides(attrs):
             continue
         if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)

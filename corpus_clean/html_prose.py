@@ -25,6 +25,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean.html_posts import holds_user_posts
+
 __all__ = ["doubts_choice", "prose_by_element", "prose_cover", "second_opinion"]
 
 # The cover holds COVER of the page's prose; it replaces the choice when it holds GAIN
@@ -194,6 +196,7 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
 # (Rule name -> prose characters, text outside links, from which the label is ignored;
 # tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
 PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
+COMMENTS_RULE = "html.comments"
 
 
 def mislabelled_prose(node: LexborNode, rule: str) -> bool:
@@ -231,6 +234,11 @@ def restore_mislabelled(cuts: dict) -> int:
     """
     # (lists in the page's order, not sets of addresses: the outcome must not depend on memory layout)
     spared = [key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)]
+    # (users' posts, a closed Reviews tab hidden by a class, are comments however long: see html_posts)
+    for key in [key for key in spared if holds_user_posts(cuts[key][0])]:
+        node, _, placeholder = cuts[key]
+        cuts[key] = (node, COMMENTS_RULE, placeholder)
+        spared.remove(key)
     # A site that puts prose under one of these labels uses it for content: the page's other
     # elements with the same tag and class come back too (Elementor wraps every block of a
     # page, short or long, in "elementor-widget-container").

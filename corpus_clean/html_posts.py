@@ -1,0 +1,138 @@
+"""Users' posts in a page's panels: a Reviews or Questions tab is comments, not the page.
+
+A product, recipe, rental or plugin page puts its own text (description,
+specifications, amenities, changelog) and its users' text (reviews, questions
+and answers, support threads) in the same tabs or accordion. The panels are
+tied to their controls the same way (:mod:`corpus_clean.html_panels`), and
+their labels are neutral often enough (``tab-3``, ``tab-pane``, ``panel``) that
+a label cannot tell them apart. trafilatura (``include_comments=False``) and
+WCXB's gold leave users' reviews out.
+
+What tells them apart is the *shape* of the panel's content: a list of
+repeated items, each signed as a user's post is signed: a **date** (a ``<time>``,
+schema.org's ``datePublished``, "12 March 2024", "03/04/2024", "3 weeks ago"), and
+
+- a **rating** (stars, "4/5", "4 out of 5", ``ratingValue``, a class naming a
+  rating or stars),
+- or an **author** (schema.org's ``author``, a ``<cite>``, a class naming the
+  author or user, "asked by", "answered by", "reviewed by").
+
+The date is required: a business's testimonials are rated and signed too, but
+undated, and WCXB's gold keeps them on service pages (measured: a rating and a
+paragraph without a date cut a WCXB dev service page's testimonials, 0.79 -> 0.69).
+
+:func:`holds_user_posts` is True when such posts hold most of an element's text.
+A specification table, a changelog or a course's weeks carry a date or a name,
+not both; a list of books or products carries authors and ratings, not the
+date a user wrote something (a Goodreads list: its rows are books).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from selectolax.lexbor import LexborNode
+
+__all__ = ["holds_user_posts", "is_user_post", "repeated_items"]
+
+MIN_POSTS = 2
+POSTS_SHARE = 0.6  # of the element's text in the posts
+ITEMS_SHARE = 0.6  # of a level's text in its repeated children
+MAX_DEPTH = 4  # levels searched for the repeated items (panel > div.list > ul > li)
+MIN_TEXT = 80  # a panel holding less is no list of posts
+
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|"
+           "janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+           "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+           "gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+           "januari|februari|maart|augustus|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro")
+DATE_RE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b"  # 03/04/2024, 3.4.24
+    r"|\b(?:19|20)\d\d-\d\d-\d\d\b"  # 2024-03-04
+    rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS})\.?\s+(?:19|20)\d\d\b"  # 12 March 2024
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"  # March 12, 2024
+    r"|\b\d+\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b"  # 3 weeks ago
+    r"|\b(?:yesterday|today)\b",
+    re.IGNORECASE)
+RATING_RE = re.compile(r"[★☆⭐✩✪✭✮]|\b\d(?:[.,]\d)?\s*(?:/|out of)\s*(?:5|10)\b|\brated\s+\d", re.IGNORECASE)
+AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|replied)\s+(?:by|on)\b", re.IGNORECASE)
+DATE_SELECTOR = "time,[itemprop=datePublished],[itemprop=dateCreated]"
+RATING_SELECTOR = "[itemprop=ratingValue],[itemprop=reviewRating]"
+AUTHOR_SELECTOR = "[itemprop=author],cite"
+_CLASS_WORD = re.compile(r"[a-z]+")
+RATING_WORDS = frozenset(("rating", "ratings", "stars", "star", "score"))
+AUTHOR_WORDS = frozenset(("author", "user", "username", "reviewer", "avatar", "member", "nickname", "byline"))
+
+
+def holds_user_posts(node: LexborNode) -> bool:
+    """True when most of ``node``'s text is in ``MIN_POSTS`` or more users' posts (:func:`is_user_post`).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> reviews = "".join(f"<li><b>Ana</b> <time>2 May 2024</time> <span>★★★★☆</span><p>Works well, a bit loud "
+    ...                   f"at night, and the cable is short ({i}).</p></li>" for i in range(3))
+    >>> specs = "".join(f"<tr><th>Weight {i}</th><td>{i} kg, measured in 2024</td></tr>" for i in range(4))
+    >>> t = LexborHTMLParser(f"<div id='r'><ul>{reviews}</ul></div><div id='s'><table>{specs}</table></div>")
+    >>> holds_user_posts(t.css_first("#r")), holds_user_posts(t.css_first("#s"))
+    (True, False)
+    """
+    total = len(node.text(strip=True))
+    if total < MIN_TEXT:
+        return False
+    items = repeated_items(node)
+    if len(items) < MIN_POSTS:
+        return False
+    posts = [item for item in items if is_user_post(item)]
+    return len(posts) >= MIN_POSTS and sum(len(p.text(strip=True)) for p in posts) >= POSTS_SHARE * total
+
+
+def repeated_items(node: LexborNode) -> list[LexborNode]:
+    """The repeated children (one tag, two or more) that hold most of the text of ``node`` or of the
+    element under it that holds most of its text, ``MAX_DEPTH`` levels down; else ``[]``.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div id='p'><h3>Reviews</h3><div><article>One post here</article>"
+    ...                      "<article>Another post</article></div></div>")
+    >>> [n.tag for n in repeated_items(t.css_first("#p"))]
+    ['article', 'article']
+    """
+    for _ in range(MAX_DEPTH):
+        children = [child for child in node.iter(include_text=False) if child.tag and not child.tag.startswith("-")]
+        if not children:
+            return []
+        sizes = [len(child.text(strip=True)) for child in children]
+        total = sum(sizes) or 1
+        by_tag: dict[str, list[int]] = {}
+        for index, child in enumerate(children):
+            by_tag.setdefault(child.tag, []).append(index)
+        tag, indexes = max(by_tag.items(), key=lambda kv: sum(sizes[i] for i in kv[1]))
+        if len(indexes) >= MIN_POSTS and sum(sizes[i] for i in indexes) >= ITEMS_SHARE * total:
+            return [children[i] for i in indexes]
+        node = children[max(range(len(children)), key=sizes.__getitem__)]
+    return []
+
+
+def is_user_post(item: LexborNode) -> bool:
+    """True when ``item`` carries a date, and a rating or an author.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div id='a'><cite>Jo</cite>, 3 weeks ago: <p>Good.</p></div><div id='b'><h4>v2.1</h4>"
+    ...                      "<p>Released 2 May 2024: faster start-up.</p></div><div id='c'>Dune by F. Herbert, 4.3/5</div>")
+    >>> [is_user_post(t.css_first(f"#{k}")) for k in "abc"]
+    [True, False, False]
+    """
+    text = item.text(separator=" ", strip=True)
+    if not (DATE_RE.search(text) or item.css_first(DATE_SELECTOR) is not None):
+        return False
+    if RATING_RE.search(text) or item.css_first(RATING_SELECTOR) is not None or _class_says(item, RATING_WORDS):
+        return True
+    return bool(AUTHOR_RE.search(text) or item.css_first(AUTHOR_SELECTOR) is not None or _class_says(item, AUTHOR_WORDS))
+
+
+def _class_says(item: LexborNode, words: frozenset) -> bool:
+    """True when ``item`` or an element in it has a class word in ``words``."""
+    for node in [item, *item.css("[class]")]:
+        cls: Optional[str] = node.attributes.get("class")
+        if cls and words.intersection(_CLASS_WORD.findall(cls.lower())):
+            return True
+    return False
