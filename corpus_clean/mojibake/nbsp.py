@@ -51,7 +51,8 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if match.start() == 0:
             return stranded
         before = text[match.start() - 1]
-        if before.isupper() and not _ends_a_garbled_sequence(text, match.start()) or before.isspace() and stranded == "Â":
+        a_word_in_capitals = before.isupper() and not _ends_a_garbled_sequence(text, match.start())
+        if a_word_in_capitals or (before.isspace() and stranded == "Â"):
             return stranded
         if before.isspace() or before in "\n\r":
             if has_evidence is None:
