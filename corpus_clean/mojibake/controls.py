@@ -39,10 +39,9 @@ def strip_control_chars(text: str) -> tuple[str, int]:
 # apostrophe are at home ("don\x92t").
 _CP1252_C1_AT_HOME_IN_WORDS = set("ƒŠŒŽšœžŸ’ˆ˜")
 # Between two ASCII letters: in mojibake, a C1 control follows a lead byte (Ã, â, Å...).
-_C1_IN_WORD_RE = re.compile(r"(?<=[A-Za-z])[\x80-\x9f](?=[A-Za-z])")
-# cp1252's en and em dash before a capital join two names ("Lagos\x96Ibadan"); Mac Roman
-# would make them "ñ" and "ó", which no word writes before a capital.
-_DASH_BEFORE_A_CAPITAL_RE = re.compile(r"(?<=[A-Za-z])[\x96\x97](?=[A-Z])")
+# cp1252's en and em dash before a capital join two words ("Lagos\x96Ibadan") rather than
+# sit inside one: Mac Roman would make them "ñ" and "ó", which no word writes before a capital.
+_C1_IN_WORD_RE = re.compile(r"(?<=[A-Za-z])(?:[\x80-\x95\x98-\x9f]|[\x96\x97](?![A-Z]))(?=[A-Za-z])")
 
 
 def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
@@ -52,8 +51,9 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     cp1252 punctuation; ftfy reads them as cp1252 (``\\x93`` -> ``“``). When every C1
     control of the text sits inside a word, and one of them would be a cp1252 sign no
     word holds (``Coatl\\x87n``: ``‡``), the text is Mac Roman: all of them are decoded
-    that way (``Coatlán confían``). A lone apostrophe (``don\\x92t``) is no such sign, nor
-    a dash before a capital (``Lagos\\x96Ibadan``: a route, not ``Lagosñibadan``).
+    that way (``Coatlán confían``). A lone apostrophe (``don\\x92t``) is no such sign; a
+    dash before a capital (``Lagos\\x96Ibadan``: a route, not ``Lagosñibadan``) is between
+    two words, not inside one.
 
     >>> decode_c1_as_mac_roman("Habitantes de Coatl\\x87n conf\\x92an en el proyecto")
     ('Habitantes de Coatlán confían en el proyecto', 2)
@@ -62,7 +62,7 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     >>> decode_c1_as_mac_roman("the Lagos\\x96Ibadan road")[1], decode_c1_as_mac_roman("Espa\\x96a y Portugal")[1]
     (0, 1)
     """
-    if not _C1_RE.search(text) or not _C1_IN_WORD_RE.search(text) or _DASH_BEFORE_A_CAPITAL_RE.search(text):
+    if not _C1_RE.search(text) or not _C1_IN_WORD_RE.search(text):
         return text, 0
     controls = _C1_CHAR_RE.findall(text)
     in_words = _C1_IN_WORD_RE.findall(text)
