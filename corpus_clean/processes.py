@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import functools
 import gc
 import os
 import signal
@@ -23,9 +24,9 @@ import sys
 import threading
 
 _PR_SET_PDEATHSIG = 1
-_registered: list[bool] = []
 
 
+@functools.cache  # once per process
 def skip_final_collections_at_exit() -> None:
     """Have this process leave its objects out of the garbage collections Python makes
     while it shuts down (``gc.freeze`` as an exit handler; registered once per process;
@@ -42,9 +43,7 @@ def skip_final_collections_at_exit() -> None:
     Only for processes that are a run's own (the CLI's ``main``, a deployment's run):
     an extension built with nanobind (duckdb) reports the instances it still sees at exit
     as leaks, so a library user's process (or pytest's) keeps Python's usual exit."""
-    if not _registered:
-        _registered.append(True)
-        atexit.register(gc.freeze)
+    atexit.register(gc.freeze)
 
 
 def die_with_parent(sig: int = signal.SIGKILL):
