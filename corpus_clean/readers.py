@@ -65,6 +65,9 @@ class InputFile:
     # filesystems): with `size`, lets an incremental run skip hashing an unchanged file
     # (``dataset.plan_inputs``).
     mtime_ns: int | None = None
+    # How many records planning counted or estimated in it (``shards.records_estimate``;
+    # None: not known, the file is packed by its bytes alone).
+    records: int | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -651,21 +654,18 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
         yield Skipped(file.source, "empty file")
 
 
-def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
-    """A `.json` file: JSON Lines (as most corpus `.json` files are), or one JSON document
-    -- an array of records, or a single record spread over several lines.
+def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
+                   sniffed: bool = False) -> Iterator[Document | Skipped | Unreadable]:
+    """A `.json` file: JSON Lines (as most corpus `.json` files are), or JSON documents --
+    an array of records, a single record spread over several lines, or records
+    pretty-printed one after another (what ``jq '.[]'`` writes without ``-c``).
 
-    Sniffed from the start: a first non-blank byte ``[``, or a first line that is not a
-    whole JSON value while the file is, means one document; it is parsed whole (up to
-    ``MAX_JSON_DOCUMENT_BYTES``; a larger one is skipped with how to convert it) and each
-    record becomes a Document exactly as a JSONL line would. Anything else streams as
-    JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
+    Sniffed from the start (``_looks_like_json_documents``); documents are parsed whole
+    (up to ``MAX_JSON_DOCUMENT_BYTES``; a larger file is skipped with how to convert it)
+    and each record becomes a Document exactly as a JSONL line would. Anything else
+    streams as JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
     """
-    with open_input(file.url) as handle:
-        head = decode_bytes(handle.read(1 << 16)).text.lstrip("\ufeff \t\r\n")
-    first_line, newline, _ = head.partition("\n")
-    one_document = head.startswith("[") or (head.startswith("{") and newline and not _parses(first_line))
-    if not one_document:  # JSON Lines, or not JSON at all: then each line says why
+    if not (sniffed or _looks_like_json_documents(file)):  # JSON Lines, or not JSON at all: each line says why
         yield from read_jsonl_file(file, jsonl_line)
         return
     with open_input(file.url) as handle:
@@ -675,18 +675,73 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iter
                                    "write it as JSON Lines, one record per line (jq -c '.[]' in.json > in.jsonl)")
         return
     decoded = decode_bytes(data)
-    try:
-        document = json.loads(decoded.text)
-    except (ValueError, RecursionError):
-        yield from read_jsonl_file(file, jsonl_line)  # not one document: each line says why
+    values = json_values(decoded.text.lstrip("\ufeff"))
+    if values is None:
+        yield from read_jsonl_file(file, jsonl_line)  # not JSON documents: each line says why
         return
-    records = document if isinstance(document, list) else [document]
+    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
     if not records:
         yield Skipped(file.source, "empty JSON array")
     for index, record in enumerate(records):
         text = json.dumps(record, ensure_ascii=False)
         raw = text.encode("utf-8", "surrogatepass")
         yield record_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem), record)
+
+
+def read_jsonl_or_json_documents(file: InputFile, jsonl_line: Callable = jsonl_record
+                                 ) -> Iterator[Document | Skipped | Unreadable]:
+    """A `.jsonl` file: JSON Lines, unless it holds pretty-printed records or an array
+    (a user's ``jq '.[]' in.json > out.jsonl`` without ``-c``): then it is read as a
+    `.json` file (``read_json_file``), each record a Document, instead of every line
+    quarantined as broken JSON. Pieces of a big file are always JSON Lines."""
+    if file.is_piece or not _looks_like_json_documents(file, strict=True):
+        return read_jsonl_file(file, jsonl_line)
+    return read_json_file(file, jsonl_line, sniffed=True)
+
+
+# What the sniff reads of a file's start.
+JSON_SNIFF_BYTES = 1 << 16
+
+
+def _looks_like_json_documents(file: InputFile, strict: bool = False) -> bool:
+    """Does the file start like JSON documents rather than JSON Lines: a first non-blank
+    character ``[``, or a first line opening an object that is not a whole JSON value?
+    (One short read; JSON Lines' first line parses, and the answer is no.) `strict`, for
+    a `.jsonl` file, whose first line may just be broken: only a first line that is
+    ``{`` alone, as pretty-printers write it, or ``[``, counts."""
+    try:
+        with open_input(file.url) as handle:
+            head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
+    except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
+        return False
+    first_line, newline, _ = head.partition("\n")
+    if head.startswith("["):
+        return True
+    if strict:
+        return first_line.strip() == "{"
+    return head.startswith("{") and bool(newline) and not _parses(first_line)
+
+
+_JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
+
+
+def json_values(text: str) -> list | None:
+    """The JSON values of `text`, one after another (a document, or records
+    pretty-printed back to back); None when it is not that.
+
+    >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
+    ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
+    """
+    decoder = json.JSONDecoder()
+    values, at = [], _JSON_BLANK_RE.match(text).end()
+    try:
+        while at < len(text):
+            value, at = decoder.raw_decode(text, at)
+            values.append(value)
+            at = _JSON_BLANK_RE.match(text, at).end()
+    except (ValueError, RecursionError):
+        return None
+    return values
 
 
 def _parses(line: str) -> bool:
@@ -918,7 +973,7 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     if file.skip_reason:
         yield Skipped(file.source, file.skip_reason)
         return
-    readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
+    readers = {"jsonl": partial(read_jsonl_or_json_documents, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
     reader = readers.get(file_format(file.source))
