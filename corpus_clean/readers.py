@@ -68,6 +68,9 @@ class InputFile:
     # How many records planning counted or estimated in it (``shards.records_estimate``;
     # None: not known, the file is packed by its bytes alone).
     records: int | None = None
+    # A piece of one Parquet row group too big for a shard: its rows [first, last) within
+    # row group `start` (``shards.row_group_pieces``).
+    rows: tuple[int, int] | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -892,6 +895,9 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
              and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
+    if file.rows is not None:
+        yield from _parquet_row_slice(file, parquet, column, extra)
+        return
     for group in range(file.start, file.end) if file.is_piece else range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
@@ -911,6 +917,45 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
             doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
             yield doc
             index += 1
+
+
+# Rows decoded at a time when a piece is a slice of one row group.
+PARQUET_SLICE_BATCH_ROWS = 8192
+
+
+def _parquet_row_slice(file: InputFile, parquet, column: str, extra: list[str]
+                       ) -> Iterator[Document | Unreadable]:
+    """The rows [first, last) of row group `file.start` (``InputFile.rows``), decoded a
+    batch at a time: the rows before the slice are decoded and dropped (a row group
+    cannot be entered in the middle), never held. A damage part way makes the slice's
+    remaining rows one `Unreadable`, so the file's accounting still adds up."""
+    import pyarrow as pa
+
+    first, last = file.rows
+    index, at = file.first_record, 0
+    try:
+        for batch in parquet.iter_batches(batch_size=PARQUET_SLICE_BATCH_ROWS, row_groups=[file.start],
+                                          columns=[column, *extra]):
+            if at + batch.num_rows <= first:
+                at += batch.num_rows
+                continue
+            table = _plain_columns(pa.Table.from_batches([batch]).slice(max(first - at, 0), last - max(first, at)))
+            at += batch.num_rows
+            values = table.column(column)
+            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+                values = values.cast(pa.large_binary())
+            fields = table.drop_columns([column]).to_pylist() if extra else [{}] * table.num_rows
+            for value, row_fields in zip(values.to_pylist(), fields):
+                doc = parquet_record(file.source, index, column, value)
+                doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
+                yield doc
+                index += 1
+            if at >= last:
+                return
+    except Exception as error:  # noqa: BLE001 - damaged pages, bad encodings, checksum errors
+        left = file.first_record + (last - first) - index
+        yield Unreadable(file.source, f"{file.source}: row group {file.start} (rows {index}-{index + left - 1}) "
+                                      f"unreadable: {type(error).__name__}: {error}", left)
 
 
 def _value_type(arrow_type):

@@ -234,7 +234,9 @@ def row_group_pieces(file: InputFile, piece_bytes: int, max_records: int = MAX_S
     `max_records` rows each: ``start``/``end`` are row group numbers, ``first_record`` the
     rows before them, ``size`` their uncompressed bytes, ``records`` their rows. Others
     stay whole, with their rows as ``records`` (unreadable ones: the reader reports them).
-    A row group is never cut: it is Parquet's unit of reading."""
+    A row group is cut only when it alone holds more than SPLIT_ABOVE_TARGETS ×
+    `max_records` rows: into slices of `max_records` rows (``InputFile.rows``), each
+    decoding the group's rows before it and dropping them."""
     import pyarrow.parquet as pq
 
     try:
@@ -244,17 +246,30 @@ def row_group_pieces(file: InputFile, piece_bytes: int, max_records: int = MAX_S
         return [file]
     sizes = [metadata.row_group(g).total_byte_size for g in range(metadata.num_row_groups)]
     counts = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
-    small = sum(sizes) <= SPLIT_ABOVE_TARGETS * piece_bytes and sum(counts) <= SPLIT_ABOVE_TARGETS * max_records
-    if small or len(sizes) < 2:
+    if sum(sizes) <= SPLIT_ABOVE_TARGETS * piece_bytes and sum(counts) <= SPLIT_ABOVE_TARGETS * max_records:
         return [replace(file, records=sum(counts))]
-    pieces, start, size, rows = [], 0, 0, 0
-    first = 0
+    pieces: list[InputFile] = []
+    start, size, rows, first = 0, 0, 0, 0   # the piece being gathered: groups [start, ...), from row `first`
     for group, (group_bytes, group_rows) in enumerate(zip(sizes, counts)):
+        if group_rows > SPLIT_ABOVE_TARGETS * max_records:
+            # One row group too big for a shard (pandas and pyarrow write up to a million
+            # rows as one): slices of its rows, after the groups gathered before it.
+            if group > start:
+                pieces.append(replace(file, size=size, start=start, end=group, first_record=first, records=rows - first))
+            for low in range(0, group_rows, max_records):
+                high = min(low + max_records, group_rows)
+                pieces.append(replace(file, size=group_bytes * (high - low) // group_rows, start=group, end=group + 1,
+                                      first_record=rows + low, records=high - low, rows=(low, high)))
+            rows += group_rows
+            start, size, first = group + 1, 0, rows
+            continue
         size += group_bytes
         rows += group_rows
         if size >= piece_bytes or rows - first >= max_records or group == len(sizes) - 1:
             pieces.append(replace(file, size=size, start=start, end=group + 1, first_record=first, records=rows - first))
             start, size, first = group + 1, 0, rows
+    if len(pieces) == 1:
+        return [replace(file, records=sum(counts))]  # (one piece: the file as it was)
     return pieces
 
 

@@ -322,3 +322,24 @@ def test_merging_split_files_adds_each_files_counts_up_once():
 
     assert [sorted(s.files) for s in merged] == [["a", "b"], [], ["c"]]
     assert (merged[0].files["b"].read, merged[0].files["b"].clean) == (8, 8)
+
+
+def test_a_row_group_too_big_for_a_shard_is_read_in_slices_of_rows(tmp_path):
+    """pandas and pyarrow write up to a million rows as one row group: such a group is
+    cut into slices of `max_records` rows, read in order they give the file's records
+    with their ids, and groups around it stay whole pieces."""
+    path = tmp_path / "one_group.parquet"
+    texts = [f"row {k} of the one big group" for k in range(10_000)]
+    writer = pq.ParquetWriter(path, pa.schema([("text", pa.string()), ("id", pa.string())]))
+    for part in (texts[:500], texts[500:9_500], texts[9_500:]):  # small, huge, small
+        writer.write_table(pa.table({"text": part, "id": [f"id-{t.split()[1]}" for t in part]}), row_group_size=10_000)
+    writer.close()
+    whole = InputFile(str(path), path.name, path.stat().st_size)
+
+    pieces = shards.split_big_files([whole], 1 << 30, max_records=2_000)
+
+    assert [(p.start, p.end, p.rows) for p in pieces] == (
+        [(0, 1, None)] + [(1, 2, (k, min(k + 2_000, 9_000))) for k in range(0, 9_000, 2_000)] + [(2, 3, None)])
+    assert [p.first_record for p in pieces] == [0, 500, 2_500, 4_500, 6_500, 8_500, 9_500]
+    assert sum(p.records for p in pieces) == 10_000
+    assert [r for p in pieces for r in _records(p)] == _records(whole)
