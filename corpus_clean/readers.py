@@ -620,22 +620,32 @@ def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseExc
         errors.append(error)
 
 
-def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
+def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
+                    documents_sniffed: bool = True) -> Iterator[Document | Skipped | Unreadable]:
     """Streams line by line (LF, CRLF or CR): a large JSONL file is never held in
     memory whole. UTF-16/32 files (BOM or not) are decoded whole-stream first; other
     lines are decoded one by one, by `jsonl_line(source, index, line)` (``jsonl_record``;
     the shard reader passes one that leaves the decoding to the cleaning worker). A
     stream that breaks part way keeps the lines read before the break and ends with an
-    `Unreadable` naming the last line read."""
+    `Unreadable` naming the last line read.
+
+    A whole file that starts like pretty-printed records or an array (a user's
+    ``jq '.[]' in.json > out.jsonl`` without ``-c``; ``_opens_json_documents``) is read
+    as a `.json` file (``read_json_file``): its records, instead of every line
+    quarantined as broken JSON. (`documents_sniffed` False: the caller already knows it
+    is not.)"""
     errors: list[BaseException] = []
+    lines = 0
     # A piece: cut at line ends, in a file of one-byte line endings (``shards.split_big_files``).
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
+        documents = documents_sniffed and not file.is_piece and _opens_json_documents(head)
         chunks = _prepend(head, chunks)
         encoding = None if file.is_piece else stream_encoding(head)
-        lines = 0
-        if encoding is None:
+        if documents:
+            pass  # read whole, below, once this handle is closed
+        elif encoding is None:
             for index, line in enumerate(split_lines(chunks), start=file.first_record):
                 lines += 1
                 yield jsonl_line(file.source, index, line)
@@ -649,7 +659,9 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
                     yield Skipped(file.source, f"blank line {index + 1}", index)
                 else:
                     yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
-    if errors:
+    if documents:
+        yield from read_json_file(file, jsonl_line, sniffed=True)
+    elif errors:
         error = errors[0]
         yield Unreadable(file.source, f"{file.source}: unreadable after line {file.first_record + lines} "
                                       f"({type(error).__name__}: {error}); records after it, if any, are lost")
@@ -669,7 +681,7 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     streams as JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
     """
     if not (sniffed or _looks_like_json_documents(file)):  # JSON Lines, or not JSON at all: each line says why
-        yield from read_jsonl_file(file, jsonl_line)
+        yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)
         return
     with open_input(file.url) as handle:
         data = handle.read(MAX_JSON_DOCUMENT_BYTES + 1)
@@ -680,7 +692,7 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     decoded = decode_bytes(data)
     values = json_values(decoded.text.lstrip("\ufeff"))
     if values is None:
-        yield from read_jsonl_file(file, jsonl_line)  # not JSON documents: each line says why
+        yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
         return
     records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
     if not records:
@@ -691,38 +703,37 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         yield record_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem), record)
 
 
-def read_jsonl_or_json_documents(file: InputFile, jsonl_line: Callable = jsonl_record
-                                 ) -> Iterator[Document | Skipped | Unreadable]:
-    """A `.jsonl` file: JSON Lines, unless it holds pretty-printed records or an array
-    (a user's ``jq '.[]' in.json > out.jsonl`` without ``-c``): then it is read as a
-    `.json` file (``read_json_file``), each record a Document, instead of every line
-    quarantined as broken JSON. Pieces of a big file are always JSON Lines."""
-    if file.is_piece or not _looks_like_json_documents(file, strict=True):
-        return read_jsonl_file(file, jsonl_line)
-    return read_json_file(file, jsonl_line, sniffed=True)
-
-
 # What the sniff reads of a file's start.
 JSON_SNIFF_BYTES = 1 << 16
 
 
-def _looks_like_json_documents(file: InputFile, strict: bool = False) -> bool:
-    """Does the file start like JSON documents rather than JSON Lines: a first non-blank
-    character ``[``, or a first line opening an object that is not a whole JSON value?
-    (One short read; JSON Lines' first line parses, and the answer is no.) `strict`, for
-    a `.jsonl` file, whose first line may just be broken: only a first line that is
-    ``{`` alone, as pretty-printers write it, or ``[``, counts."""
+def _looks_like_json_documents(file: InputFile) -> bool:
+    """Does a `.json` file start like JSON documents rather than JSON Lines: a first
+    non-blank character ``[``, or a first line opening an object that is not a whole
+    JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
     try:
         with open_input(file.url) as handle:
             head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
     except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
         return False
     first_line, newline, _ = head.partition("\n")
-    if head.startswith("["):
-        return True
-    if strict:
-        return first_line.strip() == "{"
-    return head.startswith("{") and bool(newline) and not _parses(first_line)
+    return head.startswith("[") or (head.startswith("{") and bool(newline) and not _parses(first_line))
+
+
+def _opens_json_documents(head: bytes) -> bool:
+    r"""Does a `.jsonl` file's first chunk open pretty-printed records or an array: a
+    first non-blank line that is ``{`` alone, as pretty-printers write it, or that starts
+    with ``[``? (A first line that is merely broken JSON is that line's problem.)
+
+    >>> _opens_json_documents(b'{\n  "text": "a"\n}\n'), _opens_json_documents(b'[{"text": "a"}]')
+    (True, True)
+    >>> _opens_json_documents(b'{"text": "a"}\n'), _opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
+    (False, False)
+    """
+    start = head[:256]
+    encoding = stream_encoding(start)
+    text = start.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    return text.startswith("[") or text.split("\n", 1)[0].strip() == "{"
 
 
 _JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
@@ -1018,7 +1029,7 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     if file.skip_reason:
         yield Skipped(file.source, file.skip_reason)
         return
-    readers = {"jsonl": partial(read_jsonl_or_json_documents, jsonl_line=jsonl_line),
+    readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
     reader = readers.get(file_format(file.source))
