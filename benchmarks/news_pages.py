@@ -79,7 +79,8 @@ SETS = {
     "round9_dev.txt (studied)": LABELLED / "round9_dev.txt",
     "round9_heldout.txt (held out in round 9, totals only)": LABELLED / "round9_heldout.txt",
     "round10_dev.txt (studied)": LABELLED / "round10_dev.txt",
-    "round10_heldout.txt (held out)": LABELLED / "round10_heldout.txt",
+    "round10_heldout.txt (held out in round 10, totals only)": LABELLED / "round10_heldout.txt",
+    "round11_heldout.txt (held out)": LABELLED / "round11_heldout.txt",
 }
 
 

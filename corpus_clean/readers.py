@@ -65,6 +65,12 @@ class InputFile:
     # filesystems): with `size`, lets an incremental run skip hashing an unchanged file
     # (``dataset.plan_inputs``).
     mtime_ns: int | None = None
+    # How many records planning counted or estimated in it (``shards.records_estimate``;
+    # None: not known, the file is packed by its bytes alone).
+    records: int | None = None
+    # A piece of one Parquet row group too big for a shard: its rows [first, last) within
+    # row group `start` (``shards.row_group_pieces``).
+    rows: tuple[int, int] | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -614,22 +620,32 @@ def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseExc
         errors.append(error)
 
 
-def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
+def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
+                    documents_sniffed: bool = True) -> Iterator[Document | Skipped | Unreadable]:
     """Streams line by line (LF, CRLF or CR): a large JSONL file is never held in
     memory whole. UTF-16/32 files (BOM or not) are decoded whole-stream first; other
     lines are decoded one by one, by `jsonl_line(source, index, line)` (``jsonl_record``;
     the shard reader passes one that leaves the decoding to the cleaning worker). A
     stream that breaks part way keeps the lines read before the break and ends with an
-    `Unreadable` naming the last line read."""
+    `Unreadable` naming the last line read.
+
+    A whole file that starts like pretty-printed records or an array (a user's
+    ``jq '.[]' in.json > out.jsonl`` without ``-c``; ``_opens_json_documents``) is read
+    as a `.json` file (``read_json_file``): its records, instead of every line
+    quarantined as broken JSON. (`documents_sniffed` False: the caller already knows it
+    is not.)"""
     errors: list[BaseException] = []
+    lines = 0
     # A piece: cut at line ends, in a file of one-byte line endings (``shards.split_big_files``).
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
+        documents = documents_sniffed and not file.is_piece and _opens_json_documents(head)
         chunks = _prepend(head, chunks)
         encoding = None if file.is_piece else stream_encoding(head)
-        lines = 0
-        if encoding is None:
+        if documents:
+            pass  # read whole, below, once this handle is closed
+        elif encoding is None:
             for index, line in enumerate(split_lines(chunks), start=file.first_record):
                 lines += 1
                 yield jsonl_line(file.source, index, line)
@@ -643,7 +659,9 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
                     yield Skipped(file.source, f"blank line {index + 1}", index)
                 else:
                     yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
-    if errors:
+    if documents:
+        yield from read_json_file(file, jsonl_line, sniffed=True)
+    elif errors:
         error = errors[0]
         yield Unreadable(file.source, f"{file.source}: unreadable after line {file.first_record + lines} "
                                       f"({type(error).__name__}: {error}); records after it, if any, are lost")
@@ -651,22 +669,19 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Ite
         yield Skipped(file.source, "empty file")
 
 
-def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
-    """A `.json` file: JSON Lines (as most corpus `.json` files are), or one JSON document
-    -- an array of records, or a single record spread over several lines.
+def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
+                   sniffed: bool = False) -> Iterator[Document | Skipped | Unreadable]:
+    """A `.json` file: JSON Lines (as most corpus `.json` files are), or JSON documents --
+    an array of records, a single record spread over several lines, or records
+    pretty-printed one after another (what ``jq '.[]'`` writes without ``-c``).
 
-    Sniffed from the start: a first non-blank byte ``[``, or a first line that is not a
-    whole JSON value while the file is, means one document; it is parsed whole (up to
-    ``MAX_JSON_DOCUMENT_BYTES``; a larger one is skipped with how to convert it) and each
-    record becomes a Document exactly as a JSONL line would. Anything else streams as
-    JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
+    Sniffed from the start (``_looks_like_json_documents``); documents are parsed whole
+    (up to ``MAX_JSON_DOCUMENT_BYTES``; a larger file is skipped with how to convert it)
+    and each record becomes a Document exactly as a JSONL line would. Anything else
+    streams as JSONL, so a broken line is one quarantined record, as in a `.jsonl` file.
     """
-    with open_input(file.url) as handle:
-        head = decode_bytes(handle.read(1 << 16)).text.lstrip("\ufeff \t\r\n")
-    first_line, newline, _ = head.partition("\n")
-    one_document = head.startswith("[") or (head.startswith("{") and newline and not _parses(first_line))
-    if not one_document:  # JSON Lines, or not JSON at all: then each line says why
-        yield from read_jsonl_file(file, jsonl_line)
+    if not (sniffed or _looks_like_json_documents(file)):  # JSON Lines, or not JSON at all: each line says why
+        yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)
         return
     with open_input(file.url) as handle:
         data = handle.read(MAX_JSON_DOCUMENT_BYTES + 1)
@@ -675,18 +690,72 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record) -> Iter
                                    "write it as JSON Lines, one record per line (jq -c '.[]' in.json > in.jsonl)")
         return
     decoded = decode_bytes(data)
-    try:
-        document = json.loads(decoded.text)
-    except (ValueError, RecursionError):
-        yield from read_jsonl_file(file, jsonl_line)  # not one document: each line says why
+    values = json_values(decoded.text.lstrip("\ufeff"))
+    if values is None:
+        yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
         return
-    records = document if isinstance(document, list) else [document]
+    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
     if not records:
         yield Skipped(file.source, "empty JSON array")
     for index, record in enumerate(records):
         text = json.dumps(record, ensure_ascii=False)
         raw = text.encode("utf-8", "surrogatepass")
         yield record_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem), record)
+
+
+# What the sniff reads of a file's start.
+JSON_SNIFF_BYTES = 1 << 16
+
+
+def _looks_like_json_documents(file: InputFile) -> bool:
+    """Does a `.json` file start like JSON documents rather than JSON Lines: a first
+    non-blank character ``[``, or a first line opening an object that is not a whole
+    JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
+    try:
+        with open_input(file.url) as handle:
+            head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
+    except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
+        return False
+    first_line, newline, _ = head.partition("\n")
+    return head.startswith("[") or (head.startswith("{") and bool(newline) and not _parses(first_line))
+
+
+def _opens_json_documents(head: bytes) -> bool:
+    r"""Does a `.jsonl` file's first chunk open pretty-printed records or an array: a
+    first non-blank line that is ``{`` alone, as pretty-printers write it, or that starts
+    with ``[``? (A first line that is merely broken JSON is that line's problem.)
+
+    >>> _opens_json_documents(b'{\n  "text": "a"\n}\n'), _opens_json_documents(b'[{"text": "a"}]')
+    (True, True)
+    >>> _opens_json_documents(b'{"text": "a"}\n'), _opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
+    (False, False)
+    """
+    start = head[:256]
+    encoding = stream_encoding(start)
+    text = start.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    return text.startswith("[") or text.split("\n", 1)[0].strip() == "{"
+
+
+_JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
+
+
+def json_values(text: str) -> list | None:
+    """The JSON values of `text`, one after another (a document, or records
+    pretty-printed back to back); None when it is not that.
+
+    >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
+    ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
+    """
+    decoder = json.JSONDecoder()
+    values, at = [], _JSON_BLANK_RE.match(text).end()
+    try:
+        while at < len(text):
+            value, at = decoder.raw_decode(text, at)
+            values.append(value)
+            at = _JSON_BLANK_RE.match(text, at).end()
+    except (ValueError, RecursionError):
+        return None
+    return values
 
 
 def _parses(line: str) -> bool:
@@ -837,6 +906,9 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
              and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
+    if file.rows is not None:
+        yield from _parquet_row_slice(file, parquet, column, extra)
+        return
     for group in range(file.start, file.end) if file.is_piece else range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
@@ -856,6 +928,45 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
             doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
             yield doc
             index += 1
+
+
+# Rows decoded at a time when a piece is a slice of one row group.
+PARQUET_SLICE_BATCH_ROWS = 8192
+
+
+def _parquet_row_slice(file: InputFile, parquet, column: str, extra: list[str]
+                       ) -> Iterator[Document | Unreadable]:
+    """The rows [first, last) of row group `file.start` (``InputFile.rows``), decoded a
+    batch at a time: the rows before the slice are decoded and dropped (a row group
+    cannot be entered in the middle), never held. A damage part way makes the slice's
+    remaining rows one `Unreadable`, so the file's accounting still adds up."""
+    import pyarrow as pa
+
+    first, last = file.rows
+    index, at = file.first_record, 0
+    try:
+        for batch in parquet.iter_batches(batch_size=PARQUET_SLICE_BATCH_ROWS, row_groups=[file.start],
+                                          columns=[column, *extra]):
+            if at + batch.num_rows <= first:
+                at += batch.num_rows
+                continue
+            table = _plain_columns(pa.Table.from_batches([batch]).slice(max(first - at, 0), last - max(first, at)))
+            at += batch.num_rows
+            values = table.column(column)
+            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+                values = values.cast(pa.large_binary())
+            fields = table.drop_columns([column]).to_pylist() if extra else [{}] * table.num_rows
+            for value, row_fields in zip(values.to_pylist(), fields):
+                doc = parquet_record(file.source, index, column, value)
+                doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
+                yield doc
+                index += 1
+            if at >= last:
+                return
+    except Exception as error:  # noqa: BLE001 - damaged pages, bad encodings, checksum errors
+        left = file.first_record + (last - first) - index
+        yield Unreadable(file.source, f"{file.source}: row group {file.start} (rows {index}-{index + left - 1}) "
+                                      f"unreadable: {type(error).__name__}: {error}", left)
 
 
 def _value_type(arrow_type):

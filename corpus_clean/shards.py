@@ -104,23 +104,34 @@ class BatchExtras:
     checks: ValidationConfig | None = None   # validation's per-row searches (``validate.row_checks``)
 
 
-def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES) -> list[Shard]:
-    """Pack files, in order, into shards of about `target_bytes` each (a big JSONL file
+def plan_shards(files: list[InputFile], target_bytes: int = DEFAULT_SHARD_BYTES,
+                max_records: int | None = None) -> list[Shard]:
+    """Pack files, in order, into shards of about `target_bytes` each, and of at most
+    about `max_records` records (default MAX_SHARD_RECORDS; a big JSONL or Parquet file
     is packed as pieces: ``split_big_files``).
 
     >>> files = [InputFile(str(i), str(i), 40) for i in range(5)]
     >>> [len(s.files) for s in plan_shards(files, target_bytes=100)]
     [3, 2]
+    >>> files = [InputFile(f"{i}.txt", f"{i}.txt", 40) for i in range(5)]  # a record each
+    >>> [len(s.files) for s in plan_shards(files, target_bytes=100, max_records=2)]
+    [2, 2, 1]
     """
+    max_records = max_records or MAX_SHARD_RECORDS
     shards: list[Shard] = []
     current: list[InputFile] = []
-    size = 0
-    for file in split_big_files(files, target_bytes):
+    size = records = 0
+    for file in split_big_files(files, target_bytes, max_records):
+        file_records = records_estimate(file)
+        if current and records + file_records > max_records:
+            shards.append(Shard(len(shards), tuple(current)))
+            current, size, records = [], 0, 0
         current.append(file)
         size += file.size
-        if size >= target_bytes:
+        records += file_records
+        if size >= target_bytes or records >= max_records:
             shards.append(Shard(len(shards), tuple(current)))
-            current, size = [], 0
+            current, size, records = [], 0, 0
     if current:
         shards.append(Shard(len(shards), tuple(current)))
     return shards
@@ -133,37 +144,100 @@ SPLIT_ABOVE_TARGETS = 2
 # Pieces are never smaller than this, whatever the target: a shard of a few records
 # saves no memory and costs a task (and a tiny --shard-mb still means "a file a shard").
 MIN_PIECE_BYTES = 1024 * 1024
+# A shard also closes at this many records. Its cleaned rows are held until it is
+# validated and written, ~3 KB a record however short the text (the row's columns,
+# signals, dedup signature, checks), so shards of tiny records (one-line texts, 13-byte
+# JSON lines) must be bounded by records, not bytes alone: 200,000 such records took a
+# run to 1.3 GB (round 11), and 16 MB of them are 1.2 million. Never reached by
+# 16 MB of ordinary documents (~4,000 of 4 KB).
+MAX_SHARD_RECORDS = 50_000
+# What planning reads of a JSONL file to estimate its records (``records_estimate``).
+SAMPLE_BYTES = 64 * 1024
 
 
-def split_big_files(files: list[InputFile], target_bytes: int) -> list[InputFile]:
+def records_estimate(file: InputFile) -> int:
+    """The records `file` holds, as planning knows them: counted or estimated for JSONL
+    and Parquet (``InputFile.records``), one for a text or HTML file, none for a skipped
+    entry or a format planning does not look into (a ``.json`` document).
+
+    >>> records_estimate(InputFile("a.txt", "a.txt", 10)), records_estimate(InputFile("b.json", "b.json", 10))
+    (1, 0)
+    """
+    if file.records is not None:
+        return file.records
+    if file.skip_reason:
+        return 0
+    return 1 if file_format(file.source) in ("text", "html") else 0
+
+
+def split_big_files(files: list[InputFile], target_bytes: int,
+                    max_records: int = MAX_SHARD_RECORDS) -> list[InputFile]:
     """`files` with each JSONL file of more than SPLIT_ABOVE_TARGETS × `target_bytes`
     replaced by its pieces of about `target_bytes` (at least MIN_PIECE_BYTES;
     ``line_pieces``), in order; a compressed one by pieces of its decompressed stream
     (``compressed_line_pieces``). The pieces' records are the file's records, with the
     same ids (record indexes count from the file's first line), and the run's accounting
-    adds them up per file (``merge_split_files``). UTF-16/32 files are not cut."""
+    adds them up per file (``merge_split_files``). UTF-16/32 files are not cut.
+
+    A JSONL file of more than SPLIT_ABOVE_TARGETS × `max_records` lines (estimated from
+    its first SAMPLE_BYTES) is cut into pieces of about `max_records` lines however few
+    bytes they hold, and every file keeps its record estimate for ``plan_shards``."""
     piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
         kind = None if file.skip_reason or file.is_piece else file_format(file.source)
         if kind == "jsonl" and is_compressed(file.url):
             found.extend(compressed_line_pieces(file, piece_bytes))
-        elif kind == "jsonl" and file.size > SPLIT_ABOVE_TARGETS * piece_bytes:
-            found.extend(line_pieces(file, piece_bytes))
+        elif kind == "jsonl":
+            found.extend(jsonl_pieces(file, piece_bytes, max_records))
         elif kind == "parquet":
-            found.extend(row_group_pieces(file, piece_bytes))
+            found.extend(row_group_pieces(file, piece_bytes, max_records))
         else:
             found.append(file)
     return found
 
 
-def row_group_pieces(file: InputFile, piece_bytes: int) -> list[InputFile]:
+def jsonl_pieces(file: InputFile, piece_bytes: int, max_records: int) -> list[InputFile]:
+    """A JSONL file whole, with its estimated records, or as pieces (``line_pieces``)
+    when it holds more than SPLIT_ABOVE_TARGETS × `piece_bytes` bytes or about
+    SPLIT_ABOVE_TARGETS × `max_records` lines: then each piece holds at most about
+    `piece_bytes` bytes and `max_records` lines."""
+    sampled, lines = _sample_lines(file)
+    if sampled == 0:
+        return [file]  # empty, or unreadable: the reader reports it
+    bytes_per_line = max(sampled / max(lines, 1), 1.0)
+    estimate = round(file.size / bytes_per_line)
+    if file.size <= SPLIT_ABOVE_TARGETS * piece_bytes and estimate <= SPLIT_ABOVE_TARGETS * max_records:
+        return [replace(file, records=estimate)]
+    piece_bytes = min(piece_bytes, max(int(bytes_per_line * max_records), 1024))
+    return line_pieces(file, piece_bytes)
+
+
+def _sample_lines(file: InputFile) -> tuple[int, int]:
+    """(bytes read, line breaks in them) of the first SAMPLE_BYTES of `file`; (0, 0) when
+    it cannot be read."""
+    try:
+        # (a local path opened directly: fsspec's opener costs more than the read, once per file)
+        with open(file.url, "rb") if "://" not in file.url else open_input(file.url, compression=None) as handle:
+            sample = handle.read(SAMPLE_BYTES)
+    except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
+        return 0, 0
+    lines = line_breaks(sample, False)
+    if len(sample) < SAMPLE_BYTES and not sample.endswith((b"\n", b"\r")):
+        lines += 1  # a last line without a line break is a record too
+    return len(sample), lines
+
+
+def row_group_pieces(file: InputFile, piece_bytes: int, max_records: int = MAX_SHARD_RECORDS) -> list[InputFile]:
     """A Parquet file whose row groups hold more than SPLIT_ABOVE_TARGETS × `piece_bytes`
-    (uncompressed: what its rows take once read) as pieces of whole row groups of about
-    `piece_bytes` each: ``start``/``end`` are row group numbers, ``first_record`` the rows
-    before them, ``size`` their uncompressed bytes. Others (and unreadable ones: the
-    reader reports them) stay whole. A row group is never cut: it is Parquet's unit of
-    reading."""
+    (uncompressed: what its rows take once read), or more than SPLIT_ABOVE_TARGETS ×
+    `max_records` rows, as pieces of whole row groups of about `piece_bytes` or
+    `max_records` rows each: ``start``/``end`` are row group numbers, ``first_record`` the
+    rows before them, ``size`` their uncompressed bytes, ``records`` their rows. Others
+    stay whole, with their rows as ``records`` (unreadable ones: the reader reports them).
+    A row group is cut only when it alone holds more than SPLIT_ABOVE_TARGETS ×
+    `max_records` rows: into slices of `max_records` rows (``InputFile.rows``), each
+    decoding the group's rows before it and dropping them."""
     import pyarrow.parquet as pq
 
     try:
@@ -172,16 +246,31 @@ def row_group_pieces(file: InputFile, piece_bytes: int) -> list[InputFile]:
     except Exception:  # noqa: BLE001 - a damaged file is the reader's to report
         return [file]
     sizes = [metadata.row_group(g).total_byte_size for g in range(metadata.num_row_groups)]
-    if sum(sizes) <= SPLIT_ABOVE_TARGETS * piece_bytes or len(sizes) < 2:
-        return [file]
-    pieces, start, size, rows = [], 0, 0, 0
-    first = 0
-    for group, group_bytes in enumerate(sizes):
-        size += group_bytes
-        rows += metadata.row_group(group).num_rows
-        if size >= piece_bytes or group == len(sizes) - 1:
-            pieces.append(replace(file, size=size, start=start, end=group + 1, first_record=first))
+    counts = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
+    if sum(sizes) <= SPLIT_ABOVE_TARGETS * piece_bytes and sum(counts) <= SPLIT_ABOVE_TARGETS * max_records:
+        return [replace(file, records=sum(counts))]
+    pieces: list[InputFile] = []
+    start, size, rows, first = 0, 0, 0, 0   # the piece being gathered: groups [start, ...), from row `first`
+    for group, (group_bytes, group_rows) in enumerate(zip(sizes, counts)):
+        if group_rows > SPLIT_ABOVE_TARGETS * max_records:
+            # One row group too big for a shard (pandas and pyarrow write up to a million
+            # rows as one): slices of its rows, after the groups gathered before it.
+            if group > start:
+                pieces.append(replace(file, size=size, start=start, end=group, first_record=first, records=rows - first))
+            for low in range(0, group_rows, max_records):
+                high = min(low + max_records, group_rows)
+                pieces.append(replace(file, size=group_bytes * (high - low) // group_rows, start=group, end=group + 1,
+                                      first_record=rows + low, records=high - low, rows=(low, high)))
+            rows += group_rows
             start, size, first = group + 1, 0, rows
+            continue
+        size += group_bytes
+        rows += group_rows
+        if size >= piece_bytes or rows - first >= max_records or group == len(sizes) - 1:
+            pieces.append(replace(file, size=size, start=start, end=group + 1, first_record=first, records=rows - first))
+            start, size, first = group + 1, 0, rows
+    if len(pieces) == 1:
+        return [replace(file, records=sum(counts))]  # (one piece: the file as it was)
     return pieces
 
 
@@ -204,6 +293,7 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
     bytes say UTF-16/32 (a newline is more bytes) stays whole."""
     cuts = [(0, 0)]  # (byte offset, lines before it)
     lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
+    ends_a_line = True
     with open_input(file.url, compression=compression) as handle:
         while block := handle.read(block_bytes):
             if offset == 0 and stream_encoding(block) is not None:
@@ -219,45 +309,58 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
                 next_cut = offset + searched + piece_bytes
             lines += line_breaks(block[searched:], after_cr and searched == 0)
             after_cr = block.endswith(b"\r")
+            ends_a_line = block.endswith((b"\n", b"\r"))
             offset += len(block)
     cuts = [cut for cut in cuts if cut[0] < offset]
     ends = [start for start, _ in cuts[1:]] + [offset]
-    return [replace(file, size=end - start, start=start, end=end, first_record=first)
-            for (start, first), end in zip(cuts, ends)]
+    total = lines + (0 if ends_a_line else 1)  # (a last line with no break is a record)
+    firsts = [first for _, first in cuts[1:]] + [total]
+    return [replace(file, size=end - start, start=start, end=end, first_record=first, records=next_first - first)
+            for (start, first), end, next_first in zip(cuts, ends, firsts)]
 
 
-def compressed_line_pieces(file: InputFile, piece_bytes: int) -> list[InputFile]:
+def compressed_line_pieces(file: InputFile, piece_bytes: int, max_records: int = MAX_SHARD_RECORDS) -> list[InputFile]:
     """A compressed JSONL file whose decompressed stream holds more than
-    SPLIT_ABOVE_TARGETS × `piece_bytes`, as pieces of that stream (``line_pieces``: one
-    decompressing pass when the first MiB says the file may be that big); a smaller one,
-    or one whose stream breaks (the whole-file reader reports where), stays whole. Its
+    SPLIT_ABOVE_TARGETS × `piece_bytes` bytes or SPLIT_ABOVE_TARGETS × `max_records`
+    lines, as pieces of that stream (``line_pieces``: one decompressing pass when the
+    first MiB says the file may be that big); a smaller one, or one whose stream breaks
+    (the whole-file reader reports where), stays whole, with its estimated records. Its
     pieces are read one after another from one decompressing stream in a local run
     (``readers.piece_stream``), so cleaning decompresses the file once, and a shard holds
     one piece's rows, not the file's."""
     limit = SPLIT_ABOVE_TARGETS * piece_bytes
-    if decompressed_size_estimate(file) <= limit // 4:  # (a wide margin: the ratio of the first MiB)
-        return [file]
+    stream_bytes, bytes_per_line = decompressed_size_estimate(file)
+    records = round(stream_bytes / bytes_per_line)
+    # (a wide margin: the ratio of the first MiB)
+    if stream_bytes <= limit // 4 and records <= SPLIT_ABOVE_TARGETS * max_records // 4:
+        return [replace(file, records=records)]
+    piece_bytes = min(piece_bytes, max(int(bytes_per_line * max_records), 1024))
     try:
         pieces = line_pieces(file, piece_bytes, compression="infer")
     except Exception:  # noqa: BLE001 - a broken stream is the reader's to report, whole
         return [file]
-    return pieces if sum(piece.size for piece in pieces) > limit else [file]
+    lines = sum(piece.records or 0 for piece in pieces)
+    if sum(piece.size for piece in pieces) > limit or lines > SPLIT_ABOVE_TARGETS * max_records:
+        return pieces
+    return [replace(file, records=lines)]
 
 
-def decompressed_size_estimate(file: InputFile, sample_bytes: int = 1 << 20) -> int:
+def decompressed_size_estimate(file: InputFile, sample_bytes: int = 1 << 20) -> tuple[int, float]:
     """A compressed file's size once decompressed, from its first `sample_bytes` (exact
-    when the whole stream is that short; 0 when it cannot be read)."""
+    when the whole stream is that short; 0 when it cannot be read), and the bytes per
+    line of that sample."""
     from fsspec.compression import compr
     from fsspec.utils import infer_compression
 
     try:
         with open_input(file.url, compression=None) as raw:
             data = compr[infer_compression(file.url)](raw, mode="rb").read(sample_bytes)
+            per_line = max(len(data) / max(line_breaks(data, False), 1), 1.0)
             if len(data) < sample_bytes:
-                return len(data)
-            return round(len(data) * (file.size or raw.size) / max(raw.tell(), 1))
+                return len(data), per_line
+            return round(len(data) * (file.size or raw.size) / max(raw.tell(), 1)), per_line
     except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
-        return 0
+        return 0, 1.0
 
 
 def merge_split_files(summaries: list["ShardSummary"]) -> list["ShardSummary"]:

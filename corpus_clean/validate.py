@@ -39,6 +39,7 @@ import importlib.util
 import json
 import os
 import re
+import unicodedata
 import sys
 import threading
 import types
@@ -1034,6 +1035,20 @@ def _show(value: Any, limit: int = 60) -> str:
 _CONTROL = re.compile(CONTROL_RE)
 
 
+# Letters that render as nothing (a combining grapheme joiner, Hangul fillers).
+_INVISIBLE_LETTERS = "\u034f\u115f\u1160\u3164\uffa0"
+
+
+def _is_invisible(char: str) -> bool:
+    """Whitespace, a format character (zero-width space, direction marks, soft hyphen)
+    or a filler letter: nothing a reader sees.
+
+    >>> _is_invisible("\u200b"), _is_invisible("\u3164"), _is_invisible("a")
+    (True, True, False)
+    """
+    return unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf", "Cc") or char in _INVISIBLE_LETTERS
+
+
 def _detail(etype: str, kw: dict, params: dict, row: dict[str, Any]) -> str:
     """Human-readable reason why a row (its values of the expectation's columns) failed
     an expectation; computed for failing rows only."""
@@ -1052,6 +1067,8 @@ def _detail(etype: str, kw: dict, params: dict, row: dict[str, Any]) -> str:
     if etype == "expect_column_values_to_match_regex":
         if isinstance(value, str) and not value.strip():
             return f"{column} is blank ({len(value)} whitespace chars)"
+        if isinstance(value, str) and value and all(_is_invisible(c) for c in value):
+            return f"{column} is blank ({len(value)} whitespace or invisible chars, e.g. U+{ord(value.strip()[0]):04X})"
         return f"{column} {_show(value)} does not match /{_resolve(kw.get('regex'), params)}/"
     if etype == "expect_column_values_to_not_match_regex":
         regex = _resolve(kw.get("regex"), params)

@@ -11,7 +11,9 @@ import gzip
 import json
 import lzma
 import random
+from dataclasses import replace
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
@@ -126,7 +128,7 @@ def test_a_compressed_file_under_two_targets_or_broken_is_not_cut(tmp_path):
     broken = tmp_path / "broken.jsonl.gz"
     broken.write_bytes(gzip.compress(data * 20)[:-4000])
     files = [InputFile(str(p), p.name, p.stat().st_size) for p in (small, broken)]
-    assert shards.split_big_files(files, len(data) // 2 + 1) == files[:1] + [files[1]]
+    assert _unestimated(shards.split_big_files(files, len(data) // 2 + 1)) == files[:1] + [files[1]]
     assert len(shards.split_big_files(files[:1], len(data) // 8)) > 3
 
 
@@ -179,7 +181,7 @@ def test_a_tiny_shard_size_does_not_cut_files_below_the_piece_floor(tmp_path):
     path = tmp_path / "a.jsonl"
     path.write_text("".join(json.dumps({"text": "x" * 50}) + "\n" for _ in range(40)))
     files = [InputFile(str(path), path.name, path.stat().st_size)]
-    assert plan_shards(files, target_bytes=1)[0].files == tuple(files)
+    assert _unestimated(plan_shards(files, target_bytes=1)[0].files) == files
 
 
 @pytest.mark.usefixtures("small_pieces")
@@ -191,10 +193,50 @@ def test_only_files_over_two_targets_are_cut_and_pieces_pack_into_shards(tmp_pat
 
     shards = plan_shards(files, target_bytes=200)
 
-    assert shards[0].files[0] == files[0]  # under two targets: whole
+    assert _unestimated(shards[0].files[:1]) == files[:1]  # under two targets: whole
     pieces = [f for shard in shards for f in shard.files if f.source == "b.jsonl"]
     assert len(pieces) > 5 and all(p.is_piece and p.size <= 200 + 62 for p in pieces)
-    assert plan_shards(files, target_bytes=10_000)[0].files == tuple(files)
+    assert _unestimated(plan_shards(files, target_bytes=10_000)[0].files) == files
+
+
+def _unestimated(files) -> list[InputFile]:
+    """`files` without the record estimates planning adds (``InputFile.records``)."""
+    return [replace(file, records=None) for file in files]
+
+
+def test_a_file_of_tiny_records_is_cut_by_records_not_bytes(tmp_path):
+    """200,000 one-letter JSON lines are 2.6 MB, under two shard targets, but as one
+    shard they took a run to 1.3 GB: planning cuts them into pieces of about
+    MAX_SHARD_RECORDS lines, and the pieces' records are the file's, in order."""
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("".join('{"text":"a%d"}\n' % k for k in range(200_000)))
+    whole = InputFile(str(path), path.name, path.stat().st_size)
+
+    planned = plan_shards([whole])
+
+    pieces = [f for shard in planned for f in shard.files]
+    assert 4 <= len(planned) <= 5 and all(len(shard.files) == 1 for shard in planned)
+    assert all(p.records <= shards.MAX_SHARD_RECORDS * 1.05 for p in pieces)
+    assert sum(p.records for p in pieces) == 200_000
+    assert [r for p in pieces for r in _records(p)] == _records(whole)
+
+
+def test_many_small_files_close_shards_by_records():
+    """Each text or HTML file is one record: a shard of tiny files closes at
+    `max_records` files however few bytes they hold, in order."""
+    files = [InputFile(f"{k}.txt", f"{k}.txt", 30) for k in range(10)] + [InputFile("x.html", "x.html", 30)]
+    planned = plan_shards(files, max_records=4)
+    assert [len(s.files) for s in planned] == [4, 4, 3]
+    assert [f for s in planned for f in s.files] == files
+
+
+def test_a_parquet_file_of_many_small_row_groups_is_cut_by_rows(tmp_path):
+    path = tmp_path / "rows.parquet"
+    pq.write_table(pa.table({"text": [f"row {k}" for k in range(12_000)]}), path, row_group_size=1_000)
+    whole = InputFile(str(path), path.name, path.stat().st_size)
+    pieces = shards.split_big_files([whole], 1 << 30, max_records=3_000)
+    assert [p.records for p in pieces] == [3_000] * 4
+    assert [(p.start, p.end, p.first_record) for p in pieces] == [(0, 3, 0), (3, 6, 3000), (6, 9, 6000), (9, 12, 9000)]
 
 
 def _run(inputs, out, shard_mb: float):
@@ -280,3 +322,24 @@ def test_merging_split_files_adds_each_files_counts_up_once():
 
     assert [sorted(s.files) for s in merged] == [["a", "b"], [], ["c"]]
     assert (merged[0].files["b"].read, merged[0].files["b"].clean) == (8, 8)
+
+
+def test_a_row_group_too_big_for_a_shard_is_read_in_slices_of_rows(tmp_path):
+    """pandas and pyarrow write up to a million rows as one row group: such a group is
+    cut into slices of `max_records` rows, read in order they give the file's records
+    with their ids, and groups around it stay whole pieces."""
+    path = tmp_path / "one_group.parquet"
+    texts = [f"row {k} of the one big group" for k in range(10_000)]
+    writer = pq.ParquetWriter(path, pa.schema([("text", pa.string()), ("id", pa.string())]))
+    for part in (texts[:500], texts[500:9_500], texts[9_500:]):  # small, huge, small
+        writer.write_table(pa.table({"text": part, "id": [f"id-{t.split()[1]}" for t in part]}), row_group_size=10_000)
+    writer.close()
+    whole = InputFile(str(path), path.name, path.stat().st_size)
+
+    pieces = shards.split_big_files([whole], 1 << 30, max_records=2_000)
+
+    assert [(p.start, p.end, p.rows) for p in pieces] == (
+        [(0, 1, None)] + [(1, 2, (k, min(k + 2_000, 9_000))) for k in range(0, 9_000, 2_000)] + [(2, 3, None)])
+    assert [p.first_record for p in pieces] == [0, 500, 2_500, 4_500, 6_500, 8_500, 9_500]
+    assert sum(p.records for p in pieces) == 10_000
+    assert [r for p in pieces for r in _records(p)] == _records(whole)

@@ -303,6 +303,25 @@ def test_cp1251_cyrillic_and_latin():
     )
 
 
+def test_cp1251_symbol_pair_beside_a_number_in_a_latin_line():
+    """One pound, degree or copyright sign garbled as cp1251 in otherwise plain text:
+    no other evidence in the document, but a Cyrillic capital glued to a digit inside a
+    Latin line is no word of any language."""
+    for clean in (
+        "The council approved £2.3m for the repairs on Wednesday evening.",
+        "Temperatures reached 31°C in the valley by the early afternoon.",
+        "Ticket prices rise to ¥1,200 from the first of April next year.",
+        "All photographs ©2026 by the village history society, used with thanks.",
+    ):
+        assert fixed(as_cp1251(clean)) == clean
+    for text in (
+        "Серия ВЈ2 поступит в продажу в апреле.",  # a Cyrillic line: the pair is letters
+        "Модел ВЈ2 е произведен во Скопје 2026.",
+        "Tickets ВЈ are sold out",  # not beside a number: one ambiguous pair stays
+    ):
+        assert fixed(text) == text
+
+
 def test_mac_roman():
     assert fixed(as_mac_roman("Esiopetussuunnitelma tulee kevään aikana")) == "Esiopetussuunnitelma tulee kevään aikana"
     assert fixed("Ver≈ùajne la pastro provis defendi sin.") == "Verŝajne la pastro provis defendi sin."

@@ -207,3 +207,41 @@ def test_parquet_from_every_writer_and_string_encoding_reads_the_same(tmp_path):
         read[name] = [(d.raw_text, d.meta, d.problems) for d in read_file(str(path))]
     expected = [(text, {"site": s}, []) for text, s in zip(TEXTS, site)]
     assert {name: rows for name, rows in read.items() if rows != expected} == {}
+
+
+def test_pretty_printed_records_back_to_back_read_as_their_records(tmp_path):
+    """What ``jq '.[]' in.json > out.jsonl`` writes without ``-c``: records spread over
+    lines, one after another. Line by line every line would be broken JSON; read as JSON
+    documents, each record is a Document as its JSON Lines twin gives it."""
+    pretty = "".join(json.dumps(r, indent=2) + "\n" for r in RECORDS)
+    (tmp_path / "pretty.jsonl").write_text(pretty)
+    (tmp_path / "pretty.json").write_text(pretty)
+    (tmp_path / "array_on_one_line.jsonl").write_text(json.dumps(RECORDS) + "\n")
+    expected = essentials(read_all_jsonl(tmp_path, JSONL))
+    for file in list_input_files(str(tmp_path)):
+        if file.source.startswith(("pretty", "array")):
+            assert essentials(read_file(file)) == expected, file.source
+
+
+def test_a_jsonl_file_whose_first_line_is_broken_stays_line_by_line(tmp_path):
+    """Only a first line that is ``{`` alone (or ``[``) makes a `.jsonl` file JSON
+    documents: a cut first record is that line's problem, the next lines are records."""
+    (tmp_path / "cut.jsonl").write_text('{"text": "cut sh\n{"text": "whole"}\n')
+    first, second = read_all(tmp_path)
+    assert first.problems and first.raw_text == '{"text": "cut sh'
+    assert second.raw_text == "whole" and not second.problems
+
+
+@given(st.lists(record, min_size=1, max_size=6), st.sampled_from([2, 4, "\t"]))
+def test_any_pretty_printed_jsonl_reads_as_its_json_lines(records, indent):
+    """Property: records pretty-printed back to back in a `.jsonl` file and the same
+    records as JSON Lines give equal records."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "a.jsonl").write_text("".join(json.dumps(r, indent=indent) + "\n" for r in records), encoding="utf-8")
+        (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        pretty_items, line_items = ([i for i in read_file(f)] for f in list_input_files(str(folder)))
+    assert essentials(pretty_items) == essentials(line_items)

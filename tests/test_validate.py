@@ -58,6 +58,8 @@ BAD_ROWS = {
     "empty": ({"text": ""}, "text_min_length", "text has 0 chars, minimum 20"),
     "null_text": ({"text": None}, "text_not_null", "text is null"),
     "blank": ({"text": " \n\t" * 10}, "text_not_blank", "text is blank (30 whitespace chars)"),
+    "invisible": ({"text": "\u200b\u200d \u00ad\u2060\ufeff\u3164" * 5}, "text_not_blank",
+                  "text is blank (35 whitespace or invisible chars, e.g. U+200B)"),
     "longer_than_raw": ({"n_chars_raw": 50, "n_chars_clean": 80}, "chars_clean_le_raw",
                         "n_chars_clean 80 exceeds n_chars_raw 50"),
     "nul": ({"text": CLEAN_TEXT + "\x00"}, "text_clean_unicode",

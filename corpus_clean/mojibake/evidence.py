@@ -34,6 +34,7 @@ def _has_own_evidence(
     if codec is not _CP1252:
         return (
             _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
+            or _is_symbol_pair_by_a_number_in_a_latin_line(token, match, decoded, line, codec)
             or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
             or _glued_to_letters(token, match, codec)
         )
@@ -217,6 +218,35 @@ def _is_pair_word_in_a_latin_line(token: str, match: re.Match, decoded: str, lin
         return False
     word = _ELIDED_SUFFIX_RE.sub("", token.strip(".,;:!?()[]\"'«»„“”"))  # Welsh "â'r", French "à l'"
     if word != match.group().rstrip("\xa0"):
+        return False
+    return _is_latin_but_for_pairs(line, codec)
+
+
+# Symbols a number is written with: currency, degree, per mille's Latin-1 kin, fractions,
+# superscripts, copyright and registered signs.
+_NUMBER_SYMBOL_CATEGORIES = {"Sc", "So", "No"}
+
+
+def _is_symbol_pair_by_a_number_in_a_latin_line(
+    token: str, match: re.Match, decoded: str, line: str, codec: _Codec
+) -> bool:
+    """A cp1251 or Mac Roman pair that decodes to a symbol written beside a number
+    (currency, degree, fraction, copyright), glued to a digit, in a line whose letters
+    are Latin but for such pairs: ``approved ВЈ2.3m`` is "£2.3m", ``reached 25В°C`` is
+    "25°C". Clean Cyrillic text never glues a capital to a digit inside a Latin line.
+
+    >>> line = "Cornwall Council's cabinet approved ВЈ2.3m for the work on Wednesday"
+    >>> _is_symbol_pair_by_a_number_in_a_latin_line("ВЈ2.3m", _CP1251.run_re.search("ВЈ2.3m"), "£", line, _CP1251)
+    True
+    >>> line = "Он сказал, что ВЈ2 это шифр"
+    >>> _is_symbol_pair_by_a_number_in_a_latin_line("ВЈ2", _CP1251.run_re.search("ВЈ2"), "£", line, _CP1251)
+    False
+    """
+    if len(match.group()) != 2 or len(decoded) != 1 or unicodedata.category(decoded) not in _NUMBER_SYMBOL_CATEGORIES:
+        return False
+    before = token[match.start() - 1 : match.start()]
+    after = token[match.end() : match.end() + 1]
+    if before.isalpha() or not (before.isdigit() or after.isdigit()):
         return False
     return _is_latin_but_for_pairs(line, codec)
 

@@ -39,6 +39,12 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     >>> restore_nbsp_at_eol("Ø¹Ø±Ø¨ÙŠÂ\\nnext")
     ('Ø¹Ø±Ø¨ÙŠ\\nnext', 1)
+
+    Nor is a capital that ends a word holding lowercase letters: ``BiHÂ`` is "BiH" and a
+    lost NBSP.
+
+    >>> restore_nbsp_at_eol("Vijesti\\nBiHÂ\\nRegija")
+    ('Vijesti\\nBiH\\nRegija', 1)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -51,7 +57,11 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if match.start() == 0:
             return stranded
         before = text[match.start() - 1]
-        a_word_in_capitals = before.isupper() and not _ends_a_garbled_sequence(text, match.start())
+        a_word_in_capitals = (
+            before.isupper()
+            and not _ends_a_garbled_sequence(text, match.start())
+            and not (stranded == "Â" and _ends_a_mixed_case_word(text, match.start()))
+        )
         if a_word_in_capitals or (before.isspace() and stranded == "Â"):
             return stranded
         if before.isspace() or before in "\n\r":
@@ -63,6 +73,19 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         return "" if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
+
+
+def _ends_a_mixed_case_word(text: str, end: int) -> bool:
+    """Does the word ending at ``end`` hold a lowercase letter (``BiH``, ``McD``)? Then a
+    capital ``Â`` after it is no letter of a word in capitals, but a stranded NBSP.
+
+    >>> _ends_a_mixed_case_word("Vijesti BiH", 11), _ends_a_mixed_case_word("CÂMARA", 6)
+    (True, False)
+    """
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return any(c.islower() for c in text[start:end])
 
 
 def _ends_a_garbled_sequence(text: str, end: int) -> bool:
