@@ -579,8 +579,9 @@ sketch_bucket(uint64_t m, uint32_t slots, uint32_t threshold)
 #define SKETCH_BLOCK 256
 
 /* out[t] = splitmix64(h[t] ^ seed): one loop the compiler vectorizes where the processor
- * multiplies 64-bit lanes (AVX-512DQ, chosen at run time by gcc's target clones). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+ * multiplies 64-bit lanes (AVX-512DQ, chosen at run time by gcc's target clones, which
+ * need glibc's indirect functions; elsewhere the plain loop). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
 __attribute__((target_clones("arch=x86-64-v4", "default"), optimize("O3")))
 #endif
 static void
