@@ -528,12 +528,164 @@ done:
     return result;
 }
 
+/* MinHash signatures, the sketch rensa's R-MinHash makes since its 0.5 (its
+ * ALGORITHM_VERSION 2), computed here straight into the caller's matrix: rensa's answer
+ * is a Python list of lists (128 Python ints a document) that numpy then reads back.
+ *
+ * The sketch ("fast similarity sketching", bucket rounds with a fallback), for a
+ * document's token hashes h and the permutations (a_i, b_i) of slot i, each slot is the
+ * smallest rank it is given:
+ *   round r = 0, 1, 2: m = splitmix64(h ^ b_0 ^ BUCKET_DOMAIN ^ r * ROUND_DOMAIN) gives
+ *     slot bucket(m) (an unbiased map of m's low 32 bits onto the slots) the rank
+ *     (r << 30) | (m >> 34);
+ *   fallback: f = splitmix64(h ^ a_0 ^ FALLBACK_DOMAIN) gives every slot i the rank
+ *     (3 << 30) | ((a_i * f + b_i) >> 34).
+ * A rank of round r is below every rank of a later round and of the fallback, so once
+ * every slot has one from round r the later rounds cannot change it, and the fallback
+ * only matters for slots no round reached: both are skipped then (the same minima).
+ * A document without tokens keeps every slot at 2^32 - 1.
+ */
+#define SKETCH_RANK_BITS 2
+#define SKETCH_ROUNDS 3
+#define SKETCH_FALLBACK ((uint32_t)SKETCH_ROUNDS << (32 - SKETCH_RANK_BITS))
+#define SKETCH_BUCKET_DOMAIN 0x6a09e667f3bcc909ULL
+#define SKETCH_ROUND_DOMAIN 0x3c6ef372fe94f82bULL
+#define SKETCH_FALLBACK_DOMAIN 0xbb67ae8584caa73bULL
+
+static inline uint64_t
+splitmix64(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/* The slot of a mixed hash among `slots` (< 2^32): the top of (m's low 32 bits) * slots,
+ * drawn again (m = splitmix64(m)) while it falls in the incomplete last interval, the
+ * low 32 bits of the product below `threshold` = 2^32 mod slots (0 for a power of 2). */
+static inline uint32_t
+sketch_bucket(uint64_t m, uint32_t slots, uint32_t threshold)
+{
+    for (;;) {
+        uint64_t product = (uint64_t)(uint32_t)m * slots;
+        if ((uint32_t)product >= threshold)
+            return (uint32_t)(product >> 32);
+        m = splitmix64(m);
+    }
+}
+
+/* Tokens mixed at a time (a block of splitmix64 outputs on the stack). */
+#define SKETCH_BLOCK 256
+
+/* out[t] = splitmix64(h[t] ^ seed): one loop the compiler vectorizes where the processor
+ * multiplies 64-bit lanes (AVX-512DQ, chosen at run time by gcc's target clones, which
+ * need glibc's indirect functions; elsewhere the plain loop). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+__attribute__((target_clones("arch=x86-64-v4", "default"), optimize("O3")))
+#endif
+static void
+mix_block(const uint64_t *h, Py_ssize_t n, uint64_t seed, uint64_t *out)
+{
+    for (Py_ssize_t t = 0; t < n; t++)
+        out[t] = splitmix64(h[t] ^ seed);
+}
+
+static void
+sketch_document(const uint64_t *h, Py_ssize_t n, const uint64_t *a, const uint64_t *b, uint32_t slots,
+                uint32_t *row)
+{
+    for (uint32_t i = 0; i < slots; i++)
+        row[i] = UINT32_MAX;
+    if (n == 0)
+        return;
+    uint64_t mixed[SKETCH_BLOCK];
+    uint32_t empty = slots, threshold = (uint32_t)(0u - slots) % slots;
+    for (uint32_t round = 0; round < SKETCH_ROUNDS && empty; round++) {
+        uint64_t seed = b[0] ^ SKETCH_BUCKET_DOMAIN ^ ((uint64_t)round * SKETCH_ROUND_DOMAIN);
+        uint32_t prefix = round << (32 - SKETCH_RANK_BITS);
+        for (Py_ssize_t start = 0; start < n; start += SKETCH_BLOCK) {
+            Py_ssize_t count = n - start < SKETCH_BLOCK ? n - start : SKETCH_BLOCK;
+            mix_block(h + start, count, seed, mixed);
+            for (Py_ssize_t t = 0; t < count; t++) {
+                uint64_t m = mixed[t];
+                uint32_t rank = prefix | (uint32_t)(m >> (32 + SKETCH_RANK_BITS));
+                uint32_t *slot = row + sketch_bucket(m, slots, threshold);
+                empty -= *slot == UINT32_MAX;
+                if (rank < *slot)
+                    *slot = rank;
+            }
+        }
+    }
+    if (!empty)
+        return;
+    for (Py_ssize_t t = 0; t < n; t++) {
+        uint64_t f = splitmix64(h[t] ^ a[0] ^ SKETCH_FALLBACK_DOMAIN);
+        for (uint32_t i = 0; i < slots; i++) {
+            if (row[i] < SKETCH_FALLBACK)
+                continue;  /* reached by a round */
+            uint32_t rank = SKETCH_FALLBACK | (uint32_t)((a[i] * f + b[i]) >> (32 + SKETCH_RANK_BITS));
+            if (rank < row[i])
+                row[i] = rank;
+        }
+    }
+}
+
+/* minhash_rows(token_hashes, row_offsets, perm_a, perm_b, out)
+ *
+ * Document d's tokens are token_hashes[row_offsets[d]:row_offsets[d + 1]] (uint64 both);
+ * perm_a, perm_b: the slots' permutations (uint64, one per slot); out: documents x slots
+ * uint32, C order, filled with each document's sketch (above). The GIL is released.
+ */
+static PyObject *
+minhash_rows(PyObject *self, PyObject *args)
+{
+    Py_buffer tokens, offsets, perm_a, perm_b, out;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*w*", &tokens, &offsets, &perm_a, &perm_b, &out))
+        return NULL;
+    Py_ssize_t n_tokens = tokens.len / 8, docs = offsets.len / 8 - 1, slots = perm_a.len / 8;
+    const uint64_t *offset = (const uint64_t *)offsets.buf;
+    if (tokens.len % 8 || offsets.len % 8 || docs < 0 || perm_a.len % 8 || perm_b.len != perm_a.len || slots <= 0
+        || slots > (Py_ssize_t)UINT32_MAX || out.len != 4 * docs * slots) {
+        PyErr_SetString(PyExc_ValueError, "minhash_rows: token_hashes, row_offsets, perm_a, perm_b (uint64) and "
+                                          "out (uint32, documents x slots) do not fit together");
+        goto done;
+    }
+    if (offset[0] != 0 || offset[docs] != (uint64_t)n_tokens) {
+        PyErr_SetString(PyExc_ValueError, "minhash_rows: row_offsets must run from 0 to the number of tokens");
+        goto done;
+    }
+    for (Py_ssize_t d = 0; d < docs; d++) {
+        if (offset[d] > offset[d + 1]) {
+            PyErr_SetString(PyExc_ValueError, "minhash_rows: row_offsets must not decrease");
+            goto done;
+        }
+    }
+    const uint64_t *h = (const uint64_t *)tokens.buf, *a = (const uint64_t *)perm_a.buf, *b = (const uint64_t *)perm_b.buf;
+    uint32_t *rows = (uint32_t *)out.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t d = 0; d < docs; d++)
+        sketch_document(h + offset[d], (Py_ssize_t)(offset[d + 1] - offset[d]), a, b, (uint32_t)slots,
+                        rows + d * slots);
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&tokens);
+    PyBuffer_Release(&offsets);
+    PyBuffer_Release(&perm_a);
+    PyBuffer_Release(&perm_b);
+    PyBuffer_Release(&out);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"equal_slots", equal_slots, METH_VARARGS, "Equal slots of pairs of signature rows (see _dedup_native.c)."},
     {"piece_hashes", piece_hashes, METH_VARARGS, "The hashes of a vocabulary's dedup pieces (see _dedup_native.c)."},
     {"token_counts", token_counts, METH_VARARGS, "Dedup words per document (see _dedup_native.c)."},
     {"doc_tokens", doc_tokens, METH_VARARGS, "Exact and shingle hashes per document (see _dedup_native.c)."},
     {"decide", decide, METH_VARARGS, "Duplicate decisions in record order (see _dedup_native.c)."},
+    {"minhash_rows", minhash_rows, METH_VARARGS, "MinHash signatures of documents' token hashes (see _dedup_native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

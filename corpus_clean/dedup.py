@@ -1,6 +1,6 @@
 """Near-duplicate removal after cleaning: exact copies by a normalised-text hash, near
-copies by MinHash LSH (rensa computes the signatures), across a whole run and against
-earlier runs through an index kept in a directory.
+copies by MinHash LSH (rensa's R-MinHash signatures; a compiled kernel makes the same),
+across a whole run and against earlier runs through an index kept in a directory.
 
 Why after cleaning: two copies of one article on different sites differ mostly in page
 furniture (menus, share bars, footers). Once that is cut, the bodies collide.
@@ -37,6 +37,7 @@ benchmarks/dedup.py and benchmarks/RESULTS-dedup.md):
 """
 from __future__ import annotations
 
+import functools
 import json
 import mmap
 import re
@@ -404,20 +405,83 @@ def _batch_tokens_compiled(kernel, words: BatchWords, n: int) -> BatchTokens:
 
 def minhash_signatures(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
     """(documents × num_perm) uint32 MinHash signatures of each document's tokens (row i:
-    ``token_hashes[row_offsets[i]:row_offsets[i + 1]]``), by rensa's R-MinHash; a document
-    without tokens gets all slots 2^32-1.
+    ``token_hashes[row_offsets[i]:row_offsets[i + 1]]``), rensa's R-MinHash; a document
+    without tokens gets all slots 2^32-1. By the compiled kernel when it was built
+    (``_minhash_compiled``: the same sketch, written straight into the matrix), else by
+    rensa itself (``_minhash_rensa``, the reference: tests/test_dedup_kernels.py checks
+    the two give the same bits).
 
     rensa was chosen over datasketch after measuring both (benchmarks/dedup.py): same
     estimates, far faster. The fraction of equal slots between two signatures estimates
     the Jaccard similarity of the token sets.
-    """
-    from rensa import RMinHash
 
+    >>> s = minhash_signatures(np.array([7, 8, 9], np.uint64), np.array([0, 3, 3], np.uint64), DedupParams())
+    >>> s.shape, bool((s[1] == 2**32 - 1).all()), bool((s[0] < 2**32 - 1).all())
+    ((2, 128), True, True)
+    """
     documents = len(row_offsets) - 1
     if documents <= 0:
         return np.zeros((0, params.num_perm), dtype=np.uint32)
+    kernel = _kernel()
+    if kernel is None:
+        return _minhash_rensa(token_hashes, row_offsets, params)
+    return _minhash_compiled(kernel, token_hashes, row_offsets, params)
+
+
+def _minhash_rensa(token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
+    from rensa import RMinHash
+
+    documents = len(row_offsets) - 1
     matrix = RMinHash.digest_matrix_from_flat_token_hashes(token_hashes, row_offsets, params.num_perm, params.seed)
     return np.asarray(matrix.to_rows(), dtype=np.uint32).reshape(documents, params.num_perm)
+
+
+def _minhash_compiled(kernel, token_hashes: np.ndarray, row_offsets: np.ndarray, params: DedupParams) -> np.ndarray:
+    """rensa's sketch by the kernel (``minhash_rows``, _dedup_native.c says how it is
+    made), with rensa's permutations (``rensa_permutations``)."""
+    a, b = rensa_permutations(params.num_perm, params.seed)
+    out = np.empty((len(row_offsets) - 1, params.num_perm), dtype=np.uint32)
+    kernel.minhash_rows(np.ascontiguousarray(token_hashes, dtype=np.uint64),
+                        np.ascontiguousarray(row_offsets, dtype=np.uint64), a, b, out)
+    return out
+
+
+_U64 = (1 << 64) - 1
+
+
+@functools.cache
+def rensa_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) pairs rensa's R-MinHash draws for `num_perm` slots from `seed`: xoshiro256++
+    seeded from the seed by splitmix64 (the Rust ``rand_xoshiro`` crate's
+    ``seed_from_u64``), two draws per slot, a made odd. Pure Python, once per process.
+
+    >>> a, b = rensa_permutations(2, 1)
+    >>> bool((a % 2 == 1).all()), a.dtype.name, len(b)
+    (True, 'uint64', 2)
+    """
+    def rotate(x: int, k: int) -> int:
+        return ((x << k) | (x >> (64 - k))) & _U64
+
+    state, words = seed & _U64, []
+    for _ in range(4):  # splitmix64's outputs fill xoshiro's four words
+        state = (state + 0x9E3779B97F4A7C15) & _U64
+        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _U64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _U64
+        words.append(z ^ (z >> 31))
+    s0, s1, s2, s3 = words
+
+    draws = []
+    for _ in range(2 * num_perm):
+        draws.append((rotate((s0 + s3) & _U64, 23) + s0) & _U64)
+        t = (s1 << 17) & _U64
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = rotate(s3, 45)
+    a = np.array(draws[0::2], dtype=np.uint64) | np.uint64(1)
+    return a, np.array(draws[1::2], dtype=np.uint64)
 
 
 # The word and shingle hashing above; part of the algorithm saved with an index.

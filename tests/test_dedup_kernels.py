@@ -158,6 +158,66 @@ def test_the_kernels_make_the_twins_tokens(texts, n):
         assert np.array_equal(getattr(got, name), getattr(want, name)), name
 
 
+@st.composite
+def token_batches(draw):
+    """Documents of token hashes: none, one, a few or many tokens (past 128, so every
+    round-0 slot fills; few, so the fallback runs), drawn from a small pool (repeats)
+    or the whole 64-bit range, with the seed and slot counts the parameters allow."""
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    counts = draw(st.lists(st.sampled_from([0, 1, 2, 3, 8, 33, 130, 700, 5000]), max_size=10))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.uint64)
+    pool = draw(st.sampled_from([3, 1000, 2**64]))
+    tokens = rng.integers(0, pool, size=int(offsets[-1]), dtype=np.uint64, endpoint=False)
+    slots = draw(st.sampled_from([1, 2, 7, 64, 100, 128, 256]))
+    return tokens, offsets, DedupParams(num_perm=slots, bands=1, rows=1, seed=draw(st.integers(0, 2**64 - 1)))
+
+
+@compiled
+@given(token_batches())
+@settings(max_examples=200, deadline=None)
+def test_the_minhash_kernel_makes_rensas_signatures_bit_for_bit(case):
+    """The compiled sketch is rensa's R-MinHash (its ALGORITHM_VERSION 2, saved in every
+    index): the same uint32 in every slot, for any seed and number of slots, documents
+    without tokens all 2^32-1."""
+    from corpus_clean.dedup import _minhash_compiled, _minhash_rensa
+
+    tokens, offsets, params = case
+    got = _minhash_compiled(_dedup_native, tokens, offsets, params)
+    want = _minhash_rensa(tokens, offsets, params)
+    assert got.dtype == want.dtype == np.uint32 and got.shape == want.shape
+    assert np.array_equal(got, want)
+
+
+@compiled
+def test_the_minhash_kernel_matches_rensa_on_very_long_documents():
+    """rensa takes other paths past 65,536 and 2^20 tokens (filters, early exits): the
+    same sketch all the same."""
+    from corpus_clean.dedup import _minhash_compiled, _minhash_rensa
+
+    rng = np.random.default_rng(5)
+    counts = [70_000, 3, 1_100_000]
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.uint64)
+    tokens = rng.integers(0, 2**64, size=int(offsets[-1]), dtype=np.uint64, endpoint=False)
+    params = DedupParams()
+    assert np.array_equal(_minhash_compiled(_dedup_native, tokens, offsets, params),
+                          _minhash_rensa(tokens, offsets, params))
+
+
+@compiled
+def test_the_minhash_kernel_refuses_offsets_that_do_not_fit():
+    """Fault injection: offsets past the tokens, decreasing or not from 0, and an output
+    of the wrong size raise, never read or write past a buffer."""
+    a, b = np.ones(4, np.uint64), np.zeros(4, np.uint64)
+    tokens = np.arange(5, dtype=np.uint64)
+    for offsets in ([0, 6], [0, 3, 2, 5], [1, 5], [0, 4]):
+        with pytest.raises(ValueError):
+            _dedup_native.minhash_rows(tokens, np.array(offsets, np.uint64), a, b, np.empty((len(offsets) - 1, 4), np.uint32))
+    with pytest.raises(ValueError):
+        _dedup_native.minhash_rows(tokens, np.array([0, 5], np.uint64), a, b, np.empty((2, 4), np.uint32))
+    with pytest.raises(ValueError):
+        _dedup_native.minhash_rows(tokens, np.array([0, 5], np.uint64), a, b[:3], np.empty((1, 4), np.uint32))
+
+
 @compiled
 def test_the_token_kernels_refuse_inconsistent_inputs():
     """Fault injection: ids out of the vocabulary, lengths that do not add up to the

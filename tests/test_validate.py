@@ -417,6 +417,23 @@ def test_rule_pack_marker_prefilter_gives_re_search_verdicts(lines, sep):
     assert got == [t is not None and any(re.search(p, t) for p in markers) for t in texts]
 
 
+# Patterns RE2 cannot run (lookarounds), with global flags: a lone one is searched as it
+# is, several as one scoped alternation.
+_PYTHON_ONLY_MARKERS = [r"(?m)^Share(?=!)$", r"(?i)(?<=x)follow", r"(?s)a.b(?!c)", r"(?mi)^[ \t]*ad(?= )"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="aAbcx Sharefolw!\n\t", max_size=40), max_size=6),
+       st.lists(st.sampled_from(_PYTHON_ONLY_MARKERS), min_size=1, max_size=3, unique=True))
+def test_python_only_markers_alone_or_together_give_re_search_verdicts(texts, markers):
+    from corpus_clean.validate import found_any, marker_groups
+
+    assert all(group.re2 is None for group in marker_groups(markers))
+    values = [*texts, None]
+    got = found_any(pa.array(values), markers).tolist()
+    assert got == [t is not None and any(re.search(p, t) for p in markers) for t in values]
+
+
 def test_rule_pack_markers_are_searched_in_python_only_where_the_prefilter_finds_them():
     """The fast path is live: the rule packs' marker gets an RE2 prefilter, which finds
     every marker line in a text and passes over clean texts."""
