@@ -1,0 +1,255 @@
+"""Lines a rule cut from inside the story come back when the story's own shape says they
+are its content: a give-back step of the classifier (``classifier.mark_by_classifier_many``
+calls it on each page it read), after every other step, so it reads the page's final
+decisions.
+
+A rule keyed to a line's shape or first word is right at the story's edges (the dateline
+under the headline, the menu above it, the caption between paragraphs) and wrong where
+the story itself is made of such lines. Inside the story, a cut needs more evidence than
+the line alone; three shapes of the story overrule three kinds of rules:
+
+* **Dated entries** (date rules: ``dates.date_line``, ``news.dateline``,
+  ``outlets.dateline``): a timeline ("12 March 2016" / "The old bridge falls." / "3 June
+  2018" / ...) or a live blog ("23:38" / "The first result is in ..."). Two or more cut
+  date lines, each directly followed by a line that ends a sentence, with nothing but kept
+  lines between them, are the story's records: all come back. An entry's text may be a
+  short sentence the classifier cut ("Work starts again."): with a kept line right under
+  it, it comes back with its date. A single cut date line
+  inside a kept list ("Capacity: 3,000 arms a year" / "First deliveries: March 2027" /
+  story paragraph), i.e. its neighbours directly above and below are kept, the one above is
+  not a paragraph and a story paragraph stands somewhere above, comes back too: a
+  dateline sits next to the headline, the byline or a paragraph, not inside a list.
+* **Data runs** (``nav.menu_run``): a run of short lines cut as a menu, between kept lines
+  (the one above ends a sentence or announces a list with ":", the one below is kept),
+  in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines hold a digit ("4 pears", "80 g
+  hazelnuts", "Baking: 40 min"): a recipe's ingredients or a results table. A menu's
+  items are words ("News", "Sport"), and a menu does not sit inside the story.
+* **Captions that name the story's subject** (label captions: ``news.photo_caption``,
+  ``scripts.photo_caption_mark``): a line that opens with a caption's label ("Photo:
+  ...") but is a story paragraph, between kept lines, on a page whose kept paragraphs
+  use the label's word SUBJECT_MIN_ECHOES+ times ("photographer", "photo essay"): in a
+  story about pictures "Photo:" opens a sentence about a picture, not a caption.
+
+No wording: positions, digits, sentence ends and the page's own words. Cost: one set test
+per page without a line cut by these rules (most pages); the candidate lines are walked.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus_clean.boilerplate.story_inserts import LineShape
+
+DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+MENU_RULE = "nav.menu_run"
+CLASSIFIER_RULE = "classifier"
+LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
+# A date line is short; longer lines cut by a date rule are something else.
+DATE_MAX_WORDS = 8
+# A dated entry's text: at most this many kept lines between two date lines.
+ENTRY_MAX_LINES = 4
+# Two dated entries make a timeline; one needs the list around it.
+TIMELINE_MIN_ENTRIES = 2
+# A third of a recipe's or a table's lines hold a number; a menu's hardly any.
+DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
+# The story uses the label's word this often in its kept paragraphs: its subject.
+SUBJECT_MIN_ECHOES = 2
+# The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
+STEM_CHARS = 4
+
+_DIGIT = re.compile(r"\d")
+# A caption's label: a word (or two) before ":" / "：" at the start of the line.
+_LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
+
+
+def _nonblank(ctx, i: int, step: int) -> int | None:
+    """The nearest non-blank line from `i` in direction `step`, or None."""
+    j = i + step
+    while 0 <= j < ctx.lines.n_lines:
+        if not ctx.blank[j]:
+            return j
+        j += step
+    return None
+
+
+def _kept(ctx, j: int | None) -> bool:
+    return j is not None and ctx.marks.rule[j] is None
+
+
+def _paragraph_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept story paragraph stands somewhere above line `i`."""
+    rule = ctx.marks.rule
+    return any(rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j) for j in range(i))
+
+
+def give_back_story_body_lines(ctx) -> None:
+    """Give back the dated entries, data runs and subject captions cut inside the story
+    (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The new bridge opens on Monday after ten years of works and two lawsuits.\\n"
+    ...               "12 March 2016\\nThe old bridge falls in the flood.\\n3 June 2018\\nThe plan is approved.\\n"
+    ...               "The final cost is 14 million euros, the mayor said on Sunday.\\n")
+    >>> ctx.marks.rule[1] = ctx.marks.rule[3] = "dates.date_line"
+    >>> give_back_story_body_lines(ctx)
+    >>> ctx.marks.rule[:6]
+    [None, None, None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    cut = {r for r in rule if r is not None}
+    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE}):  # (most pages: settled here)
+        return
+    shape = LineShape(ctx.stats)
+    if cut & DATE_RULES:
+        give_back_dated_entries(ctx, shape)
+    if MENU_RULE in cut:
+        give_back_data_runs(ctx, shape)
+    if cut & LABEL_CAPTION_RULES:
+        give_back_subject_captions(ctx, shape)
+
+
+def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
+    """The line that carries dated entry `i`'s text, or None when line `i` is not a
+    dated entry: a short line a date rule cut, directly followed by a sentence that is
+    kept, or that the classifier cut with a kept line right under it (a short entry,
+    "Work starts again.", inside the story)."""
+    if ctx.marks.rule[i] not in DATE_RULES or shape.n_words(i) > DATE_MAX_WORDS:
+        return None
+    below = _nonblank(ctx, i, 1)
+    if below is None or not shape.ends_sentence(below):
+        return None
+    if _kept(ctx, below):
+        return below
+    if ctx.marks.rule[below] == CLASSIFIER_RULE and _kept(ctx, _nonblank(ctx, below, 1)):
+        return below
+    return None
+
+
+def give_back_dated_entries(ctx, shape: LineShape) -> None:
+    """A timeline's or a live blog's date lines come back (with an entry's short text the
+    classifier cut); so does a date line inside a kept list (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Updated 23:41\\n23:38\\nThe first result is in: the seat is held.\\n"
+    ...               "23:20\\nTurnout was 61%, the returning officer says.\\n")
+    >>> ctx.marks.rule[0] = ctx.marks.rule[1] = ctx.marks.rule[3] = "news.dateline"
+    >>> give_back_dated_entries(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:5]
+    ['news.dateline', None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    entries = []
+    for i in range(ctx.lines.n_lines):
+        if rule[i] in DATE_RULES:
+            text = _entry_text(ctx, shape, i)
+            if text is not None:
+                entries.append((i, text))
+    if not entries:
+        return
+    for group in _records(ctx, entries):
+        if len(group) >= TIMELINE_MIN_ENTRIES:
+            for i, text in group:
+                rule[i] = rule[text] = None
+        elif _inside_kept_list(ctx, shape, group[0][0]) and rule[group[0][1]] is None:
+            rule[group[0][0]] = None
+
+
+def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The dated entries (date line, text line) grouped into runs: consecutive entries
+    with only kept lines (at most ENTRY_MAX_LINES of them) between one's text and the
+    next one's date."""
+    groups = [[entries[0]]]
+    for entry in entries[1:]:
+        last_text = groups[-1][-1][1]
+        between = [j for j in range(last_text + 1, entry[0]) if not ctx.blank[j]]
+        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _inside_kept_list(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` sits in a kept list inside the story: kept lines directly above and
+    below it, the one above not a paragraph, a story paragraph further up."""
+    above = _nonblank(ctx, i, -1)
+    return (_kept(ctx, above) and _kept(ctx, _nonblank(ctx, i, 1)) and not shape.is_paragraph(above)
+            and _paragraph_above(ctx, shape, above))
+
+
+def give_back_data_runs(ctx, shape: LineShape) -> None:
+    """A run cut as a menu comes back when it sits inside the story and its lines hold
+    numbers (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("A simple autumn tart, best made with pears that are still firm.\\n"
+    ...               "Serves 6\\nIngredients\\n4 pears\\n80 g hazelnuts\\n2 eggs\\n"
+    ...               "Heat the oven to 180 C and grind the hazelnuts with the sugar.\\n")
+    >>> for i in range(1, 6):
+    ...     ctx.marks.rule[i] = "nav.menu_run"
+    >>> give_back_data_runs(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:7]
+    [None, None, None, None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    n = ctx.lines.n_lines
+    i = 0
+    while i < n:
+        if rule[i] != MENU_RULE:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n and (rule[j] == MENU_RULE or ctx.blank[j]):
+            if not ctx.blank[j]:
+                run.append(j)
+            j += 1
+        if _data_run_inside_story(ctx, shape, run):
+            for k in run:
+                rule[k] = None
+        i = j
+
+
+def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
+    above, below = _nonblank(ctx, run[0], -1), _nonblank(ctx, run[-1], 1)
+    if not (_kept(ctx, above) and _kept(ctx, below)):
+        return False
+    if not (shape.ends_sentence(above) or ctx.lines.content[above].rstrip().endswith((":", "："))):
+        return False
+    with_digits = sum(1 for k in run if _DIGIT.search(ctx.lines.content[k]))
+    return with_digits >= DATA_RUN_MIN_DIGIT_SHARE * len(run)
+
+
+def give_back_subject_captions(ctx, shape: LineShape) -> None:
+    """A story paragraph cut for opening with a caption's label comes back when the label's
+    word is the story's subject (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("A photographer who followed the floods for three weeks won the regional prize on Saturday.\\n"
+    ...               "Photo: the winning picture, of a family waiting on a roof, was chosen from 1,400 entries.\\n"
+    ...               "The jury praised the photographer for returning to the same families months later.\\n")
+    >>> ctx.marks.rule[1] = "news.photo_caption"
+    >>> give_back_subject_captions(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, None, None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in range(ctx.lines.n_lines):
+        if rule[i] not in LABEL_CAPTION_RULES or not shape.is_paragraph(i):
+            continue
+        if not (_kept(ctx, _nonblank(ctx, i, -1)) and _kept(ctx, _nonblank(ctx, i, 1))):
+            continue
+        label = _LABEL.match(content[i])
+        if label and _echoes(ctx, shape, label.group(1)[:STEM_CHARS].casefold(), i) >= SUBJECT_MIN_ECHOES:
+            rule[i] = None
+
+
+def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
+    """How many kept story paragraphs (other than line `skip`) hold a word starting with `stem`."""
+    if len(stem) < STEM_CHARS:
+        return 0
+    word = re.compile(r"\b" + re.escape(stem), re.IGNORECASE)
+    rule = ctx.marks.rule
+    return sum(1 for j in range(ctx.lines.n_lines)
+               if j != skip and rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j)
+               and word.search(ctx.lines.content[j]))
