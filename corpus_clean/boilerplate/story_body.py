@@ -39,7 +39,8 @@ import re
 
 from corpus_clean.boilerplate.story_inserts import LineShape
 
-DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+# (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
+DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
 MENU_RULE = "nav.menu_run"
 CLASSIFIER_RULE = "classifier"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
@@ -49,6 +50,8 @@ DATE_MAX_WORDS = 8
 ENTRY_MAX_LINES = 4
 # Two dated entries make a timeline; one needs the list around it.
 TIMELINE_MIN_ENTRIES = 2
+# A story's closing sentences under its list (a recipe's method): at most this many.
+CLOSING_MAX_LINES = 3
 # A third of a recipe's or a table's lines hold a number; a menu's hardly any.
 DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
 # The story uses the label's word this often in its kept paragraphs: its subject.
@@ -56,7 +59,15 @@ SUBJECT_MIN_ECHOES = 2
 # The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
 STEM_CHARS = 4
 
+# A list's rows: this many kept short lines in a row.
+LIST_MIN_LINES = 3
+# A heading over a list ("Ingredients", "Die Ergebnisse") is a word or three.
+HEADING_MAX_WORDS = 3
+# A table's row is short ("Elston 3 Linwood 1", "Beckford 1 Hartley Town 2").
+ROW_MAX_WORDS = 8
+
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 # A caption's label: a word (or two) before ":" / "：" at the start of the line.
 _LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
 
@@ -96,7 +107,7 @@ def give_back_story_body_lines(ctx) -> None:
     """
     rule = ctx.marks.rule
     cut = {r for r in rule if r is not None}
-    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE}):  # (most pages: settled here)
+    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE}):
         return
     shape = LineShape(ctx.stats)
     if cut & DATE_RULES:
@@ -105,36 +116,37 @@ def give_back_story_body_lines(ctx) -> None:
         give_back_data_runs(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
+    if CLASSIFIER_RULE in cut:
+        give_back_table_rows(ctx, shape)
+        give_back_list_edges(ctx, shape)
 
 
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     """The line that carries dated entry `i`'s text, or None when line `i` is not a
     dated entry: a short line a date rule cut, directly followed by a sentence that is
-    kept, or that the classifier cut with a kept line right under it (a short entry,
-    "Work starts again.", inside the story)."""
+    kept or that the classifier cut (a short entry, "Work starts again.")."""
     if ctx.marks.rule[i] not in DATE_RULES or shape.n_words(i) > DATE_MAX_WORDS:
         return None
     below = _nonblank(ctx, i, 1)
     if below is None or not shape.ends_sentence(below):
         return None
-    if _kept(ctx, below):
-        return below
-    if ctx.marks.rule[below] == CLASSIFIER_RULE and _kept(ctx, _nonblank(ctx, below, 1)):
-        return below
-    return None
+    return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
 
 
 def give_back_dated_entries(ctx, shape: LineShape) -> None:
-    """A timeline's or a live blog's date lines come back (with an entry's short text the
+    """A timeline's or a live blog's date lines come back (with an entry's text the
     classifier cut); so does a date line inside a kept list (see the module's docstring).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Updated 23:41\\n23:38\\nThe first result is in: the seat is held.\\n"
-    ...               "23:20\\nTurnout was 61%, the returning officer says.\\n")
-    >>> ctx.marks.rule[0] = ctx.marks.rule[1] = ctx.marks.rule[3] = "news.dateline"
+    ...               "23:20\\nTurnout was 61%, the returning officer says.\\n22:50\\nPolls have closed.\\nMost read\\n")
+    >>> for i in (0, 1, 3, 5):
+    ...     ctx.marks.rule[i] = "news.dateline"
+    >>> ctx.marks.rule[6] = "classifier"
+    >>> ctx.marks.rule[7] = "nav.related"
     >>> give_back_dated_entries(ctx, LineShape(ctx.stats))
-    >>> ctx.marks.rule[:5]
-    ['news.dateline', None, None, None, None]
+    >>> ctx.marks.rule[:8]
+    ['news.dateline', None, None, None, None, None, None, 'nav.related']
     """
     rule = ctx.marks.rule
     entries = []
@@ -146,10 +158,11 @@ def give_back_dated_entries(ctx, shape: LineShape) -> None:
     if not entries:
         return
     for group in _records(ctx, entries):
-        if len(group) >= TIMELINE_MIN_ENTRIES:
+        kept_texts = sum(1 for _, text in group if rule[text] is None)
+        if kept_texts >= TIMELINE_MIN_ENTRIES:
             for i, text in group:
                 rule[i] = rule[text] = None
-        elif _inside_kept_list(ctx, shape, group[0][0]) and rule[group[0][1]] is None:
+        elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
             rule[group[0][0]] = None
 
 
@@ -161,7 +174,8 @@ def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]
     for entry in entries[1:]:
         last_text = groups[-1][-1][1]
         between = [j for j in range(last_text + 1, entry[0]) if not ctx.blank[j]]
-        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between):
+        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between) and (
+                ctx.marks.rule[last_text] is None or not between):
             groups[-1].append(entry)
         else:
             groups.append([entry])
@@ -206,12 +220,26 @@ def give_back_data_runs(ctx, shape: LineShape) -> None:
         if _data_run_inside_story(ctx, shape, run):
             for k in run:
                 rule[k] = None
+            _give_back_sentences_below(ctx, shape, run[-1])
         i = j
+
+
+def _give_back_sentences_below(ctx, shape: LineShape, i: int) -> None:
+    """The sentences right under line `i` that the classifier cut (a recipe's method under
+    its ingredients), at most CLOSING_MAX_LINES of them, up to the first line that is not one."""
+    j = i
+    for _ in range(CLOSING_MAX_LINES):
+        j = _nonblank(ctx, j, 1)
+        if j is None or ctx.marks.rule[j] != CLASSIFIER_RULE or not shape.ends_sentence(j):
+            return
+        ctx.marks.rule[j] = None
 
 
 def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
     above, below = _nonblank(ctx, run[0], -1), _nonblank(ctx, run[-1], 1)
-    if not (_kept(ctx, above) and _kept(ctx, below)):
+    below_is_story = _kept(ctx, below) or (
+        below is not None and ctx.marks.rule[below] == CLASSIFIER_RULE and shape.ends_sentence(below))
+    if not (_kept(ctx, above) and below_is_story):
         return False
     if not (shape.ends_sentence(above) or ctx.lines.content[above].rstrip().endswith((":", "："))):
         return False
@@ -253,3 +281,115 @@ def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
     return sum(1 for j in range(ctx.lines.n_lines)
                if j != skip and rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j)
                and word.search(ctx.lines.content[j]))
+
+
+def _row_shape(ctx, shape: LineShape, i: int) -> tuple | None:
+    """A table row's shape: how many numbers it holds, how it starts and ends ("Elston 3
+    Linwood 1" and "Cranmoor 0 Ashby Vale 0": two numbers, a letter first, a digit last);
+    None for a line that holds no number, ends a sentence or is long."""
+    if shape.n_words(i) > ROW_MAX_WORDS or shape.ends_sentence(i):
+        return None
+    numbers = len(_DIGIT_RUN.findall(ctx.lines.content[i]))
+    return (numbers, shape.first_class(i), shape.last_class(i)) if numbers else None
+
+
+def give_back_table_rows(ctx, shape: LineShape) -> None:
+    """Cut lines that continue the rows of a kept table (the same shape as the
+    LIST_MIN_LINES - 1 kept lines right above them) come back, one after another.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Beckford 1 Hartley 2\\nCranmoor 0 Ashby 0\\nElston 3 Linwood 1\\nStafford 2 Penrith 2\\nMost read\\n")
+    >>> ctx.marks.rule[2] = ctx.marks.rule[3] = ctx.marks.rule[4] = "classifier"
+    >>> give_back_table_rows(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:5]
+    [None, None, None, None, 'classifier']
+    """
+    rule = ctx.marks.rule
+    for i in range(ctx.lines.n_lines):
+        if rule[i] != CLASSIFIER_RULE:
+            continue
+        row = _row_shape(ctx, shape, i)
+        if row is None:
+            continue
+        above, j = [], i
+        while len(above) < LIST_MIN_LINES - 1:
+            j = _nonblank(ctx, j, -1)
+            if not _kept(ctx, j):
+                break
+            above.append(j)
+        if len(above) == LIST_MIN_LINES - 1 and all(_row_shape(ctx, shape, k) == row for k in above):
+            rule[i] = None
+
+
+def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
+    """The LIST_MIN_LINES non-blank lines next to line `i` (in direction `step`) are kept
+    short lines, not paragraphs: a list of the story's."""
+    j = i
+    for _ in range(LIST_MIN_LINES):
+        j = _nonblank(ctx, j, step)
+        if not _kept(ctx, j) or shape.is_paragraph(j):
+            return False
+    return True
+
+
+def _cut_by_a_rule_or_edge(ctx, j: int | None) -> bool:
+    """Line `j` is the page's edge (None) or a line a rule cut (not the classifier)."""
+    return j is None or ctx.marks.rule[j] not in (None, CLASSIFIER_RULE)
+
+
+def _is_opening(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` ends a sentence or announces a list with ":"."""
+    return shape.ends_sentence(i) or ctx.lines.content[i].rstrip().endswith((":", "："))
+
+
+def _opening_above(ctx, shape: LineShape, i: int) -> list[int]:
+    """The story's opening cut right above a kept list, `i` the line next to the list: an
+    opening sentence, or a short heading ("Ingredients") under one; [] when neither."""
+    if _is_opening(ctx, shape, i):
+        return [i]
+    if shape.n_words(i) > HEADING_MAX_WORDS:
+        return []
+    above = _nonblank(ctx, i, -1)
+    if above is not None and ctx.marks.rule[above] == CLASSIFIER_RULE and _is_opening(ctx, shape, above):
+        return [above, i]
+    return []
+
+
+def give_back_list_edges(ctx, shape: LineShape) -> None:
+    """A story told as a list keeps the sentences that open and close it: the classifier's
+    cut of 1 to CLOSING_MAX_LINES sentences right under a kept list, with a rule's cut (or
+    the page's end) right under them, and of one sentence (or a ":" line, or a sentence
+    and a short heading under it: "Ingredients") right above a kept list, with a rule's cut
+    (or the page's start) right above it, are given back.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Share\\nSmall museums get the stories.\\n1. The Button Museum\\nButtons by decade.\\n"
+    ...               "2. The Lock House\\nOpening hours change in winter, so call ahead.\\n© 2026 Wayfarer\\n")
+    >>> ctx.marks.rule[0] = "social.share_bar"; ctx.marks.rule[6] = "footer.copyright"
+    >>> ctx.marks.rule[1] = ctx.marks.rule[5] = "classifier"
+    >>> give_back_list_edges(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:7]
+    ['social.share_bar', None, None, None, None, None, 'footer.copyright']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in range(ctx.lines.n_lines):
+        if rule[i] != CLASSIFIER_RULE or ctx.blank[i]:
+            continue
+        if _kept_list_next_to(ctx, shape, i, 1):
+            opening = _opening_above(ctx, shape, i)
+            if opening and _cut_by_a_rule_or_edge(ctx, _nonblank(ctx, opening[0], -1)):
+                for k in opening:
+                    rule[k] = None
+            continue
+        if not (shape.ends_sentence(i) and _kept_list_next_to(ctx, shape, i, -1)):
+            continue
+        closing, j = [i], i
+        while True:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] != CLASSIFIER_RULE or not shape.ends_sentence(j):
+                break
+            closing.append(j)
+        if len(closing) <= CLOSING_MAX_LINES and _cut_by_a_rule_or_edge(ctx, j):
+            for k in closing:
+                rule[k] = None
