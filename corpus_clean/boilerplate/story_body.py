@@ -37,7 +37,11 @@ from __future__ import annotations
 
 import re
 
-from corpus_clean.boilerplate.story_inserts import LineShape
+import numpy as np
+
+from corpus_clean.boilerplate.features import SENT_END
+from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape
+from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
@@ -66,7 +70,6 @@ HEADING_MAX_WORDS = 3
 # A table's row is short ("Elston 3 Linwood 1", "Beckford 1 Hartley Town 2").
 ROW_MAX_WORDS = 8
 
-_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 # A caption's label: a word (or two) before ":" / "：" at the start of the line.
 _LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
@@ -105,11 +108,10 @@ def give_back_story_body_lines(ctx) -> None:
     >>> ctx.marks.rule[:6]
     [None, None, None, None, None, None]
     """
-    rule = ctx.marks.rule
-    cut = {r for r in rule if r is not None}
+    cut = set(ctx.marks.rule)
     if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE}):
         return
-    shape = LineShape(ctx.stats)
+    shape = BodyShape(ctx)
     if cut & DATE_RULES:
         give_back_dated_entries(ctx, shape)
     if MENU_RULE in cut:
@@ -119,6 +121,31 @@ def give_back_story_body_lines(ctx) -> None:
     if CLASSIFIER_RULE in cut:
         give_back_table_rows(ctx, shape)
         give_back_list_edges(ctx, shape)
+
+
+class BodyShape(LineShape):
+    """``LineShape`` with the page's removed lines as the step found them, as one array:
+    each give-back finds its few candidates with numpy on the line counts (a date holds a
+    digit, a row is short, ...) and checks the rule that cut them only on those (a line
+    given back later is still a candidate: each give-back checks ``ctx.marks`` itself)."""
+
+    def __init__(self, ctx):
+        super().__init__(ctx.stats)
+        self.n_digit = ctx.stats.n_digit.item
+        self.removed = ctx.marks.removed()
+
+    def cut_by(self, ctx, rules, candidates: np.ndarray) -> list[int]:
+        """The lines among the removed `candidates` (a mask) that one of `rules` cut."""
+        rule = ctx.marks.rule
+        return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
+
+
+def _paragraphs(ctx) -> np.ndarray:
+    """Per line: a story paragraph as ``LineShape.is_paragraph`` says, except the sentence
+    ends outside the character table (a candidate filter: such a line counts as short,
+    and the exact test runs on the candidates)."""
+    s = ctx.stats
+    return ((s.last_class & SENT_END) != 0) & ((s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS))
 
 
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
@@ -133,7 +160,7 @@ def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
 
 
-def give_back_dated_entries(ctx, shape: LineShape) -> None:
+def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     """A timeline's or a live blog's date lines come back (with an entry's text the
     classifier cut); so does a date line inside a kept list (see the module's docstring).
 
@@ -144,17 +171,18 @@ def give_back_dated_entries(ctx, shape: LineShape) -> None:
     ...     ctx.marks.rule[i] = "news.dateline"
     >>> ctx.marks.rule[6] = "classifier"
     >>> ctx.marks.rule[7] = "nav.related"
-    >>> give_back_dated_entries(ctx, LineShape(ctx.stats))
+    >>> give_back_dated_entries(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:8]
     ['news.dateline', None, None, None, None, None, None, 'nav.related']
     """
     rule = ctx.marks.rule
     entries = []
-    for i in range(ctx.lines.n_lines):
-        if rule[i] in DATE_RULES:
-            text = _entry_text(ctx, shape, i)
-            if text is not None:
-                entries.append((i, text))
+    s = ctx.stats
+    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974")
+    for i in shape.cut_by(ctx, DATE_RULES, (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0)):
+        text = _entry_text(ctx, shape, i)
+        if text is not None:
+            entries.append((i, text))
     if not entries:
         return
     for group in _records(ctx, entries):
@@ -190,7 +218,7 @@ def _inside_kept_list(ctx, shape: LineShape, i: int) -> bool:
             and _paragraph_above(ctx, shape, above))
 
 
-def give_back_data_runs(ctx, shape: LineShape) -> None:
+def give_back_data_runs(ctx, shape: BodyShape) -> None:
     """A run cut as a menu comes back when it sits inside the story and its lines hold
     numbers (see the module's docstring).
 
@@ -200,28 +228,34 @@ def give_back_data_runs(ctx, shape: LineShape) -> None:
     ...               "Heat the oven to 180 C and grind the hazelnuts with the sugar.\\n")
     >>> for i in range(1, 6):
     ...     ctx.marks.rule[i] = "nav.menu_run"
-    >>> give_back_data_runs(ctx, LineShape(ctx.stats))
+    >>> give_back_data_runs(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:7]
     [None, None, None, None, None, None, None]
     """
     rule = ctx.marks.rule
-    n = ctx.lines.n_lines
-    i = 0
-    while i < n:
-        if rule[i] != MENU_RULE:
-            i += 1
+    done = -1
+    for i in shape.cut_by(ctx, (MENU_RULE,), ctx.stats.n_digit > 0):  # (a menu of words: none)
+        if i <= done:
             continue
-        run = [i]
-        j = i + 1
-        while j < n and (rule[j] == MENU_RULE or ctx.blank[j]):
-            if not ctx.blank[j]:
-                run.append(j)
-            j += 1
-        if _data_run_inside_story(ctx, shape, run):
+        run = _run_around(ctx, i, MENU_RULE)
+        done = run[-1]
+        with_digit = sum(1 for k in run if shape.n_digit(k))
+        if with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run) and _data_run_inside_story(ctx, shape, run):
             for k in run:
                 rule[k] = None
             _give_back_sentences_below(ctx, shape, run[-1])
-        i = j
+
+
+def _run_around(ctx, i: int, cut_by: str) -> list[int]:
+    """The run of non-blank lines cut by `cut_by` that holds line `i` (blank lines between
+    them do not end it)."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    first = last = i
+    while first > 0 and (rule[first - 1] == cut_by or (blank[first - 1] and rule[first - 1] is None)):
+        first -= 1
+    while last + 1 < len(rule) and (rule[last + 1] == cut_by or (blank[last + 1] and rule[last + 1] is None)):
+        last += 1
+    return [k for k in range(first, last + 1) if rule[k] == cut_by]
 
 
 def _give_back_sentences_below(ctx, shape: LineShape, i: int) -> None:
@@ -241,13 +275,10 @@ def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
         below is not None and ctx.marks.rule[below] == CLASSIFIER_RULE and shape.ends_sentence(below))
     if not (_kept(ctx, above) and below_is_story):
         return False
-    if not (shape.ends_sentence(above) or ctx.lines.content[above].rstrip().endswith((":", "："))):
-        return False
-    with_digits = sum(1 for k in run if _DIGIT.search(ctx.lines.content[k]))
-    return with_digits >= DATA_RUN_MIN_DIGIT_SHARE * len(run)
+    return shape.ends_sentence(above) or ctx.lines.content[above].rstrip().endswith((":", "："))
 
 
-def give_back_subject_captions(ctx, shape: LineShape) -> None:
+def give_back_subject_captions(ctx, shape: BodyShape) -> None:
     """A story paragraph cut for opening with a caption's label comes back when the label's
     word is the story's subject (see the module's docstring).
 
@@ -256,7 +287,7 @@ def give_back_subject_captions(ctx, shape: LineShape) -> None:
     ...               "Photo: the winning picture, of a family waiting on a roof, was chosen from 1,400 entries.\\n"
     ...               "The jury praised the photographer for returning to the same families months later.\\n")
     >>> ctx.marks.rule[1] = "news.photo_caption"
-    >>> give_back_subject_captions(ctx, LineShape(ctx.stats))
+    >>> give_back_subject_captions(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:3]
     [None, None, None]
     """
@@ -293,31 +324,30 @@ def _row_shape(ctx, shape: LineShape, i: int) -> tuple | None:
     return (numbers, shape.first_class(i), shape.last_class(i)) if numbers else None
 
 
-def give_back_table_rows(ctx, shape: LineShape) -> None:
+def give_back_table_rows(ctx, shape: BodyShape) -> None:
     """Cut lines that continue the rows of a kept table (the same shape as the
     LIST_MIN_LINES - 1 kept lines right above them) come back, one after another.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Beckford 1 Hartley 2\\nCranmoor 0 Ashby 0\\nElston 3 Linwood 1\\nStafford 2 Penrith 2\\nMost read\\n")
     >>> ctx.marks.rule[2] = ctx.marks.rule[3] = ctx.marks.rule[4] = "classifier"
-    >>> give_back_table_rows(ctx, LineShape(ctx.stats))
+    >>> give_back_table_rows(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:5]
     [None, None, None, None, 'classifier']
     """
     rule = ctx.marks.rule
-    for i in range(ctx.lines.n_lines):
-        if rule[i] != CLASSIFIER_RULE:
-            continue
-        row = _row_shape(ctx, shape, i)
-        if row is None:
-            continue
+    s = ctx.stats
+    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), (s.n_digit > 0) & (s.n_words <= ROW_MAX_WORDS)):
         above, j = [], i
         while len(above) < LIST_MIN_LINES - 1:
             j = _nonblank(ctx, j, -1)
             if not _kept(ctx, j):
                 break
             above.append(j)
-        if len(above) == LIST_MIN_LINES - 1 and all(_row_shape(ctx, shape, k) == row for k in above):
+        if len(above) < LIST_MIN_LINES - 1:  # (most candidates: settled here)
+            continue
+        row = _row_shape(ctx, shape, i)
+        if row is not None and all(_row_shape(ctx, shape, k) == row for k in above):
             rule[i] = None
 
 
@@ -330,6 +360,23 @@ def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
         if not _kept(ctx, j) or shape.is_paragraph(j):
             return False
     return True
+
+
+def _next_to_a_kept_list(ctx, shape: BodyShape) -> list[int]:
+    """The lines the classifier cut with LIST_MIN_LINES kept short lines right above or
+    right below them (blank lines skipped), found for the whole page at once."""
+    nonblank = (~ctx.blank).nonzero()[0]
+    removed = ctx.marks.removed()  # (now: the give-backs before this one count as kept)
+    kept_short = (~removed & ~_paragraphs(ctx))[nonblank]
+    n = len(nonblank)
+    padded = np.r_[np.zeros(LIST_MIN_LINES, bool), kept_short, np.zeros(LIST_MIN_LINES, bool)]
+    list_above = np.ones(n, dtype=bool)
+    list_below = np.ones(n, dtype=bool)
+    for d in range(1, LIST_MIN_LINES + 1):
+        list_above &= padded[LIST_MIN_LINES - d:LIST_MIN_LINES - d + n]
+        list_below &= padded[LIST_MIN_LINES + d:LIST_MIN_LINES + d + n]
+    rule = ctx.marks.rule
+    return [i for i in nonblank[removed[nonblank] & (list_above | list_below)].tolist() if rule[i] == CLASSIFIER_RULE]
 
 
 def _cut_by_a_rule_or_edge(ctx, j: int | None) -> bool:
@@ -355,7 +402,7 @@ def _opening_above(ctx, shape: LineShape, i: int) -> list[int]:
     return []
 
 
-def give_back_list_edges(ctx, shape: LineShape) -> None:
+def give_back_list_edges(ctx, shape: BodyShape) -> None:
     """A story told as a list keeps the sentences that open and close it: the classifier's
     cut of 1 to CLOSING_MAX_LINES sentences right under a kept list, with a rule's cut (or
     the page's end) right under them, and of one sentence (or a ":" line, or a sentence
@@ -367,14 +414,13 @@ def give_back_list_edges(ctx, shape: LineShape) -> None:
     ...               "2. The Lock House\\nOpening hours change in winter, so call ahead.\\n© 2026 Wayfarer\\n")
     >>> ctx.marks.rule[0] = "social.share_bar"; ctx.marks.rule[6] = "footer.copyright"
     >>> ctx.marks.rule[1] = ctx.marks.rule[5] = "classifier"
-    >>> give_back_list_edges(ctx, LineShape(ctx.stats))
+    >>> give_back_list_edges(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:7]
     ['social.share_bar', None, None, None, None, None, 'footer.copyright']
     """
     rule = ctx.marks.rule
-    content = ctx.lines.content
-    for i in range(ctx.lines.n_lines):
-        if rule[i] != CLASSIFIER_RULE or ctx.blank[i]:
+    for i in _next_to_a_kept_list(ctx, shape):
+        if rule[i] != CLASSIFIER_RULE:  # (given back as a list's opening just above)
             continue
         if _kept_list_next_to(ctx, shape, i, 1):
             opening = _opening_above(ctx, shape, i)
