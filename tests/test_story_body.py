@@ -171,3 +171,65 @@ def test_the_step_only_ever_gives_back_lines_its_rules_cut(kinds, rules, cut_at,
             assert any(got[j] is None for j in neighbours)
         else:
             assert got[i] == cut[i]
+
+
+def test_a_chronicle_of_years_and_a_live_blog_s_last_entry_come_back():
+    years = [LEAD, "1974", "The pool opens with a swimming gala.", "1991", "A storm takes the roof off.",
+             "2009", "The council turns down a new building.", CLOSE]
+    assert _after(years, {1: "outlets.count_only", 3: "outlets.count_only", 5: "outlets.count_only"}) == [None] * 8
+    live = ["13.55 h", "Firefighters rescue two people trapped in a car.", "13.20 h",
+            "The red warning stays in force until six.", "12.45 h", "Schools are closed in 40 towns.", "More news"]
+    cut = {0: "outlets.dateline", 2: "outlets.dateline", 4: "outlets.dateline", 5: "classifier", 6: "nav.related"}
+    assert _after(live, cut) == [None] * 6 + ["nav.related"]
+
+
+def test_a_recipe_s_method_under_its_given_back_ingredients_comes_back_too():
+    lines = RECIPE[:-1] + ["Beat the egg whites until stiff.", "Bake for 10 minutes.", "Subscribe to our newsletter"]
+    cut = {i: MENU_RULE for i in range(1, 8)} | {8: "classifier", 9: "classifier", 10: "banners.newsletter"}
+    assert _after(lines, cut) == [None] * 10 + ["banners.newsletter"]
+
+
+RESULTS = ["Hartley Town stayed three points clear at the top of the league with a stoppage-time winner.",
+           "Saturday's results:", "Beckford 1 Hartley Town 2", "Cranmoor 0 Ashby Vale 0", "Elston 3 Linwood 1",
+           "Stafford Rovers 2 Penrith Athletic 2", "Hartley host Elston next Saturday.", "More on this story"]
+
+
+def test_table_rows_after_kept_rows_of_the_same_shape_and_the_closing_sentence_come_back():
+    cut = {4: "classifier", 5: "classifier", 6: "classifier", 7: "nav.related"}
+    assert _after(RESULTS, cut) == [None] * 7 + ["nav.related"]
+
+
+def test_rows_of_another_shape_and_teasers_after_a_story_of_paragraphs_stay_cut():
+    # a "row" that does not look like the kept rows above it
+    cut = {4: "classifier", 5: "classifier"}
+    lines = RESULTS[:4] + ["Top 10 gifts for 2026", "Watch: 5 goals of the week"]
+    assert _after(lines, cut)[4:] == ["classifier", "classifier"]
+    # teaser summaries (sentences) under a story of paragraphs: no kept list above them
+    story = [LEAD, CLOSE, "The school board rejects a four-day week for the next year.",
+             "The harbour will close to sailing boats for six weeks in April.", "© 2026 The Valley Courier"]
+    assert _after(story, {2: "classifier", 3: "classifier", 4: "footer.copyright"})[2:4] == ["classifier", "classifier"]
+
+
+LISTICLE = ["Share", "Ohio's big museums get the crowds. These get the stories.", "1. The Button Museum, Marietta",
+            "More than 20,000 buttons, sorted by decade.", "2. The Canal Lock House, Coshocton",
+            "A lock-keeper's house kept as it was in 1905.", "Opening hours change in winter, so call ahead.",
+            "Sign up for our weekend travel newsletter"]
+
+
+def test_the_sentences_that_open_and_close_a_list_story_come_back():
+    cut = {0: "social.share_bar", 1: "classifier", 6: "classifier", 7: "banners.newsletter"}
+    assert _after(LISTICLE, cut) == ["social.share_bar"] + [None] * 6 + ["banners.newsletter"]
+    # an opening sentence with a heading under it ("Ingredients")
+    recipe = ["Words by Mara Quint", "This is the bread I teach first, because almost nothing can go wrong.",
+              "Ingredients", "500 g strong white flour", "10 g salt", "7 g dried yeast", "Method"]
+    assert _after(recipe, {0: "news.byline", 1: "classifier", 2: "classifier"}) == ["news.byline"] + [None] * 6
+
+
+def test_list_edges_need_a_rule_s_cut_or_the_page_s_edge_beyond_them():
+    # above the opening the classifier cut more (a run of furniture it read as such): it stays cut
+    cut = {0: "classifier", 1: "classifier", 6: "classifier", 7: "classifier"}
+    assert _after(LISTICLE, cut)[1] == "classifier" and _after(LISTICLE, cut)[6] == "classifier"
+    # more closing sentences than a story's close: stays cut
+    long_tail = LISTICLE[:6] + ["One.", "Two.", "Three.", "Four.", "© 2026"]
+    cut = {0: "social.share_bar", 6: "classifier", 7: "classifier", 8: "classifier", 9: "classifier", 10: "footer.copyright"}
+    assert _after(long_tail, cut)[6:10] == ["classifier"] * 4

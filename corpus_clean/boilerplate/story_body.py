@@ -5,33 +5,45 @@ decisions.
 
 A rule keyed to a line's shape or first word is right at the story's edges (the dateline
 under the headline, the menu above it, the caption between paragraphs) and wrong where
-the story itself is made of such lines. Inside the story, a cut needs more evidence than
-the line alone; three shapes of the story overrule three kinds of rules:
+the story itself is made of such lines; the classifier, too, cuts the edges of a story
+told in short lines (a list, a table, a recipe). Inside the story, a cut needs more
+evidence than the line alone; five shapes of the story overrule it:
 
 * **Dated entries** (date rules: ``dates.date_line``, ``news.dateline``,
-  ``outlets.dateline``): a timeline ("12 March 2016" / "The old bridge falls." / "3 June
-  2018" / ...) or a live blog ("23:38" / "The first result is in ..."). Two or more cut
-  date lines, each directly followed by a line that ends a sentence, with nothing but kept
-  lines between them, are the story's records: all come back. An entry's text may be a
-  short sentence the classifier cut ("Work starts again."): with a kept line right under
-  it, it comes back with its date. A single cut date line
-  inside a kept list ("Capacity: 3,000 arms a year" / "First deliveries: March 2027" /
-  story paragraph), i.e. its neighbours directly above and below are kept, the one above is
-  not a paragraph and a story paragraph stands somewhere above, comes back too: a
-  dateline sits next to the headline, the byline or a paragraph, not inside a list.
+  ``outlets.dateline``, and ``outlets.count_only`` for a year alone): a timeline ("12
+  March 2016" / "The old bridge falls." / "3 June 2018" / ...) or a live blog ("23:38" /
+  "The first result is in ..."). Cut date lines, each directly followed by a sentence,
+  with nothing but kept lines between them, two or more of those sentences kept, are the
+  story's records: all come back, with an entry's sentence the classifier cut ("Work
+  starts again."). A single cut date line inside a kept list ("Capacity: 3,000 arms a
+  year" / "First deliveries: March 2027" / story paragraph), i.e. its neighbours directly
+  above and below are kept, the one above is not a paragraph and a story paragraph stands
+  somewhere above, comes back too: a dateline sits next to the headline, the byline or a
+  paragraph, not inside a list.
 * **Data runs** (``nav.menu_run``): a run of short lines cut as a menu, between kept lines
-  (the one above ends a sentence or announces a list with ":", the one below is kept),
-  in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines hold a digit ("4 pears", "80 g
-  hazelnuts", "Baking: 40 min"): a recipe's ingredients or a results table. A menu's
-  items are words ("News", "Sport"), and a menu does not sit inside the story.
+  (the one above ends a sentence or announces a list with ":", the one below is kept or
+  a sentence the classifier cut), in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines
+  hold a digit ("4 pears", "80 g hazelnuts", "Baking: 40 min"): a recipe's ingredients or
+  a results table, with the sentences the classifier cut right under it (the method). A
+  menu's items are words ("News", "Sport"), and a menu does not sit inside the story.
 * **Captions that name the story's subject** (label captions: ``news.photo_caption``,
   ``scripts.photo_caption_mark``): a line that opens with a caption's label ("Photo:
   ...") but is a story paragraph, between kept lines, on a page whose kept paragraphs
   use the label's word SUBJECT_MIN_ECHOES+ times ("photographer", "photo essay"): in a
   story about pictures "Photo:" opens a sentence about a picture, not a caption.
+* **Table rows** (the classifier): a cut line with the shape of the kept rows right above
+  it (as many short numbers, the same first and last character: "Elston 3 Linwood 1"
+  under "Cranmoor 0 Ashby Vale 0") continues the table.
+* **A list story's opening and closing** (the classifier): one sentence (or a ":" line,
+  or a sentence and a short heading: "Ingredients") right above a kept list of short
+  lines, and up to CLOSING_MAX_LINES sentences right under one, come back when a rule's
+  cut (share bar, newsletter box, footer) or the page's edge lies beyond them: the
+  classifier reads a list page's first and last sentences as furniture because they
+  border it; a teaser list after a story of paragraphs has no kept list above it.
 
-No wording: positions, digits, sentence ends and the page's own words. Cost: one set test
-per page without a line cut by these rules (most pages); the candidate lines are walked.
+No wording: positions, digits, sentence ends and the page's own words. Cost: each
+give-back finds its candidates with numpy on the line counts and walks only those
+(RESULTS-boilerplate.md, round 11: ~3-4 % of the text path on scrapinghub's pages).
 """
 from __future__ import annotations
 
@@ -69,6 +81,8 @@ LIST_MIN_LINES = 3
 HEADING_MAX_WORDS = 3
 # A table's row is short ("Elston 3 Linwood 1", "Beckford 1 Hartley Town 2").
 ROW_MAX_WORDS = 8
+# A score, a rank, a time ("2:21:14"): short numbers; a year in a line makes it a headline.
+ROW_MAX_DIGITS = 3
 
 _DIGIT_RUN = re.compile(r"\d+")
 # A caption's label: a word (or two) before ":" / "：" at the start of the line.
@@ -317,11 +331,14 @@ def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
 def _row_shape(ctx, shape: LineShape, i: int) -> tuple | None:
     """A table row's shape: how many numbers it holds, how it starts and ends ("Elston 3
     Linwood 1" and "Cranmoor 0 Ashby Vale 0": two numbers, a letter first, a digit last);
-    None for a line that holds no number, ends a sentence or is long."""
+    None for a line that holds no number, a number of more than ROW_MAX_DIGITS digits (a
+    year: "Top 10 gifts for 2026" is a headline), ends a sentence or is long."""
     if shape.n_words(i) > ROW_MAX_WORDS or shape.ends_sentence(i):
         return None
-    numbers = len(_DIGIT_RUN.findall(ctx.lines.content[i]))
-    return (numbers, shape.first_class(i), shape.last_class(i)) if numbers else None
+    numbers = _DIGIT_RUN.findall(ctx.lines.content[i])
+    if not numbers or max(map(len, numbers)) > ROW_MAX_DIGITS:
+        return None
+    return len(numbers), shape.first_class(i), shape.last_class(i)
 
 
 def give_back_table_rows(ctx, shape: BodyShape) -> None:
