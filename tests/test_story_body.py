@@ -233,3 +233,10 @@ def test_list_edges_need_a_rule_s_cut_or_the_page_s_edge_beyond_them():
     long_tail = LISTICLE[:6] + ["One.", "Two.", "Three.", "Four.", "© 2026"]
     cut = {0: "social.share_bar", 6: "classifier", 7: "classifier", 8: "classifier", 9: "classifier", 10: "footer.copyright"}
     assert _after(long_tail, cut)[6:10] == ["classifier"] * 4
+
+
+def test_dated_teasers_under_a_cut_heading_after_the_story_stay_cut():
+    lines = [LEAD, CLOSE, "Latest", "2 December 2026", "Bus fares will rise by 10p in the new year, the operator says.",
+             "1 December 2026", "The market square will get new benches and trees next summer.", "© 2026 The Borough Times"]
+    cut = {2: "nav.ui_word", 3: "news.dateline", 5: "news.dateline", 7: "footer.copyright"}
+    assert _after(lines, cut) == [cut.get(i) for i in range(8)]

@@ -15,7 +15,9 @@ evidence than the line alone; five shapes of the story overrule it:
   "The first result is in ..."). Cut date lines, each directly followed by a sentence,
   with nothing but kept lines between them, two or more of those sentences kept, are the
   story's records: all come back, with an entry's sentence the classifier cut ("Work
-  starts again."). A single cut date line inside a kept list ("Capacity: 3,000 arms a
+  starts again."), when the first date follows a kept line directly or nothing above it
+  is kept (a live blog); dated teasers under a cut "Latest" heading after the story stay
+  cut. A single cut date line inside a kept list ("Capacity: 3,000 arms a
   year" / "First deliveries: March 2027" / story paragraph), i.e. its neighbours directly
   above and below are kept, the one above is not a paragraph and a story paragraph stands
   somewhere above, comes back too: a dateline sits next to the headline, the byline or a
@@ -201,11 +203,22 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
         return
     for group in _records(ctx, entries):
         kept_texts = sum(1 for _, text in group if rule[text] is None)
-        if kept_texts >= TIMELINE_MIN_ENTRIES:
+        if kept_texts >= TIMELINE_MIN_ENTRIES and _opens_or_continues_the_story(ctx, group[0][0]):
             for i, text in group:
                 rule[i] = rule[text] = None
         elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
             rule[group[0][0]] = None
+
+
+def _opens_or_continues_the_story(ctx, i: int) -> bool:
+    """Line `i` follows a kept line directly, or nothing above it is kept (the records
+    are the story: a live blog). A list of dated teasers under a heading a rule cut
+    ("Latest"), after the kept story, is neither."""
+    above = _nonblank(ctx, i, -1)
+    if _kept(ctx, above):
+        return True
+    rule = ctx.marks.rule
+    return all(rule[j] is not None or ctx.blank[j] for j in range(i))
 
 
 def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
