@@ -54,7 +54,7 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.features import SENT_END
-from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -86,6 +86,9 @@ ROW_MAX_WORDS = 8
 # A score, a rank, a time ("2:21:14"): short numbers; a year in a line makes it a headline.
 ROW_MAX_DIGITS = 3
 
+# The lowest of the sentence ends outside the character table ("։", "؟", "।"): a line
+# ending in a code point this high may end a sentence (the exact test decides).
+MIN_OTHER_SENTENCE_END = min(MORE_SENTENCE_ENDS)
 _DIGIT_RUN = re.compile(r"\d+")
 # A caption's label: a word (or two) before ":" / "：" at the start of the line.
 _LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
@@ -149,6 +152,11 @@ class BodyShape(LineShape):
         super().__init__(ctx.stats)
         self.n_digit = ctx.stats.n_digit.item
         self.removed = ctx.marks.removed()
+        self.marks_at_start = list(ctx.marks.rule)
+
+    def removed_now(self, ctx) -> np.ndarray:
+        """The removed lines now (the array of the start while nothing was given back)."""
+        return self.removed if ctx.marks.rule == self.marks_at_start else ctx.marks.removed()
 
     def cut_by(self, ctx, rules, candidates: np.ndarray) -> list[int]:
         """The lines among the removed `candidates` (a mask) that one of `rules` cut."""
@@ -194,8 +202,12 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     entries = []
     s = ctx.stats
-    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974")
-    for i in shape.cut_by(ctx, DATE_RULES, (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0)):
+    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974"; the line under it, or
+    # a blank line, ends a sentence)
+    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
+    sentence_or_blank_below = np.r_[ends[1:] | ctx.blank[1:], False]
+    candidates = (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0) & sentence_or_blank_below
+    for i in shape.cut_by(ctx, DATE_RULES, candidates):
         text = _entry_text(ctx, shape, i)
         if text is not None:
             entries.append((i, text))
@@ -396,7 +408,7 @@ def _next_to_a_kept_list(ctx, shape: BodyShape) -> list[int]:
     """The lines the classifier cut with LIST_MIN_LINES kept short lines right above or
     right below them (blank lines skipped), found for the whole page at once."""
     nonblank = (~ctx.blank).nonzero()[0]
-    removed = ctx.marks.removed()  # (now: the give-backs before this one count as kept)
+    removed = shape.removed_now(ctx)  # (the give-backs before this one count as kept)
     kept_short = (~removed & ~_paragraphs(ctx))[nonblank]
     n = len(nonblank)
     padded = np.r_[np.zeros(LIST_MIN_LINES, bool), kept_short, np.zeros(LIST_MIN_LINES, bool)]
