@@ -240,3 +240,11 @@ def test_dated_teasers_under_a_cut_heading_after_the_story_stay_cut():
              "1 December 2026", "The market square will get new benches and trees next summer.", "© 2026 The Borough Times"]
     cut = {2: "nav.ui_word", 3: "news.dateline", 5: "news.dateline", 7: "footer.copyright"}
     assert _after(lines, cut) == [cut.get(i) for i in range(8)]
+
+
+def test_a_heading_between_kept_text_and_a_kept_list_comes_back_an_ad_label_between_paragraphs_does_not():
+    wiki = ["Venn is tall, with short grey hair and a scar across her left hand.", "Personality", "Stubborn.",
+            "Loyal to her crew above any order.", "Trivia", "Venn never raises her voice."]
+    assert _after(wiki, {1: "classifier"})[1] is None
+    # a label between two paragraphs is no list's heading (keep_subheadings' case, not this one's)
+    assert _after([LEAD, "Reklama", CLOSE], {1: "classifier"})[1] == "classifier"

@@ -431,6 +431,11 @@ def _is_opening(ctx, shape: LineShape, i: int) -> bool:
     return shape.ends_sentence(i) or ctx.lines.content[i].rstrip().endswith((":", "："))
 
 
+def _is_heading(shape: LineShape, i: int) -> bool:
+    """Line `i` is a heading: a word or three, ending in a word, not a sentence."""
+    return shape.n_words(i) <= HEADING_MAX_WORDS and not shape.ends_sentence(i) and shape.ends_in_a_word(i)
+
+
 def _opening_above(ctx, shape: LineShape, i: int) -> list[int]:
     """The story's opening cut right above a kept list, `i` the line next to the list: an
     opening sentence, or a short heading ("Ingredients") under one; [] when neither."""
@@ -469,6 +474,8 @@ def give_back_list_edges(ctx, shape: BodyShape) -> None:
             if opening and _cut_by_a_rule_or_edge(ctx, _nonblank(ctx, opening[0], -1)):
                 for k in opening:
                     rule[k] = None
+            elif _is_heading(shape, i) and _kept(ctx, _nonblank(ctx, i, -1)):
+                rule[i] = None  # a heading inside the story over its list ("Personality")
             continue
         if not (shape.ends_sentence(i) and _kept_list_next_to(ctx, shape, i, -1)):
             continue
