@@ -10,19 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate, strip_boilerplate_many
-from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_body import (
     DATE_RULES, LABEL_CAPTION_RULES, MENU_RULE, give_back_story_body_lines,
 )
+from tests.test_story_inserts import marks_after
 from training.newsgen import family_names, generate, removed_lines
 
 
 def _after(lines: list[str], cut: dict[int, str]) -> list:
-    ctx = Context("\n".join(lines) + "\n")
-    for i, rule in cut.items():
-        ctx.marks.rule[i] = rule
-    give_back_story_body_lines(ctx)
-    return ctx.marks.rule[:len(lines)]
+    return marks_after(give_back_story_body_lines, lines, cut)
 
 
 LEAD = "The new bridge over the Valmora opens to traffic tomorrow after ten years of works and two lawsuits."

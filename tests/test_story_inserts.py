@@ -18,12 +18,18 @@ PARAGRAPHS = [
 ]
 
 
-def _marks(lines: list[str], removed: dict[int, str] | None = None) -> list:
+def marks_after(step, lines: list[str], removed: dict[int, str] | None = None) -> list:
+    """Each line's mark after `step` ran on the page `lines` whose lines `removed` (line ->
+    rule) were cut before it (the page's trailing empty line left out)."""
     ctx = Context("\n".join(lines) + "\n")
     for i, rule in (removed or {}).items():
         ctx.marks.rule[i] = rule
-    mark_story_inserts(ctx)
+    step(ctx)
     return ctx.marks.rule[:len(lines)]
+
+
+def _marks(lines: list[str], removed: dict[int, str] | None = None) -> list:
+    return marks_after(mark_story_inserts, lines, removed)
 
 
 def test_a_caption_between_paragraphs_is_cut():
@@ -116,11 +122,7 @@ def test_no_paragraph_or_short_heading_is_ever_cut(lines, blank_separated):
 
 
 def _caption_marks(lines: list[str], removed: dict[int, str]) -> list:
-    ctx = Context("\n".join(lines) + "\n")
-    for i, rule in removed.items():
-        ctx.marks.rule[i] = rule
-    mark_captions_over_credits(ctx)
-    return ctx.marks.rule[:len(lines)]
+    return marks_after(mark_captions_over_credits, lines, removed)
 
 
 def test_a_caption_over_a_removed_credit_inside_the_story_is_cut():
