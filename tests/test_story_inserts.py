@@ -168,3 +168,14 @@ def test_lines_closing_with_brackets_that_are_not_credits_stay():
     # a credit-closed line right under a heading, not a paragraph: not where a caption stands
     assert _marks(["What happens next", "The flooded pit of the old quarry, seen from the rim (Photo: N. Keller)",
                    PARAGRAPHS[1]])[1] is None
+
+
+def test_a_caption_whose_agency_slash_name_credit_follows_its_sentence_is_cut():
+    from corpus_clean.boilerplate.story_inserts import CREDIT_TAIL_RULE
+
+    caption = "Visitors look at prize-winning pictures at the National Museum in Lagos. Newsline/Chidi Eze"
+    assert _marks([PARAGRAPHS[0], caption, "The prize carries a year-long fellowship."])[1] == CREDIT_TAIL_RULE
+    # a sentence that only mentions a slash, or ends without a credit, stays
+    for line in ("Both parties said the deal was fair. Talks on an either/or basis failed",
+                 "Fans cheered the team at the national stadium in Lagos. Newsline Chidi Eze"):
+        assert _marks([PARAGRAPHS[0], line, PARAGRAPHS[1]])[1] != CREDIT_TAIL_RULE, line

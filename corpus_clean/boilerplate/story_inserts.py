@@ -37,8 +37,9 @@ una foto dello scorso agosto (Ansa)", "Άποψη του χώρου. (Φωτογ
 ``story.caption_credit``) ends in ")" and so "ends a sentence"; its credit says what it
 is, so it needs less of the story around it: a clause of CREDIT_CAPTION_MIN_WORDS+ words
 (or an unspaced script's) closing with a short bracketed name, "label: name" or
-"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), after a story paragraph (or
-nothing kept), with a sentence (or nothing kept) below it.
+"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), or whose last sentence is
+followed by an unbracketed "Agency/Name" credit ("... in Lagos. Newsline/Chidi Eze"), after a
+story paragraph (or nothing kept), with a sentence (or nothing kept) below it.
 
 No wording list: the same shape in every language. Cost: a few numpy comparisons per
 page; lines are walked only for the (rare) candidates.
@@ -197,14 +198,37 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
     """
     s = ctx.stats
     closing = (s.last_char == ord(")")) | (s.last_char == ord("）"))
+    in_a_word = (s.last_class & ALPHA) != 0  # ("... Lagos. Newsline/Chidi Eze")
+    long_enough = (s.n_chars >= INSERT_MIN_CHARS) & (s.n_words <= CAPTION_MAX_WORDS)
     rule = ctx.marks.rule
-    for i in (closing & (s.n_chars >= INSERT_MIN_CHARS) & ~ctx.marks.removed()).nonzero()[0].tolist():
-        m = _CREDIT_TAIL.match(ctx.lines.content[i])
-        unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
-        clause = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced
-        if (m and clause and is_credit(m.group(1)) and shape.n_words(i) <= CAPTION_MAX_WORDS
-                and _stands_alone(ctx, shape, i) and _after_a_paragraph(ctx, shape, i)):
+    content = ctx.lines.content
+    for i in ((closing | in_a_word) & long_enough & ~ctx.marks.removed()).nonzero()[0].tolist():
+        line = content[i]
+        if line.rstrip()[-1:] in ")）":
+            m = _CREDIT_TAIL.match(line)
+            unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
+            credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
+        else:
+            credited = "/" in line and shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and slash_credit_after_sentence(line)
+        if credited and _stands_alone(ctx, shape, i) and _after_a_paragraph(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
+
+
+def slash_credit_after_sentence(line: str) -> bool:
+    """The line's last sentence is followed by an "agency/name" credit of a few capitalised
+    words, without brackets.
+
+    >>> [slash_credit_after_sentence(t) for t in ("Visitors at the museum in Lagos. Newsline/Chidi Eze",
+    ...     "Fans wave flags outside the stadium. Reuters/Jane Roe", "He said he would go. And/or not",
+    ...     "Visitors at the museum in Lagos. Newsline Chidi Eze")]
+    [True, True, False, False]
+    """
+    end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
+    if end < 0:
+        return False
+    words = line[end + 2:].split()
+    return (0 < len(words) <= CREDIT_MAX_WORDS and "/" in line[end + 2:]
+            and all(w[0].isupper() and all(p[:1].isupper() for p in w.split("/")) for w in words))
 
 
 def _after_a_paragraph(ctx, shape: LineShape, i: int) -> bool:
