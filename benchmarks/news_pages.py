@@ -3,7 +3,7 @@
 
     python benchmarks/news_pages.py [--misses dev|dev8|dev9|long|short|pages]
 
-Eleven sets of hand-labelled pages, all written for this project (same format as
+Twelve sets of hand-labelled pages, all written for this project (same format as
 ``data/labelled/pages.txt``, read with ``training.labelled.load_pages``):
 
 * ``pages.txt``: 30 pages (7 languages), the third set of ``training.lodo``; measured by
