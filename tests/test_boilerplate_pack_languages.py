@@ -53,3 +53,27 @@ def test_share_buttons_and_newsletter_prompts_in_other_languages_go(line):
 ])
 def test_article_sentences_with_the_same_words_stay(sentence):
     assert _rules_cut([sentence], [sentence]) == set()
+
+
+@pytest.mark.parametrize("heading, item", [
+    ("Referenties", "↑ Molendatabase, nummer 0912. Geraadpleegd op 3 maart 2024."),
+    ("Przypisy", "Rocznik statystyczny gminy, 2019, s. 14."),
+    ("Källor", "Kommunens årsbok 2019, s. 14."),
+    ("Lähteet", "Kunnan vuosikirja 2019, s. 14."),
+    ("Kaynakça", "Belediye yıllığı 2019, s. 14."),
+    ("Примечания", "Статистический ежегодник района, 2019, с. 14."),
+])
+def test_a_wiki_reference_section_in_another_language_goes(heading, item):
+    """The heading (and what is under it) of a wiki article's apparatus, in the second half
+    of a page, below a few paragraphs."""
+    text = "\n".join(STORY * 2 + [heading, item]) + "\n"
+    kept = strip(text, use_classifier=False)[0].splitlines()
+    assert heading not in kept and item not in kept and all(line in kept for line in STORY)
+
+
+@pytest.mark.parametrize("heading", ["Referenties", "Källor", "Примечания"])
+def test_at_the_top_of_a_page_the_heading_takes_nothing_with_it(heading):
+    # a section runs to the end only from the document's second half, below the article
+    text = "\n".join([heading] + STORY * 3) + "\n"
+    kept = strip(text, use_classifier=False)[0].splitlines()
+    assert all(line in kept for line in STORY)

@@ -18,12 +18,18 @@ PARAGRAPHS = [
 ]
 
 
-def _marks(lines: list[str], removed: dict[int, str] | None = None) -> list:
+def marks_after(step, lines: list[str], removed: dict[int, str] | None = None) -> list:
+    """Each line's mark after `step` ran on the page `lines` whose lines `removed` (line ->
+    rule) were cut before it (the page's trailing empty line left out)."""
     ctx = Context("\n".join(lines) + "\n")
     for i, rule in (removed or {}).items():
         ctx.marks.rule[i] = rule
-    mark_story_inserts(ctx)
+    step(ctx)
     return ctx.marks.rule[:len(lines)]
+
+
+def _marks(lines: list[str], removed: dict[int, str] | None = None) -> list:
+    return marks_after(mark_story_inserts, lines, removed)
 
 
 def test_a_caption_between_paragraphs_is_cut():
@@ -116,11 +122,7 @@ def test_no_paragraph_or_short_heading_is_ever_cut(lines, blank_separated):
 
 
 def _caption_marks(lines: list[str], removed: dict[int, str]) -> list:
-    ctx = Context("\n".join(lines) + "\n")
-    for i, rule in removed.items():
-        ctx.marks.rule[i] = rule
-    mark_captions_over_credits(ctx)
-    return ctx.marks.rule[:len(lines)]
+    return marks_after(mark_captions_over_credits, lines, removed)
 
 
 def test_a_caption_over_a_removed_credit_inside_the_story_is_cut():
@@ -142,3 +144,38 @@ def test_a_story_sentence_over_a_credit_that_closes_the_page_stays():
     # paragraph-separated text: the credit rule took its caption already
     lines = [PARAGRAPHS[0], "", "A heron at the edge of the flooded pit.", "Photo: Jane Roe", "", PARAGRAPHS[1]]
     assert _caption_marks(lines, {3: "outlets.credit_line"})[2] is None
+
+
+def test_a_caption_closing_with_a_bracketed_credit_is_cut_in_many_scripts():
+    from corpus_clean.boilerplate.story_inserts import CREDIT_TAIL_RULE
+
+    for caption in ("Il cantiere del ponte in una foto dello scorso agosto (Ansa)",
+                    "Άποψη του χώρου από ψηλά, από το βουνό. (Φωτογραφία: ΑΠΕ-ΜΠΕ)",
+                    "Workers take down the old sign from the roof of the town hall in 1989. (AP Photo/Jane Roe)"):
+        assert _marks([PARAGRAPHS[0], caption, PARAGRAPHS[1]])[1] == CREDIT_TAIL_RULE, caption
+    # at the story's end, above a short last paragraph or nothing kept
+    assert _marks([PARAGRAPHS[0], "Il cantiere del ponte in una foto dello scorso agosto (Ansa)", "Apre domani."])[1] == CREDIT_TAIL_RULE
+    assert _marks([PARAGRAPHS[0], "Il cantiere del ponte in una foto dello scorso agosto (Ansa)", "Tags: ponte"],
+                  {2: "news.tags"})[1] == CREDIT_TAIL_RULE
+
+
+def test_lines_closing_with_brackets_that_are_not_credits_stay():
+    for line in ("Integrating the Healthcare Enterprise (IHE)",  # a heading and its acronym
+                 "Yes, and I would do it all again tomorrow if they asked me (laughs)",  # an aside
+                 "The council will publish the full report on its website next week (in French).",  # a sentence
+                 "The final vote is expected before the summer recess, officials said (2026)"):
+        assert _marks([PARAGRAPHS[0], line, PARAGRAPHS[1]])[1] is None, line
+    # a credit-closed line right under a heading, not a paragraph: not where a caption stands
+    assert _marks(["What happens next", "The flooded pit of the old quarry, seen from the rim (Photo: N. Keller)",
+                   PARAGRAPHS[1]])[1] is None
+
+
+def test_a_caption_whose_agency_slash_name_credit_follows_its_sentence_is_cut():
+    from corpus_clean.boilerplate.story_inserts import CREDIT_TAIL_RULE
+
+    caption = "Visitors look at prize-winning pictures at the National Museum in Lagos. Newsline/Chidi Eze"
+    assert _marks([PARAGRAPHS[0], caption, "The prize carries a year-long fellowship."])[1] == CREDIT_TAIL_RULE
+    # a sentence that only mentions a slash, or ends without a credit, stays
+    for line in ("Both parties said the deal was fair. Talks on an either/or basis failed",
+                 "Fans cheered the team at the national stadium in Lagos. Newsline Chidi Eze"):
+        assert _marks([PARAGRAPHS[0], line, PARAGRAPHS[1]])[1] != CREDIT_TAIL_RULE, line

@@ -32,11 +32,21 @@ story paragraph or nothing. A sentence of the story right above a credit that cl
 page (a wire signoff "PA" after the last paragraph) stays. (In paragraph-separated text the
 credit rule takes the caption itself: ``caption_credit`` in ``rules.py``.)
 
+A caption flattened onto one line with its credit in brackets ("Il cantiere del ponte in
+una foto dello scorso agosto (Ansa)", "Άποψη του χώρου. (Φωτογραφία: ΑΠΕ-ΜΠΕ)", rule
+``story.caption_credit``) ends in ")" and so "ends a sentence"; its credit says what it
+is, so it needs less of the story around it: a clause of CREDIT_CAPTION_MIN_WORDS+ words
+(or an unspaced script's) closing with a short bracketed name, "label: name" or
+"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), or whose last sentence is
+followed by an unbracketed "Agency/Name" credit ("... in Lagos. Newsline/Chidi Eze"), after a
+story paragraph (or nothing kept), with a sentence (or nothing kept) below it.
+
 No wording list: the same shape in every language. Cost: a few numpy comparisons per
 page; lines are walked only for the (rare) candidates.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -47,6 +57,14 @@ from corpus_clean.boilerplate.rules import load_rules
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
+CREDIT_TAIL_RULE = "story.caption_credit"
+# A credit in brackets closing a caption: a name, an agency, "Foto: X" -- a few words.
+CREDIT_MAX_WORDS = 5
+# With its credit, a caption is a clause of this many words or more; a heading that
+# closes with an acronym ("Integrating the Healthcare Enterprise (IHE)") is shorter.
+CREDIT_CAPTION_MIN_WORDS = 7
+# "(Ansa)", "(Φωτογραφία: ΑΠΕ-ΜΠΕ)", "（記者林佳穎攝）": a short bracketed group ending the line.
+_CREDIT_TAIL = re.compile(r"\S.*?[(（]([^()（）]{1,40})[)）]\s*$")
 # A caption above its credit is a sentence or two, seldom more.
 CAPTION_MAX_WORDS = 40
 # A subheading is shorter than this; a caption or a teaser headline is a whole clause.
@@ -150,6 +168,79 @@ def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
     return True
 
 
+def is_credit(inner: str) -> bool:
+    """The text inside a line's closing brackets reads as a photo credit: a few words, and
+    a name (upper case first), a "label: name" or "agency/name", or ending in a CJK
+    character ("記者林佳穎攝"); not an aside ("laughs", "see below").
+
+    >>> [is_credit(t) for t in ("Ansa", "Φωτογραφία: ΑΠΕ-ΜΠΕ", "記者林佳穎攝", "AP Photo/Jane Roe", "laughs", "2026")]
+    [True, True, True, True, False, False]
+    """
+    inner = inner.strip()
+    if not inner or len(inner.split()) > CREDIT_MAX_WORDS:
+        return False
+    return inner[0].isupper() or ":" in inner or "：" in inner or "/" in inner or CJK_LO <= ord(inner[-1]) <= CJK_HI
+
+
+def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
+    """Cut a kept line that closes with a bracketed credit ("Il cantiere del ponte in una
+    foto dello scorso agosto (Ansa)") and stands where an insert does (rule CREDIT_TAIL_RULE):
+    a photo's caption with its credit, flattened onto one line between two paragraphs.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context(
+    ...     "The county board voted on Monday to buy the old quarry and turn it into a nature reserve.\\n"
+    ...     "The flooded pit of the former quarry in October. (Photo: Nadia Keller)\\n"
+    ...     "The quarry closed in 2014, and its deepest pit has since filled with groundwater.\\n")
+    >>> mark_captions_with_credit_tail(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, 'story.caption_credit', None]
+    """
+    s = ctx.stats
+    closing = (s.last_char == ord(")")) | (s.last_char == ord("）"))
+    in_a_word = (s.last_class & ALPHA) != 0  # ("... Lagos. Newsline/Chidi Eze")
+    long_enough = (s.n_chars >= INSERT_MIN_CHARS) & (s.n_words <= CAPTION_MAX_WORDS)
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in ((closing | in_a_word) & long_enough & ~ctx.marks.removed()).nonzero()[0].tolist():
+        line = content[i]
+        if line.rstrip()[-1:] in ")）":
+            m = _CREDIT_TAIL.match(line)
+            unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
+            credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
+        else:
+            credited = "/" in line and shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and slash_credit_after_sentence(line)
+        if credited and _stands_alone(ctx, shape, i) and _after_a_paragraph(ctx, shape, i):
+            rule[i] = CREDIT_TAIL_RULE
+
+
+def slash_credit_after_sentence(line: str) -> bool:
+    """The line's last sentence is followed by an "agency/name" credit of a few capitalised
+    words, without brackets.
+
+    >>> [slash_credit_after_sentence(t) for t in ("Visitors at the museum in Lagos. Newsline/Chidi Eze",
+    ...     "Fans wave flags outside the stadium. Reuters/Jane Roe", "He said he would go. And/or not",
+    ...     "Visitors at the museum in Lagos. Newsline Chidi Eze")]
+    [True, True, False, False]
+    """
+    end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
+    if end < 0:
+        return False
+    words = line[end + 2:].split()
+    return (0 < len(words) <= CREDIT_MAX_WORDS and "/" in line[end + 2:]
+            and all(w[0].isupper() and all(p[:1].isupper() for p in w.split("/")) for w in words))
+
+
+def _after_a_paragraph(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` follows a story paragraph (or nothing kept), and what is kept below it, if
+    anything, is a sentence: with its credit a caption needs less of the story around it
+    than an insert (the story's short last paragraph, or its end, may come next)."""
+    rule = ctx.marks.rule
+    above = _kept_neighbour(rule, ctx.blank, i, -1)
+    below = _kept_neighbour(rule, ctx.blank, i, 1)
+    return (above is None or shape.is_paragraph(above)) and (below is None or shape.ends_sentence(below))
+
+
 def mark_story_inserts(ctx) -> None:
     """Cut the kept lines that break the story (rule RULE; see the module's docstring).
 
@@ -165,6 +256,7 @@ def mark_story_inserts(ctx) -> None:
     [None, 'story.insert', None, None, None, None]
     """
     s = ctx.stats
+    mark_captions_with_credit_tail(ctx, LineShape(s))
     # (one cheap pass: lines long enough and open at the end; the rest per candidate)
     open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
     candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()

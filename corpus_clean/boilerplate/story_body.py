@@ -1,0 +1,490 @@
+"""Lines a rule cut from inside the story come back when the story's own shape says they
+are its content: a give-back step of the classifier (``classifier.mark_by_classifier_many``
+calls it on each page it read), after every other step, so it reads the page's final
+decisions.
+
+A rule keyed to a line's shape or first word is right at the story's edges (the dateline
+under the headline, the menu above it, the caption between paragraphs) and wrong where
+the story itself is made of such lines; the classifier, too, cuts the edges of a story
+told in short lines (a list, a table, a recipe). Inside the story, a cut needs more
+evidence than the line alone; five shapes of the story overrule it:
+
+* **Dated entries** (date rules: ``dates.date_line``, ``news.dateline``,
+  ``outlets.dateline``, and ``outlets.count_only`` for a year alone): a timeline ("12
+  March 2016" / "The old bridge falls." / "3 June 2018" / ...) or a live blog ("23:38" /
+  "The first result is in ..."). Cut date lines, each directly followed by a sentence,
+  with nothing but kept lines between them, two or more of those sentences kept, are the
+  story's records: all come back, with an entry's sentence the classifier cut ("Work
+  starts again."), when the first date follows a kept line directly or nothing above it
+  is kept (a live blog); dated teasers under a cut "Latest" heading after the story stay
+  cut. A single cut date line inside a kept list ("Capacity: 3,000 arms a
+  year" / "First deliveries: March 2027" / story paragraph), i.e. its neighbours directly
+  above and below are kept, the one above is not a paragraph and a story paragraph stands
+  somewhere above, comes back too: a dateline sits next to the headline, the byline or a
+  paragraph, not inside a list.
+* **Data runs** (``nav.menu_run``): a run of short lines cut as a menu, between kept lines
+  (the one above ends a sentence or announces a list with ":", the one below is kept or
+  a sentence the classifier cut), in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines
+  hold a digit ("4 pears", "80 g hazelnuts", "Baking: 40 min"): a recipe's ingredients or
+  a results table, with the sentences the classifier cut right under it (the method). A
+  menu's items are words ("News", "Sport"), and a menu does not sit inside the story.
+* **Captions that name the story's subject** (label captions: ``news.photo_caption``,
+  ``scripts.photo_caption_mark``): a line that opens with a caption's label ("Photo:
+  ...") but is a story paragraph, between kept lines, on a page whose kept paragraphs
+  use the label's word SUBJECT_MIN_ECHOES+ times ("photographer", "photo essay"): in a
+  story about pictures "Photo:" opens a sentence about a picture, not a caption.
+* **Table rows** (the classifier): a cut line with the shape of the kept rows right above
+  it (as many short numbers, the same first and last character: "Elston 3 Linwood 1"
+  under "Cranmoor 0 Ashby Vale 0") continues the table.
+* **A list story's opening and closing** (the classifier): one sentence (or a ":" line,
+  or a sentence and a short heading: "Ingredients") right above a kept list of short
+  lines, and up to CLOSING_MAX_LINES sentences right under one, come back when a rule's
+  cut (share bar, newsletter box, footer) or the page's edge lies beyond them: the
+  classifier reads a list page's first and last sentences as furniture because they
+  border it; a teaser list after a story of paragraphs has no kept list above it.
+
+No wording: positions, digits, sentence ends and the page's own words. Cost: each
+give-back finds its candidates with numpy on the line counts and walks only those
+(RESULTS-boilerplate.md, round 11: ~3-4 % of the text path on scrapinghub's pages).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import SENT_END
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape
+from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+
+# (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
+DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
+MENU_RULE = "nav.menu_run"
+CLASSIFIER_RULE = "classifier"
+LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
+# A date line is short; longer lines cut by a date rule are something else.
+DATE_MAX_WORDS = 8
+# A dated entry's text: at most this many kept lines between two date lines.
+ENTRY_MAX_LINES = 4
+# Two dated entries make a timeline; one needs the list around it.
+TIMELINE_MIN_ENTRIES = 2
+# A story's closing sentences under its list (a recipe's method): at most this many.
+CLOSING_MAX_LINES = 3
+# A third of a recipe's or a table's lines hold a number; a menu's hardly any.
+DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
+# The story uses the label's word this often in its kept paragraphs: its subject.
+SUBJECT_MIN_ECHOES = 2
+# The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
+STEM_CHARS = 4
+
+# A list's rows: this many kept short lines in a row.
+LIST_MIN_LINES = 3
+# A heading over a list ("Ingredients", "Die Ergebnisse") is a word or three.
+HEADING_MAX_WORDS = 3
+# A table's row is short ("Elston 3 Linwood 1", "Beckford 1 Hartley Town 2").
+ROW_MAX_WORDS = 8
+# A score, a rank, a time ("2:21:14"): short numbers; a year in a line makes it a headline.
+ROW_MAX_DIGITS = 3
+
+# The lowest of the sentence ends outside the character table ("։", "؟", "।"): a line
+# ending in a code point this high may end a sentence (the exact test decides).
+MIN_OTHER_SENTENCE_END = min(MORE_SENTENCE_ENDS)
+_DIGIT_RUN = re.compile(r"\d+")
+# A caption's label: a word (or two) before ":" / "：" at the start of the line.
+_LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
+
+
+def _nonblank(ctx, i: int, step: int) -> int | None:
+    """The nearest non-blank line from `i` in direction `step`, or None."""
+    j = i + step
+    while 0 <= j < ctx.lines.n_lines:
+        if not ctx.blank[j]:
+            return j
+        j += step
+    return None
+
+
+def _kept(ctx, j: int | None) -> bool:
+    return j is not None and ctx.marks.rule[j] is None
+
+
+def _paragraph_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept story paragraph stands somewhere above line `i`."""
+    rule = ctx.marks.rule
+    return any(rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j) for j in range(i))
+
+
+def give_back_story_body_lines(ctx) -> None:
+    """Give back the dated entries, data runs and subject captions cut inside the story
+    (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The new bridge opens on Monday after ten years of works and two lawsuits.\\n"
+    ...               "12 March 2016\\nThe old bridge falls in the flood.\\n3 June 2018\\nThe plan is approved.\\n"
+    ...               "The final cost is 14 million euros, the mayor said on Sunday.\\n")
+    >>> ctx.marks.rule[1] = ctx.marks.rule[3] = "dates.date_line"
+    >>> give_back_story_body_lines(ctx)
+    >>> ctx.marks.rule[:6]
+    [None, None, None, None, None, None]
+    """
+    cut = set(ctx.marks.rule)
+    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE}):
+        return
+    shape = BodyShape(ctx)
+    if cut & DATE_RULES:
+        give_back_dated_entries(ctx, shape)
+    if MENU_RULE in cut:
+        give_back_data_runs(ctx, shape)
+    if cut & LABEL_CAPTION_RULES:
+        give_back_subject_captions(ctx, shape)
+    if CLASSIFIER_RULE in cut:
+        give_back_table_rows(ctx, shape)
+        give_back_list_edges(ctx, shape)
+
+
+class BodyShape(LineShape):
+    """``LineShape`` with the page's removed lines as the step found them, as one array:
+    each give-back finds its few candidates with numpy on the line counts (a date holds a
+    digit, a row is short, ...) and checks the rule that cut them only on those (a line
+    given back later is still a candidate: each give-back checks ``ctx.marks`` itself)."""
+
+    def __init__(self, ctx):
+        super().__init__(ctx.stats)
+        self.n_digit = ctx.stats.n_digit.item
+        self.removed = ctx.marks.removed()
+        self.marks_at_start = list(ctx.marks.rule)
+
+    def removed_now(self, ctx) -> np.ndarray:
+        """The removed lines now (the array of the start while nothing was given back)."""
+        return self.removed if ctx.marks.rule == self.marks_at_start else ctx.marks.removed()
+
+    def cut_by(self, ctx, rules, candidates: np.ndarray) -> list[int]:
+        """The lines among the removed `candidates` (a mask) that one of `rules` cut."""
+        rule = ctx.marks.rule
+        return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
+
+
+def _paragraphs(ctx) -> np.ndarray:
+    """Per line: a story paragraph as ``LineShape.is_paragraph`` says, except the sentence
+    ends outside the character table (a candidate filter: such a line counts as short,
+    and the exact test runs on the candidates)."""
+    s = ctx.stats
+    return ((s.last_class & SENT_END) != 0) & ((s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS))
+
+
+def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
+    """The line that carries dated entry `i`'s text, or None when line `i` is not a
+    dated entry: a short line a date rule cut, directly followed by a sentence that is
+    kept or that the classifier cut (a short entry, "Work starts again.")."""
+    if ctx.marks.rule[i] not in DATE_RULES or shape.n_words(i) > DATE_MAX_WORDS:
+        return None
+    below = _nonblank(ctx, i, 1)
+    if below is None or not shape.ends_sentence(below):
+        return None
+    return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
+
+
+def give_back_dated_entries(ctx, shape: BodyShape) -> None:
+    """A timeline's or a live blog's date lines come back (with an entry's text the
+    classifier cut); so does a date line inside a kept list (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Updated 23:41\\n23:38\\nThe first result is in: the seat is held.\\n"
+    ...               "23:20\\nTurnout was 61%, the returning officer says.\\n22:50\\nPolls have closed.\\nMost read\\n")
+    >>> for i in (0, 1, 3, 5):
+    ...     ctx.marks.rule[i] = "news.dateline"
+    >>> ctx.marks.rule[6] = "classifier"
+    >>> ctx.marks.rule[7] = "nav.related"
+    >>> give_back_dated_entries(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:8]
+    ['news.dateline', None, None, None, None, None, None, 'nav.related']
+    """
+    rule = ctx.marks.rule
+    entries = []
+    s = ctx.stats
+    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974"; the line under it, or
+    # a blank line, ends a sentence)
+    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
+    sentence_or_blank_below = np.r_[ends[1:] | ctx.blank[1:], False]
+    candidates = (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0) & sentence_or_blank_below
+    for i in shape.cut_by(ctx, DATE_RULES, candidates):
+        text = _entry_text(ctx, shape, i)
+        if text is not None:
+            entries.append((i, text))
+    if not entries:
+        return
+    for group in _records(ctx, entries):
+        kept_texts = sum(1 for _, text in group if rule[text] is None)
+        if kept_texts >= TIMELINE_MIN_ENTRIES and _opens_or_continues_the_story(ctx, group[0][0]):
+            for i, text in group:
+                rule[i] = rule[text] = None
+        elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
+            rule[group[0][0]] = None
+
+
+def _opens_or_continues_the_story(ctx, i: int) -> bool:
+    """Line `i` follows a kept line directly, or nothing above it is kept (the records
+    are the story: a live blog). A list of dated teasers under a heading a rule cut
+    ("Latest"), after the kept story, is neither."""
+    above = _nonblank(ctx, i, -1)
+    if _kept(ctx, above):
+        return True
+    rule = ctx.marks.rule
+    return all(rule[j] is not None or ctx.blank[j] for j in range(i))
+
+
+def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The dated entries (date line, text line) grouped into runs: consecutive entries
+    with only kept lines (at most ENTRY_MAX_LINES of them) between one's text and the
+    next one's date."""
+    groups = [[entries[0]]]
+    for entry in entries[1:]:
+        last_text = groups[-1][-1][1]
+        between = [j for j in range(last_text + 1, entry[0]) if not ctx.blank[j]]
+        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between) and (
+                ctx.marks.rule[last_text] is None or not between):
+            groups[-1].append(entry)
+        else:
+            groups.append([entry])
+    return groups
+
+
+def _inside_kept_list(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` sits in a kept list inside the story: kept lines directly above and
+    below it, the one above not a paragraph, a story paragraph further up."""
+    above = _nonblank(ctx, i, -1)
+    return (_kept(ctx, above) and _kept(ctx, _nonblank(ctx, i, 1)) and not shape.is_paragraph(above)
+            and _paragraph_above(ctx, shape, above))
+
+
+def give_back_data_runs(ctx, shape: BodyShape) -> None:
+    """A run cut as a menu comes back when it sits inside the story and its lines hold
+    numbers (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("A simple autumn tart, best made with pears that are still firm.\\n"
+    ...               "Serves 6\\nIngredients\\n4 pears\\n80 g hazelnuts\\n2 eggs\\n"
+    ...               "Heat the oven to 180 C and grind the hazelnuts with the sugar.\\n")
+    >>> for i in range(1, 6):
+    ...     ctx.marks.rule[i] = "nav.menu_run"
+    >>> give_back_data_runs(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:7]
+    [None, None, None, None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    done = -1
+    for i in shape.cut_by(ctx, (MENU_RULE,), ctx.stats.n_digit > 0):  # (a menu of words: none)
+        if i <= done:
+            continue
+        run = _run_around(ctx, i, MENU_RULE)
+        done = run[-1]
+        with_digit = sum(1 for k in run if shape.n_digit(k))
+        if with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run) and _data_run_inside_story(ctx, shape, run):
+            for k in run:
+                rule[k] = None
+            _give_back_sentences_below(ctx, shape, run[-1])
+
+
+def _run_around(ctx, i: int, cut_by: str) -> list[int]:
+    """The run of non-blank lines cut by `cut_by` that holds line `i` (blank lines between
+    them do not end it)."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    first = last = i
+    while first > 0 and (rule[first - 1] == cut_by or (blank[first - 1] and rule[first - 1] is None)):
+        first -= 1
+    while last + 1 < len(rule) and (rule[last + 1] == cut_by or (blank[last + 1] and rule[last + 1] is None)):
+        last += 1
+    return [k for k in range(first, last + 1) if rule[k] == cut_by]
+
+
+def _give_back_sentences_below(ctx, shape: LineShape, i: int) -> None:
+    """The sentences right under line `i` that the classifier cut (a recipe's method under
+    its ingredients), at most CLOSING_MAX_LINES of them, up to the first line that is not one."""
+    j = i
+    for _ in range(CLOSING_MAX_LINES):
+        j = _nonblank(ctx, j, 1)
+        if j is None or ctx.marks.rule[j] != CLASSIFIER_RULE or not shape.ends_sentence(j):
+            return
+        ctx.marks.rule[j] = None
+
+
+def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
+    above, below = _nonblank(ctx, run[0], -1), _nonblank(ctx, run[-1], 1)
+    below_is_story = _kept(ctx, below) or (
+        below is not None and ctx.marks.rule[below] == CLASSIFIER_RULE and shape.ends_sentence(below))
+    if not (_kept(ctx, above) and below_is_story):
+        return False
+    return shape.ends_sentence(above) or ctx.lines.content[above].rstrip().endswith((":", "："))
+
+
+def give_back_subject_captions(ctx, shape: BodyShape) -> None:
+    """A story paragraph cut for opening with a caption's label comes back when the label's
+    word is the story's subject (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("A photographer who followed the floods for three weeks won the regional prize on Saturday.\\n"
+    ...               "Photo: the winning picture, of a family waiting on a roof, was chosen from 1,400 entries.\\n"
+    ...               "The jury praised the photographer for returning to the same families months later.\\n")
+    >>> ctx.marks.rule[1] = "news.photo_caption"
+    >>> give_back_subject_captions(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:3]
+    [None, None, None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in range(ctx.lines.n_lines):
+        if rule[i] not in LABEL_CAPTION_RULES or not shape.is_paragraph(i):
+            continue
+        if not (_kept(ctx, _nonblank(ctx, i, -1)) and _kept(ctx, _nonblank(ctx, i, 1))):
+            continue
+        label = _LABEL.match(content[i])
+        if label and _echoes(ctx, shape, label.group(1)[:STEM_CHARS].casefold(), i) >= SUBJECT_MIN_ECHOES:
+            rule[i] = None
+
+
+def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
+    """How many kept story paragraphs (other than line `skip`) hold a word starting with `stem`."""
+    if len(stem) < STEM_CHARS:
+        return 0
+    word = re.compile(r"\b" + re.escape(stem), re.IGNORECASE)
+    rule = ctx.marks.rule
+    return sum(1 for j in range(ctx.lines.n_lines)
+               if j != skip and rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j)
+               and word.search(ctx.lines.content[j]))
+
+
+def _row_shape(ctx, shape: LineShape, i: int) -> tuple | None:
+    """A table row's shape: how many numbers it holds, how it starts and ends ("Elston 3
+    Linwood 1" and "Cranmoor 0 Ashby Vale 0": two numbers, a letter first, a digit last);
+    None for a line that holds no number, a number of more than ROW_MAX_DIGITS digits (a
+    year: "Top 10 gifts for 2026" is a headline), ends a sentence or is long."""
+    if shape.n_words(i) > ROW_MAX_WORDS or shape.ends_sentence(i):
+        return None
+    numbers = _DIGIT_RUN.findall(ctx.lines.content[i])
+    if not numbers or max(map(len, numbers)) > ROW_MAX_DIGITS:
+        return None
+    return len(numbers), shape.first_class(i), shape.last_class(i)
+
+
+def give_back_table_rows(ctx, shape: BodyShape) -> None:
+    """Cut lines that continue the rows of a kept table (the same shape as the
+    LIST_MIN_LINES - 1 kept lines right above them) come back, one after another.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Beckford 1 Hartley 2\\nCranmoor 0 Ashby 0\\nElston 3 Linwood 1\\nStafford 2 Penrith 2\\nMost read\\n")
+    >>> ctx.marks.rule[2] = ctx.marks.rule[3] = ctx.marks.rule[4] = "classifier"
+    >>> give_back_table_rows(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:5]
+    [None, None, None, None, 'classifier']
+    """
+    rule = ctx.marks.rule
+    s = ctx.stats
+    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), (s.n_digit > 0) & (s.n_words <= ROW_MAX_WORDS)):
+        above, j = [], i
+        while len(above) < LIST_MIN_LINES - 1:
+            j = _nonblank(ctx, j, -1)
+            if not _kept(ctx, j):
+                break
+            above.append(j)
+        if len(above) < LIST_MIN_LINES - 1:  # (most candidates: settled here)
+            continue
+        row = _row_shape(ctx, shape, i)
+        if row is not None and all(_row_shape(ctx, shape, k) == row for k in above):
+            rule[i] = None
+
+
+def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
+    """The LIST_MIN_LINES non-blank lines next to line `i` (in direction `step`) are kept
+    short lines, not paragraphs: a list of the story's."""
+    j = i
+    for _ in range(LIST_MIN_LINES):
+        j = _nonblank(ctx, j, step)
+        if not _kept(ctx, j) or shape.is_paragraph(j):
+            return False
+    return True
+
+
+def _next_to_a_kept_list(ctx, shape: BodyShape) -> list[int]:
+    """The lines the classifier cut with LIST_MIN_LINES kept short lines right above or
+    right below them (blank lines skipped), found for the whole page at once."""
+    nonblank = (~ctx.blank).nonzero()[0]
+    removed = shape.removed_now(ctx)  # (the give-backs before this one count as kept)
+    kept_short = (~removed & ~_paragraphs(ctx))[nonblank]
+    n = len(nonblank)
+    padded = np.r_[np.zeros(LIST_MIN_LINES, bool), kept_short, np.zeros(LIST_MIN_LINES, bool)]
+    list_above = np.ones(n, dtype=bool)
+    list_below = np.ones(n, dtype=bool)
+    for d in range(1, LIST_MIN_LINES + 1):
+        list_above &= padded[LIST_MIN_LINES - d:LIST_MIN_LINES - d + n]
+        list_below &= padded[LIST_MIN_LINES + d:LIST_MIN_LINES + d + n]
+    rule = ctx.marks.rule
+    return [i for i in nonblank[removed[nonblank] & (list_above | list_below)].tolist() if rule[i] == CLASSIFIER_RULE]
+
+
+def _cut_by_a_rule_or_edge(ctx, j: int | None) -> bool:
+    """Line `j` is the page's edge (None) or a line a rule cut (not the classifier)."""
+    return j is None or ctx.marks.rule[j] not in (None, CLASSIFIER_RULE)
+
+
+def _is_opening(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` ends a sentence or announces a list with ":"."""
+    return shape.ends_sentence(i) or ctx.lines.content[i].rstrip().endswith((":", "："))
+
+
+def _is_heading(shape: LineShape, i: int) -> bool:
+    """Line `i` is a heading: a word or three, ending in a word, not a sentence."""
+    return shape.n_words(i) <= HEADING_MAX_WORDS and not shape.ends_sentence(i) and shape.ends_in_a_word(i)
+
+
+def _opening_above(ctx, shape: LineShape, i: int) -> list[int]:
+    """The story's opening cut right above a kept list, `i` the line next to the list: an
+    opening sentence, or a short heading ("Ingredients") under one; [] when neither."""
+    if _is_opening(ctx, shape, i):
+        return [i]
+    if shape.n_words(i) > HEADING_MAX_WORDS:
+        return []
+    above = _nonblank(ctx, i, -1)
+    if above is not None and ctx.marks.rule[above] == CLASSIFIER_RULE and _is_opening(ctx, shape, above):
+        return [above, i]
+    return []
+
+
+def give_back_list_edges(ctx, shape: BodyShape) -> None:
+    """A story told as a list keeps the sentences that open and close it: the classifier's
+    cut of 1 to CLOSING_MAX_LINES sentences right under a kept list, with a rule's cut (or
+    the page's end) right under them, and of one sentence (or a ":" line, or a sentence
+    and a short heading under it: "Ingredients") right above a kept list, with a rule's cut
+    (or the page's start) right above it, are given back.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Share\\nSmall museums get the stories.\\n1. The Button Museum\\nButtons by decade.\\n"
+    ...               "2. The Lock House\\nOpening hours change in winter, so call ahead.\\n© 2026 Wayfarer\\n")
+    >>> ctx.marks.rule[0] = "social.share_bar"; ctx.marks.rule[6] = "footer.copyright"
+    >>> ctx.marks.rule[1] = ctx.marks.rule[5] = "classifier"
+    >>> give_back_list_edges(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:7]
+    ['social.share_bar', None, None, None, None, None, 'footer.copyright']
+    """
+    rule = ctx.marks.rule
+    for i in _next_to_a_kept_list(ctx, shape):
+        if rule[i] != CLASSIFIER_RULE:  # (given back as a list's opening just above)
+            continue
+        if _kept_list_next_to(ctx, shape, i, 1):
+            opening = _opening_above(ctx, shape, i)
+            if opening and _cut_by_a_rule_or_edge(ctx, _nonblank(ctx, opening[0], -1)):
+                for k in opening:
+                    rule[k] = None
+            elif _is_heading(shape, i) and _kept(ctx, _nonblank(ctx, i, -1)):
+                rule[i] = None  # a heading inside the story over its list ("Personality")
+            continue
+        if not (shape.ends_sentence(i) and _kept_list_next_to(ctx, shape, i, -1)):
+            continue
+        closing, j = [i], i
+        while True:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] != CLASSIFIER_RULE or not shape.ends_sentence(j):
+                break
+            closing.append(j)
+        if len(closing) <= CLOSING_MAX_LINES and _cut_by_a_rule_or_edge(ctx, j):
+            for k in closing:
+                rule[k] = None
