@@ -659,7 +659,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         strength, rule = verdict
         if rule in html_panels.HIDING_RULES:
             # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
-            verdict = panels.judge(node, verdict, attrs_verdict)
+            verdict = panels.judge(node, verdict, attrs_verdict, cuts)
             if verdict is None:
                 continue
             strength, rule = verdict

@@ -140,12 +140,13 @@ class PanelFinder:
             return False
         return node.css_first(FORM_FIELDS) is None
 
-    def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]]
-              ) -> Optional[Verdict]:
+    def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]],
+              cuts: Optional[dict] = None) -> Optional[Verdict]:
         """The verdict of a hidden ``node`` (``verdict``'s rule in :data:`HIDING_RULES`): a panel's is
         what its label says once shown (None: content); another element's stays hidden, but one hidden
         by ``aria-hidden`` or a class takes the rule its label names (``modal``: ``html.promo``), and one
-        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`.
+        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`. ``cuts`` (strip_junk's so far) holds the
+        panel's buttons, where a post's vote control may be (:func:`corpus_clean.html_posts.has_vote`).
 
         >>> from selectolax.lexbor import LexborHTMLParser
         >>> from corpus_clean.html import attrs_verdict
@@ -157,7 +158,7 @@ class PanelFinder:
         [None, ('soft', 'html.promo')]
         """
         if self.is_panel(node):
-            if holds_user_posts(node):  # a Reviews or Questions tab: users' posts (see html_posts)
+            if holds_user_posts(node, cuts):  # a Reviews or Questions tab: users' posts (see html_posts)
                 return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
         if verdict[1] == "html.hidden":

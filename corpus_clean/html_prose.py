@@ -235,7 +235,7 @@ def restore_mislabelled(cuts: dict) -> int:
     # (lists in the page's order, not sets of addresses: the outcome must not depend on memory layout)
     spared = [key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)]
     # (users' posts, a closed Reviews tab hidden by a class, are comments however long: see html_posts)
-    for key in [key for key in spared if holds_user_posts(cuts[key][0])]:
+    for key in [key for key in spared if holds_user_posts(cuts[key][0], cuts)]:
         node, _, placeholder = cuts[key]
         cuts[key] = (node, COMMENTS_RULE, placeholder)
         spared.remove(key)
