@@ -18,6 +18,11 @@ A panel is known *by the markup that ties it to its control*, not by its words:
   nothing but such a control (a heading or a card header around its button). A bare heading
   is no control.
 
+An element hidden by ``aria-hidden`` alone (a script hides it; screen readers skip it) is a
+panel only in an accordion's repeated shape (:func:`accordion_answer`: two or more answers,
+each right after its own question, side by side or each in a repeated item): ``aria-hidden``
+alone also hides pull quotes, inactive slides and off-canvas chrome.
+
 It is put back when it holds ``PANEL_PROSE`` characters outside links (a closed drop-down
 menu is linked the same way, and is links) and no form field (a hidden search box,
 sign-in or feedback form is UI), and it is then judged by its class and id as any shown
@@ -56,11 +61,11 @@ CONTROL_ROLES = frozenset(("button", "tab"))
 CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
 CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
 CONTROL_LEVELS = 3  # a button inside a heading inside a card header
-# Elements hidden from everyone (aria-hidden alone never makes a panel): by attribute or style
+# Elements hidden from everyone (aria-hidden alone makes a panel only as an accordion's answer): by attribute or style
 # (a substring selector costs a walk of its own: "[style]" is filtered in Python instead; panels hidden by
 # a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
 HIDDEN_SELECTOR = "[hidden],[style]"
-READERS_HIDDEN_SELECTOR = "[aria-hidden=true]"
+READERS_HIDDEN_SELECTOR = "[aria-hidden=true]"  # (read in the same walk: see accordion_answer)
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
