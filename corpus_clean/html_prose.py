@@ -197,6 +197,7 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
 # tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
 PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
 COMMENTS_RULE = "html.comments"
+TWIN_CHARS = 100  # a restored element repeating another's text this long is its copy for another screen size
 
 
 def mislabelled_prose(node: LexborNode, rule: str) -> bool:
@@ -246,11 +247,53 @@ def restore_mislabelled(cuts: dict) -> int:
         labels = {_label(cuts[key][0]) for key in spared} - {None}
         spared = [key for key, (node, rule, _) in cuts.items()
                   if key in spared or (rule in PROSE_LABELS and _label(node) in labels)]
+    spared = first_copies(cuts, spared)
     for key in spared:
         node, _, placeholder = cuts.pop(key)
         placeholder.insert_before(node, move=True)
         placeholder.remove()
     return len(spared)
+
+
+def first_copies(cuts: dict, keys: list) -> list:
+    """``keys`` without the cut elements whose text (``TWIN_CHARS`` or more) repeats an earlier one's, or a shown
+    sibling's: a site that writes its description twice, once per screen size (``hidden-md-up`` /
+    ``hidden-md-down``, or ``visible-xs`` beside ``hidden-xs``), shows it once; the copy stays cut (as
+    ``html.hidden``, in ``removed``).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> desc = "A wheel-thrown mug in a speckled glaze, with a clear glazed inside, for tea or coffee. " * 3
+    >>> t = LexborHTMLParser(f"<body><h1>Mug</h1><div class='product-description hidden-md-down'><p>{desc}</p></div>"
+    ...                      f"<div class='product-description hidden-md-up'><p>{desc}</p></div></body>")
+    >>> cuts = strip_junk(t); restore_mislabelled(cuts), t.body.text().count("wheel-thrown")
+    (1, 3)
+    >>> t = LexborHTMLParser(f"<body><h1>Mug</h1><div class='visible-xs'><p>{desc}</p></div><div class='hidden-xs'><p>{desc}</p></div></body>")
+    >>> cuts = strip_junk(t); restore_mislabelled(cuts), t.body.text().count("wheel-thrown")
+    (0, 3)
+    """
+    seen: set = set()
+    kept = []
+    for key in keys:
+        node, _, placeholder = cuts[key]
+        text = " ".join(node.text().split())
+        if len(text) >= TWIN_CHARS:
+            if text in seen or _shown_twin(placeholder, text):
+                continue
+            seen.add(text)
+        kept.append(key)
+    return kept
+
+
+def _shown_twin(placeholder: LexborNode, text: str) -> bool:
+    """True when an element beside ``placeholder`` (a cut element's place) shows ``text``."""
+    parent = placeholder.parent
+    if parent is None:
+        return False
+    for sibling in parent.iter(include_text=False):
+        if sibling.tag and not sibling.tag.startswith("-") and " ".join(sibling.text().split()) == text:
+            return True
+    return False
 
 
 def _label(node: LexborNode) -> Optional[tuple]:

@@ -78,3 +78,36 @@ def test_vote_controls_in_any_language(word, count, form):
     assert VOTE_RE.match(f"👍 {count}")
     for text in ("Add to cart", "Read all reviews", "Compare", f"{count} answers", "Book now", "Reviews"):
         assert not VOTE_RE.match(text)
+
+
+# --------------------------------------------------------------------------- #
+# One text written twice, once per screen size (corpus_clean.html_prose.first_copies)
+# --------------------------------------------------------------------------- #
+
+MUG = ("A wheel-thrown mug in our white speckle finish, matte outside and glazed inside, holds a large tea or a "
+       "flat white. Each one is made by hand, so sizes and speckles vary a little from the photographs.")
+# (first copy's class, second copy's class): both hidden by a class, or one shown beside its hidden twin.
+SCREEN_PAIRS = [("hidden-md-down", "hidden-md-up"), ("hidden-up-md", "hidden-down-md"), ("visible-xs", "hidden-xs"),
+                ("hidden-xs", "visible-xs"), ("desktop-hidden", "hide-mobile"), ("mobile-only", "desktop-hidden")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(SCREEN_PAIRS), st.sampled_from(["div", "section"]), st.integers(1, 3))
+def test_a_text_written_once_per_screen_size_is_kept_once(pair, tag, paragraphs):
+    """A description written twice for two screen sizes (each copy under a class that hides it at one size) is
+    kept once; the other copy is in ``removed`` with offsets, and the rest of the page is untouched."""
+    body = "".join(f"<p>{MUG} ({k})</p>" for k in range(paragraphs))
+    copies = "".join(f"<{tag} class='product-description {cls}'>{body}</{tag}>" for cls in pair)
+    ex = extract_main_text(f"<html><body><nav><a href='/'>Shop</a></nav><main><h1>White speckle mug</h1>"
+                           f"<p class='price'>$60.00</p>{copies}<p>{DESCRIPTION}</p></main></body></html>")
+    assert all(ex.text.count(f"{MUG} ({k})") == 1 for k in range(paragraphs)), ex.text
+    assert DESCRIPTION in ex.text
+    assert all(ex.visible_text[r.start:r.end] == r.text for r in ex.removed)
+
+
+def test_two_different_hidden_texts_both_come_back():
+    """Only a copy stays cut: two long texts hidden by a class, each its own, are both put back."""
+    other = MUG.replace("mug", "bowl").replace("tea or a flat white", "soup or a salad")
+    ex = extract_main_text(f"<html><body><main><h1>Mug</h1><div class='hidden-xs'><p>{MUG}</p></div>"
+                           f"<div class='hidden-md'><p>{other}</p></div></main></body></html>")
+    assert MUG in ex.text and other in ex.text
