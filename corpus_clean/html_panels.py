@@ -180,6 +180,7 @@ def accordion_answer(node: LexborNode) -> bool:
     answers: each right after its own title (:func:`is_title`: a heading, a ``<dt>``, a link or a control),
     the pairs repeated as siblings (``dt``/``dd``, ``h3``/``div``) or each in one of repeated items
     (``div.faq-item`` > ``h3`` + ``div``), and its text mostly outside links (a mega menu's panels are links).
+    A ``<details>``'s content after its ``<summary>`` is an answer however many there are.
 
     ``aria-hidden`` alone hides decorative copies (a pull quote), inactive slides and off-canvas chrome as
     well: one such element, or one not after a title of its own, stays cut (WCXB test's service pages lost
@@ -200,6 +201,8 @@ def accordion_answer(node: LexborNode) -> bool:
     parent = node.parent
     if parent is None:
         return False
+    if parent.tag == "details" and title.tag == "summary":  # the browser's own accordion: one is enough
+        return True
     if _answers_in(parent, node.tag, title.tag) >= MIN_ANSWERS:  # dt/dd, h3/div pairs side by side
         return True
     grand = parent.parent

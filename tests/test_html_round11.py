@@ -111,3 +111,35 @@ def test_two_different_hidden_texts_both_come_back():
     ex = extract_main_text(f"<html><body><main><h1>Mug</h1><div class='hidden-xs'><p>{MUG}</p></div>"
                            f"<div class='hidden-md'><p>{other}</p></div></main></body></html>")
     assert MUG in ex.text and other in ex.text
+
+
+# --------------------------------------------------------------------------- #
+# A <details>'s answer under aria-hidden; Tailwind's pseudo-element variants
+# --------------------------------------------------------------------------- #
+
+ANSWER = ("The firewall sits in front of your application on every server of the network, and its rules are "
+          "updated as new attacks appear, so nothing needs to be installed or patched on your side.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(1, 3), st.sampled_from(["", "cursor-pointer list-none marker:hidden", "before:content-none"]),
+       st.booleans())
+def test_a_details_answer_hidden_by_aria_hidden_is_content(n, summary_class, wrapped):
+    """A <details> is the browser's own accordion: the content after its <summary> is an answer even under
+    aria-hidden and even alone; a summary styled "marker:hidden" (its triangle hidden) is no hidden element."""
+    item = (f"<details class='overflow-hidden'><summary class='{summary_class}'>How does it work ({{i}})?</summary>"
+            f"<div class='content' aria-hidden='true'><p>{ANSWER} ({{i}})</p></div></details>")
+    items = "".join((f"<div class='faq-wrap'>{item}</div>" if wrapped else item).format(i=i) for i in range(n))
+    ex = extract_main_text(f"<html><body><main><h1>Firewall</h1><p>{DESCRIPTION}</p><h2>FAQ</h2>{items}</main></body></html>")
+    assert all(f"{ANSWER} ({i})" in ex.text for i in range(n)), ex.text
+    assert all(f"How does it work ({i})?" in ex.text for i in range(n))
+
+
+def test_breakpoint_variants_still_hide():
+    """Only pseudo-element variants lose their meaning: "md:hidden" still hides the element at a screen size."""
+    from corpus_clean.html import attrs_verdict
+
+    assert attrs_verdict({"class": "list-none marker:hidden"}) is None
+    assert attrs_verdict({"class": "before:hidden"}) is None
+    assert attrs_verdict({"class": "md:hidden"}) == ("soft", "html.hidden")
+    assert attrs_verdict({"class": "hidden"}) == ("soft", "html.hidden")
