@@ -273,27 +273,28 @@ def first_copies(cuts: dict, keys: list) -> list:
     (0, 3)
     """
     seen: set = set()
+    shown: dict = {}  # parent's mem_id -> the texts its shown children show (read once per parent)
     kept = []
     for key in keys:
         node, _, placeholder = cuts[key]
         text = " ".join(node.text().split())
         if len(text) >= TWIN_CHARS:
-            if text in seen or _shown_twin(placeholder, text):
+            if text in seen or text in _shown_texts(placeholder.parent, shown):
                 continue
             seen.add(text)
         kept.append(key)
     return kept
 
 
-def _shown_twin(placeholder: LexborNode, text: str) -> bool:
-    """True when an element beside ``placeholder`` (a cut element's place) shows ``text``."""
-    parent = placeholder.parent
+def _shown_texts(parent: Optional[LexborNode], cache: dict) -> frozenset:
+    """The texts of ``parent``'s element children (whitespace-collapsed), the ones beside a cut element's place."""
     if parent is None:
-        return False
-    for sibling in parent.iter(include_text=False):
-        if sibling.tag and not sibling.tag.startswith("-") and " ".join(sibling.text().split()) == text:
-            return True
-    return False
+        return frozenset()
+    texts = cache.get(parent.mem_id)
+    if texts is None:
+        texts = cache[parent.mem_id] = frozenset(" ".join(child.text().split()) for child in parent.iter(include_text=False)
+                                                 if child.tag and not child.tag.startswith("-"))
+    return texts
 
 
 def _label(node: LexborNode) -> Optional[tuple]:
