@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | --round7 | --round8 | --round9 | --round10]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round10 | --round11]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -36,7 +36,10 @@ and hidden chrome beside it; written before round 9 changed the extractor; still
 only in round 10), ``--round10`` round 10's (recipes with Reviews and Questions tabs, holiday rentals,
 plugin directory pages, API references with request samples in tabs, restaurants with reviews
 and Q&A: users' posts in several markups beside or inside the page's panels; written before
-round 10 changed the extractor, never tuned on).
+round 10 changed the extractor, never tuned on), ``--round11`` round 11's (FAQs closed in new idioms,
+``aria-hidden`` alone among them, GOV.UK guides, product pages with undated reviews and questions in
+collapsibles, magazine long-reads with pull quotes and galleries, museum objects in Foundation's tabs;
+written before round 11 changed the extractor, never tuned on).
 """
 from __future__ import annotations
 
@@ -1533,6 +1536,264 @@ ROUND10_FAMILIES = {"recipe_tabs_page": recipe_tabs_page, "stay_page": stay_page
                     "api_reference_page": api_reference_page, "restaurant_page": restaurant_page}
 
 
+# --------------------------------------------------------------------------- #
+# Round 11's page-type families (written and measured before round 11 changed the
+# extractor; never tuned on): a help centre's or insurer's FAQ whose answers are
+# closed in idioms rounds 8-10 did not write (``aria-hidden`` alone under a link or
+# a ``<dt>``, jQuery UI's and Foundation's accordions, a ``<dl>``), a government
+# guide in GOV.UK's accordion markup (``hidden="until-found"``, a class), a shop's
+# product page whose Details / Specifications / Questions / Reviews sit in Magento-like
+# collapsibles, ``<details>`` or ``data-target`` tabs (reviews undated, with stars,
+# "verified buyer" and helpful votes in the page's language), a magazine long-read
+# with pull quotes, galleries with counters and captions, section breaks and an
+# author box, and a museum object's page in Foundation's tabs (inactive panels
+# ``aria-hidden``) with visitors' comments. Hidden chrome holds prose too (a
+# mobile menu's promo line, an exit notice). Gold by WCXB's convention, as rounds
+# 7-10: closed panels of the page's own content are content; users' posts, pull
+# quotes (a copy of the story's words), captions, forms, buttons, rails are not.
+# --------------------------------------------------------------------------- #
+
+HELPFUL = {"en": "Helpful", "de": "Hilfreich", "es": "Útil", "it": "Utile", "pt": "Útil", "nl": "Nuttig"}
+CLOSED_STYLE = ' style="display: none;"'
+ARIA_CLOSED = ' aria-hidden="true"'
+VERIFIED = {"en": "Verified buyer", "de": "Verifizierter Kauf", "es": "Compra verificada", "it": "Acquisto verificato",
+            "pt": "Compra verificada", "nl": "Geverifieerde aankoop"}
+
+
+def prose_chrome(p: Page) -> str:
+    """Hidden furniture that holds a sentence of prose: a mobile menu with a promo line, an exit notice, a chat teaser."""
+    rng = p.rng
+    parts = []
+    if rng.random() < 0.7:
+        parts.append(p.pick(
+            f"<div class='mobile-menu' aria-hidden='true'><ul>{links_list(p, 6, 2)}</ul><p class='menu-promo'>"
+            f"{esc(sentence(rng, p.lang))}</p></div>",
+            f"<div id='exit-notice' class='overlay' aria-hidden='true'><p>You are now leaving our website. "
+            f"{esc(sentence(rng, p.lang))}</p><a href='#'>Continue</a></div>",
+            f"<div class='chat-teaser' aria-hidden='true'><p>Questions? Our team is online. {esc(sentence(rng, p.lang))}</p>"
+            "<button>Start chat</button></div>"))
+    return parts[0] if parts else ""
+
+
+def kb_faq_page(p: Page) -> None:
+    """An insurer's or a university's FAQ: topic headings over questions whose answers are closed in several idioms."""
+    rng = p.rng
+    p.add(prose_chrome(p) + site_header(p) + breadcrumbs(p) + f"<div class='{p.pick('page', 'kb', 'wrapper')}'>"
+          f"<aside class='{p.pick('kb-topics', 'subnav', 'left-col')}'><ul>{links_list(p, rng.randint(5, 8), 2)}</ul></aside>"
+          f"<div class='{p.pick('kb-main', 'main', 'col-md-8')}'><h1>{esc(title(rng, p.lang))}</h1>")
+    intro = paragraph(rng, p.lang, 1, 2)
+    p.add(f"<p>{esc(intro)}</p>", (intro,))
+    style = rng.randrange(4)
+    n = 0
+    for _ in range(rng.randint(1, 3)):
+        topic = short(rng, p.lang, rng.randint(2, 4))
+        p.add(f"<h2>{esc(topic)}</h2>", (topic,))
+        items = []
+        for _ in range(rng.randint(2, 5)):
+            n += 1
+            q = short(rng, p.lang, rng.randint(4, 9)) + "?"
+            answer = [paragraph(rng, p.lang, 1, 3) for _ in range(rng.randint(1, 2))]
+            body = "".join(f"<p>{esc(a)}</p>" for a in answer)
+            if style == 0:  # a link toggles a panel hidden from screen readers (and by CSS, which the page does not carry)
+                items.append(f"<div class='faq__item'><a href='#' class='faq__q' data-faq='{n}'>{esc(q)}</a>"
+                             f"<div class='faq__a' aria-hidden='true'>{body}</div></div>")
+            elif style == 1:  # jQuery UI's accordion as rendered
+                items.append(f"<h3 class='ui-accordion-header ui-state-default' role='tab' id='ui-id-{n}' aria-selected='false'>"
+                             f"{esc(q)}</h3><div class='ui-accordion-content' role='tabpanel' aria-labelledby='ui-id-{n}' "
+                             f"aria-hidden='true' style='display: none;'>{body}</div>")
+            elif style == 2:  # a definition list, answers hidden by aria-hidden alone
+                items.append(f"<dt class='question'>{esc(q)}</dt><dd class='answer' aria-hidden='true'>{body}</dd>")
+            else:  # Foundation's accordion as rendered
+                items.append(f"<li class='accordion-item' data-accordion-item><a href='#acc-{n}' class='accordion-title' "
+                             f"aria-expanded='false'>{esc(q)}</a><div class='accordion-content' id='acc-{n}' data-tab-content "
+                             f"aria-hidden='true'>{body}</div></li>")
+            p.add("", (q, *answer))
+        wrap = ("<div class='faq'>", "</div>") if style == 0 else ("<div class='ui-accordion'>", "</div>") if style == 1 \
+            else ("<dl class='faq-list'>", "</dl>") if style == 2 else ("<ul class='accordion' data-accordion>", "</ul>")
+        p.add(wrap[0] + "".join(items) + wrap[1])
+    p.add(f"<div class='{p.pick('kb-feedback', 'rate-article', 'helpful')}'>Did this answer your question? <button>Yes</button>"
+          f" <button>No</button></div><div class='{p.pick('contact', 'cta-box', 'help-more')}'><h3>Still have questions?</h3>"
+          "<a href='/contact'>Contact us</a> <a href='tel:0800'>0800 123 456</a></div></div></div>" + footer_block(p))
+
+
+def gov_guide_page(p: Page) -> None:
+    """A government guide in GOV.UK's accordion markup, with a contents list, a related-content rail and feedback."""
+    rng = p.rng
+    p.add(prose_chrome(p) + "<a href='#main-content' class='govuk-skip-link'>Skip to main content</a>" + site_header(p)
+          + breadcrumbs(p) + "<div class='govuk-width-container'><main class='govuk-main-wrapper' id='main-content'>"
+          f"<div class='govuk-grid-row'><div class='govuk-grid-column-two-thirds'><h1 class='govuk-heading-xl'>{esc(title(rng, p.lang))}</h1>")
+    lead = sentence(rng, p.lang)
+    p.add(f"<p class='govuk-body-l'>{esc(lead)}</p>", (lead,))
+    sections = [short(rng, p.lang, rng.randint(2, 5)) for _ in range(rng.randint(3, 6))]
+    idiom = rng.randrange(3)
+    parts = []
+    for i, head in enumerate(sections):
+        body = [paragraph(rng, p.lang, 1, 3) for _ in range(rng.randint(1, 2))]
+        bullets = [short(rng, p.lang, rng.randint(3, 7)) for _ in range(rng.randint(0, 4))]
+        inner = "".join(f"<p class='govuk-body'>{esc(t)}</p>" for t in body) + (
+            "<ul class='govuk-list govuk-list--bullet'>" + "".join(f"<li>{esc(b)}</li>" for b in bullets) + "</ul>" if bullets else "")
+        hide = " hidden='until-found'" if idiom == 0 else "" if idiom == 1 else " style='display:none'"
+        parts.append(f"<div class='govuk-accordion__section'><div class='govuk-accordion__section-header'><h2 class='govuk-accordion__section-heading'>"
+                     f"<span class='govuk-accordion__section-button' id='acc-heading-{i}'>{esc(head)}</span></h2></div>"
+                     f"<div id='acc-content-{i}' class='govuk-accordion__section-content' aria-labelledby='acc-heading-{i}'{hide}>{inner}</div></div>")
+        p.add("", (head, *body, *bullets))
+    p.add("<div class='govuk-accordion' data-module='govuk-accordion' id='acc'><div class='govuk-accordion__controls'>"
+          "<button class='govuk-accordion__show-all'>Show all sections</button></div>" + "".join(parts) + "</div>")
+    p.add("<div class='gem-c-print-link'><button>Print this page</button></div></div>"
+          f"<div class='govuk-grid-column-one-third'><aside class='gem-c-related-navigation' role='complementary'><h2>Related content</h2>"
+          f"<ul>{links_list(p, rng.randint(3, 6), 4)}</ul><h3>Explore the topic</h3><ul>{links_list(p, 3, 2)}</ul></aside></div></div>"
+          "<div class='gem-c-feedback'><h2>Is this page useful?</h2><button>Yes</button><button>No</button>"
+          "<button>Report a problem with this page</button><form class='js-hidden' hidden><label>What were you doing?</label>"
+          "<textarea></textarea><button>Send</button></form></div></main></div>" + footer_block(p))
+
+
+def undated_review(p: Page) -> str:
+    """A shop's customer review without a date: a name, stars, a title, the text, 'verified buyer', a helpful vote."""
+    rng = p.rng
+    stars, who, text = rng.randint(1, 5), p.pick(*PEOPLE), paragraph(rng, p.lang, 1, 2)
+    helpful = f"{HELPFUL.get(p.lang, 'Helpful')} ({rng.randint(0, 60)})"
+    return p.pick(
+        f"<div class='{p.pick('review-item', 'rv', 'item')}'><div class='{p.pick('stars', 'rating-stars', 'r')}' title='{stars}/5'>"
+        f"{'★' * stars}{'☆' * (5 - stars)}</div><p class='title'><b>{esc(short(rng, p.lang, 4))}</b></p><p>{esc(text)}</p>"
+        f"<p class='who'>{who} · {VERIFIED.get(p.lang, 'Verified buyer')}</p><button>{helpful}</button></div>",
+        f"<li class='{p.pick('entry', 'list-item', 'card')}'><span class='{p.pick('name', 'nick', 'u')}'>{who}</span>"
+        f"<span class='score' data-score='{stars}'>{stars}.0</span><blockquote>{esc(text)}</blockquote>"
+        f"<a href='#' class='vote'>👍 {helpful}</a></li>")
+
+
+def product_question(p: Page) -> str:
+    """A customer's question with the shop's answer and a vote count, undated."""
+    rng = p.rng
+    q, a = short(rng, p.lang, rng.randint(5, 10)) + "?", paragraph(rng, p.lang, 1, 1)
+    return (f"<div class='{p.pick('pq', 'qa-row', 'item')}'><p><b>Q:</b> {esc(q)}</p><p><b>A:</b> {esc(a)}</p>"
+            f"<p class='votes'>{rng.randint(1, 40)} · {HELPFUL.get(p.lang, 'Helpful')}? <a href='#'>👍</a> <a href='#'>👎</a></p></div>")
+
+
+def product_qa_page(p: Page) -> None:
+    """A product page: price and basket, then Details / Specifications / Questions / Reviews in collapsibles or tabs."""
+    rng = p.rng
+    name = f"{short(rng, p.lang, 2).title()} {rng.choice('ABSXZ')}-{rng.randint(10, 990)}"
+    p.add(prose_chrome(p) + site_header(p) + breadcrumbs(p) + f"<div class='{p.pick('product-view', 'product-main', 'pd')}'>"
+          f"<div class='media'><img src='/a.jpg'><img src='/b.jpg'></div><div class='product-info-main'><h1>{esc(name)}</h1>"
+          f"<div class='{p.pick('reviews-summary', 'avg', 'rating-line')}'>{'★' * rng.randint(3, 5)} {rng.randint(2, 500)}</div>"
+          f"<span class='price'>{rng.randint(5, 900)},{rng.randint(10, 99)} €</span><form><select><option>M</option></select>"
+          "<button>Add to basket</button></form></div>")
+    details = [paragraph(rng, p.lang, 1, 3) for _ in range(rng.randint(1, 2))]
+    specs = [(short(rng, p.lang, 1).title(), f"{rng.randint(1, 900)} {rng.choice(['mm', 'kg', 'W', 'l', 'cm'])}")
+             for _ in range(rng.randint(3, 6))]
+    details_html = "".join(f"<p>{esc(t)}</p>" for t in details)
+    spec_html = p.pick("<dl class='specs'>" + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in specs) + "</dl>",
+                       "<table class='data table additional-attributes'>" + "".join(
+                           f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in specs) + "</table>")
+    questions = "".join(product_question(p) for _ in range(rng.randint(2, 4)))
+    reviews = "".join(undated_review(p) for _ in range(rng.randint(2, 5)))
+    panels = [("details", "Details", details_html), ("specs", "Specifications", spec_html),
+              ("questions", "Questions", f"<div class='{p.pick('questions', 'list', 'inner')}'>{questions}</div>"),
+              ("reviews", "Reviews", f"<div class='{p.pick('reviews', 'feed', 'inner')}'>{reviews}</div>")]
+    if rng.random() < 0.5:
+        panels[2], panels[3] = panels[3], panels[2]
+    style = rng.randrange(3)
+    if style == 0:  # Magento-like collapsibles: a title and a content by data-role, closed ones display:none
+        p.add("<div class='product info detailed'>" + "".join(
+            f"<div class='data item title' data-role='collapsible' id='tab-label-{k}'><a class='data switch' href='#{k}'>{label}</a></div>"
+            f"<div class='data item content' data-role='content' id='{k}' aria-labelledby='tab-label-{k}'"
+            f"{'' if i == 0 else CLOSED_STYLE}>{body}</div>" for i, (k, label, body) in enumerate(panels)) + "</div>")
+    elif style == 1:  # a theme's <details> accordion
+        p.add("<div class='product__accordion'>" + "".join(
+            f"<details class='accordion'{' open' if i == 0 else ''}><summary><h2 class='accordion__title'>{label}</h2></summary>"
+            f"<div class='accordion__content'>{body}</div></details>" for i, (_, label, body) in enumerate(panels)) + "</div>")
+    else:  # a script's tabs: list items name their panel by data-target, closed panels hidden by a class
+        p.add("<ul class='product-tabs'>" + "".join(f"<li data-target='#pt-{k}'>{label}</li>" for k, label, _ in panels) + "</ul>"
+              + "".join(f"<div id='pt-{k}' class='tab-content{'' if i == 0 else ' hide'}'>{body}</div>"
+                        for i, (k, _, body) in enumerate(panels)))
+    p.add("", (*details, *(f"{k} {v}" for k, v in specs)))
+    cards = "".join(f"<li class='{p.pick('product-item', 'slide', 'tile')}'><a href='/p/{i}'>{esc(short(rng, p.lang, 3).title())}</a>"
+                    f"<span class='price'>{rng.randint(5, 300)} €</span></li>" for i in range(rng.randint(3, 6)))
+    p.add(f"</div><div class='{p.pick('block related', 'crosssell', 'recently-viewed')}'><h2>You may also like</h2><ul>{cards}</ul></div>"
+          + footer_block(p))
+
+
+def longread_page(p: Page) -> None:
+    """A magazine long-read: a drop cap, section breaks, pull quotes, galleries with counters and captions, an author box."""
+    rng = p.rng
+    p.add(prose_chrome(p) + site_header(p) + f"<article class='{p.pick('longform', 'feature', 'story')}'>"
+          f"<p class='kicker'>{esc(short(rng, p.lang, 2))}</p><h1>{esc(title(rng, p.lang))}</h1>"
+          f"<p class='byline'>By {p.pick(*PEOPLE)} · Photographs by {p.pick(*PEOPLE)}</p>"
+          f"<div class='{p.pick('story-body', 'article__body', 'entry')}'>")
+    first = paragraph(rng, p.lang, 2, 4)
+    p.add(f"<p class='has-dropcap'><span class='dropcap'>{esc(first[0])}</span>{esc(first[1:])}</p>", (first,))
+    said = []
+    for k in range(rng.randint(6, 12)):
+        text = paragraph(rng, p.lang, 2, 5)
+        said.append(text)
+        p.add(f"<p>{esc(text)}</p>", (text,))
+        r = rng.random()
+        if k in (2, 6) and r < 0.7:  # a pull quote: a sentence of the story, set large
+            quote = text.split(". ")[0].rstrip(".") + "."
+            p.add(p.pick(f"<aside class='pullquote'><p>“{esc(quote)}”</p></aside>",
+                         f"<blockquote class='pull-quote' aria-hidden='true'><p>{esc(quote)}</p></blockquote>",
+                         f"<figure class='wp-block-pullquote'><blockquote><p>{esc(quote)}</p></blockquote></figure>"))
+        elif k in (3, 8) and r < 0.7:  # a gallery: figures with captions and a counter
+            n = rng.randint(3, 6)
+            figs = "".join(f"<figure class='{p.pick('slide', 'gallery-item', 'carousel-cell')}'><img src='/g{k}{i}.jpg' alt=''>"
+                           f"<figcaption>{esc(sentence(rng, p.lang))} <span class='credit'>{p.pick(*PEOPLE)}</span></figcaption></figure>"
+                           for i in range(n))
+            p.add(f"<div class='{p.pick('gallery', 'carousel', 'slideshow')}'><div class='counter'>1 / {n}</div>{figs}"
+                  "<button class='prev'>‹</button><button class='next'>›</button></div>")
+        elif k == 4 and r < 0.6:  # a section break
+            p.add(p.pick("<hr class='section-break'>", "<p class='asterism'>* * *</p>", "<div class='divider'>⁂</div>"))
+        elif k == 5 and r < 0.5:
+            head = short(rng, p.lang, rng.randint(2, 5))
+            p.add(f"<h2>{esc(head)}</h2>", (head,))
+        elif k == 5 and r < 0.8:
+            pitch = sentence(rng, p.lang)
+            p.add(f"<div class='{p.pick('inline-newsletter', 'signup-inline', 'nl-box')}'><p>{esc(pitch)}</p><input type='email'>"
+                  "<button>Sign up</button></div>")
+    bio = sentence(rng, p.lang)
+    p.add(f"</div><div class='{p.pick('author-box', 'contributor', 'about-author')}'><img src='/au.jpg'><p><b>{p.pick(*PEOPLE)}</b> {esc(bio)}</p></div>"
+          f"<p class='issue-note'>This article appears in the {p.pick('March', 'June', 'October')} issue.</p>"
+          f"</article><section class='{p.pick('more-longreads', 'series', 'read-next')}'><h2>More long reads</h2>{teaser_rail(p, rng.randint(3, 5))}</section>"
+          + footer_block(p))
+
+
+def museum_object_page(p: Page) -> None:
+    """A museum object's page: facts, then Description / Provenance / Exhibitions / Bibliography in Foundation's tabs, visitors' comments."""
+    rng = p.rng
+    p.add(prose_chrome(p) + site_header(p) + f"<div class='{p.pick('object-page', 'collection-item', 'grid-container')}'>"
+          f"<div class='object-media'><img src='/o.jpg'><button>Zoom</button><button>Download image</button></div>"
+          f"<h1>{esc(title(rng, p.lang))}</h1>")
+    facts = [(k, short(rng, p.lang, rng.randint(1, 4))) for k in rng.sample(["Date", "Medium", "Dimensions", "Object number", "Maker", "Place"], 4)]
+    p.add("<table class='object-facts'>" + "".join(f"<tr><th>{k}</th><td>{esc(v)}</td></tr>" for k, v in facts) + "</table>",
+          tuple(f"{k} {v}" for k, v in facts))
+    description = [paragraph(rng, p.lang, 2, 4) for _ in range(rng.randint(1, 3))]
+    provenance = [sentence(rng, p.lang) for _ in range(rng.randint(2, 4))]
+    exhibitions = [f"{short(rng, p.lang, rng.randint(3, 6))}, {rng.randint(1950, 2023)}" for _ in range(rng.randint(2, 4))]
+    biblio = [f"{p.pick(*PEOPLE)}, {short(rng, p.lang, rng.randint(3, 6))} ({rng.randint(1960, 2023)}), p. {rng.randint(1, 300)}"
+              for _ in range(rng.randint(2, 4))]
+    panels = [("desc", "Description", "".join(f"<p>{esc(t)}</p>" for t in description)),
+              ("prov", "Provenance", "<ol>" + "".join(f"<li>{esc(t)}</li>" for t in provenance) + "</ol>"),
+              ("exh", "Exhibition history", "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in exhibitions) + "</ul>"),
+              ("bib", "Bibliography", "<ul class='biblio'>" + "".join(f"<li>{esc(t)}</li>" for t in biblio) + "</ul>")]
+    p.add("<ul class='tabs' data-tabs id='object-tabs' role='tablist'>" + "".join(
+        f"<li class='tabs-title{' is-active' if i == 0 else ''}' role='presentation'><a href='#{k}' role='tab' aria-controls='{k}' "
+        f"aria-selected='{str(i == 0).lower()}' id='{k}-label'>{label}</a></li>" for i, (k, label, _) in enumerate(panels)) + "</ul>"
+          "<div class='tabs-content' data-tabs-content='object-tabs'>" + "".join(
+        f"<div class='tabs-panel{' is-active' if i == 0 else ''}' id='{k}' role='tabpanel' aria-labelledby='{k}-label'"
+        f"{'' if i == 0 else ARIA_CLOSED}>{body}</div>" for i, (k, _, body) in enumerate(panels)) + "</div>",
+          (*description, *provenance, *exhibitions, *biblio))
+    if rng.random() < 0.7:
+        comments = "".join(f"<div class='{p.pick('comment', 'note', 'entry')}'><p class='meta'>{p.pick(*PEOPLE)} · {when_posted(p)}</p>"
+                           f"<p>{esc(paragraph(rng, p.lang, 1, 2))}</p></div>" for _ in range(rng.randint(2, 4)))
+        p.add(f"<section class='{p.pick('visitor-comments', 'responses', 'community')}'><h2>Visitors' comments</h2>{comments}"
+              "<form><textarea></textarea><button>Post</button></form></section>")
+    p.add(f"</div><section class='{p.pick('related-objects', 'more-like-this', 'carousel')}'><h2>Related objects</h2>"
+          f"<ul>{links_list(p, rng.randint(4, 8), 3)}</ul></section>" + footer_block(p))
+
+
+ROUND11_FAMILIES = {"kb_faq_page": kb_faq_page, "gov_guide_page": gov_guide_page, "product_qa_page": product_qa_page,
+                    "longread_page": longread_page, "museum_object_page": museum_object_page}
+
+
 def naive_text(html: str) -> str:
     """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
     from bs4 import BeautifulSoup
@@ -1545,7 +1806,7 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
-     **ROUND9_FAMILIES, **ROUND10_FAMILIES}[family](p)
+     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -1554,7 +1815,7 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
              round7: bool = False, round8: bool = False, round9: bool = False,
-             round10: bool = False) -> list[dict]:
+             round10: bool = False, round11: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -1562,12 +1823,12 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     ``round6``: the page-type families of round 6 (:data:`ROUND6_FAMILIES`, the
     unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`),
     ``round8``: round 8's (:data:`ROUND8_FAMILIES`), ``round9``: round 9's (:data:`ROUND9_FAMILIES`),
-    ``round10``: round 10's (:data:`ROUND10_FAMILIES`).
+    ``round10``: round 10's (:data:`ROUND10_FAMILIES`), ``round11``: round 11's (:data:`ROUND11_FAMILIES`).
     """
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 else LANGS
+    families = sorted(ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -1588,10 +1849,12 @@ def main(argv=None) -> int:
     ap.add_argument("--round8", action="store_true", help="round 8's page-type families (dev from round 9)")
     ap.add_argument("--round9", action="store_true", help="round 9's page-type families (never tuned on)")
     ap.add_argument("--round10", action="store_true", help="round 10's page-type families (never tuned on)")
+    ap.add_argument("--round11", action="store_true", help="round 11's page-type families (never tuned on)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
-                            round8=args.round8, round9=args.round9, round10=args.round10):
+                            round8=args.round8, round9=args.round9, round10=args.round10,
+                            round11=args.round11):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

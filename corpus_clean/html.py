@@ -659,7 +659,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         strength, rule = verdict
         if rule in html_panels.HIDING_RULES:
             # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
-            verdict = panels.judge(node, verdict, attrs_verdict)
+            verdict = panels.judge(node, verdict, attrs_verdict, cuts)
             if verdict is None:
                 continue
             strength, rule = verdict
@@ -914,16 +914,17 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low):
+        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low):
             # "sharing-with-a-single-developer" names a section, not a widget;
-            # "overflow-hidden" clips a box's overflow, it does not hide the box
+            # "overflow-hidden" clips a box's overflow, it does not hide the box;
+            # "marker:hidden" hides a summary's triangle, not the summary
             m = None
         else:
             m = NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
         elif m is None and not is_heading_slug(low) and not _CLIPPING_UTILITY_RE.search(low) \
-                and _WORDS_PREFILTER_RE.search(low):
+                and not _PSEUDO_VARIANT_RE.search(low) and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -941,6 +942,9 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
 # CSS utility classes (Tailwind, Bootstrap) that set ``overflow: hidden`` on a box,
 # with an optional breakpoint prefix: "overflow-hidden", "md:overflow-x-hidden".
 _CLIPPING_UTILITY_RE = re.compile(r"(?:^|:)overflow-(?:[xy]-)?hidden$")
+# Tailwind's pseudo-element variants style a part the browser draws, not the element:
+# "marker:hidden" (a <summary>'s triangle), "before:content-none", "placeholder:hidden".
+_PSEUDO_VARIANT_RE = re.compile(r"(?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop):")
 _SLUG_SPLIT = re.compile(r"[-_]")
 # Function words: a label holding one is a phrase (a heading's slug), not a component name.
 _FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "

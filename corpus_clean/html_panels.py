@@ -18,6 +18,11 @@ A panel is known *by the markup that ties it to its control*, not by its words:
   nothing but such a control (a heading or a card header around its button). A bare heading
   is no control.
 
+An element hidden by ``aria-hidden`` alone (a script hides it; screen readers skip it) is a
+panel only in an accordion's repeated shape (:func:`accordion_answer`: two or more answers,
+each right after its own question, side by side or each in a repeated item): ``aria-hidden``
+alone also hides pull quotes, inactive slides and off-canvas chrome.
+
 It is put back when it holds ``PANEL_PROSE`` characters outside links (a closed drop-down
 menu is linked the same way, and is links) and no form field (a hidden search box,
 sign-in or feedback form is UI), and it is then judged by its class and id as any shown
@@ -56,13 +61,18 @@ CONTROL_ROLES = frozenset(("button", "tab"))
 CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
 CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
 CONTROL_LEVELS = 3  # a button inside a heading inside a card header
-# Elements hidden from everyone (aria-hidden alone never makes a panel): by attribute or style
+# Elements hidden from everyone (aria-hidden alone makes a panel only as an accordion's answer): by attribute or style
 # (a substring selector costs a walk of its own: "[style]" is filtered in Python instead; panels hidden by
 # a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
 HIDDEN_SELECTOR = "[hidden],[style]"
+READERS_HIDDEN_SELECTOR = "[aria-hidden=true]"  # (read in the same walk: see accordion_answer)
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
 FORM_FIELDS = "input,textarea,select"
+# An accordion's answers hidden by aria-hidden alone (see accordion_answer): titles before them, how many.
+TITLE_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "dt", "a", "button", "summary"))
+MIN_ANSWERS = 2
+ANSWER_LINK_SHARE = 0.5  # of an answer's text in links: a mega menu's panel holds more
 # Panels by tag or role (kept as content, shown or hidden): a <details>, a tab panel, a region.
 SHOWN_PANELS = "details,[role=tabpanel],[role=region]"
 POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_posts)
@@ -85,12 +95,14 @@ class PanelFinder:
 
     def __init__(self, body: LexborNode):
         # One walk for both: the ids controls name, and the hidden elements a control opens.
-        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS)
+        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
         self.controlled = frozenset(ident for control in marked
                                     for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
         roles: list = []
-        self.after_controls = after_controls(marked, roles)
+        answers: list = []  # an accordion's answers hidden by aria-hidden alone (see accordion_answer)
+        self.after_controls = after_controls(marked, roles, answers)
+        self.readers_answers = frozenset(node.mem_id for node in answers)
         # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
         # takes their ratings and buttons away: cut as comments (see html_posts)
         self.posts_panels = [node for node in roles if holds_user_posts(node)]
@@ -115,8 +127,10 @@ class PanelFinder:
         role = attrs.get("role")
         if role in NOT_PANELS or attrs.get("aria-modal") == "true" or node.tag in ("form", "dialog"):
             return False
-        if hidden_from_readers_only(attrs) or not self._holds_prose(node):
+        if not self._holds_prose(node):
             return False
+        if hidden_from_readers_only(attrs):  # a FAQ's answer, or chrome hidden from screen readers
+            return node.mem_id in self.readers_answers
         ident = attrs.get("id")
         if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
             return True
@@ -131,12 +145,13 @@ class PanelFinder:
             return False
         return node.css_first(FORM_FIELDS) is None
 
-    def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]]
-              ) -> Optional[Verdict]:
+    def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]],
+              cuts: Optional[dict] = None) -> Optional[Verdict]:
         """The verdict of a hidden ``node`` (``verdict``'s rule in :data:`HIDING_RULES`): a panel's is
         what its label says once shown (None: content); another element's stays hidden, but one hidden
         by ``aria-hidden`` or a class takes the rule its label names (``modal``: ``html.promo``), and one
-        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`.
+        hidden by ``aria-hidden`` alone is :data:`READERS_HIDDEN`. ``cuts`` (strip_junk's so far) holds the
+        panel's buttons, where a post's vote control may be (:func:`corpus_clean.html_posts.has_vote`).
 
         >>> from selectolax.lexbor import LexborHTMLParser
         >>> from corpus_clean.html import attrs_verdict
@@ -148,7 +163,7 @@ class PanelFinder:
         [None, ('soft', 'html.promo')]
         """
         if self.is_panel(node):
-            if holds_user_posts(node):  # a Reviews or Questions tab: users' posts (see html_posts)
+            if holds_user_posts(node, cuts):  # a Reviews or Questions tab: users' posts (see html_posts)
                 return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
         if verdict[1] == "html.hidden":
@@ -160,6 +175,83 @@ class PanelFinder:
         return verdict
 
 
+def accordion_answer(node: LexborNode) -> bool:
+    """True when ``node``, hidden from screen readers alone, is one of an accordion's ``MIN_ANSWERS`` or more
+    answers: each right after its own title (:func:`is_title`: a heading, a ``<dt>``, a link or a control),
+    the pairs repeated as siblings (``dt``/``dd``, ``h3``/``div``) or each in one of repeated items
+    (``div.faq-item`` > ``h3`` + ``div``), and its text mostly outside links (a mega menu's panels are links).
+    A ``<details>``'s content after its ``<summary>`` is an answer however many there are.
+
+    ``aria-hidden`` alone hides decorative copies (a pull quote), inactive slides and off-canvas chrome as
+    well: one such element, or one not after a title of its own, stays cut (WCXB test's service pages lost
+    0.011 when every ``aria-hidden`` panel came back, rounds 8 and 9). A FAQ is the shape that repeats.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> answer = "<p>Yes: pick the invoice at checkout and pay within thirty days of delivery.</p>"
+    >>> faq = "".join(f"<div class='item'><h3 role='button'>Question {i}?</h3><div aria-hidden='true'>{answer}</div></div>"
+    ...               for i in range(3))
+    >>> dl = "".join(f"<dt>Question {i}?</dt><dd aria-hidden='true'>{answer}</dd>" for i in range(2))
+    >>> t = LexborHTMLParser(f"<div id='f'>{faq}</div><dl>{dl}</dl><div><p>Menu</p><div id='x' aria-hidden='true'>{answer}</div></div>")
+    >>> [accordion_answer(n) for n in t.css("[aria-hidden]")]
+    [True, True, True, True, True, False]
+    """
+    title = previous_element(node)
+    if not is_title(title) or _link_share(node) > ANSWER_LINK_SHARE:
+        return False
+    parent = node.parent
+    if parent is None:
+        return False
+    if parent.tag == "details" and title.tag == "summary":  # the browser's own accordion: one is enough
+        return True
+    if _answers_in(parent, node.tag, title.tag) >= MIN_ANSWERS:  # dt/dd, h3/div pairs side by side
+        return True
+    grand = parent.parent
+    if grand is None:
+        return False
+    items = sum(1 for item in _element_children(grand)  # each pair in one of repeated items
+                if item.tag == parent.tag and _answers_in(item, node.tag, title.tag))
+    return items >= MIN_ANSWERS
+
+
+def is_title(node: Optional[LexborNode]) -> bool:
+    """True for a short element that names the panel after it: a heading, a ``<dt>``, a link, a control, or an
+    element holding nothing but one of these (a question in a ``<div>`` around its link).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<h3>Can I return it?</h3><div><a href='#'>Do you ship?</a></div><p>" + "Long. " * 60 + "</p>")
+    >>> [is_title(n) for n in (t.css_first("h3"), t.css_first("div"), t.css_first("p"))]
+    [True, True, False]
+    """
+    if node is None or not 0 < len(node.text(strip=True)) <= CONTROL_CHARS:
+        return False
+    for _ in range(CONTROL_LEVELS):
+        if node is None:
+            return False
+        if node.tag in TITLE_TAGS or is_control(node):
+            return True
+        node = only_child(node)
+    return False
+
+
+def _answers_in(parent: LexborNode, tag: str, title_tag: str) -> int:
+    """How many children of ``parent`` are ``tag`` elements hidden from readers alone right after a ``title_tag`` title."""
+    count = 0
+    for child in _element_children(parent):
+        if child.tag == tag and hidden_from_readers_only(child.attributes):
+            title = previous_element(child)
+            count += title is not None and title.tag == title_tag and is_title(title)
+    return count
+
+
+def _element_children(node: LexborNode) -> list:
+    return [child for child in node.iter(include_text=False) if child.tag and not child.tag.startswith("-")]
+
+
+def _link_share(node: LexborNode) -> float:
+    text = len(node.text(strip=True)) or 1
+    return sum(len(a.text(strip=True)) for a in node.css("a")) / text
+
+
 def hidden_from_readers_only(attrs: dict) -> bool:
     """True when ``aria-hidden="true"`` is what hides an element (no ``hidden``, no ``display:none``).
 
@@ -169,7 +261,7 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
-def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None) -> frozenset:
+def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, answers: Optional[list] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
     its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
     ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
@@ -178,7 +270,8 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None) ->
     ``hidden-nodes`` test page). Only hidden elements are looked at: most pages have none.
     ``roles``, when given, receives the panels by tag or role among ``nodes`` (``<details>``,
     ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
-    or hidden), read in the same loop.
+    or hidden), read in the same loop; ``answers``, when given, the elements hidden by ``aria-hidden`` alone
+    that are an accordion's answers (:func:`accordion_answer`, read before the questions' buttons are cut).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -202,6 +295,9 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None) ->
         if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
             roles.append(node)
         if not hides(attrs):
+            if answers is not None and hidden_from_readers_only(attrs) and len(node.text(strip=True)) >= PANEL_PROSE \
+                    and accordion_answer(node):
+                answers.append(node)
             continue
         if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)

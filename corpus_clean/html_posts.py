@@ -17,9 +17,14 @@ schema.org's ``datePublished``, "12 March 2024", "03/04/2024", "3 weeks ago"), a
 - or an **author** (schema.org's ``author``, a ``<cite>``, a class naming the
   author or user, "asked by", "answered by", "reviewed by").
 
-The date is required: a business's testimonials are rated and signed too, but
-undated, and WCXB's gold keeps them on service pages (measured: a rating and a
-paragraph without a date cut a WCXB dev service page's testimonials, 0.79 -> 0.69).
+A date, or **a vote** on the post: a business's testimonials are rated and signed
+too, but undated and never voted on, and WCXB's gold keeps them on service pages
+(measured: a rating and a paragraph without a date cut a WCXB dev service page's
+testimonials, 0.79 -> 0.69). A shop's reviews are often undated; what they carry
+instead is a control that counts readers' votes, in the page's language: a button or
+link whose text is a word or two and a count ("Helpful (12)", "Hilfreich (3)",
+"Utile (4)") or a thumb ("👍 12") -- read in the post, or, once
+:func:`corpus_clean.html.strip_junk` has cut the buttons, among the cuts it passes.
 
 :func:`holds_user_posts` is True when such posts hold most of an element's text.
 A specification table, a changelog or a course's weeks carry a date or a name,
@@ -33,7 +38,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["holds_user_posts", "is_user_post", "repeated_items"]
+__all__ = ["holds_user_posts", "is_user_post", "has_vote", "repeated_items"]
 
 MIN_POSTS = 2
 POSTS_SHARE = 0.6  # of the element's text in the posts
@@ -57,6 +62,9 @@ DATE_RE = re.compile(
     re.IGNORECASE)
 RATING_RE = re.compile(r"[★☆⭐✩✪✭✮]|\b\d(?:[.,]\d)?\s*(?:/|out of)\s*(?:5|10)\b|\brated\s+\d", re.IGNORECASE)
 AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|replied)\s+(?:by|on)\b", re.IGNORECASE)
+# A control counting readers' votes: a word or two and a count, or a thumb ("Helpful (12)", "Hilfreich (3)", "👍 12").
+VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]")
+VOTE_CONTROLS = "button,a,[role=button]"
 DATE_SELECTOR = "time,[itemprop=datePublished],[itemprop=dateCreated]"
 RATING_SELECTOR = "[itemprop=ratingValue],[itemprop=reviewRating]"
 AUTHOR_SELECTOR = "[itemprop=author],cite"
@@ -65,7 +73,7 @@ RATING_WORDS = frozenset(("rating", "ratings", "stars", "star", "score"))
 AUTHOR_WORDS = frozenset(("author", "user", "username", "reviewer", "avatar", "member", "nickname", "byline"))
 
 
-def holds_user_posts(node: LexborNode) -> bool:
+def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     """True when most of ``node``'s text is in ``MIN_POSTS`` or more users' posts (:func:`is_user_post`).
 
     >>> from selectolax.lexbor import LexborHTMLParser
@@ -82,7 +90,7 @@ def holds_user_posts(node: LexborNode) -> bool:
     items = repeated_items(node)
     if len(items) < MIN_POSTS:
         return False
-    posts = [item for item in items if is_user_post(item)]
+    posts = [item for item in items if is_user_post(item, cuts)]
     return len(posts) >= MIN_POSTS and sum(len(p.text(strip=True)) for p in posts) >= POSTS_SHARE * total
 
 
@@ -112,21 +120,52 @@ def repeated_items(node: LexborNode) -> list[LexborNode]:
     return []
 
 
-def is_user_post(item: LexborNode) -> bool:
-    """True when ``item`` carries a date, and a rating or an author.
+def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
+    """True when ``item`` carries a date or a vote (:func:`has_vote`; ``cuts``: strip_junk's, where its buttons
+    may be), and a rating or an author.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div id='a'><cite>Jo</cite>, 3 weeks ago: <p>Good.</p></div><div id='b'><h4>v2.1</h4>"
     ...                      "<p>Released 2 May 2024: faster start-up.</p></div><div id='c'>Dune by F. Herbert, 4.3/5</div>")
     >>> [is_user_post(t.css_first(f"#{k}")) for k in "abc"]
     [True, False, False]
+    >>> u = LexborHTMLParser("<div id='r'><b>Karl</b> ★★★★☆ <p>Sturdy.</p><button>Hilfreich (3)</button></div>"
+    ...                      "<div id='t'><b>Marta, Leeds</b> ★★★★★ <p>Lovely team.</p><a href='/book'>Book now</a></div>")
+    >>> is_user_post(u.css_first("#r")), is_user_post(u.css_first("#t"))
+    (True, False)
     """
     text = item.text(separator=" ", strip=True)
     if not (DATE_RE.search(text) or item.css_first(DATE_SELECTOR) is not None):
-        return False
+        return _rated_or_signed(item, text) and has_vote(item, cuts)
+    return _rated_or_signed(item, text)
+
+
+def _rated_or_signed(item: LexborNode, text: str) -> bool:
+    """True when ``item`` (its text ``text``) carries a rating or an author."""
     if RATING_RE.search(text) or item.css_first(RATING_SELECTOR) is not None or _class_says(item, RATING_WORDS):
         return True
     return bool(AUTHOR_RE.search(text) or item.css_first(AUTHOR_SELECTOR) is not None or _class_says(item, AUTHOR_WORDS))
+
+
+def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
+    """True when ``item`` holds a control counting readers' votes (:data:`VOTE_RE`: "Helpful (12)", "👍 3"), shown
+    or already cut (a placeholder of ``cuts``, strip_junk's, standing for a cut button).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<li id='a'><p>Good.</p><a href='#'>Utile (4)</a></li><li id='b'><button>Add to cart</button>"
+    ...                      "<button>Compare</button></li>")
+    >>> has_vote(t.css_first("#a")), has_vote(t.css_first("#b"))
+    (True, False)
+    """
+    if any(VOTE_RE.match(control.text(strip=True)) for control in item.css(VOTE_CONTROLS)):
+        return True
+    if not cuts:
+        return False
+    for node in item.traverse(include_text=True):
+        entry = cuts.get(node.mem_id) if node.tag == "-text" else None
+        if entry is not None and entry[0].tag in ("button", "a") and VOTE_RE.match(entry[0].text(strip=True)):
+            return True
+    return False
 
 
 def _class_says(item: LexborNode, words: frozenset) -> bool:

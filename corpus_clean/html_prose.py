@@ -197,6 +197,7 @@ def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
 # tuned on WCXB dev: 300/300/600 and 100/100/300 measured below 150/150/300.)
 PROSE_LABELS = {"html.hidden": 150, "html.embed": 150, "html.caption": 300}
 COMMENTS_RULE = "html.comments"
+TWIN_CHARS = 100  # a restored element repeating another's text this long is its copy for another screen size
 
 
 def mislabelled_prose(node: LexborNode, rule: str) -> bool:
@@ -235,7 +236,7 @@ def restore_mislabelled(cuts: dict) -> int:
     # (lists in the page's order, not sets of addresses: the outcome must not depend on memory layout)
     spared = [key for key, (node, rule, _) in cuts.items() if mislabelled_prose(node, rule)]
     # (users' posts, a closed Reviews tab hidden by a class, are comments however long: see html_posts)
-    for key in [key for key in spared if holds_user_posts(cuts[key][0])]:
+    for key in [key for key in spared if holds_user_posts(cuts[key][0], cuts)]:
         node, _, placeholder = cuts[key]
         cuts[key] = (node, COMMENTS_RULE, placeholder)
         spared.remove(key)
@@ -246,11 +247,54 @@ def restore_mislabelled(cuts: dict) -> int:
         labels = {_label(cuts[key][0]) for key in spared} - {None}
         spared = [key for key, (node, rule, _) in cuts.items()
                   if key in spared or (rule in PROSE_LABELS and _label(node) in labels)]
+    spared = first_copies(cuts, spared)
     for key in spared:
         node, _, placeholder = cuts.pop(key)
         placeholder.insert_before(node, move=True)
         placeholder.remove()
     return len(spared)
+
+
+def first_copies(cuts: dict, keys: list) -> list:
+    """``keys`` without the cut elements whose text (``TWIN_CHARS`` or more) repeats an earlier one's, or a shown
+    sibling's: a site that writes its description twice, once per screen size (``hidden-md-up`` /
+    ``hidden-md-down``, or ``visible-xs`` beside ``hidden-xs``), shows it once; the copy stays cut (as
+    ``html.hidden``, in ``removed``).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> desc = "A wheel-thrown mug in a speckled glaze, with a clear glazed inside, for tea or coffee. " * 3
+    >>> t = LexborHTMLParser(f"<body><h1>Mug</h1><div class='product-description hidden-md-down'><p>{desc}</p></div>"
+    ...                      f"<div class='product-description hidden-md-up'><p>{desc}</p></div></body>")
+    >>> cuts = strip_junk(t); restore_mislabelled(cuts), t.body.text().count("wheel-thrown")
+    (1, 3)
+    >>> t = LexborHTMLParser(f"<body><h1>Mug</h1><div class='visible-xs'><p>{desc}</p></div><div class='hidden-xs'><p>{desc}</p></div></body>")
+    >>> cuts = strip_junk(t); restore_mislabelled(cuts), t.body.text().count("wheel-thrown")
+    (0, 3)
+    """
+    seen: set = set()
+    shown: dict = {}  # parent's mem_id -> the texts its shown children show (read once per parent)
+    kept = []
+    for key in keys:
+        node, _, placeholder = cuts[key]
+        text = " ".join(node.text().split())
+        if len(text) >= TWIN_CHARS:
+            if text in seen or text in _shown_texts(placeholder.parent, shown):
+                continue
+            seen.add(text)
+        kept.append(key)
+    return kept
+
+
+def _shown_texts(parent: Optional[LexborNode], cache: dict) -> frozenset:
+    """The texts of ``parent``'s element children (whitespace-collapsed), the ones beside a cut element's place."""
+    if parent is None:
+        return frozenset()
+    texts = cache.get(parent.mem_id)
+    if texts is None:
+        texts = cache[parent.mem_id] = frozenset(" ".join(child.text().split()) for child in parent.iter(include_text=False)
+                                                 if child.tag and not child.tag.startswith("-"))
+    return texts
 
 
 def _label(node: LexborNode) -> Optional[tuple]:
