@@ -306,7 +306,9 @@ ngram_counts(PyObject *self, PyObject *args)
             memset(slots, 0, sizeof(GramSlot) * (mask + 1));
             for (Py_ssize_t j = a; j < b; j++) {
                 Py_ssize_t at = (Py_ssize_t)((grams[j] * GRAM_SEED) >> (64 - shift));
-                while (slots[at].count && slots[at].key != grams[j])
+                /* (one branch, not two: whether the slot is empty or holds this
+                 * n-gram, the loop ends; `&&`'s extra branch mispredicted half the time) */
+                while ((slots[at].count != 0) & (slots[at].key != grams[j]))
                     at = (at + 1) & mask;
                 slots[at].key = grams[j];
                 slots[at].count++;
@@ -317,21 +319,21 @@ ngram_counts(PyObject *self, PyObject *args)
         }
         if (is_top[n]) {
             memset(best, 0, sizeof(int64_t) * n_docs);
-            for (Py_ssize_t j = 0; j < m; j++) {
-                if (occurrences[j] > 1) {
-                    int64_t s = candidates[j];
-                    int64_t score = occurrences[j] * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
-                    if (score > best[doc[s]])
-                        best[doc[s]] = score;
-                }
+            for (Py_ssize_t j = 0; j < m; j++) {  /* (branch-free: repeated or not is random) */
+                int64_t s = candidates[j];
+                int64_t score = occurrences[j] * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
+                score = occurrences[j] > 1 ? score : 0;
+                int64_t *doc_best = best + doc[s];
+                *doc_best = score > *doc_best ? score : *doc_best;
             }
             for (Py_ssize_t d = 0; d < n_docs; d++)
                 top[n * n_docs + d] = (best[d] >> 32) * (best[d] & 0xFFFFFFFF);
         }
         k = 0;
-        for (Py_ssize_t j = 0; j < m; j++)
-            if (occurrences[j] > 1)
-                candidates[k++] = candidates[j];
+        for (Py_ssize_t j = 0; j < m; j++) {  /* the repeated ones stay (branch-free) */
+            candidates[k] = candidates[j];
+            k += occurrences[j] > 1;
+        }
         m = k;
         if (is_dup[n]) {
             /* Each word once: an n-gram counts up to where the next repeated one starts. */
