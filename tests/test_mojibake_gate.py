@@ -84,3 +84,19 @@ def test_a_scan_that_ignored_end_of_text_would_be_caught():
     end-of-text branch, and the regex agrees."""
     assert _regex_start("voilÃ") == 4 == trigger_search("voilÃ")
     assert might_need_repair("voilÃ")
+
+
+def test_without_the_compiled_module_the_regex_answers_alike():
+    """A machine where _mojibake_native did not build (its import fails) runs the regex
+    twin, with the same answers."""
+    import json
+    import subprocess
+    import sys
+
+    texts = ["cafÃ©", "café “ok”", "voilÃ", "a &amp; b", "a & b", "x\x01", "Москва", "😀 Ã "]
+    script = ("import json, sys\nsys.modules['corpus_clean._mojibake_native'] = None\n"
+              "from corpus_clean.mojibake import detect\n"
+              "assert detect._trigger_search_of(True) is None\n"
+              f"print(json.dumps([[detect.trigger_search(t), detect.might_need_repair(t)] for t in {texts!r}]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == [[trigger_search(text), might_need_repair(text)] for text in texts]
