@@ -17,17 +17,9 @@ import copy
 import hashlib
 import json
 import sys
-import time
 from pathlib import Path
 
-
-def best_of(repeat: int, work) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.process_time()
-        work()
-        best = min(best, time.process_time() - started)
-    return best
+from doc_extras import best_cpu  # (benchmarks/: the best CPU time of a few runs)
 
 
 def main() -> None:
@@ -98,7 +90,7 @@ def main() -> None:
     }
     print(f"{args.tree}: {len(documents)} documents in {len(batches)} batches; CPU s, best of {args.repeat}")
     for name, work in pieces.items():
-        print(f"{name:45s} {best_of(args.repeat, work):.4f}")
+        print(f"{name:45s} {best_cpu(work, args.repeat):.4f}")
 
 
 if __name__ == "__main__":
