@@ -223,10 +223,13 @@ def _cld2_top_language(sample: str) -> tuple[str, int]:
     """
     import pycld2
 
-    for attempt in (sample, _CLD2_REFUSES.sub(" ", sample)):
+    # (The cleaned sample is made only when CLD2 refused the sample: the substitution
+    # over every sample was ~7 % of language id's time, for the rare text it helps.)
+    for attempt in (sample, None):
         try:
             # isPlainText: else CLD2 reads "<" as the start of an HTML tag and skips what follows.
-            _, _, details = pycld2.detect(attempt, isPlainText=True, bestEffort=True)
+            _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", sample) if attempt is None else attempt,
+                                          isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
             continue
         return details[0][1], details[0][2]

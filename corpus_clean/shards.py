@@ -572,12 +572,12 @@ def clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str,
     counters = StepCounters()
     cleaned, problems, filtered = [], {}, {}
     for doc in _clean_batch_safely(batch, steps, counters):
-        counters.add(doc)
         cleaned.append(doc)
         if doc.problems:
             problems[doc.id] = list(doc.problems)
         elif doc.filtered:
             filtered[doc.id] = doc.filtered
+    counters.add_many(cleaned)
     try:
         table = documents_table(cleaned, run_id)
     except Exception:  # noqa: BLE001 - some row cannot be stored: find it row by row

@@ -13,10 +13,12 @@ Two questions, two answers:
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ftfy import chardata
 
+from corpus_clean import native
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls
 from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
 
@@ -96,6 +98,66 @@ _ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENTITY_TRIGGER_RE = re.compile(_ENTITY_PATTERN)
 
 
+def _trigger_classes() -> bytes:
+    """`_TRIGGER_AT_START_RE`'s character classes as one flag byte per BMP code point, for
+    the compiled scan (corpus_clean/_mojibake_native.c): 1 a single that needs repair by
+    itself, 2 a lead, 4 a continuation, 8 "Â"/"Ã", 16 "&". Read off the same class
+    strings by the regex engine itself, so the two cannot disagree. (Every class member
+    is in the BMP: the table stops there.)
+
+    >>> flags = _trigger_classes()
+    >>> flags[ord("\ufffd")], flags[ord("Ã")], flags[ord("©")], flags[ord("&")], flags[ord("a")]
+    (5, 10, 4, 16, 0)
+    """
+    every_char = "".join(map(chr, range(0x10000)))
+    flags = bytearray(0x10000)
+    for flag, pattern in ((1, f"[{_TRIGGER_SINGLES_FFFD}]"), (2, f"[{_cls(_LEADS)}]"), (4, f"[{_cls(_CONTS)}]")):
+        for match in re.finditer(pattern, every_char):
+            flags[match.start()] |= flag
+    for char in "ÂÃ":
+        flags[ord(char)] |= 8
+    flags[ord("&")] |= 16
+    return bytes(flags)
+
+
+def _compiled_trigger_search():
+    """``trigger_search`` on the compiled scan, or None when it was not built."""
+    try:
+        from corpus_clean._mojibake_native import trigger_scan
+    except ImportError:
+        return None
+    classes = _trigger_classes()
+
+    def trigger_search(text: str) -> int:
+        """Where `_TRIGGER_AT_START_RE.search(text)` would match first, -1: nowhere. The
+        scan settles every start but "&", which the entity pattern checks here."""
+        start = trigger_scan(text, 0, classes)
+        while start >= 0 and text[start] == "&" and not _TRIGGER_AT_START_RE.match(text, start):
+            start = trigger_scan(text, start + 1, classes)
+        return start
+
+    return trigger_search
+
+
+@functools.cache
+def _trigger_search_of(enabled: bool):
+    return _compiled_trigger_search() if enabled else None
+
+
+def trigger_search(text: str) -> int:
+    """The first index where ``_TRIGGER_AT_START_RE`` matches in `text`, -1: none. The
+    compiled scan when it is built and on, else the regex (both: the same answer).
+
+    >>> trigger_search("naïve café &amp; cafÃ©"), trigger_search("a & b; x"), trigger_search("plain")
+    (11, -1, -1)
+    """
+    compiled = _trigger_search_of(native.active() is not None)
+    if compiled is not None:
+        return compiled(text)
+    candidate = _TRIGGER_AT_START_RE.search(text)
+    return -1 if candidate is None else candidate.start()
+
+
 def might_need_repair(text: str) -> bool:
     """Cheap test: can any repair step change this text? False means surely not.
 
@@ -112,8 +174,8 @@ def might_need_repair(text: str) -> bool:
     """
     if text.isascii():
         return _ASCII_CONTROL_RE.search(text) is not None or ("&" in text and _ENTITY_TRIGGER_RE.search(text) is not None)
-    candidate = _TRIGGER_AT_START_RE.search(text)
-    return candidate is not None and _SAME_CODEC_TRIGGER_RE.search(text, candidate.start()) is not None
+    start = trigger_search(text)
+    return start >= 0 and _SAME_CODEC_TRIGGER_RE.search(text, start) is not None
 
 
 # --------------------------------------------------------------------------- markers left
