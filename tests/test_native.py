@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from corpus_clean import native
 from corpus_clean.boilerplate.classifier import main_run_echo, word_keys_native, word_keys_numpy
 from corpus_clean.boilerplate.features import (
-    STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
+    STOP_WORDS, Lines, lie_end_to_end, line_counts_native, line_counts_numpy, line_stats, line_stats_native,
+    lines_of_stripped, split_lines,
 )
 from corpus_clean.signals import (
     line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy, ngram_signals,
@@ -96,6 +97,77 @@ def test_line_counts_match_the_numpy_twin_for_each_string_kind(kind, data):
 def test_line_counts_refuse_offsets_outside_the_text():
     with pytest.raises(ValueError):
         line_counts_native("abc", np.array([0]), np.array([4]))
+
+
+def assert_same_stats(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    """The compiled ``line_stats`` kernel against the numpy twin's histogram reduced."""
+    with native.twins_only():
+        want = line_stats(Lines(text, [], starts, ends, []))
+    got = line_stats_native(text, starts, ends)
+    for name in want.__dataclass_fields__:
+        expected, actual = getattr(want, name), getattr(got, name)
+        assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
+        assert np.array_equal(actual, expected), (name, expected, actual)
+
+
+@given(TEXTS)
+@settings(max_examples=300, deadline=None)
+def test_line_stats_kernel_matches_the_numpy_twin(text):
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
+@settings(max_examples=100, deadline=None)
+def test_line_stats_kernel_matches_on_stripped_lines(lines):
+    joined = lines_of_stripped(lines or [""])
+    assert_same_stats(joined.text, joined.starts, joined.ends)
+
+
+@given(st.lists(st.sampled_from(STOP_WORDS + ["The", "x" * 8, "abcdefghi", "thé", "日本", "and1", "1the"]),
+                max_size=40), st.lists(st.sampled_from([" ", "\n", ".", "\u3000", "-", "’"]), min_size=1))
+@settings(max_examples=200, deadline=None)
+def test_line_stats_kernel_counts_stop_words_like_the_twin(words, separators):
+    """Stop words of every length up to 8 and their near misses (9 letters, a digit
+    joined, a character above 0xFF), at line ends and across kinds of separator."""
+    text = "".join(word + separators[k % len(separators)] for k, word in enumerate(words))
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", "the " * 50_000 + "\nend", "a" * 300 + "\n" + "Ab1. " * 200,  # (past 255 characters a line)
+    EVERY_SPACE * 3 + "the" + EVERY_SPACE, "The\u3000and\u00a0of\u2028to", "日本語のテキスト！" * 1000,
+    "about" + "\U0001F600" + "about", "the", "of\nthe", "ｱ！？\ud800the",
+])
+def test_line_stats_kernel_matches_on_edge_cases(text):
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_ALPHABETS))
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_line_stats_kernel_matches_for_each_string_kind(kind, data):
+    pieces = data.draw(st.lists(st.sampled_from(KIND_ALPHABETS[kind] + ["\n"]), max_size=80))
+    text = "".join(pieces) + {1: "", 2: "\u0100", 4: "\U0001F600"}[kind]
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@given(TEXTS.filter(bool), st.data())
+@settings(max_examples=100, deadline=None)
+def test_line_stats_kernel_refuses_lines_not_end_to_end(text, data):
+    """Lines with a gap, an overlap or short of the text's end (no caller makes them)
+    are refused by the end-to-end kernel, and ``line_stats`` does not hand them to it."""
+    cut = data.draw(st.integers(1, len(text)))
+    shape = data.draw(st.sampled_from(["gap", "overlap", "short"]))
+    starts, ends = {"gap": ([0, cut], [cut - 1, len(text)]), "overlap": ([0, cut - 1], [cut, len(text)]),
+                    "short": ([0], [cut - 1])}[shape]
+    starts, ends = np.array(starts), np.array(ends)
+    assert not lie_end_to_end(text, starts, ends)
+    with pytest.raises(ValueError):
+        line_stats_native(text, starts, ends)
 
 
 def test_line_stats_are_the_same_through_the_switch():
