@@ -58,6 +58,11 @@ bytes_hash(const unsigned char *bytes, size_t n)
             LOOP(Py_UCS4);                         \
     } while (0)
 
+/* The two code points whose str.lower() Py_UNICODE_TOLOWER does not give: "İ" (two
+ * characters) and "Σ" (final sigma depends on the neighbours). Every other character
+ * lower-cases on its own to Py_UNICODE_TOLOWER's one character (a test checks all). */
+#define CONTEXT_LOWER(c) ((c) == 0x130 || (c) == 0x3A3)
+
 /* ------------------------------------------------------------------ line_counts
  * Per-line counts of features.line_stats, in one pass over the text's code points.
  *
@@ -1050,7 +1055,9 @@ done:
  *   line_counts) has a bit of word_mask; only words of at least min_length characters count;
  * - keys (uint64, output): sum of the word's code points times base**(offset in the word),
  *   mod 2^64; rows (int64, output): the number of "\n" before the word;
- * - both outputs need room for len(text) / min_length + 1 words; returns how many there are.
+ * - both outputs need room for len(text) / min_length + 1 words; returns how many there are;
+ * - lower (optional, default false): read the text lower-cased, as text.lower() would give it
+ *   (ValueError on a CONTEXT_LOWER character: the caller lower-cases such a text itself).
  */
 static PyObject *
 word_keys(PyObject *self, PyObject *args)
@@ -1060,8 +1067,9 @@ word_keys(PyObject *self, PyObject *args)
     unsigned int word_mask;
     Py_ssize_t min_length;
     unsigned long long base;
-    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
-                          &keys_b, &rows_b))
+    int lower = 0;
+    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*|p:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
+                          &keys_b, &rows_b, &lower))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -1089,6 +1097,16 @@ word_keys(PyObject *self, PyObject *args)
         const CHAR_T *chars = (const CHAR_T *)data;                                      \
         for (Py_ssize_t i = 0; i <= length; i++) {                                       \
             Py_UCS4 cp = i < length ? chars[i] : 0;                                      \
+            if (lower) {  /* (str.lower's, one character at a time: see CONTEXT_LOWER) */ \
+                if (cp < 128) {                                                          \
+                    cp += (cp - 'A' < 26u) ? 'a' - 'A' : 0;                              \
+                } else if (CONTEXT_LOWER(cp)) {                                          \
+                    PyErr_SetString(PyExc_ValueError, "a character str.lower() lower-cases in context"); \
+                    goto done;                                                           \
+                } else {                                                                 \
+                    cp = Py_UNICODE_TOLOWER(cp);                                         \
+                }                                                                        \
+            }                                                                            \
             uint8_t cls = 0;                                                             \
             if (i < length) {                                                            \
                 if ((Py_ssize_t)cp < table_len - 1) {                                    \
@@ -1165,7 +1183,6 @@ typedef struct {
     const uint64_t *state_bits;
 } KeywordAutomaton;
 
-#define CONTEXT_LOWER(c) ((c) == 0x130 || (c) == 0x3A3)
 
 /* The keyword bits of one str's characters, lower-cased on the way when `lower` (then
  * returns -1 on meeting a CONTEXT_LOWER character: the caller lower-cases the line itself). */

@@ -218,6 +218,41 @@ def test_word_keys_match_the_numpy_twin_for_each_string_kind(kind, data):
     assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
 
 
+CASED = st.sampled_from(list("AZaz0İΣσςIıÀÉŒǅǈǋǲΆΩДЖԱႠᏸẞᾈΩKÅⅠⒶＡ𐐀𞤀") + ["ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İSTANBUL", "Straße"])
+
+
+@given(st.lists(st.one_of(CASED, ALPHABET, st.just("\n"), st.just(" ")), max_size=120).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_word_keys_lower_casing_as_they_read_match_str_lower(text):
+    """The kernel's own lower-casing gives the keys of ``text.lower()``: title-case
+    digraphs, the Kelvin and Ångström signs, Roman numerals, astral capitals, and the two
+    characters str.lower reads in context ("İ", "Σ" at a word's end), which go to Python."""
+    want_keys, want_rows = word_keys_numpy(text.lower())
+    got_keys, got_rows = word_keys_native(text, lower=True)
+    assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+def test_word_keys_lower_case_every_code_point_as_str_lower():
+    """Every code point, four times over as a word of its own (a letter's lower case
+    must hash as str.lower's): the kernel's lower-casing is str.lower's for each."""
+    for first in range(0, 0x110000, 0x10000):
+        text = " ".join(chr(cp) * 4 for cp in range(first, first + 0x10000) if cp not in (0x130, 0x3A3))
+        want_keys, want_rows = word_keys_numpy(text.lower())
+        got_keys, got_rows = word_keys_native(text, lower=True)
+        assert np.array_equal(got_keys, want_keys) and np.array_equal(got_rows, want_rows), hex(first)
+
+
+def test_word_keys_refuse_context_lower_casing_in_the_kernel():
+    from corpus_clean import _native
+    from corpus_clean.boilerplate.classifier import _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT
+
+    for text in ("İSTANBUL", "ΟΔΥΣΣΕΥΣ"):
+        room = len(text) + 1
+        with pytest.raises(ValueError):
+            _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, 4, 3, np.empty(room, np.uint64),
+                              np.empty(room, np.int64), True)
+
+
 def test_word_echo_is_the_same_through_the_switch():
     lines = ["Harbour dredging starts in April, the port office said.", "théâtre 日本語のテキスト " * 500,
              "The dredging will close the north channel to boats.", "", "School board rejects four-day week"]
