@@ -1144,6 +1144,107 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ tree_sums
+ * The summed leaf values of oblivious trees for every row (classifier.TreeModel).
+ *
+ * tree_sums(features, n_rows, columns, thresholds, question_of, depth, leaf_values, sums)
+ *
+ * - features: float32 [feature][row] (n_rows per feature); columns: int64 and thresholds:
+ *   float32 per distinct question (is feature columns[q] > thresholds[q]?);
+ * - question_of: int64 [level][tree], the distinct question tree t asks at level d (the
+ *   answers, first level the top bit, are the number of the tree's leaf);
+ * - leaf_values: float64 [tree][2^depth];
+ * - sums (float64 per row, output): the row's leaf values added tree after tree, from the
+ *   first tree's, in that order (numpy's sum over the trees' axis adds them so).
+ *
+ * Rows go in blocks of TREE_BLOCK, whose answers (one byte each) stay in the cache.
+ */
+#define TREE_BLOCK 64
+
+static PyObject *
+tree_sums(PyObject *self, PyObject *args)
+{
+    Py_buffer features_b, columns_b, thresholds_b, question_b, leaf_b, sums_b;
+    Py_ssize_t n_rows, depth;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*ny*w*:tree_sums", &features_b, &n_rows, &columns_b, &thresholds_b,
+                          &question_b, &depth, &leaf_b, &sums_b))
+        return NULL;
+    PyObject *result = NULL;
+    uint8_t *answers = NULL;
+    Py_ssize_t n_questions = columns_b.len / 8;
+    Py_ssize_t n_features = n_rows > 0 ? features_b.len / 4 / n_rows : 0;
+    if (depth < 1 || depth > 30 || n_rows < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be 1..30, n_rows >= 0");
+        goto done;
+    }
+    Py_ssize_t n_trees = question_b.len / 8 / depth, n_leaves = (Py_ssize_t)1 << depth;
+    if (check_buffer(&features_b, "features", 4, n_features * n_rows)
+        || check_buffer(&thresholds_b, "thresholds", 4, n_questions)
+        || check_buffer(&question_b, "question_of", 8, depth * n_trees)
+        || check_buffer(&leaf_b, "leaf_values", 8, n_trees * n_leaves) || check_buffer(&sums_b, "sums", 8, n_rows))
+        goto done;
+    const float *features = features_b.buf, *thresholds = thresholds_b.buf;
+    const int64_t *columns = columns_b.buf, *question_of = question_b.buf;
+    const double *leaf_values = leaf_b.buf;
+    double *sums = sums_b.buf;
+    for (Py_ssize_t q = 0; q < n_questions; q++)
+        if (columns[q] < 0 || columns[q] >= n_features) {
+            PyErr_SetString(PyExc_ValueError, "a question's feature is out of range");
+            goto done;
+        }
+    for (Py_ssize_t k = 0; k < depth * n_trees; k++)
+        if (question_of[k] < 0 || question_of[k] >= n_questions) {
+            PyErr_SetString(PyExc_ValueError, "question_of: a question out of range");
+            goto done;
+        }
+    if (n_trees == 0 || n_rows == 0) {
+        for (Py_ssize_t j = 0; j < n_rows; j++)
+            sums[j] = 0.0;
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    answers = PyMem_Malloc((size_t)n_questions * TREE_BLOCK + 1);
+    if (answers == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t first = 0; first < n_rows; first += TREE_BLOCK) {
+        const Py_ssize_t block = n_rows - first < TREE_BLOCK ? n_rows - first : TREE_BLOCK;
+        for (Py_ssize_t q = 0; q < n_questions; q++) {
+            const float *feature = features + columns[q] * n_rows + first;
+            const float threshold = thresholds[q];
+            uint8_t *answer = answers + q * TREE_BLOCK;
+            for (Py_ssize_t j = 0; j < block; j++)
+                answer[j] = feature[j] > threshold;
+        }
+        double *sum = sums + first;
+        for (Py_ssize_t t = 0; t < n_trees; t++) {
+            const double *values = leaf_values + t * n_leaves;
+            uint32_t leaf[TREE_BLOCK];
+            const uint8_t *top = answers + question_of[t] * TREE_BLOCK;
+            for (Py_ssize_t j = 0; j < block; j++)
+                leaf[j] = top[j];
+            for (Py_ssize_t d = 1; d < depth; d++) {
+                const uint8_t *level = answers + question_of[d * n_trees + t] * TREE_BLOCK;
+                for (Py_ssize_t j = 0; j < block; j++)
+                    leaf[j] = (leaf[j] << 1) | level[j];
+            }
+            if (t == 0)
+                for (Py_ssize_t j = 0; j < block; j++)
+                    sum[j] = values[leaf[j]];
+            else
+                for (Py_ssize_t j = 0; j < block; j++)
+                    sum[j] += values[leaf[j]];
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(answers);
+    PyBuffer_Release(&features_b); PyBuffer_Release(&columns_b); PyBuffer_Release(&thresholds_b);
+    PyBuffer_Release(&question_b); PyBuffer_Release(&leaf_b); PyBuffer_Release(&sums_b);
+    return result;
+}
+
 /* ------------------------------------------------------------------ rule_gates
  * Which rules can match each never-seen line of a batch (boilerplate.engine.line_gates),
  * in one pass over the lines: the keyword rules whose keyword the lower-cased line holds
@@ -1341,6 +1442,7 @@ done:
 
 static PyMethodDef methods[] = {
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
+    {"tree_sums", tree_sums, METH_VARARGS, "Summed leaf values of classifier.TreeModel's trees (see _native.c)."},
     {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
     {"split_words", split_words, METH_VARARGS, "Dictionary-encoded words of words.BatchWords.split (see _native.c)."},

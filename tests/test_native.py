@@ -369,3 +369,69 @@ def test_the_core_writes_the_same_parquet_both_ways(tmp_path):
     assert compiled.column_names == twins.column_names
     for name in twins.column_names:
         assert compiled.column(name).to_pylist() == twins.column(name).to_pylist(), name
+
+
+# --- classifier.TreeModel: the trees' leaf values summed by the kernel --------------------
+
+
+def random_tree_model(data, n_features: int) -> "TreeModel":
+    """An oblivious-tree model of random shape: features asked again and again (shared
+    questions), thresholds drawn among the values rows take, leaf values of mixed
+    magnitudes (so the order of the sum shows in the last bits)."""
+    from corpus_clean.boilerplate.classifier import TreeModel
+
+    depth = data.draw(st.integers(1, 7), label="depth")
+    n_trees = data.draw(st.integers(1, 40), label="trees")
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="seed"))
+    names = [f"f{k}" for k in range(n_features)]
+    params = {"kind": "oblivious-gbdt", "features": names, "base": float(rng.normal()), "depth": depth,
+              "split_feature": rng.integers(0, n_features, (n_trees, depth)).tolist(),
+              "split_threshold": rng.choice([-1.0, 0.0, 0.5, 1.0, 1e-7, 3.25], (n_trees, depth)).tolist(),
+              "leaf_value": (rng.normal(size=(n_trees, 2**depth)) * 10.0 ** rng.integers(-8, 1, (n_trees, 1))).tolist()}
+    return TreeModel(params, names)
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_tree_sums_give_the_twins_probabilities(data):
+    n_features = data.draw(st.integers(1, 6))
+    model = random_tree_model(data, n_features)
+    n_rows = data.draw(st.sampled_from([1, 2, 3, 63, 64, 65, 130, 2049, 2100]))
+    # (values on and around the thresholds, NaN and infinities)
+    values = np.array([0.0, -1.0, 1.0, 0.5, 1e-7, 3.25, np.nan, np.inf, -np.inf, 7.5], dtype=np.float32)
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="rows seed"))
+    X = rng.choice(values, size=(n_rows, n_features))
+    got = model.predict_proba(X)
+    with native.twins_only():
+        want = model.predict_proba(X)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert got.tobytes() == want.tobytes()
+
+
+def test_tree_sums_of_the_shipped_model_on_generated_pages():
+    from corpus_clean.boilerplate.classifier import line_features_many, load_model
+    from corpus_clean.boilerplate.engine import contexts_of
+
+    model = load_model()
+    texts = ["Home\nNews\nSport\n\nThe harbour reopens on Monday after a month of dredging, the port office said.\n"
+             "Boats will use the south channel until June.\nShare this\n" * k for k in range(1, 30)]
+    _, X, rows = line_features_many(contexts_of(texts))
+    got = model.predict_proba(X, rows)
+    with native.twins_only():
+        want = model.predict_proba(X, rows)
+    assert got.tobytes() == want.tobytes()
+
+
+def test_tree_sums_refuse_tables_that_do_not_fit():
+    from corpus_clean import _native
+
+    features, sums = np.zeros((2, 3), dtype=np.float32), np.zeros(3)
+    leaves = np.zeros(4)
+    ok = (np.array([0, 1]), np.array([0.5, 0.5], dtype=np.float32), np.array([0, 1]))
+    _native.tree_sums(features, 3, *ok, 2, leaves, sums)  # (fits: one tree of depth 2)
+    with pytest.raises(ValueError):  # a question on a feature past the matrix
+        _native.tree_sums(features, 3, np.array([0, 2]), ok[1], ok[2], 2, leaves, sums)
+    with pytest.raises(ValueError):  # a tree asking a question that does not exist
+        _native.tree_sums(features, 3, ok[0], ok[1], np.array([0, 2]), 2, leaves, sums)
+    with pytest.raises(ValueError):  # too few leaf values
+        _native.tree_sums(features, 3, *ok, 2, np.zeros(3), sums)

@@ -789,12 +789,30 @@ class TreeModel:
         leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
         self._leaf_flat = leaf_value.ravel()
         self._leaf_offset = (np.arange(self.n_trees, dtype=np.intp) * leaf_value.shape[1])[:, None]
+        # (the same tables as the compiled kernel reads them: ``tree_sums_native``)
+        self._kernel_tables = (self._columns.astype(np.int64), self._thresholds.ravel().copy(),
+                               np.ascontiguousarray(self._question_of, dtype=np.int64).ravel())
+
+    def tree_sums_native(self, features_by_row: np.ndarray) -> np.ndarray:
+        """Per row (`features_by_row`: float32, one row per feature), its leaf values
+        summed tree after tree, in one compiled pass (corpus_clean/_native.c:
+        ``tree_sums``); ``predict_proba``'s numpy lines below stay the reference."""
+        from corpus_clean import _native
+
+        n = features_by_row.shape[1]
+        sums = np.empty(n, dtype=np.float64)
+        columns, thresholds, question_of = self._kernel_tables
+        _native.tree_sums(features_by_row, n, columns, thresholds, question_of, self.depth, self._leaf_flat, sums)
+        return sums
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """P(boilerplate) per row of X."""
         n = X.shape[0]
         if n == 0 or self.n_trees == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
+        if getattr(native.active(), "tree_sums", None) is not None:
+            margin = self.base + self.tree_sums_native(np.ascontiguousarray(X.T, dtype=np.float32))
+            return 1.0 / (1.0 + np.exp(-margin))
         if n > self.CHUNK_ROWS:  # keep the (questions x rows) answers in cache
             return np.concatenate([self.predict_proba(X[start:start + self.CHUNK_ROWS])
                                    for start in range(0, n, self.CHUNK_ROWS)])
