@@ -1245,6 +1245,60 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ stable_order
+ * The order that sorts uint64 keys, equal keys in their original order: what
+ * numpy.argsort(keys, kind="stable") gives (classifier.word_echo), by a least-significant-
+ * digit radix sort (8 passes of one byte; a pass whose byte is the same in every key is
+ * skipped), where numpy's stable sort of 64-bit keys compares them (timsort).
+ *
+ * stable_order(keys, order)  (keys: uint64; order: int64 output, one per key)
+ */
+static PyObject *
+stable_order(PyObject *self, PyObject *args)
+{
+    Py_buffer keys_b, order_b;
+    if (!PyArg_ParseTuple(args, "y*w*:stable_order", &keys_b, &order_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *spare = NULL;
+    const Py_ssize_t n = keys_b.len / 8;
+    if (check_buffer(&order_b, "order", 8, n))
+        goto done;
+    const uint64_t *keys = keys_b.buf;
+    int64_t *order = order_b.buf;
+    spare = PyMem_Malloc(sizeof(int64_t) * (n + 1));
+    if (spare == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        order[i] = i;
+    int64_t *from = order, *to = spare;
+    for (int shift = 0; shift < 64; shift += 8) {
+        Py_ssize_t count[257] = {0};
+        for (Py_ssize_t i = 0; i < n; i++)
+            count[((keys[i] >> shift) & 0xFF) + 1]++;
+        if (n == 0 || count[((keys[0] >> shift) & 0xFF) + 1] == n)
+            continue;  /* (every key has this byte: the pass would keep the order) */
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (Py_ssize_t i = 0; i < n; i++) {  /* (in the current order: stable) */
+            int64_t k = from[i];
+            to[count[(keys[k] >> shift) & 0xFF]++] = k;
+        }
+        int64_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != order)
+        memcpy(order, from, sizeof(int64_t) * n);
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(spare);
+    PyBuffer_Release(&keys_b); PyBuffer_Release(&order_b);
+    return result;
+}
+
 /* ------------------------------------------------------------------ rule_gates
  * Which rules can match each never-seen line of a batch (boilerplate.engine.line_gates),
  * in one pass over the lines: the keyword rules whose keyword the lower-cased line holds
@@ -1442,6 +1496,7 @@ done:
 
 static PyMethodDef methods[] = {
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
+    {"stable_order", stable_order, METH_VARARGS, "numpy.argsort(keys, kind='stable') of uint64 keys (see _native.c)."},
     {"tree_sums", tree_sums, METH_VARARGS, "Summed leaf values of classifier.TreeModel's trees (see _native.c)."},
     {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},

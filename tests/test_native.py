@@ -435,3 +435,31 @@ def test_tree_sums_refuse_tables_that_do_not_fit():
         _native.tree_sums(features, 3, ok[0], ok[1], np.array([0, 2]), 2, leaves, sums)
     with pytest.raises(ValueError):  # too few leaf values
         _native.tree_sums(features, 3, *ok, 2, np.zeros(3), sums)
+
+
+# --- classifier.stable_order: numpy's stable argsort of uint64 keys, by radix sort -------
+
+
+@given(st.lists(st.one_of(st.integers(0, 2**64 - 1), st.sampled_from([0, 1, 255, 256, 2**63, 2**64 - 1, 0x0100010001])),
+                max_size=3000))
+@settings(max_examples=300, deadline=None)
+def test_stable_order_is_numpys_stable_argsort(keys):
+    from corpus_clean.boilerplate.classifier import stable_order
+
+    keys = np.array(keys, dtype=np.uint64)
+    want = np.argsort(keys, kind="stable")
+    got = stable_order(keys)
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()
+    with native.twins_only():
+        assert stable_order(keys).tolist() == want.tolist()
+
+
+@pytest.mark.parametrize("keys", [
+    np.zeros(0, dtype=np.uint64), np.full(5000, 7, dtype=np.uint64),  # (every pass skipped)
+    np.arange(70_000, dtype=np.uint64)[::-1] << np.uint64(40),  # (only the high bytes differ)
+    np.random.default_rng(1).integers(0, 4, 100_000).astype(np.uint64) * np.uint64(0x0101010101010101),
+])
+def test_stable_order_on_edge_cases(keys):
+    from corpus_clean.boilerplate.classifier import stable_order
+
+    assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()

@@ -656,7 +656,7 @@ def word_keys_native(text: str, lower: bool = False) -> tuple[np.ndarray, np.nda
     (str.lower, one character at a time), unless the text holds one of the two characters
     str.lower reads in context ("İ", "Σ"), which Python lower-cases first.
 
-    >>> [k.tolist() for k in word_keys_native("Port\nPORT", lower=True)] == [k.tolist() for k in word_keys_numpy("port\nport")]
+    >>> [k.tolist() for k in word_keys_native("Port\\nPORT", lower=True)] == [k.tolist() for k in word_keys_numpy("port\\nport")]
     True
     """
     from corpus_clean import _native
@@ -668,6 +668,21 @@ def word_keys_native(text: str, lower: bool = False) -> tuple[np.ndarray, np.nda
     count = _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, ECHO_MIN_LETTERS,
                               _HASH_BASE, keys, rows, lower)
     return keys[:count], rows[:count]
+
+
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of uint64 keys; with the compiled kernels, by a
+    radix sort (corpus_clean/_native.c: ``stable_order``), where numpy compares them.
+
+    >>> stable_order(np.array([3, 1, 3, 0], dtype=np.uint64)).tolist()
+    [3, 1, 0, 2]
+    """
+    kernel = getattr(native.active(), "stable_order", None)
+    if kernel is None:
+        return np.argsort(keys, kind="stable")
+    order = np.empty(len(keys), dtype=np.int64)
+    kernel(np.ascontiguousarray(keys, dtype=np.uint64), order)
+    return order
 
 
 def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
@@ -694,7 +709,7 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
     # Group the words: sorted by key, and by row within a key (rows come in order, the
     # sort is stable); a new (word, row) pair starts where either changes.
-    order = np.argsort(key, kind="stable")
+    order = stable_order(key)
     key, row = key[order], row[order]
     new_word = np.r_[True, key[1:] != key[:-1]]
     word = np.cumsum(new_word) - 1

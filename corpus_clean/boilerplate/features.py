@@ -278,12 +278,12 @@ def lie_end_to_end(text: str, starts: np.ndarray, ends: np.ndarray) -> bool:
     """Do the lines cover `text` one after another, as ``split_lines`` and
     ``lines_of_stripped`` make them (what ``line_stats_native`` reads)?
 
-    >>> lines = split_lines("a\nb")
-    >>> lie_end_to_end(lines.text, lines.starts, lines.ends), lie_end_to_end("a\nb", np.array([0]), np.array([1]))
+    >>> lines = split_lines("a\\nb")
+    >>> lie_end_to_end(lines.text, lines.starts, lines.ends), lie_end_to_end("a\\nb", np.array([0]), np.array([1]))
     (True, False)
     """
-    return (len(starts) > 0 and starts[0] == 0 and ends[-1] == len(text)
-            and np.array_equal(starts[1:], ends[:-1]) and bool((ends >= starts).all()))
+    return bool(len(starts) > 0 and starts[0] == 0 and ends[-1] == len(text)
+                and np.array_equal(starts[1:], ends[:-1]) and (ends >= starts).all())
 
 
 def line_stats_native(text: str, starts: np.ndarray, ends: np.ndarray) -> LineStats:
