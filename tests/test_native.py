@@ -37,27 +37,44 @@ WORDS = st.sampled_from(STOP_WORDS[:12] + ["The", "THE", "pier", "Pier.", "thé�
 TEXTS = st.lists(st.one_of(ALPHABET, WORDS, st.just("\n"), st.just(" ")), max_size=120).map("".join)
 
 
-def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
-    want = line_counts_numpy(text, starts, ends)
-    got = line_counts_native(text, starts, ends)
+def assert_same_fields(want, got) -> None:
+    """Two dataclasses of arrays (``LineCounts``, ``LineStats``) hold the same values, dtypes and shapes."""
     for name in want.__dataclass_fields__:
         expected, actual = getattr(want, name), getattr(got, name)
         assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
         assert np.array_equal(actual, expected), (name, expected, actual)
 
 
-@given(TEXTS)
+def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    """The histogram kernel ``line_counts`` against its numpy twin."""
+    assert_same_fields(line_counts_numpy(text, starts, ends), line_counts_native(text, starts, ends))
+
+
+def assert_same_stats(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    """The compiled ``line_stats`` kernel against the numpy twin's histogram reduced."""
+    with native.twins_only():
+        want = line_stats(Lines(text, [], starts, ends, []))
+    assert_same_fields(want, line_stats_native(text, starts, ends))
+
+
+# Both kernels of the per-line counts, checked on the same inputs.
+LINE_KERNEL_CHECKS = [assert_same_counts, assert_same_stats]
+
+
+@pytest.mark.parametrize("check", LINE_KERNEL_CHECKS)
+@given(text=TEXTS)
 @settings(max_examples=300, deadline=None)
-def test_line_counts_match_the_numpy_twin(text):
+def test_line_counts_match_the_numpy_twin(check, text):
     lines = split_lines(text)
-    assert_same_counts(text, lines.starts, lines.ends)
+    check(text, lines.starts, lines.ends)
 
 
-@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
+@pytest.mark.parametrize("check", LINE_KERNEL_CHECKS)
+@given(lines=st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
 @settings(max_examples=100, deadline=None)
-def test_line_counts_match_on_stripped_lines(lines):
+def test_line_counts_match_on_stripped_lines(check, lines):
     joined = lines_of_stripped(lines or [""])
-    assert_same_counts(joined.text, joined.starts, joined.ends)
+    check(joined.text, joined.starts, joined.ends)
 
 
 @pytest.mark.parametrize("text", [
@@ -97,31 +114,6 @@ def test_line_counts_match_the_numpy_twin_for_each_string_kind(kind, data):
 def test_line_counts_refuse_offsets_outside_the_text():
     with pytest.raises(ValueError):
         line_counts_native("abc", np.array([0]), np.array([4]))
-
-
-def assert_same_stats(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
-    """The compiled ``line_stats`` kernel against the numpy twin's histogram reduced."""
-    with native.twins_only():
-        want = line_stats(Lines(text, [], starts, ends, []))
-    got = line_stats_native(text, starts, ends)
-    for name in want.__dataclass_fields__:
-        expected, actual = getattr(want, name), getattr(got, name)
-        assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
-        assert np.array_equal(actual, expected), (name, expected, actual)
-
-
-@given(TEXTS)
-@settings(max_examples=300, deadline=None)
-def test_line_stats_kernel_matches_the_numpy_twin(text):
-    lines = split_lines(text)
-    assert_same_stats(text, lines.starts, lines.ends)
-
-
-@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
-@settings(max_examples=100, deadline=None)
-def test_line_stats_kernel_matches_on_stripped_lines(lines):
-    joined = lines_of_stripped(lines or [""])
-    assert_same_stats(joined.text, joined.starts, joined.ends)
 
 
 @given(st.lists(st.sampled_from(STOP_WORDS + ["The", "x" * 8, "abcdefghi", "thé", "日本", "and1", "1the"]),
