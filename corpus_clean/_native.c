@@ -1515,5 +1515,12 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__native(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* (word_keys takes `lower`: a module built before it has no such flag, and the caller
+     * lower-cases in Python) */
+    if (m != NULL && PyModule_AddIntConstant(m, "WORD_KEYS_LOWER", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -661,12 +661,13 @@ def word_keys_native(text: str, lower: bool = False) -> tuple[np.ndarray, np.nda
     """
     from corpus_clean import _native
 
-    if lower and ("\u0130" in text or "\u03a3" in text):
+    # (a module built before the kernel lower-cased has no WORD_KEYS_LOWER: Python does it)
+    if lower and ("\u0130" in text or "\u03a3" in text or not getattr(_native, "WORD_KEYS_LOWER", 0)):
         text, lower = text.lower(), False
     room = len(text) // ECHO_MIN_LETTERS + 1
     keys, rows = np.empty(room, dtype=np.uint64), np.empty(room, dtype=np.int64)
     count = _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, ECHO_MIN_LETTERS,
-                              _HASH_BASE, keys, rows, lower)
+                              _HASH_BASE, keys, rows, *([True] if lower else []))
     return keys[:count], rows[:count]
 
 
