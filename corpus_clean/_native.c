@@ -58,6 +58,11 @@ bytes_hash(const unsigned char *bytes, size_t n)
             LOOP(Py_UCS4);                         \
     } while (0)
 
+/* The two code points whose str.lower() Py_UNICODE_TOLOWER does not give: "İ" (two
+ * characters) and "Σ" (final sigma depends on the neighbours). Every other character
+ * lower-cases on its own to Py_UNICODE_TOLOWER's one character (a test checks all). */
+#define CONTEXT_LOWER(c) ((c) == 0x130 || (c) == 0x3A3)
+
 /* ------------------------------------------------------------------ line_counts
  * Per-line counts of features.line_stats, in one pass over the text's code points.
  *
@@ -200,6 +205,284 @@ done:
     PyBuffer_Release(&column_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&stop_b);
     PyBuffer_Release(&hist_b); PyBuffer_Release(&cjk_b); PyBuffer_Release(&stopout_b);
     PyBuffer_Release(&first_b); PyBuffer_Release(&last_b); PyBuffer_Release(&lastch_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ line_stats
+ * The per-line counts of features.line_stats themselves, for lines that lie end to end
+ * over a text (starts[0] == 0, each line starting where the one before ends, the last
+ * ending with the text), as split_lines and lines_of_stripped make them: what line_counts
+ * counts into a histogram for numpy to reduce, counted here into each line's totals.
+ *
+ * line_stats(text, starts, ends, class_table, word_mask, space_mask, alpha, upper, digit,
+ *            punct, wide_classes, cjk_lo, cjk_hi, stop_table, stop_max_len,
+ *            n_chars, n_alpha, n_upper, n_digit, n_punct, n_words, n_cap_words, n_stop,
+ *            first_class, last_class, last_char)
+ *
+ * - text, starts, ends, class_table, wide_classes, cjk_lo/hi, stop_table, stop_max_len,
+ *   word_mask, space_mask: as line_counts (a word may run past its line's end: it counts
+ *   in the line where it starts);
+ * - alpha/upper/digit/punct: class bits; a character counts in n_alpha (...) when its
+ *   class has that bit, in n_chars when it has no bit of space_mask;
+ * - n_words: characters that start a word, plus half (rounded down) the line's characters
+ *   in [cjk_lo, cjk_hi]; n_cap_words: those starting a word whose class has `upper`;
+ * - outputs: int64 per line (n_chars .. n_stop), uint8 (first_class, last_class), uint32
+ *   (last_char); every one is written (no need to zero them).
+ *
+ * Measured against line_counts + numpy's reduction: a histogram's counters are memory
+ * that consecutive characters of one class increment one after another, each word was
+ * read twice (its stop-word key), and the reduction is seven more passes.
+ */
+
+/* The stop-word keys in an open-addressing table of a power-of-two size: a multiply and
+ * a shift per look-up, where stop_table's `key % size` is a division (which cost more than
+ * the rest of a word). The same keys, so the same answers. */
+#define STOP_BITS 10
+#define STOP_SLOTS (1 << STOP_BITS)
+#define STOP_MIX 0x9E3779B97F4A7C15ULL
+
+static inline Py_ssize_t
+stop_slot_of(const uint64_t *slots, uint64_t key)
+{
+    Py_ssize_t at = (Py_ssize_t)((key * STOP_MIX) >> (64 - STOP_BITS));
+    while (slots[at]) {
+        if (slots[at] == key)
+            return at;
+        at = (at + 1) & (STOP_SLOTS - 1);
+    }
+    return -1;
+}
+
+typedef struct {
+    Py_buffer table_b, wide_b, stop_b;
+    const uint8_t *table;
+    Py_ssize_t table_last;  /* code points below it have their own class */
+    uint8_t above;
+    const uint32_t *wide;
+    Py_ssize_t n_wide;
+    unsigned int word_mask, space_mask;
+    uint32_t cjk_lo, cjk_span;
+    int count_cjk;
+    Py_ssize_t stop_max_len;
+    /* What one character adds to its line's counts, by its class and whether it starts a
+     * word: one byte per count (visible, alpha, upper, digit, punct, word starts,
+     * capitalised word starts) in one uint64, so a character costs one table read and
+     * one addition; the bytes are added up over at most 255 characters at a time. */
+    uint64_t increment[512];
+    uint64_t stop_keys[STOP_SLOTS];
+} StatsTables;
+
+/* The tables from their Python arguments (the buffers stay held: stats_tables_release). */
+static int
+stats_tables_init(StatsTables *t, unsigned int alpha_bit, unsigned int upper_bit, unsigned int digit_bit,
+                  unsigned int punct_bit, unsigned long cjk_lo, unsigned long cjk_hi)
+{
+    Py_ssize_t stop_len = t->stop_b.len / 8;
+    if (t->table_b.len < 1 || stop_len < 1 || t->stop_max_len > 8) {
+        PyErr_SetString(PyExc_ValueError, "empty class or stop table, or stop words over 8 characters");
+        return -1;
+    }
+    t->table = t->table_b.buf;
+    t->table_last = t->table_b.len - 1;
+    t->above = t->table[t->table_last];
+    t->wide = t->wide_b.buf;
+    t->n_wide = t->wide_b.len / 8;
+    t->count_cjk = cjk_hi >= cjk_lo;
+    t->cjk_lo = (uint32_t)cjk_lo;
+    t->cjk_span = t->count_cjk ? (uint32_t)(cjk_hi - cjk_lo) : 0;
+    for (unsigned int cls = 0; cls < 256; cls++)
+        for (unsigned int starts_word = 0; starts_word < 2; starts_word++)
+            t->increment[2 * cls + starts_word] =
+                (uint64_t)((cls & t->space_mask) == 0) | (uint64_t)((cls & alpha_bit) != 0) << 8
+                | (uint64_t)((cls & upper_bit) != 0) << 16 | (uint64_t)((cls & digit_bit) != 0) << 24
+                | (uint64_t)((cls & punct_bit) != 0) << 32 | (uint64_t)starts_word << 40
+                | (uint64_t)(starts_word && (cls & upper_bit)) << 48;
+    memset(t->stop_keys, 0, sizeof(t->stop_keys));
+    const uint64_t *stop_table = t->stop_b.buf;
+    for (Py_ssize_t k = 0, placed = 0; k < stop_len; k++) {
+        uint64_t key = stop_table[k];
+        if (key == 0 || stop_slot_of(t->stop_keys, key) >= 0)
+            continue;  /* (0: an empty entry) */
+        if (++placed > STOP_SLOTS / 2) {
+            PyErr_SetString(PyExc_ValueError, "too many stop words for the kernel's table");
+            return -1;
+        }
+        Py_ssize_t at = (Py_ssize_t)((key * STOP_MIX) >> (64 - STOP_BITS));
+        while (t->stop_keys[at])
+            at = (at + 1) & (STOP_SLOTS - 1);
+        t->stop_keys[at] = key;
+    }
+    return 0;
+}
+
+static void
+stats_tables_release(StatsTables *t)
+{
+    PyBuffer_Release(&t->table_b); PyBuffer_Release(&t->wide_b); PyBuffer_Release(&t->stop_b);
+}
+
+/* The per-line outputs, from line `at` on. */
+typedef struct {
+    int64_t *n_chars, *n_alpha, *n_upper, *n_digit, *n_punct, *n_words, *n_cap_words, *n_stop;
+    uint8_t *first_class, *last_class;
+    uint32_t *last_char;
+} StatsOut;
+
+/* Count the n lines (starts/ends: end to end over the text) of one text into out's
+ * entries 0..n-1 (n_stop: added to, so zeroed by the caller). */
+static void
+count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, const int64_t *starts,
+           const int64_t *ends, Py_ssize_t n, const StatsOut *out)
+{
+#define STATS_CLASS_OF(cp, out_)                                                    \
+    do {                                                                            \
+        if ((Py_ssize_t)(cp) < t->table_last) {                                     \
+            out_ = t->table[cp];                                                    \
+        } else {                                                                    \
+            out_ = t->above;                                                        \
+            for (Py_ssize_t w = 0; w < t->n_wide; w++)                              \
+                if (t->wide[2 * w] == (cp)) { out_ = (uint8_t)t->wide[2 * w + 1]; break; } \
+        }                                                                           \
+    } while (0)
+
+    /* Is a word's key (its first 8 characters, one byte each, '?' above 0xFF) a stop word? */
+#define STOP_WORD_AT(chars, from, to, hit)                                          \
+    do {                                                                            \
+        hit = 0;                                                                    \
+        if ((to) - (from) <= t->stop_max_len) {                                     \
+            uint64_t key_ = 0;                                                      \
+            for (Py_ssize_t j_ = (from); j_ < (to); j_++) {                         \
+                Py_UCS4 c_ = (chars)[j_];                                           \
+                key_ |= (uint64_t)(c_ > 0xFF ? '?' : c_) << (8 * (j_ - (from)));    \
+            }                                                                       \
+            hit = stop_slot_of(t->stop_keys, key_) >= 0;                            \
+        }                                                                           \
+    } while (0)
+
+    /* The first and last visible characters are found from the line's two ends (mostly
+     * its first and second-last characters), not tracked at every character. */
+#define STATS_LOOP(CHAR_T)                                                                   \
+    do {                                                                                    \
+        const CHAR_T *chars = (const CHAR_T *)data;                                         \
+        unsigned int in_word = 0;                                                           \
+        Py_ssize_t word_start = 0, word_line = 0;                                           \
+        for (Py_ssize_t line = 0; line < n; line++) {                                       \
+            const Py_ssize_t start = (Py_ssize_t)starts[line], end = (Py_ssize_t)ends[line]; \
+            int64_t totals[7] = {0, 0, 0, 0, 0, 0, 0}, cjk = 0;                             \
+            for (Py_ssize_t i = start; i < end;) {                                          \
+                const Py_ssize_t chunk_end = end - i > 255 ? i + 255 : end;                 \
+                uint64_t packed = 0;                                                        \
+                for (; i < chunk_end; i++) {                                                \
+                    const Py_UCS4 cp = chars[i];                                            \
+                    uint8_t cls;                                                            \
+                    STATS_CLASS_OF(cp, cls);                                                \
+                    const unsigned int is_word = (cls & t->word_mask) != 0;                 \
+                    const unsigned int starts_word = is_word & !in_word;                    \
+                    packed += t->increment[2 * cls + starts_word];                          \
+                    cjk += t->count_cjk & ((uint32_t)(cp - t->cjk_lo) <= t->cjk_span);      \
+                    word_start = starts_word ? i : word_start;                              \
+                    word_line = starts_word ? line : word_line;                             \
+                    if (in_word & !is_word) {  /* a word ended: a stop word? */             \
+                        int hit;                                                            \
+                        STOP_WORD_AT(chars, word_start, i, hit);                            \
+                        out->n_stop[word_line] += hit;                                      \
+                    }                                                                       \
+                    in_word = is_word;                                                      \
+                }                                                                           \
+                for (int k = 0; k < 7; k++)                                                 \
+                    totals[k] += (packed >> (8 * k)) & 0xFF;                                \
+            }                                                                               \
+            out->n_chars[line] = totals[0]; out->n_alpha[line] = totals[1];                 \
+            out->n_upper[line] = totals[2]; out->n_digit[line] = totals[3];                 \
+            out->n_punct[line] = totals[4]; out->n_words[line] = totals[5] + cjk / 2;       \
+            out->n_cap_words[line] = totals[6];                                             \
+            uint8_t first = 0, last = 0;                                                    \
+            uint32_t last_cp = 0;                                                           \
+            for (Py_ssize_t i = start; i < end; i++) {                                      \
+                uint8_t cls;                                                                \
+                STATS_CLASS_OF(chars[i], cls);                                              \
+                if (!(cls & t->space_mask)) { first = cls; break; }                         \
+            }                                                                               \
+            for (Py_ssize_t i = end - 1; i >= start; i--) {                                 \
+                uint8_t cls;                                                                \
+                STATS_CLASS_OF(chars[i], cls);                                              \
+                if (!(cls & t->space_mask)) { last = cls; last_cp = chars[i]; break; }      \
+            }                                                                               \
+            out->first_class[line] = first; out->last_class[line] = last;                   \
+            out->last_char[line] = last_cp;                                                 \
+        }                                                                                   \
+        if (in_word) {                                                                      \
+            int hit;                                                                        \
+            STOP_WORD_AT(chars, word_start, length, hit);                                   \
+            out->n_stop[word_line] += hit;                                                  \
+        }                                                                                   \
+    } while (0)
+
+    BY_STRING_KIND(kind, STATS_LOOP);
+#undef STATS_LOOP
+#undef STOP_WORD_AT
+#undef STATS_CLASS_OF
+}
+
+#define STATS_TABLES_FORMAT "y*IIIIIIy*kky*n"
+
+static PyObject *
+line_stats(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    Py_buffer starts_b, ends_b;
+    Py_buffer out_b[8], first_b, last_b, lastch_b;
+    StatsTables *t = PyMem_Malloc(sizeof(StatsTables));
+    unsigned int alpha_bit, upper_bit, digit_bit, punct_bit;
+    unsigned long cjk_lo, cjk_hi;
+    if (t == NULL)
+        return PyErr_NoMemory();
+    if (!PyArg_ParseTuple(args, "Uy*y*" STATS_TABLES_FORMAT "w*w*w*w*w*w*w*w*w*w*w*:line_stats", &text, &starts_b,
+                          &ends_b, &t->table_b, &t->word_mask, &t->space_mask, &alpha_bit, &upper_bit, &digit_bit,
+                          &punct_bit, &t->wide_b, &cjk_lo, &cjk_hi, &t->stop_b, &t->stop_max_len, &out_b[0],
+                          &out_b[1], &out_b[2], &out_b[3], &out_b[4], &out_b[5], &out_b[6], &out_b[7], &first_b,
+                          &last_b, &lastch_b)) {
+        PyMem_Free(t);
+        return NULL;
+    }
+    static const char *out_names[8] = {"n_chars", "n_alpha", "n_upper", "n_digit", "n_punct", "n_words",
+                                       "n_cap_words", "n_stop"};
+    PyObject *result = NULL;
+    Py_ssize_t n = starts_b.len / 8;
+    if (check_buffer(&ends_b, "ends", 8, n) || check_buffer(&first_b, "first_class", 1, n)
+        || check_buffer(&last_b, "last_class", 1, n) || check_buffer(&lastch_b, "last_char", 4, n))
+        goto done;
+    for (int k = 0; k < 8; k++)
+        if (check_buffer(&out_b[k], out_names[k], 8, n))
+            goto done;
+    if (stats_tables_init(t, alpha_bit, upper_bit, digit_bit, punct_bit, cjk_lo, cjk_hi) < 0)
+        goto done;
+    const int64_t *starts = starts_b.buf, *ends = ends_b.buf;
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t line = 0; line < n; line++) {
+        Py_ssize_t expected_start = line ? (Py_ssize_t)ends[line - 1] : 0;
+        if ((Py_ssize_t)starts[line] != expected_start || ends[line] < starts[line]
+            || (line == n - 1 && (Py_ssize_t)ends[line] != length)) {
+            PyErr_SetString(PyExc_ValueError, "the lines do not lie end to end over the text");
+            goto done;
+        }
+    }
+    if (n == 0 && length != 0) {
+        PyErr_SetString(PyExc_ValueError, "the lines do not lie end to end over the text");
+        goto done;
+    }
+    StatsOut out = {out_b[0].buf, out_b[1].buf, out_b[2].buf, out_b[3].buf, out_b[4].buf, out_b[5].buf,
+                    out_b[6].buf, out_b[7].buf, first_b.buf, last_b.buf, lastch_b.buf};
+    memset(out.n_stop, 0, sizeof(int64_t) * n);
+    count_text(t, PyUnicode_KIND(text), PyUnicode_DATA(text), length, starts, ends, n, &out);
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&starts_b); PyBuffer_Release(&ends_b);
+    for (int k = 0; k < 8; k++)
+        PyBuffer_Release(&out_b[k]);
+    PyBuffer_Release(&first_b); PyBuffer_Release(&last_b); PyBuffer_Release(&lastch_b);
+    stats_tables_release(t);
+    PyMem_Free(t);
     return result;
 }
 
@@ -771,7 +1054,9 @@ done:
  *   line_counts) has a bit of word_mask; only words of at least min_length characters count;
  * - keys (uint64, output): sum of the word's code points times base**(offset in the word),
  *   mod 2^64; rows (int64, output): the number of "\n" before the word;
- * - both outputs need room for len(text) / min_length + 1 words; returns how many there are.
+ * - both outputs need room for len(text) / min_length + 1 words; returns how many there are;
+ * - lower (optional, default false): read the text lower-cased, as text.lower() would give it
+ *   (ValueError on a CONTEXT_LOWER character: the caller lower-cases such a text itself).
  */
 static PyObject *
 word_keys(PyObject *self, PyObject *args)
@@ -781,8 +1066,9 @@ word_keys(PyObject *self, PyObject *args)
     unsigned int word_mask;
     Py_ssize_t min_length;
     unsigned long long base;
-    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
-                          &keys_b, &rows_b))
+    int lower = 0;
+    if (!PyArg_ParseTuple(args, "Uy*y*InKw*w*|p:word_keys", &text, &table_b, &wide_b, &word_mask, &min_length, &base,
+                          &keys_b, &rows_b, &lower))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -810,6 +1096,16 @@ word_keys(PyObject *self, PyObject *args)
         const CHAR_T *chars = (const CHAR_T *)data;                                      \
         for (Py_ssize_t i = 0; i <= length; i++) {                                       \
             Py_UCS4 cp = i < length ? chars[i] : 0;                                      \
+            if (lower) {  /* (str.lower's, one character at a time: see CONTEXT_LOWER) */ \
+                if (cp < 128) {                                                          \
+                    cp += (cp - 'A' < 26u) ? 'a' - 'A' : 0;                              \
+                } else if (CONTEXT_LOWER(cp)) {                                          \
+                    PyErr_SetString(PyExc_ValueError, "a character str.lower() lower-cases in context"); \
+                    goto done;                                                           \
+                } else {                                                                 \
+                    cp = Py_UNICODE_TOLOWER(cp);                                         \
+                }                                                                        \
+            }                                                                            \
             uint8_t cls = 0;                                                             \
             if (i < length) {                                                            \
                 if ((Py_ssize_t)cp < table_len - 1) {                                    \
@@ -844,6 +1140,161 @@ word_keys(PyObject *self, PyObject *args)
     result = PyLong_FromSsize_t(count);
 done:
     PyBuffer_Release(&table_b); PyBuffer_Release(&wide_b); PyBuffer_Release(&keys_b); PyBuffer_Release(&rows_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ tree_sums
+ * The summed leaf values of oblivious trees for every row (classifier.TreeModel).
+ *
+ * tree_sums(features, n_rows, columns, thresholds, question_of, depth, leaf_values, sums)
+ *
+ * - features: float32 [feature][row] (n_rows per feature); columns: int64 and thresholds:
+ *   float32 per distinct question (is feature columns[q] > thresholds[q]?);
+ * - question_of: int64 [level][tree], the distinct question tree t asks at level d (the
+ *   answers, first level the top bit, are the number of the tree's leaf);
+ * - leaf_values: float64 [tree][2^depth];
+ * - sums (float64 per row, output): the row's leaf values added tree after tree, from the
+ *   first tree's, in that order (numpy's sum over the trees' axis adds them so).
+ *
+ * Rows go in blocks of TREE_BLOCK, whose answers (one byte each) stay in the cache.
+ */
+#define TREE_BLOCK 64
+
+static PyObject *
+tree_sums(PyObject *self, PyObject *args)
+{
+    Py_buffer features_b, columns_b, thresholds_b, question_b, leaf_b, sums_b;
+    Py_ssize_t n_rows, depth;
+    if (!PyArg_ParseTuple(args, "y*ny*y*y*ny*w*:tree_sums", &features_b, &n_rows, &columns_b, &thresholds_b,
+                          &question_b, &depth, &leaf_b, &sums_b))
+        return NULL;
+    PyObject *result = NULL;
+    uint8_t *answers = NULL;
+    Py_ssize_t n_questions = columns_b.len / 8;
+    Py_ssize_t n_features = n_rows > 0 ? features_b.len / 4 / n_rows : 0;
+    if (depth < 1 || depth > 30 || n_rows < 0) {
+        PyErr_SetString(PyExc_ValueError, "depth must be 1..30, n_rows >= 0");
+        goto done;
+    }
+    Py_ssize_t n_trees = question_b.len / 8 / depth, n_leaves = (Py_ssize_t)1 << depth;
+    if (check_buffer(&features_b, "features", 4, n_features * n_rows)
+        || check_buffer(&thresholds_b, "thresholds", 4, n_questions)
+        || check_buffer(&question_b, "question_of", 8, depth * n_trees)
+        || check_buffer(&leaf_b, "leaf_values", 8, n_trees * n_leaves) || check_buffer(&sums_b, "sums", 8, n_rows))
+        goto done;
+    const float *features = features_b.buf, *thresholds = thresholds_b.buf;
+    const int64_t *columns = columns_b.buf, *question_of = question_b.buf;
+    const double *leaf_values = leaf_b.buf;
+    double *sums = sums_b.buf;
+    for (Py_ssize_t q = 0; q < n_questions; q++)
+        if (columns[q] < 0 || columns[q] >= n_features) {
+            PyErr_SetString(PyExc_ValueError, "a question's feature is out of range");
+            goto done;
+        }
+    for (Py_ssize_t k = 0; k < depth * n_trees; k++)
+        if (question_of[k] < 0 || question_of[k] >= n_questions) {
+            PyErr_SetString(PyExc_ValueError, "question_of: a question out of range");
+            goto done;
+        }
+    if (n_trees == 0 || n_rows == 0) {
+        for (Py_ssize_t j = 0; j < n_rows; j++)
+            sums[j] = 0.0;
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    answers = PyMem_Malloc((size_t)n_questions * TREE_BLOCK + 1);
+    if (answers == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t first = 0; first < n_rows; first += TREE_BLOCK) {
+        const Py_ssize_t block = n_rows - first < TREE_BLOCK ? n_rows - first : TREE_BLOCK;
+        for (Py_ssize_t q = 0; q < n_questions; q++) {
+            const float *feature = features + columns[q] * n_rows + first;
+            const float threshold = thresholds[q];
+            uint8_t *answer = answers + q * TREE_BLOCK;
+            for (Py_ssize_t j = 0; j < block; j++)
+                answer[j] = feature[j] > threshold;
+        }
+        double *sum = sums + first;
+        for (Py_ssize_t t = 0; t < n_trees; t++) {
+            const double *values = leaf_values + t * n_leaves;
+            uint32_t leaf[TREE_BLOCK];
+            const uint8_t *top = answers + question_of[t] * TREE_BLOCK;
+            for (Py_ssize_t j = 0; j < block; j++)
+                leaf[j] = top[j];
+            for (Py_ssize_t d = 1; d < depth; d++) {
+                const uint8_t *level = answers + question_of[d * n_trees + t] * TREE_BLOCK;
+                for (Py_ssize_t j = 0; j < block; j++)
+                    leaf[j] = (leaf[j] << 1) | level[j];
+            }
+            if (t == 0)
+                for (Py_ssize_t j = 0; j < block; j++)
+                    sum[j] = values[leaf[j]];
+            else
+                for (Py_ssize_t j = 0; j < block; j++)
+                    sum[j] += values[leaf[j]];
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(answers);
+    PyBuffer_Release(&features_b); PyBuffer_Release(&columns_b); PyBuffer_Release(&thresholds_b);
+    PyBuffer_Release(&question_b); PyBuffer_Release(&leaf_b); PyBuffer_Release(&sums_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ stable_order
+ * The order that sorts uint64 keys, equal keys in their original order: what
+ * numpy.argsort(keys, kind="stable") gives (classifier.word_echo), by a least-significant-
+ * digit radix sort (8 passes of one byte; a pass whose byte is the same in every key is
+ * skipped), where numpy's stable sort of 64-bit keys compares them (timsort).
+ *
+ * stable_order(keys, order)  (keys: uint64; order: int64 output, one per key)
+ */
+static PyObject *
+stable_order(PyObject *self, PyObject *args)
+{
+    Py_buffer keys_b, order_b;
+    if (!PyArg_ParseTuple(args, "y*w*:stable_order", &keys_b, &order_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *spare = NULL;
+    const Py_ssize_t n = keys_b.len / 8;
+    if (check_buffer(&order_b, "order", 8, n))
+        goto done;
+    const uint64_t *keys = keys_b.buf;
+    int64_t *order = order_b.buf;
+    spare = PyMem_Malloc(sizeof(int64_t) * (n + 1));
+    if (spare == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        order[i] = i;
+    int64_t *from = order, *to = spare;
+    for (int shift = 0; shift < 64; shift += 8) {
+        Py_ssize_t count[257] = {0};
+        for (Py_ssize_t i = 0; i < n; i++)
+            count[((keys[i] >> shift) & 0xFF) + 1]++;
+        if (n == 0 || count[((keys[0] >> shift) & 0xFF) + 1] == n)
+            continue;  /* (every key has this byte: the pass would keep the order) */
+        for (int b = 0; b < 256; b++)
+            count[b + 1] += count[b];
+        for (Py_ssize_t i = 0; i < n; i++) {  /* (in the current order: stable) */
+            int64_t k = from[i];
+            to[count[(keys[k] >> shift) & 0xFF]++] = k;
+        }
+        int64_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    if (from != order)
+        memcpy(order, from, sizeof(int64_t) * n);
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(spare);
+    PyBuffer_Release(&keys_b); PyBuffer_Release(&order_b);
     return result;
 }
 
@@ -886,7 +1337,6 @@ typedef struct {
     const uint64_t *state_bits;
 } KeywordAutomaton;
 
-#define CONTEXT_LOWER(c) ((c) == 0x130 || (c) == 0x3A3)
 
 /* The keyword bits of one str's characters, lower-cased on the way when `lower` (then
  * returns -1 on meeting a CONTEXT_LOWER character: the caller lower-cases the line itself). */
@@ -1045,10 +1495,13 @@ done:
 
 static PyMethodDef methods[] = {
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
+    {"stable_order", stable_order, METH_VARARGS, "numpy.argsort(keys, kind='stable') of uint64 keys (see _native.c)."},
+    {"tree_sums", tree_sums, METH_VARARGS, "Summed leaf values of classifier.TreeModel's trees (see _native.c)."},
     {"word_keys", word_keys, METH_VARARGS, "Word hashes and rows of classifier.word_echo (see _native.c)."},
     {"text_line_counts", text_line_counts, METH_VARARGS, "Line and paragraph counts of signals.line_signals (see _native.c)."},
     {"split_words", split_words, METH_VARARGS, "Dictionary-encoded words of words.BatchWords.split (see _native.c)."},
     {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},
+    {"line_stats", line_stats, METH_VARARGS, "The per-line counts of features.line_stats themselves (see _native.c)."},
     {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };
@@ -1061,5 +1514,12 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__native(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* (word_keys takes `lower`: a module built before it has no such flag, and the caller
+     * lower-cases in Python) */
+    if (m != NULL && PyModule_AddIntConstant(m, "WORD_KEYS_LOWER", 1) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from corpus_clean import native
 from corpus_clean.boilerplate.classifier import main_run_echo, word_keys_native, word_keys_numpy
 from corpus_clean.boilerplate.features import (
-    STOP_WORDS, line_counts_native, line_counts_numpy, line_stats, lines_of_stripped, split_lines,
+    STOP_WORDS, Lines, lie_end_to_end, line_counts_native, line_counts_numpy, line_stats, line_stats_native,
+    lines_of_stripped, split_lines,
 )
 from corpus_clean.signals import (
     line_signals_native, line_signals_numpy, ngram_covered_native, ngram_covered_numpy, ngram_signals,
@@ -36,27 +37,44 @@ WORDS = st.sampled_from(STOP_WORDS[:12] + ["The", "THE", "pier", "Pier.", "thé�
 TEXTS = st.lists(st.one_of(ALPHABET, WORDS, st.just("\n"), st.just(" ")), max_size=120).map("".join)
 
 
-def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
-    want = line_counts_numpy(text, starts, ends)
-    got = line_counts_native(text, starts, ends)
+def assert_same_fields(want, got) -> None:
+    """Two dataclasses of arrays (``LineCounts``, ``LineStats``) hold the same values, dtypes and shapes."""
     for name in want.__dataclass_fields__:
         expected, actual = getattr(want, name), getattr(got, name)
         assert actual.dtype == expected.dtype and actual.shape == expected.shape, name
         assert np.array_equal(actual, expected), (name, expected, actual)
 
 
-@given(TEXTS)
+def assert_same_counts(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    """The histogram kernel ``line_counts`` against its numpy twin."""
+    assert_same_fields(line_counts_numpy(text, starts, ends), line_counts_native(text, starts, ends))
+
+
+def assert_same_stats(text: str, starts: np.ndarray, ends: np.ndarray) -> None:
+    """The compiled ``line_stats`` kernel against the numpy twin's histogram reduced."""
+    with native.twins_only():
+        want = line_stats(Lines(text, [], starts, ends, []))
+    assert_same_fields(want, line_stats_native(text, starts, ends))
+
+
+# Both kernels of the per-line counts, checked on the same inputs.
+LINE_KERNEL_CHECKS = [assert_same_counts, assert_same_stats]
+
+
+@pytest.mark.parametrize("check", LINE_KERNEL_CHECKS)
+@given(text=TEXTS)
 @settings(max_examples=300, deadline=None)
-def test_line_counts_match_the_numpy_twin(text):
+def test_line_counts_match_the_numpy_twin(check, text):
     lines = split_lines(text)
-    assert_same_counts(text, lines.starts, lines.ends)
+    check(text, lines.starts, lines.ends)
 
 
-@given(st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
+@pytest.mark.parametrize("check", LINE_KERNEL_CHECKS)
+@given(lines=st.lists(TEXTS.map(lambda t: t.replace("\n", " ").strip()), max_size=8))
 @settings(max_examples=100, deadline=None)
-def test_line_counts_match_on_stripped_lines(lines):
+def test_line_counts_match_on_stripped_lines(check, lines):
     joined = lines_of_stripped(lines or [""])
-    assert_same_counts(joined.text, joined.starts, joined.ends)
+    check(joined.text, joined.starts, joined.ends)
 
 
 @pytest.mark.parametrize("text", [
@@ -96,6 +114,52 @@ def test_line_counts_match_the_numpy_twin_for_each_string_kind(kind, data):
 def test_line_counts_refuse_offsets_outside_the_text():
     with pytest.raises(ValueError):
         line_counts_native("abc", np.array([0]), np.array([4]))
+
+
+@given(st.lists(st.sampled_from(STOP_WORDS + ["The", "x" * 8, "abcdefghi", "thé", "日本", "and1", "1the"]),
+                max_size=40), st.lists(st.sampled_from([" ", "\n", ".", "\u3000", "-", "’"]), min_size=1))
+@settings(max_examples=200, deadline=None)
+def test_line_stats_kernel_counts_stop_words_like_the_twin(words, separators):
+    """Stop words of every length up to 8 and their near misses (9 letters, a digit
+    joined, a character above 0xFF), at line ends and across kinds of separator."""
+    text = "".join(word + separators[k % len(separators)] for k, word in enumerate(words))
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n\n\n", "the " * 50_000 + "\nend", "a" * 300 + "\n" + "Ab1. " * 200,  # (past 255 characters a line)
+    EVERY_SPACE * 3 + "the" + EVERY_SPACE, "The\u3000and\u00a0of\u2028to", "日本語のテキスト！" * 1000,
+    "about" + "\U0001F600" + "about", "the", "of\nthe", "ｱ！？\ud800the",
+])
+def test_line_stats_kernel_matches_on_edge_cases(text):
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_ALPHABETS))
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_line_stats_kernel_matches_for_each_string_kind(kind, data):
+    pieces = data.draw(st.lists(st.sampled_from(KIND_ALPHABETS[kind] + ["\n"]), max_size=80))
+    text = "".join(pieces) + {1: "", 2: "\u0100", 4: "\U0001F600"}[kind]
+    lines = split_lines(text)
+    assert_same_stats(text, lines.starts, lines.ends)
+
+
+@given(TEXTS.filter(bool), st.data())
+@settings(max_examples=100, deadline=None)
+def test_line_stats_kernel_refuses_lines_not_end_to_end(text, data):
+    """Lines with a gap, an overlap or short of the text's end (no caller makes them)
+    are refused by the end-to-end kernel, and ``line_stats`` does not hand them to it."""
+    cut = data.draw(st.integers(1, len(text)))
+    shape = data.draw(st.sampled_from(["gap", "overlap", "short"]))
+    starts, ends = {"gap": ([0, cut], [cut - 1, len(text)]), "overlap": ([0, cut - 1], [cut, len(text)]),
+                    "short": ([0], [cut - 1])}[shape]
+    starts, ends = np.array(starts), np.array(ends)
+    assert not lie_end_to_end(text, starts, ends)
+    with pytest.raises(ValueError):
+        line_stats_native(text, starts, ends)
 
 
 def test_line_stats_are_the_same_through_the_switch():
@@ -144,6 +208,41 @@ def test_word_keys_match_the_numpy_twin_for_each_string_kind(kind, data):
     want_keys, want_rows = word_keys_numpy(text)
     got_keys, got_rows = word_keys_native(text)
     assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+CASED = st.sampled_from(list("AZaz0İΣσςIıÀÉŒǅǈǋǲΆΩДЖԱႠᏸẞᾈΩKÅⅠⒶＡ𐐀𞤀") + ["ΣΑΣ", "ὈΔΥΣΣΕΎΣ", "İSTANBUL", "Straße"])
+
+
+@given(st.lists(st.one_of(CASED, ALPHABET, st.just("\n"), st.just(" ")), max_size=120).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_word_keys_lower_casing_as_they_read_match_str_lower(text):
+    """The kernel's own lower-casing gives the keys of ``text.lower()``: title-case
+    digraphs, the Kelvin and Ångström signs, Roman numerals, astral capitals, and the two
+    characters str.lower reads in context ("İ", "Σ" at a word's end), which go to Python."""
+    want_keys, want_rows = word_keys_numpy(text.lower())
+    got_keys, got_rows = word_keys_native(text, lower=True)
+    assert got_keys.tolist() == want_keys.tolist() and got_rows.tolist() == want_rows.tolist()
+
+
+def test_word_keys_lower_case_every_code_point_as_str_lower():
+    """Every code point, four times over as a word of its own (a letter's lower case
+    must hash as str.lower's): the kernel's lower-casing is str.lower's for each."""
+    for first in range(0, 0x110000, 0x10000):
+        text = " ".join(chr(cp) * 4 for cp in range(first, first + 0x10000) if cp not in (0x130, 0x3A3))
+        want_keys, want_rows = word_keys_numpy(text.lower())
+        got_keys, got_rows = word_keys_native(text, lower=True)
+        assert np.array_equal(got_keys, want_keys) and np.array_equal(got_rows, want_rows), hex(first)
+
+
+def test_word_keys_refuse_context_lower_casing_in_the_kernel():
+    from corpus_clean import _native
+    from corpus_clean.boilerplate.classifier import _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT
+
+    for text in ("İSTANBUL", "ΟΔΥΣΣΕΥΣ"):
+        room = len(text) + 1
+        with pytest.raises(ValueError):
+            _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, 4, 3, np.empty(room, np.uint64),
+                              np.empty(room, np.int64), True)
 
 
 def test_word_echo_is_the_same_through_the_switch():
@@ -262,3 +361,97 @@ def test_the_core_writes_the_same_parquet_both_ways(tmp_path):
     assert compiled.column_names == twins.column_names
     for name in twins.column_names:
         assert compiled.column(name).to_pylist() == twins.column(name).to_pylist(), name
+
+
+# --- classifier.TreeModel: the trees' leaf values summed by the kernel --------------------
+
+
+def random_tree_model(data, n_features: int) -> "TreeModel":
+    """An oblivious-tree model of random shape: features asked again and again (shared
+    questions), thresholds drawn among the values rows take, leaf values of mixed
+    magnitudes (so the order of the sum shows in the last bits)."""
+    from corpus_clean.boilerplate.classifier import TreeModel
+
+    depth = data.draw(st.integers(1, 7), label="depth")
+    n_trees = data.draw(st.integers(1, 40), label="trees")
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="seed"))
+    names = [f"f{k}" for k in range(n_features)]
+    params = {"kind": "oblivious-gbdt", "features": names, "base": float(rng.normal()), "depth": depth,
+              "split_feature": rng.integers(0, n_features, (n_trees, depth)).tolist(),
+              "split_threshold": rng.choice([-1.0, 0.0, 0.5, 1.0, 1e-7, 3.25], (n_trees, depth)).tolist(),
+              "leaf_value": (rng.normal(size=(n_trees, 2**depth)) * 10.0 ** rng.integers(-8, 1, (n_trees, 1))).tolist()}
+    return TreeModel(params, names)
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_tree_sums_give_the_twins_probabilities(data):
+    n_features = data.draw(st.integers(1, 6))
+    model = random_tree_model(data, n_features)
+    n_rows = data.draw(st.sampled_from([1, 2, 3, 63, 64, 65, 130, 2049, 2100]))
+    # (values on and around the thresholds, NaN and infinities)
+    values = np.array([0.0, -1.0, 1.0, 0.5, 1e-7, 3.25, np.nan, np.inf, -np.inf, 7.5], dtype=np.float32)
+    rng = np.random.default_rng(data.draw(st.integers(0, 2**32 - 1), label="rows seed"))
+    X = rng.choice(values, size=(n_rows, n_features))
+    got = model.predict_proba(X)
+    with native.twins_only():
+        want = model.predict_proba(X)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    assert got.tobytes() == want.tobytes()
+
+
+def test_tree_sums_of_the_shipped_model_on_generated_pages():
+    from corpus_clean.boilerplate.classifier import line_features_many, load_model
+    from corpus_clean.boilerplate.engine import contexts_of
+
+    model = load_model()
+    texts = ["Home\nNews\nSport\n\nThe harbour reopens on Monday after a month of dredging, the port office said.\n"
+             "Boats will use the south channel until June.\nShare this\n" * k for k in range(1, 30)]
+    _, X, rows = line_features_many(contexts_of(texts))
+    got = model.predict_proba(X, rows)
+    with native.twins_only():
+        want = model.predict_proba(X, rows)
+    assert got.tobytes() == want.tobytes()
+
+
+def test_tree_sums_refuse_tables_that_do_not_fit():
+    from corpus_clean import _native
+
+    features, sums = np.zeros((2, 3), dtype=np.float32), np.zeros(3)
+    leaves = np.zeros(4)
+    ok = (np.array([0, 1]), np.array([0.5, 0.5], dtype=np.float32), np.array([0, 1]))
+    _native.tree_sums(features, 3, *ok, 2, leaves, sums)  # (fits: one tree of depth 2)
+    with pytest.raises(ValueError):  # a question on a feature past the matrix
+        _native.tree_sums(features, 3, np.array([0, 2]), ok[1], ok[2], 2, leaves, sums)
+    with pytest.raises(ValueError):  # a tree asking a question that does not exist
+        _native.tree_sums(features, 3, ok[0], ok[1], np.array([0, 2]), 2, leaves, sums)
+    with pytest.raises(ValueError):  # too few leaf values
+        _native.tree_sums(features, 3, *ok, 2, np.zeros(3), sums)
+
+
+# --- classifier.stable_order: numpy's stable argsort of uint64 keys, by radix sort -------
+
+
+@given(st.lists(st.one_of(st.integers(0, 2**64 - 1), st.sampled_from([0, 1, 255, 256, 2**63, 2**64 - 1, 0x0100010001])),
+                max_size=3000))
+@settings(max_examples=300, deadline=None)
+def test_stable_order_is_numpys_stable_argsort(keys):
+    from corpus_clean.boilerplate.classifier import stable_order
+
+    keys = np.array(keys, dtype=np.uint64)
+    want = np.argsort(keys, kind="stable")
+    got = stable_order(keys)
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()
+    with native.twins_only():
+        assert stable_order(keys).tolist() == want.tolist()
+
+
+@pytest.mark.parametrize("keys", [
+    np.zeros(0, dtype=np.uint64), np.full(5000, 7, dtype=np.uint64),  # (every pass skipped)
+    np.arange(70_000, dtype=np.uint64)[::-1] << np.uint64(40),  # (only the high bytes differ)
+    np.random.default_rng(1).integers(0, 4, 100_000).astype(np.uint64) * np.uint64(0x0101010101010101),
+])
+def test_stable_order_on_edge_cases(keys):
+    from corpus_clean.boilerplate.classifier import stable_order
+
+    assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()

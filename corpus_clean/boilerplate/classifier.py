@@ -651,15 +651,40 @@ def word_keys_numpy(text: str) -> tuple[np.ndarray, np.ndarray]:
     return key, row
 
 
-def word_keys_native(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """``word_keys_numpy`` in one compiled pass over the text (corpus_clean/_native.c)."""
+def word_keys_native(text: str, lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``word_keys_numpy`` in one compiled pass over the text (corpus_clean/_native.c);
+    with `lower`, ``word_keys_numpy(text.lower())``: the kernel lower-cases as it reads
+    (str.lower, one character at a time), unless the text holds one of the two characters
+    str.lower reads in context ("İ", "Σ"), which Python lower-cases first.
+
+    >>> [k.tolist() for k in word_keys_native("Port\\nPORT", lower=True)] == [k.tolist() for k in word_keys_numpy("port\\nport")]
+    True
+    """
     from corpus_clean import _native
 
+    # (a module built before the kernel lower-cased has no WORD_KEYS_LOWER: Python does it)
+    if lower and ("\u0130" in text or "\u03a3" in text or not getattr(_native, "WORD_KEYS_LOWER", 0)):
+        text, lower = text.lower(), False
     room = len(text) // ECHO_MIN_LETTERS + 1
     keys, rows = np.empty(room, dtype=np.uint64), np.empty(room, dtype=np.int64)
     count = _native.word_keys(text, _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA | DIGIT, ECHO_MIN_LETTERS,
-                              _HASH_BASE, keys, rows)
+                              _HASH_BASE, keys, rows, *([True] if lower else []))
     return keys[:count], rows[:count]
+
+
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of uint64 keys; with the compiled kernels, by a
+    radix sort (corpus_clean/_native.c: ``stable_order``), where numpy compares them.
+
+    >>> stable_order(np.array([3, 1, 3, 0], dtype=np.uint64)).tolist()
+    [3, 1, 0, 2]
+    """
+    kernel = getattr(native.active(), "stable_order", None)
+    if kernel is None:
+        return np.argsort(keys, kind="stable")
+    order = np.empty(len(keys), dtype=np.int64)
+    kernel(np.ascontiguousarray(keys, dtype=np.uint64), order)
+    return order
 
 
 def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
@@ -677,14 +702,16 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     numpy: no Python loop per word.
     """
     n = len(lines)
-    find_keys = word_keys_native if native.active() else word_keys_numpy
-    key, row = find_keys("\n".join(lines).lower())
+    if native.active():  # (lower-cased as the kernel reads: str.lower was ~a quarter of this function)
+        key, row = word_keys_native("\n".join(lines), lower=True)
+    else:
+        key, row = word_keys_numpy("\n".join(lines).lower())
     if len(key) == 0:
         return np.zeros(n)
     key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
     # Group the words: sorted by key, and by row within a key (rows come in order, the
     # sort is stable); a new (word, row) pair starts where either changes.
-    order = np.argsort(key, kind="stable")
+    order = stable_order(key)
     key, row = key[order], row[order]
     new_word = np.r_[True, key[1:] != key[:-1]]
     word = np.cumsum(new_word) - 1
@@ -779,12 +806,30 @@ class TreeModel:
         leaf_value = np.asarray(params["leaf_value"], dtype=np.float64)  # (T, 2^D)
         self._leaf_flat = leaf_value.ravel()
         self._leaf_offset = (np.arange(self.n_trees, dtype=np.intp) * leaf_value.shape[1])[:, None]
+        # (the same tables as the compiled kernel reads them: ``tree_sums_native``)
+        self._kernel_tables = (self._columns.astype(np.int64), self._thresholds.ravel().copy(),
+                               np.ascontiguousarray(self._question_of, dtype=np.int64).ravel())
+
+    def tree_sums_native(self, features_by_row: np.ndarray) -> np.ndarray:
+        """Per row (`features_by_row`: float32, one row per feature), its leaf values
+        summed tree after tree, in one compiled pass (corpus_clean/_native.c:
+        ``tree_sums``); ``predict_proba``'s numpy lines below stay the reference."""
+        from corpus_clean import _native
+
+        n = features_by_row.shape[1]
+        sums = np.empty(n, dtype=np.float64)
+        columns, thresholds, question_of = self._kernel_tables
+        _native.tree_sums(features_by_row, n, columns, thresholds, question_of, self.depth, self._leaf_flat, sums)
+        return sums
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """P(boilerplate) per row of X."""
         n = X.shape[0]
         if n == 0 or self.n_trees == 0:
             return np.full(n, 1.0 / (1.0 + np.exp(-self.base)))
+        if getattr(native.active(), "tree_sums", None) is not None:
+            margin = self.base + self.tree_sums_native(np.ascontiguousarray(X.T, dtype=np.float32))
+            return 1.0 / (1.0 + np.exp(-margin))
         if n > self.CHUNK_ROWS:  # keep the (questions x rows) answers in cache
             return np.concatenate([self.predict_proba(X[start:start + self.CHUNK_ROWS])
                                    for start in range(0, n, self.CHUNK_ROWS)])
