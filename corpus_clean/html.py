@@ -514,33 +514,43 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
 
 
 def _scan_metadata(nodes: Iterable[LexborNode], metas: dict, found: dict) -> None:
-    """Record every metadata source among ``nodes`` (first value of each kind wins)."""
+    """Record every metadata source among ``nodes`` (first value of each kind wins).
+
+    (A value is read only while its kind is still missing: ``node.text()`` of every
+    ``<h1>`` of a page that uses them for section headings is not built for nothing.)
+    """
     for node in nodes:
         tag, attrs = node.tag, node.attributes
         if tag == "meta":
             key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-            content = _clean(attrs.get("content"))
-            if key and content and key not in metas:
-                metas[key] = content
+            if key and key not in metas:
+                content = _clean(attrs.get("content"))
+                if content:
+                    metas[key] = content
         elif tag == "script":
             if "jsonld_date" not in found or "jsonld_author" not in found:
                 for key, value in jsonld_fields(node.text() or "").items():
                     found.setdefault(key, value)
         elif tag in ("title", "h1"):
-            found.setdefault(tag, _clean(node.text()))
+            if tag not in found:
+                found[tag] = _clean(node.text())
         elif tag == "link":
-            found.setdefault("canonical", _clean(attrs.get("href")))
+            if "canonical" not in found:
+                found["canonical"] = _clean(attrs.get("href"))
         else:
             prop, rel = attrs.get("itemprop") or "", attrs.get("rel") or ""
             if prop == "author" and "itemprop_author" not in found:
                 name = node.css_first('[itemprop="name"]')
                 found["itemprop_author"] = _clean((name or node).text())
             elif prop == "datePublished":
-                found.setdefault("itemprop_date", _clean(attrs.get("datetime") or attrs.get("content")))
+                if "itemprop_date" not in found:
+                    found["itemprop_date"] = _clean(attrs.get("datetime") or attrs.get("content"))
             elif "author" in rel.split():
-                found.setdefault("rel_author", _clean(node.text()))
+                if "rel_author" not in found:
+                    found["rel_author"] = _clean(node.text())
             elif tag == "time":
-                found.setdefault("time", _clean(attrs.get("datetime")))
+                if "time" not in found:
+                    found["time"] = _clean(attrs.get("datetime"))
 
 
 def _pick_metadata(metas: dict, found: dict) -> dict:
@@ -661,9 +671,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
     wrappers = article_wrappers(body)
-    for node in _labelled_elements(body):
-        if node.tag in SKIP_LABEL_TAGS:
-            continue
+    for node in _labelled_elements(body):  # (SKIP_LABEL_TAGS left out)
         verdict = attrs_verdict(node.attributes)
         if verdict is None:
             continue
@@ -693,25 +701,30 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
 
 
 LABEL_SELECTOR = '[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[style*="hidden"]'
+# The labelled elements strip_junk judges: not the inline tags of SKIP_LABEL_TAGS, left out
+# by Lexbor (a fifth of the labelled elements of real pages are such links and spans,
+# which cost a Python node each only to be skipped); one match per element.
+_JUDGED_LABEL_SELECTOR = f":is({LABEL_SELECTOR}):not({','.join(sorted(SKIP_LABEL_TAGS))})"
 
 
 def _labelled_elements(body: LexborNode) -> list[LexborNode]:
-    """Every element under ``body`` with a class, id, role or hiding attribute, each once, in page order.
+    """Every element under ``body`` with a class, id, role or hiding attribute, each once, in page order,
+    but those whose tag is in ``SKIP_LABEL_TAGS`` (never judged by their label).
 
     Lexbor returns an element once *per selector it matches*: an element with a class
     and an id came twice, was cut twice, and its second placeholder lay outside the
     page; when the long-prose rescue put it back it went to that stray placeholder and
     was lost from the text (round 9's FAQ answers hidden by ``aria-hidden``).
 
-    >>> t = LexborHTMLParser('<body><div class="a" id="b" aria-hidden="true">x</div><p id="c">y</p></body>')
+    >>> t = LexborHTMLParser('<body><div class="a" id="b" aria-hidden="true">x</div><a class="z">l</a><p id="c">y</p></body>')
     >>> [n.tag for n in _labelled_elements(t.body)]
     ['div', 'p']
     """
-    # (Lexbor matches the selector list node by node: an element's repeats are consecutive, so
-    # comparing with the previous one is enough, and costs a third of a set's look-ups)
+    # (Lexbor matches the selector list node by node: were an element to come more than once,
+    # its repeats would be consecutive, so comparing with the previous one is enough)
     out = []
     last = None
-    for node in body.css(LABEL_SELECTOR):
+    for node in body.css(_JUDGED_LABEL_SELECTOR):
         key = node.mem_id
         if key != last:
             out.append(node)
