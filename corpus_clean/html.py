@@ -40,8 +40,8 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
-                          html_listings, html_panels, html_prose, html_rails, html_sections, html_standfirst,
-                          html_tables)
+                          html_listings, html_panels, html_prose, html_queries, html_rails, html_sections,
+                          html_standfirst, html_tables)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -762,8 +762,11 @@ def article_wrappers(body: LexborNode) -> set[int]:
     >>> t.css_first("#x").mem_id in article_wrappers(t.body)
     True
     """
-    marks = body.css('main,[role="main"],[itemprop="articleBody"]')
-    articles = body.css("article")
+    # (one walk for both queries, told apart by tag: see html_queries. An <article> that is also
+    # a mark by its role or itemprop comes once, and counts as both, as with two queries.)
+    found = html_queries.once_each(body.css('main,[role="main"],[itemprop="articleBody"],article'))
+    articles = [node for node in found if node.tag == "article"]
+    marks = [node for node in found if node.tag != "article" or _marks_main(node.attributes)]
     if len(articles) == 1:
         marks.append(articles[0])
     out: set[int] = set()
@@ -773,6 +776,11 @@ def article_wrappers(body: LexborNode) -> set[int]:
             out.add(node.mem_id)
             node = node.parent
     return out
+
+
+def _marks_main(attrs: dict) -> bool:
+    """What ``[role="main"],[itemprop="articleBody"]`` test (Lexbor compares both values exactly)."""
+    return attrs.get("role") == "main" or attrs.get("itemprop") == "articleBody"
 
 
 # Furniture tags that sites also use as the page's layout boxes: one that holds most

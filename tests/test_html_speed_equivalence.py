@@ -147,3 +147,88 @@ def test_labelled_elements_are_the_selectors_matches_without_the_skipped_tags():
         expected = [node.mem_id for node in tree.body.css(LABEL_SELECTOR) if node.tag not in SKIP_LABEL_TAGS]
         expected = [key for k, key in enumerate(expected) if k == 0 or expected[k - 1] != key]
         assert [node.mem_id for node in _labelled_elements(tree.body)] == expected
+
+
+def _declares_discussion_as_before(tree) -> bool:
+    """Round 10's two queries (microdata, then JSON-LD), as reference."""
+    from corpus_clean.html_discussion import _MICRODATA_SELECTOR, _TYPE_RE
+
+    if tree.css_first(_MICRODATA_SELECTOR) is not None:
+        return True
+    return any(_TYPE_RE.search(script.text() or "") for script in tree.css('script[type="application/ld+json"]'))
+
+
+def _declares_article_as_before(tree) -> bool:
+    from corpus_clean.html_sections import _ARTICLE_LD_RE
+
+    og = tree.css_first('meta[property="og:type"]')
+    if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
+        return True
+    if tree.css_first('[itemprop="articleBody"]') is not None:
+        return True
+    return any(_ARTICLE_LD_RE.search(script.text() or "") for script in tree.css('script[type="application/ld+json"]'))
+
+
+# Script types, itemtypes and itemprops in the spellings that separate Lexbor's comparisons:
+# ``type`` ASCII case-insensitive, ``itemtype``/``itemprop`` exact; a dotted I and a Kelvin
+# sign are no ASCII letters.
+STRUCTURED = [
+    '<script type="application/ld+json">{{"@type": "{t}"}}</script>',
+    '<script type="Application/LD+JSON">{{"@type": "{t}"}}</script>',
+    '<script type="appl\u0130cation/ld+json">{{"@type": "{t}"}}</script>',
+    '<script type="application/ld+json ">{{"@type": "{t}"}}</script>',
+    '<script>{{"@type": "{t}"}}</script>', '<script type>{{"@type": "{t}"}}</script>',
+    '<script type="text/javascript">var t = {{"@type": "{t}"}};</script>',
+    '<div itemscope itemtype="https://schema.org/{t}"><p>x</p></div>',
+    '<div itemtype="https://SCHEMA.org/{t}"></div>', '<div itemtype="http://schema.org/{t} "></div>',
+    '<article itemprop="articleBody"><p>x</p></article>', '<div itemprop="ArticleBody">x</div>',
+    '<meta property="og:type" content="website">', '<meta property="og:type" content=" Article ">',
+    '<script type="application/ld+json" itemtype="https://schema.org/{t}">{{}}</script>',
+    '<script type="application/ld+json" itemtype="https://SCHEMA.org/{t}">{{}}</script>',
+    '<svg><script type="application/ld+json">{{"@type": "{t}"}}</script></svg>',
+]
+TYPES = ["NewsArticle", "DiscussionForumPosting", "LiveBlogPosting", "Product", "BlogPosting", "WebPage"]
+
+
+def test_one_walk_declarations_match_the_two_query_ones():
+    from corpus_clean.html_discussion import declares_discussion
+    from corpus_clean.html_sections import declares_article
+
+    rng = random.Random(7)
+    for _ in range(600):
+        head = "".join(rng.choice(STRUCTURED).format(t=rng.choice(TYPES)) for _ in range(rng.randrange(0, 3)))
+        body = "".join(rng.choice(STRUCTURED).format(t=rng.choice(TYPES)) for _ in range(rng.randrange(0, 4)))
+        html = f"<html><head>{head}</head><body><p>words</p>{body}</body></html>"
+        tree = LexborHTMLParser(html)
+        assert declares_discussion(tree) == _declares_discussion_as_before(tree), html
+        assert declares_article(tree) == _declares_article_as_before(tree), html
+
+
+def _article_wrappers_as_before(body) -> set:
+    marks = body.css('main,[role="main"],[itemprop="articleBody"]')
+    articles = body.css("article")
+    if len(articles) == 1:
+        marks.append(articles[0])
+    out: set = set()
+    for mark in marks:
+        node = mark.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            node = node.parent
+    return out
+
+
+WRAPPER_PIECES = ["<main>", "</main>", "<article>", "</article>", '<article role="main">', '<article role="MAIN">',
+                  '<article itemprop="articleBody">', '<div role="main">', '<div itemprop="articleBody">',
+                  '<section itemprop="ArticleBody">', "<div class='w'>", "</div>", "<p>text</p>", "<svg><article>",
+                  "</svg>", '<span role=" main">']
+
+
+def test_article_wrappers_from_one_query_match_two_queries():
+    from corpus_clean.html import article_wrappers
+
+    rng = random.Random(13)
+    for _ in range(600):
+        html = "<body>" + "".join(rng.choice(WRAPPER_PIECES) for _ in range(rng.randrange(1, 16))) + "</body>"
+        body = LexborHTMLParser(html).body
+        assert article_wrappers(body) == _article_wrappers_as_before(body), html
