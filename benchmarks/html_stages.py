@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from core_before_after import _timed  # noqa: E402  (a CPU-time counter around a function)
 
 # (depth in the table, module, attribute path, label): stages in the order they run.
 STAGES = [
@@ -62,22 +65,11 @@ STAGES = [
 ]
 
 
-def _timed(fn, label: str, seconds: dict):
-    def timed(*args, **kwargs):
-        started = time.process_time()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            seconds[label] = seconds.get(label, 0.0) + time.process_time() - started
-    return timed
-
-
 def wrap_stages(seconds: dict) -> None:
     """Replace every stage function by a timed one, where its callers look it up."""
     for _, module_name, attr, label in STAGES:
         module = importlib.import_module(module_name)
         setattr(module, attr, _timed(getattr(module, attr), label, seconds))
-    # The steps are looked up through their Step objects: time each step's run too.
 
 
 def main() -> int:

@@ -720,16 +720,7 @@ def _labelled_elements(body: LexborNode) -> list[LexborNode]:
     >>> [n.tag for n in _labelled_elements(t.body)]
     ['div', 'p']
     """
-    # (Lexbor matches the selector list node by node: were an element to come more than once,
-    # its repeats would be consecutive, so comparing with the previous one is enough)
-    out = []
-    last = None
-    for node in body.css(_JUDGED_LABEL_SELECTOR):
-        key = node.mem_id
-        if key != last:
-            out.append(node)
-            last = key
-    return out
+    return html_queries.once_each(body.css(_JUDGED_LABEL_SELECTOR))
 
 
 def in_running_text(node: LexborNode) -> bool:

@@ -26,6 +26,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import html_queries
+
 __all__ = ["is_named_lead", "named_leads"]
 
 # A lead is a block of prose: at least this many characters of text outside links
@@ -131,12 +133,7 @@ def lead_labelled(node: LexborNode) -> list[LexborNode]:
     ['p:Story-INTRO', 'p:deck']
     """
     found = []
-    last = None
-    for element in node.css("[class],[id]"):
-        key = element.mem_id
-        if key == last:  # (Lexbor gives an element once per selector it matches, one after the other)
-            continue
-        last = key
+    for element in html_queries.once_each(node.css("[class],[id]")):
         attrs = element.attributes
         if _names_lead(attrs.get("class")) or _names_lead(attrs.get("id")):
             found.append(element)
