@@ -20,13 +20,16 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from corpus_clean import html_queries
+
 __all__ = ["declares_discussion", "restore_discussion"]
 
 COMMENTS_RULE = "html.comments"
 # schema.org types of pages whose posts are the content: a forum thread, a live blog.
 DISCUSSION_TYPES = ("DiscussionForumPosting", "LiveBlogPosting")
 _TYPE_RE = re.compile(r'"@type"\s*:\s*(?:"(?:%s)"|\[[^\]]*"(?:%s)")' % (("|".join(DISCUSSION_TYPES),) * 2))
-_MICRODATA_SELECTOR = ",".join(f'[itemtype$="schema.org/{name}"]' for name in DISCUSSION_TYPES)
+_MICRODATA_SUFFIXES = tuple(f"schema.org/{name}" for name in DISCUSSION_TYPES)
+_MICRODATA_SELECTOR = ",".join(f'[itemtype$="{suffix}"]' for suffix in _MICRODATA_SUFFIXES)
 
 
 def declares_discussion(tree: LexborHTMLParser) -> bool:
@@ -41,10 +44,11 @@ def declares_discussion(tree: LexborHTMLParser) -> bool:
     ...                                      '"comment": {"@type": "Comment"}}</script>'))
     False
     """
-    if tree.css_first(_MICRODATA_SELECTOR) is not None:
+    # (one walk of the page for both kinds: see html_queries)
+    found = html_queries.once_each(tree.css(_MICRODATA_SELECTOR + "," + html_queries.JSONLD_SELECTOR))
+    if any((node.attributes.get("itemtype") or "").endswith(_MICRODATA_SUFFIXES) for node in found):
         return True
-    return any(_TYPE_RE.search(script.text() or "")
-               for script in tree.css('script[type="application/ld+json"]'))
+    return any(_TYPE_RE.search(script.text() or "") for script in found if html_queries.is_jsonld_script(script))
 
 
 def restore_discussion(cuts: dict, discussion: bool) -> int:

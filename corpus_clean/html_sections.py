@@ -25,6 +25,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from corpus_clean import html_queries
+
 __all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_elements"]
 
 # JSON-LD types of article pages: Article, NewsArticle, TechArticle, BlogPosting, Report...
@@ -48,10 +50,11 @@ def declares_article(tree: LexborHTMLParser) -> bool:
     og = tree.css_first('meta[property="og:type"]')
     if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
         return True
-    if tree.css_first('[itemprop="articleBody"]') is not None:
+    # (one walk of the page for both: see html_queries)
+    found = html_queries.once_each(tree.css('[itemprop="articleBody"],' + html_queries.JSONLD_SELECTOR))
+    if any(node.attributes.get("itemprop") == "articleBody" for node in found):
         return True
-    return any(_ARTICLE_LD_RE.search(script.text() or "")
-               for script in tree.css('script[type="application/ld+json"]'))
+    return any(_ARTICLE_LD_RE.search(script.text() or "") for script in found if html_queries.is_jsonld_script(script))
 
 
 # The chosen blocks give way to the page's <main> when they hold under MAIN_SHARE of

@@ -20,7 +20,13 @@ alone 0.0003, for 12 more snippets found on trafilatura's DEV half).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Optional
+
 from selectolax.lexbor import LexborNode
+
+from corpus_clean import html_queries
 
 __all__ = ["is_named_lead", "named_leads"]
 
@@ -42,6 +48,9 @@ LEAD_WORDS = frozenset((
 _LEAD_SELECTOR = ",".join(f'[{attr}*="{word}" i]' for word in sorted(LEAD_WORDS)
                           if not any(other != word and other in word for other in LEAD_WORDS)
                           for attr in ("class", "id"))
+# The same test in Python, for :func:`lead_labelled`: the selector's words in a class or id,
+# ASCII case-insensitively (as Lexbor's ``i`` flag compares: byte by byte, A-Z only).
+_LEAD_WORD_RE = re.compile(b"|".join(re.escape(word.encode()) for word in sorted(LEAD_WORDS)))
 LEAD_LEVELS = 4  # how far up from a chosen block its named lead is looked for
 LEAD_SIBLINGS = 3  # how many elements before it, at each level
 MAX_NAMED_LEAD_CHARS = 1500  # a lead is a paragraph or two, not a second body
@@ -99,7 +108,7 @@ def named_leads(chosen: list[LexborNode]) -> list[LexborNode]:
                     looked += 1
                     seen.add(sibling.mem_id)
                     # (one Lexbor query for the labels holding a lead word; the exact word test after)
-                    for candidate in sibling.css(_LEAD_SELECTOR):
+                    for candidate in lead_labelled(sibling):
                         if not _under(candidate, found_ids | chosen_ids) and is_named_lead(candidate) \
                                 and not any(inner.mem_id in chosen_ids for inner in candidate.traverse()):
                             found.append(candidate)
@@ -109,6 +118,32 @@ def named_leads(chosen: list[LexborNode]) -> list[LexborNode]:
                 break
             node = node.parent
     return found
+
+
+def lead_labelled(node: LexborNode) -> list[LexborNode]:
+    """The elements of ``node``'s subtree (``node`` included) that ``_LEAD_SELECTOR`` finds, once each.
+
+    The selector's thirty ``[class*="word" i]`` tests were parsed by Lexbor on every call
+    (~10 us each, several calls per page); a short query for the labelled elements and a
+    byte-level test of their class and id find the same elements, in the same order.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div id='x'><p class='Story-INTRO'>a</p><p id='dek-1' class='deck'>b</p><p class='x'>c</p></div>")
+    >>> [n.tag + ":" + (n.attributes.get("class") or "") for n in lead_labelled(t.css_first("#x"))]
+    ['p:Story-INTRO', 'p:deck']
+    """
+    found = []
+    for element in html_queries.once_each(node.css("[class],[id]")):
+        attrs = element.attributes
+        if _names_lead(attrs.get("class")) or _names_lead(attrs.get("id")):
+            found.append(element)
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _names_lead(value: Optional[str]) -> bool:
+    """True when an attribute value holds a lead word, in any ASCII case (as Lexbor's ``*= ... i``)."""
+    return bool(value) and _LEAD_WORD_RE.search(value.encode("utf-8", "surrogatepass").lower()) is not None
 
 
 def _under(node: LexborNode, ids: set) -> bool:

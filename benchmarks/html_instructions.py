@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""The HTML path over real pages with one code tree, for counting its instructions under
+callgrind (a count the machine's load does not move, unlike CPU time):
+
+    for passes in 0 1; do valgrind --tool=callgrind --callgrind-out-file=/tmp/cg-html-$passes.out \\
+        python benchmarks/html_instructions.py TREE /work/shared/bench/boilerplate/scrapinghub.jsonl.gz $passes; done
+
+One pass's instructions are the `I refs` of passes=1 minus those of passes=0 (imports and
+a warm-up pass over the same pages: compiled patterns, rule packs, label caches). The
+pages (the ``html`` field of a JSONL(.gz) file) go through ``shards.clean_batch`` in
+batches of ``BATCH_DOCS``, as a shard cleans them. TREE: the checkout whose
+`corpus_clean` runs (its compiled kernels built in place).
+"""
+import gzip
+import json
+import sys
+
+tree, pages, passes = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, tree)
+from corpus_clean.document import Document  # noqa: E402
+from corpus_clean.shards import BATCH_DOCS, clean_batch  # noqa: E402
+from corpus_clean.steps import DEFAULT_STEPS, resolve_steps  # noqa: E402
+
+steps = resolve_steps(DEFAULT_STEPS)
+opener = gzip.open if pages.endswith(".gz") else open
+with opener(pages, "rt", encoding="utf-8") as handle:
+    records = [json.loads(line) for line in handle if line.strip()]
+
+
+def one_pass() -> None:
+    docs = [Document(id=str(k), source="pages", raw_text="", raw_sha256="", html=r["html"], record_index=k)
+            for k, r in enumerate(records)]
+    for i in range(0, len(docs), BATCH_DOCS):
+        clean_batch(docs[i:i + BATCH_DOCS], steps, "bench")
+
+
+one_pass()  # warm-up
+for _ in range(passes):
+    one_pass()

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Where the HTML path's CPU time goes, stage by stage (inclusive CPU seconds per stage).
+
+    python benchmarks/html_stages.py /work/shared/bench/boilerplate/scrapinghub.jsonl.gz --repeat 3
+
+Runs the pages (the ``html`` field of a JSONL(.gz) file) through ``shards.clean_batch`` in
+batches of ``BATCH_DOCS``, as a shard cleans them, after one warm-up pass, with every stage
+function of the HTML path wrapped in a ``time.process_time`` counter (``STAGES``). Each
+stage's time is inclusive: a stage called inside another (``render_page`` inside the
+prose second opinion, ``PanelFinder`` inside ``strip_junk``) is counted in both, and
+indented under it in the table. The wrappers cost little (a few dozen calls per page);
+the table reads as shares of one pass, not as absolute speed (the machine is shared).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from core_before_after import _timed  # noqa: E402  (a CPU-time counter around a function)
+
+# (depth in the table, module, attribute path, label): stages in the order they run.
+STAGES = [
+    (0, "corpus_clean.pipeline", "html_to_text", "extraction (extract_main_text + metadata parsing)"),
+    (1, "corpus_clean.html", "LexborHTMLParser", "parse (Lexbor)"),
+    (1, "corpus_clean.html", "extract_metadata", "metadata (title, byline, JSON-LD)"),
+    (1, "corpus_clean.html", "read_page", "read_page (one reading of the page)"),
+    (2, "corpus_clean.html_discussion", "declares_discussion", "declares_discussion"),
+    (2, "corpus_clean.html", "strip_junk", "strip_junk (junk tags, labels)"),
+    (3, "corpus_clean.html_panels", "PanelFinder", "panels (PanelFinder)"),
+    (3, "corpus_clean.html", "_labelled_elements", "labelled elements (CSS)"),
+    (3, "corpus_clean.html", "attrs_verdict", "attrs_verdict (labels)"),
+    (3, "corpus_clean.html", "_cut", "_cut (unlink + placeholder)"),
+    (2, "corpus_clean.html_prose", "restore_mislabelled", "prose rescue (restore_mislabelled)"),
+    (2, "corpus_clean.html_discussion", "restore_discussion", "restore_discussion"),
+    (2, "corpus_clean.html_sections", "declares_article", "declares_article"),
+    (2, "corpus_clean.html", "best_container", "scoring (best_container)"),
+    (3, "corpus_clean.html", "collect_paragraphs", "collect_paragraphs"),
+    (2, "corpus_clean.html_gallery", "story_over_gallery", "gallery check"),
+    (2, "corpus_clean.html_rails", "without_rails", "rails"),
+    (2, "corpus_clean.html_sections", "widen_to_main_column", "sections (main column)"),
+    (2, "corpus_clean.html_standfirst", "named_leads", "standfirst"),
+    (2, "corpus_clean.html", "render_page", "text assembly (render_page, every call)"),
+    (3, "corpus_clean.html", "_lines", "lines (_lines)"),
+    (2, "corpus_clean.html_prose", "second_opinion", "prose second opinion"),
+    (2, "corpus_clean.html_rails", "cover_won_by_rails", "rails vs cover"),
+    (2, "corpus_clean.html_listings", "repeated_buttons", "repeated buttons"),
+    (2, "corpus_clean.html_listings", "listing_lines", "listings"),
+    (2, "corpus_clean.html_fallback", "second_opinion", "readability fallback"),
+    (1, "corpus_clean.html_headings_tail", "cut_orphan_headings", "orphan headings"),
+    (1, "corpus_clean.html", "removals_of", "provenance (removals_of)"),
+    (0, "corpus_clean.pipeline", "run_steps", "text-path steps after extraction"),
+    (1, "corpus_clean.html", "rebase_cuts", "rebase cuts onto repaired text"),
+    (1, "corpus_clean.html", "finish_html_documents", "boilerplate step (finish_html_documents)"),
+    (2, "corpus_clean.html", "marker_removals", "marker rules"),
+    (2, "corpus_clean.html", "apply_cuts", "apply cuts"),
+]
+
+
+def wrap_stages(seconds: dict) -> None:
+    """Replace every stage function by a timed one, where its callers look it up."""
+    for _, module_name, attr, label in STAGES:
+        module = importlib.import_module(module_name)
+        setattr(module, attr, _timed(getattr(module, attr), label, seconds))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pages", type=Path, nargs="+", help="JSONL(.gz) files with an `html` field")
+    ap.add_argument("--repeat", type=int, default=3, help="timed passes (summed)")
+    args = ap.parse_args()
+    from corpus_clean.document import Document
+    from corpus_clean.shards import BATCH_DOCS, clean_batch
+    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
+
+    records = []
+    for path in args.pages:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as handle:
+            records += [json.loads(line) for line in handle if line.strip()]
+    steps = resolve_steps(DEFAULT_STEPS)
+
+    def one_pass() -> None:
+        docs = [Document(id=str(k), source="pages", raw_text="", raw_sha256="", html=r["html"], record_index=k)
+                for k, r in enumerate(records)]
+        for i in range(0, len(docs), BATCH_DOCS):
+            clean_batch(docs[i:i + BATCH_DOCS], steps, "bench")
+
+    one_pass()  # warm-up: lazy imports, compiled patterns, rule packs
+    seconds: dict[str, float] = {}
+    wrap_stages(seconds)
+    step_seconds: dict[str, float] = {}
+    for step in steps:
+        step.run = _timed(step.run, step.name, step_seconds)
+    started = time.process_time()
+    for _ in range(args.repeat):
+        one_pass()
+    total = time.process_time() - started
+    pages = len(records) * args.repeat
+    print(f"{len(records)} pages x {args.repeat} passes: {total:.2f} s CPU, {pages / total:.0f} pages/s per core\n")
+    print("| stage | CPU s | share | ms/page |")
+    print("|---|---:|---:|---:|")
+    for depth, _, _, label in STAGES:
+        s = seconds.get(label, 0.0)
+        print(f"| {'· ' * depth}{label} | {s:.3f} | {100 * s / total:.1f} % | {1000 * s / pages:.2f} |")
+    for name, s in step_seconds.items():
+        print(f"| · step {name} | {s:.3f} | {100 * s / total:.1f} % | {1000 * s / pages:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
