@@ -54,6 +54,10 @@ MAX_SMALL_FILES = 8
 # column bytes): merging reads its parts and sorts them as one table, so 64 MB of zstd
 # Parquet (~250 MB of rows, and a sorted copy) made the run's peak memory.
 MERGE_MEMORY_BYTES = 64 * 1024 * 1024
+# ... and by its rows: the footer's bytes undercount many short rows held in memory
+# (offsets, validity, nested reasons), and 600,000 one-word records' quarantine parts
+# merged in 64 MB groups took the commit 330 MB above the cleaning's peak (round 11).
+MERGE_MAX_ROWS = 100_000
 DEFAULT_KEEP_VERSIONS = 10
 # Rewriting a part (moving its duplicates out) or merging parts holds their rows whole
 # when they are at most this big (one row group: the few reads of the streamed path cost
@@ -564,8 +568,8 @@ class VersionBuilder:
 
     def compact(self, target_bytes: int = TARGET_FILE_BYTES, max_small_files: int = MAX_SMALL_FILES,
                 memory_bytes: int = MERGE_MEMORY_BYTES) -> dict[str, int]:
-        """Merge small parts into files of up to `target_bytes` on disk and `memory_bytes`
-        of rows (sorted again as one; above STREAM_ROWS_BYTES merged a few rows of each
+        """Merge small parts into files of up to `target_bytes` on disk, `memory_bytes`
+        of rows and MERGE_MAX_ROWS rows (sorted again as one; above STREAM_ROWS_BYTES merged a few rows of each
         part at a time, ``merge_parts``), once a kind has more than `max_small_files` of
         them. Returns files merged away per kind.
         """
@@ -575,15 +579,18 @@ class VersionBuilder:
             if len(small) <= max_small_files:
                 continue
             part_rows_bytes = {part: rows_bytes(part) for part in small}  # from each footer, once
-            groups, group, size, group_rows_bytes = [], [], 0, 0
+            part_rows = {part: pq.ParquetFile(part).metadata.num_rows for part in small}
+            groups, group, size, group_rows_bytes, group_rows = [], [], 0, 0, 0
             for part in small:
                 if group and (size + part.stat().st_size > target_bytes
-                              or group_rows_bytes + part_rows_bytes[part] > memory_bytes):
+                              or group_rows_bytes + part_rows_bytes[part] > memory_bytes
+                              or group_rows + part_rows[part] > MERGE_MAX_ROWS):
                     groups.append(group)
-                    group, size, group_rows_bytes = [], 0, 0
+                    group, size, group_rows_bytes, group_rows = [], 0, 0, 0
                 group.append(part)
                 size += part.stat().st_size
                 group_rows_bytes += part_rows_bytes[part]
+                group_rows += part_rows[part]
             groups.append(group)
             for group in (g for g in groups if len(g) > 1):
                 name = hashlib.sha256("\0".join(p.name for p in group).encode()).hexdigest()[:16]

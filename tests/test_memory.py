@@ -189,3 +189,29 @@ def test_candidate_pairs_hold_one_slice_in_memory_and_give_every_pair_once(tmp_p
     assert at == len(expected)
     assert peak < 6e6, f"{peak / 1e6:.1f} MB held at once for 16 MB of pair keys"
     assert not list(tmp_path.iterdir())  # the spill files are gone
+
+
+def test_merged_files_are_capped_by_their_rows(tmp_path, monkeypatch):
+    """Many short rows weigh more in memory than their footer's bytes say: a merged file
+    also holds at most MERGE_MAX_ROWS rows (600,000 one-word records had taken the
+    commit's merge 330 MB above the cleaning's peak), and every row is still there."""
+    from corpus_clean import dataset
+
+    monkeypatch.setattr(dataset, "MERGE_MAX_ROWS", 100)
+    layout = OutputLayout(tmp_path / "out")
+    builder = VersionBuilder(layout)
+    builder.carry_over()
+    written = []
+    for day in range(9):
+        table = pa.Table.from_pylist(_rows(f"d{day}.txt", 40, day))
+        written.append(table)
+        write_part(builder.staging, "clean", f"part-{day}", table)
+
+    merged = builder.compact(max_small_files=3)
+
+    files = builder.parts("clean")
+    assert merged["clean"] == 4 and all(pq.ParquetFile(p).metadata.num_rows <= 100 for p in files)
+    merged_rows = pq.read_table(files).select(["id", "text"]).to_pylist()
+    expected = pa.concat_tables(written).select(["id", "text"]).to_pylist()
+    assert sorted(merged_rows, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])
+    builder.abort()
