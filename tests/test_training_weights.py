@@ -30,7 +30,7 @@ def doc_with(word_counts, labelled) -> DocData:
 def test_weights_keep_each_documents_total_and_grow_with_words(lines, power):
     counts, labelled = zip(*lines)
     d = doc_with(counts, labelled)
-    w = line_weights(d, power)
+    w = line_weights(d, power, 1)
     assert np.isclose(w.sum(), d.w.sum())
     assert (w[~d.w.astype(bool)] == 0).all(), "an unlabelled line stays out of the fit"
     order = np.argsort(np.maximum(counts, 1), kind="stable")
@@ -41,7 +41,7 @@ def test_weights_keep_each_documents_total_and_grow_with_words(lines, power):
 def test_power_zero_is_the_old_recipe_and_weights_follow_the_square_root():
     d = doc_with([1, 4, 16, 9], [1, 1, 1, 0])
     assert line_weights(d, 0) is d.w
-    w = line_weights(d, 0.5)
+    w = line_weights(d, 0.5, 1)
     assert np.allclose(w[:3] / w[0], [1, 2, 4]) and w[3] == 0
 
 
@@ -70,7 +70,7 @@ def test_a_fit_with_word_weights_sides_with_the_long_lines():
     d.y[:] = [1.0] * 60 + [0.0] * 15
     X = np.zeros((75, 1))  # (no feature tells the lines apart: only the weights decide)
     for power, expect_boilerplate in ((0.0, True), (0.5, False)):
-        params = fit_trees(X, d.y, line_weights(d, power), n_trees=5, depth=1, lr=0.5, feature_names=["x"])
+        params = fit_trees(X, d.y, line_weights(d, power, 1), n_trees=5, depth=1, lr=0.5, feature_names=["x"])
         p = TreeModel(params, ["x"]).predict_proba(X[:1])[0]
         assert (p > 0.5) == expect_boilerplate, (power, p)
 
@@ -99,7 +99,7 @@ def test_the_floor_gives_short_noise_lines_back_their_weight():
     """A page of one 40-word paragraph and four 1-word menu lines: without a floor the
     paragraph outweighs the menu lines 40**0.5 : 1 each; with a floor of 4 words, 40**0.5 : 2."""
     d = doc_with([40, 1, 1, 1, 1], [1] * 5)
-    plain, floored = line_weights(d, 0.5), line_weights(d, 0.5, 4.0)
+    plain, floored = line_weights(d, 0.5, 1), line_weights(d, 0.5, 4.0)
     assert np.isclose(plain[0] / plain[1], 40**0.5)
     assert np.isclose(floored[0] / floored[1], 40**0.5 / 2)
     assert floored[1:].sum() > plain[1:].sum()
