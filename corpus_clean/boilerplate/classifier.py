@@ -968,8 +968,9 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     Only lines no rule removed, read as one article block (``smooth_cut``: islands of
     kept lines weaker than `island_penalty` go, unless they stand between two kept
     paragraphs, ``blocks.keep_lines_inside_the_article``; a story's short closing
-    sentences come back, ``blocks.keep_closing_sentences``, and kept blocks far below
-    the article that do not talk about it go, ``blocks.cut_unrelated_blocks_below``);
+    sentences come back, ``blocks.keep_closing_sentences``, a short label left last over
+    lines a rule cut goes with them, ``blocks.cut_dangling_label``, and kept blocks far
+    below the article that do not talk about it go, ``blocks.cut_unrelated_blocks_below``);
     never all of them: if the model would leave nothing, it keeps the lines scoring
     within FALLBACK_MARGIN of the most article-like one.
     """
