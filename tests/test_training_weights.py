@@ -30,7 +30,7 @@ def doc_with(word_counts, labelled) -> DocData:
 def test_weights_keep_each_documents_total_and_grow_with_words(lines, power):
     counts, labelled = zip(*lines)
     d = doc_with(counts, labelled)
-    w = line_weights(d, power)
+    w = line_weights(d, power, 1)
     assert np.isclose(w.sum(), d.w.sum())
     assert (w[~d.w.astype(bool)] == 0).all(), "an unlabelled line stays out of the fit"
     order = np.argsort(np.maximum(counts, 1), kind="stable")
@@ -41,7 +41,7 @@ def test_weights_keep_each_documents_total_and_grow_with_words(lines, power):
 def test_power_zero_is_the_old_recipe_and_weights_follow_the_square_root():
     d = doc_with([1, 4, 16, 9], [1, 1, 1, 0])
     assert line_weights(d, 0) is d.w
-    w = line_weights(d, 0.5)
+    w = line_weights(d, 0.5, 1)
     assert np.allclose(w[:3] / w[0], [1, 2, 4]) and w[3] == 0
 
 
@@ -70,6 +70,36 @@ def test_a_fit_with_word_weights_sides_with_the_long_lines():
     d.y[:] = [1.0] * 60 + [0.0] * 15
     X = np.zeros((75, 1))  # (no feature tells the lines apart: only the weights decide)
     for power, expect_boilerplate in ((0.0, True), (0.5, False)):
-        params = fit_trees(X, d.y, line_weights(d, power), n_trees=5, depth=1, lr=0.5, feature_names=["x"])
+        params = fit_trees(X, d.y, line_weights(d, power, 1), n_trees=5, depth=1, lr=0.5, feature_names=["x"])
         p = TreeModel(params, ["x"]).predict_proba(X[:1])[0]
         assert (p > 0.5) == expect_boilerplate, (power, p)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.booleans()), min_size=1, max_size=40),
+       st.sampled_from([0.5, 1.0]), st.sampled_from([2.0, 4.0, 8.0]))
+def test_a_floor_makes_short_lines_weigh_alike_and_keeps_the_total(lines, power, min_words):
+    """Round 11: with a floor of `min_words`, every labelled line of up to that many words
+    weighs the same (a 1-word "Share" counts as much as a 4-word newsletter prompt), longer
+    lines still weigh more, and the document's total does not move."""
+    counts, labelled = zip(*lines)
+    d = doc_with(counts, labelled)
+    w = line_weights(d, power, min_words)
+    assert np.isclose(w.sum(), d.w.sum())
+    labelled_rows = d.w > 0
+    short = labelled_rows & (np.asarray(counts) <= min_words)
+    if short.sum() > 1:
+        assert np.allclose(w[short], w[short][0])
+    longer = labelled_rows & (np.asarray(counts) > min_words)
+    if short.any() and longer.any():
+        assert w[longer].min() > w[short].max()
+
+
+def test_the_floor_gives_short_noise_lines_back_their_weight():
+    """A page of one 40-word paragraph and four 1-word menu lines: without a floor the
+    paragraph outweighs the menu lines 40**0.5 : 1 each; with a floor of 4 words, 40**0.5 : 2."""
+    d = doc_with([40, 1, 1, 1, 1], [1] * 5)
+    plain, floored = line_weights(d, 0.5, 1), line_weights(d, 0.5, 4.0)
+    assert np.isclose(plain[0] / plain[1], 40**0.5)
+    assert np.isclose(floored[0] / floored[1], 40**0.5 / 2)
+    assert floored[1:].sum() > plain[1:].sum()

@@ -21,6 +21,7 @@ ARTICLE_END_MIN_WORDS = 8  # a kept sentence this long (or a paragraph) can be t
 APART_MIN_LINES = 4  # cut or rule-removed lines between two kept blocks
 UNRELATED_MIN_WORDS = 20  # words of 4+ letters in a block below the article before it is judged
 UNRELATED_MAX_ECHO = 0.15  # share of those words that recur in the article's block
+LABEL_MAX_WORDS = 4  # "Ready for more?", "More on this", "Follow us"
 _LONG_WORD = re.compile(r"\w{4,}")
 
 
@@ -161,6 +162,58 @@ def keep_closing_sentences_seg(doc: np.ndarray, closing: np.ndarray, ends_articl
     broken = np.cumsum(~(closing & follows))
     run_clean = broken == broken[np.maximum(last_of_doc, 0)]
     return drop & ~(has_end & (position > last_of_doc) & run_clean)
+
+
+def dangling_label_shape(n_words: np.ndarray, last_char: np.ndarray, prose: np.ndarray) -> np.ndarray:
+    """Per line: could it be a label: at most LABEL_MAX_WORDS words, not a paragraph, and
+    no full stop at its end (a story's short last sentence ends in one).
+
+    >>> dangling_label_shape(np.array([3, 3, 9]), np.array([ord("?"), ord("."), ord("?")]),
+    ...                      np.zeros(3, dtype=bool)).tolist()
+    [True, False, False]
+    """
+    return (n_words <= LABEL_MAX_WORDS) & (last_char != ord(".")) & ~prose
+
+
+def cut_dangling_label(label: np.ndarray, rule_cut_next: np.ndarray, drop: np.ndarray) -> np.ndarray:
+    """`drop` plus the kept text's last line when it is a short label (`label`:
+    ``dangling_label_shape``) over a line a rule removed (`rule_cut_next`), with kept
+    text above it.
+
+    A heading or a prompt introduces what follows it. At the end of the kept text, over
+    lines the rules cut (a newsletter box, a share bar, a list of links), it belongs to
+    them: "Ready for more?" over "Sign up for our morning newsletter.", "More on this
+    story" over a teaser list. Only the one last line, and never the only kept line.
+
+    >>> label = np.array([0, 0, 1], dtype=bool)
+    >>> rule_cut_next = np.array([0, 0, 1], dtype=bool)
+    >>> cut_dangling_label(label, rule_cut_next, np.zeros(3, dtype=bool)).astype(int).tolist()
+    [0, 0, 1]
+    >>> cut_dangling_label(label, np.zeros(3, dtype=bool), np.zeros(3, dtype=bool)).astype(int).tolist()
+    [0, 0, 0]
+    """
+    kept = np.flatnonzero(~drop)
+    if len(kept) < 2 or not (label[kept[-1]] and rule_cut_next[kept[-1]]):
+        return drop
+    out = drop.copy()
+    out[kept[-1]] = True
+    return out
+
+
+def cut_dangling_label_seg(doc: np.ndarray, label: np.ndarray, rule_cut_next: np.ndarray,
+                           drop: np.ndarray) -> np.ndarray:
+    """``cut_dangling_label`` of every document of a batch."""
+    n = len(drop)
+    if n == 0:
+        return drop
+    n_docs = int(doc[-1]) + 1
+    kept = ~drop
+    position = np.arange(n)
+    last = np.full(n_docs, -1)
+    np.maximum.at(last, doc[kept], position[kept])
+    n_kept = np.bincount(doc[kept], minlength=n_docs)
+    cut = (position == last[doc]) & (n_kept[doc] >= 2) & label & rule_cut_next
+    return drop | cut
 
 
 def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows: np.ndarray,

@@ -1014,8 +1014,9 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
     Only lines no rule removed, read as one article block (``smooth_cut``: islands of
     kept lines weaker than `island_penalty` go, unless they stand between two kept
     paragraphs, ``blocks.keep_lines_inside_the_article``; a story's short closing
-    sentences come back, ``blocks.keep_closing_sentences``, and kept blocks far below
-    the article that do not talk about it go, ``blocks.cut_unrelated_blocks_below``);
+    sentences come back, ``blocks.keep_closing_sentences``, a short label left last over
+    lines a rule cut goes with them, ``blocks.cut_dangling_label``, and kept blocks far
+    below the article that do not talk about it go, ``blocks.cut_unrelated_blocks_below``);
     never all of them: if the model would leave nothing, it keeps the lines scoring
     within FALLBACK_MARGIN of the most article-like one.
     """
@@ -1031,6 +1032,11 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
                                                      threshold)
     drop[candidates] = blocks.keep_closing_sentences_of(ctx.stats, ctx.prose, idx[candidates],
                                                         np.r_[False, np.diff(candidates) == 1], drop[candidates])
+    below = np.minimum(candidates + 1, len(idx) - 1)  # (the next scored line, if any)
+    drop[candidates] = blocks.cut_dangling_label(
+        blocks.dangling_label_shape(ctx.stats.n_words[idx[candidates]], ctx.stats.last_char[idx[candidates]],
+                                    ctx.prose[idx[candidates]]),
+        (candidates + 1 < len(idx)) & ~unmarked[below], drop[candidates])
     drop[candidates] = blocks.cut_unrelated_blocks_below(ctx.lines.content, idx[candidates], candidates,
                                                          drop[candidates])
     if not (unmarked & ~drop).any():
@@ -1064,10 +1070,14 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
     prose = column([ctx.prose for ctx in ctxs])[cand]
     d = keep_lines_inside_the_article_seg(doc, p[cand], prose, d, threshold)
     follows = np.r_[False, (np.diff(cand) == 1) & (doc[1:] == doc[:-1])]
-    drop[cand] = blocks.keep_closing_sentences_seg(
-        doc, blocks.closing_sentence_shape(words, column([ctx.stats.first_class for ctx in ctxs])[cand],
-                                           column([ctx.stats.last_char for ctx in ctxs])[cand]),
+    last_char = column([ctx.stats.last_char for ctx in ctxs])[cand]
+    d = blocks.keep_closing_sentences_seg(
+        doc, blocks.closing_sentence_shape(words, column([ctx.stats.first_class for ctx in ctxs])[cand], last_char),
         blocks.can_end_the_article(words, column([ctx.stats.last_class for ctx in ctxs])[cand], prose), follows, d)
+    below = np.minimum(cand + 1, len(unmarked) - 1)  # (the next row, if any, and in the same document)
+    rule_cut_next = (cand + 1 < len(unmarked)) & (rows.doc_of[below] == doc) & ~unmarked[below]
+    drop[cand] = blocks.cut_dangling_label_seg(doc, blocks.dangling_label_shape(words, last_char, prose),
+                                               rule_cut_next, d)
     drop = blocks.cut_unrelated_blocks_below_each([ctx.lines.content for ctx in ctxs], idxs, bounds, unmarked, drop)
     out = []
     for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
