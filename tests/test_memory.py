@@ -111,15 +111,20 @@ def _rows(source: str, n: int, seed: int) -> list[dict]:
              "text": SENTENCE * rng.randint(1, 20)} for k in range(n)]
 
 
-def test_merged_files_are_capped_by_the_size_of_their_rows_in_memory(tmp_path):
-    layout = OutputLayout(tmp_path / "out")
-    builder = VersionBuilder(layout)
+def _nine_daily_parts(tmp_path) -> tuple[VersionBuilder, list[pa.Table]]:
+    """A version being built with nine small clean parts of 40 rows (daily runs'), and their tables."""
+    builder = VersionBuilder(OutputLayout(tmp_path / "out"))
     builder.carry_over()
     written = []
     for day in range(9):
         table = pa.Table.from_pylist(_rows(f"d{day}.txt", 40, day))
         written.append(table)
         write_part(builder.staging, "clean", f"part-{day}", table)
+    return builder, written
+
+
+def test_merged_files_are_capped_by_the_size_of_their_rows_in_memory(tmp_path):
+    builder, written = _nine_daily_parts(tmp_path)
     part_rows_bytes = max(dedup_part_rows_bytes(p) for p in builder.parts("clean"))
 
     merged = builder.compact(max_small_files=3, memory_bytes=int(2.5 * part_rows_bytes))
@@ -198,14 +203,7 @@ def test_merged_files_are_capped_by_their_rows(tmp_path, monkeypatch):
     from corpus_clean import dataset
 
     monkeypatch.setattr(dataset, "MERGE_MAX_ROWS", 100)
-    layout = OutputLayout(tmp_path / "out")
-    builder = VersionBuilder(layout)
-    builder.carry_over()
-    written = []
-    for day in range(9):
-        table = pa.Table.from_pylist(_rows(f"d{day}.txt", 40, day))
-        written.append(table)
-        write_part(builder.staging, "clean", f"part-{day}", table)
+    builder, written = _nine_daily_parts(tmp_path)
 
     merged = builder.compact(max_small_files=3)
 
