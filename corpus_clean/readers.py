@@ -635,7 +635,7 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     `Unreadable` naming the last line read.
 
     A whole file that starts like pretty-printed records or an array (a user's
-    ``jq '.[]' in.json > out.jsonl`` without ``-c``; ``_opens_json_documents``) is read
+    ``jq '.[]' in.json > out.jsonl`` without ``-c``; ``opens_json_documents``) is read
     as a `.json` file (``read_json_file``): its records, instead of every line
     quarantined as broken JSON. (`documents_sniffed` False: the caller already knows it
     is not.)"""
@@ -645,7 +645,7 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
-        documents = documents_sniffed and not file.is_piece and _opens_json_documents(head)
+        documents = documents_sniffed and not file.is_piece and opens_json_documents(head)
         chunks = _prepend(head, chunks)
         encoding = None if file.is_piece else stream_encoding(head)
         if documents:
@@ -725,14 +725,14 @@ def _looks_like_json_documents(file: InputFile) -> bool:
     return head.startswith("[") or (head.startswith("{") and bool(newline) and not _parses(first_line))
 
 
-def _opens_json_documents(head: bytes) -> bool:
+def opens_json_documents(head: bytes) -> bool:
     r"""Does a `.jsonl` file's first chunk open pretty-printed records or an array: a
     first non-blank line that is ``{`` alone, as pretty-printers write it, or that starts
     with ``[``? (A first line that is merely broken JSON is that line's problem.)
 
-    >>> _opens_json_documents(b'{\n  "text": "a"\n}\n'), _opens_json_documents(b'[{"text": "a"}]')
+    >>> opens_json_documents(b'{\n  "text": "a"\n}\n'), opens_json_documents(b'[{"text": "a"}]')
     (True, True)
-    >>> _opens_json_documents(b'{"text": "a"}\n'), _opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
+    >>> opens_json_documents(b'{"text": "a"}\n'), opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
     (False, False)
     """
     start = head[:256]

@@ -19,7 +19,8 @@ from corpus_clean.dedup import DedupParams, signature_schema, signature_table
 from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, file_format, is_compressed,
-                                  jsonl_record, new_document, open_input, read_file, stream_encoding)
+                                  jsonl_record, new_document, open_input, opens_json_documents, read_file,
+                                  stream_encoding)
 from corpus_clean.records import clean_schema, document_row, documents_table, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -202,9 +203,12 @@ def jsonl_pieces(file: InputFile, piece_bytes: int, max_records: int) -> list[In
     when it holds more than SPLIT_ABOVE_TARGETS × `piece_bytes` bytes or about
     SPLIT_ABOVE_TARGETS × `max_records` lines: then each piece holds at most about
     `piece_bytes` bytes and `max_records` lines."""
-    sampled, lines = _sample_lines(file)
-    if sampled == 0:
-        return [file]  # empty, or unreadable: the reader reports it
+    sampled, lines, head = _sample_lines(file)
+    if sampled == 0 or opens_json_documents(head):
+        # Empty or unreadable: the reader reports it. Records pretty-printed over many
+        # lines: read whole as JSON documents (``readers.read_jsonl_file``), never cut
+        # between the lines of one record.
+        return [file]
     bytes_per_line = max(sampled / max(lines, 1), 1.0)
     estimate = round(file.size / bytes_per_line)
     if file.size <= SPLIT_ABOVE_TARGETS * piece_bytes and estimate <= SPLIT_ABOVE_TARGETS * max_records:
@@ -213,19 +217,19 @@ def jsonl_pieces(file: InputFile, piece_bytes: int, max_records: int) -> list[In
     return line_pieces(file, piece_bytes)
 
 
-def _sample_lines(file: InputFile) -> tuple[int, int]:
-    """(bytes read, line breaks in them) of the first SAMPLE_BYTES of `file`; (0, 0) when
-    it cannot be read."""
+def _sample_lines(file: InputFile) -> tuple[int, int, bytes]:
+    """(bytes read, line breaks in them, the bytes) of the first SAMPLE_BYTES of `file`;
+    (0, 0, b"") when it cannot be read."""
     try:
         # (a local path opened directly: fsspec's opener costs more than the read, once per file)
         with open(file.url, "rb") if "://" not in file.url else open_input(file.url, compression=None) as handle:
             sample = handle.read(SAMPLE_BYTES)
     except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
-        return 0, 0
+        return 0, 0, b""
     lines = line_breaks(sample, False)
     if len(sample) < SAMPLE_BYTES and not sample.endswith((b"\n", b"\r")):
         lines += 1  # a last line without a line break is a record too
-    return len(sample), lines
+    return len(sample), lines, sample
 
 
 def row_group_pieces(file: InputFile, piece_bytes: int, max_records: int = MAX_SHARD_RECORDS) -> list[InputFile]:

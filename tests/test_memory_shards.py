@@ -343,3 +343,14 @@ def test_a_row_group_too_big_for_a_shard_is_read_in_slices_of_rows(tmp_path):
     assert [p.first_record for p in pieces] == [0, 500, 2_500, 4_500, 6_500, 8_500, 9_500]
     assert sum(p.records for p in pieces) == 10_000
     assert [r for p in pieces for r in _records(p)] == _records(whole)
+
+
+def test_pretty_printed_records_are_never_cut_between_their_lines(tmp_path):
+    """A `.jsonl` file of records pretty-printed over many lines is read whole as JSON
+    documents, so planning keeps it whole however many lines it has."""
+    path = tmp_path / "pretty.jsonl"
+    path.write_text("".join(json.dumps({"text": f"record {k}", "tags": ["a", "b"]}, indent=2) + "\n"
+                            for k in range(30_000)))  # 210,000 lines
+    whole = InputFile(str(path), path.name, path.stat().st_size)
+    assert plan_shards([whole])[0].files == (whole,)
+    assert len(_records(whole)) == 30_000
