@@ -340,7 +340,10 @@ def _parts(folder: Path) -> list[Path]:
 
 def rows_bytes(part: Path) -> int:
     """A Parquet file's rows' size once read (its row groups' uncompressed bytes), from the footer."""
-    metadata = pq.ParquetFile(part).metadata
+    return _rows_bytes(pq.ParquetFile(part).metadata)
+
+
+def _rows_bytes(metadata) -> int:
     return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
 
 
@@ -578,8 +581,9 @@ class VersionBuilder:
             small = [p for p in _parts(self.staging / kind) if p.stat().st_size < target_bytes // 2]
             if len(small) <= max_small_files:
                 continue
-            part_rows_bytes = {part: rows_bytes(part) for part in small}  # from each footer, once
-            part_rows = {part: pq.ParquetFile(part).metadata.num_rows for part in small}
+            footers = {part: pq.ParquetFile(part).metadata for part in small}  # each read once
+            part_rows_bytes = {part: _rows_bytes(footer) for part, footer in footers.items()}
+            part_rows = {part: footer.num_rows for part, footer in footers.items()}
             groups, group, size, group_rows_bytes, group_rows = [], [], 0, 0, 0
             for part in small:
                 if group and (size + part.stat().st_size > target_bytes

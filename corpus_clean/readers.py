@@ -892,7 +892,6 @@ def read_parquet_file(file: InputFile) -> Iterator[Document | Skipped | Unreadab
 
 
 def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped | Unreadable]:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
@@ -917,22 +916,35 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     for group in range(file.start, file.end) if file.is_piece else range(parquet.num_row_groups):
         rows = parquet.metadata.row_group(group).num_rows
         try:
-            table = _plain_columns(parquet.read_row_group(group, columns=[column, *extra]))
-            values = table.column(column)
-            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
-                values = values.cast(pa.large_binary())
-            values = values.to_pylist()
-            fields = table.drop_columns([column]).to_pylist() if extra else [{}] * len(values)
+            values, fields = _texts_and_fields(parquet.read_row_group(group, columns=[column, *extra]), column)
         except Exception as error:  # noqa: BLE001 - damaged pages, bad encodings, checksum errors
             yield Unreadable(file.source, f"{file.source}: row group {group} (rows {index}-{index + rows - 1}) "
                                           f"unreadable: {type(error).__name__}: {error}", rows)
             index += rows
             continue
-        for value, row_fields in zip(values, fields):
-            doc = parquet_record(file.source, index, column, value)
-            doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
-            yield doc
-            index += 1
+        yield from _row_documents(file.source, index, column, values, fields)
+        index += len(values)
+
+
+def _texts_and_fields(table, column: str) -> tuple[list, list[dict]]:
+    """A block of Parquet rows as each row's text (bytes: decoded per row, so one row of
+    invalid UTF-8 costs that row only) and its caller's fields."""
+    import pyarrow as pa
+
+    table = _plain_columns(table)
+    values = table.column(column)
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        values = values.cast(pa.large_binary())
+    fields = table.drop_columns([column]).to_pylist() if table.num_columns > 1 else [{}] * table.num_rows
+    return values.to_pylist(), fields
+
+
+def _row_documents(source: str, first: int, column: str, values: list, fields: list[dict]) -> Iterator[Document]:
+    """The Documents of a block of Parquet rows, the first one record `first` of the file."""
+    for index, (value, row_fields) in enumerate(zip(values, fields), start=first):
+        doc = parquet_record(source, index, column, value)
+        doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
+        yield doc
 
 
 # Rows decoded at a time when a piece is a slice of one row group.
@@ -955,15 +967,10 @@ def _parquet_row_slice(file: InputFile, parquet, column: str, extra: list[str]
             if at + batch.num_rows <= first:
                 at += batch.num_rows
                 continue
-            table = _plain_columns(pa.Table.from_batches([batch]).slice(max(first - at, 0), last - max(first, at)))
+            rows = pa.Table.from_batches([batch]).slice(max(first - at, 0), last - max(first, at))
             at += batch.num_rows
-            values = table.column(column)
-            if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
-                values = values.cast(pa.large_binary())
-            fields = table.drop_columns([column]).to_pylist() if extra else [{}] * table.num_rows
-            for value, row_fields in zip(values.to_pylist(), fields):
-                doc = parquet_record(file.source, index, column, value)
-                doc.source_id, doc.url, doc.meta = caller_fields(row_fields)
+            values, fields = _texts_and_fields(rows, column)
+            for doc in _row_documents(file.source, index, column, values, fields):
                 yield doc
                 index += 1
             if at >= last:
