@@ -108,6 +108,60 @@ class Decoded:
 
 # The first bytes of each compressed format, by the suffix that names it.
 COMPRESSION_MAGIC = {".gz": b"\x1f\x8b", ".bz2": b"BZh", ".xz": b"\xfd7zXZ\x00", ".zst": b"\x28\xb5\x2f\xfd"}
+# The same formats known by their bytes alone, for a file whose name does not say it is
+# compressed: bzip2's "BZh" could start a text, so its block size digit and first block's
+# magic number are asked for too. (fsspec's names for them.)
+_COMPRESSION_OF_HEAD = ((b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"))
+_BZIP2_HEAD = re.compile(rb"BZh[1-9]\x31\x41\x59\x26\x53\x59")
+PARQUET_MAGIC = b"PAR1"  # a Parquet file's first and last four bytes
+
+
+def compression_of_head(head: bytes) -> str | None:
+    """The compression a file's first bytes show (fsspec's name for it), None for none.
+
+    >>> import gzip, bz2
+    >>> compression_of_head(gzip.compress(b"a")), compression_of_head(bz2.compress(b"a"))
+    ('gzip', 'bz2')
+    >>> compression_of_head(b'{"text": "a"}'), compression_of_head(b"BZh9 is a model name")
+    (None, None)
+    """
+    for magic, name in _COMPRESSION_OF_HEAD:
+        if head.startswith(magic):
+            return name
+    return "bz2" if _BZIP2_HEAD.match(head) else None
+
+
+def head_and_tail(url: str, size: int = 10) -> tuple[bytes, bytes]:
+    """A file's first and last `size` bytes as stored ((b"", b"") when it cannot be read:
+    the reader opens it again and says why)."""
+    import fsspec
+
+    try:
+        with fsspec.open(url, "rb", compression=None) as handle:
+            head = handle.read(size)
+            if len(head) < size:
+                return head, head
+            handle.seek(-size, os.SEEK_END)
+            return head, handle.read(size)
+    except Exception:  # noqa: BLE001
+        return b"", b""
+
+
+def is_parquet_bytes(head: bytes, tail: bytes) -> bool:
+    """Parquet by its bytes: "PAR1" at both ends (a text starting "PAR1" rarely ends so)."""
+    return head.startswith(PARQUET_MAGIC) and tail.endswith(PARQUET_MAGIC)
+
+
+def starts_as_other_format(head: bytes) -> bool:
+    """Whether a file named as text (``.jsonl``...) may hold compressed bytes or Parquet:
+    planning then keeps it whole, never cut at byte offsets (``shards.jsonl_pieces``), and
+    the reader reads it as what it holds.
+
+    >>> import gzip
+    >>> starts_as_other_format(gzip.compress(b"a")), starts_as_other_format(b"PAR1..."), starts_as_other_format(b"{")
+    (True, True, False)
+    """
+    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC)
 
 
 def open_input(url: str, compression: str | None = "infer"):
@@ -117,11 +171,16 @@ def open_input(url: str, compression: str | None = "infer"):
 
     A file named as compressed whose bytes do not start as that format says
     (``stored_uncompressed``) is read as it is stored: a tool that saved plain JSONL as
-    ``part.jsonl.gz`` loses no records."""
+    ``part.jsonl.gz`` loses no records; and the other way round, a file whose name says
+    nothing of compression but whose bytes are gzip, bzip2, xz or zstd is decompressed."""
     import fsspec
 
     if compression == "infer" and stored_uncompressed(url):
         compression = None
+    elif compression == "infer" and not is_compressed(url):
+        # A file named as plain text whose bytes are compressed (`part.jsonl` written by a
+        # tool that gzips everything) is read through its decompressor.
+        compression = compression_of_head(head_and_tail(url)[0])
     return fsspec.open(url, "rb", compression=compression)
 
 
@@ -526,13 +585,44 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
-    # ValueError, not only JSONDecodeError: Python refuses an integer of over 4,300 digits
-    # with a plain ValueError; RecursionError: nesting deeper than the parser's stack.
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:
+        record = _with_huge_integers(decoded.text, error)
+        if record is None:
+            return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+                                 problem=f"{where}: malformed JSON ({error})")
+    # RecursionError: nesting deeper than the parser's stack.
+    except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=_SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# Python refuses to turn a string of more than this many digits into an int (a guard
+# against quadratic conversions); json.loads then fails the whole line.
+MAX_INT_DIGITS = 4300
+
+
+def digits_or_int(digits: str) -> int | str:
+    """A JSON integer as an int, or as its digits when Python would refuse to convert it.
+
+    >>> digits_or_int("42"), len(digits_or_int("9" * 5000))
+    (42, 5000)
+    """
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def _with_huge_integers(text: str, error: ValueError):
+    """The record of a line json.loads refused only for an integer of over 4,300 digits
+    (an id or a counter from a tool that writes big numbers), with that integer kept as
+    its digits; None when the line is broken in another way. Its text is not the problem,
+    so it is cleaned like any other record; the digits stay in its fields, none lost."""
+    if "integer string conversion" not in str(error):
+        return None
+    try:
+        return json.loads(text, parse_int=digits_or_int)
+    except (ValueError, RecursionError):
+        return None
 
 
 def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record, *,
@@ -751,7 +841,7 @@ def json_values(text: str) -> list | None:
     >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
     ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
     """
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
     values, at = [], _JSON_BLANK_RE.match(text).end()
     try:
         while at < len(text):
@@ -1044,7 +1134,10 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
-    reader = readers.get(file_format(file.source))
+    kind = file_format(file.source)
+    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and is_parquet_bytes(*head_and_tail(file.url, 4)):
+        kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
+    reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, f"unsupported file type (supported: {', '.join(FORMAT_OF_SUFFIX)}, "
                                    f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)})")

@@ -1,0 +1,142 @@
+"""Round 12's sweep of bad inputs: what it found, one test each, plus invariants over
+generated files (a file's records come back whatever name and packing it was saved under)."""
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import json
+import lzma
+import os
+import signal
+import time
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import zstandard
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.dataset import estimate_records
+from corpus_clean.readers import list_input_files
+from tests.test_bad_input import SENTENCE, run_core
+
+PACKERS = {
+    "gzip": gzip.compress,
+    "bz2": bz2.compress,
+    "xz": lzma.compress,
+    "zstd": lambda data: zstandard.ZstdCompressor().compress(data),
+}
+
+
+def _jsonl(texts) -> bytes:
+    return b"".join(json.dumps({"id": f"r{k}", "text": text}).encode() + b"\n" for k, text in enumerate(texts))
+
+
+def _parquet(texts) -> bytes:
+    sink = io.BytesIO()
+    pq.write_table(pa.table({"id": [f"r{k}" for k in range(len(texts))], "text": texts}), sink)
+    return sink.getvalue()
+
+
+def _stories(n: int) -> list[str]:
+    return [f"Story {k}: the ferry from Harrowgate ran {k + 2} extra crossings. " + SENTENCE * 2 for k in range(n)]
+
+
+@pytest.mark.parametrize("packer", sorted(PACKERS))
+@pytest.mark.parametrize("name", ["part-0001.jsonl", "dump.json", "notes.txt", "page.html"])
+def test_compressed_bytes_under_a_plain_name_are_decompressed(tmp_path, packer, name):
+    """Before: a gzip file named `part.jsonl` was read as lines of binary, every line
+    quarantined as broken JSON (nothing lost, nothing usable)."""
+    texts = _stories(3)
+    payload = {"part-0001.jsonl": _jsonl(texts), "dump.json": _jsonl(texts),
+               "notes.txt": texts[0].encode(),
+               "page.html": f"<html><body><article><p>{texts[0]}</p></article></body></html>".encode()}[name]
+    (tmp_path / name).write_bytes(PACKERS[packer](payload))
+    clean, quarantined, files = run_core(tmp_path)
+    assert quarantined == []
+    expected = texts if name.endswith(("jsonl", "json")) else texts[:1]
+    assert [row["text"].strip() for row in clean] == [text.strip() for text in expected]
+
+
+def test_parquet_under_a_jsonl_name_is_read_as_its_rows(tmp_path):
+    texts = _stories(4)
+    (tmp_path / "export.jsonl").write_bytes(_parquet(texts))
+    clean, quarantined, files = run_core(tmp_path)
+    assert quarantined == []
+    assert [row["text"].strip() for row in clean] == [text.strip() for text in texts]
+    assert [row["source_id"] for row in clean] == ["r0", "r1", "r2", "r3"]
+
+
+@pytest.mark.parametrize("start", ["BZh9 is the name of a tractor model. ", "PAR1 is the first stage of the plan. "])
+def test_text_that_only_starts_like_a_packed_format_stays_text(tmp_path, start):
+    """The sniff asks for a whole magic number (bzip2: its block magic; Parquet: both
+    ends), so a story that starts with the same letters is read as the story."""
+    (tmp_path / "story.txt").write_text(start + SENTENCE * 3)
+    (tmp_path / "lines.jsonl").write_bytes(_jsonl([start + SENTENCE * 2]))
+    clean, quarantined, _ = run_core(tmp_path)
+    assert quarantined == []
+    assert sorted(row["text"][:4] for row in clean) == [start[:4]] * 2
+
+
+def test_an_integer_of_5000_digits_keeps_its_record_and_its_digits(tmp_path):
+    """Before: Python's limit on integer conversion (4,300 digits) failed json.loads, and
+    a record with a good text was quarantined for a counter in another field."""
+    big = "9" * 5000
+    (tmp_path / "a.jsonl").write_text(f'{{"id": {big}, "text": "{SENTENCE * 2}", "views": {big}1}}\n'
+                                      f'{{"text": "{SENTENCE * 3}", "views": 5}}\n')
+    (tmp_path / "b.json").write_text(f'[{{"text": "{SENTENCE * 4}", "n": -{big}}}]')
+    clean, quarantined, _ = run_core(tmp_path)
+    assert quarantined == []
+    rows = {(row["source"], row["record_index"]): row for row in clean}
+    assert rows["a.jsonl", 0]["source_id"] == big
+    assert dict(rows["a.jsonl", 0]["meta"])["views"] == big + "1"
+    assert dict(rows["a.jsonl", 1]["meta"])["views"] == "5"        # ordinary ints stay as before
+    assert dict(rows["b.json", 0]["meta"])["n"] == "-" + big
+
+
+def test_a_line_broken_beside_a_huge_integer_is_still_quarantined(tmp_path):
+    (tmp_path / "a.jsonl").write_text(f'{{"id": {"9" * 5000}, "text": "cut\n')
+    _, quarantined, _ = run_core(tmp_path)
+    [row] = quarantined
+    assert "malformed JSON" in row["reasons"][0]["detail"]
+
+
+def test_planning_never_opens_a_fifo(tmp_path):
+    """Before: the run's progress estimate opened every listed entry, and opening a fifo
+    blocks until something writes to it: `corpus-clean run` over a folder holding one
+    hung forever before cleaning anything."""
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    (tmp_path / "a.jsonl").write_bytes(_jsonl(_stories(2)))
+
+    def hung(*_):  # interrupts a blocked open(); estimate_records swallows the error, so time it
+        raise TimeoutError("estimate_records blocked on the fifo")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    started = time.monotonic()
+    try:
+        estimates = {f.source: estimate_records(f) for f in list_input_files(str(tmp_path))}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 4, "planning blocked on the fifo"
+    assert estimates == {"a.jsonl": 2, "pipe.jsonl": 1}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=30, max_size=200)
+                      .map(lambda t: "Ferry news. " + t + " " + SENTENCE), min_size=1, max_size=6),
+       packing=st.sampled_from(["plain", "parquet", *sorted(PACKERS)]),
+       name=st.sampled_from(["a.jsonl", "a.json", "a.ndjson"]))
+def test_records_come_back_whatever_packing_a_jsonl_name_hides(tmp_path_factory, texts, packing, name):
+    """Invariant: every record of a file is read once, in order, under its id, whether the
+    file named `.jsonl` holds plain lines, a compressed stream or Parquet."""
+    folder = tmp_path_factory.mktemp("packed")
+    data = _parquet(texts) if packing == "parquet" else _jsonl(texts)
+    (folder / name).write_bytes(PACKERS[packing](data) if packing in PACKERS else data)
+    clean, quarantined, files = run_core(folder)
+    rows = sorted(clean + quarantined, key=lambda row: row["record_index"])
+    assert [row["source_id"] for row in rows] == [f"r{k}" for k in range(len(texts))]
+    assert files[name].records == len(texts)
