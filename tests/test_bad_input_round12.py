@@ -140,3 +140,69 @@ def test_records_come_back_whatever_packing_a_jsonl_name_hides(tmp_path_factory,
     rows = sorted(clean + quarantined, key=lambda row: row["record_index"])
     assert [row["source_id"] for row in rows] == [f"r{k}" for k in range(len(texts))]
     assert files[name].records == len(texts)
+
+
+def test_a_failure_message_names_a_full_output_device_through_wrapped_errors():
+    from cli.main import run_failure_message
+
+    try:
+        try:
+            raise OSError(28, "Error writing bytes to file. Detail: [errno 28] No space left on device")
+        except OSError as full:
+            raise RuntimeError("task failed") from full
+    except RuntimeError as wrapped:
+        message = run_failure_message(wrapped, "/data/out")
+    assert message.startswith("run failed: no space left on the device of the output /data/out; nothing of this run")
+    assert "Free space or choose another --output" in message
+    assert run_failure_message(ValueError("boom"), "/data/out") == "run failed: ValueError: boom"
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """A 1.3 MB file system (the preflight refuses under 1 MB free) of its own (needs the right to mount: root in most CI images;
+    skipped where it is refused)."""
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1300k", "tmpfs", str(mount)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], capture_output=True)
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_full_output_device_fails_the_run_in_words_and_keeps_the_last_version(tmp_path, small_tmpfs):
+    """Fault injection with a real full disk: version 1 fits; the next run's input does
+    not. The run exits 1 with one line saying what happened and what to do, and version 1
+    is still the dataset, whole."""
+    import random
+    import subprocess
+    import sys
+
+    import pyarrow.dataset as ds
+    from prefect.settings import PREFECT_API_URL
+
+    small, big = tmp_path / "small.jsonl", tmp_path / "big.jsonl"
+    small.write_bytes(_jsonl(_stories(3)))
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    big.write_bytes(_jsonl([f"Record {k}. " + SENTENCE + " ".join("".join(rng.choices(letters, k=7)) for _ in range(60))
+                            for k in range(8000)]))  # ~4.6 MB of text that compresses badly
+    out = small_tmpfs / "out"
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+
+    def run(source):
+        return subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(out),
+                               "--no-data-docs", "--no-dedup"], env=env, capture_output=True, text=True, timeout=600)
+
+    first = run(small)
+    assert first.returncode == 0, first.stderr[-2000:]
+    second = run(big)
+    assert second.returncode == 1
+    last = second.stderr.strip().splitlines()[-1]
+    assert last.startswith("corpus-clean: run failed: no space left on the device of the output"), last
+    assert os.readlink(out / "current") == "versions/v000001"
+    rows = ds.dataset(out / "clean").to_table().to_pylist()
+    assert sorted(row["source_id"] for row in rows) == ["r0", "r1", "r2"]
+    assert json.loads((out / "manifest.json").read_text())["totals"]["clean"] == 3
