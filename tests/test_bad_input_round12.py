@@ -206,3 +206,33 @@ def test_a_full_output_device_fails_the_run_in_words_and_keeps_the_last_version(
     rows = ds.dataset(out / "clean").to_table().to_pylist()
     assert sorted(row["source_id"] for row in rows) == ["r0", "r1", "r2"]
     assert json.loads((out / "manifest.json").read_text())["totals"]["clean"] == 3
+
+
+# --- mojibake found on round 12's held-out pages (their text garbled, not their labels) ---
+
+@pytest.mark.parametrize("garbled, clean", [
+    ("Wheat prices, ВЈ/t (week to Friday) rose again at the Eastmere market", "Wheat prices, £/t (week to Friday) rose again at the Eastmere market"),
+    ("Forecast for Saturday: 24В°C, light wind from the west over the hills", "Forecast for Saturday: 24°C, light wind from the west over the hills"),
+])
+def test_a_cp1251_symbol_pair_beside_a_unit_or_slash_in_a_latin_line_is_repaired(garbled, clean):
+    from corpus_clean.mojibake import repair
+
+    assert repair(garbled)[0] == clean
+
+
+@pytest.mark.parametrize("clean", [
+    "Сегодня ВЈ и ВІ это просто буквы в этой строке текста",   # Cyrillic line: a pair is letters
+    "The rally chanted ВІ ВІ at the end of the evening meeting",  # a lone pair between spaces
+])
+def test_cyrillic_pairs_that_are_text_stay(clean):
+    from corpus_clean.mojibake import repair
+
+    assert repair(clean)[0] == clean
+
+
+def test_a_stranded_a_circumflex_after_a_unit_glued_to_a_number_is_dropped_but_capitals_stay():
+    from corpus_clean.mojibake import repair
+
+    assert repair("Lundi: 24°CÂ\nMardi: 22°C, pluie")[0] == "Lundi: 24°C\nMardi: 22°C, pluie"
+    assert repair("Réseau 5GÂ\ncouvre la ville")[0] == "Réseau 5G\ncouvre la ville"
+    assert repair("SESSÃO DA CÂMARA\nPRAÇA DO POVO")[0] == "SESSÃO DA CÂMARA\nPRAÇA DO POVO"
