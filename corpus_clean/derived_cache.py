@@ -170,7 +170,8 @@ class ModuleCache:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name,
                                                  suffix=".tmp", delete=False) as out:
-                    json.dump(answers, out, separators=(",", ":"))
+                    # (dumps, one string: json.dump writes through the pure-Python encoder, 10x slower)
+                    out.write(json.dumps(answers, separators=(",", ":")))
                 os.replace(out.name, path)
                 self._new = 0
             except OSError:  # a read-only or full disk: no cache, same answers
