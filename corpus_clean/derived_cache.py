@@ -83,8 +83,8 @@ def encode(value):
     if isinstance(value, frozenset):
         return {"s": sorted(value)}
     if isinstance(value, tuple):
-        if all(type(item) is int for item in value):
-            return {"i": list(value)}
+        if all(isinstance(item, int) and not isinstance(item, bool) for item in value):
+            return {"i": list(map(int, value))}  # (the re compiler's opcodes are an int subclass)
         return {"t": [encode(item) for item in value]}
     if value is None or isinstance(value, (str, bool, int)):
         return value
