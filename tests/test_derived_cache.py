@@ -203,3 +203,23 @@ def test_packs_compile_the_same_in_a_process_reading_the_file(tmp_path):
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
     assert any((tmp_path / "c").iterdir())
+
+
+def test_a_second_worker_start_reads_everything_from_the_files(tmp_path):
+    """A cleaning worker's start (``parallel.start_worker``: the rule packs, validation's
+    marker groups) writes the files once; the next start computes nothing (no file is
+    written again) and cleans the same."""
+    code = ("from corpus_clean import derived_cache, parallel; parallel.start_worker();"
+            "from corpus_clean.shards import clean_batch, UnreadLine, BatchExtras;"
+            "from corpus_clean.steps import resolve_steps, DEFAULT_STEPS;"
+            "from corpus_clean.validate import ValidationConfig;"
+            "t = clean_batch([UnreadLine('a.jsonl', 0, parallel._WARM_UP_LINE)], resolve_steps(DEFAULT_STEPS), 'r',"
+            " BatchExtras(checks=ValidationConfig()));"
+            "print(len(derived_cache._caches), t.rows.to_pylist())")
+    env = {**os.environ, derived_cache.CACHE_DIR_ENV: str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    written = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert len(written) == 4  # rules, kernels, validate, and the regexes' programs
+    assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == written  # (a miss rewrites its file)
+    assert second.startswith("4 ") and second == first
