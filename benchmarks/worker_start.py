@@ -14,7 +14,8 @@ measurement starts from an empty one (a machine's first run, or packs just chang
 Each measurement is a fresh interpreter (``PYTHONPATH=<tree>``) doing what a worker of a
 `--workers 2` run does when the fork server is bare (``parallel.start_worker``): import
 the cleaning code, keep pandas out, warm up (the rule packs read and compiled, the line
-classifier, validation's patterns, one made-up record cleaned). Printed per tree, the
+classifier, validation's patterns, one made-up record cleaned), then collect and freeze
+what is left (round 12: as ``start_worker`` does; the collection was timed as YAML before). Printed per tree, the
 best of `--repeat` (trees interleaved): the whole process's CPU (the interpreter's own
 start included, from the parent's rusage of the child) and its parts, timed inside the
 child with ``time.process_time``: imports, and the warm-up, of which the rule packs' YAML
@@ -40,6 +41,9 @@ import corpus_clean.parallel as parallel
 imported = time.process_time()
 parallel.pyarrow_without_pandas()
 parallel.warm_up()
+import gc
+gc.collect()  # (as start_worker does after its warm-up: the collection of what the warm-up made is part of it)
+gc.freeze()
 done = time.process_time()
 # Then, not part of the start: how much of the warm-up was the packs' YAML (parsed again).
 from pathlib import Path
