@@ -11,19 +11,22 @@ standard library's compiler makes of each one).
 
 A function decorated with ``@derived`` consults the cache only inside ``with session():``
 (the packs' loading and validation's marker groups open one); elsewhere (a test feeding it
-generated patterns, a user's call) it simply computes. It must be a pure function of its arguments (strings and
-ints), of its own module's code and of the Python it runs on. Its answers are kept in a
-JSON file per module, ``<cache dir>/<module>-<hash>.json``, the hash taken over the
-module's source, this module's source and Python's version (the answers are read off the
-standard library's regex parser; none depends on google-re2's version): a change of
-code or interpreter starts a new file, and a changed rule pack brings new patterns, which
-are simply not in the file yet (computed, then added). So the cache cannot give an answer
-the function would not give now.
+generated patterns, a user's call) it simply computes. It must be a pure function of its
+arguments (strings and ints), of its own module's code and of the Python it runs on. Its
+answers are kept in a JSON file per module, ``<cache dir>/<module>-<hash>.json``, the hash
+taken over the module's source, this module's source and Python's version (the answers
+are read off the standard library's regex parser; none depends on google-re2's version):
+a change of code or interpreter starts a new file, and a changed rule pack brings new
+patterns, which are simply not in the file yet (computed, then added). So the cache
+cannot give an answer the function would not give now.
 
 Files are written whole to a temporary name, then renamed over the old one (``os.replace``
 is atomic): two processes writing at once both write complete files, the last one stays;
 a reader never sees half a file. A file that cannot be read or parsed is ignored, and a
 cache directory that cannot be written leaves everything computed, as without a cache.
+The files are JSON (nothing in them is executed; a regex's program is checked by the
+regex engine as it is loaded) and are trusted as written: a folder other users can write
+to is no place for them.
 
 The directory: ``$CORPUS_CLEAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/corpus-clean``, else
 ``~/.cache/corpus-clean``; ``CORPUS_CLEAN_CACHE_DIR=off`` turns the cache off.
