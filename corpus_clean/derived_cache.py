@@ -210,6 +210,17 @@ def session() -> Iterator[None]:
             save_all()
 
 
+def in_session(function: Callable) -> Callable:
+    """`function` run inside a ``session`` (a decorator)."""
+
+    @functools.wraps(function)
+    def within(*args, **kwargs):
+        with session():
+            return function(*args, **kwargs)
+
+    return within
+
+
 def derived(function: Callable) -> Callable:
     """Keep `function`'s answers in its module's cache file, inside a ``session`` (see the
     module's docstring). Its arguments must be JSON values (strings, ints), its answers

@@ -709,7 +709,8 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
     group_to_rule = {f"r{r.order}": r for r in line_rules}
     # (lines with more words than every anchored rule allows are not tried against them)
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in anchored) if anchored else 0
-    keyword_rules = tuple((r, derived_cache.compile_regex(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
+    keyword_rules = tuple((r, derived_cache.compile_regex(f"{_WS}(?:{r.inline_pattern()}){_WS}"))
+                          for r in line_rules if r.keywords)
     own = {r.order: regex for r, regex in keyword_rules}
     own.update((r.order, derived_cache.compile_regex(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
@@ -785,20 +786,18 @@ def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=4)
+@derived_cache.in_session  # what is read off each regex: from the file the last process wrote
 def load_rules(pack_dir: str = str(PACK_DIR), kernel: bool = True) -> RuleSet:
     """Load and compile every ``*.yaml`` pack in `pack_dir` (cached); `kernel`: see
     ``compile_rules``."""
-    # What is read off each regex (its compiled program, RE2 superset, prefixes, literals)
-    # comes from the file the last process wrote, when the regex is the same (derived_cache).
-    with derived_cache.session():
-        # Packs are tried in ascending `order` (then file name): on a line two patterns
-        # could both match, the earlier pack names it (a byline before a copyright line).
-        packs = [_read_pack(p) for p in sorted(Path(pack_dir).glob("*.yaml"))]
-        rules: list[Rule] = []
-        for data in sorted(packs, key=lambda d: d.get("order", 50)):
-            rules.extend(_rule_from_dict(data["pack"], d) for d in data.get("rules", []))
-        names = [r.id for r in rules]
-        dupes = {n for n in names if names.count(n) > 1}
-        if dupes:
-            raise ValueError(f"duplicate rule names: {sorted(dupes)}")
-        return compile_rules(rules, kernel)
+    # Packs are tried in ascending `order` (then file name): on a line two patterns
+    # could both match, the earlier pack names it (a byline before a copyright line).
+    packs = [_read_pack(p) for p in sorted(Path(pack_dir).glob("*.yaml"))]
+    rules: list[Rule] = []
+    for data in sorted(packs, key=lambda d: d.get("order", 50)):
+        rules.extend(_rule_from_dict(data["pack"], d) for d in data.get("rules", []))
+    names = [r.id for r in rules]
+    dupes = {n for n in names if names.count(n) > 1}
+    if dupes:
+        raise ValueError(f"duplicate rule names: {sorted(dupes)}")
+    return compile_rules(rules, kernel)
