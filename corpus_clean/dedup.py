@@ -678,21 +678,24 @@ def band_key(signatures: np.ndarray, params: DedupParams, band: int, rows: np.nd
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
-def band_table_keys(signatures: np.ndarray, params: DedupParams, rows: np.ndarray) -> np.ndarray:
-    """Every band's key of the documents `rows` (a boolean mask) as one uint64 array,
-    band by band: entry ``band * n + j`` is ``band << 32 | band_key(...)[j]`` for the j-th
-    of the n documents. Equal entries: the same key in the same band.
+def band_table_keys(signatures: np.ndarray, params: DedupParams, rows: np.ndarray,
+                    bands: range | None = None) -> np.ndarray:
+    """The keys in `bands` (default all) of the documents `rows` (a boolean mask) as one
+    uint64 array, band by band: entry ``k * n + j`` is ``band << 32 | band_key(...)[j]``
+    for the k-th band and the j-th of the n documents. Equal entries: the same key in the
+    same band.
 
     >>> s = np.array([[7, 9, 7, 9, 7, 8]], dtype=np.uint32)
     >>> p = DedupParams(num_perm=6, bands=3, rows=2)
     >>> [(int(k) >> 32, int(k) & 0xFFFFFFFF) for k in band_table_keys(s, p, np.array([True]))]
     [(0, 136863495), (1, 136863495), (2, 136863239)]
     """
+    bands = range(params.bands) if bands is None else bands
     n = int(np.count_nonzero(rows))
-    keys = np.empty(params.bands * n, dtype=np.uint64)
-    for band in range(params.bands):
-        keys[band * n:(band + 1) * n] = band_key(signatures, params, band, rows)
-        keys[band * n:(band + 1) * n] |= np.uint64(band) << np.uint64(32)
+    keys = np.empty(len(bands) * n, dtype=np.uint64)
+    for k, band in enumerate(bands):
+        keys[k * n:(k + 1) * n] = band_key(signatures, params, band, rows)
+        keys[k * n:(k + 1) * n] |= np.uint64(band) << np.uint64(32)
     return keys
 
 
@@ -1400,6 +1403,10 @@ def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> Verif
     return VerifiedPairs(np.concatenate(verified))
 
 
+# A part's band entries (documents x bands) decided at once (``PartByPartAssignment``): ~100
+# bytes of temporaries each, so ~25 MB; a part of more documents takes its bands in groups.
+BAND_ENTRIES_AT_ONCE = 1 << 18
+
 # Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
 # for the 65 tables) before the head is written to a file and mapped (``FirstAndLastKeys``).
 MAPPED_RUN_KEYS = 32_768
@@ -1760,14 +1767,28 @@ class PartByPartAssignment:
         # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
         # by slices of documents in a big part): a part's raw pairs are ~250 per document.
         pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
-        # Every band at once: entry band * n + j is document j's key in that band (its band
-        # in the key's high bits, so two bands' keys never meet). A group of equal keys is one
-        # band's group, its members in record order (a stable sort): what each band's own
-        # pass found, in one pass.
+        # Many bands at once: entry k * n + j is document j's key in the k-th band of the
+        # group (its band in the key's high bits, so two bands' keys never meet). A group of
+        # equal keys is one band's group, its members in record order (a stable sort): what
+        # each band's own pass found, in one pass. Bands never meet, so taking them a group
+        # at a time (``BAND_ENTRIES_AT_ONCE``: a part's temporaries stay ~25 MB) finds the same.
         n = len(with_words)
-        keys = band_table_keys(matrix, self.params, has_words)
+        per_group = max(1, BAND_ENTRIES_AT_ONCE // n)
+        for low in range(0, self.params.bands, per_group):
+            bands = range(low, min(low + per_group, self.params.bands))
+            self._band_group_candidates(matrix, has_words, with_words, bands, live, pairs)
+        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(
+            unique_pairs, self._signature, self._part_starts[-1], self._run_signatures.release))
+
+    def _band_group_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
+                               bands: range, live: Callable[[np.ndarray], np.ndarray],
+                               pairs: "CandidatePairs") -> None:
+        """The candidate pairs of the part's documents in `bands` (added to `pairs`), and
+        their keys added to the run's band table."""
+        n = len(with_words)
+        keys = band_table_keys(matrix, self.params, has_words, bands)
         order = stable_order(keys)
-        document = np.tile(with_words, self.params.bands)  # each entry's document position
+        document = np.tile(with_words, len(bands))  # each entry's document position
         run_first, run_last = self._bands.first_and_last(keys)
         # Within the part: each entry's group first and previous member (-1: none).
         part_first = np.full(len(keys), -1, dtype=np.int64)
@@ -1778,7 +1799,7 @@ class PartByPartAssignment:
         part_first[later[half:]] = document[earlier[half:]]
         first = np.where(run_first >= 0, run_first, part_first)
         previous = np.where(previous >= 0, previous, run_last)
-        old_first, old_last = self._indexed_first_and_last(keys, n)
+        old_first, old_last = self._indexed_first_and_last(keys, n, bands)
         for right in (old_first, old_last, first, previous):
             found = right >= 0
             left, right = document[found], right[found]
@@ -1787,21 +1808,19 @@ class PartByPartAssignment:
             self._used_old[right[right < self.n_old]] = True
             pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
         self._bands.add(keys, document, order)
-        return verified_by_left(pairs, lambda unique_pairs: self.index._verify(
-            unique_pairs, self._signature, self._part_starts[-1], self._run_signatures.release))
 
-    def _indexed_first_and_last(self, keys: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """For the entries of ``band_table_keys`` (`n` documents per band): the first and
-        last indexed document with the entry's key in its band (-1: none), from the index's
-        own table of each band."""
+    def _indexed_first_and_last(self, keys: np.ndarray, n: int, bands: range) -> tuple[np.ndarray, np.ndarray]:
+        """For the entries of ``band_table_keys`` (`n` documents per band of `bands`): the
+        first and last indexed document with the entry's key in its band (-1: none), from
+        the index's own table of each band."""
         first = np.full(len(keys), -1, dtype=np.int64)
         last = np.full(len(keys), -1, dtype=np.int64)
         if not any(len(indexed.keys) for indexed in self.index._bands):  # (a first run: none)
             return first, last
         low_bits = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        for band, indexed in enumerate(self.index._bands):
-            first[band * n:(band + 1) * n], last[band * n:(band + 1) * n] = \
-                indexed.first_and_last(low_bits[band * n:(band + 1) * n])
+        for k, band in enumerate(bands):
+            first[k * n:(k + 1) * n], last[k * n:(k + 1) * n] = \
+                self.index._bands[band].first_and_last(low_bits[k * n:(k + 1) * n])
         return first, last
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
