@@ -41,7 +41,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
                           html_listings, html_panels, html_prose, html_queries, html_rails, html_sections,
-                          html_standfirst, html_tables)
+                          html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -654,7 +654,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
-        junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
+        junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
         h1s = [n for n in junk if n.tag == "h1"]
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
@@ -1586,6 +1586,15 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
+    walker = _compiled_renderer()
+    if walker is not None:  # the same walk in C (corpus_clean/_lexbor_walk.c)
+        return _lines(walker.render_out(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN)
+    return _lines(_render_out_python(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN)
+
+
+def _render_out_python(body: LexborNode, chosen_ids: set, whole_ids: set, walk: set, cuts: Cuts) -> list:
+    """:func:`render_page`'s walk: the flat list of text, separators and verdict markers
+    that :func:`_lines` reads (the twin of ``_lexbor_walk.render_out``)."""
     out: list = []  # text, separators and verdict markers, in page order (see _Frame)
     frames = [_Frame("", out, False, wrap=NOT_MAIN)]
     stack: list = [body]
@@ -1663,7 +1672,83 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             stack.append(child)
     while len(frames) > 1:
         _close_frame(frames, out)
-    return _lines(out, NOT_MAIN)
+    return out
+
+
+_RENDERER: list = []  # [the compiled walker, configured and checked, or None]; filled on first use
+
+
+def _compiled_renderer():
+    """``corpus_clean._lexbor_walk`` set up with the renderer's constants, or None (Python twin).
+
+    It is checked once against :func:`_render_out_python` on a probe page (cuts, links,
+    furniture, a data table, a formula, a dateline, text laid out over lines) before use.
+    """
+    walker = lexbor_walk.active()
+    if walker is None:
+        return None
+    if not _RENDERER:
+        _RENDERER.append(walker if _configure_renderer(walker) else None)
+    return _RENDERER[0]
+
+
+def _subtree_text(node: LexborNode) -> str:
+    return node.text(deep=True, separator=" ")
+
+
+def _reads_as_prose_at(out: list, start: int) -> bool:
+    return _reads_as_prose(_text_of(out, start))
+
+
+def _furniture_at(out: list, start: int) -> bool:
+    return FURNITURE_LINE_RE.fullmatch(_text_of(out, start).strip()) is not None
+
+
+def _special_tag_ids() -> frozenset:
+    """Tag ids selectolax names itself ("-text", "-comment", "-doctype", "-document")."""
+    document = LexborHTMLParser("<!doctype html><body><!-- c -->t</body>").root.parent
+    return frozenset(n.tag_id for n in document.traverse(include_text=True) if (n.tag or "").startswith("-"))
+
+
+_RENDER_PROBE = (
+    "<body><header>Site <a href='/'>Home</a></header><div id='main'><time>May 1</time><p>One\n two "
+    "<a href='/x'>and a link</a> three.</p><div><a href='/a'>Teaser one</a> <a href='/b'>Teaser two</a></div>"
+    "<p>Advertisement</p><p><a href='/c'>Read the whole story here</a></p><table><tr><td>cell</td>"
+    "<td>42</td></tr></table><math><mi>x</mi><mn>2</mn></math><pre>a\nb</pre><br>"
+    "<aside class='share'>Share <b>this</b></aside><!-- c --><ul><li>x</li></ul></div>"
+    "<footer>Foot <span>er</span></footer></body>"
+)
+
+
+def _configure_renderer(walker) -> bool:
+    """Hand the renderer's constants and helpers to the compiled walk; True when it then
+    renders the probe page exactly as :func:`_render_out_python` does."""
+    named = _special_tag_ids()
+    walker.configure_render({
+        "newline": "\n", "space": " ", "end": _END, "keep": KEEP, "not_main": NOT_MAIN,
+        "dateline": "html.dateline", "links": "html.links", "furniture": "html.furniture",
+        "as_laid_out": html_flow.as_laid_out, "formula_text": html_flow.formula_text,
+        "is_data_table": lambda node: html_tables.is_data_table(node), "subtree_text": _subtree_text,
+        "reads_as_prose_at": _reads_as_prose_at, "furniture_at": _furniture_at,
+        "link_dense": float(LINK_DENSE),
+        **{name: next(iter(lexbor_walk.tag_ids([name]))) for name in ("br", "math", "time", "a", "table", "tbody", "p")},
+        "text": next(n.tag_id for n in LexborHTMLParser("<p>t</p>").body.traverse(include_text=True)
+                     if n.tag == "-text"),
+        "block": lexbor_walk.tag_ids(BLOCK_TAGS), "line": lexbor_walk.tag_ids(LINE_TAGS),
+        "cell": lexbor_walk.tag_ids(CELL_TAGS), "not_link_lists": lexbor_walk.tag_ids(NOT_LINK_LISTS),
+        "container": lexbor_walk.tag_ids(CONTAINER_TAGS - {""}), "named": named,
+    })
+    for lenient in (False, True):
+        outs = []
+        for render in (walker.render_out, _render_out_python):
+            tree = LexborHTMLParser(_RENDER_PROBE)
+            cuts = strip_junk(tree, lenient=lenient)
+            chosen = [tree.css_first("#main")]
+            walk = _ancestors_of([*chosen, *_placeholder_nodes(tree.body, cuts)])
+            outs.append(_lines(render(tree.body, {n.mem_id for n in chosen}, set(), walk, cuts), NOT_MAIN))
+        if outs[0] != outs[1]:
+            return False
+    return True
 
 
 def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:

@@ -1,0 +1,672 @@
+/*
+ * corpus_clean._lexbor_walk: the HTML path's element walks in C, over the tree
+ * selectolax's Lexbor parser built (see corpus_clean/lexbor_walk.py, which decides
+ * whether this module may be used and holds the pure-Python twins).
+ *
+ * Why: a Python walk over a page's elements builds one selectolax node object per
+ * element and step (``node.next``, ``node.first_child``) and reads its tag and text
+ * through properties; on real pages (700 elements, 1,500 nodes) that, not the work
+ * done per element, was the renderer's cost. Here the walk follows Lexbor's own
+ * pointers and makes a Python node object only where Python code needs one.
+ *
+ * How, without Lexbor's headers (selectolax's wheel does not ship them):
+ *  - ``LexborNode.mem_id`` is the address of the node's ``lxb_dom_node_t``; its
+ *    layout below is Lexbor's (the one selectolax's lexbor.pxd declares);
+ *  - a LexborNode object for an address is made as selectolax makes one
+ *    (``LexborNode.__new__`` then its ``node`` and ``parser`` fields set), at the
+ *    field offsets ``configure`` finds in a probe node (the words equal to its
+ *    ``mem_id`` and to ``id(parser)``).
+ * lexbor_walk.py checks every function here against the selectolax API on a probe
+ * page at import and falls back to Python when anything differs.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Lexbor's lxb_dom_node_t (lexbor/dom/interfaces/node.h) */
+typedef struct lxb_node lxb_node;
+struct lxb_node {
+    void *events;               /* lxb_dom_event_target_t */
+    uintptr_t local_name;       /* the tag id */
+    uintptr_t prefix;
+    uintptr_t ns;
+    void *owner_document;
+    lxb_node *next;
+    lxb_node *prev;
+    lxb_node *parent;
+    lxb_node *first_child;
+    lxb_node *last_child;
+    void *user;
+    int type;                   /* lxb_dom_node_type_t */
+};
+
+/* lxb_dom_character_data_t: a node, then its lexbor_str_t */
+typedef struct {
+    lxb_node node;
+    unsigned char *data;
+    size_t length;
+} lxb_chardata;
+
+#define NODE_TYPE_ELEMENT 1
+#define NODE_TYPE_TEXT 3
+#define TAG_BITS 1024             /* standard tag ids are small; custom ones are addresses */
+
+typedef struct { unsigned char on[TAG_BITS]; } TagSet;
+
+static int tagset_has(const TagSet *set, uintptr_t tag) { return tag < TAG_BITS && set->on[tag]; }
+
+/* ------------------------------------------------------------------ node objects */
+
+static PyTypeObject *node_type = NULL;     /* selectolax.lexbor.LexborNode */
+static Py_ssize_t node_offset = -1;        /* its lxb_dom_node_t * field */
+static Py_ssize_t parser_offset = -1;      /* its parser field */
+
+static lxb_node *node_of(PyObject *obj)
+{
+    if (node_type == NULL || Py_TYPE(obj) != node_type) {
+        PyErr_SetString(PyExc_TypeError, "expected a selectolax LexborNode (and a configured walker)");
+        return NULL;
+    }
+    return *(lxb_node **)((char *)obj + node_offset);
+}
+
+static PyObject *parser_of(PyObject *obj) { return *(PyObject **)((char *)obj + parser_offset); }
+
+/* A new LexborNode for ``node``, belonging to ``like``'s parser (as LexborNode.new makes it). */
+static PyObject *make_node(lxb_node *node, PyObject *like)
+{
+    PyObject *args = PyTuple_New(0);
+    if (args == NULL)
+        return NULL;
+    PyObject *obj = node_type->tp_new(node_type, args, NULL);
+    Py_DECREF(args);
+    if (obj == NULL)
+        return NULL;
+    *(lxb_node **)((char *)obj + node_offset) = node;
+    PyObject **slot = (PyObject **)((char *)obj + parser_offset);
+    PyObject *parser = parser_of(like);
+    Py_XINCREF(parser);
+    Py_XSETREF(*slot, parser);
+    return obj;
+}
+
+static Py_ssize_t find_word(PyObject *obj, uintptr_t value)
+{
+    Py_ssize_t found = -1;
+    for (Py_ssize_t off = sizeof(PyObject); off + (Py_ssize_t)sizeof(void *) <= Py_TYPE(obj)->tp_basicsize;
+         off += sizeof(void *)) {
+        if (*(uintptr_t *)((char *)obj + off) == value) {
+            if (found >= 0)
+                return -2;  /* twice: ambiguous */
+            found = off;
+        }
+    }
+    return found;
+}
+
+/* configure(probe): find the node and parser fields in ``probe``, a LexborNode. */
+static PyObject *configure(PyObject *self, PyObject *probe)
+{
+    PyObject *mem_id = PyObject_GetAttrString(probe, "mem_id");
+    if (mem_id == NULL)
+        return NULL;
+    size_t address = PyLong_AsSize_t(mem_id);
+    Py_DECREF(mem_id);
+    if (address == (size_t)-1 && PyErr_Occurred())
+        return NULL;
+    PyObject *parser = PyObject_GetAttrString(probe, "parser");
+    if (parser == NULL)
+        return NULL;
+    Py_ssize_t at_node = find_word(probe, (uintptr_t)address);
+    Py_ssize_t at_parser = find_word(probe, (uintptr_t)parser);
+    Py_DECREF(parser);
+    if (address == 0 || at_node < 0 || at_parser < 0 || at_node == at_parser)
+        Py_RETURN_FALSE;
+    Py_XSETREF(node_type, (PyTypeObject *)Py_NewRef((PyObject *)Py_TYPE(probe)));
+    node_offset = at_node;
+    parser_offset = at_parser;
+    Py_RETURN_TRUE;
+}
+
+/* node_at(like, address): the LexborNode at ``address`` (a mem_id) in ``like``'s tree. */
+static PyObject *node_at(PyObject *self, PyObject *args)
+{
+    PyObject *like, *address;
+    if (!PyArg_ParseTuple(args, "OO", &like, &address))
+        return NULL;
+    if (node_of(like) == NULL)
+        return NULL;
+    void *node = PyLong_AsVoidPtr(address);
+    if (node == NULL)
+        return NULL;
+    return make_node((lxb_node *)node, like);
+}
+
+/* ------------------------------------------------------------------ tags_below */
+
+static int tagset_from(PyObject *ids, TagSet *set)
+{
+    memset(set->on, 0, sizeof(set->on));
+    PyObject *it = PyObject_GetIter(ids);
+    if (it == NULL)
+        return -1;
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        size_t tag = PyLong_AsSize_t(item);
+        Py_DECREF(item);
+        if (tag == (size_t)-1 && PyErr_Occurred())
+            break;
+        if (tag >= TAG_BITS) {
+            PyErr_SetString(PyExc_ValueError, "tag id too large for a tag set");
+            break;
+        }
+        set->on[tag] = 1;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* tags_below(root, tag_ids): ``[n for n in root.traverse() if n.tag_id in tag_ids]``
+ * (root first, then its descendants in document order; text nodes are never listed). */
+static PyObject *tags_below(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids;
+    if (!PyArg_ParseTuple(args, "OO", &root_obj, &ids))
+        return NULL;
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    TagSet set;
+    if (tagset_from(ids, &set) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    lxb_node *node = root;
+    for (;;) {
+        if (node->type != NODE_TYPE_TEXT && tagset_has(&set, node->local_name)) {
+            PyObject *obj = make_node(node, root_obj);
+            if (obj == NULL || PyList_Append(out, obj) < 0) {
+                Py_XDECREF(obj);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(obj);
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL)
+            node = node->parent;
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ render_out
+ *
+ * html.render_page's walk (see its docstring and _render_out_python there, the
+ * Python twin this follows line by line): the flat ``out`` list of text,
+ * separators and verdict markers, which html._lines turns into lines.
+ */
+
+typedef struct {
+    /* strings and markers */
+    PyObject *newline, *space, *end, *keep, *not_main, *dateline, *links, *furniture;
+    /* Python helpers: as_laid_out(text, node), formula_text(node), is_data_table(node),
+     * subtree_text(node), reads_as_prose_at(out, start), furniture_at(out, start) */
+    PyObject *as_laid_out, *formula_text, *is_data_table, *subtree_text, *prose_at, *furniture_at;
+    double link_dense;
+    uintptr_t text_id, br_id, math_id, time_id, a_id, table_id, tbody_id, p_id;
+    TagSet block, line, cell, not_link_lists, container, named;  /* named: ids selectolax names "-..." */
+    int ready;
+} RenderConfig;
+
+static RenderConfig cfg;
+
+static int get_tagset(PyObject *dict, const char *key, TagSet *set)
+{
+    PyObject *ids = PyDict_GetItemString(dict, key);
+    if (ids == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    return tagset_from(ids, set);
+}
+
+static int get_obj(PyObject *dict, const char *key, PyObject **slot)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    Py_XSETREF(*slot, Py_NewRef(value));
+    return 0;
+}
+
+static int get_id(PyObject *dict, const char *key, uintptr_t *slot)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    size_t id = PyLong_AsSize_t(value);
+    if (id == (size_t)-1 && PyErr_Occurred())
+        return -1;
+    *slot = id;
+    return 0;
+}
+
+/* configure_render(config: dict): the renderer's constants, tag ids and helpers. */
+static PyObject *configure_render(PyObject *self, PyObject *dict)
+{
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "configure_render expects a dict");
+        return NULL;
+    }
+    cfg.ready = 0;
+    if (get_obj(dict, "newline", &cfg.newline) || get_obj(dict, "space", &cfg.space)
+        || get_obj(dict, "end", &cfg.end) || get_obj(dict, "keep", &cfg.keep)
+        || get_obj(dict, "not_main", &cfg.not_main) || get_obj(dict, "dateline", &cfg.dateline)
+        || get_obj(dict, "links", &cfg.links) || get_obj(dict, "furniture", &cfg.furniture)
+        || get_obj(dict, "as_laid_out", &cfg.as_laid_out) || get_obj(dict, "formula_text", &cfg.formula_text)
+        || get_obj(dict, "is_data_table", &cfg.is_data_table) || get_obj(dict, "subtree_text", &cfg.subtree_text)
+        || get_obj(dict, "reads_as_prose_at", &cfg.prose_at) || get_obj(dict, "furniture_at", &cfg.furniture_at)
+        || get_id(dict, "text", &cfg.text_id) || get_id(dict, "br", &cfg.br_id)
+        || get_id(dict, "math", &cfg.math_id) || get_id(dict, "time", &cfg.time_id)
+        || get_id(dict, "a", &cfg.a_id) || get_id(dict, "table", &cfg.table_id)
+        || get_id(dict, "tbody", &cfg.tbody_id) || get_id(dict, "p", &cfg.p_id)
+        || get_tagset(dict, "block", &cfg.block) || get_tagset(dict, "line", &cfg.line)
+        || get_tagset(dict, "cell", &cfg.cell) || get_tagset(dict, "not_link_lists", &cfg.not_link_lists)
+        || get_tagset(dict, "container", &cfg.container) || get_tagset(dict, "named", &cfg.named))
+        return NULL;
+    PyObject *dense = PyDict_GetItemString(dict, "link_dense");
+    if (dense == NULL) {
+        PyErr_SetString(PyExc_KeyError, "render config lacks link_dense");
+        return NULL;
+    }
+    cfg.link_dense = PyFloat_AsDouble(dense);
+    if (PyErr_Occurred())
+        return NULL;
+    cfg.ready = 1;
+    Py_RETURN_NONE;
+}
+
+#define ROOT_TAG ((uintptr_t)-1)   /* the render root's frame: tag "" (a container, nothing else) */
+
+typedef struct {
+    uintptr_t tag;
+    Py_ssize_t start, chars, link_chars;
+    int in_link, judge;
+    PyObject *wrap;   /* borrowed (cfg's strings or a cut's rule, alive in ``cuts``); NULL: none */
+} Frame;
+
+enum { ITEM_NODE, ITEM_ROOT, ITEM_END, ITEM_CUT };
+
+typedef struct {
+    int kind;
+    lxb_node *node;
+    PyObject *rule;   /* ITEM_CUT: borrowed from the cuts dict's tuple */
+} Item;
+
+typedef struct {
+    Frame *frames;
+    Py_ssize_t n_frames, cap_frames;
+    Item *items;
+    Py_ssize_t n_items, cap_items;
+} Stacks;
+
+static int push_item(Stacks *s, int kind, lxb_node *node, PyObject *rule)
+{
+    if (s->n_items == s->cap_items) {
+        Py_ssize_t cap = s->cap_items ? 2 * s->cap_items : 256;
+        Item *items = PyMem_Realloc(s->items, cap * sizeof(Item));
+        if (items == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        s->items = items;
+        s->cap_items = cap;
+    }
+    s->items[s->n_items++] = (Item){kind, node, rule};
+    return 0;
+}
+
+/* A new frame: two slots (separator, verdict marker) reserved in ``out``. */
+static int push_frame(Stacks *s, PyObject *out, uintptr_t tag, int in_link, PyObject *wrap, int judge)
+{
+    if (s->n_frames == s->cap_frames) {
+        Py_ssize_t cap = s->cap_frames ? 2 * s->cap_frames : 64;
+        Frame *frames = PyMem_Realloc(s->frames, cap * sizeof(Frame));
+        if (frames == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        s->frames = frames;
+        s->cap_frames = cap;
+    }
+    s->frames[s->n_frames++] = (Frame){tag, PyList_GET_SIZE(out), 0, 0, in_link, judge, wrap};
+    if (PyList_Append(out, Py_None) < 0 || PyList_Append(out, Py_None) < 0)
+        return -1;
+    return 0;
+}
+
+static int append(PyObject *out, PyObject *item) { return PyList_Append(out, item); }
+
+static int set_slot(PyObject *out, Py_ssize_t i, PyObject *item)
+{
+    return PyList_SetItem(out, i, Py_NewRef(item));  /* (steals the new reference) */
+}
+
+/* html._set_verdict */
+static int set_verdict(PyObject *out, Py_ssize_t start, PyObject *rule)
+{
+    PyObject *marker = PyTuple_Pack(1, rule);
+    if (marker == NULL)
+        return -1;
+    int err = set_slot(out, start, cfg.newline) < 0 || PyList_SetItem(out, start + 1, marker) < 0
+              || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
+    return err ? -1 : 0;
+}
+
+/* A helper's truth value for (out, start); -1 on error. */
+static int ask(PyObject *helper, PyObject *out, Py_ssize_t start)
+{
+    PyObject *at = PyLong_FromSsize_t(start);
+    if (at == NULL)
+        return -1;
+    PyObject *answer = PyObject_CallFunctionObjArgs(helper, out, at, NULL);
+    Py_DECREF(at);
+    if (answer == NULL)
+        return -1;
+    int truth = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    return truth;
+}
+
+/* html._close_frame */
+static int close_frame(Stacks *s, PyObject *out)
+{
+    Frame frame = s->frames[--s->n_frames];
+    Frame *parent = &s->frames[s->n_frames - 1];
+    if (frame.wrap != NULL) {
+        if (set_verdict(out, frame.start, frame.wrap) < 0)
+            return -1;
+        if (frame.wrap != cfg.keep)
+            return 0;
+    } else if (tagset_has(&cfg.block, frame.tag)) {
+        if (frame.judge) {
+            if (frame.chars && (double)frame.link_chars > (double)frame.chars * cfg.link_dense
+                && !tagset_has(&cfg.not_link_lists, frame.tag)) {
+                int prose = 0;
+                if (frame.tag == cfg.p_id && (prose = ask(cfg.prose_at, out, frame.start)) < 0)
+                    return -1;
+                if (!prose)
+                    return set_verdict(out, frame.start, cfg.links);
+            }
+            if (0 < frame.chars && frame.chars < 40) {
+                int furniture = ask(cfg.furniture_at, out, frame.start);
+                if (furniture < 0)
+                    return -1;
+                if (furniture)
+                    return set_verdict(out, frame.start, cfg.furniture);
+            }
+        }
+        PyObject *separator = tagset_has(&cfg.cell, frame.tag) ? cfg.space : cfg.newline;
+        if (set_slot(out, frame.start, separator) < 0 || append(out, separator) < 0)
+            return -1;
+    }
+    parent->chars += frame.chars;
+    parent->link_chars += frame.link_chars;
+    return 0;
+}
+
+/* len(text.strip()) */
+static Py_ssize_t stripped_length(PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
+        hi--;
+    return hi - lo;
+}
+
+/* "\n" in text.strip() */
+static int newline_inside(PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
+        hi--;
+    for (Py_ssize_t i = lo; i < hi; i++)
+        if (PyUnicode_READ(kind, data, i) == '\n')
+            return 1;
+    return 0;
+}
+
+/* helper(node-object-for(node)) */
+static PyObject *call_on_node(PyObject *helper, lxb_node *node, PyObject *like, PyObject *first)
+{
+    PyObject *obj = make_node(node, like);
+    if (obj == NULL)
+        return NULL;
+    PyObject *result = first ? PyObject_CallFunctionObjArgs(helper, first, obj, NULL)
+                             : PyObject_CallFunctionObjArgs(helper, obj, NULL);
+    Py_DECREF(obj);
+    return result;
+}
+
+static int contains(PyObject *set, lxb_node *node)
+{
+    PyObject *key = PyLong_FromVoidPtr(node);
+    if (key == NULL)
+        return -1;
+    int found = PySet_Contains(set, key);
+    Py_DECREF(key);
+    return found;
+}
+
+/* One popped node: html._render_out_python's loop body. 0, or -1 on error. */
+static int visit(Stacks *s, PyObject *out, lxb_node *node, int is_root, PyObject *body,
+                 PyObject *chosen_ids, PyObject *whole_ids, PyObject *walk, PyObject *cuts)
+{
+    if (!is_root && node->next != NULL && push_item(s, ITEM_NODE, node->next, NULL) < 0)
+        return -1;
+    uintptr_t tag = node->local_name;
+    Frame *frame = &s->frames[s->n_frames - 1];
+    if (tag == cfg.text_id) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->type != NODE_TYPE_TEXT || chars->data == NULL || chars->length == 0)
+            return 0;  /* (text_content None or "": nothing to write) */
+        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        if (text == NULL)
+            return -1;
+        Py_ssize_t n = stripped_length(text);
+        int err = 0;
+        if (n) {
+            if (newline_inside(text)) {  /* (as_laid_out returns the text itself otherwise) */
+                PyObject *laid = call_on_node(cfg.as_laid_out, node, body, text);
+                err = laid == NULL || append(out, laid) < 0;
+                Py_XDECREF(laid);
+            } else {
+                err = append(out, text) < 0;
+            }
+            frame->chars += n;
+            if (frame->in_link)
+                frame->link_chars += n;
+        } else {
+            err = append(out, cfg.space) < 0;
+            if (!err && PyDict_GET_SIZE(cuts)) {
+                PyObject *key = PyLong_FromVoidPtr(node);
+                PyObject *cut = key ? PyDict_GetItemWithError(cuts, key) : NULL;
+                Py_XDECREF(key);
+                if (cut != NULL) {
+                    lxb_node *cut_node;
+                    if (!PyTuple_Check(cut) || PyTuple_GET_SIZE(cut) != 3
+                        || (cut_node = node_of(PyTuple_GET_ITEM(cut, 0))) == NULL) {
+                        if (!PyErr_Occurred())
+                            PyErr_SetString(PyExc_TypeError, "a cut is (node, rule, placeholder)");
+                        err = 1;
+                    } else {
+                        err = push_item(s, ITEM_CUT, cut_node, PyTuple_GET_ITEM(cut, 1)) < 0;
+                    }
+                } else if (PyErr_Occurred()) {
+                    err = 1;
+                }
+            }
+        }
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    if (tag == cfg.br_id)
+        return append(out, cfg.newline);
+    if (node->type != NODE_TYPE_ELEMENT || tagset_has(&cfg.named, tag))
+        return 0;  /* (selectolax's tag: None, "-comment", "-doctype" ...) */
+    if (tag == cfg.math_id) {
+        PyObject *text = call_on_node(cfg.formula_text, node, body, NULL);
+        if (text == NULL)
+            return -1;
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(text);
+            PyErr_SetString(PyExc_TypeError, "formula_text returns str");
+            return -1;
+        }
+        int err = append(out, text) < 0;
+        frame->chars += stripped_length(text);
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    int walked = 1;
+    if (!frame->judge && (walked = contains(walk, node)) == 0) {
+        PyObject *text = call_on_node(cfg.subtree_text, node, body, NULL);
+        if (text == NULL)
+            return -1;
+        int err;
+        if (tagset_has(&cfg.line, tag))
+            err = append(out, cfg.newline) < 0 || append(out, text) < 0 || append(out, cfg.newline) < 0;
+        else if (tagset_has(&cfg.cell, tag))
+            err = append(out, cfg.space) < 0 || append(out, text) < 0 || append(out, cfg.space) < 0;
+        else
+            err = append(out, text) < 0;
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    if (walked < 0)
+        return -1;
+    int is_chosen = contains(chosen_ids, node);
+    if (is_chosen < 0)
+        return -1;
+    if (is_chosen) {
+        int whole = contains(whole_ids, node);
+        if (whole < 0 || push_frame(s, out, tag, 0, cfg.keep, !whole) < 0
+            || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    } else if (tag == cfg.time_id && (frame->tag == ROOT_TAG || tagset_has(&cfg.container, frame->tag))
+               && frame->judge) {
+        if (push_frame(s, out, tag, 0, cfg.dateline, 0) < 0 || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    } else if (tagset_has(&cfg.block, tag) || tag == cfg.a_id) {
+        if (tag == cfg.table_id && frame->judge) {
+            PyObject *data = call_on_node(cfg.is_data_table, node, body, NULL);
+            int is_data = data == NULL ? -1 : PyObject_IsTrue(data);
+            Py_XDECREF(data);
+            if (is_data < 0)
+                return -1;
+            if (is_data)
+                tag = cfg.tbody_id;
+        }
+        frame = &s->frames[s->n_frames - 1];
+        int in_link = frame->in_link || tag == cfg.a_id, judge = frame->judge;
+        if (push_frame(s, out, tag, in_link, NULL, judge) < 0 || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    }
+    if (node->first_child != NULL && push_item(s, ITEM_NODE, node->first_child, NULL) < 0)
+        return -1;
+    return 0;
+}
+
+/* render_out(body, chosen_ids, whole_ids, walk, cuts) -> out */
+static PyObject *render_out(PyObject *self, PyObject *args)
+{
+    PyObject *body, *chosen_ids, *whole_ids, *walk, *cuts;
+    if (!PyArg_ParseTuple(args, "OO!O!O!O!", &body, &PySet_Type, &chosen_ids, &PySet_Type, &whole_ids,
+                          &PySet_Type, &walk, &PyDict_Type, &cuts))
+        return NULL;
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(body);
+    if (root == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Stacks s = {0};
+    if (push_frame(&s, out, ROOT_TAG, 0, cfg.not_main, 0) < 0 || push_item(&s, ITEM_ROOT, root, NULL) < 0)
+        goto error;
+    while (s.n_items) {
+        Item item = s.items[--s.n_items];
+        if (item.kind == ITEM_END) {
+            if (close_frame(&s, out) < 0)
+                goto error;
+        } else if (item.kind == ITEM_CUT) {  /* a cut element, rendered in its placeholder's place */
+            int walked = contains(walk, item.node);
+            if (walked < 0)
+                goto error;
+            if (!walked) {  /* no cut inside it: its text in one call */
+                PyObject *marker = PyTuple_Pack(1, item.rule);
+                PyObject *text = marker ? call_on_node(cfg.subtree_text, item.node, body, NULL) : NULL;
+                int err = text == NULL || append(out, cfg.newline) < 0 || append(out, marker) < 0
+                          || append(out, text) < 0 || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
+                Py_XDECREF(marker);
+                Py_XDECREF(text);
+                if (err)
+                    goto error;
+                continue;
+            }
+            if (push_frame(&s, out, item.node->local_name, 0, item.rule, 0) < 0
+                || push_item(&s, ITEM_END, NULL, NULL) < 0
+                || (item.node->first_child != NULL && push_item(&s, ITEM_NODE, item.node->first_child, NULL) < 0))
+                goto error;
+        } else if (visit(&s, out, item.node, item.kind == ITEM_ROOT, body, chosen_ids, whole_ids, walk, cuts) < 0) {
+            goto error;
+        }
+    }
+    while (s.n_frames > 1)
+        if (close_frame(&s, out) < 0)
+            goto error;
+    PyMem_Free(s.frames);
+    PyMem_Free(s.items);
+    return out;
+error:
+    PyMem_Free(s.frames);
+    PyMem_Free(s.items);
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
+    {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
+    {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
+    {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
+    {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_lexbor_walk", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__lexbor_walk(void) { return PyModule_Create(&module); }
