@@ -658,11 +658,170 @@ error:
     return NULL;
 }
 
+
+/* ------------------------------------------------------------------ lines_of
+ *
+ * html._lines (its twin, line by line): the renderer's ``out`` as tidy lines, each with the
+ * innermost verdict around it. Text under one verdict is joined, split on newlines, blank
+ * lines dropped, whitespace collapsed (" ".join(line.split())): the same str methods.
+ */
+
+typedef struct {
+    PyObject *rule;    /* borrowed */
+    PyObject *texts;   /* list of str */
+} Run;
+
+
+/* Append (line, rule) for the line in buffer[0:n], if any. */
+static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, PyObject *rule, PyObject *lines)
+{
+    if (n == 0)
+        return 0;
+    PyObject *line = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+    PyObject *pair = line ? PyTuple_Pack(2, line, rule) : NULL;
+    Py_XDECREF(line);
+    int err = pair == NULL || PyList_Append(lines, pair) < 0;
+    Py_XDECREF(pair);
+    return err ? -1 : 0;
+}
+
+/* For "".join(texts).split("\n"): each line with text, as " ".join(line.split()), with ``rule``.
+ * One pass over the characters: a newline ends a line, a run of other whitespace
+ * (str.split's: Py_UNICODE_ISSPACE) between words is one space, at the ends none. */
+static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 **buffer, Py_ssize_t *cap)
+{
+    Py_ssize_t total = 0;
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++)
+        total += PyUnicode_GET_LENGTH(PyList_GET_ITEM(texts, t));
+    if (total > *cap) {
+        Py_UCS4 *bigger = PyMem_Realloc(*buffer, total * sizeof(Py_UCS4));
+        if (bigger == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *buffer = bigger;
+        *cap = total;
+    }
+    Py_UCS4 *line = *buffer;
+    Py_ssize_t n = 0;
+    int space = 0;  /* whitespace seen since the last word */
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++) {
+        PyObject *text = PyList_GET_ITEM(texts, t);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c == '\n') {
+                if (flush_line(line, n, rule, lines) < 0)
+                    return -1;
+                n = 0;
+                space = 0;
+            } else if (Py_UNICODE_ISSPACE(c)) {
+                space = 1;
+            } else {
+                if (space && n)
+                    line[n++] = ' ';
+                space = 0;
+                line[n++] = c;
+            }
+        }
+    }
+    return flush_line(line, n, rule, lines);
+}
+
+/* lines_of(out, verdict, end) -> [(line, rule)] */
+static PyObject *lines_of(PyObject *self, PyObject *args)
+{
+    PyObject *out, *verdict, *end;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyList_Type, &out, &verdict, &end))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(out);
+    Run *runs = NULL;
+    PyObject **outer = NULL;  /* the verdicts around the current one (borrowed) */
+    Py_ssize_t n_runs = 0, cap_runs = 0, n_outer = 0, cap_outer = 0;
+    PyObject *lines = NULL;
+    Py_UCS4 *buffer = NULL;
+    Py_ssize_t cap_buffer = 0;
+    PyObject *current = verdict;
+    int filling = 1;  /* texts go to the last run; 0 after a verdict changed */
+
+#define GROW(arr, count, cap, type)                                              \
+    if (count == cap) {                                                          \
+        Py_ssize_t grown = cap ? 2 * cap : 16;                                   \
+        type *bigger = PyMem_Realloc(arr, grown * sizeof(type));                 \
+        if (bigger == NULL) { PyErr_NoMemory(); goto done; }                     \
+        arr = bigger; cap = grown;                                               \
+    }
+
+    GROW(runs, n_runs, cap_runs, Run);
+    runs[0].rule = verdict;
+    if ((runs[0].texts = PyList_New(0)) == NULL)
+        goto done;
+    n_runs = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(out, i);
+        if (PyUnicode_CheckExact(item)) {
+            if (!filling) {  /* the first text since the verdict changed */
+                int same = PyObject_RichCompareBool(runs[n_runs - 1].rule, current, Py_EQ);
+                if (same < 0)
+                    goto done;
+                if (!same) {
+                    GROW(runs, n_runs, cap_runs, Run);
+                    runs[n_runs].rule = current;
+                    if ((runs[n_runs].texts = PyList_New(0)) == NULL)
+                        goto done;
+                    n_runs++;
+                }
+                filling = 1;
+            }
+            if (PyList_Append(runs[n_runs - 1].texts, item) < 0)
+                goto done;
+        } else if (item == Py_None) {
+            continue;
+        } else if (item == end) {
+            if (n_outer == 0) {
+                PyErr_SetString(PyExc_IndexError, "pop from empty list");
+                goto done;
+            }
+            current = outer[--n_outer];
+            filling = 0;
+        } else if (PyTuple_Check(item) && PyTuple_GET_SIZE(item) >= 1) {
+            GROW(outer, n_outer, cap_outer, PyObject *);
+            outer[n_outer++] = current;
+            current = PyTuple_GET_ITEM(item, 0);
+            filling = 0;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "unexpected item in the renderer's output");
+            goto done;
+        }
+    }
+    if ((lines = PyList_New(0)) == NULL)
+        goto done;
+    for (Py_ssize_t r = 0; r < n_runs; r++)
+        if (tidy_lines(runs[r].texts, runs[r].rule, lines, &buffer, &cap_buffer) < 0)
+            goto fail;
+    goto done;
+fail:
+    Py_CLEAR(lines);
+done:
+    if (PyErr_Occurred())
+        Py_CLEAR(lines);
+    for (Py_ssize_t r = 0; r < n_runs; r++)
+        Py_XDECREF(runs[r].texts);
+    PyMem_Free(runs);
+    PyMem_Free(outer);
+    PyMem_Free(buffer);
+    return lines;
+#undef GROW
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
+    {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},
 };

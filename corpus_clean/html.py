@@ -1586,9 +1586,15 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
-    walker = _compiled_renderer()
-    if walker is not None:  # the same walk in C (corpus_clean/_lexbor_walk.c)
-        return _lines(walker.render_out(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN)
+    return _render_lines(_compiled_renderer(), body, chosen_ids, whole_ids, walk, cuts)
+
+
+def _render_lines(walker, body: LexborNode, chosen_ids: set, whole_ids: set, walk: set,
+                  cuts: Cuts) -> list[tuple[str, str]]:
+    """:func:`render_page`'s lines: the walk and :func:`_lines` in C when ``walker`` (the compiled
+    ``corpus_clean._lexbor_walk``) is given, in Python otherwise."""
+    if walker is not None:
+        return walker.lines_of(walker.render_out(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN, _END)
     return _lines(_render_out_python(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN)
 
 
@@ -1740,12 +1746,12 @@ def _configure_renderer(walker) -> bool:
     })
     for lenient in (False, True):
         outs = []
-        for render in (walker.render_out, _render_out_python):
+        for compiled in (walker, None):
             tree = LexborHTMLParser(_RENDER_PROBE)
             cuts = strip_junk(tree, lenient=lenient)
             chosen = [tree.css_first("#main")]
             walk = _ancestors_of([*chosen, *_placeholder_nodes(tree.body, cuts)])
-            outs.append(_lines(render(tree.body, {n.mem_id for n in chosen}, set(), walk, cuts), NOT_MAIN))
+            outs.append(_render_lines(compiled, tree.body, {n.mem_id for n in chosen}, set(), walk, cuts))
         if outs[0] != outs[1]:
             return False
     return True
