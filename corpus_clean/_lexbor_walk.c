@@ -816,11 +816,141 @@ done:
 #undef GROW
 }
 
+/* ------------------------------------------------------------------ paragraphs
+ *
+ * html.collect_paragraphs' walk (its twin): every text node with non-whitespace text under
+ * ``body``, counted in its nearest block ancestor (at most ``max_hops`` inline parents up).
+ */
+
+typedef struct {
+    Py_ssize_t chars, link_chars, commas;
+} Counts;
+
+/* paragraphs(body, max_hops) -> [(block node, chars, link_chars, commas)], in order of first text */
+static PyObject *paragraphs(PyObject *self, PyObject *args)
+{
+    PyObject *body_obj;
+    Py_ssize_t max_hops;
+    if (!PyArg_ParseTuple(args, "On", &body_obj, &max_hops))
+        return NULL;
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(body_obj);
+    if (root == NULL)
+        return NULL;
+    PyObject *index = PyDict_New();        /* block address -> its position in blocks */
+    PyObject *blocks = PyList_New(0);      /* block addresses, in order of first text */
+    Counts *counts = NULL;
+    Py_ssize_t cap = 0;
+    PyObject *result = NULL;
+    if (index == NULL || blocks == NULL)
+        goto done;
+    lxb_node *node = root;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
+            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (text == NULL)
+                goto done;
+            Py_ssize_t n = stripped_length(text);
+            if (n > 0) {  /* (not text.isspace()) */
+                int in_link = 0;
+                Py_ssize_t hops = 0;
+                lxb_node *block = node->parent;
+                while (block != NULL) {
+                    uintptr_t tag = block->local_name;  /* (only elements have a block tag's or a's id) */
+                    if (tagset_has(&cfg.block, tag) || hops >= max_hops)
+                        break;
+                    if (tag == cfg.a_id)
+                        in_link = 1;
+                    block = block->parent;
+                    hops++;
+                }
+                if (block != NULL) {
+                    PyObject *key = PyLong_FromVoidPtr(block);
+                    PyObject *at = key ? PyDict_GetItemWithError(index, key) : NULL;
+                    Py_ssize_t i;
+                    if (at != NULL) {
+                        i = PyLong_AsSsize_t(at);
+                    } else if (key != NULL && !PyErr_Occurred()) {
+                        i = PyList_GET_SIZE(blocks);
+                        if (i == cap) {
+                            Py_ssize_t grown = cap ? 2 * cap : 64;
+                            Counts *bigger = PyMem_Realloc(counts, grown * sizeof(Counts));
+                            if (bigger == NULL)
+                                PyErr_NoMemory();
+                            else
+                                counts = bigger, cap = grown;
+                        }
+                        PyObject *position = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(i);
+                        if (position == NULL || PyDict_SetItem(index, key, position) < 0
+                            || PyList_Append(blocks, key) < 0)
+                            i = -1;
+                        else
+                            counts[i] = (Counts){0, 0, 0};
+                        Py_XDECREF(position);
+                    } else {
+                        i = -1;
+                    }
+                    Py_XDECREF(key);
+                    if (i < 0) {
+                        Py_DECREF(text);
+                        goto done;
+                    }
+                    int kind = PyUnicode_KIND(text);
+                    const void *data = PyUnicode_DATA(text);
+                    Py_ssize_t commas = 0;
+                    for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
+                        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                        /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
+                        commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                    }
+                    counts[i].chars += n;
+                    counts[i].commas += commas;
+                    if (in_link)
+                        counts[i].link_chars += n;
+                }
+            }
+            Py_DECREF(text);
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL)
+            node = node->parent;
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    result = PyList_New(PyList_GET_SIZE(blocks));
+    if (result == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(blocks); i++) {
+        PyObject *block = make_node((lxb_node *)PyLong_AsVoidPtr(PyList_GET_ITEM(blocks, i)), body_obj);
+        PyObject *row = block ? Py_BuildValue("(Nnnn)", block, counts[i].chars, counts[i].link_chars,
+                                              counts[i].commas) : NULL;
+        if (row == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, i, row);
+    }
+done:
+    Py_XDECREF(index);
+    Py_XDECREF(blocks);
+    PyMem_Free(counts);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
+    {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

@@ -1036,6 +1036,9 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     >>> [(p.node.tag, p.chars, p.link_chars, p.commas) for p in collect_paragraphs(t.body)]
     [('div', 23, 4, 1), ('p', 4, 0, 0)]
     """
+    walker = _compiled_renderer()
+    if walker is not None:  # the same walk in C (corpus_clean/_lexbor_walk.c: a node object per paragraph only)
+        return [_Para(*row) for row in walker.paragraphs(body, MAX_INLINE_HOPS)]
     paras: dict[int, _Para] = {}
     # skip_empty: Lexbor drops the (many) ASCII-whitespace-only text nodes in C.
     for node in body.traverse(include_text=True, skip_empty=True):

@@ -24,7 +24,7 @@ TAGS = ["div", "p", "span", "a", "b", "section", "article", "ul", "li", "table",
 CLASSES = ["", "share-bar", "post-body", "comments", "related", "menu", "article-content", "sidebar",
            "caption", "widget", "lead", "hidden-xs"]
 WORDS = ["Read more", "Advertisement", "the council voted", "on Tuesday", "x", "42", "CLICK HERE NOW",
-         "\u00e9t\u00e9", "\u4e2d\u6587", "Share", "a\u00a0b", "line\nbreak", "  ", "\n\t", "\u2028",
+         "\u00e9t\u00e9", "\u4e2d\u6587", "a,b\uff0cc\u060c", "Share", "a\u00a0b", "line\nbreak", "  ", "\n\t", "\u2028",
          "\x1c", "\u0085", "Comments", "\ud83d\ude00".encode("utf-16", "surrogatepass").decode("utf-16")]
 
 
@@ -109,6 +109,18 @@ def test_tags_below_matches_traverse():
                 continue
             assert [n.mem_id for n in walker.tags_below(root, wanted)] == \
                 [n.mem_id for n in root.traverse() if n.tag_id in wanted]
+
+
+def test_paragraphs_match_python():
+    rng = random.Random(77)
+    for _ in range(300):
+        tree = LexborHTMLParser(random_page(rng))
+        elements = list(tree.body.traverse())
+        for root in (tree.body, *rng.sample(elements, min(2, len(elements)))):
+            compiled = [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in html.collect_paragraphs(root)]
+            with native.twins_only():
+                python = [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in html.collect_paragraphs(root)]
+            assert compiled == python
 
 
 def test_tags_below_refuses_a_custom_elements_id():
