@@ -945,12 +945,86 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ stripped text lengths */
+
+/* len(node.text(strip=True)): each descendant text fragment (selectolax's text walk:
+ * nodes with the text tag id; the node itself when it is one) stripped, summed. -1 on error. */
+static Py_ssize_t stripped_text_length(lxb_node *start)
+{
+    Py_ssize_t total = 0;
+    lxb_node *node = start;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->local_name == cfg.text_id && chars->data != NULL) {
+            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (text == NULL)
+                return -1;
+            total += stripped_length(text);
+            Py_DECREF(text);
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != start && node->next == NULL)
+            node = node->parent;
+        if (node == start)
+            break;
+        node = node->next;
+    }
+    return total;
+}
+
+/* text_length(node, tag_id): len(node.text(strip=True)) for tag_id 0, else
+ * sum(len(e.text(strip=True)) for e in node.css(<that tag>)) (node itself included, as Lexbor's
+ * search matches its root). */
+static PyObject *text_length(PyObject *self, PyObject *args)
+{
+    PyObject *node_obj;
+    Py_ssize_t tag_arg;
+    if (!PyArg_ParseTuple(args, "On", &node_obj, &tag_arg))
+        return NULL;
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(node_obj);
+    if (root == NULL)
+        return NULL;
+    if (tag_arg == 0) {
+        Py_ssize_t n = stripped_text_length(root);
+        return n < 0 ? NULL : PyLong_FromSsize_t(n);
+    }
+    uintptr_t tag = (uintptr_t)tag_arg;
+    Py_ssize_t total = 0;
+    lxb_node *node = root;
+    for (;;) {
+        if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag) {
+            Py_ssize_t n = stripped_text_length(node);
+            if (n < 0)
+                return NULL;
+            total += n;
+        }
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        while (node != root && node->next == NULL)
+            node = node->parent;
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    return PyLong_FromSsize_t(total);
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
+    {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

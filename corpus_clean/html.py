@@ -118,6 +118,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
+_A_TAG_ID, _P_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p"))
 _INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
@@ -832,6 +833,9 @@ def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
 
 def _para_chars(node: LexborNode) -> int:
     """Characters of paragraph text below ``node`` (the wrapper-safety measure)."""
+    walker = _compiled_renderer()
+    if walker is not None:  # the same sum in C, without a node object per paragraph
+        return walker.text_length(node, _P_TAG_ID)
     return sum(len(p.text(strip=True)) for p in node.css("p"))
 
 
@@ -1492,6 +1496,10 @@ def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
 
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
+    walker = _compiled_renderer()
+    if walker is not None:  # the same sums in C, without a node object per link
+        total = walker.text_length(node, 0)
+        return min(1.0, walker.text_length(node, _A_TAG_ID) / total) if total else 1.0
     total = len(node.text(strip=True))
     if not total:
         return 1.0
@@ -1697,7 +1705,8 @@ def _compiled_renderer():
     if walker is None:
         return None
     if not _RENDERER:
-        _RENDERER.append(walker if _configure_renderer(walker) else None)
+        _RENDERER.append(None)  # (while the probe page is read, the Python twins run)
+        _RENDERER[0] = walker if _configure_renderer(walker) else None
     return _RENDERER[0]
 
 
@@ -1756,6 +1765,16 @@ def _configure_renderer(walker) -> bool:
             walk = _ancestors_of([*chosen, *_placeholder_nodes(tree.body, cuts)])
             outs.append(_render_lines(compiled, tree.body, {n.mem_id for n in chosen}, set(), walk, cuts))
         if outs[0] != outs[1]:
+            return False
+    # (while this runs, _compiled_renderer gives None: the html functions below run their Python)
+    tree = LexborHTMLParser(_RENDER_PROBE)
+    paragraphs = [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in collect_paragraphs(tree.body)]
+    if paragraphs != [(node.mem_id, *counts) for node, *counts in walker.paragraphs(tree.body, MAX_INLINE_HOPS)]:
+        return False
+    for node in tree.body.traverse(include_text=True):
+        if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or \
+                (min(1.0, walker.text_length(node, _A_TAG_ID) / walker.text_length(node, 0))
+                 if walker.text_length(node, 0) else 1.0) != link_density(node):
             return False
     return True
 

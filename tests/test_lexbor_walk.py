@@ -123,6 +123,17 @@ def test_paragraphs_match_python():
             assert compiled == python
 
 
+def test_text_lengths_match_selectolax():
+    rng = random.Random(31)
+    for _ in range(300):
+        tree = LexborHTMLParser(random_page(rng))
+        for node in tree.root.traverse(include_text=True):
+            compiled = (html.link_density(node), html._para_chars(node))
+            with native.twins_only():
+                python = (html.link_density(node), html._para_chars(node))
+            assert compiled == python
+
+
 def test_tags_below_refuses_a_custom_elements_id():
     tree = LexborHTMLParser("<body><my-card>x</my-card></body>")
     with pytest.raises(ValueError):
