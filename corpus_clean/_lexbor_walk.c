@@ -1018,6 +1018,113 @@ static PyObject *text_length(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(total);
 }
 
+/* ------------------------------------------------------------------ raw text length */
+
+/* Code points in ``data`` when it is valid UTF-8 (what Python's strict decoder accepts:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), else -1. */
+static Py_ssize_t utf8_length(const unsigned char *data, size_t length)
+{
+    Py_ssize_t count = 0;
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = data[i];
+        size_t more;
+        unsigned char low = 0x80, high = 0xBF;  /* the second byte's range */
+        if (c < 0x80) {
+            i++;
+            count++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        } else {
+            return -1;
+        }
+        if (i + more >= length)  /* (cut short) */
+            return -1;
+        if (data[i + 1] < low || data[i + 1] > high)
+            return -1;
+        for (size_t k = 2; k <= more; k++)
+            if ((data[i + k] & 0xC0) != 0x80)
+                return -1;
+        i += more + 1;
+        count++;
+    }
+    return count;
+}
+
+/* raw_text_length(node): len(node.text()), the descendant text fragments joined (as
+ * selectolax joins their bytes, then decodes them with errors="replace"). */
+static PyObject *raw_text_length(PyObject *self, PyObject *node_obj)
+{
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    lxb_node *start = node_of(node_obj);
+    if (start == NULL)
+        return NULL;
+    Py_ssize_t total = 0;
+    int valid = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        /* pass 0: sum the fragments' lengths while each is valid UTF-8; pass 1 (only after an
+         * invalid one): join the bytes and decode them, as selectolax does */
+        PyObject *joined = pass ? PyByteArray_FromStringAndSize(NULL, 0) : NULL;
+        if (pass && joined == NULL)
+            return NULL;
+        lxb_node *node = start;
+        for (;;) {
+            lxb_chardata *chars = (lxb_chardata *)node;
+            if (node->local_name == cfg.text_id && chars->data != NULL) {
+                if (!pass) {
+                    Py_ssize_t n = utf8_length(chars->data, chars->length);
+                    if (n < 0) {
+                        valid = 0;
+                        break;
+                    }
+                    total += n;
+                } else {
+                    Py_ssize_t size = PyByteArray_GET_SIZE(joined);
+                    if (PyByteArray_Resize(joined, size + (Py_ssize_t)chars->length) < 0) {
+                        Py_DECREF(joined);
+                        return NULL;
+                    }
+                    memcpy(PyByteArray_AS_STRING(joined) + size, chars->data, chars->length);
+                }
+            }
+            if (node->first_child != NULL) {
+                node = node->first_child;
+                continue;
+            }
+            while (node != start && node->next == NULL)
+                node = node->parent;
+            if (node == start)
+                break;
+            node = node->next;
+        }
+        if (!pass && valid)
+            return PyLong_FromSsize_t(total);
+        if (pass) {
+            PyObject *text = PyUnicode_DecodeUTF8(PyByteArray_AS_STRING(joined), PyByteArray_GET_SIZE(joined),
+                                                  "replace");
+            Py_DECREF(joined);
+            if (text == NULL)
+                return NULL;
+            total = PyUnicode_GET_LENGTH(text);
+            Py_DECREF(text);
+            return PyLong_FromSsize_t(total);
+        }
+    }
+    return PyLong_FromSsize_t(total);
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
@@ -1025,6 +1132,7 @@ static PyMethodDef methods[] = {
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
+    {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

@@ -689,7 +689,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         # A layout wrapper around the article is not furniture. The C-level
         # text length bounds the paragraph text, so small nodes skip the count.
-        if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
+        if strength == "soft" and _text_chars(node) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
         if strength == "soft" and node.tag not in BLOCK_TAGS and (in_running_text(node)
@@ -802,11 +802,11 @@ class _PageShare:
         >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
         (True, False)
         """
-        own = len(node.text())
+        own = _text_chars(node)
         if own < MIN_WRAPPER_CHARS:  # a site header or a sidebar of links: no need to measure the page
             return False
         if self._text is None:
-            self._text = len(self.body.text())
+            self._text = _text_chars(self.body)
         if own <= WRAPPER_SHARE * self._text:
             return False
         if self._paras is None:
@@ -829,6 +829,12 @@ def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
         if placeholder is not None:
             cuts[placeholder.mem_id] = (node, rule, placeholder)
     node.remove(recursive=False)
+
+
+def _text_chars(node: LexborNode) -> int:
+    """``len(node.text())`` (in C when built: without building the string)."""
+    walker = _compiled_renderer()
+    return len(node.text()) if walker is None else walker.raw_text_length(node)
 
 
 def _para_chars(node: LexborNode) -> int:
@@ -1772,7 +1778,7 @@ def _configure_renderer(walker) -> bool:
     if paragraphs != [(node.mem_id, *counts) for node, *counts in walker.paragraphs(tree.body, MAX_INLINE_HOPS)]:
         return False
     for node in tree.body.traverse(include_text=True):
-        if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or \
+        if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or walker.raw_text_length(node) != len(node.text()) or \
                 (min(1.0, walker.text_length(node, _A_TAG_ID) / walker.text_length(node, 0))
                  if walker.text_length(node, 0) else 1.0) != link_density(node):
             return False

@@ -128,10 +128,35 @@ def test_text_lengths_match_selectolax():
     for _ in range(300):
         tree = LexborHTMLParser(random_page(rng))
         for node in tree.root.traverse(include_text=True):
-            compiled = (html.link_density(node), html._para_chars(node))
+            compiled = (html.link_density(node), html._para_chars(node), html._text_chars(node))
             with native.twins_only():
-                python = (html.link_density(node), html._para_chars(node))
+                python = (html.link_density(node), html._para_chars(node), html._text_chars(node))
             assert compiled == python
+
+
+BYTES = st.binary(max_size=8).map(lambda b: b.replace(b"<", b"").replace(b"&", b"").replace(b"\0", b""))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BYTES, min_size=1, max_size=4))
+def test_raw_text_length_counts_what_selectolax_decodes(fragments):
+    # Lexbor keeps bytes it cannot decode in its text nodes: fragments of any bytes (invalid
+    # UTF-8, a sequence cut by a tag) must come out as long as selectolax's joined, decoded text.
+    page = b"<div>" + b"<b>\xc3</b>".join(fragments) + b"</div>"
+    div = LexborHTMLParser(page).css_first("div")
+    assert html._text_chars(div) == len(div.text())
+    with native.twins_only():
+        assert html._text_chars(div) == len(div.text())
+
+
+def test_raw_text_length_on_split_and_invalid_sequences():
+    # (one odd sequence a page: any invalid fragment sends the whole node to the slow, exact path)
+    for page in (b"<div>a\xc3<b>\xa9</b></div>", b"<div>\xed\xa0\x80</div>", b"<div>\xf4\x90\x80\x80</div>",
+                 b"<div>\xe0\x80\x80</div>", b"<div>\xc0\xaf</div>", b"<div>\xf0\x8f\xbf\xbf</div>",
+                 b"<div>\xed\x9f\xbf \xf4\x8f\xbf\xbf \xe0\xa0\x80 \xc2\x80</div>",  # (the valid edges)
+                 b"<div>\xf0\x9f\x98\x80<i>\xe2\x82</i>\xac</div>"):
+        div = LexborHTMLParser(page).css_first("div")
+        assert html._text_chars(div) == len(div.text())
 
 
 def test_tags_below_refuses_a_custom_elements_id():
