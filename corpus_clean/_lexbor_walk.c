@@ -56,6 +56,16 @@ typedef struct { unsigned char on[TAG_BITS]; } TagSet;
 
 static int tagset_has(const TagSet *set, uintptr_t tag) { return tag < TAG_BITS && set->on[tag]; }
 
+/* The node after ``node`` in document order, staying under ``root``; NULL at the end. */
+static lxb_node *next_below(lxb_node *node, lxb_node *root)
+{
+    if (node->first_child != NULL)
+        return node->first_child;
+    while (node != root && node->next == NULL)
+        node = node->parent;
+    return node == root ? NULL : node->next;
+}
+
 /* ------------------------------------------------------------------ node objects */
 
 static PyTypeObject *node_type = NULL;     /* selectolax.lexbor.LexborNode */
@@ -194,15 +204,8 @@ static PyObject *tags_below(PyObject *self, PyObject *args)
             }
             Py_DECREF(obj);
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        if (node == root)
+        if ((node = next_below(node, root)) == NULL)
             break;
-        node = node->next;
     }
     return out;
 }
@@ -296,6 +299,16 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
         return NULL;
     cfg.ready = 1;
     Py_RETURN_NONE;
+}
+
+/* node_of, for the functions that read the renderer's configuration (tag ids). */
+static lxb_node *configured_node(PyObject *obj)
+{
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    return node_of(obj);
 }
 
 #define ROOT_TAG ((uintptr_t)-1)   /* the render root's frame: tag "" (a container, nothing else) */
@@ -604,11 +617,7 @@ static PyObject *render_out(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "OO!O!O!O!", &body, &PySet_Type, &chosen_ids, &PySet_Type, &whole_ids,
                           &PySet_Type, &walk, &PyDict_Type, &cuts))
         return NULL;
-    if (!cfg.ready) {
-        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
-        return NULL;
-    }
-    lxb_node *root = node_of(body);
+    lxb_node *root = configured_node(body);
     if (root == NULL)
         return NULL;
     PyObject *out = PyList_New(0);
@@ -833,11 +842,7 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
     Py_ssize_t max_hops;
     if (!PyArg_ParseTuple(args, "On", &body_obj, &max_hops))
         return NULL;
-    if (!cfg.ready) {
-        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
-        return NULL;
-    }
-    lxb_node *root = node_of(body_obj);
+    lxb_node *root = configured_node(body_obj);
     if (root == NULL)
         return NULL;
     PyObject *index = PyDict_New();        /* block address -> its position in blocks */
@@ -915,15 +920,8 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
             }
             Py_DECREF(text);
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        if (node == root)
+        if ((node = next_below(node, root)) == NULL)
             break;
-        node = node->next;
     }
     result = PyList_New(PyList_GET_SIZE(blocks));
     if (result == NULL)
@@ -962,15 +960,8 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
             total += stripped_length(text);
             Py_DECREF(text);
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != start && node->next == NULL)
-            node = node->parent;
-        if (node == start)
+        if ((node = next_below(node, start)) == NULL)
             break;
-        node = node->next;
     }
     return total;
 }
@@ -984,11 +975,7 @@ static PyObject *text_length(PyObject *self, PyObject *args)
     Py_ssize_t tag_arg;
     if (!PyArg_ParseTuple(args, "On", &node_obj, &tag_arg))
         return NULL;
-    if (!cfg.ready) {
-        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
-        return NULL;
-    }
-    lxb_node *root = node_of(node_obj);
+    lxb_node *root = configured_node(node_obj);
     if (root == NULL)
         return NULL;
     if (tag_arg == 0) {
@@ -1005,15 +992,8 @@ static PyObject *text_length(PyObject *self, PyObject *args)
                 return NULL;
             total += n;
         }
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        while (node != root && node->next == NULL)
-            node = node->parent;
-        if (node == root)
+        if ((node = next_below(node, root)) == NULL)
             break;
-        node = node->next;
     }
     return PyLong_FromSsize_t(total);
 }
@@ -1064,11 +1044,7 @@ static Py_ssize_t utf8_length(const unsigned char *data, size_t length)
  * selectolax joins their bytes, then decodes them with errors="replace"). */
 static PyObject *raw_text_length(PyObject *self, PyObject *node_obj)
 {
-    if (!cfg.ready) {
-        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
-        return NULL;
-    }
-    lxb_node *start = node_of(node_obj);
+    lxb_node *start = configured_node(node_obj);
     if (start == NULL)
         return NULL;
     Py_ssize_t total = 0;
@@ -1099,15 +1075,8 @@ static PyObject *raw_text_length(PyObject *self, PyObject *node_obj)
                     memcpy(PyByteArray_AS_STRING(joined) + size, chars->data, chars->length);
                 }
             }
-            if (node->first_child != NULL) {
-                node = node->first_child;
-                continue;
-            }
-            while (node != start && node->next == NULL)
-                node = node->parent;
-            if (node == start)
+            if ((node = next_below(node, start)) == NULL)
                 break;
-            node = node->next;
         }
         if (!pass && valid)
             return PyLong_FromSsize_t(total);
