@@ -1094,6 +1094,55 @@ static PyObject *raw_text_length(PyObject *self, PyObject *node_obj)
     return PyLong_FromSsize_t(total);
 }
 
+/* ------------------------------------------------------------------ small helpers */
+
+/* ancestors(nodes) -> {mem_id}: html._ancestors_of, each node and its ancestors (a walk up
+ * stops at an address already in the set). */
+static PyObject *ancestors(PyObject *self, PyObject *nodes)
+{
+    PyObject *out = PySet_New(NULL);
+    PyObject *seq = PySequence_Fast(nodes, "ancestors expects a sequence of nodes");
+    if (out == NULL || seq == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        lxb_node *node = node_of(PySequence_Fast_GET_ITEM(seq, i));
+        if (node == NULL)
+            goto error;
+        for (; node != NULL; node = node->parent) {
+            PyObject *key = PyLong_FromVoidPtr(node);
+            int seen = key ? PySet_Contains(out, key) : -1;
+            if (seen == 0)
+                seen = PySet_Add(out, key) < 0 ? -1 : 0;
+            Py_XDECREF(key);
+            if (seen < 0)
+                goto error;
+            if (seen)
+                break;
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+error:
+    Py_XDECREF(seq);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* count_byte(data, byte) -> data.count(bytes([byte])), in a loop the compiler vectorises. */
+static PyObject *count_byte(PyObject *self, PyObject *args)
+{
+    Py_buffer view;
+    unsigned char byte;
+    if (!PyArg_ParseTuple(args, "y*b", &view, &byte))
+        return NULL;
+    const unsigned char *data = view.buf;
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < view.len; i++)
+        count += data[i] == byte;
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
@@ -1102,6 +1151,8 @@ static PyMethodDef methods[] = {
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
+    {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
+    {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

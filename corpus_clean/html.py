@@ -309,6 +309,9 @@ def _count_byte(data: bytes, byte: bytes) -> int:
     >>> _count_byte(b"<p>a</p>", b"<"), _count_byte(b"", b"<")
     (2, 0)
     """
+    walker = lexbor_walk.active()
+    if walker is not None:  # (a C loop: no 170 KB array of booleans a page)
+        return walker.count_byte(data, byte[0])
     return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == byte[0]))
 
 
@@ -1791,6 +1794,9 @@ def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:
 
 def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
     """``mem_id`` of ``nodes`` and all their ancestors (detached subtrees included)."""
+    walker = lexbor_walk.active()
+    if walker is not None:  # the same walk up in C, without a node object per step
+        return walker.ancestors(nodes)
     out: set[int] = set()
     for node in nodes:
         while node is not None:

@@ -159,6 +159,20 @@ def test_raw_text_length_on_split_and_invalid_sequences():
         assert html._text_chars(div) == len(div.text())
 
 
+def test_ancestors_and_byte_counts_match_python():
+    rng = random.Random(9)
+    for _ in range(200):
+        page = random_page(rng)
+        tree = LexborHTMLParser(page)
+        html.strip_junk(tree)  # (cut subtrees: detached, their walk up stops at their top)
+        nodes = rng.sample(list(tree.root.traverse(include_text=True)), 3) + [tree.root]
+        data = page.encode()
+        compiled = (html._ancestors_of(nodes), html._count_byte(data, b"<"), html._count_byte(data, b"\xff"))
+        with native.twins_only():
+            python = (html._ancestors_of(nodes), html._count_byte(data, b"<"), html._count_byte(data, b"\xff"))
+        assert compiled == python
+
+
 def test_tags_below_refuses_a_custom_elements_id():
     tree = LexborHTMLParser("<body><my-card>x</my-card></body>")
     with pytest.raises(ValueError):
