@@ -221,8 +221,8 @@ typedef struct {
     /* strings and markers */
     PyObject *newline, *space, *end, *keep, *not_main, *dateline, *links, *furniture;
     /* Python helpers: as_laid_out(text, node), formula_text(node), is_data_table(node),
-     * subtree_text(node), reads_as_prose_at(out, start), furniture_at(out, start) */
-    PyObject *as_laid_out, *formula_text, *is_data_table, *subtree_text, *prose_at, *furniture_at;
+     * reads_as_prose_at(out, start), furniture_at(out, start) */
+    PyObject *as_laid_out, *formula_text, *is_data_table, *prose_at, *furniture_at;
     double link_dense;
     uintptr_t text_id, br_id, math_id, time_id, a_id, table_id, tbody_id, p_id;
     TagSet block, line, cell, not_link_lists, container, named;  /* named: ids selectolax names "-..." */
@@ -279,7 +279,7 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
         || get_obj(dict, "not_main", &cfg.not_main) || get_obj(dict, "dateline", &cfg.dateline)
         || get_obj(dict, "links", &cfg.links) || get_obj(dict, "furniture", &cfg.furniture)
         || get_obj(dict, "as_laid_out", &cfg.as_laid_out) || get_obj(dict, "formula_text", &cfg.formula_text)
-        || get_obj(dict, "is_data_table", &cfg.is_data_table) || get_obj(dict, "subtree_text", &cfg.subtree_text)
+        || get_obj(dict, "is_data_table", &cfg.is_data_table)
         || get_obj(dict, "reads_as_prose_at", &cfg.prose_at) || get_obj(dict, "furniture_at", &cfg.furniture_at)
         || get_id(dict, "text", &cfg.text_id) || get_id(dict, "br", &cfg.br_id)
         || get_id(dict, "math", &cfg.math_id) || get_id(dict, "time", &cfg.time_id)
@@ -469,6 +469,41 @@ static int newline_inside(PyObject *text)
     return 0;
 }
 
+/* node.text(deep=True, separator=" "), as selectolax builds it: the node's own data when it is
+ * a text node, then every descendant text fragment's bytes, a space between fragments (an
+ * empty fragment counts as one), the whole decoded with errors="replace". */
+static PyObject *subtree_text(lxb_node *start)
+{
+    PyObject *joined = PyByteArray_FromStringAndSize(NULL, 0);
+    if (joined == NULL)
+        return NULL;
+    Py_ssize_t fragments = 0;
+    lxb_node *node = start;
+    int is_root = 1;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        int wanted = is_root ? node->type == NODE_TYPE_TEXT : node->local_name == cfg.text_id;
+        if (wanted && chars->data != NULL) {
+            Py_ssize_t size = PyByteArray_GET_SIZE(joined), gap = fragments > 0;
+            if (PyByteArray_Resize(joined, size + gap + (Py_ssize_t)chars->length) < 0) {
+                Py_DECREF(joined);
+                return NULL;
+            }
+            char *at = PyByteArray_AS_STRING(joined) + size;
+            if (gap)
+                *at++ = ' ';
+            memcpy(at, chars->data, chars->length);
+            fragments++;
+        }
+        is_root = 0;
+        if ((node = next_below(node, start)) == NULL)
+            break;
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(PyByteArray_AS_STRING(joined), PyByteArray_GET_SIZE(joined), "replace");
+    Py_DECREF(joined);
+    return text;
+}
+
 /* helper(node-object-for(node)) */
 static PyObject *call_on_node(PyObject *helper, lxb_node *node, PyObject *like, PyObject *first)
 {
@@ -563,7 +598,7 @@ static int visit(Stacks *s, PyObject *out, lxb_node *node, int is_root, PyObject
     }
     int walked = 1;
     if (!frame->judge && (walked = contains(walk, node)) == 0) {
-        PyObject *text = call_on_node(cfg.subtree_text, node, body, NULL);
+        PyObject *text = subtree_text(node);
         if (text == NULL)
             return -1;
         int err;
@@ -637,7 +672,7 @@ static PyObject *render_out(PyObject *self, PyObject *args)
                 goto error;
             if (!walked) {  /* no cut inside it: its text in one call */
                 PyObject *marker = PyTuple_Pack(1, item.rule);
-                PyObject *text = marker ? call_on_node(cfg.subtree_text, item.node, body, NULL) : NULL;
+                PyObject *text = marker ? subtree_text(item.node) : NULL;
                 int err = text == NULL || append(out, cfg.newline) < 0 || append(out, marker) < 0
                           || append(out, text) < 0 || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
                 Py_XDECREF(marker);

@@ -1719,10 +1719,6 @@ def _compiled_renderer():
     return _RENDERER[0]
 
 
-def _subtree_text(node: LexborNode) -> str:
-    return node.text(deep=True, separator=" ")
-
-
 def _reads_as_prose_at(out: list, start: int) -> bool:
     return _reads_as_prose(_text_of(out, start))
 
@@ -1755,7 +1751,7 @@ def _configure_renderer(walker) -> bool:
         "newline": "\n", "space": " ", "end": _END, "keep": KEEP, "not_main": NOT_MAIN,
         "dateline": "html.dateline", "links": "html.links", "furniture": "html.furniture",
         "as_laid_out": html_flow.as_laid_out, "formula_text": html_flow.formula_text,
-        "is_data_table": lambda node: html_tables.is_data_table(node), "subtree_text": _subtree_text,
+        "is_data_table": lambda node: html_tables.is_data_table(node),
         "reads_as_prose_at": _reads_as_prose_at, "furniture_at": _furniture_at,
         "link_dense": float(LINK_DENSE),
         **{name: next(iter(lexbor_walk.tag_ids([name]))) for name in ("br", "math", "time", "a", "table", "tbody", "p")},

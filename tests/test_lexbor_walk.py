@@ -149,6 +149,24 @@ def test_raw_text_length_counts_what_selectolax_decodes(fragments):
         assert html._text_chars(div) == len(div.text())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(BYTES, min_size=1, max_size=4), st.booleans())
+def test_subtree_text_of_any_bytes_matches_selectolax(fragments, cut):
+    # A cut <nav> (or a plain <div> outside the article) is rendered from one subtree text:
+    # fragments of any bytes, a sequence cut by a tag, empty text nodes.
+    wrapper = b"nav" if cut else b"div"
+    page = (b"<body><div id='m'><p>Article words here.</p></div><" + wrapper + b">"
+            + b"<b>\xc3</b><i></i>".join(fragments) + b"</" + wrapper + b"></body>")
+    lines = []
+    for walker in (html._compiled_renderer(), None):
+        tree = LexborHTMLParser(page)
+        cuts = html.strip_junk(tree)
+        chosen = [tree.css_first("#m")]
+        walk = html._ancestors_of([*chosen, *html._placeholder_nodes(tree.body, cuts)])
+        lines.append(html._render_lines(walker, tree.body, {chosen[0].mem_id}, set(), walk, cuts))
+    assert lines[0] == lines[1]
+
+
 def test_raw_text_length_on_split_and_invalid_sequences():
     # (one odd sequence a page: any invalid fragment sends the whole node to the slow, exact path)
     for page in (b"<div>a\xc3<b>\xa9</b></div>", b"<div>\xed\xa0\x80</div>", b"<div>\xf4\x90\x80\x80</div>",
