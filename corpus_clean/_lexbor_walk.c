@@ -383,7 +383,8 @@ static int set_verdict(PyObject *out, Py_ssize_t start, PyObject *rule)
     PyObject *marker = PyTuple_Pack(1, rule);
     if (marker == NULL)
         return -1;
-    int err = set_slot(out, start, cfg.newline) < 0 || PyList_SetItem(out, start + 1, marker) < 0
+    /* (the marker first: PyList_SetItem takes it over even when it fails) */
+    int err = PyList_SetItem(out, start + 1, marker) < 0 || set_slot(out, start, cfg.newline) < 0
               || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
     return err ? -1 : 0;
 }
