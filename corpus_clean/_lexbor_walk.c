@@ -335,18 +335,26 @@ typedef struct {
     Py_ssize_t n_items, cap_items;
 } Stacks;
 
+/* Room for one more element in a growing array of ``count`` used of ``*cap`` (doubled when full). */
+static int room_for_one(void **array, Py_ssize_t count, Py_ssize_t *cap, size_t size)
+{
+    if (count < *cap)
+        return 0;
+    Py_ssize_t grown = *cap ? 2 * *cap : 64;
+    void *bigger = PyMem_Realloc(*array, grown * size);
+    if (bigger == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *array = bigger;
+    *cap = grown;
+    return 0;
+}
+
 static int push_item(Stacks *s, int kind, lxb_node *node, PyObject *rule)
 {
-    if (s->n_items == s->cap_items) {
-        Py_ssize_t cap = s->cap_items ? 2 * s->cap_items : 256;
-        Item *items = PyMem_Realloc(s->items, cap * sizeof(Item));
-        if (items == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        s->items = items;
-        s->cap_items = cap;
-    }
+    if (room_for_one((void **)&s->items, s->n_items, &s->cap_items, sizeof(Item)) < 0)
+        return -1;
     s->items[s->n_items++] = (Item){kind, node, rule};
     return 0;
 }
@@ -354,16 +362,8 @@ static int push_item(Stacks *s, int kind, lxb_node *node, PyObject *rule)
 /* A new frame: two slots (separator, verdict marker) reserved in ``out``. */
 static int push_frame(Stacks *s, PyObject *out, uintptr_t tag, int in_link, PyObject *wrap, int judge)
 {
-    if (s->n_frames == s->cap_frames) {
-        Py_ssize_t cap = s->cap_frames ? 2 * s->cap_frames : 64;
-        Frame *frames = PyMem_Realloc(s->frames, cap * sizeof(Frame));
-        if (frames == NULL) {
-            PyErr_NoMemory();
-            return -1;
-        }
-        s->frames = frames;
-        s->cap_frames = cap;
-    }
+    if (room_for_one((void **)&s->frames, s->n_frames, &s->cap_frames, sizeof(Frame)) < 0)
+        return -1;
     s->frames[s->n_frames++] = (Frame){tag, PyList_GET_SIZE(out), 0, 0, in_link, judge, wrap};
     if (PyList_Append(out, Py_None) < 0 || PyList_Append(out, Py_None) < 0)
         return -1;
@@ -441,29 +441,34 @@ static int close_frame(Stacks *s, PyObject *out)
     return 0;
 }
 
+/* The bounds [*lo, *hi) of text.strip() in ``text``. */
+static void strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    *lo = 0;
+    *hi = PyUnicode_GET_LENGTH(text);
+    while (*lo < *hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *lo)))
+        (*lo)++;
+    while (*hi > *lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *hi - 1)))
+        (*hi)--;
+}
+
 /* len(text.strip()) */
 static Py_ssize_t stripped_length(PyObject *text)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
-        lo++;
-    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
-        hi--;
+    Py_ssize_t lo, hi;
+    strip_bounds(text, &lo, &hi);
     return hi - lo;
 }
 
 /* "\n" in text.strip() */
 static int newline_inside(PyObject *text)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), lo = 0, hi = n;
+    Py_ssize_t lo, hi;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    while (lo < hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo)))
-        lo++;
-    while (hi > lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi - 1)))
-        hi--;
+    strip_bounds(text, &lo, &hi);
     for (Py_ssize_t i = lo; i < hi; i++)
         if (PyUnicode_READ(kind, data, i) == '\n')
             return 1;
@@ -792,12 +797,8 @@ static PyObject *lines_of(PyObject *self, PyObject *args)
     int filling = 1;  /* texts go to the last run; 0 after a verdict changed */
 
 #define GROW(arr, count, cap, type)                                              \
-    if (count == cap) {                                                          \
-        Py_ssize_t grown = cap ? 2 * cap : 16;                                   \
-        type *bigger = PyMem_Realloc(arr, grown * sizeof(type));                 \
-        if (bigger == NULL) { PyErr_NoMemory(); goto done; }                     \
-        arr = bigger; cap = grown;                                               \
-    }
+    if (room_for_one((void **)&arr, count, &cap, sizeof(type)) < 0)              \
+        goto done;
 
     GROW(runs, n_runs, cap_runs, Run);
     runs[0].rule = verdict;
@@ -917,15 +918,8 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                         i = PyLong_AsSsize_t(at);
                     } else if (key != NULL && !PyErr_Occurred()) {
                         i = PyList_GET_SIZE(blocks);
-                        if (i == cap) {
-                            Py_ssize_t grown = cap ? 2 * cap : 64;
-                            Counts *bigger = PyMem_Realloc(counts, grown * sizeof(Counts));
-                            if (bigger == NULL)
-                                PyErr_NoMemory();
-                            else
-                                counts = bigger, cap = grown;
-                        }
-                        PyObject *position = PyErr_Occurred() ? NULL : PyLong_FromSsize_t(i);
+                        PyObject *position = room_for_one((void **)&counts, i, &cap, sizeof(Counts)) < 0
+                                             ? NULL : PyLong_FromSsize_t(i);
                         if (position == NULL || PyDict_SetItem(index, key, position) < 0
                             || PyList_Append(blocks, key) < 0)
                             i = -1;
