@@ -244,3 +244,48 @@ def test_a_heading_between_kept_text_and_a_kept_list_comes_back_an_ad_label_betw
     assert _after(wiki, {1: "classifier"})[1] is None
     # a label between two paragraphs is no list's heading (keep_subheadings' case, not this one's)
     assert _after([LEAD, "Reklama", CLOSE], {1: "classifier"})[1] == "classifier"
+
+
+# Round 12: a live blog's entries across a caption; a cut ":" line that announces records or rows.
+
+def test_live_blog_entries_on_both_sides_of_a_caption_come_back():
+    lines = ["The strike has shut most long-distance trains since early morning. The main developments:",
+             "17:48", "The rail company says 80 percent of trains will run again on Friday.",
+             "14:05", "Long queues are forming at the service desks of the main station.",
+             "Passengers wait at the main station. Photo: dpa",
+             "11:30", "Regional trains in the north are cancelled too, the operator said.",
+             "06:00", "The strike has begun.", "More on this topic"]
+    cut = {0: "classifier", 1: "news.dateline", 3: "news.dateline", 5: "outlets.caption_with_credit",
+           6: "news.dateline", 8: "news.dateline", 9: "classifier", 10: "ads.recommended_block"}
+    got = _after(lines, cut)
+    assert got[:5] == [None] * 5 and got[6:10] == [None] * 4
+    assert got[5] == "outlets.caption_with_credit" and got[10] == "ads.recommended_block"
+
+
+def test_records_after_a_cut_heading_do_not_join_the_story_s_across_it():
+    # a caption joins two runs of entries; a "Latest" heading a rule cut does not
+    lines = ["23:38", "The first result is in: the seat is held with a majority of 2,114.",
+             "23:20", "Turnout was 61%, the returning officer says, up four points on last time.",
+             "Latest", "2 Dec 2026", "Council approves the new budget after a long night.",
+             "1 Dec 2026", "Harbour festival dates announced for the summer."]
+    cut = {0: "news.dateline", 2: "news.dateline", 4: "nav.related", 5: "dates.date_line", 6: "classifier",
+           7: "dates.date_line", 8: "classifier"}
+    got = _after(lines, cut)
+    assert got[:4] == [None] * 4 and got[4:] == [cut[i] for i in range(4, 9)]
+
+
+def test_a_data_run_under_its_cut_announcement_comes_back_with_it_and_the_closing_sentence():
+    lines = ["Cold air from the east brings frost to the north tomorrow and snow on the hills above 400 metres.",
+             "Tomorrow's lows:", "Bolzano -7", "Milano -2", "Firenze 0", "Roma 3",
+             "The cold will last at least until Sunday, then a slight rise is expected.", "You may also like"]
+    cut = {1: "classifier", 2: MENU_RULE, 3: MENU_RULE, 4: MENU_RULE, 5: MENU_RULE, 6: "classifier", 7: "classifier"}
+    got = _after(lines, cut)
+    assert got[:7] == [None] * 7 and got[7] == "classifier"
+
+
+def test_a_one_word_label_over_a_data_run_is_no_announcement():
+    # "Tags:" is a label: a run of tags with years under it stays cut, and so does the label
+    lines = ["The council voted on Tuesday to close the old bridge for two years of repairs.",
+             "Tags:", "Budget 2026", "Elections 2027", "Harbour", "The mayor said work starts in spring."]
+    cut = {1: "classifier", 2: MENU_RULE, 3: MENU_RULE, 4: MENU_RULE}
+    assert _after(lines, cut)[1:5] == ["classifier", MENU_RULE, MENU_RULE, MENU_RULE]

@@ -77,6 +77,13 @@ SUBJECT_MIN_ECHOES = 2
 # The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
 STEM_CHARS = 4
 
+# Rules that cut what sits inside a story (captions, credits, advert labels): their
+# names hold one of these words.
+INSERT_RULE_WORDS = ("caption", "credit", "ad_label", "advert", "insert")
+# A line that announces what follows ("Le minime previste:", "At the close:") has this
+# many words or more ("Tags:", "Share:" have one).
+ANNOUNCE_MIN_WORDS = 2
+
 # A list's rows: this many kept short lines in a row.
 LIST_MIN_LINES = 3
 # A heading over a list ("Ingredients", "Die Ergebnisse") is a word or three.
@@ -218,8 +225,30 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
         if kept_texts >= TIMELINE_MIN_ENTRIES and _opens_or_continues_the_story(ctx, group[0][0]):
             for i, text in group:
                 rule[i] = rule[text] = None
+            _give_back_announcement(ctx, shape, group[0][0])
         elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
             rule[group[0][0]] = None
+
+
+def _announcement_above(ctx, shape: LineShape, i: int) -> int | None:
+    """The line right above line `i` when the classifier cut it and it announces what
+    follows: it ends in ":" and has ANNOUNCE_MIN_WORDS+ words ("Le minime previste:",
+    "The main developments:"), with a kept line or the page's start above it; else None.
+    A share bar's or a tag list's label ("Share:", "Tags:") is one word."""
+    j = _nonblank(ctx, i, -1)
+    if j is None or ctx.marks.rule[j] != CLASSIFIER_RULE or shape.n_words(j) < ANNOUNCE_MIN_WORDS:
+        return None
+    if not ctx.lines.content[j].rstrip().endswith((":", "：")):
+        return None
+    above = _nonblank(ctx, j, -1)
+    return j if above is None or _kept(ctx, above) or _cut_by_a_rule_or_edge(ctx, above) else None
+
+
+def _give_back_announcement(ctx, shape: LineShape, i: int) -> None:
+    """Give back the line announcing the story's records or rows that start at line `i`."""
+    j = _announcement_above(ctx, shape, i)
+    if j is not None:
+        ctx.marks.rule[j] = None
 
 
 def _opens_or_continues_the_story(ctx, i: int) -> bool:
@@ -241,12 +270,28 @@ def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]
     for entry in entries[1:]:
         last_text = groups[-1][-1][1]
         between = [j for j in range(last_text + 1, entry[0]) if not ctx.blank[j]]
-        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between) and (
+        if len(between) < ENTRY_MAX_LINES and all(_kept_or_insert(ctx, j) for j in between) and (
                 ctx.marks.rule[last_text] is None or not between):
             groups[-1].append(entry)
         else:
             groups.append([entry])
     return groups
+
+
+def is_insert_rule(rule: str | None) -> bool:
+    """`rule` cuts something that sits INSIDE a story: a caption, a photo credit, an
+    advertisement label ("news.photo_caption", "outlets.caption_with_credit",
+    "story.caption_credit", "outlets.ad_label", "story.insert"). Such a cut between two
+    entries of a live blog does not end the blog; a heading's or a footer's cut does.
+
+    >>> is_insert_rule("outlets.caption_with_credit"), is_insert_rule("ads.recommended_block")
+    (True, False)
+    """
+    return rule is not None and any(word in rule for word in INSERT_RULE_WORDS)
+
+
+def _kept_or_insert(ctx, j: int) -> bool:
+    return ctx.marks.rule[j] is None or is_insert_rule(ctx.marks.rule[j])
 
 
 def _inside_kept_list(ctx, shape: LineShape, i: int) -> bool:
@@ -280,6 +325,7 @@ def give_back_data_runs(ctx, shape: BodyShape) -> None:
         done = run[-1]
         with_digit = sum(1 for k in run if shape.n_digit(k))
         if with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run) and _data_run_inside_story(ctx, shape, run):
+            _give_back_announcement(ctx, shape, run[0])
             for k in run:
                 rule[k] = None
             _give_back_sentences_below(ctx, shape, run[-1])
@@ -310,6 +356,9 @@ def _give_back_sentences_below(ctx, shape: LineShape, i: int) -> None:
 
 def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
     above, below = _nonblank(ctx, run[0], -1), _nonblank(ctx, run[-1], 1)
+    announcement = _announcement_above(ctx, shape, run[0])
+    if announcement is not None and _kept(ctx, _nonblank(ctx, announcement, -1)):
+        above = _nonblank(ctx, announcement, -1)  # (the run and its cut announcement, under the story)
     below_is_story = _kept(ctx, below) or (
         below is not None and ctx.marks.rule[below] == CLASSIFIER_RULE and shape.ends_sentence(below))
     if not (_kept(ctx, above) and below_is_story):
