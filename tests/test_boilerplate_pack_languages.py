@@ -77,3 +77,34 @@ def test_at_the_top_of_a_page_the_heading_takes_nothing_with_it(heading):
     text = "\n".join([heading] + STORY * 3) + "\n"
     kept = strip(text, use_classifier=False)[0].splitlines()
     assert all(line in kept for line in STORY)
+
+
+# Round 12: related / most-read headings and comment counters as more outlets print them.
+
+@pytest.mark.parametrize("heading", [
+    "Zobacz także", "Čtěte také", "Čítajte aj", "Kapcsolódó cikkek", "İlgili haberler", "Meer nieuws",
+    "Læs også", "Lue myös", "Citește și", "Още по темата", "Povezane vijesti", "Baca juga", "Tin liên quan",
+    "Habari zaidi", "Le recomendamos", "Ti potrebbe interessare", "Mehr aus Oberösterreich",
+])
+def test_a_related_box_heading_in_another_language_goes_with_its_teasers(heading):
+    teasers = ["Harbour ferry timetable changes this summer", "Ten best walks on the coast"]
+    assert _rules_cut([], [heading] + teasers) == {heading, *teasers}
+
+
+@pytest.mark.parametrize("counter", [
+    "Kommentare (14)", "Komentarze (27)", "14 comentarios", "Commentaires (3)", "Σχόλια (2)",
+    "Комментарии 5", "תגובות (4)", "12 bình luận", "Yorumlar (8)", "댓글 3",
+])
+def test_a_comment_counter_in_another_language_goes(counter):
+    assert _rules_cut([], [counter]) == {counter}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zobacz także, jak zmieniło się miasto w ciągu ostatnich dwudziestu lat, mówi burmistrz.",
+    "Baca juga laporan lengkap dewan kota yang diterbitkan pada hari Selasa lalu di balai kota.",
+    "Mehr aus der Stadtkasse wird es für die Brücke nicht geben, sagte der Bürgermeister am Dienstag.",
+    "In 14 Kommentaren hatten Anwohner die Sperrung der Brücke gefordert, sagte der Bürgermeister.",
+    "Kommentare der Leser zeigen, wie sehr die Sperrung der Brücke die Stadt beschäftigt hat.",
+])
+def test_story_sentences_that_open_with_those_words_stay(sentence):
+    assert _rules_cut([], [sentence]) == set()
