@@ -289,3 +289,38 @@ def test_a_one_word_label_over_a_data_run_is_no_announcement():
              "Tags:", "Budget 2026", "Elections 2027", "Harbour", "The mayor said work starts in spring."]
     cut = {1: "classifier", 2: MENU_RULE, 3: MENU_RULE, 4: MENU_RULE}
     assert _after(lines, cut)[1:5] == ["classifier", MENU_RULE, MENU_RULE, MENU_RULE]
+
+
+def test_a_list_the_story_announces_with_a_colon_comes_back_with_its_closing_sentence():
+    lines = ["Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.",
+             "He was known for:", "the new harbour", "the youth club", "his bike rides through the polder",
+             "The funeral is on Saturday in the Great Church.", "Most read"]
+    cut = {i: "classifier" for i in range(1, 6)}
+    cut[6] = "ads.recommended_block"
+    assert _after(lines, cut) == [None] * 6 + ["ads.recommended_block"]
+
+
+def test_a_colon_heading_after_a_rule_s_cut_or_of_one_word_takes_no_list_back():
+    # "Tags:" has one word; "Share this story:" stands under a share bar a rule cut, not under the story
+    tags = [LEAD, "Tags:", "bridge", "council", "Valmora"]
+    assert _after(tags, {i: "classifier" for i in range(1, 5)})[1:] == ["classifier"] * 4
+    share = [LEAD, "Share", "Share this story:", "Facebook", "WhatsApp"]
+    cut = {1: "social.share_bar", 2: "classifier", 3: "classifier", 4: "classifier"}
+    assert _after(share, cut)[1:] == ["social.share_bar", "classifier", "classifier", "classifier"]
+
+
+def test_table_rows_continue_under_a_section_heading():
+    lines = ["A big afternoon for the promoted sides, with three away wins in the county league.", "Premier Division",
+             "Ashford Town 2 Kelmscott 1", "Brayton 0 Hollins Rovers 3", "Cheswick 1 Dunmore 1",
+             "Division One", "Inglewood 2 Jarrow Vale 0", "Kinross 1 Lambton 3", "Most Read"]
+    cut = {5: "classifier", 6: "classifier", 7: "classifier", 8: "ads.recommended_block"}
+    assert _after(lines, cut) == [None] * 8 + ["ads.recommended_block"]
+
+
+def test_one_kept_row_under_the_story_s_opening_sentence_starts_a_table():
+    lines = ["Snow fell across the north on Thursday, closing the high-speed line for the evening.",
+             "Snowfall in the 24 hours to 6 pm was as follows:", "Toyama 42 cm", "Kanazawa 35 cm", "Fukui 28 cm"]
+    assert _after(lines, {3: "classifier", 4: "classifier"}) == [None] * 5
+    # one kept line that is no row shape: nothing starts
+    teasers = [LEAD, "Top stories this week", "Five walks for 2 hours", "Ten cafes on 3 streets"]
+    assert _after(teasers, {2: "classifier", 3: "classifier"})[2:] == ["classifier", "classifier"]

@@ -84,6 +84,9 @@ INSERT_RULE_WORDS = ("caption", "credit", "ad_label", "advert", "insert")
 # many words or more ("Tags:", "Share:" have one).
 ANNOUNCE_MIN_WORDS = 2
 
+# A list the story announces with ":" has at most this many items.
+ANNOUNCED_MAX_ITEMS = 15
+
 # A list's rows: this many kept short lines in a row.
 LIST_MIN_LINES = 3
 # A heading over a list ("Ingredients", "Die Ergebnisse") is a word or three.
@@ -146,6 +149,7 @@ def give_back_story_body_lines(ctx) -> None:
         give_back_subject_captions(ctx, shape)
     if CLASSIFIER_RULE in cut:
         give_back_table_rows(ctx, shape)
+        give_back_announced_lists(ctx, shape)
         give_back_list_edges(ctx, shape)
 
 
@@ -429,17 +433,76 @@ def give_back_table_rows(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     s = ctx.stats
     for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), (s.n_digit > 0) & (s.n_words <= ROW_MAX_WORDS)):
-        above, j = [], i
+        above, j, headings = [], i, []
         while len(above) < LIST_MIN_LINES - 1:
             j = _nonblank(ctx, j, -1)
+            if j is not None and ctx.marks.rule[j] in (None, CLASSIFIER_RULE) and _is_section_heading(ctx, shape, j):
+                headings.append(j)  # (a table's section heading, "Division One", between its rows)
+                continue
             if not _kept(ctx, j):
                 break
             above.append(j)
-        if len(above) < LIST_MIN_LINES - 1:  # (most candidates: settled here)
+        if len(above) < LIST_MIN_LINES - 1 or len(headings) > 1:  # (most candidates: settled here)
             continue
         row = _row_shape(ctx, shape, i)
-        if row is not None and all(_row_shape(ctx, shape, k) == row for k in above):
+        if row is not None and _continues_rows(ctx, shape, row, above):
             rule[i] = None
+            for k in headings:
+                rule[k] = None
+
+
+def _continues_rows(ctx, shape: LineShape, row: tuple, above: list[int]) -> bool:
+    """The kept lines `above` (nearest first) are rows of shape `row`, or the nearest is
+    one and the next is the story's sentence that opens the table ("Snowfall to 6 pm:",
+    "... were as follows.")."""
+    shapes = [_row_shape(ctx, shape, k) for k in above]
+    if all(found == row for found in shapes):
+        return True
+    return shapes[0] == row and shapes[1] is None and _is_opening(ctx, shape, above[1])
+
+
+def _is_section_heading(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` is a short heading without a number ("Division One", "Group B"): it may
+    head the next section of a table whose rows continue under it."""
+    return _is_heading(shape, i) and not shape.n_digit(i)
+
+
+def give_back_announced_lists(ctx, shape: BodyShape) -> None:
+    """A list the story announces comes back: a line the classifier cut that ends in ":"
+    (ANNOUNCE_MIN_WORDS+ words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"),
+    right under a kept sentence of the story, and the LIST_MIN_LINES - 1 or more short
+    lines the classifier cut right under it (at most ANNOUNCED_MAX_ITEMS), up to the first
+    line that is not one. The story's sentence ran into the ":"; a box's heading stands
+    after a rule's cut or has one word ("Tags:").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.\\n"
+    ...               "He was known for:\\nthe new harbour\\nthe youth club\\nhis bike rides\\nMost read")
+    >>> for i in range(1, 5):
+    ...     ctx.marks.rule[i] = "classifier"
+    >>> ctx.marks.rule[5] = "ads.recommended_block"
+    >>> give_back_announced_lists(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, None, 'ads.recommended_block']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    ends_colon = [i for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), ctx.stats.n_words >= ANNOUNCE_MIN_WORDS)
+                  if content[i].rstrip().endswith((":", "："))]
+    for i in ends_colon:
+        above = _nonblank(ctx, i, -1)
+        if rule[i] != CLASSIFIER_RULE or not (_kept(ctx, above) and shape.ends_sentence(above)):
+            continue
+        items, j = [], i
+        while len(items) < ANNOUNCED_MAX_ITEMS:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] != CLASSIFIER_RULE or shape.is_paragraph(j) or content[j].rstrip().endswith(
+                    (":", "：")):
+                break
+            items.append(j)
+        if len(items) >= LIST_MIN_LINES - 1:
+            for k in [i] + items:
+                rule[k] = None
 
 
 def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
