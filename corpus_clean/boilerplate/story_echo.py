@@ -96,18 +96,12 @@ def _is_sentence(ctx, shape: LineShape, i: int) -> bool:
         shape.n_words(i) >= SENTENCE_MIN_WORDS or len(ctx.lines.content[i].strip()) >= SENTENCE_MIN_CHARS)
 
 
-def _furniture_keys(ctx) -> set[str]:
-    """The keys of the page's furniture: words that stand in two or more lines a rule cut
-    (the site's name in its menu and its footer, "newsletter" in two sign-up lines); a
-    word of the headline alone is the story's subject, not the site's."""
-    seen: set[str] = set()
-    twice: set[str] = set()
-    for i, rule in enumerate(ctx.marks.rule):
-        if rule not in (None, CLASSIFIER_RULE):
-            keys = content_keys(ctx.lines.content[i])
-            twice |= keys & seen
-            seen |= keys
-    return twice
+def _is_site_word(key: str, furniture: list[str]) -> bool:
+    """`key` stands in two or more of the lines a rule cut (`furniture`, casefolded): the
+    site's name in its menu and its footer, "newsletter" in two sign-up lines. A word of
+    the headline alone is the story's subject, not the site's. (A substring test: a key
+    inside a longer word counts too, which only makes the step more careful.)"""
+    return sum(1 for line in furniture if key in line) >= 2
 
 
 def _maybe_paragraphs(ctx) -> np.ndarray:
@@ -149,10 +143,13 @@ def give_back_echoing_edges(ctx) -> None:
     candidates += _edge_candidates(ctx, shape, story[-1], 1)
     if not candidates:
         return
-    story_keys: set[str] = set()
-    for i in story:
-        story_keys |= content_keys(content[i])
-    furniture = _furniture_keys(ctx)
+    story_keys = content_keys("\n".join(content[i] for i in story))  # (one pass over the story's text)
+    furniture = None  # (the rule-cut lines, read only when a candidate echoes the story)
     for i in candidates:
-        if (content_keys(content[i]) & story_keys) - furniture:
+        echoes = content_keys(content[i]) & story_keys
+        if not echoes:
+            continue
+        if furniture is None:
+            furniture = [content[j].casefold() for j, r in enumerate(rule) if r not in (None, CLASSIFIER_RULE)]
+        if any(not _is_site_word(key, furniture) for key in echoes):
             rule[i] = None
