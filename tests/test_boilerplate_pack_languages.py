@@ -108,3 +108,30 @@ def test_a_comment_counter_in_another_language_goes(counter):
 ])
 def test_story_sentences_that_open_with_those_words_stay(sentence):
     assert _rules_cut([], [sentence]) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "Tempo di lettura: 2 minuti", "Lesezeit: 3 Min.", "Temps de lecture : 4 min", "Leestijd 3 minuten",
+    "Czas czytania: 5 min", "Okuma süresi: 4 dakika", "Время чтения: 3 минуты", "読了時間：約3分", "阅读时间：3分钟",
+    "3 Minuten Lesezeit", "2 minuti di lettura", "5 minutos de lectura",
+])
+def test_a_reading_time_in_another_language_goes(line):
+    assert _rules_cut([line], []) == {line}
+
+
+@pytest.mark.parametrize("line", [
+    "Reageer", "Comentários", "Deixe seu comentário", "Lascia un commento", "Skomentuj", "Yorum yap",
+    "Оставить комментарий", "Σχολιάστε", "הוסף תגובה", "发表评论", "Kommentare",
+])
+def test_a_comment_box_heading_or_prompt_in_another_language_goes(line):
+    assert _rules_cut([], [line]) == {line}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il tempo di lettura medio dei documenti del comune è di 12 minuti, secondo uno studio.",
+    "Lesezeit und Schlafzeit der Kinder wurden in der Studie über drei Jahre verglichen.",
+    "Reageer snel, zei de burgemeester tegen de bewoners die nog geen brief hadden ontvangen.",
+    "Kommentare aus dem Rathaus gab es bis Dienstagabend keine, sagte eine Sprecherin der Stadt.",
+])
+def test_sentences_with_those_words_stay(sentence):
+    assert _rules_cut([sentence], []) == set()
