@@ -324,3 +324,27 @@ def test_one_kept_row_under_the_story_s_opening_sentence_starts_a_table():
     # one kept line that is no row shape: nothing starts
     teasers = [LEAD, "Top stories this week", "Five walks for 2 hours", "Ten cafes on 3 streets"]
     assert _after(teasers, {2: "classifier", 3: "classifier"})[2:] == ["classifier", "classifier"]
+
+
+def test_a_short_page_the_model_does_not_read_gets_its_timeline_years_back():
+    # 9 lines and one paragraph: the classifier does not apply, the give-back still runs
+    page = "\n".join(["A história do mercado municipal",
+                      "O mercado municipal completa cem anos neste sábado, com uma festa aberta a toda a cidade.",
+                      "1926", "Inauguração do primeiro pavilhão.", "1975", "Incêndio destrói metade das bancas.",
+                      "2026", "Centenário.", "© 2026 Jornal da Serra"]) + "\n"
+    kept = strip_boilerplate(page)[0].split("\n")
+    for line in ("1926", "1975", "2026", "Inauguração do primeiro pavilhão."):
+        assert line in kept
+    assert "© 2026 Jornal da Serra" not in kept
+
+
+def test_a_list_of_facts_under_the_story_comes_back_a_credit_pair_does_not():
+    lines = ["The Marrow Creek viaduct was built in 1881 for the district railway and closed in 1962.",
+             "Length: 212 m", "Arches: 14", "Status: listed building", "Categories: Railway viaducts"]
+    cut = {1: "classifier.outside_story", 2: "classifier.outside_story", 3: "classifier", 4: "wiki.categories"}
+    assert _after(lines, cut) == [None, None, None, None, "wiki.categories"]
+    # fields without a number ("Foto: dpa", "Quelle: AFP"): no facts
+    credits = [LEAD, "Foto: dpa", "Quelle: AFP"]
+    assert _after(credits, {1: "classifier", 2: "classifier"})[1:] == ["classifier", "classifier"]
+    # one field is no list
+    assert _after([LEAD, "Updated: 14:05"], {1: "classifier"})[1] == "classifier"

@@ -1516,6 +1516,12 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
     model = model or load_model()
     if applies is None:
         applies = [classifier_applies(ctx) for ctx in ctxs] if model is not None else []
+    if model is not None:
+        # (a page the model does not read still gets the story's rule cuts back: a
+        # timeline whose entries are all paragraphs, a short page's live ticker)
+        for ctx, a in zip(ctxs, applies):
+            if not a:
+                give_back_story_body_lines(ctx)
     ctxs = [ctx for ctx, a in zip(ctxs, applies) if a] if model is not None else []
     if not ctxs:
         return

@@ -61,6 +61,8 @@ from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
 MENU_RULE = "nav.menu_run"
 CLASSIFIER_RULE = "classifier"
+# (the short-page step's cut of what ends no sentence after the story's last paragraph)
+OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
 # A date line is short; longer lines cut by a date rule are something else.
 DATE_MAX_WORDS = 8
@@ -83,6 +85,11 @@ INSERT_RULE_WORDS = ("caption", "credit", "ad_label", "advert", "insert")
 # A line that announces what follows ("Le minime previste:", "At the close:") has this
 # many words or more ("Tags:", "Share:" have one).
 ANNOUNCE_MIN_WORDS = 2
+
+# A list of facts ("Length: 212 m") has this many lines or more.
+FACT_LIST_MIN_LINES = 2
+# A field: a label of at most HEADING_MAX_WORDS words, ":" and a value.
+_FIELD = re.compile(r"\s*[^\W\d][\w'’.-]*(?:[ \t][\w'’.-]+){0,2}[ \t]*[:：][ \t]*\S")
 
 # A list the story announces with ":" has at most this many items.
 ANNOUNCED_MAX_ITEMS = 15
@@ -138,13 +145,15 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
-    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE}):
+    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
         return
     shape = BodyShape(ctx)
     if cut & DATE_RULES:
         give_back_dated_entries(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
+    if cut & {OUTSIDE_STORY_RULE, CLASSIFIER_RULE}:
+        give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
     if CLASSIFIER_RULE in cut:
@@ -333,6 +342,40 @@ def give_back_data_runs(ctx, shape: BodyShape) -> None:
             for k in run:
                 rule[k] = None
             _give_back_sentences_below(ctx, shape, run[-1])
+
+
+def give_back_fact_lists(ctx, shape: BodyShape) -> None:
+    """A list of facts right under the story's kept sentence comes back: FACT_LIST_MIN_LINES
+    or more lines in a row, each a field ("Length: 212 m", "Arches: 14", "Status: listed
+    building": a label of at most HEADING_MAX_WORDS words, ":" and a value), cut by the
+    classifier or by the short page's step, DATA_RUN_MIN_DIGIT_SHARE or more of them
+    holding a number, up to the first line that is not one. A wiki infobox or a story's
+    key figures; a share bar or a tag line is one field without numbers.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The viaduct was built in 1881 for the district railway and closed in 1962.\\n"
+    ...               "Length: 212 m\\nArches: 14\\nStatus: listed building\\nCategories: Viaducts")
+    >>> ctx.marks.rule[1:] = ["classifier.outside_story"] * 2 + ["classifier", "wiki.categories"]
+    >>> give_back_fact_lists(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, 'wiki.categories']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in shape.cut_by(ctx, (OUTSIDE_STORY_RULE, CLASSIFIER_RULE), ctx.stats.n_digit > 0):
+        above = _nonblank(ctx, i, -1)
+        if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
+            continue  # (the list's first line, under the story's sentence)
+        run, j = [i], i
+        while True:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] not in (OUTSIDE_STORY_RULE, CLASSIFIER_RULE) or not _FIELD.match(content[j]):
+                break
+            run.append(j)
+        with_digit = sum(1 for k in run if shape.n_digit(k))
+        if len(run) >= FACT_LIST_MIN_LINES and with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run):
+            for k in run:
+                rule[k] = None
 
 
 def _run_around(ctx, i: int, cut_by: str) -> list[int]:
