@@ -77,3 +77,11 @@ def test_the_step_only_gives_back_classifier_cut_sentences(lines, rules, cut_at)
             assert got[i] is None
         elif got[i] != cut[i]:
             assert got[i] is None and cut[i] == "classifier" and line.endswith(".")
+
+
+def test_under_a_heading_after_the_story_a_teaser_s_summary_stays_cut():
+    # a related box whose heading the classifier cut: its summaries name the same town
+    lines = ["Since Monday a new bus line runs every hour from Nordheim through three villages to the station.",
+             "More headlines", "Pool stays closed",
+             "The renovation of the Nordheim pool's ventilation takes longer than planned, the town said."]
+    assert _after(lines, {1: "classifier", 2: "classifier", 3: "classifier"})[3] == "classifier"

@@ -31,7 +31,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END
-from corpus_clean.boilerplate.story_body import MIN_OTHER_SENTENCE_END
+from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
 from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape
 
 CLASSIFIER_RULE = "classifier"
@@ -84,9 +84,18 @@ def _edge_candidates(ctx, shape: LineShape, story_end: int, step: int) -> list[i
     for j in _nonblank_lines(ctx, story_end, step, EDGE_MAX_LINES):
         if ctx.marks.rule[j] not in (None, CLASSIFIER_RULE):
             break
+        if step > 0 and _is_block_heading(ctx, shape, j):
+            break  # (under the story, a heading starts another block: "More news", "Weitere Meldungen")
         if ctx.marks.rule[j] == CLASSIFIER_RULE and _is_sentence(ctx, shape, j):
             out.append(j)
     return out
+
+
+def _is_block_heading(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` is a short heading: HEADING_MAX_WORDS words or fewer, no digit, not a
+    sentence ("More headlines", "Weitere Meldungen"; a table's row "Toyama 42 cm" is none)."""
+    return (shape.n_words(i) <= HEADING_MAX_WORDS and not shape.ends_sentence(i)
+            and not ctx.stats.n_digit[i] and not _is_sentence(ctx, shape, i))
 
 
 def _is_sentence(ctx, shape: LineShape, i: int) -> bool:
