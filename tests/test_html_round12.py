@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
+from selectolax.lexbor import LexborHTMLParser
+
 from corpus_clean.html import extract_main_text
+from corpus_clean.html_rails import cover_won_by_rails
 
 SECTIONS = [
     ("Scope and content", "Letters, diaries and account books of a ferry company, kept by three generations of "
@@ -105,3 +108,63 @@ def test_chrome_hidden_from_readers_is_no_tab_panel():
     ex = extract_main_text(record_page(promo + tabs(sections, 0)))
     assert "reading room is open late" not in ex.text
     assert SECTIONS[2][1] in ex.text
+
+
+# --- the second opinion is not won by a news stream deep in the main column (html_rails.streams_in) ---
+
+STORY = ["The harbour board voted on Tuesday to rebuild the north pier, after two winters of storms left its "
+         "timber piles split and the ferry moored at the fishing quay instead.",
+         "Engineers said the work would take eighteen months, and that the ferry would keep its timetable while "
+         "the new concrete deck is poured in sections, one berth at a time.",
+         "Residents who had asked for a footpath along the pier will get one, the board said, though the cafe "
+         "at its end will close for a season while the deck beside it is replaced."]
+
+
+def stream_item(i: int, picture_first: bool) -> str:
+    """A teaser of a news stream: (a picture's link,) a linked title and a blurb of two or three sentences."""
+    picture = f"<a href='/s/{i}' aria-hidden='true'><img src='/t{i}.jpg' alt=''></a>" if picture_first else ""
+    blurb = (f"Another town's council met late on Monday about story {i}, and residents filled the hall to ask about "
+             "the budget. The vote was delayed to the spring, officials said, after a long debate about the new road.")
+    return (f"<li class='stream-item'>{picture}<div><h3><a href='/s/{i}'>Council delays vote on road plan, part {i}</a>"
+            f"</h3><p>{blurb}</p></div></li>")
+
+
+def column_page(beside: str) -> tuple:
+    """A story and ``beside`` in one main column, ``beside`` nested a few levels deep: (tree, [story], [column])."""
+    page = ("<html><body><div id='Main'><section class='story'><h1>Harbour board votes to rebuild the north pier</h1>"
+            "<div class='body'>" + "".join(f"<p>{p}</p>" for p in STORY) + f"</div></section><div class='remote'>{beside}"
+            "</div></div></body></html>")
+    tree = LexborHTMLParser(page)
+    return tree, [tree.css_first("div.body")], [tree.css_first("#Main")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(6, 14), st.booleans(), st.integers(2, 6))
+def test_a_news_stream_deep_in_the_main_column_does_not_win_the_cover(n, picture_first, depth):
+    """A story beside a long "Recommended for you" stream nested ``depth`` levels deep in the same column (teasers
+    of a title and two sentences, some opening with their picture's link): the column holds three times the story's
+    prose only by the stream's blurbs, so the second opinion's cover is refused (yahoo-3 of the readability set:
+    0.40 -> 0.99). The stream's teasers are longer than a rail's and sit deeper than rails_beside looks."""
+    stream = "<div>" * depth + "<h2>Recommended for you</h2><ul>" + "".join(
+        stream_item(i, picture_first) for i in range(n)) + "</ul>" + "</div>" * depth
+    tree, story, column = column_page(stream)
+    assert cover_won_by_rails(tree.body, story, column, article=True)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(4, 8), st.integers(2, 6))
+def test_the_column_s_own_prose_still_wins_the_cover(n, depth):
+    """The same column whose other prose is the page's own (sections of paragraphs, a heading each, no linked
+    titles): no stream, the cover is not refused."""
+    sections = "<div>" * depth + "".join(f"<h2>Part {i} of the plan</h2><p>{STORY[i % 3]} More on part {i}.</p>"
+                                         for i in range(n)) + "</div>" * depth
+    tree, story, column = column_page(sections)
+    assert not cover_won_by_rails(tree.body, story, column, article=True)
+
+
+def test_a_page_of_teasers_alone_is_still_read():
+    """A list page (no story beside the stream) keeps its list: the stream test only refuses a cover."""
+    page = ("<html><body><div id='Main'><h1>Latest</h1><ul>" + "".join(stream_item(i, False) for i in range(8))
+            + "</ul></div></body></html>")
+    ex = extract_main_text(page)
+    assert "Council delays vote on road plan, part 3" in ex.text or "story 3" in ex.text
