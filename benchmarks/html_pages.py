@@ -2085,7 +2085,7 @@ def paged_news_page(p: Page) -> None:
     """One page of a news story split over several ("page 2 of 3"): the part printed here, a pager, teasers, comments count."""
     rng = p.rng
     word, nxt, prev, more = PAGE_WORDS.get(p.lang, PAGE_WORDS["en"])
-    pages, here = rng.randint(2, 5), 0
+    pages = rng.randint(2, 5)
     here = rng.randint(1, pages)
     p.add(prose_chrome(p) + hidden_chrome(p) + site_header(p) + cookie_banner(p)
           + f"<main><article class='{p.pick('article', 'story', 'post-single')}'><h1>{esc(title(rng, p.lang))}</h1>" + byline_block(p))
