@@ -20,7 +20,7 @@ $(BIN)/uv:
 # process would otherwise recompile GX and Prefect on import (11-15 s instead of ~3 s).
 # setup.py builds the optional compiled kernels (corpus_clean/_native.c) when a C compiler is
 # there, and installs without them when not (the pure-Python twins run: corpus_clean/native.py).
-$(VENV)/.installed: $(BIN)/uv requirements.lock pyproject.toml setup.py corpus_clean/_native.c corpus_clean/_dedup_native.c corpus_clean/_signals_native.c corpus_clean/_mojibake_native.c
+$(VENV)/.installed: $(BIN)/uv requirements.lock pyproject.toml setup.py corpus_clean/_native.c corpus_clean/_dedup_native.c corpus_clean/_signals_native.c corpus_clean/_mojibake_native.c corpus_clean/_jsonl_native.c
 	$(BIN)/uv pip install --quiet --compile-bytecode -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps -e .
 	@$(BIN)/python -c "from corpus_clean import native; print('compiled kernels:', 'in use' if native.built() else 'not in use (not built, or CORPUS_CLEAN_NATIVE=0): the pure-Python twins run, same output')"
