@@ -51,3 +51,16 @@ def test_the_patterns_on_examples():
         for text in examples:
             assert_same_matches(codec.sequence_re, plain_sequence, text)
             assert_same_matches(codec.run_re, plain_run, text)
+
+
+# The C1-in-a-word pattern as first written (a lookbehind first: tried at every character).
+PLAIN_C1_IN_WORD = re.compile(r"(?<=[A-Za-z])(?:[\x80-\x95\x98-\x9f]|[\x96\x97](?![A-Z]))(?=[A-Za-z])")
+
+
+@given(st.text(st.sampled_from("aZq \x80\x85\x92\x95\x96\x97\x98\x9fé\n") | st.characters(), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_the_c1_in_word_pattern_matches_as_first_written(text):
+    from corpus_clean.mojibake.controls import _C1_IN_WORD_RE
+
+    assert_same_matches(_C1_IN_WORD_RE, PLAIN_C1_IN_WORD, text)
+    assert _C1_IN_WORD_RE.sub("_", text) == PLAIN_C1_IN_WORD.sub("_", text)
