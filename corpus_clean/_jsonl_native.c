@@ -113,6 +113,18 @@ put_utf8(char *out, int32_t code)
     return 3;
 }
 
+/* `length` bytes as a new str; NOT_PLAIN when they are not UTF-8 (strict, as decode_bytes). */
+static PyObject *
+utf8_text(const char *bytes, Py_ssize_t length)
+{
+    PyObject *text = PyUnicode_DecodeUTF8(bytes, length, NULL);
+    if (!text && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
+        PyErr_Clear();
+        return NOT_PLAIN;
+    }
+    return text;
+}
+
 /* The string whose opening quote is at r->at, as a new str; NOT_PLAIN for a control
  * character, an escape json.loads refuses, a surrogate escape or bytes that are not UTF-8;
  * NULL with an exception only for a failed allocation. */
@@ -126,7 +138,7 @@ read_string(Reader *r)
         return NOT_PLAIN;
     if (*p == '"') {
         r->at = p + 1;
-        goto decode_in_place;
+        return utf8_text((const char *)start, (Py_ssize_t)(p - start));
     }
     /* With escapes: unescaped into the scratch buffer, then decoded. */
     char *out = r->scratch;
@@ -171,22 +183,7 @@ read_string(Reader *r)
             return NOT_PLAIN;
         }
     }
-    {
-        PyObject *text = PyUnicode_DecodeUTF8(r->scratch, (Py_ssize_t)(out - r->scratch), NULL);
-        if (!text && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
-            PyErr_Clear();
-            return NOT_PLAIN;
-        }
-        return text;
-    }
-decode_in_place: {
-        PyObject *text = PyUnicode_DecodeUTF8((const char *)start, (Py_ssize_t)(p - start), NULL);
-        if (!text && PyErr_ExceptionMatches(PyExc_UnicodeDecodeError)) {
-            PyErr_Clear();
-            return NOT_PLAIN;
-        }
-        return text;
-    }
+    return utf8_text(r->scratch, (Py_ssize_t)(out - r->scratch));
 }
 
 /* An integer of at most MAX_INT_DIGITS digits (json.loads's int of the token). */
