@@ -44,44 +44,48 @@ static const char *const COUNT_NAMES[N_COUNTS] = {
  * which only the part its distinct words use is written. Allocated afresh for every batch,
  * that part came as new pages from the kernel each time: ~290 page faults a batch with the
  * n-gram kernel's inputs, nearly half the pass's CPU time (most of it the kernel's, as
- * system time). The arrays are kept from one call to the next instead (calls hold the GIL,
- * one at a time: `pass_running` refuses a call from inside a call), and given back after
- * a batch that needed an array larger than KEEP_LIMIT_BYTES (a text of megabytes is a
- * batch of its own: its arrays are not worth holding on to). */
+ * system time). The arrays are kept from one call to the next instead, and given back
+ * after a batch that needed an array larger than KEEP_LIMIT_BYTES (a text of megabytes is
+ * a batch of its own: its arrays are not worth holding on to). One call at a time uses the
+ * kept arrays (`kept_in_use`); a call that starts while another is running (another
+ * thread, while the first one's word_facts runs Python; or word_facts itself) gets arrays
+ * of its own, freed when it ends. */
 enum { K_RAW_OFFSET, K_RAW_LENGTH, K_RAW_HASH, K_NORM_OFFSET, K_NORM_LENGTH, K_NORM_HASH, K_ARENA, K_RAW_NORM,
        K_RAW_LETTER, K_NORM_CHARS, K_NORM_STOP, N_KEPT };
 #define KEEP_LIMIT_BYTES ((size_t)1 << 21)
-static struct {
+typedef struct {
     void *memory;
     size_t size;
-} kept[N_KEPT];
-static int pass_running;
+} Block;
+static Block kept[N_KEPT];
+static int kept_in_use;
 
-/* Kept array `which`, at least `size` bytes (its contents kept when it grows). */
+/* Array `which` of `blocks`, at least `size` bytes (its contents kept when it grows). */
 static void *
-kept_memory(int which, size_t size)
+block_memory(Block *blocks, int which, size_t size)
 {
-    if (kept[which].size < size) {
-        void *grown = PyMem_Realloc(kept[which].memory, size);
+    if (blocks[which].size < size) {
+        void *grown = PyMem_Realloc(blocks[which].memory, size);
         if (!grown) {
             PyErr_NoMemory();
             return NULL;
         }
-        kept[which].memory = grown;
-        kept[which].size = size;
+        blocks[which].memory = grown;
+        blocks[which].size = size;
     }
-    return kept[which].memory;
+    return blocks[which].memory;
 }
 
-/* After a call: the arrays a very large batch needed are given back. */
+/* After a call: the arrays larger than `limit` bytes are given back (all of a call's own:
+ * limit 0). */
 static void
-release_large_kept(void)
+release_blocks(Block *blocks, size_t limit)
 {
     for (int which = 0; which < N_KEPT; which++) {
-        if (kept[which].size > KEEP_LIMIT_BYTES) {
-            PyMem_Free(kept[which].memory);
-            kept[which].memory = NULL;
-            kept[which].size = 0;
+        if (blocks[which].size > limit) {
+            PyMem_Free(blocks[which].memory);
+            blocks[which].memory = NULL;
+            blocks[which].size = 0;
         }
     }
 }
@@ -101,16 +105,18 @@ typedef struct {
     int64_t n;               /* strings in the set */
     char *arena;             /* owned bytes (NULL: the strings live in the caller's bytes) */
     int64_t arena_used, arena_size;
+    Block *blocks;           /* where its arrays live (see block_memory) */
 } StringSet;
 
-/* An empty set for at most `capacity` strings; its arrays are the kept arrays from
- * `first_kept` on (offset, length, hash, then the arena if it owns its bytes). */
+/* An empty set for at most `capacity` strings; its arrays are `blocks` from `first_kept`
+ * on (offset, length, hash, then the arena if it owns its bytes). */
 static int
-string_set_init(StringSet *set, int64_t capacity, int first_kept, int owns_bytes)
+string_set_init(StringSet *set, Block *blocks, int64_t capacity, int first_kept, int owns_bytes)
 {
     uint64_t n_slots = 4096;
     size_t array_bytes = sizeof(int64_t) * (size_t)(capacity + 1);
     memset(set, 0, sizeof(*set));
+    set->blocks = blocks;
     set->mask = n_slots - 1;
     set->slots = PyMem_Malloc(sizeof(int64_t) * n_slots);
     if (!set->slots) {
@@ -118,13 +124,14 @@ string_set_init(StringSet *set, int64_t capacity, int first_kept, int owns_bytes
         return -1;
     }
     memset(set->slots, 0xFF, sizeof(int64_t) * n_slots);
-    if (!(set->offset = kept_memory(first_kept, array_bytes)) || !(set->length = kept_memory(first_kept + 1, array_bytes))
-        || !(set->hash = kept_memory(first_kept + 2, array_bytes)))
+    if (!(set->offset = block_memory(blocks, first_kept, array_bytes))
+        || !(set->length = block_memory(blocks, first_kept + 1, array_bytes))
+        || !(set->hash = block_memory(blocks, first_kept + 2, array_bytes)))
         return -1;
     if (owns_bytes) {
-        if (!(set->arena = kept_memory(first_kept + 3, 4096)))
+        if (!(set->arena = block_memory(blocks, first_kept + 3, 4096)))
             return -1;
-        set->arena_size = (int64_t)kept[first_kept + 3].size;
+        set->arena_size = (int64_t)blocks[first_kept + 3].size;
     }
     return 0;
 }
@@ -158,7 +165,7 @@ string_set_grow(StringSet *set)
     return 0;
 }
 
-/* (Its arrays but the slots are kept: see kept_memory.) */
+/* (Its arrays but the slots live in its blocks: see block_memory.) */
 static void
 string_set_free(StringSet *set)
 {
@@ -194,7 +201,7 @@ string_set_id(StringSet *set, const char *store, const char *bytes, int64_t leng
     return id;
 }
 
-/* Room for `more` bytes at the end of the set's arena (the kept array K_ARENA: only the
+/* Room for `more` bytes at the end of the set's arena (its block K_ARENA: only the
  * normalised words' set owns its bytes). */
 static int
 arena_reserve(StringSet *set, int64_t more)
@@ -204,7 +211,7 @@ arena_reserve(StringSet *set, int64_t more)
     int64_t size = set->arena_size;
     while (size < set->arena_used + more)
         size *= 2;
-    char *grown = kept_memory(K_ARENA, (size_t)size);
+    char *grown = block_memory(set->blocks, K_ARENA, (size_t)size);
     if (!grown)
         return -1;
     set->arena = grown;
@@ -607,15 +614,15 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
     Py_buffer data_b, offsets_b, space_b, wide_b, drop_b, letter_b, lang_b, counts_b, ngram_b;
     PyObject *word_facts, *stop_sets;
     Py_ssize_t stop_max_bytes;
-    if (pass_running) {  /* a word_facts that called back in: the kept arrays are in use */
-        PyErr_SetString(PyExc_RuntimeError, "word_pass: called from inside itself");
-        return NULL;
-    }
     if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*OO!ny*w*w*:word_pass", &data_b, &offsets_b, &space_b, &wide_b, &drop_b,
                           &letter_b, &word_facts, &PyTuple_Type, &stop_sets, &stop_max_bytes, &lang_b, &counts_b,
                           &ngram_b))
         return NULL;
-    pass_running = 1;
+    /* The kept arrays, unless another call is using them: then arrays of this call's own. */
+    Block own[N_KEPT];
+    memset(own, 0, sizeof(own));
+    Block *blocks = kept_in_use ? own : kept;
+    kept_in_use = 1;
     PyObject *result = NULL, *vocabulary = NULL, *raw_ids = NULL;
     Pass pass;
     memset(&pass, 0, sizeof(pass));
@@ -656,12 +663,14 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
         PyErr_SetString(PyExc_ValueError, "word_pass: ngram_inputs must be int64 [4][bytes / 2 + texts + 2] or more");
         goto done;
     }
-    if (string_set_init(&pass.raw, capacity, K_RAW_OFFSET, 0) || string_set_init(&pass.norm, capacity, K_NORM_OFFSET, 1))
+    if (string_set_init(&pass.raw, blocks, capacity, K_RAW_OFFSET, 0)
+        || string_set_init(&pass.norm, blocks, capacity, K_NORM_OFFSET, 1))
         goto done;
     size_t per_word = sizeof(int64_t) * (size_t)capacity;
-    if (!(pass.raw_norm = kept_memory(K_RAW_NORM, per_word)) || !(pass.raw_letter = kept_memory(K_RAW_LETTER, capacity))
-        || !(pass.norm_chars = kept_memory(K_NORM_CHARS, per_word))
-        || !(pass.norm_stop = kept_memory(K_NORM_STOP, per_word)) || !(pass.raw_ids = new_output(&raw_ids, capacity)))
+    if (!(pass.raw_norm = block_memory(blocks, K_RAW_NORM, per_word))
+        || !(pass.raw_letter = block_memory(blocks, K_RAW_LETTER, capacity))
+        || !(pass.norm_chars = block_memory(blocks, K_NORM_CHARS, per_word))
+        || !(pass.norm_stop = block_memory(blocks, K_NORM_STOP, per_word)) || !(pass.raw_ids = new_output(&raw_ids, capacity)))
         goto done;
     int64_t *ngram_inputs = ngram_b.buf;
     pass.norm_ids = ngram_inputs;
@@ -685,8 +694,12 @@ done:
     Py_XDECREF(raw_ids);
     string_set_free(&pass.raw);
     string_set_free(&pass.norm);
-    release_large_kept();
-    pass_running = 0;
+    if (blocks == kept) {
+        release_blocks(kept, KEEP_LIMIT_BYTES);
+        kept_in_use = 0;
+    } else {
+        release_blocks(own, 0);
+    }
     PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&space_b); PyBuffer_Release(&wide_b);
     PyBuffer_Release(&drop_b); PyBuffer_Release(&letter_b); PyBuffer_Release(&lang_b); PyBuffer_Release(&counts_b);
     PyBuffer_Release(&ngram_b);

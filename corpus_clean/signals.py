@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
@@ -506,9 +507,10 @@ def compiled_word_pass():
 # The word pass lays the n-gram kernel's inputs out in an array of the caller's
 # (``_ngram_inputs``): one kept from batch to batch, as long as a batch's fits in
 # _KEEP_NGRAM_INPUTS words (a typical batch of 64 texts: ~110,000; fresh pages for them in every
-# batch cost more than the pass writing them, measured).
+# batch cost more than the pass writing them, measured). One per thread: batches cleaned in
+# two threads at once must not share it.
 _KEEP_NGRAM_INPUTS = 1 << 18
-_kept_ngram_inputs = np.empty((4, 0), dtype=np.int64)
+_kept = threading.local()
 
 
 def _ngram_inputs(capacity: int) -> np.ndarray:
@@ -516,12 +518,12 @@ def _ngram_inputs(capacity: int) -> np.ndarray:
     kernel's inputs into: the one kept from an earlier batch, if it is wide enough and
     small enough to keep. It is overwritten by the next batch: its rows are read (by
     ``ngram_counts_native``) before ``word_pass_native`` returns."""
-    global _kept_ngram_inputs
-    if _kept_ngram_inputs.shape[1] > capacity:
-        return _kept_ngram_inputs
+    kept = getattr(_kept, "ngram_inputs", None)
+    if kept is not None and kept.shape[1] > capacity:
+        return kept
     inputs = np.empty((4, capacity + 1), dtype=np.int64)
     if capacity < _KEEP_NGRAM_INPUTS:
-        _kept_ngram_inputs = inputs
+        _kept.ngram_inputs = inputs
     return inputs
 
 

@@ -204,13 +204,35 @@ def test_the_kept_arrays_serve_batches_of_any_size_in_turn():
         assert_same_signals(texts, ["en"] * len(texts))
 
 
-def test_a_word_pass_inside_a_word_pass_is_refused():
-    """Fault injection: a word_facts that runs the pass again (the kept arrays are in use)
-    makes the inner call raise; the outer one fails with it, and the next call works."""
+def test_a_word_pass_inside_a_word_pass_gets_arrays_of_its_own():
+    """A word_facts that runs the pass again (the kept arrays are in use: as when another
+    thread starts a batch while this one's word_facts runs Python): the inner call uses
+    arrays of its own, and both give the right counts."""
+    inner = []
+
     def facts_calling_back(word):
-        call_word_pass(["naïve again"])
+        inner.append(call_word_pass(["naïve the pier again"]))
         return signals.word_facts(word)
 
-    with pytest.raises(RuntimeError, match="inside itself"):
-        call_word_pass(["naïve café the pier"], facts=facts_calling_back)
+    (raw_ids, _, *_), counts = call_word_pass(["naïve café the pier"], facts=facts_calling_back)
+    (alone_ids, _, *_), alone_counts = call_word_pass(["naïve café the pier"])
+    assert raw_ids == alone_ids and counts.tolist() == alone_counts.tolist()
+    (_, _, *_), inner_counts = inner[0]
+    assert inner_counts.tolist() == call_word_pass(["naïve the pier again"])[1].tolist()
     assert_same_signals(["naïve café the pier"], ["en"])
+
+
+def test_batches_in_two_threads_at_once_give_the_twins_signals():
+    """The kept arrays under threads: batches cleaned in two threads at once (a flow's
+    shards can be) each get their own signals."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(5)
+    words = STOP + ["pier", "Harbour.", "naïve", "日本", "2024", "—", "“Quoted”"]
+    batches = [[" ".join(rng.choice(words, size=int(rng.integers(5, 400)))) for _ in range(16)] for _ in range(24)]
+    with native.twins_only():
+        want = [compute_signals(texts, ["en"] * len(texts), [1.0] * len(texts)).to_pylist() for texts in batches]
+    with ThreadPoolExecutor(2) as pool:
+        got = list(pool.map(lambda texts: compute_signals(texts, ["en"] * len(texts), [1.0] * len(texts)).to_pylist(),
+                            batches * 3))
+    assert got == want * 3
