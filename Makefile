@@ -23,7 +23,7 @@ $(BIN)/uv:
 # read from source again (Python checks each .pyc against its source's time stamp).
 # setup.py builds the optional compiled kernels (corpus_clean/_native.c) when a C compiler is
 # there, and installs without them when not (the pure-Python twins run: corpus_clean/native.py).
-$(VENV)/.installed: $(BIN)/uv requirements.lock pyproject.toml setup.py corpus_clean/_native.c corpus_clean/_dedup_native.c corpus_clean/_signals_native.c corpus_clean/_mojibake_native.c
+$(VENV)/.installed: $(BIN)/uv requirements.lock pyproject.toml setup.py corpus_clean/_native.c corpus_clean/_dedup_native.c corpus_clean/_signals_native.c corpus_clean/_mojibake_native.c corpus_clean/_jsonl_native.c
 	$(BIN)/uv pip install --quiet --compile-bytecode -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps -e .
 	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m compileall -q corpus_clean flows tasks > /dev/null

@@ -24,7 +24,13 @@ from functools import partial
 
 from charset_normalizer import from_bytes
 
+from corpus_clean import native
 from corpus_clean.document import Document, sha256_hex, stable_id
+
+try:  # the compiled reader of plain JSONL records (corpus_clean/_jsonl_native.c), when it was built
+    from corpus_clean import _jsonl_native
+except ImportError:
+    _jsonl_native = None
 
 # What a file's name says it holds. Text formats may also come compressed (fsspec undoes
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
@@ -569,7 +575,31 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
+    record = plain_text_record(line)
+    if record is not None:
+        return text_document(source, index, line, record, "utf-8")
     return jsonl_document(source, index, line, decode_bytes(line))
+
+
+def plain_text_record(line: bytes) -> dict | None:
+    """The record of a plain JSONL line with a string "text", read in one compiled pass
+    (``_jsonl_native.plain_record``: UTF-8, one object of strings, small integers, true,
+    false and null); None for any other line, or without the compiled module: the line is
+    then read the general way (``decode_bytes``, ``json.loads``, ``record_document``),
+    which decides what to accept or quarantine. On a plain line both ways give the same
+    dict, so the same Document; the compiled one makes no decoded copy of the line and
+    needs no search for surrogate escapes (it leaves any such line to the general way).
+
+    >>> plain_text_record(b'{"id": 7, "text": "Pier", "ok": true}') in ({'id': 7, 'text': 'Pier', 'ok': True},
+    ...                                                              None)  # None: not built or switched off
+    True
+    >>> [plain_text_record(line) for line in (b'{"text": 1.5}', b'{"text": "a", "n": NaN}', b'["a"]')]
+    [None, None, None]
+    """
+    if _jsonl_native is None or native.active() is None:
+        return None
+    record = _jsonl_native.plain_record(line)
+    return record if record is not None and isinstance(record.get("text"), str) else None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -655,8 +685,15 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
         found = f"string fields: {', '.join(strings)}" if strings else "no string fields"
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field ({found})")
-    problem = f"{where}: {decoded.problem}" if decoded.problem else None
-    doc = new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
+    return text_document(source, index, raw, record, decoded.encoding,
+                         f"{where}: {decoded.problem}" if decoded.problem else None)
+
+
+def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
+                  problem: str | None = None) -> Document:
+    """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
+    the text, the feed's title, the caller's own fields."""
+    doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
     doc.source_id, doc.url, doc.meta = caller_fields(record)
