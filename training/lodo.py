@@ -26,6 +26,7 @@ from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, Stack
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
     LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER,
+    WORD_WEIGHTS_ON,
     clean_with, fit_trees,
     gold_with_other_stories, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs,
 )
@@ -90,6 +91,8 @@ def main(argv=None) -> int:
                     "0: every line alike, the recipe before round 10)")
     ap.add_argument("--line-weight-min-words", type=float, default=LINE_WEIGHT_MIN_WORDS,
                     help="with --token-weight-power, a line weighs at least as if it had this many words")
+    ap.add_argument("--word-weights-on", choices=("all", "gold"), default=WORD_WEIGHTS_ON,
+                    help="with --token-weight-power, which pages weigh their lines by words (training.fit.line_weights)")
     ap.add_argument("--save-models", metavar="DIR",
                     help="write each held-out set's model here (held-out-NAME.json) to re-score it without a refit")
     args = ap.parse_args(argv)
@@ -121,7 +124,8 @@ def main(argv=None) -> int:
     def model_without(held: str) -> StackedModel:
         train = [d for name, docs in sets.items() if name != held for d in docs + augmented.get(name, [])]
         params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
-                           np.concatenate([line_weights(d, args.token_weight_power, args.line_weight_min_words)
+                           np.concatenate([line_weights(d, args.token_weight_power, args.line_weight_min_words,
+                                                        args.word_weights_on)
                                            for d in train]),
                            feature_names=FEATURE_NAMES, **hyper)
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
