@@ -137,16 +137,17 @@ def compression_of_head(head: bytes) -> str | None:
     return "bz2" if _BZIP2_HEAD.match(head) else None
 
 
-def head_and_tail(url: str, size: int = 10) -> tuple[bytes, bytes]:
+def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, bytes]:
     """A file's first and last `size` bytes as stored ((b"", b"") when it cannot be read:
-    the reader opens it again and says why)."""
+    the reader opens it again and says why); with `tail` False, the tail is not read (one
+    request fewer on object stores) and b"" stands for it."""
     import fsspec
 
     try:
         with fsspec.open(url, "rb", compression=None) as handle:
             head = handle.read(size)
-            if len(head) < size:
-                return head, head
+            if not tail or len(head) < size:
+                return head, head if tail else b""
             handle.seek(-size, os.SEEK_END)
             return head, handle.read(size)
     except Exception:  # noqa: BLE001
@@ -186,7 +187,7 @@ def open_input(url: str, compression: str | None = "infer"):
     elif compression == "infer" and not is_compressed(url):
         # A file named as plain text whose bytes are compressed (`part.jsonl` written by a
         # tool that gzips everything) is read through its decompressor.
-        compression = compression_of_head(head_and_tail(url)[0])
+        compression = compression_of_head(head_and_tail(url, tail=False)[0])
     return fsspec.open(url, "rb", compression=compression)
 
 
