@@ -1,6 +1,7 @@
 """The optional compiled kernels (corpus_clean/_native.c, the dedup stage's
 corpus_clean/_dedup_native.c and the quality signals' corpus_clean/_signals_native.c, the mojibake gate's
-corpus_clean/_mojibake_native.c). Everything else about the package is in pyproject.toml.
+corpus_clean/_mojibake_native.c, the HTML path's element walks corpus_clean/_lexbor_walk.c, the JSONL
+reader's corpus_clean/_jsonl_native.c). Everything else about the package is in pyproject.toml.
 
 ``optional=True``: when the extension does not build (no C compiler, no Python headers,
 ``CC=/bin/false``), setuptools prints a warning and installs the package without it;
@@ -15,4 +16,8 @@ setup(ext_modules=[Extension("corpus_clean._native", ["corpus_clean/_native.c"],
                    Extension("corpus_clean._signals_native", ["corpus_clean/_signals_native.c"],
                              extra_compile_args=["-O2"], optional=True),
                    Extension("corpus_clean._mojibake_native", ["corpus_clean/_mojibake_native.c"],
+                             extra_compile_args=["-O2"], optional=True),
+                   Extension("corpus_clean._lexbor_walk", ["corpus_clean/_lexbor_walk.c"],
+                             extra_compile_args=["-O2"], optional=True),
+                   Extension("corpus_clean._jsonl_native", ["corpus_clean/_jsonl_native.c"],
                              extra_compile_args=["-O2"], optional=True)])

@@ -67,7 +67,8 @@ def main() -> None:
 
     ngram_inputs = []  # the n-gram kernel's arguments, as the word pass hands them over
     original = signals.ngram_counts_native
-    signals.ngram_counts_native = lambda *words: ngram_inputs.append(words) or original(*words)
+    # (copies: the word pass may lay them out in an array it reuses for the next batch)
+    signals.ngram_counts_native = lambda *words: ngram_inputs.append(copy.deepcopy(words)) or original(*words)
     for batch_texts, batch_langs in zip(texts, langs):
         signals.word_pass_native(batch_texts, batch_langs)
     signals.ngram_counts_native = original

@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round10 | --round11]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round11 | --round12]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -39,7 +39,10 @@ and Q&A: users' posts in several markups beside or inside the page's panels; wri
 round 10 changed the extractor, never tuned on), ``--round11`` round 11's (FAQs closed in new idioms,
 ``aria-hidden`` alone among them, GOV.UK guides, product pages with undated reviews and questions in
 collapsibles, magazine long-reads with pull quotes and galleries, museum objects in Foundation's tabs;
-written before round 11 changed the extractor, never tuned on).
+written before round 11 changed the extractor, never tuned on), ``--round12`` round 12's (archive and
+catalogue records with tabbed descriptions in five tab libraries, product pages of five other shop
+systems, encyclopedia entries with infoboxes and references, academic abstracts, news stories split
+over pages; written before round 12 changed the extractor, never tuned on).
 """
 from __future__ import annotations
 
@@ -1794,6 +1797,330 @@ ROUND11_FAMILIES = {"kb_faq_page": kb_faq_page, "gov_guide_page": gov_guide_page
                     "longread_page": longread_page, "museum_object_page": museum_object_page}
 
 
+# --------------------------------------------------------------------------- #
+# Round 12's page-type families (written and measured before round 12 changed the
+# extractor; never tuned on): an archive's or a catalogue's record whose descriptions
+# sit in tabs written in five markups (Bootstrap's panes closed by the missing
+# ``active`` class alone, WAI-ARIA tabs closed by ``hidden``, Foundation's closed by
+# ``aria-hidden``, jQuery UI's by ``aria-hidden`` and ``display: none``, ``<details>``)
+# with researchers' comments in one of the tabs; product pages of other shop systems
+# (WooCommerce, Shopify's Dawn, PrestaShop, Shopware, BigCommerce) with description,
+# specifications, care and a Q&A or reviews tab; an encyclopedia's reference page with
+# an infobox, footnote markers, a references list, "See also" and a navbox; an
+# academic abstract's page (a journal's, a repository's, a preprint server's) with
+# authors, affiliations, a structured abstract, keywords, a cite box and a closed
+# references tab; a news story split over pages ("page 2 of 3" links).
+# Gold, by WCXB's convention as rounds 7-11: closed panels of the page's own content are
+# content; users' posts (comments, reviews, questions), headlines, bylines, authors and
+# affiliations, captions, infoboxes, reference lists, "See also" and link lists, keywords,
+# cite boxes, pagers, forms, buttons and rails are not. Footnote markers stay where they
+# are in the text ("[2]"). A paged story's gold is the part this page prints.
+# --------------------------------------------------------------------------- #
+
+
+NOT_FOCUSED, SELECTED, ACTIVE = ' tabindex="-1"', ' aria-selected="true"', ' class="active"'
+
+
+def tab_markup(p: Page, panels: list[tuple[str, str, str]], style: int) -> str:
+    """``(key, label, body)`` panels as five tab libraries render them, the first open, the others closed."""
+    sid = p.rng.randint(1, 99)
+    if style == 0:  # Bootstrap 5: a closed pane is closed only by lacking "show active" (the CSS hides .tab-pane)
+        return (f"<ul class='nav nav-tabs' id='rec-{sid}' role='tablist'>" + "".join(
+            f"<li class='nav-item' role='presentation'><button class='nav-link{' active' if i == 0 else ''}' id='{k}-tab' "
+            f"data-bs-toggle='tab' data-bs-target='#{k}' type='button' role='tab' aria-controls='{k}' "
+            f"aria-selected='{str(i == 0).lower()}'>{label}</button></li>" for i, (k, label, _) in enumerate(panels))
+            + "</ul><div class='tab-content'>" + "".join(
+            f"<div class='tab-pane fade{' show active' if i == 0 else ''}' id='{k}' role='tabpanel' aria-labelledby='{k}-tab' "
+            f"tabindex='0'>{body}</div>" for i, (k, _, body) in enumerate(panels)) + "</div>")
+    if style == 1:  # WAI-ARIA's example: buttons in a tablist, closed panels carry the hidden attribute
+        return ("<div class='tabs'><div role='tablist' aria-label='Record'>" + "".join(
+            f"<button type='button' role='tab' id='t-{k}' aria-controls='p-{k}' aria-selected='{str(i == 0).lower()}'"
+            f"{'' if i == 0 else NOT_FOCUSED}><span class='focus'>{label}</span></button>" for i, (k, label, _) in enumerate(panels))
+            + "</div>" + "".join(f"<div id='p-{k}' role='tabpanel' tabindex='0' aria-labelledby='t-{k}'{'' if i == 0 else ' hidden'}>"
+                                 f"{body}</div>" for i, (k, _, body) in enumerate(panels)) + "</div>")
+    if style == 2:  # Foundation: closed panels aria-hidden
+        return (f"<ul class='tabs' data-tabs id='t{sid}' role='tablist'>" + "".join(
+            f"<li class='tabs-title{' is-active' if i == 0 else ''}' role='presentation'><a href='#{k}' role='tab' aria-controls='{k}' "
+            f"aria-selected='{str(i == 0).lower()}' id='{k}-label'>{label}</a></li>" for i, (k, label, _) in enumerate(panels))
+            + f"</ul><div class='tabs-content' data-tabs-content='t{sid}'>" + "".join(
+            f"<div class='tabs-panel{' is-active' if i == 0 else ''}' id='{k}' role='tabpanel' aria-labelledby='{k}-label'"
+            f"{'' if i == 0 else ARIA_CLOSED}>{body}</div>" for i, (k, _, body) in enumerate(panels)) + "</div>")
+    if style == 3:  # jQuery UI as rendered: closed panels aria-hidden and display:none
+        return ("<div id='tabs' class='ui-tabs ui-corner-all ui-widget ui-widget-content'><ul role='tablist' class='ui-tabs-nav "
+                "ui-corner-all ui-helper-reset ui-helper-clearfix ui-widget-header'>" + "".join(
+            f"<li role='tab' tabindex='{0 if i == 0 else -1}' class='ui-tabs-tab ui-corner-top ui-state-default ui-tab"
+            f"{' ui-tabs-active ui-state-active' if i == 0 else ''}' aria-controls='{k}' aria-labelledby='ui-id-{i}' "
+            f"aria-selected='{str(i == 0).lower()}' aria-expanded='{str(i == 0).lower()}'><a href='#{k}' class='ui-tabs-anchor' "
+            f"id='ui-id-{i}'>{label}</a></li>" for i, (k, label, _) in enumerate(panels)) + "</ul>" + "".join(
+            f"<div id='{k}' aria-labelledby='ui-id-{i}' role='tabpanel' class='ui-tabs-panel ui-corner-bottom ui-widget-content' "
+            f"aria-hidden='{str(i != 0).lower()}'{'' if i == 0 else CLOSED_STYLE}>{body}</div>"
+            for i, (k, _, body) in enumerate(panels)) + "</div>")
+    return "".join(f"<details class='record-section'{' open' if i == 0 else ''}><summary><h2>{label}</h2></summary>"
+                   f"<div class='record-section__body'>{body}</div></details>" for i, (_, label, body) in enumerate(panels))
+
+
+def researcher_comment(p: Page) -> str:
+    """A reader's comment on a record: a name, a date, a sentence or two."""
+    return (f"<div class='{p.pick('user-comment', 'annotation', 'note')}'><p class='meta'><b>{p.pick(*PEOPLE)}</b> "
+            f"{when_posted(p)}</p><p>{esc(paragraph(p.rng, p.lang, 1, 2))}</p><a href='#'>Reply</a></div>")
+
+
+def archive_record_page(p: Page) -> None:
+    """An archive's or catalogue's record: identity facts, then Scope / History / Arrangement / Access tabs, readers' comments."""
+    rng = p.rng
+    p.add(prose_chrome(p) + hidden_chrome(p) + site_header(p) + breadcrumbs(p)
+          + f"<main class='{p.pick('record', 'catalogue-record', 'container')}'><h1>{esc(title(rng, p.lang))}</h1>"
+          "<div class='record-actions'><button>Request this item</button> <button>Save to list</button> <a href='#cite'>Cite</a></div>")
+    facts = [(k, short(rng, p.lang, rng.randint(1, 4))) for k in
+             rng.sample(["Reference code", "Date", "Level of description", "Extent", "Creator", "Language", "Held by"], 4)]
+    p.add(p.pick("<dl class='record-facts'>" + "".join(f"<dt>{k}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl>",
+                 "<table class='table record-facts'>" + "".join(f"<tr><th>{k}</th><td>{esc(v)}</td></tr>" for k, v in facts) + "</table>"),
+          tuple(f"{k} {v}" for k, v in facts))
+    scope = [paragraph(rng, p.lang, 2, 4) for _ in range(rng.randint(1, 3))]
+    history = [paragraph(rng, p.lang, 2, 4) for _ in range(rng.randint(1, 2))]
+    arrangement = sentence(rng, p.lang)
+    access = [sentence(rng, p.lang) for _ in range(rng.randint(1, 2))]
+    series = [short(rng, p.lang, rng.randint(3, 6)) for _ in range(rng.randint(3, 5))]
+    panels = [("scope", "Scope and content", "".join(f"<p>{esc(t)}</p>" for t in scope)),
+              ("hist", "Administrative history", "".join(f"<p>{esc(t)}</p>" for t in history)),
+              ("arr", "Arrangement", f"<p>{esc(arrangement)}</p><ul>" + "".join(f"<li>{esc(s)}</li>" for s in series) + "</ul>"),
+              ("access", "Access and use", "".join(f"<p>{esc(t)}</p>" for t in access))]
+    gold = [*scope, *history, arrangement, *series, *access]
+    if rng.random() < 0.6:  # readers' comments in a tab of their own: users' posts, not the record
+        comments = "".join(researcher_comment(p) for _ in range(rng.randint(2, 4)))
+        panels.append(("notes", "Comments", f"<div class='comments'>{comments}<form><textarea></textarea><button>Add a comment</button></form></div>"))
+    p.add(tab_markup(p, panels, rng.randrange(5)), tuple(gold))
+    p.add(f"<div id='cite' class='{p.pick('citation-box', 'cite-this', 'how-to-cite')}'><h2>Cite this record</h2>"
+          f"<p><code>{esc(short(rng, p.lang, 5))}, {rng.randint(1800, 1990)}, ref. {rng.randint(100, 9999)}</code></p>"
+          "<button>Copy</button></div></main>"
+          f"<aside class='{p.pick('related-records', 'see-also', 'more-records')}'><h2>Related records</h2><ul>{links_list(p, rng.randint(4, 7), 4)}</ul></aside>"
+          + footer_block(p))
+
+
+def shop_question(p: Page) -> str:
+    """A customer's dated question with an answer, as shop Q&A widgets print it."""
+    return user_question(p, p.rng.randint(1, 99))
+
+
+def shop_spec_page(p: Page) -> None:
+    """A product page of one of five shop systems: description, specifications, care, and a Q&A or reviews tab."""
+    rng = p.rng
+    name = f"{short(rng, p.lang, 2).title()} {rng.choice('CFHNPW')}{rng.randint(10, 999)}"
+    system = rng.randrange(5)
+    description = [paragraph(rng, p.lang, 2, 4) for _ in range(rng.randint(1, 3))]
+    bullets = [short(rng, p.lang, rng.randint(3, 7)) for _ in range(rng.randint(0, 4))]
+    specs = [(short(rng, p.lang, 1).title(), f"{rng.randint(1, 900)} {rng.choice(['mm', 'g', 'W', 'mAh', 'cm', 'l'])}")
+             for _ in range(rng.randint(3, 7))]
+    care = [sentence(rng, p.lang) for _ in range(rng.randint(1, 2))]
+    desc_html = "".join(f"<p>{esc(t)}</p>" for t in description) + (
+        "<ul>" + "".join(f"<li>{esc(b)}</li>" for b in bullets) + "</ul>" if bullets else "")
+    spec_html = p.pick("<table class='shop_attributes'>" + "".join(f"<tr><th>{esc(k)}</th><td><p>{v}</p></td></tr>" for k, v in specs) + "</table>",
+                       "<dl class='product-specs'>" + "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in specs) + "</dl>",
+                       "<ul class='spec-list'>" + "".join(f"<li><span class='label'>{esc(k)}</span> <span class='value'>{v}</span></li>" for k, v in specs) + "</ul>")
+    care_html = "".join(f"<p>{esc(t)}</p>" for t in care)
+    posts = p.pick("questions", "reviews")
+    post_html = ("".join(shop_question(p) for _ in range(rng.randint(2, 4))) if posts == "questions"
+                 else "".join(user_review(p, i) for i in range(rng.randint(2, 4))))
+    panels = [("description", "Description", desc_html), ("specification", "Specifications", spec_html),
+              ("care", "Care", care_html), (posts, "Questions & answers" if posts == "questions" else "Reviews", post_html)]
+    gold = (*description, *bullets, *(f"{k} {v}" for k, v in specs), *care)
+    head = (f"<h1 class='product_title entry-title'>{esc(name)}</h1><p class='price'>{rng.randint(5, 900)},{rng.randint(10, 99)} €</p>"
+            "<form class='cart'><input type='number' value='1'><button type='submit'>Add to cart</button></form>")
+    p.add(prose_chrome(p) + site_header(p) + breadcrumbs(p))
+    if system == 0:  # WooCommerce: ul.wc-tabs of li[role=tab], panels display:none until clicked
+        p.add(f"<div class='product type-product'><div class='woocommerce-product-gallery'><img src='/w.jpg'></div>"
+              f"<div class='summary entry-summary'>{head}</div><div class='woocommerce-tabs wc-tabs-wrapper'>"
+              "<ul class='tabs wc-tabs' role='tablist'>" + "".join(
+                  f"<li class='{k}_tab{' active' if i == 0 else ''}' id='tab-title-{k}' role='tab' aria-controls='tab-{k}'>"
+                  f"<a href='#tab-{k}'>{label}</a></li>" for i, (k, label, _) in enumerate(panels)) + "</ul>" + "".join(
+                  f"<div class='woocommerce-Tabs-panel woocommerce-Tabs-panel--{k} panel entry-content wc-tab' id='tab-{k}' "
+                  f"role='tabpanel' aria-labelledby='tab-title-{k}'{'' if i == 0 else CLOSED_STYLE}><h2>{label}</h2>{body}</div>"
+                  for i, (k, label, body) in enumerate(panels)) + "</div></div>",
+              gold)
+    elif system == 1:  # Shopify's Dawn: the description open, the rest in <details> collapsibles
+        p.add(f"<section class='product'><div class='product__media-wrapper'><img src='/s.jpg'></div><div class='product__info-wrapper'>"
+              f"{head}<div class='product__description rte'>{desc_html}</div>" + "".join(
+                  f"<div class='product__accordion accordion'><details id='Details-{k}'><summary><div class='summary__title'>"
+                  f"<h2 class='h4 accordion__title'>{label}</h2></div></summary><div class='accordion__content rte' id='ProductAccordion-{k}'>"
+                  f"{body}</div></details></div>" for k, label, body in panels[1:]) + "</div></section>", gold)
+    elif system == 2:  # PrestaShop 1.7: Bootstrap 4 nav-tabs, closed panes by class alone
+        p.add(f"<div class='product-container row'><div class='col-md-6'><img src='/ps.jpg'></div><div class='col-md-6'>{head}"
+              "<div class='tabs'><ul class='nav nav-tabs' role='tablist'>" + "".join(
+                  f"<li class='nav-item'><a class='nav-link{' active' if i == 0 else ''}' data-toggle='tab' href='#{k}' role='tab' "
+                  f"aria-controls='{k}'{SELECTED if i == 0 else ''}>{label}</a></li>" for i, (k, label, _) in enumerate(panels))
+              + "</ul><div class='tab-content' id='tab-content'>" + "".join(
+                  f"<div class='tab-pane fade{' in active' if i == 0 else ''}' id='{k}' role='tabpanel'>{body}</div>"
+                  for i, (k, _, body) in enumerate(panels)) + "</div></div></div></div>", gold)
+    elif system == 3:  # Shopware 6: Bootstrap 5 tabs with role=tab links, closed panes by class alone
+        p.add(f"<div class='product-detail'><div class='product-detail-buy'>{head}</div><div class='product-detail-tabs'>"
+              "<div class='card card-tabs'><div class='card-header product-detail-tab-navigation'><ul class='nav nav-tabs "
+              "product-detail-tab-navigation-list' role='tablist'>" + "".join(
+                  f"<li class='nav-item'><a class='nav-link product-detail-tab-navigation-link{' active' if i == 0 else ''}' "
+                  f"id='{k}-tab' data-bs-toggle='tab' href='#{k}-tab-pane' role='tab' aria-controls='{k}-tab-pane' "
+                  f"aria-selected='{str(i == 0).lower()}'>{label}</a></li>" for i, (k, label, _) in enumerate(panels))
+              + "</ul></div><div class='product-detail-tabs-content card-body'><div class='tab-content'>" + "".join(
+                  f"<div class='tab-pane fade{' show active' if i == 0 else ''}' id='{k}-tab-pane' role='tabpanel' "
+                  f"aria-labelledby='{k}-tab'><div class='product-detail-{k}'>{body}</div></div>" for i, (k, _, body) in enumerate(panels))
+              + "</div></div></div></div></div>", gold)
+    else:  # BigCommerce Cornerstone: data-tab links, closed contents lack "is-active"
+        p.add(f"<div class='productView'><section class='productView-details'>{head}</section><article class='productView-description'>"
+              "<ul class='tabs' data-tab role='tablist'>" + "".join(
+                  f"<li class='tab{' is-active' if i == 0 else ''}' role='presentation'><a class='tab-title' href='#tab-{k}' role='tab' "
+                  f"tabindex='0' aria-selected='{str(i == 0).lower()}' aria-controls='tab-{k}'>{label}</a></li>"
+                  for i, (k, label, _) in enumerate(panels)) + "</ul><div class='tabs-contents'>" + "".join(
+                  f"<div role='tabpanel' aria-hidden='{str(i != 0).lower()}' class='tab-content{' is-active' if i == 0 else ''}' "
+                  f"id='tab-{k}'>{body}</div>" for i, (k, _, body) in enumerate(panels)) + "</div></article></div>", gold)
+    cards = "".join(f"<li class='{p.pick('product', 'card', 'grid__item')}'><a href='/p/{i}'>{esc(short(rng, p.lang, 3).title())}</a>"
+                    f"<span class='price'>{rng.randint(5, 300)} €</span><button>Add to cart</button></li>" for i in range(rng.randint(3, 6)))
+    p.add(f"<section class='{p.pick('related products', 'upsells', 'product-recommendations')}'><h2>Related products</h2><ul>{cards}</ul></section>"
+          + footer_block(p))
+
+
+def reference_page(p: Page) -> None:
+    """An encyclopedia's entry (not MediaWiki's classes): an infobox, a lead, sections with footnote markers, references, see also, a navbox."""
+    rng = p.rng
+    name = short(rng, p.lang, 2).title()
+    p.add(prose_chrome(p) + site_header(p) + f"<div class='{p.pick('entry-page', 'encyclopedia', 'topic')}'>"
+          f"<h1 class='{p.pick('entry-title', 'topic-title', 'title')}'>{esc(name)}</h1>"
+          f"<div class='entry-meta'>Last updated {when_posted(p)} · <a href='#history'>History</a> · <a href='#talk'>Discuss</a></div>")
+    facts = [(short(rng, p.lang, 1).title(), short(rng, p.lang, rng.randint(1, 3))) for _ in range(rng.randint(4, 8))]
+    p.add(p.pick(
+        f"<table class='infobox vcard'><caption>{esc(name)}</caption><tr><td colspan='2'><img src='/i.png'><div>{esc(short(rng, p.lang, 4))}</div></td></tr>"
+        + "".join(f"<tr><th scope='row'>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts) + "</table>",
+        f"<aside class='{p.pick('fact-box', 'quick-facts', 'summary-card')}'><h2>Quick facts</h2><dl>"
+        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts) + "</dl></aside>"))
+    refs: list[str] = []
+
+    def marked(text: str) -> tuple[str, str]:
+        """``text`` with a footnote marker after its first sentence, as markup and as shown."""
+        refs.append(f"{p.pick(*PEOPLE)}, {short(rng, p.lang, rng.randint(3, 7))} ({rng.randint(1950, 2024)}), p. {rng.randint(1, 400)}.")
+        n = len(refs)
+        head, dot, tail = text.partition(". ")
+        if not dot:
+            return esc(text), text
+        return (f"{esc(head)}.<sup class='reference' id='cite-ref-{n}'><a href='#cite-note-{n}'>[{n}]</a></sup> {esc(tail)}",
+                f"{head}.[{n}] {tail}")
+
+    lead = paragraph(rng, p.lang, 2, 4)
+    html, shown = marked(lead)
+    p.add(f"<p><b>{esc(name)}</b> {html}</p>", (f"{name} {shown}",))
+    p.add(f"<div class='toc'><h2>Contents</h2><ol>{links_list(p, rng.randint(3, 5), 2)}</ol></div>")
+    for _ in range(rng.randint(2, 4)):
+        head = short(rng, p.lang, rng.randint(1, 3))
+        p.add(f"<h2 id='s{rng.randint(1, 999)}'>{esc(head)}</h2>", (head,))
+        for _ in range(rng.randint(1, 3)):
+            text = paragraph(rng, p.lang, 2, 4)
+            html, shown = marked(text) if rng.random() < 0.6 else (esc(text), text)
+            p.add(f"<p>{html}</p>", (shown,))
+    p.add("<h2>See also</h2><ul class='see-also'>" + links_list(p, rng.randint(2, 5), 2) + "</ul>")
+    p.add(p.pick(
+        "<h2 id='references'>References</h2><ol class='references'>" + "".join(
+            f"<li id='cite-note-{i}'><a href='#cite-ref-{i}'>^</a> <cite>{esc(r)}</cite></li>" for i, r in enumerate(refs, 1)) + "</ol>",
+        "<section class='footnotes' role='doc-endnotes'><h2>Notes</h2><ol>" + "".join(
+            f"<li id='cite-note-{i}' role='doc-endnote'>{esc(r)} <a href='#cite-ref-{i}' role='doc-backlink'>↩</a></li>"
+            for i, r in enumerate(refs, 1)) + "</ol></section>",
+        "<div id='bibliography'><h2>Sources</h2>" + "".join(f"<p class='ref'>[{i}] {esc(r)}</p>" for i, r in enumerate(refs, 1)) + "</div>"))
+    p.add("<h2>External links</h2><ul class='external'>" + links_list(p, rng.randint(2, 4), 4) + "</ul>")
+    p.add("<div class='navbox'><div class='navbox-title'>Topics</div>" + " · ".join(
+        f"<a href='/t/{k}'>{esc(short(rng, p.lang, 2))}</a>" for k in range(rng.randint(8, 16))) + "</div>"
+          f"<div class='categories'>Categories: <a href='/c1'>{esc(short(rng, p.lang, 2))}</a></div></div>" + footer_block(p))
+
+
+def abstract_page(p: Page) -> None:
+    """An article's abstract page at a journal, a repository or a preprint server: authors, abstract, keywords, cite box, closed references."""
+    rng = p.rng
+    authors = [p.pick("A. Moreau", "K. Jansen", "L. Ferreira", "M. Rossi", "T. Weber", "S. Ortega") for _ in range(rng.randint(2, 5))]
+    structured = rng.random() < 0.4
+    parts = ([(h, paragraph(rng, p.lang, 1, 2)) for h in ("Background", "Methods", "Results", "Conclusions")]
+             if structured else [("", paragraph(rng, p.lang, 3, 6)) for _ in range(rng.randint(1, 2))])
+    abstract_html = "".join((f"<h3>{h}</h3>" if h else "") + f"<p>{esc(t)}</p>" for h, t in parts)
+    gold = tuple(x for h, t in parts for x in ((h, t) if h else (t,)))
+    keywords = [short(rng, p.lang, rng.randint(1, 2)) for _ in range(rng.randint(3, 6))]
+    refs = "".join(f"<li>{p.pick(*PEOPLE)} ({rng.randint(1990, 2024)}). {esc(short(rng, p.lang, 6))}. <i>J. {esc(short(rng, p.lang, 2))}</i>, "
+                   f"{rng.randint(1, 80)}, {rng.randint(1, 900)}. <a href='#'>Crossref</a></li>" for _ in range(rng.randint(4, 10)))
+    cite = (f"<div class='{p.pick('cite-box', 'how-to-cite', 'citation')}'><h2>How to cite</h2><p>{esc(', '.join(authors))} "
+            f"({rng.randint(2015, 2025)}). {esc(title(rng, p.lang))}. <i>Journal</i>, {rng.randint(1, 40)}({rng.randint(1, 12)}).</p>"
+            "<button>Copy citation</button> <a href='#'>BibTeX</a> <a href='#'>RIS</a></div>")
+    head = (f"<h1 class='{p.pick('page_title', 'article-title', 'citation_title')}'>{esc(title(rng, p.lang))}</h1>"
+            f"<ul class='authors'>" + "".join(f"<li><span class='name'>{a}</span><span class='affiliation'>{esc(short(rng, p.lang, 4))}</span></li>"
+                                              for a in authors) + "</ul>")
+    kw = "<div class='keywords'><span class='label'>Keywords:</span> " + ", ".join(
+        f"<a href='/search?kw={i}'>{esc(k)}</a>" for i, k in enumerate(keywords)) + "</div>"
+    p.add(prose_chrome(p) + site_header(p))
+    style = rng.randrange(4)
+    if style == 0:  # OJS: the abstract in an item section, galley links, references shown further down
+        p.add(f"<div class='page page_article'><article class='obj_article_details'>{head}<div class='row'><div class='main_entry'>"
+              f"<section class='item abstract'><h2 class='label'>Abstract</h2>{abstract_html}</section>{kw}"
+              f"<section class='item references'><h2 class='label'>References</h2><ul>{refs}</ul></section></div>"
+              f"<div class='entry_details'><div class='item galleys'><a class='obj_galley_link pdf' href='#'>PDF</a></div>{cite}</div>"
+              "</div></article></div>", gold)
+    elif style == 1:  # DSpace: the abstract in a simple item view, files and metadata fields
+        p.add(f"<div id='ds-main'><div class='item-summary-view-metadata'>{head}<div class='simple-item-view-description item-page-field-wrapper'>"
+              f"<h5>Abstract</h5><div>{abstract_html}</div></div>{kw}<div class='simple-item-view-uri'><h5>URI</h5>"
+              f"<a href='#'>http://hdl.handle.net/{rng.randint(1000, 9999)}/{rng.randint(1, 99999)}</a></div>"
+              "<div class='file-list'><a href='#'>View/Open</a></div></div></div>", gold)
+    elif style == 2:  # a preprint server: the abstract in a blockquote with a descriptor
+        p.add(f"<div id='abs'><div class='dateline'>[Submitted on {when_posted(p)}]</div>{head}"
+              f"<blockquote class='abstract mathjax'><span class='descriptor'>Abstract:</span>{abstract_html}</blockquote>"
+              f"<div class='metatable'><table><tr><td class='tablecell label'>Subjects:</td><td>{esc(short(rng, p.lang, 3))}</td></tr>"
+              f"<tr><td class='tablecell label'>Cite as:</td><td>arXiv:{rng.randint(1000, 2999)}.{rng.randint(10000, 99999)}</td></tr></table></div>"
+              "<div class='extra-services'><h2>Access Paper:</h2><ul><li><a href='#'>View PDF</a></li><li><a href='#'>Other Formats</a></li></ul></div></div>",
+              gold)
+    else:  # a publisher's page: Abstract / References / Cited by / Metrics tabs (closed panes aria-hidden)
+        panels = [("abs", "Abstract", abstract_html + kw), ("refs", "References", f"<ol class='references'>{refs}</ol>"),
+                  ("cited", "Cited by", f"<ul>{links_list(p, rng.randint(2, 5), 6)}</ul>"),
+                  ("metrics", "Metrics", f"<p>{rng.randint(100, 9000)} downloads · {rng.randint(1, 90)} citations</p>")]
+        p.add(f"<main class='article-page'>{head}<div class='article-actions'><a href='#'>Download PDF</a> <button>Share</button></div>"
+              + tab_markup(p, panels, rng.choice([1, 2, 3])) + cite + "</main>", gold)
+    p.add(f"<aside class='{p.pick('recommended', 'related-articles', 'sidebar')}'><h2>Recommended articles</h2><ul>"
+          f"{links_list(p, rng.randint(3, 6), 7)}</ul></aside>" + footer_block(p))
+
+
+PAGE_WORDS = {"en": ("Page", "Next", "Previous", "Continue reading"), "de": ("Seite", "Weiter", "Zurück", "Weiterlesen"),
+              "es": ("Página", "Siguiente", "Anterior", "Sigue leyendo"), "it": ("Pagina", "Successiva", "Precedente", "Continua a leggere"),
+              "pt": ("Página", "Próxima", "Anterior", "Continue lendo"), "nl": ("Pagina", "Volgende", "Vorige", "Lees verder")}
+
+
+def paged_news_page(p: Page) -> None:
+    """One page of a news story split over several ("page 2 of 3"): the part printed here, a pager, teasers, comments count."""
+    rng = p.rng
+    word, nxt, prev, more = PAGE_WORDS.get(p.lang, PAGE_WORDS["en"])
+    pages = rng.randint(2, 5)
+    here = rng.randint(1, pages)
+    p.add(prose_chrome(p) + hidden_chrome(p) + site_header(p) + cookie_banner(p)
+          + f"<main><article class='{p.pick('article', 'story', 'post-single')}'><h1>{esc(title(rng, p.lang))}</h1>" + byline_block(p))
+    if here > 1:
+        p.add(f"<p class='page-indicator'>{word} {here} / {pages}</p>")
+    p.add(f"<div class='{p.pick('article-body', 'story-text', 'entry-content')}'>")
+    for k in range(rng.randint(3, 7)):
+        text = paragraph(rng, p.lang, 2, 5)
+        p.add(f"<p>{esc(text)}</p>", (text,))
+        if k == 1 and rng.random() < 0.4:
+            head = short(rng, p.lang, rng.randint(2, 5))
+            p.add(f"<h2>{esc(head)}</h2>", (head,))
+        if k == 2 and rng.random() < 0.4:
+            p.add(f"<div class='{p.pick('inline-teaser', 'read-also', 'embed-link')}'><b>{p.pick('Read also', 'See also', 'Lees ook')}:</b> "
+                  f"<a href='/n/{rng.randint(1, 999)}'>{esc(short(rng, p.lang, 7))}</a></div>")
+    if here < pages and rng.random() < 0.6:
+        p.add(f"<p class='{p.pick('continue', 'next-page-teaser', 'more')}'><a href='?page={here + 1}' rel='next'>{more} "
+              f"({word} {here + 1}) →</a></p>")
+    nums = "".join(f"<li{ACTIVE if i == here else ''}><a href='?page={i}'>{i}</a></li>" for i in range(1, pages + 1))
+    p.add("</div>" + p.pick(
+        f"<nav class='pagination' aria-label='{word}'><ul>"
+        + (f"<li><a href='?page={here - 1}' rel='prev'>« {prev}</a></li>" if here > 1 else "") + nums
+        + (f"<li><a href='?page={here + 1}' rel='next'>{nxt} »</a></li>" if here < pages else "") + "</ul></nav>",
+        f"<div class='article-pager'>{word} {here} / {pages} "
+        + " ".join(f"<a href='?p={i}'>{i}</a>" for i in range(1, pages + 1) if i != here)
+        + (f" <a class='next' href='?p={here + 1}'>{nxt}</a>" if here < pages else "") + "</div>",
+        f"<ul class='pager'>{nums}</ul><p><a href='?all=1'>{p.pick('View as single page', 'Show all pages', 'Alles auf einer Seite')}</a></p>"))
+    p.add(share_bar(p) + "</article>" + p.pick(related_block(p), recommendation_widget(p), newsletter_box(p))
+          + f"<div class='comment-count'><a href='#comments'>{rng.randint(2, 90)} comments</a></div></main>" + sidebar_block(p) + footer_block(p))
+
+
+ROUND12_FAMILIES = {"archive_record_page": archive_record_page, "shop_spec_page": shop_spec_page, "reference_page": reference_page,
+                    "abstract_page": abstract_page, "paged_news_page": paged_news_page}
+
+
 def naive_text(html: str) -> str:
     """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
     from bs4 import BeautifulSoup
@@ -1806,7 +2133,7 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
-     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES}[family](p)
+     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -1815,7 +2142,7 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
              round7: bool = False, round8: bool = False, round9: bool = False,
-             round10: bool = False, round11: bool = False) -> list[dict]:
+             round10: bool = False, round11: bool = False, round12: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -1823,12 +2150,13 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     ``round6``: the page-type families of round 6 (:data:`ROUND6_FAMILIES`, the
     unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`),
     ``round8``: round 8's (:data:`ROUND8_FAMILIES`), ``round9``: round 9's (:data:`ROUND9_FAMILIES`),
-    ``round10``: round 10's (:data:`ROUND10_FAMILIES`), ``round11``: round 11's (:data:`ROUND11_FAMILIES`).
+    ``round10``: round 10's (:data:`ROUND10_FAMILIES`), ``round11``: round 11's (:data:`ROUND11_FAMILIES`),
+    ``round12``: round 12's (:data:`ROUND12_FAMILIES`).
     """
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 else LANGS
+    families = sorted(ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -1850,11 +2178,12 @@ def main(argv=None) -> int:
     ap.add_argument("--round9", action="store_true", help="round 9's page-type families (never tuned on)")
     ap.add_argument("--round10", action="store_true", help="round 10's page-type families (never tuned on)")
     ap.add_argument("--round11", action="store_true", help="round 11's page-type families (never tuned on)")
+    ap.add_argument("--round12", action="store_true", help="round 12's page-type families (never tuned on)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
                             round8=args.round8, round9=args.round9, round10=args.round10,
-                            round11=args.round11):
+                            round11=args.round11, round12=args.round12):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

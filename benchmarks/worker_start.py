@@ -3,11 +3,19 @@
 
     python benchmarks/worker_start.py --repeat 5
     python benchmarks/worker_start.py --repeat 5 --baseline /tmp/base   # before/after
+    python benchmarks/worker_start.py --repeat 5 --baseline /tmp/base --cold-cache
+
+The rule packs' derived data comes from a cache file (``corpus_clean.derived_cache``,
+round 12) that the first process on a machine writes: by default every measurement reads
+the same cache directory (a fresh one per invocation, filled by one unmeasured start
+first: what every start after a machine's first run sees); with `--cold-cache` each
+measurement starts from an empty one (a machine's first run, or packs just changed).
 
 Each measurement is a fresh interpreter (``PYTHONPATH=<tree>``) doing what a worker of a
 `--workers 2` run does when the fork server is bare (``parallel.start_worker``): import
 the cleaning code, keep pandas out, warm up (the rule packs read and compiled, the line
-classifier, validation's patterns, one made-up record cleaned). Printed per tree, the
+classifier, validation's patterns, one made-up record cleaned), then collect and freeze
+what is left (round 12: as ``start_worker`` does; the collection was timed as YAML before). Printed per tree, the
 best of `--repeat` (trees interleaved): the whole process's CPU (the interpreter's own
 start included, from the parent's rusage of the child) and its parts, timed inside the
 child with ``time.process_time``: imports, and the warm-up, of which the rule packs' YAML
@@ -21,6 +29,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +41,9 @@ import corpus_clean.parallel as parallel
 imported = time.process_time()
 parallel.pyarrow_without_pandas()
 parallel.warm_up()
+import gc
+gc.collect()  # (as start_worker does after its warm-up: the collection of what the warm-up made is part of it)
+gc.freeze()
 done = time.process_time()
 # Then, not part of the start: how much of the warm-up was the packs' YAML (parsed again).
 from pathlib import Path
@@ -42,10 +54,10 @@ print(json.dumps({"imports": imported - start, "warm_up": done - imported, "yaml
 """
 
 
-def measure(tree: Path) -> dict[str, float]:
+def measure(tree: Path, cache_dir: str) -> dict[str, float]:
     """One fresh interpreter's start, by part; "process" is its whole CPU (rusage)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    env = {**os.environ, "PYTHONPATH": str(tree)}
+    env = {**os.environ, "PYTHONPATH": str(tree), "CORPUS_CLEAN_CACHE_DIR": cache_dir}
     done = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, cwd="/")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
@@ -59,15 +71,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--baseline", type=Path, help="a checkout of the code to compare with")
+    parser.add_argument("--cold-cache", action="store_true", help="every start with an empty derived-data cache")
     args = parser.parse_args()
     trees = {**({"before": args.baseline} if args.baseline else {}), "after" if args.baseline else "this code": ROOT}
     best: dict[str, dict[str, float]] = {name: {} for name in trees}
     load = os.getloadavg()[0]
-    for _ in range(args.repeat):
-        for name, tree in trees.items():
-            for part, seconds in measure(tree).items():
-                best[name][part] = min(best[name].get(part, float("inf")), seconds)
-    print(f"`python benchmarks/worker_start.py --repeat {args.repeat}{' --baseline TREE' if args.baseline else ''}`:"
+    with tempfile.TemporaryDirectory(prefix="worker-start-cache-") as shared:
+        if not args.cold_cache:
+            for tree in trees.values():
+                measure(tree, shared)  # (fills the cache: a machine's later starts)
+        for _ in range(args.repeat):
+            for name, tree in trees.items():
+                with tempfile.TemporaryDirectory(prefix="worker-start-cold-") as cold:
+                    for part, seconds in measure(tree, cold if args.cold_cache else shared).items():
+                        best[name][part] = min(best[name].get(part, float("inf")), seconds)
+    print(f"`python benchmarks/worker_start.py --repeat {args.repeat}{' --baseline TREE' if args.baseline else ''}"
+          f"{' --cold-cache' if args.cold_cache else ''}`:"
           f" best of {args.repeat} per cell, trees interleaved; CPU seconds; load average {load:.1f}–"
           f"{os.getloadavg()[0]:.1f} (on {os.cpu_count()} CPUs).\n")
     print("| code | whole start (process CPU) | imports | warm-up | of which the rule packs' YAML |")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import json
 import os
 import signal
@@ -193,27 +194,58 @@ def run_flow(args: argparse.Namespace) -> int:
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
         return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
     except (RunError, PreflightError) as error:
-        return fail(str(error), 1)
+        return fail(run_failure_message(error, args.output), 1)
     except Exception as error:  # noqa: BLE001 - one line, not a traceback, for the user
         if _TERMINATED or _caused_by(error, (Terminated, TerminationSignal)):
             # The signal landed inside Prefect's own machinery, which turned it into an
             # error of its own ("Task run is not set" while a task was starting): the run
             # was still stopped by SIGTERM.
             return _interrupted("SIGTERM", args)
-        return fail(f"run failed: {type(error).__name__}: {error}", 1)
+        return fail(run_failure_message(error, args.output), 1)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _caused_by(error: BaseException, kinds: tuple) -> bool:
-    """Whether `error` or an exception it was raised from or while handling is one of `kinds`."""
+# Errors of the output's device that the user fixes outside the run, not a bug of ours.
+_OUTPUT_DEVICE_ERRORS = {errno.ENOSPC: "no space left on the device", errno.EDQUOT: "disk quota exceeded",
+                         errno.EROFS: "the file system is read-only"}
+
+
+def run_failure_message(error: BaseException, output: str) -> str:
+    """The run's last line for an error it could not handle: a full or read-only output
+    device is said in words with what to do (the version being built was never
+    committed, so the dataset is as before the run); anything else by its type and text.
+
+    >>> run_failure_message(OSError(errno.ENOSPC, "No space left on device"), "/data/out")[:72]
+    'run failed: no space left on the device of the output /data/out; nothing'
+    """
+    from corpus_clean.preflight import PreflightError, RunError
+
+    cause = _first_cause(error, OSError)
+    if cause is not None and cause.errno in _OUTPUT_DEVICE_ERRORS:
+        return (f"run failed: {_OUTPUT_DEVICE_ERRORS[cause.errno]} of the output {output}; nothing of this run "
+                f"was committed (the dataset is as it was before it; its unfinished version is removed by the "
+                f"next run). Free space or choose another --output, then run again. ({error})")
+    if isinstance(error, (RunError, PreflightError)):
+        return str(error)  # already one line naming what failed and where
+    return f"run failed: {type(error).__name__}: {error}"
+
+
+def _first_cause(error: BaseException, kind):
+    """`error`, or the first exception it was raised from or while handling, of type `kind`
+    (a type or a tuple of them); None when there is none."""
     seen = set()
     while error is not None and id(error) not in seen:
-        if isinstance(error, kinds):
-            return True
+        if isinstance(error, kind):
+            return error
         seen.add(id(error))
         error = error.__cause__ or error.__context__
-    return False
+    return None
+
+
+def _caused_by(error: BaseException, kinds: tuple) -> bool:
+    """Whether `error` or an exception it was raised from or while handling is one of `kinds`."""
+    return _first_cause(error, kinds) is not None
 
 
 def _interrupted(name: str, args) -> int:

@@ -1493,7 +1493,252 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ cut_documents
+ * The removals and clean text of each document of a batch from its lines' marks
+ * (boilerplate.engine.build_removals and cut_spans, whose Python stays the reference):
+ * one compiled pass per document where Python walked every marked line, built a list
+ * per span, sliced each span twice (the whitespace test, the Removal) and sliced the
+ * text between the cuts.
+ *
+ * cut_documents(texts, marks, starts, ends, first_line, extras, make_removal)
+ *
+ * - texts: list of str; marks: list (one per text) of lists, each line's rule (a str)
+ *   or None; starts/ends: int64 per line of the batch, offsets in the line's own text;
+ *   first_line: int64 per text, its first line's row;
+ * - extras: list (one per text) of None or a [start, end, rule] partial-line span;
+ * - make_removal(start, end, rule, text): makes one Removal;
+ * - returns a list with, per text, (clean text, [Removal, ...]), or None where this
+ *   kernel leaves the document to the Python path (an extra span starting where a line
+ *   span starts: `sorted` would order them by end and rule; offsets out of range).
+ *
+ * Steps, as cut_spans: consecutive marked lines with an equal rule form one span (a line
+ * of no characters is skipped); the extra span goes in by its start; spans of whitespace
+ * alone (str.isspace) fold into the cut before them, else into the one right after them,
+ * else stay in the text; a last cut running to the end of a text without final newline
+ * takes the "\n" (and a "\r" before it) in front of its run of touching cuts.
+ */
+typedef struct {
+    Py_ssize_t start, end;
+    PyObject *rule;  /* borrowed; NULL: blank lines waiting for the cut after them */
+} CutSpan;
+
+/* str.isspace() of text[start:end] (False when empty). */
+static int
+span_is_space(int kind, const void *data, Py_ssize_t start, Py_ssize_t end)
+{
+    if (start >= end)
+        return 0;
+    for (Py_ssize_t i = start; i < end; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* The spans of one document's marked lines (rows first..first + n_lines of starts/ends)
+ * into spans; returns their number, or -1 on an error. */
+static Py_ssize_t
+line_spans(PyObject *marks, const int64_t *starts, const int64_t *ends, CutSpan *spans)
+{
+    Py_ssize_t n = 0;
+    for (Py_ssize_t i = 0, n_lines = PyList_GET_SIZE(marks); i < n_lines; i++) {
+        PyObject *rule = PyList_GET_ITEM(marks, i);
+        if (rule == Py_None || starts[i] == ends[i])
+            continue;
+        if (n > 0 && spans[n - 1].end == starts[i]) {
+            int same = spans[n - 1].rule == rule ? 1 : PyObject_RichCompareBool(spans[n - 1].rule, rule, Py_EQ);
+            if (same < 0)
+                return -1;
+            if (same) {
+                spans[n - 1].end = ends[i];
+                continue;
+            }
+        }
+        spans[n].start = starts[i];
+        spans[n].end = ends[i];
+        spans[n].rule = rule;
+        n++;
+    }
+    return n;
+}
+
+/* _without_blank_spans: returns the number of spans left. */
+static Py_ssize_t
+fold_blank_spans(int kind, const void *data, CutSpan *spans, Py_ssize_t n)
+{
+    int any = 0;
+    for (Py_ssize_t k = 0; k < n && !any; k++)
+        any = span_is_space(kind, data, spans[k].start, spans[k].end);
+    if (!any)
+        return n;
+    Py_ssize_t kept = 0;  /* spans[0..kept) are the kept ones (written over the read ones) */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        CutSpan span = spans[k];
+        int touches_previous = kept > 0 && spans[kept - 1].end == span.start;
+        if (!span_is_space(kind, data, span.start, span.end)) {
+            if (touches_previous && spans[kept - 1].rule == NULL)
+                span.start = spans[--kept].start;
+            spans[kept++] = span;
+        } else if (touches_previous) {
+            spans[kept - 1].end = span.end;
+        } else if (k + 1 < n && spans[k + 1].start == span.end) {
+            span.rule = NULL;
+            spans[kept++] = span;
+        }
+    }
+    Py_ssize_t left = 0;
+    for (Py_ssize_t k = 0; k < kept; k++)
+        if (spans[k].rule != NULL)
+            spans[left++] = spans[k];
+    return left;
+}
+
+/* One document's (clean text, removals), or Py_None for the Python path; NULL on error. */
+static PyObject *
+cut_document(PyObject *text, PyObject *marks, const int64_t *starts, const int64_t *ends, PyObject *extra,
+             PyObject *make_removal, CutSpan *spans)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0, n_lines = PyList_GET_SIZE(marks); i < n_lines; i++)
+        if (starts[i] < 0 || starts[i] > ends[i] || ends[i] > length)
+            Py_RETURN_NONE;
+    Py_ssize_t n = line_spans(marks, starts, ends, spans);
+    if (n < 0)
+        return NULL;
+    if (extra != Py_None) {
+        if (!PyList_Check(extra) || PyList_GET_SIZE(extra) != 3)
+            Py_RETURN_NONE;
+        Py_ssize_t s = PyLong_AsSsize_t(PyList_GET_ITEM(extra, 0));
+        Py_ssize_t e = PyLong_AsSsize_t(PyList_GET_ITEM(extra, 1));
+        if ((s == -1 || e == -1) && PyErr_Occurred())
+            return NULL;
+        if (s < 0 || s > e || e > length)
+            Py_RETURN_NONE;
+        Py_ssize_t at = 0;
+        while (at < n && spans[at].start < s)
+            at++;
+        if (at < n && spans[at].start == s)
+            Py_RETURN_NONE;
+        memmove(spans + at + 1, spans + at, (size_t)(n - at) * sizeof(CutSpan));
+        spans[at].start = s;
+        spans[at].end = e;
+        spans[at].rule = PyList_GET_ITEM(extra, 2);
+        n++;
+    }
+    n = fold_blank_spans(kind, data, spans, n);
+    if (n == 0)
+        return Py_BuildValue("(O[])", text);
+    if (spans[n - 1].end == length && (length == 0 || PyUnicode_READ(kind, data, length - 1) != '\n')) {
+        Py_ssize_t k = n - 1;
+        while (k > 0 && spans[k - 1].end == spans[k].start)
+            k--;
+        Py_ssize_t s = spans[k].start, prev_end = k > 0 ? spans[k - 1].end : 0;
+        if (s - 1 >= prev_end && s >= 1 && PyUnicode_READ(kind, data, s - 1) == '\n') {
+            s--;
+            if (s - 1 >= prev_end && PyUnicode_READ(kind, data, s - 1) == '\r')
+                s--;
+            spans[k].start = s;
+        }
+    }
+    PyObject *removals = PyList_New(n), *pieces = PyList_New(n + 1), *result = NULL;
+    if (removals == NULL || pieces == NULL)
+        goto done;
+    Py_ssize_t kept_from = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *cut = PyUnicode_Substring(text, spans[k].start, spans[k].end);
+        if (cut == NULL)
+            goto done;
+        PyObject *args[4] = {PyLong_FromSsize_t(spans[k].start), PyLong_FromSsize_t(spans[k].end), spans[k].rule, cut};
+        PyObject *removal = args[0] && args[1] ? PyObject_Vectorcall(make_removal, args, 4, NULL) : NULL;
+        Py_XDECREF(args[0]);
+        Py_XDECREF(args[1]);
+        Py_DECREF(cut);
+        if (removal == NULL)
+            goto done;
+        PyList_SET_ITEM(removals, k, removal);
+        /* (text[a:b] with b < a is "", as in the Python path) */
+        PyObject *piece = PyUnicode_Substring(text, kept_from, spans[k].start > kept_from ? spans[k].start : kept_from);
+        if (piece == NULL)
+            goto done;
+        PyList_SET_ITEM(pieces, k, piece);
+        kept_from = spans[k].end;
+    }
+    PyObject *last = PyUnicode_Substring(text, kept_from, length > kept_from ? length : kept_from);
+    if (last == NULL)
+        goto done;
+    PyList_SET_ITEM(pieces, n, last);
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *clean = empty ? PyUnicode_Join(empty, pieces) : NULL;
+    Py_XDECREF(empty);
+    if (clean != NULL)
+        result = PyTuple_Pack(2, clean, removals);
+    Py_XDECREF(clean);
+done:
+    Py_XDECREF(removals);
+    Py_XDECREF(pieces);
+    return result;
+}
+
+static PyObject *
+cut_documents(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *marks, *extras, *make_removal;
+    Py_buffer starts_b, ends_b, first_b;
+    if (!PyArg_ParseTuple(args, "O!O!y*y*y*O!O:cut_documents", &PyList_Type, &texts, &PyList_Type, &marks, &starts_b,
+                          &ends_b, &first_b, &PyList_Type, &extras, &make_removal))
+        return NULL;
+    PyObject *result = NULL;
+    CutSpan *spans = NULL;
+    Py_ssize_t n_docs = PyList_GET_SIZE(texts), n_rows = starts_b.len / 8;
+    if (PyList_GET_SIZE(marks) != n_docs || PyList_GET_SIZE(extras) != n_docs) {
+        PyErr_SetString(PyExc_ValueError, "texts, marks and extras: one per document");
+        goto done;
+    }
+    if (check_buffer(&ends_b, "ends", 8, n_rows) || check_buffer(&first_b, "first_line", 8, n_docs))
+        goto done;
+    const int64_t *starts = starts_b.buf, *ends = ends_b.buf, *first = first_b.buf;
+    Py_ssize_t most = 0;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        PyObject *text = PyList_GET_ITEM(texts, d), *rules = PyList_GET_ITEM(marks, d);
+        if (!PyUnicode_Check(text) || !PyList_Check(rules)) {
+            PyErr_SetString(PyExc_TypeError, "texts: str; marks: lists");
+            goto done;
+        }
+        if (first[d] < 0 || first[d] + PyList_GET_SIZE(rules) > n_rows) {
+            PyErr_SetString(PyExc_ValueError, "first_line: a document's lines past the rows");
+            goto done;
+        }
+        if (PyList_GET_SIZE(rules) > most)
+            most = PyList_GET_SIZE(rules);
+    }
+    spans = PyMem_New(CutSpan, most + 2);
+    result = PyList_New(n_docs);
+    if (spans == NULL || result == NULL) {
+        Py_CLEAR(result);
+        if (spans == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        PyObject *one = cut_document(PyList_GET_ITEM(texts, d), PyList_GET_ITEM(marks, d), starts + first[d],
+                                     ends + first[d], PyList_GET_ITEM(extras, d), make_removal, spans);
+        if (one == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, d, one);
+    }
+done:
+    PyMem_Free(spans);
+    PyBuffer_Release(&starts_b);
+    PyBuffer_Release(&ends_b);
+    PyBuffer_Release(&first_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
     {"stable_order", stable_order, METH_VARARGS, "numpy.argsort(keys, kind='stable') of uint64 keys (see _native.c)."},
     {"tree_sums", tree_sums, METH_VARARGS, "Summed leaf values of classifier.TreeModel's trees (see _native.c)."},

@@ -39,6 +39,57 @@ static const char *const COUNT_NAMES[N_COUNTS] = {
 #define HASH_SEED 0x9E3779B97F4A7C15ULL
 #define HASH_MULTIPLIER 0xD6E8FEB86659FD93ULL
 
+/* --------------------------------------------------------------- memory kept between calls
+ * The pass's working arrays are sized for the batch's largest possible number of words, of
+ * which only the part its distinct words use is written. Allocated afresh for every batch,
+ * that part came as new pages from the kernel each time: ~290 page faults a batch with the
+ * n-gram kernel's inputs, nearly half the pass's CPU time (most of it the kernel's, as
+ * system time). The arrays are kept from one call to the next instead, and given back
+ * after a batch that needed an array larger than KEEP_LIMIT_BYTES (a text of megabytes is
+ * a batch of its own: its arrays are not worth holding on to). One call at a time uses the
+ * kept arrays (`kept_in_use`); a call that starts while another is running (another
+ * thread, while the first one's word_facts runs Python; or word_facts itself) gets arrays
+ * of its own, freed when it ends. */
+enum { K_RAW_OFFSET, K_RAW_LENGTH, K_RAW_HASH, K_NORM_OFFSET, K_NORM_LENGTH, K_NORM_HASH, K_ARENA, K_RAW_NORM,
+       K_RAW_LETTER, K_NORM_CHARS, K_NORM_STOP, N_KEPT };
+#define KEEP_LIMIT_BYTES ((size_t)1 << 21)
+typedef struct {
+    void *memory;
+    size_t size;
+} Block;
+static Block kept[N_KEPT];
+static int kept_in_use;
+
+/* Array `which` of `blocks`, at least `size` bytes (its contents kept when it grows). */
+static void *
+block_memory(Block *blocks, int which, size_t size)
+{
+    if (blocks[which].size < size) {
+        void *grown = PyMem_Realloc(blocks[which].memory, size);
+        if (!grown) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        blocks[which].memory = grown;
+        blocks[which].size = size;
+    }
+    return blocks[which].memory;
+}
+
+/* After a call: the arrays larger than `limit` bytes are given back (all of a call's own:
+ * limit 0). */
+static void
+release_blocks(Block *blocks, size_t limit)
+{
+    for (int which = 0; which < N_KEPT; which++) {
+        if (blocks[which].size > limit) {
+            PyMem_Free(blocks[which].memory);
+            blocks[which].memory = NULL;
+            blocks[which].size = 0;
+        }
+    }
+}
+
 /* --------------------------------------------------------------- distinct strings
  * A set of byte strings numbered in the order they are added (ids 0, 1, ...), each kept as
  * (offset, length) into a byte store: the batch's own bytes (raw words) or an arena the
@@ -54,27 +105,34 @@ typedef struct {
     int64_t n;               /* strings in the set */
     char *arena;             /* owned bytes (NULL: the strings live in the caller's bytes) */
     int64_t arena_used, arena_size;
+    Block *blocks;           /* where its arrays live (see block_memory) */
 } StringSet;
 
+/* An empty set for at most `capacity` strings; its arrays are `blocks` from `first_kept`
+ * on (offset, length, hash, then the arena if it owns its bytes). */
 static int
-string_set_init(StringSet *set, int64_t capacity, int owns_bytes)
+string_set_init(StringSet *set, Block *blocks, int64_t capacity, int first_kept, int owns_bytes)
 {
     uint64_t n_slots = 4096;
+    size_t array_bytes = sizeof(int64_t) * (size_t)(capacity + 1);
     memset(set, 0, sizeof(*set));
+    set->blocks = blocks;
     set->mask = n_slots - 1;
     set->slots = PyMem_Malloc(sizeof(int64_t) * n_slots);
-    set->offset = PyMem_Malloc(sizeof(int64_t) * (capacity + 1));
-    set->length = PyMem_Malloc(sizeof(int64_t) * (capacity + 1));
-    set->hash = PyMem_Malloc(sizeof(uint64_t) * (capacity + 1));
-    if (owns_bytes) {
-        set->arena_size = 4096;
-        set->arena = PyMem_Malloc((size_t)set->arena_size);
-    }
-    if (!set->slots || !set->offset || !set->length || !set->hash || (owns_bytes && !set->arena)) {
+    if (!set->slots) {
         PyErr_NoMemory();
         return -1;
     }
     memset(set->slots, 0xFF, sizeof(int64_t) * n_slots);
+    if (!(set->offset = block_memory(blocks, first_kept, array_bytes))
+        || !(set->length = block_memory(blocks, first_kept + 1, array_bytes))
+        || !(set->hash = block_memory(blocks, first_kept + 2, array_bytes)))
+        return -1;
+    if (owns_bytes) {
+        if (!(set->arena = block_memory(blocks, first_kept + 3, 4096)))
+            return -1;
+        set->arena_size = (int64_t)blocks[first_kept + 3].size;
+    }
     return 0;
 }
 
@@ -107,11 +165,11 @@ string_set_grow(StringSet *set)
     return 0;
 }
 
+/* (Its arrays but the slots live in its blocks: see block_memory.) */
 static void
 string_set_free(StringSet *set)
 {
-    PyMem_Free(set->slots); PyMem_Free(set->offset); PyMem_Free(set->length); PyMem_Free(set->hash);
-    PyMem_Free(set->arena);
+    PyMem_Free(set->slots);
 }
 
 /* The id of `bytes` (its hash `hash`; `offset` locates it in the set's store), added if
@@ -143,7 +201,8 @@ string_set_id(StringSet *set, const char *store, const char *bytes, int64_t leng
     return id;
 }
 
-/* Room for `more` bytes at the end of the set's arena. */
+/* Room for `more` bytes at the end of the set's arena (its block K_ARENA: only the
+ * normalised words' set owns its bytes). */
 static int
 arena_reserve(StringSet *set, int64_t more)
 {
@@ -152,11 +211,9 @@ arena_reserve(StringSet *set, int64_t more)
     int64_t size = set->arena_size;
     while (size < set->arena_used + more)
         size *= 2;
-    char *grown = PyMem_Realloc(set->arena, (size_t)size);
-    if (!grown) {
-        PyErr_NoMemory();
+    char *grown = block_memory(set->blocks, K_ARENA, (size_t)size);
+    if (!grown)
         return -1;
-    }
     set->arena = grown;
     set->arena_size = size;
     return 0;
@@ -529,8 +586,8 @@ raw_vocabulary(const Pass *pass, const uint8_t *data)
 
 /* ------------------------------------------------------------------ word_pass
  * word_pass(data, offsets, ascii_space, wide_spaces, ascii_drop, ascii_letter, word_facts,
- *           stop_sets, stop_max_bytes, doc_lang, counts)
- *   -> (raw_ids, (vocabulary offsets, vocabulary bytes), norm_ids, norm_doc, words_left, chars_cumsum)
+ *           stop_sets, stop_max_bytes, doc_lang, counts, ngram_inputs)
+ *   -> (raw_ids, (vocabulary offsets, vocabulary bytes), n_norm)
  *
  * - data: the texts' UTF-8 bytes (valid: an Arrow string array's); offsets: int64,
  *   n_texts + 1;
@@ -540,24 +597,33 @@ raw_vocabulary(const Pass *pass, const uint8_t *data)
  *   most 64 sets of str; stop_max_bytes: their longest word's UTF-8 length; doc_lang:
  *   int64 per text, an index into stop_sets or -1;
  * - counts (int64 [text][N_COUNTS], zeroed, output): the per-text counts (COUNTS);
- * - returns, as bytearrays of int64: each word's raw id (distinct words numbered in the
- *   order they first occur, as Arrow's dictionary_encode numbers them) and the raw
- *   vocabulary; each non-empty normalised word's id (numbered in the order the raw
- *   vocabulary first meets them, the empty one included, as the twin's
- *   dictionary_encode of the normalised vocabulary), its text, the words from it to its
- *   text's end, and the normalised characters before each word (n + 1).
+ * - ngram_inputs (int64 [4][row], row >= the bytes / 2 + texts + 2, output): the n-gram
+ *   kernel's inputs, one per row, its first n_norm items (the last row n_norm + 1): each
+ *   non-empty normalised word's id (numbered in the order the raw vocabulary first meets
+ *   them, the empty one included, as the twin's dictionary_encode of the normalised
+ *   vocabulary), its text, the words from it to its text's end, and the normalised
+ *   characters before each word. (The caller's array, so that it can keep one from batch
+ *   to batch: fresh pages cost more than the pass writing them.)
+ * - returns each word's raw id (distinct words numbered in the order they first occur, as
+ *   Arrow's dictionary_encode numbers them) as a bytearray of int64, the raw vocabulary,
+ *   and the number of non-empty normalised words.
  */
 static PyObject *
 word_pass(PyObject *Py_UNUSED(self), PyObject *args)
 {
-    Py_buffer data_b, offsets_b, space_b, wide_b, drop_b, letter_b, lang_b, counts_b;
+    Py_buffer data_b, offsets_b, space_b, wide_b, drop_b, letter_b, lang_b, counts_b, ngram_b;
     PyObject *word_facts, *stop_sets;
     Py_ssize_t stop_max_bytes;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*OO!ny*w*:word_pass", &data_b, &offsets_b, &space_b, &wide_b, &drop_b,
-                          &letter_b, &word_facts, &PyTuple_Type, &stop_sets, &stop_max_bytes, &lang_b, &counts_b))
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*OO!ny*w*w*:word_pass", &data_b, &offsets_b, &space_b, &wide_b, &drop_b,
+                          &letter_b, &word_facts, &PyTuple_Type, &stop_sets, &stop_max_bytes, &lang_b, &counts_b,
+                          &ngram_b))
         return NULL;
-    PyObject *result = NULL, *vocabulary = NULL;
-    PyObject *outputs[5] = {NULL, NULL, NULL, NULL, NULL};
+    /* The kept arrays, unless another call is using them: then arrays of this call's own. */
+    Block own[N_KEPT];
+    memset(own, 0, sizeof(own));
+    Block *blocks = kept_in_use ? own : kept;
+    kept_in_use = 1;
+    PyObject *result = NULL, *vocabulary = NULL, *raw_ids = NULL;
     Pass pass;
     memset(&pass, 0, sizeof(pass));
     const int64_t *offsets = offsets_b.buf, *doc_lang = lang_b.buf;
@@ -592,22 +658,25 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
     /* A text of b bytes holds at most (b + 1) / 2 words: every bound below is that. */
     int64_t n_bytes = n_texts ? offsets[n_texts] - offsets[0] : 0;
     int64_t capacity = n_bytes / 2 + n_texts + 1;
-    if (string_set_init(&pass.raw, capacity, 0) || string_set_init(&pass.norm, capacity, 1))
-        goto done;
-    pass.raw_norm = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.raw_letter = PyMem_Malloc(capacity);
-    pass.norm_chars = PyMem_Malloc(sizeof(int64_t) * capacity);
-    pass.norm_stop = PyMem_Malloc(sizeof(uint64_t) * capacity);
-    pass.raw_ids = new_output(&outputs[0], capacity);
-    pass.norm_ids = new_output(&outputs[1], capacity);
-    pass.norm_doc = new_output(&outputs[2], capacity);
-    pass.words_left = new_output(&outputs[3], capacity);
-    pass.chars_cumsum = new_output(&outputs[4], capacity + 1);
-    if (!pass.raw_norm || !pass.raw_letter || !pass.norm_chars || !pass.norm_stop || !pass.raw_ids
-        || !pass.norm_ids || !pass.norm_doc || !pass.words_left || !pass.chars_cumsum) {
-        PyErr_NoMemory();
+    int64_t row = (int64_t)(ngram_b.len / (4 * (Py_ssize_t)sizeof(int64_t)));
+    if (ngram_b.len % (4 * (Py_ssize_t)sizeof(int64_t)) || row < capacity + 1) {
+        PyErr_SetString(PyExc_ValueError, "word_pass: ngram_inputs must be int64 [4][bytes / 2 + texts + 2] or more");
         goto done;
     }
+    if (string_set_init(&pass.raw, blocks, capacity, K_RAW_OFFSET, 0)
+        || string_set_init(&pass.norm, blocks, capacity, K_NORM_OFFSET, 1))
+        goto done;
+    size_t per_word = sizeof(int64_t) * (size_t)capacity;
+    if (!(pass.raw_norm = block_memory(blocks, K_RAW_NORM, per_word))
+        || !(pass.raw_letter = block_memory(blocks, K_RAW_LETTER, capacity))
+        || !(pass.norm_chars = block_memory(blocks, K_NORM_CHARS, per_word))
+        || !(pass.norm_stop = block_memory(blocks, K_NORM_STOP, per_word)) || !(pass.raw_ids = new_output(&raw_ids, capacity)))
+        goto done;
+    int64_t *ngram_inputs = ngram_b.buf;
+    pass.norm_ids = ngram_inputs;
+    pass.norm_doc = ngram_inputs + row;
+    pass.words_left = ngram_inputs + 2 * row;
+    pass.chars_cumsum = ngram_inputs + 3 * row;
     pass.chars_cumsum[0] = 0;
     const uint8_t *data = data_b.buf;
     int64_t *counts = counts_b.buf;
@@ -617,20 +686,23 @@ word_pass(PyObject *Py_UNUSED(self), PyObject *args)
         if (scan_text(&pass, kinds, data, offsets[k], offsets[k + 1], k, doc_lang[k], counts + N_COUNTS * k))
             goto done;
     vocabulary = raw_vocabulary(&pass, data);
-    if (!vocabulary || cut_output(outputs[0], pass.n_raw) || cut_output(outputs[1], pass.n_norm)
-        || cut_output(outputs[2], pass.n_norm) || cut_output(outputs[3], pass.n_norm)
-        || cut_output(outputs[4], pass.n_norm + 1))
+    if (!vocabulary || cut_output(raw_ids, pass.n_raw))
         goto done;
-    result = PyTuple_Pack(6, outputs[0], vocabulary, outputs[1], outputs[2], outputs[3], outputs[4]);
+    result = Py_BuildValue("(OOL)", raw_ids, vocabulary, (long long)pass.n_norm);
 done:
     Py_XDECREF(vocabulary);
-    for (int i = 0; i < 5; i++)
-        Py_XDECREF(outputs[i]);
+    Py_XDECREF(raw_ids);
     string_set_free(&pass.raw);
     string_set_free(&pass.norm);
-    PyMem_Free(pass.raw_norm); PyMem_Free(pass.raw_letter); PyMem_Free(pass.norm_chars); PyMem_Free(pass.norm_stop);
+    if (blocks == kept) {
+        release_blocks(kept, KEEP_LIMIT_BYTES);
+        kept_in_use = 0;
+    } else {
+        release_blocks(own, 0);
+    }
     PyBuffer_Release(&data_b); PyBuffer_Release(&offsets_b); PyBuffer_Release(&space_b); PyBuffer_Release(&wide_b);
     PyBuffer_Release(&drop_b); PyBuffer_Release(&letter_b); PyBuffer_Release(&lang_b); PyBuffer_Release(&counts_b);
+    PyBuffer_Release(&ngram_b);
     return result;
 }
 

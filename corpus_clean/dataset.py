@@ -166,6 +166,8 @@ SAMPLE_BLOCKS = 16
 def estimate_records(file: InputFile) -> int:
     """Records a file will give (lines of JSONL, rows of Parquet, else 1): the progress
     total. JSONL lines are estimated for big files (``estimate_lines``)."""
+    if file.skip_reason:
+        return 1  # listed, never opened: a fifo would block this read forever
     kind = file_format(file.source)
     try:
         if kind in ("jsonl", "json"):

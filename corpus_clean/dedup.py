@@ -678,6 +678,27 @@ def band_key(signatures: np.ndarray, params: DedupParams, band: int, rows: np.nd
     return (keys >> np.uint64(32)).astype(np.uint32)
 
 
+def band_table_keys(signatures: np.ndarray, params: DedupParams, rows: np.ndarray,
+                    bands: range | None = None) -> np.ndarray:
+    """The keys in `bands` (default all) of the documents `rows` (a boolean mask) as one
+    uint64 array, band by band: entry ``k * n + j`` is ``band << 32 | band_key(...)[j]``
+    for the k-th band and the j-th of the n documents. Equal entries: the same key in the
+    same band.
+
+    >>> s = np.array([[7, 9, 7, 9, 7, 8]], dtype=np.uint32)
+    >>> p = DedupParams(num_perm=6, bands=3, rows=2)
+    >>> [(int(k) >> 32, int(k) & 0xFFFFFFFF) for k in band_table_keys(s, p, np.array([True]))]
+    [(0, 136863495), (1, 136863495), (2, 136863239)]
+    """
+    bands = range(params.bands) if bands is None else bands
+    n = int(np.count_nonzero(rows))
+    keys = np.empty(len(bands) * n, dtype=np.uint64)
+    for k, band in enumerate(bands):
+        keys[k * n:(k + 1) * n] = band_key(signatures, params, band, rows)
+        keys[k * n:(k + 1) * n] |= np.uint64(band) << np.uint64(32)
+    return keys
+
+
 def band_key_in_slices(signatures: np.ndarray, params: DedupParams, band: int, rows: np.ndarray,
                        release: Callable[[], None] = lambda: None) -> np.ndarray:
     """``band_key(signatures, params, band, rows)`` (`rows`: a boolean mask) computed
@@ -891,7 +912,7 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return (combined & np.uint64(0xFFFFFFFF)).astype(np.int64)
 
 
-def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _group_edges(keys: np.ndarray, order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Within groups of equal key, link each member to the group's first member and to the
     member just before it (members are row numbers, in record order; the sort is stable).
     Returns (later, earlier) row numbers.
@@ -902,8 +923,10 @@ def _group_edges(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     >>> _group_edges(np.array([7, 3, 7, 7]))
     (array([2, 3, 2, 3]), array([0, 2, 0, 0]))
+
+    (`order`: ``stable_order(keys)``, when the caller has it already.)
     """
-    order = stable_order(keys)
+    order = stable_order(keys) if order is None else order
     sorted_keys = keys[order]
     same = sorted_keys[1:] == sorted_keys[:-1]
     is_start = np.r_[True, ~same]
@@ -1380,6 +1403,10 @@ def verified_by_left(pairs, verify: Callable[[np.ndarray], np.ndarray]) -> Verif
     return VerifiedPairs(np.concatenate(verified))
 
 
+# A part's band entries (documents x bands) decided at once (``PartByPartAssignment``): ~100
+# bytes of temporaries each, so ~25 MB; a part of more documents takes its bands in groups.
+BAND_ENTRIES_AT_ONCE = 1 << 18
+
 # Keys a band table holds in memory (its head; 12 bytes each, ~390 KB per band, ~25 MB
 # for the 65 tables) before the head is written to a file and mapped (``FirstAndLastKeys``).
 MAPPED_RUN_KEYS = 32_768
@@ -1514,8 +1541,11 @@ class FirstAndLastKeys:
     [[0, 1, -1], [2, 3, -1]]
     """
 
-    def __init__(self, dtype=np.uint32, directory: str | Path | None = None) -> None:
+    def __init__(self, dtype=np.uint32, directory: str | Path | None = None, head_share: float = 1.0) -> None:
         self.dtype, self.directory = dtype, directory
+        # The head holds head_share x MAPPED_RUN_KEYS keys before it is sealed (the table of
+        # every band's keys at once, ``band_table_keys``, holds as many bytes as 64 tables did).
+        self.head_share = head_share
         # Sealed runs, oldest first: (keys, first, last, the file they are mapped from).
         self._sealed: list[tuple[np.ndarray, np.ndarray, np.ndarray, MappedArrays]] = []
         self.keys = np.empty(0, dtype=dtype)      # the head
@@ -1542,9 +1572,10 @@ class FirstAndLastKeys:
                 mapped.release()
         return first, last
 
-    def add(self, keys: np.ndarray, positions: np.ndarray) -> None:
-        """Add documents (`positions` ascending, after every position held)."""
-        order = stable_order(keys)
+    def add(self, keys: np.ndarray, positions: np.ndarray, order: np.ndarray | None = None) -> None:
+        """Add documents (`positions` ascending, after every position held); `order`:
+        ``stable_order(keys)`` when the caller has it already."""
+        order = stable_order(keys) if order is None else order
         keys, positions = keys[order], positions[order]
         starts = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else np.empty(0, dtype=bool)
         ends = np.r_[starts[1:], True] if len(keys) else starts
@@ -1557,7 +1588,7 @@ class FirstAndLastKeys:
         self.keys = np.insert(self.keys, at[new], unique[new])
         self.first = np.insert(self.first, at[new], first[new])
         self.last = np.insert(self.last, at[new], last[new])
-        if len(self.keys) >= MAPPED_RUN_KEYS:
+        if len(self.keys) >= MAPPED_RUN_KEYS * self.head_share:
             self._seal()
 
     def _seal(self) -> None:
@@ -1618,7 +1649,11 @@ class PartByPartAssignment:
         self._root = index._root.copy()
         self._similarity = index._rows.column("similarity").to_numpy(zero_copy_only=False).astype(np.float32)
         self._exact = FirstAndLastKeys(np.uint64, directory)
-        self._bands = [FirstAndLastKeys(np.uint32, directory) for _ in range(self.params.bands)]
+        # Every band's keys in one table, keyed band << 32 | key (``band_table_keys``): one
+        # lookup and one insert per part, not one per band (64 of each, on ~1k keys, cost
+        # numpy's per-call overhead more than the work). 16 bytes per key where a band's own
+        # table took 12: the head holds 3/4 as many keys per band, the same bytes.
+        self._bands = FirstAndLastKeys(np.uint64, directory, head_share=self.params.bands * 12 / 16)
         self._parts: list[pa.Table] = []           # each part's id, exact_hash, n_words (run order)
         self._run_signatures = RunSignatures(self.params.num_perm, directory)  # the run's so far, in a file
         self._part_starts = [self.n_old]           # position of each part's first document, then the end
@@ -1645,7 +1680,7 @@ class PartByPartAssignment:
     def memory_bytes(self) -> dict[str, int]:
         """What the assignment keeps from part to part, by part (bytes; the mapped files
         apart: they are in the page cache, not this process's memory)."""
-        tables = [self._exact, *self._bands]
+        tables = [self._exact, self._bands]
         return {
             "band and exact-hash tables, held": sum(t.memory_bytes()[0] for t in tables),
             "band and exact-hash tables, mapped": sum(t.memory_bytes()[1] for t in tables),
@@ -1732,29 +1767,61 @@ class PartByPartAssignment:
         # As in the whole-run assignment, pairs are made unique as they pile up (and spilled
         # by slices of documents in a big part): a part's raw pairs are ~250 per document.
         pairs = CandidatePairs(int(with_words[0]), int(with_words[-1]) + 1 - int(with_words[0]), spill_dir)
-        for band, indexed in enumerate(self.index._bands):
-            keys = band_key(matrix, self.params, band, has_words)
-            run_first, run_last = self._bands[band].first_and_last(keys)
-            # Within the part: each document's group first and previous member (-1: none).
-            part_first = np.full(len(keys), -1, dtype=np.int64)
-            previous = np.full(len(keys), -1, dtype=np.int64)
-            later, earlier = _group_edges(keys)
-            half = len(later) // 2
-            previous[later[:half]] = with_words[earlier[:half]]
-            part_first[later[half:]] = with_words[earlier[half:]]
-            first = np.where(run_first >= 0, run_first, part_first)
-            previous = np.where(previous >= 0, previous, run_last)
-            old_first, old_last = indexed.first_and_last(keys)
-            for right in (old_first, old_last, first, previous):
-                found = right >= 0
-                left, right = with_words[found], right[found]
-                alive = live(right)
-                left, right = left[alive], right[alive]
-                self._used_old[right[right < self.n_old]] = True
-                pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
-            self._bands[band].add(keys, with_words)
+        # Many bands at once: entry k * n + j is document j's key in the k-th band of the
+        # group (its band in the key's high bits, so two bands' keys never meet). A group of
+        # equal keys is one band's group, its members in record order (a stable sort): what
+        # each band's own pass found, in one pass. Bands never meet, so taking them a group
+        # at a time (``BAND_ENTRIES_AT_ONCE``: a part's temporaries stay ~25 MB) finds the same.
+        n = len(with_words)
+        per_group = max(1, BAND_ENTRIES_AT_ONCE // n)
+        for low in range(0, self.params.bands, per_group):
+            bands = range(low, min(low + per_group, self.params.bands))
+            self._band_group_candidates(matrix, has_words, with_words, bands, live, pairs)
         return verified_by_left(pairs, lambda unique_pairs: self.index._verify(
             unique_pairs, self._signature, self._part_starts[-1], self._run_signatures.release))
+
+    def _band_group_candidates(self, matrix: np.ndarray, has_words: np.ndarray, with_words: np.ndarray,
+                               bands: range, live: Callable[[np.ndarray], np.ndarray],
+                               pairs: "CandidatePairs") -> None:
+        """The candidate pairs of the part's documents in `bands` (added to `pairs`), and
+        their keys added to the run's band table."""
+        n = len(with_words)
+        keys = band_table_keys(matrix, self.params, has_words, bands)
+        order = stable_order(keys)
+        document = np.tile(with_words, len(bands))  # each entry's document position
+        run_first, run_last = self._bands.first_and_last(keys)
+        # Within the part: each entry's group first and previous member (-1: none).
+        part_first = np.full(len(keys), -1, dtype=np.int64)
+        previous = np.full(len(keys), -1, dtype=np.int64)
+        later, earlier = _group_edges(keys, order)
+        half = len(later) // 2
+        previous[later[:half]] = document[earlier[:half]]
+        part_first[later[half:]] = document[earlier[half:]]
+        first = np.where(run_first >= 0, run_first, part_first)
+        previous = np.where(previous >= 0, previous, run_last)
+        old_first, old_last = self._indexed_first_and_last(keys, n, bands)
+        for right in (old_first, old_last, first, previous):
+            found = right >= 0
+            left, right = document[found], right[found]
+            alive = live(right)
+            left, right = left[alive], right[alive]
+            self._used_old[right[right < self.n_old]] = True
+            pairs.add((left.astype(np.int64) << 32) | right.astype(np.int64))
+        self._bands.add(keys, document, order)
+
+    def _indexed_first_and_last(self, keys: np.ndarray, n: int, bands: range) -> tuple[np.ndarray, np.ndarray]:
+        """For the entries of ``band_table_keys`` (`n` documents per band of `bands`): the
+        first and last indexed document with the entry's key in its band (-1: none), from
+        the index's own table of each band."""
+        first = np.full(len(keys), -1, dtype=np.int64)
+        last = np.full(len(keys), -1, dtype=np.int64)
+        if not any(len(indexed.keys) for indexed in self.index._bands):  # (a first run: none)
+            return first, last
+        low_bits = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        for k, band in enumerate(bands):
+            first[k * n:(k + 1) * n], last[k * n:(k + 1) * n] = \
+                self.index._bands[band].first_and_last(low_bits[k * n:(k + 1) * n])
+        return first, last
 
     def _run_rows(self) -> tuple[pa.Table, np.ndarray]:
         """The run's id, exact_hash and n_words so far, and its signatures."""

@@ -41,7 +41,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
                           html_listings, html_panels, html_prose, html_queries, html_rails, html_sections,
-                          html_standfirst, html_tables)
+                          html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -118,6 +118,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
+_A_TAG_ID, _P_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p"))
 _INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
@@ -308,6 +309,9 @@ def _count_byte(data: bytes, byte: bytes) -> int:
     >>> _count_byte(b"<p>a</p>", b"<"), _count_byte(b"", b"<")
     (2, 0)
     """
+    walker = lexbor_walk.active()
+    if walker is not None:  # (a C loop: no 170 KB array of booleans a page)
+        return walker.count_byte(data, byte[0])
     return int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == byte[0]))
 
 
@@ -654,7 +658,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
-        junk = [n for n in body.traverse() if n.tag_id in _JUNK_TAG_IDS]
+        junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
         h1s = [n for n in junk if n.tag == "h1"]
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
@@ -688,7 +692,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         # A layout wrapper around the article is not furniture. The C-level
         # text length bounds the paragraph text, so small nodes skip the count.
-        if strength == "soft" and len(node.text()) > WRAPPER_SHARE * total \
+        if strength == "soft" and _text_chars(node) > WRAPPER_SHARE * total \
                 and _para_chars(node) > WRAPPER_SHARE * total:
             continue
         if strength == "soft" and node.tag not in BLOCK_TAGS and (in_running_text(node)
@@ -801,11 +805,11 @@ class _PageShare:
         >>> _PageShare(t.body).holds_most(t.css_first("header")), _PageShare(t.body).holds_most(t.css_first("nav"))
         (True, False)
         """
-        own = len(node.text())
+        own = _text_chars(node)
         if own < MIN_WRAPPER_CHARS:  # a site header or a sidebar of links: no need to measure the page
             return False
         if self._text is None:
-            self._text = len(self.body.text())
+            self._text = _text_chars(self.body)
         if own <= WRAPPER_SHARE * self._text:
             return False
         if self._paras is None:
@@ -830,8 +834,17 @@ def _cut(node: LexborNode, rule: Optional[str], cuts: Cuts) -> None:
     node.remove(recursive=False)
 
 
+def _text_chars(node: LexborNode) -> int:
+    """``len(node.text())`` (in C when built: without building the string)."""
+    walker = _compiled_renderer()
+    return len(node.text()) if walker is None else walker.raw_text_length(node)
+
+
 def _para_chars(node: LexborNode) -> int:
     """Characters of paragraph text below ``node`` (the wrapper-safety measure)."""
+    walker = _compiled_renderer()
+    if walker is not None:  # the same sum in C, without a node object per paragraph
+        return walker.text_length(node, _P_TAG_ID)
     return sum(len(p.text(strip=True)) for p in node.css("p"))
 
 
@@ -1036,6 +1049,9 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     >>> [(p.node.tag, p.chars, p.link_chars, p.commas) for p in collect_paragraphs(t.body)]
     [('div', 23, 4, 1), ('p', 4, 0, 0)]
     """
+    walker = _compiled_renderer()
+    if walker is not None:  # the same walk in C (corpus_clean/_lexbor_walk.c: a node object per paragraph only)
+        return [_Para(*row) for row in walker.paragraphs(body, MAX_INLINE_HOPS)]
     paras: dict[int, _Para] = {}
     # skip_empty: Lexbor drops the (many) ASCII-whitespace-only text nodes in C.
     for node in body.traverse(include_text=True, skip_empty=True):
@@ -1489,6 +1505,10 @@ def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
 
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
+    walker = _compiled_renderer()
+    if walker is not None:  # the same sums in C, without a node object per link
+        total = walker.text_length(node, 0)
+        return min(1.0, walker.text_length(node, _A_TAG_ID) / total) if total else 1.0
     total = len(node.text(strip=True))
     if not total:
         return 1.0
@@ -1586,6 +1606,21 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
     # ``html.not_main`` run, its text taken in one C call (a line per text
     # node) instead of a Python walk over its elements.
     walk = _ancestors_of([*chosen, *(_placeholder_nodes(body, cuts) if cuts else ())])
+    return _render_lines(_compiled_renderer(), body, chosen_ids, whole_ids, walk, cuts)
+
+
+def _render_lines(walker, body: LexborNode, chosen_ids: set, whole_ids: set, walk: set,
+                  cuts: Cuts) -> list[tuple[str, str]]:
+    """:func:`render_page`'s lines: the walk and :func:`_lines` in C when ``walker`` (the compiled
+    ``corpus_clean._lexbor_walk``) is given, in Python otherwise."""
+    if walker is not None:
+        return walker.lines_of(walker.render_out(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN, _END)
+    return _lines(_render_out_python(body, chosen_ids, whole_ids, walk, cuts), NOT_MAIN)
+
+
+def _render_out_python(body: LexborNode, chosen_ids: set, whole_ids: set, walk: set, cuts: Cuts) -> list:
+    """:func:`render_page`'s walk: the flat list of text, separators and verdict markers
+    that :func:`_lines` reads (the twin of ``_lexbor_walk.render_out``)."""
     out: list = []  # text, separators and verdict markers, in page order (see _Frame)
     frames = [_Frame("", out, False, wrap=NOT_MAIN)]
     stack: list = [body]
@@ -1663,7 +1698,90 @@ def render_page(body: LexborNode, chosen: list[LexborNode], cuts: Cuts,
             stack.append(child)
     while len(frames) > 1:
         _close_frame(frames, out)
-    return _lines(out, NOT_MAIN)
+    return out
+
+
+_RENDERER: list = []  # [the compiled walker, configured and checked, or None]; filled on first use
+
+
+def _compiled_renderer():
+    """``corpus_clean._lexbor_walk`` set up with the renderer's constants, or None (Python twin).
+
+    It is checked once against :func:`_render_out_python` on a probe page (cuts, links,
+    furniture, a data table, a formula, a dateline, text laid out over lines) before use.
+    """
+    walker = lexbor_walk.active()
+    if walker is None:
+        return None
+    if not _RENDERER:
+        _RENDERER.append(None)  # (while the probe page is read, the Python twins run)
+        _RENDERER[0] = walker if _configure_renderer(walker) else None
+    return _RENDERER[0]
+
+
+def _reads_as_prose_at(out: list, start: int) -> bool:
+    return _reads_as_prose(_text_of(out, start))
+
+
+def _furniture_at(out: list, start: int) -> bool:
+    return FURNITURE_LINE_RE.fullmatch(_text_of(out, start).strip()) is not None
+
+
+def _special_tag_ids() -> frozenset:
+    """Tag ids selectolax names itself ("-text", "-comment", "-doctype", "-document")."""
+    document = LexborHTMLParser("<!doctype html><body><!-- c -->t</body>").root.parent
+    return frozenset(n.tag_id for n in document.traverse(include_text=True) if (n.tag or "").startswith("-"))
+
+
+_RENDER_PROBE = (
+    "<body><header>Site <a href='/'>Home</a></header><div id='main'><time>May 1</time><p>One\n two "
+    "<a href='/x'>and a link</a> three.</p><div><a href='/a'>Teaser one</a> <a href='/b'>Teaser two</a></div>"
+    "<p>Advertisement</p><p><a href='/c'>Read the whole story here</a></p><table><tr><td>cell</td>"
+    "<td>42</td></tr></table><math><mi>x</mi><mn>2</mn></math><pre>a\nb</pre><br>"
+    "<aside class='share'>Share <b>this</b></aside><!-- c --><ul><li>x</li></ul></div>"
+    "<footer>Foot <span>er</span></footer></body>"
+)
+
+
+def _configure_renderer(walker) -> bool:
+    """Hand the renderer's constants and helpers to the compiled walk; True when it then
+    renders the probe page exactly as :func:`_render_out_python` does."""
+    named = _special_tag_ids()
+    walker.configure_render({
+        "newline": "\n", "space": " ", "end": _END, "keep": KEEP, "not_main": NOT_MAIN,
+        "dateline": "html.dateline", "links": "html.links", "furniture": "html.furniture",
+        "as_laid_out": html_flow.as_laid_out, "formula_text": html_flow.formula_text,
+        "is_data_table": lambda node: html_tables.is_data_table(node),
+        "reads_as_prose_at": _reads_as_prose_at, "furniture_at": _furniture_at,
+        "link_dense": float(LINK_DENSE),
+        **{name: next(iter(lexbor_walk.tag_ids([name]))) for name in ("br", "math", "time", "a", "table", "tbody", "p")},
+        "text": next(n.tag_id for n in LexborHTMLParser("<p>t</p>").body.traverse(include_text=True)
+                     if n.tag == "-text"),
+        "block": lexbor_walk.tag_ids(BLOCK_TAGS), "line": lexbor_walk.tag_ids(LINE_TAGS),
+        "cell": lexbor_walk.tag_ids(CELL_TAGS), "not_link_lists": lexbor_walk.tag_ids(NOT_LINK_LISTS),
+        "container": lexbor_walk.tag_ids(CONTAINER_TAGS - {""}), "named": named,
+    })
+    for lenient in (False, True):
+        outs = []
+        for compiled in (walker, None):
+            tree = LexborHTMLParser(_RENDER_PROBE)
+            cuts = strip_junk(tree, lenient=lenient)
+            chosen = [tree.css_first("#main")]
+            walk = _ancestors_of([*chosen, *_placeholder_nodes(tree.body, cuts)])
+            outs.append(_render_lines(compiled, tree.body, {n.mem_id for n in chosen}, set(), walk, cuts))
+        if outs[0] != outs[1]:
+            return False
+    # (while this runs, _compiled_renderer gives None: the html functions below run their Python)
+    tree = LexborHTMLParser(_RENDER_PROBE)
+    paragraphs = [(p.node.mem_id, p.chars, p.link_chars, p.commas) for p in collect_paragraphs(tree.body)]
+    if paragraphs != [(node.mem_id, *counts) for node, *counts in walker.paragraphs(tree.body, MAX_INLINE_HOPS)]:
+        return False
+    for node in tree.body.traverse(include_text=True):
+        if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or walker.raw_text_length(node) != len(node.text()) or \
+                (min(1.0, walker.text_length(node, _A_TAG_ID) / walker.text_length(node, 0))
+                 if walker.text_length(node, 0) else 1.0) != link_density(node):
+            return False
+    return True
 
 
 def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:
@@ -1672,6 +1790,9 @@ def _placeholder_nodes(body: LexborNode, cuts: Cuts) -> list[LexborNode]:
 
 def _ancestors_of(nodes: list[LexborNode]) -> set[int]:
     """``mem_id`` of ``nodes`` and all their ancestors (detached subtrees included)."""
+    walker = lexbor_walk.active()
+    if walker is not None:  # the same walk up in C, without a node object per step
+        return walker.ancestors(nodes)
     out: set[int] = set()
     for node in nodes:
         while node is not None:

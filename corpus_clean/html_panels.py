@@ -20,8 +20,10 @@ A panel is known *by the markup that ties it to its control*, not by its words:
 
 An element hidden by ``aria-hidden`` alone (a script hides it; screen readers skip it) is a
 panel only in an accordion's repeated shape (:func:`accordion_answer`: two or more answers,
-each right after its own question, side by side or each in a repeated item): ``aria-hidden``
-alone also hides pull quotes, inactive slides and off-canvas chrome.
+each right after its own question, side by side or each in a repeated item) or as a
+``tabpanel`` its own named tab controls (:meth:`PanelFinder.tab_panel`: Foundation's and
+jQuery UI's closed tabs): ``aria-hidden`` alone also hides pull quotes, inactive slides and
+off-canvas chrome.
 
 It is put back when it holds ``PANEL_PROSE`` characters outside links (a closed drop-down
 menu is linked the same way, and is links) and no form field (a hidden search box,
@@ -107,6 +109,8 @@ class PanelFinder:
         # takes their ratings and buttons away: cut as comments (see html_posts)
         self.posts_panels = [node for node in roles if holds_user_posts(node)]
         self._targeted: Optional[frozenset] = None  # read on first need: most pages hide no prose
+        self._marked = marked
+        self._named_tabs: Optional[dict] = None  # read on first need: see tab_of
 
     @property
     def targeted(self) -> frozenset:
@@ -129,14 +133,45 @@ class PanelFinder:
             return False
         if not self._holds_prose(node):
             return False
-        if hidden_from_readers_only(attrs):  # a FAQ's answer, or chrome hidden from screen readers
-            return node.mem_id in self.readers_answers
+        if hidden_from_readers_only(attrs):  # a FAQ's answer, a closed tab's panel, or chrome hidden from readers
+            return node.mem_id in self.readers_answers or self.tab_panel(node)
         ident = attrs.get("id")
         if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
             return True
         if ident and ident in self.targeted:
             return True
         return node.mem_id in self.after_controls
+
+    def tab_panel(self, node: LexborNode) -> bool:
+        """True when ``node`` is a ``tabpanel`` that a named tab of the page controls, its text mostly outside links.
+
+        Foundation, jQuery UI and BigCommerce close a tab's panel with ``aria-hidden`` alone (their CSS hides
+        it); the tie to its own tab (``role=tab``, ``aria-controls`` naming the panel, a label with a letter)
+        tells it from chrome hidden from screen readers. A carousel's slides are ``tabpanel`` s too, but
+        their tabs are dots or numbers ("1", "2"); a mega menu's panels are links.
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> text = "<p>Oil on canvas, painted in the artist's last winter at the coast, bought in 1931.</p>"
+        >>> t = LexborHTMLParser("<ul role='tablist'><li><a role='tab' aria-controls='d'>Description</a></li>"
+        ...     "<li><a role='tab' aria-controls='p'>Provenance</a></li><li><button role='tab' aria-controls='s2'>2"
+        ...     f"</button></li></ul><div id='d' role='tabpanel'>{text}</div><div id='p' role='tabpanel' "
+        ...     f"aria-hidden='true'>{text}</div><div id='s2' role='tabpanel' aria-hidden='true'>{text}</div>")
+        >>> finder = PanelFinder(t.body)
+        >>> finder.tab_panel(t.css_first("#p")), finder.tab_panel(t.css_first("#s2"))
+        (True, False)
+        """
+        attrs = node.attributes
+        if attrs.get("role") != "tabpanel":
+            return False
+        if self._named_tabs is None:
+            self._named_tabs = {ident: control for control in self._marked if control.attributes.get("role") == "tab"
+                                for ident in (control.attributes.get("aria-controls") or "").split()}
+        tab = self._named_tabs.get(attrs.get("id"))
+        if tab is None:
+            return False
+        label = tab.text(strip=True)
+        return len(label) <= CONTROL_CHARS and any(char.isalpha() for char in label) \
+            and _link_share(node) <= ANSWER_LINK_SHARE
 
     @staticmethod
     def _holds_prose(node: LexborNode) -> bool:

@@ -36,6 +36,10 @@ __all__ = ["without_rails", "teasers_of", "cover_won_by_rails"]
 MIN_TEASERS = 3
 RAIL_SHARE = 0.8
 TEASER_MAX_CHARS = 320
+# A news stream's teasers carry a longer blurb (a title and two or three sentences, ~350-450 characters),
+# their titles in headings (streams_in: only whether they win the second opinion's cover).
+STREAM_TEASER_MAX_CHARS = 480
+HEADINGS = "h2,h3,h4,h5"
 TITLE_WORDS = 3
 DEPTH = 3  # levels under a chosen block where its teasers may sit (<aside><ul><li>)
 
@@ -77,13 +81,7 @@ def teasers_of(node: LexborNode) -> Optional[list[LexborNode]]:
     chars = len(node.text(strip=True))
     level = [node]
     for _ in range(DEPTH):
-        groups: dict[str, list[LexborNode]] = {}
-        for parent in level:
-            child = parent.child
-            while child is not None:
-                if child.tag and not child.tag.startswith("-"):
-                    groups.setdefault(child.tag, []).append(child)
-                child = child.next
+        groups = _children_by_tag(level)
         for members in groups.values():
             if len(members) >= MIN_TEASERS and _is_rail(members, chars):
                 return members
@@ -91,15 +89,34 @@ def teasers_of(node: LexborNode) -> Optional[list[LexborNode]]:
     return None
 
 
-def _is_rail(members: list[LexborNode], chars: int) -> bool:
-    """Elements of one tag holding most of the text, each a short teaser opening with a linked title."""
+def _children_by_tag(parents: list[LexborNode]) -> dict[str, list[LexborNode]]:
+    """The element children of ``parents``, grouped by tag (in document order)."""
+    groups: dict[str, list[LexborNode]] = {}
+    for parent in parents:
+        child = parent.child
+        while child is not None:
+            if child.tag and not child.tag.startswith("-"):
+                groups.setdefault(child.tag, []).append(child)
+            child = child.next
+    return groups
+
+
+def _is_rail(members: list[LexborNode], chars: int, max_chars: int = TEASER_MAX_CHARS, headed: bool = False) -> bool:
+    """Elements of one tag holding most of the text, each a short teaser opening with a linked title
+    (``headed``: a linked title in a heading, as a news stream writes it)."""
     sizes = [len(member.text(strip=True)) for member in members]
-    if sum(sizes) < RAIL_SHARE * chars or max(sizes) > TEASER_MAX_CHARS:
+    if sum(sizes) < RAIL_SHARE * chars or max(sizes) > max_chars:
         return False
     for member in members:
-        link = member if member.tag == "a" else member.css_first("a[href]")
-        if link is None or not _title_like(link.text(strip=True)):
-            return False
+        if headed:
+            heading = member.css_first(HEADINGS)
+            link = heading.css_first("a[href]") if heading is not None else None
+            if link is None or not _title_like(link.text(strip=True)):
+                return False
+        else:
+            link = member if member.tag == "a" else member.css_first("a[href]")
+            if link is None or not _title_like(link.text(strip=True)):
+                return False
     return True
 
 
@@ -115,7 +132,8 @@ def _title_like(text: str) -> bool:
 def cover_won_by_rails(body: LexborNode, chosen: list[LexborNode], cover: list[LexborNode],
                        article: bool) -> bool:
     """True when the second opinion's ``cover`` would not hold its ``GAIN`` times the choice's
-    prose without the rails of teasers beside the choice (:func:`rails_beside`).
+    prose without the rails of teasers beside the choice (:func:`rails_beside`) or, on an article's
+    page, the streams of headed teasers anywhere in the cover (:func:`streams_in`).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> notes = "<div class='notes'><p>What this episode is about, in two sentences, with commas.</p></div>"
@@ -128,7 +146,10 @@ def cover_won_by_rails(body: LexborNode, chosen: list[LexborNode], cover: list[L
     """
     prose = prose_by_element(body)[0]
     held = sum(prose.get(node.mem_id, 0) for node in chosen)
-    rails = sum(prose.get(rail.mem_id, 0) for rail in rails_beside(chosen, cover[0]))
+    found = rails_beside(chosen, cover[0])
+    if article:  # (a news stream beside a story; a home page's or listing's headed cards may be its content)
+        found += [rail for rail in streams_in(cover[0], chosen) if not any(_inside(rail, other) for other in found)]
+    rails = sum(prose.get(rail.mem_id, 0) for rail in found)
     gain = ARTICLE_GAIN if article else GAIN
     return rails > 0 and prose.get(cover[0].mem_id, 0) - rails < gain * held
 
@@ -151,3 +172,31 @@ def rails_beside(chosen: list[LexborNode], top: LexborNode) -> list[LexborNode]:
                 sibling = sibling.next
             node = node.parent
     return rails
+
+
+def streams_in(top: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
+    """Lists of teasers anywhere under ``top``, outside the chosen blocks: an element whose children of one tag
+    are ``MIN_TEASERS`` or more teasers (each up to ``STREAM_TEASER_MAX_CHARS``, a linked title in a heading) holding
+    ``RAIL_SHARE`` of its text; the outermost only. A news site's "Recommended for you" stream sits deep in the
+    page's main column (six levels under the story's sibling), where :func:`rails_beside` does not look.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> story = "<div class='story'><p>The story itself, told in a long paragraph with commas.</p></div>"
+    >>> stream = "<div><div><div><ul id='s'>" + "".join(f"<li><a href='/i{i}'><img></a><h3><a href='/s{i}'>Another "
+    ...          f"story, title {i}</a></h3><p>Its blurb, a sentence or two.</p></li>" for i in range(4)) + "</ul></div></div></div>"
+    >>> t = LexborHTMLParser(f"<body><div id='main'>{story}{stream}</div></body>")
+    >>> [n.attributes.get("id") for n in streams_in(t.css_first("#main"), [t.css_first(".story")])]
+    ['s']
+    """
+    found: list[LexborNode] = []
+    for node in top.traverse(include_text=False):
+        if node.mem_id == top.mem_id or any(_inside(node, other) or _inside(other, node) for other in chosen):
+            continue
+        if any(_inside(node, rail) for rail in found):
+            continue
+        chars = len(node.text(strip=True))
+        if any(len(members) >= MIN_TEASERS and _is_rail(members, chars, STREAM_TEASER_MAX_CHARS, headed=True)
+               for members in _children_by_tag([node]).values()):
+            found.append(node)
+    return found
+

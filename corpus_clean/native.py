@@ -37,6 +37,12 @@ def active() -> ModuleType | None:
     return _compiled if _enabled else None
 
 
+def switched_on() -> bool:
+    """False inside :func:`twins_only`: the compiled kernels that follow this switch
+    (this module's, corpus_clean.lexbor_walk's) give way to their Python twins."""
+    return _enabled
+
+
 def built() -> bool:
     """Was the compiled module built, imported and not switched off by the environment?"""
     return _compiled is not None

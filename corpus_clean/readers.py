@@ -24,7 +24,13 @@ from functools import partial
 
 from charset_normalizer import from_bytes
 
+from corpus_clean import native
 from corpus_clean.document import Document, sha256_hex, stable_id
+
+try:  # the compiled reader of plain JSONL records (corpus_clean/_jsonl_native.c), when it was built
+    from corpus_clean import _jsonl_native
+except ImportError:
+    _jsonl_native = None
 
 # What a file's name says it holds. Text formats may also come compressed (fsspec undoes
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
@@ -108,6 +114,61 @@ class Decoded:
 
 # The first bytes of each compressed format, by the suffix that names it.
 COMPRESSION_MAGIC = {".gz": b"\x1f\x8b", ".bz2": b"BZh", ".xz": b"\xfd7zXZ\x00", ".zst": b"\x28\xb5\x2f\xfd"}
+# The same formats known by their bytes alone, for a file whose name does not say it is
+# compressed: bzip2's "BZh" could start a text, so its block size digit and first block's
+# magic number are asked for too. (fsspec's names for them.)
+_COMPRESSION_OF_HEAD = ((b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"))
+_BZIP2_HEAD = re.compile(rb"BZh[1-9]\x31\x41\x59\x26\x53\x59")
+PARQUET_MAGIC = b"PAR1"  # a Parquet file's first and last four bytes
+
+
+def compression_of_head(head: bytes) -> str | None:
+    """The compression a file's first bytes show (fsspec's name for it), None for none.
+
+    >>> import gzip, bz2
+    >>> compression_of_head(gzip.compress(b"a")), compression_of_head(bz2.compress(b"a"))
+    ('gzip', 'bz2')
+    >>> compression_of_head(b'{"text": "a"}'), compression_of_head(b"BZh9 is a model name")
+    (None, None)
+    """
+    for magic, name in _COMPRESSION_OF_HEAD:
+        if head.startswith(magic):
+            return name
+    return "bz2" if _BZIP2_HEAD.match(head) else None
+
+
+def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, bytes]:
+    """A file's first and last `size` bytes as stored ((b"", b"") when it cannot be read:
+    the reader opens it again and says why); with `tail` False, the tail is not read (one
+    request fewer on object stores) and b"" stands for it."""
+    import fsspec
+
+    try:
+        with fsspec.open(url, "rb", compression=None) as handle:
+            head = handle.read(size)
+            if not tail or len(head) < size:
+                return head, head if tail else b""
+            handle.seek(-size, os.SEEK_END)
+            return head, handle.read(size)
+    except Exception:  # noqa: BLE001
+        return b"", b""
+
+
+def is_parquet_bytes(head: bytes, tail: bytes) -> bool:
+    """Parquet by its bytes: "PAR1" at both ends (a text starting "PAR1" rarely ends so)."""
+    return head.startswith(PARQUET_MAGIC) and tail.endswith(PARQUET_MAGIC)
+
+
+def starts_as_other_format(head: bytes) -> bool:
+    """Whether a file named as text (``.jsonl``...) may hold compressed bytes or Parquet:
+    planning then keeps it whole, never cut at byte offsets (``shards.jsonl_pieces``), and
+    the reader reads it as what it holds.
+
+    >>> import gzip
+    >>> starts_as_other_format(gzip.compress(b"a")), starts_as_other_format(b"PAR1..."), starts_as_other_format(b"{")
+    (True, True, False)
+    """
+    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC)
 
 
 def open_input(url: str, compression: str | None = "infer"):
@@ -117,11 +178,16 @@ def open_input(url: str, compression: str | None = "infer"):
 
     A file named as compressed whose bytes do not start as that format says
     (``stored_uncompressed``) is read as it is stored: a tool that saved plain JSONL as
-    ``part.jsonl.gz`` loses no records."""
+    ``part.jsonl.gz`` loses no records; and the other way round, a file whose name says
+    nothing of compression but whose bytes are gzip, bzip2, xz or zstd is decompressed."""
     import fsspec
 
     if compression == "infer" and stored_uncompressed(url):
         compression = None
+    elif compression == "infer" and not is_compressed(url):
+        # A file named as plain text whose bytes are compressed (`part.jsonl` written by a
+        # tool that gzips everything) is read through its decompressor.
+        compression = compression_of_head(head_and_tail(url, tail=False)[0])
     return fsspec.open(url, "rb", compression=compression)
 
 
@@ -510,7 +576,31 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
+    record = plain_text_record(line)
+    if record is not None:
+        return text_document(source, index, line, record, "utf-8")
     return jsonl_document(source, index, line, decode_bytes(line))
+
+
+def plain_text_record(line: bytes) -> dict | None:
+    """The record of a plain JSONL line with a string "text", read in one compiled pass
+    (``_jsonl_native.plain_record``: UTF-8, one object of strings, small integers, true,
+    false and null); None for any other line, or without the compiled module: the line is
+    then read the general way (``decode_bytes``, ``json.loads``, ``record_document``),
+    which decides what to accept or quarantine. On a plain line both ways give the same
+    dict, so the same Document; the compiled one makes no decoded copy of the line and
+    needs no search for surrogate escapes (it leaves any such line to the general way).
+
+    >>> plain_text_record(b'{"id": 7, "text": "Pier", "ok": true}') in ({'id': 7, 'text': 'Pier', 'ok': True},
+    ...                                                              None)  # None: not built or switched off
+    True
+    >>> [plain_text_record(line) for line in (b'{"text": 1.5}', b'{"text": "a", "n": NaN}', b'["a"]')]
+    [None, None, None]
+    """
+    if _jsonl_native is None or native.active() is None:
+        return None
+    record = _jsonl_native.plain_record(line)
+    return record if record is not None and isinstance(record.get("text"), str) else None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -526,13 +616,44 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
     where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
-    # ValueError, not only JSONDecodeError: Python refuses an integer of over 4,300 digits
-    # with a plain ValueError; RecursionError: nesting deeper than the parser's stack.
-    except (ValueError, RecursionError) as error:
+    except ValueError as error:
+        record = _with_huge_integers(decoded.text, error)
+        if record is None:
+            return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+                                 problem=f"{where}: malformed JSON ({error})")
+    # RecursionError: nesting deeper than the parser's stack.
+    except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=_SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# Python refuses to turn a string of more than this many digits into an int (a guard
+# against quadratic conversions); json.loads then fails the whole line.
+MAX_INT_DIGITS = 4300
+
+
+def digits_or_int(digits: str) -> int | str:
+    """A JSON integer as an int, or as its digits when Python would refuse to convert it.
+
+    >>> digits_or_int("42"), len(digits_or_int("9" * 5000))
+    (42, 5000)
+    """
+    return int(digits) if len(digits) <= MAX_INT_DIGITS else digits
+
+
+def _with_huge_integers(text: str, error: ValueError):
+    """The record of a line json.loads refused only for an integer of over 4,300 digits
+    (an id or a counter from a tool that writes big numbers), with that integer kept as
+    its digits; None when the line is broken in another way. Its text is not the problem,
+    so it is cleaned like any other record; the digits stay in its fields, none lost."""
+    if "integer string conversion" not in str(error):
+        return None
+    try:
+        return json.loads(text, parse_int=digits_or_int)
+    except (ValueError, RecursionError):
+        return None
 
 
 def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record, *,
@@ -565,8 +686,15 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
         found = f"string fields: {', '.join(strings)}" if strings else "no string fields"
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field ({found})")
-    problem = f"{where}: {decoded.problem}" if decoded.problem else None
-    doc = new_document(source, index, raw, text, encoding=decoded.encoding, problem=problem)
+    return text_document(source, index, raw, record, decoded.encoding,
+                         f"{where}: {decoded.problem}" if decoded.problem else None)
+
+
+def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
+                  problem: str | None = None) -> Document:
+    """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
+    the text, the feed's title, the caller's own fields."""
+    doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
     doc.source_id, doc.url, doc.meta = caller_fields(record)
@@ -751,7 +879,7 @@ def json_values(text: str) -> list | None:
     >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
     ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
     """
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
     values, at = [], _JSON_BLANK_RE.match(text).end()
     try:
         while at < len(text):
@@ -1044,7 +1172,10 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
-    reader = readers.get(file_format(file.source))
+    kind = file_format(file.source)
+    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and is_parquet_bytes(*head_and_tail(file.url, 4)):
+        kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
+    reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, f"unsupported file type (supported: {', '.join(FORMAT_OF_SUFFIX)}, "
                                    f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)})")

@@ -20,7 +20,7 @@ from corpus_clean.document import Document
 from corpus_clean.pipeline import StepCounters, clean_documents
 from corpus_clean.readers import (InputFile, Skipped, Unreadable, declared_record_count, file_format, is_compressed,
                                   jsonl_record, new_document, open_input, opens_json_documents, read_file,
-                                  stream_encoding)
+                                  starts_as_other_format, stream_encoding)
 from corpus_clean.records import clean_schema, document_row, documents_table, filtered_schema, quarantine_schema
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
 from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
@@ -204,10 +204,11 @@ def jsonl_pieces(file: InputFile, piece_bytes: int, max_records: int) -> list[In
     SPLIT_ABOVE_TARGETS × `max_records` lines: then each piece holds at most about
     `piece_bytes` bytes and `max_records` lines."""
     sampled, lines, head = _sample_lines(file)
-    if sampled == 0 or opens_json_documents(head):
+    if sampled == 0 or opens_json_documents(head) or starts_as_other_format(head):
         # Empty or unreadable: the reader reports it. Records pretty-printed over many
         # lines: read whole as JSON documents (``readers.read_jsonl_file``), never cut
-        # between the lines of one record.
+        # between the lines of one record. Compressed or Parquet bytes under a `.jsonl`
+        # name: read whole as what they are.
         return [file]
     bytes_per_line = max(sampled / max(lines, 1), 1.0)
     estimate = round(file.size / bytes_per_line)

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, fields
 from functools import cache, lru_cache
 from pathlib import Path
@@ -503,6 +504,29 @@ def compiled_word_pass():
     return _signals_native if native.active() is not None else None
 
 
+# The word pass lays the n-gram kernel's inputs out in an array of the caller's
+# (``_ngram_inputs``): one kept from batch to batch, as long as a batch's fits in
+# _KEEP_NGRAM_INPUTS words (a typical batch of 64 texts: ~110,000; fresh pages for them in every
+# batch cost more than the pass writing them, measured). One per thread: batches cleaned in
+# two threads at once must not share it.
+_KEEP_NGRAM_INPUTS = 1 << 18
+_kept = threading.local()
+
+
+def _ngram_inputs(capacity: int) -> np.ndarray:
+    """An int64 array [4][capacity + 1] or wider for the word pass to write the n-gram
+    kernel's inputs into: the one kept from an earlier batch, if it is wide enough and
+    small enough to keep. It is overwritten by the next batch: its rows are read (by
+    ``ngram_counts_native``) before ``word_pass_native`` returns."""
+    kept = getattr(_kept, "ngram_inputs", None)
+    if kept is not None and kept.shape[1] > capacity:
+        return kept
+    inputs = np.empty((4, capacity + 1), dtype=np.int64)
+    if capacity < _KEEP_NGRAM_INPUTS:
+        _kept.ngram_inputs = inputs
+    return inputs
+
+
 def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.ndarray]:
     """``word_signals`` and ``ngram_signals`` of a batch (not empty), with the words split,
     normalised, tested and counted in one compiled pass over the batch's UTF-8 bytes
@@ -518,10 +542,11 @@ def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.
     lang_index = np.array([batch_langs.index(lang) if lang else -1 for lang in doc_lang], dtype=np.int64)
     stop_sets = tuple(stop_words()[lang] for lang in batch_langs)
     counts = np.zeros((len(texts), len(_signals_native.COUNTS)), dtype=np.int64)
-    raw_ids, (vocabulary_offsets, vocabulary_bytes), norm_ids, norm_doc, words_left, chars_cumsum = (
+    ngram_inputs = _ngram_inputs(int(offsets[-1] - offsets[0]) // 2 + len(texts) + 1)
+    raw_ids, (vocabulary_offsets, vocabulary_bytes), n_norm = (
         _signals_native.word_pass(data, np.ascontiguousarray(offsets, dtype=np.int64), _IS_ASCII_SPACE,
                                   _WIDE_SPACE_CODES, _ASCII_DROP, _ascii_letters(), word_facts, stop_sets,
-                                  _stop_max_bytes(), lang_index, counts))
+                                  _stop_max_bytes(), lang_index, counts, ngram_inputs))
     per_text = dict(zip(_signals_native.COUNTS, counts.T))
     lengths = per_text["words"].copy()
     vocabulary = pa.Array.from_buffers(pa.string(), len(vocabulary_offsets) // 4 - 1,
@@ -529,12 +554,11 @@ def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.
     remember_split(array, lambda: BatchWords(lengths, np.repeat(np.arange(len(texts)), lengths),
                                              np.frombuffer(raw_ids, dtype=np.int64), vocabulary))
     columns = word_signal_columns(per_text, doc_lang)
-    norm_ids = np.frombuffer(norm_ids, dtype=np.int64)
     covered = {}
-    if len(norm_ids):
-        covered = ngram_counts_native(norm_ids, np.frombuffer(norm_doc, dtype=np.int64),
-                                      np.frombuffer(words_left, dtype=np.int64),
-                                      np.frombuffer(chars_cumsum, dtype=np.int64), len(texts))
+    if n_norm:
+        norm_ids, norm_doc, words_left, chars_cumsum = ngram_inputs
+        covered = ngram_counts_native(norm_ids[:n_norm], norm_doc[:n_norm], words_left[:n_norm],
+                                      chars_cumsum[:n_norm + 1], len(texts))
     return columns | ngram_fractions(covered, per_text["norm_chars"])
 
 

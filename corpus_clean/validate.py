@@ -53,6 +53,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from corpus_clean import derived_cache
 from corpus_clean.mojibake.detect import MOJIBAKE_RE, find_markers
 
 SUITE_FILE = Path(__file__).resolve().parent.parent / "schemas" / "expectations.json"
@@ -382,7 +383,8 @@ def default_boilerplate_markers() -> tuple[str, ...]:
     built once per process (~70 ms: it was paid on every validation)."""
     from corpus_clean.boilerplate import marker_regexes
 
-    return tuple(marker_regexes())
+    with derived_cache.session():  # (each rule's first characters: rules.match_prefixes)
+        return tuple(marker_regexes())
 
 
 def _markers(config: ValidationConfig, checks: "RowChecks | None" = None) -> tuple[str, ...]:
@@ -482,17 +484,17 @@ def _marker_groups(patterns: tuple[str, ...]) -> tuple[MarkerGroup, ...]:
     one Python alternation on every row."""
     patterns = tuple(dict.fromkeys(patterns))
     for p in patterns:
-        re.compile(p)  # a broken rule pack fails loudly
+        derived_cache.compile_regex(p)  # a broken rule pack fails loudly
     re2_safe = [p for p in patterns if not _NOT_RE2.search(p)]
     python_only = [p for p in patterns if _NOT_RE2.search(p)]
     groups: list[MarkerGroup] = []
     if re2_safe:
         joined = "|".join(_scoped(p) for p in re2_safe)
         if _re2_ok(joined) and _compiles(joined):
-            groups.append(MarkerGroup(tuple(re2_safe), joined, re.compile(joined)))
+            groups.append(MarkerGroup(tuple(re2_safe), joined, derived_cache.compile_regex(joined)))
         else:
             for p in re2_safe:
-                (groups.append(MarkerGroup((p,), p, re.compile(p))) if _re2_ok(p)
+                (groups.append(MarkerGroup((p,), p, derived_cache.compile_regex(p))) if _re2_ok(p)
                  else python_only.append(p))
     if python_only:
         # A lone pattern is searched as it is: the rule packs' marker is one ~20 KB regex,
@@ -500,20 +502,21 @@ def _marker_groups(patterns: tuple[str, ...]) -> tuple[MarkerGroup, ...]:
         # compilation, 0.03 s in every process that validates or checks rows.
         joined = python_only[0] if len(python_only) == 1 else "|".join(_scoped(p) for p in python_only)
         if _compiles(joined):
-            groups.append(MarkerGroup(tuple(python_only), None, re.compile(joined), _prefilter(python_only)))
+            groups.append(MarkerGroup(tuple(python_only), None, derived_cache.compile_regex(joined), _prefilter(python_only)))
         else:
-            groups.extend(MarkerGroup((p,), None, re.compile(p), _prefilter([p])) for p in python_only)
+            groups.extend(MarkerGroup((p,), None, derived_cache.compile_regex(p), _prefilter([p])) for p in python_only)
     return tuple(groups)
 
 
 def _compiles(pattern: str) -> bool:
     try:
-        re.compile(pattern)
+        derived_cache.compile_regex(pattern)
         return True
     except re.error:
         return False
 
 
+@derived_cache.derived  # (the packs' ~20 KB marker: kept in a file across processes, see _prefilter)
 def search_superset(pattern: str) -> str | None:
     r"""An RE2 pattern whose search finds a match in at least every text where
     ``re.search(pattern, text)`` does, or None when there is no safe translation.
@@ -561,7 +564,8 @@ def _parse(pattern: str):
 def _prefilter(patterns: list[str]) -> str | None:
     """One RE2 alternation of the patterns' search supersets; None when one has none or
     google-re2 cannot compile it (every row is then searched in Python)."""
-    supersets = [search_superset(p) for p in patterns]
+    with derived_cache.session():  # each process's start read them off the same marker again
+        supersets = [search_superset(p) for p in patterns]
     if any(s is None for s in supersets):
         return None
     joined = "|".join(f"(?:{s})" for s in supersets)
@@ -593,7 +597,8 @@ def _re2_searcher(pattern: str):
 
 def marker_groups(patterns) -> tuple[MarkerGroup, ...]:
     """Boilerplate marker regexes grouped for speed (one pass per group)."""
-    return _marker_groups(tuple(patterns))
+    with derived_cache.session():  # (the regexes' programs and supersets: from the last process's file)
+        return _marker_groups(tuple(patterns))
 
 
 def found_re2(values: pa.Array | pa.ChunkedArray, pattern: str) -> np.ndarray:

@@ -77,3 +77,61 @@ def test_at_the_top_of_a_page_the_heading_takes_nothing_with_it(heading):
     text = "\n".join([heading] + STORY * 3) + "\n"
     kept = strip(text, use_classifier=False)[0].splitlines()
     assert all(line in kept for line in STORY)
+
+
+# Round 12: related / most-read headings and comment counters as more outlets print them.
+
+@pytest.mark.parametrize("heading", [
+    "Zobacz także", "Čtěte také", "Čítajte aj", "Kapcsolódó cikkek", "İlgili haberler", "Meer nieuws",
+    "Læs også", "Lue myös", "Citește și", "Още по темата", "Povezane vijesti", "Baca juga", "Tin liên quan",
+    "Habari zaidi", "Le recomendamos", "Ti potrebbe interessare", "Mehr aus Oberösterreich",
+])
+def test_a_related_box_heading_in_another_language_goes_with_its_teasers(heading):
+    teasers = ["Harbour ferry timetable changes this summer", "Ten best walks on the coast"]
+    assert _rules_cut([], [heading] + teasers) == {heading, *teasers}
+
+
+@pytest.mark.parametrize("counter", [
+    "Kommentare (14)", "Komentarze (27)", "14 comentarios", "Commentaires (3)", "Σχόλια (2)",
+    "Комментарии 5", "תגובות (4)", "12 bình luận", "Yorumlar (8)", "댓글 3",
+])
+def test_a_comment_counter_in_another_language_goes(counter):
+    assert _rules_cut([], [counter]) == {counter}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zobacz także, jak zmieniło się miasto w ciągu ostatnich dwudziestu lat, mówi burmistrz.",
+    "Baca juga laporan lengkap dewan kota yang diterbitkan pada hari Selasa lalu di balai kota.",
+    "Mehr aus der Stadtkasse wird es für die Brücke nicht geben, sagte der Bürgermeister am Dienstag.",
+    "In 14 Kommentaren hatten Anwohner die Sperrung der Brücke gefordert, sagte der Bürgermeister.",
+    "Kommentare der Leser zeigen, wie sehr die Sperrung der Brücke die Stadt beschäftigt hat.",
+])
+def test_story_sentences_that_open_with_those_words_stay(sentence):
+    assert _rules_cut([], [sentence]) == set()
+
+
+@pytest.mark.parametrize("line", [
+    "Tempo di lettura: 2 minuti", "Lesezeit: 3 Min.", "Temps de lecture : 4 min", "Leestijd 3 minuten",
+    "Czas czytania: 5 min", "Okuma süresi: 4 dakika", "Время чтения: 3 минуты", "読了時間：約3分", "阅读时间：3分钟",
+    "3 Minuten Lesezeit", "2 minuti di lettura", "5 minutos de lectura",
+])
+def test_a_reading_time_in_another_language_goes(line):
+    assert _rules_cut([line], []) == {line}
+
+
+@pytest.mark.parametrize("line", [
+    "Reageer", "Comentários", "Deixe seu comentário", "Lascia un commento", "Skomentuj", "Yorum yap",
+    "Оставить комментарий", "Σχολιάστε", "הוסף תגובה", "发表评论", "Kommentare",
+])
+def test_a_comment_box_heading_or_prompt_in_another_language_goes(line):
+    assert _rules_cut([], [line]) == {line}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Il tempo di lettura medio dei documenti del comune è di 12 minuti, secondo uno studio.",
+    "Lesezeit und Schlafzeit der Kinder wurden in der Studie über drei Jahre verglichen.",
+    "Reageer snel, zei de burgemeester tegen de bewoners die nog geen brief hadden ontvangen.",
+    "Kommentare aus dem Rathaus gab es bis Dienstagabend keine, sagte eine Sprecherin der Stadt.",
+])
+def test_sentences_with_those_words_stay(sentence):
+    assert _rules_cut([sentence], []) == set()

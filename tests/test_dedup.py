@@ -473,3 +473,25 @@ def test_a_part_split_again_is_the_part_split_once_with_the_new_decisions(first,
     write_split(once, second)
     assert files(again) == files(once)
     assert moved == ({"feed.jsonl": sum(second)} if any(second) else {})
+
+
+@pytest.mark.parametrize("entries_at_once", [1, 150, 10**9])
+def test_parts_taking_their_bands_in_groups_decide_the_same(monkeypatch, entries_at_once):
+    """A part's bands taken one at a time, a few at a time, or all at once
+    (``BAND_ENTRIES_AT_ONCE``, which bounds the part's temporaries): the same decisions as
+    one assignment over the run, and the same saved index, also against earlier runs."""
+    from corpus_clean import dedup
+
+    monkeypatch.setattr(dedup, "BAND_ENTRIES_AT_ONCE", entries_at_once)
+    for seed in range(3):
+        whole_index, parts_index, earlier = DedupIndex(DENSE), DedupIndex(DENSE), {}
+        for run_number in range(2):
+            run = generated_run(random.Random(seed * 10 + run_number), seed + run_number, 100 * run_number,
+                                list(earlier.items()))
+            signatures = signature_table([i for i, _ in run], [t for _, t in run], DENSE)
+            whole = whole_index.assign(signatures).to_pylist()
+            results, fell_back = decide_in_parts(parts_index, run, [len(run) // 3, 2 * len(run) // 3])
+            assert results == whole
+            if not fell_back:
+                assert parts_index._rows.equals(whole_index._rows)
+            earlier.update(run)

@@ -133,9 +133,13 @@ def call_word_pass(texts, **change):
                 wide=signals._WIDE_SPACE_CODES, drop=signals._ASCII_DROP, letters=signals._ascii_letters(),
                 facts=signals.word_facts, sets=(stop_words()["en"],), max_bytes=signals._stop_max_bytes(),
                 langs=np.zeros(len(texts), dtype=np.int64),
-                counts=np.zeros((len(texts), len(_signals_native.COUNTS)), dtype=np.int64))
+                counts=np.zeros((len(texts), len(_signals_native.COUNTS)), dtype=np.int64),
+                ngram_inputs=np.full((4, len(data) // 2 + len(texts) + 2), -7, dtype=np.int64))
     args.update(change)
-    return _signals_native.word_pass(*args.values()), args["counts"]
+    raw_ids, vocabulary, n_norm = _signals_native.word_pass(*args.values())
+    norm_ids, norm_doc, words_left, chars_cumsum = args["ngram_inputs"]
+    return (raw_ids, vocabulary, norm_ids[:n_norm].tobytes(), norm_doc[:n_norm].tobytes(),
+            words_left[:n_norm].tobytes(), chars_cumsum[:n_norm + 1].tobytes()), args["counts"]
 
 
 def test_word_pass_counts_one_text():
@@ -157,6 +161,8 @@ def test_word_pass_counts_one_text():
     (dict(langs=np.array([3], dtype=np.int64)), ValueError),  # no stop-word set 3
     (dict(offsets=np.array([0, 10**6], dtype=np.int64)), ValueError),
     (dict(counts=np.zeros((1, 2), dtype=np.int64)), ValueError),
+    (dict(ngram_inputs=np.zeros((4, 3), dtype=np.int64)), ValueError),  # no room for the n-gram inputs
+    (dict(ngram_inputs=np.zeros(4 * 64 + 1, dtype=np.int64)), ValueError),  # not 4 rows
     (dict(facts=lambda word: "not a pair"), TypeError),
     (dict(facts=lambda word: 1 / 0), ZeroDivisionError),
     (dict(sets=("not a set",)), TypeError),
@@ -180,3 +186,53 @@ def test_fractions_are_bit_identical_on_random_batches():
     for start in range(0, len(texts), 64):
         assert_same_signals(texts[start:start + 64], ["en", "de", None, "fr"] * 16)
     assert not math.isnan(compute_signals(texts[:2], ["en", "en"], [1.0, 1.0]).field("mean_word_length")[0].as_py())
+
+
+def test_the_kept_arrays_serve_batches_of_any_size_in_turn():
+    """The pass keeps its working arrays and the n-gram inputs from one batch to the next
+    (``signals._ngram_inputs``, ``kept_memory`` in the C file), gives back those of a batch
+    too large to keep, and grows them for a larger one: batches of changing sizes, small
+    after large and large after small, each give the twin's signals."""
+    rng = np.random.default_rng(11)
+    words = STOP + ["pier", "Harbour.", "ﬁsh", "naïve", "日本", "2024", "—", "w" * 30]
+
+    def batch(n_texts: int, n_words: int) -> list[str]:
+        return [" ".join(rng.choice(words, size=n_words)) for _ in range(n_texts)]
+
+    big = [" ".join(f"w{k % 90_000} pier" for k in range(200_000))]  # ~2.6 MB: arrays past the keep limits
+    for texts in [batch(3, 50), batch(64, 700), batch(2, 10), big, batch(5, 40), batch(64, 900), [""], batch(1, 3)]:
+        assert_same_signals(texts, ["en"] * len(texts))
+
+
+def test_a_word_pass_inside_a_word_pass_gets_arrays_of_its_own():
+    """A word_facts that runs the pass again (the kept arrays are in use: as when another
+    thread starts a batch while this one's word_facts runs Python): the inner call uses
+    arrays of its own, and both give the right counts."""
+    inner = []
+
+    def facts_calling_back(word):
+        inner.append(call_word_pass(["naïve the pier again"]))
+        return signals.word_facts(word)
+
+    (raw_ids, _, *_), counts = call_word_pass(["naïve café the pier"], facts=facts_calling_back)
+    (alone_ids, _, *_), alone_counts = call_word_pass(["naïve café the pier"])
+    assert raw_ids == alone_ids and counts.tolist() == alone_counts.tolist()
+    (_, _, *_), inner_counts = inner[0]
+    assert inner_counts.tolist() == call_word_pass(["naïve the pier again"])[1].tolist()
+    assert_same_signals(["naïve café the pier"], ["en"])
+
+
+def test_batches_in_two_threads_at_once_give_the_twins_signals():
+    """The kept arrays under threads: batches cleaned in two threads at once (a flow's
+    shards can be) each get their own signals."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(5)
+    words = STOP + ["pier", "Harbour.", "naïve", "日本", "2024", "—", "“Quoted”"]
+    batches = [[" ".join(rng.choice(words, size=int(rng.integers(5, 400)))) for _ in range(16)] for _ in range(24)]
+    with native.twins_only():
+        want = [compute_signals(texts, ["en"] * len(texts), [1.0] * len(texts)).to_pylist() for texts in batches]
+    with ThreadPoolExecutor(2) as pool:
+        got = list(pool.map(lambda texts: compute_signals(texts, ["en"] * len(texts), [1.0] * len(texts)).to_pylist(),
+                            batches * 3))
+    assert got == want * 3

@@ -244,3 +244,107 @@ def test_a_heading_between_kept_text_and_a_kept_list_comes_back_an_ad_label_betw
     assert _after(wiki, {1: "classifier"})[1] is None
     # a label between two paragraphs is no list's heading (keep_subheadings' case, not this one's)
     assert _after([LEAD, "Reklama", CLOSE], {1: "classifier"})[1] == "classifier"
+
+
+# Round 12: a live blog's entries across a caption; a cut ":" line that announces records or rows.
+
+def test_live_blog_entries_on_both_sides_of_a_caption_come_back():
+    lines = ["The strike has shut most long-distance trains since early morning. The main developments:",
+             "17:48", "The rail company says 80 percent of trains will run again on Friday.",
+             "14:05", "Long queues are forming at the service desks of the main station.",
+             "Passengers wait at the main station. Photo: dpa",
+             "11:30", "Regional trains in the north are cancelled too, the operator said.",
+             "06:00", "The strike has begun.", "More on this topic"]
+    cut = {0: "classifier", 1: "news.dateline", 3: "news.dateline", 5: "outlets.caption_with_credit",
+           6: "news.dateline", 8: "news.dateline", 9: "classifier", 10: "ads.recommended_block"}
+    got = _after(lines, cut)
+    assert got[:5] == [None] * 5 and got[6:10] == [None] * 4
+    assert got[5] == "outlets.caption_with_credit" and got[10] == "ads.recommended_block"
+
+
+def test_records_after_a_cut_heading_do_not_join_the_story_s_across_it():
+    # a caption joins two runs of entries; a "Latest" heading a rule cut does not
+    lines = ["23:38", "The first result is in: the seat is held with a majority of 2,114.",
+             "23:20", "Turnout was 61%, the returning officer says, up four points on last time.",
+             "Latest", "2 Dec 2026", "Council approves the new budget after a long night.",
+             "1 Dec 2026", "Harbour festival dates announced for the summer."]
+    cut = {0: "news.dateline", 2: "news.dateline", 4: "nav.related", 5: "dates.date_line", 6: "classifier",
+           7: "dates.date_line", 8: "classifier"}
+    got = _after(lines, cut)
+    assert got[:4] == [None] * 4 and got[4:] == [cut[i] for i in range(4, 9)]
+
+
+def test_a_data_run_under_its_cut_announcement_comes_back_with_it_and_the_closing_sentence():
+    lines = ["Cold air from the east brings frost to the north tomorrow and snow on the hills above 400 metres.",
+             "Tomorrow's lows:", "Bolzano -7", "Milano -2", "Firenze 0", "Roma 3",
+             "The cold will last at least until Sunday, then a slight rise is expected.", "You may also like"]
+    cut = {1: "classifier", 2: MENU_RULE, 3: MENU_RULE, 4: MENU_RULE, 5: MENU_RULE, 6: "classifier", 7: "classifier"}
+    got = _after(lines, cut)
+    assert got[:7] == [None] * 7 and got[7] == "classifier"
+
+
+def test_a_one_word_label_over_a_data_run_is_no_announcement():
+    # "Tags:" is a label: a run of tags with years under it stays cut, and so does the label
+    lines = ["The council voted on Tuesday to close the old bridge for two years of repairs.",
+             "Tags:", "Budget 2026", "Elections 2027", "Harbour", "The mayor said work starts in spring."]
+    cut = {1: "classifier", 2: MENU_RULE, 3: MENU_RULE, 4: MENU_RULE}
+    assert _after(lines, cut)[1:5] == ["classifier", MENU_RULE, MENU_RULE, MENU_RULE]
+
+
+def test_a_list_the_story_announces_with_a_colon_comes_back_with_its_closing_sentence():
+    lines = ["Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.",
+             "He was known for:", "the new harbour", "the youth club", "his bike rides through the polder",
+             "The funeral is on Saturday in the Great Church.", "Most read"]
+    cut = {i: "classifier" for i in range(1, 6)}
+    cut[6] = "ads.recommended_block"
+    assert _after(lines, cut) == [None] * 6 + ["ads.recommended_block"]
+
+
+def test_a_colon_heading_after_a_rule_s_cut_or_of_one_word_takes_no_list_back():
+    # "Tags:" has one word; "Share this story:" stands under a share bar a rule cut, not under the story
+    tags = [LEAD, "Tags:", "bridge", "council", "Valmora"]
+    assert _after(tags, {i: "classifier" for i in range(1, 5)})[1:] == ["classifier"] * 4
+    share = [LEAD, "Share", "Share this story:", "Facebook", "WhatsApp"]
+    cut = {1: "social.share_bar", 2: "classifier", 3: "classifier", 4: "classifier"}
+    assert _after(share, cut)[1:] == ["social.share_bar", "classifier", "classifier", "classifier"]
+
+
+def test_table_rows_continue_under_a_section_heading():
+    lines = ["A big afternoon for the promoted sides, with three away wins in the county league.", "Premier Division",
+             "Ashford Town 2 Kelmscott 1", "Brayton 0 Hollins Rovers 3", "Cheswick 1 Dunmore 1",
+             "Division One", "Inglewood 2 Jarrow Vale 0", "Kinross 1 Lambton 3", "Most Read"]
+    cut = {5: "classifier", 6: "classifier", 7: "classifier", 8: "ads.recommended_block"}
+    assert _after(lines, cut) == [None] * 8 + ["ads.recommended_block"]
+
+
+def test_one_kept_row_under_the_story_s_opening_sentence_starts_a_table():
+    lines = ["Snow fell across the north on Thursday, closing the high-speed line for the evening.",
+             "Snowfall in the 24 hours to 6 pm was as follows:", "Toyama 42 cm", "Kanazawa 35 cm", "Fukui 28 cm"]
+    assert _after(lines, {3: "classifier", 4: "classifier"}) == [None] * 5
+    # one kept line that is no row shape: nothing starts
+    teasers = [LEAD, "Top stories this week", "Five walks for 2 hours", "Ten cafes on 3 streets"]
+    assert _after(teasers, {2: "classifier", 3: "classifier"})[2:] == ["classifier", "classifier"]
+
+
+def test_a_short_page_the_model_does_not_read_gets_its_timeline_years_back():
+    # 9 lines and one paragraph: the classifier does not apply, the give-back still runs
+    page = "\n".join(["A história do mercado municipal",
+                      "O mercado municipal completa cem anos neste sábado, com uma festa aberta a toda a cidade.",
+                      "1926", "Inauguração do primeiro pavilhão.", "1975", "Incêndio destrói metade das bancas.",
+                      "2026", "Centenário.", "© 2026 Jornal da Serra"]) + "\n"
+    kept = strip_boilerplate(page)[0].split("\n")
+    for line in ("1926", "1975", "2026", "Inauguração do primeiro pavilhão."):
+        assert line in kept
+    assert "© 2026 Jornal da Serra" not in kept
+
+
+def test_a_list_of_facts_under_the_story_comes_back_a_credit_pair_does_not():
+    lines = ["The Marrow Creek viaduct was built in 1881 for the district railway and closed in 1962.",
+             "Length: 212 m", "Arches: 14", "Status: listed building", "Categories: Railway viaducts"]
+    cut = {1: "classifier.outside_story", 2: "classifier.outside_story", 3: "classifier", 4: "wiki.categories"}
+    assert _after(lines, cut) == [None, None, None, None, "wiki.categories"]
+    # fields without a number ("Foto: dpa", "Quelle: AFP"): no facts
+    credits = [LEAD, "Foto: dpa", "Quelle: AFP"]
+    assert _after(credits, {1: "classifier", 2: "classifier"})[1:] == ["classifier", "classifier"]
+    # one field is no list
+    assert _after([LEAD, "Updated: 14:05"], {1: "classifier"})[1] == "classifier"

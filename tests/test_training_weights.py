@@ -103,3 +103,38 @@ def test_the_floor_gives_short_noise_lines_back_their_weight():
     assert np.isclose(plain[0] / plain[1], 40**0.5)
     assert np.isclose(floored[0] / floored[1], 40**0.5 / 2)
     assert floored[1:].sum() > plain[1:].sum()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.booleans()), min_size=1, max_size=40),
+       st.sampled_from([0.5, 1.0]), st.sampled_from(["", "the gold body"]))
+def test_word_weights_on_gold_pages_only_leave_line_labelled_pages_alone(lines, power, gold):
+    """Round 12: with ``on="gold"`` a page labelled line by line (generated news, short-line
+    stories, our own pages: no gold body, scored by lines) keeps weight 1 a labelled line,
+    and a page with a gold body (scored by words) is weighed exactly as with ``on="all"``."""
+    counts, labelled = zip(*lines)
+    d = doc_with(counts, labelled)
+    d.gold = gold
+    w = line_weights(d, power, 4.0, on="gold")
+    if gold:
+        assert np.array_equal(w, line_weights(d, power, 4.0, on="all"))
+    else:
+        assert np.array_equal(w, d.w)
+
+
+def test_generated_short_line_stories_keep_every_line_at_weight_one():
+    """Real generated short-line story pages (``training.shortgen``: times, quantities,
+    one-line answers) are labelled line by line: weighed by words on every page, their
+    1-3-word story lines would count under a paragraph's line; on gold pages only, alike."""
+    from training.fit import shortgen_docs
+
+    checked = 0
+    for d in shortgen_docs(6, seed=5):
+        words = np.expm1(d.X[:, LOG_WORDS])
+        story_short = (d.y == 0) & (d.w > 0) & (words <= 3)
+        if not story_short.any() or (words[d.w > 0] <= 4).all():
+            continue
+        assert np.array_equal(line_weights(d, 0.5, 4.0, on="gold"), d.w)
+        assert line_weights(d, 0.5, 4.0, on="all")[story_short].max() < 1.0
+        checked += 1
+    assert checked >= 2

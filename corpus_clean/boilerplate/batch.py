@@ -20,12 +20,13 @@ import numpy as np
 
 from corpus_clean.boilerplate.dates import mark_date_lines, may_be_date_lines
 from corpus_clean.boilerplate.engine import (
-    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEADLINE_RULE, MENU_MIN_RUN, Context, _voice_hits,
-    build_removals, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments,
-    menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
+    ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEADLINE_RULE, MENU_MIN_RUN, Context, FlatLines, _voice_hits,
+    build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments,
+    menu_items, prefix_at, removal, restore_repeats_of_removed, tail_lines,
 )
-from corpus_clean.boilerplate.features import LineStats, split_lines_batch
+from corpus_clean.boilerplate.features import LineStats, TextsLines, per_text_lines, split_texts
 from corpus_clean.document import Removal
+from corpus_clean.native import active
 
 
 class Batch:
@@ -37,7 +38,8 @@ class Batch:
     ([0, 2], [0, 0, 1], [1, 1, 1])
     """
 
-    def __init__(self, ctxs: list[Context], stats: LineStats, masks: tuple[np.ndarray, ...]):
+    def __init__(self, ctxs: list[Context], stats: LineStats, masks: tuple[np.ndarray, ...],
+                 flat: TextsLines | None = None):
         self.ctxs = ctxs
         self.n_lines = np.array([ctx.lines.n_lines for ctx in ctxs], dtype=np.int64)
         self.first = np.cumsum(self.n_lines) - self.n_lines  # first row of each document
@@ -46,12 +48,15 @@ class Batch:
         self.stats = stats
         self.n_words = stats.n_words
         self.blank, self.prose, self.prose_before, self.prose_after = masks
+        self.flat = flat  # (``features.split_texts``' lines of all documents, when made so)
 
     @classmethod
     def of(cls, texts: list[str]) -> "Batch":
         """The batch of `texts` (none empty): one split and one count over all of them."""
-        per_text, stats = split_lines_batch(texts)
-        n_lines = [lines.n_lines for lines, _ in per_text]
+        flat = split_texts(texts)
+        per_text = per_text_lines(texts, flat)
+        stats = flat.stats
+        n_lines = flat.n_lines.tolist()
         masks = line_masks(stats, n_lines)
         ends = np.cumsum(n_lines)
         # (Context.has_blank_lines: a blank line before the document's last)
@@ -62,7 +67,15 @@ class Batch:
         ctxs = [Context(lines.text, lines, doc_stats, (blank[a:b], prose[a:b], before[a:b], after[a:b]), has_blank)
                 for (lines, doc_stats), a, b, has_blank in zip(per_text, (ends - n_lines).tolist(), ends.tolist(),
                                                               has_blank_lines)]
-        return cls(ctxs, stats, masks)
+        return cls(ctxs, stats, masks, flat)
+
+    def flat_lines(self) -> FlatLines:
+        """The batch's lines as ``engine.line_rules_many`` reads them, from its arrays."""
+        if self.flat is None:
+            return flat_lines_of(self.ctxs)
+        keywords_apply = np.fromiter((ctx.keywords_apply for ctx in self.ctxs), dtype=bool, count=len(self.ctxs))
+        return FlatLines(self.flat.joined.raw, self.first, self.n_words, self.blank, self.in_head, self.in_tail,
+                         self.flat.starts, np.repeat(keywords_apply, self.n_lines))
 
     @lazy_attribute
     def in_head(self) -> np.ndarray:
@@ -72,7 +85,7 @@ class Batch:
     @lazy_attribute
     def in_tail(self) -> np.ndarray:
         """Per row: may a `where: tail` rule act on it (``engine.tail_lines``)."""
-        starts = np.concatenate([ctx.lines.starts for ctx in self.ctxs])
+        starts = self.flat.starts if self.flat is not None else np.concatenate([ctx.lines.starts for ctx in self.ctxs])
         return tail_lines(self.prose_after, starts, np.repeat([len(ctx.text) for ctx in self.ctxs], self.n_lines))
 
     def rows_by_doc(self, rows: np.ndarray) -> list[tuple[int, list[int]]]:
@@ -294,8 +307,17 @@ def _line_prefixes(batch: Batch, kept_text: np.ndarray, ruleset) -> list[list | 
 
 
 def _cut_all(batch: Batch, prefixes: list[list | None]) -> list[tuple[str, list[Removal]]]:
-    """``engine.build_removals`` of every document, one at a time: its spans come from
-    each document's own marks (a batched version, the spans found over the flat arrays,
-    measured no faster: flattening the marks costs what the per-document loop does,
-    and the Removals and clean texts are per document either way)."""
-    return [build_removals(ctx, [prefix] if prefix else []) for ctx, prefix in zip(batch.ctxs, prefixes)]
+    """``engine.build_removals`` of every document: with the compiled kernels, one pass
+    over the batch (``_native.cut_documents``: the spans, Removals and clean texts made
+    in C from each document's marks); else, or for a document it leaves to Python, one
+    ``build_removals`` per document, the reference. (A batched version in numpy, the
+    spans found over the flat arrays, measured no faster: flattening the marks costs
+    what the per-document loop does.)"""
+    cut_documents = getattr(active(), "cut_documents", None)
+    if cut_documents is None or batch.flat is None:
+        return [build_removals(ctx, [prefix] if prefix else []) for ctx, prefix in zip(batch.ctxs, prefixes)]
+    ctxs = batch.ctxs
+    cuts = cut_documents([ctx.text for ctx in ctxs], [ctx.marks.rule for ctx in ctxs], batch.flat.starts,
+                         batch.flat.ends, batch.first, prefixes, removal)
+    return [cut if cut is not None else build_removals(ctx, [prefix] if prefix else [])
+            for cut, ctx, prefix in zip(cuts, ctxs, prefixes)]

@@ -52,6 +52,7 @@ from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_
 from corpus_clean.boilerplate.author_bio import mark_author_bio
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_body import give_back_story_body_lines
+from corpus_clean.boilerplate.story_echo import give_back_echoing_edges
 from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, mark_story_inserts
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
 from corpus_clean.boilerplate.features import (
@@ -1515,6 +1516,12 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
     model = model or load_model()
     if applies is None:
         applies = [classifier_applies(ctx) for ctx in ctxs] if model is not None else []
+    if model is not None:
+        # (a page the model does not read still gets the story's rule cuts back: a
+        # timeline whose entries are all paragraphs, a short page's live ticker)
+        for ctx, a in zip(ctxs, applies):
+            if not a:
+                give_back_story_body_lines(ctx)
     ctxs = [ctx for ctx, a in zip(ctxs, applies) if a] if model is not None else []
     if not ctxs:
         return
@@ -1536,3 +1543,4 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
         mark_captions_over_credits(ctx)
         mark_author_bio(ctx)
         give_back_story_body_lines(ctx)
+        give_back_echoing_edges(ctx)

@@ -351,6 +351,30 @@ def split_lines_batch(texts: list[str]) -> tuple[list[tuple[Lines, LineStats]], 
     Each text's offsets are the joined text's, shifted by where the text starts in it
     (one array operation for all texts); its arrays are views of the batch's.
     """
+    flat = split_texts(texts)
+    return per_text_lines(texts, flat), flat.stats
+
+
+@dataclass
+class TextsLines:
+    """The lines of several texts one after another (``split_texts``)."""
+
+    joined: Lines        # the lines of "\\n".join(texts), offsets into the joined text
+    starts: np.ndarray   # each line's offsets in its own text
+    ends: np.ndarray
+    first_line: np.ndarray  # per text: its first line
+    n_lines: np.ndarray     # per text: its number of lines
+    stats: LineStats     # per line
+
+
+def split_texts(texts: list[str]) -> TextsLines:
+    """The texts' lines split and counted in one pass over "\\n".join(texts): text k's
+    lines are a run of the joined text's lines, and every count is per line.
+
+    >>> flat = split_texts(["a\\nb", "c"])
+    >>> flat.joined.raw, flat.starts.tolist(), flat.ends.tolist(), flat.first_line.tolist()
+    (['a', 'b', 'c'], [0, 2, 0], [2, 3, 1], [0, 2])
+    """
     joined = split_lines("\n".join(texts))
     stats = line_stats(joined)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -361,9 +385,15 @@ def split_lines_batch(texts: list[str]) -> tuple[list[tuple[Lines, LineStats]], 
     starts = joined.starts - shift
     ends = joined.ends - shift
     ends[line0 + n_lines - 1] = lens  # (a text's last line ends with the text, not at the joining "\n")
-    columns = [getattr(stats, name) for name in LineStats.__dataclass_fields__]
+    return TextsLines(joined, starts, ends, line0, n_lines, stats)
+
+
+def per_text_lines(texts: list[str], flat: TextsLines) -> list[tuple[Lines, LineStats]]:
+    """Each text's ``Lines`` and ``LineStats``: views (and list slices) of `flat`'s."""
+    columns = [getattr(flat.stats, name) for name in LineStats.__dataclass_fields__]
+    raw, content, starts, ends = flat.joined.raw, flat.joined.content, flat.starts, flat.ends
     out = []
-    for text, a, b in zip(texts, line0.tolist(), (line0 + n_lines).tolist()):
-        lines = Lines(text, joined.raw[a:b], starts[a:b], ends[a:b], joined.content[a:b])
+    for text, a, b in zip(texts, flat.first_line.tolist(), (flat.first_line + flat.n_lines).tolist()):
+        lines = Lines(text, raw[a:b], starts[a:b], ends[a:b], content[a:b])
         out.append((lines, LineStats(*[column[a:b] for column in columns])))
-    return out, stats
+    return out

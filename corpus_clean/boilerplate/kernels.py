@@ -33,6 +33,8 @@ from re import _constants as C, _parser as P  # stdlib internals, stable since 3
 import numpy as np
 from re._casefix import _EXTRA_CASES
 
+from corpus_clean import derived_cache
+
 # Counted repeats above this are opened up: RE2 unrolls x{0,300} into 300 copies of x.
 MAX_COUNTED_REPEAT = 40
 _ANY = r"(?s:.)"  # every character, newlines too
@@ -187,6 +189,7 @@ def _node(op, av, ignore_case: bool) -> str:
     raise NoTranslation(str(op))
 
 
+@derived_cache.derived  # (kept in a file across processes while the packs load: rules.load_rules)
 def re2_superset(pattern: str) -> str | None:
     r"""An RE2 pattern that full-matches at least every string the Python `pattern`
     full-matches (anchored: ``^...$``), or None when there is no safe translation.

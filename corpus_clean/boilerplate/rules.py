@@ -57,6 +57,7 @@ import ahocorasick_rs
 import numpy as np
 import yaml
 
+from corpus_clean import derived_cache
 from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel, keyword_gates
 
 PACK_DIR = Path(__file__).parent / "packs"
@@ -460,7 +461,7 @@ def _rule_from_dict(pack: str, d: dict) -> Rule:
         validation_marker=bool(d.get("validation_marker", True)),
     )
     if kind != "builtin":
-        re.compile(rule.inline_pattern())  # fail early on a bad pattern
+        derived_cache.compile_regex(rule.inline_pattern())  # fail early on a bad pattern
     return rule
 
 
@@ -481,6 +482,7 @@ def load_pack(path: Path) -> list[Rule]:
     return [_rule_from_dict(pack, d) for d in data.get("rules", [])]
 
 
+@derived_cache.derived  # (kept in a file across processes while the packs load)
 def match_prefixes(pattern: str, k: int = 2) -> frozenset[str] | None:
     r"""The first `k` characters (lower-cased) a match of `pattern` can start with, as
     strings (shorter when a whole match is shorter); None when that is not a small
@@ -586,6 +588,7 @@ def fold_case(lower: str) -> str:
     return lower.translate(_CASE_FOLD) if _NEEDS_CASE_FOLD.search(lower) else lower
 
 
+@derived_cache.derived
 def required_literals(pattern: str) -> tuple[bool, frozenset[str]] | None:
     r"""Literals one of which every match of `pattern` contains: (case-folded, literals).
 
@@ -706,15 +709,16 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
     group_to_rule = {f"r{r.order}": r for r in line_rules}
     # (lines with more words than every anchored rule allows are not tried against them)
     long_max = max((r.max_words if r.max_words is not None else 10**9) for r in anchored) if anchored else 0
-    keyword_rules = tuple((r, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in line_rules if r.keywords)
+    keyword_rules = tuple((r, derived_cache.compile_regex(f"{_WS}(?:{r.inline_pattern()}){_WS}"))
+                          for r in line_rules if r.keywords)
     own = {r.order: regex for r, regex in keyword_rules}
-    own.update((r.order, re.compile(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
+    own.update((r.order, derived_cache.compile_regex(f"{_WS}(?:{r.inline_pattern()}){_WS}")) for r in anchored)
     singles = tuple((r, own[r.order]) for r in line_rules)
     dispatch = tuple(
         (f"r{r.order}", own[r.order], (_folded(match_prefixes(r.inline_pattern(), 2)),
                                        _folded(match_prefixes(r.inline_pattern(), 1))), r)
         for r in anchored)
-    prefix_rules = tuple((r, re.compile(r.inline_pattern())) for r in rules if r.kind == "prefix")
+    prefix_rules = tuple((r, derived_cache.compile_regex(r.inline_pattern())) for r in rules if r.kind == "prefix")
     keywords = sorted({k for r, _ in keyword_rules for k in r.keywords})
     if "" in keywords or any("\n" in k for k in keywords):
         raise ValueError("a rule's keywords must be non-empty and hold no newline")
@@ -782,6 +786,7 @@ def _folded(prefixes: frozenset[str] | None) -> frozenset[str] | None:
 
 
 @lru_cache(maxsize=4)
+@derived_cache.in_session  # what is read off each regex: from the file the last process wrote
 def load_rules(pack_dir: str = str(PACK_DIR), kernel: bool = True) -> RuleSet:
     """Load and compile every ``*.yaml`` pack in `pack_dir` (cached); `kernel`: see
     ``compile_rules``."""

@@ -61,6 +61,8 @@ from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
 MENU_RULE = "nav.menu_run"
 CLASSIFIER_RULE = "classifier"
+# (the short-page step's cut of what ends no sentence after the story's last paragraph)
+OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
 # A date line is short; longer lines cut by a date rule are something else.
 DATE_MAX_WORDS = 8
@@ -76,6 +78,21 @@ DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
 SUBJECT_MIN_ECHOES = 2
 # The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
 STEM_CHARS = 4
+
+# Rules that cut what sits inside a story (captions, credits, advert labels): their
+# names hold one of these words.
+INSERT_RULE_WORDS = ("caption", "credit", "ad_label", "advert", "insert")
+# A line that announces what follows ("Le minime previste:", "At the close:") has this
+# many words or more ("Tags:", "Share:" have one).
+ANNOUNCE_MIN_WORDS = 2
+
+# A list of facts ("Length: 212 m") has this many lines or more.
+FACT_LIST_MIN_LINES = 2
+# A field: a label of at most HEADING_MAX_WORDS words, ":" and a value.
+_FIELD = re.compile(r"\s*[^\W\d][\w'’.-]*(?:[ \t][\w'’.-]+){0,2}[ \t]*[:：][ \t]*\S")
+
+# A list the story announces with ":" has at most this many items.
+ANNOUNCED_MAX_ITEMS = 15
 
 # A list's rows: this many kept short lines in a row.
 LIST_MIN_LINES = 3
@@ -128,17 +145,20 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
-    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE}):
+    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
         return
     shape = BodyShape(ctx)
     if cut & DATE_RULES:
         give_back_dated_entries(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
+    if cut & {OUTSIDE_STORY_RULE, CLASSIFIER_RULE}:
+        give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
     if CLASSIFIER_RULE in cut:
         give_back_table_rows(ctx, shape)
+        give_back_announced_lists(ctx, shape)
         give_back_list_edges(ctx, shape)
 
 
@@ -218,8 +238,30 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
         if kept_texts >= TIMELINE_MIN_ENTRIES and _opens_or_continues_the_story(ctx, group[0][0]):
             for i, text in group:
                 rule[i] = rule[text] = None
+            _give_back_announcement(ctx, shape, group[0][0])
         elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
             rule[group[0][0]] = None
+
+
+def _announcement_above(ctx, shape: LineShape, i: int) -> int | None:
+    """The line right above line `i` when the classifier cut it and it announces what
+    follows: it ends in ":" and has ANNOUNCE_MIN_WORDS+ words ("Le minime previste:",
+    "The main developments:"), with a kept line or the page's start above it; else None.
+    A share bar's or a tag list's label ("Share:", "Tags:") is one word."""
+    j = _nonblank(ctx, i, -1)
+    if j is None or ctx.marks.rule[j] != CLASSIFIER_RULE or shape.n_words(j) < ANNOUNCE_MIN_WORDS:
+        return None
+    if not ctx.lines.content[j].rstrip().endswith((":", "：")):
+        return None
+    above = _nonblank(ctx, j, -1)
+    return j if above is None or _kept(ctx, above) or _cut_by_a_rule_or_edge(ctx, above) else None
+
+
+def _give_back_announcement(ctx, shape: LineShape, i: int) -> None:
+    """Give back the line announcing the story's records or rows that start at line `i`."""
+    j = _announcement_above(ctx, shape, i)
+    if j is not None:
+        ctx.marks.rule[j] = None
 
 
 def _opens_or_continues_the_story(ctx, i: int) -> bool:
@@ -241,12 +283,28 @@ def _records(ctx, entries: list[tuple[int, int]]) -> list[list[tuple[int, int]]]
     for entry in entries[1:]:
         last_text = groups[-1][-1][1]
         between = [j for j in range(last_text + 1, entry[0]) if not ctx.blank[j]]
-        if len(between) < ENTRY_MAX_LINES and all(ctx.marks.rule[j] is None for j in between) and (
+        if len(between) < ENTRY_MAX_LINES and all(_kept_or_insert(ctx, j) for j in between) and (
                 ctx.marks.rule[last_text] is None or not between):
             groups[-1].append(entry)
         else:
             groups.append([entry])
     return groups
+
+
+def is_insert_rule(rule: str | None) -> bool:
+    """`rule` cuts something that sits INSIDE a story: a caption, a photo credit, an
+    advertisement label ("news.photo_caption", "outlets.caption_with_credit",
+    "story.caption_credit", "outlets.ad_label", "story.insert"). Such a cut between two
+    entries of a live blog does not end the blog; a heading's or a footer's cut does.
+
+    >>> is_insert_rule("outlets.caption_with_credit"), is_insert_rule("ads.recommended_block")
+    (True, False)
+    """
+    return rule is not None and any(word in rule for word in INSERT_RULE_WORDS)
+
+
+def _kept_or_insert(ctx, j: int) -> bool:
+    return ctx.marks.rule[j] is None or is_insert_rule(ctx.marks.rule[j])
 
 
 def _inside_kept_list(ctx, shape: LineShape, i: int) -> bool:
@@ -280,9 +338,44 @@ def give_back_data_runs(ctx, shape: BodyShape) -> None:
         done = run[-1]
         with_digit = sum(1 for k in run if shape.n_digit(k))
         if with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run) and _data_run_inside_story(ctx, shape, run):
+            _give_back_announcement(ctx, shape, run[0])
             for k in run:
                 rule[k] = None
             _give_back_sentences_below(ctx, shape, run[-1])
+
+
+def give_back_fact_lists(ctx, shape: BodyShape) -> None:
+    """A list of facts right under the story's kept sentence comes back: FACT_LIST_MIN_LINES
+    or more lines in a row, each a field ("Length: 212 m", "Arches: 14", "Status: listed
+    building": a label of at most HEADING_MAX_WORDS words, ":" and a value), cut by the
+    classifier or by the short page's step, DATA_RUN_MIN_DIGIT_SHARE or more of them
+    holding a number, up to the first line that is not one. A wiki infobox or a story's
+    key figures; a share bar or a tag line is one field without numbers.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The viaduct was built in 1881 for the district railway and closed in 1962.\\n"
+    ...               "Length: 212 m\\nArches: 14\\nStatus: listed building\\nCategories: Viaducts")
+    >>> ctx.marks.rule[1:] = ["classifier.outside_story"] * 2 + ["classifier", "wiki.categories"]
+    >>> give_back_fact_lists(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, 'wiki.categories']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in shape.cut_by(ctx, (OUTSIDE_STORY_RULE, CLASSIFIER_RULE), ctx.stats.n_digit > 0):
+        above = _nonblank(ctx, i, -1)
+        if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
+            continue  # (the list's first line, under the story's sentence)
+        run, j = [i], i
+        while True:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] not in (OUTSIDE_STORY_RULE, CLASSIFIER_RULE) or not _FIELD.match(content[j]):
+                break
+            run.append(j)
+        with_digit = sum(1 for k in run if shape.n_digit(k))
+        if len(run) >= FACT_LIST_MIN_LINES and with_digit >= DATA_RUN_MIN_DIGIT_SHARE * len(run):
+            for k in run:
+                rule[k] = None
 
 
 def _run_around(ctx, i: int, cut_by: str) -> list[int]:
@@ -310,6 +403,9 @@ def _give_back_sentences_below(ctx, shape: LineShape, i: int) -> None:
 
 def _data_run_inside_story(ctx, shape: LineShape, run: list[int]) -> bool:
     above, below = _nonblank(ctx, run[0], -1), _nonblank(ctx, run[-1], 1)
+    announcement = _announcement_above(ctx, shape, run[0])
+    if announcement is not None and _kept(ctx, _nonblank(ctx, announcement, -1)):
+        above = _nonblank(ctx, announcement, -1)  # (the run and its cut announcement, under the story)
     below_is_story = _kept(ctx, below) or (
         below is not None and ctx.marks.rule[below] == CLASSIFIER_RULE and shape.ends_sentence(below))
     if not (_kept(ctx, above) and below_is_story):
@@ -380,17 +476,76 @@ def give_back_table_rows(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     s = ctx.stats
     for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), (s.n_digit > 0) & (s.n_words <= ROW_MAX_WORDS)):
-        above, j = [], i
+        above, j, headings = [], i, []
         while len(above) < LIST_MIN_LINES - 1:
             j = _nonblank(ctx, j, -1)
+            if j is not None and ctx.marks.rule[j] in (None, CLASSIFIER_RULE) and _is_section_heading(ctx, shape, j):
+                headings.append(j)  # (a table's section heading, "Division One", between its rows)
+                continue
             if not _kept(ctx, j):
                 break
             above.append(j)
-        if len(above) < LIST_MIN_LINES - 1:  # (most candidates: settled here)
+        if len(above) < LIST_MIN_LINES - 1 or len(headings) > 1:  # (most candidates: settled here)
             continue
         row = _row_shape(ctx, shape, i)
-        if row is not None and all(_row_shape(ctx, shape, k) == row for k in above):
+        if row is not None and _continues_rows(ctx, shape, row, above):
             rule[i] = None
+            for k in headings:
+                rule[k] = None
+
+
+def _continues_rows(ctx, shape: LineShape, row: tuple, above: list[int]) -> bool:
+    """The kept lines `above` (nearest first) are rows of shape `row`, or the nearest is
+    one and the next is the story's sentence that opens the table ("Snowfall to 6 pm:",
+    "... were as follows.")."""
+    shapes = [_row_shape(ctx, shape, k) for k in above]
+    if all(found == row for found in shapes):
+        return True
+    return shapes[0] == row and shapes[1] is None and _is_opening(ctx, shape, above[1])
+
+
+def _is_section_heading(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` is a short heading without a number ("Division One", "Group B"): it may
+    head the next section of a table whose rows continue under it."""
+    return _is_heading(shape, i) and not shape.n_digit(i)
+
+
+def give_back_announced_lists(ctx, shape: BodyShape) -> None:
+    """A list the story announces comes back: a line the classifier cut that ends in ":"
+    (ANNOUNCE_MIN_WORDS+ words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"),
+    right under a kept sentence of the story, and the LIST_MIN_LINES - 1 or more short
+    lines the classifier cut right under it (at most ANNOUNCED_MAX_ITEMS), up to the first
+    line that is not one. The story's sentence ran into the ":"; a box's heading stands
+    after a rule's cut or has one word ("Tags:").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.\\n"
+    ...               "He was known for:\\nthe new harbour\\nthe youth club\\nhis bike rides\\nMost read")
+    >>> for i in range(1, 5):
+    ...     ctx.marks.rule[i] = "classifier"
+    >>> ctx.marks.rule[5] = "ads.recommended_block"
+    >>> give_back_announced_lists(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, None, 'ads.recommended_block']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    ends_colon = [i for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), ctx.stats.n_words >= ANNOUNCE_MIN_WORDS)
+                  if content[i].rstrip().endswith((":", "："))]
+    for i in ends_colon:
+        above = _nonblank(ctx, i, -1)
+        if rule[i] != CLASSIFIER_RULE or not (_kept(ctx, above) and shape.ends_sentence(above)):
+            continue
+        items, j = [], i
+        while len(items) < ANNOUNCED_MAX_ITEMS:
+            j = _nonblank(ctx, j, 1)
+            if j is None or rule[j] != CLASSIFIER_RULE or shape.is_paragraph(j) or content[j].rstrip().endswith(
+                    (":", "：")):
+                break
+            items.append(j)
+        if len(items) >= LIST_MIN_LINES - 1:
+            for k in [i] + items:
+                rule[k] = None
 
 
 def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:

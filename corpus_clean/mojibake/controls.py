@@ -41,7 +41,10 @@ _CP1252_C1_AT_HOME_IN_WORDS = set("ƒŠŒŽšœžŸ’ˆ˜")
 # Between two ASCII letters: in mojibake, a C1 control follows a lead byte (Ã, â, Å...).
 # cp1252's en and em dash before a capital join two words ("Lagos\x96Ibadan") rather than
 # sit inside one: Mac Roman would make them "ñ" and "ó", which no word writes before a capital.
-_C1_IN_WORD_RE = re.compile(r"(?<=[A-Za-z])(?:[\x80-\x95\x98-\x9f]|[\x96\x97](?![A-Z]))(?=[A-Za-z])")
+# (Written to start with the C1 class, the letter before it looked up behind: a pattern
+# that starts with a lookbehind is tried at every character of the text, one that starts
+# with a class lets the regex engine skip to the next C1 control; the same matches.)
+_C1_IN_WORD_RE = re.compile(r"[\x80-\x9f](?<=[A-Za-z][\x80-\x9f])(?:(?<=[\x96\x97])(?=[a-z])|(?<![\x96\x97])(?=[A-Za-z]))")
 
 
 def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:

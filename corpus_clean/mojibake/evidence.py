@@ -230,13 +230,19 @@ _NUMBER_SYMBOL_CATEGORIES = {"Sc", "So", "No"}
 def _is_symbol_pair_by_a_number_in_a_latin_line(
     token: str, match: re.Match, decoded: str, line: str, codec: _Codec
 ) -> bool:
-    """A cp1251 or Mac Roman pair that decodes to a symbol written beside a number
-    (currency, degree, fraction, copyright), glued to a digit, in a line whose letters
-    are Latin but for such pairs: ``approved ВЈ2.3m`` is "£2.3m", ``reached 25В°C`` is
-    "25°C". Clean Cyrillic text never glues a capital to a digit inside a Latin line.
+    """A cp1251 or Mac Roman pair that decodes to a symbol written beside a number or a
+    unit (currency, degree, power, fraction, copyright), not inside a word, in a line
+    whose letters are Latin but for such pairs: ``approved ВЈ2.3m`` is "£2.3m",
+    ``reached 25В°C`` "25°C", ``prices, ВЈ/t`` "£/t" (``kmВІ`` stays: a superscript is
+    not a plausible cp1251 decoding, see ``scripts._is_plausible_char``). Clean
+    Cyrillic text does not write a lone two-letter capital word glued to a digit, a unit
+    or a slash inside a Latin line; a pair with letters on both sides is a word's part.
 
     >>> line = "Cornwall Council's cabinet approved ВЈ2.3m for the work on Wednesday"
     >>> _is_symbol_pair_by_a_number_in_a_latin_line("ВЈ2.3m", _CP1251.run_re.search("ВЈ2.3m"), "£", line, _CP1251)
+    True
+    >>> line = "Wheat prices, ВЈ/t (week to Friday) rose again at the market"
+    >>> _is_symbol_pair_by_a_number_in_a_latin_line("ВЈ/t", _CP1251.run_re.search("ВЈ/t"), "£", line, _CP1251)
     True
     >>> line = "Он сказал, что ВЈ2 это шифр"
     >>> _is_symbol_pair_by_a_number_in_a_latin_line("ВЈ2", _CP1251.run_re.search("ВЈ2"), "£", line, _CP1251)
@@ -246,8 +252,11 @@ def _is_symbol_pair_by_a_number_in_a_latin_line(
         return False
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
-    if before.isalpha() or not (before.isdigit() or after.isdigit()):
-        return False
+    if before.isalpha() and after.isalpha():
+        return False  # inside a word
+    if not (before.isdigit() or after.isdigit() or before.isalpha() or (after and after in "/.,;:)")
+            or (before and before in "(/")):
+        return False  # a pair standing alone between spaces: too little to go on
     return _is_latin_but_for_pairs(line, codec)
 
 

@@ -45,6 +45,11 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     >>> restore_nbsp_at_eol("Vijesti\\nBiHÂ\\nRegija")
     ('Vijesti\\nBiH\\nRegija', 1)
+
+    Nor one that ends a unit glued to a number: ``24°CÂ`` is "24°C" and a lost NBSP.
+
+    >>> restore_nbsp_at_eol("Ojo: 24°CÂ\\nAla: 22°C")
+    ('Ojo: 24°C\\nAla: 22°C', 1)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -60,7 +65,8 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         a_word_in_capitals = (
             before.isupper()
             and not _ends_a_garbled_sequence(text, match.start())
-            and not (stranded == "Â" and _ends_a_mixed_case_word(text, match.start()))
+            and not (stranded == "Â" and (_ends_a_mixed_case_word(text, match.start())
+                                          or _ends_a_unit_glued_to_a_number(text, match.start())))
         )
         if a_word_in_capitals or (before.isspace() and stranded == "Â"):
             return stranded
@@ -86,6 +92,21 @@ def _ends_a_mixed_case_word(text: str, end: int) -> bool:
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     return any(c.islower() for c in text[start:end])
+
+
+def _ends_a_unit_glued_to_a_number(text: str, end: int) -> bool:
+    """Is the word ending at ``end`` a unit glued to a number (``24°C``, ``5G``, ``100MB``)?
+    Then a capital ``Â`` after it is a stranded NBSP, not the last letter of a word in
+    capitals (those do not start right after a digit or a degree sign).
+
+    >>> _ends_a_unit_glued_to_a_number("Ala: 22°C", 9), _ends_a_unit_glued_to_a_number("do CÂMARA", 4)
+    (True, False)
+    """
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    before = text[start - 1 : start]
+    return start < end and (before.isdigit() or before in ("°", "%")) and before != ""
 
 
 def _ends_a_garbled_sequence(text: str, end: int) -> bool:

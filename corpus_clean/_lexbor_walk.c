@@ -1,0 +1,1193 @@
+/*
+ * corpus_clean._lexbor_walk: the HTML path's element walks in C, over the tree
+ * selectolax's Lexbor parser built (see corpus_clean/lexbor_walk.py, which decides
+ * whether this module may be used and holds the pure-Python twins).
+ *
+ * Why: a Python walk over a page's elements builds one selectolax node object per
+ * element and step (``node.next``, ``node.first_child``) and reads its tag and text
+ * through properties; on real pages (700 elements, 1,500 nodes) that, not the work
+ * done per element, was the renderer's cost. Here the walk follows Lexbor's own
+ * pointers and makes a Python node object only where Python code needs one.
+ *
+ * How, without Lexbor's headers (selectolax's wheel does not ship them):
+ *  - ``LexborNode.mem_id`` is the address of the node's ``lxb_dom_node_t``; its
+ *    layout below is Lexbor's (the one selectolax's lexbor.pxd declares);
+ *  - a LexborNode object for an address is made as selectolax makes one
+ *    (``LexborNode.__new__`` then its ``node`` and ``parser`` fields set), at the
+ *    field offsets ``configure`` finds in a probe node (the words equal to its
+ *    ``mem_id`` and to ``id(parser)``).
+ * lexbor_walk.py checks every function here against the selectolax API on a probe
+ * page at import and falls back to Python when anything differs.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Lexbor's lxb_dom_node_t (lexbor/dom/interfaces/node.h) */
+typedef struct lxb_node lxb_node;
+struct lxb_node {
+    void *events;               /* lxb_dom_event_target_t */
+    uintptr_t local_name;       /* the tag id */
+    uintptr_t prefix;
+    uintptr_t ns;
+    void *owner_document;
+    lxb_node *next;
+    lxb_node *prev;
+    lxb_node *parent;
+    lxb_node *first_child;
+    lxb_node *last_child;
+    void *user;
+    int type;                   /* lxb_dom_node_type_t */
+};
+
+/* lxb_dom_character_data_t: a node, then its lexbor_str_t */
+typedef struct {
+    lxb_node node;
+    unsigned char *data;
+    size_t length;
+} lxb_chardata;
+
+#define NODE_TYPE_ELEMENT 1
+#define NODE_TYPE_TEXT 3
+#define TAG_BITS 1024             /* standard tag ids are small; custom ones are addresses */
+
+typedef struct { unsigned char on[TAG_BITS]; } TagSet;
+
+static int tagset_has(const TagSet *set, uintptr_t tag) { return tag < TAG_BITS && set->on[tag]; }
+
+/* The node after ``node`` in document order, staying under ``root``; NULL at the end. */
+static lxb_node *next_below(lxb_node *node, lxb_node *root)
+{
+    if (node->first_child != NULL)
+        return node->first_child;
+    while (node != root && node->next == NULL)
+        node = node->parent;
+    return node == root ? NULL : node->next;
+}
+
+/* ------------------------------------------------------------------ node objects */
+
+static PyTypeObject *node_type = NULL;     /* selectolax.lexbor.LexborNode */
+static Py_ssize_t node_offset = -1;        /* its lxb_dom_node_t * field */
+static Py_ssize_t parser_offset = -1;      /* its parser field */
+
+static lxb_node *node_of(PyObject *obj)
+{
+    if (node_type == NULL || Py_TYPE(obj) != node_type) {
+        PyErr_SetString(PyExc_TypeError, "expected a selectolax LexborNode (and a configured walker)");
+        return NULL;
+    }
+    return *(lxb_node **)((char *)obj + node_offset);
+}
+
+static PyObject *parser_of(PyObject *obj) { return *(PyObject **)((char *)obj + parser_offset); }
+
+/* A new LexborNode for ``node``, belonging to ``like``'s parser (as LexborNode.new makes it). */
+static PyObject *make_node(lxb_node *node, PyObject *like)
+{
+    PyObject *args = PyTuple_New(0);
+    if (args == NULL)
+        return NULL;
+    PyObject *obj = node_type->tp_new(node_type, args, NULL);
+    Py_DECREF(args);
+    if (obj == NULL)
+        return NULL;
+    *(lxb_node **)((char *)obj + node_offset) = node;
+    PyObject **slot = (PyObject **)((char *)obj + parser_offset);
+    PyObject *parser = parser_of(like);
+    Py_XINCREF(parser);
+    Py_XSETREF(*slot, parser);
+    return obj;
+}
+
+static Py_ssize_t find_word(PyObject *obj, uintptr_t value)
+{
+    Py_ssize_t found = -1;
+    for (Py_ssize_t off = sizeof(PyObject); off + (Py_ssize_t)sizeof(void *) <= Py_TYPE(obj)->tp_basicsize;
+         off += sizeof(void *)) {
+        if (*(uintptr_t *)((char *)obj + off) == value) {
+            if (found >= 0)
+                return -2;  /* twice: ambiguous */
+            found = off;
+        }
+    }
+    return found;
+}
+
+/* configure(probe): find the node and parser fields in ``probe``, a LexborNode. */
+static PyObject *configure(PyObject *self, PyObject *probe)
+{
+    PyObject *mem_id = PyObject_GetAttrString(probe, "mem_id");
+    if (mem_id == NULL)
+        return NULL;
+    size_t address = PyLong_AsSize_t(mem_id);
+    Py_DECREF(mem_id);
+    if (address == (size_t)-1 && PyErr_Occurred())
+        return NULL;
+    PyObject *parser = PyObject_GetAttrString(probe, "parser");
+    if (parser == NULL)
+        return NULL;
+    Py_ssize_t at_node = find_word(probe, (uintptr_t)address);
+    Py_ssize_t at_parser = find_word(probe, (uintptr_t)parser);
+    Py_DECREF(parser);
+    if (address == 0 || at_node < 0 || at_parser < 0 || at_node == at_parser)
+        Py_RETURN_FALSE;
+    Py_XSETREF(node_type, (PyTypeObject *)Py_NewRef((PyObject *)Py_TYPE(probe)));
+    node_offset = at_node;
+    parser_offset = at_parser;
+    Py_RETURN_TRUE;
+}
+
+/* node_at(like, address): the LexborNode at ``address`` (a mem_id) in ``like``'s tree. */
+static PyObject *node_at(PyObject *self, PyObject *args)
+{
+    PyObject *like, *address;
+    if (!PyArg_ParseTuple(args, "OO", &like, &address))
+        return NULL;
+    if (node_of(like) == NULL)
+        return NULL;
+    void *node = PyLong_AsVoidPtr(address);
+    if (node == NULL)
+        return NULL;
+    return make_node((lxb_node *)node, like);
+}
+
+/* ------------------------------------------------------------------ tags_below */
+
+static int tagset_from(PyObject *ids, TagSet *set)
+{
+    memset(set->on, 0, sizeof(set->on));
+    PyObject *it = PyObject_GetIter(ids);
+    if (it == NULL)
+        return -1;
+    PyObject *item;
+    while ((item = PyIter_Next(it)) != NULL) {
+        size_t tag = PyLong_AsSize_t(item);
+        Py_DECREF(item);
+        if (tag == (size_t)-1 && PyErr_Occurred())
+            break;
+        if (tag >= TAG_BITS) {
+            PyErr_SetString(PyExc_ValueError, "tag id too large for a tag set");
+            break;
+        }
+        set->on[tag] = 1;
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* tags_below(root, tag_ids): ``[n for n in root.traverse() if n.tag_id in tag_ids]``
+ * (root first, then its descendants in document order; text nodes are never listed). */
+static PyObject *tags_below(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids;
+    if (!PyArg_ParseTuple(args, "OO", &root_obj, &ids))
+        return NULL;
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    TagSet set;
+    if (tagset_from(ids, &set) < 0)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    lxb_node *node = root;
+    for (;;) {
+        if (node->type != NODE_TYPE_TEXT && tagset_has(&set, node->local_name)) {
+            PyObject *obj = make_node(node, root_obj);
+            if (obj == NULL || PyList_Append(out, obj) < 0) {
+                Py_XDECREF(obj);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(obj);
+        }
+        if ((node = next_below(node, root)) == NULL)
+            break;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ render_out
+ *
+ * html.render_page's walk (see its docstring and _render_out_python there, the
+ * Python twin this follows line by line): the flat ``out`` list of text,
+ * separators and verdict markers, which html._lines turns into lines.
+ */
+
+typedef struct {
+    /* strings and markers */
+    PyObject *newline, *space, *end, *keep, *not_main, *dateline, *links, *furniture;
+    /* Python helpers: as_laid_out(text, node), formula_text(node), is_data_table(node),
+     * reads_as_prose_at(out, start), furniture_at(out, start) */
+    PyObject *as_laid_out, *formula_text, *is_data_table, *prose_at, *furniture_at;
+    double link_dense;
+    uintptr_t text_id, br_id, math_id, time_id, a_id, table_id, tbody_id, p_id;
+    TagSet block, line, cell, not_link_lists, container, named;  /* named: ids selectolax names "-..." */
+    int ready;
+} RenderConfig;
+
+static RenderConfig cfg;
+
+static int get_tagset(PyObject *dict, const char *key, TagSet *set)
+{
+    PyObject *ids = PyDict_GetItemString(dict, key);
+    if (ids == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    return tagset_from(ids, set);
+}
+
+static int get_obj(PyObject *dict, const char *key, PyObject **slot)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    Py_XSETREF(*slot, Py_NewRef(value));
+    return 0;
+}
+
+static int get_id(PyObject *dict, const char *key, uintptr_t *slot)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "render config lacks %s", key);
+        return -1;
+    }
+    size_t id = PyLong_AsSize_t(value);
+    if (id == (size_t)-1 && PyErr_Occurred())
+        return -1;
+    *slot = id;
+    return 0;
+}
+
+/* configure_render(config: dict): the renderer's constants, tag ids and helpers. */
+static PyObject *configure_render(PyObject *self, PyObject *dict)
+{
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "configure_render expects a dict");
+        return NULL;
+    }
+    cfg.ready = 0;
+    if (get_obj(dict, "newline", &cfg.newline) || get_obj(dict, "space", &cfg.space)
+        || get_obj(dict, "end", &cfg.end) || get_obj(dict, "keep", &cfg.keep)
+        || get_obj(dict, "not_main", &cfg.not_main) || get_obj(dict, "dateline", &cfg.dateline)
+        || get_obj(dict, "links", &cfg.links) || get_obj(dict, "furniture", &cfg.furniture)
+        || get_obj(dict, "as_laid_out", &cfg.as_laid_out) || get_obj(dict, "formula_text", &cfg.formula_text)
+        || get_obj(dict, "is_data_table", &cfg.is_data_table)
+        || get_obj(dict, "reads_as_prose_at", &cfg.prose_at) || get_obj(dict, "furniture_at", &cfg.furniture_at)
+        || get_id(dict, "text", &cfg.text_id) || get_id(dict, "br", &cfg.br_id)
+        || get_id(dict, "math", &cfg.math_id) || get_id(dict, "time", &cfg.time_id)
+        || get_id(dict, "a", &cfg.a_id) || get_id(dict, "table", &cfg.table_id)
+        || get_id(dict, "tbody", &cfg.tbody_id) || get_id(dict, "p", &cfg.p_id)
+        || get_tagset(dict, "block", &cfg.block) || get_tagset(dict, "line", &cfg.line)
+        || get_tagset(dict, "cell", &cfg.cell) || get_tagset(dict, "not_link_lists", &cfg.not_link_lists)
+        || get_tagset(dict, "container", &cfg.container) || get_tagset(dict, "named", &cfg.named))
+        return NULL;
+    PyObject *dense = PyDict_GetItemString(dict, "link_dense");
+    if (dense == NULL) {
+        PyErr_SetString(PyExc_KeyError, "render config lacks link_dense");
+        return NULL;
+    }
+    cfg.link_dense = PyFloat_AsDouble(dense);
+    if (PyErr_Occurred())
+        return NULL;
+    cfg.ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* node_of, for the functions that read the renderer's configuration (tag ids). */
+static lxb_node *configured_node(PyObject *obj)
+{
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    return node_of(obj);
+}
+
+#define ROOT_TAG ((uintptr_t)-1)   /* the render root's frame: tag "" (a container, nothing else) */
+
+typedef struct {
+    uintptr_t tag;
+    Py_ssize_t start, chars, link_chars;
+    int in_link, judge;
+    PyObject *wrap;   /* borrowed (cfg's strings or a cut's rule, alive in ``cuts``); NULL: none */
+} Frame;
+
+enum { ITEM_NODE, ITEM_ROOT, ITEM_END, ITEM_CUT };
+
+typedef struct {
+    int kind;
+    lxb_node *node;
+    PyObject *rule;   /* ITEM_CUT: borrowed from the cuts dict's tuple */
+} Item;
+
+typedef struct {
+    Frame *frames;
+    Py_ssize_t n_frames, cap_frames;
+    Item *items;
+    Py_ssize_t n_items, cap_items;
+} Stacks;
+
+/* Room for one more element in a growing array of ``count`` used of ``*cap`` (doubled when full). */
+static int room_for_one(void **array, Py_ssize_t count, Py_ssize_t *cap, size_t size)
+{
+    if (count < *cap)
+        return 0;
+    Py_ssize_t grown = *cap ? 2 * *cap : 64;
+    void *bigger = PyMem_Realloc(*array, grown * size);
+    if (bigger == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *array = bigger;
+    *cap = grown;
+    return 0;
+}
+
+static int push_item(Stacks *s, int kind, lxb_node *node, PyObject *rule)
+{
+    if (room_for_one((void **)&s->items, s->n_items, &s->cap_items, sizeof(Item)) < 0)
+        return -1;
+    s->items[s->n_items++] = (Item){kind, node, rule};
+    return 0;
+}
+
+/* A new frame: two slots (separator, verdict marker) reserved in ``out``. */
+static int push_frame(Stacks *s, PyObject *out, uintptr_t tag, int in_link, PyObject *wrap, int judge)
+{
+    if (room_for_one((void **)&s->frames, s->n_frames, &s->cap_frames, sizeof(Frame)) < 0)
+        return -1;
+    s->frames[s->n_frames++] = (Frame){tag, PyList_GET_SIZE(out), 0, 0, in_link, judge, wrap};
+    if (PyList_Append(out, Py_None) < 0 || PyList_Append(out, Py_None) < 0)
+        return -1;
+    return 0;
+}
+
+static int append(PyObject *out, PyObject *item) { return PyList_Append(out, item); }
+
+static int set_slot(PyObject *out, Py_ssize_t i, PyObject *item)
+{
+    return PyList_SetItem(out, i, Py_NewRef(item));  /* (steals the new reference) */
+}
+
+/* html._set_verdict */
+static int set_verdict(PyObject *out, Py_ssize_t start, PyObject *rule)
+{
+    PyObject *marker = PyTuple_Pack(1, rule);
+    if (marker == NULL)
+        return -1;
+    /* (the marker first: PyList_SetItem takes it over even when it fails) */
+    int err = PyList_SetItem(out, start + 1, marker) < 0 || set_slot(out, start, cfg.newline) < 0
+              || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
+    return err ? -1 : 0;
+}
+
+/* A helper's truth value for (out, start); -1 on error. */
+static int ask(PyObject *helper, PyObject *out, Py_ssize_t start)
+{
+    PyObject *at = PyLong_FromSsize_t(start);
+    if (at == NULL)
+        return -1;
+    PyObject *answer = PyObject_CallFunctionObjArgs(helper, out, at, NULL);
+    Py_DECREF(at);
+    if (answer == NULL)
+        return -1;
+    int truth = PyObject_IsTrue(answer);
+    Py_DECREF(answer);
+    return truth;
+}
+
+/* html._close_frame */
+static int close_frame(Stacks *s, PyObject *out)
+{
+    Frame frame = s->frames[--s->n_frames];
+    Frame *parent = &s->frames[s->n_frames - 1];
+    if (frame.wrap != NULL) {
+        if (set_verdict(out, frame.start, frame.wrap) < 0)
+            return -1;
+        if (frame.wrap != cfg.keep)
+            return 0;
+    } else if (tagset_has(&cfg.block, frame.tag)) {
+        if (frame.judge) {
+            if (frame.chars && (double)frame.link_chars > (double)frame.chars * cfg.link_dense
+                && !tagset_has(&cfg.not_link_lists, frame.tag)) {
+                int prose = 0;
+                if (frame.tag == cfg.p_id && (prose = ask(cfg.prose_at, out, frame.start)) < 0)
+                    return -1;
+                if (!prose)
+                    return set_verdict(out, frame.start, cfg.links);
+            }
+            if (0 < frame.chars && frame.chars < 40) {
+                int furniture = ask(cfg.furniture_at, out, frame.start);
+                if (furniture < 0)
+                    return -1;
+                if (furniture)
+                    return set_verdict(out, frame.start, cfg.furniture);
+            }
+        }
+        PyObject *separator = tagset_has(&cfg.cell, frame.tag) ? cfg.space : cfg.newline;
+        if (set_slot(out, frame.start, separator) < 0 || append(out, separator) < 0)
+            return -1;
+    }
+    parent->chars += frame.chars;
+    parent->link_chars += frame.link_chars;
+    return 0;
+}
+
+/* The bounds [*lo, *hi) of text.strip() in ``text``. */
+static void strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
+{
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    *lo = 0;
+    *hi = PyUnicode_GET_LENGTH(text);
+    while (*lo < *hi && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *lo)))
+        (*lo)++;
+    while (*hi > *lo && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, *hi - 1)))
+        (*hi)--;
+}
+
+/* len(text.strip()) */
+static Py_ssize_t stripped_length(PyObject *text)
+{
+    Py_ssize_t lo, hi;
+    strip_bounds(text, &lo, &hi);
+    return hi - lo;
+}
+
+/* "\n" in text.strip() */
+static int newline_inside(PyObject *text)
+{
+    Py_ssize_t lo, hi;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    strip_bounds(text, &lo, &hi);
+    for (Py_ssize_t i = lo; i < hi; i++)
+        if (PyUnicode_READ(kind, data, i) == '\n')
+            return 1;
+    return 0;
+}
+
+/* node.text(deep=True, separator=" "), as selectolax builds it: the node's own data when it is
+ * a text node, then every descendant text fragment's bytes, a space between fragments (an
+ * empty fragment counts as one), the whole decoded with errors="replace". */
+static PyObject *subtree_text(lxb_node *start)
+{
+    PyObject *joined = PyByteArray_FromStringAndSize(NULL, 0);
+    if (joined == NULL)
+        return NULL;
+    Py_ssize_t fragments = 0;
+    lxb_node *node = start;
+    int is_root = 1;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        int wanted = is_root ? node->type == NODE_TYPE_TEXT : node->local_name == cfg.text_id;
+        if (wanted && chars->data != NULL) {
+            Py_ssize_t size = PyByteArray_GET_SIZE(joined), gap = fragments > 0;
+            if (PyByteArray_Resize(joined, size + gap + (Py_ssize_t)chars->length) < 0) {
+                Py_DECREF(joined);
+                return NULL;
+            }
+            char *at = PyByteArray_AS_STRING(joined) + size;
+            if (gap)
+                *at++ = ' ';
+            memcpy(at, chars->data, chars->length);
+            fragments++;
+        }
+        is_root = 0;
+        if ((node = next_below(node, start)) == NULL)
+            break;
+    }
+    PyObject *text = PyUnicode_DecodeUTF8(PyByteArray_AS_STRING(joined), PyByteArray_GET_SIZE(joined), "replace");
+    Py_DECREF(joined);
+    return text;
+}
+
+/* helper(node-object-for(node)) */
+static PyObject *call_on_node(PyObject *helper, lxb_node *node, PyObject *like, PyObject *first)
+{
+    PyObject *obj = make_node(node, like);
+    if (obj == NULL)
+        return NULL;
+    PyObject *result = first ? PyObject_CallFunctionObjArgs(helper, first, obj, NULL)
+                             : PyObject_CallFunctionObjArgs(helper, obj, NULL);
+    Py_DECREF(obj);
+    return result;
+}
+
+static int contains(PyObject *set, lxb_node *node)
+{
+    PyObject *key = PyLong_FromVoidPtr(node);
+    if (key == NULL)
+        return -1;
+    int found = PySet_Contains(set, key);
+    Py_DECREF(key);
+    return found;
+}
+
+/* One popped node: html._render_out_python's loop body. 0, or -1 on error. */
+static int visit(Stacks *s, PyObject *out, lxb_node *node, int is_root, PyObject *body,
+                 PyObject *chosen_ids, PyObject *whole_ids, PyObject *walk, PyObject *cuts)
+{
+    if (!is_root && node->next != NULL && push_item(s, ITEM_NODE, node->next, NULL) < 0)
+        return -1;
+    uintptr_t tag = node->local_name;
+    Frame *frame = &s->frames[s->n_frames - 1];
+    if (tag == cfg.text_id) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->type != NODE_TYPE_TEXT || chars->data == NULL || chars->length == 0)
+            return 0;  /* (text_content None or "": nothing to write) */
+        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        if (text == NULL)
+            return -1;
+        Py_ssize_t n = stripped_length(text);
+        int err = 0;
+        if (n) {
+            if (newline_inside(text)) {  /* (as_laid_out returns the text itself otherwise) */
+                PyObject *laid = call_on_node(cfg.as_laid_out, node, body, text);
+                err = laid == NULL || append(out, laid) < 0;
+                Py_XDECREF(laid);
+            } else {
+                err = append(out, text) < 0;
+            }
+            frame->chars += n;
+            if (frame->in_link)
+                frame->link_chars += n;
+        } else {
+            err = append(out, cfg.space) < 0;
+            if (!err && PyDict_GET_SIZE(cuts)) {
+                PyObject *key = PyLong_FromVoidPtr(node);
+                PyObject *cut = key ? PyDict_GetItemWithError(cuts, key) : NULL;
+                Py_XDECREF(key);
+                if (cut != NULL) {
+                    lxb_node *cut_node;
+                    if (!PyTuple_Check(cut) || PyTuple_GET_SIZE(cut) != 3
+                        || (cut_node = node_of(PyTuple_GET_ITEM(cut, 0))) == NULL) {
+                        if (!PyErr_Occurred())
+                            PyErr_SetString(PyExc_TypeError, "a cut is (node, rule, placeholder)");
+                        err = 1;
+                    } else {
+                        err = push_item(s, ITEM_CUT, cut_node, PyTuple_GET_ITEM(cut, 1)) < 0;
+                    }
+                } else if (PyErr_Occurred()) {
+                    err = 1;
+                }
+            }
+        }
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    if (tag == cfg.br_id)
+        return append(out, cfg.newline);
+    if (node->type != NODE_TYPE_ELEMENT || tagset_has(&cfg.named, tag))
+        return 0;  /* (selectolax's tag: None, "-comment", "-doctype" ...) */
+    if (tag == cfg.math_id) {
+        PyObject *text = call_on_node(cfg.formula_text, node, body, NULL);
+        if (text == NULL)
+            return -1;
+        if (!PyUnicode_Check(text)) {
+            Py_DECREF(text);
+            PyErr_SetString(PyExc_TypeError, "formula_text returns str");
+            return -1;
+        }
+        int err = append(out, text) < 0;
+        frame->chars += stripped_length(text);
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    int walked = 1;
+    if (!frame->judge && (walked = contains(walk, node)) == 0) {
+        PyObject *text = subtree_text(node);
+        if (text == NULL)
+            return -1;
+        int err;
+        if (tagset_has(&cfg.line, tag))
+            err = append(out, cfg.newline) < 0 || append(out, text) < 0 || append(out, cfg.newline) < 0;
+        else if (tagset_has(&cfg.cell, tag))
+            err = append(out, cfg.space) < 0 || append(out, text) < 0 || append(out, cfg.space) < 0;
+        else
+            err = append(out, text) < 0;
+        Py_DECREF(text);
+        return err ? -1 : 0;
+    }
+    if (walked < 0)
+        return -1;
+    int is_chosen = contains(chosen_ids, node);
+    if (is_chosen < 0)
+        return -1;
+    if (is_chosen) {
+        int whole = contains(whole_ids, node);
+        if (whole < 0 || push_frame(s, out, tag, 0, cfg.keep, !whole) < 0
+            || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    } else if (tag == cfg.time_id && (frame->tag == ROOT_TAG || tagset_has(&cfg.container, frame->tag))
+               && frame->judge) {
+        if (push_frame(s, out, tag, 0, cfg.dateline, 0) < 0 || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    } else if (tagset_has(&cfg.block, tag) || tag == cfg.a_id) {
+        if (tag == cfg.table_id && frame->judge) {
+            PyObject *data = call_on_node(cfg.is_data_table, node, body, NULL);
+            int is_data = data == NULL ? -1 : PyObject_IsTrue(data);
+            Py_XDECREF(data);
+            if (is_data < 0)
+                return -1;
+            if (is_data)
+                tag = cfg.tbody_id;
+        }
+        frame = &s->frames[s->n_frames - 1];
+        int in_link = frame->in_link || tag == cfg.a_id, judge = frame->judge;
+        if (push_frame(s, out, tag, in_link, NULL, judge) < 0 || push_item(s, ITEM_END, NULL, NULL) < 0)
+            return -1;
+    }
+    if (node->first_child != NULL && push_item(s, ITEM_NODE, node->first_child, NULL) < 0)
+        return -1;
+    return 0;
+}
+
+/* render_out(body, chosen_ids, whole_ids, walk, cuts) -> out */
+static PyObject *render_out(PyObject *self, PyObject *args)
+{
+    PyObject *body, *chosen_ids, *whole_ids, *walk, *cuts;
+    if (!PyArg_ParseTuple(args, "OO!O!O!O!", &body, &PySet_Type, &chosen_ids, &PySet_Type, &whole_ids,
+                          &PySet_Type, &walk, &PyDict_Type, &cuts))
+        return NULL;
+    lxb_node *root = configured_node(body);
+    if (root == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Stacks s = {0};
+    if (push_frame(&s, out, ROOT_TAG, 0, cfg.not_main, 0) < 0 || push_item(&s, ITEM_ROOT, root, NULL) < 0)
+        goto error;
+    while (s.n_items) {
+        Item item = s.items[--s.n_items];
+        if (item.kind == ITEM_END) {
+            if (close_frame(&s, out) < 0)
+                goto error;
+        } else if (item.kind == ITEM_CUT) {  /* a cut element, rendered in its placeholder's place */
+            int walked = contains(walk, item.node);
+            if (walked < 0)
+                goto error;
+            if (!walked) {  /* no cut inside it: its text in one call */
+                PyObject *marker = PyTuple_Pack(1, item.rule);
+                PyObject *text = marker ? subtree_text(item.node) : NULL;
+                int err = text == NULL || append(out, cfg.newline) < 0 || append(out, marker) < 0
+                          || append(out, text) < 0 || append(out, cfg.end) < 0 || append(out, cfg.newline) < 0;
+                Py_XDECREF(marker);
+                Py_XDECREF(text);
+                if (err)
+                    goto error;
+                continue;
+            }
+            if (push_frame(&s, out, item.node->local_name, 0, item.rule, 0) < 0
+                || push_item(&s, ITEM_END, NULL, NULL) < 0
+                || (item.node->first_child != NULL && push_item(&s, ITEM_NODE, item.node->first_child, NULL) < 0))
+                goto error;
+        } else if (visit(&s, out, item.node, item.kind == ITEM_ROOT, body, chosen_ids, whole_ids, walk, cuts) < 0) {
+            goto error;
+        }
+    }
+    while (s.n_frames > 1)
+        if (close_frame(&s, out) < 0)
+            goto error;
+    PyMem_Free(s.frames);
+    PyMem_Free(s.items);
+    return out;
+error:
+    PyMem_Free(s.frames);
+    PyMem_Free(s.items);
+    Py_DECREF(out);
+    return NULL;
+}
+
+
+/* ------------------------------------------------------------------ lines_of
+ *
+ * html._lines (its twin, line by line): the renderer's ``out`` as tidy lines, each with the
+ * innermost verdict around it. Text under one verdict is joined, split on newlines, blank
+ * lines dropped, whitespace collapsed (" ".join(line.split())): the same str methods.
+ */
+
+typedef struct {
+    PyObject *rule;    /* borrowed */
+    PyObject *texts;   /* list of str */
+} Run;
+
+
+/* Append (line, rule) for the line in buffer[0:n], if any. */
+static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, PyObject *rule, PyObject *lines)
+{
+    if (n == 0)
+        return 0;
+    PyObject *line = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+    PyObject *pair = line ? PyTuple_Pack(2, line, rule) : NULL;
+    Py_XDECREF(line);
+    int err = pair == NULL || PyList_Append(lines, pair) < 0;
+    Py_XDECREF(pair);
+    return err ? -1 : 0;
+}
+
+/* For "".join(texts).split("\n"): each line with text, as " ".join(line.split()), with ``rule``.
+ * One pass over the characters: a newline ends a line, a run of other whitespace
+ * (str.split's: Py_UNICODE_ISSPACE) between words is one space, at the ends none. */
+static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 **buffer, Py_ssize_t *cap)
+{
+    Py_ssize_t total = 0;
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++)
+        total += PyUnicode_GET_LENGTH(PyList_GET_ITEM(texts, t));
+    if (total > *cap) {
+        Py_UCS4 *bigger = PyMem_Realloc(*buffer, total * sizeof(Py_UCS4));
+        if (bigger == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        *buffer = bigger;
+        *cap = total;
+    }
+    Py_UCS4 *line = *buffer;
+    Py_ssize_t n = 0;
+    int space = 0;  /* whitespace seen since the last word */
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++) {
+        PyObject *text = PyList_GET_ITEM(texts, t);
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        for (Py_ssize_t i = 0; i < length; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c == '\n') {
+                if (flush_line(line, n, rule, lines) < 0)
+                    return -1;
+                n = 0;
+                space = 0;
+            } else if (Py_UNICODE_ISSPACE(c)) {
+                space = 1;
+            } else {
+                if (space && n)
+                    line[n++] = ' ';
+                space = 0;
+                line[n++] = c;
+            }
+        }
+    }
+    return flush_line(line, n, rule, lines);
+}
+
+/* lines_of(out, verdict, end) -> [(line, rule)] */
+static PyObject *lines_of(PyObject *self, PyObject *args)
+{
+    PyObject *out, *verdict, *end;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyList_Type, &out, &verdict, &end))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(out);
+    Run *runs = NULL;
+    PyObject **outer = NULL;  /* the verdicts around the current one (borrowed) */
+    Py_ssize_t n_runs = 0, cap_runs = 0, n_outer = 0, cap_outer = 0;
+    PyObject *lines = NULL;
+    Py_UCS4 *buffer = NULL;
+    Py_ssize_t cap_buffer = 0;
+    PyObject *current = verdict;
+    int filling = 1;  /* texts go to the last run; 0 after a verdict changed */
+
+#define GROW(arr, count, cap, type)                                              \
+    if (room_for_one((void **)&arr, count, &cap, sizeof(type)) < 0)              \
+        goto done;
+
+    GROW(runs, n_runs, cap_runs, Run);
+    runs[0].rule = verdict;
+    if ((runs[0].texts = PyList_New(0)) == NULL)
+        goto done;
+    n_runs = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(out, i);
+        if (PyUnicode_CheckExact(item)) {
+            if (!filling) {  /* the first text since the verdict changed */
+                int same = PyObject_RichCompareBool(runs[n_runs - 1].rule, current, Py_EQ);
+                if (same < 0)
+                    goto done;
+                if (!same) {
+                    GROW(runs, n_runs, cap_runs, Run);
+                    runs[n_runs].rule = current;
+                    if ((runs[n_runs].texts = PyList_New(0)) == NULL)
+                        goto done;
+                    n_runs++;
+                }
+                filling = 1;
+            }
+            if (PyList_Append(runs[n_runs - 1].texts, item) < 0)
+                goto done;
+        } else if (item == Py_None) {
+            continue;
+        } else if (item == end) {
+            if (n_outer == 0) {
+                PyErr_SetString(PyExc_IndexError, "pop from empty list");
+                goto done;
+            }
+            current = outer[--n_outer];
+            filling = 0;
+        } else if (PyTuple_Check(item) && PyTuple_GET_SIZE(item) >= 1) {
+            GROW(outer, n_outer, cap_outer, PyObject *);
+            outer[n_outer++] = current;
+            current = PyTuple_GET_ITEM(item, 0);
+            filling = 0;
+        } else {
+            PyErr_SetString(PyExc_TypeError, "unexpected item in the renderer's output");
+            goto done;
+        }
+    }
+    if ((lines = PyList_New(0)) == NULL)
+        goto done;
+    for (Py_ssize_t r = 0; r < n_runs; r++)
+        if (tidy_lines(runs[r].texts, runs[r].rule, lines, &buffer, &cap_buffer) < 0)
+            goto fail;
+    goto done;
+fail:
+    Py_CLEAR(lines);
+done:
+    if (PyErr_Occurred())
+        Py_CLEAR(lines);
+    for (Py_ssize_t r = 0; r < n_runs; r++)
+        Py_XDECREF(runs[r].texts);
+    PyMem_Free(runs);
+    PyMem_Free(outer);
+    PyMem_Free(buffer);
+    return lines;
+#undef GROW
+}
+
+/* ------------------------------------------------------------------ paragraphs
+ *
+ * html.collect_paragraphs' walk (its twin): every text node with non-whitespace text under
+ * ``body``, counted in its nearest block ancestor (at most ``max_hops`` inline parents up).
+ */
+
+typedef struct {
+    Py_ssize_t chars, link_chars, commas;
+} Counts;
+
+/* paragraphs(body, max_hops) -> [(block node, chars, link_chars, commas)], in order of first text */
+static PyObject *paragraphs(PyObject *self, PyObject *args)
+{
+    PyObject *body_obj;
+    Py_ssize_t max_hops;
+    if (!PyArg_ParseTuple(args, "On", &body_obj, &max_hops))
+        return NULL;
+    lxb_node *root = configured_node(body_obj);
+    if (root == NULL)
+        return NULL;
+    PyObject *index = PyDict_New();        /* block address -> its position in blocks */
+    PyObject *blocks = PyList_New(0);      /* block addresses, in order of first text */
+    Counts *counts = NULL;
+    Py_ssize_t cap = 0;
+    PyObject *result = NULL;
+    if (index == NULL || blocks == NULL)
+        goto done;
+    lxb_node *node = root;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
+            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (text == NULL)
+                goto done;
+            Py_ssize_t n = stripped_length(text);
+            if (n > 0) {  /* (not text.isspace()) */
+                int in_link = 0;
+                Py_ssize_t hops = 0;
+                lxb_node *block = node->parent;
+                while (block != NULL) {
+                    uintptr_t tag = block->local_name;  /* (only elements have a block tag's or a's id) */
+                    if (tagset_has(&cfg.block, tag) || hops >= max_hops)
+                        break;
+                    if (tag == cfg.a_id)
+                        in_link = 1;
+                    block = block->parent;
+                    hops++;
+                }
+                if (block != NULL) {
+                    PyObject *key = PyLong_FromVoidPtr(block);
+                    PyObject *at = key ? PyDict_GetItemWithError(index, key) : NULL;
+                    Py_ssize_t i;
+                    if (at != NULL) {
+                        i = PyLong_AsSsize_t(at);
+                    } else if (key != NULL && !PyErr_Occurred()) {
+                        i = PyList_GET_SIZE(blocks);
+                        PyObject *position = room_for_one((void **)&counts, i, &cap, sizeof(Counts)) < 0
+                                             ? NULL : PyLong_FromSsize_t(i);
+                        if (position == NULL || PyDict_SetItem(index, key, position) < 0
+                            || PyList_Append(blocks, key) < 0)
+                            i = -1;
+                        else
+                            counts[i] = (Counts){0, 0, 0};
+                        Py_XDECREF(position);
+                    } else {
+                        i = -1;
+                    }
+                    Py_XDECREF(key);
+                    if (i < 0) {
+                        Py_DECREF(text);
+                        goto done;
+                    }
+                    int kind = PyUnicode_KIND(text);
+                    const void *data = PyUnicode_DATA(text);
+                    Py_ssize_t commas = 0;
+                    for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
+                        Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                        /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
+                        commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                    }
+                    counts[i].chars += n;
+                    counts[i].commas += commas;
+                    if (in_link)
+                        counts[i].link_chars += n;
+                }
+            }
+            Py_DECREF(text);
+        }
+        if ((node = next_below(node, root)) == NULL)
+            break;
+    }
+    result = PyList_New(PyList_GET_SIZE(blocks));
+    if (result == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(blocks); i++) {
+        PyObject *block = make_node((lxb_node *)PyLong_AsVoidPtr(PyList_GET_ITEM(blocks, i)), body_obj);
+        PyObject *row = block ? Py_BuildValue("(Nnnn)", block, counts[i].chars, counts[i].link_chars,
+                                              counts[i].commas) : NULL;
+        if (row == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, i, row);
+    }
+done:
+    Py_XDECREF(index);
+    Py_XDECREF(blocks);
+    PyMem_Free(counts);
+    return result;
+}
+
+/* ------------------------------------------------------------------ stripped text lengths */
+
+/* len(node.text(strip=True)): each descendant text fragment (selectolax's text walk:
+ * nodes with the text tag id; the node itself when it is one) stripped, summed. -1 on error. */
+static Py_ssize_t stripped_text_length(lxb_node *start)
+{
+    Py_ssize_t total = 0;
+    lxb_node *node = start;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->local_name == cfg.text_id && chars->data != NULL) {
+            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (text == NULL)
+                return -1;
+            total += stripped_length(text);
+            Py_DECREF(text);
+        }
+        if ((node = next_below(node, start)) == NULL)
+            break;
+    }
+    return total;
+}
+
+/* text_length(node, tag_id): len(node.text(strip=True)) for tag_id 0, else
+ * sum(len(e.text(strip=True)) for e in node.css(<that tag>)) (node itself included, as Lexbor's
+ * search matches its root). */
+static PyObject *text_length(PyObject *self, PyObject *args)
+{
+    PyObject *node_obj;
+    Py_ssize_t tag_arg;
+    if (!PyArg_ParseTuple(args, "On", &node_obj, &tag_arg))
+        return NULL;
+    lxb_node *root = configured_node(node_obj);
+    if (root == NULL)
+        return NULL;
+    if (tag_arg == 0) {
+        Py_ssize_t n = stripped_text_length(root);
+        return n < 0 ? NULL : PyLong_FromSsize_t(n);
+    }
+    uintptr_t tag = (uintptr_t)tag_arg;
+    Py_ssize_t total = 0;
+    lxb_node *node = root;
+    for (;;) {
+        if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag) {
+            Py_ssize_t n = stripped_text_length(node);
+            if (n < 0)
+                return NULL;
+            total += n;
+        }
+        if ((node = next_below(node, root)) == NULL)
+            break;
+    }
+    return PyLong_FromSsize_t(total);
+}
+
+/* ------------------------------------------------------------------ raw text length */
+
+/* Code points in ``data`` when it is valid UTF-8 (what Python's strict decoder accepts:
+ * no overlong forms, no surrogates, nothing above U+10FFFF), else -1. */
+static Py_ssize_t utf8_length(const unsigned char *data, size_t length)
+{
+    Py_ssize_t count = 0;
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = data[i];
+        size_t more;
+        unsigned char low = 0x80, high = 0xBF;  /* the second byte's range */
+        if (c < 0x80) {
+            i++;
+            count++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        } else {
+            return -1;
+        }
+        if (i + more >= length)  /* (cut short) */
+            return -1;
+        if (data[i + 1] < low || data[i + 1] > high)
+            return -1;
+        for (size_t k = 2; k <= more; k++)
+            if ((data[i + k] & 0xC0) != 0x80)
+                return -1;
+        i += more + 1;
+        count++;
+    }
+    return count;
+}
+
+/* raw_text_length(node): len(node.text()), the descendant text fragments joined (as
+ * selectolax joins their bytes, then decodes them with errors="replace"). */
+static PyObject *raw_text_length(PyObject *self, PyObject *node_obj)
+{
+    lxb_node *start = configured_node(node_obj);
+    if (start == NULL)
+        return NULL;
+    Py_ssize_t total = 0;
+    int valid = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        /* pass 0: sum the fragments' lengths while each is valid UTF-8; pass 1 (only after an
+         * invalid one): join the bytes and decode them, as selectolax does */
+        PyObject *joined = pass ? PyByteArray_FromStringAndSize(NULL, 0) : NULL;
+        if (pass && joined == NULL)
+            return NULL;
+        lxb_node *node = start;
+        for (;;) {
+            lxb_chardata *chars = (lxb_chardata *)node;
+            if (node->local_name == cfg.text_id && chars->data != NULL) {
+                if (!pass) {
+                    Py_ssize_t n = utf8_length(chars->data, chars->length);
+                    if (n < 0) {
+                        valid = 0;
+                        break;
+                    }
+                    total += n;
+                } else {
+                    Py_ssize_t size = PyByteArray_GET_SIZE(joined);
+                    if (PyByteArray_Resize(joined, size + (Py_ssize_t)chars->length) < 0) {
+                        Py_DECREF(joined);
+                        return NULL;
+                    }
+                    memcpy(PyByteArray_AS_STRING(joined) + size, chars->data, chars->length);
+                }
+            }
+            if ((node = next_below(node, start)) == NULL)
+                break;
+        }
+        if (!pass && valid)
+            return PyLong_FromSsize_t(total);
+        if (pass) {
+            PyObject *text = PyUnicode_DecodeUTF8(PyByteArray_AS_STRING(joined), PyByteArray_GET_SIZE(joined),
+                                                  "replace");
+            Py_DECREF(joined);
+            if (text == NULL)
+                return NULL;
+            total = PyUnicode_GET_LENGTH(text);
+            Py_DECREF(text);
+            return PyLong_FromSsize_t(total);
+        }
+    }
+    return PyLong_FromSsize_t(total);
+}
+
+/* ------------------------------------------------------------------ small helpers */
+
+/* ancestors(nodes) -> {mem_id}: html._ancestors_of, each node and its ancestors (a walk up
+ * stops at an address already in the set). */
+static PyObject *ancestors(PyObject *self, PyObject *nodes)
+{
+    PyObject *out = PySet_New(NULL);
+    PyObject *seq = PySequence_Fast(nodes, "ancestors expects a sequence of nodes");
+    if (out == NULL || seq == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        lxb_node *node = node_of(PySequence_Fast_GET_ITEM(seq, i));
+        if (node == NULL)
+            goto error;
+        for (; node != NULL; node = node->parent) {
+            PyObject *key = PyLong_FromVoidPtr(node);
+            int seen = key ? PySet_Contains(out, key) : -1;
+            if (seen == 0)
+                seen = PySet_Add(out, key) < 0 ? -1 : 0;
+            Py_XDECREF(key);
+            if (seen < 0)
+                goto error;
+            if (seen)
+                break;
+        }
+    }
+    Py_DECREF(seq);
+    return out;
+error:
+    Py_XDECREF(seq);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* count_byte(data, byte) -> data.count(bytes([byte])), in a loop the compiler vectorises. */
+static PyObject *count_byte(PyObject *self, PyObject *args)
+{
+    Py_buffer view;
+    unsigned char byte;
+    if (!PyArg_ParseTuple(args, "y*b", &view, &byte))
+        return NULL;
+    const unsigned char *data = view.buf;
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < view.len; i++)
+        count += data[i] == byte;
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(count);
+}
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
+    {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
+    {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
+    {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
+    {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
+    {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
+    {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
+    {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
+    {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
+    {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_lexbor_walk", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit__lexbor_walk(void) { return PyModule_Create(&module); }
