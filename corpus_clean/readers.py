@@ -114,10 +114,10 @@ class Decoded:
 
 # The first bytes of each compressed format, by the suffix that names it.
 COMPRESSION_MAGIC = {".gz": b"\x1f\x8b", ".bz2": b"BZh", ".xz": b"\xfd7zXZ\x00", ".zst": b"\x28\xb5\x2f\xfd"}
-# The same formats known by their bytes alone, for a file whose name does not say it is
-# compressed: bzip2's "BZh" could start a text, so its block size digit and first block's
-# magic number are asked for too. (fsspec's names for them.)
-_COMPRESSION_OF_HEAD = ((b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"\x28\xb5\x2f\xfd", "zstd"))
+# fsspec's names for the formats, by suffix: what a file known by its bytes alone (its name
+# not saying it is compressed) is opened with. bzip2's "BZh" could start a text, so its
+# block size digit and first block's magic number are asked for too.
+FSSPEC_COMPRESSION = {".gz": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd"}
 _BZIP2_HEAD = re.compile(rb"BZh[1-9]\x31\x41\x59\x26\x53\x59")
 PARQUET_MAGIC = b"PAR1"  # a Parquet file's first and last four bytes
 
@@ -131,10 +131,10 @@ def compression_of_head(head: bytes) -> str | None:
     >>> compression_of_head(b'{"text": "a"}'), compression_of_head(b"BZh9 is a model name")
     (None, None)
     """
-    for magic, name in _COMPRESSION_OF_HEAD:
-        if head.startswith(magic):
-            return name
-    return "bz2" if _BZIP2_HEAD.match(head) else None
+    for suffix, magic in COMPRESSION_MAGIC.items():
+        if head.startswith(magic) and (suffix != ".bz2" or _BZIP2_HEAD.match(head)):
+            return FSSPEC_COMPRESSION[suffix]
+    return None
 
 
 def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, bytes]:
@@ -157,6 +157,13 @@ def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, b
 def is_parquet_bytes(head: bytes, tail: bytes) -> bool:
     """Parquet by its bytes: "PAR1" at both ends (a text starting "PAR1" rarely ends so)."""
     return head.startswith(PARQUET_MAGIC) and tail.endswith(PARQUET_MAGIC)
+
+
+def holds_parquet(url: str) -> bool:
+    """Whether a file is Parquet by its bytes (``is_parquet_bytes``); its end is read only
+    when its start says "PAR1", so a text file costs one short read."""
+    head = head_and_tail(url, len(PARQUET_MAGIC), tail=False)[0]
+    return head == PARQUET_MAGIC and is_parquet_bytes(*head_and_tail(url, len(PARQUET_MAGIC)))
 
 
 def starts_as_other_format(head: bytes) -> bool:
@@ -203,16 +210,11 @@ def stored_uncompressed(url: str) -> bool:
     >>> stored_uncompressed(str(folder / "plain.jsonl.gz")), stored_uncompressed(str(folder / "real.jsonl.gz"))
     (True, False)
     """
-    import fsspec
-
     suffix = next((s for s in COMPRESSION_MAGIC if url.lower().endswith(s)), None)
     if suffix is None:
         return False
-    try:
-        with fsspec.open(url, "rb", compression=None) as handle:
-            head = handle.read(len(COMPRESSION_MAGIC[suffix]))
-    except Exception:  # noqa: BLE001 - the reader opens it again and says why it cannot
-        return False
+    # (a file that cannot be opened reads as b"": the reader opens it again and says why)
+    head = head_and_tail(url, len(COMPRESSION_MAGIC[suffix]), tail=False)[0]
     return bool(head) and head != COMPRESSION_MAGIC[suffix]
 
 
@@ -1173,7 +1175,7 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
     kind = file_format(file.source)
-    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and is_parquet_bytes(*head_and_tail(file.url, 4)):
+    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
     reader = readers.get(kind)
     if reader is None:

@@ -88,10 +88,15 @@ def _ends_a_mixed_case_word(text: str, end: int) -> bool:
     >>> _ends_a_mixed_case_word("Vijesti BiH", 11), _ends_a_mixed_case_word("CÂMARA", 6)
     (True, False)
     """
+    return any(c.islower() for c in text[_word_start(text, end):end])
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the run of letters ending at ``end`` starts (``end`` when there is none)."""
     start = end
     while start > 0 and text[start - 1].isalpha():
         start -= 1
-    return any(c.islower() for c in text[start:end])
+    return start
 
 
 def _ends_a_unit_glued_to_a_number(text: str, end: int) -> bool:
@@ -102,9 +107,7 @@ def _ends_a_unit_glued_to_a_number(text: str, end: int) -> bool:
     >>> _ends_a_unit_glued_to_a_number("Ala: 22°C", 9), _ends_a_unit_glued_to_a_number("do CÂMARA", 4)
     (True, False)
     """
-    start = end
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
+    start = _word_start(text, end)
     before = text[start - 1 : start]
     return start < end and (before.isdigit() or before in ("°", "%")) and before != ""
 
