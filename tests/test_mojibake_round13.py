@@ -104,3 +104,24 @@ _FAR_SCRIPT_WORDS = (
 def test_clean_lines_of_three_byte_scripts_are_never_changed(words, sep):
     text = sep.join(words)
     assert repair(text)[0] == text
+
+
+@pytest.mark.parametrize("clean", [
+    '"Kwame ëgu the market price of rice rose by 15 CFA"',                      # a quoted headline
+    'She told us, "Taa ka ị ga-amụta ofe nsala," and laughed.',                # quoted speech
+    '« Le café de la gare ferme à midi », a dit le maire.',
+])
+def test_real_mojibake_inside_a_quoted_sentence_is_repaired(clean):
+    for kind in ("utf8-as-cp1252", "mac-roman"):
+        garbled, expected = garble(kind, clean)
+        assert repair(garbled)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Im Betreff stand „FÃ¼r Sie“ statt „Für Sie“.",
+    'The sign showed "CafÃ©" instead of "Café".',
+    "El sistema mostraba «Ã±» en lugar de «ñ».",
+    'A reader wrote that "â€™ appears everywhere" in the old archive.',
+])
+def test_quoted_mojibake_examples_stay(text):
+    assert repair(text)[0] == text
