@@ -65,8 +65,13 @@ def thresholds_from(value: QualityThresholds | dict | str | None) -> QualityThre
         if value.lower() != "gopher":
             raise ValueError(f"unknown quality preset {value!r}; use 'gopher' or a dict of thresholds")
         return GOPHER
+    if not isinstance(value, dict):
+        raise ValueError(f"quality thresholds must be 'gopher' or an object such as {{\"min_words\": 50}} (got {value!r})")
     valid = {f.name for f in fields(QualityThresholds)}
     unknown = sorted(set(value) - valid)
     if unknown:
         raise ValueError(f"unknown quality threshold(s) {unknown}; valid: {', '.join(sorted(valid))}")
+    for name, bound in value.items():  # a string bound would fail inside the run, after the server started
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, (int, float))):
+            raise ValueError(f"quality threshold {name} must be a number or null (got {bound!r})")
     return QualityThresholds(**value)
