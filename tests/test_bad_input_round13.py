@@ -145,3 +145,39 @@ def test_a_run_on_a_damaged_output_ends_in_one_line_and_changes_nothing(first_ve
     assert "Nothing was changed" in last
     assert os.readlink(out / "current") == "versions/v000001"
     assert sorted(p.name for p in (out / "versions").iterdir()) == ["v000001"]
+
+
+def test_an_output_given_as_a_url_is_refused_instead_of_making_a_folder_named_file(tmp_path, monkeypatch):
+    from corpus_clean.preflight import PreflightError, check_output
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PreflightError, match="is a URL; give a directory path"):
+        check_output(f"file://{tmp_path}/out")
+    assert not (tmp_path / "file:").exists()
+
+
+@pytest.mark.parametrize("inside", ["clean", "current", "versions/new", "current/clean/more"])
+def test_an_output_inside_another_corpus_clean_output_is_refused(first_version, inside):
+    from corpus_clean.preflight import PreflightError, check_output
+
+    with pytest.raises(PreflightError, match="is inside the corpus-clean output"):
+        check_output(str(first_version / inside))
+    check_output(str(first_version))  # the output itself: a run adds a version to it
+
+
+def test_a_run_with_the_embedded_server_ends_on_its_summary_without_shutdown_tracebacks(first_version, tmp_path):
+    """Stopping the embedded server cancelled Prefect's task-run recorder mid-flush on
+    about half of short runs: ~150 lines of CancelledError tracebacks after the summary."""
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(first_version, out, symlinks=True)
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.jsonl").write_bytes(_jsonl(_stories(3)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(out),
+                               "--no-data-docs", "--no-dedup"], env=env, capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "Traceback" not in done.stderr, done.stderr[-3000:]
