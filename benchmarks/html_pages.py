@@ -2296,8 +2296,7 @@ def forum_first_post_page(p: Page) -> None:
                     f"<div class='post-info post-date'>{at}</div></div><div class='regular contents'><div class='cooked'>{body}</div>"
                     f"<section class='post-menu-area'><button class='like'>{rng.randint(0, 30)}</button><button>Reply</button></section>"
                     "</div></div></article></div>")
-        p.add("<div class='topic-area'><div class='post-stream'>" + post(1, author, when, first_html), gold)
-        p.add("".join(post(n + 2, *r[:2], f"<p>{esc(r[2])}</p>") for n, r in enumerate(replies)) + "</div></div>")
+        opening, closing, first_body = "<div class='topic-area'><div class='post-stream'>", "</div></div>", first_html
     elif engine == 1:  # XenForo 2
         def post(n: int, who: str, at: str, body: str) -> str:
             return (f"<article class='message message--post js-post' data-author='{who}' id='js-post-{n}'><div class='message-inner'>"
@@ -2306,16 +2305,14 @@ def forum_first_post_page(p: Page) -> None:
                     f"<div class='message-content js-messageContent'><div class='message-userContent'><article class='message-body'>"
                     f"<div class='bbWrapper'>{body}</div></article></div></div><footer class='message-footer'><a href='#'>Like</a> "
                     f"<a href='#'>Quote</a> <a href='#'>Reply</a></footer></div></div></article>")
-        p.add("<div class='block-body js-replyNewMessageContainer'>" + post(1, author, when, first_br), gold)
-        p.add("".join(post(n + 2, *r[:2], esc(r[2])) for n, r in enumerate(replies)) + "</div>")
+        opening, closing, first_body = "<div class='block-body js-replyNewMessageContainer'>", "</div>", first_br
     elif engine == 2:  # phpBB prosilver
         def post(n: int, who: str, at: str, body: str) -> str:
             return (f"<div id='p{n}' class='post has-profile bg{n % 2 + 1}'><div class='inner'><dl class='postprofile'><dt><a class='username'>{who}</a></dt>"
                     f"<dd class='profile-posts'><strong>Posts:</strong> {rng.randint(1, 900)}</dd></dl><div class='postbody'>"
                     f"<h3><a href='#p{n}'>Re: thread</a></h3><p class='author'>by <strong>{who}</strong> » {at}</p>"
                     f"<div class='content'>{body}</div></div></div></div>")
-        p.add("<div id='page-body'>" + post(1, author, when, first_br), gold)
-        p.add("".join(post(n + 2, *r[:2], esc(r[2])) for n, r in enumerate(replies)) + "</div>")
+        opening, closing, first_body = "<div id='page-body'>", "</div>", first_br
     else:  # vBulletin 4
         def post(n: int, who: str, at: str, body: str) -> str:
             return (f"<li class='postbitlegacy postbitim postcontainer' id='post_{n}'><div class='posthead'><span class='postdate'>{at}</span>"
@@ -2323,8 +2320,10 @@ def forum_first_post_page(p: Page) -> None:
                     f"<span class='usertitle'>Junior Member</span></div><div class='postbody'><div class='postrow'><div class='content'>"
                     f"<div id='post_message_{n}'><blockquote class='postcontent restore'>{body}</blockquote></div></div></div></div></div>"
                     "<div class='postfoot'><a href='#'>Reply With Quote</a></div></li>")
-        p.add("<div id='postlist' class='postlist'><ol id='posts' class='posts'>" + post(1, author, when, first_br), gold)
-        p.add("".join(post(n + 2, *r[:2], esc(r[2])) for n, r in enumerate(replies)) + "</ol></div>")
+        opening, closing, first_body = "<div id='postlist' class='postlist'><ol id='posts' class='posts'>", "</ol></div>", first_br
+    p.add(opening + post(1, author, when, first_body), gold)  # the opening post: the gold
+    reply = (lambda text: f"<p>{esc(text)}</p>") if engine == 0 else esc  # Discourse's posts are cooked paragraphs
+    p.add("".join(post(n + 2, who, at, reply(text)) for n, (who, at, text) in enumerate(replies)) + closing)
     p.add(p.pick("<div class='pagination'><a href='?page=2'>2</a> <a href='?page=3'>3</a> <a href='?page=2'>Next ›</a></div>", "")
           + f"<div class='{p.pick('suggested-topics', 'similar-threads', 'related-topics')}'><h3>Similar threads</h3><ul>"
           + "".join(support_thread(p, i) for i in range(rng.randint(3, 5))) + "</ul></div>" + footer_block(p))
