@@ -617,12 +617,13 @@ def _clean_batch(batch: Batch, steps: tuple[Step, ...], run_id: str, extras: Bat
             problems[doc.id] = list(doc.problems)
         elif doc.filtered:
             filtered[doc.id] = doc.filtered
-    counters.add_many(cleaned)
     try:
         table = documents_table(cleaned, run_id)
+        removed = table.column("removed")  # the removals are counted from it
     except Exception:  # noqa: BLE001 - some row cannot be stored: find it row by row
         rows = [_storable_row(document_row(doc, run_id), problems) for doc in cleaned]
-        table = pa.Table.from_pylist(rows, schema=clean_schema())
+        table, removed = pa.Table.from_pylist(rows, schema=clean_schema()), None
+    counters.add_many(cleaned, removed)
     extras = extras or BatchExtras()
     signatures = None
     if extras.signatures:
