@@ -579,12 +579,9 @@ def signal_struct(columns: dict[str, np.ndarray]) -> pa.StructArray:
     """The `signals` struct of ``signal_columns``' arrays: each field straight from its
     numpy array (no Python float per value; a masked array's mask is the field's nulls)."""
     struct_type = signal_struct_type()
-    n_rows = len(columns["word_count"])
     arrays = []
     for field in struct_type:
-        values = columns.get(field.name)
-        if values is None:  # (a signal no text of the batch reaches: none here; kept for safety)
-            values = np.zeros(n_rows)
+        values = columns[field.name]
         if isinstance(values, np.ma.MaskedArray):
             arrays.append(pa.array(values.data, field.type, mask=np.ma.getmaskarray(values)))
         else:
