@@ -121,20 +121,19 @@ def remember_column(name: str, values: list, array: pa.Array) -> None:
 
 
 def _remembered_cells(name: str, values: list, field: pa.Field) -> pa.Array | None:
-    """The column `values` from the array ``remember_column`` was given with them, in
-    their order (None cells null), or None when some value is not one of its cells."""
+    """The array ``remember_column`` was given with `values`, when `values` are its cells
+    exactly, in its order; else None (the caller converts them). (Not a `take` of a
+    subset: a null cell's struct children would be null there, where converting gives
+    them values, and a non-nullable child field would refuse the nulls.)"""
     remembered = _remembered.get(name)
     if remembered is None:
         return None
     position, _, array = remembered
-    if not array.type.equals(field.type):
+    if len(values) != len(array) or not array.type.equals(field.type):
         return None
-    rows = [position.get(id(value), -1) if value is not None else None for value in values]
-    if -1 in rows:
+    if any(position.get(id(value)) != k for k, value in enumerate(values)):
         return None
-    if rows == list(range(len(array))):
-        return array
-    return array.take(pa.array(rows, pa.int64()))
+    return array
 
 
 def document_row(doc: Document, run_id: str) -> dict:

@@ -72,7 +72,26 @@ def test_table_takes_the_remembered_signals_only_for_their_own_cells(batch, data
     if data.draw(st.booleans()) and docs:
         extra.columns["signals"] = dict(docs[0].columns["signals"])
     table = documents_table(chosen, "r")
-    assert table.column("signals").combine_chunks().equals(_signals_field_values(chosen))
+    table.validate(full=True)
+    stored, converted = table.column("signals").combine_chunks(), _signals_field_values(chosen)
+    assert stored.equals(converted)
+    # The struct's own fields too (under a null cell as well: non-nullable ones hold no null).
+    assert [stored.field(k) for k in range(stored.type.num_fields)] == \
+        [converted.field(k) for k in range(converted.type.num_fields)]
+
+
+def test_the_step_s_own_batch_is_taken_whole():
+    docs = _documents(["The pier reopens.", "Der Hafen.", ""], ["en", "de", "xx"])
+    QualitySignals().run(docs)
+    column = documents_table(docs, "r").column("signals")
+    assert column.num_chunks == 1 and column.chunk(0).field(0).buffers()[1].address == \
+        _remembered_array("signals").field(0).buffers()[1].address  # the same buffers: no conversion
+
+
+def _remembered_array(name: str) -> pa.Array:
+    from corpus_clean import records
+
+    return records._remembered[name][2]
 
 
 def test_an_unremembered_cell_is_converted():
