@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from corpus_clean.document import Document
-from corpus_clean.signals import GOPHER, QualityThresholds, compute_signals, quality_filter
+from corpus_clean.records import remember_column
+from corpus_clean.signals import GOPHER, QualityThresholds, quality_filter, signal_columns, signal_rows, signal_struct
 from corpus_clean.steps.base import Filter, Step
 
 
@@ -19,10 +20,13 @@ class QualitySignals(Step):
     def run(self, batch: list[Document]) -> list[Document]:
         if batch:
             scores = [doc.lang_score for doc in batch]  # from the metadata step, when it ran
-            rows = compute_signals([doc.text for doc in batch], [doc.lang for doc in batch],
-                                   None if None in scores else scores).to_pylist()
+            columns = signal_columns([doc.text for doc in batch], [doc.lang for doc in batch],
+                                     None if None in scores else scores)
+            rows = signal_rows(columns)
             for doc, row in zip(batch, rows):
                 doc.columns["signals"] = row
+            # The rows' Arrow struct, for the batch's table: no conversion of the dicts back.
+            remember_column("signals", rows, signal_struct(columns))
         return batch
 
 
