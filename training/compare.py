@@ -51,12 +51,22 @@ def recipe_weights(d, recipe: set[str]) -> np.ndarray:
     return w
 
 
-def fit_model(train: list, recipe: set[str], hyper: dict, shipped: dict) -> StackedModel:
+def fit_model(train: list, recipe: set[str], hyper: dict, shipped: dict, save: str | None = None) -> StackedModel:
+    """Stage 1 fit on `train` under `recipe`, with the shipped threshold and island
+    penalty (written to `save` when given)."""
     drop = () if "gap" in recipe else GAP_FEATURES
     params = fit_trees_on(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
                           np.concatenate([recipe_weights(d, recipe) for d in train]), FEATURE_NAMES, hyper, drop=drop)
-    return StackedModel({"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
-                         "stage1": params, "stage2": None})
+    model = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"], "stage1": params,
+             "stage2": None}
+    if save:
+        Path(save).parent.mkdir(parents=True, exist_ok=True)
+        Path(save).write_text(json.dumps(model), encoding="utf-8")
+    return StackedModel(model)
+
+
+def _save(args, recipe: str, held: str) -> str | None:
+    return str(Path(args.save_models) / f"{recipe}-without-{held}.json") if args.save_models else None
 
 
 def main(argv=None) -> int:
@@ -65,6 +75,7 @@ def main(argv=None) -> int:
     ap.add_argument("--recipes", default="base,gap,labelled,gap+labelled")
     ap.add_argument("--parts", default="benches,news", help="benches, news or both")
     ap.add_argument("--shortgen-n", type=int, default=300)
+    ap.add_argument("--save-models", metavar="DIR", help="write each fitted model here (RECIPE-without-SET.json)")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
@@ -94,7 +105,7 @@ def main(argv=None) -> int:
             for held in ("scrapinghub", "readability"):
                 train = [d for s, docs in sets.items() if s != held for d in docs]
                 train += [d for docs in half_docs for d in docs] if "labelled" in recipe else []
-                model = fit_model(train, recipe, hyper, shipped)
+                model = fit_model(train, recipe, hyper, shipped, _save(args, name, held))
                 if held == "scrapinghub":
                     rows = [("scrapinghub", sets[held], None)]
                 else:
@@ -110,7 +121,7 @@ def main(argv=None) -> int:
             totals = np.zeros(4, dtype=int)
             for k in (0, 1):
                 train = base + (half_docs[1 - k] if "labelled" in recipe else [])
-                model = fit_model(train, recipe, hyper, shipped)
+                model = fit_model(train, recipe, hyper, shipped, _save(args, name, f"half{k + 1}"))
                 s = line_score(half_pages[k], model)
                 totals += (s.noise, s.noise_removed, s.article, s.article_kept)
                 print(f"| {name} | studied half {k + 1} | {100 * s.noise_removed / s.noise:.1f} / "
