@@ -102,3 +102,14 @@ def test_training_never_reads_a_held_out_labelled_file():
         with pytest.raises(ValueError, match="never train on it"):
             studied_pages([name])
     assert len(studied_pages(["round12_dev.txt"])) == 20
+
+
+def test_the_compare_halves_split_the_studied_files_and_train_on_neither_held_out_file():
+    from training.compare import HALVES
+
+    assert sorted(HALVES[0] + HALVES[1]) == sorted(STUDIED) and not set(HALVES[0]) & set(HALVES[1])
+    from training.fit import studied_docs
+
+    docs = studied_docs(["round8_short_line_articles.txt"])
+    assert len(docs) == 8 and all(d.X.shape[0] == len(d.y) for d in docs)
+    assert all((d.y == 0).any() and (d.y == 1).any() for d in docs)  # every page holds article and noise lines
