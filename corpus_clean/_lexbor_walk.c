@@ -56,6 +56,22 @@ typedef struct { unsigned char on[TAG_BITS]; } TagSet;
 
 static int tagset_has(const TagSet *set, uintptr_t tag) { return tag < TAG_BITS && set->on[tag]; }
 
+/* The length of the run of ASCII bytes at the start of data[0:length], 8 bytes at a time
+ * (most of a page's text is ASCII: its fragments then need no UTF-8 decoding to be measured). */
+static size_t ascii_prefix(const unsigned char *data, size_t length)
+{
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        if (word & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < length && data[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* The node after ``node`` in document order, staying under ``root``; NULL at the end. */
 static lxb_node *next_below(lxb_node *node, lxb_node *root)
 {
@@ -983,7 +999,17 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
     lxb_node *node = start;
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == cfg.text_id && chars->data != NULL) {
+        if (node->local_name == cfg.text_id && chars->data != NULL
+                && ascii_prefix(chars->data, chars->length) == chars->length) {
+            /* all ASCII: len(text.strip()) read off the bytes (one byte, one code point) */
+            const unsigned char *data = chars->data;
+            size_t lo = 0, hi = chars->length;
+            while (lo < hi && Py_UNICODE_ISSPACE(data[lo]))
+                lo++;
+            while (hi > lo && Py_UNICODE_ISSPACE(data[hi - 1]))
+                hi--;
+            total += (Py_ssize_t)(hi - lo);
+        } else if (node->local_name == cfg.text_id && chars->data != NULL) {
             PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
             if (text == NULL)
                 return -1;
@@ -1039,6 +1065,12 @@ static Py_ssize_t utf8_length(const unsigned char *data, size_t length)
     while (i < length) {
         unsigned char c = data[i];
         size_t more;
+        if (c < 0x80) {  /* a run of ASCII, measured 8 bytes at a time */
+            size_t run = ascii_prefix(data + i, length - i);
+            i += run;
+            count += (Py_ssize_t)run;
+            continue;
+        }
         unsigned char low = 0x80, high = 0xBF;  /* the second byte's range */
         if (c < 0x80) {
             i++;
@@ -1166,11 +1198,106 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "y*b", &view, &byte))
         return NULL;
     const unsigned char *data = view.buf;
-    Py_ssize_t count = 0;
-    for (Py_ssize_t i = 0; i < view.len; i++)
+    Py_ssize_t count = 0, i = 0;
+    /* 8 bytes at a time: the bytes equal to ``byte`` become 0 in ``diff``; ``zero`` then has
+     * exactly their high bits set (no carries between bytes: each byte's low 7 bits are added
+     * to 0x7F alone) */
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    for (; i + 8 <= view.len; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        uint64_t diff = word ^ (ones * byte);
+        uint64_t zero = ~(((diff & low7) + low7) | diff | low7);
+        count += __builtin_popcountll(zero);
+    }
+    for (; i < view.len; i++)
         count += data[i] == byte;
     PyBuffer_Release(&view);
     return PyLong_FromSsize_t(count);
+}
+
+/* ------------------------------------------------------------------ tag depth (html.nesting_depth) */
+
+static int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int ascii_alnum(Py_UCS4 c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
+/* Is the tag name html[start:end] (ASCII letters and digits), lower-cased, one of ``flat``
+ * (a tuple of lower-case str)? */
+static int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, PyObject *flat)
+{
+    char name[16];
+    Py_ssize_t n = end - start;
+    if (n >= (Py_ssize_t)sizeof(name))
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+        name[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++) {
+        PyObject *item = PyTuple_GET_ITEM(flat, k);
+        if (PyUnicode_GET_LENGTH(item) == n && PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND
+                && memcmp(PyUnicode_DATA(item), name, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
+ * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
+ * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
+ * tag closes itself when the character before that ">" is a "/" after the name. The scan
+ * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
+ * self-closing tags do not nest; a closing tag never takes the depth below 0. */
+static PyObject *tag_depth(PyObject *self, PyObject *args)
+{
+    PyObject *html, *flat;
+    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(flat, k))) {
+            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
+            return NULL;
+        }
+    int kind = PyUnicode_KIND(html);
+    const void *data = PyUnicode_DATA(html);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    long depth = 0, deepest = 0;
+    Py_ssize_t i = 0;
+    while (i < len) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '<') {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        int closing = 0;
+        if (j < len && PyUnicode_READ(kind, data, j) == '/') {
+            closing = 1;
+            j++;
+        }
+        if (j >= len || !ascii_alpha(PyUnicode_READ(kind, data, j))) {
+            i++;  /* no match at this "<" */
+            continue;
+        }
+        Py_ssize_t name_end = j + 1;
+        while (name_end < len && ascii_alnum(PyUnicode_READ(kind, data, name_end)))
+            name_end++;
+        Py_ssize_t gt = name_end;
+        while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
+            gt++;
+        if (gt >= len)
+            break;  /* no ">" after this "<": no later "<" can match either */
+        int selfclosing = gt > name_end && PyUnicode_READ(kind, data, gt - 1) == '/';
+        if (!selfclosing && !is_flat_name(kind, data, j, name_end, flat)) {
+            if (closing) {
+                depth = depth > 0 ? depth - 1 : 0;
+            } else if (++depth > deepest) {
+                deepest = depth;
+            }
+        }
+        i = gt + 1;
+    }
+    return PyLong_FromLong(deepest);
 }
 
 static PyMethodDef methods[] = {
@@ -1183,6 +1310,7 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

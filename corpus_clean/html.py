@@ -406,6 +406,7 @@ _FLAT_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr "
     "p li td th tr dt dd option".split()
 )
+_FLAT_TAG_NAMES = tuple(sorted(_FLAT_TAGS))  # (for the compiled scan)
 
 
 def nesting_depth(html: str) -> int:
@@ -414,6 +415,14 @@ def nesting_depth(html: str) -> int:
     >>> nesting_depth("<div><div><p>a<br></div></div><div></div>")
     2
     """
+    walker = lexbor_walk.active()
+    if walker is not None:  # the same scan in C (a Python loop over every tag was ~5-9 % of big pages' time)
+        return walker.tag_depth(html, _FLAT_TAG_NAMES)
+    return _nesting_depth_python(html)
+
+
+def _nesting_depth_python(html: str) -> int:
+    """The twin of ``_lexbor_walk.tag_depth``: :func:`nesting_depth` by ``_TAG_RE``."""
     depth = deepest = 0
     for m in _TAG_RE.finditer(html):
         closing, name, selfclosing = m.groups()
