@@ -457,6 +457,18 @@ static int close_frame(Stacks *s, PyObject *out)
     return 0;
 }
 
+/* len(text.strip()) of an ASCII fragment, read off its bytes (one byte, one code point; the
+ * same whitespace: str.strip's ASCII whitespace is Py_UNICODE_ISSPACE's). */
+static Py_ssize_t ascii_stripped_length(const unsigned char *data, size_t length)
+{
+    size_t lo = 0, hi = length;
+    while (lo < hi && Py_UNICODE_ISSPACE(data[lo]))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(data[hi - 1]))
+        hi--;
+    return (Py_ssize_t)(hi - lo);
+}
+
 /* The bounds [*lo, *hi) of text.strip() in ``text``. */
 static void strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
 {
@@ -909,10 +921,12 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
-            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (text == NULL)
+            /* An ASCII fragment is measured on its bytes; any other is decoded first */
+            int ascii = ascii_prefix(chars->data, chars->length) == chars->length;
+            PyObject *text = ascii ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (!ascii && text == NULL)
                 goto done;
-            Py_ssize_t n = stripped_length(text);
+            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length) : stripped_length(text);
             if (n > 0) {  /* (not text.isspace()) */
                 int in_link = 0;
                 Py_ssize_t hops = 0;
@@ -947,16 +961,21 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                     }
                     Py_XDECREF(key);
                     if (i < 0) {
-                        Py_DECREF(text);
+                        Py_XDECREF(text);
                         goto done;
                     }
-                    int kind = PyUnicode_KIND(text);
-                    const void *data = PyUnicode_DATA(text);
                     Py_ssize_t commas = 0;
-                    for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
-                        Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                        /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
-                        commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                    if (ascii) {
+                        for (size_t k = 0; k < chars->length; k++)
+                            commas += chars->data[k] == ',';
+                    } else {
+                        int kind = PyUnicode_KIND(text);
+                        const void *data = PyUnicode_DATA(text);
+                        for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
+                            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                            /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
+                            commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                        }
                     }
                     counts[i].chars += n;
                     counts[i].commas += commas;
@@ -964,7 +983,7 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                         counts[i].link_chars += n;
                 }
             }
-            Py_DECREF(text);
+            Py_XDECREF(text);
         }
         if ((node = next_below(node, root)) == NULL)
             break;
@@ -1001,14 +1020,7 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->local_name == cfg.text_id && chars->data != NULL
                 && ascii_prefix(chars->data, chars->length) == chars->length) {
-            /* all ASCII: len(text.strip()) read off the bytes (one byte, one code point) */
-            const unsigned char *data = chars->data;
-            size_t lo = 0, hi = chars->length;
-            while (lo < hi && Py_UNICODE_ISSPACE(data[lo]))
-                lo++;
-            while (hi > lo && Py_UNICODE_ISSPACE(data[hi - 1]))
-                hi--;
-            total += (Py_ssize_t)(hi - lo);
+            total += ascii_stripped_length(chars->data, chars->length);
         } else if (node->local_name == cfg.text_id && chars->data != NULL) {
             PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
             if (text == NULL)
@@ -1208,7 +1220,7 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
         memcpy(&word, data + i, 8);
         uint64_t diff = word ^ (ones * byte);
         uint64_t zero = ~(((diff & low7) + low7) | diff | low7);
-        count += __builtin_popcountll(zero);
+        count += (Py_ssize_t)(((zero >> 7) * ones) >> 56);  /* (one bit a byte: their sum, in the top byte) */
     }
     for (; i < view.len; i++)
         count += data[i] == byte;
