@@ -1312,6 +1312,203 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
     return PyLong_FromLong(deepest);
 }
 
+/* ------------------------------------------------------------------ sums up the tree from paragraphs */
+
+/* dict[key] = dict.get(key, zero) + amount, with Python's own arithmetic. 0, or -1 on error. */
+static int dict_add(PyObject *dict, PyObject *key, PyObject *zero, PyObject *amount)
+{
+    PyObject *old = PyDict_GetItemWithError(dict, key);  /* borrowed */
+    if (old == NULL && PyErr_Occurred())
+        return -1;
+    PyObject *sum = PyNumber_Add(old != NULL ? old : zero, amount);
+    if (sum == NULL)
+        return -1;
+    int status = PyDict_SetItem(dict, key, sum);
+    Py_DECREF(sum);
+    return status;
+}
+
+/* A paragraph's block (its node object and Lexbor node) and counts, read off an html._Para. */
+typedef struct {
+    PyObject *node_obj, *chars, *link_chars, *commas;  /* new references */
+    lxb_node *node;
+} ParaRow;
+
+static void para_release(ParaRow *row)
+{
+    Py_CLEAR(row->node_obj);
+    Py_CLEAR(row->chars);
+    Py_CLEAR(row->link_chars);
+    Py_CLEAR(row->commas);
+}
+
+static int para_read(PyObject *para, ParaRow *row)
+{
+    row->node_obj = PyObject_GetAttrString(para, "node");
+    row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
+    row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
+    row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    row->node = row->commas ? node_of(row->node_obj) : NULL;
+    if (row->node == NULL) {
+        para_release(row);
+        return -1;
+    }
+    return 0;
+}
+
+/* prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped): html_prose.prose_by_element's
+ * walk up from each paragraph (html._Para) to <body> (or max_levels levels), adding its text outside
+ * links, its link text, and (above the first <a>) its text outside links to each element's sums; the
+ * dicts, keyed by mem_id, filled in the Python walk's order. */
+static PyObject *prose_sums(PyObject *self, PyObject *args)
+{
+    PyObject *paras;
+    Py_ssize_t max_levels, a_arg, body_arg;
+    if (!PyArg_ParseTuple(args, "Onnn", &paras, &max_levels, &a_arg, &body_arg))
+        return NULL;
+    PyObject *seq = PySequence_Fast(paras, "prose_sums expects a sequence of paragraphs");
+    PyObject *prose = PyDict_New(), *links = PyDict_New(), *wrapped = PyDict_New();
+    PyObject *zero = PyLong_FromLong(0), *result = NULL;
+    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL || zero == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        ParaRow row;
+        if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
+            goto done;
+        PyObject *own = PyNumber_Subtract(row.chars, row.link_chars);
+        int own_true = own ? PyObject_IsTrue(own) : -1;
+        int failed = own_true < 0, in_link = 0;
+        lxb_node *node = row.node;
+        for (Py_ssize_t level = 0; !failed && node != NULL && level < max_levels; level++) {
+            in_link = in_link || node->local_name == (uintptr_t)a_arg;
+            PyObject *key = PyLong_FromVoidPtr(node);
+            failed = key == NULL || dict_add(prose, key, zero, own) < 0 || dict_add(links, key, zero, row.link_chars) < 0
+                     || (in_link && own_true && dict_add(wrapped, key, zero, own) < 0);
+            Py_XDECREF(key);
+            if (node->local_name == (uintptr_t)body_arg)
+                break;
+            node = node->parent;
+        }
+        Py_XDECREF(own);
+        para_release(&row);
+        if (failed)
+            goto done;
+    }
+    result = PyTuple_Pack(3, prose, links, wrapped);
+done:
+    Py_XDECREF(seq);
+    Py_XDECREF(prose);
+    Py_XDECREF(links);
+    Py_XDECREF(wrapped);
+    Py_XDECREF(zero);
+    return result;
+}
+
+/* scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep):
+ * html.best_container's walk up from each paragraph that counts (min_chars characters or more, at
+ * most half of them in links): its score 1 + commas + min(chars / 100, 3) goes, divided by 1, 2 and 6,
+ * to the first three levels (an element met first there starts at its tag's prior, ``priors``:
+ * {tag id: prior}; a paragraph whose tag is in ``own_tags`` starts a level below its block), and whole
+ * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's,
+ * the dicts' order the Python walk's. */
+static PyObject *scores_up(PyObject *self, PyObject *args)
+{
+    PyObject *paras, *body_obj, *min_chars, *priors, *own_tags;
+    Py_ssize_t max_levels;
+    if (!PyArg_ParseTuple(args, "OOOnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
+        return NULL;
+    TagSet own_set;
+    lxb_node *body = node_of(body_obj);
+    if (body == NULL || tagset_from(own_tags, &own_set) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(paras, "scores_up expects a sequence of paragraphs");
+    PyObject *scores = PyDict_New(), *nodes = PyDict_New(), *deep = PyDict_New();
+    PyObject *zero = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
+    PyObject *three = PyLong_FromLong(3), *hundred = PyLong_FromLong(100), *six = PyLong_FromLong(6);
+    PyObject *int_zero = PyLong_FromLong(0), *result = NULL;
+    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL || zero == NULL || one == NULL || two == NULL
+            || three == NULL || hundred == NULL || six == NULL || int_zero == NULL)
+        goto done;
+    PyObject *divisors[3] = {one, two, six};
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        ParaRow row;
+        if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
+            goto done;
+        PyObject *score = NULL, *half = NULL, *hundredths = NULL, *capped = NULL, *base = NULL;
+        int failed = 0, skip;
+        /* if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2: continue */
+        skip = PyObject_RichCompareBool(row.chars, min_chars, Py_LT);
+        if (skip == 0) {
+            half = PyNumber_TrueDivide(row.chars, two);
+            skip = half ? PyObject_RichCompareBool(row.link_chars, half, Py_GT) : -1;
+        }
+        if (skip == 0) {
+            /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
+            hundredths = PyNumber_TrueDivide(row.chars, hundred);
+            int over = hundredths ? PyObject_RichCompareBool(three, hundredths, Py_LT) : -1;
+            capped = over < 0 ? NULL : (over ? three : hundredths);
+            base = capped ? PyNumber_Add(one, row.commas) : NULL;
+            score = base ? PyNumber_Add(base, capped) : NULL;
+            failed = score == NULL;
+        }
+        failed = failed || skip < 0;
+        Py_ssize_t level = tagset_has(&own_set, row.node->local_name) ? -1 : 0;
+        lxb_node *node = row.node;
+        while (!failed && !skip && node != NULL && level < max_levels) {
+            PyObject *key = PyLong_FromVoidPtr(node);
+            if (key == NULL) {
+                failed = 1;
+                break;
+            }
+            if (0 <= level && level < 3) {
+                int known = PyDict_Contains(nodes, key);
+                if (known == 0) {
+                    /* nodes[key] = node; scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
+                    PyObject *tag = PyLong_FromSize_t(node->local_name);
+                    PyObject *prior = tag ? PyDict_GetItemWithError(priors, tag) : NULL;  /* borrowed */
+                    PyObject *start = (tag && (prior || !PyErr_Occurred())) ? PyNumber_Float(prior ? prior : int_zero) : NULL;
+                    PyObject *made = start ? make_node(node, body_obj) : NULL;
+                    known = made == NULL || PyDict_SetItem(nodes, key, made) < 0 || PyDict_SetItem(scores, key, start) < 0 ? -1 : 1;
+                    Py_XDECREF(tag);
+                    Py_XDECREF(start);
+                    Py_XDECREF(made);
+                }
+                PyObject *share = known < 0 ? NULL : PyNumber_TrueDivide(score, divisors[level]);
+                failed = share == NULL || dict_add(scores, key, zero, share) < 0;
+                Py_XDECREF(share);
+            }
+            int at_body = node == body;
+            failed = failed || (!at_body && dict_add(deep, key, zero, score) < 0);
+            Py_DECREF(key);
+            if (at_body)
+                break;
+            level++;
+            node = node->parent;
+        }
+        Py_XDECREF(score);
+        Py_XDECREF(half);
+        Py_XDECREF(hundredths);
+        Py_XDECREF(base);
+        para_release(&row);
+        if (failed)
+            goto done;
+    }
+    result = PyTuple_Pack(3, scores, nodes, deep);
+done:
+    Py_XDECREF(seq);
+    Py_XDECREF(scores);
+    Py_XDECREF(nodes);
+    Py_XDECREF(deep);
+    Py_XDECREF(zero);
+    Py_XDECREF(one);
+    Py_XDECREF(two);
+    Py_XDECREF(three);
+    Py_XDECREF(hundred);
+    Py_XDECREF(six);
+    Py_XDECREF(int_zero);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
@@ -1322,6 +1519,8 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
+    {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},

@@ -172,3 +172,60 @@ def test_holds_user_posts_answers_as_before():
             assert ours == holds_user_posts_as_it_was(node)
             answers.append(ours)
     assert 50 < sum(answers) < len(answers) - 50  # (both answers come up)
+
+
+# ----------------------------------------------------------------------------- the walks up from paragraphs
+
+BLOCKS = ["div", "section", "article", "main", "td", "li", "blockquote", "pre", "p", "ul", "ol", "form",
+          "h2", "th", "span", "a", "my-card", "table", "tr", "body"]
+TEXTS = ["The council voted, on Tuesday, to close the old bridge for repairs.", "Short.", "x",
+         "Read more", "\u4e2d\u6587\uff0c\u6587\u5b57\uff0c" * 5, "A line, with, many, commas, here, and, more. " * 4,
+         "\u00e9t\u00e9 " * 30, "Words " * 200]
+
+
+def score_page(rng: random.Random) -> str:
+    """Nested blocks (deeper than the walks' level caps, sometimes), paragraphs of every length, links."""
+    parts = []
+    for _ in range(rng.randrange(1, 120)):
+        roll = rng.random()
+        if roll < 0.4:
+            parts.append(f"<{rng.choice(BLOCKS)}{' href=/x' if rng.random() < 0.2 else ''}>")
+        elif roll < 0.75:
+            text = rng.choice(TEXTS)
+            parts.append(f"<a href='/'>{text}</a>" if rng.random() < 0.25 else text)
+        elif roll < 0.95:
+            parts.append(f"</{rng.choice(BLOCKS)}>")
+        else:
+            parts.append("<div>" * 40)  # (past MAX_DEEP_LEVELS)
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@compiled
+def test_paragraph_scores_and_prose_sums_match_python():
+    from corpus_clean import html_prose
+
+    rng = random.Random(44)
+    scored = 0
+    for _ in range(300):
+        tree = LexborHTMLParser(score_page(rng))
+        if rng.random() < 0.3:
+            html.strip_junk(tree)
+        elements = list(tree.body.traverse())
+        for root in (tree.body, rng.choice(elements)):
+            rows = html.collect_paragraphs(root)
+            ours = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
+            with native.twins_only():
+                python = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
+            (scores, nodes, deep), sums = ours
+            (scores_py, nodes_py, deep_py), sums_py = python
+            # (the same keys in the same order, the same floats to the last bit)
+            assert list(scores.items()) == list(scores_py.items())
+            assert list(deep.items()) == list(deep_py.items())
+            assert [(k, n.mem_id) for k, n in nodes.items()] == [(k, n.mem_id) for k, n in nodes_py.items()]
+            assert [list(d.items()) for d in sums] == [list(d.items()) for d in sums_py]
+            assert all(type(a) is type(b) for a, b in zip(scores.values(), scores_py.values()))
+            scored += bool(scores)
+            chosen = html.best_container(root)
+            with native.twins_only():
+                assert [n.mem_id for n in html.best_container(root)] == [n.mem_id for n in chosen]
+    assert scored > 100
