@@ -213,13 +213,15 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     >>> [mislabelled_prose(n, "html.hidden") for n in t.css("div")]
     [True, False]
     """
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
     limit = PROSE_LABELS.get(rule)
     if limit is None:
         return False
-    total = len(node.text(strip=True))
+    total = stripped_chars(node)
     if total < limit:
         return False
-    return total - sum(len(a.text(strip=True)) for a in node.css("a")) >= limit
+    return total - link_chars(node) >= limit
 
 
 def restore_mislabelled(cuts: dict) -> int:

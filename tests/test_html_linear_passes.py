@@ -229,3 +229,12 @@ def test_paragraph_scores_and_prose_sums_match_python():
             with native.twins_only():
                 assert [n.mem_id for n in html.best_container(root)] == [n.mem_id for n in chosen]
     assert scored > 100
+
+
+def test_stripped_and_link_chars_are_selectolaxs_sums():
+    rng = random.Random(8)
+    for _ in range(200):
+        tree = LexborHTMLParser(score_page(rng).replace("Words ", "Wörds\u00a0\x1c "))
+        for node in list(tree.root.traverse(include_text=True))[::3]:
+            assert html.stripped_chars(node) == len(node.text(strip=True))
+            assert html.link_chars(node) == sum(len(a.text(strip=True)) for a in node.css("a"))
