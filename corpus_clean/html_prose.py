@@ -213,11 +213,11 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     >>> [mislabelled_prose(n, "html.hidden") for n in t.css("div")]
     [True, False]
     """
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
-
     limit = PROSE_LABELS.get(rule)
     if limit is None:
         return False
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
     total = stripped_chars(node)
     if total < limit:
         return False
