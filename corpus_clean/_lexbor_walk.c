@@ -1328,6 +1328,18 @@ static int dict_add(PyObject *dict, PyObject *key, PyObject *zero, PyObject *amo
     return status;
 }
 
+/* (a, b, c) when ``ok``, else NULL (an error is set); the references to seq, a, b and c are given up
+ * either way (the end of prose_sums and scores_up). */
+static PyObject *three_dicts(int ok, PyObject *seq, PyObject *a, PyObject *b, PyObject *c)
+{
+    PyObject *result = ok ? PyTuple_Pack(3, a, b, c) : NULL;
+    Py_XDECREF(seq);
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_XDECREF(c);
+    return result;
+}
+
 /* A paragraph's block (its node object and Lexbor node) and counts, read off an html._Para. */
 typedef struct {
     PyObject *node_obj, *chars, *link_chars, *commas;  /* new references */
@@ -1368,7 +1380,8 @@ static PyObject *prose_sums(PyObject *self, PyObject *args)
         return NULL;
     PyObject *seq = PySequence_Fast(paras, "prose_sums expects a sequence of paragraphs");
     PyObject *prose = PyDict_New(), *links = PyDict_New(), *wrapped = PyDict_New();
-    PyObject *zero = PyLong_FromLong(0), *result = NULL;
+    PyObject *zero = PyLong_FromLong(0);
+    int ok = 0;
     if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL || zero == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
@@ -1394,14 +1407,10 @@ static PyObject *prose_sums(PyObject *self, PyObject *args)
         if (failed)
             goto done;
     }
-    result = PyTuple_Pack(3, prose, links, wrapped);
+    ok = 1;
 done:
-    Py_XDECREF(seq);
-    Py_XDECREF(prose);
-    Py_XDECREF(links);
-    Py_XDECREF(wrapped);
     Py_XDECREF(zero);
-    return result;
+    return three_dicts(ok, seq, prose, links, wrapped);
 }
 
 /* scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep):
@@ -1425,7 +1434,8 @@ static PyObject *scores_up(PyObject *self, PyObject *args)
     PyObject *scores = PyDict_New(), *nodes = PyDict_New(), *deep = PyDict_New();
     PyObject *zero = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
     PyObject *three = PyLong_FromLong(3), *hundred = PyLong_FromLong(100), *six = PyLong_FromLong(6);
-    PyObject *int_zero = PyLong_FromLong(0), *result = NULL;
+    PyObject *int_zero = PyLong_FromLong(0);
+    int ok = 0;
     if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL || zero == NULL || one == NULL || two == NULL
             || three == NULL || hundred == NULL || six == NULL || int_zero == NULL)
         goto done;
@@ -1493,12 +1503,8 @@ static PyObject *scores_up(PyObject *self, PyObject *args)
         if (failed)
             goto done;
     }
-    result = PyTuple_Pack(3, scores, nodes, deep);
+    ok = 1;
 done:
-    Py_XDECREF(seq);
-    Py_XDECREF(scores);
-    Py_XDECREF(nodes);
-    Py_XDECREF(deep);
     Py_XDECREF(zero);
     Py_XDECREF(one);
     Py_XDECREF(two);
@@ -1506,7 +1512,7 @@ done:
     Py_XDECREF(hundred);
     Py_XDECREF(six);
     Py_XDECREF(int_zero);
-    return result;
+    return three_dicts(ok, seq, scores, nodes, deep);
 }
 
 static PyMethodDef methods[] = {
