@@ -99,8 +99,19 @@ def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     items = repeated_items(node)
     if len(items) < MIN_POSTS:
         return False
-    posts = [item for item in items if is_user_post(item, cuts)]
-    return len(posts) >= MIN_POSTS and sum(len(p.text(strip=True)) for p in posts) >= POSTS_SHARE * total
+    sizes = [len(item.text(strip=True)) for item in items]
+    need, left = POSTS_SHARE * total, sum(sizes)
+    held = posts = 0
+    for item, size in zip(items, sizes):
+        if held + left < need:  # (the items not yet read cannot make up the share: no need to read them)
+            return False
+        left -= size
+        if is_user_post(item, cuts):
+            held += size
+            posts += 1
+            if posts >= MIN_POSTS and held >= need:  # (nor when the share is made up)
+                return True
+    return False
 
 
 def repeated_items(node: LexborNode) -> list[LexborNode]:
