@@ -80,7 +80,8 @@ PARAGRAPH_MIN_CHARS = 60
 COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
 # mark and full stop (Urdu), Armenian and Burmese full stops.
-MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။")
+# (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
