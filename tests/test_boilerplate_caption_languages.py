@@ -76,3 +76,14 @@ def test_sentences_that_end_in_a_full_stop_stay(sentence):
 def test_a_chinese_caption_with_a_bracketed_credit_goes():
     line = "新碼頭昨日正式啟用，首班渡輪載客二百人。（攝影：李文輝）"
     assert _rules_cut([line]) == {line}
+
+
+@pytest.mark.parametrize("line", ["新車站月台今晨啟用，首班車載客三百人。（記者王大明攝）",
+                                  "老街夜市重新開張。（陳小華／攝）"])
+def test_a_taiwan_or_hong_kong_photographer_credit_goes(line):
+    assert _rules_cut([line]) == {line}
+
+
+def test_a_chinese_sentence_naming_a_photographer_stays():
+    line = "記者王大明攝下了這張照片，並在展覽中展出。"
+    assert _rules_cut([line]) == set()
