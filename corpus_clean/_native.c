@@ -1771,7 +1771,107 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ first_copies
+ * Per line of a batch, the row of the first equal line of its group (a document's
+ * lines): engine.first_copies, whose Python (a dict per group) stays the reference.
+ *
+ * first_copies(lines, bounds, out)
+ *
+ * - lines: list of str (every group's lines, one group after another);
+ * - bounds: int64, n_groups + 1 ascending rows (group g: rows bounds[g] .. bounds[g + 1]);
+ * - out: int64 per line (written): the first row r of its group with lines[r] == lines[i].
+ *
+ * One open-addressing table of row numbers per group, sized to a power of two at least
+ * twice its lines, keyed by the str's own (cached) hash, equal strings compared by value.
+ */
+static PyObject *
+first_copies(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_buffer bounds_b, out_b;
+    if (!PyArg_ParseTuple(args, "O!y*w*:first_copies", &PyList_Type, &lines, &bounds_b, &out_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *slots = NULL;
+    Py_hash_t *hashes = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines), n_bounds = bounds_b.len / 8;
+    const int64_t *bounds = bounds_b.buf;
+    int64_t *out = out_b.buf;
+    if (check_buffer(&out_b, "out", 8, n) || bounds_b.len % 8 || n_bounds < 1) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "bounds: at least one int64");
+        goto done;
+    }
+    Py_ssize_t widest = 0;
+    for (Py_ssize_t g = 0; g + 1 < n_bounds; g++) {
+        if (bounds[g] < 0 || bounds[g + 1] < bounds[g] || bounds[g + 1] > n) {
+            PyErr_SetString(PyExc_ValueError, "bounds: rows out of order or past the lines");
+            goto done;
+        }
+        if (bounds[g + 1] - bounds[g] > widest)
+            widest = (Py_ssize_t)(bounds[g + 1] - bounds[g]);
+    }
+    Py_ssize_t size = 8;
+    while (size < 2 * widest)
+        size *= 2;
+    slots = PyMem_Malloc(sizeof(int64_t) * size);
+    hashes = PyMem_Malloc(sizeof(Py_hash_t) * (n > 0 ? n : 1));
+    if (slots == NULL || hashes == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            goto done;
+        }
+        if ((hashes[i] = PyObject_Hash(line)) == -1)
+            goto done;
+    }
+    for (Py_ssize_t g = 0; g + 1 < n_bounds; g++) {
+        Py_ssize_t a = (Py_ssize_t)bounds[g], b = (Py_ssize_t)bounds[g + 1];
+        Py_ssize_t mask = 8;
+        while (mask < 2 * (b - a))
+            mask *= 2;
+        mask -= 1;  /* (a table as small as the group: clearing it costs what its lines do) */
+        for (Py_ssize_t k = 0; k <= mask; k++)
+            slots[k] = -1;
+        for (Py_ssize_t i = a; i < b; i++) {
+            PyObject *line = PyList_GET_ITEM(lines, i);
+            Py_ssize_t at = (Py_ssize_t)((size_t)hashes[i] & (size_t)mask);
+            for (;;) {
+                int64_t r = slots[at];
+                if (r < 0) {
+                    slots[at] = i;
+                    out[i] = i;
+                    break;
+                }
+                if (hashes[r] == hashes[i]) {
+                    PyObject *other = PyList_GET_ITEM(lines, r);
+                    int equal = other == line || PyUnicode_Compare(other, line) == 0;
+                    if (PyErr_Occurred())
+                        goto done;
+                    if (equal) {
+                        out[i] = r;
+                        break;
+                    }
+                }
+                at = (at + 1) & mask;
+            }
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(slots);
+    PyMem_Free(hashes);
+    PyBuffer_Release(&bounds_b);
+    PyBuffer_Release(&out_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
     {"stable_order", stable_order, METH_VARARGS, "numpy.argsort(keys, kind='stable') of uint64 keys (see _native.c)."},

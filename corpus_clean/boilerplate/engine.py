@@ -716,11 +716,13 @@ def _lines_holding(text: str, needles, line_starts: list[int]) -> list[int]:
     return sorted({bisect_right(line_starts, at) - 1 for at in positions})
 
 
-def mark_repeats(ctx: Context, headline: str | None) -> None:
+def mark_repeats(ctx: Context, headline: str | None, later_copies: np.ndarray | None = None) -> None:
     """Repeated lines: runs of later copies (repeat.block), copies of the headline,
-    and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line)."""
+    and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line).
+    (`later_copies`: ``_later_copies`` of the document's lines when the caller has it,
+    e.g. from its batch's: ``batch.later_copies_many``.)"""
     content = ctx.lines.content
-    repeated = _later_copies(content)
+    repeated = _later_copies(content) if later_copies is None else later_copies
     if headline:
         _mark_headline_copies(ctx, headline)
     if not repeated.any():
@@ -1231,8 +1233,10 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     batched.mark_menu_runs_many(batch)
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
-    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
-        mark_repeats(ctx, headline)
+    later_copies = batched.later_copies_many(batch)
+    for ctx, headline, a, b in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
+                                   (batch.first + batch.n_lines).tolist()):
+        mark_repeats(ctx, headline, later_copies[a:b])
         keep_fragments_inside_prose(ctx)
     batched.mark_trailing_comments_many(batch)
     if use_classifier:

@@ -50,7 +50,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -102,7 +102,7 @@ class Rule:
         such a line fails validation (``corpus_clean.boilerplate.marker_regexes``)."""
         return self.is_unconditional and self.validation_marker
 
-    @property
+    @cached_property  # (read for every line a rule marks: made once per rule)
     def id(self) -> str:
         """The provenance name written into each Removal, e.g. ``news.byline``."""
         return f"{self.pack}.{self.name}"
