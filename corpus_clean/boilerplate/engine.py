@@ -518,12 +518,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
         if rule.kind == "line":
             ctx.marks.mark(i, rule.id)
         elif rule.kind == "section":
-            # (the window's lines looked up, not every matched line scanned: a page of
-            # thousands of comment lines would make this quadratic)
-            confirmed = sum(
-                1 for j in range(i + 1, i + SECTION_CONFIRM_WINDOW + 1)
-                if (r := matched.get(j)) is not None and r.pack == rule.pack and r.kind == "line"
-            ) >= 2
+            confirmed = _section_confirmed(matched, i, rule.pack)
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
             if (
@@ -599,6 +594,29 @@ def _is_subheading_under_label(ctx: Context, j: int, after: int) -> bool:
     return bool(after < ctx.lines.n_lines and not ctx.blank[after] and not _is_teaser(ctx, after)
                 and 2 <= s.n_words[j] <= LONE_SUBHEADING_MAX_WORDS and s.n_cap_words[j] == 1
                 and s.first_class[j] & UPPER and not s.last_class[j] & SENT_END)
+
+
+def _section_confirmed(matched: dict[int, object], i: int, pack: str) -> bool:
+    """Do two or more of the SECTION_CONFIRM_WINDOW lines below line `i` match a line
+    rule of `pack` (`matched`: each line's rule)? The window's lines are looked up (not
+    every matched line scanned: a page of thousands of comment lines would make this
+    quadratic), or the matched lines when fewer, and the count stops at two.
+
+    >>> from corpus_clean.boilerplate.rules import Rule
+    >>> reply = Rule(pack="comments", name="reply", kind="line", pattern="Reply")
+    >>> _section_confirmed({0: None, 3: reply, 9: reply}, 0, "comments"), _section_confirmed({3: reply}, 0, "comments")
+    (True, False)
+    """
+    window = range(i + 1, i + SECTION_CONFIRM_WINDOW + 1)
+    below = window if len(window) <= len(matched) else [j for j in matched if j in window]
+    found = 0
+    for j in below:
+        r = matched.get(j)
+        if r is not None and r.pack == pack and r.kind == "line":
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
