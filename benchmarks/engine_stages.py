@@ -14,12 +14,11 @@ one after the other: the machine is shared. A stage a tree does not have prints 
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
-import sys
 import time
-from pathlib import Path
+
+from doc_extras import corpus_tree_args  # (benchmarks/)
 
 # (module, attribute path): the engine's stages, then the classifier's pieces
 STAGES = [
@@ -86,12 +85,7 @@ def wrap(module_name: str, path: str, spent: dict[str, float]) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", type=Path, help="a folder of JSONL with a `text` field (benchmarks/corpus_gen.py)")
-    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1])
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    sys.path.insert(0, str(args.tree.resolve()))
+    args = corpus_tree_args(__doc__, 3, "a folder of JSONL with a `text` field (benchmarks/corpus_gen.py)")
 
     from corpus_clean.boilerplate import engine
     from corpus_clean.boilerplate.rules import load_rules
