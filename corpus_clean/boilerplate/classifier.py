@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +56,7 @@ from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, m
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
-    lines_of_stripped,
+    first_copies, lines_of_stripped,
 )
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
@@ -410,17 +409,16 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     starts_punct = ((first & PUNCT) > 0).astype(np.float64)
 
     keys: list[str] = []
-    repeats: list[int] = []
     line_rules: list = []
     for ctx, i in zip(ctxs, idxs):
         rows_i = i.tolist()
         content = ctx.lines.content
-        doc_keys = [content[r] for r in rows_i]
-        counts = Counter(doc_keys)
-        keys += doc_keys
-        repeats += [counts[k] for k in doc_keys]
+        keys += [content[r] for r in rows_i]
         rule = ctx.marks.rule
         line_rules += [rule[r] for r in rows_i]
+    # Each key's count in its document (equal keys of a document share their first row).
+    first = first_copies(keys, rows.bounds)
+    repeats = np.bincount(first, minlength=n)[first]
     flags_of = _FLAGS_OF_RULE
     for r in set(line_rules).difference(flags_of):
         flags_of[r] = _rule_flags(r)
