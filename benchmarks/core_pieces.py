@@ -12,23 +12,15 @@ A piece a tree does not have prints "-".
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import hashlib
 import json
-import sys
-from pathlib import Path
 
-from doc_extras import best_cpu  # (benchmarks/: the best CPU time of a few runs)
+from doc_extras import best_cpu, corpus_tree_args  # (benchmarks/: the best CPU time of a few runs)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("corpus", type=Path, help="a folder of JSONL (benchmarks/corpus_gen.py)")
-    parser.add_argument("--tree", type=Path, default=Path(__file__).resolve().parents[1])
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    sys.path.insert(0, str(args.tree.resolve()))
+    args = corpus_tree_args(__doc__, 5, "a folder of JSONL (benchmarks/corpus_gen.py)")
 
     from corpus_clean import extract, signals
     from corpus_clean.mojibake import might_need_repair, repair

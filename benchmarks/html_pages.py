@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round11 | --round12]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round12 | --round13]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -42,7 +42,10 @@ collapsibles, magazine long-reads with pull quotes and galleries, museum objects
 written before round 11 changed the extractor, never tuned on), ``--round12`` round 12's (archive and
 catalogue records with tabbed descriptions in five tab libraries, product pages of five other shop
 systems, encyclopedia entries with infoboxes and references, academic abstracts, news stories split
-over pages; written before round 12 changed the extractor, never tuned on).
+over pages; written before round 12 changed the extractor, never tuned on), ``--round13`` round 13's
+(documentation pages beside a sidebar table of contents, recipe blogs with a jump-to-recipe card, forum
+threads of four engines whose first post is the content, obituaries on funeral homes' sites, AMP news
+pages; written before round 13 changed the extractor, never tuned on).
 """
 from __future__ import annotations
 
@@ -2121,6 +2124,292 @@ ROUND12_FAMILIES = {"archive_record_page": archive_record_page, "shop_spec_page"
                     "abstract_page": abstract_page, "paged_news_page": paged_news_page}
 
 
+# --------------------------------------------------------------------------- #
+# Round 13's families (written before round 13 changed the extractor, never tuned on):
+# documentation pages beside a sidebar table of contents, recipe blogs with a
+# jump-to-recipe card after a long story, forum threads whose first post is the
+# content (four forum engines), obituaries on funeral homes' sites with a tribute
+# wall, AMP news pages (amp-img, amp-accordion, amp-sidebar, amp-ad). Gold by
+# WCXB's convention, as rounds 7-12: the page's own prose, sub-headings, lists,
+# code, tables, admonitions and closed sections are content; headlines, bylines,
+# captions and credits, tables of contents, "edit this page" and feedback widgets,
+# users' posts (replies, tribute messages, comments), buttons, ads and rails are not.
+# --------------------------------------------------------------------------- #
+
+CODE_LINES = ("pip install harbour-tools", "export HARBOUR_HOME=/opt/harbour", "harbour init --region north",
+              "from harbour import Client", "client = Client(timeout=30)", "result = client.fetch('bridges')",
+              "print(result.status)", "harbour sync --all --dry-run", "curl -s https://api.example.org/v2/tides",
+              "config.set('retries', 5)")
+
+
+def code_block(p: Page) -> tuple[str, str]:
+    """A code sample as documentation sites render it: ``(markup, gold text)``; the gold is the code's lines."""
+    lines = p.rng.sample(CODE_LINES, p.rng.randint(1, 4))
+    body = "\n".join(esc(line) for line in lines)
+    markup = p.pick(f"<pre><code class='language-python'>{body}</code></pre>",
+                    f"<div class='highlight-python notranslate'><div class='highlight'><pre><span></span>{body}</pre></div></div>",
+                    f"<div class='codehilite'><pre><span></span><code>{body}</code></pre></div>"
+                    "<button class='md-clipboard' title='Copy to clipboard'></button>",
+                    f"<div class='theme-code-block'><pre class='prism-code'><code>{body}</code></pre>"
+                    "<button class='clean-btn' aria-label='Copy code to clipboard'>Copy</button></div>")
+    return markup, "\n".join(lines)
+
+
+def docs_sidebar_page(p: Page) -> None:
+    """A documentation page (Sphinx, MkDocs Material, Docusaurus, a GitBook-like theme): a sidebar table of
+    contents, the page's prose with code blocks and admonitions, "On this page", edit link, prev/next, feedback."""
+    rng = p.rng
+    toc = "".join(f"<li class='toctree-l1'><a class='reference internal' href='/docs/{i}'>{esc(short(rng, p.lang, rng.randint(1, 3)))}</a></li>"
+                  for i in range(rng.randint(8, 18)))
+    side = p.pick(f"<nav class='wy-nav-side'><div class='wy-menu wy-menu-vertical'><ul>{toc}</ul></div></nav>",
+                  f"<nav class='md-nav md-nav--primary' aria-label='Navigation'><ul class='md-nav__list'>{toc}</ul></nav>",
+                  f"<aside class='theme-doc-sidebar-container'><nav class='menu'><ul class='theme-doc-sidebar-menu menu__list'>{toc}</ul></nav></aside>",
+                  f"<div class='book-summary'><ul class='summary'>{toc}</ul></div>")
+    p.add(hidden_chrome(p) + p.pick("<div class='version-banner'>You are reading the docs of version 2.1. "
+                                   "<a href='/latest'>Switch to latest</a></div>", "")
+          + f"<div class='{p.pick('wy-grid-for-nav', 'md-container', 'main-wrapper', 'book')}'>" + side)
+    p.add(f"<div class='{p.pick('rst-content', 'md-content', 'theme-doc-markdown markdown', 'page-inner')}' role='main'>"
+          + p.pick(f"<div role='navigation' aria-label='breadcrumbs'><ul class='wy-breadcrumbs'><li><a href='/'>Docs</a> »</li>"
+                   f"<li>{esc(short(rng, p.lang, 2))}</li></ul></div>", "")
+          + f"<h1>{esc(title(rng, p.lang))}<a class='headerlink' href='#top' title='Permalink'>¶</a></h1>")
+    intro = paragraph(rng, p.lang, 1, 3)
+    p.add(f"<p>{esc(intro)}</p>", (intro,))
+    heads = []
+    for s in range(rng.randint(2, 4)):
+        head = short(rng, p.lang, rng.randint(2, 4))
+        heads.append(head)
+        p.add(f"<h2 id='s{s}'>{esc(head)}<a class='headerlink' href='#s{s}'>¶</a></h2>", (head,))
+        for _ in range(rng.randint(1, 2)):
+            text = paragraph(rng, p.lang, 1, 3)
+            p.add(f"<p>{esc(text)}</p>", (text,))
+        if rng.random() < 0.7:
+            markup, code = code_block(p)
+            p.add(markup, tuple(code.splitlines()))
+        if rng.random() < 0.35:
+            note = sentence(rng, p.lang)
+            kind = p.pick("Note", "Warning", "Tip")
+            p.add(p.pick(f"<div class='admonition {kind.lower()}'><p class='admonition-title'>{kind}</p><p>{esc(note)}</p></div>",
+                         f"<div class='theme-admonition alert alert--info'><div class='admonitionHeading'>{kind}</div>"
+                         f"<div class='admonitionContent'><p>{esc(note)}</p></div></div>"), (kind, note))
+        if rng.random() < 0.3:
+            items = [short(rng, p.lang, rng.randint(3, 7)) for _ in range(rng.randint(2, 5))]
+            p.add("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>", tuple(items))
+    p.add(p.pick("<div class='rst-footer-buttons'><a class='btn btn-neutral float-left' href='/prev' rel='prev'>Previous</a>"
+                 "<a class='btn btn-neutral float-right' href='/next' rel='next'>Next</a></div>",
+                 f"<nav class='pagination-nav' aria-label='Docs pages'><a class='pagination-nav__link' href='/p'><div>Previous</div>"
+                 f"<div>{esc(short(rng, p.lang, 3))}</div></a><a class='pagination-nav__link' href='/n'><div>Next</div>"
+                 f"<div>{esc(short(rng, p.lang, 3))}</div></a></nav>")
+          + p.pick("<div class='feedback'><p>Was this page helpful?</p><button>Yes</button><button>No</button></div>", "")
+          + f"<p class='edit-this-page'><a href='https://git.example.org/edit/docs'>Edit this page</a> · Last updated on {when_posted(p)}</p></div>")
+    on_page = "".join(f"<li><a href='#s{i}'>{esc(h)}</a></li>" for i, h in enumerate(heads))
+    p.add(p.pick(f"<div class='table-of-contents theme-doc-toc-desktop'><ul>{on_page}</ul></div>",
+                 f"<nav class='md-nav md-nav--secondary'><label class='md-nav__title'>On this page</label><ul>{on_page}</ul></nav>",
+                 f"<aside class='page-toc'><h4>On this page</h4><ul>{on_page}</ul></aside>")
+          + "</div>" + p.pick(footer_block(p), "<footer><p>© Copyright 2024, the Harbour developers. Built with Sphinx.</p></footer>"))
+
+
+def recipe_card(p: Page) -> tuple[str, tuple[str, ...]]:
+    """A recipe plug-in's card (WP Recipe Maker, Tasty Recipes, a theme's own): ingredients, steps, notes, nutrition."""
+    rng = p.rng
+    ingredients = [f"{rng.randint(1, 500)} {rng.choice(['g', 'ml', 'tbsp', 'cups', 'tsp'])} {short(rng, p.lang, rng.randint(1, 4))}"
+                   for _ in range(rng.randint(4, 9))]
+    steps = [sentence(rng, p.lang) for _ in range(rng.randint(3, 7))]
+    notes = [sentence(rng, p.lang) for _ in range(rng.randint(0, 2))]
+    times = f"Prep {rng.randint(5, 30)} mins · Cook {rng.randint(10, 90)} mins · Servings {rng.randint(2, 8)}"
+    buttons = "<a class='print' href='#print'>Print Recipe</a> <a class='pin' href='#pin'>Pin Recipe</a>"
+    rating = f"<div class='recipe-rating'>{'★' * rng.randint(3, 5)} {rng.randint(3, 4)}.{rng.randint(0, 9)} from {rng.randint(4, 900)} votes</div>"
+    style = rng.randrange(3)
+    if style == 0:
+        card = (f"<div id='recipe' class='wprm-recipe-container'><div class='wprm-recipe wprm-recipe-template'>"
+                f"<h2 class='wprm-recipe-name'>{esc(title(rng, p.lang))}</h2>{rating}{buttons}<div class='wprm-recipe-times-container'>{times}</div>"
+                "<div class='wprm-recipe-ingredients-container'><h3 class='wprm-recipe-header'>Ingredients</h3><ul class='wprm-recipe-ingredients'>"
+                + "".join(f"<li class='wprm-recipe-ingredient'>{esc(i)}</li>" for i in ingredients) + "</ul></div>"
+                "<div class='wprm-recipe-instructions-container'><h3 class='wprm-recipe-header'>Instructions</h3><ul class='wprm-recipe-instructions'>"
+                + "".join(f"<li class='wprm-recipe-instruction'><div class='wprm-recipe-instruction-text'>{esc(s)}</div></li>" for s in steps)
+                + "</ul></div>" + ("<div class='wprm-recipe-notes-container'><h3 class='wprm-recipe-header'>Notes</h3>"
+                                   + "".join(f"<p>{esc(n)}</p>" for n in notes) + "</div>" if notes else "") + "</div></div>")
+    elif style == 1:
+        card = (f"<div class='tasty-recipes' id='tasty-recipes-{rng.randint(1, 9999)}'><div class='tasty-recipes-entry-header'>"
+                f"<h2 class='tasty-recipes-title'>{esc(title(rng, p.lang))}</h2>{rating}<div class='tasty-recipes-details'>{times}</div>{buttons}</div>"
+                "<div class='tasty-recipes-ingredients'><h3>Ingredients</h3><ul>" + "".join(f"<li>{esc(i)}</li>" for i in ingredients)
+                + "</ul></div><div class='tasty-recipes-instructions'><h3>Instructions</h3><ol>" + "".join(f"<li>{esc(s)}</li>" for s in steps)
+                + "</ol></div>" + ("<div class='tasty-recipes-notes'><h3>Notes</h3>" + "".join(f"<p>{esc(n)}</p>" for n in notes) + "</div>"
+                                    if notes else "") + "</div>")
+    else:
+        card = (f"<section class='recipe-card' itemscope itemtype='https://schema.org/Recipe'><h2 itemprop='name'>{esc(title(rng, p.lang))}</h2>"
+                f"{rating}<p class='meta'>{times}</p><h3>Ingredients</h3><ul>" + "".join(
+                    f"<li itemprop='recipeIngredient'>{esc(i)}</li>" for i in ingredients) + "</ul><h3>Method</h3><ol>" + "".join(
+                    f"<li itemprop='recipeInstructions'>{esc(s)}</li>" for s in steps) + "</ol>"
+                + ("<h3>Notes</h3>" + "".join(f"<p>{esc(n)}</p>" for n in notes) if notes else "") + buttons + "</section>")
+    heads = ("Ingredients", "Instructions" if style < 2 else "Method")
+    gold = (heads[0], *ingredients, heads[1], *steps, *(("Notes", *notes) if notes else ()))
+    return card, gold
+
+
+def jump_recipe_page(p: Page) -> None:
+    """A recipe blog's post: a "Jump to Recipe" button, a long story with photos and ads, then the recipe card and comments."""
+    rng = p.rng
+    p.add(hidden_chrome(p) + site_header(p) + f"<div class='{p.pick('site-inner', 'content-area', 'wrap')}'><main class='content'>"
+          f"<article class='{p.pick('post', 'entry', 'type-post')}'><h1 class='entry-title'>{esc(title(rng, p.lang))}</h1>"
+          + byline_block(p) + p.pick("<p class='disclosure'>This post may contain affiliate links. Please read our disclosure policy.</p>", "")
+          + "<div class='wprm-recipe-snippet'><a href='#recipe' class='wprm-jump-to-recipe-shortcode'>Jump to Recipe</a> "
+          "<a href='#print' class='wprm-recipe-print'>Print Recipe</a></div><div class='entry-content'>")
+    for k in range(rng.randint(5, 10)):
+        text = paragraph(rng, p.lang, 2, 4)
+        p.add(f"<p>{esc(text)}</p>", (text,))
+        r = rng.random()
+        if r < 0.35:  # a step photo with a caption sentence, between paragraphs (captions are not gold by convention)
+            p.add(p.pick(f"<figure class='wp-block-image size-large'><img src='/step{k}.jpg' alt=''><figcaption>{esc(sentence(rng, p.lang))}</figcaption></figure>",
+                         f"<div class='wp-caption aligncenter'><img src='/s{k}.jpg'><p class='wp-caption-text'>{esc(sentence(rng, p.lang))}</p></div>"))
+        elif r < 0.5:
+            p.add(p.pick("<div class='adthrive-ad adthrive-content'></div>", "<div class='mv-ad-box' data-slotid='content_2'><span>Advertisement</span></div>"))
+        elif r < 0.62:
+            head = short(rng, p.lang, rng.randint(2, 5))
+            p.add(f"<h2>{esc(head)}</h2>", (head,))
+        elif r < 0.7:
+            tips = [short(rng, p.lang, rng.randint(4, 9)) for _ in range(rng.randint(2, 4))]
+            p.add("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in tips) + "</ul>", tuple(tips))
+    if rng.random() < 0.5:
+        p.add(f"<div class='{p.pick('more-recipes', 'yarpp-related', 'related-posts')}'><h3>You might also like</h3><ul>{links_list(p, 4, 4)}</ul></div>")
+    card, gold = recipe_card(p)
+    p.add(card, gold)
+    p.add("</div>" + share_bar(p) + "</article>" + comments_block(p, rng.randint(2, 7)) + "</main>" + sidebar_block(p) + "</div>" + footer_block(p))
+
+
+def forum_first_post_page(p: Page) -> None:
+    """A forum thread (Discourse, XenForo, phpBB, vBulletin) whose opening post is the content; replies are users' posts."""
+    rng = p.rng
+    engine = rng.randrange(4)
+    first = [paragraph(rng, p.lang, 1, 4) for _ in range(rng.randint(1, 4))]
+    code = code_block(p) if rng.random() < 0.3 else None
+    first_html = "".join(f"<p>{esc(t)}</p>" for t in first) + (code[0] if code else "")
+    first_br = "<br><br>".join(esc(t) for t in first) + (code[0] if code else "")
+    gold = (*first, *(code[1].splitlines() if code else ()))
+    replies = [(p.pick(*PEOPLE), when_posted(p), paragraph(rng, p.lang, 1, 3)) for _ in range(rng.randint(2, 9))]
+    author, when = p.pick(*PEOPLE), when_posted(p)
+    head = f"<h1 class='{p.pick('topic-title', 'p-title-value', 'thread-title')}'>{esc(title(rng, p.lang))}</h1>"
+    p.add(hidden_chrome(p) + site_header(p) + breadcrumbs(p) + head)
+    if engine == 0:  # Discourse
+        def post(n: int, who: str, at: str, body: str) -> str:
+            return (f"<div class='topic-post' id='post_{n}'><article class='boxed onscreen-post'><div class='topic-avatar'><img src='/a.png'></div>"
+                    f"<div class='topic-body'><div class='topic-meta-data'><span class='username'>{who}</span>"
+                    f"<div class='post-info post-date'>{at}</div></div><div class='regular contents'><div class='cooked'>{body}</div>"
+                    f"<section class='post-menu-area'><button class='like'>{rng.randint(0, 30)}</button><button>Reply</button></section>"
+                    "</div></div></article></div>")
+        opening, closing, first_body = "<div class='topic-area'><div class='post-stream'>", "</div></div>", first_html
+    elif engine == 1:  # XenForo 2
+        def post(n: int, who: str, at: str, body: str) -> str:
+            return (f"<article class='message message--post js-post' data-author='{who}' id='js-post-{n}'><div class='message-inner'>"
+                    f"<div class='message-cell message-cell--user'><h4 class='message-name'>{who}</h4><h5 class='userTitle'>Member</h5></div>"
+                    f"<div class='message-cell message-cell--main'><header class='message-attribution'><time>{at}</time><a href='#post-{n}'>#{n}</a></header>"
+                    f"<div class='message-content js-messageContent'><div class='message-userContent'><article class='message-body'>"
+                    f"<div class='bbWrapper'>{body}</div></article></div></div><footer class='message-footer'><a href='#'>Like</a> "
+                    f"<a href='#'>Quote</a> <a href='#'>Reply</a></footer></div></div></article>")
+        opening, closing, first_body = "<div class='block-body js-replyNewMessageContainer'>", "</div>", first_br
+    elif engine == 2:  # phpBB prosilver
+        def post(n: int, who: str, at: str, body: str) -> str:
+            return (f"<div id='p{n}' class='post has-profile bg{n % 2 + 1}'><div class='inner'><dl class='postprofile'><dt><a class='username'>{who}</a></dt>"
+                    f"<dd class='profile-posts'><strong>Posts:</strong> {rng.randint(1, 900)}</dd></dl><div class='postbody'>"
+                    f"<h3><a href='#p{n}'>Re: thread</a></h3><p class='author'>by <strong>{who}</strong> » {at}</p>"
+                    f"<div class='content'>{body}</div></div></div></div>")
+        opening, closing, first_body = "<div id='page-body'>", "</div>", first_br
+    else:  # vBulletin 4
+        def post(n: int, who: str, at: str, body: str) -> str:
+            return (f"<li class='postbitlegacy postbitim postcontainer' id='post_{n}'><div class='posthead'><span class='postdate'>{at}</span>"
+                    f"<span class='nodecontrols'>#{n}</span></div><div class='postdetails'><div class='userinfo'><a class='username'>{who}</a>"
+                    f"<span class='usertitle'>Junior Member</span></div><div class='postbody'><div class='postrow'><div class='content'>"
+                    f"<div id='post_message_{n}'><blockquote class='postcontent restore'>{body}</blockquote></div></div></div></div></div>"
+                    "<div class='postfoot'><a href='#'>Reply With Quote</a></div></li>")
+        opening, closing, first_body = "<div id='postlist' class='postlist'><ol id='posts' class='posts'>", "</ol></div>", first_br
+    p.add(opening + post(1, author, when, first_body), gold)  # the opening post: the gold
+    reply = (lambda text: f"<p>{esc(text)}</p>") if engine == 0 else esc  # Discourse's posts are cooked paragraphs
+    p.add("".join(post(n + 2, who, at, reply(text)) for n, (who, at, text) in enumerate(replies)) + closing)
+    p.add(p.pick("<div class='pagination'><a href='?page=2'>2</a> <a href='?page=3'>3</a> <a href='?page=2'>Next ›</a></div>", "")
+          + f"<div class='{p.pick('suggested-topics', 'similar-threads', 'related-topics')}'><h3>Similar threads</h3><ul>"
+          + "".join(support_thread(p, i) for i in range(rng.randint(3, 5))) + "</ul></div>" + footer_block(p))
+
+
+def obituary_page(p: Page) -> None:
+    """An obituary on a funeral home's site: the life story, the service details, a tribute wall, flowers and trees to send."""
+    rng = p.rng
+    name = f"{p.pick('Margaret', 'Johannes', 'Lucia', 'Henk', 'Rosa', 'William', 'Elena')} {short(rng, p.lang, 1).title()}"
+    born, died = rng.randint(1925, 1960), rng.randint(2019, 2025)
+    p.add(hidden_chrome(p) + f"<header class='{p.pick('fh-header', 'site-header', 'navbar')}'><a href='/'>{p.pick('Oak Hill', 'Riverside', 'St. Clair')} Funeral Home</a>"
+          f"<ul class='nav'>{links_list(p, 5, 2)}</ul><a class='btn' href='tel:5550100'>Call us 24/7</a></header>"
+          f"<div class='{p.pick('obituary-container', 'tribute-page', 'obit')}'><div class='{p.pick('deceased-info', 'obit-header', 'tribute-header')}'>"
+          f"<img src='/portrait.jpg' alt=''><h1 class='{p.pick('deceased-name', 'obit-name', 'name')}'>{esc(name)}</h1>"
+          f"<p class='{p.pick('lifespan', 'dates', 'obit-dates')}'>{MONTHS[rng.randrange(7)]} {rng.randint(1, 28)}, {born} – "
+          f"{MONTHS[rng.randrange(7)]} {rng.randint(1, 28)}, {died}</p></div>"
+          "<div class='obit-actions'><a class='btn' href='/flowers'>Send Flowers</a> <a class='btn' href='/trees'>Plant a Tree</a> "
+          "<button>Share</button></div>")
+    story = [paragraph(rng, p.lang, 2, 5) for _ in range(rng.randint(2, 6))]
+    p.add(f"<div class='{p.pick('obituary-text', 'obit-body', 'tribute-text')}'>" + "".join(f"<p>{esc(t)}</p>" for t in story) + "</div>", tuple(story))
+    events = []
+    for kind in rng.sample(["Visitation", "Funeral Service", "Interment", "Celebration of Life"], rng.randint(1, 3)):
+        when = f"{MONTHS[rng.randrange(7)]} {rng.randint(1, 28)}, {died} {rng.randint(9, 11)}:00 AM"
+        where = f"{short(rng, p.lang, 2).title()} Chapel, {rng.randint(10, 999)} {short(rng, p.lang, 1).title()} Street"
+        events.append((kind, when, where))
+    p.add(f"<div class='{p.pick('service-details', 'events', 'obit-services')}'><h2>Services</h2>" + "".join(
+        f"<div class='event'><h3>{k}</h3><p class='event-date'>{w}</p><p class='event-location'>{esc(l)}</p>"
+        f"<a href='#'>Get Directions</a> <a href='#'>Add to Calendar</a></div>" for k, w, l in events) + "</div>",
+        ("Services", *(x for e in events for x in (e[0], e[1], e[2]))))
+    if rng.random() < 0.5:
+        memorial = sentence(rng, p.lang)
+        p.add(f"<p class='memorial-note'>{esc(memorial)}</p>", (memorial,))
+    tributes = "".join(
+        f"<div class='{p.pick('tribute-item', 'condolence', 'memory')}'><p class='tribute-author'>{p.pick(*PEOPLE)}</p>"
+        f"<p class='tribute-date'>{when_posted(p)}</p><p>{esc(paragraph(rng, p.lang, 1, 2))}</p>"
+        f"<a href='#'>{rng.randint(0, 20)} hearts</a></div>" for _ in range(rng.randint(2, 8)))
+    p.add(f"<section class='{p.pick('tribute-wall', 'condolences', 'guestbook')}'><h2>{p.pick('Tribute Wall', 'Condolences', 'Share a memory')}</h2>"
+          f"<form><textarea placeholder='Share a memory'></textarea><button>Post</button></form>{tributes}</section>"
+          f"<div class='{p.pick('flower-shop', 'sympathy-gifts', 'store-promo')}'><h3>Send sympathy flowers</h3><p>Order flowers for the "
+          "service from our local florist, delivered the same day.</p><a href='/flowers'>Shop now</a></div></div>" + footer_block(p))
+
+
+def amp_news_page(p: Page) -> None:
+    """An AMP news story: amp-sidebar menu, amp-img hero with a caption, amp-ad slots, an amp-accordion of sections, share buttons."""
+    rng = p.rng
+    menu = "".join(f"<li><a href='/{i}'>{esc(short(rng, p.lang, 1))}</a></li>" for i in range(rng.randint(6, 12)))
+    p.add(f"<amp-sidebar id='sidebar' layout='nodisplay' side='left'><ul>{menu}</ul></amp-sidebar>"
+          f"<header class='{p.pick('amp-header', 'header', 'top-bar')}'><button on='tap:sidebar.toggle'>☰</button>"
+          f"<a href='/'><amp-img src='/logo.png' width='120' height='30' alt='The Daily Tide'></amp-img></a></header>"
+          f"<main id='content' role='main'><article class='{p.pick('amp-article', 'article', 'story')}'>"
+          f"<h1>{esc(title(rng, p.lang))}</h1>" + byline_block(p)
+          + f"<figure class='hero'><amp-img src='/hero.jpg' width='1200' height='675' layout='responsive' alt=''></amp-img>"
+          f"<figcaption>{esc(sentence(rng, p.lang))} <span class='credit'>Photo: {esc(short(rng, p.lang, 2))}</span></figcaption></figure>"
+          + f"<div class='{p.pick('article-body', 'story-body', 'amp-body')}'>")
+    for k in range(rng.randint(4, 9)):
+        text = paragraph(rng, p.lang, 2, 4)
+        p.add(f"<p>{esc(text)}</p>", (text,))
+        r = rng.random()
+        if r < 0.2:
+            p.add(f"<amp-ad width='300' height='250' type='doubleclick' data-slot='/123/amp_{k}'><div placeholder>Advertisement</div></amp-ad>")
+        elif r < 0.3:
+            head = short(rng, p.lang, rng.randint(2, 5))
+            p.add(f"<h2>{esc(head)}</h2>", (head,))
+        elif r < 0.38:
+            p.add(f"<amp-carousel type='slides' width='400' height='300' layout='responsive'>" + "".join(
+                f"<figure><amp-img src='/c{i}.jpg' width='400' height='300' layout='responsive'></amp-img>"
+                f"<figcaption>{esc(sentence(rng, p.lang))}</figcaption></figure>" for i in range(rng.randint(2, 4))) + "</amp-carousel>")
+        elif r < 0.45:
+            p.add(f"<amp-social-share type='twitter' width='40' height='40'></amp-social-share>"
+                  f"<p class='{p.pick('related-link', 'inline-teaser', 'also')}'><strong>{p.pick('Read more', 'Also read', 'Lees ook')}:</strong> "
+                  f"<a href='/s/{rng.randint(1, 999)}'>{esc(short(rng, p.lang, 7))}</a></p>")
+    if rng.random() < 0.6:  # the story's own sections in an amp-accordion (the first expanded): content
+        sections = [(short(rng, p.lang, rng.randint(2, 4)), paragraph(rng, p.lang, 1, 3)) for _ in range(rng.randint(2, 4))]
+        p.add("<amp-accordion class='key-facts' disable-session-states>" + "".join(
+            f"<section{' expanded' if i == 0 else ''}><h3>{esc(h)}</h3><div><p>{esc(t)}</p></div></section>"
+            for i, (h, t) in enumerate(sections)) + "</amp-accordion>", tuple(x for s in sections for x in s))
+    p.add("</div><div class='share'><amp-social-share type='facebook'></amp-social-share><amp-social-share type='email'></amp-social-share></div>"
+          "</article>" + p.pick(related_block(p), f"<amp-list src='/api/related' width='auto' height='400' layout='fixed-height'>"
+                                f"<div placeholder>{esc(short(rng, p.lang, 5))}</div></amp-list>", newsletter_box(p))
+          + "</main>" + p.pick(footer_block(p), "<footer class='amp-footer'><p>© 2024 The Daily Tide</p><a href='/?nonamp=1'>View full site</a></footer>"))
+
+
+ROUND13_FAMILIES = {"docs_sidebar_page": docs_sidebar_page, "jump_recipe_page": jump_recipe_page,
+                    "forum_first_post_page": forum_first_post_page, "obituary_page": obituary_page, "amp_news_page": amp_news_page}
+
+
 def naive_text(html: str) -> str:
     """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
     from bs4 import BeautifulSoup
@@ -2133,7 +2422,7 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
-     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES}[family](p)
+     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -2142,7 +2431,8 @@ def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
              round7: bool = False, round8: bool = False, round9: bool = False,
-             round10: bool = False, round11: bool = False, round12: bool = False) -> list[dict]:
+             round10: bool = False, round11: bool = False, round12: bool = False,
+             round13: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -2151,12 +2441,12 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`),
     ``round8``: round 8's (:data:`ROUND8_FAMILIES`), ``round9``: round 9's (:data:`ROUND9_FAMILIES`),
     ``round10``: round 10's (:data:`ROUND10_FAMILIES`), ``round11``: round 11's (:data:`ROUND11_FAMILIES`),
-    ``round12``: round 12's (:data:`ROUND12_FAMILIES`).
+    ``round12``: round 12's (:data:`ROUND12_FAMILIES`), ``round13``: round 13's (:data:`ROUND13_FAMILIES`).
     """
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 else LANGS
+    families = sorted(ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -2179,11 +2469,12 @@ def main(argv=None) -> int:
     ap.add_argument("--round10", action="store_true", help="round 10's page-type families (never tuned on)")
     ap.add_argument("--round11", action="store_true", help="round 11's page-type families (never tuned on)")
     ap.add_argument("--round12", action="store_true", help="round 12's page-type families (never tuned on)")
+    ap.add_argument("--round13", action="store_true", help="round 13's page-type families (never tuned on)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
                             round8=args.round8, round9=args.round9, round10=args.round10,
-                            round11=args.round11, round12=args.round12):
+                            round11=args.round11, round12=args.round12, round13=args.round13):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import errno
 import json
+import logging
 import os
 import signal
 import socket
@@ -62,6 +63,18 @@ def parse_quality(value: str) -> dict | str:
     return thresholds
 
 
+def parse_languages(value: str) -> list[str] | None:
+    """--languages: comma-separated codes as `lang` holds them (a language named instead
+    of coded would quarantine every record); empty → no language filter."""
+    from corpus_clean.extract import check_language_codes
+
+    codes = [code for code in value.split(",") if code.strip()]
+    try:
+        return check_language_codes(codes) or None
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-clean", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--steps", type=parse_steps, default=DEFAULT_STEPS,
                      help=f"comma-separated subset of {','.join(step_names())} (default {','.join(DEFAULT_STEPS)})")
     run.add_argument("--min-chars", type=int, default=None, help="minimum clean text length")
-    run.add_argument("--languages", default=None, help="comma-separated allowed language codes")
+    run.add_argument("--languages", type=parse_languages, default=None,
+                     help="comma-separated allowed language codes (ISO 639-1, as the lang column: en,de,zh)")
     run.add_argument("--no-data-docs", action="store_true", help="skip Great Expectations Data Docs")
     run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
     run.add_argument("--quality", type=parse_quality, default=None,
@@ -226,6 +240,11 @@ def run_failure_message(error: BaseException, output: str) -> str:
         return (f"run failed: {_OUTPUT_DEVICE_ERRORS[cause.errno]} of the output {output}; nothing of this run "
                 f"was committed (the dataset is as it was before it; its unfinished version is removed by the "
                 f"next run). Free space or choose another --output, then run again. ({error})")
+    from corpus_clean.dataset import DamagedVersion
+
+    damaged = _first_cause(error, DamagedVersion)
+    if damaged is not None:
+        return str(damaged)  # names the damaged file and what to do
     if isinstance(error, (RunError, PreflightError)):
         return str(error)  # already one line naming what failed and where
     return f"run failed: {type(error).__name__}: {error}"
@@ -329,7 +348,7 @@ def _run_flow(args: argparse.Namespace) -> int:
             manifest = clean_corpus(
                 input_path=args.input, output_dir=args.output, shard_mb=args.shard_mb, steps=list(args.steps),
                 **({"min_chars": args.min_chars} if args.min_chars is not None else {}),  # else the flow's default
-                languages=args.languages.split(",") if args.languages else None,
+                languages=args.languages,
                 data_docs=not args.no_data_docs,
                 workers=args.workers,
                 dask_address=args.dask_address,
@@ -438,6 +457,12 @@ class ThreadServer:
         self.api_url = f"http://127.0.0.1:{port}/api"
 
     def stop(self) -> None:
+        # Stopping cancels the server's services, sometimes while one writes its last
+        # events to the database: Prefect then logs "Error flushing 1 events" with two
+        # CancelledError tracebacks (~150 lines) after the run's last line, on about half
+        # of short runs. The run's results are committed by now; what is cut short is the
+        # throwaway server's own bookkeeping, so its logs are silenced while it stops.
+        logging.getLogger("prefect.server").setLevel(logging.CRITICAL)
         self.server.should_exit = True  # uvicorn finishes its requests, runs the app's shutdown
         self.thread.join(timeout=10)
 

@@ -56,6 +56,22 @@ typedef struct { unsigned char on[TAG_BITS]; } TagSet;
 
 static int tagset_has(const TagSet *set, uintptr_t tag) { return tag < TAG_BITS && set->on[tag]; }
 
+/* The length of the run of ASCII bytes at the start of data[0:length], 8 bytes at a time
+ * (most of a page's text is ASCII: its fragments then need no UTF-8 decoding to be measured). */
+static size_t ascii_prefix(const unsigned char *data, size_t length)
+{
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        if (word & 0x8080808080808080ULL)
+            break;
+    }
+    while (i < length && data[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* The node after ``node`` in document order, staying under ``root``; NULL at the end. */
 static lxb_node *next_below(lxb_node *node, lxb_node *root)
 {
@@ -439,6 +455,18 @@ static int close_frame(Stacks *s, PyObject *out)
     parent->chars += frame.chars;
     parent->link_chars += frame.link_chars;
     return 0;
+}
+
+/* len(text.strip()) of an ASCII fragment, read off its bytes (one byte, one code point; the
+ * same whitespace: str.strip's ASCII whitespace is Py_UNICODE_ISSPACE's). */
+static Py_ssize_t ascii_stripped_length(const unsigned char *data, size_t length)
+{
+    size_t lo = 0, hi = length;
+    while (lo < hi && Py_UNICODE_ISSPACE(data[lo]))
+        lo++;
+    while (hi > lo && Py_UNICODE_ISSPACE(data[hi - 1]))
+        hi--;
+    return (Py_ssize_t)(hi - lo);
 }
 
 /* The bounds [*lo, *hi) of text.strip() in ``text``. */
@@ -893,10 +921,12 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type == NODE_TYPE_TEXT && chars->data != NULL && chars->length > 0) {
-            PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-            if (text == NULL)
+            /* An ASCII fragment is measured on its bytes; any other is decoded first */
+            int ascii = ascii_prefix(chars->data, chars->length) == chars->length;
+            PyObject *text = ascii ? NULL : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+            if (!ascii && text == NULL)
                 goto done;
-            Py_ssize_t n = stripped_length(text);
+            Py_ssize_t n = ascii ? ascii_stripped_length(chars->data, chars->length) : stripped_length(text);
             if (n > 0) {  /* (not text.isspace()) */
                 int in_link = 0;
                 Py_ssize_t hops = 0;
@@ -931,16 +961,21 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                     }
                     Py_XDECREF(key);
                     if (i < 0) {
-                        Py_DECREF(text);
+                        Py_XDECREF(text);
                         goto done;
                     }
-                    int kind = PyUnicode_KIND(text);
-                    const void *data = PyUnicode_DATA(text);
                     Py_ssize_t commas = 0;
-                    for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
-                        Py_UCS4 c = PyUnicode_READ(kind, data, k);
-                        /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
-                        commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                    if (ascii) {
+                        for (size_t k = 0; k < chars->length; k++)
+                            commas += chars->data[k] == ',';
+                    } else {
+                        int kind = PyUnicode_KIND(text);
+                        const void *data = PyUnicode_DATA(text);
+                        for (Py_ssize_t k = 0, len = PyUnicode_GET_LENGTH(text); k < len; k++) {
+                            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+                            /* ",", and the fullwidth (CJK) and Arabic commas (only in non-ASCII text) */
+                            commas += c == ',' || c == 0xFF0C || c == 0x060C;
+                        }
                     }
                     counts[i].chars += n;
                     counts[i].commas += commas;
@@ -948,7 +983,7 @@ static PyObject *paragraphs(PyObject *self, PyObject *args)
                         counts[i].link_chars += n;
                 }
             }
-            Py_DECREF(text);
+            Py_XDECREF(text);
         }
         if ((node = next_below(node, root)) == NULL)
             break;
@@ -983,7 +1018,10 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
     lxb_node *node = start;
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == cfg.text_id && chars->data != NULL) {
+        if (node->local_name == cfg.text_id && chars->data != NULL
+                && ascii_prefix(chars->data, chars->length) == chars->length) {
+            total += ascii_stripped_length(chars->data, chars->length);
+        } else if (node->local_name == cfg.text_id && chars->data != NULL) {
             PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
             if (text == NULL)
                 return -1;
@@ -1039,6 +1077,12 @@ static Py_ssize_t utf8_length(const unsigned char *data, size_t length)
     while (i < length) {
         unsigned char c = data[i];
         size_t more;
+        if (c < 0x80) {  /* a run of ASCII, measured 8 bytes at a time */
+            size_t run = ascii_prefix(data + i, length - i);
+            i += run;
+            count += (Py_ssize_t)run;
+            continue;
+        }
         unsigned char low = 0x80, high = 0xBF;  /* the second byte's range */
         if (c < 0x80) {
             i++;
@@ -1166,11 +1210,309 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "y*b", &view, &byte))
         return NULL;
     const unsigned char *data = view.buf;
-    Py_ssize_t count = 0;
-    for (Py_ssize_t i = 0; i < view.len; i++)
+    Py_ssize_t count = 0, i = 0;
+    /* 8 bytes at a time: the bytes equal to ``byte`` become 0 in ``diff``; ``zero`` then has
+     * exactly their high bits set (no carries between bytes: each byte's low 7 bits are added
+     * to 0x7F alone) */
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    for (; i + 8 <= view.len; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        uint64_t diff = word ^ (ones * byte);
+        uint64_t zero = ~(((diff & low7) + low7) | diff | low7);
+        count += (Py_ssize_t)(((zero >> 7) * ones) >> 56);  /* (one bit a byte: their sum, in the top byte) */
+    }
+    for (; i < view.len; i++)
         count += data[i] == byte;
     PyBuffer_Release(&view);
     return PyLong_FromSsize_t(count);
+}
+
+/* ------------------------------------------------------------------ tag depth (html.nesting_depth) */
+
+static int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int ascii_alnum(Py_UCS4 c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
+/* Is the tag name html[start:end] (ASCII letters and digits), lower-cased, one of ``flat``
+ * (a tuple of lower-case str)? */
+static int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, PyObject *flat)
+{
+    char name[16];
+    Py_ssize_t n = end - start;
+    if (n >= (Py_ssize_t)sizeof(name))
+        return 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+        name[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++) {
+        PyObject *item = PyTuple_GET_ITEM(flat, k);
+        if (PyUnicode_GET_LENGTH(item) == n && PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND
+                && memcmp(PyUnicode_DATA(item), name, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
+ * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
+ * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
+ * tag closes itself when the character before that ">" is a "/" after the name. The scan
+ * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
+ * self-closing tags do not nest; a closing tag never takes the depth below 0. */
+static PyObject *tag_depth(PyObject *self, PyObject *args)
+{
+    PyObject *html, *flat;
+    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
+        return NULL;
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++)
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(flat, k))) {
+            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
+            return NULL;
+        }
+    int kind = PyUnicode_KIND(html);
+    const void *data = PyUnicode_DATA(html);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    long depth = 0, deepest = 0;
+    Py_ssize_t i = 0;
+    while (i < len) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '<') {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        int closing = 0;
+        if (j < len && PyUnicode_READ(kind, data, j) == '/') {
+            closing = 1;
+            j++;
+        }
+        if (j >= len || !ascii_alpha(PyUnicode_READ(kind, data, j))) {
+            i++;  /* no match at this "<" */
+            continue;
+        }
+        Py_ssize_t name_end = j + 1;
+        while (name_end < len && ascii_alnum(PyUnicode_READ(kind, data, name_end)))
+            name_end++;
+        Py_ssize_t gt = name_end;
+        while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
+            gt++;
+        if (gt >= len)
+            break;  /* no ">" after this "<": no later "<" can match either */
+        int selfclosing = gt > name_end && PyUnicode_READ(kind, data, gt - 1) == '/';
+        if (!selfclosing && !is_flat_name(kind, data, j, name_end, flat)) {
+            if (closing) {
+                depth = depth > 0 ? depth - 1 : 0;
+            } else if (++depth > deepest) {
+                deepest = depth;
+            }
+        }
+        i = gt + 1;
+    }
+    return PyLong_FromLong(deepest);
+}
+
+/* ------------------------------------------------------------------ sums up the tree from paragraphs */
+
+/* dict[key] = dict.get(key, zero) + amount, with Python's own arithmetic. 0, or -1 on error. */
+static int dict_add(PyObject *dict, PyObject *key, PyObject *zero, PyObject *amount)
+{
+    PyObject *old = PyDict_GetItemWithError(dict, key);  /* borrowed */
+    if (old == NULL && PyErr_Occurred())
+        return -1;
+    PyObject *sum = PyNumber_Add(old != NULL ? old : zero, amount);
+    if (sum == NULL)
+        return -1;
+    int status = PyDict_SetItem(dict, key, sum);
+    Py_DECREF(sum);
+    return status;
+}
+
+/* (a, b, c) when ``ok``, else NULL (an error is set); the references to seq, a, b and c are given up
+ * either way (the end of prose_sums and scores_up). */
+static PyObject *three_dicts(int ok, PyObject *seq, PyObject *a, PyObject *b, PyObject *c)
+{
+    PyObject *result = ok ? PyTuple_Pack(3, a, b, c) : NULL;
+    Py_XDECREF(seq);
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_XDECREF(c);
+    return result;
+}
+
+/* A paragraph's block (its node object and Lexbor node) and counts, read off an html._Para. */
+typedef struct {
+    PyObject *node_obj, *chars, *link_chars, *commas;  /* new references */
+    lxb_node *node;
+} ParaRow;
+
+static void para_release(ParaRow *row)
+{
+    Py_CLEAR(row->node_obj);
+    Py_CLEAR(row->chars);
+    Py_CLEAR(row->link_chars);
+    Py_CLEAR(row->commas);
+}
+
+static int para_read(PyObject *para, ParaRow *row)
+{
+    row->node_obj = PyObject_GetAttrString(para, "node");
+    row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
+    row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
+    row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    row->node = row->commas ? node_of(row->node_obj) : NULL;
+    if (row->node == NULL) {
+        para_release(row);
+        return -1;
+    }
+    return 0;
+}
+
+/* prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped): html_prose.prose_by_element's
+ * walk up from each paragraph (html._Para) to <body> (or max_levels levels), adding its text outside
+ * links, its link text, and (above the first <a>) its text outside links to each element's sums; the
+ * dicts, keyed by mem_id, filled in the Python walk's order. */
+static PyObject *prose_sums(PyObject *self, PyObject *args)
+{
+    PyObject *paras;
+    Py_ssize_t max_levels, a_arg, body_arg;
+    if (!PyArg_ParseTuple(args, "Onnn", &paras, &max_levels, &a_arg, &body_arg))
+        return NULL;
+    PyObject *seq = PySequence_Fast(paras, "prose_sums expects a sequence of paragraphs");
+    PyObject *prose = PyDict_New(), *links = PyDict_New(), *wrapped = PyDict_New();
+    PyObject *zero = PyLong_FromLong(0);
+    int ok = 0;
+    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL || zero == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        ParaRow row;
+        if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
+            goto done;
+        PyObject *own = PyNumber_Subtract(row.chars, row.link_chars);
+        int own_true = own ? PyObject_IsTrue(own) : -1;
+        int failed = own_true < 0, in_link = 0;
+        lxb_node *node = row.node;
+        for (Py_ssize_t level = 0; !failed && node != NULL && level < max_levels; level++) {
+            in_link = in_link || node->local_name == (uintptr_t)a_arg;
+            PyObject *key = PyLong_FromVoidPtr(node);
+            failed = key == NULL || dict_add(prose, key, zero, own) < 0 || dict_add(links, key, zero, row.link_chars) < 0
+                     || (in_link && own_true && dict_add(wrapped, key, zero, own) < 0);
+            Py_XDECREF(key);
+            if (node->local_name == (uintptr_t)body_arg)
+                break;
+            node = node->parent;
+        }
+        Py_XDECREF(own);
+        para_release(&row);
+        if (failed)
+            goto done;
+    }
+    ok = 1;
+done:
+    Py_XDECREF(zero);
+    return three_dicts(ok, seq, prose, links, wrapped);
+}
+
+/* scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep):
+ * html.best_container's walk up from each paragraph that counts (min_chars characters or more, at
+ * most half of them in links): its score 1 + commas + min(chars / 100, 3) goes, divided by 1, 2 and 6,
+ * to the first three levels (an element met first there starts at its tag's prior, ``priors``:
+ * {tag id: prior}; a paragraph whose tag is in ``own_tags`` starts a level below its block), and whole
+ * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's,
+ * the dicts' order the Python walk's. */
+static PyObject *scores_up(PyObject *self, PyObject *args)
+{
+    PyObject *paras, *body_obj, *min_chars, *priors, *own_tags;
+    Py_ssize_t max_levels;
+    if (!PyArg_ParseTuple(args, "OOOnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
+        return NULL;
+    TagSet own_set;
+    lxb_node *body = node_of(body_obj);
+    if (body == NULL || tagset_from(own_tags, &own_set) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(paras, "scores_up expects a sequence of paragraphs");
+    PyObject *scores = PyDict_New(), *nodes = PyDict_New(), *deep = PyDict_New();
+    PyObject *zero = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
+    PyObject *three = PyLong_FromLong(3), *hundred = PyLong_FromLong(100), *six = PyLong_FromLong(6);
+    PyObject *int_zero = PyLong_FromLong(0);
+    int ok = 0;
+    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL || zero == NULL || one == NULL || two == NULL
+            || three == NULL || hundred == NULL || six == NULL || int_zero == NULL)
+        goto done;
+    PyObject *divisors[3] = {one, two, six};
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
+        ParaRow row;
+        if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
+            goto done;
+        PyObject *score = NULL, *half = NULL, *hundredths = NULL, *capped = NULL, *base = NULL;
+        int failed = 0, skip;
+        /* if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2: continue */
+        skip = PyObject_RichCompareBool(row.chars, min_chars, Py_LT);
+        if (skip == 0) {
+            half = PyNumber_TrueDivide(row.chars, two);
+            skip = half ? PyObject_RichCompareBool(row.link_chars, half, Py_GT) : -1;
+        }
+        if (skip == 0) {
+            /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
+            hundredths = PyNumber_TrueDivide(row.chars, hundred);
+            int over = hundredths ? PyObject_RichCompareBool(three, hundredths, Py_LT) : -1;
+            capped = over < 0 ? NULL : (over ? three : hundredths);
+            base = capped ? PyNumber_Add(one, row.commas) : NULL;
+            score = base ? PyNumber_Add(base, capped) : NULL;
+            failed = score == NULL;
+        }
+        failed = failed || skip < 0;
+        Py_ssize_t level = tagset_has(&own_set, row.node->local_name) ? -1 : 0;
+        lxb_node *node = row.node;
+        while (!failed && !skip && node != NULL && level < max_levels) {
+            PyObject *key = PyLong_FromVoidPtr(node);
+            if (key == NULL) {
+                failed = 1;
+                break;
+            }
+            if (0 <= level && level < 3) {
+                int known = PyDict_Contains(nodes, key);
+                if (known == 0) {
+                    /* nodes[key] = node; scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
+                    PyObject *tag = PyLong_FromSize_t(node->local_name);
+                    PyObject *prior = tag ? PyDict_GetItemWithError(priors, tag) : NULL;  /* borrowed */
+                    PyObject *start = (tag && (prior || !PyErr_Occurred())) ? PyNumber_Float(prior ? prior : int_zero) : NULL;
+                    PyObject *made = start ? make_node(node, body_obj) : NULL;
+                    known = made == NULL || PyDict_SetItem(nodes, key, made) < 0 || PyDict_SetItem(scores, key, start) < 0 ? -1 : 1;
+                    Py_XDECREF(tag);
+                    Py_XDECREF(start);
+                    Py_XDECREF(made);
+                }
+                PyObject *share = known < 0 ? NULL : PyNumber_TrueDivide(score, divisors[level]);
+                failed = share == NULL || dict_add(scores, key, zero, share) < 0;
+                Py_XDECREF(share);
+            }
+            int at_body = node == body;
+            failed = failed || (!at_body && dict_add(deep, key, zero, score) < 0);
+            Py_DECREF(key);
+            if (at_body)
+                break;
+            level++;
+            node = node->parent;
+        }
+        Py_XDECREF(score);
+        Py_XDECREF(half);
+        Py_XDECREF(hundredths);
+        Py_XDECREF(base);
+        para_release(&row);
+        if (failed)
+            goto done;
+    }
+    ok = 1;
+done:
+    Py_XDECREF(zero);
+    Py_XDECREF(one);
+    Py_XDECREF(two);
+    Py_XDECREF(three);
+    Py_XDECREF(hundred);
+    Py_XDECREF(six);
+    Py_XDECREF(int_zero);
+    return three_dicts(ok, seq, scores, nodes, deep);
 }
 
 static PyMethodDef methods[] = {
@@ -1183,6 +1525,9 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
+    {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
+    {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

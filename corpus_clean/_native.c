@@ -1309,19 +1309,23 @@ done:
  *            keyword_matchers, keyword_checked, keyword_bits, anchored_bits)
  *
  * - lines: list of str;
+ * Every set of rule bits is W uint64 words (bit k of the set: bit k % 64 of word k / 64),
+ * W being the length of `always`: as many words as the rule set needs (kernels.gate_words).
+ *
  * - char_class: uint16 per lower-case code point below its length: the automaton's input
  *   class of that character (0: in no keyword); delta: int32 [state][n_classes], the next
- *   state (the full automaton: failure links folded in); state_bits: uint64 per state,
+ *   state (the full automaton: failure links folded in); state_bits: uint64 [state][W],
  *   the bits of the keyword rules with a keyword ending there (or at a suffix of it);
  * - set_match: the RE2 set's match function (bytes -> list of pattern indices), or None
- *   to leave anchored_bits alone; bit_of: uint64 per set index; always: the bits of the
- *   patterns without a superset; a line that is no UTF-8 (a lone surrogate) gets every bit;
+ *   to leave anchored_bits alone; bit_of: uint64 [set index][W]; always: uint64 [W], the
+ *   bits of the patterns without a superset; a line that is no UTF-8 (a lone surrogate)
+ *   gets every bit;
  * - keyword_matchers: per keyword rule, the match function of its regex's RE2 superset
- *   (one-pattern set) or None; keyword_checked: uint64 per line, the keyword bits worth
+ *   (one-pattern set) or None; keyword_checked: uint64 [line][W], the keyword bits worth
  *   confirming: each such bit the line holds is cleared when the superset does not
  *   full-match the line (the rule's regex cannot), as without a matcher it is kept;
  *   (needs set_match: the line's UTF-8 is made once for both);
- * - outputs: keyword_bits, anchored_bits: uint64 per line.
+ * - outputs: keyword_bits, anchored_bits: uint64 [line][W].
  *
  * Lower-casing: str.lower() maps every character on its own to one character, like
  * Py_UNICODE_TOLOWER, except two (checked over every code point by the tests): "İ",
@@ -1334,18 +1338,22 @@ typedef struct {
     Py_ssize_t n_chars;  /* char_class's length */
     const int32_t *delta;
     Py_ssize_t n_classes;
-    const uint64_t *state_bits;
+    const uint64_t *state_bits;  /* [state][n_words] */
+    Py_ssize_t n_words;
 } KeywordAutomaton;
 
 
-/* The keyword bits of one str's characters, lower-cased on the way when `lower` (then
- * returns -1 on meeting a CONTEXT_LOWER character: the caller lower-cases the line itself). */
+/* The keyword bits of one str's characters (OR-ed into bits[0 .. n_words)), lower-cased
+ * on the way when `lower` (then returns -1 on meeting a CONTEXT_LOWER character: the
+ * caller lower-cases the line itself). One word, the usual case, keeps its own loop: its
+ * bits stay in a register. */
 static int
 keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t length, int lower, uint64_t *bits)
 {
     uint64_t found = 0;
     int32_t state = 0;
-#define KEYWORD_SCAN_LOOP(CHAR_T)                                                   \
+    const Py_ssize_t n_words = a->n_words;
+#define KEYWORD_SCAN_LOOP(CHAR_T, ADD_BITS)                                         \
     do {                                                                           \
         const CHAR_T *chars = (const CHAR_T *)data;                                \
         for (Py_ssize_t i = 0; i < length; i++) {                                  \
@@ -1362,19 +1370,30 @@ keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t l
             }                                                                      \
             uint16_t cls = (Py_ssize_t)c < a->n_chars ? a->char_class[c] : 0;      \
             state = a->delta[(Py_ssize_t)state * a->n_classes + cls];              \
-            found |= a->state_bits[state];                                         \
+            ADD_BITS;                                                              \
         }                                                                          \
     } while (0)
-    BY_STRING_KIND(kind, KEYWORD_SCAN_LOOP);
+#define ONE_WORD(CHAR_T) KEYWORD_SCAN_LOOP(CHAR_T, found |= a->state_bits[state])
+#define MANY_WORDS(CHAR_T)                                                          \
+    KEYWORD_SCAN_LOOP(CHAR_T, for (Py_ssize_t w = 0; w < n_words; w++)              \
+                          bits[w] |= a->state_bits[(Py_ssize_t)state * n_words + w])
+    if (n_words == 1) {
+        BY_STRING_KIND(kind, ONE_WORD);
+        bits[0] |= found;
+    } else {
+        BY_STRING_KIND(kind, MANY_WORDS);
+    }
+#undef MANY_WORDS
+#undef ONE_WORD
 #undef KEYWORD_SCAN_LOOP
-    *bits = found;
     return 0;
 }
 
-/* The bits of the patterns of an RE2 set (its match function) that match `utf8`. */
+/* The bits (n_words words) of the patterns of an RE2 set (its match function) that match
+ * `utf8`, with those of `always`. */
 static int
-set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
-         uint64_t *bits)
+set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, const uint64_t *always,
+         Py_ssize_t n_words, uint64_t *bits)
 {
     PyObject *found = PyObject_CallOneArg(set_match, utf8);
     if (found == NULL)
@@ -1383,7 +1402,8 @@ set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t
     Py_DECREF(found);
     if (seq == NULL)
         return -1;
-    uint64_t result = always;
+    for (Py_ssize_t w = 0; w < n_words; w++)
+        bits[w] = always[w];
     for (Py_ssize_t j = 0, n = PySequence_Fast_GET_SIZE(seq); j < n; j++) {
         Py_ssize_t index = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, j));
         if (index < 0 || index >= n_set) {
@@ -1392,38 +1412,43 @@ set_bits(PyObject *utf8, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t
             Py_DECREF(seq);
             return -1;
         }
-        result |= bit_of[index];
+        for (Py_ssize_t w = 0; w < n_words; w++)
+            bits[w] |= bit_of[index * n_words + w];
     }
     Py_DECREF(seq);
-    *bits = result;
     return 0;
 }
 
 /* The anchored bits of one line (its UTF-8 through the RE2 set), and its keyword bits
- * among `checked` confirmed by each keyword rule's own superset; -1 on an error. */
+ * among `checked` confirmed by each keyword rule's own superset (n_words words each);
+ * -1 on an error. */
 static int
-re2_gates(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, uint64_t always,
-          PyObject *keyword_matchers, uint64_t checked, uint64_t *anchored, uint64_t *keywords)
+re2_gates(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_t n_set, const uint64_t *always,
+          Py_ssize_t n_words, PyObject *keyword_matchers, const uint64_t *checked, uint64_t *anchored,
+          uint64_t *keywords)
 {
-    static const uint64_t one_bit = 1;
+    static const uint64_t one_bit = 1, no_bit = 0;
     PyObject *utf8 = PyUnicode_AsUTF8String(line);
     if (utf8 == NULL) {
         if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
             return -1;
         PyErr_Clear();  /* a lone surrogate: RE2 cannot say, every rule is tried */
-        *anchored = ~(uint64_t)0;
+        for (Py_ssize_t w = 0; w < n_words; w++)
+            anchored[w] = ~(uint64_t)0;
         return 0;
     }
-    int status = set_bits(utf8, set_match, bit_of, n_set, always, anchored);
-    uint64_t to_check = *keywords & checked;
+    int status = set_bits(utf8, set_match, bit_of, n_set, always, n_words, anchored);
     Py_ssize_t n_matchers = PyTuple_GET_SIZE(keyword_matchers);
-    for (Py_ssize_t k = 0; status == 0 && to_check; k++, to_check >>= 1) {
-        if (!(to_check & 1) || k >= n_matchers || PyTuple_GET_ITEM(keyword_matchers, k) == Py_None)
-            continue;
-        uint64_t passed;
-        status = set_bits(utf8, PyTuple_GET_ITEM(keyword_matchers, k), &one_bit, 1, 0, &passed);
-        if (status == 0 && !passed)
-            *keywords &= ~((uint64_t)1 << k);
+    for (Py_ssize_t w = 0; status == 0 && w < n_words; w++) {
+        uint64_t to_check = keywords[w] & checked[w];
+        for (Py_ssize_t k = 64 * w; status == 0 && to_check; k++, to_check >>= 1) {
+            if (!(to_check & 1) || k >= n_matchers || PyTuple_GET_ITEM(keyword_matchers, k) == Py_None)
+                continue;
+            uint64_t passed;
+            status = set_bits(utf8, PyTuple_GET_ITEM(keyword_matchers, k), &one_bit, 1, &no_bit, 1, &passed);
+            if (status == 0 && !passed)
+                keywords[w] &= ~((uint64_t)1 << (k - 64 * w));
+        }
     }
     Py_DECREF(utf8);
     return status;
@@ -1433,23 +1458,28 @@ static PyObject *
 rule_gates(PyObject *self, PyObject *args)
 {
     PyObject *lines, *set_match, *keyword_matchers;
-    Py_buffer class_b, delta_b, state_b, bit_of_b, checked_b, keyword_b, anchored_b;
+    Py_buffer class_b, delta_b, state_b, bit_of_b, always_b, checked_b, keyword_b, anchored_b;
     Py_ssize_t n_classes;
-    unsigned long long always;
-    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*KO!y*w*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
-                          &n_classes, &state_b, &set_match, &bit_of_b, &always, &PyTuple_Type, &keyword_matchers,
+    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*y*O!y*w*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
+                          &n_classes, &state_b, &set_match, &bit_of_b, &always_b, &PyTuple_Type, &keyword_matchers,
                           &checked_b, &keyword_b, &anchored_b))
         return NULL;
     PyObject *result = NULL;
     Py_ssize_t n_lines = PyList_GET_SIZE(lines);
-    Py_ssize_t n_states = state_b.len / 8;
+    Py_ssize_t n_words = always_b.len / 8;  /* words per set of rule bits */
+    Py_ssize_t n_states = n_words > 0 ? state_b.len / (8 * n_words) : 0;
+    if (n_words < 1 || always_b.len % 8 || state_b.len % (8 * n_words) || bit_of_b.len % (8 * n_words)) {
+        PyErr_SetString(PyExc_ValueError, "always, state_bits, bit_of: whole rows of 64-bit words");
+        goto done;
+    }
     if (n_classes < 1 || n_states < 1 || class_b.len < 2) {
         PyErr_SetString(PyExc_ValueError, "an empty automaton");
         goto done;
     }
-    if (check_buffer(&delta_b, "delta", 4, n_states * n_classes) || check_buffer(&keyword_b, "keyword_bits", 8, n_lines)
-        || check_buffer(&anchored_b, "anchored_bits", 8, n_lines)
-        || check_buffer(&checked_b, "keyword_checked", 8, n_lines))
+    if (check_buffer(&delta_b, "delta", 4, n_states * n_classes)
+        || check_buffer(&keyword_b, "keyword_bits", 8, n_lines * n_words)
+        || check_buffer(&anchored_b, "anchored_bits", 8, n_lines * n_words)
+        || check_buffer(&checked_b, "keyword_checked", 8, n_lines * n_words))
         goto done;
     const int32_t *delta = delta_b.buf;
     const uint16_t *char_class = class_b.buf;
@@ -1463,7 +1493,7 @@ rule_gates(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "char_class: a class out of range");
             goto done;
         }
-    KeywordAutomaton automaton = {char_class, class_b.len / 2, delta, n_classes, state_b.buf};
+    KeywordAutomaton automaton = {char_class, class_b.len / 2, delta, n_classes, state_b.buf, n_words};
     uint64_t *keyword_bits = keyword_b.buf, *anchored_bits = anchored_b.buf;
     int matching = set_match != Py_None;
     for (Py_ssize_t k = 0; k < n_lines; k++) {
@@ -1472,24 +1502,28 @@ rule_gates(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "lines must be str");
             goto done;
         }
+        uint64_t *line_keywords = keyword_bits + k * n_words;
         if (keyword_scan(&automaton, PyUnicode_KIND(line), PyUnicode_DATA(line), PyUnicode_GET_LENGTH(line), 1,
-                         &keyword_bits[k]) < 0) {
+                         line_keywords) < 0) {
             PyObject *lowered = PyObject_CallMethod(line, "lower", NULL);
             if (lowered == NULL)
                 goto done;
+            for (Py_ssize_t w = 0; w < n_words; w++)  /* (the bits found before "İ" or "Σ" dropped) */
+                line_keywords[w] = 0;
             keyword_scan(&automaton, PyUnicode_KIND(lowered), PyUnicode_DATA(lowered), PyUnicode_GET_LENGTH(lowered), 0,
-                         &keyword_bits[k]);
+                         line_keywords);
             Py_DECREF(lowered);
         }
-        if (matching && re2_gates(line, set_match, bit_of_b.buf, bit_of_b.len / 8, always, keyword_matchers,
-                                  ((const uint64_t *)checked_b.buf)[k], &anchored_bits[k], &keyword_bits[k]) < 0)
+        if (matching && re2_gates(line, set_match, bit_of_b.buf, bit_of_b.len / (8 * n_words), always_b.buf, n_words,
+                                  keyword_matchers, (const uint64_t *)checked_b.buf + k * n_words,
+                                  anchored_bits + k * n_words, line_keywords) < 0)
             goto done;
     }
     result = Py_NewRef(Py_None);
 done:
     PyBuffer_Release(&class_b); PyBuffer_Release(&delta_b); PyBuffer_Release(&state_b);
-    PyBuffer_Release(&bit_of_b); PyBuffer_Release(&checked_b); PyBuffer_Release(&keyword_b);
-    PyBuffer_Release(&anchored_b);
+    PyBuffer_Release(&bit_of_b); PyBuffer_Release(&always_b); PyBuffer_Release(&checked_b);
+    PyBuffer_Release(&keyword_b); PyBuffer_Release(&anchored_b);
     return result;
 }
 
@@ -1737,7 +1771,107 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ first_copies
+ * Per line of a batch, the row of the first equal line of its group (a document's
+ * lines): engine.first_copies, whose Python (a dict per group) stays the reference.
+ *
+ * first_copies(lines, bounds, out)
+ *
+ * - lines: list of str (every group's lines, one group after another);
+ * - bounds: int64, n_groups + 1 ascending rows (group g: rows bounds[g] .. bounds[g + 1]);
+ * - out: int64 per line (written): the first row r of its group with lines[r] == lines[i].
+ *
+ * One open-addressing table of row numbers per group, sized to a power of two at least
+ * twice its lines, keyed by the str's own (cached) hash, equal strings compared by value.
+ */
+static PyObject *
+first_copies(PyObject *self, PyObject *args)
+{
+    PyObject *lines;
+    Py_buffer bounds_b, out_b;
+    if (!PyArg_ParseTuple(args, "O!y*w*:first_copies", &PyList_Type, &lines, &bounds_b, &out_b))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *slots = NULL;
+    Py_hash_t *hashes = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines), n_bounds = bounds_b.len / 8;
+    const int64_t *bounds = bounds_b.buf;
+    int64_t *out = out_b.buf;
+    if (check_buffer(&out_b, "out", 8, n) || bounds_b.len % 8 || n_bounds < 1) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "bounds: at least one int64");
+        goto done;
+    }
+    Py_ssize_t widest = 0;
+    for (Py_ssize_t g = 0; g + 1 < n_bounds; g++) {
+        if (bounds[g] < 0 || bounds[g + 1] < bounds[g] || bounds[g + 1] > n) {
+            PyErr_SetString(PyExc_ValueError, "bounds: rows out of order or past the lines");
+            goto done;
+        }
+        if (bounds[g + 1] - bounds[g] > widest)
+            widest = (Py_ssize_t)(bounds[g + 1] - bounds[g]);
+    }
+    Py_ssize_t size = 8;
+    while (size < 2 * widest)
+        size *= 2;
+    slots = PyMem_Malloc(sizeof(int64_t) * size);
+    hashes = PyMem_Malloc(sizeof(Py_hash_t) * (n > 0 ? n : 1));
+    if (slots == NULL || hashes == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            goto done;
+        }
+        if ((hashes[i] = PyObject_Hash(line)) == -1)
+            goto done;
+    }
+    for (Py_ssize_t g = 0; g + 1 < n_bounds; g++) {
+        Py_ssize_t a = (Py_ssize_t)bounds[g], b = (Py_ssize_t)bounds[g + 1];
+        Py_ssize_t mask = 8;
+        while (mask < 2 * (b - a))
+            mask *= 2;
+        mask -= 1;  /* (a table as small as the group: clearing it costs what its lines do) */
+        for (Py_ssize_t k = 0; k <= mask; k++)
+            slots[k] = -1;
+        for (Py_ssize_t i = a; i < b; i++) {
+            PyObject *line = PyList_GET_ITEM(lines, i);
+            Py_ssize_t at = (Py_ssize_t)((size_t)hashes[i] & (size_t)mask);
+            for (;;) {
+                int64_t r = slots[at];
+                if (r < 0) {
+                    slots[at] = i;
+                    out[i] = i;
+                    break;
+                }
+                if (hashes[r] == hashes[i]) {
+                    PyObject *other = PyList_GET_ITEM(lines, r);
+                    int equal = other == line || PyUnicode_Compare(other, line) == 0;
+                    if (PyErr_Occurred())
+                        goto done;
+                    if (equal) {
+                        out[i] = r;
+                        break;
+                    }
+                }
+                at = (at + 1) & mask;
+            }
+        }
+    }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(slots);
+    PyMem_Free(hashes);
+    PyBuffer_Release(&bounds_b);
+    PyBuffer_Release(&out_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
+    {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
     {"rule_gates", rule_gates, METH_VARARGS, "Keyword and RE2 gates of boilerplate.engine.line_gates (see _native.c)."},
     {"stable_order", stable_order, METH_VARARGS, "numpy.argsort(keys, kind='stable') of uint64 keys (see _native.c)."},

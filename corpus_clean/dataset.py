@@ -537,11 +537,15 @@ class VersionBuilder:
         if self.base is None:
             return rewritten
         base_dir = self.layout.version_dir(self.base)
+        expected = _manifest_tables(base_dir)
         replaced = pa.array(sorted(self.replaced_sources), type=pa.string())
         for kind in TABLE_KINDS:
-            for part in _parts(base_dir / kind):
+            parts = _parts(base_dir / kind)
+            footers = {part: _readable_footer(part, self.layout, self.base) for part in parts}
+            _check_against_manifest(kind, footers, expected.get(kind), self.layout, self.base)
+            for part in parts:
                 target = self.staging / kind / part.name
-                has_source = "source" in pq.read_schema(part).names
+                has_source = "source" in footers[part].schema.to_arrow_schema().names
                 sources = pq.read_table(part, columns=["source"]).column("source") if self.replaced_sources and has_source else None
                 if sources is None or not pc.any(pc.is_in(sources, value_set=replaced)).as_py():
                     _link_or_copy(part, target)
@@ -652,6 +656,50 @@ class VersionBuilder:
 
     def abort(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class DamagedVersion(RuntimeError):
+    """The current version's files are not what its manifest says (a part deleted,
+    truncated or overwritten outside corpus-clean): a run must not build the next version
+    on it, or the next version would silently lose those rows."""
+
+
+def _damaged(layout: OutputLayout, number: int, what: str) -> DamagedVersion:
+    return DamagedVersion(
+        f"run failed: the current version v{number:06d} of the output {layout.root} is damaged: {what}. "
+        f"Nothing was changed. Restore the file from a backup, or point {layout.root}/current at an "
+        f"earlier whole version under versions/ (or choose a new --output), then run again.")
+
+
+def _manifest_tables(version_dir: Path) -> dict:
+    """Rows and files per kind that a version's manifest records ({} if it cannot be read:
+    the manifest is a report; the Parquet footers are still checked)."""
+    try:
+        return json.loads((version_dir / MANIFEST).read_text()).get("dataset") or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _readable_footer(part: Path, layout: OutputLayout, number: int):
+    """The part's Parquet footer, or DamagedVersion naming the part."""
+    try:
+        return pq.ParquetFile(part).metadata
+    except (FileNotFoundError, pa.ArrowInvalid) as error:  # other OSErrors may pass: the task retries them
+        raise _damaged(layout, number, f"{part.relative_to(layout.root)} is unreadable ({error})") from error
+
+
+def _check_against_manifest(kind: str, footers: dict, expected: dict | None, layout: OutputLayout,
+                            number: int) -> None:
+    """Are a kind's parts as many, with as many rows, as the manifest says?
+
+    >>> _check_against_manifest("clean", {}, {"files": 0, "rows": 0}, None, 1)
+    """
+    if not expected or not isinstance(expected.get("files"), int) or not isinstance(expected.get("rows"), int):
+        return
+    rows = sum(footer.num_rows for footer in footers.values())
+    if len(footers) != expected["files"] or rows != expected["rows"]:
+        raise _damaged(layout, number, f"{kind}/ holds {len(footers)} files and {rows} rows where its manifest "
+                                       f"records {expected['files']} files and {expected['rows']} rows")
 
 
 def _swap_pointer(layout: OutputLayout, version: Path) -> None:

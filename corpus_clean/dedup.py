@@ -1982,17 +1982,25 @@ def duplicates_schema() -> pa.Schema:
     ])
 
 
-def split_duplicates(clean: pa.Table, assignments: pa.Table) -> tuple[pa.Table, pa.Table]:
+def split_duplicates(clean: pa.Table, assignments: pa.Table,
+                     order: pa.Array | None = None) -> tuple[pa.Table, pa.Table]:
     """(kept rows, duplicate rows) of a clean table, given ``DedupIndex.assign``'s result
     for its ids (in any order, possibly for more documents). Duplicate rows carry the
     table's columns plus duplicate_of and similarity (``duplicates_schema()`` for a table
-    with the clean schema). Rows with no assignment are kept."""
-    where = pc.index_in(clean.column("id"), value_set=assignments.column("id"))
+    with the clean schema). Rows with no assignment are kept. With `order` (row indices,
+    e.g. ``output.readers_order``), both come out in that order: the same tables as
+    splitting ``clean.take(order)``, with each row copied once, not twice."""
+    ids = clean.column("id") if order is None else pc.take(clean.column("id"), order)
+    where = pc.index_in(ids, value_set=assignments.column("id"))
     duplicate_of = pc.take(assignments.column("duplicate_of"), where)
     similarity = pc.take(assignments.column("similarity"), where)
     is_duplicate = pc.fill_null(pc.is_valid(duplicate_of), False)
-    kept = clean.filter(pc.invert(is_duplicate))
-    duplicates = clean.filter(is_duplicate)
+    if order is None:
+        kept = clean.filter(pc.invert(is_duplicate))
+        duplicates = clean.filter(is_duplicate)
+    else:
+        kept = clean.take(order.filter(pc.invert(is_duplicate)))
+        duplicates = clean.take(order.filter(is_duplicate))
     schema = pa.schema(list(clean.schema) + [
         pa.field("duplicate_of", pa.string(), nullable=False),
         pa.field("similarity", pa.float32(), nullable=False)])

@@ -115,17 +115,21 @@ class ShardByShardDedup:
         self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
         self._lock = threading.Lock()
 
-    def split(self, part_name: str, clean: pa.Table, computed: pa.Table | None = None) -> tuple[pa.Table, pa.Table]:
-        """(kept rows, duplicate rows) of a shard's clean rows (sorted as written), decided
-        after every part given before. `computed`: see ``part_signatures``. The last part
-        again (its write retried) gets the same split."""
+    def split(self, part_name: str, clean: pa.Table, computed: pa.Table | None = None,
+              order: pa.Array | None = None) -> tuple[pa.Table, pa.Table]:
+        """(kept rows, duplicate rows) of a shard's clean rows, decided after every part
+        given before, in the order they are written: `clean`'s own, or with `order` the
+        row indices that put them in it (``output.readers_order``: each row is then copied
+        once, into the table it is written from). `computed`: see ``part_signatures``. The
+        last part again (its write retried) gets the same split."""
         with self._lock:
             if self._last is not None and self._last[0] == part_name:
                 assignments = self._last[1]
             else:
-                assignments = self._assignment.decide(part_signatures(clean, self.params, computed), self.staging)
+                rows = clean if order is None else _in_order(clean, order, with_text=computed is None)
+                assignments = self._assignment.decide(part_signatures(rows, self.params, computed), self.staging)
                 self._last = (part_name, assignments)
-            kept, duplicates = split_duplicates(clean, assignments)
+            kept, duplicates = split_duplicates(clean, assignments, order)
             self._parts[part_name] = Counter(duplicates.column("source").to_pylist())
         return kept, duplicates
 
@@ -143,6 +147,12 @@ class ShardByShardDedup:
         self.index = self._assignment = self._last = None
         return_freed_memory()
         return dict(sum(self._parts.values(), Counter()))
+
+
+def _in_order(clean: pa.Table, order: pa.Array, with_text: bool) -> pa.Table:
+    """The ids (and texts, when the signatures are still to be computed) of `clean`'s rows
+    in `order`: what ``part_signatures`` reads, without the other columns."""
+    return clean.select(["id", "text"] if with_text else ["id"]).take(order)
 
 
 def resplit_part(staging: str | Path, part_name: str, assignments: pa.Table) -> dict[str, int]:

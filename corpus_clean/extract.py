@@ -197,6 +197,45 @@ _CLD2_TO_ISO_639_1 = {"iw": "he", "jw": "jv", "zh-Hant": "zh", "sr-ME": "sr"}
 _CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+@lru_cache(maxsize=1)
+def language_codes() -> dict[str, str]:
+    """Every code `lang` can hold (ISO 639-1, as `language_score` spells CLD2's answers)
+    → the language's name in lowercase."""
+    import pycld2
+
+    codes = {}
+    for name, code in pycld2.LANGUAGES:
+        code = _CLD2_TO_ISO_639_1.get(code, code)
+        if re.fullmatch(r"[a-z]{2}", code):
+            codes.setdefault(code, name.lower().replace("_", " "))
+    return codes
+
+
+def check_language_codes(codes) -> list[str]:
+    """The allowed languages of a run (``--languages``, the flow's ``languages``) as the
+    codes `lang` holds, or ValueError naming the first that can never match: a language
+    named instead of coded would quarantine every record as "language not allowed".
+
+    >>> check_language_codes([" EN", "pt"])
+    ['en', 'pt']
+    >>> check_language_codes(["english"])
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown language code 'english' (did you mean 'en'?); `lang` holds ISO 639-1 two-letter codes such as en, de, zh
+    """
+    known = language_codes()
+    by_name = {name: code for code, name in known.items()}
+    checked = []
+    for raw in codes:
+        code = str(raw).strip().lower()
+        if code not in known:
+            hint = f" (did you mean {by_name[code]!r}?)" if code in by_name else ""
+            raise ValueError(f"unknown language code {raw.strip()!r}{hint}; `lang` holds ISO 639-1 two-letter "
+                             f"codes such as en, de, zh")
+        checked.append(code)
+    return checked
+
+
 def normalise_declared_lang(value: str | None) -> str | None:
     """A page's declared language (``<html lang>``) as a lowercase primary subtag.
 

@@ -118,7 +118,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
-_A_TAG_ID, _P_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p"))
+_A_TAG_ID, _P_TAG_ID, _BODY_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p", "body"))
 _INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
@@ -406,6 +406,7 @@ _FLAT_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr "
     "p li td th tr dt dd option".split()
 )
+_FLAT_TAG_NAMES = tuple(sorted(_FLAT_TAGS))  # (for the compiled scan)
 
 
 def nesting_depth(html: str) -> int:
@@ -414,6 +415,14 @@ def nesting_depth(html: str) -> int:
     >>> nesting_depth("<div><div><p>a<br></div></div><div></div>")
     2
     """
+    walker = lexbor_walk.active()
+    if walker is not None:  # the same scan in C (a Python loop over every tag was ~5-9 % of big pages' time)
+        return walker.tag_depth(html, _FLAT_TAG_NAMES)
+    return _nesting_depth_python(html)
+
+
+def _nesting_depth_python(html: str) -> int:
+    """The twin of ``_lexbor_walk.tag_depth``: :func:`nesting_depth` by ``_TAG_RE``."""
     depth = deepest = 0
     for m in _TAG_RE.finditer(html):
         closing, name, selfclosing = m.groups()
@@ -1098,6 +1107,7 @@ MAX_DEEP_LEVELS = 32
 TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
              "ol": -3, "ul": -3, "dl": -3, "li": -3, "form": -3, "th": -5,
              "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5}
+_TAG_PRIOR_IDS = {next(iter(lexbor_walk.tag_ids([tag]))): prior for tag, prior in TAG_PRIOR.items()}  # (for the C walk)
 
 
 def best_container(body: LexborNode) -> list[LexborNode]:
@@ -1116,35 +1126,9 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     named by its nearest classed ancestor: :func:`_component_of_unnamed_winner`),
     and the subheadings right before the parts (:func:`_headings_between`).
     """
-    scores: dict[int, float] = {}
-    nodes: dict[int, LexborNode] = {}
-    deep: dict[int, float] = {}
-    body_id = body.mem_id
-    paras = {}
-    for para in collect_paragraphs(body):
-        paras[para.node.mem_id] = para
-        if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
-            continue
-        score = 1 + para.commas + min(para.chars / 100, 3)
-        # A <div> holding bare text is its own paragraph and scores itself
-        # (measured: slightly better than crediting its parent as for <p>).
-        level = 0 if para.node.tag not in ("p", "pre", "blockquote", "td", "li") else -1
-        node = para.node
-        # One walk up to <body> feeds both scores: the readability score of the
-        # first three ancestors (attenuated) and the deep score of every
-        # ancestor (unattenuated, used to judge siblings of the winner).
-        while node is not None and level < MAX_DEEP_LEVELS:
-            key = node.mem_id
-            if 0 <= level < 3:
-                if key not in nodes:
-                    nodes[key] = node
-                    scores[key] = float(TAG_PRIOR.get(node.tag, 0))
-                scores[key] += score / (1, 2, 6)[level]
-            if key == body_id:
-                break
-            deep[key] = deep.get(key, 0.0) + score
-            level += 1
-            node = node.parent
+    rows = collect_paragraphs(body)
+    paras = {para.node.mem_id: para for para in rows}
+    scores, nodes, deep = _paragraph_scores(body, rows)
     if not scores:
         # Not one real paragraph: a navigation/product/error page. Returning
         # the whole <body> would pass its menus off as text; "" lets the
@@ -1165,6 +1149,48 @@ def best_container(body: LexborNode) -> list[LexborNode]:
     chosen = chosen + cousins
     whole = _semantic_article_around(best, chosen, deep)
     return [whole] if whole is not None else chosen + _headings_between(chosen)
+
+
+# Paragraph tags that credit their parent first (a <div> holding bare text scores itself).
+_OWN_LEVEL_TAGS = ("p", "pre", "blockquote", "td", "li")
+_OWN_LEVEL_TAG_IDS = lexbor_walk.tag_ids(_OWN_LEVEL_TAGS)
+
+
+def _paragraph_scores(body: LexborNode, rows: list[_Para]) -> tuple[dict, dict, dict]:
+    """(scores, nodes, deep) of :func:`best_container`, by ``mem_id``: the readability score of the
+    first three levels above each paragraph that counts, the elements scored, and the deep score of
+    every element up to ``<body>`` (in C when built: the same walk, with Python's arithmetic)."""
+    walker = _compiled_renderer()
+    if walker is not None:
+        return walker.scores_up(rows, body, MIN_PARA_CHARS, MAX_DEEP_LEVELS, _TAG_PRIOR_IDS, _OWN_LEVEL_TAG_IDS)
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    deep: dict[int, float] = {}
+    body_id = body.mem_id
+    for para in rows:
+        if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2:
+            continue
+        score = 1 + para.commas + min(para.chars / 100, 3)
+        # A <div> holding bare text is its own paragraph and scores itself
+        # (measured: slightly better than crediting its parent as for <p>).
+        level = 0 if para.node.tag not in _OWN_LEVEL_TAGS else -1
+        node = para.node
+        # One walk up to <body> feeds both scores: the readability score of the
+        # first three ancestors (attenuated) and the deep score of every
+        # ancestor (unattenuated, used to judge siblings of the winner).
+        while node is not None and level < MAX_DEEP_LEVELS:
+            key = node.mem_id
+            if 0 <= level < 3:
+                if key not in nodes:
+                    nodes[key] = node
+                    scores[key] = float(TAG_PRIOR.get(node.tag, 0))
+                scores[key] += score / (1, 2, 6)[level]
+            if key == body_id:
+                break
+            deep[key] = deep.get(key, 0.0) + score
+            level += 1
+            node = node.parent
+    return scores, nodes, deep
 
 
 SUBHEADINGS = frozenset("h2 h3 h4 h5 h6".split())
@@ -1505,15 +1531,31 @@ def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
 
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
+    total = stripped_chars(node)
+    return min(1.0, link_chars(node) / total) if total else 1.0
+
+
+def stripped_chars(node: LexborNode) -> int:
+    """``len(node.text(strip=True))`` (in C when built: without building the string).
+
+    >>> stripped_chars(LexborHTMLParser("<div> One <a href='/'>two </a></div>").css_first("div"))
+    6
+    """
     walker = _compiled_renderer()
-    if walker is not None:  # the same sums in C, without a node object per link
-        total = walker.text_length(node, 0)
-        return min(1.0, walker.text_length(node, _A_TAG_ID) / total) if total else 1.0
-    total = len(node.text(strip=True))
-    if not total:
-        return 1.0
-    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
-    return min(1.0, linked / total)
+    return len(node.text(strip=True)) if walker is None else walker.text_length(node, 0)
+
+
+def link_chars(node: LexborNode) -> int:
+    """The text in links under ``node``, ``node`` included: ``sum(len(a.text(strip=True)) for a in node.css("a"))``
+    (in C when built: without a CSS query, a node object and a string per link).
+
+    >>> link_chars(LexborHTMLParser("<div> One <a href='/'>two </a><a>x</a></div>").css_first("div"))
+    4
+    """
+    walker = _compiled_renderer()
+    if walker is None:
+        return sum(len(a.text(strip=True)) for a in node.css("a"))
+    return walker.text_length(node, _A_TAG_ID)
 
 
 # --------------------------------------------------------------------------- #

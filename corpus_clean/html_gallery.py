@@ -109,14 +109,14 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
     >>> [n.attributes.get("class") for n in chosen], [rule for _, rule, _ in cuts.values()]
     (['text'], ['html.caption'])
     """
-    from corpus_clean.html import _cut, best_container  # html.py imports this module
+    from corpus_clean.html import _cut, best_container, stripped_chars  # html.py imports this module
 
     if not article:
         return chosen
     galleries: dict[int, LexborNode] = {}
     in_galleries = total = 0
     for node in chosen:
-        size = len(node.text(strip=True))
+        size = stripped_chars(node)
         total += size
         gallery = gallery_around(node)
         if gallery is not None:
@@ -142,11 +142,13 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
 
 def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
     """True when the page's paragraphs outside ``galleries`` make a story (see the constants; text outside links)."""
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
     chars = count = 0
     for para in body.css("p"):
         if any(_inside(para, gallery) for gallery in galleries):
             continue
-        size = len(para.text(strip=True)) - sum(len(a.text(strip=True)) for a in para.css("a"))
+        size = stripped_chars(para) - link_chars(para)
         if size >= MIN_PARAGRAPH_CHARS:
             chars += size
             count += 1

@@ -175,8 +175,10 @@ class PanelFinder:
 
     @staticmethod
     def _holds_prose(node: LexborNode) -> bool:
-        text = len(node.text(strip=True))
-        if text < PANEL_PROSE or text - sum(len(a.text(strip=True)) for a in node.css("a")) < PANEL_PROSE:
+        from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+        text = stripped_chars(node)
+        if text < PANEL_PROSE or text - link_chars(node) < PANEL_PROSE:
             return False
         return node.css_first(FORM_FIELDS) is None
 
@@ -283,8 +285,9 @@ def _element_children(node: LexborNode) -> list:
 
 
 def _link_share(node: LexborNode) -> float:
-    text = len(node.text(strip=True)) or 1
-    return sum(len(a.text(strip=True)) for a in node.css("a")) / text
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+    return link_chars(node) / (stripped_chars(node) or 1)
 
 
 def hidden_from_readers_only(attrs: dict) -> bool:

@@ -26,6 +26,11 @@ link whose text is a word or two and a count ("Helpful (12)", "Hilfreich (3)",
 "Utile (4)") or a thumb ("👍 12") -- read in the post, or, once
 :func:`corpus_clean.html.strip_junk` has cut the buttons, among the cuts it passes.
 
+A shop's customer questions are often neither dated, rated nor signed: a question, the shop's
+answer and a vote ("12 · Helpful? 👍"). An item that opens with a question and goes on with its
+answer (:func:`asks_and_answers`) counts as signed when it is voted on; a help page's own answers
+("Was this helpful? Yes / No") carry no counted vote and stay.
+
 :func:`holds_user_posts` is True when such posts hold most of an element's text.
 A specification table, a changelog or a course's weeks carry a date or a name,
 not both; a list of books or products carries authors and ratings, not the
@@ -38,7 +43,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-__all__ = ["holds_user_posts", "is_user_post", "has_vote", "repeated_items"]
+__all__ = ["holds_user_posts", "is_user_post", "has_vote", "repeated_items", "asks_and_answers"]
 
 MIN_POSTS = 2
 POSTS_SHARE = 0.6  # of the element's text in the posts
@@ -65,6 +70,10 @@ AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|r
 # A control counting readers' votes: a word or two and a count, or a thumb ("Helpful (12)", "Hilfreich (3)", "👍 12").
 VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]")
 VOTE_CONTROLS = "button,a,[role=button]"
+# A question opening an item: an optional label ("Q:", "Question:", "Frage:") and a clause ending in "?"
+# before any full stop; then an answer of MIN_ANSWER characters or more.
+QUESTION_RE = re.compile(r"(?:[^\W\d_]{1,10}\s*[:.]\s*)?[^.!?\n]{8,300}\?(?=\s)")
+MIN_ANSWER = 40
 DATE_SELECTOR = "time,[itemprop=datePublished],[itemprop=dateCreated]"
 RATING_SELECTOR = "[itemprop=ratingValue],[itemprop=reviewRating]"
 AUTHOR_SELECTOR = "[itemprop=author],cite"
@@ -90,8 +99,19 @@ def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     items = repeated_items(node)
     if len(items) < MIN_POSTS:
         return False
-    posts = [item for item in items if is_user_post(item, cuts)]
-    return len(posts) >= MIN_POSTS and sum(len(p.text(strip=True)) for p in posts) >= POSTS_SHARE * total
+    sizes = [len(item.text(strip=True)) for item in items]
+    need, left = POSTS_SHARE * total, sum(sizes)
+    held = posts = 0
+    for item, size in zip(items, sizes):
+        if held + left < need:  # (the items not yet read cannot make up the share: no need to read them)
+            return False
+        left -= size
+        if is_user_post(item, cuts):
+            held += size
+            posts += 1
+            if posts >= MIN_POSTS and held >= need:  # (nor when the share is made up)
+                return True
+    return False
 
 
 def repeated_items(node: LexborNode) -> list[LexborNode]:
@@ -136,8 +156,24 @@ def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     """
     text = item.text(separator=" ", strip=True)
     if not (DATE_RE.search(text) or item.css_first(DATE_SELECTOR) is not None):
-        return _rated_or_signed(item, text) and has_vote(item, cuts)
+        return (_rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
     return _rated_or_signed(item, text)
+
+
+def asks_and_answers(text: str) -> bool:
+    """True when ``text`` opens with a question (after an optional "Q:" label) and goes on with an answer.
+
+    A shop's customer questions are often neither dated nor signed: a question, the shop's answer and a
+    vote on it. The vote alone does not make a post (a help page's answers carry "Was this helpful? 👍");
+    a vote on an item that *opens* with a question and then answers it does (:func:`is_user_post`).
+
+    >>> asks_and_answers("Q: Does it fit a 40 cm drawer? A: Yes, with the short rail, as most buyers report.")
+    True
+    >>> asks_and_answers("Fits a 40 cm drawer with the short rail. Helpful? 👍"), asks_and_answers("Is it loud?")
+    (False, False)
+    """
+    match = QUESTION_RE.match(text)
+    return match is not None and len(text) - match.end() >= MIN_ANSWER
 
 
 def _rated_or_signed(item: LexborNode, text: str) -> bool:

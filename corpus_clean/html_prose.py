@@ -77,12 +77,16 @@ def prose_by_element(body: LexborNode) -> tuple[dict[int, int], dict[int, int], 
     >>> [(prose[k], links[k], wrapped.get(k, 0)) for k in (t.css_first("#a").mem_id, t.css_first("#card").mem_id)]
     [(12, 4, 0), (8, 0, 8)]
     """
-    from corpus_clean.html import collect_paragraphs  # html.py imports this module
+    from corpus_clean import html  # (html.py imports this module)
 
+    rows = html.collect_paragraphs(body)
+    walker = html._compiled_renderer()
+    if walker is not None:  # the same walk up in C (corpus_clean/_lexbor_walk.c), Python's arithmetic
+        return walker.prose_sums(rows, MAX_LEVELS, html._A_TAG_ID, html._BODY_TAG_ID)
     prose: dict[int, int] = {}
     links: dict[int, int] = {}
     wrapped: dict[int, int] = {}
-    for para in collect_paragraphs(body):
+    for para in rows:
         own, linked = para.chars - para.link_chars, para.link_chars
         node, level, in_link = para.node, 0, False
         while node is not None and level < MAX_LEVELS:
@@ -212,10 +216,12 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     limit = PROSE_LABELS.get(rule)
     if limit is None:
         return False
-    total = len(node.text(strip=True))
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+    total = stripped_chars(node)
     if total < limit:
         return False
-    return total - sum(len(a.text(strip=True)) for a in node.css("a")) >= limit
+    return total - link_chars(node) >= limit
 
 
 def restore_mislabelled(cuts: dict) -> int:

@@ -189,14 +189,32 @@ def streams_in(top: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
     ['s']
     """
     found: list[LexborNode] = []
+    chosen_ids = {node.mem_id for node in chosen}
+    from corpus_clean.html import _ancestors_of  # (html.py imports this module)
+
+    holding_chosen = _ancestors_of(chosen)  # the chosen blocks and every element around one
+    # mem_id -> the element is, or lies inside, a chosen block or a stream found before it. The walk
+    # is in document order, so an element's parent is looked at (and marked) before the element:
+    # one look-up per element, where testing every chosen block and stream walked up to <body> from
+    # every element (quadratic in the page's size and depth: a third of a big page's time).
+    covered = {top.mem_id: any(_inside(top, other) for other in chosen)}
     for node in top.traverse(include_text=False):
-        if node.mem_id == top.mem_id or any(_inside(node, other) or _inside(other, node) for other in chosen):
+        key = node.mem_id
+        if key == top.mem_id:
             continue
-        if any(_inside(node, rail) for rail in found):
+        if covered[node.parent.mem_id] or key in chosen_ids:
+            covered[key] = True
+            continue
+        covered[key] = False
+        if key in holding_chosen:
+            continue
+        groups = [members for members in _children_by_tag([node]).values() if len(members) >= MIN_TEASERS]
+        if not groups:  # (the text is measured only where a rail could be)
             continue
         chars = len(node.text(strip=True))
-        if any(len(members) >= MIN_TEASERS and _is_rail(members, chars, STREAM_TEASER_MAX_CHARS, headed=True)
-               for members in _children_by_tag([node]).values()):
+        if any(_is_rail(members, chars, STREAM_TEASER_MAX_CHARS, headed=True) for members in groups):
             found.append(node)
+            covered[key] = True
     return found
+
 

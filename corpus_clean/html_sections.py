@@ -124,7 +124,9 @@ def _column_around(node: LexborNode) -> Optional[LexborNode]:
 
 def _prose_chars(node: LexborNode) -> int:
     """Characters of text under ``node`` outside links."""
-    return len(node.text(strip=True)) - sum(len(a.text(strip=True)) for a in node.css("a"))
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+    return stripped_chars(node) - link_chars(node)
 
 
 # Cards are looked for when the chosen blocks' link-cut text is over LINKS_RATIO of

@@ -73,7 +73,9 @@ def is_named_lead(node: LexborNode) -> bool:
     total = len(node.text(strip=True))
     if total > MAX_NAMED_LEAD_CHARS:
         return False
-    linked = sum(len(a.text(strip=True)) for a in node.css("a"))
+    from corpus_clean.html import link_chars  # (html.py imports this module)
+
+    linked = link_chars(node)
     return total - linked >= MIN_LEAD_CHARS and linked <= MAX_LEAD_LINKS * total
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 TEMP_PREFIX = ".tmp-"
@@ -67,10 +68,24 @@ def sort_for_readers(table: pa.Table) -> pa.Table:
     >>> sort_for_readers(t).column("lang").to_pylist()
     ['en', 'fr', None]
     """
+    order = readers_order(table)
+    return table if order is None else table.take(order)
+
+
+def readers_order(table: pa.Table) -> pa.Array | None:
+    """The row indices that put `table` in readers' order (``sort_for_readers``), or None
+    when it is in that order already (no sort keys, fewer than two rows). For a caller
+    that takes only some rows in that order (``dedup.split_duplicates``): one copy of
+    the rows it keeps, not a sorted copy of them all and then another of the kept ones.
+
+    >>> t = pa.table({"lang": ["fr", "en", None], "source": ["b", "a", "c"], "id": ["1", "2", "3"]})
+    >>> readers_order(t).to_pylist(), readers_order(t.slice(0, 1))
+    ([1, 0, 2], None)
+    """
     keys = [(name, "ascending") for name in SORT_KEYS if name in table.column_names]
     if not keys or table.num_rows < 2:
-        return table
-    return table.sort_by(keys)  # nulls last (the default)
+        return None
+    return pc.sort_indices(table, sort_keys=keys)  # nulls last (the default), as Table.sort_by
 
 
 def row_group_rows(table: pa.Table) -> int:

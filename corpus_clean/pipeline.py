@@ -14,6 +14,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from corpus_clean import extract
 from corpus_clean.document import Document
 from corpus_clean.steps import DEFAULT_STEPS, Step, StepStats, resolve_steps
@@ -37,10 +41,12 @@ class StepCounters:
             self.removed_by_rule[removal.rule] += 1
             self.chars_removed_by_rule[removal.rule] += removal.end - removal.start
 
-    def add_many(self, docs: list[Document]) -> None:
+    def add_many(self, docs: list[Document], removed: pa.Array | pa.ChunkedArray | None = None) -> None:
         """``add`` for each of `docs`, the removals counted over the batch at once (one
         C-level count per batch instead of two Counter updates per removal: 4.3 → 1.7 ms
-        per generated 5 MB). The counters and their keys' order come out as ``add``'s.
+        per generated 5 MB). `removed`: the docs' `removed` column when the caller made
+        their table, counted in Arrow (``add_removed_column``) instead of the Removals.
+        The counters and their keys' order come out as ``add``'s.
 
         >>> from corpus_clean.document import Removal
         >>> doc = Document(id="a", source="s", raw_text="", raw_sha256="",
@@ -54,12 +60,45 @@ class StepCounters:
         for doc in docs:
             if doc.fixes:
                 self.fixes.update(doc.fixes)
+        if removed is not None:
+            self.add_removed_column(removed)
+            return
         removals = [removal for doc in docs for removal in doc.removed]
         self.removed_by_rule.update(removal.rule for removal in removals)
         chars: defaultdict[str, int] = defaultdict(int)
         for removal in removals:
             chars[removal.rule] += removal.end - removal.start
         self.chars_removed_by_rule.update(chars)
+
+    def add_removed_column(self, removed: pa.Array | pa.ChunkedArray) -> None:
+        """The removals of a table's `removed` column (list<struct<start, end, rule, text>>)
+        counted per rule, the rules in the order they first occur (a dictionary encoding's
+        order), as ``add_many`` counts them from the Removals.
+
+        >>> from corpus_clean.records import documents_table
+        >>> from corpus_clean.document import Removal
+        >>> doc = Document(id="a", source="s", raw_text="", raw_sha256="",
+        ...                removed=[Removal(0, 4, "menu", "Home"), Removal(9, 12, "x", "Top"), Removal(1, 2, "menu", "o")])
+        >>> counters = StepCounters()
+        >>> counters.add_removed_column(documents_table([doc, doc], "r").column("removed"))
+        >>> dict(counters.removed_by_rule), dict(counters.chars_removed_by_rule)
+        ({'menu': 4, 'x': 2}, {'menu': 10, 'x': 6})
+        """
+        spans = pc.list_flatten(removed)
+        if isinstance(spans, pa.ChunkedArray):
+            spans = spans.combine_chunks()
+        if not len(spans):
+            return
+        rules = spans.field("rule").dictionary_encode()
+        which = rules.indices.to_numpy(zero_copy_only=False)
+        lengths = (spans.field("end").to_numpy(zero_copy_only=False)
+                   - spans.field("start").to_numpy(zero_copy_only=False))
+        names = rules.dictionary.to_pylist()
+        counts = np.bincount(which, minlength=len(names)).tolist()
+        chars = np.zeros(len(names), dtype=np.int64)
+        np.add.at(chars, which, lengths)  # (exact int64 sums)
+        self.removed_by_rule.update(dict(zip(names, counts)))
+        self.chars_removed_by_rule.update(dict(zip(names, chars.tolist())))
 
     def merge(self, other: "StepCounters") -> None:
         self.documents += other.documents

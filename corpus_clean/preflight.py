@@ -79,10 +79,31 @@ def check_input(input_path: str) -> None:
         raise PreflightError(f"input path is not readable: {input_path}")
 
 
+def _dataset_holding(output: Path) -> Path | None:
+    """The corpus-clean output (a folder with versions/ and a `current` link) that holds
+    `output` (resolved: ``out/clean`` is ``out/versions/v000001/clean``), if any; the
+    output itself may be one (a run adds a version to it).
+
+    >>> _dataset_holding(Path("/"))
+    """
+    for folder in output.parents:
+        if (folder / "current").is_symlink() and (folder / "versions").is_dir():
+            return folder
+    return None
+
+
 def check_output(output_dir: str, input_path: str | None = None) -> None:
     """The output must be a writable directory (created if missing) with some free
-    space, outside the input tree."""
+    space, outside the input tree and outside any other corpus-clean output."""
+    if "://" in output_dir:
+        # Path() would make "file:/…" a folder named "file:" in the working directory.
+        raise PreflightError(f"output {output_dir} is a URL; give a directory path (local or mounted: every "
+                             f"worker writes it), e.g. {output_dir.split('://', 1)[1] or '/data/clean'}")
     output = Path(output_dir).expanduser().resolve()
+    holder = _dataset_holding(output)
+    if holder is not None:
+        raise PreflightError(f"output {output_dir} is inside the corpus-clean output {holder}: its readers would "
+                             f"take this run's files for part of it; choose a directory outside it")
     local_input = _local_path(input_path) if input_path else None
     if local_input is not None:
         tree = local_input.expanduser().resolve()

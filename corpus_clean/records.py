@@ -105,6 +105,37 @@ def _cells() -> dict[str, Callable[[Document], object]]:
     }
 
 
+# Per step column: the last batch's row values as a step made them, and the Arrow array
+# they came from (``remember_column``). One batch per column: a worker cleans one batch
+# and builds its table before the next.
+_remembered: dict[str, tuple[dict[int, int], list, pa.Array]] = {}
+
+
+def remember_column(name: str, values: list, array: pa.Array) -> None:
+    """Tell ``documents_table`` that `values` (the cells a step put in ``doc.columns[name]``,
+    one per document it ran on) are the Python values of `array`: the table then takes
+    the cells from `array` instead of converting the values back. The values are the
+    step's output, read by later steps but not edited: an edited cell would be stored as
+    the step made it. (Held until the next batch's call: one batch of rows.)"""
+    _remembered[name] = ({id(value): k for k, value in enumerate(values)}, values, array)
+
+
+def _remembered_cells(name: str, values: list, field: pa.Field) -> pa.Array | None:
+    """The array ``remember_column`` was given with `values`, when `values` are its cells
+    exactly, in its order; else None (the caller converts them). (Not a `take` of a
+    subset: a null cell's struct children would be null there, where converting gives
+    them values, and a non-nullable child field would refuse the nulls.)"""
+    remembered = _remembered.get(name)
+    if remembered is None:
+        return None
+    position, _, array = remembered
+    if len(values) != len(array) or not array.type.equals(field.type):
+        return None
+    if any(position.get(id(value)) != k for k, value in enumerate(values)):
+        return None
+    return array
+
+
 def document_row(doc: Document, run_id: str) -> dict:
     """One Document as a dict keyed by the schema's field names (the `removed` structs
     as tuples in their fields' order). Columns filled by registered steps come from
@@ -134,5 +165,9 @@ def documents_table(docs: list[Document], run_id: str) -> pa.Table:
             values = list(map(cells[field.name], docs))
         else:  # a registered step's column
             values = [doc.columns.get(field.name) for doc in docs]
+            remembered = _remembered_cells(field.name, values, field)
+            if remembered is not None:
+                columns.append(remembered)
+                continue
         columns.append(pa.array(values, field.type))
     return pa.Table.from_arrays(columns, schema=clean_schema())

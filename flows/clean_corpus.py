@@ -18,6 +18,7 @@ from corpus_clean import __version__
 from corpus_clean.dataset import DEFAULT_KEEP_VERSIONS, writer_lock
 from corpus_clean.dedup import DedupParams, index_mismatch
 from corpus_clean.dedup_stage import ShardByShardDedup, count_duplicates, decides_shard_by_shard
+from corpus_clean.extract import check_language_codes
 from corpus_clean.layout import DEDUP_INDEX, OutputLayout
 from corpus_clean.parallel import resolve_workers, start_workers, stop_workers
 from corpus_clean.processes import skip_final_collections_at_exit
@@ -245,6 +246,7 @@ def clean_corpus(
     # one line, before any work. A missing input is not an error for a schedule: the run
     # ends as NoNewRecords and keeps the earlier results (the CLI refuses one up front).
     chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
+    languages = check_language_codes(languages) if languages else None  # a name, not a code, would quarantine all
     check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
               input_must_exist=False)
     if not dask_address:

@@ -15,7 +15,7 @@ from prefect.cache_policies import NONE
 
 from corpus_clean import __version__
 from corpus_clean.card import dataset_card
-from corpus_clean.dataset import (VersionBuilder, append_run_log, check_output_root, estimate_records, plan_inputs,
+from corpus_clean.dataset import (DamagedVersion, VersionBuilder, append_run_log, check_output_root, estimate_records, plan_inputs,
                                   read_input_index, remove_abandoned_staging)
 from corpus_clean.layout import OutputLayout
 from corpus_clean.readers import InputFile, list_input_files
@@ -62,7 +62,11 @@ def open_version(output_dir: str, plan: RunPlan) -> VersionBuilder:
     check_output_root(layout)
     remove_abandoned_staging(layout)  # under the lock: no other run is building one
     builder = VersionBuilder(layout, replaced_sources={f.source for f in plan.files})
-    builder.carry_over()
+    try:
+        builder.carry_over()
+    except DamagedVersion:
+        builder.abort()  # nothing of this run stays behind
+        raise
     return builder
 
 

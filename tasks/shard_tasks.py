@@ -15,7 +15,7 @@ from prefect.cache_policies import NONE
 
 from corpus_clean.dataset import write_part
 from corpus_clean.dedup_stage import ShardByShardDedup, stage_signatures
-from corpus_clean.output import sort_for_readers
+from corpus_clean.output import readers_order, sort_for_readers
 from corpus_clean.parallel import clean_shard_on_workers, work_only_this_process_does
 from corpus_clean.processes import return_freed_memory
 from corpus_clean.shards import BatchExtras, CleanedShard, Shard, ShardSummary, split_by_validation, summarize_shard
@@ -65,14 +65,19 @@ def _write_shard(cleaned: CleanedShard, report: ValidationReport, staging_dir: s
                  dedup: bool, shard_dedup: ShardByShardDedup | None) -> ShardSummary:
     output = split_by_validation(cleaned, report.failures)
     summary = summarize_shard(cleaned, output, report.results, report.data_docs_index)
-    clean = sort_for_readers(output.clean)
     quarantine, filtered = output.quarantine, output.filtered
-    del output  # its clean rows: the sorted copy is the one written (the dedup split makes one more)
     if shard_dedup is not None:
-        clean, duplicates = shard_dedup.split(part_name, clean, cleaned.signatures)
+        # Sorted for readers and split in one copy of each row (a sorted copy of the
+        # whole shard, then a copy of its kept rows, held a third shard's worth at once).
+        clean, duplicates = shard_dedup.split(part_name, output.clean, cleaned.signatures,
+                                              order=readers_order(output.clean))
+        del output
         if duplicates.num_rows:
             write_part(staging_dir, "duplicates", part_name, duplicates, sort=False)
         del duplicates
+    else:
+        clean = sort_for_readers(output.clean)
+        del output  # its clean rows: the sorted copy is the one written
     write_part(staging_dir, "clean", part_name, clean, sort=False)
     if dedup and shard_dedup is None:  # while the texts are in memory (the dedup stage would read them back)
         stage_signatures(staging_dir, part_name, clean, computed=cleaned.signatures)

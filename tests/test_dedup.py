@@ -495,3 +495,56 @@ def test_parts_taking_their_bands_in_groups_decide_the_same(monkeypatch, entries
             if not fell_back:
                 assert parts_index._rows.equals(whole_index._rows)
             earlier.update(run)
+
+
+@settings(max_examples=20, deadline=None)
+@given(chosen=st.lists(st.booleans(), min_size=0, max_size=14), langs=st.lists(st.sampled_from(["en", "fr", None]),
+                                                                              min_size=14, max_size=14),
+       seed=st.integers(0, 1000))
+def test_splitting_in_readers_order_writes_the_bytes_of_sorting_then_splitting(chosen, langs, seed, tmp_path_factory):
+    """``split_duplicates(rows, decisions, readers_order(rows))`` (each row copied once)
+    gives the tables, and the Parquet bytes, of ``split_duplicates(sort_for_readers(rows),
+    decisions)`` (the whole shard copied sorted, then its kept rows copied again)."""
+    from corpus_clean.dataset import write_part
+    from corpus_clean.output import readers_order, sort_for_readers
+
+    rows = _clean_table([article(seed + k, 30) for k in range(len(chosen))])
+    rows = rows.set_column(rows.schema.get_field_index("lang"), "lang",
+                           pa.array(langs[:len(chosen)], rows.schema.field("lang").type))
+    rows = rows.take(np.random.default_rng(seed).permutation(len(chosen)))  # in no particular order
+    ids = rows.column("id").to_pylist()
+    decisions = pa.table({"id": pa.array(ids, pa.string()),
+                          "duplicate_of": pa.array([ids[0] + "x" if c else None for c in chosen], pa.string()),
+                          "similarity": pa.array([0.5 if c else None for c in chosen], pa.float32())})
+
+    def files(kept, duplicates):
+        staging = tmp_path_factory.mktemp("split")
+        write_part(staging, "clean", "p", kept, sort=False)
+        write_part(staging, "duplicates", "p", duplicates, sort=False)
+        return [p.read_bytes() for p in sorted(staging.rglob("*.parquet"))]
+
+    sorted_then_split = split_duplicates(sort_for_readers(rows), decisions)
+    split_in_order = split_duplicates(rows, decisions, readers_order(rows))
+    assert [t.to_pylist() for t in split_in_order] == [t.to_pylist() for t in sorted_then_split]
+    assert files(*split_in_order) == files(*sorted_then_split)
+
+
+def test_a_shard_decided_in_readers_order_splits_as_the_sorted_shard(tmp_path):
+    """``ShardByShardDedup.split`` given the readers' order decides and splits as given the
+    sorted rows: same kept rows, same duplicates, same decisions for a later shard."""
+    from corpus_clean.dedup_stage import ShardByShardDedup
+    from corpus_clean.output import readers_order, sort_for_readers
+
+    texts = [article(k % 5, 120) if k % 3 else change_words(article(k % 5, 120), 0.05, k) for k in range(15)]
+    rows = _clean_table(texts)
+    rows = rows.take(np.random.default_rng(3).permutation(rows.num_rows))
+    later = _clean_table([article(2, 120)]).set_column(0, "id", pa.array(["later"]))
+    signatures = signature_table(rows.column("id").to_pylist(), rows.column("text").to_pylist())
+    results = []
+    for way, order in (("sorted", None), ("order", readers_order(rows))):
+        dedup = ShardByShardDedup(tmp_path / way, tmp_path / way / "index")
+        first = dedup.split("p0", sort_for_readers(rows) if order is None else rows, signatures, order=order)
+        second = dedup.split("p1", later)
+        results.append([t.to_pylist() for t in (*first, *second)])
+    assert results[0] == results[1]
+    assert results[0][1], "the shard has duplicates"

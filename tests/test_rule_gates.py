@@ -10,7 +10,8 @@ pure-Python twins, and the engine's verdicts of never-seen lines both ways.
 * The anchored bits must be the RE2 kernel's own (``RuleKernel.bits``), a lone
   surrogate giving every anchored rule.
 * ``line_rules_many`` on a cold cache gives the same verdicts with the compiled gates,
-  with the twins and with rule sets too large for 64-bit words.
+  with the twins and with rule sets too large for one 64-bit word (the gates then take
+  two or three words per line, both paths, the real rules' bits in the upper words).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 
 from corpus_clean import native
 from corpus_clean.boilerplate.engine import Context, line_gates, line_rules_many
-from corpus_clean.boilerplate.kernels import KeywordAutomaton
+from corpus_clean.boilerplate.kernels import KeywordAutomaton, as_ints, as_words
 from corpus_clean.boilerplate.rules import Rule, compile_rules, load_rules, may_act
 from training.newsgen import generate
 
@@ -38,18 +39,21 @@ PIECES = st.sampled_from(
 LINES = st.lists(PIECES, max_size=12).map("".join)
 
 
-NO_WORDS = np.zeros(0, dtype=np.uint64)
+NO_WORDS = np.zeros((0, 1), dtype=np.uint64)
+ZERO = np.zeros(1, dtype=np.uint64)
 
 
-def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0) -> tuple[list[int], list[int]]:
+    """The compiled kernel's (keyword bits, anchored bits) of each line, as Python ints."""
     automaton, kernel = rules.keyword_automaton, rules.kernel
-    keywords = np.zeros(len(lines), dtype=np.uint64)
-    anchored = np.zeros(len(lines), dtype=np.uint64)
+    n_words = rules.gate_words
+    keywords = np.zeros((len(lines), n_words), dtype=np.uint64)
+    anchored = np.zeros((len(lines), n_words), dtype=np.uint64)
     native.active().rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes,
                                automaton.state_bits, kernel.match if with_re2 else None, kernel.bit_of_words,
-                               kernel.always, tuple(None if g is None else g.match for g in rules.keyword_kernels),
-                               np.full(len(lines), check, dtype=np.uint64), keywords, anchored)
-    return keywords, anchored
+                               kernel.always_words, tuple(None if g is None else g.match for g in rules.keyword_kernels),
+                               as_words([check] * len(lines), n_words), keywords, anchored)
+    return as_ints(keywords), as_ints(anchored)
 
 
 @compiled
@@ -57,7 +61,7 @@ def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 
 @given(st.lists(LINES, min_size=1, max_size=8))
 def test_keyword_bits_are_the_twins(lines):
     keywords, _ = compiled_gates(RULES, lines, with_re2=False)
-    assert keywords.tolist() == RULES.keyword_bits_of_many(lines)
+    assert keywords == RULES.keyword_bits_of_many(lines)
 
 
 @compiled
@@ -65,11 +69,16 @@ def test_keyword_bits_are_the_twins(lines):
 @given(st.lists(LINES, min_size=1, max_size=8))
 def test_anchored_bits_are_the_re2_kernels(lines):
     _, anchored = compiled_gates(RULES, lines)
-    assert [bits & RULES.anchored_bits for bits in anchored.tolist()] == \
+    assert [bits & RULES.anchored_bits for bits in anchored] == \
            [bits & RULES.anchored_bits for bits in map(RULES.kernel.bits, lines)]
 
 
 ALL_KEYWORD_RULES = (1 << len(RULES.keyword_rules)) - 1
+
+
+def all_keyword_rules(rules, n_lines: int) -> np.ndarray:
+    """Every keyword rule's bit, per line: a ``line_gates`` `check` confirming them all."""
+    return as_words([(1 << len(rules.keyword_rules)) - 1] * n_lines, rules.gate_words)
 
 
 @compiled
@@ -78,8 +87,8 @@ ALL_KEYWORD_RULES = (1 << len(RULES.keyword_rules)) - 1
 def test_confirmed_keyword_bits_are_the_twins(lines):
     keywords, _ = compiled_gates(RULES, lines, check=ALL_KEYWORD_RULES)
     with native.twins_only():
-        _, twin = line_gates(RULES, lines, np.full(len(lines), ALL_KEYWORD_RULES, dtype=np.uint64))
-    assert keywords.tolist() == twin.tolist()
+        _, twin = line_gates(RULES, lines, all_keyword_rules(RULES, len(lines)))
+    assert keywords == as_ints(twin)
 
 
 _KEYWORD_RULE_LINE = st.sampled_from(list(enumerate(RULES.keyword_rules))).flatmap(
@@ -94,9 +103,9 @@ def test_a_confirmed_keyword_rule_keeps_every_line_its_regex_matches(position_an
     k, line = position_and_line
     for switch in (native.twins_only, _as_is):
         with switch():
-            _, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
+            _, keywords = line_gates(RULES, [line], all_keyword_rules(RULES, 1))
         holds = RULES.keyword_bits_of_many([line])[0]
-        assert int(keywords[0]) >> k & 1 == holds >> k & 1, (RULES.keyword_rules[k][0].id, line)
+        assert as_ints(keywords)[0] >> k & 1 == holds >> k & 1, (RULES.keyword_rules[k][0].id, line)
 
 
 @contextmanager
@@ -106,8 +115,8 @@ def _as_is():
 
 def test_keyword_gates_reject_lines_holding_a_keyword_by_chance():
     line = "The council will prepare a separate plan for the ferry pier before the winter storms."
-    anchored, keywords = line_gates(RULES, [line], np.array([ALL_KEYWORD_RULES], dtype=np.uint64))
-    assert RULES.keyword_bits_of_many([line])[0] and int(keywords[0]) == 0
+    anchored, keywords = line_gates(RULES, [line], all_keyword_rules(RULES, 1))
+    assert RULES.keyword_bits_of_many([line])[0] and not keywords.any()
 
 
 @compiled
@@ -120,12 +129,12 @@ def test_every_code_point_is_lower_cased_like_str_lower():
     for seed in (1, 2):
         bit = {ch: 1 << random.Random(f"{seed}{ch}").randrange(64) for ch in made}
         automaton = KeywordAutomaton.build(made, [bit[ch] for ch in made])
-        keywords = np.zeros(len(code_points), dtype=np.uint64)
+        keywords = np.zeros((len(code_points), 1), dtype=np.uint64)
         native.active().rule_gates(code_points, automaton.char_class, automaton.delta, automaton.n_classes,
-                                   automaton.state_bits, None, NO_WORDS, 0, (), np.zeros(len(code_points), np.uint64),
-                                   keywords, np.zeros(len(code_points), dtype=np.uint64))
+                                   automaton.state_bits, None, NO_WORDS, ZERO, (), np.zeros_like(keywords),
+                                   keywords, np.zeros_like(keywords))
         want = [sum({bit[ch] for ch in c.lower() if ch in bit}) for c in code_points]
-        wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(keywords.tolist(), want)) if got != expected]
+        wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(as_ints(keywords), want)) if got != expected]
         assert not wrong, wrong[:20]
 
 
@@ -137,20 +146,28 @@ def test_the_automaton_read_in_python_finds_what_the_finder_finds():
 @compiled
 def test_a_lone_surrogate_gets_every_anchored_rule():
     _, anchored = compiled_gates(RULES, ["Share this \ud800", "plain"])
-    assert int(anchored[0]) & RULES.anchored_bits == RULES.anchored_bits
-    assert int(anchored[1]) & RULES.anchored_bits != RULES.anchored_bits
+    assert anchored[0] & RULES.anchored_bits == RULES.anchored_bits
+    assert anchored[1] & RULES.anchored_bits != RULES.anchored_bits
 
 
 @compiled
 def test_the_kernel_refuses_tables_that_do_not_fit():
     automaton, kernel = RULES.keyword_automaton, RULES.kernel
     out = np.zeros(1, dtype=np.uint64)
+    gates = native.active().rule_gates
     with pytest.raises(ValueError):
-        native.active().rule_gates(["x"], automaton.char_class, automaton.delta[:-1], automaton.n_classes,
-                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
+        gates(["x"], automaton.char_class, automaton.delta[:-1], automaton.n_classes,
+              automaton.state_bits, None, kernel.bit_of_words, ZERO, (), out, out.copy(), out.copy())
     with pytest.raises(ValueError):
-        native.active().rule_gates(["x", "y"], automaton.char_class, automaton.delta, automaton.n_classes,
-                                   automaton.state_bits, None, kernel.bit_of_words, 0, (), out, out.copy(), out.copy())
+        gates(["x", "y"], automaton.char_class, automaton.delta, automaton.n_classes,
+              automaton.state_bits, None, kernel.bit_of_words, ZERO, (), out, out.copy(), out.copy())
+    two = np.zeros(2, dtype=np.uint64)  # (two words per line, tables of one)
+    with pytest.raises(ValueError):
+        gates(["x"], automaton.char_class, automaton.delta, automaton.n_classes,
+              automaton.state_bits, None, kernel.bit_of_words, two, (), two, two.copy(), two.copy())
+    with pytest.raises(ValueError):
+        gates(["x"], automaton.char_class, automaton.delta, automaton.n_classes,
+              automaton.state_bits, None, kernel.bit_of_words, np.zeros(0, dtype=np.uint64), (), out, out, out)
 
 
 @settings(max_examples=60, deadline=None)
@@ -160,6 +177,7 @@ def test_line_gates_are_the_same_through_the_switch(lines):
     with native.twins_only():
         twin_anchored, twin_keywords = line_gates(RULES, lines)
     assert anchored.tolist() == twin_anchored.tolist() and keywords.tolist() == twin_keywords.tolist()
+    assert anchored.shape == keywords.shape == (len(lines), 1)
 
 
 def _cold_verdicts(rules, texts: list[str]) -> list[dict[int, str]]:
@@ -185,18 +203,55 @@ def test_cold_verdicts_are_the_same_through_the_switch():
     assert sum(map(len, got)) > 100
 
 
+def _extra_rules(n_keyword: int, n_anchored: int) -> list[Rule]:
+    """Rules that match only lines made for them ("zz7 never keyword", "Never anchored 7")."""
+    return ([Rule(pack="zz", name=f"kw{k}", kind="line", pattern=f"zz{k} never keyword", keywords=(f"zz{k}",))
+             for k in range(n_keyword)]
+            + [Rule(pack="zz", name=f"a{k}", kind="line", pattern=f"Never anchored {k}") for k in range(n_anchored)])
+
+
 def test_cold_verdicts_of_a_rule_set_past_64_bits():
-    """70 keyword rules and 70 anchored rules: the gates no longer fit 64-bit words, the
-    twins (Python ints) run, and every verdict is the small rule set's (the extra
-    rules never match)."""
-    base = list(RULES.rules)
-    extra = [Rule(pack="zz", name=f"kw{k}", kind="line", pattern=f"never{k} keyword zz{k}", keywords=(f"zz{k}",))
-             for k in range(70)]
-    extra += [Rule(pack="zz", name=f"a{k}", kind="line", pattern=f"Never anchored {k}") for k in range(70)]
-    big = compile_rules(base + extra)
-    assert big.keyword_automaton is None and len(big.dispatch) > 64
+    """70 keyword rules and 70 anchored rules more, before the real ones: the gates take
+    three words per line, the real rules' bits in the upper two, the compiled kernel still
+    runs, and every verdict is the small rule set's (the extra rules never match)."""
+    big = compile_rules(_extra_rules(70, 70) + list(RULES.rules))
+    assert big.keyword_automaton is not None and big.gate_words == 3 and len(big.dispatch) > 64
     texts = _documents()
-    assert _cold_verdicts(big, texts) == _cold_verdicts(RULES, texts)
+    want = _cold_verdicts(RULES, texts)
+    assert _cold_verdicts(big, texts) == want
+    with native.twins_only():
+        assert _cold_verdicts(big, texts) == want
+
+
+BIG = compile_rules(list(RULES.rules) + _extra_rules(70, 120))
+BIG_PIECES = st.sampled_from(["zz3", "zz69", "zz64", " never keyword", "Never anchored ", "3", "64", "119", "7"])
+BIG_LINES = st.one_of(LINES, st.lists(BIG_PIECES, max_size=6).map("".join))
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(BIG_LINES, min_size=1, max_size=10))
+def test_gates_past_64_rules_are_the_twins(lines):
+    """A rule set of three words per line (184 anchored, 100 keyword rules): the compiled
+    gates and the twins agree on every bit, those past 64 too."""
+    assert BIG.gate_words == 3
+    check = all_keyword_rules(BIG, len(lines))
+    anchored, keywords = line_gates(BIG, lines, check)
+    with native.twins_only():
+        twin_anchored, twin_keywords = line_gates(BIG, lines, check)
+    assert anchored.tolist() == twin_anchored.tolist() and keywords.tolist() == twin_keywords.tolist()
+    _, unconfirmed = line_gates(BIG, lines)
+    assert as_ints(unconfirmed) == BIG.keyword_bits_of_many(lines)
+
+
+def test_rules_past_64_are_found_and_win():
+    """Lines only the extra rules match get them as verdicts, both paths (bits in the
+    second and third words)."""
+    texts = ["Intro line of a story here.\nzz69 never keyword\nNever anchored 119\nNever anchored 3\n"
+             "zz3 never keyword\nA closing line of the story.\n"]
+    got = _cold_verdicts(BIG, texts)
+    assert sorted(got[0].values()) == ["zz.a119", "zz.a3", "zz.kw3", "zz.kw69"]
+    with native.twins_only():
+        assert _cold_verdicts(BIG, texts) == got
 
 
 @settings(max_examples=100, deadline=None)
@@ -205,8 +260,8 @@ def test_the_acting_tables_are_may_act(lines):
     """The tables looked up per word-count bucket give, for any word count and flags,
     the rules ``may_act`` lets act."""
     n_words, in_head, in_tail = (np.array(column) for column in zip(*lines))
-    keyword = RULES.keyword_rules_acting(n_words, in_head, in_tail).tolist()
-    anchored = RULES.anchored_rules_acting(n_words, in_head, in_tail).tolist()
+    keyword = as_ints(RULES.keyword_rules_acting(n_words, in_head, in_tail))
+    anchored = as_ints(RULES.anchored_rules_acting(n_words, in_head, in_tail))
     for (n, head, tail), keyword_bits, anchored_bits in zip(lines, keyword, anchored):
         assert keyword_bits == sum(1 << k for k, (rule, _) in enumerate(RULES.keyword_rules)
                                    if may_act(rule, n, head, tail))

@@ -8,7 +8,9 @@ The shipped model (ninth round): ``python -m training.fit SCRAPINGHUB --extra-be
 READABILITY --newsgen-groups A --no-cv --threshold 0.6`` (generated short-line story
 pages: ``--shortgen-n``, 300 by default). Round 11's measured alternative adds
 ``--token-weight-power 0.5`` (a line weighs by its words, floored at
-``--line-weight-min-words 4``): not shipped, see ``TOKEN_WEIGHT_POWER``.
+``--line-weight-min-words 4``): not shipped, see ``TOKEN_WEIGHT_POWER``. Round 13's measured
+alternative adds ``--labelled-train all`` (the studied hand-labelled news files): not shipped, see
+``LABELLED_TRAIN`` and ``python -m training.compare`` / ``python -m training.news_check``.
 
 (Training code: lives outside the runtime package; the shipped parameters JSON stays in
 ``corpus_clean/boilerplate/``.)
@@ -166,6 +168,20 @@ NEWSGEN_ALL_LANGUAGES = False
 # runs through to the page's end (ninth round, benchmarks/RESULTS-boilerplate.md).
 SHORTGEN_N = 300
 SHORTGEN_SEED = 2009
+# Hand-labelled news files studied by earlier rounds (``training.labelled.STUDIED``) added
+# to the training mix (``--labelled-train``): pages written by people, in 30+ languages,
+# whose short story lines (results, Q&A, live entries, lists) the generators do not write.
+# The held-out files (``training.labelled.HELD_OUT``) are never read for training.
+# Round 13 (textq12): with the story-gap features, out of fold on the studied files 14 -> 9
+# of 877 article lines cut, benches within a refit's noise, but the refit cut 6 more of
+# round 11's held-out article lines, so the default stays none
+# (benchmarks/RESULTS-boilerplate.md, "Round 13, textq12").
+LABELLED_TRAIN: tuple[str, ...] = ()
+# How much an article line of a line-labelled page (generated or hand-labelled news)
+# weighs against a noise line (``article_weighted``; ``--article-weight``).
+ARTICLE_WEIGHT = 1.0
+# Features left out of a fit (``--drop-features``), to measure what a feature adds.
+DROP_FEATURES: tuple[str, ...] = ()
 
 
 # How much a training line counts grows with its words (``line_weights``): the benches
@@ -225,6 +241,40 @@ def line_weights(d: DocData, power: float | None = None, min_words: float | None
     weighted = d.w * n_words**power
     total = weighted.sum()
     return weighted * (d.w.sum() / total) if total > 0 else d.w
+
+
+def studied_docs(files=None) -> list[DocData]:
+    """The studied hand-labelled news pages (``training.labelled.studied_pages``), labelled line by line."""
+    from training.labelled import studied_pages
+
+    return [labelled_doc(f"labelled:{p.family}", p) for p in studied_pages(LABELLED_TRAIN if files is None else files)]
+
+
+def labelled_files(spec: str) -> tuple[str, ...]:
+    """``--labelled-train``'s value as file names: "" none, "all" every studied file.
+
+    >>> labelled_files("all")[:2], labelled_files("")
+    (('round8_dev.txt', 'round8_heldout.txt'), ())
+    """
+    from training.labelled import STUDIED
+
+    return STUDIED if spec == "all" else tuple(f for f in spec.split(",") if f)
+
+
+def article_weighted(d: DocData, w: np.ndarray, weight: float | None = None) -> np.ndarray:
+    """`w` with the article lines of a line-labelled page (no gold body) weighing
+    `weight` (default ``ARTICLE_WEIGHT``) times as much: the news goals ask more of the
+    article lines (99 % kept) than of the noise (95 % removed), so cutting a story line
+    should cost the fit more than keeping a noise line.
+
+    >>> d = DocData("x", "", None, np.arange(3), np.zeros((3, 1)), np.array([0.0, 1.0, 0.0]), np.ones(3))
+    >>> article_weighted(d, d.w, 2.0).tolist(), article_weighted(DocData(**{**d.__dict__, "gold": "g"}), d.w, 2.0).tolist()
+    ([2.0, 1.0, 2.0], [1.0, 1.0, 1.0])
+    """
+    weight = ARTICLE_WEIGHT if weight is None else weight
+    if weight == 1.0 or d.gold:
+        return w
+    return w * np.where(d.y == 0, weight, 1.0)
 
 
 def shortgen_docs(n: int = SHORTGEN_N, seed: int = SHORTGEN_SEED) -> list[DocData]:
@@ -538,8 +588,18 @@ def nested_threshold_cv(golds: list[str], preds_by_threshold: dict, fold_of: np.
 
 def _fit(docs, features_of, names, hyper) -> dict:
     docs = docs + [g for d in docs for g in EXTRA.get(d.id, [])] + ALWAYS_TRAIN
-    return fit_trees(np.vstack([features_of(d) for d in docs]), np.concatenate([d.y for d in docs]),
-                     np.concatenate([line_weights(d) for d in docs]), feature_names=names, **hyper)
+    return fit_trees_on(np.vstack([features_of(d) for d in docs]), np.concatenate([d.y for d in docs]),
+                        np.concatenate([article_weighted(d, line_weights(d)) for d in docs]), names, hyper)
+
+
+def fit_trees_on(X: np.ndarray, y: np.ndarray, w: np.ndarray, names: list[str], hyper: dict,
+                 drop: tuple[str, ...] | None = None) -> dict:
+    """``fit_trees`` on the columns of `X` (named `names`) whose names are not in `drop`
+    (default ``DROP_FEATURES``): a recipe without some features, for comparisons.
+    The model lists the features it was fit on; ``TreeModel`` finds them by name."""
+    drop = DROP_FEATURES if drop is None else drop
+    keep = [j for j, name in enumerate(names) if name not in drop]
+    return fit_trees(X[:, keep], y, w, feature_names=[names[j] for j in keep], **hyper)
 
 
 def _cross_predict(docs, fold_of, n_folds, features_of, names, hyper) -> list[np.ndarray]:
@@ -568,7 +628,7 @@ def _fit_without_cv(args, docs: list[DocData], hyper: dict, score_mod, groups: l
         "newsgen_groups": groups, "newsgen_n": args.newsgen_n, "newsgen_seed": args.newsgen_seed,
         "newsgen_other_stories": args.newsgen_other_stories, "newsgen_asides": args.newsgen_asides,
         "newsgen_all_languages": args.newsgen_all_languages, "shortgen_n": args.shortgen_n,
-        "shortgen_seed": SHORTGEN_SEED, "token_weight_power": TOKEN_WEIGHT_POWER,
+        "shortgen_seed": SHORTGEN_SEED, "labelled_train": list(LABELLED_TRAIN), "drop_features": list(DROP_FEATURES), "article_weight": ARTICLE_WEIGHT, "token_weight_power": TOKEN_WEIGHT_POWER,
         "line_weight_min_words": LINE_WEIGHT_MIN_WORDS, "word_weights_on": WORD_WEIGHTS_ON,
         "extra_benches": [Path(e).name for e in args.extra_bench],
         "extra_docs": len(ALWAYS_TRAIN),
@@ -585,7 +645,7 @@ def _fit_without_cv(args, docs: list[DocData], hyper: dict, score_mod, groups: l
 
 
 def main(argv: list[str] | None = None) -> int:
-    global TOKEN_WEIGHT_POWER, LINE_WEIGHT_MIN_WORDS, WORD_WEIGHTS_ON  # (every fit of this run weighs its lines so)
+    global TOKEN_WEIGHT_POWER, LINE_WEIGHT_MIN_WORDS, WORD_WEIGHTS_ON, LABELLED_TRAIN, DROP_FEATURES, ARTICLE_WEIGHT  # (every fit of this run weighs its lines so)
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench", help="dev benchmark JSONL(.gz) with naive_text and gold_text; score.py beside it")
     ap.add_argument("--out", default=str(MODEL_PATH))
@@ -621,6 +681,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="generated training documents also from the training-only families (every language in each group)")
     ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
                     help="generated short-line story pages to train on too (training/shortgen.py)")
+    ap.add_argument("--labelled-train", default=",".join(LABELLED_TRAIN),
+                    help="comma-separated studied hand-labelled files to train on too ('all': every file of "
+                    "training.labelled.STUDIED; held-out files are refused)")
+    ap.add_argument("--article-weight", type=float, default=ARTICLE_WEIGHT,
+                    help="article lines of line-labelled pages weigh this many noise lines")
+    ap.add_argument("--drop-features", default=",".join(DROP_FEATURES),
+                    help="comma-separated feature names to leave out of the fit (a comparison recipe)")
     ap.add_argument("--no-cv", action="store_true",
                     help="skip the cross-validation: fit once on everything and ship --threshold (a refit of a "
                     "recipe whose threshold was already chosen; 1/6 of the time)")
@@ -639,6 +706,9 @@ def main(argv: list[str] | None = None) -> int:
     TOKEN_WEIGHT_POWER = args.token_weight_power
     LINE_WEIGHT_MIN_WORDS = args.line_weight_min_words
     WORD_WEIGHTS_ON = args.word_weights_on
+    LABELLED_TRAIN = labelled_files(args.labelled_train)
+    DROP_FEATURES = tuple(f for f in args.drop_features.split(",") if f)
+    ARTICLE_WEIGHT = args.article_weight
     t0 = time.time()
     score_mod = load_score(args.bench)
     docs = load_docs(args.bench)
@@ -650,6 +720,7 @@ def main(argv: list[str] | None = None) -> int:
                                     args.newsgen_asides, args.newsgen_all_languages)
                        if groups and args.newsgen_n else [])
     ALWAYS_TRAIN.extend(shortgen_docs(args.shortgen_n) if args.shortgen_n else [])
+    ALWAYS_TRAIN.extend(studied_docs())
     for extra in args.extra_bench:
         from training.lodo import readability_fixture_ids
 
@@ -721,6 +792,9 @@ def main(argv: list[str] | None = None) -> int:
         "newsgen_all_languages": args.newsgen_all_languages,
         "shortgen_n": args.shortgen_n,
         "shortgen_seed": SHORTGEN_SEED,
+        "labelled_train": list(LABELLED_TRAIN),
+        "drop_features": list(DROP_FEATURES),
+        "article_weight": ARTICLE_WEIGHT,
         "token_weight_power": TOKEN_WEIGHT_POWER,
         "line_weight_min_words": LINE_WEIGHT_MIN_WORDS,
         "word_weights_on": WORD_WEIGHTS_ON,

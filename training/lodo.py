@@ -27,8 +27,8 @@ from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
     LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER,
     WORD_WEIGHTS_ON,
-    clean_with, fit_trees,
-    gold_with_other_stories, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs,
+    clean_with, fit_trees_on,
+    gold_with_other_stories, labelled_doc, labelled_files, line_weights, studied_docs, load_docs, load_score, newsgen_docs, shortgen_docs,
 )
 from training.labelled import load_pages
 from training.newsgen import LineScore, family_names, generate, removed_lines
@@ -82,6 +82,9 @@ def main(argv=None) -> int:
                     help="TRAINING documents also from the training-only families (every language in each group)")
     ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
                     help="generated short-line story pages in every row's training set (training/shortgen.py)")
+    ap.add_argument("--labelled-train", default="",
+                    help="studied hand-labelled files in every row's training set (training.fit --labelled-train)")
+    ap.add_argument("--drop-features", default="", help="comma-separated features left out of every fit")
     ap.add_argument("--also-thresholds", default="",
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",
@@ -114,6 +117,8 @@ def main(argv=None) -> int:
     }
     if args.shortgen_n:  # (a training-only set: in every row's training set, never held out)
         sets["shortgen"] = shortgen_docs(args.shortgen_n)
+    if args.labelled_train:  # (training-only too: the studied news files)
+        sets["studied news"] = studied_docs(labelled_files(args.labelled_train))
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     test_fixtures = [d for d in sets["readability"] if d.id in fixtures]
     sets["readability"] = [d for d in sets["readability"] if d.id not in fixtures]  # (not trained on)
@@ -125,11 +130,11 @@ def main(argv=None) -> int:
 
     def model_without(held: str) -> StackedModel:
         train = [d for name, docs in sets.items() if name != held for d in docs + augmented.get(name, [])]
-        params = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
-                           np.concatenate([line_weights(d, args.token_weight_power, args.line_weight_min_words,
-                                                        args.word_weights_on)
-                                           for d in train]),
-                           feature_names=FEATURE_NAMES, **hyper)
+        params = fit_trees_on(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
+                              np.concatenate([line_weights(d, args.token_weight_power, args.line_weight_min_words,
+                                                           args.word_weights_on)
+                                              for d in train]),
+                              FEATURE_NAMES, hyper, drop=tuple(f for f in args.drop_features.split(",") if f))
         print(f"fit without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
         model_params = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"],
                         "stage1": params, "stage2": None}

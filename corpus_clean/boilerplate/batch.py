@@ -24,7 +24,7 @@ from corpus_clean.boilerplate.engine import (
     build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments,
     menu_items, prefix_at, removal, restore_repeats_of_removed, tail_lines,
 )
-from corpus_clean.boilerplate.features import LineStats, TextsLines, per_text_lines, split_texts
+from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
 from corpus_clean.document import Removal
 from corpus_clean.native import active
 
@@ -248,6 +248,21 @@ def classifier_applies_many(batch: Batch) -> list[bool]:
     n_prose_left = np.add.reduceat((left & story_paragraphs(batch.prose, batch.stats)).astype(np.int64), batch.first)
     enough = (n_lines >= MIN_LINES) | is_short_page(n_lines, n_prose_left)
     return (enough & batch.per_doc_any(left & ~batch.prose)).tolist()
+
+
+def later_copies_many(batch: Batch) -> np.ndarray:
+    """Per row: ``engine._later_copies`` of each document, one after another (a
+    non-empty line whose text is on an earlier line of its document), from one pass
+    over the batch's lines (``features.first_copies``).
+
+    >>> later_copies_many(Batch.of(["Home\\nNews\\nHome\\n\\n\\n", "Home\\nx"])).tolist()
+    [False, False, True, False, False, False, False, False]
+    """
+    content = list(chain.from_iterable(ctx.lines.content for ctx in batch.ctxs))
+    later = first_copies(content, np.append(batch.first, batch.rows)) != np.arange(batch.rows)
+    rows = np.flatnonzero(later)
+    later[rows] = np.fromiter(map(bool, map(content.__getitem__, rows.tolist())), dtype=bool, count=len(rows))
+    return later
 
 
 # --- output -------------------------------------------------------------------------

@@ -245,7 +245,7 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     kept = np.flatnonzero(~drop)
     if len(kept) < 2:
         return drop
-    starts = np.r_[0, np.flatnonzero(np.diff(rows[kept]) > APART_MIN_LINES) + 1]
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(rows[kept]) > APART_MIN_LINES) + 1))  # (np.r_: ~8x slower)
     if len(starts) < 2:
         return drop
     blocks = np.split(kept, starts[1:])

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +56,7 @@ from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, m
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
 from corpus_clean.boilerplate.features import (
     _CLASS_TABLE_CLAMPED, _WIDE_CLASSES, ALPHA, DIGIT, LOWER, PUNCT, SENT_END, LineStats, _classes,
-    lines_of_stripped,
+    first_copies, lines_of_stripped,
 )
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
@@ -93,6 +92,12 @@ FEATURE_NAMES = [
     # Runs of short lines that continue the story (``story_list_features``): items that
     # start alike (numbers, bullets, times, "NAME:"), questions, an announcing ":" above.
     "parallel_start", "parallel_start_win3", "parallel_start_win10", "question_win3", "log_rows_below_announcement",
+] + [
+    # The stretch of non-prose lines a line sits in, read against the story around it
+    # (``story_gap_features``): a list, a results table or a Q&A inside the story is a
+    # short stretch between two paragraphs that talk about the same things, with no
+    # rule cut in it; a menu or teaser list is open to the page's edge, or full of cuts.
+    "log_gap_lines", "gap_removed_share", "gap_echo_main", "gap_bounds_echo_main",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -404,17 +409,16 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     starts_punct = ((first & PUNCT) > 0).astype(np.float64)
 
     keys: list[str] = []
-    repeats: list[int] = []
     line_rules: list = []
     for ctx, i in zip(ctxs, idxs):
         rows_i = i.tolist()
         content = ctx.lines.content
-        doc_keys = [content[r] for r in rows_i]
-        counts = Counter(doc_keys)
-        keys += doc_keys
-        repeats += [counts[k] for k in doc_keys]
+        keys += [content[r] for r in rows_i]
         rule = ctx.marks.rule
         line_rules += [rule[r] for r in rows_i]
+    # Each key's count in its document (equal keys of a document share their first row).
+    first = first_copies(keys, rows.bounds)
+    repeats = np.bincount(first, minlength=n)[first]
     flags_of = _FLAGS_OF_RULE
     for r in set(line_rules).difference(flags_of):
         flags_of[r] = _rule_flags(r)
@@ -538,6 +542,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         *against_the_documents_prose(rows, prose, cap_ratio, gather("n_stop") / wd, gather("n_alpha") / wd,
                                      ends_sentence, w),
         *story_list_features(rows, keys, last_char, w),
+        *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64)),
     ], n)
     return idxs, X, rows
 
@@ -609,6 +614,59 @@ def story_list_features(rows: Rows, keys: list[str], last_char: np.ndarray, w: n
         above_row = announces[np.maximum(k, 0)]
         below = np.where((k >= 0) & (above_row >= rows.first), rows.pos - above_row, rows.n_doc).astype(np.float64)
     return [parallel, parallel_3, parallel_10, rows.window_mean(question, 3), np.log1p(below)]
+
+
+def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo: np.ndarray,
+                       in_main: np.ndarray) -> list[np.ndarray]:
+    """Where a line stands between the story's paragraphs. A *stretch* is the run of
+    non-prose lines between two prose lines of a document (open when it reaches the
+    document's start or end); a prose line is a stretch of its own. Per row:
+
+    * ``log_gap_lines``: log(1 + the stretch's lines); an open stretch counts as the
+      whole document (a page's menu or footer is never "inside" anything);
+    * ``gap_removed_share``: the share of the stretch's lines a rule removed (a share
+      bar or a teaser heading inside it says it is page furniture);
+    * ``gap_echo_main``: the mean ``echo_main`` of the stretch's lines (a story's list
+      names its subject's words; a list of other stories does not);
+    * ``gap_bounds_echo_main``: how much the two prose lines around the stretch belong
+      to the story (each: 1 in the main run, else its ``echo_main``; 0 for a missing
+      one), averaged: a stretch between two paragraphs of the story. (A list of 3+
+      lines splits the main run, so the paragraph under it is outside the run; it
+      still echoes it.)
+
+    >>> rows = Rows(np.array([0, 7]))
+    >>> prose = np.array([0, 1, 0, 0, 1, 0, 0], dtype=bool)
+    >>> removed = np.array([1, 0, 0, 0, 0, 1, 0.0])
+    >>> echo = np.array([0, .6, .5, .3, .4, 0, 0])
+    >>> in_main = np.array([0, 1, 0, 0, 0, 0, 0.0])
+    >>> [np.round(f, 2).tolist() for f in story_gap_features(rows, prose, removed, echo, in_main)][1:]
+    [[1.0, 0.0, 0.0, 0.0, 0.0, 0.5, 0.5], [0.0, 0.6, 0.4, 0.4, 0.4, 0.0, 0.0], [0.5, 1.0, 0.7, 0.7, 0.4, 0.2, 0.2]]
+    """
+    n = len(prose)
+    pos = rows.pos
+    prose_row = np.where(prose, pos, -1)
+    # The nearest prose row above (below) each row in its document, else -1.
+    above = np.maximum.accumulate(rows.shift(prose_row, 1, -1))
+    above = np.where(above >= rows.first, above, -1)
+    below_rev = np.minimum.accumulate(np.where(prose, pos, n)[::-1])[::-1]
+    below = rows.shift(below_rev, -1, n)
+    below = np.where(below < rows.end, below, -1)
+    lo = np.where(prose, pos, np.where(above >= 0, above + 1, rows.first))
+    hi = np.where(prose, pos + 1, np.where(below >= 0, below, rows.end))
+    closed = prose | ((above >= 0) & (below >= 0))
+    n_lines = hi - lo
+    # Stretch sums from cumulative sums, in fixed point (a row's features never depend on
+    # the other documents of its batch).
+    q = np.round(np.column_stack([removed, echo]) * FIXED_POINT)
+    c = np.zeros((n + 1, 2))
+    np.cumsum(q, axis=0, out=c[1:])
+    removed_share, echo_mean = ((c[hi] - c[lo]) / FIXED_POINT / n_lines[:, None]).T
+    story = np.maximum(in_main, echo)
+    story_above = np.where(above >= 0, story[np.maximum(above, 0)], 0.0)
+    story_below = np.where(below >= 0, story[np.maximum(below, 0)], 0.0)
+    bounds_echo = np.where(prose, story, (story_above + story_below) / 2)
+    log_lines = np.where(closed, np.log1p(n_lines), np.log1p(rows.n_doc))
+    return [log_lines, removed_share, echo_mean, bounds_echo]
 
 
 # Words of at least this many letters or digits count for main_run_echo.
@@ -786,12 +844,17 @@ class TreeModel:
     def __init__(self, params: dict, feature_names: list[str] = FEATURE_NAMES):
         if params.get("kind") != "oblivious-gbdt":
             raise ValueError("classifier.json holds another kind of model; refit it")
-        if params["features"] != feature_names:
-            raise ValueError("classifier.json was fit with other features; refit it")
+        unknown = set(params["features"]) - set(feature_names)
+        if unknown:
+            raise ValueError(f"classifier.json was fit with features this code does not compute ({sorted(unknown)}); "
+                             "refit it")
         self.params = params
         self.base = float(params["base"])
         self.depth = int(params["depth"])
-        split_feature = np.asarray(params["split_feature"], dtype=np.intp)  # (T, D)
+        # A model fit before a feature was added asks only of the features it knew: its
+        # split columns are looked up by name in today's feature matrix.
+        column_of = np.array([feature_names.index(name) for name in params["features"]], dtype=np.intp)
+        split_feature = column_of[np.asarray(params["split_feature"], dtype=np.intp)]  # (T, D)
         self.n_trees = split_feature.shape[0]
         # Level-major order: the questions of level d for all trees are rows d*T..d*T+T-1.
         columns = split_feature.T.ravel()

@@ -23,17 +23,35 @@ no rule removed are looked at: a timetable inside a story stays.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 # Languages whose month and weekday names count (CLDR locale ids): Europe's, and the
-# other big languages written in Latin, Cyrillic or Greek script.
-LOCALES = (
+# other big languages written in Latin, Cyrillic or Greek script ...
+EUROPEAN_LOCALES = (
     "en de fr es it pt nl sv da nb nn fi is et lv lt pl cs sk sl hr sr bs hu ro bg mk "
     "ru uk be el tr sq ca eu gl ga cy mt lb af id ms tl sw vi az uz kk"
 ).split()
+# ... and every other language CLDR (babel) has names for: a date line looks the same
+# in Khmer, Tigrinya or Yiddish, and no list written here would know their months.
+# (Language-only ids: "km", not "km_KH".)
+ALL_CLDR_LANGUAGES = True
+
+
+def cldr_locales() -> list[str]:
+    """The locales whose calendar names count: EUROPEAN_LOCALES first, then, with
+    ALL_CLDR_LANGUAGES, every language-only locale babel ships (~300)."""
+    if not ALL_CLDR_LANGUAGES:
+        return list(EUROPEAN_LOCALES)
+    from babel import localedata
+
+    others = sorted(i for i in localedata.locale_identifiers() if "_" not in i and i not in EUROPEAN_LOCALES)
+    return list(EUROPEAN_LOCALES) + others
+
+
 OTHER_WORDS_MAX = 4
 WORDS_MAX = 16
 SCHEDULE_MIN_LINES = 3
@@ -41,21 +59,22 @@ CALENDAR_WORDS = Path(__file__).parent / "calendar_words.txt"
 
 
 def calendar_words_from_cldr() -> list[str]:
-    """Lines "month <name>" and "day <name>" of LOCALES from babel's CLDR data:
+    """Lines "month <name>" and "day <name>" of ``cldr_locales()`` from babel's CLDR data:
     lower-cased month names and weekday and day-period names, wide and abbreviated
-    ("month okt.", "month listopadu", "day mittwoch", "day pm"). Reading 49 locales
-    takes ~0.7 s, so they are kept in CALENDAR_WORDS (``python -m
+    ("month okt.", "month listopadu", "day mittwoch", "day pm"); names holding a digit
+    ("M12", a locale without its own names) are left out. Reading ~300 locales
+    takes seconds, so they are kept in CALENDAR_WORDS (``python -m
     corpus_clean.boilerplate.dates`` writes it; a test checks it is current)."""
     from babel import dates
 
     entries: set[str] = set()
-    for locale in LOCALES:
+    for locale in cldr_locales():
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 entries.update(f"month {name.lower()}" for name in dates.get_month_names(width, context, locale).values())
                 entries.update(f"day {name.lower()}" for name in dates.get_day_names(width, context, locale).values())
         entries.update(f"day {w.lower()}" for w in dates.get_period_names(locale=locale).values())
-    return sorted(e for e in entries if " " not in e.partition(" ")[2])
+    return sorted(e for e in entries if " " not in e.partition(" ")[2] and not any(c.isdigit() for c in e))
 
 
 @lru_cache(maxsize=1)
@@ -64,28 +83,38 @@ def _calendar() -> tuple[frozenset[str], frozenset[str]]:
 
     Names of two letters ("ma", "to") are left out, and month names of three letters
     count only with their dot ("set.", "pro."), unless they are in _SAFE_ABBREVIATIONS:
-    without it they are too often words ("iPhone 11 Pro")."""
+    without it they are too often words ("iPhone 11 Pro"). In scripts past Armenian
+    (SYLLABLE_SCRIPTS_FROM: Hebrew, Arabic, Indic, Ethiopic, Khmer...), where a letter
+    is often a syllable, two letters make a name (Tigrinya "ጥሪ")."""
     months, weekdays = set(), set()
     for entry in CALENDAR_WORDS.read_text(encoding="utf-8").split("\n"):
         kind, _, name = entry.partition(" ")
         bare = name.rstrip(".")
-        if len(bare) < 3:
+        syllabic = min(bare, default="a") >= SYLLABLE_SCRIPTS_FROM
+        if len(bare) < (2 if syllabic else 3):
             continue
         if kind != "month":
             weekdays.add(bare)
-        elif len(bare) > 3 or bare in _SAFE_ABBREVIATIONS:
+        elif syllabic or len(bare) > 3 or bare in _SAFE_ABBREVIATIONS:
             months.update((bare, bare + "."))
         else:
             months.add(bare + ".")
     return frozenset(months), frozenset(weekdays)
 
 
+# The first code point past the Latin, Greek, Cyrillic and Armenian letters.
+SYLLABLE_SCRIPTS_FROM = "\u0590"
 # Three-letter month names that count without a dot: English's abbreviations, the ones
 # most languages share ("okt", "dez"), and whole names ("mai", "maj").
 _SAFE_ABBREVIATIONS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec okt dez mai maj".split())
 # A line's tokens: numbers with their separators ("07.02.2026", "17:45", "08h15", "3."),
 # and words with a trailing dot ("okt.").
-TOKEN = re.compile(r"\d+(?:[./:h-]\d+)*\.?|[^\W\d_]+(?:-[^\W\d_]+)*\.?")
+# A word's letters with the vowel signs and other combining marks of its script (Khmer
+# "ម៉ោង", Hindi "दिसंबर"): without them a word would break into several "other words".
+_LETTER = (r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+           r"\u06d6-\u06ed\u0730-\u074a\u07a6-\u07b0\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f"
+           r"\u135d-\u135f\u1780-\u17ff\u200c\u200d])")
+TOKEN = re.compile(rf"\d+(?:[./:h-]\d+)*\.?|{_LETTER}+(?:-{_LETTER}+)*\.?")
 NUMERIC_DATE = re.compile(r"(?:(?:1[89]|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[./-][01]?\d[./-](?:(?:1[89]|20)?\d\d)|[0-3]?\d\.[01]?\d\.)")
 TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d|[.h][0-5]\d)(?::[0-5]\d)?")
 DAY_OR_YEAR = re.compile(r"(?:[12]\d|3[01]|0?[1-9]|(?:1[89]|20)\d\d)\.?")
@@ -93,11 +122,27 @@ CONNECTORS = frozenset(("de", "del", "of"))
 _DIGIT = re.compile(r"\d")
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with the decimal digits of every script as ASCII digits.
+
+    >>> ascii_digits("២០២៦ ၁၂ ٣")
+    '2026 12 3'
+    """
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
 @lru_cache(maxsize=8192)
 def is_date_line(line: str) -> bool:
     """Whether `line` is a date line (see the module's docstring; remembered per line:
-    a site's date lines and menus recur on its every page)."""
+    a site's date lines and menus recur on its every page). Digits of any script count
+    ("ថ្ងៃទី ៣ ខែធ្នូ ឆ្នាំ ២០២៦ ម៉ោង ០៩:១៥").
+
+    >>> is_date_line("ថ្ងៃទី ៣ ខែធ្នូ ឆ្នាំ ២០២៦ ម៉ោង ០៩:១៥"), is_date_line("3 ታሕሳስ 2026")
+    (True, True)
+    """
     text = line.strip()
+    if not text.isascii():
+        text = ascii_digits(text)
     # (a date line starts with a letter or a digit: ". 10 June 2009" or "(April 2010)."
     # is a reference's tail, broken off its line)
     if (not text or len(text) > 200 or text[-1] in "!?:" or not text[0].isalnum()

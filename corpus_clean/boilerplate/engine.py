@@ -34,6 +34,7 @@ from corpus_clean.boilerplate.features import (
     DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
+from corpus_clean.boilerplate.kernels import as_ints, as_words
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
@@ -370,8 +371,8 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
                                     ruleset.keyword_rules_acting(miss_words[a_miss], everywhere, everywhere))
     anchored_acting = ruleset.anchored_rules_acting(miss_words, miss_head, miss_tail)
     keyword_acting = ruleset.keyword_rules_acting(miss_words, miss_head, miss_tail)
-    no_rule = ((miss_which >= 4) & ((anchored[of_distinct] & anchored_acting) == 0)
-               & ((keywords[of_distinct] & keyword_acting) == 0))
+    no_rule = ((miss_which >= 4) & ~(anchored[of_distinct] & anchored_acting).any(axis=1)
+               & ~(keywords[of_distinct] & keyword_acting).any(axis=1))
     for w in np.unique(miss_which[no_rule]).tolist():  # remembered in bulk, per cache
         found = dict.fromkeys([miss_lines[m] for m in np.flatnonzero(no_rule & (miss_which == w)).tolist()])
         cache = caches[w]
@@ -384,7 +385,7 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
     if not len(rest):
         return
     first_of_doc = first_line.tolist()
-    anchored_of, keywords_of = anchored.tolist(), keywords.tolist()
+    anchored_of, keywords_of = as_ints(anchored), as_ints(keywords)
     for m, j, n, head, tail in zip(rest.tolist(), of_distinct[rest].tolist(), miss_words[rest].tolist(),
                                    miss_head[rest].tolist(), miss_tail[rest].tolist()):
         k = misses[m]
@@ -408,10 +409,11 @@ def _judge_unseen(ctxs: list[Context], ruleset: RuleSet, misses: list[int], verd
 def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Per line, which rules can match it: (bits of the anchored rules that may (bit k:
     ``dispatch[k]``), bits of the keyword rules whose keyword it holds (bit k:
-    ``keyword_rules[k]``)), as two arrays: uint64, or Python ints (dtype object) when
-    the rules do not fit 64 bits. `check`: per line, the keyword bits to confirm by the
-    rules' own RE2 supersets (``RuleSet.keyword_kernels``): a bit whose superset does
-    not full-match the line is cleared (its rule's regex cannot match it either).
+    ``keyword_rules[k]``)), as two uint64 arrays [line][word] of ``RuleSet.gate_words``
+    words (``kernels.as_words``). `check` (the same shape): per line, the keyword bits to
+    confirm by the rules' own RE2 supersets (``RuleSet.keyword_kernels``): a bit whose
+    superset does not full-match the line is cleared (its rule's regex cannot match it
+    either).
 
     With the compiled kernels (``corpus_clean.native``): one pass of ``rule_gates`` over
     the lines, the keywords found by an automaton that lower-cases as it reads, the
@@ -421,31 +423,31 @@ def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = No
     line, or without google-re2 by their required literals (``RuleSet.literal_gates``).
     """
     kernel, automaton, keyword_kernels = ruleset.kernel, ruleset.keyword_automaton, ruleset.keyword_kernels
-    check = np.zeros(len(lines), dtype=np.uint64) if check is None or kernel is None else check
+    n_words = ruleset.gate_words
+    if check is None or kernel is None:
+        check = np.zeros((len(lines), n_words), dtype=np.uint64)
     rule_gates = getattr(active(), "rule_gates", None)  # (None: no compiled module, or one built before it)
-    if (rule_gates is not None and automaton is not None and len(ruleset.dispatch) <= 64
-            and (kernel is None or kernel.bit_of_words is not None)):
-        keywords = np.zeros(len(lines), dtype=np.uint64)
-        anchored = np.zeros(len(lines), dtype=np.uint64)
+    if rule_gates is not None and automaton is not None:
+        keywords = np.zeros((len(lines), n_words), dtype=np.uint64)
+        anchored = np.zeros((len(lines), n_words), dtype=np.uint64)
         matchers = tuple(None if gate is None else gate.match for gate in keyword_kernels)
         rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes, automaton.state_bits,
                    kernel.match if kernel is not None else None,
-                   kernel.bit_of_words if kernel is not None else _NO_WORDS,
-                   kernel.always if kernel is not None else 0, matchers,
+                   kernel.bit_of_words if kernel is not None else np.zeros((0, n_words), dtype=np.uint64),
+                   kernel.always_words if kernel is not None else np.zeros(n_words, dtype=np.uint64), matchers,
                    np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored)
         if kernel is None:
-            anchored = np.array(_literal_gates_of(ruleset, lines), dtype=np.uint64)
-        return anchored & np.uint64(ruleset.anchored_bits), keywords
-    dtype = np.uint64 if len(ruleset.dispatch) <= 64 and len(ruleset.keyword_rules) <= 64 else object
+            anchored = as_words(_literal_gates_of(ruleset, lines), n_words)
+        return anchored & as_words([ruleset.anchored_bits], n_words), keywords
     keywords = ruleset.keyword_bits_of_many(lines)
     if kernel is not None:
         # (a line RE2 cannot read gets -1: every rule, i.e. every anchored bit)
         anchored = [bits & ruleset.anchored_bits for bits in map(kernel.bits, lines)]
-        keywords = [_confirmed(keyword_kernels, line, bits, int(to_check))
-                    for line, bits, to_check in zip(lines, keywords, check.tolist())]
+        keywords = [_confirmed(keyword_kernels, line, bits, to_check)
+                    for line, bits, to_check in zip(lines, keywords, as_ints(check))]
     else:
         anchored = _literal_gates_of(ruleset, lines)
-    return np.array(anchored, dtype=dtype), np.array(keywords, dtype=dtype)
+    return as_words(anchored, n_words), as_words(keywords, n_words)
 
 
 def _confirmed(keyword_kernels: tuple, line: str, bits: int, to_check: int) -> int:
@@ -459,9 +461,6 @@ def _confirmed(keyword_kernels: tuple, line: str, bits: int, to_check: int) -> i
         to_check >>= 1
         k += 1
     return bits
-
-
-_NO_WORDS = np.zeros(0, dtype=np.uint64)
 
 
 def _literal_gates_of(ruleset: RuleSet, lines: list[str]) -> list[int]:
@@ -519,12 +518,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
         if rule.kind == "line":
             ctx.marks.mark(i, rule.id)
         elif rule.kind == "section":
-            # (the window's lines looked up, not every matched line scanned: a page of
-            # thousands of comment lines would make this quadratic)
-            confirmed = sum(
-                1 for j in range(i + 1, i + SECTION_CONFIRM_WINDOW + 1)
-                if (r := matched.get(j)) is not None and r.pack == rule.pack and r.kind == "line"
-            ) >= 2
+            confirmed = _section_confirmed(matched, i, rule.pack)
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
             if (
@@ -600,6 +594,29 @@ def _is_subheading_under_label(ctx: Context, j: int, after: int) -> bool:
     return bool(after < ctx.lines.n_lines and not ctx.blank[after] and not _is_teaser(ctx, after)
                 and 2 <= s.n_words[j] <= LONE_SUBHEADING_MAX_WORDS and s.n_cap_words[j] == 1
                 and s.first_class[j] & UPPER and not s.last_class[j] & SENT_END)
+
+
+def _section_confirmed(matched: dict[int, object], i: int, pack: str) -> bool:
+    """Do two or more of the SECTION_CONFIRM_WINDOW lines below line `i` match a line
+    rule of `pack` (`matched`: each line's rule)? The window's lines are looked up (not
+    every matched line scanned: a page of thousands of comment lines would make this
+    quadratic), or the matched lines when fewer, and the count stops at two.
+
+    >>> from corpus_clean.boilerplate.rules import Rule
+    >>> reply = Rule(pack="comments", name="reply", kind="line", pattern="Reply")
+    >>> _section_confirmed({0: None, 3: reply, 9: reply}, 0, "comments"), _section_confirmed({3: reply}, 0, "comments")
+    (True, False)
+    """
+    window = range(i + 1, i + SECTION_CONFIRM_WINDOW + 1)
+    below = window if len(window) <= len(matched) else [j for j in matched if j in window]
+    found = 0
+    for j in below:
+        r = matched.get(j)
+        if r is not None and r.pack == pack and r.kind == "line":
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _mark_block(ctx: Context, i: int, rule_id: str, max_lines: int, matched: dict) -> None:
@@ -717,11 +734,13 @@ def _lines_holding(text: str, needles, line_starts: list[int]) -> list[int]:
     return sorted({bisect_right(line_starts, at) - 1 for at in positions})
 
 
-def mark_repeats(ctx: Context, headline: str | None) -> None:
+def mark_repeats(ctx: Context, headline: str | None, later_copies: np.ndarray | None = None) -> None:
     """Repeated lines: runs of later copies (repeat.block), copies of the headline,
-    and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line)."""
+    and near copies of single lines of REPEAT_MIN_WORDS+ words (repeat.line).
+    (`later_copies`: ``_later_copies`` of the document's lines when the caller has it,
+    e.g. from its batch's: ``batch.later_copies_many``.)"""
     content = ctx.lines.content
-    repeated = _later_copies(content)
+    repeated = _later_copies(content) if later_copies is None else later_copies
     if headline:
         _mark_headline_copies(ctx, headline)
     if not repeated.any():
@@ -1232,8 +1251,10 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     batched.mark_menu_runs_many(batch)
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
-    for ctx, headline in zip(ctxs, batched.mark_headline_many(batch)):
-        mark_repeats(ctx, headline)
+    later_copies = batched.later_copies_many(batch)
+    for ctx, headline, a, b in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
+                                   (batch.first + batch.n_lines).tolist()):
+        mark_repeats(ctx, headline, later_copies[a:b])
         keep_fragments_inside_prose(ctx)
     batched.mark_trailing_comments_many(batch)
     if use_classifier:

@@ -397,3 +397,26 @@ def per_text_lines(texts: list[str], flat: TextsLines) -> list[tuple[Lines, Line
         lines = Lines(text, raw[a:b], starts[a:b], ends[a:b], content[a:b])
         out.append((lines, LineStats(*[column[a:b] for column in columns])))
     return out
+
+
+def first_copies(lines: list[str], bounds: np.ndarray) -> np.ndarray:
+    """Per line, the row of the first line equal to it in its group (group g: rows
+    ``bounds[g]`` to ``bounds[g + 1]``, e.g. a batch's documents): a line met before in
+    its group points there, any other line to itself. With the compiled kernels one
+    pass over the batch (``_native.first_copies``); else a dict per group, the reference.
+
+    >>> first_copies(["Home", "News", "Home", "Home", "x"], np.array([0, 3, 5])).tolist()
+    [0, 1, 0, 3, 4]
+    """
+    bounds = np.ascontiguousarray(bounds, dtype=np.int64)
+    out = np.arange(len(lines), dtype=np.int64)
+    kernel = getattr(native.active(), "first_copies", None)  # (None: no compiled module, or one built before it)
+    if kernel is not None:
+        kernel(lines, bounds, out)
+        return out
+    for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        group = lines[a:b]
+        first = dict(zip(reversed(group), range(b - 1, a - 1, -1)))  # text -> its first row
+        if len(first) < b - a:
+            out[a:b] = np.fromiter(map(first.__getitem__, group), dtype=np.int64, count=b - a)
+    return out

@@ -35,6 +35,46 @@ from re._casefix import _EXTRA_CASES
 
 from corpus_clean import derived_cache
 
+# A rule set's gate bits (bit k: its k-th rule) are held in this many bits per word: an
+# array of gates is uint64 [line][word], as many words as the rules need (``gate_words``).
+GATE_WORD_BITS = 64
+
+
+def gate_words(n_rules: int) -> int:
+    """How many 64-bit words hold the gate bits of `n_rules` rules (at least one).
+
+    >>> gate_words(0), gate_words(64), gate_words(65), gate_words(130)
+    (1, 1, 2, 3)
+    """
+    return max(1, -(-n_rules // GATE_WORD_BITS))
+
+
+def as_words(bits: list[int], n_words: int) -> np.ndarray:
+    """Python-int bitsets as a uint64 array [item][word] of `n_words` words, the lowest
+    bits in word 0 (the layout of the compiled ``rule_gates``' tables and outputs);
+    a negative int (every bit) fills every word.
+
+    >>> as_words([1, 1 << 64 | 2, -1], 2).tolist()
+    [[1, 0], [2, 1], [18446744073709551615, 18446744073709551615]]
+    """
+    if n_words == 1:  # (the usual case, kept to one array call)
+        return np.array([b & 0xFFFFFFFFFFFFFFFF for b in bits], dtype=np.uint64).reshape(len(bits), 1)
+    mask = (1 << GATE_WORD_BITS * n_words) - 1
+    raw = b"".join((b & mask).to_bytes(8 * n_words, "little") for b in bits)
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint64).reshape(len(bits), n_words)
+
+
+def as_ints(words: np.ndarray) -> list[int]:
+    """``as_words`` undone: each row of a uint64 [item][word] array as one Python int.
+
+    >>> as_ints(as_words([5, 1 << 100], 2))
+    [5, 1267650600228229401496703205376]
+    """
+    if words.shape[1] == 1:
+        return words[:, 0].tolist()
+    return [int.from_bytes(row, "little") for row in np.ascontiguousarray(words, dtype="<u8").view(f"V{8 * words.shape[1]}").ravel().tolist()]
+
+
 # Counted repeats above this are opened up: RE2 unrolls x{0,300} into 300 copies of x.
 MAX_COUNTED_REPEAT = 40
 _ANY = r"(?s:.)"  # every character, newlines too
@@ -218,20 +258,23 @@ class RuleKernel:
     ('0b101', '0b110', '0b100')
     """
 
-    def __init__(self, match, always: int, positions: tuple[int, ...]):
+    def __init__(self, match, always: int, positions: tuple[int, ...], n_words: int = 1):
         self._match = match  # bytes -> list of indices into the set
         self.always = always  # the bits of the patterns without a superset
         self._positions = positions  # set index -> pattern position
         self._bit_of = tuple(1 << k for k in positions)  # set index -> the pattern's bit
-        # (the same for the compiled ``rule_gates``, which takes 64-bit words: None past 64 patterns)
-        fits = always >> 64 == 0 and all(k < 64 for k in positions)
-        self.bit_of_words = np.array(self._bit_of, dtype=np.uint64) if fits else None
+        # (the same as uint64 words for the compiled ``rule_gates``: [set index][word], and
+        # `always` as one row; `n_words`: the rule set's words per line, ``gate_words``)
+        self.n_words = max(n_words, gate_words(max(positions, default=-1) + 1), gate_words(always.bit_length()))
+        self.bit_of_words = as_words(list(self._bit_of), self.n_words)
+        self.always_words = as_words([always], self.n_words)[0]
 
     @classmethod
-    def build(cls, patterns: list[str], max_mem: int | None = None) -> "RuleKernel | None":
+    def build(cls, patterns: list[str], max_mem: int | None = None, n_words: int = 1) -> "RuleKernel | None":
         """The kernel of `patterns`, or None when google-re2 is not installed (or the set
         does not compile): the caller then tries the regexes without it. `max_mem`: RE2's
-        memory budget for the automaton (default ``RE2_MAX_MEM``)."""
+        memory budget for the automaton (default ``RE2_MAX_MEM``); `n_words`: at least
+        this many 64-bit words per line in ``bit_of_words`` (the rule set's)."""
         try:
             import re2
         except ImportError:
@@ -257,7 +300,7 @@ class RuleKernel:
             regex_set.Compile()
         except re2.error:
             return None
-        return cls(regex_set._set.Match, always, tuple(positions))
+        return cls(regex_set._set.Match, always, tuple(positions), n_words)
 
     @property
     def match(self):
@@ -313,23 +356,27 @@ class KeywordAutomaton:
 
     * ``char_class[c]``: the input class of lower-case code point c (0: in no keyword);
     * ``delta[state * n_classes + class]``: the next state, failure links folded in;
-    * ``state_bits[state]``: the bits of the rules with a keyword ending there.
+    * ``state_bits[state]``: the bits of the rules with a keyword ending there, as
+      uint64 words (``as_words``: [state][word], ``n_words`` words).
 
     >>> a = KeywordAutomaton.build(["he", "she", "hers"], [1, 2, 4])
     >>> a.bits_of("ushers"), a.bits_of("hi"), a.bits_of("SHE")
     (7, 0, 3)
+    >>> KeywordAutomaton.build(["he", "she"], [1 << 70, 1]).bits_of("she") == 1 << 70 | 1
+    True
     """
 
     def __init__(self, char_class: np.ndarray, delta: np.ndarray, n_classes: int, state_bits: np.ndarray):
         self.char_class, self.delta, self.n_classes, self.state_bits = char_class, delta, n_classes, state_bits
 
     @classmethod
-    def build(cls, keywords: list[str], bits_of_keyword: list[int]) -> "KeywordAutomaton | None":
+    def build(cls, keywords: list[str], bits_of_keyword: list[int], n_words: int = 1) -> "KeywordAutomaton | None":
         """The automaton of `keywords` (lower-case, non-empty), keyword k standing for
-        the rules `bits_of_keyword[k]`; None when the bits do not fit 64 (the kernel's
-        words) or there is no keyword."""
-        if not keywords or any(bits >> 64 for bits in bits_of_keyword):
+        the rules `bits_of_keyword[k]`, its state bits in at least `n_words` 64-bit
+        words (as many as the bits need); None when there is no keyword."""
+        if not keywords:
             return None
+        n_words = max(n_words, gate_words(max(bits.bit_length() for bits in bits_of_keyword)))
         alphabet = sorted({ch for keyword in keywords for ch in keyword})
         class_of = {ch: k + 1 for k, ch in enumerate(alphabet)}
         goto: list[dict[int, int]] = [{}]
@@ -361,14 +408,20 @@ class KeywordAutomaton:
         char_class = np.zeros(max(map(ord, alphabet)) + 1, dtype=np.uint16)
         for ch, c in class_of.items():
             char_class[ord(ch)] = c
-        return cls(char_class, delta.ravel(), n_classes, np.array(bits, dtype=np.uint64))
+        return cls(char_class, delta.ravel(), n_classes, as_words(bits, n_words))
 
     def bits_of(self, line: str) -> int:
         """The bits of the keywords in `line` lower-cased (the automaton read in Python;
         the kernel reads the same tables)."""
         state, found = 0, 0
+        state_bits = as_ints(self.state_bits)
         for ch in line.lower():
             c = int(self.char_class[ord(ch)]) if ord(ch) < len(self.char_class) else 0
             state = int(self.delta[state * self.n_classes + c])
-            found |= int(self.state_bits[state])
+            found |= state_bits[state]
         return found
+
+    @property
+    def n_words(self) -> int:
+        """The 64-bit words of each state's bits."""
+        return self.state_bits.shape[1]

@@ -50,7 +50,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import ahocorasick_rs
@@ -58,7 +58,7 @@ import numpy as np
 import yaml
 
 from corpus_clean import derived_cache
-from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel, keyword_gates
+from corpus_clean.boilerplate.kernels import KeywordAutomaton, RuleKernel, as_words, gate_words, keyword_gates
 
 PACK_DIR = Path(__file__).parent / "packs"
 # "prefix": cuts only the matched start of the article's first line ("LISBON — ").
@@ -102,7 +102,7 @@ class Rule:
         such a line fails validation (``corpus_clean.boilerplate.marker_regexes``)."""
         return self.is_unconditional and self.validation_marker
 
-    @property
+    @cached_property  # (read for every line a rule marks: made once per rule)
     def id(self) -> str:
         """The provenance name written into each Removal, e.g. ``news.byline``."""
         return f"{self.pack}.{self.name}"
@@ -165,7 +165,7 @@ class RuleSet:
     # was not asked for), and the literal gates decide which regexes are tried.
     kernel: object = field(repr=False, default=None)
     # The same keywords as code-point tables for the compiled ``rule_gates`` (None: no
-    # keyword, or more than 64 keyword rules).
+    # keyword).
     keyword_automaton: object = field(repr=False, default=None)
     # Per keyword rule, its regex's RE2 superset as a one-pattern kernel (None: it has
     # none), confirming a keyword found by chance (``kernels.keyword_gates``); () without google-re2.
@@ -179,6 +179,10 @@ class RuleSet:
     line_max_words: int = 10**9
     # The gate bits of all anchored rules (bit k: dispatch[k]).
     anchored_bits: int = -1
+    # The 64-bit words of a line's gate bits in arrays (``kernels.gate_words`` of the
+    # larger of the anchored and keyword rule counts): the arrays of ``line_gates`` and
+    # ``*_rules_acting`` are uint64 [line][word].
+    gate_words: int = 1
 
     def keyword_bits_of(self, line: str) -> int:
         """The keyword rules `line` holds a keyword of, in its lower-cased text, as bits
@@ -242,34 +246,35 @@ class RuleSet:
 
     def keyword_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
         """``keyword_rules_to_try(n, h, t, None)`` of each line (arrays of its words and
-        flags), in one table look-up (``rules_acting``): uint64 bits, or Python ints
-        (dtype object) past 64 keyword rules.
+        flags), in one table look-up (``rules_acting``): uint64 [line][word] (``gate_words``).
 
+        >>> from corpus_clean.boilerplate.kernels import as_ints
         >>> rules = load_rules()
         >>> n, h, t = np.array([3, 150]), np.array([True, False]), np.array([True, True])
-        >>> rules.keyword_rules_acting(n, h, t).tolist() == [rules.keyword_rules_to_try(3, True, True, None),
+        >>> as_ints(rules.keyword_rules_acting(n, h, t)) == [rules.keyword_rules_to_try(3, True, True, None),
         ...                                                  rules.keyword_rules_to_try(150, False, True, None)]
         True
         """
         table = self._keyword_candidates.get("acting table")
         if table is None:
             table = self._keyword_candidates["acting table"] = acting_table(
-                self.keyword_word_limits, [rule for rule, _ in self.keyword_rules])
+                self.keyword_word_limits, [rule for rule, _ in self.keyword_rules], self.gate_words)
         return rules_acting(table, self.keyword_word_limits, n_words, in_head, in_tail)
 
     def anchored_rules_acting(self, n_words: np.ndarray, in_head: np.ndarray, in_tail: np.ndarray) -> np.ndarray:
         """The gate bits (bit k: ``dispatch[k]``) of the anchored rules that may act on
-        each line (arrays of its words and flags), in one table look-up (``rules_acting``).
+        each line (arrays of its words and flags), in one table look-up (``rules_acting``):
+        uint64 [line][word] (``gate_words``).
 
         >>> rules = load_rules()
         >>> acting = rules.anchored_rules_acting(np.array([2, 500]), np.array([True, True]), np.array([True, True]))
-        >>> bool(acting[0]), bool(acting[1])
+        >>> bool(acting[0].any()), bool(acting[1].any())
         (True, False)
         """
         table = self._candidates.get("acting table")
         if table is None:
             table = self._candidates["acting table"] = acting_table(
-                self.word_limits, [rule for _, _, _, rule in self.dispatch])
+                self.word_limits, [rule for _, _, _, rule in self.dispatch], self.gate_words)
         return rules_acting(table, self.word_limits, n_words, in_head, in_tail)
 
     def candidates(self, key: str, n_words: int, in_head: bool, in_tail: bool) -> tuple[tuple[str, re.Pattern, int], ...]:
@@ -410,20 +415,20 @@ def may_act(rule: Rule, n_words: int, in_head: bool, in_tail: bool) -> bool:
                 or (rule.where == "head" and not in_head) or (rule.where == "tail" and not in_tail))
 
 
-def acting_table(word_limits: tuple[int, ...], rules: list[Rule]) -> np.ndarray:
+def acting_table(word_limits: tuple[int, ...], rules: list[Rule], n_words: int = 1) -> np.ndarray:
     """The bits of `rules` (bit k: rules[k]) that may act (``may_act``) on a line, per
-    [word-count bucket, in the head, in the tail]; a bucket: the word counts between two
-    consecutive `word_limits` (all the rules' limits, sorted), ``bisect_left`` of them, where
-    every rule acts the same. uint64, or Python ints (dtype object) past 64 rules."""
+    [word-count bucket, in the head, in the tail], as `n_words` uint64 words (``as_words``);
+    a bucket: the word counts between two consecutive `word_limits` (all the rules'
+    limits, sorted), ``bisect_left`` of them, where every rule acts the same."""
     counts = [*word_limits, (word_limits[-1] if word_limits else 0) + 1]  # (one word count per bucket)
-    rows = [[[sum(1 << k for k, rule in enumerate(rules) if may_act(rule, n, head, tail)) for tail in (False, True)]
-             for head in (False, True)] for n in counts]
-    return np.array(rows, dtype=np.uint64 if len(rules) <= 64 else object)
+    bits = [sum(1 << k for k, rule in enumerate(rules) if may_act(rule, n, head, tail))
+            for n in counts for head in (False, True) for tail in (False, True)]
+    return as_words(bits, n_words).reshape(len(counts), 2, 2, n_words)
 
 
 def rules_acting(table: np.ndarray, word_limits: tuple[int, ...], n_words: np.ndarray, in_head: np.ndarray,
                  in_tail: np.ndarray) -> np.ndarray:
-    """Each line's row of an ``acting_table``, from arrays of its words and flags."""
+    """Each line's row of an ``acting_table`` (uint64 [line][word]), from arrays of its words and flags."""
     buckets = np.searchsorted(word_limits, n_words, side="left")
     return table[buckets, in_head.astype(np.intp), in_tail.astype(np.intp)]
 
@@ -735,15 +740,18 @@ def compile_rules(rules: list[Rule], kernel: bool = True) -> RuleSet:
         folded, literals = required
         for literal in literals:
             gates[folded][literal] = gates[folded].get(literal, 0) | 1 << k
+    words = gate_words(max(len(dispatch), len(keyword_rules)))  # (per line in the gate arrays)
     return RuleSet(tuple(rules), tuple(anchored), long_max, keyword_rules, group_to_rule, singles, dispatch,
                    word_limits, prefix_rules=prefix_rules, keyword_finder=_bytes_finder(keywords) if keywords else None,
                    rules_of_keyword=rules_of_keyword, ungated_bits=ungated_bits,
                    exact_gates=_gate_finder(gates[False]), folded_gates=_gate_finder(gates[True]),
-                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch]) if kernel else None,
+                   kernel=RuleKernel.build([regex.pattern for _, regex, _, _ in dispatch], n_words=words) if kernel else None,
                    keyword_kernels=keyword_gates([regex.pattern for _, regex in keyword_rules]) if kernel else (),
                    anchored_bits=(1 << len(dispatch)) - 1,
                    bits_of_keyword=tuple(sum(1 << k for k in ks) for ks in rules_of_keyword),
-                   keyword_automaton=KeywordAutomaton.build(keywords, [sum(1 << k for k in ks) for ks in rules_of_keyword]),
+                   keyword_automaton=KeywordAutomaton.build(keywords, [sum(1 << k for k in ks) for ks in rules_of_keyword],
+                                                            words),
+                   gate_words=words,
                    keyword_orders=tuple(r.order for r, _ in keyword_rules),
                    keyword_word_limits=tuple(sorted({r.max_words for r, _ in keyword_rules if r.max_words is not None})),
                    line_max_words=max((r.max_words if r.max_words is not None else 10**9 for r in line_rules),

@@ -58,6 +58,13 @@ from corpus_clean.boilerplate.rules import load_rules
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
 CREDIT_TAIL_RULE = "story.caption_credit"
+TEASERS_RULE = "story.related_teasers"
+# The label of a related-stories list ("ये भी पढ़ें", "អត្ថបទពាក់ព័ន្ធ", "Читайте також") as
+# the rule packs cut it, the label alone.
+RELATED_LABEL_RULES = frozenset({"scripts.related_label"})
+# A list of related headlines under such a label: at most this many lines, each short.
+TEASERS_MAX_LINES = 12
+TEASER_MAX_WORDS = 20
 # A credit in brackets closing a caption: a name, an agency, "Foto: X" -- a few words.
 CREDIT_MAX_WORDS = 5
 # With its credit, a caption is a clause of this many words or more; a heading that
@@ -80,7 +87,8 @@ PARAGRAPH_MIN_CHARS = 60
 COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
 # mark and full stop (Urdu), Armenian and Burmese full stops.
-MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။")
+# (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -257,6 +265,7 @@ def mark_story_inserts(ctx) -> None:
     """
     s = ctx.stats
     mark_captions_with_credit_tail(ctx, LineShape(s))
+    mark_teasers_under_a_related_label(ctx, LineShape(s))
     # (one cheap pass: lines long enough and open at the end; the rest per candidate)
     open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
     candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
@@ -267,6 +276,52 @@ def mark_story_inserts(ctx) -> None:
     for i in candidates:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
+
+
+def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
+    """The headlines listed under a related-stories label a rule cut, at the page's end,
+    go (rule TEASERS_RULE). The label's rule takes the label alone, since in some scripts
+    a story's sentence is as short as a teaser; but when every line from the label down
+    to the page's end (or to the next line a rule cut: the footer) ends no sentence, is
+    short (TEASER_MAX_WORDS words at most) and there are TEASERS_MAX_LINES of them at
+    most, and a kept story paragraph stands above the label, they are the list's
+    headlines: the story's own lines end in a full stop ("।", "។", "."), a headline does
+    not. The classifier misses them where it cannot read the script's words (Khmer is
+    written without spaces: every line looks like one word).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("इंदौर में मेट्रो की नई लाइन पर रविवार को पहला ट्रायल रन सफल रहा और यात्री सेवा मार्च से शुरू होगी।\\n"
+    ...               "ये भी पढ़ें\\nभोपाल में बढ़ी ठंड, पारा 8 डिग्री\\nउज्जैन में नया पुल तैयार\\n")
+    >>> ctx.marks.rule[1] = "scripts.related_label"
+    >>> mark_teasers_under_a_related_label(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:4]
+    [None, 'scripts.related_label', 'story.related_teasers', 'story.related_teasers']
+    """
+    rule = ctx.marks.rule
+    labels = [i for i, r in enumerate(rule) if r in RELATED_LABEL_RULES]
+    if not labels:
+        return
+    label = labels[-1]
+    teasers = []
+    for j in range(label + 1, ctx.lines.n_lines):
+        if ctx.blank[j]:
+            continue
+        if rule[j] is not None and rule[j] != "classifier":
+            break  # the footer (or another rule's cut) ends the list
+        if shape.ends_sentence(j) or shape.n_words(j) > TEASER_MAX_WORDS:
+            return
+        teasers.append(j)
+    if not teasers or len(teasers) > TEASERS_MAX_LINES or not _paragraph_kept_above(ctx, shape, label):
+        return
+    for j in teasers:
+        if rule[j] is None:
+            rule[j] = TEASERS_RULE
+
+
+def _paragraph_kept_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept story paragraph stands above line `i`."""
+    rule = ctx.marks.rule
+    return any(rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j) for j in range(i - 1, -1, -1))
 
 
 def _between_paragraphs(ctx, shape: LineShape, i: int, lowest: int) -> bool:

@@ -270,7 +270,34 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
     if not all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled):
         return False
-    return not _garbled_inside_a_clean_word(line, garbled)
+    return not _garbled_inside_a_clean_word(line, garbled) and not _quotes_a_sentence(line, quotations, garbled)
+
+
+def _quotes_a_sentence(line: str, quotations: list[tuple[int, int]], garbled: list[tuple[int, int]]) -> bool:
+    """Is a quotation holding garbled sequences a sentence of four or more words, most of
+    them clean? A text about encoding errors quotes the garbled word or two themselves
+    (``„FÃ¼r Sie“``, ``«Ã±»``); a quoted sentence with one word garbled among clean ones is
+    real mojibake that happened to fall inside quotation marks (a quoted headline
+    ``"NjÃ«gu ceeb yokku na 15 CFA ci kiloo bi"``). (Three words may still be an example
+    quoted with its context: ``"â€™ appears everywhere"``.)
+
+    >>> _quotes_a_sentence('"NjÃ«gu ceeb yokku na 15"', [(0, 25)], [(3, 5)])
+    True
+    >>> _quotes_a_sentence('„FÃ¼r Sie“', [(0, 10)], [(2, 4)])
+    False
+    """
+    for start, end in quotations:
+        inside = [(g_start, g_end) for g_start, g_end in garbled if start < g_start and g_end < end]
+        if not inside:
+            continue
+        words = [match.span() for match in re.finditer(r"\S+", line[start + 1 : end - 1])]
+        garbled_words = sum(
+            1 for w_start, w_end in words
+            if any(start + 1 + w_start < g_end and g_start < start + 1 + w_end for g_start, g_end in inside)
+        )
+        if len(words) >= 4 and 2 * garbled_words < len(words):
+            return True
+    return False
 
 
 def _garbled_inside_a_clean_word(line: str, garbled: list[tuple[int, int]]) -> bool:

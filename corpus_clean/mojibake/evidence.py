@@ -261,6 +261,27 @@ def _is_symbol_pair_by_a_number_in_a_latin_line(
 
 
 @functools.lru_cache(maxsize=64)
+def _is_power_of_a_unit(token: str, match: re.Match, decoded: str, line: str, codec: _Codec) -> bool:
+    """A cp1251 pair that decodes to a superscript two or three glued to the end of a
+    unit after a number, in a Latin line: ``4,2 kmВІ`` is "km²", ``12 mВі`` "m³". (A
+    superscript is no plausible cp1251 decoding anywhere else: "ВІКІ" is Ukrainian.)
+
+    >>> line = "La lago estas profunda je 31 metroj. Ĝia areo estas 4,2 kmВІ."
+    >>> _is_power_of_a_unit("kmВІ.", _CP1251.run_re.search("kmВІ."), "²", line, _CP1251)
+    True
+    >>> _is_power_of_a_unit("ВІКІ", _CP1251.run_re.search("ВІКІ"), "²", "ВІКІ це вікі", _CP1251)
+    False
+    """
+    if codec is not _CP1251 or decoded not in ("²", "³") or len(match.group()) != 2:
+        return False
+    unit = token[: match.start()]
+    after = token[match.end() : match.end() + 1]
+    if not (1 <= len(unit) <= 3 and unit.isascii() and unit.isalpha()) or after.isalpha():
+        return False
+    before_unit = line[: line.find(token)].rstrip()[-1:] if token in line else ""
+    return before_unit.isdigit() and _is_latin_but_for_pairs(line, codec)
+
+
 def _is_latin_but_for_pairs(line: str, codec: _Codec) -> bool:
     """Are the line's letters Latin (12 or more), but for those inside the codec's pairs?
     (Cached: asked once per lone pair, and a line may hold many.)"""
@@ -356,8 +377,10 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     lead = match.group()[0]
-    if "\xa0" in match.group():
-        return False  # a letter before NBSP is typography ("З\xa0XVII")
+    if "\xa0" in match.group() and not (codec is _CP1251 and before.isascii() and before.isalpha()):
+        # A letter before NBSP is typography ("З\xa0XVII"); but a Cyrillic capital glued
+        # to the end of a Latin word is no letter: "porterГ\xa0 domani" is "porterà".
+        return False
     if codec is _CP1251:
         # Only a Latin letter glued to Latin letters: "РІSА" (Cyrillic + S) stays.
         decoded = codec.to_bytes(match.group()).decode("utf-8", errors="replace")

@@ -50,6 +50,14 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     >>> restore_nbsp_at_eol("Ojo: 24°CÂ\\nAla: 22°C")
     ('Ojo: 24°C\\nAla: 22°C', 1)
+
+    Nor one that ends a time zone after a clock time; and an NBSP that ends a garbled
+    sequence itself is no space before the stranded byte:
+
+    >>> restore_nbsp_at_eol("Updated: Dec 02, 11:20 ISTÂ\\nNext")
+    ('Updated: Dec 02, 11:20 IST\\nNext', 1)
+    >>> restore_nbsp_at_eol("per cittÃ\\xa0Â\\nNext")
+    ('per cittÃ\\xa0\\nNext', 1)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -62,15 +70,20 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if match.start() == 0:
             return stranded
         before = text[match.start() - 1]
+        ends_a_sequence = _ends_a_garbled_sequence(text, match.start())
         a_word_in_capitals = (
             before.isupper()
-            and not _ends_a_garbled_sequence(text, match.start())
+            and not ends_a_sequence
             and not (stranded == "Â" and (_ends_a_mixed_case_word(text, match.start())
-                                          or _ends_a_unit_glued_to_a_number(text, match.start())))
+                                          or _ends_a_unit_glued_to_a_number(text, match.start())
+                                          or _ends_a_time_zone(text, match.start())))
         )
-        if a_word_in_capitals or (before.isspace() and stranded == "Â"):
+        # An NBSP that is the last byte of a garbled sequence ("Ã\xa0" is "à") is no
+        # space before the stranded byte: "cittÃ\xa0Â" is "città" and a lost NBSP.
+        after_a_space = before.isspace() and not ends_a_sequence
+        if a_word_in_capitals or (after_a_space and stranded == "Â"):
             return stranded
-        if before.isspace() or before in "\n\r":
+        if after_a_space or before in "\n\r":
             if has_evidence is None:
                 has_evidence = _CP1252.sequence_re.search(text) is not None
             if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
@@ -110,6 +123,21 @@ def _ends_a_unit_glued_to_a_number(text: str, end: int) -> bool:
     start = _word_start(text, end)
     before = text[start - 1 : start]
     return start < end and (before.isdigit() or before in ("°", "%")) and before != ""
+
+
+# A clock time, maybe with AM/PM, then the time zone's letters: "12:35 CET", "6:15 PM IST".
+_TIME_ZONE_END_RE = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{2,5}$")
+
+
+def _ends_a_time_zone(text: str, end: int) -> bool:
+    """Is the word ending at ``end`` a time zone after a clock time (``12:35 CET``)? Then
+    a capital ``Â`` after it is a stranded NBSP: datelines end so, and no time zone ends
+    in "Â".
+
+    >>> _ends_a_time_zone("Updated: 11:20 IST", 18), _ends_a_time_zone("CÂMARA", 1)
+    (True, False)
+    """
+    return _TIME_ZONE_END_RE.search(text[max(0, end - 24) : end]) is not None
 
 
 def _ends_a_garbled_sequence(text: str, end: int) -> bool:

@@ -34,6 +34,32 @@ def _mostly_european(decoded: str) -> bool:
     return non_ascii - implausible >= 2 * implausible and non_ascii > implausible
 
 
+def _writes_three_byte_letters_only(decoded: str) -> bool:
+    """Are a decoded line's non-ASCII characters two or more letters (and their marks) of
+    scripts UTF-8 writes in three bytes, other than Latin and Cyrillic (CJK, Hangul, the
+    Indic scripts, Thai...), maybe with typographic punctuation? cp1251 mojibake of such
+    text holds nothing else once decoded: ``й¦–йЎµ`` is "首页", ``к№ЂлЇјм„њ`` "김민서".
+    Clean Cyrillic text never decodes so as a whole: each character would have to be a
+    lowercase letter а-п followed by two signs or rare letters.
+
+    >>> _writes_three_byte_letters_only("首页"), _writes_three_byte_letters_only("입력 2026.12.03")
+    (True, True)
+    >>> _writes_three_byte_letters_only("²ʲ"), _writes_three_byte_letters_only("г")
+    (False, False)
+    """
+    letters = 0
+    for char in decoded:
+        if char <= "\x7f":
+            continue
+        category = unicodedata.category(char)
+        if category[0] == "P" and "\u2010" <= char <= "\u2027":
+            continue
+        if char < "\u0800" or category[0] not in "LM" or _script(char) in ("LATIN", "CYRILLIC"):
+            return False
+        letters += category[0] == "L"
+    return letters >= 2
+
+
 def _is_plausible_char(char: str, european_only: bool) -> bool:
     """Could this character be what a garbled sequence stood for?"""
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
@@ -65,7 +91,8 @@ def _is_new_script_of_the_line(outer: str, inner: str, line: str) -> bool:
     return any(_script(c) == script for c in _non_ascii_letters(line))
 
 
-_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
+# ("KATAKANA-HIRAGANA" names the prolonged sound mark ー and the voicing marks.)
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -73,8 +100,8 @@ def _script(char: str) -> str:
     """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
     ARMENIAN...), with Japanese kana and CJK ideographs as one.
 
-    >>> _script("ə"), _script("ж"), _script("の"), _script("中")
-    ('LATIN', 'CYRILLIC', 'CJK', 'CJK')
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK')
     """
     word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
     return "CJK" if word in _EAST_ASIAN else word

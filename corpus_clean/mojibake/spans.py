@@ -15,8 +15,9 @@ from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
 from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _document_evidence,
-                                            _has_own_evidence, _is_mostly_mojibake)
-from corpus_clean.mojibake.scripts import _fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char, _mostly_european
+                                            _has_own_evidence, _is_mostly_mojibake, _is_power_of_a_unit)
+from corpus_clean.mojibake.scripts import (_fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char,
+                                           _mostly_european, _writes_three_byte_letters_only)
 
 
 def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
@@ -87,7 +88,9 @@ def _redecode_token(
                     break
                 decoded = inner
             european = codec is not _CP1252
-            if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()):
+            if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()) and not (
+                _is_power_of_a_unit(current, match, decoded, line, codec)
+            ):
                 continue
             # (A decoded run that is itself a sequence is the middle layer of a double
             # encoding: "Ã\x90Â´" -> "Ð´" -> "д"; its script says nothing yet.)
@@ -217,7 +220,9 @@ def decode_whole_line(line: str, codec: _Codec) -> str | None:
             # "ВІКІ" decodes, to "²ʲ"; but Arabic read as cp1251 ("Щ…ШґШ§Щ‡") decodes to
             # one script per word from many pairs in a row (the line may go on in Latin
             # letters: "yağmur başladı. تهران").
-            if _count_evidence(current, codec) < 4 or any(_has_mixed_scripts(word) for word in decoded.split()):
+            if any(_has_mixed_scripts(word) for word in decoded.split()):
+                break
+            if _count_evidence(current, codec) < 4 and not _writes_three_byte_letters_only(decoded):
                 break
         if round_ == 0 and codec is not _CP1252 and leads < 4 and _count_evidence(current, codec, nbsp=True) < 2:
             break  # lone pairs between spaces: "√π √π" is math, not Mac Roman

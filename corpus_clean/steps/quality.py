@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import fields
 
 from corpus_clean.document import Document
-from corpus_clean.signals import GOPHER, QualityThresholds, compute_signals, quality_filter
+from corpus_clean.records import remember_column
+from corpus_clean.signals import GOPHER, QualityThresholds, quality_filter, signal_columns, signal_rows, signal_struct
 from corpus_clean.steps.base import Filter, Step
 
 
@@ -19,10 +20,13 @@ class QualitySignals(Step):
     def run(self, batch: list[Document]) -> list[Document]:
         if batch:
             scores = [doc.lang_score for doc in batch]  # from the metadata step, when it ran
-            rows = compute_signals([doc.text for doc in batch], [doc.lang for doc in batch],
-                                   None if None in scores else scores).to_pylist()
+            columns = signal_columns([doc.text for doc in batch], [doc.lang for doc in batch],
+                                     None if None in scores else scores)
+            rows = signal_rows(columns)
             for doc, row in zip(batch, rows):
                 doc.columns["signals"] = row
+            # The rows' Arrow struct, for the batch's table: no conversion of the dicts back.
+            remember_column("signals", rows, signal_struct(columns))
         return batch
 
 
@@ -65,8 +69,13 @@ def thresholds_from(value: QualityThresholds | dict | str | None) -> QualityThre
         if value.lower() != "gopher":
             raise ValueError(f"unknown quality preset {value!r}; use 'gopher' or a dict of thresholds")
         return GOPHER
+    if not isinstance(value, dict):
+        raise ValueError(f"quality thresholds must be 'gopher' or an object such as {{\"min_words\": 50}} (got {value!r})")
     valid = {f.name for f in fields(QualityThresholds)}
     unknown = sorted(set(value) - valid)
     if unknown:
         raise ValueError(f"unknown quality threshold(s) {unknown}; valid: {', '.join(sorted(valid))}")
+    for name, bound in value.items():  # a string bound would fail inside the run, after the server started
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, (int, float))):
+            raise ValueError(f"quality threshold {name} must be a number or null (got {bound!r})")
     return QualityThresholds(**value)

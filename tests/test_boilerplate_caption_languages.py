@@ -1,0 +1,89 @@
+"""A caption ending in its photo credit goes in languages and scripts no earlier rule
+knew (issue 11, round 13): the word for "photo" from many languages, other scripts'
+full stops and colons; story sentences holding the same words stay. Our own text."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from corpus_clean.boilerplate.engine import strip
+
+STORY = [
+    "The council voted on Tuesday to close the old bridge for two years of repairs, citing cracks found during an inspection.",
+    "Drivers will be sent along the coast road while the work goes on, the mayor said at a briefing on Wednesday.",
+]
+# (the word for photo, a caption in that language) -- written for this test
+CAPTIONS = [
+    ("Dealbh", "Clann aig an sgoil ùr sa mhadainn."),
+    ("Umfanekiso", "Abantwana phambi kwesikolo esitsha."),
+    ("Wêne", "Bazara nû ya bajêr."),
+    ("Surat", "Täze köpri agşam."),
+    ("Whakaahua", "Ko te marae i te ata."),
+    ("Hulagway", "Ang bag-ong merkado sa buntag."),
+    ("Picha", "Soko jipya la mjini asubuhi."),
+    ("ፎቶ", "አዲሱ ድልድይ በጠዋት።"),
+    ("ስእሊ", "ሓድሽ ድልድል ንግሆ።"),
+    ("រូបថត", "ស្ពានថ្មីនៅពេលព្រឹក។"),
+    ("ພາບ", "ຂົວໃໝ່ຕອນເຊົ້າ."),
+    ("انځور", "د ښار نوی پل."),
+    ("צילום", "הגשר החדש בבוקר."),
+    ("तस्वीर", "सुबह नया पुल।"),
+    ("ছবি", "সকালে নতুন সেতু।"),
+    ("Сурет", "Жаңа көпір таңертең."),
+]
+NAMES = ["Anna Moyo", "Jan Vos", "ዳዊት ተስፋዬ", "សុខ ចាន់", "احمد نوري", "Tevita Fifita", "ราม"]
+
+
+def _rules_cut(lines: list[str]) -> set[str]:
+    text = "\n".join(STORY[:1] + lines + STORY[1:]) + "\n"
+    kept = set(strip(text, use_classifier=False)[0].splitlines())
+    return {line for line in lines if line not in kept}
+
+
+@pytest.mark.parametrize("word, caption", CAPTIONS)
+def test_a_caption_with_its_credit_goes_in_many_languages(word, caption):
+    colon = {"ፎቶ": "፦", "ስእሊ": "፦", "រូបថត": "៖"}.get(word, ":")
+    line = f"{caption} {word}{colon} {NAMES[len(caption) % len(NAMES)]}"
+    assert _rules_cut([line]) == {line}
+
+
+def test_generated_captions_go_and_sentences_with_the_same_words_stay():
+    """Property over generated lines: "<caption>. <photo word>: <1-3 names>" goes; the
+    same words inside a sentence that ends in a full stop, or with a sentence after the
+    colon, stay."""
+    rng = random.Random(13)
+    for _ in range(60):
+        word, caption = rng.choice(CAPTIONS)
+        names = " ".join(rng.sample(["Ana", "Tomas", "Lindiwe", "Baran", "Aroha", "Sione"], rng.randint(1, 3)))
+        credit = f"{caption} {word}: {names}"
+        assert _rules_cut([credit]) == {credit}, credit
+        sentence = f"{caption} {word}: {names} said the bridge would open in March."
+        assert _rules_cut([sentence]) == set(), sentence
+        inside = f"The {word} exhibition shows {names} and the bridge, the curator said."
+        assert _rules_cut([inside]) == set(), inside
+
+
+@pytest.mark.parametrize("sentence", [
+    "He said it was fine. Ata: maybe later.",
+    "The mayor spoke first. Source: the minutes of the council meeting.",
+    "Sie sagte: Das Bild ist fertig.",
+])
+def test_sentences_that_end_in_a_full_stop_stay(sentence):
+    assert _rules_cut([sentence]) == set()
+
+
+def test_a_chinese_caption_with_a_bracketed_credit_goes():
+    line = "新碼頭昨日正式啟用，首班渡輪載客二百人。（攝影：李文輝）"
+    assert _rules_cut([line]) == {line}
+
+
+@pytest.mark.parametrize("line", ["新車站月台今晨啟用，首班車載客三百人。（記者王大明攝）",
+                                  "老街夜市重新開張。（陳小華／攝）"])
+def test_a_taiwan_or_hong_kong_photographer_credit_goes(line):
+    assert _rules_cut([line]) == {line}
+
+
+def test_a_chinese_sentence_naming_a_photographer_stays():
+    line = "記者王大明攝下了這張照片，並在展覽中展出。"
+    assert _rules_cut([line]) == set()
