@@ -97,8 +97,10 @@ def check_output(output_dir: str, input_path: str | None = None) -> None:
     space, outside the input tree and outside any other corpus-clean output."""
     if "://" in output_dir:
         # Path() would make "file:/…" a folder named "file:" in the working directory.
+        scheme, rest = output_dir.split("://", 1)
+        hint = f", e.g. {rest}" if scheme.lower() == "file" and rest else ""  # an s3 bucket is no local path
         raise PreflightError(f"output {output_dir} is a URL; give a directory path (local or mounted: every "
-                             f"worker writes it), e.g. {output_dir.split('://', 1)[1] or '/data/clean'}")
+                             f"worker writes it){hint}")
     output = Path(output_dir).expanduser().resolve()
     holder = _dataset_holding(output)
     if holder is not None:
