@@ -15,6 +15,8 @@ from pathlib import Path
 
 import fsspec
 
+from corpus_clean.layout import OutputLayout
+
 # Below this many free bytes on the output's disk a run cannot even write its manifest.
 MIN_FREE_BYTES = 1 << 20
 
@@ -87,7 +89,8 @@ def _dataset_holding(output: Path) -> Path | None:
     >>> _dataset_holding(Path("/"))
     """
     for folder in output.parents:
-        if (folder / "current").is_symlink() and (folder / "versions").is_dir():
+        layout = OutputLayout(folder)
+        if layout.current.is_symlink() and layout.versions_dir.is_dir():
             return folder
     return None
 
