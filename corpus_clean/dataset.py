@@ -537,7 +537,7 @@ class VersionBuilder:
         if self.base is None:
             return rewritten
         base_dir = self.layout.version_dir(self.base)
-        expected = _manifest_tables(base_dir)
+        expected = _manifest_tables(self.layout, self.base)
         replaced = pa.array(sorted(self.replaced_sources), type=pa.string())
         for kind in TABLE_KINDS:
             parts = _parts(base_dir / kind)
@@ -671,11 +671,11 @@ def _damaged(layout: OutputLayout, number: int, what: str) -> DamagedVersion:
         f"earlier whole version under versions/ (or choose a new --output), then run again.")
 
 
-def _manifest_tables(version_dir: Path) -> dict:
+def _manifest_tables(layout: OutputLayout, number: int) -> dict:
     """Rows and files per kind that a version's manifest records ({} if it cannot be read:
     the manifest is a report; the Parquet footers are still checked)."""
     try:
-        return json.loads((version_dir / MANIFEST).read_text()).get("dataset") or {}
+        return read_version_manifest(layout, number).get("dataset") or {}
     except (OSError, ValueError, AttributeError):
         return {}
 
