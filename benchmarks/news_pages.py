@@ -96,6 +96,14 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
   Fandom page, an Italian Q&A forum answer), written for the lead at the start of the
   thirteenth round before any change of that round; most pages hold story lines that look
   like noise. Totals only: never print its misses.
+* ``round14_heldout.txt``: 34 news pages (34 languages, 28 of them in no earlier set:
+  Hawaiian, Tongan, Fijian, Chichewa, Sesotho, Luganda, Twi, Ewe, Bambara, Kirundi, Dzongkha,
+  Latin, Corsican, Sardinian, Upper Sorbian, Chuvash, Bashkir, Chechen, Ossetian, Guarani,
+  Aymara, Inuktitut in syllabics, Northern Sami, Hmong, Ilocano, Tetum, Tamazight in Tifinagh,
+  Kabyle; a court reporter's site, a hospital's news page, a transport authority's notice, a
+  museum's blog, a co-op's bulletin, a parish's notices), written for the lead at the start of
+  the fourteenth round before any change of that round, half of its captions without a credit.
+  Totals only: never print its misses.
 
 Rows: ours (text path as shipped), ours with the classifier kept off pages under 12
 lines (as before the eighth round, with today's rules), rules only, and C4's line rules (a line stays when it ends a sentence and has 3+ words). Metrics as
@@ -136,6 +144,7 @@ SETS = {
     "round13_dev.txt (studied)": LABELLED / "round13_dev.txt",
     "round13_check.txt (news13's check, totals only)": LABELLED / "round13_check.txt",
     "round13_heldout.txt (held out)": LABELLED / "round13_heldout.txt",
+    "round14_heldout.txt (held out)": LABELLED / "round14_heldout.txt",
 }
 
 
