@@ -198,8 +198,14 @@ def run_flow(args: argparse.Namespace) -> int:
         os.environ.setdefault(key, value)
     from prefect.exceptions import TerminationSignal
 
+    from cli.stopping import guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
+
     _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C
+    # SIGTERM raises, so clean-up runs as for Ctrl-C; never inside import machinery, and a
+    # stop that Python ignored is sent again (cli/stopping.py says why).
+    guard_prefects_sigterm_handler()
+    previous_hook = resend_ignored_stops((Terminated, TerminationSignal), signal.SIGTERM)
+    previous = signal.signal(signal.SIGTERM, when_safe(_raise_terminated))
     try:
         with embedded_server_if_needed():
             return _run_flow(args)
@@ -218,6 +224,7 @@ def run_flow(args: argparse.Namespace) -> int:
         return fail(run_failure_message(error, args.output), 1)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 # Errors of the output's device that the user fixes outside the run, not a bug of ours.

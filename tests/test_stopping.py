@@ -1,0 +1,127 @@
+"""SIGTERM raised only where raising is safe (cli/stopping.py): never inside import
+machinery (it can leave the import lock held and hang every other thread), and never
+lost when Python ignores the exception (``__del__``, weakref callbacks)."""
+from __future__ import annotations
+
+import importlib
+import signal
+import sys
+import time
+
+import pytest
+
+from cli.stopping import guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
+
+
+class Stop(BaseException):
+    pass
+
+
+def raise_stop(signum, frame):
+    raise Stop()
+
+
+@pytest.fixture
+def sigterm_raises_stop():
+    """SIGTERM raises Stop (guarded) for the test; the previous handler and hook come back."""
+    previous = signal.signal(signal.SIGTERM, when_safe(raise_stop))
+    previous_hook = resend_ignored_stops((Stop,), signal.SIGTERM)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
+
+
+def wait_for_stop(seconds: float = 10.0) -> bool:
+    """Whether Stop is raised in this thread within `seconds` (the deferred signal)."""
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+    except Stop:
+        return True
+    return False
+
+
+def write_module_that_signals(folder, name: str) -> None:
+    (folder / f"{name}.py").write_text(
+        "import os, signal\n"
+        "os.kill(os.getpid(), signal.SIGTERM)  # arrives while importlib runs this module\n"
+        "ran_to_the_end = True\n")
+
+
+def test_a_signal_during_an_import_is_raised_after_the_import(tmp_path, monkeypatch, sigterm_raises_stop):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    write_module_that_signals(tmp_path, "signals_while_imported")
+    module = importlib.import_module("signals_while_imported")  # no Stop inside importlib
+    assert module.ran_to_the_end
+    assert wait_for_stop(), "the deferred SIGTERM never came"
+
+
+def test_without_the_guard_the_signal_lands_inside_the_import(tmp_path, monkeypatch):
+    """The control: the same import with an unguarded handler raises from inside importlib."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    write_module_that_signals(tmp_path, "signals_while_imported_unguarded")
+    previous = signal.signal(signal.SIGTERM, raise_stop)
+    try:
+        with pytest.raises(Stop):
+            importlib.import_module("signals_while_imported_unguarded")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class SignalsWhenCollected:
+    def __del__(self):
+        signal.raise_signal(signal.SIGTERM)  # Stop raised here is "ignored" by Python
+
+
+def test_a_stop_that_python_ignores_is_sent_again(sigterm_raises_stop):
+    doomed = SignalsWhenCollected()
+    del doomed  # __del__ runs now; its Stop is ignored by Python, then sent again
+    assert wait_for_stop(), "the stop raised in __del__ was lost"
+
+
+def test_without_the_hook_a_stop_in_a_destructor_is_lost():
+    """The control: with the guarded handler but no hook, the same stop is never raised."""
+    previous = signal.signal(signal.SIGTERM, when_safe(raise_stop))
+    previous_hook, sys.unraisablehook = sys.unraisablehook, lambda unraisable: None
+    try:
+        doomed = SignalsWhenCollected()
+        del doomed
+        assert not wait_for_stop(0.5)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
+
+
+def test_other_ignored_exceptions_still_reach_the_previous_hook():
+    reached = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = reached.append
+    try:
+        hook_before_ours = resend_ignored_stops((Stop,), signal.SIGTERM)
+
+        class Broken:
+            def __del__(self):
+                raise ValueError("a bug in a destructor")
+
+        broken = Broken()
+        del broken
+        sys.unraisablehook = hook_before_ours
+    finally:
+        sys.unraisablehook = previous
+    assert [type(u.exc_value) for u in reached] == [ValueError]
+
+
+def test_prefects_handler_is_installed_guarded_while_a_flow_runs(monkeypatch):
+    from prefect.utilities import engine
+
+    monkeypatch.setattr(engine, "_prefect_sigterm_handler", engine._prefect_sigterm_handler)  # restored after
+    guard_prefects_sigterm_handler()
+    guard_prefects_sigterm_handler()  # twice: wrapped once
+    handler = engine._prefect_sigterm_handler
+    assert handler.raises_when_safe and not getattr(handler.__wrapped__, "raises_when_safe", False)
+    with engine.capture_sigterm():  # what Prefect's flow engine enters around a flow run
+        assert signal.getsignal(signal.SIGTERM) is handler
+        assert engine.is_prefect_sigterm_handler_installed()
