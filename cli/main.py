@@ -198,9 +198,10 @@ def run_flow(args: argparse.Namespace) -> int:
         os.environ.setdefault(key, value)
     from prefect.exceptions import TerminationSignal
 
-    from cli.stopping import guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
+    from cli.stopping import STOP_REQUESTED, guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
 
     _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
+    STOP_REQUESTED.clear()
     # SIGTERM raises, so clean-up runs as for Ctrl-C; never inside import machinery, and a
     # stop that Python ignored is sent again (cli/stopping.py says why).
     guard_prefects_sigterm_handler()
@@ -210,6 +211,7 @@ def run_flow(args: argparse.Namespace) -> int:
         with embedded_server_if_needed():
             return _run_flow(args)
     except (KeyboardInterrupt, Terminated, TerminationSignal) as stop:
+        STOP_REQUESTED.set()  # (Ctrl-C reaches here without a guarded handler)
         # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
         return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
@@ -565,11 +567,15 @@ def _preload_great_expectations() -> None:
     done; if the import fails here, it is retried (and fails loudly) there."""
     import threading
 
+    from cli.stopping import ImportAbandoned, abandoned_on_stop
     from corpus_clean import validate
 
     def load() -> None:
         try:
-            validate.preload()
+            with abandoned_on_stop():  # a stopping run does not finish importing GX
+                validate.preload()
+        except ImportAbandoned:
+            pass
         except Exception:  # noqa: BLE001 - the validate task imports again and reports
             pass
 

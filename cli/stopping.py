@@ -15,12 +15,18 @@ exception can land anywhere. Two places break the process instead of stopping it
 So the handlers are wrapped (``when_safe``): inside import machinery the signal is sent
 again a moment later instead of raising, and an ignored stop is sent again too
 (``resend_ignored_stops``).
+
+A background import begun for later (GX's, 2.5-4 s of CPU) is abandoned once a stop is
+requested (``abandoned_on_stop``): it would otherwise go on burning CPU while the run
+stops, for modules nothing will use.
 """
 from __future__ import annotations
 
 import _thread
+import contextlib
 import os
 import sys
+import threading
 import time
 
 # How long a deferred signal waits before it is sent again: short against a run's stop,
@@ -52,6 +58,10 @@ def send_again_soon(signum: int) -> None:
     _thread.start_new_thread(resend, ())
 
 
+# Set when a stop signal reaches a guarded handler (or the run says it is stopping).
+STOP_REQUESTED = threading.Event()
+
+
 def when_safe(handler):
     """`handler` (a signal handler that raises) run only outside import machinery; inside
     it, the signal is deferred by `send_again_soon`. Idempotent: a wrapped handler is
@@ -60,6 +70,7 @@ def when_safe(handler):
         return handler
 
     def guarded(signum, frame):
+        STOP_REQUESTED.set()
         if inside_import_machinery(frame):
             send_again_soon(signum)
             return
@@ -95,3 +106,37 @@ def guard_prefects_sigterm_handler() -> None:
     handler = getattr(engine, "_prefect_sigterm_handler", None)
     if handler is not None:
         engine._prefect_sigterm_handler = when_safe(handler)
+
+
+class ImportAbandoned(BaseException):
+    """Raised by `abandoned_on_stop` inside an import that a stop made useless. A
+    BaseException: libraries' ``except ImportError`` / ``except Exception`` around optional
+    imports must not swallow it and import on."""
+
+
+class _AbandonImportsOnStop:
+    """A meta path finder that, in one thread and once a stop is requested, makes the
+    next module import of that thread fail; it finds nothing otherwise (the normal
+    finders do the work)."""
+
+    def __init__(self, thread_id: int) -> None:
+        self.thread_id = thread_id
+
+    def find_spec(self, name, path=None, target=None):
+        if STOP_REQUESTED.is_set() and threading.get_ident() == self.thread_id:
+            raise ImportAbandoned(name)
+        return None
+
+
+@contextlib.contextmanager
+def abandoned_on_stop():
+    """Within this block, this thread's imports stop at the next module once a stop is
+    requested: `ImportAbandoned` comes out of the block instead of the rest of a long
+    import. (A module already being executed finishes its own top-level code.)"""
+    finder = _AbandonImportsOnStop(threading.get_ident())
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(finder)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from cli.stopping import guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
+from cli.stopping import STOP_REQUESTED, guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
 
 
 class Stop(BaseException):
@@ -31,6 +31,7 @@ def sigterm_raises_stop():
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
+        STOP_REQUESTED.clear()  # (set by the guarded handler)
 
 
 def wait_for_stop(seconds: float = 10.0) -> bool:
@@ -125,3 +126,43 @@ def test_prefects_handler_is_installed_guarded_while_a_flow_runs(monkeypatch):
     with engine.capture_sigterm():  # what Prefect's flow engine enters around a flow run
         assert signal.getsignal(signal.SIGTERM) is handler
         assert engine.is_prefect_sigterm_handler_installed()
+
+
+def test_a_background_import_is_abandoned_once_a_stop_is_requested(tmp_path, monkeypatch):
+    """The GX preload's thread stops importing at its next module; other threads import
+    as usual, and the hook is gone after the block."""
+    import threading
+
+    from cli.stopping import ImportAbandoned, abandoned_on_stop
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "slow_first_half.py").write_text(
+        "from cli.stopping import STOP_REQUESTED\n"
+        "STOP_REQUESTED.set()  # the stop arrives while this module runs\n"
+        "import slow_second_half  # so this import is abandoned\n")
+    (tmp_path / "slow_second_half.py").write_text("IMPORTED = True\n")
+    (tmp_path / "other_thread_module.py").write_text("IMPORTED = True\n")
+    outcome = []
+
+    def preload() -> None:
+        try:
+            with abandoned_on_stop():
+                import slow_first_half  # noqa: F401
+            outcome.append("finished")
+        except ImportAbandoned as abandoned:
+            outcome.append(f"abandoned at {abandoned}")
+
+    STOP_REQUESTED.clear()
+    try:
+        thread = threading.Thread(target=preload)
+        thread.start()
+        thread.join(timeout=30)
+        assert outcome == ["abandoned at slow_second_half"]
+        assert "slow_second_half" not in sys.modules
+        import other_thread_module  # this thread's imports are not abandoned
+
+        assert other_thread_module.IMPORTED
+        assert not any(type(finder).__name__ == "_AbandonImportsOnStop" for finder in sys.meta_path)
+    finally:
+        STOP_REQUESTED.clear()
+        sys.modules.pop("slow_first_half", None)
