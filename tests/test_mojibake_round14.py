@@ -113,3 +113,16 @@ def test_generated_okina_text_round_trips_through_every_garbling(words):
     assert repair(clean)[0] == clean
     if sum(char > "\x7f" for char in clean) >= 2:
         assert repair(_as_cp1252(clean))[0] == clean
+
+
+def test_bashkir_qa_whose_a0_byte_became_a_space_is_repaired():
+    """"Ҡ" is D2 A0: with the document's 0xA0 bytes turned into spaces, cp1252 shows "Ò "."""
+    clean = "Шәмбе көнө Ҡарағайлы ауылы янындағы күлдә ат ярышы булды."
+    garbled = _as_cp1252(clean).replace("\xa0", " ")
+    assert "Ò " in garbled
+    assert repair(garbled)[0] == clean
+
+
+@pytest.mark.parametrize("clean", ["PERCHÒ no, disse.", "Ciò è vero, PERCHÒ è così", "FALÒ e musica in piazza"])
+def test_italian_capitals_ending_in_o_grave_stay(clean):
+    assert repair(clean)[0] == clean
