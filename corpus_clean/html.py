@@ -959,17 +959,15 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low):
-            # "sharing-with-a-single-developer" names a section, not a widget;
-            # "overflow-hidden" clips a box's overflow, it does not hide the box;
-            # "marker:hidden" hides a summary's triangle, not the summary
-            m = None
-        else:
-            m = NEGATIVE_STEMS_RE.search(low)
+        # "sharing-with-a-single-developer" names a section, not a widget;
+        # "overflow-hidden" clips a box's overflow, it does not hide the box;
+        # "marker:hidden" hides a summary's triangle, not the summary
+        # (tested once: the word test below is skipped for the same tokens)
+        names_no_widget = is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
+        m = None if names_no_widget else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif m is None and not is_heading_slug(low) and not _CLIPPING_UTILITY_RE.search(low) \
-                and not _PSEUDO_VARIANT_RE.search(low) and _WORDS_PREFILTER_RE.search(low):
+        elif not names_no_widget and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -1006,6 +1004,8 @@ def is_heading_slug(token: str) -> bool:
     >>> is_heading_slug("sharing-with-a-single-developer"), is_heading_slug("social-share-bar")
     (True, False)
     """
+    if token.count("-") + token.count("_") < 3:  # (fewer than four parts: no split needed)
+        return False
     parts = _SLUG_SPLIT.split(token)
     return len(parts) >= 4 and not _FUNCTION_WORDS.isdisjoint(parts)
 
