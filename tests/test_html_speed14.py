@@ -72,29 +72,28 @@ STYLES = ["color:red", "display:none", "display: none", "visibility:hidden", "DI
           "width:10px", "opacity:0", "display:block"]
 
 
+# The pieces of a panel page: a control, a block, <details>, a question and its answer, a tab, an inline note, a <dl>.
+PANEL_PIECES = [
+    "<button aria-controls='p{after} q{i}' aria-expanded='false'{style}>Question {i}?</button>",
+    "<div id='p{i}'{style}{role}{hidden}><p>{text}</p></div>",
+    "<details{style}><summary>Reviews {i}</summary><p>{text}</p></details>",
+    "<h3 role='button'>Question {i}?</h3><div{hidden}{style}><p>{text}</p></div>",
+    "<a role='tab' aria-controls='p{after}'{style}>Tab {i}</a>",
+    "<span{style}>{text}note</span>",
+    "<dl><dt>Q {i}?</dt><dd{hidden}{style}>{text}</dd></dl>",
+]
+
+
 def panel_page(rng: random.Random) -> str:
     """A page of controls, styled and hidden blocks, tabs, details and accordions, in random order."""
     parts = []
     for i in range(rng.randrange(2, 14)):
-        kind = rng.randrange(7)
+        piece = rng.choice(PANEL_PIECES)
         text = PROSE * rng.randrange(0, 3) + ("<a href='/x'>a link</a>" if rng.random() < 0.3 else "")
         style = f" style='{rng.choice(STYLES)}'" if rng.random() < 0.7 else ""
         role = rng.choice(["", " role='tabpanel'", " role='region'", " role='tab'", " role='button'"])
         hidden = rng.choice(["", " hidden", " aria-hidden='true'", " aria-hidden='false'"])
-        if kind == 0:
-            parts.append(f"<button aria-controls='p{i + 1} q{i}' aria-expanded='false'{style}>Question {i}?</button>")
-        elif kind == 1:
-            parts.append(f"<div id='p{i}'{style}{role}{hidden}><p>{text}</p></div>")
-        elif kind == 2:
-            parts.append(f"<details{style}><summary>Reviews {i}</summary><p>{text}</p></details>")
-        elif kind == 3:
-            parts.append(f"<h3 role='button'>Question {i}?</h3><div{hidden}{style}><p>{text}</p></div>")
-        elif kind == 4:
-            parts.append(f"<a role='tab' aria-controls='p{i + 1}'{style}>Tab {i}</a>")
-        elif kind == 5:
-            parts.append(f"<span{style}>{text or 'note'}</span>")
-        else:
-            parts.append(f"<dl><dt>Q {i}?</dt><dd{hidden}{style}>{text}</dd></dl>")
+        parts.append(piece.format(i=i, after=i + 1, text=text, style=style, role=role, hidden=hidden))
     return "<body>" + "".join(parts) + "</body>"
 
 
