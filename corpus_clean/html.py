@@ -118,7 +118,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
-_A_TAG_ID, _P_TAG_ID, _BODY_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p", "body"))
+_A_TAG_ID, _P_TAG_ID, _BODY_TAG_ID, _H1_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p", "body", "h1"))
 _INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
@@ -668,17 +668,18 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
-        h1s = [n for n in junk if n.tag == "h1"]
+        h1s = [n for n in junk if n.tag_id == _H1_TAG_ID]  # (an int compare: no tag name built per element)
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
-            junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
+            junk = [n for n in junk if n.tag_id != _H1_TAG_ID or n.mem_id == h1s[0].mem_id]
         page = _PageShare(body)
         for node in junk:
-            if lenient and node.tag in LENIENT_KEEPS_TAGS:
+            tag = node.tag  # (built once: ~185 junk elements a page)
+            if lenient and tag in LENIENT_KEEPS_TAGS:
                 continue
-            if node.tag in WRAPPER_TAGS and page.holds_most(node):
+            if tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
-            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
+            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
@@ -959,17 +960,15 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low):
-            # "sharing-with-a-single-developer" names a section, not a widget;
-            # "overflow-hidden" clips a box's overflow, it does not hide the box;
-            # "marker:hidden" hides a summary's triangle, not the summary
-            m = None
-        else:
-            m = NEGATIVE_STEMS_RE.search(low)
+        # "sharing-with-a-single-developer" names a section, not a widget;
+        # "overflow-hidden" clips a box's overflow, it does not hide the box;
+        # "marker:hidden" hides a summary's triangle, not the summary
+        # (tested once: the word test below is skipped for the same tokens)
+        names_no_widget = is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
+        m = None if names_no_widget else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif m is None and not is_heading_slug(low) and not _CLIPPING_UTILITY_RE.search(low) \
-                and not _PSEUDO_VARIANT_RE.search(low) and _WORDS_PREFILTER_RE.search(low):
+        elif not names_no_widget and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -1006,6 +1005,8 @@ def is_heading_slug(token: str) -> bool:
     >>> is_heading_slug("sharing-with-a-single-developer"), is_heading_slug("social-share-bar")
     (True, False)
     """
+    if token.count("-") + token.count("_") < 3:  # (fewer than four parts: no split needed)
+        return False
     parts = _SLUG_SPLIT.split(token)
     return len(parts) >= 4 and not _FUNCTION_WORDS.isdisjoint(parts)
 

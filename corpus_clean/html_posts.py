@@ -93,13 +93,16 @@ def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> holds_user_posts(t.css_first("#r")), holds_user_posts(t.css_first("#s"))
     (True, False)
     """
-    total = len(node.text(strip=True))
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    # (text lengths measured in C where built, without building the panel's text: stripped_chars)
+    total = stripped_chars(node)
     if total < MIN_TEXT:
         return False
     items = repeated_items(node)
     if len(items) < MIN_POSTS:
         return False
-    sizes = [len(item.text(strip=True)) for item in items]
+    sizes = [stripped_chars(item) for item in items]
     need, left = POSTS_SHARE * total, sum(sizes)
     held = posts = 0
     for item, size in zip(items, sizes):
@@ -124,11 +127,13 @@ def repeated_items(node: LexborNode) -> list[LexborNode]:
     >>> [n.tag for n in repeated_items(t.css_first("#p"))]
     ['article', 'article']
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     for _ in range(MAX_DEPTH):
         children = [child for child in node.iter(include_text=False) if child.tag and not child.tag.startswith("-")]
         if not children:
             return []
-        sizes = [len(child.text(strip=True)) for child in children]
+        sizes = [stripped_chars(child) for child in children]
         total = sum(sizes) or 1
         by_tag: dict[str, list[int]] = {}
         for index, child in enumerate(children):
