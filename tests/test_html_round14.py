@@ -119,3 +119,31 @@ def test_a_short_story_beside_many_messages_keeps_them():
         "<h1>Anna Berg</h1>", "<h1>Anna Berg</h1><p>Thank you for visiting our guestbook.</p>")
     ex = extract_main_text(page)
     assert all(m[:40] in ex.text for m in MESSAGES)
+
+
+FILMS = [("Harbour Lights", "1952", "A ferryman lives the night of the storm again and again until he turns back."),
+         ("The Second Morning", "1978", "A teacher wakes on the same Monday and tries to keep a pupil off the ice."),
+         ("Loop Street", "1994", "Two couriers relive one afternoon of deliveries across a city that never changes."),
+         ("Tomorrow, Again", "2009", "A surgeon repeats the day of a failed operation and learns the cause of it."),
+         ("Tide Clock", "2016", "A fisherman's village relives its last day before the dam floods the valley.")]
+INTRO = ("This list of films built on a time loop names the films in which the characters live the same stretch of "
+         "time again and again, with a short synopsis of each, ordered by the year of release.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(12, 30), st.booleans(), st.booleans())
+def test_a_list_page_keeps_its_introduction_beside_the_winning_table(rows, head_row, menu):
+    """A long table of films with a caption wins (its rows score as paragraphs, its ``<tbody>`` best); the
+    list's introduction is the table's sibling, not the ``<tbody>``'s (whose only sibling is the caption):
+    it is kept, and a menu of links beside it is not."""
+    films = [FILMS[i % len(FILMS)] for i in range(rows)]
+    body = "".join(f"<tr><td><i>{t} {i}</i></td><td>{y}</td><td>{s}</td></tr>" for i, (t, y, s) in enumerate(films))
+    head = "<tr><th>Title</th><th>Year</th><th>Synopsis</th></tr>" if head_row else ""
+    table = f"<table class='wikitable'><caption>Films</caption><tbody>{head}{body}</tbody></table>"
+    links = "".join(f"<li><a href='/w/{i}'>Time travel list {i}</a></li>" for i in range(6))
+    page = (f"<html><body><div class='content'><h1>List of films</h1><p>{INTRO}</p>{table}"
+            f"{'<ul>' + links + '</ul>' if menu else ''}</div></body></html>")
+    ex = extract_main_text(page)
+    assert INTRO in ex.text
+    assert all(s in ex.text for _, _, s in films)
+    assert "Time travel list" not in ex.text
