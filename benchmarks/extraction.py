@@ -238,6 +238,14 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
                      "own: unseen families, round 14"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
+        # Round 13's families with its forum threads scored under the one forum rule (every post of a thread
+        # is content, as WCXB's gold; README "HTML path and extraction"): that family's gold keeps the
+        # opening post only. The other pages are the same records.
+        one_rule = [{**rec, "gold_text": rec["gold_text"] + "\n" + rec["posts_text"]} if rec.get("posts_text") else rec
+                    for rec in sets["own: unseen families, round 13"]]
+        sets["own: unseen families, round 13, every post of a thread as gold"] = one_rule
+        sets["own: unseen families, round 13, every post of a thread as gold: forum threads"] = [
+            rec for rec in one_rule if rec.get("posts_text")]
     for path in extra:
         sets.update(load_extra(path))
     if only:

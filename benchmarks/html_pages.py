@@ -169,6 +169,9 @@ class Page:
     lang: str
     parts: list[str] = field(default_factory=list)
     gold: list[str] = field(default_factory=list)
+    # Users' posts the page holds that its family's gold leaves out (round 13's forum replies), kept so that
+    # the page can also be scored under the every-post convention (extraction.py's "every post" set).
+    posts: list[str] = field(default_factory=list)
 
     def add(self, markup: str, gold: tuple[str, ...] = ()) -> None:
         self.parts.append(markup)
@@ -2327,6 +2330,7 @@ def forum_first_post_page(p: Page) -> None:
     p.add(opening + post(1, author, when, first_body), gold)  # the opening post: the gold
     reply = (lambda text: f"<p>{esc(text)}</p>") if engine == 0 else esc  # Discourse's posts are cooked paragraphs
     p.add("".join(post(n + 2, who, at, reply(text)) for n, (who, at, text) in enumerate(replies)) + closing)
+    p.posts.extend(text for _, _, text in replies)
     p.add(p.pick("<div class='pagination'><a href='?page=2'>2</a> <a href='?page=3'>3</a> <a href='?page=2'>Next ›</a></div>", "")
           + f"<div class='{p.pick('suggested-topics', 'similar-threads', 'related-topics')}'><h3>Similar threads</h3><ul>"
           + "".join(support_thread(p, i) for i in range(rng.randint(3, 5))) + "</ul></div>" + footer_block(p))
@@ -2699,13 +2703,19 @@ def naive_text(html: str) -> str:
 
 def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
+    html, gold, _ = make_page_with_posts(family, lang, seed)
+    return html, gold
+
+
+def make_page_with_posts(family: str, lang: str, seed: int) -> tuple[str, str, str]:
+    """:func:`make_page` and the text of the users' posts its gold leaves out (:attr:`Page.posts`, "" if none)."""
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
      **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES, **ROUND14_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
-    return html, "\n".join(p.gold)
+    return html, "\n".join(p.gold), "\n".join(p.posts)
 
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
@@ -2730,9 +2740,9 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
-        html, gold = make_page(family, lang, rng.random())
+        html, gold, posts = make_page_with_posts(family, lang, rng.random())
         records.append({"id": f"gen-{i:04d}-{family}-{lang}", "family": family, "lang": lang, "html": html,
-                        "gold_text": gold, "naive_text": naive_text(html)})
+                        "gold_text": gold, "naive_text": naive_text(html), **({"posts_text": posts} if posts else {})})
     return records
 
 
