@@ -39,9 +39,9 @@ from typing import Iterable, Optional
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
-                          html_listings, html_panels, html_prose, html_queries, html_rails, html_sections,
-                          html_standfirst, html_tables, lexbor_walk)
+from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
+                          html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
+                          html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -329,6 +329,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
+    # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
+    html_guestbook.cut_readers_posts(chosen, cuts, _cut)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -1343,15 +1345,36 @@ def _climb_to_shared_ancestor(best: LexborNode, alternatives: list[LexborNode]) 
 
 
 def _climb_only_child(best: LexborNode) -> LexborNode:
-    """Replace an only child by its parent, so its parent's siblings come in reach.
+    """Replace an only child by its parent, so its parent's siblings come in reach; a part of a
+    table (``<tbody>``, a row) by its table (:func:`_table_of_part`).
 
     (Readability also climbs while an ancestor's score grows; measured on the
     dev set that cost more precision than it gained recall, so it is left out.)
     """
+    best = _table_of_part(best)
     while best.parent is not None and best.parent.tag not in ("body", "html") \
             and _element_children(best.parent) == 1:
         best = best.parent
     return best
+
+
+TABLE_BODY_PARTS = frozenset(("tbody", "thead", "tfoot", "tr"))
+
+
+def _table_of_part(best: LexborNode) -> LexborNode:
+    """The ``<table>`` of a winning table part: a list's rows are scored as paragraphs and their
+    ``<tbody>`` wins, but the table's siblings (the list's introduction, its other tables) are
+    the table's, not the ``<tbody>``'s, whose only siblings are a caption and a head row.
+
+    >>> t = LexborHTMLParser("<div><p>Intro.</p><table><caption>Films</caption><tbody><tr><td>A</td></tr>"
+    ...                      "</tbody></table></div>")
+    >>> _table_of_part(t.css_first("tbody")).tag, _table_of_part(t.css_first("td")).tag
+    ('table', 'td')
+    """
+    node = best
+    while node.tag in TABLE_BODY_PARTS and node.parent is not None:
+        node = node.parent
+    return node if node.tag == "table" else best
 
 
 def _element_children(node: LexborNode) -> int:
