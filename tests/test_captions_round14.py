@@ -93,6 +93,13 @@ def test_a_caption_with_an_unknown_credit_word_between_paragraphs_goes():
         assert _marks([PARAGRAPHS[0], caption, PARAGRAPHS[1]])[1] == CREDIT_TAIL_RULE, caption
 
 
+def test_a_credited_caption_between_short_sentences_goes():
+    """A local radio's brief is made of short sentences; the credit still says caption."""
+    lines = ["Kasuwu kura Maiduguri lan kashim bəla dinyaro.", "Kam kasuwu kura lan. Surar: Modu Kolo",
+             "Kasuwuma kura kəlanzə suro kasuwa kəri duno."]
+    assert _marks(lines)[1] == CREDIT_TAIL_RULE
+
+
 def test_story_sentences_ending_in_a_label_and_a_value_stay():
     for line in ("The fund paid for the new roof last year. Total: 40,000 euros",
                  "The winners were named at the town hall. Prize: a week in Lisbon",

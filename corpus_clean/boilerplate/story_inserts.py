@@ -224,7 +224,7 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         else:
             credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
-        if credited and _stands_alone(ctx, shape, i) and _after_a_paragraph(ctx, shape, i):
+        if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
 
 
@@ -281,14 +281,15 @@ def label_credit_after_sentence(line: str) -> bool:
             and 2 <= len(words) <= CREDIT_NAME_MAX_WORDS and all(_is_name_word(w) for w in words))
 
 
-def _after_a_paragraph(ctx, shape: LineShape, i: int) -> bool:
-    """Line `i` follows a story paragraph (or nothing kept), and what is kept below it, if
-    anything, is a sentence: with its credit a caption needs less of the story around it
-    than an insert (the story's short last paragraph, or its end, may come next)."""
+def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
+    """What is kept right above and right below line `i`, if anything, are sentences: with
+    its credit a caption needs less of the story around it than an insert (the story's
+    short paragraphs, in a language of short sentences or a local radio's brief, or its
+    end may stand next to it; a menu or a list item above it does not)."""
     rule = ctx.marks.rule
     above = _kept_neighbour(rule, ctx.blank, i, -1)
     below = _kept_neighbour(rule, ctx.blank, i, 1)
-    return (above is None or shape.is_paragraph(above)) and (below is None or shape.ends_sentence(below))
+    return (above is None or shape.ends_sentence(above)) and (below is None or shape.ends_sentence(below))
 
 
 def mark_story_inserts(ctx) -> None:
