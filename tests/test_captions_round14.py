@@ -75,6 +75,15 @@ def test_a_short_line_between_a_counter_and_more_short_lines_stays():
     assert _marks(lines, {1: "nav.gallery_counter"})[2] is None
 
 
+def test_an_english_media_label_takes_its_caption_but_a_line_announcing_a_list_stays():
+    lines = [PARAGRAPHS[0], "Image caption", "Volunteers clear the flooded path on Sunday", PARAGRAPHS[1]]
+    assert _marks(lines, {1: "nav.media_ui"})[2] == GALLERY_CAPTION_RULE
+    lines = [PARAGRAPHS[0], "The five chosen projects are:", "Image 1 of 5", PARAGRAPHS[1]]
+    assert _marks(lines, {2: "nav.media_ui"})[1] is None
+    lines = [PARAGRAPHS[0], "Replay", "Volunteers clear the flooded path on Sunday", PARAGRAPHS[1]]
+    assert _marks(lines, {1: "nav.media_ui"})[2] is None  # a player's button, not a figure's label
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(PARAGRAPHS), min_size=2, max_size=5), st.data())
 def test_story_paragraphs_around_a_counter_are_never_cut(paragraphs, data):

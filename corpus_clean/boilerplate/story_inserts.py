@@ -60,8 +60,11 @@ CAPTION_RULE = "story.caption"
 CREDIT_TAIL_RULE = "story.caption_credit"
 TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
-# A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it.
-GALLERY_COUNTER_RULES = frozenset({"nav.gallery_counter"})
+# A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
+# media labels that stand next to a photo's caption the same way ("Image 1 of 5",
+# "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
+GALLERY_COUNTER_RULES = frozenset({"nav.gallery_counter", "nav.media_ui"})
+FIGURE_LABEL = re.compile(r"(?i:(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+|(?:image|photo)\s+caption)\W*")
 # The label of a related-stories list ("ये भी पढ़ें", "អត្ថបទពាក់ព័ន្ធ", "Читайте також") as
 # the rule packs cut it, the label alone.
 RELATED_LABEL_RULES = frozenset({"scripts.related_label"})
@@ -385,7 +388,10 @@ def mark_captions_by_gallery_counters(ctx, shape: LineShape) -> None:
     rule = ctx.marks.rule
     if GALLERY_COUNTER_RULES.isdisjoint(rule):  # (most pages)
         return
+    content = ctx.lines.content
     for counter in [i for i, r in enumerate(rule) if r in GALLERY_COUNTER_RULES]:
+        if rule[counter] == "nav.media_ui" and not FIGURE_LABEL.fullmatch(content[counter].strip()):
+            continue  # ("Replay", "More videos": a player's label, no caption next to it)
         for step in (1, -1):
             caption = _next_non_blank(ctx, counter, step)
             if caption is None or rule[caption] is not None:
@@ -408,9 +414,11 @@ def _next_non_blank(ctx, i: int, step: int) -> int | None:
 def _is_gallery_caption(ctx, shape: LineShape, i: int, step: int) -> bool:
     """Line `i`, next to a gallery counter, reads as its caption: CAPTION_MAX_WORDS words
     at most and not a story paragraph, with a story paragraph (or nothing kept) beyond
-    it, away from the counter (direction `step`)."""
+    it, away from the counter (direction `step`), and no colon at its end."""
     if shape.n_words(i) > CAPTION_MAX_WORDS or shape.is_paragraph(i):
         return False
+    if ctx.lines.content[i].rstrip()[-1:] in (":", "："):
+        return False  # ("The newly selected five are:" announces the story's list)
     beyond = _kept_neighbour(ctx.marks.rule, ctx.blank, i, step)
     return beyond is None or shape.is_paragraph(beyond)
 
