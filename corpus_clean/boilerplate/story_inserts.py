@@ -393,7 +393,7 @@ def mark_captions_by_gallery_counters(ctx, shape: LineShape) -> None:
         if rule[counter] == "nav.media_ui" and not FIGURE_LABEL.fullmatch(content[counter].strip()):
             continue  # ("Replay", "More videos": a player's label, no caption next to it)
         for step in (1, -1):
-            caption = _next_non_blank(ctx, counter, step)
+            caption = nonblank_neighbour(ctx, counter, step)
             if caption is None or rule[caption] is not None:
                 continue
             if _is_gallery_caption(ctx, shape, caption, step):
@@ -401,8 +401,8 @@ def mark_captions_by_gallery_counters(ctx, shape: LineShape) -> None:
                 break
 
 
-def _next_non_blank(ctx, i: int, step: int) -> int | None:
-    """The nearest non-blank line from `i` in direction `step`, kept or not."""
+def nonblank_neighbour(ctx, i: int, step: int) -> int | None:
+    """The nearest non-blank line from `i` in direction `step`, kept or not (None: none)."""
     j = i + step
     while 0 <= j < ctx.lines.n_lines:
         if not ctx.blank[j]:
