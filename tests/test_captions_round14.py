@@ -134,3 +134,42 @@ def test_a_value_with_a_digit_is_never_a_credit_but_names_are(label, names, numb
     assert label_credit_after_sentence(f"{sentence} {label}: {' '.join(names)}")
     assert not label_credit_after_sentence(f"{sentence} {label}: {' '.join(names)} {number}")
     assert not label_credit_after_sentence(f"{label}: {' '.join(names)}")  # no sentence before: a fact line
+
+
+# -- the round-14 labelled sets --------------------------------------------------------
+
+def test_the_round14_sets_parse_and_each_page_has_story_and_noise():
+    from pathlib import Path
+
+    from training.labelled import load_pages
+
+    root = Path(__file__).resolve().parents[1] / "data" / "labelled"
+    for name, n_pages in (("round14_dev.txt", 20), ("round14_check.txt", 15)):
+        pages = load_pages(root / name)
+        assert len(pages) == n_pages
+        assert len({p.lang for p in pages}) >= 14  # mostly one language a page
+        for page in pages:
+            assert "article" in page.labels and set(page.labels) - {"article"}, page.family
+            assert "caption" in page.labels, page.family
+
+
+def test_no_article_line_of_the_studied_set_is_cut_by_the_round14_steps():
+    """On round14_dev, the new rules remove captions only (the classifier's own cuts are
+    another matter, measured by benchmarks/news_pages.py)."""
+    from pathlib import Path
+
+    from corpus_clean.boilerplate import strip_boilerplate_many
+    from training.labelled import load_pages
+
+    new_rules = {"nav.gallery_counter", GALLERY_CAPTION_RULE, CREDIT_TAIL_RULE}
+    pages = load_pages(Path(__file__).resolve().parents[1] / "data" / "labelled" / "round14_dev.txt")
+    cut = 0
+    for page, (_, removals) in zip(pages, strip_boilerplate_many([p.text for p in pages])):
+        label_of = {line: label for line, label in zip(page.lines, page.labels)}
+        for r in removals:
+            if r.rule in new_rules:
+                for line in r.text.split("\n"):
+                    if line.strip():
+                        assert label_of[line] == "caption", (page.family, line)
+                        cut += 1
+    assert cut >= 5  # the gallery counters, their captions and the unknown-word credits
