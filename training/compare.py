@@ -8,7 +8,12 @@ A recipe is a set of switches: ``gap`` (the story-gap features of
 the training set), ``gold-words`` (training lines of the benches' pages weighed by
 their words, textq11's ``--token-weight-power 0.5 --line-weight-min-words 4
 --word-weights-on gold``), ``article2`` (article lines of line-labelled pages weigh 2,
-``training.fit --article-weight 2``). For each recipe:
+``training.fit --article-weight 2``), ``nowin`` (without ``removed_win3/10``), ``kinds``
+(rule cuts read by kind: ``furniture_win3/10`` and ``gap_furniture_share`` in place of
+``removed_win3/10`` and ``gap_removed_share``; without it the kind columns are left out),
+and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
+the recipe shipped up to round 13; the shipped recipe since round 14 is ``gap+labelled+kinds``.
+``--cache FILE`` keeps the loaded sets between runs. For each recipe:
 
 * **benches, each left out** (as ``training.lodo --held-out scrapinghub,readability``,
   same sets, seeds and hyper-parameters): precision / recall / F1 of the model that
