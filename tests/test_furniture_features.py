@@ -90,3 +90,18 @@ def test_the_furniture_columns_do_not_depend_on_the_batch(k):
     columns = [FEATURE_NAMES.index(n) for n in ("gap_furniture_share", "furniture_win3", "furniture_win10")]
     alone = np.vstack([line_features(c)[1] for c in ctxs])
     assert np.array_equal(X_batch[:, columns], alone[:, columns])
+
+
+def test_the_shipped_model_was_fit_with_the_default_recipe_and_never_on_a_held_out_file():
+    import json
+
+    from corpus_clean.boilerplate.classifier import MODEL_PATH
+    from training.fit import DROP_FEATURES, LABELLED_TRAIN
+    from training.labelled import HELD_OUT
+
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert tuple(model["fit"]["labelled_train"]) == LABELLED_TRAIN
+    assert tuple(model["fit"]["drop_features"]) == DROP_FEATURES
+    assert not set(model["fit"]["labelled_train"]) & set(HELD_OUT)
+    assert not set(DROP_FEATURES) & set(model["stage1"]["features"])
+    assert {"gap_furniture_share", "furniture_win10"} <= set(model["stage1"]["features"])
