@@ -85,6 +85,8 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.25)
     parser.add_argument("--tracemalloc", type=int, default=0, help="trace Python's allocations; print N top lines")
     parser.add_argument("--samples", default=None, help="write every sample here (JSON lines)")
+    parser.add_argument("--census", type=float, default=0,
+                        help="every N seconds, count the live Python objects by type (printed: the types that grew)")
     parser.add_argument("--jemalloc-decay-ms", type=int, default=None,
                         help="pa.jemalloc_set_decay_ms(N) before the run (Arrow's jemalloc pool)")
     parser.add_argument("extra", nargs="*", help="more `corpus-clean run` options (after --)")
@@ -122,6 +124,22 @@ def main() -> None:
                                          for k, v in row.items()), file=sys.stderr, flush=True)
             stop.wait(args.interval)
 
+    censuses = []
+
+    def census() -> None:  # what Python objects the run holds, by type, now and then
+        import gc
+        from collections import Counter
+
+        while not stop.wait(args.census):
+            counts, sizes = Counter(), Counter()
+            for obj in gc.get_objects():
+                name = type(obj).__module__ + "." + type(obj).__qualname__
+                counts[name] += 1
+                sizes[name] += sys.getsizeof(obj)
+            censuses.append((round(time.perf_counter() - started), counts, sizes))
+
+    if args.census:
+        threading.Thread(target=census, daemon=True).start()
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     code = cli_main(["run", "--input", args.input, "--output", args.output, "--workers", args.workers,
@@ -142,6 +160,11 @@ def main() -> None:
     for name, row in phases.items():
         print(f"| {name} | {row['s']:.0f} | " + " | ".join(f"{row.get(k, 0) / 1e6:.0f}" for k in keys)
               + f" | {row['threads']} |")
+    if len(censuses) >= 2:
+        (t0, counts0, sizes0), (t1, counts1, sizes1) = censuses[0], censuses[-1]
+        print(f"\nPython objects (gc-tracked) that grew from {t0} s to {t1} s (count, getsizeof MB):")
+        for name, grown in (sizes1 - sizes0).most_common(20):
+            print(f"  {name}: {counts0[name]} -> {counts1[name]}, +{grown / 1e6:.1f} MB")
     if peak["top"]:
         print("\nPython's allocations at the RSS peak (tracemalloc, biggest lines):")
         for stat in peak["top"]:
