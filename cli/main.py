@@ -280,8 +280,14 @@ def _interrupted(name: str, args) -> int:
     return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
 
 
-# glibc's mallopt parameter for the most heap arenas (malloc.h: M_ARENA_MAX).
+# glibc's mallopt parameters (malloc.h): the most heap arenas, and the size from which a
+# block gets pages of its own (mmap) instead of a place in the heap.
 M_ARENA_MAX = -8
+M_MMAP_THRESHOLD = -3
+
+# Blocks of this size and up get pages of their own, handed back to the OS when freed
+# (glibc's own starting value, held there: see ``use_allocators_that_return_memory``).
+MMAP_THRESHOLD_BYTES = 128 * 1024
 
 
 def use_allocators_that_return_memory() -> None:
@@ -294,7 +300,14 @@ def use_allocators_that_return_memory() -> None:
     tables for reuse; jemalloc hands them back after a short decay. glibc gives each of
     Prefect's task threads an arena of its own, each keeping its own freed blocks. One
     run of 100 MB, `--workers 1`, load ~16 (benchmarks/RESULTS-memory.md, "Round 8"):
-    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc."""
+    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc.
+
+    Besides, glibc's blocks of 128 KB and up keep pages of their own (mmap) for good:
+    glibc raises that threshold to the size of any such block freed, so from the first
+    shard on the big blocks (the batches' tables pickled back from the workers, numpy's
+    arrays) were placed in the heap, and once freed stayed there, resident between the
+    blocks still in use (100-130 MB of freed heap in the flow process at a 100 MB run's
+    peak; "Round 14, mem14")."""
     import pyarrow as pa
 
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
@@ -304,11 +317,17 @@ def use_allocators_that_return_memory() -> None:
         except (AttributeError, NotImplementedError):  # a pyarrow built without it: its default stays
             pass
     arenas = os.environ.setdefault("MALLOC_ARENA_MAX", "2")
-    if sys.platform.startswith("linux") and arenas.isdigit():
+    # (read by glibc when a process starts: the workers; this process is told below)
+    mmap_threshold = os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(MMAP_THRESHOLD_BYTES))
+    if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):  # glibc's; musl has no mallopt
-            ctypes.CDLL(None).mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
+            mallopt = ctypes.CDLL(None).mallopt
+            if arenas.isdigit():
+                mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
+            if mmap_threshold.isdigit():
+                mallopt(M_MMAP_THRESHOLD, int(mmap_threshold))  # (setting it stops glibc from raising it)
 
 
 class Terminated(BaseException):
