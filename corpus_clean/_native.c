@@ -1540,7 +1540,9 @@ done:
  *   or None; starts/ends: int64 per line of the batch, offsets in the line's own text;
  *   first_line: int64 per text, its first line's row;
  * - extras: list (one per text) of None or a [start, end, rule] partial-line span;
- * - make_removal(start, end, rule, text): makes one Removal;
+ * - make_removal: the Removal class (document.Removal), each one made here as
+ *   engine.removal makes it (object.__new__, then its four fields written past the
+ *   frozen class's __setattr__), or any callable make_removal(start, end, rule, text);
  * - returns a list with, per text, (clean text, [Removal, ...]), or None where this
  *   kernel leaves the document to the Python path (an extra span starting where a line
  *   span starts: `sorted` would order them by end and rule; offsets out of range).
@@ -1626,6 +1628,33 @@ fold_blank_spans(int kind, const void *data, CutSpan *spans, Py_ssize_t n)
     return left;
 }
 
+/* The names of a Removal's fields, in order (interned once: new_removal). */
+static PyObject *removal_field_names[4];
+
+/* make_removal(start, end, rule, text) (`fields`): when make_removal is a class (the
+ * frozen dataclass Removal), an instance made as engine.removal makes it, without its
+ * Python call: object.__new__ of the class, each field set by object.__setattr__ (the
+ * class' own __setattr__ refuses: frozen). ~10,800 Removals per 5 MB of text. */
+static PyObject *
+new_removal(PyObject *make_removal, PyObject *const *fields)
+{
+    if (!PyType_Check(make_removal))
+        return PyObject_Vectorcall(make_removal, fields, 4, NULL);
+    if (removal_field_names[0] == NULL) {
+        static const char *names[4] = {"start", "end", "rule", "text"};
+        for (int k = 0; k < 4; k++)
+            if ((removal_field_names[k] = PyUnicode_InternFromString(names[k])) == NULL)
+                return NULL;
+    }
+    PyObject *no_args = PyTuple_New(0);
+    PyObject *made = no_args ? PyBaseObject_Type.tp_new((PyTypeObject *)make_removal, no_args, NULL) : NULL;
+    Py_XDECREF(no_args);
+    for (int k = 0; made != NULL && k < 4; k++)
+        if (PyObject_GenericSetAttr(made, removal_field_names[k], fields[k]) < 0)
+            Py_CLEAR(made);
+    return made;
+}
+
 /* One document's (clean text, removals), or Py_None for the Python path; NULL on error. */
 static PyObject *
 cut_document(PyObject *text, PyObject *marks, const int64_t *starts, const int64_t *ends, PyObject *extra,
@@ -1684,7 +1713,7 @@ cut_document(PyObject *text, PyObject *marks, const int64_t *starts, const int64
         if (cut == NULL)
             goto done;
         PyObject *args[4] = {PyLong_FromSsize_t(spans[k].start), PyLong_FromSsize_t(spans[k].end), spans[k].rule, cut};
-        PyObject *removal = args[0] && args[1] ? PyObject_Vectorcall(make_removal, args, 4, NULL) : NULL;
+        PyObject *removal = args[0] && args[1] ? new_removal(make_removal, args) : NULL;
         Py_XDECREF(args[0]);
         Py_XDECREF(args[1]);
         Py_DECREF(cut);
