@@ -30,8 +30,11 @@ from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
 DEFAULT_SHARD_BYTES = 16 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
 # amortise numpy's per-call overhead, small enough to keep the batch's per-character
-# arrays (~30 bytes a character) well under 100 MB.
-BATCH_DOCS = 64
+# arrays (~30 bytes a character) well under 100 MB (BATCH_CHARS bounds them whatever
+# the count). 256 rather than 64: the engine's ~200 numpy calls per batch are a
+# quarter as many per document (core 1.15x by CPU on the generated 5 MB, peak RSS
+# +11 MB; the output is the same: no step reads across documents).
+BATCH_DOCS = 256
 BATCH_CHARS = 2_000_000
 
 
