@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The core's CPU time and peak memory by batch size (``shards.BATCH_DOCS``):
+"""The core's CPU time by batch size (``shards.BATCH_DOCS``):
 
     python benchmarks/corpus_gen.py /tmp/c5 --mb 5 && python benchmarks/corpus_gen.py /tmp/warm --mb 0.2 --seed 8
     python benchmarks/batch_size.py /tmp/c5 /tmp/warm --sizes 64,128,256,512 --repeat 3
@@ -7,29 +7,14 @@
 CPU: one process cleans the corpus as one shard (``shards.clean_shard``) once per size
 per round, the sizes alternating, the rule verdict cache emptied before each pass
 (cold), after a warm-up on another seed's corpus; the best pass of each size is kept
-(read the ratios: the machine is shared). Memory: one child process per size cleans
-the shard once and reports its peak RSS (``ru_maxrss``), which includes the whole
-shard's output table as ``clean_shard`` holds it.
+(read the ratios: the machine is shared). For what a batch size costs in memory, run
+``benchmarks/memory.py`` on code trees that differ in BATCH_DOCS: a process's own peak
+RSS here is its start's (imports, rule packs), not the batch's.
 """
 from __future__ import annotations
 
 import argparse
-import resource
-import subprocess
-import sys
 import time
-
-
-def clean_once(corpus: str, batch_docs: int) -> None:
-    """(child) Clean `corpus` once in batches of `batch_docs`; print the peak RSS in MB."""
-    from corpus_clean import shards
-    from corpus_clean.readers import list_input_files
-    from corpus_clean.steps import DEFAULT_STEPS, resolve_steps
-
-    shards.BATCH_DOCS = batch_docs
-    [shard] = shards.plan_shards(list_input_files(corpus), target_bytes=1 << 50)
-    shards.clean_shard(shard, run_id="bench", steps=resolve_steps(DEFAULT_STEPS))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def cpu_by_size(corpus: str, warm: str, sizes: list[int], repeat: int) -> dict[int, float]:
@@ -60,19 +45,13 @@ def main() -> None:
     parser.add_argument("warm", nargs="?", help="another corpus for the warm-up")
     parser.add_argument("--sizes", default="64,128,256,512")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        clean_once(args.corpus, args.child)
-        return
     sizes = [int(size) for size in args.sizes.split(",")]
     seconds = cpu_by_size(args.corpus, args.warm or args.corpus, sizes, args.repeat)
-    peak = {size: float(subprocess.run([sys.executable, __file__, args.corpus, "--child", str(size)], check=True,
-                                       capture_output=True, text=True).stdout.split()[-1]) for size in sizes}
-    print(f"| documents a batch | core CPU s (best of {args.repeat}, cold) | speed against {sizes[0]} | peak RSS MB |")
-    print("|---:|---:|---:|---:|")
+    print(f"| documents a batch | core CPU s (best of {args.repeat}, cold) | speed against {sizes[0]} |")
+    print("|---:|---:|---:|")
     for size in sizes:
-        print(f"| {size} | {seconds[size]:.3f} | {seconds[sizes[0]] / seconds[size]:.2f}× | {peak[size]:.0f} |")
+        print(f"| {size} | {seconds[size]:.3f} | {seconds[sizes[0]] / seconds[size]:.2f}× |")
 
 
 if __name__ == "__main__":
