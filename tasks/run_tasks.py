@@ -125,9 +125,10 @@ class DocumentProgress:
     (the CLI's bar) hear every batch.
 
     Why so seldom: each update is an API call, an event, and a row the server writes
-    (~10 ms of the server's CPU, measured); once a second and per whole percent made 17 of
+    (11-13 ms of the server's CPU and 4-5 ms of this process's, measured by
+    ``benchmarks/prefect_traffic.py --unit-costs``); once a second and per whole percent made 17 of
     a 20 MB run's 32 requests and 120 at 100 MB under load. In steps of 5 % a run makes at
-    most ~21 (start, steps, end), however long it lasts; the UI's bar still moves.
+    most 20 (the steps, the end), however long it lasts; the UI's bar still moves.
 
     >>> progress = DocumentProgress(100, min_seconds=0)
     >>> progress._due(4.0), progress._due(5.0)
@@ -145,8 +146,10 @@ class DocumentProgress:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> "DocumentProgress":
+        # Created at 0 %: no update follows at once (it used to, setting 0 % again).
         self.artifact_id = create_progress_artifact(progress=0.0, description="documents cleaned")
-        self._tell(force=True)
+        self._last, self._last_percent = time.monotonic(), 0.0
+        self._tell()
         return self
 
     def advance(self, documents: int) -> None:
