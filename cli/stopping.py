@@ -32,6 +32,10 @@ import time
 # How long a deferred signal waits before it is sent again: short against a run's stop,
 # long enough for the import lock's few instructions to finish.
 RESEND_AFTER_SECONDS = 0.05
+# How many times in a row a signal is deferred before it is raised wherever it lands: a
+# program that runs the whole command from inside an import (a module calling `main` at
+# import time) is always inside import machinery, and must still stop (after ~2 s).
+MOST_DEFERRALS = 40
 
 
 def inside_import_machinery(frame) -> bool:
@@ -69,11 +73,15 @@ def when_safe(handler):
     if getattr(handler, "raises_when_safe", False):
         return handler
 
+    deferred = [0]
+
     def guarded(signum, frame):
         STOP_REQUESTED.set()
-        if inside_import_machinery(frame):
+        if deferred[0] < MOST_DEFERRALS and inside_import_machinery(frame):
+            deferred[0] += 1
             send_again_soon(signum)
             return
+        deferred[0] = 0
         handler(signum, frame)
 
     guarded.raises_when_safe = True

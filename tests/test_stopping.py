@@ -166,3 +166,28 @@ def test_a_background_import_is_abandoned_once_a_stop_is_requested(tmp_path, mon
     finally:
         STOP_REQUESTED.clear()
         sys.modules.pop("slow_first_half", None)
+
+
+def test_a_signal_is_deferred_a_bounded_number_of_times(tmp_path, monkeypatch):
+    """Code that never leaves import machinery (the command run at import time) still
+    stops: after MOST_DEFERRALS deferrals the handler raises where the signal lands."""
+    from cli import stopping
+
+    monkeypatch.setattr(stopping, "MOST_DEFERRALS", 3)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    (tmp_path / "waits_inside_its_import.py").write_text(
+        "import os, signal, time\n"
+        "os.kill(os.getpid(), signal.SIGTERM)\n"
+        "deadline = time.monotonic() + 10\n"
+        "while time.monotonic() < deadline:\n"
+        "    time.sleep(0.01)\n")
+    previous = signal.signal(signal.SIGTERM, when_safe(raise_stop))
+    try:
+        started = time.monotonic()
+        with pytest.raises(Stop):
+            importlib.import_module("waits_inside_its_import")
+        assert time.monotonic() - started < 5  # raised after 3 deferrals, not after the 10 s loop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        STOP_REQUESTED.clear()
+        sys.modules.pop("waits_inside_its_import", None)
