@@ -28,7 +28,9 @@ tuned on) and round 12's (archive records in five tab libraries, product pages o
 systems, encyclopedia entries, academic abstracts, news stories split over pages; seed 61, 100 pages,
 never tuned on) and round 13's (documentation pages beside a sidebar table of contents, recipe blogs
 with a jump-to-recipe card, forum threads whose first post is the content, obituaries on funeral
-homes' sites, AMP news pages; seed 67, 100 pages, never tuned on), each also split per family.
+homes' sites, AMP news pages; seed 67, 100 pages, never tuned on) and round 14's (press releases, long-form
+interviews in Q/A turns, council minutes, travel guides, podcast episodes with a transcript; seed 71, 100 pages,
+never tuned on), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -228,12 +230,22 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: unseen families, round 11"] = generate(100, seed=59, round11=True)
         sets["own: unseen families, round 12"] = generate(100, seed=61, round12=True)
         sets["own: unseen families, round 13"] = generate(100, seed=67, round13=True)
+        sets["own: unseen families, round 14"] = generate(100, seed=71, round14=True)
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
                      "own: unseen families, round 8", "own: unseen families, round 9",
                      "own: unseen families, round 10", "own: unseen families, round 11",
-                     "own: unseen families, round 12", "own: unseen families, round 13"):
+                     "own: unseen families, round 12", "own: unseen families, round 13",
+                     "own: unseen families, round 14"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
+        # Round 13's families with its forum threads scored under the one forum rule (every post of a thread
+        # is content, as WCXB's gold; README "HTML path and extraction"): that family's gold keeps the
+        # opening post only. The other pages are the same records.
+        one_rule = [{**rec, "gold_text": rec["gold_text"] + "\n" + rec["posts_text"]} if rec.get("posts_text") else rec
+                    for rec in sets["own: unseen families, round 13"]]
+        sets["own: unseen families, round 13, every post of a thread as gold"] = one_rule
+        sets["own: unseen families, round 13, every post of a thread as gold: forum threads"] = [
+            rec for rec in one_rule if rec.get("posts_text")]
     for path in extra:
         sets.update(load_extra(path))
     if only:

@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round12 | --round13]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round13 | --round14]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -45,7 +45,10 @@ systems, encyclopedia entries with infoboxes and references, academic abstracts,
 over pages; written before round 12 changed the extractor, never tuned on), ``--round13`` round 13's
 (documentation pages beside a sidebar table of contents, recipe blogs with a jump-to-recipe card, forum
 threads of four engines whose first post is the content, obituaries on funeral homes' sites, AMP news
-pages; written before round 13 changed the extractor, never tuned on).
+pages; written before round 13 changed the extractor, never tuned on), ``--round14`` round 14's (press
+releases with an "About X" paragraph and media contacts, long-form interviews in Q/A turns, local council minutes,
+travel guides with "getting there" boxes and booking cards, podcast episodes with a speaker-labelled transcript;
+written before round 14 changed the extractor, never tuned on).
 """
 from __future__ import annotations
 
@@ -166,6 +169,9 @@ class Page:
     lang: str
     parts: list[str] = field(default_factory=list)
     gold: list[str] = field(default_factory=list)
+    # Users' posts the page holds that its family's gold leaves out (round 13's forum replies), kept so that
+    # the page can also be scored under the every-post convention (extraction.py's "every post" set).
+    posts: list[str] = field(default_factory=list)
 
     def add(self, markup: str, gold: tuple[str, ...] = ()) -> None:
         self.parts.append(markup)
@@ -2324,6 +2330,7 @@ def forum_first_post_page(p: Page) -> None:
     p.add(opening + post(1, author, when, first_body), gold)  # the opening post: the gold
     reply = (lambda text: f"<p>{esc(text)}</p>") if engine == 0 else esc  # Discourse's posts are cooked paragraphs
     p.add("".join(post(n + 2, who, at, reply(text)) for n, (who, at, text) in enumerate(replies)) + closing)
+    p.posts.extend(text for _, _, text in replies)
     p.add(p.pick("<div class='pagination'><a href='?page=2'>2</a> <a href='?page=3'>3</a> <a href='?page=2'>Next ›</a></div>", "")
           + f"<div class='{p.pick('suggested-topics', 'similar-threads', 'related-topics')}'><h3>Similar threads</h3><ul>"
           + "".join(support_thread(p, i) for i in range(rng.randint(3, 5))) + "</ul></div>" + footer_block(p))
@@ -2410,6 +2417,282 @@ ROUND13_FAMILIES = {"docs_sidebar_page": docs_sidebar_page, "jump_recipe_page": 
                     "forum_first_post_page": forum_first_post_page, "obituary_page": obituary_page, "amp_news_page": amp_news_page}
 
 
+# --------------------------------------------------------------------------- #
+# Round 14's families (written before round 14 changed the extractor, never tuned on):
+# press releases on newswire and company sites, long-form interviews in Q/A turns,
+# local council minutes, travel guides with "getting there" boxes, podcast episodes
+# with a speaker-labelled transcript. Gold convention (as rounds 7-13, WCXB's):
+# the page's own text is content: a release's body, its quotes and its "About X"
+# paragraph (the issuer prints it as part of the release), an interview's
+# introduction, questions and answers, the minutes' attendance lists, items,
+# resolutions and vote tables, a guide's prose with its practical boxes ("Getting
+# there", "Good to know"), an episode's show notes and its transcript (speaker labels
+# and time stamps included, also when the transcript is closed). Headlines,
+# sub-headlines, datelines of the page, media contacts, logos, "SOURCE" lines, pull
+# quotes (a copy of an answer's sentence), the author's bio, captions and credits,
+# booking and affiliate cards, sponsor reads, players and subscribe links, "other
+# meetings" and related lists, downloads, feedback widgets are not.
+# --------------------------------------------------------------------------- #
+
+COMPANIES = ("Harbourline Systems", "Valdera Energie", "Nordkap Logistics", "Brightwater Foods", "Cortexa Health")
+
+
+def press_release_page(p: Page) -> None:
+    """A press release on a newswire or a company's newsroom: dateline, body, quotes, highlights, About X, media contacts."""
+    rng = p.rng
+    company = p.pick(*COMPANIES)
+    city = p.pick("BERLIN", "LISBON", "ROTTERDAM", "MILAN", "AUSTIN, Texas", "MADRID")
+    date = f"{p.pick(*MONTHS)} {rng.randint(1, 28)}, {rng.randint(2021, 2025)}"
+    wire = p.pick("/PRNewswire/", "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "--")
+    style = rng.randrange(3)
+    p.add(hidden_chrome(p) + site_header(p) + (breadcrumbs(p) if style == 2 else "")
+          + p.pick("<main id='main'>", "<div class='container release-container'>", "<div id='content'>")
+          + f"<article class='{p.pick('news-release', 'press-release', 'bw-release', 'newsroom-post')}'>"
+          f"<h1>{esc(title(rng, p.lang))}</h1>"
+          + p.pick(f"<h2 class='subtitle'>{esc(sentence(rng, p.lang))}</h2>", f"<p class='subhead'><i>{esc(sentence(rng, p.lang))}</i></p>", "")
+          + p.pick(f"<div class='release-meta'><span>News provided by</span> <a href='/c'>{company}</a> <time>{date}, 08:00 ET</time></div>",
+                   f"<div class='bw-release-timestamp'><time>{date}</time></div>",
+                   f"<p class='date'>{date}</p>")
+          + share_bar(p)
+          + (f"<figure class='release-logo'><img src='/logo.png' alt='{company} logo'><figcaption>{company} logo</figcaption></figure>"
+             if rng.random() < 0.5 else "")
+          + f"<div class='{p.pick('release-body', 'bw-release-story', 'entry-content', 'col-lg-10 col-lg-offset-1')}'>")
+    first = paragraph(rng, p.lang, 2, 3)
+    lead = f"{city}, {date} {wire} -- {company} {first}" if rng.random() < 0.7 else first
+    p.add(f"<p>{esc(lead)}</p>", (lead,))
+    if rng.random() < 0.5:
+        items = [sentence(rng, p.lang) for _ in range(rng.randint(3, 5))]
+        head = p.pick("Highlights", "Key facts", "At a glance")
+        p.add(f"<p><b>{head}</b></p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>", (head, *items))
+    for k in range(rng.randint(2, 6)):
+        r = rng.random()
+        if r < 0.35:
+            who = f"{p.pick('Marta Lindqvist', 'Joris de Wit', 'Paola Benetti', 'Daniel Okoro')}, {p.pick('chief executive', 'head of research', 'CFO')} of {company}"
+            quote = f"“{sentence(rng, p.lang)} {sentence(rng, p.lang)}” said {who}."
+            p.add(f"<p>{esc(quote)}</p>", (quote,))
+        elif r < 0.5:
+            head = short(rng, p.lang, rng.randint(2, 5))
+            text = paragraph(rng, p.lang, 1, 3)
+            p.add(f"<p><strong>{esc(head)}</strong></p><p>{esc(text)}</p>", (head, text))
+        else:
+            text = paragraph(rng, p.lang, 1, 4)
+            p.add(f"<p>{esc(text)}</p>", (text,))
+        if k == 1 and rng.random() < 0.3:
+            p.add(f"<div class='{p.pick('multimedia-gallery', 'release-images')}'><h3>Multimedia</h3><figure><img src='/m.jpg'>"
+                  f"<figcaption>{esc(sentence(rng, p.lang))} (Photo: Business Wire)</figcaption></figure><a href='#'>Download image</a></div>")
+    about = paragraph(rng, p.lang, 2, 4)
+    about_head = f"About {company}"
+    p.add(p.pick(f"<p><b>{about_head}</b><br>{esc(about)}</p>", f"<h3>{about_head}</h3><p>{esc(about)}</p>",
+                 f"<div class='boilerplate'><p><strong>{about_head}</strong></p><p>{esc(about)}</p></div>"), (about_head, about))
+    if rng.random() < 0.4:
+        legal = paragraph(rng, p.lang, 2, 3)
+        head = p.pick("Forward-Looking Statements", "Safe Harbor Statement")
+        p.add(f"<p><b>{head}</b></p><p>{esc(legal)}</p>", (head, legal))
+    contact = (f"<p>{p.pick('Media contact', 'Press contact', 'Contacts')}:<br>{p.pick('Sofia Marin', 'Tom Becker', 'Ilse Vos')}<br>"
+               f"+{rng.randint(30, 49)} {rng.randint(100, 999)} {rng.randint(1000, 9999)}<br>press@{company.split()[0].lower()}.example</p>")
+    p.add(p.pick(f"<div class='bw-release-contact'><h3>Contacts</h3>{contact}</div>", contact, f"<div class='media-contacts'>{contact}</div>")
+          + p.pick(f"<p>SOURCE {company}</p>", f"<p class='source'>Source: {company}</p>", "") + "</div></article>")
+    p.add(p.pick(f"<section class='more-news'><h2>More news from {company}</h2><ul>{links_list(p, rng.randint(3, 5), 7)}</ul></section>",
+                 related_block(p), f"<div class='row card-list'><h3>Other releases</h3>" + "".join(
+                     f"<div class='card'><span>{when_posted(p)}</span><a href='/r{i}'>{esc(short(rng, p.lang, 8))}</a></div>" for i in range(4)) + "</div>")
+          + p.pick("</main>", "</div>", "</div>") + footer_block(p))
+
+
+def interview_page(p: Page) -> None:
+    """A long-form interview in question / answer turns (bold questions, "Q:" labels, headed questions or speakers' names)."""
+    rng = p.rng
+    guest = p.pick("Noor Haddad", "Henrik Aas", "Chiara Fontana", "Rafael Duarte", "Ingrid Maes")
+    host = p.pick("The Tide", "Interviewer", "Courier")
+    style = rng.randrange(4)
+    p.add(hidden_chrome(p) + site_header(p) + f"<main><article class='{p.pick('interview', 'article', 'longform', 'post')}'>"
+          f"<p class='kicker'>{p.pick('Interview', 'Q&A', 'In conversation', 'Gespräch')}</p><h1>{esc(title(rng, p.lang))}</h1>"
+          + byline_block(p) + f"<figure class='lead-image'><img src='/portrait.jpg'><figcaption>{guest}. {esc(short(rng, p.lang, 6))} "
+          f"<span class='credit'>Photo: {esc(short(rng, p.lang, 2))}</span></figcaption></figure>"
+          + f"<div class='{p.pick('article-body', 'entry-content', 'story-content')}'>")
+    for _ in range(rng.randint(1, 2)):
+        intro = paragraph(rng, p.lang, 2, 4)
+        p.add(f"<p>{esc(intro)}</p>", (intro,))
+    if style == 3:
+        note = p.pick("This interview has been edited for length and clarity.", "The conversation has been condensed and edited.")
+        p.add(f"<p><em>{note}</em></p>", (note,))
+    for k in range(rng.randint(4, 9)):
+        q = sentence(rng, p.lang).rstrip(".") + "?"
+        answers = [paragraph(rng, p.lang, 1, 4) for _ in range(rng.randint(1, 2))]
+        if style == 0:  # the question in bold, answers as paragraphs
+            p.add(f"<p><strong>{esc(q)}</strong></p>" + "".join(f"<p>{esc(a)}</p>" for a in answers), (q, *answers))
+        elif style == 1:  # "Q:" / "A:" labels
+            qa, aa = f"Q: {q}", [f"A: {answers[0]}", *answers[1:]]
+            p.add(f"<p class='question'><b>Q:</b> {esc(q)}</p>" + "".join(f"<p>{'<b>A:</b> ' + esc(a[3:]) if a.startswith('A: ') else esc(a)}</p>"
+                                                                            for a in aa), (qa, *aa))
+        elif style == 2:  # the question as a sub-heading
+            p.add(f"<h3 class='{p.pick('question', 'qa-q', 'interview-question')}'>{esc(q)}</h3>" + "".join(f"<p>{esc(a)}</p>" for a in answers),
+                  (q, *answers))
+        else:  # speakers' names before each turn
+            qa, aa = f"{host}: {q}", [f"{guest.split()[0]}: {answers[0]}", *answers[1:]]
+            p.add(f"<p><strong>{host}:</strong> {esc(q)}</p><p><strong>{guest.split()[0]}:</strong> {esc(answers[0])}</p>"
+                  + "".join(f"<p>{esc(a)}</p>" for a in answers[1:]), (qa, *aa))
+        if k == 2 and rng.random() < 0.6:  # a pull quote: a copy of an answer's sentence
+            pulled = answers[0].split(". ")[0].rstrip(".") + "."
+            p.add(p.pick(f"<aside class='pull-quote'><blockquote>{esc(pulled)}</blockquote></aside>",
+                         f"<div class='pullquote'><p>“{esc(pulled)}”</p><cite>{guest}</cite></div>",
+                         f"<blockquote class='wp-block-pullquote'><p>{esc(pulled)}</p></blockquote>"))
+        elif k == 3 and rng.random() < 0.4:
+            p.add(p.pick("<div class='ad-slot'><span>Advertisement</span></div>", newsletter_box(p)))
+    bio = f"{esc(p.pick('Lena Okafor', 'Piet Vermeer', 'Ana Souza'))} {esc(sentence(rng, p.lang))}"
+    p.add("</div>" + p.pick(f"<div class='author-bio'><img src='/a.jpg'><p>{bio}</p><a href='/author'>More by this author</a></div>",
+                            f"<footer class='article-footer'><p class='contributor'><i>{bio}</i></p></footer>", "")
+          + share_bar(p) + "</article>" + related_block(p) + "</main>" + footer_block(p))
+
+
+def council_minutes_page(p: Page) -> None:
+    """A local council's minutes: date and venue, present / apologies, numbered items with resolutions and votes, documents."""
+    rng = p.rng
+    names = ["Cllr " + p.pick("A. Brandt", "J. Moreno", "K. Visser", "P. Rossi", "M. Dubois", "S. Novak", "L. Costa", "E. Holm", "R. Varga")
+             for _ in range(rng.randint(4, 9))]
+    names = list(dict.fromkeys(names))
+    p.add(hidden_chrome(p) + f"<header class='{p.pick('council-header', 'site-header', 'govuk-header')}'><a href='/'>"
+          f"{p.pick('Westmoor', 'Kettleby', 'Riverside')} {p.pick('Town Council', 'District Council', 'Parish Council')}</a>"
+          f"<ul class='nav'>{links_list(p, 6, 2)}</ul><form role='search'><input placeholder='Search'></form></header>" + breadcrumbs(p)
+          + f"<div class='{p.pick('content-wrapper', 'mgContent', 'main-content')}'><div class='{p.pick('col-md-8', 'mgMain', 'primary')}'>"
+          f"<h1>{p.pick('Minutes', 'Minutes of the meeting', 'Decisions and minutes')}: {esc(short(rng, p.lang, 4))}</h1>"
+          f"<p class='{p.pick('meeting-meta', 'mgSubTitleTxt', 'date')}'>{when_posted(p)}, 7.00 pm, {esc(short(rng, p.lang, 2)).title()} Hall</p>")
+    present = "Present: " + ", ".join(names[:-1])
+    apologies = "Apologies: " + names[-1]
+    if rng.random() < 0.5:
+        p.add(f"<p>{present}</p><p>{apologies}</p>", (present, apologies))
+    else:
+        p.add(f"<div class='attendance'><h2>Attendance</h2><p>{present}</p><p>{apologies}</p></div>", ("Attendance", present, apologies))
+    for n in range(1, rng.randint(4, 9)):
+        head = f"{n}. {short(rng, p.lang, rng.randint(2, 5))}"
+        text = paragraph(rng, p.lang, 1, 3)
+        resolved = f"{p.pick('RESOLVED', 'Resolved', 'AGREED')}: {sentence(rng, p.lang)}"
+        gold = [head, text]
+        tag = p.pick("h2", "h3")
+        markup = f"<{tag}>{esc(head)}</{tag}><p>{esc(text)}</p>"
+        if rng.random() < 0.6:
+            markup += p.pick(f"<p><strong>{esc(resolved)}</strong></p>", f"<div class='resolution'><p>{esc(resolved)}</p></div>")
+            gold.append(resolved)
+        if rng.random() < 0.3:
+            votes = [("For", str(rng.randint(3, 9))), ("Against", str(rng.randint(0, 3))), ("Abstained", str(rng.randint(0, 2)))]
+            markup += "<table class='votes'><tr><th>Vote</th><th>Number</th></tr>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in votes) + "</table>"
+            gold += ["Vote", "Number", *(x for v in votes for x in v)]
+        if rng.random() < 0.25:
+            markup += f"<p class='docs'><a href='/doc{n}.pdf'>Report {n} (PDF, {rng.randint(80, 900)} KB)</a></p>"
+        p.add(markup, tuple(gold))
+    closing = f"The meeting closed at {rng.randint(8, 10)}.{rng.choice(['05', '20', '45'])} pm."
+    p.add(f"<p>{closing}</p>", (closing,))
+    p.add(p.pick("<div class='downloads'><h3>Documents</h3><ul><li><a href='/m.pdf'>Printed minutes (PDF, 312 KB)</a></li>"
+                 "<li><a href='/a.pdf'>Agenda frontsheet (PDF, 90 KB)</a></li></ul></div>", "")
+          + "<div class='feedback'><p>Was this page useful?</p><button>Yes</button><button>No</button></div></div>"
+          f"<aside class='{p.pick('col-md-4', 'mgSide', 'sidebar')}'><h2>Other meetings</h2><ul>"
+          + "".join(f"<li><a href='/m{i}'>{when_posted(p)}</a></li>" for i in range(rng.randint(4, 8))) + "</ul></aside></div>"
+          + footer_block(p))
+
+
+def travel_guide_page(p: Page) -> None:
+    """A travel guide: sections of prose, "Getting there" / "Good to know" boxes, hotel booking cards, a map, photo credits."""
+    rng = p.rng
+    place = short(rng, p.lang, 1).title()
+    p.add(hidden_chrome(p) + site_header(p) + f"<main class='{p.pick('guide', 'destination', 'content')}'>"
+          f"<div class='hero'><img src='/hero.jpg'><h1>{esc(title(rng, p.lang))}</h1><span class='credit'>{p.pick('Photo', 'Foto')}: "
+          f"{esc(short(rng, p.lang, 2))} / {p.pick('Shutterstock', 'Getty Images', 'Unsplash')}</span></div>" + byline_block(p)
+          + p.pick("<p class='disclosure'>This article contains affiliate links: we may earn a commission when you book.</p>", "")
+          + f"<div class='{p.pick('entry-content', 'guide-body', 'article__body')}'>")
+    intro = paragraph(rng, p.lang, 2, 4)
+    p.add(f"<p>{esc(intro)}</p>", (intro,))
+    box_done = False
+    for s in range(rng.randint(3, 6)):
+        head = short(rng, p.lang, rng.randint(2, 5))
+        p.add(f"<h2>{esc(head)}</h2>", (head,))
+        for _ in range(rng.randint(1, 3)):
+            text = paragraph(rng, p.lang, 1, 3)
+            p.add(f"<p>{esc(text)}</p>", (text,))
+        r = rng.random()
+        if (r < 0.45 or s == 1) and not box_done:  # the practical box: content
+            box_done = True
+            label = p.pick("Getting there", "How to get there", "Good to know", "Anreise")
+            items = [sentence(rng, p.lang) for _ in range(rng.randint(2, 4))]
+            p.add(p.pick(f"<aside class='info-box'><h3>{label}</h3><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul></aside>",
+                         f"<div class='callout callout--practical'><p class='callout__title'>{label}</p>" + "".join(f"<p>{esc(i)}</p>" for i in items) + "</div>",
+                         f"<div class='wp-block-group has-background'><h4>{label}</h4><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul></div>"),
+                  (label, *items))
+        elif r < 0.65:
+            p.add(f"<figure class='{p.pick('wp-block-image', 'inline-photo')}'><img src='/g{s}.jpg'><figcaption>{esc(sentence(rng, p.lang))}"
+                  f" <span class='credit'>Photo: {esc(short(rng, p.lang, 2))}</span></figcaption></figure>")
+        elif r < 0.8:  # booking cards: affiliate furniture
+            cards = "".join(f"<div class='{p.pick('hotel-card', 'product-card', 'booking-item')}'><img src='/h{i}.jpg'><h4>{esc(short(rng, p.lang, 3).title())}</h4>"
+                            f"<p class='price'>from €{rng.randint(49, 390)} / night</p><p class='rating'>{rng.randint(7, 9)}.{rng.randint(0, 9)} Excellent</p>"
+                            f"<a class='btn' rel='sponsored' href='https://booking.example/{i}'>Check availability</a></div>" for i in range(rng.randint(2, 4)))
+            p.add(f"<div class='{p.pick('hotel-widget', 'affiliate-cards', 'stay22')}'><p class='widget-title'>Where to stay in {esc(place)}</p>{cards}</div>")
+        elif r < 0.9:
+            p.add(f"<div class='map-embed'><iframe src='https://maps.example/embed?q={s}'></iframe><p>Map data © OpenStreetMap contributors</p></div>")
+        if s == 2 and rng.random() < 0.5:
+            tips = [short(rng, p.lang, rng.randint(4, 9)) for _ in range(rng.randint(3, 5))]
+            p.add("<ul>" + "".join(f"<li>{esc(t)}</li>" for t in tips) + "</ul>", tuple(tips))
+    p.add(p.pick("<div class='trip-planner'><h3>Plan your trip</h3><p>Compare flights, rental cars and tours.</p>"
+                 "<a href='#'>Search flights</a> <a href='#'>Find tours</a></div>", newsletter_box(p))
+          + "</div>" + share_bar(p) + related_block(p) + "</main>" + footer_block(p))
+
+
+def transcript_episode_page(p: Page) -> None:
+    """A podcast episode page: player, subscribe links, show notes, a sponsor read, a speaker-labelled transcript (open or closed)."""
+    rng = p.rng
+    speakers = rng.sample(["Mira", "Jonas", "Dr. Elif Kaya", "Tom", "Sanne", "Rui"], 2)
+    p.add(hidden_chrome(p) + site_header(p) + f"<main><div class='{p.pick('episode', 'podcast-episode', 'post')}'>"
+          f"<p class='show-name'>{p.pick('The Harbour Hour', 'Valley Voices', 'Tide Talk')}</p><h1>{esc(title(rng, p.lang))}</h1>"
+          f"<div class='episode-meta'>Episode {rng.randint(10, 300)} · {rng.randint(20, 90)} min · {when_posted(p)}</div>"
+          f"<div class='{p.pick('player', 'audio-player', 'sc-player')}'><button aria-label='Play'>▶</button><span>00:00</span> / "
+          f"<span>{rng.randint(20, 90)}:{rng.randint(10, 59)}</span><button>1x</button><a href='/ep.mp3' download>Download</a></div>"
+          f"<div class='{p.pick('subscribe', 'listen-on', 'platforms')}'>Listen on <a href='#'>Apple Podcasts</a> <a href='#'>Spotify</a> "
+          "<a href='#'>Pocket Casts</a> <a href='#'>RSS</a></div>")
+    notes = [paragraph(rng, p.lang, 1, 3) for _ in range(rng.randint(1, 3))]
+    p.add(f"<div class='{p.pick('show-notes', 'episode-description', 'entry-content')}'><h2>{p.pick('Show notes', 'About this episode', 'Episode notes')}</h2>"
+          + "".join(f"<p>{esc(t)}</p>" for t in notes), tuple(notes))
+    if rng.random() < 0.6:
+        stamps = [f"({m:02d}:{rng.randint(0, 59):02d}) {short(rng, p.lang, rng.randint(2, 6))}" for m in sorted(rng.sample(range(60), rng.randint(3, 6)))]
+        p.add("<ul class='chapters'>" + "".join(f"<li>{esc(s)}</li>" for s in stamps) + "</ul>", stamps)
+    p.add("</div>")
+    if rng.random() < 0.6:
+        p.add(f"<div class='{p.pick('sponsor', 'sponsored-by', 'ad-read')}'><p><strong>{p.pick('Sponsored by', 'This episode is brought to you by')}"
+              f" Brightwater Foods.</strong> Get 20% off your first box with code TIDE20 at brightwater.example.</p></div>")
+    turns, gold = [], []
+    t = 0
+    for _ in range(rng.randint(6, 16)):
+        who = speakers[len(turns) % 2] if rng.random() < 0.85 else speakers[0]
+        t += rng.randint(10, 200)
+        stamp = f"{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}"
+        text = paragraph(rng, p.lang, 1, 3)
+        turns.append((who, stamp, text))
+    style = rng.randrange(3)
+    if style == 0:  # name and time on a line of their own, the turn below
+        body = "".join(f"<div class='turn'><p class='speaker'><strong>{esc(w)}</strong> <span class='ts'>[{s}]</span></p><p>{esc(x)}</p></div>"
+                       for w, s, x in turns)
+        gold = [y for w, s, x in turns for y in (f"{w} [{s}]", x)]
+    elif style == 1:  # "Name: text" paragraphs
+        body = "".join(f"<p><b>{esc(w)}:</b> {esc(x)}</p>" for w, s, x in turns)
+        gold = [f"{w}: {x}" for w, s, x in turns]
+    else:  # a table-like grid of time, name, text
+        body = "".join(f"<div class='transcript-row'><span class='time'>{s}</span> <span class='name'>{esc(w)}</span><p>{esc(x)}</p></div>"
+                       for w, s, x in turns)
+        gold = [y for w, s, x in turns for y in (f"{s} {w}", x)]
+    head = p.pick("Transcript", "Full transcript", "Episode transcript")
+    if rng.random() < 0.5:  # closed behind a toggle
+        attrs, cls = hiding(p)
+        p.add(f"<section class='transcript'><h2>{head}</h2><button aria-expanded='false' aria-controls='tr'>Read the transcript</button>"
+              f"<div id='tr' class='transcript-body{cls}'{attrs}>{body}</div></section>", (head, *gold))
+    else:
+        p.add(f"<details class='transcript'><summary>{head}</summary>{body}</details>" if rng.random() < 0.4
+              else f"<section class='transcript'><h2>{head}</h2>{body}</section>", (head, *gold))
+    cards = "".join(f"<div class='episode-card'><a href='/ep/{i}'>{esc(short(rng, p.lang, 6))}</a>"
+                    f"<span>{rng.randint(20, 90)} min</span><p>{esc(sentence(rng, p.lang))}</p></div>" for i in range(rng.randint(3, 6)))
+    p.add(f"</div><section class='{p.pick('more-episodes', 'latest', 'grid')}'><h2>More episodes</h2>{cards}</section></main>" + footer_block(p))
+
+
+ROUND14_FAMILIES = {"press_release_page": press_release_page, "interview_page": interview_page,
+                    "council_minutes_page": council_minutes_page, "travel_guide_page": travel_guide_page,
+                    "transcript_episode_page": transcript_episode_page}
+
+
 def naive_text(html: str) -> str:
     """The bench's ``naive_text``: bs4 text of the whole page, lines stripped, blanks dropped."""
     from bs4 import BeautifulSoup
@@ -2420,19 +2703,25 @@ def naive_text(html: str) -> str:
 
 def make_page(family: str, lang: str, seed: int) -> tuple[str, str]:
     """One page of ``family`` in ``lang``: ``(html, gold_text)``."""
+    html, gold, _ = make_page_with_posts(family, lang, seed)
+    return html, gold
+
+
+def make_page_with_posts(family: str, lang: str, seed: int) -> tuple[str, str, str]:
+    """:func:`make_page` and the text of the users' posts its gold leaves out (:attr:`Page.posts`, "" if none)."""
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
-     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES}[family](p)
+     **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES, **ROUND14_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
-    return html, "\n".join(p.gold)
+    return html, "\n".join(p.gold), "\n".join(p.posts)
 
 
 def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = False,
              round7: bool = False, round8: bool = False, round9: bool = False,
              round10: bool = False, round11: bool = False, round12: bool = False,
-             round13: bool = False) -> list[dict]:
+             round13: bool = False, round14: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -2441,18 +2730,19 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     unseen languages), also out of sample. ``round7``: round 7's (:data:`ROUND7_FAMILIES`),
     ``round8``: round 8's (:data:`ROUND8_FAMILIES`), ``round9``: round 9's (:data:`ROUND9_FAMILIES`),
     ``round10``: round 10's (:data:`ROUND10_FAMILIES`), ``round11``: round 11's (:data:`ROUND11_FAMILIES`),
-    ``round12``: round 12's (:data:`ROUND12_FAMILIES`), ``round13``: round 13's (:data:`ROUND13_FAMILIES`).
+    ``round12``: round 12's (:data:`ROUND12_FAMILIES`), ``round13``: round 13's (:data:`ROUND13_FAMILIES`),
+    ``round14``: round 14's (:data:`ROUND14_FAMILIES`).
     """
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 else LANGS
+    families = sorted(ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
-        html, gold = make_page(family, lang, rng.random())
+        html, gold, posts = make_page_with_posts(family, lang, rng.random())
         records.append({"id": f"gen-{i:04d}-{family}-{lang}", "family": family, "lang": lang, "html": html,
-                        "gold_text": gold, "naive_text": naive_text(html)})
+                        "gold_text": gold, "naive_text": naive_text(html), **({"posts_text": posts} if posts else {})})
     return records
 
 
@@ -2470,11 +2760,13 @@ def main(argv=None) -> int:
     ap.add_argument("--round11", action="store_true", help="round 11's page-type families (never tuned on)")
     ap.add_argument("--round12", action="store_true", help="round 12's page-type families (never tuned on)")
     ap.add_argument("--round13", action="store_true", help="round 13's page-type families (never tuned on)")
+    ap.add_argument("--round14", action="store_true", help="round 14's page-type families (never tuned on)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
                             round8=args.round8, round9=args.round9, round10=args.round10,
-                            round11=args.round11, round12=args.round12, round13=args.round13):
+                            round11=args.round11, round12=args.round12, round13=args.round13,
+                            round14=args.round14):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

@@ -6,6 +6,7 @@
     python benchmarks/memory.py --sizes 100 --external-server # Prefect server outside the tree
     python benchmarks/memory.py --sizes 400 --one-file        # the corpus as one JSONL file
     python benchmarks/memory.py --fixed --trees /tmp/base,. --repeat 3   # two code trees, alternating
+    python benchmarks/memory.py --sizes 100 --envs ';MALLOC_MMAP_THRESHOLD_=131072' --repeat 2  # two environments
 
 Each run is `corpus-clean run --no-data-docs` as a child process on a corpus from
 benchmarks/corpus_gen.py (our own templates, deterministic; generated once under --work).
@@ -25,7 +26,9 @@ fork server they are forked from), the run's wall time and the CPU time of the w
 (the child's rusage, which includes the processes it waited for).
 
 With --trees, each run puts one code tree first on the CLI's PYTHONPATH (e.g. a
-`git archive` of the commit to compare with), the trees alternating run by run.
+`git archive` of the commit to compare with), the trees alternating run by run; with
+--envs, each run adds one set of environment variables (allocator settings), alternating
+the same way.
 """
 from __future__ import annotations
 
@@ -250,6 +253,9 @@ def main() -> None:
                         help="the corpus concatenated into one JSONL file (cleaned in pieces of --shard-mb)")
     parser.add_argument("--trees", default=None,
                         help="comma-separated code trees to put first on the CLI's PYTHONPATH, alternating run by run")
+    parser.add_argument("--envs", default=None,
+                        help="';'-separated sets of space-separated NAME=VALUE to add to the run's environment "
+                             "(an empty set: none), alternating run by run with the trees")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each configuration (per tree)")
     parser.add_argument("--timeline", default=None, help="write each run's (s, flow RSS, tree RSS, tree PSS) samples "
                         "here as JSON, and its log beside it (PATH.<run>.log); print the tree's memory per phase")
@@ -275,8 +281,11 @@ def main() -> None:
     trees = [str(Path(t).resolve()) for t in args.trees.split(",")] if args.trees else [None]
     configs = [(0.0, w) for w in args.workers.split(",")] if args.fixed else [
         (float(s), w) for s in args.sizes.split(",") for w in args.workers.split(",")]
-    runs = [(size, workers, tree) for size, workers in configs for _ in range(args.repeat) for tree in trees]
-    for size, workers, tree in runs:
+    envs = [dict(item.split("=", 1) for item in variant.split()) for variant in args.envs.split(";")] \
+        if args.envs is not None else [{}]
+    runs = [(size, workers, tree, variant) for size, workers in configs for _ in range(args.repeat)
+            for tree in trees for variant in envs]
+    for size, workers, tree, variant in runs:
         corpus = work / ("mem-corpus-one-doc" if args.fixed else f"mem-corpus-{size:g}")
         if args.fixed and not corpus.exists():
             corpus.mkdir(parents=True)
@@ -286,11 +295,13 @@ def main() -> None:
         if args.one_file:
             corpus = one_file_corpus(corpus)
         n_docs, real_size = corpus_stats(corpus)
-        code = Path(tree).name if tree else "this checkout"
-        name = f"{size:g}MB-w{workers}" + (f"-{code}" if tree else "")
+        code = (Path(tree).name if tree else "this checkout") + "".join(f" {k}={v}" for k, v in variant.items())
+        name = f"{size:g}MB-w{workers}" + (f"-{Path(tree).name}" if tree else "") + \
+            "".join(f"-{k}={v}" for k, v in variant.items())
         log = Path(f"{args.timeline}.{name}.log") if args.timeline else None
         tree_env = {**env, "PYTHONPATH": os.pathsep.join(filter(None, [tree, os.environ.get("PYTHONPATH")]))} \
-            if tree else env
+            if tree else dict(env)
+        tree_env.update(variant)
         sampler, wall, cpu = run_measured(corpus, out, int(workers), extra, tree_env, log)
         print(row(real_size, n_docs, int(workers), dedup, code, sampler, wall, cpu), flush=True)
         timelines[name] = {"started_at": sampler.started_at, "samples": sampler.timeline}

@@ -198,12 +198,20 @@ def run_flow(args: argparse.Namespace) -> int:
         os.environ.setdefault(key, value)
     from prefect.exceptions import TerminationSignal
 
+    from cli.stopping import STOP_REQUESTED, guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
+
     _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)  # so clean-up runs, as for Ctrl-C
+    STOP_REQUESTED.clear()
+    # SIGTERM raises, so clean-up runs as for Ctrl-C; never inside import machinery, and a
+    # stop that Python ignored is sent again (cli/stopping.py says why).
+    guard_prefects_sigterm_handler()
+    previous_hook = resend_ignored_stops((Terminated, TerminationSignal), signal.SIGTERM)
+    previous = signal.signal(signal.SIGTERM, when_safe(_raise_terminated))
     try:
         with embedded_server_if_needed():
             return _run_flow(args)
     except (KeyboardInterrupt, Terminated, TerminationSignal) as stop:
+        STOP_REQUESTED.set()  # (Ctrl-C reaches here without a guarded handler)
         # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
         return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
@@ -218,6 +226,7 @@ def run_flow(args: argparse.Namespace) -> int:
         return fail(run_failure_message(error, args.output), 1)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 # Errors of the output's device that the user fixes outside the run, not a bug of ours.
@@ -271,8 +280,14 @@ def _interrupted(name: str, args) -> int:
     return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
 
 
-# glibc's mallopt parameter for the most heap arenas (malloc.h: M_ARENA_MAX).
+# glibc's mallopt parameters (malloc.h): the most heap arenas, and the size from which a
+# block gets pages of its own (mmap) instead of a place in the heap.
 M_ARENA_MAX = -8
+M_MMAP_THRESHOLD = -3
+
+# Blocks of this size and up get pages of their own, handed back to the OS when freed
+# (glibc's own starting value, held there: see ``use_allocators_that_return_memory``).
+MMAP_THRESHOLD_BYTES = 128 * 1024
 
 
 def use_allocators_that_return_memory() -> None:
@@ -285,7 +300,14 @@ def use_allocators_that_return_memory() -> None:
     tables for reuse; jemalloc hands them back after a short decay. glibc gives each of
     Prefect's task threads an arena of its own, each keeping its own freed blocks. One
     run of 100 MB, `--workers 1`, load ~16 (benchmarks/RESULTS-memory.md, "Round 8"):
-    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc."""
+    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc.
+
+    Besides, glibc's blocks of 128 KB and up keep pages of their own (mmap) for good:
+    glibc raises that threshold to the size of any such block freed, so from the first
+    shard on the big blocks (the batches' tables pickled back from the workers, numpy's
+    arrays) were placed in the heap, and once freed stayed there, resident between the
+    blocks still in use (100-130 MB of freed heap in the flow process at a 100 MB run's
+    peak; "Round 14, mem14")."""
     import pyarrow as pa
 
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:
@@ -295,11 +317,17 @@ def use_allocators_that_return_memory() -> None:
         except (AttributeError, NotImplementedError):  # a pyarrow built without it: its default stays
             pass
     arenas = os.environ.setdefault("MALLOC_ARENA_MAX", "2")
-    if sys.platform.startswith("linux") and arenas.isdigit():
+    # (read by glibc when a process starts: the workers; this process is told below)
+    mmap_threshold = os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(MMAP_THRESHOLD_BYTES))
+    if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):  # glibc's; musl has no mallopt
-            ctypes.CDLL(None).mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
+            mallopt = ctypes.CDLL(None).mallopt
+            if arenas.isdigit():
+                mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
+            if mmap_threshold.isdigit():
+                mallopt(M_MMAP_THRESHOLD, int(mmap_threshold))  # (setting it stops glibc from raising it)
 
 
 class Terminated(BaseException):
@@ -558,11 +586,15 @@ def _preload_great_expectations() -> None:
     done; if the import fails here, it is retried (and fails loudly) there."""
     import threading
 
+    from cli.stopping import ImportAbandoned, abandoned_on_stop
     from corpus_clean import validate
 
     def load() -> None:
         try:
-            validate.preload()
+            with abandoned_on_stop():  # a stopping run does not finish importing GX
+                validate.preload()
+        except ImportAbandoned:
+            pass
         except Exception:  # noqa: BLE001 - the validate task imports again and reports
             pass
 

@@ -23,6 +23,9 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Lexbor's lxb_dom_node_t (lexbor/dom/interfaces/node.h) */
 typedef struct lxb_node lxb_node;
@@ -1202,7 +1205,8 @@ error:
     return NULL;
 }
 
-/* count_byte(data, byte) -> data.count(bytes([byte])), in a loop the compiler vectorises. */
+/* count_byte(data, byte) -> data.count(bytes([byte])): 16 bytes a step with SSE2 (every x86-64
+ * CPU has it), then 8 bytes a step, then byte by byte. */
 static PyObject *count_byte(PyObject *self, PyObject *args)
 {
     Py_buffer view;
@@ -1211,6 +1215,20 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
         return NULL;
     const unsigned char *data = view.buf;
     Py_ssize_t count = 0, i = 0;
+#ifdef __SSE2__
+    /* A byte equal to ``byte`` compares to 0xFF (-1): subtracting the compare adds 1 to that byte's
+     * counter; every 255 steps (before a counter can wrap) _mm_sad_epu8 sums the 16 counters. */
+    const __m128i wanted = _mm_set1_epi8((char)byte), zero16 = _mm_setzero_si128();
+    while (i + 16 <= view.len) {
+        __m128i counters = zero16;
+        for (int step = 0; step < 255 && i + 16 <= view.len; step++, i += 16) {
+            __m128i chunk = _mm_loadu_si128((const __m128i *)(data + i));
+            counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(chunk, wanted));
+        }
+        __m128i sums = _mm_sad_epu8(counters, zero16);
+        count += (Py_ssize_t)_mm_cvtsi128_si64(sums) + (Py_ssize_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums));
+    }
+#endif
     /* 8 bytes at a time: the bytes equal to ``byte`` become 0 in ``diff``; ``zero`` then has
      * exactly their high bits set (no carries between bytes: each byte's low 7 bits are added
      * to 0x7F alone) */

@@ -1540,7 +1540,9 @@ done:
  *   or None; starts/ends: int64 per line of the batch, offsets in the line's own text;
  *   first_line: int64 per text, its first line's row;
  * - extras: list (one per text) of None or a [start, end, rule] partial-line span;
- * - make_removal(start, end, rule, text): makes one Removal;
+ * - make_removal: the Removal class (document.Removal), each one made here as
+ *   engine.removal makes it (object.__new__, then its four fields written past the
+ *   frozen class's __setattr__), or any callable make_removal(start, end, rule, text);
  * - returns a list with, per text, (clean text, [Removal, ...]), or None where this
  *   kernel leaves the document to the Python path (an extra span starting where a line
  *   span starts: `sorted` would order them by end and rule; offsets out of range).
@@ -1626,6 +1628,33 @@ fold_blank_spans(int kind, const void *data, CutSpan *spans, Py_ssize_t n)
     return left;
 }
 
+/* The names of a Removal's fields, in order (interned once: new_removal). */
+static PyObject *removal_field_names[4];
+
+/* make_removal(start, end, rule, text) (`fields`): when make_removal is a class (the
+ * frozen dataclass Removal), an instance made as engine.removal makes it, without its
+ * Python call: object.__new__ of the class, each field set by object.__setattr__ (the
+ * class' own __setattr__ refuses: frozen). ~10,800 Removals per 5 MB of text. */
+static PyObject *
+new_removal(PyObject *make_removal, PyObject *const *fields)
+{
+    if (!PyType_Check(make_removal))
+        return PyObject_Vectorcall(make_removal, fields, 4, NULL);
+    if (removal_field_names[0] == NULL) {
+        static const char *names[4] = {"start", "end", "rule", "text"};
+        for (int k = 0; k < 4; k++)
+            if ((removal_field_names[k] = PyUnicode_InternFromString(names[k])) == NULL)
+                return NULL;
+    }
+    PyObject *no_args = PyTuple_New(0);
+    PyObject *made = no_args ? PyBaseObject_Type.tp_new((PyTypeObject *)make_removal, no_args, NULL) : NULL;
+    Py_XDECREF(no_args);
+    for (int k = 0; made != NULL && k < 4; k++)
+        if (PyObject_GenericSetAttr(made, removal_field_names[k], fields[k]) < 0)
+            Py_CLEAR(made);
+    return made;
+}
+
 /* One document's (clean text, removals), or Py_None for the Python path; NULL on error. */
 static PyObject *
 cut_document(PyObject *text, PyObject *marks, const int64_t *starts, const int64_t *ends, PyObject *extra,
@@ -1684,7 +1713,7 @@ cut_document(PyObject *text, PyObject *marks, const int64_t *starts, const int64
         if (cut == NULL)
             goto done;
         PyObject *args[4] = {PyLong_FromSsize_t(spans[k].start), PyLong_FromSsize_t(spans[k].end), spans[k].rule, cut};
-        PyObject *removal = args[0] && args[1] ? PyObject_Vectorcall(make_removal, args, 4, NULL) : NULL;
+        PyObject *removal = args[0] && args[1] ? new_removal(make_removal, args) : NULL;
         Py_XDECREF(args[0]);
         Py_XDECREF(args[1]);
         Py_DECREF(cut);
@@ -1870,6 +1899,89 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ removal_fields
+ * The fields of a batch's Removals, flat, for the table's `removed` column
+ * (records.removed_column; its Python twin stays the reference): one pass over the
+ * documents' lists where Python made a tuple per Removal for Arrow to take apart.
+ *
+ * removal_fields(removed, starts, ends) -> (rules, texts)
+ *
+ * - removed: list (one per document) of lists of Removals (objects with int `start` and
+ *   `end`, str `rule` and `text`), in order;
+ * - starts, ends: int64, one per Removal of all documents (filled);
+ * - returns two lists of str, one item per Removal. TypeError when a field is not of
+ *   its type (the caller then converts the Removals as before).
+ */
+static PyObject *
+removal_fields(PyObject *self, PyObject *args)
+{
+    PyObject *removed;
+    Py_buffer starts_b, ends_b;
+    if (!PyArg_ParseTuple(args, "O!w*w*:removal_fields", &PyList_Type, &removed, &starts_b, &ends_b))
+        return NULL;
+    static PyObject *names[4];
+    static const char *spelled[4] = {"start", "end", "rule", "text"};
+    PyObject *rules = NULL, *texts = NULL, *result = NULL;
+    Py_ssize_t n = starts_b.len / 8, k = 0;
+    if (check_buffer(&ends_b, "ends", 8, n))
+        goto done;
+    for (int f = 0; f < 4; f++)
+        if (names[f] == NULL && (names[f] = PyUnicode_InternFromString(spelled[f])) == NULL)
+            goto done;
+    rules = PyList_New(n);
+    texts = PyList_New(n);
+    if (rules == NULL || texts == NULL)
+        goto done;
+    int64_t *starts = starts_b.buf, *ends = ends_b.buf;
+    for (Py_ssize_t d = 0; d < PyList_GET_SIZE(removed); d++) {
+        PyObject *cuts = PyList_GET_ITEM(removed, d);
+        if (!PyList_Check(cuts)) {
+            PyErr_SetString(PyExc_TypeError, "removed: a list of Removals per document");
+            goto done;
+        }
+        for (Py_ssize_t j = 0; j < PyList_GET_SIZE(cuts); j++, k++) {
+            if (k >= n) {
+                PyErr_SetString(PyExc_ValueError, "more Removals than starts and ends");
+                goto done;
+            }
+            PyObject *cut = PyList_GET_ITEM(cuts, j), *field[4] = {NULL, NULL, NULL, NULL};
+            int ok = 1;
+            for (int f = 0; f < 4 && ok; f++)
+                ok = (field[f] = PyObject_GetAttr(cut, names[f])) != NULL;
+            if (ok && !(PyLong_CheckExact(field[0]) && PyLong_CheckExact(field[1]) && PyUnicode_CheckExact(field[2])
+                        && PyUnicode_CheckExact(field[3]))) {
+                PyErr_SetString(PyExc_TypeError, "a Removal's start and end: int, rule and text: str");
+                ok = 0;
+            }
+            if (ok) {
+                starts[k] = PyLong_AsLongLong(field[0]);
+                ends[k] = PyLong_AsLongLong(field[1]);
+                ok = !PyErr_Occurred();
+            }
+            Py_XDECREF(field[0]);
+            Py_XDECREF(field[1]);
+            if (!ok) {
+                Py_XDECREF(field[2]);
+                Py_XDECREF(field[3]);
+                goto done;
+            }
+            PyList_SET_ITEM(rules, k, field[2]);  /* (the references move into the lists) */
+            PyList_SET_ITEM(texts, k, field[3]);
+        }
+    }
+    if (k != n) {
+        PyErr_SetString(PyExc_ValueError, "fewer Removals than starts and ends");
+        goto done;
+    }
+    result = PyTuple_Pack(2, rules, texts);
+done:
+    Py_XDECREF(rules);
+    Py_XDECREF(texts);
+    PyBuffer_Release(&starts_b);
+    PyBuffer_Release(&ends_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
@@ -1882,6 +1994,7 @@ static PyMethodDef methods[] = {
     {"line_counts", line_counts, METH_VARARGS, "Per-line counts of features.line_stats (see _native.c)."},
     {"line_stats", line_stats, METH_VARARGS, "The per-line counts of features.line_stats themselves (see _native.c)."},
     {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
+    {"removal_fields", removal_fields, METH_VARARGS, "The Removals' fields, flat, of records.removed_column (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

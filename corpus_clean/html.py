@@ -39,9 +39,9 @@ from typing import Iterable, Optional
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_headings, html_headings_tail,
-                          html_listings, html_panels, html_prose, html_queries, html_rails, html_sections,
-                          html_standfirst, html_tables, lexbor_walk)
+from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
+                          html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
+                          html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -118,7 +118,7 @@ def _tag_ids(tags: Iterable[str]) -> frozenset:
 
 
 _JUNK_TAG_IDS = _tag_ids(JUNK_TAGS)
-_A_TAG_ID, _P_TAG_ID, _BODY_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p", "body"))
+_A_TAG_ID, _P_TAG_ID, _BODY_TAG_ID, _H1_TAG_ID = (next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("a", "p", "body", "h1"))
 _INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS)
 
 # Elements whose end starts a new line in the output.
@@ -329,6 +329,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
+    # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
+    html_guestbook.cut_readers_posts(chosen, cuts, _cut)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -668,17 +670,18 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
         junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
-        h1s = [n for n in junk if n.tag == "h1"]
+        h1s = [n for n in junk if n.tag_id == _H1_TAG_ID]  # (an int compare: no tag name built per element)
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.
-            junk = [n for n in junk if n.tag != "h1" or n.mem_id == h1s[0].mem_id]
+            junk = [n for n in junk if n.tag_id != _H1_TAG_ID or n.mem_id == h1s[0].mem_id]
         page = _PageShare(body)
         for node in junk:
-            if lenient and node.tag in LENIENT_KEEPS_TAGS:
+            tag = node.tag  # (built once: ~185 junk elements a page)
+            if lenient and tag in LENIENT_KEEPS_TAGS:
                 continue
-            if node.tag in WRAPPER_TAGS and page.holds_most(node):
+            if tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
-            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[node.tag], cuts)
+            _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
@@ -959,17 +962,15 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     if cached is None:
         low = token.lower()
         flags, reason = 0, None
-        if is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low):
-            # "sharing-with-a-single-developer" names a section, not a widget;
-            # "overflow-hidden" clips a box's overflow, it does not hide the box;
-            # "marker:hidden" hides a summary's triangle, not the summary
-            m = None
-        else:
-            m = NEGATIVE_STEMS_RE.search(low)
+        # "sharing-with-a-single-developer" names a section, not a widget;
+        # "overflow-hidden" clips a box's overflow, it does not hide the box;
+        # "marker:hidden" hides a summary's triangle, not the summary
+        # (tested once: the word test below is skipped for the same tokens)
+        names_no_widget = is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
+        m = None if names_no_widget else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif m is None and not is_heading_slug(low) and not _CLIPPING_UTILITY_RE.search(low) \
-                and not _PSEUDO_VARIANT_RE.search(low) and _WORDS_PREFILTER_RE.search(low):
+        elif not names_no_widget and _WORDS_PREFILTER_RE.search(low):
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
@@ -1006,6 +1007,8 @@ def is_heading_slug(token: str) -> bool:
     >>> is_heading_slug("sharing-with-a-single-developer"), is_heading_slug("social-share-bar")
     (True, False)
     """
+    if token.count("-") + token.count("_") < 3:  # (fewer than four parts: no split needed)
+        return False
     parts = _SLUG_SPLIT.split(token)
     return len(parts) >= 4 and not _FUNCTION_WORDS.isdisjoint(parts)
 
@@ -1342,15 +1345,36 @@ def _climb_to_shared_ancestor(best: LexborNode, alternatives: list[LexborNode]) 
 
 
 def _climb_only_child(best: LexborNode) -> LexborNode:
-    """Replace an only child by its parent, so its parent's siblings come in reach.
+    """Replace an only child by its parent, so its parent's siblings come in reach; a part of a
+    table (``<tbody>``, a row) by its table (:func:`_table_of_part`).
 
     (Readability also climbs while an ancestor's score grows; measured on the
     dev set that cost more precision than it gained recall, so it is left out.)
     """
+    best = _table_of_part(best)
     while best.parent is not None and best.parent.tag not in ("body", "html") \
             and _element_children(best.parent) == 1:
         best = best.parent
     return best
+
+
+TABLE_BODY_PARTS = frozenset(("tbody", "thead", "tfoot", "tr"))
+
+
+def _table_of_part(best: LexborNode) -> LexborNode:
+    """The ``<table>`` of a winning table part: a list's rows are scored as paragraphs and their
+    ``<tbody>`` wins, but the table's siblings (the list's introduction, its other tables) are
+    the table's, not the ``<tbody>``'s, whose only siblings are a caption and a head row.
+
+    >>> t = LexborHTMLParser("<div><p>Intro.</p><table><caption>Films</caption><tbody><tr><td>A</td></tr>"
+    ...                      "</tbody></table></div>")
+    >>> _table_of_part(t.css_first("tbody")).tag, _table_of_part(t.css_first("td")).tag
+    ('table', 'td')
+    """
+    node = best
+    while node.tag in TABLE_BODY_PARTS and node.parent is not None:
+        node = node.parent
+    return node if node.tag == "table" else best
 
 
 def _element_children(node: LexborNode) -> int:

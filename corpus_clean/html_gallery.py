@@ -129,7 +129,7 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
             continue
         for inner in galleries_in(node):
             galleries.setdefault(inner.mem_id, inner)
-            in_galleries += len(inner.text(strip=True))
+            in_galleries += stripped_chars(inner)
     if not galleries or 2 * in_galleries < total:
         return chosen
     if not _story_outside(body, list(galleries.values())):

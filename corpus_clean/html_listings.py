@@ -113,9 +113,11 @@ def list_rows(chosen: list[LexborNode], article: bool) -> Optional[tuple[LexborN
     >>> list_rows([t.css_first("#list p")], article=True) is None
     True
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     if article or not chosen:
         return None
-    held = sum(len(node.text(strip=True)) for node in chosen)
+    held = sum(stripped_chars(node) for node in chosen)
     # The highest ancestor looked at holds the most text: under ROWS_GAIN times the choice's,
     # no level can hold a list that big (one C call on most pages, where the choice is the page).
     top = chosen[0]
@@ -123,7 +125,7 @@ def list_rows(chosen: list[LexborNode], article: bool) -> Optional[tuple[LexborN
         if top.parent is None or top.parent.tag in ("body", "html"):
             break
         top = top.parent
-    if len(top.text(strip=True)) < ROWS_GAIN * held:
+    if stripped_chars(top) < ROWS_GAIN * held:
         return None
     node = chosen[0]
     for _ in range(LEVELS + 1):
@@ -131,7 +133,7 @@ def list_rows(chosen: list[LexborNode], article: bool) -> Optional[tuple[LexborN
             return None
         # Rows are children of ``node``: a node under ROWS_GAIN times the choice's text holds
         # none worth grouping (one C call instead of grouping its children).
-        rows = _rows_of(node, held) if len(node.text(strip=True)) >= ROWS_GAIN * held else None
+        rows = _rows_of(node, held) if stripped_chars(node) >= ROWS_GAIN * held else None
         if rows:
             return node, rows
         node = node.parent
@@ -154,7 +156,9 @@ def _rows_of(parent: LexborNode, held: int) -> list[LexborNode]:
         linked = sum(1 for row in members if row.tag == "a" or row.css_first("a[href]") is not None)
         if linked < LINKED_SHARE * len(members):
             continue
-        chars = sum(len(row.text(strip=True)) for row in members)
+        from corpus_clean.html import stripped_chars  # (html.py imports this module; here: most calls never get this far)
+
+        chars = sum(stripped_chars(row) for row in members)
         if chars >= ROW_CHARS * len(members) and chars >= ROWS_GAIN * held and chars > best_chars:
             best, best_chars = members, chars
     return best
@@ -179,7 +183,9 @@ def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], l
     >>> [n.attributes["id"] for n in found[0]], len(found[1])
     (['hub'], 12)
     """
-    if len(body.text(strip=True)) < PAGE_LIST_MIN:
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    if stripped_chars(body) < PAGE_LIST_MIN:
         return None
     found: list[tuple[int, LexborNode, list[LexborNode]]] = []
     for node in body.traverse():
@@ -187,7 +193,7 @@ def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], l
             continue
         rows = _rows_of(node, held)
         if rows and rows[0].tag not in _INLINE and _few_links_per_row(rows):
-            found.append((sum(len(row.text(strip=True)) for row in rows), node, rows))
+            found.append((sum(stripped_chars(row) for row in rows), node, rows))
     if not found:
         return None
     chars, column, rows = max(found, key=lambda item: item[0])
@@ -225,6 +231,8 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
     >>> restore_labelled_rows(cuts, held=0), sorted({rule for _, rule, _ in cuts.values()})
     (12, ['html.headline'])
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     # A row's parts may carry the label too ("PagePromo-title"): cut first, they sit in the
     # cut row as placeholders, and their text is counted and put back with the row.
     inside: dict[int, list[int]] = {}
@@ -254,7 +262,7 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
         rows = [cuts[key][0] for key in keys]
         whole = [[cuts[part][0] for part in parts(key)] for key in keys]
         linked = sum(1 for row in whole if any(n.tag == "a" or n.css_first("a[href]") is not None for n in row))
-        chars = sum(len(n.text(strip=True)) for row in whole for n in row)
+        chars = sum(stripped_chars(n) for row in whole for n in row)
         if (linked >= LINKED_SHARE * len(rows) and chars >= ROW_CHARS * len(rows) and rows[0].tag not in _INLINE
                 and _few_links_per_row(rows)):
             lists.append((chars, keys))
@@ -274,10 +282,12 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
 def _list_around(placeholder: LexborNode) -> Optional[LexborNode]:
     """The list a cut element was a row of: its placeholder's parent, or the parent's parent when
     the parent held nothing else (a list item wrapping one teaser: ``<li><div class=promo>``)."""
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     parent = placeholder.parent
     if parent is None or parent.tag in ("body", "html"):
         return None
-    if not parent.text(strip=True) and _element_count(parent) == 0:
+    if not stripped_chars(parent) and _element_count(parent) == 0:
         return parent.parent
     return parent
 
@@ -316,6 +326,8 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     >>> len(listing_cards([t.css_first("#chart")], lines))
     6
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     from corpus_clean.html_sections import card_elements, link_cards  # html.py imports both modules
 
     cards = link_cards(chosen, lines)
@@ -324,8 +336,8 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     if sum(verdict == "html.links" for _, verdict in lines) < MIN_CUT_TITLES:
         return []  # no grid's titles were cut as links: rendering cards whole would change little
     cards = card_elements(chosen)
-    held = sum(len(node.text(strip=True)) for node in chosen)
-    in_cards = sum(len(card.text(strip=True)) for card in cards)
+    held = sum(stripped_chars(node) for node in chosen)
+    in_cards = sum(stripped_chars(card) for card in cards)
     if not cards or not CARDS_SHARE * held <= in_cards <= CARD_MAX_CHARS * len(cards):
         return []
     # A card's lines are short (a title, a rank, a price); a thread's posts are paragraphs.
@@ -376,10 +388,12 @@ def hub_lists(body: LexborNode, cuts: dict, lines: list[tuple[str, str]],
     (:func:`page_list`), when they hold ``PAGE_LIST_GAIN`` times the kept text *and* the ``cards``
     inside the choice, which would be kept whole (:func:`listing_cards`): a front page's grid of
     cards is its content already."""
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     kept = [line for line, verdict in lines if verdict == "keep"]
     if sum(map(len, kept)) >= SMALL_CHOICE or any(len(line) >= PROSE_LINE for line in kept):
         return None
-    held = _kept(lines) + sum(len(card.text(strip=True)) for card in cards)
+    held = _kept(lines) + sum(stripped_chars(card) for card in cards)
     restore_labelled_rows(cuts, held)
     return page_list(body, held)
 

@@ -64,9 +64,10 @@ CONTROL_ATTRS = ("aria-expanded", "data-toggle", "data-bs-toggle")
 CONTROL_CHARS = 200  # a question, a tab's or a week's title: a header holding more is content
 CONTROL_LEVELS = 3  # a button inside a heading inside a card header
 # Elements hidden from everyone (aria-hidden alone makes a panel only as an accordion's answer): by attribute or style
-# (a substring selector costs a walk of its own: "[style]" is filtered in Python instead; panels hidden by
-# a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
-HIDDEN_SELECTOR = "[hidden],[style]"
+# (what :func:`hides` tests, Lexbor's ``*=`` as case-sensitive as Python's ``in``: "[style]" matched 2.5 times
+# as many elements on real pages, each a node object and an attribute dict only to be passed over; panels hidden
+# by a class come back through the long-prose rescue or their ARIA links, html_prose.restore_mislabelled)
+HIDDEN_SELECTOR = "[hidden],[style*=none],[style*=hidden]"
 READERS_HIDDEN_SELECTOR = "[aria-hidden=true]"  # (read in the same walk: see accordion_answer)
 # Class tokens that hide ("is-hidden", "hidden", "u-hide"): dropped when the panel is judged as shown.
 _HIDING_TOKEN = re.compile(r"hidden|hide", re.IGNORECASE)
@@ -98,12 +99,12 @@ class PanelFinder:
     def __init__(self, body: LexborNode):
         # One walk for both: the ids controls name, and the hidden elements a control opens.
         marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
-        self.controlled = frozenset(ident for control in marked
-                                    for ident in (control.attributes.get("aria-controls") or "").split())
         self._body = body
         roles: list = []
         answers: list = []  # an accordion's answers hidden by aria-hidden alone (see accordion_answer)
-        self.after_controls = after_controls(marked, roles, answers)
+        controlled: set = set()  # (read in after_controls' loop: one attribute dict per element)
+        self.after_controls = after_controls(marked, roles, answers, controlled)
+        self.controlled = frozenset(controlled)
         self.readers_answers = frozenset(node.mem_id for node in answers)
         # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
         # takes their ratings and buttons away: cut as comments (see html_posts)
@@ -259,7 +260,9 @@ def is_title(node: Optional[LexborNode]) -> bool:
     >>> [is_title(n) for n in (t.css_first("h3"), t.css_first("div"), t.css_first("p"))]
     [True, True, False]
     """
-    if node is None or not 0 < len(node.text(strip=True)) <= CONTROL_CHARS:
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    if node is None or not 0 < stripped_chars(node) <= CONTROL_CHARS:
         return False
     for _ in range(CONTROL_LEVELS):
         if node is None:
@@ -299,7 +302,8 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
-def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, answers: Optional[list] = None) -> frozenset:
+def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, answers: Optional[list] = None,
+                   controlled: Optional[set] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
     its previous element sibling is a button, a ``<summary>``, a toggle (``role=button``/``tab``,
     ``aria-expanded``, ``data-toggle``), or holds nothing but one such control (a heading or a card
@@ -309,7 +313,8 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
     ``roles``, when given, receives the panels by tag or role among ``nodes`` (``<details>``,
     ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
     or hidden), read in the same loop; ``answers``, when given, the elements hidden by ``aria-hidden`` alone
-    that are an accordion's answers (:func:`accordion_answer`, read before the questions' buttons are cut).
+    that are an accordion's answers (:func:`accordion_answer`, read before the questions' buttons are cut);
+    ``controlled``, when given, the ids that ``aria-controls`` attributes of ``nodes`` name.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -323,6 +328,8 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
     >>> [n.tag for n in roles]
     ['details', 'div']
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     found: set = set()
     seen: set = set()
     for node in nodes:
@@ -330,14 +337,16 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
             continue
         seen.add(node.mem_id)
         attrs = node.attributes
+        if controlled is not None:
+            controlled.update((attrs.get("aria-controls") or "").split())
         if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
             roles.append(node)
         if not hides(attrs):
-            if answers is not None and hidden_from_readers_only(attrs) and len(node.text(strip=True)) >= PANEL_PROSE \
+            if answers is not None and hidden_from_readers_only(attrs) and stripped_chars(node) >= PANEL_PROSE \
                     and accordion_answer(node):
                 answers.append(node)
             continue
-        if len(node.text(strip=True)) >= PANEL_PROSE and opened_by(previous_element(node)):
+        if stripped_chars(node) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)
     return frozenset(found)
 
@@ -358,11 +367,13 @@ def opened_by(node: Optional[LexborNode]) -> bool:
     >>> opened_by(t.css_first("#a")), opened_by(t.css_first("#b"))
     (True, False)
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     for _ in range(CONTROL_LEVELS):
         if node is None:
             return False
         if is_control(node):
-            return len(node.text(strip=True)) <= CONTROL_CHARS
+            return stripped_chars(node) <= CONTROL_CHARS
         node = only_child(node)
     return False
 

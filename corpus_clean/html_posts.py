@@ -93,13 +93,16 @@ def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> holds_user_posts(t.css_first("#r")), holds_user_posts(t.css_first("#s"))
     (True, False)
     """
-    total = len(node.text(strip=True))
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    # (text lengths measured in C where built, without building the panel's text: stripped_chars)
+    total = stripped_chars(node)
     if total < MIN_TEXT:
         return False
     items = repeated_items(node)
     if len(items) < MIN_POSTS:
         return False
-    sizes = [len(item.text(strip=True)) for item in items]
+    sizes = [stripped_chars(item) for item in items]
     need, left = POSTS_SHARE * total, sum(sizes)
     held = posts = 0
     for item, size in zip(items, sizes):
@@ -124,11 +127,13 @@ def repeated_items(node: LexborNode) -> list[LexborNode]:
     >>> [n.tag for n in repeated_items(t.css_first("#p"))]
     ['article', 'article']
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     for _ in range(MAX_DEPTH):
         children = [child for child in node.iter(include_text=False) if child.tag and not child.tag.startswith("-")]
         if not children:
             return []
-        sizes = [len(child.text(strip=True)) for child in children]
+        sizes = [stripped_chars(child) for child in children]
         total = sum(sizes) or 1
         by_tag: dict[str, list[int]] = {}
         for index, child in enumerate(children):
@@ -142,7 +147,7 @@ def repeated_items(node: LexborNode) -> list[LexborNode]:
 
 def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     """True when ``item`` carries a date or a vote (:func:`has_vote`; ``cuts``: strip_junk's, where its buttons
-    may be), and a rating or an author.
+    may be), and a rating or an author; a byline cut inside it (``cuts``) is an author, and its text is read for a date.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div id='a'><cite>Jo</cite>, 3 weeks ago: <p>Good.</p></div><div id='b'><h4>v2.1</h4>"
@@ -155,9 +160,34 @@ def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     (True, False)
     """
     text = item.text(separator=" ", strip=True)
+    signature = _cut_signature(item, cuts) if cuts else None
+    if signature is not None:  # a byline cut inside the item: signed, and perhaps dated
+        text = f"{text} {signature}"
     if not (DATE_RE.search(text) or item.css_first(DATE_SELECTOR) is not None):
-        return (_rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
-    return _rated_or_signed(item, text)
+        return (signature is not None or _rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
+    return signature is not None or _rated_or_signed(item, text)
+
+
+BYLINE_RULE = "html.byline"
+
+
+def _cut_signature(item: LexborNode, cuts: dict) -> Optional[str]:
+    """The text of the bylines :func:`corpus_clean.html.strip_junk` cut inside ``item`` ("Jo · 3 May 2024"), or None.
+
+    A post's signature is often labelled ``meta`` or ``byline``: cut before the posts are looked for,
+    it is read here from the cuts (placeholder id -> (element, rule, placeholder)), as :func:`has_vote`
+    reads cut buttons.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> t = LexborHTMLParser("<body><li id='a'><div class='meta'>Jo · 3 May 2024</div><p>Lovely.</p></li></body>")
+    >>> cuts = strip_junk(t)
+    >>> _cut_signature(t.css_first("#a"), cuts), is_user_post(t.css_first("#a"), cuts), is_user_post(t.css_first("#a"))
+    ('Jo · 3 May 2024', True, False)
+    """
+    found = [entry[0].text(separator=" ", strip=True) for node in item.traverse(include_text=True)
+             if node.tag == "-text" and (entry := cuts.get(node.mem_id)) is not None and entry[1] == BYLINE_RULE]
+    return " ".join(found) if found else None
 
 
 def asks_and_answers(text: str) -> bool:

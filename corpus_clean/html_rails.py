@@ -55,9 +55,11 @@ def without_rails(chosen: list[LexborNode]) -> list[LexborNode]:
     >>> [n.attributes["class"] for n in without_rails([t.css_first(".post"), t.css_first(".rail")])]
     ['post']
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     if len(chosen) < 2:
         return chosen
-    sizes = [len(node.text(strip=True)) for node in chosen]
+    sizes = [stripped_chars(node) for node in chosen]
     total = sum(sizes)
     # A block written with the markup of another chosen block is one of the page's sections
     # (a page builder's "cards-collection" twice, a grid of same-class columns), not a rail.
@@ -78,7 +80,9 @@ def teasers_of(node: LexborNode) -> Optional[list[LexborNode]]:
     >>> teasers_of(t.css_first("li")) is None
     True
     """
-    chars = len(node.text(strip=True))
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    chars = stripped_chars(node)
     level = [node]
     for _ in range(DEPTH):
         groups = _children_by_tag(level)
@@ -104,7 +108,9 @@ def _children_by_tag(parents: list[LexborNode]) -> dict[str, list[LexborNode]]:
 def _is_rail(members: list[LexborNode], chars: int, max_chars: int = TEASER_MAX_CHARS, headed: bool = False) -> bool:
     """Elements of one tag holding most of the text, each a short teaser opening with a linked title
     (``headed``: a linked title in a heading, as a news stream writes it)."""
-    sizes = [len(member.text(strip=True)) for member in members]
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
+    sizes = [stripped_chars(member) for member in members]
     if sum(sizes) < RAIL_SHARE * chars or max(sizes) > max_chars:
         return False
     for member in members:
@@ -188,6 +194,8 @@ def streams_in(top: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
     >>> [n.attributes.get("id") for n in streams_in(t.css_first("#main"), [t.css_first(".story")])]
     ['s']
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     found: list[LexborNode] = []
     chosen_ids = {node.mem_id for node in chosen}
     from corpus_clean.html import _ancestors_of  # (html.py imports this module)
@@ -211,7 +219,7 @@ def streams_in(top: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
         groups = [members for members in _children_by_tag([node]).values() if len(members) >= MIN_TEASERS]
         if not groups:  # (the text is measured only where a rail could be)
             continue
-        chars = len(node.text(strip=True))
+        chars = stripped_chars(node)
         if any(_is_rail(members, chars, STREAM_TEASER_MAX_CHARS, headed=True) for members in groups):
             found.append(node)
             covered[key] = True

@@ -174,26 +174,44 @@ def card_elements(chosen: list[LexborNode]) -> list[LexborNode]:
     >>> len(card_elements([t.css_first("#l")])), card_elements([t.css_first("body")])[0].tag
     (5, 'li')
     """
+    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+
     groups: dict[tuple, dict[int, LexborNode]] = {}
+    labels: dict[int, tuple] = {}  # mem_id -> (tag, class): the links of a list share their ancestors
     for container in chosen:
         stop = container.mem_id
         for link in container.css("a"):
             node = link
+            key = node.mem_id
+            label = _tag_and_class(node, key, labels)
             for _ in range(CARD_LEVELS):
                 parent = node.parent
                 if parent is None:
                     break
-                signature = (node.tag, node.attributes.get("class"), parent.tag, parent.attributes.get("class"))
-                groups.setdefault(signature, {})[node.mem_id] = node
-                if parent.mem_id == stop:
+                parent_key = parent.mem_id
+                parent_label = _tag_and_class(parent, parent_key, labels)
+                groups.setdefault(label + parent_label, {})[key] = node
+                if parent_key == stop:
                     break
-                node = parent
+                node, key, label = parent, parent_key, parent_label
     cards: list[LexborNode] = []
     for members in groups.values():
-        if len(members) >= MIN_CARDS and \
-                sum(len(n.text(strip=True)) for n in members.values()) >= CARD_CHARS * len(members):
+        if len(members) >= MIN_CARDS and sum(stripped_chars(n) for n in members.values()) >= CARD_CHARS * len(members):
             cards.extend(members.values())
     return _outermost(cards)
+
+
+def _tag_and_class(node: LexborNode, key: int, labels: dict) -> tuple:
+    """``(node.tag, its class)``, read once per element (``key``: its ``mem_id``; ``labels``: those read, by ``mem_id``).
+
+    >>> div = LexborHTMLParser("<div class='card'><a href='/'>x</a></div>").css_first("div")
+    >>> labels = {}; _tag_and_class(div, div.mem_id, labels), len(labels)
+    (('div', 'card'), 1)
+    """
+    label = labels.get(key)
+    if label is None:
+        label = labels[key] = (node.tag, node.attributes.get("class"))
+    return label
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

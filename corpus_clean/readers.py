@@ -658,6 +658,21 @@ def _with_huge_integers(text: str, error: ValueError):
         return None
 
 
+def json_kind(value) -> str:
+    """What a parsed JSON value is, in JSON's words (the user wrote JSON, not Python).
+
+    >>> json_kind(None), json_kind([1]), json_kind("x"), json_kind(True), json_kind(2.5)
+    ('null', 'an array', 'a string', 'a boolean', 'a number')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {list: "an array", str: "a string", dict: "an object"}.get(type(value), f"a {type(value).__name__}")
+
+
 def record_document(source: str, index: int, raw: bytes, decoded: Decoded, record, *,
                     may_hold_surrogates: bool = True) -> Document:
     """A parsed JSON value (`decoded`: its text) → a Document; what makes it unusable
@@ -667,7 +682,7 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
     where = f"{source}:{index + 1}"
     if not isinstance(record, dict):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                             problem=f"{where}: JSON value is a {type(record).__name__}, not an object")
+                             problem=f"{where}: JSON value is {json_kind(record)}, not an object")
     text, html = record.get("text"), record.get("html")
     # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
     # UTF-8 (so no Parquet) can hold it. Quarantine the line as read, escapes intact.

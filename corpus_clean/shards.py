@@ -30,8 +30,13 @@ from corpus_clean.validate import RowChecks, ValidationConfig, row_checks
 DEFAULT_SHARD_BYTES = 16 * 1024 * 1024
 # Documents cleaned together (boilerplate removal runs per batch): large enough to
 # amortise numpy's per-call overhead, small enough to keep the batch's per-character
-# arrays (~30 bytes a character) well under 100 MB.
-BATCH_DOCS = 64
+# arrays (~30 bytes a character) well under 100 MB (BATCH_CHARS bounds them whatever
+# the count). 256 rather than 64: the engine's ~200 numpy calls per batch are a
+# quarter as many per document (core 1.11-1.24x by CPU, benchmarks/batch_size.py and
+# RESULTS-throughput.md "Round 14, core14"; the output is the same: no step reads
+# across documents). Its cost is memory: each cleaning process holds a 4x larger
+# batch's working arrays (a 100 MB run at --workers 2 peaked at 986 against 890 MB).
+BATCH_DOCS = 256
 BATCH_CHARS = 2_000_000
 
 

@@ -181,3 +181,14 @@ def test_a_run_with_the_embedded_server_ends_on_its_summary_without_shutdown_tra
                                "--no-data-docs", "--no-dedup"], env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-2000:]
         assert "Traceback" not in done.stderr, done.stderr[-3000:]
+
+
+def test_a_jsonl_line_that_is_no_object_is_named_in_jsons_words(tmp_path):
+    """Round 14: "JSON value is null / an array / a string", not Python's "NoneType"."""
+    lines = b'null\n[1, 2]\n"just a string"\ntrue\n3.5\n'
+    run = subprocess.run([sys.executable, "-m", "cli", "filter"], input=lines, capture_output=True, check=True)
+    errors = [json.loads(line)["error"] for line in run.stdout.decode().splitlines()]
+    assert [error.split(": ", 1)[1] for error in errors] == [
+        "JSON value is null, not an object", "JSON value is an array, not an object",
+        "JSON value is a string, not an object", "JSON value is a boolean, not an object",
+        "JSON value is a number, not an object"]

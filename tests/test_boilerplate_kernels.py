@@ -18,7 +18,7 @@ import re2
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.engine import strip_many
-from corpus_clean.boilerplate.classifier import WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model, paragraph_view
+from corpus_clean.boilerplate.classifier import FEATURE_NAMES, WRAPPED_MIN_WORDS, TreeModel, _paragraph_groups, load_model, paragraph_view
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.features import LOWER, PUNCT, SENT_END, STOP_WORDS, line_stats, split_lines
 from corpus_clean.boilerplate.kernels import RuleKernel, case_variants, re2_superset
@@ -159,8 +159,11 @@ def test_the_shipped_model_scores_exactly_like_every_question_asked():
     params = load_model().params["stage1"]
     rng = np.random.default_rng(4)
     thresholds = np.asarray(params["split_threshold"], dtype=np.float64)
-    X = rng.choice(thresholds[thresholds < 1e30], size=(3000, len(params["features"])))
-    assert np.array_equal(load_model().stage1.predict_proba(X), every_question_per_tree(params, X))
+    # Rows of the whole feature matrix; the model reads its own features by name (it may
+    # leave some out), the reference the model's columns in the model's order.
+    X = rng.choice(thresholds[thresholds < 1e30], size=(3000, len(FEATURE_NAMES)))
+    columns = [FEATURE_NAMES.index(name) for name in params["features"]]
+    assert np.array_equal(load_model().stage1.predict_proba(X), every_question_per_tree(params, X[:, columns]))
 
 
 # --- paragraph view --------------------------------------------------------------------

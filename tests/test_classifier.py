@@ -18,10 +18,11 @@ from training.fit import fit_trees, pick_threshold
 def walk_one_row(params: dict, x: np.ndarray) -> float:
     """Reference: P(boilerplate) for one row, tree by tree, level by level."""
     margin = params["base"]
+    column = [FEATURE_NAMES.index(name) for name in params["features"]]  # (x: a row of the whole matrix)
     for features, thresholds, leaves in zip(params["split_feature"], params["split_threshold"], params["leaf_value"]):
         leaf = 0
         for f, t in zip(features, thresholds):
-            leaf = 2 * leaf + int(np.float32(x[f]) > np.float32(t))
+            leaf = 2 * leaf + int(np.float32(x[column[f]]) > np.float32(t))
         margin += leaves[leaf]
     return 1.0 / (1.0 + np.exp(-margin))
 

@@ -182,6 +182,57 @@ def test_a_run_uses_allocators_that_hand_freed_tables_back():
                           ).stdout.split() == ["system", "4"]
 
 
+FREED_BIG_BLOCKS = """
+import os, sys
+if sys.argv[1] == "run":
+    from cli.main import use_allocators_that_return_memory
+    use_allocators_that_return_memory()
+
+def rss():
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+big = bytearray(16 << 20)  # one block freed: glibc's own threshold rises to its size
+del big
+before = rss()
+blocks, pinned = [], []
+for k in range(200):  # 200 MB in blocks of 1 MB, each followed by a small block still in use
+    blocks.append(bytearray(1 << 20))
+    pinned.append(bytearray(4096))
+grown = rss() - before
+del blocks
+print(grown, rss() - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and glibc")
+def test_a_run_hands_freed_big_blocks_of_the_c_heap_back():
+    """Blocks of 128 KB and up (pickled batches, numpy arrays) get pages of their own in a
+    run's processes and go back to the OS when freed, also after a bigger block was freed
+    (glibc's own threshold then rises to that size and they stayed resident in the heap,
+    between blocks still in use). The setting reaches the processes started after (the
+    cleaning workers); a user's own MALLOC_MMAP_THRESHOLD_ wins."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MALLOC_MMAP_THRESHOLD_", "MALLOC_ARENA_MAX")}
+    results = {}
+    for mode in ("plain", "run"):
+        ran = subprocess.run([sys.executable, "-c", FREED_BIG_BLOCKS, mode], capture_output=True, text=True,
+                             timeout=120, env=env, cwd=Path(__file__).resolve().parent.parent)
+        assert ran.returncode == 0, ran.stderr[-2000:]
+        results[mode] = [int(n) for n in ran.stdout.split()]
+    for mode in results:
+        assert results[mode][0] > 150e6  # the blocks were resident while in use
+    assert results["plain"][1] > 150e6  # glibc as it comes: kept after being freed
+    assert results["run"][1] < 30e6     # a run's: handed back
+
+    child = "from cli.main import use_allocators_that_return_memory as use; use(); import os, subprocess, sys; " \
+            "print(subprocess.run([sys.executable, '-c', 'import os; print(os.environ[\"MALLOC_MMAP_THRESHOLD_\"])'], " \
+            "capture_output=True, text=True).stdout)"
+    assert subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120,
+                          env=env).stdout.split() == ["131072"]
+    assert subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120,
+                          env={**env, "MALLOC_MMAP_THRESHOLD_": "65536"}).stdout.split() == ["65536"]
+
+
 def test_an_error_raised_while_handling_sigterm_still_counts_as_the_interruption():
     """The CLI's SIGTERM test can land the signal inside Prefect, which then raises an
     error of its own; it must still read as SIGTERM (exit 130), not as a failed run."""

@@ -125,6 +125,37 @@ def test_removal_is_the_dataclass(start, end, rule, text):
         made.start = 1
 
 
+@pytest.mark.skipif(not native.built(), reason="corpus_clean._native was not built")
+@given(st.lists(TEXTS, min_size=1, max_size=4), st.data())
+@settings(max_examples=100, deadline=None)
+def test_removals_made_in_c_are_the_dataclass(texts, data):
+    """Handed the Removal class, the kernel makes each Removal itself (no Python call):
+    the same objects as those `removal` makes, field for field, in every way a user can
+    see them (equal, repr, hash, vars, frozen, pickled)."""
+    import pickle
+
+    from corpus_clean import _native
+
+    batch = Batch.of(texts)
+    for ctx in batch.ctxs:
+        for i in range(ctx.lines.n_lines):
+            rule = data.draw(RULES)
+            if rule is not None:
+                ctx.marks.mark(i, rule)
+    args = ([ctx.text for ctx in batch.ctxs], [ctx.marks.rule for ctx in batch.ctxs], batch.flat.starts,
+            batch.flat.ends, batch.first, [None] * len(texts))
+    by_class, by_function = _native.cut_documents(*args, Removal), _native.cut_documents(*args, removal)
+    assert by_class == by_function
+    for cut in by_class:
+        for made in cut[1]:
+            want = Removal(made.start, made.end, made.rule, made.text)
+            assert type(made) is Removal and made == want and repr(made) == repr(want) and hash(made) == hash(want)
+            assert vars(made) == vars(want) and list(vars(made)) == ["start", "end", "rule", "text"]
+            assert pickle.loads(pickle.dumps(made)) == made
+            with pytest.raises(AttributeError):  # (still frozen)
+                made.rule = "x"
+
+
 @given(st.lists(TEXTS, min_size=1, max_size=5))
 @settings(max_examples=100, deadline=None)
 def test_batch_flat_lines_match_the_gathered_ones(texts):

@@ -108,7 +108,10 @@ def test_progress_moves_with_documents_within_one_shard(tmp_path):
 
     inputs = tmp_path / "in"
     inputs.mkdir()
-    lines = [json.dumps({"id": i, "text": article(f"Town {i}")}) for i in range(150)]  # 3 batches, 1 shard
+    from corpus_clean.shards import BATCH_DOCS
+
+    n = 2 * BATCH_DOCS + 22  # 3 batches, 1 shard
+    lines = [json.dumps({"id": i, "text": article(f"Town {i}")}) for i in range(n)]
     (inputs / "feed.jsonl").write_text("\n".join(lines) + "\n")
     heard: list[tuple[int, int]] = []
     progress_listeners.append(lambda done, total: heard.append((done, total)))
@@ -117,8 +120,8 @@ def test_progress_moves_with_documents_within_one_shard(tmp_path):
     finally:
         progress_listeners.clear()
     assert manifest["shards"] == 1
-    assert [done for done, _ in heard] == [0, 64, 128, 150, 150]
-    assert all(total == 150 for _, total in heard)
+    assert [done for done, _ in heard] == [0, BATCH_DOCS, 2 * BATCH_DOCS, n, n]
+    assert all(total == n for _, total in heard)
 
 
 def test_a_transient_write_error_is_retried_and_a_bug_is_not(tmp_path, monkeypatch):

@@ -87,3 +87,62 @@ def test_a_batch_with_an_unstorable_record_quarantines_it_alone():
     assert cleaned.rows.num_rows == 3
     assert list(cleaned.problems) == [cleaned.rows.column("id")[1].as_py()]
     assert cleaned.rows.column("title")[1].as_py() == "broken \\ud800 title"
+
+
+REMOVALS = st.lists(st.lists(st.builds(Removal, st.integers(-2**63, 2**63 - 1), st.integers(0, 2**40),
+                                       st.text(max_size=12), st.text(max_size=30)), max_size=5), max_size=8)
+
+
+def _removed_by_tuples(lists: list[list[Removal]]) -> pa.Array:
+    """The `removed` column as the row path converts it: a tuple per Removal (the reference)."""
+    return pa.array([[(r.start, r.end, r.rule, r.text) for r in cuts] for cuts in lists],
+                    clean_schema().field("removed").type)
+
+
+@given(REMOVALS.map(lambda lists: [[r for r in cuts if utf8_safe(r.rule) and utf8_safe(r.text)] for cuts in lists]))
+@settings(max_examples=200, deadline=None)
+def test_the_removed_column_from_flat_fields_is_the_tuples_column(lists):
+    """The compiled gather of the Removals' fields (``records.removed_column``) makes the
+    very column the tuples make: documents without Removals, any int64 offsets, any text."""
+    from corpus_clean.records import removed_column
+
+    docs = []
+    for cuts in lists:
+        doc = Document(id="a", source="s", raw_text="x", raw_sha256="0")
+        doc.removed = cuts
+        docs.append(doc)
+    got = removed_column(docs, clean_schema().field("removed"))
+    if got is None:  # (no compiled kernels: the caller converts the tuples)
+        from corpus_clean import native
+        assert not native.built()
+        return
+    want = _removed_by_tuples(lists)
+    assert got.type == want.type and got.equals(want)
+
+
+@pytest.mark.parametrize("odd", [
+    Removal(True, 3, "menu", "abc"),                # (a bool, not an int: the tuples' way)
+    Removal(2**63, 2**63 + 1, "menu", "abc"),       # (past int64: Arrow refuses it, as before)
+    Removal(0, 3, None, "abc"),                     # (no rule)
+    Removal(0, 3, "menu", "bad \udfff"),            # (a lone surrogate)
+])
+def test_odd_removals_take_the_tuples_way(odd):
+    """A Removal the compiled gather does not take (not plain ints and strs, or a text
+    Arrow cannot store) gives the table or the error the tuples' conversion gives."""
+    doc = Document(id="a", source="s", raw_text="x", raw_sha256="0")
+    doc.removed = [Removal(0, 1, "menu", "x"), odd]
+    try:
+        want = pa.Table.from_pylist([document_row(doc, "run")], schema=clean_schema())
+    except Exception as error:  # noqa: BLE001 (whatever Arrow raises, the table raises it too)
+        with pytest.raises(type(error)):
+            documents_table([doc], "run")
+        return
+    assert documents_table([doc], "run").equals(want)
+
+
+def utf8_safe(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

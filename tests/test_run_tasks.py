@@ -12,10 +12,11 @@ from tasks.run_tasks import DocumentProgress
 pytestmark = pytest.mark.usefixtures("prefect_server")
 
 
-def test_progress_artifact_updates_at_most_once_per_whole_percent(monkeypatch):
+@pytest.mark.parametrize("min_step, expected_updates", [(1.0, 99 + 1), (5.0, 19 + 1)])
+def test_progress_artifact_updates_at_most_once_per_step(monkeypatch, min_step, expected_updates):
     """2,000 batches of one document, with no minimum time between updates: the listener
-    hears every batch, the artifact (one API call per update) only the start, each move
-    of the whole percent, and the end; it ends at 100 %."""
+    hears every batch, the artifact (one API call per update, created at 0 %) only each
+    move of `min_step` percent and the end; it ends at 100 %."""
     updates: list[float] = []
     real_update = run_tasks.update_progress_artifact
 
@@ -28,7 +29,8 @@ def test_progress_artifact_updates_at_most_once_per_whole_percent(monkeypatch):
 
     @flow(name="progress-updates")
     def run() -> str:
-        progress = DocumentProgress(2000, [lambda done, total: heard.append((done, total))], min_seconds=0).start()
+        progress = DocumentProgress(2000, [lambda done, total: heard.append((done, total))], min_seconds=0,
+                                    min_step=min_step).start()
         for _ in range(2000):
             progress.advance(1)
         progress.finish()
@@ -36,9 +38,9 @@ def test_progress_artifact_updates_at_most_once_per_whole_percent(monkeypatch):
 
     artifact_id = run()
     assert len(heard) == 2002 and heard[-1] == (2000, 2000)
-    assert len(updates) == 1 + 99 + 1  # the start, each whole percent 1..99, the end
-    assert updates[0] == 0.0 and updates[-1] == 100.0
-    assert len({int(value) for value in updates[1:-1]}) == len(updates) - 2
+    assert len(updates) == expected_updates  # each step up to 99 %, the end
+    assert updates[0] == min_step and updates[-1] == 100.0
+    assert all(later - earlier >= min_step for earlier, later in zip(updates[:-2], updates[1:-1]))
 
     async def read():
         async with get_client() as client:

@@ -8,7 +8,12 @@ A recipe is a set of switches: ``gap`` (the story-gap features of
 the training set), ``gold-words`` (training lines of the benches' pages weighed by
 their words, textq11's ``--token-weight-power 0.5 --line-weight-min-words 4
 --word-weights-on gold``), ``article2`` (article lines of line-labelled pages weigh 2,
-``training.fit --article-weight 2``). For each recipe:
+``training.fit --article-weight 2``), ``nowin`` (without ``removed_win3/10``), ``kinds``
+(rule cuts read by kind: ``furniture_win3/10`` and ``gap_furniture_share`` in place of
+``removed_win3/10`` and ``gap_removed_share``; without it the kind columns are left out),
+and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
+the recipe shipped up to round 13; the shipped recipe since round 14 is ``gap+labelled+kinds``.
+``--cache FILE`` keeps the loaded sets between runs. For each recipe:
 
 * **benches, each left out** (as ``training.lodo --held-out scrapinghub,readability``,
   same sets, seeds and hyper-parameters): precision / recall / F1 of the model that
@@ -24,6 +29,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
+import re
 import sys
 import time
 from pathlib import Path
@@ -36,9 +43,49 @@ from training.labelled import STUDIED, load_pages, studied_pages
 from training.lodo import bench_score, line_score, readability_fixture_ids
 
 GAP_FEATURES = ("log_gap_lines", "gap_removed_share", "gap_echo_main", "gap_bounds_echo_main")
+# ``nowin``: the shares of rule-cut lines among the 3 and 10 lines around a line. They tie
+# the model to the rules' exact cuts: every rule added or changed moves the refit (round 13).
+RULE_WINDOW_FEATURES = ("removed_win3", "removed_win10")
+# Hyper-parameter switches of a recipe: "lam10" (L2 on leaf values), "hess20" (least
+# hessian on each side of a split), "trees60", "depth4", "lr0.1".
+# ``kinds``: rule cuts read by kind (page furniture only) in place of every cut; without
+# it those columns are left out.
+FURNITURE_FEATURES = ("gap_furniture_share", "furniture_win3", "furniture_win10")
+HYPER_SWITCH = re.compile(r"(lam|hess|trees|depth|lr)(\d+(?:\.\d+)?)$")
+HYPER_KEYS = {"lam": "lam", "hess": "min_hess", "trees": "n_trees", "depth": "depth", "lr": "lr"}
+
+
+def recipe_hyper(recipe: set[str], hyper: dict) -> dict:
+    """`hyper` with the recipe's hyper-parameter switches applied.
+
+    >>> recipe_hyper({"gap", "hess20", "trees60"}, {"n_trees": 100, "min_hess": 5.0, "lam": 1.0})
+    {'n_trees': 60, 'min_hess': 20.0, 'lam': 1.0}
+    """
+    out = dict(hyper)
+    for switch in recipe:
+        m = HYPER_SWITCH.match(switch)
+        if m:
+            key = HYPER_KEYS[m.group(1)]
+            out[key] = int(m.group(2)) if key in ("n_trees", "depth") else float(m.group(2))
+    return out
+
+
+def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
+    """The features a recipe leaves out of its fit.
+
+    >>> recipe_drop({"gap", "nowin"})
+    ('removed_win3', 'removed_win10', 'gap_furniture_share', 'furniture_win3', 'furniture_win10')
+    >>> recipe_drop({"gap", "kinds"})
+    ('removed_win3', 'removed_win10', 'gap_removed_share')
+    """
+    drop = () if "gap" in recipe else GAP_FEATURES
+    if "kinds" in recipe:
+        return drop + RULE_WINDOW_FEATURES + ("gap_removed_share",)
+    return drop + (RULE_WINDOW_FEATURES if "nowin" in recipe else ()) + FURNITURE_FEATURES
 # The studied files in two halves (each holds kinds of every sort: dev sets, probes).
 HALVES = (
-    ("round8_dev.txt", "round8_long.txt", "probe_teaser_lists.txt", "round10_dev.txt", "round12_dev.txt"),
+    ("round8_dev.txt", "round8_long.txt", "probe_teaser_lists.txt", "round10_dev.txt", "round12_dev.txt",
+     "round13_dev.txt"),
     ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt"),
 )
 
@@ -54,9 +101,9 @@ def recipe_weights(d, recipe: set[str]) -> np.ndarray:
 def fit_model(train: list, recipe: set[str], hyper: dict, shipped: dict, save: str | None = None) -> StackedModel:
     """Stage 1 fit on `train` under `recipe`, with the shipped threshold and island
     penalty (written to `save` when given)."""
-    drop = () if "gap" in recipe else GAP_FEATURES
     params = fit_trees_on(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]),
-                          np.concatenate([recipe_weights(d, recipe) for d in train]), FEATURE_NAMES, hyper, drop=drop)
+                          np.concatenate([recipe_weights(d, recipe) for d in train]), FEATURE_NAMES,
+                          recipe_hyper(recipe, hyper), drop=recipe_drop(recipe))
     model = {"threshold": shipped["threshold"], "island_penalty": shipped["island_penalty"], "stage1": params,
              "stage2": None}
     if save:
@@ -76,12 +123,29 @@ def main(argv=None) -> int:
     ap.add_argument("--parts", default="benches,news", help="benches, news or both")
     ap.add_argument("--shortgen-n", type=int, default=300)
     ap.add_argument("--save-models", metavar="DIR", help="write each fitted model here (RECIPE-without-SET.json)")
+    ap.add_argument("--cache", metavar="FILE", help="keep the loaded training sets here (pickle) and read them back "
+                    "when the file exists (the same code and --shortgen-n: delete it after changing features or rules)")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     hyper = dict(shipped["fit"]["hyper_stage1"])
     score_mod = load_score(str(bench_dir / "scrapinghub.jsonl.gz"))
+    if args.cache and Path(args.cache).exists():
+        sets, test_fixtures, half_pages, half_docs, fixtures = pickle.loads(Path(args.cache).read_bytes())
+    else:
+        sets, test_fixtures, half_pages, half_docs, fixtures = load_sets(bench_dir, args.shortgen_n)
+        if args.cache:
+            Path(args.cache).write_bytes(pickle.dumps((sets, test_fixtures, half_pages, half_docs, fixtures)))
+    print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
+    parts = set(args.parts.split(","))
+    run_recipes(args, sets, test_fixtures, half_pages, half_docs, fixtures, hyper, shipped, score_mod, parts, t0)
+    return 0
+
+
+def load_sets(bench_dir: Path, shortgen_n: int):
+    """The training and scoring sets: (sets by name, readability's test fixtures, the
+    studied halves' pages and documents, the fixtures' ids)."""
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
     readability = load_docs(str(bench_dir / "readability.jsonl.gz"))
     sets = {
@@ -90,14 +154,17 @@ def main(argv=None) -> int:
         "own pages": [labelled_doc(p.family, p) for p in load_pages()],
         "newsgen-A": newsgen_docs(400, ["A"], 1001),
         "newsgen-B": newsgen_docs(400, ["B"], 1002),
-        "shortgen": shortgen_docs(args.shortgen_n),
+        "shortgen": shortgen_docs(shortgen_n),
     }
     test_fixtures = [d for d in readability if d.id in fixtures]
     half_pages = [studied_pages(h) for h in HALVES]
     half_docs = [[labelled_doc(f"labelled:{p.family}", p) for p in pages] for pages in half_pages]
     assert sorted(HALVES[0] + HALVES[1]) == sorted(STUDIED)
-    print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
-    parts = set(args.parts.split(","))
+    return sets, test_fixtures, half_pages, half_docs, fixtures
+
+
+def run_recipes(args, sets, test_fixtures, half_pages, half_docs, fixtures, hyper, shipped, score_mod, parts, t0):
+    """Fit and score each recipe of ``--recipes`` (the rows of the dev criterion)."""
     for name in args.recipes.split(","):
         recipe = set(name.split("+"))
         base = [d for docs in sets.values() for d in docs]
@@ -136,7 +203,6 @@ def main(argv=None) -> int:
             print(f"| {name} | **studied, out of fold** | {100 * removed / noise:.1f} / {100 * kept / article:.2f} "
                   f"({article - kept} cut) |", flush=True)
             print(f"  ({time.time() - t0:.0f}s)", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER,
+    DROP_FEATURES, LABELLED_TRAIN, LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER,
     WORD_WEIGHTS_ON,
     clean_with, fit_trees_on,
     gold_with_other_stories, labelled_doc, labelled_files, line_weights, studied_docs, load_docs, load_score, newsgen_docs, shortgen_docs,
@@ -82,9 +82,10 @@ def main(argv=None) -> int:
                     help="TRAINING documents also from the training-only families (every language in each group)")
     ap.add_argument("--shortgen-n", type=int, default=SHORTGEN_N,
                     help="generated short-line story pages in every row's training set (training/shortgen.py)")
-    ap.add_argument("--labelled-train", default="",
+    ap.add_argument("--labelled-train", default=",".join(LABELLED_TRAIN),
                     help="studied hand-labelled files in every row's training set (training.fit --labelled-train)")
-    ap.add_argument("--drop-features", default="", help="comma-separated features left out of every fit")
+    ap.add_argument("--drop-features", default=",".join(DROP_FEATURES),
+                    help="comma-separated features left out of every fit (default: the shipped recipe's)")
     ap.add_argument("--also-thresholds", default="",
                     help="comma-separated thresholds to score the bench sets at too (rows marked with the threshold)")
     ap.add_argument("--other-stories", action="store_true",

@@ -21,8 +21,8 @@ import numpy as np
 from corpus_clean.boilerplate.dates import mark_date_lines, may_be_date_lines
 from corpus_clean.boilerplate.engine import (
     ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEADLINE_RULE, MENU_MIN_RUN, Context, FlatLines, _voice_hits,
-    build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, mark_trailing_comments,
-    menu_items, prefix_at, removal, restore_repeats_of_removed, tail_lines,
+    bool_array, build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout,
+    mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
 from corpus_clean.document import Removal
@@ -102,7 +102,7 @@ class Batch:
     def removed(self) -> np.ndarray:
         """Per row: did a rule mark it (``Marks.removed`` of each document, one after another)."""
         rules = chain.from_iterable(ctx.marks.rule for ctx in self.ctxs)
-        return np.fromiter(map(is_not, rules, repeat(None)), dtype=bool, count=self.rows)
+        return bool_array(map(is_not, rules, repeat(None)))
 
     def per_doc_any(self, flags: np.ndarray) -> np.ndarray:
         """Per document: is any of its rows flagged."""
@@ -333,6 +333,6 @@ def _cut_all(batch: Batch, prefixes: list[list | None]) -> list[tuple[str, list[
         return [build_removals(ctx, [prefix] if prefix else []) for ctx, prefix in zip(batch.ctxs, prefixes)]
     ctxs = batch.ctxs
     cuts = cut_documents([ctx.text for ctx in ctxs], [ctx.marks.rule for ctx in ctxs], batch.flat.starts,
-                         batch.flat.ends, batch.first, prefixes, removal)
+                         batch.flat.ends, batch.first, prefixes, Removal)  # (the class: made in C, no call)
     return [cut if cut is not None else build_removals(ctx, [prefix] if prefix else [])
             for cut, ctx, prefix in zip(cuts, ctxs, prefixes)]

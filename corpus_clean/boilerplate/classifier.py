@@ -98,6 +98,14 @@ FEATURE_NAMES = [
     # short stretch between two paragraphs that talk about the same things, with no
     # rule cut in it; a menu or teaser list is open to the page's edge, or full of cuts.
     "log_gap_lines", "gap_removed_share", "gap_echo_main", "gap_bounds_echo_main",
+] + [
+    # Rule cuts read by their KIND (``is_furniture_rule``): the share of lines around a line
+    # (3, 10) and of its stretch cut by page-furniture rules (menus, share bars, teaser
+    # and related blocks, comments, footers, wiki chrome). A time stamp, dateline, caption
+    # or ad label is cut from inside stories too, so it says nothing about its neighbours:
+    # with every cut counted (removed_win3/10, gap_removed_share) a live blog whose entry
+    # times a dateline rule cuts read as a stretch of furniture (round 14, textq13).
+    "gap_furniture_share", "furniture_win3", "furniture_win10",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -290,7 +298,12 @@ class Runs:
 
 
 # What a line's rule means to the features, as bits (cached per rule id; None: kept).
-REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY, TEASER_MARKER = 1, 2, 4, 8, 16
+REMOVED, COMMENT_MARKER, END_MARKER, TITLE_COPY, TEASER_MARKER, FURNITURE = 1, 2, 4, 8, 16, 32
+# Rule kinds that also cut lines from inside a story (between its paragraphs or at its
+# head): dates and times, datelines and bylines, headlines, captions and photo credits,
+# ad labels, reading times, separators, inserts. Every other rule cuts page furniture.
+STORY_INTERNAL_KIND = re.compile(r"date|byline|headline|caption|credit|photo|ad_label|advertisement|reading_time"
+                                 r"|separator|insert|media_ui")
 _FLAGS_OF_RULE: dict[str | None, int] = {None: 0}
 
 
@@ -345,8 +358,17 @@ def against_the_documents_prose(rows: Rows, prose: np.ndarray, cap_ratio: np.nda
     return [cap_rel, stop_rel, length_rel, cap_rel_3, title_like_rel_3]
 
 
+def is_furniture_rule(rule: str) -> bool:
+    """Whether a rule's kind cuts page furniture, never a line from inside a story.
+
+    >>> [is_furniture_rule(r) for r in ("nav.menu_run", "social.share_bar", "outlets.dateline", "news.photo_caption")]
+    [True, True, False, False]
+    """
+    return STORY_INTERNAL_KIND.search(rule) is None
+
+
 def _rule_flags(rule: str) -> int:
-    return (REMOVED | (COMMENT_MARKER if rule.startswith("comments.") else 0)
+    return (REMOVED | (FURNITURE if is_furniture_rule(rule) else 0) | (COMMENT_MARKER if rule.startswith("comments.") else 0)
             | (END_MARKER if rule in END_MARKERS else 0) | (TITLE_COPY if rule == "repeat.headline" else 0)
             | (TEASER_MARKER if rule in TEASER_MARKERS else 0))
 
@@ -424,6 +446,7 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         flags_of[r] = _rule_flags(r)
     flags = np.array([flags_of[r] for r in line_rules], dtype=np.int64)
     removed = (flags & REMOVED).astype(np.float64)
+    furniture = ((flags & FURNITURE) > 0).astype(np.float64)
     is_comment_marker = ((flags & COMMENT_MARKER) > 0).astype(np.float64)
     is_end_marker = ((flags & END_MARKER) > 0).astype(np.float64)
     below_comment_marker = (rows.running(is_comment_marker) - is_comment_marker) > 0
@@ -485,10 +508,11 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         record_like |= (rows.shift(shape, k, -1) == shape) | (rows.shift(shape, -k, -1) == shape)
     record_like &= (rows.shift(shape, 1, -1) != shape) | (rows.shift(shape, -1, -1) != shape)
     record_like = record_like.astype(np.float64)
-    prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3, record_3 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2, record_like]), 3).T
-    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10, record_10 = rows.window_mean(
-        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2, record_like]), 10).T
+    (prose_3, removed_3, title_like_3, ends_sentence_3, log_w_3, alternation_3, log_w2_3, record_3,
+     furniture_3) = rows.window_mean(np.column_stack(
+         [prose, removed, title_like, ends_sentence, log_w, alternation, log_w**2, record_like, furniture]), 3).T
+    prose_10, removed_10, title_like_10, log_w_10, alternation_10, log_w2_10, record_10, furniture_10 = rows.window_mean(
+        np.column_stack([prose, removed, title_like, log_w, alternation, log_w**2, record_like, furniture]), 10).T
     # Teaser summaries come in runs of similar length (and are often cut off with "...");
     # an article's paragraphs vary.
     log_w_var_3 = np.maximum(log_w2_3 - log_w_3**2, 0)
@@ -542,7 +566,9 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         *against_the_documents_prose(rows, prose, cap_ratio, gather("n_stop") / wd, gather("n_alpha") / wd,
                                      ends_sentence, w),
         *story_list_features(rows, keys, last_char, w),
-        *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64)),
+        *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64),
+                            furniture),
+        furniture_3, furniture_10,
     ], n)
     return idxs, X, rows
 
@@ -617,7 +643,7 @@ def story_list_features(rows: Rows, keys: list[str], last_char: np.ndarray, w: n
 
 
 def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo: np.ndarray,
-                       in_main: np.ndarray) -> list[np.ndarray]:
+                       in_main: np.ndarray, furniture: np.ndarray | None = None) -> list[np.ndarray]:
     """Where a line stands between the story's paragraphs. A *stretch* is the run of
     non-prose lines between two prose lines of a document (open when it reaches the
     document's start or end); a prose line is a stretch of its own. Per row:
@@ -633,6 +659,9 @@ def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo:
       one), averaged: a stretch between two paragraphs of the story. (A list of 3+
       lines splits the main run, so the paragraph under it is outside the run; it
       still echoes it.)
+    * with `furniture` (1 where a page-furniture rule cut the line, ``is_furniture_rule``),
+      a fifth column ``gap_furniture_share``: the share of the stretch's lines such rules
+      cut (a live blog's entry times cut as datelines do not count).
 
     >>> rows = Rows(np.array([0, 7]))
     >>> prose = np.array([0, 1, 0, 0, 1, 0, 0], dtype=bool)
@@ -657,16 +686,17 @@ def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo:
     n_lines = hi - lo
     # Stretch sums from cumulative sums, in fixed point (a row's features never depend on
     # the other documents of its batch).
-    q = np.round(np.column_stack([removed, echo]) * FIXED_POINT)
-    c = np.zeros((n + 1, 2))
+    summed = [removed, echo] + ([] if furniture is None else [furniture])
+    q = np.round(np.column_stack(summed) * FIXED_POINT)
+    c = np.zeros((n + 1, len(summed)))
     np.cumsum(q, axis=0, out=c[1:])
-    removed_share, echo_mean = ((c[hi] - c[lo]) / FIXED_POINT / n_lines[:, None]).T
+    removed_share, echo_mean, *furniture_share = ((c[hi] - c[lo]) / FIXED_POINT / n_lines[:, None]).T
     story = np.maximum(in_main, echo)
     story_above = np.where(above >= 0, story[np.maximum(above, 0)], 0.0)
     story_below = np.where(below >= 0, story[np.maximum(below, 0)], 0.0)
     bounds_echo = np.where(prose, story, (story_above + story_below) / 2)
     log_lines = np.where(closed, np.log1p(n_lines), np.log1p(rows.n_doc))
-    return [log_lines, removed_share, echo_mean, bounds_echo]
+    return [log_lines, removed_share, echo_mean, bounds_echo] + furniture_share
 
 
 # Words of at least this many letters or digits count for main_run_echo.
@@ -1594,9 +1624,11 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
     p = model.predict_proba(X, rows)
     cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
     for ctx, view, cut in zip(ctxs, views, cuts):
+        rule = ctx.marks.rule  # (``Marks.mark`` without its call per line: ~15,000 per 5 MB)
         for k in cut.tolist():
             for i in (view[1][k] if view else (k,)):
-                ctx.marks.mark(i, RULE)
+                if rule[i] is None:
+                    rule[i] = RULE
         if np.count_nonzero(~ctx.blank) < MIN_LINES:
             give_back_story_lines(ctx)
             cut_furniture_outside_the_story(ctx)

@@ -54,7 +54,7 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.features import SENT_END
-from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -114,14 +114,8 @@ _DIGIT_RUN = re.compile(r"\d+")
 _LABEL = re.compile(r"\s*(\w+)(?:\s\w+)?\s*[:：]")
 
 
-def _nonblank(ctx, i: int, step: int) -> int | None:
-    """The nearest non-blank line from `i` in direction `step`, or None."""
-    j = i + step
-    while 0 <= j < ctx.lines.n_lines:
-        if not ctx.blank[j]:
-            return j
-        j += step
-    return None
+# The nearest non-blank line from a line, up or down (None: none).
+_nonblank = nonblank_neighbour
 
 
 def _kept(ctx, j: int | None) -> bool:

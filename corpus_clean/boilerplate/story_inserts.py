@@ -59,6 +59,12 @@ RULE = "story.insert"
 CAPTION_RULE = "story.caption"
 CREDIT_TAIL_RULE = "story.caption_credit"
 TEASERS_RULE = "story.related_teasers"
+GALLERY_CAPTION_RULE = "story.gallery_caption"
+# A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
+# media labels that stand next to a photo's caption the same way ("Image 1 of 5",
+# "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
+GALLERY_COUNTER_RULES = frozenset({"nav.gallery_counter", "nav.media_ui"})
+FIGURE_LABEL = re.compile(r"(?i:(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+|(?:image|photo)\s+caption)\W*")
 # The label of a related-stories list ("ये भी पढ़ें", "អត្ថបទពាក់ព័ន្ធ", "Читайте також") as
 # the rule packs cut it, the label alone.
 RELATED_LABEL_RULES = frozenset({"scripts.related_label"})
@@ -67,6 +73,8 @@ TEASERS_MAX_LINES = 12
 TEASER_MAX_WORDS = 20
 # A credit in brackets closing a caption: a name, an agency, "Foto: X" -- a few words.
 CREDIT_MAX_WORDS = 5
+# A credit "Label: Ana Klinkòsz" names one person or two: a first and a last name or so.
+CREDIT_NAME_MAX_WORDS = 4
 # With its credit, a caption is a clause of this many words or more; a heading that
 # closes with an acronym ("Integrating the Healthcare Enterprise (IHE)") is shorter.
 CREDIT_CAPTION_MIN_WORDS = 7
@@ -217,8 +225,9 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
             unspaced = CJK_LO <= ord(m.group(1)[-1:] or " ") <= CJK_HI if m else False
             credited = bool(m) and (shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS or unspaced) and is_credit(m.group(1))
         else:
-            credited = "/" in line and shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and slash_credit_after_sentence(line)
-        if credited and _stands_alone(ctx, shape, i) and _after_a_paragraph(ctx, shape, i):
+            credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
+                ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
+        if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
 
 
@@ -239,14 +248,51 @@ def slash_credit_after_sentence(line: str) -> bool:
             and all(w[0].isupper() and all(p[:1].isupper() for p in w.split("/")) for w in words))
 
 
-def _after_a_paragraph(ctx, shape: LineShape, i: int) -> bool:
-    """Line `i` follows a story paragraph (or nothing kept), and what is kept below it, if
-    anything, is a sentence: with its credit a caption needs less of the story around it
-    than an insert (the story's short last paragraph, or its end, may come next)."""
+def _is_name_word(word: str) -> bool:
+    """A word of a person's name: it opens with a capital letter, or with a letter of a
+    script that has no case (Arabic, Syriac, Devanagari), and holds no digit.
+
+    >>> [_is_name_word(w) for w in ("Klinkòsz", "ГӀалиев", "ܫܡܥܘܢ", "kolo", "2026", "O'Neill")]
+    [True, True, True, False, False, True]
+    """
+    first = word[:1]
+    return first.isalpha() and (first.isupper() or not first.islower()) and not any(c.isdigit() for c in word)
+
+
+def label_credit_after_sentence(line: str) -> bool:
+    """The line's last sentence is followed by a credit in the shape "Label: First Last",
+    whatever the label's word is: one word, a colon, then two to four name words
+    (``_is_name_word``) and nothing else. The credit-word list of
+    ``outlets.caption_with_credit_mark`` knows ~170 words for photo; a language it does
+    not know ("Òdjimk:" in Kashubian, "Jalloo:" in Manx) writes its credit the same way.
+    A story's sentence ends in a full stop, a list's "label: value" has no sentence
+    before it, and a value that is not a name ("Price: 12 euros", "Note: see below")
+    fails the name test.
+
+    >>> [label_credit_after_sentence(t) for t in (
+    ...     "Dzecë przed nową szkòłą. Òdjimk: Ana Klinkòsz", "Kam kasuwu kura lan. Surar: Modu Kolo",
+    ...     "The winner was announced at noon. Prize: 500 euros", "He left. Then: nothing more to say",
+    ...     "Population: Anna Klinkosz", "The bridge opens today. Read more: City Council Votes To Close It")]
+    [True, True, False, False, False, False]
+    """
+    end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
+    if end < 0:
+        return False
+    label, colon, name = line[end + 2:].partition(": ")
+    words = name.split()
+    return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
+            and 2 <= len(words) <= CREDIT_NAME_MAX_WORDS and all(_is_name_word(w) for w in words))
+
+
+def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
+    """What is kept right above and right below line `i`, if anything, are sentences: with
+    its credit a caption needs less of the story around it than an insert (the story's
+    short paragraphs, in a language of short sentences or a local radio's brief, or its
+    end may stand next to it; a menu or a list item above it does not)."""
     rule = ctx.marks.rule
     above = _kept_neighbour(rule, ctx.blank, i, -1)
     below = _kept_neighbour(rule, ctx.blank, i, 1)
-    return (above is None or shape.is_paragraph(above)) and (below is None or shape.ends_sentence(below))
+    return (above is None or shape.ends_sentence(above)) and (below is None or shape.ends_sentence(below))
 
 
 def mark_story_inserts(ctx) -> None:
@@ -266,6 +312,7 @@ def mark_story_inserts(ctx) -> None:
     s = ctx.stats
     mark_captions_with_credit_tail(ctx, LineShape(s))
     mark_teasers_under_a_related_label(ctx, LineShape(s))
+    mark_captions_by_gallery_counters(ctx, LineShape(s))
     # (one cheap pass: lines long enough and open at the end; the rest per candidate)
     open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
     candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
@@ -316,6 +363,64 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     for j in teasers:
         if rule[j] is None:
             rule[j] = TEASERS_RULE
+
+
+def mark_captions_by_gallery_counters(ctx, shape: LineShape) -> None:
+    """The caption of a gallery's photo goes with its counter (rule GALLERY_CAPTION_RULE).
+
+    A counter a rule cut ("1 / 4", "Bild 2 von 5": ``nav.gallery_counter``) stands right
+    above or right under its photo's caption, which may be a noun phrase in any language
+    and carry no credit ("Die Einsatzkräfte beim Abtransport im Nebel"). The nearest
+    line under the counter goes when it is a caption's size (``_is_gallery_caption``)
+    and a story paragraph (or nothing kept) comes after it; else the nearest line above
+    the counter, on the same terms looking up. A story paragraph next to a counter
+    (a photo without a caption) stays: a caption is no paragraph of the story.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Am Sonntagnachmittag wurde die Bergwacht zu zwei erschöpften Skitourengehern gerufen.\\n"
+    ...               "Bild 2 von 5\\nDie Einsatzkräfte beim Abtransport im Nebel\\n"
+    ...               "Die beiden Männer wurden unterkühlt, aber unverletzt ins Tal gebracht.\\n")
+    >>> ctx.marks.rule[1] = "nav.gallery_counter"
+    >>> mark_captions_by_gallery_counters(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:4]
+    [None, 'nav.gallery_counter', 'story.gallery_caption', None]
+    """
+    rule = ctx.marks.rule
+    if GALLERY_COUNTER_RULES.isdisjoint(rule):  # (most pages)
+        return
+    content = ctx.lines.content
+    for counter in [i for i, r in enumerate(rule) if r in GALLERY_COUNTER_RULES]:
+        if rule[counter] == "nav.media_ui" and not FIGURE_LABEL.fullmatch(content[counter].strip()):
+            continue  # ("Replay", "More videos": a player's label, no caption next to it)
+        for step in (1, -1):
+            caption = nonblank_neighbour(ctx, counter, step)
+            if caption is None or rule[caption] is not None:
+                continue
+            if _is_gallery_caption(ctx, shape, caption, step):
+                rule[caption] = GALLERY_CAPTION_RULE
+                break
+
+
+def nonblank_neighbour(ctx, i: int, step: int) -> int | None:
+    """The nearest non-blank line from `i` in direction `step`, kept or not (None: none)."""
+    j = i + step
+    while 0 <= j < ctx.lines.n_lines:
+        if not ctx.blank[j]:
+            return j
+        j += step
+    return None
+
+
+def _is_gallery_caption(ctx, shape: LineShape, i: int, step: int) -> bool:
+    """Line `i`, next to a gallery counter, reads as its caption: CAPTION_MAX_WORDS words
+    at most and not a story paragraph, with a story paragraph (or nothing kept) beyond
+    it, away from the counter (direction `step`), and no colon at its end."""
+    if shape.n_words(i) > CAPTION_MAX_WORDS or shape.is_paragraph(i):
+        return False
+    if ctx.lines.content[i].rstrip()[-1:] in (":", "："):
+        return False  # ("The newly selected five are:" announces the story's list)
+    beyond = _kept_neighbour(ctx.marks.rule, ctx.blank, i, step)
+    return beyond is None or shape.is_paragraph(beyond)
 
 
 def _paragraph_kept_above(ctx, shape: LineShape, i: int) -> bool:

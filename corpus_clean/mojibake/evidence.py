@@ -9,7 +9,14 @@ import unicodedata
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE
-from corpus_clean.mojibake.scripts import _fits_neighbours, _has_mixed_scripts, _has_script, _non_ascii_letters, _script
+from corpus_clean.mojibake.scripts import (
+    LETTER_APOSTROPHES,
+    _fits_neighbours,
+    _has_mixed_scripts,
+    _has_script,
+    _non_ascii_letters,
+    _script,
+)
 
 
 def _has_own_evidence(
@@ -133,6 +140,8 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
     >>> m = _CP1252.run_re.search("DrÃ¥ber")
     >>> _is_cp1252_pair_inside_word("DrÃ¥ber", m, "å")
     False
+    >>> _is_cp1252_pair_inside_word("KwasiÉ–a", _CP1252.run_re.search("KwasiÉ–a"), "ɖ")
+    True
     """
     pair = match.group()
     if len(pair) != 2 or not decoded.isalpha():
@@ -141,6 +150,10 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
     after = token[match.end() : match.end() + 1]
     if pair[1] == "\xad":
         return before.islower()
+    if pair[1] in "‘’–—":
+        # A quote or dash after a capital is typography ("CAFÉ–BAR", "Ó’Brien"); between
+        # two lowercase letters it is not: "KwasiÉ–a" is "Kwasiɖa".
+        return before.islower() and after.islower()
     if pair[1] not in _CP1252_ONLY_CONTS:
         return False
     # In capitals, inside the word or opening it; closing it only with a lowercase letter
@@ -333,6 +346,22 @@ _WORD_JOINER_RE = re.compile("[-‐/0-9]")
 _CLOSING_MARKS = "”“’‘»›\"']"
 
 
+_IPA_LETTER_RE = re.compile("[\u0250-\u02af]")
+
+
+def _writes_ipa_letters(line: str, decoded: str) -> bool:
+    """Is ``decoded`` an IPA-block letter and does the line already write another one in
+    clean form? African orthographies write ɛ ɔ ɖ ɣ among Latin letters (Ewe "ɖevi
+    dɔléle ... ɣleti"); in other text "É”" is a capital before a quote, not "ɔ".
+
+    >>> _writes_ipa_letters("ɖevi le É£leti", "ɣ"), _writes_ipa_letters("“ÉTÉ”", "ɔ")
+    (True, False)
+    """
+    return bool(_IPA_LETTER_RE.match(decoded)) and any(
+        _IPA_LETTER_RE.match(c) and c != decoded for c in _non_ascii_letters(line)
+    )
+
+
 def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
     """One 2-byte pair is evidence when it decodes to a lowercase letter inside a
     lowercase word, and the rest of the line already writes
@@ -347,7 +376,9 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("DrÃ¥ber", _CP1252.run_re.search("DrÃ¥ber"), "å", "Bremer/Mccoy – DrÃ¥ber")
     False
     """
-    if len(match.group()) != 2 or not (decoded.islower() and _COMMON_LOWERCASE_RE.match(decoded)):
+    if len(match.group()) != 2 or not (
+        decoded.islower() and (_COMMON_LOWERCASE_RE.match(decoded) or _writes_ipa_letters(line, decoded))
+    ):
         return False
     # The word the pair is in: quotes and brackets around it ("“NÃ¥got”") are not part of
     # it, nor what a hyphen or digits join to it ("1970-Ã¥rene").
@@ -377,6 +408,8 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     before = token[match.start() - 1 : match.start()]
     after = token[match.end() : match.end() + 1]
     lead = match.group()[0]
+    if _is_letter_apostrophe_inside_a_latin_word(match.group(), codec, before, after):
+        return True
     if "\xa0" in match.group() and not (codec is _CP1251 and before.isascii() and before.isalpha()):
         # A letter before NBSP is typography ("З\xa0XVII"); but a Cyrillic capital glued
         # to the end of a Latin word is no letter: "porterГ\xa0 domani" is "porterà".
@@ -388,7 +421,32 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
         return latin and ((before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha()))
     # Mac Roman leads for Latin letters are math symbols (√ ≈ ∆ ƒ); glued to a word they
     # are not text. Quotes, dashes and guillemets are glued to words all the time.
+    # (Not the ellipsis, although it leads the IPA letters of African orthographies,
+    # "Ns…õm" being "Nsɛm": clean text glues it to accented letters, "então…ótimo".)
     return lead in _MAC_MATH_LEADS and (before.isalpha() or after.isalpha())
+
+
+def _decoded_or_empty(sequence: str, codec: _Codec) -> str:
+    """The character a sequence stands for in UTF-8, or "" when it decodes to nothing."""
+    try:
+        return codec.to_bytes(sequence).decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+
+
+def _is_letter_apostrophe_inside_a_latin_word(sequence: str, codec: _Codec, before: str, after: str) -> bool:
+    """A sequence that decodes to a letter apostrophe (the ʻokina, ʼ) between two ASCII
+    letters: ``waК»a`` (cp1251) and ``ta\xa0ªu`` (Mac Roman) are "waʻa" and "taʻu". Clean
+    text has no Cyrillic capital or NBSP glued inside a Latin word.
+
+    >>> _is_letter_apostrophe_inside_a_latin_word("К»", _CP1251, "a", "a")
+    True
+    >>> _is_letter_apostrophe_inside_a_latin_word("К»", _CP1251, " ", "a")
+    False
+    """
+    if not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+        return False
+    return _decoded_or_empty(sequence, codec) in LETTER_APOSTROPHES
 
 
 def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
@@ -415,9 +473,11 @@ def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
 
 
 # What cp1251 and Mac Roman mojibake of real text decodes to, most of the time: Latin
-# letters, basic Cyrillic, Greek, typographic punctuation. ("УІ" in capitals would be
-# "Ӳ", an extended Cyrillic letter: a coincidence.)
-_TYPICAL_DECODE_RE = re.compile("[\u00c0-\u024f\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]")
+# letters and the letter apostrophes (ʻ ʼ), basic Cyrillic, Greek, typographic
+# punctuation. ("УІ" in capitals would be "Ӳ", an extended Cyrillic letter: a coincidence.)
+_TYPICAL_DECODE_RE = re.compile(
+    "[\u00c0-\u024f\u02bb\u02bc\u02be\u02bf\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]"
+)
 
 
 def _count_plausible_sequences(text: str, codec: _Codec) -> int:

@@ -9,6 +9,12 @@ import unicodedata
 from collections import Counter
 
 
+# Modifier letters that orthographies write as letters of a word, with no script of their
+# own: the ʻokina of Hawaiian and Tongan ("Hawaiʻi"), the apostrophe letter ʼ (Guarani,
+# Ukrainian typography, many transcriptions), transliterated hamza ʾ and ayin ʿ.
+LETTER_APOSTROPHES = frozenset("\u02bb\u02bc\u02be\u02bf")
+
+
 _PLAUSIBLE_EUROPEAN = re.compile(
     "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
 )
@@ -62,6 +68,8 @@ def _writes_three_byte_letters_only(decoded: str) -> bool:
 
 def _is_plausible_char(char: str, european_only: bool) -> bool:
     """Could this character be what a garbled sequence stood for?"""
+    if char in LETTER_APOSTROPHES:
+        return True  # (a modifier letter, but written inside words: "waʻa")
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
         return False
     category = unicodedata.category(char)
@@ -141,12 +149,18 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
     (False, True)
     >>> _fits_neighbours("VOCÊ”.", 3, 5, "ʔ"), _fits_neighbours("SÃ¸r", 1, 3, "ø")
     (False, True)
+    >>> _fits_neighbours("waÊ»a", 2, 4, "ʻ"), _fits_neighbours("«VOCÊ»", 4, 6, "ʻ")
+    (True, False)
     """
     if unicodedata.category(decoded[:1] or " ") == "Mn" and not _carries_marks(text[start - 1 : start]):
         return False  # a combining mark carries a letter; a mark after a space or quote is no text
-    letter = next((c for c in decoded if _has_script(c)), None)
+    # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо".)
+    letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES), None)
     if letter is None:
-        return True
+        # ... but not at the end of a word in capitals: "«VOCÊ»" is Portuguese, no "VOCʻ".
+        return not (text[start - 1 : start].isupper() and not text[end : end + 1].islower()) or not any(
+            c in LETTER_APOSTROPHES for c in decoded
+        )
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
         if neighbour.isalpha() and _script(neighbour) != script:
@@ -171,6 +185,7 @@ _LATIN_LOOK_ALIKES = frozenset(
     "аеорсухіјѕһәӏԁԛԝАВЕКМНОРСТХІЈЅӘ"  # Cyrillic
     "οαινκρτυχηΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # Greek
     "aeopcyxijshnABEKMHOPCTXIJSZN"  # their Latin twins, typed into Cyrillic or Greek words
+    "æÆ"  # Latin letters of the Ossetian Cyrillic alphabet ("Цæгат")
 )
 
 
