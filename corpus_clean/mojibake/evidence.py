@@ -476,7 +476,7 @@ def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
 # letters and the letter apostrophes (ʻ ʼ), basic Cyrillic, Greek, typographic
 # punctuation. ("УІ" in capitals would be "Ӳ", an extended Cyrillic letter: a coincidence.)
 _TYPICAL_DECODE_RE = re.compile(
-    "[\u00c0-\u024f\u02bb\u02bc\u02be\u02bf\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]"
+    "[\u00c0-\u024f" + "".join(sorted(LETTER_APOSTROPHES)) + "\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]"
 )
 
 
@@ -502,9 +502,8 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
         for sequence in sequences:
             if "\xa0" in sequence:
                 continue
-            try:
-                char = codec.to_bytes(sequence).decode("utf-8")
-            except UnicodeDecodeError:
+            char = _decoded_or_empty(sequence, codec)
+            if not char:
                 continue
             count += bool(_TYPICAL_DECODE_RE.match(char)) and _fits_neighbours(text, run.start(), run.end(), char)
     return count

@@ -157,10 +157,10 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
     # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо".)
     letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES), None)
     if letter is None:
-        # ... but not at the end of a word in capitals: "«VOCÊ»" is Portuguese, no "VOCʻ".
-        return not (text[start - 1 : start].isupper() and not text[end : end + 1].islower()) or not any(
-            c in LETTER_APOSTROPHES for c in decoded
-        )
+        if any(c in LETTER_APOSTROPHES for c in decoded):
+            # ... but not at the end of a word in capitals: "«VOCÊ»" is Portuguese, no "VOCʻ".
+            return not (text[start - 1 : start].isupper() and not text[end : end + 1].islower())
+        return True
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
         if neighbour.isalpha() and _script(neighbour) != script:
