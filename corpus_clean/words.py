@@ -239,7 +239,8 @@ def is_letter(code_points: np.ndarray) -> np.ndarray:
     new = set(high).difference(_letter_above)
     if new:
         blocks = sorted({cp >> 8 for cp in new})
-        learnt = [cp for block in blocks for cp in range(block << 8, (block + 1) << 8) if not _SURROGATES[0] <= cp < _SURROGATES[1]]
+        learnt = [cp for block in blocks for cp in range(block << 8, (block + 1) << 8)
+                  if not _SURROGATES[0] <= cp < _SURROGATES[1]]
         _letter_above.update(zip(learnt, _re2_letters([chr(cp) for cp in learnt]).tolist()))
     out[~low] = [_letter_above[cp] for cp in high]
     return out
