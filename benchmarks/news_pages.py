@@ -114,6 +114,14 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
   museum's blog, a co-op's bulletin, a parish's notices), written for the lead at the start of
   the fourteenth round before any change of that round, half of its captions without a credit.
   Totals only: never print its misses.
+* ``round15_heldout.txt``: 34 news pages (34 languages, 28 of them in no earlier set: Sakha,
+  Komi, Erzya, Buryat, Crimean Tatar, Gagauz, Karakalpak, Lezgian, Zazaki, Mazanderani,
+  Maithili, Santali in Ol Chiki, Manipuri in Meitei Mayek, Minangkabau, Buginese,
+  Kapampangan, Chamorro, Marshallese, Tahitian, Kikuyu, Luo, Bemba, Krio, Papiamento,
+  Mapudungun, K'iche', Navajo, Min Nan; a lifeboat station, a ski resort, a beekeepers'
+  association, a chess federation, an orchestra, a zoo), written for the lead at the start
+  of the fifteenth round before any change of that round, 28 of its 48 captions without a
+  credit. Totals only: never print its misses.
 
 Rows: ours (text path as shipped), ours with the classifier kept off pages under 12
 lines (as before the eighth round, with today's rules), rules only, and C4's line rules (a line stays when it ends a sentence and has 3+ words). Metrics as
@@ -157,6 +165,7 @@ SETS = {
     "round14_dev.txt (studied)": LABELLED / "round14_dev.txt",
     "round14_check.txt (news14's check, totals only)": LABELLED / "round14_check.txt",
     "round14_heldout.txt (held out)": LABELLED / "round14_heldout.txt",
+    "round15_heldout.txt (held out)": LABELLED / "round15_heldout.txt",
 }
 
 
