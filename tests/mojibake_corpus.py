@@ -332,6 +332,25 @@ GARBLINGS = {
 }
 
 
+def _read_as(codec: str):
+    """UTF-8 bytes read whole through one single-byte codec (undefined bytes as the C1
+    control of the same number, as browsers do)."""
+    return lambda text: text.encode("utf-8").decode(codec)
+
+
+# UTF-8 read through the other single-byte codecs ftfy re-decodes from: rarer on the web
+# than cp1252, cp1251 and Mac Roman, so not among the bench's kinds; measured apart
+# (benchmarks/mojibake_news_pages.py --other-codecs, tests/test_mojibake_round15.py).
+OTHER_CODEC_GARBLINGS = {
+    "utf8-as-cp1250": _read_as("sloppy-windows-1250"),
+    "utf8-as-iso-8859-2": _read_as("iso-8859-2"),
+    "utf8-as-cp1253": _read_as("sloppy-windows-1253"),
+    "utf8-as-cp1254": _read_as("sloppy-windows-1254"),
+    "utf8-as-cp1257": _read_as("sloppy-windows-1257"),
+    "utf8-as-cp437": _read_as("cp437"),
+}
+
+
 # --------------------------------------------------------------------------- clean text
 
 # The letters of a few alphabets as languages write them every day (pseudo-words from all
