@@ -4,7 +4,6 @@ line between ftfy's answer and ours (ftfy wins unless ours leaves less mojibake)
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 
@@ -17,7 +16,7 @@ from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec
+from corpus_clean.mojibake.other_codecs import C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_line_read_as_another_codec
 from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
@@ -59,7 +58,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return other[0]
     ours_fixes: Counter = Counter()
     spans_first = _spans_first(line, evidence, ours_fixes)
-    if not _C1_AFTER_ANOTHER_CODECS_LEAD_RE.search(line) and not _leaves_work_for_ftfy(spans_first, line):
+    if not C1_AFTER_ANOTHER_CODECS_LEAD_RE.search(line) and not _leaves_work_for_ftfy(spans_first, line):
         fixes.update(ours_fixes)
         return spans_first
     ours = _ours_first(line, spans_first, evidence, ours_fixes)
@@ -70,13 +69,6 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return ours
     fixes.update(theirs_fixes)
     return theirs
-
-
-# A C1 control right after a letter beyond Latin-1: UTF-8 read through another
-# single-byte codec ftfy knows, where the byte is undefined or a control ("VĂ\x96LLIG" is
-# "VÖLLIG" read as ISO-8859-2, "Δ\x8cez" is "Čez" read as cp1253). Reading the control
-# as cp1252 ("VĂ–LLIG") would hide the sequence from ftfy, so ftfy gets its say.
-_C1_AFTER_ANOTHER_CODECS_LEAD_RE = re.compile("[\u0100-\uffff][\x80-\x9f]")
 
 
 def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:

@@ -23,7 +23,7 @@ import re
 import ftfy
 from ftfy.badness import badness
 
-from corpus_clean.mojibake.charmaps import _Codec, _LEAD_BYTES
+from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
@@ -50,6 +50,14 @@ _CHARS = {codec.name: frozenset(codec.char_to_byte) for codec in OTHER_CODECS}
 # repairs (cp1254 differs from cp1252 in six letters only, and those repairs decode it too).
 _CP1252_CHARS = frozenset(bytes(range(0x80, 0x100)).decode("windows-1252", errors="ignore")) | frozenset(
     chr(code) for code in range(0x80, 0x100))
+# A C1 control right after a lead byte of one of these codecs that neither cp1252 nor
+# cp1251 has: there the byte was undefined or a control of that codec ("VĂ\x96LLIG" is
+# "VÖLLIG" read as ISO-8859-2, "Δ\x8cez" is "Čez" read as cp1253). Read as cp1252
+# ("VĂ–LLIG") the sequence would be hidden from ftfy: `fix_text.fix_line` gives ftfy its say.
+_THEIR_OWN_LEADS = {char for codec in OTHER_CODECS for char in codec.leads2 + codec.leads3 + codec.leads4
+                    if char > "\xff" and char not in _CP1251.char_to_byte}
+C1_AFTER_ANOTHER_CODECS_LEAD_RE = re.compile(f"[{_cls(_THEIR_OWN_LEADS)}][\x80-\x9f]")
+_BEYOND_CP1252_RE = re.compile(f"[^\\x00-\\xff{_cls(_CP1252_CHARS)}]")
 _WORD_RE = re.compile(r"\S+")
 _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
@@ -70,9 +78,9 @@ def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
     >>> decode_line_read_as_another_codec("ΔΤ Γ© ΔΤ") is None   # a lone pair between spaces
     True
     """
-    non_ascii = {char for char in line if char > "\x7f"}
-    if not non_ascii or non_ascii <= _CP1252_CHARS:
+    if not _BEYOND_CP1252_RE.search(line):
         return None
+    non_ascii = {char for char in line if char > "\x7f"}
     candidates = []
     for codec in OTHER_CODECS:
         if not non_ascii <= _CHARS[codec.name]:
