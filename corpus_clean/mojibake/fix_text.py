@@ -16,7 +16,8 @@ from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_line_read_as_another_codec
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
+                                                decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
@@ -50,6 +51,8 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
+        if _C1_RE.search(line):
+            whole = decode_cp1252_or_another_codec(line, whole)
         fixes[_CP1252.name] += 1
         return whole
     other = decode_line_read_as_another_codec(line)

@@ -29,9 +29,9 @@ from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
 
-# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that decodes through several
-# of them to different text takes ftfy's answer if it is one of them (never worse than
-# ftfy where ftfy decides), else the decoding whose new letters are the most common in
+# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line takes ftfy's answer if it is
+# the strict decoding through one of them (never worse than ftfy where ftfy decides);
+# else, among the plausible decodings, the one whose new letters are the most common in
 # text (`_commonness`), then the least bad by ftfy's measure, then the first in this order.
 # (cp1252/Latin-1, cp1251 and Mac Roman have their own repairs: `spans`.)
 OTHER_CODECS = tuple(
@@ -59,6 +59,7 @@ _THEIR_OWN_LEADS = {char for codec in OTHER_CODECS for char in codec.leads2 + co
 C1_AFTER_ANOTHER_CODECS_LEAD_RE = re.compile(f"[{_cls(_THEIR_OWN_LEADS)}][\x80-\x9f]")
 _BEYOND_CP1252_RE = re.compile(f"[^\\x00-\\xff{_cls(_CP1252_CHARS)}]")
 _WORD_RE = re.compile(r"\S+")
+_ASCII = frozenset(map(chr, range(0x80)))
 _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
 
@@ -80,23 +81,46 @@ def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
     """
     if not _BEYOND_CP1252_RE.search(line):
         return None
-    non_ascii = {char for char in line if char > "\x7f"}
-    candidates = []
-    for codec in OTHER_CODECS:
-        if not non_ascii <= _CHARS[codec.name]:
-            continue
-        decoded = _strict_decode(line, codec)
-        if decoded is not None and _is_plausible_decode(line, decoded, codec):
-            candidates.append((-_commonness(line, decoded), badness(decoded), len(candidates), decoded, codec.name))
+    decodings = _strict_decodings(line)
+    if not decodings:
+        return None
+    candidates = [(decoded, codec.name) for decoded, codec in decodings if _is_plausible_decode(line, decoded, codec)]
+    if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
+        # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
+        # answer where it is one of the plausible readings, rare letters allowed.
+        ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
+        for decoded, codec in decodings:
+            if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                return decoded, codec.name
     if not candidates:
         return None
-    if len({candidate[-2] for candidate in candidates}) > 1:
-        ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
-        for *_, decoded, name in candidates:
-            if decoded == ftfys:
-                return decoded, name
-    *_, decoded, name = min(candidates)
-    return decoded, name
+    return min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c)))
+
+
+def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
+    """A line of C1 controls and cp1252 signs decodes whole as cp1252 mixed with
+    Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
+    reads Khmer "ើ" (E1 9E BE) as ``á\x9ež``, cp1252 would make it "ឞ" (E1 9E 9E). Where
+    they differ, ftfy's answer if it is one of them, else cp1252's."""
+    others = [decoded for decoded, codec in _strict_decodings(line)
+              if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
+    if not others:
+        return as_cp1252
+    ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
+    return ftfys if ftfys in others else as_cp1252
+
+
+def _strict_decodings(line: str) -> list[tuple[str, _Codec]]:
+    """(decoded, codec) for each of `OTHER_CODECS` that shows every non-ASCII character
+    of the line and whose bytes decode as UTF-8 strictly."""
+    non_ascii = set(line) - _ASCII
+    decodings = []
+    for codec in OTHER_CODECS:
+        if non_ascii <= _CHARS[codec.name]:
+            decoded = _strict_decode(line, codec)
+            if decoded is not None:
+                decodings.append((decoded, codec))
+    return decodings
 
 
 def _commonness(line: str, decoded: str) -> float:
@@ -122,7 +146,7 @@ def _strict_decode(line: str, codec: _Codec) -> str | None:
         return None
 
 
-def _is_plausible_decode(line: str, decoded: str, codec: _Codec) -> bool:
+def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: bool = False) -> bool:
     """Is ``decoded`` text rather than another accident: no control characters, no word of
     mixed scripts, and either two sequences or more, or one inside a word that it
     completes in the word's own script?
@@ -133,7 +157,7 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec) -> bool:
     """
     if _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
         return False
-    if any(_has_mixed_scripts(word.strip("".join(LETTER_APOSTROPHES))) for word in _WORD_RE.findall(decoded)):
+    if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
         return False
     if _capital_inside_a_lowercase_word(line, decoded):
         return False
@@ -143,23 +167,49 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec) -> bool:
         return False  # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of today)
     if len(sequences) >= 2:
         return True
-    return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded)
+    return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
                                     or _is_punctuation_of_three_bytes(sequences[0], codec))
 
 
-def _completes_its_word(line: str, sequence: re.Match, decoded: str) -> bool:
+def _without_letter_apostrophes(word: str) -> str:
+    """The word without its letter apostrophes, which belong to every script (``Haʻuki``)."""
+    return "".join(char for char in word if char not in LETTER_APOSTROPHES)
+
+
+def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letters: bool = False) -> bool:
     """Does the one sequence touch a letter (or an apostrophe after one: ``tasi'Ć©``) and
-    decode to a letter of that letter's script (``KiĆ±e``: "ñ" between "i" and "e")?"""
+    decode to a common letter of that letter's script (``KiĆ±e``: "ñ" between "i" and
+    "e"), or to a letter apostrophe, which belongs to every script (``Ę»o``: "ʻo")? One
+    sequence is little evidence: a letter that text hardly writes ("ƻ") is refused unless
+    ``rare_letters`` (ftfy made the same reading).
+
+    >>> import re
+    >>> _completes_its_word("ola Ę»o e", re.search("Ę»", "ola Ę»o e"), "ola ʻo e")
+    True
+    >>> _completes_its_word("ola Ę»o e", re.search("Ę»", "ola Ę»o e"), "ola ƻo e")
+    False
+    """
     start = sequence.start()
     if line[start - 1 : start] in _APOSTROPHES:
         start -= 1
     before = line[start - 1 : start]
     after = line[sequence.end() : sequence.end() + 1]
     neighbours = [char for char in (before, after) if char and char.isalpha()]
-    letters = _new_letters(line, decoded)
-    if not (neighbours and letters) or _in_an_all_caps_word(line, sequence):
+    if not neighbours or _in_an_all_caps_word(line, sequence):
         return False
-    return all(_script(char) == _script(n) for char in letters for n in neighbours)
+    new = [char for char in decoded if char > "\x7f" and char not in line]
+    if new and all(char in LETTER_APOSTROPHES for char in new):
+        return True
+    letters = _new_letters(line, decoded)
+    return bool(letters) and all((rare_letters or _is_written(char)) and _script(char) == _script(n)
+                                 for char in letters for n in neighbours)
+
+
+def _is_written(letter: str) -> bool:
+    """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
+    letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
+    (`letter_counts`: "ǎ", "ș", "ț") count."""
+    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
