@@ -171,6 +171,9 @@ def encode_answer(answer: dict) -> bytes:
 
 
 def run_filter(steps: tuple[str, ...]) -> int:
+    """`corpus-clean filter`: one JSON answer per input line, written as soon as it is
+    made. It ends as Unix filters do when its reader goes away (`… | head`) or on
+    Ctrl-C: killed by SIGPIPE / SIGINT, without a traceback (`filter_signals_as_unix_tools`)."""
     from corpus_clean.readers import split_lines
 
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
@@ -179,6 +182,17 @@ def run_filter(steps: tuple[str, ...]) -> int:
         out.write(encode_answer(answer))
         out.flush()
     return 0
+
+
+def filter_signals_as_unix_tools() -> None:
+    """Give SIGPIPE and SIGINT their default actions, as in C tools: Python ignores
+    SIGPIPE (a write to a closed pipe raises BrokenPipeError, printed as a traceback after
+    `corpus-clean filter < in | head` has its lines) and turns SIGINT into
+    KeyboardInterrupt (a traceback from wherever Ctrl-C landed, often an import). The
+    filter holds nothing to clean up: every answer is flushed as it is written."""
+    for name in ("SIGPIPE", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def run_flow(args: argparse.Namespace) -> int:
@@ -607,6 +621,7 @@ def main(argv: list[str] | None = None) -> int:
     skip_final_collections_at_exit()
     args = build_parser().parse_args(argv)
     if args.command == "filter":
+        filter_signals_as_unix_tools()
         return run_filter(args.steps)
     return run_flow(args)
 
