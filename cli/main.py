@@ -417,14 +417,25 @@ def _run_flow(args: argparse.Namespace) -> int:
                       " (manifest.json: files[...].unreadable_reasons):")
         for reason in damaged[:10]:
             console.print(f"  {reason}", markup=False, highlight=False)
-    out = manifest["output_dir"]
-    print(f"clean Parquet:      {out}/clean/")
-    print(f"quarantine Parquet: {out}/quarantine/")
-    print(f"manifest:           {out}/manifest.json")
-    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
-    for index_html in manifest["output"].get("data_docs") or []:
-        print(f"Data Docs:          {index_html}")
+    print_where_the_data_is(manifest)
     return 0
+
+
+def print_where_the_data_is(manifest: dict) -> None:
+    """The paths of the committed version, on stdout (for scripts). A reader that has
+    gone (`corpus-clean run … | head -0`) does not turn the committed run into a failed
+    one: the lines are dropped."""
+    out = manifest["output_dir"]
+    lines = [f"clean Parquet:      {out}/clean/",
+             f"quarantine Parquet: {out}/quarantine/",
+             f"manifest:           {out}/manifest.json",
+             f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)"]
+    lines += [f"Data Docs:          {index_html}" for index_html in manifest["output"].get("data_docs") or []]
+    try:
+        print("\n".join(lines), flush=True)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at /dev/null so that flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # --- the embedded Prefect server, served from a thread of this process -------------

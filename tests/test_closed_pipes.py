@@ -1,6 +1,7 @@
-"""`corpus-clean filter` ends as Unix filters do: when its reader stops early
-(`corpus-clean filter < in | head -1`) it is ended by SIGPIPE, and Ctrl-C ends it by
-SIGINT, both without a Python traceback on stderr. Real subprocesses, real pipes."""
+"""Readers that go away. `corpus-clean filter` ends as Unix filters do: when its reader
+stops early (`corpus-clean filter < in | head -1`) it is ended by SIGPIPE, and Ctrl-C ends
+it by SIGINT, both without a Python traceback on stderr. `corpus-clean run` whose stdout
+reader has gone still commits and exits 0. Real subprocesses, real pipes."""
 from __future__ import annotations
 
 import json
@@ -58,3 +59,20 @@ def test_ctrl_c_ends_the_filter_quietly():
     stderr = process.stderr.read().decode()
     assert process.returncode == -signal.SIGINT, (process.returncode, stderr[-500:])
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr[-500:]
+
+
+def test_a_run_whose_stdout_reader_has_gone_still_commits_and_succeeds(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.jsonl").write_text("\n".join(json.dumps({"id": k, "text": f"{ARTICLE} {k}"}) for k in range(3)) + "\n")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head -c 0`: nobody will read the paths printed at the end
+    result = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output",
+                             str(tmp_path / "out"), "--no-data-docs"], cwd=ROOT, stdout=write_end,
+                            stderr=subprocess.PIPE, timeout=600)
+    os.close(write_end)
+    stderr = result.stderr.decode()
+    assert result.returncode == 0, stderr[-800:]
+    assert "run failed" not in stderr and "BrokenPipeError" not in stderr, stderr[-800:]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["totals"]["read"] == 3 and manifest["accounting_ok"]  # (near-duplicates of each other)
