@@ -76,3 +76,17 @@ def test_a_run_whose_stdout_reader_has_gone_still_commits_and_succeeds(tmp_path)
     assert "run failed" not in stderr and "BrokenPipeError" not in stderr, stderr[-800:]
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["totals"]["read"] == 3 and manifest["accounting_ok"]  # (near-duplicates of each other)
+
+
+def run_filter_with_closed(fd: int) -> subprocess.CompletedProcess:
+    """`corpus-clean filter <&-` (fd 0) or `>&-` (fd 1): the child starts with that fd closed."""
+    return subprocess.run([sys.executable, "-m", "cli", "filter"], cwd=ROOT, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(fd), timeout=120)
+
+
+def test_a_filter_started_with_stdin_or_stdout_closed_says_so():
+    for fd, name in ((0, "stdin"), (1, "stdout")):
+        result = run_filter_with_closed(fd)
+        stderr = result.stderr.decode()
+        assert result.returncode == 2, stderr[-500:]
+        assert f"{name} is closed" in stderr and "Traceback" not in stderr, stderr[-500:]
