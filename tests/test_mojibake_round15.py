@@ -25,6 +25,7 @@ READ_THROUGH = [
     ("sloppy-windows-1253", "Die Brücke über den Fluss wird im Frühjahr erneuert."),
     ("sloppy-windows-1250", "Příští týden začne oprava mostu přes řeku."),
     ("sloppy-windows-1250", "Señora Núñez llegó tarde a la reunión del jueves."),
+    ("sloppy-windows-1250", "Le cœur de la ville bat pour ses sœurs."),   # "Ĺ“": a quote mark inside a word
     ("iso-8859-2", "Władze miasta ogłosiły nowy rozkład jazdy autobusów."),
     ("iso-8859-2", "A gyűlés után a polgármester interjút adott."),
     ("sloppy-windows-1257", "Vilniaus gatvėse šiandien buvo daug žmonių."),
