@@ -124,6 +124,10 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
   Kongo, Dagbani, Mossi, Tarifit, N'Ko, Yucatec Maya, Ojibwe, Hakka, Zhuang; a Portuguese
   volunteer fire brigade), written by news15 right after the dev set and before any change,
   never studied: totals only.
+* ``round15_probe.txt``: 10 short pages (languages of the dev set) whose story ENDS in lines
+  that look like noise (a list of facts, results, a quote, a Q&A, a list of titles, prices,
+  a schedule, live minutes), written by news15 after the round's first two changes, read
+  once unseen (7 of 53 article lines cut), then studied (``--misses probe15``).
 
 Rows: ours (text path as shipped), ours with the classifier kept off pages under 12
 lines (as before the eighth round, with today's rules), rules only, and C4's line rules (a line stays when it ends a sentence and has 3+ words). Metrics as
@@ -168,6 +172,7 @@ SETS = {
     "round14_check.txt (news14's check, totals only)": LABELLED / "round14_check.txt",
     "round14_heldout.txt (held out)": LABELLED / "round14_heldout.txt",
     "round15_dev.txt (studied)": LABELLED / "round15_dev.txt",
+    "round15_probe.txt (read once unseen, then studied)": LABELLED / "round15_probe.txt",
     "round15_check.txt (news15's check, totals only)": LABELLED / "round15_check.txt",
 }
 
@@ -184,7 +189,7 @@ def without_short_pages(fn, *args, **kwargs):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -198,7 +203,7 @@ def main(argv=None) -> int:
         print(row(f"ours, rules only | {name}", score(pages, use_classifier=False)))
         print(row(f"C4-style line rules | {name}", score_c4(pages)))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

@@ -67,3 +67,39 @@ def test_an_updated_stamp_between_two_paragraphs_stays_cut():
     lines = [LEAD, "Updated 3 Dec 2026 at 14:10",
              "The network reached its two thousandth home in October, the clerk said on Monday."]
     assert _after(lines, {1: "dates.date_line"})[1] == "dates.date_line"
+
+
+# -- a list of facts or a schedule at the story's end, cut as menu items or date lines ----
+
+def test_facts_cut_as_a_menu_under_an_announcement_come_back_the_share_bar_stays():
+    # Alemannic, invented: the run of short lines ran on into the share bar and the teasers
+    lines = ["Nach zwei Johr Bauziit isch am Samschtig s neu Hallebad ufgange.", "S wichtigschte i Zahle:",
+             "Becke: 25 Meter", "Bahne: 6", "Iitritt: 7 Franke", "Teile", "Meh us de Region"]
+    cut = {1: "classifier", **{k: "nav.menu_run" for k in range(2, 7)}}
+    assert _after(lines, cut) == [None] * 5 + ["nav.menu_run"] * 2
+
+
+def test_schedule_rows_cut_as_dates_under_a_cjk_announcement_come_back():
+    # Wu, invented: "opening hours:" then two rows; the share button after them stays cut
+    lines = ["老西门一条弄堂里向，礼拜六开出来一爿咖啡馆。", "营业辰光：", "礼拜一到礼拜五 8:00–20:00", "礼拜六、礼拜日 9:00–22:00",
+             "分享到微信"]
+    cut = {1: "classifier", 2: "dates.date_line", 3: "dates.date_line", 4: "classifier"}
+    assert _after(lines, cut) == [None, None, None, None, "classifier"]
+
+
+def test_schedule_fields_right_under_the_story_come_back():
+    lines = ["Igwa nin bagong iskedyul an mga jeep sa siyudad poon Lunes.",
+             "Lunes–Biyernes: 5:00 AM – 9:00 PM", "Sabado: 6:00 AM – 8:00 PM", "Domingo: mayo", "I-share"]
+    cut = {1: "dates.date_line", 2: "dates.date_line", 3: "classifier", 4: "social.share_bar"}
+    assert _after(lines, cut) == [None, None, None, None, "social.share_bar"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Follow us on:", "Find us here:", "Síguenos en:", "Teile den Artikel:"]),
+       st.lists(st.sampled_from(["Facebook", "Instagram", "WhatsApp", "Sport", "Wetter", "Kontakt"]),
+                min_size=2, max_size=6))
+def test_a_menu_of_words_under_a_label_never_comes_back(label, items):
+    """A menu's items are words: cut as a menu run under a short label, none comes back."""
+    lines = ["The network reached its two thousandth home in October, the clerk said.", label, *items]
+    cut = {1: "classifier", **{2 + k: "nav.menu_run" for k in range(len(items))}}
+    assert _after(lines, cut)[2:] == ["nav.menu_run"] * len(items)

@@ -53,7 +53,7 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import SENT_END
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_inserts import (MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS,
                                                     LineShape, nonblank_neighbour)
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
@@ -90,10 +90,14 @@ AFTER_INSERT_MIN_CHARS = 20
 # many words or more ("Tags:", "Share:" have one).
 ANNOUNCE_MIN_WORDS = 2
 
+# What cuts a story's list of facts: the classifier, the short page's step, and (round 15)
+# the shape rules that read a field as a menu item ("Bahne: 6") or a schedule's row as a
+# date line ("Sabado: 6:00 AM - 8:00 PM"); each line must still be a field.
+FACT_CUT_RULES = frozenset({OUTSIDE_STORY_RULE, CLASSIFIER_RULE, MENU_RULE}) | DATE_RULES
 # A list of facts ("Length: 212 m") has this many lines or more.
 FACT_LIST_MIN_LINES = 2
 # A field: a label of at most HEADING_MAX_WORDS words, ":" and a value.
-_FIELD = re.compile(r"\s*[^\W\d][\w'’.-]*(?:[ \t][\w'’.-]+){0,2}[ \t]*[:：][ \t]*\S")
+_FIELD = re.compile(r"\s*[^\W\d][\w'’.–-]*(?:[ \t][\w'’.–-]+){0,2}[ \t]*[:：][ \t]*\S")
 
 # A list the story announces with ":" has at most this many items.
 ANNOUNCED_MAX_ITEMS = 15
@@ -151,7 +155,7 @@ def give_back_story_body_lines(ctx) -> None:
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
-    if cut & {OUTSIDE_STORY_RULE, CLASSIFIER_RULE}:
+    if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
@@ -459,14 +463,14 @@ def give_back_fact_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in shape.cut_by(ctx, (OUTSIDE_STORY_RULE, CLASSIFIER_RULE), ctx.stats.n_digit > 0):
+    for i in shape.cut_by(ctx, FACT_CUT_RULES, ctx.stats.n_digit > 0):
         above = _nonblank(ctx, i, -1)
         if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
             continue  # (the list's first line, under the story's sentence)
         run, j = [i], i
         while True:
             j = _nonblank(ctx, j, 1)
-            if j is None or rule[j] not in (OUTSIDE_STORY_RULE, CLASSIFIER_RULE) or not _FIELD.match(content[j]):
+            if j is None or rule[j] not in FACT_CUT_RULES or not _FIELD.match(content[j]):
                 break
             run.append(j)
         with_digit = sum(1 for k in run if shape.n_digit(k))
@@ -627,22 +631,53 @@ def give_back_announced_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    ends_colon = [i for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), ctx.stats.n_words >= ANNOUNCE_MIN_WORDS)
-                  if content[i].rstrip().endswith((":", "："))]
+    ends_colon = [i for i in range(ctx.lines.n_lines)
+                  if rule[i] in (None, CLASSIFIER_RULE) and content[i].rstrip().endswith((":", "："))
+                  and _announces(shape, content[i])]
     for i in ends_colon:
         above = _nonblank(ctx, i, -1)
-        if rule[i] != CLASSIFIER_RULE or not (_kept(ctx, above) and shape.ends_sentence(above)):
+        if rule[i] not in (None, CLASSIFIER_RULE) or not (_kept(ctx, above) and shape.ends_sentence(above)):
             continue
-        items, j = [], i
+        items, j, kind = [], i, None
         while len(items) < ANNOUNCED_MAX_ITEMS:
             j = _nonblank(ctx, j, 1)
-            if j is None or rule[j] != CLASSIFIER_RULE or shape.is_paragraph(j) or content[j].rstrip().endswith(
-                    (":", "：")):
-                break
+            item_kind = None if j is None else _announced_item(ctx, shape, j, rule[i])
+            if item_kind is None or kind not in (None, item_kind):
+                break  # (a list's items are of one kind: a share bar after data rows ends it)
+            kind = item_kind
             items.append(j)
-        if len(items) >= LIST_MIN_LINES - 1:
-            for k in [i] + items:
+        cut_items = [k for k in items if rule[k] is not None]
+        if len(items) >= LIST_MIN_LINES - 1 and cut_items:
+            for k in [i] + cut_items:
                 rule[k] = None
+
+
+def _announces(shape: LineShape, line: str) -> bool:
+    """A line ending in ":" says enough to announce a list: ANNOUNCE_MIN_WORDS+ words, or
+    in a script written without spaces two characters before the colon ("营业辰光：")."""
+    head = line.rstrip()[:-1].rstrip()
+    if len(head.split()) >= ANNOUNCE_MIN_WORDS:
+        return True
+    return len(head) >= ANNOUNCE_MIN_WORDS and all(CJK_LO <= ord(c) <= CJK_HI for c in head[-ANNOUNCE_MIN_WORDS:])
+
+
+def _announced_item(ctx, shape: LineShape, j: int, announcement_rule: str | None) -> str | None:
+    """Which kind of item of a list the line above announced line `j` can be, or None: a
+    short line (no story paragraph, no ":" at its end) cut as the announcement was (by the
+    classifier, or kept as it is): "like the announcement"; or, cut by a date rule or as a
+    menu item, a field ("Bahne: 6") or a line holding a number (a schedule's row "礼拜六
+    9:00–22:00"): "data" (a menu's items are words: "Facebook", "Sport"). Under a kept
+    announcement a line the classifier cut is no item: the share bar and the teasers after
+    the story's last list."""
+    r = ctx.marks.rule[j]
+    line = ctx.lines.content[j]
+    if shape.is_paragraph(j) or line.rstrip().endswith((":", "：")):
+        return None
+    if r == announcement_rule:
+        return "like the announcement"
+    if (r == MENU_RULE or r in DATE_RULES) and (_FIELD.match(line) or shape.n_digit(j)):
+        return "data"
+    return None
 
 
 def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
