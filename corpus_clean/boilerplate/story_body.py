@@ -280,6 +280,7 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
     rule = ctx.marks.rule
     s = ctx.stats
     done = -1
+    first_sentence = None  # (the first kept story sentence: found once, when a run needs it)
     for i in shape.cut_by(ctx, DATE_RULES, s.n_words <= DATE_MAX_WORDS):
         if i <= done or i in teaser_dates:
             continue
@@ -292,16 +293,24 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
         above = _nonblank(ctx, run[0], -1)
         if not (_kept(ctx, above) and _kept(ctx, j)) or (shape.is_paragraph(above) and shape.is_paragraph(j)):
             continue  # (an "Updated 3 Dec" stamp stands between two paragraphs, not in a list)
-        if _story_sentence_above(ctx, shape, run[0]):
+        if first_sentence is None:
+            first_sentence = _first_story_sentence(ctx, shape)
+        if first_sentence < run[0]:
             for k in run:
                 rule[k] = None
+            if shape.ends_sentence(run[0]) and shape.n_words(run[0]) >= STORY_SENTENCE_MIN_WORDS:
+                first_sentence = min(first_sentence, run[0])  # (a date line that is a sentence)
 
 
-def _story_sentence_above(ctx, shape: LineShape, i: int) -> bool:
-    """A kept sentence of STORY_SENTENCE_MIN_WORDS+ words stands somewhere above line `i`."""
-    rule = ctx.marks.rule
-    return any(rule[j] is None and not ctx.blank[j] and shape.ends_sentence(j)
-               and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS for j in range(i))
+def _first_story_sentence(ctx, shape: LineShape) -> int:
+    """The first kept sentence of STORY_SENTENCE_MIN_WORDS+ words (the page's length: none)."""
+    s = ctx.stats
+    # (candidates by the character table and the word count; the exact sentence test on those)
+    maybe = ~ctx.marks.removed() & ~ctx.blank & (s.n_words >= STORY_SENTENCE_MIN_WORDS)
+    for j in maybe.nonzero()[0].tolist():
+        if shape.ends_sentence(j):
+            return j
+    return ctx.lines.n_lines
 
 
 def _announcement_above(ctx, shape: LineShape, i: int) -> int | None:
@@ -631,9 +640,9 @@ def give_back_announced_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    ends_colon = [i for i in range(ctx.lines.n_lines)
-                  if rule[i] in (None, CLASSIFIER_RULE) and content[i].rstrip().endswith((":", "："))
-                  and _announces(shape, content[i])]
+    last = ctx.stats.last_char
+    colon = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
+    ends_colon = [i for i in colon if rule[i] in (None, CLASSIFIER_RULE) and _announces(shape, content[i])]
     for i in ends_colon:
         above = _nonblank(ctx, i, -1)
         if rule[i] not in (None, CLASSIFIER_RULE) or not (_kept(ctx, above) and shape.ends_sentence(above)):

@@ -105,6 +105,7 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
 MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
+_MORE_SENTENCE_ENDS = np.array(sorted(MORE_SENTENCE_ENDS))
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -358,13 +359,17 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     [None, 'story.lone_caption', None]
     """
     s = ctx.stats
-    removed = ctx.marks.removed()
-    open_kept = ~removed & ~ctx.blank & ((s.last_class & SENT_END) == 0)
-    if not open_kept.any():
+    nonblank = (~ctx.blank).nonzero()[0]
+    if len(nonblank) < 3:
         return
-    rule = ctx.marks.rule
-    interrupting = [i for i in open_kept.nonzero()[0].tolist()
-                    if not shape.ends_sentence(i) and _between_story_sentences(ctx, shape, i)]
+    # (per non-blank line, with numpy: kept, ends a sentence as ``ends_sentence`` says, and
+    # then the lines whose non-blank neighbours are kept sentences of the story)
+    kept = ~ctx.marks.removed()[nonblank]
+    ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
+    sentence = kept & ends & (s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS)
+    between = np.zeros(len(nonblank), dtype=bool)
+    between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & sentence[2:]
+    interrupting = nonblank[between].tolist()
     if len(interrupting) != 1:
         return  # (none, or a series: the story's subheadings, a poem's lines, a list)
     i = interrupting[0]
@@ -373,18 +378,7 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     long_enough = n_words >= LONE_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
     if (long_enough and n_words <= INSERT_MAX_WORDS and not shape.first_class(i) & DIGIT
             and shape.ends_in_a_word(i) and not shape.unpunctuated(i) and _stands_alone(ctx, shape, i)):
-        rule[i] = LONE_CAPTION_RULE
-
-
-def _between_story_sentences(ctx, shape: LineShape, i: int) -> bool:
-    """The lines right above and right below line `i` (blank lines skipped) are kept
-    sentences of STORY_SENTENCE_MIN_WORDS+ words: the story runs on across the line. (A
-    line next to a cut one, a player's "Replay" or a credit, is left to the steps that
-    read those.)"""
-    rule = ctx.marks.rule
-    return all(j is not None and rule[j] is None and shape.ends_sentence(j)
-               and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
-               for j in (nonblank_neighbour(ctx, i, -1), nonblank_neighbour(ctx, i, 1)))
+        ctx.marks.rule[i] = LONE_CAPTION_RULE
 
 
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
