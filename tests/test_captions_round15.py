@@ -128,3 +128,10 @@ def test_a_gallery_counter_over_a_list_item_takes_nothing_below():
     lines = ["The five chosen projects were announced on Monday.", "2 / 5", "A new roof for the school",
              "Sport"]
     assert _marks(lines, {1: "nav.gallery_counter"})[2:] == [None, None]
+
+
+def test_a_long_open_line_between_sentences_is_the_story_s_own():
+    # 16+ words: a sentence that lost its full stop (a forum post), not a caption
+    long_line = ("You can also set the speed multiplier to 125 and if that feels too fast then lower the "
+                 "number to 80 or even 10")
+    assert _marks([SENTENCES[0], long_line, SENTENCES[1]]) == [None, None, None]

@@ -103,3 +103,14 @@ def test_a_menu_of_words_under_a_label_never_comes_back(label, items):
     lines = ["The network reached its two thousandth home in October, the clerk said.", label, *items]
     cut = {1: "classifier", **{2 + k: "nav.menu_run" for k in range(len(items))}}
     assert _after(lines, cut)[2:] == ["nav.menu_run"] * len(items)
+
+
+def test_a_dateline_under_the_standfirst_and_a_long_id_number_stay_cut():
+    lines = ["Two killed in helicopter crash", "The military says two service members died when their helicopter "
+             "came down on Wednesday morning.", "20 Nov 2019 08:00 GMT", "Rescue teams", "reached the site by noon."]
+    assert _after(lines, {0: "news.headline", 2: "news.dateline"})[2] == "news.dateline"
+    lines = [LEAD, "Show notes:", "191119052250266", "04:12 Why the providers said no"]
+    assert _after(lines, {2: "outlets.count_only"})[2] == "outlets.count_only"
+    # a table's cell is a short number: it comes back
+    lines = [LEAD, "Closing prices:", "225.86", "-12.99", "The index fell for a third day."]
+    assert _after(lines, {2: "outlets.count_only", 3: "outlets.dateline"})[2:4] == [None, None]

@@ -65,6 +65,10 @@ CLASSIFIER_RULE = "classifier"
 # (the short-page step's cut of what ends no sentence after the story's last paragraph)
 OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
+# (``outlets.count_only``: a number alone on its line: a timeline's year, a table's cell
+# "225.86"; with this many digits an id or a timestamp "191119052250266")
+NUMBER_RULE = "outlets.count_only"
+ID_MIN_DIGITS = 8
 # A date line is short; longer lines cut by a date rule are something else.
 DATE_MAX_WORDS = 8
 # A dated entry's text: at most this many kept lines between two date lines.
@@ -256,12 +260,12 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> set[int]:
 
 
 def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[int] = frozenset()) -> None:
-    """A run of lines a date rule cut, with kept lines right above and right below it (not
-    both story paragraphs) and a kept sentence of the story (STORY_SENTENCE_MIN_WORDS+
+    """A run of lines a date rule cut, with kept lines right above and right below it (the
+    one above no story paragraph) and a kept sentence of the story (STORY_SENTENCE_MIN_WORDS+
     words) somewhere above, comes back: a page's dateline stands at the story's head
-    (under the headline or the byline, nothing of the story above it), in a teaser or a
-    comment (next to other cut lines), or as an "Updated" stamp between two paragraphs; a
-    date between kept lines of a list or a Q&A inside the story is the story's own record --
+    (under the headline, the byline or the standfirst), in a teaser or a comment (next to
+    other cut lines), or as an "Updated" stamp under a paragraph; a date between kept short
+    lines of a list or a Q&A inside the story is the story's own record --
     a podcast's chapter time ("19:40 The loan"), an answer ("31 December 2027."), a
     schedule's row. The date lines of a run of dated entries that ``give_back_dated_entries``
     left cut (`teaser_dates`: dated teasers under a cut "Latest") stay cut. Measured
@@ -291,8 +295,10 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
             j = _nonblank(ctx, j, 1)
         done = run[-1]
         above = _nonblank(ctx, run[0], -1)
-        if not (_kept(ctx, above) and _kept(ctx, j)) or (shape.is_paragraph(above) and shape.is_paragraph(j)):
-            continue  # (an "Updated 3 Dec" stamp stands between two paragraphs, not in a list)
+        if not (_kept(ctx, above) and _kept(ctx, j)) or shape.is_paragraph(above):
+            continue  # (under a paragraph: a standfirst's dateline, an "Updated 3 Dec" stamp)
+        if any(rule[k] == NUMBER_RULE and shape.n_digit(k) >= ID_MIN_DIGITS for k in run):
+            continue  # (a long number alone is an id or a timestamp, not a year or a table's cell)
         if first_sentence is None:
             first_sentence = _first_story_sentence(ctx, shape)
         if first_sentence < run[0]:

@@ -90,6 +90,9 @@ INSERT_MIN_WORDS = 8
 # open lines there are subheadings and live-blog times as often (round 15: at 5-6 words
 # they were article lines on the round-8/12/14 held-out sets; at 7+ none was).
 LONE_CAPTION_MIN_WORDS = 7
+# ... and this many at most: longer, an open line between two sentences is the story's own
+# sentence that lost its full stop (a forum post's "..., then change the number to 80-70").
+LONE_CAPTION_MAX_WORDS = 15
 # The story's sentences around it: this many words at least (not a menu item, a score).
 STORY_SENTENCE_MIN_WORDS = 4
 # Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
@@ -340,8 +343,8 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     LONE_CAPTION_RULE): a photo's caption with no credit, flattened between two sentences
     of the story.
 
-    The line is a clause (LONE_CAPTION_MIN_WORDS to INSERT_MAX_WORDS words, or an unspaced
-    script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not opening
+    The line is a clause (LONE_CAPTION_MIN_WORDS to LONE_CAPTION_MAX_WORDS words, or an
+    unspaced script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not opening
     with a number), stands alone, its kept neighbours right above and right below are
     sentences of STORY_SENTENCE_MIN_WORDS+ words (the story runs on across it), and it is
     the page's ONLY kept line that ends no sentence between two kept sentences. Subheadings
@@ -376,7 +379,7 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     n_words = shape.n_words(i)
     unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
     long_enough = n_words >= LONE_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
-    if (long_enough and n_words <= INSERT_MAX_WORDS and not shape.first_class(i) & DIGIT
+    if (long_enough and n_words <= LONE_CAPTION_MAX_WORDS and not shape.first_class(i) & DIGIT
             and shape.ends_in_a_word(i) and not shape.unpunctuated(i) and _stands_alone(ctx, shape, i)):
         ctx.marks.rule[i] = LONE_CAPTION_RULE
 
