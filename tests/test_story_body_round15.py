@@ -114,3 +114,13 @@ def test_a_dateline_under_the_standfirst_and_a_long_id_number_stay_cut():
     # a table's cell is a short number: it comes back
     lines = [LEAD, "Closing prices:", "225.86", "-12.99", "The index fell for a third day."]
     assert _after(lines, {2: "outlets.count_only", 3: "outlets.dateline"})[2:4] == [None, None]
+
+
+def test_a_photo_sentence_in_a_brief_about_a_photo_prize_comes_back_a_credit_does_not():
+    lines = ["A girl from Spanish Town won the national photo prize on Friday.",
+             "Her photo shows her grandmother selling fish at the market.",
+             "Photo: the winning picture was picked from over two thousand entries.",
+             "She will buy a new camera with the prize money."]
+    assert _after(lines, {2: "news.photo_caption"})[2] is None
+    lines[2] = "Photo: Jan Vos."
+    assert _after(lines, {2: "news.photo_caption"})[2] == "news.photo_caption"

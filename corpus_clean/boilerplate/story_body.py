@@ -81,6 +81,8 @@ CLOSING_MAX_LINES = 3
 DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
 # The story uses the label's word this often in its kept paragraphs: its subject.
 SUBJECT_MIN_ECHOES = 2
+# A sentence opening with a caption's label is the story's own from this many words.
+SUBJECT_SENTENCE_MIN_WORDS = 8
 # The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
 STEM_CHARS = 4
 
@@ -545,13 +547,20 @@ def give_back_subject_captions(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     content = ctx.lines.content
     for i in range(ctx.lines.n_lines):
-        if rule[i] not in LABEL_CAPTION_RULES or not shape.is_paragraph(i):
+        if rule[i] not in LABEL_CAPTION_RULES or not _subject_sentence(shape, i):
             continue
         if not (_kept(ctx, _nonblank(ctx, i, -1)) and _kept(ctx, _nonblank(ctx, i, 1))):
             continue
         label = _LABEL.match(content[i])
         if label and _echoes(ctx, shape, label.group(1)[:STEM_CHARS].casefold(), i) >= SUBJECT_MIN_ECHOES:
             rule[i] = None
+
+
+def _subject_sentence(shape: LineShape, i: int) -> bool:
+    """Line `i` is a sentence of the story, not a caption's label and name: a story
+    paragraph, or (round 15: "Photo: the winning picture was picked from 2,000 entries.")
+    a sentence of SUBJECT_SENTENCE_MIN_WORDS+ words ("Photo: Jan Vos." has three)."""
+    return shape.is_paragraph(i) or (shape.ends_sentence(i) and shape.n_words(i) >= SUBJECT_SENTENCE_MIN_WORDS)
 
 
 def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
@@ -561,7 +570,7 @@ def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
     word = re.compile(r"\b" + re.escape(stem), re.IGNORECASE)
     rule = ctx.marks.rule
     return sum(1 for j in range(ctx.lines.n_lines)
-               if j != skip and rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j)
+               if j != skip and rule[j] is None and not ctx.blank[j] and _subject_sentence(shape, j)
                and word.search(ctx.lines.content[j]))
 
 
