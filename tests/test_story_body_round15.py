@@ -53,7 +53,8 @@ def test_a_date_next_to_a_cut_line_stays_cut():
 
 
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.sampled_from(["12 March 2016", "23:38", "04.12.2026", "Dec 2, 2026"]), min_size=1, max_size=4),
+@given(st.lists(st.sampled_from(["12 March 2016", "23:38", "04.12.2026", "Dec 2, 2026"]),
+                min_size=1, max_size=4),
        st.sampled_from(["nav.ui_word", "comments.widget", "social.share_bar"]))
 def test_dates_with_a_cut_line_on_either_side_never_come_back(dates, other):
     """Whatever the dates, a run of date cuts touching a line another rule cut stays cut."""

@@ -7,7 +7,7 @@ A rule keyed to a line's shape or first word is right at the story's edges (the 
 under the headline, the menu above it, the caption between paragraphs) and wrong where
 the story itself is made of such lines; the classifier, too, cuts the edges of a story
 told in short lines (a list, a table, a recipe). Inside the story, a cut needs more
-evidence than the line alone; five shapes of the story overrule it:
+evidence than the line alone; these shapes of the story overrule it:
 
 * **Dated entries** (date rules: ``dates.date_line``, ``news.dateline``,
   ``outlets.dateline``, and ``outlets.count_only`` for a year alone): a timeline ("12
@@ -22,6 +22,9 @@ evidence than the line alone; five shapes of the story overrule it:
   above and below are kept, the one above is not a paragraph and a story paragraph stands
   somewhere above, comes back too: a dateline sits next to the headline, the byline or a
   paragraph, not inside a list.
+* **Dates between kept short lines** (date rules; round 15): a podcast's chapter times, an
+  answer that is a date, a schedule's rows, inside the story (a kept sentence above, the
+  line above no paragraph): ``give_back_dates_between_kept_lines``.
 * **Data runs** (``nav.menu_run``): a run of short lines cut as a menu, between kept lines
   (the one above ends a sentence or announces a list with ":", the one below is kept or
   a sentence the classifier cut), in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines
@@ -292,7 +295,8 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
             continue
         run = [i]
         j = _nonblank(ctx, i, 1)
-        while j is not None and rule[j] in DATE_RULES and shape.n_words(j) <= DATE_MAX_WORDS and j not in teaser_dates:
+        while (j is not None and rule[j] in DATE_RULES and shape.n_words(j) <= DATE_MAX_WORDS
+               and j not in teaser_dates):
             run.append(j)
             j = _nonblank(ctx, j, 1)
         done = run[-1]
@@ -564,7 +568,8 @@ def _subject_sentence(shape: LineShape, i: int) -> bool:
 
 
 def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
-    """How many kept story paragraphs (other than line `skip`) hold a word starting with `stem`."""
+    """How many kept story sentences (``_subject_sentence``; other than line `skip`) hold a
+    word starting with `stem`."""
     if len(stem) < STEM_CHARS:
         return 0
     word = re.compile(r"\b" + re.escape(stem), re.IGNORECASE)
@@ -636,12 +641,14 @@ def _is_section_heading(ctx, shape: LineShape, i: int) -> bool:
 
 
 def give_back_announced_lists(ctx, shape: BodyShape) -> None:
-    """A list the story announces comes back: a line the classifier cut that ends in ":"
-    (ANNOUNCE_MIN_WORDS+ words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"),
-    right under a kept sentence of the story, and the LIST_MIN_LINES - 1 or more short
-    lines the classifier cut right under it (at most ANNOUNCED_MAX_ITEMS), up to the first
-    line that is not one. The story's sentence ran into the ":"; a box's heading stands
-    after a rule's cut or has one word ("Tags:").
+    """A list the story announces comes back: a line that ends in ":" (ANNOUNCE_MIN_WORDS+
+    words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"; in an unspaced script
+    two characters: "营业辰光："), kept or cut by the classifier, right under a kept sentence
+    of the story, and the LIST_MIN_LINES - 1 or more short lines right under it (at most
+    ANNOUNCED_MAX_ITEMS), up to the first line that is not one (``_announced_item``: cut as
+    the announcement was, or -- round 15 -- a field or a number the menu-run or a date rule
+    cut: "Bahne: 6", "礼拜六 9:00–22:00"; one kind of item per list). The story's sentence
+    ran into the ":"; a box's heading stands after a rule's cut or has one word ("Tags:").
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.\\n"
