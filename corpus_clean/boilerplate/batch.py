@@ -25,6 +25,7 @@ from corpus_clean.boilerplate.engine import (
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
+from corpus_clean.boilerplate.story_body import dated_entry_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
 
@@ -64,9 +65,14 @@ class Batch:
         blank_before_last[ends - 1] = False
         has_blank_lines = np.logical_or.reduceat(blank_before_last, ends - n_lines).tolist()
         blank, prose, before, after = masks
+        starts, ends = (ends - n_lines).tolist(), ends.tolist()
         ctxs = [Context(lines.text, lines, doc_stats, (blank[a:b], prose[a:b], before[a:b], after[a:b]), has_blank)
-                for (lines, doc_stats), a, b, has_blank in zip(per_text, (ends - n_lines).tolist(), ends.tolist(),
-                                                              has_blank_lines)]
+                for (lines, doc_stats), a, b, has_blank in zip(per_text, starts, ends, has_blank_lines)]
+        # (per-line masks of later steps that depend on the counts alone, made for the
+        # whole batch in one pass where each page made its own: a slice per page)
+        dated = dated_entry_candidates(stats, blank, np.asarray(ends, dtype=np.int64) - 1)
+        for ctx, a, b in zip(ctxs, starts, ends):
+            ctx.dated_entry_candidates = dated[a:b]
         return cls(ctxs, stats, masks, flat)
 
     def flat_lines(self) -> FlatLines:

@@ -202,6 +202,30 @@ def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
 
 
+def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a dated entry's date line, by its counts alone (before the
+    rule that cut it is checked: ``give_back_dated_entries``' candidates). A date line
+    holds a digit ("23:38", "12 marzo 2016", "1974") and a few words; the line under it,
+    or a blank line, ends a sentence. Of one page's lines, or of a batch's documents one
+    after another (`last_rows`: each document's last row, which has no line under it in
+    its document): ``Batch.of`` makes them for all pages in one pass, each page a slice.
+
+    >>> from corpus_clean.boilerplate.features import line_stats, split_lines
+    >>> lines = split_lines("12 March 2016\\nThe plan is approved.\\n3 June 2018")
+    >>> stats = line_stats(lines)
+    >>> dated_entry_candidates(stats, stats.n_chars == 0).tolist()
+    [True, False, False]
+    >>> dated_entry_candidates(stats, stats.n_chars == 0, np.array([0, 2])).tolist()  # (two documents)
+    [False, False, False]
+    """
+    ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
+    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
+    sentence_or_blank_below[:-1] = ends[1:] | blank[1:]
+    if last_rows is not None:
+        sentence_or_blank_below[last_rows] = False
+    return (stats.n_words <= DATE_MAX_WORDS) & (stats.n_digit > 0) & sentence_or_blank_below
+
+
 def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     """A timeline's or a live blog's date lines come back (with an entry's text the
     classifier cut); so does a date line inside a kept list (see the module's docstring).
@@ -219,13 +243,9 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     entries = []
-    s = ctx.stats
-    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974"; the line under it, or
-    # a blank line, ends a sentence)
-    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
-    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
-    sentence_or_blank_below[:-1] = ends[1:] | ctx.blank[1:]
-    candidates = (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0) & sentence_or_blank_below
+    candidates = ctx.__dict__.get("dated_entry_candidates")  # (a batch's, when it made them)
+    if candidates is None:
+        candidates = dated_entry_candidates(ctx.stats, ctx.blank)
     for i in shape.cut_by(ctx, DATE_RULES, candidates):
         text = _entry_text(ctx, shape, i)
         if text is not None:
