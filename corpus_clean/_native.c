@@ -1343,7 +1343,10 @@ done:
  * - outputs: keyword_bits, anchored_bits: uint64 [line][W];
  * - row_delta (optional): uint32 [state][n_classes], delta as the scan reads it (see
  *   ROW_HAS_BITS), made once by the caller (KeywordAutomaton.row_delta); without it, it
- *   is made from delta on each call.
+ *   is made from delta on each call;
+ * - longest (optional): at least the longest keyword's length in code points (the
+ *   automaton's depth, KeywordAutomaton.longest): long lines are then read as two halves
+ *   at once (keyword_scan); 0 or none: one chain per line.
  *
  * Lower-casing: str.lower() maps every character on its own to one character, like
  * Py_UNICODE_TOLOWER, except two (checked over every code point by the tests): "İ",
@@ -1358,6 +1361,7 @@ typedef struct {
     Py_ssize_t n_classes;
     const uint64_t *state_bits;  /* [state][n_words] */
     Py_ssize_t n_words;
+    Py_ssize_t longest;  /* the longest keyword's code points (0: not known) */
     uint16_t byte_class[2][256];  /* the class of each code point below 256: [lower][c] */
 } KeywordAutomaton;
 
@@ -1393,30 +1397,59 @@ keyword_byte_classes(KeywordAutomaton *a)
     }
 }
 
+/* OR the rule bits of the state whose row starts at `row` into bits[0 .. n_words). */
+static inline void
+add_state_bits(const KeywordAutomaton *a, uint32_t row, uint64_t *bits)
+{
+    const uint64_t *state_bits = a->state_bits + (row / a->n_classes) * a->n_words;
+    for (Py_ssize_t w = 0; w < a->n_words; w++)
+        bits[w] |= state_bits[w];
+}
+
+/* One character's step of a scan: `row` moves on, a keyword's end adds its bits; returns
+ * -1 from the scan on a CONTEXT_LOWER character. */
+#define KEYWORD_STEP(CHAR_T, c, row)                                                        \
+    do {                                                                                    \
+        int cls_ = sizeof(CHAR_T) == 1 ? a->byte_class[lower][(c)] : keyword_class(a, (c), lower); \
+        if (cls_ < 0)                                                                       \
+            return -1;                                                                      \
+        uint32_t next_ = row_delta[(row) + (uint32_t)cls_];                                 \
+        (row) = next_ & ~ROW_HAS_BITS;                                                      \
+        if (next_ & ROW_HAS_BITS)  /* (a keyword ends here: rare) */                        \
+            add_state_bits(a, (row), bits);                                                 \
+    } while (0)
+
 /* The keyword bits of one str's characters (OR-ed into bits[0 .. n_words)), lower-cased
  * on the way when `lower` (then returns -1 on meeting a CONTEXT_LOWER character: the
- * caller lower-cases the line itself). */
+ * caller lower-cases the line itself).
+ *
+ * A line of 4+ times the longest keyword (`a->longest` code points; 0: unknown) is read as
+ * two halves side by side, the second starting afresh `longest - 1` characters before the
+ * middle: each character's step waits on the one before (a load), so two independent
+ * chains run in the time of one. The same bits: a keyword ending in the first half is
+ * found by the first, one ending in the second starts at most `longest - 1` characters
+ * before it, where the second chain has begun. */
 static int
 keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t length, int lower, uint64_t *bits)
 {
     const uint32_t *row_delta = a->row_delta;
-    const Py_ssize_t n_words = a->n_words, n_classes = a->n_classes;
-    uint32_t row = 0;
+    Py_ssize_t split = a->longest > 0 && length >= 4 * a->longest ? length / 2 : length;
+    Py_ssize_t second = split - (a->longest > 0 ? a->longest - 1 : 0);  /* (where the second half's chain starts) */
 #define KEYWORD_SCAN_LOOP(CHAR_T)                                                  \
     do {                                                                           \
         const CHAR_T *chars = (const CHAR_T *)data;                                \
-        for (Py_ssize_t i = 0; i < length; i++) {                                  \
-            int cls = sizeof(CHAR_T) == 1 ? a->byte_class[lower][chars[i]]         \
-                                          : keyword_class(a, chars[i], lower);     \
-            if (cls < 0)                                                           \
-                return -1;                                                         \
-            uint32_t next = row_delta[row + (uint32_t)cls];                        \
-            row = next & ~ROW_HAS_BITS;                                            \
-            if (next & ROW_HAS_BITS) {  /* (a keyword ends here: rare) */          \
-                const uint64_t *state_bits = a->state_bits + (row / n_classes) * n_words; \
-                for (Py_ssize_t w = 0; w < n_words; w++)                           \
-                    bits[w] |= state_bits[w];                                      \
+        uint32_t row = 0, row2 = 0;                                                \
+        Py_ssize_t i = 0;                                                          \
+        if (split < length) {                                                      \
+            for (; i < split; i++) {                                               \
+                KEYWORD_STEP(CHAR_T, chars[i], row);                               \
+                KEYWORD_STEP(CHAR_T, chars[second + i], row2);                     \
             }                                                                      \
+            for (i = second + split; i < length; i++)                              \
+                KEYWORD_STEP(CHAR_T, chars[i], row2);                              \
+        } else {                                                                   \
+            for (; i < length; i++)                                                \
+                KEYWORD_STEP(CHAR_T, chars[i], row);                               \
         }                                                                          \
     } while (0)
     BY_STRING_KIND(kind, KEYWORD_SCAN_LOOP);
@@ -1518,11 +1551,12 @@ static PyObject *
 rule_gates(PyObject *self, PyObject *args)
 {
     PyObject *lines, *set_match, *keyword_matchers, *row_delta_arg = Py_None;
+    Py_ssize_t longest = 0;
     Py_buffer class_b, delta_b, state_b, bit_of_b, always_b, checked_b, keyword_b, anchored_b, rows_b = {0};
     Py_ssize_t n_classes;
-    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*y*O!y*w*w*|O:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
+    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*y*O!y*w*w*|On:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
                           &n_classes, &state_b, &set_match, &bit_of_b, &always_b, &PyTuple_Type, &keyword_matchers,
-                          &checked_b, &keyword_b, &anchored_b, &row_delta_arg))
+                          &checked_b, &keyword_b, &anchored_b, &row_delta_arg, &longest))
         return NULL;
     PyObject *result = NULL;
     uint32_t *made_rows = NULL;  /* (row_delta made here when the caller gave none) */
@@ -1581,7 +1615,8 @@ rule_gates(PyObject *self, PyObject *args)
         rows_of_delta(delta, n_states, n_classes, state_b.buf, n_words, made_rows);
         row_delta = made_rows;
     }
-    KeywordAutomaton automaton = {char_class, class_b.len / 2, row_delta, n_classes, state_b.buf, n_words};
+    KeywordAutomaton automaton = {char_class, class_b.len / 2, row_delta, n_classes, state_b.buf, n_words,
+                                  longest > 0 ? longest : 0};
     keyword_byte_classes(&automaton);
     uint64_t *keyword_bits = keyword_b.buf, *anchored_bits = anchored_b.buf;
     int matching = set_match != Py_None;

@@ -56,7 +56,7 @@ def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 
                                automaton.state_bits, kernel.match if with_re2 else None, kernel.bit_of_words,
                                kernel.always_words, tuple(None if g is None else g.match for g in rules.keyword_kernels),
                                as_words([check] * len(lines), n_words), keywords, anchored,
-                               *([automaton.row_delta] if rows else []))
+                               *([automaton.row_delta, automaton.longest] if rows else []))
     return as_ints(keywords), as_ints(anchored)
 
 
@@ -69,6 +69,39 @@ def test_the_automatons_row_delta_gives_what_delta_gives(lines, check):
     with_rows = compiled_gates(RULES, lines, check=check, rows=True)
     assert with_rows == compiled_gates(RULES, lines, check=check)
     assert compiled_gates(RULES, lines, with_re2=False, rows=True)[0] == RULES.keyword_bits_of_many(lines)
+
+
+LONG_LINES = st.lists(PIECES, min_size=20, max_size=80).map("".join)
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LONG_LINES, min_size=1, max_size=4))
+def test_long_lines_read_as_two_halves_find_every_keyword(lines):
+    """A line of 4+ times the longest keyword is read as two halves at once (the
+    second from ``longest - 1`` characters before the middle): the twin's bits."""
+    assert compiled_gates(RULES, lines, with_re2=False, rows=True)[0] == RULES.keyword_bits_of_many(lines)
+
+
+@compiled
+def test_a_keyword_across_the_middle_of_a_long_line_is_found():
+    """Each keyword at every offset around the middle of a line of filler (where the two
+    halves' chains meet), in both cases."""
+    longest = RULES.keyword_automaton.longest
+    lines = []
+    for keyword in KEYWORDS:
+        for length in (4 * longest, 4 * longest + 1, 9 * longest):
+            for at in range(length // 2 - len(keyword) - 1, length // 2 + 2):
+                line = ("x" * at + keyword + "x" * length)[:max(length, at + len(keyword))]
+                lines += [line, line.upper()]
+    got, _ = compiled_gates(RULES, lines, with_re2=False, rows=True)
+    assert got == RULES.keyword_bits_of_many(lines)
+    assert all(got[::2])  # (each line as written holds its keyword; an upper case may not lower back: "ß")
+
+
+def test_the_automatons_depth_is_its_longest_keyword():
+    assert RULES.keyword_automaton.longest == max(len(k) for k in KEYWORDS)
+    assert KeywordAutomaton.build(["a", "abc", "bcd"], [1, 2, 4]).longest == 3
 
 
 @compiled

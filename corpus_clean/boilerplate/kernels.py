@@ -440,3 +440,24 @@ class KeywordAutomaton:
         has_bits = self.state_bits.any(axis=1)
         rows = self.delta.astype(np.uint32) * np.uint32(self.n_classes)
         return rows | np.where(has_bits[self.delta], np.uint32(1 << 31), np.uint32(0))
+
+    @cached_property
+    def longest(self) -> int:
+        """The longest keyword's length (code points): the automaton's depth, i.e. the
+        most steps from the start state to any state. A state's depth is its distance
+        from the start (a transition goes at most one deeper), found breadth first.
+
+        >>> KeywordAutomaton.build(["he", "she", "hers"], [1, 2, 4]).longest
+        4
+        """
+        table = self.delta.reshape(-1, self.n_classes)
+        seen = np.zeros(len(table), dtype=bool)
+        seen[0] = True
+        frontier, depth = np.array([0]), 0
+        while True:
+            reached = np.unique(table[frontier])
+            frontier = reached[~seen[reached]]
+            if not len(frontier):
+                return depth
+            seen[frontier] = True
+            depth += 1
