@@ -54,7 +54,9 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.features import SENT_END
-from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_inserts import (
+    MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape, nonblank_neighbour, page_mask,
+)
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -182,12 +184,18 @@ class BodyShape(LineShape):
         return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
 
 
-def _paragraphs(ctx) -> np.ndarray:
+def paragraph_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: a story paragraph as ``LineShape.is_paragraph`` says, except the sentence
     ends outside the character table (a candidate filter: such a line counts as short,
-    and the exact test runs on the candidates)."""
-    s = ctx.stats
-    return ((s.last_class & SENT_END) != 0) & ((s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS))
+    and the exact test runs on the candidates). (`blank`, `last_rows`: unread, as
+    ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    return ((stats.last_class & SENT_END) != 0) & (
+        (stats.n_words >= PROSE_MIN_WORDS) | (stats.n_chars >= PARAGRAPH_MIN_CHARS))
+
+
+def _paragraphs(ctx) -> np.ndarray:
+    """``paragraph_lines`` of the page (its batch's slice when it has one)."""
+    return page_mask(ctx, "paragraph_lines", paragraph_lines)
 
 
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
@@ -243,10 +251,7 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     entries = []
-    candidates = ctx.__dict__.get("dated_entry_candidates")  # (a batch's, when it made them)
-    if candidates is None:
-        candidates = dated_entry_candidates(ctx.stats, ctx.blank)
-    for i in shape.cut_by(ctx, DATE_RULES, candidates):
+    for i in shape.cut_by(ctx, DATE_RULES, page_mask(ctx, "dated_entry_candidates", dated_entry_candidates)):
         text = _entry_text(ctx, shape, i)
         if text is not None:
             entries.append((i, text))
