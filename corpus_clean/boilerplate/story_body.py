@@ -57,8 +57,9 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
-from corpus_clean.boilerplate.story_inserts import (MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS,
-                                                    LineShape, nonblank_neighbour)
+from corpus_clean.boilerplate.story_inserts import (
+    MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape, nonblank_neighbour, page_mask,
+)
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -197,12 +198,18 @@ class BodyShape(LineShape):
         return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
 
 
-def _paragraphs(ctx) -> np.ndarray:
+def paragraph_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: a story paragraph as ``LineShape.is_paragraph`` says, except the sentence
     ends outside the character table (a candidate filter: such a line counts as short,
-    and the exact test runs on the candidates)."""
-    s = ctx.stats
-    return ((s.last_class & SENT_END) != 0) & ((s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS))
+    and the exact test runs on the candidates). (`blank`, `last_rows`: unread, as
+    ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    return ((stats.last_class & SENT_END) != 0) & (
+        (stats.n_words >= PROSE_MIN_WORDS) | (stats.n_chars >= PARAGRAPH_MIN_CHARS))
+
+
+def _paragraphs(ctx) -> np.ndarray:
+    """``paragraph_lines`` of the page (its batch's slice when it has one)."""
+    return page_mask(ctx, "paragraph_lines", paragraph_lines)
 
 
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
@@ -215,6 +222,30 @@ def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     if below is None or not shape.ends_sentence(below):
         return None
     return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
+
+
+def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a dated entry's date line, by its counts alone (before the
+    rule that cut it is checked: ``give_back_dated_entries``' candidates). A date line
+    holds a digit ("23:38", "12 marzo 2016", "1974") and a few words; the line under it,
+    or a blank line, ends a sentence. Of one page's lines, or of a batch's documents one
+    after another (`last_rows`: each document's last row, which has no line under it in
+    its document): ``Batch.of`` makes them for all pages in one pass, each page a slice.
+
+    >>> from corpus_clean.boilerplate.features import line_stats, split_lines
+    >>> lines = split_lines("12 March 2016\\nThe plan is approved.\\n3 June 2018")
+    >>> stats = line_stats(lines)
+    >>> dated_entry_candidates(stats, stats.n_chars == 0).tolist()
+    [True, False, False]
+    >>> dated_entry_candidates(stats, stats.n_chars == 0, np.array([0, 2])).tolist()  # (two documents)
+    [False, False, False]
+    """
+    ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
+    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
+    sentence_or_blank_below[:-1] = ends[1:] | blank[1:]
+    if last_rows is not None:
+        sentence_or_blank_below[last_rows] = False
+    return (stats.n_words <= DATE_MAX_WORDS) & (stats.n_digit > 0) & sentence_or_blank_below
 
 
 def give_back_dated_entries(ctx, shape: BodyShape) -> set[int]:
@@ -237,14 +268,7 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> set[int]:
     """
     rule = ctx.marks.rule
     entries = []
-    s = ctx.stats
-    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974"; the line under it, or
-    # a blank line, ends a sentence)
-    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
-    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
-    sentence_or_blank_below[:-1] = ends[1:] | ctx.blank[1:]
-    candidates = (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0) & sentence_or_blank_below
-    for i in shape.cut_by(ctx, DATE_RULES, candidates):
+    for i in shape.cut_by(ctx, DATE_RULES, page_mask(ctx, "dated_entry_candidates", dated_entry_candidates)):
         text = _entry_text(ctx, shape, i)
         if text is not None:
             entries.append((i, text))
