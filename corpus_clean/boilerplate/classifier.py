@@ -106,6 +106,16 @@ FEATURE_NAMES = [
     # with every cut counted (removed_win3/10, gap_removed_share) a live blog whose entry
     # times a dateline rule cuts read as a stretch of furniture (round 14, textq13).
     "gap_furniture_share", "furniture_win3", "furniture_win10",
+] + [
+    # What a line is to the story around it (``story_continuity_features``, round 15): do
+    # the paragraphs above and below it continue each other (a caption or an ad dropped
+    # between two paragraphs of one story), does the line share their words, does it
+    # break into a sentence, how many lone lines sit between the page's paragraphs (a
+    # story's subheadings come in series, a caption alone), the run of same-shaped lines
+    # it belongs to (a related-links list, a comment thread's name and date lines) and
+    # whether it is below the story's main run of prose.
+    "bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
+    "log_same_shape_run", "below_main_run",
 ]
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
@@ -542,7 +552,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
     # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
     short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
-    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64))
+    words = sorted_words(keys, rows.doc_of)
+    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64), words)
     echo_main_3, echo_main_10 = (rows.window_mean(echo_main, r) for r in (3, 10))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
@@ -569,6 +580,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64),
                             furniture),
         furniture_3, furniture_10,
+        *story_continuity_features(rows, words, prose > 0, ends_sentence, starts_lower, shape),
+        has_main & (pos > main_hi),
     ], n)
     return idxs, X, rows
 
@@ -699,6 +712,89 @@ def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo:
     return [log_lines, removed_share, echo_mean, bounds_echo] + furniture_share
 
 
+def _found_in(words: tuple, target: np.ndarray, n: int) -> np.ndarray:
+    """Per distinct (word, row) pair of ``sorted_words`` (in its order): whether the word
+    also occurs in row target[row] (False where target[row] < 0).
+
+    >>> words = sorted_words(["port office", "the port office", "mill"], np.zeros(3, dtype=np.int64))
+    >>> _found_in(words, np.array([1, 0, -1]), 3).tolist()
+    [True, True, False, True, True]
+    """
+    word, row, new_pair = words
+    word, row = word[new_pair], row[new_pair]
+    if len(word) == 0:
+        return np.zeros(0, dtype=bool)
+    # A (word, row) pair as one integer: sorted, since the pairs are by word, then row.
+    stride = np.int64(n + 1)
+    pairs = word * stride + row
+    wanted = word * stride + np.maximum(target[row], 0)
+    at = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+    return (pairs[at] == wanted) & (target[row] >= 0)
+
+
+def story_continuity_features(rows: Rows, words: tuple, prose: np.ndarray, ends_sentence: np.ndarray,
+                              starts_lower: np.ndarray, shape: np.ndarray) -> list[np.ndarray]:
+    """What a line is to the story around it, read from its neighbours' words and shapes.
+    A line's *paragraphs around* are the nearest prose lines above and below it (not the
+    line itself). Per row:
+
+    * ``bridge_overlap``: the share of the shorter paragraph's distinct words that the
+      other paragraph around the line also holds (0 when one is missing). Two paragraphs
+      of one story that continue each other across the line share names and topic words:
+      the line (a caption, an ad label, a pull quote) interrupts them;
+    * ``line_overlap_around``: the share of the line's own distinct words found in its
+      paragraphs around (a caption names the story's people; a related headline does not);
+    * ``interrupts_sentence``: the line above ends no sentence and the line below starts
+      in lower case: the line was dropped into the middle of a sentence;
+    * ``log_lone_lines_doc``: log(1 + the document's lines that stand alone between two
+      prose lines); subheadings come in series, a caption between paragraphs alone;
+    * ``log_same_shape_run``: log(1 + the run of consecutive lines of the line's shape
+      (words bin, sentence end, title-like, all caps)): related links and comment
+      headers repeat one shape line after line, a story's paragraphs vary.
+
+    >>> lines = ["The mill on the river reopened on Monday after ten years of repairs by the town.",
+    ...          "Workers repaint the mill wheel",
+    ...          "The town paid for the repairs of the mill with a loan from the river board."]
+    >>> words = sorted_words(lines, np.zeros(3, dtype=np.int64))
+    >>> f = story_continuity_features(Rows.single(3), words, np.array([1, 0, 1], dtype=bool),
+    ...                               np.array([1., 0, 1]), np.zeros(3), np.array([5, 2, 5]))
+    >>> [round(float(x[1]), 2) for x in f]
+    [0.5, 0.25, 0.0, 0.69, 0.69]
+    """
+    n = len(prose)
+    pos = rows.pos
+    prose_row = np.where(prose, pos, -1)
+    # The nearest prose row strictly above (below) each row in its document, else -1.
+    above = np.maximum.accumulate(rows.shift(prose_row, 1, -1))
+    above = np.where(above >= rows.first, above, -1)
+    below = rows.shift(np.minimum.accumulate(np.where(prose, pos, n)[::-1])[::-1], -1, n)
+    below = np.where(below < rows.end, below, -1)
+    word, row, new_pair = words
+    pair_row = row[new_pair]
+    n_words = np.bincount(pair_row, minlength=n).astype(np.float64)
+    both = (above >= 0) & (below >= 0)
+    a, b = np.maximum(above, 0), np.maximum(below, 0)
+    # Words the paragraph above shares with the paragraph below: counted once per prose
+    # row for the next prose row below it and for the one after that (a prose line
+    # between two paragraphs is bridged by its neighbours, not by itself).
+    next_prose = np.where(prose, below, -1)
+    next_next = np.where(next_prose >= 0, below[np.maximum(next_prose, 0)], -1)
+    shared_next = np.bincount(pair_row, weights=_found_in(words, next_prose, n), minlength=n)
+    shared_skip = np.bincount(pair_row, weights=_found_in(words, next_next, n), minlength=n)
+    shared = np.where(prose, shared_skip[a], shared_next[a])
+    smaller = np.maximum(np.minimum(n_words[a], n_words[b]), 1)
+    bridge = np.where(both, shared / smaller, 0.0)
+    own = np.bincount(pair_row, weights=_found_in(words, above, n) | _found_in(words, below, n), minlength=n)
+    line_overlap = np.divide(own, n_words, out=np.zeros(n), where=n_words > 0)
+    interrupts = (rows.shift(ends_sentence, 1, 1.0) == 0) & (rows.shift(starts_lower, -1, 0.0) > 0)
+    lone = ~prose & both & (below - above == 2)
+    lone_doc = rows.per_doc(rows.total(lone.astype(np.float64)))
+    new_shape = np.r_[True, shape[1:] != shape[:-1]] | (rows.local == 0)
+    run = np.cumsum(new_shape) - 1
+    run_lines = np.bincount(run)[run]
+    return [bridge, line_overlap, interrupts.astype(np.float64), np.log1p(lone_doc), np.log1p(run_lines)]
+
+
 # Words of at least this many letters or digits count for main_run_echo.
 ECHO_MIN_LETTERS = 4
 # Polynomial hashing of words (mod 2^64): an odd base.
@@ -776,7 +872,35 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return order
 
 
-def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
+def sorted_words(lines: list[str], doc_of_row: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every word of `lines` (one per row; runs of ECHO_MIN_LETTERS+ letters or digits,
+    lower-cased) as (word id, row, first of its (word, row) pair), sorted by word and by
+    row within a word. Equal words of one document share an id; a word of one document
+    is never another's.
+
+    >>> word, row, new_pair = sorted_words(["Port office", "the port", "Mill"], np.array([0, 0, 1]))
+    >>> word.tolist(), row.tolist(), new_pair.tolist()
+    ([0, 1, 1, 2], [2, 0, 1, 0], [True, True, True, True])
+    """
+    if native.active():  # (lower-cased as the kernel reads: str.lower was ~a quarter of word_echo)
+        key, row = word_keys_native("\n".join(lines), lower=True)
+    else:
+        key, row = word_keys_numpy("\n".join(lines).lower())
+    if len(key) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
+    # Group the words: sorted by key, and by row within a key (rows come in order, the
+    # sort is stable); a new (word, row) pair starts where either changes.
+    order = stable_order(key)
+    key, row = key[order], row[order]
+    new_word = np.r_[True, key[1:] != key[:-1]]
+    word = np.cumsum(new_word) - 1
+    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
+    return word, row, new_pair
+
+
+def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray,
+              words: tuple | None = None) -> np.ndarray:
     """Per row (`lines`, one per row, documents one after another), the share of its
     words (runs of ECHO_MIN_LETTERS+ letters or digits, lower-cased, weighted by how
     rare they are in the document) that also occur in another row of its document's
@@ -788,23 +912,13 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     Rare words weigh more (log of the document's rows + 1 over the rows holding the
     word), so function words that occur everywhere count for little, in any language.
     Words are told apart by a 64-bit polynomial hash of their code points, all in
-    numpy: no Python loop per word.
+    numpy: no Python loop per word. `words`: ``sorted_words(lines, doc_of_row)`` when
+    the caller has it.
     """
     n = len(lines)
-    if native.active():  # (lower-cased as the kernel reads: str.lower was ~a quarter of this function)
-        key, row = word_keys_native("\n".join(lines), lower=True)
-    else:
-        key, row = word_keys_numpy("\n".join(lines).lower())
-    if len(key) == 0:
+    word, row, new_pair = words if words is not None else sorted_words(lines, doc_of_row)
+    if len(word) == 0:
         return np.zeros(n)
-    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
-    # Group the words: sorted by key, and by row within a key (rows come in order, the
-    # sort is stable); a new (word, row) pair starts where either changes.
-    order = stable_order(key)
-    key, row = key[order], row[order]
-    new_word = np.r_[True, key[1:] != key[:-1]]
-    word = np.cumsum(new_word) - 1
-    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
     rows_with = np.bincount(word[new_pair])
     main_rows_with = np.bincount(word[new_pair], weights=in_main[row[new_pair]])
     echoed = (main_rows_with[word] - in_main[row]) > 0  # (not counting the row itself)
