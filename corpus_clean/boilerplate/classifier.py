@@ -712,24 +712,64 @@ def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo:
     return [log_lines, removed_share, echo_mean, bounds_echo] + furniture_share
 
 
-def _found_in(words: tuple, target: np.ndarray, n: int) -> np.ndarray:
-    """Per distinct (word, row) pair of ``sorted_words`` (in its order): whether the word
-    also occurs in row target[row] (False where target[row] < 0).
-
-    >>> words = sorted_words(["port office", "the port office", "mill"], np.zeros(3, dtype=np.int64))
-    >>> _found_in(words, np.array([1, 0, -1]), 3).tolist()
-    [True, True, False, True, True]
-    """
+def distinct_pairs(words: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (word, row) pairs of ``sorted_words``: (word ids, rows), sorted by
+    word, then row."""
     word, row, new_pair = words
-    word, row = word[new_pair], row[new_pair]
-    if len(word) == 0:
-        return np.zeros(0, dtype=bool)
-    # A (word, row) pair as one integer: sorted, since the pairs are by word, then row.
+    return word[new_pair], row[new_pair]
+
+
+def _in_nearest_prose(pairs: tuple, prose: np.ndarray, above: np.ndarray, below: np.ndarray) -> np.ndarray:
+    """Per distinct (word, row) pair (``distinct_pairs``, in its order): whether the word
+    also occurs in the row's nearest prose row above (`above`) or below (`below`).
+
+    The pairs are sorted by word, then row, so the prose row holding the word last
+    before a pair (first after it) is a running maximum (minimum) along the pairs: one
+    pass, no search. (A word's values sit in its own band of ``stride``, so the running
+    maximum of a word never reads an earlier word's rows.)
+
+    >>> words = sorted_words(["port office", "the port", "ferry office"], np.zeros(3, dtype=np.int64))
+    >>> pairs = distinct_pairs(words)
+    >>> found = _in_nearest_prose(pairs, np.array([True, False, True]), np.array([-1, 0, 0]), np.array([2, 2, -1]))
+    >>> np.bincount(pairs[1], weights=found).tolist()  # per row: office; port; office
+    [1.0, 1.0, 1.0]
+    """
+    word, row = pairs
+    n = len(prose)
     stride = np.int64(n + 1)
-    pairs = word * stride + row
-    wanted = word * stride + np.maximum(target[row], 0)
-    at = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
-    return (pairs[at] == wanted) & (target[row] >= 0)
+    base = word * stride
+    on_prose = prose[row]
+    last_above = np.maximum.accumulate(np.where(on_prose, base + row + 1, base))
+    last_above = np.r_[np.int64(0), last_above[:-1]] - base - 1  # (earlier words: < -1)
+    first_below = np.minimum.accumulate(np.where(on_prose, base + row, base + stride - 1)[::-1])[::-1]
+    first_below = np.r_[first_below[1:], np.int64(len(prose) + 1) * stride] - base  # (later words: > n)
+    target_above, target_below = above[row], below[row]
+    return ((last_above == target_above) & (target_above >= 0)) | ((first_below == target_below) & (target_below >= 0))
+
+
+def _shared_with_paragraphs_above(pairs: tuple, prose: np.ndarray, above: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per prose row b: how many of its distinct words occur in the prose row above it
+    (``above[b]``) and in the one above that (``above[above[b]]``); 0 elsewhere.
+
+    Among the prose rows' pairs (sorted by word, then row) a word's earlier prose rows
+    are the one or two pairs before it.
+
+    >>> words = sorted_words(["port office", "ferry port", "ferry office"], np.zeros(3, dtype=np.int64))
+    >>> pairs = distinct_pairs(words)
+    >>> [x.tolist() for x in _shared_with_paragraphs_above(pairs, np.ones(3, dtype=bool), np.array([-1, 0, 1]))]
+    [[0.0, 1.0, 1.0], [0.0, 0.0, 1.0]]
+    """
+    word, row = pairs
+    keep = prose[row]
+    word, row = word[keep], row[keep]
+    n = len(prose)
+    prev1 = np.where(np.r_[False, word[1:] == word[:-1]], np.r_[-1, row[:-1]], -1)
+    prev2 = np.where(np.r_[False, False, word[2:] == word[:-2]], np.r_[-1, -1, row[:-2]], -1)
+    a1 = above[row]
+    a2 = np.where(a1 >= 0, above[np.maximum(a1, 0)], -1)
+    in_a1 = (a1 >= 0) & (prev1 == a1)
+    in_a2 = (a2 >= 0) & ((prev1 == a2) | (prev2 == a2))
+    return np.bincount(row, weights=in_a1, minlength=n), np.bincount(row, weights=in_a2, minlength=n)
 
 
 def story_continuity_features(rows: Rows, words: tuple, prose: np.ndarray, ends_sentence: np.ndarray,
@@ -769,22 +809,19 @@ def story_continuity_features(rows: Rows, words: tuple, prose: np.ndarray, ends_
     above = np.where(above >= rows.first, above, -1)
     below = rows.shift(np.minimum.accumulate(np.where(prose, pos, n)[::-1])[::-1], -1, n)
     below = np.where(below < rows.end, below, -1)
-    word, row, new_pair = words
-    pair_row = row[new_pair]
+    pairs = distinct_pairs(words)
+    pair_row = pairs[1]
     n_words = np.bincount(pair_row, minlength=n).astype(np.float64)
     both = (above >= 0) & (below >= 0)
     a, b = np.maximum(above, 0), np.maximum(below, 0)
-    # Words the paragraph above shares with the paragraph below: counted once per prose
-    # row for the next prose row below it and for the one after that (a prose line
-    # between two paragraphs is bridged by its neighbours, not by itself).
-    next_prose = np.where(prose, below, -1)
-    next_next = np.where(next_prose >= 0, below[np.maximum(next_prose, 0)], -1)
-    shared_next = np.bincount(pair_row, weights=_found_in(words, next_prose, n), minlength=n)
-    shared_skip = np.bincount(pair_row, weights=_found_in(words, next_next, n), minlength=n)
-    shared = np.where(prose, shared_skip[a], shared_next[a])
+    # The words the paragraph below a line shares with the paragraph above it: for a line
+    # between two prose rows, the prose row above the lower one; for a prose line, the
+    # one above that (a prose line is bridged by its neighbours, not by itself).
+    shared_above, shared_two_above = _shared_with_paragraphs_above(pairs, prose, above)
+    shared = np.where(prose, shared_two_above[b], shared_above[b])
     smaller = np.maximum(np.minimum(n_words[a], n_words[b]), 1)
     bridge = np.where(both, shared / smaller, 0.0)
-    own = np.bincount(pair_row, weights=_found_in(words, above, n) | _found_in(words, below, n), minlength=n)
+    own = np.bincount(pair_row, weights=_in_nearest_prose(pairs, prose, above, below), minlength=n)
     line_overlap = np.divide(own, n_words, out=np.zeros(n), where=n_words > 0)
     interrupts = (rows.shift(ends_sentence, 1, 1.0) == 0) & (rows.shift(starts_lower, -1, 0.0) > 0)
     lone = ~prose & both & (below - above == 2)
