@@ -117,3 +117,16 @@ def test_the_continuity_columns_of_real_pages_do_not_depend_on_the_batch():
     columns = [FEATURE_NAMES.index(n) for n in CONTINUITY]
     alone = np.vstack([line_features(c)[1] for c in ctxs])
     assert np.array_equal(X_batch[:, columns], alone[:, columns])
+
+
+@pytest.mark.parametrize("text", [
+    "Home\nThe harbour reopened today after a long winter of repairs to the old quay wall.\nShare\n",
+    "One line only\n",
+    "Mill.\nThe mill on the river reopened on Monday after ten years of repairs by the town.\n",
+])
+def test_pages_with_one_prose_line_or_none_get_their_columns(text):
+    """A page with fewer than two prose words pairs (one paragraph, or a lone short line)
+    once broke the paragraphs-above count (arrays of different lengths)."""
+    f = _features(text)
+    assert all(f[name] for name in CONTINUITY)
+    assert all(v == 0.0 for v in f["bridge_overlap"].values())

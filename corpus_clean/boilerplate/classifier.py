@@ -763,8 +763,9 @@ def _shared_with_paragraphs_above(pairs: tuple, prose: np.ndarray, above: np.nda
     keep = prose[row]
     word, row = word[keep], row[keep]
     n = len(prose)
-    prev1 = np.where(np.r_[False, word[1:] == word[:-1]], np.r_[-1, row[:-1]], -1)
-    prev2 = np.where(np.r_[False, False, word[2:] == word[:-2]], np.r_[-1, -1, row[:-2]], -1)
+    prev1, prev2 = np.full(len(row), -1), np.full(len(row), -1)
+    prev1[1:] = np.where(word[1:] == word[:-1], row[:-1], -1)
+    prev2[2:] = np.where(word[2:] == word[:-2], row[:-2], -1)
     a1 = above[row]
     a2 = np.where(a1 >= 0, above[np.maximum(a1, 0)], -1)
     in_a1 = (a1 >= 0) & (prev1 == a1)
