@@ -130,3 +130,22 @@ def test_pages_with_one_prose_line_or_none_get_their_columns(text):
     f = _features(text)
     assert all(f[name] for name in CONTINUITY)
     assert all(v == 0.0 for v in f["bridge_overlap"].values())
+
+
+def test_without_continuity_only_those_columns_are_zeros_and_a_model_says_whether_it_reads_them():
+    import json
+
+    from corpus_clean.boilerplate.classifier import CONTINUITY_NAMES, MODEL_PATH, StackedModel
+
+    ctxs = [mark_rules("\n".join(STORY_WITH_CAPTION) + "\n"), mark_rules("\n".join(PAGE_WITH_SUBHEADING) + "\n")]
+    _, full, _ = line_features_many(ctxs)
+    _, lean, _ = line_features_many(ctxs, continuity=False)
+    gated = [FEATURE_NAMES.index(n) for n in CONTINUITY_NAMES]
+    others = [j for j in range(len(FEATURE_NAMES)) if j not in gated]
+    assert np.array_equal(full[:, others], lean[:, others])
+    assert (lean[:, gated] == 0).all() and (full[:, gated] != 0).any()
+    params = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    reads = StackedModel(params).reads(CONTINUITY_NAMES)
+    assert reads == bool(set(params["stage1"]["features"]) & set(CONTINUITY_NAMES))
+    params["stage1"]["features"] = params["stage1"]["features"] + ["bridge_overlap"]
+    assert StackedModel(params).reads(CONTINUITY_NAMES)

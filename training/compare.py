@@ -12,7 +12,8 @@ their words, textq11's ``--token-weight-power 0.5 --line-weight-min-words 4
 (rule cuts read by kind: ``furniture_win3/10`` and ``gap_furniture_share`` in place of
 ``removed_win3/10`` and ``gap_removed_share``; without it the kind columns are left out),
 ``cont`` (what a line is to the story around it: ``classifier.story_continuity_features``
-and ``below_main_run``; without it they are left out), and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
+and ``below_main_run``; without it they are left out), ``nolone`` (``cont`` without the
+page's count of lone lines), and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
 the recipe shipped up to round 13; the shipped recipe since round 14 is ``gap+labelled+kinds``.
 ``--cache FILE`` keeps the loaded sets between runs. For each recipe:
 
@@ -87,6 +88,9 @@ def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
     """
     drop = () if "gap" in recipe else GAP_FEATURES
     drop += () if "cont" in recipe else CONTINUITY_FEATURES
+    # ``nolone``: without the page-level count of lone lines (a per-page value lets the
+    # trees tell training pages apart).
+    drop += ("log_lone_lines_doc",) if "nolone" in recipe else ()
     if "kinds" in recipe:
         return drop + RULE_WINDOW_FEATURES + ("gap_removed_share",)
     return drop + (RULE_WINDOW_FEATURES if "nowin" in recipe else ()) + FURNITURE_FEATURES

@@ -117,6 +117,10 @@ FEATURE_NAMES = [
     "bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
     "log_same_shape_run", "below_main_run",
 ]
+# The columns of ``story_continuity_features``: computed only for a model that reads one
+# of them (zeros otherwise), since they cost ~2-3 % of the text path.
+CONTINUITY_NAMES = ("bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
+                    "log_same_shape_run")
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
 STAGE2_NAMES = FEATURE_NAMES + [
@@ -407,12 +411,13 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     return idxs[0], X
 
 
-def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
+def line_features_many(ctxs: list, continuity: bool = True) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     """Features of the non-blank lines of several documents (each with at least one).
 
     Returns (per document: indices of its non-blank lines, the stacked feature matrix,
     the `Rows` saying which rows belong to which document). A document's features are
-    the same whichever documents share its batch.
+    the same whichever documents share its batch. Without `continuity` the
+    CONTINUITY_NAMES columns are zeros (for a model that does not read them).
     """
     n_lines = [ctx.lines.n_lines for ctx in ctxs]
     line_bounds = np.cumsum(n_lines)
@@ -580,7 +585,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64),
                             furniture),
         furniture_3, furniture_10,
-        *story_continuity_features(rows, words, prose > 0, ends_sentence, starts_lower, shape),
+        *(story_continuity_features(rows, words, prose > 0, ends_sentence, starts_lower, shape) if continuity
+          else [np.zeros(n)] * len(CONTINUITY_NAMES)),
         has_main & (pos > main_hi),
     ], n)
     return idxs, X, rows
@@ -1106,6 +1112,11 @@ class StackedModel:
         self.stage2 = TreeModel(params["stage2"], STAGE2_NAMES) if params.get("stage2") else None
         self.threshold = float(params["threshold"])
         self.island_penalty = float(params.get("island_penalty", 0.0))
+
+    def reads(self, names) -> bool:
+        """Whether either stage asks a question of one of the features `names`."""
+        used = set(self.params["stage1"]["features"]) | set((self.params.get("stage2") or {}).get("features", ()))
+        return bool(used & set(names))
 
     def predict_proba(self, X: np.ndarray, rows: Rows | None = None) -> np.ndarray:
         """P(boilerplate) per row; `rows` says which rows are which document's."""
@@ -1772,7 +1783,8 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
         return
     views = paragraph_views(ctxs)
     scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
-    idxs, X, rows = line_features_many(scored)  # (classifier_applies: at least one row each)
+    # (classifier_applies: at least one row each)
+    idxs, X, rows = line_features_many(scored, continuity=model.reads(CONTINUITY_NAMES))
     p = model.predict_proba(X, rows)
     cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
     for ctx, view, cut in zip(ctxs, views, cuts):
