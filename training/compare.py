@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
-from training.fit import article_weighted, fit_trees_on, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs
+from training.fit import CONTINUITY_FEATURES, article_weighted, fit_trees_on, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs
 from training.labelled import STUDIED, load_pages, studied_pages
 from training.lodo import bench_score, line_score, readability_fixture_ids
 
@@ -53,10 +53,8 @@ RULE_WINDOW_FEATURES = ("removed_win3", "removed_win10")
 # ``kinds``: rule cuts read by kind (page furniture only) in place of every cut; without
 # it those columns are left out.
 FURNITURE_FEATURES = ("gap_furniture_share", "furniture_win3", "furniture_win10")
-# ``cont``: what a line is to the story around it (``classifier.story_continuity_features``
-# and ``below_main_run``, round 15); without it they are left out.
-CONTINUITY_FEATURES = ("bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
-                       "log_same_shape_run", "below_main_run")
+# ``cont``: what a line is to the story around it (``training.fit.CONTINUITY_FEATURES``,
+# round 15); without it they are left out.
 HYPER_SWITCH = re.compile(r"(lam|hess|trees|depth|lr)(\d+(?:\.\d+)?)$")
 HYPER_KEYS = {"lam": "lam", "hess": "min_hess", "trees": "n_trees", "depth": "depth", "lr": "lr"}
 
