@@ -25,7 +25,7 @@ lists and footers are not.
 """
 from __future__ import annotations
 
-from html_pages import (MONTHS, Page, breadcrumbs, byline_block, comments_block, esc, footer_block, hidden_chrome,
+from html_pages import (Page, breadcrumbs, byline_block, comments_block, esc, footer_block, hidden_chrome,
                         links_list, newsletter_box, paragraph, related_block, sentence, share_bar, short, site_header,
                         title, when_posted)
 
@@ -299,4 +299,3 @@ def footnoted_essay_page(p: Page) -> None:
 ROUND15_FAMILIES = {"patent_page": patent_page, "product_review_page": product_review_page,
                     "match_report_page": match_report_page, "legislation_page": legislation_page,
                     "footnoted_essay_page": footnoted_essay_page}
-_ = MONTHS  # the shared month names (kept importable for later families)
