@@ -296,7 +296,8 @@ def extract_main_text(html: str) -> HtmlExtraction:
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
     # The notes and sources that close the article are its text: see html_references.
-    lines = html_references.keep_closing_references(lines, KEEP)
+    # (but for lines the packs' marker rules cut from the extracted text anyway: see finish_html_documents)
+    lines = html_references.keep_closing_references(lines, KEEP, cut_later=lambda line: bool(marker_removals(line)))
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
     lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
     visible, removed = removals_of(lines)

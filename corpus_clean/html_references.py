@@ -19,6 +19,7 @@ the lines it keeps were cut with the references' rule and now read ``keep``.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 __all__ = ["RULE", "MAX_GAP_CHARS", "keep_closing_references", "reads_as_citations"]
 
@@ -53,7 +54,8 @@ def reads_as_citations(lines: list[str]) -> bool:
     return marked >= MIN_MARKED_SHARE * len(longer)
 
 
-def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep") -> list[tuple[str, str]]:
+def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep",
+                            cut_later: Callable[[str], bool] = lambda line: False) -> list[tuple[str, str]]:
     """``lines`` with each reference list that closes the kept text given ``keep``.
 
     A list is a run of consecutive reference lines (one cut element: a heading
@@ -61,12 +63,18 @@ def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep") ->
     citations (:func:`reads_as_citations`) and the kept text before it is near
     (:data:`MAX_GAP_CHARS` of cut text at most); a kept list counts as kept text
     for the next, so the heading's run carries the list after it. Lines of other
-    rules between runs (an edit link's brackets) keep their cut.
+    rules between runs (an edit link's brackets) keep their cut. Lines that
+    ``cut_later`` says a later step cuts anyway (the rule packs' marker rules on
+    "^ ..." lines) keep their cut here, and a run of short lines alone (a
+    "References" heading) is kept only when kept text follows it: a heading over
+    a list that is cut is not left behind.
 
     >>> lines = [("The story.", "keep"), ("See also", "html.links"), ("References", RULE), ("edit", "html.nav"),
     ...          ("^ Smith, J. (2001). Harbour studies.", RULE), ("Most read", "html.sidebar")]
     >>> [v for _, v in keep_closing_references(lines)]
     ['keep', 'html.links', 'keep', 'html.nav', 'keep', 'html.sidebar']
+    >>> [v for _, v in keep_closing_references(lines, cut_later=lambda line: line.startswith("^"))]
+    ['keep', 'html.links', 'html.references', 'html.nav', 'html.references', 'html.sidebar']
     >>> far = [("The story.", "keep"), ("Footer text " * 50, "html.footer"), ("Sources", RULE)]
     >>> [v for _, v in keep_closing_references(far)]
     ['keep', 'html.footer', 'html.references']
@@ -74,6 +82,7 @@ def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep") ->
     if not any(verdict == RULE for _, verdict in lines):
         return lines
     out = list(lines)
+    headings = []  # runs of short lines kept: (start, end), confirmed below
     gap = None  # cut characters since the last kept line (None: no kept line yet)
     i = 0
     while i < len(out):
@@ -83,9 +92,12 @@ def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep") ->
             while end < len(out) and out[end][1] == RULE:
                 end += 1
             run = [text for text, _ in out[i:end]]
-            if gap is not None and gap <= MAX_GAP_CHARS and reads_as_citations(run):
-                out[i:end] = [(text, keep) for text in run]
+            shown = [text for text in run if not cut_later(text)]
+            if shown and gap is not None and gap <= MAX_GAP_CHARS and reads_as_citations(shown):
+                out[i:end] = [(text, RULE if cut_later(text) else keep) for text in run]
                 gap = 0
+                if all(len(text) < SHORT_LINE for text in shown):
+                    headings.append((i, end))
             elif gap is not None:
                 gap += sum(len(text) for text in run)
             i = end
@@ -95,4 +107,25 @@ def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep") ->
         elif gap is not None:
             gap += len(line)
         i += 1
+    for start, end in reversed(headings):  # (from the last: a heading's fate may hang on the run after it)
+        if not _kept_text_follows(out, end, keep):
+            out[start:end] = [(text, RULE) for text, _ in lines[start:end]]
     return out
+
+
+def _kept_text_follows(lines: list[tuple[str, str]], start: int, keep: str) -> bool:
+    """True when a kept line comes after ``start`` with at most :data:`MAX_GAP_CHARS` of cut text before it.
+
+    >>> _kept_text_follows([("References", "keep"), ("edit", "html.nav"), ("^ A (2001).", "keep")], 1, "keep")
+    True
+    >>> _kept_text_follows([("References", "keep"), ("^ A (2001).", RULE)], 1, "keep")
+    False
+    """
+    gap = 0
+    for line, verdict in lines[start:]:
+        if verdict == keep:
+            return True
+        gap += len(line)
+        if gap > MAX_GAP_CHARS:
+            return False
+    return False

@@ -47,9 +47,9 @@ STORY = ["The harbour board met on Monday to weigh the cost of dredging the nort
          "could not reach the narrow section by the old ferry ramp without a second, smaller vessel.",
          "The board agreed to ask the regional government for a loan, and to publish the survey data on its "
          "website before the next meeting, so that residents can comment on the options in writing."]
-CITATIONS = ["^ Okafor, L. (2019). Silt in small harbours. Journal of Harbour Studies, 12(3), 45–67.",
-             "^ Vermeer, P.; Souza, A. (2021). “Dredging costs revisited”. Tide Review. Retrieved 3 May 2022.",
-             "^ Regional survey of navigable channels, 2020 edition, pp. 12–19."]
+CITATIONS = ["Okafor, L. (2019). Silt in small harbours. Journal of Harbour Studies, 12(3), 45–67.",
+             "Vermeer, P.; Souza, A. (2021). “Dredging costs revisited”. Tide Review. Retrieved 3 May 2022.",
+             "Regional survey of navigable channels, 2020 edition, pp. 12–19."]
 
 
 def _wiki_page(references_markup: str, between: str = "") -> str:
@@ -78,6 +78,15 @@ def test_a_reference_list_after_the_story_is_kept(markup):
     assert "Privacy policy" not in ex.text and "Home" not in ex.text.split("\n")
 
 
+def test_backlinked_references_the_marker_rule_cuts_leave_no_heading_behind():
+    """"^ ..." lines are cut by the packs' marker rule after extraction: the extractor leaves them cut, and their heading."""
+    wiki = ("<h2><span class='mw-headline' id='References'>References</span></h2><div class='reflist'><ol class='references'>"
+            + "".join(f"<li><a href='#r'>^</a> <span class='reference-text'>{c}</span></li>" for c in CITATIONS) + "</ol></div>")
+    ex = extract_main_text(_wiki_page(wiki))
+    assert ex.text.splitlines()[-1] == STORY[-1]
+    assert not any(c in ex.text for c in CITATIONS)
+
+
 def test_a_see_also_list_between_story_and_references_does_not_part_them():
     """Wikipedia's order: story, "See also" links (cut), then the references (kept)."""
     see_also = "<h2>See also</h2><ul>" + "".join(f"<li><a href='/w/{i}'>Harbour topic {i}</a></li>" for i in range(5)) + "</ul>"
@@ -96,31 +105,74 @@ def test_a_reference_widget_far_from_the_story_keeps_its_cut():
     assert any(r.rule == RULE and CITATIONS[0] in r.text for r in ex.removed)
 
 
-@settings(max_examples=200, deadline=None)
+def _runs(lines):
+    """(start, end) of each run of consecutive reference lines."""
+    runs, i = [], 0
+    while i < len(lines):
+        if lines[i][1] == RULE:
+            end = i
+            while end < len(lines) and lines[end][1] == RULE:
+                end += 1
+            runs.append((i, end))
+            i = end
+        else:
+            i += 1
+    return runs
+
+
+def _gap_before(lines, start):
+    """Cut characters between the last kept line before ``start`` and it (None: no kept line before)."""
+    gap = 0
+    for line, verdict in reversed(lines[:start]):
+        if verdict == "keep":
+            return gap
+        gap += len(line)
+    return None
+
+
+def _gap_after(lines, end):
+    """Cut characters between ``end`` and the next kept line (None: no kept line after)."""
+    gap = 0
+    for line, verdict in lines[end:]:
+        if verdict == "keep":
+            return gap
+        gap += len(line)
+    return None
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["keep", RULE, "html.nav", "html.links", "html.footer", "html.not_main"]),
                           st.integers(0, 500), st.sampled_from(["", " (2019)", " https://doi.example/7", " 12 pages"])),
                 max_size=30))
-def test_only_reference_runs_change_and_only_to_keep_near_kept_text(drawn):
-    """Fault injection over random line sequences: the step turns reference lines into kept lines, nothing else;
-    a run of consecutive reference lines changes whole, exactly when it reads as citations and follows kept text
-    within MAX_GAP_CHARS of cut text (a kept run counting as kept text)."""
+def test_reference_runs_are_kept_whole_near_kept_text_and_only_as_citations(drawn):
+    """Fault injection over random line sequences: only reference lines change, only to kept; a run changes whole;
+    a kept run reads as citations and follows kept text within MAX_GAP_CHARS of cut text; a kept run of short lines
+    alone (a heading) is followed by kept text; a run that stays cut is far from kept text, or not citations, or a
+    heading with no kept text after it."""
     lines = [(f"line {i} " + "x" * n + mark, verdict) for i, (verdict, n, mark) in enumerate(drawn)]
     out = keep_closing_references(lines)
     assert [line for line, _ in out] == [line for line, _ in lines]
-    gap, i = None, 0
-    while i < len(lines):
-        end = i + 1
-        if lines[i][1] == RULE:
-            while end < len(lines) and lines[end][1] == RULE:
-                end += 1
-            run = [line for line, _ in lines[i:end]]
-            expected = "keep" if gap is not None and gap <= MAX_GAP_CHARS and reads_as_citations(run) else RULE
-            assert {verdict for _, verdict in out[i:end]} == {expected}
+    assert all(after == before or (before, after) == (RULE, "keep") for (_, before), (_, after) in zip(lines, out))
+    for start, end in _runs(lines):
+        verdicts = {verdict for _, verdict in out[start:end]}
+        assert len(verdicts) == 1
+        run = [line for line, _ in lines[start:end]]
+        near = _gap_before(out, start) is not None and _gap_before(out, start) <= MAX_GAP_CHARS
+        heading = all(len(line) < 20 for line in run)
+        followed = _gap_after(out, end) is not None and _gap_after(out, end) <= MAX_GAP_CHARS
+        if verdicts == {"keep"}:
+            assert near and reads_as_citations(run) and (followed or not heading)
         else:
-            assert out[i] == lines[i]
-        for line, verdict in out[i:end]:
-            gap = 0 if verdict == "keep" else None if gap is None else gap + len(line)
-        i = end
+            assert not near or not reads_as_citations(run) or (heading and not followed)
+
+
+def test_lines_a_later_step_cuts_keep_their_cut_and_their_heading_too():
+    """With the marker rule's "^" lines cut later, the list's other lines are kept and a heading over only such lines is not."""
+    cut_later = (lambda line: line.startswith("^"))
+    lines = [("The story.", "keep"), ("References", RULE), ("^ Smith (2001). Harbour studies.", RULE)]
+    assert [v for _, v in keep_closing_references(lines, cut_later=cut_later)] == ["keep", RULE, RULE]
+    mixed = lines + [("Jones, A. (2003). Tides and trade, pp. 4-9.", RULE)]
+    assert [v for _, v in keep_closing_references(mixed, cut_later=cut_later)] == ["keep", "keep", RULE, "keep"]
 
 
 def test_a_list_labelled_references_without_citations_keeps_its_cut():
