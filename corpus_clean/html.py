@@ -41,7 +41,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
                           html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
-                          html_sections, html_standfirst, html_tables, lexbor_walk)
+                          html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -295,6 +295,9 @@ def extract_main_text(html: str) -> HtmlExtraction:
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
+    # The notes and sources that close the article are its text: see html_references.
+    # (but for lines the packs' marker rules cut from the extracted text anyway: see finish_html_documents)
+    lines = html_references.keep_closing_references(lines, KEEP, cut_later=lambda line: bool(marker_removals(line)))
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
     lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
     visible, removed = removals_of(lines)
