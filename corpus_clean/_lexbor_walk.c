@@ -1773,14 +1773,15 @@ static int matches_of(Query *query, lxb_node *element)
     return count;
 }
 
-/* select(root, alternatives, skip_ids, once): what ``root.css(...)`` returns for that selector list
+/* select(root, alternatives, skip_ids, once[, limit]): what ``root.css(...)`` returns for that selector list
  * (root first, then its descendants in document order; an element matching k alternatives comes k
  * times in a row, as Lexbor reports it, or once with ``once``). */
 static PyObject *select_elements(PyObject *self, PyObject *args)
 {
     PyObject *root_obj, *alternatives, *skip_ids;
     int once;
-    if (!PyArg_ParseTuple(args, "OOOp", &root_obj, &alternatives, &skip_ids, &once))
+    Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
+    if (!PyArg_ParseTuple(args, "OOOp|n", &root_obj, &alternatives, &skip_ids, &once, &limit))
         return NULL;
     lxb_node *root = node_of(root_obj);
     if (root == NULL)
@@ -1807,6 +1808,8 @@ static PyObject *select_elements(PyObject *self, PyObject *args)
             }
         }
         Py_DECREF(obj);
+        if (limit >= 0 && PyList_GET_SIZE(out) >= limit)
+            break;
     }
     return out;
 fail:
@@ -1922,7 +1925,7 @@ static PyObject *labels(PyObject *self, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
-    {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once) -> [LexborNode]"},
+    {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},

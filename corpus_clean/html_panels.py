@@ -85,6 +85,7 @@ Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns 
 # The elements PanelFinder reads at once (controls, hidden elements, panels) and the in-page links.
 _MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
 _TARGETING = lexbor_walk.Query("a[href^='#'],[data-target],[data-bs-target]")
+_FORM_FIELDS = lexbor_walk.Query(FORM_FIELDS)
 
 
 class PanelFinder:
@@ -185,7 +186,7 @@ class PanelFinder:
         text = stripped_chars(node)
         if text < PANEL_PROSE or text - link_chars(node) < PANEL_PROSE:
             return False
-        return node.css_first(FORM_FIELDS) is None
+        return _FORM_FIELDS.first(node) is None
 
     def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]],
               cuts: Optional[dict] = None) -> Optional[Verdict]:

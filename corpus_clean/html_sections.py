@@ -37,6 +37,7 @@ _ARTICLE_LD_RE = re.compile(
 
 # (one C walk when built, see lexbor_walk.Query)
 _ARTICLE_DECLARATIONS = lexbor_walk.Query('[itemprop="articleBody"],' + html_queries.JSONLD_SELECTOR)
+_LINKS = lexbor_walk.Query("a")
 
 
 def declares_article(tree: LexborHTMLParser) -> bool:
@@ -185,7 +186,7 @@ def card_elements(chosen: list[LexborNode]) -> list[LexborNode]:
     labels: dict[int, tuple] = {}  # mem_id -> (tag, class): the links of a list share their ancestors
     for container in chosen:
         stop = container.mem_id
-        for link in container.css("a"):
+        for link in _LINKS.select(container):
             node = link
             key = node.mem_id
             label = _tag_and_class(node, key, labels)

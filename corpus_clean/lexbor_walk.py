@@ -187,6 +187,14 @@ class Query:
             return _once_each(found) if once else found
         return walker.select(root, self.alternatives, self.skip_ids, once or bool(self.skip_ids))
 
+    def first(self, root: LexborNode) -> Optional[LexborNode]:
+        """``root.css_first(self.css)``: the first element :meth:`select` finds, or None."""
+        walker = active()
+        if walker is None:
+            return root.css_first(self.css)
+        found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
+        return found[0] if found else None
+
     def labels(self, root: LexborNode) -> Optional[list[tuple]]:
         """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
         object for any (None when the compiled walker is off): ``extra`` is None when the element has no

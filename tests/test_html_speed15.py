@@ -13,29 +13,34 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from corpus_clean import (html, html_discussion, html_gallery, html_headings_tail, html_panels, html_sections,
-                          lexbor_walk, native)
+from corpus_clean import (html, html_discussion, html_flow, html_gallery, html_headings_tail, html_listings,
+                          html_panels, html_posts, html_rails, html_sections, html_standfirst, html_tables, lexbor_walk,
+                          native)
 
 compiled = pytest.mark.skipif(not lexbor_walk.built(), reason="corpus_clean._lexbor_walk was not built")
 
 # The queries the HTML path asks through lexbor_walk.Query, and a few more of the same grammar.
 QUERIES = [html._JUDGED_LABELS, html._SEMANTIC_MARKS, html_panels._MARKED, html_panels._TARGETING, html._HEAD_QUERY,
            html._BODY_QUERY, html_discussion._DECLARATIONS, html_sections._ARTICLE_DECLARATIONS,
-           html_headings_tail._HEADINGS_QUERY, html_gallery._CAPTIONS, html_gallery._PARAGRAPHS,
+           html_headings_tail._HEADINGS_QUERY, html_gallery._CAPTIONS, html_gallery._PARAGRAPHS, html_posts._DATES,
+           html_posts._RATINGS, html_posts._AUTHORS, html_posts._VOTE_CONTROLS, html_posts._CLASSED,
+           html_listings._CONTROLS_QUERY, html_listings._LINKS, html_rails._HEADINGS, html_panels._FORM_FIELDS,
+           html_flow._MATH, html_standfirst._LABELLED, html_tables._ROWS, html_sections._LINKS,
            lexbor_walk.Query("div,p,[data-x]"), lexbor_walk.Query("a[href^='#'],span[class*=nav]", skip=("span",)),
            lexbor_walk.Query('[role="main"],[aria-hidden=true],[hidden]', skip=("div", "body"))]
 
 TAGS = ["div", "p", "span", "a", "section", "article", "main", "details", "summary", "aside", "nav", "li", "b",
-        "my-widget", "h2", "h4", "time", "meta", "script", "link", "title", "h1"]
+        "my-widget", "h2", "h4", "time", "meta", "script", "link", "title", "h1", "button", "input", "cite", "table",
+        "tr", "td", "select"]
 NAMES = ["class", "id", "role", "aria-hidden", "hidden", "style", "aria-controls", "href", "data-target",
          "data-bs-target", "itemprop", "data-x", "CLASS", "Style", "ID", "xlink:href", "xml:lang", "on", "rel", "type",
-         "itemtype", "REL", "datetime"]
+         "itemtype", "REL", "datetime", "TYPE"]
 VALUES = ["", "nav", "share-bar", "post-body", "none", "display:none", "display: NONE", "visibility:hidden",
           "Hidden", "true", "TRUE", "main", "Main", "tabpanel", "region", "#top", "#", "/x", "articleBody",
           "a b  c", "caf\u00e9", "\u00e9t\u00e9 none", "canonical", "Canonical", "AUTHOR", "author",
           "application/ld+json", "Application/LD+JSON", "application/ld+jsonx", "https://schema.org/LiveBlogPosting",
           "http://Schema.org/DiscussionForumPosting", "schema.org/Blog", "datePublished", "photo-Gallery",
-          "GALLERY", "image-credit", "x-caption y"]
+          "GALLERY", "image-credit", "x-caption y", "submit", "Button", "ratingValue", "dateCreated", "btn-cta"]
 
 
 def random_attributes(rng: random.Random) -> str:
@@ -163,3 +168,13 @@ def test_the_twin_answers_without_the_walker():
 def test_a_selector_outside_the_grammar_is_refused(selector):
     with pytest.raises(ValueError):
         lexbor_walk.Query(selector)
+
+
+@compiled
+def test_first_is_css_first():
+    for page in pages(22, 300):
+        tree = LexborHTMLParser(page)
+        for query in QUERIES:
+            for root in [tree.root, tree.body] + tree.body.css("div")[:3]:
+                found, wanted = query.first(root), root.css_first(query.css)
+                assert (found is None and wanted is None) or found.mem_id == wanted.mem_id, (query.css, page)
