@@ -1773,48 +1773,15 @@ static int matches_of(Query *query, lxb_node *element)
     return count;
 }
 
-/* select(root, alternatives, skip_ids, once[, limit]): what ``root.css(...)`` returns for that selector list
- * (root first, then its descendants in document order; an element matching k alternatives comes k
- * times in a row, as Lexbor reports it, or once with ``once``). */
-static PyObject *select_elements(PyObject *self, PyObject *args)
+/* The query of a call and its root node (NULL with an exception set when either is wrong). One
+ * Query serves every call (4 KB of name cache: not on the stack; the GIL is held throughout a walk). */
+static Query *query_below(PyObject *root_obj, PyObject *alternatives, PyObject *skip_ids, lxb_node **root)
 {
-    PyObject *root_obj, *alternatives, *skip_ids;
-    int once;
-    Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
-    if (!PyArg_ParseTuple(args, "OOOp|n", &root_obj, &alternatives, &skip_ids, &once, &limit))
+    static Query query;
+    *root = node_of(root_obj);
+    if (*root == NULL || query_from(alternatives, skip_ids, &query) < 0)
         return NULL;
-    lxb_node *root = node_of(root_obj);
-    if (root == NULL)
-        return NULL;
-    static Query query;  /* (4 KB of name cache: not on the stack; the GIL is held throughout) */
-    if (query_from(alternatives, skip_ids, &query) < 0)
-        return NULL;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
-        if (node->type != NODE_TYPE_ELEMENT)
-            continue;
-        int count = matches_of(&query, node);
-        if (count == 0)
-            continue;
-        PyObject *obj = make_node(node, root_obj);
-        if (obj == NULL)
-            goto fail;
-        for (int k = once ? count - 1 : 0; k < count; k++) {
-            if (PyList_Append(out, obj) < 0) {
-                Py_DECREF(obj);
-                goto fail;
-            }
-        }
-        Py_DECREF(obj);
-        if (limit >= 0 && PyList_GET_SIZE(out) >= limit)
-            break;
-    }
-    return out;
-fail:
-    Py_DECREF(out);
-    return NULL;
+    return &query;
 }
 
 /* The qualified name ``attr`` is called in Python's attribute dict: 'c' class, 'i' id, 'r' role,
@@ -1893,35 +1860,55 @@ static PyObject *label_row(lxb_node *element)
     return row;
 }
 
-/* labels(root, alternatives, skip_ids): ``[(mem_id, class, id, extra)]`` (see label_row) of the
- * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any. */
-static PyObject *labels(PyObject *self, PyObject *args)
+/* The walk of select() and labels(): for every element under the root (root first) that matches,
+ * its node object (``count`` times, or once with ``once``) or its label row (``rows``). */
+static PyObject *matching(PyObject *args, int rows)
 {
     PyObject *root_obj, *alternatives, *skip_ids;
-    if (!PyArg_ParseTuple(args, "OOO", &root_obj, &alternatives, &skip_ids))
+    int once = 0;
+    Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
+    if (!PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
         return NULL;
-    lxb_node *root = node_of(root_obj);
-    if (root == NULL)
-        return NULL;
-    static Query query;  /* (4 KB of name cache: not on the stack; the GIL is held throughout) */
-    if (query_from(alternatives, skip_ids, &query) < 0)
+    lxb_node *root;
+    Query *query = query_below(root_obj, alternatives, skip_ids, &root);
+    if (query == NULL)
         return NULL;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
     for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
-        if (node->type != NODE_TYPE_ELEMENT || matches_of(&query, node) == 0)
+        if (node->type != NODE_TYPE_ELEMENT)
             continue;
-        PyObject *row = label_row(node);
-        if (row == NULL || PyList_Append(out, row) < 0) {
-            Py_XDECREF(row);
-            Py_DECREF(out);
-            return NULL;
+        int count = matches_of(query, node);
+        if (count == 0)
+            continue;
+        PyObject *obj = rows ? label_row(node) : make_node(node, root_obj);
+        if (obj == NULL)
+            goto fail;
+        for (int k = (once || rows) ? count - 1 : 0; k < count; k++) {
+            if (PyList_Append(out, obj) < 0) {
+                Py_DECREF(obj);
+                goto fail;
+            }
         }
-        Py_DECREF(row);
+        Py_DECREF(obj);
+        if (limit >= 0 && PyList_GET_SIZE(out) >= limit)
+            break;
     }
     return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
+
+/* select(root, alternatives, skip_ids, once[, limit]): what ``root.css(...)`` returns for that selector list
+ * (root first, then its descendants in document order; an element matching k alternatives comes k
+ * times in a row, as Lexbor reports it, or once with ``once``). */
+static PyObject *select_elements(PyObject *self, PyObject *args) { return matching(args, 0); }
+
+/* labels(root, alternatives, skip_ids): ``[(mem_id, class, id, extra)]`` (see label_row) of the
+ * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any. */
+static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
 static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
