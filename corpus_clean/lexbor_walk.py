@@ -98,13 +98,26 @@ def _load() -> Optional[ModuleType]:
     except ImportError:  # not built (no compiler at install): the twins run
         return None
     try:
-        _configure_attributes(_lexbor_walk)
-        return _lexbor_walk if _checked(_lexbor_walk) and _queries_checked(_lexbor_walk) else None
+        return _lexbor_walk if _checked(_lexbor_walk) else None
     except Exception:  # noqa: BLE001 - any surprise in the probe means: do not trust it
         return None
 
 
+def _load_queries(module: Optional[ModuleType]) -> bool:
+    """True when the compiled walker may answer :class:`Query` (Lexbor's attribute functions found in
+    selectolax's module and the probe answered as css() does); else queries go to css(), and the
+    walker's other functions stay in use."""
+    if module is None:
+        return False
+    try:
+        _configure_attributes(module)
+        return _queries_checked(module)
+    except Exception:  # noqa: BLE001 - a selectolax built without those symbols, or any surprise: css()
+        return False
+
+
 _compiled: Optional[ModuleType] = None  # (set at the end of this module, once its probes are defined)
+_queries_compiled = False
 
 
 def active() -> Optional[ModuleType]:
@@ -181,7 +194,7 @@ class Query:
     def select(self, root: LexborNode, once: bool = False) -> list[LexborNode]:
         """``root.css(self.css)`` (root first, then its descendants; an element matching several
         alternatives comes once per alternative, unless ``once`` or ``skip`` was given)."""
-        walker = active()
+        walker = _query_walker()
         if walker is None:
             found = root.css(self.css)
             return _once_each(found) if once else found
@@ -189,7 +202,7 @@ class Query:
 
     def first(self, root: LexborNode) -> Optional[LexborNode]:
         """``root.css_first(self.css)``: the first element :meth:`select` finds, or None."""
-        walker = active()
+        walker = _query_walker()
         if walker is None:
             return root.css_first(self.css)
         found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
@@ -199,8 +212,18 @@ class Query:
         """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
         object for any (None when the compiled walker is off): ``extra`` is None when the element has no
         attribute but class and id, else ``(role, "hidden" in attrs, style, aria-hidden)``."""
-        walker = active()
+        walker = _query_walker()
         return None if walker is None else walker.labels(root, self.alternatives, self.skip_ids)
+
+
+def queries_built() -> bool:
+    """Does the compiled walker answer :class:`Query` (built, checked, not switched off by the environment)?"""
+    return _queries_compiled
+
+
+def _query_walker() -> Optional[ModuleType]:
+    """The compiled walker when it may answer queries (see _load_queries), else None."""
+    return active() if _queries_compiled else None
 
 
 def _once_each(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -259,3 +282,4 @@ def _label_parts(attrs: dict) -> tuple:
 
 
 _compiled = _load()
+_queries_compiled = _load_queries(_compiled)

@@ -17,7 +17,7 @@ from corpus_clean import (html, html_discussion, html_flow, html_gallery, html_h
                           html_panels, html_posts, html_rails, html_sections, html_standfirst, html_tables, lexbor_walk,
                           native)
 
-compiled = pytest.mark.skipif(not lexbor_walk.built(), reason="corpus_clean._lexbor_walk was not built")
+compiled = pytest.mark.skipif(not lexbor_walk.queries_built(), reason="corpus_clean._lexbor_walk was not built")
 
 # The queries the HTML path asks through lexbor_walk.Query, and a few more of the same grammar.
 QUERIES = [html._JUDGED_LABELS, html._SEMANTIC_MARKS, html_panels._MARKED, html_panels._TARGETING, html._HEAD_QUERY,
@@ -178,3 +178,19 @@ def test_first_is_css_first():
             for root in [tree.root, tree.body] + tree.body.css("div")[:3]:
                 found, wanted = query.first(root), root.css_first(query.css)
                 assert (found is None and wanted is None) or found.mem_id == wanted.mem_id, (query.css, page)
+
+
+def test_the_compiled_queries_are_in_use_where_the_walker_is():
+    """Where the walker is built, its queries passed their probe (a silent fallback would hide a drift)."""
+    assert lexbor_walk.queries_built() == lexbor_walk.built()
+    if lexbor_walk.built():
+        tree = LexborHTMLParser("<body><div hidden>a</div></body>")
+        assert html_panels._MARKED.labels(tree.body) is not None
+
+
+@pytest.mark.skipif(not lexbor_walk.built(), reason="corpus_clean._lexbor_walk was not built")
+def test_a_selectolax_without_the_attribute_functions_keeps_css(monkeypatch):
+    """A Lexbor build that does not export the attribute functions: queries go to css(), nothing raises."""
+    monkeypatch.setattr(lexbor_walk, "_ATTRIBUTE_FUNCTIONS", lexbor_walk._ATTRIBUTE_FUNCTIONS + ("lxb_no_such_function",))
+    assert lexbor_walk._load_queries(lexbor_walk._compiled) is False
+    assert lexbor_walk._load_queries(None) is False
