@@ -39,7 +39,7 @@ def main() -> None:
     import pyarrow as pa
 
     pa.set_memory_pool(pa.jemalloc_memory_pool())  # as a run's (cli.main.use_allocators_that_return_memory)
-    ctypes.CDLL(None).mallopt(-8, 1)  # M_ARENA_MAX, as a run (cli.main.HEAP_ARENAS)
+    ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX
     print("| step | anon | file | glibc in use | glibc freed, kept | glibc mmapped |\n|---|---:|---:|---:|---:|---:|")
     import flows.clean_corpus  # noqa: F401
     import prefect  # noqa: F401

@@ -29,15 +29,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from corpus_clean import __version__
-from corpus_clean.processes import limit_heap_arenas, skip_final_collections_at_exit
-
-# One glibc heap arena for all of a run's threads (see use_allocators_that_return_memory).
-# Limited here, before the import below loads pyarrow: pyarrow's first thread makes an
-# arena of its own, and glibc's limit only stops arenas made after it is set.
-HEAP_ARENAS = 1
-limit_heap_arenas(HEAP_ARENAS)
-
-from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names  # noqa: E402
+from corpus_clean.processes import skip_final_collections_at_exit
+from corpus_clean.steps import DEFAULT_STEPS, UnknownStepError, resolve_steps, step_names
 
 # Offline-friendly Prefect defaults; anything the user set wins.
 PREFECT_DEFAULTS = {
@@ -287,8 +280,9 @@ def _interrupted(name: str, args) -> int:
     return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
 
 
-# glibc's mallopt parameter (malloc.h): the size from which a block gets pages of its own
-# (mmap) instead of a place in the heap.
+# glibc's mallopt parameters (malloc.h): the most heap arenas, and the size from which a
+# block gets pages of its own (mmap) instead of a place in the heap.
+M_ARENA_MAX = -8
 M_MMAP_THRESHOLD = -3
 
 # Blocks of this size and up get pages of their own, handed back to the OS when freed
@@ -298,18 +292,15 @@ MMAP_THRESHOLD_BYTES = 128 * 1024
 
 def use_allocators_that_return_memory() -> None:
     """A run's allocators (what the user set in the environment wins): Arrow's jemalloc
-    pool instead of its default mimalloc, and the C heap in one glibc arena instead of up
-    to 8 per CPU. Set in the environment for the cleaning workers started after, and here
-    for this process (its arenas: when this module is imported, ``HEAP_ARENAS``).
+    pool instead of its default mimalloc, and the C heap in at most 2 glibc arenas
+    instead of up to 8 per CPU. Set here for this process and in the environment for the
+    cleaning workers started after.
 
     Both keep less freed memory resident. mimalloc keeps the pages of a shard's freed
     tables for reuse; jemalloc hands them back after a short decay. glibc gives each of
     Prefect's task threads an arena of its own, each keeping its own freed blocks. One
     run of 100 MB, `--workers 1`, load ~16 (benchmarks/RESULTS-memory.md, "Round 8"):
-    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc. With 2
-    arenas the flow process still crept from shard to shard (freed blocks kept between
-    live ones in the second arena: +15-22 MB over 48 shards of 1 MB, the heap's live
-    bytes level); one arena keeps it level at the same CPU ("Round 15, mem15").
+    peak RSS of the tree 834 MB as it was, 751 with 2 arenas, 711 with jemalloc.
 
     Besides, glibc's blocks of 128 KB and up keep pages of their own (mmap) for good:
     glibc raises that threshold to the size of any such block freed, so from the first
@@ -325,13 +316,16 @@ def use_allocators_that_return_memory() -> None:
             os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "jemalloc"
         except (AttributeError, NotImplementedError):  # a pyarrow built without it: its default stays
             pass
-    os.environ.setdefault("MALLOC_ARENA_MAX", str(HEAP_ARENAS))  # read by glibc when a worker starts
+    arenas = os.environ.setdefault("MALLOC_ARENA_MAX", "2")
+    # (read by glibc when a process starts: the workers; this process is told below)
     mmap_threshold = os.environ.setdefault("MALLOC_MMAP_THRESHOLD_", str(MMAP_THRESHOLD_BYTES))
     if sys.platform.startswith("linux"):
         import ctypes
 
         with contextlib.suppress(OSError, AttributeError):  # glibc's; musl has no mallopt
             mallopt = ctypes.CDLL(None).mallopt
+            if arenas.isdigit():
+                mallopt(M_ARENA_MAX, int(arenas))  # arenas made from now on (task threads: later)
             if mmap_threshold.isdigit():
                 mallopt(M_MMAP_THRESHOLD, int(mmap_threshold))  # (setting it stops glibc from raising it)
 

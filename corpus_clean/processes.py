@@ -80,31 +80,6 @@ def exit_when_parent_exits() -> None:
     threading.Thread(target=watch, name="exit-when-parent-exits", daemon=True).start()
 
 
-# glibc's mallopt parameter (malloc.h): the most heap arenas a process makes.
-M_ARENA_MAX = -8
-
-
-def limit_heap_arenas(arenas: int) -> bool:
-    """Have this process's threads share at most `arenas` glibc heap arenas from now on;
-    True when set (glibc, and no MALLOC_ARENA_MAX of the user's: glibc read that one when
-    the process started, and it wins).
-
-    Call it before any thread other than the main one allocates: glibc's limit stops new
-    arenas only, and an arena made before stays in use (pyarrow's import starts a thread
-    that makes one). Each arena keeps its own freed blocks, so a thread's freed memory
-    waits, resident, for that arena's next allocations.
-
-    >>> limit_heap_arenas(1) in (True, False)
-    True
-    """
-    if "MALLOC_ARENA_MAX" in os.environ or not sys.platform.startswith("linux"):
-        return False
-    try:
-        return bool(ctypes.CDLL(None).mallopt(M_ARENA_MAX, arenas))
-    except (OSError, AttributeError):  # no glibc (musl has no mallopt)
-        return False
-
-
 def return_freed_memory() -> None:
     """Hand the C heap's free pages back to the OS (glibc's malloc_trim; elsewhere a no-op).
 
