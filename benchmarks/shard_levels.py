@@ -7,7 +7,8 @@ the allocators' state beside its RSS.
 
 CORPUS: e.g. 48 files of 1 MB from benchmarks/corpus_gen.py (``write_corpus(dir, 48,
 file_mb=1)``). The run (`corpus-clean run --no-dedup --no-data-docs`) is called in this
-process; at the end of each shard's write one JSON line is printed: RSS, anonymous and file
+process; at the end of each shard's write its level is read, and printed after the run as
+one JSON line a shard: RSS, anonymous and file
 RSS, glibc's heap (in use, freed but kept, big blocks mmapped), Arrow's allocated bytes,
 Python's allocated blocks, live objects and threads. At the end: the medians of RSS at the
 writes of the second and the last quarter of the shards (the flat test's comparison), and
@@ -52,8 +53,7 @@ class WriteEnds(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if (str(getattr(record, "task_run_name", "")).startswith("write-shard")
                 and record.getMessage().startswith("Finished in state")):
-            self.levels.append(level())
-            print(json.dumps({"shard": len(self.levels)} | self.levels[-1]), flush=True)
+            self.levels.append(level())  # (printed after the run: the run holds stdout)
 
 
 def main() -> None:
@@ -77,6 +77,8 @@ def main() -> None:
     code = corpus_clean(["run", "--input", args.input, "--output", args.output, "--workers", args.workers,
                          "--no-data-docs", "--shard-mb", args.shard_mb, "--no-dedup"])
     stop.set()
+    for shard, row in enumerate(handler.levels, 1):
+        print(json.dumps({"shard": shard} | {key: round(value, 2) for key, value in row.items()}))
     rss = [row["rss"] for row in handler.levels]
     quarter = len(rss) // 4
     usage = resource.getrusage(resource.RUSAGE_SELF)
