@@ -46,6 +46,9 @@ OTHER_CODECS = tuple(
     )
 )
 _CHARS = {codec.name: frozenset(codec.char_to_byte) for codec in OTHER_CODECS}
+# cp1254 is cp1252 but for six letters that cp1252 lacks: a line cp1252 decodes reads the
+# same through it.
+_NOT_CP1252_ALIKE = tuple(codec for codec in OTHER_CODECS if codec.name != "cp1254")
 # Characters cp1252 or Latin-1 can show: a line written only in them is left to the cp1252
 # repairs (cp1254 differs from cp1252 in six letters only, and those repairs decode it too).
 _CP1252_CHARS = frozenset(bytes(range(0x80, 0x100)).decode("windows-1252", errors="ignore")) | frozenset(
@@ -102,7 +105,7 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
     reads Khmer "ើ" (E1 9E BE) as ``á\x9ež``, cp1252 would make it "ឞ" (E1 9E 9E). Where
     they differ, ftfy's answer if it is one of them, else cp1252's."""
-    others = [decoded for decoded, codec in _strict_decodings(line)
+    others = [decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
     if not others:
         return as_cp1252
@@ -110,12 +113,12 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     return ftfys if ftfys in others else as_cp1252
 
 
-def _strict_decodings(line: str) -> list[tuple[str, _Codec]]:
-    """(decoded, codec) for each of `OTHER_CODECS` that shows every non-ASCII character
-    of the line and whose bytes decode as UTF-8 strictly."""
+def _strict_decodings(line: str, codecs: tuple[_Codec, ...] = OTHER_CODECS) -> list[tuple[str, _Codec]]:
+    """(decoded, codec) for each of ``codecs`` that shows every non-ASCII character of the
+    line and whose bytes decode as UTF-8 strictly."""
     non_ascii = set(line) - _ASCII
     decodings = []
-    for codec in OTHER_CODECS:
+    for codec in codecs:
         if non_ascii <= _CHARS[codec.name]:
             decoded = _strict_decode(line, codec)
             if decoded is not None:
