@@ -178,7 +178,8 @@ def run_filter(steps: tuple[str, ...]) -> int:
 
     for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
         if stream is None:  # started with `<&-` or `>&-`: Python gives None, not a stream
-            return fail(f"error: {name} is closed; `corpus-clean filter` reads JSONL on stdin and writes JSONL on stdout", 2)
+            return fail(f"error: {name} is closed; `corpus-clean filter` reads JSONL on stdin"
+                        " and writes JSONL on stdout", 2)
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     read = getattr(stdin, "read1", stdin.read)  # what is there, without waiting for a full chunk
     for answer in filter_lines(split_lines(iter(lambda: read(1 << 16), b"")), steps):

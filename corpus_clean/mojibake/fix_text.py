@@ -35,7 +35,9 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
        calling ftfy. Then the same for the other single-byte codecs ftfy knows
        (`other_codecs`: cp1250, ISO-8859-2, cp1253, cp1254, cp1257, cp437), where ftfy
        mostly leaves the line as it is.
-    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`).
+    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`)
+       and the line holds no C1 control after another code page's lead (``VĂ\x96LLIG``:
+       our cp1252 reading of the control would hide the sequence from ftfy).
     4. Otherwise two candidates: ftfy first, then our re-decoder on what ftfy left
        (`_ftfy_first`); and ours first, then ftfy (`_ours_first`). Where they differ,
        ftfy's wins unless ours leaves strictly less mojibake (`_residue`): on an
@@ -53,7 +55,10 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
         if _C1_RE.search(line) and _CP1252_SIGN_RE.search(line):
-            whole = decode_cp1252_or_another_codec(line, whole)
+            other = decode_cp1252_or_another_codec(line, whole)
+            if other != whole:
+                fixes["other_codec"] += 1
+                return other
         fixes[_CP1252.name] += 1
         return whole
     other = decode_line_read_as_another_codec(line)

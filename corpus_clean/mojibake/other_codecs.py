@@ -87,7 +87,8 @@ def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
     decodings = _strict_decodings(line)
     if not decodings:
         return None
-    candidates = [(decoded, codec.name) for decoded, codec in decodings if _is_plausible_decode(line, decoded, codec)]
+    candidates = [(decoded, codec.name) for decoded, codec in decodings
+                  if _is_plausible_decode(line, decoded, codec)]
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings, rare letters allowed.
