@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential run: our mojibake repair against ftfy (corpus config) on a large mixed corpus.
 
-    python benchmarks/mojibake_differential.py [--docs 3000] [--seed 99] [--examples 3]
+    python benchmarks/mojibake_differential.py [--docs 3000] [--seed 99] [--examples 3] [--other-codecs]
 
 The corpus (tests/mojibake_corpus.py, no ../shared needed): clean documents of one to three
 sentences written for this project in 46 languages, in capitals now and then, with NBSP
@@ -31,12 +31,12 @@ from tests.mojibake_corpus import (  # noqa: E402
     HARD_NEGATIVES,
     NAMED_KINDS,
     classify_disagreement,
+    OTHER_CODEC_GARBLINGS,
     clean_documents,
-    garble,
 )
 
 
-def cases(n_docs: int, seed: int):
+def cases(n_docs: int, seed: int, garblings: dict):
     """(corpus kind, garbled, clean) for every clean document, hard negative and garbling."""
     docs = clean_documents(random.Random(seed), n_docs)
     for doc in docs:
@@ -44,8 +44,9 @@ def cases(n_docs: int, seed: int):
     for text in HARD_NEGATIVES:
         yield "hard negative", text, text
     for doc in docs:
-        for name in GARBLINGS:
-            garbled, clean = garble(name, doc)
+        for name, garbling in garblings.items():
+            result = garbling(doc)
+            garbled, clean = result if isinstance(result, tuple) else (result, doc)
             if garbled != clean:
                 yield name, garbled, clean
 
@@ -55,13 +56,17 @@ def main(argv=None) -> None:
     parser.add_argument("--docs", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=99)
     parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--other-codecs", action="store_true",
+                        help="also garble every document through the other code pages ftfy knows "
+                             "(cp1250, ISO-8859-2, cp1253, cp1254, cp1257, cp437)")
     args = parser.parse_args(argv)
+    garblings = {**GARBLINGS, **(OTHER_CODEC_GARBLINGS if args.other_codecs else {})}
 
     counts: dict[str, Counter] = defaultdict(Counter)
     correct: dict[str, Counter] = defaultdict(Counter)
     examples = defaultdict(list)
     start = time.process_time()
-    for kind, garbled, clean in cases(args.docs, args.seed):
+    for kind, garbled, clean in cases(args.docs, args.seed, garblings):
         ours, fixes = repair(garbled)
         theirs = ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG)
         verdict = classify_disagreement(garbled, clean, ours, theirs, fixes) or "agree"
@@ -80,7 +85,7 @@ def main(argv=None) -> None:
     print("| kind | n | ours exact % | ftfy exact % | " + " | ".join(columns) + " |")
     print("|---|---:|---:|---:|" + "---:|" * len(columns))
     totals: Counter = Counter()
-    for kind in ["clean", "hard negative", *GARBLINGS]:
+    for kind in ["clean", "hard negative", *garblings]:
         row = counts.get(kind)
         if not row:
             continue

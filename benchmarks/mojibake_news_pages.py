@@ -9,7 +9,8 @@ documents per page (its first three article lines; its first six lines, menus in
 short lines), garbles each with every kind of ``tests/mojibake_corpus.py`` and prints,
 per kind, how often ours and ftfy (the corpus config) give back the clean text exactly,
 and how often ftfy is right where we are wrong. Only the pages' text is used; nothing of
-their labels. Round 10 studied this output (it is a dev check for the mojibake repair, not
+their labels. With ``--other-codecs`` the garblings are UTF-8 read through the other
+single-byte codecs ftfy knows (cp1250, ISO-8859-2, cp1253, cp1254, cp1257, cp437). Round 10 studied this output (it is a dev check for the mojibake repair, not
 held out).
 """
 from __future__ import annotations
@@ -27,17 +28,22 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from corpus_clean.mojibake import repair  # noqa: E402
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG  # noqa: E402
-from mojibake_corpus import GARBLINGS, garble  # noqa: E402
+from mojibake_corpus import GARBLINGS, OTHER_CODEC_GARBLINGS, garble  # noqa: E402
 from training.labelled import load_pages  # noqa: E402
 
 # Bytes lost to U+FFFD are recoverable only in one case: not a kind to compare here.
 SKIPPED_KINDS = {"lossy-fffd"}
 
 
-def documents(path: Path) -> list[tuple[str, str]]:
-    """(language, text): each page's first three article lines, and its first six lines."""
+def documents(path: Path, half: str = "all") -> list[tuple[str, str]]:
+    """(language, text): each page's first three article lines, and its first six lines.
+    ``half`` "odd" / "even" keeps the 1st, 3rd, ... / 2nd, 4th, ... pages only (study one
+    half of a new set, report the other as held out)."""
     docs = []
-    for page in load_pages(path):
+    pages = load_pages(path)
+    if half != "all":
+        pages = pages[0 if half == "odd" else 1 :: 2]
+    for page in pages:
         article = [line for line, label in zip(page.lines, page.labels) if label == "article"]
         if article:
             docs.append((page.lang, "\n".join(article[:3])))
@@ -48,14 +54,22 @@ def documents(path: Path) -> list[tuple[str, str]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", default=str(ROOT / "data" / "labelled" / "round10_heldout.txt"))
+    ap.add_argument("--other-codecs", action="store_true",
+                    help="garble through the other single-byte codecs ftfy knows (cp1250, ISO-8859-2, "
+                         "cp1253, cp1254, cp1257, cp437) instead of the bench's kinds")
+    ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
+                    help="only the odd (1st, 3rd, ...) or even pages of the set")
     args = ap.parse_args(argv)
+    kinds = OTHER_CODEC_GARBLINGS if args.other_codecs else GARBLINGS
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses: Counter = Counter()
-    for lang, text in documents(Path(args.pages)):
-        for kind in GARBLINGS:
+    for lang, text in documents(Path(args.pages), args.half):
+        for kind, garbling in kinds.items():
             if kind in SKIPPED_KINDS:
                 continue
-            garbled, clean = garble(kind, text)
+            garbled, clean = garbling(text), text
+            if isinstance(garbled, tuple):
+                garbled, clean = garbled
             if garbled == clean:
                 continue
             ours = repair(garbled)[0]

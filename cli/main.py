@@ -171,14 +171,32 @@ def encode_answer(answer: dict) -> bytes:
 
 
 def run_filter(steps: tuple[str, ...]) -> int:
+    """`corpus-clean filter`: one JSON answer per input line, written as soon as it is
+    made. It ends as Unix filters do when its reader goes away (`… | head`) or on
+    Ctrl-C: killed by SIGPIPE / SIGINT, without a traceback (`filter_signals_as_unix_tools`)."""
     from corpus_clean.readers import split_lines
 
+    for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
+        if stream is None:  # started with `<&-` or `>&-`: Python gives None, not a stream
+            return fail(f"error: {name} is closed; `corpus-clean filter` reads JSONL on stdin"
+                        " and writes JSONL on stdout", 2)
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     read = getattr(stdin, "read1", stdin.read)  # what is there, without waiting for a full chunk
     for answer in filter_lines(split_lines(iter(lambda: read(1 << 16), b"")), steps):
         out.write(encode_answer(answer))
         out.flush()
     return 0
+
+
+def filter_signals_as_unix_tools() -> None:
+    """Give SIGPIPE and SIGINT their default actions, as in C tools: Python ignores
+    SIGPIPE (a write to a closed pipe raises BrokenPipeError, printed as a traceback after
+    `corpus-clean filter < in | head` has its lines) and turns SIGINT into
+    KeyboardInterrupt (a traceback from wherever Ctrl-C landed, often an import). The
+    filter holds nothing to clean up: every answer is flushed as it is written."""
+    for name in ("SIGPIPE", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
 def run_flow(args: argparse.Namespace) -> int:
@@ -403,14 +421,25 @@ def _run_flow(args: argparse.Namespace) -> int:
                       " (manifest.json: files[...].unreadable_reasons):")
         for reason in damaged[:10]:
             console.print(f"  {reason}", markup=False, highlight=False)
-    out = manifest["output_dir"]
-    print(f"clean Parquet:      {out}/clean/")
-    print(f"quarantine Parquet: {out}/quarantine/")
-    print(f"manifest:           {out}/manifest.json")
-    print(f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)")
-    for index_html in manifest["output"].get("data_docs") or []:
-        print(f"Data Docs:          {index_html}")
+    print_where_the_data_is(manifest)
     return 0
+
+
+def print_where_the_data_is(manifest: dict) -> None:
+    """The paths of the committed version, on stdout (for scripts). A reader that has
+    gone (`corpus-clean run … | head -0`) does not turn the committed run into a failed
+    one: the lines are dropped."""
+    out = manifest["output_dir"]
+    lines = [f"clean Parquet:      {out}/clean/",
+             f"quarantine Parquet: {out}/quarantine/",
+             f"manifest:           {out}/manifest.json",
+             f"this version:       {manifest['output']['version_dir']} (earlier ones beside it)"]
+    lines += [f"Data Docs:          {index_html}" for index_html in manifest["output"].get("data_docs") or []]
+    try:
+        print("\n".join(lines), flush=True)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit: point it at /dev/null so that flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # --- the embedded Prefect server, served from a thread of this process -------------
@@ -607,6 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     skip_final_collections_at_exit()
     args = build_parser().parse_args(argv)
     if args.command == "filter":
+        filter_signals_as_unix_tools()
         return run_filter(args.steps)
     return run_flow(args)
 

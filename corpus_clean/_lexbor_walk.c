@@ -90,6 +90,7 @@ static lxb_node *next_below(lxb_node *node, lxb_node *root)
 static PyTypeObject *node_type = NULL;     /* selectolax.lexbor.LexborNode */
 static Py_ssize_t node_offset = -1;        /* its lxb_dom_node_t * field */
 static Py_ssize_t parser_offset = -1;      /* its parser field */
+static uintptr_t html_namespace = 0;  /* the ns id of HTML elements, read off the probe's <body> (configure) */
 
 static lxb_node *node_of(PyObject *obj)
 {
@@ -155,6 +156,7 @@ static PyObject *configure(PyObject *self, PyObject *probe)
     Py_XSETREF(node_type, (PyTypeObject *)Py_NewRef((PyObject *)Py_TYPE(probe)));
     node_offset = at_node;
     parser_offset = at_parser;
+    html_namespace = ((lxb_node *)address)->ns;  /* (the probe is an HTML document's <body>) */
     Py_RETURN_TRUE;
 }
 
@@ -1533,7 +1535,385 @@ done:
     return three_dicts(ok, seq, scores, nodes, deep);
 }
 
+/* ------------------------------------------------------------------ attribute queries
+ *
+ * The simple selector lists the HTML path asks Lexbor for (``[class],[id]``,
+ * ``[style*=none]``, ``details``, ``[role=tabpanel]``, ``a[href^='#']``), answered by one
+ * walk that reads each element's attribute list, as Lexbor's selector engine does:
+ * an attribute selector names an attribute by its local name (the first such attribute
+ * of the element counts), ``=`` ``*=`` ``^=`` compare bytes (ASCII case-folded when the
+ * alternative says so), a tag selector compares the tag id. Lexbor's own exported
+ * functions read the attribute list (their addresses come from selectolax's module,
+ * see lexbor_walk.configure_attributes): no struct layout of Lexbor's is assumed.
+ * Why: a ``css()`` query costs a walk per call and a match per element *and per
+ * selector of the list*, and a node object and an attribute dict per match; most
+ * matches of the labelled-elements query are then passed over by their label.
+ */
+
+typedef void *(*first_attr_f)(void *element);
+typedef void *(*next_attr_f)(void *attr);
+typedef const unsigned char *(*attr_str_f)(void *attr, size_t *length);
+
+static first_attr_f first_attribute = NULL;
+static next_attr_f next_attribute = NULL;
+static attr_str_f attr_local_name = NULL, attr_qualified_name = NULL, attr_value = NULL;
+
+static void *address_in(PyObject *dict, const char *key)
+{
+    PyObject *value = PyDict_GetItemString(dict, key);
+    if (value == NULL) {
+        PyErr_Format(PyExc_KeyError, "attribute functions lack %s", key);
+        return NULL;
+    }
+    return PyLong_AsVoidPtr(value);
+}
+
+/* configure_attributes({name: address}): Lexbor's attribute functions, as selectolax's module exports them. */
+static PyObject *configure_attributes(PyObject *self, PyObject *dict)
+{
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "expected a dict of function addresses");
+        return NULL;
+    }
+    void *first = address_in(dict, "lxb_dom_element_first_attribute_noi");
+    void *next = first ? address_in(dict, "lxb_dom_element_next_attribute_noi") : NULL;
+    void *local = next ? address_in(dict, "lxb_dom_attr_local_name_noi") : NULL;
+    void *qualified = local ? address_in(dict, "lxb_dom_attr_qualified_name") : NULL;
+    void *value = qualified ? address_in(dict, "lxb_dom_attr_value_noi") : NULL;
+    if (value == NULL)
+        return NULL;
+    first_attribute = (first_attr_f)first;
+    next_attribute = (next_attr_f)next;
+    attr_local_name = (attr_str_f)local;
+    attr_qualified_name = (attr_str_f)qualified;
+    attr_value = (attr_str_f)value;
+    Py_RETURN_NONE;
+}
+
+enum { MATCH_ANY = 0, MATCH_EQUAL = 1, MATCH_SUBSTRING = 2, MATCH_PREFIX = 3, MATCH_SUFFIX = 4 };
+
+#define MAX_ALTERNATIVES 16
+#define NAME_CACHE 512            /* attribute name ids seen in one walk (a page uses a few dozen names) */
+
+/* One alternative of a selector list: a tag, an attribute test, or both. */
+typedef struct {
+    uintptr_t tag;              /* 0: any tag */
+    int name;                   /* index into Query.names, -1: no attribute test */
+    int match;
+    const char *value;
+    Py_ssize_t value_length;
+    int fold_case;              /* FOLD_NEVER, FOLD_IN_HTML, FOLD_ALWAYS */
+} Alternative;
+
+/* How values are compared: bytes as they are; ASCII case-folded on HTML elements (the HTML standard's
+ * attributes such as ``type`` and ``rel``; an SVG element's are compared as they are); always folded
+ * (the selector's ``i`` flag). */
+enum { FOLD_NEVER = 0, FOLD_IN_HTML = 1, FOLD_ALWAYS = 2 };
+
+typedef struct {
+    Alternative alt[MAX_ALTERNATIVES];
+    Py_ssize_t count;
+    const char *names[MAX_ALTERNATIVES];    /* the attribute names the alternatives test, each once */
+    Py_ssize_t name_lengths[MAX_ALTERNATIVES];
+    int name_count;
+    TagSet skip;                /* :not(these tags) */
+    /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
+     * found once per id and walk (-1: none of them) */
+    uintptr_t cache_ids[NAME_CACHE];
+    signed char cache_names[NAME_CACHE];
+    char cache_used[NAME_CACHE];
+} Query;
+
+static int name_index(Query *query, const char *name, Py_ssize_t length)
+{
+    for (int i = 0; i < query->name_count; i++)
+        if (query->name_lengths[i] == length && memcmp(query->names[i], name, length) == 0)
+            return i;
+    query->names[query->name_count] = name;
+    query->name_lengths[query->name_count] = length;
+    return query->name_count++;
+}
+
+/* The query from Python: ((tag_id, name_bytes|None, match, value_bytes, fold_case), ...), skip tag ids. */
+static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
+{
+    if (first_attribute == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_attributes was not called");
+        return -1;
+    }
+    if (!PyTuple_Check(alternatives) || PyTuple_GET_SIZE(alternatives) > MAX_ALTERNATIVES) {
+        PyErr_SetString(PyExc_ValueError, "alternatives: a tuple of at most 16 tuples");
+        return -1;
+    }
+    query->count = PyTuple_GET_SIZE(alternatives);
+    query->name_count = 0;
+    memset(query->cache_used, 0, sizeof(query->cache_used));
+    for (Py_ssize_t i = 0; i < query->count; i++) {
+        Alternative *alt = &query->alt[i];
+        PyObject *name, *value;
+        Py_ssize_t tag;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(alternatives, i), "nOiSi", &tag, &name, &alt->match, &value,
+                              &alt->fold_case))
+            return -1;
+        if (tag < 0) {
+            PyErr_SetString(PyExc_ValueError, "a tag id is 0 (any tag) or positive");
+            return -1;
+        }
+        alt->tag = (uintptr_t)tag;
+        if (name == Py_None) {
+            alt->name = -1;
+        } else if (PyBytes_Check(name)) {
+            alt->name = name_index(query, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name));
+        } else {
+            PyErr_SetString(PyExc_TypeError, "an attribute name is bytes or None");
+            return -1;
+        }
+        alt->value = PyBytes_AS_STRING(value);
+        alt->value_length = PyBytes_GET_SIZE(value);
+    }
+    return tagset_from(skip_ids, &query->skip);
+}
+
+static int same_bytes(const unsigned char *a, const char *b, size_t length, int fold_case)
+{
+    if (!fold_case)
+        return memcmp(a, b, length) == 0;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char x = a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (y >= 'A' && y <= 'Z')
+            y += 32;
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* Which of the query's names ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
+static int name_of(Query *query, void *attr)
+{
+    uintptr_t id = ((lxb_node *)attr)->local_name;
+    size_t slot = (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 55) & (NAME_CACHE - 1);
+    for (int probe = 0; probe < 16; probe++, slot = (slot + 1) & (NAME_CACHE - 1)) {
+        if (!query->cache_used[slot])
+            break;
+        if (query->cache_ids[slot] == id)
+            return query->cache_names[slot];
+    }
+    size_t length = 0;
+    const unsigned char *local = attr_local_name(attr, &length);
+    int found = -1;
+    for (int i = 0; local != NULL && i < query->name_count; i++)
+        if ((size_t)query->name_lengths[i] == length && memcmp(local, query->names[i], length) == 0) {
+            found = i;
+            break;
+        }
+    if (!query->cache_used[slot]) {     /* (a full run of probes: not cached, read again next time) */
+        query->cache_used[slot] = 1;
+        query->cache_ids[slot] = id;
+        query->cache_names[slot] = (signed char)found;
+    }
+    return found;
+}
+
+static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
+{
+    int fold = alt->fold_case == FOLD_ALWAYS || (alt->fold_case == FOLD_IN_HTML && element->ns == html_namespace);
+    if (alt->match == MATCH_ANY)
+        return 1;
+    size_t length = 0;
+    const unsigned char *value = attr_value(attr, &length);
+    if (value == NULL)
+        length = 0;
+    size_t want = (size_t)alt->value_length;
+    switch (alt->match) {
+    case MATCH_EQUAL:
+        return length == want && same_bytes(value, alt->value, want, fold);
+    case MATCH_PREFIX:
+        return want != 0 && length >= want && same_bytes(value, alt->value, want, fold);
+    case MATCH_SUFFIX:
+        return want != 0 && length >= want && same_bytes(value + length - want, alt->value, want, fold);
+    case MATCH_SUBSTRING:
+        if (want == 0 || length < want)
+            return 0;
+        for (size_t at = 0; at + want <= length; at++)
+            if (same_bytes(value + at, alt->value, want, fold))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* How many alternatives of ``query`` the element matches (0 for a skipped tag). An attribute test
+ * looks at the element's first attribute of that local name, as Lexbor's attr_by_id does. */
+static int matches_of(Query *query, lxb_node *element)
+{
+    if (tagset_has(&query->skip, element->local_name))
+        return 0;
+    void *first[MAX_ALTERNATIVES] = {NULL};
+    int any = 0;
+    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+        int name = name_of(query, attr);
+        if (name >= 0 && first[name] == NULL) {
+            first[name] = attr;
+            any = 1;
+        }
+    }
+    int count = 0;
+    for (Py_ssize_t i = 0; i < query->count; i++) {
+        const Alternative *alt = &query->alt[i];
+        if (alt->tag != 0 && element->local_name != alt->tag)
+            continue;
+        if (alt->name < 0)
+            count++;
+        else if (any && first[alt->name] != NULL)
+            count += value_matches(alt, first[alt->name], element);
+    }
+    return count;
+}
+
+/* The query of a call and its root node (NULL with an exception set when either is wrong). One
+ * Query serves every call (4 KB of name cache: not on the stack; the GIL is held throughout a walk). */
+static Query *query_below(PyObject *root_obj, PyObject *alternatives, PyObject *skip_ids, lxb_node **root)
+{
+    static Query query;
+    *root = node_of(root_obj);
+    if (*root == NULL || query_from(alternatives, skip_ids, &query) < 0)
+        return NULL;
+    return &query;
+}
+
+/* The qualified name ``attr`` is called in Python's attribute dict: 'c' class, 'i' id, 'r' role,
+ * 'h' hidden, 's' style, 'a' aria-hidden, 'o' another name. */
+static char attribute_key(void *attr)
+{
+    size_t length = 0;
+    const unsigned char *name = attr_qualified_name(attr, &length);
+    if (name == NULL)
+        return 'o';
+#define IS(literal) (length == sizeof(literal) - 1 && memcmp(name, literal, length) == 0)
+    if (IS("class")) return 'c';
+    if (IS("id")) return 'i';
+    if (IS("role")) return 'r';
+    if (IS("hidden")) return 'h';
+    if (IS("style")) return 's';
+    if (IS("aria-hidden")) return 'a';
+#undef IS
+    return 'o';
+}
+
+static PyObject *value_of(void *attr)
+{
+    size_t length = 0;
+    const unsigned char *value = attr_value(attr, &length);
+    if (value == NULL)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8((const char *)value, (Py_ssize_t)length, "replace");
+}
+
+/* (mem_id, class, id, extra) of one element, read as ``node.attributes`` would give them (the last
+ * attribute of a name wins, as in a dict): extra is None when the element's dict would hold only a
+ * class and an id that are not None, else (role, has hidden, style, aria-hidden). */
+static PyObject *label_row(lxb_node *element)
+{
+    void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
+    int hidden = 0, other = 0;
+    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+        switch (attribute_key(attr)) {
+        case 'c': cls = attr; break;
+        case 'i': ident = attr; break;
+        case 'r': role = attr; other = 1; break;
+        case 'h': hidden = 1; other = 1; break;
+        case 's': style = attr; other = 1; break;
+        case 'a': aria = attr; other = 1; break;
+        default: other = 1;
+        }
+    }
+    /* (a class or id without a value is None in the dict, and then counts as another attribute:
+     * ``len(attrs) > (cls is not None) + (ident is not None)``) */
+    size_t unused;
+    if ((cls != NULL && attr_value(cls, &unused) == NULL) || (ident != NULL && attr_value(ident, &unused) == NULL))
+        other = 1;
+    PyObject *extra;
+    if (other) {
+        PyObject *role_v = role ? value_of(role) : Py_NewRef(Py_None);
+        PyObject *style_v = style ? value_of(style) : Py_NewRef(Py_None);
+        PyObject *aria_v = aria ? value_of(aria) : Py_NewRef(Py_None);
+        extra = (role_v && style_v && aria_v)
+            ? Py_BuildValue("(OOOO)", role_v, hidden ? Py_True : Py_False, style_v, aria_v) : NULL;
+        Py_XDECREF(role_v);
+        Py_XDECREF(style_v);
+        Py_XDECREF(aria_v);
+    } else {
+        extra = Py_NewRef(Py_None);
+    }
+    PyObject *cls_v = cls ? value_of(cls) : Py_NewRef(Py_None);
+    PyObject *ident_v = ident ? value_of(ident) : Py_NewRef(Py_None);
+    PyObject *address = PyLong_FromVoidPtr(element);
+    PyObject *row = (extra && cls_v && ident_v && address)
+        ? PyTuple_Pack(4, address, cls_v, ident_v, extra) : NULL;
+    Py_XDECREF(extra);
+    Py_XDECREF(cls_v);
+    Py_XDECREF(ident_v);
+    Py_XDECREF(address);
+    return row;
+}
+
+/* The walk of select() and labels(): for every element under the root (root first) that matches,
+ * its node object (``count`` times, or once with ``once``) or its label row (``rows``). */
+static PyObject *matching(PyObject *args, int rows)
+{
+    PyObject *root_obj, *alternatives, *skip_ids;
+    int once = 0;
+    Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
+    if (!PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
+        return NULL;
+    lxb_node *root;
+    Query *query = query_below(root_obj, alternatives, skip_ids, &root);
+    if (query == NULL)
+        return NULL;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT)
+            continue;
+        int count = matches_of(query, node);
+        if (count == 0)
+            continue;
+        PyObject *obj = rows ? label_row(node) : make_node(node, root_obj);
+        if (obj == NULL)
+            goto fail;
+        for (int k = (once || rows) ? count - 1 : 0; k < count; k++) {
+            if (PyList_Append(out, obj) < 0) {
+                Py_DECREF(obj);
+                goto fail;
+            }
+        }
+        Py_DECREF(obj);
+        if (limit >= 0 && PyList_GET_SIZE(out) >= limit)
+            break;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* select(root, alternatives, skip_ids, once[, limit]): what ``root.css(...)`` returns for that selector list
+ * (root first, then its descendants in document order; an element matching k alternatives comes k
+ * times in a row, as Lexbor reports it, or once with ``once``). */
+static PyObject *select_elements(PyObject *self, PyObject *args) { return matching(args, 0); }
+
+/* labels(root, alternatives, skip_ids): ``[(mem_id, class, id, extra)]`` (see label_row) of the
+ * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any. */
+static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
+
 static PyMethodDef methods[] = {
+    {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
+    {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
+    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},

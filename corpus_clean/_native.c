@@ -552,7 +552,7 @@ ngram_counts(PyObject *self, PyObject *args)
     occurrences = PyMem_Malloc(sizeof(int64_t) * (n_words + 1));
     rolling = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
     grams = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
-    slots = PyMem_Malloc(sizeof(GramSlot) * n_slots);
+    slots = PyMem_Calloc(n_slots, sizeof(GramSlot));  /* (all empty: count 0) */
     if (!candidates || !occurrences || !rolling || !grams || !slots) {
         PyErr_NoMemory();
         goto done;
@@ -582,8 +582,9 @@ ngram_counts(PyObject *self, PyObject *args)
             while (((Py_ssize_t)1 << shift) < 2 * m)
                 shift++;
             Py_ssize_t mask = ((Py_ssize_t)1 << shift) - 1;
-            memset(slots, 0, sizeof(GramSlot) * (mask + 1));
-            /* Occurrences of each start's n-gram, in a table twice their size. */
+            /* Occurrences of each start's n-gram, in a table twice their size (every slot
+             * empty: the table starts zeroed and each round empties the slots it filled,
+             * where a memset of the whole table wrote 2-4x more). */
             for (Py_ssize_t j = 0; j < m; j++) {
                 Py_ssize_t at = (Py_ssize_t)((grams[j] * GRAM_SEED) >> (64 - shift));
                 /* (one branch, not two: whether the slot is empty or holds this
@@ -594,8 +595,12 @@ ngram_counts(PyObject *self, PyObject *args)
                 slots[at].count++;
                 occurrences[j] = at;  /* the slot, for now */
             }
-            for (Py_ssize_t j = 0; j < m; j++)
+            for (Py_ssize_t j = 0; j < m; j++) {
+                grams[j] = (uint64_t)occurrences[j];  /* (the n-gram is read no more: its slot) */
                 occurrences[j] = slots[occurrences[j]].count;
+            }
+            for (Py_ssize_t j = 0; j < m; j++)
+                slots[grams[j]].count = 0;
             if (is_top[n]) {  /* (branch-free: repeated or not is random) */
                 int64_t best_score = 0;
                 for (Py_ssize_t j = 0; j < m; j++) {
@@ -850,6 +855,7 @@ done:
 typedef struct {
     Py_ssize_t *start, *length;  /* the spans seen, by slot (length -1: empty slot) */
     Py_ssize_t n_slots, capacity;  /* slots in use (a power of two), allocated */
+    Py_ssize_t *filled, n_filled;  /* the slots holding a span: all others are empty, up to capacity */
 } SpanSet;
 
 /* Add a span to the set; 1 if an equal span was there already. */
@@ -867,10 +873,13 @@ span_seen(SpanSet *set, int kind, const void *data, Py_ssize_t start, Py_ssize_t
     }
     set->start[at] = start;
     set->length[at] = length;
+    set->filled[set->n_filled++] = at;
     return 0;
 }
 
-/* Empty the set, with room for `at_least` spans. */
+/* Empty the set, with room for `at_least` spans. Only the slots filled since the last
+ * reset are emptied (a text's ~100 lines, where emptying every slot of a table sized for
+ * its characters wrote ~128 KB per 4 KB text). */
 static int
 span_set_reset(SpanSet *set, Py_ssize_t at_least)
 {
@@ -880,18 +889,24 @@ span_set_reset(SpanSet *set, Py_ssize_t at_least)
     if (n > set->capacity) {
         PyMem_Free(set->start);
         PyMem_Free(set->length);
+        PyMem_Free(set->filled);
         set->start = PyMem_Malloc(sizeof(Py_ssize_t) * n);
         set->length = PyMem_Malloc(sizeof(Py_ssize_t) * n);
+        set->filled = PyMem_Malloc(sizeof(Py_ssize_t) * n);
         set->capacity = n;
-        if (!set->start || !set->length) {
+        if (!set->start || !set->length || !set->filled) {
             set->capacity = 0;
             PyErr_NoMemory();
             return -1;
         }
+        for (Py_ssize_t i = 0; i < n; i++)
+            set->length[i] = -1;
+        set->n_filled = 0;
     }
+    for (Py_ssize_t i = 0; i < set->n_filled; i++)
+        set->length[set->filled[i]] = -1;
+    set->n_filled = 0;
     set->n_slots = n;  /* a power of two: slots are hash & (n_slots - 1) */
-    for (Py_ssize_t i = 0; i < n; i++)
-        set->length[i] = -1;
     return 0;
 }
 
@@ -980,7 +995,7 @@ text_line_counts(PyObject *self, PyObject *args)
                           &PyTuple_Type, &ellipses, &PyTuple_Type, &terminals, &counts_b))
         return NULL;
     PyObject *result = NULL;
-    SpanSet lines = {NULL, NULL, 0, 0}, paragraphs = {NULL, NULL, 0, 0};
+    SpanSet lines = {NULL, NULL, 0, 0, NULL, 0}, paragraphs = {NULL, NULL, 0, 0, NULL, 0};
     Py_ssize_t n_texts = PyList_GET_SIZE(texts);
     if (check_buffer(&counts_b, "counts", 8 * 9, n_texts))
         goto done;
@@ -1039,8 +1054,8 @@ text_line_counts(PyObject *self, PyObject *args)
     }
     result = Py_NewRef(Py_None);
 done:
-    PyMem_Free(lines.start); PyMem_Free(lines.length);
-    PyMem_Free(paragraphs.start); PyMem_Free(paragraphs.length);
+    PyMem_Free(lines.start); PyMem_Free(lines.length); PyMem_Free(lines.filled);
+    PyMem_Free(paragraphs.start); PyMem_Free(paragraphs.length); PyMem_Free(paragraphs.filled);
     PyBuffer_Release(&counts_b);
     return result;
 }
@@ -1306,7 +1321,7 @@ done:
  * the line (the RE2 set's own matcher, called on each line's UTF-8).
  *
  * rule_gates(lines, char_class, delta, n_classes, state_bits, set_match, bit_of, always,
- *            keyword_matchers, keyword_checked, keyword_bits, anchored_bits)
+ *            keyword_matchers, keyword_checked, keyword_bits, anchored_bits[, row_delta])
  *
  * - lines: list of str;
  * Every set of rule bits is W uint64 words (bit k of the set: bit k % 64 of word k / 64),
@@ -1325,7 +1340,13 @@ done:
  *   confirming: each such bit the line holds is cleared when the superset does not
  *   full-match the line (the rule's regex cannot), as without a matcher it is kept;
  *   (needs set_match: the line's UTF-8 is made once for both);
- * - outputs: keyword_bits, anchored_bits: uint64 [line][W].
+ * - outputs: keyword_bits, anchored_bits: uint64 [line][W];
+ * - row_delta (optional): uint32 [state][n_classes], delta as the scan reads it (see
+ *   ROW_HAS_BITS), made once by the caller (KeywordAutomaton.row_delta); without it, it
+ *   is made from delta on each call;
+ * - longest (optional): at least the longest keyword's length in code points (the
+ *   automaton's depth, KeywordAutomaton.longest): long lines are then read as two halves
+ *   at once (keyword_scan); 0 or none: one chain per line.
  *
  * Lower-casing: str.lower() maps every character on its own to one character, like
  * Py_UNICODE_TOLOWER, except two (checked over every code point by the tests): "İ",
@@ -1336,57 +1357,129 @@ done:
 typedef struct {
     const uint16_t *char_class;
     Py_ssize_t n_chars;  /* char_class's length */
-    const int32_t *delta;
+    const uint32_t *row_delta;  /* [state][n_classes]: the next state's row, see ROW_HAS_BITS */
     Py_ssize_t n_classes;
     const uint64_t *state_bits;  /* [state][n_words] */
     Py_ssize_t n_words;
+    Py_ssize_t longest;  /* the longest keyword's code points (0: not known) */
+    uint16_t byte_class[2][256];  /* the class of each code point below 256: [lower][c] */
 } KeywordAutomaton;
 
+/* row_delta's entries: the next state's first entry (state x n_classes), with this bit set
+ * when that state has rule bits. Reading a line is then one dependent load and a mask per
+ * character (the state's multiply by n_classes left the chain), and a state's bits are
+ * looked up only where a keyword ends (its state found by a division, rarely). */
+#define ROW_HAS_BITS 0x80000000u
+
+/* Input class of code point c (-1: a CONTEXT_LOWER character while lower-casing). */
+static inline int
+keyword_class(const KeywordAutomaton *a, Py_UCS4 c, int lower)
+{
+    if (c < 256)
+        return a->byte_class[lower][c];
+    if (lower) {
+        if (CONTEXT_LOWER(c))
+            return -1;
+        c = Py_UNICODE_TOLOWER(c);
+    }
+    return (Py_ssize_t)c < a->n_chars ? a->char_class[c] : 0;
+}
+
+/* Fill the per-byte class tables of `a` (char_class and n_chars set): code points below
+ * 256 lower-case on their own (none is CONTEXT_LOWER). */
+static void
+keyword_byte_classes(KeywordAutomaton *a)
+{
+    for (Py_UCS4 c = 0; c < 256; c++) {
+        Py_UCS4 low = c < 128 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) : Py_UNICODE_TOLOWER(c);
+        a->byte_class[0][c] = (Py_ssize_t)c < a->n_chars ? a->char_class[c] : 0;
+        a->byte_class[1][c] = (Py_ssize_t)low < a->n_chars ? a->char_class[low] : 0;
+    }
+}
+
+/* OR the rule bits of the state whose row starts at `row` into bits[0 .. n_words). */
+static inline void
+add_state_bits(const KeywordAutomaton *a, uint32_t row, uint64_t *bits)
+{
+    const uint64_t *state_bits = a->state_bits + (row / a->n_classes) * a->n_words;
+    for (Py_ssize_t w = 0; w < a->n_words; w++)
+        bits[w] |= state_bits[w];
+}
+
+/* One character's step of a scan: `row` moves on, a keyword's end adds its bits; returns
+ * -1 from the scan on a CONTEXT_LOWER character. */
+#define KEYWORD_STEP(CHAR_T, c, row)                                                        \
+    do {                                                                                    \
+        int cls_ = sizeof(CHAR_T) == 1 ? a->byte_class[lower][(c)] : keyword_class(a, (c), lower); \
+        if (cls_ < 0)                                                                       \
+            return -1;                                                                      \
+        uint32_t next_ = row_delta[(row) + (uint32_t)cls_];                                 \
+        (row) = next_ & ~ROW_HAS_BITS;                                                      \
+        if (next_ & ROW_HAS_BITS)  /* (a keyword ends here: rare) */                        \
+            add_state_bits(a, (row), bits);                                                 \
+    } while (0)
 
 /* The keyword bits of one str's characters (OR-ed into bits[0 .. n_words)), lower-cased
  * on the way when `lower` (then returns -1 on meeting a CONTEXT_LOWER character: the
- * caller lower-cases the line itself). One word, the usual case, keeps its own loop: its
- * bits stay in a register. */
+ * caller lower-cases the line itself).
+ *
+ * A line of 4+ times the longest keyword (`a->longest` code points; 0: unknown) is read as
+ * two halves side by side, the second starting afresh `longest - 1` characters before the
+ * middle: each character's step waits on the one before (a load), so two independent
+ * chains run in the time of one. The same bits: a keyword ending in the first half is
+ * found by the first, one ending in the second starts at most `longest - 1` characters
+ * before it, where the second chain has begun. */
 static int
 keyword_scan(const KeywordAutomaton *a, int kind, const void *data, Py_ssize_t length, int lower, uint64_t *bits)
 {
-    uint64_t found = 0;
-    int32_t state = 0;
-    const Py_ssize_t n_words = a->n_words;
-#define KEYWORD_SCAN_LOOP(CHAR_T, ADD_BITS)                                         \
+    const uint32_t *row_delta = a->row_delta;
+    Py_ssize_t split = a->longest > 0 && length >= 4 * a->longest ? length / 2 : length;
+    Py_ssize_t second = split - (a->longest > 0 ? a->longest - 1 : 0);  /* (where the second half's chain starts) */
+#define KEYWORD_SCAN_LOOP(CHAR_T)                                                  \
     do {                                                                           \
         const CHAR_T *chars = (const CHAR_T *)data;                                \
-        for (Py_ssize_t i = 0; i < length; i++) {                                  \
-            Py_UCS4 c = chars[i];                                                  \
-            if (lower) {                                                           \
-                if (c < 128) {                                                     \
-                    if (c >= 'A' && c <= 'Z')                                      \
-                        c += 'a' - 'A';                                            \
-                } else if (CONTEXT_LOWER(c)) {                                     \
-                    return -1;                                                     \
-                } else {                                                           \
-                    c = Py_UNICODE_TOLOWER(c);                                     \
-                }                                                                  \
+        uint32_t row = 0, row2 = 0;                                                \
+        Py_ssize_t i = 0;                                                          \
+        if (split < length) {                                                      \
+            for (; i < split; i++) {                                               \
+                KEYWORD_STEP(CHAR_T, chars[i], row);                               \
+                KEYWORD_STEP(CHAR_T, chars[second + i], row2);                     \
             }                                                                      \
-            uint16_t cls = (Py_ssize_t)c < a->n_chars ? a->char_class[c] : 0;      \
-            state = a->delta[(Py_ssize_t)state * a->n_classes + cls];              \
-            ADD_BITS;                                                              \
+            for (i = second + split; i < length; i++)                              \
+                KEYWORD_STEP(CHAR_T, chars[i], row2);                              \
+        } else {                                                                   \
+            for (; i < length; i++)                                                \
+                KEYWORD_STEP(CHAR_T, chars[i], row);                               \
         }                                                                          \
     } while (0)
-#define ONE_WORD(CHAR_T) KEYWORD_SCAN_LOOP(CHAR_T, found |= a->state_bits[state])
-#define MANY_WORDS(CHAR_T)                                                          \
-    KEYWORD_SCAN_LOOP(CHAR_T, for (Py_ssize_t w = 0; w < n_words; w++)              \
-                          bits[w] |= a->state_bits[(Py_ssize_t)state * n_words + w])
-    if (n_words == 1) {
-        BY_STRING_KIND(kind, ONE_WORD);
-        bits[0] |= found;
-    } else {
-        BY_STRING_KIND(kind, MANY_WORDS);
-    }
-#undef MANY_WORDS
-#undef ONE_WORD
+    BY_STRING_KIND(kind, KEYWORD_SCAN_LOOP);
 #undef KEYWORD_SCAN_LOOP
     return 0;
+}
+
+/* row_delta (see ROW_HAS_BITS) of a `delta` whose states are all below n_states, made
+ * into `out` (n_states x n_classes entries). */
+static void
+rows_of_delta(const int32_t *delta, Py_ssize_t n_states, Py_ssize_t n_classes, const uint64_t *state_bits,
+              Py_ssize_t n_words, uint32_t *out)
+{
+    for (Py_ssize_t k = 0; k < n_states * n_classes; k++) {
+        uint32_t has_bits = 0;
+        for (Py_ssize_t w = 0; w < n_words; w++)
+            has_bits |= state_bits[(Py_ssize_t)delta[k] * n_words + w] != 0;
+        out[k] = (uint32_t)(delta[k] * n_classes) | (has_bits ? ROW_HAS_BITS : 0);
+    }
+}
+
+/* Is every entry of a given row_delta a row inside the table, flagged only where that
+ * state has bits? (A branch-free pass: it vectorises.) */
+static int
+row_delta_fits(const uint32_t *row_delta, Py_ssize_t n_states, Py_ssize_t n_classes)
+{
+    uint32_t last_row = (uint32_t)((n_states - 1) * n_classes), too_far = 0;
+    for (Py_ssize_t k = 0; k < n_states * n_classes; k++)
+        too_far |= (row_delta[k] & ~ROW_HAS_BITS) > last_row;
+    return !too_far;
 }
 
 /* The bits (n_words words) of the patterns of an RE2 set (its match function) that match
@@ -1457,14 +1550,16 @@ re2_gates(PyObject *line, PyObject *set_match, const uint64_t *bit_of, Py_ssize_
 static PyObject *
 rule_gates(PyObject *self, PyObject *args)
 {
-    PyObject *lines, *set_match, *keyword_matchers;
-    Py_buffer class_b, delta_b, state_b, bit_of_b, always_b, checked_b, keyword_b, anchored_b;
+    PyObject *lines, *set_match, *keyword_matchers, *row_delta_arg = Py_None;
+    Py_ssize_t longest = 0;
+    Py_buffer class_b, delta_b, state_b, bit_of_b, always_b, checked_b, keyword_b, anchored_b, rows_b = {0};
     Py_ssize_t n_classes;
-    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*y*O!y*w*w*:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
+    if (!PyArg_ParseTuple(args, "O!y*y*ny*Oy*y*O!y*w*w*|On:rule_gates", &PyList_Type, &lines, &class_b, &delta_b,
                           &n_classes, &state_b, &set_match, &bit_of_b, &always_b, &PyTuple_Type, &keyword_matchers,
-                          &checked_b, &keyword_b, &anchored_b))
+                          &checked_b, &keyword_b, &anchored_b, &row_delta_arg, &longest))
         return NULL;
     PyObject *result = NULL;
+    uint32_t *made_rows = NULL;  /* (row_delta made here when the caller gave none) */
     Py_ssize_t n_lines = PyList_GET_SIZE(lines);
     Py_ssize_t n_words = always_b.len / 8;  /* words per set of rule bits */
     Py_ssize_t n_states = n_words > 0 ? state_b.len / (8 * n_words) : 0;
@@ -1481,19 +1576,48 @@ rule_gates(PyObject *self, PyObject *args)
         || check_buffer(&anchored_b, "anchored_bits", 8, n_lines * n_words)
         || check_buffer(&checked_b, "keyword_checked", 8, n_lines * n_words))
         goto done;
-    const int32_t *delta = delta_b.buf;
+    if (n_states * n_classes >= (Py_ssize_t)ROW_HAS_BITS) {
+        PyErr_SetString(PyExc_ValueError, "an automaton too large for 31-bit rows");
+        goto done;
+    }
     const uint16_t *char_class = class_b.buf;
-    for (Py_ssize_t k = 0; k < n_states * n_classes; k++)
-        if (delta[k] < 0 || delta[k] >= n_states) {
+    uint16_t worst_class = 0;  /* (branch-free checks: they vectorise) */
+    for (Py_ssize_t k = 0; k < class_b.len / 2; k++)
+        worst_class = char_class[k] > worst_class ? char_class[k] : worst_class;
+    if (worst_class >= n_classes) {
+        PyErr_SetString(PyExc_ValueError, "char_class: a class out of range");
+        goto done;
+    }
+    const uint32_t *row_delta;
+    if (row_delta_arg != Py_None) {  /* (the automaton's own, made once: KeywordAutomaton.row_delta) */
+        if (PyObject_GetBuffer(row_delta_arg, &rows_b, PyBUF_SIMPLE) < 0
+            || check_buffer(&rows_b, "row_delta", 4, n_states * n_classes))
+            goto done;
+        if (!row_delta_fits(rows_b.buf, n_states, n_classes)) {
+            PyErr_SetString(PyExc_ValueError, "row_delta: a row out of range");
+            goto done;
+        }
+        row_delta = rows_b.buf;
+    } else {
+        const int32_t *delta = delta_b.buf;
+        uint32_t outside = 0;
+        for (Py_ssize_t k = 0; k < n_states * n_classes; k++)
+            outside |= (uint32_t)delta[k] >= (uint32_t)n_states;
+        if (outside) {
             PyErr_SetString(PyExc_ValueError, "delta: a state out of range");
             goto done;
         }
-    for (Py_ssize_t k = 0; k < class_b.len / 2; k++)
-        if (char_class[k] >= n_classes) {
-            PyErr_SetString(PyExc_ValueError, "char_class: a class out of range");
+        made_rows = PyMem_Malloc(sizeof(uint32_t) * n_states * n_classes);
+        if (made_rows == NULL) {
+            PyErr_NoMemory();
             goto done;
         }
-    KeywordAutomaton automaton = {char_class, class_b.len / 2, delta, n_classes, state_b.buf, n_words};
+        rows_of_delta(delta, n_states, n_classes, state_b.buf, n_words, made_rows);
+        row_delta = made_rows;
+    }
+    KeywordAutomaton automaton = {char_class, class_b.len / 2, row_delta, n_classes, state_b.buf, n_words,
+                                  longest > 0 ? longest : 0};
+    keyword_byte_classes(&automaton);
     uint64_t *keyword_bits = keyword_b.buf, *anchored_bits = anchored_b.buf;
     int matching = set_match != Py_None;
     for (Py_ssize_t k = 0; k < n_lines; k++) {
@@ -1521,6 +1645,9 @@ rule_gates(PyObject *self, PyObject *args)
     }
     result = Py_NewRef(Py_None);
 done:
+    PyMem_Free(made_rows);
+    if (rows_b.obj != NULL)
+        PyBuffer_Release(&rows_b);
     PyBuffer_Release(&class_b); PyBuffer_Release(&delta_b); PyBuffer_Release(&state_b);
     PyBuffer_Release(&bit_of_b); PyBuffer_Release(&always_b); PyBuffer_Release(&checked_b);
     PyBuffer_Release(&keyword_b); PyBuffer_Release(&anchored_b);

@@ -34,14 +34,14 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
                           html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
-                          html_sections, html_standfirst, html_tables, lexbor_walk)
+                          html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -295,6 +295,9 @@ def extract_main_text(html: str) -> HtmlExtraction:
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
+    # The notes and sources that close the article are its text: see html_references.
+    # (but for lines the packs' marker rules cut from the extracted text anyway: see finish_html_documents)
+    lines = html_references.keep_closing_references(lines, KEEP, cut_later=lambda line: bool(marker_removals(line)))
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
     lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
     visible, removed = removals_of(lines)
@@ -477,6 +480,8 @@ def flatten_deep_nesting(html: str, limit: int) -> tuple[str, int]:
 _HEAD_SELECTOR = 'meta,title,link[rel="canonical"],script[type="application/ld+json"]'
 _BODY_SELECTOR = ('meta,h1,[itemprop="author"],[rel="author"],[itemprop="datePublished"],'
                   'time[datetime],script[type="application/ld+json"]')
+# (each answered by one C walk when built: see lexbor_walk.Query)
+_HEAD_QUERY, _BODY_QUERY = lexbor_walk.Query(_HEAD_SELECTOR), lexbor_walk.Query(_BODY_SELECTOR)
 _TITLE_KEYS = ("og:title", "twitter:title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
@@ -517,10 +522,10 @@ def extract_metadata(tree: LexborHTMLParser) -> dict:
     found: dict[str, Optional[str]] = {}
     head, body = tree.head, tree.body
     if head is not None:
-        _scan_metadata(head.css(_HEAD_SELECTOR), metas, found)
+        _scan_metadata(_HEAD_QUERY.select(head), metas, found)
     result = _pick_metadata(metas, found)
     if body is not None and not (result["title"] and result["byline"] and result["published"]):
-        _scan_metadata(body.css(_BODY_SELECTOR), metas, found)
+        _scan_metadata(_BODY_QUERY.select(body), metas, found)
         result = _pick_metadata(metas, found)
     root = tree.root
     if root is not None and root.tag == "html":
@@ -687,10 +692,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
     total = _para_chars(body) or 1
     wrappers = article_wrappers(body)
-    for node in _labelled_elements(body):  # (SKIP_LABEL_TAGS left out)
-        verdict = attrs_verdict(node.attributes)
-        if verdict is None:
-            continue
+    for node, verdict in _judged_labels(body):  # (SKIP_LABEL_TAGS left out; those whose label says furniture)
         strength, rule = verdict
         if rule in html_panels.HIDING_RULES:
             # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
@@ -721,6 +723,35 @@ LABEL_SELECTOR = '[class],[id],[role],[aria-hidden],[hidden],[style*="none"],[st
 # by Lexbor (a fifth of the labelled elements of real pages are such links and spans,
 # which cost a Python node each only to be skipped); one match per element.
 _JUDGED_LABEL_SELECTOR = f":is({LABEL_SELECTOR}):not({','.join(sorted(SKIP_LABEL_TAGS))})"
+
+
+_JUDGED_LABELS = lexbor_walk.Query(LABEL_SELECTOR, skip=SKIP_LABEL_TAGS)
+
+
+def _judged_labels(body: LexborNode) -> Iterator[tuple[LexborNode, Verdict]]:
+    """``(element, verdict)`` of the elements of :func:`_labelled_elements` whose label says furniture
+    (:func:`attrs_verdict` not None), in page order.
+
+    With the compiled walker, one C walk reads every element's class, id and hiding attributes
+    (no attribute dict, no node object), and a node object is made only for the elements with a
+    verdict (about one labelled element in ten on real pages).
+
+    >>> t = LexborHTMLParser('<body><div class="share-bar">x</div><div class="post-body">y</div><p hidden>z</p></body>')
+    >>> [(n.tag, verdict) for n, verdict in _judged_labels(t.body)]
+    [('div', ('soft', 'html.share')), ('p', ('invisible', 'html.invisible'))]
+    """
+    rows = _JUDGED_LABELS.labels(body)
+    if rows is None:  # the Python twin
+        for node in _labelled_elements(body):
+            verdict = attrs_verdict(node.attributes)
+            if verdict is not None:
+                yield node, verdict
+        return
+    walker = lexbor_walk.active()
+    for address, cls, ident, extra in rows:
+        verdict = parts_verdict(cls, ident, extra)
+        if verdict is not None:
+            yield walker.node_at(body, address), verdict
 
 
 def _labelled_elements(body: LexborNode) -> list[LexborNode]:
@@ -771,7 +802,7 @@ def article_wrappers(body: LexborNode) -> set[int]:
     """
     # (one walk for both queries, told apart by tag: see html_queries. An <article> that is also
     # a mark by its role or itemprop comes once, and counts as both, as with two queries.)
-    found = html_queries.once_each(body.css('main,[role="main"],[itemprop="articleBody"],article'))
+    found = _SEMANTIC_MARKS.select(body, once=True)
     articles = [node for node in found if node.tag == "article"]
     marks = [node for node in found if node.tag != "article" or _marks_main(node.attributes)]
     if len(articles) == 1:
@@ -783,6 +814,9 @@ def article_wrappers(body: LexborNode) -> set[int]:
             out.add(node.mem_id)
             node = node.parent
     return out
+
+
+_SEMANTIC_MARKS = lexbor_walk.Query('main,[role="main"],[itemprop="articleBody"],article')
 
 
 def _marks_main(attrs: dict) -> bool:
@@ -897,17 +931,30 @@ def attrs_verdict(attrs: dict) -> Optional[Verdict]:
     # role/aria-hidden/hidden/style only need a look when the element has
     # attributes besides class and id (most labelled elements do not).
     if len(attrs) > (cls is not None) + (ident is not None):
-        role = attrs.get("role")
+        return parts_verdict(cls, ident, (attrs.get("role"), "hidden" in attrs, attrs.get("style"),
+                                          attrs.get("aria-hidden")))
+    return parts_verdict(cls, ident, None)
+
+
+def parts_verdict(cls: Optional[str], ident: Optional[str], extra: Optional[tuple]) -> Optional[Verdict]:
+    """:func:`attrs_verdict` from the parts of the attributes it reads: the class, the id, and
+    ``extra`` = ``(role, has hidden, style, aria-hidden)``, None when the element has no other
+    attribute (what the compiled label walk reads, see lexbor_walk.Query.labels).
+
+    >>> parts_verdict("share-bar", None, None), parts_verdict(None, None, (None, True, None, None))
+    (('soft', 'html.share'), ('invisible', 'html.invisible'))
+    """
+    if extra is not None:
+        role, hidden, style, aria_hidden = extra
         # A tab or accordion panel is hidden until its control is clicked: content.
         if role not in PANEL_ROLES:
-            if "hidden" in attrs:
+            if hidden:
                 return _INVISIBLE
-            style = attrs.get("style")
             if style and _HIDDEN_STYLE_RE.search(style):
                 return _INVISIBLE
         if role in _ROLE_REASONS:
             return ("soft", _ROLE_REASONS[role])
-        if attrs.get("aria-hidden") == "true":
+        if aria_hidden == "true":
             return ("soft", "html.hidden")
     if cls and ident:
         label = f"{cls} {ident}"

@@ -20,7 +20,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from corpus_clean import html_queries
+from corpus_clean import html_queries, lexbor_walk
 
 __all__ = ["declares_discussion", "restore_discussion"]
 
@@ -30,6 +30,8 @@ DISCUSSION_TYPES = ("DiscussionForumPosting", "LiveBlogPosting")
 _TYPE_RE = re.compile(r'"@type"\s*:\s*(?:"(?:%s)"|\[[^\]]*"(?:%s)")' % (("|".join(DISCUSSION_TYPES),) * 2))
 _MICRODATA_SUFFIXES = tuple(f"schema.org/{name}" for name in DISCUSSION_TYPES)
 _MICRODATA_SELECTOR = ",".join(f'[itemtype$="{suffix}"]' for suffix in _MICRODATA_SUFFIXES)
+# (one C walk when built, see lexbor_walk.Query: Lexbor's css() walks once per call too)
+_DECLARATIONS = lexbor_walk.Query(_MICRODATA_SELECTOR + "," + html_queries.JSONLD_SELECTOR)
 
 
 def declares_discussion(tree: LexborHTMLParser) -> bool:
@@ -45,7 +47,8 @@ def declares_discussion(tree: LexborHTMLParser) -> bool:
     False
     """
     # (one walk of the page for both kinds: see html_queries)
-    found = html_queries.once_each(tree.css(_MICRODATA_SELECTOR + "," + html_queries.JSONLD_SELECTOR))
+    root = tree.root
+    found = [] if root is None else _DECLARATIONS.select(root, once=True)
     if any((node.attributes.get("itemtype") or "").endswith(_MICRODATA_SUFFIXES) for node in found):
         return True
     return any(_TYPE_RE.search(script.text() or "") for script in found if html_queries.is_jsonld_script(script))

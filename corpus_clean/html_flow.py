@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
+_MATH = lexbor_walk.Query("math")  # (one C walk when built)
+
 __all__ = ["PREFORMATTED_TAGS", "as_laid_out", "formula_text", "holds_formula", "in_preformatted"]
 
 PREFORMATTED_TAGS = frozenset(("pre", "textarea", "listing", "plaintext", "xmp"))
@@ -84,4 +88,4 @@ def holds_formula(node: LexborNode) -> bool:
     >>> [holds_formula(n) for n in t.css("mjx-container, span")]
     [True, False]
     """
-    return node.css_first("math") is not None
+    return _MATH.first(node) is not None

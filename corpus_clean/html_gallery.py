@@ -26,6 +26,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
 from corpus_clean.html_prose import _inside
 
 __all__ = ["gallery_around", "story_over_gallery"]
@@ -64,6 +65,7 @@ def gallery_around(node: LexborNode) -> Optional[LexborNode]:
 # inside a chosen block before the labels are read.
 _CAPTION_SELECTOR = ",".join(f"[{attr}*={word} i]" for attr in ("class", "id")
                              for word in ("gallery", "slideshow", "photo", "caption", "credit"))
+_CAPTIONS, _PARAGRAPHS = lexbor_walk.Query(_CAPTION_SELECTOR), lexbor_walk.Query("p")  # (one C walk each when built)
 
 
 def galleries_in(node: LexborNode) -> list[LexborNode]:
@@ -78,7 +80,7 @@ def galleries_in(node: LexborNode) -> list[LexborNode]:
     from corpus_clean.html import boilerplate_label  # html.py imports this module
 
     found: list[LexborNode] = []
-    for inner in node.css(_CAPTION_SELECTOR):
+    for inner in _CAPTIONS.select(node):
         verdict = boilerplate_label(inner)
         if verdict is None or verdict[0] != "soft" or verdict[1] not in GALLERY_RULES:
             continue
@@ -145,7 +147,7 @@ def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
     from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
     chars = count = 0
-    for para in body.css("p"):
+    for para in _PARAGRAPHS.select(body):
         if any(_inside(para, gallery) for gallery in galleries):
             continue
         size = stripped_chars(para) - link_chars(para)

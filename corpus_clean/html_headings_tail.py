@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
 __all__ = ["RULE", "heading_texts", "cut_orphan_headings"]
 
 RULE = "html.orphan_heading"
 _HEADINGS = "h2,h3,h4,h5,h6"
+_HEADINGS_QUERY = lexbor_walk.Query(_HEADINGS)  # (one C walk when built)
 MAX_HEADING_CHARS = 200  # longer "headings" are paragraphs set in a heading's style
 
 
@@ -32,7 +35,7 @@ def heading_texts(body: LexborNode) -> set[str]:
     ['More...', 'Related articles']
     """
     texts = set()
-    for node in body.css(_HEADINGS):
+    for node in _HEADINGS_QUERY.select(body):
         text = " ".join(node.text().split())
         # (a heading that ends a sentence is prose set in a heading's style: a pull quote,
         # a closing line)

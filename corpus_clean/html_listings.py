@@ -33,6 +33,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
 from corpus_clean.html_panels import READERS_HIDDEN
 from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
 
@@ -78,6 +80,7 @@ MIN_CONTROLS = 3
 CONTROL_RULE = "html.ui"
 _CONTROLS = ("button, [role=button], a[class*=btn], a[class*=button], a[class*=cta], "
              "input[type=submit], input[type=button]")
+_CONTROLS_QUERY, _LINKS = lexbor_walk.Query(_CONTROLS), lexbor_walk.Query("a[href]")  # (one C walk each when built)
 
 _DIGITS_RE = re.compile(r"\d")
 # Rows are blocks: a promo bar's rotating <span>s repeat, hold a link and are no list of content.
@@ -153,7 +156,7 @@ def _rows_of(parent: LexborNode, held: int) -> list[LexborNode]:
     for members in groups.values():
         if len(members) < MIN_ROWS:
             continue
-        linked = sum(1 for row in members if row.tag == "a" or row.css_first("a[href]") is not None)
+        linked = sum(1 for row in members if row.tag == "a" or _LINKS.first(row) is not None)
         if linked < LINKED_SHARE * len(members):
             continue
         from corpus_clean.html import stripped_chars  # (html.py imports this module; here: most calls never get this far)
@@ -261,7 +264,7 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
             continue
         rows = [cuts[key][0] for key in keys]
         whole = [[cuts[part][0] for part in parts(key)] for key in keys]
-        linked = sum(1 for row in whole if any(n.tag == "a" or n.css_first("a[href]") is not None for n in row))
+        linked = sum(1 for row in whole if any(n.tag == "a" or _LINKS.first(n) is not None for n in row))
         chars = sum(stripped_chars(n) for row in whole for n in row)
         if (linked >= LINKED_SHARE * len(rows) and chars >= ROW_CHARS * len(rows) and rows[0].tag not in _INLINE
                 and _few_links_per_row(rows)):
@@ -304,7 +307,7 @@ def _element_count(node: LexborNode) -> int:
 def _few_links_per_row(rows: list[LexborNode]) -> bool:
     """True when the rows hold ``ROW_LINKS`` distinct link targets or fewer each, on average
     (a teaser links its title, image and section; a menu's column links everything in it)."""
-    targets = sum(len({a.attributes.get("href") for a in row.css("a[href]")}) for row in rows)
+    targets = sum(len({a.attributes.get("href") for a in _LINKS.select(row)}) for row in rows)
     return targets <= ROW_LINKS * len(rows)
 
 
@@ -420,7 +423,7 @@ def repeated_controls(lines: list[tuple[str, str]], rows: list[LexborNode]) -> l
     """
     counts: Counter = Counter()
     for row in rows:
-        counts.update({" ".join(node.text(strip=True).split()) for node in row.css(_CONTROLS)})
+        counts.update({" ".join(node.text(strip=True).split()) for node in _CONTROLS_QUERY.select(row)})
     controls = {text for text, n in counts.items() if n >= max(MIN_CONTROLS, CONTROL_SHARE * len(rows))
                 and 0 < len(text.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(text)}
     if not controls:
@@ -451,7 +454,7 @@ def repeated_buttons(lines: list[tuple[str, str]], chosen: list[LexborNode]) -> 
                 and 0 < len(line.split()) <= CONTROL_WORDS and not _DIGITS_RE.search(line)}
     if not repeated:
         return lines
-    counts = Counter(" ".join(button.text(strip=True).split()) for node in chosen for button in node.css(_CONTROLS))
+    counts = Counter(" ".join(button.text(strip=True).split()) for node in chosen for button in _CONTROLS_QUERY.select(node))
     controls = {text for text in repeated if counts[text] >= MIN_CONTROLS}
     if not controls:
         return lines

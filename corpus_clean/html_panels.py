@@ -43,6 +43,7 @@ from typing import Callable, Iterable, Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
 from corpus_clean.html_posts import holds_user_posts
 
 __all__ = ["PanelFinder", "shown_attrs", "HIDING_RULES"]
@@ -81,6 +82,10 @@ SHOWN_PANELS = "details,[role=tabpanel],[role=region]"
 POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_posts)
 
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
+# The elements PanelFinder reads at once (controls, hidden elements, panels) and the in-page links.
+_MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
+_TARGETING = lexbor_walk.Query("a[href^='#'],[data-target],[data-bs-target]")
+_FORM_FIELDS = lexbor_walk.Query(FORM_FIELDS)
 
 
 class PanelFinder:
@@ -98,7 +103,7 @@ class PanelFinder:
 
     def __init__(self, body: LexborNode):
         # One walk for both: the ids controls name, and the hidden elements a control opens.
-        marked = body.css("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
+        marked = _MARKED.select(body)  # (in C when built: see lexbor_walk.Query)
         self._body = body
         roles: list = []
         answers: list = []  # an accordion's answers hidden by aria-hidden alone (see accordion_answer)
@@ -118,7 +123,7 @@ class PanelFinder:
         """Ids that an in-page link (``href="#id"``) or a toggle's ``data-target`` names."""
         if self._targeted is None:
             ids = set()
-            for node in self._body.css("a[href^='#'],[data-target],[data-bs-target]"):
+            for node in _TARGETING.select(self._body):
                 attrs = node.attributes
                 for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
                     if value and value.startswith("#"):
@@ -181,7 +186,7 @@ class PanelFinder:
         text = stripped_chars(node)
         if text < PANEL_PROSE or text - link_chars(node) < PANEL_PROSE:
             return False
-        return node.css_first(FORM_FIELDS) is None
+        return _FORM_FIELDS.first(node) is None
 
     def judge(self, node: LexborNode, verdict: Verdict, attrs_verdict: Callable[[dict], Optional[Verdict]],
               cuts: Optional[dict] = None) -> Optional[Verdict]:

@@ -43,6 +43,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
 __all__ = ["holds_user_posts", "is_user_post", "has_vote", "repeated_items", "asks_and_answers"]
 
 MIN_POSTS = 2
@@ -70,6 +72,7 @@ AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|r
 # A control counting readers' votes: a word or two and a count, or a thumb ("Helpful (12)", "Hilfreich (3)", "👍 12").
 VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]")
 VOTE_CONTROLS = "button,a,[role=button]"
+_VOTE_CONTROLS, _CLASSED = lexbor_walk.Query(VOTE_CONTROLS), lexbor_walk.Query("[class]")
 # A question opening an item: an optional label ("Q:", "Question:", "Frage:") and a clause ending in "?"
 # before any full stop; then an answer of MIN_ANSWER characters or more.
 QUESTION_RE = re.compile(r"(?:[^\W\d_]{1,10}\s*[:.]\s*)?[^.!?\n]{8,300}\?(?=\s)")
@@ -77,6 +80,8 @@ MIN_ANSWER = 40
 DATE_SELECTOR = "time,[itemprop=datePublished],[itemprop=dateCreated]"
 RATING_SELECTOR = "[itemprop=ratingValue],[itemprop=reviewRating]"
 AUTHOR_SELECTOR = "[itemprop=author],cite"
+# (each answered by one C walk when built: see lexbor_walk.Query)
+_DATES, _RATINGS, _AUTHORS = (lexbor_walk.Query(s) for s in (DATE_SELECTOR, RATING_SELECTOR, AUTHOR_SELECTOR))
 _CLASS_WORD = re.compile(r"[a-z]+")
 RATING_WORDS = frozenset(("rating", "ratings", "stars", "star", "score"))
 AUTHOR_WORDS = frozenset(("author", "user", "username", "reviewer", "avatar", "member", "nickname", "byline"))
@@ -163,7 +168,7 @@ def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     signature = _cut_signature(item, cuts) if cuts else None
     if signature is not None:  # a byline cut inside the item: signed, and perhaps dated
         text = f"{text} {signature}"
-    if not (DATE_RE.search(text) or item.css_first(DATE_SELECTOR) is not None):
+    if not (DATE_RE.search(text) or _DATES.first(item) is not None):
         return (signature is not None or _rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
     return signature is not None or _rated_or_signed(item, text)
 
@@ -208,9 +213,9 @@ def asks_and_answers(text: str) -> bool:
 
 def _rated_or_signed(item: LexborNode, text: str) -> bool:
     """True when ``item`` (its text ``text``) carries a rating or an author."""
-    if RATING_RE.search(text) or item.css_first(RATING_SELECTOR) is not None or _class_says(item, RATING_WORDS):
+    if RATING_RE.search(text) or _RATINGS.first(item) is not None or _class_says(item, RATING_WORDS):
         return True
-    return bool(AUTHOR_RE.search(text) or item.css_first(AUTHOR_SELECTOR) is not None or _class_says(item, AUTHOR_WORDS))
+    return bool(AUTHOR_RE.search(text) or _AUTHORS.first(item) is not None or _class_says(item, AUTHOR_WORDS))
 
 
 def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
@@ -223,7 +228,7 @@ def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> has_vote(t.css_first("#a")), has_vote(t.css_first("#b"))
     (True, False)
     """
-    if any(VOTE_RE.match(control.text(strip=True)) for control in item.css(VOTE_CONTROLS)):
+    if any(VOTE_RE.match(control.text(strip=True)) for control in _VOTE_CONTROLS.select(item)):
         return True
     if not cuts:
         return False
@@ -236,7 +241,7 @@ def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
 
 def _class_says(item: LexborNode, words: frozenset) -> bool:
     """True when ``item`` or an element in it has a class word in ``words``."""
-    for node in [item, *item.css("[class]")]:
+    for node in [item, *_CLASSED.select(item)]:
         cls: Optional[str] = node.attributes.get("class")
         if cls and words.intersection(_CLASS_WORD.findall(cls.lower())):
             return True

@@ -28,6 +28,8 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
 from corpus_clean.html_listings import row_signature
 from corpus_clean.html_prose import ARTICLE_GAIN, GAIN, _inside, prose_by_element
 
@@ -40,6 +42,7 @@ TEASER_MAX_CHARS = 320
 # their titles in headings (streams_in: only whether they win the second opinion's cover).
 STREAM_TEASER_MAX_CHARS = 480
 HEADINGS = "h2,h3,h4,h5"
+_HEADINGS, _LINKS = lexbor_walk.Query(HEADINGS), lexbor_walk.Query("a[href]")  # (one C walk each when built)
 TITLE_WORDS = 3
 DEPTH = 3  # levels under a chosen block where its teasers may sit (<aside><ul><li>)
 
@@ -115,12 +118,12 @@ def _is_rail(members: list[LexborNode], chars: int, max_chars: int = TEASER_MAX_
         return False
     for member in members:
         if headed:
-            heading = member.css_first(HEADINGS)
-            link = heading.css_first("a[href]") if heading is not None else None
+            heading = _HEADINGS.first(member)
+            link = _LINKS.first(heading) if heading is not None else None
             if link is None or not _title_like(link.text(strip=True)):
                 return False
         else:
-            link = member if member.tag == "a" else member.css_first("a[href]")
+            link = member if member.tag == "a" else _LINKS.first(member)
             if link is None or not _title_like(link.text(strip=True)):
                 return False
     return True

@@ -25,7 +25,7 @@ from typing import Optional
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from corpus_clean import html_queries
+from corpus_clean import html_queries, lexbor_walk
 
 __all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_elements"]
 
@@ -33,6 +33,11 @@ __all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_eleme
 _ARTICLE_LD_RE = re.compile(
     r'"@type"\s*:\s*\[?\s*"(?:News|Reportage|Tech|Scholarly|Satirical|Opinion|Analysis|Review|Background)?'
     r'(?:Article|BlogPosting|Posting|Report)"')
+
+
+# (one C walk when built, see lexbor_walk.Query)
+_ARTICLE_DECLARATIONS = lexbor_walk.Query('[itemprop="articleBody"],' + html_queries.JSONLD_SELECTOR)
+_LINKS = lexbor_walk.Query("a")
 
 
 def declares_article(tree: LexborHTMLParser) -> bool:
@@ -51,7 +56,8 @@ def declares_article(tree: LexborHTMLParser) -> bool:
     if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
         return True
     # (one walk of the page for both: see html_queries)
-    found = html_queries.once_each(tree.css('[itemprop="articleBody"],' + html_queries.JSONLD_SELECTOR))
+    root = tree.root
+    found = [] if root is None else _ARTICLE_DECLARATIONS.select(root, once=True)
     if any(node.attributes.get("itemprop") == "articleBody" for node in found):
         return True
     return any(_ARTICLE_LD_RE.search(script.text() or "") for script in found if html_queries.is_jsonld_script(script))
@@ -180,7 +186,7 @@ def card_elements(chosen: list[LexborNode]) -> list[LexborNode]:
     labels: dict[int, tuple] = {}  # mem_id -> (tag, class): the links of a list share their ancestors
     for container in chosen:
         stop = container.mem_id
-        for link in container.css("a"):
+        for link in _LINKS.select(container):
             node = link
             key = node.mem_id
             label = _tag_and_class(node, key, labels)

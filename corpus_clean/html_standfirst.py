@@ -26,7 +26,9 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-from corpus_clean import html_queries
+from corpus_clean import lexbor_walk
+
+_LABELLED = lexbor_walk.Query("[class],[id]")  # (one C walk when built)
 
 __all__ = ["is_named_lead", "named_leads"]
 
@@ -135,7 +137,7 @@ def lead_labelled(node: LexborNode) -> list[LexborNode]:
     ['p:Story-INTRO', 'p:deck']
     """
     found = []
-    for element in html_queries.once_each(node.css("[class],[id]")):
+    for element in _LABELLED.select(node, once=True):
         attrs = element.attributes
         if _names_lead(attrs.get("class")) or _names_lead(attrs.get("id")):
             found.append(element)

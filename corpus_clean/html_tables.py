@@ -17,6 +17,10 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from corpus_clean import lexbor_walk
+
+_ROWS = lexbor_walk.Query("tr")  # (one C walk when built)
+
 __all__ = ["is_data_table"]
 
 MIN_PLAIN_CELLS = 2
@@ -38,7 +42,7 @@ def is_data_table(table: LexborNode) -> bool:
     >>> is_data_table(LexborHTMLParser(f"<table>{navbox}</table>").css_first("table"))
     False
     """
-    rows = [row for row in table.css("tr") if _table_of(row) == table.mem_id]
+    rows = [row for row in _ROWS.select(table) if _table_of(row) == table.mem_id]
     data = sum(1 for row in rows if _plain_cells(row) >= MIN_PLAIN_CELLS)
     return data >= MIN_DATA_ROWS and data >= DATA_ROW_SHARE * len(rows)
 

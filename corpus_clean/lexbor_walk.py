@@ -20,9 +20,13 @@ runs the Python twins, which give the same output.
 """
 from __future__ import annotations
 
+import ctypes
 import os
+import re
 from types import ModuleType
 from typing import Iterable, Optional
+
+import selectolax.lexbor
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -73,6 +77,19 @@ def _checked(module: ModuleType) -> bool:
     return True
 
 
+# Lexbor's functions that read an element's attribute list (exported by selectolax's module).
+_ATTRIBUTE_FUNCTIONS = ("lxb_dom_element_first_attribute_noi", "lxb_dom_element_next_attribute_noi",
+                        "lxb_dom_attr_local_name_noi", "lxb_dom_attr_qualified_name", "lxb_dom_attr_value_noi")
+
+
+def _configure_attributes(module: ModuleType) -> None:
+    """Hand the compiled walker the addresses of Lexbor's attribute functions in selectolax's module
+    (``ctypes.CDLL`` of a loaded library opens the same copy; a missing symbol raises)."""
+    library = ctypes.CDLL(selectolax.lexbor.__file__)
+    module.configure_attributes({name: ctypes.cast(getattr(library, name), ctypes.c_void_p).value
+                                 for name in _ATTRIBUTE_FUNCTIONS})
+
+
 def _load() -> Optional[ModuleType]:
     if os.environ.get("CORPUS_CLEAN_NATIVE", "1").strip() == "0":
         return None
@@ -86,7 +103,21 @@ def _load() -> Optional[ModuleType]:
         return None
 
 
-_compiled = _load()
+def _load_queries(module: Optional[ModuleType]) -> bool:
+    """True when the compiled walker may answer :class:`Query` (Lexbor's attribute functions found in
+    selectolax's module and the probe answered as css() does); else queries go to css(), and the
+    walker's other functions stay in use."""
+    if module is None:
+        return False
+    try:
+        _configure_attributes(module)
+        return _queries_checked(module)
+    except Exception:  # noqa: BLE001 - a selectolax built without those symbols, or any surprise: css()
+        return False
+
+
+_compiled: Optional[ModuleType] = None  # (set at the end of this module, once its probes are defined)
+_queries_compiled = False
 
 
 def active() -> Optional[ModuleType]:
@@ -106,3 +137,149 @@ def tags_below(root: LexborNode, ids: frozenset) -> list[LexborNode]:
     if walker is None:
         return _walk_python(root, ids)
     return walker.tags_below(root, ids)
+
+
+# --------------------------------------------------------------------------- #
+# Simple selector lists answered by one C walk over the attribute lists
+# --------------------------------------------------------------------------- #
+
+_MATCHES = {None: 0, "=": 1, "*=": 2, "^=": 3, "$=": 4}
+# One alternative: a tag, an attribute test, or a tag with an attribute test; values quoted or bare,
+# an ``i`` after the value for an ASCII case-insensitive compare.
+_ALTERNATIVE = re.compile(r"""\s*(?P<tag>[a-z][a-z0-9-]*)?
+    (?:\[(?P<name>[a-z][a-z0-9_-]*)(?:(?P<op>=|\*=|\^=|\$=)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\]'"\s]+))
+    (?P<fold>\s+i)?)?\s*\])?
+    \s*$""", re.VERBOSE)
+# Attributes whose values Lexbor compares ASCII case-insensitively on an HTML element, as the HTML
+# standard says (``script[type="application/ld+json"]`` matches ``type="Application/LD+JSON"``; on an
+# SVG element the bytes are compared as they are).
+_FOLD_NEVER, _FOLD_IN_HTML, _FOLD_ALWAYS = 0, 1, 2
+_CASE_FOLDED = frozenset("""accept accept-charset align alink axis bgcolor charset checked clear codetype color
+    compact declare defer dir direction disabled enctype face frame hreflang http-equiv lang language link media
+    method multiple nohref noresize noshade nowrap readonly rel rev rules scope scrolling selected shape target
+    text type valign valuetype vlink""".split())
+
+
+class Query:
+    """A simple selector list, answered by Lexbor's ``css()`` or by one C walk with the same answer.
+
+    ``selector``: alternatives separated by commas, each a tag name, an attribute test
+    (``[name]``, ``[name=value]``, ``*=``, ``^=``, ``$=``, an ``i`` flag) or both; ``skip``: tags
+    left out (``:not(...)``), the whole list then matched once per element (``:is(...)``).
+
+    >>> query = Query("details,[role=tabpanel]")
+    >>> t = LexborHTMLParser("<body><details>a</details><div role='tabpanel'>b</div><p>c</p></body>")
+    >>> [n.tag for n in query.select(t.body)]
+    ['details', 'div']
+    """
+
+    def __init__(self, selector: str, skip: Iterable[str] = ()):
+        self.selector = selector
+        skip = sorted(skip)
+        self.css = f":is({selector}):not({','.join(skip)})" if skip else selector
+        self.skip_ids = tag_ids(skip)
+        self.alternatives = tuple(self._alternative(text) for text in selector.split(","))
+
+    @staticmethod
+    def _alternative(text: str) -> tuple:
+        found = _ALTERNATIVE.match(text)
+        if found is None or not (found["tag"] or found["name"]):
+            raise ValueError(f"not a simple selector: {text!r}")
+        name = found["name"]
+        value = next((v for v in (found["dq"], found["sq"], found["bare"]) if v is not None), "")
+        tag = min(tag_ids([found["tag"]])) if found["tag"] else 0
+        fold_case = _FOLD_ALWAYS if found["fold"] else _FOLD_IN_HTML if name in _CASE_FOLDED else _FOLD_NEVER
+        return (tag, name.encode() if name else None, _MATCHES[found["op"]], value.encode(), fold_case)
+
+    def select(self, root: LexborNode, once: bool = False) -> list[LexborNode]:
+        """``root.css(self.css)`` (root first, then its descendants; an element matching several
+        alternatives comes once per alternative, unless ``once`` or ``skip`` was given)."""
+        walker = _query_walker()
+        if walker is None:
+            found = root.css(self.css)
+            return _once_each(found) if once else found
+        return walker.select(root, self.alternatives, self.skip_ids, once or bool(self.skip_ids))
+
+    def first(self, root: LexborNode) -> Optional[LexborNode]:
+        """``root.css_first(self.css)``: the first element :meth:`select` finds, or None."""
+        walker = _query_walker()
+        if walker is None:
+            return root.css_first(self.css)
+        found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
+        return found[0] if found else None
+
+    def labels(self, root: LexborNode) -> Optional[list[tuple]]:
+        """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
+        object for any (None when the compiled walker is off): ``extra`` is None when the element has no
+        attribute but class and id, else ``(role, "hidden" in attrs, style, aria-hidden)``."""
+        walker = _query_walker()
+        return None if walker is None else walker.labels(root, self.alternatives, self.skip_ids)
+
+
+def queries_built() -> bool:
+    """Does the compiled walker answer :class:`Query` (built, checked, not switched off by the environment)?"""
+    return _queries_compiled
+
+
+def _query_walker() -> Optional[ModuleType]:
+    """The compiled walker when it may answer queries (see _load_queries), else None."""
+    return active() if _queries_compiled else None
+
+
+def _once_each(nodes: list[LexborNode]) -> list[LexborNode]:
+    """``nodes`` without the repeats Lexbor gives of an element matching several alternatives."""
+    out, last = [], None
+    for node in nodes:
+        if node.mem_id != last:
+            out.append(node)
+            last = node.mem_id
+    return out
+
+
+_PROBE_QUERIES = (
+    Query("[class],[id],[role],[aria-hidden],[hidden],[style*=\"none\"],[style*=\"hidden\"]", skip=("a", "body")),
+    Query("[aria-controls],[hidden],[style*=none],details,[role=tabpanel],[aria-hidden=true]"),
+    Query("main,[role=\"main\"],[itemprop=\"articleBody\"],article,a[href^='#']"),
+    Query('script[type="application/ld+json"],link[rel=canonical],[itemtype$="schema.org/Blog"],[class*=NAV i]'),
+)
+_PROBE_QUERY_HTML = (
+    "<body class='b'><div class='x' id='y' data-k='1'><a class='l' href='#t'>a</a><p hidden>h</p>"
+    "<span style='display:none' aria-hidden='true'>s</span><details role='tabpanel'>d</details>"
+    "<main role='Main' itemprop='articleBody'>m</main><article aria-controls='t'>r</article>"
+    "<svg><a href='#s' class='k'>v</a></svg><div CLASS=''>e</div><div id>n</div><script type='Application/LD+json'>"
+    "</script><link rel=CANONICAL><i itemtype='http://schema.org/Blog'>b</i><b itemtype='x/Schema.org/Blog'>c</b>"
+    "<s class='top-Nav'>n</s><svg><g rel='Canonical'>g</g></svg></div></body>"
+)
+
+
+def _queries_checked(module: ModuleType) -> bool:
+    """True when the compiled queries answer the probe page as Lexbor's css() does."""
+    tree = LexborHTMLParser(_PROBE_QUERY_HTML)
+    for query in _PROBE_QUERIES:
+        for root in (tree.root, tree.body, tree.css_first("div")):
+            for once in (False, True):
+                wanted = root.css(query.css)
+                wanted = _once_each(wanted) if once or query.skip_ids else wanted
+                got = module.select(root, query.alternatives, query.skip_ids, once or bool(query.skip_ids))
+                if [n.mem_id for n in got] != [n.mem_id for n in wanted]:
+                    return False
+            rows = module.labels(root, query.alternatives, query.skip_ids)
+            wanted = _once_each(root.css(query.css))
+            if [row[0] for row in rows] != [n.mem_id for n in wanted]:
+                return False
+            for (_, cls, ident, extra), node in zip(rows, wanted):
+                if (cls, ident, extra) != _label_parts(node.attributes):
+                    return False
+    return True
+
+
+def _label_parts(attrs: dict) -> tuple:
+    """What :meth:`Query.labels` reads of an element, from its attribute dict (the twin of the C reading)."""
+    cls, ident = attrs.get("class"), attrs.get("id")
+    if len(attrs) <= (cls is not None) + (ident is not None):
+        return cls, ident, None
+    return cls, ident, (attrs.get("role"), "hidden" in attrs, attrs.get("style"), attrs.get("aria-hidden"))
+
+
+_compiled = _load()
+_queries_compiled = _load_queries(_compiled)

@@ -332,6 +332,25 @@ GARBLINGS = {
 }
 
 
+def _read_as(codec: str):
+    """UTF-8 bytes read whole through one single-byte codec (undefined bytes as the C1
+    control of the same number, as browsers do)."""
+    return lambda text: text.encode("utf-8").decode(codec)
+
+
+# UTF-8 read through the other single-byte codecs ftfy re-decodes from: rarer on the web
+# than cp1252, cp1251 and Mac Roman, so not among the bench's kinds; measured apart
+# (benchmarks/mojibake_news_pages.py --other-codecs, tests/test_mojibake_round15.py).
+OTHER_CODEC_GARBLINGS = {
+    "utf8-as-cp1250": _read_as("sloppy-windows-1250"),
+    "utf8-as-iso-8859-2": _read_as("iso-8859-2"),
+    "utf8-as-cp1253": _read_as("sloppy-windows-1253"),
+    "utf8-as-cp1254": _read_as("sloppy-windows-1254"),
+    "utf8-as-cp1257": _read_as("sloppy-windows-1257"),
+    "utf8-as-cp437": _read_as("cp437"),
+}
+
+
 # --------------------------------------------------------------------------- clean text
 
 # The letters of a few alphabets as languages write them every day (pseudo-words from all
@@ -392,6 +411,7 @@ NAMED_KINDS = {
     "lossy_quote": "â€� after an open “ restored as ”",
     "c1_as_mac_roman": "C1 controls inside words, one of them no cp1252 sign a word holds: single-byte Mac Roman",
     "span_redecode": "garbled spans ftfy leaves (mixed lines, half-fixed double encoding, cp1251/Mac Roman Latin)",
+    "other_codec": "a line read whole through cp1250, ISO-8859-2, cp1253, cp1254, cp1257 or cp437 that ftfy leaves",
     "clean_text_guard": "clean text ftfy would change (all-caps word before NBSP, 5×£35, quoted mojibake)",
 }
 BUG_KINDS = ("bug: ftfy right, ours wrong", "bug: ours changes clean text", "bug: both wrong, differently")
@@ -418,6 +438,8 @@ def classify_disagreement(garbled: str, clean: str, ours: str, theirs: str, fixe
         return "html_entity_per_line"
     if fixes.get("mac_roman") and _C1_CHAR_RE.search(garbled):
         return "c1_as_mac_roman"
+    if fixes.get("other_codec"):
+        return "other_codec"
     for kind, name in (("nbsp_lost_eol", "nbsp_lost_eol"), ("nbsp_lost_space", "nbsp_lost_space"), ("lossy_fffd", "lossy_quote")):
         if fixes.get(kind):
             return name

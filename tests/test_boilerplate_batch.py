@@ -11,9 +11,11 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from corpus_clean.boilerplate.batch import Batch
+from corpus_clean.boilerplate.batch import PAGE_MASKS, Batch
 from corpus_clean.boilerplate.engine import Context, strip_many, strip_reference
 from corpus_clean.boilerplate.rules import load_rules
+from corpus_clean.boilerplate.story_body import dated_entry_candidates
+from corpus_clean.boilerplate.story_inserts import page_mask
 from training.newsgen import generate
 
 RULES = load_rules()
@@ -52,6 +54,20 @@ def test_a_batch_gives_every_document_what_the_per_document_steps_give(texts, us
     assert [c.has_blank_lines for c in batch.ctxs] == [c.has_blank_lines for c in alone]
     for name in ("blank", "prose", "prose_before", "prose_after"):
         assert [getattr(c, name).tolist() for c in batch.ctxs] == [getattr(c, name).tolist() for c in alone]
+    # (the batch's per-line masks, one slice per page, are each page's own: no page's
+    # last line looks at the next page's first)
+    for name, compute in PAGE_MASKS:
+        assert [page_mask(c, name, compute).tolist() for c in batch.ctxs] == [
+            page_mask(c, name, compute).tolist() for c in alone], name
+        assert all(name not in c.__dict__ for c in alone)
+
+
+def test_dated_entry_candidates_of_a_batch_stop_at_each_page():
+    pages = ["Updated 23:41", "The first result is in: the seat is held.", "12 March 2016\n\nMost read", "x\n1974"]
+    batch = Batch.of(pages)
+    got = [c.dated_entry_candidates.tolist() for c in batch.ctxs]
+    assert got == [[False], [False], [True, False, False], [False, False]]
+    assert got == [dated_entry_candidates(c.stats, c.blank).tolist() for c in map(Context, pages)]
 
 
 def test_generated_news_pages_batched_and_alone():

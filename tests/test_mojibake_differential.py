@@ -173,6 +173,11 @@ def test_named_kind_span_redecode():
     _ours_right_ftfy_wrong("Dansk gør det. " + as_cp1252("Gæster på ferie."), clean, "span_redecode")
 
 
+def test_named_kind_other_codec():
+    clean = "Die Brücke über den Fluss wird im Frühjahr erneuert."   # read on a Greek code page
+    _ours_right_ftfy_wrong(clean.encode("utf-8").decode("sloppy-windows-1253"), clean, "other_codec")
+
+
 def test_named_kind_clean_text_guard():
     text = "MISUTÂ\u00a0AJIKKO"
     assert ftfy_corpus(text) != text

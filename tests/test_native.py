@@ -189,6 +189,18 @@ def _as_lists(columns: dict) -> dict:
     return {name: values.tolist() for name, values in columns.items()}
 
 
+def test_line_signals_forget_each_texts_lines():
+    """The kernel's line and paragraph sets are emptied slot by slot between texts: a line
+    of an earlier text (of any size before or after) never counts as a repeat in the next."""
+    small, big = "Home\nThe pier reopens.\n\nHome", "Home\n" + "A new paragraph of the story.\n\n" * 3_000
+    texts = [small, "Home\nThe pier reopens.", big, "The pier reopens.\n\nHome", small, "x", big]
+    columns = line_signals_native(texts)
+    assert _as_lists(columns) == line_signals_numpy(texts)
+    one_by_one = [line_signals_native([text]) for text in texts]
+    for name, values in columns.items():
+        assert values.tolist() == [column[name][0] for column in one_by_one], name
+
+
 def test_line_signals_on_a_huge_text():
     texts = ["Menu\n\nThe pier reopens.\n" * 20_000, "", "\n\n\n", "x" * 100_000]
     assert _as_lists(line_signals_native(texts)) == line_signals_numpy(texts)

@@ -43,8 +43,11 @@ NO_WORDS = np.zeros((0, 1), dtype=np.uint64)
 ZERO = np.zeros(1, dtype=np.uint64)
 
 
-def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0) -> tuple[list[int], list[int]]:
-    """The compiled kernel's (keyword bits, anchored bits) of each line, as Python ints."""
+def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 0,
+                   rows: bool = False) -> tuple[list[int], list[int]]:
+    """The compiled kernel's (keyword bits, anchored bits) of each line, as Python ints
+    (`rows`: handing it the automaton's ``row_delta``, as the engine does; else the
+    kernel makes it from ``delta``)."""
     automaton, kernel = rules.keyword_automaton, rules.kernel
     n_words = rules.gate_words
     keywords = np.zeros((len(lines), n_words), dtype=np.uint64)
@@ -52,8 +55,66 @@ def compiled_gates(rules, lines: list[str], with_re2: bool = True, check: int = 
     native.active().rule_gates(lines, automaton.char_class, automaton.delta, automaton.n_classes,
                                automaton.state_bits, kernel.match if with_re2 else None, kernel.bit_of_words,
                                kernel.always_words, tuple(None if g is None else g.match for g in rules.keyword_kernels),
-                               as_words([check] * len(lines), n_words), keywords, anchored)
+                               as_words([check] * len(lines), n_words), keywords, anchored,
+                               *([automaton.row_delta, automaton.longest] if rows else []))
     return as_ints(keywords), as_ints(anchored)
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=8), st.integers(0, (1 << 64) - 1))
+def test_the_automatons_row_delta_gives_what_delta_gives(lines, check):
+    """The engine hands the kernel the automaton's ``row_delta`` (made once); the tests'
+    calls without it make it from ``delta``: both the same bits, and the twin's."""
+    with_rows = compiled_gates(RULES, lines, check=check, rows=True)
+    assert with_rows == compiled_gates(RULES, lines, check=check)
+    assert compiled_gates(RULES, lines, with_re2=False, rows=True)[0] == RULES.keyword_bits_of_many(lines)
+
+
+LONG_LINES = st.lists(PIECES, min_size=20, max_size=80).map("".join)
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LONG_LINES, min_size=1, max_size=4))
+def test_long_lines_read_as_two_halves_find_every_keyword(lines):
+    """A line of 4+ times the longest keyword is read as two halves at once (the
+    second from ``longest - 1`` characters before the middle): the twin's bits."""
+    assert compiled_gates(RULES, lines, with_re2=False, rows=True)[0] == RULES.keyword_bits_of_many(lines)
+
+
+@compiled
+def test_a_keyword_across_the_middle_of_a_long_line_is_found():
+    """Each keyword at every offset around the middle of a line of filler (where the two
+    halves' chains meet), in both cases."""
+    longest = RULES.keyword_automaton.longest
+    lines = []
+    for keyword in KEYWORDS:
+        for length in (4 * longest, 4 * longest + 1, 9 * longest):
+            for at in range(length // 2 - len(keyword) - 1, length // 2 + 2):
+                line = ("x" * at + keyword + "x" * length)[:max(length, at + len(keyword))]
+                lines += [line, line.upper()]
+    got, _ = compiled_gates(RULES, lines, with_re2=False, rows=True)
+    assert got == RULES.keyword_bits_of_many(lines)
+    assert all(got[::2])  # (each line as written holds its keyword; an upper case may not lower back: "ß")
+
+
+def test_the_automatons_depth_is_its_longest_keyword():
+    assert RULES.keyword_automaton.longest == max(len(k) for k in KEYWORDS)
+    assert KeywordAutomaton.build(["a", "abc", "bcd"], [1, 2, 4]).longest == 3
+
+
+@compiled
+def test_a_row_delta_pointing_outside_the_table_is_refused():
+    automaton = RULES.keyword_automaton
+    bad = automaton.row_delta.copy()
+    bad[5] = (len(bad) - automaton.n_classes + 1) | 1 << 31  # (past the last row's start)
+    out = np.zeros((1, RULES.gate_words), dtype=np.uint64)
+    for rows in (bad, bad[:-1]):
+        with pytest.raises(ValueError):
+            native.active().rule_gates(["x"], automaton.char_class, automaton.delta, automaton.n_classes,
+                                       automaton.state_bits, None, NO_WORDS, ZERO, (), out, out.copy(), out.copy(),
+                                       rows)
 
 
 @compiled
@@ -129,13 +190,14 @@ def test_every_code_point_is_lower_cased_like_str_lower():
     for seed in (1, 2):
         bit = {ch: 1 << random.Random(f"{seed}{ch}").randrange(64) for ch in made}
         automaton = KeywordAutomaton.build(made, [bit[ch] for ch in made])
-        keywords = np.zeros((len(code_points), 1), dtype=np.uint64)
-        native.active().rule_gates(code_points, automaton.char_class, automaton.delta, automaton.n_classes,
-                                   automaton.state_bits, None, NO_WORDS, ZERO, (), np.zeros_like(keywords),
-                                   keywords, np.zeros_like(keywords))
         want = [sum({bit[ch] for ch in c.lower() if ch in bit}) for c in code_points]
-        wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(as_ints(keywords), want)) if got != expected]
-        assert not wrong, wrong[:20]
+        for rows in ([], [automaton.row_delta]):  # (made by the kernel, or the automaton's own)
+            keywords = np.zeros((len(code_points), 1), dtype=np.uint64)
+            native.active().rule_gates(code_points, automaton.char_class, automaton.delta, automaton.n_classes,
+                                       automaton.state_bits, None, NO_WORDS, ZERO, (), np.zeros_like(keywords),
+                                       keywords, np.zeros_like(keywords), *rows)
+            wrong = [hex(cp) for cp, (got, expected) in enumerate(zip(as_ints(keywords), want)) if got != expected]
+            assert not wrong, wrong[:20]
 
 
 def test_the_automaton_read_in_python_finds_what_the_finder_finds():

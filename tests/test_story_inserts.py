@@ -107,15 +107,17 @@ def test_the_whole_engine_cuts_the_caption_and_keeps_the_story():
 
 
 SHORT_HEADINGS = st.lists(st.sampled_from(["What", "happens", "next", "The", "plan", "Costs", "and", "timing",
-                                           "Who", "pays"]), min_size=1, max_size=7).map(" ".join)
+                                           "Who", "pays"]), min_size=1, max_size=6).map(" ".join)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(PARAGRAPHS), SHORT_HEADINGS), min_size=3, max_size=12),
        st.booleans())
 def test_no_paragraph_or_short_heading_is_ever_cut(lines, blank_separated):
-    """Over generated stories of paragraphs and subheadings of up to 7 words (the insert
-    threshold is 8), in flattened and paragraph-separated text, the step cuts nothing."""
+    """Over generated stories of paragraphs and subheadings of up to 6 words (the insert
+    threshold is 8; a LONE open line of 7+ words between sentences is the lone-caption
+    step's: tests/test_captions_round15.py), in flattened and paragraph-separated text, the
+    step cuts nothing."""
     if blank_separated:
         lines = [x for line in lines for x in (line, "")]
     assert set(_marks(lines)) == {None}

@@ -11,7 +11,9 @@ their words, textq11's ``--token-weight-power 0.5 --line-weight-min-words 4
 ``training.fit --article-weight 2``), ``nowin`` (without ``removed_win3/10``), ``kinds``
 (rule cuts read by kind: ``furniture_win3/10`` and ``gap_furniture_share`` in place of
 ``removed_win3/10`` and ``gap_removed_share``; without it the kind columns are left out),
-and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
+``cont`` (what a line is to the story around it: ``classifier.story_continuity_features``
+and ``below_main_run``; without it they are left out), ``nolone`` (``cont`` without the
+page's count of lone lines), and hyper-parameters (``lam10``, ``hess20``, ``trees60``, ``depth4``, ``lr0.1``). ``base`` is
 the recipe shipped up to round 13; the shipped recipe since round 14 is ``gap+labelled+kinds``.
 ``--cache FILE`` keeps the loaded sets between runs. For each recipe:
 
@@ -38,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
-from training.fit import article_weighted, fit_trees_on, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs
+from training.fit import CONTINUITY_FEATURES, article_weighted, fit_trees_on, labelled_doc, line_weights, load_docs, load_score, newsgen_docs, shortgen_docs
 from training.labelled import STUDIED, load_pages, studied_pages
 from training.lodo import bench_score, line_score, readability_fixture_ids
 
@@ -51,6 +53,8 @@ RULE_WINDOW_FEATURES = ("removed_win3", "removed_win10")
 # ``kinds``: rule cuts read by kind (page furniture only) in place of every cut; without
 # it those columns are left out.
 FURNITURE_FEATURES = ("gap_furniture_share", "furniture_win3", "furniture_win10")
+# ``cont``: what a line is to the story around it (``training.fit.CONTINUITY_FEATURES``,
+# round 15); without it they are left out.
 HYPER_SWITCH = re.compile(r"(lam|hess|trees|depth|lr)(\d+(?:\.\d+)?)$")
 HYPER_KEYS = {"lam": "lam", "hess": "min_hess", "trees": "n_trees", "depth": "depth", "lr": "lr"}
 
@@ -73,12 +77,18 @@ def recipe_hyper(recipe: set[str], hyper: dict) -> dict:
 def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
     """The features a recipe leaves out of its fit.
 
-    >>> recipe_drop({"gap", "nowin"})
+    >>> recipe_drop({"gap", "nowin", "cont"})
     ('removed_win3', 'removed_win10', 'gap_furniture_share', 'furniture_win3', 'furniture_win10')
-    >>> recipe_drop({"gap", "kinds"})
+    >>> recipe_drop({"gap", "kinds", "cont"})
+    ('removed_win3', 'removed_win10', 'gap_removed_share')
+    >>> recipe_drop({"gap", "kinds"})[-3:]
     ('removed_win3', 'removed_win10', 'gap_removed_share')
     """
     drop = () if "gap" in recipe else GAP_FEATURES
+    drop += () if "cont" in recipe else CONTINUITY_FEATURES
+    # ``nolone``: without the page-level count of lone lines (a per-page value lets the
+    # trees tell training pages apart).
+    drop += ("log_lone_lines_doc",) if "nolone" in recipe else ()
     if "kinds" in recipe:
         return drop + RULE_WINDOW_FEATURES + ("gap_removed_share",)
     return drop + (RULE_WINDOW_FEATURES if "nowin" in recipe else ()) + FURNITURE_FEATURES
@@ -86,7 +96,8 @@ def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
 HALVES = (
     ("round8_dev.txt", "round8_long.txt", "probe_teaser_lists.txt", "round10_dev.txt", "round12_dev.txt",
      "round13_dev.txt"),
-    ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt"),
+    ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt",
+     "round14_dev.txt"),
 )
 
 

@@ -185,7 +185,10 @@ SHORTGEN_SEED = 2009
 # Round 14 (textq13): shipped with the rule cuts read by kind (DROP_FEATURES below): out of fold
 # 18 -> 17 studied article lines cut, and on the held-out files 65 -> 22 of 1,194 cut with as much
 # noise removed in total (benchmarks/RESULTS-boilerplate.md, "Round 14, textq13").
-LABELLED_TRAIN: tuple[str, ...] = STUDIED
+# Round 15 (textq14): round14_dev.txt is studied, but the shipped model (round 14) was fit
+# without it and no refit with it passed the held-out gate, so the default stays the 11 files
+# the shipped model learnt from (``--labelled-train all`` adds it).
+LABELLED_TRAIN: tuple[str, ...] = tuple(f for f in STUDIED if f != "round14_dev.txt")
 # How much an article line of a line-labelled page (generated or hand-labelled news)
 # weighs against a noise line (``article_weighted``; ``--article-weight``).
 ARTICLE_WEIGHT = 1.0
@@ -193,7 +196,13 @@ ARTICLE_WEIGHT = 1.0
 # rule cuts by kind only (``furniture_win3/10``, ``gap_furniture_share``): the shares of every
 # rule cut around a line tied each refit to the rules' exact cuts (a live blog's entry times cut
 # as datelines read as a stretch of furniture, and its entries went with them).
-DROP_FEATURES: tuple[str, ...] = ("removed_win3", "removed_win10", "gap_removed_share")
+# Round 15 (textq14): the continuity columns (``classifier.story_continuity_features``,
+# ``below_main_run``) raised the benches' precision left out of training but the refit cut
+# 5 more of round 13's held-out article lines, so they stay out of the default fit
+# (benchmarks/RESULTS-boilerplate.md, "Round 15, textq14").
+CONTINUITY_FEATURES: tuple[str, ...] = ("bridge_overlap", "line_overlap_around", "interrupts_sentence",
+                                        "log_lone_lines_doc", "log_same_shape_run", "below_main_run")
+DROP_FEATURES: tuple[str, ...] = ("removed_win3", "removed_win10", "gap_removed_share") + CONTINUITY_FEATURES
 
 
 # How much a training line counts grows with its words (``line_weights``): the benches

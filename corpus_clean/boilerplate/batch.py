@@ -25,8 +25,22 @@ from corpus_clean.boilerplate.engine import (
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
+from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
+from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
+from corpus_clean.boilerplate.story_inserts import credit_tail_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
+
+
+# The masks the give-backs read through ``story_inserts.page_mask``: (name, function of a
+# batch's LineStats, blank mask and each document's last row); a Context made alone
+# computes its own by the same function.
+PAGE_MASKS = (
+    ("dated_entry_candidates", dated_entry_candidates),
+    ("credit_tail_candidates", credit_tail_candidates),
+    ("paragraph_lines", paragraph_lines),
+    ("maybe_paragraph_lines", maybe_paragraph_lines),
+)
 
 
 class Batch:
@@ -64,9 +78,16 @@ class Batch:
         blank_before_last[ends - 1] = False
         has_blank_lines = np.logical_or.reduceat(blank_before_last, ends - n_lines).tolist()
         blank, prose, before, after = masks
+        starts, ends = (ends - n_lines).tolist(), ends.tolist()
         ctxs = [Context(lines.text, lines, doc_stats, (blank[a:b], prose[a:b], before[a:b], after[a:b]), has_blank)
-                for (lines, doc_stats), a, b, has_blank in zip(per_text, (ends - n_lines).tolist(), ends.tolist(),
-                                                              has_blank_lines)]
+                for (lines, doc_stats), a, b, has_blank in zip(per_text, starts, ends, has_blank_lines)]
+        # (the later steps' per-line masks that depend on the counts alone, made for the
+        # whole batch in one pass where each page made its own: a slice per page)
+        last_rows = np.asarray(ends, dtype=np.int64) - 1
+        for name, compute in PAGE_MASKS:
+            mask = compute(stats, blank, last_rows)
+            for ctx, a, b in zip(ctxs, starts, ends):
+                ctx.__dict__[name] = mask[a:b]
         return cls(ctxs, stats, masks, flat)
 
     def flat_lines(self) -> FlatLines:

@@ -106,7 +106,21 @@ FEATURE_NAMES = [
     # with every cut counted (removed_win3/10, gap_removed_share) a live blog whose entry
     # times a dateline rule cuts read as a stretch of furniture (round 14, textq13).
     "gap_furniture_share", "furniture_win3", "furniture_win10",
+] + [
+    # What a line is to the story around it (``story_continuity_features``, round 15): do
+    # the paragraphs above and below it continue each other (a caption or an ad dropped
+    # between two paragraphs of one story), does the line share their words, does it
+    # break into a sentence, how many lone lines sit between the page's paragraphs (a
+    # story's subheadings come in series, a caption alone), the run of same-shaped lines
+    # it belongs to (a related-links list, a comment thread's name and date lines) and
+    # whether it is below the story's main run of prose.
+    "bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
+    "log_same_shape_run", "below_main_run",
 ]
+# The columns of ``story_continuity_features``: computed only for a model that reads one
+# of them (zeros otherwise), since they cost ~2-3 % of the text path.
+CONTINUITY_NAMES = ("bridge_overlap", "line_overlap_around", "interrupts_sentence", "log_lone_lines_doc",
+                    "log_same_shape_run")
 # Stage 2 sees stage 1's probabilities around each line (stacking): the article is a
 # contiguous block, so a line's neighbours' scores say a lot about it.
 STAGE2_NAMES = FEATURE_NAMES + [
@@ -397,12 +411,13 @@ def line_features(ctx) -> tuple[np.ndarray, np.ndarray]:
     return idxs[0], X
 
 
-def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
+def line_features_many(ctxs: list, continuity: bool = True) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     """Features of the non-blank lines of several documents (each with at least one).
 
     Returns (per document: indices of its non-blank lines, the stacked feature matrix,
     the `Rows` saying which rows belong to which document). A document's features are
-    the same whichever documents share its batch.
+    the same whichever documents share its batch. Without `continuity` the
+    CONTINUITY_NAMES columns are zeros (for a model that does not read them).
     """
     n_lines = [ctx.lines.n_lines for ctx in ctxs]
     line_bounds = np.cumsum(n_lines)
@@ -542,7 +557,8 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
     prose_words = rows.per_doc(np.maximum(rows.total(w * prose), 1))
     # Menus, link lists and tag clouds: long runs of short lines that end no sentence.
     short_run = Runs(rows, (w <= SHORT_LINE_WORDS) & (ends_sentence == 0), 0, np.ones(n))
-    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64))
+    words = sorted_words(keys, rows.doc_of)
+    echo_main = word_echo(keys, rows.doc_of, n_doc, ((dist_main == 0) & has_main).astype(np.float64), words)
     echo_main_3, echo_main_10 = (rows.window_mean(echo_main, r) for r in (3, 10))
     X = _feature_major([
         log_w, np.log1p(c), gather("n_punct") / c, gather("n_digit") / c, cap_ratio,
@@ -569,6 +585,9 @@ def line_features_many(ctxs: list) -> tuple[list[np.ndarray], np.ndarray, Rows]:
         *story_gap_features(rows, prose > 0, removed, echo_main, ((dist_main == 0) & has_main).astype(np.float64),
                             furniture),
         furniture_3, furniture_10,
+        *(story_continuity_features(rows, words, prose > 0, ends_sentence, starts_lower, shape) if continuity
+          else [np.zeros(n)] * len(CONTINUITY_NAMES)),
+        has_main & (pos > main_hi),
     ], n)
     return idxs, X, rows
 
@@ -699,6 +718,127 @@ def story_gap_features(rows: Rows, prose: np.ndarray, removed: np.ndarray, echo:
     return [log_lines, removed_share, echo_mean, bounds_echo] + furniture_share
 
 
+def distinct_pairs(words: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (word, row) pairs of ``sorted_words``: (word ids, rows), sorted by
+    word, then row."""
+    word, row, new_pair = words
+    return word[new_pair], row[new_pair]
+
+
+def _in_nearest_prose(pairs: tuple, prose: np.ndarray, above: np.ndarray, below: np.ndarray) -> np.ndarray:
+    """Per distinct (word, row) pair (``distinct_pairs``, in its order): whether the word
+    also occurs in the row's nearest prose row above (`above`) or below (`below`).
+
+    The pairs are sorted by word, then row, so the prose row holding the word last
+    before a pair (first after it) is a running maximum (minimum) along the pairs: one
+    pass, no search. (A word's values sit in its own band of ``stride``, so the running
+    maximum of a word never reads an earlier word's rows.)
+
+    >>> words = sorted_words(["port office", "the port", "ferry office"], np.zeros(3, dtype=np.int64))
+    >>> pairs = distinct_pairs(words)
+    >>> found = _in_nearest_prose(pairs, np.array([True, False, True]), np.array([-1, 0, 0]), np.array([2, 2, -1]))
+    >>> np.bincount(pairs[1], weights=found).tolist()  # per row: office; port; office
+    [1.0, 1.0, 1.0]
+    """
+    word, row = pairs
+    n = len(prose)
+    stride = np.int64(n + 1)
+    base = word * stride
+    on_prose = prose[row]
+    last_above = np.maximum.accumulate(np.where(on_prose, base + row + 1, base))
+    last_above = np.r_[np.int64(0), last_above[:-1]] - base - 1  # (earlier words: < -1)
+    first_below = np.minimum.accumulate(np.where(on_prose, base + row, base + stride - 1)[::-1])[::-1]
+    first_below = np.r_[first_below[1:], np.int64(len(prose) + 1) * stride] - base  # (later words: > n)
+    target_above, target_below = above[row], below[row]
+    return ((last_above == target_above) & (target_above >= 0)) | ((first_below == target_below) & (target_below >= 0))
+
+
+def _shared_with_paragraphs_above(pairs: tuple, prose: np.ndarray, above: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per prose row b: how many of its distinct words occur in the prose row above it
+    (``above[b]``) and in the one above that (``above[above[b]]``); 0 elsewhere.
+
+    Among the prose rows' pairs (sorted by word, then row) a word's earlier prose rows
+    are the one or two pairs before it.
+
+    >>> words = sorted_words(["port office", "ferry port", "ferry office"], np.zeros(3, dtype=np.int64))
+    >>> pairs = distinct_pairs(words)
+    >>> [x.tolist() for x in _shared_with_paragraphs_above(pairs, np.ones(3, dtype=bool), np.array([-1, 0, 1]))]
+    [[0.0, 1.0, 1.0], [0.0, 0.0, 1.0]]
+    """
+    word, row = pairs
+    keep = prose[row]
+    word, row = word[keep], row[keep]
+    n = len(prose)
+    prev1, prev2 = np.full(len(row), -1), np.full(len(row), -1)
+    prev1[1:] = np.where(word[1:] == word[:-1], row[:-1], -1)
+    prev2[2:] = np.where(word[2:] == word[:-2], row[:-2], -1)
+    a1 = above[row]
+    a2 = np.where(a1 >= 0, above[np.maximum(a1, 0)], -1)
+    in_a1 = (a1 >= 0) & (prev1 == a1)
+    in_a2 = (a2 >= 0) & ((prev1 == a2) | (prev2 == a2))
+    return np.bincount(row, weights=in_a1, minlength=n), np.bincount(row, weights=in_a2, minlength=n)
+
+
+def story_continuity_features(rows: Rows, words: tuple, prose: np.ndarray, ends_sentence: np.ndarray,
+                              starts_lower: np.ndarray, shape: np.ndarray) -> list[np.ndarray]:
+    """What a line is to the story around it, read from its neighbours' words and shapes.
+    A line's *paragraphs around* are the nearest prose lines above and below it (not the
+    line itself). Per row:
+
+    * ``bridge_overlap``: the share of the shorter paragraph's distinct words that the
+      other paragraph around the line also holds (0 when one is missing). Two paragraphs
+      of one story that continue each other across the line share names and topic words:
+      the line (a caption, an ad label, a pull quote) interrupts them;
+    * ``line_overlap_around``: the share of the line's own distinct words found in its
+      paragraphs around (a caption names the story's people; a related headline does not);
+    * ``interrupts_sentence``: the line above ends no sentence and the line below starts
+      in lower case: the line was dropped into the middle of a sentence;
+    * ``log_lone_lines_doc``: log(1 + the document's lines that stand alone between two
+      prose lines); subheadings come in series, a caption between paragraphs alone;
+    * ``log_same_shape_run``: log(1 + the run of consecutive lines of the line's shape
+      (words bin, sentence end, title-like, all caps)): related links and comment
+      headers repeat one shape line after line, a story's paragraphs vary.
+
+    >>> lines = ["The mill on the river reopened on Monday after ten years of repairs by the town.",
+    ...          "Workers repaint the mill wheel",
+    ...          "The town paid for the repairs of the mill with a loan from the river board."]
+    >>> words = sorted_words(lines, np.zeros(3, dtype=np.int64))
+    >>> f = story_continuity_features(Rows.single(3), words, np.array([1, 0, 1], dtype=bool),
+    ...                               np.array([1., 0, 1]), np.zeros(3), np.array([5, 2, 5]))
+    >>> [round(float(x[1]), 2) for x in f]
+    [0.5, 0.25, 0.0, 0.69, 0.69]
+    """
+    n = len(prose)
+    pos = rows.pos
+    prose_row = np.where(prose, pos, -1)
+    # The nearest prose row strictly above (below) each row in its document, else -1.
+    above = np.maximum.accumulate(rows.shift(prose_row, 1, -1))
+    above = np.where(above >= rows.first, above, -1)
+    below = rows.shift(np.minimum.accumulate(np.where(prose, pos, n)[::-1])[::-1], -1, n)
+    below = np.where(below < rows.end, below, -1)
+    pairs = distinct_pairs(words)
+    pair_row = pairs[1]
+    n_words = np.bincount(pair_row, minlength=n).astype(np.float64)
+    both = (above >= 0) & (below >= 0)
+    a, b = np.maximum(above, 0), np.maximum(below, 0)
+    # The words the paragraph below a line shares with the paragraph above it: for a line
+    # between two prose rows, the prose row above the lower one; for a prose line, the
+    # one above that (a prose line is bridged by its neighbours, not by itself).
+    shared_above, shared_two_above = _shared_with_paragraphs_above(pairs, prose, above)
+    shared = np.where(prose, shared_two_above[b], shared_above[b])
+    smaller = np.maximum(np.minimum(n_words[a], n_words[b]), 1)
+    bridge = np.where(both, shared / smaller, 0.0)
+    own = np.bincount(pair_row, weights=_in_nearest_prose(pairs, prose, above, below), minlength=n)
+    line_overlap = np.divide(own, n_words, out=np.zeros(n), where=n_words > 0)
+    interrupts = (rows.shift(ends_sentence, 1, 1.0) == 0) & (rows.shift(starts_lower, -1, 0.0) > 0)
+    lone = ~prose & both & (below - above == 2)
+    lone_doc = rows.per_doc(rows.total(lone.astype(np.float64)))
+    new_shape = np.r_[True, shape[1:] != shape[:-1]] | (rows.local == 0)
+    run = np.cumsum(new_shape) - 1
+    run_lines = np.bincount(run)[run]
+    return [bridge, line_overlap, interrupts.astype(np.float64), np.log1p(lone_doc), np.log1p(run_lines)]
+
+
 # Words of at least this many letters or digits count for main_run_echo.
 ECHO_MIN_LETTERS = 4
 # Polynomial hashing of words (mod 2^64): an odd base.
@@ -776,7 +916,35 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return order
 
 
-def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray) -> np.ndarray:
+def sorted_words(lines: list[str], doc_of_row: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every word of `lines` (one per row; runs of ECHO_MIN_LETTERS+ letters or digits,
+    lower-cased) as (word id, row, first of its (word, row) pair), sorted by word and by
+    row within a word. Equal words of one document share an id; a word of one document
+    is never another's.
+
+    >>> word, row, new_pair = sorted_words(["Port office", "the port", "Mill"], np.array([0, 0, 1]))
+    >>> word.tolist(), row.tolist(), new_pair.tolist()
+    ([0, 1, 1, 2], [2, 0, 1, 0], [True, True, True, True])
+    """
+    if native.active():  # (lower-cased as the kernel reads: str.lower was ~a quarter of word_echo)
+        key, row = word_keys_native("\n".join(lines), lower=True)
+    else:
+        key, row = word_keys_numpy("\n".join(lines).lower())
+    if len(key) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
+    # Group the words: sorted by key, and by row within a key (rows come in order, the
+    # sort is stable); a new (word, row) pair starts where either changes.
+    order = stable_order(key)
+    key, row = key[order], row[order]
+    new_word = np.r_[True, key[1:] != key[:-1]]
+    word = np.cumsum(new_word) - 1
+    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
+    return word, row, new_pair
+
+
+def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_main: np.ndarray,
+              words: tuple | None = None) -> np.ndarray:
     """Per row (`lines`, one per row, documents one after another), the share of its
     words (runs of ECHO_MIN_LETTERS+ letters or digits, lower-cased, weighted by how
     rare they are in the document) that also occur in another row of its document's
@@ -788,23 +956,13 @@ def word_echo(lines: list[str], doc_of_row: np.ndarray, n_doc: np.ndarray, in_ma
     Rare words weigh more (log of the document's rows + 1 over the rows holding the
     word), so function words that occur everywhere count for little, in any language.
     Words are told apart by a 64-bit polynomial hash of their code points, all in
-    numpy: no Python loop per word.
+    numpy: no Python loop per word. `words`: ``sorted_words(lines, doc_of_row)`` when
+    the caller has it.
     """
     n = len(lines)
-    if native.active():  # (lower-cased as the kernel reads: str.lower was ~a quarter of this function)
-        key, row = word_keys_native("\n".join(lines), lower=True)
-    else:
-        key, row = word_keys_numpy("\n".join(lines).lower())
-    if len(key) == 0:
+    word, row, new_pair = words if words is not None else sorted_words(lines, doc_of_row)
+    if len(word) == 0:
         return np.zeros(n)
-    key ^= doc_of_row[row].astype(np.uint64) * _DOC_MIX  # (a word of one document is not another's)
-    # Group the words: sorted by key, and by row within a key (rows come in order, the
-    # sort is stable); a new (word, row) pair starts where either changes.
-    order = stable_order(key)
-    key, row = key[order], row[order]
-    new_word = np.r_[True, key[1:] != key[:-1]]
-    word = np.cumsum(new_word) - 1
-    new_pair = new_word | np.r_[True, row[1:] != row[:-1]]
     rows_with = np.bincount(word[new_pair])
     main_rows_with = np.bincount(word[new_pair], weights=in_main[row[new_pair]])
     echoed = (main_rows_with[word] - in_main[row]) > 0  # (not counting the row itself)
@@ -954,6 +1112,11 @@ class StackedModel:
         self.stage2 = TreeModel(params["stage2"], STAGE2_NAMES) if params.get("stage2") else None
         self.threshold = float(params["threshold"])
         self.island_penalty = float(params.get("island_penalty", 0.0))
+
+    def reads(self, names) -> bool:
+        """Whether either stage asks a question of one of the features `names`."""
+        used = set(self.params["stage1"]["features"]) | set((self.params.get("stage2") or {}).get("features", ()))
+        return bool(used & set(names))
 
     def predict_proba(self, X: np.ndarray, rows: Rows | None = None) -> np.ndarray:
         """P(boilerplate) per row; `rows` says which rows are which document's."""
@@ -1620,7 +1783,8 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
         return
     views = paragraph_views(ctxs)
     scored = [view[0] if view else ctx for view, ctx in zip(views, ctxs)]
-    idxs, X, rows = line_features_many(scored)  # (classifier_applies: at least one row each)
+    # (classifier_applies: at least one row each)
+    idxs, X, rows = line_features_many(scored, continuity=model.reads(CONTINUITY_NAMES))
     p = model.predict_proba(X, rows)
     cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
     for ctx, view, cut in zip(ctxs, views, cuts):

@@ -27,7 +27,7 @@ on every line, as without kernels).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11
 
 import numpy as np
@@ -425,3 +425,40 @@ class KeywordAutomaton:
     def n_words(self) -> int:
         """The 64-bit words of each state's bits."""
         return self.state_bits.shape[1]
+
+    @cached_property
+    def row_delta(self) -> np.ndarray:
+        """``delta`` as the compiled scan reads it: each entry the next state's first
+        entry (state x n_classes), with bit 31 set when that state has rule bits. The
+        scan's step is then one load and a mask (no multiply on the chain from one
+        character to the next), and bits are looked up only where a keyword ends.
+
+        >>> a = KeywordAutomaton.build(["he"], [1])  # (classes: 1 "e", 2 "h"; states: "", "h", "he")
+        >>> a.n_classes, a.delta.tolist(), a.row_delta.tolist() == [0, 0, 3, 0, 6 | 1 << 31, 3, 0, 0, 3]
+        (3, [0, 0, 1, 0, 2, 1, 0, 0, 1], True)
+        """
+        has_bits = self.state_bits.any(axis=1)
+        rows = self.delta.astype(np.uint32) * np.uint32(self.n_classes)
+        return rows | np.where(has_bits[self.delta], np.uint32(1 << 31), np.uint32(0))
+
+    @cached_property
+    def longest(self) -> int:
+        """The longest keyword's length (code points): the automaton's depth, i.e. the
+        most steps from the start state to any state. A state's depth is its distance
+        from the start (a transition goes at most one deeper), found breadth first.
+
+        >>> KeywordAutomaton.build(["he", "she", "hers"], [1, 2, 4]).longest
+        4
+        """
+        table = self.delta.reshape(-1, self.n_classes)
+        seen = np.zeros(len(table), dtype=bool)
+        seen[0] = True
+        frontier, depth = np.array([0]), 0
+        while True:
+            reached = np.zeros(len(table), dtype=bool)  # (a mask, not np.unique: ~10x cheaper here)
+            reached[table[frontier].ravel()] = True
+            frontier = np.flatnonzero(reached & ~seen)
+            if not len(frontier):
+                return depth
+            seen[frontier] = True
+            depth += 1

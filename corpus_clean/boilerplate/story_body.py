@@ -7,7 +7,7 @@ A rule keyed to a line's shape or first word is right at the story's edges (the 
 under the headline, the menu above it, the caption between paragraphs) and wrong where
 the story itself is made of such lines; the classifier, too, cuts the edges of a story
 told in short lines (a list, a table, a recipe). Inside the story, a cut needs more
-evidence than the line alone; five shapes of the story overrule it:
+evidence than the line alone; these shapes of the story overrule it:
 
 * **Dated entries** (date rules: ``dates.date_line``, ``news.dateline``,
   ``outlets.dateline``, and ``outlets.count_only`` for a year alone): a timeline ("12
@@ -22,6 +22,9 @@ evidence than the line alone; five shapes of the story overrule it:
   above and below are kept, the one above is not a paragraph and a story paragraph stands
   somewhere above, comes back too: a dateline sits next to the headline, the byline or a
   paragraph, not inside a list.
+* **Dates between kept short lines** (date rules; round 15): a podcast's chapter times, an
+  answer that is a date, a schedule's rows, inside the story (a kept sentence above, the
+  line above no paragraph): ``give_back_dates_between_kept_lines``.
 * **Data runs** (``nav.menu_run``): a run of short lines cut as a menu, between kept lines
   (the one above ends a sentence or announces a list with ":", the one below is kept or
   a sentence the classifier cut), in which DATA_RUN_MIN_DIGIT_SHARE or more of the lines
@@ -53,8 +56,10 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import SENT_END
-from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
+from corpus_clean.boilerplate.story_inserts import (
+    MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape, nonblank_neighbour, page_mask,
+)
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -64,6 +69,10 @@ CLASSIFIER_RULE = "classifier"
 # (the short-page step's cut of what ends no sentence after the story's last paragraph)
 OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
+# (``outlets.count_only``: a number alone on its line: a timeline's year, a table's cell
+# "225.86"; with this many digits an id or a timestamp "191119052250266")
+NUMBER_RULE = "outlets.count_only"
+ID_MIN_DIGITS = 8
 # A date line is short; longer lines cut by a date rule are something else.
 DATE_MAX_WORDS = 8
 # A dated entry's text: at most this many kept lines between two date lines.
@@ -76,6 +85,8 @@ CLOSING_MAX_LINES = 3
 DATA_RUN_MIN_DIGIT_SHARE = 1 / 3
 # The story uses the label's word this often in its kept paragraphs: its subject.
 SUBJECT_MIN_ECHOES = 2
+# A sentence opening with a caption's label is the story's own from this many words.
+SUBJECT_SENTENCE_MIN_WORDS = 8
 # The label's word is compared by its first letters ("Photo" ~ "photographer", "Foto" ~ "Fotograf").
 STEM_CHARS = 4
 
@@ -89,10 +100,14 @@ AFTER_INSERT_MIN_CHARS = 20
 # many words or more ("Tags:", "Share:" have one).
 ANNOUNCE_MIN_WORDS = 2
 
+# What cuts a story's list of facts: the classifier, the short page's step, and (round 15)
+# the shape rules that read a field as a menu item ("Bahne: 6") or a schedule's row as a
+# date line ("Sabado: 6:00 AM - 8:00 PM"); each line must still be a field.
+FACT_CUT_RULES = frozenset({OUTSIDE_STORY_RULE, CLASSIFIER_RULE, MENU_RULE}) | DATE_RULES
 # A list of facts ("Length: 212 m") has this many lines or more.
 FACT_LIST_MIN_LINES = 2
 # A field: a label of at most HEADING_MAX_WORDS words, ":" and a value.
-_FIELD = re.compile(r"\s*[^\W\d][\w'’.-]*(?:[ \t][\w'’.-]+){0,2}[ \t]*[:：][ \t]*\S")
+_FIELD = re.compile(r"\s*[^\W\d][\w'’.–-]*(?:[ \t][\w'’.–-]+){0,2}[ \t]*[:：][ \t]*\S")
 
 # A list the story announces with ":" has at most this many items.
 ANNOUNCED_MAX_ITEMS = 15
@@ -146,10 +161,11 @@ def give_back_story_body_lines(ctx) -> None:
         return
     shape = BodyShape(ctx)
     if cut & DATE_RULES:
-        give_back_dated_entries(ctx, shape)
+        teaser_dates = give_back_dated_entries(ctx, shape)
+        give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
-    if cut & {OUTSIDE_STORY_RULE, CLASSIFIER_RULE}:
+    if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
@@ -182,12 +198,18 @@ class BodyShape(LineShape):
         return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
 
 
-def _paragraphs(ctx) -> np.ndarray:
+def paragraph_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: a story paragraph as ``LineShape.is_paragraph`` says, except the sentence
     ends outside the character table (a candidate filter: such a line counts as short,
-    and the exact test runs on the candidates)."""
-    s = ctx.stats
-    return ((s.last_class & SENT_END) != 0) & ((s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS))
+    and the exact test runs on the candidates). (`blank`, `last_rows`: unread, as
+    ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    return ((stats.last_class & SENT_END) != 0) & (
+        (stats.n_words >= PROSE_MIN_WORDS) | (stats.n_chars >= PARAGRAPH_MIN_CHARS))
+
+
+def _paragraphs(ctx) -> np.ndarray:
+    """``paragraph_lines`` of the page (its batch's slice when it has one)."""
+    return page_mask(ctx, "paragraph_lines", paragraph_lines)
 
 
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
@@ -202,9 +224,35 @@ def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
 
 
-def give_back_dated_entries(ctx, shape: BodyShape) -> None:
+def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a dated entry's date line, by its counts alone (before the
+    rule that cut it is checked: ``give_back_dated_entries``' candidates). A date line
+    holds a digit ("23:38", "12 marzo 2016", "1974") and a few words; the line under it,
+    or a blank line, ends a sentence. Of one page's lines, or of a batch's documents one
+    after another (`last_rows`: each document's last row, which has no line under it in
+    its document): ``Batch.of`` makes them for all pages in one pass, each page a slice.
+
+    >>> from corpus_clean.boilerplate.features import line_stats, split_lines
+    >>> lines = split_lines("12 March 2016\\nThe plan is approved.\\n3 June 2018")
+    >>> stats = line_stats(lines)
+    >>> dated_entry_candidates(stats, stats.n_chars == 0).tolist()
+    [True, False, False]
+    >>> dated_entry_candidates(stats, stats.n_chars == 0, np.array([0, 2])).tolist()  # (two documents)
+    [False, False, False]
+    """
+    ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
+    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
+    sentence_or_blank_below[:-1] = ends[1:] | blank[1:]
+    if last_rows is not None:
+        sentence_or_blank_below[last_rows] = False
+    return (stats.n_words <= DATE_MAX_WORDS) & (stats.n_digit > 0) & sentence_or_blank_below
+
+
+def give_back_dated_entries(ctx, shape: BodyShape) -> set[int]:
     """A timeline's or a live blog's date lines come back (with an entry's text the
     classifier cut); so does a date line inside a kept list (see the module's docstring).
+    Returns the date lines of the runs of TIMELINE_MIN_ENTRIES+ entries it left cut (dated
+    teasers after the story, a comment thread's dates): no later step gives them back.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Updated 23:41\\n23:38\\nThe first result is in: the seat is held.\\n"
@@ -213,25 +261,20 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
     ...     ctx.marks.rule[i] = "news.dateline"
     >>> ctx.marks.rule[6] = "classifier"
     >>> ctx.marks.rule[7] = "nav.related"
-    >>> give_back_dated_entries(ctx, BodyShape(ctx))
+    >>> give_back_dated_entries(ctx, BodyShape(ctx))  # (no run left cut)
+    set()
     >>> ctx.marks.rule[:8]
     ['news.dateline', None, None, None, None, None, None, 'nav.related']
     """
     rule = ctx.marks.rule
     entries = []
-    s = ctx.stats
-    # (a date line holds a digit: "23:38", "12 marzo 2016", "1974"; the line under it, or
-    # a blank line, ends a sentence)
-    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
-    sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
-    sentence_or_blank_below[:-1] = ends[1:] | ctx.blank[1:]
-    candidates = (s.n_words <= DATE_MAX_WORDS) & (s.n_digit > 0) & sentence_or_blank_below
-    for i in shape.cut_by(ctx, DATE_RULES, candidates):
+    for i in shape.cut_by(ctx, DATE_RULES, page_mask(ctx, "dated_entry_candidates", dated_entry_candidates)):
         text = _entry_text(ctx, shape, i)
         if text is not None:
             entries.append((i, text))
+    left_cut = set()
     if not entries:
-        return
+        return left_cut
     for group in _records(ctx, entries):
         kept_texts = sum(1 for _, text in group if rule[text] is None)
         if kept_texts >= TIMELINE_MIN_ENTRIES and _opens_or_continues_the_story(ctx, group[0][0]):
@@ -240,6 +283,70 @@ def give_back_dated_entries(ctx, shape: BodyShape) -> None:
             _give_back_announcement(ctx, shape, group[0][0])
         elif len(group) == 1 and kept_texts == 1 and _inside_kept_list(ctx, shape, group[0][0]):
             rule[group[0][0]] = None
+        elif len(group) >= TIMELINE_MIN_ENTRIES:
+            left_cut.update(i for i, _ in group)
+    return left_cut
+
+
+def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[int] = frozenset()) -> None:
+    """A run of lines a date rule cut, with kept lines right above and right below it (the
+    one above no story paragraph) and a kept sentence of the story (STORY_SENTENCE_MIN_WORDS+
+    words) somewhere above, comes back: a page's dateline stands at the story's head
+    (under the headline, the byline or the standfirst), in a teaser or a comment (next to
+    other cut lines), or as an "Updated" stamp under a paragraph; a date between kept short
+    lines of a list or a Q&A inside the story is the story's own record --
+    a podcast's chapter time ("19:40 The loan"), an answer ("31 December 2027."), a
+    schedule's row. The date lines of a run of dated entries that ``give_back_dated_entries``
+    left cut (`teaser_dates`: dated teasers under a cut "Latest") stay cut. Measured
+    on every labelled set (round 15): of the date-rule cuts with kept lines on both sides,
+    11 were article lines and 1 noise (a dateline under a kept headline, with no sentence
+    of the story above it).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Episode 214\\n2 Dec 2026\\nThis week we talk to the clerk of a town that built its network.\\n"
+    ...               "Show notes:\\n00:00 Introductions\\n04:12 Why the providers said no\\n19:40 The loan\\n")
+    >>> ctx.marks.rule[1] = ctx.marks.rule[4] = ctx.marks.rule[6] = "dates.date_line"
+    >>> give_back_dates_between_kept_lines(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule[:7]
+    [None, 'dates.date_line', None, None, None, None, 'dates.date_line']
+    """
+    rule = ctx.marks.rule
+    s = ctx.stats
+    done = -1
+    first_sentence = None  # (the first kept story sentence: found once, when a run needs it)
+    for i in shape.cut_by(ctx, DATE_RULES, s.n_words <= DATE_MAX_WORDS):
+        if i <= done or i in teaser_dates:
+            continue
+        run = [i]
+        j = _nonblank(ctx, i, 1)
+        while (j is not None and rule[j] in DATE_RULES and shape.n_words(j) <= DATE_MAX_WORDS
+               and j not in teaser_dates):
+            run.append(j)
+            j = _nonblank(ctx, j, 1)
+        done = run[-1]
+        above = _nonblank(ctx, run[0], -1)
+        if not (_kept(ctx, above) and _kept(ctx, j)) or shape.is_paragraph(above):
+            continue  # (under a paragraph: a standfirst's dateline, an "Updated 3 Dec" stamp)
+        if any(rule[k] == NUMBER_RULE and shape.n_digit(k) >= ID_MIN_DIGITS for k in run):
+            continue  # (a long number alone is an id or a timestamp, not a year or a table's cell)
+        if first_sentence is None:
+            first_sentence = _first_story_sentence(ctx, shape)
+        if first_sentence < run[0]:
+            for k in run:
+                rule[k] = None
+            if shape.ends_sentence(run[0]) and shape.n_words(run[0]) >= STORY_SENTENCE_MIN_WORDS:
+                first_sentence = min(first_sentence, run[0])  # (a date line that is a sentence)
+
+
+def _first_story_sentence(ctx, shape: LineShape) -> int:
+    """The first kept sentence of STORY_SENTENCE_MIN_WORDS+ words (the page's length: none)."""
+    s = ctx.stats
+    # (candidates by the character table and the word count; the exact sentence test on those)
+    maybe = ~ctx.marks.removed() & ~ctx.blank & (s.n_words >= STORY_SENTENCE_MIN_WORDS)
+    for j in maybe.nonzero()[0].tolist():
+        if shape.ends_sentence(j):
+            return j
+    return ctx.lines.n_lines
 
 
 def _announcement_above(ctx, shape: LineShape, i: int) -> int | None:
@@ -401,14 +508,14 @@ def give_back_fact_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in shape.cut_by(ctx, (OUTSIDE_STORY_RULE, CLASSIFIER_RULE), ctx.stats.n_digit > 0):
+    for i in shape.cut_by(ctx, FACT_CUT_RULES, ctx.stats.n_digit > 0):
         above = _nonblank(ctx, i, -1)
         if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
             continue  # (the list's first line, under the story's sentence)
         run, j = [i], i
         while True:
             j = _nonblank(ctx, j, 1)
-            if j is None or rule[j] not in (OUTSIDE_STORY_RULE, CLASSIFIER_RULE) or not _FIELD.match(content[j]):
+            if j is None or rule[j] not in FACT_CUT_RULES or not _FIELD.match(content[j]):
                 break
             run.append(j)
         with_digit = sum(1 for k in run if shape.n_digit(k))
@@ -468,7 +575,7 @@ def give_back_subject_captions(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     content = ctx.lines.content
     for i in range(ctx.lines.n_lines):
-        if rule[i] not in LABEL_CAPTION_RULES or not shape.is_paragraph(i):
+        if rule[i] not in LABEL_CAPTION_RULES or not _subject_sentence(shape, i):
             continue
         if not (_kept(ctx, _nonblank(ctx, i, -1)) and _kept(ctx, _nonblank(ctx, i, 1))):
             continue
@@ -477,14 +584,22 @@ def give_back_subject_captions(ctx, shape: BodyShape) -> None:
             rule[i] = None
 
 
+def _subject_sentence(shape: LineShape, i: int) -> bool:
+    """Line `i` is a sentence of the story, not a caption's label and name: a story
+    paragraph, or (round 15: "Photo: the winning picture was picked from 2,000 entries.")
+    a sentence of SUBJECT_SENTENCE_MIN_WORDS+ words ("Photo: Jan Vos." has three)."""
+    return shape.is_paragraph(i) or (shape.ends_sentence(i) and shape.n_words(i) >= SUBJECT_SENTENCE_MIN_WORDS)
+
+
 def _echoes(ctx, shape: LineShape, stem: str, skip: int) -> int:
-    """How many kept story paragraphs (other than line `skip`) hold a word starting with `stem`."""
+    """How many kept story sentences (``_subject_sentence``; other than line `skip`) hold a
+    word starting with `stem`."""
     if len(stem) < STEM_CHARS:
         return 0
     word = re.compile(r"\b" + re.escape(stem), re.IGNORECASE)
     rule = ctx.marks.rule
     return sum(1 for j in range(ctx.lines.n_lines)
-               if j != skip and rule[j] is None and not ctx.blank[j] and shape.is_paragraph(j)
+               if j != skip and rule[j] is None and not ctx.blank[j] and _subject_sentence(shape, j)
                and word.search(ctx.lines.content[j]))
 
 
@@ -550,12 +665,14 @@ def _is_section_heading(ctx, shape: LineShape, i: int) -> bool:
 
 
 def give_back_announced_lists(ctx, shape: BodyShape) -> None:
-    """A list the story announces comes back: a line the classifier cut that ends in ":"
-    (ANNOUNCE_MIN_WORDS+ words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"),
-    right under a kept sentence of the story, and the LIST_MIN_LINES - 1 or more short
-    lines the classifier cut right under it (at most ANNOUNCED_MAX_ITEMS), up to the first
-    line that is not one. The story's sentence ran into the ":"; a box's heading stands
-    after a rule's cut or has one word ("Tags:").
+    """A list the story announces comes back: a line that ends in ":" (ANNOUNCE_MIN_WORDS+
+    words: "Hij was bekend om:", "En çok ihracat yapılan ülkeler:"; in an unspaced script
+    two characters: "营业辰光："), kept or cut by the classifier, right under a kept sentence
+    of the story, and the LIST_MIN_LINES - 1 or more short lines right under it (at most
+    ANNOUNCED_MAX_ITEMS), up to the first line that is not one (``_announced_item``: cut as
+    the announcement was, or -- round 15 -- a field or a number the menu-run or a date rule
+    cut: "Bahne: 6", "礼拜六 9:00–22:00"; one kind of item per list). The story's sentence
+    ran into the ":"; a box's heading stands after a rule's cut or has one word ("Tags:").
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Jan van Dijk, mayor of Hoogmeer from 1986 to 2004, died on Tuesday at the age of 84.\\n"
@@ -569,22 +686,53 @@ def give_back_announced_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    ends_colon = [i for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), ctx.stats.n_words >= ANNOUNCE_MIN_WORDS)
-                  if content[i].rstrip().endswith((":", "："))]
+    last = ctx.stats.last_char
+    colon = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
+    ends_colon = [i for i in colon if rule[i] in (None, CLASSIFIER_RULE) and _announces(shape, content[i])]
     for i in ends_colon:
         above = _nonblank(ctx, i, -1)
-        if rule[i] != CLASSIFIER_RULE or not (_kept(ctx, above) and shape.ends_sentence(above)):
+        if rule[i] not in (None, CLASSIFIER_RULE) or not (_kept(ctx, above) and shape.ends_sentence(above)):
             continue
-        items, j = [], i
+        items, j, kind = [], i, None
         while len(items) < ANNOUNCED_MAX_ITEMS:
             j = _nonblank(ctx, j, 1)
-            if j is None or rule[j] != CLASSIFIER_RULE or shape.is_paragraph(j) or content[j].rstrip().endswith(
-                    (":", "：")):
-                break
+            item_kind = None if j is None else _announced_item(ctx, shape, j, rule[i])
+            if item_kind is None or kind not in (None, item_kind):
+                break  # (a list's items are of one kind: a share bar after data rows ends it)
+            kind = item_kind
             items.append(j)
-        if len(items) >= LIST_MIN_LINES - 1:
-            for k in [i] + items:
+        cut_items = [k for k in items if rule[k] is not None]
+        if len(items) >= LIST_MIN_LINES - 1 and cut_items:
+            for k in [i] + cut_items:
                 rule[k] = None
+
+
+def _announces(shape: LineShape, line: str) -> bool:
+    """A line ending in ":" says enough to announce a list: ANNOUNCE_MIN_WORDS+ words, or
+    in a script written without spaces two characters before the colon ("营业辰光：")."""
+    head = line.rstrip()[:-1].rstrip()
+    if len(head.split()) >= ANNOUNCE_MIN_WORDS:
+        return True
+    return len(head) >= ANNOUNCE_MIN_WORDS and all(CJK_LO <= ord(c) <= CJK_HI for c in head[-ANNOUNCE_MIN_WORDS:])
+
+
+def _announced_item(ctx, shape: LineShape, j: int, announcement_rule: str | None) -> str | None:
+    """Which kind of item of a list the line above announced line `j` can be, or None: a
+    short line (no story paragraph, no ":" at its end) cut as the announcement was (by the
+    classifier, or kept as it is): "like the announcement"; or, cut by a date rule or as a
+    menu item, a field ("Bahne: 6") or a line holding a number (a schedule's row "礼拜六
+    9:00–22:00"): "data" (a menu's items are words: "Facebook", "Sport"). Under a kept
+    announcement a line the classifier cut is no item: the share bar and the teasers after
+    the story's last list."""
+    r = ctx.marks.rule[j]
+    line = ctx.lines.content[j]
+    if shape.is_paragraph(j) or line.rstrip().endswith((":", "：")):
+        return None
+    if r == announcement_rule:
+        return "like the announcement"
+    if (r == MENU_RULE or r in DATE_RULES) and (_FIELD.match(line) or shape.n_digit(j)):
+        return "data"
+    return None
 
 
 def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:

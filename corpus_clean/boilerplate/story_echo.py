@@ -32,7 +32,7 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
-from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape
+from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask
 
 CLASSIFIER_RULE = "classifier"
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
@@ -113,14 +113,20 @@ def _is_site_word(key: str, furniture: list[str]) -> bool:
     return sum(1 for line in furniture if key in line) >= 2
 
 
+def maybe_paragraph_lines(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a story paragraph, by its counts alone: not blank, ending a
+    sentence by the character table or in a code point outside it, long enough.
+    (`last_rows`: unread, as ``batch.PAGE_MASKS`` passes it.)"""
+    ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)
+    long_enough = (stats.n_words >= PROSE_MIN_WORDS) | (stats.n_chars >= PARAGRAPH_MIN_CHARS)
+    return ends & long_enough & ~blank
+
+
 def _maybe_paragraphs(ctx) -> np.ndarray:
-    """The kept lines that may be story paragraphs (numpy, for the whole page: a line that
-    ends a sentence by the character table or in a code point outside it, long enough);
-    ``LineShape.is_paragraph`` decides on these few."""
-    s = ctx.stats
-    ends = ((s.last_class & SENT_END) != 0) | (s.last_char >= MIN_OTHER_SENTENCE_END)
-    long_enough = (s.n_words >= PROSE_MIN_WORDS) | (s.n_chars >= PARAGRAPH_MIN_CHARS)
-    return np.flatnonzero(ends & long_enough & ~ctx.blank & ~ctx.marks.removed())
+    """The kept lines that may be story paragraphs (numpy, for the whole page:
+    ``maybe_paragraph_lines``, its batch's slice when it has one); ``LineShape.is_paragraph``
+    decides on these few."""
+    return np.flatnonzero(page_mask(ctx, "maybe_paragraph_lines", maybe_paragraph_lines) & ~ctx.marks.removed())
 
 
 def give_back_echoing_edges(ctx) -> None:

@@ -60,6 +60,7 @@ CAPTION_RULE = "story.caption"
 CREDIT_TAIL_RULE = "story.caption_credit"
 TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
+LONE_CAPTION_RULE = "story.lone_caption"
 # A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
 # media labels that stand next to a photo's caption the same way ("Image 1 of 5",
 # "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
@@ -84,6 +85,16 @@ _CREDIT_TAIL = re.compile(r"\S.*?[(（]([^()（）]{1,40})[)）]\s*$")
 CAPTION_MAX_WORDS = 40
 # A subheading is shorter than this; a caption or a teaser headline is a whole clause.
 INSERT_MIN_WORDS = 8
+# A caption with no credit between two of the story's sentences (not paragraphs: a brief,
+# a language of short sentences) says a clause's worth: this many words or more. Shorter
+# open lines there are subheadings and live-blog times as often (round 15: at 5-6 words
+# they were article lines on the round-8/12/14 held-out sets; at 7+ none was).
+LONE_CAPTION_MIN_WORDS = 7
+# ... and this many at most: longer, an open line between two sentences is the story's own
+# sentence that lost its full stop (a forum post's "..., then change the number to 80-70").
+LONE_CAPTION_MAX_WORDS = 15
+# The story's sentences around it: this many words at least (not a menu item, a score).
+STORY_SENTENCE_MIN_WORDS = 4
 # Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
 INSERT_MAX_WORDS = 30
 # The same in scripts written without spaces (about 1.5-2 characters a word).
@@ -97,6 +108,7 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
 MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
+_MORE_SENTENCE_ENDS = np.array(sorted(MORE_SENTENCE_ENDS))
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -198,6 +210,31 @@ def is_credit(inner: str) -> bool:
     return inner[0].isupper() or ":" in inner or "：" in inner or "/" in inner or CJK_LO <= ord(inner[-1]) <= CJK_HI
 
 
+def page_mask(ctx, name: str, compute) -> np.ndarray:
+    """A per-line mask of `ctx` that depends on its line counts alone: the slice its batch
+    made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_MASKS``), or
+    ``compute(ctx.stats, ctx.blank)`` for a Context made on its own. (The give-backs ran
+    each such mask's few numpy calls on every page: ~3 % of a core pass for them all.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> page_mask(Context("Home\\n\\nNews"), "blank", lambda stats, blank: blank).tolist()
+    [False, True, False]
+    """
+    mask = ctx.__dict__.get(name)
+    return compute(ctx.stats, ctx.blank) if mask is None else mask
+
+
+def credit_tail_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a caption closing with its credit, by its counts alone (the
+    candidates of ``mark_captions_with_credit_tail``): long enough for an insert, short
+    enough for a caption, ending in ")" or in a letter ("... Lagos. Newsline/Chidi Eze").
+    (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
+    in_a_word = (stats.last_class & ALPHA) != 0
+    long_enough = (stats.n_chars >= INSERT_MIN_CHARS) & (stats.n_words <= CAPTION_MAX_WORDS)
+    return (closing | in_a_word) & long_enough
+
+
 def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
     """Cut a kept line that closes with a bracketed credit ("Il cantiere del ponte in una
     foto dello scorso agosto (Ansa)") and stands where an insert does (rule CREDIT_TAIL_RULE):
@@ -212,13 +249,10 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
     >>> ctx.marks.rule[:3]
     [None, 'story.caption_credit', None]
     """
-    s = ctx.stats
-    closing = (s.last_char == ord(")")) | (s.last_char == ord("）"))
-    in_a_word = (s.last_class & ALPHA) != 0  # ("... Lagos. Newsline/Chidi Eze")
-    long_enough = (s.n_chars >= INSERT_MIN_CHARS) & (s.n_words <= CAPTION_MAX_WORDS)
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in ((closing | in_a_word) & long_enough & ~ctx.marks.removed()).nonzero()[0].tolist():
+    candidates = page_mask(ctx, "credit_tail_candidates", credit_tail_candidates)
+    for i in (candidates & ~ctx.marks.removed()).nonzero()[0].tolist():
         line = content[i]
         if line.rstrip()[-1:] in ")）":
             m = _CREDIT_TAIL.match(line)
@@ -323,6 +357,53 @@ def mark_story_inserts(ctx) -> None:
     for i in candidates:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
+    mark_lone_captions(ctx, shape)
+
+
+def mark_lone_captions(ctx, shape: LineShape) -> None:
+    """Cut the one open line that interrupts the story's run of sentences (rule
+    LONE_CAPTION_RULE): a photo's caption with no credit, flattened between two sentences
+    of the story.
+
+    The line is a clause (LONE_CAPTION_MIN_WORDS to LONE_CAPTION_MAX_WORDS words, or an
+    unspaced script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not opening
+    with a number), stands alone, its kept neighbours right above and right below are
+    sentences of STORY_SENTENCE_MIN_WORDS+ words (the story runs on across it), and it is
+    the page's ONLY kept line that ends no sentence between two kept sentences. Subheadings
+    come in series (a story cut into sections has two or more) and are short; a caption
+    stands alone. ``mark_story_inserts`` asks for paragraphs of 12+ words around an
+    insert (and runs first); a brief or a language of short sentences has none, and its
+    caption stayed.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Over three thousand people came to the village fair on Saturday.\\n"
+    ...               "The brass band marching down the main street past the church\\n"
+    ...               "The parade started at two and ended at the church.\\n")
+    >>> mark_lone_captions(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, 'story.lone_caption', None]
+    """
+    s = ctx.stats
+    nonblank = (~ctx.blank).nonzero()[0]
+    if len(nonblank) < 3:
+        return
+    # (per non-blank line, with numpy: kept, ends a sentence as ``ends_sentence`` says, and
+    # then the lines whose non-blank neighbours are kept sentences of the story)
+    kept = ~ctx.marks.removed()[nonblank]
+    ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
+    sentence = kept & ends & (s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS)
+    between = np.zeros(len(nonblank), dtype=bool)
+    between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & sentence[2:]
+    interrupting = nonblank[between].tolist()
+    if len(interrupting) != 1:
+        return  # (none, or a series: the story's subheadings, a poem's lines, a list)
+    i = interrupting[0]
+    n_words = shape.n_words(i)
+    unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+    long_enough = n_words >= LONE_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
+    if (long_enough and n_words <= LONE_CAPTION_MAX_WORDS and not shape.first_class(i) & DIGIT
+            and shape.ends_in_a_word(i) and not shape.unpunctuated(i) and _stands_alone(ctx, shape, i)):
+        ctx.marks.rule[i] = LONE_CAPTION_RULE
 
 
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
@@ -413,14 +494,17 @@ def nonblank_neighbour(ctx, i: int, step: int) -> int | None:
 
 def _is_gallery_caption(ctx, shape: LineShape, i: int, step: int) -> bool:
     """Line `i`, next to a gallery counter, reads as its caption: CAPTION_MAX_WORDS words
-    at most and not a story paragraph, with a story paragraph (or nothing kept) beyond
-    it, away from the counter (direction `step`), and no colon at its end."""
+    at most and not a story paragraph, with a story paragraph or sentence (of
+    STORY_SENTENCE_MIN_WORDS+ words; or nothing kept) beyond it, away from the counter
+    (direction `step`), and no colon at its end."""
     if shape.n_words(i) > CAPTION_MAX_WORDS or shape.is_paragraph(i):
         return False
     if ctx.lines.content[i].rstrip()[-1:] in (":", "："):
         return False  # ("The newly selected five are:" announces the story's list)
     beyond = _kept_neighbour(ctx.marks.rule, ctx.blank, i, step)
-    return beyond is None or shape.is_paragraph(beyond)
+    # (a brief's sentence beyond it continues the story as a paragraph does: round 15)
+    return beyond is None or shape.is_paragraph(beyond) or (
+        shape.ends_sentence(beyond) and shape.n_words(beyond) >= STORY_SENTENCE_MIN_WORDS)
 
 
 def _paragraph_kept_above(ctx, shape: LineShape, i: int) -> bool:

@@ -52,6 +52,8 @@ for ftfy's steps and whole-line decodes, lines):
                         once or several times
 ``cp1251``              UTF-8 read as Windows-1251 (``РџСЂРёРІРµС‚``, ``Г©``)
 ``mac_roman``           UTF-8 read as Mac Roman (``√©``)
+``other_codec``         UTF-8 read whole through cp1250, ISO-8859-2, cp1253, cp1254, cp1257
+                        or cp437 (``mΓ©nage``, lines)
 ``c1_control``          C1 controls read as their cp1252 characters (``\\x93`` -> ``“``)
 ``surrogate``           surrogate pairs joined (ftfy)
 ======================  ==================================================================

@@ -425,4 +425,14 @@ def _closes_a_quotation(text: str, start: int, pair: str) -> bool:
     if len(pair) != 2 or openings is None or not pair[0].isupper():
         return False
     before = text[text.rfind("\n", 0, start) + 1 : start]
-    return sum(before.count(mark) for mark in openings) > before.count(closing)
+    return _clean_opening_marks(before, openings) > before.count(closing)
+
+
+def _clean_opening_marks(text: str, openings: str) -> int:
+    """How many of ``openings`` in ``text`` open a quotation: not right after a letter,
+    where a mark is the second byte of mojibake (``Ρ‹`` is ``ы`` read as cp1253).
+
+    >>> _clean_opening_marks("Ρ‹ and ‹this", "‹"), _clean_opening_marks("(“yes", "“„")
+    (1, 1)
+    """
+    return sum(1 for k, char in enumerate(text) if char in openings and not (k and text[k - 1].isalpha()))

@@ -4,6 +4,7 @@ line between ftfy's answer and ours (ftfy wins unless ours leaves less mojibake)
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 
@@ -16,6 +17,8 @@ from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
+                                                decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
@@ -29,8 +32,12 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     1. A line that quotes mojibake on purpose stays as it is.
     2. A line that is UTF-8 read as cp1252 from end to end (`decode_whole_line`) and
        decodes to text with nothing left to fix: what ftfy makes of it too, without
-       calling ftfy.
-    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`).
+       calling ftfy. Then the same for the other single-byte codecs ftfy knows
+       (`other_codecs`: cp1250, ISO-8859-2, cp1253, cp1254, cp1257, cp437), where ftfy
+       mostly leaves the line as it is.
+    3. Our span re-decoder, if it leaves nothing ftfy could act on (`_leaves_work_for_ftfy`)
+       and the line holds no C1 control after another code page's lead (``VĂ\x96LLIG``:
+       our cp1252 reading of the control would hide the sequence from ftfy).
     4. Otherwise two candidates: ftfy first, then our re-decoder on what ftfy left
        (`_ftfy_first`); and ours first, then ftfy (`_ours_first`). Where they differ,
        ftfy's wins unless ours leaves strictly less mojibake (`_residue`): on an
@@ -47,11 +54,20 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
+        if _C1_RE.search(line) and _CP1252_SIGN_RE.search(line):
+            other = decode_cp1252_or_another_codec(line, whole)
+            if other != whole:
+                fixes["other_codec"] += 1
+                return other
         fixes[_CP1252.name] += 1
         return whole
+    other = decode_line_read_as_another_codec(line)
+    if other is not None and not _TRIGGER_RE.search(other[0]):
+        fixes["other_codec"] += 1
+        return other[0]
     ours_fixes: Counter = Counter()
     spans_first = _spans_first(line, evidence, ours_fixes)
-    if not _leaves_work_for_ftfy(spans_first, line):
+    if not C1_AFTER_ANOTHER_CODECS_LEAD_RE.search(line) and not _leaves_work_for_ftfy(spans_first, line):
         fixes.update(ours_fixes)
         return spans_first
     ours = _ours_first(line, spans_first, evidence, ours_fixes)
@@ -62,6 +78,12 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return ours
     fixes.update(theirs_fixes)
     return theirs
+
+
+# cp1252's signs at 0x80-0x9F ("€", "ž", "™"): where the other code pages put them at other
+# bytes. A line of C1 controls and Latin-1 characters only reads the same through ISO-8859-2
+# as through Latin-1, so only a line that also holds one of these can read otherwise.
+_CP1252_SIGN_RE = re.compile("[" + bytes(range(0x80, 0xA0)).decode("windows-1252", errors="ignore") + "]")
 
 
 def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:

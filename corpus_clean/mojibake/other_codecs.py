@@ -1,0 +1,267 @@
+"""UTF-8 read through one of the other single-byte codecs ftfy re-decodes from:
+Central European (cp1250, ISO-8859-2), Greek (cp1253), Turkish (cp1254), Baltic
+(cp1257) and the DOS code page (cp437), one whole line at a time.
+
+A computer set to one of these code pages shows UTF-8 as its own letters: French
+"ménage" becomes "mΓ©nage" on a Greek one, "Kiñe" becomes "KiĆ±e" on a Baltic one,
+"VÖLLIG" becomes "VĂ\\x96LLIG" under ISO-8859-2. ftfy's badness model flags few of these
+(a Greek capital before "©" looks like text to it), so it leaves most of them.
+
+The evidence is the strict UTF-8 decoding of the whole line: every non-ASCII character
+of the line is a character of the codec, the bytes decode as UTF-8 without an error,
+and the result holds no control character and no word of mixed scripts. Clean text
+nearly never decodes that way: a clean Greek, Polish or Lithuanian word puts letters
+that are lead bytes next to letters that are not continuation bytes. With one sequence
+only, it must sit inside a word and decode to a letter of that word's script
+(``KiĆ±e`` -> ``Kiñe``); a lone pair between spaces stays.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import ftfy
+from ftfy.badness import badness
+
+from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
+from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
+from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
+from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
+from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
+
+# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line takes ftfy's answer if it is
+# the strict decoding through one of them (never worse than ftfy where ftfy decides);
+# else, among the plausible decodings, the one whose new letters are the most common in
+# text (`_commonness`), then the least bad by ftfy's measure, then the first in this order.
+# (cp1252/Latin-1, cp1251 and Mac Roman have their own repairs: `spans`.)
+OTHER_CODECS = tuple(
+    _Codec(name, (codec,))
+    for name, codec in (
+        ("cp1250", "windows-1250"),
+        ("cp1253", "windows-1253"),
+        ("cp1254", "windows-1254"),
+        ("cp1257", "windows-1257"),
+        ("iso-8859-2", "iso8859_2"),
+        ("cp437", "cp437"),
+    )
+)
+_CHARS = {codec.name: frozenset(codec.char_to_byte) for codec in OTHER_CODECS}
+# cp1254 is cp1252 but for six letters that cp1252 lacks: a line cp1252 decodes reads the
+# same through it.
+_NOT_CP1252_ALIKE = tuple(codec for codec in OTHER_CODECS if codec.name != "cp1254")
+# Characters cp1252 or Latin-1 can show: a line written only in them is left to the cp1252
+# repairs (cp1254 differs from cp1252 in six letters only, and those repairs decode it too).
+_CP1252_CHARS = frozenset(bytes(range(0x80, 0x100)).decode("windows-1252", errors="ignore")) | frozenset(
+    chr(code) for code in range(0x80, 0x100))
+# A C1 control right after a lead byte of one of these codecs that neither cp1252 nor
+# cp1251 has: there the byte was undefined or a control of that codec ("VĂ\x96LLIG" is
+# "VÖLLIG" read as ISO-8859-2, "Δ\x8cez" is "Čez" read as cp1253). Read as cp1252
+# ("VĂ–LLIG") the sequence would be hidden from ftfy: `fix_text.fix_line` gives ftfy its say.
+_THEIR_OWN_LEADS = {char for codec in OTHER_CODECS for char in codec.leads2 + codec.leads3 + codec.leads4
+                    if char > "\xff" and char not in _CP1251.char_to_byte}
+C1_AFTER_ANOTHER_CODECS_LEAD_RE = re.compile(f"[{_cls(_THEIR_OWN_LEADS)}][\x80-\x9f]")
+_BEYOND_CP1252_RE = re.compile(f"[^\\x00-\\xff{_cls(_CP1252_CHARS)}]")
+_WORD_RE = re.compile(r"\S+")
+_ASCII = frozenset(map(chr, range(0x80)))
+_APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
+_BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
+
+
+def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
+    """(the line decoded, the codec's name) if the line is UTF-8 read whole through one of
+    `OTHER_CODECS`; None otherwise.
+
+    >>> decode_line_read_as_another_codec("par mΓ©nage, le 31 dΓ©cembre")
+    ('par ménage, le 31 décembre', 'cp1253')
+    >>> decode_line_read_as_another_codec("KiĆ±e rupa, 3 diciembre")
+    ('Kiñe rupa, 3 diciembre', 'cp1257')
+    >>> decode_line_read_as_another_codec("DIE STRASSE WAR VĂ\\x96LLIG Ă\\x9cBERFLUTET")[0]
+    'DIE STRASSE WAR VÖLLIG ÜBERFLUTET'
+    >>> decode_line_read_as_another_codec("Το σπίτι του Ανδρέα"), decode_line_read_as_another_codec("Łódź i Gdańsk")
+    (None, None)
+    >>> decode_line_read_as_another_codec("ΔΤ Γ© ΔΤ") is None   # a lone pair between spaces
+    True
+    """
+    if not _BEYOND_CP1252_RE.search(line):
+        return None
+    decodings = _strict_decodings(line)
+    if not decodings:
+        return None
+    candidates = [(decoded, codec.name) for decoded, codec in decodings
+                  if _is_plausible_decode(line, decoded, codec)]
+    if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
+        # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
+        # answer where it is one of the plausible readings, rare letters allowed.
+        ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
+        for decoded, codec in decodings:
+            if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                return decoded, codec.name
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c)))
+
+
+def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
+    """A line of C1 controls and cp1252 signs decodes whole as cp1252 mixed with
+    Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
+    reads Khmer "ើ" (E1 9E BE) as ``á\x9ež``, cp1252 would make it "ឞ" (E1 9E 9E). Where
+    they differ, ftfy's answer if it is one of them, else cp1252's."""
+    others = [decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+              if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
+    if not others:
+        return as_cp1252
+    ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
+    return ftfys if ftfys in others else as_cp1252
+
+
+def _strict_decodings(line: str, codecs: tuple[_Codec, ...] = OTHER_CODECS) -> list[tuple[str, _Codec]]:
+    """(decoded, codec) for each of ``codecs`` that shows every non-ASCII character of the
+    line and whose bytes decode as UTF-8 strictly."""
+    non_ascii = set(line) - _ASCII
+    decodings = []
+    for codec in codecs:
+        if non_ascii <= _CHARS[codec.name]:
+            decoded = _strict_decode(line, codec)
+            if decoded is not None:
+                decodings.append((decoded, codec))
+    return decodings
+
+
+def _commonness(line: str, decoded: str) -> float:
+    """How common the letters a decoding put in are: the sum of their log counts in text
+    of many languages (`letter_counts`). ``ĂĄ`` is "á" through ISO-8859-2 and "å" through
+    cp1250; "á" is the more common letter.
+
+    >>> _commonness("JĂĄmiyet", "Jámiyet") > _commonness("JĂĄmiyet", "Jåmiyet")
+    True
+    """
+    return sum(math.log1p(LETTER_COUNTS.get(char, 0)) for char in _new_letters(line, decoded))
+
+
+def _strict_decode(line: str, codec: _Codec) -> str | None:
+    """The line's bytes in ``codec`` decoded as UTF-8, if they hold a sequence and decode
+    without error."""
+    raw = codec.to_bytes(line)
+    if len(raw.translate(None, _LEAD_BYTES)) == len(raw):
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: bool = False) -> bool:
+    """Is ``decoded`` text rather than another accident: no control characters, no word of
+    mixed scripts, and either two sequences or more, or one inside a word that it
+    completes in the word's own script?
+
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_plausible_decode("tasi'Ć© ri", "tasi'é ri", C[3]), _is_plausible_decode("x Ć© y", "x é y", C[3])
+    (True, False)
+    """
+    if _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
+        return False
+    if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
+        return False
+    if _capital_inside_a_lowercase_word(line, decoded):
+        return False
+    sequences = list(codec.sequence_re.finditer(line))
+    if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
+            char not in LETTER_COUNTS for char in _new_letters(line, decoded)):
+        return False  # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of today)
+    if len(sequences) >= 2:
+        return True
+    return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
+                                    or _is_punctuation_of_three_bytes(sequences[0], codec))
+
+
+def _without_letter_apostrophes(word: str) -> str:
+    """The word without its letter apostrophes, which belong to every script (``Haʻuki``)."""
+    return "".join(char for char in word if char not in LETTER_APOSTROPHES)
+
+
+def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letters: bool = False) -> bool:
+    """Does the one sequence touch a letter (or an apostrophe after one: ``tasi'Ć©``) and
+    decode to a common letter of that letter's script (``KiĆ±e``: "ñ" between "i" and
+    "e"), or to a letter apostrophe, which belongs to every script (``Ę»o``: "ʻo")? One
+    sequence is little evidence: a letter that text hardly writes ("ƻ") is refused unless
+    ``rare_letters`` (ftfy made the same reading).
+
+    >>> import re
+    >>> _completes_its_word("ola Ę»o e", re.search("Ę»", "ola Ę»o e"), "ola ʻo e")
+    True
+    >>> _completes_its_word("ola Ę»o e", re.search("Ę»", "ola Ę»o e"), "ola ƻo e")
+    False
+    """
+    start = sequence.start()
+    if line[start - 1 : start] in _APOSTROPHES:
+        start -= 1
+    before = line[start - 1 : start]
+    after = line[sequence.end() : sequence.end() + 1]
+    neighbours = [char for char in (before, after) if char and char.isalpha()]
+    if not neighbours or _in_an_all_caps_word(line, sequence):
+        return False
+    new = [char for char in decoded if char > "\x7f" and char not in line]
+    if new and all(char in LETTER_APOSTROPHES for char in new):
+        return True
+    letters = _new_letters(line, decoded)
+    return bool(letters) and all((rare_letters or _is_written(char)) and _script(char) == _script(n)
+                                 for char in letters for n in neighbours)
+
+
+def _is_written(letter: str) -> bool:
+    """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
+    letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
+    (`letter_counts`: "ǎ", "ș", "ț") count."""
+    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS
+
+
+def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence three bytes that decode to general punctuation (a dash, a quote
+    mark, an ellipsis: ``ΓÇô`` is "–" read as cp437)? Three characters that happen to
+    form one are rare in clean text.
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_punctuation_of_three_bytes(re.search("ΓÇô", "Nui ΓÇô 1h"), C[-1])
+    True
+    """
+    if len(sequence.group()) != 3:
+        return False
+    char = codec.to_bytes(sequence.group()).decode("utf-8", errors="replace")
+    return "\u2010" <= char <= "\u205e"
+
+
+def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
+    """Is the sequence part of a word written in capitals? There a lone pair is
+    typography as often as bytes: a Romanian ``NICIODATĂ`` before NBSP or ``™``.
+
+    >>> import re
+    >>> _in_an_all_caps_word("NICIODATĂ™ azi", re.search("Ă™", "NICIODATĂ™ azi"))
+    True
+    """
+    start = line.rfind(" ", 0, sequence.start()) + 1
+    end = line.find(" ", sequence.end())
+    word = line[start : end if end >= 0 else len(line)]
+    return not any(char.islower() for char in word.replace(sequence.group(), ""))
+
+
+def _new_letters(line: str, decoded: str) -> list[str]:
+    """The letters the decoding put in (not already in the line)."""
+    return [char for char in decoded if char > "\x7f" and char not in line and _has_script(char)
+            and char not in LETTER_APOSTROPHES]
+
+
+def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
+    """Did the decoding put a capital right after a lowercase letter? Words are not
+    written so: ``KiĆ±e`` read back through cp1250 gives ``KiƱe`` (U+01B1), through
+    cp1257 ``Kiñe``; ``polĆ©`` gives ``polƩ`` and ``polé``.
+
+    >>> _capital_inside_a_lowercase_word("KiĆ±e", "KiƱe"), _capital_inside_a_lowercase_word("KiĆ±e", "Kiñe")
+    (True, False)
+    >>> _capital_inside_a_lowercase_word("polĆ©", "polƩ")
+    True
+    """
+    new = set(_new_letters(line, decoded))
+    return any(char in new and char.isupper() and decoded[k - 1].islower()
+               for k, char in enumerate(decoded[1:], start=1))
