@@ -30,9 +30,10 @@ from tests.mojibake_corpus import (  # noqa: E402
     GARBLINGS,
     HARD_NEGATIVES,
     NAMED_KINDS,
-    classify_disagreement,
     OTHER_CODEC_GARBLINGS,
+    classify_disagreement,
     clean_documents,
+    garble,
 )
 
 
@@ -44,9 +45,8 @@ def cases(n_docs: int, seed: int, garblings: dict):
     for text in HARD_NEGATIVES:
         yield "hard negative", text, text
     for doc in docs:
-        for name, garbling in garblings.items():
-            result = garbling(doc)
-            garbled, clean = result if isinstance(result, tuple) else (result, doc)
+        for name in garblings:
+            garbled, clean = garble(name, doc)
             if garbled != clean:
                 yield name, garbled, clean
 

@@ -64,12 +64,10 @@ def main(argv=None) -> int:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses: Counter = Counter()
     for lang, text in documents(Path(args.pages), args.half):
-        for kind, garbling in kinds.items():
+        for kind in kinds:
             if kind in SKIPPED_KINDS:
                 continue
-            garbled, clean = garbling(text), text
-            if isinstance(garbled, tuple):
-                garbled, clean = garbled
+            garbled, clean = garble(kind, text)
             if garbled == clean:
                 continue
             ours = repair(garbled)[0]

@@ -310,8 +310,8 @@ def partially_fixed(text: str) -> str:
 
 
 def garble(kind: str, text: str) -> tuple[str, str]:
-    """(garbled, clean) for one of the GARBLINGS kinds."""
-    result = GARBLINGS[kind](text)
+    """(garbled, clean) for one of the GARBLINGS or OTHER_CODEC_GARBLINGS kinds."""
+    result = (GARBLINGS.get(kind) or OTHER_CODEC_GARBLINGS[kind])(text)
     return result if isinstance(result, tuple) else (result, text)
 
 

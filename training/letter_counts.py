@@ -26,7 +26,7 @@ LETTER_COUNTS = {{
 
 def count_letters() -> Counter:
     """Non-ASCII letters of the studied pages, counted."""
-    files = [name for name in dict.fromkeys((*STUDIED, "pages.txt", "round14_dev.txt")) if name not in HELD_OUT]
+    files = [name for name in (*STUDIED, "pages.txt") if name not in HELD_OUT]
     counts: Counter = Counter()
     for name in files:
         counts.update(ch for ch in (LABELLED / name).read_text(encoding="utf-8") if ch > "\x7f" and ch.isalpha())

@@ -4,7 +4,6 @@ line between ftfy's answer and ours (ftfy wins unless ours leaves less mojibake)
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 
@@ -54,13 +53,9 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
-        if _C1_RE.search(line) and _CP1252_SIGN_RE.search(line):
-            other = decode_cp1252_or_another_codec(line, whole)
-            if other != whole:
-                fixes["other_codec"] += 1
-                return other
-        fixes[_CP1252.name] += 1
-        return whole
+        other = decode_cp1252_or_another_codec(line, whole)
+        fixes["other_codec" if other != whole else _CP1252.name] += 1
+        return other
     other = decode_line_read_as_another_codec(line)
     if other is not None and not _TRIGGER_RE.search(other[0]):
         fixes["other_codec"] += 1
@@ -78,12 +73,6 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         return ours
     fixes.update(theirs_fixes)
     return theirs
-
-
-# cp1252's signs at 0x80-0x9F ("€", "ž", "™"): where the other code pages put them at other
-# bytes. A line of C1 controls and Latin-1 characters only reads the same through ISO-8859-2
-# as through Latin-1, so only a line that also holds one of these can read otherwise.
-_CP1252_SIGN_RE = re.compile("[" + bytes(range(0x80, 0xA0)).decode("windows-1252", errors="ignore") + "]")
 
 
 def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:

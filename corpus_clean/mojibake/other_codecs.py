@@ -25,6 +25,7 @@ from ftfy.badness import badness
 
 from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
+from corpus_clean.mojibake.evidence import _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
@@ -60,6 +61,8 @@ _CP1252_CHARS = frozenset(bytes(range(0x80, 0x100)).decode("windows-1252", error
 _THEIR_OWN_LEADS = {char for codec in OTHER_CODECS for char in codec.leads2 + codec.leads3 + codec.leads4
                     if char > "\xff" and char not in _CP1251.char_to_byte}
 C1_AFTER_ANOTHER_CODECS_LEAD_RE = re.compile(f"[{_cls(_THEIR_OWN_LEADS)}][\x80-\x9f]")
+# cp1252's signs at 0x80-0x9F, which the other code pages put at other bytes.
+_CP1252_SIGN_RE = re.compile("[" + bytes(range(0x80, 0xA0)).decode("windows-1252", errors="ignore") + "]")
 _BEYOND_CP1252_RE = re.compile(f"[^\\x00-\\xff{_cls(_CP1252_CHARS)}]")
 _WORD_RE = re.compile(r"\S+")
 _ASCII = frozenset(map(chr, range(0x80)))
@@ -105,7 +108,11 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     """A line of C1 controls and cp1252 signs decodes whole as cp1252 mixed with
     Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
     reads Khmer "ើ" (E1 9E BE) as ``á\x9ež``, cp1252 would make it "ឞ" (E1 9E 9E). Where
-    they differ, ftfy's answer if it is one of them, else cp1252's."""
+    they differ, ftfy's answer if it is one of them, else cp1252's. (A line of C1 controls
+    and Latin-1 characters only reads the same through ISO-8859-2 as through Latin-1: only
+    one that also holds a cp1252 sign, "€", "ž", "™", can read otherwise.)"""
+    if not (_C1_RE.search(line) and _CP1252_SIGN_RE.search(line)):
+        return as_cp1252
     others = [decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
     if not others:
@@ -226,10 +233,7 @@ def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
     >>> _is_punctuation_of_three_bytes(re.search("ΓÇô", "Nui ΓÇô 1h"), C[-1])
     True
     """
-    if len(sequence.group()) != 3:
-        return False
-    char = codec.to_bytes(sequence.group()).decode("utf-8", errors="replace")
-    return "\u2010" <= char <= "\u205e"
+    return len(sequence.group()) == 3 and "\u2010" <= _decoded_or_empty(sequence.group(), codec) <= "\u205e"
 
 
 def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
