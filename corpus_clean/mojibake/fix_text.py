@@ -18,7 +18,8 @@ from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
-from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
+from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        restore_nbsp_at_eol, restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
 
@@ -199,6 +200,10 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixed = "".join(fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in _lines(fixed))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
+    # After the lines' repair: a line that is Mac Roman throughout is decoded as a whole
+    # there, its apostrophes with it; these are the ones left in otherwise clean words.
+    fixed, n = decode_mac_roman_letter_apostrophes(fixed)
+    fixes["mac_roman"] += n
     if _C1_RE.search(fixed):
         # A C1 control that nothing could decode is noise: the pipeline promises none.
         fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))

@@ -1,5 +1,6 @@
 """The 0xA0 byte of NBSP or "à" lost from mojibake: with trailing whitespace at a line end
-(`restore_nbsp_at_eol`), or turned into a space (`restore_nbsp_lost_as_space`).
+(`restore_nbsp_at_eol`), or turned into a space (`restore_nbsp_lost_as_space`); and NBSP
+that is Mac Roman's reading of a UTF-8 lead byte (`decode_mac_roman_letter_apostrophes`).
 """
 from __future__ import annotations
 
@@ -338,3 +339,26 @@ def finish_nbsp_at_eol(text: str) -> str:
     'motif à\\nreproduire'
     """
     return re.sub(r"Ã\xa0(?=[ \t]*(?:\r?\n|\Z))", "à", text)
+
+
+# In Mac Roman, 0xCA is the no-break space and 0xBB / 0xBC are "ª" / "º": the letter
+# apostrophes ʻ (CA BB) and ʼ (CA BC) read as Mac Roman are NBSP + ª / º. The charmap
+# keeps NBSP out of Mac Roman's leads (NBSP before a letter is everyday typography), so
+# these two are decoded here, where a letter follows: an ordinal indicator stands after a
+# number and before a space ("1.ª vez", "25 ºC"), never before a letter. Not after a digit
+# or a period ("25\xa0ºC" is a degree written with the ordinal sign).
+_MAC_ROMAN_LETTER_APOSTROPHE_RE = re.compile(r"(?<![\d.])\xa0([ªº])(?=[^\W\d_])")
+
+
+def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
+    """Tongan, Hawaiian or Guarani letter apostrophes written in UTF-8 and read as Mac
+    Roman: ``ta\xa0ªu`` is "taʻu", ``\xa0ªUluaki`` "ʻUluaki".
+
+    >>> decode_mac_roman_letter_apostrophes("ko e ta\xa0ªu \xa0ªe hongofulu")
+    ('ko e taʻu ʻe hongofulu', 2)
+    >>> decode_mac_roman_letter_apostrophes("a 25\xa0ºC, la 1.\xa0ª vez")
+    ('a 25\xa0ºC, la 1.\xa0ª vez', 0)
+    """
+    if "\xa0" not in text:
+        return text, 0
+    return _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(lambda m: "\u02bb" if m.group(1) == "ª" else "\u02bc", text)
