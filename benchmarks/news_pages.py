@@ -144,6 +144,14 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
 Rows: ours (text path as shipped), ours with the classifier kept off pages under 12
 lines (as before the eighth round, with today's rules), rules only, and C4's line rules (a line stays when it ends a sentence and has 3+ words). Metrics as
 ``news_noise.py``: noise lines removed %, article lines kept %, pages exactly right.
+* ``round16_heldout.txt``: 34 news pages (28 languages in no earlier set: Ligurian,
+  Piedmontese, Neapolitan, Arpitan, Ladin, West Flemish, Saterland Frisian, North Frisian,
+  Pennsylvania German, Colognian, Bavarian, Latgalian, Võro, Karelian, Kabardian,
+  Karachay-Balkar, Gilaki, Northern Luri, Bhojpuri, Awadhi, Mizo, Khasi, Nias, Madurese,
+  Hiligaynon, Northern Sotho, Ga, Nigerian Pidgin; and English twice, German, French,
+  Spanish, Japanese), written for the lead at the start of the sixteenth round before any
+  change of that round, 23 of its 36 captions without a credit. Totals only: never print
+  its misses.
 """
 from __future__ import annotations
 
@@ -187,6 +195,7 @@ SETS = {
     "round15_dev.txt (studied)": LABELLED / "round15_dev.txt",
     "round15_probe.txt (read once unseen, then studied)": LABELLED / "round15_probe.txt",
     "round15_check.txt (news15's check, totals only)": LABELLED / "round15_check.txt",
+    "round16_heldout.txt (held out)": LABELLED / "round16_heldout.txt",
 }
 
 
