@@ -57,7 +57,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         other = decode_cp1252_or_another_codec(line, whole)
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
-    other = decode_line_read_as_another_codec(line)
+    other = decode_line_read_as_another_codec(line, evidence.text)
     if other is not None and not _TRIGGER_RE.search(other[0]):
         fixes["other_codec"] += 1
         return other[0]

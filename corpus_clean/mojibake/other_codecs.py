@@ -17,8 +17,11 @@ only, it must sit inside a word and decode to a letter of that word's script
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections import Counter
+from typing import NamedTuple
 
 import ftfy
 from ftfy.badness import badness
@@ -70,9 +73,11 @@ _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
 
 
-def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
+def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
     """(the line decoded, the codec's name) if the line is UTF-8 read whole through one of
-    `OTHER_CODECS`; None otherwise.
+    `OTHER_CODECS`; None otherwise. Where the line reads several ways and ftfy makes none
+    of them, the code page that reads most of the ``document``'s garbled lines decides
+    (`document_codecs`), then the commoner letters.
 
     >>> decode_line_read_as_another_codec("par mΓ©nage, le 31 dΓ©cembre")
     ('par ménage, le 31 décembre', 'cp1253')
@@ -94,14 +99,62 @@ def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
                   if _is_plausible_decode(line, decoded, codec)]
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
-        # answer where it is one of the plausible readings, rare letters allowed.
+        # answer where it is one of the plausible readings; else, as one computer garbled
+        # the whole document, the code page its other lines are read through; else ftfy's
+        # answer with rare letters allowed.
+        votes = document_codecs(document) if document and candidates else _NO_VOTES
+        only_reading = [c for c in candidates if c[1] == votes.only_reading]
+        if only_reading and len({decoded for decoded, _ in candidates}) > 1:
+            return only_reading[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
-        for decoded, codec in decodings:
-            if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
-                return decoded, codec.name
+        if any(decoded == ftfys for decoded, _ in candidates):
+            return next(c for c in candidates if c[0] == ftfys)
+        preferred = votes.most_lines
+        if any(name in preferred for _, name in candidates):
+            candidates = [c for c in candidates if c[1] in preferred]
+        else:
+            for decoded, codec in decodings:
+                if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                    return decoded, codec.name
     if not candidates:
         return None
     return min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c)))
+
+
+class DocumentVotes(NamedTuple):
+    """Which code pages read a document's lines written beyond cp1252."""
+    most_lines: frozenset  # the code pages with a plausible reading of the most lines
+    only_reading: str | None  # the one code page that is some line's only reading, if one is
+
+
+_NO_VOTES = DocumentVotes(frozenset(), None)
+
+
+@functools.lru_cache(maxsize=8)
+def document_codecs(document: str) -> DocumentVotes:
+    """How the document's lines written beyond cp1252 read (plausibly, rare letters
+    allowed: Hausa "ƙ"). One computer garbled the whole document, so a line that reads
+    through one code page only tells the others: a Hawaiian page under ISO-8859-2 shows
+    "NĹŤhou" (ISO-8859-2 "Nūhou", cp1250 "Nōhou") but also "Ä\x80" (0x80 is "€" in cp1250,
+    so only ISO-8859-2 reads "Ā" there). A Luxembourgish page read through cp1257 shows
+    "frĆ©ieren" (only cp1257 reads it: cp1250 would make "frƩieren") and "MĆ©indeg".
+
+    >>> votes = document_codecs("Et war kal an der Nuecht frĆ©ieren.\\nMĆ©indeg")
+    >>> sorted(votes.most_lines), votes.only_reading
+    (['cp1257'], 'cp1257')
+    """
+    votes: Counter = Counter()
+    only_readings = set()
+    for line in document.split("\n"):
+        if _BEYOND_CP1252_RE.search(line):
+            readings = {codec.name for decoded, codec in _strict_decodings(line)
+                        if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
+            votes.update(readings)
+            if len(readings) == 1:
+                only_readings |= readings
+    most = max(votes.values(), default=0)
+    return DocumentVotes(frozenset(name for name, count in votes.items() if count == most),
+                         next(iter(only_readings)) if len(only_readings) == 1 else None)
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
