@@ -10,15 +10,20 @@ with a letter apostrophe, and the clean text that looks like it.
 - Clean text keeps its ellipses glued to words when the letter after them is one the
   text writes elsewhere (Estonian "õ", Portuguese "ó"), and ordinal signs after numbers.
 
+- UTF-8 read through cp1250, ISO-8859-2 or cp1257 often reads more than one way line by
+  line; the document's other lines say which code page garbled it.
+
 Every sentence here is written for this test. The repair tests fail on round 15's code.
 """
 from __future__ import annotations
 
 import random
 
+import ftfy
 import pytest
 
-from corpus_clean.mojibake import repair
+from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
+from tests.mojibake_corpus import OTHER_CODEC_GARBLINGS, garble
 
 
 def as_mac_roman(text: str) -> str:
@@ -99,3 +104,64 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_is_left_alone(text):
     assert repair(text)[0] == text
+
+
+# --- UTF-8 read through the other code pages ftfy knows: the document decides ---------
+
+def read_as(codec: str, text: str) -> str:
+    return text.encode("utf-8").decode(codec)
+
+
+@pytest.mark.parametrize("codec, text", [
+    # Only cp1257 reads "gefréiert" (cp1250 would put a capital inside the word); the
+    # one-word lines read through cp1250 too, and take the document's code page.
+    ("cp1257", "Et war kal an der Nuecht, et huet gefréiert.\nMéindeg\nDënschdeg"),
+    # "Ā" after "€"'s byte: only ISO-8859-2 reads that line; "Nūhou" reads both ways.
+    ("iso8859_2", "Ka ʻĀina\nNā Nūhou\nUa hōʻea ka waʻa i ke kakahiaka"),
+    ("iso8859_2", "Boletín nº 12: a série começa amanhã"),
+])
+def test_the_documents_code_page_decides_ambiguous_lines(codec, text):
+    assert repair(read_as(codec, text))[0] == text
+
+
+@pytest.mark.parametrize("codec", ["cp1250", "iso8859_2", "cp1253", "cp1257"])
+def test_a_currency_sign_before_a_number(codec):
+    text = "The treasurer took more than £61,000 from the hall's fund."
+    assert repair(read_as(codec, text))[0] == text
+
+
+def test_a_middle_dot_between_spaces_read_as_iso_8859_2():
+    text = "Pubblicato da marco · 3 giorni fa · 412 visite"
+    assert repair(read_as("iso8859_2", text))[0] == text
+
+
+@pytest.mark.parametrize("text", [
+    "Το ΑΒ£5 είναι ένας κωδικός",      # a Greek capital before a pound sign: clean Greek
+    "¡Hola! ¿Qué tal? Todo bien.",
+    "Cena: 12 zł · dostawa 5 zł",
+])
+def test_clean_lines_beyond_cp1252_stay(text):
+    assert repair(text)[0] == text
+
+
+# Property: over generated documents in many languages garbled through each other code
+# page, we are never wrong where ftfy (the corpus config) is right.
+LANGUAGE_WORDS = {
+    "pl": "szczęście żółw gęś łódź ślub źródło mówić będzie także".split(),
+    "cs": "příliš žluťoučký kůň úpěl ďábelské ódy čeština řeka".split(),
+    "lt": "ąžuolas šuo žąsis ėjo ūkis įvykis ščiukė".split(),
+    "pt": "não ação série amanhã começa você boletín nº está".split(),
+    "haw": "ʻāina nūhou hōʻea waʻa kakahiaka aliʻi".split(),
+    "fo": "forsíða tíðindi ítróttur minningarorð ára deyð".split(),
+    "el": "ειδήσεις αθλητισμός καιρός πόλη σήμερα χθες".split(),
+    "tr": "güneş ılık şehir çiçek öğretmen ağaç".split(),
+}
+@pytest.mark.parametrize("seed", range(60))
+def test_never_wrong_where_ftfy_is_right_on_generated_documents(seed):
+    rng = random.Random(1600 + seed)
+    words = LANGUAGE_WORDS[rng.choice(sorted(LANGUAGE_WORDS))]
+    text = "\n".join(" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(rng.randint(1, 5)))
+    garbled, clean = garble(rng.choice(sorted(OTHER_CODEC_GARBLINGS)), text)
+    ours = repair(garbled)[0]
+    theirs = ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG)
+    assert not (theirs == clean and ours != clean), (garbled, ours)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
@@ -71,6 +72,7 @@ _WORD_RE = re.compile(r"\S+")
 _ASCII = frozenset(map(chr, range(0x80)))
 _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
+_INVERTED_MARK_BEFORE_A_SPACE_RE = re.compile("[¡¿] ")
 
 
 def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
@@ -225,6 +227,8 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
         return False
     if _capital_inside_a_lowercase_word(line, decoded):
         return False
+    if any(match.group() not in line for match in _INVERTED_MARK_BEFORE_A_SPACE_RE.finditer(decoded)):
+        return False  # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text
     sequences = list(codec.sequence_re.finditer(line))
     if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
             char not in LETTER_COUNTS for char in _new_letters(line, decoded)):
@@ -232,7 +236,9 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
     if len(sequences) >= 2:
         return True
     return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
-                                    or _is_punctuation_of_three_bytes(sequences[0], codec))
+                                    or _is_punctuation_of_three_bytes(sequences[0], codec)
+                                    or _is_currency_before_a_number(line, sequences[0], codec)
+                                    or _is_letter_with_a_spacing_accent(sequences[0], codec))
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -287,6 +293,46 @@ def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
     True
     """
     return len(sequence.group()) == 3 and "\u2010" <= _decoded_or_empty(sequence.group(), codec) <= "\u205e"
+
+
+def _is_currency_before_a_number(line: str, sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence a currency sign right before a digit (``ÂŁ61,000`` is "£61,000" read
+    as cp1250 or ISO-8859-2, ``Β£2`` read as cp1253)? A capital and a symbol glued to a
+    number is no word.
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_currency_before_a_number("took ÂŁ61,000", re.search("ÂŁ", "took ÂŁ61,000"), C[0])
+    True
+    >>> _is_currency_before_a_number("a ÂŁ b", re.search("ÂŁ", "a ÂŁ b"), C[0])
+    False
+    """
+    after = line[sequence.end() : sequence.end() + 1]
+    return after.isdigit() and unicodedata.category(_decoded_or_empty(sequence.group(), codec) or " ") == "Sc"
+
+
+def _is_letter_with_a_spacing_accent(sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence a letter followed by a spacing accent that decodes to punctuation
+    (``Âˇ`` is "·" read as ISO-8859-2: "2026 Âˇ 47 min")? Text writes an accent over a
+    letter as one character or as a combining mark, never as a spacing caron after it.
+    Not inside a word: there the letter reading wins ("MĂˇnadagur" is "Mánadagur" read
+    as cp1250, not ISO-8859-2's "M÷nadagur").
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_letter_with_a_spacing_accent(re.search("Âˇ", "2026 Âˇ 47 min"), C[4])
+    True
+    """
+    pair, line = sequence.group(), sequence.string
+    decoded = _decoded_or_empty(pair, codec)
+    glued = line[sequence.start() - 1 : sequence.start()].isalpha() or line[sequence.end() : sequence.end() + 1].isalpha()
+    return (len(pair) == 2 and pair[0].isalpha() and pair[1] in _SPACING_ACCENTS and not glued
+            and unicodedata.category(decoded or "a")[0] in "PS")
+
+
+# The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
+# diaeresis, cedilla (not the letter apostrophes ʻ ʼ, also modifier letters).
+_SPACING_ACCENTS = frozenset("ˇ˘˙˛˝´¨¸")
 
 
 def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
