@@ -12,6 +12,8 @@ with a letter apostrophe, and the clean text that looks like it.
 
 - UTF-8 read through cp1250, ISO-8859-2 or cp1257 often reads more than one way line by
   line; the document's other lines say which code page garbled it.
+- A short line of Arabic script read as cp1251 ("Ъ©Щ€Ш±") is too little evidence alone;
+  on a page whose other lines decoded through cp1251 into that script, it decodes too.
 
 Every sentence here is written for this test. The repair tests fail on round 15's code.
 """
@@ -165,3 +167,26 @@ def test_never_wrong_where_ftfy_is_right_on_generated_documents(seed):
     ours = repair(garbled)[0]
     theirs = ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG)
     assert not (theirs == clean and ours != clean), (garbled, ours)
+
+
+# --- cp1251: short lines of a non-European script decode like the rest of the page -----
+
+ARABIC_SCRIPT_DOCUMENTS = [
+    # Persian: a menu of short words, one of them three letters
+    "خبرها\nورزش\nفرهنگ\nکار\nهوای امروز در شهر سرد است.",
+    # Urdu
+    "صفحہ اول\nکھیل\nدن\nشہر میں آج بارش ہوئی۔",
+    # Arabic
+    "الأخبار\nرياضة\nطقس\nجو\nأعلن المجلس عن خطة جديدة للنقل.",
+]
+
+
+@pytest.mark.parametrize("text", ARABIC_SCRIPT_DOCUMENTS)
+def test_short_lines_of_a_cp1251_page_in_arabic_script(text):
+    garbled = text.encode("utf-8").decode("windows-1251")
+    assert repair(garbled)[0] == text
+
+
+def test_a_clean_cyrillic_page_stays():
+    text = "Новости\nЩи и каша\nШЁ\nГород готовится к зиме."
+    assert repair(text)[0] == text
