@@ -190,3 +190,20 @@ def test_short_lines_of_a_cp1251_page_in_arabic_script(text):
 def test_a_clean_cyrillic_page_stays():
     text = "Новости\nЩи и каша\nШЁ\nГород готовится к зиме."
     assert repair(text)[0] == text
+
+
+# --- a stranded "Â" after a capital at a line end, on a page that lost other NBSPs -----
+
+@pytest.mark.parametrize("garbled, clean", [
+    ("Redio ButerevuÂ\nTVÂ\nOkubala obululu", "Redio Buterevu\nTV\nOkubala obululu"),
+    ("Escúchalo en: Spotify Â· iVoox Â· RSSÂ\nEpisodio 4", "Escúchalo en: Spotify · iVoox · RSS\nEpisodio 4"),
+    ("Bei:Â\nPreis: 1100 DAÂ\nMehr", "Bei:\nPreis: 1100 DA\nMehr"),
+])
+def test_a_stranded_nbsp_after_a_capital_on_a_page_that_lost_others(garbled, clean):
+    assert repair(garbled)[0] == clean
+
+
+@pytest.mark.parametrize("text", ["CÂMARA MUNICIPAL\nROMÂNIA", "IRMÃ\nSÃO PAULO", "Notícias\nTVÂ"])
+def test_capitals_ending_in_a_or_alone_stay(text):
+    # Without other lost NBSPs on the page, "TVÂ" is left as it is (round 15's rule).
+    assert repair(text)[0] == text

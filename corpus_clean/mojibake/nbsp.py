@@ -55,6 +55,10 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
     Nor one that ends a time zone after a clock time; and an NBSP that ends a garbled
     sequence itself is no space before the stranded byte:
 
+    Nor one on a page that lost other NBSPs (``_page_lost_its_nbsps``):
+
+    >>> restore_nbsp_at_eol("Redio ButerevuÂ\\nTVÂ\\nOkubala")
+    ('Redio Buterevu\\nTV\\nOkubala', 2)
     >>> restore_nbsp_at_eol("Updated: Dec 02, 11:20 ISTÂ\\nNext")
     ('Updated: Dec 02, 11:20 IST\\nNext', 1)
     >>> restore_nbsp_at_eol("per cittÃ\\xa0Â\\nNext")
@@ -82,6 +86,8 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         # An NBSP that is the last byte of a garbled sequence ("Ã\xa0" is "à") is no
         # space before the stranded byte: "cittÃ\xa0Â" is "città" and a lost NBSP.
         after_a_space = before.isspace() and not ends_a_sequence
+        if a_word_in_capitals and stranded == "Â" and _page_lost_its_nbsps(text):
+            a_word_in_capitals = False  # "RSSÂ", "TVÂ" on a page that lost NBSPs elsewhere
         if a_word_in_capitals or (after_a_space and stranded == "Â"):
             return stranded
         if after_a_space or before in "\n\r":
@@ -93,6 +99,22 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         return "" if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
+
+
+@functools.lru_cache(maxsize=8)
+def _page_lost_its_nbsps(text: str) -> bool:
+    """Does the page show NBSPs lost as mojibake elsewhere: a cp1252 sequence (``Â·``,
+    ``Ã©``), or a stranded ``Â`` at a line end after a lowercase letter, a digit or
+    punctuation? Then a ``Â`` stranded after a capital is one more lost NBSP (``RSSÂ``,
+    ``TVÂ``): no word in capitals ends in "Â" (``CÂMARA``, ``ROMÂNIA`` hold it inside).
+
+    >>> _page_lost_its_nbsps("ButerevuÂ\\nTVÂ"), _page_lost_its_nbsps("CÂMARA\\nTVÂ")
+    (True, False)
+    """
+    if _CP1252.sequence_re.search(text):
+        return True
+    return any(not text[m.start() - 1 : m.start()].isupper() and not text[m.start() - 1 : m.start()].isspace()
+               for m in _EOL_NBSP_RE.finditer(text) if m.group(1) == "Â" and m.start() > 0)
 
 
 def _ends_a_mixed_case_word(text: str, end: int) -> bool:
