@@ -502,8 +502,9 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
             # opening one, for the African letters that start words: Hausa "…óan" is "ɗan".)
             before = text[run.start() - 1 : run.start()]
             after = text[run.end() : run.end() + 1]
-            opens_a_word = not before.isalnum() and _decoded_or_empty(run.group(), codec) in AFRICAN_IPA_LETTERS
-            if not (after.isalpha() and (before.isalpha() or opens_a_word)):
+            if not after.isalpha():
+                continue
+            if not before.isalpha() and (before.isalnum() or _decoded_or_empty(run.group(), codec) not in AFRICAN_IPA_LETTERS):
                 continue
         for sequence in sequences:
             if "\xa0" in sequence or _is_ellipsis_before_a_letter_of_the_text(sequence, codec, text):

@@ -373,9 +373,11 @@ def decode_lines_like_their_document(originals: list[str], repaired: list[str], 
     evidence on its own).
 
     >>> lines = ["Ш®ШЁШ±Щ€Щ†Щ‡\\n", "Ъ©Щ€Ш±"]
-    >>> decode_lines_like_their_document(lines, ["خبرونه\\n", "Ъ©Щ€Ш±"], Counter())
+    >>> decode_lines_like_their_document(lines, ["خبرونه\\n", "Ъ©Щ€Ш±"], Counter(cp1251=1))
     ['خبرونه\\n', 'کور']
     """
+    if not fixes[_CP1251.name]:
+        return repaired  # no line of the page was decoded through cp1251
     scripts = set()
     for original, fixed in zip(originals, repaired):
         if fixed != original and _strict_whole_decode(original, _CP1251) == fixed:
