@@ -34,10 +34,13 @@ from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
 
-# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line takes ftfy's answer if it is
-# the strict decoding through one of them (never worse than ftfy where ftfy decides);
-# else, among the plausible decodings, the one whose new letters are the most common in
-# text (`_commonness`), then the least bad by ftfy's measure, then the first in this order.
+# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that reads several ways takes
+# the code page that is another line's only reading (`document_codecs`: one computer
+# garbled the page); else ftfy's answer if it is the strict decoding through one of them
+# (never worse than ftfy where ftfy decides); else, among the plausible decodings, those of
+# the code page most of the page's lines read through, the one whose new letters are the
+# most common in text (`_commonness`), then the least bad by ftfy's measure, then the first
+# in this order.
 # (cp1252/Latin-1, cp1251 and Mac Roman have their own repairs: `spans`.)
 OTHER_CODECS = tuple(
     _Codec(name, (codec,))
@@ -77,9 +80,8 @@ _INVERTED_MARK_BEFORE_A_SPACE_RE = re.compile("[¡¿] ")
 
 def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
     """(the line decoded, the codec's name) if the line is UTF-8 read whole through one of
-    `OTHER_CODECS`; None otherwise. Where the line reads several ways and ftfy makes none
-    of them, the code page that reads most of the ``document``'s garbled lines decides
-    (`document_codecs`), then the commoner letters.
+    `OTHER_CODECS`; None otherwise. Where the line reads several ways, the rest of the
+    ``document`` may decide (see ``OTHER_CODECS`` for the order).
 
     >>> decode_line_read_as_another_codec("par mΓ©nage, le 31 dΓ©cembre")
     ('par ménage, le 31 décembre', 'cp1253')
@@ -238,7 +240,7 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
     return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
                                     or _is_punctuation_of_three_bytes(sequences[0], codec)
                                     or _is_currency_before_a_number(line, sequences[0], codec)
-                                    or _is_letter_with_a_spacing_accent(sequences[0], codec))
+                                    or _is_letter_with_a_spacing_accent(line, sequences[0], codec))
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -311,7 +313,7 @@ def _is_currency_before_a_number(line: str, sequence: re.Match, codec: _Codec) -
     return after.isdigit() and unicodedata.category(_decoded_or_empty(sequence.group(), codec) or " ") == "Sc"
 
 
-def _is_letter_with_a_spacing_accent(sequence: re.Match, codec: _Codec) -> bool:
+def _is_letter_with_a_spacing_accent(line: str, sequence: re.Match, codec: _Codec) -> bool:
     """Is the sequence a letter followed by a spacing accent that decodes to punctuation
     (``Âˇ`` is "·" read as ISO-8859-2: "2026 Âˇ 47 min")? Text writes an accent over a
     letter as one character or as a combining mark, never as a spacing caron after it.
@@ -320,10 +322,10 @@ def _is_letter_with_a_spacing_accent(sequence: re.Match, codec: _Codec) -> bool:
 
     >>> import re
     >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
-    >>> _is_letter_with_a_spacing_accent(re.search("Âˇ", "2026 Âˇ 47 min"), C[4])
+    >>> _is_letter_with_a_spacing_accent("2026 Âˇ 47 min", re.search("Âˇ", "2026 Âˇ 47 min"), C[4])
     True
     """
-    pair, line = sequence.group(), sequence.string
+    pair = sequence.group()
     decoded = _decoded_or_empty(pair, codec)
     glued = line[sequence.start() - 1 : sequence.start()].isalpha() or line[sequence.end() : sequence.end() + 1].isalpha()
     return (len(pair) == 2 and pair[0].isalpha() and pair[1] in _SPACING_ACCENTS and not glued
