@@ -126,6 +126,12 @@ def test_the_documents_code_page_decides_ambiguous_lines(codec, text):
     assert repair(read_as(codec, text))[0] == text
 
 
+@pytest.mark.parametrize("text", ["Naʻe fakahoko ʻi he Sāpate", "Sì, ed è facile da usare."])
+def test_a_line_alone_takes_the_reading_with_letters_text_writes(text):
+    # Through cp1250 these read "Naʝe" (a phonetic letter) and "SÏ": ftfy's answers.
+    assert repair(read_as("iso8859_2", text))[0] == text
+
+
 @pytest.mark.parametrize("codec", ["cp1250", "iso8859_2", "cp1253", "cp1257"])
 def test_a_currency_sign_before_a_number(codec):
     text = "The treasurer took more than £61,000 from the hall's fund."

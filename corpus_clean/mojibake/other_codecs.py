@@ -111,8 +111,11 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         if only_reading and len({decoded for decoded, _ in candidates}) > 1:
             return only_reading[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
-        if any(decoded == ftfys for decoded, _ in candidates):
+        written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
+        if any(decoded == ftfys for decoded, _ in candidates) and (
+                not written or any(decoded == ftfys for decoded, _ in written)):
             return next(c for c in candidates if c[0] == ftfys)
+        candidates = written or candidates
         preferred = votes.most_lines
         if any(name in preferred for _, name in candidates):
             candidates = [c for c in candidates if c[1] in preferred]
@@ -275,6 +278,17 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
     letters = _new_letters(line, decoded)
     return bool(letters) and all((rare_letters or _is_written(char)) and _script(char) == _script(n)
                                  for char in letters for n in neighbours)
+
+
+def _writes_only_known_letters(line: str, decoded: str) -> bool:
+    """Are all the letters the decoding put in letters text writes (`letter_counts`;
+    the letter apostrophes belong to every script)? Tongan ``NaĘťe`` reads "Naʻe" through
+    ISO-8859-2 and "Naʝe" through cp1250: "ʝ" is a phonetic letter no text writes.
+
+    >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
+    (True, False)
+    """
+    return all(char in LETTER_COUNTS for char in _new_letters(line, decoded))
 
 
 def _is_written(letter: str) -> bool:
