@@ -31,7 +31,7 @@ from flows.heartbeats import prompt_flow
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
 from tasks.dedup_tasks import assign_task, finish_dedup_task, move_duplicates_task, rebuild_index_task
-from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
+from tasks.shard_tasks import clean_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
 progress_listeners: list[Callable[[int, int], None]] = []
@@ -68,7 +68,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
                  max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True,
                  shard_dedup: ShardByShardDedup | None = None,
                  after_cleaning: Callable[[], None] | None = None) -> tuple[list, list[str]]:
-    """clean → validate → write each shard into `staging` (with its dedup signatures when
+    """clean → validate and write each shard into `staging` (with its dedup signatures when
     `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
     runner. Returns the shard summaries (by shard name) and the part names. A failed
     shard fails the run here, naming it (nothing is committed). With `shard_dedup`, each
@@ -106,13 +106,13 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         cleaned, previous_read = _submit_clean(shard, run_id, steps, workers, on_batch, extras, one_clean_at_a_time,
                                                previous_clean, previous_read)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
-        report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
         in_order = [previous_written] if shard_dedup is not None and previous_written is not None else None
-        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup, shard_dedup, wait_for=in_order)
-        in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
+        written = write_shard_task.submit(cleaned, config, shard_docs, staging, parts[-1], dedup, shard_dedup,
+                                          wait_for=in_order)
+        in_flight.append((shard.name, {"clean-shard": cleaned, "write-shard": written}))
         previous_clean, previous_written = cleaned, written
-        del cleaned, report, written
+        del cleaned, written
     if after_cleaning is not None:
         if previous_clean is not None:
             previous_clean.wait()  # (its failure, if any, is raised below, naming the shard)
@@ -141,7 +141,7 @@ def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extr
 def checks_next_to_cleaning(config: ValidationConfig, workers: int) -> ValidationConfig | None:
     """Validation's per-row searches are made batch by batch next to the cleaning when
     worker processes clean (they run there, in parallel); with one process, by the
-    validate task over the whole shard, in fewer and larger calls (each call costs ~0.5 ms
+    write task (its validation) over the whole shard, in fewer and larger calls (each call costs ~0.5 ms
     whatever its rows: 0.11 -> 0.07 s of CPU per 20 MB). The dedup signatures stay next
     to the cleaning either way (no cheaper in larger slices)."""
     return config if workers > 1 else None
