@@ -189,3 +189,39 @@ def test_each_shard_is_two_task_runs_clean_then_validate_and_write(flow_run_outp
              if e.get("meta", {}).get("check") and not e["meta"].get("requires")}  # (requires: a parameter not set)
     assert suite <= {v["name"] for v in manifest["validation"]}  # every expectation ran on the shards
     assert sum(v["unexpected_count"] for v in manifest["validation"]) > 0 < manifest["totals"]["quarantined"]
+
+
+def test_a_run_never_asks_the_server_for_a_task_runs_state(flow_run_output, tmp_path):
+    """The flow gives each write task its shard's clean future once the cleaning has
+    ended, so Prefect never reads a running upstream task's state from the server to
+    infer the write's parents (a synchronous ``GET /api/task_runs/ID`` per shard and
+    future, ~15 ms of the server's CPU each). Several shards. (Fails on main: one to
+    three such requests per shard.)"""
+    import httpx
+
+    from flows.clean_corpus import clean_corpus
+
+    corpus, _, _ = flow_run_output
+    asked: list[str] = []
+    sync_send, async_send = httpx.Client.send, httpx.AsyncClient.send
+
+    def noted(request) -> None:
+        if request.method == "GET" and "/task_runs/" in request.url.path:
+            asked.append(request.url.path)
+
+    def sync_counted(client, request, *args, **kwargs):
+        noted(request)
+        return sync_send(client, request, *args, **kwargs)
+
+    async def async_counted(client, request, *args, **kwargs):
+        noted(request)
+        return await async_send(client, request, *args, **kwargs)
+
+    httpx.Client.send, httpx.AsyncClient.send = sync_counted, async_counted
+    try:
+        manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=0.000001,
+                                data_docs=False)
+    finally:
+        httpx.Client.send, httpx.AsyncClient.send = sync_send, async_send
+    assert manifest["shards"] >= 3 and manifest["accounting_ok"]
+    assert asked == []
