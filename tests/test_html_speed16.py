@@ -1,0 +1,105 @@
+"""Round 16's speed changes to the HTML path give the same answers as the code they replace.
+
+* ``html.marker_line`` (one rendered line: do the marker rules cut it?) against
+  ``bool(marker_removals(line))``, the expression it replaces in ``extract_main_text``.
+* ``line_gate.GatedFinder`` searching the text's UTF-8 bytes, encoded once, against
+  ``finditer``, on mixed-width texts with many hits (the byte-to-character mapping).
+
+Every test here fails on main: ``marker_line`` does not exist there, and main's gate
+searches the str (RE2's wrapper encodes it again on every search).
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.boilerplate.rules import load_rules
+from corpus_clean.html import _marker_rules, marker_line, marker_removals
+from corpus_clean.line_gate import GatedFinder
+
+re2 = pytest.importorskip("re2")
+
+
+def _pack_lines() -> list[str]:
+    """The removed lines, examples and kept lines the packs document for their unconditional rules."""
+    lines = []
+    for rule in load_rules().rules:
+        if rule.is_unconditional:
+            lines += list(rule.removed) + rule.example.splitlines() + rule.keep.splitlines()
+    return sorted(set(lines))
+
+
+PACK_LINES = _pack_lines()
+ODD_LINES = ["", " ", "\t", "\u00a0", "^", "^ ", "^ Smith, J. (2001). Harbour studies.", "↑ Jump up to: a b",
+             "中文 — «texte» ünïcödé", "ADVERTISEMENT\nsecond line", "\n", "a\nADVERTISEMENT", "\ud800 broken",
+             "________________", "© 2024 Example Ltd. All rights reserved."]
+
+
+def spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def test_marker_line_is_marker_removals_on_the_packs_lines():
+    """Every line the packs document (cut and kept), and odd ones: the same answer."""
+    answers = [(line, marker_line(line), bool(marker_removals(line))) for line in PACK_LINES + ODD_LINES]
+    assert [a for a in answers if a[1] != a[2]] == []
+    assert sum(a[1] for a in answers) >= 20  # (the packs' lines do hit the rules)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PACK_LINES + ODD_LINES), min_size=1, max_size=3),
+       st.sampled_from(["", " ", "\t", " x ", "1. "]))
+def test_marker_line_on_spliced_lines(parts, glue):
+    """Pieces of the packs' lines glued together (prefixes, blanks, numbering): the same answer."""
+    line = glue.join(parts)
+    assert marker_line(line) == bool(marker_removals(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aA ^-_*©()0123456789:\t\n.é中↑·|")), max_size=40))
+def test_marker_line_on_generated_text(line):
+    assert marker_line(line) == bool(marker_removals(line))
+
+
+class _RecordingGate:
+    """The real RE2 gate, with the texts it is asked to search recorded."""
+
+    def __init__(self, gate):
+        self.gate, self.searched = gate, []
+
+    def search(self, text, pos=None):
+        self.searched.append(text)
+        return self.gate.search(text, pos)
+
+
+def test_the_gate_searches_the_bytes_encoded_once():
+    finder, _ = _marker_rules()
+    text = "Intro — «wide» text.\nADVERTISEMENT\nMore 中文 prose.\nRead more\nend 😀\nADVERTISEMENT\n"
+    recorder = _RecordingGate(finder.gate)
+    gated = GatedFinder(finder.regex, [])
+    gated.gate = recorder
+    assert spans(gated.finditer(text)) == spans(finder.regex.finditer(text))
+    assert len(recorder.searched) >= 3  # (one search a hit, and the last)
+    assert all(isinstance(t, bytes) for t in recorder.searched)
+    assert len({id(t) for t in recorder.searched}) == 1
+
+
+WIDE = ["中", "é", "😀", "\u00a0", "ß", "İ", "—"]
+RULES = [r"(?i:read more)", r"[_=-]{5,}", r"(?:Photo|Image):.*", r"(?i:stra\u00dfe)", r"x*"]
+
+
+def test_mixed_width_texts_with_many_hits_give_finditers_matches():
+    """Lines of 1-, 2-, 3- and 4-byte characters between the hits: each hit mapped back to the right str position."""
+    regex = re.compile("(?m)^[ \\t]*(?:" + "|".join(RULES) + ")[ \\t]*$")
+    finder = GatedFinder(regex, RULES)
+    assert finder.gate is not None
+    rng = random.Random(16)
+    pieces = ["Read more", "READ MORE ", "_____", "Photo: a pier", "Straße", "STRASSE", "x", "", "prose, here"]
+    for _ in range(1500):
+        lines = ["".join(rng.choice(pieces + WIDE) for _ in range(rng.randrange(0, 4))) for _ in range(rng.randrange(0, 12))]
+        text = "\n".join(lines)
+        assert spans(finder.finditer(text)) == spans(regex.finditer(text)), text
