@@ -74,7 +74,7 @@ class GatedFinder:
             yield from self.regex.finditer(text)
             return
         ascii_only = len(data) == len(text)
-        search = self.regex.search
+        match_at = self.regex.match
         pos = byte_pos = 0  # where the next search starts, in characters and in bytes
         while True:
             hit = gate.search(data, byte_pos)
@@ -82,9 +82,15 @@ class GatedFinder:
                 return
             hit_byte = hit.start()  # (a character boundary: RE2 matches whole UTF-8 characters)
             hit_pos = hit_byte if ascii_only else pos + len(data[byte_pos:hit_byte].decode("utf-8"))
-            match = search(text, hit_pos)
+            # Python's next match starts at the hit or after it: tried at the hit only (what
+            # ``search`` from there finds first); a hit the regex does not take (the gate is a
+            # superset) sends the gate on from the next character, not Python's search to the end.
+            match = match_at(text, hit_pos)
             if match is None:
-                return
+                if hit_pos >= len(text):
+                    return
+                pos, byte_pos = hit_pos + 1, hit_byte + len(text[hit_pos].encode("utf-8"))
+                continue
             if match.end() == match.start():
                 # finditer's rule after an empty match (the next one must move on) is its own:
                 # let it go on from here (a fresh finditer from this point finds the same).
