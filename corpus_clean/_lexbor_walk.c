@@ -474,6 +474,17 @@ static Py_ssize_t ascii_stripped_length(const unsigned char *data, size_t length
     return (Py_ssize_t)(hi - lo);
 }
 
+/* True when every byte is ASCII whitespace (str.strip() of the decoded text is ""). A byte
+ * from 0x80 on is never taken for one (0x85 and 0xA0 are Py_UNICODE_ISSPACE as code points,
+ * not as UTF-8 bytes: decoded, they are part of a character or a U+FFFD). */
+static int ascii_blank(const unsigned char *data, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (data[i] >= 0x80 || !Py_UNICODE_ISSPACE(data[i]))
+            return 0;
+    return 1;
+}
+
 /* The bounds [*lo, *hi) of text.strip() in ``text``. */
 static void strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
 {
@@ -577,10 +588,14 @@ static int visit(Stacks *s, PyObject *out, lxb_node *node, int is_root, PyObject
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type != NODE_TYPE_TEXT || chars->data == NULL || chars->length == 0)
             return 0;  /* (text_content None or "": nothing to write) */
-        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        /* (the blanks between tags, a third to a half of a page's text nodes: read on their
+         * bytes, no str made, as the str's strip() would find nothing) */
+        int blank = ascii_blank(chars->data, chars->length);
+        PyObject *text = blank ? Py_NewRef(cfg.space)
+                               : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
         if (text == NULL)
             return -1;
-        Py_ssize_t n = stripped_length(text);
+        Py_ssize_t n = blank ? 0 : stripped_length(text);
         int err = 0;
         if (n) {
             if (newline_inside(text)) {  /* (as_laid_out returns the text itself otherwise) */

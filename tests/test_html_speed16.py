@@ -5,8 +5,12 @@
 * ``line_gate.GatedFinder`` searching the text's UTF-8 bytes, encoded once, against
   ``finditer``, on mixed-width texts with many hits (the byte-to-character mapping).
 
-Every test here fails on main: ``marker_line`` does not exist there, and main's gate
-searches the str (RE2's wrapper encodes it again on every search).
+* The compiled renderer reading blank text nodes on their bytes, against the Python twin.
+
+Every test here fails on main as a module (``marker_line`` does not exist there); of their
+own, the marker-line tests and the gate's bytes test fail on main (main's gate searches the
+str, which RE2's wrapper encodes again on every search), while the renderer's and the
+mixed-width tests state what main already did and guard the new code paths.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate.rules import load_rules
+from corpus_clean import html
 from corpus_clean.html import _marker_rules, marker_line, marker_removals
 from corpus_clean.line_gate import GatedFinder
 
@@ -103,3 +108,39 @@ def test_mixed_width_texts_with_many_hits_give_finditers_matches():
         lines = ["".join(rng.choice(pieces + WIDE) for _ in range(rng.randrange(0, 4))) for _ in range(rng.randrange(0, 12))]
         text = "\n".join(lines)
         assert spans(finder.finditer(text)) == spans(regex.finditer(text)), text
+
+
+# The renderer reads a text node of ASCII blanks on its bytes (no str made): every blank str.strip()
+# drops, and the characters it does not drop although Python calls them space as code points.
+BLANKS = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\u0085", "\u00a0", "\u2028",
+          "\u3000", "&nbsp;", "&#133;", "&#x1f;", ""]
+
+
+def test_blank_text_nodes_render_as_the_python_twin():
+    """Pages of blocks, links, cells and cuts with blank runs between their tags: the compiled
+    renderer's lines, visible text and cuts are the pure-Python twin's."""
+    from corpus_clean import lexbor_walk, native
+
+    if not lexbor_walk.built():
+        pytest.skip("corpus_clean._lexbor_walk was not built")
+    rng = random.Random(1616)
+    tags = ["div", "p", "a", "span", "td", "li", "nav", "aside", "b"]
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randrange(2, 40)):
+            roll = rng.random()
+            if roll < 0.35:
+                tag = rng.choice(tags)
+                parts.append(f"<{tag}{' class=share-bar' if rng.random() < 0.1 else ''}{' href=/x' if tag == 'a' else ''}>")
+            elif roll < 0.55:
+                parts.append(f"</{rng.choice(tags)}>")
+            elif roll < 0.85:
+                parts.append("".join(rng.choice(BLANKS) for _ in range(rng.randrange(1, 5))))
+            else:
+                parts.append(rng.choice(["The council voted on Tuesday, at length.", "Read more", "été 中文", "x"]))
+        page = "<html><body>" + "".join(parts) + "</body></html>"
+        compiled = html.extract_main_text(page)
+        with native.twins_only():
+            python = html.extract_main_text(page)
+        assert (compiled.text, compiled.visible_text, compiled.removed) == \
+            (python.text, python.visible_text, python.removed), page
