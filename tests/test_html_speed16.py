@@ -144,3 +144,34 @@ def test_blank_text_nodes_render_as_the_python_twin():
             python = html.extract_main_text(page)
         assert (compiled.text, compiled.visible_text, compiled.removed) == \
             (python.text, python.visible_text, python.removed), page
+
+
+DATE_PIECES = ["3", "12", "2024", "1999", "03/04/2024", "3.4.24", "2024-03-04", "March", "mar.", "MÄRZ", "décembre",
+               "ago", "weeks", "day", "Yesterday", "TODAY", "toDay", "yesterdays", "٣", "२०२४", "ſ", "K", " ", "  ",
+               ", ", ".", "-", "/", "\n", "Jo", "ſeptember", "éte", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=12))
+def test_has_date_is_date_re(pieces):
+    """``html_posts._has_date`` (two quick scans first) answers as ``DATE_RE.search`` on generated texts."""
+    from corpus_clean import html_posts
+
+    text = "".join(pieces)
+    assert html_posts._has_date(text) == (html_posts.DATE_RE.search(text) is not None)
+
+
+POST_PIECES = ["4", "4.5", "4,5", "/", " / ", "out of", "OUT OF", "5", "10", "★", "☆☆", "⭐", "rated", "RATED ", "Rated",
+               "asked", "Answered", "posted", "reviewed", "WRITTEN", "submitted", "replied", "edited", "by", "BY", "on",
+               "On", " ", "\t", "\n", "\u00a0", "Jo", "byline", "one", "٤", "ſubmitted", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(POST_PIECES), max_size=10))
+def test_has_rating_and_author_are_their_regexes(pieces):
+    """``_has_rating`` / ``_has_author`` (a quick scan first) answer as ``RATING_RE`` / ``AUTHOR_RE``."""
+    from corpus_clean import html_posts
+
+    text = "".join(pieces)
+    assert html_posts._has_rating(text) == (html_posts.RATING_RE.search(text) is not None)
+    assert html_posts._has_author(text) == (html_posts.AUTHOR_RE.search(text) is not None)
