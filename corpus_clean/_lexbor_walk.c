@@ -1222,6 +1222,129 @@ error:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ utf8_ignore
+ *
+ * text.encode("utf-8", errors="ignore"): the page's bytes for Lexbor. CPython's encoder reads a
+ * character at a time; pages are mostly ASCII stored one, two or four bytes a character (a
+ * single curly quote makes the whole str two bytes a character), so runs of 16 ASCII characters
+ * are tested and narrowed 16 at a time with SSE2, every other character is encoded alone. A
+ * surrogate (lone, or half of a pair: a Python str keeps them apart) is dropped, as "ignore" does.
+ */
+
+/* Encode code point ``c`` at ``out``; returns the bytes written (0 for a surrogate). */
+static inline Py_ssize_t put_utf8(unsigned char *out, Py_UCS4 c)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (c >> 6));
+        out[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            return 0;
+        out[0] = (unsigned char)(0xE0 | (c >> 12));
+        out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (c >> 18));
+    out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* utf8_ignore(text) -> bytes, text.encode("utf-8", errors="ignore") */
+static PyObject *utf8_ignore(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "utf8_ignore expects str");
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text))  /* (its bytes are the encoding) */
+        return PyBytes_FromStringAndSize((const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t most = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
+    if (n > PY_SSIZE_T_MAX / most) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    /* (at the most bytes a character, cut to size at the end: one pass over the text; counting
+     * the size first costs a second pass, more than the unused tail's address space) */
+    PyObject *bytes = PyBytes_FromStringAndSize(NULL, n * most);
+    if (bytes == NULL)
+        return NULL;
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(bytes), *start = out;
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *in = data;
+#ifdef __SSE2__
+        for (; i + 16 <= n; ) {
+            __m128i chunk = _mm_loadu_si128((const __m128i *)(in + i));
+            if (_mm_movemask_epi8(chunk) == 0) {  /* (no byte with its high bit set: 16 ASCII) */
+                _mm_storeu_si128((__m128i *)out, chunk);
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *in = data;
+#ifdef __SSE2__
+        const __m128i high = _mm_set1_epi16((short)0xFF80), zero = _mm_setzero_si128();
+        for (; i + 16 <= n; ) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(in + i)), b = _mm_loadu_si128((const __m128i *)(in + i + 8));
+            __m128i any = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(any, zero)) == 0xFFFF) {  /* 16 ASCII: narrowed */
+                _mm_storeu_si128((__m128i *)out, _mm_packus_epi16(a, b));
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    } else {
+        const Py_UCS4 *in = data;
+#ifdef __SSE2__
+        const __m128i high = _mm_set1_epi32((int)0xFFFFFF80), zero = _mm_setzero_si128();
+        for (; i + 16 <= n; ) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(in + i)), b = _mm_loadu_si128((const __m128i *)(in + i + 4));
+            __m128i c = _mm_loadu_si128((const __m128i *)(in + i + 8)), d = _mm_loadu_si128((const __m128i *)(in + i + 12));
+            __m128i any = _mm_and_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi32(any, zero)) == 0xFFFF) {  /* 16 ASCII: narrowed */
+                __m128i ab = _mm_packs_epi32(a, b), cd = _mm_packs_epi32(c, d);
+                _mm_storeu_si128((__m128i *)out, _mm_packus_epi16(ab, cd));
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    }
+    if (_PyBytes_Resize(&bytes, out - start) < 0)
+        return NULL;
+    return bytes;
+}
+
 /* count_byte(data, byte) -> data.count(bytes([byte])): 16 bytes a step with SSE2 (every x86-64
  * CPU has it), then 8 bytes a step, then byte by byte. */
 static PyObject *count_byte(PyObject *self, PyObject *args)
@@ -1938,6 +2061,7 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"utf8_ignore", utf8_ignore, METH_O, "utf8_ignore(text) -> text.encode('utf-8', errors='ignore')"},
     {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},

@@ -272,12 +272,12 @@ def extract_main_text(html: str) -> HtmlExtraction:
     # Lexbor parses UTF-8 bytes: encoding the page once here, as the parser does with
     # a str (errors ignored), lets the tag count run on bytes (several times faster
     # than on a str with wide characters) and the lenient reading reuse them.
-    data = html.encode("utf-8", errors="ignore")
+    data = _page_bytes(html)
     # Depth can only exceed MAX_NESTING if there are that many tags: the cheap
     # C-level count keeps the Python depth scan off the normal path.
     if _count_byte(data, b"<") > MAX_NESTING and nesting_depth(html) > MAX_NESTING:
         html, flattened = flatten_deep_nesting(html, MAX_NESTING)
-        data = html.encode("utf-8", errors="ignore")
+        data = _page_bytes(html)
     if not _TAG_RE.search(html):
         # Not HTML at all (no tag anywhere): there is no structure to find a
         # main block in, and guessing would pass raw text off as extracted.
@@ -303,6 +303,22 @@ def extract_main_text(html: str) -> HtmlExtraction:
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
+
+
+def _page_bytes(html: str) -> bytes:
+    """``html.encode("utf-8", errors="ignore")``, the bytes Lexbor parses.
+
+    In C when built: runs of 16 ASCII characters are tested and narrowed at once, where
+    CPython's encoder reads a character at a time (most pages are ASCII stored two or
+    four bytes a character, for one curly quote or emoji; 0.32 -> 0.14 ms a WCXB page).
+
+    >>> _page_bytes("<p>caf\\u00e9 \\u201c\\ud800\\u201d</p>")
+    b'<p>caf\\xc3\\xa9 \\xe2\\x80\\x9c\\xe2\\x80\\x9d</p>'
+    """
+    walker = lexbor_walk.active()
+    if walker is not None:
+        return walker.utf8_ignore(html)
+    return html.encode("utf-8", errors="ignore")
 
 
 def _count_byte(data: bytes, byte: bytes) -> int:

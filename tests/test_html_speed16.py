@@ -175,3 +175,34 @@ def test_has_rating_and_author_are_their_regexes(pieces):
     text = "".join(pieces)
     assert html_posts._has_rating(text) == (html_posts.RATING_RE.search(text) is not None)
     assert html_posts._has_author(text) == (html_posts.AUTHOR_RE.search(text) is not None)
+
+
+UTF8_PIECES = ["a", "<p>", " ", "\n", "\x00", "\x7f", "\x80", "é", "\xff", "\u07ff", "\u0800", "—", "“", "\uffff",
+               "\ud800", "\udbff", "\udc00", "\udfff", "\ud83d\ude00", "😀", "\U0010ffff", "中文", "a" * 15, "b" * 16, "c" * 17]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(UTF8_PIECES), max_size=40), st.sampled_from(["", "é", "—", "😀"]))
+def test_page_bytes_are_strs_encode(pieces, widener):
+    """The compiled encoder (runs of 16 ASCII characters at once, one-, two- and four-byte strs, lone
+    surrogates and halves of pairs dropped) gives ``str.encode("utf-8", errors="ignore")``'s bytes."""
+    from corpus_clean import lexbor_walk
+
+    walker = lexbor_walk.active()
+    if walker is None:
+        pytest.skip("corpus_clean._lexbor_walk was not built")
+    text = "".join(pieces)
+    for page in (text, text + widener, widener + text):  # (the same characters in a wider str)
+        assert walker.utf8_ignore(page) == page.encode("utf-8", errors="ignore")
+    assert html._page_bytes(text) == text.encode("utf-8", errors="ignore")
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=500, deadline=None)
+def test_page_bytes_of_any_text(text):
+    from corpus_clean import lexbor_walk
+
+    walker = lexbor_walk.active()
+    if walker is None:
+        pytest.skip("corpus_clean._lexbor_walk was not built")
+    assert walker.utf8_ignore(text) == text.encode("utf-8", errors="ignore")
