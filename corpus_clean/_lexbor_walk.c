@@ -1953,7 +1953,7 @@ static PyObject *value_of(void *attr)
 /* (mem_id, class, id, extra) of one element, read as ``node.attributes`` would give them (the last
  * attribute of a name wins, as in a dict): extra is None when the element's dict would hold only a
  * class and an id that are not None, else (role, has hidden, style, aria-hidden). */
-static PyObject *label_row(lxb_node *element)
+static PyObject *label_row(lxb_node *element, PyObject *quiet)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
     int hidden = 0, other = 0;
@@ -1988,6 +1988,30 @@ static PyObject *label_row(lxb_node *element)
     }
     PyObject *cls_v = cls ? value_of(cls) : Py_NewRef(Py_None);
     PyObject *ident_v = ident ? value_of(ident) : Py_NewRef(Py_None);
+    if (quiet != NULL && extra == Py_None && cls_v != NULL && ident_v != NULL) {
+        /* html.parts_verdict's first steps: with no other attribute, the label is the class and
+         * the id (or the one that is not empty); none, or one ``quiet`` maps to None, says nothing:
+         * no row (Py_None returned) */
+        int both = PyObject_IsTrue(cls_v) == 1 && PyObject_IsTrue(ident_v) == 1;
+        PyObject *label = both ? PyUnicode_FromFormat("%U %U", cls_v, ident_v)
+                               : Py_NewRef(PyObject_IsTrue(cls_v) == 1 ? cls_v : ident_v);
+        int says_nothing = -1;
+        if (label != NULL) {
+            if (PyObject_IsTrue(label) != 1) {
+                says_nothing = 1;
+            } else {
+                PyObject *verdict = PyDict_GetItemWithError(quiet, label);
+                says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
+            }
+            Py_DECREF(label);
+        }
+        if (says_nothing != 0) {
+            Py_DECREF(extra);
+            Py_DECREF(cls_v);
+            Py_DECREF(ident_v);
+            return says_nothing < 0 ? NULL : Py_NewRef(Py_None);
+        }
+    }
     PyObject *address = PyLong_FromVoidPtr(element);
     PyObject *row = (extra && cls_v && ident_v && address)
         ? PyTuple_Pack(4, address, cls_v, ident_v, extra) : NULL;
@@ -2002,10 +2026,11 @@ static PyObject *label_row(lxb_node *element)
  * its node object (``count`` times, or once with ``once``) or its label row (``rows``). */
 static PyObject *matching(PyObject *args, int rows)
 {
-    PyObject *root_obj, *alternatives, *skip_ids;
+    PyObject *root_obj, *alternatives, *skip_ids, *quiet = NULL;
     int once = 0;
     Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
-    if (!PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
+    if (rows ? !PyArg_ParseTuple(args, "OOO|O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet)
+             : !PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
         return NULL;
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
@@ -2020,9 +2045,13 @@ static PyObject *matching(PyObject *args, int rows)
         int count = matches_of(query, node);
         if (count == 0)
             continue;
-        PyObject *obj = rows ? label_row(node) : make_node(node, root_obj);
+        PyObject *obj = rows ? label_row(node, quiet) : make_node(node, root_obj);
         if (obj == NULL)
             goto fail;
+        if (obj == Py_None) {  /* (a row that says nothing: see label_row) */
+            Py_DECREF(obj);
+            continue;
+        }
         for (int k = (once || rows) ? count - 1 : 0; k < count; k++) {
             if (PyList_Append(out, obj) < 0) {
                 Py_DECREF(obj);
@@ -2044,14 +2073,16 @@ fail:
  * times in a row, as Lexbor reports it, or once with ``once``). */
 static PyObject *select_elements(PyObject *self, PyObject *args) { return matching(args, 0); }
 
-/* labels(root, alternatives, skip_ids): ``[(mem_id, class, id, extra)]`` (see label_row) of the
- * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any. */
+/* labels(root, alternatives, skip_ids[, quiet]): ``[(mem_id, class, id, extra)]`` (see label_row) of the
+ * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any; with
+ * ``quiet`` (label -> verdict), not those with a class and an id alone whose label is empty or maps
+ * to None. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
 static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
-    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids) -> [(mem_id, class, id, extra)]"},
+    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},

@@ -756,7 +756,7 @@ def _judged_labels(body: LexborNode) -> Iterator[tuple[LexborNode, Verdict]]:
     >>> [(n.tag, verdict) for n, verdict in _judged_labels(t.body)]
     [('div', ('soft', 'html.share')), ('p', ('invisible', 'html.invisible'))]
     """
-    rows = _JUDGED_LABELS.labels(body)
+    rows = _JUDGED_LABELS.labels(body, quiet=_LABEL_CACHE)  # (rows whose label is known to say nothing left out)
     if rows is None:  # the Python twin
         for node in _labelled_elements(body):
             verdict = attrs_verdict(node.attributes)

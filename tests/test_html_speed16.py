@@ -206,3 +206,44 @@ def test_page_bytes_of_any_text(text):
     if walker is None:
         pytest.skip("corpus_clean._lexbor_walk was not built")
     assert walker.utf8_ignore(text) == text.encode("utf-8", errors="ignore")
+
+
+LABEL_CLASSES = ["", "share-bar", "post-body", "row", "col-md-8", "menu", "comments", "x", "entry-content", " ", "ad"]
+
+
+def test_quiet_label_rows_are_the_rows_parts_verdict_passes_over():
+    """``Query.labels(root, quiet=cache)`` leaves out exactly the rows with a class and an id alone whose label
+    is empty or cached as None, on generated pages, with the label cache cold, half-filled and full."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from corpus_clean import lexbor_walk
+
+    if lexbor_walk.active() is None or not lexbor_walk.queries_built():
+        pytest.skip("the compiled query walk is off")
+    rng = random.Random(16)
+
+    def label(cls, ident):
+        return f"{cls} {ident}" if cls and ident else cls or ident
+
+    for round_no in range(3):
+        cache: dict = {}
+        for _ in range(150):
+            parts = []
+            for _ in range(rng.randrange(1, 30)):
+                attrs = ""
+                if rng.random() < 0.7:
+                    attrs += f' class="{rng.choice(LABEL_CLASSES)}"' if rng.random() < 0.9 else " class"
+                if rng.random() < 0.3:
+                    attrs += f' id="{rng.choice(LABEL_CLASSES)}"' if rng.random() < 0.9 else " id"
+                if rng.random() < 0.1:
+                    attrs += rng.choice([" hidden", ' role="navigation"', ' style="display:none"', ' aria-hidden="true"',
+                                         ' data-x="1"'])
+                parts.append(f"<{rng.choice(['div', 'section', 'p', 'span', 'ul'])}{attrs}>w")
+            body = LexborHTMLParser("<body>" + "".join(parts) + "</body>").body
+            rows = html._JUDGED_LABELS.labels(body)
+            for row in rows:  # (the cache as the page's judging leaves it: some labels None, some a verdict)
+                if rng.random() < 0.5 * round_no and label(row[1], row[2]):
+                    cache[label(row[1], row[2])] = html.parts_verdict(row[1], row[2], None)
+            expected = [row for row in rows if not (row[3] is None and (not label(row[1], row[2])
+                                                                       or cache.get(label(row[1], row[2]), False) is None))]
+            assert html._JUDGED_LABELS.labels(body, quiet=cache) == expected
