@@ -964,6 +964,11 @@ def parts_verdict(cls: Optional[str], ident: Optional[str], extra: Optional[tupl
     ``extra`` = ``(role, has hidden, style, aria-hidden)``, None when the element has no other
     attribute (what the compiled label walk reads, see lexbor_walk.Query.labels).
 
+    With ``extra`` None the answer is the label cache's (``_LABEL_CACHE``) once the label is known:
+    :func:`_judged_labels` and the compiled walk (``Query.labels(quiet=...)``) pass over the rows
+    whose label is empty or cached as None without calling this; a test here before the cache
+    must be made there too.
+
     >>> parts_verdict("share-bar", None, None), parts_verdict(None, None, (None, True, None, None))
     (('soft', 'html.share'), ('invisible', 'html.invisible'))
     """
