@@ -1,0 +1,181 @@
+"""Refit the line classifier several times and measure (or tame) the refit's spread.
+
+    python -m training.bagging /work/shared/bench/boilerplate --cache /tmp/sets.pkl \\
+        --seeds 1,2,3 [--bag 3] [--drop-features ...] [--labelled-train all] [--out-dir DIR] \\
+        [--lodo scrapinghub,readability]
+
+``fit_trees`` is deterministic: a refit's "spread" is how much a model moves when its
+training data moves a little (a studied file added, a rule changed). This script draws
+that spread on purpose: each seed refits the shipped recipe (``training.fit --no-cv``:
+scrapinghub with its gold bodies as clean inputs and in their page frame, readability's
+real pages, generated news of group A, generated short-line pages, the studied files) on
+a **bootstrap by document**: every training page weighs a Poisson(1) draw, a scrapinghub
+page's synthetic pages go with it (``bootstrap_weights``). The seeds' models, scored on
+the held-out news sets (totals only, ``training.news_check``), show the spread; with
+``--bag K`` each seed's model is the mean of K bootstrap fits (``training.average``;
+each fit also written as ``seedS-mK.json``): the spread of bagged models shows whether
+averaging tames it.
+
+With ``--lodo``, each bench named is also left out of every fit in turn and scored with
+its ``score.py`` (as ``training.lodo``; a bagged model's trees are then K times as many).
+Writes every model to ``--out-dir`` (``seedS.json``; the LODO ones ``seedS-without-SET.json``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
+from training import fit
+from training.average import average_stage1
+from training.labelled import STUDIED
+
+
+def training_sets(bench_dir: Path) -> dict[str, list]:
+    """The shipped recipe's training documents by set (``training.fit`` ``--no-cv``,
+    ``--extra-bench readability``, group A, each studied file as ``"studied:FILE"``); the
+    readability test fixtures are kept apart as ``"readability fixtures"`` (never trained on)."""
+    from training.lodo import readability_fixture_ids
+
+    sh = fit.load_docs(str(bench_dir / "scrapinghub.jsonl.gz"))
+    readability = fit.load_docs(str(bench_dir / "readability.jsonl.gz"))
+    fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")
+    return {
+        "scrapinghub": sh,
+        "scrapinghub extras": fit.gold_as_input_docs(sh) + fit.gold_in_its_page_frame(sh),
+        "readability": [d for d in readability if d.id not in fixtures],
+        "readability fixtures": [d for d in readability if d.id in fixtures],
+        "newsgen-A": fit.newsgen_docs(400, ["A"], 1001),
+        "shortgen": fit.shortgen_docs(fit.SHORTGEN_N),
+        **{f"studied:{name}": fit.studied_docs((name,)) for name in STUDIED},
+    }
+
+
+def page_key(doc_id: str) -> str:
+    """The page a training document belongs to: a scrapinghub page's gold-body and
+    framed copies (``ID:gold``, ``ID:framed``) are drawn with it.
+
+    >>> page_key("abc:framed"), page_key("abc:gold"), page_key("labelled:x")
+    ('abc', 'abc', 'labelled:x')
+    """
+    for suffix in (":gold", ":framed", ":other-stories"):
+        if doc_id.endswith(suffix):
+            return doc_id[: -len(suffix)]
+    return doc_id
+
+
+def bootstrap_weights(docs: list, seed) -> np.ndarray:
+    """One Poisson(1) weight per document, the same for documents of one page
+    (``page_key``): a bootstrap of the pages, as weights (0 leaves a page out).
+    `seed`: anything ``numpy.random.default_rng`` takes (an int, a list of ints).
+
+    >>> class D:
+    ...     def __init__(self, i): self.id = i
+    >>> w = bootstrap_weights([D("a"), D("a:gold"), D("b")], seed=[3, 0])
+    >>> bool(w[0] == w[1]), bool((w >= 0).all())
+    (True, True)
+    """
+    keys = [page_key(d.id) for d in docs]
+    unique = {k: i for i, k in enumerate(dict.fromkeys(keys))}
+    draw = np.random.default_rng(seed).poisson(1.0, size=len(unique)).astype(np.float64)
+    return draw[[unique[k] for k in keys]]
+
+
+def fit_on(train: list, hyper: dict, drop: tuple[str, ...], seed) -> dict:
+    """Stage-1 parameters fit on `train` (every line weighted as ``training.fit`` does),
+    on a bootstrap of its pages when `seed` is not None."""
+    doc_w = bootstrap_weights(train, seed) if seed is not None else np.ones(len(train))
+    w = np.concatenate([fit.article_weighted(d, fit.line_weights(d)) * k for d, k in zip(train, doc_w)])
+    return fit.fit_trees_on(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]), w,
+                            FEATURE_NAMES, hyper, drop=drop)
+
+
+def bagged_members(train: list, hyper: dict, drop: tuple[str, ...], seed: int, bag: int) -> list[dict]:
+    """`bag` bootstrap fits (bootstrap seeds ``[seed, k]``); with `bag` 0 one fit on all
+    of `train` (no bootstrap). Their mean (``average_stage1``) is the bagged model."""
+    if bag == 0:
+        return [fit_on(train, hyper, drop, None)]
+    return [fit_on(train, hyper, drop, [seed, k]) for k in range(bag)]
+
+
+def bagged(members: list[dict]) -> dict:
+    """The stage 1 whose margin is the mean of `members`' (one member: itself)."""
+    return members[0] if len(members) == 1 else average_stage1(members)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("bench_dir")
+    ap.add_argument("--cache", help="pickle of the loaded sets (read back when it exists; delete it after "
+                    "changing features, rules or the studied files)")
+    ap.add_argument("--seeds", default="1,2,3")
+    ap.add_argument("--bag", type=int, default=1, help="bootstrap fits averaged per model (0: one fit, no bootstrap)")
+    ap.add_argument("--trees", type=int, help="trees per fit (default: the shipped model's)")
+    ap.add_argument("--lr", type=float, help="learning rate (default: the shipped model's)")
+    ap.add_argument("--labelled-train", default=",".join(fit.LABELLED_TRAIN))
+    ap.add_argument("--drop-features", default=",".join(fit.DROP_FEATURES))
+    ap.add_argument("--threshold", type=float, help="default: the shipped model's")
+    ap.add_argument("--lodo", default="", help="benches to leave out in turn (scrapinghub,readability)")
+    ap.add_argument("--out-dir", default="/tmp/bagging")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    bench_dir = Path(args.bench_dir)
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    hyper = dict(shipped["fit"]["hyper_stage1"])
+    hyper.update({k: v for k, v in (("n_trees", args.trees), ("lr", args.lr)) if v is not None})
+    drop = tuple(f for f in args.drop_features.split(",") if f)
+    labelled = fit.labelled_files(args.labelled_train)
+    if args.cache and Path(args.cache).exists():
+        sets = pickle.loads(Path(args.cache).read_bytes())
+    else:
+        sets = training_sets(bench_dir)
+        if args.cache:
+            Path(args.cache).write_bytes(pickle.dumps(sets))
+    print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    threshold = shipped["threshold"] if args.threshold is None else args.threshold
+    recipe = {"bag": args.bag, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
+
+    def save(stage1: dict, name: str, seed: int) -> StackedModel:
+        params = {"kind": "stacked-gbdt", "threshold": threshold, "island_penalty": shipped["island_penalty"],
+                  "stage1": stage1, "stage2": None, "fit": {**recipe, "seed": seed, "training.bagging": name}}
+        (out / f"{name}.json").write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
+        return StackedModel(params)
+
+    training = [name for name in sets if name != "readability fixtures"
+                and (not name.startswith("studied:") or name.split(":", 1)[1] in labelled)]
+    for seed in [int(s) for s in args.seeds.split(",")]:
+        train = [d for name in training for d in sets[name]]
+        members = bagged_members(train, hyper, drop, seed, args.bag)
+        for k, member in enumerate(members if len(members) > 1 else []):
+            save(member, f"seed{seed}-m{k}", seed)
+        save(bagged(members), f"seed{seed}", seed)
+        print(f"seed {seed} fit ({time.time() - t0:.0f}s)", file=sys.stderr)
+        for held in [h for h in args.lodo.split(",") if h]:
+            from training.lodo import bench_score
+
+            score_mod = fit.load_score(str(bench_dir / "scrapinghub.jsonl.gz"))
+            left = (held, f"{held} extras")
+            train = [d for name in training if name not in left for d in sets[name]]
+            model = save(bagged(bagged_members(train, hyper, drop, seed, args.bag)), f"seed{seed}-without-{held}", seed)
+            fixtures = {d.id for d in sets["readability fixtures"]}
+            scored = sets[held] + (sets["readability fixtures"] if held == "readability" else [])
+            rows = [(held, None)] if held == "scrapinghub" else [
+                ("readability real", lambda i: i not in fixtures), ("readability fixtures", lambda i: i in fixtures)]
+            for label, subset in rows:
+                r = bench_score(scored, model, score_mod, subset)
+                print(f"| seed {seed}, bag {args.bag} | {label} | {r['P']:.3f} / {r['R']:.3f} / {r['F1']:.3f} | "
+                      f"empty {r['empty']} |", flush=True)
+            print(f"seed {seed} without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
