@@ -122,6 +122,7 @@ def main(argv=None) -> int:
     ap.add_argument("--drop-features", default=",".join(fit.DROP_FEATURES))
     ap.add_argument("--threshold", type=float, help="default: the shipped model's")
     ap.add_argument("--lodo", default="", help="benches to leave out in turn (scrapinghub,readability)")
+    ap.add_argument("--also-thresholds", default="", help="comma-separated thresholds the LODO rows are scored at too")
     ap.add_argument("--out-dir", default="/tmp/bagging")
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -169,10 +170,11 @@ def main(argv=None) -> int:
             scored = sets[held] + (sets["readability fixtures"] if held == "readability" else [])
             rows = [(held, None)] if held == "scrapinghub" else [
                 ("readability real", lambda i: i not in fixtures), ("readability fixtures", lambda i: i in fixtures)]
-            for label, subset in rows:
-                r = bench_score(scored, model, score_mod, subset)
-                print(f"| seed {seed}, bag {args.bag} | {label} | {r['P']:.3f} / {r['R']:.3f} / {r['F1']:.3f} | "
-                      f"empty {r['empty']} |", flush=True)
+            for thr in [threshold] + [float(t) for t in args.also_thresholds.split(",") if t]:
+                for label, subset in rows:
+                    r = bench_score(scored, model, score_mod, subset, thr)
+                    print(f"| seed {seed}, bag {args.bag}, threshold {thr} | {label} | {r['P']:.3f} / {r['R']:.3f} / "
+                          f"{r['F1']:.3f} | empty {r['empty']} |", flush=True)
             print(f"seed {seed} without {held} ({time.time() - t0:.0f}s)", file=sys.stderr)
     return 0
 
