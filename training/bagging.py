@@ -119,6 +119,20 @@ def bagged_members(train: list, hyper: dict, drop: tuple[str, ...], seed: int, b
     return [fit_on(train, hyper, drop, [seed, k], keep) for k in range(bag)]
 
 
+def generated_members(sets: dict, training: list[str], hyper: dict, drop: tuple[str, ...], seed: int,
+                      bag: int) -> list[dict]:
+    """`bag` fits on all the real pages, each with generated pages of its own seeds (news of
+    group A and short-line pages, as many as the shipped recipe's): the refits differ only
+    in what the generators drew, so their spread is the recipe's own, no page left out."""
+    members = []
+    for k in range(bag):
+        generated = (fit.newsgen_docs(len(sets["newsgen-A"]), ["A"], 100_000 + 1000 * seed + k)
+                     + fit.shortgen_docs(len(sets["shortgen"]), 200_000 + 1000 * seed + k))
+        real = [d for name in training if name not in ("newsgen-A", "shortgen") for d in sets[name]]
+        members.append(fit_on(real + generated, hyper, drop, None))
+    return members
+
+
 def bagged(members: list[dict]) -> dict:
     """The stage 1 whose margin is the mean of `members`' (one member: itself)."""
     return members[0] if len(members) == 1 else average_stage1(members)
@@ -133,6 +147,8 @@ def main(argv=None) -> int:
     ap.add_argument("--bag", type=int, default=1, help="bootstrap fits averaged per model (0: one fit, no bootstrap)")
     ap.add_argument("--keep", type=float, default=0.0,
                     help="members fit on this share of the pages drawn without replacement (0: Poisson bootstrap)")
+    ap.add_argument("--vary", choices=("pages", "generated"), default="pages",
+                    help="what differs between members: a draw of the pages (--keep) or the generated pages' seeds")
     ap.add_argument("--trees", type=int, help="trees per fit (default: the shipped model's)")
     ap.add_argument("--lr", type=float, help="learning rate (default: the shipped model's)")
     ap.add_argument("--labelled-train", default=",".join(fit.LABELLED_TRAIN))
@@ -142,6 +158,8 @@ def main(argv=None) -> int:
     ap.add_argument("--also-thresholds", default="", help="comma-separated thresholds the LODO rows are scored at too")
     ap.add_argument("--out-dir", default="/tmp/bagging")
     args = ap.parse_args(argv)
+    if args.lodo and args.vary == "generated":
+        ap.error("--lodo draws members by pages only (--vary pages)")
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
@@ -159,7 +177,7 @@ def main(argv=None) -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     threshold = shipped["threshold"] if args.threshold is None else args.threshold
-    recipe = {"bag": args.bag, "keep": args.keep, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
+    recipe = {"bag": args.bag, "keep": args.keep, "vary": args.vary, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
 
     def save(stage1: dict, name: str, seed: int) -> StackedModel:
         params = {"kind": "stacked-gbdt", "threshold": threshold, "island_penalty": shipped["island_penalty"],
@@ -171,7 +189,8 @@ def main(argv=None) -> int:
                 and (not name.startswith("studied:") or name.split(":", 1)[1] in labelled)]
     for seed in [int(s) for s in args.seeds.split(",")]:
         train = [d for name in training for d in sets[name]]
-        members = bagged_members(train, hyper, drop, seed, args.bag, args.keep)
+        members = (generated_members(sets, training, hyper, drop, seed, args.bag) if args.vary == "generated"
+                   else bagged_members(train, hyper, drop, seed, args.bag, args.keep))
         for k, member in enumerate(members if len(members) > 1 else []):
             save(member, f"seed{seed}-m{k}", seed)
         save(bagged(members), f"seed{seed}", seed)
