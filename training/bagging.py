@@ -1,23 +1,31 @@
 """Refit the line classifier several times and measure (or tame) the refit's spread.
 
-    python -m training.bagging /work/shared/bench/boilerplate --cache /tmp/sets.pkl \\
-        --seeds 1,2,3 [--bag 3] [--drop-features ...] [--labelled-train all] [--out-dir DIR] \\
-        [--lodo scrapinghub,readability]
+    python -m training.bagging /work/shared/bench/boilerplate --cache /tmp/sets.pkl \
+        --seeds 1,2,3 [--bag 3] [--keep 0.8 | --vary generated] [--drop-features ...] \
+        [--labelled-train all] [--out-dir DIR] [--lodo scrapinghub,readability]
+    python -m training.news_check --gate corpus_clean/boilerplate/classifier.json DIR/*.json
 
 ``fit_trees`` is deterministic: a refit's "spread" is how much a model moves when its
 training data moves a little (a studied file added, a rule changed). This script draws
-that spread on purpose: each seed refits the shipped recipe (``training.fit --no-cv``:
+that spread on purpose. Each model refits the shipped recipe (``training.fit --no-cv``:
 scrapinghub with its gold bodies as clean inputs and in their page frame, readability's
-real pages, generated news of group A, generated short-line pages, the studied files) on
-a **bootstrap by document**: every training page weighs a Poisson(1) draw, a scrapinghub
-page's synthetic pages go with it (``bootstrap_weights``). The seeds' models, scored on
-the held-out news sets (totals only, ``training.news_check``), show the spread; with
-``--bag K`` each seed's model is the mean of K bootstrap fits (``training.average``;
-each fit also written as ``seedS-mK.json``): the spread of bagged models shows whether
-averaging tames it.
+real pages, generated news of group A, generated short-line pages, the studied files)
+with one of three draws:
+
+* ``--bag 0``: no draw, one fit on everything (the shipped recipe on today's rules);
+* ``--vary pages`` (default): a **bootstrap by page**, every training page weighs a
+  Poisson(1) draw, a scrapinghub page's synthetic copies go with it
+  (``bootstrap_weights``); with ``--keep 0.8`` a subsample of 80 % of the pages instead;
+* ``--vary generated``: every real page, the generated pages drawn with other seeds.
+
+With ``--bag K`` a model is the mean of K such fits (``training.average``; each member
+is also written as ``seedS-mK.json``). The members' and the bagged models' held-out
+news totals (``training.news_check --gate``) show the spread and whether averaging tames
+it (round 16: it does not enough; ``benchmarks/RESULTS-boilerplate.md``, "Round 16, textq16").
 
 With ``--lodo``, each bench named is also left out of every fit in turn and scored with
-its ``score.py`` (as ``training.lodo``; a bagged model's trees are then K times as many).
+its ``score.py`` (the shipped recipe without that bench and its synthetic copies, so not
+``training.lodo``'s mix; a bagged model's trees are then K times as many).
 Writes every model to ``--out-dir`` (``seedS.json``; the LODO ones ``seedS-without-SET.json``).
 """
 from __future__ import annotations
