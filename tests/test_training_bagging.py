@@ -91,3 +91,18 @@ def test_gate_passes_only_refits_that_lose_no_held_out_article_line(seed):
         noise = int(rng.integers(88, 92))
         expected = bool((cand <= base).all()) and noise >= 90 - NOISE_SLACK
         assert gate(_rows(cand, noise), _rows(base)) == expected
+
+
+def test_generated_members_differ_by_seed_and_refit_the_same_model_for_the_same_seed(pages):
+    """``--vary generated``: each member is fit on the real pages plus generated pages of its
+    own seeds; two members differ, and the same (seed, member) refits exactly the same model
+    (fails on main: no training.bagging)."""
+    from training.bagging import generated_members
+    from training.fit import newsgen_docs, shortgen_docs
+
+    real, _ = pages
+    sets = {"real": real[:10], "newsgen-A": newsgen_docs(4, ["A"], 1), "shortgen": shortgen_docs(3, 2)}
+    members = generated_members(sets, list(sets), HYPER, (), seed=1, bag=2)
+    again = generated_members(sets, list(sets), HYPER, (), seed=1, bag=1)
+    assert members[0] == again[0]
+    assert members[0]["leaf_value"] != members[1]["leaf_value"]
