@@ -106,3 +106,18 @@ def test_generated_members_differ_by_seed_and_refit_the_same_model_for_the_same_
     again = generated_members(sets, list(sets), HYPER, (), seed=1, bag=1)
     assert members[0] == again[0]
     assert members[0]["leaf_value"] != members[1]["leaf_value"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_spread_reports_each_sets_mean_and_range_over_refits(seed):
+    """``news_check --spread``: per held-out set the mean cut over the refits and their
+    min-max, then the same for the totals (fails on main: no spread)."""
+    from training.news_check import spread
+
+    rng = np.random.default_rng(seed)
+    cuts = rng.integers(0, 20, size=(4, len(HELD_OUT)))
+    cells = spread([_rows(c) for c in cuts]).replace(" |", "").split()
+    for k, column in enumerate(cuts.T):
+        assert cells[2 * k] == f"{column.mean():.1f}" and cells[2 * k + 1] == f"({column.min()}-{column.max()})"
+    totals = cuts.sum(axis=1)
+    assert cells[-2:] == [f"{totals.mean():.1f}", f"({totals.min()}-{totals.max()})"]

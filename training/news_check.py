@@ -11,12 +11,16 @@ of their article lines as the shipped model and removes nearly as much of their 
 With ``--gate SHIPPED.json`` it prints one row per model instead: article lines cut on
 each held-out set, in total, noise removed in total, and whether the model passes the
 gate against SHIPPED (``gate``): no held-out set loses more article lines, the held-out
-noise removed falls by at most ``NOISE_SLACK`` points.
+noise removed falls by at most ``NOISE_SLACK`` points. ``--spread`` adds the models' mean
+cuts per set and their range: given refits of one recipe (``training.bagging``), the
+recipe's expected cuts, which round 16 found to move by +-10 lines between refits.
 """
 from __future__ import annotations
 
 import argparse
 import json
+
+import numpy as np
 from pathlib import Path
 
 from corpus_clean.boilerplate.classifier import StackedModel
@@ -57,6 +61,21 @@ def gate(candidate: dict, shipped: dict, slack: float = NOISE_SLACK) -> bool:
     return all(c <= b for c, b in zip(cuts, base_cuts)) and noise >= base_noise - slack
 
 
+def spread(rows_of_models: list[dict]) -> str:
+    """Per held-out set, the mean article lines cut over several refits and their range
+    (the recipe's expected cuts: a gate on a recipe, not on one fit), then the totals.
+
+    >>> a = {n: (10, 9, 10, 10) for n in HELD_OUT}
+    >>> b = {**a, HELD_OUT[0]: (10, 9, 10, 7)}
+    >>> spread([a, b]).split()[:2]
+    ['1.5', '(0-3)']
+    """
+    cuts = np.array([held_out_totals(r)[0] for r in rows_of_models])
+    cells = [f"{c.mean():.1f} ({c.min()}-{c.max()})" for c in cuts.T]
+    totals = cuts.sum(axis=1)
+    return " ".join(cells) + f" | {totals.mean():.1f} ({totals.min()}-{totals.max()})"
+
+
 def _cell(counts: tuple[int, int, int, int]) -> str:
     noise, removed, article, kept = counts
     return f"{100.0 * removed / max(noise, 1):.1f} / {100.0 * kept / max(article, 1):.2f} ({article - kept} cut)"
@@ -70,19 +89,25 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="+")
     ap.add_argument("--gate", metavar="SHIPPED", help="one row per model: held-out cuts and the gate against SHIPPED")
+    ap.add_argument("--spread", action="store_true", help="with --gate, a last row: the models' mean cuts per "
+                    "held-out set and their range (refits of one recipe: its expected cuts)")
     args = ap.parse_args(argv)
     if args.gate:
         shipped = model_rows(args.gate)
         print("| model | article lines cut per held-out set (" + ", ".join(n.removesuffix(".txt") for n in HELD_OUT)
               + ") | cut, all | noise removed % | studied cut (in-sample or not) | gate |")
         print("|---|---|---:|---:|---:|---|")
+        candidates = []
         for m in [args.gate] + args.models:
             rows = model_rows(m) if m != args.gate else shipped
+            candidates += [rows] if m != args.gate else []
             cuts, noise, total = held_out_totals(rows)
             studied = _sum(rows, STUDIED)
             verdict = "(shipped)" if m == args.gate else ("passes" if gate(rows, shipped) else "fails")
             print(f"| {m} | {' '.join(map(str, cuts))} | {total} | {noise:.1f} | {studied[2] - studied[3]} | {verdict} |",
                   flush=True)
+        if args.spread:
+            print(f"| mean (range) of the {len(candidates)} models | {spread(candidates)} | | | |")
         return 0
     columns = [model_rows(m) for m in args.models]
     trained = [set(json.loads(Path(m).read_text()).get("fit", {}).get("labelled_train", [])) for m in args.models]
