@@ -30,6 +30,7 @@ STUDIED = (
     "round8_dev.txt", "round8_heldout.txt", "round8_long.txt", "round8_short_line_articles.txt",
     "probe_teaser_lists.txt", "round9_dev.txt", "round10_dev.txt", "round11_dev.txt",
     "round12_dev.txt", "round12_probe.txt", "round13_dev.txt", "round14_dev.txt",
+    "round15_dev.txt", "round15_probe.txt",  # (studied by news15; added to the list in round 16)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
