@@ -446,7 +446,7 @@ def line_gates(ruleset: RuleSet, lines: list[str], check: np.ndarray | None = No
                    kernel.match if kernel is not None else None,
                    kernel.bit_of_words if kernel is not None else np.zeros((0, n_words), dtype=np.uint64),
                    kernel.always_words if kernel is not None else np.zeros(n_words, dtype=np.uint64), matchers,
-                   np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored, automaton.row_delta,
+                   np.ascontiguousarray(check, dtype=np.uint64), keywords, anchored, automaton.row_delta_bytes,
                    automaton.longest)
         if kernel is None:
             anchored = as_words(_literal_gates_of(ruleset, lines), n_words)
