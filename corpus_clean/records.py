@@ -145,6 +145,29 @@ def document_row(doc: Document, run_id: str) -> dict:
             "pipeline_version": __version__, "run_id": run_id}
 
 
+def string_array(texts: list[str]) -> pa.Array:
+    """``pa.array(texts, pa.string())``, its buffers made by the compiled ``utf8_texts``:
+    each text encoded once straight into one buffer, where Arrow asked each str for the
+    UTF-8 copy a str keeps (a malloc per text that is not ASCII, the slower encoder, and
+    the buffer grown by reallocating): 5.1-6.3 -> ~1.5 ms per batch set of 4 MB of clean
+    text. ``pa.array`` itself (the reference) without the kernel, or for anything the
+    kernel leaves to it: a value that is not a str (None: a null), a lone surrogate
+    (Arrow's own error), past 2 GiB.
+
+    >>> string_array(["naïve", "", "a"]).to_pylist(), string_array(["x", None]).null_count
+    (['naïve', '', 'a'], 1)
+    """
+    kernel = getattr(native.active(), "utf8_texts", None)  # (None: no compiled module, or one built before it)
+    if kernel is not None and type(texts) is list:
+        try:
+            offsets, data = kernel(texts)
+        except (TypeError, UnicodeError, OverflowError):
+            pass
+        else:
+            return pa.Array.from_buffers(pa.string(), len(texts), [None, pa.py_buffer(offsets), pa.py_buffer(data)])
+    return pa.array(texts, pa.string())
+
+
 def documents_table(docs: list[Document], run_id: str) -> pa.Table:
     """The clean table of `docs`: ``Table.from_pylist`` of their ``document_row``s, built
     column by column from the Documents (no dict per row for Arrow to take apart again:
@@ -165,15 +188,15 @@ def documents_table(docs: list[Document], run_id: str) -> pa.Table:
             continue
         if field.name in constants:
             values = [constants[field.name]] * len(docs)
-        elif field.name in cells:
-            values = list(map(cells[field.name], docs))
-        else:  # a registered step's column
-            values = [doc.columns.get(field.name) for doc in docs]
+        else:  # a Document's own cell, or a registered step's column
+            cell = cells.get(field.name)
+            values = list(map(cell, docs)) if cell else [doc.columns.get(field.name) for doc in docs]
+            # (an array a step made of these very values: the signals' texts, their struct)
             remembered = _remembered_cells(field.name, values, field)
             if remembered is not None:
                 columns.append(remembered)
                 continue
-        columns.append(pa.array(values, field.type))
+        columns.append(string_array(values) if field.type == pa.string() else pa.array(values, field.type))
     return pa.Table.from_arrays(columns, schema=clean_schema())
 
 
