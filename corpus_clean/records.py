@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import Callable
 
@@ -109,7 +109,7 @@ def _cells() -> dict[str, Callable[[Document], object]]:
 # Per step column: the last batch's row values as a step made them, and the Arrow array
 # they came from (``remember_column``). One batch per column: a worker cleans one batch
 # and builds its table before the next.
-_remembered: dict[str, tuple[dict[int, int], list, pa.Array]] = {}
+_remembered: dict[str, tuple[list, pa.Array]] = {}
 
 
 def remember_column(name: str, values: list, array: pa.Array) -> None:
@@ -118,7 +118,7 @@ def remember_column(name: str, values: list, array: pa.Array) -> None:
     the cells from `array` instead of converting the values back. The values are the
     step's output, read by later steps but not edited: an edited cell would be stored as
     the step made it. (Held until the next batch's call: one batch of rows.)"""
-    _remembered[name] = ({id(value): k for k, value in enumerate(values)}, values, array)
+    _remembered[name] = (values, array)
 
 
 def _remembered_cells(name: str, values: list, field: pa.Field) -> pa.Array | None:
@@ -129,10 +129,10 @@ def _remembered_cells(name: str, values: list, field: pa.Field) -> pa.Array | No
     remembered = _remembered.get(name)
     if remembered is None:
         return None
-    position, _, array = remembered
-    if len(values) != len(array) or not array.type.equals(field.type):
+    cells, array = remembered
+    if len(values) != len(cells) or len(values) != len(array) or not array.type.equals(field.type):
         return None
-    if any(position.get(id(value)) != k for k, value in enumerate(values)):
+    if not all(map(is_, values, cells)):  # (the very objects, in order: C-level, no dict of ids)
         return None
     return array
 
