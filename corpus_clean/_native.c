@@ -602,27 +602,23 @@ ngram_counts(PyObject *self, PyObject *args)
                 slots[at].count++;
                 occurrences[j] = at;  /* the slot, for now */
             }
+            /* Each start's count read, the best score kept (top n) and the repeated starts
+             * kept (branch-free: repeated or not is random), in one pass; then the slots
+             * emptied (not before: a later start may read the same slot). */
+            int64_t best_score = 0;
+            Py_ssize_t k = 0;
             for (Py_ssize_t j = 0; j < m; j++) {
-                grams[j] = (uint64_t)occurrences[j];  /* (the n-gram is read no more: its slot) */
-                occurrences[j] = slots[occurrences[j]].count;
+                int64_t s = candidates[j], count = slots[occurrences[j]].count;
+                int64_t score = count * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
+                score = count > 1 ? score : 0;
+                best_score = score > best_score ? score : best_score;
+                candidates[k] = s;  /* (k <= j: a start is read before its place is written) */
+                k += count > 1;
             }
             for (Py_ssize_t j = 0; j < m; j++)
-                slots[grams[j]].count = 0;
-            if (is_top[n]) {  /* (branch-free: repeated or not is random) */
-                int64_t best_score = 0;
-                for (Py_ssize_t j = 0; j < m; j++) {
-                    int64_t s = candidates[j];
-                    int64_t score = occurrences[j] * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
-                    score = occurrences[j] > 1 ? score : 0;
-                    best_score = score > best_score ? score : best_score;
-                }
+                slots[occurrences[j]].count = 0;
+            if (is_top[n])
                 top[n * n_docs + d] = (best_score >> 32) * (best_score & 0xFFFFFFFF);
-            }
-            Py_ssize_t k = 0;
-            for (Py_ssize_t j = 0; j < m; j++) {  /* the repeated ones stay (branch-free) */
-                candidates[k] = candidates[j];
-                k += occurrences[j] > 1;
-            }
             m = k;
             if (is_dup[n]) {
                 /* Each word once: an n-gram counts up to where the next repeated one starts. */
