@@ -228,6 +228,7 @@ def removed_column(docs: list[Document], field: pa.Field) -> pa.Array | None:
         return None
     by_name = {"start": starts, "end": ends, "rule": rules, "text": texts}
     struct_type = field.type.value_type
-    values = pa.StructArray.from_arrays([pa.array(by_name[child.name], child.type) for child in struct_type],
+    values = pa.StructArray.from_arrays([string_array(by_name[child.name]) if child.type == pa.string()
+                                         else pa.array(by_name[child.name], child.type) for child in struct_type],
                                         fields=list(struct_type))
     return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), values, type=field.type)
