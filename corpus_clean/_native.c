@@ -720,11 +720,15 @@ marked_lines(PyObject *self, PyObject *args)
  * str keeps for its lifetime (a malloc per text, the slower encoder: ~5 ms per 4 MB of
  * clean text, where encoding alone is ~1), then grew Arrow's buffer by reallocating.
  *
- * utf8_texts(texts) -> (offsets, data)
+ * utf8_texts(texts, allocate) -> (offsets, data)
  *
  * - texts: list of str (anything else: TypeError; a lone surrogate: UnicodeEncodeError;
  *   past 2 GiB of UTF-8: OverflowError; the caller then calls pa.array, the reference);
- * - offsets: bytes, int32 x (len(texts) + 1); data: bytes, the texts' UTF-8 end to end.
+ * - allocate(size): a writable buffer of at least `size` bytes (pa.allocate_buffer: Arrow's
+ *   own memory pool, as pa.array's buffers are; a bytes object of a batch's texts a call,
+ *   from malloc, made a run's memory creep ~30 MB over 48 shards: tests/test_memory_flat.py);
+ * - offsets: bytes, int32 x (len(texts) + 1); data: what `allocate` returned, the texts'
+ *   UTF-8 end to end.
  *
  * An ASCII str is its own UTF-8 (copied as it is); any other is encoded once into a
  * bytes object (not kept on the str), the whole sized before anything is copied.
@@ -732,9 +736,10 @@ marked_lines(PyObject *self, PyObject *args)
 static PyObject *
 utf8_texts(PyObject *self, PyObject *args)
 {
-    PyObject *texts;
-    if (!PyArg_ParseTuple(args, "O!:utf8_texts", &PyList_Type, &texts))
+    PyObject *texts, *allocate;
+    if (!PyArg_ParseTuple(args, "O!O:utf8_texts", &PyList_Type, &texts, &allocate))
         return NULL;
+    Py_buffer data_b = {0};
     Py_ssize_t n = PyList_GET_SIZE(texts);
     PyObject *result = NULL, *offsets = NULL, *data = NULL;
     PyObject **encoded = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));  /* (NULL: an ASCII text) */
@@ -762,11 +767,15 @@ utf8_texts(PyObject *self, PyObject *args)
         }
     }
     offsets = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(int32_t));
-    data = PyBytes_FromStringAndSize(NULL, total);
-    if (offsets == NULL || data == NULL)
+    data = PyObject_CallFunction(allocate, "n", total);
+    if (offsets == NULL || data == NULL || PyObject_GetBuffer(data, &data_b, PyBUF_WRITABLE) < 0)
         goto done;
+    if (data_b.len < total) {
+        PyErr_SetString(PyExc_ValueError, "allocate gave a buffer too small");
+        goto done;
+    }
     int32_t *offset = (int32_t *)PyBytes_AS_STRING(offsets);
-    char *out = PyBytes_AS_STRING(data);
+    char *out = data_b.buf;
     Py_ssize_t at = 0;
     offset[0] = 0;
     for (Py_ssize_t k = 0; k < n; k++) {
@@ -779,6 +788,8 @@ utf8_texts(PyObject *self, PyObject *args)
     }
     result = PyTuple_Pack(2, offsets, data);
 done:
+    if (data_b.obj != NULL)
+        PyBuffer_Release(&data_b);
     for (Py_ssize_t k = 0; k < n; k++)
         Py_XDECREF(encoded[k]);
     PyMem_Free(encoded);
