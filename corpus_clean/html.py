@@ -1461,13 +1461,46 @@ def _same_component_cousins(best: LexborNode, chosen: list[LexborNode], deep: di
     taken = {node.mem_id for node in chosen}
     around_chosen = _ancestors_of(chosen)
     out = []
+    start = None
     for node in matches:
         if node.mem_id in around_chosen or _inside_taken_or_link(node, taken, root):
             continue
         if _same_class_section(node, best.attributes.get("class"), deep):
             out.append(node)
             taken.add(node.mem_id)
+        elif _opening_part(node, best, deep) and _document_position(node) < (start or (start := _document_position(best))):
+            out.append(node)
+            taken.add(node.mem_id)
     return out
+
+
+# The opening part of a story, above the part that won, holds a long paragraph of prose (a score
+# of 5: 300 characters and a comma) and may carry its sentences' links up to SIB_LD.
+PROSE_SCORE = 5.0
+PROSE_CHARS = 300
+
+
+def _opening_part(node: LexborNode, best: LexborNode, deep: dict) -> bool:
+    """A part of the winner's component that reads as the story's opening: long prose, under SIB_LD links.
+
+    A review's or feature's lead paragraph sits in its own part of the component above a score
+    box, a gallery or a video, and links the products it names (~0.17 of its text), more than
+    a part below may carry (SAME_CLASS_LD). Below the story, parts with that much link text are
+    promos and teaser cards ("Join our forums to keep talking…", "Related posts"), so only a
+    part above the winner is let in (the caller checks the order).
+
+    >>> t = LexborHTMLParser("<div class='story-part'><p>The <a href='/x'>new console</a> is fast, and "
+    ...                      + "quiet words run on here. " * 12 + "</p></div>")
+    >>> rows = collect_paragraphs(t.body); deep = _paragraph_scores(t.body, rows)[2]
+    >>> _opening_part(t.css_first("div"), t.css_first("div"), deep)
+    True
+    """
+    if not same_component(best.attributes.get("class"), node.attributes.get("class")):
+        return False
+    if deep.get(node.mem_id, 0) < PROSE_SCORE or link_density(node) >= SIB_LD:
+        return False
+    # The score must come from one long paragraph, not from a grid of short cards.
+    return any(len(p.text(strip=True)) >= PROSE_CHARS for p in node.css("p"))
 
 
 # How far up from a winner without a class its nearest named ancestor is looked for.

@@ -33,3 +33,79 @@ def test_round16_sets_are_fixed_by_their_seeds():
         assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND16_FAMILIES)
     held_out, dev = generate(100, seed=79, round16=True), generate(50, seed=83, round16=True)
     assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
+
+
+# --------------------------------------------------------------------------- #
+# The story's opening part above the winner, with its sentences' links (corpus_clean.html._opening_part)
+# --------------------------------------------------------------------------- #
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from corpus_clean.html import extract_main_text  # noqa: E402
+
+# The lead's linked phrases: three to five of them make 0.12-0.25 of its text links, over SAME_CLASS_LD and
+# under SIB_LD (the story's sentences link the products they name).
+PHRASES = ["Kestrel X2 console", "Nimbus S7 from Valdera", "older Harbour titles", "X2 Lite edition", "cooling block"]
+LEAD = ("The {0} is the fastest machine the harbour studio has tested this year, and it runs the {2} better than "
+        "the {1}, though it costs a third more. It is quiet, small and cool under load thanks to the {4}, and its "
+        "controller lasts a week on one charge. The only problem is its price, which puts it out of reach of most "
+        "families. Everyone else might wait for the {3}.")
+
+
+def lead_markup(links: int) -> str:
+    """The lead paragraph with its first ``links`` phrases linked."""
+    return LEAD.format(*(f"<a href='/r/{i}'>{p}</a>" if i < links else p for i, p in enumerate(PHRASES)))
+
+
+BODY = ("The console's case is matte black and a little slimmer than last year's model, and it weighs about "
+        "four kilograms, which is more than its size suggests, because of the new cooling block inside. ")
+
+
+def _review_page(lead_part: str, after: str = "") -> str:
+    """A review whose lead sits in its own part of the component above a score box; the other parts in a wrapper.
+
+    The parts are cousins of the lead, not siblings (the template wraps the story's continuation).
+    """
+    parts = "".join(f"<div class='story-part'><div class='grid'><div class='cell'><div class='story-text'><h3>Part {i}</h3>"
+                    + "".join(f"<p>{BODY * (2 + (i == 2))}</p>" for _ in range(2 + i)) + "</div></div></div></div>"
+                    for i in range(4))
+    lead = f"<div class='story-part top'><div class='grid'><div class='cell'>{lead_part}</div></div></div>" if lead_part else ""
+    return ("<html><body><div class='top-nav'><a href='/'>Home</a> <a href='/r'>Reviews</a></div><main>"
+            f"{lead}<div class='story-part box'><h4>Score</h4><p>87</p><ul><li>Pros</li><li>Fast</li><li>Cons</li>"
+            f"<li>Price</li></ul></div><div class='continued'>{parts}{after}</div></main>"
+            "<footer><p>© Harbour Games Media</p></footer></body></html>")
+
+
+def test_a_linked_lead_part_above_the_winner_is_kept():
+    """A story's opening paragraph in its own part of the component, above a score box, carrying links
+    to the products it names (~0.2 of its text), joins the article (fails on main: cut as not main)."""
+    text = extract_main_text(_review_page(f"<div class='story-text first'><p>{lead_markup(4)}</p></div>")).text
+    assert "fastest machine the harbour studio has tested" in text
+    assert "matte black" in text and "© Harbour" not in text
+
+
+def test_a_linked_part_below_the_story_and_a_card_grid_above_keep_their_cut():
+    """Below the story, a part with that much link text is a promo; above it, a grid of short cards is not prose."""
+    promo = ("<div class='story-part end'><div class='grid'><div class='cell'><div class='story-text promo'><p>Join our "
+             "<a href='/forum'>Harbour Games forums</a> to keep talking about consoles, controllers and the latest "
+             "releases with other readers, and if you have a news tip, a correction or a comment, "
+             "<a href='/contact'>let us know at our community desk</a>, where editors read every message twice.</p>"
+             "</div></div></div></div>")
+    text = extract_main_text(_review_page("", after=promo)).text
+    assert "matte black" in text and "Join our" not in text
+    cards = "<div class='story-text cards'>" + "".join(
+        f"<div class='card'><p><a href='/p{i}'>Carry-on spinner {i}</a></p><p>Now $129.99, a discount of 41 %, "
+        f"was $219.99, in five colours.</p></div>" for i in range(3)) + "</div>"
+    text = extract_main_text(_review_page(cards)).text
+    assert "matte black" in text and "Carry-on spinner" not in text
+
+
+@settings(max_examples=25, deadline=None)
+@given(links=st.integers(min_value=3, max_value=5), above=st.booleans())
+def test_an_opening_part_joins_exactly_when_above_the_story(links, above):
+    """Over generated pages: the linked lead part is kept exactly when it stands above the winner."""
+    part = f"<div class='story-text first'><p>{lead_markup(links)}</p></div>"
+    page = _review_page(part if above else "", after="" if above else f"<div class='story-part end'><div class='grid'><div class='cell'>{part}</div></div></div>")
+    text = extract_main_text(page).text
+    assert "matte black" in text
+    assert ("fastest machine the harbour studio" in text) == above
