@@ -1002,8 +1002,8 @@ def clear_caches() -> None:
 def _token_flags(token: str) -> tuple[int, Optional[str]]:
     """Bit flags of one class/id token (negative, positive, hard-negative) and its rule name.
 
-    >>> _token_flags("commentList"), _token_flags("entry-content")
-    ((5, 'html.comments'), (2, None))
+    >>> _token_flags("commentList"), _token_flags("entry-content"), _token_flags("no_caption")
+    ((5, 'html.comments'), (2, None), (0, None))
     """
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
@@ -1013,7 +1013,9 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
         # "overflow-hidden" clips a box's overflow, it does not hide the box;
         # "marker:hidden" hides a summary's triangle, not the summary
         # (tested once: the word test below is skipped for the same tokens)
-        names_no_widget = is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
+        # "no_caption", "without-sidebar", "has-no-comments" say the element lacks the widget
+        names_no_widget = (is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
+                           or _NEGATED_RE.match(low))
         m = None if names_no_widget else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
@@ -1038,6 +1040,9 @@ _CLIPPING_UTILITY_RE = re.compile(r"(?:^|:)overflow-(?:[xy]-)?hidden$")
 # Tailwind's pseudo-element variants style a part the browser draws, not the element:
 # "marker:hidden" (a <summary>'s triangle), "before:content-none", "placeholder:hidden".
 _PSEUDO_VARIANT_RE = re.compile(r"(?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop):")
+# A label that says the element has *no* widget of a kind: "no_caption" on a list item whose image
+# has no caption, "without-sidebar" on a layout (its words are not the widget's name).
+_NEGATED_RE = re.compile(r"(?:has[-_])?(?:no|without)[-_]")
 _SLUG_SPLIT = re.compile(r"[-_]")
 # Function words: a label holding one is a phrase (a heading's slug), not a component name.
 _FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "

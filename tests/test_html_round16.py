@@ -109,3 +109,32 @@ def test_an_opening_part_joins_exactly_when_above_the_story(links, above):
     text = extract_main_text(page).text
     assert "matte black" in text
     assert ("fastest machine the harbour studio" in text) == above
+
+
+# --------------------------------------------------------------------------- #
+# A label that says the element has no widget ("no_caption") names no widget
+# --------------------------------------------------------------------------- #
+
+from corpus_clean.html import label_verdict  # noqa: E402
+
+ITEM_TEXT = ("The harbour board has approved a second ferry ramp after three years of complaints from residents, "
+             "who waited up to an hour in summer queues, and the works start in the spring.")
+
+
+@pytest.mark.parametrize("word", ["caption", "sidebar", "comments", "share", "related"])
+@pytest.mark.parametrize("negation", ["no_", "no-", "without-", "has-no-"])
+def test_a_negated_widget_word_is_not_furniture(word, negation):
+    """"no_caption", "without-sidebar", "has-no-comments" say the element lacks the widget (fails on main:
+    a list item labelled "item-image no_caption" was cut as html.caption)."""
+    assert label_verdict(f"list-item {negation}{word}") is None
+    assert label_verdict(f"list-item {word}") is not None  # the word alone still names furniture
+
+
+def test_a_listicle_item_labelled_no_caption_keeps_its_heading():
+    """A list item's heading, in an item labelled as an image item without a caption, is the story's text."""
+    items = "".join(f"<div class='list-item list-item-image no_caption'><h2>{ITEM_TEXT} ({i})</h2><img src='/i{i}.jpg'></div>"
+                    f"<div class='list-item list-item-text'><p>{BODY * 2}</p></div>" for i in range(3))
+    page = (f"<html><body><nav><a href='/'>Home</a></nav><div class='list-body'>{items}</div>"
+            "<footer><p>© Harbour Media</p></footer></body></html>")
+    text = extract_main_text(page).text
+    assert all(f"{ITEM_TEXT} ({i})" in text for i in range(3))
