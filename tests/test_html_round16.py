@@ -138,3 +138,37 @@ def test_a_listicle_item_labelled_no_caption_keeps_its_heading():
             "<footer><p>© Harbour Media</p></footer></body></html>")
     text = extract_main_text(page).text
     assert all(f"{ITEM_TEXT} ({i})" in text for i in range(3))
+
+
+# --------------------------------------------------------------------------- #
+# A credit line marked with schema.org's author / date properties is a byline (corpus_clean.html._microdata_bylines)
+# --------------------------------------------------------------------------- #
+
+STORY_PARAS = "".join(f"<p>{BODY * 2}</p>" for _ in range(4))
+
+
+def _story_with_credit(credit: str) -> str:
+    return ("<html><body><nav><a href='/'>Accueil</a></nav><article><h1>Le port s'agrandit</h1>"
+            f"{credit}<div class='corps'>{STORY_PARAS}</div></article><footer><p>© Journal du Port</p></footer></body></html>")
+
+
+def test_a_microdata_credit_line_is_cut_as_a_byline():
+    """A credit line in a block whose class names nothing we know ("bloc_signature"), made of schema.org's
+    publisher / datePublished / author parts and separators, is cut as html.byline (fails on main: kept)."""
+    credit = ("<p class='bloc_signature'><span itemprop='publisher'>Journal du Port</span> | <time itemprop='datePublished' "
+              "datetime='2015-05-04'>04.05.2015 à 13h36</time> • Mis à jour le <time itemprop='dateModified'>05.05.2015</time>"
+              " | Par <span itemprop='author'><a href='/j/mu'>Marie Untel</a> (avec Paul Autre)</span></p>")
+    ex = extract_main_text(_story_with_credit(credit))
+    assert "Marie Untel" not in ex.text and "matte black" in ex.text
+    assert any(r.rule == "html.byline" and "Marie Untel" in r.text for r in ex.removed)
+
+
+@settings(max_examples=30, deadline=None)
+@given(words=st.integers(min_value=0, max_value=30))
+def test_prose_that_names_its_author_is_not_a_byline(words):
+    """A block with a marked author and more than a few words of its own is prose, never cut as a byline."""
+    extra = " ".join(["harbour"] * words)
+    credit = f"<p class='note'>Reported by <span itemprop='author'>Marie Untel</span> {extra}</p>"
+    ex = extract_main_text(_story_with_credit(credit))
+    cut = any(r.rule == "html.byline" for r in ex.removed)
+    assert cut == (len(f"Reported by Marie Untel {extra}".strip()) - len("Marie Untel") <= 40)
