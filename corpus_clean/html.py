@@ -334,6 +334,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)
+    for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
+        _cut(node, "html.byline", cuts)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -715,8 +717,6 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         if strength == "soft" and html_headings.named_after_heading(node):  # a docs section's anchor id
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
-    for node in _microdata_bylines(body):  # a byline marked up with schema.org's author / date properties
-        _cut(node, "html.byline", cuts)
     return cuts
 
 
@@ -727,8 +727,8 @@ BYLINE_MAX_CHARS = 250  # a byline is a line or two; an author box with a biogra
 BYLINE_OTHER_CHARS = 40  # text outside the marked properties: "|", "•", "Par", "Mis à jour le"
 
 
-def _microdata_bylines(body: LexborNode) -> list[LexborNode]:
-    """The blocks that hold nothing but a story's credit line marked with schema.org properties.
+def _microdata_bylines(chosen: list[LexborNode]) -> list[LexborNode]:
+    """The blocks inside the chosen ones that hold nothing but a story's credit line marked with schema.org properties.
 
     ``<p class="bloc_signature"><span itemprop="publisher">Le Monde</span> | <time
     itemprop="datePublished">04.05.2015</time> | Par <span itemprop="author">M. U.</span></p>``:
@@ -740,10 +740,13 @@ def _microdata_bylines(body: LexborNode) -> list[LexborNode]:
     >>> t = LexborHTMLParser("<body><p class='sig'><span itemprop='publisher'>Le Monde</span> | <time "
     ...     "itemprop='datePublished'>04.05.2015</time> | Par <span itemprop='author'>Martin U.</span></p>"
     ...     "<p>Story words, <span itemprop='author'>she</span> said, and more of the story's words here.</p></body>")
-    >>> [n.attributes.get("class") for n in _microdata_bylines(t.body)]
+    >>> [n.attributes.get("class") for n in _microdata_bylines([t.body])]
     ['sig']
+
+    (Looked for in the chosen blocks only, after the choice: a walk over the whole page cost
+    ~7 % of the extraction's time; the credit lines that matter are those the choice keeps.)
     """
-    marks = body.css(_CREDIT_QUERY)
+    marks = [mark for node in chosen for mark in node.css(_CREDIT_QUERY)]
     if not marks:
         return []
     out, seen = [], set()

@@ -149,7 +149,7 @@ STORY_PARAS = "".join(f"<p>{BODY * 2}</p>" for _ in range(4))
 
 def _story_with_credit(credit: str) -> str:
     return ("<html><body><nav><a href='/'>Accueil</a></nav><article><h1>Le port s'agrandit</h1>"
-            f"{credit}<div class='corps'>{STORY_PARAS}</div></article><footer><p>© Journal du Port</p></footer></body></html>")
+            f"<div class='corps'>{credit}{STORY_PARAS}</div></article><footer><p>© Journal du Port</p></footer></body></html>")
 
 
 def test_a_microdata_credit_line_is_cut_as_a_byline():
