@@ -566,7 +566,9 @@ def _scan_metadata(nodes: Iterable[LexborNode], metas: dict, found: dict) -> Non
                 found["itemprop_author"] = _clean((name or node).text())
             elif prop == "datePublished":
                 if "itemprop_date" not in found:
-                    found["itemprop_date"] = _clean(attrs.get("datetime") or attrs.get("content"))
+                    # (its text when it has no machine-readable value: "Posted: <span itemprop=datePublished>
+                    # Fri 6:45 PM, Feb 16, 2018</span>", the credit line cut whole as html.byline)
+                    found["itemprop_date"] = _clean(attrs.get("datetime") or attrs.get("content") or node.text())
             elif "author" in rel.split():
                 if "rel_author" not in found:
                     found["rel_author"] = _clean(node.text())

@@ -172,3 +172,15 @@ def test_prose_that_names_its_author_is_not_a_byline(words):
     ex = extract_main_text(_story_with_credit(credit))
     cut = any(r.rule == "html.byline" for r in ex.removed)
     assert cut == (len(f"Reported by Marie Untel {extra}".strip()) - len("Marie Untel") <= 40)
+
+
+def test_a_credit_lines_date_reaches_the_published_column():
+    """The credit line is cut whole, so its date must come from the markup: an ``itemprop=datePublished``
+    element with only text ("Fri 6:45 PM, Feb 16, 2018") fills ``published`` (fails on main: None)."""
+    from corpus_clean.html import extract_main_text as extract
+
+    credit = ("<div class='story-date'><span>Posted: <span itemprop='datePublished'>Fri 6:45 PM, Feb 16, 2018</span></span>"
+              " | <span itemprop='dateModified'>Updated: Sat 8:31 PM, Feb 17, 2018</span></div>")
+    ex = extract(_story_with_credit(credit))
+    assert ex.published == "Fri 6:45 PM, Feb 16, 2018"
+    assert "Posted" not in ex.text and any(r.rule == "html.byline" for r in ex.removed)
