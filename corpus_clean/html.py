@@ -566,9 +566,10 @@ def _scan_metadata(nodes: Iterable[LexborNode], metas: dict, found: dict) -> Non
                 found["itemprop_author"] = _clean((name or node).text())
             elif prop == "datePublished":
                 if "itemprop_date" not in found:
-                    # (its text when it has no machine-readable value: "Posted: <span itemprop=datePublished>
-                    # Fri 6:45 PM, Feb 16, 2018</span>", the credit line cut whole as html.byline)
-                    found["itemprop_date"] = _clean(attrs.get("datetime") or attrs.get("content") or node.text())
+                    found["itemprop_date"] = _clean(attrs.get("datetime") or attrs.get("content"))
+                    # its text, the last resort when no element carries a machine-readable date: "Posted: <span
+                    # itemprop=datePublished>Fri 6:45 PM, Feb 16, 2018</span>" (a credit line cut whole as html.byline)
+                    found["itemprop_date_text"] = _clean(node.text())
             elif "author" in rel.split():
                 if "rel_author" not in found:
                     found["rel_author"] = _clean(node.text())
@@ -587,7 +588,7 @@ def _pick_metadata(metas: dict, found: dict) -> dict:
         "byline": _first(author, found.get("jsonld_author"), found.get("itemprop_author"),
                          found.get("rel_author")),
         "published": _first(*(metas.get(k) for k in _DATE_KEYS), found.get("jsonld_date"),
-                            found.get("itemprop_date"), found.get("time")),
+                            found.get("itemprop_date"), found.get("time"), found.get("itemprop_date_text")),
         "url": _first(*(url for url in (found.get("canonical"), metas.get("og:url"))
                         if url and url.lower().startswith(("http://", "https://")))),
         "lang": None,
