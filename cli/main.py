@@ -17,6 +17,7 @@ import contextlib
 import errno
 import json
 import logging
+import math
 import os
 import signal
 import socket
@@ -146,28 +147,55 @@ def filter_line(number: int, line: bytes, steps: tuple[str, ...]) -> dict:
 
 def input_id(line: bytes, number: int):
     """The line's own "id", read after decoding (Latin-1, UTF-16...) like the record;
-    the line number when there is none.
+    the line number when there is none. An id JSON cannot hold (Python's parser accepts
+    NaN, Infinity and 1e400, which no strict JSON reader does) is given as written, a string.
 
     >>> input_id('{"id": "caf\u00e9", "text": "x"}'.encode("latin-1"), 3), input_id(b"not json", 4)
     ('café', 4)
+    >>> input_id(b'{"id": NaN}', 5), input_id(b'{"id": 1e400}', 6), input_id(b'{"id": 2.5}', 7)
+    ('NaN', '1e400', 2.5)
     """
     from corpus_clean.readers import decode_bytes
 
     try:
-        value = json.loads(decode_bytes(line).text)
+        value = json.loads(decode_bytes(line).text, parse_constant=str, parse_float=_finite_or_as_written)
     except (ValueError, RecursionError):
         return number
     return value["id"] if isinstance(value, dict) and "id" in value else number
 
 
+def _finite_or_as_written(literal: str) -> float | str:
+    number = float(literal)
+    return number if math.isfinite(number) else literal
+
+
 def encode_answer(answer: dict) -> bytes:
-    """One JSONL line of UTF-8. A lone surrogate (from an input's JSON escape) cannot be
-    UTF-8: written back as the same JSON escape (backslashreplace gives exactly that).
+    """One JSONL line of UTF-8 and strict JSON. A lone surrogate (from an input's JSON
+    escape) cannot be UTF-8: written back as the same JSON escape (backslashreplace gives
+    exactly that). A float JSON cannot hold (NaN, ±Infinity) is written as its name, a
+    string: `jq` and JavaScript refuse a line with a bare NaN.
 
     >>> encode_answer({"id": "\\udfff", "text": "é"})
-    b'{"id": "\\\\udfff", "text": "\xc3\xa9"}\\n'
+    b'{"id": "\\\\udfff", "text": "\\xc3\\xa9"}\\n'
+    >>> encode_answer({"id": 1, "signals": {"ratio": float("nan")}})
+    b'{"id": 1, "signals": {"ratio": "NaN"}}\\n'
     """
-    return json.dumps(answer, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+    try:
+        text = json.dumps(answer, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a non-finite float somewhere
+        text = json.dumps(_finite_floats(answer), ensure_ascii=False, allow_nan=False)
+    return text.encode("utf-8", "backslashreplace") + b"\n"
+
+
+def _finite_floats(value):
+    """`value` with each NaN or infinite float replaced by JSON's name for it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {key: _finite_floats(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_floats(item) for item in value]
+    return value
 
 
 def run_filter(steps: tuple[str, ...]) -> int:

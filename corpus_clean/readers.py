@@ -376,24 +376,28 @@ def decode_bytes(data: bytes) -> Decoded:
                    f"invalid UTF-8 byte at offset {first_bad}")
 
 
-def sniff_utf16(data: bytes) -> str | None:
+def sniff_utf16(data: bytes, complete: bool = True) -> str | None:
     """"utf-16-le" or "utf-16-be" for UTF-16 without a BOM, else None.
 
     Text in a Latin script encoded as UTF-16 has a NUL in every other byte (the high
     byte of each ASCII character): odd positions for little-endian, even for big-endian.
     No other text encoding looks like that, and the whole input must then decode.
-    Scripts far from ASCII (CJK) have few NULs and are not detected.
+    Scripts far from ASCII (Arabic, Cyrillic, CJK) have fewer NULs -- their spaces, digits
+    and JSON punctuation only (``sniff_utf16_sparse``). `complete` False: `data` is the
+    head of a stream, and may end inside a character.
 
     >>> sniff_utf16("A plain sentence.".encode("utf-16-le")), sniff_utf16("Big end.".encode("utf-16-be"))
     ('utf-16-le', 'utf-16-be')
-    >>> sniff_utf16(b"plain ASCII") is None
-    True
+    >>> sniff_utf16('{"text": "الميناء المجلس العبارة"}'.encode("utf-16-le"))
+    'utf-16-le'
+    >>> sniff_utf16(b"plain ASCII") is None, sniff_utf16(b'{"text": "a NUL\\x00 or two\\x00 in UTF-8"}') is None
+    (True, True)
     """
     head = data[:4096]
     half = len(head) // 2
-    if half < 2 or len(data) % 2 or b"\x00" not in head:
-        # (Either answer needs NULs in 40 % of one parity's bytes: a head without any
-        # is no UTF-16, and one C search saves two sliced copies and counts per record.)
+    if half < 2 or (complete and len(data) % 2) or b"\x00" not in head:
+        # (Either answer needs NULs at one parity: a head without any is no UTF-16, and
+        # one C search saves two sliced copies and counts per record.)
         return None
     nul_even, nul_odd = head[0::2].count(0), head[1::2].count(0)
     if nul_odd >= 0.4 * half and nul_even <= 0.05 * half:
@@ -401,12 +405,67 @@ def sniff_utf16(data: bytes) -> str | None:
     elif nul_even >= 0.4 * half and nul_odd <= 0.05 * half:
         encoding = "utf-16-be"
     else:
-        return None
+        return sniff_utf16_sparse(data, head, nul_even, nul_odd, complete)
     try:
-        data.decode(encoding)
+        _decode_utf16(data, encoding, complete)
     except UnicodeDecodeError:
         return None
     return encoding
+
+
+# Characters that do not occur in text: unassigned, private use, surrogates, C0/C1 controls
+# other than the usual white space. Bytes that are not UTF-16 decode to many of them.
+_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc"})
+
+
+def sniff_utf16_sparse(data: bytes, head: bytes, nul_even: int, nul_odd: int, complete: bool) -> str | None:
+    """UTF-16 without a BOM in a script far from ASCII: NULs at one parity only (the high
+    byte of its spaces, digits and punctuation; at least 4, and 1 % of 32 characters or more), four
+    times as many as at the other, and decoded as UTF-16 it is text (under 1 % of its characters unassigned,
+    private use or controls) where decoded as UTF-8 it is not (UTF-8 text with a stray NUL
+    or two is UTF-8; Cyrillic in UTF-16 is valid UTF-8, full of control characters).
+
+    >>> sniff_utf16(" Привет, мир. Как дела? Хорошо, спасибо. А у тебя?".encode("utf-16-be"))
+    'utf-16-be'
+    """
+    half = len(head) // 2
+    if half < 32:
+        return None  # too short to tell from a few bytes of binary
+    # (The other parity's NULs: characters whose low byte is 0, U+3000, U+4E00 "一"...)
+    if nul_odd >= max(4, 0.01 * half, 4 * nul_even):
+        encoding = "utf-16-le"
+    elif nul_even >= max(4, 0.01 * half, 4 * nul_odd):
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = _decode_utf16(data, encoding, complete)
+    except UnicodeDecodeError:
+        return None
+    wide = _not_text_share(text[:2048])
+    if wide > 0.01:
+        return None
+    try:
+        narrow = _not_text_share(codecs.getincrementaldecoder("utf-8")().decode(head).replace("\x00", ""))
+    except UnicodeDecodeError:
+        return encoding  # not UTF-8 at all
+    return encoding if narrow > wide else None
+
+
+def _not_text_share(text: str) -> float:
+    """The share of `text`'s characters that no text holds (``_NOT_TEXT_CATEGORIES``,
+    white space aside)."""
+    import unicodedata
+
+    odd = sum(1 for ch in text if unicodedata.category(ch) in _NOT_TEXT_CATEGORIES and ch not in "\t\n\r\x0c")
+    return odd / max(len(text), 1)
+
+
+def _decode_utf16(data: bytes, encoding: str, complete: bool) -> str:
+    """`data` decoded strictly; with `complete` False, a character cut at its end is allowed."""
+    if complete:
+        return data.decode(encoding)
+    return codecs.getincrementaldecoder(encoding)().decode(data)
 
 
 def stream_encoding(head: bytes) -> str | None:
@@ -420,7 +479,7 @@ def stream_encoding(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return None if encoding == "utf-8-sig" else encoding
-    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"")
+    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"", complete=False)
 
 
 _NEWLINES = {bytes: re.compile(rb"\r\n|\r|\n"), str: re.compile(r"\r\n|\r|\n")}
@@ -566,12 +625,39 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     if not data.strip():
         yield Skipped(file.source, "empty file")
         return
-    dammit = UnicodeDammit(data, is_html=True)
+    dammit = UnicodeDammit(data, known_definite_encodings=page_encoding_by_bytes(data), is_html=True)
     if dammit.unicode_markup is None:
         yield Skipped(file.source, "HTML file in no encoding we could detect")
         return
     yield new_document(file.source, 0, data, "", html=dammit.unicode_markup,
                         encoding=dammit.original_encoding)
+
+
+def page_encoding_by_bytes(data: bytes) -> list[str]:
+    """The encoding a page's bytes prove, before what it declares: UTF-16 without a BOM
+    (``sniff_utf16``; a `<meta charset>` cannot even be read then), or UTF-8 when the
+    bytes hold non-ASCII and are valid UTF-8 -- a page saved as UTF-8 that still says
+    `charset=iso-8859-1` (a copied template) would otherwise be read as mojibake, and a
+    single-byte text is almost never valid multi-byte UTF-8 by chance. [] when the bytes
+    prove nothing: the page's BOM, then its declaration, then a guess decide.
+
+    >>> page_encoding_by_bytes('<meta charset="iso-8859-1"><p>café</p>'.encode()), page_encoding_by_bytes(b"<p>cafe</p>")
+    (['utf-8'], [])
+    >>> page_encoding_by_bytes("<p>A page without a byte order mark.</p>".encode("utf-16-le"))
+    ['utf-16-le']
+    """
+    if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
+        return []
+    utf16 = sniff_utf16(data[:len(data) // 2 * 2], complete=False)
+    if utf16:
+        return [utf16]
+    if data.isascii():
+        return []
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    return ["utf-8"]
 
 
 def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
@@ -866,8 +952,8 @@ def _looks_like_json_documents(file: InputFile) -> bool:
             head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
     except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
         return False
-    first_line, newline, _ = head.partition("\n")
-    return head.startswith("[") or (head.startswith("{") and bool(newline) and not _parses(first_line))
+    first_line, *rest = _NEWLINES[str].split(head, 1)  # LF, CRLF or an old Mac's CR
+    return head.startswith("[") or (head.startswith("{") and bool(rest) and not _parses(first_line))
 
 
 def opens_json_documents(head: bytes) -> bool:
@@ -879,11 +965,13 @@ def opens_json_documents(head: bytes) -> bool:
     (True, True)
     >>> opens_json_documents(b'{"text": "a"}\n'), opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
     (False, False)
+    >>> opens_json_documents(b'{\r  "text": "a"\r}\r')  # an old Mac's line ends
+    True
     """
     start = head[:256]
     encoding = stream_encoding(start)
     text = start.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    return text.startswith("[") or text.split("\n", 1)[0].strip() == "{"
+    return text.startswith("[") or _NEWLINES[str].split(text, 1)[0].strip() == "{"
 
 
 _JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
