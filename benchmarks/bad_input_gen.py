@@ -190,7 +190,8 @@ def parquet_bytes(records: list[dict], rng: random.Random, shape: str) -> tuple[
         column = pa.array(texts, pa.string_view())
     else:
         column = pa.array(texts, pa.string())
-    table = pa.table({"text": column, "id": pa.array(ids, pa.string())})
+    odd = odd_parquet_table(shape, texts)
+    table = odd if odd is not None else pa.table({"text": column, "id": pa.array(ids, pa.string())})
     if shape == "nullable_ids":
         table = table.append_column("n", pa.array([None] * len(texts), pa.null()))
     if shape == "extra_nested":
@@ -200,6 +201,44 @@ def parquet_bytes(records: list[dict], rng: random.Random, shape: str) -> tuple[
     pq.write_table(table, sink, row_group_size=rng.randint(1, 4) if shape == "row_groups" else None,
                    compression=rng.choice(["none", "snappy", "zstd"]))
     return sink.getvalue(), shape
+
+
+# Parquet shapes whose rows are not all readable as texts: checked by the accounting
+# (every row clean, quarantined or counted unreadable), not against a reference.
+ODD_PARQUET_SHAPES = ["text_list", "text_int", "text_struct", "null_typed", "no_text", "zero_rows",
+                      "duplicate_text", "html_and_text", "id_nested", "timestamp_id", "text_decimal"]
+
+
+def odd_parquet_table(shape: str, texts: list) -> pa.Table | None:
+    import datetime
+    import decimal
+
+    n = len(texts)
+    strings = [t or "" for t in texts]
+    if shape == "text_list":
+        return pa.table({"text": pa.array([[t] for t in strings])})
+    if shape == "text_int":
+        return pa.table({"text": pa.array(range(n), pa.int64())})
+    if shape == "text_struct":
+        return pa.table({"text": pa.array([{"body": t} for t in strings])})
+    if shape == "null_typed":
+        return pa.table({"text": pa.array([None] * n, pa.null())})
+    if shape == "no_text":
+        return pa.table({"body": pa.array(strings)})
+    if shape == "zero_rows":
+        return pa.table({"text": pa.array([], pa.string())})
+    if shape == "duplicate_text":
+        return pa.Table.from_arrays([pa.array(strings), pa.array(strings)], names=["text", "text"])
+    if shape == "html_and_text":
+        return pa.table({"text": pa.array(texts, pa.string()), "html": pa.array([f"<p>{t}</p>" for t in strings])})
+    if shape == "id_nested":
+        return pa.table({"text": pa.array(strings), "id": pa.array([[k] for k in range(n)])})
+    if shape == "timestamp_id":
+        return pa.table({"text": pa.array(strings), "id": pa.array([datetime.datetime(2020, 1, 1)] * n),
+                         "url": pa.array([b"\xff"] * n, pa.binary())})
+    if shape == "text_decimal":
+        return pa.table({"text": pa.array([decimal.Decimal(k) for k in range(n)])})
+    return None
 
 
 def compress(data: bytes, container: str) -> bytes:
@@ -217,8 +256,9 @@ def compress(data: bytes, container: str) -> bytes:
 def make_variant(rng: random.Random, records: list[dict]) -> Variant:
     fmt = rng.choice(FORMATS)
     if fmt == "parquet":
-        data, shape = parquet_bytes(records, rng, rng.choice(PARQUET_SHAPES))
-        return Variant("v.parquet", data, f"parquet/{shape}")
+        odd = rng.random() < 0.4
+        data, shape = parquet_bytes(records, rng, rng.choice(ODD_PARQUET_SHAPES if odd else PARQUET_SHAPES))
+        return Variant("v.parquet", data, f"parquet/{shape}", comparable=not odd)
     container = rng.choice(CONTAINERS)
     encoding = rng.choice(ENCODINGS)
     if not encodable(records, encoding):
@@ -467,12 +507,117 @@ def check_filter(lines: list[bytes]) -> list[tuple[str, str]]:
     return failures
 
 
+# ---------------------------------------------------------------- the real `corpus-clean run`
+
+ODD_NAMES = ["plain", "with space", "new\nline", "tab\tname", "ünïcödé", "-dash", "x" * 200, "semi;colon",
+             "quote'\"", "percent%20", "star*", "back\\slash"]
+
+
+def build_tree(rng: random.Random, root: Path, seed: int) -> None:
+    """A tree of a few generated files (each as `check_seed` makes them, damaged or not),
+    odd file names, and entries that are not inputs: a folder named like a file, an empty
+    file, a file that cannot be read (mode 000), a hidden file."""
+    root.mkdir()
+    for k in range(rng.randint(2, 5)):
+        variant = make_variant(rng, make_records(rng))
+        if rng.random() < 0.5:
+            damage(rng, variant)
+        folder = root / rng.choice(["", "sub", "sub/deeper"])
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = rng.choice(ODD_NAMES)[:60]
+        name = f"{stem}-{k}{variant.name[1:]}"
+        (folder / name).write_bytes(variant.data)
+    extras = rng.sample(["dir_named_file", "empty", "mode000", "hidden", "nonutf8_name", "zero_rows"], 2)
+    if "dir_named_file" in extras:
+        (root / "folder.jsonl").mkdir()
+        (root / "folder.jsonl" / "inner.txt").write_text("A text inside a folder named like a file. " * 3)
+    if "empty" in extras:
+        (root / "empty.jsonl").write_bytes(b"")
+    if "mode000" in extras:
+        locked = root / "locked.jsonl"
+        locked.write_text('{"text": "A record nobody may read."}\n')
+        locked.chmod(0)
+    if "hidden" in extras:
+        (root / ".hidden.jsonl").write_text('{"text": "hidden"}\n')
+    if "nonutf8_name" in extras:
+        with open(os.path.join(os.fsencode(root), b"caf\xe9.txt"), "wb") as handle:
+            handle.write(b"A caf\xe9 on the harbour front opened today.")
+    if "zero_rows" in extras:
+        pq.write_table(pa.table({"text": pa.array([], pa.string())}), root / "zero.parquet")
+
+
+def run_cli(args: list[str], env: dict) -> tuple[int, str, str]:
+    done = subprocess.run([sys.executable, "-m", "cli", *args], env=env, capture_output=True, timeout=1800, cwd=ROOT)
+    return done.returncode, done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace")
+
+
+def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
+    """Two runs of the real command on a generated tree: each exits 0 without a traceback,
+    the manifest balances and lists every entry, and the second run changes nothing."""
+    rng = random.Random(10_000 + seed)
+    root = base / f"tree-{seed}"
+    build_tree(rng, root, seed)
+    out = base / f"out-{seed}"
+    args = ["run", "--input", str(root), "--output", str(out), "--no-data-docs",
+            "--shard-mb", rng.choice(["0.001", "16"]), "--workers", rng.choice(["0", "1"])]
+    failures = []
+    manifests, rows = [], []
+    for attempt in (1, 2):
+        status, stdout, stderr = run_cli(args, env)
+        if status != 0 or "Traceback" in stderr:
+            last = (stderr.strip().splitlines() or [""])[-1]
+            failures.append(("run-exit", f"tree {seed} run {attempt}: exit {status}: {last[:300]}"))
+            kept = Path(tempfile.gettempdir()) / f"bad-input-gen-failed-tree-{seed}"
+            subprocess.run(["cp", "-a", str(root), str(kept)], check=False)
+            (kept.parent / f"{kept.name}.stderr").write_text(stderr)
+            return failures
+        manifest = json.loads((out / "manifest.json").read_text())
+        manifests.append(manifest)
+        if not manifest.get("accounting_ok"):
+            failures.append(("run-accounting", f"tree {seed} run {attempt}: {manifest.get('accounting_errors')}"))
+        for source, entry in manifest["files"].items():
+            total = sum(entry.get(k, 0) for k in ("clean", "quarantined", "duplicates", "filtered", "skipped"))
+            if entry["read"] != total:
+                failures.append(("run-balance", f"tree {seed}: {source}: read {entry['read']} != {total}"))
+        rows.append({table: pq.read_table(out / table).num_rows if (out / table).exists() else 0
+                     for table in ("clean", "quarantine", "duplicates")})
+    if manifests[1]["totals"].get("files_processed"):
+        failures.append(("rerun-changed", f"tree {seed}: the rerun cleaned {manifests[1]['totals']['files_processed']} "
+                                          f"file(s) again: {manifests[1].get('inputs', {}).get('processed')}"))
+    if rows[0] != rows[1]:
+        failures.append(("rerun-changed", f"tree {seed}: rows {rows[0]} -> {rows[1]}"))
+    return failures
+
+
+def run_trees(seeds: range) -> list[tuple[str, str]]:
+    from cli.main import PREFECT_DEFAULTS, start_embedded_server
+
+    failures = []
+    os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_DEFAULTS.items()})
+    with tempfile.TemporaryDirectory(prefix="bad-input-runs-") as tmp:
+        base = Path(tmp)
+        os.environ.setdefault("PREFECT_HOME", str(base / "prefect-home"))
+        server = start_embedded_server()
+        env = {**os.environ, "PREFECT_API_URL": server.api_url, "PYTHONPATH": str(ROOT)}
+        try:
+            for seed in seeds:
+                for kind, what in check_run(seed, base, env):
+                    failures.append((kind, what))
+                    print(f"run {seed}: {kind}: {what}", flush=True)
+        finally:
+            server.stop()
+            for path in base.rglob("locked.jsonl"):
+                path.chmod(0o644)
+    return failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=200)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--filter-lines", type=int, default=400, help="0: skip the filter")
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--runs", type=int, default=0,
+                        help="also this many generated trees through the real `corpus-clean run`, twice each")
     args = parser.parse_args()
     seeds = range(args.first, args.first + args.seeds)
     failures: list[tuple[int, str, str]] = []
@@ -481,6 +626,8 @@ def main() -> int:
             for kind, what in check_seed(seed, Path(base)):
                 failures.append((seed, kind, what))
                 print(f"seed {seed}: {kind}: {what}", flush=True)
+    if args.runs:
+        failures += [(-2, kind, what) for kind, what in run_trees(range(args.first, args.first + args.runs))]
     if args.filter_lines:
         for kind, what in check_filter(filter_lines(seeds, args.filter_lines)):
             failures.append((-1, kind, what))
