@@ -146,6 +146,7 @@ class Variant:
     encoding: str = "utf-8"
     comparable: bool = True   # records must equal the reference's (no damage, a lossless encoding)
     expected: list | None = None  # what the reader must make of it, when no JSONL reference says
+    ends_a_line: bool = True  # its text ends with a line break (two joined do not glue two lines)
     notes: list[str] = field(default_factory=list)
 
 
@@ -278,8 +279,9 @@ def make_variant(rng: random.Random, records: list[dict]) -> Variant:
     if newline in ("\r\n", "\r") and fmt != "jsonl":
         text = text.replace("\n", newline)
     data = text.encode(encoding)
+    ends = text.endswith(("\n", "\r")) or fmt != "jsonl"
     variant = Variant(f"v{suffix}{container}", compress(data, container),
-                      f"{fmt}{suffix}{container or ''}/{encoding}/{newline!r}", encoding)
+                      f"{fmt}{suffix}{container or ''}/{encoding}/{newline!r}", encoding, ends_a_line=ends)
     # A single-byte code page is guessed, per line, from its bytes: a short line may be
     # read in a neighbouring page. Records then differ by a guess, not by a loss.
     variant.comparable = encoding not in ("cp1252", "latin-1") or text.isascii()
@@ -421,10 +423,24 @@ def check_seed(seed: int, base: Path) -> list[tuple[str, str]]:
                 if isinstance(r.get("text"), str) else {"text": None} for r in records]
         (reference / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in kept))
     expected = records_of(reference, None) if variant.expected is None else variant.expected
+    what = f"{variant.description} ({len(records)} records)"
+    if variant.comparable and variant.ends_a_line and not variant.name.endswith((".parquet", ".txt", ".html", ".htm")) \
+            and ".txt." not in variant.name and ".htm" not in variant.name:
+        # `cat a.jsonl b.jsonl > all.jsonl` of two files as saved (each with its BOM, each
+        # its own compressed stream): both files' records, in order.
+        twice = folder / "twice"
+        twice.mkdir()
+        (twice / variant.name).write_bytes(variant.data + variant.data)
+        try:
+            got = records_of(twice, None)
+            if got != expected + expected:
+                failures.append(("concatenated", f"{what}: {len(got)} records, {sum(q for *_, q in got)} "
+                                                 f"quarantined, for {2 * len(expected)}"))
+        except Exception:  # noqa: BLE001
+            failures.append(("reader-raised", f"{what} concatenated: {traceback.format_exc(limit=-3)[-600:]}"))
     clean_dir = folder / "clean"
     clean_dir.mkdir()
     (clean_dir / variant.name).write_bytes(variant.data)
-    what = f"{variant.description} ({len(records)} records)"
     try:
         for pieces in (None, 256):
             got = records_of(clean_dir, pieces)

@@ -888,8 +888,8 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         else:
             for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
                 lines += 1
-                if index == 0:
-                    line = line.lstrip("\ufeff")
+                # (the stream's BOM, and a later file's when files were joined with `cat`)
+                line = line.lstrip("\ufeff")
                 raw = line.encode(encoding, "surrogatepass")
                 if not line.strip():
                     yield Skipped(file.source, f"blank line {index + 1}", index)
@@ -930,7 +930,8 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     if values is None:
         yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
         return
-    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
+    # An array's records; arrays back to back (`cat a.json b.json`) give all of theirs.
+    records = [record for value in values for record in (value if isinstance(value, list) else [value])]
     if not records:
         yield Skipped(file.source, "empty JSON array")
     for index, record in enumerate(records):
@@ -974,7 +975,9 @@ def opens_json_documents(head: bytes) -> bool:
     return text.startswith("[") or _NEWLINES[str].split(text, 1)[0].strip() == "{"
 
 
-_JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
+# What may stand between JSON values: JSON's white space, and a BOM (files saved with one
+# and joined with `cat` hold one at each file's start).
+_JSON_BLANK_RE = re.compile("[ \t\r\n\ufeff]*")
 
 
 def json_values(text: str) -> list | None:
@@ -983,6 +986,8 @@ def json_values(text: str) -> list | None:
 
     >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
     ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
+    >>> json_values('[{"a": 1}]\\n\\ufeff[{"a": 2}]')  # two files joined, the second with its BOM
+    [[{'a': 1}], [{'a': 2}]]
     """
     decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
     values, at = [], _JSON_BLANK_RE.match(text).end()
