@@ -113,8 +113,13 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
     """One output object per input line, in order, whatever the line's bytes. Each
     carries the line's own "id" (the line number when it has none) and "line"; a bad
     line gives {"id", "line", "error"}."""
+    from corpus_clean.readers import BrokenStream
+
     steps = resolve_steps(steps)  # once, not per line
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, BrokenStream):  # the rest of a UTF-16 stream that does not decode
+            yield {"id": number, "line": number, "error": f"line {number}: {line.reason}"}
+            continue
         try:
             yield filter_line(number, line, steps)
         except Exception as error:  # noqa: BLE001 - a filter must never die on one line
@@ -202,7 +207,7 @@ def run_filter(steps: tuple[str, ...]) -> int:
     """`corpus-clean filter`: one JSON answer per input line, written as soon as it is
     made. It ends as Unix filters do when its reader goes away (`… | head`) or on
     Ctrl-C: killed by SIGPIPE / SIGINT, without a traceback (`filter_signals_as_unix_tools`)."""
-    from corpus_clean.readers import split_lines
+    from corpus_clean.readers import stream_lines
 
     for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
         if stream is None:  # started with `<&-` or `>&-`: Python gives None, not a stream
@@ -210,7 +215,8 @@ def run_filter(steps: tuple[str, ...]) -> int:
                         " and writes JSONL on stdout", 2)
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     read = getattr(stdin, "read1", stdin.read)  # what is there, without waiting for a full chunk
-    for answer in filter_lines(split_lines(iter(lambda: read(1 << 16), b"")), steps):
+    # (lines as the file reader splits them: LF, CRLF or CR; a UTF-16/32 stream decoded first)
+    for answer in filter_lines(stream_lines(iter(lambda: read(1 << 16), b"")), steps):
         out.write(encode_answer(answer))
         out.flush()
     return 0

@@ -699,8 +699,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Document:
-    """A decoded JSONL line → a Document; what makes it unusable becomes its problem."""
+def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_surrogates: bool = False) -> Document:
+    """A decoded JSONL line → a Document; what makes it unusable becomes its problem.
+    (`raw_surrogates`: its decoding passed lone surrogates through, ``_decoded_chunks``.)"""
     where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
@@ -714,7 +715,7 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     return record_document(source, index, raw, decoded, record,
-                           may_hold_surrogates=_SURROGATE_ESCAPE.search(decoded.text) is not None)
+                           may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
 
 
 # Python refuses to turn a string of more than this many digits into an int (a guard
@@ -847,7 +848,18 @@ def _chunks(handle, errors: list[BaseException]) -> Iterator[bytes]:
 
 
 def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseException]) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(encoding)()
+    """A UTF-16/32 stream's text. A lone surrogate (a flipped byte, a cut pair) is passed
+    through, so it costs the record holding it (quarantined: ``record_document``), not
+    the chunk of lines around it; bytes that no decoding passes (a stream cut inside a
+    character) end the text, kept in `errors`.
+
+    >>> errors = []
+    >>> "".join(_decoded_chunks(iter(['{"a": 1}\\n'.encode("utf-16-le") + b"\\x00\\xdc\\n\\x00", b"x"]), "utf-16-le", errors))
+    '{"a": 1}\\n\\udc00\\n'
+    >>> [type(error).__name__ for error in errors]
+    ['UnicodeDecodeError']
+    """
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
     try:
         for chunk in chunks:
             yield decoder.decode(chunk)
@@ -894,7 +906,7 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                 if not line.strip():
                     yield Skipped(file.source, f"blank line {index + 1}", index)
                 else:
-                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
+                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
     if documents:
         yield from read_json_file(file, jsonl_line, sniffed=True)
     elif errors:
@@ -1097,6 +1109,42 @@ def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     if head:
         yield head
     yield from rest
+
+
+@dataclass(frozen=True)
+class BrokenStream:
+    """Where a decoded stream (UTF-16/32) stopped decoding, in place of its remaining lines."""
+
+    reason: str
+
+
+def stream_lines(chunks: Iterator[bytes]) -> Iterator[bytes | BrokenStream]:
+    """The lines of a JSONL byte stream (stdin), each as bytes ``jsonl_record`` reads as
+    the file reader would: a UTF-16/32 stream (BOM or not, ``stream_encoding`` of its
+    first line) is decoded whole first -- split as bytes, its newline's NUL would start
+    every next line -- and each line given as UTF-8, its BOMs dropped. A stream that stops
+    decoding (cut inside a character) ends with a `BrokenStream` saying why.
+
+    >>> list(stream_lines(iter(['{"a": 1}\\n{"b": 2}\\n'.encode("utf-16")])))
+    [b'{"a": 1}', b'{"b": 2}']
+    >>> list(stream_lines(iter([b'{"a": 1}\\r\\n', b'x'])))
+    [b'{"a": 1}', b'x']
+    """
+    head = b""
+    for chunk in chunks:  # enough to tell the encoding: a first line, or 4 KB
+        head += chunk
+        if len(head) >= 4 and (b"\n" in head or b"\r" in head or len(head) >= 4096):
+            break
+    encoding = stream_encoding(head)
+    if encoding is None:
+        yield from split_lines(_prepend(head, chunks))
+        return
+    errors: list[BaseException] = []
+    for line in split_lines(_decoded_chunks(_prepend(head, chunks), encoding, errors)):
+        # (a lone surrogate passed through becomes its JSON escape: the record says so)
+        yield line.lstrip("\ufeff").encode("utf-8", "backslashreplace")
+    if errors:
+        yield BrokenStream(f"the {encoding} input stops decoding here ({errors[0]}); nothing after it was read")
 
 
 def declared_record_count(file: InputFile) -> int | None:

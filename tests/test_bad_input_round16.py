@@ -216,3 +216,44 @@ def test_files_joined_with_cat_give_both_files_records(tmp_path_factory, data, s
     folder = tmp_path_factory.mktemp("joined")
     (folder / f"all{data.draw(st.sampled_from(['.jsonl', '.json']))}{container}").write_bytes(one_file + one_file)
     assert records_read(folder) == expected(records) * 2
+
+
+def filter_answers(stdin: bytes) -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "cli", "filter", "--steps", "boilerplate"], input=stdin,
+                          capture_output=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0 and not done.stderr, done.stderr[-2000:]
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-32", "utf-16-be"])
+def test_filter_reads_a_utf16_or_utf32_stream_as_the_run_does(encoding):
+    """`corpus-clean filter < notepad.jsonl` (UTF-16, with a BOM or without): one answer
+    per record, each the record's own, as `run` reads the same file. Failed on main: the
+    stream was split as bytes, so every line after the first started with the newline's
+    NUL byte (all quarantined as malformed JSON) and one answer too many came back."""
+    records = [{"id": f"r{k}", "text": f"{SCRIPTS['accents']} {SCRIPTS['arabic']} {k}."} for k in range(5)]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    in_utf8 = filter_answers(body.encode("utf-8"))
+    answers = filter_answers(body.encode(encoding))
+    assert [a["id"] for a in answers] == [r["id"] for r in records]
+    assert [a.get("text") for a in answers] == [a["text"] for a in in_utf8] and not any("error" in a for a in answers)
+
+
+@pytest.mark.parametrize("how", ["run", "filter"])
+def test_a_lone_surrogate_in_a_utf16_stream_costs_its_record_only(tmp_path, how):
+    """A flipped byte in a UTF-16 file can make a lone surrogate. It costs the record that
+    holds it (quarantined, or an error answer, naming it), not the records around it.
+    Failed on main: the stream stopped decoding there, and every record in the same
+    megabyte or after it was lost (counted unreadable, not read)."""
+    records = [{"id": k, "text": f"The harbour council opened pier {k}. Caf\u00e9." + ("\udc00" if k == 2 else "")}
+               for k in range(6)]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-16", "surrogatepass")
+    if how == "filter":
+        answers = filter_answers(data)
+        assert [("error" in a) for a in answers] == [k == 2 for k in range(6)]
+        assert "lone surrogate" in answers[2]["error"]
+        return
+    (tmp_path / "a.jsonl").write_bytes(data)
+    read = records_read(tmp_path)
+    assert [quarantined for *_, quarantined in read] == [k == 2 for k in range(6)]
+    assert [text for text, _, quarantined in read if not quarantined] == [r["text"] for r in records if r["id"] != 2]
