@@ -501,6 +501,24 @@ def filter_lines(seeds: range, count: int) -> list[bytes]:
     return lines
 
 
+def check_filter_stream(seeds: range, count: int) -> list[tuple[str, str]]:
+    """The seeds' records as one UTF-8 stream and as one UTF-16/32 stream (a file saved
+    by Notepad, piped in): the same answers, one per record."""
+    rng = random.Random(seeds.start * 31 + count)
+    records = [r for _ in range(count // 4) for r in make_records(rng)][:count]
+    body = "".join(json.dumps(r, ensure_ascii=False) + rng.choice(["\n", "\r\n"]) for r in records)
+    answers = {}
+    for encoding in ("utf-8", rng.choice(["utf-16", "utf-16-le", "utf-16-be", "utf-32"])):
+        done = subprocess.run([sys.executable, "-m", "cli", "filter", "--steps", "boilerplate"],
+                              input=body.encode(encoding), capture_output=True, timeout=1800, cwd=ROOT)
+        answers[encoding] = [json.loads(line) for line in done.stdout.splitlines()]
+    (_, utf8), (encoding, other) = answers.items()
+    if len(other) != len(records) or len(utf8) != len(records):
+        return [("filter-stream", f"{encoding}: {len(other)} answers, utf-8: {len(utf8)}, for {len(records)} records")]
+    differ = [k for k, (a, b) in enumerate(zip(utf8, other)) if a.get("text") != b.get("text")]
+    return [("filter-stream", f"{encoding}: answers {differ[:5]} differ from utf-8's")] if differ else []
+
+
 def check_filter(lines: list[bytes]) -> list[tuple[str, str]]:
     done = subprocess.run([sys.executable, "-m", "cli", "filter"], input=b"\n".join(lines) + b"\n",
                           capture_output=True, timeout=1800, cwd=ROOT)
@@ -645,7 +663,7 @@ def main() -> int:
     if args.runs:
         failures += [(-2, kind, what) for kind, what in run_trees(range(args.first, args.first + args.runs))]
     if args.filter_lines:
-        for kind, what in check_filter(filter_lines(seeds, args.filter_lines)):
+        for kind, what in check_filter(filter_lines(seeds, args.filter_lines)) + check_filter_stream(seeds, 200):
             failures.append((-1, kind, what))
             print(f"filter: {kind}: {what}", flush=True)
     by_kind = collections.Counter(kind for _, kind, _ in failures)
