@@ -76,6 +76,21 @@ def parse_languages(value: str) -> list[str] | None:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def positive_int(value: str) -> int:
+    """An integer >= 1 (--keep-versions: 0 or -1 versions kept would silently mean 1).
+
+    >>> positive_int("3")
+    3
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {number})")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-clean", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -95,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
     run.add_argument("--quality", type=parse_quality, default=None,
                      help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
-    run.add_argument("--keep-versions", type=int, default=None,
+    run.add_argument("--keep-versions", type=positive_int, default=None,
                      help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
@@ -235,9 +250,11 @@ def filter_signals_as_unix_tools() -> None:
 
 def run_flow(args: argparse.Namespace) -> int:
     """`corpus-clean run`: preflight, embedded server, flow; one line when it fails."""
-    from corpus_clean.preflight import PreflightError, RunError, check_run
+    from corpus_clean.preflight import PreflightError, RunError, check_dask_scheduler, check_run
 
     try:
+        if args.dask_address:  # (before check_run, which makes the output folder)
+            check_dask_scheduler(args.dask_address)
         check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
     except PreflightError as error:
         return fail(f"error: {error}", 2)

@@ -257,3 +257,53 @@ def test_a_lone_surrogate_in_a_utf16_stream_costs_its_record_only(tmp_path, how)
     read = records_read(tmp_path)
     assert [quarantined for *_, quarantined in read] == [k == 2 for k in range(6)]
     assert [text for text, _, quarantined in read if not quarantined] == [r["text"] for r in records if r["id"] != 2]
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("option, value, words", [
+    ("--shard-mb", "inf", "finite number of megabytes"),
+    ("--shard-mb", "1e308", "finite number of megabytes"),  # finite, but infinite once in bytes
+    ("--workers", "100000", "per CPU"),
+    ("--input", "", "--input is empty"),
+    ("--output", " ", "--output is empty"),
+    ("--dask-address", "garbage", "not a scheduler address"),
+    ("--dask-address", "tcp://127.0.0.1:99999", "not a scheduler address"),
+    ("--dask-address", "tcp://127.0.0.1:{closed}", "no scheduler answers there"),
+])
+def test_arguments_that_failed_inside_the_run_are_refused_before_it(tmp_path, option, value, words):
+    """Found by generating odd argument values: each was accepted and failed only inside
+    the run (`--shard-mb inf`: OverflowError after the server started; a bad or dead
+    `--dask-address`: a page of tracebacks, after a 60 s timeout for a dead one), or did
+    something else than asked (`--workers 100000` started 99,999 processes; an empty
+    `--input` -- an unset shell variable -- cleaned the working directory, an empty
+    `--output` wrote a dataset into it). Now one line, exit 2, before anything starts, and
+    no output folder made. Fails on main (no refusal)."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.jsonl").write_text(json.dumps({"text": "The harbour council opened the pier."}) + "\n")
+    out = tmp_path / "out"
+    args = {"--input": str(source), "--output": str(out)}
+    args[option] = value.format(closed=_closed_port())
+    argv = ["run", "--no-data-docs", *[f"{key}={item}" for key, item in args.items()]]
+    done = subprocess.run([sys.executable, "-m", "cli", *argv], capture_output=True, text=True, timeout=600,
+                          cwd=tmp_path)
+    assert done.returncode == 2 and words in done.stderr, done.stderr[-2000:]
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_keep_versions_below_one_is_refused(value):
+    """`--keep-versions 0` / `-1` silently kept one version. Fails on main."""
+    from cli.main import build_parser
+
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(["run", "--input", "a", "--output", "b", "--keep-versions", value])
+    assert stopped.value.code == 2
