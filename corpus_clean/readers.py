@@ -625,7 +625,12 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     if not data.strip():
         yield Skipped(file.source, "empty file")
         return
-    dammit = UnicodeDammit(data, known_definite_encodings=page_encoding_by_bytes(data), is_html=True)
+    dammit = UnicodeDammit(data, is_html=True)
+    if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8"):
+        # (read as UTF-8, as most pages are, the page needs no second look: this is for the others)
+        proved = page_encoding_by_bytes(data)
+        if proved and proved[0] != dammit.original_encoding:
+            dammit = UnicodeDammit(data, known_definite_encodings=proved, is_html=True)
     if dammit.unicode_markup is None:
         yield Skipped(file.source, "HTML file in no encoding we could detect")
         return
