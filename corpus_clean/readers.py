@@ -628,7 +628,7 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     dammit = UnicodeDammit(data, is_html=True)
     if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8"):
         # (read as UTF-8, as most pages are, the page needs no second look: this is for the others)
-        proved = page_encoding_by_bytes(data)
+        proved = page_encoding_by_bytes(data, dammit.original_encoding)
         if proved and proved[0] != dammit.original_encoding:
             dammit = UnicodeDammit(data, known_definite_encodings=proved, is_html=True)
     if dammit.unicode_markup is None:
@@ -638,31 +638,38 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
                         encoding=dammit.original_encoding)
 
 
-def page_encoding_by_bytes(data: bytes) -> list[str]:
-    """The encoding a page's bytes prove, before what it declares: UTF-16 without a BOM
-    (``sniff_utf16``; a `<meta charset>` cannot even be read then), or UTF-8 when the
-    bytes hold non-ASCII and are valid UTF-8 -- a page saved as UTF-8 that still says
-    `charset=iso-8859-1` (a copied template) would otherwise be read as mojibake, and a
-    single-byte text is almost never valid multi-byte UTF-8 by chance. [] when the bytes
+def page_encoding_by_bytes(data: bytes, chosen: str | None = None) -> list[str]:
+    """The encoding a page's bytes prove, before what it declares (`chosen`: what the page's
+    declaration or a guess made of it): UTF-16 without a BOM (``sniff_utf16``; a `<meta
+    charset>` cannot even be read then); UTF-8 when the bytes hold non-ASCII and are valid
+    UTF-8 -- a page saved as UTF-8 that still says `charset=iso-8859-1` (a copied template)
+    would otherwise be read as mojibake, and a single-byte text is almost never valid
+    multi-byte UTF-8 by chance; and never UTF-16/32 for bytes that cannot be that (no BOM,
+    no NUL pattern: HTML says a `<meta charset=utf-16>` means UTF-8). [] when the bytes
     prove nothing: the page's BOM, then its declaration, then a guess decide.
 
     >>> page_encoding_by_bytes('<meta charset="iso-8859-1"><p>café</p>'.encode()), page_encoding_by_bytes(b"<p>cafe</p>")
     (['utf-8'], [])
     >>> page_encoding_by_bytes("<p>A page without a byte order mark.</p>".encode("utf-16-le"))
     ['utf-16-le']
+    >>> page_encoding_by_bytes(b'<meta charset="utf-16"><p>cafe</p>', chosen="utf-16")
+    ['utf-8']
     """
     if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
         return []
     utf16 = sniff_utf16(data[:len(data) // 2 * 2], complete=False)
     if utf16:
         return [utf16]
-    if data.isascii():
-        return []
     try:
         data.decode("utf-8")
+        valid_utf8 = True
     except UnicodeDecodeError:
-        return []
-    return ["utf-8"]
+        valid_utf8 = False
+    if valid_utf8 and not data.isascii():
+        return ["utf-8"]
+    if (chosen or "").lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        return ["utf-8"] if valid_utf8 else ["windows-1252"]
+    return []
 
 
 def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:

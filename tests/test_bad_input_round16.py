@@ -307,3 +307,15 @@ def test_keep_versions_below_one_is_refused(value):
     with pytest.raises(SystemExit) as stopped:
         build_parser().parse_args(["run", "--input", "a", "--output", "b", "--keep-versions", value])
     assert stopped.value.code == 2
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "utf-16le"])
+def test_a_page_that_cannot_be_the_utf16_it_declares_is_read_as_utf8(tmp_path, declared):
+    """A UTF-8 (or ASCII) page whose `<meta charset>` says UTF-16/32 (found by the
+    generator): HTML reads such a declaration as UTF-8, since a page in UTF-16 could not
+    have been parsed to find it. Failed on main: decoded as UTF-16, the page became CJK
+    characters and its text was lost."""
+    text = "The harbour council opened the pier."
+    (tmp_path / "page.html").write_bytes(PAGE.format(meta=f'<meta charset="{declared}">', text=text).encode())
+    [(_, html, quarantined)] = records_read(tmp_path)
+    assert f"<p>{text}</p>" in html and not quarantined
