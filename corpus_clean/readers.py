@@ -626,8 +626,9 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
         yield Skipped(file.source, "empty file")
         return
     dammit = UnicodeDammit(data, is_html=True)
-    if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8"):
-        # (read as UTF-8, as most pages are, the page needs no second look: this is for the others)
+    if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8") or b"\x00" in data:
+        # (read as UTF-8, as most pages are, and without NULs -- UTF-16 of ASCII markup and
+        # CJK can be valid UTF-8 -- the page needs no second look: this is for the others)
         proved = page_encoding_by_bytes(data, dammit.original_encoding)
         if proved and proved[0] != dammit.original_encoding:
             dammit = UnicodeDammit(data, known_definite_encodings=proved, is_html=True)

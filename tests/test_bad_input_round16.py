@@ -319,3 +319,14 @@ def test_a_page_that_cannot_be_the_utf16_it_declares_is_read_as_utf8(tmp_path, d
     (tmp_path / "page.html").write_bytes(PAGE.format(meta=f'<meta charset="{declared}">', text=text).encode())
     [(_, html, quarantined)] = records_read(tmp_path)
     assert f"<p>{text}</p>" in html and not quarantined
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_cjk_page_in_utf16_that_is_also_valid_utf8_is_read_as_utf16(tmp_path, encoding):
+    """UTF-16 of ASCII markup and of many CJK characters (港 is 2F 6E) is valid UTF-8, NULs
+    and all, so the page's guess said UTF-8 (found by the generator, after the first fix
+    looked twice only at pages not read as UTF-8). Fails on main."""
+    text = "港口 议会 渡轮 码头 风暴 议会 工程师 码头 议会 渔民 春天 风暴 码头 渔民 风暴."
+    (tmp_path / "page.html").write_bytes(PAGE.format(meta="", text=text).encode(encoding))
+    [(_, html, quarantined)] = records_read(tmp_path)
+    assert f"<p>{text}</p>" in html and not quarantined
