@@ -975,11 +975,21 @@ def _looks_like_json_documents(file: InputFile) -> bool:
     JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
     try:
         with open_input(file.url) as handle:
-            head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
+            head = _sniffed_text(handle.read(JSON_SNIFF_BYTES)).lstrip("\ufeff \t\r\n")
     except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
         return False
     first_line, *rest = _NEWLINES[str].split(head, 1)  # LF, CRLF or an old Mac's CR
     return head.startswith("[") or (head.startswith("{") and bool(rest) and not _parses(first_line))
+
+
+def _sniffed_text(head: bytes) -> str:
+    """The text of a file's first bytes, which may end inside a character: a UTF-16/32
+    head (``stream_encoding``) decoded up to its last whole character (strictly, a surrogate
+    pair cut at the end made it no UTF-16 at all), any other as ``decode_bytes`` does."""
+    encoding = stream_encoding(head)
+    if encoding is None:
+        return decode_bytes(head).text
+    return codecs.getincrementaldecoder(encoding)("replace").decode(head)
 
 
 def opens_json_documents(head: bytes) -> bool:

@@ -330,3 +330,17 @@ def test_a_cjk_page_in_utf16_that_is_also_valid_utf8_is_read_as_utf16(tmp_path, 
     (tmp_path / "page.html").write_bytes(PAGE.format(meta="", text=text).encode(encoding))
     [(_, html, quarantined)] = records_read(tmp_path)
     assert f"<p>{text}</p>" in html and not quarantined
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be"])
+def test_a_json_array_whose_sniffed_head_ends_inside_a_surrogate_pair(tmp_path, encoding):
+    """A `.json` array in UTF-16 without a BOM whose first 64 KB (what the format sniff
+    reads) end inside an emoji's surrogate pair (found by the generator, seed 4483). The
+    strict decoding of that head failed, the sniff took the file for JSON Lines, and its
+    one line was quarantined. Fails on main."""
+    text = "a" * 32756 + "\U0001f30a harbour " * 50  # the emoji's 4 bytes at 65,534-65,537
+    records = [{"text": text}, {"text": "The pier reopened."}]
+    body = '[{"text": "' + text + '"}, {"text": "The pier reopened."}]'
+    assert body.encode(encoding)[65534:65538] == "\U0001f30a".encode(encoding)
+    (tmp_path / "a.json").write_bytes(body.encode(encoding))
+    assert records_read(tmp_path) == expected(records)
