@@ -302,14 +302,16 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
     """A JSONL file as pieces of about `piece_bytes`, each cut just after a LF, each
     knowing the index of its first line (one read of the file, a block at a time; with
     `compression` "infer", offsets are in the decompressed stream). A file whose first
-    bytes say UTF-16/32 (a newline is more bytes) stays whole."""
+    bytes say UTF-16/32 (a newline is more bytes), or open records pretty-printed over
+    many lines or an array (``opens_json_documents``: a `.jsonl.zst` written by
+    ``jq '.[]'``, read whole as JSON documents), stays whole."""
     cuts = [(0, 0)]  # (byte offset, lines before it)
     lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
     ends_a_line = True
     with open_input(file.url, compression=compression) as handle:
         while block := handle.read(block_bytes):
-            if offset == 0 and stream_encoding(block) is not None:
-                return [file]
+            if offset == 0 and (stream_encoding(block) is not None or opens_json_documents(block)):
+                return [file]  # UTF-16/32, or records pretty-printed over lines: read whole
             searched = 0
             while offset + len(block) > next_cut:
                 newline = block.find(b"\n", max(next_cut - offset, searched))
