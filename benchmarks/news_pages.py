@@ -248,6 +248,7 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", action="store_true",
                     help="also a table of noise lines kept per noise kind (label), per set: totals only, so "
                     "held-out sets may be read too")
+    ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
     ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
@@ -262,6 +263,8 @@ def main(argv=None) -> int:
         ours = score(pages)
         results[name] = ours
         print(row(f"ours, rules + classifier | {name}", ours))
+        if args.ours_only:
+            continue
         print(row(f"ours, classifier kept off short pages | {name}", without_short_pages(score, pages)))
         print(row(f"ours, rules only | {name}", score(pages, use_classifier=False)))
         print(row(f"C4-style line rules | {name}", score_c4(pages)))

@@ -1757,6 +1757,23 @@ def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) 
     return out
 
 
+def line_scores(ctx, view, idx: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The model's score of each line of `ctx` (NaN for a line it did not score: blank),
+    a joined line's score given to every line it holds (`view`: ``paragraph_view``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> line_scores(Context("a\\n\\nb"), None, np.array([0, 2]), np.array([0.25, 0.75])).tolist()[::2]
+    [0.25, 0.75]
+    """
+    out = np.full(ctx.lines.n_lines, np.nan)
+    if view is None:
+        out[idx] = p
+    else:
+        for k, pk in zip(idx.tolist(), p.tolist()):
+            out[list(view[1][k])] = pk
+    return out
+
+
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
@@ -1787,7 +1804,10 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
     idxs, X, rows = line_features_many(scored, continuity=model.reads(CONTINUITY_NAMES))
     p = model.predict_proba(X, rows)
     cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
-    for ctx, view, cut in zip(ctxs, views, cuts):
+    for ctx, view, cut, idx, lo, hi in zip(ctxs, views, cuts, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        # (each line's score, for the rule-side steps below that weigh a line's shape
+        # against what the model made of it: ``story_inserts.mark_lone_captions``)
+        ctx.line_proba = line_scores(ctx, view, idx, p[lo:hi])
         rule = ctx.marks.rule  # (``Marks.mark`` without its call per line: ~15,000 per 5 MB)
         for k in cut.tolist():
             for i in (view[1][k] if view else (k,)):
