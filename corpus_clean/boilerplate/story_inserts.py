@@ -386,7 +386,7 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     unspaced script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not
     opening with a number), stands alone, its kept neighbour right above is a sentence of
     STORY_SENTENCE_MIN_WORDS+ words and the one right below is such a sentence or an
-    announcement of as many words ending in ":" (the story runs on across it), and it is
+    announcement (ANNOUNCEMENT_MIN_WORDS+ words ending in ":"; the story runs on across it), and it is
     the page's ONLY kept line that ends no sentence in such a place. Subheadings come in
     series (a story cut into sections has two or more) and are short; a caption stands
     alone. A shorter line (LONE_CAPTION_SHORT_MIN_WORDS+ words, or fewer characters of an
@@ -421,7 +421,7 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
     long_enough = s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS
     sentence = kept & ends & long_enough
-    announces = kept & long_enough & np.isin(s.last_char[nonblank], _ANNOUNCING)
+    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & np.isin(s.last_char[nonblank], _ANNOUNCING)
     between = np.zeros(len(nonblank), dtype=bool)
     between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & (sentence[2:] | announces[2:])
     interrupting = nonblank[between].tolist()
@@ -438,8 +438,11 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
             ctx.marks.rule[i] = LONE_CAPTION_RULE
 
 
-# A line announcing a list ends in a colon (also the full-width one of CJK text).
+# A line announcing a list ends in a colon (also the full-width one of CJK text) and says
+# what comes ("Paradas sin servicio:", "Афиша на декабрь:"): two words or more (a heading
+# "Ingredients:" is one).
 _ANNOUNCING = np.array([ord(":"), ord("：")])
+ANNOUNCEMENT_MIN_WORDS = 2
 
 
 def is_lone_caption_shape(shape: LineShape, i: int) -> bool:
