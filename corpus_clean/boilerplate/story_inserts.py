@@ -106,6 +106,10 @@ LONE_CAPTION_SHORT_MIN_P = 0.4
 # ECHO_MIN_CHARS+ letters (compared on its first ECHO_STEM_CHARS, so "ремонта" meets
 # "ремонт"), or two CJK characters in a row, shared with the ECHO_LINES non-blank lines
 # above it and below it.
+# A page with more such lines is a story cut into sections: its short open lines are its
+# subheadings (the article benches' "Недостатки диеты Аткинса", "After release plan" on
+# pages with 3 to 21 of them); a brief has a photo or two.
+SHORT_CAPTIONS_MAX = 2
 ECHO_MIN_CHARS = 4
 ECHO_STEM_CHARS = 5
 ECHO_LINES = 3
@@ -392,7 +396,9 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     alone. A shorter line (LONE_CAPTION_SHORT_MIN_WORDS+ words, or fewer characters of an
     unspaced script) has a subheading's shape as much as a caption's: it goes only when the
     classifier's score for it (``ctx.line_proba``, set by ``mark_by_classifier_many``) is
-    LONE_CAPTION_SHORT_MIN_P or more. ``mark_story_inserts`` asks for paragraphs of 12+
+    LONE_CAPTION_SHORT_MIN_P or more and it shares a word with the story around it
+    (``echoes_the_story``), on a page with at most SHORT_CAPTIONS_MAX such lines (more:
+    a story's subheadings). ``mark_story_inserts`` asks for paragraphs of 12+
     words around an insert (and runs first); a brief or a language of short sentences has
     none, and its caption stayed.
 
@@ -431,10 +437,12 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
                 and _stands_alone(ctx, shape, i)):
             continue
         # (a clause's length: the page's only such line; shorter, the model and the words
-        # around it must agree, and then a second caption on the page goes too)
+        # around it must agree, and then a second caption on the page goes too, not a
+        # series of SHORT_CAPTIONS_MAX + 1 or more)
         if len(interrupting) == 1 and is_lone_caption_shape(shape, i):
             ctx.marks.rule[i] = LONE_CAPTION_RULE
-        elif is_short_caption(shape, i, proba) and echoes_the_story(ctx, nonblank, i):
+        elif (len(interrupting) <= SHORT_CAPTIONS_MAX and is_short_caption(shape, i, proba)
+              and echoes_the_story(ctx, nonblank, i)):
             ctx.marks.rule[i] = LONE_CAPTION_RULE
 
 
