@@ -132,3 +132,23 @@ def test_the_whole_text_path_on_a_brief_with_a_short_caption():
     assert "Зал театра после ремонта" not in cleaned
     for kept in ("снова принимает", "двести мест", "Афиша театра на декабрь:", "«Морозко»", "от 300 рублей"):
         assert kept in cleaned, kept
+
+
+# -- a caption with its "Label: Name" credit under the story's list -----------------------
+
+def test_a_credited_caption_under_a_list_of_the_story_is_cut():
+    from corpus_clean.boilerplate.story_inserts import CREDIT_TAIL_RULE, mark_story_inserts
+
+    # Emilian-like, invented: the fair's figures, then a caption with its credit in a word
+    # no list knows ("Fotografî"), then the story goes on
+    lines = ["La fîra l'é cminzè vendrè a sîra con la banda in piàza Grànda.", "I nómmer dla fîra:",
+             "Bancarèl: 212", "Vulontèri: 80",
+             "I tortlén fât a man dal sgnòuri dla parôchia. Fotografî: Ròby Gualdi",
+             "L'an ch'vin la fîra la srà pió lónga ed un dè."]
+    ctx = Context("\n".join(lines) + "\n")
+    mark_story_inserts(ctx)
+    assert ctx.marks.rule[:6] == [None, None, None, None, CREDIT_TAIL_RULE, None]
+    # (above the story's next line a credit-like field that is no caption stays: no sentence before it)
+    ctx = Context("\n".join(lines[:4] + ["Presidèint: Ròby Gualdi", lines[5]]) + "\n")
+    mark_story_inserts(ctx)
+    assert ctx.marks.rule[4] is None

@@ -281,6 +281,11 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         else:
             credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
+            # (a caption whose sentence is followed by its credit says what it is in its
+            # own shape: the story's list may stand above it, a fair's "Volunteers: 80")
+            if credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i):
+                rule[i] = CREDIT_TAIL_RULE
+            continue
         if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
 
@@ -347,6 +352,12 @@ def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
     above = _kept_neighbour(rule, ctx.blank, i, -1)
     below = _kept_neighbour(rule, ctx.blank, i, 1)
     return (above is None or shape.ends_sentence(above)) and (below is None or shape.ends_sentence(below))
+
+
+def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
+    """What is kept right below line `i`, if anything, is a sentence (the story goes on)."""
+    below = _kept_neighbour(ctx.marks.rule, ctx.blank, i, 1)
+    return below is None or shape.ends_sentence(below)
 
 
 def mark_story_inserts(ctx) -> None:
