@@ -152,3 +152,54 @@ def test_a_credited_caption_under_a_list_of_the_story_is_cut():
     ctx = Context("\n".join(lines[:4] + ["Presidèint: Ròby Gualdi", lines[5]]) + "\n")
     mark_story_inserts(ctx)
     assert ctx.marks.rule[4] is None
+
+
+# -- a comment box opened by its count heading, in any language -----------------------------
+
+STORY_LINES = [
+    "The new bridge over the river opened on Saturday after two years of works.",
+    "The mayor said the old bridge would be taken down in the spring next year.",
+    "Drivers will save about ten minutes on the way to the hospital, the council said.",
+]
+
+
+def _tail_marks(lines: list[str]) -> list:
+    from corpus_clean.boilerplate.story_tail import mark_comment_boxes
+
+    ctx = Context("\n".join(lines) + "\n")
+    mark_comment_boxes(ctx)
+    return ctx.marks.rule[:len(lines)]
+
+
+def test_a_comment_box_under_the_story_goes_to_the_page_s_end():
+    from corpus_clean.boilerplate.story_tail import COMMENTS_RULE
+
+    for heading in ("Okwu (4)", "网友评论（2）", "Фикерләр (2)", "Mga komento (5)", "نظرونه (۳)"):
+        lines = STORY_LINES + [heading, "Obi:", "A dị m ezigbo obi ụtọ maka akwa mmiri ọhụrụ a!", "Zaghachi"]
+        assert _tail_marks(lines) == [None] * 3 + [COMMENTS_RULE] * 4, heading
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Haaland (2)", "Camping (3)", "Mwiinga (1)", "Sport (12)"]), min_size=2, max_size=4),
+       st.integers(min_value=0, max_value=3))
+def test_a_series_of_count_lines_is_never_a_comment_box(series, at):
+    """Lines of the same shape next to each other (a list of scorers, a sidebar's
+    categories) are a list, wherever they stand: nothing is cut."""
+    lines = STORY_LINES[:at] + series + STORY_LINES[at:]
+    assert set(_tail_marks(lines)) == {None}
+
+
+def test_a_count_heading_above_most_of_the_story_stays():
+    lines = [STORY_LINES[0], "Goleadores (2)"] + STORY_LINES[1:] + STORY_LINES
+    assert set(_tail_marks(lines)) == {None}
+
+
+def test_the_whole_text_path_cuts_a_comment_box_in_a_language_no_pack_knows():
+    page = "\n".join(["首页", "新闻", "社区", "南京老城南一条百年老街修缮完工",
+                      "南京老城南的钓鱼台老街修缮工程近日完工，街面恢复了青石板路。",
+                      "修缮期间，二十多户老住户暂时搬离，现在已经陆续回迁。", "街道办表示，老街不会变成商业街。",
+                      "网友评论（2）", "金陵小王：", "小时候就住在这条街上，终于修好了！", "回复", "秦淮老李：", "希望别再拆了。", "回复",
+                      "版权所有 © 2026 金陵晚报"]) + "\n"
+    cleaned, removed = strip_boilerplate(page)
+    assert "终于修好了" not in cleaned and "网友评论" not in cleaned
+    assert "青石板路" in cleaned and "不会变成商业街" in cleaned
