@@ -203,3 +203,14 @@ def test_the_whole_text_path_cuts_a_comment_box_in_a_language_no_pack_knows():
     cleaned, removed = strip_boilerplate(page)
     assert "终于修好了" not in cleaned and "网友评论" not in cleaned
     assert "青石板路" in cleaned and "不会变成商业街" in cleaned
+
+
+def test_a_blog_s_comment_box_heading_quoting_the_post_s_title_opens_the_box():
+    from corpus_clean.boilerplate.story_tail import COMMENTS_RULE
+
+    title = "Ultimo raccolto nel frutteto del nonno"
+    lines = [title] + STORY_LINES + [f"2 risposte a «{title}»", "Pina dice:", "Che bella storia, grazie!", "Rispondi"]
+    assert _tail_marks(lines) == [None] * 4 + [COMMENTS_RULE] * 4
+    # (a quoted title the page's head does not hold: a story's own line, kept)
+    other = STORY_LINES + ["3 lettori hanno scritto «Il ponte nuovo è una buona notizia»", STORY_LINES[0]]
+    assert set(_tail_marks([title] + other)) == {None}

@@ -13,6 +13,12 @@ number in brackets, and nothing else, opens the comment box (rule ``COMMENTS_RUL
 * it stands alone: neither non-blank neighbour has the same shape (a list of scorers
   "Haaland (2)", a sidebar's categories "Camping (3)" are series);
 
+A blog's comment box (WordPress) says its count and the post's title instead: "3
+respuestas a «Cómo recuperé el huerto»", "12 thoughts on “The bridge”", "2 Antworten auf
+„Die Brücke“". A line that opens with a count and closes with a quoted copy of a line of
+the page's head (its headline, three words or more) opens the box the same way
+(``is_count_title_heading``), under the same conditions;
+
 and every line below it to the page's end goes with it (the comments, their names and
 dates, the "reply" buttons; the footer the other steps cut already).
 
@@ -23,6 +29,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+
+from corpus_clean.boilerplate.features import DIGIT
 
 COMMENTS_RULE = "story.comment_box"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
@@ -38,6 +46,34 @@ def is_count_heading(line: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     return COUNT_HEADING.fullmatch(line) is not None
+
+
+# A count, a few words, and a quoted title: the quotes of many languages.
+_COUNT_TITLE = re.compile(r"\s*\d{1,4}\s+(?:\S+\s+){0,4}[«“„\"'‘「『]\s*(.+?)\s*[»”“\"'’」』]\s*")
+TITLE_MIN_WORDS = 3
+_CLOSING_QUOTES = frozenset("»”“\"'’」』")
+
+
+def is_count_title_heading(line: str, titles: set[str]) -> bool:
+    """`line` is a count, a few words, and one of `titles` in quotes (a blog's comment box).
+
+    >>> titles = {"Cómo recuperé el huerto de mi abuelo"}
+    >>> [is_count_title_heading(t, titles) for t in ("3 respuestas a «Cómo recuperé el huerto de mi abuelo»",
+    ...     "12 thoughts on “Cómo recuperé el huerto de mi abuelo”", "3 respuestas a «Otro título del blog»",
+    ...     "Cómo recuperé el huerto de mi abuelo")]
+    [True, True, False, False]
+    """
+    m = _COUNT_TITLE.fullmatch(line)
+    return bool(m) and m.group(1) in titles
+
+
+def _head_titles(ctx) -> set[str]:
+    """The lines of the page's head (above its first story paragraph) of TITLE_MIN_WORDS+
+    words: where its headline stands."""
+    content = ctx.lines.content
+    n_words = ctx.stats.n_words
+    return {content[i].strip() for i in (ctx.prose_before == 0).nonzero()[0].tolist()
+            if n_words[i] >= TITLE_MIN_WORDS and not ctx.prose[i]}
 
 
 def mark_comment_boxes(ctx) -> None:
@@ -57,6 +93,12 @@ def mark_comment_boxes(ctx) -> None:
     last = ctx.stats.last_char
     ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
     candidates = [i for i in ends if is_count_heading(content[i])]
+    # (a blog's heading: a count first, a closing quote last; its title looked up only then)
+    quoted = [i for i in ((ctx.stats.first_class & DIGIT) != 0).nonzero()[0].tolist()
+              if content[i].rstrip()[-1:] in _CLOSING_QUOTES]
+    if quoted:
+        titles = _head_titles(ctx)
+        candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
     if not candidates:
         return
     rule = ctx.marks.rule
@@ -66,7 +108,7 @@ def mark_comment_boxes(ctx) -> None:
             continue
         k = int(np.searchsorted(nonblank, i))
         neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
-        if any(is_count_heading(content[j]) for j in neighbours):
+        if is_count_heading(content[i]) and any(is_count_heading(content[j]) for j in neighbours):
             continue  # (a series: a list of the story's, a sidebar's categories)
         for j in range(i, len(rule)):
             if rule[j] is None and not ctx.blank[j]:
