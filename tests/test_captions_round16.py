@@ -214,3 +214,17 @@ def test_a_blog_s_comment_box_heading_quoting_the_post_s_title_opens_the_box():
     # (a quoted title the page's head does not hold: a story's own line, kept)
     other = STORY_LINES + ["3 lettori hanno scritto «Il ponte nuovo è una buona notizia»", STORY_LINES[0]]
     assert set(_tail_marks([title] + other)) == {None}
+
+
+def test_the_post_s_tag_line_under_its_last_sentence_goes_and_a_fact_line_in_the_story_stays():
+    from corpus_clean.boilerplate.story_tail import TAGS_RULE, mark_tag_line
+
+    lines = STORY_LINES + ["Archivado en: huerto, Teruel, familia"]
+    ctx = Context("\n".join(lines) + "\n")
+    mark_tag_line(ctx)
+    assert ctx.marks.rule[:4] == [None, None, None, TAGS_RULE]
+    # (the story goes on below a list of its own: kept)
+    lines = STORY_LINES[:2] + ["Ingredientes: harina, azúcar, huevos"] + STORY_LINES[2:]
+    ctx = Context("\n".join(lines) + "\n")
+    mark_tag_line(ctx)
+    assert set(ctx.marks.rule) == {None}

@@ -54,7 +54,7 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
 from corpus_clean.boilerplate.rules import load_rules
-from corpus_clean.boilerplate.story_tail import mark_comment_boxes
+from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -380,6 +380,7 @@ def mark_story_inserts(ctx) -> None:
     mark_teasers_under_a_related_label(ctx, LineShape(s))
     mark_captions_by_gallery_counters(ctx, LineShape(s))
     mark_comment_boxes(ctx)
+    mark_tag_line(ctx)
     # (one cheap pass: lines long enough and open at the end; the rest per candidate)
     open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
     candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()

@@ -1,5 +1,5 @@
-"""The page's tail under the story: a comment box found by its heading's shape, in any
-language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
+"""The page's tail under the story: a comment box found by its heading's shape, and the
+post's tag line, in any language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
 page the model read).
 
 A comment box opens with its heading and its count in brackets: "Comments (74)",
@@ -114,3 +114,51 @@ def mark_comment_boxes(ctx) -> None:
             if rule[j] is None and not ctx.blank[j]:
                 rule[j] = COMMENTS_RULE
         return
+
+
+TAGS_RULE = "story.tag_line"
+# A tag line: a label of one or two words, a colon, and a list of TAGS_MIN_ITEMS+ short
+# items separated by commas ("Etichetti: dolci, Natali, ricotta").
+TAGS_MIN_ITEMS = 3
+TAG_MAX_WORDS = 3
+_TAG_LINE = re.compile(r"\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*[:：]\s*(.+?)\s*")
+
+
+def is_tag_line(line: str) -> bool:
+    """`line` is a label, a colon and TAGS_MIN_ITEMS+ comma-separated items of at most
+    TAG_MAX_WORDS words each, with no sentence end.
+
+    >>> [is_tag_line(t) for t in ("Archivado en: huerto, Teruel, familia", "Etichetti: dolci, Natali, ricotta",
+    ...     "Hijus: trés", "Wo: Schuelhusplatz und Hauptgass", "Note: he said that, in the end, it was over.")]
+    [True, True, False, False, False]
+    """
+    m = _TAG_LINE.fullmatch(line)
+    if not m or line.rstrip()[-1:] in ".!?":
+        return False
+    items = [t.strip() for t in re.split(r"[,，、]", m.group(1))]
+    return len(items) >= TAGS_MIN_ITEMS and all(0 < len(t.split()) <= TAG_MAX_WORDS for t in items)
+
+
+def mark_tag_line(ctx) -> None:
+    """Cut the page's last kept line when it is a tag line (``is_tag_line``) right under a
+    kept sentence of the story (rule TAGS_RULE): the post's tags, under its last
+    paragraph, in a word no pack knows ("Argumèint:", "Archivado en:"). A list of facts
+    inside the story ("Ingredients: flour, sugar, eggs") has the story going on below it.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The fair will be one day longer next year, the mayor said.\\n"
+    ...               "Argumèint: fîra, Mòdna, tradizioun\\nSpartîs")
+    >>> ctx.marks.rule[2] = "classifier"
+    >>> mark_tag_line(ctx)
+    >>> ctx.marks.rule
+    [None, 'story.tag_line', 'classifier']
+    """
+    kept = (~ctx.blank & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 2:
+        return
+    last, above = int(kept[-1]), int(kept[-2])
+    s = ctx.stats
+    from corpus_clean.boilerplate.features import SENT_END
+
+    if s.n_words[above] >= 4 and s.last_class[above] & SENT_END and is_tag_line(ctx.lines.content[last]):
+        ctx.marks.rule[last] = TAGS_RULE
