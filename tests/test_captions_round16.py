@@ -228,3 +228,23 @@ def test_the_post_s_tag_line_under_its_last_sentence_goes_and_a_fact_line_in_the
     ctx = Context("\n".join(lines) + "\n")
     mark_tag_line(ctx)
     assert set(ctx.marks.rule) == {None}
+
+
+# -- the "about us" box the footer names ---------------------------------------------------
+
+def test_an_about_box_named_by_the_footer_goes_and_the_story_s_own_mention_stays():
+    from corpus_clean.boilerplate.author_bio import ABOUT_RULE, mark_author_bio
+
+    story = ["La feira de l gado juntou este sábado mais de trezientas reses an Malhadas, cula ajuda de to l Praino.",
+             "La próssima feira ye an abril an Sendin, dixo l persidente de l'associaçon als pastores."]
+    about = ["L'Associaçon de Pastores de Miranda fui fundada an 1994 i ten mais de cien sócios.",
+             "Ajuda ls pastores a bender l gado i a guardar las raças de la tierra."]
+    ctx = Context("\n".join(story + about + ["© 2026 Associaçon de Pastores de Miranda"]) + "\n")
+    ctx.marks.rule[4] = "footer.copyright"
+    mark_author_bio(ctx)
+    assert ctx.marks.rule[:5] == [None, None, ABOUT_RULE, ABOUT_RULE, "footer.copyright"]
+    # (a footer naming someone else: nothing goes; a one-paragraph page is all story)
+    ctx = Context("\n".join(story + about + ["© 2026 Jornal de Bragança"]) + "\n")
+    ctx.marks.rule[4] = "footer.copyright"
+    mark_author_bio(ctx)
+    assert ctx.marks.rule[:4] == [None] * 4
