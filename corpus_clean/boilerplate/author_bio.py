@@ -111,10 +111,28 @@ def name_words(text: str) -> set[str]:
     return {w for w in _NAME_WORD.findall(text) if w[0].isupper()}
 
 
+def opens_with_the_name(line: str, names: set[str]) -> bool:
+    """`line` opens with the name `names` holds: its first or second word is one of them,
+    and NAME_MIN_SHARED+ of them stand among its first ABOUT_NAME_WORDS words (a story's
+    sentence that names the town later on, "It is not the first time Saint Oriel has ...",
+    is about the town, not the box's description of itself).
+
+    >>> names = {"Associaçon", "Pastores", "Miranda"}
+    >>> [opens_with_the_name(t, names) for t in ("L'Associaçon de Pastores de Miranda fui fundada an 1994.",
+    ...     "La Associaçon de Pastores de Miranda ajuda ls pastores.",
+    ...     "It is not the first time Pastores de Miranda has faced such a choice.")]
+    [True, True, False]
+    """
+    words = line.split()[:ABOUT_NAME_WORDS]
+    if not (name_words(" ".join(words[:2])) & names):
+        return False
+    return len(name_words(" ".join(words)) & names) >= NAME_MIN_SHARED
+
+
 def mark_about_box(ctx) -> None:
     """Cut the "about us" box under the story (rule ABOUT_RULE): the page's last kept
-    lines (ABOUT_MAX_LINES at most), the first of which is a paragraph that names, among its first
-    ABOUT_NAME_WORDS words, the one whose name the page's removed footer carries
+    lines (ABOUT_MAX_LINES at most), the first of which is a paragraph that opens with the
+    name (``opens_with_the_name``) the page's removed footer carries
     (NAME_MIN_SHARED+ capitalised words shared with a removed line among the page's last
     FOOT_LINES: the copyright line "© 2026 Associaçon de Pastores de Miranda"). A press
     release's or an association's standing description of itself, in any language.
@@ -141,8 +159,7 @@ def mark_about_box(ctx) -> None:
     for first in kept[-ABOUT_MAX_LINES:]:
         if ctx.prose_before[first] < STORY_MIN_PARAGRAPHS or not ctx.prose[first]:
             continue  # (a box describes: a paragraph; "Get the Valmora Today newsletter" is none)
-        opening = " ".join(ctx.lines.content[first].split()[:ABOUT_NAME_WORDS])
-        if len(name_words(opening) & names) >= NAME_MIN_SHARED:
+        if opens_with_the_name(ctx.lines.content[first], names):
             for i in kept[kept.index(first):]:
                 rule[i] = ABOUT_RULE
             return
