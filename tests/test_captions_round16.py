@@ -77,13 +77,13 @@ def test_a_subheading_naming_nothing_of_the_story_is_never_cut(sentences, headin
 
 
 def test_the_model_s_scores_are_kept_on_each_context():
-    from corpus_clean.boilerplate.classifier import classifier_applies, load_model, mark_by_classifier_many
+    from corpus_clean.boilerplate.classifier import classifier_applies, line_proba, load_model, mark_by_classifier_many
 
     page = "\n".join(["Home", "News", "Sport", "Contact"] + SENTENCES * 3 + ["Share", "© 2026 Valmora Courier"])
     ctx = Context(page)
     assert classifier_applies(ctx)
     mark_by_classifier_many([ctx], load_model())
-    proba = ctx.line_proba
+    proba = line_proba(ctx)
     assert proba.shape == (ctx.lines.n_lines,) and np.all((proba >= 0) & (proba <= 1))
     assert proba[0] > proba[4]  # (a menu word scores above a sentence of the story)
 

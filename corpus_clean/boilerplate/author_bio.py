@@ -129,6 +129,19 @@ def opens_with_the_name(line: str, names: set[str]) -> bool:
     return len(name_words(" ".join(words)) & names) >= NAME_MIN_SHARED
 
 
+def _last_kept_lines(ctx, k: int) -> list[int]:
+    """The page's last `k` non-blank lines no step removed, in order (a walk up from the
+    end: the cut footer above them is short)."""
+    rule, blank = ctx.marks.rule, ctx.blank_list
+    found = []
+    for i in range(len(rule) - 1, -1, -1):
+        if rule[i] is None and not blank[i]:
+            found.append(i)
+            if len(found) == k:
+                break
+    return found[::-1]
+
+
 def mark_about_box(ctx) -> None:
     """Cut the "about us" box under the story (rule ABOUT_RULE): the page's last kept
     lines (ABOUT_MAX_LINES at most), the first of which is a paragraph that opens with the
@@ -149,14 +162,15 @@ def mark_about_box(ctx) -> None:
     """
     rule = ctx.marks.rule
     n = len(rule)
-    foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and not ctx.blank[j]]
+    blank = ctx.blank_list
+    foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and not blank[j]]
     if not foot:
         return
     names = set().union(*(name_words(ctx.lines.content[j]) for j in foot))
     if len(names) < NAME_MIN_SHARED:
         return
-    kept = [i for i in range(n) if rule[i] is None and not ctx.blank[i]]
-    for first in kept[-ABOUT_MAX_LINES:]:
+    kept = _last_kept_lines(ctx, ABOUT_MAX_LINES)
+    for first in kept:
         if ctx.prose_before[first] < STORY_MIN_PARAGRAPHS or not ctx.prose[first]:
             continue  # (a box describes: a paragraph; "Get the Valmora Today newsletter" is none)
         if opens_with_the_name(ctx.lines.content[first], names):

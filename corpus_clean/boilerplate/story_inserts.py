@@ -102,11 +102,12 @@ LONE_CAPTION_MAX_WORDS = 15
 # subheadings 0.0-0.36.
 LONE_CAPTION_SHORT_MIN_WORDS = 3
 LONE_CAPTION_SHORT_MIN_P = 0.4
-# ... and it names something the story around it names (``echoes_the_story``: a photo
-# shows the story's people and places; "What happens next" names nothing): one word of
-# ECHO_MIN_CHARS+ letters (compared on its first ECHO_STEM_CHARS, so "ремонта" meets
-# "ремонт"), or two CJK characters in a row, shared with the ECHO_LINES non-blank lines
-# above it and below it.
+# ... and it names what the story around it names (``echoes_the_story``: a photo shows
+# the story's people and places; "What happens next" names nothing): ECHO_MIN_SHARED
+# words of ECHO_MIN_CHARS+ letters (compared on their first ECHO_STEM_CHARS, so "ремонта"
+# meets "ремонт"), or pairs of CJK characters, shared with the ECHO_LINES non-blank lines
+# above it and below it. (One shared word let a model fit without group A of the
+# generated news cut 3 of its subheadings, "Kritik an den Kosten"; two let 1.)
 # A page with more such lines is a story cut into sections: its short open lines are its
 # subheadings (the article benches' "Недостатки диеты Аткинса", "After release plan" on
 # pages with 3 to 21 of them); a brief has a photo or two.
@@ -114,6 +115,7 @@ SHORT_CAPTIONS_MAX = 2
 ECHO_MIN_CHARS = 4
 ECHO_STEM_CHARS = 5
 ECHO_LINES = 3
+ECHO_MIN_SHARED = 2
 # The story's sentences around it: this many words at least (not a menu item, a score).
 STORY_SENTENCE_MIN_WORDS = 4
 # Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
@@ -409,8 +411,8 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     series (a story cut into sections has two or more) and are short; a caption stands
     alone. A shorter line (LONE_CAPTION_SHORT_MIN_WORDS+ words, or fewer characters of an
     unspaced script) has a subheading's shape as much as a caption's: it goes only when the
-    classifier's score for it (``ctx.line_proba``, set by ``mark_by_classifier_many``) is
-    LONE_CAPTION_SHORT_MIN_P or more and it shares a word with the story around it
+    classifier's score for it (``classifier.line_proba``, from ``mark_by_classifier_many``) is
+    LONE_CAPTION_SHORT_MIN_P or more and it shares ECHO_MIN_SHARED words with the story around it
     (``echoes_the_story``), on a page with at most SHORT_CAPTIONS_MAX such lines (more:
     a story's subheadings). ``mark_story_inserts`` asks for paragraphs of 12+
     words around an insert (and runs first); a brief or a language of short sentences has
@@ -445,7 +447,7 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     between = np.zeros(len(nonblank), dtype=bool)
     between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & (sentence[2:] | announces[2:])
     interrupting = nonblank[between].tolist()
-    proba = ctx.__dict__.get("line_proba")
+    proba = None
     for i in interrupting:
         if not (not shape.first_class(i) & DIGIT and shape.ends_in_a_word(i) and not shape.unpunctuated(i)
                 and _stands_alone(ctx, shape, i)):
@@ -455,9 +457,19 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
         # series of SHORT_CAPTIONS_MAX + 1 or more)
         if len(interrupting) == 1 and is_lone_caption_shape(shape, i):
             ctx.marks.rule[i] = LONE_CAPTION_RULE
-        elif (len(interrupting) <= SHORT_CAPTIONS_MAX and is_short_caption(shape, i, proba)
-              and echoes_the_story(ctx, nonblank, i)):
-            ctx.marks.rule[i] = LONE_CAPTION_RULE
+        elif len(interrupting) <= SHORT_CAPTIONS_MAX:
+            proba = _line_proba(ctx, proba)
+            if is_short_caption(shape, i, proba) and echoes_the_story(ctx, nonblank, i):
+                ctx.marks.rule[i] = LONE_CAPTION_RULE
+
+
+def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
+    """The model's per-line scores of the page (``classifier.line_proba``), once per page."""
+    if found is not None:
+        return found
+    from corpus_clean.boilerplate.classifier import line_proba  # (the classifier imports this module)
+
+    return line_proba(ctx)
 
 
 # A line announcing a list ends in a colon (also the full-width one of CJK text) and says
@@ -517,7 +529,7 @@ def _echo_keys(text: str) -> set[str]:
 
 
 def echoes_the_story(ctx, nonblank: np.ndarray, i: int) -> bool:
-    """Line `i` shares a word (``_echo_keys``) with the ECHO_LINES non-blank lines above or
+    """Line `i` shares ECHO_MIN_SHARED words (``_echo_keys``) with the ECHO_LINES non-blank lines above or
     below it (`nonblank`: the page's non-blank line numbers).
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -531,7 +543,8 @@ def echoes_the_story(ctx, nonblank: np.ndarray, i: int) -> bool:
     content = ctx.lines.content
     mine = _echo_keys(content[i])
     near = nonblank[max(0, k - ECHO_LINES):k].tolist() + nonblank[k + 1:k + 1 + ECHO_LINES].tolist()
-    return any(mine & _echo_keys(content[j]) for j in near)
+    shared = set().union(*(mine & _echo_keys(content[j]) for j in near)) if near else set()
+    return len(shared) >= ECHO_MIN_SHARED
 
 
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:

@@ -52,6 +52,7 @@ def is_count_heading(line: str) -> bool:
 _COUNT_TITLE = re.compile(r"\s*\d{1,4}\s+(?:\S+\s+){0,4}[«“„\"'‘「『]\s*(.+?)\s*[»”“\"'’」』]\s*")
 TITLE_MIN_WORDS = 3
 _CLOSING_QUOTES = frozenset("»”“\"'’」』")
+_CLOSING_QUOTE_CODES = np.array(sorted(ord(c) for c in _CLOSING_QUOTES))
 
 
 def is_count_title_heading(line: str, titles: set[str]) -> bool:
@@ -94,8 +95,7 @@ def mark_comment_boxes(ctx) -> None:
     ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
     candidates = [i for i in ends if is_count_heading(content[i])]
     # (a blog's heading: a count first, a closing quote last; its title looked up only then)
-    quoted = [i for i in ((ctx.stats.first_class & DIGIT) != 0).nonzero()[0].tolist()
-              if content[i].rstrip()[-1:] in _CLOSING_QUOTES]
+    quoted = (((ctx.stats.first_class & DIGIT) != 0) & np.isin(ctx.stats.last_char, _CLOSING_QUOTE_CODES)).nonzero()[0].tolist()
     if quoted:
         titles = _head_titles(ctx)
         candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
@@ -153,10 +153,12 @@ def mark_tag_line(ctx) -> None:
     >>> ctx.marks.rule
     [None, 'story.tag_line', 'classifier']
     """
-    kept = (~ctx.blank & ~ctx.marks.removed()).nonzero()[0]
+    from corpus_clean.boilerplate.author_bio import _last_kept_lines
+
+    kept = _last_kept_lines(ctx, 2)
     if len(kept) < 2:
         return
-    last, above = int(kept[-1]), int(kept[-2])
+    above, last = kept
     s = ctx.stats
     from corpus_clean.boilerplate.features import SENT_END
 
