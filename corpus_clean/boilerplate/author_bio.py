@@ -161,6 +161,11 @@ def mark_about_box(ctx) -> None:
     [None, None, 'story.about_box', 'footer.copyright']
     """
     rule = ctx.marks.rule
+    kept = _last_kept_lines(ctx, ABOUT_MAX_LINES)
+    # (a box describes: a paragraph; "Get the Valmora Today newsletter" is none)
+    candidates = [i for i in kept if ctx.prose_before[i] >= STORY_MIN_PARAGRAPHS and ctx.prose[i]]
+    if not candidates:
+        return
     n = len(rule)
     blank = ctx.blank_list
     foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and not blank[j]]
@@ -169,10 +174,7 @@ def mark_about_box(ctx) -> None:
     names = set().union(*(name_words(ctx.lines.content[j]) for j in foot))
     if len(names) < NAME_MIN_SHARED:
         return
-    kept = _last_kept_lines(ctx, ABOUT_MAX_LINES)
-    for first in kept:
-        if ctx.prose_before[first] < STORY_MIN_PARAGRAPHS or not ctx.prose[first]:
-            continue  # (a box describes: a paragraph; "Get the Valmora Today newsletter" is none)
+    for first in candidates:
         if opens_with_the_name(ctx.lines.content[first], names):
             for i in kept[kept.index(first):]:
                 rule[i] = ABOUT_RULE

@@ -181,8 +181,10 @@ def is_date_line(line: str) -> bool:
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])[.,]?")
 BARE_DATE_WORDS_MAX = 3
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
+@lru_cache(maxsize=8192)
 def is_bare_date_line(line: str) -> bool:
     """Whether `line` is a date in words no calendar list knows: one year (1800-2099), one
     or two day or month numbers (up to 31), at most BARE_DATE_WORDS_MAX other words (a
@@ -196,7 +198,7 @@ def is_bare_date_line(line: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     text = ascii_digits(line.strip()) if not line.isascii() else line.strip()
-    if not text or text[-1] in "!?:." or not text[0].isalnum() or ":" in text:
+    if not text or text[-1] in "!?:." or not text[0].isalnum() or ":" in text or not _YEAR_IN.search(text):
         return False
     years = days = words = 0
     for token in TOKEN.findall(text):
