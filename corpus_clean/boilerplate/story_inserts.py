@@ -285,8 +285,10 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
             credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
-            # own shape: the story's list may stand above it, a fair's "Volunteers: 80")
-            if credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i):
+            # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
+            # once the story has begun above it)
+            if (credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i)
+                    and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
                 rule[i] = CREDIT_TAIL_RULE
             continue
         if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
@@ -355,6 +357,13 @@ def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
     above = _kept_neighbour(rule, ctx.blank, i, -1)
     below = _kept_neighbour(rule, ctx.blank, i, 1)
     return (above is None or shape.ends_sentence(above)) and (below is None or shape.ends_sentence(below))
+
+
+def _story_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept sentence of the story (STORY_SENTENCE_MIN_WORDS+ words) stands above line `i`."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[j] is None and not blank[j] and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
+               and shape.ends_sentence(j) for j in range(i))
 
 
 def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
