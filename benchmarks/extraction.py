@@ -31,7 +31,9 @@ with a jump-to-recipe card, forum threads whose first post is the content, obitu
 homes' sites, AMP news pages; seed 67, 100 pages, never tuned on) and round 14's (press releases, long-form
 interviews in Q/A turns, council minutes, travel guides, podcast episodes with a transcript; seed 71, 100 pages,
 never tuned on) and round 15's (patents, product reviews, match reports and live pages, statutes, footnoted essays;
-seed 73, 100 pages, never tuned on), each also split per family.
+seed 73, 100 pages, never tuned on) and round 16's (how-to guides, newsletter issues, research papers,
+property listings, code repositories' pages; seed 79, 100 pages, never tuned on; seed 83, 50 pages, studied),
+each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -233,11 +235,14 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: unseen families, round 13"] = generate(100, seed=67, round13=True)
         sets["own: unseen families, round 14"] = generate(100, seed=71, round14=True)
         sets["own: unseen families, round 15"] = generate(100, seed=73, round15=True)
+        sets["own: unseen families, round 16"] = generate(100, seed=79, round16=True)  # held out: totals only
+        sets["own: round 16 dev"] = generate(50, seed=83, round16=True)  # the same families, another seed: studied
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
                      "own: unseen families, round 8", "own: unseen families, round 9",
                      "own: unseen families, round 10", "own: unseen families, round 11",
                      "own: unseen families, round 12", "own: unseen families, round 13",
-                     "own: unseen families, round 14", "own: unseen families, round 15"):
+                     "own: unseen families, round 14", "own: unseen families, round 15",
+                     "own: unseen families, round 16", "own: round 16 dev"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
         # Round 13's families with its forum threads scored under the one forum rule (every post of a thread

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import json
 import logging
+import math
 import os
 import signal
 import socket
@@ -75,6 +76,21 @@ def parse_languages(value: str) -> list[str] | None:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def positive_int(value: str) -> int:
+    """An integer >= 1 (--keep-versions: 0 or -1 versions kept would silently mean 1).
+
+    >>> positive_int("3")
+    3
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (got {number})")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corpus-clean", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -94,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-dedup", action="store_true", help="keep near-duplicates in clean/ (default: move them to duplicates/)")
     run.add_argument("--quality", type=parse_quality, default=None,
                      help='quality filter thresholds on the signals: "gopher" or JSON such as \'{"min_words": 50}\' (default: off)')
-    run.add_argument("--keep-versions", type=int, default=None,
+    run.add_argument("--keep-versions", type=positive_int, default=None,
                      help="how many versions of the output to keep readable under DIR/versions/ (default 10)")
     run.add_argument("--workers", type=int, default=1,
                      help="processes cleaning batches of documents in parallel (0: one per CPU; default 1, in-process)")
@@ -112,8 +128,13 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
     """One output object per input line, in order, whatever the line's bytes. Each
     carries the line's own "id" (the line number when it has none) and "line"; a bad
     line gives {"id", "line", "error"}."""
+    from corpus_clean.readers import BrokenStream
+
     steps = resolve_steps(steps)  # once, not per line
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, BrokenStream):  # the rest of a UTF-16 stream that does not decode
+            yield {"id": number, "line": number, "error": f"line {number}: {line.reason}"}
+            continue
         try:
             yield filter_line(number, line, steps)
         except Exception as error:  # noqa: BLE001 - a filter must never die on one line
@@ -146,35 +167,62 @@ def filter_line(number: int, line: bytes, steps: tuple[str, ...]) -> dict:
 
 def input_id(line: bytes, number: int):
     """The line's own "id", read after decoding (Latin-1, UTF-16...) like the record;
-    the line number when there is none.
+    the line number when there is none. An id JSON cannot hold (Python's parser accepts
+    NaN, Infinity and 1e400, which no strict JSON reader does) is given as written, a string.
 
     >>> input_id('{"id": "caf\u00e9", "text": "x"}'.encode("latin-1"), 3), input_id(b"not json", 4)
     ('café', 4)
+    >>> input_id(b'{"id": NaN}', 5), input_id(b'{"id": 1e400}', 6), input_id(b'{"id": 2.5}', 7)
+    ('NaN', '1e400', 2.5)
     """
     from corpus_clean.readers import decode_bytes
 
     try:
-        value = json.loads(decode_bytes(line).text)
+        value = json.loads(decode_bytes(line).text, parse_constant=str, parse_float=_finite_or_as_written)
     except (ValueError, RecursionError):
         return number
     return value["id"] if isinstance(value, dict) and "id" in value else number
 
 
+def _finite_or_as_written(literal: str) -> float | str:
+    number = float(literal)
+    return number if math.isfinite(number) else literal
+
+
 def encode_answer(answer: dict) -> bytes:
-    """One JSONL line of UTF-8. A lone surrogate (from an input's JSON escape) cannot be
-    UTF-8: written back as the same JSON escape (backslashreplace gives exactly that).
+    """One JSONL line of UTF-8 and strict JSON. A lone surrogate (from an input's JSON
+    escape) cannot be UTF-8: written back as the same JSON escape (backslashreplace gives
+    exactly that). A float JSON cannot hold (NaN, ±Infinity) is written as its name, a
+    string: `jq` and JavaScript refuse a line with a bare NaN.
 
     >>> encode_answer({"id": "\\udfff", "text": "é"})
-    b'{"id": "\\\\udfff", "text": "\xc3\xa9"}\\n'
+    b'{"id": "\\\\udfff", "text": "\\xc3\\xa9"}\\n'
+    >>> encode_answer({"id": 1, "signals": {"ratio": float("nan")}})
+    b'{"id": 1, "signals": {"ratio": "NaN"}}\\n'
     """
-    return json.dumps(answer, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
+    try:
+        text = json.dumps(answer, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # a non-finite float somewhere
+        text = json.dumps(_finite_floats(answer), ensure_ascii=False, allow_nan=False)
+    return text.encode("utf-8", "backslashreplace") + b"\n"
+
+
+def _finite_floats(value):
+    """`value` with each NaN or infinite float replaced by JSON's name for it."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {key: _finite_floats(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_floats(item) for item in value]
+    return value
 
 
 def run_filter(steps: tuple[str, ...]) -> int:
     """`corpus-clean filter`: one JSON answer per input line, written as soon as it is
     made. It ends as Unix filters do when its reader goes away (`… | head`) or on
     Ctrl-C: killed by SIGPIPE / SIGINT, without a traceback (`filter_signals_as_unix_tools`)."""
-    from corpus_clean.readers import split_lines
+    from corpus_clean.readers import stream_lines
 
     for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
         if stream is None:  # started with `<&-` or `>&-`: Python gives None, not a stream
@@ -182,7 +230,8 @@ def run_filter(steps: tuple[str, ...]) -> int:
                         " and writes JSONL on stdout", 2)
     stdin, out = sys.stdin.buffer, sys.stdout.buffer
     read = getattr(stdin, "read1", stdin.read)  # what is there, without waiting for a full chunk
-    for answer in filter_lines(split_lines(iter(lambda: read(1 << 16), b"")), steps):
+    # (lines as the file reader splits them: LF, CRLF or CR; a UTF-16/32 stream decoded first)
+    for answer in filter_lines(stream_lines(iter(lambda: read(1 << 16), b"")), steps):
         out.write(encode_answer(answer))
         out.flush()
     return 0
@@ -201,9 +250,11 @@ def filter_signals_as_unix_tools() -> None:
 
 def run_flow(args: argparse.Namespace) -> int:
     """`corpus-clean run`: preflight, embedded server, flow; one line when it fails."""
-    from corpus_clean.preflight import PreflightError, RunError, check_run
+    from corpus_clean.preflight import PreflightError, RunError, check_dask_scheduler, check_run
 
     try:
+        if args.dask_address:  # (before check_run, which makes the output folder)
+            check_dask_scheduler(args.dask_address)
         check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
     except PreflightError as error:
         return fail(f"error: {error}", 2)

@@ -474,6 +474,17 @@ static Py_ssize_t ascii_stripped_length(const unsigned char *data, size_t length
     return (Py_ssize_t)(hi - lo);
 }
 
+/* True when every byte is ASCII whitespace (str.strip() of the decoded text is ""). A byte
+ * from 0x80 on is never taken for one (0x85 and 0xA0 are Py_UNICODE_ISSPACE as code points,
+ * not as UTF-8 bytes: decoded, they are part of a character or a U+FFFD). */
+static int ascii_blank(const unsigned char *data, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (data[i] >= 0x80 || !Py_UNICODE_ISSPACE(data[i]))
+            return 0;
+    return 1;
+}
+
 /* The bounds [*lo, *hi) of text.strip() in ``text``. */
 static void strip_bounds(PyObject *text, Py_ssize_t *lo, Py_ssize_t *hi)
 {
@@ -577,10 +588,14 @@ static int visit(Stacks *s, PyObject *out, lxb_node *node, int is_root, PyObject
         lxb_chardata *chars = (lxb_chardata *)node;
         if (node->type != NODE_TYPE_TEXT || chars->data == NULL || chars->length == 0)
             return 0;  /* (text_content None or "": nothing to write) */
-        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        /* (the blanks between tags, a third to a half of a page's text nodes: read on their
+         * bytes, no str made, as the str's strip() would find nothing) */
+        int blank = ascii_blank(chars->data, chars->length);
+        PyObject *text = blank ? Py_NewRef(cfg.space)
+                               : PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
         if (text == NULL)
             return -1;
-        Py_ssize_t n = stripped_length(text);
+        Py_ssize_t n = blank ? 0 : stripped_length(text);
         int err = 0;
         if (n) {
             if (newline_inside(text)) {  /* (as_laid_out returns the text itself otherwise) */
@@ -1207,6 +1222,129 @@ error:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ utf8_ignore
+ *
+ * text.encode("utf-8", errors="ignore"): the page's bytes for Lexbor. CPython's encoder reads a
+ * character at a time; pages are mostly ASCII stored one, two or four bytes a character (a
+ * single curly quote makes the whole str two bytes a character), so runs of 16 ASCII characters
+ * are tested and narrowed 16 at a time with SSE2, every other character is encoded alone. A
+ * surrogate (lone, or half of a pair: a Python str keeps them apart) is dropped, as "ignore" does.
+ */
+
+/* Encode code point ``c`` at ``out``; returns the bytes written (0 for a surrogate). */
+static inline Py_ssize_t put_utf8(unsigned char *out, Py_UCS4 c)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (c >> 6));
+        out[1] = (unsigned char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        if (c >= 0xD800 && c <= 0xDFFF)
+            return 0;
+        out[0] = (unsigned char)(0xE0 | (c >> 12));
+        out[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (c >> 18));
+    out[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* utf8_ignore(text) -> bytes, text.encode("utf-8", errors="ignore") */
+static PyObject *utf8_ignore(PyObject *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "utf8_ignore expects str");
+        return NULL;
+    }
+    if (PyUnicode_IS_ASCII(text))  /* (its bytes are the encoding) */
+        return PyBytes_FromStringAndSize((const char *)PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text));
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t most = kind == PyUnicode_1BYTE_KIND ? 2 : (kind == PyUnicode_2BYTE_KIND ? 3 : 4);
+    if (n > PY_SSIZE_T_MAX / most) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    /* (at the most bytes a character, cut to size at the end: one pass over the text; counting
+     * the size first costs a second pass, more than the unused tail's address space) */
+    PyObject *bytes = PyBytes_FromStringAndSize(NULL, n * most);
+    if (bytes == NULL)
+        return NULL;
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(bytes), *start = out;
+    Py_ssize_t i = 0;
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const Py_UCS1 *in = data;
+#ifdef __SSE2__
+        for (; i + 16 <= n; ) {
+            __m128i chunk = _mm_loadu_si128((const __m128i *)(in + i));
+            if (_mm_movemask_epi8(chunk) == 0) {  /* (no byte with its high bit set: 16 ASCII) */
+                _mm_storeu_si128((__m128i *)out, chunk);
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    } else if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *in = data;
+#ifdef __SSE2__
+        const __m128i high = _mm_set1_epi16((short)0xFF80), zero = _mm_setzero_si128();
+        for (; i + 16 <= n; ) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(in + i)), b = _mm_loadu_si128((const __m128i *)(in + i + 8));
+            __m128i any = _mm_and_si128(_mm_or_si128(a, b), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(any, zero)) == 0xFFFF) {  /* 16 ASCII: narrowed */
+                _mm_storeu_si128((__m128i *)out, _mm_packus_epi16(a, b));
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    } else {
+        const Py_UCS4 *in = data;
+#ifdef __SSE2__
+        const __m128i high = _mm_set1_epi32((int)0xFFFFFF80), zero = _mm_setzero_si128();
+        for (; i + 16 <= n; ) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(in + i)), b = _mm_loadu_si128((const __m128i *)(in + i + 4));
+            __m128i c = _mm_loadu_si128((const __m128i *)(in + i + 8)), d = _mm_loadu_si128((const __m128i *)(in + i + 12));
+            __m128i any = _mm_and_si128(_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)), high);
+            if (_mm_movemask_epi8(_mm_cmpeq_epi32(any, zero)) == 0xFFFF) {  /* 16 ASCII: narrowed */
+                __m128i ab = _mm_packs_epi32(a, b), cd = _mm_packs_epi32(c, d);
+                _mm_storeu_si128((__m128i *)out, _mm_packus_epi16(ab, cd));
+                out += 16;
+                i += 16;
+                continue;
+            }
+            for (Py_ssize_t end = i + 16; i < end; i++)
+                out += put_utf8(out, in[i]);
+        }
+#endif
+        for (; i < n; i++)
+            out += put_utf8(out, in[i]);
+    }
+    if (_PyBytes_Resize(&bytes, out - start) < 0)
+        return NULL;
+    return bytes;
+}
+
 /* count_byte(data, byte) -> data.count(bytes([byte])): 16 bytes a step with SSE2 (every x86-64
  * CPU has it), then 8 bytes a step, then byte by byte. */
 static PyObject *count_byte(PyObject *self, PyObject *args)
@@ -1815,7 +1953,7 @@ static PyObject *value_of(void *attr)
 /* (mem_id, class, id, extra) of one element, read as ``node.attributes`` would give them (the last
  * attribute of a name wins, as in a dict): extra is None when the element's dict would hold only a
  * class and an id that are not None, else (role, has hidden, style, aria-hidden). */
-static PyObject *label_row(lxb_node *element)
+static PyObject *label_row(lxb_node *element, PyObject *quiet)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
     int hidden = 0, other = 0;
@@ -1850,6 +1988,30 @@ static PyObject *label_row(lxb_node *element)
     }
     PyObject *cls_v = cls ? value_of(cls) : Py_NewRef(Py_None);
     PyObject *ident_v = ident ? value_of(ident) : Py_NewRef(Py_None);
+    if (quiet != NULL && extra == Py_None && cls_v != NULL && ident_v != NULL) {
+        /* html.parts_verdict's first steps: with no other attribute, the label is the class and
+         * the id (or the one that is not empty); none, or one ``quiet`` maps to None, says nothing:
+         * no row (Py_None returned) */
+        int both = PyObject_IsTrue(cls_v) == 1 && PyObject_IsTrue(ident_v) == 1;
+        PyObject *label = both ? PyUnicode_FromFormat("%U %U", cls_v, ident_v)
+                               : Py_NewRef(PyObject_IsTrue(cls_v) == 1 ? cls_v : ident_v);
+        int says_nothing = -1;
+        if (label != NULL) {
+            if (PyObject_IsTrue(label) != 1) {
+                says_nothing = 1;
+            } else {
+                PyObject *verdict = PyDict_GetItemWithError(quiet, label);
+                says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
+            }
+            Py_DECREF(label);
+        }
+        if (says_nothing != 0) {
+            Py_DECREF(extra);
+            Py_DECREF(cls_v);
+            Py_DECREF(ident_v);
+            return says_nothing < 0 ? NULL : Py_NewRef(Py_None);
+        }
+    }
     PyObject *address = PyLong_FromVoidPtr(element);
     PyObject *row = (extra && cls_v && ident_v && address)
         ? PyTuple_Pack(4, address, cls_v, ident_v, extra) : NULL;
@@ -1864,10 +2026,11 @@ static PyObject *label_row(lxb_node *element)
  * its node object (``count`` times, or once with ``once``) or its label row (``rows``). */
 static PyObject *matching(PyObject *args, int rows)
 {
-    PyObject *root_obj, *alternatives, *skip_ids;
+    PyObject *root_obj, *alternatives, *skip_ids, *quiet = NULL;
     int once = 0;
     Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
-    if (!PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
+    if (rows ? !PyArg_ParseTuple(args, "OOO|O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet)
+             : !PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
         return NULL;
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
@@ -1882,9 +2045,13 @@ static PyObject *matching(PyObject *args, int rows)
         int count = matches_of(query, node);
         if (count == 0)
             continue;
-        PyObject *obj = rows ? label_row(node) : make_node(node, root_obj);
+        PyObject *obj = rows ? label_row(node, quiet) : make_node(node, root_obj);
         if (obj == NULL)
             goto fail;
+        if (obj == Py_None) {  /* (a row that says nothing: see label_row) */
+            Py_DECREF(obj);
+            continue;
+        }
         for (int k = (once || rows) ? count - 1 : 0; k < count; k++) {
             if (PyList_Append(out, obj) < 0) {
                 Py_DECREF(obj);
@@ -1906,14 +2073,16 @@ fail:
  * times in a row, as Lexbor reports it, or once with ``once``). */
 static PyObject *select_elements(PyObject *self, PyObject *args) { return matching(args, 0); }
 
-/* labels(root, alternatives, skip_ids): ``[(mem_id, class, id, extra)]`` (see label_row) of the
- * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any. */
+/* labels(root, alternatives, skip_ids[, quiet]): ``[(mem_id, class, id, extra)]`` (see label_row) of the
+ * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any; with
+ * ``quiet`` (label -> verdict), not those with a class and an id alone whose label is empty or maps
+ * to None. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
 static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
-    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids) -> [(mem_id, class, id, extra)]"},
+    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
@@ -1923,6 +2092,7 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"utf8_ignore", utf8_ignore, METH_O, "utf8_ignore(text) -> text.encode('utf-8', errors='ignore')"},
     {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},

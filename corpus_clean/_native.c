@@ -534,7 +534,8 @@ ngram_counts(PyObject *self, PyObject *args)
     const int64_t *ids = ids_b.buf, *doc = doc_b.buf, *left = left_b.buf, *cum = cum_b.buf;
     const uint8_t *is_top = top_flag_b.buf, *is_dup = dup_flag_b.buf;
     int64_t *top = top_b.buf, *dup = dup_b.buf;
-    for (Py_ssize_t i = 0; i < n_words; i++) {
+    Py_ssize_t longest_run = 0;  /* (the most words of one document: the buffers' size) */
+    for (Py_ssize_t i = 0, run_start = 0; i < n_words; i++) {
         if (doc[i] < 0 || doc[i] >= n_docs || left[i] < 1 || left[i] > n_words - i) {
             PyErr_SetString(PyExc_ValueError, "a word's document or words_left is out of range");
             goto done;
@@ -543,15 +544,21 @@ ngram_counts(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "the words' documents are not in ascending order");
             goto done;
         }
+        if (i > 0 && doc[i] != doc[i - 1])
+            run_start = i;
+        longest_run = i + 1 - run_start > longest_run ? i + 1 - run_start : longest_run;
     }
+    /* Buffers and table for one document, not the batch: a batch's (~150,000 words: 4 x 1.2
+     * MB of arrays and a 4 MB table) were fresh pages the kernel faulted in and zeroed on
+     * every call, where one document's stay in the CPU's cache. */
     int bits = 1;
-    while (((Py_ssize_t)1 << bits) < 2 * n_words)
+    while (((Py_ssize_t)1 << bits) < 4 * longest_run)
         bits++;
     Py_ssize_t n_slots = (Py_ssize_t)1 << bits;
-    candidates = PyMem_Malloc(sizeof(int64_t) * (n_words + 1));
-    occurrences = PyMem_Malloc(sizeof(int64_t) * (n_words + 1));
-    rolling = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
-    grams = PyMem_Malloc(sizeof(uint64_t) * (n_words + 1));
+    candidates = PyMem_Malloc(sizeof(int64_t) * (longest_run + 1));
+    occurrences = PyMem_Malloc(sizeof(int64_t) * (longest_run + 1));
+    rolling = PyMem_Malloc(sizeof(uint64_t) * (longest_run + 1));
+    grams = PyMem_Malloc(sizeof(uint64_t) * (longest_run + 1));
     slots = PyMem_Calloc(n_slots, sizeof(GramSlot));  /* (all empty: count 0) */
     if (!candidates || !occurrences || !rolling || !grams || !slots) {
         PyErr_NoMemory();
@@ -564,9 +571,9 @@ ngram_counts(PyObject *self, PyObject *args)
         for (last = first + 1; last < n_words && doc[last] == d; last++)
             ;
         Py_ssize_t m = last - first;
-        for (Py_ssize_t j = 0; j < m; j++) {
+        for (Py_ssize_t j = 0; j < m; j++) {  /* (rolling: by the start's place in its document) */
             candidates[j] = first + j;
-            rolling[first + j] = ((uint64_t)d + GRAM_SEED) * GRAM_PRIME ^ ((uint64_t)ids[first + j] + 1);
+            rolling[j] = ((uint64_t)d + GRAM_SEED) * GRAM_PRIME ^ ((uint64_t)ids[first + j] + 1);
         }
         for (Py_ssize_t n = 2; n < n_sizes; n++) {
             while (m > 0 && left[candidates[m - 1]] < n)  /* (ascending: those near its end) */
@@ -575,16 +582,18 @@ ngram_counts(PyObject *self, PyObject *args)
                 break;
             for (Py_ssize_t j = 0; j < m; j++) {
                 int64_t s = candidates[j];
-                grams[j] = rolling[s] * GRAM_PRIME ^ ((uint64_t)ids[s + n - 1] + 1);
-                rolling[s] = grams[j];
+                grams[j] = rolling[s - first] * GRAM_PRIME ^ ((uint64_t)ids[s + n - 1] + 1);
+                rolling[s - first] = grams[j];
             }
             int shift = 1;
-            while (((Py_ssize_t)1 << shift) < 2 * m)
+            while (((Py_ssize_t)1 << shift) < 4 * m)
                 shift++;
             Py_ssize_t mask = ((Py_ssize_t)1 << shift) - 1;
-            /* Occurrences of each start's n-gram, in a table twice their size (every slot
+            /* Occurrences of each start's n-gram, in a table 4-8x their number (every slot
              * empty: the table starts zeroed and each round empties the slots it filled,
-             * where a memset of the whole table wrote 2-4x more). */
+             * where a memset of the whole table wrote more). (Not 2-4x: a probe that meets
+             * another n-gram is a mispredicted branch; at a quarter full or less, fewer do:
+             * the kernel 21.4 -> 20.0 ms per 5 MB, 8-16x gained 0.5 more.) */
             for (Py_ssize_t j = 0; j < m; j++) {
                 Py_ssize_t at = (Py_ssize_t)((grams[j] * GRAM_SEED) >> (64 - shift));
                 /* (one branch, not two: whether the slot is empty or holds this
@@ -595,27 +604,23 @@ ngram_counts(PyObject *self, PyObject *args)
                 slots[at].count++;
                 occurrences[j] = at;  /* the slot, for now */
             }
+            /* Each start's count read, the best score kept (top n) and the repeated starts
+             * kept (branch-free: repeated or not is random), in one pass; then the slots
+             * emptied (not before: a later start may read the same slot). */
+            int64_t best_score = 0;
+            Py_ssize_t k = 0;
             for (Py_ssize_t j = 0; j < m; j++) {
-                grams[j] = (uint64_t)occurrences[j];  /* (the n-gram is read no more: its slot) */
-                occurrences[j] = slots[occurrences[j]].count;
+                int64_t s = candidates[j], count = slots[occurrences[j]].count;
+                int64_t score = count * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
+                score = count > 1 ? score : 0;
+                best_score = score > best_score ? score : best_score;
+                candidates[k] = s;  /* (k <= j: a start is read before its place is written) */
+                k += count > 1;
             }
             for (Py_ssize_t j = 0; j < m; j++)
-                slots[grams[j]].count = 0;
-            if (is_top[n]) {  /* (branch-free: repeated or not is random) */
-                int64_t best_score = 0;
-                for (Py_ssize_t j = 0; j < m; j++) {
-                    int64_t s = candidates[j];
-                    int64_t score = occurrences[j] * ((int64_t)1 << 32) + (cum[s + n] - cum[s]);
-                    score = occurrences[j] > 1 ? score : 0;
-                    best_score = score > best_score ? score : best_score;
-                }
+                slots[occurrences[j]].count = 0;
+            if (is_top[n])
                 top[n * n_docs + d] = (best_score >> 32) * (best_score & 0xFFFFFFFF);
-            }
-            Py_ssize_t k = 0;
-            for (Py_ssize_t j = 0; j < m; j++) {  /* the repeated ones stay (branch-free) */
-                candidates[k] = candidates[j];
-                k += occurrences[j] > 1;
-            }
             m = k;
             if (is_dup[n]) {
                 /* Each word once: an n-gram counts up to where the next repeated one starts. */
@@ -637,6 +642,159 @@ done:
     PyMem_Free(slots);
     PyBuffer_Release(&ids_b); PyBuffer_Release(&doc_b); PyBuffer_Release(&left_b); PyBuffer_Release(&cum_b);
     PyBuffer_Release(&top_flag_b); PyBuffer_Release(&dup_flag_b); PyBuffer_Release(&top_b); PyBuffer_Release(&dup_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ ascii_words
+ * A line outside ASCII as the ASCII line engine._voice_hits reads with RE2: each
+ * character outside ASCII becomes "x" when it is a word character of Python's re (\w:
+ * Py_UNICODE_ISALNUM, as sre's SRE_UNI_IS_WORD; "_" is ASCII), else a space; ASCII stays.
+ * The twin: two re substitutions (engine._WIDE_WORD_CHAR, _WIDE_OTHER_CHAR), 2.5 and
+ * 0.8 ms over the generated 5 MB's lines, where this is one pass.
+ *
+ * ascii_words(line) -> str
+ */
+static PyObject *
+ascii_words(PyObject *self, PyObject *line)
+{
+    if (!PyUnicode_Check(line)) {
+        PyErr_SetString(PyExc_TypeError, "ascii_words takes a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(line) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    PyObject *out = PyUnicode_New(n, 127);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *to = PyUnicode_1BYTE_DATA(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        to[i] = c < 128 ? (Py_UCS1)c : Py_UNICODE_ISALNUM(c) ? 'x' : ' ';
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ marked_lines
+ * Which lines a rule marked (engine.Marks.removed, batch.Batch.removed): per line of
+ * each list, one after another, 1 where the entry is not None, as a bytearray (a
+ * writable numpy bool array's buffer). The twin maps `is not None` over the lines into
+ * a bytearray: a Python bool per line, ~4 µs a page, called ~3,000 times per 5 MB.
+ *
+ * marked_lines(lists) -> bytearray; lists: a list of lists (each document's rules).
+ */
+static PyObject *
+marked_lines(PyObject *self, PyObject *args)
+{
+    PyObject *lists;
+    if (!PyArg_ParseTuple(args, "O!:marked_lines", &PyList_Type, &lists))
+        return NULL;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lists); k++) {
+        PyObject *rules = PyList_GET_ITEM(lists, k);
+        if (!PyList_Check(rules)) {
+            PyErr_SetString(PyExc_TypeError, "marked_lines takes a list of lists");
+            return NULL;
+        }
+        total += PyList_GET_SIZE(rules);
+    }
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, total);
+    if (out == NULL)
+        return NULL;
+    char *flag = PyByteArray_AS_STRING(out);
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(lists); k++) {
+        PyObject *rules = PyList_GET_ITEM(lists, k);
+        PyObject **items = PySequence_Fast_ITEMS(rules);
+        for (Py_ssize_t i = 0, n = PyList_GET_SIZE(rules); i < n; i++)
+            *flag++ = items[i] != Py_None;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ utf8_texts
+ * A list of str as the buffers of an Arrow string array (records.string_array), where
+ * pa.array(texts, pa.string()) asked each str for its UTF-8 through
+ * PyUnicode_AsUTF8AndSize: for a text that is not ASCII that encodes it into a copy the
+ * str keeps for its lifetime (a malloc per text, the slower encoder: ~5 ms per 4 MB of
+ * clean text, where encoding alone is ~1), then grew Arrow's buffer by reallocating.
+ *
+ * utf8_texts(texts, allocate) -> (offsets, data)
+ *
+ * - texts: list of str (anything else: TypeError; a lone surrogate: UnicodeEncodeError;
+ *   past 2 GiB of UTF-8: OverflowError; the caller then calls pa.array, the reference);
+ * - allocate(size): a writable buffer of at least `size` bytes (pa.allocate_buffer: Arrow's
+ *   own memory pool, as pa.array's buffers are; a bytes object of a batch's texts a call,
+ *   from malloc, made a run's memory creep ~30 MB over 48 shards: tests/test_memory_flat.py);
+ * - offsets: bytes, int32 x (len(texts) + 1); data: what `allocate` returned, the texts'
+ *   UTF-8 end to end.
+ *
+ * An ASCII str is its own UTF-8 (copied as it is); any other is encoded once into a
+ * bytes object (not kept on the str), the whole sized before anything is copied.
+ */
+static PyObject *
+utf8_texts(PyObject *self, PyObject *args)
+{
+    PyObject *texts, *allocate;
+    if (!PyArg_ParseTuple(args, "O!O:utf8_texts", &PyList_Type, &texts, &allocate))
+        return NULL;
+    Py_buffer data_b = {0};
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *result = NULL, *offsets = NULL, *data = NULL;
+    PyObject **encoded = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));  /* (NULL: an ASCII text) */
+    if (encoded == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t total = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "texts must be str");
+            goto done;
+        }
+        if (PyUnicode_READY(text) < 0)
+            goto done;
+        if (PyUnicode_IS_ASCII(text)) {
+            total += PyUnicode_GET_LENGTH(text);
+        } else {
+            if ((encoded[k] = PyUnicode_AsUTF8String(text)) == NULL)
+                goto done;
+            total += PyBytes_GET_SIZE(encoded[k]);
+        }
+        if (total > INT32_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "texts past an Arrow string array's 2 GiB");
+            goto done;
+        }
+    }
+    offsets = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(int32_t));
+    data = PyObject_CallFunction(allocate, "n", total);
+    if (offsets == NULL || data == NULL || PyObject_GetBuffer(data, &data_b, PyBUF_WRITABLE) < 0)
+        goto done;
+    if (data_b.len < total) {
+        PyErr_SetString(PyExc_ValueError, "allocate gave a buffer too small");
+        goto done;
+    }
+    int32_t *offset = (int32_t *)PyBytes_AS_STRING(offsets);
+    char *out = data_b.buf;
+    Py_ssize_t at = 0;
+    offset[0] = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *text = PyList_GET_ITEM(texts, k);
+        const void *from = encoded[k] ? (const void *)PyBytes_AS_STRING(encoded[k]) : PyUnicode_DATA(text);
+        Py_ssize_t size = encoded[k] ? PyBytes_GET_SIZE(encoded[k]) : PyUnicode_GET_LENGTH(text);
+        memcpy(out + at, from, size);
+        at += size;
+        offset[k + 1] = (int32_t)at;
+    }
+    result = PyTuple_Pack(2, offsets, data);
+done:
+    if (data_b.obj != NULL)
+        PyBuffer_Release(&data_b);
+    for (Py_ssize_t k = 0; k < n; k++)
+        Py_XDECREF(encoded[k]);
+    PyMem_Free(encoded);
+    Py_XDECREF(offsets);
+    Py_XDECREF(data);
     return result;
 }
 
@@ -1342,8 +1500,10 @@ done:
  *   (needs set_match: the line's UTF-8 is made once for both);
  * - outputs: keyword_bits, anchored_bits: uint64 [line][W];
  * - row_delta (optional): uint32 [state][n_classes], delta as the scan reads it (see
- *   ROW_HAS_BITS), made once by the caller (KeywordAutomaton.row_delta); without it, it
- *   is made from delta on each call;
+ *   ROW_HAS_BITS), made once by the caller (KeywordAutomaton.row_delta_bytes); without
+ *   it, it is made from delta on each call. Each row is checked to lie inside the table,
+ *   except in a bytes object already found to fit (the last one is remembered: bytes
+ *   cannot change, and the engine hands the same table to every batch);
  * - longest (optional): at least the longest keyword's length in code points (the
  *   automaton's depth, KeywordAutomaton.longest): long lines are then read as two halves
  *   at once (keyword_scan); 0 or none: one chain per line.
@@ -1482,6 +1642,28 @@ row_delta_fits(const uint32_t *row_delta, Py_ssize_t n_states, Py_ssize_t n_clas
     return !too_far;
 }
 
+/* The last row_delta found to fit, when it came as a bytes object (immutable: held here,
+ * its content cannot change), with the shape it was checked for: the check reads the
+ * whole table (the automaton's 1,990 x 357 entries, 2.8 MB, ~1 ms cold) and the engine
+ * hands the same table to every batch. */
+static PyObject *fitting_rows = NULL;
+static Py_ssize_t fitting_states = 0, fitting_classes = 0;
+
+/* row_delta_fits, skipped for the bytes object last found to fit with this shape. */
+static int
+row_delta_fits_once(PyObject *owner, const uint32_t *row_delta, Py_ssize_t n_states, Py_ssize_t n_classes)
+{
+    if (owner == fitting_rows && n_states == fitting_states && n_classes == fitting_classes)
+        return 1;
+    if (!row_delta_fits(row_delta, n_states, n_classes))
+        return 0;
+    if (PyBytes_CheckExact(owner)) {
+        Py_XSETREF(fitting_rows, Py_NewRef(owner));
+        fitting_states = n_states, fitting_classes = n_classes;
+    }
+    return 1;
+}
+
 /* The bits (n_words words) of the patterns of an RE2 set (its match function) that match
  * `utf8`, with those of `always`. */
 static int
@@ -1593,7 +1775,7 @@ rule_gates(PyObject *self, PyObject *args)
         if (PyObject_GetBuffer(row_delta_arg, &rows_b, PyBUF_SIMPLE) < 0
             || check_buffer(&rows_b, "row_delta", 4, n_states * n_classes))
             goto done;
-        if (!row_delta_fits(rows_b.buf, n_states, n_classes)) {
+        if (!row_delta_fits_once(row_delta_arg, rows_b.buf, n_states, n_classes)) {
             PyErr_SetString(PyExc_ValueError, "row_delta: a row out of range");
             goto done;
         }
@@ -2122,6 +2304,9 @@ static PyMethodDef methods[] = {
     {"line_stats", line_stats, METH_VARARGS, "The per-line counts of features.line_stats themselves (see _native.c)."},
     {"ngram_counts", ngram_counts, METH_VARARGS, "Repeated n-gram counts of signals.ngram_signals (see _native.c)."},
     {"removal_fields", removal_fields, METH_VARARGS, "The Removals' fields, flat, of records.removed_column (see _native.c)."},
+    {"ascii_words", ascii_words, METH_O, "A line as ASCII for engine._voice_hits' RE2 (see _native.c)."},
+    {"marked_lines", marked_lines, METH_VARARGS, "Which lines a rule marked, engine.Marks.removed (see _native.c)."},
+    {"utf8_texts", utf8_texts, METH_VARARGS, "A list of str as an Arrow string array's buffers, records.string_array (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -93,9 +93,10 @@ def keep_closing_references(lines: list[tuple[str, str]], keep: str = "keep",
             while end < len(out) and out[end][1] == RULE:
                 end += 1
             run = [text for text, _ in out[i:end]]
-            shown = [text for text in run if not cut_later(text)]
+            later = [cut_later(text) for text in run]  # (once a line: the marker rules' regex)
+            shown = [text for text, cut in zip(run, later) if not cut]
             if shown and gap is not None and gap <= MAX_GAP_CHARS and reads_as_citations(shown):
-                out[i:end] = [(text, RULE if cut_later(text) else keep) for text in run]
+                out[i:end] = [(text, RULE if cut else keep) for text, cut in zip(run, later)]
                 gap = 0
                 if all(len(text) < SHORT_LINE for text in shown):
                     headings.append((i, end))

@@ -208,12 +208,20 @@ class Query:
         found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
         return found[0] if found else None
 
-    def labels(self, root: LexborNode) -> Optional[list[tuple]]:
+    def labels(self, root: LexborNode, quiet: Optional[dict] = None) -> Optional[list[tuple]]:
         """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
         object for any (None when the compiled walker is off): ``extra`` is None when the element has no
-        attribute but class and id, else ``(role, "hidden" in attrs, style, aria-hidden)``."""
+        attribute but class and id, else ``(role, "hidden" in attrs, style, aria-hidden)``.
+
+        ``quiet`` (label -> verdict, html's label cache): rows with ``extra`` None whose label
+        (``"class id"``, or the one of them not empty) is empty or maps to None are left out, as
+        ``html.parts_verdict`` would pass them over (no tuple, no call, for most rows of a page)."""
         walker = _query_walker()
-        return None if walker is None else walker.labels(root, self.alternatives, self.skip_ids)
+        if walker is None:
+            return None
+        if quiet is None:
+            return walker.labels(root, self.alternatives, self.skip_ids)
+        return walker.labels(root, self.alternatives, self.skip_ids, quiet)
 
 
 def queries_built() -> bool:

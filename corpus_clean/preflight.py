@@ -8,6 +8,7 @@ deployments call the flow without the CLI.
 """
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
@@ -35,10 +36,20 @@ def check_run(input_path: str, output_dir: str, *, shard_mb: float = 16, workers
     `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an
     error), a missing local input passes; one that exists must still be readable."""
     check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars)
+    for option, path in (("--input", input_path), ("--output", output_dir)):
+        if not str(path).strip():
+            # Path("") is the working directory: `--input "$IN"` with $IN unset would
+            # clean whatever folder the shell is in, `--output ""` write a dataset into it.
+            raise PreflightError(f"{option} is empty (an unset shell variable?); give a path")
     local = _local_path(input_path)
     if input_must_exist or local is None or local.exists() or local.is_symlink():
         check_input(input_path)
     check_output(output_dir, input_path)
+
+
+# More cleaning processes than this per CPU only share the same cores (each holds
+# ~150 MB of cleaning code and batches): --workers 100000 would start 99,999 processes.
+MAX_WORKERS_PER_CPU = 4
 
 
 def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None) -> None:
@@ -47,13 +58,54 @@ def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None) -> 
     Traceback (most recent call last):
     ...
     corpus_clean.preflight.PreflightError: --shard-mb must be > 0 (got 0)
+    >>> check_arguments(shard_mb=float("inf"), workers=1, min_chars=0)
+    Traceback (most recent call last):
+    ...
+    corpus_clean.preflight.PreflightError: --shard-mb must be a finite number of megabytes (got inf)
     """
     if not isinstance(workers, int) or workers < 0:
         raise PreflightError(f"--workers must be an integer >= 0 (0: one per CPU; got {workers!r})")
+    cpus = os.cpu_count() or 1
+    if workers > MAX_WORKERS_PER_CPU * cpus:
+        raise PreflightError(f"--workers {workers} is more than {MAX_WORKERS_PER_CPU} per CPU (this machine has "
+                             f"{cpus}): each is a cleaning process; 0 starts one per CPU")
     if not shard_mb > 0:  # also rejects NaN
         raise PreflightError(f"--shard-mb must be > 0 (got {shard_mb!r})")
+    if not math.isfinite(shard_mb * (1 << 20)):  # inf, or 1e308 (inf once in bytes): the plan's int() fails
+        raise PreflightError(f"--shard-mb must be a finite number of megabytes (got {shard_mb!r})")
     if min_chars is not None and (not isinstance(min_chars, int) or min_chars < 0):
         raise PreflightError(f"--min-chars must be an integer >= 0 (got {min_chars!r})")
+
+
+def check_dask_scheduler(address: str, timeout: float = 10.0) -> None:
+    """--dask-address must be a scheduler's address ([tcp:// or tls://]host:port) that
+    answers: refused up front, in one line, rather than after a 60 s connection timeout
+    and a page of tracebacks.
+
+    >>> check_dask_scheduler("garbage")
+    Traceback (most recent call last):
+    ...
+    corpus_clean.preflight.PreflightError: --dask-address 'garbage' is not a scheduler address: give host:port, e.g. tcp://10.0.0.5:8786
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    scheme = address.split("://", 1)[0].lower() if "://" in address else "tcp"
+    if scheme not in ("tcp", "tls"):
+        return  # inproc://, ucx://, ws://...: Dask's to connect
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:  # a port that is no number, or out of range
+        host = port = None
+    if not host or port is None:
+        raise PreflightError(f"--dask-address {address!r} is not a scheduler address: give host:port, "
+                             "e.g. tcp://10.0.0.5:8786")
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as error:
+        raise PreflightError(f"--dask-address {address}: no scheduler answers there "
+                             f"({error.strerror or type(error).__name__})") from None
 
 
 def _local_path(url: str) -> Path | None:

@@ -376,24 +376,28 @@ def decode_bytes(data: bytes) -> Decoded:
                    f"invalid UTF-8 byte at offset {first_bad}")
 
 
-def sniff_utf16(data: bytes) -> str | None:
+def sniff_utf16(data: bytes, complete: bool = True) -> str | None:
     """"utf-16-le" or "utf-16-be" for UTF-16 without a BOM, else None.
 
     Text in a Latin script encoded as UTF-16 has a NUL in every other byte (the high
     byte of each ASCII character): odd positions for little-endian, even for big-endian.
     No other text encoding looks like that, and the whole input must then decode.
-    Scripts far from ASCII (CJK) have few NULs and are not detected.
+    Scripts far from ASCII (Arabic, Cyrillic, CJK) have fewer NULs -- their spaces, digits
+    and JSON punctuation only (``sniff_utf16_sparse``). `complete` False: `data` is the
+    head of a stream, and may end inside a character.
 
     >>> sniff_utf16("A plain sentence.".encode("utf-16-le")), sniff_utf16("Big end.".encode("utf-16-be"))
     ('utf-16-le', 'utf-16-be')
-    >>> sniff_utf16(b"plain ASCII") is None
-    True
+    >>> sniff_utf16('{"text": "الميناء المجلس العبارة"}'.encode("utf-16-le"))
+    'utf-16-le'
+    >>> sniff_utf16(b"plain ASCII") is None, sniff_utf16(b'{"text": "a NUL\\x00 or two\\x00 in UTF-8"}') is None
+    (True, True)
     """
     head = data[:4096]
     half = len(head) // 2
-    if half < 2 or len(data) % 2 or b"\x00" not in head:
-        # (Either answer needs NULs in 40 % of one parity's bytes: a head without any
-        # is no UTF-16, and one C search saves two sliced copies and counts per record.)
+    if half < 2 or (complete and len(data) % 2) or b"\x00" not in head:
+        # (Either answer needs NULs at one parity: a head without any is no UTF-16, and
+        # one C search saves two sliced copies and counts per record.)
         return None
     nul_even, nul_odd = head[0::2].count(0), head[1::2].count(0)
     if nul_odd >= 0.4 * half and nul_even <= 0.05 * half:
@@ -401,12 +405,67 @@ def sniff_utf16(data: bytes) -> str | None:
     elif nul_even >= 0.4 * half and nul_odd <= 0.05 * half:
         encoding = "utf-16-be"
     else:
-        return None
+        return sniff_utf16_sparse(data, head, nul_even, nul_odd, complete)
     try:
-        data.decode(encoding)
+        _decode_utf16(data, encoding, complete)
     except UnicodeDecodeError:
         return None
     return encoding
+
+
+# Characters that do not occur in text: unassigned, private use, surrogates, C0/C1 controls
+# other than the usual white space. Bytes that are not UTF-16 decode to many of them.
+_NOT_TEXT_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc"})
+
+
+def sniff_utf16_sparse(data: bytes, head: bytes, nul_even: int, nul_odd: int, complete: bool) -> str | None:
+    """UTF-16 without a BOM in a script far from ASCII: NULs at one parity only (the high
+    byte of its spaces, digits and punctuation; at least 4, and 1 % of 32 characters or more), four
+    times as many as at the other, and decoded as UTF-16 it is text (under 1 % of its characters unassigned,
+    private use or controls) where decoded as UTF-8 it is not (UTF-8 text with a stray NUL
+    or two is UTF-8; Cyrillic in UTF-16 is valid UTF-8, full of control characters).
+
+    >>> sniff_utf16(" Привет, мир. Как дела? Хорошо, спасибо. А у тебя?".encode("utf-16-be"))
+    'utf-16-be'
+    """
+    half = len(head) // 2
+    if half < 32:
+        return None  # too short to tell from a few bytes of binary
+    # (The other parity's NULs: characters whose low byte is 0, U+3000, U+4E00 "一"...)
+    if nul_odd >= max(4, 0.01 * half, 4 * nul_even):
+        encoding = "utf-16-le"
+    elif nul_even >= max(4, 0.01 * half, 4 * nul_odd):
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = _decode_utf16(data, encoding, complete)
+    except UnicodeDecodeError:
+        return None
+    wide = _not_text_share(text[:2048])
+    if wide > 0.01:
+        return None
+    try:
+        narrow = _not_text_share(codecs.getincrementaldecoder("utf-8")().decode(head).replace("\x00", ""))
+    except UnicodeDecodeError:
+        return encoding  # not UTF-8 at all
+    return encoding if narrow > wide else None
+
+
+def _not_text_share(text: str) -> float:
+    """The share of `text`'s characters that no text holds (``_NOT_TEXT_CATEGORIES``,
+    white space aside)."""
+    import unicodedata
+
+    odd = sum(1 for ch in text if unicodedata.category(ch) in _NOT_TEXT_CATEGORIES and ch not in "\t\n\r\x0c")
+    return odd / max(len(text), 1)
+
+
+def _decode_utf16(data: bytes, encoding: str, complete: bool) -> str:
+    """`data` decoded strictly; with `complete` False, a character cut at its end is allowed."""
+    if complete:
+        return data.decode(encoding)
+    return codecs.getincrementaldecoder(encoding)().decode(data)
 
 
 def stream_encoding(head: bytes) -> str | None:
@@ -420,7 +479,7 @@ def stream_encoding(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return None if encoding == "utf-8-sig" else encoding
-    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"")
+    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"", complete=False)
 
 
 _NEWLINES = {bytes: re.compile(rb"\r\n|\r|\n"), str: re.compile(r"\r\n|\r|\n")}
@@ -567,11 +626,51 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
         yield Skipped(file.source, "empty file")
         return
     dammit = UnicodeDammit(data, is_html=True)
+    if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8") or b"\x00" in data:
+        # (read as UTF-8, as most pages are, and without NULs -- UTF-16 of ASCII markup and
+        # CJK can be valid UTF-8 -- the page needs no second look: this is for the others)
+        proved = page_encoding_by_bytes(data, dammit.original_encoding)
+        if proved and proved[0] != dammit.original_encoding:
+            dammit = UnicodeDammit(data, known_definite_encodings=proved, is_html=True)
     if dammit.unicode_markup is None:
         yield Skipped(file.source, "HTML file in no encoding we could detect")
         return
     yield new_document(file.source, 0, data, "", html=dammit.unicode_markup,
                         encoding=dammit.original_encoding)
+
+
+def page_encoding_by_bytes(data: bytes, chosen: str | None = None) -> list[str]:
+    """The encoding a page's bytes prove, before what it declares (`chosen`: what the page's
+    declaration or a guess made of it): UTF-16 without a BOM (``sniff_utf16``; a `<meta
+    charset>` cannot even be read then); UTF-8 when the bytes hold non-ASCII and are valid
+    UTF-8 -- a page saved as UTF-8 that still says `charset=iso-8859-1` (a copied template)
+    would otherwise be read as mojibake, and a single-byte text is almost never valid
+    multi-byte UTF-8 by chance; and never UTF-16/32 for bytes that cannot be that (no BOM,
+    no NUL pattern: HTML says a `<meta charset=utf-16>` means UTF-8). [] when the bytes
+    prove nothing: the page's BOM, then its declaration, then a guess decide.
+
+    >>> page_encoding_by_bytes('<meta charset="iso-8859-1"><p>café</p>'.encode()), page_encoding_by_bytes(b"<p>cafe</p>")
+    (['utf-8'], [])
+    >>> page_encoding_by_bytes("<p>A page without a byte order mark.</p>".encode("utf-16-le"))
+    ['utf-16-le']
+    >>> page_encoding_by_bytes(b'<meta charset="utf-16"><p>cafe</p>', chosen="utf-16")
+    ['utf-8']
+    """
+    if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
+        return []
+    utf16 = sniff_utf16(data[:len(data) // 2 * 2], complete=False)
+    if utf16:
+        return [utf16]
+    try:
+        data.decode("utf-8")
+        valid_utf8 = True
+    except UnicodeDecodeError:
+        valid_utf8 = False
+    if valid_utf8 and not data.isascii():
+        return ["utf-8"]
+    if (chosen or "").lower().replace("_", "-").startswith(("utf-16", "utf-32")):
+        return ["utf-8"] if valid_utf8 else ["windows-1252"]
+    return []
 
 
 def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
@@ -613,8 +712,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Document:
-    """A decoded JSONL line → a Document; what makes it unusable becomes its problem."""
+def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_surrogates: bool = False) -> Document:
+    """A decoded JSONL line → a Document; what makes it unusable becomes its problem.
+    (`raw_surrogates`: its decoding passed lone surrogates through, ``_decoded_chunks``.)"""
     where = f"{source}:{index + 1}"
     try:
         record = json.loads(decoded.text)
@@ -628,7 +728,7 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded) -> Doc
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     return record_document(source, index, raw, decoded, record,
-                           may_hold_surrogates=_SURROGATE_ESCAPE.search(decoded.text) is not None)
+                           may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
 
 
 # Python refuses to turn a string of more than this many digits into an int (a guard
@@ -761,7 +861,18 @@ def _chunks(handle, errors: list[BaseException]) -> Iterator[bytes]:
 
 
 def _decoded_chunks(chunks: Iterator[bytes], encoding: str, errors: list[BaseException]) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(encoding)()
+    """A UTF-16/32 stream's text. A lone surrogate (a flipped byte, a cut pair) is passed
+    through, so it costs the record holding it (quarantined: ``record_document``), not
+    the chunk of lines around it; bytes that no decoding passes (a stream cut inside a
+    character) end the text, kept in `errors`.
+
+    >>> errors = []
+    >>> "".join(_decoded_chunks(iter(['{"a": 1}\\n'.encode("utf-16-le") + b"\\x00\\xdc\\n\\x00", b"x"]), "utf-16-le", errors))
+    '{"a": 1}\\n\\udc00\\n'
+    >>> [type(error).__name__ for error in errors]
+    ['UnicodeDecodeError']
+    """
+    decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
     try:
         for chunk in chunks:
             yield decoder.decode(chunk)
@@ -802,13 +913,13 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         else:
             for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
                 lines += 1
-                if index == 0:
-                    line = line.lstrip("\ufeff")
+                # (the stream's BOM, and a later file's when files were joined with `cat`)
+                line = line.lstrip("\ufeff")
                 raw = line.encode(encoding, "surrogatepass")
                 if not line.strip():
                     yield Skipped(file.source, f"blank line {index + 1}", index)
                 else:
-                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding))
+                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
     if documents:
         yield from read_json_file(file, jsonl_line, sniffed=True)
     elif errors:
@@ -844,7 +955,8 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     if values is None:
         yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
         return
-    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
+    # An array's records; arrays back to back (`cat a.json b.json`) give all of theirs.
+    records = [record for value in values for record in (value if isinstance(value, list) else [value])]
     if not records:
         yield Skipped(file.source, "empty JSON array")
     for index, record in enumerate(records):
@@ -863,11 +975,21 @@ def _looks_like_json_documents(file: InputFile) -> bool:
     JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
     try:
         with open_input(file.url) as handle:
-            head = decode_bytes(handle.read(JSON_SNIFF_BYTES)).text.lstrip("\ufeff \t\r\n")
+            head = _sniffed_text(handle.read(JSON_SNIFF_BYTES)).lstrip("\ufeff \t\r\n")
     except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
         return False
-    first_line, newline, _ = head.partition("\n")
-    return head.startswith("[") or (head.startswith("{") and bool(newline) and not _parses(first_line))
+    first_line, *rest = _NEWLINES[str].split(head, 1)  # LF, CRLF or an old Mac's CR
+    return head.startswith("[") or (head.startswith("{") and bool(rest) and not _parses(first_line))
+
+
+def _sniffed_text(head: bytes) -> str:
+    """The text of a file's first bytes, which may end inside a character: a UTF-16/32
+    head (``stream_encoding``) decoded up to its last whole character (strictly, a surrogate
+    pair cut at the end made it no UTF-16 at all), any other as ``decode_bytes`` does."""
+    encoding = stream_encoding(head)
+    if encoding is None:
+        return decode_bytes(head).text
+    return codecs.getincrementaldecoder(encoding)("replace").decode(head)
 
 
 def opens_json_documents(head: bytes) -> bool:
@@ -879,14 +1001,18 @@ def opens_json_documents(head: bytes) -> bool:
     (True, True)
     >>> opens_json_documents(b'{"text": "a"}\n'), opens_json_documents(b'{"text": "cut\n{"text": "b"}\n')
     (False, False)
+    >>> opens_json_documents(b'{\r  "text": "a"\r}\r')  # an old Mac's line ends
+    True
     """
     start = head[:256]
     encoding = stream_encoding(start)
     text = start.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    return text.startswith("[") or text.split("\n", 1)[0].strip() == "{"
+    return text.startswith("[") or _NEWLINES[str].split(text, 1)[0].strip() == "{"
 
 
-_JSON_BLANK_RE = re.compile(r"[ \t\r\n]*")
+# What may stand between JSON values: JSON's white space, and a BOM (files saved with one
+# and joined with `cat` hold one at each file's start).
+_JSON_BLANK_RE = re.compile("[ \t\r\n\ufeff]*")
 
 
 def json_values(text: str) -> list | None:
@@ -895,6 +1021,8 @@ def json_values(text: str) -> list | None:
 
     >>> json_values('{"text": "a"}\\n{\\n  "text": "b"\\n}\\n'), json_values('[1, 2]'), json_values('{"a": 1} x')
     ([{'text': 'a'}, {'text': 'b'}], [[1, 2]], None)
+    >>> json_values('[{"a": 1}]\\n\\ufeff[{"a": 2}]')  # two files joined, the second with its BOM
+    [[{'a': 1}], [{'a': 2}]]
     """
     decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
     values, at = [], _JSON_BLANK_RE.match(text).end()
@@ -1004,6 +1132,42 @@ def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     if head:
         yield head
     yield from rest
+
+
+@dataclass(frozen=True)
+class BrokenStream:
+    """Where a decoded stream (UTF-16/32) stopped decoding, in place of its remaining lines."""
+
+    reason: str
+
+
+def stream_lines(chunks: Iterator[bytes]) -> Iterator[bytes | BrokenStream]:
+    """The lines of a JSONL byte stream (stdin), each as bytes ``jsonl_record`` reads as
+    the file reader would: a UTF-16/32 stream (BOM or not, ``stream_encoding`` of its
+    first line) is decoded whole first -- split as bytes, its newline's NUL would start
+    every next line -- and each line given as UTF-8, its BOMs dropped. A stream that stops
+    decoding (cut inside a character) ends with a `BrokenStream` saying why.
+
+    >>> list(stream_lines(iter(['{"a": 1}\\n{"b": 2}\\n'.encode("utf-16")])))
+    [b'{"a": 1}', b'{"b": 2}']
+    >>> list(stream_lines(iter([b'{"a": 1}\\r\\n', b'x'])))
+    [b'{"a": 1}', b'x']
+    """
+    head = b""
+    for chunk in chunks:  # enough to tell the encoding: a first line, or 4 KB
+        head += chunk
+        if len(head) >= 4 and (b"\n" in head or b"\r" in head or len(head) >= 4096):
+            break
+    encoding = stream_encoding(head)
+    if encoding is None:
+        yield from split_lines(_prepend(head, chunks))
+        return
+    errors: list[BaseException] = []
+    for line in split_lines(_decoded_chunks(_prepend(head, chunks), encoding, errors)):
+        # (a lone surrogate passed through becomes its JSON escape: the record says so)
+        yield line.lstrip("\ufeff").encode("utf-8", "backslashreplace")
+    if errors:
+        yield BrokenStream(f"the {encoding} input stops decoding here ({errors[0]}); nothing after it was read")
 
 
 def declared_record_count(file: InputFile) -> int | None:

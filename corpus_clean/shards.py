@@ -297,19 +297,27 @@ def line_breaks(data: bytes, after_cr: bool) -> int:
     return breaks - 1 if after_cr and data.startswith(b"\n") else breaks
 
 
+SNIFF_BYTES = 1 << 16  # how much of a file's head `line_pieces` reads before choosing to cut it
+
+
 def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
                 compression: str | None = None) -> list[InputFile]:
     """A JSONL file as pieces of about `piece_bytes`, each cut just after a LF, each
     knowing the index of its first line (one read of the file, a block at a time; with
     `compression` "infer", offsets are in the decompressed stream). A file whose first
-    bytes say UTF-16/32 (a newline is more bytes) stays whole."""
+    bytes say UTF-16/32 (a newline is more bytes), or open records pretty-printed over
+    many lines or an array (``opens_json_documents``: a `.jsonl.zst` written by
+    ``jq '.[]'``, read whole as JSON documents), stays whole."""
     cuts = [(0, 0)]  # (byte offset, lines before it)
     lines, offset, after_cr, next_cut = 0, 0, False, piece_bytes
     ends_a_line = True
     with open_input(file.url, compression=compression) as handle:
-        while block := handle.read(block_bytes):
-            if offset == 0 and stream_encoding(block) is not None:
-                return [file]
+        # The sniff reads a head of 64 KB at least, whatever the block size: a first block
+        # of a few bytes ("{") would look like an open record.
+        block = handle.read(max(block_bytes, SNIFF_BYTES))
+        if stream_encoding(block) is not None or opens_json_documents(block):
+            return [file]  # UTF-16/32, or records pretty-printed over lines: read whole
+        while block:
             searched = 0
             while offset + len(block) > next_cut:
                 newline = block.find(b"\n", max(next_cut - offset, searched))
@@ -323,6 +331,7 @@ def line_pieces(file: InputFile, piece_bytes: int, block_bytes: int = 1 << 20,
             after_cr = block.endswith(b"\r")
             ends_a_line = block.endswith((b"\n", b"\r"))
             offset += len(block)
+            block = handle.read(block_bytes)
     cuts = [cut for cut in cuts if cut[0] < offset]
     ends = [start for start, _ in cuts[1:]] + [offset]
     total = lines + (0 if ends_a_line else 1)  # (a last line with no break is a record)

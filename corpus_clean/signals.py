@@ -53,6 +53,7 @@ import pyarrow.compute as pc
 
 from corpus_clean import native
 from corpus_clean.extract import language_score
+from corpus_clean.records import remember_column, string_array
 from corpus_clean.words import (_IS_ASCII_SPACE, _WIDE_SPACES, BatchWords, _text_buffers, holds_a_letter, is_letter,
                                 remember_split, split_batch, word_holds_a_letter)
 
@@ -534,7 +535,8 @@ def word_pass_native(texts: list[str], langs: list[str]) -> dict[str, list | np.
     every fraction through the same division (``word_signal_columns``, ``ngram_fractions``).
     The batch's whitespace split is handed on to ``words.split_batch`` (for the dedup
     signatures of the same texts), as the twin's split is."""
-    array = pa.array(texts, pa.string())
+    array = string_array(texts)
+    remember_column("text", texts, array)  # (the clean table's `text` column, when these are its cells)
     offsets, data, _ = _text_buffers(array)
     doc_lang = lexicon_langs(langs)
     batch_langs = sorted(set(doc_lang) - {""})

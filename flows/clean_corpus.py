@@ -31,7 +31,7 @@ from flows.heartbeats import prompt_flow
 from tasks.run_tasks import (DocumentProgress, commit_version, open_version, plan_run, publish_report_task,
                              report_key)
 from tasks.dedup_tasks import assign_task, finish_dedup_task, move_duplicates_task, rebuild_index_task
-from tasks.shard_tasks import clean_shard_task, validate_shard_task, write_shard_task
+from tasks.shard_tasks import clean_shard_task, write_shard_task
 
 # In-process listeners (the CLI's progress bar): called with (documents done, documents expected).
 progress_listeners: list[Callable[[int, int], None]] = []
@@ -68,7 +68,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
                  max_in_flight: int = SHARDS_IN_FLIGHT, one_clean_at_a_time: bool = True,
                  shard_dedup: ShardByShardDedup | None = None,
                  after_cleaning: Callable[[], None] | None = None) -> tuple[list, list[str]]:
-    """clean → validate → write each shard into `staging` (with its dedup signatures when
+    """clean → validate and write each shard into `staging` (with its dedup signatures when
     `dedup`), at most `max_in_flight` shards at a time, on the current flow's task
     runner. Returns the shard summaries (by shard name) and the part names. A failed
     shard fails the run here, naming it (nothing is committed). With `shard_dedup`, each
@@ -87,6 +87,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     sit idle while a shard's last batches come back and its table is put together."""
     in_flight: deque = deque()  # (shard name, {task name: future}), oldest first
     summaries, parts = [], []
+    previous_written = None
 
     def finish_oldest() -> None:
         name, stages = in_flight.popleft()
@@ -98,21 +99,33 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         # seldom: without this the flow process grew ~40 MB per shard (1.3 GB at 1 GB of input).
         gc.collect()
 
+    def submit_write(name: str, part: str, cleaned, shard_docs: str | None) -> None:
+        nonlocal previous_written
+        in_order = [previous_written] if shard_dedup is not None and previous_written is not None else None
+        written = write_shard_task.submit(cleaned, config, shard_docs, staging, part, dedup, shard_dedup,
+                                          wait_for=in_order)
+        in_flight.append((name, {"clean-shard": cleaned, "write-shard": written}))
+        previous_written = written
+
     extras = BatchExtras(signatures=DedupParams() if dedup else None, checks=checks_next_to_cleaning(config, workers))
-    previous_clean = previous_written = previous_read = None
+    previous_clean = previous_read = None
+    unsubmitted = None  # (shard name, part, clean future, docs folder): its write waits for its cleaning's end
     for shard in shards:
-        if len(in_flight) >= max_in_flight:
+        if len(in_flight) + (unsubmitted is not None) >= max_in_flight:
             finish_oldest()
         cleaned, previous_read = _submit_clean(shard, run_id, steps, workers, on_batch, extras, one_clean_at_a_time,
                                                previous_clean, previous_read)
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
-        report = validate_shard_task.submit(cleaned, config, shard_docs)
         parts.append(f"part-{run_id}-{shard.index:05d}")
-        in_order = [previous_written] if shard_dedup is not None and previous_written is not None else None
-        written = write_shard_task.submit(cleaned, report, staging, parts[-1], dedup, shard_dedup, wait_for=in_order)
-        in_flight.append((shard.name, {"clean-shard": cleaned, "validate-shard": report, "write-shard": written}))
-        previous_clean, previous_written = cleaned, written
-        del cleaned, report, written
+        if not one_clean_at_a_time:  # (Dask: every shard's tasks at once, the cluster runs them as it can)
+            submit_write(shard.name, parts[-1], cleaned, shard_docs)
+        else:
+            _submit_write_once_cleaned(unsubmitted, submit_write)
+            unsubmitted = (shard.name, parts[-1], cleaned, shard_docs)
+        previous_clean = cleaned
+        del cleaned
+    _submit_write_once_cleaned(unsubmitted, submit_write)
+    del unsubmitted
     if after_cleaning is not None:
         if previous_clean is not None:
             previous_clean.wait()  # (its failure, if any, is raised below, naming the shard)
@@ -121,6 +134,20 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
     while in_flight:
         finish_oldest()
     return sorted(summaries, key=lambda s: s.name), parts
+
+
+def _submit_write_once_cleaned(unsubmitted: tuple | None, submit_write: Callable) -> None:
+    """Submit a shard's write task once its clean task has ended (called after the next
+    shard's cleaning is submitted, so that one is not held up). Why not at once, waiting
+    in a thread as before: Prefect asks the server for the state of every future a task
+    is given that it has not seen end (``prefect.tasks._infer_parent_task_runs``: a
+    synchronous ``GET /api/task_runs/ID``, ~15 ms of the server's CPU), and a running
+    upstream task was recorded as the write's *parent*; the write could not start before
+    the cleaning's end either way."""
+    if unsubmitted is not None:
+        name, part, cleaned, shard_docs = unsubmitted
+        cleaned.wait()  # (a failed cleaning: the write is skipped and the run names the clean task)
+        submit_write(name, part, cleaned, shard_docs)
 
 
 def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extras: BatchExtras, one_at_a_time: bool,
@@ -141,7 +168,7 @@ def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extr
 def checks_next_to_cleaning(config: ValidationConfig, workers: int) -> ValidationConfig | None:
     """Validation's per-row searches are made batch by batch next to the cleaning when
     worker processes clean (they run there, in parallel); with one process, by the
-    validate task over the whole shard, in fewer and larger calls (each call costs ~0.5 ms
+    write task (its validation) over the whole shard, in fewer and larger calls (each call costs ~0.5 ms
     whatever its rows: 0.11 -> 0.07 s of CPU per 20 MB). The dedup signatures stay next
     to the cleaning either way (no cheaper in larger slices)."""
     return config if workers > 1 else None

@@ -195,3 +195,22 @@ def test_the_ascii_voice_scan_counts_what_pythons_regex_counts(line):
         return
     assert len(engine._COMMENT_VOICE_ASCII.findall(line)) == len(engine._COMMENT_VOICE_SCAN.findall(line))
     assert len(engine._COMMENT_VOICE_ASCII.findall(line)) == len(engine._COMMENT_VOICE.findall(line))
+
+
+@given(st.lists(st.lists(st.none() | st.sampled_from(["nav.menu", "share", ""]), max_size=30), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_marked_lines_are_the_twins(rule_lists):
+    """``engine.marked`` (the compiled ``marked_lines``) flags the lines a rule marked as
+    its twin does, one list after another, in a writable bool array; Marks.removed and
+    Batch.removed are it. (Fails on main: no ``marked``.)"""
+    from corpus_clean import native
+    from corpus_clean.boilerplate.engine import Marks, marked
+
+    got = marked(rule_lists)
+    with native.twins_only():
+        want = marked(rule_lists)
+    assert got.dtype == want.dtype == bool and got.flags.writeable
+    assert got.tolist() == want.tolist() == [rule is not None for rules in rule_lists for rule in rules]
+    marks = Marks(len(rule_lists[0]) if rule_lists else 0)
+    marks.rule = list(rule_lists[0]) if rule_lists else []
+    assert marks.removed().tolist() == [rule is not None for rule in marks.rule]

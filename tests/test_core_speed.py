@@ -32,6 +32,17 @@ def test_voice_hits_match_the_plain_definition(line):
     assert _voice_hits(line) == len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
 
 
+@given(st.lists(VOICE_PIECES | st.text(max_size=3) | st.sampled_from(["Ⅻ", "²", "٣", "ǅ", "ＡＢＣＤ", "ı", "K", "\u200d", "\ud800"]),
+                max_size=30).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_voice_hits_of_any_unicode_line_match_the_plain_definition(line):
+    """A line outside ASCII goes to RE2 read as ASCII words (``engine._WIDE_WORD_CHAR``):
+    any code point (letters, digits of other scripts, numerals, joiners, surrogates,
+    full-width capitals) keeps Python's word boundaries and count. (Guards that path;
+    the plain definition is main's answer.)"""
+    assert _voice_hits(line) == len(_COMMENT_VOICE.findall(_QUOTED.sub(" ", line)))
+
+
 def _keyword_pieces():
     from corpus_clean.boilerplate.rules import load_rules
 
@@ -77,3 +88,18 @@ def test_holds_a_letter_matches_re2(words, offset):
     array = pa.array(["x"] * offset + words, pa.string()).slice(offset)
     want = pc.match_substring_regex(array, r"\pL").to_numpy(zero_copy_only=False)
     assert holds_a_letter(array).tolist() == want.tolist()
+
+
+def test_ascii_words_kernel_reads_every_code_point_as_its_twin():
+    """``engine.ascii_words`` in C (``Py_UNICODE_ISALNUM``) against its twin (Python re's
+    ``\\w``) over every code point, surrogates included: the same ASCII line. (Fails on
+    main: no ``ascii_words``.)"""
+    from corpus_clean import native
+    from corpus_clean.boilerplate.engine import ascii_words
+
+    every = "".join(map(chr, range(0x110000)))
+    got = ascii_words(every)
+    with native.twins_only():
+        want = ascii_words(every)
+    assert got == want and got.isascii() and len(got) == len(every)
+    assert got[:128] == every[:128]

@@ -158,3 +158,70 @@ def test_workers_clean_shards_in_other_processes_with_identical_output(flow_run_
     assert manifest["shards"] >= 3  # several shards (their small parts are merged at commit)
     assert runs[1] == runs[2]
     assert not parallel._pools  # the workers were stopped once the shards were cleaned
+
+
+def test_each_shard_is_two_task_runs_clean_then_validate_and_write(flow_run_output):
+    """A shard costs the run two task runs: its cleaning, then its validation and writing
+    in one (the write always waited for the validation; each task run costs the Prefect
+    server ~35 ms of CPU and this process ~7 ms). Every shard is still validated: each
+    write task's shard has its validation results in the manifest. (Fails on main: three
+    task runs per shard, a validate-shard between them.)"""
+    import asyncio
+    from collections import Counter
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    _, _, manifest = flow_run_output
+
+    async def task_runs():
+        async with get_client() as client:
+            return await client.read_task_runs(flow_run_filter=FlowRunFilter(
+                id=FlowRunFilterId(any_=[manifest["flow_run_id"]])))
+
+    runs = asyncio.run(task_runs())
+    kinds = Counter("clean-shard" if run.name.startswith("clean-") else run.name.rsplit("-", 1)[0] for run in runs)
+    assert kinds["clean-shard"] == kinds["write-shard"] == manifest["shards"] >= 1, kinds
+    assert "validate-shard" not in kinds, kinds
+    from corpus_clean.validate import load_suite_spec
+
+    suite = {e["meta"]["check"] for e in load_suite_spec()["expectations"]
+             if e.get("meta", {}).get("check") and not e["meta"].get("requires")}  # (requires: a parameter not set)
+    assert suite <= {v["name"] for v in manifest["validation"]}  # every expectation ran on the shards
+    assert sum(v["unexpected_count"] for v in manifest["validation"]) > 0 < manifest["totals"]["quarantined"]
+
+
+def test_a_run_never_asks_the_server_for_a_task_runs_state(flow_run_output, tmp_path):
+    """The flow gives each write task its shard's clean future once the cleaning has
+    ended, so Prefect never reads a running upstream task's state from the server to
+    infer the write's parents (a synchronous ``GET /api/task_runs/ID`` per shard and
+    future, ~15 ms of the server's CPU each). Several shards. (Fails on main: one to
+    three such requests per shard.)"""
+    import httpx
+
+    from flows.clean_corpus import clean_corpus
+
+    corpus, _, _ = flow_run_output
+    asked: list[str] = []
+    sync_send, async_send = httpx.Client.send, httpx.AsyncClient.send
+
+    def noted(request) -> None:
+        if request.method == "GET" and "/task_runs/" in request.url.path:
+            asked.append(request.url.path)
+
+    def sync_counted(client, request, *args, **kwargs):
+        noted(request)
+        return sync_send(client, request, *args, **kwargs)
+
+    async def async_counted(client, request, *args, **kwargs):
+        noted(request)
+        return await async_send(client, request, *args, **kwargs)
+
+    httpx.Client.send, httpx.AsyncClient.send = sync_counted, async_counted
+    try:
+        manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), shard_mb=0.000001,
+                                data_docs=False)
+    finally:
+        httpx.Client.send, httpx.AsyncClient.send = sync_send, async_send
+    assert manifest["shards"] >= 3 and manifest["accounting_ok"]
+    assert asked == []

@@ -93,6 +93,7 @@ def _scan_as_before(nodes, metas: dict, found: dict) -> None:
                 found["itemprop_author"] = _clean((name or node).text())
             elif prop == "datePublished":
                 found.setdefault("itemprop_date", _clean(attrs.get("datetime") or attrs.get("content")))
+                found.setdefault("itemprop_date_text", _clean(node.text()))  # (round 16: published's last resort)
             elif "author" in rel.split():
                 found.setdefault("rel_author", _clean(node.text()))
             elif tag == "time":

@@ -359,6 +359,23 @@ def test_ngram_counts_on_a_huge_repetitive_batch():
         k: v.astype(np.float64).tolist() for k, v in got.items()}
 
 
+@given(st.lists(st.integers(0, 400), min_size=1, max_size=8), st.integers(0, 5))
+@settings(max_examples=60, deadline=None)
+def test_ngram_counts_with_one_document_far_longer_than_the_rest(short_lengths, long_at):
+    """The kernel sizes its buffers and table by the batch's longest document (not the
+    batch): a long repetitive document among short ones, wherever it stands, counts as
+    the twin counts it (a buffer short by one word would read past its end)."""
+    vocabulary = ["the", "pier", "a", "théâtre"]
+    docs = [[vocabulary[(k * k + n) % 4] for k in range(n)] for n in short_lengths]
+    docs.insert(min(long_at, len(docs)), ["the", "pier", "a"] * 700 + ["b"])
+    words, words_left, chars_cumsum = batch_words(docs)
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    got = ngram_covered_native(words, words_left, chars_cumsum)
+    for name, covered in got.items():
+        expected = want.get(name, np.zeros(len(docs)))
+        assert np.array_equal(covered.astype(np.float64), np.asarray(expected, dtype=np.float64)), name
+
+
 def test_the_core_writes_the_same_parquet_both_ways(tmp_path):
     """The shipped sample (data/raw) through the whole core with the compiled kernels and
     with the twins: the Parquet files read back are equal cell by cell."""

@@ -118,6 +118,30 @@ def test_a_row_delta_pointing_outside_the_table_is_refused():
 
 
 @compiled
+def test_only_an_unchangeable_row_delta_is_trusted_again_unchecked():
+    """The kernel checks a bytes row_delta once and remembers it (bytes cannot change);
+    a writable buffer that fitted is checked again on every call, so a row turned bad
+    after a good call is still refused, as is a bad bytes object after a good one.
+    (Guards the remembered check; the engine's calls hand ``row_delta_bytes``.)"""
+    automaton = RULES.keyword_automaton
+    out = np.zeros((1, RULES.gate_words), dtype=np.uint64)
+
+    def gates(rows):
+        native.active().rule_gates(["x"], automaton.char_class, automaton.delta, automaton.n_classes,
+                                   automaton.state_bits, None, NO_WORDS, ZERO, (), out, out.copy(), out.copy(), rows)
+
+    writable = automaton.row_delta.copy()
+    for good in (automaton.row_delta_bytes, automaton.row_delta_bytes, writable):
+        gates(good)
+    writable[5] = (len(writable) - automaton.n_classes + 1) | 1 << 31
+    with pytest.raises(ValueError):
+        gates(writable)
+    with pytest.raises(ValueError):
+        gates(writable.tobytes())
+    gates(automaton.row_delta_bytes)
+
+
+@compiled
 @settings(max_examples=300, deadline=None)
 @given(st.lists(LINES, min_size=1, max_size=8))
 def test_keyword_bits_are_the_twins(lines):

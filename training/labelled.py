@@ -30,12 +30,15 @@ STUDIED = (
     "round8_dev.txt", "round8_heldout.txt", "round8_long.txt", "round8_short_line_articles.txt",
     "probe_teaser_lists.txt", "round9_dev.txt", "round10_dev.txt", "round11_dev.txt",
     "round12_dev.txt", "round12_probe.txt", "round13_dev.txt", "round14_dev.txt",
+    "round15_dev.txt", "round15_probe.txt",  # (studied by news15; added to the list in round 16)
+    "round16_dev.txt", "round16_probe.txt",  # (studied by news16)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
     "round9_heldout.txt", "round9_short_line_heldout.txt", "round10_heldout.txt", "round11_heldout.txt",
     "round12_heldout.txt", "round12_check.txt", "round13_heldout.txt", "round13_check.txt",
     "round14_heldout.txt", "round14_check.txt", "round15_heldout.txt", "round15_check.txt",
+    "round16_heldout.txt",
 )
 
 

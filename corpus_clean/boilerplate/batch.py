@@ -13,15 +13,14 @@ each document (``Batch.doc``, ``Batch.first``).
 """
 from __future__ import annotations
 
-from itertools import chain, repeat
-from operator import is_not
+from itertools import chain
 
 import numpy as np
 
 from corpus_clean.boilerplate.dates import mark_date_lines, may_be_date_lines
 from corpus_clean.boilerplate.engine import (
     ANNOUNCE_MIN_WORDS, END_MARKER_RULES, HEADLINE_RULE, MENU_MIN_RUN, Context, FlatLines, _voice_hits,
-    bool_array, build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout,
+    build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, marked,
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
@@ -122,8 +121,7 @@ class Batch:
 
     def removed(self) -> np.ndarray:
         """Per row: did a rule mark it (``Marks.removed`` of each document, one after another)."""
-        rules = chain.from_iterable(ctx.marks.rule for ctx in self.ctxs)
-        return bool_array(map(is_not, rules, repeat(None)))
+        return marked([ctx.marks.rule for ctx in self.ctxs])
 
     def per_doc_any(self, flags: np.ndarray) -> np.ndarray:
         """Per document: is any of its rows flagged."""

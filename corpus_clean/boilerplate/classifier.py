@@ -1757,6 +1757,46 @@ def _joined_lines(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) 
     return out
 
 
+def line_scores(ctx, view, idx: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """The model's score of each line of `ctx` (NaN for a line it did not score: blank),
+    a joined line's score given to every line it holds (`view`: ``paragraph_view``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> line_scores(Context("a\\n\\nb"), None, np.array([0, 2]), np.array([0.25, 0.75])).tolist()[::2]
+    [0.25, 0.75]
+    """
+    out = np.full(ctx.lines.n_lines, np.nan)
+    if view is None:
+        out[idx] = p
+    else:
+        # (a joined line holds a run of lines with no blank between: its first line and its
+        # count say which; a blank line holds none)
+        groups = view[1]
+        firsts = np.fromiter((groups[k][0] if groups[k] else 0 for k in idx.tolist()), dtype=np.int64, count=len(idx))
+        counts = np.fromiter((len(groups[k]) for k in idx.tolist()), dtype=np.int64, count=len(idx))
+        starts = np.repeat(firsts - np.cumsum(counts) + counts, counts)
+        out[starts + np.arange(int(counts.sum()))] = np.repeat(p, counts)
+    return out
+
+
+def line_proba(ctx) -> np.ndarray | None:
+    """The model's score of each line of `ctx` (``line_scores``), or None when the model
+    did not read the page; computed on first use and kept (``ctx.line_proba``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("a\\nb")
+    >>> line_proba(ctx) is None
+    True
+    >>> ctx.scored_rows = (None, np.array([0, 1]), np.array([0.5, 0.25]))
+    >>> line_proba(ctx).tolist()
+    [0.5, 0.25]
+    """
+    found = ctx.__dict__.get("line_proba")
+    if found is None and "scored_rows" in ctx.__dict__:
+        found = ctx.line_proba = line_scores(ctx, *ctx.scored_rows)
+    return found
+
+
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
@@ -1787,7 +1827,11 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
     idxs, X, rows = line_features_many(scored, continuity=model.reads(CONTINUITY_NAMES))
     p = model.predict_proba(X, rows)
     cuts = lines_to_cut_many(scored, idxs, p, rows, model.threshold, model.island_penalty)
-    for ctx, view, cut in zip(ctxs, views, cuts):
+    for ctx, view, cut, idx, lo, hi in zip(ctxs, views, cuts, idxs, rows.bounds[:-1], rows.bounds[1:]):
+        # (each line's score, for the rule-side steps below that weigh a line's shape
+        # against what the model made of it: ``story_inserts.mark_lone_captions``; spread
+        # over the page's lines only when a step asks, ``line_proba``: few pages need it)
+        ctx.scored_rows = (view, idx, p[lo:hi])
         rule = ctx.marks.rule  # (``Marks.mark`` without its call per line: ~15,000 per 5 MB)
         for k in cut.tolist():
             for i in (view[1][k] if view else (k,)):

@@ -176,6 +176,44 @@ def is_date_line(line: str) -> bool:
     return not (text.endswith(".") and others)
 
 
+# A bare date in a language whose month names CLDR lacks ("Samdi 5 désanm 2026",
+# "1 Disimbir 2026", "Ọfiọñ 12, 5, 2026"): a year, a day number, and a few words.
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])[.,]?")
+BARE_DATE_WORDS_MAX = 3
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+@lru_cache(maxsize=8192)
+def is_bare_date_line(line: str) -> bool:
+    """Whether `line` is a date in words no calendar list knows: one year (1800-2099), one
+    or two day or month numbers (up to 31), at most BARE_DATE_WORDS_MAX other words (a
+    weekday, a month, "ngondo"), nothing else, no sentence. Looked at only in a page's
+    head, above its first paragraph (``mark_date_lines``): there such a line is the story's
+    date line; inside a story it may be a timeline's entry.
+
+    >>> [is_bare_date_line(t) for t in ("Samdi 5 désanm 2026", "Ọfiọñ 12, 5, 2026", "23 ܒܬܫܪܝܢ ܐܚܪܝ 2026",
+    ...     "Dia tshisambombo, 5 ngondo 12 2026", "Keti Koti 2026", "Ten villages flooded in 2026",
+    ...     "Naci: Coria, 1928", "Population 2026: 45 000")]
+    [True, True, True, True, False, False, False, False]
+    """
+    text = ascii_digits(line.strip()) if not line.isascii() else line.strip()
+    if not text or text[-1] in "!?:." or not text[0].isalnum() or ":" in text or not _YEAR_IN.search(text):
+        return False
+    years = days = words = 0
+    for token in TOKEN.findall(text):
+        if token[0].isdigit():
+            if YEAR.fullmatch(token):
+                years += 1
+            elif DAY.fullmatch(token):
+                days += 1
+            else:
+                return False
+        else:
+            words += 1
+    return years == 1 and 1 <= days <= 2 and words <= BARE_DATE_WORDS_MAX
+
+
 def may_be_date_lines(n_digit: np.ndarray, n_words: np.ndarray, blank: np.ndarray, in_head: np.ndarray,
                       in_tail: np.ndarray) -> np.ndarray:
     """Per line, whether it may be a date line ``mark_date_lines`` looks at: a digit, few
@@ -189,7 +227,8 @@ def may_be_date_lines(n_digit: np.ndarray, n_words: np.ndarray, blank: np.ndarra
 
 
 def mark_date_lines(ctx, rule_id: str = "dates.date_line", candidates: list[int] | None = None) -> None:
-    """Mark the date lines of a page's head and tail that no rule removed yet, unless
+    """Mark the date lines of a page's head and tail that no rule removed yet (and the
+    bare dates above its first paragraph: ``is_bare_date_line``), unless
     they continue a sentence broken over lines (the line above ends in a comma, or the
     line below starts lower-case: "announced on / Sept. 30 / after the vote"), or stand
     in a run of SCHEDULE_MIN_LINES+ date lines (a schedule: "Stage 1: 10 March").
@@ -203,7 +242,9 @@ def mark_date_lines(ctx, rule_id: str = "dates.date_line", candidates: list[int]
         return
     rule = ctx.marks.rule
     content = ctx.lines.content
-    found = [i for i in candidates if rule[i] is None and is_date_line(content[i])]
+    # (a bare date counts only above the page's first paragraph: ``is_bare_date_line``)
+    found = [i for i in candidates if rule[i] is None and (
+        is_date_line(content[i]) or (ctx.prose_before[i] == 0 and is_bare_date_line(content[i])))]
     if not found:
         return
     nonblank = np.flatnonzero(~ctx.blank)

@@ -442,6 +442,19 @@ class KeywordAutomaton:
         return rows | np.where(has_bits[self.delta], np.uint32(1 << 31), np.uint32(0))
 
     @cached_property
+    def row_delta_bytes(self) -> bytes:
+        """``row_delta`` as bytes, as the engine hands it to the compiled scan: bytes
+        cannot change, so the kernel checks that every row lies inside the table once
+        for the object (the check reads all 2.8 MB of it: ~1 ms a batch, 1.5 % of a
+        cold core pass) instead of on every call.
+
+        >>> a = KeywordAutomaton.build(["he"], [1])
+        >>> np.frombuffer(a.row_delta_bytes, dtype=np.uint32).tolist() == a.row_delta.tolist()
+        True
+        """
+        return self.row_delta.tobytes()
+
+    @cached_property
     def longest(self) -> int:
         """The longest keyword's length (code points): the automaton's depth, i.e. the
         most steps from the start state to any state. A state's depth is its distance

@@ -54,6 +54,7 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
 from corpus_clean.boilerplate.rules import load_rules
+from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -93,6 +94,28 @@ LONE_CAPTION_MIN_WORDS = 7
 # ... and this many at most: longer, an open line between two sentences is the story's own
 # sentence that lost its full stop (a forum post's "..., then change the number to 80-70").
 LONE_CAPTION_MAX_WORDS = 15
+# Shorter (this many words up, or an unspaced script's line), the lone line is a caption
+# only when the model leans that way too: its score at least LONE_CAPTION_SHORT_MIN_P (a
+# third of the way below its cut threshold). A 3-6-word caption ("Сернур ансамбль
+# сценыште", "Ana Lopes cula baca Estrela") and a subheading ("Was sich für Eltern ändert")
+# have the same shape; on the studied sets the model scored the captions 0.1-0.7 and the
+# subheadings 0.0-0.36.
+LONE_CAPTION_SHORT_MIN_WORDS = 3
+LONE_CAPTION_SHORT_MIN_P = 0.4
+# ... and it names what the story around it names (``echoes_the_story``: a photo shows
+# the story's people and places; "What happens next" names nothing): ECHO_MIN_SHARED
+# words of ECHO_MIN_CHARS+ letters (compared on their first ECHO_STEM_CHARS, so "ремонта"
+# meets "ремонт"), or pairs of CJK characters, shared with the ECHO_LINES non-blank lines
+# above it and below it. (One shared word let a model fit without group A of the
+# generated news cut 3 of its subheadings, "Kritik an den Kosten"; two let 1.)
+# A page with more such lines is a story cut into sections: its short open lines are its
+# subheadings (the article benches' "Недостатки диеты Аткинса", "After release plan" on
+# pages with 3 to 21 of them); a brief has a photo or two.
+SHORT_CAPTIONS_MAX = 2
+ECHO_MIN_CHARS = 4
+ECHO_STEM_CHARS = 5
+ECHO_LINES = 3
+ECHO_MIN_SHARED = 2
 # The story's sentences around it: this many words at least (not a menu item, a score).
 STORY_SENTENCE_MIN_WORDS = 4
 # Longer than this, a line that ends no sentence is a paragraph cut short (a link at its end).
@@ -261,6 +284,13 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
         else:
             credited = shape.n_words(i) >= CREDIT_CAPTION_MIN_WORDS and (
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
+            # (a caption whose sentence is followed by its credit says what it is in its
+            # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
+            # once the story has begun above it)
+            if (credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i)
+                    and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
+                rule[i] = CREDIT_TAIL_RULE
+            continue
         if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
 
@@ -329,6 +359,19 @@ def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
     return (above is None or shape.ends_sentence(above)) and (below is None or shape.ends_sentence(below))
 
 
+def _story_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept sentence of the story (STORY_SENTENCE_MIN_WORDS+ words) stands above line `i`."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[j] is None and not blank[j] and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
+               and shape.ends_sentence(j) for j in range(i))
+
+
+def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
+    """What is kept right below line `i`, if anything, is a sentence (the story goes on)."""
+    below = _kept_neighbour(ctx.marks.rule, ctx.blank, i, 1)
+    return below is None or shape.ends_sentence(below)
+
+
 def mark_story_inserts(ctx) -> None:
     """Cut the kept lines that break the story (rule RULE; see the module's docstring).
 
@@ -347,6 +390,8 @@ def mark_story_inserts(ctx) -> None:
     mark_captions_with_credit_tail(ctx, LineShape(s))
     mark_teasers_under_a_related_label(ctx, LineShape(s))
     mark_captions_by_gallery_counters(ctx, LineShape(s))
+    mark_comment_boxes(ctx)
+    mark_tag_line(ctx)
     # (one cheap pass: lines long enough and open at the end; the rest per candidate)
     open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
     candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
@@ -363,22 +408,36 @@ def mark_story_inserts(ctx) -> None:
 def mark_lone_captions(ctx, shape: LineShape) -> None:
     """Cut the one open line that interrupts the story's run of sentences (rule
     LONE_CAPTION_RULE): a photo's caption with no credit, flattened between two sentences
-    of the story.
+    of the story, or between a sentence and the line announcing a list of the story
+    ("The prices at the opening:").
 
     The line is a clause (LONE_CAPTION_MIN_WORDS to LONE_CAPTION_MAX_WORDS words, or an
-    unspaced script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not opening
-    with a number), stands alone, its kept neighbours right above and right below are
-    sentences of STORY_SENTENCE_MIN_WORDS+ words (the story runs on across it), and it is
-    the page's ONLY kept line that ends no sentence between two kept sentences. Subheadings
-    come in series (a story cut into sections has two or more) and are short; a caption
-    stands alone. ``mark_story_inserts`` asks for paragraphs of 12+ words around an
-    insert (and runs first); a brief or a language of short sentences has none, and its
-    caption stayed.
+    unspaced script's INSERT_MIN_CHARS characters; no sentence end, no ":" at its end, not
+    opening with a number), stands alone, its kept neighbour right above is a sentence of
+    STORY_SENTENCE_MIN_WORDS+ words and the one right below is such a sentence or an
+    announcement (ANNOUNCEMENT_MIN_WORDS+ words ending in ":"; the story runs on across it), and it is
+    the page's ONLY kept line that ends no sentence in such a place. Subheadings come in
+    series (a story cut into sections has two or more) and are short; a caption stands
+    alone. A shorter line (LONE_CAPTION_SHORT_MIN_WORDS+ words, or fewer characters of an
+    unspaced script) has a subheading's shape as much as a caption's: it goes only when the
+    classifier's score for it (``classifier.line_proba``, from ``mark_by_classifier_many``) is
+    LONE_CAPTION_SHORT_MIN_P or more and it shares ECHO_MIN_SHARED words with the story around it
+    (``echoes_the_story``), on a page with at most SHORT_CAPTIONS_MAX such lines (more:
+    a story's subheadings). ``mark_story_inserts`` asks for paragraphs of 12+
+    words around an insert (and runs first); a brief or a language of short sentences has
+    none, and its caption stayed.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Over three thousand people came to the village fair on Saturday.\\n"
     ...               "The brass band marching down the main street past the church\\n"
     ...               "The parade started at two and ended at the church.\\n")
+    >>> mark_lone_captions(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, 'story.lone_caption', None]
+    >>> ctx = Context("Over three thousand people came to the village fair on Saturday.\\n"
+    ...               "The brass band in the main street\\n"
+    ...               "The prices at the stalls at noon:\\nBread: 2 euros\\n")
+    >>> ctx.line_proba = np.array([0.1, 0.5, 0.1, 0.2])
     >>> mark_lone_captions(ctx, LineShape(ctx.stats))
     >>> ctx.marks.rule[:3]
     [None, 'story.lone_caption', None]
@@ -391,19 +450,110 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     # then the lines whose non-blank neighbours are kept sentences of the story)
     kept = ~ctx.marks.removed()[nonblank]
     ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
-    sentence = kept & ends & (s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS)
+    long_enough = s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS
+    sentence = kept & ends & long_enough
+    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & np.isin(s.last_char[nonblank], _ANNOUNCING)
     between = np.zeros(len(nonblank), dtype=bool)
-    between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & sentence[2:]
+    between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & (sentence[2:] | announces[2:])
     interrupting = nonblank[between].tolist()
-    if len(interrupting) != 1:
-        return  # (none, or a series: the story's subheadings, a poem's lines, a list)
-    i = interrupting[0]
+    proba = None
+    for i in interrupting:
+        if not (not shape.first_class(i) & DIGIT and shape.ends_in_a_word(i) and not shape.unpunctuated(i)
+                and _stands_alone(ctx, shape, i)):
+            continue
+        # (a clause's length: the page's only such line; shorter, the model and the words
+        # around it must agree, and then a second caption on the page goes too, not a
+        # series of SHORT_CAPTIONS_MAX + 1 or more)
+        if len(interrupting) == 1 and is_lone_caption_shape(shape, i):
+            ctx.marks.rule[i] = LONE_CAPTION_RULE
+        elif len(interrupting) <= SHORT_CAPTIONS_MAX:
+            proba = _line_proba(ctx, proba)
+            if is_short_caption(shape, i, proba) and echoes_the_story(ctx, nonblank, i):
+                ctx.marks.rule[i] = LONE_CAPTION_RULE
+
+
+def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
+    """The model's per-line scores of the page (``classifier.line_proba``), once per page."""
+    if found is not None:
+        return found
+    from corpus_clean.boilerplate.classifier import line_proba  # (the classifier imports this module)
+
+    return line_proba(ctx)
+
+
+# A line announcing a list ends in a colon (also the full-width one of CJK text) and says
+# what comes ("Paradas sin servicio:", "Афиша на декабрь:"): two words or more (a heading
+# "Ingredients:" is one).
+_ANNOUNCING = np.array([ord(":"), ord("：")])
+ANNOUNCEMENT_MIN_WORDS = 2
+
+
+def is_lone_caption_shape(shape: LineShape, i: int) -> bool:
+    """Line `i` has a lone caption's length: LONE_CAPTION_MIN_WORDS to LONE_CAPTION_MAX_WORDS
+    words, or INSERT_MIN_CHARS+ characters of an unspaced script.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> shape = LineShape(Context("The brass band marching down the main street past the church\\n"
+    ...                           "The brass band in town").stats)
+    >>> [is_lone_caption_shape(shape, i) for i in range(2)]
+    [True, False]
+    """
     n_words = shape.n_words(i)
     unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
-    long_enough = n_words >= LONE_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
-    if (long_enough and n_words <= LONE_CAPTION_MAX_WORDS and not shape.first_class(i) & DIGIT
-            and shape.ends_in_a_word(i) and not shape.unpunctuated(i) and _stands_alone(ctx, shape, i)):
-        ctx.marks.rule[i] = LONE_CAPTION_RULE
+    return n_words <= LONE_CAPTION_MAX_WORDS and (
+        n_words >= LONE_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS))
+
+
+def is_short_caption(shape: LineShape, i: int, proba: np.ndarray | None) -> bool:
+    """Line `i` is LONE_CAPTION_SHORT_MIN_WORDS to LONE_CAPTION_MIN_WORDS - 1 words long (any
+    line of an unspaced script up to the lone caption's length) and the model scored it
+    LONE_CAPTION_SHORT_MIN_P or more (`proba`: ``ctx.line_proba``; none: False).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> shape = LineShape(Context("The brass band in town\\nWhat happens next\\nResults").stats)
+    >>> [is_short_caption(shape, i, np.array([0.5, 0.2, 0.9])) for i in range(3)]
+    [True, False, False]
+    """
+    n_words = shape.n_words(i)
+    unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+    return (proba is not None and (LONE_CAPTION_SHORT_MIN_WORDS <= n_words < LONE_CAPTION_MIN_WORDS or unspaced)
+            and n_words <= LONE_CAPTION_MAX_WORDS and bool(proba[i] >= LONE_CAPTION_SHORT_MIN_P))
+
+
+_ECHO_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_MIN_CHARS)
+_CJK_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
+
+
+def _echo_keys(text: str) -> set[str]:
+    """The words a line could share with another: the stems of its longer words and its
+    pairs of CJK characters.
+
+    >>> sorted(_echo_keys("Зал театра после ремонта 2026"))
+    ['после', 'ремон', 'театр']
+    >>> sorted(_echo_keys("茶農在閩侯"))
+    ['在閩', '茶農', '農在', '閩侯']
+    """
+    return ({w.casefold()[:ECHO_STEM_CHARS] for w in _ECHO_WORD.findall(text)}
+            | set(_CJK_PAIR.findall(text)))
+
+
+def echoes_the_story(ctx, nonblank: np.ndarray, i: int) -> bool:
+    """Line `i` shares ECHO_MIN_SHARED words (``_echo_keys``) with the ECHO_LINES non-blank lines above or
+    below it (`nonblank`: the page's non-blank line numbers).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The puppet theatre reopened after two years of repairs.\\n"
+    ...               "The theatre hall after the repairs\\nWhat happens next\\nTickets cost 300 roubles.")
+    >>> nonblank = np.arange(4)
+    >>> [echoes_the_story(ctx, nonblank, i) for i in (1, 2)]
+    [True, False]
+    """
+    k = int(np.searchsorted(nonblank, i))
+    content = ctx.lines.content
+    mine = _echo_keys(content[i])
+    near = nonblank[max(0, k - ECHO_LINES):k].tolist() + nonblank[k + 1:k + 1 + ECHO_LINES].tolist()
+    shared = set().union(*(mine & _echo_keys(content[j]) for j in near)) if near else set()
+    return len(shared) >= ECHO_MIN_SHARED
 
 
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:

@@ -473,10 +473,14 @@ def _count_evidence(text: str, codec: _Codec, nbsp: bool = False) -> int:
 
 
 # What cp1251 and Mac Roman mojibake of real text decodes to, most of the time: Latin
-# letters and the letter apostrophes (ʻ ʼ), basic Cyrillic, Greek, typographic
-# punctuation. ("УІ" in capitals would be "Ӳ", an extended Cyrillic letter: a coincidence.)
+# letters and the letter apostrophes (ʻ ʼ), the IPA letters that African orthographies
+# write as ordinary letters (the Africa Alphabet's ɛ ɔ ɖ ɗ ɓ ə ɣ...: Akan "nsɛm", Ewe
+# "Kwasiɖa", Hausa "ɗan"), basic Cyrillic, Greek, typographic punctuation. ("УІ" in
+# capitals would be "Ӳ", an extended Cyrillic letter: a coincidence.)
+AFRICAN_IPA_LETTERS = frozenset("ɓɔɖɗəɛɠɣɨɩɲʃʊʋʒʉ")
 _TYPICAL_DECODE_RE = re.compile(
-    "[\u00c0-\u024f" + "".join(sorted(LETTER_APOSTROPHES)) + "\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]"
+    "[\u00c0-\u024f" + "".join(sorted(LETTER_APOSTROPHES | AFRICAN_IPA_LETTERS))
+    + "\u0386-\u03ce\u0400-\u045f\u1e00-\u1eff\u2013-\u2026\u20ac]"
 )
 
 
@@ -494,19 +498,41 @@ def _count_plausible_sequences(text: str, codec: _Codec) -> int:
     for run in codec.run_re.finditer(text):
         sequences = codec.sequence_re.findall(run.group())
         if len(sequences) == 1:
-            # A lone pair counts inside a word only: "«Été»" is Mac Roman "ǃté»".
+            # A lone pair counts inside a word only: "«Été»" is Mac Roman "ǃté»". (Or
+            # opening one, for the African letters that start words: Hausa "…óan" is "ɗan".)
             before = text[run.start() - 1 : run.start()]
             after = text[run.end() : run.end() + 1]
-            if not (before.isalpha() and after.isalpha()):
+            if not after.isalpha():
+                continue
+            if not before.isalpha() and (before.isalnum() or _decoded_or_empty(run.group(), codec) not in AFRICAN_IPA_LETTERS):
                 continue
         for sequence in sequences:
-            if "\xa0" in sequence:
+            if "\xa0" in sequence or _is_ellipsis_before_a_letter_of_the_text(sequence, codec, text):
                 continue
             char = _decoded_or_empty(sequence, codec)
             if not char:
                 continue
             count += bool(_TYPICAL_DECODE_RE.match(char)) and _fits_neighbours(text, run.start(), run.end(), char)
     return count
+
+
+def _is_ellipsis_before_a_letter_of_the_text(sequence: str, codec: _Codec, text: str) -> bool:
+    """Is this Mac Roman pair an ellipsis glued to a letter that the text also writes on
+    its own? "…õ" is the Akan "ɛ" in text whose every "õ" follows an ellipsis; in Estonian
+    or Portuguese the letter stands in other words too ("ootas…õhtul ... õpetaja", "Ótimo"),
+    and the ellipsis is typography.
+
+    >>> _is_ellipsis_before_a_letter_of_the_text("…õ", _MAC_ROMAN, "ootas…õhtul, õpetaja")
+    True
+    >>> _is_ellipsis_before_a_letter_of_the_text("…õ", _MAC_ROMAN, "Yɛn ho ns…õm, Amammer…õ")
+    False
+    """
+    if codec is not _MAC_ROMAN or sequence[0] != "…":
+        return False
+    letter = sequence[1:2]
+    if text.count(letter) > text.count(sequence):
+        return True
+    return letter.upper() != letter and letter.upper() in text  # "Ótimo" writes "ó" too
 
 
 def _enough_of_the_non_ascii(text: str, sequences: int) -> bool:

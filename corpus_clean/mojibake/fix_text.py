@@ -18,9 +18,10 @@ from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
-from corpus_clean.mojibake.nbsp import _STRANDED_LEAD_SPACE_RE, finish_nbsp_at_eol, restore_nbsp_at_eol, restore_nbsp_lost_as_space
+from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        restore_nbsp_at_eol, restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
-from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_whole_line
+from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
 
 
 def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
@@ -56,7 +57,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         other = decode_cp1252_or_another_codec(line, whole)
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
-    other = decode_line_read_as_another_codec(line)
+    other = decode_line_read_as_another_codec(line, evidence.text)
     if other is not None and not _TRIGGER_RE.search(other[0]):
         fixes["other_codec"] += 1
         return other[0]
@@ -196,9 +197,15 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixed, n = resolve_lossy_quote(fixed)
     fixes["lossy_fffd"] += n
     evidence = _document_evidence(fixed)
-    fixed = "".join(fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in _lines(fixed))
+    originals = _lines(fixed)
+    repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
+    fixed = "".join(decode_lines_like_their_document(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
+    # After the lines' repair: a line that is Mac Roman throughout is decoded as a whole
+    # there, its apostrophes with it; these are the ones left in otherwise clean words.
+    fixed, n = decode_mac_roman_letter_apostrophes(fixed)
+    fixes["mac_roman"] += n
     if _C1_RE.search(fixed):
         # A C1 control that nothing could decode is noise: the pipeline promises none.
         fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))

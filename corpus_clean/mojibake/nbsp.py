@@ -1,5 +1,6 @@
 """The 0xA0 byte of NBSP or "à" lost from mojibake: with trailing whitespace at a line end
-(`restore_nbsp_at_eol`), or turned into a space (`restore_nbsp_lost_as_space`).
+(`restore_nbsp_at_eol`), or turned into a space (`restore_nbsp_lost_as_space`); and NBSP
+that is Mac Roman's reading of a UTF-8 lead byte (`decode_mac_roman_letter_apostrophes`).
 """
 from __future__ import annotations
 
@@ -54,6 +55,10 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
     Nor one that ends a time zone after a clock time; and an NBSP that ends a garbled
     sequence itself is no space before the stranded byte:
 
+    Nor one on a page that lost other NBSPs (``_page_lost_its_nbsps``):
+
+    >>> restore_nbsp_at_eol("Redio ButerevuÂ\\nTVÂ\\nOkubala")
+    ('Redio Buterevu\\nTV\\nOkubala', 2)
     >>> restore_nbsp_at_eol("Updated: Dec 02, 11:20 ISTÂ\\nNext")
     ('Updated: Dec 02, 11:20 IST\\nNext', 1)
     >>> restore_nbsp_at_eol("per cittÃ\\xa0Â\\nNext")
@@ -81,6 +86,8 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         # An NBSP that is the last byte of a garbled sequence ("Ã\xa0" is "à") is no
         # space before the stranded byte: "cittÃ\xa0Â" is "città" and a lost NBSP.
         after_a_space = before.isspace() and not ends_a_sequence
+        if a_word_in_capitals and stranded == "Â" and _page_lost_its_nbsps(text):
+            a_word_in_capitals = False  # "RSSÂ", "TVÂ" on a page that lost NBSPs elsewhere
         if a_word_in_capitals or (after_a_space and stranded == "Â"):
             return stranded
         if after_a_space or before in "\n\r":
@@ -92,6 +99,22 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         return "" if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
+
+
+@functools.lru_cache(maxsize=8)
+def _page_lost_its_nbsps(text: str) -> bool:
+    """Does the page show NBSPs lost as mojibake elsewhere: a cp1252 sequence (``Â·``,
+    ``Ã©``), or a stranded ``Â`` at a line end after a lowercase letter, a digit or
+    punctuation? Then a ``Â`` stranded after a capital is one more lost NBSP (``RSSÂ``,
+    ``TVÂ``): no word in capitals ends in "Â" (``CÂMARA``, ``ROMÂNIA`` hold it inside).
+
+    >>> _page_lost_its_nbsps("ButerevuÂ\\nTVÂ"), _page_lost_its_nbsps("CÂMARA\\nTVÂ")
+    (True, False)
+    """
+    if _CP1252.sequence_re.search(text):
+        return True
+    return any(not text[m.start() - 1 : m.start()].isupper() and not text[m.start() - 1 : m.start()].isspace()
+               for m in _EOL_NBSP_RE.finditer(text) if m.group(1) == "Â" and m.start() > 0)
 
 
 def _ends_a_mixed_case_word(text: str, end: int) -> bool:
@@ -338,3 +361,26 @@ def finish_nbsp_at_eol(text: str) -> str:
     'motif à\\nreproduire'
     """
     return re.sub(r"Ã\xa0(?=[ \t]*(?:\r?\n|\Z))", "à", text)
+
+
+# In Mac Roman, 0xCA is the no-break space and 0xBB / 0xBC are "ª" / "º": the letter
+# apostrophes ʻ (CA BB) and ʼ (CA BC) read as Mac Roman are NBSP + ª / º. The charmap
+# keeps NBSP out of Mac Roman's leads (NBSP before a letter is everyday typography), so
+# these two are decoded here, where a letter follows: an ordinal indicator stands after a
+# number and before a space ("1.ª vez", "25 ºC"), never before a letter. Not after a digit
+# or a period ("25\xa0ºC" is a degree written with the ordinal sign).
+_MAC_ROMAN_LETTER_APOSTROPHE_RE = re.compile(r"(?<![\d.])\xa0([ªº])(?=[^\W\d_])")
+
+
+def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
+    """Tongan, Hawaiian or Guarani letter apostrophes written in UTF-8 and read as Mac
+    Roman: ``ta\xa0ªu`` is "taʻu", ``\xa0ªUluaki`` "ʻUluaki".
+
+    >>> decode_mac_roman_letter_apostrophes("ko e ta\xa0ªu \xa0ªe hongofulu")
+    ('ko e taʻu ʻe hongofulu', 2)
+    >>> decode_mac_roman_letter_apostrophes("a 25\xa0ºC, la 1.\xa0ª vez")
+    ('a 25\xa0ºC, la 1.\xa0ª vez', 0)
+    """
+    if "\xa0" not in text:
+        return text, 0
+    return _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(lambda m: "\u02bb" if m.group(1) == "ª" else "\u02bc", text)

@@ -17,8 +17,12 @@ only, it must sit inside a word and decode to a letter of that word's script
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
+import unicodedata
+from collections import Counter
+from typing import NamedTuple
 
 import ftfy
 from ftfy.badness import badness
@@ -30,10 +34,13 @@ from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
 
-# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line takes ftfy's answer if it is
-# the strict decoding through one of them (never worse than ftfy where ftfy decides);
-# else, among the plausible decodings, the one whose new letters are the most common in
-# text (`_commonness`), then the least bad by ftfy's measure, then the first in this order.
+# In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that reads several ways takes
+# the code page that is another line's only reading (`document_codecs`: one computer
+# garbled the page); else ftfy's answer if it is the strict decoding through one of them
+# (never worse than ftfy where ftfy decides); else, among the plausible decodings, those of
+# the code page most of the page's lines read through, the one whose new letters are the
+# most common in text (`_commonness`), then the least bad by ftfy's measure, then the first
+# in this order.
 # (cp1252/Latin-1, cp1251 and Mac Roman have their own repairs: `spans`.)
 OTHER_CODECS = tuple(
     _Codec(name, (codec,))
@@ -68,11 +75,13 @@ _WORD_RE = re.compile(r"\S+")
 _ASCII = frozenset(map(chr, range(0x80)))
 _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
+_INVERTED_MARK_BEFORE_A_SPACE_RE = re.compile("[¡¿] ")
 
 
-def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
+def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
     """(the line decoded, the codec's name) if the line is UTF-8 read whole through one of
-    `OTHER_CODECS`; None otherwise.
+    `OTHER_CODECS`; None otherwise. Where the line reads several ways, the rest of the
+    ``document`` may decide (see ``OTHER_CODECS`` for the order).
 
     >>> decode_line_read_as_another_codec("par mΓ©nage, le 31 dΓ©cembre")
     ('par ménage, le 31 décembre', 'cp1253')
@@ -94,14 +103,65 @@ def decode_line_read_as_another_codec(line: str) -> tuple[str, str] | None:
                   if _is_plausible_decode(line, decoded, codec)]
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
-        # answer where it is one of the plausible readings, rare letters allowed.
+        # answer where it is one of the plausible readings; else, as one computer garbled
+        # the whole document, the code page its other lines are read through; else ftfy's
+        # answer with rare letters allowed.
+        votes = document_codecs(document) if document and candidates else _NO_VOTES
+        only_reading = [c for c in candidates if c[1] == votes.only_reading]
+        if only_reading and len({decoded for decoded, _ in candidates}) > 1:
+            return only_reading[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
-        for decoded, codec in decodings:
-            if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
-                return decoded, codec.name
+        written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
+        if any(decoded == ftfys for decoded, _ in candidates) and (
+                not written or any(decoded == ftfys for decoded, _ in written)):
+            return next(c for c in candidates if c[0] == ftfys)
+        candidates = written or candidates
+        preferred = votes.most_lines
+        if any(name in preferred for _, name in candidates):
+            candidates = [c for c in candidates if c[1] in preferred]
+        else:
+            for decoded, codec in decodings:
+                if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                    return decoded, codec.name
     if not candidates:
         return None
     return min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c)))
+
+
+class DocumentVotes(NamedTuple):
+    """Which code pages read a document's lines written beyond cp1252."""
+    most_lines: frozenset  # the code pages with a plausible reading of the most lines
+    only_reading: str | None  # the one code page that is some line's only reading, if one is
+
+
+_NO_VOTES = DocumentVotes(frozenset(), None)
+
+
+@functools.lru_cache(maxsize=8)
+def document_codecs(document: str) -> DocumentVotes:
+    """How the document's lines written beyond cp1252 read (plausibly, rare letters
+    allowed: Hausa "ƙ"). One computer garbled the whole document, so a line that reads
+    through one code page only tells the others: a Hawaiian page under ISO-8859-2 shows
+    "NĹŤhou" (ISO-8859-2 "Nūhou", cp1250 "Nōhou") but also "Ä\x80" (0x80 is "€" in cp1250,
+    so only ISO-8859-2 reads "Ā" there). A Luxembourgish page read through cp1257 shows
+    "frĆ©ieren" (only cp1257 reads it: cp1250 would make "frƩieren") and "MĆ©indeg".
+
+    >>> votes = document_codecs("Et war kal an der Nuecht frĆ©ieren.\\nMĆ©indeg")
+    >>> sorted(votes.most_lines), votes.only_reading
+    (['cp1257'], 'cp1257')
+    """
+    votes: Counter = Counter()
+    only_readings = set()
+    for line in document.split("\n"):
+        if _BEYOND_CP1252_RE.search(line):
+            readings = {codec.name for decoded, codec in _strict_decodings(line)
+                        if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
+            votes.update(readings)
+            if len(readings) == 1:
+                only_readings |= readings
+    most = max(votes.values(), default=0)
+    return DocumentVotes(frozenset(name for name, count in votes.items() if count == most),
+                         next(iter(only_readings)) if len(only_readings) == 1 else None)
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
@@ -172,6 +232,8 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
         return False
     if _capital_inside_a_lowercase_word(line, decoded):
         return False
+    if any(match.group() not in line for match in _INVERTED_MARK_BEFORE_A_SPACE_RE.finditer(decoded)):
+        return False  # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text
     sequences = list(codec.sequence_re.finditer(line))
     if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
             char not in LETTER_COUNTS for char in _new_letters(line, decoded)):
@@ -179,7 +241,9 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
     if len(sequences) >= 2:
         return True
     return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
-                                    or _is_punctuation_of_three_bytes(sequences[0], codec))
+                                    or _is_punctuation_of_three_bytes(sequences[0], codec)
+                                    or _is_currency_before_a_number(line, sequences[0], codec)
+                                    or _is_letter_with_a_spacing_accent(line, sequences[0], codec))
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -216,6 +280,17 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
                                  for char in letters for n in neighbours)
 
 
+def _writes_only_known_letters(line: str, decoded: str) -> bool:
+    """Are all the letters the decoding put in letters text writes (`letter_counts`;
+    the letter apostrophes belong to every script)? Tongan ``NaĘťe`` reads "Naʻe" through
+    ISO-8859-2 and "Naʝe" through cp1250: "ʝ" is a phonetic letter no text writes.
+
+    >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
+    (True, False)
+    """
+    return all(char in LETTER_COUNTS for char in _new_letters(line, decoded))
+
+
 def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
@@ -234,6 +309,46 @@ def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
     True
     """
     return len(sequence.group()) == 3 and "\u2010" <= _decoded_or_empty(sequence.group(), codec) <= "\u205e"
+
+
+def _is_currency_before_a_number(line: str, sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence a currency sign right before a digit (``ÂŁ61,000`` is "£61,000" read
+    as cp1250 or ISO-8859-2, ``Β£2`` read as cp1253)? A capital and a symbol glued to a
+    number is no word.
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_currency_before_a_number("took ÂŁ61,000", re.search("ÂŁ", "took ÂŁ61,000"), C[0])
+    True
+    >>> _is_currency_before_a_number("a ÂŁ b", re.search("ÂŁ", "a ÂŁ b"), C[0])
+    False
+    """
+    after = line[sequence.end() : sequence.end() + 1]
+    return after.isdigit() and unicodedata.category(_decoded_or_empty(sequence.group(), codec) or " ") == "Sc"
+
+
+def _is_letter_with_a_spacing_accent(line: str, sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence a letter followed by a spacing accent that decodes to punctuation
+    (``Âˇ`` is "·" read as ISO-8859-2: "2026 Âˇ 47 min")? Text writes an accent over a
+    letter as one character or as a combining mark, never as a spacing caron after it.
+    Not inside a word: there the letter reading wins ("MĂˇnadagur" is "Mánadagur" read
+    as cp1250, not ISO-8859-2's "M÷nadagur").
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_letter_with_a_spacing_accent("2026 Âˇ 47 min", re.search("Âˇ", "2026 Âˇ 47 min"), C[4])
+    True
+    """
+    pair = sequence.group()
+    decoded = _decoded_or_empty(pair, codec)
+    glued = line[sequence.start() - 1 : sequence.start()].isalpha() or line[sequence.end() : sequence.end() + 1].isalpha()
+    return (len(pair) == 2 and pair[0].isalpha() and pair[1] in _SPACING_ACCENTS and not glued
+            and unicodedata.category(decoded or "a")[0] in "PS")
+
+
+# The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
+# diaeresis, cedilla (not the letter apostrophes ʻ ʼ, also modifier letters).
+_SPACING_ACCENTS = frozenset("ˇ˘˙˛˝´¨¸")
 
 
 def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:

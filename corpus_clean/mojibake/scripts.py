@@ -103,14 +103,19 @@ def _is_new_script_of_the_line(outer: str, inner: str, line: str) -> bool:
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC"})
 
 
+_LATIN_ORDINALS = frozenset("ªº")
+
+
 @functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
     ARMENIAN...), with Japanese kana and CJK ideographs as one.
 
-    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー")
-    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK')
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー"), _script("º")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'LATIN')
     """
+    if char in _LATIN_ORDINALS:
+        return "LATIN"  # "nº", "1.ª": Latin letters whose names are no script's ("MASCULINE ORDINAL INDICATOR")
     word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
     return "CJK" if word in _EAST_ASIAN else word
 

@@ -357,3 +357,49 @@ def _words_with_runs(line: str, codec: _Codec):
 def _leftover(text: str) -> int:
     """How many garbled-looking sequences of any span codec remain."""
     return sum(_count_sequences(text, codec) for codec in _SPAN_CODECS)
+
+
+def decode_lines_like_their_document(originals: list[str], repaired: list[str], fixes: Counter) -> list[str]:
+    """Lines the repair left garbled, decoded like the rest of their document.
+
+    A line that is UTF-8 read as cp1251 from end to end but short, in a script other than
+    the European ones ("Ъ©Щ€Ш±", Pashto "کور": three pairs), is too little evidence on
+    its own: clean Cyrillic capitals form such pairs. When other lines of the same
+    document did decode whole through cp1251 into letters of that script, the document
+    is cp1251 mojibake: a line whose bytes decode strictly, into letters of the scripts
+    those lines wrote (combining marks allowed), no control character and no word of
+    mixed scripts, is decoded too. So is a line the span repair decoded only in part
+    ("ThГўu-iaМЌh" left as "Thâu-iaМЌh": the combining mark's pair, "МЌ", is no
+    evidence on its own).
+
+    >>> lines = ["Ш®ШЁШ±Щ€Щ†Щ‡\\n", "Ъ©Щ€Ш±"]
+    >>> decode_lines_like_their_document(lines, ["خبرونه\\n", "Ъ©Щ€Ш±"], Counter(cp1251=1))
+    ['خبرونه\\n', 'کور']
+    """
+    if not fixes[_CP1251.name]:
+        return repaired  # no line of the page was decoded through cp1251
+    scripts = set()
+    for original, fixed in zip(originals, repaired):
+        if fixed != original and _strict_whole_decode(original, _CP1251) == fixed:
+            scripts |= {_script(c) for c in fixed if c > "\x7f" and c.isalpha()}
+    if not scripts:
+        return repaired
+    out = []
+    for original, fixed in zip(originals, repaired):
+        if _count_sequences(fixed, _CP1251):
+            decoded = _strict_whole_decode(original, _CP1251)
+            letters = {_script(c) for c in decoded or "" if c > "\x7f" and c.isalpha()}
+            if (decoded and letters and letters <= scripts and not _CONTROL_RE.search(decoded)
+                    and not any(_has_mixed_scripts(word) for word in decoded.split())):
+                fixes[_CP1251.name] += 1
+                fixed = decoded
+        out.append(fixed)
+    return out
+
+
+def _strict_whole_decode(line: str, codec: _Codec) -> str | None:
+    """The line's bytes in ``codec`` decoded as UTF-8, or None if they are not UTF-8."""
+    try:
+        return codec.to_bytes(line).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None

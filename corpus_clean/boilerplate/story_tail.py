@@ -1,0 +1,166 @@
+"""The page's tail under the story: a comment box found by its heading's shape, and the
+post's tag line, in any language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
+page the model read).
+
+A comment box opens with its heading and its count in brackets: "Comments (74)",
+"Kommentare (3)", "Okwu (4)", "Ibitekerezo (7)", "نظرونه (۳)", "网友评论（2）". The rule packs
+know the word in some forty languages (``comments.heading_other_languages``); a language
+they do not know writes the same shape. So a line of one to three words followed by a
+number in brackets, and nothing else, opens the comment box (rule ``COMMENTS_RULE``) when
+
+* the story stands above it: a story paragraph above it, and no more paragraphs below it
+  than above (the lower part of the page, as the packs' ``section`` rules ask);
+* it stands alone: neither non-blank neighbour has the same shape (a list of scorers
+  "Haaland (2)", a sidebar's categories "Camping (3)" are series);
+
+A blog's comment box (WordPress) says its count and the post's title instead: "3
+respuestas a «Cómo recuperé el huerto»", "12 thoughts on “The bridge”", "2 Antworten auf
+„Die Brücke“". A line that opens with a count and closes with a quoted copy of a line of
+the page's head (its headline, three words or more) opens the box the same way
+(``is_count_title_heading``), under the same conditions;
+
+and every line below it to the page's end goes with it (the comments, their names and
+dates, the "reply" buttons; the footer the other steps cut already).
+
+No wording list: the shape in every script (digits of any script count, "۳" too).
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import DIGIT
+
+COMMENTS_RULE = "story.comment_box"
+# One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
+# count of up to four digits in brackets, full-width ones too, and nothing else.
+COUNT_HEADING = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,2}[^\W\d_][\w'’.-]*\s*[(（]\s*\d{1,4}\s*[)）]\s*")
+
+
+def is_count_heading(line: str) -> bool:
+    """`line` is a heading with its count in brackets, one to three words long.
+
+    >>> [is_count_heading(t) for t in ("Okwu (4)", "网友评论（2）", "نظرونه (۳)", "View Comments (12)",
+    ...     "The results of the vote (3)", "Haaland 2", "(12)", "Comments")]
+    [True, True, True, True, False, False, False, False]
+    """
+    return COUNT_HEADING.fullmatch(line) is not None
+
+
+# A count, a few words, and a quoted title: the quotes of many languages.
+_COUNT_TITLE = re.compile(r"\s*\d{1,4}\s+(?:\S+\s+){0,4}[«“„\"'‘「『]\s*(.+?)\s*[»”“\"'’」』]\s*")
+TITLE_MIN_WORDS = 3
+_CLOSING_QUOTES = frozenset("»”“\"'’」』")
+_CLOSING_QUOTE_CODES = np.array(sorted(ord(c) for c in _CLOSING_QUOTES))
+
+
+def is_count_title_heading(line: str, titles: set[str]) -> bool:
+    """`line` is a count, a few words, and one of `titles` in quotes (a blog's comment box).
+
+    >>> titles = {"Cómo recuperé el huerto de mi abuelo"}
+    >>> [is_count_title_heading(t, titles) for t in ("3 respuestas a «Cómo recuperé el huerto de mi abuelo»",
+    ...     "12 thoughts on “Cómo recuperé el huerto de mi abuelo”", "3 respuestas a «Otro título del blog»",
+    ...     "Cómo recuperé el huerto de mi abuelo")]
+    [True, True, False, False]
+    """
+    m = _COUNT_TITLE.fullmatch(line)
+    return bool(m) and m.group(1) in titles
+
+
+def _head_titles(ctx) -> set[str]:
+    """The lines of the page's head (above its first story paragraph) of TITLE_MIN_WORDS+
+    words: where its headline stands."""
+    content = ctx.lines.content
+    n_words = ctx.stats.n_words
+    return {content[i].strip() for i in (ctx.prose_before == 0).nonzero()[0].tolist()
+            if n_words[i] >= TITLE_MIN_WORDS and not ctx.prose[i]}
+
+
+def mark_comment_boxes(ctx) -> None:
+    """Cut a comment box opened by a count heading, from the heading to the page's end
+    (rule COMMENTS_RULE; see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The new bridge over the river opened on Saturday after two years of works.\\n"
+    ...               "The mayor said the old one would be taken down in the spring next year.\\n"
+    ...               "Okwu (4)\\nObi: Ọ dị mma nke ukwuu, anyị na-ekele gọọmentị maka ya.\\nZaghachi")
+    >>> mark_comment_boxes(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.comment_box', 'story.comment_box', 'story.comment_box']
+    """
+    content = ctx.lines.content
+    # (a cheap pass first: a heading ends in a bracket)
+    last = ctx.stats.last_char
+    ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
+    candidates = [i for i in ends if is_count_heading(content[i])]
+    # (a blog's heading: a count first, a closing quote last; its title looked up only then)
+    quoted = (((ctx.stats.first_class & DIGIT) != 0) & np.isin(ctx.stats.last_char, _CLOSING_QUOTE_CODES)).nonzero()[0].tolist()
+    if quoted:
+        titles = _head_titles(ctx)
+        candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
+    if not candidates:
+        return
+    rule = ctx.marks.rule
+    nonblank = (~ctx.blank).nonzero()[0]
+    for i in candidates:
+        if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
+            continue
+        k = int(np.searchsorted(nonblank, i))
+        neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
+        if is_count_heading(content[i]) and any(is_count_heading(content[j]) for j in neighbours):
+            continue  # (a series: a list of the story's, a sidebar's categories)
+        for j in range(i, len(rule)):
+            if rule[j] is None and not ctx.blank[j]:
+                rule[j] = COMMENTS_RULE
+        return
+
+
+TAGS_RULE = "story.tag_line"
+# A tag line: a label of one or two words, a colon, and a list of TAGS_MIN_ITEMS+ short
+# items separated by commas ("Etichetti: dolci, Natali, ricotta").
+TAGS_MIN_ITEMS = 3
+TAG_MAX_WORDS = 3
+_TAG_LINE = re.compile(r"\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*[:：]\s*(.+?)\s*")
+
+
+def is_tag_line(line: str) -> bool:
+    """`line` is a label, a colon and TAGS_MIN_ITEMS+ comma-separated items of at most
+    TAG_MAX_WORDS words each, with no sentence end.
+
+    >>> [is_tag_line(t) for t in ("Archivado en: huerto, Teruel, familia", "Etichetti: dolci, Natali, ricotta",
+    ...     "Hijus: trés", "Wo: Schuelhusplatz und Hauptgass", "Note: he said that, in the end, it was over.")]
+    [True, True, False, False, False]
+    """
+    m = _TAG_LINE.fullmatch(line)
+    if not m or line.rstrip()[-1:] in ".!?":
+        return False
+    items = [t.strip() for t in re.split(r"[,，、]", m.group(1))]
+    return len(items) >= TAGS_MIN_ITEMS and all(0 < len(t.split()) <= TAG_MAX_WORDS for t in items)
+
+
+def mark_tag_line(ctx) -> None:
+    """Cut the page's last kept line when it is a tag line (``is_tag_line``) right under a
+    kept sentence of the story (rule TAGS_RULE): the post's tags, under its last
+    paragraph, in a word no pack knows ("Argumèint:", "Archivado en:"). A list of facts
+    inside the story ("Ingredients: flour, sugar, eggs") has the story going on below it.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The fair will be one day longer next year, the mayor said.\\n"
+    ...               "Argumèint: fîra, Mòdna, tradizioun\\nSpartîs")
+    >>> ctx.marks.rule[2] = "classifier"
+    >>> mark_tag_line(ctx)
+    >>> ctx.marks.rule
+    [None, 'story.tag_line', 'classifier']
+    """
+    from corpus_clean.boilerplate.author_bio import _last_kept_lines
+
+    kept = _last_kept_lines(ctx, 2)
+    if len(kept) < 2:
+        return
+    above, last = kept
+    s = ctx.stats
+    from corpus_clean.boilerplate.features import SENT_END
+
+    if s.n_words[above] >= 4 and s.last_class[above] & SENT_END and is_tag_line(ctx.lines.content[last]):
+        ctx.marks.rule[last] = TAGS_RULE
