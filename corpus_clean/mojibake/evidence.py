@@ -427,10 +427,11 @@ def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
 
 
 def _decoded_or_empty(sequence: str, codec: _Codec) -> str:
-    """The character a sequence stands for in UTF-8, or "" when it decodes to nothing."""
+    """What a sequence (or a whole line) in the codec's characters stands for in UTF-8, or
+    "" when the codec cannot show it or its bytes are no UTF-8."""
     try:
         return codec.to_bytes(sequence).decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeError:
         return ""
 
 

@@ -14,8 +14,9 @@ from ftfy.badness import is_bad
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
-from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _document_evidence,
-                                            _has_own_evidence, _is_mostly_mojibake, _is_power_of_a_unit)
+from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _decoded_or_empty,
+                                            _document_evidence, _has_own_evidence, _is_mostly_mojibake,
+                                            _is_power_of_a_unit)
 from corpus_clean.mojibake.scripts import (_fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char,
                                            _mostly_european, _writes_three_byte_letters_only)
 
@@ -380,15 +381,15 @@ def decode_lines_like_their_document(originals: list[str], repaired: list[str], 
         return repaired  # no line of the page was decoded through cp1251
     scripts = set()
     for original, fixed in zip(originals, repaired):
-        if fixed != original and _strict_whole_decode(original, _CP1251) == fixed:
+        if fixed != original and _decoded_or_empty(original, _CP1251) == fixed:
             scripts |= {_script(c) for c in fixed if c > "\x7f" and c.isalpha()}
     if not scripts:
         return repaired
     out = []
     for original, fixed in zip(originals, repaired):
         if _count_sequences(fixed, _CP1251):
-            decoded = _strict_whole_decode(original, _CP1251)
-            letters = {_script(c) for c in decoded or "" if c > "\x7f" and c.isalpha()}
+            decoded = _decoded_or_empty(original, _CP1251)
+            letters = {_script(c) for c in decoded if c > "\x7f" and c.isalpha()}
             if (decoded and letters and letters <= scripts and not _CONTROL_RE.search(decoded)
                     and not any(_has_mixed_scripts(word) for word in decoded.split())):
                 fixes[_CP1251.name] += 1
@@ -396,10 +397,3 @@ def decode_lines_like_their_document(originals: list[str], repaired: list[str], 
         out.append(fixed)
     return out
 
-
-def _strict_whole_decode(line: str, codec: _Codec) -> str | None:
-    """The line's bytes in ``codec`` decoded as UTF-8, or None if they are not UTF-8."""
-    try:
-        return codec.to_bytes(line).decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
