@@ -7,22 +7,16 @@ import sys
 import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS, generate, make_page, naive_text  # noqa: E402  (the benchmark's page generator)
+from html_pages import UNSEEN_LANGS, generate  # noqa: E402  (the benchmark's page generator)
 from html_pages_round16 import ROUND16_FAMILIES  # noqa: E402
+
+from tests.test_html_round15 import assert_gold_is_page_text_beside_furniture  # noqa: E402
 
 
 @pytest.mark.parametrize("family", sorted(ROUND16_FAMILIES))
 @pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
 def test_round16_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    """Every gold line is text of its page, and the page holds lines the gold leaves out (its furniture)."""
-    for seed in (0.11, 0.52, 0.93):
-        page, gold = make_page(family, lang, seed)
-        shown_lines = naive_text(page).splitlines()
-        shown = "".join("".join(shown_lines).split())
-        gold_lines = gold.splitlines()
-        assert gold_lines and all("".join(line.split()) in shown for line in gold_lines)
-        flat_gold = "".join(gold.split())
-        assert sum("".join(line.split()) not in flat_gold for line in shown_lines) >= 5
+    assert_gold_is_page_text_beside_furniture(family, lang)
 
 
 def test_round16_sets_are_fixed_by_their_seeds():

@@ -21,24 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean import html
 from corpus_clean.html import _marker_rules, marker_line, marker_removals
 from corpus_clean.line_gate import GatedFinder
+from tests.test_line_gate import PACK_LINES  # the lines the packs document for their unconditional rules
 
 re2 = pytest.importorskip("re2")
 
 
-def _pack_lines() -> list[str]:
-    """The removed lines, examples and kept lines the packs document for their unconditional rules."""
-    lines = []
-    for rule in load_rules().rules:
-        if rule.is_unconditional:
-            lines += list(rule.removed) + rule.example.splitlines() + rule.keep.splitlines()
-    return sorted(set(lines))
-
-
-PACK_LINES = _pack_lines()
 ODD_LINES = ["", " ", "\t", "\u00a0", "^", "^ ", "^ Smith, J. (2001). Harbour studies.", "↑ Jump up to: a b",
              "中文 — «texte» ünïcödé", "ADVERTISEMENT\nsecond line", "\n", "a\nADVERTISEMENT", "\ud800 broken",
              "________________", "© 2024 Example Ltd. All rights reserved."]
