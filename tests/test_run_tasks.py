@@ -51,3 +51,53 @@ def test_progress_artifact_updates_at_most_once_per_step(monkeypatch, min_step, 
     stored = [a for a in asyncio.run(read()) if str(a.id) == artifact_id]
     assert stored and stored[0].data == 100.0
 
+
+
+def test_the_runs_artifacts_do_not_hold_up_its_first_batch_nor_each_other(monkeypatch, tmp_path):
+    """Fault injection: the artifact requests answered late (the real calls, delayed: the
+    progress artifact's by more than a cold process takes to reach its first batch).
+    The run's first batch starts while the progress artifact is still being created, and
+    the report's three artifacts are sent side by side (their requests overlap), not one
+    after another; the artifacts are all stored and the run ends at 100 %. Fails on main
+    (the first batch waited for the progress artifact; the report's requests one after
+    another)."""
+    import threading
+    import time
+
+    import corpus_clean.shards as shards
+    from flows.clean_corpus import clean_corpus
+    from tests.conftest import write_small_corpus
+
+    delays = {"create_progress_artifact": 3.0, "create_markdown_artifact": 1.0, "create_table_artifact": 1.0}
+    requests: dict[str, list[tuple[float, float]]] = {}
+    lock = threading.Lock()
+
+    def late(name, real):
+        def call(*args, **kwargs):
+            started = time.monotonic()
+            time.sleep(delays[name])
+            result = real(*args, **kwargs)
+            with lock:
+                requests.setdefault(name, []).append((started, time.monotonic()))
+            return result
+        return call
+
+    for name in delays:
+        monkeypatch.setattr(run_tasks, name, late(name, getattr(run_tasks, name)))
+    first_batch: list[float] = []
+    real_clean_batch = shards.clean_batch
+
+    def clean_batch(*args, **kwargs):
+        first_batch.append(time.monotonic())
+        return real_clean_batch(*args, **kwargs)
+
+    monkeypatch.setattr(shards, "clean_batch", clean_batch)
+    corpus = write_small_corpus(tmp_path)
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), data_docs=False)
+
+    assert manifest["totals"]["clean"] == 2
+    [(_, created)] = requests["create_progress_artifact"]
+    assert first_batch and first_batch[0] < created
+    report = requests["create_markdown_artifact"] + requests["create_table_artifact"]
+    assert len(report) == 3
+    assert max(start for start, _ in report) < min(end for _, end in report)  # all three in flight at once
