@@ -330,7 +330,6 @@ def clean_corpus(
         manifest, runs = commit_version(builder, plan, summaries, context, started_at, keep_versions)
 
     publish_report_task(manifest, runs, key)
-    progress.sent()  # (its last update was sent in the background since the cleaning's end)
     totals = manifest["totals"]
     logger.info("version %s: read %d = clean %d + quarantined %d + duplicates %d + filtered %d + skipped %d; "
                 "files cleaned %d, unchanged %d", manifest["version"], totals["read"], totals["clean"],

@@ -109,9 +109,9 @@ def report_key(deployment_name: str | None) -> str:
     return "corpus-clean-" + re.sub(r"[^a-z0-9]+", "-", deployment_name.lower()).strip("-")
 
 
-# Threads that send the run's artifacts to the Prefect server while the flow goes on (or
-# side by side): each call is a synchronous request whose answer waits for the server.
-_SENDERS = ThreadPoolExecutor(max_workers=3, thread_name_prefix="corpus-clean-artifacts")
+# A thread that sends an artifact request to the Prefect server while the flow goes on:
+# each is a synchronous request whose answer waits for the server.
+_SENDERS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corpus-clean-artifacts")
 
 
 def in_background(call: Callable, /, *args, **kwargs) -> Future:
@@ -119,8 +119,8 @@ def in_background(call: Callable, /, *args, **kwargs) -> Future:
     run the artifact belongs to, the Prefect client and settings: ``contextvars``).
 
     Why: an artifact is one request that the flow otherwise sat waiting for, 10-200 ms of
-    wall each (the server records it behind the run's events) for ~3 ms of this process's
-    CPU; at the run's start and end nothing else runs meanwhile.
+    wall each (the server records it behind the run's events) for ~1-3 ms of this
+    process's CPU.
 
     >>> in_background(sum, [1, 2]).result()
     3
@@ -130,18 +130,13 @@ def in_background(call: Callable, /, *args, **kwargs) -> Future:
 
 @task(name="publish-report", cache_policy=NONE)
 def publish_report_task(manifest: dict, runs: list[dict], key: str) -> None:
-    """The run's report in the Prefect UI: markdown with charts, per-file and validation tables,
-    the three sent side by side (one after another they were ~0.12-0.23 s of the run's
-    last wall seconds, side by side ~0.07-0.18: ``benchmarks/RESULTS-throughput.md``,
-    "Round 17, flow17")."""
-    sent = [in_background(create_markdown_artifact, markdown=report_markdown(manifest, runs), key=key,
-                          description="corpus-clean run report"),
-            in_background(create_table_artifact, table=report_table(manifest), key=key + "-files",
-                          description="records per input file: read = clean + quarantined + skipped"),
-            in_background(create_table_artifact, table=validation_table(manifest), key=key + "-validation",
-                          description="Great Expectations: every expectation's result in this run")]
-    for artifact in sent:
-        artifact.result()  # (a failed request fails the task, as before)
+    """The run's report in the Prefect UI: markdown with charts, per-file and validation tables."""
+    create_markdown_artifact(markdown=report_markdown(manifest, runs), key=key,
+                             description="corpus-clean run report")
+    create_table_artifact(table=report_table(manifest), key=key + "-files",
+                          description="records per input file: read = clean + quarantined + skipped")
+    create_table_artifact(table=validation_table(manifest), key=key + "-validation",
+                          description="Great Expectations: every expectation's result in this run")
 
 
 @dataclass
@@ -156,9 +151,10 @@ class DocumentProgress:
     a 20 MB run's 32 requests and 120 at 100 MB under load. In steps of 5 % a run makes at
     most 20 (the steps, the end), however long it lasts; the UI's bar still moves.
 
-    The artifact is created, and set to 100 % at the end, in a sender thread
-    (``in_background``): the run's first batches do not wait for the server's answer, nor
-    does the run's tail; ``sent`` waits for both (the flow calls it before it returns).
+    The artifact is created in a sender thread (``in_background``): the run's first batch
+    no longer waits for the server's answer (median 106 -> 22 ms from the version opened
+    to the first batch, ``benchmarks/RESULTS-throughput.md``, "Round 17, flow17"); the
+    first update that is due waits for it (``artifact_id``), the last one (``finish``) too.
 
     >>> progress = DocumentProgress(100, min_seconds=0)
     >>> progress._due(4.0), progress._due(5.0)
@@ -174,7 +170,6 @@ class DocumentProgress:
     _last_percent: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _created: Future | None = None
-    _finished: Future | None = None
 
     @property
     def artifact_id(self):
@@ -194,17 +189,9 @@ class DocumentProgress:
             self._tell()
 
     def finish(self) -> None:
-        """100 %: the listeners hear it now, the artifact is set in a sender thread (see ``sent``)."""
         with self._lock:
             self.expected = self.done = max(self.done, 0)
             self._tell(force=True, percent=100.0)
-
-    def sent(self) -> None:
-        """Wait until the artifact is created and, after ``finish``, set to 100 % (raising
-        the server's error, if any)."""
-        for request in (self._created, self._finished):
-            if request is not None:
-                request.result()
 
     def _tell(self, force: bool = False, percent: float | None = None) -> None:
         total = max(self.expected, self.done, 1)
@@ -214,13 +201,7 @@ class DocumentProgress:
         value = percent if percent is not None else min(99.0, 100.0 * self.done / total)
         if force or self._due(value):
             self._last, self._last_percent = time.monotonic(), value
-            if force and self._created is not None:  # the end: the last update, in the background
-                self._finished = in_background(self._update, value)
-            else:
-                self._update(value)
-
-    def _update(self, value: float) -> None:
-        update_progress_artifact(artifact_id=self.artifact_id, progress=value)
+            update_progress_artifact(artifact_id=self.artifact_id, progress=value)
 
     def _due(self, value: float) -> bool:
         """Enough time and enough progress since the artifact's last update."""

