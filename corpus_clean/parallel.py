@@ -271,8 +271,8 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
     shared pool (``_clean_batches_here_and_in``). `when_read` is called once the shard's
     last batch is read and handed out (with `workers` > 1), while the last batches are
     still being cleaned: the next shard can start filling the pool then. `last`: no shard
-    follows this one into the pool (the run's last): its end is balanced between the
-    processes (see ``_clean_batches_here_and_in``).
+    follows this one into the pool (the run's last): its last batch is cleaned here (see
+    ``_clean_batches_here_and_in``).
 
     The result is the same either way (cleaning is deterministic per batch, and batches
     come back in order). If a worker dies (killed, out of memory), the error is raised
@@ -291,8 +291,7 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
                                                                       QUEUED_PER_WORKER * (workers - 1),
                                                                       ready=partial(_ready, pool),
-                                                                      when_read=when_read, last=last,
-                                                                      processes=workers - 1),
+                                                                      when_read=when_read, last=last),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
@@ -344,7 +343,7 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
                                busy: Callable[[], bool] = _busy_with_own_work,
                                ready: Callable[[], bool] = lambda: True,
                                when_read: Callable[[], None] | None = None,
-                               last: bool = False, processes: int = 1) -> Iterator[CleanedBatch]:
+                               last: bool = False) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
     A batch goes to the pool while fewer than `queued` batches wait or run there and the
@@ -360,23 +359,21 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
     `when_read`: called once the last batch is handed out.)
 
     With `last` (the run's last shard: no batch of another shard follows these into the
-    pool, whose worker `processes` there are), the batches are read `queued` + 1 ahead, so their end is seen coming, and a
-    batch near the end is cleaned here when that ends the shard sooner than queueing it
-    behind the pool's (``_ends_sooner_here``): the pool's queue is not refilled at the
-    end, and both processes finish their last batch at about the same time. Without it,
-    this process cleaned its last batch and then slept while the worker cleaned the two
-    queued behind it (~0.2 s of one core at the end of a 20 MB run with two workers,
-    benchmarks/RESULTS-throughput.md, "Round 17, flow17"), and the shard's validation,
-    dedup and writing, which only this process does, waited for them.
+    pool), the batches are read one ahead, and the very last one is cleaned here (unless
+    this process is busy with its own work): queued in the pool it would end after the
+    batch the worker is cleaning, this process idle meanwhile; here it ends after one
+    batch, with no hand-off. Batches of equal cost (``tests/test_parallel.py``): with an
+    odd count, the worker's last batch ended a whole batch after this process's, now this
+    process's ends last and the worker's earlier (benchmarks/RESULTS-throughput.md,
+    "Round 17, flow17").
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
-    for batch, left in _with_batches_left(batches, queued + 1 if last else 0):
+    for batch, final in _with_final(batches) if last else ((batch, False) for batch in batches):
         while len(in_pool := _in_pool(pending)) >= queued and busy():
             wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
             while pending and _finished(pending[0]):
                 yield _result(pending.popleft())
-        in_pool = len(_in_pool(pending))
-        if in_pool < queued and ready() and (busy() or not _ends_sooner_here(left, in_pool, processes)):
+        if len(_in_pool(pending)) < queued and ready() and not (final and not busy()):
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))
@@ -388,49 +385,21 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
         yield _result(pending.popleft())
 
 
-def _with_batches_left(batches: Iterator[Batch], ahead: int) -> Iterator[tuple[Batch, int | None]]:
-    """Each batch with how many are left from it on (itself included) once the end is
-    within `ahead` batches read ahead, else None (0: nothing read ahead, always None).
+def _with_final(batches: Iterator[Batch]) -> Iterator[tuple[Batch, bool]]:
+    """Each batch, and whether it is the last one (read one ahead).
 
-    >>> list(_with_batches_left(iter("abcd"), 2))
-    [('a', None), ('b', None), ('c', 2), ('d', 1)]
-    >>> list(_with_batches_left(iter("ab"), 0))
-    [('a', None), ('b', None)]
+    >>> list(_with_final(iter("abc"))), list(_with_final(iter("")))
+    ([('a', False), ('b', False), ('c', True)], [])
     """
-    if ahead <= 0:
-        yield from ((batch, None) for batch in batches)
+    iterator = iter(batches)
+    try:
+        current = next(iterator)
+    except StopIteration:
         return
-    window: deque = deque()
-    for batch in batches:
-        window.append(batch)
-        if len(window) > ahead:
-            yield window.popleft(), None
-    while window:
-        left = len(window)
-        yield window.popleft(), left
-
-
-def _ends_sooner_here(left: int | None, in_pool: int, processes: int) -> bool:
-    """Near the end of the run's batches (`left` of them, this one included; None: the end
-    is not in sight), does the cleaning end sooner if this process cleans this batch than
-    if it joins the `in_pool` batches of the pool's `processes`? Counted in batch-times,
-    a batch being cleaned in the pool taken as half done: queued, the pool ends after its
-    work plus this batch, this process after the `left` - 1 others; cleaned here, the pool
-    ends after its work, this process after `left`. A tie is cleaned here (no hand-off).
-
-    >>> [_ends_sooner_here(left, 1, 1) for left in (None, 3, 2, 1)]   # one worker, one batch in it
-    [False, False, False, True]
-    >>> [_ends_sooner_here(left, 0, 1) for left in (2, 1)]            # the worker idle
-    [False, True]
-    >>> _ends_sooner_here(2, 0, 3), _ends_sooner_here(1, 0, 3)   # three idle workers
-    (False, True)
-    """
-    if left is None:
-        return False
-    pool_work = in_pool - 0.5 * min(in_pool, processes)
-    queued_end = max((pool_work + 1) / processes, 1, left - 1)  # (a batch is cleaned in one process)
-    here_end = max(pool_work / processes, left)
-    return here_end <= queued_end
+    for following in iterator:
+        yield current, False
+        current = following
+    yield current, True
 
 
 def _in_pool(pending: deque) -> list[Future]:

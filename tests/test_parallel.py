@@ -455,13 +455,13 @@ def _cleaned_when(batch, *_):
 @given(n=st.integers(8, 16))
 @example(n=12)
 def test_the_runs_last_batches_end_together_in_the_pool_and_here(n):
-    """The run's last shard (`last`): its end is shared out, so the reading process does not
-    clean its last batch and then sleep while the worker cleans the ones queued behind it
-    (the shard's validation and writing, which only that process does, waited for them:
-    ~0.2 s of a 20 MB run's two-worker tail). With batches of equal cost, the pool's last
-    batch ends at most half a batch after this process's (and this process's at most one
-    batch after the pool's). Fails on main (no `last`; there the pool's ended a whole batch
-    later for every odd count of batches: 9, 11, 13, 15)."""
+    """The run's last shard (`last`): its very last batch is cleaned by the reading process,
+    not queued behind the batch the worker is cleaning (the shard's validation and writing,
+    which only the reading process does, waited for it). With batches of equal cost, the
+    pool's last batch ends at most half a batch after this process's (and this process's
+    at most one batch after the pool's: an odd batch is cleaned by one of the two). Fails
+    on main (no `last`; there the pool's ended a whole batch later for every odd count of
+    batches: 9, 11, 13, 15)."""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
