@@ -373,7 +373,7 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
             wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
             while pending and _finished(pending[0]):
                 yield _result(pending.popleft())
-        if len(_in_pool(pending)) < queued and ready() and not (final and not busy()):
+        if len(_in_pool(pending)) < queued and ready() and (busy() or not final):
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))

@@ -156,8 +156,7 @@ def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extr
     cleaning (`previous_clean`, a future) is over, or, with worker processes, once the
     previous shard has handed out its last batch (`previous_read`). Returns the future and
     the event the next shard waits for (None without worker processes). `last`: the run's
-    last shard, whose end the worker processes and this one share out
-    (``parallel._clean_batches_here_and_in``)."""
+    last shard, whose last batch this process cleans (``parallel._clean_batches_here_and_in``)."""
     if not one_at_a_time:
         return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras), None
     if resolve_workers(workers) == 1:

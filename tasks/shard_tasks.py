@@ -31,7 +31,7 @@ def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers
                      read: threading.Event | None = None, last: bool = False) -> CleanedShard:
     """With `start_after`, the cleaning starts once that event is set (the shard before has
     handed out its last batch); `read` is set once this shard has (or has failed). `last`:
-    the run's last shard (its end is shared out between the cleaning processes)."""
+    the run's last shard (its last batch is cleaned in this process)."""
     if start_after is not None:
         start_after.wait()
     try:
