@@ -40,7 +40,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
-                          html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
+                          html_headings_tail, html_listings, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
@@ -1671,23 +1671,51 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
     threshold = max(10.0, best_score * 0.2)
     best_class = best.attributes.get("class")
     out = []
+    posts_apart: Optional[bool] = None  # (whether users' posts beside the story stay apart: read once, when needed)
     for sib in parent.iter(include_text=False):
         if sib.mem_id == best.mem_id:
             out.append(sib)
             continue
-        sib_score = scores.get(sib.mem_id)
-        if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
-            out.append(sib)
-        elif sib.tag == best.tag and _same_class_section(sib, best_class, deep):
+        if sib.tag == best.tag and _same_class_section(sib, best_class, deep):
             # Readability's same-class bonus: the article's other sections, written
             # with the same markup as the one that won (a long post in <section>s;
             # "story-body story-body-1" next to "story-body story-body-2").
             out.append(sib)
-        elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
-            out.append(sib)
-        elif _is_plain_paragraph(sib, paras):
-            out.append(sib)
+            continue
+        sib_score = scores.get(sib.mem_id)
+        if not ((sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold)
+                or (deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD)
+                or _is_plain_paragraph(sib, paras)):
+            continue
+        # Users' reviews or reports beside the story score as prose: they join it by score only when
+        # the story is itself users' posts (a thread), see _users_posts_beside.
+        if posts_apart is None:
+            posts_apart = not html_posts.holds_user_posts(best) and not html_posts.is_user_post(best)
+        if posts_apart and _users_posts_beside(sib):
+            continue
+        out.append(sib)
     return out
+
+
+def _users_posts_beside(sib: LexborNode) -> bool:
+    """True when ``sib``, a block beside the winner, is a list of users' posts (:func:`html_posts.holds_user_posts`:
+    two or more items, each dated and rated or signed, holding most of its text).
+
+    A hiking route's "Trail reports (12)", a recipe's or a product's reviews, a guide's "Reader tips" sit
+    beside the story as its siblings; each report is a sentence or two with commas, so the section
+    scores like the story's own paragraphs and readability's sibling rule lets it in. trafilatura
+    (``include_comments=False``) and WCXB's gold leave users' posts out; a label such as ``comments``
+    would have cut them already, this reads their *shape* when the label is neutral (``reviews``,
+    ``community``). A sibling with the winner's class (the story's next section) is not asked.
+
+    >>> posts = "".join(f"<div><p>Jo · ★★★★☆ · {d}.3.2024</p><p>Muddy after the bridge, but the views, "
+    ...                 "the lake and the village were worth it.</p></div>" for d in (2, 9, 14))
+    >>> t = LexborHTMLParser(f"<section id='r'><h2>Trail reports (3)</h2>{posts}</section><div id='s'><p>Park at "
+    ...                      "the church, 2 km before the village, and follow the river north.</p></div>")
+    >>> _users_posts_beside(t.css_first("#r")), _users_posts_beside(t.css_first("#s"))
+    (True, False)
+    """
+    return html_posts.holds_user_posts(sib)
 
 
 def _same_class_section(sib: LexborNode, best_class: Optional[str], deep: dict) -> bool:

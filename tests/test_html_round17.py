@@ -27,3 +27,62 @@ def test_round17_sets_are_fixed_by_their_seeds():
         assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND17_FAMILIES)
     held_out, dev = generate(100, seed=89, round17=True), generate(50, seed=97, round17=True)
     assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
+
+
+# --------------------------------------------------------------------------- #
+# Users' posts beside the story stay apart (html._users_posts_beside, html_sections._users_posts_chars)
+# --------------------------------------------------------------------------- #
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from corpus_clean.html import extract_main_text  # noqa: E402
+
+ROUTE = ["From the car park by the old mill, the path climbs through beech woods to the first stile, where the "
+         "view opens over the reservoir and the two villages below it.",
+         "Keep the wall on your left for a kilometre, then cross the stream on the stepping stones, which are "
+         "slippery after rain, and follow the waymarks up the ridge to the cairn.",
+         "From the cairn the descent is steep and loose at first, so take the zigzag path to the right, and "
+         "return along the old railway line to the mill in about an hour."]
+REPORTS = ["Muddy after the footbridge, but the views over the lake were worth it, and the cafe was open.",
+           "The stepping stones were under water in March, so we went round by the road, which adds a kilometre.",
+           "Lovely walk, well marked, though the last part along the railway is a little long with children.",
+           "Cows in the top field, with calves, so we kept to the wall, and the stile by the wood is broken.",
+           "Did it in the snow, with spikes, and the ridge was icy, but the path down to the mill was fine."]
+
+
+def _route_page(n_reports: int, stars: bool, heading: str = "Trail reports") -> str:
+    """A route's story in ``<article>``, hikers' reports (dated, rated or signed) as its sibling, inside ``<main>``."""
+    reports = "".join(
+        f"<div class='entry'><p class='who'>{'★★★★☆ · ' if stars else 'written by Kim · '}{d}.{m}.2024</p><p>{text}</p></div>"
+        for (d, m), text in zip(((3, 4), (12, 5), (20, 6), (1, 8), (9, 9)), REPORTS[:n_reports]))
+    story = "".join(f"<p>{text}</p>" for text in ROUTE)
+    return ("<html><body><div class='top'><a href='/'>Walks</a> <a href='/map'>Map</a></div><main>"
+            "<div class='head'><h1>Mill and ridge circular</h1></div><ul class='figures'><li>Distance 9 km</li><li>Ascent 320 m</li></ul>"
+            f"<article class='content'>{story}</article><section class='community'><h2>{heading} ({n_reports})</h2>{reports}</section>"
+            "</main><div class='bottom'><p>© Walks of the North</p></div></body></html>")
+
+
+@settings(max_examples=30, deadline=None)
+@given(n_reports=st.integers(min_value=2, max_value=5), stars=st.booleans())
+def test_users_reports_beside_a_route_stay_out(n_reports, stars):
+    """Hikers' reports (each dated, and rated or signed) beside the route's story are users' posts: neither the
+    sibling rule nor the main column's widening takes them in (fails on main: kept, as the sibling or as <main>)."""
+    text = extract_main_text(_route_page(n_reports, stars)).text
+    assert all(part in text for part in ROUTE)
+    assert not any(report in text for report in REPORTS)
+
+
+def test_undated_notes_beside_a_route_still_join():
+    """The same section without dates is no list of users' posts (a route's notes): it joins as before."""
+    page = _route_page(4, True).replace(".2024", "").replace("★★★★☆ · ", "Note ")
+    text = extract_main_text(page).text
+    assert all(part in text for part in ROUTE) and REPORTS[0] in text
+
+
+def test_a_threads_posts_still_join_the_post_that_won():
+    """When the winner is itself a user's post (a forum thread), the other posts beside it are the page and stay."""
+    posts = "".join(f"<div class='msg{' first' if i == 0 else ''}'><p class='meta'>posted by user{i} on {i + 2}.3.2024</p>"
+                    f"<p>{ROUTE[i % 3]} {REPORTS[i]}</p></div>" for i in range(4))
+    page = f"<html><body><div class='top'><a href='/'>Forum</a></div><div class='thread'>{posts}</div></body></html>"
+    text = extract_main_text(page).text
+    assert all(REPORTS[i] in text for i in range(4))
