@@ -40,7 +40,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
-                          html_headings_tail, html_listings, html_panels, html_posts, html_prose, html_queries, html_rails,
+                          html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
@@ -300,6 +300,8 @@ def extract_main_text(html: str) -> HtmlExtraction:
     lines = html_references.keep_closing_references(lines, KEEP, cut_later=marker_line)
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
     lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
+    # A mail reply's quote of the earlier message and the sender's signature: see html_mail.
+    lines = html_mail.cut_quotes_and_signature(lines, KEEP)
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
@@ -350,6 +352,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)
+    html_mail.cut_quoted_blocks(chosen, cuts, _cut)  # a mail reply's quote of the earlier message
     for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
         _cut(node, "html.byline", cuts)
     lines = render_page(body, chosen, cuts)

@@ -86,3 +86,63 @@ def test_a_threads_posts_still_join_the_post_that_won():
     page = f"<html><body><div class='top'><a href='/'>Forum</a></div><div class='thread'>{posts}</div></body></html>"
     text = extract_main_text(page).text
     assert all(REPORTS[i] in text for i in range(4))
+
+
+# --------------------------------------------------------------------------- #
+# A mail reply's quoted lines and signature (corpus_clean.html_mail)
+# --------------------------------------------------------------------------- #
+
+OWN = ["The ferry timetable for the winter is out, and the early boat now leaves at ten past six, not six.",
+       "I checked with the harbour office: the late boat on Fridays stays, but only until the end of March.",
+       "If anyone needs the old timetable for the archive, I have a printed copy and can scan it this week."]
+QUOTED = ["Does anyone know whether the early ferry still runs in winter, or did they drop it last year?",
+          "We need it for the school run, and the bus does not connect in time with the later boat."]
+ATTRIBUTIONS = ["On Tue, 3 Mar 2020 at 09:14, Kim Lee wrote:", "Am 03.03.2020 um 09:14 schrieb Kim Lee:",
+                "Le mar. 3 mars 2020, Kim Lee a écrit :", "Kim Lee wrote:"]
+
+
+def _archived_message(attribution: str, interleave: bool, signature: int, pre: bool) -> str:
+    """A list archive's message page: headers, the body (in ``<pre>`` or paragraphs), thread links."""
+    if pre:
+        quoted = [f"> {q}" for q in QUOTED]
+        body = [OWN[0], "", attribution, *(quoted[:1] if interleave else quoted), ""]
+        body += [OWN[1], "", *(quoted[1:] if interleave else []), "", OWN[2], "", "Thanks,", "Ana"]
+        body += ["-- ", "Ana Ruiz", "Harbour Ferries Users' Group", "https://ferries.example.org/~ana"][:signature + 1 if signature else 0]
+        shown = "<pre>" + "\n".join(html_lib.escape(line) for line in body) + "</pre>"
+    else:
+        shown = (f"<div class='text'><p>{OWN[0]}</p><p>{attribution}</p><blockquote>" + "".join(f"<p>{q}</p>" for q in QUOTED)
+                 + f"</blockquote><p>{OWN[1]}</p><p>{OWN[2]}</p><p>Thanks,<br>Ana</p>"
+                 + ("<p>-- <br>" + "<br>".join(["Ana Ruiz", "Harbour Ferries Users' Group", "ferries.example.org"][:signature])
+                    + "</p>" if signature else "") + "</div>")
+    return ("<html><body><h1>Re: [ferries] Winter timetable</h1><b>Ana Ruiz</b> <i>Tue Mar 3 10:02:11 UTC 2020</i>"
+            "<ul><li>Previous message: <a href='/1'>[ferries] Winter timetable</a></li><li>Next message: <a href='/3'>"
+            f"[ferries] Parking at the quay</a></li></ul><hr>{shown}<hr><a href='/list'>More about the ferries list</a></body></html>")
+
+
+import html as html_lib  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(attribution=st.sampled_from(ATTRIBUTIONS), interleave=st.booleans(), signature=st.integers(0, 3), pre=st.booleans())
+def test_a_replys_quote_and_signature_are_cut(attribution, interleave, signature, pre):
+    """A reply's own lines stay; the lines it quotes from the earlier message (after its attribution, marked ``>``
+    or in a ``<blockquote>``) and its signature after ``--`` are cut and recorded (fails on main: all kept)."""
+    ex = extract_main_text(_archived_message(attribution, interleave, signature, pre))
+    flat = " ".join(ex.text.split())
+    assert all(line in flat for line in OWN)
+    assert not any(q in flat for q in QUOTED) and "Kim Lee" not in flat
+    assert "Harbour Ferries Users' Group" not in flat
+    assert any(r.rule == "html.quoted" and "Kim Lee" in r.text for r in ex.removed)
+    if signature >= 2:
+        assert any(r.rule == "html.signature" and "Ana Ruiz" in r.text for r in ex.removed)
+
+
+def test_quote_marks_and_quotations_without_an_attribution_stay():
+    """A shell session's ``>`` continuation lines and an essay's blockquote are the page's text."""
+    from corpus_clean.html_mail import cut_quotes_and_signature
+
+    lines = [("Type the loop over two lines:", "keep"), ("$ for f in *.csv; do", "keep"), ("> wc -l $f; done", "keep")]
+    assert cut_quotes_and_signature(lines) == lines
+    essay = ("<html><body><article>" + "".join(f"<p>{o} {o}</p>" for o in OWN) + "<p>As the harbour master put it:</p>"
+             f"<blockquote><p>{QUOTED[0]}</p></blockquote><p>{OWN[0]}</p></article></body></html>")
+    assert QUOTED[0] in extract_main_text(essay).text
