@@ -38,9 +38,11 @@ QUOTE_RULE = "html.quoted"
 SIGNATURE_RULE = "html.signature"
 # "On <date>, <name> wrote:" and its common forms in other languages (the mail clients' defaults; German's
 # "Am <date> schrieb <name>:" puts the name after the verb). Past tense only: "As Joel writes:" over a
-# blockquote is an essay quoting its source.
+# blockquote is an essay quoting its source; and no question or exclamation in it ("Did you read what
+# she actually wrote? She is mystified:" is a sentence of the author's).
 ATTRIBUTION_RE = re.compile(
-    r"^.{0,200}\b(?:wrote|schrieb|schreef|a écrit|escribió|ha scritto|escreveu|skrev|napisał|kirjoitti)\b[^:]{0,80}:$",
+    r"^[^?!]{0,200}(?:\b(?:wrote|schreef|a écrit|escribió|ha scritto|escreveu|napisał|kirjoitti)\s*"
+    r"|\b(?:schrieb|skrev)\b[^:?!.]{0,60}):$",
     re.IGNORECASE)
 MAX_ATTRIBUTION_CHARS = 250
 MAX_SIGNATURE_LINES = 4  # a signature is a few short lines: name, role, address, link

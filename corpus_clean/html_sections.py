@@ -94,6 +94,10 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
     """
     if not chosen or article:
         return chosen
+    if len(chosen) == 1 and _is_article_element(chosen[0]) and _main_around(chosen[0]) is not None:
+        # The site's own two words: <main> holds the page, the <article> in it the document (a
+        # repository's README beside its file list, a route's story beside its figures).
+        return chosen
     column = _main_around(chosen[0])
     share = MAIN_SHARE
     if column is None:
@@ -136,6 +140,22 @@ def _users_posts_chars(column: LexborNode, chosen: list[LexborNode]) -> int:
         elif holds_user_posts(child):
             total += _prose_chars(child)
     return total
+
+
+def _is_article_element(node: LexborNode) -> bool:
+    """True when ``node`` is an ``<article>`` or wraps one alone (each level down a single element).
+
+    >>> _is_article_element(LexborHTMLParser("<div><div><article><p>x</p></article></div></div>").css_first("div"))
+    True
+    >>> _is_article_element(LexborHTMLParser("<div><article><p>x</p></article><p>y</p></div>").css_first("div"))
+    False
+    """
+    while node.tag != "article":
+        children = [child for child in node.iter(include_text=False) if not child.tag.startswith("-")]
+        if len(children) != 1:
+            return False
+        node = children[0]
+    return True
 
 
 def _main_around(node: LexborNode) -> Optional[LexborNode]:
