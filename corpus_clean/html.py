@@ -710,6 +710,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
                 continue
             if tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
+            if tag == "figure" and _figure_of_data(node):
+                continue  # (its <figcaption> is cut on its own)
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
@@ -740,6 +742,21 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def _figure_of_data(node: LexborNode) -> bool:
+    """True when a ``<figure>`` holds a table or a code listing: the document's data, not a picture's caption.
+
+    A paper's results table, a report's figures in rows, a manual's listing are set in a ``<figure>``
+    under a ``<figcaption>`` ("Table 2: Accuracy per model"); the figure is spared and only its caption
+    is cut (trafilatura keeps tables; our golds keep a paper's table cells, round 16).
+
+    >>> t = LexborHTMLParser("<figure id='a'><figcaption>Table 1</figcaption><table><tr><td>0.91</td></tr></table></figure>"
+    ...                      "<figure id='b'><img src='x.jpg'><figcaption>The quay at dawn.</figcaption></figure>")
+    >>> _figure_of_data(t.css_first("#a")), _figure_of_data(t.css_first("#b"))
+    (True, False)
+    """
+    return node.css_first("table,pre") is not None
 
 
 # schema.org properties that mark a story's credit line: who wrote it and when.
