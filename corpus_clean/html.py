@@ -347,7 +347,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
-    picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
+    picked = html_gallery.story_over_gallery(body, best_container(body, cuts), cuts, article)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
@@ -1288,11 +1288,12 @@ TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquo
 _TAG_PRIOR_IDS = {next(iter(lexbor_walk.tag_ids([tag]))): prior for tag, prior in TAG_PRIOR.items()}  # (for the C walk)
 
 
-def best_container(body: LexborNode) -> list[LexborNode]:
+def best_container(body: LexborNode, cuts: Optional[Cuts] = None) -> list[LexborNode]:
     """Pick the element(s) holding the article: readability-style paragraph scores.
 
     Returns the best element plus qualifying siblings, in document order, or
-    ``[]`` when the page has no paragraph at all.
+    ``[]`` when the page has no paragraph at all. ``cuts`` (strip_junk's) lets the
+    sibling rule read the cut signatures and vote buttons of users' posts.
 
     Each paragraph (>= MIN_PARA_CHARS, mostly not link text) scores
     ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
@@ -1320,7 +1321,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras, cuts)
     cousins = _same_component_cousins(best, chosen, deep)
     if not cousins and not best.attributes.get("class"):
         chosen, cousins = _component_of_unnamed_winner(best, chosen, deep)
@@ -1683,8 +1684,9 @@ def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:
 
 
 def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
-                   paras: dict) -> list[LexborNode]:
-    """``best`` plus siblings that score well or look like plain article paragraphs."""
+                   paras: dict, cuts: Optional[Cuts] = None) -> list[LexborNode]:
+    """``best`` plus siblings that score well or look like plain article paragraphs (``cuts``: strip_junk's,
+    where the users' posts' signatures and vote buttons may be: see :func:`_users_posts_beside`)."""
     parent = best.parent
     if parent is None or best.tag in ("body", "html"):
         return [best]
@@ -1710,14 +1712,14 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
         # Users' reviews or reports beside the story score as prose: they join it by score only when
         # the story is itself users' posts (a thread), see _users_posts_beside.
         if posts_apart is None:
-            posts_apart = not html_posts.holds_user_posts(best) and not html_posts.is_user_post(best)
-        if posts_apart and _users_posts_beside(sib):
+            posts_apart = not html_posts.holds_user_posts(best, cuts) and not html_posts.is_user_post(best, cuts)
+        if posts_apart and _users_posts_beside(sib, cuts):
             continue
         out.append(sib)
     return out
 
 
-def _users_posts_beside(sib: LexborNode) -> bool:
+def _users_posts_beside(sib: LexborNode, cuts: Optional[Cuts] = None) -> bool:
     """True when ``sib``, a block beside the winner, is a list of users' posts (:func:`html_posts.holds_user_posts`:
     two or more items, each dated and rated or signed, holding most of its text).
 
@@ -1735,7 +1737,7 @@ def _users_posts_beside(sib: LexborNode) -> bool:
     >>> _users_posts_beside(t.css_first("#r")), _users_posts_beside(t.css_first("#s"))
     (True, False)
     """
-    return html_posts.holds_user_posts(sib)
+    return html_posts.holds_user_posts(sib, cuts)
 
 
 def _same_class_section(sib: LexborNode, best_class: Optional[str], deep: dict) -> bool:

@@ -210,3 +210,32 @@ def test_a_table_or_listing_in_a_figure_is_kept_and_its_caption_cut(rows, code):
         assert all(c in ex.text for row in cells for c in row)
     assert "Table 1: Ranges" not in ex.text and "Boats moored" not in ex.text
     assert any(r.rule == "html.caption" and "Table 1" in r.text for r in ex.removed)
+
+
+# --------------------------------------------------------------------------- #
+# A dated post that readers like ("♥ 12") is a user's post (html_posts.is_user_post, VOTE_RE)
+# --------------------------------------------------------------------------- #
+
+PETITION = ["The council plans to close the night ferry in October, which leaves the island's nurses, bakers and "
+            "cleaners without a way home after the late shifts at the hospital on the mainland.",
+            "We ask the council to keep the night ferry running until the new bridge opens, and to publish the "
+            "figures it used to decide that the late crossings were not needed."]
+REASONS = ["My daughter works nights at the hospital and this ferry is the only way she can get home safely.",
+           "The island depends on the people who work late, and they should not have to sleep at the station.",
+           "I used the night boat for twenty years, and the figures the council quotes are not what I saw.",
+           "Without the ferry the last bus leaves before the end of the shift, so this matters to all of us."]
+
+
+@settings(max_examples=25, deadline=None)
+@given(n=st.integers(min_value=2, max_value=4), heart=st.sampled_from(["♥", "❤", "❤️"]))
+def test_liked_dated_reasons_beside_a_petition_stay_out(n, heart):
+    """Readers' reasons for signing (a name, "3 days ago", a sentence and a like button "♥ 12") beside the petition's
+    text are users' posts: dated and liked, they do not join it (fails on main: joined as a sibling)."""
+    reasons = "".join(f"<div class='item'><p class='who'>Signer {i} · {i + 2} days ago</p><p>{REASONS[i]}</p>"
+                      f"<button>{heart} {10 + i}</button> <a href='#r'>Report</a></div>" for i in range(n))
+    page = ("<html><body><div class='top'><a href='/'>Petitions</a></div><div class='layout'><div class='text'>"
+            + "".join(f"<p>{p}</p>" for p in PETITION) + f"</div><section class='voices'><h2>Reasons for signing</h2>{reasons}"
+            "</section></div></body></html>")
+    text = extract_main_text(page).text
+    assert all(p in text for p in PETITION)
+    assert not any(r in text for r in REASONS)
