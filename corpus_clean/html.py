@@ -1710,11 +1710,13 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
                 or _is_plain_paragraph(sib, paras)):
             continue
         # Users' reviews or reports beside the story score as prose: they join it by score only when
-        # the story is itself users' posts (a thread), see _users_posts_beside.
-        if posts_apart is None:
-            posts_apart = not html_posts.holds_user_posts(best, cuts) and not html_posts.is_user_post(best, cuts)
-        if posts_apart and _users_posts_beside(sib, cuts):
-            continue
+        # the story is itself users' posts (a thread), see _users_posts_beside. (The winner, often the
+        # whole story, is read only when a sibling is posts.)
+        if _users_posts_beside(sib, cuts):
+            if posts_apart is None:
+                posts_apart = not html_posts.holds_user_posts(best, cuts) and not html_posts.is_user_post(best, cuts)
+            if posts_apart:
+                continue
         out.append(sib)
     return out
 

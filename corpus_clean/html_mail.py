@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import re
 
+from corpus_clean import lexbor_walk
+
 __all__ = ["QUOTE_RULE", "SIGNATURE_RULE", "cut_quotes_and_signature", "cut_quoted_blocks"]
 
 QUOTE_RULE = "html.quoted"
@@ -48,6 +50,8 @@ MAX_ATTRIBUTION_CHARS = 250
 MAX_SIGNATURE_LINES = 4  # a signature is a few short lines: name, role, address, link
 MAX_SIGNATURE_CHARS = 80  # per line
 MAX_SIGNOFF_CHARS = 40  # the line before the dashes: "Thanks,", "Ana", "-- Ana Ruiz"
+_MARKS = re.compile(r"^(?:>|--$)", re.MULTILINE)  # a quoted line or sig dashes, anywhere in the lines
+_BLOCKQUOTES = lexbor_walk.Query("blockquote")  # (one C walk when built)
 
 
 def cut_quotes_and_signature(lines: list[tuple[str, str]], keep: str = "keep") -> list[tuple[str, str]]:
@@ -62,8 +66,8 @@ def cut_quotes_and_signature(lines: list[tuple[str, str]], keep: str = "keep") -
     >>> [v for _, v in cut_quotes_and_signature(shell)]
     ['keep', 'keep', 'keep']
     """
-    # (most pages hold neither a quoted line nor sig dashes: one scan, then nothing to do)
-    if not any(verdict == keep and (text[:1] == ">" or text == "--") for text, verdict in lines):
+    # (most pages hold neither a quoted line nor sig dashes: one C-level join and search, then nothing to do)
+    if _MARKS.search("\n".join([text for text, _ in lines])) is None:
         return lines
     out = list(lines)
     _cut_quotes(out, keep)
@@ -122,7 +126,7 @@ def cut_quoted_blocks(chosen: list, cuts: dict, cut) -> int:
     done = 0
     for block in chosen:
         # (the quote may be the block itself: a long quote wins the scoring and the reply's paragraphs join it)
-        for quote in [block] if block.tag == "blockquote" else block.css("blockquote"):
+        for quote in [block] if block.tag == "blockquote" else _BLOCKQUOTES.select(block):
             if quote.parent is None:  # (cut already)
                 continue
             before = quote.prev

@@ -94,10 +94,6 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
     """
     if not chosen or article:
         return chosen
-    if len(chosen) == 1 and _is_article_element(chosen[0]) and _main_around(chosen[0]) is not None:
-        # The site's own two words: <main> holds the page, the <article> in it the document (a
-        # repository's README beside its file list, a route's story beside its figures).
-        return chosen
     column = _main_around(chosen[0])
     share = MAIN_SHARE
     if column is None:
@@ -106,6 +102,10 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
             return chosen
     held = sum(_prose_chars(node) for node in chosen)
     if held < share * _prose_chars(column) and held < share * (_prose_chars(column) - _users_posts_chars(column, chosen)):
+        if share == MAIN_SHARE and len(chosen) == 1 and _is_article_element(chosen[0]):
+            # The site's own two words: <main> holds the page, the <article> in it the document (a
+            # repository's README beside its file list, a route's story beside its figures).
+            return chosen
         return [column]
     return chosen
 
