@@ -62,6 +62,7 @@ from corpus_clean.boilerplate.story_inserts import (
     label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.story_threads import mark_comment_threads
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
@@ -161,8 +162,16 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
-    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
-        return
+    if cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
+        _give_back(ctx, cut)
+    if "scored_rows" in ctx.__dict__:
+        # (then, on a page the model read, the readers' comments under the story's end as
+        # the give-backs left it: ``story_threads``)
+        mark_comment_threads(ctx, LineShape(ctx.stats))
+
+
+def _give_back(ctx, cut: set) -> None:
+    """The give-backs of ``give_back_story_body_lines`` whose rules cut lines of the page (`cut`)."""
     shape = BodyShape(ctx)
     if cut & DATE_RULES:
         teaser_dates = give_back_dated_entries(ctx, shape)

@@ -1,0 +1,181 @@
+"""Readers' comments under the story found by their rhythm, with no count heading, in any
+language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
+page the model read).
+
+A comment box without a count ("Have your say", "Мнения читателей", "Kë lueel kɔc") is a
+run of pairs under the story: the reader's name on a line of its own (one to three words,
+no sentence: "Ama Serwaa", "Nomsa M.", "Kojo_Bee", "小鱼儿2026"; or the name with the
+comment's date, which the date rules cut: "Toomas, 5 dec. 10:14") and one to three lines of
+what they wrote (each a sentence). A short heading may open it; "Reply" buttons and dates a
+rule cut may follow a comment. The model reads such a box line by line and cuts some of its
+lines, seldom all: it knows neither the language nor the names. So a run of
+THREAD_MIN_PAIRS or more such pairs (rule ``THREAD_RULE``) goes when
+
+* the story ends right above it (a kept sentence, only lines a step cut between: a tag
+  line; a kept sentence of STORY_SENTENCE_MIN_WORDS+ words higher up);
+* the page's furniture (a line something cut) or the page's end follows it;
+* the model already cut at least one of its names or comments (not only its heading): the
+  page's own reading agrees that the run is not the story. A live blog's times and a
+  timeline's years open with a digit, a numbered list's items too: no name does. A story told in sections under short
+  headings ("Background" / paragraph / "Reaction" / paragraph) has the same rhythm, but
+  the model keeps its paragraphs.
+
+No wording: shapes, positions and the cuts the other steps made.
+"""
+from __future__ import annotations
+
+THREAD_RULE = "story.comment_thread"
+# Two readers at least: one name and one comment are as often a quote and its speaker.
+THREAD_MIN_PAIRS = 2
+# A reader's name: one to three words ("Nene Falcasantos", "Joaquim S."), few characters.
+NAME_MAX_WORDS = 3
+NAME_MAX_CHARS = 32
+# A heading over the comments: a word or four ("Mga comentario", "Quon vu pensas?").
+HEADING_MAX_WORDS = 4
+# A reader writes one to three lines, each a sentence of this many words or more.
+COMMENT_MAX_LINES = 3
+COMMENT_MIN_WORDS = 3
+# "Reply", "Responder · 2h": the buttons under a comment that a rule cut, up to this many.
+BUTTONS_MAX_LINES = 2
+# The story above: a kept sentence of this many words at least (its last sentence may
+# be shorter: "Umsebenzi uzokuphela ngoJanabari.").
+STORY_SENTENCE_MIN_WORDS = 4
+# (words are counted by spaces here: the line counts split a Devanagari word at its vowel
+# signs, "विनोद" is three of them)
+# What the model cut (``classifier.RULE``) and the date rules (a name with its date).
+CLASSIFIER_RULE = "classifier"
+DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+
+
+def _name_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a reader's name: one to NAME_MAX_WORDS words and few characters, no
+    sentence unless it ends in an initial ("Nomsa M."), no ":" at its end; or a line a date
+    rule cut (the name with the comment's date)."""
+    r = ctx.marks.rule[i]
+    line = ctx.lines.content[i].strip()
+    if not line[:1].isalpha():
+        return False  # (a list's "4. The castle", a timeline's "2019年", a live entry's "21:04")
+    if r in DATE_RULES:
+        return "," in line  # (the name, then the date: "Toomas, 5 dec. 10:14")
+    if r not in (None, CLASSIFIER_RULE) or any(c in line for c in ",،，"):
+        return False  # (a letter's signature names the town: "Mary Cole, Hatherley")
+    if not (1 <= len(line.split()) <= NAME_MAX_WORDS and len(line) <= NAME_MAX_CHARS) or line.endswith((":", "：")):
+        return False
+    if shape.ends_sentence(i):
+        last = line.split()[-1]
+        return len(last) == 2 and last[0].isupper() and last[1] == "."  # ("Nomsa M.")
+    return True
+
+
+def _comment_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a reader's comment: a sentence of COMMENT_MIN_WORDS+ words (or an
+    unspaced script's line), kept or cut by the model."""
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and shape.ends_sentence(i)
+            and (shape.n_words(i) >= COMMENT_MIN_WORDS or shape.n_chars(i) >= 4 * COMMENT_MIN_WORDS))
+
+
+def _heading_line(ctx, shape, i: int) -> bool:
+    """Line `i` can head the comments: HEADING_MAX_WORDS words or fewer, kept or cut by the
+    model, a sentence only if a question ("Quon vu pensas?")."""
+    line = ctx.lines.content[i].rstrip()
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and len(line.split()) <= HEADING_MAX_WORDS
+            and (not shape.ends_sentence(i) or line.endswith(("?", "？", "؟"))))
+
+
+def _pairs_from(ctx, shape, nb: list[int], p: int) -> tuple[int, int]:
+    """The name/comment pairs from position `p` of the non-blank lines `nb`: (how many, the
+    position after the last one)."""
+    rule = ctx.marks.rule
+    pairs, end = 0, p
+    while p < len(nb) and _name_line(ctx, shape, nb[p]):
+        q = p + 1
+        n_comment = 0
+        while q < len(nb) and n_comment < COMMENT_MAX_LINES and _comment_line(ctx, shape, nb[q]):
+            q += 1
+            n_comment += 1
+        if not n_comment:
+            break
+        buttons = 0
+        while q < len(nb) and buttons < BUTTONS_MAX_LINES and rule[nb[q]] not in (None, CLASSIFIER_RULE) \
+                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES:
+            q += 1
+            buttons += 1
+        pairs, end, p = pairs + 1, q, q
+    return pairs, end
+
+
+def _kept_above(ctx, shape, nb: list[int]) -> list[int | None]:
+    """Per position of the non-blank lines `nb`: the nearest kept line above it, when a
+    kept story sentence (STORY_SENTENCE_MIN_WORDS+ words) stands at it or higher (else None)."""
+    rule = ctx.marks.rule
+    out, last, story = [], None, False
+    for j in nb:
+        out.append(last if story else None)
+        if rule[j] is None:
+            last = j
+            story = story or (shape.ends_sentence(j) and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS)
+    return out
+
+
+def _person_name(line: str) -> bool:
+    """A reader's name as people sign: two or three capitalised words or initials ("Ladi
+    Yakubu", "Joaquim S."), or one handle with "_" or digits ("Marta_Lx", "小鱼儿2026");
+    no comma (a letter's signature names the town: "Mary Cole, Hatherley").
+
+    >>> [_person_name(t) for t in ("Ladi Yakubu", "Joaquim S.", "Marta_Lx", "Mary Cole, Hatherley", "Background")]
+    [True, True, True, False, False]
+    """
+    words = line.split()
+    if "," in line or "،" in line or "，" in line:
+        return False
+    if len(words) == 1:
+        return "_" in line or (any(c.isdigit() for c in line) and line[:1].isalpha())
+    return 2 <= len(words) <= NAME_MAX_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _signed_by_people(ctx, shape, block: list[int]) -> bool:
+    """Every name line of the block (a line followed by a comment) signs as a person does."""
+    content = ctx.lines.content
+    names = [j for k, j in enumerate(block[:-1]) if _name_line(ctx, shape, j) and _comment_line(ctx, shape, block[k + 1])]
+    return len(names) >= THREAD_MIN_PAIRS and all(_person_name(content[j].strip()) for j in names)
+
+
+def mark_comment_threads(ctx, shape) -> None:
+    """Cut a run of readers' names and comments under the story (rule THREAD_RULE; see
+    the module's docstring). `shape`: the page's ``story_inserts.LineShape``.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_inserts import LineShape
+    >>> ctx = Context("The last bank branch in the town will close on March 12, the bank said.\\n"
+    ...               "A mobile van will visit the square every Thursday.\\n"
+    ...               "Have your say\\nMarketLad\\nAnother nail in the coffin for the high street.\\n"
+    ...               "Gwen R.\\nThe van came to our village and then stopped.\\nMost read\\n")
+    >>> ctx.marks.rule[5:8] = ["classifier", "classifier", "ads.recommended_block"]
+    >>> mark_comment_threads(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[2:8]
+    ['story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'ads.recommended_block']
+    """
+    rule = ctx.marks.rule
+    nb = (~ctx.blank).nonzero()[0].tolist()
+    kept_above = _kept_above(ctx, shape, nb)
+    p = 0
+    while p < len(nb):
+        i, above = nb[p], kept_above[p]
+        # (the story ends right above: the nearest kept line is its sentence)
+        if above is None or not shape.ends_sentence(above):
+            p += 1
+            continue
+        pairs, end = _pairs_from(ctx, shape, nb, p)
+        start = p
+        if pairs < THREAD_MIN_PAIRS and _heading_line(ctx, shape, i):
+            pairs, end = _pairs_from(ctx, shape, nb, p + 1)
+        if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None):
+            p += 1
+            continue
+        block = nb[start:end]
+        if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or _signed_by_people(ctx, shape, block):
+            for j in block:
+                if rule[j] in (None, CLASSIFIER_RULE):
+                    rule[j] = THREAD_RULE
+            return
+        p += 1
