@@ -147,3 +147,29 @@ def test_story_lines_with_the_rhythm_of_a_thread_stay():
             rules = {len(lines) - 1: "social.share_bar"}
         out = _threads(lines, rules)
         assert THREAD_RULE not in out, thread
+
+
+def test_an_announced_list_above_a_credited_caption_at_the_story_s_end_comes_back():
+    """The story's list ("Winners:" / "Ura pau: Titikaveka" ...) right above a caption with
+    its credit that closes the story, the share bar under it (fails on main)."""
+    lines = [LEAD, "The winners:", "Dance: Titikaveka", "Drums: Arorangi",
+             "The cup on the stage. Tutu: Teina Pokino", "Share"]
+    rules = [None, None, "classifier", "classifier", "story.caption_credit", "social.share_bar"]
+    assert _after_give_back(lines, rules) == [None, None, None, None, "story.caption_credit", "social.share_bar"]
+    # an unannounced run of cut headlines there stays cut
+    lines[1] = "Bridge over the river reopens"
+    rules[1] = "classifier"
+    assert _after_give_back(lines, rules) == rules
+
+
+def test_a_cut_announcement_under_a_caption_comes_back_with_its_list_and_the_caption_stays_cut():
+    """The model cut a caption, the list's announcement, its rows, a credited caption and the
+    last sentence: the announcement, the rows and the sentence come back; the caption over
+    the announcement is a caption's cut (fails on main)."""
+    lines = [LEAD, "The girls carry the reeds", "What happened this week:", "Wednesday: cutting the reeds",
+             "Friday: carrying the reeds", "Sunday: dancing", "The girls dance at the royal village. Sitfombe: Times of Eswatini",
+             "The festival ends on Monday.", "Share"]
+    rules = [None] + ["classifier"] * 7 + ["social.share_bar"]
+    out = _after_give_back(lines, rules)
+    assert out[2:6] == [None] * 4 and out[7] is None
+    assert out[1] == "story.lone_caption" and out[6] == CREDIT_TAIL_RULE and out[8] == "social.share_bar"

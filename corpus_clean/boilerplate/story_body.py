@@ -58,7 +58,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_inserts import (
-    CREDIT_TAIL_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
+    CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
     label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
@@ -475,6 +475,13 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
         if above is not None and is_insert_rule(rule[above]) and shape.ends_sentence(i):
             for k in _story_across_inserts(ctx, shape, i) or ():
                 rule[k] = None
+    # (and the story's announced list above a credited caption at the story's end: a photo
+    # of the story closes it, the share bar under it)
+    for i in [i for i, r in enumerate(rule) if r is not None and "credit" in r]:
+        above = _nonblank(ctx, i, -1)
+        if above is not None and rule[above] is not None and not is_insert_rule(rule[above]):
+            for k in _story_list_above(ctx, shape, above, announced_only=True) or ():
+                rule[k] = None
 
 
 def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
@@ -518,20 +525,26 @@ def _story_across_inserts(ctx, shape: LineShape, i: int) -> list[int] | None:
     return _story_list_above(ctx, shape, j)
 
 
-def _story_list_above(ctx, shape: LineShape, j: int) -> list[int] | None:
+def _story_list_above(ctx, shape: LineShape, j: int, announced_only: bool = False) -> list[int] | None:
     """Line `j` and the lines above it are the story's list: up to ANNOUNCED_MAX_ITEMS
     short lines (no paragraph), each kept or cut by one of FACT_CUT_RULES, right under a
-    kept line that ends a sentence or announces the list with ":", with a kept paragraph
-    at or above that line. Returns the list's cut lines; None when it is no such list, or
-    when a cut line is neither announced (the kept line above ends in ":") nor data (a
-    field "Open: 9 to 5", a number): a teaser list's cut headlines are neither."""
+    kept line that ends a sentence or announces the list with ":", with a kept sentence of
+    the story at or above that line. Returns the list's cut lines; None when it is no such
+    list, or when a cut line is neither announced (the line above ends in ":") nor data (a
+    field "Open: 9 to 5", a number): a teaser list's cut headlines are neither. (With
+    `announced_only`, an announced list only.)
+
+    The announcement may be cut too ("Loko lokwentekile:" under a caption the model took):
+    a line of ANNOUNCE_MIN_WORDS+ words ending in ":" that the model cut, under a kept
+    sentence or under one open line (a caption, cut) under a kept sentence, comes back with
+    its list (``_cut_announcement``)."""
     rule, content = ctx.marks.rule, ctx.lines.content
     items: list[int] = []
     while j is not None and len(items) <= ANNOUNCED_MAX_ITEMS:
+        if items and (rule[j] is None and _is_opening(ctx, shape, j) or _cut_announcement(ctx, shape, j)):
+            break
         if shape.is_paragraph(j) or (rule[j] is not None and rule[j] not in FACT_CUT_RULES):
             return None
-        if rule[j] is None and _is_opening(ctx, shape, j) and items:
-            break
         items.append(j)
         j = _nonblank(ctx, j, -1)
     else:
@@ -539,10 +552,31 @@ def _story_list_above(ctx, shape: LineShape, j: int) -> list[int] | None:
     if not _sentence_at_or_above(ctx, shape, j):
         return None
     announced = content[j].rstrip().endswith((":", "："))
-    cut = [k for k in items if rule[k] is not None]
-    if not announced and not all(_FIELD.match(content[k]) or shape.n_digit(k) for k in cut):
+    cut = [k for k in items if rule[k] is not None] + ([j] if rule[j] is not None else [])
+    if not announced and (announced_only or not all(_FIELD.match(content[k]) or shape.n_digit(k) for k in cut)):
         return None
+    if rule[j] is not None:
+        over = _nonblank(ctx, j, -1)
+        if rule[over] == CLASSIFIER_RULE:
+            # (the open line between the story's sentence and its list's cut announcement
+            # stands where a caption does, "Obras en la avenida del Puerto" above "Paradas
+            # sin servicio:": a caption's cut, not the model's, so that no give-back for a
+            # list's heading takes it back)
+            rule[over] = LONE_CAPTION_RULE
     return cut
+
+
+def _cut_announcement(ctx, shape: LineShape, j: int) -> bool:
+    """Line `j` is an announcement the model cut ("Tei re:", "Loko lokwentekile:") right
+    under a kept sentence, or under one open line (a caption: cut, not a sentence) right
+    under a kept sentence."""
+    rule = ctx.marks.rule
+    if rule[j] != CLASSIFIER_RULE or not _announces(shape, ctx.lines.content[j]):
+        return False
+    above = _nonblank(ctx, j, -1)
+    if above is not None and rule[above] is not None and not shape.ends_sentence(above):
+        above = _nonblank(ctx, above, -1)  # (the caption over the list stays cut)
+    return _kept(ctx, above) and shape.ends_sentence(above)
 
 
 def _sentence_at_or_above(ctx, shape: LineShape, j: int) -> bool:
