@@ -24,6 +24,10 @@ No wording: shapes, positions and the cuts the other steps made.
 """
 from __future__ import annotations
 
+import numpy as np
+
+from corpus_clean.boilerplate.features import SENT_END
+
 THREAD_RULE = "story.comment_thread"
 # Two readers at least: one name and one comment are as often a quote and its speaker.
 THREAD_MIN_PAIRS = 2
@@ -45,6 +49,8 @@ STORY_SENTENCE_MIN_WORDS = 4
 # What the model cut (``classifier.RULE``) and the date rules (a name with its date).
 CLASSIFIER_RULE = "classifier"
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+# Sentence ends the character table does not mark (as ``story_inserts.MORE_SENTENCE_ENDS``).
+_MORE_ENDS = np.array(sorted(ord(c) for c in "।॥؟۔։။።፧។៕།༎"))
 
 
 def _name_line(ctx, shape, i: int) -> bool:
@@ -104,17 +110,40 @@ def _pairs_from(ctx, shape, nb: list[int], p: int) -> tuple[int, int]:
     return pairs, end
 
 
-def _kept_above(ctx, shape, nb: list[int]) -> list[int | None]:
-    """Per position of the non-blank lines `nb`: the nearest kept line above it, when a
-    kept story sentence (STORY_SENTENCE_MIN_WORDS+ words) stands at it or higher (else None)."""
+def thread_starts(ctx) -> list[int]:
+    """The lines a thread may start at (its heading or its first name), found with numpy on
+    the page's counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
+    the model, whose nearest kept line above ends a sentence, with a kept sentence of
+    STORY_SENTENCE_MIN_WORDS+ words at or above that line, and a sentence one or two
+    non-blank lines below it (a comment). Few lines of a page qualify:
+    a subheading under a paragraph, the heading of a comment box.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nThe bridge over the river opens on Monday, the mayor said.\\nHave your say\\nAna\\n"
+    ...               "Finally a bridge for the school children.\\n")
+    >>> thread_starts(ctx)  # ("Ana": the kept line above it is no sentence)
+    [2]
+    """
+    s = ctx.stats
     rule = ctx.marks.rule
-    out, last, story = [], None, False
-    for j in nb:
-        out.append(last if story else None)
-        if rule[j] is None:
-            last = j
-            story = story or (shape.ends_sentence(j) and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS)
-    return out
+    kept = ~ctx.marks.removed() & ~ctx.blank
+    sentence = ((s.last_class & SENT_END) != 0) | np.isin(s.last_char, _MORE_ENDS)
+    idx = np.arange(len(kept))
+    # (the nearest kept line strictly above each line, -1 for none)
+    last_kept = np.maximum.accumulate(np.where(kept, idx, -1))
+    above = np.concatenate(([-1], last_kept[:-1]))
+    story = np.maximum.accumulate(kept & sentence & (s.n_words >= STORY_SENTENCE_MIN_WORDS))
+    story_above = np.concatenate(([False], story[:-1]))
+    ok = (above >= 0) & story_above & ~ctx.blank & (s.n_chars <= NAME_MAX_CHARS)
+    ok[ok] &= sentence[above[ok]]
+    # (and a comment one or two lines down: the name's, or the first name's under a heading)
+    nb = (~ctx.blank).nonzero()[0]
+    comment = sentence[nb] & (s.n_chars[nb] >= 4 * COMMENT_MIN_WORDS)
+    soon = np.zeros(len(nb), dtype=bool)
+    soon[:-1] |= comment[1:]
+    soon[:-2] |= comment[2:]
+    ok[nb] &= soon
+    return [i for i in ok.nonzero()[0].tolist() if rule[i] in (None, CLASSIFIER_RULE)]
 
 
 def _person_name(line: str) -> bool:
@@ -155,22 +184,19 @@ def mark_comment_threads(ctx, shape) -> None:
     >>> ctx.marks.rule[2:8]
     ['story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'ads.recommended_block']
     """
+    starts = thread_starts(ctx)
+    if not starts:
+        return
     rule = ctx.marks.rule
-    nb = (~ctx.blank).nonzero()[0].tolist()
-    kept_above = _kept_above(ctx, shape, nb)
-    p = 0
-    while p < len(nb):
-        i, above = nb[p], kept_above[p]
-        # (the story ends right above: the nearest kept line is its sentence)
-        if above is None or not shape.ends_sentence(above):
-            p += 1
-            continue
+    nb_array = (~ctx.blank).nonzero()[0]
+    nb = nb_array.tolist()
+    for i in starts:
+        p = int(np.searchsorted(nb_array, i))
         pairs, end = _pairs_from(ctx, shape, nb, p)
         start = p
         if pairs < THREAD_MIN_PAIRS and _heading_line(ctx, shape, i):
             pairs, end = _pairs_from(ctx, shape, nb, p + 1)
         if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None):
-            p += 1
             continue
         block = nb[start:end]
         if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or _signed_by_people(ctx, shape, block):
@@ -178,4 +204,3 @@ def mark_comment_threads(ctx, shape) -> None:
                 if rule[j] in (None, CLASSIFIER_RULE):
                     rule[j] = THREAD_RULE
             return
-        p += 1
