@@ -55,8 +55,9 @@ _MORE_ENDS = np.array(sorted(ord(c) for c in "।॥؟۔։။።፧។៕།༎"
 
 def _name_line(ctx, shape, i: int) -> bool:
     """Line `i` can be a reader's name: one to NAME_MAX_WORDS words and few characters, no
-    sentence unless it ends in an initial ("Nomsa M."), no ":" at its end; or a line a date
-    rule cut (the name with the comment's date)."""
+    sentence unless it ends in an initial ("Nomsa M."), no ":" at its end, no word in
+    capitals (a wire story's section heading: "ARGENTINA CRUISES"); or a line a date rule
+    cut (the name with the comment's date)."""
     r = ctx.marks.rule[i]
     line = ctx.lines.content[i].strip()
     if not line[:1].isalpha():
@@ -65,6 +66,8 @@ def _name_line(ctx, shape, i: int) -> bool:
         return "," in line  # (the name, then the date: "Toomas, 5 dec. 10:14")
     if r not in (None, CLASSIFIER_RULE) or any(c in line for c in ",،，"):
         return False  # (a letter's signature names the town: "Mary Cole, Hatherley")
+    if any(len(w) > 2 and w.isupper() for w in line.split()):
+        return False  # (a wire story's section heading in capitals: "KAZAKHSTAN WINS AGAIN")
     if not (1 <= len(line.split()) <= NAME_MAX_WORDS and len(line) <= NAME_MAX_CHARS) or line.endswith((":", "：")):
         return False
     if shape.ends_sentence(i):
@@ -75,9 +78,11 @@ def _name_line(ctx, shape, i: int) -> bool:
 
 def _comment_line(ctx, shape, i: int) -> bool:
     """Line `i` can be a reader's comment: a sentence of COMMENT_MIN_WORDS+ words (or an
-    unspaced script's line), kept or cut by the model."""
+    unspaced script's line), kept or cut by the model, not opening in lower case (the rest
+    of a wrapped line: "A Quiet Passion" / "is a portrait of ...")."""
     return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and shape.ends_sentence(i)
-            and (shape.n_words(i) >= COMMENT_MIN_WORDS or shape.n_chars(i) >= 4 * COMMENT_MIN_WORDS))
+            and (shape.n_words(i) >= COMMENT_MIN_WORDS or shape.n_chars(i) >= 4 * COMMENT_MIN_WORDS)
+            and not ctx.lines.content[i].lstrip()[:1].islower())  # (not a wrapped line's rest)
 
 
 def _heading_line(ctx, shape, i: int) -> bool:
@@ -151,15 +156,16 @@ def _person_name(line: str) -> bool:
     Yakubu", "Joaquim S."), or one handle with "_" or digits ("Marta_Lx", "小鱼儿2026");
     no comma (a letter's signature names the town: "Mary Cole, Hatherley").
 
-    >>> [_person_name(t) for t in ("Ladi Yakubu", "Joaquim S.", "Marta_Lx", "Mary Cole, Hatherley", "Background")]
-    [True, True, True, False, False]
+    >>> [_person_name(t) for t in ("Ladi Yakubu", "Joaquim S.", "Marta_Lx", "Mary Cole, Hatherley", "Background",
+    ...     "A Quiet Passion")]
+    [True, True, True, False, False, False]
     """
     words = line.split()
     if "," in line or "،" in line or "，" in line:
         return False
     if len(words) == 1:
         return "_" in line or (any(c.isdigit() for c in line) and line[:1].isalpha())
-    return 2 <= len(words) <= NAME_MAX_WORDS and all(w[:1].isupper() for w in words)
+    return 2 <= len(words) <= NAME_MAX_WORDS and all(w[:1].isupper() and len(w) >= 2 for w in words)
 
 
 def _signed_by_people(ctx, shape, block: list[int]) -> bool:
