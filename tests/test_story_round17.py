@@ -173,3 +173,11 @@ def test_a_cut_announcement_under_a_caption_comes_back_with_its_list_and_the_cap
     out = _after_give_back(lines, rules)
     assert out[2:6] == [None] * 4 and out[7] is None
     assert out[1] == "story.lone_caption" and out[6] == CREDIT_TAIL_RULE and out[8] == "social.share_bar"
+
+
+def test_a_solar_hijri_date_above_the_story_is_a_date_line():
+    """A bare date with a Solar Hijri year in Persian digits ("۱۲ آذر ۱۴۰۵") above the first
+    paragraph is the story's date line (fails on main: years began at 1800)."""
+    from corpus_clean.boilerplate.dates import is_bare_date_line
+    assert is_bare_date_line("۱۲ آذر ۱۴۰۵") and is_bare_date_line("3 Dey 1404")
+XX
