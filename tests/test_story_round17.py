@@ -180,4 +180,4 @@ def test_a_solar_hijri_date_above_the_story_is_a_date_line():
     paragraph is the story's date line (fails on main: years began at 1800)."""
     from corpus_clean.boilerplate.dates import is_bare_date_line
     assert is_bare_date_line("۱۲ آذر ۱۴۰۵") and is_bare_date_line("3 Dey 1404")
-XX
+    assert not is_bare_date_line("۱۲ مدرسه در سال ۱۴۰۵ بسته شد")  # (a sentence: five words)
