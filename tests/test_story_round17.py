@@ -181,3 +181,21 @@ def test_a_solar_hijri_date_above_the_story_is_a_date_line():
     from corpus_clean.boilerplate.dates import is_bare_date_line
     assert is_bare_date_line("۱۲ آذر ۱۴۰۵") and is_bare_date_line("3 Dey 1404")
     assert not is_bare_date_line("۱۲ مدرسه در سال ۱۴۰۵ بسته شد")  # (a sentence: five words)
+
+
+@settings(max_examples=40, deadline=None)
+@given(heading=st.sampled_from(["Nova cultur", "Las historias de hoy", "Tindzaba letifanako"]), cut=st.integers(0, 3))
+def test_a_teaser_block_of_headline_and_summary_pairs_the_model_partly_cut_goes(heading, cut):
+    """A heading in words no pack knows, then headline / one-sentence summary pairs under the
+    story's end, the share bar under them, one line cut by the model: the block goes as
+    teasers (fails on main)."""
+    from corpus_clean.boilerplate.story_threads import TEASERS_RULE
+    block = [heading, "A new museum for the sea opens in the harbour", "It will show two hundred objects from March.",
+             "The local theatre stages an opera in the old hall", "The work by a town teacher runs five nights."]
+    lines = STORY + block + ["Share"]
+    rules = {len(STORY) + 1 + cut: "classifier", len(lines) - 1: "social.share_bar"}
+    out = _threads(lines, rules)
+    assert out[:len(STORY)] == [None] * len(STORY)
+    assert out[len(STORY):-1] == [TEASERS_RULE] * len(block)
+    # the same rhythm as the story's own sections, kept whole by the model, stays
+    assert _threads(lines, {len(lines) - 1: "social.share_bar"})[len(STORY):-1] == [None] * len(block)

@@ -20,6 +20,13 @@ THREAD_MIN_PAIRS or more such pairs (rule ``THREAD_RULE``) goes when
   headings ("Background" / paragraph / "Reaction" / paragraph) has the same rhythm, but
   the model keeps its paragraphs.
 
+A teaser block in words no pack knows ("Nova cultur", "Las historias de hoy") has the same
+rhythm with longer first lines: under a short heading, TEASER_MIN_WORDS to TEASER_MAX_WORDS
+words of a headline (no sentence) and one sentence of summary, THREAD_MIN_PAIRS times or
+more, under the story's end and over the page's furniture; it goes (rule ``TEASERS_RULE``)
+under the same conditions, the model's cut of one of its lines included (a story's sections
+under subheadings have the rhythm too, and the model keeps them).
+
 No wording: shapes, positions and the cuts the other steps made.
 """
 from __future__ import annotations
@@ -29,6 +36,9 @@ import numpy as np
 from corpus_clean.boilerplate.features import SENT_END
 
 THREAD_RULE = "story.comment_thread"
+TEASERS_RULE = "story.teaser_pairs"
+# A teaser's headline: a clause of this many words (a name has fewer).
+TEASER_MIN_WORDS, TEASER_MAX_WORDS = 4, 15
 # Two readers at least: one name and one comment are as often a quote and its speaker.
 THREAD_MIN_PAIRS = 2
 # A reader's name: one to three words ("Nene Falcasantos", "Joaquim S."), few characters.
@@ -93,15 +103,25 @@ def _heading_line(ctx, shape, i: int) -> bool:
             and (not shape.ends_sentence(i) or line.endswith(("?", "？", "؟"))))
 
 
-def _pairs_from(ctx, shape, nb: list[int], p: int) -> tuple[int, int]:
+def _headline_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a teaser's headline: TEASER_MIN_WORDS to TEASER_MAX_WORDS words, kept
+    or cut by the model, opening with a letter, ending no sentence and no ":"."""
+    line = ctx.lines.content[i].strip()
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and line[:1].isalpha()
+            and TEASER_MIN_WORDS <= len(line.split()) <= TEASER_MAX_WORDS
+            and not shape.ends_sentence(i) and not line.endswith((":", "：")))
+
+
+def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = COMMENT_MAX_LINES) -> tuple[int, int]:
     """The name/comment pairs from position `p` of the non-blank lines `nb`: (how many, the
     position after the last one)."""
     rule = ctx.marks.rule
     pairs, end = 0, p
-    while p < len(nb) and _name_line(ctx, shape, nb[p]):
+    first = first or _name_line
+    while p < len(nb) and first(ctx, shape, nb[p]):
         q = p + 1
         n_comment = 0
-        while q < len(nb) and n_comment < COMMENT_MAX_LINES and _comment_line(ctx, shape, nb[q]):
+        while q < len(nb) and n_comment < max_lines and _comment_line(ctx, shape, nb[q]):
             q += 1
             n_comment += 1
         if not n_comment:
@@ -199,14 +219,18 @@ def mark_comment_threads(ctx, shape) -> None:
     for i in starts:
         p = int(np.searchsorted(nb_array, i))
         pairs, end = _pairs_from(ctx, shape, nb, p)
-        start = p
+        start, cut_as = p, THREAD_RULE
         if pairs < THREAD_MIN_PAIRS and _heading_line(ctx, shape, i):
             pairs, end = _pairs_from(ctx, shape, nb, p + 1)
+            if pairs < THREAD_MIN_PAIRS:  # (a teaser block: headline and summary pairs)
+                pairs, end = _pairs_from(ctx, shape, nb, p + 1, _headline_line, 1)
+                cut_as = TEASERS_RULE
         if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None):
             continue
         block = nb[start:end]
-        if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or _signed_by_people(ctx, shape, block):
+        if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or (
+                cut_as == THREAD_RULE and _signed_by_people(ctx, shape, block)):
             for j in block:
                 if rule[j] in (None, CLASSIFIER_RULE):
-                    rule[j] = THREAD_RULE
+                    rule[j] = cut_as
             return
