@@ -199,3 +199,36 @@ def test_a_teaser_block_of_headline_and_summary_pairs_the_model_partly_cut_goes(
     assert out[len(STORY):-1] == [TEASERS_RULE] * len(block)
     # the same rhythm as the story's own sections, kept whole by the model, stays
     assert _threads(lines, {len(lines) - 1: "social.share_bar"})[len(STORY):-1] == [None] * len(block)
+
+
+@settings(max_examples=40, deadline=None)
+@given(button=st.sampled_from(["Respondez", "Like · Reply", "回复 点赞", "December 4, 2026"]),
+       dated=st.booleans(), n_units=st.integers(2, 4))
+def test_comment_units_closed_by_a_repeated_line_go(button, dated, n_units):
+    """Comments whose units (a name, maybe its date line, the text, a button) repeat a closing
+    line at a fixed period under the story's end go whole, heading and "Leave a reply"
+    included, once the model cut one of their buttons (fails on main)."""
+    from corpus_clean.boilerplate.story_threads import mark_repeated_units
+    units = []
+    for k in range(n_units):
+        units += [f"{NAMES[k]} wrote:"] + (["3 December 2026 at 10:40"] if dated else []) + [COMMENTS[k], button]
+    lines = STORY + ["Condolences"] + units + ["Leave a reply", "© 2026 The Harnby Post"]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[len(STORY) + (4 if dated else 3)] = "classifier"
+    ctx.marks.rule[len(lines) - 1] = "footer.copyright"
+    mark_repeated_units(ctx, LineShape(ctx.stats))
+    out = ctx.marks.rule[:len(lines)]
+    assert out[:len(STORY)] == [None] * len(STORY)
+    assert out[len(STORY):-1] == [THREAD_RULE] * (len(lines) - 1 - len(STORY))
+
+
+def test_a_live_blog_repeating_its_share_button_stays():
+    """Live entries open with their times, not a name: a repeated "Share" under each stays
+    (the step is new: fails on main at its import)."""
+    from corpus_clean.boilerplate.story_threads import mark_repeated_units
+    lines = STORY + ["21:04", "Polls have closed in the last ward.", "Share", "21:30", "The first box is counted.",
+                     "Share", "© 2026 The Harnby Post"]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[len(STORY) + 2] = ctx.marks.rule[len(STORY) + 5] = "classifier"
+    mark_repeated_units(ctx, LineShape(ctx.stats))
+    assert THREAD_RULE not in ctx.marks.rule

@@ -62,7 +62,7 @@ from corpus_clean.boilerplate.story_inserts import (
     label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.story_threads import mark_comment_threads
+from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_repeated_units
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
@@ -167,7 +167,9 @@ def give_back_story_body_lines(ctx) -> None:
     if "scored_rows" in ctx.__dict__:
         # (then, on a page the model read, the readers' comments under the story's end as
         # the give-backs left it: ``story_threads``)
-        mark_comment_threads(ctx, LineShape(ctx.stats))
+        shape = LineShape(ctx.stats)
+        mark_comment_threads(ctx, shape)
+        mark_repeated_units(ctx, shape)
 
 
 def _give_back(ctx, cut: set) -> None:

@@ -234,3 +234,92 @@ def mark_comment_threads(ctx, shape) -> None:
                 if rule[j] in (None, CLASSIFIER_RULE):
                     rule[j] = cut_as
             return
+
+
+# A comment's unit (its name, date, text and buttons) is this many lines, repeated.
+UNIT_MIN_LINES, UNIT_MAX_LINES = 3, 6
+# A button or date line that closes each unit: short, the same text each time.
+REPEAT_MAX_CHARS = 40
+
+
+def mark_repeated_units(ctx, shape) -> None:
+    """Cut a comment thread whose units repeat a line (rule THREAD_RULE): under the story's
+    end, the same short line ("Respondez", "Responder • Compartir ›", "Нравится · Ответить",
+    "回复 点赞", a condolence's date) closes two or more units of UNIT_MIN_LINES to
+    UNIT_MAX_LINES lines at a fixed period, each unit opening with a name (a letter first,
+    no sentence: "Karin dicas:", "Anna_M • 2 horas retro", "蓉城小李 12月3日 11:02") and
+    holding a sentence (the comment). With them go a short heading right above the first
+    unit ("Condolences", "14 commentos") and one short line right under the last ("Leave a
+    reply") when the page's furniture or end follows. The model must have cut one of the
+    units' lines (it cuts the buttons). A live blog repeats its "Share" button too, but its
+    entries open with their times (a digit), not a name.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_inserts import LineShape
+    >>> ctx = Context("The new skating rink on the embankment opened on Saturday for free.\\n"
+    ...               "Comments\\nSveta wrote:\\nWe went with the kids, the ice is great.\\nLike · Reply\\n"
+    ...               "Andrei P. wrote:\\nFinally, there was no rink at all last year.\\nLike · Reply\\n© 2026 Weekly\\n")
+    >>> ctx.marks.rule[4] = ctx.marks.rule[7] = "classifier"; ctx.marks.rule[8] = "footer.copyright"
+    >>> mark_repeated_units(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:9] == [None] + ["story.comment_thread"] * 7 + ["footer.copyright"]
+    True
+    """
+    s = ctx.stats
+    short = ~ctx.blank & (s.n_chars <= REPEAT_MAX_CHARS) & ((s.last_class & SENT_END) == 0)
+    if np.count_nonzero(short) < 2:
+        return
+    rule, content = ctx.marks.rule, ctx.lines.content
+    nb_array = (~ctx.blank).nonzero()[0]
+    nb = nb_array.tolist()
+    seen: dict[str, list[int]] = {}
+    for i in short.nonzero()[0].tolist():
+        seen.setdefault(content[i].strip(), []).append(i)
+    for repeats in seen.values():
+        if len(repeats) < THREAD_MIN_PAIRS:
+            continue
+        pos = np.searchsorted(nb_array, repeats).tolist()
+        period = pos[1] - pos[0]
+        if not UNIT_MIN_LINES <= period <= UNIT_MAX_LINES or any(b - a != period for a, b in zip(pos, pos[1:])):
+            continue
+        block = _repeated_block(ctx, shape, nb, pos, period)
+        if block and any(rule[j] in (CLASSIFIER_RULE, THREAD_RULE) for j in block):  # (the model's, or the step's above)
+            for j in block:
+                if rule[j] in (None, CLASSIFIER_RULE) or rule[j] in DATE_RULES:
+                    rule[j] = THREAD_RULE
+            return
+
+
+def _repeated_block(ctx, shape, nb: list[int], pos: list[int], period: int) -> list[int] | None:
+    """The thread's lines when the units closed at positions `pos` (of the non-blank lines
+    `nb`) are comments under the story's end (see ``mark_repeated_units``), else None."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    first, last = pos[0] - period + 1, pos[-1]
+    if first < 1:
+        return None
+    for p in pos:
+        unit = nb[p - period + 1:p + 1]
+        head = content[unit[0]].strip()
+        if not head[:1].isalpha() or shape.ends_sentence(unit[0]) or len(head) > NAME_MAX_CHARS + 8:
+            return None  # (a name opens each unit; a live entry opens with its time)
+        if not any(_comment_line(ctx, shape, j) or rule[j] == CLASSIFIER_RULE and shape.ends_sentence(j)
+                   for j in unit[1:]):
+            return None
+        if any(shape.is_paragraph(j) and rule[j] is None and shape.n_words(j) > 60 for j in unit):
+            return None
+    block = nb[first:last + 1]
+    above = nb[first - 1]
+    if rule[above] in (None, CLASSIFIER_RULE) and not shape.ends_sentence(above) and \
+            len(content[above].split()) <= HEADING_MAX_WORDS:
+        block.insert(0, above)  # (the heading: "Condolences", "14 commentos")
+        first -= 1
+    story = next((j for j in reversed(nb[:first]) if rule[j] is None), None)
+    if story is None or not shape.ends_sentence(story):
+        return None
+    after = last + 1
+    if after < len(nb) and rule[nb[after]] in (None, CLASSIFIER_RULE) and not shape.ends_sentence(nb[after]) and \
+            len(content[nb[after]].split()) <= HEADING_MAX_WORDS and (after + 1 >= len(nb) or rule[nb[after + 1]] is not None):
+        block.append(nb[after])  # ("Leave a reply" over the footer)
+        after += 1
+    if after < len(nb) and rule[nb[after]] is None:
+        return None
+    return block
