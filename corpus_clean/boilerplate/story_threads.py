@@ -265,22 +265,27 @@ def mark_repeated_units(ctx, shape) -> None:
     True
     """
     s = ctx.stats
-    short = ~ctx.blank & (s.n_chars <= REPEAT_MAX_CHARS) & ((s.last_class & SENT_END) == 0)
-    if np.count_nonzero(short) < 2:
+    nb_array = (~ctx.blank).nonzero()[0]
+    short = ((s.n_chars <= REPEAT_MAX_CHARS) & ((s.last_class & SENT_END) == 0))[nb_array]
+    n_chars = s.n_chars[nb_array]
+    # (candidates with numpy: short lines of one length at a unit's period, the text
+    # compared only for those: menus and link lists repeat nothing at a fixed period)
+    pairs = []
+    for period in range(UNIT_MIN_LINES, UNIT_MAX_LINES + 1):
+        same = short[:-period] & short[period:] & (n_chars[:-period] == n_chars[period:])
+        pairs += [(q, period) for q in same.nonzero()[0].tolist()]
+    if not pairs:
         return
     rule, content = ctx.marks.rule, ctx.lines.content
-    nb_array = (~ctx.blank).nonzero()[0]
     nb = nb_array.tolist()
-    seen: dict[str, list[int]] = {}
-    for i in short.nonzero()[0].tolist():
-        seen.setdefault(content[i].strip(), []).append(i)
-    for repeats in seen.values():
-        if len(repeats) < THREAD_MIN_PAIRS:
+    tried = set()
+    for q, period in pairs:
+        if (q, period) in tried or content[nb[q]].strip() != content[nb[q + period]].strip():
             continue
-        pos = np.searchsorted(nb_array, repeats).tolist()
-        period = pos[1] - pos[0]
-        if not UNIT_MIN_LINES <= period <= UNIT_MAX_LINES or any(b - a != period for a, b in zip(pos, pos[1:])):
-            continue
+        pos = [q]
+        while pos[-1] + period < len(nb) and content[nb[pos[-1] + period]].strip() == content[nb[q]].strip():
+            pos.append(pos[-1] + period)
+        tried.update((p, period) for p in pos)
         block = _repeated_block(ctx, shape, nb, pos, period)
         if block and any(rule[j] in (CLASSIFIER_RULE, THREAD_RULE) for j in block):  # (the model's, or the step's above)
             for j in block:
