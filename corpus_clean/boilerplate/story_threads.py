@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import SENT_END
+from corpus_clean.boilerplate.features import ALPHA, SENT_END
 
 THREAD_RULE = "story.comment_thread"
 TEASERS_RULE = "story.teaser_pairs"
@@ -266,13 +266,22 @@ def mark_repeated_units(ctx, shape) -> None:
     """
     s = ctx.stats
     nb_array = (~ctx.blank).nonzero()[0]
-    short = ((s.n_chars <= REPEAT_MAX_CHARS) & ((s.last_class & SENT_END) == 0))[nb_array]
+    if len(nb_array) <= UNIT_MIN_LINES:
+        return
+    open_end = ((s.last_class & SENT_END) == 0)[nb_array]
+    short = (s.n_chars[nb_array] <= REPEAT_MAX_CHARS) & open_end
     n_chars = s.n_chars[nb_array]
-    # (candidates with numpy: short lines of one length at a unit's period, the text
-    # compared only for those: menus and link lists repeat nothing at a fixed period)
+    # (a unit's name: a letter first, no sentence; its comment: a sentence)
+    named = ((s.first_class & ALPHA) != 0)[nb_array] & open_end
+    sentences = np.concatenate(([0], np.cumsum(~open_end)))
+    # (candidates with numpy: short lines of one length at a unit's period, the unit
+    # between them opening with a name and holding a sentence; the text compared only
+    # for those: menus and link lists repeat nothing at a fixed period)
     pairs = []
     for period in range(UNIT_MIN_LINES, UNIT_MAX_LINES + 1):
         same = short[:-period] & short[period:] & (n_chars[:-period] == n_chars[period:])
+        same &= named[1:len(named) - period + 1]
+        same &= sentences[period:len(nb_array)] - sentences[1:len(nb_array) - period + 1] > 0
         pairs += [(q, period) for q in same.nonzero()[0].tolist()]
     if not pairs:
         return
