@@ -39,6 +39,10 @@ evidence than the line alone; these shapes of the story overrule it:
 * **Table rows** (the classifier): a cut line with the shape of the kept rows right above
   it (as many short numbers, the same first and last character: "Elston 3 Linwood 1"
   under "Cranmoor 0 Ashby Vale 0") continues the table.
+* **The story's end under a caption after one of its lists** (round 17; the classifier, a
+  date rule, the menu rule): the sentence under a caption comes back when the story above
+  the caption is a kept paragraph or the story's list under a kept sentence or ":"
+  announcement; the list's cut rows come back with it (``give_back_paragraphs_after_inserts``).
 * **A list story's opening and closing** (the classifier): one sentence (or a ":" line,
   or a sentence and a short heading: "Ingredients") right above a kept list of short
   lines, and up to CLOSING_MAX_LINES sentences right under one, come back when a rule's

@@ -1,6 +1,6 @@
 """Readers' comments under the story found by their rhythm, with no count heading, in any
-language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
-page the model read).
+language. A step of the classifier's page (``story_body.give_back_story_body_lines`` calls
+it last, on each page the model read, so the story's end is the one the give-backs left).
 
 A comment box without a count ("Have your say", "Мнения читателей", "Kë lueel kɔc") is a
 run of pairs under the story: the reader's name on a line of its own (one to three words,
@@ -15,10 +15,17 @@ THREAD_MIN_PAIRS or more such pairs (rule ``THREAD_RULE``) goes when
   line; a kept sentence of STORY_SENTENCE_MIN_WORDS+ words higher up);
 * the page's furniture (a line something cut) or the page's end follows it;
 * the model already cut at least one of its names or comments (not only its heading): the
-  page's own reading agrees that the run is not the story. A live blog's times and a
-  timeline's years open with a digit, a numbered list's items too: no name does. A story told in sections under short
-  headings ("Background" / paragraph / "Reaction" / paragraph) has the same rhythm, but
-  the model keeps its paragraphs.
+  page's own reading agrees that the run is not the story; or every name signs as a person
+  does (two or three capitalised words, "Ladi Yakubu", or a handle, "Marta_Lx").
+
+A live blog's times and a timeline's years open with a digit, a numbered list's items too:
+no name does. A letter's signature names the town after a comma ("Mary Cole, Hatherley"); a
+wire story's section heading is in capitals ("KAZAKHSTAN WINS AGAIN"). A story told in
+sections under short headings ("Background" / paragraph / "Reaction" / paragraph) has the
+same rhythm, but the model keeps its paragraphs and its headings sign as no person.
+
+Units that repeat a closing line ("Respondez", "Нравится · Ответить", "回复 点赞", a
+condolence's date) at a fixed period, each opening with a name: ``mark_repeated_units``.
 
 A teaser block in words no pack knows ("Nova cultur", "Las historias de hoy") has the same
 rhythm with longer first lines: under a short heading, TEASER_MIN_WORDS to TEASER_MAX_WORDS
