@@ -95,9 +95,11 @@ def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
 # The studied files in two halves (each holds kinds of every sort: dev sets, probes).
 HALVES = (
     ("round8_dev.txt", "round8_long.txt", "probe_teaser_lists.txt", "round10_dev.txt", "round12_dev.txt",
-     "round13_dev.txt", "round15_dev.txt", "round16_dev.txt"),
+     "round13_dev.txt", "round15_dev.txt", "round16_dev.txt",
+     "round17_dev.txt"),
     ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt",
-     "round14_dev.txt", "round15_probe.txt", "round16_probe.txt"),
+     "round14_dev.txt", "round15_probe.txt", "round16_probe.txt",
+     "round17_probe.txt"),
 )
 
 
