@@ -58,7 +58,10 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
     other = decode_line_read_as_another_codec(line, evidence.text)
-    if other is not None and not _TRIGGER_RE.search(other[0]):
+    # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
+    # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no
+    # codec decodes, so the line read through cp1253 as "inflaΓ§Γ£o" is done.
+    if other is not None and not might_need_repair(other[0]):
         fixes["other_codec"] += 1
         return other[0]
     ours_fixes: Counter = Counter()
