@@ -20,6 +20,7 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
+from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
 
@@ -202,7 +203,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     evidence = _document_evidence(fixed)
     originals = _lines(fixed)
     repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
-    fixed = "".join(decode_lines_like_their_document(originals, repaired, fixes))
+    repaired = decode_lines_like_their_document(originals, repaired, fixes)
+    fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
     # After the lines' repair: a line that is Mac Roman throughout is decoded as a whole

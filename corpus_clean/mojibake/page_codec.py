@@ -1,0 +1,111 @@
+"""The page decides the lines too short to decide alone.
+
+One computer garbles a whole page through one code page. A line of that page that holds
+one lone pair (``Β© dpa``: "©" read as cp1253; ``2026 В· 5 min``: "·" read as cp1251;
+``Ć\xa0 Collioure``: "à" read as cp1257) or a short run of another script (``2014ĺš´``:
+"2014年" read as ISO-8859-2, ``2026Âπ¥12Êúà``: a date read as Mac Roman) is too little
+evidence alone: clean text writes "Β©" in Greek, "Ā©" in Latvian. But where other lines
+of the same page decoded whole through that code page, the page is that code page's
+mojibake, and a line whose bytes decode strictly through it too, into letters of the
+scripts those lines wrote (or into signs: "©", "·", "−"), is decoded with them.
+
+Clean text never takes this path: it needs a line of the page decoded *whole* through
+the code page first, and a clean page has none.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus_clean.mojibake.charmaps import _CP1251, _MAC_ROMAN, _Codec
+from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
+from corpus_clean.mojibake.evidence import _decoded_or_empty
+from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _capital_inside_a_lowercase_word, _is_written,
+                                                _new_letters, _without_letter_apostrophes)
+from corpus_clean.mojibake.scripts import _has_mixed_scripts, _has_script, _script
+
+# The code pages whose lines `fix_text` decodes whole, and the fix kind it counts them as.
+PAGE_CODECS: tuple[_Codec, ...] = OTHER_CODECS + (_CP1251, _MAC_ROMAN)
+_FIX_KINDS = ("other_codec", _CP1251.name, _MAC_ROMAN.name)
+_WORD_RE = re.compile(r"\S+")
+
+
+def decode_lines_like_their_page(originals: list[str], repaired: list[str], fixes: Counter) -> list[str]:
+    """Lines the repair left holding a code page's sequences, decoded through the code
+    page that decoded the page's other lines whole (see the module's docstring).
+
+    >>> lines = ["PubliĂ© par Claire Martin, le 3 mars\\n", "Trois jours Ă\\xa0 Collioure"]
+    >>> decode_lines_like_their_page(lines, ["Publié par Claire Martin, le 3 mars\\n", lines[1]],
+    ...                              Counter(other_codec=1))[1]
+    'Trois jours à Collioure'
+    """
+    if not any(fixes[kind] for kind in _FIX_KINDS) or len(originals) < 2:
+        return repaired
+    codecs, scripts = _page_codecs(originals, repaired)
+    if not codecs:
+        return repaired
+    out = []
+    for original, fixed in zip(originals, repaired):
+        if any(codec.sequence_re.search(fixed) for codec in codecs):
+            readings = {_acceptable_reading(original, codec, scripts) for codec in codecs} - {None}
+            if len(readings) == 1:
+                fixed = readings.pop()
+                fixes[_fix_kind(codecs[0])] += 1
+        out.append(fixed)
+    return out
+
+
+def _fix_kind(codec: _Codec) -> str:
+    """The fix kind `repair` reports for a line decoded through the code page."""
+    return codec.name if codec in (_CP1251, _MAC_ROMAN) else "other_codec"
+
+
+def _page_codecs(originals: list[str], repaired: list[str]) -> tuple[list[_Codec], set]:
+    """The code pages through which the most lines of the page decoded whole (ties kept:
+    a line must then read the same through all of them), and the scripts of the letters
+    those lines wrote.
+
+    >>> codecs, scripts = _page_codecs(["Ξ±Ξ²\\n", "x"], ["αβ\\n", "x"])
+    >>> [codec.name for codec in codecs], sorted(scripts)
+    (['cp1253'], ['GREEK'])
+    """
+    votes: Counter = Counter()
+    scripts: dict[str, set] = {}
+    for original, fixed in zip(originals, repaired):
+        if fixed == original or fixed.isascii():
+            continue
+        for codec in PAGE_CODECS:
+            if codec.sequence_re.search(original) and _decoded_or_empty(original, codec) == fixed:
+                votes[codec.name] += 1
+                scripts.setdefault(codec.name, set()).update(
+                    _script(char) for char in fixed if char > "\x7f" and _has_script(char))
+    if not votes:
+        return [], set()
+    most = max(votes.values())
+    codecs = [codec for codec in PAGE_CODECS if votes[codec.name] == most]
+    return codecs, set().union(*(scripts[codec.name] for codec in codecs))
+
+
+def _acceptable_reading(line: str, codec: _Codec, scripts: set) -> str | None:
+    """The line decoded strictly through the code page, if that reads as text of the
+    page: no control character, no word of mixed scripts, letters only of the scripts
+    the page's decoded lines wrote and that text writes, no capital inside a lowercase
+    word. None otherwise.
+
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _acceptable_reading("12 likes Β· 3", C[1], {"LATIN"})
+    '12 likes · 3'
+    >>> _acceptable_reading("Το Β© ΕΘΝΟΣ", C[1], {"LATIN"}) is None   # no UTF-8 whole
+    True
+    """
+    decoded = _decoded_or_empty(line, codec)
+    if not decoded or decoded == line or _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
+        return None
+    if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
+        return None
+    letters = _new_letters(line, decoded)
+    if any(_script(char) not in scripts or not _is_written(char) for char in letters):
+        return None
+    if _capital_inside_a_lowercase_word(line, decoded):
+        return None
+    return decoded
