@@ -25,7 +25,7 @@ from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _scri
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
 
 
-def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose: bool = True) -> str:
     """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
 
     In order, cheapest first:
@@ -51,7 +51,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
     'com especial atenção às crianças'
     """
-    if quotes_mojibake_on_purpose(line):
+    if quotes_may_be_on_purpose and quotes_mojibake_on_purpose(line):
         return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
@@ -174,6 +174,30 @@ def _trigger_fragments(original: str) -> frozenset:
     return frozenset(_FTFY_TRIGGER_RE.findall(original))
 
 
+def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[str], evidence: dict,
+                                         fixes: Counter) -> list[str]:
+    """Lines left as quoting mojibake on purpose, repaired after all when other lines of
+    the page were mojibake repaired outside any quotation: a page garbled as a whole
+    garbles its quotations too (``"MarÃ©s Baixas"`` in a page whose other lines read
+    "Ã§Ã£o"; a line that is all a quotation, ``"ì\xa0œì£¼ ë\x8f™ìª½"``). A text about
+    mojibake keeps its quoted examples: none of its other lines is repaired, so it is
+    never changed here.
+
+    >>> lines = ['A reuniÃ£o comeÃ§a cedo.\\n', 'Poesia com "MarÃ©s Baixas", um livro']
+    >>> first = [fix_line(line, _document_evidence(""), Counter()) for line in lines]
+    >>> first[1] == lines[1]
+    True
+    >>> _repair_quotations_of_a_garbled_page(lines, first, _document_evidence(""), Counter())[1]
+    'Poesia com "Marés Baixas", um livro'
+    """
+    if not any(fixed != original and not quotes_mojibake_on_purpose(original)
+               for original, fixed in zip(originals, repaired)):
+        return repaired
+    return [fix_line(original, evidence, fixes, quotes_may_be_on_purpose=False)
+            if fixed == original and might_need_repair(original) and quotes_mojibake_on_purpose(original) else fixed
+            for original, fixed in zip(originals, repaired)]
+
+
 def repair(text: str) -> tuple[str, dict[str, int]]:
     """Repair mojibake and control characters; return (text, {fix kind: count}).
 
@@ -203,6 +227,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     evidence = _document_evidence(fixed)
     originals = _lines(fixed)
     repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
+    repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
