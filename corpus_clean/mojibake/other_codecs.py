@@ -385,13 +385,16 @@ def _is_a_latin1_sign_standing_alone(line: str, sequence: re.Match, codec: _Code
     standing between spaces, digits or punctuation, not glued to a letter? ``Β·`` is
     "·" read as cp1253 ("12 likes Β· 3 restacks"), ``Ā©`` "©" read as cp1257, ``┬╖``
     "·" read as cp437. Clean text does not write a lone capital glued to a sign between
-    spaces; a capital glued to a word's letter stays ("Β©" inside "ΑΒ©Γ").
+    spaces; a capital glued to a word's letter stays ("Β©" inside "ΑΒ©Γ"), and so does
+    a pair that would decode to a spacing accent ("Āø" is "¸").
 
     >>> import re
     >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
     >>> _is_a_latin1_sign_standing_alone("12 likes Β· 3", re.search("Β·", "12 likes Β· 3"), C[1])
     True
     >>> _is_a_latin1_sign_standing_alone("ΑΒ· 3", re.search("Β·", "ΑΒ· 3"), C[1])
+    False
+    >>> _is_a_latin1_sign_standing_alone("with Āø on", re.search("Āø", "with Āø on"), C[3])
     False
     """
     pair = sequence.group()
@@ -401,7 +404,12 @@ def _is_a_latin1_sign_standing_alone(line: str, sequence: re.Match, codec: _Code
     after = line[sequence.end() : sequence.end() + 1]
     if before.isalpha() or after.isalpha():
         return False
-    return unicodedata.category(_decoded_or_empty(pair, codec) or "a")[0] in "PS"
+    # Not the spacing accents ("¸", "´", "¨", "¯": modifier symbols): no text writes one
+    # alone, and a name may be written "Āø".
+    return unicodedata.category(_decoded_or_empty(pair, codec) or "a") in _SIGNS_WRITTEN_ALONE
+
+
+_SIGNS_WRITTEN_ALONE = frozenset({"Po", "Pi", "Pf", "So", "Sm", "Sc"})
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
