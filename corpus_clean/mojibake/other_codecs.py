@@ -179,8 +179,14 @@ def document_codecs(document: str) -> DocumentVotes:
 
 
 def _alphabet_letters(text: str) -> set:
-    """The text's non-ASCII letters of the alphabets `alphabets` lists, lowercase."""
-    return {char.lower() for char in text if "\x7f" < char <= _LAST_ALPHABET_LETTER and char.isalpha()}
+    """The text's non-ASCII letters of the alphabets `alphabets` lists, lowercase, and
+    its combining marks (no alphabet lists one: a reading that makes them fits none).
+
+    >>> sorted(_alphabet_letters("Straße über x\u032c"))
+    ['ß', 'ü', '̬']
+    """
+    return {char.lower() for char in text if "\x7f" < char <= _LAST_ALPHABET_LETTER
+            and (char.isalpha() or unicodedata.category(char)[0] == "M")}
 
 
 _LAST_ALPHABET_LETTER = "\u1fff"
@@ -194,7 +200,7 @@ def _one_language_writes(letters: set) -> bool:
     >>> _one_language_writes({"ü", "ß", "ä"}), _one_language_writes({"å", "ß"})
     (True, False)
     """
-    return any(letters <= alphabet for alphabet in _ALPHABET_SETS)
+    return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABET_SETS)
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:

@@ -17,16 +17,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpus_clean.mojibake.charmaps import _CP1251, _MAC_ROMAN, _Codec
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _decoded_or_empty
-from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _capital_inside_a_lowercase_word, _is_written,
-                                                _new_letters, _without_letter_apostrophes)
+from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _alphabet_letters, _capital_inside_a_lowercase_word,
+                                                _is_written, _new_letters, _one_language_writes,
+                                                _without_letter_apostrophes)
 from corpus_clean.mojibake.scripts import _has_mixed_scripts, _has_script, _script
 
 # The code pages whose lines `fix_text` decodes whole, and the fix kind it counts them as.
 PAGE_CODECS: tuple[_Codec, ...] = OTHER_CODECS + (_CP1251, _MAC_ROMAN)
-_FIX_KINDS = ("other_codec", _CP1251.name, _MAC_ROMAN.name)
+_FIX_KINDS = ("other_codec", _CP1251.name, _MAC_ROMAN.name, _CP1252.name)
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -46,13 +47,21 @@ def decode_lines_like_their_page(originals: list[str], repaired: list[str], fixe
         return repaired
     out = []
     for original, fixed in zip(originals, repaired):
-        if any(codec.sequence_re.search(fixed) for codec in codecs):
+        if any(codec.sequence_re.search(fixed) for codec in codecs) or _read_as_cp1252_alone(original, fixed):
             readings = {_acceptable_reading(original, codec, scripts) for codec in codecs} - {None}
-            if len(readings) == 1:
+            if len(readings) == 1 and fixed not in readings:
                 fixed = readings.pop()
                 fixes[_fix_kind(codecs[0])] += 1
         out.append(fixed)
     return out
+
+
+def _read_as_cp1252_alone(original: str, fixed: str) -> bool:
+    """Was the line decoded whole as cp1252 (every character of it is one cp1252 shows)?
+    On a page whose other lines read through cp1257 only, such a line was decoded through
+    cp1252 for want of a character of its own: Māori "KÅ¨rero" is "Kōrero" through
+    cp1257 and "KŨrero" through cp1252."""
+    return fixed != original and _decoded_or_empty(original, _CP1252) == fixed
 
 
 def _fix_kind(codec: _Codec) -> str:
@@ -71,18 +80,35 @@ def _page_codecs(originals: list[str], repaired: list[str]) -> tuple[list[_Codec
     """
     votes: Counter = Counter()
     scripts: dict[str, set] = {}
+    letters: dict[str, set] = {}
     for original, fixed in zip(originals, repaired):
         if fixed == original or fixed.isascii():
             continue
-        for codec in PAGE_CODECS:
-            if codec.sequence_re.search(original) and _decoded_or_empty(original, codec) == fixed:
+        by_cp1252 = _read_as_cp1252_alone(original, fixed)
+        # cp1252 votes too: on a page it reads as well as the others, none decides. A
+        # line decoded as cp1252 votes for every code page that reads it (its reading
+        # through cp1252 was no choice); any other line for the one(s) that gave its text.
+        for codec in (_CP1252,) + PAGE_CODECS:
+            if not codec.sequence_re.search(original):
+                continue
+            reading = _decoded_or_empty(original, codec)
+            if reading == fixed or (by_cp1252 and reading and not _CONTROL_RE.search(reading)
+                                    and not _C1_RE.search(reading)):
                 votes[codec.name] += 1
                 scripts.setdefault(codec.name, set()).update(
-                    _script(char) for char in fixed if char > "\x7f" and _has_script(char))
+                    _script(char) for char in reading if char > "\x7f" and _has_script(char))
+                letters.setdefault(codec.name, set()).update(_alphabet_letters(reading))
     if not votes:
         return [], set()
     most = max(votes.values())
-    codecs = [codec for codec in PAGE_CODECS if votes[codec.name] == most]
+    codecs = [codec for codec in (_CP1252,) + PAGE_CODECS if votes[codec.name] == most]
+    if _CP1252 in codecs:
+        # A tie with cp1252: only a language's alphabet may decide against it (Māori
+        # "ō" through cp1257, not "Ũ" through cp1252), and only where cp1252's does not.
+        fitting = [codec for codec in codecs if _one_language_writes(letters[codec.name])]
+        if len(fitting) != 1 or fitting[0] is _CP1252:
+            return [], set()
+        codecs = fitting
     return codecs, set().union(*(scripts[codec.name] for codec in codecs))
 
 
