@@ -47,7 +47,8 @@ def decode_lines_like_their_page(originals: list[str], repaired: list[str], fixe
         return repaired
     out = []
     for original, fixed in zip(originals, repaired):
-        if any(codec.sequence_re.search(fixed) for codec in codecs) or _read_as_cp1252_alone(original, fixed):
+        if (any(codec.sequence_re.search(fixed) for codec in codecs) or _read_as_cp1252_alone(original, fixed)
+                or _repaired_piecemeal(original, fixed)):
             readings = {_acceptable_reading(original, codec, scripts) for codec in codecs} - {None}
             if len(readings) == 1 and fixed not in readings:
                 fixed = readings.pop()
@@ -62,6 +63,14 @@ def _read_as_cp1252_alone(original: str, fixed: str) -> bool:
     cp1252 for want of a character of its own: Māori "KÅ¨rero" is "Kōrero" through
     cp1257 and "KŨrero" through cp1252."""
     return fixed != original and _decoded_or_empty(original, _CP1252) == fixed
+
+
+def _repaired_piecemeal(original: str, fixed: str) -> bool:
+    """Was the line repaired, but not as a whole through any one code page (span by
+    span)? On a Mac Roman page of Chinese, "È¶ñÈ†Å" ("首頁") had its pairs "È¶" and
+    "È†" decoded as cp1252 ("ȶ", "Ȇ"); the page's code page reads it whole."""
+    return fixed != original and all(_decoded_or_empty(original, codec) != fixed
+                                     for codec in (_CP1252,) + PAGE_CODECS)
 
 
 def _fix_kind(codec: _Codec) -> str:
