@@ -189,3 +189,19 @@ def test_never_wrong_where_ftfy_is_right_on_generated_pages(seed):
 def test_generated_clean_pages_stay(seed):
     text = generated_page(random.Random(1800 + seed))
     assert repair(text)[0] == text
+
+
+# --- cp1251: a lone sign in a Latin line -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Posted November 27, 2026 · 5 min read",
+    "Photo: Pieter Smal © 2026 for the weekly paper",
+])
+def test_a_lone_sign_read_as_cp1251_in_a_latin_line(text):
+    """Fails on main: "В·" alone between spaces was too little to go on."""
+    assert repair(read_as("windows-1251", text))[0] == text
+
+
+@pytest.mark.parametrize("text", ["Он сказал: В · это не так", "В «Газете» вышла статья", "Итоги года В· 5 мин"])
+def test_cyrillic_lines_with_a_capital_ve_before_a_sign_stay(text):
+    assert repair(text)[0] == text

@@ -30,7 +30,7 @@ from ftfy.badness import badness
 from corpus_clean.mojibake.alphabets import ALPHABETS
 from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
-from corpus_clean.mojibake.evidence import _decoded_or_empty
+from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
@@ -414,8 +414,6 @@ def _is_a_latin1_sign_standing_alone(line: str, sequence: re.Match, codec: _Code
     # alone, and a name may be written "Āø".
     return unicodedata.category(_decoded_or_empty(pair, codec) or "a") in _SIGNS_WRITTEN_ALONE
 
-
-_SIGNS_WRITTEN_ALONE = frozenset({"Po", "Pi", "Pf", "So", "Sm", "Sc"})
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
