@@ -275,8 +275,11 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
         return False  # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text
     sequences = list(codec.sequence_re.finditer(line))
     if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
-            char not in LETTER_COUNTS for char in _new_letters(line, decoded)):
-        return False  # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of today)
+            char not in LETTER_COUNTS and not _one_language_writes({char.lower()})
+            for char in _new_letters(line, decoded)):
+        # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of
+        # today); but "┼┤alimi ┼╡a" is Tumbuka "Ŵalimi ŵa", a letter a language writes.
+        return False
     if len(sequences) >= 2:
         return True
     return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
