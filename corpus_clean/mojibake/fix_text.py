@@ -194,7 +194,7 @@ def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[st
                for original, fixed in zip(originals, repaired)):
         return repaired
     return [fix_line(original, evidence, fixes, quotes_may_be_on_purpose=False)
-            if fixed == original and might_need_repair(original) and quotes_mojibake_on_purpose(original) else fixed
+            if fixed == original and quotes_mojibake_on_purpose(original) and might_need_repair(original) else fixed
             for original, fixed in zip(originals, repaired)]
 
 
