@@ -205,3 +205,20 @@ def test_a_lone_sign_read_as_cp1251_in_a_latin_line(text):
 @pytest.mark.parametrize("text", ["Он сказал: В · это не так", "В «Газете» вышла статья", "Итоги года В· 5 мин"])
 def test_cyrillic_lines_with_a_capital_ve_before_a_sign_stay(text):
     assert repair(text)[0] == text
+
+
+# --- a one-letter word of a Latin line ---------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["windows-1253", "windows-1257", "iso8859_2"])
+@pytest.mark.parametrize("text", ["Il risotto alla zucca è il piatto della domenica.",
+                                  "Rendez-vous à huit heures devant la gare du nord."])
+def test_a_one_letter_word_read_through_another_code_page(codec, text):
+    """Fails on main (but "è" through ISO-8859-2, which an earlier rule took): "è" or
+    "à" alone between spaces, the line's only non-ASCII letter, was a lone pair too little
+    to go on."""
+    assert repair(sloppy(codec, text))[0] == text
+
+
+@pytest.mark.parametrize("text", ["Ο Γ¨ είναι γράμμα", "ĆØ 12", "Kod ĂŠ w tabeli oznacza błąd zapisu"])
+def test_lone_pairs_that_are_no_word_of_a_latin_line_stay(text):
+    assert repair(text)[0] == text

@@ -286,7 +286,8 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
                                     or _is_punctuation_of_three_bytes(sequences[0], codec)
                                     or _is_currency_before_a_number(line, sequences[0], codec)
                                     or _is_letter_with_a_spacing_accent(line, sequences[0], codec)
-                                    or _is_a_latin1_sign_standing_alone(line, sequences[0], codec))
+                                    or _is_a_latin1_sign_standing_alone(line, sequences[0], codec)
+                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded))
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -417,6 +418,33 @@ def _is_a_latin1_sign_standing_alone(line: str, sequence: re.Match, codec: _Code
     # alone, and a name may be written "Āø".
     return unicodedata.category(_decoded_or_empty(pair, codec) or "a") in _SIGNS_WRITTEN_ALONE
 
+
+
+def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Is the sequence a word of its own that decodes to a lowercase Latin letter text
+    writes, in a line of Latin words? Italian "è", French and Portuguese "à" are words:
+    "zucca Γ¨ il piatto" is "è" read as cp1253, "Trois jours Ć\xa0 Collioure" "à" read as
+    cp1257. Clean text does not write a capital glued to a sign as a word of a Latin line.
+
+    >>> import re
+    >>> line = "La zucca Γ¨ il piatto che preparo"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
+    True
+    >>> line = "Ο Γ¨ είναι"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
+    False
+    """
+    pair = sequence.group()
+    before = line[sequence.start() - 1 : sequence.start()]
+    after = line[sequence.end() : sequence.end() + 1]
+    if len(pair) != 2 or before.isalnum() or after.isalnum() or after in "'’":
+        return False
+    letter = decoded[sequence.start() : sequence.start() + 1]
+    if not (letter.islower() and letter in LETTER_COUNTS and _script(letter) == "LATIN"):
+        return False
+    rest = line[: sequence.start()] + line[sequence.end() :]
+    letters = [char for char in rest if char.isalpha()]
+    return len(letters) >= 12 and all(_script(char) == "LATIN" for char in letters)
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
