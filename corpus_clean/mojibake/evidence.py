@@ -278,7 +278,8 @@ def _is_latin1_sign_alone_in_a_latin_line(token: str, match: re.Match, decoded: 
     """A cp1251 pair ``В`` + a sign that decodes to a sign of the Latin-1 row written
     alone ("·", "©", "«"; never a spacing accent), the whole token, in a line whose
     letters are Latin but for such pairs: ``12 likes В· 3 restacks`` is "·". A Russian
-    "В" (the word "in") is followed by a space, not glued to a sign.
+    "В" (the word "in") is followed by a space, not glued to a sign; two Cyrillic
+    letters (``ВЈ``: "£") may be a word and stay.
 
     >>> line = "November 27, 2026 В· 5 min read"
     >>> _is_latin1_sign_alone_in_a_latin_line("В·", _CP1251.run_re.search("В·"), "·", line)
@@ -287,8 +288,9 @@ def _is_latin1_sign_alone_in_a_latin_line(token: str, match: re.Match, decoded: 
     >>> _is_latin1_sign_alone_in_a_latin_line("В·", _CP1251.run_re.search("В·"), "·", line)
     False
     """
-    return (match.group() == token and len(token) == 2 and token[0] == "В" and len(decoded) == 1
-            and unicodedata.category(decoded) in _SIGNS_WRITTEN_ALONE and _is_latin_but_for_pairs(line, _CP1251))
+    return (match.group() == token and len(token) == 2 and token[0] == "В" and not token[1].isalpha()
+            and len(decoded) == 1 and unicodedata.category(decoded) in _SIGNS_WRITTEN_ALONE
+            and _is_latin_but_for_pairs(line, _CP1251))
 
 
 # The categories of signs text writes alone (not the spacing accents, "Sk": "¸", "´").
