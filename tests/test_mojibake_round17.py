@@ -222,3 +222,13 @@ def test_a_one_letter_word_read_through_another_code_page(codec, text):
 @pytest.mark.parametrize("text", ["Ο Γ¨ είναι γράμμα", "ĆØ 12", "Kod ĂŠ w tabeli oznacza błąd zapisu"])
 def test_lone_pairs_that_are_no_word_of_a_latin_line_stay(text):
     assert repair(text)[0] == text
+
+
+def test_alphabets_are_what_the_studied_pages_write():
+    """`alphabets.py` is `python -m training.letter_alphabets`'s output, from studied
+    pages only (fails on main: neither exists)."""
+    from corpus_clean.mojibake.alphabets import ALPHABETS
+    from training.letter_alphabets import alphabets
+
+    assert ALPHABETS == {lang: letters for lang, letters in alphabets().items() if letters}
+    assert set(ALPHABETS["de"]) >= set("äöüß")
