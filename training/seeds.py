@@ -1,7 +1,7 @@
 """Compare training recipes as distributions over the generated pages' seeds.
 
     python -m training.seeds /work/shared/bench/boilerplate --recipes gap+labelled+kinds,gap+labelled+kinds+hess20 \\
-        --seeds 0,1,2 [--cache-dir /tmp/seeds] [--parts benches,news]
+        --seeds 0,1,2 [--cache-dir /tmp/seeds] [--json rows.jsonl]
 
 Round 16 found that a refit moves by +-10 held-out article lines from nothing but the
 seeds of the generated training pages (``training.bagging --vary generated``), so one
@@ -55,35 +55,29 @@ def generated_sets(seed: int, sizes: dict[str, int]) -> dict[str, list]:
 
 
 def dev_rows(name: str, sets: dict, test_fixtures: list, half_pages: list, half_docs: list, fixtures: set,
-             hyper: dict, shipped: dict, score_mod, parts: set) -> dict[str, float]:
-    """The dev criterion of recipe `name` on one draw of `sets`: each bench left out
-    (P, R, F1, pages emptied) and the studied files out of fold (article lines cut,
-    noise removed %)."""
+             hyper: dict, shipped: dict, score_mod) -> dict[str, float]:
+    """The dev criterion of recipe `name` on one draw of `sets`, in two fits: fit k
+    leaves out bench k (scrapinghub, readability) and studied half k, and scores both
+    (bench: P, R, F1, pages emptied, readability's real pages only; studied files: article
+    lines cut and noise removed % over the two halves). Half of ``training.compare``'s four
+    fits: each fit misses one studied half more than compare's bench fits, the same for
+    every recipe."""
     recipe = set(name.split("+"))
     out: dict[str, float] = {}
-    if "benches" in parts:
-        for held in ("scrapinghub", "readability"):
-            train = [d for s, docs in sets.items() if s != held for d in docs]
-            train += [d for docs in half_docs for d in docs] if "labelled" in recipe else []
-            model = fit_model(train, recipe, hyper, shipped)
-            docs, subset = ((sets[held], None) if held == "scrapinghub"
-                            else (sets[held] + test_fixtures, lambda i: i not in fixtures))
-            r = bench_score(docs, model, score_mod, subset)
-            key = "sh" if held == "scrapinghub" else "rd"
-            out.update({f"{key} P": r["P"], f"{key} R": r["R"], f"{key} F1": r["F1"], f"{key} empty": r["empty"]})
-    if "news" in parts:
-        base = [d for docs in sets.values() for d in docs]
-        totals = np.zeros(4, dtype=int)
-        for k in (0, 1):
-            model = fit_model(base + (half_docs[1 - k] if "labelled" in recipe else []), recipe, hyper, shipped)
-            scored = [half_pages[k]] if "labelled" in recipe else half_pages
-            for pages in scored:
-                s = line_score(pages, model)
-                totals += (s.noise, s.noise_removed, s.article, s.article_kept)
-            if "labelled" not in recipe:
-                break  # (one model, out of sample on both halves)
-        noise, removed, article, kept = totals
-        out.update({"studied cut": float(article - kept), "studied noise %": 100 * removed / noise})
+    totals = np.zeros(4, dtype=int)
+    for k, held in enumerate(("scrapinghub", "readability")):
+        train = [d for s, docs in sets.items() if s != held for d in docs]
+        train += half_docs[1 - k] if "labelled" in recipe else []
+        model = fit_model(train, recipe, hyper, shipped)
+        docs, subset = ((sets[held], None) if held == "scrapinghub"
+                        else (sets[held] + test_fixtures, lambda i: i not in fixtures))
+        r = bench_score(docs, model, score_mod, subset)
+        key = "sh" if held == "scrapinghub" else "rd"
+        out.update({f"{key} P": r["P"], f"{key} R": r["R"], f"{key} F1": r["F1"], f"{key} empty": r["empty"]})
+        s = line_score(half_pages[k], model)
+        totals += (s.noise, s.noise_removed, s.article, s.article_kept)
+    noise, removed, article, kept = totals
+    out.update({"studied cut": float(article - kept), "studied noise %": 100 * removed / noise})
     return out
 
 
@@ -112,7 +106,6 @@ def main(argv=None) -> int:
     ap.add_argument("bench_dir")
     ap.add_argument("--recipes", default="gap+labelled+kinds")
     ap.add_argument("--seeds", default="0,1,2")
-    ap.add_argument("--parts", default="benches,news")
     ap.add_argument("--shortgen-n", type=int, default=300)
     ap.add_argument("--cache-dir", help="keep the loaded sets here (real.pkl, gen-SEED.pkl); delete after "
                     "changing features, rules or the studied files")
@@ -134,7 +127,6 @@ def main(argv=None) -> int:
             real_pkl.write_bytes(pickle.dumps(loaded))
     sets, test_fixtures, half_pages, half_docs, fixtures = loaded
     sizes = {name: len(sets[name]) for name in GENERATED_SEEDS}
-    parts = set(args.parts.split(","))
     recipes = args.recipes.split(",")
     by_recipe: dict[str, list] = {r: [] for r in recipes}
     print("| recipe | seed | " + " | ".join(COLUMNS) + " |", flush=True)
@@ -152,7 +144,7 @@ def main(argv=None) -> int:
             drawn = {**sets, **generated}
         print(f"seed {seed} loaded ({time.time() - t0:.0f}s)", file=sys.stderr)
         for name in recipes:
-            row = dev_rows(name, drawn, test_fixtures, half_pages, half_docs, fixtures, hyper, shipped, score_mod, parts)
+            row = dev_rows(name, drawn, test_fixtures, half_pages, half_docs, fixtures, hyper, shipped, score_mod)
             by_recipe[name].append(row)
             print(f"| {name} | {seed} | " + " | ".join(fmt(k, row[k]) for k in COLUMNS if k in row) + " |", flush=True)
             if args.json:
