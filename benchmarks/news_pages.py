@@ -166,6 +166,13 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Spanish, Japanese), written for the lead at the start of the sixteenth round before any
   change of that round, 23 of its 36 captions without a credit. Totals only: never print
   its misses.
+* ``round17_heldout.txt``: 34 news pages (28 languages in no earlier set: Samogitian,
+  Ingush, Lak, Moksha, Hill Mari, Livvi-Karelian, Veps, Komi-Permyak, Inari Sami, Talysh,
+  Pontic Greek, Saraiki, Western Punjabi, Fiji Hindi, Shan, Atayal, Amis, Kaqchikel,
+  Tzotzil, Wayuu, Kimbundu, Umbundu, Luhya, Kamba, Baoulé, Ewondo, Duala, Susu; and English
+  twice, German, Italian, Portuguese, Russian), written for the lead at the start of the
+  seventeenth round before any change of that round, 34 of its 64 captions without a
+  credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -212,6 +219,7 @@ SETS = {
     "round16_dev.txt (studied)": LABELLED / "round16_dev.txt",
     "round16_probe.txt (read once unseen, then studied)": LABELLED / "round16_probe.txt",
     "round16_heldout.txt (held out)": LABELLED / "round16_heldout.txt",
+    "round17_heldout.txt (held out)": LABELLED / "round17_heldout.txt",
 }
 
 
