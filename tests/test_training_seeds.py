@@ -45,3 +45,27 @@ def test_gen_switch_weighs_generated_lines_only(draws, weight):
         np.testing.assert_allclose(recipe_weights(doc, recipe), weight * recipe_weights(doc, {"gap", "labelled"}))
     real = labelled_doc("labelled:x", studied_pages(["round12_dev.txt"])[0])
     np.testing.assert_array_equal(recipe_weights(real, recipe), recipe_weights(real, {"gap", "labelled"}))
+
+
+def test_bagging_gen_weight_moves_only_fits_with_generated_pages(draws):
+    """``training.bagging --gen-weight``: a fit on real pages alone is the same tree for
+    tree whatever the generated pages weigh; with generated pages in, their weight moves
+    the leaves (fails on main: bagging has no ``GEN_WEIGHT``, so both fits are equal)."""
+    import json
+
+    from training import bagging
+    from training.fit import labelled_doc
+    from training.labelled import studied_pages
+
+    real = [labelled_doc(f"labelled:{p.family}", p) for p in studied_pages(["round12_dev.txt"])[:6]]
+    mixed = real + draws[1]["newsgen-A"] + draws[1]["shortgen"]
+    hyper = {"n_trees": 4, "depth": 3, "lr": 0.3, "lam": 1.0, "min_hess": 5.0}
+    fits = {}
+    try:
+        for weight in (1.0, 0.25):
+            bagging.GEN_WEIGHT = weight
+            fits[weight] = [json.dumps(bagging.fit_on(docs, hyper, (), None)) for docs in (real, mixed)]
+    finally:
+        bagging.GEN_WEIGHT = 1.0
+    assert fits[1.0][0] == fits[0.25][0]
+    assert fits[1.0][1] != fits[0.25][1]
