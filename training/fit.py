@@ -484,7 +484,7 @@ def fit_trees(X, y, w, *, n_trees=60, depth=6, lr=0.2, lam=1.0, min_hess=5.0, n_
     split_threshold = np.full((n_trees, depth), np.inf, dtype=np.float64)
     leaf_value = np.zeros((n_trees, 2 ** depth))
     # Each row's histogram slot per feature; a node's rows add node * f * n_b to it. (Both
-    # this and the weights repeated once per tree, not per level: the same sums, 1.5x less CPU.)
+    # this and the weights repeated once per tree, not per level: the same sums, ~7 % less CPU.)
     slot = (np.arange(f) * n_b)[None, :] + Xb
     for t in range(n_trees):
         p = 1 / (1 + np.exp(-margin))
