@@ -108,6 +108,11 @@ def recipe_weights(d, recipe: set[str]) -> np.ndarray:
     w = line_weights(d, 0.5, 4.0, "gold") if "gold-words" in recipe else line_weights(d, 0.0)
     if "article2" in recipe:
         w = article_weighted(d, w, 2.0)
+    # ``genW`` (e.g. ``gen0.5``): the generated pages' lines weigh W, the real pages' 1
+    # (less of what one draw of the generators happens to say; round 17).
+    gen = [float(s[3:]) for s in recipe if re.fullmatch(r"gen\d+(?:\.\d+)?", s)]
+    if gen and d.id.startswith(("newsgen:", "shortgen:")):
+        w = w * gen[0]
     return w
 
 
