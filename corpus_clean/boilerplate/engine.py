@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
-    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
+    DIGIT, LOWER, PUNCT, SENT_END, UPPER, CodeSet, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.kernels import as_ints, as_words
@@ -682,13 +682,16 @@ def _looks_like_title(ctx: Context, i: int) -> bool:
     return bool(looks_like_titles(ctx.stats, np.array([i]))[0])
 
 
+_NOT_TITLE_ENDS = CodeSet(map(ord, ".,:;"))
+
+
 def looks_like_titles(s: LineStats, rows: np.ndarray) -> np.ndarray:
     """Per line of `rows`: could it be a title (1-25 words, no final ".,:;", not
     starting lower-case, a capitalised word: title case or a sentence without its
     full stop)."""
     n_words = s.n_words[rows]
     return ((n_words >= 1) & (n_words <= 25)
-            & ~np.isin(s.last_char[rows], [ord("."), ord(","), ord(":"), ord(";")])
+            & ~_NOT_TITLE_ENDS.of(s.last_char[rows])
             & ((s.first_class[rows] & LOWER) == 0)
             & (s.n_cap_words[rows] >= 1))
 
