@@ -1121,10 +1121,13 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
 
 def prefix_at(ctx: Context, ruleset: RuleSet, i: int) -> list | None:
     """``find_line_prefix``'s match on line i (the first kept line, prose, in the head)."""
-    start, end = int(ctx.lines.starts[i]), int(ctx.lines.ends[i])
+    start, end = ctx.lines.starts[i].item(), ctx.lines.ends[i].item()
     for prefix_rule, regex in ruleset.prefix_rules:
         match = regex.match(ctx.text, start, end)
-        if match and match.end() > start and len(ctx.text[match.end():end].split()) >= PROSE_MIN_WORDS:
+        # (split at most PROSE_MIN_WORDS - 1 times: as many items as words, up to
+        # PROSE_MIN_WORDS, without splitting the whole rest of the line)
+        if match and match.end() > start and len(
+                ctx.text[match.end():end].split(None, PROSE_MIN_WORDS - 1)) >= PROSE_MIN_WORDS:
             return [start, match.end(), prefix_rule.id]
     return None
 
