@@ -347,12 +347,37 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet, flat: FlatLines | Non
     lines = lines.tolist()
     raw = flat.raw
     caches = [ruleset.line_cache.setdefault(("verdict", flags), {}) for flags in range(8)]
-    verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
-    misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
+    kernels = active()
+    # (the compiled loops, ``_native.cached_verdicts`` and ``verdict_maps``, or their twins)
+    found = getattr(kernels, "cached_verdicts", _cached_verdicts_py)
+    to_maps = getattr(kernels, "verdict_maps", _verdict_maps_py)
+    verdicts, misses = found(caches, which, lines, raw, _UNSEEN)
     if misses:
         _judge_unseen(ctxs, ruleset, misses, verdicts, lines, which, raw, caches, first_line, flat.starts, n_words,
                       flat.in_head, flat.in_tail)
-    out: list[dict[int, object]] = [{} for _ in ctxs]
+    return to_maps(verdicts, lines, np.ascontiguousarray(first_line, dtype=np.int64), len(ctxs))
+
+
+def _cached_verdicts_py(caches: list[dict], which: list[int], lines: list[int], raw: list[str],
+                        unseen) -> tuple[list, list[int]]:
+    """Each line's verdict in the cache of its flags (`unseen` when not there), and the
+    positions of those not there: the twin of ``_native.cached_verdicts``.
+
+    >>> _cached_verdicts_py([{"Home": "nav"}, {}], [0, 1, 0], [0, 0, 1], ["Home", "News"], "?")
+    (['nav', '?', '?'], [1, 2])
+    """
+    verdicts = [caches[w].get(raw[i], unseen) for w, i in zip(which, lines)]
+    return verdicts, [k for k, verdict in enumerate(verdicts) if verdict is unseen]
+
+
+def _verdict_maps_py(verdicts: list, lines: list[int], first_line: np.ndarray, n_docs: int) -> list[dict]:
+    """Per document (its first row in `first_line`), {its line: verdict} of the verdicts
+    that are not None: the twin of ``_native.verdict_maps``.
+
+    >>> _verdict_maps_py(["nav", None, "share"], [0, 2, 3], np.array([0, 2]), 2)
+    [{0: 'nav'}, {1: 'share'}]
+    """
+    out: list[dict[int, object]] = [{} for _ in range(n_docs)]
     named = list(compress(range(len(verdicts)), map(is_not, verdicts, repeat(None))))
     if named:
         named_lines = list(map(lines.__getitem__, named))
