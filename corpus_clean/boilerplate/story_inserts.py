@@ -52,7 +52,7 @@ from functools import lru_cache
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
@@ -131,7 +131,7 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
 MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
-_MORE_SENTENCE_ENDS = np.array(sorted(MORE_SENTENCE_ENDS))
+_MORE_SENTENCE_ENDS = CodeSet(MORE_SENTENCE_ENDS)
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -462,10 +462,10 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     # (per non-blank line, with numpy: kept, ends a sentence as ``ends_sentence`` says, and
     # then the lines whose non-blank neighbours are kept sentences of the story)
     kept = ~ctx.marks.removed()[nonblank]
-    ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
+    ends = ((s.last_class[nonblank] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[nonblank])
     long_enough = s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS
     sentence = kept & ends & long_enough
-    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & np.isin(s.last_char[nonblank], _ANNOUNCING)
+    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & _ANNOUNCING.of(s.last_char[nonblank])
     between = np.zeros(len(nonblank), dtype=bool)
     between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & (sentence[2:] | announces[2:])
     interrupting = nonblank[between].tolist()
@@ -497,7 +497,7 @@ def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
 # A line announcing a list ends in a colon (also the full-width one of CJK text) and says
 # what comes ("Paradas sin servicio:", "Афиша на декабрь:"): two words or more (a heading
 # "Ingredients:" is one).
-_ANNOUNCING = np.array([ord(":"), ord("：")])
+_ANNOUNCING = CodeSet([ord(":"), ord("：")])
 ANNOUNCEMENT_MIN_WORDS = 2
 
 
