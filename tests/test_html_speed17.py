@@ -135,3 +135,74 @@ def test_the_packs_marker_rules_get_both_steps():
     assert finder.check is not None and finder.gate is not None
     assert finder.gate.pattern != finder.check.pattern
     assert _re2_prefix_gate([r"(a)(?(1)b|c)"]) is not None  # (a prefix stops where RE2 has no translation)
+
+
+# --------------------------------------------------------------------------- #
+# Class/id labels not seen before: one search for every name the checks look for
+# --------------------------------------------------------------------------- #
+
+from corpus_clean import html  # noqa: E402
+
+
+def _reference_token_flags(token: str) -> tuple[int, object]:
+    """``html._token_flags`` as main computes it: every check on every token, no cache."""
+    low = token.lower()
+    flags, reason = 0, None
+    names_no_widget = (html.is_heading_slug(low) or html._CLIPPING_UTILITY_RE.search(low)
+                       or html._PSEUDO_VARIANT_RE.search(low) or html._NEGATED_RE.match(low))
+    m = None if names_no_widget else html.NEGATIVE_STEMS_RE.search(low)
+    if m:
+        flags, reason = html._NEG, html.LABEL_REASONS.get(m.group(0), "html.furniture")
+    elif not names_no_widget and html._WORDS_PREFILTER_RE.search(low):
+        words = [w for w in html._LABEL_WORD.findall(token) if w.lower() in html.NEGATIVE_WORDS]
+        if words:
+            flags, reason = html._NEG, html.LABEL_REASONS.get(words[0].lower(), "html.furniture")
+    if html.POSITIVE_RE.search(low):
+        flags |= html._POS
+    if html.HARD_NEGATIVE_RE.search(low):
+        flags |= html._HARD
+        reason = "html.comments"
+    return flags, reason
+
+
+def _reference_label_verdict(label: str):
+    flags, reason = 0, None
+    for token in label.split():
+        token_flags, token_reason = _reference_token_flags(token)
+        flags |= token_flags
+        reason = reason or token_reason
+    if not flags & html._NEG or flags & html._POS:
+        return None
+    return ("hard" if flags & html._HARD else "soft", reason or "html.furniture")
+
+
+NAMES = sorted({*html.NEGATIVE_STEMS, *html.NEGATIVE_WORDS, "article", "body", "content", "main", "comment",
+                "replies", "no", "without", "has", "overflow", "hidden", "marker", "the", "with"})
+FILLER = ["col", "md", "8", "wp", "block", "group", "Page", "Builder", "HTML", "x", "ſ", "K", "İ", "Σ", "é"]
+a_token = st.lists(st.sampled_from(NAMES + [n.upper() for n in NAMES[:12]] + FILLER), min_size=1, max_size=5).flatmap(
+    lambda parts: st.sampled_from(["-", "_", "", ":"]).map(lambda sep: sep.join(parts)))
+a_label = st.lists(a_token, min_size=1, max_size=4).flatmap(
+    lambda tokens: st.sampled_from([" ", "  ", "\t", "\u00a0"]).map(lambda sep: sep.join(tokens)))
+
+
+@settings(max_examples=1200, deadline=None)
+@given(a_label)
+def test_label_verdicts_are_the_full_checks(label):
+    """Generated class/id labels of the checks' names, their capitals and other words,
+    joined as pages join them: the verdict and each token's flags are the full checks'
+    (the one-search shortcuts only skip checks that could find nothing)."""
+    html.clear_caches()
+    assert html.label_verdict(label) == _reference_label_verdict(label)
+    for token in label.split():
+        assert html._token_flags(token) == _reference_token_flags(token)
+
+
+def test_a_label_without_any_name_is_judged_without_its_tokens():
+    """A label none of whose tokens holds a name the checks look for gets no verdict in
+    one search: no token is looked at (fails on main, which checked and cached each token)."""
+    html.clear_caches()
+    assert html.label_verdict("col-md-8 wp-block-group x7") is None
+    assert html._TOKEN_FLAGS == {}
+    assert html.label_verdict("col-md-8 share-bar") == ("soft", "html.share")
+    assert html._TOKEN_FLAGS["share-bar"][0] == html._NEG
+    assert html._TOKEN_FLAGS["col-md-8"] == (0, None)
