@@ -217,10 +217,13 @@ def _prefix(items: list, literals: float) -> str:
     if op is _ATOMIC_GROUP:  # (?>...): a superset of it is its body
         return _prefix([(o, a, ignore_case) for o, a in av] + rest, literals)
     if op is C.BRANCH:  # each alternative read on with what follows it
-        alternatives = [_prefix([(o, a, ignore_case) for o, a in branch] + rest, literals) for branch in av[1]]
-        if sum(map(len, alternatives)) > PREFIX_BRANCH_CHARS:
-            # (too many to spell out: the branch whole, as one literal, then what follows it)
-            return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
+        alternatives, size = [], 0
+        for branch in av[1]:
+            alternatives.append(_prefix([(o, a, ignore_case) for o, a in branch] + rest, literals))
+            size += len(alternatives[-1])
+            if size > PREFIX_BRANCH_CHARS:
+                # (too many to spell out: the branch whole, as one literal, then what follows it)
+                return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
         return "(?:" + "|".join(alternatives) + ")"
     if op in _REPEATS:
         low, high, body = av
