@@ -227,6 +227,12 @@ SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins body html".split())
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
+# Every stem, word and name the checks of a class/id token (``_token_flags``) look for, in one
+# search: a token holding none of them has no flags. Most tokens of a page not seen before
+# ("col-md-8", "wp-block-group") are new to the cache, and the eight checks cost ~3 µs each.
+_LABEL_NAMES_RE = trie_regex([*NEGATIVE_STEMS, *NEGATIVE_WORDS, *POSITIVE_RE.pattern.split("|"),
+                              *HARD_NEGATIVE_RE.pattern.split("|")])
+
 # Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
 # optional capital plus lower case/digits ("Builder", "page", "row2").
 _LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
@@ -1131,6 +1137,11 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
         low = token.lower()
+        if _LABEL_NAMES_RE.search(low) is None:  # (most new tokens: none of the names below, no flags)
+            if len(_TOKEN_FLAGS) > CACHE_LIMIT:
+                _TOKEN_FLAGS.clear()
+            cached = _TOKEN_FLAGS[token] = (0, None)
+            return cached
         flags, reason = 0, None
         # "sharing-with-a-single-developer" names a section, not a widget;
         # "overflow-hidden" clips a box's overflow, it does not hide the box;
@@ -1200,6 +1211,8 @@ def label_verdict(label: str) -> Optional[Verdict]:
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
     (('soft', 'html.sidebar'), None)
     """
+    if _LABEL_NAMES_RE.search(label.lower()) is None:  # (no token holds a name: none has a flag)
+        return None
     flags = 0
     reason = None
     for token in label.split():
