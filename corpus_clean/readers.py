@@ -579,7 +579,8 @@ def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | 
     if problem:
         doc.problems.append(("readable_input", problem))
     if len(text) > MAX_RECORD_CHARS or (html is not None and len(html) > MAX_RECORD_CHARS):
-        doc.problems.append(("record_size", f"{source}: record {index} has "
+        # Numbered from 1, as every other reason's "file:line" (the 8th line is not "record 7").
+        doc.problems.append(("record_size", f"{source}: record {index + 1} has "
                              f"{max(len(text), len(html or ''))} chars, limit {MAX_RECORD_CHARS}"))
     return doc
 
@@ -727,8 +728,55 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
     except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
+    if _may_repeat_a_field(decoded.text):
+        record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts)
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# The fields a record's row is made of: given twice with different values (RFC 8259 lets
+# readers keep either), one of them would be dropped silently whichever a reader keeps.
+_CONSUMED_FIELD_KEY = re.compile(r'"(text|html|title|id|url)"\s*:')
+
+
+def _may_repeat_a_field(text: str) -> bool:
+    """Whether a consumed field's key appears twice in the line's text (nested keys too: a
+    cheap test before the exact one, ``object_noting_conflicts``).
+
+    >>> _may_repeat_a_field('{"id": 1, "text": "a"}'), _may_repeat_a_field('{"text": "a", "text": "b"}')
+    (False, True)
+    """
+    keys = _CONSUMED_FIELD_KEY.findall(text)
+    return len(keys) != len(set(keys))
+
+
+class ConflictedRecord(dict):
+    """A JSON object in which a consumed field is given twice with different values."""
+
+    conflicts: tuple[str, ...] = ()
+
+
+def object_noting_conflicts(pairs: list[tuple]) -> dict:
+    """json's `object_pairs_hook`: the object as json.loads makes it (the last value of a
+    repeated key), marked (``ConflictedRecord``) when a consumed field is repeated with
+    different values.
+
+    >>> json.loads('{"text": "a", "text": "b"}', object_pairs_hook=object_noting_conflicts).conflicts
+    ('text',)
+    >>> type(json.loads('{"id": 1, "id": 1, "text": "a"}', object_pairs_hook=object_noting_conflicts)).__name__
+    'dict'
+    """
+    record = dict(pairs)
+    if len(record) == len(pairs):
+        return record
+    firsts: dict = {}
+    conflicts = {key for key, value in pairs if key in _CONSUMED_FIELDS
+                 and firsts.setdefault(key, value) != value}
+    if not conflicts:
+        return record
+    marked = ConflictedRecord(record)
+    marked.conflicts = tuple(sorted(conflicts))
+    return marked
 
 
 # Python refuses to turn a string of more than this many digits into an int (a guard
@@ -783,6 +831,10 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
     if not isinstance(record, dict):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: JSON value is {json_kind(record)}, not an object")
+    if isinstance(record, ConflictedRecord):
+        return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+                             problem=f"{where}: field {', '.join(map(repr, record.conflicts))} given twice with "
+                                     "different values (JSON readers disagree on which one counts)")
     text, html = record.get("text"), record.get("html")
     # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
     # UTF-8 (so no Parquet) can hold it. Quarantine the line as read, escapes intact.
@@ -1024,7 +1076,8 @@ def json_values(text: str) -> list | None:
     >>> json_values('[{"a": 1}]\\n\\ufeff[{"a": 2}]')  # two files joined, the second with its BOM
     [[{'a': 1}], [{'a': 2}]]
     """
-    decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
+    # A 5,000-digit id must not lose the file; a field given twice must not lose a value.
+    decoder = json.JSONDecoder(parse_int=digits_or_int, object_pairs_hook=object_noting_conflicts)
     values, at = [], _JSON_BLANK_RE.match(text).end()
     try:
         while at < len(text):
