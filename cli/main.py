@@ -19,6 +19,7 @@ import json
 import logging
 import math
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -177,11 +178,47 @@ def input_id(line: bytes, number: int):
     """
     from corpus_clean.readers import decode_bytes
 
+    text = decode_bytes(line).text
     try:
-        value = json.loads(decode_bytes(line).text, parse_constant=str, parse_float=_finite_or_as_written)
+        value = json.loads(text, parse_constant=str, parse_float=_finite_or_as_written)
     except (ValueError, RecursionError):
-        return number
+        value = _members_before_the_break(text)
     return value["id"] if isinstance(value, dict) and "id" in value else number
+
+
+_BLANK = re.compile(r"[ \t\n\r]*")
+
+
+def _members_before_the_break(text: str) -> dict:
+    """The members of a JSON object line up to the first one that does not parse: a line
+    broken in its text (an invalid escape, nesting past the parser's depth, a cut) still
+    names its own id when the id comes before the break.
+
+    >>> _members_before_the_break('{"id": "a-7", "text": "bad \\\\q escape"}')
+    {'id': 'a-7'}
+    >>> _members_before_the_break('{"text": "cut sh'), _members_before_the_break('[1, 2')
+    ({}, {})
+    """
+    decoder = json.JSONDecoder(parse_constant=str, parse_float=_finite_or_as_written)
+    members: dict = {}
+    at = _BLANK.match(text).end()
+    if not text.startswith("{", at):
+        return members
+    at += 1
+    try:
+        while True:
+            key, at = decoder.raw_decode(text, _BLANK.match(text, at).end())
+            at = _BLANK.match(text, at).end()
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return members
+            value, at = decoder.raw_decode(text, _BLANK.match(text, at + 1).end())
+            members.setdefault(key, value)
+            at = _BLANK.match(text, at).end()
+            if not text.startswith(",", at):
+                return members
+            at += 1
+    except (ValueError, RecursionError):
+        return members
 
 
 def _finite_or_as_written(literal: str) -> float | str:
@@ -453,9 +490,8 @@ def _run_flow(args: argparse.Namespace) -> int:
                 quality=args.quality,
                 **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
             )
-        except OutputLocked as error:  # another run is writing this output: one line, no traceback
-            console.print(f"[bold red]{error}[/]")
-            return 3
+        except OutputLocked as error:  # another run took the output since the preflight's look
+            return fail(str(error), 2)  # a surrounding to fix, as the preflight says it (exit 2)
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]
