@@ -17,7 +17,7 @@ from pathlib import Path
 
 import fsspec
 
-from corpus_clean.layout import OutputLayout
+from corpus_clean.layout import OutputLayout, is_output_root
 
 # Below this many free bytes on the output's disk a run cannot even write its manifest.
 MIN_FREE_BYTES = 1 << 20
@@ -135,17 +135,13 @@ def check_input(input_path: str) -> None:
 
 
 def _dataset_holding(output: Path) -> Path | None:
-    """The corpus-clean output (a folder with versions/ and a `current` link) that holds
-    `output` (resolved: ``out/clean`` is ``out/versions/v000001/clean``), if any; the
-    output itself may be one (a run adds a version to it).
+    """The corpus-clean output that holds `output` (resolved: ``out/clean`` is
+    ``out/versions/v000001/clean``), if any; the output itself may be one (a run adds a
+    version to it).
 
     >>> _dataset_holding(Path("/"))
     """
-    for folder in output.parents:
-        layout = OutputLayout(folder)
-        if layout.current.is_symlink() and layout.versions_dir.is_dir():
-            return folder
-    return None
+    return next((folder for folder in output.parents if is_output_root(folder)), None)
 
 
 def check_output(output_dir: str, input_path: str | None = None) -> None:

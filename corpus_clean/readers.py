@@ -26,6 +26,7 @@ from charset_normalizer import from_bytes
 
 from corpus_clean import native
 from corpus_clean.document import Document, sha256_hex, stable_id
+from corpus_clean.layout import is_output_root, output_holding
 
 try:  # the compiled reader of plain JSONL records (corpus_clean/_jsonl_native.c), when it was built
     from corpus_clean import _jsonl_native
@@ -266,8 +267,9 @@ def walk_local_tree(root: str) -> list[InputFile]:
 
     Real entries are walked first, then symlinks (so a file reached both ways is read
     under its real path). Each file or folder (by device and inode) is read once; a
-    second path to it, a symlink loop, a broken symlink or an entry that is not a
-    regular file is listed with the reason it was not read.
+    second path to it, a symlink loop, a broken symlink, an entry that is not a
+    regular file, or a corpus-clean output in the tree (or reached by a link) is listed
+    with the reason it was not read.
     """
     if not os.path.lexists(root):
         raise FileNotFoundError(f"input path does not exist: {root}")
@@ -275,6 +277,7 @@ def walk_local_tree(root: str) -> list[InputFile]:
     if not stat.S_ISDIR(top.st_mode):
         return [InputFile(root, storable_name(os.path.basename(root.rstrip("/"))), top.st_size, mtime_ns=top.st_mtime_ns)]
     seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
+    own_output = output_holding(root)  # an input inside an output (`--input out/clean`) reads that output
     entries: list[InputFile] = []
     symlinks: list[tuple[str, str, frozenset]] = []
 
@@ -294,6 +297,12 @@ def walk_local_tree(root: str) -> list[InputFile]:
                 return skip(path, source, f"symlink loop: points back to folder {seen[identity]!r}")
             if identity in seen:
                 return skip(path, source, f"same folder as {seen[identity]!r}, read there")
+            holder = output_holding(path) if following else (path if is_output_root(path) else None)
+            if holder is not None and holder != own_output:
+                # A run's own output reached through a link (or an older output kept in the
+                # tree): its Parquet would come back as input, cleaned twice, every row a
+                # duplicate of itself.
+                return skip(path, source, f"a corpus-clean output ({holder}): its data is a run's output, not input")
             seen[identity] = source
             walk(path, source, ancestors | {identity}, following)
         elif stat.S_ISREG(info.st_mode):
