@@ -112,7 +112,10 @@ def is_output_root(folder: Path | str) -> bool:
     False
     """
     layout = OutputLayout(Path(folder))
-    return layout.current.is_symlink() and layout.versions_dir.is_dir()
+    try:
+        return layout.current.is_symlink() and layout.versions_dir.is_dir()
+    except OSError:  # a path past PATH_MAX (ENAMETOOLONG), a folder we may not search
+        return False
 
 
 def output_holding(path: Path | str) -> Path | None:

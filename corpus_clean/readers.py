@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
@@ -284,12 +285,13 @@ def walk_local_tree(root: str) -> list[InputFile]:
     def skip(path: str, source: str, reason: str) -> None:
         entries.append(InputFile(path, source, 0, reason))
 
-    def visit(path: str, source: str, ancestors: frozenset, following: bool) -> None:
+    def visit(path: str, source: str, ancestors: frozenset, following: bool) -> tuple | None:
+        """List the entry at `path`; a folder to walk is returned (see `walk`)."""
         try:
             info = os.stat(path)
         except FileNotFoundError:
             return skip(path, source, f"broken symlink (target {os.readlink(path)!r} does not exist)")
-        except OSError as error:  # ELOOP: a chain of symlinks pointing at each other
+        except OSError as error:  # ELOOP: a chain of symlinks pointing at each other; ENAMETOOLONG
             return skip(path, source, f"cannot follow: {error.strerror}")
         identity = (info.st_dev, info.st_ino)
         if stat.S_ISDIR(info.st_mode):
@@ -297,38 +299,55 @@ def walk_local_tree(root: str) -> list[InputFile]:
                 return skip(path, source, f"symlink loop: points back to folder {seen[identity]!r}")
             if identity in seen:
                 return skip(path, source, f"same folder as {seen[identity]!r}, read there")
-            holder = output_holding(path) if following else (path if is_output_root(path) else None)
+            holder = output_holding(path) if following else (Path(path) if is_output_root(path) else None)
             if holder is not None and holder != own_output:
                 # A run's own output reached through a link (or an older output kept in the
                 # tree): its Parquet would come back as input, cleaned twice, every row a
                 # duplicate of itself.
                 return skip(path, source, f"a corpus-clean output ({holder}): its data is a run's output, not input")
             seen[identity] = source
-            walk(path, source, ancestors | {identity}, following)
-        elif stat.S_ISREG(info.st_mode):
+            return path, source, ancestors | {identity}, following
+        if stat.S_ISREG(info.st_mode):
             if identity in seen:
                 return skip(path, source, f"same file as {seen[identity]!r}, read there")
             seen[identity] = source
             entries.append(InputFile(path, source, info.st_size, mtime_ns=info.st_mtime_ns))
         else:
             skip(path, source, "not a regular file (fifo, socket or device)")
+        return None
+
+    def children(directory: str, prefix: str) -> Iterator:
+        try:
+            listed = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            skip(directory, prefix, f"cannot list folder: {error.strerror}")
+            listed = []
+        return iter(listed)
 
     def walk(directory: str, prefix: str, ancestors: frozenset, following: bool) -> None:
-        try:
-            children = sorted(os.scandir(directory), key=lambda entry: entry.name)
-        except OSError as error:
-            return skip(directory, prefix, f"cannot list folder: {error.strerror}")
-        for child in children:
-            name = storable_name(child.name)
-            source = f"{prefix}/{name}" if prefix else name
+        """Depth first, children in name order, with a stack of its own rather than
+        recursion: a tree nested past Python's ~1,000 frames failed the run
+        (RecursionError) before anything was read."""
+        stack = [(children(directory, prefix), prefix, ancestors, following)]
+        while stack:
+            listed, prefix, ancestors, following = stack[-1]
+            child = next(listed, None)
+            if child is None:
+                stack.pop()
+                continue
+            source = f"{prefix}/{storable_name(child.name)}" if prefix else storable_name(child.name)
             if child.is_symlink() and not following:
                 symlinks.append((child.path, source, ancestors))  # after every real entry
-            else:
-                visit(child.path, source, ancestors, following)
+                continue
+            folder = visit(child.path, source, ancestors, following)
+            if folder is not None:
+                stack.append((children(folder[0], folder[1]), *folder[1:]))
 
     walk(root, "", frozenset(seen), following=False)
     for path, source, ancestors in symlinks:
-        visit(path, source, ancestors, following=True)
+        folder = visit(path, source, ancestors, following=True)
+        if folder is not None:
+            walk(*folder)
     return sorted(entries, key=lambda f: f.source)
 
 
