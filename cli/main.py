@@ -313,6 +313,10 @@ def run_flow(args: argparse.Namespace) -> int:
     guard_prefects_sigterm_handler()
     previous_hook = resend_ignored_stops((Terminated, TerminationSignal), signal.SIGTERM)
     previous = signal.signal(signal.SIGTERM, when_safe(_raise_terminated))
+    no_traceback = _NoTracebackFor(_output_state_errors())
+    quiet_loggers = [logging.getLogger(name) for name in ("prefect.flow_runs", "prefect.task_runs")]
+    for logger in quiet_loggers:
+        logger.addFilter(no_traceback)
     try:
         with embedded_server_if_needed():
             return _run_flow(args)
@@ -333,6 +337,36 @@ def run_flow(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
+        for logger in quiet_loggers:
+            logger.removeFilter(no_traceback)
+
+
+def _output_state_errors() -> tuple[type, ...]:
+    """Errors that say what is wrong with the output folder, in a whole sentence."""
+    from corpus_clean.dataset import DamagedVersion, OutputConflict, OutputLocked
+
+    return DamagedVersion, OutputConflict, OutputLocked
+
+
+class _NoTracebackFor(logging.Filter):
+    """Drop the traceback from Prefect's log of an error that is already one sentence for
+    the user (the output's state): 25 lines of Prefect's engine ahead of the run's last
+    line read as a crash, when the run only refused a damaged or busy output.
+
+    >>> record = logging.LogRecord("prefect.flow_runs", logging.ERROR, "", 0, "failed", None,
+    ...                            (ValueError, ValueError("x"), None))
+    >>> _NoTracebackFor((ValueError,)).filter(record), record.exc_info
+    (True, None)
+    """
+
+    def __init__(self, kinds: tuple[type, ...]):
+        super().__init__()
+        self.kinds = kinds
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None and _caused_by(record.exc_info[1], self.kinds):
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 # Errors of the output's device that the user fixes outside the run, not a bug of ours.
@@ -357,9 +391,9 @@ def run_failure_message(error: BaseException, output: str) -> str:
                 f"next run). Free space or choose another --output, then run again. ({error})")
     from corpus_clean.dataset import DamagedVersion
 
-    damaged = _first_cause(error, DamagedVersion)
+    damaged = _first_cause(error, (DamagedVersion, *_output_state_errors()))
     if damaged is not None:
-        return str(damaged)  # names the damaged file and what to do
+        return str(damaged)  # names the damaged file, or what is in the way, and what to do
     if isinstance(error, (RunError, PreflightError)):
         return str(error)  # already one line naming what failed and where
     return f"run failed: {type(error).__name__}: {error}"

@@ -251,3 +251,27 @@ def test_a_damaged_run_log_does_not_fail_the_next_run(tmp_path_factory, entries,
     runs = append_run_log(layout, {"run_id": "next", "read": 0})
     assert [run["run_id"] for run in runs] == [f"r{k}" for k in range(whole)] + ["next"]
     assert [run["run_id"] for run in read_run_log(layout)] == [run["run_id"] for run in runs]
+
+
+# ---------------------------------------------------------------- a damaged output, through the real command
+
+@pytest.mark.usefixtures("prefect_server")
+def test_a_run_refusing_a_damaged_output_prints_no_traceback(tmp_path):
+    """A stray part file (a copy left in clean/ by hand): the run refuses the version in its
+    last line, exit 1, as documented -- and, since round 17, without Prefect's 25-line
+    traceback of that refusal ahead of it (fails on main: "Traceback" in stderr)."""
+    import shutil
+
+    from prefect.settings import PREFECT_API_URL
+
+    from tests.test_bad_input_round13 import _clean_part, _first_version
+
+    out = _first_version(tmp_path)
+    part = _clean_part(out)
+    shutil.copy(part, part.with_name("part-stray.parquet"))
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(tmp_path / "in"), "--output", str(out),
+                           "--no-data-docs", "--no-dedup"], env=env, capture_output=True, text=True, timeout=600)
+    last = done.stderr.strip().splitlines()[-1]
+    assert done.returncode == 1 and "is damaged: clean/ holds 2 files" in last, last
+    assert "Traceback" not in done.stderr
