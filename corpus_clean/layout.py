@@ -111,11 +111,9 @@ def is_output_root(folder: Path | str) -> bool:
     >>> is_output_root("/")
     False
     """
-    layout = OutputLayout(Path(folder))
-    try:
-        return layout.current.is_symlink() and layout.versions_dir.is_dir()
-    except OSError:  # a path past PATH_MAX (ENAMETOOLONG), a folder we may not search
-        return False
+    # os.path, not OutputLayout: the input walk asks this of every folder it enters.
+    # (Its functions answer False for a path past PATH_MAX or a folder we may not search.)
+    return os.path.islink(os.path.join(folder, "current")) and os.path.isdir(os.path.join(folder, "versions"))
 
 
 def output_holding(path: Path | str) -> Path | None:
