@@ -325,7 +325,9 @@ def run_flow(args: argparse.Namespace) -> int:
         # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
         return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
-    except (RunError, PreflightError) as error:
+    except PreflightError as error:  # the flow's own preflight: the surroundings changed since the CLI's
+        return fail(run_failure_message(error, args.output), 2)
+    except RunError as error:
         return fail(run_failure_message(error, args.output), 1)
     except Exception as error:  # noqa: BLE001 - one line, not a traceback, for the user
         if _TERMINATED or _caused_by(error, (Terminated, TerminationSignal)):
@@ -344,8 +346,9 @@ def run_flow(args: argparse.Namespace) -> int:
 def _output_state_errors() -> tuple[type, ...]:
     """Errors that say what is wrong with the output folder, in a whole sentence."""
     from corpus_clean.dataset import DamagedVersion, OutputConflict, OutputLocked
+    from corpus_clean.preflight import PreflightError
 
-    return DamagedVersion, OutputConflict, OutputLocked
+    return DamagedVersion, OutputConflict, OutputLocked, PreflightError
 
 
 class _NoTracebackFor(logging.Filter):

@@ -275,3 +275,33 @@ def test_a_run_refusing_a_damaged_output_prints_no_traceback(tmp_path):
     last = done.stderr.strip().splitlines()[-1]
     assert done.returncode == 1 and "is damaged: clean/ holds 2 files" in last, last
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_an_output_taken_between_the_cli_and_the_flow_checks_is_refused_in_one_line(tmp_path):
+    """Two runs started together: both pass the CLI's preflight, the second finds the lock
+    taken by the flow's own check (the generator's seed 103). Reproduced by a fault injected
+    into that check alone (a sitecustomize on PYTHONPATH): exit 2, as the CLI's own refusal,
+    its one line last, no traceback (fails on main: exit 1 under Prefect's traceback)."""
+    from prefect.settings import PREFECT_API_URL
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The harbour council met on Tuesday to discuss the ferry pier.")
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(
+        "import corpus_clean.preflight as preflight\n"
+        "checked = preflight.check_run\n"
+        "def check_run(*args, input_must_exist=True, **kwargs):\n"
+        "    if not input_must_exist:  # the flow's call, not the CLI's\n"
+        "        raise preflight.PreflightError('refusing to run: OUT is being written by another run (pid 7)')\n"
+        "    return checked(*args, input_must_exist=input_must_exist, **kwargs)\n"
+        "preflight.check_run = check_run\n")
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(),
+           "PYTHONPATH": os.pathsep.join([str(hooks), str(ROOT)])}
+    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(tmp_path / "in"), "--output",
+                           str(tmp_path / "out"), "--no-data-docs"], env=env, capture_output=True, text=True,
+                          timeout=600, cwd=ROOT)
+    last = done.stderr.strip().splitlines()[-1]
+    assert done.returncode == 2 and last == "corpus-clean: refusing to run: OUT is being written by another run (pid 7)"
+    assert "Traceback" not in done.stderr
