@@ -757,7 +757,7 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
     if _may_repeat_a_field(decoded.text):
-        record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts)
+        record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts, parse_int=digits_or_int)
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
 
