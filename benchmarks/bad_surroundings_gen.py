@@ -542,17 +542,20 @@ def odd_environment(rng, base, runner):
 
 @scenario("kill")
 def killed_run(rng, base, runner):
-    """v1 from input A, copied aside; a run on input B killed at a random moment: a plain
+    """v1 from input A (or nothing, 30%), copied aside; a run on input B killed at a random moment: a plain
     glob must show v1 or the whole next version; the run after must give the rows the
     copy gives from one unkilled run on B (the same history, no kill)."""
     inp, out, ref = base / "in", base / "out", base / "ref"
     write_inputs(rng, inp, files=4, records=20)
     args = base_args(inp, out, rng)
-    status, stderr = runner.run(args)
-    if status != 0:
-        return [("exit", f"first run: exit {status}: {stderr.strip()[-200:]}")]
+    if rng.random() < 0.3:  # the very first run killed: no version before it
+        ref.mkdir()
+    else:
+        status, stderr = runner.run(args)
+        if status != 0:
+            return [("exit", f"first run: exit {status}: {stderr.strip()[-200:]}")]
+        shutil.copytree(out, ref, symlinks=True)
     before = table_content(out)
-    shutil.copytree(out, ref, symlinks=True)
     write_inputs(random.Random(rng.random()), inp / "b", files=3, records=20)
     (inp / "part-0.jsonl").unlink(missing_ok=True)
     ref_args = [*args]
