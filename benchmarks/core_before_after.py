@@ -36,6 +36,9 @@ each timed pass: the engine's RE2 automaton (``kernels.RuleKernel``) then builds
 states as they meet the lines, as in the first shard a fresh worker cleans, where
 --cold alone times them warmed by the same lines. Real runs lie between the two.
 
+With --html-only, --cold empties the HTML path's label caches and --cold-automata also
+rebuilds its marker gate (``_empty_html_caches``) before each timed pass.
+
 --fallback adds a third child: this tree with ``CORPUS_CLEAN_NATIVE=0``, i.e. the
 pure-Python twins of the compiled kernels (corpus_clean/native.py), as a machine without a
 C compiler runs it; its output is checked against the baseline's too.
@@ -135,6 +138,31 @@ def _time_functions(seconds: dict[str, float]) -> None:
             setattr(owner, name, _timed(raw, label, seconds))
 
 
+def _empty_html_caches(automata: bool) -> None:
+    """--cold on the HTML path (--html-only): the class/id label verdicts forgotten
+    (``html.clear_caches``), as on pages of sites not met before; --cold-automata: and the
+    marker gate rebuilt outside the timed pass, its RE2 automata empty (states built as the
+    pages meet them, as on every page of a fresh worker). The text path's word caches stay
+    warm: ``html_same_process.py --cold`` (fresh processes) is the colder figure."""
+    from corpus_clean import html as html_module
+
+    html_module.clear_caches()
+    if automata:
+        _forget_re2_patterns()
+        html_module._MARKERS = None
+        html_module._marker_rules()
+
+
+def _forget_re2_patterns() -> None:
+    """google-re2 keeps every compiled pattern (``re2.compile`` is cached by pattern and
+    options): without this, a rebuilt gate or rule set gets back the same, warm automata."""
+    try:
+        import re2
+    except ImportError:
+        return
+    re2.purge()
+
+
 def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functions: bool = False,
            html_only: bool = False, cold: bool = False, cold_automata: bool = False) -> None:
     """Runs in a child process: time the core and the HTML path with `tree`'s code
@@ -191,6 +219,8 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
         html(), extraction()  # warm-up
         result = {}
         for name, fn in (("html", html), ("extraction", extraction)):
+            if cold or cold_automata:
+                _empty_html_caches(cold_automata)
             started = time.process_time()
             table = fn()
             result[name] = time.process_time() - started
@@ -210,6 +240,7 @@ def _child(tree: Path, corpus: Path, pages_file: Path | None, out: Path, functio
 
     def empty_caches() -> None:
         if cold_automata:
+            _forget_re2_patterns()
             load_rules.cache_clear()
         if cold or cold_automata:
             load_rules().line_cache.clear()

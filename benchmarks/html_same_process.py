@@ -17,18 +17,31 @@ batch's ``time.process_time`` is kept: pages/s per core is the pages over the su
 batch's best (and median) time, so a burst of load on the machine spoils one batch's
 sample, not a whole pass. Prints both trees' figures and their ratio, and whether every
 row of the batches' tables (every column) is the same in both trees.
+
+That is the **warm** figure: every page has been seen before it is timed, so the regex
+automata RE2 builds lazily (the marker gate, the rule packs' sets) already hold the states
+those pages need. A real run sees each page once. ``--cold`` measures that instead: for
+each pass a fresh child process per tree (the trees alternating, pass by pass) imports
+its tree, warms up on the file's last ``COLD_WARMUP`` pages (imports, compiled patterns,
+the packs), then times each of the other pages once; pages/s per core is the best (and
+median) pass of each tree, and the rows' digests are compared. Each child then times
+the same pages once more: the warm figure of the same processes, for the cold one's cost.
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# --cold: the pages a child sees before its timed pass (not timed, not counted).
+COLD_WARMUP = 20
 
 
 def load_tree(tree: Path) -> dict:
@@ -72,15 +85,82 @@ def make_batches(modules: dict, records: list[dict]) -> list:
     return [batch(start) for start in range(0, len(records), shards.BATCH_DOCS)]
 
 
+def read_pages(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def cold_child(tree: Path, pages: Path) -> int:
+    """One cold pass of `tree` (``--cold``'s child): warm up on the last ``COLD_WARMUP``
+    pages, time the others once each; print {"seconds", "pages", "digest"} as JSON."""
+    records = read_pages(pages)
+    modules = load_tree(tree.resolve())
+    use(modules)
+    for clean in make_batches(modules, records[-COLD_WARMUP:]):
+        clean()
+    timed = make_batches(modules, records[:-COLD_WARMUP])
+    digest = hashlib.blake2b(digest_size=16)
+    seconds = 0.0
+    for clean in timed:
+        started = time.process_time()
+        table = clean()
+        seconds += time.process_time() - started
+        digest.update(repr(table.to_pylist()).encode())
+    started = time.process_time()  # (the same pages again: the warm figure of the same process)
+    for clean in timed:
+        clean()
+    warm = time.process_time() - started
+    print(json.dumps({"seconds": seconds, "warm": warm, "pages": len(records) - COLD_WARMUP,
+                      "digest": digest.hexdigest()}))
+    return 0
+
+
+def cold_main(args) -> int:
+    """``--cold``: each tree's passes in fresh child processes, alternating."""
+    trees = {"before": args.baseline.resolve(), "after": ROOT}
+    runs: dict[str, list[dict]] = {name: [] for name in trees}
+    order = ["before", "after"]
+    for k in range(args.repeat):
+        for name in (order if k % 2 == 0 else order[::-1]):
+            out = subprocess.run([sys.executable, __file__, "--cold-child", str(trees[name]), "--pages", str(args.pages)],
+                                 check=True, capture_output=True, text=True).stdout
+            runs[name].append(json.loads(out.strip().splitlines()[-1]))
+    n = runs["before"][0]["pages"]
+    same = len({run["digest"] for name in trees for run in runs[name]}) == 1
+    print(f"{n} pages ({args.pages.name}), COLD: each page seen once, in a fresh process per tree and pass "
+          f"(after {COLD_WARMUP} other pages); {args.repeat} passes per tree, alternating\n")
+    print("| what | before | after | after ÷ before (speed) |")
+    print("|---|---:|---:|---:|")
+    for label, pick in (("best pass", min), ("median pass", statistics.median)):
+        before = n / pick(run["seconds"] for run in runs["before"])
+        after = n / pick(run["seconds"] for run in runs["after"])
+        print(f"| HTML path (`clean_batch`), cold, pages/s per core, {label} | {before:.0f} | {after:.0f} "
+              f"| {after / before:.3f}× |")
+    for label, pick in (("best pass", min), ("median pass", statistics.median)):
+        before = n / pick(run["warm"] for run in runs["before"])
+        after = n / pick(run["warm"] for run in runs["after"])
+        print(f"| (the same pages again in the same child: warm), {label} | {before:.0f} | {after:.0f} "
+              f"| {after / before:.3f}× |")
+    print(f"\nrows: {'identical (every column, every row)' if same else 'DIFFERENT'}")
+    return 0 if same else 1
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--baseline", type=Path, required=True, help="the code tree to compare with")
+    ap.add_argument("--baseline", type=Path, help="the code tree to compare with")
     ap.add_argument("--pages", type=Path, required=True, help="JSONL(.gz) with an `html` field per page")
     ap.add_argument("--repeat", type=int, default=6, help="timed passes per tree")
+    ap.add_argument("--cold", action="store_true", help="each page seen once, in fresh processes (see above)")
+    ap.add_argument("--cold-child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    opener = gzip.open if args.pages.suffix == ".gz" else open
-    with opener(args.pages, "rt", encoding="utf-8") as handle:
-        records = [json.loads(line) for line in handle if line.strip()]
+    if args.cold_child:
+        return cold_child(args.cold_child, args.pages)
+    if args.baseline is None:
+        ap.error("--baseline is required")
+    if args.cold:
+        return cold_main(args)
+    records = read_pages(args.pages)
     trees = {"before": load_tree(args.baseline.resolve()), "after": load_tree(ROOT)}
     batches = {name: make_batches(modules, records) for name, modules in trees.items()}
     tables = {}
@@ -100,7 +180,8 @@ def main() -> int:
     same = len(tables["before"]) == len(tables["after"]) and all(
         a.equals(b) for a, b in zip(tables["before"], tables["after"]))
     n = len(records)
-    print(f"{n} pages ({args.pages.name}); {args.repeat} passes per tree, alternating batch by batch in one process\n")
+    print(f"{n} pages ({args.pages.name}), WARM: every page seen before it is timed; {args.repeat} passes per tree, "
+          "alternating batch by batch in one process\n")
     print("| what | before | after | after ÷ before (speed) |")
     print("|---|---:|---:|---:|")
     for label, pick in (("sum of each batch's best", min), ("sum of each batch's median", statistics.median)):

@@ -166,6 +166,16 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Spanish, Japanese), written for the lead at the start of the sixteenth round before any
   change of that round, 23 of its 36 captions without a credit. Totals only: never print
   its misses.
+* ``round17_dev.txt``: 20 news pages (Ido, Interlingua, Interlingue, Volapük, Lojban, Lingua
+  Franca Nova, Gothic, Old English, Palatine German, Chavacano, Norfuk, Cheyenne, Atikamekw,
+  Inupiaq, Dinka, Gun, Kabiyè; an English parish paper, a Peruvian radio, a Chinese portal):
+  comment blocks without a count heading, sponsored lines, teaser blocks, half the captions
+  without a credit; written by news17 at the start of the seventeenth round before any change,
+  then studied (``--misses dev17``).
+* ``round17_probe.txt``: 16 news pages (Tyap, Ghanaian Pidgin, Farefare, Kusaal, South
+  Ndebele, Swati, Kashmiri, Dogri, Bishnupriya, Doteli, South Azerbaijani, Egyptian Arabic,
+  Teso, Italian, Portuguese, Russian), written by news17 right after the dev set, before any
+  change, read once unseen as totals, then studied (``--misses probe17``).
 * ``round17_heldout.txt``: 34 news pages (28 languages in no earlier set: Samogitian,
   Ingush, Lak, Moksha, Hill Mari, Livvi-Karelian, Veps, Komi-Permyak, Inari Sami, Talysh,
   Pontic Greek, Saraiki, Western Punjabi, Fiji Hindi, Shan, Atayal, Amis, Kaqchikel,
@@ -219,6 +229,8 @@ SETS = {
     "round16_dev.txt (studied)": LABELLED / "round16_dev.txt",
     "round16_probe.txt (read once unseen, then studied)": LABELLED / "round16_probe.txt",
     "round16_heldout.txt (held out)": LABELLED / "round16_heldout.txt",
+    "round17_dev.txt (studied)": LABELLED / "round17_dev.txt",
+    "round17_probe.txt (read once unseen, then studied)": LABELLED / "round17_probe.txt",
     "round17_heldout.txt (held out)": LABELLED / "round17_heldout.txt",
 }
 
@@ -271,7 +283,7 @@ def main(argv=None) -> int:
                     "held-out sets may be read too")
     ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -292,7 +304,7 @@ def main(argv=None) -> int:
     if args.kinds:
         print(kinds_table(results))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

@@ -19,6 +19,7 @@ import json
 import logging
 import math
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -177,11 +178,47 @@ def input_id(line: bytes, number: int):
     """
     from corpus_clean.readers import decode_bytes
 
+    text = decode_bytes(line).text
     try:
-        value = json.loads(decode_bytes(line).text, parse_constant=str, parse_float=_finite_or_as_written)
+        value = json.loads(text, parse_constant=str, parse_float=_finite_or_as_written)
     except (ValueError, RecursionError):
-        return number
+        value = _members_before_the_break(text)
     return value["id"] if isinstance(value, dict) and "id" in value else number
+
+
+_BLANK = re.compile(r"[ \t\n\r]*")
+
+
+def _members_before_the_break(text: str) -> dict:
+    """The members of a JSON object line up to the first one that does not parse: a line
+    broken in its text (an invalid escape, nesting past the parser's depth, a cut) still
+    names its own id when the id comes before the break.
+
+    >>> _members_before_the_break('{"id": "a-7", "text": "bad \\\\q escape"}')
+    {'id': 'a-7'}
+    >>> _members_before_the_break('{"text": "cut sh'), _members_before_the_break('[1, 2')
+    ({}, {})
+    """
+    decoder = json.JSONDecoder(parse_constant=str, parse_float=_finite_or_as_written)
+    members: dict = {}
+    at = _BLANK.match(text).end()
+    if not text.startswith("{", at):
+        return members
+    at += 1
+    try:
+        while True:
+            key, at = decoder.raw_decode(text, _BLANK.match(text, at).end())
+            at = _BLANK.match(text, at).end()
+            if not isinstance(key, str) or not text.startswith(":", at):
+                return members
+            value, at = decoder.raw_decode(text, _BLANK.match(text, at + 1).end())
+            members.setdefault(key, value)
+            at = _BLANK.match(text, at).end()
+            if not text.startswith(",", at):
+                return members
+            at += 1
+    except (ValueError, RecursionError):
+        return members
 
 
 def _finite_or_as_written(literal: str) -> float | str:
@@ -276,6 +313,10 @@ def run_flow(args: argparse.Namespace) -> int:
     guard_prefects_sigterm_handler()
     previous_hook = resend_ignored_stops((Terminated, TerminationSignal), signal.SIGTERM)
     previous = signal.signal(signal.SIGTERM, when_safe(_raise_terminated))
+    no_traceback = _NoTracebackFor(_output_state_errors())
+    quiet_loggers = [logging.getLogger(name) for name in ("prefect.flow_runs", "prefect.task_runs")]
+    for logger in quiet_loggers:
+        logger.addFilter(no_traceback)
     try:
         with embedded_server_if_needed():
             return _run_flow(args)
@@ -284,7 +325,9 @@ def run_flow(args: argparse.Namespace) -> int:
         # While the flow runs, Prefect's own SIGTERM handler raises TerminationSignal and
         # sends the signal again to ours; whichever of the two reaches here, it is SIGTERM.
         return _interrupted("SIGINT" if isinstance(stop, KeyboardInterrupt) else "SIGTERM", args)
-    except (RunError, PreflightError) as error:
+    except PreflightError as error:  # the flow's own preflight: the surroundings changed since the CLI's
+        return fail(run_failure_message(error, args.output), 2)
+    except RunError as error:
         return fail(run_failure_message(error, args.output), 1)
     except Exception as error:  # noqa: BLE001 - one line, not a traceback, for the user
         if _TERMINATED or _caused_by(error, (Terminated, TerminationSignal)):
@@ -296,6 +339,37 @@ def run_flow(args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
+        for logger in quiet_loggers:
+            logger.removeFilter(no_traceback)
+
+
+def _output_state_errors() -> tuple[type, ...]:
+    """Errors that say what is wrong with the output folder, in a whole sentence."""
+    from corpus_clean.dataset import DamagedVersion, OutputConflict, OutputLocked
+    from corpus_clean.preflight import PreflightError
+
+    return DamagedVersion, OutputConflict, OutputLocked, PreflightError
+
+
+class _NoTracebackFor(logging.Filter):
+    """Drop the traceback from Prefect's log of an error that is already one sentence for
+    the user (the output's state): 25 lines of Prefect's engine ahead of the run's last
+    line read as a crash, when the run only refused a damaged or busy output.
+
+    >>> record = logging.LogRecord("prefect.flow_runs", logging.ERROR, "", 0, "failed", None,
+    ...                            (ValueError, ValueError("x"), None))
+    >>> _NoTracebackFor((ValueError,)).filter(record), record.exc_info
+    (True, None)
+    """
+
+    def __init__(self, kinds: tuple[type, ...]):
+        super().__init__()
+        self.kinds = kinds
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None and _caused_by(record.exc_info[1], self.kinds):
+            record.exc_info, record.exc_text = None, None
+        return True
 
 
 # Errors of the output's device that the user fixes outside the run, not a bug of ours.
@@ -320,9 +394,9 @@ def run_failure_message(error: BaseException, output: str) -> str:
                 f"next run). Free space or choose another --output, then run again. ({error})")
     from corpus_clean.dataset import DamagedVersion
 
-    damaged = _first_cause(error, DamagedVersion)
+    damaged = _first_cause(error, (DamagedVersion, *_output_state_errors()))
     if damaged is not None:
-        return str(damaged)  # names the damaged file and what to do
+        return str(damaged)  # names the damaged file, or what is in the way, and what to do
     if isinstance(error, (RunError, PreflightError)):
         return str(error)  # already one line naming what failed and where
     return f"run failed: {type(error).__name__}: {error}"
@@ -453,9 +527,8 @@ def _run_flow(args: argparse.Namespace) -> int:
                 quality=args.quality,
                 **({"keep_versions": args.keep_versions} if args.keep_versions is not None else {}),
             )
-        except OutputLocked as error:  # another run is writing this output: one line, no traceback
-            console.print(f"[bold red]{error}[/]")
-            return 3
+        except OutputLocked as error:  # another run took the output since the preflight's look
+            return fail(str(error), 2)  # a surrounding to fix, as the preflight says it (exit 2)
         finally:
             progress_listeners.remove(on_progress)
     totals = manifest["totals"]

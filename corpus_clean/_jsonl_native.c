@@ -15,9 +15,10 @@
  * saves the decoded copy of the line and the decoder's Python objects on the lines that
  * need neither.
  *
- * As json.loads: white space is " \t\n\r" around the tokens; a repeated key keeps its first
- * place and its last value; a string's escapes are JSON's eight (\" \\ \/ \b \f \n \r \t)
+ * As json.loads: white space is " \t\n\r" around the tokens; a string's escapes are JSON's eight (\" \\ \/ \b \f \n \r \t)
  * and \uXXXX outside the surrogates; integers are "-?(0|[1-9][0-9]*)" (up to 18 digits here).
+ * A key given twice makes the line not plain: json.loads would keep the last value and drop
+ * the first silently; the general reader quarantines such a record (readers.duplicate_keys).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -272,11 +273,14 @@ read_object(Reader *r, PyObject *record)
             Py_DECREF(key);
             return value == NULL ? -1 : 1;
         }
+        Py_ssize_t size = PyDict_GET_SIZE(record);
         int failed = PyDict_SetItem(record, key, value);
         Py_DECREF(key);
         Py_DECREF(value);
         if (failed)
             return -1;
+        if (PyDict_GET_SIZE(record) == size)
+            return 1;  /* a key given twice: the general way decides (readers.duplicate_keys) */
         skip_space(r);
         if (r->at < r->end && *r->at == ',') {
             r->at++;

@@ -713,6 +713,134 @@ marked_lines(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ cached_verdicts
+ * engine.line_rules_many's look-up of each line's rule verdict in the cache of its
+ * flags, and the inverse step, each line's verdict into its document's dict: two loops
+ * over the batch's ~40,000 short lines per 5 MB that ran in the interpreter (list
+ * comprehensions, ~3 % of a cold core pass). The twins are line_rules_many's own
+ * comprehensions (engine._cached_verdicts_py, engine._verdict_maps_py).
+ *
+ * cached_verdicts(caches, which, lines, raw, unseen) -> (verdicts, misses)
+ *   verdicts[k] = caches[which[k]].get(raw[lines[k]], unseen); misses: the k (in order)
+ *   whose verdict is `unseen`. caches: list of dict; which, lines, raw: lists.
+ *
+ * verdict_maps(verdicts, lines, first_line, n_docs) -> list of n_docs dicts
+ *   each verdict that is not None, at key lines[k] - first_line[doc] of the dict of its
+ *   document doc (the last with first_line[doc] <= lines[k]: numpy's searchsorted(...,
+ *   side="right") - 1); first_line: int64 buffer, ascending, first_line[0] <= every line.
+ */
+static PyObject *
+cached_verdicts(PyObject *self, PyObject *args)
+{
+    PyObject *caches, *which, *lines, *raw, *unseen;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O:cached_verdicts", &PyList_Type, &caches, &PyList_Type, &which,
+                          &PyList_Type, &lines, &PyList_Type, &raw, &unseen))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lines), n_caches = PyList_GET_SIZE(caches), n_raw = PyList_GET_SIZE(raw);
+    if (PyList_GET_SIZE(which) != n) {
+        PyErr_SetString(PyExc_ValueError, "cached_verdicts: which and lines differ in length");
+        return NULL;
+    }
+    for (Py_ssize_t c = 0; c < n_caches; c++)
+        if (!PyDict_Check(PyList_GET_ITEM(caches, c))) {
+            PyErr_SetString(PyExc_TypeError, "cached_verdicts: caches must be dicts");
+            return NULL;
+        }
+    PyObject *verdicts = PyList_New(n), *misses = PyList_New(0);
+    if (verdicts == NULL || misses == NULL)
+        goto error;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        const Py_ssize_t w = PyLong_AsSsize_t(PyList_GET_ITEM(which, k));
+        const Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(lines, k));
+        if (PyErr_Occurred())
+            goto error;
+        if (w < 0 || w >= n_caches || i < 0 || i >= n_raw) {
+            PyErr_SetString(PyExc_IndexError, "cached_verdicts: a cache or line index out of range");
+            goto error;
+        }
+        PyObject *verdict = PyDict_GetItemWithError(PyList_GET_ITEM(caches, w), PyList_GET_ITEM(raw, i));
+        if (verdict == NULL) {
+            if (PyErr_Occurred())
+                goto error;
+            verdict = unseen;
+        }
+        if (verdict == unseen) {
+            PyObject *at = PyLong_FromSsize_t(k);
+            if (at == NULL || PyList_Append(misses, at) < 0) {
+                Py_XDECREF(at);
+                goto error;
+            }
+            Py_DECREF(at);
+        }
+        PyList_SET_ITEM(verdicts, k, Py_NewRef(verdict));
+    }
+    return Py_BuildValue("(NN)", verdicts, misses);
+error:
+    Py_XDECREF(verdicts);
+    Py_XDECREF(misses);
+    return NULL;
+}
+
+static PyObject *
+verdict_maps(PyObject *self, PyObject *args)
+{
+    PyObject *verdicts, *lines;
+    Py_buffer first_b;
+    Py_ssize_t n_docs;
+    if (!PyArg_ParseTuple(args, "O!O!y*n:verdict_maps", &PyList_Type, &verdicts, &PyList_Type, &lines, &first_b,
+                          &n_docs))
+        return NULL;
+    const int64_t *first = (const int64_t *)first_b.buf;
+    PyObject *out = NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (first_b.len != n_docs * (Py_ssize_t)sizeof(int64_t) || n_docs < 1 || PyList_GET_SIZE(verdicts) != n) {
+        PyErr_SetString(PyExc_ValueError, "verdict_maps: first_line must hold n_docs int64, verdicts one per line");
+        goto done;
+    }
+    out = PyList_New(n_docs);
+    if (out == NULL)
+        goto done;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        PyObject *map = PyDict_New();
+        if (map == NULL)
+            goto error;
+        PyList_SET_ITEM(out, d, map);
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *verdict = PyList_GET_ITEM(verdicts, k);
+        if (verdict == Py_None)
+            continue;
+        const Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(lines, k));
+        if (i == -1 && PyErr_Occurred())
+            goto error;
+        if (i < first[0]) {
+            PyErr_SetString(PyExc_ValueError, "verdict_maps: a line before the first document");
+            goto error;
+        }
+        Py_ssize_t lo = 0, hi = n_docs;  /* the last doc with first[doc] <= i */
+        while (hi - lo > 1) {
+            const Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (first[mid] <= i)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        PyObject *key = PyLong_FromSsize_t(i - (Py_ssize_t)first[lo]);
+        if (key == NULL)
+            goto error;
+        const int status = PyDict_SetItem(PyList_GET_ITEM(out, lo), key, verdict);
+        Py_DECREF(key);
+        if (status < 0)
+            goto error;
+    }
+    goto done;
+error:
+    Py_CLEAR(out);
+done:
+    PyBuffer_Release(&first_b);
+    return out;
+}
+
 /* ------------------------------------------------------------------ utf8_texts
  * A list of str as the buffers of an Arrow string array (records.string_array), where
  * pa.array(texts, pa.string()) asked each str for its UTF-8 through
@@ -2306,6 +2434,8 @@ static PyMethodDef methods[] = {
     {"removal_fields", removal_fields, METH_VARARGS, "The Removals' fields, flat, of records.removed_column (see _native.c)."},
     {"ascii_words", ascii_words, METH_O, "A line as ASCII for engine._voice_hits' RE2 (see _native.c)."},
     {"marked_lines", marked_lines, METH_VARARGS, "Which lines a rule marked, engine.Marks.removed (see _native.c)."},
+    {"cached_verdicts", cached_verdicts, METH_VARARGS, "Each line's cached rule verdict, engine.line_rules_many (see _native.c)."},
+    {"verdict_maps", verdict_maps, METH_VARARGS, "The verdicts per document, engine.line_rules_many (see _native.c)."},
     {"utf8_texts", utf8_texts, METH_VARARGS, "A list of str as an Arrow string array's buffers, records.string_array (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };

@@ -771,6 +771,23 @@ def append_run_log(layout: OutputLayout, entry: dict, keep: int = 200) -> list[d
 
 
 def read_run_log(layout: OutputLayout) -> list[dict]:
+    """The run log's entries. A line that is not one (a run killed while the log was
+    written on a file system without atomic renames, an edit by hand) is left out: the
+    log feeds the trend charts, and a damaged line of it must not fail the run that would
+    add the next one (it did: JSONDecodeError, exit 1, every later run on that output)."""
     if not layout.runs_log.exists():
         return []
-    return [json.loads(line) for line in layout.runs_log.read_text().splitlines() if line.strip()]
+    return [entry for line in layout.runs_log.read_bytes().splitlines() if line.strip()
+            for entry in [_log_entry(line)] if entry is not None]
+
+
+def _log_entry(line: bytes) -> dict | None:
+    """
+    >>> _log_entry(b'{"run_id": "a"}'), _log_entry(b'{"run_id": "a'), _log_entry(b"\\xff[1]")
+    ({'run_id': 'a'}, None, None)
+    """
+    try:
+        entry = json.loads(line)
+    except (ValueError, RecursionError):  # (UnicodeDecodeError is a ValueError)
+        return None
+    return entry if isinstance(entry, dict) else None

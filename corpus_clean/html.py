@@ -40,7 +40,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
-                          html_headings_tail, html_listings, html_panels, html_prose, html_queries, html_rails,
+                          html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
 from corpus_clean.document import Removal
 
@@ -227,6 +227,12 @@ SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins body html".split())
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
+# Every stem, word and name the checks of a class/id token (``_token_flags``) look for, in one
+# search: a token holding none of them has no flags. Most tokens of a page not seen before
+# ("col-md-8", "wp-block-group") are new to the cache, and the eight checks cost ~3 µs each.
+_LABEL_NAMES_RE = trie_regex([*NEGATIVE_STEMS, *NEGATIVE_WORDS, *POSITIVE_RE.pattern.split("|"),
+                              *HARD_NEGATIVE_RE.pattern.split("|")])
+
 # Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
 # optional capital plus lower case/digits ("Builder", "page", "row2").
 _LABEL_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+")
@@ -300,6 +306,8 @@ def extract_main_text(html: str) -> HtmlExtraction:
     lines = html_references.keep_closing_references(lines, KEEP, cut_later=marker_line)
     # A heading left at the end with its section cut ("Related articles"): see html_headings_tail.
     lines = html_headings_tail.cut_orphan_headings(lines, tree.body)
+    # A mail reply's quote of the earlier message and the sender's signature: see html_mail.
+    lines = html_mail.cut_quotes_and_signature(lines, KEEP)
     visible, removed = removals_of(lines)
     text = "\n".join(line for line, verdict in lines if verdict is KEEP)
     return HtmlExtraction(text=text, visible_text=visible, removed=removed, flattened_tags=flattened, **meta)
@@ -345,11 +353,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     article = html_sections.declares_article(tree)
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
-    picked = html_gallery.story_over_gallery(body, best_container(body), cuts, article)
+    picked = html_gallery.story_over_gallery(body, best_container(body, cuts), cuts, article)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)
+    html_mail.cut_quoted_blocks(chosen, cuts, _cut)  # a mail reply's quote of the earlier message
     for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
         _cut(node, "html.byline", cuts)
     lines = render_page(body, chosen, cuts)
@@ -707,6 +716,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
                 continue
             if tag in WRAPPER_TAGS and page.holds_most(node):
                 continue
+            if tag == "figure" and _figure_of_data(node):
+                continue  # (its <figcaption> is cut on its own)
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
@@ -737,6 +748,21 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def _figure_of_data(node: LexborNode) -> bool:
+    """True when a ``<figure>`` holds a table or a code listing: the document's data, not a picture's caption.
+
+    A paper's results table, a report's figures in rows, a manual's listing are set in a ``<figure>``
+    under a ``<figcaption>`` ("Table 2: Accuracy per model"); the figure is spared and only its caption
+    is cut (trafilatura keeps tables; our golds keep a paper's table cells, round 16).
+
+    >>> t = LexborHTMLParser("<figure id='a'><figcaption>Table 1</figcaption><table><tr><td>0.91</td></tr></table></figure>"
+    ...                      "<figure id='b'><img src='x.jpg'><figcaption>The quay at dawn.</figcaption></figure>")
+    >>> _figure_of_data(t.css_first("#a")), _figure_of_data(t.css_first("#b"))
+    (True, False)
+    """
+    return node.css_first("table,pre") is not None
 
 
 # schema.org properties that mark a story's credit line: who wrote it and when.
@@ -1111,6 +1137,11 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
         low = token.lower()
+        if _LABEL_NAMES_RE.search(low) is None:  # (most new tokens: none of the names below, no flags)
+            if len(_TOKEN_FLAGS) > CACHE_LIMIT:
+                _TOKEN_FLAGS.clear()
+            cached = _TOKEN_FLAGS[token] = (0, None)
+            return cached
         flags, reason = 0, None
         # "sharing-with-a-single-developer" names a section, not a widget;
         # "overflow-hidden" clips a box's overflow, it does not hide the box;
@@ -1180,6 +1211,8 @@ def label_verdict(label: str) -> Optional[Verdict]:
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
     (('soft', 'html.sidebar'), None)
     """
+    if _LABEL_NAMES_RE.search(label.lower()) is None:  # (no token holds a name: none has a flag)
+        return None
     flags = 0
     reason = None
     for token in label.split():
@@ -1268,11 +1301,12 @@ TAG_PRIOR = {"div": 5, "article": 8, "main": 3, "section": 3, "td": 3, "blockquo
 _TAG_PRIOR_IDS = {next(iter(lexbor_walk.tag_ids([tag]))): prior for tag, prior in TAG_PRIOR.items()}  # (for the C walk)
 
 
-def best_container(body: LexborNode) -> list[LexborNode]:
+def best_container(body: LexborNode, cuts: Optional[Cuts] = None) -> list[LexborNode]:
     """Pick the element(s) holding the article: readability-style paragraph scores.
 
     Returns the best element plus qualifying siblings, in document order, or
-    ``[]`` when the page has no paragraph at all.
+    ``[]`` when the page has no paragraph at all. ``cuts`` (strip_junk's) lets the
+    sibling rule read the cut signatures and vote buttons of users' posts.
 
     Each paragraph (>= MIN_PARA_CHARS, mostly not link text) scores
     ``1 + commas + min(chars/100, 3)``; its parent gets the full score, the
@@ -1300,7 +1334,7 @@ def best_container(body: LexborNode) -> list[LexborNode]:
                                             if final[k] >= SHARED_RATIO * final[ranked[0]]])
 
     best = _climb_only_child(best)
-    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras)
+    chosen = _with_siblings(best, scores, final[ranked[0]], deep, paras, cuts)
     cousins = _same_component_cousins(best, chosen, deep)
     if not cousins and not best.attributes.get("class"):
         chosen, cousins = _component_of_unnamed_winner(best, chosen, deep)
@@ -1663,31 +1697,62 @@ def _inside_taken_or_link(node: LexborNode, ids: set, stop: LexborNode) -> bool:
 
 
 def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict,
-                   paras: dict) -> list[LexborNode]:
-    """``best`` plus siblings that score well or look like plain article paragraphs."""
+                   paras: dict, cuts: Optional[Cuts] = None) -> list[LexborNode]:
+    """``best`` plus siblings that score well or look like plain article paragraphs (``cuts``: strip_junk's,
+    where the users' posts' signatures and vote buttons may be: see :func:`_users_posts_beside`)."""
     parent = best.parent
     if parent is None or best.tag in ("body", "html"):
         return [best]
     threshold = max(10.0, best_score * 0.2)
     best_class = best.attributes.get("class")
     out = []
+    posts_apart: Optional[bool] = None  # (whether users' posts beside the story stay apart: read once, when needed)
     for sib in parent.iter(include_text=False):
         if sib.mem_id == best.mem_id:
             out.append(sib)
             continue
-        sib_score = scores.get(sib.mem_id)
-        if sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold:
-            out.append(sib)
-        elif sib.tag == best.tag and _same_class_section(sib, best_class, deep):
+        if sib.tag == best.tag and _same_class_section(sib, best_class, deep):
             # Readability's same-class bonus: the article's other sections, written
             # with the same markup as the one that won (a long post in <section>s;
             # "story-body story-body-1" next to "story-body story-body-2").
             out.append(sib)
-        elif deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD:
-            out.append(sib)
-        elif _is_plain_paragraph(sib, paras):
-            out.append(sib)
+            continue
+        sib_score = scores.get(sib.mem_id)
+        if not ((sib_score is not None and sib_score * (1 - link_density(sib)) >= threshold)
+                or (deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD)
+                or _is_plain_paragraph(sib, paras)):
+            continue
+        # Users' reviews or reports beside the story score as prose: they join it by score only when
+        # the story is itself users' posts (a thread), see _users_posts_beside. (The winner, often the
+        # whole story, is read only when a sibling is posts.)
+        if _users_posts_beside(sib, cuts):
+            if posts_apart is None:
+                posts_apart = not html_posts.holds_user_posts(best, cuts) and not html_posts.is_user_post(best, cuts)
+            if posts_apart:
+                continue
+        out.append(sib)
     return out
+
+
+def _users_posts_beside(sib: LexborNode, cuts: Optional[Cuts] = None) -> bool:
+    """True when ``sib``, a block beside the winner, is a list of users' posts (:func:`html_posts.holds_user_posts`:
+    two or more items, each dated and rated or signed, holding most of its text).
+
+    A hiking route's "Trail reports (12)", a recipe's or a product's reviews, a guide's "Reader tips" sit
+    beside the story as its siblings; each report is a sentence or two with commas, so the section
+    scores like the story's own paragraphs and readability's sibling rule lets it in. trafilatura
+    (``include_comments=False``) and WCXB's gold leave users' posts out; a label such as ``comments``
+    would have cut them already, this reads their *shape* when the label is neutral (``reviews``,
+    ``community``). A sibling with the winner's class (the story's next section) is not asked.
+
+    >>> posts = "".join(f"<div><p>Jo · ★★★★☆ · {d}.3.2024</p><p>Muddy after the bridge, but the views, "
+    ...                 "the lake and the village were worth it.</p></div>" for d in (2, 9, 14))
+    >>> t = LexborHTMLParser(f"<section id='r'><h2>Trail reports (3)</h2>{posts}</section><div id='s'><p>Park at "
+    ...                      "the church, 2 km before the village, and follow the river north.</p></div>")
+    >>> _users_posts_beside(t.css_first("#r")), _users_posts_beside(t.css_first("#s"))
+    (True, False)
+    """
+    return html_posts.holds_user_posts(sib, cuts)
 
 
 def _same_class_section(sib: LexborNode, best_class: Optional[str], deep: dict) -> bool:

@@ -139,7 +139,7 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
     rule = next(iter(GALLERY_RULES))
     for gallery in galleries.values():
         _cut(gallery, rule, cuts)
-    return best_container(body)
+    return best_container(body, cuts)
 
 
 def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:

@@ -17,7 +17,8 @@ schema.org's ``datePublished``, "12 March 2024", "03/04/2024", "3 weeks ago"), a
 - or an **author** (schema.org's ``author``, a ``<cite>``, a class naming the
   author or user, "asked by", "answered by", "reviewed by").
 
-A date, or **a vote** on the post: a business's testimonials are rated and signed
+A date and a vote are enough too (a petition's "reasons for signing": "Jo · 3 days ago", a
+sentence, "♥ 12"): a dated news item in a listing is never voted on. A date, or **a vote** on the post: a business's testimonials are rated and signed
 too, but undated and never voted on, and WCXB's gold keeps them on service pages
 (measured: a rating and a paragraph without a date cut a WCXB dev service page's
 testimonials, 0.79 -> 0.69). A shop's reviews are often undated; what they carry
@@ -70,7 +71,8 @@ DATE_RE = re.compile(
 RATING_RE = re.compile(r"[★☆⭐✩✪✭✮]|\b\d(?:[.,]\d)?\s*(?:/|out of)\s*(?:5|10)\b|\brated\s+\d", re.IGNORECASE)
 AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|replied)\s+(?:by|on)\b", re.IGNORECASE)
 # A control counting readers' votes: a word or two and a count, or a thumb ("Helpful (12)", "Hilfreich (3)", "👍 12").
-VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]")
+# A heart with a count ("♥ 12") is a like: a vote too.
+VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]|^[♥❤♡]\ufe0f?\s*\d{1,6}$")
 VOTE_CONTROLS = "button,a,[role=button]"
 _VOTE_CONTROLS, _CLASSED = lexbor_walk.Query(VOTE_CONTROLS), lexbor_walk.Query("[class]")
 # A question opening an item: an optional label ("Q:", "Question:", "Frage:") and a clause ending in "?"
@@ -170,7 +172,8 @@ def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
         text = f"{text} {signature}"
     if not (_has_date(text) or _DATES.first(item) is not None):
         return (signature is not None or _rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
-    return signature is not None or _rated_or_signed(item, text)
+    # Dated and voted on ("3 days ago" ... "♥ 12"): readers like a reader's post, not a dated news item.
+    return signature is not None or _rated_or_signed(item, text) or has_vote(item, cuts)
 
 
 # Every date DATE_RE finds holds a digit, but "yesterday" and "today": a text without either

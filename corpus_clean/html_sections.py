@@ -100,9 +100,62 @@ def widen_to_main_column(chosen: list[LexborNode], article: bool) -> list[Lexbor
         column, share = _column_around(chosen[0]), COLUMN_SHARE
         if column is None:
             return chosen
-    if sum(_prose_chars(node) for node in chosen) < share * _prose_chars(column):
+    held = sum(_prose_chars(node) for node in chosen)
+    if held < share * _prose_chars(column) and held < share * (_prose_chars(column) - _users_posts_chars(column, chosen)):
+        if share == MAIN_SHARE and len(chosen) == 1 and _is_article_element(chosen[0]):
+            # The site's own two words: <main> holds the page, the <article> in it the document (a
+            # repository's README beside its file list, a route's story beside its figures).
+            return chosen
         return [column]
     return chosen
+
+
+def _users_posts_chars(column: LexborNode, chosen: list[LexborNode]) -> int:
+    """Prose characters of the blocks in ``column`` (its children, or their children) that are users' posts.
+
+    A hiking route's trail reports or a recipe's reviews below the story are not a section of the
+    page the scoring failed to join: they do not count in the column's share (a route whose story
+    holds 60 % of ``<main>``, reviews the rest, stays the story). Blocks around or inside ``chosen``
+    are not counted.
+
+    >>> t = LexborHTMLParser("<main><article><p>" + "Follow the river north, then the ridge. " * 8 + "</p></article>"
+    ...     "<section>" + "".join(f"<div><p>Jo · ★★★★☆ · {d}.3.2024</p><p>Muddy after the bridge, but the views, the "
+    ...     "lake and the village were worth the climb.</p></div>" for d in (2, 9, 14, 20)) + "</section></main>")
+    >>> widen_to_main_column([t.css_first("article")], article=False)[0].tag
+    'article'
+    """
+    from corpus_clean.html_posts import holds_user_posts
+
+    taken = set()
+    for node in chosen:
+        while node is not None and node.mem_id != column.mem_id:
+            taken.add(node.mem_id)
+            node = node.parent
+    total = 0
+    for child in column.iter(include_text=False):
+        if child.mem_id in taken:
+            for grandchild in child.iter(include_text=False):
+                if grandchild.mem_id not in taken and holds_user_posts(grandchild):
+                    total += _prose_chars(grandchild)
+        elif holds_user_posts(child):
+            total += _prose_chars(child)
+    return total
+
+
+def _is_article_element(node: LexborNode) -> bool:
+    """True when ``node`` is an ``<article>`` or wraps one alone (each level down a single element).
+
+    >>> _is_article_element(LexborHTMLParser("<div><div><article><p>x</p></article></div></div>").css_first("div"))
+    True
+    >>> _is_article_element(LexborHTMLParser("<div><article><p>x</p></article><p>y</p></div>").css_first("div"))
+    False
+    """
+    while node.tag != "article":
+        children = [child for child in node.iter(include_text=False) if not child.tag.startswith("-")]
+        if len(children) != 1:
+            return False
+        node = children[0]
+    return True
 
 
 def _main_around(node: LexborNode) -> Optional[LexborNode]:

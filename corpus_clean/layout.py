@@ -23,6 +23,7 @@ The kind links never change once made; only `current` moves. So a reader that re
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +103,28 @@ class OutputLayout:
     def rejected_manifest(self) -> Path:
         """Where a run that failed its accounting leaves its manifest (nothing is committed)."""
         return self.root / "manifest.rejected.json"
+
+
+def is_output_root(folder: Path | str) -> bool:
+    """Whether `folder` is a corpus-clean output (a `current` link and a versions folder).
+
+    >>> is_output_root("/")
+    False
+    """
+    # os.path, not OutputLayout: the input walk asks this of every folder it enters.
+    # (Its functions answer False for a path past PATH_MAX or a folder we may not search.)
+    return os.path.islink(os.path.join(folder, "current")) and os.path.isdir(os.path.join(folder, "versions"))
+
+
+def output_holding(path: Path | str) -> Path | None:
+    """The corpus-clean output that is `path` or holds it, if any (`path` resolved:
+    ``out/clean`` is ``out/versions/v000001/clean``).
+
+    >>> output_holding("/") is None
+    True
+    """
+    resolved = Path(os.path.realpath(path))
+    return next((folder for folder in (resolved, *resolved.parents) if is_output_root(folder)), None)
 
 
 def version_number(name: str) -> int | None:

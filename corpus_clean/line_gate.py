@@ -10,6 +10,14 @@ least every string the rule matches). RE2's leftmost match therefore starts at o
 before Python's next match, so Python's search may start there instead of at the
 current position; when RE2 finds nothing, Python would find nothing either.
 
+The gate searches in two steps (``_re2_prefix_gate``): a small automaton of the rules'
+beginnings (each rule read up to a few literal characters, or whole when shorter) finds
+the next line that may start a match, and the whole lines' superset, anchored at that
+line, confirms it. One automaton of every rule's whole line is built lazily by RE2, state
+by state, and on text it has not seen costs ~1 ms a page (each new state is a set of
+positions in all the rules at once); the beginnings' automaton has few states, and the
+whole lines' one is only run from the lines that start like a rule.
+
 The matches are exactly ``pattern.finditer(text)``'s: the gate only moves where each
 Python search starts, never what it returns. Without google-re2, or for a rule with
 no safe translation, or on text RE2 cannot take (a lone surrogate), it is plain
@@ -25,9 +33,12 @@ no safe translation, or on text RE2 cannot take (a lone surrogate), it is plain
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11 (as kernels reads them)
 from typing import Iterator
 
-from corpus_clean.boilerplate.kernels import re2_superset
+from corpus_clean.boilerplate.kernels import (_ATOMIC_GROUP, _CATEGORY_RANGES, _NON_ASCII, _REPEATS, NoTranslation,
+                                              _class, _node, re2_superset)
 
 # The line shape of ``boilerplate.whole_line_regexes``: blanks, one of the rules, blanks.
 _LINE_START = "(?m)^[ \\t]*(?:"
@@ -41,6 +52,13 @@ _LINE_END = ")[ \\t]*$"
 # the DFAs' states are built; the states take ~46 MB (measured on 674 real pages; 26 MB at
 # 64 MB). The budget changes only which of RE2's engines answers, never the answer.
 GATE_MAX_MEM = 128 << 20
+# How far each rule is read for the beginnings' gate: until this many literal characters
+# (a class counts a quarter), or its end. Fewer: more lines start like a rule and are checked
+# (4: ~29 % of WCXB dev's lines); more: a larger automaton, slower to build on new text
+# (measured in benchmarks/RESULTS-html.md, round 17).
+PREFIX_LITERALS = 6
+# Beyond this many characters of alternatives, a branch is taken whole (not read on per alternative).
+PREFIX_BRANCH_CHARS = 4000
 
 
 class GatedFinder:
@@ -53,7 +71,12 @@ class GatedFinder:
 
     def __init__(self, regex: re.Pattern, rule_patterns: list[str]):
         self.regex = regex
-        self.gate = _re2_gate(rule_patterns)
+        # gate: what is searched (the rules' beginnings); check: the whole lines' superset,
+        # tried at each line the gate finds (None: the gate is the whole lines' superset)
+        self.check = _re2_gate(rule_patterns)
+        self.gate = _re2_prefix_gate(rule_patterns) if self.check is not None else None
+        if self.gate is None:
+            self.gate, self.check = self.check, None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """Exactly ``self.regex.finditer(text)``.
@@ -75,12 +98,21 @@ class GatedFinder:
             return
         ascii_only = len(data) == len(text)
         match_at = self.regex.match
-        pos = byte_pos = 0  # where the next search starts, in characters and in bytes
+        check = self.check
+        pos = byte_pos = 0  # where the next Python search may start, in characters and in bytes
+        scan = 0  # where the gate searches next, in bytes
         while True:
-            hit = gate.search(data, byte_pos)
+            hit = gate.search(data, scan)
             if hit is None:
                 return
             hit_byte = hit.start()  # (a character boundary: RE2 matches whole UTF-8 characters)
+            if check is not None and check.match(data, hit_byte) is None:
+                # No whole line of the rules starts at this line start (the beginnings' gate
+                # matches at line starts only), so no match of the regex: on to the next line.
+                scan = data.find(b"\n", hit_byte) + 1
+                if not scan:
+                    return
+                continue
             hit_pos = hit_byte if ascii_only else pos + len(data[byte_pos:hit_byte].decode("utf-8"))
             # Python's next match starts at the hit or after it: tried at the hit only (what
             # ``search`` from there finds first); a hit the regex does not take (the gate is a
@@ -90,6 +122,7 @@ class GatedFinder:
                 if hit_pos >= len(text):
                     return
                 pos, byte_pos = hit_pos + 1, hit_byte + len(text[hit_pos].encode("utf-8"))
+                scan = byte_pos
                 continue
             if match.end() == match.start():
                 # finditer's rule after an empty match (the next one must move on) is its own:
@@ -100,6 +133,7 @@ class GatedFinder:
             end = match.end()
             byte_pos = end if ascii_only else hit_byte + len(text[hit_pos:end].encode("utf-8"))
             pos = end
+            scan = byte_pos
 
 
 def _re2_gate(patterns: list[str]):
@@ -122,3 +156,113 @@ def _re2_gate(patterns: list[str]):
         return re2.compile(_LINE_START + "|".join(bodies) + _LINE_END, options)
     except re2.error:
         return None
+
+
+def _re2_prefix_gate(patterns: list[str]):
+    """The RE2 gate of the rules' beginnings at line starts, ``(?m)^[ \\t]*(?:P1|P2|...)``
+    (``rule_prefix``), or None (no google-re2, or a set RE2 does not compile).
+
+    Every line a rule's whole-line match starts on starts like the rule: it matches the
+    gate at its start. The reverse does not hold (the gate is a prefilter).
+    """
+    try:
+        import re2
+    except ImportError:
+        return None
+    try:
+        bodies = [exact_categories(rule_prefix(pattern)) for pattern in patterns]
+    except (NoTranslation, RecursionError, re.error):
+        return None
+    options = re2.Options()
+    options.max_mem = GATE_MAX_MEM
+    options.log_errors = False
+    try:
+        return re2.compile(_LINE_START + "|".join(bodies) + ")", options)
+    except re2.error:
+        return None
+
+
+def rule_prefix(pattern: str) -> str:
+    r"""An RE2 pattern that every match of the Python `pattern` starts with a match of: the
+    pattern read until ``PREFIX_LITERALS`` literal characters (a class counts a quarter),
+    the alternatives of a branch each read on with what follows it; when the whole
+    pattern is read, the line's end (``[\t ]*$``) too. Stopping early only widens it.
+
+    >>> rule_prefix(r"Read more|Related stories")
+    'Re(?:ad\\x{20}m|late)'
+    >>> rule_prefix(r"\d+ views")
+    '[0-9\\x{80}-\\x{10FFFF}](?:[0-9\\x{80}-\\x{10FFFF}]){0,}\\x{20}views(?:[\\t ]*$)'
+    """
+    tree = P.parse(pattern)
+    ignore_case = bool(tree.state.flags & C.SRE_FLAG_IGNORECASE)
+    return _prefix([(op, av, ignore_case) for op, av in tree], 0.0)
+
+
+def _prefix(items: list, literals: float) -> str:
+    """The prefix pattern of the sequence `items` ((op, av, ignore_case) from the parse
+    tree), `literals` literal characters already read before it."""
+    if not items:
+        return "(?:[\\t ]*$)"  # (the whole rule read: the line must end here, blanks aside)
+    if literals >= PREFIX_LITERALS:
+        return ""
+    (op, av, ignore_case), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
+    if op in (C.IN, C.ANY, C.NOT_LITERAL):
+        return _node(op, av, ignore_case) + _prefix(rest, literals + 0.25)
+    if op is C.SUBPATTERN:  # its body, under its flags, then what follows it
+        _group, add_flags, del_flags, body = av
+        inner = True if add_flags & C.SRE_FLAG_IGNORECASE else False if del_flags & C.SRE_FLAG_IGNORECASE else ignore_case
+        return _prefix([(o, a, inner) for o, a in body] + rest, literals)
+    if op is _ATOMIC_GROUP:  # (?>...): a superset of it is its body
+        return _prefix([(o, a, ignore_case) for o, a in av] + rest, literals)
+    if op is C.BRANCH:  # each alternative read on with what follows it
+        alternatives, size = [], 0
+        for branch in av[1]:
+            alternatives.append(_prefix([(o, a, ignore_case) for o, a in branch] + rest, literals))
+            size += len(alternatives[-1])
+            if size > PREFIX_BRANCH_CHARS:
+                # (too many to spell out: the branch whole, as one literal, then what follows it)
+                return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
+        return "(?:" + "|".join(alternatives) + ")"
+    if op in _REPEATS:
+        low, high, body = av
+        if high == 0:
+            return _prefix(rest, literals)
+        if low >= 1:  # one body first, then the repeat one fewer
+            again = [] if high == 1 else [(op, (low - 1, high if high is C.MAXREPEAT else high - 1, body), ignore_case)]
+            return _prefix([(o, a, ignore_case) for o, a in body] + again + rest, literals)
+        return _node(op, av, ignore_case) + _prefix(rest, literals)  # (optional: taken whole)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
+        return _prefix(rest, literals)
+    return ""  # anything else (a back-reference...): the beginning ends here
+
+
+@lru_cache(maxsize=1)
+def _exact_classes() -> dict[str, str]:
+    """The RE2 translation's \\d and \\s classes (ASCII exactly, every non-ASCII character
+    maybe) -> Python's own: its ``str`` patterns' \\d is ``str.isdecimal``, \\s
+    ``str.isspace``, read off every non-ASCII code point once (~15 ms)."""
+    import numpy as np
+
+    points = np.r_[np.arange(0x80, 0xD800, dtype="<u4"), np.arange(0xE000, 0x110000, dtype="<u4")]
+    every = points.tobytes().decode("utf-32-le")
+    out = {}
+    for category, ranges, keep in ((C.CATEGORY_DIGIT, _CATEGORY_RANGES[C.CATEGORY_DIGIT], r"\D+"),
+                                   (C.CATEGORY_SPACE, _CATEGORY_RANGES[C.CATEGORY_SPACE], r"\S+")):
+        chars = {ord(c) for c in re.sub(keep, "", every)}
+        out[ranges + _NON_ASCII] = ranges + _class(chars)[1:-1]
+    return out
+
+
+def exact_categories(body: str) -> str:
+    r"""`body` (an RE2 translation) with its \d and \s classes narrowed to the characters
+    Python's \d and \s match (non-ASCII digits and spaces only, not every non-ASCII
+    character): still a superset, far fewer lines of other scripts let through.
+
+    >>> exact_categories(r"[0-9\x{80}-\x{10FFFF}]").startswith("[0-9\\x{660}-")
+    True
+    """
+    for broad, exact in _exact_classes().items():
+        body = body.replace(broad, exact)
+    return body

@@ -265,12 +265,14 @@ def resolve_workers(workers: int) -> int:
 def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, ...] = DEFAULT_STEPS,
                            workers: int = 1, on_batch: Callable[[int], None] | None = None,
                            extras: BatchExtras | None = None,
-                           when_read: Callable[[], None] | None = None) -> CleanedShard:
+                           when_read: Callable[[], None] | None = None, last: bool = False) -> CleanedShard:
     """`clean_shard`, all in this process when `workers` is 1, else with its batches
     cleaned by `workers` processes (0: one per CPU): this one and `workers` - 1 in the
     shared pool (``_clean_batches_here_and_in``). `when_read` is called once the shard's
     last batch is read and handed out (with `workers` > 1), while the last batches are
-    still being cleaned: the next shard can start filling the pool then.
+    still being cleaned: the next shard can start filling the pool then. `last`: no shard
+    follows this one into the pool (the run's last): its last batch is cleaned here (see
+    ``_clean_batches_here_and_in``).
 
     The result is the same either way (cleaning is deterministic per batch, and batches
     come back in order). If a worker dies (killed, out of memory), the error is raised
@@ -289,7 +291,7 @@ def clean_shard_on_workers(shard: Shard, run_id: str, steps: tuple[str | Step, .
         return clean_shard(shard, run_id, steps, clean_batches=partial(_clean_batches_here_and_in, pool,
                                                                       QUEUED_PER_WORKER * (workers - 1),
                                                                       ready=partial(_ready, pool),
-                                                                      when_read=when_read),
+                                                                      when_read=when_read, last=last),
                            on_batch=on_batch, extras=extras)
     except BrokenProcessPool as error:
         _forget(workers, pool)
@@ -340,7 +342,8 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
                                clean: Callable[..., CleanedBatch] = clean_batch,
                                busy: Callable[[], bool] = _busy_with_own_work,
                                ready: Callable[[], bool] = lambda: True,
-                               when_read: Callable[[], None] | None = None) -> Iterator[CleanedBatch]:
+                               when_read: Callable[[], None] | None = None,
+                               last: bool = False) -> Iterator[CleanedBatch]:
     """Clean `batches` in `pool` and in this process, yielding them (as tables) in order.
 
     A batch goes to the pool while fewer than `queued` batches wait or run there and the
@@ -354,14 +357,23 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
     cleaned here pays none of it. At most 2 × `queued` + 1 batches are held, cleaned or
     not (memory bounded). (`clean`: the cleaning function, ``shards.clean_batch``;
     `when_read`: called once the last batch is handed out.)
+
+    With `last` (the run's last shard: no batch of another shard follows these into the
+    pool), the batches are read one ahead, and the very last one is cleaned here (unless
+    this process is busy with its own work): queued in the pool it would end after the
+    batch the worker is cleaning, this process idle meanwhile; here it ends after one
+    batch, with no hand-off. Batches of equal cost (``tests/test_parallel.py``): with an
+    odd count, the worker's last batch ended a whole batch after this process's, now this
+    process's ends last and the worker's earlier (benchmarks/RESULTS-throughput.md,
+    "Round 17, flow17").
     """
     pending: deque = deque()  # in the batches' order: a Future in the pool, or a batch cleaned here
-    for batch in batches:
+    for batch, final in _with_final(batches) if last else ((batch, False) for batch in batches):
         while len(in_pool := _in_pool(pending)) >= queued and busy():
             wait(in_pool, timeout=OWN_WORK_POLL_S, return_when=FIRST_COMPLETED)  # (the lock is free meanwhile)
             while pending and _finished(pending[0]):
                 yield _result(pending.popleft())
-        if len(_in_pool(pending)) < queued and ready():
+        if len(_in_pool(pending)) < queued and ready() and (busy() or not final):
             pending.append(pool.submit(clean, batch, steps, run_id, extras))
         else:
             pending.append(clean(batch, steps, run_id, extras))
@@ -371,6 +383,23 @@ def _clean_batches_here_and_in(pool: ProcessPoolExecutor, queued: int, batches: 
         when_read()
     while pending:
         yield _result(pending.popleft())
+
+
+def _with_final(batches: Iterator[Batch]) -> Iterator[tuple[Batch, bool]]:
+    """Each batch, and whether it is the last one (read one ahead).
+
+    >>> list(_with_final(iter("abc"))), list(_with_final(iter("")))
+    ([('a', False), ('b', False), ('c', True)], [])
+    """
+    iterator = iter(batches)
+    try:
+        current = next(iterator)
+    except StopIteration:
+        return
+    for following in iterator:
+        yield current, False
+        current = following
+    yield current, True
 
 
 def _in_pool(pending: deque) -> list[Future]:

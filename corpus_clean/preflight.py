@@ -8,6 +8,7 @@ deployments call the flow without the CLI.
 """
 from __future__ import annotations
 
+import fcntl
 import math
 import os
 import shutil
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import fsspec
 
-from corpus_clean.layout import OutputLayout
+from corpus_clean.layout import OutputLayout, is_output_root
 
 # Below this many free bytes on the output's disk a run cannot even write its manifest.
 MIN_FREE_BYTES = 1 << 20
@@ -134,17 +135,13 @@ def check_input(input_path: str) -> None:
 
 
 def _dataset_holding(output: Path) -> Path | None:
-    """The corpus-clean output (a folder with versions/ and a `current` link) that holds
-    `output` (resolved: ``out/clean`` is ``out/versions/v000001/clean``), if any; the
-    output itself may be one (a run adds a version to it).
+    """The corpus-clean output that holds `output` (resolved: ``out/clean`` is
+    ``out/versions/v000001/clean``), if any; the output itself may be one (a run adds a
+    version to it).
 
     >>> _dataset_holding(Path("/"))
     """
-    for folder in output.parents:
-        layout = OutputLayout(folder)
-        if layout.current.is_symlink() and layout.versions_dir.is_dir():
-            return folder
-    return None
+    return next((folder for folder in output.parents if is_output_root(folder)), None)
 
 
 def check_output(output_dir: str, input_path: str | None = None) -> None:
@@ -182,3 +179,31 @@ def check_output(output_dir: str, input_path: str | None = None) -> None:
     free = shutil.disk_usage(output).free
     if free < MIN_FREE_BYTES:
         raise PreflightError(f"output {output_dir} is on a full disk ({free} bytes free)")
+    check_not_being_written(output)
+
+
+def check_not_being_written(output: Path) -> None:
+    """Refuse an output another run is writing (it holds DIR/.lock), before anything
+    starts: found later, inside the flow, the refusal came after the server's start and
+    under Prefect's traceback of it. The run still takes the lock itself
+    (``dataset.writer_lock``); this only answers the common case early, in one line.
+
+    >>> check_not_being_written(Path("/nonexistent-output"))
+    """
+    lock = OutputLayout(output).lock_file
+    if lock.is_symlink() or (lock.exists() and not lock.is_file()):
+        raise PreflightError(f"{lock} is not a file (the lock of this output's writer goes there); "
+                             "move it away and run again")
+    try:
+        handle = open(lock, "rb")
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise PreflightError(f"{lock} cannot be opened: {error.strerror or error}") from None
+    with handle:  # closing it releases the probe's lock at once
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = handle.read(500).decode("utf-8", "replace").strip() or "unknown"
+            raise PreflightError(f"refusing to run: {output} is being written by another run ({holder}); "
+                                 "nothing was changed") from None

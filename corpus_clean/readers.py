@@ -21,11 +21,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from corpus_clean import native
 from corpus_clean.document import Document, sha256_hex, stable_id
+from corpus_clean.layout import is_output_root, output_holding
 
 try:  # the compiled reader of plain JSONL records (corpus_clean/_jsonl_native.c), when it was built
     from corpus_clean import _jsonl_native
@@ -266,8 +268,9 @@ def walk_local_tree(root: str) -> list[InputFile]:
 
     Real entries are walked first, then symlinks (so a file reached both ways is read
     under its real path). Each file or folder (by device and inode) is read once; a
-    second path to it, a symlink loop, a broken symlink or an entry that is not a
-    regular file is listed with the reason it was not read.
+    second path to it, a symlink loop, a broken symlink, an entry that is not a
+    regular file, or a corpus-clean output in the tree (or reached by a link) is listed
+    with the reason it was not read.
     """
     if not os.path.lexists(root):
         raise FileNotFoundError(f"input path does not exist: {root}")
@@ -275,18 +278,20 @@ def walk_local_tree(root: str) -> list[InputFile]:
     if not stat.S_ISDIR(top.st_mode):
         return [InputFile(root, storable_name(os.path.basename(root.rstrip("/"))), top.st_size, mtime_ns=top.st_mtime_ns)]
     seen: dict[tuple[int, int], str] = {(top.st_dev, top.st_ino): "."}  # identity → source read as
+    own_output = output_holding(root)  # an input inside an output (`--input out/clean`) reads that output
     entries: list[InputFile] = []
     symlinks: list[tuple[str, str, frozenset]] = []
 
     def skip(path: str, source: str, reason: str) -> None:
         entries.append(InputFile(path, source, 0, reason))
 
-    def visit(path: str, source: str, ancestors: frozenset, following: bool) -> None:
+    def visit(path: str, source: str, ancestors: frozenset, following: bool) -> tuple | None:
+        """List the entry at `path`; a folder to walk is returned (see `walk`)."""
         try:
             info = os.stat(path)
         except FileNotFoundError:
             return skip(path, source, f"broken symlink (target {os.readlink(path)!r} does not exist)")
-        except OSError as error:  # ELOOP: a chain of symlinks pointing at each other
+        except OSError as error:  # ELOOP: a chain of symlinks pointing at each other; ENAMETOOLONG
             return skip(path, source, f"cannot follow: {error.strerror}")
         identity = (info.st_dev, info.st_ino)
         if stat.S_ISDIR(info.st_mode):
@@ -294,32 +299,55 @@ def walk_local_tree(root: str) -> list[InputFile]:
                 return skip(path, source, f"symlink loop: points back to folder {seen[identity]!r}")
             if identity in seen:
                 return skip(path, source, f"same folder as {seen[identity]!r}, read there")
+            holder = output_holding(path) if following else (Path(path) if is_output_root(path) else None)
+            if holder is not None and holder != own_output:
+                # A run's own output reached through a link (or an older output kept in the
+                # tree): its Parquet would come back as input, cleaned twice, every row a
+                # duplicate of itself.
+                return skip(path, source, f"a corpus-clean output ({holder}): its data is a run's output, not input")
             seen[identity] = source
-            walk(path, source, ancestors | {identity}, following)
-        elif stat.S_ISREG(info.st_mode):
+            return path, source, ancestors | {identity}, following
+        if stat.S_ISREG(info.st_mode):
             if identity in seen:
                 return skip(path, source, f"same file as {seen[identity]!r}, read there")
             seen[identity] = source
             entries.append(InputFile(path, source, info.st_size, mtime_ns=info.st_mtime_ns))
         else:
             skip(path, source, "not a regular file (fifo, socket or device)")
+        return None
+
+    def children(directory: str, prefix: str) -> Iterator:
+        try:
+            listed = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            skip(directory, prefix, f"cannot list folder: {error.strerror}")
+            listed = []
+        return iter(listed)
 
     def walk(directory: str, prefix: str, ancestors: frozenset, following: bool) -> None:
-        try:
-            children = sorted(os.scandir(directory), key=lambda entry: entry.name)
-        except OSError as error:
-            return skip(directory, prefix, f"cannot list folder: {error.strerror}")
-        for child in children:
-            name = storable_name(child.name)
-            source = f"{prefix}/{name}" if prefix else name
+        """Depth first, children in name order, with a stack of its own rather than
+        recursion: a tree nested past Python's ~1,000 frames failed the run
+        (RecursionError) before anything was read."""
+        stack = [(children(directory, prefix), prefix, ancestors, following)]
+        while stack:
+            listed, prefix, ancestors, following = stack[-1]
+            child = next(listed, None)
+            if child is None:
+                stack.pop()
+                continue
+            source = f"{prefix}/{storable_name(child.name)}" if prefix else storable_name(child.name)
             if child.is_symlink() and not following:
                 symlinks.append((child.path, source, ancestors))  # after every real entry
-            else:
-                visit(child.path, source, ancestors, following)
+                continue
+            folder = visit(child.path, source, ancestors, following)
+            if folder is not None:
+                stack.append((children(folder[0], folder[1]), *folder[1:]))
 
     walk(root, "", frozenset(seen), following=False)
     for path, source, ancestors in symlinks:
-        visit(path, source, ancestors, following=True)
+        folder = visit(path, source, ancestors, following=True)
+        if folder is not None:
+            walk(*folder)
     return sorted(entries, key=lambda f: f.source)
 
 
@@ -579,7 +607,8 @@ def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | 
     if problem:
         doc.problems.append(("readable_input", problem))
     if len(text) > MAX_RECORD_CHARS or (html is not None and len(html) > MAX_RECORD_CHARS):
-        doc.problems.append(("record_size", f"{source}: record {index} has "
+        # Numbered from 1, as every other reason's "file:line" (the 8th line is not "record 7").
+        doc.problems.append(("record_size", f"{source}: record {index + 1} has "
                              f"{max(len(text), len(html or ''))} chars, limit {MAX_RECORD_CHARS}"))
     return doc
 
@@ -727,8 +756,55 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
     except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: malformed JSON ({error})")
+    if _may_repeat_a_field(decoded.text):
+        record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts, parse_int=digits_or_int)
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# The fields a record's row is made of: given twice with different values (RFC 8259 lets
+# readers keep either), one of them would be dropped silently whichever a reader keeps.
+_CONSUMED_FIELD_KEY = re.compile(r'"(text|html|title|id|url)"\s*:')
+
+
+def _may_repeat_a_field(text: str) -> bool:
+    """Whether a consumed field's key appears twice in the line's text (nested keys too: a
+    cheap test before the exact one, ``object_noting_conflicts``).
+
+    >>> _may_repeat_a_field('{"id": 1, "text": "a"}'), _may_repeat_a_field('{"text": "a", "text": "b"}')
+    (False, True)
+    """
+    keys = _CONSUMED_FIELD_KEY.findall(text)
+    return len(keys) != len(set(keys))
+
+
+class ConflictedRecord(dict):
+    """A JSON object in which a consumed field is given twice with different values."""
+
+    conflicts: tuple[str, ...] = ()
+
+
+def object_noting_conflicts(pairs: list[tuple]) -> dict:
+    """json's `object_pairs_hook`: the object as json.loads makes it (the last value of a
+    repeated key), marked (``ConflictedRecord``) when a consumed field is repeated with
+    different values.
+
+    >>> json.loads('{"text": "a", "text": "b"}', object_pairs_hook=object_noting_conflicts).conflicts
+    ('text',)
+    >>> type(json.loads('{"id": 1, "id": 1, "text": "a"}', object_pairs_hook=object_noting_conflicts)).__name__
+    'dict'
+    """
+    record = dict(pairs)
+    if len(record) == len(pairs):
+        return record
+    firsts: dict = {}
+    conflicts = {key for key, value in pairs if key in _CONSUMED_FIELDS
+                 and firsts.setdefault(key, value) != value}
+    if not conflicts:
+        return record
+    marked = ConflictedRecord(record)
+    marked.conflicts = tuple(sorted(conflicts))
+    return marked
 
 
 # Python refuses to turn a string of more than this many digits into an int (a guard
@@ -783,6 +859,10 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
     if not isinstance(record, dict):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: JSON value is {json_kind(record)}, not an object")
+    if isinstance(record, ConflictedRecord):
+        return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
+                             problem=f"{where}: field {', '.join(map(repr, record.conflicts))} given twice with "
+                                     "different values (JSON readers disagree on which one counts)")
     text, html = record.get("text"), record.get("html")
     # JSON may escape half of a surrogate pair ("\udfff"): not a character, and no
     # UTF-8 (so no Parquet) can hold it. Quarantine the line as read, escapes intact.
@@ -1024,7 +1104,8 @@ def json_values(text: str) -> list | None:
     >>> json_values('[{"a": 1}]\\n\\ufeff[{"a": 2}]')  # two files joined, the second with its BOM
     [[{'a': 1}], [{'a': 2}]]
     """
-    decoder = json.JSONDecoder(parse_int=digits_or_int)  # a 5,000-digit id must not lose the file
+    # A 5,000-digit id must not lose the file; a field given twice must not lose a value.
+    decoder = json.JSONDecoder(parse_int=digits_or_int, object_pairs_hook=object_noting_conflicts)
     values, at = [], _JSON_BLANK_RE.match(text).end()
     try:
         while at < len(text):

@@ -114,7 +114,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         if len(in_flight) + (unsubmitted is not None) >= max_in_flight:
             finish_oldest()
         cleaned, previous_read = _submit_clean(shard, run_id, steps, workers, on_batch, extras, one_clean_at_a_time,
-                                               previous_clean, previous_read)
+                                               previous_clean, previous_read, last=shard is shards[-1])
         shard_docs = f"{docs_dir}/{shard.name}" if docs_dir else None  # GX docs show one table per build
         parts.append(f"part-{run_id}-{shard.index:05d}")
         if not one_clean_at_a_time:  # (Dask: every shard's tasks at once, the cluster runs them as it can)
@@ -151,18 +151,19 @@ def _submit_write_once_cleaned(unsubmitted: tuple | None, submit_write: Callable
 
 
 def _submit_clean(shard, run_id: str, steps: tuple, workers: int, on_batch, extras: BatchExtras, one_at_a_time: bool,
-                  previous_clean, previous_read: threading.Event | None) -> tuple:
+                  previous_clean, previous_read: threading.Event | None, last: bool = False) -> tuple:
     """Submit a shard's clean task; with `one_at_a_time`, to start once the previous shard's
     cleaning (`previous_clean`, a future) is over, or, with worker processes, once the
     previous shard has handed out its last batch (`previous_read`). Returns the future and
-    the event the next shard waits for (None without worker processes)."""
+    the event the next shard waits for (None without worker processes). `last`: the run's
+    last shard, whose last batch this process cleans (``parallel._clean_batches_here_and_in``)."""
     if not one_at_a_time:
         return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras), None
     if resolve_workers(workers) == 1:
         after = [previous_clean] if previous_clean is not None else None
         return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, wait_for=after), None
     read = threading.Event()
-    return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, previous_read, read), read
+    return clean_shard_task.submit(shard, run_id, steps, workers, on_batch, extras, previous_read, read, last), read
 
 
 def checks_next_to_cleaning(config: ValidationConfig, workers: int) -> ValidationConfig | None:

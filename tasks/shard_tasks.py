@@ -28,14 +28,15 @@ from tasks.retries import IO_RETRIES
 def clean_shard_task(shard: Shard, run_id: str, steps: tuple[Step, ...], workers: int = 1,
                      on_batch: Callable[[int], None] | None = None,
                      extras: BatchExtras | None = None, start_after: threading.Event | None = None,
-                     read: threading.Event | None = None) -> CleanedShard:
+                     read: threading.Event | None = None, last: bool = False) -> CleanedShard:
     """With `start_after`, the cleaning starts once that event is set (the shard before has
-    handed out its last batch); `read` is set once this shard has (or has failed)."""
+    handed out its last batch); `read` is set once this shard has (or has failed). `last`:
+    the run's last shard (its last batch is cleaned in this process)."""
     if start_after is not None:
         start_after.wait()
     try:
         return clean_shard_on_workers(shard, run_id, steps, workers, on_batch=on_batch, extras=extras,
-                                      when_read=read.set if read is not None else None)
+                                      when_read=read.set if read is not None else None, last=last)
     finally:
         if read is not None:
             read.set()

@@ -5,6 +5,7 @@ to hit its edges (word boundaries, quotes, capitals, apostrophes, non-ASCII lett
 """
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +104,28 @@ def test_ascii_words_kernel_reads_every_code_point_as_its_twin():
         want = ascii_words(every)
     assert got == want and got.isascii() and len(got) == len(every)
     assert got[:128] == every[:128]
+
+
+@given(st.lists(st.integers(1, 0x10FFFF), min_size=1, max_size=12),
+       st.lists(st.one_of(st.integers(0, 0x10FFFF), st.sampled_from([0, 1, ord(":"), ord("»"), 0xFF1F, 0x10FFFF])),
+                max_size=60),
+       st.sampled_from([np.uint32, np.int64]))
+@settings(max_examples=300, deadline=None)
+def test_code_set_is_isin(codes, cps, dtype):
+    """``CodeSet.of`` answers ``np.isin`` for any code points, the set's edges, the
+    code points past its largest and 0 (a blank line's last character) included.
+    Fails on main: no ``CodeSet`` (the rule-side steps called ``np.isin`` per page)."""
+    from corpus_clean.boilerplate.features import CodeSet
+
+    arr = np.array(cps + codes + [max(codes) + 1], dtype=dtype)
+    assert CodeSet(codes).of(arr).tolist() == np.isin(arr, codes).tolist()
+
+
+def test_code_set_refuses_zero():
+    """0 stands for "no last character": a set holding it would answer for blank lines."""
+    import pytest
+
+    from corpus_clean.boilerplate.features import CodeSet
+
+    with pytest.raises(ValueError):
+        CodeSet([0, 58])

@@ -70,17 +70,22 @@ class _RecordingGate:
         self.searched.append(text)
         return self.gate.search(text, pos)
 
+    def match(self, text, pos=None):  # (the whole lines' check at each line the gate finds: round 17)
+        self.searched.append(text)
+        return self.gate.match(text, pos)
+
 
 def test_the_gate_searches_the_bytes_encoded_once():
     finder, _ = _marker_rules()
     text = "Intro — «wide» text.\nADVERTISEMENT\nMore 中文 prose.\nRead more\nend 😀\nADVERTISEMENT\n"
-    recorder = _RecordingGate(finder.gate)
+    recorder, checker = _RecordingGate(finder.gate), _RecordingGate(finder.check)
     gated = GatedFinder(finder.regex, [])
-    gated.gate = recorder
+    gated.gate, gated.check = recorder, checker
     assert spans(gated.finditer(text)) == spans(finder.regex.finditer(text))
     assert len(recorder.searched) >= 3  # (one search a hit, and the last)
-    assert all(isinstance(t, bytes) for t in recorder.searched)
-    assert len({id(t) for t in recorder.searched}) == 1
+    searched = recorder.searched + checker.searched
+    assert all(isinstance(t, bytes) for t in searched)
+    assert len({id(t) for t in searched}) == 1
 
 
 WIDE = ["中", "é", "😀", "\u00a0", "ß", "İ", "—"]

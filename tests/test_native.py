@@ -489,3 +489,47 @@ def test_stable_order_on_edge_cases(keys):
     from corpus_clean.boilerplate.classifier import stable_order
 
     assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+LINE_TEXTS = st.sampled_from(["Home", "News", "Share this", "", "Héllo", "日本", "\ud800"])
+
+
+@given(st.data())
+@settings(max_examples=300, deadline=None)
+def test_cached_verdicts_and_verdict_maps_match_their_twins(data):
+    """``line_rules_many``'s two loops in C give their twins' lists and dicts (same
+    verdict objects, same misses in order, same keys in insertion order) for any caches,
+    flags, documents of any length (one line or more) and verdicts, None and the
+    "unseen" marker among them. Fails on main: no ``cached_verdicts``/``verdict_maps``."""
+    from corpus_clean.boilerplate import engine
+
+    kernels = native.active()
+    unseen = engine._UNSEEN
+    values = ["nav", "share", None, unseen]
+    raw = data.draw(st.lists(LINE_TEXTS, min_size=1, max_size=30))
+    caches = [data.draw(st.dictionaries(LINE_TEXTS, st.sampled_from(values), max_size=5)) for _ in range(8)]
+    lines = sorted(data.draw(st.sets(st.integers(0, len(raw) - 1))))
+    which = [data.draw(st.integers(0, 7)) for _ in lines]
+    want = engine._cached_verdicts_py(caches, which, lines, raw, unseen)
+    got = kernels.cached_verdicts(caches, which, lines, raw, unseen)
+    assert got[1] == want[1] and all(a is b for a, b in zip(got[0], want[0])) and len(got[0]) == len(want[0])
+    # (the judge fills the misses in; any verdict may then stand anywhere)
+    verdicts = [data.draw(st.sampled_from(["nav", "share", None])) for _ in lines]
+    sizes = data.draw(st.lists(st.integers(1, 6), min_size=1, max_size=8))
+    first_line = np.cumsum([0] + sizes[:-1]).astype(np.int64)
+    rows = sorted(data.draw(st.sets(st.integers(0, int(sum(sizes)) - 1), max_size=len(verdicts))))
+    verdicts = verdicts[:len(rows)]
+    want_maps = engine._verdict_maps_py(verdicts, rows, first_line, len(sizes))
+    got_maps = kernels.verdict_maps(verdicts, rows, first_line, len(sizes))
+    assert [list(m.items()) for m in got_maps] == [list(m.items()) for m in want_maps]
+
+
+def test_cached_verdicts_refuse_bad_indexes():
+    """An index past the caches or the lines is an error, not a read past a list."""
+    kernels = native.active()
+    with pytest.raises(IndexError):
+        kernels.cached_verdicts([{}], [1], [0], ["a"], object())
+    with pytest.raises(IndexError):
+        kernels.cached_verdicts([{}], [0], [1], ["a"], object())
+    with pytest.raises(ValueError):
+        kernels.verdict_maps(["x"], [0], np.array([0], dtype=np.int64), 2)

@@ -439,3 +439,39 @@ def test_batches_are_cleaned_here_until_a_worker_is_up():
     assert [batch for batch, _ in cleaned] == list(range(40))
     assert all(pid == os.getpid() for _, pid in cleaned[:10])
     assert any(pid != os.getpid() for _, pid in cleaned[10:])
+
+
+def _cleaned_when(batch, *_):
+    """A stand-in for ``clean_batch`` that takes a fixed while and says where and when it
+    ended (sleeping, so a loaded machine barely moves it)."""
+    import os
+    import time
+
+    time.sleep(0.06)
+    return batch, os.getpid(), time.monotonic()
+
+
+@settings(max_examples=3, deadline=None)
+@given(n=st.integers(8, 16))
+@example(n=12)
+def test_the_runs_last_batches_end_together_in_the_pool_and_here(n):
+    """The run's last shard (`last`): its very last batch is cleaned by the reading process,
+    not queued behind the batch the worker is cleaning (the shard's validation and writing,
+    which only the reading process does, waited for it). With batches of equal cost, the
+    pool's last batch ends at most half a batch after this process's (and this process's
+    at most one batch after the pool's: an odd batch is cleaned by one of the two). Fails
+    on main (no `last`; there the pool's ended a whole batch later for every odd count of
+    batches: 9, 11, 13, 15)."""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        pool.submit(os.getpid).result()  # the worker up, as the flow's are by then
+        cleaned = list(parallel._clean_batches_here_and_in(pool, 2, iter(range(n)), (), "run",
+                                                           clean=_cleaned_when, last=True))
+    assert [batch for batch, _, _ in cleaned] == list(range(n))
+    here_end = max(end for _, pid, end in cleaned if pid == os.getpid())
+    pool_end = max(end for _, pid, end in cleaned if pid != os.getpid())
+    assert pool_end - here_end < 0.06 * 0.75
+    assert here_end - pool_end < 0.06 * 1.5  # (an odd batch left: one of the two cleans it)

@@ -51,3 +51,48 @@ def test_progress_artifact_updates_at_most_once_per_step(monkeypatch, min_step, 
     stored = [a for a in asyncio.run(read()) if str(a.id) == artifact_id]
     assert stored and stored[0].data == 100.0
 
+
+
+def test_the_progress_artifact_does_not_hold_up_the_runs_first_batch(monkeypatch, tmp_path):
+    """Fault injection: the progress artifact's creation answered late (the real call,
+    delayed by more than a cold process takes to reach its first batch). The run's first
+    batch starts while it is still being created; the run ends, its report stored. Fails
+    on main (the first batch waited for the progress artifact)."""
+    import threading
+    import time
+
+    import corpus_clean.shards as shards
+    from flows.clean_corpus import clean_corpus
+    from tests.conftest import write_small_corpus
+
+    delays = {"create_progress_artifact": 3.0, "create_markdown_artifact": 0.0, "create_table_artifact": 0.0}
+    requests: dict[str, list[tuple[float, float]]] = {}
+    lock = threading.Lock()
+
+    def late(name, real):
+        def call(*args, **kwargs):
+            started = time.monotonic()
+            time.sleep(delays[name])
+            result = real(*args, **kwargs)
+            with lock:
+                requests.setdefault(name, []).append((started, time.monotonic()))
+            return result
+        return call
+
+    for name in delays:
+        monkeypatch.setattr(run_tasks, name, late(name, getattr(run_tasks, name)))
+    first_batch: list[float] = []
+    real_clean_batch = shards.clean_batch
+
+    def clean_batch(*args, **kwargs):
+        first_batch.append(time.monotonic())
+        return real_clean_batch(*args, **kwargs)
+
+    monkeypatch.setattr(shards, "clean_batch", clean_batch)
+    corpus = write_small_corpus(tmp_path)
+    manifest = clean_corpus(input_path=str(corpus), output_dir=str(tmp_path / "out"), data_docs=False)
+
+    assert manifest["totals"]["clean"] == 2
+    [(_, created)] = requests["create_progress_artifact"]
+    assert first_batch and first_batch[0] < created
+    assert len(requests["create_markdown_artifact"] + requests["create_table_artifact"]) == 3

@@ -105,6 +105,16 @@ def bootstrap_weights(docs: list, seed, keep: float = 0.0) -> np.ndarray:
     return draw[[unique[k] for k in keys]]
 
 
+# What a generated page's line weighs against a real page's (``--gen-weight``;
+# ``training.compare``'s ``genW`` switch).
+GEN_WEIGHT = 1.0
+
+
+def generated_weight(d) -> float:
+    """``GEN_WEIGHT`` for a generated page (news, short-line), 1 for a real one."""
+    return GEN_WEIGHT if d.id.startswith(("newsgen:", "shortgen:")) else 1.0
+
+
 def fit_on(train: list, hyper: dict, drop: tuple[str, ...], seed, keep: float = 0.0) -> dict:
     """Stage-1 parameters fit on `train` (every line weighted as ``training.fit`` does),
     on a bootstrap (or with `keep`, a subsample) of its pages when `seed` is not None.
@@ -112,7 +122,8 @@ def fit_on(train: list, hyper: dict, drop: tuple[str, ...], seed, keep: float = 
     doc_w = bootstrap_weights(train, seed, keep) if seed is not None else np.ones(len(train))
     if keep:
         train, doc_w = [d for d, k in zip(train, doc_w) if k > 0], doc_w[doc_w > 0]
-    w = np.concatenate([fit.article_weighted(d, fit.line_weights(d)) * k for d, k in zip(train, doc_w)])
+    w = np.concatenate([fit.article_weighted(d, fit.line_weights(d)) * k * generated_weight(d)
+                        for d, k in zip(train, doc_w)])
     return fit.fit_trees_on(np.vstack([d.X for d in train]), np.concatenate([d.y for d in train]), w,
                             FEATURE_NAMES, hyper, drop=drop)
 
@@ -159,6 +170,9 @@ def main(argv=None) -> int:
                     help="what differs between members: a draw of the pages (--keep) or the generated pages' seeds")
     ap.add_argument("--trees", type=int, help="trees per fit (default: the shipped model's)")
     ap.add_argument("--lr", type=float, help="learning rate (default: the shipped model's)")
+    ap.add_argument("--lam", type=float, help="L2 on leaf values (default: the shipped model's)")
+    ap.add_argument("--min-hess", type=float, help="least hessian on each side of a split (default: the shipped model's)")
+    ap.add_argument("--gen-weight", type=float, default=1.0, help="a generated page's line weighs this (GEN_WEIGHT)")
     ap.add_argument("--labelled-train", default=",".join(fit.LABELLED_TRAIN))
     ap.add_argument("--drop-features", default=",".join(fit.DROP_FEATURES))
     ap.add_argument("--threshold", type=float, help="default: the shipped model's")
@@ -172,7 +186,10 @@ def main(argv=None) -> int:
     bench_dir = Path(args.bench_dir)
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     hyper = dict(shipped["fit"]["hyper_stage1"])
-    hyper.update({k: v for k, v in (("n_trees", args.trees), ("lr", args.lr)) if v is not None})
+    hyper.update({k: v for k, v in (("n_trees", args.trees), ("lr", args.lr), ("lam", args.lam),
+                                    ("min_hess", args.min_hess)) if v is not None})
+    global GEN_WEIGHT
+    GEN_WEIGHT = args.gen_weight
     drop = tuple(f for f in args.drop_features.split(",") if f)
     labelled = fit.labelled_files(args.labelled_train)
     if args.cache and Path(args.cache).exists():
@@ -185,7 +202,7 @@ def main(argv=None) -> int:
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     threshold = shipped["threshold"] if args.threshold is None else args.threshold
-    recipe = {"bag": args.bag, "keep": args.keep, "vary": args.vary, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
+    recipe = {"bag": args.bag, "keep": args.keep, "gen_weight": args.gen_weight, "vary": args.vary, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
 
     def save(stage1: dict, name: str, seed: int) -> StackedModel:
         params = {"kind": "stacked-gbdt", "threshold": threshold, "island_penalty": shipped["island_penalty"],

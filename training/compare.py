@@ -95,9 +95,11 @@ def recipe_drop(recipe: set[str]) -> tuple[str, ...]:
 # The studied files in two halves (each holds kinds of every sort: dev sets, probes).
 HALVES = (
     ("round8_dev.txt", "round8_long.txt", "probe_teaser_lists.txt", "round10_dev.txt", "round12_dev.txt",
-     "round13_dev.txt", "round15_dev.txt", "round16_dev.txt"),
+     "round13_dev.txt", "round15_dev.txt", "round16_dev.txt",
+     "round17_dev.txt"),
     ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt",
-     "round14_dev.txt", "round15_probe.txt", "round16_probe.txt"),
+     "round14_dev.txt", "round15_probe.txt", "round16_probe.txt",
+     "round17_probe.txt"),
 )
 
 
@@ -106,6 +108,11 @@ def recipe_weights(d, recipe: set[str]) -> np.ndarray:
     w = line_weights(d, 0.5, 4.0, "gold") if "gold-words" in recipe else line_weights(d, 0.0)
     if "article2" in recipe:
         w = article_weighted(d, w, 2.0)
+    # ``genW`` (e.g. ``gen0.5``): the generated pages' lines weigh W, the real pages' 1
+    # (less of what one draw of the generators happens to say; round 17).
+    gen = [float(s[3:]) for s in recipe if re.fullmatch(r"gen\d+(?:\.\d+)?", s)]
+    if gen and d.id.startswith(("newsgen:", "shortgen:")):
+        w = w * gen[0]
     return w
 
 

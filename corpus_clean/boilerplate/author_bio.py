@@ -168,7 +168,10 @@ def mark_about_box(ctx) -> None:
         return
     n = len(rule)
     blank = ctx.blank_list
-    foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and not blank[j]]
+    # (the footer's own lines: a repeated headline cut above it names the story's subject,
+    # "Pellham: Die Verkehrsbetriebe will ...", and the story's last paragraph may open so)
+    foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and not blank[j]
+            and ("footer" in rule[j] or "copyright" in rule[j])]
     if not foot:
         return
     names = set().union(*(name_words(ctx.lines.content[j]) for j in foot))

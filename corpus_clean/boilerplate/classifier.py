@@ -1724,7 +1724,7 @@ def _joined_stats(ctx, starts: np.ndarray, ends: np.ndarray, heads: np.ndarray) 
     nonempty = np.flatnonzero(heads)
     sizes = (ends - starts)[nonempty]
     members = np.flatnonzero(~ctx.blank)
-    offsets = np.r_[0, np.cumsum(sizes)[:-1]]
+    offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))  # (np.r_: ~8x slower, per page)
     first = starts[nonempty]
     last = ends[nonempty] - 1
     out = {}

@@ -177,16 +177,17 @@ def is_date_line(line: str) -> bool:
 
 
 # A bare date in a language whose month names CLDR lacks ("Samdi 5 désanm 2026",
-# "1 Disimbir 2026", "Ọfiọñ 12, 5, 2026"): a year, a day number, and a few words.
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# "1 Disimbir 2026", "Ọfiọñ 12, 5, 2026"): a year, a day number, and a few words. (Round
+# 17: a year from 1300, the Solar Hijri calendar's "۱۲ آذر ۱۴۰۵" too, in any digits.)
+YEAR = re.compile(r"(?:1[3-9]|20)\d\d")
 DAY = re.compile(r"(?:[12]\d|3[01]|0?[1-9])[.,]?")
 BARE_DATE_WORDS_MAX = 3
-_YEAR_IN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_YEAR_IN = re.compile(r"(?<!\d)(?:1[3-9]|20)\d\d(?!\d)")
 
 
 @lru_cache(maxsize=8192)
 def is_bare_date_line(line: str) -> bool:
-    """Whether `line` is a date in words no calendar list knows: one year (1800-2099), one
+    """Whether `line` is a date in words no calendar list knows: one year (1300-2099), one
     or two day or month numbers (up to 31), at most BARE_DATE_WORDS_MAX other words (a
     weekday, a month, "ngondo"), nothing else, no sentence. Looked at only in a page's
     head, above its first paragraph (``mark_date_lines``): there such a line is the story's
@@ -194,8 +195,8 @@ def is_bare_date_line(line: str) -> bool:
 
     >>> [is_bare_date_line(t) for t in ("Samdi 5 désanm 2026", "Ọfiọñ 12, 5, 2026", "23 ܒܬܫܪܝܢ ܐܚܪܝ 2026",
     ...     "Dia tshisambombo, 5 ngondo 12 2026", "Keti Koti 2026", "Ten villages flooded in 2026",
-    ...     "Naci: Coria, 1928", "Population 2026: 45 000")]
-    [True, True, True, True, False, False, False, False]
+    ...     "Naci: Coria, 1928", "Population 2026: 45 000", "۱۲ آذر ۱۴۰۵")]
+    [True, True, True, True, False, False, False, False, True]
     """
     text = ascii_digits(line.strip()) if not line.isascii() else line.strip()
     if not text or text[-1] in "!?:." or not text[0].isalnum() or ":" in text or not _YEAR_IN.search(text):

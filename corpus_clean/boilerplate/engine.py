@@ -31,7 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from corpus_clean.boilerplate.features import (
-    DIGIT, LOWER, PUNCT, SENT_END, UPPER, Lines, LineStats, line_stats, split_lines, split_lines_batch,
+    DIGIT, LOWER, PUNCT, SENT_END, UPPER, CodeSet, Lines, LineStats, line_stats, split_lines, split_lines_batch,
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.kernels import as_ints, as_words
@@ -347,12 +347,37 @@ def line_rules_many(ctxs: list[Context], ruleset: RuleSet, flat: FlatLines | Non
     lines = lines.tolist()
     raw = flat.raw
     caches = [ruleset.line_cache.setdefault(("verdict", flags), {}) for flags in range(8)]
-    verdicts = [caches[w].get(raw[i], _UNSEEN) for w, i in zip(which, lines)]
-    misses = [k for k, verdict in enumerate(verdicts) if verdict is _UNSEEN]
+    kernels = active()
+    # (the compiled loops, ``_native.cached_verdicts`` and ``verdict_maps``, or their twins)
+    found = getattr(kernels, "cached_verdicts", _cached_verdicts_py)
+    to_maps = getattr(kernels, "verdict_maps", _verdict_maps_py)
+    verdicts, misses = found(caches, which, lines, raw, _UNSEEN)
     if misses:
         _judge_unseen(ctxs, ruleset, misses, verdicts, lines, which, raw, caches, first_line, flat.starts, n_words,
                       flat.in_head, flat.in_tail)
-    out: list[dict[int, object]] = [{} for _ in ctxs]
+    return to_maps(verdicts, lines, np.ascontiguousarray(first_line, dtype=np.int64), len(ctxs))
+
+
+def _cached_verdicts_py(caches: list[dict], which: list[int], lines: list[int], raw: list[str],
+                        unseen) -> tuple[list, list[int]]:
+    """Each line's verdict in the cache of its flags (`unseen` when not there), and the
+    positions of those not there: the twin of ``_native.cached_verdicts``.
+
+    >>> _cached_verdicts_py([{"Home": "nav"}, {}], [0, 1, 0], [0, 0, 1], ["Home", "News"], "?")
+    (['nav', '?', '?'], [1, 2])
+    """
+    verdicts = [caches[w].get(raw[i], unseen) for w, i in zip(which, lines)]
+    return verdicts, [k for k, verdict in enumerate(verdicts) if verdict is unseen]
+
+
+def _verdict_maps_py(verdicts: list, lines: list[int], first_line: np.ndarray, n_docs: int) -> list[dict]:
+    """Per document (its first row in `first_line`), {its line: verdict} of the verdicts
+    that are not None: the twin of ``_native.verdict_maps``.
+
+    >>> _verdict_maps_py(["nav", None, "share"], [0, 2, 3], np.array([0, 2]), 2)
+    [{0: 'nav'}, {1: 'share'}]
+    """
+    out: list[dict[int, object]] = [{} for _ in range(n_docs)]
     named = list(compress(range(len(verdicts)), map(is_not, verdicts, repeat(None))))
     if named:
         named_lines = list(map(lines.__getitem__, named))
@@ -682,13 +707,16 @@ def _looks_like_title(ctx: Context, i: int) -> bool:
     return bool(looks_like_titles(ctx.stats, np.array([i]))[0])
 
 
+_NOT_TITLE_ENDS = CodeSet(map(ord, ".,:;"))
+
+
 def looks_like_titles(s: LineStats, rows: np.ndarray) -> np.ndarray:
     """Per line of `rows`: could it be a title (1-25 words, no final ".,:;", not
     starting lower-case, a capitalised word: title case or a sentence without its
     full stop)."""
     n_words = s.n_words[rows]
     return ((n_words >= 1) & (n_words <= 25)
-            & ~np.isin(s.last_char[rows], [ord("."), ord(","), ord(":"), ord(";")])
+            & ~_NOT_TITLE_ENDS.of(s.last_char[rows])
             & ((s.first_class[rows] & LOWER) == 0)
             & (s.n_cap_words[rows] >= 1))
 
@@ -1118,10 +1146,13 @@ def find_line_prefix(ctx: Context, ruleset: RuleSet) -> list | None:
 
 def prefix_at(ctx: Context, ruleset: RuleSet, i: int) -> list | None:
     """``find_line_prefix``'s match on line i (the first kept line, prose, in the head)."""
-    start, end = int(ctx.lines.starts[i]), int(ctx.lines.ends[i])
+    start, end = ctx.lines.starts[i].item(), ctx.lines.ends[i].item()
     for prefix_rule, regex in ruleset.prefix_rules:
         match = regex.match(ctx.text, start, end)
-        if match and match.end() > start and len(ctx.text[match.end():end].split()) >= PROSE_MIN_WORDS:
+        # (split at most PROSE_MIN_WORDS - 1 times: as many items as words, up to
+        # PROSE_MIN_WORDS, without splitting the whole rest of the line)
+        if match and match.end() > start and len(
+                ctx.text[match.end():end].split(None, PROSE_MIN_WORDS - 1)) >= PROSE_MIN_WORDS:
             return [start, match.end(), prefix_rule.id]
     return None
 

@@ -39,6 +39,10 @@ evidence than the line alone; these shapes of the story overrule it:
 * **Table rows** (the classifier): a cut line with the shape of the kept rows right above
   it (as many short numbers, the same first and last character: "Elston 3 Linwood 1"
   under "Cranmoor 0 Ashby Vale 0") continues the table.
+* **The story's end under a caption after one of its lists** (round 17; the classifier, a
+  date rule, the menu rule): the sentence under a caption comes back when the story above
+  the caption is a kept paragraph or the story's list under a kept sentence or ":"
+  announcement; the list's cut rows come back with it (``give_back_paragraphs_after_inserts``).
 * **A list story's opening and closing** (the classifier): one sentence (or a ":" line,
   or a sentence and a short heading: "Ingredients") right above a kept list of short
   lines, and up to CLOSING_MAX_LINES sentences right under one, come back when a rule's
@@ -58,9 +62,11 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_inserts import (
-    MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape, nonblank_neighbour, page_mask,
+    CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
+    label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_repeated_units
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
@@ -96,6 +102,9 @@ INSERT_RULE_WORDS = ("caption", "credit", "ad_label", "advert", "insert")
 # A sentence under a caption that goes on with the story: this many words or characters.
 AFTER_INSERT_MIN_WORDS = 4
 AFTER_INSERT_MIN_CHARS = 20
+# A caption with its credit after the sentence has this many words at least ("Tintfombi
+# tiyadansa. Sitfombe: Times", a sentence of two words, a label and a name).
+CUT_CREDIT_CAPTION_MIN_WORDS = 4
 # A line that announces what follows ("Le minime previste:", "At the close:") has this
 # many words or more ("Tags:", "Share:" have one).
 ANNOUNCE_MIN_WORDS = 2
@@ -157,8 +166,18 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
-    if not cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
-        return
+    if cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
+        _give_back(ctx, cut)
+    if "scored_rows" in ctx.__dict__:
+        # (then, on a page the model read, the readers' comments under the story's end as
+        # the give-backs left it: ``story_threads``)
+        shape = LineShape(ctx.stats)
+        mark_comment_threads(ctx, shape)
+        mark_repeated_units(ctx, shape)
+
+
+def _give_back(ctx, cut: set) -> None:
+    """The give-backs of ``give_back_story_body_lines`` whose rules cut lines of the page (`cut`)."""
     shape = BodyShape(ctx)
     if cut & DATE_RULES:
         teaser_dates = give_back_dated_entries(ctx, shape)
@@ -411,12 +430,20 @@ def is_insert_rule(rule: str | None) -> bool:
 
 def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     """A story paragraph the classifier cut right under an insert a rule cut (a caption,
-    a photo credit, an advert label), with a kept story paragraph right above that
-    insert, comes back: a caption stands between two paragraphs of the story, so the one
-    under it goes on with the story. Once a caption rule takes the caption, the classifier
-    reads the paragraph under it as an island (a short last sentence before the share bar
-    and the related links); a caption left in place had kept it. A teaser list after the
-    story starts under a heading, not under a caption.
+    a photo credit, an advert label), with the story right above that insert, comes back:
+    a caption stands between two paragraphs of the story, so the one under it goes on with
+    the story. Once a caption rule takes the caption, the classifier reads the paragraph
+    under it as an island (a short last sentence before the share bar and the related
+    links); a caption left in place had kept it. A teaser list after the story starts
+    under a heading, not under a caption.
+
+    "The story right above" is a kept paragraph, or (round 17) the story's list: short
+    lines under a kept sentence or a kept ":" announcement with a paragraph at or above it
+    ("Programme:" / "10:00 – Welcome" / "18:00 – Dance" / caption / last sentence); the
+    list's lines a rule or the classifier cut there come back too when the list was
+    announced or they are its data (a field, a number: ``_story_list_above``). A caption
+    with its credit that the classifier itself cut ("... Magod: Klub de Volapük") counts
+    as an insert (``mark_credit_captions_cut_by_classifier``).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("The new bridge over the river opened on Monday after two years of works.\\n"
@@ -426,21 +453,149 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     >>> give_back_paragraphs_after_inserts(ctx, BodyShape(ctx))
     >>> ctx.marks.rule[:4]
     [None, 'outlets.caption_with_credit_mark', None, 'classifier']
+    >>> ctx = Context("The club met on Saturday for its hundredth year, with members from four countries.\\n"
+    ...               "The programme:\\n10:00 – Welcome\\n18:00 – Dance\\n"
+    ...               "The president at the lectern. Magod: Klub de Volapük\\n"
+    ...               "The club now has 112 members.\\nShare\\n")
+    >>> ctx.marks.rule[3:7] = ["dates.date_line", "classifier", "classifier", "classifier"]
+    >>> give_back_paragraphs_after_inserts(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, 'story.caption_credit', None, 'classifier', None]
     """
     rule = ctx.marks.rule
     s = ctx.stats
+    mark_credit_captions_cut_by_classifier(ctx, shape)
     # (candidates by length; the exact test also knows the sentence ends of other
     # scripts: "።", "។")
     long_enough = (s.n_words >= AFTER_INSERT_MIN_WORDS) | (s.n_chars >= AFTER_INSERT_MIN_CHARS)
-    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough):
-        if shape.ends_sentence(i) and _paragraph_across_inserts(ctx, shape, i, -1):
-            rule[i] = None
+    cut_sentences = [i for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough) if shape.ends_sentence(i)]
+    for i in cut_sentences:
+        items = _story_across_inserts(ctx, shape, i)
+        if items is not None:
+            for k in [i] + items:
+                rule[k] = None
+    # (the story's list cut above a caption whose sentence below is kept)
+    kept_sentences = long_enough & ~shape.removed_now(ctx)
+    for i in kept_sentences.nonzero()[0].tolist():
+        above = _nonblank(ctx, i, -1)
+        if above is not None and is_insert_rule(rule[above]) and shape.ends_sentence(i):
+            for k in _story_across_inserts(ctx, shape, i) or ():
+                rule[k] = None
+    # (and the story's announced list above a credited caption at the story's end: a photo
+    # of the story closes it, the share bar under it)
+    for i in [i for i, r in enumerate(rule) if r is not None and "credit" in r]:
+        above = _nonblank(ctx, i, -1)
+        if above is not None and rule[above] is not None and not is_insert_rule(rule[above]):
+            for k in _story_list_above(ctx, shape, above, announced_only=True) or ():
+                rule[k] = None
+
+
+def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
+    """The classifier's cut of a caption with its credit after the sentence ("Presidan
+    Anna Berger lotidom. Magod: Klub de Volapük", "... Photo/Jan Vos": the shapes of
+    ``story_inserts.label_credit_after_sentence`` and ``slash_credit_after_sentence``)
+    is relabelled a caption's (``CREDIT_TAIL_RULE``): still cut, now known as an insert
+    that stands inside the story, so the sentence under it can come back.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Limans kluba. Magod: Klub de Volapük\\nShare this\\n")
+    >>> ctx.marks.rule[:2] = ["classifier", "classifier"]
+    >>> mark_credit_captions_cut_by_classifier(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    ['story.caption_credit', 'classifier', None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    s = ctx.stats
+    candidates = (s.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((s.last_class & SENT_END) == 0)
+    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, candidates):
+        if label_credit_after_sentence(content[i]) or ("/" in content[i] and slash_credit_after_sentence(content[i])):
+            rule[i] = CREDIT_TAIL_RULE
+
+
+def _story_across_inserts(ctx, shape: LineShape, i: int) -> list[int] | None:
+    """Right above line `i` one or more inserts a rule cut, and beyond them the story: a
+    kept paragraph (``[]``: nothing else to give back), or the story's list (its cut
+    lines, to give back: ``_story_list_above``); None when neither. (Only upwards: a line
+    right ABOVE a caption at the story's end can be the first teaser of a list that a
+    caption's photo opens.)"""
+    j = _nonblank(ctx, i, -1)
+    if j is None or not is_insert_rule(ctx.marks.rule[j]):
+        return None
+    while j is not None and is_insert_rule(ctx.marks.rule[j]):
+        j = _nonblank(ctx, j, -1)
+    if j is None:
+        return None
+    if _kept(ctx, j) and shape.is_paragraph(j):
+        return []
+    return _story_list_above(ctx, shape, j)
+
+
+def _story_list_above(ctx, shape: LineShape, j: int, announced_only: bool = False) -> list[int] | None:
+    """Line `j` and the lines above it are the story's list: up to ANNOUNCED_MAX_ITEMS
+    short lines (no paragraph), each kept or cut by one of FACT_CUT_RULES, right under a
+    kept line that ends a sentence or announces the list with ":", with a kept sentence of
+    the story at or above that line. Returns the list's cut lines; None when it is no such
+    list, or when a cut line is neither announced (the line above ends in ":") nor data (a
+    field "Open: 9 to 5", a number): a teaser list's cut headlines are neither. (With
+    `announced_only`, an announced list only.)
+
+    The announcement may be cut too ("Loko lokwentekile:" under a caption the model took):
+    a line of ANNOUNCE_MIN_WORDS+ words ending in ":" that the model cut, under a kept
+    sentence or under one open line (a caption, cut) under a kept sentence, comes back with
+    its list (``_cut_announcement``)."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    items: list[int] = []
+    while j is not None and len(items) <= ANNOUNCED_MAX_ITEMS:
+        if items and (rule[j] is None and _is_opening(ctx, shape, j) or _cut_announcement(ctx, shape, j)):
+            break
+        if shape.is_paragraph(j) or (rule[j] is not None and rule[j] not in FACT_CUT_RULES):
+            return None
+        items.append(j)
+        j = _nonblank(ctx, j, -1)
+    else:
+        return None
+    if not _sentence_at_or_above(ctx, shape, j):
+        return None
+    announced = content[j].rstrip().endswith((":", "："))
+    cut = [k for k in items if rule[k] is not None] + ([j] if rule[j] is not None else [])
+    if not announced and (announced_only or not all(_FIELD.match(content[k]) or shape.n_digit(k) for k in cut)):
+        return None
+    if rule[j] is not None:
+        over = _nonblank(ctx, j, -1)
+        if rule[over] == CLASSIFIER_RULE:
+            # (the open line between the story's sentence and its list's cut announcement
+            # stands where a caption does, "Obras en la avenida del Puerto" above "Paradas
+            # sin servicio:": a caption's cut, not the model's, so that no give-back for a
+            # list's heading takes it back)
+            rule[over] = LONE_CAPTION_RULE
+    return cut
+
+
+def _cut_announcement(ctx, shape: LineShape, j: int) -> bool:
+    """Line `j` is an announcement the model cut ("Tei re:", "Loko lokwentekile:") right
+    under a kept sentence, or under one open line (a caption: cut, not a sentence) right
+    under a kept sentence."""
+    rule = ctx.marks.rule
+    if rule[j] != CLASSIFIER_RULE or not _announces(shape, ctx.lines.content[j]):
+        return False
+    above = _nonblank(ctx, j, -1)
+    if above is not None and rule[above] is not None and not shape.ends_sentence(above):
+        above = _nonblank(ctx, above, -1)  # (the caption over the list stays cut)
+    return _kept(ctx, above) and shape.ends_sentence(above)
+
+
+def _sentence_at_or_above(ctx, shape: LineShape, j: int) -> bool:
+    """A kept sentence of the story (STORY_SENTENCE_MIN_WORDS+ words) stands at line `j`
+    or above it (a brief's sentences are shorter than a paragraph)."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[k] is None and not blank[k] and shape.n_words(k) >= STORY_SENTENCE_MIN_WORDS
+               and shape.ends_sentence(k) for k in range(j + 1))
 
 
 def _paragraph_across_inserts(ctx, shape: LineShape, i: int, step: int) -> bool:
     """Next to line `i` in direction `step` stand one or more inserts a rule cut, and
-    beyond them a kept story paragraph. (Only upwards: a line right ABOVE a caption at
-    the story's end can be the first teaser of a list that a caption's photo opens.)"""
+    beyond them a kept story paragraph."""
     j = _nonblank(ctx, i, step)
     if j is None or not is_insert_rule(ctx.marks.rule[j]):
         return False

@@ -52,7 +52,7 @@ from functools import lru_cache
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
@@ -131,7 +131,7 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
 MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
-_MORE_SENTENCE_ENDS = np.array(sorted(MORE_SENTENCE_ENDS))
+_MORE_SENTENCE_ENDS = CodeSet(MORE_SENTENCE_ENDS)
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -323,12 +323,22 @@ def _is_name_word(word: str) -> bool:
     return first.isalpha() and (first.isupper() or not first.islower()) and not any(c.isdigit() for c in word)
 
 
+# A caption's sentence ends before its credit: a full stop, "!" or "?" and a space, or the
+# full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
+_CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*")
+# Inside a credit's name, short lower-case particles join the name words ("Klub de
+# Volapük", "Times of Eswatini"): at most this many letters.
+NAME_PARTICLE_MAX_CHARS = 3
+
+
 def label_credit_after_sentence(line: str) -> bool:
-    """The line's last sentence is followed by a credit in the shape "Label: First Last",
-    whatever the label's word is: one word, a colon, then two to four name words
-    (``_is_name_word``) and nothing else. The credit-word list of
+    """The line's last sentence is followed by a credit in the shape "Label: Name",
+    whatever the label's word is: one word, a colon, then one to four words of a name
+    (``_is_name_word`` the first and the last; short particles between: "Klub de Volapük",
+    "Times of Eswatini") and nothing else. The credit-word list of
     ``outlets.caption_with_credit_mark`` knows ~170 words for photo; a language it does
-    not know ("Òdjimk:" in Kashubian, "Jalloo:" in Manx) writes its credit the same way.
+    not know ("Òdjimk:" in Kashubian, "Jalloo:" in Manx, "Yẹdide:" in Gun) writes its
+    credit the same way, after a sentence ended in its own script's full stop ("।", "۔").
     A story's sentence ends in a full stop, a list's "label: value" has no sentence
     before it, and a value that is not a name ("Price: 12 euros", "Note: see below")
     fails the name test.
@@ -336,16 +346,19 @@ def label_credit_after_sentence(line: str) -> bool:
     >>> [label_credit_after_sentence(t) for t in (
     ...     "Dzecë przed nową szkòłą. Òdjimk: Ana Klinkòsz", "Kam kasuwu kura lan. Surar: Modu Kolo",
     ...     "The winner was announced at noon. Prize: 500 euros", "He left. Then: nothing more to say",
-    ...     "Population: Anna Klinkosz", "The bridge opens today. Read more: City Council Votes To Close It")]
-    [True, True, False, False, False, False]
+    ...     "Population: Anna Klinkosz", "The bridge opens today. Read more: City Council Votes To Close It",
+    ...     "Mẹdelẹ to nudùdù sà. Yẹdide: Ahouansou", "Presidan lotidom. Magod: Klub de Volapük",
+    ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so")]
+    [True, True, False, False, False, False, True, True, True, False]
     """
-    end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
-    if end < 0:
+    ends = list(_CAPTION_SENTENCE_END.finditer(line))
+    if not ends:
         return False
-    label, colon, name = line[end + 2:].partition(": ")
+    label, colon, name = line[ends[-1].end():].partition(": ")
     words = name.split()
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
-            and 2 <= len(words) <= CREDIT_NAME_MAX_WORDS and all(_is_name_word(w) for w in words))
+            and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS and _is_name_word(words[0]) and _is_name_word(words[-1])
+            and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
 
 
 def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
@@ -449,10 +462,10 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
     # (per non-blank line, with numpy: kept, ends a sentence as ``ends_sentence`` says, and
     # then the lines whose non-blank neighbours are kept sentences of the story)
     kept = ~ctx.marks.removed()[nonblank]
-    ends = ((s.last_class[nonblank] & SENT_END) != 0) | np.isin(s.last_char[nonblank], _MORE_SENTENCE_ENDS)
+    ends = ((s.last_class[nonblank] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[nonblank])
     long_enough = s.n_words[nonblank] >= STORY_SENTENCE_MIN_WORDS
     sentence = kept & ends & long_enough
-    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & np.isin(s.last_char[nonblank], _ANNOUNCING)
+    announces = kept & (s.n_words[nonblank] >= ANNOUNCEMENT_MIN_WORDS) & _ANNOUNCING.of(s.last_char[nonblank])
     between = np.zeros(len(nonblank), dtype=bool)
     between[1:-1] = kept[1:-1] & ~ends[1:-1] & sentence[:-2] & (sentence[2:] | announces[2:])
     interrupting = nonblank[between].tolist()
@@ -484,7 +497,7 @@ def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
 # A line announcing a list ends in a colon (also the full-width one of CJK text) and says
 # what comes ("Paradas sin servicio:", "Афиша на декабрь:"): two words or more (a heading
 # "Ingredients:" is one).
-_ANNOUNCING = np.array([ord(":"), ord("：")])
+_ANNOUNCING = CodeSet([ord(":"), ord("：")])
 ANNOUNCEMENT_MIN_WORDS = 2
 
 

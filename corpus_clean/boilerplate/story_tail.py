@@ -30,7 +30,7 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import DIGIT
+from corpus_clean.boilerplate.features import DIGIT, CodeSet
 
 COMMENTS_RULE = "story.comment_box"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
@@ -52,7 +52,7 @@ def is_count_heading(line: str) -> bool:
 _COUNT_TITLE = re.compile(r"\s*\d{1,4}\s+(?:\S+\s+){0,4}[«“„\"'‘「『]\s*(.+?)\s*[»”“\"'’」』]\s*")
 TITLE_MIN_WORDS = 3
 _CLOSING_QUOTES = frozenset("»”“\"'’」』")
-_CLOSING_QUOTE_CODES = np.array(sorted(ord(c) for c in _CLOSING_QUOTES))
+_CLOSING_QUOTE_CODES = CodeSet(map(ord, _CLOSING_QUOTES))
 
 
 def is_count_title_heading(line: str, titles: set[str]) -> bool:
@@ -95,7 +95,7 @@ def mark_comment_boxes(ctx) -> None:
     ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
     candidates = [i for i in ends if is_count_heading(content[i])]
     # (a blog's heading: a count first, a closing quote last; its title looked up only then)
-    quoted = (((ctx.stats.first_class & DIGIT) != 0) & np.isin(ctx.stats.last_char, _CLOSING_QUOTE_CODES)).nonzero()[0].tolist()
+    quoted = (((ctx.stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(ctx.stats.last_char)).nonzero()[0].tolist()
     if quoted:
         titles = _head_titles(ctx)
         candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})

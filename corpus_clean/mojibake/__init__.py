@@ -34,7 +34,14 @@ How it works, in order (one module per concern):
    rules of ``evidence`` and ``scripts``) on what ftfy left; and our own order. ftfy's
    candidate wins unless ours leaves strictly less mojibake (markers, input sequences still
    there, ftfy's badness).
-6. C1 controls nothing could decode are dropped at the end.
+6. ``page_codec``, **per page**: one computer garbles a whole page through one code page,
+   so a line too short to decide alone (a lone ``Β©``, a date ``2026Âπ¥12Êúà``), or read
+   through cp1252 for want of a character of its own, decodes through the code page that
+   decoded the page's other lines whole. A page garbled as a whole also has its
+   quotations repaired (``fix_text._repair_quotations_of_a_garbled_page``). Where code
+   pages read a page differently, a reading whose letters one language's alphabet writes
+   (``alphabets``, from the studied pages) wins over ftfy's codec order.
+7. C1 controls nothing could decode are dropped at the end.
 
 Fix kinds reported in ``fixes`` (counts are sequences, characters or entities repaired;
 for ftfy's steps and whole-line decodes, lines):

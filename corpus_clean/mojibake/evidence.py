@@ -42,6 +42,7 @@ def _has_own_evidence(
         return (
             _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
             or _is_symbol_pair_by_a_number_in_a_latin_line(token, match, decoded, line, codec)
+            or (codec is _CP1251 and _is_latin1_sign_alone_in_a_latin_line(token, match, decoded, line))
             or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
             or _glued_to_letters(token, match, codec)
         )
@@ -271,6 +272,29 @@ def _is_symbol_pair_by_a_number_in_a_latin_line(
             or (before and before in "(/")):
         return False  # a pair standing alone between spaces: too little to go on
     return _is_latin_but_for_pairs(line, codec)
+
+
+def _is_latin1_sign_alone_in_a_latin_line(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """A cp1251 pair ``В`` + a sign that decodes to a sign of the Latin-1 row written
+    alone ("·", "©", "«"; never a spacing accent), the whole token, in a line whose
+    letters are Latin but for such pairs: ``12 likes В· 3 restacks`` is "·". A Russian
+    "В" (the word "in") is followed by a space, not glued to a sign; two Cyrillic
+    letters (``ВЈ``: "£") may be a word and stay.
+
+    >>> line = "November 27, 2026 В· 5 min read"
+    >>> _is_latin1_sign_alone_in_a_latin_line("В·", _CP1251.run_re.search("В·"), "·", line)
+    True
+    >>> line = "Статья В· 5 мин"
+    >>> _is_latin1_sign_alone_in_a_latin_line("В·", _CP1251.run_re.search("В·"), "·", line)
+    False
+    """
+    return (match.group() == token and len(token) == 2 and token[0] == "В" and not token[1].isalpha()
+            and len(decoded) == 1 and unicodedata.category(decoded) in _SIGNS_WRITTEN_ALONE
+            and _is_latin_but_for_pairs(line, _CP1251))
+
+
+# The categories of signs text writes alone (not the spacing accents, "Sk": "¸", "´").
+_SIGNS_WRITTEN_ALONE = frozenset({"Po", "Pi", "Pf", "So", "Sm", "Sc"})
 
 
 @functools.lru_cache(maxsize=64)

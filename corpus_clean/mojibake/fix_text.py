@@ -20,11 +20,12 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
+from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
 
 
-def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
+def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose: bool = True) -> str:
     """Repair one line: ftfy's answer, unless ours leaves less mojibake behind.
 
     In order, cheapest first:
@@ -50,7 +51,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
     >>> fix_line("com especial atenÃ§Ã£o Ã s crianÃ§as", _document_evidence(""), Counter())
     'com especial atenção às crianças'
     """
-    if quotes_mojibake_on_purpose(line):
+    if quotes_may_be_on_purpose and quotes_mojibake_on_purpose(line):
         return line
     whole = decode_whole_line(line, _CP1252)
     if whole is not None and not _TRIGGER_RE.search(whole):
@@ -58,7 +59,10 @@ def fix_line(line: str, evidence: dict, fixes: Counter) -> str:
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
     other = decode_line_read_as_another_codec(line, evidence.text)
-    if other is not None and not _TRIGGER_RE.search(other[0]):
+    # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
+    # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no
+    # codec decodes, so the line read through cp1253 as "inflaΓ§Γ£o" is done.
+    if other is not None and not might_need_repair(other[0]):
         fixes["other_codec"] += 1
         return other[0]
     ours_fixes: Counter = Counter()
@@ -170,6 +174,30 @@ def _trigger_fragments(original: str) -> frozenset:
     return frozenset(_FTFY_TRIGGER_RE.findall(original))
 
 
+def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[str], evidence: dict,
+                                         fixes: Counter) -> list[str]:
+    """Lines left as quoting mojibake on purpose, repaired after all when other lines of
+    the page were mojibake repaired outside any quotation: a page garbled as a whole
+    garbles its quotations too (``"MarÃ©s Baixas"`` in a page whose other lines read
+    "Ã§Ã£o"; a line that is all a quotation, ``"ì\xa0œì£¼ ë\x8f™ìª½"``). A text about
+    mojibake keeps its quoted examples: none of its other lines is repaired, so it is
+    never changed here.
+
+    >>> lines = ['A reuniÃ£o comeÃ§a cedo.\\n', 'Poesia com "MarÃ©s Baixas", um livro']
+    >>> first = [fix_line(line, _document_evidence(""), Counter()) for line in lines]
+    >>> first[1] == lines[1]
+    True
+    >>> _repair_quotations_of_a_garbled_page(lines, first, _document_evidence(""), Counter())[1]
+    'Poesia com "Marés Baixas", um livro'
+    """
+    if not any(fixed != original and not quotes_mojibake_on_purpose(original)
+               for original, fixed in zip(originals, repaired)):
+        return repaired
+    return [fix_line(original, evidence, fixes, quotes_may_be_on_purpose=False)
+            if fixed == original and quotes_mojibake_on_purpose(original) and might_need_repair(original) else fixed
+            for original, fixed in zip(originals, repaired)]
+
+
 def repair(text: str) -> tuple[str, dict[str, int]]:
     """Repair mojibake and control characters; return (text, {fix kind: count}).
 
@@ -199,7 +227,9 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     evidence = _document_evidence(fixed)
     originals = _lines(fixed)
     repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
-    fixed = "".join(decode_lines_like_their_document(originals, repaired, fixes))
+    repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
+    repaired = decode_lines_like_their_document(originals, repaired, fixes)
+    fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
     # After the lines' repair: a line that is Mac Roman throughout is decoded as a whole

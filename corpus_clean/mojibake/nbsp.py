@@ -10,6 +10,7 @@ import re
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
+from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
@@ -257,10 +258,21 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     def writes_dotted_vowels() -> bool:
         return _writes_latin_extended_additional(text)
 
+    @functools.cache
+    def line_reads_through_another_codec(start: int) -> bool:
+        """Does the line starting at ``start`` read whole through another code page
+        (Silesian "m┼Å dzisiej" through cp437: "Å" is a continuation byte there, and the
+        space after it a real one)?"""
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        return decode_line_read_as_another_codec(line, text) is not None
+
     def fix(match: re.Match) -> str:
         nonlocal count
         glued, alone = match.group(1), match.group(2)
         lead = glued or alone or match.group(3)
+        if line_reads_through_another_codec(text.rfind("\n", 0, match.start()) + 1):
+            return match.group()
         if glued and text[match.start() - 1 : match.start()].isupper() and _in_capitals(text, match):
             return match.group()  # a word in capitals ("ĐÃ XẢY RA" in Vietnamese)
         if alone == "Г" and _is_a_grave_in_latin_text(text, match):

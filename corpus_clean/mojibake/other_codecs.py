@@ -27,9 +27,10 @@ from typing import NamedTuple
 import ftfy
 from ftfy.badness import badness
 
+from corpus_clean.mojibake.alphabets import ALPHABETS
 from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
-from corpus_clean.mojibake.evidence import _decoded_or_empty
+from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
 from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
@@ -110,6 +111,12 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         only_reading = [c for c in candidates if c[1] == votes.only_reading]
         if only_reading and len({decoded for decoded, _ in candidates}) > 1:
             return only_reading[0]
+        # ftfy takes the first code page in its list that decodes, so where several do its
+        # answer is that order, not evidence; a language's alphabet is.
+        in_an_alphabet = [c for c in candidates if c[1] in votes.in_an_alphabet]
+        if in_an_alphabet and len({decoded for decoded, _ in in_an_alphabet}) == 1 < len(
+                {decoded for decoded, _ in candidates}):
+            return in_an_alphabet[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
         written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
         if any(decoded == ftfys for decoded, _ in candidates) and (
@@ -132,6 +139,9 @@ class DocumentVotes(NamedTuple):
     """Which code pages read a document's lines written beyond cp1252."""
     most_lines: frozenset  # the code pages with a plausible reading of the most lines
     only_reading: str | None  # the one code page that is some line's only reading, if one is
+    # the code pages of ``most_lines`` whose readings of the page write letters that one
+    # language writes all of (`alphabets`)
+    in_an_alphabet: frozenset = frozenset()
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -152,16 +162,45 @@ def document_codecs(document: str) -> DocumentVotes:
     """
     votes: Counter = Counter()
     only_readings = set()
+    letters: dict[str, set] = {}
     for line in document.split("\n"):
         if _BEYOND_CP1252_RE.search(line):
-            readings = {codec.name for decoded, codec in _strict_decodings(line)
+            readings = {codec.name: decoded for decoded, codec in _strict_decodings(line)
                         if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
-            votes.update(readings)
+            votes.update(readings.keys())
             if len(readings) == 1:
-                only_readings |= readings
+                only_readings |= set(readings)
+            for name, decoded in readings.items():
+                letters.setdefault(name, set()).update(_alphabet_letters(decoded))
     most = max(votes.values(), default=0)
-    return DocumentVotes(frozenset(name for name, count in votes.items() if count == most),
-                         next(iter(only_readings)) if len(only_readings) == 1 else None)
+    most_lines = frozenset(name for name, count in votes.items() if count == most)
+    return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
+                         frozenset(name for name in most_lines if _one_language_writes(letters[name])))
+
+
+def _alphabet_letters(text: str) -> set:
+    """The text's non-ASCII letters of the alphabets `alphabets` lists, lowercase, and
+    its combining marks (no alphabet lists one: a reading that makes them fits none).
+
+    >>> sorted(_alphabet_letters("Straße über x\u032c"))
+    ['ß', 'ü', '̬']
+    """
+    return {char.lower() for char in text if "\x7f" < char <= _LAST_ALPHABET_LETTER
+            and (char.isalpha() or unicodedata.category(char)[0] == "M")}
+
+
+_LAST_ALPHABET_LETTER = "\u1fff"
+_ALPHABET_SETS = tuple(frozenset(letters) for letters in ALPHABETS.values())
+
+
+def _one_language_writes(letters: set) -> bool:
+    """Does one language of `alphabets` write all these letters? German writes "ü" and
+    "ß", no language "å" and "ß".
+
+    >>> _one_language_writes({"ü", "ß", "ä"}), _one_language_writes({"å", "ß"})
+    (True, False)
+    """
+    return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABET_SETS)
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
@@ -236,14 +275,19 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
         return False  # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text
     sequences = list(codec.sequence_re.finditer(line))
     if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
-            char not in LETTER_COUNTS for char in _new_letters(line, decoded)):
-        return False  # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of today)
+            char not in LETTER_COUNTS and not _one_language_writes({char.lower()})
+            for char in _new_letters(line, decoded)):
+        # "├┤a┼┐a": a drawing in DOS box characters, not "ôaſa" ("ſ" is no letter of
+        # today); but "┼┤alimi ┼╡a" is Tumbuka "Ŵalimi ŵa", a letter a language writes.
+        return False
     if len(sequences) >= 2:
         return True
     return len(sequences) == 1 and (_completes_its_word(line, sequences[0], decoded, rare_letters)
                                     or _is_punctuation_of_three_bytes(sequences[0], codec)
                                     or _is_currency_before_a_number(line, sequences[0], codec)
-                                    or _is_letter_with_a_spacing_accent(line, sequences[0], codec))
+                                    or _is_letter_with_a_spacing_accent(line, sequences[0], codec)
+                                    or _is_a_latin1_sign_standing_alone(line, sequences[0], codec)
+                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded))
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -344,6 +388,63 @@ def _is_letter_with_a_spacing_accent(line: str, sequence: re.Match, codec: _Code
     glued = line[sequence.start() - 1 : sequence.start()].isalpha() or line[sequence.end() : sequence.end() + 1].isalpha()
     return (len(pair) == 2 and pair[0].isalpha() and pair[1] in _SPACING_ACCENTS and not glued
             and unicodedata.category(decoded or "a")[0] in "PS")
+
+
+def _is_a_latin1_sign_standing_alone(line: str, sequence: re.Match, codec: _Codec) -> bool:
+    """Is the sequence a sign of the Latin-1 row (lead byte 0xC2: "©", "·", "«", "°")
+    standing between spaces, digits or punctuation, not glued to a letter? ``Β·`` is
+    "·" read as cp1253 ("12 likes Β· 3 restacks"), ``Ā©`` "©" read as cp1257, ``┬╖``
+    "·" read as cp437. Clean text does not write a lone capital glued to a sign between
+    spaces; a capital glued to a word's letter stays ("Β©" inside "ΑΒ©Γ"), and so does
+    a pair that would decode to a spacing accent ("Āø" is "¸").
+
+    >>> import re
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> _is_a_latin1_sign_standing_alone("12 likes Β· 3", re.search("Β·", "12 likes Β· 3"), C[1])
+    True
+    >>> _is_a_latin1_sign_standing_alone("ΑΒ· 3", re.search("Β·", "ΑΒ· 3"), C[1])
+    False
+    >>> _is_a_latin1_sign_standing_alone("with Āø on", re.search("Āø", "with Āø on"), C[3])
+    False
+    """
+    pair = sequence.group()
+    if len(pair) != 2 or codec.to_bytes(pair[0]) != b"\xc2":
+        return False
+    before = line[sequence.start() - 1 : sequence.start()]
+    after = line[sequence.end() : sequence.end() + 1]
+    if before.isalpha() or after.isalpha():
+        return False
+    # Not the spacing accents ("¸", "´", "¨", "¯": modifier symbols): no text writes one
+    # alone, and a name may be written "Āø".
+    return unicodedata.category(_decoded_or_empty(pair, codec) or "a") in _SIGNS_WRITTEN_ALONE
+
+
+
+def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Is the sequence a word of its own that decodes to a lowercase Latin letter text
+    writes, in a line of Latin words? Italian "è", French and Portuguese "à" are words:
+    "zucca Γ¨ il piatto" is "è" read as cp1253, "Trois jours Ć\xa0 Collioure" "à" read as
+    cp1257. Clean text does not write a capital glued to a sign as a word of a Latin line.
+
+    >>> import re
+    >>> line = "La zucca Γ¨ il piatto che preparo"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
+    True
+    >>> line = "Ο Γ¨ είναι"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
+    False
+    """
+    pair = sequence.group()
+    before = line[sequence.start() - 1 : sequence.start()]
+    after = line[sequence.end() : sequence.end() + 1]
+    if len(pair) != 2 or before.isalnum() or after.isalnum() or after in "'’":
+        return False
+    letter = decoded[sequence.start() : sequence.start() + 1]
+    if not (letter.islower() and letter in LETTER_COUNTS and _script(letter) == "LATIN"):
+        return False
+    rest = line[: sequence.start()] + line[sequence.end() :]
+    letters = [char for char in rest if char.isalpha()]
+    return len(letters) >= 12 and all(_script(char) == "LATIN" for char in letters)
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,

@@ -1,0 +1,346 @@
+"""Readers' comments under the story found by their rhythm, with no count heading, in any
+language. A step of the classifier's page (``story_body.give_back_story_body_lines`` calls
+it last, on each page the model read, so the story's end is the one the give-backs left).
+
+A comment box without a count ("Have your say", "Мнения читателей", "Kë lueel kɔc") is a
+run of pairs under the story: the reader's name on a line of its own (one to three words,
+no sentence: "Ama Serwaa", "Nomsa M.", "Kojo_Bee", "小鱼儿2026"; or the name with the
+comment's date, which the date rules cut: "Toomas, 5 dec. 10:14") and one to three lines of
+what they wrote (each a sentence). A short heading may open it; "Reply" buttons and dates a
+rule cut may follow a comment. The model reads such a box line by line and cuts some of its
+lines, seldom all: it knows neither the language nor the names. So a run of
+THREAD_MIN_PAIRS or more such pairs (rule ``THREAD_RULE``) goes when
+
+* the story ends right above it (a kept sentence, only lines a step cut between: a tag
+  line; a kept sentence of STORY_SENTENCE_MIN_WORDS+ words higher up);
+* the page's furniture (a line something cut) or the page's end follows it;
+* the model already cut at least one of its names or comments (not only its heading): the
+  page's own reading agrees that the run is not the story; or every name signs as a person
+  does (two or three capitalised words, "Ladi Yakubu", or a handle, "Marta_Lx").
+
+A live blog's times and a timeline's years open with a digit, a numbered list's items too:
+no name does. A letter's signature names the town after a comma ("Mary Cole, Hatherley"); a
+wire story's section heading is in capitals ("KAZAKHSTAN WINS AGAIN"). A story told in
+sections under short headings ("Background" / paragraph / "Reaction" / paragraph) has the
+same rhythm, but the model keeps its paragraphs and its headings sign as no person.
+
+Units that repeat a closing line ("Respondez", "Нравится · Ответить", "回复 点赞", a
+condolence's date) at a fixed period, each opening with a name: ``mark_repeated_units``.
+
+A teaser block in words no pack knows ("Nova cultur", "Las historias de hoy") has the same
+rhythm with longer first lines: under a short heading, TEASER_MIN_WORDS to TEASER_MAX_WORDS
+words of a headline (no sentence) and one sentence of summary, THREAD_MIN_PAIRS times or
+more, under the story's end and over the page's furniture; it goes (rule ``TEASERS_RULE``)
+under the same conditions, the model's cut of one of its lines included (a story's sections
+under subheadings have the rhythm too, and the model keeps them).
+
+No wording: shapes, positions and the cuts the other steps made.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import ALPHA, SENT_END
+
+THREAD_RULE = "story.comment_thread"
+TEASERS_RULE = "story.teaser_pairs"
+# A teaser's headline: a clause of this many words (a name has fewer).
+TEASER_MIN_WORDS, TEASER_MAX_WORDS = 4, 15
+# Two readers at least: one name and one comment are as often a quote and its speaker.
+THREAD_MIN_PAIRS = 2
+# A reader's name: one to three words ("Nene Falcasantos", "Joaquim S."), few characters.
+NAME_MAX_WORDS = 3
+NAME_MAX_CHARS = 32
+# A heading over the comments: a word or four ("Mga comentario", "Quon vu pensas?").
+HEADING_MAX_WORDS = 4
+# A reader writes one to three lines, each a sentence of this many words or more.
+COMMENT_MAX_LINES = 3
+COMMENT_MIN_WORDS = 3
+# "Reply", "Responder · 2h": the buttons under a comment that a rule cut, up to this many.
+BUTTONS_MAX_LINES = 2
+# The story above: a kept sentence of this many words at least (its last sentence may
+# be shorter: "Umsebenzi uzokuphela ngoJanabari.").
+STORY_SENTENCE_MIN_WORDS = 4
+# (words are counted by spaces here: the line counts split a Devanagari word at its vowel
+# signs, "विनोद" is three of them)
+# What the model cut (``classifier.RULE``) and the date rules (a name with its date).
+CLASSIFIER_RULE = "classifier"
+DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+# Sentence ends the character table does not mark (as ``story_inserts.MORE_SENTENCE_ENDS``).
+_MORE_ENDS = np.array(sorted(ord(c) for c in "।॥؟۔։။።፧។៕།༎"))
+
+
+def _name_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a reader's name: one to NAME_MAX_WORDS words and few characters, no
+    sentence unless it ends in an initial ("Nomsa M."), no ":" at its end, no word in
+    capitals (a wire story's section heading: "ARGENTINA CRUISES"); or a line a date rule
+    cut (the name with the comment's date)."""
+    r = ctx.marks.rule[i]
+    line = ctx.lines.content[i].strip()
+    if not line[:1].isalpha():
+        return False  # (a list's "4. The castle", a timeline's "2019年", a live entry's "21:04")
+    if r in DATE_RULES:
+        return "," in line  # (the name, then the date: "Toomas, 5 dec. 10:14")
+    if r not in (None, CLASSIFIER_RULE) or any(c in line for c in ",،，"):
+        return False  # (a letter's signature names the town: "Mary Cole, Hatherley")
+    if any(len(w) > 2 and w.isupper() for w in line.split()):
+        return False  # (a wire story's section heading in capitals: "KAZAKHSTAN WINS AGAIN")
+    if not (1 <= len(line.split()) <= NAME_MAX_WORDS and len(line) <= NAME_MAX_CHARS) or line.endswith((":", "：")):
+        return False
+    if shape.ends_sentence(i):
+        last = line.split()[-1]
+        return len(last) == 2 and last[0].isupper() and last[1] == "."  # ("Nomsa M.")
+    return True
+
+
+def _comment_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a reader's comment: a sentence of COMMENT_MIN_WORDS+ words (or an
+    unspaced script's line), kept or cut by the model, not opening in lower case (the rest
+    of a wrapped line: "A Quiet Passion" / "is a portrait of ...")."""
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and shape.ends_sentence(i)
+            and (shape.n_words(i) >= COMMENT_MIN_WORDS or shape.n_chars(i) >= 4 * COMMENT_MIN_WORDS)
+            and not ctx.lines.content[i].lstrip()[:1].islower())  # (not a wrapped line's rest)
+
+
+def _heading_line(ctx, shape, i: int) -> bool:
+    """Line `i` can head the comments: HEADING_MAX_WORDS words or fewer, kept or cut by the
+    model, a sentence only if a question ("Quon vu pensas?")."""
+    line = ctx.lines.content[i].rstrip()
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and len(line.split()) <= HEADING_MAX_WORDS
+            and (not shape.ends_sentence(i) or line.endswith(("?", "？", "؟"))))
+
+
+def _headline_line(ctx, shape, i: int) -> bool:
+    """Line `i` can be a teaser's headline: TEASER_MIN_WORDS to TEASER_MAX_WORDS words, kept
+    or cut by the model, opening with a letter, ending no sentence and no ":"."""
+    line = ctx.lines.content[i].strip()
+    return (ctx.marks.rule[i] in (None, CLASSIFIER_RULE) and line[:1].isalpha()
+            and TEASER_MIN_WORDS <= len(line.split()) <= TEASER_MAX_WORDS
+            and not shape.ends_sentence(i) and not line.endswith((":", "：")))
+
+
+def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = COMMENT_MAX_LINES) -> tuple[int, int]:
+    """The name/comment pairs from position `p` of the non-blank lines `nb`: (how many, the
+    position after the last one)."""
+    rule = ctx.marks.rule
+    pairs, end = 0, p
+    first = first or _name_line
+    while p < len(nb) and first(ctx, shape, nb[p]):
+        q = p + 1
+        n_comment = 0
+        while q < len(nb) and n_comment < max_lines and _comment_line(ctx, shape, nb[q]):
+            q += 1
+            n_comment += 1
+        if not n_comment:
+            break
+        buttons = 0
+        while q < len(nb) and buttons < BUTTONS_MAX_LINES and rule[nb[q]] not in (None, CLASSIFIER_RULE) \
+                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES:
+            q += 1
+            buttons += 1
+        pairs, end, p = pairs + 1, q, q
+    return pairs, end
+
+
+def thread_starts(ctx) -> list[int]:
+    """The lines a thread may start at (its heading or its first name), found with numpy on
+    the page's counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
+    the model, whose nearest kept line above ends a sentence, with a kept sentence of
+    STORY_SENTENCE_MIN_WORDS+ words at or above that line, and a sentence one or two
+    non-blank lines below it (a comment). Few lines of a page qualify:
+    a subheading under a paragraph, the heading of a comment box.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nThe bridge over the river opens on Monday, the mayor said.\\nHave your say\\nAna\\n"
+    ...               "Finally a bridge for the school children.\\n")
+    >>> thread_starts(ctx)  # ("Ana": the kept line above it is no sentence)
+    [2]
+    """
+    s = ctx.stats
+    rule = ctx.marks.rule
+    kept = ~ctx.marks.removed() & ~ctx.blank
+    sentence = ((s.last_class & SENT_END) != 0) | np.isin(s.last_char, _MORE_ENDS)
+    idx = np.arange(len(kept))
+    # (the nearest kept line strictly above each line, -1 for none)
+    last_kept = np.maximum.accumulate(np.where(kept, idx, -1))
+    above = np.concatenate(([-1], last_kept[:-1]))
+    story = np.maximum.accumulate(kept & sentence & (s.n_words >= STORY_SENTENCE_MIN_WORDS))
+    story_above = np.concatenate(([False], story[:-1]))
+    ok = (above >= 0) & story_above & ~ctx.blank & (s.n_chars <= NAME_MAX_CHARS)
+    ok[ok] &= sentence[above[ok]]
+    # (and a comment one or two lines down: the name's, or the first name's under a heading)
+    nb = (~ctx.blank).nonzero()[0]
+    comment = sentence[nb] & (s.n_chars[nb] >= 4 * COMMENT_MIN_WORDS)
+    soon = np.zeros(len(nb), dtype=bool)
+    soon[:-1] |= comment[1:]
+    soon[:-2] |= comment[2:]
+    ok[nb] &= soon
+    return [i for i in ok.nonzero()[0].tolist() if rule[i] in (None, CLASSIFIER_RULE)]
+
+
+def _person_name(line: str) -> bool:
+    """A reader's name as people sign: two or three capitalised words or initials ("Ladi
+    Yakubu", "Joaquim S."), or one handle with "_" or digits ("Marta_Lx", "小鱼儿2026");
+    no comma (a letter's signature names the town: "Mary Cole, Hatherley").
+
+    >>> [_person_name(t) for t in ("Ladi Yakubu", "Joaquim S.", "Marta_Lx", "Mary Cole, Hatherley", "Background",
+    ...     "A Quiet Passion")]
+    [True, True, True, False, False, False]
+    """
+    words = line.split()
+    if "," in line or "،" in line or "，" in line:
+        return False
+    if len(words) == 1:
+        return "_" in line or (any(c.isdigit() for c in line) and line[:1].isalpha())
+    return 2 <= len(words) <= NAME_MAX_WORDS and all(w[:1].isupper() and len(w) >= 2 for w in words)
+
+
+def _signed_by_people(ctx, shape, block: list[int]) -> bool:
+    """Every name line of the block (a line followed by a comment) signs as a person does."""
+    content = ctx.lines.content
+    names = [j for k, j in enumerate(block[:-1]) if _name_line(ctx, shape, j) and _comment_line(ctx, shape, block[k + 1])]
+    return len(names) >= THREAD_MIN_PAIRS and all(_person_name(content[j].strip()) for j in names)
+
+
+def mark_comment_threads(ctx, shape) -> None:
+    """Cut a run of readers' names and comments under the story (rule THREAD_RULE; see
+    the module's docstring). `shape`: the page's ``story_inserts.LineShape``.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_inserts import LineShape
+    >>> ctx = Context("The last bank branch in the town will close on March 12, the bank said.\\n"
+    ...               "A mobile van will visit the square every Thursday.\\n"
+    ...               "Have your say\\nMarketLad\\nAnother nail in the coffin for the high street.\\n"
+    ...               "Gwen R.\\nThe van came to our village and then stopped.\\nMost read\\n")
+    >>> ctx.marks.rule[5:8] = ["classifier", "classifier", "ads.recommended_block"]
+    >>> mark_comment_threads(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[2:8]
+    ['story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'story.comment_thread', 'ads.recommended_block']
+    """
+    starts = thread_starts(ctx)
+    if not starts:
+        return
+    rule = ctx.marks.rule
+    nb_array = (~ctx.blank).nonzero()[0]
+    nb = nb_array.tolist()
+    for i in starts:
+        p = int(np.searchsorted(nb_array, i))
+        pairs, end = _pairs_from(ctx, shape, nb, p)
+        start, cut_as = p, THREAD_RULE
+        if pairs < THREAD_MIN_PAIRS and _heading_line(ctx, shape, i):
+            pairs, end = _pairs_from(ctx, shape, nb, p + 1)
+            if pairs < THREAD_MIN_PAIRS:  # (a teaser block: headline and summary pairs)
+                pairs, end = _pairs_from(ctx, shape, nb, p + 1, _headline_line, 1)
+                cut_as = TEASERS_RULE
+        if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None):
+            continue
+        block = nb[start:end]
+        if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or (
+                cut_as == THREAD_RULE and _signed_by_people(ctx, shape, block)):
+            for j in block:
+                if rule[j] in (None, CLASSIFIER_RULE):
+                    rule[j] = cut_as
+            return
+
+
+# A comment's unit (its name, date, text and buttons) is this many lines, repeated.
+UNIT_MIN_LINES, UNIT_MAX_LINES = 3, 6
+# A button or date line that closes each unit: short, the same text each time.
+REPEAT_MAX_CHARS = 40
+
+
+def mark_repeated_units(ctx, shape) -> None:
+    """Cut a comment thread whose units repeat a line (rule THREAD_RULE): under the story's
+    end, the same short line ("Respondez", "Responder • Compartir ›", "Нравится · Ответить",
+    "回复 点赞", a condolence's date) closes two or more units of UNIT_MIN_LINES to
+    UNIT_MAX_LINES lines at a fixed period, each unit opening with a name (a letter first,
+    no sentence: "Karin dicas:", "Anna_M • 2 horas retro", "蓉城小李 12月3日 11:02") and
+    holding a sentence (the comment). With them go a short heading right above the first
+    unit ("Condolences", "14 commentos") and one short line right under the last ("Leave a
+    reply") when the page's furniture or end follows. The model must have cut one of the
+    units' lines (it cuts the buttons). A live blog repeats its "Share" button too, but its
+    entries open with their times (a digit), not a name.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_inserts import LineShape
+    >>> ctx = Context("The new skating rink on the embankment opened on Saturday for free.\\n"
+    ...               "Comments\\nSveta wrote:\\nWe went with the kids, the ice is great.\\nLike · Reply\\n"
+    ...               "Andrei P. wrote:\\nFinally, there was no rink at all last year.\\nLike · Reply\\n© 2026 Weekly\\n")
+    >>> ctx.marks.rule[4] = ctx.marks.rule[7] = "classifier"; ctx.marks.rule[8] = "footer.copyright"
+    >>> mark_repeated_units(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:9] == [None] + ["story.comment_thread"] * 7 + ["footer.copyright"]
+    True
+    """
+    s = ctx.stats
+    nb_array = (~ctx.blank).nonzero()[0]
+    if len(nb_array) <= UNIT_MIN_LINES:
+        return
+    open_end = ((s.last_class & SENT_END) == 0)[nb_array]
+    short = (s.n_chars[nb_array] <= REPEAT_MAX_CHARS) & open_end
+    n_chars = s.n_chars[nb_array]
+    # (a unit's name: a letter first, no sentence; its comment: a sentence)
+    named = ((s.first_class & ALPHA) != 0)[nb_array] & open_end
+    sentences = np.concatenate(([0], np.cumsum(~open_end)))
+    # (candidates with numpy: short lines of one length at a unit's period, the unit
+    # between them opening with a name and holding a sentence; the text compared only
+    # for those: menus and link lists repeat nothing at a fixed period)
+    pairs = []
+    for period in range(UNIT_MIN_LINES, UNIT_MAX_LINES + 1):
+        same = short[:-period] & short[period:] & (n_chars[:-period] == n_chars[period:])
+        same &= named[1:len(named) - period + 1]
+        same &= sentences[period:len(nb_array)] - sentences[1:len(nb_array) - period + 1] > 0
+        pairs += [(q, period) for q in same.nonzero()[0].tolist()]
+    if not pairs:
+        return
+    rule, content = ctx.marks.rule, ctx.lines.content
+    nb = nb_array.tolist()
+    tried = set()
+    for q, period in pairs:
+        if (q, period) in tried or content[nb[q]].strip() != content[nb[q + period]].strip():
+            continue
+        pos = [q]
+        while pos[-1] + period < len(nb) and content[nb[pos[-1] + period]].strip() == content[nb[q]].strip():
+            pos.append(pos[-1] + period)
+        tried.update((p, period) for p in pos)
+        block = _repeated_block(ctx, shape, nb, pos, period)
+        if block and any(rule[j] in (CLASSIFIER_RULE, THREAD_RULE) for j in block):  # (the model's, or the step's above)
+            for j in block:
+                if rule[j] in (None, CLASSIFIER_RULE) or rule[j] in DATE_RULES:
+                    rule[j] = THREAD_RULE
+            return
+
+
+def _repeated_block(ctx, shape, nb: list[int], pos: list[int], period: int) -> list[int] | None:
+    """The thread's lines when the units closed at positions `pos` (of the non-blank lines
+    `nb`) are comments under the story's end (see ``mark_repeated_units``), else None."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    first, last = pos[0] - period + 1, pos[-1]
+    if first < 1:
+        return None
+    for p in pos:
+        unit = nb[p - period + 1:p + 1]
+        head = content[unit[0]].strip()
+        if not head[:1].isalpha() or shape.ends_sentence(unit[0]) or len(head) > NAME_MAX_CHARS + 8:
+            return None  # (a name opens each unit; a live entry opens with its time)
+        if not any(_comment_line(ctx, shape, j) or rule[j] == CLASSIFIER_RULE and shape.ends_sentence(j)
+                   for j in unit[1:]):
+            return None
+        if any(shape.is_paragraph(j) and rule[j] is None and shape.n_words(j) > 60 for j in unit):
+            return None
+    block = nb[first:last + 1]
+    above = nb[first - 1]
+    if rule[above] in (None, CLASSIFIER_RULE) and not shape.ends_sentence(above) and \
+            len(content[above].split()) <= HEADING_MAX_WORDS:
+        block.insert(0, above)  # (the heading: "Condolences", "14 commentos")
+        first -= 1
+    story = next((j for j in reversed(nb[:first]) if rule[j] is None), None)
+    if story is None or not shape.ends_sentence(story):
+        return None
+    after = last + 1
+    if after < len(nb) and rule[nb[after]] in (None, CLASSIFIER_RULE) and not shape.ends_sentence(nb[after]) and \
+            len(content[nb[after]].split()) <= HEADING_MAX_WORDS and (after + 1 >= len(nb) or rule[nb[after + 1]] is not None):
+        block.append(nb[after])  # ("Leave a reply" over the footer)
+        after += 1
+    if after < len(nb) and rule[nb[after]] is None:
+        return None
+    return block
