@@ -149,16 +149,23 @@ def main(argv=None) -> int:
     shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     hyper = dict(shipped["fit"]["hyper_stage1"])
     score_mod = load_score(str(bench_dir / "scrapinghub.jsonl.gz"))
-    if args.cache and Path(args.cache).exists():
-        sets, test_fixtures, half_pages, half_docs, fixtures = pickle.loads(Path(args.cache).read_bytes())
-    else:
-        sets, test_fixtures, half_pages, half_docs, fixtures = load_sets(bench_dir, args.shortgen_n)
-        if args.cache:
-            Path(args.cache).write_bytes(pickle.dumps((sets, test_fixtures, half_pages, half_docs, fixtures)))
+    cache = Path(args.cache) if args.cache else None
+    sets, test_fixtures, half_pages, half_docs, fixtures = load_sets_cached(bench_dir, args.shortgen_n, cache)
     print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
     parts = set(args.parts.split(","))
     run_recipes(args, sets, test_fixtures, half_pages, half_docs, fixtures, hyper, shipped, score_mod, parts, t0)
     return 0
+
+
+def load_sets_cached(bench_dir: Path, shortgen_n: int, cache: Path | None):
+    """`load_sets(...)`, read back from the pickle `cache` when it exists and written to it
+    when it does not (the same code and shortgen_n: delete it after changing features or rules)."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    loaded = load_sets(bench_dir, shortgen_n)
+    if cache:
+        cache.write_bytes(pickle.dumps(loaded))
+    return loaded
 
 
 def load_sets(bench_dir: Path, shortgen_n: int):

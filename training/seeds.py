@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from corpus_clean.boilerplate.classifier import MODEL_PATH
-from training.compare import fit_model, load_sets
+from training.compare import fit_model, load_sets_cached
 from training.fit import SHORTGEN_SEED, load_score, newsgen_docs, shortgen_docs
 from training.lodo import bench_score, line_score
 
@@ -121,15 +121,10 @@ def main(argv=None) -> int:
     hyper = dict(shipped["fit"]["hyper_stage1"])
     score_mod = load_score(str(bench_dir / "scrapinghub.jsonl.gz"))
     cache = Path(args.cache_dir) if args.cache_dir else None
-    real_pkl = cache / "real.pkl" if cache else None
-    if real_pkl and real_pkl.exists():
-        loaded = pickle.loads(real_pkl.read_bytes())
-    else:
-        loaded = load_sets(bench_dir, args.shortgen_n)
-        if real_pkl:
-            cache.mkdir(parents=True, exist_ok=True)
-            real_pkl.write_bytes(pickle.dumps(loaded))
-    sets, test_fixtures, half_pages, half_docs, fixtures = loaded
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+    sets, test_fixtures, half_pages, half_docs, fixtures = load_sets_cached(
+        bench_dir, args.shortgen_n, cache / "real.pkl" if cache else None)
     sizes = {name: len(sets[name]) for name in GENERATED_SEEDS}
     recipes = args.recipes.split(",")
     by_recipe: dict[str, list] = {r: [] for r in recipes}
