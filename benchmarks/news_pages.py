@@ -193,6 +193,13 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Ainu, Okinawan, Mundari, Ho, Kurukh, Gondi, Kumaoni, Garhwali, Rajasthani, Russian), written by
   news18 right after the dev set, before any change, read once unseen as totals, then studied
   (``--misses probe18``).
+* ``round18_heldout.txt``: 34 news pages (28 languages in no earlier set: Twi, Dyula,
+  Lozi, North Ndebele, Kalenjin, Maasai, Afar, Sidamo, Serer, Mandinka, Soninke, Ibibio,
+  Mam, Q'eqchi', Tzeltal, Shipibo-Konibo, Pohnpeian, Chuukese, Palauan, Tuvaluan, Kumyk,
+  Nogai, Dargwa, Evenki, Magahi, Haryanvi, Garo, Mon; and English twice, French, Spanish,
+  Polish, Ukrainian), written for the lead at the start of the eighteenth round before any
+  change of that round, 34 of its 58 captions without a credit. Totals only: never print
+  its misses.
 """
 from __future__ import annotations
 
@@ -244,6 +251,7 @@ SETS = {
     "round17_heldout.txt (held out)": LABELLED / "round17_heldout.txt",
     "round18_dev.txt (studied)": LABELLED / "round18_dev.txt",
     "round18_probe.txt (read once unseen, then studied)": LABELLED / "round18_probe.txt",
+    "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
 }
 
 
