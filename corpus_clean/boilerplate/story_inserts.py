@@ -62,6 +62,7 @@ CREDIT_TAIL_RULE = "story.caption_credit"
 TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
 LONE_CAPTION_RULE = "story.lone_caption"
+OVER_LIST_RULE = "story.caption_over_list"
 # A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
 # media labels that stand next to a photo's caption the same way ("Image 1 of 5",
 # "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
@@ -416,6 +417,7 @@ def mark_story_inserts(ctx) -> None:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
     mark_lone_captions(ctx, shape)
+    mark_captions_over_lists(ctx, shape)
 
 
 def mark_lone_captions(ctx, shape: LineShape) -> None:
@@ -483,6 +485,80 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
             proba = _line_proba(ctx, proba)
             if is_short_caption(shape, i, proba) and echoes_the_story(ctx, nonblank, i):
                 ctx.marks.rule[i] = LONE_CAPTION_RULE
+
+
+# A caption over a list: at most this many words (a caption's clause, not a sentence that
+# lost its full stop) and at least this many (one word there is a heading: "Ingredients").
+OVER_LIST_MIN_WORDS = 2
+OVER_LIST_MAX_WORDS = LONE_CAPTION_MAX_WORDS
+# ... or, in a script written without spaces, this many characters at least ("綱引ちぬ様子").
+OVER_LIST_MIN_CHARS = 4
+
+
+def _is_row(content: list, shape: LineShape, i: int) -> bool:
+    """Line `i` is a row of a list in the "label: value" shape or numbered ("Lupeto: dolare
+    18 000", "3. Tsa' i chon", "78' Ndeyapo"): a colon inside it, or a digit first."""
+    line = content[i]
+    return bool(shape.first_class(i) & DIGIT) or ": " in line or "：" in line.rstrip()[:-1]
+
+
+def mark_captions_over_lists(ctx, shape: LineShape) -> None:
+    """Cut the open line that stands between the story and a line announcing one of its
+    lists (rule OVER_LIST_RULE): a photo's caption with no credit, placed where the story
+    pauses before its facts ("Ozongombe motjiwana tjOkakarara" / "Ozongombe mbi ze kaya:").
+
+    The line ends no sentence and in a word, has OVER_LIST_MIN_WORDS to OVER_LIST_MAX_WORDS
+    words (or OVER_LIST_MIN_CHARS+ characters of an unspaced script), does not open with a
+    digit, has no "label: value" colon, and stands alone; the kept line right below it
+    announces a list (``_ANNOUNCING``: "Kelka fakti:", "票价如下：") and the kept line right
+    above it is a story sentence of STORY_SENTENCE_MIN_WORDS+ words, or the last row of a
+    list of another shape ("Lupeto: dolare 18 000": the story's facts above, a caption
+    under them); and under the announcement stands a row of its list, not a paragraph (a
+    sentence ending in a colon that introduces a quote may stand under a subheading). A
+    subheading there would announce the list itself; a one-word line is a heading
+    ("Ingredients" over "You need:"). On the studied sets (rounds 8-18) every such
+    line was a caption (37 of 37), while the open lines between two sentences were
+    subheadings as often as captions: the announcement is what tells them apart, not the
+    words. Cost: numpy over the page's kept lines, then a few lines walked.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The cattle went missing from three farms over two days, the police said.\\n"
+    ...               "Cattle at a dam near Okakarara\\n"
+    ...               "The cattle still missing:\\nOkakarara: 120\\nOtjinene: 45\\n")
+    >>> mark_captions_over_lists(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, 'story.caption_over_list', None]
+    """
+    s = ctx.stats
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 3:
+        return
+    last = s.last_char[kept]
+    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(last)
+    announces = _ANNOUNCING.of(last)
+    # (a kept open line with a kept announcement right below it: rare, so walk only those)
+    at = (~ends[:-1] & ~announces[:-1] & announces[1:]).nonzero()[0]
+    if not len(at):
+        return
+    content = ctx.lines.content
+    rule = ctx.marks.rule
+    for k in at.tolist():
+        i, below = int(kept[k]), int(kept[k + 1])
+        n_words = shape.n_words(i)
+        unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+        if not (OVER_LIST_MIN_WORDS <= n_words <= OVER_LIST_MAX_WORDS or (unspaced and shape.n_chars(i) >= OVER_LIST_MIN_CHARS)):
+            continue
+        if _is_row(content, shape, i) or not shape.ends_in_a_word(i) or shape.unpunctuated(i) or not _stands_alone(ctx, shape, i):
+            continue
+        below_unspaced = CJK_LO <= ord((content[below].rstrip()[-2:-1] or " ")) <= CJK_HI
+        if shape.n_words(below) < ANNOUNCEMENT_MIN_WORDS and not below_unspaced:
+            continue
+        if k == 0 or (k + 2 < len(kept) and shape.is_paragraph(int(kept[k + 2]))):
+            continue
+        above = int(kept[k - 1])
+        story = shape.ends_sentence(above) and shape.n_words(above) >= STORY_SENTENCE_MIN_WORDS
+        if story or _is_row(content, shape, above):
+            rule[i] = OVER_LIST_RULE
 
 
 def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
