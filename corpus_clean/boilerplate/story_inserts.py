@@ -313,14 +313,24 @@ def slash_credit_after_sentence(line: str) -> bool:
             and all(w[0].isupper() and all(p[:1].isupper() for p in w.split("/")) for w in words))
 
 
-def _is_name_word(word: str) -> bool:
-    """A word of a person's name: it opens with a capital letter, or with a letter of a
-    script that has no case (Arabic, Syriac, Devanagari), and holds no digit.
+# A name's lower-case prefix (a noun class, a case: "wEenhana", "tjOkakarara"): at most
+# this many letters before its capital.
+NAME_PREFIX_MAX_CHARS = 3
 
-    >>> [_is_name_word(w) for w in ("Klinkòsz", "ГӀалиев", "ܫܡܥܘܢ", "kolo", "2026", "O'Neill")]
-    [True, True, True, False, False, True]
+
+def _is_name_word(word: str) -> bool:
+    """A word of a person's name: it opens with a capital letter (after a lower-case prefix
+    of NAME_PREFIX_MAX_CHARS letters at most: "wEenhana"), or with a letter of a script that
+    has no case (Arabic, Syriac, Devanagari), and holds no digit.
+
+    >>> [_is_name_word(w) for w in ("Klinkòsz", "ГӀалиев", "ܫܡܥܘܢ", "kolo", "2026", "O'Neill", "wEenhana", "about")]
+    [True, True, True, False, False, True, True, False]
     """
     first = word[:1]
+    if first.islower() and word[1:NAME_PREFIX_MAX_CHARS + 2].isalpha():
+        # (a noun-class or case prefix written in lower case before the name's capital:
+        # Kwanyama "wEenhana", Herero "tjOkakarara", Irish "tSionainn")
+        first = next((c for c in word[1:NAME_PREFIX_MAX_CHARS + 1] if c.isupper()), first)
     return first.isalpha() and (first.isupper() or not first.islower()) and not any(c.isdigit() for c in word)
 
 
