@@ -156,3 +156,28 @@ def test_no_comment_box_without_the_box_s_own_cut_or_above_the_story():
         "comments.heading_other_languages", "classifier", "footer.copyright")
     mark_comments_under_a_heading(ctx)
     assert HEADING_RUN_RULE not in ctx.marks.rule
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=st.integers(1990, 2030), month=st.integers(1, 12), day=st.integers(1, 28), sep=st.sampled_from("./-"),
+       hour=st.integers(0, 23), minute=st.integers(0, 59))
+def test_year_first_dates_and_an_hour_s_abbreviation_make_date_lines(year, month, day, sep, hour, minute):
+    """A date written year first with dots or slashes ("2026.12.03"), and a place's date line
+    ending in a one-letter abbreviation ("19:22 h."), are date lines (fails on main: only
+    "2026-12-03" was year first, and a line ending in "." after a word was a sentence)."""
+    from corpus_clean.boilerplate.dates import is_date_line
+
+    assert is_date_line(f"{year}{sep}{month:02d}{sep}{day:02d}")
+    assert is_date_line(f"Granada, {day:02d}/{month:02d}/{year} - {hour}:{minute:02d} h.")
+
+
+def test_an_era_abbreviation_after_a_bare_date_and_sentences_stay():
+    """An era's abbreviation after a date in words no calendar knows is still a bare date
+    (fails on main); sentences with dates stay sentences."""
+    from corpus_clean.boilerplate.dates import is_bare_date_line, is_date_line
+
+    assert is_bare_date_line("Tahisaasa 24, 2019 M.L.")
+    for line in ("The council will vote on 12 March 2026.", "The vote is on 2026.12.03 in the town hall today.",
+                 "Ten villages flooded in 2026 said Mr. B."):
+        assert not is_date_line(line), line
+    assert not is_bare_date_line("Ten villages flooded in 2026 said Mr. B.")
