@@ -503,6 +503,12 @@ OVER_LIST_MIN_WORDS = 2
 OVER_LIST_MAX_WORDS = LONE_CAPTION_MAX_WORDS
 # ... or, in a script written without spaces, this many characters at least ("綱引ちぬ様子").
 OVER_LIST_MIN_CHARS = 4
+# The announcement under it is short, a list's title ("Kelka fakti:", "Afiša na dekabr:");
+# a paragraph ending in a colon introduces code, a quote or a how-to under a section heading.
+OVER_LIST_ANNOUNCEMENT_MAX_WORDS = 6
+# A caption names people and places, seldom a number; a list's item ("Wyze kit for $20",
+# "Heritage d. Titusville 53-9") holds one.
+_DIGIT_IN = re.compile(r"\d")
 
 
 def _is_row(content: list, shape: LineShape, i: int) -> bool:
@@ -546,19 +552,21 @@ def mark_captions_over_lists(ctx, shape: LineShape) -> None:
     last = s.last_char[kept]
     ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(last)
     announces = _ANNOUNCING.of(last)
-    # (a kept open line with a kept announcement right below it: rare, so walk only those)
-    at = (~ends[:-1] & ~announces[:-1] & announces[1:]).nonzero()[0]
+    # (a kept open line with a short kept announcement right below it: rare, so walk only those)
+    short = s.n_words[kept] <= OVER_LIST_ANNOUNCEMENT_MAX_WORDS
+    at = (~ends[:-1] & ~announces[:-1] & announces[1:] & short[1:]).nonzero()[0]
     if not len(at):
         return
     content = ctx.lines.content
-    rule = ctx.marks.rule
+    found = []
     for k in at.tolist():
         i, below = int(kept[k]), int(kept[k + 1])
         n_words = shape.n_words(i)
         unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
         if not (OVER_LIST_MIN_WORDS <= n_words <= OVER_LIST_MAX_WORDS or (unspaced and shape.n_chars(i) >= OVER_LIST_MIN_CHARS)):
             continue
-        if _is_row(content, shape, i) or not shape.ends_in_a_word(i) or shape.unpunctuated(i) or not _stands_alone(ctx, shape, i):
+        if (_is_row(content, shape, i) or not shape.ends_in_a_word(i) or shape.unpunctuated(i)
+                or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
             continue
         below_unspaced = CJK_LO <= ord((content[below].rstrip()[-2:-1] or " ")) <= CJK_HI
         if shape.n_words(below) < ANNOUNCEMENT_MIN_WORDS and not below_unspaced:
@@ -568,7 +576,24 @@ def mark_captions_over_lists(ctx, shape: LineShape) -> None:
         above = int(kept[k - 1])
         story = shape.ends_sentence(above) and shape.n_words(above) >= STORY_SENTENCE_MIN_WORDS
         if story or _is_row(content, shape, above):
-            rule[i] = OVER_LIST_RULE
+            found.append(i)
+    # (a story cut into sections: its headings over lists and between paragraphs)
+    if found and len(found) + _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
+        for i in found:
+            ctx.marks.rule[i] = OVER_LIST_RULE
+
+
+def _open_lines_between_sentences(ctx, shape: LineShape, kept: np.ndarray, ends: np.ndarray) -> int:
+    """How many kept open lines of OVER_LIST_MIN_WORDS+ words (not opening with a digit,
+    ending in a word) stand between two kept sentences of the page: a sectioned story's
+    subheadings ("Lambda requirements", "Release histories"), or a brief's captions."""
+    s = ctx.stats
+    words = s.n_words[kept]
+    sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
+    between = np.zeros(len(kept), dtype=bool)
+    between[1:-1] = ~ends[1:-1] & sentence[:-2] & sentence[2:] & (words[1:-1] >= OVER_LIST_MIN_WORDS)
+    return sum(1 for i in kept[between].tolist()
+               if not shape.first_class(i) & DIGIT and shape.ends_in_a_word(i))
 
 
 def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:
