@@ -535,7 +535,13 @@ def mark_captions_over_lists(ctx, shape: LineShape) -> None:
     ("Ingredients" over "You need:"). On the studied sets (rounds 8-18) every such
     line was a caption (37 of 37), while the open lines between two sentences were
     subheadings as often as captions: the announcement is what tells them apart, not the
-    words. Cost: numpy over the page's kept lines, then a few lines walked.
+    words. The announcement is short (OVER_LIST_ANNOUNCEMENT_MAX_WORDS words), the line
+    holds no digit (a list's item does: "Wyze kit for $20"), and the page has at most
+    SHORT_CAPTIONS_MAX such lines and open lines between two of its sentences together:
+    more are a sectioned story's headings (the article benches' "Release histories" /
+    "Development statistics", each over a paragraph ending in a colon: 22 such headings
+    were cut before these three tests). Cost: numpy over the page's kept lines, then a
+    few lines walked.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("The cattle went missing from three farms over two days, the police said.\\n"

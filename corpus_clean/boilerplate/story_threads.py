@@ -27,6 +27,9 @@ same rhythm, but the model keeps its paragraphs and its headings sign as no pers
 Units that repeat a closing line ("Respondez", "Нравится · Ответить", "回复 点赞", a
 condolence's date) at a fixed period, each opening with a name: ``mark_repeated_units``.
 
+A box whose heading or form call a rule cut alone ("3 комментария", "Leave a Reply"), its
+names, dates and comments left to the model: ``mark_comments_under_a_heading`` (round 18).
+
 A teaser block in words no pack knows ("Nova cultur", "Las historias de hoy") has the same
 rhythm with longer first lines: under a short heading, TEASER_MIN_WORDS to TEASER_MAX_WORDS
 words of a headline (no sentence) and one sentence of summary, THREAD_MIN_PAIRS times or
