@@ -183,6 +183,13 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   twice, German, Italian, Portuguese, Russian), written for the lead at the start of the
   seventeenth round before any change of that round, 34 of its 64 captions without a
   credit. Totals only: never print its misses.
+* ``round18_heldout.txt``: 34 news pages (28 languages in no earlier set: Twi, Dyula,
+  Lozi, North Ndebele, Kalenjin, Maasai, Afar, Sidamo, Serer, Mandinka, Soninke, Ibibio,
+  Mam, Q'eqchi', Tzeltal, Shipibo-Konibo, Pohnpeian, Chuukese, Palauan, Tuvaluan, Kumyk,
+  Nogai, Dargwa, Evenki, Magahi, Haryanvi, Garo, Mon; and English twice, French, Spanish,
+  Polish, Ukrainian), written for the lead at the start of the eighteenth round before any
+  change of that round, 34 of its 58 captions without a credit. Totals only: never print
+  its misses.
 """
 from __future__ import annotations
 
@@ -232,6 +239,7 @@ SETS = {
     "round17_dev.txt (studied)": LABELLED / "round17_dev.txt",
     "round17_probe.txt (read once unseen, then studied)": LABELLED / "round17_probe.txt",
     "round17_heldout.txt (held out)": LABELLED / "round17_heldout.txt",
+    "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
 }
 
 
