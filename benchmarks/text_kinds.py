@@ -12,6 +12,9 @@ costs minutes); the text path is the pipeline on that text (``extraction.ours_te
 repair, rule packs, line classifier), scored per group with the bench's ``score.py``.
 *Emptied*: the gold has words and the output none.
 
+``--model`` scores another classifier (a refit) through the same pipeline, in place of
+the shipped one, for the table and ``--lines``.
+
 ``--lines`` (a file you may study only: WCXB dev, never test) adds, per group, the precision
 side (kept lines mostly not in the gold, by where they stand and their shape, as
 ``recall_gaps.py --kept`` counts them) and the recall side (gold lines cut, by the rule
@@ -34,6 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from corpus_clean.boilerplate import join_broken_words  # noqa: E402
+from corpus_clean.boilerplate import classifier  # noqa: E402
 from corpus_clean.boilerplate.classifier import StackedModel, load_model  # noqa: E402
 from corpus_clean.boilerplate.engine import strip  # noqa: E402
 from corpus_clean.document import Document  # noqa: E402
@@ -106,11 +110,14 @@ def main(argv=None) -> int:
     ap.add_argument("pages")
     ap.add_argument("--cache", help="directory for the rendered plain text")
     ap.add_argument("--lines", action="store_true", help="kept noise and cut gold lines per group (study files only)")
-    ap.add_argument("--model", help="classifier JSON for --lines (default: the shipped one)")
+    ap.add_argument("--model", help="classifier JSON (default: the shipped one)")
     ap.add_argument("--examples", type=int, default=4)
     ap.add_argument("--group", action="append", default=[], help="only these groups")
     args = ap.parse_args(argv)
     score = load_score(args.bench_dir)
+    model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
+    if args.model:  # the pipeline asks the classifier module for its model at run time
+        classifier.load_model = lambda *a, **k: model
     records = [r for r in with_text(args.pages, args.cache) if not args.group or r.get("group") in args.group]
     preds = text_path([r["naive_text"] for r in records])
     groups = defaultdict(list)
@@ -124,7 +131,6 @@ def main(argv=None) -> int:
         print(f"| {name} | {len(pairs)} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {emptied} |")
     if not args.lines:
         return 0
-    model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
     for name in sorted(groups, key=lambda g: -len(groups[g])):
         kp, kl, cp, cl = Counter(), Counter(), Counter(), Counter()
         kex, cex = defaultdict(list), defaultdict(list)
