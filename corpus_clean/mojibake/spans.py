@@ -85,7 +85,8 @@ def _redecode_token(
                 inner, inner_count, _ = _decode_run(decoded, codec)
                 if not inner_count or _C1_RE.search(inner):
                     break
-                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)):
+                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)
+                        or _sign_inside_a_word(current[: match.start()], decoded, current[match.end() :], inner)):
                     break
                 decoded = inner
             european = codec is not _CP1252
@@ -107,6 +108,9 @@ def _redecode_token(
                 (round_ == 0 and strong_line and in_input)
                 or still_bad
                 or _has_own_evidence(current, match, codec, decoded, count, longest, line)
+                # (a pair the first round formed that puts a sign inside a word: "HƿÇ£r")
+                or (round_ > 0 and _sign_inside_a_word(current[: match.start()], match.group(), current[match.end() :],
+                                                       decoded))
             ):
                 continue
             pieces.append(current[last : match.start()])
@@ -120,6 +124,31 @@ def _redecode_token(
     if total == 0 or _still_looks_bad(current, token):
         return token, 0
     return current, total
+
+
+def _sign_inside_a_word(before: str, middle: str, after: str, inner: str) -> bool:
+    """Does the middle layer of a doubly encoded run put a dash, a quote mark or a
+    currency sign between two letters, where its second decoding is letters? Words are
+    not written so: partially fixed Cheyenne ``ka'Ã„â€”škÃ³neho`` decodes once to
+    ``ka'Ä—škóneho`` and again to "ka'ėškóneho"; Old English ``HÆ¿Ã‡Â£r`` to "Hƿǣr". An
+    apostrophe may stand there (Turkish ``YARILGAÇ’ın``: "Ç’" is the text), and a sign at
+    a word's edge too (German ``Fuß”``).
+
+    >>> _sign_inside_a_word("ka'", "Ä—", "škóneho", "ė"), _sign_inside_a_word("YARILGA", "Ç’", "ın", "ǒ")
+    (True, False)
+    >>> _sign_inside_a_word("Fu", "ß”", " sagte", "ߔ")
+    False
+    """
+    if not all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in inner):
+        return False
+    text = before[-1:] + middle + after[:1]
+    first = len(before[-1:])
+    return any(unicodedata.category(text[k])[0] in "PS" and text[k] not in _APOSTROPHE_LIKE
+               and text[k - 1 : k].isalpha() and text[k + 1 : k + 2].isalpha()
+               for k in range(first, first + len(middle)))
+
+
+_APOSTROPHE_LIKE = frozenset("'’‘ʼʻ`´")
 
 
 # Quotes and brackets a word may be wrapped in, in any language's typography.
