@@ -161,6 +161,27 @@ def _pairs_of_the_lines_script(text: str) -> int:
     return count
 
 
+def _finish_a_layer_left(fixed: str, evidence: dict, fixes: Counter) -> str:
+    """A repaired line that still holds a pair decoding to a letter of the line's own
+    script other than Latin (`_pairs_of_the_lines_script`) is repaired once more: a
+    partially fixed Sindhi line ``ڪØ±Ã˜Â§چÙŠ Ã›Â¾ پØ§ÃšÂ»ي`` comes out of the first
+    repair as "ڪراچي Û¾ پاڻي" (the doubly encoded "۾" lost one layer), and the second
+    takes the layer left. Kept only where it leaves less of that.
+
+    >>> _finish_a_layer_left("ڪراچي Û¾ پاڻي جي قلت", _document_evidence(""), Counter())
+    'ڪراچي ۾ پاڻي جي قلت'
+    """
+    left = _pairs_of_the_lines_script(fixed)
+    if not left:
+        return fixed
+    again_fixes: Counter = Counter()
+    again = fix_line(fixed, evidence, again_fixes)
+    if _pairs_of_the_lines_script(again) < left and count_markers(again) <= count_markers(fixed):
+        fixes.update(again_fixes)
+        return again
+    return fixed
+
+
 def _stale_count(text: str, original: str) -> int:
     """How many things ftfy could act on are left in ``text`` that were in ``original``?"""
     fragments = _trigger_fragments(original)
@@ -227,6 +248,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     evidence = _document_evidence(fixed)
     originals = _lines(fixed)
     repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
+    repaired = [_finish_a_layer_left(fixed, evidence, fixes) if fixed is not line else fixed
+                for line, fixed in zip(originals, repaired)]
     repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
