@@ -16,7 +16,8 @@ from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
+                                                decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
@@ -58,6 +59,10 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
         other = decode_cp1252_or_another_codec(line, whole)
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
+    sign = decode_a_control_pair_as_a_sign(line)
+    if sign is not None:
+        fixes["other_codec"] += 1
+        return sign
     other = decode_line_read_as_another_codec(line, evidence.text)
     # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
     # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no

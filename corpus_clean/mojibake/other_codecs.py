@@ -287,6 +287,28 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     return ftfys if ftfys in others else as_cp1252
 
 
+def decode_a_control_pair_as_a_sign(line: str) -> str | None:
+    """The line decoded through another code page, where its one pair reads as cp1252
+    into a control character (``ÂŠ``: C2 8A) and the other code page into a sign standing
+    alone (ISO-8859-2: "©" in ``ÂŠ 2026 Jornal``); None otherwise. Read as cp1252, the
+    control would become "Š" alone before a year; "©" is what a line so written holds.
+
+    >>> decode_a_control_pair_as_a_sign("ÂŠ 2026 Jornal da Tarde")
+    '© 2026 Jornal da Tarde'
+    >>> decode_a_control_pair_as_a_sign("PÂŠ 2026") is None   # glued to a letter
+    True
+    """
+    if not _CONTROL_PAIR_RE.search(line) or _C1_RE.search(line):
+        return None
+    alone = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+             if len(codec.sequence_re.findall(line)) == 1 and _is_plausible_decode(line, decoded, codec)}
+    return alone.pop() if len(alone) == 1 else None
+
+
+# "Â" (C2) before a cp1252 sign of 0x80-0x9F: UTF-8 of a C1 control, read as cp1252.
+_CONTROL_PAIR_RE = re.compile("Â" + _CP1252_SIGN_RE.pattern)
+
+
 def _strict_decodings(line: str, codecs: tuple[_Codec, ...] = OTHER_CODECS) -> list[tuple[str, _Codec]]:
     """(decoded, codec) for each of ``codecs`` that shows every non-ASCII character of the
     line and whose bytes decode as UTF-8 strictly."""
