@@ -205,7 +205,7 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
     letter quadgrams, so it knows "Fußball" from "Fuüball" and "Über uns" from "öber uns"
     in German: where both readings write letters of one language's alphabet, the words
     themselves decide. None where fewer than two readings differ, the languages differ,
-    CLD2 finds none, or the best score is shared.
+    CLD2 finds none or calls a reading unreliable, or the best score is shared.
 
     >>> reads_most_like_its_language({"cp1250": "Sport\\nFußball\\nHandball\\nErgebnisse der Kreisliga",
     ...                               "iso-8859-2": "Sport\\nFuüball\\nHandball\\nErgebnisse der Kreisliga"})
@@ -223,9 +223,11 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
     scores = {}
     for name, text in readings.items():
         try:
-            _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
+            reliable, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
             return None
+        if not reliable:
+            return None  # CLD2 unsure of the language (one it does not know, or too little text)
         # CLD2's score is per byte of the text it gave to the language: a reading read
         # partly as another language (69 % German, 30 % Luxembourgish) loses its share.
         scores[name] = (details[0][1], details[0][2] * details[0][3])
