@@ -442,8 +442,16 @@ def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
     >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
     >>> _is_punctuation_of_three_bytes(re.search("ΓÇô", "Nui ΓÇô 1h"), C[-1])
     True
+    >>> _is_punctuation_of_three_bytes(re.search("â\x82Ź", "1,20 â\x82Ź le kilo"), C[4])   # "€"
+    True
     """
-    return len(sequence.group()) == 3 and "\u2010" <= _decoded_or_empty(sequence.group(), codec) <= "\u205e"
+    if len(sequence.group()) != 3:
+        return False
+    decoded = _decoded_or_empty(sequence.group(), codec)
+    # Also the signs of the blocks after it (currency "€" "₵", arrows "↑", shapes "▶"):
+    # a three-character accident that decodes to one is as rare.
+    return "\u2010" <= decoded <= "\u205e" or (
+        "\u20a0" <= decoded <= "\u2bff" and unicodedata.category(decoded)[0] in "PS")
 
 
 def _is_currency_before_a_number(line: str, sequence: re.Match, codec: _Codec) -> bool:
