@@ -144,7 +144,7 @@ def _residue(text: str, original: str) -> int:
     return count_markers(text) + _stale_count(text, original) + _pairs_of_the_lines_script(text)
 
 
-def _pairs_of_the_lines_script(text: str) -> int:
+def _pairs_of_the_lines_script(text: str, marks: bool = True) -> int:
     """How many cp1252 pairs decode to a letter of a non-Latin script the text already
     writes, or to a combining mark: what a doubly encoded word leaves when only its outer
     layer was decoded (``Õ§`` in an Armenian line is ``է``, ``ØŒ`` in Persian ``،``).
@@ -159,7 +159,7 @@ def _pairs_of_the_lines_script(text: str) -> int:
         except UnicodeDecodeError:
             continue
         if unicodedata.category(char) == "Mn":
-            count += 1
+            count += marks
         elif _has_script(char) and _script(char) != "LATIN":
             script = _script(char)
             count += any(_script(c) == script for c in _non_ascii_letters(text))
@@ -176,12 +176,13 @@ def _finish_a_layer_left(fixed: str, evidence: dict, fixes: Counter) -> str:
     >>> _finish_a_layer_left("ڪراچي Û¾ پاڻي جي قلت", _document_evidence(""), Counter())
     'ڪراچي ۾ پاڻي جي قلت'
     """
-    left = _pairs_of_the_lines_script(fixed)
+    # (Not a pair that decodes to a combining mark: capitals "ÌŽ" are a pair of one.)
+    left = _pairs_of_the_lines_script(fixed, marks=False)
     if not left:
         return fixed
     again_fixes: Counter = Counter()
     again = fix_line(fixed, evidence, again_fixes)
-    if _pairs_of_the_lines_script(again) < left and count_markers(again) <= count_markers(fixed):
+    if _pairs_of_the_lines_script(again, marks=False) < left and count_markers(again) <= count_markers(fixed):
         fixes.update(again_fixes)
         return again
     return fixed
