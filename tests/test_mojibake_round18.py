@@ -195,3 +195,45 @@ def test_never_wrong_where_ftfy_is_right_on_generated_pages(seed):
 def test_generated_clean_pages_stay(seed):
     text = generated_page(random.Random(1900 + seed))
     assert repair(text)[0] == text
+
+
+# --- layers left: after a lone capital, before a combining mark, a digit, a date line ---------
+
+def test_a_doubly_encoded_capital_before_its_apostrophe_byte():
+    """Fails on main: "Ãƒâ€™ban" lost one layer ("Ã’ban"); the apostrophe after a lone
+    capital opening the word is no elision."""
+    clean = "Chaidh am bàta gu Òban an-dè."
+    garbled = clean.replace("Ò", double_cp1252("Ò"))
+    assert repair(garbled)[0] == clean
+
+
+def test_a_pair_before_a_combining_mark_in_a_line_that_writes_its_letter():
+    """Fails on main: "É”" before a combining diaeresis, in a line that writes "ɔ̈"."""
+    clean = "Raan ë thuɔ̈ɔ̈r në pan ë Bor."
+    garbled = "Raan ë thuɔ̈" + as_cp1252("ɔ") + "̈r në pan ë Bor."
+    assert repair(garbled)[0] == clean
+
+
+def test_a_doubly_encoded_digit_of_the_lines_script():
+    """Fails on main: the Urdu digit "۴" lost one layer ("Û´") and the line was done."""
+    clean = "۴ دسمبر کو شہر میں بارش ہوئی"
+    garbled = clean.replace("۴", double_cp1252("۴"))
+    assert repair(garbled)[0] == clean
+
+
+@pytest.mark.parametrize("kind", ["utf8-as-cp1252", "double-encoded"])
+def test_a_date_line_of_a_chinese_page_garbled_as_a_whole(kind):
+    """Fails on main for double encoding: the date line "2019年" is one three-byte
+    sequence; the page's other lines decoded whole to Chinese."""
+    text = "新的图书馆今天开放。\n2019年\n市民可以免费借书。"
+    garbled, clean = garble(kind, text)
+    assert repair(garbled)[0] == clean
+
+
+@pytest.mark.parametrize("text", [
+    "这座桥很长。\n编码错误时，“年”显示为“å¹´”。",
+    "新的图书馆今天开放。\n2019 å¹´ is how the byte string looks in Latin-1",
+])
+def test_a_clean_chinese_page_keeps_its_quoted_examples(text):
+    """No line of the page decoded whole: nothing to follow."""
+    assert repair(text)[0] == text

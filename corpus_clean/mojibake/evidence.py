@@ -350,8 +350,9 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
         return False
     # (A letter apostrophe inside the word is part of it: Kusaal "sɔ'É”" is "sɔ'ɔ".)
-    before = token[: match.start()].rstrip("'’")
-    after = token[match.end() :].rstrip(",.;:!?")
+    # (A combining mark belongs to the letter before it: Dinka "thuɔ̈É”̈r".)
+    before = token[: match.start()].rstrip("'’").rstrip(_COMBINING_MARKS)
+    after = token[match.end() :].lstrip(_COMBINING_MARKS).rstrip(",.;:!?")
     if not before and not after:
         return True
     # (A capital opening the word before a lowercase letter: "MÉ›" is "Mɛ" where the
@@ -360,6 +361,9 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     return (before[-1:].islower() or not before or opening_capital) and (after[:1].islower() or not after) and (
         before[-1:].isalpha() or after[:1].isalpha()
     )
+
+
+_COMBINING_MARKS = "".join(chr(code) for code in range(0x300, 0x370))
 
 
 def _is_pair_of_a_line_in_another_script(token: str, match: re.Match, decoded: str, line: str) -> bool:

@@ -23,7 +23,8 @@ from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roma
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
-from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
+from corpus_clean.mojibake.spans import (_fix_spans_in_line, decode_lines_like_their_cp1252_page,
+                                        decode_lines_like_their_document, decode_whole_line)
 
 
 def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose: bool = True) -> str:
@@ -160,6 +161,11 @@ def _pairs_of_the_lines_script(text: str, marks: bool = True) -> int:
             continue
         if unicodedata.category(char) == "Mn":
             count += marks
+        elif not marks and unicodedata.category(char) == "Nd" and not char.isascii():
+            # (a digit of the text's script: "Û´" in an Urdu line is "۴", EXTENDED
+            # ARABIC-INDIC DIGIT FOUR; counted for the second pass only)
+            words = unicodedata.name(char, "").replace("-", " ").split()
+            count += any(_script(c) in words for c in _non_ascii_letters(text))
         elif _has_script(char) and _script(char) != "LATIN":
             script = _script(char)
             count += any(_script(c) == script for c in _non_ascii_letters(text))
@@ -258,6 +264,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
                 for line, fixed in zip(originals, repaired)]
     repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
+    repaired = decode_lines_like_their_cp1252_page(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)
