@@ -458,9 +458,11 @@ def decode_lines_like_their_cp1252_page(originals: list[str], repaired: list[str
     """
     if not fixes[_CP1252.name] or len(originals) < 2:
         return repaired
+    if not any(_CP1252.sequence_re.search(fixed) for fixed in repaired):
+        return repaired  # nothing left to decide (the common page: its lines all repaired)
     scripts = set()
     for original, fixed in zip(originals, repaired):
-        if fixed != original and _whole_cp1252_reading(original) == fixed:
+        if fixed != original and not fixed.isascii() and _whole_cp1252_reading(original) == fixed:
             scripts |= {_script(c) for c in fixed if c > "\x7f" and c.isalpha()}
     scripts.discard("LATIN")
     if not scripts:
