@@ -1068,7 +1068,7 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                                            "whole; write it as JSON Lines, one record per line "
                                            "(jq -c '.[]' in.json > in.jsonl)")
                 return
-    decoded = decode_bytes(bytes(data))
+    decoded = _document_decoding(bytes(data))
     text = decoded.text.lstrip("\ufeff")
     values = None if errors else json_values(text)
     if values is None:
@@ -1098,6 +1098,30 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     if errors:
         yield Unreadable(file.source, f"{file.source}: unreadable after record {len(records)} "
                                       f"({type(errors[0]).__name__}: {errors[0]}); records after it, if any, are lost")
+
+
+def _document_decoding(data: bytes) -> Decoded:
+    """A JSON document's text (``decode_bytes``), except that a document holding valid
+    UTF-8 beyond ASCII and a few bytes that are not (a flipped byte) is UTF-8 with those
+    bytes replaced -- its records holding them quarantined -- whatever its size, rather
+    than the whole file read as a single-byte encoding's mojibake.
+
+    >>> _document_decoding('[{"text": "caf\\u00e9"}, {"text": "\\u00fcber'.encode() + b'\\xff"}]').encoding
+    'utf-8'
+    """
+    decoded = decode_bytes(data)
+    if decoded.encoding == "utf-8" or decoded.problem or data.startswith(tuple(bom for bom, _ in _BOMS)) \
+            or sniff_utf16(data):
+        return decoded
+    lenient = data.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for char in lenient if char > "\x7f") - bad
+    if multibyte >= bad and bad <= max(len(lenient) // 100, 1):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return Decoded(lenient, "utf-8", f"invalid UTF-8 byte at offset {error.start}")
+    return decoded
 
 
 @dataclass(frozen=True)
@@ -1187,8 +1211,14 @@ def _looks_like_json_documents(file: InputFile) -> bool:
     JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
     try:
         with open_input(file.url) as handle:
-            head = _sniffed_text(handle.read(JSON_SNIFF_BYTES)).lstrip("\ufeff \t\r\n")
-    except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
+            # (chunk by chunk: a stream broken within the sniff's reach still shows its start)
+            data = b""
+            for chunk in _chunks(handle, []):
+                data += chunk
+                if len(data) >= JSON_SNIFF_BYTES:
+                    break
+            head = _sniffed_text(data[:JSON_SNIFF_BYTES]).lstrip("\ufeff \t\r\n")
+    except Exception:  # noqa: BLE001 - a file that cannot be opened: the line reader says why
         return False
     first_line, *rest = _NEWLINES[str].split(head, 1)  # LF, CRLF or an old Mac's CR
     return head.startswith("[") or (head.startswith("{") and bool(rest) and not _parses(first_line))
