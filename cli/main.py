@@ -293,6 +293,7 @@ def run_flow(args: argparse.Namespace) -> int:
         if args.dask_address:  # (before check_run, which makes the output folder)
             check_dask_scheduler(args.dask_address)
         check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
+        check_prefect_settings()
     except PreflightError as error:
         return fail(f"error: {error}", 2)
     use_allocators_that_return_memory()  # before the workers start: they inherit it
@@ -624,6 +625,50 @@ def _wait_until_healthy(api_url: str, timeout: float, failed) -> bool:
             pass
         time.sleep(0.1)
     return False
+
+
+def check_prefect_settings() -> None:
+    """Prefect's settings as the environment gives them (``PREFECT_*``), validated once
+    before anything starts: a bad value (``PREFECT_LOGGING_LEVEL=garbage``, a timeout
+    that is no number) would otherwise fail inside the server's start or the flow, under
+    pydantic's traceback. Raises PreflightError naming the variable and what it must be."""
+    from corpus_clean.preflight import PreflightError
+
+    import io
+
+    try:
+        # (Prefect's import prints the failed validation's page itself: this line says it)
+        with contextlib.redirect_stderr(io.StringIO()):
+            from prefect.settings import Settings
+
+        Settings()
+    except Exception as error:  # noqa: BLE001 - pydantic's ValidationError, or Prefect's import failing on it
+        raise PreflightError(prefect_settings_problem(error)) from None
+
+
+def prefect_settings_problem(error: Exception) -> str:
+    """One line for a failed validation of Prefect's settings: which ``PREFECT_*``
+    variable (found by its value) and what the setting accepts.
+
+    >>> import os; os.environ["PREFECT_X_TEST"] = "abc"
+    >>> class Fake(Exception):
+    ...     def errors(self): return [{"loc": ("startup_timeout_seconds",), "input": "abc",
+    ...                                "msg": "Input should be a valid integer"}]
+    >>> prefect_settings_problem(Fake())
+    "the environment's Prefect settings are not valid: PREFECT_X_TEST='abc': startup_timeout_seconds: Input should be a valid integer"
+    >>> del os.environ["PREFECT_X_TEST"]
+    """
+    found = [item for item in getattr(error, "errors", lambda: [])() if item.get("input") is not None
+             and "PydanticUndefined" not in str(item.get("input"))]
+    if not found:
+        return f"the environment's Prefect settings are not valid: {type(error).__name__}: {str(error).splitlines()[0]}"
+    item = found[0]
+    value = str(item["input"])
+    names = [name for name, set_to in sorted(os.environ.items())
+             if name.startswith("PREFECT_") and set_to.strip().lower() == value.strip().lower()]
+    where = ", ".join(f"{name}={os.environ[name]!r}" for name in names) or f"a PREFECT_* variable set to {value!r}"
+    field = ".".join(str(part) for part in item.get("loc", ()))
+    return f"the environment's Prefect settings are not valid: {where}: {field}: {item.get('msg', '')}"
 
 
 def _startup_timeout() -> float:

@@ -16,6 +16,9 @@ import gzip
 import io
 import json
 import lzma
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -216,3 +219,28 @@ def test_a_parquet_file_without_a_text_column_read_in_pieces_counts_its_rows_onc
             files.setdefault(source, []).append(counts)
     counts = files["p.parquet"]
     assert sum(c.unreadable for c in counts) == 12
+
+
+# ---------------------------------------------------------------- the options users pass
+
+@pytest.mark.parametrize("variable, value", [("PREFECT_LOGGING_LEVEL", "garbage"),
+                                             ("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "abc")])
+def test_a_bad_prefect_setting_in_the_environment_is_refused_in_one_line_before_anything(tmp_path, variable, value):
+    """The options generator (``benchmarks/bad_options_gen.py``) set Prefect's variables to
+    bad values: the run died inside Prefect's import or the server's start, exit 1 under
+    pydantic's traceback. Now: exit 2, one line naming the variable, nothing written.
+    Fails on main."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"text": "A harbour council met on the pier."}\n')
+    env = {**os.environ, variable: value, "PREFECT_HOME": str(tmp_path / "home"),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(tmp_path / "in"),
+                           "--output", str(tmp_path / "out"), "--no-data-docs"],
+                          env=env, capture_output=True, timeout=600, cwd=Path(__file__).resolve().parents[1])
+    stderr = done.stderr.decode()
+    assert done.returncode == 2, stderr[-2000:]
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines() == [stderr.strip().splitlines()[-1]]
+    assert variable in stderr and stderr.startswith("corpus-clean: error:")
+    assert not (tmp_path / "out" / "versions").exists()
