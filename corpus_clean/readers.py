@@ -217,8 +217,8 @@ def stored_uncompressed(url: str) -> bool:
         return False
     # (a file that cannot be opened reads as b"": the reader opens it again and says why)
     head = head_and_tail(url, STORED_SNIFF_BYTES, tail=False)[0]
-    if not head or head.startswith(COMPRESSION_MAGIC[suffix]):
-        return False
+    if not head or head.startswith(COMPRESSION_MAGIC[suffix]) or COMPRESSION_MAGIC[suffix].startswith(head):
+        return False  # (a file shorter than the magic number and starting as it: a stream cut short)
     # Not its magic number: plain text under a compressed name, or a compressed stream
     # whose first bytes were damaged -- read as stored, that is binary shredded into
     # "lines" of garbage and its records lost without a word; through its decompressor,

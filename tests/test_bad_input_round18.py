@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import shards
+from corpus_clean.preflight import PreflightError, check_run
 from corpus_clean.readers import COMPRESSION_MAGIC, Document, Skipped, Unreadable, list_input_files, read_file
 from corpus_clean.shards import clean_shard, plan_shards, split_by_validation
 
@@ -244,3 +245,16 @@ def test_a_bad_prefect_setting_in_the_environment_is_refused_in_one_line_before_
     assert stderr.strip().splitlines() == [stderr.strip().splitlines()[-1]]
     assert variable in stderr and stderr.startswith("corpus-clean: error:")
     assert not (tmp_path / "out" / "versions").exists()
+
+
+@HYPOTHESIS
+@given(keep=st.one_of(st.integers(-10, 0), st.booleans()), workers=st.one_of(st.booleans(), st.integers(0, 2)))
+def test_the_flows_own_preflight_refuses_what_the_cli_refuses(tmp_path_factory, keep, workers):
+    """The flow called as a deployment or from a script (``clean_corpus(keep_versions=0)``)
+    skipped the CLI's argparse: 0 or -1 versions silently kept 1, and `true` (a bool, an
+    int to Python and to Prefect's parameter checks) was taken as 1 worker. The flow's
+    preflight (``check_run``) now refuses them, before any work. Fails on main."""
+    folder = tmp_path_factory.mktemp("flowargs")
+    (folder / "in").mkdir()
+    with pytest.raises(PreflightError, match="keep-versions|true/false"):
+        check_run(str(folder / "in"), str(folder / "out"), workers=workers, keep_versions=keep)
