@@ -186,6 +186,10 @@ FLOW_ODD = {
     "input_path": ["", None, 3],
     "output_dir": ["", None, 3],
 }
+# Values the flow must refuse (the CLI's argparse and preflight refuse them): accepted, they
+# change what the run does without a word (keep_versions 0 keeps 1; true is 1 worker).
+FLOW_BAD = {"shard_mb": [0, -1, True], "workers": [-1, 100000, True], "min_chars": [-1, True],
+            "keep_versions": [0, -1, True], "steps": [["nope"], "nope"], "languages": ["english", ["english"]]}
 FLOW_SCRIPT = """
 import json, sys
 from flows.clean_corpus import clean_corpus
@@ -224,6 +228,10 @@ def check_flow(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
     stdout = done.stdout.decode(errors="replace")
     answer = (stdout.strip().splitlines() or [""])[-1][:300]
     if done.returncode == 0:
+        accepted = [name for name, values in FLOW_BAD.items() if name in params
+                    and any(params[name] == v and type(params[name]) is type(v) for v in values)]
+        if accepted:
+            return [("flow-accepted-bad", f"{what}: completed, the bad value of {accepted} taken silently")]
         if not (out / "manifest.json").exists():
             return [("flow-no-output", f"{what}: completed without a manifest: {answer}")]
         manifest = json.loads((out / "manifest.json").read_text())
