@@ -308,6 +308,7 @@ def run_flow(args: argparse.Namespace) -> int:
     from cli.stopping import STOP_REQUESTED, guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
 
     _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
+    _RUN_OUTPUT[:] = [args.output]
     STOP_REQUESTED.clear()
     # SIGTERM raises, so clean-up runs as for Ctrl-C; never inside import machinery, and a
     # stop that Python ignored is sent again (cli/stopping.py says why).
@@ -338,6 +339,7 @@ def run_flow(args: argparse.Namespace) -> int:
             return _interrupted("SIGTERM", args)
         return fail(run_failure_message(error, args.output), 1)
     finally:
+        _RUN_OUTPUT.clear()
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
         for logger in quiet_loggers:
@@ -421,7 +423,43 @@ def _caused_by(error: BaseException, kinds: tuple) -> bool:
 
 
 def _interrupted(name: str, args) -> int:
-    return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
+    message = _interrupted_message(name, args.output)
+    if _external_api_unreachable():
+        # Prefect's at-exit drain of queued logs and events has no timeout and retries
+        # each against the dead server: the stopped run stayed alive 2.75-5 minutes after
+        # its last line (round 17). Nothing queued can reach it, so the process ends here.
+        _end_now(message)
+    return fail(message, 130)
+
+
+def _interrupted_message(name: str, output: str) -> str:
+    return f"interrupted ({name}); the output in {output} is from before or partial (rerun to complete)"
+
+
+def _end_now(message: str) -> None:
+    """The run's last line, then the process ends at once (status 130), without the
+    at-exit handlers: for a stop when the Prefect server is gone, whose handlers would
+    only retry it."""
+    print(f"corpus-clean: {message} (the Prefect server at {os.environ.get('PREFECT_API_URL')} no longer "
+          "answers: its queued logs and events are dropped)", file=sys.stderr, flush=True)
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    os._exit(130)
+
+
+def _external_api_unreachable(timeout: float = 2.0) -> bool:
+    """Whether the run used a Prefect server of the user's (``PREFECT_API_URL``) that no
+    longer answers its health check. (The embedded server sets no environment variable.)"""
+    api_url = os.environ.get("PREFECT_API_URL", "").rstrip("/")
+    if not api_url.startswith(("http://", "https://")):
+        return False
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
+            return response.status >= 500
+    except OSError:
+        return True
+    except Exception:  # noqa: BLE001 - a malformed URL: not a question for here
+        return False
 
 
 # glibc's mallopt parameters (malloc.h): the most heap arenas, and the size from which a
@@ -484,7 +522,17 @@ _TERMINATED: list[int] = []
 
 def _raise_terminated(signum, frame):
     _TERMINATED.append(signum)
+    if _RUN_OUTPUT and _external_api_unreachable(timeout=1.0):
+        # A user's Prefect server that died: unwinding through Prefect's engine would try
+        # to report the crash to it, retrying for minutes (153 s measured) before our
+        # last line, and its at-exit drain minutes more. Like SIGKILL, which the output
+        # is built to survive (atomic commit), but with the line said.
+        _end_now(_interrupted_message("SIGTERM", _RUN_OUTPUT[-1]))
     raise Terminated()
+
+
+# The output of the run in progress (set by ``run_flow``), for the SIGTERM handler's line.
+_RUN_OUTPUT: list[str] = []
 
 
 def fail(message: str, status: int) -> int:
