@@ -32,10 +32,13 @@ class RunError(RuntimeError):
 
 
 def check_run(input_path: str, output_dir: str, *, shard_mb: float = 16, workers: int = 1,
-              min_chars: int | None = 0, input_must_exist: bool = True, keep_versions: int | None = None) -> None:
+              min_chars: int | None = 0, input_must_exist: bool = True, keep_versions: int | None = None,
+              dask_address: str | None = None) -> None:
     """Raise PreflightError naming the first thing that would make the run fail. With
     `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an
     error), a missing local input passes; one that exists must still be readable."""
+    if dask_address:  # (first: the checks below make the output folder)
+        check_dask_scheduler(dask_address)
     check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars, keep_versions=keep_versions)
     for option, path in (("--input", input_path), ("--output", output_dir)):
         if not str(path).strip():

@@ -258,3 +258,15 @@ def test_the_flows_own_preflight_refuses_what_the_cli_refuses(tmp_path_factory, 
     (folder / "in").mkdir()
     with pytest.raises(PreflightError, match="keep-versions|true/false"):
         check_run(str(folder / "in"), str(folder / "out"), workers=workers, keep_versions=keep)
+
+
+@pytest.mark.parametrize("address", ["garbage", "tcp://127.0.0.1:1", "tcp://host:99999", "127.0.0.1:abc"])
+def test_the_flows_preflight_refuses_a_bad_dask_address_before_any_work(tmp_path, address):
+    """The options generator called the flow from Python with `dask_address="garbage"` or
+    a port with nothing behind it: only the CLI checked it, so the flow opened a version
+    (a staging folder left behind) and failed after 60 s under a traceback. The flow's
+    preflight now refuses it in one line, before the output is touched. Fails on main."""
+    (tmp_path / "in").mkdir()
+    with pytest.raises(PreflightError, match="dask-address"):
+        check_run(str(tmp_path / "in"), str(tmp_path / "out"), dask_address=address)
+    assert not (tmp_path / "out").exists()
