@@ -404,7 +404,7 @@ def column_domains_of_one_column() -> Iterator[None]:
 def _one_column_domains() -> None:
     """Wrap GX's ``PandasExecutionEngine.get_domain_records`` (once, when GX is loaded): inside
     ``column_domains_of_one_column``, a domain of one column (no row condition) is the
-    frame of that column, a view sharing its data (pandas' copy-on-write); elsewhere, and
+    frame of that column (same index), sharing its data (pandas' copy-on-write); elsewhere, and
     for every other domain (the table, column pairs), GX's own."""
     from great_expectations.execution_engine.pandas_execution_engine import PandasExecutionEngine
 
@@ -418,7 +418,7 @@ def _one_column_domains() -> None:
         if (_ONE_COLUMN.active and column is not None and not domain_kwargs.get("row_condition")
                 and "column_A" not in domain_kwargs and "column_list" not in domain_kwargs
                 and column in data.columns):
-            return data[[column]]
+            return data[column].to_frame()  # (``data[[column]]`` costs ~4x as much: an index lookup and a take)
         return data
 
     get_domain_records.one_column_by_corpus_clean = True
