@@ -15,6 +15,7 @@ CHANGES = [changes for changes, _, _ in BAD_ROWS.values()] + [{}] * 6
 
 def _report(rows, config, one_column: bool, monkeypatch, data_docs_dir=None):
     monkeypatch.setattr(validate, "ONE_COLUMN_DOMAINS", one_column)
+    monkeypatch.setattr(validate, "ONE_COLUMN_MIN_ROWS", 0)  # (these tables are small)
     report = validate_table(table(rows), config, data_docs_dir=data_docs_dir)
     return report.failures, report.results, report.row_failures
 
@@ -65,6 +66,7 @@ def test_column_metrics_see_one_column_and_only_inside_a_validation():
 
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(PandasExecutionEngine, "get_domain_records", spy)
+        monkeypatch.setattr(validate, "ONE_COLUMN_MIN_ROWS", 0)
         report = validate_table(table([make_row(0), make_row(1, text="Too short.")]))
     assert not report.success
     by_column = [(column, columns) for column, columns in seen if column is not None]
@@ -74,3 +76,20 @@ def test_column_metrics_see_one_column_and_only_inside_a_validation():
     engine.load_batch_data("outside", frame)
     assert list(engine.get_domain_records({"column": "text", "batch_id": "outside"}).columns) == ["id", "text"]
     validate._forget_batch(validate._gx())
+
+
+def test_a_shard_sized_table_gives_the_same_report():
+    """At the default threshold (``ONE_COLUMN_MIN_ROWS``): 600 rows, a few bad ones of
+    each kind spread through them, the same report either way."""
+    changes = [changes for changes, _, _ in BAD_ROWS.values()]
+    rows = [make_row(i, **(changes[i // 50] if i % 50 == 7 and i // 50 < len(changes) else {})) for i in range(600)]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        parameters, latest = validate._parameters, validate._parameters(ValidationConfig())["published_max"]
+        monkeypatch.setattr(validate, "_parameters",  # one "now" for both (shown in the details)
+                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        monkeypatch.setattr(validate, "ONE_COLUMN_DOMAINS", False)
+        whole = validate_table(table(rows))
+        monkeypatch.setattr(validate, "ONE_COLUMN_DOMAINS", True)
+        one = validate_table(table(rows))
+    assert (whole.failures, whole.results, whole.row_failures) == (one.failures, one.results, one.row_failures)
+    assert whole.failures
