@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
 from corpus_clean.boilerplate.story_inserts import LineShape
 
 THREAD_RULE = "story.comment_thread"
@@ -71,7 +71,8 @@ STORY_SENTENCE_MIN_WORDS = 4
 CLASSIFIER_RULE = "classifier"
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
 # Sentence ends the character table does not mark (as ``story_inserts.MORE_SENTENCE_ENDS``).
-_MORE_ENDS = np.array(sorted(ord(c) for c in "।॥؟۔։။።፧។៕།༎"))
+# (a lookup table: np.isin sorts on every call, once per classified page)
+_MORE_ENDS = CodeSet(map(ord, "।॥؟۔։။።፧។៕།༎"))
 
 
 def _name_line(ctx, shape, i: int) -> bool:
@@ -163,7 +164,7 @@ def thread_starts(ctx) -> list[int]:
     s = ctx.stats
     rule = ctx.marks.rule
     kept = ~ctx.marks.removed() & ~ctx.blank
-    sentence = ((s.last_class & SENT_END) != 0) | np.isin(s.last_char, _MORE_ENDS)
+    sentence = ((s.last_class & SENT_END) != 0) | _MORE_ENDS.of(s.last_char)
     idx = np.arange(len(kept))
     # (the nearest kept line strictly above each line, -1 for none)
     last_kept = np.maximum.accumulate(np.where(kept, idx, -1))
