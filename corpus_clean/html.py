@@ -347,6 +347,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
+    html_gallery.captions_told_story(body, cuts)  # a photo essay's captions are its story: see html_gallery
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
     # Pages that are not articles (service, listing, docs): see html_sections.

@@ -27,3 +27,67 @@ def test_round18_sets_are_fixed_by_their_seeds():
         assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND18_FAMILIES)
     held_out, dev = generate(100, seed=101, round18=True), generate(50, seed=103, round18=True)
     assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
+
+
+# --------------------------------------------------------------------------- #
+# A photo essay's captions are its story (html_gallery.captions_told_story)
+# --------------------------------------------------------------------------- #
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from corpus_clean.html import extract_main_text  # noqa: E402
+
+CAPTIONS = ["Fishermen haul the last nets of the season onto the quay at Kettlewick, where the harbour will close "
+            "for repairs from November until the spring tides.",
+            "The auction hall, built in 1911, still sells the catch by the old method: a bell, a chalk board and a "
+            "buyer's nod, though the bids now arrive by phone as well.",
+            "Ana Ribeiro mends a net in her father's shed; she is one of four women who hold a licence in the "
+            "town, and the youngest skipper on the northern coast.",
+            "A trawler waits for the tide at dawn, its hold empty after two weeks of storms kept the fleet inside "
+            "the breakwater and the market shut.",
+            "Gulls follow the Maria Luisa home past the lighthouse, which was automated in 1987 and is now a small "
+            "museum run by the keepers' grandchildren.",
+            "Crates of mackerel are iced and stacked for the lorries to the cities, which leave at four in the "
+            "morning and reach the markets before the shops open.",
+            "Children from the harbour school watch the boats come in, a tradition kept every Friday since the "
+            "school opened beside the slipway in the fifties."]
+CREDITS = ["Joana Matos / Reuters", "Pieter Hals / ANP", "Lena Kraus / dpa", "Marco Sala / AFP"]
+
+
+def _photo_essay(n: int, style: int) -> str:
+    """A photo essay: an intro line, then ``n`` photos whose captions tell the story, each with a credit and a counter."""
+    photos = []
+    for i in range(n):
+        cap, credit = CAPTIONS[i % len(CAPTIONS)], CREDITS[i % len(CREDITS)]
+        if style == 0:
+            photos.append(f"<figure class='photo'><img src='/{i}.jpg'><figcaption><span class='count'>{i + 1}/{n}</span> "
+                          f"{cap} <span class='credit'>{credit}</span></figcaption></figure>")
+        elif style == 1:
+            photos.append(f"<div class='slide'><img src='/{i}.jpg'><div class='caption'><p>{cap}</p>"
+                          f"<p class='photo-credit'>{credit}</p></div><div class='n'>{i + 1} of {n}</div></div>")
+        else:
+            photos.append(f"<figure><img src='/{i}.jpg'><figcaption><p>{cap}</p><cite>{credit}</cite></figcaption></figure>")
+    return ("<html><body><div class='nav'><a href='/'>Home</a> <a href='/photo'>Photography</a></div><main><article>"
+            "<h1>The last season at Kettlewick</h1><p class='intro'>A week with the fishing families of a closing harbour.</p>"
+            + "".join(photos) + "</article></main><div class='foot'><p>© Harbour Pictures 2025</p></div></body></html>")
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(min_value=3, max_value=9), style=st.integers(min_value=0, max_value=2))
+def test_a_photo_essays_captions_are_kept_without_credits_or_counters(n, style):
+    """In a photo essay the captions tell the story: every caption's text is kept, its credit and the photo's
+    counter are cut (fails on main: each caption is cut as ``html.caption``, the essay keeps its intro alone)."""
+    result = extract_main_text(_photo_essay(n, style))
+    assert all(cap in result.text for cap in CAPTIONS[:n])
+    assert not any(credit in result.text for credit in CREDITS)
+    assert f"1 of {n}" not in result.text and f"1/{n}" not in result.text
+    assert any(r.rule == "html.caption" and CREDITS[0] in r.text for r in result.removed)
+
+
+def test_captions_beside_a_story_of_its_own_stay_cut():
+    """A news story of its own with three long captions keeps cutting them, as scrapinghub's gold does (a guard)."""
+    story = "".join(f"<p>Paragraph {i} of the council's story: the harbour closes in November for repairs to the "
+                    "breakwater, and the fleet moves to the next town.</p>" for i in range(6))
+    photos = "".join(f"<figure><img src='/{i}.jpg'><figcaption>{cap}</figcaption></figure>" for i, cap in enumerate(CAPTIONS[:3]))
+    text = extract_main_text(f"<html><body><article><h1>Harbour to close</h1>{story}{photos}</article></body></html>").text
+    assert "Paragraph 5" in text and not any(cap in text for cap in CAPTIONS[:3])
