@@ -91,3 +91,51 @@ def test_captions_beside_a_story_of_its_own_stay_cut():
     photos = "".join(f"<figure><img src='/{i}.jpg'><figcaption>{cap}</figcaption></figure>" for i, cap in enumerate(CAPTIONS[:3]))
     text = extract_main_text(f"<html><body><article><h1>Harbour to close</h1>{story}{photos}</article></body></html>").text
     assert "Paragraph 5" in text and not any(cap in text for cap in CAPTIONS[:3])
+
+
+# --------------------------------------------------------------------------- #
+# The headline's block before the story is its header (html._headline_block in _with_siblings)
+# --------------------------------------------------------------------------- #
+
+STORY = ["We started building cargo bikes in a shed behind the harbour in 2019, for the bakers and the florists of "
+         "the old town, who were tired of vans that could not reach their doors.",
+         "The new frame folds in half, carries two crates or a child seat, and weighs nine kilos less than the "
+         "first model, which we still ride every day to the market and back.",
+         "Your pledge pays for the moulds, the first batch of two hundred frames and the safety tests, which take "
+         "six weeks at the institute in the capital and cannot be skipped.",
+         "If we reach the goal early, the extra money goes to a second colour and to a rain cover, which our "
+         "riders have asked for since the very first winter on the road.",
+         "Every frame is welded and painted here, by the six of us, and the wheels come from a workshop two "
+         "streets away that has built them for the town's postmen for forty years.",
+         "Backers in the region can collect their bike at the shed and ride it home; the others will receive it "
+         "in a wooden crate, with the tools to fit the handlebar and the front box."]
+HERO_LINES = ["A folding cargo bike for the old town, built by hand in the harbour, with room for two crates, or a child.",
+              "25 days to go", "All or nothing. This project will only be funded if it reaches its goal."]
+
+
+@settings(max_examples=20, deadline=None)
+@given(pledged=st.integers(min_value=1, max_value=99), backers=st.integers(min_value=2, max_value=9999))
+def test_a_campaigns_hero_block_stays_out_of_its_story(pledged, backers):
+    """A campaign's hero (headline, blurb, pledge box) beside the story's column is its header: the story is kept,
+    the hero is not (fails on main: the hero scores over the sibling floor and joins). (A story of under 70 % of
+    ``<main>``'s prose still widens to ``<main>``, hero and all: html_sections.widen_to_main_column.)"""
+    n_paras = 6
+    hero = (f"<div class='hero'><h1>The harbour cargo bike</h1><p class='blurb'>{HERO_LINES[0]}</p><img src='/h.jpg'>"
+            f"<div class='stats'><p><span>€{pledged},000</span> pledged of €110,000 goal</p><p>{backers} backers</p>"
+            f"<p>{HERO_LINES[1]}</p><a href='#'>Back this project</a><p>{HERO_LINES[2]}</p></div></div>")
+    story = "".join(f"<p>{text}</p>" for text in STORY[:n_paras])
+    page = (f"<html><body><div class='top'><a href='/'>Home</a></div><main>{hero}<div class='row'><div class='story'>"
+            f"<h2>Story</h2>{story}</div><aside class='rewards'><h3>Rewards</h3><p>Pledge €50 or more</p></aside></div></main></body></html>")
+    text = extract_main_text(page).text
+    assert all(part in text for part in STORY[:n_paras])
+    assert not any(line in text for line in HERO_LINES) and "backers" not in text
+
+
+def test_a_headline_block_holding_half_the_story_still_joins():
+    """The block with the headline that also holds a real part of the story (its first paragraphs) joins as before."""
+    first = "".join(f"<p>{text}</p>" for text in STORY[:2])
+    rest = "".join(f"<p>{text}</p>" for text in STORY[2:])
+    page = (f"<html><body><main><div class='head'><h1>The harbour cargo bike</h1>{first}</div>"
+            f"<div class='body'>{rest}</div></main></body></html>")
+    text = extract_main_text(page).text
+    assert all(part in text for part in STORY)
