@@ -139,3 +139,41 @@ def test_a_headline_block_holding_half_the_story_still_joins():
             f"<div class='body'>{rest}</div></main></body></html>")
     text = extract_main_text(page).text
     assert all(part in text for part in STORY)
+
+
+# --------------------------------------------------------------------------- #
+# A box titled "Summary:" above a chapter is no standfirst (html_standfirst._headed)
+# --------------------------------------------------------------------------- #
+
+CHAPTER = ["The lamps along the quay were already lit when Ilsa reached the ferry, and the last of the carts was "
+           "rolling down the ramp, its driver asleep on the bench with the reins round his wrist.",
+           "“Is it always this late?” she asked.",
+           "“Only in winter,” Corvin said, and pulled the rope until the gate closed behind them.",
+           "They crossed in silence, the water black and flat, the far shore a line of windows that came no closer "
+           "for a long time, and then all at once was there, with voices and dogs and the smell of bread.",
+           "“Welcome back.”"]
+WORK_SUMMARY = ("Two couriers, one river and a winter that will not end: a story of the ferry town, in twelve "
+                "chapters, written for the midwinter exchange.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(heading=st.sampled_from(["Summary:", "Summary", "Zusammenfassung:", "Riassunto"]),
+       label=st.sampled_from(["summary", "work-summary", "story-summary module"]))
+def test_a_titled_summary_box_above_a_chapter_is_no_lead(heading, label):
+    """A work's summary box, titled, standing before the chapter's text is not the chapter's lead: the chapter is
+    kept, the summary is not (fails on main: "summary" names a lead, html_standfirst added it)."""
+    page = ("<html><body><div class='nav'><a href='/'>Archive</a></div><div id='workskin'><div class='preface'>"
+            f"<h2 class='title'>The ferry town</h2><div class='{label}'><h3>{heading}</h3><blockquote><p>{WORK_SUMMARY}</p>"
+            "</blockquote></div></div><div class='chapter'><h3>Chapter 3: Crossing</h3><div class='userstuff'>"
+            + "".join(f"<p>{line}</p>" for line in CHAPTER) + "</div></div></div></body></html>")
+    text = extract_main_text(page).text
+    assert all(line in text for line in CHAPTER)
+    assert WORK_SUMMARY not in text
+
+
+def test_an_untitled_summary_before_the_story_is_still_its_lead():
+    """The same box without a title of its own is a standfirst, added as before (a guard)."""
+    page = ("<html><body><div class='nav'><a href='/'>Archive</a></div><article><div class='head'><div class='summary'>"
+            f"<p>{WORK_SUMMARY}</p></div></div><div class='body'>" + "".join(f"<p>{line}</p>" for line in CHAPTER)
+            + "</div></article></body></html>")
+    assert WORK_SUMMARY in extract_main_text(page).text
