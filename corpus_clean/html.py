@@ -350,6 +350,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
+    html_gallery.captions_told_story(body, cuts)  # a photo essay's captions are its story: see html_gallery
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
     # Pages that are not articles (service, listing, docs): see html_sections.
@@ -1735,6 +1736,10 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
                 or (deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD)
                 or _is_plain_paragraph(sib, paras)):
             continue
+        # The page's headline block before the story (a campaign's hero: headline, blurb, pledge box) is its
+        # header, not its text, unless it holds a real part of the story: see _headline_block.
+        if not out and _headline_block(sib, cuts) and deep.get(sib.mem_id, 0) < HEADER_RATIO * deep.get(best.mem_id, 0):
+            continue
         # Users' reviews or reports beside the story score as prose: they join it by score only when
         # the story is itself users' posts (a thread), see _users_posts_beside. (The winner, often the
         # whole story, is read only when a sibling is posts.)
@@ -1745,6 +1750,39 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
                 continue
         out.append(sib)
     return out
+
+
+# A sibling holding the page's headline joins the story before it only with this share of the
+# winner's paragraph score (its own story paragraphs), not by the sibling threshold alone.
+HEADER_RATIO = 0.5
+
+
+def _headline_block(sib: LexborNode, cuts: Optional[Cuts]) -> bool:
+    """True when ``sib`` held the page's ``<h1>`` (cut by strip_junk as ``html.headline``: its placeholder is inside).
+
+    A crowdfunding campaign, a product launch or a landing page opens with a "hero" block: the headline,
+    a one-line blurb, a picture and a box of figures ("€21,000 pledged of €110,000 goal", "257 backers",
+    "All or nothing."). It stands beside the story's column and scores over readability's floor of 10
+    (the blurb is a sentence with commas), so the sibling rule joined it; trafilatura leaves it out, as
+    scrapinghub's gold cuts a lead in the article's header. Only siblings *before* the winner are asked.
+
+    >>> t = LexborHTMLParser("<body><div id='hero'><h1>A new bike</h1><p>The blurb.</p></div><div id='s'><p>Story.</p></div></body>")
+    >>> cuts = strip_junk(t); _headline_block(t.css_first("#hero"), cuts), _headline_block(t.css_first("#s"), cuts)
+    (True, False)
+    """
+    if not cuts:
+        return False
+    return any(rule == "html.headline" and _inside_node(placeholder, sib) for _, rule, placeholder in cuts.values())
+
+
+def _inside_node(node: LexborNode, ancestor: LexborNode) -> bool:
+    """True when ``node`` is ``ancestor`` or below it."""
+    key = ancestor.mem_id
+    while node is not None:
+        if node.mem_id == key:
+            return True
+        node = node.parent
+    return False
 
 
 def _users_posts_beside(sib: LexborNode, cuts: Optional[Cuts] = None) -> bool:
