@@ -450,23 +450,10 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
 
 
 def run_trees(seeds: range) -> list[tuple[str, str]]:
-    from cli.main import PREFECT_DEFAULTS, start_embedded_server
+    """The real `corpus-clean run` over fuzzed trees: round 16's runner with this module's check."""
+    import bad_input_gen
 
-    failures = []
-    os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_DEFAULTS.items()})
-    with tempfile.TemporaryDirectory(prefix="bad-input-fuzz-runs-") as tmp:
-        base = Path(tmp)
-        os.environ.setdefault("PREFECT_HOME", str(base / "prefect-home"))
-        server = start_embedded_server()
-        env = {**os.environ, "PREFECT_API_URL": server.api_url, "PYTHONPATH": str(ROOT)}
-        try:
-            for seed in seeds:
-                for kind, what in check_run(seed, base, env):
-                    failures.append((kind, what))
-                    print(f"run {seed}: {kind}: {what}", flush=True)
-        finally:
-            server.stop()
-    return failures
+    return bad_input_gen.run_trees(seeds, check=check_run, prefix="bad-input-fuzz-runs-")
 
 
 def main() -> int:
