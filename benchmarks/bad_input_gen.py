@@ -623,19 +623,22 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
     return failures
 
 
-def run_trees(seeds: range) -> list[tuple[str, str]]:
+def run_trees(seeds: range, check=None, prefix: str = "bad-input-runs-") -> list[tuple[str, str]]:
+    """Run `check(seed, base, env)` (this module's `check_run` unless given: the fuzzer
+    passes its own) for each seed against one embedded Prefect server."""
     from cli.main import PREFECT_DEFAULTS, start_embedded_server
 
+    check = check or check_run
     failures = []
     os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_DEFAULTS.items()})
-    with tempfile.TemporaryDirectory(prefix="bad-input-runs-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         base = Path(tmp)
         os.environ.setdefault("PREFECT_HOME", str(base / "prefect-home"))
         server = start_embedded_server()
         env = {**os.environ, "PREFECT_API_URL": server.api_url, "PYTHONPATH": str(ROOT)}
         try:
             for seed in seeds:
-                for kind, what in check_run(seed, base, env):
+                for kind, what in check(seed, base, env):
                     failures.append((kind, what))
                     print(f"run {seed}: {kind}: {what}", flush=True)
         finally:

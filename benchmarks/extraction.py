@@ -34,7 +34,8 @@ never tuned on) and round 15's (patents, product reviews, match reports and live
 seed 73, 100 pages, never tuned on) and round 16's (how-to guides, newsletter issues, research papers,
 property listings, code repositories' pages; seed 79, 100 pages, never tuned on; seed 83, 50 pages, studied) and
 round 17's (poems, petitions, crowdfunding campaigns, mailing-list archive messages, hiking routes; seed 89, 100 pages,
-never tuned on; seed 97, 50 pages, studied),
+never tuned on; seed 97, 50 pages, studied) and round 18's (court rulings, photo essays, archived email
+newsletters, dictionary entries, fan-fiction chapters; seed 101, 100 pages, never tuned on; seed 103, 50 pages, studied),
 each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
@@ -241,13 +242,16 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: round 16 dev"] = generate(50, seed=83, round16=True)  # the same families, another seed: studied
         sets["own: unseen families, round 17"] = generate(100, seed=89, round17=True)  # held out: totals only
         sets["own: round 17 dev"] = generate(50, seed=97, round17=True)  # the same families, another seed: studied
+        sets["own: unseen families, round 18"] = generate(100, seed=101, round18=True)  # held out: totals only
+        sets["own: round 18 dev"] = generate(50, seed=103, round18=True)  # the same families, another seed: studied
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
                      "own: unseen families, round 8", "own: unseen families, round 9",
                      "own: unseen families, round 10", "own: unseen families, round 11",
                      "own: unseen families, round 12", "own: unseen families, round 13",
                      "own: unseen families, round 14", "own: unseen families, round 15",
                      "own: unseen families, round 16", "own: round 16 dev",
-                     "own: unseen families, round 17", "own: round 17 dev"):
+                     "own: unseen families, round 17", "own: round 17 dev",
+                     "own: unseen families, round 18", "own: round 18 dev"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
         # Round 13's families with its forum threads scored under the one forum rule (every post of a thread

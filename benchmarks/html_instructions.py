@@ -10,6 +10,11 @@ a warm-up pass over the same pages: compiled patterns, rule packs, label caches)
 pages (the ``html`` field of a JSONL(.gz) file) go through ``shards.clean_batch`` in
 batches of ``BATCH_DOCS``, as a shard cleans them. TREE: the checkout whose
 `corpus_clean` runs (its compiled kernels built in place).
+
+With a fourth argument ``cold``, the warm-up is the file's last ``COLD_WARMUP`` pages only
+and passes=1 reads each of the other pages once: the instructions of a cold pass, as
+``html_same_process.py --cold`` times it (RE2's automata, the label and word caches meet
+those pages for the first time).
 """
 import gzip
 import json
@@ -27,13 +32,22 @@ with opener(pages, "rt", encoding="utf-8") as handle:
     records = [json.loads(line) for line in handle if line.strip()]
 
 
-def one_pass() -> None:
+COLD_WARMUP = 20  # (as html_same_process.py --cold)
+cold = len(sys.argv) > 4 and sys.argv[4] == "cold"
+
+
+def one_pass(records=records) -> None:
     docs = [Document(id=str(k), source="pages", raw_text="", raw_sha256="", html=r["html"], record_index=k)
             for k, r in enumerate(records)]
     for i in range(0, len(docs), BATCH_DOCS):
         clean_batch(docs[i:i + BATCH_DOCS], steps, "bench")
 
 
-one_pass()  # warm-up
-for _ in range(passes):
-    one_pass()
+if cold:
+    one_pass(records[-COLD_WARMUP:])  # warm-up on other pages
+    if passes:
+        one_pass(records[:-COLD_WARMUP])  # each timed page once
+else:
+    one_pass()  # warm-up
+    for _ in range(passes):
+        one_pass()

@@ -10,6 +10,10 @@ stage's time is inclusive: a stage called inside another (``render_page`` inside
 prose second opinion, ``PanelFinder`` inside ``strip_junk``) is counted in both, and
 indented under it in the table. The wrappers cost little (a few dozen calls per page);
 the table reads as shares of one pass, not as absolute speed (the machine is shared).
+
+``--cold`` times what a run sees instead: the warm-up is the file's last ``COLD_WARMUP``
+pages only, the other pages are timed once (cold: RE2's automata, the label and word
+caches meet them for the first time), then once more (warm), side by side.
 """
 from __future__ import annotations
 
@@ -66,17 +70,22 @@ STAGES = [
 ]
 
 
-def wrap_stages(seconds: dict) -> None:
-    """Replace every stage function by a timed one, where its callers look it up."""
+def wrap_stages(seconds: dict) -> dict:
+    """Replace every stage function by a timed one, where its callers look it up; return
+    the functions replaced (for ``unwrap_stages``)."""
+    originals = {}
     for _, module_name, attr, label in STAGES:
         module = importlib.import_module(module_name)
+        originals[module_name, attr] = getattr(module, attr)
         setattr(module, attr, _timed(getattr(module, attr), label, seconds))
+    return originals
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("pages", type=Path, nargs="+", help="JSONL(.gz) files with an `html` field")
     ap.add_argument("--repeat", type=int, default=3, help="timed passes (summed)")
+    ap.add_argument("--cold", action="store_true", help="each page timed once cold, then once warm (see above)")
     args = ap.parse_args()
     from corpus_clean.document import Document
     from corpus_clean.shards import BATCH_DOCS, clean_batch
@@ -89,12 +98,14 @@ def main() -> int:
             records += [json.loads(line) for line in handle if line.strip()]
     steps = resolve_steps(DEFAULT_STEPS)
 
-    def one_pass() -> None:
+    def one_pass(records=records) -> None:
         docs = [Document(id=str(k), source="pages", raw_text="", raw_sha256="", html=r["html"], record_index=k)
                 for k, r in enumerate(records)]
         for i in range(0, len(docs), BATCH_DOCS):
             clean_batch(docs[i:i + BATCH_DOCS], steps, "bench")
 
+    if args.cold:
+        return cold_table(records, one_pass, steps)
     one_pass()  # warm-up: lazy imports, compiled patterns, rule packs
     seconds: dict[str, float] = {}
     wrap_stages(seconds)
@@ -115,6 +126,50 @@ def main() -> int:
     for name, s in step_seconds.items():
         print(f"| · step {name} | {s:.3f} | {100 * s / total:.1f} % | {1000 * s / pages:.2f} |")
     return 0
+
+
+COLD_WARMUP = 20  # --cold: pages seen before the timed passes (as html_same_process.py --cold)
+
+
+def cold_table(records: list[dict], one_pass, steps) -> int:
+    """``--cold``: warm up on the last ``COLD_WARMUP`` pages, time the others once (cold)
+    and again (warm); print both stage tables side by side (ms a page) and their difference."""
+    one_pass(records[-COLD_WARMUP:])
+    timed = records[:-COLD_WARMUP]
+    tables = []
+    for _ in ("cold", "warm"):
+        seconds: dict[str, float] = {}
+        originals = wrap_stages(seconds)
+        step_seconds: dict[str, float] = {}
+        runs = [step.run for step in steps]
+        for step in steps:
+            step.run = _timed(step.run, step.name, step_seconds)
+        started = time.process_time()
+        one_pass(timed)
+        total = time.process_time() - started
+        for step, run in zip(steps, runs):
+            step.run = run
+        unwrap_stages(originals)
+        tables.append((total, seconds, step_seconds))
+    n = len(timed)
+    (cold, cs, csteps), (warm, ws, wsteps) = tables
+    print(f"{n} pages timed once cold, then once warm (after {COLD_WARMUP} others): "
+          f"{n / cold:.0f} cold, {n / warm:.0f} warm pages/s per core\n")
+    print("| stage | cold ms/page | warm ms/page | cold − warm | share of cold |")
+    print("|---|---:|---:|---:|---:|")
+    rows = [(depth, label, cs.get(label, 0.0), ws.get(label, 0.0)) for depth, _, _, label in STAGES]
+    rows += [(1, f"step {name}", csteps.get(name, 0.0), wsteps.get(name, 0.0)) for name in csteps]
+    rows.append((0, "whole pass", cold, warm))
+    for depth, label, c, w in rows:
+        print(f"| {'· ' * depth}{label} | {1000 * c / n:.2f} | {1000 * w / n:.2f} | {1000 * (c - w) / n:+.2f} "
+              f"| {100 * c / cold:.1f} % |")
+    return 0
+
+
+def unwrap_stages(originals: dict) -> None:
+    """Undo ``wrap_stages``: put back the functions it replaced."""
+    for (module_name, attr), fn in originals.items():
+        setattr(importlib.import_module(module_name), attr, fn)
 
 
 if __name__ == "__main__":

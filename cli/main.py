@@ -293,6 +293,7 @@ def run_flow(args: argparse.Namespace) -> int:
         if args.dask_address:  # (before check_run, which makes the output folder)
             check_dask_scheduler(args.dask_address)
         check_run(args.input, args.output, shard_mb=args.shard_mb, workers=args.workers, min_chars=args.min_chars)
+        check_prefect_settings()
     except PreflightError as error:
         return fail(f"error: {error}", 2)
     use_allocators_that_return_memory()  # before the workers start: they inherit it
@@ -307,6 +308,7 @@ def run_flow(args: argparse.Namespace) -> int:
     from cli.stopping import STOP_REQUESTED, guard_prefects_sigterm_handler, resend_ignored_stops, when_safe
 
     _TERMINATED.clear()  # (a process that runs `main` twice, as tests do, starts each run unsignalled)
+    _RUN_OUTPUT[:] = [args.output]
     STOP_REQUESTED.clear()
     # SIGTERM raises, so clean-up runs as for Ctrl-C; never inside import machinery, and a
     # stop that Python ignored is sent again (cli/stopping.py says why).
@@ -337,6 +339,7 @@ def run_flow(args: argparse.Namespace) -> int:
             return _interrupted("SIGTERM", args)
         return fail(run_failure_message(error, args.output), 1)
     finally:
+        _RUN_OUTPUT.clear()
         signal.signal(signal.SIGTERM, previous)
         sys.unraisablehook = previous_hook
         for logger in quiet_loggers:
@@ -420,7 +423,43 @@ def _caused_by(error: BaseException, kinds: tuple) -> bool:
 
 
 def _interrupted(name: str, args) -> int:
-    return fail(f"interrupted ({name}); the output in {args.output} is from before or partial (rerun to complete)", 130)
+    message = _interrupted_message(name, args.output)
+    if _external_api_unreachable():
+        # Prefect's at-exit drain of queued logs and events has no timeout and retries
+        # each against the dead server: the stopped run stayed alive 2.75-5 minutes after
+        # its last line (round 17). Nothing queued can reach it, so the process ends here.
+        _end_now(message)
+    return fail(message, 130)
+
+
+def _interrupted_message(name: str, output: str) -> str:
+    return f"interrupted ({name}); the output in {output} is from before or partial (rerun to complete)"
+
+
+def _end_now(message: str) -> None:
+    """The run's last line, then the process ends at once (status 130), without the
+    at-exit handlers: for a stop when the Prefect server is gone, whose handlers would
+    only retry it."""
+    print(f"corpus-clean: {message} (the Prefect server at {os.environ.get('PREFECT_API_URL')} no longer "
+          "answers: its queued logs and events are dropped)", file=sys.stderr, flush=True)
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    os._exit(130)
+
+
+def _external_api_unreachable(timeout: float = 2.0) -> bool:
+    """Whether the run used a Prefect server of the user's (``PREFECT_API_URL``) that no
+    longer answers its health check. (The embedded server sets no environment variable.)"""
+    api_url = os.environ.get("PREFECT_API_URL", "").rstrip("/")
+    if not api_url.startswith(("http://", "https://")):
+        return False
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
+            return response.status >= 500
+    except OSError:
+        return True
+    except Exception:  # noqa: BLE001 - a malformed URL: not a question for here
+        return False
 
 
 # glibc's mallopt parameters (malloc.h): the most heap arenas, and the size from which a
@@ -483,7 +522,17 @@ _TERMINATED: list[int] = []
 
 def _raise_terminated(signum, frame):
     _TERMINATED.append(signum)
+    if _RUN_OUTPUT and _external_api_unreachable(timeout=1.0):
+        # A user's Prefect server that died: unwinding through Prefect's engine would try
+        # to report the crash to it, retrying for minutes (153 s measured) before our
+        # last line, and its at-exit drain minutes more. Like SIGKILL, which the output
+        # is built to survive (atomic commit), but with the line said.
+        _end_now(_interrupted_message("SIGTERM", _RUN_OUTPUT[-1]))
     raise Terminated()
+
+
+# The output of the run in progress (set by ``run_flow``), for the SIGTERM handler's line.
+_RUN_OUTPUT: list[str] = []
 
 
 def fail(message: str, status: int) -> int:
@@ -624,6 +673,50 @@ def _wait_until_healthy(api_url: str, timeout: float, failed) -> bool:
             pass
         time.sleep(0.1)
     return False
+
+
+def check_prefect_settings() -> None:
+    """Prefect's settings as the environment gives them (``PREFECT_*``), validated once
+    before anything starts: a bad value (``PREFECT_LOGGING_LEVEL=garbage``, a timeout
+    that is no number) would otherwise fail inside the server's start or the flow, under
+    pydantic's traceback. Raises PreflightError naming the variable and what it must be."""
+    from corpus_clean.preflight import PreflightError
+
+    import io
+
+    try:
+        # (Prefect's import prints the failed validation's page itself: this line says it)
+        with contextlib.redirect_stderr(io.StringIO()):
+            from prefect.settings import Settings
+
+        Settings()
+    except Exception as error:  # noqa: BLE001 - pydantic's ValidationError, or Prefect's import failing on it
+        raise PreflightError(prefect_settings_problem(error)) from None
+
+
+def prefect_settings_problem(error: Exception) -> str:
+    """One line for a failed validation of Prefect's settings: which ``PREFECT_*``
+    variable (found by its value) and what the setting accepts.
+
+    >>> import os; os.environ["PREFECT_X_TEST"] = "abc"
+    >>> class Fake(Exception):
+    ...     def errors(self): return [{"loc": ("startup_timeout_seconds",), "input": "abc",
+    ...                                "msg": "Input should be a valid integer"}]
+    >>> prefect_settings_problem(Fake())
+    "the environment's Prefect settings are not valid: PREFECT_X_TEST='abc': startup_timeout_seconds: Input should be a valid integer"
+    >>> del os.environ["PREFECT_X_TEST"]
+    """
+    found = [item for item in getattr(error, "errors", lambda: [])() if item.get("input") is not None
+             and "PydanticUndefined" not in str(item.get("input"))]
+    if not found:
+        return f"the environment's Prefect settings are not valid: {type(error).__name__}: {str(error).splitlines()[0]}"
+    item = found[0]
+    value = str(item["input"])
+    names = [name for name, set_to in sorted(os.environ.items())
+             if name.startswith("PREFECT_") and set_to.strip().lower() == value.strip().lower()]
+    where = ", ".join(f"{name}={os.environ[name]!r}" for name in names) or f"a PREFECT_* variable set to {value!r}"
+    field = ".".join(str(part) for part in item.get("loc", ()))
+    return f"the environment's Prefect settings are not valid: {where}: {field}: {item.get('msg', '')}"
 
 
 def _startup_timeout() -> float:

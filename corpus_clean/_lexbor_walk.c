@@ -1950,10 +1950,105 @@ static PyObject *value_of(void *attr)
     return PyUnicode_DecodeUTF8((const char *)value, (Py_ssize_t)length, "replace");
 }
 
+/* The names a label's words are looked for (html._LABEL_NAMES: lower-case ASCII, sorted, no blank),
+ * as labels() gets them: one bytes object, the names separated by NUL bytes. Read once per object
+ * (kept while it is the one passed); names sharing a first letter lie together (first[c] .. last[c]). */
+#define MAX_LABEL_NAMES 1024
+typedef struct {
+    PyObject *source;  /* the bytes object read (a reference kept), or NULL */
+    int count;
+    const unsigned char *name[MAX_LABEL_NAMES];
+    size_t length[MAX_LABEL_NAMES];
+    int first[256], last[256];  /* names[first[c] .. last[c]) start with byte c */
+} LabelNames;
+
+static LabelNames label_names;
+
+/* Read ``blob`` (see LabelNames) into label_names; 0, or -1 with ValueError when it is not as described. */
+static int read_label_names(PyObject *blob)
+{
+    if (blob == label_names.source)
+        return 0;
+    char *bytes;
+    Py_ssize_t size;
+    if (PyBytes_AsStringAndSize(blob, &bytes, &size) < 0)
+        return -1;
+    Py_XDECREF(label_names.source);
+    label_names.source = NULL;
+    label_names.count = 0;
+    for (int c = 0; c < 256; c++)
+        label_names.first[c] = label_names.last[c] = 0;
+    const unsigned char *at = (const unsigned char *)bytes, *end = at + size;
+    int previous = -1;
+    while (at < end) {
+        const unsigned char *stop = memchr(at, 0, (size_t)(end - at));
+        if (stop == NULL)
+            stop = end;
+        size_t length = (size_t)(stop - at);
+        if (length == 0 || label_names.count == MAX_LABEL_NAMES || at[0] < previous)
+            goto bad;
+        for (size_t k = 0; k < length; k++)
+            if (at[k] >= 0x80 || (at[k] >= 'A' && at[k] <= 'Z') || at[k] <= ' ')
+                goto bad;
+        if (at[0] != previous)
+            label_names.first[at[0]] = label_names.count;
+        label_names.name[label_names.count] = at;
+        label_names.length[label_names.count] = length;
+        label_names.last[at[0]] = ++label_names.count;
+        previous = at[0];
+        at = stop + 1;
+    }
+    label_names.source = Py_NewRef(blob);
+    return 0;
+bad:
+    label_names.count = 0;
+    PyErr_SetString(PyExc_ValueError, "label names: non-empty lower-case ASCII words without blanks, sorted");
+    return -1;
+}
+
+static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* 0 when ``text`` (ASCII) lower-cased holds none of label_names, 1 when it holds one, -1 when it is not
+ * ASCII (Python's lower() of a non-ASCII character may give an ASCII letter: "K" of the Kelvin sign). */
+static int holds_label_name(const unsigned char *text, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (text[i] >= 0x80)
+            return -1;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = ascii_lower(text[i]);
+        for (int k = label_names.first[c]; k < label_names.last[c]; k++) {
+            size_t n = label_names.length[k];
+            if (n > length - i)
+                continue;
+            const unsigned char *name = label_names.name[k];
+            size_t j = 1;
+            while (j < n && ascii_lower(text[i + j]) == name[j])
+                j++;
+            if (j == n)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
+static int names_none_in(void *attr)
+{
+    if (attr == NULL)
+        return 1;
+    size_t length = 0;
+    const unsigned char *value = attr_value(attr, &length);
+    return value != NULL && holds_label_name(value, length) == 0;
+}
+
 /* (mem_id, class, id, extra) of one element, read as ``node.attributes`` would give them (the last
  * attribute of a name wins, as in a dict): extra is None when the element's dict would hold only a
- * class and an id that are not None, else (role, has hidden, style, aria-hidden). */
-static PyObject *label_row(lxb_node *element, PyObject *quiet)
+ * class and an id that are not None, else (role, has hidden, style, aria-hidden).
+ * With ``names`` (label_names read), a row with extra None whose class and id hold none of the names
+ * (ASCII) says nothing either: html.label_verdict finds no name in its label (Py_None returned,
+ * before any string is made: most rows of a page not seen before). */
+static PyObject *label_row(lxb_node *element, PyObject *quiet, int names)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
     int hidden = 0, other = 0;
@@ -1973,6 +2068,8 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet)
     size_t unused;
     if ((cls != NULL && attr_value(cls, &unused) == NULL) || (ident != NULL && attr_value(ident, &unused) == NULL))
         other = 1;
+    if (names && !other && names_none_in(cls) && names_none_in(ident))
+        Py_RETURN_NONE;
     PyObject *extra;
     if (other) {
         PyObject *role_v = role ? value_of(role) : Py_NewRef(Py_None);
@@ -2026,11 +2123,14 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet)
  * its node object (``count`` times, or once with ``once``) or its label row (``rows``). */
 static PyObject *matching(PyObject *args, int rows)
 {
-    PyObject *root_obj, *alternatives, *skip_ids, *quiet = NULL;
+    PyObject *root_obj, *alternatives, *skip_ids, *quiet = NULL, *names = NULL;
     int once = 0;
     Py_ssize_t limit = -1;  /* stop after this many elements (1: css_first); -1: no limit */
-    if (rows ? !PyArg_ParseTuple(args, "OOO|O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet)
+    if (rows ? !PyArg_ParseTuple(args, "OOO|O!O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
+                                 &PyBytes_Type, &names)
              : !PyArg_ParseTuple(args, "OOO|pn", &root_obj, &alternatives, &skip_ids, &once, &limit))
+        return NULL;
+    if (names != NULL && read_label_names(names) < 0)
         return NULL;
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
@@ -2045,7 +2145,7 @@ static PyObject *matching(PyObject *args, int rows)
         int count = matches_of(query, node);
         if (count == 0)
             continue;
-        PyObject *obj = rows ? label_row(node, quiet) : make_node(node, root_obj);
+        PyObject *obj = rows ? label_row(node, quiet, quiet != NULL && names != NULL) : make_node(node, root_obj);
         if (obj == NULL)
             goto fail;
         if (obj == Py_None) {  /* (a row that says nothing: see label_row) */
@@ -2073,16 +2173,16 @@ fail:
  * times in a row, as Lexbor reports it, or once with ``once``). */
 static PyObject *select_elements(PyObject *self, PyObject *args) { return matching(args, 0); }
 
-/* labels(root, alternatives, skip_ids[, quiet]): ``[(mem_id, class, id, extra)]`` (see label_row) of the
- * elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any; with
+/* labels(root, alternatives, skip_ids[, quiet[, names]]): ``[(mem_id, class, id, extra)]`` (see label_row) of
+ * the elements ``select(root, alternatives, skip_ids, True)`` lists, without a node object for any; with
  * ``quiet`` (label -> verdict), not those with a class and an id alone whose label is empty or maps
- * to None. */
+ * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
 static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
-    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet]) -> [(mem_id, class, id, extra)]"},
+    {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},

@@ -41,7 +41,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
                           html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
-                          html_references, html_sections, html_standfirst, html_tables, lexbor_walk)
+                          html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
+                          lexbor_walk)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -230,8 +231,10 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 # Every stem, word and name the checks of a class/id token (``_token_flags``) look for, in one
 # search: a token holding none of them has no flags. Most tokens of a page not seen before
 # ("col-md-8", "wp-block-group") are new to the cache, and the eight checks cost ~3 µs each.
-_LABEL_NAMES_RE = trie_regex([*NEGATIVE_STEMS, *NEGATIVE_WORDS, *POSITIVE_RE.pattern.split("|"),
-                              *HARD_NEGATIVE_RE.pattern.split("|")])
+_LABEL_NAMES = (*NEGATIVE_STEMS, *NEGATIVE_WORDS, *POSITIVE_RE.pattern.split("|"), *HARD_NEGATIVE_RE.pattern.split("|"))
+_LABEL_NAMES_RE = trie_regex(_LABEL_NAMES)
+# The same names for the compiled label walk (see _judged_labels), or None when it cannot read them.
+_LABEL_NAMES_BLOB = lexbor_walk.label_names_blob(_LABEL_NAMES)
 
 # Words of a class/id: runs of capitals ("NAV", "HTML" in "HTMLParser") or an
 # optional capital plus lower case/digits ("Builder", "page", "row2").
@@ -347,6 +350,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
+    html_gallery.captions_told_story(body, cuts)  # a photo essay's captions are its story: see html_gallery
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
     # Pages that are not articles (service, listing, docs): see html_sections.
@@ -857,7 +861,9 @@ def _judged_labels(body: LexborNode) -> Iterator[tuple[LexborNode, Verdict]]:
     >>> [(n.tag, verdict) for n, verdict in _judged_labels(t.body)]
     [('div', ('soft', 'html.share')), ('p', ('invisible', 'html.invisible'))]
     """
-    rows = _JUDGED_LABELS.labels(body, quiet=_LABEL_CACHE)  # (rows whose label is known to say nothing left out)
+    # (rows whose label is known to say nothing left out, and rows whose ASCII label holds none of the
+    # names label_verdict looks for: no string made for them in C)
+    rows = _JUDGED_LABELS.labels(body, quiet=_LABEL_CACHE, names=_LABEL_NAMES_BLOB)
     if rows is None:  # the Python twin
         for node in _labelled_elements(body):
             verdict = attrs_verdict(node.attributes)
@@ -1137,7 +1143,9 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
         low = token.lower()
-        if _LABEL_NAMES_RE.search(low) is None:  # (most new tokens: none of the names below, no flags)
+        # (which of the checks' patterns the token holds, asked at once: see _TOKEN_CHECKS)
+        hits = _TOKEN_CHECKS.hits(low)
+        if _HOLDS_A_NAME not in hits:  # (most new tokens: none of the names below, no flags)
             if len(_TOKEN_FLAGS) > CACHE_LIMIT:
                 _TOKEN_FLAGS.clear()
             cached = _TOKEN_FLAGS[token] = (0, None)
@@ -1148,18 +1156,17 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
         # "marker:hidden" hides a summary's triangle, not the summary
         # (tested once: the word test below is skipped for the same tokens)
         # "no_caption", "without-sidebar", "has-no-comments" say the element lacks the widget
-        names_no_widget = (is_heading_slug(low) or _CLIPPING_UTILITY_RE.search(low) or _PSEUDO_VARIANT_RE.search(low)
-                           or _NEGATED_RE.match(low))
-        m = None if names_no_widget else NEGATIVE_STEMS_RE.search(low)
+        names_no_widget = is_heading_slug(low) or _CLIPS in hits or _PSEUDO in hits or _NEGATED in hits
+        m = None if names_no_widget or _NEGATIVE_STEM not in hits else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
-        elif not names_no_widget and _WORDS_PREFILTER_RE.search(low):
+        elif not names_no_widget and _NEGATIVE_WORD in hits:
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
-        if POSITIVE_RE.search(low):
+        if _POSITIVE in hits:
             flags |= _POS
-        if HARD_NEGATIVE_RE.search(low):
+        if _HARD_NEGATIVE in hits:
             flags |= _HARD
             reason = "html.comments"
         if len(_TOKEN_FLAGS) > CACHE_LIMIT:
@@ -1178,6 +1185,13 @@ _PSEUDO_VARIANT_RE = re.compile(r"(?:^|:)(?:marker|before|after|placeholder|file
 # has no caption, "without-sidebar" on a layout (its words are not the widget's name).
 _NEGATED_RE = re.compile(r"(?:has[-_])?(?:no|without)[-_]")
 _SLUG_SPLIT = re.compile(r"[-_]")
+# Every pattern _token_flags asks of a new token, asked in one pass (RE2's set; each answer as
+# Python's ``re`` gives it, see html_pattern_set): ``hits`` lists the positions below of those that
+# match (True: asked as ``.match``, anchored; else ``.search``).
+_TOKEN_CHECKS = html_pattern_set.PatternSet([
+    (_LABEL_NAMES_RE, False), (_CLIPPING_UTILITY_RE, False), (_PSEUDO_VARIANT_RE, False), (_NEGATED_RE, True),
+    (NEGATIVE_STEMS_RE, False), (_WORDS_PREFILTER_RE, False), (POSITIVE_RE, False), (HARD_NEGATIVE_RE, False)])
+_HOLDS_A_NAME, _CLIPS, _PSEUDO, _NEGATED, _NEGATIVE_STEM, _NEGATIVE_WORD, _POSITIVE, _HARD_NEGATIVE = range(8)
 # Function words: a label holding one is a phrase (a heading's slug), not a component name.
 _FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what why when is are your you our "
                             "from into this that".split())
@@ -1722,6 +1736,10 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
                 or (deep.get(sib.mem_id, 0) >= SIB_RATIO * deep.get(best.mem_id, 0) and link_density(sib) < SIB_LD)
                 or _is_plain_paragraph(sib, paras)):
             continue
+        # The page's headline block before the story (a campaign's hero: headline, blurb, pledge box) is its
+        # header, not its text, unless it holds a real part of the story: see _headline_block.
+        if not out and _headline_block(sib, cuts) and deep.get(sib.mem_id, 0) < HEADER_RATIO * deep.get(best.mem_id, 0):
+            continue
         # Users' reviews or reports beside the story score as prose: they join it by score only when
         # the story is itself users' posts (a thread), see _users_posts_beside. (The winner, often the
         # whole story, is read only when a sibling is posts.)
@@ -1732,6 +1750,39 @@ def _with_siblings(best: LexborNode, scores: dict, best_score: float, deep: dict
                 continue
         out.append(sib)
     return out
+
+
+# A sibling holding the page's headline joins the story before it only with this share of the
+# winner's paragraph score (its own story paragraphs), not by the sibling threshold alone.
+HEADER_RATIO = 0.5
+
+
+def _headline_block(sib: LexborNode, cuts: Optional[Cuts]) -> bool:
+    """True when ``sib`` held the page's ``<h1>`` (cut by strip_junk as ``html.headline``: its placeholder is inside).
+
+    A crowdfunding campaign, a product launch or a landing page opens with a "hero" block: the headline,
+    a one-line blurb, a picture and a box of figures ("€21,000 pledged of €110,000 goal", "257 backers",
+    "All or nothing."). It stands beside the story's column and scores over readability's floor of 10
+    (the blurb is a sentence with commas), so the sibling rule joined it; trafilatura leaves it out, as
+    scrapinghub's gold cuts a lead in the article's header. Only siblings *before* the winner are asked.
+
+    >>> t = LexborHTMLParser("<body><div id='hero'><h1>A new bike</h1><p>The blurb.</p></div><div id='s'><p>Story.</p></div></body>")
+    >>> cuts = strip_junk(t); _headline_block(t.css_first("#hero"), cuts), _headline_block(t.css_first("#s"), cuts)
+    (True, False)
+    """
+    if not cuts:
+        return False
+    return any(rule == "html.headline" and _inside_node(placeholder, sib) for _, rule, placeholder in cuts.values())
+
+
+def _inside_node(node: LexborNode, ancestor: LexborNode) -> bool:
+    """True when ``node`` is ``ancestor`` or below it."""
+    key = ancestor.mem_id
+    while node is not None:
+        if node.mem_id == key:
+            return True
+        node = node.parent
+    return False
 
 
 def _users_posts_beside(sib: LexborNode, cuts: Optional[Cuts] = None) -> bool:

@@ -19,9 +19,19 @@ text in :data:`MIN_STORY_PARAGRAPHS` paragraphs), the label was right after all:
 the element is cut as captions (recorded in ``removed`` with the others) and
 the page is scored again. A page that *is* a gallery (its captions, an intro of
 a few lines) keeps its choice.
+
+A photo essay goes further: each photo's caption is a paragraph or two, the
+introduction a few lines, and the captions *are* the story (trafilatura keeps
+them; cut as ``html.caption`` one by one, they left the essay's intro alone).
+:func:`captions_told_story` puts such captions back before the scoring: when
+the page holds :data:`MIN_TOLD` or more captions of :data:`TOLD_CHARS` of prose
+each, together more prose than the page's paragraphs outside them, and those
+paragraphs make no story of their own (the test above). Credits, counters and
+links inside them are still cut by their own labels.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from selectolax.lexbor import LexborNode
@@ -29,7 +39,7 @@ from selectolax.lexbor import LexborNode
 from corpus_clean import lexbor_walk
 from corpus_clean.html_prose import _inside
 
-__all__ = ["gallery_around", "story_over_gallery"]
+__all__ = ["captions_told_story", "gallery_around", "story_over_gallery"]
 
 # The labels that name a set of captions: figure captions, photo credits, galleries and
 # slideshows all record this rule (``html.LABEL_REASONS``).
@@ -39,6 +49,11 @@ GALLERY_RULES = frozenset(("html.caption",))
 MIN_STORY_CHARS = 1000
 MIN_STORY_PARAGRAPHS = 4
 MIN_PARAGRAPH_CHARS = 40
+# A caption that tells: this much prose (text outside links, its credit included) in one cut
+# caption, a paragraph or two (a picture's label, "The quay at dawn. Photo: K. Lund", is shorter).
+TOLD_CHARS = 150
+# A photo essay has at least this many of them (a news story's one or two photos never do).
+MIN_TOLD = 3
 
 
 def gallery_around(node: LexborNode) -> Optional[LexborNode]:
@@ -155,3 +170,112 @@ def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
             chars += size
             count += 1
     return chars >= MIN_STORY_CHARS and count >= MIN_STORY_PARAGRAPHS
+
+
+def captions_told_story(body: LexborNode, cuts: dict) -> int:
+    """Put back the cut captions of a page whose story they tell (see the module docstring); how many came back.
+
+    ``cuts`` is :func:`corpus_clean.html.strip_junk`'s (placeholder id -> (element, rule,
+    placeholder)); a restored caption takes its placeholder's place again, as
+    :func:`corpus_clean.html_prose.restore_mislabelled` does for long prose under a short-thing label.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import strip_junk
+    >>> cap = "The ferry leaves the quay at dawn, the last one before the strike, with forty cars and a band. " * 2
+    >>> photos = "".join(f"<figure><img src='{i}.jpg'><figcaption>{cap}<span class='credit'>K. Lund</span>"
+    ...                  "</figcaption></figure>" for i in range(4))
+    >>> t = LexborHTMLParser(f"<body><article><h1>The last ferry</h1><p>A week on the island.</p>{photos}</article></body>")
+    >>> cuts = strip_junk(t); captions_told_story(t.body, cuts), t.body.text().count("last one before")
+    (4, 8)
+    >>> t = LexborHTMLParser("<body><article>" + "".join(f"<p>Paragraph {i} of a story, the council and the cost of the new quay.</p>"
+    ...                                for i in range(30)) + f"{photos}</article></body>")
+    >>> cuts = strip_junk(t); captions_told_story(t.body, cuts)
+    0
+    """
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+    rule = next(iter(GALLERY_RULES))
+    told, prose = [], 0
+    for key, (node, node_rule, _) in cuts.items():
+        if node_rule != rule:
+            continue
+        size = stripped_chars(node) - link_chars(node)
+        if size >= TOLD_CHARS:
+            told.append(key)
+            prose += size
+    if len(told) < MIN_TOLD or _story_outside(body, []):
+        return 0
+    outside = sum(size for size in _paragraph_prose(body) if size >= MIN_PARAGRAPH_CHARS)
+    if prose <= outside:
+        return 0
+    # (the essay's shorter captions, in the same markup as the long ones, are its story too)
+    labels = {_markup(cuts[key][0]) for key in told}
+    told += [key for key, (node, node_rule, _) in cuts.items()
+             if node_rule == rule and key not in told and _markup(node) in labels
+             and stripped_chars(node) - link_chars(node) >= MIN_PARAGRAPH_CHARS]
+    # (a <figcaption> is cut inside its <figure>, itself cut: the figures holding them come back too)
+    by_node = {node.mem_id: key for key, (node, _, _) in cuts.items()}
+    by_key = {key: cuts[key][0] for key in told}
+    for key in told:
+        while key in cuts:
+            node, _, placeholder = cuts.pop(key)
+            placeholder.insert_before(node, move=True)
+            placeholder.remove()
+            top = node
+            while top.parent is not None:
+                top = top.parent
+            key = by_node.get(top.mem_id)
+            if key is None or cuts.get(key, (None, None))[1] != rule:
+                break
+    for key in told:
+        _cut_credits_and_counters(by_key[key], cuts)
+    return len(told)
+
+
+def _labelled_caption(node: LexborNode) -> bool:
+    """True when ``node``'s class or id names a caption or a credit (``html.LABEL_REASONS``)."""
+    from corpus_clean.html import boilerplate_label  # (html.py imports this module)
+
+    verdict = boilerplate_label(node)
+    return verdict is not None and verdict[1] in GALLERY_RULES
+
+
+# A photo's counter ("3/8", "3 of 8", "3 von 8", "3 de 8"): the whole text of its element.
+_COUNTER_RE = re.compile(r"^\s*\d{1,3}\s*(?:/|of|von|van|de|di|sur)\s*\d{1,3}\s*$", re.IGNORECASE)
+CREDIT_CHARS = 80  # a <cite> in a caption this short is its credit ("K. Lund / Reuters"), not a quoted work's title
+
+
+def _cut_credits_and_counters(caption: LexborNode, cuts: dict) -> None:
+    """Cut, inside a caption put back as the story, its credit (a short ``<cite>``) and its photo counter, and
+    the counter beside it in the photo's block.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div class='photo'><figcaption><span>2/9</span> The quay. <cite>K. Lund / AFP</cite>"
+    ...                      "<span class='credit'>Photo</span></figcaption><div>2 of 9</div></div>")
+    >>> cuts = {}; _cut_credits_and_counters(t.css_first("figcaption"), cuts); " ".join(t.css_first("div").text().split())
+    'The quay.'
+    """
+    from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
+
+    rule = next(iter(GALLERY_RULES))
+    block = caption.parent if caption.parent is not None and caption.parent.tag != "body" else caption
+    for node in list(block.iter(include_text=False)) + list(caption.iter(include_text=False)):
+        if node.parent is None:  # (already cut)
+            continue
+        if _inside(node, caption) and (node.tag == "cite" or _labelled_caption(node)) \
+                and stripped_chars(node) <= CREDIT_CHARS:
+            _cut(node, rule, cuts)
+        elif node.tag not in ("figcaption", "p") and _COUNTER_RE.match(node.text() or ""):
+            _cut(node, rule, cuts)
+
+
+def _markup(node: LexborNode) -> tuple:
+    """``(tag, class)``: the markup a site gives every caption of a gallery alike."""
+    return node.tag, node.attributes.get("class") or ""
+
+
+def _paragraph_prose(body: LexborNode) -> list[int]:
+    """Each ``<p>``'s text outside links under ``body`` (cut elements are out of the tree)."""
+    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+
+    return [stripped_chars(para) - link_chars(para) for para in _PARAGRAPHS.select(body)]

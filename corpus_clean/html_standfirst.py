@@ -73,12 +73,28 @@ def is_named_lead(node: LexborNode) -> bool:
     if not label or not (label_words(label) & LEAD_WORDS):
         return False
     total = len(node.text(strip=True))
-    if total > MAX_NAMED_LEAD_CHARS:
+    if total > MAX_NAMED_LEAD_CHARS or _headed(node):
         return False
     from corpus_clean.html import link_chars  # (html.py imports this module)
 
     linked = link_chars(node)
     return total - linked >= MIN_LEAD_CHARS and linked <= MAX_LEAD_LINKS * total
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _headed(node: LexborNode) -> bool:
+    """True when ``node`` opens with a heading of its own: a box titled "Summary:" or "Notes" (a fan-fiction
+    work's summary above its chapter), not a standfirst, which is the story's first lines, untitled.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<div id='a'><h3>Summary:</h3><blockquote>The work.</blockquote></div><div id='b'><p>Lead.</p></div>")
+    >>> _headed(t.css_first("#a")), _headed(t.css_first("#b"))
+    (True, False)
+    """
+    first = next(iter(node.iter(include_text=False)), None)
+    return first is not None and first.tag in _HEADINGS
 
 
 def named_leads(chosen: list[LexborNode]) -> list[LexborNode]:

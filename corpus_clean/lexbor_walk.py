@@ -208,20 +208,40 @@ class Query:
         found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
         return found[0] if found else None
 
-    def labels(self, root: LexborNode, quiet: Optional[dict] = None) -> Optional[list[tuple]]:
+    def labels(self, root: LexborNode, quiet: Optional[dict] = None,
+               names: Optional[bytes] = None) -> Optional[list[tuple]]:
         """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
         object for any (None when the compiled walker is off): ``extra`` is None when the element has no
         attribute but class and id, else ``(role, "hidden" in attrs, style, aria-hidden)``.
 
         ``quiet`` (label -> verdict, html's label cache): rows with ``extra`` None whose label
         (``"class id"``, or the one of them not empty) is empty or maps to None are left out, as
-        ``html.parts_verdict`` would pass them over (no tuple, no call, for most rows of a page)."""
+        ``html.parts_verdict`` would pass them over (no tuple, no call, for most rows of a page).
+        ``names`` (with ``quiet``; :func:`label_names_blob` of the words ``html.label_verdict`` looks
+        for): rows with ``extra`` None whose class and id are ASCII and, lower-cased, hold none of
+        the words are left out too (their label has no verdict), before any string is made."""
         walker = _query_walker()
         if walker is None:
             return None
         if quiet is None:
             return walker.labels(root, self.alternatives, self.skip_ids)
-        return walker.labels(root, self.alternatives, self.skip_ids, quiet)
+        if names is None:
+            return walker.labels(root, self.alternatives, self.skip_ids, quiet)
+        return walker.labels(root, self.alternatives, self.skip_ids, quiet, names)
+
+
+def label_names_blob(names) -> Optional[bytes]:
+    """``names`` as :meth:`Query.labels` reads them (sorted, NUL-separated bytes), or None when one is not
+    a lower-case ASCII word without blanks (the compiled check compares lower-cased ASCII bytes).
+
+    >>> label_names_blob(["nav", "ad"]), label_names_blob(["Nav"]), label_names_blob(["a b"])
+    (b'ad\\x00nav', None, None)
+    """
+    names = sorted(set(names))
+    if not names or not all(name and name.isascii() and name == name.lower() and name.isprintable()
+                            and " " not in name for name in names):
+        return None
+    return b"\0".join(name.encode() for name in names)
 
 
 def queries_built() -> bool:

@@ -32,11 +32,14 @@ class RunError(RuntimeError):
 
 
 def check_run(input_path: str, output_dir: str, *, shard_mb: float = 16, workers: int = 1,
-              min_chars: int | None = 0, input_must_exist: bool = True) -> None:
+              min_chars: int | None = 0, input_must_exist: bool = True, keep_versions: int | None = None,
+              dask_address: str | None = None) -> None:
     """Raise PreflightError naming the first thing that would make the run fail. With
     `input_must_exist` false (a scheduled run: an unmounted input is a quiet day, not an
     error), a missing local input passes; one that exists must still be readable."""
-    check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars)
+    if dask_address:  # (first: the checks below make the output folder)
+        check_dask_scheduler(dask_address)
+    check_arguments(shard_mb=shard_mb, workers=workers, min_chars=min_chars, keep_versions=keep_versions)
     for option, path in (("--input", input_path), ("--output", output_dir)):
         if not str(path).strip():
             # Path("") is the working directory: `--input "$IN"` with $IN unset would
@@ -53,7 +56,7 @@ def check_run(input_path: str, output_dir: str, *, shard_mb: float = 16, workers
 MAX_WORKERS_PER_CPU = 4
 
 
-def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None) -> None:
+def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None, keep_versions: int | None = None) -> None:
     """
     >>> check_arguments(shard_mb=0, workers=1, min_chars=0)
     Traceback (most recent call last):
@@ -64,6 +67,15 @@ def check_arguments(*, shard_mb: float, workers: int, min_chars: int | None) -> 
     ...
     corpus_clean.preflight.PreflightError: --shard-mb must be a finite number of megabytes (got inf)
     """
+    # (a bool is an int to Python and to Prefect's parameter checks: `workers: true` in a
+    # deployment, or keep_versions=True from a script, is a mistake, not 1)
+    if keep_versions is not None and (not isinstance(keep_versions, int) or isinstance(keep_versions, bool)
+                                      or keep_versions < 1):
+        # (0 or -1 would silently keep 1 version: the CLI's argparse refuses them too)
+        raise PreflightError(f"--keep-versions must be an integer >= 1 (got {keep_versions!r})")
+    if isinstance(workers, bool) or isinstance(min_chars, bool) or isinstance(shard_mb, bool):
+        raise PreflightError(f"--workers, --min-chars and --shard-mb take numbers, not true/false "
+                             f"(got {workers!r}, {min_chars!r}, {shard_mb!r})")
     if not isinstance(workers, int) or workers < 0:
         raise PreflightError(f"--workers must be an integer >= 0 (0: one per CPU; got {workers!r})")
     cpus = os.cpu_count() or 1

@@ -216,8 +216,41 @@ def stored_uncompressed(url: str) -> bool:
     if suffix is None:
         return False
     # (a file that cannot be opened reads as b"": the reader opens it again and says why)
-    head = head_and_tail(url, len(COMPRESSION_MAGIC[suffix]), tail=False)[0]
-    return bool(head) and head != COMPRESSION_MAGIC[suffix]
+    head = head_and_tail(url, STORED_SNIFF_BYTES, tail=False)[0]
+    if not head or head.startswith(COMPRESSION_MAGIC[suffix]) or COMPRESSION_MAGIC[suffix].startswith(head):
+        return False  # (a file shorter than the magic number and starting as it: a stream cut short)
+    # Not its magic number: plain text under a compressed name, or a compressed stream
+    # whose first bytes were damaged -- read as stored, that is binary shredded into
+    # "lines" of garbage and its records lost without a word; through its decompressor,
+    # the file is listed as unreadable with the decompressor's reason.
+    return looks_like_text(head)
+
+
+# What ``stored_uncompressed`` reads of a file whose name says it is compressed.
+STORED_SNIFF_BYTES = 4096
+
+
+def looks_like_text(head: bytes) -> bool:
+    """Whether a file's first bytes are text in some encoding (a BOM; UTF-16 without one;
+    UTF-8, the last character possibly cut; a single-byte encoding, with next to no C0
+    controls), not compressed or other binary data, whose bytes are spread evenly (a
+    tenth of them C0 controls).
+
+    >>> looks_like_text(b'{"text": "caf\\xc3\\xa9"}'), looks_like_text(b"caf\\xe9 cr\\xe8me")
+    (True, True)
+    >>> import zlib; looks_like_text(zlib.compress(b'{"text": "a harbour council"}' * 9)[3:])
+    False
+    """
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or sniff_utf16(head, complete=False):
+        return True
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as error:
+        if error.start >= len(head) - 3 and error.reason == "unexpected end of data":
+            return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls <= len(head) // 100
 
 
 def list_input_files(path: str) -> list[InputFile]:
@@ -1024,25 +1057,148 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     if not (sniffed or _looks_like_json_documents(file)):  # JSON Lines, or not JSON at all: each line says why
         yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)
         return
+    errors: list[BaseException] = []
     with open_input(file.url) as handle:
-        data = handle.read(MAX_JSON_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_JSON_DOCUMENT_BYTES:
-        yield Skipped(file.source, f"a JSON document over {MAX_JSON_DOCUMENT_BYTES >> 20} MB is not read whole; "
-                                   "write it as JSON Lines, one record per line (jq -c '.[]' in.json > in.jsonl)")
-        return
-    decoded = decode_bytes(data)
-    values = json_values(decoded.text.lstrip("\ufeff"))
+        # (chunk by chunk: a compressed stream that breaks part way keeps what came before)
+        data = bytearray()
+        for chunk in _chunks(handle, errors):
+            data += chunk
+            if len(data) > MAX_JSON_DOCUMENT_BYTES:
+                yield Skipped(file.source, f"a JSON document over {MAX_JSON_DOCUMENT_BYTES >> 20} MB is not read "
+                                           "whole; write it as JSON Lines, one record per line "
+                                           "(jq -c '.[]' in.json > in.jsonl)")
+                return
+    decoded = _document_decoding(bytes(data))
+    text = decoded.text.lstrip("\ufeff")
+    values = None if errors else json_values(text)
     if values is None:
-        yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
-        return
-    # An array's records; arrays back to back (`cat a.json b.json`) give all of theirs.
-    records = [record for value in values for record in (value if isinstance(value, list) else [value])]
-    if not records:
+        # Damaged documents (a flipped byte, a cut, a broken stream): the records around
+        # the damage are read, the damaged stretch is one quarantined record with its raw text.
+        records = salvaged_json_records(text)
+        if records is None:
+            yield from read_jsonl_file(file, jsonl_line, documents_sniffed=False)  # not JSON documents: each line says why
+            return
+    else:
+        # An array's records; arrays back to back (`cat a.json b.json`) give all of theirs.
+        records = [record for value in values for record in (value if isinstance(value, list) else [value])]
+    if not records and not errors:
         yield Skipped(file.source, "empty JSON array")
     for index, record in enumerate(records):
+        if isinstance(record, BrokenJSON):
+            raw = record.text.encode("utf-8", "surrogatepass")
+            yield new_document(file.source, index, raw, record.text, encoding=decoded.encoding,
+                               problem=f"{file.source}:{index + 1}: malformed JSON ({record.error})")
+            continue
         text = json.dumps(record, ensure_ascii=False)
         raw = text.encode("utf-8", "surrogatepass")
-        yield record_document(file.source, index, raw, Decoded(text, "utf-8", decoded.problem), record)
+        # Bytes lost in decoding (a flipped byte) are the problem of the records holding
+        # their replacement character, not of every record in the file.
+        problem = decoded.problem if decoded.problem and (decoded.encoding != "utf-8" or "\ufffd" in text) else None
+        yield record_document(file.source, index, raw, Decoded(text, "utf-8", problem), record)
+    if errors:
+        yield Unreadable(file.source, f"{file.source}: unreadable after record {len(records)} "
+                                      f"({type(errors[0]).__name__}: {errors[0]}); records after it, if any, are lost")
+
+
+def _document_decoding(data: bytes) -> Decoded:
+    """A JSON document's text (``decode_bytes``), except that a document holding valid
+    UTF-8 beyond ASCII and a few bytes that are not (a flipped byte) is UTF-8 with those
+    bytes replaced -- its records holding them quarantined -- whatever its size, rather
+    than the whole file read as a single-byte encoding's mojibake.
+
+    >>> _document_decoding('[{"text": "caf\\u00e9"}, {"text": "\\u00fcber'.encode() + b'\\xff"}]').encoding
+    'utf-8'
+    """
+    decoded = decode_bytes(data)
+    if decoded.encoding == "utf-8" or decoded.problem or data.startswith(tuple(bom for bom, _ in _BOMS)) \
+            or sniff_utf16(data):
+        return decoded
+    lenient = data.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd")
+    multibyte = sum(1 for char in lenient if char > "\x7f") - bad
+    if multibyte >= bad and bad <= max(len(lenient) // 100, 1):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return Decoded(lenient, "utf-8", f"invalid UTF-8 byte at offset {error.start}")
+    return decoded
+
+
+@dataclass(frozen=True)
+class BrokenJSON:
+    """A stretch of damaged JSON documents between records that parse: its text, and why."""
+
+    text: str
+    error: str
+
+
+# Where a damaged stretch may end: an object's opening brace that is not a field's value.
+_RECORD_START_RE = re.compile(r"(?<![:\s])\s*\{|^\{", re.MULTILINE)
+# Parse attempts a salvage may spend looking for the next record (bounds the cost of a
+# long stretch of damage; past it, the rest of the text is one damaged stretch).
+SALVAGE_ATTEMPTS = 10_000
+
+
+def salvaged_json_records(text: str) -> list | None:
+    """The records of JSON documents (arrays, or records one after another) that do not
+    parse whole: each record that parses, and each damaged stretch between them as one
+    `BrokenJSON`. None when the text holds no record spread over lines and opens no array
+    (JSON Lines with a broken line: the line reader says which).
+
+    >>> salvaged_json_records('[{"text": "a"},\\n {"text": "b\\x07, {"text": "c"}]')
+    [{'text': 'a'}, BrokenJSON(text='{"text": "b\\x07', error='Invalid control character at: line 2 column 13 (char 28)'), {'text': 'c'}]
+    """
+    decoder = json.JSONDecoder(parse_int=digits_or_int, object_pairs_hook=object_noting_conflicts)
+    records: list = []
+    spread = text.lstrip().startswith("[")
+    at, end, attempts, in_array = 0, len(text), 0, False
+    while True:
+        at = _SEPARATORS_RE.match(text, at).end()
+        if at < end and text[at] == "[" and not in_array:
+            in_array, at = True, at + 1
+            continue
+        if at < end and text[at] == "]" and in_array:
+            in_array, at = False, at + 1
+            continue
+        if at >= end:
+            break
+        try:
+            value, after = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError) as error:
+            attempts += 1
+            resume, tried = _next_record(decoder, text, at, attempts)
+            attempts += tried
+            records.append(BrokenJSON(text[at:resume].rstrip(" \t\r\n,"), str(error)))
+            at = resume
+            continue
+        spread = spread or "\n" in text[at:after].strip() or "\r" in text[at:after].strip()
+        records.extend(value if isinstance(value, list) else [value])
+        at = after
+    return records if spread else None
+
+
+# What stands between records: white space, a BOM (files joined with `cat`), commas.
+_SEPARATORS_RE = re.compile("[ \t\r\n\ufeff,]*")
+
+
+def _next_record(decoder, text: str, at: int, attempts: int) -> tuple[int, int]:
+    """Where the next record after a damaged stretch starting at `at` begins (an object
+    that parses and is followed by a separator, the end, or another record), and how
+    many parse attempts that took; the text's end when none does."""
+    tried = 0
+    for match in _RECORD_START_RE.finditer(text, at + 1):
+        if attempts + tried >= SALVAGE_ATTEMPTS:
+            break
+        start = match.end() - 1
+        tried += 1
+        try:
+            value, after = decoder.raw_decode(text, start)
+        except (ValueError, RecursionError):
+            continue
+        follows = _SEPARATORS_RE.match(text, after).end()
+        if isinstance(value, dict) and (follows >= len(text) or text[follows] in "{]" or text[after:follows].strip()):
+            return start, tried
+    return len(text), tried
 
 
 # What the sniff reads of a file's start.
@@ -1055,8 +1211,14 @@ def _looks_like_json_documents(file: InputFile) -> bool:
     JSON value? (One short read; JSON Lines' first line parses, and the answer is no.)"""
     try:
         with open_input(file.url) as handle:
-            head = _sniffed_text(handle.read(JSON_SNIFF_BYTES)).lstrip("\ufeff \t\r\n")
-    except Exception:  # noqa: BLE001 - a damaged stream: the line reader keeps what it can and says where
+            # (chunk by chunk: a stream broken within the sniff's reach still shows its start)
+            data = b""
+            for chunk in _chunks(handle, []):
+                data += chunk
+                if len(data) >= JSON_SNIFF_BYTES:
+                    break
+            head = _sniffed_text(data[:JSON_SNIFF_BYTES]).lstrip("\ufeff \t\r\n")
+    except Exception:  # noqa: BLE001 - a file that cannot be opened: the line reader says why
         return False
     first_line, *rest = _NEWLINES[str].split(head, 1)  # LF, CRLF or an old Mac's CR
     return head.startswith("[") or (head.startswith("{") and bool(rest) and not _parses(first_line))
@@ -1293,7 +1455,7 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     column = "text" if "text" in names else "html" if "html" in names else None
     if column is None:
         yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
-                                      f"(columns: {names})", parquet.metadata.num_rows)
+                                      f"(columns: {names})", _rows_to_read(file, parquet))
         return
     # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
     extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
@@ -1312,8 +1474,34 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
                                           f"unreadable: {type(error).__name__}: {error}", rows)
             index += rows
             continue
+        if len(values) > rows:  # pages holding more rows than the footer says: which are real is unknown
+            yield Unreadable(file.source, f"{file.source}: row group {group} (rows {index}-{index + rows - 1}) "
+                                          f"unreadable: its pages hold {len(values)} rows, its footer says {rows}",
+                             rows)
+            index += rows
+            continue
         yield from _row_documents(file.source, index, column, values, fields)
         index += len(values)
+        if len(values) < rows:  # damaged pages that read as fewer rows (a flipped page header): say so
+            yield _short_row_group(file.source, group, index, rows - len(values))
+            index += rows - len(values)
+
+
+def _rows_to_read(file: InputFile, parquet) -> int:
+    """How many rows the footer gives the part of the file `file` stands for: the whole
+    file, a piece's row groups, or a slice of one row group."""
+    if file.rows is not None:
+        return file.rows[1] - file.rows[0]
+    if file.is_piece:
+        return sum(parquet.metadata.row_group(group).num_rows for group in range(file.start, file.end))
+    return parquet.metadata.num_rows
+
+
+def _short_row_group(source: str, group: int, index: int, missing: int) -> Unreadable:
+    """The rows a row group's footer declares that its pages did not give (damaged pages
+    can read as fewer rows without an error): unreadable, counted, so none is lost silently."""
+    return Unreadable(source, f"{source}: row group {group} (rows {index}-{index + missing - 1}) unreadable: "
+                              f"its pages hold {missing} row(s) fewer than its footer declares", missing)
 
 
 def _texts_and_fields(table, column: str) -> tuple[list, list[dict]]:
@@ -1369,6 +1557,10 @@ def _parquet_row_slice(file: InputFile, parquet, column: str, extra: list[str]
         left = file.first_record + (last - first) - index
         yield Unreadable(file.source, f"{file.source}: row group {file.start} (rows {index}-{index + left - 1}) "
                                       f"unreadable: {type(error).__name__}: {error}", left)
+        return
+    left = file.first_record + (last - first) - index
+    if left > 0:  # the batches ended before the slice did: damaged pages read as fewer rows
+        yield _short_row_group(file.source, file.start, index, left)
 
 
 def _value_type(arrow_type):

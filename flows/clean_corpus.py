@@ -276,7 +276,7 @@ def clean_corpus(
     chosen_steps = resolve_steps([*steps, *(["quality"] if quality else [])], {"quality": {"thresholds": quality}})
     languages = check_language_codes(languages) if languages else None  # a name, not a code, would quarantine all
     check_run(input_path, output_dir, shard_mb=shard_mb, workers=workers, min_chars=min_chars,
-              input_must_exist=False)
+              input_must_exist=False, keep_versions=keep_versions, dask_address=dask_address)
     if not dask_address:
         start_workers(workers)  # they start while the run is planned and the version opened
     started_at = datetime.now(timezone.utc)

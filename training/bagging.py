@@ -179,6 +179,8 @@ def main(argv=None) -> int:
     ap.add_argument("--lodo", default="", help="benches to leave out in turn (scrapinghub,readability)")
     ap.add_argument("--also-thresholds", default="", help="comma-separated thresholds the LODO rows are scored at too")
     ap.add_argument("--out-dir", default="/tmp/bagging")
+    ap.add_argument("--extra-real", action="append", default=[], metavar="FILE",
+                    help="more real pages to train on (jsonl with naive_text, gold_text; training.seeds' switch extra)")
     args = ap.parse_args(argv)
     if args.lodo and args.vary == "generated":
         ap.error("--lodo draws members by pages only (--vary pages)")
@@ -198,11 +200,14 @@ def main(argv=None) -> int:
         sets = training_sets(bench_dir)
         if args.cache:
             Path(args.cache).write_bytes(pickle.dumps(sets))
+    for path in args.extra_real:  # (not cached: the cache holds the shipped recipe's sets)
+        sets[f"extra:{Path(path).name.split('.')[0]}"] = fit.load_docs(path)
     print(f"loaded in {time.time() - t0:.0f}s", file=sys.stderr)
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     threshold = shipped["threshold"] if args.threshold is None else args.threshold
-    recipe = {"bag": args.bag, "keep": args.keep, "gen_weight": args.gen_weight, "vary": args.vary, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled)}
+    recipe = {"bag": args.bag, "keep": args.keep, "gen_weight": args.gen_weight, "vary": args.vary, "hyper_stage1": hyper, "drop_features": list(drop), "labelled_train": list(labelled),
+              "extra_real": [Path(e).name for e in args.extra_real]}
 
     def save(stage1: dict, name: str, seed: int) -> StackedModel:
         params = {"kind": "stacked-gbdt", "threshold": threshold, "island_penalty": shipped["island_penalty"],

@@ -33,6 +33,7 @@ STUDIED = (
     "round15_dev.txt", "round15_probe.txt",  # (studied by news15; added to the list in round 16)
     "round16_dev.txt", "round16_probe.txt",  # (studied by news16)
     "round17_dev.txt", "round17_probe.txt",  # (studied by news17; the probe after one unseen read)
+    "round18_dev.txt", "round18_probe.txt",  # (studied by news18; the probe after one unseen read)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (

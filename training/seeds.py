@@ -33,7 +33,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.classifier import MODEL_PATH
 from training.compare import fit_model, load_sets_cached
-from training.fit import SHORTGEN_SEED, load_score, newsgen_docs, shortgen_docs
+from training.fit import SHORTGEN_SEED, load_docs, load_score, newsgen_docs, shortgen_docs
 from training.lodo import bench_score, line_score
 
 # Seed s draws the generated sets with these seeds plus s * SEED_STEP (s = 0: training.compare's).
@@ -70,7 +70,7 @@ def dev_rows(name: str, sets: dict, test_fixtures: list, half_pages: list, half_
     out: dict[str, float] = {}
     totals = np.zeros(4, dtype=int)
     for k, held in enumerate(("scrapinghub", "readability")):
-        train = [d for s, docs in sets.items() if s != held for d in docs]
+        train = [d for s, docs in sets.items() if s != held and uses_set(s, recipe) for d in docs]
         train += half_docs[1 - k] if "labelled" in recipe else []
         model = fit_model(train, recipe, hyper, shipped)
         docs, subset = ((sets[held], None) if held == "scrapinghub"
@@ -83,6 +83,16 @@ def dev_rows(name: str, sets: dict, test_fixtures: list, half_pages: list, half_
     noise, removed, article, kept = totals
     out.update({"studied cut": float(article - kept), "studied noise %": 100 * removed / noise})
     return out
+
+
+def uses_set(name: str, recipe: set[str]) -> bool:
+    """Whether a recipe trains on set `name`: the ``--extra-real`` sets (``extra:FILE``,
+    real pages one may study, e.g. WCXB dev's article pages) only with the ``extra`` switch.
+
+    >>> uses_set("extra:wcxb-dev", {"gap"}), uses_set("extra:wcxb-dev", {"gap", "extra"}), uses_set("scrapinghub", set())
+    (False, True, True)
+    """
+    return not name.startswith("extra:") or "extra" in recipe
 
 
 COLUMNS = ("sh P", "sh R", "sh F1", "sh empty", "rd P", "rd R", "rd F1", "rd empty", "studied cut", "studied noise %")
@@ -114,6 +124,9 @@ def main(argv=None) -> int:
     ap.add_argument("--cache-dir", help="keep the loaded sets here (real.pkl, gen-SEED.pkl); delete after "
                     "changing features, rules or the studied files")
     ap.add_argument("--json", help="append every row here as JSON lines")
+    ap.add_argument("--extra-real", action="append", default=[], metavar="FILE",
+                    help="more real pages (jsonl with naive_text, gold_text) a recipe trains on with the switch "
+                         "``extra`` (round 18: a share of WCXB dev's article pages)")
     args = ap.parse_args(argv)
     t0 = time.time()
     bench_dir = Path(args.bench_dir)
@@ -125,6 +138,8 @@ def main(argv=None) -> int:
         cache.mkdir(parents=True, exist_ok=True)
     sets, test_fixtures, half_pages, half_docs, fixtures = load_sets_cached(
         bench_dir, args.shortgen_n, cache / "real.pkl" if cache else None)
+    for path in args.extra_real:
+        sets = {**sets, f"extra:{Path(path).name.split('.')[0]}": load_docs(path)}
     sizes = {name: len(sets[name]) for name in GENERATED_SEEDS}
     recipes = args.recipes.split(",")
     by_recipe: dict[str, list] = {r: [] for r in recipes}

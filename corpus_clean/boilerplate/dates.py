@@ -115,11 +115,16 @@ _LETTER = (r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u
            r"\u06d6-\u06ed\u0730-\u074a\u07a6-\u07b0\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f"
            r"\u135d-\u135f\u1780-\u17ff\u200c\u200d])")
 TOKEN = re.compile(rf"\d+(?:[./:h-]\d+)*\.?|{_LETTER}+(?:-{_LETTER}+)*\.?")
-NUMERIC_DATE = re.compile(r"(?:(?:1[89]|20)\d\d-[01]?\d-[0-3]?\d|[0-3]?\d[./-][01]?\d[./-](?:(?:1[89]|20)?\d\d)|[0-3]?\d\.[01]?\d\.)")
+# (year first: "2026-12-03", and "2026.12.03" / "2026/12/03" as East Asian and many
+# other sites write it)
+NUMERIC_DATE = re.compile(r"(?:(?:1[89]|20)\d\d([-./])[01]?\d\1[0-3]?\d|[0-3]?\d[./-][01]?\d[./-](?:(?:1[89]|20)?\d\d)|[0-3]?\d\.[01]?\d\.)")
 TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d|[.h][0-5]\d)(?::[0-5]\d)?")
 DAY_OR_YEAR = re.compile(r"(?:[12]\d|3[01]|0?[1-9]|(?:1[89]|20)\d\d)\.?")
 CONNECTORS = frozenset(("de", "del", "of"))
 _DIGIT = re.compile(r"\d")
+# A line ending in a one-letter abbreviation ("19:22 h.", an era's "M.L."): its full stop
+# is the abbreviation's, not a sentence's.
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
 
 
 def ascii_digits(text: str) -> str:
@@ -172,8 +177,9 @@ def is_date_line(line: str) -> bool:
     n_dates = n_strong + n_months + n_numbers
     if others > OTHER_WORDS_MAX or others > n_dates or others + n_dates > WORDS_MAX:
         return False
-    # a full stop after words is a sentence's ("Vote on 12 March 2026."), not a date's
-    return not (text.endswith(".") and others)
+    # a full stop after words is a sentence's ("Vote on 12 March 2026."), not a date's;
+    # after a one-letter abbreviation it is the abbreviation's ("Granada, 04/12/2026 - 19:22 h.")
+    return not (text.endswith(".") and others and not _ABBREVIATION_END.search(text))
 
 
 # A bare date in a language whose month names CLDR lacks ("Samdi 5 désanm 2026",
@@ -195,10 +201,12 @@ def is_bare_date_line(line: str) -> bool:
 
     >>> [is_bare_date_line(t) for t in ("Samdi 5 désanm 2026", "Ọfiọñ 12, 5, 2026", "23 ܒܬܫܪܝܢ ܐܚܪܝ 2026",
     ...     "Dia tshisambombo, 5 ngondo 12 2026", "Keti Koti 2026", "Ten villages flooded in 2026",
-    ...     "Naci: Coria, 1928", "Population 2026: 45 000", "۱۲ آذر ۱۴۰۵")]
-    [True, True, True, True, False, False, False, False, True]
+    ...     "Naci: Coria, 1928", "Population 2026: 45 000", "۱۲ آذر ۱۴۰۵", "Tahisaasa 24, 2019 M.L.")]
+    [True, True, True, True, False, False, False, False, True, True]
     """
     text = ascii_digits(line.strip()) if not line.isascii() else line.strip()
+    if text.endswith(".") and _ABBREVIATION_END.search(text):
+        text = text[:-1]  # (an era's abbreviation: "Tahisaasa 24, 2019 M.L.")
     if not text or text[-1] in "!?:." or not text[0].isalnum() or ":" in text or not _YEAR_IN.search(text):
         return False
     years = days = words = 0

@@ -66,7 +66,7 @@ from corpus_clean.boilerplate.story_inserts import (
     label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_repeated_units
+from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
@@ -174,6 +174,7 @@ def give_back_story_body_lines(ctx) -> None:
         shape = LineShape(ctx.stats)
         mark_comment_threads(ctx, shape)
         mark_repeated_units(ctx, shape)
+        mark_comments_under_a_heading(ctx)
 
 
 def _give_back(ctx, cut: set) -> None:

@@ -62,6 +62,7 @@ CREDIT_TAIL_RULE = "story.caption_credit"
 TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
 LONE_CAPTION_RULE = "story.lone_caption"
+OVER_LIST_RULE = "story.caption_over_list"
 # A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
 # media labels that stand next to a photo's caption the same way ("Image 1 of 5",
 # "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
@@ -312,14 +313,24 @@ def slash_credit_after_sentence(line: str) -> bool:
             and all(w[0].isupper() and all(p[:1].isupper() for p in w.split("/")) for w in words))
 
 
-def _is_name_word(word: str) -> bool:
-    """A word of a person's name: it opens with a capital letter, or with a letter of a
-    script that has no case (Arabic, Syriac, Devanagari), and holds no digit.
+# A name's lower-case prefix (a noun class, a case: "wEenhana", "tjOkakarara"): at most
+# this many letters before its capital.
+NAME_PREFIX_MAX_CHARS = 3
 
-    >>> [_is_name_word(w) for w in ("Klinkòsz", "ГӀалиев", "ܫܡܥܘܢ", "kolo", "2026", "O'Neill")]
-    [True, True, True, False, False, True]
+
+def _is_name_word(word: str) -> bool:
+    """A word of a person's name: it opens with a capital letter (after a lower-case prefix
+    of NAME_PREFIX_MAX_CHARS letters at most: "wEenhana"), or with a letter of a script that
+    has no case (Arabic, Syriac, Devanagari), and holds no digit.
+
+    >>> [_is_name_word(w) for w in ("Klinkòsz", "ГӀалиев", "ܫܡܥܘܢ", "kolo", "2026", "O'Neill", "wEenhana", "about")]
+    [True, True, True, False, False, True, True, False]
     """
     first = word[:1]
+    if first.islower() and word[1:NAME_PREFIX_MAX_CHARS + 2].isalpha():
+        # (a noun-class or case prefix written in lower case before the name's capital:
+        # Kwanyama "wEenhana", Herero "tjOkakarara", Irish "tSionainn")
+        first = next((c for c in word[1:NAME_PREFIX_MAX_CHARS + 1] if c.isupper()), first)
     return first.isalpha() and (first.isupper() or not first.islower()) and not any(c.isdigit() for c in word)
 
 
@@ -416,6 +427,7 @@ def mark_story_inserts(ctx) -> None:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
     mark_lone_captions(ctx, shape)
+    mark_captions_over_lists(ctx, shape)
 
 
 def mark_lone_captions(ctx, shape: LineShape) -> None:
@@ -483,6 +495,111 @@ def mark_lone_captions(ctx, shape: LineShape) -> None:
             proba = _line_proba(ctx, proba)
             if is_short_caption(shape, i, proba) and echoes_the_story(ctx, nonblank, i):
                 ctx.marks.rule[i] = LONE_CAPTION_RULE
+
+
+# A caption over a list: at most this many words (a caption's clause, not a sentence that
+# lost its full stop) and at least this many (one word there is a heading: "Ingredients").
+OVER_LIST_MIN_WORDS = 2
+OVER_LIST_MAX_WORDS = LONE_CAPTION_MAX_WORDS
+# ... or, in a script written without spaces, this many characters at least ("綱引ちぬ様子").
+OVER_LIST_MIN_CHARS = 4
+# The announcement under it is short, a list's title ("Kelka fakti:", "Afiša na dekabr:");
+# a paragraph ending in a colon introduces code, a quote or a how-to under a section heading.
+OVER_LIST_ANNOUNCEMENT_MAX_WORDS = 6
+# A caption names people and places, seldom a number; a list's item ("Wyze kit for $20",
+# "Heritage d. Titusville 53-9") holds one.
+_DIGIT_IN = re.compile(r"\d")
+
+
+def _is_row(content: list, shape: LineShape, i: int) -> bool:
+    """Line `i` is a row of a list in the "label: value" shape or numbered ("Lupeto: dolare
+    18 000", "3. Tsa' i chon", "78' Ndeyapo"): a colon inside it, or a digit first."""
+    line = content[i]
+    return bool(shape.first_class(i) & DIGIT) or ": " in line or "：" in line.rstrip()[:-1]
+
+
+def mark_captions_over_lists(ctx, shape: LineShape) -> None:
+    """Cut the open line that stands between the story and a line announcing one of its
+    lists (rule OVER_LIST_RULE): a photo's caption with no credit, placed where the story
+    pauses before its facts ("Ozongombe motjiwana tjOkakarara" / "Ozongombe mbi ze kaya:").
+
+    The line ends no sentence and in a word, has OVER_LIST_MIN_WORDS to OVER_LIST_MAX_WORDS
+    words (or OVER_LIST_MIN_CHARS+ characters of an unspaced script), does not open with a
+    digit, has no "label: value" colon, and stands alone; the kept line right below it
+    announces a list (``_ANNOUNCING``: "Kelka fakti:", "票价如下：") and the kept line right
+    above it is a story sentence of STORY_SENTENCE_MIN_WORDS+ words, or the last row of a
+    list of another shape ("Lupeto: dolare 18 000": the story's facts above, a caption
+    under them); and under the announcement stands a row of its list, not a paragraph (a
+    sentence ending in a colon that introduces a quote may stand under a subheading). A
+    subheading there would announce the list itself; a one-word line is a heading
+    ("Ingredients" over "You need:"). On the studied sets (rounds 8-18) every such
+    line was a caption (37 of 37), while the open lines between two sentences were
+    subheadings as often as captions: the announcement is what tells them apart, not the
+    words. The announcement is short (OVER_LIST_ANNOUNCEMENT_MAX_WORDS words), the line
+    holds no digit (a list's item does: "Wyze kit for $20"), and the page has at most
+    SHORT_CAPTIONS_MAX such lines and open lines between two of its sentences together:
+    more are a sectioned story's headings (the article benches' "Release histories" /
+    "Development statistics", each over a paragraph ending in a colon: 22 such headings
+    were cut before these three tests). Cost: numpy over the page's kept lines, then a
+    few lines walked.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The cattle went missing from three farms over two days, the police said.\\n"
+    ...               "Cattle at a dam near Okakarara\\n"
+    ...               "The cattle still missing:\\nOkakarara: 120\\nOtjinene: 45\\n")
+    >>> mark_captions_over_lists(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[:3]
+    [None, 'story.caption_over_list', None]
+    """
+    s = ctx.stats
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 3:
+        return
+    last = s.last_char[kept]
+    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(last)
+    announces = _ANNOUNCING.of(last)
+    # (a kept open line with a short kept announcement right below it: rare, so walk only those)
+    short = s.n_words[kept] <= OVER_LIST_ANNOUNCEMENT_MAX_WORDS
+    at = (~ends[:-1] & ~announces[:-1] & announces[1:] & short[1:]).nonzero()[0]
+    if not len(at):
+        return
+    content = ctx.lines.content
+    found = []
+    for k in at.tolist():
+        i, below = int(kept[k]), int(kept[k + 1])
+        n_words = shape.n_words(i)
+        unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+        if not (OVER_LIST_MIN_WORDS <= n_words <= OVER_LIST_MAX_WORDS or (unspaced and shape.n_chars(i) >= OVER_LIST_MIN_CHARS)):
+            continue
+        if (_is_row(content, shape, i) or not shape.ends_in_a_word(i) or shape.unpunctuated(i)
+                or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
+            continue
+        below_unspaced = CJK_LO <= ord((content[below].rstrip()[-2:-1] or " ")) <= CJK_HI
+        if shape.n_words(below) < ANNOUNCEMENT_MIN_WORDS and not below_unspaced:
+            continue
+        if k == 0 or (k + 2 < len(kept) and shape.is_paragraph(int(kept[k + 2]))):
+            continue
+        above = int(kept[k - 1])
+        story = shape.ends_sentence(above) and shape.n_words(above) >= STORY_SENTENCE_MIN_WORDS
+        if story or _is_row(content, shape, above):
+            found.append(i)
+    # (a story cut into sections: its headings over lists and between paragraphs)
+    if found and len(found) + _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
+        for i in found:
+            ctx.marks.rule[i] = OVER_LIST_RULE
+
+
+def _open_lines_between_sentences(ctx, shape: LineShape, kept: np.ndarray, ends: np.ndarray) -> int:
+    """How many kept open lines of OVER_LIST_MIN_WORDS+ words (not opening with a digit,
+    ending in a word) stand between two kept sentences of the page: a sectioned story's
+    subheadings ("Lambda requirements", "Release histories"), or a brief's captions."""
+    s = ctx.stats
+    words = s.n_words[kept]
+    sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
+    between = np.zeros(len(kept), dtype=bool)
+    between[1:-1] = ~ends[1:-1] & sentence[:-2] & sentence[2:] & (words[1:-1] >= OVER_LIST_MIN_WORDS)
+    return sum(1 for i in kept[between].tolist()
+               if not shape.first_class(i) & DIGIT and shape.ends_in_a_word(i))
 
 
 def _line_proba(ctx, found: np.ndarray | None) -> np.ndarray | None:

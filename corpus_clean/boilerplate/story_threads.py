@@ -27,6 +27,9 @@ same rhythm, but the model keeps its paragraphs and its headings sign as no pers
 Units that repeat a closing line ("Respondez", "Нравится · Ответить", "回复 点赞", a
 condolence's date) at a fixed period, each opening with a name: ``mark_repeated_units``.
 
+A box whose heading or form call a rule cut alone ("3 комментария", "Leave a Reply"), its
+names, dates and comments left to the model: ``mark_comments_under_a_heading`` (round 18).
+
 A teaser block in words no pack knows ("Nova cultur", "Las historias de hoy") has the same
 rhythm with longer first lines: under a short heading, TEASER_MIN_WORDS to TEASER_MAX_WORDS
 words of a headline (no sentence) and one sentence of summary, THREAD_MIN_PAIRS times or
@@ -40,7 +43,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import ALPHA, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
+from corpus_clean.boilerplate.story_inserts import LineShape
 
 THREAD_RULE = "story.comment_thread"
 TEASERS_RULE = "story.teaser_pairs"
@@ -67,7 +71,8 @@ STORY_SENTENCE_MIN_WORDS = 4
 CLASSIFIER_RULE = "classifier"
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
 # Sentence ends the character table does not mark (as ``story_inserts.MORE_SENTENCE_ENDS``).
-_MORE_ENDS = np.array(sorted(ord(c) for c in "।॥؟۔։။።፧។៕།༎"))
+# (a lookup table: np.isin sorts on every call, once per classified page)
+_MORE_ENDS = CodeSet(map(ord, "।॥؟۔։။።፧។៕།༎"))
 
 
 def _name_line(ctx, shape, i: int) -> bool:
@@ -159,7 +164,7 @@ def thread_starts(ctx) -> list[int]:
     s = ctx.stats
     rule = ctx.marks.rule
     kept = ~ctx.marks.removed() & ~ctx.blank
-    sentence = ((s.last_class & SENT_END) != 0) | np.isin(s.last_char, _MORE_ENDS)
+    sentence = ((s.last_class & SENT_END) != 0) | _MORE_ENDS.of(s.last_char)
     idx = np.arange(len(kept))
     # (the nearest kept line strictly above each line, -1 for none)
     last_kept = np.maximum.accumulate(np.where(kept, idx, -1))
@@ -344,3 +349,75 @@ def _repeated_block(ctx, shape, nb: list[int], pos: list[int], period: int) -> l
     if after < len(nb) and rule[nb[after]] is None:
         return None
     return block
+
+
+HEADING_RUN_RULE = "story.comments_under_heading"
+# The rules that cut a comment box's heading alone ("14 comentarios", "Kommentare (3)",
+# "Deja un comentario"), leaving the comments under it to the other steps.
+# The form's call over the box ("Leave a Reply", "Deixe um comentário") opens it too.
+COMMENT_HEADING_RULES = frozenset({"comments.heading_other_languages", "comments.zero_count", "outlets.comment_form"})
+# Inside a comment box, the lines the other steps cut are its own: the model's cut, a
+# comment's date, its "Reply" button and its "says:" line.
+IN_BOX_RULES = frozenset({CLASSIFIER_RULE, THREAD_RULE, "outlets.comment_form", "outlets.commenter_says",
+                          "comments.widget"}) | DATE_RULES
+# A comment box under its heading holds this many non-blank lines at most.
+BOX_MAX_LINES = 40
+
+
+def mark_comments_under_a_heading(ctx) -> None:
+    """Cut the lines a comment box's heading opens, down to the page's furniture (rule
+    HEADING_RUN_RULE): a rule cut the heading ("5 comentários", "3 комментария",
+    ``COMMENT_HEADING_RULES``) and left the comments to the model, which reads a reader's
+    name and its date ("Dona Lurdes" / "3 de dezembro de 2026 às 14:22") as a byline and
+    its sentence as the story's. Every non-blank line under the heading goes, down to the
+    next line a rule cut that is not the box's own (``IN_BOX_RULES``: the model, a date, a
+    "Reply" button) or the page's end, when
+
+    * the heading stands in the page's lower part: a story paragraph above it (or, in a
+      language of short sentences, a kept sentence of STORY_SENTENCE_MIN_WORDS+ words) and
+      no more paragraphs below it than above (as ``story_tail.mark_comment_boxes`` asks);
+    * the box holds BOX_MAX_LINES lines at most, and one of them at least was cut as the
+      box's own (``IN_BOX_RULES``: a date, a button, the model's cut of another comment):
+      the page's own reading agrees there is a comment box.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Este é o bolo que minha avó fazia todo domingo em Itabira, com café.\\n"
+    ...               "Se fizer, me conta nos comentários como ficou!\\n"
+    ...               "5 comentários\\nDona Lurdes\\nFiz hoje e ficou igualzinho ao da minha mãe.\\nResponder\\n"
+    ...               "© 2026 Cozinha da Carla\\n")
+    >>> ctx.marks.rule[2], ctx.marks.rule[5], ctx.marks.rule[6] = (
+    ...     "comments.heading_other_languages", "outlets.comment_form", "footer.copyright")
+    >>> mark_comments_under_a_heading(ctx)
+    >>> ctx.marks.rule[2:7]
+    ['comments.heading_other_languages', 'story.comments_under_heading', 'story.comments_under_heading', 'outlets.comment_form', 'footer.copyright']
+    """
+    rule = ctx.marks.rule
+    if COMMENT_HEADING_RULES.isdisjoint(rule):  # (most pages)
+        return
+    shape = None
+    for i in [i for i, r in enumerate(rule) if r in COMMENT_HEADING_RULES]:
+        if ctx.prose_after[i] > ctx.prose_before[i]:
+            continue
+        if ctx.prose_before[i] < 1:
+            shape = shape or LineShape(ctx.stats)
+            if not _story_sentence_above(ctx, shape, i):
+                continue
+        box, own = [], False
+        for j in range(i + 1, len(rule)):
+            if ctx.blank[j]:
+                continue
+            if rule[j] is not None and rule[j] not in IN_BOX_RULES:
+                break  # (the page's furniture: the box ends)
+            own = own or rule[j] is not None
+            box.append(j)
+        if own and len(box) <= BOX_MAX_LINES:
+            for j in box:
+                if rule[j] is None:
+                    rule[j] = HEADING_RUN_RULE
+
+
+def _story_sentence_above(ctx, shape, i: int) -> bool:
+    """A kept sentence of STORY_SENTENCE_MIN_WORDS+ words stands above line `i`."""
+    rule = ctx.marks.rule
+    return any(rule[j] is None and not ctx.blank[j] and shape.ends_sentence(j)
+               and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS for j in range(i))

@@ -49,6 +49,7 @@ def _has_own_evidence(
     return (
         _is_cp1252_pair_inside_word(token, match, decoded)
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
+        or _is_pair_of_a_line_in_another_script(token, match, decoded, line)
         or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
         or _is_pair_between_letters_of_its_script(token, match, decoded)
         or _is_combining_mark_after_a_letter(token, match, decoded)
@@ -348,13 +349,51 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     pair = match.group()
     if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
         return False
-    before = token[: match.start()]
-    after = token[match.end() :].rstrip(",.;:!?")
+    # (A letter apostrophe inside the word is part of it: Kusaal "sɔ'É”" is "sɔ'ɔ".)
+    # (A combining mark belongs to the letter before it: Dinka "thuɔ̈É”̈r".)
+    before = token[: match.start()].rstrip("'’").rstrip(_COMBINING_MARKS)
+    after = token[match.end() :].lstrip(_COMBINING_MARKS).rstrip(",.;:!?")
     if not before and not after:
         return True
-    return (before[-1:].islower() or not before) and (after[:1].islower() or not after) and (
+    # (A capital opening the word before a lowercase letter: "MÉ›" is "Mɛ" where the
+    # line writes "lɛ"; a capital after a capital stays, as text about mojibake has it.)
+    opening_capital = len(before) == 1 and before.isupper() and decoded.islower()
+    return (before[-1:].islower() or not before or opening_capital) and (after[:1].islower() or not after) and (
         before[-1:].isalpha() or after[:1].isalpha()
     )
+
+
+_COMBINING_MARKS = "".join(chr(code) for code in range(0x300, 0x370))
+
+
+def _is_pair_of_a_line_in_another_script(token: str, match: re.Match, decoded: str, line: str) -> bool:
+    """One 2-byte pair, not glued to a Latin letter, in a line whose other non-ASCII
+    letters (five or more) are all of one script other than Latin, that decodes to a
+    letter, digit or sign of that script: Sindhi ``ڪراچي Û¾ پاڻي`` is "ڪراچي ۾ پاڻي",
+    ``على Ù¨ سنين`` "على ٨ سنين", Hebrew ``לשרת ×›-100`` "לשרת כ-100". A line in one
+    script other than Latin has no Latin-1 capital glued to a sign of its own.
+
+    >>> line = "ڪراچي Û¾ پاڻي جي قلت"
+    >>> _is_pair_of_a_line_in_another_script("Û¾", _CP1252.run_re.search(line), "۾", line)
+    True
+    >>> line = "Привет Ã© мир"
+    >>> _is_pair_of_a_line_in_another_script("Ã©", _CP1252.run_re.search(line), "é", line)
+    False
+    """
+    pair = match.group()
+    if len(pair) != 2 or len(decoded) != 1:
+        return False
+    before = token[: match.start()]
+    after = token[match.end() :]
+    if (before[-1:].isascii() and before[-1:].isalpha()) or (after[:1].isascii() and after[:1].isalpha()):
+        return False
+    rest = line.replace(pair, " ")
+    scripts = {_script(char) for char in _non_ascii_letters(rest)}
+    if len(scripts) != 1 or sum(_non_ascii_letters(rest).values()) < 5 or any(
+            char.isascii() and char.isalpha() for char in rest):
+        return False
+    (script,) = scripts
+    return script != "LATIN" and script in unicodedata.name(decoded, "").replace("-", " ").split()
 
 
 _MAC_MATH_LEADS = set("¬√ƒ≈∆÷◊⁄‡·‚„‰")

@@ -16,13 +16,15 @@ from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_cp1252_or_another_codec,
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
+                                                decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
-from corpus_clean.mojibake.spans import _fix_spans_in_line, decode_lines_like_their_document, decode_whole_line
+from corpus_clean.mojibake.spans import (_fix_spans_in_line, decode_lines_like_their_cp1252_page,
+                                        decode_lines_like_their_document, decode_whole_line)
 
 
 def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose: bool = True) -> str:
@@ -58,6 +60,10 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
         other = decode_cp1252_or_another_codec(line, whole)
         fixes["other_codec" if other != whole else _CP1252.name] += 1
         return other
+    sign = decode_a_control_pair_as_a_sign(line)
+    if sign is not None:
+        fixes["other_codec"] += 1
+        return sign
     other = decode_line_read_as_another_codec(line, evidence.text)
     # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
     # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no
@@ -139,7 +145,7 @@ def _residue(text: str, original: str) -> int:
     return count_markers(text) + _stale_count(text, original) + _pairs_of_the_lines_script(text)
 
 
-def _pairs_of_the_lines_script(text: str) -> int:
+def _pairs_of_the_lines_script(text: str, marks: bool = True) -> int:
     """How many cp1252 pairs decode to a letter of a non-Latin script the text already
     writes, or to a combining mark: what a doubly encoded word leaves when only its outer
     layer was decoded (``Õ§`` in an Armenian line is ``է``, ``ØŒ`` in Persian ``،``).
@@ -154,11 +160,38 @@ def _pairs_of_the_lines_script(text: str) -> int:
         except UnicodeDecodeError:
             continue
         if unicodedata.category(char) == "Mn":
-            count += 1
+            count += marks
+        elif not marks and unicodedata.category(char) == "Nd" and not char.isascii():
+            # (a digit of the text's script: "Û´" in an Urdu line is "۴", EXTENDED
+            # ARABIC-INDIC DIGIT FOUR; counted for the second pass only)
+            words = unicodedata.name(char, "").replace("-", " ").split()
+            count += any(_script(c) in words for c in _non_ascii_letters(text))
         elif _has_script(char) and _script(char) != "LATIN":
             script = _script(char)
             count += any(_script(c) == script for c in _non_ascii_letters(text))
     return count
+
+
+def _finish_a_layer_left(fixed: str, evidence: dict, fixes: Counter) -> str:
+    """A repaired line that still holds a pair decoding to a letter of the line's own
+    script other than Latin (`_pairs_of_the_lines_script`) is repaired once more: a
+    partially fixed Sindhi line ``ڪØ±Ã˜Â§چÙŠ Ã›Â¾ پØ§ÃšÂ»ي`` comes out of the first
+    repair as "ڪراچي Û¾ پاڻي" (the doubly encoded "۾" lost one layer), and the second
+    takes the layer left. Kept only where it leaves less of that.
+
+    >>> _finish_a_layer_left("ڪراچي Û¾ پاڻي جي قلت", _document_evidence(""), Counter())
+    'ڪراچي ۾ پاڻي جي قلت'
+    """
+    # (Not a pair that decodes to a combining mark: capitals "ÌŽ" are a pair of one.)
+    left = _pairs_of_the_lines_script(fixed, marks=False)
+    if not left:
+        return fixed
+    again_fixes: Counter = Counter()
+    again = fix_line(fixed, evidence, again_fixes)
+    if _pairs_of_the_lines_script(again, marks=False) < left and count_markers(again) <= count_markers(fixed):
+        fixes.update(again_fixes)
+        return again
+    return fixed
 
 
 def _stale_count(text: str, original: str) -> int:
@@ -227,8 +260,11 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     evidence = _document_evidence(fixed)
     originals = _lines(fixed)
     repaired = [fix_line(line, evidence, fixes) if might_need_repair(line) else line for line in originals]
+    repaired = [_finish_a_layer_left(fixed, evidence, fixes) if fixed is not line else fixed
+                for line, fixed in zip(originals, repaired)]
     repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
+    repaired = decode_lines_like_their_cp1252_page(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)

@@ -117,6 +117,12 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         if in_an_alphabet and len({decoded for decoded, _ in in_an_alphabet}) == 1 < len(
                 {decoded for decoded, _ in candidates}):
             return in_an_alphabet[0]
+        # Where both readings write letters of one language (German "Fußball" through
+        # cp1250, "Fuüball" through ISO-8859-2), the page that reads more like its language
+        # does (`reads_most_like_its_language`).
+        reads_best = [c for c in candidates if c[1] == votes.reads_best]
+        if reads_best and len({decoded for decoded, _ in candidates}) > 1:
+            return reads_best[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
         written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
         if any(decoded == ftfys for decoded, _ in candidates) and (
@@ -142,6 +148,9 @@ class DocumentVotes(NamedTuple):
     # the code pages of ``most_lines`` whose readings of the page write letters that one
     # language writes all of (`alphabets`)
     in_an_alphabet: frozenset = frozenset()
+    # the code page of ``most_lines`` whose reading of the page reads most like the
+    # language all of their readings are in (`reads_most_like_its_language`), if one does
+    reads_best: str | None = None
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -163,7 +172,10 @@ def document_codecs(document: str) -> DocumentVotes:
     votes: Counter = Counter()
     only_readings = set()
     letters: dict[str, set] = {}
-    for line in document.split("\n"):
+    lines = document.split("\n")
+    line_readings = []
+    for line in lines:
+        readings = {}
         if _BEYOND_CP1252_RE.search(line):
             readings = {codec.name: decoded for decoded, codec in _strict_decodings(line)
                         if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
@@ -172,10 +184,67 @@ def document_codecs(document: str) -> DocumentVotes:
                 only_readings |= set(readings)
             for name, decoded in readings.items():
                 letters.setdefault(name, set()).update(_alphabet_letters(decoded))
+        line_readings.append(readings)
     most = max(votes.values(), default=0)
     most_lines = frozenset(name for name, count in votes.items() if count == most)
+    pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
+             for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
-                         frozenset(name for name in most_lines if _one_language_writes(letters[name])))
+                         frozenset(name for name in most_lines if _one_language_writes(letters[name])),
+                         reads_most_like_its_language(pages))
+
+
+# CLD2 refuses control characters and lone surrogates.
+_CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
+    """The one reading (by its name) that reads most like its language, where the
+    readings differ: CLD2 (a core dependency: `extract.language_score`) finds the same
+    language in every reading, and scores one of them highest. CLD2 scores a text by its
+    letter quadgrams, so it knows "Fußball" from "Fuüball" and "Über uns" from "öber uns"
+    in German: where both readings write letters of one language's alphabet, the words
+    themselves decide. None where fewer than two readings differ, the languages differ,
+    CLD2 finds none or calls a reading unreliable, or the best score is shared.
+
+    >>> reads_most_like_its_language({"cp1250": "Sport\\nFußball\\nHandball\\nErgebnisse der Kreisliga",
+    ...                               "iso-8859-2": "Sport\\nFuüball\\nHandball\\nErgebnisse der Kreisliga"})
+    'cp1250'
+    """
+    # CLD2 weighs letters: a reading that has a sign where another has a letter
+    # ("continuar÷" beside "continuará") is no word it could score, so it takes no part.
+    everywhere = set.intersection(*map(set, readings.values())) if readings else set()
+    readings = {name: text for name, text in readings.items()
+                if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
+    if len(set(readings.values())) < 2:
+        return None
+    import pycld2
+
+    scores = {}
+    for name, text in readings.items():
+        try:
+            reliable, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
+        except (pycld2.error, UnicodeEncodeError):
+            return None
+        if not reliable:
+            return None  # CLD2 unsure of the language (one it does not know, or too little text)
+        # CLD2's score is per byte of the text it gave to the language: a reading read
+        # partly as another language (69 % German, 30 % Luxembourgish) loses its share.
+        scores[name] = (details[0][1], details[0][2] * details[0][3])
+    languages = {language for language, _ in scores.values()}
+    if len(languages) != 1 or languages == {"un"}:
+        return None
+    ranked = sorted(scores, key=lambda name: -scores[name][1])
+    if scores[ranked[0]][1] <= scores[ranked[1]][1]:
+        return None
+    # Where the studied pages know the language's alphabet, the letters only the winner
+    # writes are of it (CLD2 may find a language the page is not in: then its quadgrams
+    # decide nothing).
+    alphabet = ALPHABETS.get(scores[ranked[0]][0])
+    own = _alphabet_letters(readings[ranked[0]]) - set.intersection(*(_alphabet_letters(text) for text in readings.values()))
+    if alphabet is not None and not own <= set(alphabet):
+        return None
+    return ranked[0]
 
 
 def _alphabet_letters(text: str) -> set:
@@ -218,6 +287,28 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
         return as_cp1252
     ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
     return ftfys if ftfys in others else as_cp1252
+
+
+def decode_a_control_pair_as_a_sign(line: str) -> str | None:
+    """The line decoded through another code page, where its one pair reads as cp1252
+    into a control character (``ÂŠ``: C2 8A) and the other code page into a sign standing
+    alone (ISO-8859-2: "©" in ``ÂŠ 2026 Jornal``); None otherwise. Read as cp1252, the
+    control would become "Š" alone before a year; "©" is what a line so written holds.
+
+    >>> decode_a_control_pair_as_a_sign("ÂŠ 2026 Jornal da Tarde")
+    '© 2026 Jornal da Tarde'
+    >>> decode_a_control_pair_as_a_sign("PÂŠ 2026") is None   # glued to a letter
+    True
+    """
+    if not _CONTROL_PAIR_RE.search(line) or _C1_RE.search(line):
+        return None
+    alone = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+             if len(codec.sequence_re.findall(line)) == 1 and _is_plausible_decode(line, decoded, codec)}
+    return alone.pop() if len(alone) == 1 else None
+
+
+# "Â" (C2) before a cp1252 sign of 0x80-0x9F: UTF-8 of a C1 control, read as cp1252.
+_CONTROL_PAIR_RE = re.compile("Â" + _CP1252_SIGN_RE.pattern)
 
 
 def _strict_decodings(line: str, codecs: tuple[_Codec, ...] = OTHER_CODECS) -> list[tuple[str, _Codec]]:
@@ -351,8 +442,16 @@ def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
     >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
     >>> _is_punctuation_of_three_bytes(re.search("ΓÇô", "Nui ΓÇô 1h"), C[-1])
     True
+    >>> _is_punctuation_of_three_bytes(re.search("â\x82Ź", "1,20 â\x82Ź le kilo"), C[4])   # "€"
+    True
     """
-    return len(sequence.group()) == 3 and "\u2010" <= _decoded_or_empty(sequence.group(), codec) <= "\u205e"
+    if len(sequence.group()) != 3:
+        return False
+    decoded = _decoded_or_empty(sequence.group(), codec)
+    # Also the signs of the blocks after it (currency "€" "₵", arrows "↑", shapes "▶"):
+    # a three-character accident that decodes to one is as rare.
+    return "\u2010" <= decoded <= "\u205e" or (
+        "\u20a0" <= decoded <= "\u2bff" and unicodedata.category(decoded)[0] in "PS")
 
 
 def _is_currency_before_a_number(line: str, sequence: re.Match, codec: _Codec) -> bool:

@@ -85,7 +85,8 @@ def _redecode_token(
                 inner, inner_count, _ = _decode_run(decoded, codec)
                 if not inner_count or _C1_RE.search(inner):
                     break
-                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)):
+                if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)
+                        or _sign_inside_a_word(current[: match.start()], decoded, current[match.end() :], inner)):
                     break
                 decoded = inner
             european = codec is not _CP1252
@@ -107,6 +108,9 @@ def _redecode_token(
                 (round_ == 0 and strong_line and in_input)
                 or still_bad
                 or _has_own_evidence(current, match, codec, decoded, count, longest, line)
+                # (a pair the first round formed that puts a sign inside a word: "HƿÇ£r")
+                or (round_ > 0 and _sign_inside_a_word(current[: match.start()], match.group(), current[match.end() :],
+                                                       decoded))
             ):
                 continue
             pieces.append(current[last : match.start()])
@@ -120,6 +124,46 @@ def _redecode_token(
     if total == 0 or _still_looks_bad(current, token):
         return token, 0
     return current, total
+
+
+def _sign_inside_a_word(before: str, middle: str, after: str, inner: str) -> bool:
+    """Does the middle layer of a doubly encoded run put a dash, a quote mark or a
+    currency sign between two letters, where its second decoding is letters? Words are
+    not written so: partially fixed Cheyenne ``ka'Ã„â€”škÃ³neho`` decodes once to
+    ``ka'Ä—škóneho`` and again to "ka'ėškóneho"; Old English ``HÆ¿Ã‡Â£r`` to "Hƿǣr". An
+    apostrophe may stand there (Turkish ``YARILGAÇ’ın``: "Ç’" is the text), but not after
+    a lone capital opening the word (Gaelic ``Ãƒâ€™ban`` → "Ã’ban" → "Òban"); a sign at a
+    word's edge stays (German ``Fuß”``).
+
+    >>> _sign_inside_a_word("ka'", "Ä—", "škóneho", "ė"), _sign_inside_a_word("YARILGA", "Ç’", "ın", "ǒ")
+    (True, False)
+    >>> _sign_inside_a_word("Fu", "ß”", " sagte", "ߔ")
+    False
+    """
+    if not all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in inner):
+        return False
+    text = before[-1:] + middle + after[:1]
+    first = len(before[-1:])
+    return any(unicodedata.category(text[k])[0] in "PS"
+               and (text[k] not in _APOSTROPHE_LIKE or _one_capital_opens_the_word(before, middle, k - first))
+               and text[k - 1 : k].isalpha() and text[k + 1 : k + 2].isalpha()
+               for k in range(first, first + len(middle)))
+
+
+def _one_capital_opens_the_word(before: str, middle: str, at: int) -> bool:
+    """Is the apostrophe at ``middle[at]`` right after a capital that alone opens the
+    word? No language elides a word to one capital of the Latin-1 row ("Ã’ban" is Gaelic
+    "Òban" doubly encoded); a longer word before an apostrophe is text (Turkish "Ç’ın").
+
+    >>> _one_capital_opens_the_word("bho ", "Ã’", 1), _one_capital_opens_the_word("YARILGA", "Ç’", 1)
+    (True, False)
+    """
+    if at != 1 or not middle[0].isupper() or middle[0].isascii():
+        return False
+    return not before[-1:].isalpha()
+
+
+_APOSTROPHE_LIKE = frozenset("'’‘ʼʻ`´")
 
 
 # Quotes and brackets a word may be wrapped in, in any language's typography.
@@ -397,3 +441,49 @@ def decode_lines_like_their_document(originals: list[str], repaired: list[str], 
         out.append(fixed)
     return out
 
+
+
+def decode_lines_like_their_cp1252_page(originals: list[str], repaired: list[str], fixes: Counter) -> list[str]:
+    """Lines left holding cp1252 sequences on a page whose other lines were decoded whole
+    through cp1252 into a script other than Latin: decoded too, where their bytes decode
+    strictly into letters of those scripts (digits, signs and spaces aside). A Chinese page
+    garbled as a whole shows a date line ``2014å¹´`` ("2014年"): one three-byte sequence is
+    too little evidence alone, but the page's other lines decoded to Chinese. A clean page
+    has no line decoded whole; a Latin page is never touched here (``Ã©`` quoted in a text
+    about mojibake stays).
+
+    >>> lines = ["è¿™åº§å¤§æ¡¥\\n", "2014å¹´"]
+    >>> decode_lines_like_their_cp1252_page(lines, ["这座大桥\\n", "2014å¹´"], Counter(encoding=1))
+    ['这座大桥\\n', '2014年']
+    """
+    if not fixes[_CP1252.name] or len(originals) < 2:
+        return repaired
+    if not any(_CP1252.sequence_re.search(fixed) for fixed in repaired):
+        return repaired  # nothing left to decide (the common page: its lines all repaired)
+    scripts = set()
+    for original, fixed in zip(originals, repaired):
+        if fixed != original and not fixed.isascii() and _whole_cp1252_reading(original) == fixed:
+            scripts |= {_script(c) for c in fixed if c > "\x7f" and c.isalpha()}
+    scripts.discard("LATIN")
+    if not scripts:
+        return repaired
+    out = []
+    for original, fixed in zip(originals, repaired):
+        if _CP1252.sequence_re.search(fixed):  # (left as it was, or one layer of two taken off)
+            decoded = _whole_cp1252_reading(original)
+            letters = {_script(c) for c in decoded if c > "\x7f" and c.isalpha()}
+            if (decoded and letters and letters <= scripts and not _CONTROL_RE.search(decoded)
+                    and not _C1_RE.search(decoded) and not any(_has_mixed_scripts(word) for word in decoded.split())):
+                fixes[_CP1252.name] += 1
+                fixed = decoded
+        out.append(fixed)
+    return out
+
+
+def _whole_cp1252_reading(line: str) -> str:
+    """The line's bytes decoded strictly as UTF-8 through cp1252, twice where the first
+    decoding is itself such a line (double encoding); "" where it does not decode."""
+    decoded = _decoded_or_empty(line, _CP1252)
+    if decoded and _CP1252.sequence_re.search(decoded):
+        decoded = _decoded_or_empty(decoded, _CP1252) or decoded
+    return decoded
