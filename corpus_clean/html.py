@@ -1772,17 +1772,7 @@ def _headline_block(sib: LexborNode, cuts: Optional[Cuts]) -> bool:
     """
     if not cuts:
         return False
-    return any(rule == "html.headline" and _inside_node(placeholder, sib) for _, rule, placeholder in cuts.values())
-
-
-def _inside_node(node: LexborNode, ancestor: LexborNode) -> bool:
-    """True when ``node`` is ``ancestor`` or below it."""
-    key = ancestor.mem_id
-    while node is not None:
-        if node.mem_id == key:
-            return True
-        node = node.parent
-    return False
+    return any(rule == "html.headline" and html_prose._inside(placeholder, sib) for _, rule, placeholder in cuts.values())
 
 
 def _users_posts_beside(sib: LexborNode, cuts: Optional[Cuts] = None) -> bool:
