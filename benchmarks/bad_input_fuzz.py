@@ -39,12 +39,9 @@ Prints one line per failure and a summary by kind; exit 1 when any failed.
 from __future__ import annotations
 
 import argparse
-import bz2
 import collections
-import gzip
 import io
 import json
-import lzma
 import os
 import random
 import re
@@ -57,14 +54,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
-import zstandard  # noqa: E402
 
 from corpus_clean import shards  # noqa: E402
 from corpus_clean.readers import list_input_files  # noqa: E402
 from corpus_clean.shards import clean_shard, plan_shards, split_by_validation  # noqa: E402
+
+import bad_input_gen  # noqa: E402  (round 16's generator: its compress and tree runner)
+from bad_input_gen import compress  # noqa: E402
 
 WORDS = ("harbour council ferry pier storm engineers spring grant fishermen quay morning closure "
          "café crème façade über straße гавань совет паром 港口 议会 渡轮 الميناء المجلس").split()
@@ -112,18 +112,6 @@ def parquet_bytes(rng: random.Random, records: list[dict]) -> bytes:
                    row_group_size=rng.choice([2, 5, 1000]), data_page_size=rng.choice([64, 1 << 20]),
                    use_dictionary=rng.random() < 0.5, write_page_checksum=rng.random() < 0.3)
     return sink.getvalue()
-
-
-def compress(data: bytes, container: str) -> bytes:
-    if container == ".gz":
-        return gzip.compress(data, mtime=0)
-    if container == ".bz2":
-        return bz2.compress(data)
-    if container == ".xz":
-        return lzma.compress(data)
-    if container == ".zst":
-        return zstandard.ZstdCompressor().compress(data)
-    return data
 
 
 def make_valid(rng: random.Random, seed: int, fmt: str | None = None) -> Valid:
@@ -461,8 +449,6 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
 
 def run_trees(seeds: range) -> list[tuple[str, str]]:
     """The real `corpus-clean run` over fuzzed trees: round 16's runner with this module's check."""
-    import bad_input_gen
-
     return bad_input_gen.run_trees(seeds, check=check_run, prefix="bad-input-fuzz-runs-")
 
 

@@ -120,6 +120,20 @@ def versions(out: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
 
+def output_failures(out: Path, markers: list[str], what: str, kind_prefix: str = "") -> list[tuple[str, str]]:
+    """A completed run's output checked: its manifest balances and every record's marker is
+    in some row (clean, quarantine or duplicates)."""
+    manifest = json.loads((out / "manifest.json").read_text())
+    failures = []
+    if not manifest.get("accounting_ok"):
+        failures.append((f"{kind_prefix}accounting", f"{what}: {manifest.get('accounting_errors')}"))
+    found = rows_with_markers(out)
+    missing = [m for m in markers if m not in found]
+    if missing:
+        failures.append((f"{kind_prefix}lost", f"{what}: {len(missing)} of {len(markers)} records in no row"))
+    return failures
+
+
 def rows_with_markers(out: Path) -> set[str]:
     import pyarrow.parquet as pq
 
@@ -137,15 +151,7 @@ def check_outcome(what: str, status: int, stderr: str, out: Path, before: list[s
     if traceback_in(stderr):
         return [("traceback", f"{what}: exit {status}: {last}")]
     if status == 0:
-        manifest = json.loads((out / "manifest.json").read_text())
-        failures = []
-        if not manifest.get("accounting_ok"):
-            failures.append(("accounting", f"{what}: {manifest.get('accounting_errors')}"))
-        found = rows_with_markers(out)
-        missing = [m for m in markers if m not in found]
-        if missing:
-            failures.append(("lost", f"{what}: {len(missing)} of {len(markers)} records in no row"))
-        return failures
+        return output_failures(out, markers, what)
     if not one_line_refusal(status, stderr):
         return [("exit", f"{what}: exit {status}: {last}")]
     if versions(out) != before:
@@ -234,15 +240,7 @@ def check_flow(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
             return [("flow-accepted-bad", f"{what}: completed, the bad value of {accepted} taken silently")]
         if not (out / "manifest.json").exists():
             return [("flow-no-output", f"{what}: completed without a manifest: {answer}")]
-        manifest = json.loads((out / "manifest.json").read_text())
-        failures = []
-        if not manifest.get("accounting_ok"):
-            failures.append(("flow-accounting", f"{what}: {manifest.get('accounting_errors')}"))
-        found = rows_with_markers(out)
-        missing = [m for m in markers if m not in found]
-        if missing:
-            failures.append(("flow-lost", f"{what}: {len(missing)} of {len(markers)} records in no row"))
-        return failures
+        return output_failures(out, markers, what, kind_prefix="flow-")
     if versions(out):
         return [("flow-refused-after-work", f"{what}: {answer} but wrote {versions(out)}")]
     if not answer.startswith(("RAISED", "STATE")):
