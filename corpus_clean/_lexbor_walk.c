@@ -231,6 +231,86 @@ static PyObject *tags_below(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ drop_bare
+ *
+ * html.strip_junk drops the never-rendered tags (img, input, script, svg ...). Most of them on real
+ * pages (~70 of ~130 junk elements a WCXB page: every img and input, half the scripts and svgs) hold
+ * no text at all: no text, comment or other node anywhere below them, elements only. Unlinking such an
+ * element changes no text any later step measures or shows, so it can go before the Python loop over
+ * the junk, here, without a node object each. Lexbor's own lxb_dom_node_remove unlinks it (the function
+ * selectolax's ``remove(recursive=False)`` calls; its address from selectolax's module, see
+ * lexbor_walk.configure_remove).
+ */
+
+typedef void (*node_remove_f)(void *node);
+static node_remove_f node_remove = NULL;
+
+/* configure_remove(address): Lexbor's lxb_dom_node_remove, as selectolax's module exports it. */
+static PyObject *configure_remove(PyObject *self, PyObject *address)
+{
+    void *function = PyLong_AsVoidPtr(address);
+    if (function == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "no function at address 0");
+        return NULL;
+    }
+    node_remove = (node_remove_f)function;
+    Py_RETURN_NONE;
+}
+
+/* True when every node below ``node`` is an element (no text, comment or other node). */
+static int holds_elements_only(lxb_node *node)
+{
+    for (lxb_node *below = node->first_child; below != NULL; below = next_below(below, node))
+        if (below->type != NODE_TYPE_ELEMENT)
+            return 0;
+    return 1;
+}
+
+/* drop_bare(root, tag_ids) -> int: unlink every element below ``root`` (not ``root``) whose tag id is in
+ * ``tag_ids`` and which holds elements only, in document order (an element inside a dropped one is
+ * unlinked from it in turn, as one remove() per element of tags_below's list does); their number. */
+static PyObject *drop_bare(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids;
+    if (!PyArg_ParseTuple(args, "OO", &root_obj, &ids))
+        return NULL;
+    if (node_remove == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_remove was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    TagSet set;
+    if (tagset_from(ids, &set) < 0)
+        return NULL;
+    /* found first, unlinked after: an unlinked element has no parent to walk on from */
+    Py_ssize_t count = 0, room = 64;
+    lxb_node **found = PyMem_Malloc(room * sizeof(lxb_node *));
+    if (found == NULL)
+        return PyErr_NoMemory();
+    for (lxb_node *node = root->first_child; node != NULL;
+         node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT || !tagset_has(&set, node->local_name) || !holds_elements_only(node))
+            continue;
+        if (count == room) {
+            lxb_node **grown = PyMem_Realloc(found, 2 * room * sizeof(lxb_node *));
+            if (grown == NULL) {
+                PyMem_Free(found);
+                return PyErr_NoMemory();
+            }
+            found = grown;
+            room *= 2;
+        }
+        found[count++] = node;
+    }
+    for (Py_ssize_t i = 0; i < count; i++)
+        node_remove(found[i]);
+    PyMem_Free(found);
+    return PyLong_FromSsize_t(count);
+}
+
 /* ------------------------------------------------------------------ render_out
  *
  * html.render_page's walk (see its docstring and _render_out_python there, the
@@ -2186,6 +2266,8 @@ static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
+    {"configure_remove", configure_remove, METH_O, "configure_remove(address of lxb_dom_node_remove)"},
+    {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids) -> int (elements holding elements only, unlinked)"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
