@@ -1935,6 +1935,25 @@ static int name_of(Query *query, void *attr)
     return found;
 }
 
+/* True when ``value[0:length]`` holds ``want[0:size]`` (0 < size <= length), bytes compared as same_bytes
+ * does. Only the positions whose first byte is the wanted one (either case when folding) are compared
+ * further: a style or class value is read a byte at a time, not compared at every position (the
+ * substring tests of the panels' and the galleries' queries: ``[style*=none]``, ``[class*=photo i]``). */
+static int holds_bytes(const unsigned char *value, size_t length, const unsigned char *want, size_t size, int fold)
+{
+    unsigned char first = want[0], other = first;
+    if (fold && first >= 'A' && first <= 'Z')
+        other = first + 32;
+    else if (fold && first >= 'a' && first <= 'z')
+        other = first - 32;
+    for (size_t at = 0; at + size <= length; at++) {
+        unsigned char c = value[at];
+        if ((c == first || c == other) && same_bytes(value + at, (const char *)want, size, fold))
+            return 1;
+    }
+    return 0;
+}
+
 static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
 {
     int fold = alt->fold_case == FOLD_ALWAYS || (alt->fold_case == FOLD_IN_HTML && element->ns == html_namespace);
@@ -1955,10 +1974,7 @@ static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
     case MATCH_SUBSTRING:
         if (want == 0 || length < want)
             return 0;
-        for (size_t at = 0; at + want <= length; at++)
-            if (same_bytes(value + at, alt->value, want, fold))
-                return 1;
-        return 0;
+        return holds_bytes(value, length, (const unsigned char *)alt->value, want, fold);
     }
     return 0;
 }
@@ -2040,6 +2056,8 @@ typedef struct {
     const unsigned char *name[MAX_LABEL_NAMES];
     size_t length[MAX_LABEL_NAMES];
     int first[256], last[256];  /* names[first[c] .. last[c]) start with byte c */
+    /* pairs[c] bit d (d < 128): some name starts with the bytes c, d; any name of one byte sets all of c's */
+    uint64_t pairs[256][2];
 } LabelNames;
 
 static LabelNames label_names;
@@ -2056,8 +2074,10 @@ static int read_label_names(PyObject *blob)
     Py_XDECREF(label_names.source);
     label_names.source = NULL;
     label_names.count = 0;
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         label_names.first[c] = label_names.last[c] = 0;
+        label_names.pairs[c][0] = label_names.pairs[c][1] = 0;
+    }
     const unsigned char *at = (const unsigned char *)bytes, *end = at + size;
     int previous = -1;
     while (at < end) {
@@ -2074,6 +2094,10 @@ static int read_label_names(PyObject *blob)
             label_names.first[at[0]] = label_names.count;
         label_names.name[label_names.count] = at;
         label_names.length[label_names.count] = length;
+        if (length == 1)
+            label_names.pairs[at[0]][0] = label_names.pairs[at[0]][1] = ~(uint64_t)0;
+        else
+            label_names.pairs[at[0]][at[1] >> 6] |= (uint64_t)1 << (at[1] & 63);
         label_names.last[at[0]] = ++label_names.count;
         previous = at[0];
         at = stop + 1;
@@ -2097,6 +2121,11 @@ static int holds_label_name(const unsigned char *text, size_t length)
             return -1;
     for (size_t i = 0; i < length; i++) {
         unsigned char c = ascii_lower(text[i]);
+        /* (most positions start no name: the next byte is not the second byte of any name starting
+         * with this one. At the text's end, 0: only a one-byte name sets that bit, no name holds a NUL) */
+        unsigned char d = i + 1 < length ? ascii_lower(text[i + 1]) : 0;
+        if (!((label_names.pairs[c][d >> 6] >> (d & 63)) & 1))
+            continue;
         for (int k = label_names.first[c]; k < label_names.last[c]; k++) {
             size_t n = label_names.length[k];
             if (n > length - i)
