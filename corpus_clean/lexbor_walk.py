@@ -145,7 +145,9 @@ def drop_bare(root: LexborNode, ids: frozenset) -> int:
 
     Such an element adds nothing to any text of the page, so dropping it before other work changes
     no length a later step measures (html.strip_junk: the images, inputs and empty scripts of the
-    page go before its Python loop over the junk tags, without a node object each).
+    page go before its Python loop over the junk tags, without a node object each). (The compiled walk
+    unlinks through Lexbor's ``lxb_dom_node_remove``, as ``remove`` does, but does not bump selectolax's
+    mutation counter, which only its ``scripts_contain`` caches read: this project never calls them.)
 
     >>> t = LexborHTMLParser("<body><p>a<img src='x'>b</p><svg><g><path/></g></svg><script>s</script></body>")
     >>> drop_bare(t.body, tag_ids(["img", "svg", "script"])), t.body.html
