@@ -258,22 +258,23 @@ static PyObject *configure_remove(PyObject *self, PyObject *address)
     Py_RETURN_NONE;
 }
 
-/* True when every node below ``node`` is an element (no text, comment or other node). */
-static int holds_elements_only(lxb_node *node)
+/* True when every node below ``node`` is an element (no text, comment or other node) whose tag is not in ``keep``. */
+static int holds_elements_only(lxb_node *node, const TagSet *keep)
 {
     for (lxb_node *below = node->first_child; below != NULL; below = next_below(below, node))
-        if (below->type != NODE_TYPE_ELEMENT)
+        if (below->type != NODE_TYPE_ELEMENT || tagset_has(keep, below->local_name))
             return 0;
     return 1;
 }
 
-/* drop_bare(root, tag_ids) -> int: unlink every element below ``root`` (not ``root``) whose tag id is in
- * ``tag_ids`` and which holds elements only, in document order (an element inside a dropped one is
- * unlinked from it in turn, as one remove() per element of tags_below's list does); their number. */
+/* drop_bare(root, tag_ids, keep_ids) -> int: unlink every element below ``root`` (not ``root``) whose tag id
+ * is in ``tag_ids`` and which holds elements only, none of them with a tag id in ``keep_ids``, in document
+ * order (an element inside a dropped one is unlinked from it in turn, as one remove() per element of
+ * tags_below's list does); their number. */
 static PyObject *drop_bare(PyObject *self, PyObject *args)
 {
-    PyObject *root_obj, *ids;
-    if (!PyArg_ParseTuple(args, "OO", &root_obj, &ids))
+    PyObject *root_obj, *ids, *keep_ids;
+    if (!PyArg_ParseTuple(args, "OOO", &root_obj, &ids, &keep_ids))
         return NULL;
     if (node_remove == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "configure_remove was not called");
@@ -282,8 +283,8 @@ static PyObject *drop_bare(PyObject *self, PyObject *args)
     lxb_node *root = node_of(root_obj);
     if (root == NULL)
         return NULL;
-    TagSet set;
-    if (tagset_from(ids, &set) < 0)
+    TagSet set, keep;
+    if (tagset_from(ids, &set) < 0 || tagset_from(keep_ids, &keep) < 0)
         return NULL;
     /* found first, unlinked after: an unlinked element has no parent to walk on from */
     Py_ssize_t count = 0, room = 64;
@@ -292,7 +293,7 @@ static PyObject *drop_bare(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     for (lxb_node *node = root->first_child; node != NULL;
          node = next_below(node, root)) {
-        if (node->type != NODE_TYPE_ELEMENT || !tagset_has(&set, node->local_name) || !holds_elements_only(node))
+        if (node->type != NODE_TYPE_ELEMENT || !tagset_has(&set, node->local_name) || !holds_elements_only(node, &keep))
             continue;
         if (count == room) {
             lxb_node **grown = PyMem_Realloc(found, 2 * room * sizeof(lxb_node *));
@@ -2296,7 +2297,7 @@ static PyMethodDef methods[] = {
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
     {"configure_remove", configure_remove, METH_O, "configure_remove(address of lxb_dom_node_remove)"},
-    {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids) -> int (elements holding elements only, unlinked)"},
+    {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids, keep_ids) -> int (elements holding elements only, none in keep_ids, unlinked)"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},

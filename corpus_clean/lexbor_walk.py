@@ -139,9 +139,10 @@ def tags_below(root: LexborNode, ids: frozenset) -> list[LexborNode]:
     return walker.tags_below(root, ids)
 
 
-def drop_bare(root: LexborNode, ids: frozenset) -> int:
+def drop_bare(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
     """Unlink (``remove(recursive=False)``) every element below ``root`` whose tag id is in ``ids`` and
-    which holds elements only (no text, comment or other node below it), in document order; their number.
+    which holds elements only (no text, comment or other node below it), none of them with a tag id in
+    ``keep``, in document order; their number.
 
     Such an element adds nothing to any text of the page, so dropping it before other work changes
     no length a later step measures (html.strip_junk: the images, inputs and empty scripts of the
@@ -155,14 +156,15 @@ def drop_bare(root: LexborNode, ids: frozenset) -> int:
     """
     walker = active() if _drops_compiled else None
     if walker is None:
-        return _drop_bare_python(root, ids)
-    return walker.drop_bare(root, ids)
+        return _drop_bare_python(root, ids, keep)
+    return walker.drop_bare(root, ids, keep)
 
 
-def _drop_bare_python(root: LexborNode, ids: frozenset) -> int:
+def _drop_bare_python(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
     """The twin of ``_lexbor_walk.drop_bare``."""
     found = [node for node in root.traverse() if node.mem_id != root.mem_id and node.tag_id in ids
-             and all(below.is_element_node for below in node.traverse(include_text=True))]
+             and all(below.is_element_node and (below.mem_id == node.mem_id or below.tag_id not in keep)
+                     for below in node.traverse(include_text=True))]
     for node in found:
         node.remove(recursive=False)
     return len(found)
@@ -171,7 +173,8 @@ def _drop_bare_python(root: LexborNode, ids: frozenset) -> int:
 _PROBE_DROP_HTML = (
     "<body><img src='a'><div><p>One <img alt='x'> two</p><picture><source srcset='s'><img src='p'></picture>"
     "<svg><g><path d='M0'/></g></svg><svg><!-- c --></svg><svg><text>t</text></svg><script></script>"
-    "<script>var s;</script><p></p><p> </p><ul><li><img src='l'></li></ul><template><b>t</b></template></div></body>"
+    "<script>var s;</script><p></p><p> </p><ul><li><img src='l'></li></ul><template><b>t</b></template>"
+    "<object><table></table></object></div></body>"
 )
 
 
@@ -183,12 +186,14 @@ def _load_drops(module: Optional[ModuleType]) -> bool:
     try:
         library = ctypes.CDLL(selectolax.lexbor.__file__)
         module.configure_remove(ctypes.cast(library.lxb_dom_node_remove, ctypes.c_void_p).value)
-        ids = tag_ids(["script", "svg", "img", "picture", "source", "p", "li", "template"])
-        for root in ("body", "div"):
-            mine, twin = LexborHTMLParser(_PROBE_DROP_HTML), LexborHTMLParser(_PROBE_DROP_HTML)
-            mine_root, twin_root = (mine.body, twin.body) if root == "body" else (mine.css_first(root), twin.css_first(root))
-            if module.drop_bare(mine_root, ids) != _drop_bare_python(twin_root, ids) or mine.html != twin.html:
-                return False
+        ids = tag_ids(["script", "svg", "img", "picture", "source", "p", "li", "template", "object"])
+        for keep in (frozenset(), tag_ids(["img", "table"])):
+            for root in ("body", "div"):
+                mine, twin = LexborHTMLParser(_PROBE_DROP_HTML), LexborHTMLParser(_PROBE_DROP_HTML)
+                mine_root, twin_root = (mine.body, twin.body) if root == "body" else (mine.css_first(root), twin.css_first(root))
+                if module.drop_bare(mine_root, ids, keep) != _drop_bare_python(twin_root, ids, keep) \
+                        or mine.html != twin.html:
+                    return False
         return True
     except Exception:  # noqa: BLE001 - a selectolax without the symbol, or any surprise: the twin
         return False
