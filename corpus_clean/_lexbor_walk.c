@@ -231,6 +231,87 @@ static PyObject *tags_below(PyObject *self, PyObject *args)
     return out;
 }
 
+/* ------------------------------------------------------------------ drop_bare
+ *
+ * html.strip_junk drops the never-rendered tags (img, input, script, svg ...). Most of them on real
+ * pages (~70 of ~130 junk elements a WCXB page: every img and input, half the scripts and svgs) hold
+ * no text at all: no text, comment or other node anywhere below them, elements only. Unlinking such an
+ * element changes no text any later step measures or shows, so it can go before the Python loop over
+ * the junk, here, without a node object each. Lexbor's own lxb_dom_node_remove unlinks it (the function
+ * selectolax's ``remove(recursive=False)`` calls; its address from selectolax's module, see
+ * lexbor_walk.configure_remove).
+ */
+
+typedef void (*node_remove_f)(void *node);
+static node_remove_f node_remove = NULL;
+
+/* configure_remove(address): Lexbor's lxb_dom_node_remove, as selectolax's module exports it. */
+static PyObject *configure_remove(PyObject *self, PyObject *address)
+{
+    void *function = PyLong_AsVoidPtr(address);
+    if (function == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "no function at address 0");
+        return NULL;
+    }
+    node_remove = (node_remove_f)function;
+    Py_RETURN_NONE;
+}
+
+/* True when every node below ``node`` is an element (no text, comment or other node) whose tag is not in ``keep``. */
+static int holds_elements_only(lxb_node *node, const TagSet *keep)
+{
+    for (lxb_node *below = node->first_child; below != NULL; below = next_below(below, node))
+        if (below->type != NODE_TYPE_ELEMENT || tagset_has(keep, below->local_name))
+            return 0;
+    return 1;
+}
+
+/* drop_bare(root, tag_ids, keep_ids) -> int: unlink every element below ``root`` (not ``root``) whose tag id
+ * is in ``tag_ids`` and which holds elements only, none of them with a tag id in ``keep_ids``, in document
+ * order (an element inside a dropped one is unlinked from it in turn, as one remove() per element of
+ * tags_below's list does); their number. */
+static PyObject *drop_bare(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids, *keep_ids;
+    if (!PyArg_ParseTuple(args, "OOO", &root_obj, &ids, &keep_ids))
+        return NULL;
+    if (node_remove == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_remove was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    TagSet set, keep;
+    if (tagset_from(ids, &set) < 0 || tagset_from(keep_ids, &keep) < 0)
+        return NULL;
+    /* found first, unlinked after: an unlinked element has no parent to walk on from */
+    Py_ssize_t count = 0, room = 64;
+    lxb_node **found = PyMem_Malloc(room * sizeof(lxb_node *));
+    if (found == NULL)
+        return PyErr_NoMemory();
+    for (lxb_node *node = root->first_child; node != NULL;
+         node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT || !tagset_has(&set, node->local_name) || !holds_elements_only(node, &keep))
+            continue;
+        if (count == room) {
+            lxb_node **grown = PyMem_Realloc(found, 2 * room * sizeof(lxb_node *));
+            if (grown == NULL) {
+                PyMem_Free(found);
+                return PyErr_NoMemory();
+            }
+            found = grown;
+            room *= 2;
+        }
+        found[count++] = node;
+    }
+    for (Py_ssize_t i = 0; i < count; i++)
+        node_remove(found[i]);
+    PyMem_Free(found);
+    return PyLong_FromSsize_t(count);
+}
+
 /* ------------------------------------------------------------------ render_out
  *
  * html.render_page's walk (see its docstring and _render_out_python there, the
@@ -1855,6 +1936,25 @@ static int name_of(Query *query, void *attr)
     return found;
 }
 
+/* True when ``value[0:length]`` holds ``want[0:size]`` (0 < size <= length), bytes compared as same_bytes
+ * does. Only the positions whose first byte is the wanted one (either case when folding) are compared
+ * further: a style or class value is read a byte at a time, not compared at every position (the
+ * substring tests of the panels' and the galleries' queries: ``[style*=none]``, ``[class*=photo i]``). */
+static int holds_bytes(const unsigned char *value, size_t length, const unsigned char *want, size_t size, int fold)
+{
+    unsigned char first = want[0], other = first;
+    if (fold && first >= 'A' && first <= 'Z')
+        other = first + 32;
+    else if (fold && first >= 'a' && first <= 'z')
+        other = first - 32;
+    for (size_t at = 0; at + size <= length; at++) {
+        unsigned char c = value[at];
+        if ((c == first || c == other) && same_bytes(value + at, (const char *)want, size, fold))
+            return 1;
+    }
+    return 0;
+}
+
 static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
 {
     int fold = alt->fold_case == FOLD_ALWAYS || (alt->fold_case == FOLD_IN_HTML && element->ns == html_namespace);
@@ -1875,10 +1975,7 @@ static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
     case MATCH_SUBSTRING:
         if (want == 0 || length < want)
             return 0;
-        for (size_t at = 0; at + want <= length; at++)
-            if (same_bytes(value + at, alt->value, want, fold))
-                return 1;
-        return 0;
+        return holds_bytes(value, length, (const unsigned char *)alt->value, want, fold);
     }
     return 0;
 }
@@ -1960,6 +2057,8 @@ typedef struct {
     const unsigned char *name[MAX_LABEL_NAMES];
     size_t length[MAX_LABEL_NAMES];
     int first[256], last[256];  /* names[first[c] .. last[c]) start with byte c */
+    /* pairs[c] bit d (d < 128): some name starts with the bytes c, d; any name of one byte sets all of c's */
+    uint64_t pairs[256][2];
 } LabelNames;
 
 static LabelNames label_names;
@@ -1976,8 +2075,10 @@ static int read_label_names(PyObject *blob)
     Py_XDECREF(label_names.source);
     label_names.source = NULL;
     label_names.count = 0;
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         label_names.first[c] = label_names.last[c] = 0;
+        label_names.pairs[c][0] = label_names.pairs[c][1] = 0;
+    }
     const unsigned char *at = (const unsigned char *)bytes, *end = at + size;
     int previous = -1;
     while (at < end) {
@@ -1994,6 +2095,10 @@ static int read_label_names(PyObject *blob)
             label_names.first[at[0]] = label_names.count;
         label_names.name[label_names.count] = at;
         label_names.length[label_names.count] = length;
+        if (length == 1)
+            label_names.pairs[at[0]][0] = label_names.pairs[at[0]][1] = ~(uint64_t)0;
+        else
+            label_names.pairs[at[0]][at[1] >> 6] |= (uint64_t)1 << (at[1] & 63);
         label_names.last[at[0]] = ++label_names.count;
         previous = at[0];
         at = stop + 1;
@@ -2017,6 +2122,11 @@ static int holds_label_name(const unsigned char *text, size_t length)
             return -1;
     for (size_t i = 0; i < length; i++) {
         unsigned char c = ascii_lower(text[i]);
+        /* (most positions start no name: the next byte is not the second byte of any name starting
+         * with this one. At the text's end, 0: only a one-byte name sets that bit, no name holds a NUL) */
+        unsigned char d = i + 1 < length ? ascii_lower(text[i + 1]) : 0;
+        if (!((label_names.pairs[c][d >> 6] >> (d & 63)) & 1))
+            continue;
         for (int k = label_names.first[c]; k < label_names.last[c]; k++) {
             size_t n = label_names.length[k];
             if (n > length - i)
@@ -2186,6 +2296,8 @@ static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},
     {"tags_below", tags_below, METH_VARARGS, "tags_below(root, tag_ids) -> [LexborNode]"},
+    {"configure_remove", configure_remove, METH_O, "configure_remove(address of lxb_dom_node_remove)"},
+    {"drop_bare", drop_bare, METH_VARARGS, "drop_bare(root, tag_ids, keep_ids) -> int (elements holding elements only, none in keep_ids, unlinked)"},
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},

@@ -708,6 +708,12 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
+        # Never-rendered elements holding no text (every <img> and <input>, empty scripts and icons: half
+        # the junk of a real page) go first, without a node object each: no length measured below, nor
+        # any text later, changes (see lexbor_walk.drop_bare). Not one holding an element the loop below
+        # reads (a furniture tag: an <h1> counted, a button cut with a placeholder; a table or listing a
+        # <figure> around it is judged by). The others are cut one by one below.
+        lexbor_walk.drop_bare(body, _LENIENT_INVISIBLE_TAG_IDS if lenient else _INVISIBLE_TAG_IDS, _READ_BY_JUNK_LOOP)
         junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
         h1s = [n for n in junk if n.tag_id == _H1_TAG_ID]  # (an int compare: no tag name built per element)
         if len(h1s) >= MANY_H1:
@@ -997,6 +1003,10 @@ class _PageShare:
 # wrappers: sites put whole articles in a <header>, and script-drawn pages (Discourse
 # forums) show their content only in the <noscript> crawler view.
 LENIENT_KEEPS_TAGS = frozenset(("header", "noscript"))
+_LENIENT_INVISIBLE_TAG_IDS = _tag_ids(INVISIBLE_TAGS - LENIENT_KEEPS_TAGS)  # (what the lenient reading drops unseen)
+# Elements strip_junk's junk loop reads inside the never-rendered ones it drops: its furniture tags, and what
+# _figure_of_data looks for (an element holding one is not dropped early: see lexbor_walk.drop_bare).
+_READ_BY_JUNK_LOOP = _tag_ids(frozenset(FURNITURE_TAGS) | {"table", "pre"})
 MANY_H1 = 3  # this many <h1> on a page: they are section headings, not one headline
 
 

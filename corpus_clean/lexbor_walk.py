@@ -139,6 +139,66 @@ def tags_below(root: LexborNode, ids: frozenset) -> list[LexborNode]:
     return walker.tags_below(root, ids)
 
 
+def drop_bare(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
+    """Unlink (``remove(recursive=False)``) every element below ``root`` whose tag id is in ``ids`` and
+    which holds elements only (no text, comment or other node below it), none of them with a tag id in
+    ``keep``, in document order; their number.
+
+    Such an element adds nothing to any text of the page, so dropping it before other work changes
+    no length a later step measures (html.strip_junk: the images, inputs and empty scripts of the
+    page go before its Python loop over the junk tags, without a node object each). (The compiled walk
+    unlinks through Lexbor's ``lxb_dom_node_remove``, as ``remove`` does, but does not bump selectolax's
+    mutation counter, which only its ``scripts_contain`` caches read: this project never calls them.)
+
+    >>> t = LexborHTMLParser("<body><p>a<img src='x'>b</p><svg><g><path/></g></svg><script>s</script></body>")
+    >>> drop_bare(t.body, tag_ids(["img", "svg", "script"])), t.body.html
+    (2, '<body><p>ab</p><script>s</script></body>')
+    """
+    walker = active() if _drops_compiled else None
+    if walker is None:
+        return _drop_bare_python(root, ids, keep)
+    return walker.drop_bare(root, ids, keep)
+
+
+def _drop_bare_python(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
+    """The twin of ``_lexbor_walk.drop_bare``."""
+    found = [node for node in root.traverse() if node.mem_id != root.mem_id and node.tag_id in ids
+             and all(below.is_element_node and (below.mem_id == node.mem_id or below.tag_id not in keep)
+                     for below in node.traverse(include_text=True))]
+    for node in found:
+        node.remove(recursive=False)
+    return len(found)
+
+
+_PROBE_DROP_HTML = (
+    "<body><img src='a'><div><p>One <img alt='x'> two</p><picture><source srcset='s'><img src='p'></picture>"
+    "<svg><g><path d='M0'/></g></svg><svg><!-- c --></svg><svg><text>t</text></svg><script></script>"
+    "<script>var s;</script><p></p><p> </p><ul><li><img src='l'></li></ul><template><b>t</b></template>"
+    "<object><table></table></object></div></body>"
+)
+
+
+def _load_drops(module: Optional[ModuleType]) -> bool:
+    """True when the compiled walker may drop elements (Lexbor's lxb_dom_node_remove found in selectolax's
+    module, and the probe page left as the twin leaves it); else :func:`drop_bare` runs the twin."""
+    if module is None:
+        return False
+    try:
+        library = ctypes.CDLL(selectolax.lexbor.__file__)
+        module.configure_remove(ctypes.cast(library.lxb_dom_node_remove, ctypes.c_void_p).value)
+        ids = tag_ids(["script", "svg", "img", "picture", "source", "p", "li", "template", "object"])
+        for keep in (frozenset(), tag_ids(["img", "table"])):
+            for root in ("body", "div"):
+                mine, twin = LexborHTMLParser(_PROBE_DROP_HTML), LexborHTMLParser(_PROBE_DROP_HTML)
+                mine_root, twin_root = (mine.body, twin.body) if root == "body" else (mine.css_first(root), twin.css_first(root))
+                if module.drop_bare(mine_root, ids, keep) != _drop_bare_python(twin_root, ids, keep) \
+                        or mine.html != twin.html:
+                    return False
+        return True
+    except Exception:  # noqa: BLE001 - a selectolax without the symbol, or any surprise: the twin
+        return False
+
+
 # --------------------------------------------------------------------------- #
 # Simple selector lists answered by one C walk over the attribute lists
 # --------------------------------------------------------------------------- #
@@ -311,3 +371,4 @@ def _label_parts(attrs: dict) -> tuple:
 
 _compiled = _load()
 _queries_compiled = _load_queries(_compiled)
+_drops_compiled = _load_drops(_compiled)
