@@ -11,6 +11,7 @@ from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec 
 from corpus_clean.mojibake.controls import _C1_RE
 from corpus_clean.mojibake.scripts import (
     LETTER_APOSTROPHES,
+    ORTHOGRAPHIC_MARKS,
     _fits_neighbours,
     _has_mixed_scripts,
     _has_script,
@@ -33,7 +34,9 @@ def _has_own_evidence(
     if count >= 2 and codec is not _CP1252:
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
         # they decode to a mix of scripts or to rare letters. Real mojibake does not.
-        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() for c in decoded) and not _has_mixed_scripts(decoded)
+        # (Orthographies' combining marks after a letter too: Choctaw "a̱" read as cp1251 "aМ±".)
+        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() or c in ORTHOGRAPHIC_MARKS for c in decoded
+                   ) and not _has_mixed_scripts(decoded)
     if count >= 2 or _C1_RE.search(match.group()):
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):

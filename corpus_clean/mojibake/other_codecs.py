@@ -33,7 +33,7 @@ from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
-from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
+from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, ORTHOGRAPHIC_MARKS, _has_mixed_scripts, _has_script, _script
 
 # In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that reads several ways takes
 # the code page that is another line's only reading (`document_codecs`: one computer
@@ -123,6 +123,14 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         reads_best = [c for c in candidates if c[1] == votes.reads_best]
         if reads_best and len({decoded for decoded, _ in candidates}) > 1:
             return reads_best[0]
+        # A reading that puts in a combining mark no letter carries (phonetic "x̹", where
+        # ISO-8859-2 reads Tlingit "x̱" and cp1250 "x̹") loses to one whose marks are
+        # orthographies' (`ORTHOGRAPHIC_MARKS`).
+        orthographic = [c for c in candidates if _puts_in_orthographic_marks_only(line, c[0])]
+        if orthographic and len(orthographic) < len(candidates):
+            candidates = orthographic
+            if len({decoded for decoded, _ in candidates}) == 1:
+                return candidates[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
         written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
         if any(decoded == ftfys for decoded, _ in candidates) and (
@@ -378,7 +386,26 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
                                     or _is_currency_before_a_number(line, sequences[0], codec)
                                     or _is_letter_with_a_spacing_accent(line, sequences[0], codec)
                                     or _is_a_latin1_sign_standing_alone(line, sequences[0], codec)
-                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded))
+                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded)
+                                    or _is_an_orthographic_mark_after_a_letter(line, sequences[0], decoded))
+
+
+def _is_an_orthographic_mark_after_a_letter(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Does the one sequence decode to a combining mark some Latin letter carries
+    (`scripts.ORTHOGRAPHIC_MARKS`), right after a Latin letter? Choctaw "ishtaya̱ma" read
+    through cp1253 is ``ishtayaΜ±ma``, through cp437 ``ishtaya╠▒ma``: a Greek capital or a
+    box drawing glued to a Latin letter is no text, a letter and its mark are.
+
+    >>> import re
+    >>> _is_an_orthographic_mark_after_a_letter("ishtayaΜ±ma", re.search("Μ±", "ishtayaΜ±ma"), "ishtaya̱ma")
+    True
+    >>> _is_an_orthographic_mark_after_a_letter("pH 7 Μ± 2", re.search("Μ±", "pH 7 Μ± 2"), "pH 7 ̱ 2")
+    False
+    """
+    before = line[sequence.start() - 1 : sequence.start()]
+    new = set(decoded) - set(line)
+    return (len(new) == 1 and new <= ORTHOGRAPHIC_MARKS and before.isalpha()
+            and _script(before) == "LATIN")
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -424,6 +451,17 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     (True, False)
     """
     return all(char in LETTER_COUNTS for char in _new_letters(line, decoded))
+
+
+def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
+    """Are the combining marks the decoding put in marks some Latin letter carries
+    (`scripts.ORTHOGRAPHIC_MARKS`)?
+
+    >>> _puts_in_orthographic_marks_only("xĚą", "x\u0331"), _puts_in_orthographic_marks_only("xĚą", "x\u0339")
+    (True, False)
+    """
+    return all(char in ORTHOGRAPHIC_MARKS for char in set(decoded) - set(line)
+               if unicodedata.category(char) == "Mn")
 
 
 def _is_written(letter: str) -> bool:
