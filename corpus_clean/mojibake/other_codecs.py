@@ -33,7 +33,7 @@ from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
-from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, ORTHOGRAPHIC_MARKS, _has_mixed_scripts, _has_script, _script
+from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, LETTER_APOSTROPHES, ORTHOGRAPHIC_MARKS, _has_mixed_scripts, _has_script, _script
 
 # In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that reads several ways takes
 # the code page that is another line's only reading (`document_codecs`: one computer
@@ -111,6 +111,13 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         only_reading = [c for c in candidates if c[1] == votes.only_reading]
         if only_reading and len({decoded for decoded, _ in candidates}) > 1:
             return only_reading[0]
+        # CLD2 knows the page's language and the studied pages' alphabets do not (Hausa
+        # "ƙ" through cp1250, "Ù" through cp1257, which Italian writes): the alphabet
+        # vote would speak of other languages, the page's words decide.
+        if votes.reads_best and votes.reads_best_language not in ALPHABETS:
+            reads_best = [c for c in candidates if c[1] == votes.reads_best]
+            if reads_best and len({decoded for decoded, _ in candidates}) > 1:
+                return reads_best[0]
         # ftfy takes the first code page in its list that decodes, so where several do its
         # answer is that order, not evidence; a language's alphabet is.
         in_an_alphabet = [c for c in candidates if c[1] in votes.in_an_alphabet]
@@ -159,6 +166,7 @@ class DocumentVotes(NamedTuple):
     # the code page of ``most_lines`` whose reading of the page reads most like the
     # language all of their readings are in (`reads_most_like_its_language`), if one does
     reads_best: str | None = None
+    reads_best_language: str | None = None  # the language CLD2 found in every reading
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -199,7 +207,7 @@ def document_codecs(document: str) -> DocumentVotes:
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
                          frozenset(name for name in most_lines if _one_language_writes(letters[name])),
-                         reads_most_like_its_language(pages))
+                         *_reading_most_like_its_language(pages))
 
 
 # CLD2 refuses control characters and lone surrogates.
@@ -219,13 +227,18 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
     ...                               "iso-8859-2": "Sport\\nFuüball\\nHandball\\nErgebnisse der Kreisliga"})
     'cp1250'
     """
+    return _reading_most_like_its_language(readings)[0]
+
+
+def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | None, str | None]:
+    """(`reads_most_like_its_language`, the language CLD2 found), or (None, None)."""
     # CLD2 weighs letters: a reading that has a sign where another has a letter
     # ("continuar÷" beside "continuará") is no word it could score, so it takes no part.
     everywhere = set.intersection(*map(set, readings.values())) if readings else set()
     readings = {name: text for name, text in readings.items()
                 if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
     if len(set(readings.values())) < 2:
-        return None
+        return None, None
     import pycld2
 
     scores = {}
@@ -233,26 +246,26 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
         try:
             reliable, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
-            return None
+            return None, None
         if not reliable:
-            return None  # CLD2 unsure of the language (one it does not know, or too little text)
+            return None, None  # CLD2 unsure of the language (one it does not know, or too little text)
         # CLD2's score is per byte of the text it gave to the language: a reading read
         # partly as another language (69 % German, 30 % Luxembourgish) loses its share.
         scores[name] = (details[0][1], details[0][2] * details[0][3])
     languages = {language for language, _ in scores.values()}
     if len(languages) != 1 or languages == {"un"}:
-        return None
+        return None, None
     ranked = sorted(scores, key=lambda name: -scores[name][1])
     if scores[ranked[0]][1] <= scores[ranked[1]][1]:
-        return None
+        return None, None
     # Where the studied pages know the language's alphabet, the letters only the winner
     # writes are of it (CLD2 may find a language the page is not in: then its quadgrams
     # decide nothing).
     alphabet = ALPHABETS.get(scores[ranked[0]][0])
     own = _alphabet_letters(readings[ranked[0]]) - set.intersection(*(_alphabet_letters(text) for text in readings.values()))
     if alphabet is not None and not own <= set(alphabet):
-        return None
-    return ranked[0]
+        return None, None
+    return ranked[0], scores[ranked[0]][0]
 
 
 def _alphabet_letters(text: str) -> set:
@@ -450,7 +463,7 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
     (True, False)
     """
-    return all(char in LETTER_COUNTS for char in _new_letters(line, decoded))
+    return all(char in LETTER_COUNTS or char.lower() in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
 
 
 def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
@@ -468,7 +481,7 @@ def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
     (`letter_counts`: "ǎ", "ș", "ț") count."""
-    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS
+    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter.lower() in AFRICAN_REFERENCE_LETTERS
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:

@@ -32,6 +32,12 @@ def _marks_of_precomposed_latin_letters() -> frozenset:
 
 ORTHOGRAPHIC_MARKS = _marks_of_precomposed_latin_letters()
 
+# The letters beyond Latin-1 and Latin Extended-A of the African reference alphabet
+# (Niamey, 1978), which the orthographies of Hausa, Fula, Ewe, Akan, Kpelle, Dinka and
+# many more write ("ƙ", "ɓ", "ɗ", "ƴ", "ɛ", "ɔ", "ŋ"), lowercase: letters of text, not
+# of phonetics alone, wherever the studied pages happened not to show them.
+AFRICAN_REFERENCE_LETTERS = frozenset("ɓƈɗɖɛƒɠɣƙƥɲŋɔʃƭʊʋƴʒəɨʉɩɽ")
+
 
 _PLAUSIBLE_EUROPEAN = re.compile(
     "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
