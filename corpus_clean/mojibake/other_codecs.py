@@ -463,25 +463,26 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
     (True, False)
     """
-    return all(char in LETTER_COUNTS or char.lower() in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
+    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
 
 
 def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
-    """Are the combining marks the decoding put in marks some Latin letter carries
-    (`scripts.ORTHOGRAPHIC_MARKS`)?
+    """Are the combining diacritical marks the decoding put in marks some Latin letter
+    carries (`scripts.ORTHOGRAPHIC_MARKS`)?
 
     >>> _puts_in_orthographic_marks_only("xĚą", "x\u0331"), _puts_in_orthographic_marks_only("xĚą", "x\u0339")
     (True, False)
     """
-    return all(char in ORTHOGRAPHIC_MARKS for char in set(decoded) - set(line)
-               if unicodedata.category(char) == "Mn")
+    # (Only the marks of every script, U+0300-U+036F: a Thai or Devanagari vowel sign
+    # belongs to its script's letters.)
+    return all(char in ORTHOGRAPHIC_MARKS for char in set(decoded) - set(line) if "\u0300" <= char <= "\u036f")
 
 
 def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
     (`letter_counts`: "ǎ", "ș", "ț") count."""
-    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter.lower() in AFRICAN_REFERENCE_LETTERS
+    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:

@@ -32,11 +32,12 @@ def _marks_of_precomposed_latin_letters() -> frozenset:
 
 ORTHOGRAPHIC_MARKS = _marks_of_precomposed_latin_letters()
 
-# The letters beyond Latin-1 and Latin Extended-A of the African reference alphabet
-# (Niamey, 1978), which the orthographies of Hausa, Fula, Ewe, Akan, Kpelle, Dinka and
-# many more write ("ƙ", "ɓ", "ɗ", "ƴ", "ɛ", "ɔ", "ŋ"), lowercase: letters of text, not
-# of phonetics alone, wherever the studied pages happened not to show them.
-AFRICAN_REFERENCE_LETTERS = frozenset("ɓƈɗɖɛƒɠɣƙƥɲŋɔʃƭʊʋƴʒəɨʉɩɽ")
+# The lowercase letters beyond Latin-1 and Latin Extended-A that the orthographies of
+# Hausa, Fula, Ewe, Akan, Kpelle, Dinka and many more write from the African reference
+# alphabet (Niamey, 1978): letters of text, not of phonetics alone, wherever the studied
+# pages happened not to show them. (Their capitals, "Ɖ", "Ɣ", "Ʊ", are rare even there:
+# a reading that makes "Ɖconomie" of "Économie" is no text.)
+AFRICAN_REFERENCE_LETTERS = frozenset("ɓɗɖɛƒɠɣƙɲŋɔʊʋƴəɨɩ")
 
 
 _PLAUSIBLE_EUROPEAN = re.compile(
