@@ -301,13 +301,33 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     and Latin-1 characters only reads the same through ISO-8859-2 as through Latin-1: only
     one that also holds a cp1252 sign, "€", "ž", "™", can read otherwise.)"""
     if not (_C1_RE.search(line) and _CP1252_SIGN_RE.search(line)):
-        return as_cp1252
+        return _a_reading_of_known_letters(line, as_cp1252)
     others = [decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
     if not others:
         return as_cp1252
     ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
     return ftfys if ftfys in others else as_cp1252
+
+
+def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
+    """``as_cp1252``, unless it writes a letter text hardly writes (`letter_counts`) and
+    exactly one other code page reads the line into letters text writes, all of them
+    letters of one language (`alphabets`): Silesian "Wiadōmości" read through cp1257 is
+    ``WiadÅ¨moÅ›ci``, which cp1252 reads as "WiadŨmości" (C5 A8), cp1257 as "Wiadōmości"
+    (C5 8D).
+
+    >>> _a_reading_of_known_letters("WiadÅ¨moÅ›ci", "WiadŨmości")
+    'Wiadōmości'
+    >>> _a_reading_of_known_letters("cafÃ©", "café")
+    'café'
+    """
+    if _writes_only_known_letters(line, as_cp1252):
+        return as_cp1252
+    others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+              if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
+              and _writes_only_known_letters(line, decoded) and _one_language_writes(_alphabet_letters(decoded))}
+    return others.pop() if len(others) == 1 else as_cp1252
 
 
 def decode_a_control_pair_as_a_sign(line: str) -> str | None:
@@ -445,7 +465,8 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
     before = line[start - 1 : start]
     after = line[sequence.end() : sequence.end() + 1]
     neighbours = [char for char in (before, after) if char and char.isalpha()]
-    if not neighbours or _in_an_all_caps_word(line, sequence):
+    if not neighbours or (_in_an_all_caps_word(line, sequence)
+                          and not _is_a_capitalised_word_of_a_lowercase_line(line, sequence, decoded)):
         return False
     new = [char for char in decoded if char > "\x7f" and char not in line]
     if new and all(char in LETTER_APOSTROPHES for char in new):
@@ -584,6 +605,9 @@ def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded
     >>> line = "Ο Γ¨ είναι"
     >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
     False
+    >>> line = "Ć€ lire aussi"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Ć€", line), "À lire aussi")
+    True
     """
     pair = sequence.group()
     before = line[sequence.start() - 1 : sequence.start()]
@@ -591,16 +615,42 @@ def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded
     if len(pair) != 2 or before.isalnum() or after.isalnum() or after in "'’":
         return False
     letter = decoded[sequence.start() : sequence.start() + 1]
-    if not (letter.islower() and letter in LETTER_COUNTS and _script(letter) == "LATIN"):
+    # (Or a capital that opens the line: French "À lire aussi", Portuguese "É hoje".)
+    opens_the_line = letter.isupper() and not line[: sequence.start()].strip()
+    if not ((letter.islower() or opens_the_line) and letter.lower() in LETTER_COUNTS and _script(letter) == "LATIN"):
         return False
     rest = line[: sequence.start()] + line[sequence.end() :]
     letters = [char for char in rest if char.isalpha()]
-    return len(letters) >= 12 and all(_script(char) == "LATIN" for char in letters)
+    return (len(letters) >= 12 or (opens_the_line and sum(char.islower() for char in letters) >= 6)) and all(
+        _script(char) == "LATIN" for char in letters)
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
 # diaeresis, cedilla (not the letter apostrophes ʻ ʼ, also modifier letters).
 _SPACING_ACCENTS = frozenset("ˇ˘˙˛˝´¨¸")
+
+
+def _is_a_capitalised_word_of_a_lowercase_line(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Is the line's one sequence the end of a word of one capital and that sequence,
+    decoding to a lowercase letter text writes, in a line written in lowercase? Italian
+    "Sì", Portuguese "Zé" read through cp1257 are ``SĆ¬``, ``ZĆ©``: two capitals and a
+    sign would be typography in a heading of capitals, not in a sentence.
+
+    >>> import re
+    >>> line = "Cigano, de ZĆ© Preto"
+    >>> _is_a_capitalised_word_of_a_lowercase_line(line, re.search("Ć©", line), "Cigano, de Zé Preto")
+    True
+    >>> line = "DE ZĆ© PRETO"
+    >>> _is_a_capitalised_word_of_a_lowercase_line(line, re.search("Ć©", line), "DE Zé PRETO")
+    False
+    """
+    start = line.rfind(" ", 0, sequence.start()) + 1
+    opening = line[start : sequence.start()]
+    letter = decoded[sequence.start() : sequence.start() + 1]
+    after = line[sequence.end() : sequence.end() + 1]
+    return (len(opening) == 1 and opening.isascii() and opening.isupper() and letter.islower()
+            and letter in LETTER_COUNTS and not after.isalpha()
+            and sum(char.islower() for char in line if char.isascii()) >= 6)
 
 
 def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
