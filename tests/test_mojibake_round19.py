@@ -79,6 +79,16 @@ def test_a_page_nothing_was_repaired_on_stays(text):
     assert repair(text)[0] == text
 
 
+@pytest.mark.parametrize("kind", ["utf8-as-cp1252", "double-encoded", "nbsp-lost-space", "mac-roman"])
+def test_a_pair_the_repair_formed_by_chance_stays(kind):
+    """A repaired capital before a no-break space or a quote forms a pair by chance ("É"
+    and NBSP are C9 A0, "ɠ"); in a line of capitals it stays. (Passes on main: a guard
+    for the pass above, whose first version decoded it.)"""
+    text = "LE MAIRE A DÉCLARÉ\xa0: «\xa0NOUS FERONS LE PONT EN 2027\xa0». ACEASTĂ ȘCOALĂ E NOUĂ."
+    garbled, clean = garble(kind, text)
+    assert repair(garbled)[0] == clean
+
+
 # --- combining marks through other code pages --------------------------------------------
 
 MARK_LINES = [

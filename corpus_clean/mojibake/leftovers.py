@@ -42,8 +42,12 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
         return repaired  # nothing left (the common page)
     letters = _page_letters(repaired)
     out = []
-    for fixed in repaired:
-        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, fixed, letters), fixed)
+    for original, fixed in zip(originals, repaired):
+        # (A repair may form a pair by chance: "DÉCLARÉ" and a no-break space are C9 A0.
+        # A pair with a no-break space counts only where the input held it.)
+        decoded = _CP1252.sequence_re.sub(
+            lambda m: m.group() if "\xa0" in m.group() and m.group() not in original
+            else _decoded_if_it_fits(m, fixed, letters), fixed)
         if decoded != fixed:
             fixes["encoding"] = fixes.get("encoding", 0) + 1
         out.append(decoded)
@@ -73,7 +77,19 @@ def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str]) -> str:
         return sequence
     before = line[match.start() - 1 : match.start()]
     after = line[match.end() : match.end() + 1]
+    if char.islower() and (before.isupper() or after.isupper()) and _mostly_capitals(line):
+        return sequence  # a line in capitals: its mojibake decodes to capitals ("DÉCLARÉ”" stays)
     return char if _fits_the_page(char, before, after, letters) else sequence
+
+
+def _mostly_capitals(line: str) -> bool:
+    """Are most of the line's cased letters capitals?
+
+    >>> _mostly_capitals("LE MAIRE A DÉCLARÉ"), _mostly_capitals("w Oliwie. SÄ… utrudnienia")
+    (True, False)
+    """
+    upper = sum(char.isupper() for char in line)
+    return upper > sum(char.islower() for char in line)
 
 
 def _fits_the_page(char: str, before: str, after: str, letters: set[str]) -> bool:
