@@ -322,7 +322,10 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
     >>> _a_reading_of_known_letters("cafÃ©", "café")
     'café'
     """
-    if _writes_only_known_letters(line, as_cp1252):
+    # (Only Latin letters: where the code pages collide, "Å¨" / "Ä“", and the cheap test
+    # first, for the many lines of other scripts that `letter_counts` knows little of.)
+    if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
+           for char in _new_letters(line, as_cp1252)):
         return as_cp1252
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
