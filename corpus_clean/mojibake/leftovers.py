@@ -41,13 +41,12 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
     if not any(_CP1252.sequence_re.search(fixed) for fixed in repaired):
         return repaired  # nothing left (the common page)
     letters = _page_letters(repaired)
+    # (A repair may form a pair by chance: "DÉCLARÉ" and a no-break space are C9 A0, "ɠ".
+    # On a page in capitals, a lowercase letter glued to a capital is such a pair.)
+    capitals = _mostly_capitals("".join(repaired))
     out = []
-    for original, fixed in zip(originals, repaired):
-        # (A repair may form a pair by chance: "DÉCLARÉ" and a no-break space are C9 A0.
-        # A pair with a no-break space counts only where the input held it.)
-        decoded = _CP1252.sequence_re.sub(
-            lambda m: m.group() if "\xa0" in m.group() and m.group() not in original
-            else _decoded_if_it_fits(m, fixed, letters), fixed)
+    for fixed in repaired:
+        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, fixed, letters, capitals), fixed)
         if decoded != fixed:
             fixes["encoding"] = fixes.get("encoding", 0) + 1
         out.append(decoded)
@@ -65,7 +64,7 @@ def _page_letters(lines: list[str]) -> set[str]:
     return letters
 
 
-def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str]) -> str:
+def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str], capitals: bool = False) -> str:
     """The sequence decoded (through two layers at most: a doubly encoded letter that
     lost one), if it fits the page; else the sequence as it is."""
     sequence = match.group()
@@ -77,13 +76,13 @@ def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str]) -> str:
         return sequence
     before = line[match.start() - 1 : match.start()]
     after = line[match.end() : match.end() + 1]
-    if char.islower() and (before.isupper() or after.isupper()) and _mostly_capitals(line):
-        return sequence  # a line in capitals: its mojibake decodes to capitals ("DÉCLARÉ”" stays)
+    if capitals and char.islower() and (before.isupper() or after.isupper()):
+        return sequence  # a page in capitals: its mojibake decodes to capitals ("DÉCLARÉ”" stays)
     return char if _fits_the_page(char, before, after, letters) else sequence
 
 
 def _mostly_capitals(line: str) -> bool:
-    """Are most of the line's cased letters capitals?
+    """Are most of the text's cased letters capitals?
 
     >>> _mostly_capitals("LE MAIRE A DÉCLARÉ"), _mostly_capitals("w Oliwie. SÄ… utrudnienia")
     (True, False)
