@@ -11,6 +11,7 @@ from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec 
 from corpus_clean.mojibake.controls import _C1_RE
 from corpus_clean.mojibake.scripts import (
     LETTER_APOSTROPHES,
+    ORTHOGRAPHIC_MARKS,
     _fits_neighbours,
     _has_mixed_scripts,
     _has_script,
@@ -33,7 +34,9 @@ def _has_own_evidence(
     if count >= 2 and codec is not _CP1252:
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
         # they decode to a mix of scripts or to rare letters. Real mojibake does not.
-        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() for c in decoded) and not _has_mixed_scripts(decoded)
+        # (Orthographies' combining marks after a letter too: Choctaw "a̱" read as cp1251 "aМ±".)
+        return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() or c in ORTHOGRAPHIC_MARKS for c in decoded
+                   ) and not _has_mixed_scripts(decoded)
     if count >= 2 or _C1_RE.search(match.group()):
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
@@ -43,7 +46,8 @@ def _has_own_evidence(
             _is_pair_word_in_a_latin_line(token, match, decoded, line, codec)
             or _is_symbol_pair_by_a_number_in_a_latin_line(token, match, decoded, line, codec)
             or (codec is _CP1251 and _is_latin1_sign_alone_in_a_latin_line(token, match, decoded, line))
-            or (codec is _CP1251 and _is_combining_mark_after_a_letter(token, match, decoded))
+            or (codec is _CP1251 and (_is_combining_mark_after_a_letter(token, match, decoded)
+                                      or _is_orthographic_mark_after_a_latin_capital(token, match, decoded)))
             or _glued_to_letters(token, match, codec)
         )
     return (
@@ -210,6 +214,21 @@ def _is_combining_mark_after_a_letter(token: str, match: re.Match, decoded: str)
     """
     before = token[match.start() - 1 : match.start()]
     return len(match.group()) == 2 and unicodedata.category(decoded) == "Mn" and before.isalpha() and before.islower()
+
+
+def _is_orthographic_mark_after_a_latin_capital(token: str, match: re.Match, decoded: str) -> bool:
+    """A cp1251 pair that decodes to a mark a Latin letter carries (`ORTHOGRAPHIC_MARKS`)
+    right after a Latin capital: Tyap "A̱kpat" read as cp1251 is ``AМ±kpat``. A Latin
+    capital before a Cyrillic one and a sign is no text in either script.
+
+    >>> _is_orthographic_mark_after_a_latin_capital("AМ±kpat", _CP1251.run_re.search("AМ±kpat"), "\u0331")
+    True
+    >>> _is_orthographic_mark_after_a_latin_capital("АМ±", _CP1251.run_re.search("АМ±"), "\u0331")  # Cyrillic А
+    False
+    """
+    before = token[match.start() - 1 : match.start()]
+    return (len(match.group()) == 2 and decoded in ORTHOGRAPHIC_MARKS and before.isupper()
+            and _script(before) == "LATIN")
 
 
 _ELIDED_SUFFIX_RE = re.compile("['’][a-z]{1,2}$")

@@ -15,6 +15,7 @@ from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quot
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
+from corpus_clean.mojibake.leftovers import decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
                                                 decode_cp1252_or_another_codec,
@@ -265,6 +266,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
     repaired = decode_lines_like_their_cp1252_page(originals, repaired, fixes)
+    repaired = decode_sequences_left_on_a_repaired_page(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)

@@ -33,7 +33,7 @@ from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
 from corpus_clean.mojibake.letter_counts import LETTER_COUNTS
-from corpus_clean.mojibake.scripts import LETTER_APOSTROPHES, _has_mixed_scripts, _has_script, _script
+from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, LETTER_APOSTROPHES, ORTHOGRAPHIC_MARKS, _has_mixed_scripts, _has_script, _script
 
 # In ftfy's order (ftfy.chardata.CHARMAP_ENCODINGS). A line that reads several ways takes
 # the code page that is another line's only reading (`document_codecs`: one computer
@@ -111,6 +111,13 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         only_reading = [c for c in candidates if c[1] == votes.only_reading]
         if only_reading and len({decoded for decoded, _ in candidates}) > 1:
             return only_reading[0]
+        # CLD2 knows the page's language and the studied pages' alphabets do not (Hausa
+        # "ƙ" through cp1250, "Ù" through cp1257, which Italian writes): the alphabet
+        # vote would speak of other languages, the page's words decide.
+        if votes.reads_best and votes.reads_best_language not in ALPHABETS:
+            reads_best = [c for c in candidates if c[1] == votes.reads_best]
+            if reads_best and len({decoded for decoded, _ in candidates}) > 1:
+                return reads_best[0]
         # ftfy takes the first code page in its list that decodes, so where several do its
         # answer is that order, not evidence; a language's alphabet is.
         in_an_alphabet = [c for c in candidates if c[1] in votes.in_an_alphabet]
@@ -123,6 +130,14 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         reads_best = [c for c in candidates if c[1] == votes.reads_best]
         if reads_best and len({decoded for decoded, _ in candidates}) > 1:
             return reads_best[0]
+        # A reading that puts in a combining mark no letter carries (phonetic "x̹", where
+        # ISO-8859-2 reads Tlingit "x̱" and cp1250 "x̹") loses to one whose marks are
+        # orthographies' (`ORTHOGRAPHIC_MARKS`).
+        orthographic = [c for c in candidates if _puts_in_orthographic_marks_only(line, c[0])]
+        if orthographic and len(orthographic) < len(candidates):
+            candidates = orthographic
+            if len({decoded for decoded, _ in candidates}) == 1:
+                return candidates[0]
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
         written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
         if any(decoded == ftfys for decoded, _ in candidates) and (
@@ -151,6 +166,7 @@ class DocumentVotes(NamedTuple):
     # the code page of ``most_lines`` whose reading of the page reads most like the
     # language all of their readings are in (`reads_most_like_its_language`), if one does
     reads_best: str | None = None
+    reads_best_language: str | None = None  # the language CLD2 found in every reading
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -191,7 +207,7 @@ def document_codecs(document: str) -> DocumentVotes:
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
                          frozenset(name for name in most_lines if _one_language_writes(letters[name])),
-                         reads_most_like_its_language(pages))
+                         *_reading_most_like_its_language(pages))
 
 
 # CLD2 refuses control characters and lone surrogates.
@@ -211,13 +227,18 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
     ...                               "iso-8859-2": "Sport\\nFuüball\\nHandball\\nErgebnisse der Kreisliga"})
     'cp1250'
     """
+    return _reading_most_like_its_language(readings)[0]
+
+
+def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | None, str | None]:
+    """(`reads_most_like_its_language`, the language CLD2 found), or (None, None)."""
     # CLD2 weighs letters: a reading that has a sign where another has a letter
     # ("continuar÷" beside "continuará") is no word it could score, so it takes no part.
     everywhere = set.intersection(*map(set, readings.values())) if readings else set()
     readings = {name: text for name, text in readings.items()
                 if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
     if len(set(readings.values())) < 2:
-        return None
+        return None, None
     import pycld2
 
     scores = {}
@@ -225,26 +246,26 @@ def reads_most_like_its_language(readings: dict[str, str]) -> str | None:
         try:
             reliable, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
-            return None
+            return None, None
         if not reliable:
-            return None  # CLD2 unsure of the language (one it does not know, or too little text)
+            return None, None  # CLD2 unsure of the language (one it does not know, or too little text)
         # CLD2's score is per byte of the text it gave to the language: a reading read
         # partly as another language (69 % German, 30 % Luxembourgish) loses its share.
         scores[name] = (details[0][1], details[0][2] * details[0][3])
     languages = {language for language, _ in scores.values()}
     if len(languages) != 1 or languages == {"un"}:
-        return None
+        return None, None
     ranked = sorted(scores, key=lambda name: -scores[name][1])
     if scores[ranked[0]][1] <= scores[ranked[1]][1]:
-        return None
+        return None, None
     # Where the studied pages know the language's alphabet, the letters only the winner
     # writes are of it (CLD2 may find a language the page is not in: then its quadgrams
     # decide nothing).
     alphabet = ALPHABETS.get(scores[ranked[0]][0])
     own = _alphabet_letters(readings[ranked[0]]) - set.intersection(*(_alphabet_letters(text) for text in readings.values()))
     if alphabet is not None and not own <= set(alphabet):
-        return None
-    return ranked[0]
+        return None, None
+    return ranked[0], scores[ranked[0]][0]
 
 
 def _alphabet_letters(text: str) -> set:
@@ -280,13 +301,36 @@ def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     and Latin-1 characters only reads the same through ISO-8859-2 as through Latin-1: only
     one that also holds a cp1252 sign, "€", "ž", "™", can read otherwise.)"""
     if not (_C1_RE.search(line) and _CP1252_SIGN_RE.search(line)):
-        return as_cp1252
+        return _a_reading_of_known_letters(line, as_cp1252)
     others = [decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)]
     if not others:
         return as_cp1252
     ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
     return ftfys if ftfys in others else as_cp1252
+
+
+def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
+    """``as_cp1252``, unless it writes a letter text hardly writes (`letter_counts`) and
+    exactly one other code page reads the line into letters text writes, all of them
+    letters of one language (`alphabets`): Silesian "Wiadōmości" read through cp1257 is
+    ``WiadÅ¨moÅ›ci``, which cp1252 reads as "WiadŨmości" (C5 A8), cp1257 as "Wiadōmości"
+    (C5 8D).
+
+    >>> _a_reading_of_known_letters("WiadÅ¨moÅ›ci", "WiadŨmości")
+    'Wiadōmości'
+    >>> _a_reading_of_known_letters("cafÃ©", "café")
+    'café'
+    """
+    # (Only Latin letters: where the code pages collide, "Å¨" / "Ä“", and the cheap test
+    # first, for the many lines of other scripts that `letter_counts` knows little of.)
+    if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
+           for char in _new_letters(line, as_cp1252)):
+        return as_cp1252
+    others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+              if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
+              and _writes_only_known_letters(line, decoded) and _one_language_writes(_alphabet_letters(decoded))}
+    return others.pop() if len(others) == 1 else as_cp1252
 
 
 def decode_a_control_pair_as_a_sign(line: str) -> str | None:
@@ -378,7 +422,26 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
                                     or _is_currency_before_a_number(line, sequences[0], codec)
                                     or _is_letter_with_a_spacing_accent(line, sequences[0], codec)
                                     or _is_a_latin1_sign_standing_alone(line, sequences[0], codec)
-                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded))
+                                    or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded)
+                                    or _is_an_orthographic_mark_after_a_letter(line, sequences[0], decoded))
+
+
+def _is_an_orthographic_mark_after_a_letter(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Does the one sequence decode to a combining mark some Latin letter carries
+    (`scripts.ORTHOGRAPHIC_MARKS`), right after a Latin letter? Choctaw "ishtaya̱ma" read
+    through cp1253 is ``ishtayaΜ±ma``, through cp437 ``ishtaya╠▒ma``: a Greek capital or a
+    box drawing glued to a Latin letter is no text, a letter and its mark are.
+
+    >>> import re
+    >>> _is_an_orthographic_mark_after_a_letter("ishtayaΜ±ma", re.search("Μ±", "ishtayaΜ±ma"), "ishtaya̱ma")
+    True
+    >>> _is_an_orthographic_mark_after_a_letter("pH 7 Μ± 2", re.search("Μ±", "pH 7 Μ± 2"), "pH 7 ̱ 2")
+    False
+    """
+    before = line[sequence.start() - 1 : sequence.start()]
+    new = set(decoded) - set(line)
+    return (len(new) == 1 and new <= ORTHOGRAPHIC_MARKS and before.isalpha()
+            and _script(before) == "LATIN")
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -405,7 +468,8 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
     before = line[start - 1 : start]
     after = line[sequence.end() : sequence.end() + 1]
     neighbours = [char for char in (before, after) if char and char.isalpha()]
-    if not neighbours or _in_an_all_caps_word(line, sequence):
+    if not neighbours or (_in_an_all_caps_word(line, sequence)
+                          and not _is_a_capitalised_word_of_a_lowercase_line(line, sequence, decoded)):
         return False
     new = [char for char in decoded if char > "\x7f" and char not in line]
     if new and all(char in LETTER_APOSTROPHES for char in new):
@@ -423,14 +487,26 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
     (True, False)
     """
-    return all(char in LETTER_COUNTS for char in _new_letters(line, decoded))
+    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
+
+
+def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
+    """Are the combining diacritical marks the decoding put in marks some Latin letter
+    carries (`scripts.ORTHOGRAPHIC_MARKS`)?
+
+    >>> _puts_in_orthographic_marks_only("xĚą", "x\u0331"), _puts_in_orthographic_marks_only("xĚą", "x\u0339")
+    (True, False)
+    """
+    # (Only the marks of every script, U+0300-U+036F: a Thai or Devanagari vowel sign
+    # belongs to its script's letters.)
+    return all(char in ORTHOGRAPHIC_MARKS for char in set(decoded) - set(line) if "\u0300" <= char <= "\u036f")
 
 
 def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
     (`letter_counts`: "ǎ", "ș", "ț") count."""
-    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS
+    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
@@ -532,6 +608,9 @@ def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded
     >>> line = "Ο Γ¨ είναι"
     >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Γ¨", line), line.replace("Γ¨", "è"))
     False
+    >>> line = "Ć€ lire aussi"
+    >>> _is_a_one_letter_word_of_a_latin_line(line, re.search("Ć€", line), "À lire aussi")
+    True
     """
     pair = sequence.group()
     before = line[sequence.start() - 1 : sequence.start()]
@@ -539,16 +618,42 @@ def _is_a_one_letter_word_of_a_latin_line(line: str, sequence: re.Match, decoded
     if len(pair) != 2 or before.isalnum() or after.isalnum() or after in "'’":
         return False
     letter = decoded[sequence.start() : sequence.start() + 1]
-    if not (letter.islower() and letter in LETTER_COUNTS and _script(letter) == "LATIN"):
+    # (Or a capital that opens the line: French "À lire aussi", Portuguese "É hoje".)
+    opens_the_line = letter.isupper() and not line[: sequence.start()].strip()
+    if not ((letter.islower() or opens_the_line) and letter.lower() in LETTER_COUNTS and _script(letter) == "LATIN"):
         return False
     rest = line[: sequence.start()] + line[sequence.end() :]
     letters = [char for char in rest if char.isalpha()]
-    return len(letters) >= 12 and all(_script(char) == "LATIN" for char in letters)
+    return (len(letters) >= 12 or (opens_the_line and sum(char.islower() for char in letters) >= 6)) and all(
+        _script(char) == "LATIN" for char in letters)
 
 
 # The spacing forms of accents: caron, breve, dot above, ogonek, double acute, acute,
 # diaeresis, cedilla (not the letter apostrophes ʻ ʼ, also modifier letters).
 _SPACING_ACCENTS = frozenset("ˇ˘˙˛˝´¨¸")
+
+
+def _is_a_capitalised_word_of_a_lowercase_line(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Is the line's one sequence the end of a word of one capital and that sequence,
+    decoding to a lowercase letter text writes, in a line written in lowercase? Italian
+    "Sì", Portuguese "Zé" read through cp1257 are ``SĆ¬``, ``ZĆ©``: two capitals and a
+    sign would be typography in a heading of capitals, not in a sentence.
+
+    >>> import re
+    >>> line = "Cigano, de ZĆ© Preto"
+    >>> _is_a_capitalised_word_of_a_lowercase_line(line, re.search("Ć©", line), "Cigano, de Zé Preto")
+    True
+    >>> line = "DE ZĆ© PRETO"
+    >>> _is_a_capitalised_word_of_a_lowercase_line(line, re.search("Ć©", line), "DE Zé PRETO")
+    False
+    """
+    start = line.rfind(" ", 0, sequence.start()) + 1
+    opening = line[start : sequence.start()]
+    letter = decoded[sequence.start() : sequence.start() + 1]
+    after = line[sequence.end() : sequence.end() + 1]
+    return (len(opening) == 1 and opening.isascii() and opening.isupper() and letter.islower()
+            and letter in LETTER_COUNTS and not after.isalpha()
+            and sum(char.islower() for char in line if char.isascii()) >= 6)
 
 
 def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:

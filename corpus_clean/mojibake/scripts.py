@@ -15,6 +15,31 @@ from collections import Counter
 LETTER_APOSTROPHES = frozenset("\u02bb\u02bc\u02be\u02bf")
 
 
+def _marks_of_precomposed_latin_letters() -> frozenset:
+    """The combining marks some precomposed Latin letter of Unicode carries: the marks
+    orthographies write ("\u0331", macron below, of Tlingit "x̱" and "ḵ"; "\u0323", dot
+    below), not the phonetic ones no letter carries ("\u0339", right half ring below).
+
+    >>> "\u0331" in ORTHOGRAPHIC_MARKS, "\u0323" in ORTHOGRAPHIC_MARKS, "\u0339" in ORTHOGRAPHIC_MARKS
+    (True, True, False)
+    """
+    marks = set()
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        marks.update(char for char in unicodedata.normalize("NFD", chr(code))[1:]
+                     if unicodedata.category(char) == "Mn")
+    return frozenset(marks)
+
+
+ORTHOGRAPHIC_MARKS = _marks_of_precomposed_latin_letters()
+
+# The lowercase letters beyond Latin-1 and Latin Extended-A that the orthographies of
+# Hausa, Fula, Ewe, Akan, Kpelle, Dinka and many more write from the African reference
+# alphabet (Niamey, 1978): letters of text, not of phonetics alone, wherever the studied
+# pages happened not to show them. (Their capitals, "Ɖ", "Ɣ", "Ʊ", are rare even there:
+# a reading that makes "Ɖconomie" of "Économie" is no text.)
+AFRICAN_REFERENCE_LETTERS = frozenset("ɓɗɖɛƒɠɣƙɲŋɔʊʋƴəɨɩ")
+
+
 _PLAUSIBLE_EUROPEAN = re.compile(
     "[\u00a0-\u00ff\u0100-\u02af\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff\u2010-\u2027\u2030-\u203a\u20ac\u2122]"
 )
@@ -70,6 +95,8 @@ def _is_plausible_char(char: str, european_only: bool) -> bool:
     """Could this character be what a garbled sequence stood for?"""
     if char in LETTER_APOSTROPHES:
         return True  # (a modifier letter, but written inside words: "waʻa")
+    if char in ORTHOGRAPHIC_MARKS:
+        return True  # (a mark a Latin letter carries: Choctaw "a̱"; `_fits_neighbours` wants a letter before it)
     if european_only and not _PLAUSIBLE_EUROPEAN.match(char):
         return False
     category = unicodedata.category(char)
