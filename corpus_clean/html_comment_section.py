@@ -37,7 +37,7 @@ from selectolax.lexbor import LexborNode
 from corpus_clean.html_posts import holds_user_posts, is_user_post
 from corpus_clean.html_prose import _inside
 
-__all__ = ["cut_posts_after", "story_over_posts"]
+__all__ = ["answered_posts", "cut_posts_after", "story_over_posts"]
 
 RULE = "html.comments"
 # A story of its own before the posts: this much prose (text outside links) in the new choice, in at
@@ -73,7 +73,7 @@ def story_over_posts(body: LexborNode, chosen: list[LexborNode], cuts: dict, dis
     """
     from corpus_clean.html import _cut, best_container  # (html.py imports this module)
 
-    if discussion or not chosen:
+    if discussion or not chosen or not answered_posts(body, cuts):
         return chosen
     regions = _posts_regions(chosen, body, cuts)
     if not regions:
@@ -94,7 +94,8 @@ def cut_posts_after(chosen: list[LexborNode], body: LexborNode, cuts: dict, disc
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> from corpus_clean.html import strip_junk
     >>> posts = "".join(f"<div class='r'><span class='user'>Reader {i}</span> <time>3 May 2024</time>"
-    ...                 f"<p>Comment {i}, a sentence or two on the story, the quay and its cost.</p></div>" for i in range(4))
+    ...                 f"<p>Comment {i}, a sentence or two on the story, the quay and its cost.</p><a>Reply</a></div>"
+    ...                 for i in range(4))
     >>> t = LexborHTMLParser(f"<body><main><article id='a'><p>The story.</p></article>"
     ...                      f"<section class='reactions'>{posts}</section></main></body>")
     >>> cuts = strip_junk(t)
@@ -103,7 +104,8 @@ def cut_posts_after(chosen: list[LexborNode], body: LexborNode, cuts: dict, disc
     """
     from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
 
-    if discussion or not chosen or any(is_user_post(node, cuts) or holds_user_posts(node, cuts) for node in chosen):
+    if discussion or not chosen or not answered_posts(body, cuts) \
+            or any(is_user_post(node, cuts) or holds_user_posts(node, cuts) for node in chosen):
         return 0
     chosen_ids = {node.mem_id for node in chosen}
     sections = []
@@ -120,6 +122,38 @@ def cut_posts_after(chosen: list[LexborNode], body: LexborNode, cuts: dict, disc
     for section in sections:
         _cut(section, RULE, cuts)
     return len(sections)
+
+
+MIN_CONTROLS = 2  # "Reply" or counted-vote controls a page with readers' posts shows (one per post)
+
+
+def answered_posts(body: LexborNode, cuts: dict) -> bool:
+    """True when the page holds ``MIN_CONTROLS`` or more controls answering or voting on a post ("Reply",
+    "Helpful (3)", "♥ 12"), shown or cut: the cheap gate before posts are looked for (reading every chosen
+    block's items as posts cost half the HTML path's speed on pages without any).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<body><li><p>A</p><a href='#'>Reply</a></li><li><p>B</p><a>Antworten</a></li></body>")
+    >>> answered_posts(t.body, {}), answered_posts(LexborHTMLParser("<body><a>Home</a></body>").body, {})
+    (True, False)
+    """
+    from corpus_clean.html_posts import REPLY_RE, VOTE_RE, _VOTE_CONTROLS
+
+    found = 0
+    for control in _VOTE_CONTROLS.select(body):
+        text = control.text(strip=True)
+        if len(text) < 40 and (REPLY_RE.match(text) or VOTE_RE.match(text)):
+            found += 1
+            if found >= MIN_CONTROLS:
+                return True
+    for node, _, _ in cuts.values():
+        if node.tag in ("button", "a"):
+            text = node.text(strip=True)
+            if len(text) < 40 and (REPLY_RE.match(text) or VOTE_RE.match(text)):
+                found += 1
+                if found >= MIN_CONTROLS:
+                    return True
+    return False
 
 
 def _posts_regions(chosen: list[LexborNode], body: LexborNode, cuts: dict) -> list[LexborNode]:
