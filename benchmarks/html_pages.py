@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round17 | --round18]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round18 | --round19]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -57,7 +57,9 @@ written before round 16 changed the extractor; seed 79 held out, seed 83 studied
 petitions, crowdfunding campaigns, mailing-list archive messages, hiking routes: ``benchmarks/html_pages_round17.py``;
 written before round 17 changed the extractor; seed 89 held out, seed 97 studied), ``--round18`` round 18's (court
 rulings, photo essays, archived email newsletters, dictionary entries, fan-fiction chapters:
-``benchmarks/html_pages_round18.py``; written before round 18 changed the extractor; seed 101 held out, seed 103 studied).
+``benchmarks/html_pages_round18.py``; written before round 18 changed the extractor; seed 101 held out, seed 103 studied),
+``--round19`` round 19's (paywalled teasers, accordion/tab explainers, buying guides, health-condition pages, timelines;
+``benchmarks/html_pages_round19.py``; written before round 19 changed the extractor; seed 107 held out, seed 109 studied).
 """
 from __future__ import annotations
 
@@ -2722,11 +2724,12 @@ def make_page_with_posts(family: str, lang: str, seed: int) -> tuple[str, str, s
     from html_pages_round16 import ROUND16_FAMILIES
     from html_pages_round17 import ROUND17_FAMILIES
     from html_pages_round18 import ROUND18_FAMILIES
+    from html_pages_round19 import ROUND19_FAMILIES
 
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
      **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES, **ROUND14_FAMILIES,
-     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES}[family](p)
+     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES, **ROUND19_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -2737,7 +2740,8 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
              round7: bool = False, round8: bool = False, round9: bool = False,
              round10: bool = False, round11: bool = False, round12: bool = False,
              round13: bool = False, round14: bool = False, round15: bool = False,
-             round16: bool = False, round17: bool = False, round18: bool = False) -> list[dict]:
+             round16: bool = False, round17: bool = False, round18: bool = False,
+             round19: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -2750,17 +2754,18 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     ``round14``: round 14's (:data:`ROUND14_FAMILIES`), ``round15``: round 15's
     (``html_pages_round15.ROUND15_FAMILIES``), ``round16``: round 16's (``html_pages_round16.ROUND16_FAMILIES``),
     ``round17``: round 17's (``html_pages_round17.ROUND17_FAMILIES``), ``round18``: round 18's
-    (``html_pages_round18.ROUND18_FAMILIES``).
+    (``html_pages_round18.ROUND18_FAMILIES``), ``round19``: round 19's (``html_pages_round19.ROUND19_FAMILIES``).
     """
     from html_pages_round15 import ROUND15_FAMILIES
     from html_pages_round16 import ROUND16_FAMILIES
     from html_pages_round17 import ROUND17_FAMILIES
     from html_pages_round18 import ROUND18_FAMILIES
+    from html_pages_round19 import ROUND19_FAMILIES
 
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 else LANGS
+    families = sorted(ROUND19_FAMILIES if round19 else ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 or round19 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -2789,12 +2794,14 @@ def main(argv=None) -> int:
     ap.add_argument("--round16", action="store_true", help="round 16's page-type families (seed 79 held out)")
     ap.add_argument("--round17", action="store_true", help="round 17's page-type families (seed 89 held out)")
     ap.add_argument("--round18", action="store_true", help="round 18's page-type families (seed 101 held out)")
+    ap.add_argument("--round19", action="store_true", help="round 19's page-type families (seed 107 held out)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
                             round8=args.round8, round9=args.round9, round10=args.round10,
                             round11=args.round11, round12=args.round12, round13=args.round13,
-                            round14=args.round14, round15=args.round15, round16=args.round16, round17=args.round17, round18=args.round18):
+                            round14=args.round14, round15=args.round15, round16=args.round16, round17=args.round17, round18=args.round18,
+                            round19=args.round19):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

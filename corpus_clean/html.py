@@ -43,6 +43,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
                           lexbor_walk)
+from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -358,6 +359,9 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # A rail of teasers merged beside the main block is not the page: see html_rails.
     # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
     picked = html_gallery.story_over_gallery(body, best_container(body, cuts), cuts, article)
+    # Readers' comments under a neutral label, chosen or after the story: see html_comment_section.
+    picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
+    html_comment_section.cut_posts_after(picked, body, cuts, discussion)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
@@ -728,6 +732,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
                 continue
             if tag == "figure" and _figure_of_data(node):
                 continue  # (its <figcaption> is cut on its own)
+            if tag == "button" and _heading_button(node):
+                continue  # (an accordion's header: the heading's text is its button's)
             _cut(node, None if node.tag_id in _INVISIBLE_TAG_IDS else FURNITURE_TAGS[tag], cuts)
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
@@ -758,6 +764,30 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def _heading_button(node: LexborNode) -> bool:
+    """True when ``node`` (a ``<button>``) holds the whole text of the heading around it.
+
+    WAI-ARIA's accordion pattern, Bootstrap's and most FAQ plugins' write each question as
+    ``<h3><button aria-expanded="false">What does it cost?</button></h3>`` above its panel:
+    the button is the heading's text, the panel's title, not a control's label ("Menu",
+    "Subscribe"). Cut as ``html.ui`` it took every question of an accordion FAQ with it
+    (WCXB's gold and trafilatura keep them).
+
+    >>> t = LexborHTMLParser("<h3><button>Who can apply?</button></h3><p><button>Apply</button> now</p>"
+    ...                      "<h3>Fees <button>Show</button></h3>")
+    >>> [_heading_button(b) for b in t.css("button")]
+    [True, False, False]
+    """
+    parent = node.parent
+    if parent is None or not (parent.tag in _HEADING_TAGS or parent.attributes.get("role") == "heading"):
+        return False
+    text = node.text(strip=True)
+    return bool(text) and text == parent.text(strip=True)
 
 
 def _figure_of_data(node: LexborNode) -> bool:
@@ -1433,26 +1463,44 @@ def _headings_between(chosen: list[LexborNode]) -> list[LexborNode]:
     """
     ids = _ancestors_of(chosen)
     first = min(chosen, key=_document_position, default=None)
-    out = []
+    out: list[LexborNode] = []
     for block in chosen:
         if block is first:
             continue
-        node = block
-        for _ in range(HEADING_LEVELS):
-            prev = node.prev
-            while prev is not None and not _is_element(prev):
-                prev = prev.prev
-            if prev is None:
-                node = node.parent
-                if node is None or node.tag in ("body", "html"):
-                    break
-                continue
-            headings = [prev] if prev.tag in SUBHEADINGS else prev.css(_SUBHEADING_SELECTOR)
-            if headings and prev.mem_id not in ids and \
-                    sum(len(h.text(strip=True)) for h in headings) == len(prev.text(strip=True)) > 0:
-                out.extend(headings)
-                ids.update(h.mem_id for h in headings)
-            break
+        out.extend(_heading_before(block, ids))
+    # The first part's title too when it is written as the others' (an accordion's first question: the
+    # part before the first block is otherwise the page's headline or a section's, not one of the parts).
+    if first is not None and len(out) >= MIN_SAME_TITLES:
+        marks = [(h.tag, h.attributes.get("class")) for h in out]
+        heads = _heading_before(first, set(ids))
+        if heads and all(marks.count((h.tag, h.attributes.get("class"))) >= MIN_SAME_TITLES for h in heads):
+            out.extend(heads)
+    return out
+
+
+MIN_SAME_TITLES = 2  # the other parts' titles in the first part's markup (tag and class) that make it a title
+
+
+def _heading_before(block: LexborNode, ids: set) -> list[LexborNode]:
+    """The subheading(s) right before ``block`` or one of its first ancestors (see :func:`_headings_between`);
+    ``ids`` (the chosen blocks' ancestors and the headings taken) grows by them."""
+    out: list[LexborNode] = []
+    node = block
+    for _ in range(HEADING_LEVELS):
+        prev = node.prev
+        while prev is not None and not _is_element(prev):
+            prev = prev.prev
+        if prev is None:
+            node = node.parent
+            if node is None or node.tag in ("body", "html"):
+                break
+            continue
+        headings = [prev] if prev.tag in SUBHEADINGS else prev.css(_SUBHEADING_SELECTOR)
+        if headings and prev.mem_id not in ids and \
+                sum(len(h.text(strip=True)) for h in headings) == len(prev.text(strip=True)) > 0:
+            out.extend(headings)
+            ids.update(h.mem_id for h in headings)
+        break
     return out
 
 

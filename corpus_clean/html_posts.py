@@ -18,7 +18,9 @@ schema.org's ``datePublished``, "12 March 2024", "03/04/2024", "3 weeks ago"), a
   author or user, "asked by", "answered by", "reviewed by").
 
 A date and a vote are enough too (a petition's "reasons for signing": "Jo · 3 days ago", a
-sentence, "♥ 12"): a dated news item in a listing is never voted on. A date, or **a vote** on the post: a business's testimonials are rated and signed
+sentence, "♥ 12"): a dated news item in a listing is never voted on. So are a date and a **reply**
+control (a link or button reading "Reply", "Antworten", "Rispondi": :func:`has_reply`): readers answer
+a reader's comment, never a dated news item or a changelog entry. A date, or **a vote** on the post: a business's testimonials are rated and signed
 too, but undated and never voted on, and WCXB's gold keeps them on service pages
 (measured: a rating and a paragraph without a date cut a WCXB dev service page's
 testimonials, 0.79 -> 0.69). A shop's reviews are often undated; what they carry
@@ -46,7 +48,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
 
-__all__ = ["holds_user_posts", "is_user_post", "has_vote", "repeated_items", "asks_and_answers"]
+__all__ = ["holds_user_posts", "is_user_post", "has_vote", "has_reply", "repeated_items", "asks_and_answers"]
 
 MIN_POSTS = 2
 POSTS_SHARE = 0.6  # of the element's text in the posts
@@ -74,6 +76,9 @@ AUTHOR_RE = re.compile(r"\b(?:asked|answered|posted|reviewed|written|submitted|r
 # A heart with a count ("♥ 12") is a like: a vote too.
 VOTE_RE = re.compile(r"(?:[^\W\d_][\w'’-]*\s*){1,3}[(\[]\d{1,6}[)\]]$|[👍👎]|^[♥❤♡]\ufe0f?\s*\d{1,6}$")
 VOTE_CONTROLS = "button,a,[role=button]"
+# A control answering the post: "Reply" in the languages the pages are written in (the whole control's text).
+REPLY_RE = re.compile(r"(?:reply|respond|antworten|rispondi|responder|responda|répondre|repondre|reageer|"
+                      r"beantwoorden|odpowiedz|svara|svar|vastaa|ответить|返信|回复)$", re.IGNORECASE)
 _VOTE_CONTROLS, _CLASSED = lexbor_walk.Query(VOTE_CONTROLS), lexbor_walk.Query("[class]")
 # A question opening an item: an optional label ("Q:", "Question:", "Frage:") and a clause ending in "?"
 # before any full stop; then an answer of MIN_ANSWER characters or more.
@@ -172,8 +177,9 @@ def is_user_post(item: LexborNode, cuts: Optional[dict] = None) -> bool:
         text = f"{text} {signature}"
     if not (_has_date(text) or _DATES.first(item) is not None):
         return (signature is not None or _rated_or_signed(item, text) or asks_and_answers(text)) and has_vote(item, cuts)
-    # Dated and voted on ("3 days ago" ... "♥ 12"): readers like a reader's post, not a dated news item.
-    return signature is not None or _rated_or_signed(item, text) or has_vote(item, cuts)
+    # Dated and voted on ("3 days ago" ... "♥ 12"): readers like a reader's post, not a dated news item;
+    # dated with a "Reply" control: readers answer it (see has_reply).
+    return signature is not None or _rated_or_signed(item, text) or has_vote(item, cuts) or has_reply(item, cuts)
 
 
 # Every date DATE_RE finds holds a digit, but "yesterday" and "today": a text without either
@@ -279,6 +285,30 @@ def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     for node in item.traverse(include_text=True):
         entry = cuts.get(node.mem_id) if node.tag == "-text" else None
         if entry is not None and entry[0].tag in ("button", "a") and VOTE_RE.match(entry[0].text(strip=True)):
+            return True
+    return False
+
+
+def has_reply(item: LexborNode, cuts: Optional[dict] = None) -> bool:
+    """True when ``item`` holds a control whose whole text is "Reply" (:data:`REPLY_RE`, in the pages'
+    languages), shown or already cut (a placeholder of ``cuts``, strip_junk's, standing for a cut button or link).
+
+    A reader's comment carries one (to answer it); a dated item of a news listing, a changelog or a
+    course's week does not. Only dated items are asked (:func:`is_user_post`).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> t = LexborHTMLParser("<li id='a'><p>Good.</p><a href='#'>Rispondi</a></li><li id='b'><p>Read the reply.</p>"
+    ...                      "<a href='#'>Read more</a></li>")
+    >>> has_reply(t.css_first("#a")), has_reply(t.css_first("#b"))
+    (True, False)
+    """
+    if any(REPLY_RE.match(control.text(strip=True)) for control in _VOTE_CONTROLS.select(item)):
+        return True
+    if not cuts:
+        return False
+    for node in item.traverse(include_text=True):
+        entry = cuts.get(node.mem_id) if node.tag == "-text" else None
+        if entry is not None and entry[0].tag in ("button", "a") and REPLY_RE.match(entry[0].text(strip=True)):
             return True
     return False
 
