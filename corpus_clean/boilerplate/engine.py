@@ -35,7 +35,6 @@ from corpus_clean.boilerplate.features import (
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.kernels import as_ints, as_words
-from corpus_clean.boilerplate.page_kind import APPARATUS_RULES, holds_running_prose
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
@@ -571,14 +570,11 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             confirmed = _section_confirmed(matched, i, rule.pack)
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
-            # (page_kind: a "Note:" box with the article going on below it is no apparatus)
-            article_below = rule.id in APPARATUS_RULES and holds_running_prose(
-                ctx.prose.tolist(), ctx.lines.content, i, _REFERENCE_ITEM.match)
-            if not article_below and ((
+            if (
                 line_starts[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
-            ) or (confirmed and ctx.prose_before[i] >= 1)):
+            ) or (confirmed and ctx.prose_before[i] >= 1):
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break
