@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Is the text that comes out the text that went in? Decoding, measured (round 19).
 
-    python benchmarks/decoding_gen.py [--seeds 2] [--first 0] [--baseline DIR] [--cells] [--cli 0]
+    python benchmarks/decoding_gen.py [--seeds 2] [--first 0] [--baseline DIR] [--cells]
+    python benchmarks/decoding_gen.py --speed FOLDER... --baseline DIR [--repeat 3]
 
 Generates documents whose true text is known -- sentences written for this script in 27
 languages and 11 scripts -- encodes them in the encodings the web has (UTF-8 with and
@@ -38,8 +39,8 @@ the browser's detector). `--baseline DIR`: also main's readers (a tree of main's
 in a child process, so before/after are one run.
 
 Prints the table by encoding x container (all lengths), by length, and the failing cells.
-`--cli N`: N generated documents also through the real ``corpus-clean run``: each true
-sentence must be found in a clean or quarantined row's text, raw text or HTML.
+(The real ``corpus-clean run`` on legacy inputs: ``tests/test_bad_input_round19.py``.)
+`--speed`: the readers' CPU on folders of input, main's tree against this one.
 """
 from __future__ import annotations
 
@@ -485,6 +486,40 @@ def table(rows: list[dict], key, columns: list[str]) -> list[str]:
     return lines
 
 
+def read_cpu(root: str, folder: str, repeat: int) -> list[float]:
+    """CPU seconds to read every file under `folder` with `root`'s readers (records made,
+    not cleaned), one figure per pass after a warm-up pass."""
+    import time
+    sys.path.insert(0, root)
+    from corpus_clean import readers
+    files = readers.list_input_files(folder)
+    passes = []
+    for attempt in range(repeat + 1):
+        start = time.process_time()
+        for file in files:
+            for _ in readers.read_file(file):
+                pass
+        if attempt:
+            passes.append(time.process_time() - start)
+    return passes
+
+
+def speed(folders: list[str], baseline: str, repeat: int) -> None:
+    """Readers' CPU, main's tree vs this one, in interleaved child processes (load-proof:
+    ratios of CPU time within one run)."""
+    for folder in folders:
+        times = {"main": [], "ours": []}
+        for _ in range(repeat):
+            for name, root in (("main", baseline), ("ours", str(ROOT))):
+                out = subprocess.run([sys.executable, __file__, "--speed-child", root, "--speed", folder],
+                                     capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": root})
+                times[name] += json.loads(out.stdout)
+        best = {name: min(values) for name, values in times.items()}
+        size = sum(path.stat().st_size for path in Path(folder).rglob("*") if path.is_file()) / 1e6
+        print(f"| {Path(folder).name} | {size:.1f} MB | {best['main']:.3f} s | {best['ours']:.3f} s | "
+              f"{best['ours'] / best['main']:.3f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=int, default=2)
@@ -492,7 +527,18 @@ def main() -> int:
     parser.add_argument("--baseline", help="a tree of main's code: its readers scored in a child process")
     parser.add_argument("--cells", action="store_true", help="print every cell with a silent wrong decode")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--speed", nargs="+", help="folders of input: time the readers on them, main vs ours "
+                                                   "(needs --baseline), min CPU of --repeat interleaved runs")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--speed-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.speed_child:
+        json.dump(read_cpu(args.speed_child, args.speed[0], 2), sys.stdout)
+        return 0
+    if args.speed:
+        print("| input | size | main CPU | ours CPU | ours / main |\n|---|---|---|---|---|")
+        speed(args.speed, args.baseline, args.repeat)
+        return 0
     seeds = list(range(args.first, args.first + args.seeds))
     if args.child:
         json.dump(run_ours(args.child, seeds), sys.stdout)

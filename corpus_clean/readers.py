@@ -547,9 +547,11 @@ def sniff_utf32(data: bytes, complete: bool = True) -> str | None:
     >>> sniff_utf32("Привет, мир".encode("utf-32-le")), sniff_utf32("ab".encode("utf-16-le")), sniff_utf32(b"abcd")
     ('utf-32-le', None, None)
     """
+    if data.find(b"\x00\x00", 0, 4096) < 0:  # (the usual case, with no copy of the head)
+        return None
     head = data[:4096]
     quarter = len(head) // 4
-    if quarter < 2 or (complete and len(data) % 4) or b"\x00\x00" not in head:
+    if quarter < 2 or (complete and len(data) % 4):
         return None
     if head[3::4].count(0) == quarter and head[2::4].count(0) >= 0.9 * quarter and head[0::4].count(0) < quarter:
         encoding = "utf-32-le"
@@ -726,13 +728,16 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
 # score alike for "café"); cp1252 is by far the most common of them on the web.
 _LATIN_CODEPAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp852", "latin_1",
                     "iso8859_2", "iso8859_15", "mac_roman", "mac_iceland", "mac_turkish", "mac_latin2"}
-_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»\u00a0")
+_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0")
 
 
 def _odd_symbols(text: str) -> int:
     """Non-ASCII characters that are neither letters nor common punctuation."""
+    import unicodedata
+
+    # (Combining marks are parts of letters: Thai vowels and tones, cp1258's Vietnamese tones.)
     return sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _COMMON_NON_ASCII_PUNCT
-               and not "\u0300" <= ch <= "\u036f")  # (combining accents: cp1258 writes Vietnamese tones so)
+               and unicodedata.category(ch)[0] != "M")
 
 
 _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[^\W\d_\u00c0-\u024f\x00-\x7f])\w+")
@@ -749,25 +754,24 @@ def _implausible(text: str) -> int:
 
 
 def guess_single_byte_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, nudged to cp1252 among tied Latin code pages.
+    """charset-normalizer's best guess, weighed against the code pages it is easily
+    confused with (``_best_decoding``).
 
     >>> guess_single_byte_encoding("Der Bär läuft über die Straße".encode("cp1252"))
     'cp1252'
     >>> guess_single_byte_encoding("Привет, как дела? Это тест.".encode("cp1251"))
     'cp1251'
+    >>> guess_single_byte_encoding("Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254"))
+    'cp1254'
     """
     best = from_bytes(data[:65536]).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
     candidate = best.encoding
-    # UTF-16/32 without a BOM is a wild guess on short text; a Latin page is likelier.
-    if candidate in _LATIN_CODEPAGES or candidate.startswith(("utf_16", "utf_32")):
-        try:
-            if _odd_symbols(data.decode("cp1252")) <= _odd_symbols(data.decode(candidate, "replace")):
-                return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return _fewest_symbols(data, candidate)
+    if candidate.startswith(("utf_16", "utf_32")):
+        # UTF-16/32 without a BOM is a wild guess on short text; a Latin page is likelier.
+        candidate = "cp1252"
+    return _best_decoding(data, candidate)
 
 
 # Code pages that agree on most letters and differ in a few: charset-normalizer often
@@ -776,27 +780,67 @@ def guess_single_byte_encoding(data: bytes) -> str | None:
 _SIBLINGS = {"koi8_r": ("koi8_u",), "koi8_u": ("koi8_r",), "tis_620": ("cp874",), "iso8859_11": ("cp874",),
              "iso8859_7": ("cp1253",), "cp1253": ("iso8859_7",),
              "iso8859_9": ("cp1254",), "iso8859_8": ("cp1255",), "iso8859_13": ("cp1257",)}
+# The Latin code pages of the web, the prior's order (cp1252 by far the most common):
+# charset-normalizer's coherence ties them on most text (its letter tables rank only
+# the commonest letters), so they are weighed against each other by a language model.
+_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15")
+SCORED_CHARS = 4096  # what the weighing reads of a long text
 
 
-def _fewest_symbols(data: bytes, candidate: str) -> str | None:
-    """`candidate`, a sibling code page (``_SIBLINGS``) or cp1252, whichever decodes
-    `data` with the fewest odd symbols and words mixing scripts (``_implausible``; a tie
-    keeps `candidate`); None when none decodes it. (On a short line charset-normalizer may
-    name an exotic code page -- cp1006 for "Café crème" -- whose letters then sit inside
-    Latin words.)
+def _best_decoding(data: bytes, candidate: str) -> str | None:
+    """Of `candidate`, its siblings (``_SIBLINGS``), and -- when it is a Latin code page
+    or the text may be one -- the web's Latin code pages (``_LATIN_WEB``), the one whose
+    decoding is most plausible: fewest odd symbols and words mixing scripts
+    (``_implausible``), then the best fit of CLD2's language model (``_language_fit``:
+    Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı as þ and ý fit
+    it far worse), then the prior (cp1252 first among Latin pages, else `candidate`).
+    None when none decodes the bytes.
 
-    >>> _fewest_symbols("Міська рада обговорила розклад, їх і є.".encode("koi8-u"), "koi8_r")
+    >>> _best_decoding("Міська рада обговорила розклад, їх і є.".encode("koi8-u"), "koi8_r")
     'koi8_u'
+    >>> _best_decoding("Café crème".encode("cp1252"), "cp1006")
+    'cp1252'
     """
-    best, fewest = None, None
-    for encoding in (candidate, *_SIBLINGS.get(candidate, ()), "cp1252"):
+    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB
+    order = (*_LATIN_WEB, candidate) if latin else (candidate, *_SIBLINGS.get(candidate, ()), "cp1252")
+    order = (*dict.fromkeys((*order, *_SIBLINGS.get(candidate, ()))),)
+    ranked = []
+    for rank, encoding in enumerate(order):
         try:
-            odd = _implausible(data.decode(encoding))
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if fewest is None or odd < fewest:
-            best, fewest = encoding, odd
-    return best
+        sample = text[:SCORED_CHARS]
+        ranked.append((_implausible(sample), rank, encoding, sample))
+    if not ranked:
+        return None
+    fewest = min(item[0] for item in ranked)
+    plausible = [item for item in ranked if item[0] == fewest]
+    if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
+        fits = {item[2]: _language_fit(item[3]) for item in plausible}
+        plausible.sort(key=lambda item: (-fits[item[2]], item[1]))
+    return plausible[0][2]
+
+
+def _language_fit(text: str) -> float:
+    """How well `text` fits CLD2's model of its top language (its score; 0 when CLD2
+    refuses the text). The right decoding of a text scores well above a wrong one that
+    leaves the same language recognisable.
+
+    >>> turkish = "Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254")
+    >>> _language_fit(turkish.decode("cp1254")) > _language_fit(turkish.decode("cp1252"))
+    True
+    """
+    import pycld2
+
+    try:
+        _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
+    except (pycld2.error, UnicodeEncodeError):
+        return 0.0
+    return float(details[0][3])
+
+
+_CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | None = None,
