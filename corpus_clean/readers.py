@@ -1247,8 +1247,9 @@ def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
     repair downstream can undo. A string whose characters all fit in one byte is turned
     back into its bytes and read as a page (``decode_page``) when something says how it
     was really encoded: the record's charset or Content-Type field, the page's own <meta
-    charset>, bytes that prove UTF-8, or C1 control characters (bytes 0x80-0x9F read as
-    latin-1, which no text holds). Otherwise the string is kept as it came.
+    charset> naming an encoding other than UTF-8 and latin-1, bytes that prove UTF-8 (or
+    UTF-16/32, ISO-2022), or C1 control characters (bytes 0x80-0x9F read as latin-1,
+    which no text holds). Otherwise the string is kept as it came.
 
     >>> page = '<meta charset="shift_jis"><p>住民によると</p>'.encode("cp932").decode("latin-1")
     >>> html_decoded_upstream(page, {})[0][-13:]
@@ -1267,10 +1268,16 @@ def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
     if http is not None and "=" not in http:
         http = f"charset={http}"  # a bare charset field ("shift_jis")
     declared = (declared_charset(http) if http else None) or declared_charset(data)
-    if declared in (None, "cp1252", "latin_1") and not _UNMAPPED.search(html) \
-            and not data.startswith(tuple(bom for bom, _ in _BOMS)) and not page_encoding_by_bytes(data):
-        return html, None  # nothing says it is not the page's text
+    proved = data.startswith(tuple(bom for bom, _ in _BOMS)) or bool(page_encoding_by_bytes(data))
+    other = declared is not None and not declared.startswith(("utf_", "cp1252", "latin_1"))
+    if not (proved or other or (declared in (None, "cp1252", "latin_1") and _UNMAPPED.search(html))):
+        # Nothing says it is not the page's text: a page decoded right upstream, whose
+        # characters happen to fit in latin-1 (a French page; one saying utf-8 whose
+        # latin-1 bytes are not UTF-8, which a UTF-8 page read through latin-1 would be).
+        return html, None
     decoded = decode_page(data, http)
+    if decoded.problem and not (proved or other):
+        return html, None  # (a guess that leaves broken bytes is no better than what came)
     return decoded.text, decoded.problem
 
 
