@@ -533,7 +533,7 @@ def main() -> int:
     parser.add_argument("--speed-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.speed_child:
-        json.dump(read_cpu(args.speed_child, args.speed[0], 2), sys.stdout)
+        json.dump(read_cpu(args.speed_child, args.speed[0], 5), sys.stdout)
         return 0
     if args.speed:
         print("| input | size | main CPU | ours CPU | ours / main |\n|---|---|---|---|---|")

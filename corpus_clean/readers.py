@@ -426,13 +426,17 @@ def decode_bytes(data: bytes) -> Decoded:
     wide = sniff_utf32(data) or sniff_utf16(data)
     if wide:
         return Decoded(data.decode(wide), wide)
-    escaped = sniff_escaped(data)
-    if escaped:
-        return Decoded(data.decode(escaped), escaped.replace("_", "-").replace("iso2022", "iso-2022"))
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         first_bad = error.start
+    else:
+        # ISO-2022 is 7-bit, so valid UTF-8: looked for in ASCII text only (isascii on a
+        # str is a flag, not a scan).
+        escaped = sniff_escaped(data) if text.isascii() else None
+        if escaped:
+            return Decoded(data.decode(escaped), escaped.replace("_", "-").replace("iso2022", "iso-2022"))
+        return Decoded(text, "utf-8")
     mixed = mostly_utf8(data, first_bad)
     if mixed is not None:
         return mixed
@@ -547,7 +551,7 @@ def sniff_utf32(data: bytes, complete: bool = True) -> str | None:
     >>> sniff_utf32("Привет, мир".encode("utf-32-le")), sniff_utf32("ab".encode("utf-16-le")), sniff_utf32(b"abcd")
     ('utf-32-le', None, None)
     """
-    if data.find(b"\x00\x00", 0, 4096) < 0:  # (the usual case, with no copy of the head)
+    if data.find(b"\x00", 0, 4096) < 0:  # (the usual case: one memchr, no copy of the head)
         return None
     head = data[:4096]
     quarter = len(head) // 4
