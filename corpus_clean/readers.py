@@ -517,6 +517,7 @@ def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
             texts[number] = lines[number].decode("utf-8", "replace")
         else:
             texts[number] = lines[number].decode(encoding)
+            damaged = damaged or bool(_UNMAPPED.search(texts[number]))  # (see ``guessed``)
     name = "utf-8" if encoding is None else f"utf-8+{encoding.replace('_', '-')}"
     problem = f"invalid UTF-8 byte at offset {first_bad}" if damaged else None
     return Decoded("\n".join(texts), name, problem)
@@ -806,8 +807,8 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     'cp1252'
     """
     latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB
-    order = (*_LATIN_WEB, candidate) if latin else (candidate, *_SIBLINGS.get(candidate, ()), "cp1252")
-    order = (*dict.fromkeys((*order, *_SIBLINGS.get(candidate, ()))),)
+    first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
+    order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
     ranked = []
     for rank, encoding in enumerate(order):
         try:
