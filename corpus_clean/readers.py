@@ -1259,8 +1259,8 @@ def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
     >>> page = '<meta charset="shift_jis"><p>住民によると</p>'.encode("cp932").decode("latin-1")
     >>> html_decoded_upstream(page, {})[0][-13:]
     '<p>住民によると</p>'
-    >>> html_decoded_upstream("<p>Caf\\u00e9</p>", {})
-    ('<p>Café</p>', None)
+    >>> html_decoded_upstream("<p>Caf\\u00e9</p>", {}), html_decoded_upstream("<p>Caf\\u00e9</p>", {"charset": "cp1251"})
+    (('<p>Café</p>', None), ('<p>Café</p>', None))
     """
     if html.isascii() and "\x00" not in html and "\x1b" not in html:
         return html, None  # (NULs: UTF-16/32 read byte by byte; ESC: ISO-2022-JP)
@@ -1283,6 +1283,10 @@ def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
     decoded = decode_page(data, http)
     if decoded.problem and not (proved or other):
         return html, None  # (a guess that leaves broken bytes is no better than what came)
+    if not proved and _implausible(decoded.text) > _implausible(html):
+        # A header that names another charset than the one the page was rightly decoded
+        # in ("Café" read again as cp1251 is "Cafй"): what came reads better, keep it.
+        return html, None
     return decoded.text, decoded.problem
 
 

@@ -102,16 +102,20 @@ def test_a_jsonl_html_field_decoded_upstream_through_latin1_is_read_as_its_page(
     assert f"<p>{text}</p>" in doc.html and not doc.problems
 
 
-@pytest.mark.parametrize("html", ["<p>Le bac quitte le quai à sept heures.</p>",
-                                  '<meta charset="iso-8859-1"><p>Straße, Fähre, Brücke</p>',
-                                  "<p>Πλοίο</p>"])
-def test_an_html_field_that_was_decoded_right_is_kept_as_it_came(html):
-    """A record's html in latin-1 characters with nothing saying otherwise, or with
-    characters past U+00FF, is the page's text: it must not be re-read (guards the rule
-    above)."""
+@pytest.mark.parametrize("html, record", [
+    ("<p>Le bac quitte le quai à sept heures.</p>", {}),
+    ('<meta charset="iso-8859-1"><p>Straße, Fähre, Brücke</p>', {}),
+    ("<p>Πλοίο</p>", {}),
+    ('<meta charset="utf-8"><p>Le café près du quai.</p>', {}),
+    ("<p>Le café près du quai, à côté de l'église.</p>", {"content_type": "text/html; charset=windows-1251"})])
+def test_an_html_field_that_was_decoded_right_is_kept_as_it_came(html, record):
+    """A record's html in latin-1 characters with nothing saying otherwise, with
+    characters past U+00FF, or whose header names a charset that reads it worse (a page
+    decoded right by its <meta>, its HTTP header wrong), is the page's text: it must not
+    be re-read (guards the rule above)."""
     from corpus_clean.readers import html_decoded_upstream
 
-    assert html_decoded_upstream(html, {}) == (html, None)
+    assert html_decoded_upstream(html, {**record, "html": html}) == (html, None)
 
 
 @HYPOTHESIS
