@@ -275,8 +275,9 @@ def wrong_label(name: str) -> str:
     return "iso-8859-1" if name.startswith("utf") else "utf-8"
 
 
-def damaged(paragraphs: list[str], encoded: bytes, damage: str, codec: str, bom: bytes) -> bytes:
-    """The bytes with `damage` applied: two invalid bytes between sentences, or one line cp1252."""
+def damaged(encoded: bytes, damage: str, codec: str) -> bytes:
+    """The bytes with damage "bytes" applied (two invalid bytes after the first sentence);
+    other damage ("mixed": one line cp1252) is built into the bytes by the caller."""
     if damage == "bytes":
         # between the first and second sentence (after the first ". " or "。")
         for cut in (". ".encode(codec), "。".encode(codec) if _encodes("。", codec) else b"\x00\x00"):
@@ -308,7 +309,7 @@ def build_case(rng: random.Random, enc: tuple, length: str, container: str, dama
         if container == "txt":
             if damage == "mixed":
                 body += b"\n"
-            data = bom + damaged(paragraphs, body, damage, codec, bom)
+            data = bom + damaged(body, damage, codec)
             return {"file": "doc.txt", "data": data, "doc_bytes": data, "truth": text, "html": False,
                     "paragraphs": paragraphs, "lang": lang}
         if container == "jsonl":
@@ -320,15 +321,15 @@ def build_case(rng: random.Random, enc: tuple, length: str, container: str, dama
                 return {"file": "doc.jsonl", "data": data, "doc_bytes": data, "truth": None, "html": False,
                         "records": paragraphs, "paragraphs": paragraphs, "lang": lang}
             line = json.dumps({"id": 1, "text": text}, ensure_ascii=False).encode(codec)
-            line = damaged(paragraphs, line, damage, codec, bom)
+            line = damaged(line, damage, codec)
             data = bom + line + "\n".encode(codec)
-            return {"file": "doc.jsonl", "data": data, "doc_bytes": bom + damaged(paragraphs, body, damage, codec, bom),
+            return {"file": "doc.jsonl", "data": data, "doc_bytes": bom + damaged(body, damage, codec),
                     "truth": text, "html": False, "paragraphs": paragraphs, "lang": lang}
         # parquet: a binary column holding the encoded text
         import pyarrow as pa
         import pyarrow.parquet as pq
         import io
-        cell = bom + damaged(paragraphs, body, damage, codec, bom)
+        cell = bom + damaged(body, damage, codec)
         sink = io.BytesIO()
         pq.write_table(pa.table({"id": ["1"], "text": pa.array([cell], pa.binary())}), sink)
         return {"file": "doc.parquet", "data": sink.getvalue(), "doc_bytes": cell, "truth": text, "html": False,
@@ -342,7 +343,7 @@ def build_case(rng: random.Random, enc: tuple, length: str, container: str, dama
         body = b"\n".join(part.encode("cp1252") if i == at else part.encode(codec) for i, part in enumerate(parts))
     else:
         body = page.encode(codec)
-    data = bom + damaged(paragraphs, body, damage, codec, bom)
+    data = bom + damaged(body, damage, codec)
     case = {"html": True, "paragraphs": paragraphs, "truth": None, "doc_bytes": data, "lang": lang,
             "declared": declared}
     if container.startswith("html"):
@@ -434,8 +435,11 @@ def browser(data: bytes, is_html: bool, http_charset: str | None = None) -> str 
 
 
 def baseline_score(case: dict, text: str | None) -> str:
-    return score_text({**case, "damage": None}, text, False) if case.get("damage") != "bytes" else \
-        ("exact" if text is not None and _sentences_in(case, text) else "wrong")
+    """A baseline's text scored: it never flags, so exact or wrong (damaged bytes: exact
+    when every true sentence is in it)."""
+    if case.get("damage") == "bytes":
+        return "exact" if text is not None and _sentences_in(case, text) else "wrong"
+    return score_text({**case, "damage": None}, text, False)
 
 
 def cases(seeds: list[int]):
