@@ -403,13 +403,18 @@ def looks_binary(data: bytes) -> bool:
 def decode_bytes(data: bytes) -> Decoded:
     """Bytes → text, recording the encoding used. Never raises.
 
-    BOMs first (UTF-8/16/32), then UTF-16 without a BOM (``sniff_utf16``), then strict
-    UTF-8 (most web text), then charset-normalizer's best guess (cp1252, latin-1, cp1251...). Only when no guess
-    is good do we decode UTF-8 with replacement and say so: those records are
-    quarantined rather than silently altered.
+    BOMs first (UTF-8/16/32), then what the bytes prove: UTF-32 or UTF-16 without a BOM
+    (``sniff_utf32``, ``sniff_utf16``), an ISO-2022 escape (``sniff_escaped``: 7-bit, so
+    valid UTF-8, but not UTF-8 text), then strict UTF-8 (most web text); then UTF-8 with a
+    few lines in another encoding or a few broken bytes (``mostly_utf8``); then
+    charset-normalizer's best guess (cp1252, latin-1, cp1251...). Only when no guess is good
+    do we decode UTF-8 with replacement and say so: those records are quarantined rather
+    than silently altered, as are guesses that leave bytes mapped to no character.
 
     >>> decode_bytes("Un caf\\u00e9 cr\\u00e8me, s'il vous pla\\u00eet".encode("cp1252")).encoding
     'cp1252'
+    >>> decode_bytes("市議会は火曜日に話し合った。".encode("iso-2022-jp")).encoding
+    'iso-2022-jp'
     """
     for bom, encoding in _BOMS if data[:1] in _BOM_FIRST_BYTES else ():
         if data.startswith(bom):
@@ -418,23 +423,152 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as error:
                 return Decoded(data.decode(encoding, "replace"), encoding,
                                f"invalid {encoding} at byte {error.start}")
-    utf16 = sniff_utf16(data)
-    if utf16:
-        return Decoded(data.decode(utf16), utf16)
+    wide = sniff_utf32(data) or sniff_utf16(data)
+    if wide:
+        return Decoded(data.decode(wide), wide)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         first_bad = error.start
+    else:
+        # ISO-2022 is 7-bit, so valid UTF-8: looked for in ASCII text only (isascii on a
+        # str is a flag, not a scan).
+        escaped = sniff_escaped(data) if text.isascii() else None
+        if escaped:
+            return Decoded(data.decode(escaped), escaped.replace("_", "-").replace("iso2022", "iso-2022"))
+        return Decoded(text, "utf-8")
+    mixed = mostly_utf8(data, first_bad)
+    if mixed is not None:
+        return mixed
     bad_share = data.decode("utf-8", "replace").count("\ufffd") / max(len(data), 1)
     if bad_share < 0.001 and len(data) > 1000:
-        # Mostly valid UTF-8 with a few broken bytes: keep UTF-8 and flag it.
+        # Mostly valid UTF-8 (ASCII) with a few broken bytes: keep UTF-8 and flag it.
         return Decoded(data.decode("utf-8", "replace"), "utf-8",
                        f"invalid UTF-8 byte at offset {first_bad}")
     encoding = guess_single_byte_encoding(data)
     if encoding is not None:
-        return Decoded(data.decode(encoding), encoding.replace("_", "-"))
+        return guessed(data, encoding)
     return Decoded(data.decode("utf-8", "replace"), "utf-8",
                    f"invalid UTF-8 byte at offset {first_bad}")
+
+
+# Characters a guessed legacy decoding gives for bytes its code page leaves unmapped: C1
+# controls (latin-1's 0x80-0x9F) and private use (cp932's 0xFD-0xFF). No text holds them.
+_UNMAPPED = re.compile("[\x80-\x9f\ue000-\uf8ff]")
+
+
+def guessed(data: bytes, encoding: str, how: str = "a guess") -> Decoded:
+    """`data` decoded in a guessed `encoding`; bytes it maps to no character (``_UNMAPPED``)
+    make the guess unsure: the record is quarantined with its raw bytes, not kept silently.
+
+    >>> guessed(b"Preis: 5 \\x80", "cp1252").problem is None, guessed(b"caf\\xe9 \\x81", "latin_1").problem
+    (True, 'decoded as latin-1 (a guess), but byte 0x81 at offset 5 maps to no character')
+    """
+    text = data.decode(encoding)
+    name = encoding.replace("_", "-")
+    odd = _UNMAPPED.search(text)
+    if odd is None:
+        return Decoded(text, name)
+    at = len(text[:odd.start()].encode(encoding))
+    return Decoded(text, name, f"decoded as {name} ({how}), but byte 0x{data[at]:02X} at offset {at} "
+                               "maps to no character")
+
+
+def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
+    """Bytes that are UTF-8 but for some lines or bytes, decoded line by line; None when
+    most of their non-ASCII bytes are not UTF-8 (a legacy encoding: guess it whole).
+
+    A line that is not UTF-8 and holds no UTF-8 character is a line saved in another
+    encoding (a UTF-8 file with one line pasted from a cp1252 editor): those lines are
+    decoded together in the encoding guessed from them. A line holding UTF-8 characters
+    and a few bytes that are not is damaged UTF-8: its bytes are replaced and the record
+    flagged. Decoding the whole file in one guessed code page would turn every UTF-8
+    character of the other lines into mojibake.
+
+    >>> mixed = "Stra\\u00dfe \\u2014 \\u201cgut\\u201d\\n".encode() + "Caf\\u00e9 cr\\u00e8me\\n".encode("cp1252")
+    >>> mostly_utf8(mixed, 20)
+    Decoded(text='Straße — “gut”\\nCafé crème\\n', encoding='utf-8+cp1252', problem=None)
+    """
+    lenient = data.decode("utf-8", "replace")
+    bad = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad <= 0 or 2 * bad > len(lenient) - len(lenient.encode("ascii", "ignore")) - bad:
+        return None  # fewer valid UTF-8 characters than twice the bytes that are not
+    lines = data.split(b"\n")
+    texts: list = []
+    legacy: list[int] = []
+    damaged = False
+    for number, line in enumerate(lines):
+        try:
+            texts.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        text = line.decode("utf-8", "replace")
+        if text.replace("\ufffd", "").isascii():
+            legacy.append(number)
+            texts.append(None)
+        else:
+            damaged = True
+            texts.append(text)
+    encoding = guess_single_byte_encoding(b"\n".join(lines[number] for number in legacy)) if legacy else None
+    for number in legacy:
+        if encoding is None:
+            damaged = True
+            texts[number] = lines[number].decode("utf-8", "replace")
+        else:
+            texts[number] = lines[number].decode(encoding)
+            damaged = damaged or bool(_UNMAPPED.search(texts[number]))  # (see ``guessed``)
+    name = "utf-8" if encoding is None else f"utf-8+{encoding.replace('_', '-')}"
+    problem = f"invalid UTF-8 byte at offset {first_bad}" if damaged else None
+    return Decoded("\n".join(texts), name, problem)
+
+
+_ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@B(]|\([BJI]|\$\)C)")
+
+
+def sniff_escaped(data: bytes) -> str | None:
+    """"iso2022_jp" (or _2, _kr) when 7-bit bytes switch character sets with ISO-2022
+    escapes and decode in it; else None. (Such bytes are ASCII, so valid UTF-8: without
+    this they would be read as UTF-8 with the escapes left in.)
+
+    >>> sniff_escaped("住民".encode("iso-2022-jp")), sniff_escaped(b"plain"), sniff_escaped(b"\\x1b[31mred")
+    ('iso2022_jp', None, None)
+    """
+    if b"\x1b" not in data or not _ISO2022_ESCAPE.search(data):
+        return None
+    for encoding in ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
+def sniff_utf32(data: bytes, complete: bool = True) -> str | None:
+    """"utf-32-le" or "utf-32-be" for UTF-32 without a BOM, else None: the high byte of
+    every character is NUL, the next one nearly always (the Basic Multilingual Plane).
+
+    >>> sniff_utf32("Привет, мир".encode("utf-32-le")), sniff_utf32("ab".encode("utf-16-le")), sniff_utf32(b"abcd")
+    ('utf-32-le', None, None)
+    """
+    if data.find(b"\x00", 0, 4096) < 0:  # (the usual case: one memchr, no copy of the head)
+        return None
+    head = data[:4096]
+    quarter = len(head) // 4
+    if quarter < 2 or (complete and len(data) % 4):
+        return None
+    if head[3::4].count(0) == quarter and head[2::4].count(0) >= 0.9 * quarter and head[0::4].count(0) < quarter:
+        encoding = "utf-32-le"
+    elif head[0::4].count(0) == quarter and head[1::4].count(0) >= 0.9 * quarter and head[3::4].count(0) < quarter:
+        encoding = "utf-32-be"
+    else:
+        return None
+    try:
+        data.decode(encoding) if complete else codecs.getincrementaldecoder(encoding)().decode(data)
+    except UnicodeDecodeError:
+        return None
+    return encoding
 
 
 def sniff_utf16(data: bytes, complete: bool = True) -> str | None:
@@ -540,7 +674,10 @@ def stream_encoding(head: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return None if encoding == "utf-8-sig" else encoding
-    return sniff_utf16(head[: len(head) // 2 * 2] if len(head) > 8 else b"", complete=False)
+    if len(head) <= 8:
+        return None
+    return sniff_utf32(head[: len(head) // 4 * 4], complete=False) or \
+        sniff_utf16(head[: len(head) // 2 * 2], complete=False)
 
 
 _NEWLINES = {bytes: re.compile(rb"\r\n|\r|\n"), str: re.compile(r"\r\n|\r|\n")}
@@ -596,38 +733,119 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
 # score alike for "café"); cp1252 is by far the most common of them on the web.
 _LATIN_CODEPAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp852", "latin_1",
                     "iso8859_2", "iso8859_15", "mac_roman", "mac_iceland", "mac_turkish", "mac_latin2"}
-_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»\u00a0")
+_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0")
 
 
 def _odd_symbols(text: str) -> int:
     """Non-ASCII characters that are neither letters nor common punctuation."""
-    return sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _COMMON_NON_ASCII_PUNCT)
+    import unicodedata
+
+    # (Combining marks are parts of letters: Thai vowels and tones, cp1258's Vietnamese tones.)
+    return sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in _COMMON_NON_ASCII_PUNCT
+               and unicodedata.category(ch)[0] != "M")
+
+
+_MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[^\W\d_\u00c0-\u024f\x00-\x7f])\w+")
+
+
+def _implausible(text: str) -> int:
+    """Odd symbols (``_odd_symbols``) plus words mixing ASCII letters with letters of
+    another script ("Cafﻠ"): what a wrong code page leaves in text.
+
+    >>> _implausible("Café crème"), _implausible("Cafﻠ crﻟme"), _implausible("Привет, мир")
+    (0, 2, 0)
+    """
+    return _odd_symbols(text) + len(_MIXED_SCRIPT_WORD.findall(text))
 
 
 def guess_single_byte_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, nudged to cp1252 among tied Latin code pages.
+    """charset-normalizer's best guess, weighed against the code pages it is easily
+    confused with (``_best_decoding``).
 
     >>> guess_single_byte_encoding("Der Bär läuft über die Straße".encode("cp1252"))
     'cp1252'
     >>> guess_single_byte_encoding("Привет, как дела? Это тест.".encode("cp1251"))
     'cp1251'
+    >>> guess_single_byte_encoding("Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254"))
+    'cp1254'
     """
     best = from_bytes(data[:65536]).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
     candidate = best.encoding
-    # UTF-16/32 without a BOM is a wild guess on short text; a Latin page is likelier.
-    if candidate in _LATIN_CODEPAGES or candidate.startswith(("utf_16", "utf_32")):
+    if candidate.startswith(("utf_16", "utf_32")):
+        # UTF-16/32 without a BOM is a wild guess on short text; a Latin page is likelier.
+        candidate = "cp1252"
+    return _best_decoding(data, candidate)
+
+
+# Code pages that agree on most letters and differ in a few: charset-normalizer often
+# names one for text in the other (KOI8-R for Ukrainian, whose і ї є ґ then read as box
+# drawing; TIS-620 for Thai with cp874's quotes, which then fails to decode).
+_SIBLINGS = {"koi8_r": ("koi8_u",), "koi8_u": ("koi8_r",), "tis_620": ("cp874",), "iso8859_11": ("cp874",),
+             "iso8859_7": ("cp1253",), "cp1253": ("iso8859_7",),
+             "iso8859_9": ("cp1254",), "iso8859_8": ("cp1255",), "iso8859_13": ("cp1257",)}
+# The Latin code pages of the web, the prior's order (cp1252 by far the most common):
+# charset-normalizer's coherence ties them on most text (its letter tables rank only
+# the commonest letters), so they are weighed against each other by a language model.
+_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15")
+SCORED_CHARS = 4096  # what the weighing reads of a long text
+
+
+def _best_decoding(data: bytes, candidate: str) -> str | None:
+    """Of `candidate`, its siblings (``_SIBLINGS``), and -- when it is a Latin code page
+    or the text may be one -- the web's Latin code pages (``_LATIN_WEB``), the one whose
+    decoding is most plausible: fewest odd symbols and words mixing scripts
+    (``_implausible``), then the best fit of CLD2's language model (``_language_fit``:
+    Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı as þ and ý fit
+    it far worse), then the prior (cp1252 first among Latin pages, else `candidate`).
+    None when none decodes the bytes.
+
+    >>> _best_decoding("Міська рада обговорила розклад, їх і є.".encode("koi8-u"), "koi8_r")
+    'koi8_u'
+    >>> _best_decoding("Café crème".encode("cp1252"), "cp1006")
+    'cp1252'
+    """
+    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB
+    first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
+    order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
+    ranked = []
+    for rank, encoding in enumerate(order):
         try:
-            if _odd_symbols(data.decode("cp1252")) <= _odd_symbols(data.decode(candidate, "replace")):
-                return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    try:
-        data.decode(candidate)
-    except (UnicodeDecodeError, LookupError):
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        sample = text[:SCORED_CHARS]
+        ranked.append((_implausible(sample), rank, encoding, sample))
+    if not ranked:
         return None
-    return candidate
+    fewest = min(item[0] for item in ranked)
+    plausible = [item for item in ranked if item[0] == fewest]
+    if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
+        fits = {item[2]: _language_fit(item[3]) for item in plausible}
+        plausible.sort(key=lambda item: (-fits[item[2]], item[1]))
+    return plausible[0][2]
+
+
+def _language_fit(text: str) -> float:
+    """How well `text` fits CLD2's model of its top language (its score; 0 when CLD2
+    refuses the text). The right decoding of a text scores well above a wrong one that
+    leaves the same language recognisable.
+
+    >>> turkish = "Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254")
+    >>> _language_fit(turkish.decode("cp1254")) > _language_fit(turkish.decode("cp1252"))
+    True
+    """
+    import pycld2
+
+    try:
+        _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
+    except (pycld2.error, UnicodeEncodeError):
+        return 0.0
+    return float(details[0][3])
+
+
+_CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def new_document(source: str, index: int, raw: bytes, text: str, *, html: str | None = None,
@@ -672,7 +890,8 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     if not data.strip():
         yield Skipped(file.source, "empty file")
         return
-    if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data):
+    if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
+            and not sniff_utf32(data):
         yield Skipped(file.source, "binary file (NUL or control bytes), not text")
         return
     decoded = decode_bytes(data)
@@ -681,24 +900,119 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
-    from bs4.dammit import UnicodeDammit  # honours <meta charset>, then sniffs
-
     data = _read_bytes(file)
     if not data.strip():
         yield Skipped(file.source, "empty file")
         return
-    dammit = UnicodeDammit(data, is_html=True)
-    if (dammit.original_encoding or "").lower() not in ("utf-8", "utf8") or b"\x00" in data:
-        # (read as UTF-8, as most pages are, and without NULs -- UTF-16 of ASCII markup and
-        # CJK can be valid UTF-8 -- the page needs no second look: this is for the others)
-        proved = page_encoding_by_bytes(data, dammit.original_encoding)
-        if proved and proved[0] != dammit.original_encoding:
-            dammit = UnicodeDammit(data, known_definite_encodings=proved, is_html=True)
-    if dammit.unicode_markup is None:
-        yield Skipped(file.source, "HTML file in no encoding we could detect")
-        return
-    yield new_document(file.source, 0, data, "", html=dammit.unicode_markup,
-                        encoding=dammit.original_encoding)
+    decoded = decode_page(data)
+    problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
+    yield new_document(file.source, 0, data, "", html=decoded.text, encoding=decoded.encoding, problem=problem)
+
+
+# What a page (or the HTTP header a record kept) declares, in its first bytes: <meta
+# charset>, <meta http-equiv="Content-Type" content="...; charset=...">, <?xml encoding>.
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)"""
+                               rb"""|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_:.+-]+)""", re.IGNORECASE)
+_CHARSET_PARAMETER = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.+-]+)", re.IGNORECASE)
+DECLARATION_SNIFF_BYTES = 4096
+# WHATWG's label table, where a label names a code page the web decodes as a superset
+# (https://encoding.spec.whatwg.org/#names-and-labels): what a browser shows is the text.
+_WHATWG_DECODER = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+                   "ascii": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254", "gb2312": "gb18030",
+                   "gbk": "gb18030", "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
+                   "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932", "euc-kr": "cp949",
+                   "ks_c_5601-1987": "cp949", "tis-620": "cp874", "iso-8859-11": "cp874",
+                   "windows-874": "cp874", "x-mac-roman": "mac_roman", "iso-8859-8-i": "iso8859_8",
+                   "big5": "big5hkscs", "x-user-defined": "cp1252"}
+
+
+def declared_charset(head: bytes | str) -> str | None:
+    """The Python codec for the charset a page declares in its first bytes (or a
+    Content-Type value names), as a browser maps the label; None for none we know.
+
+    >>> declared_charset(b'<head><meta charset="Shift_JIS">'), declared_charset("text/html; charset=ISO-8859-1")
+    ('cp932', 'cp1252')
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-u">'), declared_charset(b"<p>")
+    ('koi8_u', None)
+    """
+    if isinstance(head, str):
+        match = _CHARSET_PARAMETER.search(head)
+        label = match.group(1) if match else None
+    else:
+        match = _DECLARED_CHARSET.search(head[:DECLARATION_SNIFF_BYTES])
+        label = (match.group(1) or match.group(2)).decode("ascii") if match else None
+    if not label:
+        return None
+    label = label.strip().lower()
+    try:
+        return codecs.lookup(_WHATWG_DECODER.get(label, label)).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+# The Windows code page that fills an ISO page's C1 range (0x80-0x9F) with punctuation:
+# pages labelled iso-8859-x are often written in it (curly quotes, dashes).
+_WINDOWS_OF_ISO = {"iso8859_2": "cp1250", "iso8859_5": "cp1251", "iso8859_7": "cp1253", "iso8859_9": "cp1254",
+                   "iso8859_8": "cp1255", "iso8859_6": "cp1256", "iso8859_13": "cp1257", "latin_1": "cp1252"}
+
+
+def _windows_sibling(data: bytes, declared: str) -> Decoded:
+    """A page whose declared charset leaves some of its bytes unmapped (C1 controls,
+    private use): its Windows sibling when that maps them all, else the declared charset
+    with the page flagged -- the bytes are kept in quarantine, not silently turned into
+    characters no text holds.
+
+    >>> _windows_sibling("Zażółć – gęślą".encode("cp1250"), "iso8859_2").encoding
+    'cp1250'
+    """
+    sibling = _WINDOWS_OF_ISO.get(declared)
+    if sibling:
+        try:
+            text = data.decode(sibling)
+            if not _UNMAPPED.search(text):
+                return Decoded(text, sibling)
+        except UnicodeDecodeError:
+            pass
+    return guessed(data, declared, "declared")
+
+
+def decode_page(data: bytes, http_charset: str | None = None) -> Decoded:
+    """An HTML page's bytes → its text, the way a browser reads it, the bytes' proof first:
+    a BOM; what the bytes prove (UTF-32/16 without a BOM, an ISO-2022 escape, valid
+    UTF-8 beyond ASCII: ``page_encoding_by_bytes``); then the charset declared by the
+    HTTP header (`http_charset`, a record's own Content-Type) or the page itself, when
+    the bytes decode in it -- a declaration beats a guess, above all on short text --
+    and, when only a few bytes do not, decoded in it with those replaced and the page
+    flagged; then ``decode_bytes`` (a UTF-8 page with lines in another encoding, a guess).
+    A declaration the bytes refute (a template's utf-8 on a cp1252 page) is ignored.
+
+    >>> decode_page('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")).text[-13:]
+    '<p>Привет</p>'
+    >>> decode_page('<meta charset="utf-8"><p>Café crème</p>'.encode("cp1252")).encoding
+    'cp1252'
+    """
+    if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
+        return decode_bytes(data)
+    declared = declared_charset(http_charset) if http_charset else None
+    declared = declared or declared_charset(data)
+    proved = page_encoding_by_bytes(data, declared)
+    if proved:
+        try:
+            return Decoded(data.decode(proved[0]), proved[0].replace("_", "-").replace("iso2022", "iso-2022"))
+        except UnicodeDecodeError:
+            pass  # (a UTF-16 page cut inside a character: decode_bytes says what is wrong)
+    if declared and declared != "utf_8" and not declared.startswith(("utf_16", "utf_32")):
+        try:
+            text = data.decode(declared)
+            if _UNMAPPED.search(text):  # (cp932's 0xFD-0xFF, an ISO page's C1 bytes: see ``guessed``)
+                return _windows_sibling(data, declared)
+            return Decoded(text, declared.replace("_", "-"))
+        except UnicodeDecodeError as error:
+            text = data.decode(declared, "replace")
+            if text.count("\ufffd") <= max(4, len(text) // 100):
+                return Decoded(text, declared.replace("_", "-"),
+                               f"invalid {declared.replace('_', '-')} (declared) byte at offset {error.start}")
+    return decode_bytes(data)
 
 
 def page_encoding_by_bytes(data: bytes, chosen: str | None = None) -> list[str]:
@@ -720,9 +1034,13 @@ def page_encoding_by_bytes(data: bytes, chosen: str | None = None) -> list[str]:
     """
     if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
         return []
-    utf16 = sniff_utf16(data[:len(data) // 2 * 2], complete=False)
-    if utf16:
-        return [utf16]
+    wide = sniff_utf32(data[:len(data) // 4 * 4], complete=False) or \
+        sniff_utf16(data[:len(data) // 2 * 2], complete=False)
+    if wide:
+        return [wide]
+    escaped = sniff_escaped(data)
+    if escaped:
+        return [escaped]
     try:
         data.decode("utf-8")
         valid_utf8 = True
@@ -906,7 +1224,9 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
                                  problem=f"{where}: field \"{name}\" holds a lone surrogate "
                                          f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
-        doc = new_document(source, index, raw, "", html=html, encoding=decoded.encoding)
+        html, problem = html_decoded_upstream(html, record)
+        doc = new_document(source, index, raw, "", html=html, encoding=decoded.encoding,
+                           problem=f"{where}: {problem}" if problem else None)
         doc.source_id, doc.url, doc.meta = caller_fields(record)
         return doc
     if not isinstance(text, str):
@@ -918,6 +1238,56 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
                              problem=f"{where}: no string \"text\" or \"html\" field ({found})")
     return text_document(source, index, raw, record, decoded.encoding,
                          f"{where}: {decoded.problem}" if decoded.problem else None)
+
+
+# A record's fields that say how its page was encoded: a charset, or the HTTP header kept.
+_CHARSET_FIELDS = frozenset({"charset", "encoding", "content_type", "content-type", "contenttype",
+                             "http_content_type", "mime_type", "mimetype"})
+
+
+def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
+    """A record's "html" as its page's text, and a problem or None. Crawlers that keep
+    pages as strings often decoded them through latin-1 (every byte one character, so
+    nothing fails) and stored that: a Shift-JIS or UTF-8 page is then mojibake that no
+    repair downstream can undo. A string whose characters all fit in one byte is turned
+    back into its bytes and read as a page (``decode_page``) when something says how it
+    was really encoded: the record's charset or Content-Type field, the page's own <meta
+    charset> naming an encoding other than UTF-8 and latin-1, bytes that prove UTF-8 (or
+    UTF-16/32, ISO-2022), or C1 control characters (bytes 0x80-0x9F read as latin-1,
+    which no text holds). Otherwise the string is kept as it came.
+
+    >>> page = '<meta charset="shift_jis"><p>住民によると</p>'.encode("cp932").decode("latin-1")
+    >>> html_decoded_upstream(page, {})[0][-13:]
+    '<p>住民によると</p>'
+    >>> html_decoded_upstream("<p>Caf\\u00e9</p>", {}), html_decoded_upstream("<p>Caf\\u00e9</p>", {"charset": "cp1251"})
+    (('<p>Café</p>', None), ('<p>Café</p>', None))
+    """
+    if html.isascii() and "\x00" not in html and "\x1b" not in html:
+        return html, None  # (NULs: UTF-16/32 read byte by byte; ESC: ISO-2022-JP)
+    try:
+        data = html.encode("latin-1")
+    except UnicodeEncodeError:
+        return html, None  # characters past U+00FF: decoded properly upstream
+    http = next((value for key, value in record.items() if isinstance(value, str)
+                 and key.lower() in _CHARSET_FIELDS and value.strip()), None)
+    if http is not None and "=" not in http:
+        http = f"charset={http}"  # a bare charset field ("shift_jis")
+    declared = (declared_charset(http) if http else None) or declared_charset(data)
+    proved = data.startswith(tuple(bom for bom, _ in _BOMS)) or bool(page_encoding_by_bytes(data))
+    other = declared is not None and not declared.startswith(("utf_", "cp1252", "latin_1"))
+    if not (proved or other or (declared in (None, "cp1252", "latin_1") and _UNMAPPED.search(html))):
+        # Nothing says it is not the page's text: a page decoded right upstream, whose
+        # characters happen to fit in latin-1 (a French page; one saying utf-8 whose
+        # latin-1 bytes are not UTF-8, which a UTF-8 page read through latin-1 would be).
+        return html, None
+    decoded = decode_page(data, http)
+    if decoded.problem and not (proved or other):
+        return html, None  # (a guess that leaves broken bytes is no better than what came)
+    if not proved and _implausible(decoded.text) > _implausible(html):
+        # A header that names another charset than the one the page was rightly decoded
+        # in ("Café" read again as cp1251 is "Cafй"): what came reads better, keep it.
+        return html, None
+    return decoded.text, decoded.problem
 
 
 def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
@@ -1110,7 +1480,7 @@ def _document_decoding(data: bytes) -> Decoded:
     'utf-8'
     """
     decoded = decode_bytes(data)
-    if decoded.encoding == "utf-8" or decoded.problem or data.startswith(tuple(bom for bom, _ in _BOMS)) \
+    if decoded.encoding.startswith("utf-") or decoded.problem or data.startswith(tuple(bom for bom, _ in _BOMS)) \
             or sniff_utf16(data):
         return decoded
     lenient = data.decode("utf-8", "replace")
@@ -1506,15 +1876,34 @@ def _short_row_group(source: str, group: int, index: int, missing: int) -> Unrea
 
 def _texts_and_fields(table, column: str) -> tuple[list, list[dict]]:
     """A block of Parquet rows as each row's text (bytes: decoded per row, so one row of
-    invalid UTF-8 costs that row only) and its caller's fields."""
+    invalid UTF-8 costs that row only) and its caller's fields. A binary column's cells
+    come as ``BinaryCell``: bytes in whatever encoding their writer used, not only UTF-8."""
     import pyarrow as pa
 
     table = _plain_columns(table)
     values = table.column(column)
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         values = values.cast(pa.large_binary())
+    elif pa.types.is_binary(values.type) or pa.types.is_large_binary(values.type):
+        fields = table.drop_columns([column]).to_pylist() if table.num_columns > 1 else [{}] * table.num_rows
+        return [None if value is None else BinaryCell(value) for value in values.to_pylist()], fields
     fields = table.drop_columns([column]).to_pylist() if table.num_columns > 1 else [{}] * table.num_rows
     return values.to_pylist(), fields
+
+
+def _invalid_utf8(data: bytes) -> str | None:
+    """Where `data` stops being UTF-8, as a reason; None when it is UTF-8."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"invalid UTF-8 byte at offset {error.start}"
+    return None
+
+
+class BinaryCell(bytes):
+    """A cell of a Parquet binary column: bytes a writer stored undecoded (a crawler's raw
+    page, a legacy export), so decoded as a file's bytes are (``decode_bytes``,
+    ``decode_page``), where a string column's cells are UTF-8 by the format's definition."""
 
 
 def _row_documents(source: str, first: int, column: str, values: list, fields: list[dict]) -> Iterator[Document]:
@@ -1605,6 +1994,18 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
         text = str(value)
         return new_document(source, index, text.encode("utf-8", "surrogatepass"), text,
                              problem=f"{where}: {column} is {type(value).__name__}, not a string")
+    if isinstance(value, BinaryCell):
+        value = bytes(value)
+        decoded = decode_page(value) if column == "html" else decode_bytes(value)
+        if not decoded.encoding.startswith(("utf", "iso-2022")) and len(value) - len(value.decode("ascii", "ignore")) < 4:
+            # A guess from fewer than 4 bytes beyond ASCII ("bad \xff byte") is no more
+            # than a guess: quarantined as invalid UTF-8, its bytes kept, as before.
+            decoded = Decoded(value.decode("utf-8", "replace"), "utf-8", _invalid_utf8(value))
+        problem = f"{where}: {decoded.problem}" if decoded.problem else None
+        if column == "html":
+            return new_document(source, index, value, "", html=decoded.text, encoding=decoded.encoding,
+                                problem=problem)
+        return new_document(source, index, value, decoded.text, encoding=decoded.encoding, problem=problem)
     try:
         text = value.decode("utf-8")
     except UnicodeDecodeError as error:
