@@ -193,6 +193,7 @@ def _give_back(ctx, cut: set) -> None:
         give_back_paragraphs_after_inserts(ctx, shape)
         give_back_table_rows(ctx, shape)
         give_back_announced_lists(ctx, shape)
+        give_back_lists_closed_by_the_story(ctx, shape)
         give_back_list_edges(ctx, shape)
 
 
@@ -985,4 +986,50 @@ def give_back_list_edges(ctx, shape: BodyShape) -> None:
             closing.append(j)
         if len(closing) <= CLOSING_MAX_LINES and _cut_by_a_rule_or_edge(ctx, j):
             for k in closing:
+                rule[k] = None
+
+
+# A list held between a kept announcement and a kept sentence has at most this many items.
+CLOSED_LIST_MAX_ITEMS = 8
+# ... and the kept sentence under it has this many words or more (a quote line, not a label).
+CLOSING_SENTENCE_MIN_WORDS = 5
+
+
+def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
+    """A list the story announced and then went on from comes back: under a kept line
+    that announces it (``_announces``: "Gandoota bishaan argatan:"), a run of 1 to
+    CLOSED_LIST_MAX_ITEMS short lines (no paragraph, no ":" at the end) the classifier
+    cut, with a kept sentence of the story (CLOSING_SENTENCE_MIN_WORDS+ words) right under
+    the run. A share bar or a teaser
+    block after the story's last list has no kept sentence under it (or a rule's cut:
+    then this step does not fire); a list the story continues after is the story's
+    (``give_back_announced_lists`` keeps the items only when the announcement was cut
+    with them). Page structure only: no word of the items is read.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The water project took five months and serves three villages.\\n"
+    ...               "The villages that got water:\\nSoloolo\\nTuqa\\nArgaannee\\n"
+    ...               "More than 9,000 people use the new wells, the council said.\\nShare")
+    >>> for i in (2, 3, 4, 6):
+    ...     ctx.marks.rule[i] = "classifier"
+    >>> give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    [None, None, None, None, None, None, 'classifier']
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    last = ctx.stats.last_char
+    colon = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
+    for i in colon:
+        if rule[i] is not None or not _announces(shape, content[i]):
+            continue
+        run, j = [], _nonblank(ctx, i, 1)
+        while j is not None and rule[j] == CLASSIFIER_RULE and len(run) <= CLOSED_LIST_MAX_ITEMS:
+            if shape.is_paragraph(j) or content[j].rstrip().endswith((":", "：")):
+                break
+            run.append(j)
+            j = _nonblank(ctx, j, 1)
+        if run and len(run) <= CLOSED_LIST_MAX_ITEMS and _kept(ctx, j) and shape.ends_sentence(j) \
+                and shape.n_words(j) >= CLOSING_SENTENCE_MIN_WORDS:
+            for k in run:
                 rule[k] = None
