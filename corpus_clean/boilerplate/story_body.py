@@ -71,6 +71,8 @@ from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_co
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
 MENU_RULE = "nav.menu_run"
+# The rules that cut a menu: a run of short lines, or a row of items between separators.
+MENU_RULES = frozenset({MENU_RULE, "nav.menu_bar"})
 CLASSIFIER_RULE = "classifier"
 # (the short-page step's cut of what ends no sentence after the story's last paragraph)
 OUTSIDE_STORY_RULE = "classifier.outside_story"
@@ -166,7 +168,7 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
-    if cut & (DATE_RULES | LABEL_CAPTION_RULES | {MENU_RULE, CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
+    if cut & (DATE_RULES | LABEL_CAPTION_RULES | MENU_RULES | {CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
         _give_back(ctx, cut)
     if "scored_rows" in ctx.__dict__:
         # (then, on a page the model read, the readers' comments under the story's end as
@@ -183,6 +185,8 @@ def _give_back(ctx, cut: set) -> None:
     if cut & DATE_RULES:
         teaser_dates = give_back_dated_entries(ctx, shape)
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
+    if cut & MENU_RULES:
+        give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
     if cut & FACT_CUT_RULES:
@@ -195,6 +199,7 @@ def _give_back(ctx, cut: set) -> None:
         give_back_announced_lists(ctx, shape)
         give_back_lists_closed_by_the_story(ctx, shape)
         give_back_list_edges(ctx, shape)
+        give_back_the_lead(ctx, shape)
 
 
 class BodyShape(LineShape):
@@ -1033,3 +1038,100 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
                 and shape.n_words(j) >= CLOSING_SENTENCE_MIN_WORDS:
             for k in run:
                 rule[k] = None
+
+
+def give_back_menus_inside_the_story(ctx, shape: BodyShape) -> None:
+    """A "menu" with the story kept right above AND right below it is the story's own
+    list or table: a run of lines one of MENU_RULES cut ("Party | Votes | Seats" rows, a
+    run of place names) between two kept lines, one of them a sentence of
+    CLOSING_SENTENCE_MIN_WORDS+ words or a ":" announcement, comes back. A page's menus
+    stand above the story or under its end, next to other furniture (on the studied sets
+    of rounds 8-19 no menu rule's run had kept lines on both sides).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home | News | Sport\\nThe count ended at midnight in all four wards of the town.\\n"
+    ...               "Green | 1 204 | 5\\nLabour | 987 | 3\\nLiberal | 455 | 1\\n"
+    ...               "Turnout was 61 per cent, up from 54 in 2022.\\n")
+    >>> ctx.marks.rule[0] = "nav.menu_bar"; ctx.marks.rule[2:5] = ["nav.menu_bar"] * 3
+    >>> give_back_menus_inside_the_story(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    ['nav.menu_bar', None, None, None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    done: set[int] = set()
+    for i in shape.cut_by(ctx, MENU_RULES, np.ones(len(rule), dtype=bool)):
+        if i in done:
+            continue
+        run, j = [i], _nonblank(ctx, i, 1)
+        while j is not None and rule[j] == rule[i]:
+            run.append(j)
+            j = _nonblank(ctx, j, 1)
+        done.update(run)
+        above = _nonblank(ctx, i, -1)
+        if not (_kept(ctx, above) and _kept(ctx, j)):
+            continue
+        if any(shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS and shape.ends_sentence(k)
+               or content[k].rstrip().endswith((":", "：")) for k in (above, j)):
+            for k in run:
+                rule[k] = None
+
+
+# The story's opening sentence under the page's head is a paragraph of this many words or more.
+LEAD_MIN_WORDS = 12
+# The kept story goes on within this many non-blank lines under it (a caption between).
+LEAD_MAX_GAP = 2
+
+
+def give_back_the_lead(ctx, shape: BodyShape) -> None:
+    """The story's first paragraph, cut by the classifier right under the page's head,
+    comes back: a sentence of LEAD_MIN_WORDS+ words with no kept sentence anywhere above
+    it, the line right above it cut by a rule of the head (a date line, a byline, a
+    headline: not the classifier, which may have cut a teaser's summary there), and under
+    it, within LEAD_MAX_GAP non-blank lines, a kept line with a kept sentence of the story
+    further down. The model reads an opening paragraph whose neighbours above are all cut
+    as the end of a block of furniture; the head's own rules say where the story starts.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Harvest supper raises money for the roof\\nPosted on 3 December 2026\\n"
+    ...               "Over ninety people came to the village hall on Saturday for the harvest supper.\\n"
+    ...               "The hall laid out for supper\\nRaffle winners:\\nHamper: Mrs Carter\\n"
+    ...               "Thanks to everyone who baked, carried chairs and washed up.\\n")
+    >>> ctx.marks.rule[:4] = ["classifier", "news.dateline", "classifier", "classifier"]
+    >>> give_back_the_lead(ctx, BodyShape(ctx))
+    >>> ctx.marks.rule
+    ['classifier', 'news.dateline', None, 'classifier', None, None, None, None]
+    """
+    rule = ctx.marks.rule
+    long_enough = ctx.stats.n_words >= LEAD_MIN_WORDS
+    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough):
+        above = _nonblank(ctx, i, -1)
+        if above is None or rule[above] is None or not _head_rule(rule[above]) or not shape.ends_sentence(i):
+            continue
+        if any(_kept(ctx, k) and shape.ends_sentence(k) and shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS
+               for k in range(i)):
+            return  # (the story started above: this is no opening)
+        below, near = i, False
+        for _ in range(LEAD_MAX_GAP):
+            below = _nonblank(ctx, below, 1)
+            if below is None:
+                break
+            near = near or _kept(ctx, below)
+        if near and _sentence_below(ctx, shape, i):
+            rule[i] = None
+        return  # (only the first candidate: the story has one opening)
+
+
+# The rules of a page's head: its date line, byline, headline.
+HEAD_RULE_PREFIXES = ("dates.", "news.dateline", "news.byline", "news.headline", "outlets.dateline", "outlets.byline")
+
+
+def _head_rule(r: str) -> bool:
+    return r.startswith(HEAD_RULE_PREFIXES)
+
+
+def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
+    """A kept sentence of CLOSING_SENTENCE_MIN_WORDS+ words stands somewhere under line `i`."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[k] is None and not blank[k] and shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS
+               and shape.ends_sentence(k) for k in range(i + 1, ctx.lines.n_lines))
