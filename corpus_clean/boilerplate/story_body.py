@@ -1044,7 +1044,9 @@ def give_back_menus_inside_the_story(ctx, shape: BodyShape) -> None:
     """A "menu" with the story kept right above AND right below it is the story's own
     list or table: a run of lines one of MENU_RULES cut ("Party | Votes | Seats" rows, a
     run of place names) between two kept lines, one of them a sentence of
-    CLOSING_SENTENCE_MIN_WORDS+ words or a ":" announcement, comes back. A page's menus
+    CLOSING_SENTENCE_MIN_WORDS+ words or a ":" announcement, comes back (and the
+    announcement above it when the model cut it: "The new councillors:" read as an island
+    once its rows were cut; the story's opening above it is ``give_back_the_lead``'s). A page's menus
     stand above the story or under its end, next to other furniture (on the studied sets
     of rounds 8-19 no menu rule's run had kept lines on both sides).
 
@@ -1069,11 +1071,13 @@ def give_back_menus_inside_the_story(ctx, shape: BodyShape) -> None:
             j = _nonblank(ctx, j, 1)
         done.update(run)
         above = _nonblank(ctx, i, -1)
-        if not (_kept(ctx, above) and _kept(ctx, j)):
+        announced = above is not None and rule[above] == CLASSIFIER_RULE and _announces(shape, content[above]) \
+            and content[above].rstrip().endswith((":", "："))
+        if not ((_kept(ctx, above) or announced) and _kept(ctx, j)):
             continue
         if any(shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS and shape.ends_sentence(k)
                or content[k].rstrip().endswith((":", "：")) for k in (above, j)):
-            for k in run:
+            for k in run + ([above] if announced else []):
                 rule[k] = None
 
 
