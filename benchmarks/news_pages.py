@@ -210,6 +210,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Polish, Ukrainian), written for the lead at the start of the eighteenth round before any
   change of that round, 34 of its 58 captions without a credit. Totals only: never print
   its misses.
+* ``round19_heldout.txt``: 34 news pages (28 languages in no earlier set: Kabuverdianu,
+  Guinea-Bissau Creole, Temne, Mende, Kpelle, Vai, Nzema, Dangme, Chokwe, Luvale, Kaonde, Sena,
+  Makhuwa, Yao, Beja, Samburu, Miskito, Q'anjob'al, Ixil, Plains Cree, Choctaw, Tlingit, Rapa Nui,
+  Sasak, Tausug, Aghul, Khanty, Chhattisgarhi; and English twice, German, Portuguese, Italian,
+  Japanese), written for the lead at the start of the nineteenth round before any change of that
+  round, 35 of its 55 captions without a credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -264,6 +270,7 @@ SETS = {
     "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
     "round19_dev.txt (studied)": LABELLED / "round19_dev.txt",
     "round19_probe.txt (read once unseen, then studied)": LABELLED / "round19_probe.txt",
+    "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
 }
 
 
