@@ -66,6 +66,7 @@ from corpus_clean.boilerplate.story_inserts import (
     label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -177,6 +178,7 @@ def give_back_story_body_lines(ctx) -> None:
         mark_comment_threads(ctx, shape)
         mark_repeated_units(ctx, shape)
         mark_comments_under_a_heading(ctx)
+        mark_pitches_under_ad_labels(ctx, shape)
 
 
 def _give_back(ctx, cut: set) -> None:
