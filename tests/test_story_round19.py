@@ -186,3 +186,55 @@ def test_lines_under_an_ad_label_that_are_no_pitch_stay():
     assert _pitches(["Bouwmarkt West: zandzakken 20 % korting."], ["More news"], label_rule=None) == [None]
     four = [f"Winkel {k}: korting {k} %." for k in "ABCD"]
     assert _pitches(four, ["More news"]) == [None] * 4
+
+
+# --- comment units with the date on its own line, names ending in an initial (story_threads) ---
+
+from corpus_clean.boilerplate.story_threads import THREAD_RULE, mark_comment_threads  # noqa: E402
+
+DATES = ["3 de diciembre de 2026 a las 10:12", "2 ngon 12, 2026", "4 Desemba 2026, 14:20"]
+
+
+def _thread(units: list[list[str]], date_rule: str | None) -> list:
+    lines = STORY + [line for unit in units for line in unit] + ["More news"]
+    ctx = Context("\n".join(lines) + "\n")
+    for k, line in enumerate(lines):
+        if line in DATES and date_rule:
+            ctx.marks.rule[k] = date_rule
+    ctx.marks.rule[len(lines) - 1] = "classifier"
+    ctx.marks.rule[len(lines) - 2] = "classifier"  # (the model cut the last comment)
+    mark_comment_threads(ctx, LineShape(ctx.stats))
+    return ctx.marks.rule[len(STORY):len(lines) - 1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(st.lists(cap_word, min_size=1, max_size=2).map(" ".join), min_size=2, max_size=4),
+       comments=st.lists(st.lists(word, min_size=3, max_size=8), min_size=4, max_size=4),
+       date=st.sampled_from(DATES), date_rule=st.sampled_from([None, "outlets.dateline"]))
+def test_comment_units_with_a_date_line_under_the_name_go(names, comments, date, date_rule):
+    """Two to four units of name / date / comment under the story's end, the date on its own
+    line (cut by a date rule or not: a month's name no rule knows): the whole box goes
+    (fails on main: the date line between the name and the comment broke the rhythm)."""
+    units = [[name, date, " ".join(comments[k]).capitalize() + "."] for k, name in enumerate(names)]
+    marks = _thread(units, date_rule)
+    assert all(m is not None for m in marks)
+    assert marks.count(THREAD_RULE) >= len(names)
+
+
+def test_a_name_ending_in_an_initial_opens_the_next_unit():
+    """"Marie-Claire L." is a sentence by its full stop, but under a comment and over another
+    it is the next reader's name (fails on main: it was read as the first comment's second
+    line, and one pair is no thread)."""
+    units = [["Rajesh", "Enfin! Mo pas 2 erdtan dan trafik sak zour."],
+             ["Marie-Claire L.", "Ki ler dernie bis aswar? Pa finn dir nanie."]]
+    assert _thread(units, None) == [THREAD_RULE] * 4
+
+
+def test_the_storys_last_lines_over_a_dated_box_stay():
+    """A caption and the story's last sentence above a box of dated units are no unit of it:
+    units of another shape end the run (so the story's sentence stays)."""
+    units = [["Fatia com café", "Se fizer, me conta como ficou no fim de semana!"],
+             ["Dona Lurdes", DATES[0], "Fiz hoje e ficou igualzinho ao da minha mãe."],
+             ["Paulo R.", DATES[0], "Dá pra trocar o açúcar por mascavo?"]]
+    marks = _thread(units, "outlets.dateline")
+    assert marks[1] is None
