@@ -136,6 +136,18 @@ def test_the_opening_paragraph_under_the_head_comes_back():
     assert _lead("news.byline") == [None, "classifier"]
 
 
+def test_an_opening_under_the_share_bar_that_announces_the_entries_comes_back():
+    """A live page's opening ends in ":" ("... im Überblick:") under the share bar, whose
+    last button the model cut with it: it comes back, the button stays cut (fails on main)."""
+    lines = ["Streiktag im Liveblog", "Stand: 04.12.2026 18:05 Uhr", "Teilen", "Link kopieren",
+             "Die Gewerkschaft hat den Fernverkehr seit dem Morgen lahmgelegt. Die wichtigsten Entwicklungen:",
+             "17:48 Uhr", "Die Bahn kündigt an, dass am Freitag wieder die meisten Fernzüge fahren sollen."]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[:5] = ["news.headline", "outlets.dateline", "outlets.share_word", "classifier", "classifier"]
+    give_back_the_lead(ctx, BodyShape(ctx))
+    assert ctx.marks.rule[3:5] == ["classifier", None]
+
+
 def test_no_opening_is_given_back_without_the_heads_rule_or_the_story_under_it():
     """Under the model's own cut (a teaser's summary may stand there), above a story kept
     nowhere, or below a kept sentence of the story (no opening then): it stays cut."""

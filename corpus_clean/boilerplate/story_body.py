@@ -1091,9 +1091,11 @@ LEAD_MAX_GAP = 2
 
 def give_back_the_lead(ctx, shape: BodyShape) -> None:
     """The story's first paragraph, cut by the classifier right under the page's head,
-    comes back: a sentence of LEAD_MIN_WORDS+ words with no kept sentence anywhere above
-    it, the line right above it cut by a rule of the head (a date line, a byline, a
-    headline: not the classifier, which may have cut a teaser's summary there), and under
+    comes back: a sentence (or a line announcing the story's entries with ":") of
+    LEAD_MIN_WORDS+ words with no kept sentence anywhere above it, a rule of the head (a
+    date line, a byline, a headline, the share bar) cut the line right above it, or the
+    line above the model's cut of one or two lines there (a share bar's last button; not
+    the model's cut alone, which may be a teaser's summary), and under
     it, within LEAD_MAX_GAP non-blank lines, a kept line with a kept sentence of the story
     further down. The model reads an opening paragraph whose neighbours above are all cut
     as the end of a block of furniture; the head's own rules say where the story starts.
@@ -1111,8 +1113,8 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     long_enough = ctx.stats.n_words >= LEAD_MIN_WORDS
     for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough):
-        above = _nonblank(ctx, i, -1)
-        if above is None or rule[above] is None or not _head_rule(rule[above]) or not shape.ends_sentence(i):
+        above = _head_cut_above(ctx, i)
+        if above is None or not _is_opening(ctx, shape, i):
             continue
         if any(_kept(ctx, k) and shape.ends_sentence(k) and shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS
                for k in range(i)):
@@ -1128,8 +1130,24 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
         return  # (only the first candidate: the story has one opening)
 
 
-# The rules of a page's head: its date line, byline, headline.
-HEAD_RULE_PREFIXES = ("dates.", "news.dateline", "news.byline", "news.headline", "outlets.dateline", "outlets.byline")
+# The rules of a page's head: its date line, byline, headline, and the share bar under them.
+HEAD_RULE_PREFIXES = ("dates.", "news.dateline", "news.byline", "news.headline", "outlets.dateline", "outlets.byline",
+                      "social.", "outlets.share")
+# Lines the model cut between the head's rule cut and the opening ("Link kopieren"): at most.
+LEAD_MODEL_CUTS_ABOVE = 2
+
+
+def _head_cut_above(ctx, i: int) -> int | None:
+    """The head's rule cut right above line `i`, across at most LEAD_MODEL_CUTS_ABOVE lines
+    the model cut (a share bar's last button); None when a kept line, the page's start or
+    another rule's cut comes first."""
+    rule = ctx.marks.rule
+    j = _nonblank(ctx, i, -1)
+    for _ in range(LEAD_MODEL_CUTS_ABOVE):
+        if j is None or rule[j] != CLASSIFIER_RULE:
+            break
+        j = _nonblank(ctx, j, -1)
+    return j if j is not None and rule[j] is not None and _head_rule(rule[j]) else None
 
 
 def _head_rule(r: str) -> bool:
