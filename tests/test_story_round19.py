@@ -250,3 +250,30 @@ def test_the_storys_last_lines_over_a_dated_box_stay():
              ["Paulo R.", DATES[0], "Dá pra trocar o açúcar por mascavo?"]]
     marks = _thread(units, "outlets.dateline")
     assert marks[1] is None
+
+
+# --- a caption over a list the give-backs brought back ----------------------------------------
+
+import numpy as np  # noqa: E402
+
+from corpus_clean.boilerplate.story_body import give_back_story_body_lines  # noqa: E402
+from corpus_clean.boilerplate.story_inserts import OVER_LIST_RULE  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None)
+@given(caption=st.lists(cap_word, min_size=2, max_size=5).map(" ".join), items=st.lists(cap_word, min_size=2, max_size=5))
+def test_a_caption_over_a_list_given_back_goes(caption, items):
+    """The model cut a story's list (its items under a kept announcement, a kept sentence
+    under them); once the list is back, the open line between the story's sentence and the
+    announcement is a caption over a list and goes (fails on main: the list stayed cut, and
+    the caption step had looked before any give-back)."""
+    lines = [LEAD, caption, "The villages that got water:"] + items + [LAST, "Share"]
+    ctx = Context("\n".join(lines) + "\n")
+    for k in range(3, 3 + len(items)):
+        ctx.marks.rule[k] = "classifier"
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    n = len(lines)
+    ctx.scored_rows = (None, np.arange(n), np.zeros(n))  # (a page the model read)
+    give_back_story_body_lines(ctx)
+    assert ctx.marks.rule[1] == OVER_LIST_RULE
+    assert ctx.marks.rule[3:3 + len(items)] == [None] * len(items)

@@ -63,7 +63,7 @@ import numpy as np
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_inserts import (
     CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
-    label_credit_after_sentence, nonblank_neighbour, page_mask, slash_credit_after_sentence,
+    label_credit_after_sentence, mark_captions_over_lists, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
@@ -169,12 +169,17 @@ def give_back_story_body_lines(ctx) -> None:
     [None, None, None, None, None, None]
     """
     cut = set(ctx.marks.rule)
+    list_before = list(ctx.marks.rule)
     if cut & (DATE_RULES | LABEL_CAPTION_RULES | MENU_RULES | {CLASSIFIER_RULE, OUTSIDE_STORY_RULE}):
         _give_back(ctx, cut)
     if "scored_rows" in ctx.__dict__:
         # (then, on a page the model read, the readers' comments under the story's end as
         # the give-backs left it: ``story_threads``)
         shape = LineShape(ctx.stats)
+        # (and a caption over a list the give-backs brought back: the announcement it stands
+        # over was the model's cut when ``mark_story_inserts`` looked)
+        if ctx.marks.rule != list_before:
+            mark_captions_over_lists(ctx, shape)
         mark_comment_threads(ctx, shape)
         mark_repeated_units(ctx, shape)
         mark_comments_under_a_heading(ctx)
