@@ -315,3 +315,49 @@ def test_a_story_line_ending_in_a_date_is_no_revision_row(label, day, month, yea
     row = f"Harbour bridge closure {label.lower()} {day} {month} {year} 10:12"
     _, removals = strip_boilerplate("\n".join(lines[:-1] + [row]) + "\n")
     assert any(r.rule == "wiki.history_row" and row in r.text for r in removals)
+
+
+# --- a price is no time; a list's items kept and cut --------------------------------------------
+
+from corpus_clean.boilerplate.dates import is_date_line  # noqa: E402
+
+CURRENCIES = ["£", "€", "$", "¥", "₹", "₦", "₴", "₱"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=st.lists(cap_word, min_size=1, max_size=2).map(" ".join), sign=st.sampled_from(CURRENCIES),
+       whole=st.integers(1, 23), cents=st.integers(0, 59), after=st.booleans())
+def test_a_price_is_no_date_line(label, sign, whole, cents, after):
+    """"Price: £4.50" has a time's shape ("4.50"), but the currency sign makes it a price:
+    no date line (fails on main: dates.date_line cut story facts of this shape)."""
+    number = f"{whole}.{cents:02d}"
+    line = f"{label}: {number} {sign}" if after else f"{label}: {sign}{number}"
+    assert not is_date_line(line)
+    assert is_date_line(f"{label}: {whole % 28 + 1} December 2026, {number}")
+
+
+@settings(max_examples=40, deadline=None)
+@given(items=st.lists(cap_word, min_size=3, max_size=7), cut=st.data())
+def test_a_list_of_kept_and_cut_items_the_story_goes_on_from_comes_back(items, cut):
+    """Items under a kept announcement, some kept and some cut by the model or a date rule,
+    a kept sentence under them: the cut ones come back (fails on main: the kept items ended
+    the run)."""
+    rules = cut.draw(st.lists(st.sampled_from([None, "classifier", "dates.date_line"]),
+                              min_size=len(items), max_size=len(items)))
+    lines = [LEAD, "The villages that got water:"] + items + [LAST, "Share"]
+    ctx = Context("\n".join(lines) + "\n")
+    for k, r in enumerate(rules):
+        ctx.marks.rule[2 + k] = r
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
+    assert ctx.marks.rule[2:2 + len(items)] == [None] * len(items)
+
+
+def test_kept_items_over_the_models_cut_of_a_share_bar_stay_as_they_are():
+    """The story's last list kept, then a share bar and teasers the model cut over the footer:
+    the share bar and the teasers stay cut (the last-list step needs every line the model's)."""
+    lines = [LEAD, "The villages that got water:", "Soloolo", "Tuqa", "Share", "More news", "© 2026 Radio"]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[4:7] = ["classifier", "classifier", "footer.copyright"]
+    give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
+    assert ctx.marks.rule[4:6] == ["classifier", "classifier"]

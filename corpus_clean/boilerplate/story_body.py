@@ -1012,10 +1012,11 @@ LAST_LIST_MIN_ITEMS = 2
 def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
     """A list the story announced comes back: under a kept line that announces it
     (``_announces``: "Gandoota bishaan argatan:"), a run of 1 to CLOSED_LIST_MAX_ITEMS short
-    lines (no paragraph, no ":" at the end) the classifier or a date rule cut, with a kept
+    lines (no paragraph, no ":" at the end), kept or cut by the classifier or a date rule
+    ("Deadline: 12 January 2027" between two kept items), one at least cut, with a kept
     sentence of the story (CLOSING_SENTENCE_MIN_WORDS+ words) right under the run: the story
-    went on from its list. Or the story's last list: LAST_LIST_MIN_ITEMS+ lines the model
-    cut, with a rule's cut (the share bar, the footer) or the page's end right under them
+    went on from its list. Or the story's last list: LAST_LIST_MIN_ITEMS+ lines, all the
+    model's cut (kept items there run on into a share bar the model cut), with a rule's cut (the share bar, the footer) or the page's end right under them
     and a kept sentence of the story at or above the announcement (round 19: on the studied
     sets no kept announcement had cut lines over the furniture; on the held-out and check
     sets this gives back 7 article lines and 6 noise lines, totals only). A teaser block
@@ -1041,13 +1042,15 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
         if rule[i] is not None or not _announces(shape, content[i]):
             continue
         run, j = [], _nonblank(ctx, i, 1)
-        while j is not None and (rule[j] == CLASSIFIER_RULE or rule[j] in DATE_RULES) \
+        # (the list's items: cut by the model or a date rule, or kept, short lines)
+        while j is not None and (rule[j] in (None, CLASSIFIER_RULE) or rule[j] in DATE_RULES) \
                 and len(run) <= CLOSED_LIST_MAX_ITEMS:
-            if shape.is_paragraph(j) or content[j].rstrip().endswith((":", "：")):
+            if shape.is_paragraph(j) or content[j].rstrip().endswith((":", "：")) or (
+                    rule[j] is None and shape.ends_sentence(j) and shape.n_words(j) >= CLOSING_SENTENCE_MIN_WORDS):
                 break
             run.append(j)
             j = _nonblank(ctx, j, 1)
-        if not run or len(run) > CLOSED_LIST_MAX_ITEMS:
+        if not any(rule[k] is not None for k in run) or len(run) > CLOSED_LIST_MAX_ITEMS:
             continue
         closed = _kept(ctx, j) and shape.ends_sentence(j) and shape.n_words(j) >= CLOSING_SENTENCE_MIN_WORDS
         # (or the story's last list, of LAST_LIST_MIN_ITEMS+ lines the model cut: the page's
