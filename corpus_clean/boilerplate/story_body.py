@@ -49,6 +49,10 @@ evidence than the line alone; these shapes of the story overrule it:
   cut (share bar, newsletter box, footer) or the page's edge lies beyond them: the
   classifier reads a list page's first and last sentences as furniture because they
   border it; a teaser list after a story of paragraphs has no kept list above it.
+* **Round 19** (page structure again): a list the story announced and went on from, or its
+  last list over the furniture (``give_back_lists_closed_by_the_story``); a menu rule's run
+  with kept story right above and right below it (``give_back_menus_inside_the_story``);
+  the story's opening paragraph under the head's rule cuts (``give_back_the_lead``).
 
 No wording: positions, digits, sentence ends and the page's own words. Cost: each
 give-back finds its candidates with numpy on the line counts and walks only those
