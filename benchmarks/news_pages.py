@@ -193,6 +193,16 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Ainu, Okinawan, Mundari, Ho, Kurukh, Gondi, Kumaoni, Garhwali, Rajasthani, Russian), written by
   news18 right after the dev set, before any change, read once unseen as totals, then studied
   (``--misses probe18``).
+* ``round19_dev.txt``: 20 news pages (Mauritian and Seychellois Creole, Basaa, Bulu, Fang, Lunda,
+  Ndau, Comorian, Rendille, Borana, Bimoba, Jola-Fonyi, Soga, Alur, Nyoro, Mopan, Tz'utujil,
+  Mezquital Otomi, Isthmus Zapotec; an English parish page): half the captions without a credit,
+  lists, prices and quotes in the story, comment blocks without a count heading, sponsored lines,
+  teasers; written by news19 at the start of the nineteenth round before any change, then studied
+  (``--misses dev19``).
+* ``round19_probe.txt``: 16 news pages (Tarahumara, Hopi, Central Yupik, Haida, Mangareva,
+  Maguindanao, Batak Karo, Tsakhur, Nivkh, Nanai, Bundeli; French, Dutch, Swedish, Greek, Korean),
+  written by news19 right after the dev set, before any change, read once unseen as totals, then
+  studied (``--misses probe19``).
 * ``round18_heldout.txt``: 34 news pages (28 languages in no earlier set: Twi, Dyula,
   Lozi, North Ndebele, Kalenjin, Maasai, Afar, Sidamo, Serer, Mandinka, Soninke, Ibibio,
   Mam, Q'eqchi', Tzeltal, Shipibo-Konibo, Pohnpeian, Chuukese, Palauan, Tuvaluan, Kumyk,
@@ -258,6 +268,8 @@ SETS = {
     "round18_dev.txt (studied)": LABELLED / "round18_dev.txt",
     "round18_probe.txt (read once unseen, then studied)": LABELLED / "round18_probe.txt",
     "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
+    "round19_dev.txt (studied)": LABELLED / "round19_dev.txt",
+    "round19_probe.txt (read once unseen, then studied)": LABELLED / "round19_probe.txt",
     "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
 }
 
@@ -310,7 +322,7 @@ def main(argv=None) -> int:
                     "held-out sets may be read too")
     ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -331,7 +343,7 @@ def main(argv=None) -> int:
     if args.kinds:
         print(kinds_table(results))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

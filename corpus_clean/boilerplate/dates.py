@@ -14,6 +14,8 @@ True
 False
 >>> is_date_line("May the best team win")
 False
+>>> is_date_line("Price: £4.50"), is_date_line("Entry: 3.50 €")
+(False, False)
 
 Month, weekday and day-period names come from CLDR, as the babel package ships it (a
 dependency of trafilatura's date search), for the LOCALES below: the data, not a list
@@ -122,6 +124,10 @@ TIME = re.compile(r"(?:[01]?\d|2[0-3])(?::[0-5]\d|[.h][0-5]\d)(?::[0-5]\d)?")
 DAY_OR_YEAR = re.compile(r"(?:[12]\d|3[01]|0?[1-9]|(?:1[89]|20)\d\d)\.?")
 CONNECTORS = frozenset(("de", "del", "of"))
 _DIGIT = re.compile(r"\d")
+# A number with a currency sign (Unicode's "Sc" category: £ € $ ¥ ₹ ₦ ...) right before or
+# after it is a price: "£4.50" and "3.50 €" have a time's shape.
+_CURRENCY = re.escape("".join(chr(c) for c in range(0x20, 0x20D0) if unicodedata.category(chr(c)) == "Sc"))
+_PRICE = re.compile(rf"[{_CURRENCY}]\s?\d|\d\s?[{_CURRENCY}]")
 # A line ending in a one-letter abbreviation ("19:22 h.", an era's "M.L."): its full stop
 # is the abbreviation's, not a sentence's.
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.$")
@@ -156,6 +162,8 @@ def is_date_line(line: str) -> bool:
     months, weekdays = _calendar()
     if text[0].islower() and text.split()[0].strip(",.").lower() not in weekdays:
         return False  # a sentence's middle ("announced on Sept. 30"), unless a weekday opens it
+    if _PRICE.search(text):
+        return False  # a price, not a time: "Price: £4.50", "Entry: 3.50 €"
     n_strong = n_numbers = n_months = 0
     others = 0
     for token in TOKEN.findall(text):

@@ -758,15 +758,25 @@ def _later_copies(content: list[str]) -> np.ndarray:
     return (first_of_line != np.arange(n)) & nonempty
 
 
+# A "headline" of fewer words than this is a menu's first item as often as a title (the
+# first line of a page: "Home", "Ndzi"): a line opening with it is its copy only when it
+# is no sentence ("Sivarai ma haida", a "more news" heading), since a story sentence may
+# open with that word ("Ndzi e ne akiba.", "Home prices rose 4 % this year.").
+HEADLINE_COPY_MIN_WORDS = 3
+
+
 def _mark_headline_copies(ctx: Context, headline: str) -> None:
-    """Lines that start with the headline (and a few words more), or long prefixes of it."""
+    """Lines that start with the headline (and a few words more), or long prefixes of it;
+    for a headline under HEADLINE_COPY_MIN_WORDS words, no line that ends a sentence."""
     head_words = len(headline.split())
     rule = ctx.marks.rule
     content = ctx.lines.content
+    last_class = ctx.stats.last_class
     for i in _lines_holding(ctx.text, (headline[:20],), ctx.starts_list):
         c = content[i]
         if c and c != headline and rule[i] is None and (
-            (c.startswith(headline) and len(c.split()) <= head_words + 8)
+            (c.startswith(headline) and len(c.split()) <= head_words + 8
+             and (head_words >= HEADLINE_COPY_MIN_WORDS or not last_class[i] & SENT_END))
             or (len(c) >= 20 and headline.startswith(c))
         ):
             ctx.marks.mark(i, "repeat.headline")

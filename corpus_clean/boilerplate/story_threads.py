@@ -130,10 +130,20 @@ def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = 
     rule = ctx.marks.rule
     pairs, end = 0, p
     first = first or _name_line
+    dated_box = None
     while p < len(nb) and first(ctx, shape, nb[p]):
         q = p + 1
+        dated = q + 1 < len(nb) and first is _name_line and _date_under_name(ctx, shape, nb[q])
+        if dated_box is not None and dated != dated_box:
+            break  # (a box's units are of one shape: the story's last lines above a dated box are none)
+        dated_box = dated
+        if dated:
+            q += 1  # (the comment's date on its own line: "3 de diciembre de 2026 a las 10:12")
         n_comment = 0
         while q < len(nb) and n_comment < max_lines and _comment_line(ctx, shape, nb[q]):
+            if n_comment and q + 1 < len(nb) and _signs_with_initial(ctx, shape, nb[q]) \
+                    and _comment_line(ctx, shape, nb[q + 1]):
+                break  # (the next reader's name: "Marie-Claire L.", a sentence by its full stop)
             q += 1
             n_comment += 1
         if not n_comment:
@@ -145,6 +155,29 @@ def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = 
             buttons += 1
         pairs, end, p = pairs + 1, q, q
     return pairs, end
+
+
+# A comment's date on its own line under the name: this many words at most.
+DATE_MAX_WORDS = 8
+
+
+def _date_under_name(ctx, shape, i: int) -> bool:
+    """Line `i`, under a reader's name, can be the comment's date: a line a date rule cut,
+    or a short line (DATE_MAX_WORDS words at most) opening with a digit that ends no
+    sentence ("2 ngon 12, 2026": a month's name no date rule knows)."""
+    r = ctx.marks.rule[i]
+    if r in DATE_RULES:
+        return True
+    line = ctx.lines.content[i].strip()
+    return (r in (None, CLASSIFIER_RULE) and line[:1].isdigit() and len(line.split()) <= DATE_MAX_WORDS
+            and not shape.ends_sentence(i))
+
+
+def _signs_with_initial(ctx, shape, i: int) -> bool:
+    """Line `i` is a name ending in an initial ("Marie-Claire L.", "Nomsa M."): a sentence
+    by its full stop, a reader's name by its shape."""
+    line = ctx.lines.content[i].strip()
+    return shape.ends_sentence(i) and _name_line(ctx, shape, i) and len(line.split()) >= 2
 
 
 def thread_starts(ctx) -> list[int]:
