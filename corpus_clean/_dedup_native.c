@@ -738,6 +738,61 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------ band groups' links
+ * group_links(keys, order, document, previous, first)
+ *
+ * The twin of dedup._group_links_numpy: `order` (int64) sorts `keys` (uint64) stably, so a
+ * group of equal keys is a run of `order`, its members in record order. For each entry i
+ * of such a group but its first, previous[i] is the document (document[j], int64) of the
+ * member just before it and first[i] that of the group's first member; for a group's
+ * first member both are -1. Same arrays as the twin (tests/test_dedup_band_keys.py).
+ */
+static PyObject *
+group_links(PyObject *self, PyObject *args)
+{
+    Py_buffer keys, order, document, previous, first;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*y*w*w*", &keys, &order, &document, &previous, &first))
+        return NULL;
+    Py_ssize_t m = keys.len / 8;
+    if (keys.len % 8 || order.len != keys.len || document.len != keys.len || previous.len != keys.len
+            || first.len != keys.len) {
+        PyErr_SetString(PyExc_ValueError, "group_links: keys (uint64), order, document, previous and first "
+                                          "(int64) must have one item per entry");
+        goto done;
+    }
+    const uint64_t *key = (const uint64_t *)keys.buf;
+    const int64_t *at = (const int64_t *)order.buf, *doc = (const int64_t *)document.buf;
+    for (Py_ssize_t p = 0; p < m; p++) {
+        if (at[p] < 0 || at[p] >= m) {
+            PyErr_Format(PyExc_IndexError, "group_links: order[%zd] out of range", p);
+            goto done;
+        }
+    }
+    int64_t *before = (int64_t *)previous.buf, *head = (int64_t *)first.buf;
+    Py_BEGIN_ALLOW_THREADS
+    int64_t group_first = -1;
+    for (Py_ssize_t p = 0; p < m; p++) {
+        int64_t i = at[p];
+        if (p > 0 && key[at[p - 1]] == key[i]) {
+            before[i] = doc[at[p - 1]];
+            head[i] = group_first;
+        } else {
+            before[i] = head[i] = -1;
+            group_first = doc[i];
+        }
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&order);
+    PyBuffer_Release(&document);
+    PyBuffer_Release(&previous);
+    PyBuffer_Release(&first);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"equal_slots", equal_slots, METH_VARARGS, "Equal slots of pairs of signature rows (see _dedup_native.c)."},
     {"piece_hashes", piece_hashes, METH_VARARGS, "The hashes of a vocabulary's dedup pieces (see _dedup_native.c)."},
@@ -746,6 +801,7 @@ static PyMethodDef methods[] = {
     {"decide", decide, METH_VARARGS, "Duplicate decisions in record order (see _dedup_native.c)."},
     {"minhash_rows", minhash_rows, METH_VARARGS, "MinHash signatures of documents' token hashes (see _dedup_native.c)."},
     {"band_keys", band_keys, METH_VARARGS, "LSH band keys of signature rows (see _dedup_native.c)."},
+    {"group_links", group_links, METH_VARARGS, "Each band entry's previous and first group member (see _dedup_native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

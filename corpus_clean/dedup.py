@@ -973,6 +973,37 @@ def _group_edges(keys: np.ndarray, order: np.ndarray | None = None) -> tuple[np.
             np.concatenate([order[:-1][same], order[group_start][1:][same]]))
 
 
+def group_links(keys: np.ndarray, order: np.ndarray, document: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each entry of `keys` (`order`: ``stable_order(keys)``), the document (`document`,
+    int64, per entry) of the member just before it in its group of equal keys and that of
+    the group's first member; -1 and -1 for a group's first member. The compiled kernel
+    (one pass over the order, no temporaries) when built, else its twin
+    (``_group_links_numpy``).
+
+    >>> keys = np.array([7, 3, 7, 7], dtype=np.uint64)
+    >>> [a.tolist() for a in group_links(keys, stable_order(keys), np.array([10, 11, 12, 13]))]
+    [[-1, -1, 10, 12], [-1, -1, 10, 10]]
+    """
+    kernel = _kernel()
+    if kernel is None or keys.dtype != np.uint64:
+        return _group_links_numpy(keys, order, document)
+    previous, first = np.empty(len(keys), dtype=np.int64), np.empty(len(keys), dtype=np.int64)
+    kernel.group_links(np.ascontiguousarray(keys), np.ascontiguousarray(order, dtype=np.int64),
+                       np.ascontiguousarray(document, dtype=np.int64), previous, first)
+    return previous, first
+
+
+def _group_links_numpy(keys: np.ndarray, order: np.ndarray, document: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``group_links``' twin (and reference), from ``_group_edges``' links."""
+    previous = np.full(len(keys), -1, dtype=np.int64)
+    first = np.full(len(keys), -1, dtype=np.int64)
+    later, earlier = _group_edges(keys, order)
+    half = len(later) // 2
+    previous[later[:half]] = document[earlier[:half]]
+    first[later[half:]] = document[earlier[half:]]
+    return previous, first
+
+
 def sorted_unique(keys: np.ndarray) -> np.ndarray:
     """``np.unique(keys)`` for a 1-d array the caller gives up: sorted in place, then the
     first of each run of equal keys. numpy's hash-based unique holds ~3 copies of its
@@ -1828,12 +1859,7 @@ class PartByPartAssignment:
         document = np.tile(with_words, len(bands))  # each entry's document position
         run_first, run_last = self._bands.first_and_last(keys)
         # Within the part: each entry's group first and previous member (-1: none).
-        part_first = np.full(len(keys), -1, dtype=np.int64)
-        previous = np.full(len(keys), -1, dtype=np.int64)
-        later, earlier = _group_edges(keys, order)
-        half = len(later) // 2
-        previous[later[:half]] = document[earlier[:half]]
-        part_first[later[half:]] = document[earlier[half:]]
+        previous, part_first = group_links(keys, order, document)
         first = np.where(run_first >= 0, run_first, part_first)
         previous = np.where(previous >= 0, previous, run_last)
         old_first, old_last = self._indexed_first_and_last(keys, n, bands)

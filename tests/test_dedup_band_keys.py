@@ -8,8 +8,11 @@ sorts uint64 keys with free high bits (the band tables' band << 32 | key) as one
 sort of key << bits | row: it must give ``np.argsort(kind="stable")``'s order on keys with
 many ties, and fall back to it when the row number does not fit.
 
-All fail on main: neither ``_band_table_keys_numpy``, the kernel's ``band_keys`` nor
-``_row_bits_free`` exist there.
+``group_links`` (each band entry's previous and first member of its group of equal keys)
+is a kernel too: the same arrays as its twin, and as a brute-force walk over the groups.
+
+All fail on main: none of ``_band_table_keys_numpy``, ``group_links``, the kernels
+``band_keys`` and ``group_links`` nor ``_row_bits_free`` exist there.
 """
 from __future__ import annotations
 
@@ -19,8 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean import native
-from corpus_clean.dedup import (DedupParams, _band_table_keys_numpy, _dedup_native, _row_bits_free, band_table_keys,
-                                stable_order)
+from corpus_clean.dedup import (DedupParams, _band_table_keys_numpy, _dedup_native, _group_links_numpy,
+                                _row_bits_free, band_table_keys, group_links, stable_order)
 
 compiled = pytest.mark.skipif(_dedup_native is None or not native.built(),
                               reason="corpus_clean._dedup_native was not built")
@@ -83,3 +86,33 @@ def test_row_bits_are_free_only_when_the_row_number_fits():
     assert _row_bits_free(np.zeros(0, dtype=np.uint64)) == 0
     assert _row_bits_free(np.array([(63 << 32) | 0xFFFFFFFF] * 5, dtype=np.uint64)) == 3  # 38 bits + 3
     assert _row_bits_free(np.array([1 << 61] * 9, dtype=np.uint64)) == 0  # 62 bits + 4 do not fit
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(0, 400), st.sampled_from([1, 3, 50, 2**40]))
+@settings(max_examples=300, deadline=None)
+def test_group_links_are_the_twins_and_the_groups_walked(seed, m, distinct):
+    rng = np.random.default_rng(seed)
+    keys = rng.integers(0, distinct, m, dtype=np.uint64)
+    document = rng.integers(0, 1000, m).astype(np.int64)
+    order = stable_order(keys)
+    want_previous, want_first = np.full(m, -1), np.full(m, -1)
+    seen: dict[int, list[int]] = {}
+    for i in range(m):  # record order: a group's members in the order they come
+        members = seen.setdefault(int(keys[i]), [])
+        if members:
+            want_previous[i], want_first[i] = document[members[-1]], document[members[0]]
+        members.append(i)
+    for previous, first in (group_links(keys, order, document), _group_links_numpy(keys, order, document)):
+        assert previous.tolist() == want_previous.tolist() and first.tolist() == want_first.tolist()
+    with native.twins_only():
+        previous, first = group_links(keys, order, document)
+        assert previous.tolist() == want_previous.tolist() and first.tolist() == want_first.tolist()
+
+
+@compiled
+def test_the_group_kernel_refuses_an_order_out_of_range():
+    keys, out = np.zeros(3, dtype=np.uint64), np.empty(3, dtype=np.int64)
+    with pytest.raises(IndexError):
+        _dedup_native.group_links(keys, np.array([0, 1, 3]), np.zeros(3, dtype=np.int64), out, out.copy())
+    with pytest.raises(ValueError):
+        _dedup_native.group_links(keys, np.array([0, 1]), np.zeros(3, dtype=np.int64), out, out.copy())
