@@ -679,6 +679,120 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------ band keys
+ * band_keys(matrix, slots, rows, band_start, band_stop, rows_per_band, with_band, out)
+ *
+ * The twin of dedup.band_table_keys (numpy: ``_band_table_keys_numpy``): for the k-th band
+ * of [band_start, band_stop) and the j-th of the n documents `rows` (int64 row numbers of
+ * `matrix`, rows of `slots` uint32, C order), out[k * n + j] (uint64) is the band's
+ * FNV-1a-style hash of its `rows_per_band` slots, high 32 bits kept, with the band number
+ * above them (band << 32) when `with_band`. Same keys, bit for bit (tests/test_dedup_kernels.py).
+ */
+static PyObject *
+band_keys(PyObject *self, PyObject *args)
+{
+    Py_buffer matrix, rows, out;
+    Py_ssize_t slots, band_start, band_stop, per_band;
+    int with_band;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*ny*nnnpw*", &matrix, &slots, &rows, &band_start, &band_stop, &per_band,
+                          &with_band, &out))
+        return NULL;
+    Py_ssize_t n = rows.len / 8, bands = band_stop - band_start;
+    Py_ssize_t n_rows = slots > 0 ? matrix.len / (4 * slots) : 0;
+    if (slots <= 0 || matrix.len % (4 * slots) || rows.len % 8) {
+        PyErr_SetString(PyExc_ValueError, "band_keys: matrix must hold whole rows of `slots` uint32, rows int64");
+        goto done;
+    }
+    if (bands < 0 || per_band <= 0 || band_start < 0 || band_stop * per_band > slots || out.len != 8 * n * bands) {
+        PyErr_SetString(PyExc_ValueError, "band_keys: bands out of the rows' slots, or out (uint64) of the wrong size");
+        goto done;
+    }
+    const int64_t *row = (const int64_t *)rows.buf;
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (row[j] < 0 || row[j] >= n_rows) {
+            PyErr_Format(PyExc_IndexError, "band_keys: row %zd out of range", j);
+            goto done;
+        }
+    }
+    const uint32_t *m = (const uint32_t *)matrix.buf;
+    uint64_t *keys = (uint64_t *)out.buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t k = 0; k < bands; k++) {
+        Py_ssize_t band = band_start + k;
+        uint64_t tag = with_band ? ((uint64_t)band << 32) : 0;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            const uint32_t *slot = m + row[j] * slots + band * per_band;
+            uint64_t h = FNV_OFFSET;
+            for (Py_ssize_t r = 0; r < per_band; r++)
+                h = (h ^ (uint64_t)slot[r]) * FNV_PRIME;
+            keys[k * n + j] = tag | (h >> 32);
+        }
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&matrix);
+    PyBuffer_Release(&rows);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+/* ------------------------------------------------------------ band groups' links
+ * group_links(keys, order, document, previous, first)
+ *
+ * The twin of dedup._group_links_numpy: `order` (int64) sorts `keys` (uint64) stably, so a
+ * group of equal keys is a run of `order`, its members in record order. For each entry i
+ * of such a group but its first, previous[i] is the document (document[j], int64) of the
+ * member just before it and first[i] that of the group's first member; for a group's
+ * first member both are -1. Same arrays as the twin (tests/test_dedup_band_keys.py).
+ */
+static PyObject *
+group_links(PyObject *self, PyObject *args)
+{
+    Py_buffer keys, order, document, previous, first;
+    PyObject *result = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*y*w*w*", &keys, &order, &document, &previous, &first))
+        return NULL;
+    Py_ssize_t m = keys.len / 8;
+    if (keys.len % 8 || order.len != keys.len || document.len != keys.len || previous.len != keys.len
+            || first.len != keys.len) {
+        PyErr_SetString(PyExc_ValueError, "group_links: keys (uint64), order, document, previous and first "
+                                          "(int64) must have one item per entry");
+        goto done;
+    }
+    const uint64_t *key = (const uint64_t *)keys.buf;
+    const int64_t *at = (const int64_t *)order.buf, *doc = (const int64_t *)document.buf;
+    for (Py_ssize_t p = 0; p < m; p++) {
+        if (at[p] < 0 || at[p] >= m) {
+            PyErr_Format(PyExc_IndexError, "group_links: order[%zd] out of range", p);
+            goto done;
+        }
+    }
+    int64_t *before = (int64_t *)previous.buf, *head = (int64_t *)first.buf;
+    Py_BEGIN_ALLOW_THREADS
+    int64_t group_first = -1;
+    for (Py_ssize_t p = 0; p < m; p++) {
+        int64_t i = at[p];
+        if (p > 0 && key[at[p - 1]] == key[i]) {
+            before[i] = doc[at[p - 1]];
+            head[i] = group_first;
+        } else {
+            before[i] = head[i] = -1;
+            group_first = doc[i];
+        }
+    }
+    Py_END_ALLOW_THREADS
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&keys);
+    PyBuffer_Release(&order);
+    PyBuffer_Release(&document);
+    PyBuffer_Release(&previous);
+    PyBuffer_Release(&first);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"equal_slots", equal_slots, METH_VARARGS, "Equal slots of pairs of signature rows (see _dedup_native.c)."},
     {"piece_hashes", piece_hashes, METH_VARARGS, "The hashes of a vocabulary's dedup pieces (see _dedup_native.c)."},
@@ -686,6 +800,8 @@ static PyMethodDef methods[] = {
     {"doc_tokens", doc_tokens, METH_VARARGS, "Exact and shingle hashes per document (see _dedup_native.c)."},
     {"decide", decide, METH_VARARGS, "Duplicate decisions in record order (see _dedup_native.c)."},
     {"minhash_rows", minhash_rows, METH_VARARGS, "MinHash signatures of documents' token hashes (see _dedup_native.c)."},
+    {"band_keys", band_keys, METH_VARARGS, "LSH band keys of signature rows (see _dedup_native.c)."},
+    {"group_links", group_links, METH_VARARGS, "Each band entry's previous and first group member (see _dedup_native.c)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -94,7 +94,9 @@ def start_workers(workers: int) -> None:
     if workers > 1:
         pool = _pool(workers)
         with _pools_lock:
-            _starts.setdefault(pool, [])
+            if pool in _starts:  # started already (the flow's call started them before its run)
+                return
+            _starts[pool] = []
         threading.Thread(target=_start_processes, args=(pool, workers), name="start-cleaning-workers",
                          daemon=True).start()
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import inspect
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -43,9 +44,19 @@ _handed_over: contextvars.ContextVar[int | None] = contextvars.ContextVar("heart
 class PromptFlow(Flow):
     """A Prefect flow whose in-process calls return as soon as the run ends (module
     docstring); its body must run inside ``heartbeats_while_running()`` (``prompt_flow``
-    does that)."""
+    does that).
+
+    `on_call`: called with the call's parameters (by name, defaults filled in) before
+    Prefect creates the run, for work that can start while the run is set up (the
+    clean-corpus flow starts its cleaning workers there); an in-process call only."""
+
+    def __init__(self, *args, on_call: Callable[[dict], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.on_call = on_call
 
     def __call__(self, *args, **kwargs):
+        if self.on_call is not None:
+            self.on_call(_call_parameters(self.fn, args, kwargs))
         frequency = get_current_settings().flows.heartbeat_frequency
         if frequency is None:  # heartbeats turned off by the user: nothing to hand over
             return super().__call__(*args, **kwargs)
@@ -56,6 +67,22 @@ class PromptFlow(Flow):
                 return super().__call__(*args, **kwargs)
         finally:
             _handed_over.reset(token)
+
+
+def _call_parameters(fn: Callable, args: tuple, kwargs: dict) -> dict:
+    """`fn`'s parameters for a call with `args` and `kwargs`, by name, defaults filled in;
+    {} for a call that does not fit (Prefect refuses it, naming the parameter).
+
+    >>> def f(a, b=2, *, c=3): ...
+    >>> _call_parameters(f, (1,), {"c": 4}), _call_parameters(f, (), {"d": 1})
+    ({'a': 1, 'b': 2, 'c': 4}, {})
+    """
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs)
+    except TypeError:
+        return {}
+    bound.apply_defaults()
+    return dict(bound.arguments)
 
 
 # Settings without Prefect's heartbeat loop, by the settings they were made from: making
@@ -72,14 +99,15 @@ def _without_prefects_loop(settings: Settings) -> Settings:
     return made[1]
 
 
-def prompt_flow(**options):
-    """``@flow(**options)`` for a ``PromptFlow`` whose body sends its own heartbeats."""
+def prompt_flow(on_call: Callable[[dict], None] | None = None, **options):
+    """``@flow(**options)`` for a ``PromptFlow`` whose body sends its own heartbeats
+    (`on_call`: see ``PromptFlow``)."""
     def decorate(fn):
         @functools.wraps(fn)  # Prefect reads the parameters and docstring through it
         def body(*args, **kwargs):
             with heartbeats_while_running():
                 return fn(*args, **kwargs)
-        return PromptFlow(fn=body, **options)
+        return PromptFlow(fn=body, on_call=on_call, **options)
     return decorate
 
 
