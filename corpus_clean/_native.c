@@ -2419,6 +2419,99 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ thread_starts
+ * story_threads.thread_starts in one pass over a page's lines (the twin, the reference:
+ * story_threads._thread_starts_py, ~40 numpy calls on the page's ~200 lines, once per
+ * classified page: ~3 % of a cold core pass).
+ *
+ * thread_starts(rules, blank, last_class, last_char, n_words, n_chars, more_ends,
+ *               sent_end, name_max_chars, story_min_words, comment_min_chars, classifier)
+ *     -> list of int
+ *
+ * - rules: the page's list of each line's rule (str) or None (removed: not None);
+ * - blank: bool per line; last_class: uint8; last_char: uint32; n_words, n_chars: int64;
+ * - more_ends: bool per code point, read as CodeSet.of reads it (a code point past the
+ *   table reads its last entry);
+ * - a line is returned, in order, when: it is not blank, has name_max_chars or fewer
+ *   characters, its rule is None or equal to `classifier`; the nearest kept line (not
+ *   blank, no rule) above it ends a sentence (last_class & sent_end, or more_ends); a kept
+ *   sentence of story_min_words+ words stands somewhere above it; and one of the next two
+ *   non-blank lines is a sentence of comment_min_chars+ characters.
+ */
+static PyObject *
+thread_starts(PyObject *self, PyObject *args)
+{
+    PyObject *rules, *classifier;
+    Py_buffer blank_b, class_b, char_b, words_b, chars_b, ends_b;
+    unsigned int sent_end;
+    long long name_max_chars, story_min_words, comment_min_chars;
+    if (!PyArg_ParseTuple(args, "O!y*y*y*y*y*y*ILLLU:thread_starts", &PyList_Type, &rules, &blank_b, &class_b,
+                          &char_b, &words_b, &chars_b, &ends_b, &sent_end, &name_max_chars, &story_min_words,
+                          &comment_min_chars, &classifier))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rules);
+    if (check_buffer(&blank_b, "blank", 1, n) || check_buffer(&class_b, "last_class", 1, n)
+        || check_buffer(&char_b, "last_char", 4, n) || check_buffer(&words_b, "n_words", 8, n)
+        || check_buffer(&chars_b, "n_chars", 8, n))
+        goto done;
+    if (ends_b.len < 1) {
+        PyErr_SetString(PyExc_ValueError, "more_ends: an empty table");
+        goto done;
+    }
+    const uint8_t *blank = blank_b.buf, *last_class = class_b.buf, *more_ends = ends_b.buf;
+    const uint32_t *last_char = char_b.buf;
+    const int64_t *n_words = words_b.buf, *n_chars = chars_b.buf;
+    PyObject **rule = PySequence_Fast_ITEMS(rules);
+    const Py_ssize_t last_entry = ends_b.len - 1;
+#define THREAD_SENTENCE(i) \
+    ((last_class[i] & sent_end) != 0 || more_ends[last_char[i] < (uint32_t)last_entry ? last_char[i] : last_entry])
+    result = PyList_New(0);
+    if (result == NULL)
+        goto done;
+    Py_ssize_t above = -1;  /* the nearest kept line above line i */
+    int story_above = 0;    /* a kept sentence of story_min_words+ words above line i */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int kept = !blank[i] && rule[i] == Py_None;
+        if (!blank[i] && above >= 0 && story_above && n_chars[i] <= name_max_chars && THREAD_SENTENCE(above)) {
+            /* (a comment one or two non-blank lines down) */
+            int soon = 0;
+            for (Py_ssize_t j = i + 1, seen = 0; j < n && seen < 2 && !soon; j++) {
+                if (blank[j])
+                    continue;
+                seen++;
+                soon = THREAD_SENTENCE(j) && n_chars[j] >= comment_min_chars;
+            }
+            int open = rule[i] == Py_None;
+            if (soon && !open) {
+                open = PyObject_RichCompareBool(rule[i], classifier, Py_EQ);
+                if (open < 0)
+                    goto fail;
+            }
+            if (soon && open) {
+                PyObject *line = PyLong_FromSsize_t(i);
+                if (line == NULL || PyList_Append(result, line) < 0) {
+                    Py_XDECREF(line);
+                    goto fail;
+                }
+                Py_DECREF(line);
+            }
+        }
+        if (kept) {
+            above = i;
+            story_above |= THREAD_SENTENCE(i) && n_words[i] >= story_min_words;
+        }
+    }
+#undef THREAD_SENTENCE
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    PyBuffer_Release(&blank_b); PyBuffer_Release(&class_b); PyBuffer_Release(&char_b);
+    PyBuffer_Release(&words_b); PyBuffer_Release(&chars_b); PyBuffer_Release(&ends_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
@@ -2436,6 +2529,7 @@ static PyMethodDef methods[] = {
     {"marked_lines", marked_lines, METH_VARARGS, "Which lines a rule marked, engine.Marks.removed (see _native.c)."},
     {"cached_verdicts", cached_verdicts, METH_VARARGS, "Each line's cached rule verdict, engine.line_rules_many (see _native.c)."},
     {"verdict_maps", verdict_maps, METH_VARARGS, "The verdicts per document, engine.line_rules_many (see _native.c)."},
+    {"thread_starts", thread_starts, METH_VARARGS, "The lines a comment thread may start at, story_threads.thread_starts (see _native.c)."},
     {"utf8_texts", utf8_texts, METH_VARARGS, "A list of str as an Arrow string array's buffers, records.string_array (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };

@@ -45,6 +45,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
 from corpus_clean.boilerplate.story_inserts import LineShape, page_mask
+from corpus_clean.native import active
 
 THREAD_RULE = "story.comment_thread"
 TEASERS_RULE = "story.teaser_pairs"
@@ -148,12 +149,14 @@ def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = 
 
 
 def thread_starts(ctx) -> list[int]:
-    """The lines a thread may start at (its heading or its first name), found with numpy on
-    the page's counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
+    """The lines a thread may start at (its heading or its first name), found on the page's
+    counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
     the model, whose nearest kept line above ends a sentence, with a kept sentence of
     STORY_SENTENCE_MIN_WORDS+ words at or above that line, and a sentence one or two
     non-blank lines below it (a comment). Few lines of a page qualify:
-    a subheading under a paragraph, the heading of a comment box.
+    a subheading under a paragraph, the heading of a comment box. One pass of the compiled
+    ``_native.thread_starts`` when built (once per classified page: its numpy twin,
+    ``_thread_starts_py``, the reference, made ~40 numpy calls on the page's lines).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Home\\nThe bridge over the river opens on Monday, the mayor said.\\nHave your say\\nAna\\n"
@@ -161,6 +164,25 @@ def thread_starts(ctx) -> list[int]:
     >>> thread_starts(ctx)  # ("Ana": the kept line above it is no sentence)
     [2]
     """
+    kernel = getattr(active(), "thread_starts", None)  # (None: no compiled module, or one built before it)
+    if kernel is None:
+        return _thread_starts_py(ctx)
+    s = ctx.stats
+    return kernel(ctx.marks.rule, _as(ctx.blank, np.bool_), _as(s.last_class, np.uint8), _as(s.last_char, np.uint32),
+                  _as(s.n_words, np.int64), _as(s.n_chars, np.int64), _MORE_ENDS.table, SENT_END, NAME_MAX_CHARS,
+                  STORY_SENTENCE_MIN_WORDS, 4 * COMMENT_MIN_WORDS, CLASSIFIER_RULE)
+
+
+def _as(values: np.ndarray, dtype) -> np.ndarray:
+    """`values` as a contiguous array of `dtype` (themselves when they are one: the batch's
+    compiled counts are)."""
+    if values.dtype == dtype and values.flags.c_contiguous:
+        return values
+    return np.ascontiguousarray(values, dtype=dtype)
+
+
+def _thread_starts_py(ctx) -> list[int]:
+    """``thread_starts`` with numpy: the twin of ``_native.thread_starts``, the reference."""
     s = ctx.stats
     rule = ctx.marks.rule
     kept = ~ctx.marks.removed() & ~ctx.blank

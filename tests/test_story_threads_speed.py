@@ -1,14 +1,16 @@
-"""The batch-made prechecks that let a per-page step return before its own work (round 19,
-core19): each is computed for a whole batch in one pass (``batch.PAGE_MASKS``), and a page
-where it finds nothing must be a page the step leaves as it is.
+"""``story_threads``' speed (round 19, core19): the batch-made precheck that lets
+``mark_repeated_units`` return before its own work (computed for a whole batch in one pass,
+``batch.PAGE_MASKS``: a page where it finds nothing must be a page the step leaves as it
+is), and the compiled ``thread_starts`` against its numpy twin.
 
 Pages are generated with the steps' own rhythms (comment units closing on a repeated short
 line at a period, names, sentences, blank lines) among the engine's other lines, then cut
-as the engine would have cut them. All fail on main (round 18): no precheck there.
+as the engine would have cut them. All fail on main (round 18): no precheck, no kernel there.
 """
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.batch import Batch
@@ -16,8 +18,10 @@ from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.features import ALPHA, SENT_END
 from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_threads import (
-    REPEAT_MAX_CHARS, UNIT_MAX_LINES, UNIT_MIN_LINES, mark_repeated_units, repeated_unit_candidates,
+    REPEAT_MAX_CHARS, UNIT_MAX_LINES, UNIT_MIN_LINES, _thread_starts_py, mark_repeated_units, repeated_unit_candidates,
+    thread_starts,
 )
+from corpus_clean.native import twins_only
 
 STORY = ["The new skating rink on the embankment opened on Saturday for free.",
          "The council said the ice would stay until the end of February.", "Related", "Home", "© 2026 Weekly"]
@@ -106,3 +110,38 @@ def test_a_thread_the_step_cuts_passes_its_precheck():
     ctx.marks.rule[8] = "footer.copyright"
     mark_repeated_units(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[1:8] == ["story.comment_thread"] * 7
+
+
+# ``story_threads.thread_starts``: the compiled kernel against its numpy twin.
+
+_native = pytest.importorskip("corpus_clean._native")
+
+
+@given(st.lists(thread_pages(), min_size=1, max_size=6), st.randoms(use_true_random=False),
+       st.sampled_from(["batch", "alone", "other dtypes"]))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_thread_starts_kernel_gives_its_twins_lines(pages, rnd, how):
+    """The same lines, in order, on pages whose lines other steps cut at random (the
+    model's cut as an equal str that is not the same object, too), the page's counts as
+    its batch's slices, its own, or of other integer types."""
+    ctxs = Batch.of(pages).ctxs if how == "batch" else [Context(p) for p in pages]
+    for ctx in ctxs:
+        for i in range(ctx.lines.n_lines):
+            ctx.marks.rule[i] = rnd.choice(RULES + ["".join(["classi", "fier"])])
+        if how == "other dtypes":
+            s = ctx.stats
+            s.n_chars, s.n_words, s.last_char = s.n_chars.astype(np.int32), s.n_words[::-1][::-1], s.last_char.astype(np.int64)
+        with twins_only():
+            want = thread_starts(ctx)
+        assert thread_starts(ctx) == want == _thread_starts_py(ctx)
+
+
+def test_thread_starts_kernel_reads_code_points_past_the_table_as_the_twin():
+    """A line ending in a code point above every sentence end ("😀") or in one the table
+    holds ("।") reads as CodeSet.of reads it."""
+    text = ("The bridge over the river opens on Monday, the mayor said.\nनई बसें चलेंगी और किराया कम होगा।\n"
+            "Have your say 😀\nAna\nFinally a bridge for the school children.\n")
+    ctx = Context(text)
+    with twins_only():
+        want = thread_starts(ctx)
+    assert thread_starts(ctx) == want == [2]  # ("Ana": the kept line above it ends in "😀", no sentence)
