@@ -2419,6 +2419,222 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ lines_cut_by
+ * story_body.BodyShape.cut_by's look-up in one pass: the lines among a page's candidates
+ * that were removed and whose rule is in a container (the twin, the reference:
+ * story_body._cut_by_py, two numpy calls, a list and a comprehension, ~4,000 calls per
+ * 5 MB, ~1.5 % of a cold core pass).
+ *
+ * lines_cut_by(candidates, removed, rule, rules) -> list of int
+ *
+ * - candidates, removed: bool per line (1 byte each); rule: the page's list of each line's
+ *   rule (str) or None; rules: any container (`in`: PySequence_Contains);
+ * - the lines i, ascending, with candidates[i], removed[i] and rule[i] in rules.
+ */
+static PyObject *
+lines_cut_by(PyObject *self, PyObject *args)
+{
+    Py_buffer candidates_b, removed_b;
+    PyObject *rule, *rules;
+    if (!PyArg_ParseTuple(args, "y*y*O!O:lines_cut_by", &candidates_b, &removed_b, &PyList_Type, &rule, &rules))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rule);
+    if (check_buffer(&candidates_b, "candidates", 1, n) || check_buffer(&removed_b, "removed", 1, n))
+        goto done;
+    const uint8_t *candidates = candidates_b.buf, *removed = removed_b.buf;
+    result = PyList_New(0);
+    for (Py_ssize_t i = 0; result != NULL && i < n; i++) {
+        if (!candidates[i] || !removed[i])
+            continue;
+        int in = PySequence_Contains(rules, PyList_GET_ITEM(rule, i));
+        PyObject *line = in > 0 ? PyLong_FromSsize_t(i) : NULL;
+        if (in < 0 || (in > 0 && (line == NULL || PyList_Append(result, line) < 0)))
+            Py_CLEAR(result);
+        Py_XDECREF(line);
+    }
+done:
+    PyBuffer_Release(&candidates_b);
+    PyBuffer_Release(&removed_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ next_to_kept_list
+ * story_body._next_to_a_kept_list in one pass (the twin, the reference:
+ * story_body._next_to_a_kept_list_py, ~15 numpy calls once per page the model read).
+ *
+ * next_to_kept_list(rule, blank, paragraphs, list_min_lines, classifier) -> list of int
+ *
+ * - rule: the page's list of each line's rule (str) or None (removed: not None);
+ *   blank, paragraphs: bool per line; list_min_lines >= 1;
+ * - the lines i, ascending, that are not blank, whose rule equals `classifier`, and
+ *   whose list_min_lines nearest non-blank lines above them, or below them, are all
+ *   kept short lines (no rule, not paragraphs); the page's edge is no such line.
+ */
+static PyObject *
+next_to_kept_list(PyObject *self, PyObject *args)
+{
+    PyObject *rule, *classifier;
+    Py_buffer blank_b, para_b;
+    Py_ssize_t list_min;
+    if (!PyArg_ParseTuple(args, "O!y*y*nU:next_to_kept_list", &PyList_Type, &rule, &blank_b, &para_b, &list_min,
+                          &classifier))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t *nonblank = NULL, *run_above = NULL;
+    uint8_t *kept_short = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rule);
+    if (check_buffer(&blank_b, "blank", 1, n) || check_buffer(&para_b, "paragraphs", 1, n))
+        goto done;
+    if (list_min < 1) {
+        PyErr_SetString(PyExc_ValueError, "list_min_lines must be 1 or more");
+        goto done;
+    }
+    const uint8_t *blank = blank_b.buf, *paragraphs = para_b.buf;
+    PyObject **items = PySequence_Fast_ITEMS(rule);
+    nonblank = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    run_above = PyMem_Malloc(sizeof(Py_ssize_t) * (n + 1));
+    kept_short = PyMem_Malloc(n + 1);
+    if (nonblank == NULL || run_above == NULL || kept_short == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (blank[i])
+            continue;
+        nonblank[m] = i;
+        kept_short[m] = items[i] == Py_None && !paragraphs[i];
+        /* (kept short lines right above position m, in a row) */
+        run_above[m] = m == 0 ? 0 : (kept_short[m - 1] ? run_above[m - 1] + 1 : 0);
+        m++;
+    }
+    result = PyList_New(0);
+    Py_ssize_t run_below = 0;  /* (kept short lines right below position p, in a row: filled going up) */
+    PyObject *found = result;
+    /* Going down the positions needs the run below each: count it from the bottom first. */
+    Py_ssize_t *below = PyMem_Malloc(sizeof(Py_ssize_t) * (m + 1));
+    if (below == NULL) {
+        Py_CLEAR(result);
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t p = m - 1; p >= 0; p--) {
+        below[p] = run_below;
+        run_below = kept_short[p] ? run_below + 1 : 0;
+    }
+    for (Py_ssize_t p = 0; found != NULL && p < m; p++) {
+        Py_ssize_t i = nonblank[p];
+        if (items[i] == Py_None || (run_above[p] < list_min && below[p] < list_min))
+            continue;
+        int is = PyObject_RichCompareBool(items[i], classifier, Py_EQ);
+        PyObject *line = is > 0 ? PyLong_FromSsize_t(i) : NULL;
+        if (is < 0 || (is > 0 && (line == NULL || PyList_Append(found, line) < 0))) {
+            Py_CLEAR(result);
+            found = NULL;
+        }
+        Py_XDECREF(line);
+    }
+    PyMem_Free(below);
+done:
+    PyMem_Free(nonblank); PyMem_Free(run_above); PyMem_Free(kept_short);
+    PyBuffer_Release(&blank_b); PyBuffer_Release(&para_b);
+    return result;
+}
+
+/* ------------------------------------------------------------------ thread_starts
+ * story_threads.thread_starts in one pass over a page's lines (the twin, the reference:
+ * story_threads._thread_starts_py, ~40 numpy calls on the page's ~200 lines, once per
+ * classified page: ~3 % of a cold core pass).
+ *
+ * thread_starts(rules, blank, last_class, last_char, n_words, n_chars, more_ends,
+ *               sent_end, name_max_chars, story_min_words, comment_min_chars, classifier)
+ *     -> list of int
+ *
+ * - rules: the page's list of each line's rule (str) or None (removed: not None);
+ * - blank: bool per line; last_class: uint8; last_char: uint32; n_words, n_chars: int64;
+ * - more_ends: bool per code point, read as CodeSet.of reads it (a code point past the
+ *   table reads its last entry);
+ * - a line is returned, in order, when: it is not blank, has name_max_chars or fewer
+ *   characters, its rule is None or equal to `classifier`; the nearest kept line (not
+ *   blank, no rule) above it ends a sentence (last_class & sent_end, or more_ends); a kept
+ *   sentence of story_min_words+ words stands somewhere above it; and one of the next two
+ *   non-blank lines is a sentence of comment_min_chars+ characters.
+ */
+static PyObject *
+thread_starts(PyObject *self, PyObject *args)
+{
+    PyObject *rules, *classifier;
+    Py_buffer blank_b, class_b, char_b, words_b, chars_b, ends_b;
+    unsigned int sent_end;
+    long long name_max_chars, story_min_words, comment_min_chars;
+    if (!PyArg_ParseTuple(args, "O!y*y*y*y*y*y*ILLLU:thread_starts", &PyList_Type, &rules, &blank_b, &class_b,
+                          &char_b, &words_b, &chars_b, &ends_b, &sent_end, &name_max_chars, &story_min_words,
+                          &comment_min_chars, &classifier))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(rules);
+    if (check_buffer(&blank_b, "blank", 1, n) || check_buffer(&class_b, "last_class", 1, n)
+        || check_buffer(&char_b, "last_char", 4, n) || check_buffer(&words_b, "n_words", 8, n)
+        || check_buffer(&chars_b, "n_chars", 8, n))
+        goto done;
+    if (ends_b.len < 1) {
+        PyErr_SetString(PyExc_ValueError, "more_ends: an empty table");
+        goto done;
+    }
+    const uint8_t *blank = blank_b.buf, *last_class = class_b.buf, *more_ends = ends_b.buf;
+    const uint32_t *last_char = char_b.buf;
+    const int64_t *n_words = words_b.buf, *n_chars = chars_b.buf;
+    PyObject **rule = PySequence_Fast_ITEMS(rules);
+    const Py_ssize_t last_entry = ends_b.len - 1;
+#define THREAD_SENTENCE(i) \
+    ((last_class[i] & sent_end) != 0 || more_ends[last_char[i] < (uint32_t)last_entry ? last_char[i] : last_entry])
+    result = PyList_New(0);
+    if (result == NULL)
+        goto done;
+    Py_ssize_t above = -1;  /* the nearest kept line above line i */
+    int story_above = 0;    /* a kept sentence of story_min_words+ words above line i */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int kept = !blank[i] && rule[i] == Py_None;
+        if (!blank[i] && above >= 0 && story_above && n_chars[i] <= name_max_chars && THREAD_SENTENCE(above)) {
+            /* (a comment one or two non-blank lines down) */
+            int soon = 0;
+            for (Py_ssize_t j = i + 1, seen = 0; j < n && seen < 2 && !soon; j++) {
+                if (blank[j])
+                    continue;
+                seen++;
+                soon = THREAD_SENTENCE(j) && n_chars[j] >= comment_min_chars;
+            }
+            int open = rule[i] == Py_None;
+            if (soon && !open) {
+                open = PyObject_RichCompareBool(rule[i], classifier, Py_EQ);
+                if (open < 0)
+                    goto fail;
+            }
+            if (soon && open) {
+                PyObject *line = PyLong_FromSsize_t(i);
+                if (line == NULL || PyList_Append(result, line) < 0) {
+                    Py_XDECREF(line);
+                    goto fail;
+                }
+                Py_DECREF(line);
+            }
+        }
+        if (kept) {
+            above = i;
+            story_above |= THREAD_SENTENCE(i) && n_words[i] >= story_min_words;
+        }
+    }
+#undef THREAD_SENTENCE
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    PyBuffer_Release(&blank_b); PyBuffer_Release(&class_b); PyBuffer_Release(&char_b);
+    PyBuffer_Release(&words_b); PyBuffer_Release(&chars_b); PyBuffer_Release(&ends_b);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
@@ -2436,6 +2652,9 @@ static PyMethodDef methods[] = {
     {"marked_lines", marked_lines, METH_VARARGS, "Which lines a rule marked, engine.Marks.removed (see _native.c)."},
     {"cached_verdicts", cached_verdicts, METH_VARARGS, "Each line's cached rule verdict, engine.line_rules_many (see _native.c)."},
     {"verdict_maps", verdict_maps, METH_VARARGS, "The verdicts per document, engine.line_rules_many (see _native.c)."},
+    {"lines_cut_by", lines_cut_by, METH_VARARGS, "The removed candidates a rule of a set cut, story_body.BodyShape.cut_by (see _native.c)."},
+    {"next_to_kept_list", next_to_kept_list, METH_VARARGS, "The model's cuts next to a kept list, story_body._next_to_a_kept_list (see _native.c)."},
+    {"thread_starts", thread_starts, METH_VARARGS, "The lines a comment thread may start at, story_threads.thread_starts (see _native.c)."},
     {"utf8_texts", utf8_texts, METH_VARARGS, "A list of str as an Arrow string array's buffers, records.string_array (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };

@@ -27,6 +27,7 @@ from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copie
 from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import credit_tail_candidates
+from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
 
@@ -39,6 +40,7 @@ PAGE_MASKS = (
     ("credit_tail_candidates", credit_tail_candidates),
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
+    ("repeated_unit_candidates", repeated_unit_candidates),
 )
 
 

@@ -71,6 +71,7 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
+from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
 # (``outlets.count_only``: a year alone on its line, "1974", is a timeline's date.)
@@ -230,9 +231,19 @@ class BodyShape(LineShape):
         return self.removed if ctx.marks.rule == self.marks_at_start else ctx.marks.removed()
 
     def cut_by(self, ctx, rules, candidates: np.ndarray) -> list[int]:
-        """The lines among the removed `candidates` (a mask) that one of `rules` cut."""
-        rule = ctx.marks.rule
-        return [i for i in (candidates & self.removed).nonzero()[0].tolist() if rule[i] in rules]
+        """The lines among the removed `candidates` (a mask) that one of `rules` cut (in one
+        compiled pass when built: ``_native.lines_cut_by``; ``_cut_by_py``, the twin, the
+        reference, for anything else)."""
+        kernel = getattr(active(), "lines_cut_by", None)  # (None: no compiled module, or one built before it)
+        if kernel is None or candidates.dtype != np.bool_ or not candidates.flags.c_contiguous:
+            return _cut_by_py(ctx, rules, candidates, self.removed)
+        return kernel(candidates, self.removed, ctx.marks.rule, rules)
+
+
+def _cut_by_py(ctx, rules, candidates: np.ndarray, removed: np.ndarray) -> list[int]:
+    """``BodyShape.cut_by`` with numpy: the twin of ``_native.lines_cut_by``."""
+    rule = ctx.marks.rule
+    return [i for i in (candidates & removed).nonzero()[0].tolist() if rule[i] in rules]
 
 
 def paragraph_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
@@ -921,7 +932,19 @@ def _kept_list_next_to(ctx, shape: LineShape, i: int, step: int) -> bool:
 
 def _next_to_a_kept_list(ctx, shape: BodyShape) -> list[int]:
     """The lines the classifier cut with LIST_MIN_LINES kept short lines right above or
-    right below them (blank lines skipped), found for the whole page at once."""
+    right below them (blank lines skipped), found for the whole page at once (in one
+    compiled pass when built: ``_native.next_to_kept_list``; ``_next_to_a_kept_list_py``,
+    the twin, the reference, for anything else)."""
+    kernel = getattr(active(), "next_to_kept_list", None)  # (None: no compiled module, or one built before it)
+    paragraphs = _paragraphs(ctx)
+    if kernel is None or ctx.blank.dtype != np.bool_ or paragraphs.dtype != np.bool_ \
+            or not (ctx.blank.flags.c_contiguous and paragraphs.flags.c_contiguous):
+        return _next_to_a_kept_list_py(ctx, shape)
+    return kernel(ctx.marks.rule, ctx.blank, paragraphs, LIST_MIN_LINES, CLASSIFIER_RULE)
+
+
+def _next_to_a_kept_list_py(ctx, shape: BodyShape) -> list[int]:
+    """``_next_to_a_kept_list`` with numpy: the twin of ``_native.next_to_kept_list``."""
     nonblank = (~ctx.blank).nonzero()[0]
     removed = shape.removed_now(ctx)  # (the give-backs before this one count as kept)
     kept_short = (~removed & ~_paragraphs(ctx))[nonblank]

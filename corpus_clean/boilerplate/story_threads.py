@@ -44,7 +44,8 @@ from __future__ import annotations
 import numpy as np
 
 from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
-from corpus_clean.boilerplate.story_inserts import LineShape
+from corpus_clean.boilerplate.story_inserts import LineShape, page_mask
+from corpus_clean.native import active
 
 THREAD_RULE = "story.comment_thread"
 TEASERS_RULE = "story.teaser_pairs"
@@ -181,12 +182,14 @@ def _signs_with_initial(ctx, shape, i: int) -> bool:
 
 
 def thread_starts(ctx) -> list[int]:
-    """The lines a thread may start at (its heading or its first name), found with numpy on
-    the page's counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
+    """The lines a thread may start at (its heading or its first name), found on the page's
+    counts: a short line (NAME_MAX_CHARS or fewer characters), kept or cut by
     the model, whose nearest kept line above ends a sentence, with a kept sentence of
     STORY_SENTENCE_MIN_WORDS+ words at or above that line, and a sentence one or two
     non-blank lines below it (a comment). Few lines of a page qualify:
-    a subheading under a paragraph, the heading of a comment box.
+    a subheading under a paragraph, the heading of a comment box. One pass of the compiled
+    ``_native.thread_starts`` when built (once per classified page: its numpy twin,
+    ``_thread_starts_py``, the reference, made ~40 numpy calls on the page's lines).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Home\\nThe bridge over the river opens on Monday, the mayor said.\\nHave your say\\nAna\\n"
@@ -194,6 +197,25 @@ def thread_starts(ctx) -> list[int]:
     >>> thread_starts(ctx)  # ("Ana": the kept line above it is no sentence)
     [2]
     """
+    kernel = getattr(active(), "thread_starts", None)  # (None: no compiled module, or one built before it)
+    if kernel is None:
+        return _thread_starts_py(ctx)
+    s = ctx.stats
+    return kernel(ctx.marks.rule, _as(ctx.blank, np.bool_), _as(s.last_class, np.uint8), _as(s.last_char, np.uint32),
+                  _as(s.n_words, np.int64), _as(s.n_chars, np.int64), _MORE_ENDS.table, SENT_END, NAME_MAX_CHARS,
+                  STORY_SENTENCE_MIN_WORDS, 4 * COMMENT_MIN_WORDS, CLASSIFIER_RULE)
+
+
+def _as(values: np.ndarray, dtype) -> np.ndarray:
+    """`values` as a contiguous array of `dtype` (themselves when they are one: the batch's
+    compiled counts are)."""
+    if values.dtype == dtype and values.flags.c_contiguous:
+        return values
+    return np.ascontiguousarray(values, dtype=dtype)
+
+
+def _thread_starts_py(ctx) -> list[int]:
+    """``thread_starts`` with numpy: the twin of ``_native.thread_starts``, the reference."""
     s = ctx.stats
     rule = ctx.marks.rule
     kept = ~ctx.marks.removed() & ~ctx.blank
@@ -214,6 +236,14 @@ def thread_starts(ctx) -> list[int]:
     soon[:-2] |= comment[2:]
     ok[nb] &= soon
     return [i for i in ok.nonzero()[0].tolist() if rule[i] in (None, CLASSIFIER_RULE)]
+
+
+def _rows_doc(n_rows: int, last_rows: np.ndarray | None) -> np.ndarray | None:
+    """Each row's document (rows of a batch, documents one after another; `last_rows`:
+    each document's last row), or None for one page's rows (`last_rows` None)."""
+    if last_rows is None:
+        return None
+    return np.searchsorted(last_rows, np.arange(n_rows))
 
 
 def _person_name(line: str) -> bool:
@@ -287,6 +317,44 @@ UNIT_MIN_LINES, UNIT_MAX_LINES = 3, 6
 REPEAT_MAX_CHARS = 40
 
 
+def repeated_unit_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: does a unit close on it at one of ``mark_repeated_units``' periods, by the
+    counts alone (that step's candidates before any text is compared: a short line of no
+    sentence, the same length UNIT_MIN_LINES to UNIT_MAX_LINES non-blank lines further,
+    the unit between opening with a name and holding a sentence), in its own document
+    (`last_rows`: each document's last row when the rows are a batch's, as
+    ``batch.PAGE_MASKS`` passes them). ``mark_repeated_units`` skips a page where no line
+    is one: most pages.
+
+    >>> from corpus_clean.boilerplate.features import line_stats, split_lines
+    >>> stats = line_stats(split_lines("Comments\\nSveta wrote:\\nThe ice is great.\\nReply\\n"
+    ...                                "Andrei wrote:\\nThere was no rink.\\nReply"))
+    >>> repeated_unit_candidates(stats, stats.n_chars == 0).nonzero()[0].tolist()
+    [3]
+    >>> bool(repeated_unit_candidates(stats, stats.n_chars == 0, np.array([3, 6])).any())  # (two documents)
+    False
+    """
+    found = np.zeros(len(blank), dtype=bool)
+    nb = (~blank).nonzero()[0]
+    if len(nb) <= UNIT_MIN_LINES:
+        return found
+    doc = _rows_doc(len(blank), last_rows)
+    nb_doc = doc[nb] if doc is not None else None
+    open_end = ((stats.last_class & SENT_END) == 0)[nb]
+    n_chars = stats.n_chars[nb]
+    short = (n_chars <= REPEAT_MAX_CHARS) & open_end
+    named = ((stats.first_class & ALPHA) != 0)[nb] & open_end
+    sentences = np.concatenate(([0], np.cumsum(~open_end)))
+    for period in range(UNIT_MIN_LINES, min(UNIT_MAX_LINES + 1, len(nb))):  # (a period past the rows: no pair)
+        same = short[:-period] & short[period:] & (n_chars[:-period] == n_chars[period:])
+        same &= named[1:len(named) - period + 1]
+        same &= sentences[period:len(nb)] - sentences[1:len(nb) - period + 1] > 0
+        if nb_doc is not None:
+            same &= nb_doc[:-period] == nb_doc[period:]
+        found[nb[:-period][same]] = True
+    return found
+
+
 def mark_repeated_units(ctx, shape) -> None:
     """Cut a comment thread whose units repeat a line (rule THREAD_RULE): under the story's
     end, the same short line ("Respondez", "Responder • Compartir ›", "Нравится · Ответить",
@@ -309,6 +377,8 @@ def mark_repeated_units(ctx, shape) -> None:
     >>> ctx.marks.rule[:9] == [None] + ["story.comment_thread"] * 7 + ["footer.copyright"]
     True
     """
+    if not page_mask(ctx, "repeated_unit_candidates", repeated_unit_candidates).any():
+        return  # (no unit closes at a period by the counts: most pages)
     s = ctx.stats
     nb_array = (~ctx.blank).nonzero()[0]
     if len(nb_array) <= UNIT_MIN_LINES:
