@@ -30,6 +30,7 @@ cut is recorded in ``removed`` as ``html.comments``, as a labelled section's is.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from selectolax.lexbor import LexborNode
@@ -137,23 +138,42 @@ def answered_posts(body: LexborNode, cuts: dict) -> bool:
     >>> answered_posts(t.body, {}), answered_posts(LexborHTMLParser("<body><a>Home</a></body>").body, {})
     (True, False)
     """
-    from corpus_clean.html_posts import REPLY_RE, VOTE_RE, _VOTE_CONTROLS
+    from corpus_clean.html_posts import _VOTE_CONTROLS
 
     found = 0
     for control in _VOTE_CONTROLS.select(body):
-        text = control.text(strip=True)
-        if len(text) < 40 and (REPLY_RE.match(text) or VOTE_RE.match(text)):
+        if _answers_or_votes(control.text(strip=True)):
             found += 1
             if found >= MIN_CONTROLS:
                 return True
     for node, _, _ in cuts.values():
         if node.tag in ("button", "a"):
-            text = node.text(strip=True)
-            if len(text) < 40 and (REPLY_RE.match(text) or VOTE_RE.match(text)):
+            if _answers_or_votes(node.text(strip=True)):
                 found += 1
                 if found >= MIN_CONTROLS:
                     return True
     return False
+
+
+
+@lru_cache(maxsize=1 << 16)
+def _answers_or_votes(text: str) -> bool:
+    """Whether a control's text answers or votes on a post ("Reply", "Helpful (3)"): remembered per text,
+    as a page asks it of every link twice (before and after the choice) and sites repeat their links'
+    words; the two patterns' many languages make each match several microseconds.
+
+    >>> _answers_or_votes("Reply"), _answers_or_votes("Home")
+    (True, False)
+    """
+    from corpus_clean.html_posts import REPLY_RE, VOTE_RE
+
+    if len(text) >= 40:
+        return False
+    # (cheap exact pre-checks: a reply word is at most 12 letters long; a vote ends in its
+    # bracketed count or opens with a thumb or a heart)
+    if len(text) <= 12 and REPLY_RE.match(text):
+        return True
+    return (text.rstrip("\n").endswith((")", "]")) or text[:1] in "👍👎♥❤♡") and VOTE_RE.match(text) is not None
 
 
 def _posts_regions(chosen: list[LexborNode], body: LexborNode, cuts: dict) -> list[LexborNode]:
