@@ -297,9 +297,10 @@ def nbsp_lost_at_line_end(text: str) -> tuple[str, str]:
     return garbled, "\n".join(line.rstrip(" \t\u00a0") for line in lines)
 
 
-def partially_fixed(text: str) -> str:
-    """Each non-ASCII character left clean, garbled once or garbled twice, in turn."""
-    out, k = [], 0
+def partially_fixed(text: str, offset: int = 0) -> str:
+    """Each non-ASCII character left clean, garbled once or garbled twice, in turn, starting
+    at ``offset`` of that cycle (the corpus's kind starts at 0)."""
+    out, k = [], offset
     for char in text:
         if char.isascii():
             out.append(char)
@@ -307,6 +308,17 @@ def partially_fixed(text: str) -> str:
         out.append((char, as_cp1252(char), double_cp1252(char))[k % 3])
         k += 1
     return "".join(out)
+
+
+def page_of_lines(rng: random.Random, language_lines: dict[str, list[str]], short_lines: list[str]) -> str:
+    """A short generated page: one to three lines of one language, shuffled, with up to two
+    short furniture lines ("© 2026", "Home") put among them (the round tests' property pages)."""
+    lines = list(language_lines[rng.choice(sorted(language_lines))])
+    rng.shuffle(lines)
+    lines = lines[: rng.randint(1, 3)]
+    for _ in range(rng.randint(0, 2)):
+        lines.insert(rng.randint(0, len(lines)), rng.choice(short_lines))
+    return "\n".join(lines)
 
 
 def garble(kind: str, text: str) -> tuple[str, str]:

@@ -24,7 +24,7 @@ import ftfy
 import pytest
 
 from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
-from tests.mojibake_corpus import OTHER_CODEC_GARBLINGS, garble
+from tests.mojibake_corpus import OTHER_CODEC_GARBLINGS, garble, page_of_lines
 
 
 def read_as(codec: str, text: str) -> str:
@@ -166,12 +166,7 @@ SHORT_LINES = ["© 2026", "5 min · 3", "Início", "Über uns", "12 °C", "Açã
 
 
 def generated_page(rng: random.Random) -> str:
-    lines = list(LANGUAGE_LINES[rng.choice(sorted(LANGUAGE_LINES))])
-    rng.shuffle(lines)
-    lines = lines[: rng.randint(1, 3)]
-    for _ in range(rng.randint(0, 2)):
-        lines.insert(rng.randint(0, len(lines)), rng.choice(SHORT_LINES))
-    return "\n".join(lines)
+    return page_of_lines(rng, LANGUAGE_LINES, SHORT_LINES)
 
 
 @pytest.mark.parametrize("seed", range(80))

@@ -25,25 +25,12 @@ import ftfy
 import pytest
 
 from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
-from tests.mojibake_corpus import OTHER_CODEC_GARBLINGS, as_cp1252, double_cp1252, garble
+from tests.mojibake_corpus import OTHER_CODEC_GARBLINGS, garble, page_of_lines, partially_fixed
 
 
 def read_as(codec: str, text: str) -> str:
     """UTF-8 bytes of the text read through a single-byte code page."""
     return text.encode("utf-8").decode(codec)
-
-
-def partially_fixed(text: str, offset: int) -> str:
-    """Each non-ASCII character clean, garbled once or garbled twice, in turn, starting
-    at ``offset`` of that cycle (the corpus's kind starts at 0)."""
-    out, k = [], offset
-    for char in text:
-        if char.isascii():
-            out.append(char)
-            continue
-        out.append((char, as_cp1252(char), double_cp1252(char))[k % 3])
-        k += 1
-    return "".join(out)
 
 
 # --- sequences left on a repaired page ---------------------------------------------------
@@ -153,12 +140,7 @@ SHORT_LINES = ["© 2026", "Home", "12 °C", "5 min · 3", "Share ›"]
 
 
 def generated_page(rng: random.Random) -> str:
-    lines = list(LANGUAGE_LINES[rng.choice(sorted(LANGUAGE_LINES))])
-    rng.shuffle(lines)
-    lines = lines[: rng.randint(1, 3)]
-    for _ in range(rng.randint(0, 2)):
-        lines.insert(rng.randint(0, len(lines)), rng.choice(SHORT_LINES))
-    return "\n".join(lines)
+    return page_of_lines(rng, LANGUAGE_LINES, SHORT_LINES)
 
 
 def _garble(rng: random.Random, text: str) -> tuple[str, str]:
