@@ -216,6 +216,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Sasak, Tausug, Aghul, Khanty, Chhattisgarhi; and English twice, German, Portuguese, Italian,
   Japanese), written for the lead at the start of the nineteenth round before any change of that
   round, 35 of its 55 captions without a credit. Totals only: never print its misses.
+* ``round20_heldout.txt``: 34 news pages (28 languages in no earlier set: Gusii, Meru, Embu,
+  Machame, Asu, Makonde, Nyamwezi, Sukuma, Guna, Ngäbere, Bribri, Amuzgo, Garifuna, Kaingang,
+  Nheengatu, Yanesha, Aleut, Selkup, Ket, Even, Rutul, Udi, Laz, Bagheli, Bhili, Lepcha, Betawi,
+  Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
+  of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
+  Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -271,6 +277,7 @@ SETS = {
     "round19_dev.txt (studied)": LABELLED / "round19_dev.txt",
     "round19_probe.txt (read once unseen, then studied)": LABELLED / "round19_probe.txt",
     "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
+    "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
 }
 
 
