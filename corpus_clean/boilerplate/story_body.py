@@ -302,8 +302,13 @@ def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | Non
     ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
     sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
     sentence_or_blank_below[:-1] = ends[1:] | blank[1:]
-    # (or an entry's short title, then its sentence: ``_entry_title``)
-    sentence_or_blank_below[:-2] |= (stats.n_words[1:-1] <= DATE_MAX_WORDS) & ends[2:]
+    # (or an entry's short title, then its sentence: ``_entry_title``; not across a
+    # document's end, whose last row has no line two below it in its document)
+    title_then_sentence = np.zeros(len(ends), dtype=bool)
+    title_then_sentence[:-2] = (stats.n_words[1:-1] <= DATE_MAX_WORDS) & ends[2:]
+    if last_rows is not None:
+        title_then_sentence[last_rows[last_rows > 0] - 1] = False
+    sentence_or_blank_below |= title_then_sentence
     if last_rows is not None:
         sentence_or_blank_below[last_rows] = False
     return (stats.n_words <= DATE_MAX_WORDS) & (stats.n_digit > 0) & sentence_or_blank_below
