@@ -613,7 +613,7 @@ def _article_below(ctx: Context, i: int, matched: dict[int, object]) -> bool:
     content = ctx.lines.content
     key = heading_key(content[i])
     later = {j for j, r in matched.items() if j > i and r.id in APPARATUS_RULES and heading_key(content[j]) != key}
-    return holds_running_prose(ctx.prose.tolist(), content, i, _REFERENCE_ITEM.match, later)
+    return holds_running_prose(ctx.prose.tolist(), content, i, _REFERENCE_ITEM.match, later, int(ctx.prose_before[i]))
 
 
 # Closing quotes and brackets a sentence's full stop may sit inside ("... long enough.”").

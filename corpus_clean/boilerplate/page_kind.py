@@ -33,15 +33,22 @@ from collections.abc import Callable, Container
 # engine's (``engine.SECTION_MIN_PROSE_BEFORE``), stated here to keep this module free of
 # engine imports; tests/test_page_kind.py checks the two agree.
 STORY_MIN_PROSE_LINES = 3
+# The article goes on below a box: its prose there is more than this share (1/4) of the
+# prose above the heading. A page's footer under a real apparatus (a sign-up form, a
+# legal line, a newsletter pitch) brings a few prose lines whatever the article's length;
+# WCXB dev (studied): footnotes of a 117-line article with 27 prose lines of footer and
+# notes below, against "Note:" boxes with 20-100 lines of the article below.
+STORY_GOES_ON_SHARE = 4
 # Section rules that cut an article's apparatus (citations, links), not reader comments.
 APPARATUS_RULES = frozenset({"wiki.references_section"})
 
 
 def holds_running_prose(prose: list[bool], content: list[str], i: int, is_reference_item: Callable,
-                        apparatus_lines: Container[int] = ()) -> bool:
+                        apparatus_lines: Container[int] = (), prose_before: int = 0) -> bool:
     """Do more than STORY_MIN_PROSE_LINES prose lines below heading `i` (`prose`: per
-    line), before the next of `apparatus_lines` (the page's other apparatus headings),
-    fail `is_reference_item`? Counting stops as soon as the answer is known.
+    line), and more than a 1/STORY_GOES_ON_SHARE of the `prose_before` lines above it,
+    before the next of `apparatus_lines` (the page's other apparatus headings), fail
+    `is_reference_item`? Counting stops as soon as the answer is known.
 
     >>> import re
     >>> item = re.compile(r"\\^|\\[\\d+\\]").match
@@ -58,14 +65,22 @@ def holds_running_prose(prose: list[bool], content: list[str], i: int, is_refere
     >>> lines = ["See also", "Bridges of the region", "References"] + ["Smith, J. The long report on the bridges of the region, volume two."] * 5
     >>> holds_running_prose([False, False, False] + [True] * 5, lines, 0, item, {2})
     False
+
+    Below the footnotes of a long article, the page's footer: a few prose lines, not a
+    quarter of the article's 40.
+
+    >>> lines = ["Footnotes"] + ["Sign up and we will send you the best of the week, every Friday morning."] * 6
+    >>> holds_running_prose([False] + [True] * 6, lines, 0, item, prose_before=40)
+    False
     """
+    needed = max(STORY_MIN_PROSE_LINES, prose_before // STORY_GOES_ON_SHARE)
     found = 0
     for j in range(i + 1, len(prose)):
         if j in apparatus_lines:
             return False
         if prose[j] and not is_reference_item(content[j]):
             found += 1
-            if found > STORY_MIN_PROSE_LINES:
+            if found > needed:
                 return True
     return False
 
