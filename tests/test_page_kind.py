@@ -37,7 +37,8 @@ def test_the_engine_and_the_module_agree_on_the_story_minimum():
        st.booleans())
 def test_a_docs_page_s_note_boxes_do_not_cut_the_article_below_them(seed, heading, boxes, blank_lines):
     """A guide: prose, then `boxes` "Note:" boxes each followed by more of the guide (more
-    than STORY_MIN_PROSE_LINES prose lines in all before the page's end). No line below
+    than STORY_MIN_PROSE_LINES prose lines, and more than a quarter of the prose above the
+    box, before the page's end). No line below
     the first box but the boxes' headings is cut by the apparatus rule. Fails on main (the first "Note" in the
     page's second half cut everything below it)."""
     rng = random.Random(seed)
@@ -47,6 +48,7 @@ def test_a_docs_page_s_note_boxes_do_not_cut_the_article_below_them(seed, headin
         if first_box is None:
             first_box = len(lines)
         lines += [heading] + [sentence(rng) for _ in range(rng.randint(STORY_MIN_PROSE_LINES + 1, 6))]
+    lines += [sentence(rng) for _ in range(rng.randint(6, 10))]  # (the guide goes on)
     text = ("\n\n" if blank_lines else "\n").join(lines) + "\n"
     ctx = mark_rules(text)
     content = [c.strip() for c in ctx.lines.content]
@@ -70,6 +72,21 @@ def test_a_wiki_apparatus_chain_is_still_cut(seed):
     ctx = mark_rules("\n".join(lines) + "\n")
     start = len(article)
     assert ctx.marks.rule[start:len(lines)] == [RULE] * (len(lines) - start)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.integers(4, 8))
+def test_footnotes_with_a_page_footer_below_a_long_article_are_still_cut(seed, footer):
+    """Guard (passes on main too): a long article (40-60 prose lines), "Footnotes" over
+    reference items, then a page footer of `footer` prose lines (a sign-up pitch, legal
+    lines): far less than a quarter of the article, so the footnotes and the footer are
+    the section's."""
+    rng = random.Random(seed)
+    article = [sentence(rng) for _ in range(rng.randint(40, 60))]
+    notes = [f"^ {rng.choice(['Smith, J.', 'Rossi, P.', 'Berg, H.'])} {sentence(rng)}" for _ in range(4)]
+    lines = article + ["Footnotes"] + notes + [sentence(rng) for _ in range(footer)]
+    ctx = mark_rules("\n".join(lines) + "\n")
+    assert ctx.marks.rule[len(article):len(lines)] == [RULE] * (len(lines) - len(article))
 
 
 YEAR_TITLES = ["The first pier", "War and closure", "A new crane", "The great storm", "Reopening",
