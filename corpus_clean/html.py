@@ -2513,10 +2513,7 @@ def _marker_rules() -> tuple:
         from corpus_clean.boilerplate.rules import load_rules
         from corpus_clean.line_gate import GatedFinder
 
-        # (the validation markers: a rule marked ``validation_marker: false`` is content
-        # often enough to stay in an extracted article, ``outlets.count_only``'s lone
-        # number being a timeline's year "1907" or a table's cell; round 20, textq20)
-        unconditional = [rule for rule in load_rules().rules if rule.is_validation_marker]
+        unconditional = [rule for rule in load_rules().rules if rule.is_unconditional]
         combined = whole_line_regexes(unconditional)
         rules = [(rule.id, re.compile(rule.inline_pattern())) for rule in unconditional]
         finder = GatedFinder(re.compile(combined[0]), [rule.inline_pattern() for rule in unconditional]) \
