@@ -25,7 +25,7 @@ import numpy as np
 from corpus_clean.boilerplate.classifier import FEATURE_NAMES, MODEL_PATH, StackedModel
 from corpus_clean.boilerplate.engine import strip_many
 from training.fit import (
-    DROP_FEATURES, LABELLED_TRAIN, LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, TOKEN_WEIGHT_POWER,
+    DROP_FEATURES, LABELLED_TRAIN, LINE_WEIGHT_MIN_WORDS, NEWSGEN_ALL_LANGUAGES, NEWSGEN_ASIDES, NEWSGEN_OTHER_STORIES, SHORTGEN_N, SHORTGEN_SEED, TOKEN_WEIGHT_POWER,
     WORD_WEIGHTS_ON,
     clean_with, fit_trees_on,
     gold_with_other_stories, labelled_doc, labelled_files, line_weights, studied_docs, load_docs, load_score, newsgen_docs, shortgen_docs,
@@ -99,6 +99,9 @@ def main(argv=None) -> int:
                     help="with --token-weight-power, which pages weigh their lines by words (training.fit.line_weights)")
     ap.add_argument("--held-out", default="scrapinghub,readability,own pages,newsgen-A,newsgen-B",
                     help="comma-separated sets to leave out in turn (a shorter run while iterating)")
+    ap.add_argument("--gen-seed-offset", type=int, default=0,
+                    help="add this to the generators' seeds (newsgen 1001/1002, shortgen): a refit that differs "
+                         "from the recipe only in its generated draws, to measure the refit-to-refit spread")
     ap.add_argument("--save-models", metavar="DIR",
                     help="write each held-out set's model here (held-out-NAME.json) to re-score it without a refit")
     args = ap.parse_args(argv)
@@ -111,13 +114,13 @@ def main(argv=None) -> int:
         "scrapinghub": load_docs(str(bench_dir / "scrapinghub.jsonl.gz")),
         "readability": load_docs(str(bench_dir / "readability.jsonl.gz")),
         "own pages": [labelled_doc(p.family, p) for p in load_pages()],
-        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001, args.newsgen_other_stories,
+        "newsgen-A": newsgen_docs(args.newsgen_n, ["A"], 1001 + args.gen_seed_offset, args.newsgen_other_stories,
                                   args.newsgen_asides, args.newsgen_all_languages),
-        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002, args.newsgen_other_stories,
+        "newsgen-B": newsgen_docs(args.newsgen_n, ["B"], 1002 + args.gen_seed_offset, args.newsgen_other_stories,
                                   args.newsgen_asides, args.newsgen_all_languages),
     }
     if args.shortgen_n:  # (a training-only set: in every row's training set, never held out)
-        sets["shortgen"] = shortgen_docs(args.shortgen_n)
+        sets["shortgen"] = shortgen_docs(args.shortgen_n, SHORTGEN_SEED + args.gen_seed_offset)
     if args.labelled_train:  # (training-only too: the studied news files)
         sets["studied news"] = studied_docs(labelled_files(args.labelled_train))
     fixtures = readability_fixture_ids(bench_dir / "readability.jsonl.gz")

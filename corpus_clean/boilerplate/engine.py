@@ -35,6 +35,7 @@ from corpus_clean.boilerplate.features import (
 )
 from corpus_clean.boilerplate.dates import mark_date_lines
 from corpus_clean.boilerplate.kernels import as_ints, as_words
+from corpus_clean.boilerplate.page_kind import APPARATUS_RULES, heading_key, holds_running_prose
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
 from corpus_clean.document import Removal
@@ -570,11 +571,14 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             confirmed = _section_confirmed(matched, i, rule.pack)
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
-            if (
+            if ((
                 line_starts[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
-            ) or (confirmed and ctx.prose_before[i] >= 1):
+            ) or (confirmed and ctx.prose_before[i] >= 1)) and not (
+                # (page_kind: a "Note:" box with the article going on below it is no apparatus)
+                rule.id in APPARATUS_RULES and _article_below(ctx, i, matched)
+            ):
                 for j in range(i, ctx.lines.n_lines):
                     ctx.marks.mark(j, rule.id, overwrite=True)
                 break
@@ -600,6 +604,16 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             empty_headings.append((i, rule.id))
     for i, rule_id in empty_headings:
         _mark_empty_heading(ctx, i, rule_id)
+
+
+def _article_below(ctx: Context, i: int, matched: dict[int, object]) -> bool:
+    """``page_kind.holds_running_prose`` for the apparatus heading on line `i`, read up
+    to the page's next apparatus heading in other words (``page_kind.heading_key``: a
+    docs page's "Note:" boxes repeat, a wiki's chain does not)."""
+    content = ctx.lines.content
+    key = heading_key(content[i])
+    later = {j for j, r in matched.items() if j > i and r.id in APPARATUS_RULES and heading_key(content[j]) != key}
+    return holds_running_prose(ctx.prose.tolist(), content, i, _REFERENCE_ITEM.match, later, int(ctx.prose_before[i]))
 
 
 # Closing quotes and brackets a sentence's full stop may sit inside ("... long enough.”").

@@ -263,13 +263,24 @@ def _paragraphs(ctx) -> np.ndarray:
 def _entry_text(ctx, shape: LineShape, i: int) -> int | None:
     """The line that carries dated entry `i`'s text, or None when line `i` is not a
     dated entry: a short line a date rule cut, directly followed by a sentence that is
-    kept or that the classifier cut (a short entry, "Work starts again.")."""
+    kept or that the classifier cut (a short entry, "Work starts again."), or by the
+    entry's kept title and then that sentence (a history in dates: "1907" / "The first
+    pier" / "Workers finished the pier after four years."; round 20: ``outlets.count_only``
+    cut every year of such a timeline)."""
     if ctx.marks.rule[i] not in DATE_RULES or shape.n_words(i) > DATE_MAX_WORDS:
         return None
     below = _nonblank(ctx, i, 1)
+    if below is not None and _entry_title(ctx, shape, below):
+        below = _nonblank(ctx, below, 1)
     if below is None or not shape.ends_sentence(below):
         return None
     return below if ctx.marks.rule[below] in (None, CLASSIFIER_RULE) else None
+
+
+def _entry_title(ctx, shape: LineShape, j: int) -> bool:
+    """Line `j` is a dated entry's title: kept, short (DATE_MAX_WORDS words at most), no
+    sentence. (A dated teaser's headline after the story is cut: its date stays cut.)"""
+    return ctx.marks.rule[j] is None and shape.n_words(j) <= DATE_MAX_WORDS and not shape.ends_sentence(j)
 
 
 def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
@@ -291,6 +302,13 @@ def dated_entry_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | Non
     ends = ((stats.last_class & SENT_END) != 0) | (stats.last_char >= MIN_OTHER_SENTENCE_END)  # (a superset)
     sentence_or_blank_below = np.zeros(len(ends), dtype=bool)  # (not np.r_: ~4x its cost, per page)
     sentence_or_blank_below[:-1] = ends[1:] | blank[1:]
+    # (or an entry's short title, then its sentence: ``_entry_title``; not across a
+    # document's end, whose last row has no line two below it in its document)
+    title_then_sentence = np.zeros(len(ends), dtype=bool)
+    title_then_sentence[:-2] = (stats.n_words[1:-1] <= DATE_MAX_WORDS) & ends[2:]
+    if last_rows is not None:
+        title_then_sentence[last_rows[last_rows > 0] - 1] = False
+    sentence_or_blank_below |= title_then_sentence
     if last_rows is not None:
         sentence_or_blank_below[last_rows] = False
     return (stats.n_words <= DATE_MAX_WORDS) & (stats.n_digit > 0) & sentence_or_blank_below
