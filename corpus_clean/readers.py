@@ -788,25 +788,27 @@ _SIBLINGS = {"koi8_r": ("koi8_u",), "koi8_u": ("koi8_r",), "tis_620": ("cp874",)
 # The Latin code pages of the web, the prior's order (cp1252 by far the most common):
 # charset-normalizer's coherence ties them on most text (its letter tables rank only
 # the commonest letters), so they are weighed against each other by a language model.
-_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15")
+_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15", "mac_roman")
 SCORED_CHARS = 4096  # what the weighing reads of a long text
 
 
 def _best_decoding(data: bytes, candidate: str) -> str | None:
-    """Of `candidate`, its siblings (``_SIBLINGS``), and -- when it is a Latin code page
-    or the text may be one -- the web's Latin code pages (``_LATIN_WEB``), the one whose
-    decoding is most plausible: fewest odd symbols and words mixing scripts
-    (``_implausible``), then the best fit of CLD2's language model (``_language_fit``:
-    Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı as þ and ý fit
-    it far worse), then the prior (cp1252 first among Latin pages, else `candidate`).
-    None when none decodes the bytes.
+    """Of `candidate`, its siblings (``_SIBLINGS``) and the web's legacy encodings
+    (``_WEB_LEGACY``), the one whose decoding is most plausible: fewest odd symbols and
+    words mixing scripts (``_implausible``), then the best fit of CLD2's language model
+    (``_language_fit``: Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı
+    as þ and ý fit it far worse; Polish read through ISO-8859-10 keeps its ą but not its
+    ł), then the prior (cp1252 first when `candidate` reads as Latin script, else
+    `candidate`). None when none decodes the bytes. (charset-normalizer's coherence ties
+    many code pages on short text and names the rarer one as often as not: ISO-8859-10
+    for Polish, Mac Iceland for Mac Roman, EUC-JIS-2004 for Thai.)
 
     >>> _best_decoding("Міська рада обговорила розклад, їх і є.".encode("koi8-u"), "koi8_r")
     'koi8_u'
     >>> _best_decoding("Café crème".encode("cp1252"), "cp1006")
     'cp1252'
     """
-    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB
+    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB or _reads_as_latin(data, candidate)
     first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
     order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
     ranked = []
@@ -822,9 +824,40 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     fewest = min(item[0] for item in ranked)
     plausible = [item for item in ranked if item[0] == fewest]
     if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
-        fits = {item[2]: _language_fit(item[3]) for item in plausible}
-        plausible.sort(key=lambda item: (-fits[item[2]], item[1]))
+        fits = {}
+        for item in plausible:
+            fits.setdefault(item[3], _language_fit(item[3]))
+        plausible.sort(key=lambda item: (-fits[item[3]], item[1]))
     return plausible[0][2]
+
+
+_MARKUP = re.compile(rb"<[^<>]*>")
+
+
+def _reads_as_latin(data: bytes, encoding: str) -> bool:
+    """Whether `data` is Latin-script text: decoded in `encoding`, most of its non-ASCII
+    letters are Latin; or, whatever `encoding` makes of them, its bytes past ASCII are few
+    beside its ASCII letters (markup aside), as in every Latin-script language -- Chinese,
+    Russian, Arabic or Thai text is nearly all such bytes. (charset-normalizer names
+    Mac Roman English "cp932" or "mac_greek" now and then.)
+
+    >>> _reads_as_latin("wzrosły".encode("iso8859_2"), "iso8859_10"), _reads_as_latin("мир".encode("cp1251"), "cp1251")
+    (True, False)
+    >>> _reads_as_latin("the “late bus” was full".encode("mac_roman"), "cp932")
+    True
+    """
+    head = data[:SCORED_CHARS]
+    try:
+        text = head.decode(encoding, "ignore")
+    except LookupError:
+        return False
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if 2 * sum(1 for ch in letters if ord(ch) <= 0x24F) > len(letters):
+        return True
+    words = _MARKUP.sub(b" ", head) if b"<" in head else head
+    high = sum(1 for byte in words if byte > 127)
+    ascii_letters = sum(1 for byte in words if 97 <= (byte | 32) <= 122)
+    return 4 * high < ascii_letters
 
 
 def _language_fit(text: str) -> float:
@@ -838,6 +871,8 @@ def _language_fit(text: str) -> float:
     """
     import pycld2
 
+    if "<" in text:  # (a page's markup is no language: on a short page it drowns the text)
+        text = _MARKUP_TEXT.sub(" ", text)
     try:
         _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
     except (pycld2.error, UnicodeEncodeError):
@@ -845,6 +880,7 @@ def _language_fit(text: str) -> float:
     return float(details[0][3])
 
 
+_MARKUP_TEXT = re.compile("<[^<>]*>")
 _CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
