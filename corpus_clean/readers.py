@@ -818,6 +818,8 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
         except (UnicodeDecodeError, LookupError):
             continue
         sample = text[:SCORED_CHARS]
+        if "\\" in sample:  # (a JSONL line's "\\n" before a word is no mixed-script word)
+            sample = _JSON_ESCAPE.sub(" ", sample)
         ranked.append((_implausible(sample), rank, encoding, sample))
     if not ranked:
         return None
@@ -854,6 +856,20 @@ def _reads_as_latin(data: bytes, encoding: str) -> bool:
     letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
     if 2 * sum(1 for ch in letters if ord(ch) <= 0x24F) > len(letters):
         return True
+    return _few_high_bytes(head)
+
+
+_JSON_ESCAPE = re.compile(r'\\(?:[nrtbf"\\/]|u[0-9a-fA-F]{4})')
+
+
+def _few_high_bytes(data: bytes) -> bool:
+    """Whether the bytes past ASCII are few beside the ASCII letters (markup aside), as
+    in any Latin-script language's text, against nearly all of them in another script's.
+
+    >>> _few_high_bytes("Straße und Brücke".encode("cp1252")), _few_high_bytes("Привет мир".encode("cp1251"))
+    (True, False)
+    """
+    head = data[:SCORED_CHARS]
     words = _MARKUP.sub(b" ", head) if b"<" in head else head
     high = sum(1 for byte in words if byte > 127)
     ascii_letters = sum(1 for byte in words if 97 <= (byte | 32) <= 122)
