@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -733,7 +734,9 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
 # score alike for "café"); cp1252 is by far the most common of them on the web.
 _LATIN_CODEPAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp852", "latin_1",
                     "iso8859_2", "iso8859_15", "mac_roman", "mac_iceland", "mac_turkish", "mac_latin2"}
-_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0")
+_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0"
+                              "、。「」『』【】〈〉《》・！？，：；（）"  # (CJK text's own punctuation)
+                              "،؛؟")  # (Arabic's)
 
 
 def _odd_symbols(text: str) -> int:
@@ -826,11 +829,31 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     fewest = min(item[0] for item in ranked)
     plausible = [item for item in ranked if item[0] == fewest]
     if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
+        # CLD2's scores are comparable within a script only (garbage kanji outscore real
+        # Thai): the decodings in the script of the first one (the prior's) are weighed.
+        script = _script(plausible[0][3])
+        plausible = [item for item in plausible if _script(item[3]) == script]
         fits = {}
         for item in plausible:
             fits.setdefault(item[3], _language_fit(item[3]))
         plausible.sort(key=lambda item: (-fits[item[3]], item[1]))
     return plausible[0][2]
+
+
+def _script(text: str) -> str:
+    """The script most of `text`'s non-ASCII letters are in, by Unicode name (Hangul,
+    the ideographs and kana one "CJK"); "LATIN" for none (ASCII letters, “quotes”).
+
+    >>> _script("Café crème"), _script("Привет"), _script("市場の価格"), _script("“plain”")
+    ('LATIN', 'CYRILLIC', 'CJK', 'LATIN')
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 127 and ch.isalpha():
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            name = "CJK" if name in ("HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH") else name
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else "LATIN"
 
 
 _MARKUP = re.compile(rb"<[^<>]*>")
