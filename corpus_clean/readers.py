@@ -417,6 +417,10 @@ def decode_bytes(data: bytes) -> Decoded:
     >>> decode_bytes("市議会は火曜日に話し合った。".encode("iso-2022-jp")).encoding
     'iso-2022-jp'
     """
+    if len(data) % 2 and (data[:1] == b"\x00" or data[-1:] == b"\x00"):
+        wide_line = _wide_line(data)
+        if wide_line is not None:
+            return wide_line
     for bom, encoding in _BOMS if data[:1] in _BOM_FIRST_BYTES else ():
         if data.startswith(bom):
             try:
@@ -451,6 +455,48 @@ def decode_bytes(data: bytes) -> Decoded:
         return guessed(data, encoding)
     return Decoded(data.decode("utf-8", "replace"), "utf-8",
                    f"invalid UTF-8 byte at offset {first_bad}")
+
+
+def _wide_line(data: bytes) -> Decoded | None:
+    """A line of UTF-16/32 text read as bytes, decoded without the NULs of the newline it
+    was cut at; None when it is no such line. A UTF-8 file with a UTF-16 file joined to it
+    (``cat``; PowerShell's ``>>`` appends UTF-16) is split into lines at the byte 0x0A,
+    which in UTF-16 is half a newline: its other half, a NUL, is left at the start of the
+    next line (little-endian) or the end of this one (big-endian). Without a BOM both
+    readings decode, and agree on Latin text; when they differ and neither holds more
+    characters no text has (``_not_text_share``), little-endian (Windows') is kept and
+    the record flagged: the byte order is unsure.
+
+    >>> _wide_line(b"\\x00" + "Zürich".encode("utf-16-le")).text
+    'Zürich'
+    >>> _wide_line(codecs.BOM_UTF16_BE + "Zürich".encode("utf-16-be") + b"\\x00")
+    Decoded(text='Zürich', encoding='utf-16', problem=None)
+    >>> _wide_line(b"plain\\x00") is None
+    True
+    """
+    readings: dict[str, Decoded] = {}
+    for cut in (1, 3):
+        for trimmed in (data[cut:] if data[:cut] == b"\x00" * cut else b"",
+                        data[:-cut] if data[-cut:] == b"\x00" * cut else b""):
+            if len(trimmed) < 4:
+                continue
+            bom = next((encoding for bom, encoding in _BOMS if trimmed.startswith(bom)), None)
+            encoding = bom if bom in ("utf-16", "utf-32") else \
+                None if bom else sniff_utf32(trimmed) or sniff_utf16(trimmed)
+            if encoding:
+                try:
+                    readings.setdefault(trimmed.decode(encoding), Decoded(trimmed.decode(encoding), encoding))
+                except UnicodeDecodeError:
+                    continue
+    if not readings:
+        return None
+    fewest = min(_not_text_share(text) for text in readings)
+    best = [reading for text, reading in readings.items() if _not_text_share(text) == fewest]
+    if len(best) == 1:
+        return best[0]
+    chosen = next((reading for reading in best if reading.encoding.endswith("le")), best[0])
+    return Decoded(chosen.text, chosen.encoding, "a UTF-16/32 line read as bytes (a file joined to this "
+                                                  "one?): its byte order is unsure, read as " + chosen.encoding)
 
 
 # Characters a guessed legacy decoding gives for bytes its code page leaves unmapped: C1
@@ -676,6 +722,12 @@ def stream_encoding(head: bytes) -> str | None:
         if head.startswith(bom):
             return None if encoding == "utf-8-sig" else encoding
     if len(head) <= 8:
+        return None
+    first_line = head[:head.find(b"\n")] if b"\n" in head else b""
+    if first_line.strip() and b"\x00" not in first_line:
+        # UTF-16/32 text has NULs in its first line (its ASCII, its newline's own half);
+        # a stream whose first line has none starts as UTF-8 or a code page, whatever
+        # follows (a UTF-16 file joined to it: its lines are read one by one, ``_wide_line``).
         return None
     return sniff_utf32(head[: len(head) // 4 * 4], complete=False) or \
         sniff_utf16(head[: len(head) // 2 * 2], complete=False)
@@ -1132,6 +1184,9 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
+    if not line.strip(b"\x00\r"):
+        # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
+        return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
     record = plain_text_record(line)
     if record is not None:
         return text_document(source, index, line, record, "utf-8")
@@ -1305,14 +1360,58 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
         doc.source_id, doc.url, doc.meta = caller_fields(record)
         return doc
     if not isinstance(text, str):
-        # Name the fields that do hold text: a feed that calls it "content" or
-        # "raw_content" is then one rename away from being read.
-        strings = [name for name, value in record.items() if isinstance(value, str)][:8]
-        found = f"string fields: {', '.join(strings)}" if strings else "no string fields"
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                             problem=f"{where}: no string \"text\" or \"html\" field ({found})")
+                             problem=f"{where}: no string \"text\" or \"html\" field ({why_no_text(record)})")
     return text_document(source, index, raw, record, decoded.encoding,
                          f"{where}: {decoded.problem}" if decoded.problem else None)
+
+
+def why_no_text(record: dict) -> str:
+    """What a record holds instead of a string "text" or "html", said so the user can
+    fix the feed: the field's JSON kind when it is there (an array of strings is
+    paragraphs to be joined), where a "text" or "html" string sits when it is nested
+    ("data.text"; a document wrapping its records in a field: "data[0].text", a ``jq``
+    away), else the fields that do hold strings (a feed that calls it "content" is then
+    one rename away from being read).
+
+    >>> why_no_text({"text": 12}), why_no_text({"text": ["one", "two"]}), why_no_text({"id": 1})
+    ('"text" is a number', '"text" is an array of 2 strings (paragraphs? join them into one string)', 'no string fields')
+    >>> why_no_text({"data": {"text": "x"}}), why_no_text({"items": [{"text": "x"}, {"text": "y"}]})
+    ('a "text" string is nested at data.text', 'a "text" string is nested at items[0].text (records wrapped in "items": one object per record is read)')
+    >>> why_no_text({"content": "x", "n": 1})
+    'string fields: content'
+    """
+    for name in ("text", "html"):
+        if name in record:
+            value = record[name]
+            if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+                return f'"{name}" is an array of {len(value)} strings (paragraphs? join them into one string)'
+            return f'"{name}" is {json_kind(value)}'
+    nested = _nested_text(record, "", 3)
+    if nested:
+        wrapper = re.match(r"(\w+)\[0\]\.", nested)
+        hint = f' (records wrapped in "{wrapper.group(1)}": one object per record is read)' if wrapper else ""
+        return f'a "{nested.rsplit(".", 1)[1]}" string is nested at {nested}{hint}'
+    strings = [name for name, value in record.items() if isinstance(value, str)][:8]
+    return f"string fields: {', '.join(strings)}" if strings else "no string fields"
+
+
+def _nested_text(value, path: str, depth: int) -> str | None:
+    """The path of the first "text" or "html" string nested in `value` (objects, and the
+    first item of arrays), at most `depth` levels down; None when there is none."""
+    if depth < 0:
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if path and key in ("text", "html") and isinstance(item, str):
+                return f"{path}.{key}"
+        for key, item in value.items():
+            found = _nested_text(item, f"{path}.{key}" if path else str(key), depth - 1)
+            if found:
+                return found
+    elif isinstance(value, list) and value:
+        return _nested_text(value[0], f"{path}[0]", depth - 1)
+    return None
 
 
 # A record's fields that say how its page was encoded: a charset, or the HTTP header kept.
@@ -1465,19 +1564,20 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         if documents:
             pass  # read whole, below, once this handle is closed
         elif encoding is None:
-            for index, line in enumerate(split_lines(chunks), start=file.first_record):
+            joined: list = []  # (a UTF-16/32 file joined to this one: its stream, ``until_wide_bom``)
+            for index, line in enumerate(split_lines(until_wide_bom(chunks, joined)), start=file.first_record):
                 lines += 1
                 yield jsonl_line(file.source, index, line)
+            if joined:
+                encoding = next(name for bom, name in _BOMS if joined[0].startswith(bom))
+                wide = _decoded_chunks(_prepend(joined[0], joined[1]), encoding, errors)
+                for item in _wide_lines(file, wide, encoding, file.first_record + lines):
+                    lines += 1
+                    yield item
         else:
-            for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
+            for item in _wide_lines(file, _decoded_chunks(chunks, encoding, errors), encoding, 0):
                 lines += 1
-                # (the stream's BOM, and a later file's when files were joined with `cat`)
-                line = line.lstrip("\ufeff")
-                raw = line.encode(encoding, "surrogatepass")
-                if not line.strip():
-                    yield Skipped(file.source, f"blank line {index + 1}", index)
-                else:
-                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
+                yield item
     if documents:
         yield from read_json_file(file, jsonl_line, sniffed=True)
     elif errors:
@@ -1486,6 +1586,54 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                                       f"({type(error).__name__}: {error}); records after it, if any, are lost")
     elif not lines:
         yield Skipped(file.source, "empty file")
+
+
+def _wide_lines(file: InputFile, text: Iterator[str], encoding: str, first: int) -> Iterator[Document | Skipped]:
+    """The records of a UTF-16/32 stream's text (`encoding`), numbered from `first`."""
+    for index, line in enumerate(split_lines(text), start=first):
+        # (the stream's BOM, and a later file's when files were joined with `cat`)
+        line = line.lstrip("\ufeff")
+        raw = line.encode(encoding, "surrogatepass")
+        if not line.strip():
+            yield Skipped(file.source, f"blank line {index + 1}", index)
+        else:
+            yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
+
+
+# A UTF-16/32 BOM at the start of a line: a file in that encoding joined to this one.
+_WIDE_BOM_AFTER_NEWLINE = (b"\n\xff\xfe", b"\n\xfe\xff", b"\n\x00\x00\xfe\xff")
+_WIDE_BOM_RE = re.compile(b"|".join(re.escape(pattern) for pattern in _WIDE_BOM_AFTER_NEWLINE))
+
+
+def until_wide_bom(chunks: Iterator[bytes], joined: list) -> Iterator[bytes]:
+    """The chunks of a byte stream up to a line that starts with a UTF-16/32 BOM; from
+    that BOM on, the rest is left in `joined` (its first bytes, then the iterator of
+    the others) to be decoded in that encoding. A UTF-8 JSONL file with a UTF-16 one
+    appended (``cat``; PowerShell 5's ``>>`` writes UTF-16 LE with a BOM) is otherwise
+    split at the byte 0x0A, which in UTF-16 is half a newline or part of a character
+    ("上" is U+4E0A): its records would be cut apart. Three C searches per chunk.
+
+    >>> joined = []
+    >>> b"".join(until_wide_bom(iter([b'{"a": 1}\\n', codecs.BOM_UTF16_LE + "上".encode("utf-16-le")]), joined))
+    b'{"a": 1}\\n'
+    >>> joined[0].decode("utf-16")
+    '上'
+    """
+    carry = b""
+    chunks = iter(chunks)
+    for chunk in chunks:
+        buffer = carry + chunk
+        match = _WIDE_BOM_RE.search(buffer) if any(p in buffer for p in _WIDE_BOM_AFTER_NEWLINE) else None
+        if match is not None:
+            yield buffer[:match.start() + 1]
+            joined.extend([buffer[match.start() + 1:], chunks])
+            return
+        # (hold back the last bytes: a newline and BOM may straddle two chunks)
+        carry = buffer[-3:]
+        if len(buffer) > 3:
+            yield buffer[:-3]
+    if carry:
+        yield carry
 
 
 def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
@@ -1894,7 +2042,7 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     try:
         parquet = pq.ParquetFile(handle)
     except Exception as error:  # pyarrow raises several types for a corrupt file
-        yield Skipped(file.source, f"unreadable Parquet file: {error}")
+        yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
     names = parquet.schema_arrow.names
     column = "text" if "text" in names else "html" if "html" in names else None
@@ -1930,6 +2078,28 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         if len(values) < rows:  # damaged pages that read as fewer rows (a flipped page header): say so
             yield _short_row_group(file.source, group, index, rows - len(values))
             index += rows - len(values)
+
+
+def _not_parquet_because(handle) -> str:
+    """What a file named Parquet that pyarrow refused is instead, when its first bytes
+    say: a compressed stream (Parquet compresses inside: ``x.parquet.gz`` renamed), or
+    text (a JSON or CSV export given the wrong name); "" when they say nothing.
+
+    >>> import io, gzip
+    >>> _not_parquet_because(io.BytesIO(gzip.compress(b"x"))), _not_parquet_because(io.BytesIO(b'{"text": "a"}'))
+    (' (its bytes are a gzip stream: decompress it first)', ' (its bytes are text: JSON Lines, JSON or CSV named .parquet?)')
+    """
+    try:
+        handle.seek(0)
+        head = handle.read(STORED_SNIFF_BYTES)
+    except Exception:  # noqa: BLE001 - the handle that failed: nothing more to say
+        return ""
+    compression = compression_of_head(head)
+    if compression:
+        return f" (its bytes are a {compression} stream: decompress it first)"
+    if head and not head.startswith(PARQUET_MAGIC) and looks_like_text(head):
+        return " (its bytes are text: JSON Lines, JSON or CSV named .parquet?)"
+    return ""
 
 
 def _rows_to_read(file: InputFile, parquet) -> int:
