@@ -952,9 +952,9 @@ def _few_high_bytes(data: bytes) -> bool:
 
 
 def _language_fit(text: str) -> float:
-    """How well `text` fits CLD2's model of its top language (its score; 0 when CLD2
-    refuses the text). The right decoding of a text scores well above a wrong one that
-    leaves the same language recognisable.
+    """How well `text` fits CLD2's models of the languages it finds (their scores, each
+    weighed by its share of the text; 0 when CLD2 refuses the text). The right decoding
+    of a text scores well above a wrong one that leaves the same language recognisable.
 
     >>> turkish = "Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254")
     >>> _language_fit(turkish.decode("cp1254")) > _language_fit(turkish.decode("cp1252"))
@@ -968,7 +968,10 @@ def _language_fit(text: str) -> float:
         _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
     except (pycld2.error, UnicodeEncodeError):
         return 0.0
-    return float(details[0][3])
+    # (each language found weighed by its share: text in two languages, or a wrong decoding
+    # that leaves one of them unrecognised, is not judged by its top language alone)
+    shares = sum(detail[2] for detail in details)
+    return sum(detail[2] * detail[3] for detail in details) / shares if shares else 0.0
 
 
 _MARKUP_TEXT = re.compile("<[^<>]*>")
