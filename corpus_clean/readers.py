@@ -1187,12 +1187,12 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
-    if not line.strip(b"\x00\r"):
-        # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
-        return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
     record = plain_text_record(line)
     if record is not None:
         return text_document(source, index, line, record, "utf-8")
+    if not line.strip(b"\x00\r"):
+        # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
+        return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
     return jsonl_document(source, index, line, decode_bytes(line))
 
 
@@ -1614,27 +1614,33 @@ def until_wide_bom(chunks: Iterator[bytes], joined: list) -> Iterator[bytes]:
     the others) to be decoded in that encoding. A UTF-8 JSONL file with a UTF-16 one
     appended (``cat``; PowerShell 5's ``>>`` writes UTF-16 LE with a BOM) is otherwise
     split at the byte 0x0A, which in UTF-16 is half a newline or part of a character
-    ("上" is U+4E0A): its records would be cut apart. Three C searches per chunk.
+    ("上" is U+4E0A): its records would be cut apart. The BOM must be followed by NULs
+    (the UTF-16/32 of a record's "{"): a cp1252 line opening with "ÿþ" is no BOM. UTF-8
+    never holds the byte 0xFE: one memchr per chunk, and no copy.
 
     >>> joined = []
-    >>> b"".join(until_wide_bom(iter([b'{"a": 1}\\n', codecs.BOM_UTF16_LE + "上".encode("utf-16-le")]), joined))
+    >>> b"".join(until_wide_bom(iter([b'{"a": 1}\\n', codecs.BOM_UTF16_LE + '{"b": "上"}'.encode("utf-16-le")]), joined))
     b'{"a": 1}\\n'
     >>> joined[0].decode("utf-16")
-    '上'
+    '{"b": "上"}'
     """
     carry = b""
     chunks = iter(chunks)
     for chunk in chunks:
-        buffer = carry + chunk
-        match = _WIDE_BOM_RE.search(buffer) if any(p in buffer for p in _WIDE_BOM_AFTER_NEWLINE) else None
+        buffer = carry + chunk if carry else chunk
+        # (0xFE is never in UTF-8: one memchr clears a chunk of UTF-8 text, copying nothing)
+        # (a BOM then NULs: the UTF-16/32 of "{"; a cp1252 line opening with "ÿþ" has none)
+        match = next((found for found in _WIDE_BOM_RE.finditer(buffer)
+                      if b"\x00" in buffer[found.end():found.end() + 8]), None) if b"\xfe" in buffer else None
         if match is not None:
             yield buffer[:match.start() + 1]
             joined.extend([buffer[match.start() + 1:], chunks])
             return
-        # (hold back the last bytes: a newline and BOM may straddle two chunks)
-        carry = buffer[-3:]
-        if len(buffer) > 3:
-            yield buffer[:-3]
+        # A newline in the last bytes may start a BOM the next chunk ends: held back.
+        cut = buffer.rfind(b"\n", max(len(buffer) - 3, 0))
+        carry = buffer[cut:] if cut >= 0 else b""
+        if cut != 0:
+            yield buffer[:cut] if cut > 0 else buffer
     if carry:
         yield carry
 
