@@ -515,6 +515,16 @@ def guessed(data: bytes, encoding: str, how: str = "a guess") -> Decoded:
     name = encoding.replace("_", "-")
     odd = _UNMAPPED.search(text)
     if odd is None:
+        if how == "a guess":
+            sample = text[:SCORED_CHARS]
+            beyond_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+            odd_symbols = _implausible(sample)
+            if beyond_ascii and 5 * odd_symbols > beyond_ascii:
+                # No code page reads these bytes as text (CJK with a broken byte, read as
+                # Cyrillic: "йпрИ»Ап¶"): the best guess is still no text, so say so.
+                return Decoded(text, name, f"decoded as {name} ({how}), but {odd_symbols} of its "
+                                           f"{beyond_ascii} non-ASCII characters are odd symbols: "
+                                           "the encoding is unsure")
         return Decoded(text, name)
     at = len(text[:odd.start()].encode(encoding))
     return Decoded(text, name, f"decoded as {name} ({how}), but byte 0x{data[at]:02X} at offset {at} "
@@ -805,12 +815,21 @@ _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[^\W\d_\u00c0-\u024f\x0
 
 def _implausible(text: str) -> int:
     """Odd symbols (``_odd_symbols``) plus words mixing ASCII letters with letters of
-    another script ("Cafﻠ"): what a wrong code page leaves in text.
+    another script ("Cafﻠ") and words of non-ASCII letters in odd case ("НУРхРЧ": no
+    cased language writes a word lower, upper, lower): what a wrong code page leaves in
+    text (multi-byte CJK read one byte at a time comes out as letters in random case).
 
-    >>> _implausible("Café crème"), _implausible("Cafﻠ crﻟme"), _implausible("Привет, мир")
+    >>> _implausible("Café crème"), _implausible("Cafﻠ crﻟme"), _implausible("Привет, МИР")
     (0, 2, 0)
+    >>> _implausible("НУРхРЧ ЙААЁДТ АмПя")
+    2
     """
-    return _odd_symbols(text) + len(_MIXED_SCRIPT_WORD.findall(text))
+    odd_case = sum(1 for word in _NON_ASCII_WORD.findall(text)
+                   if not (word.islower() or word.isupper() or word.istitle()) and word.lower() != word.upper())
+    return _odd_symbols(text) + len(_MIXED_SCRIPT_WORD.findall(text)) + odd_case
+
+
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 
 
 def guess_single_byte_encoding(data: bytes) -> str | None:
