@@ -522,9 +522,10 @@ def guessed(data: bytes, encoding: str, how: str = "a guess") -> Decoded:
             if beyond_ascii and 5 * odd_symbols > beyond_ascii:
                 # No code page reads these bytes as text (CJK with a broken byte, read as
                 # Cyrillic: "йпрИ»Ап¶"): the best guess is still no text, so say so.
+                first = next((at for at, byte in enumerate(data) if byte > 127), 0)
                 return Decoded(text, name, f"decoded as {name} ({how}), but {odd_symbols} of its "
-                                           f"{beyond_ascii} non-ASCII characters are odd symbols: "
-                                           "the encoding is unsure")
+                                           f"{beyond_ascii} non-ASCII characters are odd symbols: the "
+                                           f"encoding is unsure (first non-ASCII byte at offset {first})")
         return Decoded(text, name)
     at = len(text[:odd.start()].encode(encoding))
     return Decoded(text, name, f"decoded as {name} ({how}), but byte 0x{data[at]:02X} at offset {at} "
