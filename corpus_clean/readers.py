@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -416,6 +417,10 @@ def decode_bytes(data: bytes) -> Decoded:
     >>> decode_bytes("市議会は火曜日に話し合った。".encode("iso-2022-jp")).encoding
     'iso-2022-jp'
     """
+    if len(data) % 2 and (data[:1] == b"\x00" or data[-1:] == b"\x00"):
+        wide_line = _wide_line(data)
+        if wide_line is not None:
+            return wide_line
     for bom, encoding in _BOMS if data[:1] in _BOM_FIRST_BYTES else ():
         if data.startswith(bom):
             try:
@@ -452,6 +457,48 @@ def decode_bytes(data: bytes) -> Decoded:
                    f"invalid UTF-8 byte at offset {first_bad}")
 
 
+def _wide_line(data: bytes) -> Decoded | None:
+    """A line of UTF-16/32 text read as bytes, decoded without the NULs of the newline it
+    was cut at; None when it is no such line. A UTF-8 file with a UTF-16 file joined to it
+    (``cat``; PowerShell's ``>>`` appends UTF-16) is split into lines at the byte 0x0A,
+    which in UTF-16 is half a newline: its other half, a NUL, is left at the start of the
+    next line (little-endian) or the end of this one (big-endian). Without a BOM both
+    readings decode, and agree on Latin text; when they differ and neither holds more
+    characters no text has (``_not_text_share``), little-endian (Windows') is kept and
+    the record flagged: the byte order is unsure.
+
+    >>> _wide_line(b"\\x00" + "Zürich".encode("utf-16-le")).text
+    'Zürich'
+    >>> _wide_line(codecs.BOM_UTF16_BE + "Zürich".encode("utf-16-be") + b"\\x00")
+    Decoded(text='Zürich', encoding='utf-16', problem=None)
+    >>> _wide_line(b"plain\\x00") is None
+    True
+    """
+    readings: dict[str, Decoded] = {}
+    for cut in (1, 3):
+        for trimmed in (data[cut:] if data[:cut] == b"\x00" * cut else b"",
+                        data[:-cut] if data[-cut:] == b"\x00" * cut else b""):
+            if len(trimmed) < 4:
+                continue
+            bom = next((encoding for bom, encoding in _BOMS if trimmed.startswith(bom)), None)
+            encoding = bom if bom in ("utf-16", "utf-32") else \
+                None if bom else sniff_utf32(trimmed) or sniff_utf16(trimmed)
+            if encoding:
+                try:
+                    readings.setdefault(trimmed.decode(encoding), Decoded(trimmed.decode(encoding), encoding))
+                except UnicodeDecodeError:
+                    continue
+    if not readings:
+        return None
+    fewest = min(_not_text_share(text) for text in readings)
+    best = [reading for text, reading in readings.items() if _not_text_share(text) == fewest]
+    if len(best) == 1:
+        return best[0]
+    chosen = next((reading for reading in best if reading.encoding.endswith("le")), best[0])
+    return Decoded(chosen.text, chosen.encoding, "a UTF-16/32 line read as bytes (a file joined to this "
+                                                  "one?): its byte order is unsure, read as " + chosen.encoding)
+
+
 # Characters a guessed legacy decoding gives for bytes its code page leaves unmapped: C1
 # controls (latin-1's 0x80-0x9F) and private use (cp932's 0xFD-0xFF). No text holds them.
 _UNMAPPED = re.compile("[\x80-\x9f\ue000-\uf8ff]")
@@ -468,6 +515,17 @@ def guessed(data: bytes, encoding: str, how: str = "a guess") -> Decoded:
     name = encoding.replace("_", "-")
     odd = _UNMAPPED.search(text)
     if odd is None:
+        if how == "a guess":
+            sample = text[:SCORED_CHARS]
+            beyond_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+            odd_symbols = _implausible(sample)
+            if beyond_ascii and 5 * odd_symbols > beyond_ascii:
+                # No code page reads these bytes as text (CJK with a broken byte, read as
+                # Cyrillic: "йпрИ»Ап¶"): the best guess is still no text, so say so.
+                first = next((at for at, byte in enumerate(data) if byte > 127), 0)
+                return Decoded(text, name, f"decoded as {name} ({how}), but {odd_symbols} of its "
+                                           f"{beyond_ascii} non-ASCII characters are odd symbols: the "
+                                           f"encoding is unsure (first non-ASCII byte at offset {first})")
         return Decoded(text, name)
     at = len(text[:odd.start()].encode(encoding))
     return Decoded(text, name, f"decoded as {name} ({how}), but byte 0x{data[at]:02X} at offset {at} "
@@ -676,6 +734,12 @@ def stream_encoding(head: bytes) -> str | None:
             return None if encoding == "utf-8-sig" else encoding
     if len(head) <= 8:
         return None
+    first_line = head[:head.find(b"\n")] if b"\n" in head else b""
+    if first_line.strip() and b"\x00" not in first_line:
+        # UTF-16/32 text has NULs in its first line (its ASCII, its newline's own half);
+        # a stream whose first line has none starts as UTF-8 or a code page, whatever
+        # follows (a UTF-16 file joined to it: its lines are read one by one, ``_wide_line``).
+        return None
     return sniff_utf32(head[: len(head) // 4 * 4], complete=False) or \
         sniff_utf16(head[: len(head) // 2 * 2], complete=False)
 
@@ -733,7 +797,9 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
 # score alike for "café"); cp1252 is by far the most common of them on the web.
 _LATIN_CODEPAGES = {"cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp852", "latin_1",
                     "iso8859_2", "iso8859_15", "mac_roman", "mac_iceland", "mac_turkish", "mac_latin2"}
-_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0")
+_COMMON_NON_ASCII_PUNCT = set("“”‘’–—…€£©®°·½«»¿¡\u00a0"
+                              "、。「」『』【】〈〉《》・！？，：；（）"  # (CJK text's own punctuation)
+                              "،؛؟")  # (Arabic's)
 
 
 def _odd_symbols(text: str) -> int:
@@ -750,12 +816,21 @@ _MIXED_SCRIPT_WORD = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[^\W\d_\u00c0-\u024f\x0
 
 def _implausible(text: str) -> int:
     """Odd symbols (``_odd_symbols``) plus words mixing ASCII letters with letters of
-    another script ("Cafﻠ"): what a wrong code page leaves in text.
+    another script ("Cafﻠ") and words of non-ASCII letters in odd case ("НУРхРЧ": no
+    cased language writes a word lower, upper, lower): what a wrong code page leaves in
+    text (multi-byte CJK read one byte at a time comes out as letters in random case).
 
-    >>> _implausible("Café crème"), _implausible("Cafﻠ crﻟme"), _implausible("Привет, мир")
+    >>> _implausible("Café crème"), _implausible("Cafﻠ crﻟme"), _implausible("Привет, МИР")
     (0, 2, 0)
+    >>> _implausible("НУРхРЧ ЙААЁДТ АмПя")
+    2
     """
-    return _odd_symbols(text) + len(_MIXED_SCRIPT_WORD.findall(text))
+    odd_case = sum(1 for word in _NON_ASCII_WORD.findall(text)
+                   if not (word.islower() or word.isupper() or word.istitle()) and word.lower() != word.upper())
+    return _odd_symbols(text) + len(_MIXED_SCRIPT_WORD.findall(text)) + odd_case
+
+
+_NON_ASCII_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")
 
 
 def guess_single_byte_encoding(data: bytes) -> str | None:
@@ -788,25 +863,27 @@ _SIBLINGS = {"koi8_r": ("koi8_u",), "koi8_u": ("koi8_r",), "tis_620": ("cp874",)
 # The Latin code pages of the web, the prior's order (cp1252 by far the most common):
 # charset-normalizer's coherence ties them on most text (its letter tables rank only
 # the commonest letters), so they are weighed against each other by a language model.
-_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15")
+_LATIN_WEB = ("cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_15", "mac_roman")
 SCORED_CHARS = 4096  # what the weighing reads of a long text
 
 
 def _best_decoding(data: bytes, candidate: str) -> str | None:
-    """Of `candidate`, its siblings (``_SIBLINGS``), and -- when it is a Latin code page
-    or the text may be one -- the web's Latin code pages (``_LATIN_WEB``), the one whose
-    decoding is most plausible: fewest odd symbols and words mixing scripts
-    (``_implausible``), then the best fit of CLD2's language model (``_language_fit``:
-    Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı as þ and ý fit
-    it far worse), then the prior (cp1252 first among Latin pages, else `candidate`).
-    None when none decodes the bytes.
+    """Of `candidate`, its siblings (``_SIBLINGS``) and the web's legacy encodings
+    (``_WEB_LEGACY``), the one whose decoding is most plausible: fewest odd symbols and
+    words mixing scripts (``_implausible``), then the best fit of CLD2's language model
+    (``_language_fit``: Turkish read through cp1252 is Turkish to CLD2 too, but its ş and ı
+    as þ and ý fit it far worse; Polish read through ISO-8859-10 keeps its ą but not its
+    ł), then the prior (cp1252 first when `candidate` reads as Latin script, else
+    `candidate`). None when none decodes the bytes. (charset-normalizer's coherence ties
+    many code pages on short text and names the rarer one as often as not: ISO-8859-10
+    for Polish, Mac Iceland for Mac Roman, EUC-JIS-2004 for Thai.)
 
     >>> _best_decoding("Міська рада обговорила розклад, їх і є.".encode("koi8-u"), "koi8_r")
     'koi8_u'
     >>> _best_decoding("Café crème".encode("cp1252"), "cp1006")
     'cp1252'
     """
-    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB
+    latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB or _reads_as_latin(data, candidate)
     first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
     order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
     ranked = []
@@ -816,21 +893,88 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
         except (UnicodeDecodeError, LookupError):
             continue
         sample = text[:SCORED_CHARS]
+        if "\\" in sample:  # (a JSONL line's "\\n" before a word is no mixed-script word)
+            sample = _JSON_ESCAPE.sub(" ", sample)
         ranked.append((_implausible(sample), rank, encoding, sample))
     if not ranked:
         return None
     fewest = min(item[0] for item in ranked)
     plausible = [item for item in ranked if item[0] == fewest]
     if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
-        fits = {item[2]: _language_fit(item[3]) for item in plausible}
-        plausible.sort(key=lambda item: (-fits[item[2]], item[1]))
+        # CLD2's scores are comparable within a script only (garbage kanji outscore real
+        # Thai): the decodings in the script of the first one (the prior's) are weighed.
+        script = _script(plausible[0][3])
+        plausible = [item for item in plausible if _script(item[3]) == script]
+        fits = {}
+        for item in plausible:
+            fits.setdefault(item[3], _language_fit(item[3]))
+        plausible.sort(key=lambda item: (-fits[item[3]], item[1]))
     return plausible[0][2]
 
 
+def _script(text: str) -> str:
+    """The script most of `text`'s non-ASCII letters are in, by Unicode name (Hangul,
+    the ideographs and kana one "CJK"); "LATIN" for none (ASCII letters, “quotes”).
+
+    >>> _script("Café crème"), _script("Привет"), _script("市場の価格"), _script("“plain”")
+    ('LATIN', 'CYRILLIC', 'CJK', 'LATIN')
+    """
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ord(ch) > 127 and ch.isalpha():
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            name = "CJK" if name in ("HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH", "FULLWIDTH") else name
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else "LATIN"
+
+
+_MARKUP = re.compile(rb"<[^<>]*>")
+
+
+def _reads_as_latin(data: bytes, encoding: str) -> bool:
+    """Whether `data` is Latin-script text: decoded in `encoding`, most of its non-ASCII
+    letters are Latin; or, whatever `encoding` makes of them, its bytes past ASCII are few
+    beside its ASCII letters (markup aside), as in every Latin-script language -- Chinese,
+    Russian, Arabic or Thai text is nearly all such bytes. (charset-normalizer names
+    Mac Roman English "cp932" or "mac_greek" now and then.)
+
+    >>> _reads_as_latin("wzrosły".encode("iso8859_2"), "iso8859_10"), _reads_as_latin("мир".encode("cp1251"), "cp1251")
+    (True, False)
+    >>> _reads_as_latin("the “late bus” was full".encode("mac_roman"), "cp932")
+    True
+    """
+    head = data[:SCORED_CHARS]
+    try:
+        text = head.decode(encoding, "ignore")
+    except LookupError:
+        return False
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if 2 * sum(1 for ch in letters if ord(ch) <= 0x24F) > len(letters):
+        return True
+    return _few_high_bytes(head)
+
+
+_JSON_ESCAPE = re.compile(r'\\(?:[nrtbf"\\/]|u[0-9a-fA-F]{4})')
+
+
+def _few_high_bytes(data: bytes) -> bool:
+    """Whether the bytes past ASCII are few beside the ASCII letters (markup aside), as
+    in any Latin-script language's text, against nearly all of them in another script's.
+
+    >>> _few_high_bytes("Straße und Brücke".encode("cp1252")), _few_high_bytes("Привет мир".encode("cp1251"))
+    (True, False)
+    """
+    head = data[:SCORED_CHARS]
+    words = _MARKUP.sub(b" ", head) if b"<" in head else head
+    high = sum(1 for byte in words if byte > 127)
+    ascii_letters = sum(1 for byte in words if 97 <= (byte | 32) <= 122)
+    return 4 * high < ascii_letters
+
+
 def _language_fit(text: str) -> float:
-    """How well `text` fits CLD2's model of its top language (its score; 0 when CLD2
-    refuses the text). The right decoding of a text scores well above a wrong one that
-    leaves the same language recognisable.
+    """How well `text` fits CLD2's models of the languages it finds (their scores, each
+    weighed by its share of the text; 0 when CLD2 refuses the text). The right decoding
+    of a text scores well above a wrong one that leaves the same language recognisable.
 
     >>> turkish = "Belediye meclisi salı günü feribot tarifesini görüştü.".encode("cp1254")
     >>> _language_fit(turkish.decode("cp1254")) > _language_fit(turkish.decode("cp1252"))
@@ -838,13 +982,19 @@ def _language_fit(text: str) -> float:
     """
     import pycld2
 
+    if "<" in text:  # (a page's markup is no language: on a short page it drowns the text)
+        text = _MARKUP_TEXT.sub(" ", text)
     try:
         _, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
     except (pycld2.error, UnicodeEncodeError):
         return 0.0
-    return float(details[0][3])
+    # (each language found weighed by its share: text in two languages, or a wrong decoding
+    # that leaves one of them unrecognised, is not judged by its top language alone)
+    shares = sum(detail[2] for detail in details)
+    return sum(detail[2] * detail[3] for detail in details) / shares if shares else 0.0
 
 
+_MARKUP_TEXT = re.compile("<[^<>]*>")
 _CLD2_REFUSES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
@@ -1060,6 +1210,9 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     record = plain_text_record(line)
     if record is not None:
         return text_document(source, index, line, record, "utf-8")
+    if not line.strip(b"\x00\r"):
+        # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
+        return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
     return jsonl_document(source, index, line, decode_bytes(line))
 
 
@@ -1230,14 +1383,58 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
         doc.source_id, doc.url, doc.meta = caller_fields(record)
         return doc
     if not isinstance(text, str):
-        # Name the fields that do hold text: a feed that calls it "content" or
-        # "raw_content" is then one rename away from being read.
-        strings = [name for name, value in record.items() if isinstance(value, str)][:8]
-        found = f"string fields: {', '.join(strings)}" if strings else "no string fields"
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                             problem=f"{where}: no string \"text\" or \"html\" field ({found})")
+                             problem=f"{where}: no string \"text\" or \"html\" field ({why_no_text(record)})")
     return text_document(source, index, raw, record, decoded.encoding,
                          f"{where}: {decoded.problem}" if decoded.problem else None)
+
+
+def why_no_text(record: dict) -> str:
+    """What a record holds instead of a string "text" or "html", said so the user can
+    fix the feed: the field's JSON kind when it is there (an array of strings is
+    paragraphs to be joined), where a "text" or "html" string sits when it is nested
+    ("data.text"; a document wrapping its records in a field: "data[0].text", a ``jq``
+    away), else the fields that do hold strings (a feed that calls it "content" is then
+    one rename away from being read).
+
+    >>> why_no_text({"text": 12}), why_no_text({"text": ["one", "two"]}), why_no_text({"id": 1})
+    ('"text" is a number', '"text" is an array of 2 strings (paragraphs? join them into one string)', 'no string fields')
+    >>> why_no_text({"data": {"text": "x"}}), why_no_text({"items": [{"text": "x"}, {"text": "y"}]})
+    ('a "text" string is nested at data.text', 'a "text" string is nested at items[0].text (records wrapped in "items": one object per record is read)')
+    >>> why_no_text({"content": "x", "n": 1})
+    'string fields: content'
+    """
+    for name in ("text", "html"):
+        if name in record:
+            value = record[name]
+            if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+                return f'"{name}" is an array of {len(value)} strings (paragraphs? join them into one string)'
+            return f'"{name}" is {json_kind(value)}'
+    nested = _nested_text(record, "", 3)
+    if nested:
+        wrapper = re.match(r"(\w+)\[0\]\.", nested)
+        hint = f' (records wrapped in "{wrapper.group(1)}": one object per record is read)' if wrapper else ""
+        return f'a "{nested.rsplit(".", 1)[1]}" string is nested at {nested}{hint}'
+    strings = [name for name, value in record.items() if isinstance(value, str)][:8]
+    return f"string fields: {', '.join(strings)}" if strings else "no string fields"
+
+
+def _nested_text(value, path: str, depth: int) -> str | None:
+    """The path of the first "text" or "html" string nested in `value` (objects, and the
+    first item of arrays), at most `depth` levels down; None when there is none."""
+    if depth < 0:
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if path and key in ("text", "html") and isinstance(item, str):
+                return f"{path}.{key}"
+        for key, item in value.items():
+            found = _nested_text(item, f"{path}.{key}" if path else str(key), depth - 1)
+            if found:
+                return found
+    elif isinstance(value, list) and value:
+        return _nested_text(value[0], f"{path}[0]", depth - 1)
+    return None
 
 
 # A record's fields that say how its page was encoded: a charset, or the HTTP header kept.
@@ -1390,19 +1587,20 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         if documents:
             pass  # read whole, below, once this handle is closed
         elif encoding is None:
-            for index, line in enumerate(split_lines(chunks), start=file.first_record):
+            joined: list = []  # (a UTF-16/32 file joined to this one: its stream, ``until_wide_bom``)
+            for index, line in enumerate(split_lines(until_wide_bom(chunks, joined)), start=file.first_record):
                 lines += 1
                 yield jsonl_line(file.source, index, line)
+            if joined:
+                encoding = next(name for bom, name in _BOMS if joined[0].startswith(bom))
+                wide = _decoded_chunks(_prepend(joined[0], joined[1]), encoding, errors)
+                for item in _wide_lines(file, wide, encoding, file.first_record + lines):
+                    lines += 1
+                    yield item
         else:
-            for index, line in enumerate(split_lines(_decoded_chunks(chunks, encoding, errors))):
+            for item in _wide_lines(file, _decoded_chunks(chunks, encoding, errors), encoding, 0):
                 lines += 1
-                # (the stream's BOM, and a later file's when files were joined with `cat`)
-                line = line.lstrip("\ufeff")
-                raw = line.encode(encoding, "surrogatepass")
-                if not line.strip():
-                    yield Skipped(file.source, f"blank line {index + 1}", index)
-                else:
-                    yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
+                yield item
     if documents:
         yield from read_json_file(file, jsonl_line, sniffed=True)
     elif errors:
@@ -1411,6 +1609,60 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
                                       f"({type(error).__name__}: {error}); records after it, if any, are lost")
     elif not lines:
         yield Skipped(file.source, "empty file")
+
+
+def _wide_lines(file: InputFile, text: Iterator[str], encoding: str, first: int) -> Iterator[Document | Skipped]:
+    """The records of a UTF-16/32 stream's text (`encoding`), numbered from `first`."""
+    for index, line in enumerate(split_lines(text), start=first):
+        # (the stream's BOM, and a later file's when files were joined with `cat`)
+        line = line.lstrip("\ufeff")
+        raw = line.encode(encoding, "surrogatepass")
+        if not line.strip():
+            yield Skipped(file.source, f"blank line {index + 1}", index)
+        else:
+            yield jsonl_document(file.source, index, raw, Decoded(line, encoding), raw_surrogates=True)
+
+
+# A UTF-16/32 BOM at the start of a line: a file in that encoding joined to this one.
+_WIDE_BOM_AFTER_NEWLINE = (b"\n\xff\xfe", b"\n\xfe\xff", b"\n\x00\x00\xfe\xff")
+_WIDE_BOM_RE = re.compile(b"|".join(re.escape(pattern) for pattern in _WIDE_BOM_AFTER_NEWLINE))
+
+
+def until_wide_bom(chunks: Iterator[bytes], joined: list) -> Iterator[bytes]:
+    """The chunks of a byte stream up to a line that starts with a UTF-16/32 BOM; from
+    that BOM on, the rest is left in `joined` (its first bytes, then the iterator of
+    the others) to be decoded in that encoding. A UTF-8 JSONL file with a UTF-16 one
+    appended (``cat``; PowerShell 5's ``>>`` writes UTF-16 LE with a BOM) is otherwise
+    split at the byte 0x0A, which in UTF-16 is half a newline or part of a character
+    ("上" is U+4E0A): its records would be cut apart. The BOM must be followed by NULs
+    (the UTF-16/32 of a record's "{"): a cp1252 line opening with "ÿþ" is no BOM. UTF-8
+    never holds the byte 0xFE: one memchr per chunk, and no copy.
+
+    >>> joined = []
+    >>> b"".join(until_wide_bom(iter([b'{"a": 1}\\n', codecs.BOM_UTF16_LE + '{"b": "上"}'.encode("utf-16-le")]), joined))
+    b'{"a": 1}\\n'
+    >>> joined[0].decode("utf-16")
+    '{"b": "上"}'
+    """
+    carry = b""
+    chunks = iter(chunks)
+    for chunk in chunks:
+        buffer = carry + chunk if carry else chunk
+        # (0xFE is never in UTF-8: one memchr clears a chunk of UTF-8 text, copying nothing)
+        # (a BOM then NULs: the UTF-16/32 of "{"; a cp1252 line opening with "ÿþ" has none)
+        match = next((found for found in _WIDE_BOM_RE.finditer(buffer)
+                      if b"\x00" in buffer[found.end():found.end() + 8]), None) if b"\xfe" in buffer else None
+        if match is not None:
+            yield buffer[:match.start() + 1]
+            joined.extend([buffer[match.start() + 1:], chunks])
+            return
+        # A newline in the last bytes may start a BOM the next chunk ends: held back.
+        cut = buffer.rfind(b"\n", max(len(buffer) - 3, 0))
+        carry = buffer[cut:] if cut >= 0 else b""
+        if cut != 0:
+            yield buffer[:cut] if cut > 0 else buffer
+    if carry:
+        yield carry
 
 
 def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
@@ -1819,7 +2071,7 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     try:
         parquet = pq.ParquetFile(handle)
     except Exception as error:  # pyarrow raises several types for a corrupt file
-        yield Skipped(file.source, f"unreadable Parquet file: {error}")
+        yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
     names = parquet.schema_arrow.names
     column = "text" if "text" in names else "html" if "html" in names else None
@@ -1855,6 +2107,28 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         if len(values) < rows:  # damaged pages that read as fewer rows (a flipped page header): say so
             yield _short_row_group(file.source, group, index, rows - len(values))
             index += rows - len(values)
+
+
+def _not_parquet_because(handle) -> str:
+    """What a file named Parquet that pyarrow refused is instead, when its first bytes
+    say: a compressed stream (Parquet compresses inside: ``x.parquet.gz`` renamed), or
+    text (a JSON or CSV export given the wrong name); "" when they say nothing.
+
+    >>> import io, gzip
+    >>> _not_parquet_because(io.BytesIO(gzip.compress(b"x"))), _not_parquet_because(io.BytesIO(b'{"text": "a"}'))
+    (' (its bytes are a gzip stream: decompress it first)', ' (its bytes are text: JSON Lines, JSON or CSV named .parquet?)')
+    """
+    try:
+        handle.seek(0)
+        head = handle.read(STORED_SNIFF_BYTES)
+    except Exception:  # noqa: BLE001 - the handle that failed: nothing more to say
+        return ""
+    compression = compression_of_head(head)
+    if compression:
+        return f" (its bytes are a {compression} stream: decompress it first)"
+    if head and not head.startswith(PARQUET_MAGIC) and looks_like_text(head):
+        return " (its bytes are text: JSON Lines, JSON or CSV named .parquet?)"
+    return ""
 
 
 def _rows_to_read(file: InputFile, parquet) -> int:

@@ -76,7 +76,7 @@ def test_bad_jsonl_lines_name_file_and_line(tmp_path):
     problems = {i.record_index: i.problems[0][1] for i in items if not isinstance(i, Skipped) and i.problems}
     assert problems[1].startswith("f.jsonl:2: malformed JSON")
     assert problems[2] == 'f.jsonl:3: no string "text" or "html" field (string fields: title)'
-    assert problems[4] == 'f.jsonl:5: no string "text" or "html" field (no string fields)'
+    assert problems[4] == 'f.jsonl:5: no string "text" or "html" field ("text" is a number)'
     assert "not an object" in problems[3]
     assert 4 in problems
     assert isinstance(items[5], Skipped) and "blank line 6" in items[5].reason
