@@ -44,6 +44,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
+from corpus_clean import html_link_sentences  # (round 20: lists of sentences around links)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -376,6 +377,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     if cover is not None and not html_rails.cover_won_by_rails(body, chosen, cover, article):
         chosen = cover
         lines = render_page(body, chosen, cuts)
+    # A list whose items are sentences written around their links is the story: see html_link_sentences.
+    lines = html_link_sentences.give_back_link_sentences(lines, chosen, KEEP)
     # A button repeated through the choice ("Buy on Amazon" after each product): see html_listings.
     lines = html_listings.repeated_buttons(lines, chosen)
     if not article:
