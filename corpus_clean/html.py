@@ -44,7 +44,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
-from corpus_clean import html_link_sentences  # (round 20: lists of sentences around links)
+from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -352,6 +352,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
+    html_chart_labels.cut_chart_labels(body, cuts, _cut)  # a chart's labels placed over its image: see html_chart_labels
     html_gallery.captions_told_story(body, cuts)  # a photo essay's captions are its story: see html_gallery
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion

@@ -112,3 +112,49 @@ def test_a_sentence_item_needs_words_before_or_between_its_links():
     assert not item("Related: <a href='/1'>Harbour board closes the old fish market</a>")
     assert not item("<a href='/1'>Harbour board closes the old fish market</a> 3 hours ago")
     assert not item("Mira fixed <a href='/1'>it</a>")  # four words: a fragment, not a sentence
+
+
+# --------------------------------------------------------------------------- #
+# A chart's labels placed over its image are not the story (html_chart_labels)
+# --------------------------------------------------------------------------- #
+
+STORY = ["Interest on the harbour authority's debt will overtake its spending on dredging within five years, "
+         "according to the budget office, which published its forecast on Monday.",
+         "The forecast assumes that rates stay where they are, which most of the board's advisers think unlikely "
+         "after two years of rises."]
+
+
+def _chart_page(labels: list[str], side: str, unit: str) -> str:
+    """A story with an ai2html-style chart between its paragraphs: an image and ``labels`` placed over it."""
+    placed = "".join(f"<div class='g-label' style='top:{3 + 9 * k % 90}.5{unit};margin-top:-9px;{side}:{7 * k % 95}.2{unit};"
+                     f"width:60px'><p>{label}</p></div>" for k, label in enumerate(labels))
+    return ("<html><body><article><h1>Debt costs rise</h1>"
+            f"<p>{STORY[0]}</p><div class='graphic'><div class='artboard'><img src='chart.png' alt=''>{placed}</div></div>"
+            f"<p>{STORY[1]}</p></article></body></html>")
+
+
+@settings(max_examples=30, deadline=None)
+@given(ticks=st.lists(st.sampled_from(["’17", "’18", "’19", "$915", "billion", "13.0%", "0", "Net interest", "RECESSIONS",
+                                       "Yield on 10-year notes", "6.6%", "MONTHLY"]), min_size=3, max_size=30),
+       side=st.sampled_from(["left", "right"]))
+def test_a_charts_labels_placed_over_its_image_are_cut_and_recorded(ticks, side):
+    """Three or more short labels placed by percent coordinates over a chart's image are cut as ``html.chart``
+    (fails on main: each tick and value was a line of the article); the story around the chart is kept."""
+    result = extract_main_text(_chart_page(ticks, side, "%"))
+    for line in STORY:
+        assert line in result.text
+    kept = set(result.text.splitlines())
+    assert not kept & set(ticks)
+    assert any(r.rule == "html.chart" for r in result.removed)
+
+
+@pytest.mark.parametrize("labels,unit", [(["New"], "%"), (["Play", "12:04"], "%"),
+                                          (["Photo: a long caption laid over the picture, telling who stands on the quay "
+                                            "and why the crowd gathered there on that cold morning", "Credit: J. Bakker",
+                                            "1/12"], "%"),
+                                          (["’17", "’18", "’19", "’20"], "px")])
+def test_a_badge_a_caption_or_pixel_placed_text_is_not_a_chart(labels, unit):
+    """Guard (passes on main too): one or two placed texts (a badge, a play button and its length), a group
+    holding a caption of prose, or texts placed by pixels are not cut as a chart."""
+    result = extract_main_text(_chart_page(labels, "left", unit))
+    assert not any(r.rule == "html.chart" for r in result.removed)
