@@ -352,7 +352,6 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     body = tree.body
     discussion = html_discussion.declares_discussion(tree)  # (read before the cuts drop <body>'s scripts)
     cuts = strip_junk(tree, lenient=lenient)
-    html_chart_labels.cut_chart_labels(body, cuts, _cut)  # a chart's labels placed over its image: see html_chart_labels
     html_gallery.captions_told_story(body, cuts)  # a photo essay's captions are its story: see html_gallery
     html_prose.restore_mislabelled(cuts)  # a "caption" or "widget" label on long prose
     html_discussion.restore_discussion(cuts, discussion)  # a forum thread's or live blog's posts: see html_discussion
@@ -371,6 +370,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     html_mail.cut_quoted_blocks(chosen, cuts, _cut)  # a mail reply's quote of the earlier message
     for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
         _cut(node, "html.byline", cuts)
+    for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
+        html_chart_labels.cut_chart_labels(block, cuts, _cut)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)

@@ -32,6 +32,7 @@ _TOP_RE = re.compile(r"(?:^|;)\s*top\s*:\s*-?[\d.]+%", re.I)
 _SIDE_RE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%", re.I)
 
 
+# The raw page's gate: a percent ``top`` somewhere (the query walk runs on those pages only).
 def placed_by_percent(style: str) -> bool:
     """True when an inline style places the element by percent ``top`` and ``left`` or ``right``.
 
@@ -44,7 +45,7 @@ def placed_by_percent(style: str) -> bool:
 
 
 def cut_chart_labels(body: LexborNode, cuts: dict, cut: Callable[[LexborNode, str, dict], None]) -> int:
-    """Cut the labels of the page's charts (see the module's docstring); the number cut.
+    """Cut the labels of the charts inside ``body`` (a chosen block; see the module's docstring); the number cut.
 
     ``cut`` is :func:`corpus_clean.html._cut` (passed in: this module is imported by it).
 

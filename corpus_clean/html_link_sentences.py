@@ -59,20 +59,20 @@ def reads_as_link_sentence(item: LexborNode) -> bool:
     >>> reads_as_link_sentence(li("<li>Read more: <a href='/1'>Harbour board closes the old fish market</a></li>"))
     False
     """
+    if len(_WORD_RE.findall(item.text())) < MIN_WORDS:
+        return False
     before_last_link: list[str] = []  # text outside links that comes before the item's last link
     pending: list[str] = []
-    words = 0
     for node in item.traverse(include_text=True):
         if node.tag != "-text":
             continue
         text = node.text_content or ""
-        words += len(_WORD_RE.findall(text))
         if _inside_link(node, item):
             before_last_link.extend(pending)
             pending = []
         else:
             pending.append(text)
-    if words < MIN_WORDS or not before_last_link:
+    if not before_last_link:
         return False
     leading = "".join(before_last_link)
     # "Related: <a>…</a>", "Read more: <a>…</a>": a label over a link, not a sentence
@@ -91,8 +91,11 @@ def _inside_link(node: LexborNode, item: LexborNode) -> bool:
     return False
 
 
-def sentence_list_items(chosen: list[LexborNode]) -> set[str]:
+def sentence_list_items(chosen: list[LexborNode], cut_texts: set[str] = frozenset()) -> set[str]:
     """The squeezed texts (no whitespace) of the items of lists inside ``chosen`` whose items read as sentences.
+
+    With ``cut_texts`` (squeezed ``html.links`` lines long enough to be sentences), only lists whose
+    text holds one of them are read item by item (the others lost no sentence).
 
     A list counts when at least half of its items (and one) read as sentences around links; its
     items are returned, but an item holding a list of its own only when it reads so itself (an
@@ -102,13 +105,18 @@ def sentence_list_items(chosen: list[LexborNode]) -> set[str]:
     out: set[str] = set()
     for block in chosen:
         for lst in _LISTS_QUERY.select(block):
+            if cut_texts:
+                whole = "".join(lst.text().split())
+                if not any(text in whole for text in cut_texts):
+                    continue
             items = [child for child in lst.iter() if child.tag == "li"]
             if not items:
                 continue
+            squeezed = ["".join(item.text().split()) for item in items]
             sentences = [reads_as_link_sentence(item) for item in items]
             if not any(sentences) or 2 * sum(sentences) < len(items):
                 continue
-            out.update("".join(item.text().split()) for item, sentence in zip(items, sentences)
+            out.update(text for item, text, sentence in zip(items, squeezed, sentences)
                        if sentence or not _LISTS_QUERY.select(item))
     return out
 
@@ -125,9 +133,12 @@ def give_back_link_sentences(lines: list[tuple[str, str]], chosen: list[LexborNo
     ...                          [body.css_first("div")], "keep")
     [('Mira fixed the crash when the tab closes', 'keep'), ('Menu', 'keep')]
     """
-    if not any(verdict == LINKS_RULE for _, verdict in lines):
+    # (only a cut line of a sentence's length can be a list of sentences' item: menus' lines are shorter)
+    cut_texts = {"".join(line.split()) for line, verdict in lines
+                 if verdict == LINKS_RULE and line.count(" ") >= MIN_WORDS - 1}
+    if not cut_texts:
         return lines
-    targets = sentence_list_items(chosen)
+    targets = sentence_list_items(chosen, cut_texts)
     if not targets:
         return lines
     out = list(lines)
