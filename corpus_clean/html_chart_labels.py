@@ -32,7 +32,6 @@ _TOP_RE = re.compile(r"(?:^|;)\s*top\s*:\s*-?[\d.]+%", re.I)
 _SIDE_RE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?[\d.]+%", re.I)
 
 
-# The raw page's gate: a percent ``top`` somewhere (the query walk runs on those pages only).
 def placed_by_percent(style: str) -> bool:
     """True when an inline style places the element by percent ``top`` and ``left`` or ``right``.
 
