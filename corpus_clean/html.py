@@ -44,6 +44,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
+from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
 from corpus_clean.document import Removal
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
@@ -369,6 +370,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     html_mail.cut_quoted_blocks(chosen, cuts, _cut)  # a mail reply's quote of the earlier message
     for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
         _cut(node, "html.byline", cuts)
+    for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
+        html_chart_labels.cut_chart_labels(block, cuts, _cut)
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -376,6 +379,8 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     if cover is not None and not html_rails.cover_won_by_rails(body, chosen, cover, article):
         chosen = cover
         lines = render_page(body, chosen, cuts)
+    # A list whose items are sentences written around their links is the story: see html_link_sentences.
+    lines = html_link_sentences.give_back_link_sentences(lines, chosen, KEEP)
     # A button repeated through the choice ("Buy on Amazon" after each product): see html_listings.
     lines = html_listings.repeated_buttons(lines, chosen)
     if not article:
