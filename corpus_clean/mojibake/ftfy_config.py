@@ -58,8 +58,15 @@ def _ftfy_step_kind(step) -> str:
 def _new_letters_fit(before: str, after: str) -> bool:
     """Does every letter that a fix put in fit the script of the letters around it?
 
+    Chinese, Japanese and Korean glue their words to Latin ones without a space ("JRは",
+    "LED로", "iPhone用"): a new letter of those scripts fits beside a Latin letter (or
+    beside what is left of a garbled one: "のå§‹" on the way to "の始"). A letter of an
+    alphabet does not glue to Latin inside a word ("VIРERUM").
+
     >>> _new_letters_fit("VIÐ\xa0ERUM", "VIРERUM"), _new_letters_fit("cafÃ© au lait", "café au lait")
     (False, True)
+    >>> _new_letters_fit("JRã\x81¯5", "JRは5"), _new_letters_fit("LEDë¡œ", "LED로")
+    (True, True)
     """
     old_chars = set(before)
     for k, char in enumerate(after):
@@ -68,8 +75,14 @@ def _new_letters_fit(before: str, after: str) -> bool:
         script = _script(char)
         for neighbour in (after[k - 1 : k], after[k + 1 : k + 2]):
             if neighbour.isalpha() and neighbour in old_chars and _script(neighbour) != script:
+                if script in _GLUED_TO_LATIN and _script(neighbour) == "LATIN":
+                    continue
                 return False
     return True
+
+
+# Scripts whose words are written glued to Latin ones ("JRは", "LED로"), no space between.
+_GLUED_TO_LATIN = frozenset({"CJK", "HANGUL"})
 
 
 def _ftfy_line(line: str, fixes: Counter) -> str:
