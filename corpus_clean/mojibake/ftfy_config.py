@@ -4,10 +4,12 @@ words before NBSP are typography.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import ftfy
 
+from corpus_clean.mojibake.charmaps import _CP1252
 from corpus_clean.mojibake.detect import might_need_repair, only_typographic_pairs
 from corpus_clean.mojibake.scripts import _script
 
@@ -67,16 +69,24 @@ def _new_letters_fit(before: str, after: str) -> bool:
     (False, True)
     >>> _new_letters_fit("JRã\x81¯5", "JRは5"), _new_letters_fit("LEDë¡œ", "LED로")
     (True, True)
+    >>> _new_letters_fit("пÊ¼Ã‘Â\x8dр", "пʼэр"), _new_letters_fit("Ã\x90Â¿ʼÑ\x8dÃ‘â‚¬", "пʼэÑ€")
+    (True, True)
     """
     old_chars = set(before)
+    # (A letter of a cp1252 sequence still left is no neighbour: ftfy decodes one layer
+    # of a doubly encoded line at a time, "пʼэÑ€" on the way to "пʼэр".)
+    left = {k for match in _CP1252.sequence_re.finditer(after) for k in range(*match.span())}
     for k, char in enumerate(after):
-        if char in old_chars or not char.isalpha():
+        if char in old_chars or not char.isalpha() or unicodedata.category(char) == "Lm":
             continue
         script = _script(char)
-        for neighbour in (after[k - 1 : k], after[k + 1 : k + 2]):
-            if neighbour.isalpha() and neighbour in old_chars and _script(neighbour) != script:
-                if script in _GLUED_TO_LATIN and _script(neighbour) == "LATIN":
-                    continue
+        for j in (k - 1, k + 1):
+            neighbour = after[j] if 0 <= j < len(after) else ""
+            if (not neighbour.isalpha() or neighbour not in old_chars or j in left
+                    or unicodedata.category(neighbour) == "Lm"):
+                continue
+            neighbour_script = _script(neighbour)
+            if neighbour_script != script and not (script in _GLUED_TO_LATIN and neighbour_script == "LATIN"):
                 return False
     return True
 
