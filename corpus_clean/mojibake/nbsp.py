@@ -11,6 +11,7 @@ import re
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec
+from corpus_clean.mojibake.scripts import _script
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
@@ -396,3 +397,40 @@ def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
     if "\xa0" not in text:
         return text, 0
     return _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(lambda m: "\u02bb" if m.group(1) == "ª" else "\u02bc", text)
+
+
+# A Latin-1 capital or "ß" (a UTF-8 lead byte C2-DF read as cp1252) glued after a letter,
+# then a space and a letter: the lead of a two-byte letter whose 0xA0 became a space.
+_LEAD_BEFORE_A_LOST_A0_RE = re.compile(r"[Â-ß](?<=[^\W\d_][Â-ß]) (?=[^\W\d_])")
+
+
+def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
+    """Put back a letter of a script other than Latin whose second byte, 0xA0, became a
+    space: Syriac "ܠ" (DC A0) read as cp1252 is ``Ü\\xa0``, and with the NBSP turned
+    into a space a repaired Syriac line still reads ``ܒܩܡܫÜ ܝ``; Kashmiri "ؠ" (D8 A0)
+    ``پØ ٹھ``. Decoded only where the letter that comes back is of the same script as the
+    letters glued on both sides: no clean text writes a Latin-1 capital inside a word of
+    another script, and a Latin word ("MÜ ÖL") is never touched.
+
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ܡܢ ܬÜ ܬܡܐܐ ܝÜ ܘܕ̈ܐ")
+    ('ܡܢ ܬܠܬܡܐܐ ܝܠܘܕ̈ܐ', 2)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ڈل جھیل پØ ٹھ")
+    ('ڈل جھیل پؠٹھ', 1)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("GRÜ ÖL, VIÐ ERUM")
+    ('GRÜ ÖL, VIÐ ERUM', 0)
+    """
+    if " " not in text or not _LEAD_BEFORE_A_LOST_A0_RE.search(text):
+        return text, 0
+    count = 0
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        letter = bytes([ord(match.group()[0]), 0xA0]).decode("utf-8", errors="replace")
+        before, after = text[match.start() - 1], text[match.end()]
+        script = _script(letter) if letter.isalpha() else "LATIN"
+        if script == "LATIN" or _script(before) != script or _script(after) != script:
+            return match.group()
+        count += 1
+        return letter
+
+    return _LEAD_BEFORE_A_LOST_A0_RE.sub(fix, text), count
