@@ -15,7 +15,7 @@ from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quot
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
-from corpus_clean.mojibake.leftovers import decode_sequences_left_on_a_repaired_page
+from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
                                                 decode_cp1252_or_another_codec,
@@ -279,6 +279,10 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # lines' repair decoded the letters around it, so the script is known here.
     fixed, n = decode_letters_of_a_script_split_by_a_lost_a0(fixed)
     fixes["nbsp_lost_space"] += n
+    # A Latin page whose only Cyrillic letters are cp1251 pairs ("В© 2026", "Г\xa0"):
+    # ftfy leaves a lone pair, and the lines' repair had too little to go on.
+    fixed, n = decode_cp1251_sequences_of_a_latin_page(fixed)
+    fixes["cp1251"] += n
     if _C1_RE.search(fixed):
         # A C1 control that nothing could decode is noise: the pipeline promises none.
         fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))
