@@ -147,7 +147,9 @@ def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
     sequence (a Russian or Ukrainian line writes others: "ВІКІ", "Ні, дякую"), the page
     writes at least two ASCII letters outside them (a lone "Ні" is a word), and what
     comes back is, for every sequence of the page, a sign or a Latin letter (Ukrainian
-    capitals "ВІ" would be "²": the page is left as it is).
+    capitals "ВІ" would be "²": the page is left as it is), a combining mark only after
+    a letter; a pair of two Cyrillic letters ("Tickets ВЈ are sold out") is as much a
+    word as a pair, and leaves the page as it is.
 
     >>> decode_cp1251_sequences_of_a_latin_page("В© 2026 Banjar Pos\\nReply В· 12 likes")
     ('© 2026 Banjar Pos\\nReply · 12 likes', 2)
@@ -172,12 +174,16 @@ def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
         return text, 0
     decoded = []
     for start, end in spans:
+        if all(_CYRILLIC_RE.match(char) for char in text[start:end]):
+            return text, 0  # "ВЈ", "ВІ": Cyrillic letters only, a word as much as a pair
         try:
             chars = _CP1251.to_bytes(text[start:end]).decode("utf-8")
         except UnicodeDecodeError:
             return text, 0
         if not all(_a_sign_or_a_latin_letter(char) for char in chars):
             return text, 0  # one pair that is no sign nor Latin letter: not such a page
+        if unicodedata.category(chars[0]) == "Mn" and not text[start - 1 : start].isalpha():
+            return text, 0  # a combining mark standing alone ("7 М± 2 mm": a sign)
         decoded.append(chars)
     return "".join(part for pair in zip(outside, decoded + [""]) for part in pair), len(spans)
 
