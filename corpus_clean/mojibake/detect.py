@@ -270,7 +270,37 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
     if not all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled):
         return False
-    return not _garbled_inside_a_clean_word(line, garbled) and not _quotes_a_sentence(line, quotations, garbled)
+    return (not _garbled_inside_a_clean_word(line, garbled) and not _quotes_a_sentence(line, quotations, garbled)
+            and not _quotes_garbled_words_of_a_garbled_line(line, quotations, garbled))
+
+
+def _quotes_garbled_words_of_a_garbled_line(line: str, quotations: list[tuple[int, int]],
+                                            garbled: list[tuple[int, int]]) -> bool:
+    """Does a quotation of two words or more hold letters garbled inside words
+    (``"non piÃ¹ rinviabile"``, ``"HÃ³'nehe hoÄ“va"``) on a line that writes no clean
+    non-ASCII letter at all? A text about encoding errors shows what the garbled word
+    should have been ("instead of “Café”"), or is written in a language with letters of
+    its own; a quoted phrase garbled on a line whose other letters are all ASCII is a
+    line garbled as a whole whose only non-ASCII letters fell inside the quotation
+    marks. A lone sequence quoted as an example (``"â€™ appears everywhere"``, ``"Ã©"``)
+    is no letter inside a word.
+
+    >>> line = 'the reform was "non piÃ¹ rinviabile" after the vote'
+    >>> _quotes_garbled_words_of_a_garbled_line(line, [(15, 36)], [(22, 24)])
+    True
+    >>> _quotes_garbled_words_of_a_garbled_line('"CafÃ©" instead of "Café"', [(0, 7), (19, 25)], [(4, 6)])
+    False
+    """
+    covered = bytearray(len(line))
+    for start, end in garbled:
+        covered[start:end] = b"\x01" * (end - start)
+    if any(not covered[i] and char > "\x7f" and char.isalpha() for i, char in enumerate(line)):
+        return False
+    if not all(line[start - 1 : start].isascii() and line[start - 1 : start].isalpha()
+               or line[end : end + 1].isascii() and line[end : end + 1].isalpha() for start, end in garbled):
+        return False
+    return any(len(line[start + 1 : end - 1].split()) >= 2 for start, end in quotations
+               if any(start < g_start and g_end < end for g_start, g_end in garbled))
 
 
 def _quotes_a_sentence(line: str, quotations: list[tuple[int, int]], garbled: list[tuple[int, int]]) -> bool:
