@@ -135,6 +135,43 @@ def test_a_long_word_cld2_cannot_weigh_is_not_decided_by_a_guessed_language():
     assert repair(read_as("sloppy-windows-1250", clean))[0] == clean
 
 
+# --- a quoted phrase of a garbled line; a word garbled in one letter -----------------------
+
+@pytest.mark.parametrize("clean", [
+    'The mayor said the bridge was "più sicuro adesso" after the works.',
+    'Ela chamou o livro "Marés do norte" na entrevista.',
+])
+@pytest.mark.parametrize("kind", ["utf8-as-cp1252", "double-encoded"])
+def test_a_quoted_phrase_of_a_line_garbled_as_a_whole(clean, kind):
+    """Fails on main: every garbled letter of the line sits inside the quotation, so the
+    line looked like a text quoting mojibake on purpose (ftfy repairs it)."""
+    garbled, expected = garble(kind, clean)
+    assert repair(garbled)[0] == expected
+
+
+def test_a_quoted_phrase_of_a_partially_garbled_line():
+    """Fails on main: the line writes clean letters too ("è"), and the quoted phrase of
+    three words holds a garbled one the line nowhere writes clean."""
+    text = 'È stato detto che era "non piÃ¹ rinviabile" dal sindaco.'
+    assert repair(text)[0] == 'È stato detto che era "non più rinviabile" dal sindaco.'
+
+
+@pytest.mark.parametrize("text", [
+    'The sign showed "CafÃ©" instead of "Café".',  # the right word beside it
+    'Users saw "CafÃ©" on every menu.',  # one word quoted: an example
+    'A reader wrote that "â€™ appears everywhere" in the old archive.',  # a lone sequence
+])
+def test_quoted_examples_of_mojibake_stay(text):
+    assert repair(text)[0] == text
+
+
+def test_a_word_garbled_in_one_letter_beside_a_clean_one():
+    """Fails on main: a capitalised word writing a clean "ä" and a garbled "å" (a
+    partially fixed name) was taken for a name quoted garbled."""
+    assert repair("Foto: SkärgÃ¥rdsbladet")[0] == "Foto: Skärgårdsbladet"
+    assert repair("Bremer/Mccoy – DrÃ¥ber")[0] == "Bremer/Mccoy – DrÃ¥ber"  # ftfy's negative stays
+
+
 # --- properties over generated pages --------------------------------------------------------
 
 LANGUAGE_LINES = {

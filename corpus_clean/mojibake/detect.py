@@ -278,7 +278,8 @@ def _quotes_garbled_words_of_a_garbled_line(line: str, quotations: list[tuple[in
                                             garbled: list[tuple[int, int]]) -> bool:
     """Does a quotation of two words or more hold letters garbled inside words
     (``"non piÃ¹ rinviabile"``, ``"HÃ³'nehe hoÄ“va"``) on a line that writes no clean
-    non-ASCII letter at all? A text about encoding errors shows what the garbled word
+    non-ASCII letter at all (or, of three words or more, on a line that does not also
+    write those words clean)? A text about encoding errors shows what the garbled word
     should have been ("instead of “Café”"), or is written in a language with letters of
     its own; a quoted phrase garbled on a line whose other letters are all ASCII is a
     line garbled as a whole whose only non-ASCII letters fell inside the quotation
@@ -294,13 +295,34 @@ def _quotes_garbled_words_of_a_garbled_line(line: str, quotations: list[tuple[in
     covered = bytearray(len(line))
     for start, end in garbled:
         covered[start:end] = b"\x01" * (end - start)
-    if any(not covered[i] and char > "\x7f" and char.isalpha() for i, char in enumerate(line)):
-        return False
+    # (Runs of garbled sequences: a doubly encoded letter is two, "piÃƒÂ¹".)
+    runs = [match.span() for match in re.finditer("\x01+", covered.decode("latin-1"))]
     if not all(line[start - 1 : start].isascii() and line[start - 1 : start].isalpha()
-               or line[end : end + 1].isascii() and line[end : end + 1].isalpha() for start, end in garbled):
+               or line[end : end + 1].isascii() and line[end : end + 1].isalpha() for start, end in runs):
         return False
-    return any(len(line[start + 1 : end - 1].split()) >= 2 for start, end in quotations
-               if any(start < g_start and g_end < end for g_start, g_end in garbled))
+    words = max((len(line[start + 1 : end - 1].split()) for start, end in quotations
+                 if any(start < g_start and g_end < end for g_start, g_end in garbled)), default=0)
+    if not any(not covered[i] and char > "\x7f" and char.isalpha() for i, char in enumerate(line)):
+        return words >= 2
+    # A line that writes clean letters too (garbled in part): a quoted phrase of three
+    # words or more, none of whose garbled words the line also writes clean (a text about
+    # mojibake sets the garbled word beside the right one: "FÃ¼r Sie" statt "Für Sie").
+    return words >= 3 and not any(_decoded_word(line, start, end) in line for start, end in garbled)
+
+
+def _decoded_word(line: str, start: int, end: int) -> str:
+    """The word around the garbled sequence at ``start:end``, the sequence decoded
+    (``"FÃ¼r"`` -> "Für"); the word as it is where it does not decode."""
+    left, right = start, end
+    while left > 0 and line[left - 1].isalpha():
+        left -= 1
+    while right < len(line) and line[right].isalpha():
+        right += 1
+    try:
+        middle = line[start:end].encode("windows-1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return line[left:right]
+    return line[left:start] + middle + line[end:right]
 
 
 def _quotes_a_sentence(line: str, quotations: list[tuple[int, int]], garbled: list[tuple[int, int]]) -> bool:
