@@ -172,6 +172,15 @@ def test_a_word_garbled_in_one_letter_beside_a_clean_one():
     assert repair("Bremer/Mccoy – DrÃ¥ber")[0] == "Bremer/Mccoy – DrÃ¥ber"  # ftfy's negative stays
 
 
+# --- a reading that writes a code point Unicode leaves unassigned ---------------------------
+
+@pytest.mark.parametrize("clean", ["धन्य", "राज्य"])
+def test_a_reading_with_an_unassigned_code_point_loses(clean):
+    """Fails on main: a Hindi word read through cp1250 also reads through ISO-8859-2,
+    whose reading holds U+086B (unassigned); ftfy's cp1250 reading is right."""
+    assert repair(read_as("sloppy-windows-1250", clean))[0] == clean
+
+
 # --- properties over generated pages --------------------------------------------------------
 
 LANGUAGE_LINES = {
