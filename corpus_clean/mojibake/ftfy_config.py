@@ -75,19 +75,21 @@ def _new_letters_fit(before: str, after: str) -> bool:
     old_chars = set(before)
     # (A letter of a cp1252 sequence still left is no neighbour: ftfy decodes one layer
     # of a doubly encoded line at a time, "пʼэÑ€" on the way to "пʼэр".)
-    left = {k for match in _CP1252.sequence_re.finditer(after) for k in range(*match.span())}
+    left = None  # (computed at the first letter that does not fit: most fixes have none)
     for k, char in enumerate(after):
         if char in old_chars or not char.isalpha() or unicodedata.category(char) == "Lm":
             continue
         script = _script(char)
         for j in (k - 1, k + 1):
             neighbour = after[j] if 0 <= j < len(after) else ""
-            if (not neighbour.isalpha() or neighbour not in old_chars or j in left
-                    or unicodedata.category(neighbour) == "Lm"):
+            if not neighbour.isalpha() or neighbour not in old_chars or unicodedata.category(neighbour) == "Lm":
                 continue
             neighbour_script = _script(neighbour)
             if neighbour_script != script and not (script in _GLUED_TO_LATIN and neighbour_script == "LATIN"):
-                return False
+                if left is None:
+                    left = {i for match in _CP1252.sequence_re.finditer(after) for i in range(*match.span())}
+                if j not in left:
+                    return False
     return True
 
 
