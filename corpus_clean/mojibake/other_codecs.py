@@ -437,7 +437,8 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
     """
     if _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
         return False
-    if any(unicodedata.category(char) == "Cn" for char in set(decoded) - set(line)):
+    # (str.isprintable, in C, is False wherever a Cn code point is: most readings skip the set.)
+    if not decoded.isprintable() and any(unicodedata.category(char) == "Cn" for char in set(decoded) - set(line)):
         return False  # a code point Unicode leaves unassigned (Hindi "ज्" through ISO-8859-2: U+086B)
     if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
         return False
