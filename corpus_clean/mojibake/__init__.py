@@ -41,7 +41,11 @@ How it works, in order (one module per concern):
    quotations repaired (``fix_text._repair_quotations_of_a_garbled_page``). Where code
    pages read a page differently, a reading whose letters one language's alphabet writes
    (``alphabets``, from the studied pages) wins over ftfy's codec order.
-7. C1 controls nothing could decode are dropped at the end.
+7. At the end, **what the page's letters settle**: a letter of another script whose
+   0xA0 byte became a space (Syriac ``ܒܩܡܫÜ ܝ``, `nbsp.decode_letters_of_a_script_split_by_a_lost_a0`),
+   and the cp1251 pairs of a Latin page that writes no other Cyrillic (``В© 2026``,
+   ``Г\xa0`` for "à", `leftovers.decode_cp1251_sequences_of_a_latin_page`).
+8. C1 controls nothing could decode are dropped at the end.
 
 Fix kinds reported in ``fixes`` (counts are sequences, characters or entities repaired;
 for ftfy's steps and whole-line decodes, lines):

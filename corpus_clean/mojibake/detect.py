@@ -270,7 +270,59 @@ def quotes_mojibake_on_purpose(line: str) -> bool:
     quotations = [match.span() for match in _QUOTATION_RE.finditer("".join(masked))]
     if not all(any(start < g_start and g_end < end for start, end in quotations) for g_start, g_end in garbled):
         return False
-    return not _garbled_inside_a_clean_word(line, garbled) and not _quotes_a_sentence(line, quotations, garbled)
+    return (not _garbled_inside_a_clean_word(line, garbled) and not _quotes_a_sentence(line, quotations, garbled)
+            and not _quotes_garbled_words_of_a_garbled_line(line, quotations, garbled))
+
+
+def _quotes_garbled_words_of_a_garbled_line(line: str, quotations: list[tuple[int, int]],
+                                            garbled: list[tuple[int, int]]) -> bool:
+    """Does a quotation of two words or more hold letters garbled inside words
+    (``"non piÃ¹ rinviabile"``, ``"HÃ³'nehe hoÄ“va"``) on a line that writes no clean
+    non-ASCII letter at all (or, of three words or more, on a line that does not also
+    write those words clean)? A text about encoding errors shows what the garbled word
+    should have been ("instead of “Café”"), or is written in a language with letters of
+    its own; a quoted phrase garbled on a line whose other letters are all ASCII is a
+    line garbled as a whole whose only non-ASCII letters fell inside the quotation
+    marks. A lone sequence quoted as an example (``"â€™ appears everywhere"``, ``"Ã©"``)
+    is no letter inside a word.
+
+    >>> line = 'the reform was "non piÃ¹ rinviabile" after the vote'
+    >>> _quotes_garbled_words_of_a_garbled_line(line, [(15, 36)], [(22, 24)])
+    True
+    >>> _quotes_garbled_words_of_a_garbled_line('"CafÃ©" instead of "Café"', [(0, 7), (19, 25)], [(4, 6)])
+    False
+    """
+    covered = bytearray(len(line))
+    for start, end in garbled:
+        covered[start:end] = b"\x01" * (end - start)
+    # (Runs of garbled sequences: a doubly encoded letter is two, "piÃƒÂ¹".)
+    runs = [match.span() for match in re.finditer("\x01+", covered.decode("latin-1"))]
+    if not all(line[start - 1 : start].isascii() and line[start - 1 : start].isalpha()
+               or line[end : end + 1].isascii() and line[end : end + 1].isalpha() for start, end in runs):
+        return False
+    words = max((len(line[start + 1 : end - 1].split()) for start, end in quotations
+                 if any(start < g_start and g_end < end for g_start, g_end in garbled)), default=0)
+    if not any(not covered[i] and char > "\x7f" and char.isalpha() for i, char in enumerate(line)):
+        return words >= 2
+    # A line that writes clean letters too (garbled in part): a quoted phrase of three
+    # words or more, none of whose garbled words the line also writes clean (a text about
+    # mojibake sets the garbled word beside the right one: "FÃ¼r Sie" statt "Für Sie").
+    return words >= 3 and not any(_decoded_word(line, start, end) in line for start, end in garbled)
+
+
+def _decoded_word(line: str, start: int, end: int) -> str:
+    """The word around the garbled sequence at ``start:end``, the sequence decoded
+    (``"FÃ¼r"`` -> "Für"); the word as it is where it does not decode."""
+    left, right = start, end
+    while left > 0 and line[left - 1].isalpha():
+        left -= 1
+    while right < len(line) and line[right].isalpha():
+        right += 1
+    try:
+        middle = line[start:end].encode("windows-1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return line[left:right]
+    return line[left:start] + middle + line[end:right]
 
 
 def _quotes_a_sentence(line: str, quotations: list[tuple[int, int]], garbled: list[tuple[int, int]]) -> bool:

@@ -457,6 +457,8 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     True
     >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("DrÃ¥ber", _CP1252.run_re.search("DrÃ¥ber"), "å", "Bremer/Mccoy – DrÃ¥ber")
     False
+    >>> _is_pair_in_a_lowercase_word_of_a_diacritic_line("SkärgÃ¥rd", _CP1252.run_re.search("SkärgÃ¥rd"), "å", "Foto: SkärgÃ¥rd")
+    True
     """
     if len(match.group()) != 2 or not (
         decoded.islower() and (_COMMON_LOWERCASE_RE.match(decoded) or _writes_ipa_letters(line, decoded))
@@ -480,6 +482,11 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
     if before[:1].islower():
         return True  # inside a lowercase word ("piÃ¹", "aÅ\xad"): not a name ("DrÃ¥ber")
     script = _script(decoded)
+    if any(_script(c) == script for c in _non_ascii_letters(before + after)):
+        # The word itself writes a clean letter of that script beside the pair
+        # ("SkärgÃ¥rdsposten", a partially fixed name): a word garbled in one letter
+        # only is no name quoted garbled.
+        return True
     in_token = _non_ascii_letters(token)
     return any(n > in_token[c] and _script(c) == script for c, n in _non_ascii_letters(line).items())
 

@@ -15,12 +15,13 @@ from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quot
 from corpus_clean.mojibake.entities import unescape_entities_per_line
 from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
-from corpus_clean.mojibake.leftovers import decode_sequences_left_on_a_repaired_page
+from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
-from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
+                                        decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_nbsp_at_eol, restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
@@ -274,6 +275,14 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # there, its apostrophes with it; these are the ones left in otherwise clean words.
     fixed, n = decode_mac_roman_letter_apostrophes(fixed)
     fixes["mac_roman"] += n
+    # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
+    # lines' repair decoded the letters around it, so the script is known here.
+    fixed, n = decode_letters_of_a_script_split_by_a_lost_a0(fixed)
+    fixes["nbsp_lost_space"] += n
+    # A Latin page whose only Cyrillic letters are cp1251 pairs ("В© 2026", "Г\xa0"):
+    # ftfy leaves a lone pair, and the lines' repair had too little to go on.
+    fixed, n = decode_cp1251_sequences_of_a_latin_page(fixed)
+    fixes["cp1251"] += n
     if _C1_RE.search(fixed):
         # A C1 control that nothing could decode is noise: the pipeline promises none.
         fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))

@@ -4,10 +4,12 @@ words before NBSP are typography.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import ftfy
 
+from corpus_clean.mojibake.charmaps import _CP1252
 from corpus_clean.mojibake.detect import might_need_repair, only_typographic_pairs
 from corpus_clean.mojibake.scripts import _script
 
@@ -58,18 +60,41 @@ def _ftfy_step_kind(step) -> str:
 def _new_letters_fit(before: str, after: str) -> bool:
     """Does every letter that a fix put in fit the script of the letters around it?
 
+    Chinese, Japanese and Korean glue their words to Latin ones without a space ("JRは",
+    "LED로", "iPhone用"): a new letter of those scripts fits beside a Latin letter (or
+    beside what is left of a garbled one: "のå§‹" on the way to "の始"). A letter of an
+    alphabet does not glue to Latin inside a word ("VIРERUM").
+
     >>> _new_letters_fit("VIÐ\xa0ERUM", "VIРERUM"), _new_letters_fit("cafÃ© au lait", "café au lait")
     (False, True)
+    >>> _new_letters_fit("JRã\x81¯5", "JRは5"), _new_letters_fit("LEDë¡œ", "LED로")
+    (True, True)
+    >>> _new_letters_fit("пÊ¼Ã‘Â\x8dр", "пʼэр"), _new_letters_fit("Ã\x90Â¿ʼÑ\x8dÃ‘â‚¬", "пʼэÑ€")
+    (True, True)
     """
     old_chars = set(before)
+    # (A letter of a cp1252 sequence still left is no neighbour: ftfy decodes one layer
+    # of a doubly encoded line at a time, "пʼэÑ€" on the way to "пʼэр".)
+    left = None  # (computed at the first letter that does not fit: most fixes have none)
     for k, char in enumerate(after):
-        if char in old_chars or not char.isalpha():
+        if char in old_chars or not char.isalpha() or unicodedata.category(char) == "Lm":
             continue
         script = _script(char)
-        for neighbour in (after[k - 1 : k], after[k + 1 : k + 2]):
-            if neighbour.isalpha() and neighbour in old_chars and _script(neighbour) != script:
-                return False
+        for j in (k - 1, k + 1):
+            neighbour = after[j] if 0 <= j < len(after) else ""
+            if not neighbour.isalpha() or neighbour not in old_chars or unicodedata.category(neighbour) == "Lm":
+                continue
+            neighbour_script = _script(neighbour)
+            if neighbour_script != script and not (script in _GLUED_TO_LATIN and neighbour_script == "LATIN"):
+                if left is None:
+                    left = {i for match in _CP1252.sequence_re.finditer(after) for i in range(*match.span())}
+                if j not in left:
+                    return False
     return True
+
+
+# Scripts whose words are written glued to Latin ones ("JRは", "LED로"), no space between.
+_GLUED_TO_LATIN = frozenset({"CJK", "HANGUL"})
 
 
 def _ftfy_line(line: str, fixes: Counter) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from corpus_clean.mojibake.charmaps import _CP1252
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252
 from corpus_clean.mojibake.scripts import _has_script, _script
 
 # Latin letters fall in groups that one orthography tends to draw from together: the
@@ -134,3 +134,69 @@ def _group(char: str) -> str | None:
         return None
     script = _script(char)
     return None if script == "LATIN" else script
+
+
+def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
+    """A Latin page whose only Cyrillic letters are cp1251 sequences: those sequences
+    decode where they give a sign, an emoji or a Latin letter.
+
+    UTF-8 read as cp1251 turns "©" into ``В©``, "·" into ``В·``, "▶" into ``в–¶``, "à"
+    into ``Г\\xa0``. On a page of Latin text nothing else is Cyrillic, and ftfy leaves a
+    lone pair (``В© 2026 Banjar Pos``, a French line whose other pairs were decoded but
+    ``Г\\xa0`` stayed). Decoded only where every Cyrillic letter of the page sits in such a
+    sequence (a Russian or Ukrainian line writes others: "ВІКІ", "Ні, дякую"), the page
+    writes at least two ASCII letters outside them (a lone "Ні" is a word), and what
+    comes back is, for every sequence of the page, a sign or a Latin letter (Ukrainian
+    capitals "ВІ" would be "²": the page is left as it is), a combining mark only after
+    a letter; a pair of two Cyrillic letters ("Tickets ВЈ are sold out") is as much a
+    word as a pair, and leaves the page as it is.
+
+    >>> decode_cp1251_sequences_of_a_latin_page("В© 2026 Banjar Pos\\nReply В· 12 likes")
+    ('© 2026 Banjar Pos\\nReply · 12 likes', 2)
+    >>> decode_cp1251_sequences_of_a_latin_page("Le 2 dГ©cembre 2026 Г\\xa0 08h15")
+    ('Le 2 décembre 2026 à 08h15', 2)
+    >>> decode_cp1251_sequences_of_a_latin_page("ВІКІ is Ukrainian for WIKI")[1], decode_cp1251_sequences_of_a_latin_page("Ні")[1]
+    (0, 0)
+    """
+    if not _CYRILLIC_RE.search(text):
+        return text, 0
+    spans = [match.span() for match in _CP1251.sequence_re.finditer(text)]
+    if not spans:
+        return text, 0
+    outside = []
+    last = 0
+    for start, end in spans:
+        outside.append(text[last:start])
+        last = end
+    outside.append(text[last:])
+    rest = "".join(outside)
+    if _CYRILLIC_RE.search(rest) or len(_ASCII_LETTER_RE.findall(rest)) < 2:
+        return text, 0
+    decoded = []
+    for start, end in spans:
+        if all(_CYRILLIC_RE.match(char) for char in text[start:end]):
+            return text, 0  # "ВЈ", "ВІ": Cyrillic letters only, a word as much as a pair
+        try:
+            chars = _CP1251.to_bytes(text[start:end]).decode("utf-8")
+        except UnicodeDecodeError:
+            return text, 0
+        if not all(_a_sign_or_a_latin_letter(char) for char in chars):
+            return text, 0  # one pair that is no sign nor Latin letter: not such a page
+        if unicodedata.category(chars[0]) == "Mn" and not text[start - 1 : start].isalpha():
+            return text, 0  # a combining mark standing alone ("7 М± 2 mm": a sign)
+        decoded.append(chars)
+    return "".join(part for pair in zip(outside, decoded + [""]) for part in pair), len(spans)
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_ASCII_LETTER_RE = re.compile("[A-Za-z]")
+
+
+def _a_sign_or_a_latin_letter(char: str) -> bool:
+    """A punctuation mark, a symbol (emoji among them), a space, a modifier letter or
+    combining mark (``ʻ``, U+0331), or a Latin letter: not a control, not a letter of
+    another script."""
+    category = unicodedata.category(char)
+    if category[0] in "PSZ" or category in ("Lm", "Mn"):
+        return True
+    return char.isalpha() and _script(char) == "LATIN"

@@ -11,6 +11,7 @@ import re
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec
+from corpus_clean.mojibake.scripts import _script
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
@@ -396,3 +397,52 @@ def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
     if "\xa0" not in text:
         return text, 0
     return _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(lambda m: "\u02bb" if m.group(1) == "ª" else "\u02bc", text)
+
+
+# A Latin-1 capital or "ß" (a UTF-8 lead byte C2-DF read as cp1252), then a space: the
+# lead of a two-byte letter whose 0xA0 became a space, where a letter of that letter's
+# script stands beside it.
+_LEAD_BEFORE_A_LOST_A0_RE = re.compile("[Â-ß] ")
+
+
+def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
+    """Put back a letter of a script other than Latin whose second byte, 0xA0, became a
+    space: Syriac "ܠ" (DC A0) read as cp1252 is ``Ü\xa0``, and with the NBSP turned
+    into a space a repaired Syriac line still reads ``ܒܩܡܫÜ ܝ``; Kashmiri "ؠ" (D8 A0)
+    ``پØ ٹھ``. Where the text shows one inside a word (letters of the decoded letter's
+    script glued on both sides), the ones that open or end a word decode too (``ܟÜ  ``
+    is "ܟܠ" and a space). No clean text writes a Latin-1 capital inside a word of
+    another script; a Latin word ("GRÜ ÖL") is never touched.
+
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ܡܢ ܬÜ ܬܡܐܐ ܝÜ ܘܕ̈ܐ")
+    ('ܡܢ ܬܠܬܡܐܐ ܝܠܘܕ̈ܐ', 2)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ܟÜ  ܝܘܡܐ ܐܙܠܝܢ Ü ܡܕܪܫܬܐ ܐܙÜ ܝܢ")
+    ('ܟܠ ܝܘܡܐ ܐܙܠܝܢ ܠܡܕܪܫܬܐ ܐܙܠܝܢ', 3)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ڈل جھیل پØ ٹھ")
+    ('ڈل جھیل پؠٹھ', 1)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("GRÜ ÖL, VIÐ ERUM, ܫܠܡܐ Ü ܫܠܡܐ")
+    ('GRÜ ÖL, VIÐ ERUM, ܫܠܡܐ Ü ܫܠܡܐ', 0)
+    """
+    if " " not in text or not _LEAD_BEFORE_A_LOST_A0_RE.search(text):
+        return text, 0
+    found = []
+    for match in _LEAD_BEFORE_A_LOST_A0_RE.finditer(text):
+        letter = bytes([ord(match.group()[0]), 0xA0]).decode("utf-8", errors="replace")
+        if not letter.isalpha() or _script(letter) == "LATIN":
+            continue
+        script = _script(letter)
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        glued_before = before.isalpha() and _script(before) == script
+        glued_after = after.isalpha() and _script(after) == script
+        if glued_before and glued_after:
+            found.append((match.start(), letter, True))
+        elif (glued_before and not after.isalpha()) or (glued_after and not before.isalpha()):
+            found.append((match.start(), letter, False))
+    if not any(inside for _, _, inside in found):
+        return text, 0
+    out, last = [], 0
+    for start, letter, _ in found:
+        out += [text[last:start], letter]
+        last = start + 2
+    out.append(text[last:])
+    return "".join(out), len(found)

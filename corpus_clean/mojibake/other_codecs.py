@@ -257,7 +257,7 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
         return None, None
     ranked = sorted(scores, key=lambda name: -scores[name][1])
     if scores[ranked[0]][1] <= scores[ranked[1]][1]:
-        return None, None
+        return _the_one_reading_in_its_alphabet(readings, scores[ranked[0]][0])
     # Where the studied pages know the language's alphabet, the letters only the winner
     # writes are of it (CLD2 may find a language the page is not in: then its quadgrams
     # decide nothing).
@@ -266,6 +266,41 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     if alphabet is not None and not own <= set(alphabet):
         return None, None
     return ranked[0], scores[ranked[0]][0]
+
+
+def _the_one_reading_in_its_alphabet(readings: dict[str, str], language: str) -> tuple[str | None, str | None]:
+    """Where CLD2 reliably finds one language in every reading but scores them alike (a
+    short word it gives no weight: Swedish "på" / "pü" in "Librettot bygger på brev som
+    rallarna skrev"), the one reading whose letters are all of that language's alphabet
+    (`alphabets`: Swedish writes "äåö"), if exactly one is; else (None, None). Only
+    where the words that differ are short (three letters at most): CLD2 gives a longer
+    word weight when it knows it, and a tie there means the language is one it does not
+    know (Low German "drüdden" read as Danish would become "drådden").
+
+    >>> _the_one_reading_in_its_alphabet({"iso-8859-2": "bygger på brev", "cp1250": "bygger pü brev"}, "sv")
+    ('iso-8859-2', 'sv')
+    >>> _the_one_reading_in_its_alphabet({"a": "Fußball", "b": "Fuüball"}, "de")
+    (None, None)
+    """
+    alphabet = ALPHABETS.get(language)
+    if alphabet is None or not _differ_in_short_words_only(readings):
+        return None, None
+    fitting = [name for name, text in readings.items() if _alphabet_letters(text) <= set(alphabet)]
+    return (fitting[0], language) if len(fitting) == 1 else (None, None)
+
+
+def _differ_in_short_words_only(readings: dict[str, str]) -> bool:
+    """Are the words in which the readings differ three letters long at most?
+
+    >>> _differ_in_short_words_only({"a": "bygger på brev", "b": "bygger pü brev"})
+    True
+    >>> _differ_in_short_words_only({"a": "den drüdden Platz", "b": "den drådden Platz"})
+    False
+    """
+    split = [text.split() for text in readings.values()]
+    if len({len(words) for words in split}) != 1:
+        return False
+    return all(len(words[0]) <= 3 for words in zip(*split) if len(set(words)) > 1)
 
 
 def _alphabet_letters(text: str) -> set:
@@ -402,6 +437,9 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
     """
     if _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
         return False
+    # (str.isprintable, in C, is False wherever a Cn code point is: most readings skip the set.)
+    if not decoded.isprintable() and any(unicodedata.category(char) == "Cn" for char in set(decoded) - set(line)):
+        return False  # a code point Unicode leaves unassigned (Hindi "ज्" through ISO-8859-2: U+086B)
     if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
         return False
     if _capital_inside_a_lowercase_word(line, decoded):
