@@ -1113,16 +1113,16 @@ done:
 
 /* len(node.text(strip=True)): each descendant text fragment (selectolax's text walk:
  * nodes with the text tag id; the node itself when it is one) stripped, summed. -1 on error. */
-static Py_ssize_t stripped_text_length(lxb_node *start)
+static Py_ssize_t stripped_text_length_of(lxb_node *start, uintptr_t text_id)
 {
     Py_ssize_t total = 0;
     lxb_node *node = start;
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == cfg.text_id && chars->data != NULL
+        if (node->local_name == text_id && chars->data != NULL
                 && ascii_prefix(chars->data, chars->length) == chars->length) {
             total += ascii_stripped_length(chars->data, chars->length);
-        } else if (node->local_name == cfg.text_id && chars->data != NULL) {
+        } else if (node->local_name == text_id && chars->data != NULL) {
             PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
             if (text == NULL)
                 return -1;
@@ -1134,6 +1134,8 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
     }
     return total;
 }
+
+static Py_ssize_t stripped_text_length(lxb_node *start) { return stripped_text_length_of(start, cfg.text_id); }
 
 /* text_length(node, tag_id): len(node.text(strip=True)) for tag_id 0, else
  * sum(len(e.text(strip=True)) for e in node.css(<that tag>)) (node itself included, as Lexbor's
@@ -1836,6 +1838,10 @@ typedef struct {
     Py_ssize_t name_lengths[MAX_ALTERNATIVES];
     int name_count;
     TagSet skip;                /* :not(these tags) */
+    /* Whose attributes are read: every element's when an attribute test has no tag (``[role=button]``),
+     * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
+    int attrs_of_any_tag;
+    TagSet attrs_of;
     /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
      * found once per id and walk (-1: none of them) */
     uintptr_t cache_ids[NAME_CACHE];
@@ -1866,6 +1872,8 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
     }
     query->count = PyTuple_GET_SIZE(alternatives);
     query->name_count = 0;
+    query->attrs_of_any_tag = 0;
+    memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
     memset(query->cache_used, 0, sizeof(query->cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
@@ -1889,6 +1897,10 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         }
         alt->value = PyBytes_AS_STRING(value);
         alt->value_length = PyBytes_GET_SIZE(value);
+        if (alt->name >= 0 && (alt->tag == 0 || alt->tag >= TAG_BITS))
+            query->attrs_of_any_tag = 1;
+        else if (alt->name >= 0)
+            query->attrs_of.on[alt->tag] = 1;
     }
     return tagset_from(skip_ids, &query->skip);
 }
@@ -1986,13 +1998,17 @@ static int matches_of(Query *query, lxb_node *element)
 {
     if (tagset_has(&query->skip, element->local_name))
         return 0;
-    void *first[MAX_ALTERNATIVES] = {NULL};
+    void *first[MAX_ALTERNATIVES];
     int any = 0;
-    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
-        int name = name_of(query, attr);
-        if (name >= 0 && first[name] == NULL) {
-            first[name] = attr;
-            any = 1;
+    /* (an element no attribute test can be about is not asked for its attributes: see Query) */
+    if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
+        memset(first, 0, sizeof(first));
+        for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+            int name = name_of(query, attr);
+            if (name >= 0 && first[name] == NULL) {
+                first[name] = attr;
+                any = 1;
+            }
         }
     }
     int count = 0;
@@ -2289,7 +2305,88 @@ static PyObject *select_elements(PyObject *self, PyObject *args) { return matchi
  * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
+/* ``element.text(strip=True)`` as selectolax builds it for an element: every descendant text fragment
+ * (tag id ``text_id``) decoded with errors="replace", stripped (str.strip), the pieces joined. */
+static PyObject *stripped_text(lxb_node *element, uintptr_t text_id)
+{
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL)
+        return NULL;
+    for (lxb_node *node = next_below(element, element); node != NULL; node = next_below(node, element)) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->local_name != text_id || chars->data == NULL)
+            continue;
+        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        if (text == NULL)
+            goto fail;
+        Py_ssize_t lo, hi;
+        strip_bounds(text, &lo, &hi);
+        PyObject *part = PyUnicode_Substring(text, lo, hi);
+        Py_DECREF(text);
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            goto fail;
+        }
+        Py_DECREF(part);
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *joined = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    return joined;
+fail:
+    Py_DECREF(parts);
+    return NULL;
+}
+
+/* short_texts(root, alternatives, skip_ids, once, text_id, max_chars): ``[e.text(strip=True) for e in
+ * select(root, alternatives, skip_ids, once)]`` but those ``max_chars`` long or longer, without a node
+ * object for any element and a string only for the short ones (their length is read off the bytes first). */
+static PyObject *short_texts(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *alternatives, *skip_ids;
+    int once = 0;
+    Py_ssize_t text_id_arg, max_chars;
+    if (!PyArg_ParseTuple(args, "OOOpnn", &root_obj, &alternatives, &skip_ids, &once, &text_id_arg, &max_chars))
+        return NULL;
+    lxb_node *root;
+    Query *query = query_below(root_obj, alternatives, skip_ids, &root);
+    if (query == NULL)
+        return NULL;
+    uintptr_t text_id = (uintptr_t)text_id_arg;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT)
+            continue;
+        int count = matches_of(query, node);
+        if (count == 0)
+            continue;
+        Py_ssize_t length = stripped_text_length_of(node, text_id);
+        if (length < 0)
+            goto fail;
+        if (length >= max_chars)
+            continue;
+        PyObject *text = stripped_text(node, text_id);
+        if (text == NULL)
+            goto fail;
+        for (int k = once ? count - 1 : 0; k < count; k++) {
+            if (PyList_Append(out, text) < 0) {
+                Py_DECREF(text);
+                goto fail;
+            }
+        }
+        Py_DECREF(text);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"short_texts", short_texts, METH_VARARGS, "short_texts(root, alternatives, skip_ids, once, text_id, max_chars) -> [str]"},
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},

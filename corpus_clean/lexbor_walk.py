@@ -268,6 +268,20 @@ class Query:
         found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
         return found[0] if found else None
 
+    def short_texts(self, root: LexborNode, max_chars: int) -> list[str]:
+        """The stripped texts (``node.text(strip=True)``) of the elements :meth:`select` finds, but those
+        ``max_chars`` long or longer, without a node object for any (a page's link and button words:
+        html_comment_section reads those of every control to tell "Reply" and "Helpful (3)").
+
+        >>> t = LexborHTMLParser("<body><a href='/'> Home </a><button>Re<b>ply</b></button><a>" + "x" * 50 + "</a></body>")
+        >>> Query("a,button").short_texts(t.body, 40)
+        ['Home', 'Reply']
+        """
+        walker = _query_walker()
+        if walker is None or _text_compiled is None:
+            return _short_texts_python(self.select(root), max_chars)
+        return walker.short_texts(root, self.alternatives, self.skip_ids, bool(self.skip_ids), _text_compiled, max_chars)
+
     def labels(self, root: LexborNode, quiet: Optional[dict] = None,
                names: Optional[bytes] = None) -> Optional[list[tuple]]:
         """``[(mem_id, class, id, extra)]`` of the elements :meth:`select` finds once each, without a node
@@ -288,6 +302,11 @@ class Query:
         if names is None:
             return walker.labels(root, self.alternatives, self.skip_ids, quiet)
         return walker.labels(root, self.alternatives, self.skip_ids, quiet, names)
+
+
+def _short_texts_python(nodes: list[LexborNode], max_chars: int) -> list[str]:
+    """The twin of ``_lexbor_walk.short_texts`` (given the nodes ``select`` found)."""
+    return [text for node in nodes if len(text := node.text(strip=True)) < max_chars]
 
 
 def label_names_blob(names) -> Optional[bytes]:
@@ -369,6 +388,36 @@ def _label_parts(attrs: dict) -> tuple:
     return cls, ident, (attrs.get("role"), "hidden" in attrs, attrs.get("style"), attrs.get("aria-hidden"))
 
 
+_PROBE_TEXTS_HTML = (
+    "<body><a href='/'> Home </a><button>Re<b>ply</b>\n</button><a role='button'>\u00a0Helpful <i>(3)</i> </a>"
+    "<div role='button'><span>\u2665</span> 12<!-- c --></div><a>\u00e9t\u00e9\t<br> \u2014 </a><a></a><a> </a>"
+    "<svg><a>v</a></svg><a>" + "long words " * 5 + "</a><p>not <a href='#'>x\x1f</a></p></body>"
+)
+
+
+def _load_texts(module: Optional[ModuleType]) -> Optional[int]:
+    """The text nodes' tag id when the compiled walker's ``short_texts`` answers the probe page as its twin
+    does (queries compiled too), else None: :meth:`Query.short_texts` then runs the twin."""
+    if module is None or not _queries_compiled:
+        return None
+    try:
+        text_id = next(n.tag_id for n in LexborHTMLParser("<p>t</p>").body.traverse(include_text=True)
+                       if n.tag == "-text")
+        tree = LexborHTMLParser(_PROBE_TEXTS_HTML)
+        for query in (Query("button,a,[role=button]"), Query("a", skip=("svg",)), Query("[role]")):
+            for root in (tree.body, tree.css_first("p")):
+                for max_chars in (0, 5, 40, 1000):
+                    once = bool(query.skip_ids)
+                    got = module.short_texts(root, query.alternatives, query.skip_ids, once, text_id, max_chars)
+                    wanted = root.css(query.css)
+                    if got != _short_texts_python(_once_each(wanted) if once else wanted, max_chars):
+                        return None
+        return text_id
+    except Exception:  # noqa: BLE001 - any surprise in the probe: the twin
+        return None
+
+
 _compiled = _load()
 _queries_compiled = _load_queries(_compiled)
+_text_compiled = _load_texts(_compiled)
 _drops_compiled = _load_drops(_compiled)

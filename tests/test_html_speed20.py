@@ -1,0 +1,120 @@
+"""Round 20 (htmlspeed20): a page's controls' words read in one C walk, the posts' class words cached,
+and the query walks reading an element's attributes only when an attribute test can be about its tag.
+
+* ``Query.short_texts`` (compiled: ``_lexbor_walk.short_texts``) gives the stripped texts its Python
+  twin gives (``node.text(strip=True)`` of each element ``select`` finds, those shorter than the
+  bound), on generated pages of links, buttons and ``role=button`` elements holding nested inline
+  markup, comments, blanks, non-ASCII and bytes that are not UTF-8 text;
+* ``html_comment_section.answered_posts`` and ``html_posts._class_says`` give with the compiled walks
+  what they give with the Python twins (``native.twins_only``), on generated comment sections;
+* every ``Query`` of the HTML path mixing tag-only alternatives and tagged attribute tests answers
+  as Lexbor's ``css()`` does (the attribute list is now read only for the tags those tests name).
+
+The first fails on main (``Query.short_texts`` does not exist there); the others pass on main (guards:
+the same answers with the walks switched off, and css()'s).
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from corpus_clean import html_comment_section, html_posts, lexbor_walk, native
+
+compiled = pytest.mark.skipif(lexbor_walk.active() is None or not lexbor_walk.queries_built(),
+                              reason="corpus_clean._lexbor_walk was not built")
+
+WORDS = ["Reply", "reply", " Antworten ", "Helpful (3)", "♥ 12", "👍 4", "Home", "Share", "\u00a0Rispondi\u00a0",
+         "été", "返信", "Read more of the story, on the next page, with pictures", "", " ", "\n\t", "x\x1f",
+         "Like [2]", "\u2665\ufe0f 7", "Beantwoorden", "Next"]
+INLINE = ["b", "i", "span", "em", "svg"]
+CONTROLS = ["a href='#'", "button", "div role='button'", "span role='button'", "a role='button'", "li"]
+CLASSES = ["", " class='post'", " class='star-rating'", " class='user-name avatar'", " class='Author'",
+           " class='byline x'", " class='scoreboard'", " class"]
+
+
+def random_control(rng: random.Random, depth: int = 0) -> str:
+    parts = []
+    for _ in range(rng.randint(0, 3)):
+        roll = rng.random()
+        if roll < 0.6 or depth > 2:
+            parts.append(rng.choice(WORDS))
+        elif roll < 0.7:
+            parts.append("<!-- a comment -->")
+        else:
+            tag = rng.choice(INLINE)
+            parts.append(f"<{tag}{rng.choice(CLASSES)}>{random_control(rng, depth + 1)}</{tag}>")
+    return "".join(parts)
+
+
+def random_section(seed: int) -> str:
+    rng = random.Random(seed)
+    items = []
+    for _ in range(rng.randint(1, 8)):
+        controls = "".join(f"<{c}>{random_control(rng)}</{c.split()[0]}>"
+                           for c in rng.sample(CONTROLS, rng.randint(0, 3)))
+        items.append(f"<li{rng.choice(CLASSES)}><b{rng.choice(CLASSES)}>Reader</b> <time>3 days ago</time>"
+                     f"<p>A reader's comment on the story, a sentence or two long, {seed}.</p>{controls}</li>")
+    return f"<body><article><p>The story.</p></article><section><ul{rng.choice(CLASSES)}>{''.join(items)}</ul></section></body>"
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**9), st.sampled_from([0, 1, 6, 13, 40, 10**6]))
+def test_short_texts_as_the_twin(seed, max_chars):
+    # (bytes that are not UTF-8 in a reader's name: decoded with errors="replace", as selectolax does)
+    page = random_section(seed).encode().replace(b"Reader", b"Re\xff\xc3ader")
+    for selector, skip in (("button,a,[role=button]", ()), ("a,[role]", ("svg",)), ("li", ())):
+        query = lexbor_walk.Query(selector, skip=skip)
+        for root in (LexborHTMLParser(page).body, LexborHTMLParser(page).css_first("ul")):
+            wanted = [text for node in root.css(query.css) if len(text := node.text(strip=True)) < max_chars]
+            assert lexbor_walk._short_texts_python(query.select(root), max_chars) == wanted
+            assert query.short_texts(root, max_chars) == wanted
+
+
+@compiled
+def test_short_texts_of_a_written_page():
+    t = LexborHTMLParser("<body><a href='/'> Home </a><button>Re<b>ply</b>\n</button><a role='button'>\u00a0Helpful "
+                         "<i>(3)</i> </a><a>" + "long words " * 5 + "</a><div role='button'><!-- c -->\u2665 12</div></body>")
+    # (an <a role=button> matches two alternatives: listed twice, as select lists it)
+    assert lexbor_walk.Query("button,a,[role=button]").short_texts(t.body, 40) == \
+        ["Home", "Reply", "Helpful(3)", "Helpful(3)", "♥ 12"]
+
+
+@compiled
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 10**9))
+def test_answers_and_class_words_as_with_the_twins(seed):
+    page = random_section(seed)
+
+    def read() -> tuple:
+        tree = LexborHTMLParser(page)
+        items = tree.css("li")
+        return (html_comment_section.answered_posts(tree.body, {}),
+                [html_posts._class_says(item, words) for item in items
+                 for words in (html_posts.RATING_WORDS, html_posts.AUTHOR_WORDS)])
+
+    compiled_answer = read()
+    with native.twins_only():
+        assert read() == compiled_answer
+
+
+TAGGED_QUERIES = ["a[href],p", "meta,title,link[rel=canonical],script[type='application/ld+json']",
+                  "li,a[href^='#'],[role=button]", "h2,div[class*=post i],span", "tr,td[id]"]
+
+
+@compiled
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 10**9))
+def test_tagged_attribute_tests_as_css(seed):
+    page = random_section(seed).replace("<p>", "<p class='post' id='x'>").replace("<b", "<a href='#r' rel='canonical'")
+    page = page.replace("</b>", "</a>").replace("<time>", "<td id='t'><meta title='m'>").replace("</time>", "</td>")
+    tree = LexborHTMLParser(page)
+    for selector in TAGGED_QUERIES:
+        query = lexbor_walk.Query(selector)
+        for root in (tree.root, tree.body, tree.css_first("ul")):
+            assert [n.mem_id for n in query.select(root)] == [n.mem_id for n in root.css(query.css)]
+
