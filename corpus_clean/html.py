@@ -293,8 +293,12 @@ def extract_main_text(html: str) -> HtmlExtraction:
         # main block in, and guessing would pass raw text off as extracted.
         return HtmlExtraction(text="")
     tree = LexborHTMLParser(data)
+    # The queries asked before the first cut (metadata, declarations, panels' marks): one walk of the page,
+    # their answers taken as they are asked, until strip_junk starts cutting (see lexbor_walk.read_together).
+    lexbor_walk.read_together(tree)
     meta = extract_metadata(tree)
     if tree.body is None:
+        lexbor_walk.forget_read()
         return HtmlExtraction(text="", flattened_tags=flattened, **meta)
     lines = read_page(tree)
     if doubtful(lines):
@@ -517,6 +521,8 @@ _BODY_SELECTOR = ('meta,h1,[itemprop="author"],[rel="author"],[itemprop="datePub
                   'time[datetime],script[type="application/ld+json"]')
 # (each answered by one C walk when built: see lexbor_walk.Query)
 _HEAD_QUERY, _BODY_QUERY = lexbor_walk.Query(_HEAD_SELECTOR), lexbor_walk.Query(_BODY_SELECTOR)
+# (read with the page's other first queries in one walk: see lexbor_walk.read_together)
+lexbor_walk.read_first(_HEAD_QUERY, "head"), lexbor_walk.read_first(_BODY_QUERY, "body")
 _TITLE_KEYS = ("og:title", "twitter:title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
@@ -709,6 +715,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
     panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
+    lexbor_walk.forget_read()  # (the tree changes from here: nothing read ahead of it holds; see extract_main_text)
     for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):

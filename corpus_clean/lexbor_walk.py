@@ -258,7 +258,12 @@ class Query:
         if walker is None:
             found = root.css(self.css)
             return _once_each(found) if once else found
-        return walker.select(root, self.alternatives, self.skip_ids, once or bool(self.skip_ids))
+        once = once or bool(self.skip_ids)
+        if _READ and root.parser is _READ_TREE[0]:  # (answered by read_together's walk: see there)
+            found = _READ.pop((self, root.mem_id, once), None)
+            if found is not None:
+                return found
+        return walker.select(root, self.alternatives, self.skip_ids, once)
 
     def first(self, root: LexborNode) -> Optional[LexborNode]:
         """``root.css_first(self.css)``: the first element :meth:`select` finds, or None."""
@@ -302,6 +307,61 @@ class Query:
         if names is None:
             return walker.labels(root, self.alternatives, self.skip_ids, quiet)
         return walker.labels(root, self.alternatives, self.skip_ids, quiet, names)
+
+
+# --------------------------------------------------------------------------- #
+# The queries a page is asked before any cut, answered in one walk
+# --------------------------------------------------------------------------- #
+
+# (query, where: "root" | "head" | "body", once) of the queries read_together answers; see read_first
+_TOGETHER: list[tuple[Query, str, bool]] = []
+_READ: dict = {}  # (query, root mem_id, once) -> its answer, for the tree in _READ_TREE, each taken once
+_READ_TREE: list = [None]
+
+
+def read_first(query: Query, where: str, once: bool = False) -> Query:
+    """Have :func:`read_together` answer ``query`` on the page's ``where`` (``"root"``, ``"head"``,
+    ``"body"``) with the others: a query every page asks before any cut (its metadata, its declarations,
+    its panels' marks). Returns ``query``.
+
+    (A walk over a whole page costs about as much whatever it looks for: its ~2,000 nodes are read from
+    memory. Four such walks before the first cut are one.)"""
+    if len(_TOGETHER) < 8 and (query, where, once or bool(query.skip_ids)) not in _TOGETHER:
+        _TOGETHER.append((query, where, once or bool(query.skip_ids)))
+    return query
+
+
+def read_together(tree: LexborHTMLParser) -> None:
+    """Answer every query of :func:`read_first` on ``tree`` in one C walk; each answer is then what the
+    query's next :meth:`Query.select` of that root (and ``once``) returns, once, until :func:`forget_read`.
+
+    Only for a tree nothing will change before ``forget_read`` (html.extract_main_text: from the parse to
+    the first cut of html.strip_junk); without the compiled walker, nothing is read ahead.
+
+    >>> t = LexborHTMLParser("<html><head><title>T</title></head><body><p>a</p></body></html>")
+    >>> q = Query("title,p"); _TOGETHER.append((q, "body", False))
+    >>> read_together(t); [n.tag for n in q.select(t.body)], (q, t.body.mem_id, False) in _READ
+    (['p'], False)
+    >>> _TOGETHER.pop() == (q, "body", False); forget_read()
+    True
+    """
+    forget_read()
+    walker = _query_walker()
+    top = tree.root
+    if walker is None or top is None or not _TOGETHER:
+        return
+    places = {"root": top, "head": tree.head, "body": tree.body}
+    asked = [(query, places[where], once) for query, where, once in _TOGETHER if places[where] is not None]
+    found = walker.select_scoped(top, tuple((query.alternatives, query.skip_ids, once, root) for query, root, once in asked))
+    for (query, root, once), nodes in zip(asked, found):
+        _READ[(query, root.mem_id, once)] = nodes
+    _READ_TREE[0] = tree
+
+
+def forget_read() -> None:
+    """Drop what :func:`read_together` read (before the tree changes)."""
+    _READ.clear()
+    _READ_TREE[0] = None
 
 
 def _short_texts_python(nodes: list[LexborNode], max_chars: int) -> list[str]:

@@ -16,6 +16,7 @@ the same answers with the walks switched off, and css()'s).
 from __future__ import annotations
 
 import random
+from contextlib import contextmanager
 
 import pytest
 from hypothesis import given, settings
@@ -118,3 +119,74 @@ def test_tagged_attribute_tests_as_css(seed):
         for root in (tree.root, tree.body, tree.css_first("ul")):
             assert [n.mem_id for n in query.select(root)] == [n.mem_id for n in root.css(query.css)]
 
+
+# Pages for the walk read ahead (lexbor_walk.read_together): what the four first queries look for, in the
+# <head> and the <body>: metadata, JSON-LD and microdata declarations, hidden panels and their controls.
+HEAD_PARTS = ["<meta name='author' content='Jo Bloggs'>", "<meta property='og:title' content='A title'>",
+              "<title>The page</title>", "<link rel='canonical' href='https://example.org/a'>",
+              "<script type='application/ld+json'>{\"@type\": \"DiscussionForumPosting\"}</script>",
+              "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2024-05-02\"}</script>",
+              "<meta property='article:published_time' content='2024-05-02'>", "<style>p{}</style>"]
+BODY_PARTS = ["<h1>A headline</h1>", "<time datetime='2024-05-03'>3 May</time>", "<span itemprop='author'>Ann</span>",
+              "<a rel='author' href='/ann'>Ann</a>", "<div itemscope itemtype='https://schema.org/LiveBlogPosting'>x</div>",
+              "<button aria-controls='p1' aria-expanded='false'>Does it ship?</button>",
+              "<div id='p1' hidden><p>Yes, to forty countries, within a week, with tracking numbers.</p></div>",
+              "<details><summary>Reviews</summary><p>Good.</p></details>", "<div style='display:none'>gone</div>",
+              "<div aria-hidden='true'>icon</div>", "<meta itemprop='datePublished' content='2024-05-04'>",
+              "<script type='application/ld+json'>{\"@type\": \"LiveBlogPosting\"}</script>"]
+
+
+def random_full_page(seed: int) -> str:
+    rng = random.Random(seed)
+    head = "".join(rng.sample(HEAD_PARTS, rng.randint(0, len(HEAD_PARTS))))
+    body = "".join(rng.choice(BODY_PARTS + [PROSE_BLOCK]) for _ in range(rng.randint(0, 10)))
+    return f"<html><head>{head}</head><body>{random_section(seed)}{body}</body></html>"
+
+
+PROSE_BLOCK = "<p>" + "A sentence of the article, long enough to count as prose, and it goes on. " * 3 + "</p>"
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 10**9), st.lists(st.integers(0, 4), min_size=1, max_size=6))
+def test_scoped_walk_as_separate_walks(seed, picks):
+    """``_lexbor_walk.select_scoped``: each query's answer is its own walk's, whatever the roots (the page's
+    <html>, <head>, <body>, a list inside it; nested or apart). Fails on main (no select_scoped)."""
+    tree = LexborHTMLParser(random_full_page(seed))
+    walker = lexbor_walk.active()
+    roots = [tree.root, tree.head, tree.body, tree.css_first("ul") or tree.body, tree.css_first("li") or tree.head]
+    queries = [lexbor_walk.Query(s) for s in ("meta,title,link[rel=canonical],script[type='application/ld+json']",
+                                             "[aria-controls],[hidden],[style*=none],details,[aria-hidden=true]",
+                                             "meta,h1,[itemprop=author],[rel=author],time[datetime]",
+                                             "button,a,[role=button]", "li,b")]
+    asked = [(queries[(k + seed) % len(queries)], roots[k], bool(k % 2)) for k in picks]
+    found = walker.select_scoped(tree.root, tuple((q.alternatives, q.skip_ids, once, root) for q, root, once in asked))
+    for (query, root, once), nodes in zip(asked, found):
+        assert [n.mem_id for n in nodes] == [n.mem_id for n in walker.select(root, query.alternatives, query.skip_ids, once)]
+
+
+@contextmanager
+def each_query_alone():
+    """Inside: the list of queries read together is empty (each is read by its own walk)."""
+    saved = list(lexbor_walk._TOGETHER)
+    lexbor_walk._TOGETHER.clear()
+    try:
+        yield
+    finally:
+        lexbor_walk._TOGETHER.extend(saved)
+
+
+@compiled
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 10**9))
+def test_pages_read_as_without_the_walk_read_ahead(seed):
+    """``extract_main_text`` gives the same article, visible text, removals and metadata with the four first
+    queries read in one walk as with each read by its own (the read-ahead switched off). Passes on main (a guard)."""
+    from corpus_clean.html import extract_main_text
+
+    page = random_full_page(seed)
+    together = extract_main_text(page)
+    with each_query_alone():
+        alone = extract_main_text(page)
+    assert together == alone
+    assert not lexbor_walk._READ  # (nothing read ahead is left once the page is read)
