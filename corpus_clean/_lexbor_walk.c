@@ -312,6 +312,74 @@ static PyObject *drop_bare(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode]: drop_bare(root, tag_ids, keep_ids) then
+ * tags_below(root, list_ids), in one walk: the elements drop_bare unlinks are found (their insides not walked:
+ * nothing in them is listed, as nothing unlinked is below root any more), the others of list_ids listed in
+ * document order, then the found ones unlinked. */
+static PyObject *drop_bare_tags(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids, *keep_ids, *list_ids;
+    if (!PyArg_ParseTuple(args, "OOOO", &root_obj, &ids, &keep_ids, &list_ids))
+        return NULL;
+    if (node_remove == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_remove was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    static TagSet set, keep, listed;
+    if (tagset_from(ids, &set) < 0 || tagset_from(keep_ids, &keep) < 0 || tagset_from(list_ids, &listed) < 0)
+        return NULL;
+    Py_ssize_t count = 0, room = 64;
+    lxb_node **found = PyMem_Malloc(room * sizeof(lxb_node *));
+    if (found == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        PyMem_Free(found);
+        return NULL;
+    }
+    lxb_node *node = root;
+    while (node != NULL) {
+        if (node != root && node->type == NODE_TYPE_ELEMENT && tagset_has(&set, node->local_name)
+                && holds_elements_only(node, &keep)) {
+            if (count == room) {
+                lxb_node **grown = PyMem_Realloc(found, 2 * room * sizeof(lxb_node *));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                found = grown;
+                room *= 2;
+            }
+            found[count++] = node;
+            /* on after its subtree */
+            while (node != root && node->next == NULL)
+                node = node->parent;
+            node = node == root ? NULL : node->next;
+            continue;
+        }
+        if (node->type != NODE_TYPE_TEXT && tagset_has(&listed, node->local_name)) {
+            PyObject *obj = make_node(node, root_obj);
+            if (obj == NULL || PyList_Append(out, obj) < 0) {
+                Py_XDECREF(obj);
+                goto fail;
+            }
+            Py_DECREF(obj);
+        }
+        node = next_below(node, root);
+    }
+    for (Py_ssize_t i = 0; i < count; i++)
+        node_remove(found[i]);
+    PyMem_Free(found);
+    return out;
+fail:
+    PyMem_Free(found);
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ render_out
  *
  * html.render_page's walk (see its docstring and _render_out_python there, the
@@ -2470,6 +2538,7 @@ fail:
 }
 
 static PyMethodDef methods[] = {
+    {"drop_bare_tags", drop_bare_tags, METH_VARARGS, "drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode] (drop_bare, then tags_below)"},
     {"select_scoped", select_scoped, METH_VARARGS, "select_scoped(top, ((alternatives, skip_ids, once, root), ...)) -> (list, ...)"},
     {"short_texts", short_texts, METH_VARARGS, "short_texts(root, alternatives, skip_ids, once, text_id, max_chars) -> [str]"},
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},

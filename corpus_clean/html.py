@@ -724,8 +724,9 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         # any text later, changes (see lexbor_walk.drop_bare). Not one holding an element the loop below
         # reads (a furniture tag: an <h1> counted, a button cut with a placeholder; a table or listing a
         # <figure> around it is judged by). The others are cut one by one below.
-        lexbor_walk.drop_bare(body, _LENIENT_INVISIBLE_TAG_IDS if lenient else _INVISIBLE_TAG_IDS, _READ_BY_JUNK_LOOP)
-        junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
+        # (then the junk elements left, in the same walk when built: a node object per junk element only)
+        junk = lexbor_walk.drop_bare_then_tags(body, _LENIENT_INVISIBLE_TAG_IDS if lenient else _INVISIBLE_TAG_IDS,
+                                               _READ_BY_JUNK_LOOP, _JUNK_TAG_IDS)
         h1s = [n for n in junk if n.tag_id == _H1_TAG_ID]  # (an int compare: no tag name built per element)
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.

@@ -160,6 +160,22 @@ def drop_bare(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -
     return walker.drop_bare(root, ids, keep)
 
 
+def drop_bare_then_tags(root: LexborNode, ids: frozenset, keep: frozenset, listed: frozenset) -> list[LexborNode]:
+    """``drop_bare(root, ids, keep)``, then ``tags_below(root, listed)``: in one C walk when built (the elements
+    dropped are not walked into; the page is walked once, not twice).
+
+    >>> t = LexborHTMLParser("<body><p>a<img src='x'>b</p><svg><g><path/></g></svg><script>s</script><nav>n</nav></body>")
+    >>> [n.tag for n in drop_bare_then_tags(t.body, tag_ids(["img", "svg", "script"]), frozenset(),
+    ...                                     tag_ids(["script", "nav", "img"]))], t.body.html
+    (['script', 'nav'], '<body><p>ab</p><script>s</script><nav>n</nav></body>')
+    """
+    walker = active() if _drops_compiled else None
+    if walker is None:
+        drop_bare(root, ids, keep)
+        return tags_below(root, listed)
+    return walker.drop_bare_tags(root, ids, keep, listed)
+
+
 def _drop_bare_python(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
     """The twin of ``_lexbor_walk.drop_bare``."""
     found = [node for node in root.traverse() if node.mem_id != root.mem_id and node.tag_id in ids
