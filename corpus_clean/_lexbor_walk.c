@@ -312,6 +312,74 @@ static PyObject *drop_bare(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode]: drop_bare(root, tag_ids, keep_ids) then
+ * tags_below(root, list_ids), in one walk: the elements drop_bare unlinks are found (their insides not walked:
+ * nothing in them is listed, as nothing unlinked is below root any more), the others of list_ids listed in
+ * document order, then the found ones unlinked. */
+static PyObject *drop_bare_tags(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *ids, *keep_ids, *list_ids;
+    if (!PyArg_ParseTuple(args, "OOOO", &root_obj, &ids, &keep_ids, &list_ids))
+        return NULL;
+    if (node_remove == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_remove was not called");
+        return NULL;
+    }
+    lxb_node *root = node_of(root_obj);
+    if (root == NULL)
+        return NULL;
+    static TagSet set, keep, listed;
+    if (tagset_from(ids, &set) < 0 || tagset_from(keep_ids, &keep) < 0 || tagset_from(list_ids, &listed) < 0)
+        return NULL;
+    Py_ssize_t count = 0, room = 64;
+    lxb_node **found = PyMem_Malloc(room * sizeof(lxb_node *));
+    if (found == NULL)
+        return PyErr_NoMemory();
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        PyMem_Free(found);
+        return NULL;
+    }
+    lxb_node *node = root;
+    while (node != NULL) {
+        if (node != root && node->type == NODE_TYPE_ELEMENT && tagset_has(&set, node->local_name)
+                && holds_elements_only(node, &keep)) {
+            if (count == room) {
+                lxb_node **grown = PyMem_Realloc(found, 2 * room * sizeof(lxb_node *));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                found = grown;
+                room *= 2;
+            }
+            found[count++] = node;
+            /* on after its subtree */
+            while (node != root && node->next == NULL)
+                node = node->parent;
+            node = node == root ? NULL : node->next;
+            continue;
+        }
+        if (node->type != NODE_TYPE_TEXT && tagset_has(&listed, node->local_name)) {
+            PyObject *obj = make_node(node, root_obj);
+            if (obj == NULL || PyList_Append(out, obj) < 0) {
+                Py_XDECREF(obj);
+                goto fail;
+            }
+            Py_DECREF(obj);
+        }
+        node = next_below(node, root);
+    }
+    for (Py_ssize_t i = 0; i < count; i++)
+        node_remove(found[i]);
+    PyMem_Free(found);
+    return out;
+fail:
+    PyMem_Free(found);
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ render_out
  *
  * html.render_page's walk (see its docstring and _render_out_python there, the
@@ -1113,16 +1181,16 @@ done:
 
 /* len(node.text(strip=True)): each descendant text fragment (selectolax's text walk:
  * nodes with the text tag id; the node itself when it is one) stripped, summed. -1 on error. */
-static Py_ssize_t stripped_text_length(lxb_node *start)
+static Py_ssize_t stripped_text_length_of(lxb_node *start, uintptr_t text_id)
 {
     Py_ssize_t total = 0;
     lxb_node *node = start;
     for (;;) {
         lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == cfg.text_id && chars->data != NULL
+        if (node->local_name == text_id && chars->data != NULL
                 && ascii_prefix(chars->data, chars->length) == chars->length) {
             total += ascii_stripped_length(chars->data, chars->length);
-        } else if (node->local_name == cfg.text_id && chars->data != NULL) {
+        } else if (node->local_name == text_id && chars->data != NULL) {
             PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
             if (text == NULL)
                 return -1;
@@ -1134,6 +1202,8 @@ static Py_ssize_t stripped_text_length(lxb_node *start)
     }
     return total;
 }
+
+static Py_ssize_t stripped_text_length(lxb_node *start) { return stripped_text_length_of(start, cfg.text_id); }
 
 /* text_length(node, tag_id): len(node.text(strip=True)) for tag_id 0, else
  * sum(len(e.text(strip=True)) for e in node.css(<that tag>)) (node itself included, as Lexbor's
@@ -1836,6 +1906,10 @@ typedef struct {
     Py_ssize_t name_lengths[MAX_ALTERNATIVES];
     int name_count;
     TagSet skip;                /* :not(these tags) */
+    /* Whose attributes are read: every element's when an attribute test has no tag (``[role=button]``),
+     * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
+    int attrs_of_any_tag;
+    TagSet attrs_of;
     /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
      * found once per id and walk (-1: none of them) */
     uintptr_t cache_ids[NAME_CACHE];
@@ -1866,6 +1940,8 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
     }
     query->count = PyTuple_GET_SIZE(alternatives);
     query->name_count = 0;
+    query->attrs_of_any_tag = 0;
+    memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
     memset(query->cache_used, 0, sizeof(query->cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
@@ -1889,6 +1965,10 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         }
         alt->value = PyBytes_AS_STRING(value);
         alt->value_length = PyBytes_GET_SIZE(value);
+        if (alt->name >= 0 && (alt->tag == 0 || alt->tag >= TAG_BITS))
+            query->attrs_of_any_tag = 1;
+        else if (alt->name >= 0)
+            query->attrs_of.on[alt->tag] = 1;
     }
     return tagset_from(skip_ids, &query->skip);
 }
@@ -1986,13 +2066,17 @@ static int matches_of(Query *query, lxb_node *element)
 {
     if (tagset_has(&query->skip, element->local_name))
         return 0;
-    void *first[MAX_ALTERNATIVES] = {NULL};
+    void *first[MAX_ALTERNATIVES];
     int any = 0;
-    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
-        int name = name_of(query, attr);
-        if (name >= 0 && first[name] == NULL) {
-            first[name] = attr;
-            any = 1;
+    /* (an element no attribute test can be about is not asked for its attributes: see Query) */
+    if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
+        memset(first, 0, sizeof(first));
+        for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+            int name = name_of(query, attr);
+            if (name >= 0 && first[name] == NULL) {
+                first[name] = attr;
+                any = 1;
+            }
         }
     }
     int count = 0;
@@ -2289,7 +2373,174 @@ static PyObject *select_elements(PyObject *self, PyObject *args) { return matchi
  * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
+/* select_scoped(top, ((alternatives, skip_ids, once, root), ...)): for each query, what ``select(root,
+ * alternatives, skip_ids, once)`` returns, all answered in ONE walk from ``top`` (each ``root`` is ``top`` or
+ * an element below it: the page's <html>, <head> and <body>). A whole-page walk costs about as much whatever
+ * it looks for (the nodes are read from memory): four queries read before any cut, one walk. */
+#define MAX_SCOPED 8
+static PyObject *select_scoped(PyObject *self, PyObject *args)
+{
+    static Query scoped[MAX_SCOPED];
+    PyObject *top_obj, *specs;
+    if (!PyArg_ParseTuple(args, "OO!", &top_obj, &PyTuple_Type, &specs))
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(specs);
+    if (n > MAX_SCOPED) {
+        PyErr_SetString(PyExc_ValueError, "at most 8 queries in one walk");
+        return NULL;
+    }
+    lxb_node *top = node_of(top_obj);
+    if (top == NULL)
+        return NULL;
+    lxb_node *roots[MAX_SCOPED];
+    int once[MAX_SCOPED], active[MAX_SCOPED];
+    PyObject *out = PyTuple_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *alternatives, *skip_ids, *root_obj;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(specs, k), "OOpO", &alternatives, &skip_ids, &once[k], &root_obj)
+                || query_from(alternatives, skip_ids, &scoped[k]) < 0 || (roots[k] = node_of(root_obj)) == NULL)
+            goto fail;
+        PyObject *list = PyList_New(0);
+        if (list == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, k, list);
+        active[k] = roots[k] == top;
+    }
+    lxb_node *node = top;
+    for (;;) {
+        if (node->type == NODE_TYPE_ELEMENT) {
+            for (Py_ssize_t k = 0; k < n; k++) {
+                if (!active[k])
+                    continue;
+                int count = matches_of(&scoped[k], node);
+                if (count == 0)
+                    continue;
+                PyObject *obj = make_node(node, top_obj);
+                if (obj == NULL)
+                    goto fail;
+                for (int c = once[k] ? count - 1 : 0; c < count; c++) {
+                    if (PyList_Append(PyTuple_GET_ITEM(out, k), obj) < 0) {
+                        Py_DECREF(obj);
+                        goto fail;
+                    }
+                }
+                Py_DECREF(obj);
+            }
+        }
+        /* the next node in document order (as next_below), a query's root switched on when the walk
+         * enters it and off when it leaves it */
+        if (node->first_child != NULL) {
+            node = node->first_child;
+        } else {
+            while (node != top && node->next == NULL) {
+                for (Py_ssize_t k = 0; k < n; k++)
+                    if (roots[k] == node)
+                        active[k] = 0;
+                node = node->parent;
+            }
+            if (node == top)
+                break;
+            for (Py_ssize_t k = 0; k < n; k++)
+                if (roots[k] == node)
+                    active[k] = 0;
+            node = node->next;
+        }
+        for (Py_ssize_t k = 0; k < n; k++)
+            if (roots[k] == node)
+                active[k] = 1;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* ``element.text(strip=True)`` as selectolax builds it for an element: every descendant text fragment
+ * (tag id ``text_id``) decoded with errors="replace", stripped (str.strip), the pieces joined. */
+static PyObject *stripped_text(lxb_node *element, uintptr_t text_id)
+{
+    PyObject *parts = PyList_New(0);
+    if (parts == NULL)
+        return NULL;
+    for (lxb_node *node = next_below(element, element); node != NULL; node = next_below(node, element)) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->local_name != text_id || chars->data == NULL)
+            continue;
+        PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+        if (text == NULL)
+            goto fail;
+        Py_ssize_t lo, hi;
+        strip_bounds(text, &lo, &hi);
+        PyObject *part = PyUnicode_Substring(text, lo, hi);
+        Py_DECREF(text);
+        if (part == NULL || PyList_Append(parts, part) < 0) {
+            Py_XDECREF(part);
+            goto fail;
+        }
+        Py_DECREF(part);
+    }
+    PyObject *empty = PyUnicode_New(0, 0);
+    PyObject *joined = empty ? PyUnicode_Join(empty, parts) : NULL;
+    Py_XDECREF(empty);
+    Py_DECREF(parts);
+    return joined;
+fail:
+    Py_DECREF(parts);
+    return NULL;
+}
+
+/* short_texts(root, alternatives, skip_ids, once, text_id, max_chars): ``[e.text(strip=True) for e in
+ * select(root, alternatives, skip_ids, once)]`` but those ``max_chars`` long or longer, without a node
+ * object for any element and a string only for the short ones (their length is read off the bytes first). */
+static PyObject *short_texts(PyObject *self, PyObject *args)
+{
+    PyObject *root_obj, *alternatives, *skip_ids;
+    int once = 0;
+    Py_ssize_t text_id_arg, max_chars;
+    if (!PyArg_ParseTuple(args, "OOOpnn", &root_obj, &alternatives, &skip_ids, &once, &text_id_arg, &max_chars))
+        return NULL;
+    lxb_node *root;
+    Query *query = query_below(root_obj, alternatives, skip_ids, &root);
+    if (query == NULL)
+        return NULL;
+    uintptr_t text_id = (uintptr_t)text_id_arg;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT)
+            continue;
+        int count = matches_of(query, node);
+        if (count == 0)
+            continue;
+        Py_ssize_t length = stripped_text_length_of(node, text_id);
+        if (length < 0)
+            goto fail;
+        if (length >= max_chars)
+            continue;
+        PyObject *text = stripped_text(node, text_id);
+        if (text == NULL)
+            goto fail;
+        for (int k = once ? count - 1 : 0; k < count; k++) {
+            if (PyList_Append(out, text) < 0) {
+                Py_DECREF(text);
+                goto fail;
+            }
+        }
+        Py_DECREF(text);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"drop_bare_tags", drop_bare_tags, METH_VARARGS, "drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode] (drop_bare, then tags_below)"},
+    {"select_scoped", select_scoped, METH_VARARGS, "select_scoped(top, ((alternatives, skip_ids, once, root), ...)) -> (list, ...)"},
+    {"short_texts", short_texts, METH_VARARGS, "short_texts(root, alternatives, skip_ids, once, text_id, max_chars) -> [str]"},
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},

@@ -294,8 +294,12 @@ def extract_main_text(html: str) -> HtmlExtraction:
         # main block in, and guessing would pass raw text off as extracted.
         return HtmlExtraction(text="")
     tree = LexborHTMLParser(data)
+    # The queries asked before the first cut (metadata, declarations, panels' marks): one walk of the page,
+    # their answers taken as they are asked, until strip_junk starts cutting (see lexbor_walk.read_together).
+    lexbor_walk.read_together(tree)
     meta = extract_metadata(tree)
     if tree.body is None:
+        lexbor_walk.forget_read()
         return HtmlExtraction(text="", flattened_tags=flattened, **meta)
     lines = read_page(tree)
     if doubtful(lines):
@@ -522,6 +526,8 @@ _BODY_SELECTOR = ('meta,h1,[itemprop="author"],[rel="author"],[itemprop="datePub
                   'time[datetime],script[type="application/ld+json"]')
 # (each answered by one C walk when built: see lexbor_walk.Query)
 _HEAD_QUERY, _BODY_QUERY = lexbor_walk.Query(_HEAD_SELECTOR), lexbor_walk.Query(_BODY_SELECTOR)
+# (read with the page's other first queries in one walk: see lexbor_walk.read_together)
+lexbor_walk.read_first(_HEAD_QUERY, "head"), lexbor_walk.read_first(_BODY_QUERY, "body")
 _TITLE_KEYS = ("og:title", "twitter:title")
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _DATE_KEYS = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
@@ -714,6 +720,7 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         return cuts
     # Only <body> matters from here on; metadata has already been read.
     panels = html_panels.PanelFinder(body)  # (before the cuts below take the panels' buttons away)
+    lexbor_walk.forget_read()  # (the tree changes from here: nothing read ahead of it holds; see extract_main_text)
     for node in panels.posts_panels:  # a shown Reviews or Questions panel: see html_posts
         _cut(node, html_panels.POSTS_VERDICT[1], cuts)
     if len(_JUNK_TAG_IDS) == len(JUNK_TAGS):
@@ -722,8 +729,9 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
         # any text later, changes (see lexbor_walk.drop_bare). Not one holding an element the loop below
         # reads (a furniture tag: an <h1> counted, a button cut with a placeholder; a table or listing a
         # <figure> around it is judged by). The others are cut one by one below.
-        lexbor_walk.drop_bare(body, _LENIENT_INVISIBLE_TAG_IDS if lenient else _INVISIBLE_TAG_IDS, _READ_BY_JUNK_LOOP)
-        junk = lexbor_walk.tags_below(body, _JUNK_TAG_IDS)  # (in C when built: a node object per junk element only)
+        # (then the junk elements left, in the same walk when built: a node object per junk element only)
+        junk = lexbor_walk.drop_bare_then_tags(body, _LENIENT_INVISIBLE_TAG_IDS if lenient else _INVISIBLE_TAG_IDS,
+                                               _READ_BY_JUNK_LOOP, _JUNK_TAG_IDS)
         h1s = [n for n in junk if n.tag_id == _H1_TAG_ID]  # (an int compare: no tag name built per element)
         if len(h1s) >= MANY_H1:
             # Pages that use <h1> for their section headings: only the first is the headline.

@@ -141,8 +141,9 @@ def answered_posts(body: LexborNode, cuts: dict) -> bool:
     from corpus_clean.html_posts import _VOTE_CONTROLS
 
     found = 0
-    for control in _VOTE_CONTROLS.select(body):
-        if _answers_or_votes(control.text(strip=True)):
+    # (the controls' stripped texts, those short enough to answer or vote only, read in one walk)
+    for text in _VOTE_CONTROLS.short_texts(body, MAX_CONTROL_CHARS):
+        if _answers_or_votes(text):
             found += 1
             if found >= MIN_CONTROLS:
                 return True
@@ -156,6 +157,9 @@ def answered_posts(body: LexborNode, cuts: dict) -> bool:
 
 
 
+MAX_CONTROL_CHARS = 40  # a control's text this long or longer neither answers nor votes
+
+
 @lru_cache(maxsize=1 << 16)
 def _answers_or_votes(text: str) -> bool:
     """Whether a control's text answers or votes on a post ("Reply", "Helpful (3)"): remembered per text,
@@ -167,7 +171,7 @@ def _answers_or_votes(text: str) -> bool:
     """
     from corpus_clean.html_posts import REPLY_RE, VOTE_RE
 
-    if len(text) >= 40:
+    if len(text) >= MAX_CONTROL_CHARS:
         return False
     # (cheap exact pre-checks: a reply word is at most 12 letters long; a vote ends in its
     # bracketed count or opens with a thumb or a heart)

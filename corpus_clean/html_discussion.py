@@ -32,6 +32,7 @@ _MICRODATA_SUFFIXES = tuple(f"schema.org/{name}" for name in DISCUSSION_TYPES)
 _MICRODATA_SELECTOR = ",".join(f'[itemtype$="{suffix}"]' for suffix in _MICRODATA_SUFFIXES)
 # (one C walk when built, see lexbor_walk.Query: Lexbor's css() walks once per call too)
 _DECLARATIONS = lexbor_walk.Query(_MICRODATA_SELECTOR + "," + html_queries.JSONLD_SELECTOR)
+lexbor_walk.read_first(_DECLARATIONS, "root", once=True)  # (one walk with the page's other first queries)
 
 
 def declares_discussion(tree: LexborHTMLParser) -> bool:

@@ -84,6 +84,7 @@ POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_p
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 # The elements PanelFinder reads at once (controls, hidden elements, panels) and the in-page links.
 _MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
+lexbor_walk.read_first(_MARKED, "body")  # (one walk with the page's other first queries: see lexbor_walk.read_together)
 _TARGETING = lexbor_walk.Query("a[href^='#'],[data-target],[data-bs-target]")
 _FORM_FIELDS = lexbor_walk.Query(FORM_FIELDS)
 

@@ -160,6 +160,22 @@ def drop_bare(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -
     return walker.drop_bare(root, ids, keep)
 
 
+def drop_bare_then_tags(root: LexborNode, ids: frozenset, keep: frozenset, listed: frozenset) -> list[LexborNode]:
+    """``drop_bare(root, ids, keep)``, then ``tags_below(root, listed)``: in one C walk when built (the elements
+    dropped are not walked into; the page is walked once, not twice).
+
+    >>> t = LexborHTMLParser("<body><p>a<img src='x'>b</p><svg><g><path/></g></svg><script>s</script><nav>n</nav></body>")
+    >>> [n.tag for n in drop_bare_then_tags(t.body, tag_ids(["img", "svg", "script"]), frozenset(),
+    ...                                     tag_ids(["script", "nav", "img"]))], t.body.html
+    (['script', 'nav'], '<body><p>ab</p><script>s</script><nav>n</nav></body>')
+    """
+    walker = active() if _drops_compiled else None
+    if walker is None:
+        drop_bare(root, ids, keep)
+        return tags_below(root, listed)
+    return walker.drop_bare_tags(root, ids, keep, listed)
+
+
 def _drop_bare_python(root: LexborNode, ids: frozenset, keep: frozenset = frozenset()) -> int:
     """The twin of ``_lexbor_walk.drop_bare``."""
     found = [node for node in root.traverse() if node.mem_id != root.mem_id and node.tag_id in ids
@@ -258,7 +274,12 @@ class Query:
         if walker is None:
             found = root.css(self.css)
             return _once_each(found) if once else found
-        return walker.select(root, self.alternatives, self.skip_ids, once or bool(self.skip_ids))
+        once = once or bool(self.skip_ids)
+        if _READ and root.parser is _READ_TREE[0]:  # (answered by read_together's walk: see there)
+            found = _READ.pop((self, root.mem_id, once), None)
+            if found is not None:
+                return found
+        return walker.select(root, self.alternatives, self.skip_ids, once)
 
     def first(self, root: LexborNode) -> Optional[LexborNode]:
         """``root.css_first(self.css)``: the first element :meth:`select` finds, or None."""
@@ -267,6 +288,20 @@ class Query:
             return root.css_first(self.css)
         found = walker.select(root, self.alternatives, self.skip_ids, True, 1)
         return found[0] if found else None
+
+    def short_texts(self, root: LexborNode, max_chars: int) -> list[str]:
+        """The stripped texts (``node.text(strip=True)``) of the elements :meth:`select` finds, but those
+        ``max_chars`` long or longer, without a node object for any (a page's link and button words:
+        html_comment_section reads those of every control to tell "Reply" and "Helpful (3)").
+
+        >>> t = LexborHTMLParser("<body><a href='/'> Home </a><button>Re<b>ply</b></button><a>" + "x" * 50 + "</a></body>")
+        >>> Query("a,button").short_texts(t.body, 40)
+        ['Home', 'Reply']
+        """
+        walker = _query_walker()
+        if walker is None or _text_compiled is None:
+            return _short_texts_python(self.select(root), max_chars)
+        return walker.short_texts(root, self.alternatives, self.skip_ids, bool(self.skip_ids), _text_compiled, max_chars)
 
     def labels(self, root: LexborNode, quiet: Optional[dict] = None,
                names: Optional[bytes] = None) -> Optional[list[tuple]]:
@@ -288,6 +323,66 @@ class Query:
         if names is None:
             return walker.labels(root, self.alternatives, self.skip_ids, quiet)
         return walker.labels(root, self.alternatives, self.skip_ids, quiet, names)
+
+
+# --------------------------------------------------------------------------- #
+# The queries a page is asked before any cut, answered in one walk
+# --------------------------------------------------------------------------- #
+
+# (query, where: "root" | "head" | "body", once) of the queries read_together answers; see read_first
+_TOGETHER: list[tuple[Query, str, bool]] = []
+_READ: dict = {}  # (query, root mem_id, once) -> its answer, for the tree in _READ_TREE, each taken once
+_READ_TREE: list = [None]
+
+
+def read_first(query: Query, where: str, once: bool = False) -> Query:
+    """Have :func:`read_together` answer ``query`` on the page's ``where`` (``"root"``, ``"head"``,
+    ``"body"``) with the others: a query every page asks before any cut (its metadata, its declarations,
+    its panels' marks). Returns ``query``.
+
+    (A walk over a whole page costs about as much whatever it looks for: its ~2,000 nodes are read from
+    memory. Four such walks before the first cut are one.)"""
+    if len(_TOGETHER) < 8 and (query, where, once or bool(query.skip_ids)) not in _TOGETHER:
+        _TOGETHER.append((query, where, once or bool(query.skip_ids)))
+    return query
+
+
+def read_together(tree: LexborHTMLParser) -> None:
+    """Answer every query of :func:`read_first` on ``tree`` in one C walk; each answer is then what the
+    query's next :meth:`Query.select` of that root (and ``once``) returns, once, until :func:`forget_read`.
+
+    Only for a tree nothing will change before ``forget_read`` (html.extract_main_text: from the parse to
+    the first cut of html.strip_junk); without the compiled walker, nothing is read ahead.
+
+    >>> t = LexborHTMLParser("<html><head><title>T</title></head><body><p>a</p></body></html>")
+    >>> q = Query("title,p"); _TOGETHER.append((q, "body", False))
+    >>> read_together(t); [n.tag for n in q.select(t.body)], (q, t.body.mem_id, False) in _READ
+    (['p'], False)
+    >>> _TOGETHER.pop() == (q, "body", False); forget_read()
+    True
+    """
+    forget_read()
+    walker = _query_walker()
+    top = tree.root
+    if walker is None or top is None or not _TOGETHER:
+        return
+    places = {"root": top, "head": tree.head, "body": tree.body}
+    asked = [(query, places[where], once) for query, where, once in _TOGETHER if places[where] is not None]
+    found = walker.select_scoped(top, tuple((query.alternatives, query.skip_ids, once, root) for query, root, once in asked))
+    for (query, root, once), nodes in zip(asked, found):
+        _READ[(query, root.mem_id, once)] = nodes
+    _READ_TREE[0] = tree
+
+
+def forget_read() -> None:
+    """Drop what :func:`read_together` read (before the tree changes)."""
+    _READ.clear()
+    _READ_TREE[0] = None
+
+
+def _short_texts_python(nodes: list[LexborNode], max_chars: int) -> list[str]:
+    """The twin of ``_lexbor_walk.short_texts`` (given the nodes ``select`` found)."""
+    return [text for node in nodes if len(text := node.text(strip=True)) < max_chars]
 
 
 def label_names_blob(names) -> Optional[bytes]:
@@ -369,6 +464,36 @@ def _label_parts(attrs: dict) -> tuple:
     return cls, ident, (attrs.get("role"), "hidden" in attrs, attrs.get("style"), attrs.get("aria-hidden"))
 
 
+_PROBE_TEXTS_HTML = (
+    "<body><a href='/'> Home </a><button>Re<b>ply</b>\n</button><a role='button'>\u00a0Helpful <i>(3)</i> </a>"
+    "<div role='button'><span>\u2665</span> 12<!-- c --></div><a>\u00e9t\u00e9\t<br> \u2014 </a><a></a><a> </a>"
+    "<svg><a>v</a></svg><a>" + "long words " * 5 + "</a><p>not <a href='#'>x\x1f</a></p></body>"
+)
+
+
+def _load_texts(module: Optional[ModuleType]) -> Optional[int]:
+    """The text nodes' tag id when the compiled walker's ``short_texts`` answers the probe page as its twin
+    does (queries compiled too), else None: :meth:`Query.short_texts` then runs the twin."""
+    if module is None or not _queries_compiled:
+        return None
+    try:
+        text_id = next(n.tag_id for n in LexborHTMLParser("<p>t</p>").body.traverse(include_text=True)
+                       if n.tag == "-text")
+        tree = LexborHTMLParser(_PROBE_TEXTS_HTML)
+        for query in (Query("button,a,[role=button]"), Query("a", skip=("svg",)), Query("[role]")):
+            for root in (tree.body, tree.css_first("p")):
+                for max_chars in (0, 5, 40, 1000):
+                    once = bool(query.skip_ids)
+                    got = module.short_texts(root, query.alternatives, query.skip_ids, once, text_id, max_chars)
+                    wanted = root.css(query.css)
+                    if got != _short_texts_python(_once_each(wanted) if once else wanted, max_chars):
+                        return None
+        return text_id
+    except Exception:  # noqa: BLE001 - any surprise in the probe: the twin
+        return None
+
+
 _compiled = _load()
 _queries_compiled = _load_queries(_compiled)
+_text_compiled = _load_texts(_compiled)
 _drops_compiled = _load_drops(_compiled)
