@@ -96,3 +96,41 @@ def test_the_progress_artifact_does_not_hold_up_the_runs_first_batch(monkeypatch
     [(_, created)] = requests["create_progress_artifact"]
     assert first_batch and first_batch[0] < created
     assert len(requests["create_markdown_artifact"] + requests["create_table_artifact"]) == 3
+
+
+def test_the_reports_three_artifacts_are_sent_side_by_side(monkeypatch, tmp_path):
+    """Fault injection: each of the report's artifact requests (the real calls) waits until
+    all three have started (a barrier of three, 20 s). Sent one after the other, the first
+    would wait alone and fail the run; sent side by side, a real run stores all three,
+    under the report's keys, linked to its flow run (the task's context reaches the sender
+    threads). Fails on main (one after the other: the barrier breaks)."""
+    import asyncio
+    import threading
+
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    from flows.clean_corpus import clean_corpus
+    from tests.conftest import write_small_corpus
+
+    barrier = threading.Barrier(3, timeout=20)
+
+    def together(real):
+        def call(*args, **kwargs):
+            barrier.wait()
+            return real(*args, **kwargs)
+        return call
+
+    for name in ("create_markdown_artifact", "create_table_artifact"):
+        monkeypatch.setattr(run_tasks, name, together(getattr(run_tasks, name)))
+    manifest = clean_corpus(input_path=str(write_small_corpus(tmp_path)), output_dir=str(tmp_path / "out"),
+                            data_docs=False)
+
+    async def stored() -> set[str]:
+        async with get_client() as client:
+            found = await client.read_artifacts(artifact_filter=ArtifactFilter(
+                flow_run_id=ArtifactFilterFlowRunId(any_=[manifest["flow_run_id"]])))
+        return {artifact.key for artifact in found if artifact.key}
+
+    key = run_tasks.report_key(None)
+    assert manifest["totals"]["clean"] == 2
+    assert {key, key + "-files", key + "-validation"} <= asyncio.run(stored())
