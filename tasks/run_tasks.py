@@ -6,7 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -130,39 +130,13 @@ def in_background(call: Callable, /, *args, **kwargs) -> Future:
 
 @task(name="publish-report", cache_policy=NONE)
 def publish_report_task(manifest: dict, runs: list[dict], key: str) -> None:
-    """The run's report in the Prefect UI: markdown with charts, per-file and validation
-    tables, sent side by side (``side_by_side``)."""
-    markdown, files, validation = report_markdown(manifest, runs), report_table(manifest), validation_table(manifest)
-    side_by_side(
-        lambda: create_markdown_artifact(markdown=markdown, key=key, description="corpus-clean run report"),
-        lambda: create_table_artifact(table=files, key=key + "-files",
-                                      description="records per input file: read = clean + quarantined + skipped"),
-        lambda: create_table_artifact(table=validation, key=key + "-validation",
-                                      description="Great Expectations: every expectation's result in this run"))
-
-
-# Threads that send the report's artifacts beside the task's own (``side_by_side``).
-_REPORT_SENDERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="corpus-clean-report")
-
-
-def side_by_side(*calls: Callable[[], object]) -> list:
-    """Run `calls` at once, the first in this thread and the others in sender threads (in
-    this thread's context: the task run the artifacts belong to, the Prefect client);
-    their results in order once all have ended, else the first call's error.
-
-    Why: the report's three artifacts are three requests that each wait for the server
-    (~1-3 ms of this process's CPU, 50-150 ms of wall each), and they were the run's last
-    step: one after the other they made every run ~0.1-0.3 s longer than side by side.
-
-    >>> side_by_side(lambda: 1, lambda: 2, lambda: 3)
-    [1, 2, 3]
-    """
-    others = [_REPORT_SENDERS.submit(contextvars.copy_context().run, call) for call in calls[1:]]
-    try:
-        first = calls[0]()
-    finally:
-        wait(others)
-    return [first, *(other.result() for other in others)]
+    """The run's report in the Prefect UI: markdown with charts, per-file and validation tables."""
+    create_markdown_artifact(markdown=report_markdown(manifest, runs), key=key,
+                             description="corpus-clean run report")
+    create_table_artifact(table=report_table(manifest), key=key + "-files",
+                          description="records per input file: read = clean + quarantined + skipped")
+    create_table_artifact(table=validation_table(manifest), key=key + "-validation",
+                          description="Great Expectations: every expectation's result in this run")
 
 
 @dataclass
