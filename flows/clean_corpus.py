@@ -338,7 +338,7 @@ def clean_corpus(
                                             after_cleaning=stop_workers)
             stop_workers()  # (done already, unless a shard failed first)
         merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file
-        progress.finish()
+        progress.finish(wait=False)  # (sent while duplicates are decided and the version commits)
         if dedup:  # copies of one article usually sit in different shards
             count_duplicates(summaries, _run_duplicates(str(builder.staging), parts, shard_dedup))
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
@@ -346,6 +346,7 @@ def clean_corpus(
                    "pipeline_version": __version__}
         manifest, runs = commit_version(builder, plan, summaries, context, started_at, keep_versions)
 
+    progress.sent()
     publish_report_task(manifest, runs, key)
     totals = manifest["totals"]
     logger.info("version %s: read %d = clean %d + quarantined %d + duplicates %d + filtered %d + skipped %d; "

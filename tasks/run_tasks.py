@@ -153,8 +153,11 @@ class DocumentProgress:
 
     The artifact is created in a sender thread (``in_background``): the run's first batch
     no longer waits for the server's answer (median 106 -> 22 ms from the version opened
-    to the first batch, ``benchmarks/RESULTS-throughput.md``, "Round 17, flow17"); the
-    first update that is due waits for it (``artifact_id``), the last one (``finish``) too.
+    to the first batch, ``benchmarks/RESULTS-throughput.md``, "Round 17, flow17"). Its
+    updates are sent from that thread too, in order after it (round 20): the batch that
+    made one due no longer waits for the server's answer, nor does the flow for the last
+    one (``finish(wait=False)``) while it decides duplicates and commits; ``sent`` waits
+    for them all, and raises the first error.
 
     >>> progress = DocumentProgress(100, min_seconds=0)
     >>> progress._due(4.0), progress._due(5.0)
@@ -170,6 +173,7 @@ class DocumentProgress:
     _last_percent: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _created: Future | None = None
+    _sending: list[Future] = field(default_factory=list)  # updates sent or queued, not yet waited for
 
     @property
     def artifact_id(self):
@@ -188,10 +192,23 @@ class DocumentProgress:
             self.done += documents
             self._tell()
 
-    def finish(self) -> None:
+    def finish(self, wait: bool = True) -> None:
+        """The artifact at 100 %; with `wait`, once it (and every update before) is sent."""
         with self._lock:
             self.expected = self.done = max(self.done, 0)
             self._tell(force=True, percent=100.0)
+        if wait:
+            self.sent()
+
+    def sent(self) -> None:
+        """Wait until every update is sent; raise the first that failed."""
+        with self._lock:
+            sending, self._sending = self._sending, []
+        for update in sending:
+            update.result()
+
+    def _send(self, value: float) -> None:
+        update_progress_artifact(artifact_id=self.artifact_id, progress=value)
 
     def _tell(self, force: bool = False, percent: float | None = None) -> None:
         total = max(self.expected, self.done, 1)
@@ -201,7 +218,7 @@ class DocumentProgress:
         value = percent if percent is not None else min(99.0, 100.0 * self.done / total)
         if force or self._due(value):
             self._last, self._last_percent = time.monotonic(), value
-            update_progress_artifact(artifact_id=self.artifact_id, progress=value)
+            self._sending.append(in_background(self._send, value))  # (after the creation: one sender thread)
 
     def _due(self, value: float) -> bool:
         """Enough time and enough progress since the artifact's last update."""

@@ -22,21 +22,46 @@ def prefect(env: dict, *args: str, timeout: int = 300) -> subprocess.CompletedPr
                           text=True, timeout=timeout)
 
 
+# What Prefect's own client retries (``prefect.client.base``: 429, 502, 503), with its back-off
+# (2, 4, 8, 16 s): a busy server's SQLite answers 503 ("database is locked") under load.
+RETRIED_STATUSES = {429, 502, 503}
+
+
+def api_post(api: str, path: str, body: dict, tries: int = 5, wait_s: float = 2.0) -> object:
+    """POST `body` to the server and return its JSON answer, retrying what Prefect's client
+    retries. These are the test's own reads of the server, the only requests here that did
+    not retry (Prefect's CLI, worker and flow runs do, 5 times): under load the server's
+    SQLite answers 503 to some. Any other error, a wrong answer, or a server still
+    unavailable after the tries (~30 s) fails the test as before."""
+    import time
+    import urllib.error
+
+    request = urllib.request.Request(api + path, data=json.dumps(body).encode(),
+                                     headers={"content-type": "application/json"})
+    for attempt in range(tries):
+        try:
+            return json.loads(urllib.request.urlopen(request, timeout=30).read())
+        except urllib.error.HTTPError as error:
+            if error.code not in RETRIED_STATUSES or attempt == tries - 1:
+                raise
+        time.sleep(wait_s * 2 ** attempt)
+    raise AssertionError("unreachable")
+
+
 def flow_run_of(api: str, name: str) -> dict:
-    query = json.dumps({"flow_runs": {"name": {"any_": [name]}}}).encode()
-    request = urllib.request.Request(api + "/flow_runs/filter", data=query, headers={"content-type": "application/json"})
-    [found] = json.loads(urllib.request.urlopen(request, timeout=10).read())
+    [found] = api_post(api, "/flow_runs/filter", {"flow_runs": {"name": {"any_": [name]}}})
     return found
 
 
 def artifact_keys(api: str) -> set[str]:
-    request = urllib.request.Request(api + "/artifacts/filter", data=b"{}", headers={"content-type": "application/json"})
-    return {a["key"] for a in json.loads(urllib.request.urlopen(request, timeout=10).read()) if a["key"]}
+    return {a["key"] for a in api_post(api, "/artifacts/filter", {}) if a["key"]}
 
 
 def test_deployments_run_on_a_worker_and_clean_only_new_files(prefect_api_server, tmp_path):
     api, env = prefect_api_server
-    env = {**env, "PREFECT_API_URL": api, "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    # (Prefect's clients retry a 503 five times, ~1 min in all; a loaded machine's server can
+    # stay locked longer: seven, ~4 min. A server that never answers still fails the run.)
+    env = {**env, "PREFECT_API_URL": api, "PREFECT_WORKER_QUERY_SECONDS": "1", "PREFECT_CLIENT_MAX_RETRIES": "7"}
     assert prefect(env, "work-pool", "create", "local-process", "--type", "process").returncode == 0
     assert prefect(env, "work-pool", "set-concurrency-limit", "local-process", "1").returncode == 0
     deployed = prefect(env, "--no-prompt", "deploy", "--all")
@@ -88,7 +113,7 @@ def test_two_concurrent_runs_on_one_output_lose_nothing(prefect_api_server, tmp_
     """Both start at once: each either commits or refuses in one line; the output then
     holds every record once, and its manifest names files that exist."""
     api, env = prefect_api_server
-    env = {**env, "PREFECT_API_URL": api}
+    env = {**env, "PREFECT_API_URL": api, "PREFECT_CLIENT_MAX_RETRIES": "7"}  # (as above)
     corpus, out = tmp_path / "in", tmp_path / "out"
     corpus.mkdir()
     for i in range(4):

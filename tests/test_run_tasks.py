@@ -96,3 +96,46 @@ def test_the_progress_artifact_does_not_hold_up_the_runs_first_batch(monkeypatch
     [(_, created)] = requests["create_progress_artifact"]
     assert first_batch and first_batch[0] < created
     assert len(requests["create_markdown_artifact"] + requests["create_table_artifact"]) == 3
+
+
+def test_progress_updates_do_not_hold_up_the_batches_nor_the_flows_end(monkeypatch):
+    """Fault injection: each update of the progress artifact answered late (the real call
+    after 0.5 s). The batches that make updates due (every 25 %) go on at once, and so does
+    the flow after ``finish(wait=False)``; ``sent`` then waits for every update, and the
+    artifact ends at 100 %. Fails on main (each due batch waited for its update: >= 1.5 s)."""
+    import time
+
+    real_update = run_tasks.update_progress_artifact
+    sent: list[float] = []
+
+    def late(artifact_id, progress):
+        time.sleep(0.5)
+        real_update(artifact_id=artifact_id, progress=progress)
+        sent.append(progress)
+
+    monkeypatch.setattr(run_tasks, "update_progress_artifact", late)
+
+    @flow(name="progress-in-background")
+    def run() -> tuple[float, float, str]:
+        progress = DocumentProgress(100, min_seconds=0, min_step=25.0).start()
+        progress.artifact_id  # created (its own request is not what is timed here)
+        started = time.monotonic()
+        for _ in range(100):
+            progress.advance(1)
+        progress.finish(wait=False)
+        advancing = time.monotonic() - started
+        progress.sent()
+        return advancing, time.monotonic() - started, str(progress.artifact_id)
+
+    advancing, until_sent, artifact_id = run()
+    assert sent == [25.0, 50.0, 75.0, 100.0]
+    assert advancing < 0.5 <= 4 * 0.5 <= until_sent + 0.05
+
+    async def read():
+        async with get_client() as client:
+            return await client.read_artifacts()
+
+    import asyncio
+
+    stored = [a for a in asyncio.run(read()) if str(a.id) == artifact_id]
+    assert stored and stored[0].data == 100.0
