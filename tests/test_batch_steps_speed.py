@@ -1,4 +1,8 @@
-"""``blocks.cut_unrelated_blocks_below_each`` (round 20, core20): which pages of a batch can
+"""Two per-page loops of the classifier's batch made one pass over the batch's rows (round 20,
+core20), each against main's page loop on generated batches. Both fail on main (round 19):
+neither ``documents_with_two_blocks`` nor ``_cut_lines_per_doc`` is there.
+
+``blocks.cut_unrelated_blocks_below_each``: which pages of a batch can
 have a kept block cut is read off the batch's rows in one pass
 (``documents_with_two_blocks``), and only those pages go through the page's own function.
 The batch's answer must be the page loop's (the reference below, main's loop) on every
@@ -11,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from corpus_clean.boilerplate.classifier import FALLBACK_MARGIN, _cut_lines_per_doc
 from corpus_clean.boilerplate.blocks import (
     APART_MIN_LINES, cut_unrelated_blocks_below, cut_unrelated_blocks_below_each, documents_with_two_blocks,
 )
@@ -53,7 +58,7 @@ def batches(draw):
 
 
 @given(batches())
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_batch_cuts_what_the_page_loop_cuts(batch):
     contents, line_ofs, bounds, unmarked, drop = batch
     assert cut_unrelated_blocks_below_each(contents, line_ofs, bounds, unmarked, drop).tolist() == \
@@ -70,3 +75,34 @@ def test_documents_with_two_blocks_are_those_with_a_gap(batch):
     want = [k for k, (lo, hi) in enumerate(zip(bounds[:-1], bounds[1:]))
             if (np.diff(np.flatnonzero(kept[lo:hi])) > APART_MIN_LINES).any()]
     assert documents_with_two_blocks(bounds, kept).tolist() == want
+
+
+def _cut_lines_page_loop(idxs, bounds, p, unmarked, drop):
+    """Main's last loop of ``lines_to_cut_many`` (round 19), page by page."""
+    out = []
+    for k, (lo, hi) in enumerate(zip(bounds[:-1].tolist(), bounds[1:].tolist())):
+        doc_drop, doc_unmarked = drop[lo:hi], unmarked[lo:hi]
+        if not doc_unmarked.any():
+            out.append(idxs[k][:0])
+            continue
+        if not (doc_unmarked & ~doc_drop).any():
+            doc_drop = p[lo:hi] > p[lo:hi][doc_unmarked].min() + FALLBACK_MARGIN
+        out.append(idxs[k][doc_drop & doc_unmarked])
+    return out
+
+
+@given(st.lists(st.lists(st.tuples(st.floats(0, 1), st.booleans()), min_size=1, max_size=12), min_size=1, max_size=8),
+       st.floats(0.05, 0.95))
+@settings(max_examples=200, deadline=None)
+def test_cut_lines_per_doc_are_the_page_loops(docs, threshold):
+    """``_cut_lines_per_doc`` (the batch's one pass) gives each page the lines main's page
+    loop gave it, in order, fallback pages (nothing left by the model) and pages with no
+    unmarked row included; each page's row holds a line number of its own, with gaps."""
+    p = np.array([score for doc in docs for score, _ in doc])
+    unmarked = np.array([u for doc in docs for _, u in doc], dtype=bool)
+    bounds = np.cumsum([0] + [len(doc) for doc in docs])
+    doc_of = np.repeat(np.arange(len(docs)), [len(doc) for doc in docs])
+    idxs = [np.cumsum(np.arange(1, len(doc) + 1)) for doc in docs]
+    got = _cut_lines_per_doc(idxs, bounds, doc_of, p, unmarked, p >= threshold)
+    want = _cut_lines_page_loop(idxs, bounds, p, unmarked, p >= threshold)
+    assert [a.tolist() for a in got] == [a.tolist() for a in want]
