@@ -383,6 +383,10 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
     for i in shape.cut_by(ctx, DATE_RULES, s.n_words <= DATE_MAX_WORDS):
         if i <= done or i in teaser_dates:
             continue
+        above = _nonblank(ctx, i, -1)
+        if not _kept(ctx, above) or shape.is_paragraph(above):
+            continue  # (the run from here fails the test below: its walk down is not needed,
+            # and a later line of it has a cut line above it; on the generated corpus no run passes)
         run = [i]
         j = _nonblank(ctx, i, 1)
         while (j is not None and rule[j] in DATE_RULES and shape.n_words(j) <= DATE_MAX_WORDS
@@ -390,8 +394,7 @@ def give_back_dates_between_kept_lines(ctx, shape: BodyShape, teaser_dates: set[
             run.append(j)
             j = _nonblank(ctx, j, 1)
         done = run[-1]
-        above = _nonblank(ctx, run[0], -1)
-        if not (_kept(ctx, above) and _kept(ctx, j)) or shape.is_paragraph(above):
+        if not _kept(ctx, j):
             continue  # (under a paragraph: a standfirst's dateline, an "Updated 3 Dec" stamp)
         if any(rule[k] == NUMBER_RULE and shape.n_digit(k) >= ID_MIN_DIGITS for k in run):
             continue  # (a long number alone is an id or a timestamp, not a year or a table's cell)
@@ -1130,18 +1133,21 @@ def give_back_menus_inside_the_story(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     content = ctx.lines.content
     done: set[int] = set()
-    for i in shape.cut_by(ctx, MENU_RULES, np.ones(len(rule), dtype=bool)):
+    for i in shape.cut_by(ctx, MENU_RULES, shape.removed):
         if i in done:
             continue
+        above = _nonblank(ctx, i, -1)
+        announced = above is not None and rule[above] == CLASSIFIER_RULE and _announces(shape, content[above]) \
+            and content[above].rstrip().endswith((":", "："))
+        if not (_kept(ctx, above) or announced):
+            continue  # (the run from here fails the test below: its walk down is not needed,
+            # and a later line of it has a cut line above it; on the generated corpus no run passes)
         run, j = [i], _nonblank(ctx, i, 1)
         while j is not None and rule[j] == rule[i]:
             run.append(j)
             j = _nonblank(ctx, j, 1)
         done.update(run)
-        above = _nonblank(ctx, i, -1)
-        announced = above is not None and rule[above] == CLASSIFIER_RULE and _announces(shape, content[above]) \
-            and content[above].rstrip().endswith((":", "："))
-        if not ((_kept(ctx, above) or announced) and _kept(ctx, j)):
+        if not _kept(ctx, j):
             continue
         if any(shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS and shape.ends_sentence(k)
                or content[k].rstrip().endswith((":", "：")) for k in (above, j)):

@@ -393,7 +393,9 @@ def mark_repeated_units(ctx, shape) -> None:
     # between them opening with a name and holding a sentence; the text compared only
     # for those: menus and link lists repeat nothing at a fixed period)
     pairs = []
-    for period in range(UNIT_MIN_LINES, UNIT_MAX_LINES + 1):
+    # (a period of len(nb) lines or more holds no pair; past it the slices below are no
+    # longer aligned: on 4 non-blank lines, period 6's `named[1:-1]` is 2 long, not 0)
+    for period in range(UNIT_MIN_LINES, min(UNIT_MAX_LINES + 1, len(nb_array))):
         same = short[:-period] & short[period:] & (n_chars[:-period] == n_chars[period:])
         same &= named[1:len(named) - period + 1]
         same &= sentences[period:len(nb_array)] - sentences[1:len(nb_array) - period + 1] > 0
