@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_inserts import (ECHO_CAPTION_MIN_CHARS, ECHO_CAPTION_RULE, LineShape,
+from corpus_clean.boilerplate.story_inserts import (ECHO_CAPTION_MAX_WORDS, ECHO_CAPTION_MIN_CHARS, ECHO_CAPTION_RULE, LineShape,
                                                     mark_captions_naming_the_story_above)
 
 # Syllables for invented words: no pack knows them, so only the page's structure and its own
@@ -70,6 +70,21 @@ def test_short_shared_words_and_the_shape_of_other_lines_keep_it():
                  "Lupembe bridge by the Ruhuji,", "Lupembe Ruhuji"):
         assert _marks([above, line, below])[1] is None, line
     assert _marks(["Lupembe bridge news", "The Lupembe bridge over the Ruhuji", below])[1] is None
+
+
+def test_a_sentence_broken_at_a_link_stays():
+    """An open line whose next kept line is a fragment ("New York", ".": the rest of a sentence
+    broken at a link) is the story's own sentence, even when it names the story's things; so
+    is a line of more than ECHO_CAPTION_MAX_WORDS words."""
+    above = "The Harnby ferry returned to service after the Harnby shipyard fixed its engine."
+    line = "The Harnby shipyard crew at work on the engine"
+    below = "The repair took three weeks and cost forty thousand euros in all."
+    assert _marks([above, line, below])[1] == ECHO_CAPTION_RULE
+    for fragment in ("New York", ".", "the Courier"):
+        assert _marks([above, line, fragment, below])[1] is None, fragment
+    long_line = "The Harnby shipyard said that the ferry would need " + "new parts " * 3
+    assert len(long_line.split()) > ECHO_CAPTION_MAX_WORDS
+    assert _marks([above, long_line.strip(), below])[1] is None
 
 
 def test_a_story_cut_into_sections_keeps_its_headings():

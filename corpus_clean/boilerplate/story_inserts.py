@@ -843,12 +843,16 @@ def mark_captions_over_credits(ctx) -> None:
 
 
 # A caption that names what the story just said: an open line between the story's sentence
-# and its next kept line, sharing this many words (``_echo_keys``) with the kept lines right
-# above it, and this many words long (a caption's clause; shorter is a heading, longer a
-# sentence that lost its full stop).
+# and the story's next line, sharing this many words (``_name_keys``) with the kept lines
+# right above it, and this many words long (a caption's clause; shorter is a heading;
+# longer, on the article benches' pages, a sentence broken at a link: "Prakash explained
+# that the Punjab province west and upwind of Delhi is").
 ECHO_CAPTION_MIN_SHARED = ECHO_MIN_SHARED
 ECHO_CAPTION_MIN_WORDS = LONE_CAPTION_SHORT_MIN_WORDS
-ECHO_CAPTION_MAX_WORDS = LONE_CAPTION_MAX_WORDS
+ECHO_CAPTION_MAX_WORDS = 10
+# A page with more open lines of that shape under its sentences is a story cut into
+# sections (the benches' "Learn more about Web Console", one per tool): its headings stay.
+ECHO_CAPTION_PAGE_MAX = SHORT_CAPTIONS_MAX
 ECHO_CAPTION_RULE = "story.echo_caption"
 # The words compared are ECHO_CAPTION_MIN_CHARS+ letters long: the story's names and things,
 # not its short function words ("will", "that", "with", "dari", "пока").
@@ -866,6 +870,26 @@ def _name_keys(text: str) -> set[str]:
             | set(_CJK_PAIR.findall(text)))
 
 
+def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
+    """Line `j` goes on with the story after an insert: a sentence of STORY_SENTENCE_MIN_WORDS+
+    words, a list's announcement (ANNOUNCEMENT_MIN_WORDS+ words ending in ":") or a list's row.
+    A fragment ("New York", ".") is the rest of a sentence broken at a link, not the story
+    going on after a photo.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The fees stay the same.\\nThe fees for boats:\\nSmall: 5000\\nNew York\\n.")
+    >>> [_story_goes_on(ctx.lines.content, LineShape(ctx.stats), j) for j in range(5)]
+    [True, True, True, False, False]
+    """
+    n_words = shape.n_words(j)
+    return ((shape.ends_sentence(j) and n_words >= STORY_SENTENCE_MIN_WORDS)
+            or (shape.last_char(j) in _COLONS and n_words >= ANNOUNCEMENT_MIN_WORDS)
+            or _is_row(content, shape, j))
+
+
+_COLONS = frozenset((ord(":"), ord("：")))
+
+
 def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     """Cut the open line that names again the people, places and things of the story's lines
     right above it (rule ECHO_CAPTION_RULE): a photo's caption with no credit, flattened
@@ -877,23 +901,27 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     far", "Neue Fahrzeiten"); a caption describes the photo of what the story is telling, so
     it repeats the story's words. On the studied sets of rounds 8-20 (270 kept open lines
     between kept lines), the open lines of 3+ words under a kept sentence that shared two
-    or more words with the ECHO_LINES kept lines above them were captions (about 30) and
-    never the story's (the subheadings shared at most one). The line ends no sentence and
-    in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS words long (or an
-    unspaced script's INSERT_MIN_CHARS+ characters), does not open with a digit, has no
-    "label: value" colon, stands alone; the kept line right above is a sentence of
-    STORY_SENTENCE_MIN_WORDS+ words and a kept line follows it (the story goes on). No
-    wording: the words compared are the page's own. Cost: numpy over the page's kept lines,
-    then the few candidates walked.
+    or more words of ECHO_CAPTION_MIN_CHARS+ letters with the ECHO_LINES kept lines above them
+    were captions and never the story's (the subheadings shared at most one).
+
+    The line ends no sentence and in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS
+    words long (or an unspaced script's INSERT_MIN_CHARS+ characters), does not open with a
+    digit, has no "label: value" colon, stands alone; the kept line right above it is a
+    sentence of STORY_SENTENCE_MIN_WORDS+ words and the kept line right below goes on with the
+    story (``_story_goes_on``); the page has at most ECHO_CAPTION_PAGE_MAX such lines (and
+    SHORT_CAPTIONS_MAX open lines between two sentences: ``_open_lines_between_sentences``),
+    more are a sectioned story's headings. No wording: the words compared are the page's own.
+    Cost: numpy over the page's kept lines, then the few candidates walked.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("The river port at Kayuagung reopened after six months of repairs.\\n"
     ...               "Boats moored at the Kayuagung river port\\n"
+    ...               "The fees for small boats stay at five thousand rupiah.\\n"
     ...               "What has changed\\n"
-    ...               "The fees for small boats stay at five thousand rupiah.\\n")
+    ...               "The jetty can now take forty boats at a time.\\n")
     >>> mark_captions_naming_the_story_above(ctx, LineShape(ctx.stats))
     >>> ctx.marks.rule
-    [None, 'story.echo_caption', None, None, None]
+    [None, 'story.echo_caption', None, None, None, None]
     """
     s = ctx.stats
     kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
@@ -907,6 +935,7 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     if not len(at) or _open_lines_between_sentences(ctx, shape, kept, ends) > SHORT_CAPTIONS_MAX:
         return
     content = ctx.lines.content
+    shaped, named = 0, []
     for k in at.tolist():
         i = int(kept[k])
         unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
@@ -915,6 +944,12 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
         if (shape.first_class(i) & DIGIT or _is_row(content, shape, i) or not shape.ends_in_a_word(i)
                 or shape.unpunctuated(i) or not _stands_alone(ctx, shape, i)):
             continue
+        shaped += 1
+        if not _story_goes_on(content, shape, int(kept[k + 1])):
+            continue
         above = {key for j in kept[max(0, k - ECHO_LINES):k].tolist() for key in _name_keys(content[j])}
         if len(_name_keys(content[i]) & above) >= ECHO_CAPTION_MIN_SHARED:
+            named.append(i)
+    if shaped <= ECHO_CAPTION_PAGE_MAX:
+        for i in named:
             ctx.marks.rule[i] = ECHO_CAPTION_RULE
