@@ -226,6 +226,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Manggarai, Sangir; German, Italian, Portuguese, Russian, Turkish, English), written by news20
   right after the dev set, before any change, read once unseen as totals, then studied
   (``--misses probe20``).
+* ``round20_heldout.txt``: 34 news pages (28 languages in no earlier set: Gusii, Meru, Embu,
+  Machame, Asu, Makonde, Nyamwezi, Sukuma, Guna, Ngäbere, Bribri, Amuzgo, Garifuna, Kaingang,
+  Nheengatu, Yanesha, Aleut, Selkup, Ket, Even, Rutul, Udi, Laz, Bagheli, Bhili, Lepcha, Betawi,
+  Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
+  of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
+  Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -283,6 +289,7 @@ SETS = {
     "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
     "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
     "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
+    "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
 }
 
 
