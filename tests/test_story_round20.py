@@ -130,3 +130,37 @@ def test_the_whole_text_path_cuts_the_caption_and_keeps_the_story():
     for line in PAGE.splitlines()[7:12]:
         if line.endswith("."):
             assert line in clean, line
+
+
+def test_a_georgian_line_opens_a_new_sentence():
+    """Georgian's letters are all lower case to Unicode: a sentence under a caption opens with
+    one, and the caption still stands alone (fails on main: the caption was taken for the
+    first line of a wrapped paragraph and kept). The same line of a cased script under a
+    lower-case start is a wrapped line and stays."""
+    lines = ["მესტიაშ ლუშნუ სკოლას ახალ ეჯი ლიზი, ლეზგან ბავშვ ი მასწავლებელ.",
+             "ბავშვ ლუშნუ სკოლას მესტიაშ",
+             "მასწავლებელ ჯანსუღ ნავერიანმა ხოჩა ამბე ლუშნუ ნინ ბავშვ."]
+    assert _marks(lines) == [None, ECHO_CAPTION_RULE, None]
+    lines = ["The Harnby ferry returned to service after the Harnby shipyard fixed its engine.",
+             "The Harnby shipyard crew at work on the engine",
+             "and the ferry sailed again on the same day, the shipyard said."]
+    assert _marks(lines)[1] is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(brand=name, offer=st.lists(words, min_size=2, max_size=6),
+       quotes=st.sampled_from([("«", "»"), ("„", "“"), ('"', '"'), ("“", "”")]))
+def test_pitches_with_a_brand_in_quotes_under_an_ad_label(brand, offer, quotes):
+    """An "Advertiser: offer" line whose advertiser's name stands in quotes ("Такси «Устюг»:
+    поездка ...") is a pitch under a rule-cut ad label after the story's end, as the same line
+    without quotes is (fails on main: the quotes broke the name's shape and it was kept)."""
+    from corpus_clean.boilerplate.story_pitches import PITCH_RULE, mark_pitches_under_ad_labels
+
+    pitch = f"Taksi {quotes[0]}{brand}{quotes[1]}: {' '.join(offer)} 150."
+    ctx = Context("The new bridge over the river will open to walkers on Monday morning.\n"
+                  f"Reklama\n{pitch}\nMore news\n(c) 2026 The Courier\n")
+    ctx.marks.rule[1] = "outlets.ad_label"
+    ctx.marks.rule[3] = "classifier"
+    ctx.marks.rule[4] = "footer.copyright"
+    mark_pitches_under_ad_labels(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[2] == PITCH_RULE

@@ -211,13 +211,36 @@ def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
 
 def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
     """Not a wrapped paragraph's line: the next line does not start in lower case, and
-    in paragraph-separated text blank lines stand above and below it."""
+    in paragraph-separated text blank lines stand above and below it. (Georgian's letters
+    are all "lower case" to Unicode, capitals unused in running text: there a sentence's
+    first letter says nothing, ``_caseless_start``.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("ბავშვ ლუშნუ სკოლას მესტიაშ\\nმასწავლებელ ხოჩა ამბე.\\nThe brass band in\\nthe main street.")
+    >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (0, 2)]
+    [True, False]
+    """
     n = ctx.lines.n_lines
-    if i + 1 < n and shape.first_class(i + 1) & LOWER:
+    if i + 1 < n and shape.first_class(i + 1) & LOWER and not _caseless_start(ctx.lines.content[i + 1]):
         return False
     if ctx.has_blank_lines:
         return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
     return True
+
+
+# Scripts whose letters Unicode files as lower case but whose running text has no capitals:
+# Georgian Mkhedruli (its Mtavruli capitals are for titles set in capitals only).
+CASELESS_LOWER = ((0x10D0, 0x10FF),)
+
+
+def _caseless_start(line: str) -> bool:
+    """`line` opens with a letter of a script written without capitals (``CASELESS_LOWER``).
+
+    >>> [_caseless_start(t) for t in ("მასწავლებელ ამბე.", "the main street", "")]
+    [True, False, False]
+    """
+    first = ord(line.lstrip()[:1] or " ")
+    return any(lo <= first <= hi for lo, hi in CASELESS_LOWER)
 
 
 def is_credit(inner: str) -> bool:
