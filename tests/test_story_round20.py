@@ -164,3 +164,25 @@ def test_pitches_with_a_brand_in_quotes_under_an_ad_label(brand, offer, quotes):
     ctx.marks.rule[4] = "footer.copyright"
     mark_pitches_under_ad_labels(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[2] == PITCH_RULE
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=name, cap=st.lists(words, min_size=2, max_size=6), items=st.lists(name, min_size=1, max_size=4))
+def test_a_caption_over_a_one_word_list_title(title, cap, items):
+    """An open line between a story sentence and a ONE-word announcement ("Ebiciro:") whose
+    list's row stands under it is a caption (fails on main: the announcement needed two
+    words); the same title over a sentence, or a bare ":", leaves it."""
+    from corpus_clean.boilerplate.story_inserts import OVER_LIST_RULE, mark_captions_over_lists
+
+    above = "The new market opened on Monday with sixty stalls and a cold store for fish."
+    caption = " ".join(cap).capitalize()
+    rows = [f"{item}: {10 * (n + 1)}" for n, item in enumerate(items)]
+
+    def marks(lines):
+        ctx = Context("\n".join(lines) + "\n")
+        mark_captions_over_lists(ctx, LineShape(ctx.stats))
+        return ctx.marks.rule[:len(lines)]
+
+    assert marks([above, caption, f"{title}:"] + rows)[1] == OVER_LIST_RULE
+    assert marks([above, caption, f"{title}:", "The stalls cost ten pounds a day to rent."])[1] is None
+    assert marks([above, caption, ":"] + rows)[1] is None
