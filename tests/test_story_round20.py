@@ -186,3 +186,30 @@ def test_a_caption_over_a_one_word_list_title(title, cap, items):
     assert marks([above, caption, f"{title}:"] + rows)[1] == OVER_LIST_RULE
     assert marks([above, caption, f"{title}:", "The stalls cost ten pounds a day to rent."])[1] is None
     assert marks([above, caption, ":"] + rows)[1] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(cap=st.lists(words, min_size=4, max_size=9), items=st.lists(name, min_size=2, max_size=5))
+def test_a_caption_between_a_list_and_the_next_sentence(cap, items):
+    """An open clause of UNDER_LIST_MIN_WORDS+ words between a list's last rows and the story's
+    next sentence is a caption (fails on main: no step cut it); a shorter heading there ("How
+    to do it"), a line after one row only, a line with a digit, and a line ending in a
+    colon (also the full-width one) stay."""
+    from corpus_clean.boilerplate.story_inserts import UNDER_LIST_RULE, mark_captions_under_lists
+
+    above = "The school won the district maths contest on Friday."
+    rows = [f"{item}: {90 - 3 * n}" for n, item in enumerate(items)]
+    below = "The head teacher said the pupils trained every evening."
+    caption = " ".join(cap).capitalize()
+
+    def marks(lines):
+        ctx = Context("\n".join(lines) + "\n")
+        mark_captions_under_lists(ctx, LineShape(ctx.stats))
+        return ctx.marks.rule[:len(lines)]
+
+    at = 1 + len(rows)
+    assert marks([above] + rows + [caption, below])[at] == UNDER_LIST_RULE
+    assert marks([above] + rows + ["How to do", below])[at] is None
+    assert marks([above] + rows[:1] + [caption, below])[2] is None
+    assert marks([above] + rows + [caption + " 2026", below])[at] is None
+    assert marks([above] + rows + ["市民关心的问题：", below])[at] is None

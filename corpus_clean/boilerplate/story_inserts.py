@@ -982,3 +982,66 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     if shaped <= ECHO_CAPTION_PAGE_MAX:
         for i in named:
             ctx.marks.rule[i] = ECHO_CAPTION_RULE
+
+
+UNDER_LIST_RULE = "story.caption_under_list"
+# A caption under a list: a clause of this many words at least (shorter, a heading of the
+# story's next part: "Gör så här", "What next").
+UNDER_LIST_MIN_WORDS = 4
+# The list above it: this many rows at least, right above it.
+UNDER_LIST_MIN_ROWS = 2
+
+
+def mark_captions_under_lists(ctx, shape: LineShape) -> None:
+    """Cut the open line between the last row of one of the story's lists and the story's
+    next sentence (rule UNDER_LIST_RULE): a photo's caption with no credit, placed where the
+    story's facts end ("Kolo: 76" / "Vana va Haubi vakinyanyua kikombe mbele ya ofisi" / "Mwalimu
+    mkuu alitamka ...").
+
+    The line ends no sentence and in a word, is UNDER_LIST_MIN_WORDS to LONE_CAPTION_MAX_WORDS
+    words long (or an unspaced script's INSERT_MIN_CHARS+ characters), holds no digit and no
+    "label: value" colon, stands alone; the UNDER_LIST_MIN_ROWS kept lines right above it are
+    rows of a list ("label: value" or opening with a digit: ``_is_row``) and the kept line right
+    below it is a sentence of STORY_SENTENCE_MIN_WORDS+ words; the page has at most
+    SHORT_CAPTIONS_MAX such lines. On the studied sets of rounds 8-20, 10 kept open lines stood
+    between a list's last row and a story sentence: 9 captions and a recipe's 3-word "Gör så
+    här" (How to do it), a heading of the story's next part, shorter than a caption's clause.
+    Cost: numpy over the page's kept lines, then the few candidates walked.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The school won the district maths contest on Friday.\\n"
+    ...               "Haubi: 87\\nBicha: 81\\nKolo: 76\\n"
+    ...               "The winners lifting the cup outside the district office\\n"
+    ...               "The head teacher said the pupils trained every evening.\\n")
+    >>> mark_captions_under_lists(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[4]
+    'story.caption_under_list'
+    """
+    s = ctx.stats
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < UNDER_LIST_MIN_ROWS + 2:
+        return
+    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
+    words = s.n_words[kept]
+    sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
+    # (an open kept line with a kept sentence right under it and no sentence right above it)
+    at = (~sentence[1:-2] & ~ends[2:-1] & sentence[3:]).nonzero()[0] + 2
+    if not len(at):
+        return
+    content = ctx.lines.content
+    found = []
+    for k in at.tolist():
+        i = int(kept[k])
+        unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+        if not (UNDER_LIST_MIN_WORDS <= shape.n_words(i) <= LONE_CAPTION_MAX_WORDS
+                or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)):
+            continue
+        if (shape.first_class(i) & DIGIT or _is_row(content, shape, i) or not shape.ends_in_a_word(i)
+                or shape.last_char(i) in _COLONS  # (the full-width "：" is past the punctuation block)
+                or shape.unpunctuated(i) or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
+            continue
+        if all(_is_row(content, shape, int(kept[k - d])) for d in range(1, UNDER_LIST_MIN_ROWS + 1)):
+            found.append(i)
+    if len(found) <= SHORT_CAPTIONS_MAX:
+        for i in found:
+            ctx.marks.rule[i] = UNDER_LIST_RULE
