@@ -213,3 +213,16 @@ def test_a_caption_between_a_list_and_the_next_sentence(cap, items):
     assert marks([above] + rows[:1] + [caption, below])[2] is None
     assert marks([above] + rows + [caption + " 2026", below])[at] is None
     assert marks([above] + rows + ["市民关心的问题：", below])[at] is None
+
+
+def test_words_of_one_root_are_not_the_same_name():
+    """A subheading whose words share only their root with the paragraph above ("Kritik an den
+    Kosten" under "... kostet ... kritisierte ...") names nothing again: words are compared on
+    their first ECHO_CAPTION_STEM_CHARS letters; the same words repeated are names."""
+    from corpus_clean.boilerplate.story_inserts import ECHO_CAPTION_STEM_CHARS
+
+    assert ECHO_CAPTION_STEM_CHARS == 6
+    above = "Der Umbau kostet rund vier Millionen Euro, die Opposition kritisierte den Plan."
+    below = "Bei einer Versammlung am Abend meldeten sich zahlreiche Anwohner zu Wort."
+    assert _marks([above, "Kritik an den Kosten", below])[1] is None
+    assert _marks([above, "Die Opposition kritisierte den Umbau", below])[1] == ECHO_CAPTION_RULE

@@ -886,16 +886,21 @@ ECHO_CAPTION_RULE = "story.echo_caption"
 # The words compared are ECHO_CAPTION_MIN_CHARS+ letters long: the story's names and things,
 # not its short function words ("will", "that", "with", "dari", "пока").
 ECHO_CAPTION_MIN_CHARS = 5
+# ... compared on this many first letters (``_name_keys``).
+ECHO_CAPTION_STEM_CHARS = 6
 _NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_CAPTION_MIN_CHARS)
 
 
 def _name_keys(text: str) -> set[str]:
-    """``_echo_keys`` of the words of ECHO_CAPTION_MIN_CHARS+ letters (and the CJK pairs).
+    """The words of ECHO_CAPTION_MIN_CHARS+ letters, compared on their first
+    ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
+    "Волочанкатə"), a verb and a noun of one root do not ("kostet", "Kosten": the generated
+    news' subheading "Kritik an den Kosten" under "... kostet ... Kritik ..." stays).
 
     >>> sorted(_name_keys("Boats will moor at the Kayuagung port"))
-    ['boats', 'kayua']
+    ['boats', 'kayuag']
     """
-    return ({w.casefold()[:ECHO_STEM_CHARS] for w in _NAME_WORD.findall(text)}
+    return ({w.casefold()[:ECHO_CAPTION_STEM_CHARS] for w in _NAME_WORD.findall(text)}
             | set(_CJK_PAIR.findall(text)))
 
 
