@@ -904,6 +904,26 @@ def _name_keys(text: str) -> set[str]:
             | set(_CJK_PAIR.findall(text)))
 
 
+def _names_found(keys: set[str], text: str) -> int:
+    """How many of `keys` (``_name_keys`` of a line) are keys of `text` too, found by
+    searching `text` for each (a paragraph's words are not all split and cut: the story's
+    lines above a caption are long, its keys few).
+
+    >>> _names_found(_name_keys("Boats at the Kayuagung river port"), "The port at Kayuagung reopened; boatsmen came.")
+    1
+    """
+    text = text.casefold()
+    found = 0
+    for key in keys:
+        if CJK_LO <= ord(key[0]) <= CJK_HI:
+            found += key in text
+            continue
+        # (at a word's start; a key shorter than the stem is the whole word)
+        end = "" if len(key) >= ECHO_CAPTION_STEM_CHARS else r"(?![^\W\d_])"
+        found += re.search(r"(?<![^\W\d_])" + re.escape(key) + end, text) is not None
+    return found
+
+
 def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
     """Line `j` goes on with the story after an insert: a sentence of STORY_SENTENCE_MIN_WORDS+
     words, a list's announcement (ANNOUNCEMENT_MIN_WORDS+ words ending in ":") or a list's row.
@@ -966,7 +986,7 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
     # (an open kept line right under a kept sentence, another kept line under it: few a page)
     at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS)).nonzero()[0] + 1
-    if not len(at) or _open_lines_between_sentences(ctx, shape, kept, ends) > SHORT_CAPTIONS_MAX:
+    if not len(at):
         return
     content = ctx.lines.content
     shaped, named = 0, []
@@ -979,12 +999,15 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
                 or shape.unpunctuated(i) or not _stands_alone(ctx, shape, i)):
             continue
         shaped += 1
-        if not _story_goes_on(content, shape, int(kept[k + 1])):
+        # (its own names first: most open lines have fewer than two, and the lines above are long)
+        mine = _name_keys(content[i])
+        if len(mine) < ECHO_CAPTION_MIN_SHARED or not _story_goes_on(content, shape, int(kept[k + 1])):
             continue
-        above = {key for j in kept[max(0, k - ECHO_LINES):k].tolist() for key in _name_keys(content[j])}
-        if len(_name_keys(content[i]) & above) >= ECHO_CAPTION_MIN_SHARED:
+        if _names_found(mine, " ".join(content[j] for j in kept[max(0, k - ECHO_LINES):k].tolist())) \
+                >= ECHO_CAPTION_MIN_SHARED:
             named.append(i)
-    if shaped <= ECHO_CAPTION_PAGE_MAX:
+    if named and shaped <= ECHO_CAPTION_PAGE_MAX and \
+            _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
         for i in named:
             ctx.marks.rule[i] = ECHO_CAPTION_RULE
 
