@@ -984,8 +984,12 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
     words = s.n_words[kept]
     sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
-    # (an open kept line right under a kept sentence, another kept line under it: few a page)
-    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS)).nonzero()[0] + 1
+    # (an open kept line of a caption's length right under a kept sentence, not opening with
+    # a digit, another kept line under it: few a page)
+    last = s.last_char[kept][1:-1]
+    long_enough = (words[1:-1] >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
+    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS) & long_enough
+          & ((s.first_class[kept][1:-1] & DIGIT) == 0)).nonzero()[0] + 1
     if not len(at):
         return
     content = ctx.lines.content
