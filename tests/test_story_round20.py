@@ -226,3 +226,11 @@ def test_words_of_one_root_are_not_the_same_name():
     below = "Bei einer Versammlung am Abend meldeten sich zahlreiche Anwohner zu Wort."
     assert _marks([above, "Kritik an den Kosten", below])[1] is None
     assert _marks([above, "Die Opposition kritisierte den Umbau", below])[1] == ECHO_CAPTION_RULE
+
+
+def test_a_caption_under_a_short_sentence():
+    """A language of short sentences: the caption under a three-word sentence that names the
+    story's things still goes (fails on main)."""
+    lines = ["Tonomotuo Tolaki mombesara kalosara ine Unaaha.", "Mombesara tolaki toono.",
+             "Tonomotuo Tolaki mekalosara ine Unaaha", "Tonomotuo Lamboasi mokora kalosara nggiro."]
+    assert _marks(lines)[2] == ECHO_CAPTION_RULE

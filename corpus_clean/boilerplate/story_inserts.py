@@ -883,6 +883,9 @@ ECHO_CAPTION_MAX_WORDS = 10
 # sections (the benches' "Learn more about Web Console", one per tool): its headings stay.
 ECHO_CAPTION_PAGE_MAX = SHORT_CAPTIONS_MAX
 ECHO_CAPTION_RULE = "story.echo_caption"
+# The story's sentence above it: this many words at least (a language of short sentences,
+# "Mombesara 300 toono.", says a sentence in three; the caption's names are the evidence).
+ECHO_CAPTION_SENTENCE_MIN_WORDS = 3
 # The words compared are ECHO_CAPTION_MIN_CHARS+ letters long: the story's names and things,
 # not its short function words ("will", "that", "with", "dari", "пока").
 ECHO_CAPTION_MIN_CHARS = 5
@@ -961,7 +964,7 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     The line ends no sentence and in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS
     words long (or an unspaced script's INSERT_MIN_CHARS+ characters), does not open with a
     digit, has no "label: value" colon, stands alone; the kept line right above it is a
-    sentence of STORY_SENTENCE_MIN_WORDS+ words and the kept line right below goes on with the
+    sentence of ECHO_CAPTION_SENTENCE_MIN_WORDS+ words and the kept line right below goes on with the
     story (``_story_goes_on``); the page has at most ECHO_CAPTION_PAGE_MAX such lines (and
     SHORT_CAPTIONS_MAX open lines between two sentences: ``_open_lines_between_sentences``),
     more are a sectioned story's headings. No wording: the words compared are the page's own.
@@ -983,7 +986,7 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
         return
     ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
     words = s.n_words[kept]
-    sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
+    sentence = ends & (words >= ECHO_CAPTION_SENTENCE_MIN_WORDS)
     # (an open kept line of a caption's length right under a kept sentence, not opening with
     # a digit, another kept line under it: few a page)
     last = s.last_char[kept][1:-1]
