@@ -991,7 +991,10 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     # a digit, another kept line under it: few a page)
     last = s.last_char[kept][1:-1]
     long_enough = (words[1:-1] >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
-    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS) & long_enough
+    # (``LineShape.ends_in_a_word`` of every line at once)
+    in_a_word = ((s.last_class[kept][1:-1] & (ALPHA | DIGIT)) != 0) | ~(
+        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
+    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
           & ((s.first_class[kept][1:-1] & DIGIT) == 0)).nonzero()[0] + 1
     if not len(at):
         return
