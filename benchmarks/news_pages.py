@@ -216,6 +216,16 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Sasak, Tausug, Aghul, Khanty, Chhattisgarhi; and English twice, German, Portuguese, Italian,
   Japanese), written for the lead at the start of the nineteenth round before any change of that
   round, 35 of its 55 captions without a credit. Totals only: never print its misses.
+* ``round20_dev.txt``: 20 news pages (Taita, Langi, Rombo, Vunjo, Shambala, Bena, Lomwe, Haya,
+  Toba Qom, Guajajara, Achuar, Nasa Yuwe, Warao, Terena, Xavante, Sadri, Komering, Papuan Malay,
+  Batak Toba; an English village paper): captions between story sentences (half without a credit),
+  subheadings and lists in the story, comment blocks without a count heading, sponsored lines,
+  teasers; written by news20 at the start of the twentieth round before any change, then studied
+  (``--misses dev20``).
+* ``round20_probe.txt``: 16 news pages (Nganasan, Svan, Bats, Malvi, Hadothi, Limbu, Musi, Tolaki,
+  Manggarai, Sangir; German, Italian, Portuguese, Russian, Turkish, English), written by news20
+  right after the dev set, before any change, read once unseen as totals, then studied
+  (``--misses probe20``).
 * ``round20_heldout.txt``: 34 news pages (28 languages in no earlier set: Gusii, Meru, Embu,
   Machame, Asu, Makonde, Nyamwezi, Sukuma, Guna, Ngäbere, Bribri, Amuzgo, Garifuna, Kaingang,
   Nheengatu, Yanesha, Aleut, Selkup, Ket, Even, Rutul, Udi, Laz, Bagheli, Bhili, Lepcha, Betawi,
@@ -277,6 +287,8 @@ SETS = {
     "round19_dev.txt (studied)": LABELLED / "round19_dev.txt",
     "round19_probe.txt (read once unseen, then studied)": LABELLED / "round19_probe.txt",
     "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
+    "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
+    "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
     "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
 }
 
@@ -329,7 +341,7 @@ def main(argv=None) -> int:
                     "held-out sets may be read too")
     ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19", "dev20", "probe20"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -350,7 +362,7 @@ def main(argv=None) -> int:
     if args.kinds:
         print(kinds_table(results))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "dev20": "round20_dev", "probe20": "round20_probe", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

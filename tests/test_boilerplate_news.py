@@ -18,7 +18,7 @@ from training.newsgen import ARTICLE, FAMILIES, LineScore, family_names, generat
 # (the rule packs' rules, the classifier, and the steps of the classifier that cut)
 KNOWN_RULES = ({r.id for r in load_rules().rules} | {"classifier"} | {f"{r.pack}.caption" for r in load_rules().rules}
                | {OUTSIDE_STORY, story_inserts.RULE, story_inserts.CAPTION_RULE, author_bio.RULE,
-                  story_inserts.LONE_CAPTION_RULE, story_inserts.OVER_LIST_RULE, story_inserts.CREDIT_TAIL_RULE, story_inserts.TEASERS_RULE,
+                  story_inserts.LONE_CAPTION_RULE, story_inserts.OVER_LIST_RULE, story_inserts.ECHO_CAPTION_RULE, story_inserts.UNDER_LIST_RULE, story_inserts.CREDIT_TAIL_RULE, story_inserts.TEASERS_RULE,
                   story_inserts.GALLERY_CAPTION_RULE, author_bio.ABOUT_RULE, story_tail.COMMENTS_RULE,
                   story_tail.TAGS_RULE, story_threads.THREAD_RULE, story_threads.TEASERS_RULE,
                   story_threads.HEADING_RUN_RULE, story_pitches.PITCH_RULE})

@@ -35,6 +35,7 @@ STUDIED = (
     "round17_dev.txt", "round17_probe.txt",  # (studied by news17; the probe after one unseen read)
     "round18_dev.txt", "round18_probe.txt",  # (studied by news18; the probe after one unseen read)
     "round19_dev.txt", "round19_probe.txt",  # (studied by news19; the probe after one unseen read)
+    "round20_dev.txt", "round20_probe.txt",  # (studied by news20; the probe after one unseen read)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (

@@ -67,7 +67,8 @@ import numpy as np
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_inserts import (
     CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
-    label_credit_after_sentence, mark_captions_over_lists, nonblank_neighbour, page_mask, slash_credit_after_sentence,
+    label_credit_after_sentence, mark_captions_naming_the_story_above, mark_captions_over_lists,
+    mark_captions_under_lists, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
@@ -189,6 +190,9 @@ def give_back_story_body_lines(ctx) -> None:
         mark_repeated_units(ctx, shape)
         mark_comments_under_a_heading(ctx)
         mark_pitches_under_ad_labels(ctx, shape)
+        # (last: a caption is told by the kept story lines around it, as the steps above left them)
+        mark_captions_naming_the_story_above(ctx, shape)
+        mark_captions_under_lists(ctx, shape)
 
 
 def _give_back(ctx, cut: set) -> None:

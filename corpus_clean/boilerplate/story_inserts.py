@@ -211,13 +211,36 @@ def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
 
 def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
     """Not a wrapped paragraph's line: the next line does not start in lower case, and
-    in paragraph-separated text blank lines stand above and below it."""
+    in paragraph-separated text blank lines stand above and below it. (Georgian's letters
+    are all "lower case" to Unicode, capitals unused in running text: there a sentence's
+    first letter says nothing, ``_caseless_start``.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("ბავშვ ლუშნუ სკოლას მესტიაშ\\nმასწავლებელ ხოჩა ამბე.\\nThe brass band in\\nthe main street.")
+    >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (0, 2)]
+    [True, False]
+    """
     n = ctx.lines.n_lines
-    if i + 1 < n and shape.first_class(i + 1) & LOWER:
+    if i + 1 < n and shape.first_class(i + 1) & LOWER and not _caseless_start(ctx.lines.content[i + 1]):
         return False
     if ctx.has_blank_lines:
         return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
     return True
+
+
+# Scripts whose letters Unicode files as lower case but whose running text has no capitals:
+# Georgian Mkhedruli (its Mtavruli capitals are for titles set in capitals only).
+CASELESS_LOWER = ((0x10D0, 0x10FF),)
+
+
+def _caseless_start(line: str) -> bool:
+    """`line` opens with a letter of a script written without capitals (``CASELESS_LOWER``).
+
+    >>> [_caseless_start(t) for t in ("მასწავლებელ ამბე.", "the main street", "")]
+    [True, False, False]
+    """
+    first = ord(line.lstrip()[:1] or " ")
+    return any(lo <= first <= hi for lo, hi in CASELESS_LOWER)
 
 
 def is_credit(inner: str) -> bool:
@@ -532,7 +555,9 @@ def mark_captions_over_lists(ctx, shape: LineShape) -> None:
     under them); and under the announcement stands a row of its list, not a paragraph (a
     sentence ending in a colon that introduces a quote may stand under a subheading). A
     subheading there would announce the list itself; a one-word line is a heading
-    ("Ingredients" over "You need:"). On the studied sets (rounds 8-18) every such
+    ("Ingredients" over "You need:"). A one-word announcement ("Ebiciro:", "Чо:") counts
+    when a row of its list stands right under it (round 20: 12 captions over such titles
+    kept on the studied sets, no article line there). On the studied sets (rounds 8-18) every such
     line was a caption (37 of 37), while the open lines between two sentences were
     subheadings as often as captions: the announcement is what tells them apart, not the
     words. The announcement is short (OVER_LIST_ANNOUNCEMENT_MAX_WORDS words), the line
@@ -575,7 +600,11 @@ def mark_captions_over_lists(ctx, shape: LineShape) -> None:
                 or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
             continue
         below_unspaced = CJK_LO <= ord((content[below].rstrip()[-2:-1] or " ")) <= CJK_HI
-        if shape.n_words(below) < ANNOUNCEMENT_MIN_WORDS and not below_unspaced:
+        # (a one-word announcement is a list's title when a row of the list stands under it:
+        # "Ebiciro:" over "Kiro emu: 7 500"; over a sentence it is a section's heading)
+        first_row = (k + 2 < len(kept) and _is_row(content, shape, int(kept[k + 2]))
+                     and bool(content[below].rstrip()[:-1].strip()))  # (a bare ":" announces nothing)
+        if shape.n_words(below) < ANNOUNCEMENT_MIN_WORDS and not below_unspaced and not first_row:
             continue
         if k == 0 or (k + 2 < len(kept) and shape.is_paragraph(int(kept[k + 2]))):
             continue
@@ -840,3 +869,217 @@ def mark_captions_over_credits(ctx) -> None:
         shape = shape or LineShape(ctx.stats)
         if shape.n_words(i) <= CAPTION_MAX_WORDS and _between_paragraphs(ctx, shape, i, j):
             rule[i] = CAPTION_RULE
+
+
+# A caption that names what the story just said: an open line between the story's sentence
+# and the story's next line, sharing this many words (``_name_keys``) with the kept lines
+# right above it, and this many words long (a caption's clause; shorter is a heading;
+# longer, on the article benches' pages, a sentence broken at a link: "Prakash explained
+# that the Punjab province west and upwind of Delhi is").
+ECHO_CAPTION_MIN_SHARED = ECHO_MIN_SHARED
+ECHO_CAPTION_MIN_WORDS = LONE_CAPTION_SHORT_MIN_WORDS
+ECHO_CAPTION_MAX_WORDS = 10
+# A page with more open lines of that shape under its sentences is a story cut into
+# sections (the benches' "Learn more about Web Console", one per tool): its headings stay.
+ECHO_CAPTION_PAGE_MAX = SHORT_CAPTIONS_MAX
+ECHO_CAPTION_RULE = "story.echo_caption"
+# The story's sentence above it: this many words at least (a language of short sentences,
+# "Mombesara 300 toono.", says a sentence in three; the caption's names are the evidence).
+ECHO_CAPTION_SENTENCE_MIN_WORDS = 3
+# The words compared are ECHO_CAPTION_MIN_CHARS+ letters long: the story's names and things,
+# not its short function words ("will", "that", "with", "dari", "пока").
+ECHO_CAPTION_MIN_CHARS = 5
+# ... compared on this many first letters (``_name_keys``).
+ECHO_CAPTION_STEM_CHARS = 6
+_NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_CAPTION_MIN_CHARS)
+
+
+def _name_keys(text: str) -> set[str]:
+    """The words of ECHO_CAPTION_MIN_CHARS+ letters, compared on their first
+    ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
+    "Волочанкатə"), a verb and a noun of one root do not ("kostet", "Kosten": the generated
+    news' subheading "Kritik an den Kosten" under "... kostet ... Kritik ..." stays).
+
+    >>> sorted(_name_keys("Boats will moor at the Kayuagung port"))
+    ['boats', 'kayuag']
+    """
+    return ({w.casefold()[:ECHO_CAPTION_STEM_CHARS] for w in _NAME_WORD.findall(text)}
+            | set(_CJK_PAIR.findall(text)))
+
+
+def _names_found(keys: set[str], text: str) -> int:
+    """How many of `keys` (``_name_keys`` of a line) are keys of `text` too, found by
+    searching `text` for each (a paragraph's words are not all split and cut: the story's
+    lines above a caption are long, its keys few).
+
+    >>> _names_found(_name_keys("Boats at the Kayuagung river port"), "The port at Kayuagung reopened; boatsmen came.")
+    1
+    """
+    text = text.casefold()
+    found = 0
+    for key in keys:
+        if CJK_LO <= ord(key[0]) <= CJK_HI:
+            found += key in text
+            continue
+        # (at a word's start; a key shorter than the stem is the whole word)
+        end = "" if len(key) >= ECHO_CAPTION_STEM_CHARS else r"(?![^\W\d_])"
+        found += re.search(r"(?<![^\W\d_])" + re.escape(key) + end, text) is not None
+    return found
+
+
+def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
+    """Line `j` goes on with the story after an insert: a sentence of STORY_SENTENCE_MIN_WORDS+
+    words, a list's announcement (ANNOUNCEMENT_MIN_WORDS+ words ending in ":") or a list's row.
+    A fragment ("New York", ".") is the rest of a sentence broken at a link, not the story
+    going on after a photo.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The fees stay the same.\\nThe fees for boats:\\nSmall: 5000\\nNew York\\n.")
+    >>> [_story_goes_on(ctx.lines.content, LineShape(ctx.stats), j) for j in range(5)]
+    [True, True, True, False, False]
+    """
+    n_words = shape.n_words(j)
+    return ((shape.ends_sentence(j) and n_words >= STORY_SENTENCE_MIN_WORDS)
+            or (shape.last_char(j) in _COLONS and n_words >= ANNOUNCEMENT_MIN_WORDS)
+            or _is_row(content, shape, j))
+
+
+_COLONS = frozenset((ord(":"), ord("：")))
+
+
+def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
+    """Cut the open line that names again the people, places and things of the story's lines
+    right above it (rule ECHO_CAPTION_RULE): a photo's caption with no credit, flattened
+    between two of the story's lines ("Perahu-perahu ghampai di pelabuhan Kayuagung" under
+    "Pelabuhan sungai di Kayuagung dibukak ulang ...").
+
+    A subheading stands in the same place and has the same shape, but it *introduces* what
+    follows and names nothing the paragraph above it said ("What has changed", "Cost so
+    far", "Neue Fahrzeiten"); a caption describes the photo of what the story is telling, so
+    it repeats the story's words. On the studied sets of rounds 8-20 (270 kept open lines
+    between kept lines), the open lines of 3+ words under a kept sentence that shared two
+    or more words of ECHO_CAPTION_MIN_CHARS+ letters with the ECHO_LINES kept lines above them
+    were captions and never the story's (the subheadings shared at most one).
+
+    The line ends no sentence and in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS
+    words long (or an unspaced script's INSERT_MIN_CHARS+ characters), does not open with a
+    digit, has no "label: value" colon, stands alone; the kept line right above it is a
+    sentence of ECHO_CAPTION_SENTENCE_MIN_WORDS+ words and the kept line right below goes on with the
+    story (``_story_goes_on``); the page has at most ECHO_CAPTION_PAGE_MAX such lines (and
+    SHORT_CAPTIONS_MAX open lines between two sentences: ``_open_lines_between_sentences``),
+    more are a sectioned story's headings. No wording: the words compared are the page's own.
+    Cost: numpy over the page's kept lines, then the few candidates walked.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The river port at Kayuagung reopened after six months of repairs.\\n"
+    ...               "Boats moored at the Kayuagung river port\\n"
+    ...               "The fees for small boats stay at five thousand rupiah.\\n"
+    ...               "What has changed\\n"
+    ...               "The jetty can now take forty boats at a time.\\n")
+    >>> mark_captions_naming_the_story_above(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, 'story.echo_caption', None, None, None, None]
+    """
+    s = ctx.stats
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 3:
+        return
+    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
+    words = s.n_words[kept]
+    sentence = ends & (words >= ECHO_CAPTION_SENTENCE_MIN_WORDS)
+    # (an open kept line of a caption's length right under a kept sentence, not opening with
+    # a digit, another kept line under it: few a page)
+    last = s.last_char[kept][1:-1]
+    long_enough = (words[1:-1] >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
+    # (``LineShape.ends_in_a_word`` of every line at once)
+    in_a_word = ((s.last_class[kept][1:-1] & (ALPHA | DIGIT)) != 0) | ~(
+        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
+    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
+          & ((s.first_class[kept][1:-1] & DIGIT) == 0)).nonzero()[0] + 1
+    if not len(at):
+        return
+    content = ctx.lines.content
+    shaped, named = 0, []
+    for k in at.tolist():
+        i = int(kept[k])
+        unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+        if not (shape.n_words(i) >= ECHO_CAPTION_MIN_WORDS or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)):
+            continue
+        if (shape.first_class(i) & DIGIT or _is_row(content, shape, i) or not shape.ends_in_a_word(i)
+                or shape.unpunctuated(i) or not _stands_alone(ctx, shape, i)):
+            continue
+        shaped += 1
+        # (its own names first: most open lines have fewer than two, and the lines above are long)
+        mine = _name_keys(content[i])
+        if len(mine) < ECHO_CAPTION_MIN_SHARED or not _story_goes_on(content, shape, int(kept[k + 1])):
+            continue
+        if _names_found(mine, " ".join(content[j] for j in kept[max(0, k - ECHO_LINES):k].tolist())) \
+                >= ECHO_CAPTION_MIN_SHARED:
+            named.append(i)
+    if named and shaped <= ECHO_CAPTION_PAGE_MAX and \
+            _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
+        for i in named:
+            ctx.marks.rule[i] = ECHO_CAPTION_RULE
+
+
+UNDER_LIST_RULE = "story.caption_under_list"
+# A caption under a list: a clause of this many words at least (shorter, a heading of the
+# story's next part: "Gör så här", "What next").
+UNDER_LIST_MIN_WORDS = 4
+# The list above it: this many rows at least, right above it.
+UNDER_LIST_MIN_ROWS = 2
+
+
+def mark_captions_under_lists(ctx, shape: LineShape) -> None:
+    """Cut the open line between the last row of one of the story's lists and the story's
+    next sentence (rule UNDER_LIST_RULE): a photo's caption with no credit, placed where the
+    story's facts end ("Kolo: 76" / "Vana va Haubi vakinyanyua kikombe mbele ya ofisi" / "Mwalimu
+    mkuu alitamka ...").
+
+    The line ends no sentence and in a word, is UNDER_LIST_MIN_WORDS to LONE_CAPTION_MAX_WORDS
+    words long (or an unspaced script's INSERT_MIN_CHARS+ characters), holds no digit and no
+    "label: value" colon, stands alone; the UNDER_LIST_MIN_ROWS kept lines right above it are
+    rows of a list ("label: value" or opening with a digit: ``_is_row``) and the kept line right
+    below it is a sentence of STORY_SENTENCE_MIN_WORDS+ words; the page has at most
+    SHORT_CAPTIONS_MAX such lines. On the studied sets of rounds 8-20, 10 kept open lines stood
+    between a list's last row and a story sentence: 9 captions and a recipe's 3-word "Gör så
+    här" (How to do it), a heading of the story's next part, shorter than a caption's clause.
+    Cost: numpy over the page's kept lines, then the few candidates walked.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The school won the district maths contest on Friday.\\n"
+    ...               "Haubi: 87\\nBicha: 81\\nKolo: 76\\n"
+    ...               "The winners lifting the cup outside the district office\\n"
+    ...               "The head teacher said the pupils trained every evening.\\n")
+    >>> mark_captions_under_lists(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[4]
+    'story.caption_under_list'
+    """
+    s = ctx.stats
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < UNDER_LIST_MIN_ROWS + 2:
+        return
+    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
+    words = s.n_words[kept]
+    sentence = ends & (words >= STORY_SENTENCE_MIN_WORDS)
+    # (an open kept line with a kept sentence right under it and no sentence right above it)
+    at = (~sentence[1:-2] & ~ends[2:-1] & sentence[3:]).nonzero()[0] + 2
+    if not len(at):
+        return
+    content = ctx.lines.content
+    found = []
+    for k in at.tolist():
+        i = int(kept[k])
+        unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+        if not (UNDER_LIST_MIN_WORDS <= shape.n_words(i) <= LONE_CAPTION_MAX_WORDS
+                or (unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)):
+            continue
+        if (shape.first_class(i) & DIGIT or _is_row(content, shape, i) or not shape.ends_in_a_word(i)
+                or shape.last_char(i) in _COLONS  # (the full-width "：" is past the punctuation block)
+                or shape.unpunctuated(i) or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
+            continue
+        if all(_is_row(content, shape, int(kept[k - d])) for d in range(1, UNDER_LIST_MIN_ROWS + 1)):
+            found.append(i)
+    if len(found) <= SHORT_CAPTIONS_MAX:
+        for i in found:
+            ctx.marks.rule[i] = UNDER_LIST_RULE

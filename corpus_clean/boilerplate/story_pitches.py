@@ -30,7 +30,8 @@ AD_LABEL_RULES = frozenset({"ads.advertisement", "outlets.ad_label"})
 PITCH_MAX_LINES = 3
 STORY_MIN_WORDS = 5
 # "Name: offer": one to four words (letters first) before the colon, text after it.
-_PITCH = re.compile(r"\s*[^\W\d_][\w'’.&–-]*(?:[ \t]+[\w'’.&–-]+){0,3}[ \t]*[:：][ \t]*\S")
+# (a brand in quotes counts as its words: "Такси «Устюг»:", 'Bäckerei „Zum Anker“:')
+_PITCH = re.compile(r"\s*[^\W\d_][\w'’.&–-]*(?:[ \t]+[«»\"“”„‚‘'\w’.&–-]+){0,3}[ \t]*[:：][ \t]*\S")
 
 
 def mark_pitches_under_ad_labels(ctx, shape) -> None:
