@@ -213,17 +213,17 @@ def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[st
                                          fixes: Counter) -> list[str]:
     """Lines left as quoting mojibake on purpose, repaired after all when other lines of
     the page were mojibake repaired outside any quotation: a page garbled as a whole
-    garbles its quotations too (``"MarÃ©s Baixas"`` in a page whose other lines read
+    garbles its quotations too (``"MarÃ©s"`` in a page whose other lines read
     "Ã§Ã£o"; a line that is all a quotation, ``"ì\xa0œì£¼ ë\x8f™ìª½"``). A text about
     mojibake keeps its quoted examples: none of its other lines is repaired, so it is
     never changed here.
 
-    >>> lines = ['A reuniÃ£o comeÃ§a cedo.\\n', 'Poesia com "MarÃ©s Baixas", um livro']
+    >>> lines = ['A reuniÃ£o comeÃ§a cedo.\\n', 'Poesia com "MarÃ©s", um livro de 1950']
     >>> first = [fix_line(line, _document_evidence(""), Counter()) for line in lines]
     >>> first[1] == lines[1]
     True
     >>> _repair_quotations_of_a_garbled_page(lines, first, _document_evidence(""), Counter())[1]
-    'Poesia com "Marés Baixas", um livro'
+    'Poesia com "Marés", um livro de 1950'
     """
     if not any(fixed != original and not quotes_mojibake_on_purpose(original)
                for original, fixed in zip(originals, repaired)):
