@@ -11,6 +11,7 @@ import html.entities
 import random
 import re
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252" and "-1251")
 
 # One to three sentences per language, written for this project. They carry the
@@ -319,6 +320,20 @@ def page_of_lines(rng: random.Random, language_lines: dict[str, list[str]], shor
     for _ in range(rng.randint(0, 2)):
         lines.insert(rng.randint(0, len(lines)), rng.choice(short_lines))
     return "\n".join(lines)
+
+
+def ours_where_ftfy_alone_is_right(garbled: str, clean: str) -> str | None:
+    """Our repair of `garbled` when it misses `clean` and ftfy (the corpus config) gets it
+    right; None otherwise. The issue's "never worse than ftfy where ftfy is right".
+
+    >>> ours_where_ftfy_alone_is_right("cafÃ©", "café") is None
+    True
+    """
+    from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
+
+    ours = repair(garbled)[0]
+    theirs = ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG)
+    return ours if theirs == clean and ours != clean else None
 
 
 def garble(kind: str, text: str) -> tuple[str, str]:
