@@ -279,15 +279,7 @@ def has_vote(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> has_vote(t.css_first("#a")), has_vote(t.css_first("#b"))
     (True, False)
     """
-    if any(VOTE_RE.match(control.text(strip=True)) for control in _VOTE_CONTROLS.select(item)):
-        return True
-    if not cuts:
-        return False
-    for node in item.traverse(include_text=True):
-        entry = cuts.get(node.mem_id) if node.tag == "-text" else None
-        if entry is not None and entry[0].tag in ("button", "a") and VOTE_RE.match(entry[0].text(strip=True)):
-            return True
-    return False
+    return _has_control(item, VOTE_RE, cuts)
 
 
 def has_reply(item: LexborNode, cuts: Optional[dict] = None) -> bool:
@@ -303,13 +295,20 @@ def has_reply(item: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> has_reply(t.css_first("#a")), has_reply(t.css_first("#b"))
     (True, False)
     """
-    if any(REPLY_RE.match(control.text(strip=True)) for control in _VOTE_CONTROLS.select(item)):
+    return _has_control(item, REPLY_RE, cuts)
+
+
+def _has_control(item: LexborNode, pattern: re.Pattern, cuts: Optional[dict]) -> bool:
+    """True when a control of ``item`` (:data:`_VOTE_CONTROLS`) has a whole text ``pattern`` matches from its
+    start, or a placeholder of ``cuts`` in it stands for a cut button or link whose text does: what
+    :func:`has_vote` and :func:`has_reply` each ask with their own pattern."""
+    if any(pattern.match(control.text(strip=True)) for control in _VOTE_CONTROLS.select(item)):
         return True
     if not cuts:
         return False
     for node in item.traverse(include_text=True):
         entry = cuts.get(node.mem_id) if node.tag == "-text" else None
-        if entry is not None and entry[0].tag in ("button", "a") and REPLY_RE.match(entry[0].text(strip=True)):
+        if entry is not None and entry[0].tag in ("button", "a") and pattern.match(entry[0].text(strip=True)):
             return True
     return False
 
