@@ -73,16 +73,22 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return pool
 
 
+# What the fork server imports for any pool: the workers' start without the parent's main
+# module (``worker_main``: a deployment's run had each worker import all of Prefect).
+PRELOAD_ALWAYS = "corpus_clean.worker_main"
+
+
 def _preload(processes: int) -> list[str]:
     """What the fork server loads for a pool of `processes` workers: the warm cleaning code
-    when two or more workers share it; nothing for one (``--workers 2``), which would
-    leave the fork server holding a second copy of everything its only worker holds
-    (~115 MB of RSS) for no CPU saved: the worker loads it itself (``start_worker``).
+    when two or more workers share it; for one (``--workers 2``) only ``PRELOAD_ALWAYS``
+    (the warm code would leave the fork server holding a second copy of everything its
+    only worker holds, ~115 MB of RSS, for no CPU saved: the worker loads it itself,
+    ``start_worker``). ``worker_preload`` imports ``worker_main`` first.
 
     >>> _preload(1), _preload(3)
-    ([], ['corpus_clean.worker_preload'])
+    (['corpus_clean.worker_main'], ['corpus_clean.worker_preload'])
     """
-    return [PRELOAD] if processes > 1 else []
+    return [PRELOAD] if processes > 1 else [PRELOAD_ALWAYS]
 
 
 def start_workers(workers: int) -> None:
