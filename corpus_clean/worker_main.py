@@ -33,17 +33,24 @@ class MainOnDemand(types.ModuleType):
     def __init__(self, how: dict) -> None:
         super().__init__("__mp_main__")
         self._how = how
+        self._importing = False
 
     def __getattr__(self, name: str):
-        if name.startswith("__") and name.endswith("__"):  # (``spawn``'s own checks ask for __file__)
+        # (``spawn``'s own checks ask for __file__; the main module asking for its own
+        # attributes while it is being imported finds none, as a module being run would.)
+        if (name.startswith("__") and name.endswith("__")) or self._importing:
             raise AttributeError(name)
-        with _importing:
+        with _lock:
             if sys.modules.get("__main__") is self:
-                _prepare(self._how)  # (multiprocessing's own): the main module, run as __mp_main__, set as __main__
+                self._importing = True
+                try:
+                    _prepare(self._how)  # (multiprocessing's own): the main module, run as __mp_main__, set as __main__
+                finally:
+                    self._importing = False
         return getattr(sys.modules["__main__"], name)
 
 
-_importing = threading.RLock()
+_lock = threading.RLock()
 _prepare = spawn.prepare
 
 
