@@ -16,7 +16,8 @@ Workers are forked from multiprocessing's fork server. For two or more workers i
 imports the cleaning modules and warms them up once (``worker_preload``: rule packs
 compiled into RE2 sets, the line classifier, ...; ~0.8 s of CPU), which the workers then
 share; spawned workers each did all of that themselves. For one worker (``--workers 2``)
-the fork server stays bare and the worker loads it (``_preload``). The fork server is a
+the fork server loads only ``worker_main`` (the workers start without the parent's main
+module) and the worker loads the rest itself (``_preload``). The fork server is a
 fresh single-threaded interpreter, so forking it is safe; forking the flow process itself
 is not (a fork of a process running Prefect's threads could copy a held lock). A run
 starts its workers first thing (``start_workers``, in the background, where the flow
