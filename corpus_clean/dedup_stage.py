@@ -114,6 +114,8 @@ class ShardByShardDedup:
         self._parts: dict[str, Counter] = {}  # part name -> duplicates per source file, in run order
         self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
         self._lock = threading.Lock()
+        self._finished: dict[str, int] | None = None  # ``finish``'s answer, once it has run
+        self._finish_lock = threading.Lock()
 
     def split(self, part_name: str, clean: pa.Table, computed: pa.Table | None = None,
               order: pa.Array | None = None) -> tuple[pa.Table, pa.Table]:
@@ -133,18 +135,42 @@ class ShardByShardDedup:
             self._parts[part_name] = Counter(duplicates.column("source").to_pylist())
         return kept, duplicates
 
+    @property
+    def finished(self) -> bool:
+        """Whether ``finish`` has run (the index is saved)."""
+        return self._finished is not None
+
+    @property
+    def can_finish_beside_writes(self) -> bool:
+        """Whether ``finish`` may run while the last part's files are written: it then only
+        adds the run to the index and saves it. Not after a conflict, where it decides the
+        run again and rewrites the parts (``resplit_part``), the last one included."""
+        with self._lock:
+            return self._assignment is not None and not self._assignment.conflict
+
     def finish(self) -> dict[str, int]:
-        """Add the run to the index and save it; returns duplicates per source file."""
+        """Add the run to the index and save it; returns duplicates per source file. Once:
+        a second call (the flow's, after the last shard's write task ran it beside its
+        writes) returns the first one's answer."""
+        with self._finish_lock:
+            if self._finished is None:
+                self._finished = self._finish()
+            return dict(self._finished)
+
+    def _finish(self) -> dict[str, int]:
         if self._assignment.conflict:
             assignments = self._assignment.whole_run(spill_dir=self.staging)
             self._parts = {name: Counter(resplit_part(self.staging, name, assignments)) for name in self._parts}
+            self._last = None  # (its split is stale: the parts were split again)
         else:
             self._assignment.finish()
         self.index.save(self.index_dir, self._assignment.release)
         # The run is saved: the index, the band tables' heads and the run's ids and
         # decisions (~60 MB at 100k documents) are not needed by the commit that follows,
         # whose merges are a run's peak (the flow keeps this object until it returns).
-        self.index = self._assignment = self._last = None
+        # The last part's split stays (its assignments only): a retry of its write task,
+        # which may have run this beside its writes, splits it again from them.
+        self.index = self._assignment = None
         return_freed_memory()
         return dict(sum(self._parts.values(), Counter()))
 

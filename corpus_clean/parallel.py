@@ -16,7 +16,8 @@ Workers are forked from multiprocessing's fork server. For two or more workers i
 imports the cleaning modules and warms them up once (``worker_preload``: rule packs
 compiled into RE2 sets, the line classifier, ...; ~0.8 s of CPU), which the workers then
 share; spawned workers each did all of that themselves. For one worker (``--workers 2``)
-the fork server stays bare and the worker loads it (``_preload``). The fork server is a
+the fork server loads only ``worker_main`` (the workers start without the parent's main
+module) and the worker loads the rest itself (``_preload``). The fork server is a
 fresh single-threaded interpreter, so forking it is safe; forking the flow process itself
 is not (a fork of a process running Prefect's threads could copy a held lock). A run
 starts its workers first thing (``start_workers``, in the background, where the flow
@@ -73,16 +74,22 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         return pool
 
 
+# What the fork server imports for any pool: the workers' start without the parent's main
+# module (``worker_main``: a deployment's run had each worker import all of Prefect).
+PRELOAD_ALWAYS = "corpus_clean.worker_main"
+
+
 def _preload(processes: int) -> list[str]:
     """What the fork server loads for a pool of `processes` workers: the warm cleaning code
-    when two or more workers share it; nothing for one (``--workers 2``), which would
-    leave the fork server holding a second copy of everything its only worker holds
-    (~115 MB of RSS) for no CPU saved: the worker loads it itself (``start_worker``).
+    when two or more workers share it; for one (``--workers 2``) only ``PRELOAD_ALWAYS``
+    (the warm code would leave the fork server holding a second copy of everything its
+    only worker holds, ~115 MB of RSS, for no CPU saved: the worker loads it itself,
+    ``start_worker``). ``worker_preload`` imports ``worker_main`` first.
 
     >>> _preload(1), _preload(3)
-    ([], ['corpus_clean.worker_preload'])
+    (['corpus_clean.worker_main'], ['corpus_clean.worker_preload'])
     """
-    return [PRELOAD] if processes > 1 else []
+    return [PRELOAD] if processes > 1 else [PRELOAD_ALWAYS]
 
 
 def start_workers(workers: int) -> None:

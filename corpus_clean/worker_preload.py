@@ -8,6 +8,7 @@ into the worker pages it could have shared with the fork server.
 """
 import gc
 
+import corpus_clean.worker_main  # noqa: F401 - the workers' main module put off (installed on import)
 from corpus_clean.parallel import pyarrow_without_pandas, warm_up
 
 pyarrow_without_pandas()

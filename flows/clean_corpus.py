@@ -103,7 +103,7 @@ def clean_shards(shards: list, run_id: str, steps: tuple, config: ValidationConf
         nonlocal previous_written
         in_order = [previous_written] if shard_dedup is not None and previous_written is not None else None
         written = write_shard_task.submit(cleaned, config, shard_docs, staging, part, dedup, shard_dedup,
-                                          wait_for=in_order)
+                                          last=name == shards[-1].name, wait_for=in_order)
         in_flight.append((name, {"clean-shard": cleaned, "write-shard": written}))
         previous_written = written
 
@@ -219,7 +219,8 @@ def _run_duplicates(staging: str, parts: list[str], shard_dedup: ShardByShardDed
     shard already (`shard_dedup`: only the index is saved), or now, over the staged
     signatures of every part, and moved out of each part (Dask runs and big local runs)."""
     if shard_dedup is not None:
-        return Counter(finish_dedup_task(shard_dedup))
+        # Saved already beside the last shard's writes, unless a conflict left it for now.
+        return Counter(shard_dedup.finish() if shard_dedup.finished else finish_dedup_task(shard_dedup))
     assignments = assign_task(staging, parts, f"{staging}/{DEDUP_INDEX}")
     # One part at a time: each reads, splits and rewrites a whole part in memory.
     moved = [move_duplicates_task(staging, part, assignments) for part in parts]

@@ -146,7 +146,9 @@ def test_a_transient_write_error_is_retried_and_a_bug_is_not(tmp_path, monkeypat
     (inputs / "a.txt").write_text(article("Amere"))
     state, manifest = run(inputs, tmp_path / "out")
     assert state.is_completed() and manifest["totals"]["clean"] == 1
-    assert calls == ["clean", "clean", "quarantine"]
+    # The first write raised, and the task's retry wrote every part again. (A shard's parts
+    # are written side by side: which write comes first, and meets the error, varies.)
+    assert sorted(calls) == ["clean", "clean", "quarantine", "quarantine"]
     assert is_io_error(None, None, Failed(data=OSError("disk")))
     assert not is_io_error(None, None, Failed(data=ValueError("bug")))
     assert not is_io_error(None, None, Completed())
