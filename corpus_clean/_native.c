@@ -565,7 +565,8 @@ ngram_counts(PyObject *self, PyObject *args)
     }
     /* (the words' repeats counted by id only when the ids' range is not far wider than
      * the batch: a vocabulary's ids are; anything else is hashed from n = 2 on, as before) */
-    const int count_words = n_words > 0 && (uint64_t)(id_max - id_min) < (uint64_t)(4 * n_words + 65536);
+    const uint64_t id_range = (uint64_t)id_max - (uint64_t)id_min;  /* (unsigned: no overflow for any ids) */
+    const int count_words = n_words > 0 && id_range < (uint64_t)(4 * n_words + 65536);
     /* Buffers and table for one document, not the batch: a batch's (~150,000 words: 4 x 1.2
      * MB of arrays and a 4 MB table) were fresh pages the kernel faulted in and zeroed on
      * every call, where one document's stay in the CPU's cache. */
@@ -579,7 +580,7 @@ ngram_counts(PyObject *self, PyObject *args)
     grams = PyMem_Malloc(sizeof(uint64_t) * (longest_run + 1));
     slots = PyMem_Calloc(n_slots, sizeof(GramSlot));  /* (all empty: count 0) */
     repeated_at = PyMem_Calloc(longest_run + 1, sizeof(uint32_t));
-    word_count = count_words ? PyMem_Calloc((size_t)(id_max - id_min) + 1, sizeof(int32_t)) : NULL;
+    word_count = count_words ? PyMem_Calloc((size_t)id_range + 1, sizeof(int32_t)) : NULL;
     if (!candidates || !occurrences || !rolling || !grams || !slots || !repeated_at || (count_words && !word_count)) {
         PyErr_NoMemory();
         goto done;
