@@ -533,3 +533,30 @@ def test_cached_verdicts_refuse_bad_indexes():
         kernels.cached_verdicts([{}], [0], [1], ["a"], object())
     with pytest.raises(ValueError):
         kernels.verdict_maps(["x"], [0], np.array([0], dtype=np.int64), 2)
+
+
+@given(DOCS, st.sampled_from([1, -1, 1 << 20, -(1 << 40) + 7, (1 << 62) + 1]), st.integers(-(1 << 50), 1 << 50))
+@settings(max_examples=150, deadline=None)
+def test_ngram_counts_are_the_same_whatever_range_the_ids_lie_in(docs, scale, offset):
+    """The kernel leaves out before hashing the starts whose next word's (n-1)-gram did
+    not repeat, counting the words' repeats by id when the ids lie in a small range and
+    hashing every start when they do not (round 21): the same counts either way, so ids
+    spread over any range (a bijection of a vocabulary's ids, wrapping past int64's ends
+    for the largest scale: ids from near -2**63 to near 2**63) give the twin's counts."""
+    from corpus_clean import _native
+    from corpus_clean.signals import _IS_DUP, _IS_TOP, _MAX_N
+
+    words, words_left, chars_cumsum = batch_words(docs)
+    if not len(words.ids):
+        return
+    want = ngram_covered_numpy(words, words_left, chars_cumsum)
+    with np.errstate(over="ignore"):  # (int64 arrays wrap: an odd scale is still a bijection)
+        ids = words.ids.astype(np.int64) * np.int64(scale) + np.int64(offset)
+    top = np.zeros((_MAX_N + 1, len(docs)), dtype=np.int64)
+    dup = np.zeros_like(top)
+    _native.ngram_counts(ids, words.doc.astype(np.int64), words_left.astype(np.int64), chars_cumsum.astype(np.int64),
+                         len(docs), _IS_TOP, _IS_DUP, top, dup)
+    for name, expected in want.items():
+        n = int(name.split("_")[1][:-4])
+        got = (top if name.startswith("top") else dup)[n]
+        assert np.array_equal(got.astype(np.float64), np.asarray(expected, dtype=np.float64)), name
