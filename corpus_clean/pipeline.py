@@ -125,11 +125,37 @@ def html_to_text(doc: Document) -> None:
     extraction = extract_main_text(doc.html)
     doc.raw_text = extraction.visible_text
     doc.removed = extraction.removed
+    if not doc.raw_text.strip():
+        _noscript_text(doc)
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
     doc.published = extract.parse_published(extraction.published)
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
+
+
+def _noscript_text(doc: Document) -> None:
+    """A page with no visible text whose ``<noscript>`` holds prose (a crawler view of a
+    script-drawn page) is read as that prose, noted in its fixes: a reader without
+    scripts sees it, and it was the page's only text (``page_shape.noscript_prose``)."""
+    from corpus_clean.page_shape import noscript_prose
+
+    prose = noscript_prose(doc.html)
+    if prose:
+        doc.raw_text, doc.removed = prose, []
+        doc.fixes["html.noscript_text"] = 1
+
+
+def say_why_pages_are_blank(docs: list[Document]) -> None:
+    """An HTML page that came out of cleaning with no text gets a problem saying what the
+    page is (a frameset naming its frames, a redirect naming its target, a script-drawn
+    app shell, a sign-in form, images only, an empty page: ``page_shape.why_no_text``),
+    so its quarantine row tells an empty page from one whose content lives elsewhere."""
+    from corpus_clean.page_shape import why_no_text
+
+    for doc in docs:
+        if doc.html is not None and doc.filtered is None and not doc.problems and not doc.text.strip():
+            doc.problems.append(("page_text", f"{doc.source}:{doc.record_index}: no text: {why_no_text(doc.html)}"))
 
 
 def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepStats]:
@@ -163,7 +189,10 @@ def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_
         from corpus_clean.html import apply_cuts
 
         apply_cuts(html_docs)
-    return run_steps(docs, steps)
+    stats = run_steps(docs, steps)
+    if html_docs:
+        say_why_pages_are_blank(html_docs)
+    return stats
 
 
 def clean_document(doc: Document, steps: Iterable[str | Step] = DEFAULT_STEPS) -> Document:
