@@ -1030,6 +1030,111 @@ def file_format(source: str) -> str | None:
     return None if compressed and base == "parquet" else base
 
 
+# What a file we do not read is, by its suffix, and what to do with it: a skipped file's
+# reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
+# "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
+_WHAT_THE_SUFFIX_IS = {
+    (".csv", ".tsv", ".tab"): "a CSV/TSV table: export it as JSON Lines, one record per row with its text in \"text\"",
+    (".warc", ".arc"): "a WARC web archive: extract its responses first (e.g. warcio, trafilatura) as .html files "
+                       "or JSON Lines records with \"html\"",
+    (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
+                                                   "name it .txt to read it as plain text, markup and all",
+    (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
+                                                 "JSON Lines",
+    (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
+        "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
+    (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
+    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2", ".tar.xz",
+     ".tar.zst", ".csv.zst", ".warc.zst"): "compressed; see the same file uncompressed",
+}
+_WHAT_THE_BYTES_ARE = (
+    (b"WARC/", "its bytes are a WARC web archive: extract its responses first (e.g. warcio, trafilatura)"),
+    (b"%PDF-", "its bytes are a PDF: extract its text first"),
+    (b"PK\x03\x04", "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first"),
+    (b"\x89PNG", "its bytes are a PNG image"), (b"\xff\xd8\xff", "its bytes are a JPEG image"),
+    (b"GIF8", "its bytes are a GIF image"), (PARQUET_MAGIC, "its bytes are Parquet: name it .parquet"),
+)
+
+
+def unsupported_reason(file: InputFile) -> str:
+    """Why a file is not read, saying what it seems to be (by its suffix, then its first
+    bytes) and what to do, then the formats that are read.
+
+    >>> unsupported_reason(InputFile("/nonexistent/a.csv", "a.csv", 0)).split(";")[0]
+    'unsupported file type .csv (a CSV/TSV table: export it as JSON Lines, one record per row with its text in "text")'
+    >>> unsupported_reason(InputFile("/nonexistent/notes", "notes", 0)).split(";")[0]
+    'unsupported file type (no suffix)'
+    """
+    name = file.source.lower().rsplit("/", 1)[-1]
+    suffix = "".join(Path(name).suffixes[-2:]) if name.endswith(COMPRESSION_SUFFIXES) else Path(name).suffix
+    what = next((said for suffixes, said in _WHAT_THE_SUFFIX_IS.items() if suffix in suffixes), None)
+    if what is not None and what.startswith("compressed"):
+        inner = Path(name[: -len(Path(name).suffix)]).suffix
+        what = next((said for suffixes, said in _WHAT_THE_SUFFIX_IS.items() if inner in suffixes), None)
+        what = f"compressed: {what}" if what else None
+    if what is None:
+        what = _what_the_bytes_are(file)
+    named = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
+    said = f" ({what})" if what else ""
+    return (f"{named}{said}; read are: {', '.join(FORMAT_OF_SUFFIX)}, "
+            f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)}")
+
+
+def _what_the_bytes_are(file: InputFile) -> str | None:
+    """What an unnamed or oddly named file's first bytes are, when they say: a known magic
+    number, compressed data, or text that is JSON Lines, HTML or plain text.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".dat") as handle:
+    ...     _ = handle.write(b'{"text": "a"}\\n'); handle.flush()
+    ...     _what_the_bytes_are(InputFile(handle.name, "x.dat", 14))
+    'its bytes are text, JSON records: name it .jsonl'
+    """
+    head = head_and_tail(file.url, STORED_SNIFF_BYTES, tail=False)[0]
+    if not head:
+        return None
+    for magic, said in _WHAT_THE_BYTES_ARE:
+        if head.startswith(magic):
+            return said
+    compression = compression_of_head(head)
+    if compression:
+        return f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
+    if not looks_like_text(head):
+        return "its bytes are binary, not text"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if start.startswith((b"{", b"[")):
+        return "its bytes are text, JSON records: name it .jsonl"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in head.lower():
+        return "its bytes are an HTML page: name it .html"
+    return "its bytes are text: name it .txt to read it as plain text"
+
+
+_SUFFIX_OF = {"gzip": "gz", "bz2": "bz2", "xz": "xz", "zstd": "zst"}
+
+
+def is_blank_bytes(data: bytes) -> bool:
+    """Nothing but whitespace, with or without a byte-order mark (what an editor saves
+    for an empty file in UTF-8 with BOM, or UTF-16).
+
+    >>> is_blank_bytes(b" \\n"), is_blank_bytes(codecs.BOM_UTF8 + b"\\r\\n"), is_blank_bytes(codecs.BOM_UTF16_LE)
+    (True, True, True)
+    >>> is_blank_bytes(b"\\xef\\xbb\\xbfa")
+    False
+    """
+    stripped = data.strip()
+    if not stripped:
+        return True
+    if stripped[:1] not in _BOM_FIRST_BYTES:
+        return False
+    for bom, encoding in _BOMS:
+        if stripped.startswith(bom):
+            try:
+                return not codecs.decode(stripped, encoding).strip("\ufeff \t\r\n")
+            except UnicodeDecodeError:
+                return False
+    return False
+
+
 def _read_bytes(file: InputFile) -> bytes:
     with open_input(file.url) as handle:
         return handle.read()
@@ -1037,8 +1142,8 @@ def _read_bytes(file: InputFile) -> bytes:
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     data = _read_bytes(file)
-    if not data.strip():
-        yield Skipped(file.source, "empty file")
+    if is_blank_bytes(data):
+        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
@@ -1051,8 +1156,8 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     data = _read_bytes(file)
-    if not data.strip():
-        yield Skipped(file.source, "empty file")
+    if is_blank_bytes(data):
+        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
     decoded = decode_page(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
@@ -1207,6 +1312,8 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
+    if line.startswith(codecs.BOM_UTF8) and not line[3:].strip():
+        return Skipped(source, f"blank line {index + 1} (only a byte-order mark)", index)
     record = plain_text_record(line)
     if record is not None:
         return text_document(source, index, line, record, "utf-8")
@@ -1245,8 +1352,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_surrogates: bool = False) -> Document:
-    """A decoded JSONL line → a Document; what makes it unusable becomes its problem.
+def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded,
+                   raw_surrogates: bool = False) -> Document | Skipped:
+    """A decoded JSONL line → a Document; what makes it unusable becomes its problem. An
+    element of a JSON array written a line each (``{...},``) is its record; a comment line
+    (``// ...``, ``# ...``) is skipped saying so.
     (`raw_surrogates`: its decoding passed lone surrogates through, ``_decoded_chunks``.)"""
     where = f"{source}:{index + 1}"
     try:
@@ -1254,8 +1364,16 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
     except ValueError as error:
         record = _with_huge_integers(decoded.text, error)
         if record is None:
+            record = record_in_array_line(decoded.text)
+        if record is None:
+            if _COMMENT_LINE.match(decoded.text):
+                return Skipped(source, f"line {index + 1} is a comment, not a record "
+                                       f"({decoded.text.strip()[:60]!r})", index)
+            if decoded.text.strip() in ("[", "]", "],", "[]"):
+                return Skipped(source, f"line {index + 1} is a JSON array's bracket ({decoded.text.strip()!r}), "
+                                       "not a record: the array's records are read a line each", index)
             return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                                 problem=f"{where}: malformed JSON ({error})")
+                                 problem=f"{where}: malformed JSON ({error}){_json_hint(decoded.text)}")
     # RecursionError: nesting deeper than the parser's stack.
     except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
@@ -1264,6 +1382,45 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
         record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts, parse_int=digits_or_int)
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# A line a JSONC/YAML-minded writer adds to JSON Lines: "// ...", "# ...", "/* ... */".
+_COMMENT_LINE = re.compile(r"\s*(?://|#|/\*)")
+# A JSON array written one element a line: "[", "]", "{...}," -- or "[{...}," and "{...}]".
+_ARRAY_PUNCTUATION = re.compile(r"^\s*\[?\s*(\{.*\})\s*(?:,|\]\s*,?)?\s*$", re.DOTALL)
+
+
+def record_in_array_line(text: str) -> dict | None:
+    """The record of a line that is one element of a JSON array written a line per element
+    (``{...},``, ``[{...},``, ``{...}]``), or None. The object itself must parse: only the
+    array's punctuation around it is dropped, never anything inside it.
+
+    >>> record_in_array_line('{"text": "a, b"},')
+    {'text': 'a, b'}
+    >>> record_in_array_line('[{"text": "a"}]'), record_in_array_line('{"text": "a"} x')
+    ({'text': 'a'}, None)
+    """
+    found = _ARRAY_PUNCTUATION.match(text)
+    if found is None:
+        return None
+    try:
+        record = json.loads(found.group(1))
+    except (ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _json_hint(text: str) -> str:
+    """What a malformed line's usual cause is, when its shape shows one.
+
+    >>> _json_hint('{"text": "a",}'), _json_hint("{'text': 'a'}"), _json_hint('{"text": "a"}')
+    (' (a comma before } or ]: JSON allows none)', " (single quotes: JSON strings take double quotes; a Python dict's repr?)", '')
+    """
+    if re.search(r",\s*[}\]]\s*,?\s*$", text):
+        return " (a comma before } or ]: JSON allows none)"
+    if re.match(r"\s*[{\[]\s*'", text):
+        return " (single quotes: JSON strings take double quotes; a Python dict's repr?)"
+    return ""
 
 
 # The fields a record's row is made of: given twice with different values (RFC 8259 lets
@@ -2306,8 +2463,7 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
     reader = readers.get(kind)
     if reader is None:
-        yield Skipped(file.source, f"unsupported file type (supported: {', '.join(FORMAT_OF_SUFFIX)}, "
-                                   f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)})")
+        yield Skipped(file.source, unsupported_reason(file))
         return
     produced = 0
     try:
