@@ -452,9 +452,53 @@ def decode_bytes(data: bytes) -> Decoded:
                        f"invalid UTF-8 byte at offset {first_bad}")
     encoding = guess_single_byte_encoding(data)
     if encoding is not None:
-        return guessed(data, encoding)
+        guess = guessed(data, encoding)
+        if encoding not in _EAST_ASIAN_FAMILY and _implausible(guess.text[:SCORED_CHARS]):
+            return damaged_east_asian(data) or guess
+        return guess
     return Decoded(data.decode("utf-8", "replace"), "utf-8",
                    f"invalid UTF-8 byte at offset {first_bad}")
+
+
+_BESIDE_REPLACED = re.compile(".?\ufffd+.?")
+
+
+def damaged_east_asian(data: bytes) -> Decoded | None:
+    """East Asian text with a few broken bytes, which no decoder reads whole: the guess
+    falls to a code page that reads it as letters in random case ("НУРхРЧ ЙААЁДТ"). The
+    East Asian decoder that reads it with at most a few replacements, in a script whose
+    rules it breaks nowhere (``_script_breaks``), is taken, and the record flagged with
+    the broken bytes (a multi-byte decoder may lose a character beside each).
+
+    >>> text = "시의회는 화요일에 새 여객선 시간표를 논의했다. 주민들은 버스가 꽉 찬다고 말한다."
+    >>> data = text.encode("euc_kr")
+    >>> damaged = damaged_east_asian(data[:20] + b"\\xff" + data[20:])
+    >>> damaged.encoding, damaged.problem
+    ('cp949', 'decoded as cp949, but 1 byte(s) are invalid in it, the first at offset 20')
+    """
+    best = None
+    for encoding in _EAST_ASIAN_WEB:
+        text = data.decode(encoding, "replace")
+        sample = text[:SCORED_CHARS]
+        beyond_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+        replaced = sample.count("\ufffd") - data[:SCORED_CHARS * 2].count(b"\xef\xbf\xbd")
+        if not replaced or beyond_ascii < 8 or replaced > min(max(4, beyond_ascii // 25), beyond_ascii // 4):
+            continue
+        around = _BESIDE_REPLACED.sub(" ", sample)  # (what the decoder read out of step, beside each break)
+        if _implausible(around) or _script_breaks(around, encoding)[0]:
+            continue
+        if best is None or replaced < best[0]:
+            best = (replaced, encoding, text)
+    if best is None:
+        return None
+    replaced, encoding, text = best
+    first = 0
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        first = error.start
+    return Decoded(text, encoding, f"decoded as {encoding}, but {text.count(chr(0xFFFD))} byte(s) are invalid "
+                                   f"in it, the first at offset {first}")
 
 
 def _wide_line(data: bytes) -> Decoded | None:
@@ -885,6 +929,11 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     """
     latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB or _reads_as_latin(data, candidate)
     first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
+    east_asian = not latin and candidate in _EAST_ASIAN_FAMILY
+    if east_asian:  # (charset-normalizer names one East Asian encoding for another's bytes)
+        first += _EAST_ASIAN_WEB
+    elif not latin:  # (and a short Arabic line cp1253, its letters Greek in random case)
+        first += _OTHER_SCRIPTS_WEB
     order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
     ranked = []
     for rank, encoding in enumerate(order):
@@ -895,11 +944,19 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
         sample = text[:SCORED_CHARS]
         if "\\" in sample:  # (a JSONL line's "\\n" before a word is no mixed-script word)
             sample = _JSON_ESCAPE.sub(" ", sample)
-        ranked.append((_implausible(sample), rank, encoding, sample))
+        odd = _implausible(sample)
+        if east_asian:
+            breaks, checked = _script_breaks(sample, encoding)
+            # (a reading that a script's own rules check, and that breaks none of them, is
+            # ranked before one no rule can check: Thai read as GB18030 is some string of
+            # ideographs, but GB18030 read as Thai breaks Thai spelling at once)
+            rank = rank - len(order) if checked and not breaks and odd == 0 else rank
+            odd += breaks
+        ranked.append((odd, rank, encoding, sample))
     if not ranked:
         return None
     fewest = min(item[0] for item in ranked)
-    plausible = [item for item in ranked if item[0] == fewest]
+    plausible = sorted(item for item in ranked if item[0] == fewest)
     if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
         # CLD2's scores are comparable within a script only (garbage kanji outscore real
         # Thai): the decodings in the script of the first one (the prior's) are weighed.
@@ -910,6 +967,69 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
             fits.setdefault(item[3], _language_fit(item[3]))
         plausible.sort(key=lambda item: (-fits[item[3]], item[1]))
     return plausible[0][2]
+
+
+# The East Asian encodings charset-normalizer confuses with each other on short text
+# (Shift-JIS read as cp949, Thai as EUC-JIS-2004 or GB18030), and the web's decoders of
+# each family (WHATWG's supersets), weighed against each other by ``_script_breaks``.
+# The web's code pages of the other alphabets, weighed (by implausibility alone: CLD2's
+# scores do not compare across scripts) against a guess in one of them.
+_OTHER_SCRIPTS_WEB = ["cp1251", "koi8_r", "cp1253", "cp1255", "cp1256"]
+_EAST_ASIAN_WEB = ["cp932", "euc_jp", "gb18030", "big5", "cp949", "cp874"]
+_EAST_ASIAN_FAMILY = frozenset({
+    *_EAST_ASIAN_WEB, "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213",
+    "gb2312", "gbk", "hz", "big5hkscs", "cp950", "euc_kr", "johab", "tis_620", "iso8859_11"})
+_JAPANESE_ENCODINGS = frozenset({"cp932", "euc_jp", "shift_jis", "shift_jis_2004", "shift_jisx0213",
+                                 "euc_jis_2004", "euc_jisx0213"})
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_THAI_ABOVE_BELOW = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47")
+_THAI_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_THAI_LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]{13,}")  # (Korean puts spaces between words)
+_COMPAT_JAMO = re.compile("[\u3131-\u318e]")  # (a lone consonant or vowel: no word holds one)
+_SPACED_IDEOGRAPHS = re.compile("(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])")
+_HANGUL_HAN_SWITCH = re.compile("[\uac00-\ud7a3][\u4e00-\u9fff]|[\u4e00-\u9fff][\uac00-\ud7a3]")
+_KANA = re.compile("[\u3041-\u30ff]")
+
+
+def _script_breaks(text: str, encoding: str) -> tuple[int, bool]:
+    """How often a reading breaks the writing rules of the East Asian script it comes out
+    in, and whether any rule could check it (some Thai or Hangul to read). Rules of the
+    scripts, not of any text: a Thai vowel or tone mark stands on a consonant and a
+    leading vowel comes before one; Korean spaces its words (no run of 13 syllables) and
+    writes no lone jamo, nor switches between Hangul and Hanja inside a word; Chinese and
+    Japanese put no spaces between characters; kana are Japanese only.
+
+    >>> _script_breaks("สภาเมืองประชุมเมื่อวันอังคาร", "cp874")
+    (0, True)
+    >>> _script_breaks("ั่งุ้", "cp874")[0] > 0
+    True
+    >>> _script_breaks("시의회는 화요일에 새 여객선 시간표를 논의했다.", "cp949")
+    (0, True)
+    >>> _script_breaks("뛎뺪뭆뱰롌궼갂떞궕랳뙉궸뢇뿚궻궫귕", "cp949")[0] > 0
+    True
+    >>> _script_breaks("市议会 星期二 讨论了", "gb18030")
+    (2, False)
+    """
+    breaks = checked = 0
+    previous = " "
+    for ch in text:
+        if "\u0e00" <= ch <= "\u0e7f":
+            checked += 1
+            if ch in _THAI_ABOVE_BELOW and not _THAI_CONSONANT.match(previous):
+                breaks += 1
+            elif ch in _THAI_TONE and not (_THAI_CONSONANT.match(previous) or previous in _THAI_ABOVE_BELOW):
+                breaks += 1
+            elif previous in _THAI_LEADING and not _THAI_CONSONANT.match(ch):
+                breaks += 1
+        elif "\uac00" <= ch <= "\ud7a3":
+            checked += 1
+        previous = ch
+    breaks += 3 * len(_HANGUL_RUN.findall(text)) + len(_COMPAT_JAMO.findall(text)) \
+        + len(_HANGUL_HAN_SWITCH.findall(text)) + len(_SPACED_IDEOGRAPHS.findall(text))
+    if encoding not in _JAPANESE_ENCODINGS:
+        breaks += len(_KANA.findall(text))
+    return breaks, checked >= 4
 
 
 def _script(text: str) -> str:
