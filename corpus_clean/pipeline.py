@@ -112,21 +112,23 @@ class StepCounters:
             self.steps.setdefault(name, StepStats()).merge(step_stats)
 
 
-def html_to_text(doc: Document) -> None:
+def html_to_text(doc: Document) -> bool:
     """HTML input: the page's visible text becomes the raw text, and main-content
     extraction's cuts (navigation, comments, captions...) its first removals; its
-    metadata fills the columns. The cuts are applied after repair
+    metadata fills the columns. True when the page had no visible text and its
+    ``<noscript>`` prose was read instead (``_noscript_text``). The cuts are applied after repair
     (``corpus_clean.html.finish_html_documents``), so their offsets index the
     repaired text like every other removal."""
     if doc.html is None:
-        return
+        return False
     from corpus_clean.html import extract_main_text  # lazy: text-only runs skip the parser
 
     extraction = extract_main_text(doc.html)
     doc.raw_text = extraction.visible_text
     doc.removed = extraction.removed
-    if not doc.raw_text.strip():
-        _noscript_text(doc)
+    if not doc.raw_text.strip() and _noscript_text(doc):
+        return True
+    return False
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
@@ -134,16 +136,16 @@ def html_to_text(doc: Document) -> None:
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
 
 
-def _noscript_text(doc: Document) -> None:
+def _noscript_text(doc: Document) -> bool:
     """A page with no visible text whose ``<noscript>`` holds prose (a crawler view of a
-    script-drawn page) is read as that prose, noted in its fixes: a reader without
-    scripts sees it, and it was the page's only text (``page_shape.noscript_prose``)."""
+    script-drawn page) is read as that prose: a reader without scripts sees it, and it
+    was the page's only text (``page_shape.noscript_prose``). True when it was."""
     from corpus_clean.page_shape import noscript_prose
 
     prose = noscript_prose(doc.html)
     if prose:
         doc.raw_text, doc.removed = prose, []
-        doc.fixes["html.noscript_text"] = 1
+    return bool(prose)
 
 
 def say_why_pages_are_blank(docs: list[Document]) -> None:
@@ -179,9 +181,10 @@ def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_
     order. HTML pages go through main-content extraction first: their text starts as the
     article (the page's visible text minus the extraction's cuts). Returns per-step stats."""
     steps = resolve_steps(steps)
-    html_docs = []
+    html_docs, from_noscript = [], []
     for doc in docs:
-        html_to_text(doc)
+        if html_to_text(doc):
+            from_noscript.append(doc)
         doc.repaired_text = doc.text = doc.raw_text
         if doc.html is not None:
             html_docs.append(doc)
@@ -192,6 +195,8 @@ def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_
     stats = run_steps(docs, steps)
     if html_docs:
         say_why_pages_are_blank(html_docs)
+    for doc in from_noscript:  # (after the steps: the repair step sets a document's fixes anew)
+        doc.fixes["html.noscript_text"] = 1
     return stats
 
 

@@ -1248,8 +1248,8 @@ def is_blank_bytes(data: bytes) -> bool:
         return False
     for bom, encoding in _BOMS:
         if stripped.startswith(bom):
-            try:
-                return not codecs.decode(stripped, encoding).strip("\ufeff \t\r\n")
+            try:  # (the bytes as they are: a UTF-16 newline's 0x0A is not whitespace to strip)
+                return not codecs.decode(data.lstrip(b" \t\r\n"), encoding).strip("\ufeff \t\r\n")
             except UnicodeDecodeError:
                 return False
     return False
