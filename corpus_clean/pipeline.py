@@ -157,7 +157,11 @@ def say_why_pages_are_blank(docs: list[Document]) -> None:
 
     for doc in docs:
         if doc.html is not None and doc.filtered is None and not doc.problems and not doc.text.strip():
-            doc.problems.append(("page_text", f"{doc.source}:{doc.record_index + 1}: no text: {why_no_text(doc.html)}"))
+            try:
+                what = why_no_text(doc.html)
+            except Exception as error:  # noqa: BLE001 - the reason is a courtesy: it must not fail the batch
+                what = f"the page gave none (its shape unread: {type(error).__name__})"
+            doc.problems.append(("page_text", f"{doc.source}:{doc.record_index + 1}: no text: {what}"))
 
 
 def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepStats]:

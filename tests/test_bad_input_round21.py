@@ -111,6 +111,22 @@ def test_a_page_whose_text_is_there_is_not_given_a_page_reason(tmp_path):
     assert not said and SENTENCES[0] in doc.text
 
 
+TAGS = ["<frameset>", "<frame src='a'>", "<iframe>", "<meta http-equiv=refresh content='0;url=x'>", "<script>",
+        "location.href='y'", "</script>", "<noscript>", "<img alt=''>", "<input type=password>", "<form>",
+        "<video>", "<div id='root'>", "</div>", "<body>", "<", ">", "'", '"', "&amp;", "\x00", "text"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(html=st.lists(st.sampled_from(TAGS) | st.text(max_size=8), max_size=30).map("".join))
+def test_the_page_reason_is_one_line_whatever_the_markup(html):
+    """Guard over generated markup (fails on main only for want of the module): the page
+    reader never raises and says one non-empty line."""
+    from corpus_clean.page_shape import why_no_text
+
+    said = why_no_text(html)
+    assert said and "\n" not in said
+
+
 # ----------------------------------------------------------------------------- files we do not read
 def _zip() -> bytes:
     sink = io.BytesIO()
