@@ -21,7 +21,7 @@ Each seed here draws one kind:
              footer only, an empty body, a <noscript> crawler view holding the prose, plain
              text given as HTML -- as a .html file, a .html.gz file or a JSON Lines "html"
   names      empty and whitespace-only files among good ones, names with backslashes and
-             bytes that are not UTF-8, a symlink loop, a file with no suffix
+             bytes that are not UTF-8, a symlink loop, a .txt/.html file past 2 GB (sparse)
 
 and checks, through the real readers (``read_file`` over ``list_input_files``) and, for
 pages, the real cleaning (``clean_documents``): nothing raises; every record whose text is
@@ -86,6 +86,7 @@ class Case:
     records: list[Expect] = field(default_factory=list)  # in file name order, then record order
     skips: dict[str, tuple[str, ...]] = field(default_factory=dict)  # file (or "file:line") → words its reason says
     loop: bool = False                               # add a symlink loop named "loop"
+    sparse: dict[str, int] = field(default_factory=dict)  # name → size of a sparse file (holes: NUL bytes)
     clean: bool = False                              # check after cleaning (pages), not after reading
 
 
@@ -275,7 +276,12 @@ def kind_names(rng: random.Random) -> Case:
         name = f"z-empty{k}.{rng.choice(['txt', 'jsonl', 'html', 'json'])}"
         files[name] = rng.choice([b"", b"  \n\t\n", b"\r\n\r\n", b"\xef\xbb\xbf"])
         skips[name] = ("empty|blank",)
-    return Case("names", files, records, skips, loop=rng.random() < 0.5)
+    sparse = {}
+    if rng.random() < 0.3:  # a file past 2 GB that is one record (a sparse file: nothing written)
+        name = f"z-huge.{rng.choice(['txt', 'html'])}"
+        sparse[name] = rng.choice([2, 3, 5]) << 30
+        skips[name] = ("too big",)
+    return Case("names", files, records, skips, loop=rng.random() < 0.5, sparse=sparse)
 
 
 MAKERS = {"table": kind_table, "archive": kind_archive, "handmade": kind_handmade, "page": kind_page,
@@ -294,6 +300,9 @@ def write_case(case: Case, root: Path) -> None:
         (root / name).write_bytes(data)
     if case.loop:
         os.symlink(".", root / "loop")
+    for name, size in case.sparse.items():
+        with open(root / name, "wb") as handle:
+            handle.truncate(size)
 
 
 def _said(item) -> str:
@@ -327,6 +336,7 @@ def check_case(case: Case, root: Path) -> list[str]:
     if case.loop and not any(source == "loop" and "loop" in _said(item) for source, item in others):
         failures.append("the symlink loop is not listed as one")
     expected_skips = {w.partition(":")[0] for w in case.skips} | ({"loop"} if case.loop else set())
+    # (runs: the sparse files stay out of the real-run trees, whose planning would hash them)
     for source, item in others:
         if source not in expected_skips and not ("blank line" in _said(item)):
             failures.append(f"{source}: unexpected {type(item).__name__}: {_said(item)[:150]}")
@@ -365,6 +375,7 @@ def build_tree(rng: random.Random, root: Path, seed: int) -> None:
     root.mkdir()
     for k, kind in enumerate(KINDS):
         case = make_case(seed * 100 + k, kind)
+        case.sparse = {}
         write_case(case, root / f"{k}-{kind.replace(':', '-')}")
 
 

@@ -48,6 +48,10 @@ MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024
 # A record larger than this is quarantined uncleaned: one 100 MB line is not an article,
 # and cleaning it would stall its whole shard.
 MAX_RECORD_CHARS = 10_000_000
+# A .txt or .html file is one record, kept whole in quarantine when over the limit above
+# (a 100 MB text: nothing lost). Past this many bytes it is not read at all, saying why:
+# one Arrow string holds under 2 GB, and a 3 GB file read whole takes the worker's memory.
+MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -1255,13 +1259,34 @@ def is_blank_bytes(data: bytes) -> bool:
     return False
 
 
-def _read_bytes(file: InputFile) -> bytes:
+def _read_bytes(file: InputFile, most: int | None = None) -> bytes | None:
+    """The file's bytes (decompressed); None when there are more than `most`."""
+    if most is not None and file.size > most and not is_compressed(file.url):
+        return None  # (not read at all: a sparse 3 GB file costs nothing)
     with open_input(file.url) as handle:
-        return handle.read()
+        data = handle.read() if most is None else handle.read(most + 1)
+    return None if most is not None and len(data) > most else data
+
+
+def too_big_to_keep(file: InputFile) -> str:
+    """Why a text or HTML file too big to be one record is not read.
+
+    >>> too_big_to_keep(InputFile("x", "big.txt", 3 << 30))
+    'a text file of 3,221,225,472 bytes is one record: far over the record limit (10,000,000 chars) and too big to keep whole in quarantine (over 512 MB); not read -- split it into documents (JSON Lines, one per line)'
+    """
+    size = f"{file.size:,} bytes" if file.size > MAX_WHOLE_FILE_BYTES and not is_compressed(file.url) \
+        else f"over {MAX_WHOLE_FILE_BYTES >> 20} MB decompressed"
+    kind = "an HTML" if file_format(file.source) == "html" else "a text"
+    return (f"{kind} file of {size} is one record: far over the record limit ({MAX_RECORD_CHARS:,} chars) "
+            f"and too big to keep whole in quarantine (over {MAX_WHOLE_FILE_BYTES >> 20} MB); not read -- "
+            "split it into documents (JSON Lines, one per line)")
 
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
-    data = _read_bytes(file)
+    data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
+    if data is None:
+        yield Skipped(file.source, too_big_to_keep(file))
+        return
     if is_blank_bytes(data):
         yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
@@ -1275,7 +1300,10 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
-    data = _read_bytes(file)
+    data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
+    if data is None:
+        yield Skipped(file.source, too_big_to_keep(file))
+        return
     if is_blank_bytes(data):
         yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
