@@ -936,11 +936,14 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     east_asian = not latin and candidate in _EAST_ASIAN_FAMILY
     if east_asian:  # (charset-normalizer names one East Asian encoding for another's bytes)
         first += _EAST_ASIAN_WEB
-    elif not latin:  # (and a short Arabic line cp1253, its letters Greek in random case)
-        first += _OTHER_SCRIPTS_WEB
     order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
+    # (and a short Arabic line named cp1253 reads as Greek letters in random case: the other
+    # alphabets' code pages are weighed when the readings so far are all implausible)
+    rivals = [] if latin or east_asian else [encoding for encoding in _OTHER_SCRIPTS_WEB if encoding not in order]
     ranked = []
-    for rank, encoding in enumerate(order):
+    for rank, encoding in enumerate(order + rivals):
+        if rank == len(order) and min((item[0] for item in ranked), default=1) == 0:
+            break
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -994,6 +997,7 @@ _COMPAT_JAMO = re.compile("[\u3131-\u318e]")  # (a lone consonant or vowel: no w
 _SPACED_IDEOGRAPHS = re.compile("(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])")
 _HANGUL_HAN_SWITCH = re.compile("[\uac00-\ud7a3][\u4e00-\u9fff]|[\u4e00-\u9fff][\uac00-\ud7a3]")
 _KANA = re.compile("[\u3041-\u30ff]")
+_THAI_OR_HANGUL = re.compile("[\u0e00-\u0e7f\uac00-\ud7a3]")
 
 
 def _script_breaks(text: str, encoding: str) -> tuple[int, bool]:
@@ -1015,20 +1019,19 @@ def _script_breaks(text: str, encoding: str) -> tuple[int, bool]:
     >>> _script_breaks("市议会 星期二 讨论了", "gb18030")
     (2, False)
     """
-    breaks = checked = 0
-    previous = " "
-    for ch in text:
-        if "\u0e00" <= ch <= "\u0e7f":
-            checked += 1
-            if ch in _THAI_ABOVE_BELOW and not _THAI_CONSONANT.match(previous):
-                breaks += 1
-            elif ch in _THAI_TONE and not (_THAI_CONSONANT.match(previous) or previous in _THAI_ABOVE_BELOW):
-                breaks += 1
-            elif previous in _THAI_LEADING and not _THAI_CONSONANT.match(ch):
-                breaks += 1
-        elif "\uac00" <= ch <= "\ud7a3":
-            checked += 1
-        previous = ch
+    breaks = 0
+    checked = len(_THAI_OR_HANGUL.findall(text))
+    if checked and _THAI_OR_HANGUL.search(text).group() < "\uac00":  # (Thai: its spelling read letter by letter)
+        previous = " "
+        for ch in text:
+            if "\u0e00" <= ch <= "\u0e7f":
+                if ch in _THAI_ABOVE_BELOW and not _THAI_CONSONANT.match(previous):
+                    breaks += 1
+                elif ch in _THAI_TONE and not (_THAI_CONSONANT.match(previous) or previous in _THAI_ABOVE_BELOW):
+                    breaks += 1
+                elif previous in _THAI_LEADING and not _THAI_CONSONANT.match(ch):
+                    breaks += 1
+            previous = ch
     breaks += 3 * len(_HANGUL_RUN.findall(text)) + len(_COMPAT_JAMO.findall(text)) \
         + len(_HANGUL_HAN_SWITCH.findall(text)) + len(_SPACED_IDEOGRAPHS.findall(text))
     if encoding not in _JAPANESE_ENCODINGS:
