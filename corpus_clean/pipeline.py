@@ -115,10 +115,10 @@ class StepCounters:
 def html_to_text(doc: Document) -> bool:
     """HTML input: the page's visible text becomes the raw text, and main-content
     extraction's cuts (navigation, comments, captions...) its first removals; its
-    metadata fills the columns. True when the page had no visible text and its
-    ``<noscript>`` prose was read instead (``_noscript_text``). The cuts are applied after repair
+    metadata fills the columns. The cuts are applied after repair
     (``corpus_clean.html.finish_html_documents``), so their offsets index the
-    repaired text like every other removal."""
+    repaired text like every other removal. True when the page had no visible text and
+    its ``<noscript>`` prose was read instead (``_noscript_text``)."""
     if doc.html is None:
         return False
     from corpus_clean.html import extract_main_text  # lazy: text-only runs skip the parser
@@ -126,14 +126,12 @@ def html_to_text(doc: Document) -> bool:
     extraction = extract_main_text(doc.html)
     doc.raw_text = extraction.visible_text
     doc.removed = extraction.removed
-    if not doc.raw_text.strip() and _noscript_text(doc):
-        return True
-    return False
     doc.title = extraction.title
     doc.byline = extraction.byline
     doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
     doc.published = extract.parse_published(extraction.published)
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
+    return not doc.raw_text.strip() and _noscript_text(doc)
 
 
 def _noscript_text(doc: Document) -> bool:
