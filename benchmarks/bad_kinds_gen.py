@@ -13,7 +13,7 @@ Each seed here draws one kind:
              a tar.gz -- under their own suffix, or text/JSON Lines under no suffix at all
   handmade   JSON Lines as people write them: one JSON array element a line (``{...},``
              with ``[`` and ``]`` lines or on the first and last record), ``//`` and ``#``
-             comment lines, ``\\r``-only line ends, a trailing comma inside an object, single
+             comment lines, the elements' commas without the brackets, ``\\r``-only line ends, a trailing comma inside an object, single
              quotes (a Python dict's repr)
   page       an HTML page with no text of its own: a script-drawn app shell (with or
              without a <noscript> notice), a frameset or a page of iframes, a meta-refresh
@@ -164,13 +164,16 @@ def kind_handmade(rng: random.Random) -> Case:
     """JSON Lines as people write it."""
     texts = [text_of(rng) for _ in range(rng.randint(2, 4))]
     lines = [json.dumps({"text": t}, ensure_ascii=rng.random() < 0.5) for t in texts]
-    shape = rng.choice(["array-lines", "array-edges", "comments", "cr-only", "inner-comma", "single-quotes"])
+    shape = rng.choice(["array-lines", "array-edges", "element-commas", "comments", "cr-only", "inner-comma",
+                        "single-quotes"])
     records = [Expect(t) for t in texts]
     skips: dict[str, tuple[str, ...]] = {}
     if shape == "array-lines":
         body = "[\n" + ",\n".join(lines) + "\n]\n"  # (read whole as a JSON document, or line by line)
     elif shape == "array-edges":
         body = "[" + ",\n".join(lines) + "]\n"
+    elif shape == "element-commas":  # (an array's elements, its brackets dropped)
+        body = ",\n".join(lines) + ",\n"
     elif shape == "comments":
         out, at = [], 0
         for line in lines:
@@ -196,7 +199,9 @@ def kind_handmade(rng: random.Random) -> Case:
 
 
 def _prose(rng: random.Random) -> str:
-    return " ".join(rng.sample(SENTENCES, 4))
+    """Two to four sentences (20+ words; past ~250 characters the extraction's lenient
+    reading keeps a <noscript> already)."""
+    return " ".join(rng.sample(SENTENCES, rng.randint(2, 4)))
 
 
 def page_of(rng: random.Random) -> tuple[str, str, tuple[str, ...]]:
