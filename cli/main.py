@@ -157,6 +157,8 @@ def filter_line(number: int, line: bytes, steps: tuple[str, ...]) -> dict:
         doc = clean_document(record, steps)
     except Exception as error:  # noqa: BLE001 - one record's error, not the filter's
         return {**answer, "error": f"line {number}: {type(error).__name__}: {error}"}
+    if doc.problems:  # (a page with no text of its own: its blank text, and what the page is)
+        answer["warning"] = "; ".join(detail for _, detail in doc.problems)
     return {
         **answer, "text": doc.text, "title": doc.title, "byline": doc.byline,
         "published": doc.published.isoformat() if doc.published else None, "lang": doc.lang,

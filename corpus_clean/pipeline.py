@@ -112,14 +112,15 @@ class StepCounters:
             self.steps.setdefault(name, StepStats()).merge(step_stats)
 
 
-def html_to_text(doc: Document) -> None:
+def html_to_text(doc: Document) -> bool:
     """HTML input: the page's visible text becomes the raw text, and main-content
     extraction's cuts (navigation, comments, captions...) its first removals; its
     metadata fills the columns. The cuts are applied after repair
     (``corpus_clean.html.finish_html_documents``), so their offsets index the
-    repaired text like every other removal."""
+    repaired text like every other removal. True when the page had no visible text and
+    its ``<noscript>`` prose was read instead (``_noscript_text``)."""
     if doc.html is None:
-        return
+        return False
     from corpus_clean.html import extract_main_text  # lazy: text-only runs skip the parser
 
     extraction = extract_main_text(doc.html)
@@ -130,6 +131,35 @@ def html_to_text(doc: Document) -> None:
     doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
     doc.published = extract.parse_published(extraction.published)
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
+    return not doc.raw_text.strip() and _noscript_text(doc)
+
+
+def _noscript_text(doc: Document) -> bool:
+    """A page with no visible text whose ``<noscript>`` holds prose (a crawler view of a
+    script-drawn page) is read as that prose: a reader without scripts sees it, and it
+    was the page's only text (``page_shape.noscript_prose``). True when it was."""
+    from corpus_clean.page_shape import noscript_prose
+
+    prose = noscript_prose(doc.html)
+    if prose:
+        doc.raw_text, doc.removed = prose, []
+    return bool(prose)
+
+
+def say_why_pages_are_blank(docs: list[Document]) -> None:
+    """An HTML page that came out of cleaning with no text gets a problem saying what the
+    page is (a frameset naming its frames, a redirect naming its target, a script-drawn
+    app shell, a sign-in form, images only, an empty page: ``page_shape.why_no_text``),
+    so its quarantine row tells an empty page from one whose content lives elsewhere."""
+    from corpus_clean.page_shape import why_no_text
+
+    for doc in docs:
+        if doc.html is not None and doc.filtered is None and not doc.problems and not doc.text.strip():
+            try:
+                what = why_no_text(doc.html)
+            except Exception as error:  # noqa: BLE001 - the reason is a courtesy: it must not fail the batch
+                what = f"the page gave none (its shape unread: {type(error).__name__})"
+            doc.problems.append(("page_text", f"{doc.source}:{doc.record_index + 1}: no text: {what}"))
 
 
 def run_steps(docs: list[Document], steps: tuple[Step, ...]) -> dict[str, StepStats]:
@@ -153,9 +183,10 @@ def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_
     order. HTML pages go through main-content extraction first: their text starts as the
     article (the page's visible text minus the extraction's cuts). Returns per-step stats."""
     steps = resolve_steps(steps)
-    html_docs = []
+    html_docs, from_noscript = [], []
     for doc in docs:
-        html_to_text(doc)
+        if html_to_text(doc):
+            from_noscript.append(doc)
         doc.repaired_text = doc.text = doc.raw_text
         if doc.html is not None:
             html_docs.append(doc)
@@ -163,7 +194,12 @@ def clean_documents(docs: list[Document], steps: Iterable[str | Step] = DEFAULT_
         from corpus_clean.html import apply_cuts
 
         apply_cuts(html_docs)
-    return run_steps(docs, steps)
+    stats = run_steps(docs, steps)
+    if html_docs:
+        say_why_pages_are_blank(html_docs)
+    for doc in from_noscript:  # (after the steps: the repair step sets a document's fixes anew)
+        doc.fixes["html.noscript_text"] = 1
+    return stats
 
 
 def clean_document(doc: Document, steps: Iterable[str | Step] = DEFAULT_STEPS) -> Document:

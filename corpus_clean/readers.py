@@ -48,6 +48,10 @@ MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024
 # A record larger than this is quarantined uncleaned: one 100 MB line is not an article,
 # and cleaning it would stall its whole shard.
 MAX_RECORD_CHARS = 10_000_000
+# A .txt or .html file is one record, kept whole in quarantine when over the limit above
+# (a 100 MB text: nothing lost). Past this many bytes it is not read at all, saying why:
+# one Arrow string holds under 2 GB, and a 3 GB file read whole takes the worker's memory.
+MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -452,9 +456,53 @@ def decode_bytes(data: bytes) -> Decoded:
                        f"invalid UTF-8 byte at offset {first_bad}")
     encoding = guess_single_byte_encoding(data)
     if encoding is not None:
-        return guessed(data, encoding)
+        guess = guessed(data, encoding)
+        if encoding not in _EAST_ASIAN_FAMILY and _implausible(guess.text[:SCORED_CHARS]):
+            return damaged_east_asian(data) or guess
+        return guess
     return Decoded(data.decode("utf-8", "replace"), "utf-8",
                    f"invalid UTF-8 byte at offset {first_bad}")
+
+
+_BESIDE_REPLACED = re.compile(".?\ufffd+.?")
+
+
+def damaged_east_asian(data: bytes) -> Decoded | None:
+    """East Asian text with a few broken bytes, which no decoder reads whole: the guess
+    falls to a code page that reads it as letters in random case ("НУРхРЧ ЙААЁДТ"). The
+    East Asian decoder that reads it with at most a few replacements, in a script whose
+    rules it breaks nowhere (``_script_breaks``), is taken, and the record flagged with
+    the broken bytes (a multi-byte decoder may lose a character beside each).
+
+    >>> text = "시의회는 화요일에 새 여객선 시간표를 논의했다. 주민들은 버스가 꽉 찬다고 말한다."
+    >>> data = text.encode("euc_kr")
+    >>> damaged = damaged_east_asian(data[:20] + b"\\xff" + data[20:])
+    >>> damaged.encoding, damaged.problem
+    ('cp949', 'decoded as cp949, but 1 byte(s) are invalid in it, the first at offset 20')
+    """
+    best = None
+    for encoding in _EAST_ASIAN_WEB:
+        text = data.decode(encoding, "replace")
+        sample = text[:SCORED_CHARS]
+        beyond_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+        replaced = sample.count("\ufffd") - data[:SCORED_CHARS * 2].count(b"\xef\xbf\xbd")
+        if not replaced or beyond_ascii < 8 or replaced > min(max(4, beyond_ascii // 25), beyond_ascii // 4):
+            continue
+        around = _BESIDE_REPLACED.sub(" ", sample)  # (what the decoder read out of step, beside each break)
+        if _implausible(around) or _script_breaks(around, encoding)[0]:
+            continue
+        if best is None or replaced < best[0]:
+            best = (replaced, encoding, text)
+    if best is None:
+        return None
+    replaced, encoding, text = best
+    first = 0
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        first = error.start
+    return Decoded(text, encoding, f"decoded as {encoding}, but {text.count(chr(0xFFFD))} byte(s) are invalid "
+                                   f"in it, the first at offset {first}")
 
 
 def _wide_line(data: bytes) -> Decoded | None:
@@ -885,9 +933,17 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
     """
     latin = candidate in _LATIN_CODEPAGES or candidate in _LATIN_WEB or _reads_as_latin(data, candidate)
     first = [*_LATIN_WEB, candidate] if latin else [candidate, *_SIBLINGS.get(candidate, ()), "cp1252"]
+    east_asian = not latin and candidate in _EAST_ASIAN_FAMILY
+    if east_asian:  # (charset-normalizer names one East Asian encoding for another's bytes)
+        first += _EAST_ASIAN_WEB
     order = list(dict.fromkeys([*first, *_SIBLINGS.get(candidate, ())]))  # (once each, in order)
+    # (and a short Arabic line named cp1253 reads as Greek letters in random case: the other
+    # alphabets' code pages are weighed when the readings so far are all implausible)
+    rivals = [] if latin or east_asian else [encoding for encoding in _OTHER_SCRIPTS_WEB if encoding not in order]
     ranked = []
-    for rank, encoding in enumerate(order):
+    for rank, encoding in enumerate(order + rivals):
+        if rank == len(order) and min((item[0] for item in ranked), default=1) == 0:
+            break
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
@@ -895,11 +951,19 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
         sample = text[:SCORED_CHARS]
         if "\\" in sample:  # (a JSONL line's "\\n" before a word is no mixed-script word)
             sample = _JSON_ESCAPE.sub(" ", sample)
-        ranked.append((_implausible(sample), rank, encoding, sample))
+        odd = _implausible(sample)
+        if east_asian:
+            breaks, checked = _script_breaks(sample, encoding)
+            # (a reading that a script's own rules check, and that breaks none of them, is
+            # ranked before one no rule can check: Thai read as GB18030 is some string of
+            # ideographs, but GB18030 read as Thai breaks Thai spelling at once)
+            rank = rank - len(order) if checked and not breaks and odd == 0 else rank
+            odd += breaks
+        ranked.append((odd, rank, encoding, sample))
     if not ranked:
         return None
     fewest = min(item[0] for item in ranked)
-    plausible = [item for item in ranked if item[0] == fewest]
+    plausible = sorted(item for item in ranked if item[0] == fewest)
     if len({item[3] for item in plausible}) > 1:  # (decodings that differ: ask the language model)
         # CLD2's scores are comparable within a script only (garbage kanji outscore real
         # Thai): the decodings in the script of the first one (the prior's) are weighed.
@@ -910,6 +974,69 @@ def _best_decoding(data: bytes, candidate: str) -> str | None:
             fits.setdefault(item[3], _language_fit(item[3]))
         plausible.sort(key=lambda item: (-fits[item[3]], item[1]))
     return plausible[0][2]
+
+
+# The East Asian encodings charset-normalizer confuses with each other on short text
+# (Shift-JIS read as cp949, Thai as EUC-JIS-2004 or GB18030), and the web's decoders of
+# each family (WHATWG's supersets), weighed against each other by ``_script_breaks``.
+# The web's code pages of the other alphabets, weighed (by implausibility alone: CLD2's
+# scores do not compare across scripts) against a guess in one of them.
+_OTHER_SCRIPTS_WEB = ["cp1251", "koi8_r", "cp1253", "cp1255", "cp1256"]
+_EAST_ASIAN_WEB = ["cp932", "euc_jp", "gb18030", "big5", "cp949", "cp874"]
+_EAST_ASIAN_FAMILY = frozenset({
+    *_EAST_ASIAN_WEB, "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jis_2004", "euc_jisx0213",
+    "gb2312", "gbk", "hz", "big5hkscs", "cp950", "euc_kr", "johab", "tis_620", "iso8859_11"})
+_JAPANESE_ENCODINGS = frozenset({"cp932", "euc_jp", "shift_jis", "shift_jis_2004", "shift_jisx0213",
+                                 "euc_jis_2004", "euc_jisx0213"})
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_THAI_ABOVE_BELOW = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47")
+_THAI_TONE = frozenset("\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_THAI_LEADING = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
+_HANGUL_RUN = re.compile("[\uac00-\ud7a3]{13,}")  # (Korean puts spaces between words)
+_COMPAT_JAMO = re.compile("[\u3131-\u318e]")  # (a lone consonant or vowel: no word holds one)
+_SPACED_IDEOGRAPHS = re.compile("(?<=[\u3041-\u30ff\u4e00-\u9fff]) (?=[\u3041-\u30ff\u4e00-\u9fff])")
+_HANGUL_HAN_SWITCH = re.compile("[\uac00-\ud7a3][\u4e00-\u9fff]|[\u4e00-\u9fff][\uac00-\ud7a3]")
+_KANA = re.compile("[\u3041-\u30ff]")
+_THAI_OR_HANGUL = re.compile("[\u0e00-\u0e7f\uac00-\ud7a3]")
+
+
+def _script_breaks(text: str, encoding: str) -> tuple[int, bool]:
+    """How often a reading breaks the writing rules of the East Asian script it comes out
+    in, and whether any rule could check it (some Thai or Hangul to read). Rules of the
+    scripts, not of any text: a Thai vowel or tone mark stands on a consonant and a
+    leading vowel comes before one; Korean spaces its words (no run of 13 syllables) and
+    writes no lone jamo, nor switches between Hangul and Hanja inside a word; Chinese and
+    Japanese put no spaces between characters; kana are Japanese only.
+
+    >>> _script_breaks("สภาเมืองประชุมเมื่อวันอังคาร", "cp874")
+    (0, True)
+    >>> _script_breaks("ั่งุ้", "cp874")[0] > 0
+    True
+    >>> _script_breaks("시의회는 화요일에 새 여객선 시간표를 논의했다.", "cp949")
+    (0, True)
+    >>> _script_breaks("뛎뺪뭆뱰롌궼갂떞궕랳뙉궸뢇뿚궻궫귕", "cp949")[0] > 0
+    True
+    >>> _script_breaks("市议会 星期二 讨论了", "gb18030")
+    (2, False)
+    """
+    breaks = 0
+    checked = len(_THAI_OR_HANGUL.findall(text))
+    if checked and _THAI_OR_HANGUL.search(text).group() < "\uac00":  # (Thai: its spelling read letter by letter)
+        previous = " "
+        for ch in text:
+            if "\u0e00" <= ch <= "\u0e7f":
+                if ch in _THAI_ABOVE_BELOW and not _THAI_CONSONANT.match(previous):
+                    breaks += 1
+                elif ch in _THAI_TONE and not (_THAI_CONSONANT.match(previous) or previous in _THAI_ABOVE_BELOW):
+                    breaks += 1
+                elif previous in _THAI_LEADING and not _THAI_CONSONANT.match(ch):
+                    breaks += 1
+            previous = ch
+    breaks += 3 * len(_HANGUL_RUN.findall(text)) + len(_COMPAT_JAMO.findall(text)) \
+        + len(_HANGUL_HAN_SWITCH.findall(text)) + len(_SPACED_IDEOGRAPHS.findall(text))
+    if encoding not in _JAPANESE_ENCODINGS:
+        breaks += len(_KANA.findall(text))
+    return breaks, checked >= 4
 
 
 def _script(text: str) -> str:
@@ -1030,15 +1157,141 @@ def file_format(source: str) -> str | None:
     return None if compressed and base == "parquet" else base
 
 
-def _read_bytes(file: InputFile) -> bytes:
+# What a file we do not read is, by its suffix, and what to do with it: a skipped file's
+# reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
+# "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
+_WHAT_THE_SUFFIX_IS = {
+    (".csv", ".tsv", ".tab"): "a CSV/TSV table: export it as JSON Lines, one record per row with its text in \"text\"",
+    (".warc", ".arc"): "a WARC web archive: extract its responses first (e.g. warcio, trafilatura) as .html files "
+                       "or JSON Lines records with \"html\"",
+    (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
+                                                   "name it .txt to read it as plain text, markup and all",
+    (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
+                                                 "JSON Lines",
+    (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
+        "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
+    (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
+    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2", ".tar.xz",
+     ".tar.zst", ".csv.zst", ".warc.zst"): "compressed; see the same file uncompressed",
+}
+_WHAT_THE_BYTES_ARE = (
+    (b"WARC/", "its bytes are a WARC web archive: extract its responses first (e.g. warcio, trafilatura)"),
+    (b"%PDF-", "its bytes are a PDF: extract its text first"),
+    (b"PK\x03\x04", "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first"),
+    (b"\x89PNG", "its bytes are a PNG image"), (b"\xff\xd8\xff", "its bytes are a JPEG image"),
+    (b"GIF8", "its bytes are a GIF image"), (PARQUET_MAGIC, "its bytes are Parquet: name it .parquet"),
+)
+
+
+def unsupported_reason(file: InputFile) -> str:
+    """Why a file is not read, saying what it seems to be (by its suffix, then its first
+    bytes) and what to do, then the formats that are read.
+
+    >>> unsupported_reason(InputFile("/nonexistent/a.csv", "a.csv", 0)).split(";")[0]
+    'unsupported file type .csv (a CSV/TSV table: export it as JSON Lines, one record per row with its text in "text")'
+    >>> unsupported_reason(InputFile("/nonexistent/notes", "notes", 0)).split(";")[0]
+    'unsupported file type (no suffix)'
+    """
+    name = file.source.lower().rsplit("/", 1)[-1]
+    suffix = "".join(Path(name).suffixes[-2:]) if name.endswith(COMPRESSION_SUFFIXES) else Path(name).suffix
+    what = next((said for suffixes, said in _WHAT_THE_SUFFIX_IS.items() if suffix in suffixes), None)
+    if what is not None and what.startswith("compressed"):
+        inner = Path(name[: -len(Path(name).suffix)]).suffix
+        what = next((said for suffixes, said in _WHAT_THE_SUFFIX_IS.items() if inner in suffixes), None)
+        what = f"compressed: {what}" if what else None
+    if what is None:
+        what = _what_the_bytes_are(file)
+    named = f"unsupported file type {suffix}" if suffix else "unsupported file type (no suffix)"
+    said = f" ({what})" if what else ""
+    return (f"{named}{said}; read are: {', '.join(FORMAT_OF_SUFFIX)}, "
+            f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)}")
+
+
+def _what_the_bytes_are(file: InputFile) -> str | None:
+    """What an unnamed or oddly named file's first bytes are, when they say: a known magic
+    number, compressed data, or text that is JSON Lines, HTML or plain text.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".dat") as handle:
+    ...     _ = handle.write(b'{"text": "a"}\\n'); handle.flush()
+    ...     _what_the_bytes_are(InputFile(handle.name, "x.dat", 14))
+    'its bytes are text, JSON records: name it .jsonl'
+    """
+    head = head_and_tail(file.url, STORED_SNIFF_BYTES, tail=False)[0]
+    if not head:
+        return None
+    for magic, said in _WHAT_THE_BYTES_ARE:
+        if head.startswith(magic):
+            return said
+    compression = compression_of_head(head)
+    if compression:
+        return f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
+    if not looks_like_text(head):
+        return "its bytes are binary, not text"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    if start.startswith((b"{", b"[")):
+        return "its bytes are text, JSON records: name it .jsonl"
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in head.lower():
+        return "its bytes are an HTML page: name it .html"
+    return "its bytes are text: name it .txt to read it as plain text"
+
+
+_SUFFIX_OF = {"gzip": "gz", "bz2": "bz2", "xz": "xz", "zstd": "zst"}
+
+
+def is_blank_bytes(data: bytes) -> bool:
+    """Nothing but whitespace, with or without a byte-order mark (what an editor saves
+    for an empty file in UTF-8 with BOM, or UTF-16).
+
+    >>> is_blank_bytes(b" \\n"), is_blank_bytes(codecs.BOM_UTF8 + b"\\r\\n"), is_blank_bytes(codecs.BOM_UTF16_LE)
+    (True, True, True)
+    >>> is_blank_bytes(b"\\xef\\xbb\\xbfa")
+    False
+    """
+    stripped = data.strip()
+    if not stripped:
+        return True
+    if stripped[:1] not in _BOM_FIRST_BYTES:
+        return False
+    for bom, encoding in _BOMS:
+        if stripped.startswith(bom):
+            try:  # (the bytes as they are: a UTF-16 newline's 0x0A is not whitespace to strip)
+                return not codecs.decode(data.lstrip(b" \t\r\n"), encoding).strip("\ufeff \t\r\n")
+            except UnicodeDecodeError:
+                return False
+    return False
+
+
+def _read_bytes(file: InputFile, most: int | None = None) -> bytes | None:
+    """The file's bytes (decompressed); None when there are more than `most`."""
+    if most is not None and file.size > most and not is_compressed(file.url):
+        return None  # (not read at all: a sparse 3 GB file costs nothing)
     with open_input(file.url) as handle:
-        return handle.read()
+        data = handle.read() if most is None else handle.read(most + 1)
+    return None if most is not None and len(data) > most else data
+
+
+def too_big_to_keep(file: InputFile) -> str:
+    """Why a text or HTML file too big to be one record is not read.
+
+    >>> too_big_to_keep(InputFile("x", "big.txt", 3 << 30))
+    'a text file of 3,221,225,472 bytes is one record: far over the record limit (10,000,000 chars) and too big to keep whole in quarantine (over 512 MB); not read -- split it into documents (JSON Lines, one per line)'
+    """
+    size = f"{file.size:,} bytes" if file.size > MAX_WHOLE_FILE_BYTES and not is_compressed(file.url) \
+        else f"over {MAX_WHOLE_FILE_BYTES >> 20} MB decompressed"
+    kind = "an HTML" if file_format(file.source) == "html" else "a text"
+    return (f"{kind} file of {size} is one record: far over the record limit ({MAX_RECORD_CHARS:,} chars) "
+            f"and too big to keep whole in quarantine (over {MAX_WHOLE_FILE_BYTES >> 20} MB); not read -- "
+            "split it into documents (JSON Lines, one per line)")
 
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
-    data = _read_bytes(file)
-    if not data.strip():
-        yield Skipped(file.source, "empty file")
+    data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
+    if data is None:
+        yield Skipped(file.source, too_big_to_keep(file))
+        return
+    if is_blank_bytes(data):
+        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
@@ -1050,9 +1303,12 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
-    data = _read_bytes(file)
-    if not data.strip():
-        yield Skipped(file.source, "empty file")
+    data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
+    if data is None:
+        yield Skipped(file.source, too_big_to_keep(file))
+        return
+    if is_blank_bytes(data):
+        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
         return
     decoded = decode_page(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
@@ -1207,6 +1463,8 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     """One JSONL line → a Document, or a Document with a problem naming file and line."""
     if not line.strip():
         return Skipped(source, f"blank line {index + 1}", index)
+    if line.startswith(codecs.BOM_UTF8) and not line[3:].strip():
+        return Skipped(source, f"blank line {index + 1} (only a byte-order mark)", index)
     record = plain_text_record(line)
     if record is not None:
         return text_document(source, index, line, record, "utf-8")
@@ -1245,8 +1503,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_surrogates: bool = False) -> Document:
-    """A decoded JSONL line → a Document; what makes it unusable becomes its problem.
+def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded,
+                   raw_surrogates: bool = False) -> Document | Skipped:
+    """A decoded JSONL line → a Document; what makes it unusable becomes its problem. An
+    element of a JSON array written a line each (``{...},``) is its record; a comment line
+    (``// ...``, ``# ...``) is skipped saying so.
     (`raw_surrogates`: its decoding passed lone surrogates through, ``_decoded_chunks``.)"""
     where = f"{source}:{index + 1}"
     try:
@@ -1254,8 +1515,16 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
     except ValueError as error:
         record = _with_huge_integers(decoded.text, error)
         if record is None:
+            record = record_in_array_line(decoded.text)
+        if record is None:
+            if _COMMENT_LINE.match(decoded.text):
+                return Skipped(source, f"line {index + 1} is a comment, not a record "
+                                       f"({decoded.text.strip()[:60]!r})", index)
+            if decoded.text.strip() in ("[", "]", "],", "[]"):
+                return Skipped(source, f"line {index + 1} is a JSON array's bracket ({decoded.text.strip()!r}), "
+                                       "not a record: the array's records are read a line each", index)
             return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
-                                 problem=f"{where}: malformed JSON ({error})")
+                                 problem=f"{where}: malformed JSON ({error}){_json_hint(decoded.text)}")
     # RecursionError: nesting deeper than the parser's stack.
     except RecursionError as error:
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
@@ -1264,6 +1533,45 @@ def jsonl_document(source: str, index: int, raw: bytes, decoded: Decoded, raw_su
         record = json.loads(decoded.text, object_pairs_hook=object_noting_conflicts, parse_int=digits_or_int)
     return record_document(source, index, raw, decoded, record,
                            may_hold_surrogates=raw_surrogates or _SURROGATE_ESCAPE.search(decoded.text) is not None)
+
+
+# A line a JSONC/YAML-minded writer adds to JSON Lines: "// ...", "# ...", "/* ... */".
+_COMMENT_LINE = re.compile(r"\s*(?://|#|/\*)")
+# A JSON array written one element a line: "[", "]", "{...}," -- or "[{...}," and "{...}]".
+_ARRAY_PUNCTUATION = re.compile(r"^\s*\[?\s*(\{.*\})\s*(?:,|\]\s*,?)?\s*$", re.DOTALL)
+
+
+def record_in_array_line(text: str) -> dict | None:
+    """The record of a line that is one element of a JSON array written a line per element
+    (``{...},``, ``[{...},``, ``{...}]``), or None. The object itself must parse: only the
+    array's punctuation around it is dropped, never anything inside it.
+
+    >>> record_in_array_line('{"text": "a, b"},')
+    {'text': 'a, b'}
+    >>> record_in_array_line('[{"text": "a"}]'), record_in_array_line('{"text": "a"} x')
+    ({'text': 'a'}, None)
+    """
+    found = _ARRAY_PUNCTUATION.match(text)
+    if found is None:
+        return None
+    try:
+        record = json.loads(found.group(1))
+    except (ValueError, RecursionError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _json_hint(text: str) -> str:
+    """What a malformed line's usual cause is, when its shape shows one.
+
+    >>> _json_hint('{"text": "a",}'), _json_hint("{'text': 'a'}"), _json_hint('{"text": "a"}')
+    (' (a comma before } or ]: JSON allows none)', " (single quotes: JSON strings take double quotes; a Python dict's repr?)", '')
+    """
+    if re.search(r",\s*[}\]]\s*,?\s*$", text):
+        return " (a comma before } or ]: JSON allows none)"
+    if re.match(r"\s*[{\[]\s*'", text):
+        return " (single quotes: JSON strings take double quotes; a Python dict's repr?)"
+    return ""
 
 
 # The fields a record's row is made of: given twice with different values (RFC 8259 lets
@@ -2306,8 +2614,7 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
     reader = readers.get(kind)
     if reader is None:
-        yield Skipped(file.source, f"unsupported file type (supported: {', '.join(FORMAT_OF_SUFFIX)}, "
-                                   f"the text formats also compressed: {', '.join(COMPRESSION_SUFFIXES)})")
+        yield Skipped(file.source, unsupported_reason(file))
         return
     produced = 0
     try:
