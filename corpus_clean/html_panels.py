@@ -83,7 +83,10 @@ POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_p
 
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 # The elements PanelFinder reads at once (controls, hidden elements, panels) and the in-page links.
-_MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
+# (a toggle's ``data-target`` is read here too: the toggle is a button, cut before a hidden panel after it is judged)
+TOGGLE_SELECTOR = "[data-target],[data-bs-target]"
+_MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR
+                            + "," + TOGGLE_SELECTOR)
 lexbor_walk.read_first(_MARKED, "body")  # (one walk with the page's other first queries: see lexbor_walk.read_together)
 _TARGETING = lexbor_walk.Query("a[href^='#'],[data-target],[data-bs-target]")
 _FORM_FIELDS = lexbor_walk.Query(FORM_FIELDS)
@@ -110,7 +113,7 @@ class PanelFinder:
         answers: list = []  # an accordion's answers hidden by aria-hidden alone (see accordion_answer)
         controlled: set = set()  # (read in after_controls' loop: one attribute dict per element)
         self.after_controls = after_controls(marked, roles, answers, controlled)
-        self.controlled = frozenset(controlled)
+        self.controlled = frozenset(controlled)  # (and the ids toggles name in data-target: see after_controls)
         self.readers_answers = frozenset(node.mem_id for node in answers)
         # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
         # takes their ratings and buttons away: cut as comments (see html_posts)
@@ -122,18 +125,28 @@ class PanelFinder:
     @property
     def targeted(self) -> frozenset:
         """Ids that an in-page link (``href="#id"``) or a toggle's ``data-target`` names."""
+        return self.targeted_in()
+
+    def targeted_in(self, cuts: Optional[dict] = None) -> frozenset:
+        """:attr:`targeted`, reading the elements already cut too (``cuts``: strip_junk's so far).
+
+        A "Continue reading" link sits in a box labelled ``read-more`` that is cut as furniture
+        before the hidden rest of the story it opens is judged; the link still names the rest.
+        """
         if self._targeted is None:
             ids = set()
-            for node in _TARGETING.select(self._body):
-                attrs = node.attributes
-                for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
-                    if value and value.startswith("#"):
-                        ids.add(value[1:])
+            roots = [self._body] + [node for node, _, _ in (cuts or {}).values()]
+            for root in roots:
+                for node in _TARGETING.select(root):  # (a cut element itself first: select reads the root too)
+                    attrs = node.attributes
+                    for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
+                        if value and value.startswith("#"):
+                            ids.add(value[1:])
             self._targeted = frozenset(ids)
         return self._targeted
 
-    def is_panel(self, node: LexborNode) -> bool:
-        """True when ``node`` is a panel of tabs or an accordion holding prose."""
+    def is_panel(self, node: LexborNode, cuts: Optional[dict] = None) -> bool:
+        """True when ``node`` is a panel of tabs or an accordion holding prose (``cuts``: see :meth:`targeted_in`)."""
         attrs = node.attributes
         role = attrs.get("role")
         if role in NOT_PANELS or attrs.get("aria-modal") == "true" or node.tag in ("form", "dialog"):
@@ -145,7 +158,7 @@ class PanelFinder:
         ident = attrs.get("id")
         if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
             return True
-        if ident and ident in self.targeted:
+        if ident and ident in self.targeted_in(cuts):
             return True
         return node.mem_id in self.after_controls
 
@@ -206,7 +219,7 @@ class PanelFinder:
         >>> [finder.judge(n, attrs_verdict(n.attributes), attrs_verdict) for n in t.css("div")]
         [None, ('soft', 'html.promo')]
         """
-        if self.is_panel(node):
+        if self.is_panel(node, cuts):
             if holds_user_posts(node, cuts):  # a Reviews or Questions tab: users' posts (see html_posts)
                 return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
@@ -320,7 +333,7 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
     ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
     or hidden), read in the same loop; ``answers``, when given, the elements hidden by ``aria-hidden`` alone
     that are an accordion's answers (:func:`accordion_answer`, read before the questions' buttons are cut);
-    ``controlled``, when given, the ids that ``aria-controls`` attributes of ``nodes`` name.
+    ``controlled``, when given, the ids that ``aria-controls`` and ``data-target`` attributes of ``nodes`` name.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -345,6 +358,11 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
         attrs = node.attributes
         if controlled is not None:
             controlled.update((attrs.get("aria-controls") or "").split())
+            # A toggle names its panel in ``data-target="#id"`` (Bootstrap): read before the toggle, a button,
+            # is cut, so that a panel after its "Continue reading" button or before it is known alike.
+            for value in (attrs.get("data-target"), attrs.get("data-bs-target")):
+                if value and value.startswith("#"):
+                    controlled.add(value[1:])
         if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
             roles.append(node)
         if not hides(attrs):
