@@ -45,6 +45,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
+from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean.document import Removal
 from corpus_clean.html_dated import keep_dated_entries
 
@@ -149,7 +150,9 @@ NEGATIVE_STEMS = (
     "signup recommend trending popular outbrain taboola toolbar pagination "
     "copyright disclaimer dateline timestamp "
     # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
-    "infobox navbox editsection catlinks hatnote reflist"
+    "infobox navbox editsection catlinks hatnote reflist "
+    # forum engines' post furniture (phpBB, vBulletin, XenForo, SMF): the poster's panel, their signature
+    "signature userinfo postprofile"
 ).split()
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
@@ -177,6 +180,8 @@ LABEL_REASONS = {
     "infobox": "html.infobox",
     **dict.fromkeys("navbox editsection catlinks hatnote toc".split(), "html.nav"),
     **dict.fromkeys("reflist references".split(), "html.references"),
+    "signature": "html.signature",
+    **dict.fromkeys("userinfo postprofile".split(), "html.byline"),
 }
 
 
@@ -378,6 +383,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
         _cut(node, "html.byline", cuts)
     for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
         html_chart_labels.cut_chart_labels(block, cuts, _cut)
+    html_label_links.cut_label_links(chosen, cuts, _cut)  # "Related: <a>headline</a>" in any language
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)

@@ -1,0 +1,90 @@
+"""A label over one link inside the story: a cross-link to another story, in any language.
+
+News sites put lines such as "Related: <a>Harbour board closes the old fish market</a>",
+"READ MORE: <a>…</a>", "Lesen Sie auch: <a>…</a>", "اقرأ أيضا: <a>…</a>", "עוד באתר: <a>…</a>"
+between a story's paragraphs. The boilerplate packs cut the labels they list word by word
+(``outlets.yaml``, ``ads.yaml``); a site writing another label, or another language, kept
+the line as a paragraph of the story. The line's *shape* says what it is: a short label
+ending in a colon, then one link holding the rest of the line (another story's headline),
+nothing after it. A sentence with a link inside ("The mayor <a>said on Monday</a> that…")
+has words after or before the link that are no label; a label over a short link ("Tickets:
+<a>book here</a>", "Web: <a>example.org</a>") is a fact of the page, not a headline, and stays.
+
+:func:`cut_label_links` cuts, inside the chosen blocks, each paragraph-level element (``p``,
+``div``) made of such a label and link, as :data:`RULE`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from selectolax.lexbor import LexborNode
+
+from corpus_clean import lexbor_walk
+
+__all__ = ["RULE", "cut_label_links", "label_over_link"]
+
+RULE = "html.related"
+LABEL_MAX_WORDS = 4  # "Related:", "Read more:", "Lesen Sie auch:", "À lire aussi :"
+LABEL_MAX_CHARS = 40
+HEADLINE_MIN_WORDS = 4  # another story's headline; "book here", "example.org" are facts
+SLACK_CHARS = 3  # punctuation around the link ("[Read more: …]", "… »")
+BLOCK_TAGS = frozenset(("p", "div"))
+_LINKS = lexbor_walk.Query("a[href]")
+_WORD_RE = re.compile(r"\w+")
+
+
+def label_over_link(block: LexborNode, link: LexborNode) -> bool:
+    """True when ``block``'s text is a short label ending in ":" and then ``link``'s headline, nothing after it.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> p = lambda h: LexborHTMLParser(h).css_first("p")
+    >>> [label_over_link(b, b.css_first("a")) for b in (
+    ...     p("<p><strong>עוד באתר:</strong> <a href='/n/1'>הגשר הישן ייסגר בקיץ הבא</a></p>"),
+    ...     p("<p>Tickets: <a href='/t'>book here</a></p>"),
+    ...     p("<p>The mayor <a href='/m'>said on Monday that the bridge</a> will close.</p>"))]
+    [True, False, False]
+    """
+    headline = " ".join(link.text().split())
+    if len(_WORD_RE.findall(headline)) < HEADLINE_MIN_WORDS:
+        return False
+    whole = " ".join(block.text().split())
+    at = whole.rfind(headline)
+    if at < 0 or len(whole) - at - len(headline) > SLACK_CHARS:
+        return False
+    label = whole[:at].strip(" [(«\"")
+    return (label.endswith(":") and len(label) <= LABEL_MAX_CHARS
+            and 1 <= len(_WORD_RE.findall(label)) <= LABEL_MAX_WORDS)
+
+
+def cut_label_links(chosen: list, cuts: dict, cut: Callable[[LexborNode, str, dict], None]) -> int:
+    """Cut the label-over-link lines inside the ``chosen`` blocks (see the module's docstring); how many.
+
+    ``cut`` is :func:`corpus_clean.html._cut` (passed in: this module is imported by it).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> from corpus_clean.html import _cut
+    >>> t = LexborHTMLParser("<article><p>The council voted for the bridge.</p><p><b>اقرأ أيضا:</b> "
+    ...                      "<a href='/1'>المجلس يوافق على الجسر الجديد</a></p><p>Work starts in spring.</p></article>")
+    >>> cut_label_links([t.css_first("article")], {}, _cut), t.css_first("article").text(separator="|")
+    (1, 'The council voted for the bridge.| |Work starts in spring.')
+    """
+    done = 0
+    for block in chosen:
+        for link in _LINKS.select(block):
+            prev = link.prev
+            while prev is not None and prev.tag == "-text" and not (prev.text_content or "").strip():
+                prev = prev.prev
+            parent = link.parent
+            if prev is None and parent is not None and parent.tag not in BLOCK_TAGS:  # (<strong><a>…</a></strong>)
+                prev = parent.prev
+                parent = parent.parent
+            if prev is None or parent is None or parent.tag not in BLOCK_TAGS or parent.mem_id == block.mem_id:
+                continue
+            label_text = (prev.text_content if prev.tag == "-text" else prev.text()) or ""
+            if not label_text.rstrip().endswith(":"):  # (the cheap test first: most links follow prose)
+                continue
+            if label_over_link(parent, link):
+                cut(parent, RULE, cuts)
+                done += 1
+    return done
