@@ -65,6 +65,9 @@ _BLOCKQUOTES = lexbor_walk.Query("blockquote")  # (one C walk when built)
 # A quote of an earlier post: a blockquote, or a box whose class names a quote ("bbcode_quote", "bbCodeBlock--quote").
 _QUOTES = lexbor_walk.Query("blockquote,[class*=quote],[class*=Quote]")
 REPEAT_MIN_CHARS = 40  # a sentence of the quoted post: a name or a short phrase repeats by chance
+# A quote is its copied text and an attribution ("Originally Posted by jo_b", "Marta_K said:"): this many
+# characters besides the copy at most (a box holding a reply beside the copy is the reply's too).
+QUOTE_SLACK_CHARS = 100
 
 
 def cut_quotes_and_signature(lines: list[tuple[str, str]], keep: str = "keep") -> list[tuple[str, str]]:
@@ -159,8 +162,7 @@ def cut_repeated_quotes(chosen: list, cuts: dict, cut) -> int:
     """Cut each quote inside a ``chosen`` block whose text the chosen blocks show again outside it
     (see the module's docstring), as :data:`QUOTE_RULE`; how many were cut. ``cut`` is :func:`corpus_clean.html._cut`.
 
-    A quote is mostly its longest run of text (at most an attribution's :data:`MAX_ATTRIBUTION_CHARS`
-    besides): a post's body that holds a quote and the reply (vBulletin writes every post's body as a
+    A quote is mostly its longest run of text (at most :data:`QUOTE_SLACK_CHARS` besides): a post's body that holds a quote and the reply (vBulletin writes every post's body as a
     ``<blockquote>``) is no quote. Innermost quotes are judged first, and a run every other copy of which
     went with earlier quotes stays (a post quoted twice, its original not on this page, keeps one copy).
 
@@ -203,7 +205,7 @@ def cut_repeated_quotes(chosen: list, cuts: dict, cut) -> int:
             if len(run) < REPEAT_MIN_CHARS:
                 continue
         text = " ".join(quote.text(deep=True).split())
-        if len(text) - len(run) > MAX_ATTRIBUTION_CHARS:
+        if len(text) - len(run) > QUOTE_SLACK_CHARS:
             continue
         copies = left.setdefault(run, shown.count(run))
         own = text.count(run)

@@ -134,14 +134,15 @@ class PanelFinder:
         before the hidden rest of the story it opens is judged; the link still names the rest.
         """
         if self._targeted is None:
-            ids = set()
-            roots = [self._body] + [node for node, _, _ in (cuts or {}).values()]
-            for root in roots:
-                for node in _TARGETING.select(root):  # (a cut element itself first: select reads the root too)
-                    attrs = node.attributes
-                    for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
-                        if value and value.startswith("#"):
-                            ids.add(value[1:])
+            ids = set(_targets(_TARGETING.select(self._body)))
+            for node, _, _ in (cuts or {}).values():
+                # (a cut box holding one in-page link: "Continue reading" in a ``read-more`` box; a cut tab bar
+                # or menu names several panels, which stay as its links left them: hidden, and so does the one
+                # a tab bar's item cut on its own names)
+                links = [link for link in _TARGETING.select(node) if not _tab_like(link)]
+                found = _targets(links)  # (the cut element itself first: select reads the root too)
+                if len(found) == 1:
+                    ids.update(found)
             self._targeted = frozenset(ids)
         return self._targeted
 
@@ -321,6 +322,25 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
+def _tab_like(node: LexborNode) -> bool:
+    """True for a tab bar's or a menu's link: a tab by role or toggle, or an item of a list."""
+    attrs = node.attributes
+    parent = node.parent
+    return (attrs.get("role") == "tab" or "tab" in (attrs.get("data-toggle"), attrs.get("data-bs-toggle"))
+            or (parent is not None and parent.tag == "li"))
+
+
+def _targets(nodes: list) -> list:
+    """The ids that in-page links (``href="#id"``) and toggles (``data-target``) among ``nodes`` name."""
+    ids = []
+    for node in nodes:
+        attrs = node.attributes
+        for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
+            if value and value.startswith("#") and len(value) > 1:
+                ids.append(value[1:])
+    return ids
+
+
 def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, answers: Optional[list] = None,
                    controlled: Optional[set] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
@@ -351,6 +371,7 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
 
     found: set = set()
     seen: set = set()
+    toggles: dict = {}  # parent's mem_id -> the ids its data-target toggles name (see below)
     for node in nodes:
         if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
             continue
@@ -361,8 +382,8 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
             # A toggle names its panel in ``data-target="#id"`` (Bootstrap): read before the toggle, a button,
             # is cut, so that a panel after its "Continue reading" button or before it is known alike.
             for value in (attrs.get("data-target"), attrs.get("data-bs-target")):
-                if value and value.startswith("#"):
-                    controlled.add(value[1:])
+                if value and value.startswith("#") and len(value) > 1 and node.parent is not None:
+                    toggles.setdefault(node.parent.mem_id, []).append(value[1:])
         if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
             roles.append(node)
         if not hides(attrs):
@@ -372,6 +393,9 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
             continue
         if stripped_chars(node) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)
+    if controlled is not None:
+        # (a lone toggle: a row of them is a tab bar, whose panels the other rules judge: a hidden Reviews tab stays)
+        controlled.update(ids[0] for ids in toggles.values() if len(ids) == 1)
     return frozenset(found)
 
 
