@@ -151,8 +151,8 @@ NEGATIVE_STEMS = (
     "copyright disclaimer dateline timestamp "
     # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
     "infobox navbox editsection catlinks hatnote reflist "
-    # forum engines' post furniture (phpBB, vBulletin, XenForo, SMF): the poster's panel, their signature
-    "signature userinfo postprofile"
+    # forum engines' post furniture (phpBB, vBulletin, XenForo, SMF): the signature under every post
+    "signature"
 ).split()
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
@@ -181,7 +181,6 @@ LABEL_REASONS = {
     **dict.fromkeys("navbox editsection catlinks hatnote toc".split(), "html.nav"),
     **dict.fromkeys("reflist references".split(), "html.references"),
     "signature": "html.signature",
-    **dict.fromkeys("userinfo postprofile".split(), "html.byline"),
 }
 
 
