@@ -184,3 +184,45 @@ def test_a_story_quoting_its_source_keeps_the_quote():
             f"<blockquote><p>{letter}</p></blockquote><p>{REST[0]}</p></article></main></body></html>")
     text = extract_main_text(page).text
     assert letter in text and REST[0] in text
+
+
+# --------------------------------------------------------------------------- #
+# A label over one headline link inside the story (html_label_links)
+# --------------------------------------------------------------------------- #
+
+LABELS = ["עוד באתר:", "اقرأ أيضا:", "بیشتر بخوانید:", "Siehe auch:", "Leggi pure:", "Más sobre esto:", "Ook lezen:"]
+STORY = ["The council met on Monday evening and voted to build a new bridge over the river, after a long debate.",
+         "Work starts in spring, the mayor said, and the ferry will keep running until the bridge opens in two years.",
+         "Residents on the north bank had asked for a crossing for decades; the last plan failed for lack of money.",
+         "The regional government pays two thirds of the cost, and the harbour authority most of the rest.",
+         "Engineers expect the piers to be the hardest part, because the river bed is soft clay down to twelve metres."]
+
+
+@settings(max_examples=25, deadline=None)
+@given(label=st.sampled_from(LABELS), at=st.integers(1, len(STORY) - 1), bold=st.booleans(),
+       words=st.integers(4, 9))
+def test_a_cross_link_under_a_label_is_cut_in_any_language(label, at, bold, words):
+    """A line made of a short label ending in ":" and one link holding another story's headline, between the
+    story's paragraphs, is a cross-link: cut whatever the label's language (fails on main: only labels the
+    packs list word by word were cut, "עוד באתר:" or "Siehe auch:" stayed in the story)."""
+    headline = " ".join(["harbour", "board", "closes", "the", "old", "fish", "market", "after", "decades"][:words])
+    shown = f"<b>{label}</b>" if bold else label
+    paras = [f"<p>{t}</p>" for t in STORY]
+    paras.insert(at, f"<p>{shown} <a href='/news/2025/{words}'>{headline}</a></p>")
+    page = ("<html><body><main><article><h1>A bridge at last</h1>" + "".join(paras)
+            + "</article></main></body></html>")
+    text = extract_main_text(page).text
+    assert headline not in text
+    assert all(t in text for t in STORY)
+
+
+def test_facts_and_cited_sources_under_labels_stay():
+    """Guard: a label over a short link ("Tickets: book here") is a fact, and a commentary that cites a source
+    under each paragraph ("See: <a>…</a>") keeps its citations."""
+    cites = "".join(f"<p>{t}</p><p>See: <a href='/s/{k}'>Why bridges over soft clay need deep piers</a></p>"
+                    for k, t in enumerate(STORY[:3]))
+    page = ("<html><body><main><article><h1>Notes</h1>" + cites
+            + f"<p>{STORY[3]}</p><p>Tickets: <a href='/t'>book here</a></p><p>{STORY[4]}</p></article></main></body></html>")
+    text = extract_main_text(page).text
+    assert text.count("Why bridges over soft clay need deep piers") == 3
+    assert "book here" in text
