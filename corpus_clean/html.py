@@ -150,9 +150,7 @@ NEGATIVE_STEMS = (
     "signup recommend trending popular outbrain taboola toolbar pagination "
     "copyright disclaimer dateline timestamp "
     # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
-    "infobox navbox editsection catlinks hatnote reflist "
-    # forum engines' post furniture (phpBB, vBulletin, XenForo, SMF): the signature under every post
-    "signature"
+    "infobox navbox editsection catlinks hatnote reflist"
 ).split()
 NEGATIVE_WORDS = frozenset(
     "ad ads adv nav navbar menu meta hidden hide print skip modal overlay tooltip login "
@@ -180,7 +178,6 @@ LABEL_REASONS = {
     "infobox": "html.infobox",
     **dict.fromkeys("navbox editsection catlinks hatnote toc".split(), "html.nav"),
     **dict.fromkeys("reflist references".split(), "html.references"),
-    "signature": "html.signature",
 }
 
 

@@ -49,8 +49,10 @@ def label_over_link(block: LexborNode, link: LexborNode) -> bool:
     ...     p("<p>The mayor <a href='/m'>said on Monday that the bridge</a> will close.</p>"))]
     [True, False, False]
     """
-    headline = " ".join(link.text().split())
-    if len(_WORD_RE.findall(headline)) < HEADLINE_MIN_WORDS:
+    words = link.text().split()
+    headline = " ".join(words)
+    # (a headline is words; an address is a fact: "Amazon UK £15.99: <a>https://amzn.to/2Sosw0n</a>")
+    if len(words) < HEADLINE_MIN_WORDS or "://" in headline or "www." in headline:
         return False
     whole = " ".join(block.text().split())
     at = whole.rfind(headline)
