@@ -71,14 +71,15 @@ def keep_dated_entries(text: str, removals: list) -> list:
     >>> [r.text for r in keep_dated_entries(text, cuts)]
     ['12\\n']
     """
-    if len(removals) < MIN_ENTRIES or not any(r.rule in DATE_RULES for r in removals):
+    # (most texts hold no two years cut alone: one look at the cuts' own text, no line of the story read)
+    if sum(1 for r in removals if r.rule == COUNT_RULE and _YEAR_ONLY.fullmatch(r.text)) < MIN_ENTRIES:
         return removals
-    starts = [0]
-    for k, ch in enumerate(text):  # (line starts; the texts are one story, a few kB)
-        if ch == "\n":
-            starts.append(k + 1)
-    line_of = {s: i for i, s in enumerate(starts)}
     lines = text.split("\n")
+    line_of = {}
+    start = 0
+    for i, line in enumerate(lines):  # (the offset each line starts at)
+        line_of[start] = i
+        start += len(line) + 1
     cut_lines = {}
     for r in removals:
         i = line_of.get(r.start)

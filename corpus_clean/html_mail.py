@@ -234,11 +234,12 @@ def _attached(node, chosen: list) -> bool:
 
 
 def _longest_run(node) -> str:
-    """The longest text node under ``node``, its whitespace collapsed."""
-    best = ""
-    for child in node.traverse(include_text=True):
-        if child.tag == "-text":
-            text = " ".join((child.text_content or "").split())
-            if len(text) > len(best):
-                best = text
-    return best
+    """The longest text node under ``node``, its whitespace collapsed.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> _longest_run(LexborHTMLParser("<blockquote><cite>Jo wrote:</cite> The ferry\\n runs late.</blockquote>").css_first("blockquote"))
+    'The ferry runs late.'
+    """
+    # (the text nodes joined by a separator no text holds, in C: no node object per text node)
+    best = max(node.text(deep=True, separator="\x00").split("\x00"), key=len, default="")
+    return " ".join(best.split())
