@@ -11,8 +11,8 @@ has words after or before the link that are no label; a label over a short link 
 <a>book here</a>", "Web: <a>example.org</a>") is a fact of the page, not a headline, and stays.
 
 :func:`cut_label_links` cuts, inside the chosen blocks, each paragraph-level element (``p``,
-``div``) made of such a label and link, as :data:`RULE`, when such lines are fewer than half of the
-block's paragraphs: a commentary whose every paragraph ends on "See: <a>source</a>" cites its
+``div``) made of such a label and link, as :data:`RULE`, when such lines are at most
+:data:`MAX_CROSS_LINKS` and fewer than half of the block's paragraphs: a commentary whose every paragraph ends on "See: <a>source</a>" cites its
 sources as its text (WCXB's gold keeps them), a story's cross-links are a few lines among many.
 """
 from __future__ import annotations
@@ -35,6 +35,9 @@ BLOCK_TAGS = frozenset(("p", "div"))
 _LINKS = lexbor_walk.Query("a[href]")
 _PARAGRAPHS = lexbor_walk.Query("p")
 PARAGRAPH_CHARS = 80  # a sentence or two
+# A story carries a few cross-links; more label-over-link lines in one block are its citations ("See: <a>…</a>"
+# under each of a commentary's paragraphs, WCXB dev 4443: its gold keeps them).
+MAX_CROSS_LINKS = 3
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -96,7 +99,7 @@ def cut_label_links(chosen: list, cuts: dict, cut: Callable[[LexborNode, str, di
                 found.append(parent)
         # (a story's cross-links are a few lines among its paragraphs; a commentary whose every paragraph
         # ends on "See: <a>source</a>" cites its sources, and they are its text: WCXB dev 4443)
-        if found and 2 * len(found) < _paragraphs(block):
+        if found and len(found) <= MAX_CROSS_LINKS and 2 * len(found) < _paragraphs(block):
             for parent in found:
                 cut(parent, RULE, cuts)
             done += len(found)
