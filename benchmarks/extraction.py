@@ -39,7 +39,9 @@ newsletters, dictionary entries, fan-fiction chapters; seed 101, 100 pages, neve
 and round 19's (paywalled teasers with long comment sections, accordion/tab explainers, buying guides, health-condition
 pages, timelines; seed 107, 100 pages, never tuned on; seed 109, 50 pages, studied) and round 20's (link roundups,
 project status updates, stories with in-body promotions, data-set landing pages, help-centre articles; seed 113, 100
-pages, never tuned on; seed 127, 50 pages, studied), each also split per family.
+pages, never tuned on; seed 127, 50 pages, studied) and round 21's (right-to-left news, "continue reading" expander
+stories, forum threads with signatures and quotes, chronologies, stories with widgets; seed 131, 100 pages, never
+tuned on; seed 137, 50 pages, studied), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -251,6 +253,8 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: round 19 dev"] = generate(50, seed=109, round19=True)  # the same families, another seed: studied
         sets["own: unseen families, round 20"] = generate(100, seed=113, round20=True)  # held out: totals only
         sets["own: round 20 dev"] = generate(50, seed=127, round20=True)  # the same families, another seed: studied
+        sets["own: unseen families, round 21"] = generate(100, seed=131, round21=True)  # held out: totals only
+        sets["own: round 21 dev"] = generate(50, seed=137, round21=True)  # the same families, another seed: studied
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
                      "own: unseen families, round 8", "own: unseen families, round 9",
                      "own: unseen families, round 10", "own: unseen families, round 11",
@@ -260,7 +264,8 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
                      "own: unseen families, round 17", "own: round 17 dev",
                      "own: unseen families, round 18", "own: round 18 dev",
                      "own: unseen families, round 19", "own: round 19 dev",
-                     "own: unseen families, round 20", "own: round 20 dev"):
+                     "own: unseen families, round 20", "own: round 20 dev",
+                     "own: unseen families, round 21", "own: round 21 dev"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
         # Round 13's families with its forum threads scored under the one forum rule (every post of a thread

@@ -45,7 +45,9 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
+from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean.document import Removal
+from corpus_clean.html_dated import keep_dated_entries
 
 __all__ = ["HtmlExtraction", "extract_main_text", "clear_caches", "MAX_HTML_CHARS", "MAX_NESTING"]
 
@@ -372,10 +374,12 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
     html_guestbook.cut_readers_posts(chosen, cuts, _cut)
     html_mail.cut_quoted_blocks(chosen, cuts, _cut)  # a mail reply's quote of the earlier message
+    html_mail.cut_repeated_quotes(chosen, cuts, _cut)  # a forum reply's quote of a post the thread shows
     for node in _microdata_bylines(chosen):  # a credit line marked with schema.org's author / date properties
         _cut(node, "html.byline", cuts)
     for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
         html_chart_labels.cut_chart_labels(block, cuts, _cut)
+    html_label_links.cut_label_links(chosen, cuts, _cut)  # "Related: <a>headline</a>" in any language
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -2592,6 +2596,9 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
         results = [(kept, []) for *_, kept in todo]
     else:
         results = [(kept, marker_removals(kept)) for *_, kept in todo]
+    if rule_packs is not False:
+        # (a chronology's years and dates are its entries, not a post's counts or a dateline)
+        results = [(kept, keep_dated_entries(kept, pack_removed)) for kept, pack_removed in results]
     for (doc, segments, _), (_, pack_removed) in zip(todo, results):
         doc.removed = sorted(doc.removed + map_removals(doc.repaired_text, segments, pack_removed),
                              key=lambda r: r.start)

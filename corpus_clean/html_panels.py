@@ -83,7 +83,10 @@ POSTS_VERDICT = ("hard", "html.comments")  # a panel of users' posts (see html_p
 
 Verdict = tuple  # (strength, rule), as corpus_clean.html.attrs_verdict returns it
 # The elements PanelFinder reads at once (controls, hidden elements, panels) and the in-page links.
-_MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR)
+# (a toggle's ``data-target`` is read here too: the toggle is a button, cut before a hidden panel after it is judged)
+TOGGLE_SELECTOR = "[data-target],[data-bs-target]"
+_MARKED = lexbor_walk.Query("[aria-controls]," + HIDDEN_SELECTOR + "," + SHOWN_PANELS + "," + READERS_HIDDEN_SELECTOR
+                            + "," + TOGGLE_SELECTOR)
 lexbor_walk.read_first(_MARKED, "body")  # (one walk with the page's other first queries: see lexbor_walk.read_together)
 _TARGETING = lexbor_walk.Query("a[href^='#'],[data-target],[data-bs-target]")
 _FORM_FIELDS = lexbor_walk.Query(FORM_FIELDS)
@@ -110,7 +113,7 @@ class PanelFinder:
         answers: list = []  # an accordion's answers hidden by aria-hidden alone (see accordion_answer)
         controlled: set = set()  # (read in after_controls' loop: one attribute dict per element)
         self.after_controls = after_controls(marked, roles, answers, controlled)
-        self.controlled = frozenset(controlled)
+        self.controlled = frozenset(controlled)  # (and the ids toggles name in data-target: see after_controls)
         self.readers_answers = frozenset(node.mem_id for node in answers)
         # Panels by tag or role (a <details>, a tab panel) holding users' posts, read before any cut
         # takes their ratings and buttons away: cut as comments (see html_posts)
@@ -122,18 +125,29 @@ class PanelFinder:
     @property
     def targeted(self) -> frozenset:
         """Ids that an in-page link (``href="#id"``) or a toggle's ``data-target`` names."""
+        return self.targeted_in()
+
+    def targeted_in(self, cuts: Optional[dict] = None) -> frozenset:
+        """:attr:`targeted`, reading the elements already cut too (``cuts``: strip_junk's so far).
+
+        A "Continue reading" link sits in a box labelled ``read-more`` that is cut as furniture
+        before the hidden rest of the story it opens is judged; the link still names the rest.
+        """
         if self._targeted is None:
-            ids = set()
-            for node in _TARGETING.select(self._body):
-                attrs = node.attributes
-                for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
-                    if value and value.startswith("#"):
-                        ids.add(value[1:])
+            ids = set(_targets(_TARGETING.select(self._body)))
+            for node, _, _ in (cuts or {}).values():
+                # (a cut box holding one in-page link: "Continue reading" in a ``read-more`` box; a cut tab bar
+                # or menu names several panels, which stay as its links left them: hidden, and so does the one
+                # a tab bar's item cut on its own names)
+                links = [link for link in _TARGETING.select(node) if not _tab_like(link)]
+                found = _targets(links)  # (the cut element itself first: select reads the root too)
+                if len(found) == 1:
+                    ids.update(found)
             self._targeted = frozenset(ids)
         return self._targeted
 
-    def is_panel(self, node: LexborNode) -> bool:
-        """True when ``node`` is a panel of tabs or an accordion holding prose."""
+    def is_panel(self, node: LexborNode, cuts: Optional[dict] = None) -> bool:
+        """True when ``node`` is a panel of tabs or an accordion holding prose (``cuts``: see :meth:`targeted_in`)."""
         attrs = node.attributes
         role = attrs.get("role")
         if role in NOT_PANELS or attrs.get("aria-modal") == "true" or node.tag in ("form", "dialog"):
@@ -145,7 +159,7 @@ class PanelFinder:
         ident = attrs.get("id")
         if role in PANEL_ROLES or attrs.get("aria-labelledby") or ident in self.controlled:
             return True
-        if ident and ident in self.targeted:
+        if ident and ident in self.targeted_in(cuts):
             return True
         return node.mem_id in self.after_controls
 
@@ -206,7 +220,7 @@ class PanelFinder:
         >>> [finder.judge(n, attrs_verdict(n.attributes), attrs_verdict) for n in t.css("div")]
         [None, ('soft', 'html.promo')]
         """
-        if self.is_panel(node):
+        if self.is_panel(node, cuts):
             if holds_user_posts(node, cuts):  # a Reviews or Questions tab: users' posts (see html_posts)
                 return POSTS_VERDICT
             return attrs_verdict(shown_attrs(node))
@@ -308,6 +322,25 @@ def hidden_from_readers_only(attrs: dict) -> bool:
     return attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "none" not in (attrs.get("style") or "")
 
 
+def _tab_like(node: LexborNode) -> bool:
+    """True for a tab bar's or a menu's link: a tab by role or toggle, or an item of a list."""
+    attrs = node.attributes
+    parent = node.parent
+    return (attrs.get("role") == "tab" or "tab" in (attrs.get("data-toggle"), attrs.get("data-bs-toggle"))
+            or (parent is not None and parent.tag == "li"))
+
+
+def _targets(nodes: list) -> list:
+    """The ids that in-page links (``href="#id"``) and toggles (``data-target``) among ``nodes`` name."""
+    ids = []
+    for node in nodes:
+        attrs = node.attributes
+        for value in (attrs.get("href"), attrs.get("data-target"), attrs.get("data-bs-target")):
+            if value and value.startswith("#") and len(value) > 1:
+                ids.append(value[1:])
+    return ids
+
+
 def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, answers: Optional[list] = None,
                    controlled: Optional[set] = None) -> frozenset:
     """``mem_id`` of every hidden element of ``nodes`` holding some text right after the control that opens it:
@@ -320,7 +353,7 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
     ``role=tabpanel``/``region``: :func:`corpus_clean.html.attrs_verdict` keeps them as content, shown
     or hidden), read in the same loop; ``answers``, when given, the elements hidden by ``aria-hidden`` alone
     that are an accordion's answers (:func:`accordion_answer`, read before the questions' buttons are cut);
-    ``controlled``, when given, the ids that ``aria-controls`` attributes of ``nodes`` name.
+    ``controlled``, when given, the ids that ``aria-controls`` and ``data-target`` attributes of ``nodes`` name.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> t = LexborHTMLParser("<div><div class='card-header'><button data-toggle='collapse'>Week 1</button></div>"
@@ -338,6 +371,7 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
 
     found: set = set()
     seen: set = set()
+    toggles: dict = {}  # parent's mem_id -> the ids its data-target toggles name (see below)
     for node in nodes:
         if node.mem_id in seen:  # (Lexbor returns an element once per selector it matches)
             continue
@@ -345,6 +379,11 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
         attrs = node.attributes
         if controlled is not None:
             controlled.update((attrs.get("aria-controls") or "").split())
+            # A toggle names its panel in ``data-target="#id"`` (Bootstrap): read before the toggle, a button,
+            # is cut, so that a panel after its "Continue reading" button or before it is known alike.
+            for value in (attrs.get("data-target"), attrs.get("data-bs-target")):
+                if value and value.startswith("#") and len(value) > 1 and node.parent is not None:
+                    toggles.setdefault(node.parent.mem_id, []).append(value[1:])
         if roles is not None and (node.tag == "details" or attrs.get("role") in PANEL_ROLES):
             roles.append(node)
         if not hides(attrs):
@@ -354,6 +393,9 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
             continue
         if stripped_chars(node) >= PANEL_PROSE and opened_by(previous_element(node)):
             found.add(node.mem_id)
+    if controlled is not None:
+        # (a lone toggle: a row of them is a tab bar, whose panels the other rules judge: a hidden Reviews tab stays)
+        controlled.update(ids[0] for ids in toggles.values() if len(ids) == 1)
     return frozenset(found)
 
 
