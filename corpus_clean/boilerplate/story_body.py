@@ -72,6 +72,7 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
+from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -205,6 +206,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
+        # (round 21, ``story_runs``: after the data runs, whose rows a run can hold above the furniture)
+        give_back_runs_the_story_goes_on_from(ctx, shape)
     if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
