@@ -100,3 +100,78 @@ def test_only_the_rows_of_a_list_come_back_not_the_furniture_read_on_with_them()
     ctx.marks.rule[2:7] = ["nav.menu_run"] * 5
     give_back_runs_the_story_goes_on_from(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule == [None, None, None, None, None, "nav.menu_run", "nav.menu_run", None]
+
+
+# --- the story's end under a caption the model cut (``story_caption_cut``) -------------------
+
+
+def _caption_page(seed: int) -> tuple[list[str], str]:
+    """A story, its announced list of fields, a caption without a credit naming a place of
+    the story, the story's last sentence naming its subject, the share bar."""
+    r = random.Random(seed)
+    name, place = _cap(_word(r, 3, 3)), _cap(_word(r, 3, 3))
+    head = ["Home", "News", "Sport", _cap(" ".join(_word(r) for _ in range(6))), f"{_cap(_word(r))} {_cap(_word(r))}",
+            "4.12.2026"]
+    story = [_sentence(r, name, 14), _sentence(r, place, 12)]
+    listed = [_cap(" ".join(_word(r) for _ in range(3))) + ":"] + [f"{_cap(_word(r))}: {_word(r)}" for _ in range(3)]
+    caption = " ".join([_cap(_word(r)), _word(r), place, _word(r)])
+    last = _sentence(r, name, 7)
+    return head + story + listed + [caption, last, "Share", "Facebook", "© 2026 " + _cap(_word(r))], last
+
+
+def test_the_story_s_last_sentence_under_a_caption_the_model_cut_is_kept():
+    """Over 40 generated pages, the story's last sentence under an uncredited caption stays
+    on 34 or more (fails on main: 19 of 40; this code: 36). The classifier cuts the caption,
+    then reads the sentence under it as an island before the share bar."""
+    kept = 0
+    for seed in range(40):
+        lines, last = _caption_page(seed)
+        kept += last in _kept(lines)
+    assert kept >= 34
+
+
+def _ctx_with_scores(text: str, rules: list, scores: list) -> Context:
+    import numpy as np
+
+    ctx = Context(text)
+    ctx.marks.rule[:] = rules
+    ctx.line_proba = np.array(scores)
+    return ctx
+
+
+def test_a_sentence_the_model_itself_keeps_comes_back_under_the_cut_caption():
+    """The sentence's own score is under the model's threshold (0.6): its cut came from the
+    page-level steps, so it comes back; the caption stays cut (fails on main: no such step)."""
+    from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+    from corpus_clean.boilerplate.story_inserts import LineShape
+
+    ctx = _ctx_with_scores("The water board opened two wells in the valley on Monday for the schools.\n"
+                           "Children at the new well\nIt was dug in a fortnight by the villagers.\nShare\n",
+                           [None, "classifier", "classifier", "social.share", None], [0.1, 0.8, 0.3, 0.9, 0.0])
+    give_back_the_story_under_a_caption_the_model_cut(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule == [None, "classifier", None, "social.share", None]
+
+
+@pytest.mark.parametrize("above", ["story-paragraph-then-rows", "place-headline"])
+def test_a_teaser_under_the_story_stays_cut(above):
+    """A teaser's summary the model scores as furniture (0.9), naming nothing of the story,
+    stays cut; so does one under teaser rows the model cut under the story's paragraph, or
+    under a "Place: headline" line, whatever its score (a guard: passes on main too)."""
+    from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+    from corpus_clean.boilerplate.story_inserts import LineShape
+
+    story = "The water board opened two wells in the valley on Monday for the schools.\n"
+    if above == "place-headline":
+        text, rules = story + "Kalote: the new hall opens soon\nIt cost a great deal of money to build.\n", \
+            [None, "classifier", "classifier", None]
+    else:
+        text, rules = story + "More stories\nPrices rise,\nthe market hall opens late\nIt cost a great deal to build.\n", \
+            [None, "classifier", "classifier", "classifier", "classifier", None]
+    for score in (0.3, 0.9):
+        ctx = _ctx_with_scores(text, list(rules), [0.1] + [score] * (len(rules) - 1))
+        give_back_the_story_under_a_caption_the_model_cut(ctx, LineShape(ctx.stats))
+        assert ctx.marks.rule == rules
+    ctx = _ctx_with_scores(story + "Children at the new well\nIt cost a great deal of money to build.\n",
+                           [None, "classifier", "classifier", None], [0.1, 0.8, 0.9, 0.0])
+    give_back_the_story_under_a_caption_the_model_cut(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule == [None, "classifier", "classifier", None]

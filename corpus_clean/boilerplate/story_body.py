@@ -73,6 +73,7 @@ from corpus_clean.boilerplate.story_inserts import (
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
+from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -213,6 +214,8 @@ def _give_back(ctx, cut: set) -> None:
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
     if CLASSIFIER_RULE in cut:
+        # (round 21, ``story_caption_cut``: the story's end under a caption the model cut)
+        give_back_the_story_under_a_caption_the_model_cut(ctx, shape)
         give_back_paragraphs_after_inserts(ctx, shape)
         give_back_table_rows(ctx, shape)
         give_back_announced_lists(ctx, shape)
