@@ -74,6 +74,7 @@ from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -220,6 +221,7 @@ def _give_back(ctx, cut: set) -> None:
         give_back_table_rows(ctx, shape)
         give_back_announced_lists(ctx, shape)
         give_back_lists_closed_by_the_story(ctx, shape)
+        give_back_the_tail_of_an_announced_list(ctx, shape)  # (round 21, ``story_list_tail``)
         give_back_list_edges(ctx, shape)
         give_back_the_lead(ctx, shape)
 

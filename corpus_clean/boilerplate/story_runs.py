@@ -145,16 +145,27 @@ def _items_like_the_first(ctx, run: list[int]) -> list[int]:
 
 
 def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
-    """The run is the list a kept story sentence announced (a ":" line of
-    LIST_ANNOUNCE_MIN_WORDS+ words right under it, kept or cut by the classifier), with no
-    story sentence under it: the story's last list."""
+    """The run is the list a kept story sentence announced: a ":" line of
+    LIST_ANNOUNCE_MIN_WORDS+ words right under that sentence, kept, or cut by the classifier
+    and naming a word of the story ("The women of the tiwizi:" under a story of the
+    tiwizi); a menu's label names nothing of the story ("Follow us on:", "Find us here:").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The Kavala choir sang at the harbour on Sunday.\\nWho sang with the choir:\\n"
+    ...               "Follow us on:\\nAna Toma")
+    >>> ctx.marks.rule[1:4] = ["classifier"] * 3
+    >>> _announced_last_list(ctx, LineShape(ctx.stats), [3]), _announced_last_list(ctx, LineShape(ctx.stats), [2])
+    (False, True)
+    """
     rule, content = ctx.marks.rule, ctx.lines.content
     above = nonblank_neighbour(ctx, run[0], -1)
     if above is None or rule[above] not in (None, CLASSIFIER_RULE) or not _colon(content, above) \
             or shape.n_words(above) < LIST_ANNOUNCE_MIN_WORDS:
         return False
     higher = nonblank_neighbour(ctx, above, -1)
-    return higher is not None and rule[higher] is None and _sentence(shape, higher)
+    if higher is None or rule[higher] is not None or not _sentence(shape, higher):
+        return False
+    return rule[above] is None or _names_found(_story_keys(ctx, shape, above), content[above]) > 0
 
 
 def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
