@@ -232,7 +232,7 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
   of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
   Totals only: never print its misses.
-* ``round21_dev.txt``: 20 news pages (Koyraboro Senni, Koyra Chiini, Tasawaq, Zarma, Central Atlas
+* ``round21_dev.txt``: 26 news pages (Koyraboro Senni, Koyra Chiini, Tasawaq, Zarma, Central Atlas
   Tamazight, Tachelhit, Rwa, Nuer, Medumba, Hupa, Karuk, Yurok, Innu, Malecite-Passamaquoddy, Seri,
   Pipil, Shor, Dungan; English, French): many short-line runs inside the story (fact boxes,
   schedules, results, lists of names, steps) and menus written several ways; written by news21 at
@@ -241,6 +241,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Pite Sami, Lule Sami, Kildin Sami, Ludian; Spanish, Dutch, Swedish, Korean, English, French),
   written by news21 right after the dev set, before any change, read once unseen as totals, then
   studied (``--misses probe21``).
+* ``round21_heldout.txt``: 34 news pages (28 languages in no earlier set: Makhuwa-Meetto, Kako,
+  Kwasio, Yangben, Mundang, Meta', Ngomba, Ngiemboon, Aghem, Bafia, Tohono O'odham, Purepecha,
+  Michif, Chickasaw, Muscogee, Wakhi, Yagnobi, Sarikoli, Kosraean, Votic, Livonian, Ingrian,
+  Southern Sami, Skolt Sami, Tat, Koryak, Itelmen, Ulch; and English twice, German, Portuguese,
+  Russian, Japanese), written for the lead at the start of the twenty-first round before any
+  change of that round, 27 of its 40 captions without a credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -301,6 +307,7 @@ SETS = {
     "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
     "round21_dev.txt (studied)": LABELLED / "round21_dev.txt",
     "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
+    "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
 }
 
 
