@@ -534,6 +534,53 @@ OVER_LIST_ANNOUNCEMENT_MAX_WORDS = 6
 _DIGIT_IN = re.compile(r"\d")
 
 
+# Round 21: a caption under a list of words ("Jikmir" / "Mathiang" / "Ji Nasir ke kuiy ka wec"),
+# not of "label: value" rows: a clause of UNDER_SHORT_ROWS_MIN_WORDS+ words, ROW_WORDS_MARGIN
+# words longer than each of the rows, under a list a ":" line announced (at most
+# ANNOUNCED_ROWS_MAX rows up). A list's last item is as long as the others ("Police make dem
+# stop di checkpoint palava" under six-word items) or shorter; a 4-word song title under
+# 2-word ones ("Dar bint vo Lusern") is under the length; an obituary's lower-case item
+# ("zijn fietstochten door de polder") opens no caption. Studied sets of rounds 8-21: 10 of
+# the 15 captions kept in this place, none of the 6 list items.
+UNDER_SHORT_ROWS_MIN_WORDS = 5
+ROW_WORDS_MARGIN = 2
+ANNOUNCED_ROWS_MAX = 10
+
+
+def _longer_than_announced_rows(ctx, shape: LineShape, i: int, rows: list[int]) -> bool:
+    """Line `i` is a clause clearly longer than the kept `rows` right above it, which a ":"
+    line announced: a caption under the story's list, not its last item (see above).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The new road reaches four villages in the county.\\nThe villages on the road:\\n"
+    ...               "Ulang\\nNasir\\nJikmir\\nChildren of Nasir walk to school on the road\\n"
+    ...               "The county will open the road in March.")
+    >>> shape = LineShape(ctx.stats)
+    >>> _longer_than_announced_rows(ctx, shape, 5, [4, 3]), _longer_than_announced_rows(ctx, shape, 4, [3, 2])
+    (True, False)
+    """
+    n_words = shape.n_words(i)
+    if n_words < UNDER_SHORT_ROWS_MIN_WORDS or (shape.first_class(i) & LOWER and not _caseless_start(ctx.lines.content[i])):
+        return False
+    below = nonblank_neighbour(ctx, i, 1)
+    if below is None or not shape.first_class(below) & ALPHA:
+        return False  # (". Canterbury University Press." goes on with a title broken at its link)
+    if any(shape.n_words(r) + ROW_WORDS_MARGIN > n_words or (shape.ends_sentence(r) and shape.n_words(r) >= STORY_SENTENCE_MIN_WORDS)
+           for r in rows):
+        return False
+    rule, content = ctx.marks.rule, ctx.lines.content
+    j = rows[-1]
+    for _ in range(ANNOUNCED_ROWS_MAX):
+        j = nonblank_neighbour(ctx, j, -1)
+        if j is None or rule[j] is not None:
+            return False
+        if content[j].rstrip().endswith((":", "：")):
+            return True
+        if shape.ends_sentence(j) and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS:
+            return False
+    return False
+
+
 def _is_row(content: list, shape: LineShape, i: int) -> bool:
     """Line `i` is a row of a list in the "label: value" shape or numbered ("Lupeto: dolare
     18 000", "3. Tsa' i chon", "78' Ndeyapo"): a colon inside it, or a digit first."""
@@ -1041,7 +1088,9 @@ def mark_captions_under_lists(ctx, shape: LineShape) -> None:
     "label: value" colon, stands alone; the UNDER_LIST_MIN_ROWS kept lines right above it are
     rows of a list ("label: value" or opening with a digit: ``_is_row``) and the kept line right
     below it is a sentence of STORY_SENTENCE_MIN_WORDS+ words; the page has at most
-    SHORT_CAPTIONS_MAX such lines. On the studied sets of rounds 8-20, 10 kept open lines stood
+    SHORT_CAPTIONS_MAX such lines. (Round 21: or the rows are words, a ":" line announced
+    them, and the line is a clause clearly longer than each: ``_longer_than_announced_rows``.)
+    On the studied sets of rounds 8-20, 10 kept open lines stood
     between a list's last row and a story sentence: 9 captions and a recipe's 3-word "Gör så
     här" (How to do it), a heading of the story's next part, shorter than a caption's clause.
     Cost: numpy over the page's kept lines, then the few candidates walked.
@@ -1078,7 +1127,8 @@ def mark_captions_under_lists(ctx, shape: LineShape) -> None:
                 or shape.last_char(i) in _COLONS  # (the full-width "：" is past the punctuation block)
                 or shape.unpunctuated(i) or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
             continue
-        if all(_is_row(content, shape, int(kept[k - d])) for d in range(1, UNDER_LIST_MIN_ROWS + 1)):
+        rows = [int(kept[k - d]) for d in range(1, UNDER_LIST_MIN_ROWS + 1)]
+        if all(_is_row(content, shape, r) for r in rows) or _longer_than_announced_rows(ctx, shape, i, rows):
             found.append(i)
     if len(found) <= SHORT_CAPTIONS_MAX:
         for i in found:
