@@ -262,3 +262,42 @@ def test_the_last_item_of_the_announced_list_is_kept(last):
         rows = lines[5:lines.index(line)]
         if set(rows) <= kept:
             assert line in kept
+
+
+# --- pitches under a sponsored block's heading, teasers under "Read also" (``story_pitches``) ----
+
+
+@pytest.mark.parametrize("label_rule", ["ads.sponsored_block", "outlets.ad_label"])
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_pitch_under_an_ad_heading_goes_with_a_teaser_block_under_it(label_rule, seed):
+    """An "Advertiser: offer" line under a cut "Sponsored content" heading (or an ad label),
+    the story above, a "Read also" block a rule cut under it whose teaser's summary the
+    model kept: the pitch goes (fails on main: the sponsored heading's rule was no ad label,
+    and the teaser's summary read as the story going on under the slot)."""
+    from corpus_clean.boilerplate.story_inserts import LineShape
+    from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
+
+    r = random.Random(seed)
+    name = _cap(_word(r, 3, 3))
+    pitch = f"{_cap(_word(r))} {_cap(_word(r))}: {_word(r)} {_word(r)} {_word(r)}, {_word(r)} {_word(r)}."
+    lines = [_sentence(r, name, 14), _sentence(r, name, 10), "Sponsored content", pitch, "Read also",
+             f"{_cap(_word(r))}: {_word(r)} {_word(r)} {_word(r)}", _sentence(r, _word(r), 7)]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[2], ctx.marks.rule[4] = label_rule, "ads.recommended_block"
+    mark_pitches_under_ad_labels(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[3] == "story.sponsored_pitch"
+
+
+def test_an_interview_s_answer_under_an_ad_label_stays():
+    """An ad slot inside an interview: the story goes on under the answer before any
+    furniture, so the "Name: answer" line stays (a guard: passes on main too)."""
+    from corpus_clean.boilerplate.story_inserts import LineShape
+    from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
+
+    ctx = Context("The harbour master spoke to us on Friday about the winter season and the ferry.\n"
+                  "Sponsored content\nAnna Berg: We never closed the harbour in forty years.\n"
+                  "She says the new ferry will run every hour from the first of May.\nRead also\n")
+    ctx.marks.rule[1] = "ads.sponsored_block"
+    ctx.marks.rule[4] = "ads.recommended_block"
+    mark_pitches_under_ad_labels(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[2] is None
