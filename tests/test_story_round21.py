@@ -301,3 +301,31 @@ def test_an_interview_s_answer_under_an_ad_label_stays():
     ctx.marks.rule[4] = "ads.recommended_block"
     mark_pitches_under_ad_labels(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[2] is None
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_teasers_with_one_summary_each_under_a_cut_read_also_heading_go(seed):
+    """Under a "Read also" heading a rule cut alone: headlines, one with a summary sentence
+    under it; all go (fails on main: the step knew one label rule and no summaries)."""
+    from corpus_clean.boilerplate.story_inserts import LineShape, mark_teasers_under_a_related_label
+
+    r = random.Random(seed)
+    teasers = [f"{_cap(_word(r))}: {_word(r)} {_word(r)} {_word(r)}", _sentence(r, _word(r), 7),
+               f"{_cap(_word(r))}: {_word(r)} {_word(r)}"]
+    lines = [_sentence(r, _cap(_word(r, 3, 3)), 14), "Read also", *teasers, "© 2026 " + _cap(_word(r))]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[1], ctx.marks.rule[5] = "ads.recommended_block", "footer.copyright"
+    mark_teasers_under_a_related_label(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[2:5] == ["story.related_teasers"] * 3
+
+
+def test_the_story_going_on_under_a_related_label_stays():
+    """Two sentences one after another under the label are the story's, not a headline's
+    summary: nothing goes (a guard: passes on main too)."""
+    from corpus_clean.boilerplate.story_inserts import LineShape, mark_teasers_under_a_related_label
+
+    ctx = Context("The new ferry runs every hour from May, the harbour master said on Friday.\nRead also\n"
+                  "Tickets cost two euros.\nChildren ride free.\n")
+    ctx.marks.rule[1] = "ads.recommended_block"
+    mark_teasers_under_a_related_label(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[2:4] == [None, None]

@@ -70,7 +70,7 @@ GALLERY_COUNTER_RULES = frozenset({"nav.gallery_counter", "nav.media_ui"})
 FIGURE_LABEL = re.compile(r"(?i:(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+|(?:image|photo)\s+caption)\W*")
 # The label of a related-stories list ("ये भी पढ़ें", "អត្ថបទពាក់ព័ន្ធ", "Читайте також") as
 # the rule packs cut it, the label alone.
-RELATED_LABEL_RULES = frozenset({"scripts.related_label"})
+RELATED_LABEL_RULES = frozenset({"scripts.related_label", "ads.recommended_block"})
 # A list of related headlines under such a label: at most this many lines, each short.
 TEASERS_MAX_LINES = 12
 TEASER_MAX_WORDS = 20
@@ -762,6 +762,20 @@ def echoes_the_story(ctx, nonblank: np.ndarray, i: int) -> bool:
     return len(shared) >= ECHO_MIN_SHARED
 
 
+def _summary_of_a_headline(shape: LineShape, teasers: list[int], j: int) -> bool:
+    """Sentence `j` is a teaser's one-line summary (round 21): right under a headline of the
+    list (a line ending no sentence), itself under the label or another teaser's summary
+    ("Tence: the ice rink opens on Saturday" / "It stays until 4 January." / next headline).
+    A story's paragraphs come one sentence after another, not one under each headline.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> shape = LineShape(Context("Tence: the rink opens\\nIt stays until January.\\nIt is free.").stats)
+    >>> _summary_of_a_headline(shape, [0], 1), _summary_of_a_headline(shape, [0, 1], 2)
+    (True, False)
+    """
+    return bool(teasers) and not shape.ends_sentence(teasers[-1])
+
+
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     """The headlines listed under a related-stories label a rule cut, at the page's end,
     go (rule TEASERS_RULE). The label's rule takes the label alone, since in some scripts
@@ -769,7 +783,9 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     to the page's end (or to the next line a rule cut: the footer) ends no sentence, is
     short (TEASER_MAX_WORDS words at most) and there are TEASERS_MAX_LINES of them at
     most, and a kept story paragraph stands above the label, they are the list's
-    headlines: the story's own lines end in a full stop ("।", "។", "."), a headline does
+    headlines (round 21: each with at most one summary sentence under it,
+    ``_summary_of_a_headline``; the label also the one a recommended block's rule cut
+    alone): the story's own lines end in a full stop ("।", "។", "."), a headline does
     not. The classifier misses them where it cannot read the script's words (Khmer is
     written without spaces: every line looks like one word).
 
@@ -792,7 +808,7 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
             continue
         if rule[j] is not None and rule[j] != "classifier":
             break  # the footer (or another rule's cut) ends the list
-        if shape.ends_sentence(j) or shape.n_words(j) > TEASER_MAX_WORDS:
+        if shape.n_words(j) > TEASER_MAX_WORDS or (shape.ends_sentence(j) and not _summary_of_a_headline(shape, teasers, j)):
             return
         teasers.append(j)
     if not teasers or len(teasers) > TEASERS_MAX_LINES or not _paragraph_kept_above(ctx, shape, label):
