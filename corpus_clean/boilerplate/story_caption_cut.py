@@ -115,8 +115,11 @@ def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> 
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     kept_by_score = None
-    for c, r in enumerate(rule):
-        if r != CLASSIFIER_RULE or ctx.blank[c] or not _open_line(shape, content, c):
+    n_words = ctx.stats.n_words
+    # (candidates by length first: the page's few cut lines of a caption's length)
+    sized = ((n_words >= CAPTION_MIN_WORDS) & (n_words <= LONE_CAPTION_MAX_WORDS)).nonzero()[0].tolist()
+    for c in sized:
+        if rule[c] != CLASSIFIER_RULE or ctx.blank[c] or not _open_line(shape, content, c):
             continue
         i = nonblank_neighbour(ctx, c, 1)
         if i is None or rule[i] != CLASSIFIER_RULE or not shape.ends_sentence(i) \

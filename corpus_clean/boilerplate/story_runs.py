@@ -168,6 +168,23 @@ def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     return rule[above] is None or _names_found(_story_keys(ctx, shape, above), content[above]) > 0
 
 
+def _runs(ctx, cut: list[int]) -> list[list[int]]:
+    """The menu rule's lines `cut` (in order) as runs: lines with only blank lines between them.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> _runs(Context("a\\nb\\n\\nc\\nd\\ne"), [0, 1, 3, 5])
+    [[0, 1, 3], [5]]
+    """
+    runs: list[list[int]] = []
+    blank = ctx.blank
+    for i in cut:
+        if runs and (i == runs[-1][-1] + 1 or all(blank[runs[-1][-1] + 1:i])):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
     """Give back the menu rule's runs the story goes on from (see the module's docstring).
 
@@ -182,17 +199,9 @@ def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
     [None, None, None, None, None, None, None, None, 'social.share']
     """
     rule = ctx.marks.rule
-    n = ctx.lines.n_lines
-    i = 0
-    while i < n:
-        if rule[i] != MENU_RULE:
-            i += 1
-            continue
-        run, j = [i], nonblank_neighbour(ctx, i, 1)
-        while j is not None and rule[j] == MENU_RULE:
-            run.append(j)
-            j = nonblank_neighbour(ctx, j, 1)
-        i = run[-1] + 1
+    if MENU_RULE not in rule:
+        return
+    for run in _runs(ctx, [i for i, r in enumerate(rule) if r == MENU_RULE]):
         if _announced_last_list(ctx, shape, run):
             for k in _items_like_the_first(ctx, run) + [nonblank_neighbour(ctx, run[0], -1)]:
                 rule[k] = None
