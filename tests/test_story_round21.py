@@ -329,3 +329,26 @@ def test_the_story_going_on_under_a_related_label_stays():
     ctx.marks.rule[1] = "ads.recommended_block"
     mark_teasers_under_a_related_label(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[2:4] == [None, None]
+
+
+_DANCE = ("The big dance met in the city hall on Saturday, with dancers from nine nations.\n"
+          "Dancers in the hall at noon\nWinners:\nMen's dance: Joe Cloud\nWomen's dance: Lisa Heart\n"
+          "The eldest dancer thanked the young ones for coming.\nShare\n")
+_DANCE_RULES = [None] + ["classifier"] * 5 + ["social.share", None]
+
+
+@pytest.mark.parametrize("announcement_score", [0.2, 0.9])
+def test_the_story_s_fields_under_a_caption_the_model_cut_come_back_with_its_sentence(announcement_score):
+    """Under the caption the model cut: the story's ":" line, its "Label: value" rows, then a
+    sentence the model scores as the story's (0.4): all come back when the model's own score
+    keeps the ":" line too (0.2), the caption staying cut (fails on main: no such step); with
+    the ":" line scored as furniture (0.9, a block's label) nothing comes back."""
+    from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+    from corpus_clean.boilerplate.story_inserts import LineShape
+
+    ctx = _ctx_with_scores(_DANCE, list(_DANCE_RULES), [0.1, 0.7, announcement_score, 0.7, 0.8, 0.4, 0.9, 0.0])
+    give_back_the_story_under_a_caption_the_model_cut(ctx, LineShape(ctx.stats))
+    if announcement_score < 0.6:
+        assert ctx.marks.rule == [None, "classifier", None, None, None, None, "social.share", None]
+    else:
+        assert ctx.marks.rule == _DANCE_RULES

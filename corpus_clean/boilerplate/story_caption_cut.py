@@ -12,7 +12,9 @@ sentence the classifier cut comes back (with up to CLOSING_MAX_LINES more under 
 that sentence goes on with the story: it names what the story names
 (``story_runs._names_the_story``), or the model's own score of it is under its threshold
 (the cut came from the page-level steps, which read the sentence as an island once the
-caption over it was cut). The open line stays cut (a first version marked it a caption
+caption over it was cut). Between the caption and that sentence may stand the story's
+announced fields (a ":" line the model's own score keeps, then "Label: value" rows:
+"Winners:" / "Men's dance: Joe Cloud"); they come back with it. The open line stays cut (a first version marked it a caption
 and let ``give_back_paragraphs_after_inserts`` give the sentence back: that mark kept
 other give-backs from the story's subheadings, 3 article lines on held-out and check sets,
 totals only). A teaser block after the story starts the same way (a headline,
@@ -39,6 +41,8 @@ STORY_SENTENCE_MIN_WORDS = 5
 CUT_ROWS_MAX = 2
 # The story's list over the caption: this many rows at most.
 LIST_MAX_ITEMS = 8
+# Under the caption, the story's announced "Label: value" fields: this many at most.
+FIELDS_MAX = 8
 # The story's sentences under the caption that come back: this many at most (as ``story_body``'s closing sentences).
 CLOSING_MAX_LINES = 3
 
@@ -99,6 +103,27 @@ def _scored_under_the_threshold(ctx) -> "np.ndarray | None":
     return None if proba is None or model is None else proba < model.threshold
 
 
+def _fields_under(ctx, shape: LineShape, a: int) -> tuple[list[int], int | None]:
+    """([the ":" line `a`, the "Label: value" rows the model cut under it], the line under
+    them); no rows (or more than FIELDS_MAX) is no list: ([], None).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Winners:\\nMen's dance: Joe Cloud\\nWomen's dance: Lisa Heart\\nThe elder spoke.")
+    >>> ctx.marks.rule[:] = ["classifier"] * 4
+    >>> _fields_under(ctx, LineShape(ctx.stats), 0)
+    ([0, 1, 2], 3)
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    rows, j = [], nonblank_neighbour(ctx, a, 1)
+    while j is not None and rule[j] == CLASSIFIER_RULE and ": " in content[j] and len(rows) <= FIELDS_MAX \
+            and not shape.ends_sentence(j):
+        rows.append(j)
+        j = nonblank_neighbour(ctx, j, 1)
+    if not rows or len(rows) > FIELDS_MAX:
+        return [], None
+    return [a] + rows, j
+
+
 def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> None:
     """Give back the story's sentences the classifier cut under an open line it also cut,
     with the story right above that line (see the module's docstring). The open line
@@ -122,12 +147,23 @@ def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> 
         if rule[c] != CLASSIFIER_RULE or ctx.blank[c] or not _open_line(shape, content, c):
             continue
         i = nonblank_neighbour(ctx, c, 1)
+        listed: list[int] = []
+        if i is not None and rule[i] == CLASSIFIER_RULE and content[i].rstrip().endswith((":", "：")):
+            listed, i = _fields_under(ctx, shape, i)
         if i is None or rule[i] != CLASSIFIER_RULE or not shape.ends_sentence(i) \
                 or shape.n_words(i) < STORY_SENTENCE_MIN_WORDS or not _story_right_above(ctx, shape, c):
             continue
         if kept_by_score is None:
             kept_by_score = _scored_under_the_threshold(ctx)
         keys = _story_keys(ctx, shape, c)
+        if listed:
+            # (the story's announced fields between the caption and its sentence: they come
+            # back with the sentence when the model's own score keeps the announcement too)
+            if kept_by_score is None or not kept_by_score[listed[0]] or not (
+                    kept_by_score[i] or _names_the_story(keys, content[i])):
+                continue
+            for k in listed:
+                rule[k] = None
         for _ in range(CLOSING_MAX_LINES):
             if not ((kept_by_score is not None and kept_by_score[i]) or _names_the_story(keys, content[i])):
                 break
