@@ -43,6 +43,9 @@ CUT_ROWS_MAX = 2
 LIST_MAX_ITEMS = 8
 # Under the caption, the story's announced "Label: value" fields: this many at most.
 FIELDS_MAX = 8
+# A sentence going on under the first one: this many words at least (the classifier's own
+# closing sentence, ``classifier.CLOSING_SENTENCE_MIN_WORDS``: "The next fair is in February.").
+CLOSING_MIN_WORDS = 3
 # The story's sentences under the caption that come back: this many at most (as ``story_body``'s closing sentences).
 CLOSING_MAX_LINES = 3
 
@@ -170,5 +173,5 @@ def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> 
             rule[i] = None
             i = nonblank_neighbour(ctx, i, 1)
             if i is None or rule[i] != CLASSIFIER_RULE or not shape.ends_sentence(i) \
-                    or shape.n_words(i) < STORY_SENTENCE_MIN_WORDS:
+                    or shape.n_words(i) < CLOSING_MIN_WORDS:
                 break
