@@ -352,3 +352,17 @@ def test_the_story_s_fields_under_a_caption_the_model_cut_come_back_with_its_sen
         assert ctx.marks.rule == [None, "classifier", None, None, None, None, "social.share", None]
     else:
         assert ctx.marks.rule == _DANCE_RULES
+
+
+def test_a_recommended_block_inside_the_story_takes_no_subheading():
+    """A "More on ..." block the rule cut inside the story, a subheading under it, a sponsored
+    label, then the story going on: the subheading stays (the generated news' case, group B
+    seed 7 doc 151, that the first version of this round's change cut)."""
+    from corpus_clean.boilerplate.story_inserts import LineShape, mark_teasers_under_a_related_label
+
+    ctx = Context("Demand on the tram line has grown by a third since 2019, figures released on Friday show.\n"
+                  "More on the extension\nThe road ahead\nSponsored links\n"
+                  "The council will vote on the extension in March, the mayor said on Friday.\n")
+    ctx.marks.rule[1], ctx.marks.rule[3] = "ads.recommended_block", "ads.sponsored_block"
+    mark_teasers_under_a_related_label(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[2] is None

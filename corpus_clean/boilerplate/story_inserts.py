@@ -776,6 +776,13 @@ def _summary_of_a_headline(shape: LineShape, teasers: list[int], j: int) -> bool
     return bool(teasers) and not shape.ends_sentence(teasers[-1])
 
 
+def _story_sentence_below(ctx, shape: LineShape, i: int) -> bool:
+    """A kept sentence of STORY_SENTENCE_MIN_WORDS + 1 words or more stands somewhere under line `i`."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[k] is None and not blank[k] and shape.ends_sentence(k)
+               and shape.n_words(k) > STORY_SENTENCE_MIN_WORDS for k in range(i + 1, ctx.lines.n_lines))
+
+
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     """The headlines listed under a related-stories label a rule cut, at the page's end,
     go (rule TEASERS_RULE). The label's rule takes the label alone, since in some scripts
@@ -785,7 +792,8 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     most, and a kept story paragraph stands above the label, they are the list's
     headlines (round 21: each with at most one summary sentence under it,
     ``_summary_of_a_headline``; the label also the one a recommended block's rule cut
-    alone): the story's own lines end in a full stop ("।", "។", "."), a headline does
+    alone, when no kept sentence of the story stands anywhere under the list: such a block
+    also sits inside a story, over its next subheading): the story's own lines end in a full stop ("।", "។", "."), a headline does
     not. The classifier misses them where it cannot read the script's words (Khmer is
     written without spaces: every line looks like one word).
 
@@ -813,6 +821,8 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
         teasers.append(j)
     if not teasers or len(teasers) > TEASERS_MAX_LINES or not _paragraph_kept_above(ctx, shape, label):
         return
+    if rule[label] != "scripts.related_label" and _story_sentence_below(ctx, shape, teasers[-1]):
+        return  # (round 21: a recommended block in the middle of the story: the story goes on under it)
     for j in teasers:
         if rule[j] is None:
             rule[j] = TEASERS_RULE
