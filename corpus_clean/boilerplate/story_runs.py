@@ -28,7 +28,7 @@ in six positions stay cut). No word of the run is read.
 """
 from __future__ import annotations
 
-from corpus_clean.boilerplate.story_inserts import LineShape, _name_keys, _names_found, nonblank_neighbour
+from corpus_clean.boilerplate.story_inserts import LineShape, _name_keys, nonblank_neighbour
 
 MENU_RULE = "nav.menu_run"
 CLASSIFIER_RULE = "classifier"
@@ -93,10 +93,12 @@ def _names_the_story(keys: set[str], line: str) -> bool:
     ...     "Share your thoughts with friends.", "Our friends at the harbour.")]
     [True, False, True]
     """
-    if _names_found(keys, line) >= NAMES_MIN_SHARED:
+    # (the line's own keys met with the story's: as ``story_inserts._names_found`` counts
+    # them, without a search for each of a long story's keys)
+    if len(_name_keys(line) & keys) >= NAMES_MIN_SHARED:
         return True
     words = line.split()[1:]
-    return any(w[:1].isupper() and _names_found(keys, w) for w in words)
+    return any(w[:1].isupper() and _name_keys(w) & keys for w in words)
 
 
 def _story_below(ctx, shape: LineShape, end: int, keys: set[str]) -> list[int] | None:
@@ -165,7 +167,7 @@ def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     higher = nonblank_neighbour(ctx, above, -1)
     if higher is None or rule[higher] is not None or not _sentence(shape, higher):
         return False
-    return rule[above] is None or _names_found(_story_keys(ctx, shape, above), content[above]) > 0
+    return rule[above] is None or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
 
 
 def _runs(ctx, cut: list[int]) -> list[list[int]]:
