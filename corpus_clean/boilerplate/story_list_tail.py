@@ -14,14 +14,16 @@ head it kept:
   model cuts it with its block);
 * its first rows are kept, the rows after them the model cut, and each cut row has the
   kept rows' shape (``_alike``: a digit, a ":" inside, starting and ending in a letter or
-  not; as many words as they have, give or take one): the share bar's "Share" under a
-  list of titles in quotes is not alike;
+  not; as many words as they have, give or take one; as many numbers, none longer): the
+  share bar's "Share" under a list of titles in quotes, a teaser's "Top 10 gifts for 2026"
+  under scores, are not alike;
 * the story's closing sentence right under the rows (STORY_SENTENCE_MIN_WORDS+ words) the
   model cut comes back too when it names the story or the model's own score keeps it
   (``story_caption_cut``).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from corpus_clean.boilerplate.story_caption_cut import STORY_SENTENCE_MIN_WORDS, _scored_under_the_threshold
@@ -33,6 +35,7 @@ CLASSIFIER_RULE = "classifier"
 LIST_MAX_ITEMS = 10
 # A cut row has the kept rows' number of words, give or take this many.
 ROW_WORDS_SLACK = 1
+_NUMBER = re.compile(r"\d+")
 
 
 def _is_row(shape: LineShape, content: list, j: int) -> bool:
@@ -98,7 +101,22 @@ def _alike(shape: LineShape, content: list, kept: list[int], j: int) -> bool:
     words = [shape.n_words(k) for k in kept]
     first = content[kept[0]]
     return _row_kind(content[j]) == _row_kind(first) and _edges(content[j]) == _edges(first) and \
-        min(words) - ROW_WORDS_SLACK <= shape.n_words(j) <= max(words) + ROW_WORDS_SLACK
+        min(words) - ROW_WORDS_SLACK <= shape.n_words(j) <= max(words) + ROW_WORDS_SLACK and \
+        _numbers_alike([content[k] for k in kept], content[j])
+
+
+def _numbers_alike(rows: list[str], line: str) -> bool:
+    """`line` holds as many numbers as the first of `rows`, none longer than theirs (a
+    headline's year is no score: "Top 10 gifts for 2026" under "Cranmoor 0 Ashby Vale 0").
+
+    >>> _numbers_alike(["Beckford 1 Hartley Town 2"], "Elston 3 Linwood 1"), \\
+    ...     _numbers_alike(["Beckford 1 Hartley Town 2"], "Top 10 gifts for 2026")
+    (True, False)
+    """
+    mine = [len(n) for n in _NUMBER.findall(line)]
+    first = _NUMBER.findall(rows[0])
+    longest = max((len(n) for row in rows for n in _NUMBER.findall(row)), default=0)
+    return len(mine) == len(first) and max(mine, default=0) <= longest
 
 
 def give_back_the_tail_of_an_announced_list(ctx, shape: LineShape) -> None:
