@@ -232,6 +232,15 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
   of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
   Totals only: never print its misses.
+* ``round21_dev.txt``: 26 news pages (Koyraboro Senni, Koyra Chiini, Tasawaq, Zarma, Central Atlas
+  Tamazight, Tachelhit, Rwa, Nuer, Medumba, Hupa, Karuk, Yurok, Innu, Malecite-Passamaquoddy, Seri,
+  Pipil, Shor, Dungan; English, French): many short-line runs inside the story (fact boxes,
+  schedules, results, lists of names, steps) and menus written several ways; written by news21 at
+  the start of the twenty-first round before any change, then studied (``--misses dev21``).
+* ``round21_probe.txt``: 16 news pages (Tofa, Burushaski, Khowar, Pahari-Potwari, Torwali, Brahui,
+  Pite Sami, Lule Sami, Kildin Sami, Ludian; Spanish, Dutch, Swedish, Korean, English, French),
+  written by news21 right after the dev set, before any change, read once unseen as totals, then
+  studied (``--misses probe21``).
 * ``round21_heldout.txt``: 34 news pages (28 languages in no earlier set: Makhuwa-Meetto, Kako,
   Kwasio, Yangben, Mundang, Meta', Ngomba, Ngiemboon, Aghem, Bafia, Tohono O'odham, Purepecha,
   Michif, Chickasaw, Muscogee, Wakhi, Yagnobi, Sarikoli, Kosraean, Votic, Livonian, Ingrian,
@@ -296,6 +305,8 @@ SETS = {
     "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
     "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
     "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
+    "round21_dev.txt (studied)": LABELLED / "round21_dev.txt",
+    "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
     "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
 }
 
@@ -348,7 +359,7 @@ def main(argv=None) -> int:
                     "held-out sets may be read too")
     ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19", "dev20", "probe20"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19", "dev20", "probe20", "dev21", "probe21"], help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -369,7 +380,7 @@ def main(argv=None) -> int:
     if args.kinds:
         print(kinds_table(results))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "dev20": "round20_dev", "probe20": "round20_probe", "long": "round8_long",
+        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "probe21": "round21_probe", "long": "round8_long",
                                                       "short": "round8_short_line", "pages": "pages"}[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:

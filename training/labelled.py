@@ -36,6 +36,7 @@ STUDIED = (
     "round18_dev.txt", "round18_probe.txt",  # (studied by news18; the probe after one unseen read)
     "round19_dev.txt", "round19_probe.txt",  # (studied by news19; the probe after one unseen read)
     "round20_dev.txt", "round20_probe.txt",  # (studied by news20; the probe after one unseen read)
+    "round21_dev.txt", "round21_probe.txt",  # (studied by news21; the probe after one unseen read)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (

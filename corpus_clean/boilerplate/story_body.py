@@ -72,6 +72,9 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
+from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
+from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -205,15 +208,20 @@ def _give_back(ctx, cut: set) -> None:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
+        # (round 21, ``story_runs``: after the data runs, whose rows a run can hold above the furniture)
+        give_back_runs_the_story_goes_on_from(ctx, shape)
     if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
         give_back_subject_captions(ctx, shape)
     if CLASSIFIER_RULE in cut:
+        # (round 21, ``story_caption_cut``: the story's end under a caption the model cut)
+        give_back_the_story_under_a_caption_the_model_cut(ctx, shape)
         give_back_paragraphs_after_inserts(ctx, shape)
         give_back_table_rows(ctx, shape)
         give_back_announced_lists(ctx, shape)
         give_back_lists_closed_by_the_story(ctx, shape)
+        give_back_the_tail_of_an_announced_list(ctx, shape)  # (round 21, ``story_list_tail``)
         give_back_list_edges(ctx, shape)
         give_back_the_lead(ctx, shape)
 

@@ -70,7 +70,7 @@ GALLERY_COUNTER_RULES = frozenset({"nav.gallery_counter", "nav.media_ui"})
 FIGURE_LABEL = re.compile(r"(?i:(?:image|photo|picture|slide)\s+\d+\s+(?:of|/)\s+\d+|(?:image|photo)\s+caption)\W*")
 # The label of a related-stories list ("ये भी पढ़ें", "អត្ថបទពាក់ព័ន្ធ", "Читайте також") as
 # the rule packs cut it, the label alone.
-RELATED_LABEL_RULES = frozenset({"scripts.related_label"})
+RELATED_LABEL_RULES = frozenset({"scripts.related_label", "ads.recommended_block"})
 # A list of related headlines under such a label: at most this many lines, each short.
 TEASERS_MAX_LINES = 12
 TEASER_MAX_WORDS = 20
@@ -534,6 +534,53 @@ OVER_LIST_ANNOUNCEMENT_MAX_WORDS = 6
 _DIGIT_IN = re.compile(r"\d")
 
 
+# Round 21: a caption under a list of words ("Jikmir" / "Mathiang" / "Ji Nasir ke kuiy ka wec"),
+# not of "label: value" rows: a clause of UNDER_SHORT_ROWS_MIN_WORDS+ words, ROW_WORDS_MARGIN
+# words longer than each of the rows, under a list a ":" line announced (at most
+# ANNOUNCED_ROWS_MAX rows up). A list's last item is as long as the others ("Police make dem
+# stop di checkpoint palava" under six-word items) or shorter; a 4-word song title under
+# 2-word ones ("Dar bint vo Lusern") is under the length; an obituary's lower-case item
+# ("zijn fietstochten door de polder") opens no caption. Studied sets of rounds 8-21: 10 of
+# the 15 captions kept in this place, none of the 6 list items.
+UNDER_SHORT_ROWS_MIN_WORDS = 5
+ROW_WORDS_MARGIN = 2
+ANNOUNCED_ROWS_MAX = 10
+
+
+def _longer_than_announced_rows(ctx, shape: LineShape, i: int, rows: list[int]) -> bool:
+    """Line `i` is a clause clearly longer than the kept `rows` right above it, which a ":"
+    line announced: a caption under the story's list, not its last item (see above).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("The new road reaches four villages in the county.\\nThe villages on the road:\\n"
+    ...               "Ulang\\nNasir\\nJikmir\\nChildren of Nasir walk to school on the road\\n"
+    ...               "The county will open the road in March.")
+    >>> shape = LineShape(ctx.stats)
+    >>> _longer_than_announced_rows(ctx, shape, 5, [4, 3]), _longer_than_announced_rows(ctx, shape, 4, [3, 2])
+    (True, False)
+    """
+    n_words = shape.n_words(i)
+    if n_words < UNDER_SHORT_ROWS_MIN_WORDS or (shape.first_class(i) & LOWER and not _caseless_start(ctx.lines.content[i])):
+        return False
+    below = nonblank_neighbour(ctx, i, 1)
+    if below is None or not shape.first_class(below) & ALPHA:
+        return False  # (". Canterbury University Press." goes on with a title broken at its link)
+    if any(shape.n_words(r) + ROW_WORDS_MARGIN > n_words or (shape.ends_sentence(r) and shape.n_words(r) >= STORY_SENTENCE_MIN_WORDS)
+           for r in rows):
+        return False
+    rule, content = ctx.marks.rule, ctx.lines.content
+    j = rows[-1]
+    for _ in range(ANNOUNCED_ROWS_MAX):
+        j = nonblank_neighbour(ctx, j, -1)
+        if j is None or rule[j] is not None:
+            return False
+        if content[j].rstrip().endswith((":", "：")):
+            return True
+        if shape.ends_sentence(j) and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS:
+            return False
+    return False
+
+
 def _is_row(content: list, shape: LineShape, i: int) -> bool:
     """Line `i` is a row of a list in the "label: value" shape or numbered ("Lupeto: dolare
     18 000", "3. Tsa' i chon", "78' Ndeyapo"): a colon inside it, or a digit first."""
@@ -715,6 +762,27 @@ def echoes_the_story(ctx, nonblank: np.ndarray, i: int) -> bool:
     return len(shared) >= ECHO_MIN_SHARED
 
 
+def _summary_of_a_headline(shape: LineShape, teasers: list[int], j: int) -> bool:
+    """Sentence `j` is a teaser's one-line summary (round 21): right under a headline of the
+    list (a line ending no sentence), itself under the label or another teaser's summary
+    ("Tence: the ice rink opens on Saturday" / "It stays until 4 January." / next headline).
+    A story's paragraphs come one sentence after another, not one under each headline.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> shape = LineShape(Context("Tence: the rink opens\\nIt stays until January.\\nIt is free.").stats)
+    >>> _summary_of_a_headline(shape, [0], 1), _summary_of_a_headline(shape, [0, 1], 2)
+    (True, False)
+    """
+    return bool(teasers) and not shape.ends_sentence(teasers[-1])
+
+
+def _story_sentence_below(ctx, shape: LineShape, i: int) -> bool:
+    """A kept sentence of STORY_SENTENCE_MIN_WORDS + 1 words or more stands somewhere under line `i`."""
+    rule, blank = ctx.marks.rule, ctx.blank
+    return any(rule[k] is None and not blank[k] and shape.ends_sentence(k)
+               and shape.n_words(k) > STORY_SENTENCE_MIN_WORDS for k in range(i + 1, ctx.lines.n_lines))
+
+
 def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     """The headlines listed under a related-stories label a rule cut, at the page's end,
     go (rule TEASERS_RULE). The label's rule takes the label alone, since in some scripts
@@ -722,7 +790,10 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     to the page's end (or to the next line a rule cut: the footer) ends no sentence, is
     short (TEASER_MAX_WORDS words at most) and there are TEASERS_MAX_LINES of them at
     most, and a kept story paragraph stands above the label, they are the list's
-    headlines: the story's own lines end in a full stop ("।", "។", "."), a headline does
+    headlines (round 21: each with at most one summary sentence under it,
+    ``_summary_of_a_headline``; the label also the one a recommended block's rule cut
+    alone, when no kept sentence of the story stands anywhere under the list: such a block
+    also sits inside a story, over its next subheading): the story's own lines end in a full stop ("।", "។", "."), a headline does
     not. The classifier misses them where it cannot read the script's words (Khmer is
     written without spaces: every line looks like one word).
 
@@ -745,11 +816,13 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
             continue
         if rule[j] is not None and rule[j] != "classifier":
             break  # the footer (or another rule's cut) ends the list
-        if shape.ends_sentence(j) or shape.n_words(j) > TEASER_MAX_WORDS:
+        if shape.n_words(j) > TEASER_MAX_WORDS or (shape.ends_sentence(j) and not _summary_of_a_headline(shape, teasers, j)):
             return
         teasers.append(j)
     if not teasers or len(teasers) > TEASERS_MAX_LINES or not _paragraph_kept_above(ctx, shape, label):
         return
+    if rule[label] != "scripts.related_label" and _story_sentence_below(ctx, shape, teasers[-1]):
+        return  # (round 21: a recommended block in the middle of the story: the story goes on under it)
     for j in teasers:
         if rule[j] is None:
             rule[j] = TEASERS_RULE
@@ -1041,7 +1114,9 @@ def mark_captions_under_lists(ctx, shape: LineShape) -> None:
     "label: value" colon, stands alone; the UNDER_LIST_MIN_ROWS kept lines right above it are
     rows of a list ("label: value" or opening with a digit: ``_is_row``) and the kept line right
     below it is a sentence of STORY_SENTENCE_MIN_WORDS+ words; the page has at most
-    SHORT_CAPTIONS_MAX such lines. On the studied sets of rounds 8-20, 10 kept open lines stood
+    SHORT_CAPTIONS_MAX such lines. (Round 21: or the rows are words, a ":" line announced
+    them, and the line is a clause clearly longer than each: ``_longer_than_announced_rows``.)
+    On the studied sets of rounds 8-20, 10 kept open lines stood
     between a list's last row and a story sentence: 9 captions and a recipe's 3-word "Gör så
     här" (How to do it), a heading of the story's next part, shorter than a caption's clause.
     Cost: numpy over the page's kept lines, then the few candidates walked.
@@ -1078,7 +1153,8 @@ def mark_captions_under_lists(ctx, shape: LineShape) -> None:
                 or shape.last_char(i) in _COLONS  # (the full-width "：" is past the punctuation block)
                 or shape.unpunctuated(i) or _DIGIT_IN.search(content[i]) or not _stands_alone(ctx, shape, i)):
             continue
-        if all(_is_row(content, shape, int(kept[k - d])) for d in range(1, UNDER_LIST_MIN_ROWS + 1)):
+        rows = [int(kept[k - d]) for d in range(1, UNDER_LIST_MIN_ROWS + 1)]
+        if all(_is_row(content, shape, r) for r in rows) or _longer_than_announced_rows(ctx, shape, i, rows):
             found.append(i)
     if len(found) <= SHORT_CAPTIONS_MAX:
         for i in found:

@@ -11,9 +11,10 @@ it. They go (rule ``PITCH_RULE``) when the page's structure says the story is ov
 * each kept line under it has the shape of a field ("Name: text", one to four words
   before the colon), and PITCH_MAX_LINES of them at most;
 * the kept stretch ends right under them (a line cut, or the page's end);
-* no kept sentence of the story (STORY_MIN_WORDS+ words) stands anywhere below: an ad
-  slot in the middle of an interview ("Anna Berg: We never ...") has the story going on
-  under it;
+* no kept sentence of the story (STORY_MIN_WORDS+ words) stands below, before the next
+  line a rule cut (round 21: a teaser's kept summary under "Read also" is not the story):
+  an ad slot in the middle of an interview ("Anna Berg: We never ...") has the story
+  going on under it;
 * and a kept sentence of the story stands above the label.
 
 On the studied sets of rounds 8-19, 8 kept lines under a rule-cut label had this shape, all
@@ -25,13 +26,28 @@ from __future__ import annotations
 import re
 
 PITCH_RULE = "story.sponsored_pitch"
-# The ad slot's label, cut by these rules.
-AD_LABEL_RULES = frozenset({"ads.advertisement", "outlets.ad_label"})
+# The ad slot's label, cut by these rules (round 21: and a sponsored block's heading,
+# "Sponsored content", whose rule cut the heading alone over an "Advertiser: offer" line).
+AD_LABEL_RULES = frozenset({"ads.advertisement", "outlets.ad_label", "ads.sponsored_block"})
 PITCH_MAX_LINES = 3
 STORY_MIN_WORDS = 5
 # "Name: offer": one to four words (letters first) before the colon, text after it.
 # (a brand in quotes counts as its words: "Такси «Устюг»:", 'Bäckerei „Zum Anker“:')
 _PITCH = re.compile(r"\s*[^\W\d_][\w'’.&–-]*(?:[ \t]+[«»\"“”„‚‘'\w’.&–-]+){0,3}[ \t]*[:：][ \t]*\S")
+
+
+def _furniture_below(rule: list, last: int, n: int) -> int:
+    """The first line under `last` that a rule (not the model) cut: the page's furniture
+    resumes there ("Read also" over its teasers), and a kept sentence under it is a teaser's,
+    not the story going on (round 21; `n` when there is none).
+
+    >>> _furniture_below([None, None, "classifier", "ads.recommended_block", None], 0, 5)
+    3
+    """
+    for k in range(last + 1, n):
+        if rule[k] is not None and rule[k] != "classifier":
+            return k
+    return n
 
 
 def mark_pitches_under_ad_labels(ctx, shape) -> None:
@@ -66,7 +82,7 @@ def mark_pitches_under_ad_labels(ctx, shape) -> None:
             j += 1
         if not run or len(run) > PITCH_MAX_LINES or not all(_PITCH.match(content[k]) for k in run):
             continue
-        if any(story_sentence(k) for k in range(run[-1] + 1, n)):
+        if any(story_sentence(k) for k in range(run[-1] + 1, _furniture_below(rule, run[-1], n))):
             continue  # (the story goes on under the slot)
         if not any(story_sentence(k) for k in range(i)):
             continue
