@@ -365,8 +365,11 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
     picked = html_gallery.story_over_gallery(body, best_container(body, cuts), cuts, article)
     # Readers' comments under a neutral label, chosen or after the story: see html_comment_section.
-    picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
-    html_comment_section.cut_posts_after(picked, body, cuts, discussion)
+    # (both steps open with the same gate, answered_posts, a walk over every link; asked once here: when it
+    # says no, neither step can act, and nothing changes the tree between them; ~99 % of real pages)
+    if not discussion and picked and html_comment_section.answered_posts(body, cuts):
+        picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
+        html_comment_section.cut_posts_after(picked, body, cuts, discussion)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
