@@ -2226,6 +2226,22 @@ static int holds_label_name(const unsigned char *text, size_t length)
     return 0;
 }
 
+/* holds_names(blob, text) -> 1 when ``text`` lower-cased holds one of the names of ``blob`` (see
+ * read_label_names), 0 when it holds none, -1 when ``text`` is not ASCII (ask the regex): the label
+ * walk's scan for one string (html.label_verdict's and html._token_flags' first question). */
+static PyObject *holds_names(PyObject *self, PyObject *args)
+{
+    PyObject *blob, *text;
+    if (!PyArg_ParseTuple(args, "O!U", &PyBytes_Type, &blob, &text))
+        return NULL;
+    if (read_label_names(blob) < 0)
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text))
+        return PyLong_FromLong(-1);
+    return PyLong_FromLong(holds_label_name((const unsigned char *)PyUnicode_DATA(text),
+                                            (size_t)PyUnicode_GET_LENGTH(text)));
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2543,6 +2559,7 @@ static PyMethodDef methods[] = {
     {"short_texts", short_texts, METH_VARARGS, "short_texts(root, alternatives, skip_ids, once, text_id, max_chars) -> [str]"},
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
+    {"holds_names", holds_names, METH_VARARGS, "holds_names(names_blob, text) -> 1, 0, or -1 when text is not ASCII"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},

@@ -1199,9 +1199,12 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
         low = token.lower()
-        # (which of the checks' patterns the token holds, asked at once: see _TOKEN_CHECKS)
-        hits = _TOKEN_CHECKS.hits(low)
-        if _HOLDS_A_NAME not in hits:  # (most new tokens: none of the names below, no flags)
+        # (which of the checks' patterns the token holds, asked at once: see _TOKEN_CHECKS; most new tokens
+        # hold none of the names below and get no flags, which the label walk's C scan of the names says
+        # first, ~20x cheaper than the set's automaton on a token it has not met)
+        held = lexbor_walk.holds_label_name(token, _LABEL_NAMES_BLOB)
+        hits = _TOKEN_CHECKS.hits(low) if held != 0 else ()
+        if held == 0 or _HOLDS_A_NAME not in hits:
             if len(_TOKEN_FLAGS) > CACHE_LIMIT:
                 _TOKEN_FLAGS.clear()
             cached = _TOKEN_FLAGS[token] = (0, None)
@@ -1281,7 +1284,9 @@ def label_verdict(label: str) -> Optional[Verdict]:
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
     (('soft', 'html.sidebar'), None)
     """
-    if _LABEL_NAMES_RE.search(label.lower()) is None:  # (no token holds a name: none has a flag)
+    # (no token holds a name: none has a flag; asked of the label walk's C scan when it can say)
+    held = lexbor_walk.holds_label_name(label, _LABEL_NAMES_BLOB)
+    if held == 0 or (held < 0 and _LABEL_NAMES_RE.search(label.lower()) is None):
         return None
     flags = 0
     reason = None
