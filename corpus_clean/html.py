@@ -824,6 +824,7 @@ def _figure_of_data(node: LexborNode) -> bool:
 # schema.org properties that mark a story's credit line: who wrote it and when.
 _CREDIT_PROPS = ("author", "creator", "datePublished", "dateModified", "dateCreated", "publisher")
 _CREDIT_QUERY = ",".join(f'[itemprop="{prop}"]' for prop in _CREDIT_PROPS)
+_CREDIT_MARKS = lexbor_walk.Query(_CREDIT_QUERY)  # (one C walk when built: css() parses its selector each call)
 BYLINE_MAX_CHARS = 250  # a byline is a line or two; an author box with a biography is longer
 BYLINE_OTHER_CHARS = 40  # text outside the marked properties: "|", "•", "Par", "Mis à jour le"
 
@@ -847,7 +848,7 @@ def _microdata_bylines(chosen: list[LexborNode]) -> list[LexborNode]:
     (Looked for in the chosen blocks only, after the choice: a walk over the whole page cost
     ~7 % of the extraction's time; the credit lines that matter are those the choice keeps.)
     """
-    marks = [mark for node in chosen for mark in node.css(_CREDIT_QUERY)]
+    marks = [mark for node in chosen for mark in _CREDIT_MARKS.select(node)]
     if not marks:
         return []
     out, seen = [], set()
@@ -865,7 +866,7 @@ def _microdata_bylines(chosen: list[LexborNode]) -> list[LexborNode]:
         text = block.text(strip=True)
         if not text or len(text) > BYLINE_MAX_CHARS:
             continue
-        marked = sum(len(m.text(strip=True)) for m in block.css(_CREDIT_QUERY)
+        marked = sum(len(m.text(strip=True)) for m in _CREDIT_MARKS.select(block)
                      if not any(a.mem_id != m.mem_id and a.attributes.get("itemprop") in _CREDIT_PROPS
                                 for a in _ancestors_within(m, block)))
         if len(text) - marked <= BYLINE_OTHER_CHARS and marked > 0:
