@@ -754,9 +754,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
-    total = _para_chars(body) or 1
-    wrappers = article_wrappers(body)
-    for node, verdict in _judged_labels(body):  # (SKIP_LABEL_TAGS left out; those whose label says furniture)
+    total, wrappers, judged = _label_reading(body)
+    for node, verdict in judged:  # (SKIP_LABEL_TAGS left out; those whose label says furniture)
         strength, rule = verdict
         if rule in html_panels.HIDING_RULES:
             # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
@@ -780,6 +779,26 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def _label_reading(body: LexborNode) -> tuple[int, set[int], Iterator[tuple[LexborNode, Verdict]]]:
+    """``(_para_chars(body) or 1, article_wrappers(body), _judged_labels(body))``: what strip_junk weighs its
+    label cuts with (the page's paragraph text, the wrappers of its semantic marks) and the labels, read
+    at one state of the tree; in ONE compiled walk when built (three before: each whole-page walk cost
+    ~0.12-0.2 ms of a WCXB page, its nodes read from memory whatever it looked for).
+
+    >>> t = LexborHTMLParser('<body><div class="share-bar"><main><p>Words here.</p></main></div></body>')
+    >>> total, wrappers, judged = _label_reading(t.body)
+    >>> total, t.css_first("div").mem_id in wrappers, [(n.tag, v) for n, v in judged]
+    (11, True, [('div', ('soft', 'html.share'))])
+    """
+    walker = _compiled_renderer()
+    if walker is None or not lexbor_walk.queries_built() or _LABEL_NAMES_BLOB is None:
+        return _para_chars(body) or 1, article_wrappers(body), _judged_labels(body)
+    rows, marks, paras = walker.labels_marks_paras(
+        body, _JUDGED_LABELS.alternatives, _JUDGED_LABELS.skip_ids, _LABEL_CACHE, _LABEL_NAMES_BLOB,
+        _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID)
+    return paras or 1, _wrappers_of_marks(marks), _verdicts_of_rows(body, rows)
 
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -923,6 +942,12 @@ def _judged_labels(body: LexborNode) -> Iterator[tuple[LexborNode, Verdict]]:
             if verdict is not None:
                 yield node, verdict
         return
+    yield from _verdicts_of_rows(body, rows)
+
+
+def _verdicts_of_rows(body: LexborNode, rows: list[tuple]) -> Iterator[tuple[LexborNode, Verdict]]:
+    """:func:`_judged_labels` from the compiled label walk's rows (``Query.labels`` with the label cache and
+    the names), in page order."""
     walker = lexbor_walk.active()
     cache = _LABEL_CACHE
     for address, cls, ident, extra in rows:
@@ -985,7 +1010,11 @@ def article_wrappers(body: LexborNode) -> set[int]:
     """
     # (one walk for both queries, told apart by tag: see html_queries. An <article> that is also
     # a mark by its role or itemprop comes once, and counts as both, as with two queries.)
-    found = _SEMANTIC_MARKS.select(body, once=True)
+    return _wrappers_of_marks(_SEMANTIC_MARKS.select(body, once=True))
+
+
+def _wrappers_of_marks(found: list[LexborNode]) -> set[int]:
+    """:func:`article_wrappers` from what ``_SEMANTIC_MARKS.select(body, once=True)`` found."""
     articles = [node for node in found if node.tag == "article"]
     marks = [node for node in found if node.tag != "article" or _marks_main(node.attributes)]
     if len(articles) == 1:
