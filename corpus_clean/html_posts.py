@@ -240,7 +240,7 @@ def _dates_open_with_a_digit_or_hold_a_year(pattern: str) -> bool:
 # "3 weeks ago") or holds a year ("March 12, 2024") or is a day word: its six forms are tried only where
 # a digit opens a word (_DIGIT_OPENING finds them in C), and the whole search runs only when the text
 # holds a year or a day word besides. DATE_RE tried all six forms at every position (~230 ns a
-# character, twice the rest of is_user_post on a long item).
+# character: the costliest of Python's patterns on a cold WCXB page, benchmarks/html_regex_speed.py).
 _DIGIT_OPENING = re.compile(r"\d(?<!\w\d)")
 _YEAR = re.compile(_YEAR_NEEDED)
 # "day" in any case _DAY_WORD's IGNORECASE accepts (no character but "D" and "d" folds to "d" in Python's
