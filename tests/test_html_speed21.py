@@ -164,3 +164,22 @@ def test_label_reading_as_three_walks(seed):
         twin_body = LexborHTMLParser(page).body
         total, wrappers, judged = html._label_reading(twin_body)
         assert (total, len(wrappers), [v for _, v in judged]) == (wanted[0], len(wanted[1]), [v for _, v in wanted[2]])
+
+
+RATING_PIECES = ["4", "4.5", "3,5", "10", "5", "/", " out of ", "OUT OF", " ", "\n", "rated", "Rated", "RATED", "ſ",
+                 "★", "☆", "⭐", "x", "é", "٣", "stars", "of", "7", "rate", "d", "\u212a", "_", "“"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(RATING_PIECES), max_size=12))
+def test_has_rating_as_the_regex(pieces):
+    text = "".join(pieces)
+    assert html_posts._has_rating(text) == (html_posts.RATING_RE.search(text) is not None)
+
+
+def test_has_rating_quick_path_only_for_its_shape():
+    """Fails on main (no shape check there)."""
+    assert html_posts._RATING_QUICK
+    assert not html_posts._ratings_of_three_forms(r"[★]|\b\d stars|\bscore\s+\d")
+    folds = [c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) <= 0xDFFF and re.fullmatch("r", c, re.I)]
+    assert folds == ["R", "r"]
