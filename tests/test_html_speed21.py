@@ -15,9 +15,12 @@ quicker means with the same answers, and the reply/vote gate asked once a readin
   compiled walk, ``_lexbor_walk.labels_marks_paras``) gives what the three walks give, on generated
   labelled pages, and what the Python twins give.
 
-Fail on main (checked: 9 of 11 before the last test, which fails there too: no ``_label_reading``): the quick path's shape check, ``holds_label_name``, ``_holds_marks`` (none
-exists there) and the gate's count (main asks it twice). Pass on main (guards): ``test_has_date_as_the_regex``
-(``_has_date`` was DATE_RE's search behind two quick scans there) and ``test_label_verdicts_as_with_the_twins``.
+* ``html_posts._has_rating`` gives ``bool(RATING_RE.search(text))`` on generated texts; its quick path is on
+  for RATING_RE only.
+
+Fail on main (checked): 11 of 14 — the shape checks, ``holds_label_name``, ``_holds_marks``, ``_label_reading``
+(none exists there) and the gate's count (main asks it twice). Pass on main (guards): ``test_has_date_as_the_regex``,
+``test_has_rating_as_the_regex`` (the quick scans were there before) and ``test_label_verdicts_as_with_the_twins``.
 """
 from __future__ import annotations
 
