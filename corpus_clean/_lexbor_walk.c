@@ -2226,6 +2226,22 @@ static int holds_label_name(const unsigned char *text, size_t length)
     return 0;
 }
 
+/* holds_names(blob, text) -> 1 when ``text`` lower-cased holds one of the names of ``blob`` (see
+ * read_label_names), 0 when it holds none, -1 when ``text`` is not ASCII (ask the regex): the label
+ * walk's scan for one string (html.label_verdict's and html._token_flags' first question). */
+static PyObject *holds_names(PyObject *self, PyObject *args)
+{
+    PyObject *blob, *text;
+    if (!PyArg_ParseTuple(args, "O!U", &PyBytes_Type, &blob, &text))
+        return NULL;
+    if (read_label_names(blob) < 0)
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text))
+        return PyLong_FromLong(-1);
+    return PyLong_FromLong(holds_label_name((const unsigned char *)PyUnicode_DATA(text),
+                                            (size_t)PyUnicode_GET_LENGTH(text)));
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2372,6 +2388,73 @@ static PyObject *select_elements(PyObject *self, PyObject *args) { return matchi
  * ``quiet`` (label -> verdict), not those with a class and an id alone whose label is empty or maps
  * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
+
+/* labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id):
+ * ``(labels(root, alternatives, skip_ids, quiet, names), select(root, mark_alternatives, mark_skip_ids, True),
+ * text_length(root, p_tag_id))`` in ONE walk: html.strip_junk reads the three at one state of the tree (the
+ * paragraph text the label cuts are weighed against, the semantic marks that spare their wrappers, the
+ * label rows), and a whole-page walk costs about as much whatever it looks for. */
+static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
+{
+    static Query marks_query;
+    PyObject *root_obj, *alternatives, *skip_ids, *quiet, *names, *mark_alternatives, *mark_skip_ids;
+    Py_ssize_t p_arg;
+    if (!PyArg_ParseTuple(args, "OOOO!O!OOn", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
+                          &PyBytes_Type, &names, &mark_alternatives, &mark_skip_ids, &p_arg))
+        return NULL;
+    if (!cfg.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
+        return NULL;
+    }
+    if (p_arg <= 0) {
+        PyErr_SetString(PyExc_ValueError, "p_tag_id: a tag id (positive)");
+        return NULL;
+    }
+    if (read_label_names(names) < 0)
+        return NULL;
+    lxb_node *root;
+    Query *query = query_below(root_obj, alternatives, skip_ids, &root);
+    if (query == NULL || query_from(mark_alternatives, mark_skip_ids, &marks_query) < 0)
+        return NULL;
+    uintptr_t p_tag = (uintptr_t)p_arg;
+    Py_ssize_t paras = 0;
+    PyObject *rows = PyList_New(0), *marks = PyList_New(0);
+    if (rows == NULL || marks == NULL)
+        goto fail;
+    for (lxb_node *node = root; node != NULL; node = next_below(node, root)) {
+        if (node->type != NODE_TYPE_ELEMENT)
+            continue;
+        if (node->local_name == p_tag) {  /* (text_length: each <p>'s stripped text, the root's too) */
+            Py_ssize_t n = stripped_text_length(node);
+            if (n < 0)
+                goto fail;
+            paras += n;
+        }
+        if (matches_of(query, node) > 0) {  /* (labels: a row once, or none when it says nothing) */
+            PyObject *row = label_row(node, quiet, 1);
+            if (row == NULL)
+                goto fail;
+            int failed = row != Py_None && PyList_Append(rows, row) < 0;
+            Py_DECREF(row);
+            if (failed)
+                goto fail;
+        }
+        if (matches_of(&marks_query, node) > 0) {  /* (select with once: the element once) */
+            PyObject *obj = make_node(node, root_obj);
+            if (obj == NULL)
+                goto fail;
+            int failed = PyList_Append(marks, obj) < 0;
+            Py_DECREF(obj);
+            if (failed)
+                goto fail;
+        }
+    }
+    return Py_BuildValue("(NNn)", rows, marks, paras);
+fail:
+    Py_XDECREF(rows);
+    Py_XDECREF(marks);
+    return NULL;
+}
 
 /* select_scoped(top, ((alternatives, skip_ids, once, root), ...)): for each query, what ``select(root,
  * alternatives, skip_ids, once)`` returns, all answered in ONE walk from ``top`` (each ``root`` is ``top`` or
@@ -2543,6 +2626,8 @@ static PyMethodDef methods[] = {
     {"short_texts", short_texts, METH_VARARGS, "short_texts(root, alternatives, skip_ids, once, text_id, max_chars) -> [str]"},
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
+    {"holds_names", holds_names, METH_VARARGS, "holds_names(names_blob, text) -> 1, 0, or -1 when text is not ASCII"},
+    {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id) -> (rows, marks, p chars)"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},

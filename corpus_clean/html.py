@@ -367,8 +367,11 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     # A gallery of captions spared as a wrapper does not beat the story beside it: see html_gallery.
     picked = html_gallery.story_over_gallery(body, best_container(body, cuts), cuts, article)
     # Readers' comments under a neutral label, chosen or after the story: see html_comment_section.
-    picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
-    html_comment_section.cut_posts_after(picked, body, cuts, discussion)
+    # (both steps open with the same gate, answered_posts, a walk over every link; asked once here: when it
+    # says no, neither step can act, and nothing changes the tree between them; ~99 % of real pages)
+    if not discussion and picked and html_comment_section.answered_posts(body, cuts):
+        picked = html_comment_section.story_over_posts(body, picked, cuts, discussion)
+        html_comment_section.cut_posts_after(picked, body, cuts, discussion)
     chosen = html_sections.widen_to_main_column(html_rails.without_rails(picked), article)
     chosen = chosen + html_standfirst.named_leads(chosen)  # a "lead"/"intro" block before the body
     # Readers' posts under a box to write one, beside the story inside a chosen block: see html_guestbook.
@@ -755,9 +758,8 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
     else:  # pragma: no cover - a Lexbor build that parses the probe differently
         for node in [n for n in body.traverse() if n.tag in JUNK_TAGS]:
             _cut(node, FURNITURE_TAGS.get(node.tag), cuts)
-    total = _para_chars(body) or 1
-    wrappers = article_wrappers(body)
-    for node, verdict in _judged_labels(body):  # (SKIP_LABEL_TAGS left out; those whose label says furniture)
+    total, wrappers, judged = _label_reading(body)
+    for node, verdict in judged:  # (SKIP_LABEL_TAGS left out; those whose label says furniture)
         strength, rule = verdict
         if rule in html_panels.HIDING_RULES:
             # a closed accordion or tab panel is judged as if shown, hidden chrome by its label: see html_panels
@@ -781,6 +783,26 @@ def strip_junk(tree: LexborHTMLParser, lenient: bool = False) -> Cuts:
             continue
         _cut(node, None if strength == "invisible" else rule, cuts)
     return cuts
+
+
+def _label_reading(body: LexborNode) -> tuple[int, set[int], Iterator[tuple[LexborNode, Verdict]]]:
+    """``(_para_chars(body) or 1, article_wrappers(body), _judged_labels(body))``: what strip_junk weighs its
+    label cuts with (the page's paragraph text, the wrappers of its semantic marks) and the labels, read
+    at one state of the tree; in ONE compiled walk when built (three before: each whole-page walk cost
+    ~0.12-0.2 ms of a WCXB page, its nodes read from memory whatever it looked for).
+
+    >>> t = LexborHTMLParser('<body><div class="share-bar"><main><p>Words here.</p></main></div></body>')
+    >>> total, wrappers, judged = _label_reading(t.body)
+    >>> total, t.css_first("div").mem_id in wrappers, [(n.tag, v) for n, v in judged]
+    (11, True, [('div', ('soft', 'html.share'))])
+    """
+    walker = _compiled_renderer()
+    if walker is None or not lexbor_walk.queries_built() or _LABEL_NAMES_BLOB is None:
+        return _para_chars(body) or 1, article_wrappers(body), _judged_labels(body)
+    rows, marks, paras = walker.labels_marks_paras(
+        body, _JUDGED_LABELS.alternatives, _JUDGED_LABELS.skip_ids, _LABEL_CACHE, _LABEL_NAMES_BLOB,
+        _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID)
+    return paras or 1, _wrappers_of_marks(marks), _verdicts_of_rows(body, rows)
 
 
 _HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -825,6 +847,7 @@ def _figure_of_data(node: LexborNode) -> bool:
 # schema.org properties that mark a story's credit line: who wrote it and when.
 _CREDIT_PROPS = ("author", "creator", "datePublished", "dateModified", "dateCreated", "publisher")
 _CREDIT_QUERY = ",".join(f'[itemprop="{prop}"]' for prop in _CREDIT_PROPS)
+_CREDIT_MARKS = lexbor_walk.Query(_CREDIT_QUERY)  # (one C walk when built: css() parses its selector each call)
 BYLINE_MAX_CHARS = 250  # a byline is a line or two; an author box with a biography is longer
 BYLINE_OTHER_CHARS = 40  # text outside the marked properties: "|", "•", "Par", "Mis à jour le"
 
@@ -848,7 +871,7 @@ def _microdata_bylines(chosen: list[LexborNode]) -> list[LexborNode]:
     (Looked for in the chosen blocks only, after the choice: a walk over the whole page cost
     ~7 % of the extraction's time; the credit lines that matter are those the choice keeps.)
     """
-    marks = [mark for node in chosen for mark in node.css(_CREDIT_QUERY)]
+    marks = [mark for node in chosen for mark in _CREDIT_MARKS.select(node)]
     if not marks:
         return []
     out, seen = [], set()
@@ -866,7 +889,7 @@ def _microdata_bylines(chosen: list[LexborNode]) -> list[LexborNode]:
         text = block.text(strip=True)
         if not text or len(text) > BYLINE_MAX_CHARS:
             continue
-        marked = sum(len(m.text(strip=True)) for m in block.css(_CREDIT_QUERY)
+        marked = sum(len(m.text(strip=True)) for m in _CREDIT_MARKS.select(block)
                      if not any(a.mem_id != m.mem_id and a.attributes.get("itemprop") in _CREDIT_PROPS
                                 for a in _ancestors_within(m, block)))
         if len(text) - marked <= BYLINE_OTHER_CHARS and marked > 0:
@@ -923,6 +946,12 @@ def _judged_labels(body: LexborNode) -> Iterator[tuple[LexborNode, Verdict]]:
             if verdict is not None:
                 yield node, verdict
         return
+    yield from _verdicts_of_rows(body, rows)
+
+
+def _verdicts_of_rows(body: LexborNode, rows: list[tuple]) -> Iterator[tuple[LexborNode, Verdict]]:
+    """:func:`_judged_labels` from the compiled label walk's rows (``Query.labels`` with the label cache and
+    the names), in page order."""
     walker = lexbor_walk.active()
     cache = _LABEL_CACHE
     for address, cls, ident, extra in rows:
@@ -985,7 +1014,11 @@ def article_wrappers(body: LexborNode) -> set[int]:
     """
     # (one walk for both queries, told apart by tag: see html_queries. An <article> that is also
     # a mark by its role or itemprop comes once, and counts as both, as with two queries.)
-    found = _SEMANTIC_MARKS.select(body, once=True)
+    return _wrappers_of_marks(_SEMANTIC_MARKS.select(body, once=True))
+
+
+def _wrappers_of_marks(found: list[LexborNode]) -> set[int]:
+    """:func:`article_wrappers` from what ``_SEMANTIC_MARKS.select(body, once=True)`` found."""
     articles = [node for node in found if node.tag == "article"]
     marks = [node for node in found if node.tag != "article" or _marks_main(node.attributes)]
     if len(articles) == 1:
@@ -1200,9 +1233,12 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
     cached = _TOKEN_FLAGS.get(token)
     if cached is None:
         low = token.lower()
-        # (which of the checks' patterns the token holds, asked at once: see _TOKEN_CHECKS)
-        hits = _TOKEN_CHECKS.hits(low)
-        if _HOLDS_A_NAME not in hits:  # (most new tokens: none of the names below, no flags)
+        # (which of the checks' patterns the token holds, asked at once: see _TOKEN_CHECKS; most new tokens
+        # hold none of the names below and get no flags, which the label walk's C scan of the names says
+        # first, ~20x cheaper than the set's automaton on a token it has not met)
+        held = lexbor_walk.holds_label_name(token, _LABEL_NAMES_BLOB)
+        hits = _TOKEN_CHECKS.hits(low) if held != 0 else ()
+        if held == 0 or _HOLDS_A_NAME not in hits:
             if len(_TOKEN_FLAGS) > CACHE_LIMIT:
                 _TOKEN_FLAGS.clear()
             cached = _TOKEN_FLAGS[token] = (0, None)
@@ -1282,7 +1318,9 @@ def label_verdict(label: str) -> Optional[Verdict]:
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
     (('soft', 'html.sidebar'), None)
     """
-    if _LABEL_NAMES_RE.search(label.lower()) is None:  # (no token holds a name: none has a flag)
+    # (no token holds a name: none has a flag; asked of the label walk's C scan when it can say)
+    held = lexbor_walk.holds_label_name(label, _LABEL_NAMES_BLOB)
+    if held == 0 or (held < 0 and _LABEL_NAMES_RE.search(label.lower()) is None):
         return None
     flags = 0
     reason = None

@@ -399,6 +399,23 @@ def label_names_blob(names) -> Optional[bytes]:
     return b"\0".join(name.encode() for name in names)
 
 
+def holds_label_name(text: str, blob: Optional[bytes]) -> int:
+    """1 when ``text`` lower-cased holds one of the names of ``blob`` (:func:`label_names_blob`), 0 when it
+    holds none: the label walk's compiled scan (``names``) for one string; -1 when it cannot say (``text``
+    not ASCII, no ``blob``, the compiled walker off): then ask the names' regex.
+
+    >>> blob = label_names_blob(["nav", "share"])
+    >>> [holds_label_name(t, blob) for t in ("main-NAV", "col-md-8", "")] if built() else [1, 0, 0]
+    [1, 0, 0]
+    >>> holds_label_name("navé", blob), holds_label_name("nav", None)
+    (-1, -1)
+    """
+    walker = _query_walker()
+    if walker is None or blob is None:
+        return -1
+    return walker.holds_names(blob, text)
+
+
 def queries_built() -> bool:
     """Does the compiled walker answer :class:`Query` (built, checked, not switched off by the environment)?"""
     return _queries_compiled
