@@ -130,6 +130,13 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         reads_best = [c for c in candidates if c[1] == votes.reads_best]
         if reads_best and len({decoded for decoded, _ in candidates}) > 1:
             return reads_best[0]
+        # Where neither an alphabet nor CLD2 knows the language, the page's letters do: one
+        # orthography writes few diacritics, so the reading that writes the page with the
+        # fewest (`fewest_letter_marks`: Tumbuka "Ŵalimi ŵa" through ISO-8859-2, not
+        # "Ŵalimi ža" through cp1250) is its text; ftfy's codec order is no evidence.
+        fewest = [c for c in candidates if c[1] == votes.fewest_marks]
+        if fewest and len({decoded for decoded, _ in candidates}) > 1:
+            return fewest[0]
         # A reading that puts in a combining mark no letter carries (phonetic "x̹", where
         # ISO-8859-2 reads Tlingit "x̱" and cp1250 "x̹") loses to one whose marks are
         # orthographies' (`ORTHOGRAPHIC_MARKS`).
@@ -167,6 +174,9 @@ class DocumentVotes(NamedTuple):
     # language all of their readings are in (`reads_most_like_its_language`), if one does
     reads_best: str | None = None
     reads_best_language: str | None = None  # the language CLD2 found in every reading
+    # the code page of ``most_lines`` whose reading of the page writes the fewest letter
+    # marks (`fewest_letter_marks`), if one does
+    fewest_marks: str | None = None
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -207,7 +217,78 @@ def document_codecs(document: str) -> DocumentVotes:
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
                          frozenset(name for name in most_lines if _one_language_writes(letters[name])),
-                         *_reading_most_like_its_language(pages))
+                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
+
+
+def fewest_letter_marks(readings: dict[str, str]) -> str | None:
+    """The one reading (by its name) that writes its letters most like an orthography,
+    where the readings differ: first the fewest letters whose case goes against their
+    place (`_case_misplaced`: ISO-8859-2's "é ne ékus" is cp1250's "Ê ne Êkus"), then
+    the fewest kinds of diacritic (`_letter_marks`): an orthography writes a few marks
+    on many letters (Tumbuka "ŵ" and "Ŵ", Guarani "ã" and "ĩ"), while a code page's
+    misreading of a letter swaps its mark for another (ISO-8859-2's "ŵ" is cp1250's
+    "ž", "ĩ" is "Ċ", "ü" is "ß"). None where the best is shared.
+
+    >>> fewest_letter_marks({"iso-8859-2": "Ŵalimi ŵa ku Rumphi", "cp1250": "Ŵalimi ža ku Rumphi"})
+    'iso-8859-2'
+    >>> fewest_letter_marks({"iso-8859-2": "mbôlô é ne ékus", "cp1250": "mbôlô Ê ne Êkus"})
+    'iso-8859-2'
+    >>> fewest_letter_marks({"a": "Fußball über", "b": "Fuüball åber"}) is None
+    True
+    """
+    if len(set(readings.values())) < 2:
+        return None
+    keys = {name: (_case_misplaced(text), len(_letter_marks(text))) for name, text in readings.items()}
+    ranked = sorted(keys, key=keys.get)
+    return ranked[0] if keys[ranked[0]] < keys[ranked[1]] else None
+
+
+# A letter at the start of a line or of a sentence: a capital belongs there.
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"«»„“”(\[–—-]\s*|\n)\s*$")
+
+
+def _case_misplaced(text: str) -> int:
+    """How many non-ASCII letters begin a word in the case their place goes against: a
+    small letter beginning a line, a capital beginning a word of small letters in the
+    middle of a sentence after a word of small letters (or standing alone there).
+
+    >>> _case_misplaced("mbôlô Ê ne Êkus"), _case_misplaced("mbôlô é ne ékus"), _case_misplaced("öber uns")
+    (2, 0, 1)
+    """
+    count = 0
+    for match in _WORD_START_RE.finditer(text):
+        char, start = match.group(1), match.start(1)
+        before = text[max(0, start - 40):start]
+        if not before.strip() or before.rstrip(" \t").endswith("\n"):
+            count += char.islower()
+        elif char.isupper() and not _SENTENCE_START_RE.search(before):
+            previous = before.split()[-1] if before.split() else ""
+            word = match.group(0)
+            if previous[-1:].islower() and (len(word) == 1 or word[1:].islower()):
+                count += 1
+    return count
+
+
+_WORD_START_RE = re.compile(r"(?<!\w)([^\W\d_\x00-\x7f])\w*")
+
+
+def _letter_marks(text: str) -> set:
+    """The diacritics the text's non-ASCII letters carry (their combining marks once
+    decomposed), and its non-ASCII letters that decompose into no ASCII letter.
+
+    >>> sorted(_letter_marks("Ŵalimi ŵa ß"))
+    ['ß', '̂']
+    """
+    marks = set()
+    for char in set(text):
+        if char > "\x7f" and (char.isalpha() or unicodedata.category(char)[0] == "M"):
+            decomposed = unicodedata.normalize("NFD", char.lower())
+            if decomposed[0] > "\x7f" and unicodedata.category(decomposed[0])[0] != "M":
+                marks.add(decomposed[0])
+            marks.update(c for c in decomposed[1:] if unicodedata.category(c)[0] == "M")
+            if unicodedata.category(decomposed[0])[0] == "M":
+                marks.add(decomposed[0])
+    return marks
 
 
 # CLD2 refuses control characters and lone surrogates.
