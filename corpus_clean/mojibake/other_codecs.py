@@ -443,9 +443,13 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
     if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
            for char in _new_letters(line, as_cp1252)):
         return as_cp1252
+    # A language the alphabets do not know is read by its words' case instead: cp1252's
+    # letter a capital inside a word of small letters ("WiadŨmości"), the other's not.
+    miscased = _capital_inside_a_lowercase_word(line, as_cp1252)
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
-              and _writes_only_known_letters(line, decoded) and _one_language_writes(_alphabet_letters(decoded))}
+              and _writes_only_known_letters(line, decoded)
+              and (miscased or _one_language_writes(_alphabet_letters(decoded)))}
     return others.pop() if len(others) == 1 else as_cp1252
 
 
