@@ -248,14 +248,18 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"«»„“”(\[–—-]\s*|\n)\s
 
 
 def _case_misplaced(text: str) -> int:
-    """How many non-ASCII letters begin a word in the case their place goes against: a
-    small letter beginning a line, a capital beginning a word of small letters in the
-    middle of a sentence after a word of small letters (or standing alone there).
+    """How many non-ASCII letters stand in the case their place goes against: a small
+    letter beginning a line, a capital beginning a word of small letters in the middle of
+    a sentence after a word of small letters (or standing alone there), a capital inside
+    a word before a small letter ("DÊcembre").
 
     >>> _case_misplaced("mbôlô Ê ne Êkus"), _case_misplaced("mbôlô é ne ékus"), _case_misplaced("öber uns")
     (2, 0, 1)
+    >>> _case_misplaced("Lâyende, 4 DÊcembre"), _case_misplaced("Lâyende, 4 Décembre")
+    (1, 0)
     """
-    count = 0
+    count = sum(1 for match in _CAPITAL_INSIDE_A_WORD_RE.finditer(text)
+                if match.group().isupper() and text[match.end()].islower())
     for match in _WORD_START_RE.finditer(text):
         char, start = match.group(1), match.start(1)
         before = text[max(0, start - 40):start]
@@ -270,6 +274,7 @@ def _case_misplaced(text: str) -> int:
 
 
 _WORD_START_RE = re.compile(r"(?<!\w)([^\W\d_\x00-\x7f])\w*")
+_CAPITAL_INSIDE_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\W\d_\x00-\x7f](?=[^\W\d_])")
 
 
 def _letter_marks(text: str) -> set:
