@@ -180,3 +180,16 @@ def test_property_clean_pages_unchanged(seed, unknown_language):
     for _ in range(10):
         page = _page(rng)
         assert repair(page)[0] is page
+
+
+# --- the palochka, a capital written inside small words -----------------------------------------
+
+@pytest.mark.parametrize("clean", [
+    "Ахбарар\nШагьрдин цӀийи майдан ачухна\nРасул Гьасанов",
+    "Ламаз цӀа дӀадахна.\nКъоман хабарш",
+])
+def test_cp1253_page_with_the_palochka_inside_small_words(clean, unknown_language):
+    """Fails on main (the second page): a line with "цӀа" was refused as a capital inside a small word
+    and stayed garbled."""
+    garbled, clean = garble("utf8-as-cp1253", clean)
+    assert repair(garbled)[0] == clean

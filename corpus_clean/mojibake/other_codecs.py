@@ -804,6 +804,10 @@ def _new_letters(line: str, decoded: str) -> list[str]:
             and char not in LETTER_APOSTROPHES]
 
 
+# Capitals written inside small words: the Cyrillic palochka.
+_CAPITALS_WRITTEN_IN_SMALL_WORDS = frozenset("\u04c0")
+
+
 def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
     """Did the decoding put a capital right after a lowercase letter? Words are not
     written so: ``KiĆ±e`` read back through cp1250 gives ``KiƱe`` (U+01B1), through
@@ -813,7 +817,14 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
     (True, False)
     >>> _capital_inside_a_lowercase_word("polĆ©", "polƩ")
     True
+
+    The palochka is the exception: the Caucasian orthographies that write it (Avar,
+    Chechen, Kabardian, Lezgian, Tabasaran...) write its capital form inside small words
+    ("цӀийи", Ӏ is U+04C0; its small form came to Unicode late and is seldom typed).
+
+    >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
+    False
     """
-    new = set(_new_letters(line, decoded))
+    new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
                for k, char in enumerate(decoded[1:], start=1))
