@@ -193,3 +193,26 @@ def test_cp1253_page_with_the_palochka_inside_small_words(clean, unknown_languag
     and stayed garbled."""
     garbled, clean = garble("utf8-as-cp1253", clean)
     assert repair(garbled)[0] == clean
+
+
+# --- CLDR's alphabets: languages no studied page wrote ----------------------------------------
+
+def test_cldr_alphabets_are_what_babels_cldr_data_writes():
+    """`cldr_alphabets.py` is `python -m corpus_clean.mojibake.make_cldr_alphabets`'s
+    output (fails on main: no such module)."""
+    from corpus_clean.mojibake.cldr_alphabets import CLDR_ALPHABETS
+    from corpus_clean.mojibake.make_cldr_alphabets import cldr_alphabets
+
+    assert CLDR_ALPHABETS == cldr_alphabets()
+    assert "ġ" in CLDR_ALPHABETS["mt"] and "ĉ" in CLDR_ALPHABETS["eo"]
+
+
+@pytest.mark.parametrize("clean", [
+    # Maltese-like: "ġ" (C4 A1) through ISO-8859-2 is cp1250's "ĥ" (C4 A5)
+    "Illum infetħet librerija ġdida fil-belt.\nIt-temp sħun ħafna.",
+    "Il-gvern ħabbar pjan ġdid għat-toroq.",
+])
+def test_iso_8859_2_page_of_a_language_only_cldr_knows(clean):
+    """Fails on main (the first): cp1250's "ĥ" (ftfy's codec order) won where no studied alphabet
+    knew the page; CLDR's Maltese writes "ġ" and "ħ", no language "ĥ" and "ħ"."""
+    assert repair(read_as("iso8859_2", clean))[0] == clean

@@ -28,6 +28,7 @@ import ftfy
 from ftfy.badness import badness
 
 from corpus_clean.mojibake.alphabets import ALPHABETS
+from corpus_clean.mojibake.cldr_alphabets import CLDR_ALPHABETS
 from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
@@ -216,7 +217,7 @@ def document_codecs(document: str) -> DocumentVotes:
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
-                         frozenset(name for name in most_lines if _one_language_writes(letters[name])),
+                         _readings_in_an_alphabet(most_lines, letters),
                          *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
 
 
@@ -402,6 +403,25 @@ def _alphabet_letters(text: str) -> set:
 
 _LAST_ALPHABET_LETTER = "\u1fff"
 _ALPHABET_SETS = tuple(frozenset(letters) for letters in ALPHABETS.values())
+
+
+def _readings_in_an_alphabet(names, letters: dict[str, set]) -> frozenset:
+    """The readings (by name) whose letters one studied language writes all of
+    (`_one_language_writes`); where none does, those whose letters one language of CLDR's
+    locale data writes all of (`cldr_alphabets`: a language no studied page wrote, Maltese
+    "ġ" through ISO-8859-2, which cp1250 reads as "ĥ").
+
+    >>> sorted(_readings_in_an_alphabet(["iso-8859-2", "cp1250"], {"iso-8859-2": {"ħ", "ġ"}, "cp1250": {"ħ", "ĥ"}}))
+    ['iso-8859-2']
+    """
+    studied = frozenset(name for name in names if _one_language_writes(letters[name]))
+    if studied:
+        return studied
+    return frozenset(name for name in names
+                     if letters[name] and any(letters[name] <= alphabet for alphabet in _CLDR_ALPHABET_SETS))
+
+
+_CLDR_ALPHABET_SETS = tuple(frozenset(letters) for letters in CLDR_ALPHABETS.values())
 
 
 def _one_language_writes(letters: set) -> bool:
