@@ -217,7 +217,9 @@ def document_codecs(document: str) -> DocumentVotes:
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
-                         _readings_in_an_alphabet(most_lines, letters),
+                         # (a reading with a sign where another has a letter, "h÷" for
+                         # "há", writes no letter there for an alphabet to refuse)
+                         _readings_in_an_alphabet(_readings_of_letters(pages), letters),
                          *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
 
 
@@ -228,7 +230,9 @@ def fewest_letter_marks(readings: dict[str, str]) -> str | None:
     the fewest kinds of diacritic (`_letter_marks`): an orthography writes a few marks
     on many letters (Tumbuka "ŵ" and "Ŵ", Guarani "ã" and "ĩ"), while a code page's
     misreading of a letter swaps its mark for another (ISO-8859-2's "ŵ" is cp1250's
-    "ž", "ĩ" is "Ċ", "ü" is "ß"). None where the best is shared.
+    "ž", "ĩ" is "Ċ", "ü" is "ß"). A reading with a sign where another has a letter
+    takes no part (`_readings_of_letters`: "h÷" beside "há"). None where the best is
+    shared.
 
     >>> fewest_letter_marks({"iso-8859-2": "Ŵalimi ŵa ku Rumphi", "cp1250": "Ŵalimi ža ku Rumphi"})
     'iso-8859-2'
@@ -238,6 +242,11 @@ def fewest_letter_marks(readings: dict[str, str]) -> str | None:
     True
     """
     if len(set(readings.values())) < 2:
+        return None
+    readings = _readings_of_letters(readings)
+    if len(set(readings.values())) == 1:
+        return next(iter(readings))  # the one reading of letters
+    if not readings:
         return None
     keys = {name: (_case_misplaced(text), len(_letter_marks(text))) for name, text in readings.items()}
     ranked = sorted(keys, key=keys.get)
@@ -321,9 +330,7 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     """(`reads_most_like_its_language`, the language CLD2 found), or (None, None)."""
     # CLD2 weighs letters: a reading that has a sign where another has a letter
     # ("continuar÷" beside "continuará") is no word it could score, so it takes no part.
-    everywhere = set.intersection(*map(set, readings.values())) if readings else set()
-    readings = {name: text for name, text in readings.items()
-                if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
+    readings = _readings_of_letters(readings)
     if len(set(readings.values())) < 2:
         return None, None
     import pycld2
@@ -353,6 +360,18 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     if alphabet is not None and not own <= set(alphabet):
         return None, None
     return ranked[0], scores[ranked[0]][0]
+
+
+def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
+    """The readings whose characters that not every reading has are letters or marks: a
+    reading with a sign where another has a letter ("h÷" beside "há") is no text.
+
+    >>> sorted(_readings_of_letters({"a": "continuará", "b": "continuar÷"}))
+    ['a']
+    """
+    everywhere = set.intersection(*map(set, readings.values())) if readings else set()
+    return {name: text for name, text in readings.items()
+            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
 
 
 def _the_one_reading_in_its_alphabet(readings: dict[str, str], language: str) -> tuple[str | None, str | None]:
