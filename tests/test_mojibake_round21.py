@@ -221,6 +221,10 @@ def test_iso_8859_2_page_of_a_language_only_cldr_knows(clean):
 @pytest.mark.parametrize("clean", [
     "Vi må få tid til det på mandag.\nEle já está lá há três dias.",
     "Hun så på båten.\nA música é boa, não há dúvida.",
+    # ISO-8859-2 reads cp1250's "š" as "ŷ": fewer kinds of diacritic beside Portuguese,
+    # but a letter no language writes (the new vote read it so before its guard; main and
+    # ftfy read it right)
+    "Đaci su stigli u školu u šest sati. A reunião das conferências começa às nove.",
 ])
 def test_cp1250_page_of_two_languages_is_not_read_with_a_sign_for_a_letter(clean):
     """Fails on main for the first (ftfy is wrong there too): ISO-8859-2 reads the

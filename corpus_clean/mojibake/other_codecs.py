@@ -232,7 +232,7 @@ def fewest_letter_marks(readings: dict[str, str]) -> str | None:
     misreading of a letter swaps its mark for another (ISO-8859-2's "ŵ" is cp1250's
     "ž", "ĩ" is "Ċ", "ü" is "ß"). A reading with a sign where another has a letter
     takes no part (`_readings_of_letters`: "h÷" beside "há"). None where the best is
-    shared.
+    shared or writes a letter no language of the studied pages or of CLDR writes.
 
     >>> fewest_letter_marks({"iso-8859-2": "Ŵalimi ŵa ku Rumphi", "cp1250": "Ŵalimi ža ku Rumphi"})
     'iso-8859-2'
@@ -250,7 +250,12 @@ def fewest_letter_marks(readings: dict[str, str]) -> str | None:
         return None
     keys = {name: (_case_misplaced(text), len(_letter_marks(text))) for name, text in readings.items()}
     ranked = sorted(keys, key=keys.get)
-    return ranked[0] if keys[ranked[0]] < keys[ranked[1]] else None
+    if keys[ranked[0]] == keys[ranked[1]]:
+        return None
+    # The winner writes letters some language writes: a line gluing Croatian to Portuguese
+    # has fewer kinds of diacritic read as ISO-8859-2's "ŷkole" than as cp1250's "škole".
+    unknown = {char for char in _alphabet_letters(readings[ranked[0]]) if char.isalpha()} - _LETTERS_WRITTEN
+    return None if unknown else ranked[0]
 
 
 # A letter at the start of a line or of a sentence: a capital belongs there.
@@ -441,6 +446,9 @@ def _readings_in_an_alphabet(names, letters: dict[str, set]) -> frozenset:
 
 
 _CLDR_ALPHABET_SETS = tuple(frozenset(letters) for letters in CLDR_ALPHABETS.values())
+# Every letter a language of the studied pages or of CLDR writes (lowercase).
+_LETTERS_WRITTEN = frozenset().union(*map(frozenset, ALPHABETS.values()), *_CLDR_ALPHABET_SETS,
+                                     (char.lower() for char in LETTER_COUNTS))
 
 
 def _one_language_writes(letters: set) -> bool:
