@@ -7,8 +7,9 @@ page of any other language finds no alphabet there. CLDR (the Unicode Common Loc
 Repository, shipped with Babel) writes, for 300-odd languages, the names of languages,
 countries, scripts, months, days and currencies in that language: its letters,
 seen twice or more and of the locale's main script, are an alphabet of the language that
-no benchmark page chose. (Run where Babel is installed; the pipeline reads only the
-generated module, never Babel.)
+no benchmark page chose. (Run where Babel is installed, in a fresh interpreter: Babel's
+locale cache keeps what earlier calls resolved, and a process that read month names first
+counts other letters. The pipeline reads only the generated module, never Babel.)
 """
 from __future__ import annotations
 
