@@ -233,6 +233,36 @@ def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[st
             for original, fixed in zip(originals, repaired)]
 
 
+def _quoted_examples(originals: list[str], repaired: list[str]) -> list[int]:
+    """The lines (by index) that quote mojibake on purpose and that the lines' repair and
+    `_repair_quotations_of_a_garbled_page` left as they are: a text about encoding errors.
+    Every pass after them leaves them too (`_keep_quoted_examples`).
+
+    >>> _quoted_examples(['Le mot “cafГ©” au lieu de “café”.', 'Bonjour'], ['Le mot “cafГ©” au lieu de “café”.', 'Bonjour'])
+    [0]
+    """
+    return [k for k, (original, fixed) in enumerate(zip(originals, repaired))
+            if fixed == original and might_need_repair(original) and quotes_mojibake_on_purpose(original)]
+
+
+def _keep_quoted_examples(fixed: str, originals: list[str], examples: list[int]) -> str:
+    """``fixed`` with the lines ``examples`` as they were in ``originals``: one check that
+    every pass after the lines' repair obeys (a page pass that reads the page as one code
+    page, the cp1251 pass of a Latin page, the lost-0xA0 letters...), instead of one check
+    in each. (The passes keep the page's lines; where a line was added or lost, nothing is
+    put back.)
+
+    >>> _keep_quoted_examples("Le mot “café” veut dire café\\nok", ["Le mot “cafГ©” veut dire café\\n", "ok"], [0])
+    'Le mot “cafГ©” veut dire café\\nok'
+    """
+    lines = _lines(fixed)
+    if len(lines) != len(originals):
+        return fixed
+    for k in examples:
+        lines[k] = originals[k]
+    return "".join(lines)
+
+
 def repair(text: str) -> tuple[str, dict[str, int]]:
     """Repair mojibake and control characters; return (text, {fix kind: count}).
 
@@ -265,6 +295,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     repaired = [_finish_a_layer_left(fixed, evidence, fixes) if fixed is not line else fixed
                 for line, fixed in zip(originals, repaired)]
     repaired = _repair_quotations_of_a_garbled_page(originals, repaired, evidence, fixes)
+    examples = _quoted_examples(originals, repaired)
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
     repaired = decode_lines_like_their_cp1252_page(originals, repaired, fixes)
     repaired = decode_sequences_left_on_a_repaired_page(originals, repaired, fixes)
@@ -283,6 +314,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # ftfy leaves a lone pair, and the lines' repair had too little to go on.
     fixed, n = decode_cp1251_sequences_of_a_latin_page(fixed)
     fixes["cp1251"] += n
+    if examples:
+        fixed = _keep_quoted_examples(fixed, originals, examples)
     if _C1_RE.search(fixed):
         # A C1 control that nothing could decode is noise: the pipeline promises none.
         fixes["control_char"] += len("".join(_C1_RE.findall(fixed)))

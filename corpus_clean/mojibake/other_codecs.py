@@ -28,6 +28,7 @@ import ftfy
 from ftfy.badness import badness
 
 from corpus_clean.mojibake.alphabets import ALPHABETS
+from corpus_clean.mojibake.cldr_alphabets import CLDR_ALPHABETS
 from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
@@ -130,6 +131,13 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         reads_best = [c for c in candidates if c[1] == votes.reads_best]
         if reads_best and len({decoded for decoded, _ in candidates}) > 1:
             return reads_best[0]
+        # Where neither an alphabet nor CLD2 knows the language, the page's letters do: one
+        # orthography writes few diacritics, so the reading that writes the page with the
+        # fewest (`fewest_letter_marks`: Tumbuka "Ŵalimi ŵa" through ISO-8859-2, not
+        # "Ŵalimi ža" through cp1250) is its text; ftfy's codec order is no evidence.
+        fewest = [c for c in candidates if c[1] == votes.fewest_marks]
+        if fewest and len({decoded for decoded, _ in candidates}) > 1:
+            return fewest[0]
         # A reading that puts in a combining mark no letter carries (phonetic "x̹", where
         # ISO-8859-2 reads Tlingit "x̱" and cp1250 "x̹") loses to one whose marks are
         # orthographies' (`ORTHOGRAPHIC_MARKS`).
@@ -167,6 +175,9 @@ class DocumentVotes(NamedTuple):
     # language all of their readings are in (`reads_most_like_its_language`), if one does
     reads_best: str | None = None
     reads_best_language: str | None = None  # the language CLD2 found in every reading
+    # the code page of ``most_lines`` whose reading of the page writes the fewest letter
+    # marks (`fewest_letter_marks`), if one does
+    fewest_marks: str | None = None
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -206,8 +217,98 @@ def document_codecs(document: str) -> DocumentVotes:
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
-                         frozenset(name for name in most_lines if _one_language_writes(letters[name])),
-                         *_reading_most_like_its_language(pages))
+                         # (a reading with a sign where another has a letter, "h÷" for
+                         # "há", writes no letter there for an alphabet to refuse)
+                         _readings_in_an_alphabet(_readings_of_letters(pages), letters),
+                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
+
+
+def fewest_letter_marks(readings: dict[str, str]) -> str | None:
+    """The one reading (by its name) that writes its letters most like an orthography,
+    where the readings differ: first the fewest letters whose case goes against their
+    place (`_case_misplaced`: ISO-8859-2's "é ne ékus" is cp1250's "Ê ne Êkus"), then
+    the fewest kinds of diacritic (`_letter_marks`): an orthography writes a few marks
+    on many letters (Tumbuka "ŵ" and "Ŵ", Guarani "ã" and "ĩ"), while a code page's
+    misreading of a letter swaps its mark for another (ISO-8859-2's "ŵ" is cp1250's
+    "ž", "ĩ" is "Ċ", "ü" is "ß"). A reading with a sign where another has a letter
+    takes no part (`_readings_of_letters`: "h÷" beside "há"). None where the best is
+    shared or writes a letter no language of the studied pages or of CLDR writes.
+
+    >>> fewest_letter_marks({"iso-8859-2": "Ŵalimi ŵa ku Rumphi", "cp1250": "Ŵalimi ža ku Rumphi"})
+    'iso-8859-2'
+    >>> fewest_letter_marks({"iso-8859-2": "mbôlô é ne ékus", "cp1250": "mbôlô Ê ne Êkus"})
+    'iso-8859-2'
+    >>> fewest_letter_marks({"a": "Fußball über", "b": "Fuüball åber"}) is None
+    True
+    """
+    if len(set(readings.values())) < 2:
+        return None
+    readings = _readings_of_letters(readings)
+    if len(set(readings.values())) == 1:
+        return next(iter(readings))  # the one reading of letters
+    if not readings:
+        return None
+    keys = {name: (_case_misplaced(text), len(_letter_marks(text))) for name, text in readings.items()}
+    ranked = sorted(keys, key=keys.get)
+    if keys[ranked[0]] == keys[ranked[1]]:
+        return None
+    # The winner writes letters some language writes: a line gluing Croatian to Portuguese
+    # has fewer kinds of diacritic read as ISO-8859-2's "ŷkole" than as cp1250's "škole".
+    unknown = {char for char in _alphabet_letters(readings[ranked[0]]) if char.isalpha()} - _LETTERS_WRITTEN
+    return None if unknown else ranked[0]
+
+
+# A letter at the start of a line or of a sentence: a capital belongs there.
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"«»„“”(\[–—-]\s*|\n)\s*$")
+
+
+def _case_misplaced(text: str) -> int:
+    """How many non-ASCII letters stand in the case their place goes against: a small
+    letter beginning a line, a capital beginning a word of small letters in the middle of
+    a sentence after a word of small letters (or standing alone there), a capital inside
+    a word before a small letter ("DÊcembre").
+
+    >>> _case_misplaced("mbôlô Ê ne Êkus"), _case_misplaced("mbôlô é ne ékus"), _case_misplaced("öber uns")
+    (2, 0, 1)
+    >>> _case_misplaced("Lâyende, 4 DÊcembre"), _case_misplaced("Lâyende, 4 Décembre")
+    (1, 0)
+    """
+    count = sum(1 for match in _CAPITAL_INSIDE_A_WORD_RE.finditer(text)
+                if match.group().isupper() and text[match.end()].islower())
+    for match in _WORD_START_RE.finditer(text):
+        char, start = match.group(1), match.start(1)
+        before = text[max(0, start - 40):start]
+        if not before.strip() or before.rstrip(" \t").endswith("\n"):
+            count += char.islower()
+        elif char.isupper() and not _SENTENCE_START_RE.search(before):
+            previous = before.split()[-1] if before.split() else ""
+            word = match.group(0)
+            if previous[-1:].islower() and (len(word) == 1 or word[1:].islower()):
+                count += 1
+    return count
+
+
+_WORD_START_RE = re.compile(r"(?<!\w)([^\W\d_\x00-\x7f])\w*")
+_CAPITAL_INSIDE_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[^\W\d_\x00-\x7f](?=[^\W\d_])")
+
+
+def _letter_marks(text: str) -> set:
+    """The diacritics the text's non-ASCII letters carry (their combining marks once
+    decomposed), and its non-ASCII letters that decompose into no ASCII letter.
+
+    >>> sorted(_letter_marks("Ŵalimi ŵa ß"))
+    ['ß', '̂']
+    """
+    marks = set()
+    for char in set(text):
+        if char > "\x7f" and (char.isalpha() or unicodedata.category(char)[0] == "M"):
+            decomposed = unicodedata.normalize("NFD", char.lower())
+            if decomposed[0] > "\x7f" and unicodedata.category(decomposed[0])[0] != "M":
+                marks.add(decomposed[0])
+            marks.update(c for c in decomposed[1:] if unicodedata.category(c)[0] == "M")
+            if unicodedata.category(decomposed[0])[0] == "M":
+                marks.add(decomposed[0])
+    return marks
 
 
 # CLD2 refuses control characters and lone surrogates.
@@ -234,9 +335,7 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     """(`reads_most_like_its_language`, the language CLD2 found), or (None, None)."""
     # CLD2 weighs letters: a reading that has a sign where another has a letter
     # ("continuar÷" beside "continuará") is no word it could score, so it takes no part.
-    everywhere = set.intersection(*map(set, readings.values())) if readings else set()
-    readings = {name: text for name, text in readings.items()
-                if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
+    readings = _readings_of_letters(readings)
     if len(set(readings.values())) < 2:
         return None, None
     import pycld2
@@ -266,6 +365,18 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     if alphabet is not None and not own <= set(alphabet):
         return None, None
     return ranked[0], scores[ranked[0]][0]
+
+
+def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
+    """The readings whose characters that not every reading has are letters or marks: a
+    reading with a sign where another has a letter ("h÷" beside "há") is no text.
+
+    >>> sorted(_readings_of_letters({"a": "continuará", "b": "continuar÷"}))
+    ['a']
+    """
+    everywhere = set.intersection(*map(set, readings.values())) if readings else set()
+    return {name: text for name, text in readings.items()
+            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
 
 
 def _the_one_reading_in_its_alphabet(readings: dict[str, str], language: str) -> tuple[str | None, str | None]:
@@ -318,6 +429,28 @@ _LAST_ALPHABET_LETTER = "\u1fff"
 _ALPHABET_SETS = tuple(frozenset(letters) for letters in ALPHABETS.values())
 
 
+def _readings_in_an_alphabet(names, letters: dict[str, set]) -> frozenset:
+    """The readings (by name) whose letters one studied language writes all of
+    (`_one_language_writes`); where none does, those whose letters one language of CLDR's
+    locale data writes all of (`cldr_alphabets`: a language no studied page wrote, Maltese
+    "ġ" through ISO-8859-2, which cp1250 reads as "ĥ").
+
+    >>> sorted(_readings_in_an_alphabet(["iso-8859-2", "cp1250"], {"iso-8859-2": {"ħ", "ġ"}, "cp1250": {"ħ", "ĥ"}}))
+    ['iso-8859-2']
+    """
+    studied = frozenset(name for name in names if _one_language_writes(letters[name]))
+    if studied:
+        return studied
+    return frozenset(name for name in names
+                     if letters[name] and any(letters[name] <= alphabet for alphabet in _CLDR_ALPHABET_SETS))
+
+
+_CLDR_ALPHABET_SETS = tuple(frozenset(letters) for letters in CLDR_ALPHABETS.values())
+# Every letter a language of the studied pages or of CLDR writes (lowercase).
+_LETTERS_WRITTEN = frozenset().union(*map(frozenset, ALPHABETS.values()), *_CLDR_ALPHABET_SETS,
+                                     (char.lower() for char in LETTER_COUNTS))
+
+
 def _one_language_writes(letters: set) -> bool:
     """Does one language of `alphabets` write all these letters? German writes "ü" and
     "ß", no language "å" and "ß".
@@ -362,9 +495,13 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
     if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
            for char in _new_letters(line, as_cp1252)):
         return as_cp1252
+    # A language the alphabets do not know is read by its words' case instead: cp1252's
+    # letter a capital inside a word of small letters ("WiadŨmości"), the other's not.
+    miscased = _capital_inside_a_lowercase_word(line, as_cp1252)
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
-              and _writes_only_known_letters(line, decoded) and _one_language_writes(_alphabet_letters(decoded))}
+              and _writes_only_known_letters(line, decoded)
+              and (miscased or _one_language_writes(_alphabet_letters(decoded)))}
     return others.pop() if len(others) == 1 else as_cp1252
 
 
@@ -714,6 +851,10 @@ def _new_letters(line: str, decoded: str) -> list[str]:
             and char not in LETTER_APOSTROPHES]
 
 
+# Capitals written inside small words: the Cyrillic palochka.
+_CAPITALS_WRITTEN_IN_SMALL_WORDS = frozenset("\u04c0")
+
+
 def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
     """Did the decoding put a capital right after a lowercase letter? Words are not
     written so: ``KiĆ±e`` read back through cp1250 gives ``KiƱe`` (U+01B1), through
@@ -723,7 +864,14 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
     (True, False)
     >>> _capital_inside_a_lowercase_word("polĆ©", "polƩ")
     True
+
+    The palochka is the exception: the Caucasian orthographies that write it (Avar,
+    Chechen, Kabardian, Lezgian, Tabasaran...) write its capital form inside small words
+    ("цӀийи", Ӏ is U+04C0; its small form came to Unicode late and is seldom typed).
+
+    >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
+    False
     """
-    new = set(_new_letters(line, decoded))
+    new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
                for k, char in enumerate(decoded[1:], start=1))
