@@ -146,3 +146,14 @@ def test_the_story_going_on_below_a_gallery_stays():
     lines = STORIES["en"] + WIDGET + ["Photo 1 of 6", "Next"] + [CONTINUATION]
     kept = [True] * 3 + [False] * 6 + [True]
     assert _cut(lines, kept) == [not k for k in kept]
+
+
+def test_a_part_of_the_article_shown_again_below_it_stays():
+    """A recipe card repeating the ingredients, a code sample shown twice: the repeated
+    part is much shorter than the article, and it is the page's content (guard: passes on
+    main; fails when any block of recurring words goes, whatever its length)."""
+    article = STORIES["en"] + CLOSING_BLOCK["en"] + [CONTINUATION] * 2
+    part = _rewrapped(article[:4], [0.5, 0.5, 0.5, 0.5])
+    lines = article + WIDGET + ["Photo 1 of 6"] + part
+    kept = [True] * len(article) + [False] * 5 + [True] * len(part)
+    assert _cut(lines, kept) == [not k for k in kept]
