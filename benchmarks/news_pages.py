@@ -232,6 +232,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
   of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
   Totals only: never print its misses.
+* ``round21_heldout.txt``: 34 news pages (28 languages in no earlier set: Makhuwa-Meetto, Kako,
+  Kwasio, Yangben, Mundang, Meta', Ngomba, Ngiemboon, Aghem, Bafia, Tohono O'odham, Purepecha,
+  Michif, Chickasaw, Muscogee, Wakhi, Yagnobi, Sarikoli, Kosraean, Votic, Livonian, Ingrian,
+  Southern Sami, Skolt Sami, Tat, Koryak, Itelmen, Ulch; and English twice, German, Portuguese,
+  Russian, Japanese), written for the lead at the start of the twenty-first round before any
+  change of that round, 27 of its 40 captions without a credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -290,6 +296,7 @@ SETS = {
     "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
     "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
     "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
+    "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
 }
 
 
