@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import sys
@@ -113,6 +114,9 @@ def main(argv=None) -> int:
     ap.add_argument("--model", help="classifier JSON (default: the shipped one)")
     ap.add_argument("--examples", type=int, default=4)
     ap.add_argument("--group", action="append", default=[], help="only these groups")
+    ap.add_argument("--digits", type=int, default=3, help="decimals of P / R / F1 (round 21)")
+    ap.add_argument("--outputs", help="write each page's id and the sha256 of its output here (JSONL): "
+                                      "count the pages two trees answer differently without reading them")
     args = ap.parse_args(argv)
     score = load_score(args.bench_dir)
     model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
@@ -128,7 +132,12 @@ def main(argv=None) -> int:
         pairs = groups[name] if name != "all" else list(zip(records, preds))
         m = score({r["id"]: r["gold_text"] for r, _ in pairs}, {r["id"]: p for r, p in pairs})
         emptied = sum(1 for r, p in pairs if TOKEN.search(r["gold_text"] or "") and not TOKEN.search(p))
-        print(f"| {name} | {len(pairs)} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {emptied} |")
+        d = args.digits
+        print(f"| {name} | {len(pairs)} | {m['precision']:.{d}f} | {m['recall']:.{d}f} | {m['f1']:.{d}f} | {emptied} |")
+    if args.outputs:
+        with open(args.outputs, "w", encoding="utf-8") as f:
+            for rec, pred in zip(records, preds):
+                f.write(json.dumps({"id": rec["id"], "sha256": hashlib.sha256(pred.encode()).hexdigest()}) + "\n")
     if not args.lines:
         return 0
     for name in sorted(groups, key=lambda g: -len(groups[g])):

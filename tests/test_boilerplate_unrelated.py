@@ -104,3 +104,56 @@ def test_a_batch_gives_each_document_its_own_answer(docs):
             alone[cand] = cut_unrelated_blocks_below(lines, cand, cand, drop[lo:hi][cand])
         assert got[lo:hi].tolist() == alone.tolist()
         assert not (drop[lo:hi] & ~got[lo:hi]).any()  # the step only cuts
+
+
+# Round 21 (textq21): a page whose text holds the article twice (a print or AMP copy under
+# it, re-wrapped at other places) keeps one copy.
+def _rewrapped(paragraphs: list[str], cuts: list[float]) -> list[str]:
+    """The paragraphs as one text, broken into lines at other places (each cut: where in
+    its paragraph, as a share of its words, a line break falls; 0: none)."""
+    lines = []
+    for paragraph, cut in zip(paragraphs, cuts):
+        words = paragraph.split()
+        k = int(cut * len(words))
+        lines += [" ".join(words[:k]), " ".join(words[k:])] if 0 < k < len(words) else [paragraph]
+    return lines
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(STORIES)), st.lists(st.floats(0, 0.95), min_size=4, max_size=4),
+       st.integers(min_value=5, max_value=9))
+def test_a_second_copy_of_the_article_below_it_goes(language, cuts, n_furniture):
+    """Fails on main: the copy shares nearly every word with the article, so
+    ``cut_unrelated_blocks_below`` (which cut only blocks that share few) kept it."""
+    article = STORIES[language] + CLOSING_BLOCK[language]
+    copy = _rewrapped(article, cuts)
+    furniture = (WIDGET * 3)[:n_furniture]
+    lines = article + furniture + copy
+    kept = [True] * len(article) + [False] * len(furniture) + [True] * len(copy)
+    assert _cut(lines, kept) == [False] * len(article) + [True] * (len(furniture) + len(copy))
+
+
+# The story goes on after a gallery: it names the bridge, the council and the traffic again,
+# but says new things in every sentence (guard: passes on main too).
+CONTINUATION = ("Engineers found the corrosion during a routine inspection last autumn, when divers examined "
+                "the piers below the waterline and reported cracks in three of the steel girders. The council "
+                "had postponed earlier repairs twice because of rising costs, and the transport committee now "
+                "expects the whole project to cost almost twice the original estimate. Ferry operators have "
+                "offered extra crossings during the morning rush hour while the bridge stays closed.")
+
+
+def test_the_story_going_on_below_a_gallery_stays():
+    lines = STORIES["en"] + WIDGET + ["Photo 1 of 6", "Next"] + [CONTINUATION]
+    kept = [True] * 3 + [False] * 6 + [True]
+    assert _cut(lines, kept) == [not k for k in kept]
+
+
+def test_a_part_of_the_article_shown_again_below_it_stays():
+    """A recipe card repeating the ingredients, a code sample shown twice: the repeated
+    part is much shorter than the article, and it is the page's content (guard: passes on
+    main; fails when any block of recurring words goes, whatever its length)."""
+    article = STORIES["en"] + CLOSING_BLOCK["en"] + [CONTINUATION] * 2
+    part = _rewrapped(article[:4], [0.5, 0.5, 0.5, 0.5])
+    lines = article + WIDGET + ["Photo 1 of 6"] + part
+    kept = [True] * len(article) + [False] * 5 + [True] * len(part)
+    assert _cut(lines, kept) == [not k for k in kept]

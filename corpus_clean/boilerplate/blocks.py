@@ -21,6 +21,13 @@ ARTICLE_END_MIN_WORDS = 8  # a kept sentence this long (or a paragraph) can be t
 APART_MIN_LINES = 4  # cut or rule-removed lines between two kept blocks
 UNRELATED_MIN_WORDS = 20  # words of 4+ letters in a block below the article before it is judged
 UNRELATED_MAX_ECHO = 0.15  # share of those words that recur in the article's block
+# A block below the article with COPY_MIN_WORDS+ such words, at least COPY_MIN_SHARE as many
+# as the article's, of which COPY_MIN_ECHO+ recur in it is a second copy of the article (the
+# page's text holds its body twice). A repeated part (a recipe card's ingredients, a code
+# sample shown twice, the terms under an offer) is smaller, and WCXB's gold keeps it.
+COPY_MIN_WORDS = 50
+COPY_MIN_SHARE = 0.75
+COPY_MIN_ECHO = 0.9
 LABEL_MAX_WORDS = 4  # "Ready for more?", "More on this", "Follow us"
 _LONG_WORD = re.compile(r"\w{4,}")
 
@@ -231,6 +238,13 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     article a standfirst or a lede names the story in other words. (`content[line_of[k]]`:
     candidate k's text.)
 
+    A block below as long as the article (COPY_MIN_SHARE of its words, COPY_MIN_WORDS+)
+    of whose words COPY_MIN_ECHO+ recur in it is the article again (a page whose text
+    holds its body twice, re-wrapped: a print or AMP copy): it goes too. A story's own
+    later part brings new words in every paragraph (on the benches' pages, out of fold,
+    at most 0.66 of them recur above it); a part shown twice (a recipe card's
+    ingredients, a code sample) is shorter than the article.
+
     >>> content = ["The harbour council voted on Monday to close the old bridge for repairs after engineers "
     ...            "found cracks in the steel beams under both approach spans.",
     ...            "Drivers will use the northern ring road, which the transport department says can carry "
@@ -256,7 +270,8 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     for block, block_words in zip(blocks[main + 1:], words[main + 1:]):
         if len(block_words) >= UNRELATED_MIN_WORDS:
             echo = sum(w in article for w in block_words) / len(block_words)
-            if echo < UNRELATED_MAX_ECHO:
+            if echo < UNRELATED_MAX_ECHO or (echo >= COPY_MIN_ECHO and len(block_words) >= COPY_MIN_WORDS
+                                             and len(block_words) >= COPY_MIN_SHARE * len(words[main])):
                 out[block] = True
     return out
 
