@@ -1285,13 +1285,21 @@ def too_big_to_keep(file: InputFile) -> str:
             "split it into documents (JSON Lines, one per line)")
 
 
-def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
+def _whole_file(file: InputFile) -> bytes | Skipped:
+    """A one-record file's bytes, or why it is skipped: too big to keep whole, or empty
+    (a file of a byte-order mark and spaces: "empty file (only a byte-order mark)")."""
     data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
     if data is None:
-        yield Skipped(file.source, too_big_to_keep(file))
-        return
+        return Skipped(file.source, too_big_to_keep(file))
     if is_blank_bytes(data):
-        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
+        return Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
+    return data
+
+
+def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
+    data = _whole_file(file)
+    if isinstance(data, Skipped):
+        yield data
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
@@ -1303,12 +1311,9 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
-    data = _read_bytes(file, MAX_WHOLE_FILE_BYTES)
-    if data is None:
-        yield Skipped(file.source, too_big_to_keep(file))
-        return
-    if is_blank_bytes(data):
-        yield Skipped(file.source, "empty file" if not data.strip() else "empty file (only a byte-order mark)")
+    data = _whole_file(file)
+    if isinstance(data, Skipped):
+        yield data
         return
     decoded = decode_page(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
