@@ -585,12 +585,14 @@ def run_cli(args: list[str], env: dict) -> tuple[int, str, str]:
     return done.returncode, done.stdout.decode(errors="replace"), done.stderr.decode(errors="replace")
 
 
-def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
+def check_run(seed: int, base: Path, env: dict, build=None) -> list[tuple[str, str]]:
     """Two runs of the real command on a generated tree: each exits 0 without a traceback,
-    the manifest balances and lists every entry, and the second run changes nothing."""
+    the manifest balances and lists every entry, and the second run changes nothing.
+    `build(rng, root, seed)` writes the tree (this module's `build_tree` unless given: the
+    shapes and kinds generators pass their own)."""
     rng = random.Random(10_000 + seed)
     root = base / f"tree-{seed}"
-    build_tree(rng, root, seed)
+    (build or build_tree)(rng, root, seed)
     out = base / f"out-{seed}"
     args = ["run", "--input", str(root), "--output", str(out), "--no-data-docs",
             "--shard-mb", rng.choice(["0.001", "16"]), "--workers", rng.choice(["0", "1"])]

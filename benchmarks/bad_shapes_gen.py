@@ -349,14 +349,10 @@ def build_tree(rng: random.Random, root: Path, seed: int) -> None:
 
 
 def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
+    """`bad_input_gen.check_run` on a tree of this generator's files."""
     import bad_input_gen
 
-    original = bad_input_gen.build_tree
-    bad_input_gen.build_tree = build_tree
-    try:
-        return bad_input_gen.check_run(seed, base, env)
-    finally:
-        bad_input_gen.build_tree = original
+    return bad_input_gen.check_run(seed, base, env, build=build_tree)
 
 
 def main() -> int:
