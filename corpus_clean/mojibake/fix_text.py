@@ -229,8 +229,17 @@ def _repair_quotations_of_a_garbled_page(originals: list[str], repaired: list[st
                for original, fixed in zip(originals, repaired)):
         return repaired
     return [fix_line(original, evidence, fixes, quotes_may_be_on_purpose=False)
-            if fixed == original and quotes_mojibake_on_purpose(original) and might_need_repair(original) else fixed
+            if _left_as_a_quoted_example(original, fixed) else fixed
             for original, fixed in zip(originals, repaired)]
+
+
+def _left_as_a_quoted_example(original: str, fixed: str) -> bool:
+    """A line the repair left as it was because it quotes mojibake on purpose.
+
+    >>> _left_as_a_quoted_example('Le mot “cafГ©” au lieu de “café”.', 'Le mot “cafГ©” au lieu de “café”.')
+    True
+    """
+    return fixed == original and might_need_repair(original) and quotes_mojibake_on_purpose(original)
 
 
 def _quoted_examples(originals: list[str], repaired: list[str]) -> list[int]:
@@ -242,7 +251,7 @@ def _quoted_examples(originals: list[str], repaired: list[str]) -> list[int]:
     [0]
     """
     return [k for k, (original, fixed) in enumerate(zip(originals, repaired))
-            if fixed == original and might_need_repair(original) and quotes_mojibake_on_purpose(original)]
+            if _left_as_a_quoted_example(original, fixed)]
 
 
 def _keep_quoted_examples(fixed: str, originals: list[str], examples: list[int]) -> str:
