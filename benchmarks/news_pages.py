@@ -247,6 +247,12 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Southern Sami, Skolt Sami, Tat, Koryak, Itelmen, Ulch; and English twice, German, Portuguese,
   Russian, Japanese), written for the lead at the start of the twenty-first round before any
   change of that round, 27 of its 40 captions without a credit. Totals only: never print its misses.
+* ``round22_heldout.txt``: 34 news pages (28 languages in no earlier set: Paiwan, Bunun, Yami,
+  Ivatan, Ibanag, Kankanaey, Iban, Kadazan Dusun, Menominee, Potawatomi, Omaha-Ponca, Kiowa,
+  Comanche, Tlicho, Blackfoot, Oneida, Edo, Urhobo, Igala, Chiga, Lango, Lugbara, Aromanian, Gheg
+  Albanian, Turoyo, Moroccan Arabic, Warlpiri, Rotuman; and English twice, Italian, Polish,
+  Turkish, Chinese), written for the lead at the start of the twenty-second round before any
+  change of that round, 47 of its 76 captions without a credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -308,6 +314,7 @@ SETS = {
     "round21_dev.txt (studied)": LABELLED / "round21_dev.txt",
     "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
     "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
+    "round22_heldout.txt (held out)": LABELLED / "round22_heldout.txt",
 }
 
 

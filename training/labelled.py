@@ -45,6 +45,7 @@ HELD_OUT = (
     "round14_heldout.txt", "round14_check.txt", "round15_heldout.txt", "round15_check.txt",
     "round16_heldout.txt", "round17_heldout.txt",
     "round18_heldout.txt", "round19_heldout.txt", "round20_heldout.txt", "round21_heldout.txt",
+    "round22_heldout.txt",
 )
 
 
