@@ -37,10 +37,14 @@ STUDIED = (
     "round19_dev.txt", "round19_probe.txt",  # (studied by news19; the probe after one unseen read)
     "round20_dev.txt", "round20_probe.txt",  # (studied by news20; the probe after one unseen read)
     "round21_dev.txt", "round21_probe.txt",  # (studied by news21; the probe after one unseen read)
+    # Released in round 22: held out (totals only) through round 21, then opened for study, so
+    # that a round studies pages written by other hands than the rules' author (on held-out
+    # sets 34 % of captions are kept, on studied ones 12 %). No longer evidence of anything
+    # unseen: the files in HELD_OUT are.
+    "round9_heldout.txt", "round9_short_line_heldout.txt", "round10_heldout.txt", "round11_heldout.txt",
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
-    "round9_heldout.txt", "round9_short_line_heldout.txt", "round10_heldout.txt", "round11_heldout.txt",
     "round12_heldout.txt", "round12_check.txt", "round13_heldout.txt", "round13_check.txt",
     "round14_heldout.txt", "round14_check.txt", "round15_heldout.txt", "round15_check.txt",
     "round16_heldout.txt", "round17_heldout.txt",
