@@ -88,6 +88,7 @@ def install_marks() -> None:
     import corpus_clean.parallel as parallel
     import corpus_clean.dedup_stage as dedup_stage
     import flows.clean_corpus as flow
+    import tasks.dedup_tasks as dedup_tasks
     import tasks.shard_tasks as shard_tasks
 
     for module, names in ((flow, ["plan_run", "open_version", "stop_workers", "merge_split_files", "_run_duplicates",
@@ -95,6 +96,7 @@ def install_marks() -> None:
                           (shard_tasks, ["clean_shard_on_workers", "row_checks_in_slices", "validate_table",
                                          "split_by_validation", "summarize_shard", "sort_for_readers", "write_part",
                                          "stage_signatures", "return_freed_memory"]),
+                          (dedup_tasks, ["assign_run", "move_duplicates"]),  # a big run's dedup stage
                           (parallel, ["warm_up"])):
         for name in names:
             if hasattr(module, name):

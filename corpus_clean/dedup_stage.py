@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from corpus_clean.dataset import STREAM_ROWS_BYTES, part_path, rows_bytes, split_part, write_part
 from corpus_clean.dedup import (DedupIndex, DedupParams, PartByPartAssignment, clean_table_signatures, deduplicate,
-                                map_signatures, split_duplicates)
+                                SIGNATURE_ROWS_IN_MEMORY, map_signatures, split_duplicates)
 from corpus_clean.layout import STAGED_SIGNATURES
 from corpus_clean.output import sort_for_readers, write_parquet
 from corpus_clean.processes import return_freed_memory
@@ -52,14 +52,18 @@ SIGNATURE_ROWS = 256
 # 867 at 400 MB: the tail's index save and merges), so runs of more than 40,000 documents
 # still take the run-level stage, whose tail is slower but whose peak is lower. None sends
 # every local run shard by shard; the tests use 0 to run the run-level stage locally.
-SHARD_BY_SHARD_MAX_RECORDS: int | None = 40_000
+# The cap is the run's signatures that ``RunSignatures`` holds in memory (32 MB): up to
+# it nothing of the deciding is mapped, and a 200 MB run (~50k documents; issue 15's
+# scale) decides as it writes, where the run-level stage's tail (the assignment, then
+# each part read, split and written again) was serial after the workers had stopped.
+SHARD_BY_SHARD_MAX_RECORDS: int | None = SIGNATURE_ROWS_IN_MEMORY
 
 
 def decides_shard_by_shard(expected_records: int) -> bool:
     """Decide this local run's duplicates shard by shard (as each shard is written), or
     once after cleaning (signatures staged, duplicates moved)? Same decisions either way.
 
-    >>> decides_shard_by_shard(25_000), decides_shard_by_shard(500_000)
+    >>> decides_shard_by_shard(50_000), decides_shard_by_shard(500_000)
     (True, False)
     """
     return SHARD_BY_SHARD_MAX_RECORDS is None or expected_records <= SHARD_BY_SHARD_MAX_RECORDS

@@ -145,3 +145,24 @@ def test_the_shard_by_shard_state_held_in_memory_stops_growing_with_the_run(monk
     assert all(h["band and exact-hash tables, held"] <= bands * head_bytes for h in held)
     assert last["band and exact-hash tables, mapped"] >= 64 * 12 * 12 * 20 * 0.9
     assert not list(tmp_path.iterdir())
+
+
+def test_a_run_of_the_issues_scale_decides_as_it_writes_with_its_signatures_in_memory(tmp_path):
+    """A 200 MB run of 4 KB documents (issue 15's scale: 50,164 documents from
+    benchmarks/corpus_gen.py) decides its duplicates shard by shard, as each shard is
+    written, not in the run-level stage after cleaning (its assignment, then every part read,
+    split and written again, alone on the run's critical path once the workers stopped).
+    Every run that does holds the run's signatures in memory: the cap is where
+    ``RunSignatures`` would begin to map them, so no run under it pays page faults for
+    them. (Fails on main: the cap was 40,000 documents.)"""
+    from corpus_clean import dedup_stage
+
+    cap = dedup_stage.SHARD_BY_SHARD_MAX_RECORDS
+    assert dedup_stage.decides_shard_by_shard(50_164) and not dedup_stage.decides_shard_by_shard(cap + 1)
+    num_perm = dedup.DedupParams().num_perm
+    signatures = dedup.RunSignatures(num_perm, tmp_path)
+    for start in range(0, cap, 8_192):  # the run's shards, each appended as it is decided
+        signatures.append(np.full((min(8_192, cap - start), num_perm), start, dtype=np.uint32))
+    assert not signatures.mapped and signatures.rows == cap
+    signatures.append(np.zeros((1, num_perm), dtype=np.uint32))
+    assert signatures.mapped  # one document more: the run-level stage's side of the cap
