@@ -249,14 +249,16 @@ def seo_blog_page(p: Page) -> None:
     p.add(f"<p>{esc(intro)}</p>", (intro,))
     if rng.random() < 0.7:
         takeaways = [sentence(rng, p.lang) for _ in range(rng.randint(3, 5))]
-        p.add(f"<div class='{p.pick('key-takeaways', 'tldr', 'summary-box')}'><p><strong>{p.pick('Key takeaways', 'Das Wichtigste in Kürze', 'In breve', 'TL;DR')}</strong></p>"
-              "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in takeaways) + "</ul></div>", tuple(takeaways))
+        label = p.pick('Key takeaways', 'Das Wichtigste in Kürze', 'In breve', 'TL;DR')  # the box's heading: gold, as sub-headings are
+        p.add(f"<div class='{p.pick('key-takeaways', 'tldr', 'summary-box')}'><p><strong>{label}</strong></p>"
+              "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in takeaways) + "</ul></div>", (label, *takeaways))
     toc_head = p.pick("Table of contents", "Inhaltsverzeichnis", "Indice", "Índice", "Inhoud", "Contents")
-    p.add(p.pick(f"<div id='ez-toc-container' class='ez-toc-v2'><p class='ez-toc-title'>{toc_head}</p><nav><ul class='ez-toc-list'>",
-                 f"<nav class='{p.pick('toc', 'table-of-contents', 'rank-math-toc')}'><h2>{toc_head}</h2><ol>",
-                 f"<div class='{p.pick('wp-block-group', 'box', 'inner')}'><p><strong>{toc_head}</strong></p><ol>")  # no telling class
+    toc = rng.randrange(3)
+    p.add([f"<div id='ez-toc-container' class='ez-toc-v2'><p class='ez-toc-title'>{toc_head}</p><nav><ul class='ez-toc-list'>",
+           f"<nav class='{p.pick('toc', 'table-of-contents', 'rank-math-toc')}'><h2>{toc_head}</h2><ol>",
+           f"<div class='{p.pick('wp-block-group', 'box', 'inner')}'><p><strong>{toc_head}</strong></p><ol>"][toc]  # no telling class
           + "".join(f"<li><a href='#s{i}'>{esc(h)}</a></li>" for i, h in enumerate(heads))
-          + p.pick("</ul></nav></div>", "</ol></nav>", "</ol></div>"))
+          + ["</ul></nav></div>", "</ol></nav>", "</ol></div>"][toc])
     for i, h in enumerate(heads):
         p.add(f"<h2 id='s{i}'>{esc(h)}</h2>", (h,))
         for _ in range(rng.randint(1, 3)):
@@ -269,7 +271,8 @@ def seo_blog_page(p: Page) -> None:
             q = short(rng, p.lang, rng.randint(5, 9)).capitalize() + "?"
             a = paragraph(rng, p.lang, 1, 2)
             p.add(f"<div class='{p.pick('faq-item', 'schema-faq-section', 'rank-math-list-item')}'><h3>{esc(q)}</h3><p>{esc(a)}</p></div>", (q, a))
-    bio = f"{author} {sentence(rng, p.lang)[0].lower()}{sentence(rng, p.lang)[1:]}"
+    about = sentence(rng, p.lang)
+    bio = f"{author} {about[0].lower()}{about[1:]}"
     p.add(f"<div class='{p.pick('author-box', 'about-author', 'saboxplugin-wrap')}'><img src='/a.jpg' alt=''>"
           f"<p class='{p.pick('author-name', 'name', '')}'>{p.pick('About the author', 'Über die Autorin', 'Sull’autore')}: <a href='/author/x'>{author}</a></p>"
           f"<p>{esc(bio)}</p><p><a href='https://x.com/x'>X</a> · <a href='https://linkedin.com/in/x'>LinkedIn</a></p></div>"
