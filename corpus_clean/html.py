@@ -45,6 +45,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
+from corpus_clean import html_next_stories  # (round 22: an infinite scroll's appended stories)
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean.document import Removal
 from corpus_clean.html_dated import keep_dated_entries
@@ -383,6 +384,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
         html_chart_labels.cut_chart_labels(block, cuts, _cut)
     html_label_links.cut_label_links(chosen, cuts, _cut)  # "Related: <a>headline</a>" in any language
+    chosen = html_next_stories.cut_appended_stories(chosen, cuts, _cut)  # an infinite scroll's next stories
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
