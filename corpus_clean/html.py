@@ -1273,7 +1273,7 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
-        if _POSITIVE in hits:
+        if _POSITIVE in hits and not (flags & _NEG and _names_a_part(token)):
             flags |= _POS
         if _HARD_NEGATIVE in hits:
             flags |= _HARD
@@ -1282,6 +1282,29 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
             _TOKEN_FLAGS.clear()
         cached = _TOKEN_FLAGS[token] = (flags, reason)
     return cached
+
+
+ELEMENT_NAMES = True  # (round 22: a BEM-style token's last word names the element; see _names_a_part)
+
+
+def _names_a_part(token: str) -> bool:
+    """True when ``token`` is a block's name then one of its parts that names furniture ("article-meta",
+    "entry-footer", "main-nav", "story__byline"): its last word, not its first, says what the element is.
+
+    A label holding the article's name and a furniture name is left as the article's ("article-body
+    has-comments"); inside one token the words read block first, element last (BEM and its kin), so
+    "article-meta" is the article's meta line, "entry-content" its content.
+
+    >>> _names_a_part("article-meta"), _names_a_part("mainNav"), _names_a_part("entry-content"), _names_a_part("sharebar")
+    (True, True, False, False)
+    """
+    if not ELEMENT_NAMES:
+        return False
+    words = _LABEL_WORD.findall(token)
+    if len(words) < 2:
+        return False
+    last = words[-1].lower()
+    return not POSITIVE_RE.search(last) and (last in NEGATIVE_WORDS or bool(NEGATIVE_STEMS_RE.search(last)))
 
 
 # CSS utility classes (Tailwind, Bootstrap) that set ``overflow: hidden`` on a box,
