@@ -391,7 +391,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
         html_chart_labels.cut_chart_labels(block, cuts, _cut)
     html_label_links.cut_label_links(chosen, cuts, _cut)  # "Related: <a>headline</a>" in any language
-    chosen = html_next_stories.cut_appended_stories(chosen, cuts, _cut)  # an infinite scroll's next stories
+    chosen = html_next_stories.cut_appended_stories(body, chosen, cuts, _cut)  # an infinite scroll's next stories
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)

@@ -31,6 +31,7 @@ __all__ = ["RULE", "cut_appended_stories"]
 RULE = "html.next_story"
 BYLINE_RULE = "html.byline"
 HEADLINE_TAG = "h1"
+HEADLINE_RULE = "html.headline"  # (strip_junk's rule for a cut <h1>)
 MIN_STORY_CHARS = 150  # a story of its own: two sentences or more, not an author card under a name
 TOP_RULES = frozenset((BYLINE_RULE, "html.share"))  # what a story's top carries between headline and prose
 SIGNATURE_SIBLINGS = 3  # a byline, a date, a share bar: the story's prose starts after a few such lines
@@ -41,7 +42,7 @@ _H1 = lexbor_walk.Query("h1")
 _P = lexbor_walk.Query("p")
 
 
-def cut_appended_stories(chosen: list, cuts: dict, cut: Callable[[LexborNode, str, dict], None]) -> list:
+def cut_appended_stories(body: LexborNode, chosen: list, cuts: dict, cut: Callable[[LexborNode, str, dict], None]) -> list:
     """Cut the stories appended after the first (see the module's docstring); the chosen blocks left.
 
     ``cut`` is :func:`corpus_clean.html._cut` (passed in: this module is imported by it). A chosen
@@ -55,39 +56,47 @@ def cut_appended_stories(chosen: list, cuts: dict, cut: Callable[[LexborNode, st
     >>> cuts = {}
     >>> for node in t.css("h1, .byline"):
     ...     _cut(node, "html.headline" if node.tag == "h1" else "html.byline", cuts)
-    >>> chosen = cut_appended_stories([t.css_first("#feed")], cuts, _cut)
+    >>> chosen = cut_appended_stories(t.body, [t.css_first("#feed")], cuts, _cut)
     >>> len(chosen), t.css_first("#feed").text().count("council"), sorted(r for _, r, _ in cuts.values())[-2:]
     (1, 6, ['html.next_story', 'html.next_story'])
     """
     # (the cheap gate first, read from the cuts made: a cut <h1>; a page with many <h1> keeps all but the
     # first as section headings, see html.MANY_H1: the tree is asked for them only then)
-    heads = [ph for node, rule, ph in cuts.values() if node.tag == HEADLINE_TAG]
+    # (the rule, a string compare, before the cut element's tag, a string built per element)
+    heads = [ph for node, rule, ph in cuts.values() if rule == HEADLINE_RULE and node.tag == HEADLINE_TAG]
     if not heads:
         return chosen
-    heads.sort(key=_position)
-    first_line = _ancestor_ids(heads[0])
-    if chosen and len(heads) == 1:  # (the <h1>s left in the tree, under the lowest ancestor of the first headline and the choice)
-        scopes = []
-        for block in chosen:
-            scope = block
-            while scope.parent is not None and scope.mem_id not in first_line:
-                scope = scope.parent
-            scopes.append(scope)
-        heads.extend(_H1.select(min(scopes, key=lambda node: len(_ancestor_ids(node)))))
-        heads.sort(key=_position)
-        first_line = _ancestor_ids(heads[0])
-    if len(heads) < 2 or not _signed(heads[0], cuts):
+    first_line = _ancestor_ids(heads[0]) if len(heads) == 1 else None
+    if first_line is not None and chosen:
+        # (a page with many <h1> leaves all but the first in the tree, as section headings: see html.MANY_H1.
+        # They are looked for under the lowest ancestor of the first headline and the choice, which may be
+        # inside a later story: a C walk of that subtree)
+        scope = chosen[0]
+        while scope.parent is not None and scope.mem_id not in first_line:
+            scope = scope.parent
+        for block in chosen[1:]:  # (each block's climb ends on the first headline's line: the highest is the scope)
+            node = block
+            while node.parent is not None and node.mem_id not in first_line:
+                node = node.parent
+            if node.mem_id != scope.mem_id and node.mem_id in _ancestor_ids(scope):
+                scope = node
+        heads.extend(_H1.select(scope))
+    if len(heads) < 2:
         return chosen
+    heads.sort(key=_position)
+    if not _signed(heads[0], cuts):
+        return chosen
+    first_line = _ancestor_ids(heads[0])
     chosen_ids = {block.mem_id for block in chosen}
     taken: list[LexborNode] = []
     for head in heads[1:]:
+        if not _signed(head, cuts):  # (the cheap test first: a page's section headings are not signed)
+            continue
         box = _container(head, first_line)
         if box is None or not _inside_chosen(box, chosen_ids):
             continue
         first_box = _container_in(heads[0], box.parent)
         if first_box is None or any(box.mem_id == t.mem_id for t in taken):
-            continue
-        if not _signed(head, cuts):
             continue
         if _prose_chars(box) < MIN_STORY_CHARS or _prose_chars(first_box) < MIN_STORY_CHARS:
             continue
