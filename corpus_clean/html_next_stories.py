@@ -36,6 +36,7 @@ MIN_STORY_CHARS = 150  # a story of its own: two sentences or more, not an autho
 TOP_RULES = frozenset((BYLINE_RULE, "html.share"))  # what a story's top carries between headline and prose
 SIGNATURE_SIBLINGS = 3  # a byline, a date, a share bar: the story's prose starts after a few such lines
 SIGNATURE_MAX_CHARS = 120  # "By Kwame Asante · Updated 5 January 2025, 14:10"
+RAW_PROSE_CHARS = 2000  # an element this long with its whitespace is the prose, not a byline (see _signed)
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 SEPARATOR_MAX_CHARS = 60  # "Next story", "Up next", "Advertisement": a label between two stories
 _H1 = lexbor_walk.Query("h1")
@@ -65,6 +66,8 @@ def cut_appended_stories(body: LexborNode, chosen: list, cuts: dict, cut: Callab
     # (the rule, a string compare, before the cut element's tag, a string built per element)
     heads = [ph for node, rule, ph in cuts.values() if rule == HEADLINE_RULE and node.tag == HEADLINE_TAG]
     if not heads:
+        return chosen
+    if len(heads) == 1 and not _signed(heads[0], cuts):  # (an unsigned headline starts no feed of stories)
         return chosen
     first_line = _ancestor_ids(heads[0]) if len(heads) == 1 else None
     if first_line is not None and chosen:
@@ -143,6 +146,8 @@ def _signed(head: LexborNode, cuts: dict) -> bool:
             if cut[1] in TOP_RULES:
                 return True
         else:
+            if _raw_chars(sib) > RAW_PROSE_CHARS:  # (the story's body: its text is not built to be measured)
+                return False
             text = sib.text(deep=True, strip=True)
             if sib.tag not in HEADING_TAGS and len(text) <= SIGNATURE_MAX_CHARS and any(c.isdigit() for c in text):
                 return True
@@ -151,6 +156,13 @@ def _signed(head: LexborNode, cuts: dict) -> bool:
         seen += 1
         sib = _next_element(sib, cuts)
     return False
+
+
+def _raw_chars(node: LexborNode) -> int:
+    """``len(node.text())``, in C without building the string when built (``html._text_chars``)."""
+    from corpus_clean.html import _text_chars  # (late: corpus_clean.html imports this module)
+
+    return _text_chars(node)
 
 
 def _next_element(node: LexborNode, cuts: dict) -> Optional[LexborNode]:
