@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round20 | --round21]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round21 | --round22]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -64,7 +64,10 @@ rulings, photo essays, archived email newsletters, dictionary entries, fan-ficti
 help-centre articles; ``benchmarks/html_pages_round20.py``; written before round 20 changed the extractor; seed 113 held
 out, seed 127 studied). ``--round21`` round 21's (right-to-left news, "continue reading" expander stories, forum threads
 with signatures and quotes, chronologies, stories with widgets; ``benchmarks/html_pages_round21.py``; written before
-round 21 changed the extractor; seed 131 held out, seed 137 studied).
+round 21 changed the extractor; seed 131 held out, seed 137 studied). ``--round22`` round 22's (infinite-scroll stories with
+the next stories appended, pages under a shown consent or sign-up overlay, translated pages with a language switcher,
+search-optimised blog posts, video watch pages; ``benchmarks/html_pages_round22.py``; written before round 22 changed the
+extractor; seed 149 held out, seed 151 studied).
 """
 from __future__ import annotations
 
@@ -2732,11 +2735,12 @@ def make_page_with_posts(family: str, lang: str, seed: int) -> tuple[str, str, s
     from html_pages_round19 import ROUND19_FAMILIES
     from html_pages_round20 import ROUND20_FAMILIES
     from html_pages_round21 import ROUND21_FAMILIES
+    from html_pages_round22 import ROUND22_FAMILIES
 
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
      **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES, **ROUND14_FAMILIES,
-     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES, **ROUND19_FAMILIES, **ROUND20_FAMILIES, **ROUND21_FAMILIES}[family](p)
+     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES, **ROUND19_FAMILIES, **ROUND20_FAMILIES, **ROUND21_FAMILIES, **ROUND22_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -2748,7 +2752,8 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
              round10: bool = False, round11: bool = False, round12: bool = False,
              round13: bool = False, round14: bool = False, round15: bool = False,
              round16: bool = False, round17: bool = False, round18: bool = False,
-             round19: bool = False, round20: bool = False, round21: bool = False) -> list[dict]:
+             round19: bool = False, round20: bool = False, round21: bool = False,
+             round22: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -2763,7 +2768,7 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     ``round17``: round 17's (``html_pages_round17.ROUND17_FAMILIES``), ``round18``: round 18's
     (``html_pages_round18.ROUND18_FAMILIES``), ``round19``: round 19's (``html_pages_round19.ROUND19_FAMILIES``),
     ``round20``: round 20's (``html_pages_round20.ROUND20_FAMILIES``), ``round21``: round 21's
-    (``html_pages_round21.ROUND21_FAMILIES``).
+    (``html_pages_round21.ROUND21_FAMILIES``), ``round22``: round 22's (``html_pages_round22.ROUND22_FAMILIES``).
     """
     from html_pages_round15 import ROUND15_FAMILIES
     from html_pages_round16 import ROUND16_FAMILIES
@@ -2772,11 +2777,12 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     from html_pages_round19 import ROUND19_FAMILIES
     from html_pages_round20 import ROUND20_FAMILIES
     from html_pages_round21 import ROUND21_FAMILIES
+    from html_pages_round22 import ROUND22_FAMILIES
 
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND21_FAMILIES if round21 else ROUND20_FAMILIES if round20 else ROUND19_FAMILIES if round19 else ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 or round19 or round20 or round21 else LANGS
+    families = sorted(ROUND22_FAMILIES if round22 else ROUND21_FAMILIES if round21 else ROUND20_FAMILIES if round20 else ROUND19_FAMILIES if round19 else ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 or round19 or round20 or round21 or round22 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -2808,13 +2814,15 @@ def main(argv=None) -> int:
     ap.add_argument("--round19", action="store_true", help="round 19's page-type families (seed 107 held out)")
     ap.add_argument("--round20", action="store_true", help="round 20's page-type families (seed 113 held out)")
     ap.add_argument("--round21", action="store_true", help="round 21's page-type families (seed 131 held out)")
+    ap.add_argument("--round22", action="store_true", help="round 22's page-type families (seed 149 held out)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
                             round8=args.round8, round9=args.round9, round10=args.round10,
                             round11=args.round11, round12=args.round12, round13=args.round13,
                             round14=args.round14, round15=args.round15, round16=args.round16, round17=args.round17, round18=args.round18,
-                            round19=args.round19, round20=args.round20, round21=args.round21):
+                            round19=args.round19, round20=args.round20, round21=args.round21,
+                            round22=args.round22):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

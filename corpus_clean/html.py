@@ -45,6 +45,7 @@ from corpus_clean import (html_discussion, html_fallback, html_flow, html_galler
                           lexbor_walk)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
+from corpus_clean import html_next_stories  # (round 22: an infinite scroll's appended stories)
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
 from corpus_clean.document import Removal
 from corpus_clean.html_dated import keep_dated_entries
@@ -149,6 +150,9 @@ NEGATIVE_STEMS = (
     "cookie caption byline breadcrumb footer masthead sidebar advert banner popup "
     "signup recommend trending popular outbrain taboola toolbar pagination "
     "copyright disclaimer dateline timestamp "
+    # consent managers' dialogs ("cookie-consent", "gdpr-banner"), and the widely used managers' own names as
+    # "disqus" and "taboola" above: OneTrust, Didomi, Quantcast Choice, Usercentrics, Complianz, iubenda (round 22)
+    "consent gdpr onetrust didomi qc-cmp2 usercentrics cmplz iubenda "
     # wiki page chrome (MediaWiki, Fandom): infoboxes, navboxes, edit links, reference lists
     "infobox navbox editsection catlinks hatnote reflist"
 ).split()
@@ -166,7 +170,8 @@ LABEL_REASONS = {
     **dict.fromkeys("related recommend trending popular outbrain taboola promo more readmore".split(),
                     "html.related"),
     **dict.fromkeys("advert sponsor banner ad ads adv".split(), "html.ads"),
-    **dict.fromkeys("newsletter subscri signup popup modal overlay login cookie".split(), "html.promo"),
+    **dict.fromkeys("newsletter subscri signup popup modal overlay login cookie consent gdpr onetrust didomi "
+                    "qc-cmp2 usercentrics cmplz iubenda".split(), "html.promo"),
     **dict.fromkeys("caption credit credits photo gallery slideshow".split(), "html.caption"),
     **dict.fromkeys("video embed widget".split(), "html.embed"),
     **dict.fromkeys("byline author authors dateline timestamp meta".split(), "html.byline"),
@@ -222,6 +227,9 @@ POSITIVE_RE = re.compile(r"article|body|content|entry|hentry|main|column|story|b
 # element that holds most of the page's paragraph text (a page-layout wrapper
 # such as "container with-sidebar" or "non-ad-column").
 HARD_NEGATIVE_RE = re.compile(r"comment|disqus|respond|replies")
+# A consent manager's box is never the page's document either, however much of the page's prose its purposes
+# are (a short story under a long consent text): cut when large, under its own rule (round 22).
+HARD_STEMS = frozenset("consent gdpr onetrust didomi qc-cmp2 usercentrics cmplz iubenda".split())
 WRAPPER_SHARE = 0.5
 # Inline tags whose class/id are not worth a look: a labelled link or <b> is
 # handled by the link-density and furniture checks when rendering, and these
@@ -383,6 +391,7 @@ def read_page(tree: LexborHTMLParser, lenient: bool = False) -> list[tuple[str, 
     for block in chosen:  # a chart's labels placed over its image: see html_chart_labels
         html_chart_labels.cut_chart_labels(block, cuts, _cut)
     html_label_links.cut_label_links(chosen, cuts, _cut)  # "Related: <a>headline</a>" in any language
+    chosen = html_next_stories.cut_appended_stories(body, chosen, cuts, _cut)  # an infinite scroll's next stories
     lines = render_page(body, chosen, cuts)
     # A choice holding a sliver of the page's prose gets a second opinion: see html_prose.
     cover = html_prose.second_opinion(body, chosen, lines, article)
@@ -1127,7 +1136,8 @@ def label_words(label: str) -> set[str]:
 # content is the page's, shown a panel at a time, and hidden until clicked.
 PANEL_ROLES = html_panels.PANEL_ROLES  # ("tabpanel", "region")
 _ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
-                 "banner": "html.header", "dialog": "html.ui", "alert": "html.ui"}
+                 "banner": "html.header", "dialog": "html.ui", "alertdialog": "html.ui", "alert": "html.ui"}
+MODAL_ROLES = frozenset(("dialog", "alertdialog"))
 
 # Verdicts: "hard" (comment threads: cut even when large), "soft" (cut unless the
 # element holds most of the page's text), "invisible" (not rendered by a browser:
@@ -1177,6 +1187,10 @@ def parts_verdict(cls: Optional[str], ident: Optional[str], extra: Optional[tupl
                 return _INVISIBLE
             if style and _HIDDEN_STYLE_RE.search(style):
                 return _INVISIBLE
+        if role in MODAL_ROLES:
+            # A dialog shown over the page (a consent manager's, a sign-up's) is never its document, however
+            # much of the page's prose it holds (a consent dialog's purposes outweigh a short story): round 22.
+            return ("hard", _ROLE_REASONS[role])
         if role in _ROLE_REASONS:
             return ("soft", _ROLE_REASONS[role])
         if aria_hidden == "true":
@@ -1253,11 +1267,13 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
         m = None if names_no_widget or _NEGATIVE_STEM not in hits else NEGATIVE_STEMS_RE.search(low)
         if m:
             flags, reason = _NEG, LABEL_REASONS.get(m.group(0), "html.furniture")
+            if m.group(0) in HARD_STEMS:
+                flags |= _HARD
         elif not names_no_widget and _NEGATIVE_WORD in hits:
             words = [w for w in _LABEL_WORD.findall(token) if w.lower() in NEGATIVE_WORDS]
             if words:
                 flags, reason = _NEG, LABEL_REASONS.get(words[0].lower(), "html.furniture")
-        if _POSITIVE in hits:
+        if _POSITIVE in hits and not (flags & _NEG and _names_a_part(token)):
             flags |= _POS
         if _HARD_NEGATIVE in hits:
             flags |= _HARD
@@ -1266,6 +1282,29 @@ def _token_flags(token: str) -> tuple[int, Optional[str]]:
             _TOKEN_FLAGS.clear()
         cached = _TOKEN_FLAGS[token] = (flags, reason)
     return cached
+
+
+ELEMENT_NAMES = True  # (round 22: a BEM-style token's last word names the element; see _names_a_part)
+
+
+def _names_a_part(token: str) -> bool:
+    """True when ``token`` is a block's name then one of its parts that names furniture ("article-meta",
+    "entry-footer", "main-nav", "story__byline"): its last word, not its first, says what the element is.
+
+    A label holding the article's name and a furniture name is left as the article's ("article-body
+    has-comments"); inside one token the words read block first, element last (BEM and its kin), so
+    "article-meta" is the article's meta line, "entry-content" its content.
+
+    >>> _names_a_part("article-meta"), _names_a_part("mainNav"), _names_a_part("entry-content"), _names_a_part("sharebar")
+    (True, True, False, False)
+    """
+    if not ELEMENT_NAMES:
+        return False
+    words = _LABEL_WORD.findall(token)
+    if len(words) < 2:
+        return False
+    last = words[-1].lower()
+    return not POSITIVE_RE.search(last) and (last in NEGATIVE_WORDS or bool(NEGATIVE_STEMS_RE.search(last)))
 
 
 # CSS utility classes (Tailwind, Bootstrap) that set ``overflow: hidden`` on a box,

@@ -31,12 +31,19 @@ def token_flags_as_it_was(token: str) -> tuple:
         m = html.NEGATIVE_STEMS_RE.search(low)
     if m:
         flags, reason = html._NEG, html.LABEL_REASONS.get(m.group(0), "html.furniture")
+        if m.group(0) in html.HARD_STEMS:  # (round 22: a consent manager's box is cut when large)
+            flags |= html._HARD
     elif m is None and not slug and not html._CLIPPING_UTILITY_RE.search(low) \
             and not html._PSEUDO_VARIANT_RE.search(low) and html._WORDS_PREFILTER_RE.search(low):
         words = [w for w in html._LABEL_WORD.findall(token) if w.lower() in html.NEGATIVE_WORDS]
         if words:
             flags, reason = html._NEG, html.LABEL_REASONS.get(words[0].lower(), "html.furniture")
-    if html.POSITIVE_RE.search(low):
+    # (round 22: a token whose last word names furniture is the element of a block: "article-meta")
+    words = html._LABEL_WORD.findall(token)
+    last = words[-1].lower() if len(words) >= 2 else ""
+    element = bool(flags & html._NEG and last and not html.POSITIVE_RE.search(last)
+                   and (last in html.NEGATIVE_WORDS or html.NEGATIVE_STEMS_RE.search(last)))
+    if html.POSITIVE_RE.search(low) and not element:
         flags |= html._POS
     if html.HARD_NEGATIVE_RE.search(low):
         flags |= html._HARD
