@@ -1946,7 +1946,8 @@ def html_document(source: str, index: int, raw: bytes, record: dict, html: str, 
     """A record whose page markup is `html` → its Document (the page read as the
     HTML path reads it), the caller's own fields."""
     html, upstream = html_decoded_upstream(html, record)
-    problem = "; ".join(filter(None, (problem, f"{source}:{index + 1}: {upstream}" if upstream else None))) or None
+    if upstream:  # (rare: a page decoded upstream in the wrong code page)
+        problem = f"{problem}; {source}:{index + 1}: {upstream}" if problem else f"{source}:{index + 1}: {upstream}"
     doc = new_document(source, index, raw, "", html=html, encoding=encoding, problem=problem)
     doc.source_id, doc.url, doc.meta = caller_fields(record)
     return doc
