@@ -1806,7 +1806,7 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
                                          f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
         return html_document(source, index, raw, record, html, decoded.encoding)
-    if text is None and html is None and (alias := text_alias(record)):
+    if "text" not in record and "html" not in record and (alias := text_alias(record)):
         record = {("text" if name == alias else name): value for name, value in record.items()}
         text = record["text"]
     if not isinstance(text, str):
