@@ -2581,13 +2581,17 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
     names = parquet.schema_arrow.names
-    column = "text" if "text" in names else "html" if "html" in names else None
+    # (no "text" or "html": the one of "content", "raw_content", "body" there, as in JSONL)
+    aliases = [name for name in _TEXT_ALIASES if name in names]
+    column = "text" if "text" in names else "html" if "html" in names else \
+        aliases[0] if len(aliases) == 1 else None
     if column is None:
+        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
         yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
-                                      f"(columns: {names})", _rows_to_read(file, parquet))
+                                      f"(columns: {names}{which})", _rows_to_read(file, parquet))
         return
     # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
-    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
+    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS and f.name != column
              and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
@@ -2792,7 +2796,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     except UnicodeDecodeError as error:
         return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
-    if column == "html":
+    if column == "html" or _HTML_DOCUMENT.match(text):  # (a whole page as "text": read as the page)
         return new_document(source, index, value, "", html=text, encoding="utf-8")
     return new_document(source, index, value, text, encoding="utf-8")
 

@@ -267,3 +267,25 @@ def test_the_real_run_reads_dumps_users_have_and_says_what_it_cannot(tmp_path):
     assert "wet" in " ".join(manifest["files"]["crawl.txt.gz"]["skipped_reasons"]).lower()
     dump = manifest["files"]["dump.jsonl"]
     assert dump["read"] == 3 and dump["skipped"] == 1 and "line 2" in dump["skipped_reasons"][0]
+
+
+@SETTINGS
+@given(st.lists(sentences, min_size=1, max_size=4), st.sampled_from(["content", "raw_content", "body"]), pages())
+def test_parquet_reads_the_text_column_by_its_alias_and_pages_given_as_text(tmp_path_factory, texts, name, page):
+    """Parquet as RefinedWeb and RedPajama ship it: the text in "content"/"raw_content"/
+    "body" is read (the column not repeated in meta, the others kept); a "text" cell
+    holding a whole page is read as the page; two alias columns say which. Fails on main
+    ("no 'text' or 'html' column"; the page's markup as text)."""
+    import pyarrow as pa
+
+    root = tmp_path_factory.mktemp("p")
+    pq.write_table(pa.table({name: texts, "url": [f"https://x.example/{k}" for k in range(len(texts))]}),
+                   root / "a.parquet")
+    docs = list(read_file(str(root / "a.parquet")))
+    assert [doc.raw_text for doc in docs] == texts and all(not doc.problems and name not in doc.meta for doc in docs)
+    pq.write_table(pa.table({"text": [page[0]]}), root / "b.parquet")
+    [doc] = list(read_file(str(root / "b.parquet")))
+    assert doc.html == page[0] and doc.raw_text == ""
+    pq.write_table(pa.table({"content": ["a"], "body": ["b"]}), root / "c.parquet")
+    [both] = list(read_file(str(root / "c.parquet")))
+    assert "content and body" in both.reason and "which" in both.reason
