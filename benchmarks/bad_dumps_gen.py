@@ -16,7 +16,7 @@ Each seed draws one kind:
               text only mentions a tag or two
   alias       JSON Lines with the text in "content", "raw_content" or "body" (RedPajama,
               OSCAR/RefinedWeb, a CMS export), beside their other fields; a record with two
-              of them
+              of them; or Parquet with its text column so named
   compressed  JSON Lines in gzip members written one after another (``cat a.gz b.gz``,
               ``pigz``), bzip2 and xz streams one after another, zstd frames, as ``.jsonl``
               and ``.json`` names
@@ -157,7 +157,22 @@ def kind_alias(rng: random.Random) -> Case:
             record = {"doc_id": k, **record, "lang": "en"}
         records.append(record)
         expects.append(Expect(text))
+    if rng.random() < 0.3:  # (drawn last: the JSON Lines cases of the seeds before it are unchanged)
+        return parquet_alias(rng, rng.choice(["content", "raw_content", "body"]))
     return Case("alias", {"feed.jsonl": _jsonl(records)}, records=expects)
+
+
+def parquet_alias(rng: random.Random, name: str) -> Case:
+    """Parquet as RefinedWeb/RedPajama ship it: the text column named `name`, a URL column."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = [text_of(rng) for _ in range(rng.randint(1, 4))]
+    sink = io.BytesIO()
+    pq.write_table(pa.table({"url": [f"https://x.example/{k}" for k in range(len(texts))], name: texts}), sink)
+    return Case("alias", {"feed.parquet": sink.getvalue()}, records=[Expect(text) for text in texts])
 
 
 def kind_compressed(rng: random.Random) -> Case:
