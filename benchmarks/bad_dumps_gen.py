@@ -74,7 +74,7 @@ def _jsonl(records: list[dict]) -> bytes:
 
 # ----------------------------------------------------------------------------- kinds
 def _warc_record(kind: str, headers: dict, body: bytes, newline: str) -> bytes:
-    lines = [f"WARC/1.0", f"WARC-Type: {kind}", *(f"{k}: {v}" for k, v in headers.items()),
+    lines = ["WARC/1.0", f"WARC-Type: {kind}", *(f"{k}: {v}" for k, v in headers.items()),
              f"Content-Length: {len(body)}"]
     return (newline.join(lines) + newline * 2).encode() + body + (newline * 2).encode()
 
@@ -115,8 +115,8 @@ def kind_warc(rng: random.Random) -> Case:
 
 def _page(rng: random.Random, prose: str) -> str:
     start = rng.choice(["<!DOCTYPE html>", "<!doctype HTML>", "  \n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0\">",
-                        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>', "<!-- saved from url=(0042) -->\n<html>",
-                        "<html lang=\"en\">"])
+                        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>',
+                        "<!-- saved from url=(0042) -->\n<html>", "<html lang=\"en\">"])
     html = "" if start.rstrip().endswith(">") and "<html" in start else "<html>"
     return (f"{start}{html}<head><title>Page</title><script>var tracker = 1;</script></head><body>"
             f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><p>{prose}</p></article>"

@@ -103,7 +103,8 @@ def test_a_line_of_hundreds_of_megabytes_is_skipped_saying_where_in_flat_memory(
     (skipped,) = [item for item in items if isinstance(item, Skipped)]
     assert skipped.record_index == 2
     said = skipped.reason
-    assert str(path) in said and "line 3" in said and f"byte {len(jsonl([{'text': t} for t in SENTENCES[:2]])):,}" in said
+    head = len(jsonl([{"text": text} for text in SENTENCES[:2]]))
+    assert str(path) in said and "line 3" in said and f"byte {head:,}" in said
     assert "far over the record limit" in said
     assert peak < readers.MAX_LINE_BYTES + 8 * MB, peak  # (what a line may hold before it is known to be too long)
 
@@ -128,13 +129,15 @@ def test_the_filter_answers_a_line_past_any_record_with_an_error_and_goes_on():
         yield ("\n" + json.dumps({"text": SENTENCES[1]}) + "\n").encode()
 
     lines = list(stream_lines(chunks()))
-    assert len(lines) == 3 and json.loads(lines[0])["text"] == SENTENCES[0] and json.loads(lines[2])["text"] == SENTENCES[1]
+    assert len(lines) == 3
+    assert json.loads(lines[0])["text"] == SENTENCES[0] and json.loads(lines[2])["text"] == SENTENCES[1]
     assert "73,400,320 bytes" in lines[1].reason and "far over the record limit" in lines[1].reason
 
 
 # ----------------------------------------------------------------------------- crawl dumps
 def _warc_record(kind: str, headers: dict, body: bytes, newline: str) -> bytes:
-    lines = ["WARC/1.0", f"WARC-Type: {kind}", *(f"{k}: {v}" for k, v in headers.items()), f"Content-Length: {len(body)}"]
+    lines = ["WARC/1.0", f"WARC-Type: {kind}", *(f"{k}: {v}" for k, v in headers.items()),
+             f"Content-Length: {len(body)}"]
     return (newline.join(lines) + newline * 2).encode() + body + (newline * 2).encode()
 
 
@@ -147,8 +150,8 @@ def warcs(draw) -> tuple[bytes, str]:
         out = _warc_record("warcinfo", {"Content-Type": "application/warc-fields"}, b"isPartOf: CC-MAIN-2024\r\n",
                            newline)
         for k, text in enumerate(texts):
-            out += _warc_record("conversion", {"WARC-Target-URI": f"https://a{k}.example/", "Content-Type": "text/plain"},
-                                text.encode(), newline)
+            out += _warc_record("conversion", {"WARC-Target-URI": f"https://a{k}.example/",
+                                               "Content-Type": "text/plain"}, text.encode(), newline)
         return out, "wet"
     out = b""
     for k, text in enumerate(texts):
