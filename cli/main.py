@@ -133,7 +133,7 @@ def filter_lines(lines: Iterable[bytes], steps: tuple[str, ...]) -> Iterator[dic
 
     steps = resolve_steps(steps)  # once, not per line
     for number, line in enumerate(lines, start=1):
-        if isinstance(line, BrokenStream):  # the rest of a UTF-16 stream that does not decode
+        if isinstance(line, BrokenStream):  # a UTF-16 stream that stops decoding; a line past any record
             yield {"id": number, "line": number, "error": f"line {number}: {line.reason}"}
             continue
         try:

@@ -174,7 +174,7 @@ def holds_parquet(url: str) -> bool:
 
 
 def starts_as_other_format(head: bytes) -> bool:
-    """Whether a file named as text (``.jsonl``...) may hold compressed bytes or Parquet:
+    """Whether a file named as text (``.jsonl``...) may hold compressed bytes, Parquet or WARC:
     planning then keeps it whole, never cut at byte offsets (``shards.jsonl_pieces``), and
     the reader reads it as what it holds.
 
@@ -182,7 +182,7 @@ def starts_as_other_format(head: bytes) -> bool:
     >>> starts_as_other_format(gzip.compress(b"a")), starts_as_other_format(b"PAR1..."), starts_as_other_format(b"{")
     (True, True, False)
     """
-    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC)
+    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC) or head.startswith(b"WARC/")
 
 
 def open_input(url: str, compression: str | None = "infer"):
@@ -794,17 +794,40 @@ def stream_encoding(head: bytes) -> str | None:
 
 _NEWLINES = {bytes: re.compile(rb"\r\n|\r|\n"), str: re.compile(r"\r\n|\r|\n")}
 
+# A JSONL line longer than this is not held in memory: skipped, saying where it was. Any
+# line this long is far over the record limit (MAX_RECORD_CHARS: even every character
+# written as a 6-byte "\uXXXX" escape makes 60 MB), and a 3 GB "line" (a sparse file,
+# a binary dump, NULs) read whole would take the worker's memory. Shorter ones over the
+# record limit are still quarantined whole: nothing lost.
+MAX_LINE_BYTES = 64 << 20
 
-def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
+
+@dataclass(frozen=True)
+class OverlongLine:
+    """A line of the stream longer than the limit given to ``split_lines``, in place of
+    its text: where it starts in the stream and how long it is (in bytes, or characters
+    for a decoded stream)."""
+
+    start: int
+    size: int
+
+
+def split_lines(chunks: Iterable[bytes] | Iterable[str], limit: int | None = None) -> Iterator:
     """Lines of a stream given in chunks, split at LF, CRLF or a lone CR (old Mac files),
-    without their line ending. A long line costs one join, not one copy per chunk.
+    without their line ending. A long line costs one join, not one copy per chunk. A
+    line longer than `limit` is not kept: an `OverlongLine` stands in its place, so
+    memory stays bounded by `limit` plus a chunk whatever the stream holds.
 
     >>> list(split_lines([b"a\\r", b"\\nb\\rc\\n", b"\\nd"]))
     [b'a', b'b', b'c', b'', b'd']
+    >>> list(split_lines([b"ok\\nxxx", b"xxxx", b"x\\r", b"\\nlast"], limit=4))
+    [b'ok', OverlongLine(start=3, size=8), b'last']
     """
     parts: list = []
     carried_cr = False  # the last chunk ended in CR: the next may start with its LF
     empty = None
+    offset = 0  # where the chunk starts in the stream
+    dropped: list | None = None  # [start, size] of an overlong line being passed over
     for chunk in chunks:
         if not chunk:
             continue
@@ -813,10 +836,35 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
             cr, lf = ("\r", "\n") if isinstance(chunk, str) else (b"\r", b"\n")
         if carried_cr:
             carried_cr = False
-            yield empty.join(parts)
+            if dropped is None:
+                yield empty.join(parts)
+            else:
+                yield OverlongLine(*dropped)
+                dropped = None
             parts = []
             if chunk[:1] in ("\n", b"\n"):
                 chunk = chunk[1:]
+                offset += 1
+                if not chunk:
+                    continue
+        if dropped is not None:  # (rare) the overlong line goes on: to its line end
+            ends = [at for at in (chunk.find(lf), chunk.find(cr)) if at >= 0]
+            if not ends:
+                dropped[1] += len(chunk)
+                offset += len(chunk)
+                continue
+            end = min(ends)
+            dropped[1] += end
+            if chunk[end:end + 1] == cr and end + 1 == len(chunk):
+                carried_cr = True  # (its LF may start the next chunk)
+                offset += len(chunk)
+                continue
+            yield OverlongLine(*dropped)
+            dropped = None
+            skip = end + (2 if chunk[end:end + 2] in ("\r\n", b"\r\n") else 1)
+            chunk, offset = chunk[skip:], offset + skip
+            if not chunk:
+                continue
         if cr not in chunk:  # the usual case: LF only, split in C
             *complete, rest = chunk.split(lf)
             for piece in complete:
@@ -825,19 +873,26 @@ def split_lines(chunks: Iterable[bytes] | Iterable[str]) -> Iterator:
                 parts = []
             if rest:
                 parts.append(rest)
-            continue
-        start = 0
-        for match in newline.finditer(chunk):
-            parts.append(chunk[start:match.start()])
-            start = match.end()
-            if match.end() == len(chunk) and match.group() in ("\r", b"\r"):
-                carried_cr = True
-                break
-            yield empty.join(parts)
-            parts = []
-        if start < len(chunk):
-            parts.append(chunk[start:])
-    if carried_cr or parts:
+        else:
+            start = 0
+            for match in newline.finditer(chunk):
+                parts.append(chunk[start:match.start()])
+                start = match.end()
+                if match.end() == len(chunk) and match.group() in ("\r", b"\r"):
+                    carried_cr = True
+                    break
+                yield empty.join(parts)
+                parts = []
+            if start < len(chunk):
+                parts.append(chunk[start:])
+        offset += len(chunk)
+        if limit is not None and parts:  # (once a chunk: the line held so far)
+            held = sum(map(len, parts))
+            if held > limit:
+                dropped, parts = [offset - held - carried_cr, held], []
+    if dropped is not None:
+        yield OverlongLine(*dropped)
+    elif carried_cr or parts:
         yield empty.join(parts)
 
 
@@ -1164,6 +1219,9 @@ _WHAT_THE_SUFFIX_IS = {
     (".csv", ".tsv", ".tab"): "a CSV/TSV table: export it as JSON Lines, one record per row with its text in \"text\"",
     (".warc", ".arc"): "a WARC web archive: extract its responses first (e.g. warcio, trafilatura) as .html files "
                        "or JSON Lines records with \"html\"",
+    (".wet",): "a Common Crawl WET file: the plain text of many pages under WARC headers; write each "
+               "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
+    (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers), no page text",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
     (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
@@ -1171,8 +1229,8 @@ _WHAT_THE_SUFFIX_IS = {
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2", ".tar.xz",
-     ".tar.zst", ".csv.zst", ".warc.zst"): "compressed; see the same file uncompressed",
+    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".wet.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+     ".tar.xz", ".tar.zst", ".csv.zst", ".warc.zst", ".wet.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (
     (b"WARC/", "its bytes are a WARC web archive: extract its responses first (e.g. warcio, trafilatura)"),
@@ -1218,14 +1276,57 @@ def _what_the_bytes_are(file: InputFile) -> str | None:
     'its bytes are text, JSON records: name it .jsonl'
     """
     head = head_and_tail(file.url, STORED_SNIFF_BYTES, tail=False)[0]
+    compression = compression_of_head(head)
+    if compression and not file.source.lower().endswith("." + _SUFFIX_OF[compression]):
+        return f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
+    if compression:  # (named for it already: what is inside?)
+        try:
+            with open_input(file.url) as handle:
+                head = handle.read(STORED_SNIFF_BYTES)
+        except Exception:  # noqa: BLE001 - a damaged stream: said by its name alone
+            return f"a {compression} stream that does not decompress"
+        inner = _what_the_bytes_are_head(head)
+        return inner.replace("its bytes are", "decompressed, its bytes are", 1) if inner else None
+    return _what_the_bytes_are_head(head)
+
+
+_WARC_HEAD = re.compile(rb"WARC/[01]\.\d+\r?\n")
+_WARC_TYPE = re.compile(rb"^WARC-Type: *([A-Za-z]+)", re.MULTILINE)
+_WARC_ADVICE = {
+    b"conversion": "a Common Crawl WET file: the plain text of pages under WARC headers; write each "
+                   "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
+    b"response": "a crawler's WARC: extract its HTTP responses (e.g. warcio, trafilatura) as .html files "
+                 "or JSON Lines records with \"html\"",
+    b"metadata": "a Common Crawl WAT file or WARC metadata: no page text",
+}
+
+
+def warc_reason(head: bytes) -> str | None:
+    """What a stream starting as a WARC web archive holds, by the record types of its
+    first bytes, and what to do; None when it does not start as one. Read as one text
+    (or lines of JSON) it would run the records' headers and pages together.
+
+    >>> warc_reason(b"WARC/1.0\\r\\nWARC-Type: warcinfo\\r\\n\\r\\n...WARC/1.0\\r\\nWARC-Type: conversion\\r\\n")
+    'its bytes are a WARC web archive (records: warcinfo, conversion): a Common Crawl WET file: the plain text of pages under WARC headers; write each "conversion" record as a JSON Lines record, its text in "text" (e.g. with warcio)'
+    >>> warc_reason(b"WARC/1.0 is a standard") is None
+    True
+    """
+    if not _WARC_HEAD.match(head):
+        return None
+    kinds = list(dict.fromkeys(match.group(1).lower() for match in _WARC_TYPE.finditer(head)))
+    advice = next((_WARC_ADVICE[kind] for kind in (b"conversion", b"response", b"metadata") if kind in kinds),
+                  "extract its records' text first (e.g. warcio)")
+    seen = f" (records: {b', '.join(kinds).decode('ascii')})" if kinds else ""
+    return f"its bytes are a WARC web archive{seen}: {advice}"
+
+
+def _what_the_bytes_are_head(head: bytes) -> str | None:
+    """``_what_the_bytes_are`` of a file's first bytes, decompressed."""
     if not head:
         return None
     for magic, said in _WHAT_THE_BYTES_ARE:
         if head.startswith(magic):
-            return said
-    compression = compression_of_head(head)
-    if compression:
-        return f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
+            return warc_reason(head) or said
     if not looks_like_text(head):
         return "its bytes are binary, not text"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
@@ -1296,9 +1397,23 @@ def _whole_file(file: InputFile) -> bytes | Skipped:
     return data
 
 
+def _unless_warc(file: InputFile, data: bytes) -> bytes | Skipped:
+    """A file's bytes, or why it is skipped when they are a WARC web archive (a Common
+    Crawl WET file named .txt): read as one record, its pages and their WARC headers
+    would run together as one text."""
+    what = warc_reason(data[:STORED_SNIFF_BYTES]) if data[:5] == b"WARC/" else None
+    return data if what is None else Skipped(file.source, warc_skipped(file, what))
+
+
+def warc_skipped(file: InputFile, what: str) -> str:
+    """The reason a WARC stream under a name we read is skipped (``warc_reason``: `what`)."""
+    return (f"{file.source}: not read -- {what} (named as {file_format(file.source) or 'text'}: read so, its "
+            "records' headers and pages would run together)")
+
+
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     data = _whole_file(file)
-    if isinstance(data, Skipped):
+    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
         yield data
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
@@ -1312,7 +1427,7 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
     data = _whole_file(file)
-    if isinstance(data, Skipped):
+    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
         yield data
         return
     decoded = decode_page(data)
@@ -1690,11 +1805,10 @@ def record_document(source: str, index: int, raw: bytes, decoded: Decoded, recor
                                  problem=f"{where}: field \"{name}\" holds a lone surrogate "
                                          f"(U+{ord(bad.group()):04X} at char {bad.start()}), not valid Unicode")
     if isinstance(html, str) and not isinstance(text, str):
-        html, problem = html_decoded_upstream(html, record)
-        doc = new_document(source, index, raw, "", html=html, encoding=decoded.encoding,
-                           problem=f"{where}: {problem}" if problem else None)
-        doc.source_id, doc.url, doc.meta = caller_fields(record)
-        return doc
+        return html_document(source, index, raw, record, html, decoded.encoding)
+    if "text" not in record and "html" not in record and (alias := text_alias(record)):
+        record = {("text" if name == alias else name): value for name, value in record.items()}
+        text = record["text"]
     if not isinstance(text, str):
         return new_document(source, index, raw, decoded.text, encoding=decoded.encoding,
                              problem=f"{where}: no string \"text\" or \"html\" field ({why_no_text(record)})")
@@ -1729,6 +1843,10 @@ def why_no_text(record: dict) -> str:
         hint = f' (records wrapped in "{wrapper.group(1)}": one object per record is read)' if wrapper else ""
         return f'a "{nested.rsplit(".", 1)[1]}" string is nested at {nested}{hint}'
     strings = [name for name, value in record.items() if isinstance(value, str)][:8]
+    aliases = [name for name in _TEXT_ALIASES if isinstance(record.get(name), str)]
+    if len(aliases) > 1:
+        return f"string fields: {', '.join(strings)} ({' and '.join(aliases)} both hold text: which is it? " \
+               "name it \"text\")"
     return f"string fields: {', '.join(strings)}" if strings else "no string fields"
 
 
@@ -1800,10 +1918,50 @@ def html_decoded_upstream(html: str, record: dict) -> tuple[str, str | None]:
     return decoded.text, decoded.problem
 
 
+# Where datasets users have keep a record's text when they do not call it "text"
+# (RedPajama's "raw_content", OSCAR's and RefinedWeb's "content", a CMS export's "body").
+_TEXT_ALIASES = ("content", "raw_content", "body")
+
+
+def text_alias(record: dict) -> str | None:
+    """The field holding a record's text when it has no "text" nor "html": the one of
+    _TEXT_ALIASES holding a string, when exactly one does (two: which is the text? the
+    record is quarantined, ``why_no_text`` naming them).
+
+    >>> text_alias({"raw_content": "a page", "url": "u"}), text_alias({"content": "a", "body": "b"})
+    ('raw_content', None)
+    """
+    found = [name for name in _TEXT_ALIASES if isinstance(record.get(name), str)]
+    return found[0] if len(found) == 1 else None
+
+
+# A whole page's markup: a doctype or <html> first (after blanks, an XML declaration or
+# comments). A text quoting a tag or two does not start so.
+_HTML_DOCUMENT = re.compile(r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                            re.IGNORECASE | re.DOTALL)
+
+
+def html_document(source: str, index: int, raw: bytes, record: dict, html: str, encoding: str,
+                  problem: str | None = None) -> Document:
+    """A record whose page markup is `html` → its Document (the page read as the
+    HTML path reads it), the caller's own fields."""
+    html, upstream = html_decoded_upstream(html, record)
+    if upstream:  # (rare: a page decoded upstream in the wrong code page)
+        problem = f"{problem}; {source}:{index + 1}: {upstream}" if problem else f"{source}:{index + 1}: {upstream}"
+    doc = new_document(source, index, raw, "", html=html, encoding=encoding, problem=problem)
+    doc.source_id, doc.url, doc.meta = caller_fields(record)
+    return doc
+
+
 def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
                   problem: str | None = None) -> Document:
     """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
-    the text, the feed's title, the caller's own fields."""
+    the text, the feed's title, the caller's own fields. A "text" that is a whole HTML
+    page (a crawl's raw response kept as "text") is read as the page: its markup as
+    text would be kept as words ("<p>", "</div>", scripts and menus)."""
+    if _HTML_DOCUMENT.match(record["text"]) and not isinstance(record.get("html"), str):
+        return html_document(source, index, raw, {**record, "html": record["text"]}, record["text"], encoding,
+                             problem)
     doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
     if isinstance(record.get("title"), str) and record["title"].strip():
         doc.title = record["title"].strip()  # the feed's own title beats one found in the text
@@ -1894,6 +2052,9 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
+        if head[:5] == b"WARC/" and not file.is_piece and (warc := warc_reason(head)):
+            yield Skipped(file.source, warc_skipped(file, warc))  # (each line "malformed JSON" otherwise)
+            return
         documents = documents_sniffed and not file.is_piece and opens_json_documents(head)
         chunks = _prepend(head, chunks)
         encoding = None if file.is_piece else stream_encoding(head)
@@ -1901,9 +2062,11 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
             pass  # read whole, below, once this handle is closed
         elif encoding is None:
             joined: list = []  # (a UTF-16/32 file joined to this one: its stream, ``until_wide_bom``)
-            for index, line in enumerate(split_lines(until_wide_bom(chunks, joined)), start=file.first_record):
+            for index, line in enumerate(split_lines(until_wide_bom(chunks, joined), MAX_LINE_BYTES),
+                                         start=file.first_record):
                 lines += 1
-                yield jsonl_line(file.source, index, line)
+                yield jsonl_line(file.source, index, line) if line.__class__ is not OverlongLine \
+                    else overlong_line_skipped(file, index, line)
             if joined:
                 encoding = next(name for bom, name in _BOMS if joined[0].startswith(bom))
                 wide = _decoded_chunks(_prepend(joined[0], joined[1]), encoding, errors)
@@ -1924,9 +2087,30 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         yield Skipped(file.source, "empty file")
 
 
+def overlong_line_skipped(file: InputFile, index: int, line: OverlongLine, encoding: str | None = None) -> Skipped:
+    """Why a line far over the record limit was passed over unread, and where it is.
+
+    >>> overlong_line_skipped(InputFile("x", "dump.jsonl", 0), 4, OverlongLine(120, 3 << 30)).reason
+    'dump.jsonl: line 5 (from byte 120, 3,221,225,472 bytes) is far over the record limit (10,000,000 chars): not read, the lines after it are -- a file of one huge line (NUL bytes, a binary dump, records not split into lines?)'
+    """
+    if encoding is None:
+        # (a piece of a big file: its offsets count from the piece's first byte)
+        start = line.start + (file.start if file.is_piece and not is_compressed(file.url) else 0)
+        where = f"from byte {start:,}" + (" of its decompressed stream" if is_compressed(file.url) else "")
+        size = f"{line.size:,} bytes"
+    else:
+        where, size = f"from character {line.start:,} of its {encoding} text", f"{line.size:,} characters"
+    return Skipped(file.source, f"{file.source}: line {index + 1} ({where}, {size}) is far over the record limit "
+                                f"({MAX_RECORD_CHARS:,} chars): not read, the lines after it are -- a file of one "
+                                "huge line (NUL bytes, a binary dump, records not split into lines?)", index)
+
+
 def _wide_lines(file: InputFile, text: Iterator[str], encoding: str, first: int) -> Iterator[Document | Skipped]:
     """The records of a UTF-16/32 stream's text (`encoding`), numbered from `first`."""
-    for index, line in enumerate(split_lines(text), start=first):
+    for index, line in enumerate(split_lines(text, MAX_LINE_BYTES // 4), start=first):
+        if line.__class__ is OverlongLine:
+            yield overlong_line_skipped(file, index, line, encoding)
+            continue
         # (the stream's BOM, and a later file's when files were joined with `cat`)
         line = line.lstrip("\ufeff")
         raw = line.encode(encoding, "surrogatepass")
@@ -2314,9 +2498,15 @@ def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 
 @dataclass(frozen=True)
 class BrokenStream:
-    """Where a decoded stream (UTF-16/32) stopped decoding, in place of its remaining lines."""
+    """Where a decoded stream (UTF-16/32) stopped decoding, in place of its remaining
+    lines; or a line far over the record limit, in place of that line."""
 
     reason: str
+
+
+def _overlong(line: OverlongLine, unit: str) -> str:
+    return (f"a line of {line.size:,} {unit} (from {unit[:-1]} {line.start:,} of the stream) is far over the "
+            f"record limit ({MAX_RECORD_CHARS:,} chars): not read, the lines after it are")
 
 
 def stream_lines(chunks: Iterator[bytes]) -> Iterator[bytes | BrokenStream]:
@@ -2338,10 +2528,14 @@ def stream_lines(chunks: Iterator[bytes]) -> Iterator[bytes | BrokenStream]:
             break
     encoding = stream_encoding(head)
     if encoding is None:
-        yield from split_lines(_prepend(head, chunks))
+        for line in split_lines(_prepend(head, chunks), MAX_LINE_BYTES):
+            yield line if line.__class__ is not OverlongLine else BrokenStream(_overlong(line, "bytes"))
         return
     errors: list[BaseException] = []
-    for line in split_lines(_decoded_chunks(_prepend(head, chunks), encoding, errors)):
+    for line in split_lines(_decoded_chunks(_prepend(head, chunks), encoding, errors), MAX_LINE_BYTES // 4):
+        if line.__class__ is OverlongLine:
+            yield BrokenStream(_overlong(line, "characters"))
+            continue
         # (a lone surrogate passed through becomes its JSON escape: the record says so)
         yield line.lstrip("\ufeff").encode("utf-8", "backslashreplace")
     if errors:
@@ -2387,13 +2581,17 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
         yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
     names = parquet.schema_arrow.names
-    column = "text" if "text" in names else "html" if "html" in names else None
+    # (no "text" or "html": the one of "content", "raw_content", "body" there, as in JSONL)
+    aliases = [name for name in _TEXT_ALIASES if name in names]
+    column = "text" if "text" in names else "html" if "html" in names else \
+        aliases[0] if len(aliases) == 1 else None
     if column is None:
+        which = f"; {' and '.join(aliases)} both hold text: which is it? name it 'text'" if aliases else ""
         yield Unreadable(file.source, f"{file.source}: Parquet file has no 'text' or 'html' column "
-                                      f"(columns: {names})", _rows_to_read(file, parquet))
+                                      f"(columns: {names}{which})", _rows_to_read(file, parquet))
         return
     # The caller's scalar columns (id, url, site...) travel with each row, as in JSONL.
-    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS
+    extra = [f.name for f in parquet.schema_arrow if f.name not in _CONSUMED_FIELDS and f.name != column
              and _is_scalar(_value_type(f.type))]
     extra += [name for name in ("id", "url") if name in names]
     index = file.first_record
@@ -2598,7 +2796,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     except UnicodeDecodeError as error:
         return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
-    if column == "html":
+    if column == "html" or _HTML_DOCUMENT.match(text):  # (a whole page as "text": read as the page)
         return new_document(source, index, value, "", html=text, encoding="utf-8")
     return new_document(source, index, value, text, encoding="utf-8")
 

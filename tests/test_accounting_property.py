@@ -61,7 +61,7 @@ def jsonl_records(draw, allow_surrogates=True):
     if kind == "malformed":
         return json.dumps({"text": text})[:-2], QUARANTINED
     if kind == "no_text":
-        return json.dumps({"body": text}), QUARANTINED
+        return json.dumps({"summary": text}), QUARANTINED  # ("body" is read as the text since round 22)
     if kind == "surrogate":
         return json.dumps({"text": text + " \udfff"}), QUARANTINED
     return "   ", SKIPPED

@@ -73,7 +73,7 @@ def test_100mb_single_line_is_quarantined_whole(tmp_path):
 
 
 def test_malformed_and_textless_jsonl_lines(tmp_path):
-    lines = [json.dumps({"text": SENTENCE * 2}), '{"text": "unterminated', json.dumps({"body": "x"}),
+    lines = [json.dumps({"text": SENTENCE * 2}), '{"text": "unterminated', json.dumps({"summary": "x"}),
              json.dumps({"text": None}), "\x00\x01\x02"]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     clean, quarantined, files = run_core(tmp_path)
