@@ -1020,6 +1020,23 @@ def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
 _COLONS = frozenset((ord(":"), ord("：")))
 
 
+def _story_sentences_above(content: list, kept, sentence, k: int) -> str:
+    """The story's sentences above the candidate `kept[k]`, anywhere up the page, joined
+    (`sentence`: per kept line, a sentence of ECHO_CAPTION_SENTENCE_MIN_WORDS+ words): what
+    a caption names again when its photo shows something the story told a few paragraphs
+    before it, not in the ECHO_LINES lines right above (round 22). Only sentences: a
+    results page's headings "Individual race, men" / "Individual race, women" name each
+    other, not the story's sentences; and only above: on the article benches a subheading
+    names what the story tells *under* it ("Near-term consolidation likely").
+
+    >>> import numpy as np
+    >>> lines = ["The ferry to Likoni runs again.", "Likoni ferries", "Fares stay the same.", "Boats moored at Likoni"]
+    >>> _story_sentences_above(lines, np.arange(4), np.array([True, False, True, False]), 3)
+    'The ferry to Likoni runs again. Fares stay the same.'
+    """
+    return " ".join(content[j] for n, j in enumerate(kept.tolist()[:k]) if sentence[n])
+
+
 def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     """Cut the open line that names again the people, places and things of the story's lines
     right above it (rule ECHO_CAPTION_RULE): a photo's caption with no credit, flattened
@@ -1032,7 +1049,12 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     it repeats the story's words. On the studied sets of rounds 8-20 (270 kept open lines
     between kept lines), the open lines of 3+ words under a kept sentence that shared two
     or more words of ECHO_CAPTION_MIN_CHARS+ letters with the ECHO_LINES kept lines above them
-    were captions and never the story's (the subheadings shared at most one).
+    were captions and never the story's (the subheadings shared at most one). Round 22: or
+    with the story's sentences further up the page (``_story_sentences_above``), when the
+    kept line right below is a sentence: on pages written by other hands the photo often
+    shows what the story told paragraphs before (studied sets of rounds 8-21 and the
+    released rounds 9-11: of the open 3-12-word lines between two story lines, 62 captions
+    and 2 list rows shared two such words with the story's other lines).
 
     The line ends no sentence and in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS
     words long (or an unspaced script's INSERT_MIN_CHARS+ characters), does not open with a
@@ -1088,6 +1110,12 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
             continue
         if _names_found(mine, " ".join(content[j] for j in kept[max(0, k - ECHO_LINES):k].tolist())) \
                 >= ECHO_CAPTION_MIN_SHARED:
+            named.append(i)
+        elif sentence[k + 1] and _names_found(mine, _story_sentences_above(content, kept, sentence, k)) \
+                >= ECHO_CAPTION_MIN_SHARED:
+            # (round 22: the names of a sentence further up, with a sentence of the story right
+            # under it; a row or a fragment under it is a sentence broken at a link: "Stadia is
+            # launching with" / "22 games")
             named.append(i)
     if named and shaped <= ECHO_CAPTION_PAGE_MAX and \
             _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
