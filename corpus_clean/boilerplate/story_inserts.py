@@ -1020,6 +1020,32 @@ def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
 _COLONS = frozenset((ord(":"), ord("：")))
 
 
+def _story_names_above(content: list, kept, sentence, k: int, cache: dict) -> set[str]:
+    """The names (``_name_keys``) of the story's sentences above the candidate `kept[k]`,
+    anywhere up the page (`sentence`: per kept line, a sentence of
+    ECHO_CAPTION_SENTENCE_MIN_WORDS+ words): what a caption names again when its photo shows
+    something the story told a few paragraphs before it, not in the ECHO_LINES lines right
+    above (round 22). Only sentences: a results page's headings "Individual race, men" /
+    "Individual race, women" name each other, not the story's sentences; and only above: on
+    the article benches a subheading names what the story tells *under* it ("Near-term
+    consolidation likely"). A key shared with a line's keys is a name ``_names_found`` finds
+    in it (a word's first ECHO_CAPTION_STEM_CHARS letters, or the whole word when shorter);
+    each line's keys are read once a page (`cache`), for the few candidates that need them.
+
+    >>> import numpy as np
+    >>> lines = ["The ferry to Likoni runs again.", "Likoni ferries", "Fares stay the same.", "Boats moored at Likoni"]
+    >>> sorted(_story_names_above(lines, np.arange(4), np.array([True, False, True, False]), 3, {}))
+    ['again', 'fares', 'ferry', 'likoni']
+    """
+    found = set()
+    for n, j in enumerate(kept[:k].tolist()):
+        if sentence[n]:
+            if j not in cache:
+                cache[j] = _name_keys(content[j])
+            found |= cache[j]
+    return found
+
+
 def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     """Cut the open line that names again the people, places and things of the story's lines
     right above it (rule ECHO_CAPTION_RULE): a photo's caption with no credit, flattened
@@ -1032,7 +1058,13 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     it repeats the story's words. On the studied sets of rounds 8-20 (270 kept open lines
     between kept lines), the open lines of 3+ words under a kept sentence that shared two
     or more words of ECHO_CAPTION_MIN_CHARS+ letters with the ECHO_LINES kept lines above them
-    were captions and never the story's (the subheadings shared at most one).
+    were captions and never the story's (the subheadings shared at most one). Round 22: or
+    with the story's sentences further up the page (``_story_names_above``), when the
+    kept line right below is a sentence: on pages written by other hands the photo often
+    shows what the story told paragraphs before (studied sets of rounds 8-21 and the
+    released rounds 9-11, raw labelled lines: of the open 3-12-word lines between two story
+    sentences, 32 of 63 captions and none of 6 subheadings shared two such words with the
+    story's sentences above them).
 
     The line ends no sentence and in a word, is ECHO_CAPTION_MIN_WORDS to ECHO_CAPTION_MAX_WORDS
     words long (or an unspaced script's INSERT_MIN_CHARS+ characters), does not open with a
@@ -1072,7 +1104,7 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     if not len(at):
         return
     content = ctx.lines.content
-    shaped, named = 0, []
+    shaped, named, further = 0, [], []
     for k in at.tolist():
         i = int(kept[k])
         unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
@@ -1089,10 +1121,20 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
         if _names_found(mine, " ".join(content[j] for j in kept[max(0, k - ECHO_LINES):k].tolist())) \
                 >= ECHO_CAPTION_MIN_SHARED:
             named.append(i)
-    if named and shaped <= ECHO_CAPTION_PAGE_MAX and \
-            _open_lines_between_sentences(ctx, shape, kept, ends) <= SHORT_CAPTIONS_MAX:
-        for i in named:
-            ctx.marks.rule[i] = ECHO_CAPTION_RULE
+        elif sentence[k + 1]:
+            # (round 22: the names of a sentence further up, read below once the page passes)
+            further.append((k, i, mine))
+    if not (named or further) or shaped > ECHO_CAPTION_PAGE_MAX or \
+            _open_lines_between_sentences(ctx, shape, kept, ends) > SHORT_CAPTIONS_MAX:
+        return
+    # (round 22: the story's sentences further up, with a sentence of the story right under the
+    # line; a row or a fragment under it is a sentence broken at a link: "Stadia is launching
+    # with" / "22 games")
+    line_names = {}
+    named += [i for k, i, mine in further
+              if len(mine & _story_names_above(content, kept, sentence, k, line_names)) >= ECHO_CAPTION_MIN_SHARED]
+    for i in named:
+        ctx.marks.rule[i] = ECHO_CAPTION_RULE
 
 
 UNDER_LIST_RULE = "story.caption_under_list"
