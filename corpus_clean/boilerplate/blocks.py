@@ -260,7 +260,9 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     (one story and a few short pieces under it), a short block below (under
     ASIDE_MAX_SHARE of the article's words, however few) of whose words under
     ASIDE_MAX_ECHO recur in the article is an aside and goes: a writer's bio, a
-    newsletter pitch, a reader's comment, a note under the story. A block that holds
+    newsletter pitch, a reader's comment, a note under the story, when rules removed at
+    least half of the lines between it and the block above (page furniture a rule knows
+    stands between; ``_rules_cut_most_of_the_gap``). A block that holds
     TITLE_MIN_SHARE+ of the `title`'s words (the page's title line the headline step
     removed, "" when none) stays: it is the story itself, under a block the model kept
     wrongly (a list of other stories' teasers).
@@ -275,11 +277,17 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     >>> drop = np.array([0, 0, 1, 1, 1, 1, 0], dtype=bool)
     >>> cut_unrelated_blocks_below(content, np.arange(7), np.arange(7), drop).astype(int).tolist()
     [0, 0, 1, 1, 1, 1, 1]
+
+    A writer's bio under the story, past four lines a rule removed (candidates 0, 1, 2:
+    rows 0, 1, 6), goes; not when the page is about the bio's subject (its title):
+
     >>> bio = content[:6] + ["Ann Lee writes about transport for the weekly paper."]
-    >>> cut_unrelated_blocks_below(bio, np.arange(7), np.arange(7), drop).astype(int).tolist()
-    [0, 0, 1, 1, 1, 1, 1]
-    >>> cut_unrelated_blocks_below(bio, np.arange(7), np.arange(7), drop, "Ann Lee writes").astype(int).tolist()
-    [0, 0, 1, 1, 1, 1, 0]
+    >>> rows = np.array([0, 1, 6])
+    >>> drop = np.zeros(3, dtype=bool)
+    >>> cut_unrelated_blocks_below(bio, rows, rows, drop).astype(int).tolist()
+    [0, 0, 1]
+    >>> cut_unrelated_blocks_below(bio, rows, rows, drop, "Ann Lee writes about transport").astype(int).tolist()
+    [0, 0, 0]
     """
     kept = np.flatnonzero(~drop)
     if len(kept) < 2:
@@ -295,16 +303,35 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     one_story = sum(len(w) for w in words[main + 1:]) < n_article
     title_words = set(_LONG_WORD.findall(title.lower()))
     out = drop.copy()
-    for block, block_words in zip(blocks[main + 1:], words[main + 1:]):
+    for above, block, block_words in zip(blocks[main:], blocks[main + 1:], words[main + 1:]):
         echo = sum(w in article for w in block_words) / max(len(block_words), 1)
         if len(block_words) >= UNRELATED_MIN_WORDS:
             if echo < UNRELATED_MAX_ECHO or (echo >= COPY_MIN_ECHO and len(block_words) >= COPY_MIN_WORDS
                                              and len(block_words) >= COPY_MIN_SHARE * n_article):
                 out[block] = True
         if (one_story and len(block_words) < ASIDE_MAX_SHARE * n_article and echo < ASIDE_MAX_ECHO
+                and _rules_cut_most_of_the_gap(rows, above[-1], block[0])
                 and not (title_words and len(title_words.intersection(block_words)) >= TITLE_MIN_SHARE * len(title_words))):
             out[block] = True
     return out
+
+
+def _rules_cut_most_of_the_gap(rows: np.ndarray, last_above: int, first: int) -> bool:
+    """Whether rules removed at least half of the lines between candidate `last_above`
+    (the last kept line of the block above) and candidate `first` (`rows`: each
+    candidate's row among the page's non-blank lines; the candidates between them are
+    the lines the classifier cut). Page furniture a rule knows (a share bar, a comment
+    header, a newsletter box) stands between a story and its page's asides; inside an
+    article, the model's own cuts (an image credit, a table it half-cut) split it.
+
+    >>> _rules_cut_most_of_the_gap(np.array([0, 1, 6, 7]), 1, 2)  # rows 2-5: rule-removed
+    True
+    >>> _rules_cut_most_of_the_gap(np.array([0, 1, 2, 3, 4, 5]), 1, 5)  # rows 2-4: the classifier's
+    False
+    """
+    gap = int(rows[first] - rows[last_above]) - 1
+    by_rules = gap - (first - last_above - 1)
+    return 2 * by_rules >= gap
 
 
 def cut_unrelated_blocks_below_each(contents: list, line_ofs: list, bounds: np.ndarray, unmarked: np.ndarray,
