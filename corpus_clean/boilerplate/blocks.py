@@ -28,17 +28,6 @@ UNRELATED_MAX_ECHO = 0.15  # share of those words that recur in the article's bl
 COPY_MIN_WORDS = 50
 COPY_MIN_SHARE = 0.75
 COPY_MIN_ECHO = 0.9
-# A block below the article under ASIDE_MAX_SHARE of its words (4+ letters), of which under
-# ASIDE_MAX_ECHO recur in it, is an aside of the page (a writer's bio, a newsletter pitch,
-# another story's blurb) when the blocks below the article hold fewer such words than the
-# article itself: the kept text is one story and a few short pieces under it. A long article
-# split by cut tables and galleries into many pieces has more text below its largest piece,
-# and its pieces are left alone.
-ASIDE_MAX_SHARE = 0.25
-ASIDE_MAX_ECHO = 0.4
-# ... unless it names the page: a block holding TITLE_MIN_SHARE+ of the title's words is the
-# story itself, under a larger block the model kept wrongly (a list of other stories).
-TITLE_MIN_SHARE = 0.5
 LABEL_MAX_WORDS = 4  # "Ready for more?", "More on this", "Follow us"
 _LONG_WORD = re.compile(r"\w{4,}")
 
@@ -235,7 +224,7 @@ def cut_dangling_label_seg(doc: np.ndarray, label: np.ndarray, rule_cut_next: np
 
 
 def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows: np.ndarray,
-                               drop: np.ndarray, title: str = "") -> np.ndarray:
+                               drop: np.ndarray) -> np.ndarray:
     """`drop` plus the kept blocks below the article that do not talk about it.
 
     The kept lines fall into blocks where APART_MIN_LINES+ lines that are not kept
@@ -256,17 +245,6 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     at most 0.66 of them recur above it); a part shown twice (a recipe card's
     ingredients, a code sample) is shorter than the article.
 
-    On a page whose blocks below the article hold fewer such words than the article
-    (one story and a few short pieces under it), a short block below (under
-    ASIDE_MAX_SHARE of the article's words, however few) of whose words under
-    ASIDE_MAX_ECHO recur in the article is an aside and goes: a writer's bio, a
-    newsletter pitch, a reader's comment, a note under the story, when rules removed at
-    least half of the lines between it and the block above (page furniture a rule knows
-    stands between; ``_rules_cut_most_of_the_gap``). A block that holds
-    TITLE_MIN_SHARE+ of the `title`'s words (the page's title line the headline step
-    removed, "" when none) stays: it is the story itself, under a block the model kept
-    wrongly (a list of other stories' teasers).
-
     >>> content = ["The harbour council voted on Monday to close the old bridge for repairs after engineers "
     ...            "found cracks in the steel beams under both approach spans.",
     ...            "Drivers will use the northern ring road, which the transport department says can carry "
@@ -277,17 +255,6 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     >>> drop = np.array([0, 0, 1, 1, 1, 1, 0], dtype=bool)
     >>> cut_unrelated_blocks_below(content, np.arange(7), np.arange(7), drop).astype(int).tolist()
     [0, 0, 1, 1, 1, 1, 1]
-
-    A writer's bio under the story, past four lines a rule removed (candidates 0, 1, 2:
-    rows 0, 1, 6), goes; not when the page is about the bio's subject (its title):
-
-    >>> bio = content[:6] + ["Ann Lee writes about transport for the weekly paper."]
-    >>> rows = np.array([0, 1, 6])
-    >>> drop = np.zeros(3, dtype=bool)
-    >>> cut_unrelated_blocks_below(bio, rows, rows, drop).astype(int).tolist()
-    [0, 0, 1]
-    >>> cut_unrelated_blocks_below(bio, rows, rows, drop, "Ann Lee writes about transport").astype(int).tolist()
-    [0, 0, 0]
     """
     kept = np.flatnonzero(~drop)
     if len(kept) < 2:
@@ -299,43 +266,18 @@ def cut_unrelated_blocks_below(content: Sequence[str], line_of: np.ndarray, rows
     words = [[w for k in block.tolist() for w in _LONG_WORD.findall(content[line_of[k]].lower())] for block in blocks]
     main = int(np.argmax([len(w) for w in words]))
     article = set(words[main])
-    n_article = len(words[main])
-    one_story = sum(len(w) for w in words[main + 1:]) < n_article
-    title_words = set(_LONG_WORD.findall(title.lower()))
     out = drop.copy()
-    for above, block, block_words in zip(blocks[main:], blocks[main + 1:], words[main + 1:]):
-        echo = sum(w in article for w in block_words) / max(len(block_words), 1)
+    for block, block_words in zip(blocks[main + 1:], words[main + 1:]):
         if len(block_words) >= UNRELATED_MIN_WORDS:
+            echo = sum(w in article for w in block_words) / len(block_words)
             if echo < UNRELATED_MAX_ECHO or (echo >= COPY_MIN_ECHO and len(block_words) >= COPY_MIN_WORDS
-                                             and len(block_words) >= COPY_MIN_SHARE * n_article):
+                                             and len(block_words) >= COPY_MIN_SHARE * len(words[main])):
                 out[block] = True
-        if (one_story and len(block_words) < ASIDE_MAX_SHARE * n_article and echo < ASIDE_MAX_ECHO
-                and _rules_cut_most_of_the_gap(rows, above[-1], block[0])
-                and not (title_words and len(title_words.intersection(block_words)) >= TITLE_MIN_SHARE * len(title_words))):
-            out[block] = True
     return out
 
 
-def _rules_cut_most_of_the_gap(rows: np.ndarray, last_above: int, first: int) -> bool:
-    """Whether rules removed at least half of the lines between candidate `last_above`
-    (the last kept line of the block above) and candidate `first` (`rows`: each
-    candidate's row among the page's non-blank lines; the candidates between them are
-    the lines the classifier cut). Page furniture a rule knows (a share bar, a comment
-    header, a newsletter box) stands between a story and its page's asides; inside an
-    article, the model's own cuts (an image credit, a table it half-cut) split it.
-
-    >>> _rules_cut_most_of_the_gap(np.array([0, 1, 6, 7]), 1, 2)  # rows 2-5: rule-removed
-    True
-    >>> _rules_cut_most_of_the_gap(np.array([0, 1, 2, 3, 4, 5]), 1, 5)  # rows 2-4: the classifier's
-    False
-    """
-    gap = int(rows[first] - rows[last_above]) - 1
-    by_rules = gap - (first - last_above - 1)
-    return 2 * by_rules >= gap
-
-
 def cut_unrelated_blocks_below_each(contents: list, line_ofs: list, bounds: np.ndarray, unmarked: np.ndarray,
-                                    drop: np.ndarray, titles: Sequence[str] | None = None) -> np.ndarray:
+                                    drop: np.ndarray) -> np.ndarray:
     """``cut_unrelated_blocks_below`` of every document of a batch (`bounds`: each
     document's rows; `unmarked`, `drop`: per row; `contents`, `line_ofs`: per document,
     its lines' texts and its rows' line numbers). Only documents with two kept blocks
@@ -358,8 +300,7 @@ def cut_unrelated_blocks_below_each(contents: list, line_ofs: list, bounds: np.n
     for k in documents_with_two_blocks(bounds, unmarked & ~drop).tolist():
         lo, hi = bounds_list[k], bounds_list[k + 1]
         cand = np.flatnonzero(unmarked[lo:hi])
-        out[lo + cand] = cut_unrelated_blocks_below(contents[k], line_ofs[k][cand], cand, drop[lo + cand],
-                                                    titles[k] if titles else "")
+        out[lo + cand] = cut_unrelated_blocks_below(contents[k], line_ofs[k][cand], cand, drop[lo + cand])
     return out
 
 

@@ -49,7 +49,7 @@ from corpus_clean import native
 from corpus_clean.boilerplate import blocks
 from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
 from corpus_clean.boilerplate.author_bio import mark_author_bio
-from corpus_clean.boilerplate.engine import HEADLINE_RULE, marked
+from corpus_clean.boilerplate.engine import marked
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_body import give_back_story_body_lines
 from corpus_clean.boilerplate.story_echo import give_back_echoing_edges
@@ -1266,16 +1266,6 @@ def cut_shifted_ends(p: np.ndarray, drop: np.ndarray, nats: float = SHIFT_NATS, 
     return out
 
 
-def page_title(ctx) -> str:
-    """The line the headline step removed as the page's title ("" when none): what the
-    block steps read as the story's own words (``blocks.cut_unrelated_blocks_below``)."""
-    rule = ctx.marks.rule
-    try:
-        return ctx.lines.content[rule.index(HEADLINE_RULE)]
-    except ValueError:  # (no title removed)
-        return ""
-
-
 def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_penalty: float = 0.0) -> np.ndarray:
     """The lines (of `idx`, scored `p`) the classifier removes at `threshold`.
 
@@ -1306,7 +1296,7 @@ def lines_to_cut(ctx, idx: np.ndarray, p: np.ndarray, threshold: float, island_p
                                     ctx.prose[idx[candidates]]),
         (candidates + 1 < len(idx)) & ~unmarked[below], drop[candidates])
     drop[candidates] = blocks.cut_unrelated_blocks_below(ctx.lines.content, idx[candidates], candidates,
-                                                         drop[candidates], page_title(ctx))
+                                                         drop[candidates])
     if not (unmarked & ~drop).any():
         drop = p > p[unmarked].min() + FALLBACK_MARGIN
     return idx[drop & unmarked]
@@ -1346,8 +1336,7 @@ def lines_to_cut_many(ctxs: list, idxs: list[np.ndarray], p: np.ndarray, rows: R
     rule_cut_next = (cand + 1 < len(unmarked)) & (rows.doc_of[below] == doc) & ~unmarked[below]
     drop[cand] = blocks.cut_dangling_label_seg(doc, blocks.dangling_label_shape(words, last_char, prose),
                                                rule_cut_next, d)
-    drop = blocks.cut_unrelated_blocks_below_each([ctx.lines.content for ctx in ctxs], idxs, bounds, unmarked, drop,
-                                                  [page_title(ctx) for ctx in ctxs])
+    drop = blocks.cut_unrelated_blocks_below_each([ctx.lines.content for ctx in ctxs], idxs, bounds, unmarked, drop)
     return _cut_lines_per_doc(idxs, bounds, rows.doc_of, p, unmarked, drop)
 
 
