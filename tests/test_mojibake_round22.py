@@ -20,6 +20,8 @@
   read through cp1253 is no word of mixed scripts.
 - A line of cp1252 characters only that cp1257 reads and cp1252 cannot (Lithuanian "į"
   is ``ÄÆ``): its "Æ " is no lead that lost its 0xA0.
+- Irish writes a one-letter prefix before a capital ("na hÁise"): no capital inside a
+  small word, so ISO-8859-2's reading of an Irish line stays plausible.
 
 Every sentence is written for this test. Each test that fails on main at round 22's
 start says so; the clean and negative ones pass on both.
@@ -63,7 +65,19 @@ FAIL_ON_MAIN = [
     ("utf8-as-cp1253", "Xʷəlməxʷ sqʷəl ʔiʔ tə sləxʷ."),
     # Lithuanian through cp1257, every character one cp1252 has (ftfy right, main wrong)
     ("utf8-as-cp1257", "Miestas sako, kad tiltas sutrumpins kelią į senamiestį.\nŽmonės eina į darbą pėsčiomis."),
+    # Irish through ISO-8859-2: "hÁise" (a prefix before a capital) is no capital inside a word
+    ("utf8-as-iso-8859-2", "Tá an aimsir go maith in oirthear na hÁise agus sa Ghréig inniu, a deir Seán."),
 ]
+
+
+def test_chinese_through_cp1257_keeps_its_spaces():
+    """cp1257 reads the bytes 0xBF and 0xB8 as "æ" and "ø", which cp1252 has as lead
+    bytes: a Chinese word ending in "保" (E4 BF 9D) before a real space looks like a
+    three-byte letter that lost its 0xA0. Its run of characters does not decode as cp1252,
+    so the space stays. (Passes on main; the first version of the 0xA0 repair on this
+    branch broke it, ftfy right.)"""
+    ours, clean = repaired("utf8-as-cp1257", "我们要确保 大家的信 已经修 好了。\n中文新闻：今天天气很好，大家都很高兴。")
+    assert ours == clean
 
 
 @pytest.mark.parametrize("kind, text", FAIL_ON_MAIN)

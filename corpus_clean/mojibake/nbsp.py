@@ -502,6 +502,15 @@ def restore_a0_inside_longer_sequences(text: str) -> tuple[str, int]:
             found.append((match.start(), match.group(), letter))
     if not found:
         return text, 0
+    # (each space put back at once: two letters that lost their 0xA0 side by side, "é \xadé \x81")
+    mended = list(text)
+    for start, piece, _ in found:
+        mended[start + piece.index(" ")] = "\xa0"
+    mended = "".join(mended)
+    found = [(start, piece, letter) for start, piece, letter in found
+             if _run_decodes_with_a0(mended, start, start + len(piece))]
+    if not found:
+        return text, 0
     # cp1252 must be the codec that explains the text best: Mac Roman mojibake is full of
     # cp1252 look-alikes, and a real space among them is no lost 0xA0.
     counts = {codec: _count_sequences(text, codec) for codec in _SPAN_CODECS}
@@ -525,6 +534,27 @@ def restore_a0_inside_longer_sequences(text: str) -> tuple[str, int]:
         count += 1
     out.append(text[last:])
     return ("".join(out), count) if count else (text, 0)
+
+
+def _run_decodes_with_a0(mended: str, start: int, end: int) -> bool:
+    """Does the run of non-ASCII characters around ``mended[start:end]`` (up to the
+    spaces or ASCII characters around it), its lost 0xA0 bytes put back, decode as UTF-8
+    read as cp1252? Text garbled through another code page (cp1257 reads 0xB8 as "ø",
+    which cp1252 has at 0xF8, a lead byte) can put a "lead", a real space and a
+    "continuation" side by side; its run does not decode as cp1252.
+
+    >>> _run_decodes_with_a0("é¦–é\xa0\x81", 3, 6), _run_decodes_with_a0("äø\xadæ\xa0«", 3, 6)
+    (True, False)
+    """
+    while start > 0 and mended[start - 1] > "\x7f" and mended[start - 1] not in " \t\r\n":
+        start -= 1
+    while end < len(mended) and mended[end] > "\x7f" and mended[end] not in " \t\r\n":
+        end += 1
+    try:
+        _CP1252.to_bytes(mended[start:end]).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError, KeyError, ValueError):
+        return False
+    return True
 
 
 def _letter_with_a0(piece: str) -> str | None:

@@ -371,12 +371,12 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
 
 def _another_reading_fits_cldr_better(readings: dict[str, str], best: str, language: str) -> bool:
     """Where no studied page wrote the language CLD2 names, does CLDR's alphabet of it
-    (`cldr_alphabets`) refuse a letter only CLD2's best reading writes, and take every
-    letter only another reading writes? CLD2 names languages whose quadgrams it hardly
-    knows: an Akan page read through cp1250 ("Ɔpɛpɔn", the capital of the page's "ɔ")
-    or cp1257 ("Æpɛpɔn") may score higher as "Æ", a letter Akan never writes. (CLDR's
-    alphabets are small, the letters of a locale's names: a letter missing from one is
-    no refusal unless another reading fits it.)
+    (`cldr_alphabets`) refuse a letter only CLD2's best reading writes, while another
+    reading writes no letter the page does not write anyway? CLD2 names languages whose
+    quadgrams it hardly knows: an Akan page read through cp1250 ("Ɔpɛpɔn", the capital
+    of the page's "ɔ") or cp1257 ("Æpɛpɔn") may score higher as "Æ", a letter Akan
+    never writes. (CLDR's alphabets are small, the letters of a locale's names: a letter
+    missing from one is no refusal unless another reading writes only the page's own.)
 
     >>> _another_reading_fits_cldr_better({"cp1250": "Ɔpɛpɔn", "cp1257": "Æpɛpɔn"}, "cp1257", "ak")
     True
@@ -386,12 +386,13 @@ def _another_reading_fits_cldr_better(readings: dict[str, str], best: str, langu
     cldr = CLDR_ALPHABETS.get(language)
     if cldr is None:
         return False
-    cldr = set(cldr)
     letters = {name: _alphabet_letters(text) for name, text in readings.items()}
     shared = set.intersection(*letters.values())
-    if letters[best] - shared <= cldr:
+    if letters[best] - shared <= set(cldr):
         return False
-    return any(letters[name] - shared <= cldr for name in letters if name != best)
+    # The other reading writes no letter the page does not write anyway ("Ɔ" is the
+    # capital of the page's "ɔ"): its letters are the page's own, whatever CLDR lists.
+    return any(not letters[name] - shared for name in letters if name != best)
 
 
 def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
@@ -919,7 +920,14 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
 
     >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
     False
+
+    Nor is a capital after one small letter that opens the word: Irish writes a
+    prefix so before a name ("na hÁise", "na hÉireann", "i nÉirinn").
+
+    >>> _capital_inside_a_lowercase_word("na hĂ\x81ise", "na hÁise")
+    False
     """
     new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
+               and (k >= 2 and decoded[k - 2].isalpha())
                for k, char in enumerate(decoded[1:], start=1))
