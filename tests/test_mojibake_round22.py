@@ -20,6 +20,9 @@
   read through cp1253 is no word of mixed scripts.
 - A line of cp1252 characters only that cp1257 reads and cp1252 cannot (Lithuanian "į"
   is ``ÄÆ``): its "Æ " is no lead that lost its 0xA0.
+- A line that only the page's one code page reads with its rare letters ("Ɛstoniya"
+  through cp1257) takes that reading over other code pages' plausible ones.
+- A combining mark below whose 0xA0 became a space ("aÌ " for Mixtec "a̠").
 - Irish writes a one-letter prefix before a capital ("na hÁise"): no capital inside a
   small word, so ISO-8859-2's reading of an Irish line stays plausible.
 
@@ -65,6 +68,10 @@ FAIL_ON_MAIN = [
     ("utf8-as-cp1253", "Xʷəlməxʷ sqʷəl ʔiʔ tə sləxʷ."),
     # Lithuanian through cp1257, every character one cp1252 has (ftfy right, main wrong)
     ("utf8-as-cp1257", "Miestas sako, kad tiltas sutrumpins kelią į senamiestį.\nŽmonės eina į darbą pėsčiomis."),
+    # a Mixtec mark below (CC A0) whose 0xA0 became a space, glued to its letter
+    ("nbsp-lost-space", "Tu̱ʼun savi: pa̠ cha̠ꞌ ndaꞌa ñuu ka̠."),
+    # a short line only cp1257 reads plausibly with rare letters, on a page cp1257 garbled
+    ("utf8-as-cp1257", "Ɛgbɛ ɖuka kaŋɔrɔ ŋɔ ɖɛ, Ɛwɛ ɔ̃ la.\nƐstoniya\nalahaya"),
     # Irish through ISO-8859-2: "hÁise" (a prefix before a capital) is no capital inside a word
     ("utf8-as-iso-8859-2", "Tá an aimsir go maith in oirthear na hÁise agus sa Ghréig inniu, a deir Seán."),
 ]

@@ -194,8 +194,9 @@ def _ends_a_garbled_sequence(text: str, end: int) -> bool:
 # Lead characters that, followed by the byte 0xA0, make a character real text uses:
 # cp1252 Â Ã Å Æ Î Ð × Ù -> NBSP à Š Ơ Π Р נ ٠; cp1251 Г Р -> à Р. (cp1251 "В" would be
 # NBSP, but "В" is also a Russian and Ukrainian word.)
-# Lead bytes whose sequence with 0xA0 is a letter: à, Š, Ơ, Π, Р, Ҡ (Bashkir), נ, ٠.
-_A0_LEADS_CP1252 = "ÂÃÅÆÎÐÒ×Ù"
+# Lead bytes whose sequence with 0xA0 is a letter: à, Š, Ơ, Π, Р, Ҡ (Bashkir), נ, ٠; or the
+# combining minus sign below U+0320 (CC A0, Mixtec "a̠"), which only follows a letter.
+_A0_LEADS_CP1252 = "ÂÃÅÆÌÎÐÒ×Ù"
 _A0_LEADS_CP1251 = "ГР"
 # ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
 # Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.

@@ -103,6 +103,16 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         return None
     candidates = [(decoded, codec.name) for decoded, codec in decodings
                   if _is_plausible_decode(line, decoded, codec)]
+    if document and len({decoded for decoded, _ in decodings}) > 1:
+        # The one code page another line of the page reads through only, where it reads
+        # this line too, rare letters allowed, and the plausible readings are others':
+        # Bolo "Ɛstoniya" alone on its line (cp1257 ``Ę\x90stoniya``; ISO-8859-2 and
+        # cp1250 read "ʐstoniya") on a page whose other lines only cp1257 reads.
+        only = document_codecs(document).only_reading
+        if only and all(name != only for _, name in candidates):
+            for decoded, codec in decodings:
+                if codec.name == only and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                    return decoded, codec.name
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings; else, as one computer garbled
