@@ -22,6 +22,8 @@
   is ``ÄÆ``): its "Æ " is no lead that lost its 0xA0.
 - A line that only the page's one code page reads with its rare letters ("Ɛstoniya"
   through cp1257) takes that reading over other code pages' plausible ones.
+- One IPA letter read as Mac Roman inside a word ("tm…£arin": no ellipsis is followed by
+  a sign inside a word).
 - A combining mark below whose 0xA0 became a space ("aÌ " for Mixtec "a̠").
 - Irish writes a one-letter prefix before a capital ("na hÁise"): no capital inside a
   small word, so ISO-8859-2's reading of an Irish line stays plausible.
@@ -72,6 +74,8 @@ FAIL_ON_MAIN = [
     ("nbsp-lost-space", "Tu̱ʼun savi: pa̠ cha̠ꞌ ndaꞌa ñuu ka̠."),
     # a short line only cp1257 reads plausibly with rare letters, on a page cp1257 garbled
     ("utf8-as-cp1257", "Ɛgbɛ ɖuka kaŋɔrɔ ŋɔ ɖɛ, Ɛwɛ ɔ̃ la.\nƐstoniya\nalahaya"),
+    # one Tamazight "ɣ" read as Mac Roman ("…£") inside a word
+    ("mac-roman", "Tamaziɣt tga tutlayt tamezwarut n tmurt."),
     # Irish through ISO-8859-2: "hÁise" (a prefix before a capital) is no capital inside a word
     ("utf8-as-iso-8859-2", "Tá an aimsir go maith in oirthear na hÁise agus sa Ghréig inniu, a deir Seán."),
 ]
@@ -124,6 +128,8 @@ NEGATIVES = [
     ("Tickets ВЈ are sold out", "Tickets ВЈ are sold out"),
     # a capital and a closing quote on a French page
     ("Il a dit « É” » hier", "Il a dit « É” » hier"),
+    # an ellipsis before a price or a mark, not inside a word
+    ("Tickets…£20, and more… £5; Brand…® new", "Tickets…£20, and more… £5; Brand…® new"),
 ]
 
 

@@ -21,7 +21,7 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
-                                        decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        decode_mac_roman_ipa_letters, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_a0_inside_longer_sequences, restore_nbsp_at_eol,
                                         restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
@@ -317,6 +317,10 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # After the lines' repair: a line that is Mac Roman throughout is decoded as a whole
     # there, its apostrophes with it; these are the ones left in otherwise clean words.
     fixed, n = decode_mac_roman_letter_apostrophes(fixed)
+    fixes["mac_roman"] += n
+    # And a lone IPA letter read as Mac Roman ("tm…£arin"): too little for the lines'
+    # repair, but no ellipsis is followed by a sign inside a word.
+    fixed, n = decode_mac_roman_ipa_letters(fixed)
     fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.

@@ -573,3 +573,38 @@ def _letter_with_a0(piece: str) -> str | None:
     if len(char) != 1 or not char.isalpha() or _script(char) in ("LATIN", "COMMON"):
         return None
     return char
+
+
+# Mac Roman's "…" is the byte 0xC9, the lead of U+0240-U+027F (the IPA letters African and
+# Berber orthographies write: "ɣ" C9 A3, "ɨ" C9 A8, "ɲ" C9 B2); followed by a sign of
+# 0xA0-0xBF ("£", "®", "≤") and glued to a word, it is such a letter. An ellipsis is never
+# followed by a currency or math sign inside a word ("tm…£arin" is "tmɣarin").
+_MAC_ROMAN_SIGNS_AFTER_C9 = "".join(
+    char for char in bytes(range(0xA0, 0xC0)).decode("mac_roman") if not char.isalpha())
+_MAC_ROMAN_IPA_LETTER_RE = re.compile(
+    rf"(?<=[^\W\d_]{{2}})…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
+
+
+def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
+    """Decode an IPA letter read as Mac Roman (``…£`` is "ɣ") glued to the end of a word
+    or inside one, where the ellipsis is followed by a sign no word holds.
+
+    >>> decode_mac_roman_ipa_letters("Ma s tm…£arin, Hmad Amazi…£\\nok")
+    ('Ma s tmɣarin, Hmad Amaziɣ\\nok', 2)
+    >>> decode_mac_roman_ipa_letters("Tickets…£20 and more… £5"), decode_mac_roman_ipa_letters("Brand…® new")
+    (('Tickets…£20 and more… £5', 0), ('Brand…® new', 0))
+    """
+    if "…" not in text:
+        return text, 0
+    matches = list(_MAC_ROMAN_IPA_LETTER_RE.finditer(text))
+    if not matches:
+        return text, 0
+    # One glued inside a word ("tm…£arin"), or a page that writes such letters already: a
+    # pair that only ends a word ("Brand…®") is none without.
+    if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
+        return text, 0
+    return _MAC_ROMAN_IPA_LETTER_RE.subn(
+        lambda m: bytes([0xC9, m.group(1).encode("mac_roman")[0]]).decode("utf-8"), text)
+
+
+_IPA_LETTER_RE = re.compile("[\u0180-\u02af]")

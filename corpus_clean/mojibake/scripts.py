@@ -260,7 +260,11 @@ def _has_mixed_scripts(token: str) -> bool:
     >>> _has_mixed_scripts("Xʷəlməxʷqən"), _has_mixed_scripts("Ãˆs")
     (False, True)
     """
-    return len({_script(c) for c in token if c.isalpha() and not _is_a_modifier_letter(c)}) > 1
+    scripts = {_script(c) for c in token if c.isalpha()}
+    if len(scripts) > 1 and "MODIFIER" in scripts:
+        # (the rare word with a modifier letter is looked at again, letter by letter)
+        scripts = {_script(c) for c in token if c.isalpha() and not _is_a_modifier_letter(c)}
+    return len(scripts) > 1
 
 
 def _is_a_modifier_letter(char: str) -> bool:
