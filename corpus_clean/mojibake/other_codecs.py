@@ -930,14 +930,7 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
 
     >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
     False
-
-    Nor is a capital after one small letter that opens the word: Irish writes a
-    prefix so before a name ("na hÁise", "na hÉireann", "i nÉirinn").
-
-    >>> _capital_inside_a_lowercase_word("na hĂ\x81ise", "na hÁise")
-    False
     """
     new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
-               and (k >= 2 and decoded[k - 2].isalpha())
                for k, char in enumerate(decoded[1:], start=1))
