@@ -47,6 +47,10 @@ _CP1252_C1_AT_HOME_IN_WORDS = set("ƒŠŒŽšœžŸ’ˆ˜")
 _C1_IN_WORD_RE = re.compile(r"[\x80-\x9f](?<=[A-Za-z][\x80-\x9f])(?:(?<=[\x96\x97])(?=[a-z])|(?<![\x96\x97])(?=[A-Za-z]))")
 
 
+# A Latin-1 letter (0xC0-0xFF) between two letters.
+_LATIN1_LETTER_IN_A_WORD_RE = re.compile(r"(?<=[^\W\d_])[\xc0-\xd6\xd8-\xf6\xf8-\xff](?=[^\W\d_])")
+
+
 def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     """Read C1 controls as Mac Roman when the text says it was single-byte Mac Roman.
 
@@ -64,6 +68,13 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     (0, 0)
     >>> decode_c1_as_mac_roman("the Lagos\\x96Ibadan road")[1], decode_c1_as_mac_roman("Espa\\x96a y Portugal")[1]
     (0, 1)
+
+    A text whose words hold a Latin-1 letter that Mac Roman reads as a sign (``amárico``:
+    Mac Roman's 0xE1 is "·") was not Mac Roman read as Latin-1: its controls are cp1252's
+    punctuation (``n\\x92ko`` is "n’ko", ``malecite\\x96passamaquoddy`` a dash).
+
+    >>> decode_c1_as_mac_roman("amárico, n\\x92ko, malecite\\x96passamaquoddy")[1]
+    0
     """
     if not _C1_RE.search(text) or not _C1_IN_WORD_RE.search(text):
         return text, 0
@@ -73,5 +84,7 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
         return text, 0
     as_cp1252 = bytes(ord(c) for c in in_words).decode("windows-1252", errors="replace")
     if all(c in _CP1252_C1_AT_HOME_IN_WORDS for c in as_cp1252):
+        return text, 0
+    if any(not bytes([ord(c)]).decode("mac_roman").isalpha() for c in _LATIN1_LETTER_IN_A_WORD_RE.findall(text)):
         return text, 0
     return _C1_IN_WORD_RE.sub(lambda m: bytes([ord(m.group())]).decode("mac_roman"), text), len(controls)

@@ -21,8 +21,9 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
-                                        decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
-                                        restore_nbsp_at_eol, restore_nbsp_lost_as_space)
+                                        decode_mac_roman_ipa_letters, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        restore_a0_inside_longer_sequences, restore_nbsp_at_eol,
+                                        restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
 from corpus_clean.mojibake.scripts import _has_script, _non_ascii_letters, _script
 from corpus_clean.mojibake.spans import (_fix_spans_in_line, decode_lines_like_their_cp1252_page,
@@ -296,6 +297,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixes["nbsp_lost_eol"] += n_eol
     fixed, n = restore_nbsp_lost_as_space(fixed)
     fixes["nbsp_lost_space"] += n
+    fixed, n = restore_a0_inside_longer_sequences(fixed)
+    fixes["nbsp_lost_space"] += n
     fixed, n = resolve_lossy_quote(fixed)
     fixes["lossy_fffd"] += n
     evidence = _document_evidence(fixed)
@@ -315,13 +318,17 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # there, its apostrophes with it; these are the ones left in otherwise clean words.
     fixed, n = decode_mac_roman_letter_apostrophes(fixed)
     fixes["mac_roman"] += n
+    # And a lone IPA letter read as Mac Roman ("tm…£arin"): too little for the lines'
+    # repair, but no ellipsis is followed by a sign inside a word.
+    fixed, n = decode_mac_roman_ipa_letters(fixed)
+    fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.
     fixed, n = decode_letters_of_a_script_split_by_a_lost_a0(fixed)
     fixes["nbsp_lost_space"] += n
     # A Latin page whose only Cyrillic letters are cp1251 pairs ("В© 2026", "Г\xa0"):
     # ftfy leaves a lone pair, and the lines' repair had too little to go on.
-    fixed, n = decode_cp1251_sequences_of_a_latin_page(fixed)
+    fixed, n = decode_cp1251_sequences_of_a_latin_page(fixed, read_as_cp1251=fixes["cp1251"] > 0)
     fixes["cp1251"] += n
     if examples:
         fixed = _keep_quoted_examples(fixed, originals, examples)

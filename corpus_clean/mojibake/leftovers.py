@@ -103,6 +103,8 @@ def _fits_the_page(char: str, before: str, after: str, letters: set[str]) -> boo
     (True, True)
     >>> _fits_the_page("é", " ", " ", {"ü"}), _fits_the_page("ą", "S", " ", {"ł"})
     (False, True)
+    >>> _fits_the_page("ɔ", " ", " ", {"ɖ", "ɛ"}), _fits_the_page("ɔ", " ", " ", {"ɛ"})
+    (True, False)
     """
     lower = char.lower()
     if unicodedata.category(char) == "Mn":
@@ -117,7 +119,12 @@ def _fits_the_page(char: str, before: str, after: str, letters: set[str]) -> boo
     if group is None:
         return False
     if group.startswith("LATIN"):
-        return glued and any(_group(letter) == group for letter in letters)
+        if glued:
+            return any(_group(letter) == group for letter in letters)
+        # A letter standing alone as a word (Fon, Ewe "ɔ", "ɛ"): where the page writes two
+        # other letters of its group beyond Latin-1 ("ɖ", "ɛ"), no capital and quote mark
+        # ("É”") stands there between its words.
+        return alone and group != "LATIN-00C0" and sum(_group(letter) == group for letter in letters) >= 2
     return any(_group(letter) == group for letter in letters)
 
 
@@ -137,7 +144,7 @@ def _group(char: str) -> str | None:
     return None if script == "LATIN" else script
 
 
-def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
+def decode_cp1251_sequences_of_a_latin_page(text: str, read_as_cp1251: bool = False) -> tuple[str, int]:
     """A Latin page whose only Cyrillic letters are cp1251 sequences: those sequences
     decode where they give a sign, an emoji or a Latin letter.
 
@@ -160,7 +167,33 @@ def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
     ('Le 2 décembre 2026 à 08h15', 2)
     >>> decode_cp1251_sequences_of_a_latin_page("ВІКІ is Ukrainian for WIKI")[1], decode_cp1251_sequences_of_a_latin_page("Ні")[1]
     (0, 0)
+
+    Where the lines' repair already read other sequences of the page as cp1251
+    (``read_as_cp1251``: the page is such mojibake), a sequence of Cyrillic letters only
+    is one more (Kwakʼwala "ǥ" is ``ЗҐ``, a saltillo "ꞌ" ``кћЊ``): on a Latin page that
+    was garbled as a whole, no Cyrillic word is left standing between its Latin words.
+
+    >>> decode_cp1251_sequences_of_a_latin_page("Kwakwala: ЗҐ x̱ a̱ бёµ", read_as_cp1251=True)
+    ('Kwakwala: ǥ x̱ a̱ ḵ', 2)
+
+    There each line is one Latin text of its own: a page of Cyrillic lines and Latin
+    ones garbled together leaves its Latin lines' sequences whatever the Cyrillic lines
+    write.
+
+    >>> decode_cp1251_sequences_of_a_latin_page("sqК·Й™l tən\\nКоми кыв", read_as_cp1251=True)
+    ('sqʷəl tən\\nКоми кыв', 2)
     """
+    if not _CYRILLIC_RE.search(text):
+        return text, 0
+    if read_as_cp1251 and "\n" in text:
+        lines = [_decode_cp1251_sequences_of_latin_text(line, True) for line in text.splitlines(keepends=True)]
+        return "".join(line for line, _ in lines), sum(count for _, count in lines)
+    return _decode_cp1251_sequences_of_latin_text(text, read_as_cp1251)
+
+
+def _decode_cp1251_sequences_of_latin_text(text: str, read_as_cp1251: bool) -> tuple[str, int]:
+    """`decode_cp1251_sequences_of_a_latin_page` on one text (a page, or a line of a
+    page read as cp1251)."""
     if not _CYRILLIC_RE.search(text):
         return text, 0
     spans = [match.span() for match in _CP1251.sequence_re.finditer(text)]
@@ -177,7 +210,7 @@ def decode_cp1251_sequences_of_a_latin_page(text: str) -> tuple[str, int]:
         return text, 0
     decoded = []
     for start, end in spans:
-        if all(_CYRILLIC_RE.match(char) for char in text[start:end]):
+        if not read_as_cp1251 and all(_CYRILLIC_RE.match(char) for char in text[start:end]):
             return text, 0  # "ВЈ", "ВІ": Cyrillic letters only, a word as much as a pair
         try:
             chars = _CP1251.to_bytes(text[start:end]).decode("utf-8")

@@ -6,17 +6,21 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections import Counter
 
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
-from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec
+from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec, reads_through_another_codec_only
 from corpus_clean.mojibake.scripts import _script
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
 # Starts with the character class, so the search is a fast scan for Â/Ã.
-_EOL_NBSP_RE = re.compile(r"([ÂÃ])(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
+# Group 2: one space right after the stranded byte, which may be its 0xA0 turned into a
+# space ("cittÃ \n"): "Ã" takes it back; "Â" leaves it.
+_EOL_NBSP_RE = re.compile(r"([ÂÃ])( ?)(?=[ \t]*(\r?\n(.)?|\Z))", re.S)
 
 
 def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
@@ -65,6 +69,18 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
     ('Updated: Dec 02, 11:20 IST\\nNext', 1)
     >>> restore_nbsp_at_eol("per cittÃ\\xa0Â\\nNext")
     ('per cittÃ\\xa0\\nNext', 1)
+
+    A space between a stranded ``Ã`` and the line end is its 0xA0 turned into a space
+    (the line lost its NBSPs as spaces, not as trailing whitespace):
+
+    >>> restore_nbsp_at_eol("per cittÃ \\ndi Redazione")
+    ('per cittÃ\\xa0\\ndi Redazione', 1)
+
+    A line that was one NBSP (a spacer line of a web page) is a stranded ``Â`` alone after
+    a line break, no space before it: on a page that shows mojibake, it goes.
+
+    >>> restore_nbsp_at_eol("Lao:\\nàºžàº²àºªàº².Â\\nÂ")
+    ('Lao:\\nàºžàº²àºªàº².\\n', 2)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -73,9 +89,9 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     def fix(match: re.Match) -> str:
         nonlocal count, has_evidence
-        stranded, next_char = match.group(1), match.group(3)
+        stranded, space, next_char = match.group(1), match.group(2), match.group(4)
         if match.start() == 0:
-            return stranded
+            return stranded + space
         before = text[match.start() - 1]
         ends_a_sequence = _ends_a_garbled_sequence(text, match.start())
         a_word_in_capitals = (
@@ -87,18 +103,19 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         )
         # An NBSP that is the last byte of a garbled sequence ("Ã\xa0" is "à") is no
         # space before the stranded byte: "cittÃ\xa0Â" is "città" and a lost NBSP.
-        after_a_space = before.isspace() and not ends_a_sequence
+        after_a_space = before.isspace() and before not in "\r\n" and not ends_a_sequence
         if a_word_in_capitals and stranded == "Â" and _page_lost_its_nbsps(text):
             a_word_in_capitals = False  # "RSSÂ", "TVÂ" on a page that lost NBSPs elsewhere
         if a_word_in_capitals or (after_a_space and stranded == "Â"):
-            return stranded
+            return stranded + space
         if after_a_space or before in "\n\r":
             if has_evidence is None:
                 has_evidence = _CP1252.sequence_re.search(text) is not None
             if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
-                return stranded
+                return stranded + space
         count += 1
-        return "" if stranded == "Â" else "Ã\xa0"
+        # (a space right after "Ã" was its 0xA0: "cittÃ \n" is "città", not "città ")
+        return space if stranded == "Â" else "Ã\xa0"
 
     return _EOL_NBSP_RE.sub(fix, text), count
 
@@ -177,8 +194,9 @@ def _ends_a_garbled_sequence(text: str, end: int) -> bool:
 # Lead characters that, followed by the byte 0xA0, make a character real text uses:
 # cp1252 Â Ã Å Æ Î Ð × Ù -> NBSP à Š Ơ Π Р נ ٠; cp1251 Г Р -> à Р. (cp1251 "В" would be
 # NBSP, but "В" is also a Russian and Ukrainian word.)
-# Lead bytes whose sequence with 0xA0 is a letter: à, Š, Ơ, Π, Р, Ҡ (Bashkir), נ, ٠.
-_A0_LEADS_CP1252 = "ÂÃÅÆÎÐÒ×Ù"
+# Lead bytes whose sequence with 0xA0 is a letter: à, Š, Ơ, Π, Р, Ҡ (Bashkir), נ, ٠; or the
+# combining minus sign below U+0320 (CC A0, Mixtec "a̠"), which only follows a letter.
+_A0_LEADS_CP1252 = "ÂÃÅÆÌÎÐÒ×Ù"
 _A0_LEADS_CP1251 = "ГР"
 # ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
 # Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.
@@ -266,7 +284,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
         space after it a real one)?"""
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
-        return decode_line_read_as_another_codec(line, text) is not None
+        return decode_line_read_as_another_codec(line, text) is not None or reads_through_another_codec_only(line)
 
     def fix(match: re.Match) -> str:
         nonlocal count
@@ -405,6 +423,11 @@ def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
 _LEAD_BEFORE_A_LOST_A0_RE = re.compile("[Â-ß] ")
 
 
+def _letter_or_mark(char: str) -> bool:
+    """Is ``char`` a letter or a combining mark?"""
+    return len(char) == 1 and (char.isalpha() or unicodedata.category(char)[0] == "M")
+
+
 def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
     """Put back a letter of a script other than Latin whose second byte, 0xA0, became a
     space: Syriac "ܠ" (DC A0) read as cp1252 is ``Ü\xa0``, and with the NBSP turned
@@ -420,6 +443,8 @@ def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
     ('ܟܠ ܝܘܡܐ ܐܙܠܝܢ ܠܡܕܪܫܬܐ ܐܙܠܝܢ', 3)
     >>> decode_letters_of_a_script_split_by_a_lost_a0("ڈل جھیل پØ ٹھ")
     ('ڈل جھیل پؠٹھ', 1)
+    >>> decode_letters_of_a_script_split_by_a_lost_a0("ߓߌ߲ß ߊߥߎߟߋ߲")   # after N'Ko's mark "߲"
+    ('ߓߌ߲ߠߊߥߎߟߋ߲', 1)
     >>> decode_letters_of_a_script_split_by_a_lost_a0("GRÜ ÖL, VIÐ ERUM, ܫܠܡܐ Ü ܫܠܡܐ")
     ('GRÜ ÖL, VIÐ ERUM, ܫܠܡܐ Ü ܫܠܡܐ', 0)
     """
@@ -432,8 +457,9 @@ def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
             continue
         script = _script(letter)
         before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
-        glued_before = before.isalpha() and _script(before) == script
-        glued_after = after.isalpha() and _script(after) == script
+        # (a combining mark of the script glues too: N'Ko "߲" after a letter)
+        glued_before = _letter_or_mark(before) and _script(before) == script
+        glued_after = _letter_or_mark(after) and _script(after) == script
         if glued_before and glued_after:
             found.append((match.start(), letter, True))
         elif (glued_before and not after.isalpha()) or (glued_after and not before.isalpha()):
@@ -446,3 +472,139 @@ def decode_letters_of_a_script_split_by_a_lost_a0(text: str) -> tuple[str, int]:
         last = start + 2
     out.append(text[last:])
     return "".join(out), len(found)
+
+
+# A space inside a three- or four-byte sequence read as cp1252: a lead byte E0-F4, then
+# continuation bytes with one space among them where the byte 0xA0 stood (CJK "頭" is
+# E9 A0 AD, ``é\xa0\xad``: with the NBSP turned into a space, ``é \xad``).
+_A0_INSIDE_A_SEQUENCE_RE = re.compile(
+    f"[{_cls(_CP1252.leads3 + _CP1252.leads4)}](?:[{_cls(_CP1252.conts)}]{{0,2}}) (?:[{_cls(_CP1252.conts)}]{{0,2}})")
+
+
+def restore_a0_inside_longer_sequences(text: str) -> tuple[str, int]:
+    """Put back the 0xA0 byte that became a space inside a UTF-8 sequence of three or four
+    bytes read as cp1252, where the sequence so mended is a letter of a script other than
+    Latin that the text's other garbled sequences write at least twice: ``é \\xadé \\x81``
+    on a page of garbled Chinese is "頭頁" (E9 A0 AD, E9 A0 81). No clean text puts a
+    space between such a lead and continuation bytes and decodes to that script.
+
+    >>> page = "é \\xadé \\x81\\næ–°è\\x81ž\\né£Ÿç‰©"
+    >>> restore_a0_inside_longer_sequences(page)
+    ('é\\xa0\\xadé\\xa0\\x81\\næ–°è\\x81ž\\né£Ÿç‰©', 2)
+    >>> restore_a0_inside_longer_sequences("café ¿ ou thé €")
+    ('café ¿ ou thé €', 0)
+    """
+    if " " not in text or not _A0_INSIDE_A_SEQUENCE_RE.search(text):
+        return text, 0
+    found = []
+    for match in _A0_INSIDE_A_SEQUENCE_RE.finditer(text):
+        letter = _letter_with_a0(match.group())
+        if letter is not None:
+            found.append((match.start(), match.group(), letter))
+    if not found:
+        return text, 0
+    # (each space put back at once: two letters that lost their 0xA0 side by side, "é \xadé \x81")
+    mended = list(text)
+    for start, piece, _ in found:
+        mended[start + piece.index(" ")] = "\xa0"
+    mended = "".join(mended)
+    found = [(start, piece, letter) for start, piece, letter in found
+             if _run_decodes_with_a0(mended, start, start + len(piece))]
+    if not found:
+        return text, 0
+    # cp1252 must be the codec that explains the text best: Mac Roman mojibake is full of
+    # cp1252 look-alikes, and a real space among them is no lost 0xA0.
+    counts = {codec: _count_sequences(text, codec) for codec in _SPAN_CODECS}
+    if max(_SPAN_CODECS, key=lambda codec: counts[codec]) is not _CP1252:
+        return text, 0
+    written = Counter()
+    for sequence in _CP1252.sequence_re.findall(text):
+        try:
+            char = _CP1252.to_bytes(sequence).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if char.isalpha():
+            written[_script(char)] += 1
+    count = 0
+    out, last = [], 0
+    for start, piece, letter in found:
+        if written[_script(letter)] < 2:
+            continue
+        out += [text[last:start], piece.replace(" ", "\xa0", 1)]
+        last = start + len(piece)
+        count += 1
+    out.append(text[last:])
+    return ("".join(out), count) if count else (text, 0)
+
+
+def _run_decodes_with_a0(mended: str, start: int, end: int) -> bool:
+    """Does the run of non-ASCII characters around ``mended[start:end]`` (up to the
+    spaces or ASCII characters around it), its lost 0xA0 bytes put back, decode as UTF-8
+    read as cp1252? Text garbled through another code page (cp1257 reads 0xB8 as "ø",
+    which cp1252 has at 0xF8, a lead byte) can put a "lead", a real space and a
+    "continuation" side by side; its run does not decode as cp1252.
+
+    >>> _run_decodes_with_a0("é¦–é\xa0\x81", 3, 6), _run_decodes_with_a0("äø\xadæ\xa0«", 3, 6)
+    (True, False)
+    """
+    while start > 0 and mended[start - 1] > "\x7f" and mended[start - 1] not in " \t\r\n":
+        start -= 1
+    while end < len(mended) and mended[end] > "\x7f" and mended[end] not in " \t\r\n":
+        end += 1
+    try:
+        _CP1252.to_bytes(mended[start:end]).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError, KeyError, ValueError):
+        return False
+    return True
+
+
+def _letter_with_a0(piece: str) -> str | None:
+    """The one letter of a script other than Latin that ``piece`` (a lead, continuation
+    bytes and one space, read as cp1252) decodes to with the space as 0xA0; else None.
+
+    >>> _letter_with_a0("é \\xad"), _letter_with_a0("â€ ")
+    ('頭', None)
+    """
+    try:
+        raw = _CP1252.to_bytes(piece.replace(" ", "\xa0", 1))
+        char = raw.decode("utf-8")
+    except (UnicodeDecodeError, KeyError, ValueError):
+        return None
+    if len(char) != 1 or not char.isalpha() or _script(char) in ("LATIN", "COMMON"):
+        return None
+    return char
+
+
+# Mac Roman's "…" is the byte 0xC9, the lead of U+0240-U+027F (the IPA letters African and
+# Berber orthographies write: "ɣ" C9 A3, "ɨ" C9 A8, "ɲ" C9 B2); followed by a sign of
+# 0xA0-0xBF ("£", "®", "≤") and glued to a word, it is such a letter. An ellipsis is never
+# followed by a currency or math sign inside a word ("tm…£arin" is "tmɣarin").
+_MAC_ROMAN_SIGNS_AFTER_C9 = "".join(
+    char for char in bytes(range(0xA0, 0xC0)).decode("mac_roman") if not char.isalpha())
+_MAC_ROMAN_IPA_LETTER_RE = re.compile(
+    rf"(?<=[^\W\d_]{{2}})…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
+
+
+def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
+    """Decode an IPA letter read as Mac Roman (``…£`` is "ɣ") glued to the end of a word
+    or inside one, where the ellipsis is followed by a sign no word holds.
+
+    >>> decode_mac_roman_ipa_letters("Ma s tm…£arin, Hmad Amazi…£\\nok")
+    ('Ma s tmɣarin, Hmad Amaziɣ\\nok', 2)
+    >>> decode_mac_roman_ipa_letters("Tickets…£20 and more… £5"), decode_mac_roman_ipa_letters("Brand…® new")
+    (('Tickets…£20 and more… £5', 0), ('Brand…® new', 0))
+    """
+    if "…" not in text:
+        return text, 0
+    matches = list(_MAC_ROMAN_IPA_LETTER_RE.finditer(text))
+    if not matches:
+        return text, 0
+    # One glued inside a word ("tm…£arin"), or a page that writes such letters already: a
+    # pair that only ends a word ("Brand…®") is none without.
+    if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
+        return text, 0
+    return _MAC_ROMAN_IPA_LETTER_RE.subn(
+        lambda m: bytes([0xC9, m.group(1).encode("mac_roman")[0]]).decode("utf-8"), text)
+
+
+_IPA_LETTER_RE = re.compile("[\u0180-\u02af]")

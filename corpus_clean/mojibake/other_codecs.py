@@ -29,7 +29,7 @@ from ftfy.badness import badness
 
 from corpus_clean.mojibake.alphabets import ALPHABETS
 from corpus_clean.mojibake.cldr_alphabets import CLDR_ALPHABETS
-from corpus_clean.mojibake.charmaps import _CP1251, _Codec, _LEAD_BYTES, _cls
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252 as _CP1252_CODEC, _Codec, _LEAD_BYTES, _cls
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _SIGNS_WRITTEN_ALONE, _decoded_or_empty
 from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG
@@ -103,6 +103,16 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         return None
     candidates = [(decoded, codec.name) for decoded, codec in decodings
                   if _is_plausible_decode(line, decoded, codec)]
+    if document and len({decoded for decoded, _ in decodings}) > 1:
+        # The one code page another line of the page reads through only, where it reads
+        # this line too, rare letters allowed, and the plausible readings are others':
+        # Bolo "Ɛstoniya" alone on its line (cp1257 ``Ę\x90stoniya``; ISO-8859-2 and
+        # cp1250 read "ʐstoniya") on a page whose other lines only cp1257 reads.
+        only = document_codecs(document).only_reading
+        if only and all(name != only for _, name in candidates):
+            for decoded, codec in decodings:
+                if codec.name == only and _is_plausible_decode(line, decoded, codec, rare_letters=True):
+                    return decoded, codec.name
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings; else, as one computer garbled
@@ -364,7 +374,35 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     own = _alphabet_letters(readings[ranked[0]]) - set.intersection(*(_alphabet_letters(text) for text in readings.values()))
     if alphabet is not None and not own <= set(alphabet):
         return None, None
+    if alphabet is None and _another_reading_fits_cldr_better(readings, ranked[0], scores[ranked[0]][0]):
+        return None, None
     return ranked[0], scores[ranked[0]][0]
+
+
+def _another_reading_fits_cldr_better(readings: dict[str, str], best: str, language: str) -> bool:
+    """Where no studied page wrote the language CLD2 names, does CLDR's alphabet of it
+    (`cldr_alphabets`) refuse a letter only CLD2's best reading writes, while another
+    reading writes no letter the page does not write anyway? CLD2 names languages whose
+    quadgrams it hardly knows: an Akan page read through cp1250 ("Ɔpɛpɔn", the capital
+    of the page's "ɔ") or cp1257 ("Æpɛpɔn") may score higher as "Æ", a letter Akan
+    never writes. (CLDR's alphabets are small, the letters of a locale's names: a letter
+    missing from one is no refusal unless another reading writes only the page's own.)
+
+    >>> _another_reading_fits_cldr_better({"cp1250": "Ɔpɛpɔn", "cp1257": "Æpɛpɔn"}, "cp1257", "ak")
+    True
+    >>> _another_reading_fits_cldr_better({"cp1250": "Ɔpɛpɔn", "cp1257": "Æpɛpɔn"}, "cp1250", "ak")
+    False
+    """
+    cldr = CLDR_ALPHABETS.get(language)
+    if cldr is None:
+        return False
+    letters = {name: _alphabet_letters(text) for name, text in readings.items()}
+    shared = set.intersection(*letters.values())
+    if letters[best] - shared <= set(cldr):
+        return False
+    # The other reading writes no letter the page does not write anyway ("Ɔ" is the
+    # capital of the page's "ɔ"): its letters are the page's own, whatever CLDR lists.
+    return any(not letters[name] - shared for name in letters if name != best)
 
 
 def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
@@ -459,6 +497,27 @@ def _one_language_writes(letters: set) -> bool:
     (True, False)
     """
     return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABET_SETS)
+
+
+def reads_through_another_codec_only(line: str) -> bool:
+    """Is the line, written only in characters cp1252 has (so left to the cp1252 repairs
+    by `decode_line_read_as_another_codec`), UTF-8 read through another code page: it
+    decodes strictly and plausibly through one, and not through cp1252? Lithuanian "į"
+    (C4 AF) read through cp1257 is ``ÄÆ``, which cp1252 cannot decode: its "Æ" before a
+    space is no lead byte that lost its 0xA0.
+
+    >>> reads_through_another_codec_only("tiltas sutrumpins keliÄ… ÄÆ senamiestÄÆ"), reads_through_another_codec_only("cittÃ per")
+    (True, False)
+    """
+    if _BEYOND_CP1252_RE.search(line):
+        return False  # (`decode_line_read_as_another_codec` reads those)
+    raw = _CP1252_CODEC.to_bytes(line)
+    try:
+        raw.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    return any(_is_plausible_decode(line, decoded, codec) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE))
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:

@@ -252,8 +252,24 @@ def _has_mixed_scripts(token: str) -> bool:
 
     >>> _has_mixed_scripts("МүрсейіттіÒ£"), _has_mixed_scripts("YARILGAÇ’ın")
     (True, False)
+
+    Modifier letters ("MODIFIER LETTER SMALL W", U+02B7) belong to the letters they
+    modify: Salish "Xʷəlməxʷqən" is one script. (Not cp1252's "ˆ", 0x88, which mojibake
+    puts after a Latin-1 lead: "Ãˆ" is "È" garbled.)
+
+    >>> _has_mixed_scripts("Xʷəlməxʷqən"), _has_mixed_scripts("Ãˆs")
+    (False, True)
     """
-    return len({_script(c) for c in token if c.isalpha()}) > 1
+    scripts = {_script(c) for c in token if c.isalpha()}
+    if len(scripts) > 1 and "MODIFIER" in scripts:
+        # (the rare word with a modifier letter is looked at again, letter by letter)
+        scripts = {_script(c) for c in token if c.isalpha() and not _is_a_modifier_letter(c)}
+    return len(scripts) > 1
+
+
+def _is_a_modifier_letter(char: str) -> bool:
+    """A modifier letter of the Spacing Modifier Letters block other than cp1252's "ˆ"."""
+    return "\u02b0" <= char <= "\u02ff" and char != "\u02c6" and unicodedata.category(char) == "Lm"
 
 
 @functools.lru_cache(maxsize=64)
