@@ -971,9 +971,9 @@ def keep_fragments_inside_prose(ctx: Context) -> None:
     [None, None, None, None, None, None]
     """
     rule = ctx.marks.rule
-    shaped = [i for i, r in enumerate(rule) if r in SHAPE_RULES]
-    if not shaped:
+    if SHAPE_RULES.isdisjoint(rule):  # (most pages: one C-level pass, no list)
         return
+    shaped = [i for i, r in enumerate(rule) if r in SHAPE_RULES]
     content = ctx.lines.content
     idx = np.flatnonzero(~ctx.blank)
     # (a paragraph that introduces a listing often ends in ":", which ctx.prose does not count)
@@ -1357,10 +1357,17 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
     # (repeats stay per document: a batch pre-check for documents with no repeated line
     # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
     later_copies = batched.later_copies_many(batch)
-    for ctx, headline, a, b in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
-                                   (batch.first + batch.n_lines).tolist()):
-        mark_repeats(ctx, headline, later_copies[a:b])
-        keep_fragments_inside_prose(ctx)
+    # (a document with no later copy of a line gets only its headline's copies marked:
+    # ``mark_repeats`` then stops there, and ``keep_fragments_inside_prose`` finds no
+    # repeat rule's line to give back; one array pass says which documents those are)
+    repeating = batch.per_doc_any(later_copies).tolist()
+    for ctx, headline, a, b, repeats in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
+                                            (batch.first + batch.n_lines).tolist(), repeating):
+        if repeats:
+            mark_repeats(ctx, headline, later_copies[a:b])
+            keep_fragments_inside_prose(ctx)
+        elif headline:
+            _mark_headline_copies(ctx, headline)
     batched.mark_trailing_comments_many(batch)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many
