@@ -26,7 +26,7 @@ from corpus_clean.boilerplate.engine import (
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
 from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
-from corpus_clean.boilerplate.story_inserts import credit_tail_candidates
+from corpus_clean.boilerplate.story_inserts import credit_tail_candidates, echo_caption_lines, under_list_caption_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
@@ -41,6 +41,12 @@ PAGE_MASKS = (
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
     ("repeated_unit_candidates", repeated_unit_candidates),
+)
+# The lines the pre-checks of two caption steps walk, read through ``story_inserts.page_rows``:
+# (name, function of the same three giving a mask); per page, a list of its flagged lines.
+PAGE_ROWS = (
+    ("echo_caption_rows", echo_caption_lines),
+    ("under_list_caption_rows", under_list_caption_lines),
 )
 
 
@@ -89,6 +95,13 @@ class Batch:
             mask = compute(stats, blank, last_rows)
             for ctx, a, b in zip(ctxs, starts, ends):
                 ctx.__dict__[name] = mask[a:b]
+        first_rows = last_rows + 1 - flat.n_lines
+        for name, compute in PAGE_ROWS:
+            rows = np.flatnonzero(compute(stats, blank, last_rows))
+            bounds = np.searchsorted(rows, first_rows).tolist() + [len(rows)]
+            local = (rows - np.repeat(first_rows, np.diff(bounds))).tolist()  # (each row in its own page)
+            for ctx, a, b in zip(ctxs, bounds[:-1], bounds[1:]):
+                ctx.__dict__[name] = local[a:b]
         return cls(ctxs, stats, masks, flat)
 
     def flat_lines(self) -> FlatLines:
