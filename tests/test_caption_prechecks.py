@@ -1,13 +1,14 @@
 """The pre-checks of two caption steps (``story_inserts.mark_captions_naming_the_story_above``,
-``mark_captions_under_lists``) skip only pages the steps cannot change (round 22, core22:
-most pages have no candidate, and the steps' arrays over the page's kept lines were ~2.5 %
-of a cold core pass).
+``mark_captions_under_lists``) and of the comment box (``story_tail.mark_comment_boxes``) skip
+only pages the steps cannot change (round 22, core22: most pages have no candidate, and the
+steps' arrays over the page's lines were ~3.5 % of a cold core pass).
 
 Generated pages of sentences, open lines, list rows, digits, CJK lines and blank lines, with
 rules' marks at random: each step gives the same marks with its pre-check as with the
 pre-check made to pass always (the step's own arrays then decide, as before the pre-check),
 and a batch's per-page candidate lists are the ones each page makes on its own.
-Fails on main: ``page_rows``, ``echo_caption_lines`` and ``under_list_caption_lines`` are new.
+Fails on main: ``page_rows``, ``echo_caption_lines``, ``under_list_caption_lines`` and
+``comment_box_candidate_lines`` are new.
 """
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.boilerplate import story_inserts
+from corpus_clean.boilerplate import story_inserts, story_tail
 from corpus_clean.boilerplate.batch import PAGE_ROWS, Batch
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_inserts import LineShape, page_rows
+from corpus_clean.boilerplate.features import page_rows
+from corpus_clean.boilerplate.story_inserts import LineShape
 
 # Line shapes the two steps tell apart (our own words).
 SENTENCES = [
@@ -41,7 +43,8 @@ OPEN = [
 ]
 ROWS = ["Haubi: 87", "Bicha: 81", "Kolo: 76", "1. The old jetty", "2. The new jetty", "Ferries: 4 a day"]
 OTHER = ["", "", "3 boats at the port", "港口在周一重新开放了修理工作持续六个月", "Share", "Home", "Photo: Ina Wulan",
-         "The port.", "Read more about the port and its boats:"]
+         "The port.", "Read more about the port and its boats:",
+         "Comments (3)", "3 thoughts on “The new jetty”", "Ina Wulan (harbour master)", "Ferry times (summer)"]
 RULES = ["classifier", "nav.menu_run", "dates.date_line", "news.photo_caption"]
 
 
@@ -68,12 +71,14 @@ def test_the_caption_steps_mark_the_same_with_and_without_their_prechecks(seed, 
     rng = random.Random(seed)
     texts = [generated_page(rng) for _ in range(6)]
     texts = [t for t in texts if t.strip()] or ["The port reopened."]
-    for step in (story_inserts.mark_captions_naming_the_story_above, story_inserts.mark_captions_under_lists):
+    for step in (story_inserts.mark_captions_naming_the_story_above, story_inserts.mark_captions_under_lists,
+                 lambda ctx, shape: story_tail.mark_comment_boxes(ctx)):
         mark_seed = rng.random()
         with_check = [marks_after(step, marked(ctx, random.Random(mark_seed), share)) for ctx in Batch.of(texts).ctxs]
         with pytest.MonkeyPatch.context() as patched:
             patched.setattr(story_inserts, "_kept_line_under_a_sentence", lambda *args: True)
             patched.setattr(story_inserts, "_kept_line_over_a_sentence", lambda *args: True)
+            patched.setattr(story_tail, "page_rows", lambda *args: [0])
             without = [marks_after(step, marked(Context(t), random.Random(mark_seed), share)) for t in texts]
         assert with_check == without
 

@@ -61,6 +61,7 @@ give-back finds its candidates with numpy on the line counts and walks only thos
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -490,6 +491,12 @@ def is_insert_rule(rule: str | None) -> bool:
     return rule is not None and any(word in rule for word in INSERT_RULE_WORDS)
 
 
+@lru_cache(maxsize=None)
+def _insert_or_credit(rule: str | None) -> bool:
+    """``is_insert_rule``, or a credit's rule (remembered: a page's rules are a few of the packs' ids)."""
+    return is_insert_rule(rule) or (rule is not None and "credit" in rule)
+
+
 def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     """A story paragraph the classifier cut right under an insert a rule cut (a caption,
     a photo credit, an advert label), with the story right above that insert, comes back:
@@ -527,6 +534,10 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     s = ctx.stats
     mark_credit_captions_cut_by_classifier(ctx, shape)
+    # (each part below starts from an insert's cut, or a credit's: on a page with neither,
+    # most pages, nothing to walk; its few distinct rules are asked, not its lines)
+    if not any(map(_insert_or_credit, set(rule))):
+        return
     # (candidates by length; the exact test also knows the sentence ends of other
     # scripts: "።", "។")
     long_enough = (s.n_words >= AFTER_INSERT_MIN_WORDS) | (s.n_chars >= AFTER_INSERT_MIN_CHARS)

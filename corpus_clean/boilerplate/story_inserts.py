@@ -52,7 +52,7 @@ from functools import lru_cache
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet
+from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
@@ -269,20 +269,6 @@ def page_mask(ctx, name: str, compute) -> np.ndarray:
     """
     mask = ctx.__dict__.get(name)
     return compute(ctx.stats, ctx.blank) if mask is None else mask
-
-
-def page_rows(ctx, name: str, compute) -> list[int]:
-    """The lines of `ctx` a per-line mask of its counts alone flags, ascending: the list its
-    batch made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_ROWS``), or
-    those of ``compute(ctx.stats, ctx.blank)`` for a Context made on its own. (A page's few
-    candidates as a list: a pre-check walks them in Python, no array call per page.)
-
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> page_rows(Context("Home\\n\\nNews"), "blank_rows", lambda stats, blank: blank)
-    [1]
-    """
-    rows = ctx.__dict__.get(name)
-    return np.flatnonzero(compute(ctx.stats, ctx.blank)).tolist() if rows is None else rows
 
 
 def credit_tail_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
