@@ -74,7 +74,8 @@ def test_the_caption_steps_mark_the_same_with_and_without_their_prechecks(seed, 
     texts = [t for t in texts if t.strip()] or ["The port reopened."]
     for step in (story_inserts.mark_captions_naming_the_story_above, story_inserts.mark_captions_under_lists,
                  lambda ctx, shape: story_tail.mark_comment_boxes(ctx),
-                 lambda ctx, shape: story_body.give_back_paragraphs_after_inserts(ctx, story_body.BodyShape(ctx))):
+                 lambda ctx, shape: story_body.give_back_paragraphs_after_inserts(ctx, story_body.BodyShape(ctx)),
+                 lambda ctx, shape: story_inserts.mark_story_inserts(ctx)):
         mark_seed = rng.random()
         with_check = [marks_after(step, marked(ctx, random.Random(mark_seed), share)) for ctx in Batch.of(texts).ctxs]
         with pytest.MonkeyPatch.context() as patched:

@@ -26,7 +26,9 @@ from corpus_clean.boilerplate.engine import (
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
 from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
-from corpus_clean.boilerplate.story_inserts import credit_tail_candidates, echo_caption_lines, under_list_caption_lines
+from corpus_clean.boilerplate.story_inserts import (
+    credit_tail_candidates, echo_caption_lines, open_insert_lines, under_list_caption_lines,
+)
 from corpus_clean.boilerplate.story_tail import comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
@@ -43,13 +45,14 @@ PAGE_MASKS = (
     ("maybe_paragraph_lines", maybe_paragraph_lines),
     ("repeated_unit_candidates", repeated_unit_candidates),
 )
-# The lines the pre-checks of three steps walk (two caption steps, the comment box), read
-# through ``features.page_rows``:
+# The lines the pre-checks of four steps walk (two caption steps, the comment box, the story's
+# inserts), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),
     ("under_list_caption_rows", under_list_caption_lines),
     ("comment_box_rows", comment_box_candidate_lines),
+    ("open_insert_rows", open_insert_lines),
 )
 
 

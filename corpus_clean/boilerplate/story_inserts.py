@@ -419,6 +419,18 @@ def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
     return below is None or shape.ends_sentence(below)
 
 
+def open_insert_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may ``mark_story_inserts`` take it for an insert, by its counts alone:
+    INSERT_MIN_CHARS+ characters and no sentence end in the character table. (`blank`,
+    `last_rows`: unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> open_insert_lines(Context("A heron at the flooded pit\\nThe quarry closed.\\nHome").stats).tolist()
+    [True, False, False]
+    """
+    return (stats.n_chars >= INSERT_MIN_CHARS) & ((stats.last_class & SENT_END) == 0)
+
+
 def mark_story_inserts(ctx) -> None:
     """Cut the kept lines that break the story (rule RULE; see the module's docstring).
 
@@ -433,19 +445,18 @@ def mark_story_inserts(ctx) -> None:
     >>> ctx.marks.rule
     [None, 'story.insert', None, None, None, None]
     """
-    s = ctx.stats
-    mark_captions_with_credit_tail(ctx, LineShape(s))
-    mark_teasers_under_a_related_label(ctx, LineShape(s))
-    mark_captions_by_gallery_counters(ctx, LineShape(s))
+    shape = LineShape(ctx.stats)  # (read-only views of the counts: one for every step below)
+    mark_captions_with_credit_tail(ctx, shape)
+    mark_teasers_under_a_related_label(ctx, shape)
+    mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
     mark_tag_line(ctx)
-    # (one cheap pass: lines long enough and open at the end; the rest per candidate)
-    open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
-    candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
+    # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
+    # for the whole batch at once; those kept now are the candidates, the rest per candidate)
+    rule = ctx.marks.rule
+    candidates = [i for i in page_rows(ctx, "open_insert_rows", open_insert_lines) if rule[i] is None]
     if not candidates:
         return
-    rule = ctx.marks.rule
-    shape = LineShape(s)
     for i in candidates:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
