@@ -30,7 +30,8 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import DIGIT, CodeSet, page_rows
+from corpus_clean.boilerplate.author_bio import _last_kept_lines
+from corpus_clean.boilerplate.features import DIGIT, SENT_END, CodeSet, page_rows
 
 COMMENTS_RULE = "story.comment_box"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
@@ -173,14 +174,10 @@ def mark_tag_line(ctx) -> None:
     >>> ctx.marks.rule
     [None, 'story.tag_line', 'classifier']
     """
-    from corpus_clean.boilerplate.author_bio import _last_kept_lines
-
     kept = _last_kept_lines(ctx, 2)
     if len(kept) < 2:
         return
     above, last = kept
     s = ctx.stats
-    from corpus_clean.boilerplate.features import SENT_END
-
     if s.n_words[above] >= 4 and s.last_class[above] & SENT_END and is_tag_line(ctx.lines.content[last]):
         ctx.marks.rule[last] = TAGS_RULE
