@@ -24,7 +24,7 @@ from corpus_clean.boilerplate.engine import (
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
-from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
+from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_tail_candidates, echo_caption_lines, open_insert_lines, under_list_caption_lines,
@@ -44,6 +44,8 @@ PAGE_MASKS = (
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
     ("repeated_unit_candidates", repeated_unit_candidates),
+    ("credit_caption_lines", credit_caption_lines),
+    ("digit_lines", digit_lines),
 )
 # The lines the pre-checks of four steps walk (two caption steps, the comment box, the story's
 # inserts), read through ``features.page_rows``:

@@ -563,6 +563,20 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
                 rule[k] = None
 
 
+def credit_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a caption with its credit (``mark_credit_captions_cut_by_classifier``'s
+    candidates), by its counts alone: CUT_CREDIT_CAPTION_MIN_WORDS+ words, no sentence end in
+    the character table. (`blank`, `last_rows`: unread, as ``page_mask`` and
+    ``batch.PAGE_MASKS`` pass them.)"""
+    return (stats.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((stats.last_class & SENT_END) == 0)
+
+
+def digit_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: does it hold a digit (``give_back_fact_lists``' candidates). (`blank`,
+    `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    return stats.n_digit > 0
+
+
 def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
     """The classifier's cut of a caption with its credit after the sentence ("Presidan
     Anna Berger lotidom. Magod: Klub de Volapük", "... Photo/Jan Vos": the shapes of
@@ -579,9 +593,7 @@ def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    s = ctx.stats
-    candidates = (s.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((s.last_class & SENT_END) == 0)
-    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, candidates):
+    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, page_mask(ctx, "credit_caption_lines", credit_caption_lines)):
         if label_credit_after_sentence(content[i]) or ("/" in content[i] and slash_credit_after_sentence(content[i])):
             rule[i] = CREDIT_TAIL_RULE
 
@@ -736,7 +748,7 @@ def give_back_fact_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in shape.cut_by(ctx, FACT_CUT_RULES, ctx.stats.n_digit > 0):
+    for i in shape.cut_by(ctx, FACT_CUT_RULES, page_mask(ctx, "digit_lines", digit_lines)):
         above = _nonblank(ctx, i, -1)
         if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
             continue  # (the list's first line, under the story's sentence)
