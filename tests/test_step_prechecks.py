@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.boilerplate import story_body, story_inserts, story_tail
+from corpus_clean.boilerplate import story_body, story_caption_cut, story_inserts, story_tail
 from corpus_clean.boilerplate.batch import PAGE_ROWS, Batch
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.features import page_rows
@@ -75,7 +75,8 @@ def test_the_caption_steps_mark_the_same_with_and_without_their_prechecks(seed, 
     for step in (story_inserts.mark_captions_naming_the_story_above, story_inserts.mark_captions_under_lists,
                  lambda ctx, shape: story_tail.mark_comment_boxes(ctx),
                  lambda ctx, shape: story_body.give_back_paragraphs_after_inserts(ctx, story_body.BodyShape(ctx)),
-                 lambda ctx, shape: story_inserts.mark_story_inserts(ctx)):
+                 lambda ctx, shape: story_inserts.mark_story_inserts(ctx),
+                 story_caption_cut.give_back_the_story_under_a_caption_the_model_cut):
         mark_seed = rng.random()
         with_check = [marks_after(step, marked(ctx, random.Random(mark_seed), share)) for ctx in Batch.of(texts).ctxs]
         with pytest.MonkeyPatch.context() as patched:

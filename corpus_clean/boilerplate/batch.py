@@ -25,6 +25,7 @@ from corpus_clean.boilerplate.engine import (
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
 from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
+from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_tail_candidates, echo_caption_lines, open_insert_lines, under_list_caption_lines,
@@ -47,14 +48,15 @@ PAGE_MASKS = (
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
 )
-# The lines the pre-checks of four steps walk (two caption steps, the comment box, the story's
-# inserts), read through ``features.page_rows``:
+# The lines the pre-checks of five steps walk (three caption steps, the comment box, the
+# story's inserts), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),
     ("under_list_caption_rows", under_list_caption_lines),
     ("comment_box_rows", comment_box_candidate_lines),
     ("open_insert_rows", open_insert_lines),
+    ("caption_sized_rows", caption_sized_lines),
 )
 
 
