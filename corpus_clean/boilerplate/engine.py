@@ -1354,12 +1354,12 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
         apply_rule_packs(ctx, ruleset, matched)
     batched.mark_date_lines_many(batch)
     batched.mark_menu_runs_many(batch)
-    # (repeats stay per document: a batch pre-check for documents with no repeated line
-    # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
+    # (repeats stay per document, with the batch's later copies; a document with none gets
+    # only its headline's copies marked: ``mark_repeats`` stops there, and
+    # ``keep_fragments_inside_prose`` finds no repeat rule's line to give back. One reduceat
+    # over the batch says which documents those are: it costs pages that have repeats, most
+    # bench pages, nothing a page, where an earlier pre-check did; RESULTS-throughput.md)
     later_copies = batched.later_copies_many(batch)
-    # (a document with no later copy of a line gets only its headline's copies marked:
-    # ``mark_repeats`` then stops there, and ``keep_fragments_inside_prose`` finds no
-    # repeat rule's line to give back; one array pass says which documents those are)
     repeating = batch.per_doc_any(later_copies).tolist()
     for ctx, headline, a, b, repeats in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
                                             (batch.first + batch.n_lines).tolist(), repeating):
