@@ -51,7 +51,10 @@ RULES = ["classifier", "classifier", "nav.menu_run", "dates.date_line", "news.ph
 
 def generated_page(rng: random.Random) -> str:
     pools = [SENTENCES, OPEN, ROWS, OTHER]
-    return "\n".join(rng.choice(rng.choices(pools, weights=[4, 3, 2, 2])[0]) for _ in range(rng.randint(1, 18)))
+    page = "\n".join(rng.choice(rng.choices(pools, weights=[4, 3, 2, 2])[0]) for _ in range(rng.randint(1, 18)))
+    if rng.random() < 0.3:  # (a comment box under the story: a count heading, readers' lines)
+        page += "\n" + rng.choice(["Comments (3)", "Reacties (12)", "Ferry times (summer)"]) + "\nNice port.\nGood news."
+    return page
 
 
 def marked(ctx: Context, rng: random.Random, share: float) -> Context:
