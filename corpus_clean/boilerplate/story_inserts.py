@@ -978,6 +978,47 @@ ECHO_CAPTION_STEM_CHARS = 6
 _NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_CAPTION_MIN_CHARS)
 
 
+def _sentence_ends(stats) -> np.ndarray:
+    """Per line: does it end a sentence (``LineShape.ends_sentence`` of every line)."""
+    return ((stats.last_class & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(stats.last_char)
+
+
+def echo_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be the open line ``mark_captions_naming_the_story_above`` cuts, by
+    its counts alone: it ends no sentence and in a word, has at most ECHO_CAPTION_MAX_WORDS
+    words and ECHO_CAPTION_MIN_WORDS+ (or ends in an unspaced script's character), and does
+    not open with a digit. (`blank`, `last_rows`: unread, as ``page_rows`` and
+    ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> echo_caption_lines(Context("The port reopened on Monday.\\nBoats at the port\\n3 boats\\n").stats).tolist()
+    [False, True, False, False]
+    """
+    words, last = stats.n_words, stats.last_char
+    long_enough = (words >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
+    # (``LineShape.ends_in_a_word`` of every line at once)
+    in_a_word = ((stats.last_class & (ALPHA | DIGIT)) != 0) | ~(
+        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
+    return (~_sentence_ends(stats) & (words <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
+            & ((stats.first_class & DIGIT) == 0))
+
+
+def _kept_line_under_a_sentence(ctx, shape: LineShape, rows: list[int], min_words: int) -> bool:
+    """Is one of `rows` kept, with a kept line below it and, the nearest kept line above it,
+    a sentence of `min_words`+ words? (The pre-check of ``mark_captions_naming_the_story_above``:
+    its candidates are such lines; most pages have none, and walking their few `rows`
+    costs less than the step's arrays over the page's kept lines.)"""
+    rule, blank = ctx.marks.rule, ctx.blank_list
+    for i in rows:
+        if rule[i] is not None:
+            continue
+        above = _kept_neighbour(rule, blank, i, -1)
+        if (above is not None and shape.n_words(above) >= min_words and shape.ends_sentence(above)
+                and _kept_neighbour(rule, blank, i, 1) is not None):
+            return True
+    return False
+
+
 def _name_keys(text: str) -> set[str]:
     """The words of ECHO_CAPTION_MIN_CHARS+ letters, compared on their first
     ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
@@ -1029,47 +1070,6 @@ def _story_goes_on(content: list, shape: LineShape, j: int) -> bool:
 
 
 _COLONS = frozenset((ord(":"), ord("：")))
-
-
-def _sentence_ends(stats) -> np.ndarray:
-    """Per line: does it end a sentence (``LineShape.ends_sentence`` of every line)."""
-    return ((stats.last_class & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(stats.last_char)
-
-
-def echo_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
-    """Per line: may it be the open line ``mark_captions_naming_the_story_above`` cuts, by
-    its counts alone: it ends no sentence and in a word, has at most ECHO_CAPTION_MAX_WORDS
-    words and ECHO_CAPTION_MIN_WORDS+ (or ends in an unspaced script's character), and does
-    not open with a digit. (`blank`, `last_rows`: unread, as ``page_rows`` and
-    ``batch.PAGE_ROWS`` pass them.)
-
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> echo_caption_lines(Context("The port reopened on Monday.\\nBoats at the port\\n3 boats\\n").stats).tolist()
-    [False, True, False, False]
-    """
-    words, last = stats.n_words, stats.last_char
-    long_enough = (words >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
-    # (``LineShape.ends_in_a_word`` of every line at once)
-    in_a_word = ((stats.last_class & (ALPHA | DIGIT)) != 0) | ~(
-        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
-    return (~_sentence_ends(stats) & (words <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
-            & ((stats.first_class & DIGIT) == 0))
-
-
-def _kept_line_under_a_sentence(ctx, shape: LineShape, rows: list[int], min_words: int) -> bool:
-    """Is one of `rows` kept, with a kept line below it and, the nearest kept line above it,
-    a sentence of `min_words`+ words? (The pre-check of ``mark_captions_naming_the_story_above``:
-    its candidates are such lines; most pages have none, and walking their few `rows`
-    costs less than the step's arrays over the page's kept lines.)"""
-    rule, blank = ctx.marks.rule, ctx.blank_list
-    for i in rows:
-        if rule[i] is not None:
-            continue
-        above = _kept_neighbour(rule, blank, i, -1)
-        if (above is not None and shape.n_words(above) >= min_words and shape.ends_sentence(above)
-                and _kept_neighbour(rule, blank, i, 1) is not None):
-            return True
-    return False
 
 
 def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
