@@ -983,6 +983,17 @@ def _sentence_ends(stats) -> np.ndarray:
     return ((stats.last_class & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(stats.last_char)
 
 
+def sentence_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """``_sentence_ends`` as ``features.page_rows`` and ``batch.PAGE_ROWS`` call a mask
+    (`blank`, `last_rows`: unread).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> sentence_end_lines(Context("Home\\nThe port reopened.\\nका किराया बढ़ा।").stats).tolist()
+    [False, True, True]
+    """
+    return _sentence_ends(stats)
+
+
 def echo_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: may it be the open line ``mark_captions_naming_the_story_above`` cuts, by
     its counts alone: it ends no sentence and in a word, has at most ECHO_CAPTION_MAX_WORDS
