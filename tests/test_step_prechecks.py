@@ -115,3 +115,42 @@ def test_a_batch_lists_each_page_the_rows_the_page_lists_alone(seed):
         alone = Context(text)
         for name, compute in PAGE_ROWS:
             assert ctx.__dict__[name] == page_rows(alone, name, compute)
+
+
+def _headline_copies_reference(ctx, headline):
+    """``engine._mark_headline_copies`` as main has it (no pre-check): the reference."""
+    from corpus_clean.boilerplate.engine import HEADLINE_COPY_MIN_WORDS, SENT_END, _lines_holding
+
+    head_words = len(headline.split())
+    rule, content, last_class = ctx.marks.rule, ctx.lines.content, ctx.stats.last_class
+    for i in _lines_holding(ctx.text, (headline[:20],), ctx.starts_list):
+        c = content[i]
+        if c and c != headline and rule[i] is None and (
+            (c.startswith(headline) and len(c.split()) <= head_words + 8
+             and (head_words >= HEADLINE_COPY_MIN_WORDS or not last_class[i] & SENT_END))
+            or (len(c) >= 20 and headline.startswith(c))
+        ):
+            ctx.marks.mark(i, "repeat.headline")
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_headline_copies_are_marked_as_without_the_count_precheck(seed):
+    """``_mark_headline_copies`` returns early when only the headline's own line holds its
+    first 20 characters; pages with copies, prefixes and longer lines of the headline give
+    the same marks as the reference (fails if the pre-check skipped a page with a copy)."""
+    from corpus_clean.boilerplate import engine
+
+    rng = random.Random(seed)
+    headline = rng.choice(["Kayuagung River Port Reopens After Six Months", "Ferry Fares Stay the Same",
+                           "Port", "The Hill School Wins the District Maths Contest"])
+    extra = [headline, headline + " — live updates", headline + " and more.", headline[:25], headline.upper()]
+    lines = [headline] + [rng.choice(SENTENCES + OPEN + extra) for _ in range(rng.randint(0, 12))]
+    text = "\n".join(lines)
+    got, want = Context(text), Context(text)
+    for ctx in (got, want):
+        ctx.marks.mark(0, "news.headline")
+        marked(ctx, random.Random(seed), 0.1)
+    engine._mark_headline_copies(got, headline)
+    _headline_copies_reference(want, headline)
+    assert got.marks.rule == want.marks.rule

@@ -782,6 +782,8 @@ HEADLINE_COPY_MIN_WORDS = 3
 def _mark_headline_copies(ctx: Context, headline: str) -> None:
     """Lines that start with the headline (and a few words more), or long prefixes of it;
     for a headline under HEADLINE_COPY_MIN_WORDS words, no line that ends a sentence."""
+    if ctx.text.count(headline[:20]) < 2:
+        return  # (only the headline's own line holds its start: most pages; that line is skipped below)
     head_words = len(headline.split())
     rule = ctx.marks.rule
     content = ctx.lines.content
