@@ -556,9 +556,9 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
     if not matched:
         return
     text = ctx.text
-    n_words = ctx.n_words_list
     raw = ctx.lines.raw
-    line_starts = ctx.starts_list
+    # (``ctx.starts_list`` and ``ctx.n_words_list``, a page's columns as lists, are made on first
+    # use, in the branches below that read them: most pages match line rules only)
     may_act = ctx.may_act
     keywords_apply = ctx.keywords_apply
     empty_headings = []
@@ -572,7 +572,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
             if ((
-                line_starts[i] >= rule.min_position * len(text)
+                ctx.starts_list[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
             ) or (confirmed and ctx.prose_before[i] >= 1)) and not (
@@ -584,7 +584,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
                 break
             # No section here: the next rule naming this line decides ("References"
             # over a short list is an empty_heading question), else the marker goes.
-            start = line_starts[i]
+            start = ctx.starts_list[i]
             fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
                              if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
             if fallback is not None and fallback.kind == "empty_heading":
@@ -598,7 +598,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             j = i - 1
             # Only in paragraph-separated text, where a caption hugs its credit line
             # while paragraphs have blank lines between them.
-            if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and n_words[j] <= rule.caption_max_words:
+            if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and ctx.n_words_list[j] <= rule.caption_max_words:
                 ctx.marks.mark(j, f"{rule.pack}.caption")
         elif rule.kind == "empty_heading":
             empty_headings.append((i, rule.id))
