@@ -13,7 +13,7 @@ each document (``Batch.doc``, ``Batch.first``).
 """
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, islice
 
 import numpy as np
 
@@ -274,11 +274,13 @@ def mark_trailing_comments_many(batch: Batch) -> None:
     kept = ~batch.blank & ~batch.removed()
     n_kept = np.add.reduceat(kept.astype(np.int64), batch.first)
     last_kept = batch.last_flagged(kept)
-    for d in np.flatnonzero(n_kept >= 4).tolist():
+    docs = np.flatnonzero(n_kept >= 4)
+    last_row = last_kept[docs]
+    # (as Python values for the loop: the lines above the last kept one read without a copy)
+    for d, i, n_words in zip(docs.tolist(), (last_row - batch.first[docs]).tolist(), batch.n_words[last_row].tolist()):
         ctx = batch.ctxs[d]
-        i = int(last_kept[d] - batch.first[d])
-        if not END_MARKER_RULES.isdisjoint(ctx.marks.rule[:i]) or (
-                batch.n_words[last_kept[d]] >= 8 and _voice_hits(ctx.lines.content[i]) >= 2):
+        if not END_MARKER_RULES.isdisjoint(islice(ctx.marks.rule, i)) or (
+                n_words >= 8 and _voice_hits(ctx.lines.content[i]) >= 2):
             mark_trailing_comments(ctx)
 
 
