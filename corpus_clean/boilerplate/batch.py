@@ -13,7 +13,7 @@ each document (``Batch.doc``, ``Batch.first``).
 """
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, islice
 
 import numpy as np
 
@@ -24,9 +24,13 @@ from corpus_clean.boilerplate.engine import (
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
 from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
-from corpus_clean.boilerplate.story_body import dated_entry_candidates, paragraph_lines
+from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
+from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
-from corpus_clean.boilerplate.story_inserts import credit_tail_candidates
+from corpus_clean.boilerplate.story_inserts import (
+    credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines, under_list_caption_lines,
+)
+from corpus_clean.boilerplate.story_tail import comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
@@ -41,6 +45,19 @@ PAGE_MASKS = (
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
     ("repeated_unit_candidates", repeated_unit_candidates),
+    ("credit_caption_lines", credit_caption_lines),
+    ("digit_lines", digit_lines),
+)
+# The lines the pre-checks of six steps walk (three caption steps, the comment box, the
+# story's inserts, the echoing edges), read through ``features.page_rows``:
+# (name, function of the same three giving a mask); per page, a list of its flagged lines.
+PAGE_ROWS = (
+    ("echo_caption_rows", echo_caption_lines),
+    ("under_list_caption_rows", under_list_caption_lines),
+    ("comment_box_rows", comment_box_candidate_lines),
+    ("open_insert_rows", open_insert_lines),
+    ("caption_sized_rows", caption_sized_lines),
+    ("sentence_end_rows", sentence_end_lines),
 )
 
 
@@ -89,6 +106,13 @@ class Batch:
             mask = compute(stats, blank, last_rows)
             for ctx, a, b in zip(ctxs, starts, ends):
                 ctx.__dict__[name] = mask[a:b]
+        first_rows = last_rows + 1 - flat.n_lines
+        for name, compute in PAGE_ROWS:
+            rows = np.flatnonzero(compute(stats, blank, last_rows))
+            bounds = np.searchsorted(rows, first_rows).tolist() + [len(rows)]
+            local = (rows - np.repeat(first_rows, np.diff(bounds))).tolist()  # (each row in its own page)
+            for ctx, a, b in zip(ctxs, bounds[:-1], bounds[1:]):
+                ctx.__dict__[name] = local[a:b]
         return cls(ctxs, stats, masks, flat)
 
     def flat_lines(self) -> FlatLines:
@@ -250,11 +274,13 @@ def mark_trailing_comments_many(batch: Batch) -> None:
     kept = ~batch.blank & ~batch.removed()
     n_kept = np.add.reduceat(kept.astype(np.int64), batch.first)
     last_kept = batch.last_flagged(kept)
-    for d in np.flatnonzero(n_kept >= 4).tolist():
+    docs = np.flatnonzero(n_kept >= 4)
+    last_row = last_kept[docs]
+    # (as Python values for the loop: the lines above the last kept one read without a copy)
+    for d, i, n_words in zip(docs.tolist(), (last_row - batch.first[docs]).tolist(), batch.n_words[last_row].tolist()):
         ctx = batch.ctxs[d]
-        i = int(last_kept[d] - batch.first[d])
-        if not END_MARKER_RULES.isdisjoint(ctx.marks.rule[:i]) or (
-                batch.n_words[last_kept[d]] >= 8 and _voice_hits(ctx.lines.content[i]) >= 2):
+        if not END_MARKER_RULES.isdisjoint(islice(ctx.marks.rule, i)) or (
+                n_words >= 8 and _voice_hits(ctx.lines.content[i]) >= 2):
             mark_trailing_comments(ctx)
 
 

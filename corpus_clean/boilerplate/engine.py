@@ -556,9 +556,9 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
     if not matched:
         return
     text = ctx.text
-    n_words = ctx.n_words_list
     raw = ctx.lines.raw
-    line_starts = ctx.starts_list
+    # (``ctx.starts_list`` and ``ctx.n_words_list``, a page's columns as lists, are made on first
+    # use, in the branches below that read them: most pages match line rules only)
     may_act = ctx.may_act
     keywords_apply = ctx.keywords_apply
     empty_headings = []
@@ -572,7 +572,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
             if ((
-                line_starts[i] >= rule.min_position * len(text)
+                ctx.starts_list[i] >= rule.min_position * len(text)
                 and ctx.prose_before[i] >= SECTION_MIN_PROSE_BEFORE
                 and ctx.prose_after[i] <= ctx.prose_before[i]
             ) or (confirmed and ctx.prose_before[i] >= 1)) and not (
@@ -584,7 +584,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
                 break
             # No section here: the next rule naming this line decides ("References"
             # over a short list is an empty_heading question), else the marker goes.
-            start = line_starts[i]
+            start = ctx.starts_list[i]
             fallback = next((r for r in ruleset.later_matches(text, start, start + len(raw[i]), rule.order, keywords_apply)
                              if may_act(i, r) and r.kind in ("line", "empty_heading")), None)
             if fallback is not None and fallback.kind == "empty_heading":
@@ -598,7 +598,7 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
             j = i - 1
             # Only in paragraph-separated text, where a caption hugs its credit line
             # while paragraphs have blank lines between them.
-            if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and n_words[j] <= rule.caption_max_words:
+            if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and ctx.n_words_list[j] <= rule.caption_max_words:
                 ctx.marks.mark(j, f"{rule.pack}.caption")
         elif rule.kind == "empty_heading":
             empty_headings.append((i, rule.id))
@@ -782,6 +782,8 @@ HEADLINE_COPY_MIN_WORDS = 3
 def _mark_headline_copies(ctx: Context, headline: str) -> None:
     """Lines that start with the headline (and a few words more), or long prefixes of it;
     for a headline under HEADLINE_COPY_MIN_WORDS words, no line that ends a sentence."""
+    if ctx.text.count(headline[:20]) < 2:
+        return  # (only the headline's own line holds its start: most pages; that line is skipped below)
     head_words = len(headline.split())
     rule = ctx.marks.rule
     content = ctx.lines.content
@@ -971,9 +973,9 @@ def keep_fragments_inside_prose(ctx: Context) -> None:
     [None, None, None, None, None, None]
     """
     rule = ctx.marks.rule
-    shaped = [i for i, r in enumerate(rule) if r in SHAPE_RULES]
-    if not shaped:
+    if SHAPE_RULES.isdisjoint(rule):  # (most pages: one C-level pass, no list)
         return
+    shaped = [i for i, r in enumerate(rule) if r in SHAPE_RULES]
     content = ctx.lines.content
     idx = np.flatnonzero(~ctx.blank)
     # (a paragraph that introduces a listing often ends in ":", which ctx.prose does not count)
@@ -1354,13 +1356,20 @@ def strip_many(texts: list[str], *, use_classifier: bool = True, ruleset: RuleSe
         apply_rule_packs(ctx, ruleset, matched)
     batched.mark_date_lines_many(batch)
     batched.mark_menu_runs_many(batch)
-    # (repeats stay per document: a batch pre-check for documents with no repeated line
-    # cost the bench pages, where most have one, more than it saved; RESULTS-throughput.md)
+    # (repeats stay per document, with the batch's later copies; a document with none gets
+    # only its headline's copies marked: ``mark_repeats`` stops there, and
+    # ``keep_fragments_inside_prose`` finds no repeat rule's line to give back. One reduceat
+    # over the batch says which documents those are: it costs pages that have repeats, most
+    # bench pages, nothing a page, where an earlier pre-check did; RESULTS-throughput.md)
     later_copies = batched.later_copies_many(batch)
-    for ctx, headline, a, b in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
-                                   (batch.first + batch.n_lines).tolist()):
-        mark_repeats(ctx, headline, later_copies[a:b])
-        keep_fragments_inside_prose(ctx)
+    repeating = batch.per_doc_any(later_copies).tolist()
+    for ctx, headline, a, b, repeats in zip(ctxs, batched.mark_headline_many(batch), batch.first.tolist(),
+                                            (batch.first + batch.n_lines).tolist(), repeating):
+        if repeats:
+            mark_repeats(ctx, headline, later_copies[a:b])
+            keep_fragments_inside_prose(ctx)
+        elif headline:
+            _mark_headline_copies(ctx, headline)
     batched.mark_trailing_comments_many(batch)
     if use_classifier:
         from corpus_clean.boilerplate.classifier import mark_by_classifier_many

@@ -446,3 +446,17 @@ def first_copies(lines: list[str], bounds: np.ndarray) -> np.ndarray:
         if len(first) < b - a:
             out[a:b] = np.fromiter(map(first.__getitem__, group), dtype=np.int64, count=b - a)
     return out
+
+
+def page_rows(ctx, name: str, compute) -> list[int]:
+    """The lines of `ctx` a per-line mask of its counts alone flags, ascending: the list its
+    batch made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_ROWS``), or
+    those of ``compute(ctx.stats, ctx.blank)`` for a Context made on its own. (A page's few
+    candidates as a list: a pre-check walks them in Python, no array call per page.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> page_rows(Context("Home\\n\\nNews"), "blank_rows", lambda stats, blank: blank)
+    [1]
+    """
+    rows = ctx.__dict__.get(name)
+    return np.flatnonzero(compute(ctx.stats, ctx.blank)).tolist() if rows is None else rows

@@ -61,6 +61,7 @@ give-back finds its candidates with numpy on the line counts and walks only thos
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -490,6 +491,12 @@ def is_insert_rule(rule: str | None) -> bool:
     return rule is not None and any(word in rule for word in INSERT_RULE_WORDS)
 
 
+@lru_cache(maxsize=None)
+def _insert_or_credit(rule: str | None) -> bool:
+    """``is_insert_rule``, or a credit's rule (remembered: a page's rules are a few of the packs' ids)."""
+    return is_insert_rule(rule) or (rule is not None and "credit" in rule)
+
+
 def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     """A story paragraph the classifier cut right under an insert a rule cut (a caption,
     a photo credit, an advert label), with the story right above that insert, comes back:
@@ -527,6 +534,10 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     s = ctx.stats
     mark_credit_captions_cut_by_classifier(ctx, shape)
+    # (each part below starts from an insert's cut, or a credit's: on a page with neither,
+    # most pages, nothing to walk; its few distinct rules are asked, not its lines)
+    if not any(map(_insert_or_credit, set(rule))):
+        return
     # (candidates by length; the exact test also knows the sentence ends of other
     # scripts: "።", "។")
     long_enough = (s.n_words >= AFTER_INSERT_MIN_WORDS) | (s.n_chars >= AFTER_INSERT_MIN_CHARS)
@@ -552,6 +563,20 @@ def give_back_paragraphs_after_inserts(ctx, shape: BodyShape) -> None:
                 rule[k] = None
 
 
+def credit_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a caption with its credit (``mark_credit_captions_cut_by_classifier``'s
+    candidates), by its counts alone: CUT_CREDIT_CAPTION_MIN_WORDS+ words, no sentence end in
+    the character table. (`blank`, `last_rows`: unread, as ``page_mask`` and
+    ``batch.PAGE_MASKS`` pass them.)"""
+    return (stats.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((stats.last_class & SENT_END) == 0)
+
+
+def digit_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: does it hold a digit (``give_back_fact_lists``' candidates). (`blank`,
+    `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
+    return stats.n_digit > 0
+
+
 def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
     """The classifier's cut of a caption with its credit after the sentence ("Presidan
     Anna Berger lotidom. Magod: Klub de Volapük", "... Photo/Jan Vos": the shapes of
@@ -568,9 +593,7 @@ def mark_credit_captions_cut_by_classifier(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    s = ctx.stats
-    candidates = (s.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((s.last_class & SENT_END) == 0)
-    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, candidates):
+    for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, page_mask(ctx, "credit_caption_lines", credit_caption_lines)):
         if label_credit_after_sentence(content[i]) or ("/" in content[i] and slash_credit_after_sentence(content[i])):
             rule[i] = CREDIT_TAIL_RULE
 
@@ -725,7 +748,7 @@ def give_back_fact_lists(ctx, shape: BodyShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    for i in shape.cut_by(ctx, FACT_CUT_RULES, ctx.stats.n_digit > 0):
+    for i in shape.cut_by(ctx, FACT_CUT_RULES, page_mask(ctx, "digit_lines", digit_lines)):
         above = _nonblank(ctx, i, -1)
         if not (_kept(ctx, above) and shape.ends_sentence(above)) or not _FIELD.match(content[i]):
             continue  # (the list's first line, under the story's sentence)

@@ -25,6 +25,9 @@ summaries in this place scored 0.69-0.90 under a 0.6 threshold; the story's sent
 """
 from __future__ import annotations
 
+import numpy as np
+
+from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.story_inserts import (
     LONE_CAPTION_MAX_WORDS, LineShape, _name_keys, nonblank_neighbour,
 )
@@ -127,6 +130,14 @@ def _fields_under(ctx, shape: LineShape, a: int) -> tuple[list[int], int | None]
     return [a] + rows, j
 
 
+def caption_sized_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: has it a caption's length, CAPTION_MIN_WORDS to LONE_CAPTION_MAX_WORDS words
+    (``give_back_the_story_under_a_caption_the_model_cut``'s candidates, by the counts
+    alone). (`blank`, `last_rows`: unread, as ``features.page_rows`` and ``batch.PAGE_ROWS``
+    pass them.)"""
+    return (stats.n_words >= CAPTION_MIN_WORDS) & (stats.n_words <= LONE_CAPTION_MAX_WORDS)
+
+
 def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> None:
     """Give back the story's sentences the classifier cut under an open line it also cut,
     with the story right above that line (see the module's docstring). The open line
@@ -143,10 +154,9 @@ def give_back_the_story_under_a_caption_the_model_cut(ctx, shape: LineShape) -> 
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     kept_by_score = None
-    n_words = ctx.stats.n_words
-    # (candidates by length first: the page's few cut lines of a caption's length)
-    sized = ((n_words >= CAPTION_MIN_WORDS) & (n_words <= LONE_CAPTION_MAX_WORDS)).nonzero()[0].tolist()
-    for c in sized:
+    # (candidates by length first: the page's few cut lines of a caption's length, listed for
+    # its whole batch at once: ``caption_sized_lines``)
+    for c in page_rows(ctx, "caption_sized_rows", caption_sized_lines):
         if rule[c] != CLASSIFIER_RULE or ctx.blank[c] or not _open_line(shape, content, c):
             continue
         i = nonblank_neighbour(ctx, c, 1)

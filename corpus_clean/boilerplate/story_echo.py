@@ -30,9 +30,9 @@ import re
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import SENT_END
+from corpus_clean.boilerplate.features import SENT_END, page_rows
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
-from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask
+from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines
 
 CLASSIFIER_RULE = "classifier"
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
@@ -147,6 +147,10 @@ def give_back_echoing_edges(ctx) -> None:
     """
     rule = ctx.marks.rule
     if CLASSIFIER_RULE not in rule:
+        return
+    # (a candidate is a sentence the classifier cut: none on most pages, whose lines ending a
+    # sentence, listed for the whole batch at once, are asked before the story is looked for)
+    if not any(rule[i] == CLASSIFIER_RULE for i in page_rows(ctx, "sentence_end_rows", sentence_end_lines)):
         return
     shape = LineShape(ctx.stats)
     content = ctx.lines.content

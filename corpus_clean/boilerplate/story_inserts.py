@@ -52,7 +52,7 @@ from functools import lru_cache
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet
+from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
 
@@ -419,6 +419,18 @@ def _sentence_below(ctx, shape: LineShape, i: int) -> bool:
     return below is None or shape.ends_sentence(below)
 
 
+def open_insert_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may ``mark_story_inserts`` take it for an insert, by its counts alone:
+    INSERT_MIN_CHARS+ characters and no sentence end in the character table. (`blank`,
+    `last_rows`: unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> open_insert_lines(Context("A heron at the flooded pit\\nThe quarry closed.\\nHome").stats).tolist()
+    [True, False, False]
+    """
+    return (stats.n_chars >= INSERT_MIN_CHARS) & ((stats.last_class & SENT_END) == 0)
+
+
 def mark_story_inserts(ctx) -> None:
     """Cut the kept lines that break the story (rule RULE; see the module's docstring).
 
@@ -433,19 +445,18 @@ def mark_story_inserts(ctx) -> None:
     >>> ctx.marks.rule
     [None, 'story.insert', None, None, None, None]
     """
-    s = ctx.stats
-    mark_captions_with_credit_tail(ctx, LineShape(s))
-    mark_teasers_under_a_related_label(ctx, LineShape(s))
-    mark_captions_by_gallery_counters(ctx, LineShape(s))
+    shape = LineShape(ctx.stats)  # (read-only views of the counts: one for every step below)
+    mark_captions_with_credit_tail(ctx, shape)
+    mark_teasers_under_a_related_label(ctx, shape)
+    mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
     mark_tag_line(ctx)
-    # (one cheap pass: lines long enough and open at the end; the rest per candidate)
-    open_lines = (s.n_chars >= INSERT_MIN_CHARS) & ((s.last_class & SENT_END) == 0)
-    candidates = (open_lines & ~ctx.marks.removed()).nonzero()[0].tolist()
+    # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
+    # for the whole batch at once; those kept now are the candidates, the rest per candidate)
+    rule = ctx.marks.rule
+    candidates = [i for i in page_rows(ctx, "open_insert_rows", open_insert_lines) if rule[i] is None]
     if not candidates:
         return
-    rule = ctx.marks.rule
-    shape = LineShape(s)
     for i in candidates:
         if shape.is_clause(i) and _stands_alone(ctx, shape, i) and _between_paragraphs(ctx, shape, i, i):
             rule[i] = RULE
@@ -967,6 +978,58 @@ ECHO_CAPTION_STEM_CHARS = 6
 _NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_CAPTION_MIN_CHARS)
 
 
+def _sentence_ends(stats) -> np.ndarray:
+    """Per line: does it end a sentence (``LineShape.ends_sentence`` of every line)."""
+    return ((stats.last_class & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(stats.last_char)
+
+
+def sentence_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """``_sentence_ends`` as ``features.page_rows`` and ``batch.PAGE_ROWS`` call a mask
+    (`blank`, `last_rows`: unread).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> sentence_end_lines(Context("Home\\nThe port reopened.\\nका किराया बढ़ा।").stats).tolist()
+    [False, True, True]
+    """
+    return _sentence_ends(stats)
+
+
+def echo_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be the open line ``mark_captions_naming_the_story_above`` cuts, by
+    its counts alone: it ends no sentence and in a word, has at most ECHO_CAPTION_MAX_WORDS
+    words and ECHO_CAPTION_MIN_WORDS+ (or ends in an unspaced script's character), and does
+    not open with a digit. (`blank`, `last_rows`: unread, as ``page_rows`` and
+    ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> echo_caption_lines(Context("The port reopened on Monday.\\nBoats at the port\\n3 boats\\n").stats).tolist()
+    [False, True, False, False]
+    """
+    words, last = stats.n_words, stats.last_char
+    long_enough = (words >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
+    # (``LineShape.ends_in_a_word`` of every line at once)
+    in_a_word = ((stats.last_class & (ALPHA | DIGIT)) != 0) | ~(
+        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
+    return (~_sentence_ends(stats) & (words <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
+            & ((stats.first_class & DIGIT) == 0))
+
+
+def _kept_line_under_a_sentence(ctx, shape: LineShape, rows: list[int], min_words: int) -> bool:
+    """Is one of `rows` kept, with a kept line below it and, the nearest kept line above it,
+    a sentence of `min_words`+ words? (The pre-check of ``mark_captions_naming_the_story_above``:
+    its candidates are such lines; most pages have none, and walking their few `rows`
+    costs less than the step's arrays over the page's kept lines.)"""
+    rule, blank = ctx.marks.rule, ctx.blank_list
+    for i in rows:
+        if rule[i] is not None:
+            continue
+        above = _kept_neighbour(rule, blank, i, -1)
+        if (above is not None and shape.n_words(above) >= min_words and shape.ends_sentence(above)
+                and _kept_neighbour(rule, blank, i, 1) is not None):
+            return True
+    return False
+
+
 def _name_keys(text: str) -> set[str]:
     """The words of ECHO_CAPTION_MIN_CHARS+ letters, compared on their first
     ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
@@ -1086,23 +1149,19 @@ def mark_captions_naming_the_story_above(ctx, shape: LineShape) -> None:
     [None, 'story.echo_caption', None, None, None, None]
     """
     s = ctx.stats
-    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
-    if len(kept) < 3:
+    # (an open kept line of a caption's length right under a kept sentence, not opening with
+    # a digit, another kept line under it: few a page, none on most; the page's candidate
+    # lines by their counts, ``echo_caption_lines``, were listed for its whole batch at once)
+    rows = page_rows(ctx, "echo_caption_rows", echo_caption_lines)
+    if not _kept_line_under_a_sentence(ctx, shape, rows, ECHO_CAPTION_SENTENCE_MIN_WORDS):
         return
-    ends = ((s.last_class[kept] & SENT_END) != 0) | _MORE_SENTENCE_ENDS.of(s.last_char[kept])
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    ends = _sentence_ends(s)[kept]
     words = s.n_words[kept]
     sentence = ends & (words >= ECHO_CAPTION_SENTENCE_MIN_WORDS)
-    # (an open kept line of a caption's length right under a kept sentence, not opening with
-    # a digit, another kept line under it: few a page)
-    last = s.last_char[kept][1:-1]
-    long_enough = (words[1:-1] >= ECHO_CAPTION_MIN_WORDS) | ((last >= CJK_LO) & (last <= CJK_HI))
-    # (``LineShape.ends_in_a_word`` of every line at once)
-    in_a_word = ((s.last_class[kept][1:-1] & (ALPHA | DIGIT)) != 0) | ~(
-        (last < COMBINING_LO) | ((last >= PUNCTUATION_LO) & (last <= PUNCTUATION_HI)))
-    at = (sentence[:-2] & ~ends[1:-1] & (words[1:-1] <= ECHO_CAPTION_MAX_WORDS) & long_enough & in_a_word
-          & ((s.first_class[kept][1:-1] & DIGIT) == 0)).nonzero()[0] + 1
-    if not len(at):
-        return
+    candidate = np.zeros(ctx.lines.n_lines, dtype=bool)
+    candidate[rows] = True
+    at = (sentence[:-2] & candidate[kept][1:-1]).nonzero()[0] + 1
     content = ctx.lines.content
     shaped, named, further = 0, [], []
     for k in at.tolist():
@@ -1145,6 +1204,42 @@ UNDER_LIST_MIN_WORDS = 4
 UNDER_LIST_MIN_ROWS = 2
 
 
+def under_list_caption_lines(stats, blank: np.ndarray | None = None,
+                             last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be the open line ``mark_captions_under_lists`` cuts, by its counts
+    alone: it ends no sentence, has UNDER_LIST_MIN_WORDS to LONE_CAPTION_MAX_WORDS words (or
+    ends in an unspaced script's character with INSERT_MIN_CHARS+ characters) and does not
+    open with a digit. (`blank`, `last_rows`: unread, as ``page_rows`` and
+    ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> under_list_caption_lines(Context("Kolo: 76\\nThe winners lifting the cup\\nThe cup.\\n").stats).tolist()
+    [False, True, False, False]
+    """
+    words, last = stats.n_words, stats.last_char
+    sized = (((words >= UNDER_LIST_MIN_WORDS) & (words <= LONE_CAPTION_MAX_WORDS))
+             | ((last >= CJK_LO) & (last <= CJK_HI) & (stats.n_chars >= INSERT_MIN_CHARS)))
+    return ~_sentence_ends(stats) & sized & ((stats.first_class & DIGIT) == 0)
+
+
+def _kept_line_over_a_sentence(ctx, shape: LineShape, rows: list[int], min_words: int) -> bool:
+    """Is one of `rows` kept, with, among the kept lines, a sentence of `min_words`+ words
+    right below it and two lines above it, the nearest no such sentence? (The pre-check of
+    ``mark_captions_under_lists``, as ``_kept_line_under_a_sentence`` is another's.)"""
+    rule, blank = ctx.marks.rule, ctx.blank_list
+    for i in rows:
+        if rule[i] is not None:
+            continue
+        below = _kept_neighbour(rule, blank, i, 1)
+        if below is None or shape.n_words(below) < min_words or not shape.ends_sentence(below):
+            continue
+        above = _kept_neighbour(rule, blank, i, -1)
+        if above is not None and not (shape.n_words(above) >= min_words and shape.ends_sentence(above)) \
+                and _kept_neighbour(rule, blank, above, -1) is not None:
+            return True
+    return False
+
+
 def mark_captions_under_lists(ctx, shape: LineShape) -> None:
     """Cut the open line between the last row of one of the story's lists and the story's
     next sentence (rule UNDER_LIST_RULE): a photo's caption with no credit, placed where the
@@ -1173,6 +1268,11 @@ def mark_captions_under_lists(ctx, shape: LineShape) -> None:
     'story.caption_under_list'
     """
     s = ctx.stats
+    # (none on most pages: their candidate lines by their counts, ``under_list_caption_lines``,
+    # listed for the whole batch at once, walked first)
+    if not _kept_line_over_a_sentence(ctx, shape, page_rows(ctx, "under_list_caption_rows", under_list_caption_lines),
+                                      STORY_SENTENCE_MIN_WORDS):
+        return
     kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
     if len(kept) < UNDER_LIST_MIN_ROWS + 2:
         return

@@ -30,7 +30,8 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import DIGIT, CodeSet
+from corpus_clean.boilerplate.author_bio import _last_kept_lines
+from corpus_clean.boilerplate.features import DIGIT, SENT_END, CodeSet, page_rows
 
 COMMENTS_RULE = "story.comment_box"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
@@ -77,6 +78,22 @@ def _head_titles(ctx) -> set[str]:
             if n_words[i] >= TITLE_MIN_WORDS and not ctx.prose[i]}
 
 
+def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
+                                last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may ``mark_comment_boxes`` read it as a count heading, by its counts alone:
+    it ends in a bracket ("Comments (12)"), or opens with a digit and ends in a closing
+    quote (a blog's "3 thoughts on “...”"). (`blank`, `last_rows`: unread, as
+    ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> comment_box_candidate_lines(Context("Comments (2)\\n3 thoughts on “The pier”\\nThe pier.").stats).tolist()
+    [True, True, False]
+    """
+    last = stats.last_char
+    return ((last == ord(")")) | (last == ord("）"))
+            | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)))
+
+
 def mark_comment_boxes(ctx) -> None:
     """Cut a comment box opened by a count heading, from the heading to the page's end
     (rule COMMENTS_RULE; see the module's docstring).
@@ -89,6 +106,10 @@ def mark_comment_boxes(ctx) -> None:
     >>> ctx.marks.rule
     [None, None, 'story.comment_box', 'story.comment_box', 'story.comment_box']
     """
+    # (none on most pages: their lines ending in a bracket or opening with a digit and
+    # closing with a quote, ``comment_box_candidate_lines``, listed for the whole batch at once)
+    if not page_rows(ctx, "comment_box_rows", comment_box_candidate_lines):
+        return
     content = ctx.lines.content
     # (a cheap pass first: a heading ends in a bracket)
     last = ctx.stats.last_char
@@ -153,14 +174,10 @@ def mark_tag_line(ctx) -> None:
     >>> ctx.marks.rule
     [None, 'story.tag_line', 'classifier']
     """
-    from corpus_clean.boilerplate.author_bio import _last_kept_lines
-
     kept = _last_kept_lines(ctx, 2)
     if len(kept) < 2:
         return
     above, last = kept
     s = ctx.stats
-    from corpus_clean.boilerplate.features import SENT_END
-
     if s.n_words[above] >= 4 and s.last_class[above] & SENT_END and is_tag_line(ctx.lines.content[last]):
         ctx.marks.rule[last] = TAGS_RULE

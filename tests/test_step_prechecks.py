@@ -1,0 +1,156 @@
+"""The pre-checks of two caption steps (``story_inserts.mark_captions_naming_the_story_above``,
+``mark_captions_under_lists``), of the comment box (``story_tail.mark_comment_boxes``) and of
+``story_body.give_back_paragraphs_after_inserts`` and ``story_echo.give_back_echoing_edges`` skip
+only pages the steps cannot change (round 22, core22: most pages have no candidate, and the
+steps' arrays over the page's lines were ~3.5 % of a cold core pass).
+
+Generated pages of sentences, open lines, list rows, digits, CJK lines and blank lines, with
+rules' marks at random: each step gives the same marks with its pre-check as with the
+pre-check made to pass always (the step's own arrays then decide, as before the pre-check),
+and a batch's per-page candidate lists are the ones each page makes on its own.
+Fails on main: ``page_rows``, ``echo_caption_lines``, ``under_list_caption_lines`` and
+``comment_box_candidate_lines`` are new.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.boilerplate import story_body, story_caption_cut, story_echo, story_inserts, story_tail
+from corpus_clean.boilerplate.batch import PAGE_ROWS, Batch
+from corpus_clean.boilerplate.engine import Context
+from corpus_clean.boilerplate.features import page_rows
+from corpus_clean.boilerplate.story_inserts import LineShape
+
+# Line shapes the two steps tell apart (our own words).
+SENTENCES = [
+    "The river port at Kayuagung reopened after six months of repairs.",
+    "The fees for small boats stay at five thousand rupiah, the harbour master said.",
+    "Pupils from the hill school trained every evening for the district contest.",
+    "Work on the jetty is due to end before the rains.",
+    "Ang daungan ay muling binuksan noong Lunes ng umaga.",
+]
+OPEN = [
+    "Boats moored at the Kayuagung river port",
+    "The winners lifting the cup outside the office",
+    "What has changed",
+    "Cost so far",
+    "Harbour master Ina Wulan on the new jetty",
+    "Pupils of the hill school",
+    "Kayuagung port after the repairs",
+]
+ROWS = ["Haubi: 87", "Bicha: 81", "Kolo: 76", "1. The old jetty", "2. The new jetty", "Ferries: 4 a day"]
+OTHER = ["", "", "3 boats at the port", "港口在周一重新开放了修理工作持续六个月", "Share", "Home", "Photo: Ina Wulan",
+         "The port.", "Read more about the port and its boats:",
+         "Comments (3)", "3 thoughts on “The new jetty”", "Ina Wulan (harbour master)", "Ferry times (summer)"]
+RULES = ["classifier", "classifier", "nav.menu_run", "dates.date_line", "news.photo_caption",
+         "outlets.caption_with_credit_mark", "story.insert", "ads.recommended_block"]
+
+
+def generated_page(rng: random.Random) -> str:
+    pools = [SENTENCES, OPEN, ROWS, OTHER]
+    page = "\n".join(rng.choice(rng.choices(pools, weights=[4, 3, 2, 2])[0]) for _ in range(rng.randint(1, 18)))
+    if rng.random() < 0.3:  # (a comment box under the story: a count heading, readers' lines)
+        page += "\n" + rng.choice(["Comments (3)", "Reacties (12)", "Ferry times (summer)"]) + "\nNice port.\nGood news."
+    return page
+
+
+def marked(ctx: Context, rng: random.Random, share: float) -> Context:
+    for i in range(ctx.lines.n_lines):
+        if rng.random() < share:
+            ctx.marks.rule[i] = rng.choice(RULES)
+    return ctx
+
+
+def marks_after(step, ctx: Context) -> list:
+    step(ctx, LineShape(ctx.stats))
+    return list(ctx.marks.rule)
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), share=st.sampled_from([0.0, 0.15, 0.4]))
+def test_the_caption_steps_mark_the_same_with_and_without_their_prechecks(seed, share):
+    rng = random.Random(seed)
+    texts = [generated_page(rng) for _ in range(6)]
+    texts = [t for t in texts if t.strip()] or ["The port reopened."]
+    for step in (story_inserts.mark_captions_naming_the_story_above, story_inserts.mark_captions_under_lists,
+                 lambda ctx, shape: story_tail.mark_comment_boxes(ctx),
+                 lambda ctx, shape: story_body.give_back_paragraphs_after_inserts(ctx, story_body.BodyShape(ctx)),
+                 lambda ctx, shape: story_inserts.mark_story_inserts(ctx),
+                 story_caption_cut.give_back_the_story_under_a_caption_the_model_cut,
+                 lambda ctx, shape: story_echo.give_back_echoing_edges(ctx)):
+        mark_seed = rng.random()
+        with_check = [marks_after(step, marked(ctx, random.Random(mark_seed), share)) for ctx in Batch.of(texts).ctxs]
+        with pytest.MonkeyPatch.context() as patched:
+            patched.setattr(story_body, "_insert_or_credit", lambda rule: True)
+            patched.setattr(story_inserts, "_kept_line_under_a_sentence", lambda *args: True)
+            patched.setattr(story_inserts, "_kept_line_over_a_sentence", lambda *args: True)
+            patched.setattr(story_tail, "page_rows", lambda *args: [0])
+            patched.setattr(story_echo, "page_rows", lambda ctx, name, compute: list(range(ctx.lines.n_lines)))
+            without = [marks_after(step, marked(Context(t), random.Random(mark_seed), share)) for t in texts]
+        assert with_check == without
+
+
+def test_the_steps_still_cut_the_captions_they_are_for():
+    """The pre-checks pass on the steps' own examples (their docstrings'), which are cut."""
+    naming = Context("The river port at Kayuagung reopened after six months of repairs.\n"
+                     "Boats moored at the Kayuagung river port\n"
+                     "The fees for small boats stay at five thousand rupiah.\n")
+    story_inserts.mark_captions_naming_the_story_above(naming, LineShape(naming.stats))
+    under = Context("The school won the district maths contest on Friday.\nHaubi: 87\nBicha: 81\nKolo: 76\n"
+                    "The winners lifting the cup outside the district office\n"
+                    "The head teacher said the pupils trained every evening.\n")
+    story_inserts.mark_captions_under_lists(under, LineShape(under.stats))
+    assert naming.marks.rule[1] == "story.echo_caption" and under.marks.rule[4] == "story.caption_under_list"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_batch_lists_each_page_the_rows_the_page_lists_alone(seed):
+    rng = random.Random(seed)
+    texts = [t for t in (generated_page(rng) for _ in range(rng.randint(1, 9))) if t.strip()] or ["x"]
+    for ctx, text in zip(Batch.of(texts).ctxs, texts):
+        alone = Context(text)
+        for name, compute in PAGE_ROWS:
+            assert ctx.__dict__[name] == page_rows(alone, name, compute)
+
+
+def _headline_copies_reference(ctx, headline):
+    """``engine._mark_headline_copies`` as main has it (no pre-check): the reference."""
+    from corpus_clean.boilerplate.engine import HEADLINE_COPY_MIN_WORDS, SENT_END, _lines_holding
+
+    head_words = len(headline.split())
+    rule, content, last_class = ctx.marks.rule, ctx.lines.content, ctx.stats.last_class
+    for i in _lines_holding(ctx.text, (headline[:20],), ctx.starts_list):
+        c = content[i]
+        if c and c != headline and rule[i] is None and (
+            (c.startswith(headline) and len(c.split()) <= head_words + 8
+             and (head_words >= HEADLINE_COPY_MIN_WORDS or not last_class[i] & SENT_END))
+            or (len(c) >= 20 and headline.startswith(c))
+        ):
+            ctx.marks.mark(i, "repeat.headline")
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_headline_copies_are_marked_as_without_the_count_precheck(seed):
+    """``_mark_headline_copies`` returns early when only the headline's own line holds its
+    first 20 characters; pages with copies, prefixes and longer lines of the headline give
+    the same marks as the reference (fails if the pre-check skipped a page with a copy)."""
+    from corpus_clean.boilerplate import engine
+
+    rng = random.Random(seed)
+    headline = rng.choice(["Kayuagung River Port Reopens After Six Months", "Ferry Fares Stay the Same",
+                           "Port", "The Hill School Wins the District Maths Contest"])
+    extra = [headline, headline + " — live updates", headline + " and more.", headline[:25], headline.upper()]
+    lines = [headline] + [rng.choice(SENTENCES + OPEN + extra) for _ in range(rng.randint(0, 12))]
+    text = "\n".join(lines)
+    got, want = Context(text), Context(text)
+    for ctx in (got, want):
+        ctx.marks.mark(0, "news.headline")
+        marked(ctx, random.Random(seed), 0.1)
+    engine._mark_headline_copies(got, headline)
+    _headline_copies_reference(want, headline)
+    assert got.marks.rule == want.marks.rule
