@@ -956,12 +956,16 @@ def _verdicts_of_rows(body: LexborNode, rows: list[tuple]) -> Iterator[tuple[Lex
     cache = _LABEL_CACHE
     for address, cls, ident, extra in rows:
         if extra is None:
-            # (parts_verdict's first steps, inlined for the ~60 % of rows with a class or an id alone
-            # whose label already has no verdict: ~250 rows a WCXB page, a call each)
+            # (parts_verdict with extra None, inlined: the label, its cached verdict, else
+            # label_verdict's, cached; a call less for each of the ~160 rows of a new WCXB page)
             label = f"{cls} {ident}" if cls and ident else cls or ident
-            if not label or cache.get(label, False) is None:
+            if not label:
                 continue
-        verdict = parts_verdict(cls, ident, extra)
+            verdict = cache.get(label, False)
+            if verdict is False:
+                verdict = _new_label_verdict(label)
+        else:
+            verdict = parts_verdict(cls, ident, extra)
         if verdict is not None:
             yield walker.node_at(body, address), verdict
 
@@ -1189,10 +1193,20 @@ def parts_verdict(cls: Optional[str], ident: Optional[str], extra: Optional[tupl
             return None
     verdict = _LABEL_CACHE.get(label, False)
     if verdict is False:
-        verdict = label_verdict(label)
-        if len(_LABEL_CACHE) > CACHE_LIMIT:
-            _LABEL_CACHE.clear()  # bound memory on long runs; rebuilds in a few docs
-        _LABEL_CACHE[label] = verdict
+        verdict = _new_label_verdict(label)
+    return verdict
+
+
+def _new_label_verdict(label: str) -> Optional[Verdict]:
+    """:func:`label_verdict` of a label not in ``_LABEL_CACHE``, cached there.
+
+    >>> _new_label_verdict("share-bar"), _LABEL_CACHE["share-bar"]
+    (('soft', 'html.share'), ('soft', 'html.share'))
+    """
+    verdict = label_verdict(label)
+    if len(_LABEL_CACHE) > CACHE_LIMIT:
+        _LABEL_CACHE.clear()  # bound memory on long runs; rebuilds in a few docs
+    _LABEL_CACHE[label] = verdict
     return verdict
 
 
@@ -1324,8 +1338,10 @@ def label_verdict(label: str) -> Optional[Verdict]:
         return None
     flags = 0
     reason = None
+    known = _TOKEN_FLAGS.get
     for token in label.split():
-        token_flags, token_reason = _token_flags(token)
+        # (a known token's flags read here, not through a call: most tokens of a new label are known)
+        token_flags, token_reason = known(token) or _token_flags(token)
         flags |= token_flags
         reason = reason or token_reason
     if not flags & _NEG or flags & _POS:
@@ -1962,8 +1978,20 @@ def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
 
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
-    total = stripped_chars(node)
-    return min(1.0, link_chars(node) / total) if total else 1.0
+    total, links = text_and_link_chars(node)
+    return min(1.0, links / total) if total else 1.0
+
+
+def text_and_link_chars(node: LexborNode) -> tuple[int, int]:
+    """``(stripped_chars(node), link_chars(node))``, in one C walk of the subtree when built (two before).
+
+    >>> text_and_link_chars(LexborHTMLParser("<div> One <a href='/'>two </a><a>x</a></div>").css_first("div"))
+    (7, 4)
+    """
+    walker = _compiled_renderer()
+    if walker is None:
+        return stripped_chars(node), link_chars(node)
+    return walker.text_lengths(node, _A_TAG_ID)
 
 
 def stripped_chars(node: LexborNode) -> int:
@@ -2252,7 +2280,8 @@ def _configure_renderer(walker) -> bool:
     for node in tree.body.traverse(include_text=True):
         if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or walker.raw_text_length(node) != len(node.text()) or \
                 (min(1.0, walker.text_length(node, _A_TAG_ID) / walker.text_length(node, 0))
-                 if walker.text_length(node, 0) else 1.0) != link_density(node):
+                 if walker.text_length(node, 0) else 1.0) != link_density(node) or \
+                walker.text_lengths(node, _A_TAG_ID) != (stripped_chars(node), link_chars(node)):
             return False
     return True
 

@@ -159,13 +159,12 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
 
 def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
     """True when the page's paragraphs outside ``galleries`` make a story (see the constants; text outside links)."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
     chars = count = 0
     for para in _PARAGRAPHS.select(body):
         if any(_inside(para, gallery) for gallery in galleries):
             continue
-        size = stripped_chars(para) - link_chars(para)
+        size = _prose_size(para)
         if size >= MIN_PARAGRAPH_CHARS:
             chars += size
             count += 1
@@ -192,14 +191,13 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
     >>> cuts = strip_junk(t); captions_told_story(t.body, cuts)
     0
     """
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
     rule = next(iter(GALLERY_RULES))
     told, prose = [], 0
     for key, (node, node_rule, _) in cuts.items():
         if node_rule != rule:
             continue
-        size = stripped_chars(node) - link_chars(node)
+        size = _prose_size(node)
         if size >= TOLD_CHARS:
             told.append(key)
             prose += size
@@ -212,7 +210,7 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
     labels = {_markup(cuts[key][0]) for key in told}
     told += [key for key, (node, node_rule, _) in cuts.items()
              if node_rule == rule and key not in told and _markup(node) in labels
-             and stripped_chars(node) - link_chars(node) >= MIN_PARAGRAPH_CHARS]
+             and _prose_size(node) >= MIN_PARAGRAPH_CHARS]
     # (a <figcaption> is cut inside its <figure>, itself cut: the figures holding them come back too)
     by_node = {node.mem_id: key for key, (node, _, _) in cuts.items()}
     by_key = {key: cuts[key][0] for key in told}
@@ -276,6 +274,13 @@ def _markup(node: LexborNode) -> tuple:
 
 def _paragraph_prose(body: LexborNode) -> list[int]:
     """Each ``<p>``'s text outside links under ``body`` (cut elements are out of the tree)."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
-    return [stripped_chars(para) - link_chars(para) for para in _PARAGRAPHS.select(body)]
+    return [_prose_size(para) for para in _PARAGRAPHS.select(body)]
+
+
+def _prose_size(node: LexborNode) -> int:
+    """The text under ``node`` outside links: ``stripped_chars(node) - link_chars(node)``, in one walk."""
+    from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
+
+    total, links = text_and_link_chars(node)
+    return total - links

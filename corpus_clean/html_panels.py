@@ -308,9 +308,10 @@ def _element_children(node: LexborNode) -> list:
 
 
 def _link_share(node: LexborNode) -> float:
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
 
-    return link_chars(node) / (stripped_chars(node) or 1)
+    total, links = text_and_link_chars(node)  # (one walk of the subtree)
+    return links / (total or 1)
 
 
 def hidden_from_readers_only(attrs: dict) -> bool:

@@ -183,9 +183,10 @@ def _column_around(node: LexborNode) -> Optional[LexborNode]:
 
 def _prose_chars(node: LexborNode) -> int:
     """Characters of text under ``node`` outside links."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
 
-    return stripped_chars(node) - link_chars(node)
+    total, links = text_and_link_chars(node)  # (one walk of the subtree)
+    return total - links
 
 
 # Cards are looked for when the chosen blocks' link-cut text is over LINKS_RATIO of
