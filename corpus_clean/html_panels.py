@@ -196,10 +196,10 @@ class PanelFinder:
 
     @staticmethod
     def _holds_prose(node: LexborNode) -> bool:
-        from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+        from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
 
-        text = stripped_chars(node)
-        if text < PANEL_PROSE or text - link_chars(node) < PANEL_PROSE:
+        text, links = text_and_link_chars(node)  # (one walk of the subtree: about the cost of the text's alone)
+        if text < PANEL_PROSE or text - links < PANEL_PROSE:
             return False
         return _FORM_FIELDS.first(node) is None
 

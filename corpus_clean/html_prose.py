@@ -216,12 +216,10 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     limit = PROSE_LABELS.get(rule)
     if limit is None:
         return False
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
 
-    total = stripped_chars(node)
-    if total < limit:
-        return False
-    return total - link_chars(node) >= limit
+    total, links = text_and_link_chars(node)  # (one walk of the subtree: about the cost of the text's alone)
+    return total >= limit and total - links >= limit
 
 
 def restore_mislabelled(cuts: dict) -> int:
