@@ -35,8 +35,9 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-from corpus_clean.html_posts import holds_user_posts, is_user_post
+from corpus_clean.html_posts import REPLY_RE, VOTE_RE, _VOTE_CONTROLS, holds_user_posts, is_user_post
 from corpus_clean.html_prose import _inside
+from corpus_clean.html_queries import html_module
 
 __all__ = ["answered_posts", "cut_posts_after", "story_over_posts"]
 
@@ -138,8 +139,6 @@ def answered_posts(body: LexborNode, cuts: dict) -> bool:
     >>> answered_posts(t.body, {}), answered_posts(LexborHTMLParser("<body><a>Home</a></body>").body, {})
     (True, False)
     """
-    from corpus_clean.html_posts import _VOTE_CONTROLS
-
     found = 0
     # (the controls' stripped texts, those short enough to answer or vote only, read in one walk)
     for text in _VOTE_CONTROLS.short_texts(body, MAX_CONTROL_CHARS):
@@ -169,8 +168,6 @@ def _answers_or_votes(text: str) -> bool:
     >>> _answers_or_votes("Reply"), _answers_or_votes("Home")
     (True, False)
     """
-    from corpus_clean.html_posts import REPLY_RE, VOTE_RE
-
     if len(text) >= MAX_CONTROL_CHARS:
         return False
     # (cheap exact pre-checks: a reply word is at most 12 letters long; a vote ends in its
@@ -183,7 +180,7 @@ def _answers_or_votes(text: str) -> bool:
 def _posts_regions(chosen: list[LexborNode], body: LexborNode, cuts: dict) -> list[LexborNode]:
     """For each chosen block that holds users' posts, the outermost element (below ``<body>``) around it
     adding only furniture to them, once each, in the page's order; ``[]`` when no chosen block holds posts."""
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     regions: dict[int, LexborNode] = {}
     for block in chosen:

@@ -38,6 +38,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
 from corpus_clean.html_prose import _inside
+from corpus_clean.html_queries import html_module
 
 __all__ = ["captions_told_story", "gallery_around", "story_over_gallery"]
 
@@ -65,7 +66,7 @@ def gallery_around(node: LexborNode) -> Optional[LexborNode]:
     >>> gallery_around(t.css_first("ul")).attributes["class"], gallery_around(t.css_first(".story"))
     ('photo-gallery', None)
     """
-    from corpus_clean.html import boilerplate_label  # html.py imports this module
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     found = None
     while node is not None and node.tag not in ("body", "html"):
@@ -92,7 +93,7 @@ def galleries_in(node: LexborNode) -> list[LexborNode]:
     >>> [n.attributes["class"] for n in galleries_in(t.css_first("article"))]
     ['photo-gallery']
     """
-    from corpus_clean.html import boilerplate_label  # html.py imports this module
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     found: list[LexborNode] = []
     for inner in _CAPTIONS.select(node):
@@ -232,7 +233,7 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
 
 def _labelled_caption(node: LexborNode) -> bool:
     """True when ``node``'s class or id names a caption or a credit (``html.LABEL_REASONS``)."""
-    from corpus_clean.html import boilerplate_label  # (html.py imports this module)
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     verdict = boilerplate_label(node)
     return verdict is not None and verdict[1] in GALLERY_RULES
@@ -280,7 +281,7 @@ def _paragraph_prose(body: LexborNode) -> list[int]:
 
 def _prose_size(node: LexborNode) -> int:
     """The text under ``node`` outside links: ``stripped_chars(node) - link_chars(node)``, in one walk."""
-    from corpus_clean.html import text_and_link_chars  # (html.py imports this module)
+    text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
 
     total, links = text_and_link_chars(node)
     return total - links
