@@ -73,7 +73,8 @@ def story_over_posts(body: LexborNode, chosen: list[LexborNode], cuts: dict, dis
     >>> [n.attributes.get("class") for n in chosen], sorted({rule for _, rule, _ in cuts.values()})
     (['body'], ['html.comments'])
     """
-    from corpus_clean.html import _cut, best_container  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, best_container = page_html._cut, page_html.best_container
 
     if discussion or not chosen or not answered_posts(body, cuts):
         return chosen
@@ -104,7 +105,8 @@ def cut_posts_after(chosen: list[LexborNode], body: LexborNode, cuts: dict, disc
     >>> cut_posts_after([t.css_first("#a")], t.body, cuts, discussion=False), len(t.css("div.r"))
     (1, 0)
     """
-    from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, stripped_chars = page_html._cut, page_html.stripped_chars
 
     if discussion or not chosen or not answered_posts(body, cuts) \
             or any(is_user_post(node, cuts) or holds_user_posts(node, cuts) for node in chosen):
@@ -206,7 +208,8 @@ def _is_story_before(story: list[LexborNode], region: LexborNode, body: LexborNo
     """True when ``story`` (the choice without the posts) is a story of its own before their place:
     ``MIN_STORY_PARAGRAPHS`` paragraphs of ``MIN_PARAGRAPH_CHARS`` characters outside links, together
     ``MIN_STORY_CHARS``, ahead of the posts, in blocks that are neither a user's post nor a list of them."""
-    from corpus_clean.html import _document_position, collect_paragraphs
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _document_position, collect_paragraphs = page_html._document_position, page_html.collect_paragraphs
 
     if not story or any(holds_user_posts(node, cuts) or _written_as_posts(node, region) for node in story):
         return False

@@ -127,7 +127,8 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
     >>> [n.attributes.get("class") for n in chosen], [rule for _, rule, _ in cuts.values()]
     (['text'], ['html.caption'])
     """
-    from corpus_clean.html import _cut, best_container, stripped_chars  # html.py imports this module
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, best_container, stripped_chars = page_html._cut, page_html.best_container, page_html.stripped_chars
 
     if not article:
         return chosen
@@ -254,7 +255,8 @@ def _cut_credits_and_counters(caption: LexborNode, cuts: dict) -> None:
     >>> cuts = {}; _cut_credits_and_counters(t.css_first("figcaption"), cuts); " ".join(t.css_first("div").text().split())
     'The quay.'
     """
-    from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, stripped_chars = page_html._cut, page_html.stripped_chars
 
     rule = next(iter(GALLERY_RULES))
     block = caption.parent if caption.parent is not None and caption.parent.tag != "body" else caption
