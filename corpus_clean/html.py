@@ -42,7 +42,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
                           html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
-                          lexbor_walk)
+                          lexbor_walk, native)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
@@ -2211,6 +2211,8 @@ def _compiled_renderer():
     It is checked once against :func:`_render_out_python` on a probe page (cuts, links,
     furniture, a data table, a formula, a dateline, text laid out over lines) before use.
     """
+    if _RENDERER and native.switched_on():  # (configured once: ~230 calls a page take this way)
+        return _RENDERER[0]
     walker = lexbor_walk.active()
     if walker is None:
         return None
