@@ -10,7 +10,7 @@
   read without a call (``label_verdict``), are those of the cold path when the caches are warm.
 
 Fail on main (checked): ``test_text_lengths_as_two_walks``, ``test_text_and_link_chars_as_the_twins`` (neither
-function exists there) and ``test_no_function_level_imports_of_html`` (main runs 20-40 on the page below).
+function exists there) and ``test_no_function_level_imports_of_html`` (main runs 24 on the page below).
 Pass on main (guards): ``test_label_verdicts_warm_as_cold``, ``test_label_reading_warm_as_cold``.
 """
 from __future__ import annotations
