@@ -54,7 +54,7 @@ def html_module() -> ModuleType:
     """``corpus_clean.html``, for the modules it imports (they cannot import it at their top): imported on
     the first call, then read from here. A function-level ``from corpus_clean.html import name`` ran the
     import system's checks on every call (~1-2 µs: a module lookup, the spec's lock test, and an
-    AttributeError formatted and dropped for the module's missing ``__path__``), ~70 calls a WCXB page;
+    AttributeError formatted and dropped for the module's missing ``__path__``), ~90 calls a WCXB page;
     ``name = html_module().name`` binds the same object in ~0.1 µs.
 
     >>> html_module().__name__
