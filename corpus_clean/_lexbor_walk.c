@@ -1237,6 +1237,60 @@ static PyObject *text_length(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(total);
 }
 
+/* text_lengths(node, tag_id) -> (text_length(node, 0), text_length(node, tag_id)) in ONE walk of the
+ * subtree (html.link_density and the prose sizes ask both of one node: two walks before, the tagged one
+ * reading each tagged element's subtree again). Each text fragment's stripped length counts once in
+ * the first and once per ``tag_id`` element around it (the node included) in the second, as the
+ * tagged elements' own walks count it (nested links: once each). */
+static PyObject *text_lengths(PyObject *self, PyObject *args)
+{
+    PyObject *node_obj;
+    Py_ssize_t tag_arg;
+    if (!PyArg_ParseTuple(args, "On", &node_obj, &tag_arg))
+        return NULL;
+    lxb_node *root = configured_node(node_obj);
+    if (root == NULL)
+        return NULL;
+    uintptr_t tag = (uintptr_t)tag_arg, text_id = cfg.text_id;
+    Py_ssize_t total = 0, tagged = 0, around = 0;  /* around: tagged elements on the path from root */
+    lxb_node *node = root;
+    for (;;) {
+        lxb_chardata *chars = (lxb_chardata *)node;
+        if (node->local_name == text_id && chars->data != NULL) {
+            Py_ssize_t n;
+            if (ascii_prefix(chars->data, chars->length) == chars->length) {
+                n = ascii_stripped_length(chars->data, chars->length);
+            } else {
+                PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                if (text == NULL)
+                    return NULL;
+                n = stripped_length(text);
+                Py_DECREF(text);
+            }
+            total += n;
+            tagged += n * around;
+        }
+        if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+            around++;
+        /* (next_below, with the tagged elements left on the way up counted out) */
+        if (node->first_child != NULL) {
+            node = node->first_child;
+            continue;
+        }
+        for (;;) {
+            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around--;
+            if (node == root || node->next != NULL)
+                break;
+            node = node->parent;
+        }
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    return Py_BuildValue("(nn)", total, tagged);
+}
+
 /* ------------------------------------------------------------------ raw text length */
 
 /* Code points in ``data`` when it is valid UTF-8 (what Python's strict decoder accepts:
@@ -2637,6 +2691,8 @@ static PyMethodDef methods[] = {
     {"configure_render", configure_render, METH_O, "configure_render(config: dict)"},
     {"paragraphs", paragraphs, METH_VARARGS, "paragraphs(body, max_hops) -> [(block, chars, link_chars, commas)]"},
     {"text_length", text_length, METH_VARARGS, "text_length(node, tag_id) -> int (stripped text lengths)"},
+    {"text_lengths", text_lengths, METH_VARARGS,
+     "text_lengths(node, tag_id) -> (text_length(node, 0), text_length(node, tag_id)) in one walk"},
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},

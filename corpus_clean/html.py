@@ -42,7 +42,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from corpus_clean import (html_discussion, html_fallback, html_flow, html_gallery, html_guestbook, html_headings,
                           html_headings_tail, html_listings, html_mail, html_panels, html_posts, html_prose, html_queries, html_rails,
                           html_pattern_set, html_references, html_sections, html_standfirst, html_tables,
-                          lexbor_walk)
+                          lexbor_walk, native)
 from corpus_clean import html_comment_section  # (round 19: readers' comments by their shape)
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
 from corpus_clean import html_next_stories  # (round 22: an infinite scroll's appended stories)
@@ -965,12 +965,16 @@ def _verdicts_of_rows(body: LexborNode, rows: list[tuple]) -> Iterator[tuple[Lex
     cache = _LABEL_CACHE
     for address, cls, ident, extra in rows:
         if extra is None:
-            # (parts_verdict's first steps, inlined for the ~60 % of rows with a class or an id alone
-            # whose label already has no verdict: ~250 rows a WCXB page, a call each)
+            # (parts_verdict with extra None, inlined: the label, its cached verdict, else
+            # label_verdict's, cached; a call less for each of the ~160 rows of a new WCXB page)
             label = f"{cls} {ident}" if cls and ident else cls or ident
-            if not label or cache.get(label, False) is None:
+            if not label:
                 continue
-        verdict = parts_verdict(cls, ident, extra)
+            verdict = cache.get(label, False)
+            if verdict is False:
+                verdict = _new_label_verdict(label)
+        else:
+            verdict = parts_verdict(cls, ident, extra)
         if verdict is not None:
             yield walker.node_at(body, address), verdict
 
@@ -1203,10 +1207,20 @@ def parts_verdict(cls: Optional[str], ident: Optional[str], extra: Optional[tupl
             return None
     verdict = _LABEL_CACHE.get(label, False)
     if verdict is False:
-        verdict = label_verdict(label)
-        if len(_LABEL_CACHE) > CACHE_LIMIT:
-            _LABEL_CACHE.clear()  # bound memory on long runs; rebuilds in a few docs
-        _LABEL_CACHE[label] = verdict
+        verdict = _new_label_verdict(label)
+    return verdict
+
+
+def _new_label_verdict(label: str) -> Optional[Verdict]:
+    """:func:`label_verdict` of a label not in ``_LABEL_CACHE``, cached there.
+
+    >>> _new_label_verdict("share-bar"), _LABEL_CACHE["share-bar"]
+    (('soft', 'html.share'), ('soft', 'html.share'))
+    """
+    verdict = label_verdict(label)
+    if len(_LABEL_CACHE) > CACHE_LIMIT:
+        _LABEL_CACHE.clear()  # bound memory on long runs; rebuilds in a few docs
+    _LABEL_CACHE[label] = verdict
     return verdict
 
 
@@ -1363,8 +1377,10 @@ def label_verdict(label: str) -> Optional[Verdict]:
         return None
     flags = 0
     reason = None
+    known = _TOKEN_FLAGS.get
     for token in label.split():
-        token_flags, token_reason = _token_flags(token)
+        # (a known token's flags read here, not through a call: most tokens of a new label are known)
+        token_flags, token_reason = known(token) or _token_flags(token)
         flags |= token_flags
         reason = reason or token_reason
     if not flags & _NEG or flags & _POS:
@@ -2001,8 +2017,20 @@ def _is_plain_paragraph(node: LexborNode, paras: dict) -> bool:
 
 def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
-    total = stripped_chars(node)
-    return min(1.0, link_chars(node) / total) if total else 1.0
+    total, links = text_and_link_chars(node)
+    return min(1.0, links / total) if total else 1.0
+
+
+def text_and_link_chars(node: LexborNode) -> tuple[int, int]:
+    """``(stripped_chars(node), link_chars(node))``, in one C walk of the subtree when built (two before).
+
+    >>> text_and_link_chars(LexborHTMLParser("<div> One <a href='/'>two </a><a>x</a></div>").css_first("div"))
+    (7, 4)
+    """
+    walker = _compiled_renderer()
+    if walker is None:
+        return stripped_chars(node), link_chars(node)
+    return walker.text_lengths(node, _A_TAG_ID)
 
 
 def stripped_chars(node: LexborNode) -> int:
@@ -2222,6 +2250,8 @@ def _compiled_renderer():
     It is checked once against :func:`_render_out_python` on a probe page (cuts, links,
     furniture, a data table, a formula, a dateline, text laid out over lines) before use.
     """
+    if _RENDERER and native.switched_on():  # (configured once: ~230 calls a page take this way)
+        return _RENDERER[0]
     walker = lexbor_walk.active()
     if walker is None:
         return None
@@ -2291,7 +2321,8 @@ def _configure_renderer(walker) -> bool:
     for node in tree.body.traverse(include_text=True):
         if walker.text_length(node, _P_TAG_ID) != _para_chars(node) or walker.raw_text_length(node) != len(node.text()) or \
                 (min(1.0, walker.text_length(node, _A_TAG_ID) / walker.text_length(node, 0))
-                 if walker.text_length(node, 0) else 1.0) != link_density(node):
+                 if walker.text_length(node, 0) else 1.0) != link_density(node) or \
+                walker.text_lengths(node, _A_TAG_ID) != (stripped_chars(node), link_chars(node)):
             return False
     return True
 

@@ -35,8 +35,9 @@ from typing import Optional
 
 from selectolax.lexbor import LexborNode
 
-from corpus_clean.html_posts import holds_user_posts, is_user_post
+from corpus_clean.html_posts import REPLY_RE, VOTE_RE, _VOTE_CONTROLS, holds_user_posts, is_user_post
 from corpus_clean.html_prose import _inside
+from corpus_clean.html_queries import html_module
 
 __all__ = ["answered_posts", "cut_posts_after", "story_over_posts"]
 
@@ -72,7 +73,8 @@ def story_over_posts(body: LexborNode, chosen: list[LexborNode], cuts: dict, dis
     >>> [n.attributes.get("class") for n in chosen], sorted({rule for _, rule, _ in cuts.values()})
     (['body'], ['html.comments'])
     """
-    from corpus_clean.html import _cut, best_container  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, best_container = page_html._cut, page_html.best_container
 
     if discussion or not chosen or not answered_posts(body, cuts):
         return chosen
@@ -103,7 +105,8 @@ def cut_posts_after(chosen: list[LexborNode], body: LexborNode, cuts: dict, disc
     >>> cut_posts_after([t.css_first("#a")], t.body, cuts, discussion=False), len(t.css("div.r"))
     (1, 0)
     """
-    from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, stripped_chars = page_html._cut, page_html.stripped_chars
 
     if discussion or not chosen or not answered_posts(body, cuts) \
             or any(is_user_post(node, cuts) or holds_user_posts(node, cuts) for node in chosen):
@@ -138,8 +141,6 @@ def answered_posts(body: LexborNode, cuts: dict) -> bool:
     >>> answered_posts(t.body, {}), answered_posts(LexborHTMLParser("<body><a>Home</a></body>").body, {})
     (True, False)
     """
-    from corpus_clean.html_posts import _VOTE_CONTROLS
-
     found = 0
     # (the controls' stripped texts, those short enough to answer or vote only, read in one walk)
     for text in _VOTE_CONTROLS.short_texts(body, MAX_CONTROL_CHARS):
@@ -169,8 +170,6 @@ def _answers_or_votes(text: str) -> bool:
     >>> _answers_or_votes("Reply"), _answers_or_votes("Home")
     (True, False)
     """
-    from corpus_clean.html_posts import REPLY_RE, VOTE_RE
-
     if len(text) >= MAX_CONTROL_CHARS:
         return False
     # (cheap exact pre-checks: a reply word is at most 12 letters long; a vote ends in its
@@ -183,7 +182,7 @@ def _answers_or_votes(text: str) -> bool:
 def _posts_regions(chosen: list[LexborNode], body: LexborNode, cuts: dict) -> list[LexborNode]:
     """For each chosen block that holds users' posts, the outermost element (below ``<body>``) around it
     adding only furniture to them, once each, in the page's order; ``[]`` when no chosen block holds posts."""
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     regions: dict[int, LexborNode] = {}
     for block in chosen:
@@ -209,7 +208,8 @@ def _is_story_before(story: list[LexborNode], region: LexborNode, body: LexborNo
     """True when ``story`` (the choice without the posts) is a story of its own before their place:
     ``MIN_STORY_PARAGRAPHS`` paragraphs of ``MIN_PARAGRAPH_CHARS`` characters outside links, together
     ``MIN_STORY_CHARS``, ahead of the posts, in blocks that are neither a user's post nor a list of them."""
-    from corpus_clean.html import _document_position, collect_paragraphs
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _document_position, collect_paragraphs = page_html._document_position, page_html.collect_paragraphs
 
     if not story or any(holds_user_posts(node, cuts) or _written_as_posts(node, region) for node in story):
         return False

@@ -28,6 +28,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from corpus_clean.html_queries import html_module
+
 __all__ = ["list_choice", "readability_lines", "lines_in", "second_opinion", "SECOND_OPINION"]
 
 KEEP = "keep"  # html.KEEP and html.NOT_MAIN (html.py imports this module)
@@ -61,7 +63,7 @@ def readability_lines(html: str) -> list[str]:
     from lxml import html as lxml_html
     from readability import Document
 
-    from corpus_clean.html import BLOCK_TAGS  # html.py imports this module
+    BLOCK_TAGS = html_module().BLOCK_TAGS  # (html.py imports this module: see html_module)
 
     try:
         summary = Document(html).summary(html_partial=True)
@@ -131,7 +133,7 @@ def second_opinion(tree: LexborHTMLParser, cuts: dict, lines: list[tuple[str, st
     """
     if not list_choice(chosen, lines):
         return lines
-    from corpus_clean.html import render_page  # html.py imports this module
+    render_page = html_module().render_page  # (html.py imports this module: see html_module)
 
     body = tree.body
     other = readability_lines(body.html or "")

@@ -38,6 +38,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
 from corpus_clean.html_prose import _inside
+from corpus_clean.html_queries import html_module
 
 __all__ = ["captions_told_story", "gallery_around", "story_over_gallery"]
 
@@ -65,7 +66,7 @@ def gallery_around(node: LexborNode) -> Optional[LexborNode]:
     >>> gallery_around(t.css_first("ul")).attributes["class"], gallery_around(t.css_first(".story"))
     ('photo-gallery', None)
     """
-    from corpus_clean.html import boilerplate_label  # html.py imports this module
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     found = None
     while node is not None and node.tag not in ("body", "html"):
@@ -92,7 +93,7 @@ def galleries_in(node: LexborNode) -> list[LexborNode]:
     >>> [n.attributes["class"] for n in galleries_in(t.css_first("article"))]
     ['photo-gallery']
     """
-    from corpus_clean.html import boilerplate_label  # html.py imports this module
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     found: list[LexborNode] = []
     for inner in _CAPTIONS.select(node):
@@ -126,7 +127,8 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
     >>> [n.attributes.get("class") for n in chosen], [rule for _, rule, _ in cuts.values()]
     (['text'], ['html.caption'])
     """
-    from corpus_clean.html import _cut, best_container, stripped_chars  # html.py imports this module
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, best_container, stripped_chars = page_html._cut, page_html.best_container, page_html.stripped_chars
 
     if not article:
         return chosen
@@ -159,13 +161,12 @@ def story_over_gallery(body: LexborNode, chosen: list[LexborNode], cuts: dict,
 
 def _story_outside(body: LexborNode, galleries: list[LexborNode]) -> bool:
     """True when the page's paragraphs outside ``galleries`` make a story (see the constants; text outside links)."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
     chars = count = 0
     for para in _PARAGRAPHS.select(body):
         if any(_inside(para, gallery) for gallery in galleries):
             continue
-        size = stripped_chars(para) - link_chars(para)
+        size = _prose_size(para)
         if size >= MIN_PARAGRAPH_CHARS:
             chars += size
             count += 1
@@ -192,14 +193,13 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
     >>> cuts = strip_junk(t); captions_told_story(t.body, cuts)
     0
     """
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
     rule = next(iter(GALLERY_RULES))
     told, prose = [], 0
     for key, (node, node_rule, _) in cuts.items():
         if node_rule != rule:
             continue
-        size = stripped_chars(node) - link_chars(node)
+        size = _prose_size(node)
         if size >= TOLD_CHARS:
             told.append(key)
             prose += size
@@ -212,7 +212,7 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
     labels = {_markup(cuts[key][0]) for key in told}
     told += [key for key, (node, node_rule, _) in cuts.items()
              if node_rule == rule and key not in told and _markup(node) in labels
-             and stripped_chars(node) - link_chars(node) >= MIN_PARAGRAPH_CHARS]
+             and _prose_size(node) >= MIN_PARAGRAPH_CHARS]
     # (a <figcaption> is cut inside its <figure>, itself cut: the figures holding them come back too)
     by_node = {node.mem_id: key for key, (node, _, _) in cuts.items()}
     by_key = {key: cuts[key][0] for key in told}
@@ -234,7 +234,7 @@ def captions_told_story(body: LexborNode, cuts: dict) -> int:
 
 def _labelled_caption(node: LexborNode) -> bool:
     """True when ``node``'s class or id names a caption or a credit (``html.LABEL_REASONS``)."""
-    from corpus_clean.html import boilerplate_label  # (html.py imports this module)
+    boilerplate_label = html_module().boilerplate_label  # (html.py imports this module: see html_module)
 
     verdict = boilerplate_label(node)
     return verdict is not None and verdict[1] in GALLERY_RULES
@@ -255,7 +255,8 @@ def _cut_credits_and_counters(caption: LexborNode, cuts: dict) -> None:
     >>> cuts = {}; _cut_credits_and_counters(t.css_first("figcaption"), cuts); " ".join(t.css_first("div").text().split())
     'The quay.'
     """
-    from corpus_clean.html import _cut, stripped_chars  # (html.py imports this module)
+    page_html = html_module()  # (html.py imports this module: see html_module)
+    _cut, stripped_chars = page_html._cut, page_html.stripped_chars
 
     rule = next(iter(GALLERY_RULES))
     block = caption.parent if caption.parent is not None and caption.parent.tag != "body" else caption
@@ -276,6 +277,13 @@ def _markup(node: LexborNode) -> tuple:
 
 def _paragraph_prose(body: LexborNode) -> list[int]:
     """Each ``<p>``'s text outside links under ``body`` (cut elements are out of the tree)."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
 
-    return [stripped_chars(para) - link_chars(para) for para in _PARAGRAPHS.select(body)]
+    return [_prose_size(para) for para in _PARAGRAPHS.select(body)]
+
+
+def _prose_size(node: LexborNode) -> int:
+    """The text under ``node`` outside links: ``stripped_chars(node) - link_chars(node)``, in one walk."""
+    text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
+
+    total, links = text_and_link_chars(node)
+    return total - links

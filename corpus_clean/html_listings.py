@@ -37,6 +37,7 @@ from corpus_clean import lexbor_walk
 
 from corpus_clean.html_panels import READERS_HIDDEN
 from corpus_clean.html_prose import _inside  # (node is the ancestor or below it: one definition)
+from corpus_clean.html_queries import html_module
 
 # Hidden rows stay hidden: a hub's rows cut for their label come back, not those hidden from view or readers.
 HIDDEN_RULES = frozenset(("html.hidden", READERS_HIDDEN[1]))
@@ -116,7 +117,7 @@ def list_rows(chosen: list[LexborNode], article: bool) -> Optional[tuple[LexborN
     >>> list_rows([t.css_first("#list p")], article=True) is None
     True
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     if article or not chosen:
         return None
@@ -159,7 +160,7 @@ def _rows_of(parent: LexborNode, held: int) -> list[LexborNode]:
         linked = sum(1 for row in members if row.tag == "a" or _LINKS.first(row) is not None)
         if linked < LINKED_SHARE * len(members):
             continue
-        from corpus_clean.html import stripped_chars  # (html.py imports this module; here: most calls never get this far)
+        stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
         chars = sum(stripped_chars(row) for row in members)
         if chars >= ROW_CHARS * len(members) and chars >= ROWS_GAIN * held and chars > best_chars:
@@ -186,7 +187,7 @@ def page_list(body: LexborNode, held: int) -> Optional[tuple[list[LexborNode], l
     >>> [n.attributes["id"] for n in found[0]], len(found[1])
     (['hub'], 12)
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     if stripped_chars(body) < PAGE_LIST_MIN:
         return None
@@ -234,7 +235,7 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
     >>> restore_labelled_rows(cuts, held=0), sorted({rule for _, rule, _ in cuts.values()})
     (12, ['html.headline'])
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     # A row's parts may carry the label too ("PagePromo-title"): cut first, they sit in the
     # cut row as placeholders, and their text is counted and put back with the row.
@@ -285,7 +286,7 @@ def restore_labelled_rows(cuts: dict, held: int) -> int:
 def _list_around(placeholder: LexborNode) -> Optional[LexborNode]:
     """The list a cut element was a row of: its placeholder's parent, or the parent's parent when
     the parent held nothing else (a list item wrapping one teaser: ``<li><div class=promo>``)."""
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     parent = placeholder.parent
     if parent is None or parent.tag in ("body", "html"):
@@ -329,7 +330,7 @@ def listing_cards(chosen: list[LexborNode], lines: list[tuple[str, str]]) -> lis
     >>> len(listing_cards([t.css_first("#chart")], lines))
     6
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     from corpus_clean.html_sections import card_elements, link_cards  # html.py imports both modules
 
@@ -364,7 +365,7 @@ def listing_lines(body: LexborNode, chosen: list[LexborNode], cuts: dict, lines:
     Not in the lenient reading (:func:`corpus_clean.html.extract_main_text`): there menus
     and footers are not cut, and their repeated items look like a list's rows.
     """
-    from corpus_clean.html import render_page  # html.py imports this module
+    render_page = html_module().render_page  # (html.py imports this module: see html_module)
 
     listing = None if lenient else list_rows(chosen, article=False)
     if listing is not None:
@@ -391,7 +392,7 @@ def hub_lists(body: LexborNode, cuts: dict, lines: list[tuple[str, str]],
     (:func:`page_list`), when they hold ``PAGE_LIST_GAIN`` times the kept text *and* the ``cards``
     inside the choice, which would be kept whole (:func:`listing_cards`): a front page's grid of
     cards is its content already."""
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     kept = [line for line, verdict in lines if verdict == "keep"]
     if sum(map(len, kept)) >= SMALL_CHOICE or any(len(line) >= PROSE_LINE for line in kept):

@@ -45,6 +45,7 @@ from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
 from corpus_clean.html_posts import holds_user_posts
+from corpus_clean.html_queries import html_module
 
 __all__ = ["PanelFinder", "shown_attrs", "HIDING_RULES"]
 
@@ -196,10 +197,10 @@ class PanelFinder:
 
     @staticmethod
     def _holds_prose(node: LexborNode) -> bool:
-        from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+        text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
 
-        text = stripped_chars(node)
-        if text < PANEL_PROSE or text - link_chars(node) < PANEL_PROSE:
+        text, links = text_and_link_chars(node)  # (one walk of the subtree: about the cost of the text's alone)
+        if text < PANEL_PROSE or text - links < PANEL_PROSE:
             return False
         return _FORM_FIELDS.first(node) is None
 
@@ -280,7 +281,7 @@ def is_title(node: Optional[LexborNode]) -> bool:
     >>> [is_title(n) for n in (t.css_first("h3"), t.css_first("div"), t.css_first("p"))]
     [True, True, False]
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     if node is None or not 0 < stripped_chars(node) <= CONTROL_CHARS:
         return False
@@ -308,9 +309,10 @@ def _element_children(node: LexborNode) -> list:
 
 
 def _link_share(node: LexborNode) -> float:
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
 
-    return link_chars(node) / (stripped_chars(node) or 1)
+    total, links = text_and_link_chars(node)  # (one walk of the subtree)
+    return links / (total or 1)
 
 
 def hidden_from_readers_only(attrs: dict) -> bool:
@@ -367,7 +369,7 @@ def after_controls(nodes: Iterable[LexborNode], roles: Optional[list] = None, an
     >>> [n.tag for n in roles]
     ['details', 'div']
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     found: set = set()
     seen: set = set()
@@ -415,7 +417,7 @@ def opened_by(node: Optional[LexborNode]) -> bool:
     >>> opened_by(t.css_first("#a")), opened_by(t.css_first("#b"))
     (True, False)
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     for _ in range(CONTROL_LEVELS):
         if node is None:

@@ -48,6 +48,7 @@ from typing import Optional
 from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
+from corpus_clean.html_queries import html_module
 
 __all__ = ["holds_user_posts", "is_user_post", "has_vote", "has_reply", "repeated_items", "asks_and_answers"]
 
@@ -106,7 +107,7 @@ def holds_user_posts(node: LexborNode, cuts: Optional[dict] = None) -> bool:
     >>> holds_user_posts(t.css_first("#r")), holds_user_posts(t.css_first("#s"))
     (True, False)
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     # (text lengths measured in C where built, without building the panel's text: stripped_chars)
     total = stripped_chars(node)
@@ -140,7 +141,7 @@ def repeated_items(node: LexborNode) -> list[LexborNode]:
     >>> [n.tag for n in repeated_items(t.css_first("#p"))]
     ['article', 'article']
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     for _ in range(MAX_DEPTH):
         children = [child for child in node.iter(include_text=False) if child.tag and not child.tag.startswith("-")]

@@ -26,6 +26,7 @@ from typing import Optional
 from selectolax.lexbor import LexborNode
 
 from corpus_clean.html_posts import holds_user_posts
+from corpus_clean.html_queries import html_module
 
 __all__ = ["doubts_choice", "prose_by_element", "prose_cover", "second_opinion"]
 
@@ -216,12 +217,10 @@ def mislabelled_prose(node: LexborNode, rule: str) -> bool:
     limit = PROSE_LABELS.get(rule)
     if limit is None:
         return False
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
 
-    total = stripped_chars(node)
-    if total < limit:
-        return False
-    return total - link_chars(node) >= limit
+    total, links = text_and_link_chars(node)  # (one walk of the subtree: about the cost of the text's alone)
+    return total >= limit and total - links >= limit
 
 
 def restore_mislabelled(cuts: dict) -> int:

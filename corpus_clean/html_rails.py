@@ -32,6 +32,7 @@ from corpus_clean import lexbor_walk
 
 from corpus_clean.html_listings import row_signature
 from corpus_clean.html_prose import ARTICLE_GAIN, GAIN, _inside, prose_by_element
+from corpus_clean.html_queries import html_module
 
 __all__ = ["without_rails", "teasers_of", "cover_won_by_rails"]
 
@@ -58,7 +59,7 @@ def without_rails(chosen: list[LexborNode]) -> list[LexborNode]:
     >>> [n.attributes["class"] for n in without_rails([t.css_first(".post"), t.css_first(".rail")])]
     ['post']
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     if len(chosen) < 2:
         return chosen
@@ -83,7 +84,7 @@ def teasers_of(node: LexborNode) -> Optional[list[LexborNode]]:
     >>> teasers_of(t.css_first("li")) is None
     True
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     chars = stripped_chars(node)
     level = [node]
@@ -111,7 +112,7 @@ def _children_by_tag(parents: list[LexborNode]) -> dict[str, list[LexborNode]]:
 def _is_rail(members: list[LexborNode], chars: int, max_chars: int = TEASER_MAX_CHARS, headed: bool = False) -> bool:
     """Elements of one tag holding most of the text, each a short teaser opening with a linked title
     (``headed``: a linked title in a heading, as a news stream writes it)."""
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     sizes = [stripped_chars(member) for member in members]
     if sum(sizes) < RAIL_SHARE * chars or max(sizes) > max_chars:
@@ -197,11 +198,11 @@ def streams_in(top: LexborNode, chosen: list[LexborNode]) -> list[LexborNode]:
     >>> [n.attributes.get("id") for n in streams_in(t.css_first("#main"), [t.css_first(".story")])]
     ['s']
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     found: list[LexborNode] = []
     chosen_ids = {node.mem_id for node in chosen}
-    from corpus_clean.html import _ancestors_of  # (html.py imports this module)
+    _ancestors_of = html_module()._ancestors_of  # (html.py imports this module: see html_module)
 
     holding_chosen = _ancestors_of(chosen)  # the chosen blocks and every element around one
     # mem_id -> the element is, or lies inside, a chosen block or a stream found before it. The walk

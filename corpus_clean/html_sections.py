@@ -26,6 +26,7 @@ from typing import Optional
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from corpus_clean import html_queries, lexbor_walk
+from corpus_clean.html_queries import html_module
 
 __all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_elements"]
 
@@ -169,7 +170,7 @@ def _main_around(node: LexborNode) -> Optional[LexborNode]:
 
 def _column_around(node: LexborNode) -> Optional[LexborNode]:
     """The highest ancestor of ``node`` below ``<body>`` with under COLUMN_LD link text."""
-    from corpus_clean.html import link_density  # html.py imports this module
+    link_density = html_module().link_density  # (html.py imports this module: see html_module)
 
     ancestors = []
     node = node.parent
@@ -183,9 +184,10 @@ def _column_around(node: LexborNode) -> Optional[LexborNode]:
 
 def _prose_chars(node: LexborNode) -> int:
     """Characters of text under ``node`` outside links."""
-    from corpus_clean.html import link_chars, stripped_chars  # (html.py imports this module)
+    text_and_link_chars = html_module().text_and_link_chars  # (html.py imports this module: see html_module)
 
-    return stripped_chars(node) - link_chars(node)
+    total, links = text_and_link_chars(node)  # (one walk of the subtree)
+    return total - links
 
 
 # Cards are looked for when the chosen blocks' link-cut text is over LINKS_RATIO of
@@ -233,7 +235,7 @@ def card_elements(chosen: list[LexborNode]) -> list[LexborNode]:
     >>> len(card_elements([t.css_first("#l")])), card_elements([t.css_first("body")])[0].tag
     (5, 'li')
     """
-    from corpus_clean.html import stripped_chars  # (html.py imports this module)
+    stripped_chars = html_module().stripped_chars  # (html.py imports this module: see html_module)
 
     groups: dict[tuple, dict[int, LexborNode]] = {}
     labels: dict[int, tuple] = {}  # mem_id -> (tag, class): the links of a list share their ancestors

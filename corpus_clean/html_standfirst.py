@@ -27,6 +27,7 @@ from typing import Optional
 from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
+from corpus_clean.html_queries import html_module
 
 _LABELLED = lexbor_walk.Query("[class],[id]")  # (one C walk when built)
 
@@ -67,7 +68,7 @@ def is_named_lead(node: LexborNode) -> bool:
     >>> [is_named_lead(n) for n in t.css("div")]
     [True, False]
     """
-    from corpus_clean.html import label_words  # html.py imports this module
+    label_words = html_module().label_words  # (html.py imports this module: see html_module)
 
     label = " ".join(filter(None, (node.attributes.get("class"), node.attributes.get("id"))))
     if not label or not (label_words(label) & LEAD_WORDS):
@@ -75,7 +76,7 @@ def is_named_lead(node: LexborNode) -> bool:
     total = len(node.text(strip=True))
     if total > MAX_NAMED_LEAD_CHARS or _headed(node):
         return False
-    from corpus_clean.html import link_chars  # (html.py imports this module)
+    link_chars = html_module().link_chars  # (html.py imports this module: see html_module)
 
     linked = link_chars(node)
     return total - linked >= MIN_LEAD_CHARS and linked <= MAX_LEAD_LINKS * total

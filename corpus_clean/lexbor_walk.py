@@ -410,10 +410,9 @@ def holds_label_name(text: str, blob: Optional[bytes]) -> int:
     >>> holds_label_name("navé", blob), holds_label_name("nav", None)
     (-1, -1)
     """
-    walker = _query_walker()
-    if walker is None or blob is None:
-        return -1
-    return walker.holds_names(blob, text)
+    if blob is None or not _queries_compiled or not native.switched_on():  # (_query_walker(), inlined: a
+        return -1                                                           # call for each new label and token)
+    return _compiled.holds_names(blob, text)
 
 
 def queries_built() -> bool:
@@ -423,7 +422,7 @@ def queries_built() -> bool:
 
 def _query_walker() -> Optional[ModuleType]:
     """The compiled walker when it may answer queries (see _load_queries), else None."""
-    return active() if _queries_compiled else None
+    return _compiled if _queries_compiled and native.switched_on() else None  # (active(), inlined)
 
 
 def _once_each(nodes: list[LexborNode]) -> list[LexborNode]:
