@@ -25,6 +25,7 @@ from typing import Callable, Optional
 from selectolax.lexbor import LexborNode
 
 from corpus_clean import lexbor_walk
+from corpus_clean.html_queries import html_module
 
 __all__ = ["RULE", "cut_appended_stories"]
 
@@ -160,9 +161,7 @@ def _signed(head: LexborNode, cuts: dict) -> bool:
 
 def _raw_chars(node: LexborNode) -> int:
     """``len(node.text())``, in C without building the string when built (``html._text_chars``)."""
-    from corpus_clean.html import _text_chars  # (late: corpus_clean.html imports this module)
-
-    return _text_chars(node)
+    return html_module()._text_chars(node)  # (html.py imports this module: see html_module)
 
 
 def _next_element(node: LexborNode, cuts: dict) -> Optional[LexborNode]:
