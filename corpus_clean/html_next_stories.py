@@ -87,7 +87,7 @@ def cut_appended_stories(body: LexborNode, chosen: list, cuts: dict, cut: Callab
         heads.extend(_H1.select(scope))
     if len(heads) < 2:
         return chosen
-    heads.sort(key=_position)
+    heads.sort(key=html_module()._document_position)  # (document order)
     if not _signed(heads[0], cuts):
         return chosen
     first_line = _ancestor_ids(heads[0])
@@ -177,19 +177,6 @@ def _next_element(node: LexborNode, cuts: dict) -> Optional[LexborNode]:
 def _prose_chars(node: LexborNode) -> int:
     """The characters of ``node``'s paragraphs (a header's links and labels are no story)."""
     return sum(len(p.text(deep=True, strip=True)) for p in _P.select(node))
-
-
-def _position(node: LexborNode) -> tuple:
-    """A sort key of document order: the child indexes on the path from the root."""
-    path = []
-    while node.parent is not None:
-        index, sib = 0, node.prev
-        while sib is not None:
-            index += 1
-            sib = sib.prev
-        path.append(index)
-        node = node.parent
-    return tuple(reversed(path))
 
 
 def _ancestor_ids(node: LexborNode) -> set[int]:
