@@ -131,7 +131,9 @@ def html_to_text(doc: Document) -> bool:
     doc.url = doc.url or extraction.url  # the caller's url (JSONL, Parquet) wins
     doc.published = extract.parse_published(extraction.published)
     doc.declared_lang = extract.normalise_declared_lang(extraction.lang)  # never trusted as `lang`
-    return not doc.raw_text.strip() and _noscript_text(doc)
+    if doc.raw_text.strip():
+        return False
+    return _noscript_text(doc)  # (replaces the blank text with the <noscript> prose, if any)
 
 
 def _noscript_text(doc: Document) -> bool:
