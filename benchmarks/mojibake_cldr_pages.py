@@ -23,18 +23,15 @@ import argparse
 import difflib
 import random
 import sys
-from collections import defaultdict
 from pathlib import Path
-
-import ftfy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from corpus_clean.mojibake import repair  # noqa: E402
-from corpus_clean.mojibake.ftfy_config import DATATROVE_FTFY_CONFIG  # noqa: E402
-from mojibake_corpus import GARBLINGS, OTHER_CODEC_GARBLINGS, garble  # noqa: E402
+from mojibake_corpus import GARBLINGS, OTHER_CODEC_GARBLINGS  # noqa: E402
+from mojibake_news_pages import tally  # noqa: E402  (the same scoring as the news pages')
 
 _WRAPPERS = ("“{}”", "«{}»", "{} —", "{}…", "„{}“", "{}’s", "{} – 2026", "• {}", "{} ©", "№ 5 {}",
              "{} 12 °C", "{} 30 €", "‘{}’", "{}:", "({})", "{}!", "{}?", "{} 15%", "{}.", "‹{}›")
@@ -92,27 +89,15 @@ def main(argv=None) -> int:
     ap.add_argument("--show", action="store_true", help="print each document we get wrong (a diff)")
     args = ap.parse_args(argv)
     kinds = OTHER_CODEC_GARBLINGS if args.other_codecs else GARBLINGS
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for language, text in documents(args.variant, args.seed):
-        for kind in kinds:
-            if kind == "lossy-fffd":
-                continue
-            garbled, clean = garble(kind, text)
-            if garbled == clean:
-                continue
-            ours = repair(garbled)[0]
-            theirs = ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG)
-            row = totals[kind]
-            row[0] += 1
-            row[1] += ours == clean
-            row[2] += theirs == clean
-            row[3] += theirs == clean and ours != clean
-            if args.show and ours != clean:
-                print(f"=== {kind} ({language}) ftfy right: {theirs == clean}")
-                matcher = difflib.SequenceMatcher(None, clean, ours, autojunk=False)
-                for op, a0, a1, b0, b1 in matcher.get_opcodes():
-                    if op != "equal":
-                        print(f"  clean {clean[max(0, a0 - 12):a1 + 12]!r}\n  ours  {ours[max(0, b0 - 12):b1 + 12]!r}")
+
+    def show(kind: str, language: str, clean: str, ours: str, theirs: str) -> None:
+        print(f"=== {kind} ({language}) ftfy right: {theirs == clean}")
+        matcher = difflib.SequenceMatcher(None, clean, ours, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op != "equal":
+                print(f"  clean {clean[max(0, a0 - 12):a1 + 12]!r}\n  ours  {ours[max(0, b0 - 12):b1 + 12]!r}")
+
+    totals = tally(documents(args.variant, args.seed), kinds, show if args.show else None)
     print(f"\nCLDR documents ({args.variant}, seed {args.seed}), exact %\n")
     print("| kind | n | ours | ftfy | ftfy right, ours wrong |")
     print("|---|---:|---:|---:|---:|")

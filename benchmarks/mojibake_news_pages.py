@@ -51,19 +51,13 @@ def documents(path: Path, half: str = "all") -> list[tuple[str, str]]:
     return docs
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--pages", default=str(ROOT / "data" / "labelled" / "round10_heldout.txt"))
-    ap.add_argument("--other-codecs", action="store_true",
-                    help="garble through the other single-byte codecs ftfy knows (cp1250, ISO-8859-2, "
-                         "cp1253, cp1254, cp1257, cp437) instead of the bench's kinds")
-    ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
-                    help="only the odd (1st, 3rd, ...) or even pages of the set")
-    args = ap.parse_args(argv)
-    kinds = OTHER_CODEC_GARBLINGS if args.other_codecs else GARBLINGS
+def tally(docs, kinds, on_miss=None) -> dict[str, list[int]]:
+    """Per kind, ``[documents, ours exact, ftfy exact, ftfy right where ours is wrong]`` over
+    ``docs`` (``(language, text)`` pairs), each garbled every way of ``kinds`` that changes it
+    (``SKIPPED_KINDS`` left out); ``on_miss(kind, language, clean, ours, theirs)`` hears each
+    document we get wrong. Shared with ``mojibake_cldr_pages.py``."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    misses: Counter = Counter()
-    for lang, text in documents(Path(args.pages), args.half):
+    for lang, text in docs:
         for kind in kinds:
             if kind in SKIPPED_KINDS:
                 continue
@@ -77,8 +71,24 @@ def main(argv=None) -> int:
             row[1] += ours == clean
             row[2] += theirs == clean
             row[3] += theirs == clean and ours != clean
-            if ours != clean:
-                misses[f"{kind} ({lang})"] += 1
+            if ours != clean and on_miss is not None:
+                on_miss(kind, lang, clean, ours, theirs)
+    return totals
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", default=str(ROOT / "data" / "labelled" / "round10_heldout.txt"))
+    ap.add_argument("--other-codecs", action="store_true",
+                    help="garble through the other single-byte codecs ftfy knows (cp1250, ISO-8859-2, "
+                         "cp1253, cp1254, cp1257, cp437) instead of the bench's kinds")
+    ap.add_argument("--half", choices=("all", "odd", "even"), default="all",
+                    help="only the odd (1st, 3rd, ...) or even pages of the set")
+    args = ap.parse_args(argv)
+    kinds = OTHER_CODEC_GARBLINGS if args.other_codecs else GARBLINGS
+    misses: Counter = Counter()
+    totals = tally(documents(Path(args.pages), args.half), kinds,
+                   lambda kind, lang, clean, ours, theirs: misses.update([f"{kind} ({lang})"]))
     print("| kind | documents | ours exact % | ftfy (corpus config) exact % | ftfy right, ours wrong |")
     print("|---|---:|---:|---:|---:|")
     for kind, (n, ours_right, ftfy_right, only_ftfy) in sorted(totals.items()):
