@@ -283,12 +283,12 @@ SETS = {
     "round11_dev.txt (studied)": LABELLED / "round11_dev.txt",
     "round11_heldout.txt (held out to round 21, studied since)": LABELLED / "round11_heldout.txt",
     "round12_dev.txt (studied)": LABELLED / "round12_dev.txt",
-    "round12_check.txt (news12's check, totals only)": LABELLED / "round12_check.txt",
+    "round12_check.txt (news12's check, totals only to round 22, studied since)": LABELLED / "round12_check.txt",
     "round12_probe.txt (studied)": LABELLED / "round12_probe.txt",
-    "round12_heldout.txt (held out)": LABELLED / "round12_heldout.txt",
+    "round12_heldout.txt (held out to round 22, studied since)": LABELLED / "round12_heldout.txt",
     "round13_dev.txt (studied)": LABELLED / "round13_dev.txt",
-    "round13_check.txt (news13's check, totals only)": LABELLED / "round13_check.txt",
-    "round13_heldout.txt (held out)": LABELLED / "round13_heldout.txt",
+    "round13_check.txt (news13's check, totals only to round 22, studied since)": LABELLED / "round13_check.txt",
+    "round13_heldout.txt (held out to round 22, studied since)": LABELLED / "round13_heldout.txt",
     "round14_dev.txt (studied)": LABELLED / "round14_dev.txt",
     "round14_check.txt (news14's check, totals only)": LABELLED / "round14_check.txt",
     "round14_heldout.txt (held out)": LABELLED / "round14_heldout.txt",
@@ -315,6 +315,21 @@ SETS = {
     "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
     "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
     "round22_heldout.txt (held out)": LABELLED / "round22_heldout.txt",
+}
+
+# --misses choices: the studied sets whose misses may be listed (never a held-out one).
+MISSES = {
+    "dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev",
+    "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe",
+    "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev",
+    "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
+    "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
+    "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev",
+    "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
+    "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
+    "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
+    "long": "round8_long", "short": "round8_short_line", "pages": "pages",
 }
 
 
@@ -366,7 +381,7 @@ def main(argv=None) -> int:
                     "held-out sets may be read too")
     ap.add_argument("--ours-only", action="store_true", help="only the text path as shipped (no comparison rows)")
     ap.add_argument("--only", default="", help="comma-separated set-file prefixes to run (default: all)")
-    ap.add_argument("--misses", choices=["dev", "long", "short", "pages", "dev8", "dev9", "dev10", "dev11", "dev12", "probe12", "dev13", "dev14", "dev15", "probe15", "dev16", "probe16", "dev17", "probe17", "dev18", "probe18", "dev19", "probe19", "dev20", "probe20", "dev21", "probe21", "held9", "held9s", "held10", "held11"], help="list the lines ours gets wrong on this set")
+    ap.add_argument("--misses", choices=list(MISSES), help="list the lines ours gets wrong on this set")
     args = ap.parse_args(argv)
     print("| system | set | pages | noise lines | noise removed % | article kept % | pages exactly right |")
     print("|---|---|---:|---:|---:|---:|---:|")
@@ -387,8 +402,7 @@ def main(argv=None) -> int:
     if args.kinds:
         print(kinds_table(results))
     if args.misses:
-        name = next(n for n in SETS if n.startswith({"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev", "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev", "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line", "held10": "round10_heldout", "held11": "round11_heldout", "long": "round8_long",
-                                                      "short": "round8_short_line", "pages": "pages"}[args.misses]))
+        name = next(n for n in SETS if n.startswith(MISSES[args.misses]))
         print(f"\nMisses on {name}:")
         for family, label, line in results[name].misses:
             print(f"  {family:26s} {label:12s} {line[:110]}")
