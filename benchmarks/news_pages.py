@@ -253,6 +253,16 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Albanian, Turoyo, Moroccan Arabic, Warlpiri, Rotuman; and English twice, Italian, Polish,
   Turkish, Chinese), written for the lead at the start of the twenty-second round before any
   change of that round, 47 of its 76 captions without a credit. Totals only: never print its misses.
+* ``round23_dev.txt``: 24 news pages (18 languages in no earlier set: Shughni, Kutenai, Nez
+  Perce, Hidatsa, Turkana, Nauruan...; and English, Spanish, Indonesian, Swahili, Vietnamese,
+  Dutch), written by heldout23 at the start of the twenty-third round before any change, then
+  studied (``--misses dev23``).
+* ``round23_heldout.txt``: 34 news pages (28 languages in no earlier set: Kavalan, Seediq,
+  Sakizaya, Tsou, Kinaray-a, Aklanon, Surigaonon, Meskwaki, Osage, Caddo, Shoshoni, Washo,
+  Lushootseed, Arapaho, Dakota, Tuscarora, Naskapi, Mongo, Tetela, Kwangali, Khoekhoe, Shilluk,
+  Anuak, Lisu, Akha, Jingpho, Arbëresh, Pijin; and English twice, French, Spanish, German,
+  Japanese), written by heldout23 at the start of the twenty-third round before any change of
+  that round, 37 of its 70 captions without a credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -315,6 +325,8 @@ SETS = {
     "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
     "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
     "round22_heldout.txt (held out)": LABELLED / "round22_heldout.txt",
+    "round23_dev.txt (studied)": LABELLED / "round23_dev.txt",
+    "round23_heldout.txt (held out)": LABELLED / "round23_heldout.txt",
 }
 
 # --misses choices: the studied sets whose misses may be listed (never a held-out one).
@@ -325,7 +337,7 @@ MISSES = {
     "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
     "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
     "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
-    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev",
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
