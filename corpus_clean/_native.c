@@ -238,7 +238,6 @@ done:
  * a shift per look-up, where stop_table's `key % size` is a division (which cost more than
  * the rest of a word). The same keys, so the same answers. */
 #define STOP_BITS 10
-#define IN_WORD_BIT (1ULL << 56)
 #define WORD_START_BIT (1ULL << 40)
 #define STOP_SLOTS (1 << STOP_BITS)
 #define STOP_MIX 0x9E3779B97F4A7C15ULL
@@ -270,8 +269,7 @@ typedef struct {
      * character before it is in a word (index 2 * class + in_word): one byte per count
      * (visible, alpha, upper, digit, punct, word starts, capitalised word starts) in one
      * uint64, so a character costs one table read and one addition; the bytes are added
-     * up over at most 255 characters at a time. The top byte is IN_WORD_BIT when the
-     * character itself is in a word (the next one's index; never read from the sums). */
+     * up over at most 255 characters at a time. */
     uint64_t increment[512];
     uint64_t stop_keys[STOP_SLOTS];
 } StatsTables;
@@ -301,7 +299,7 @@ stats_tables_init(StatsTables *t, unsigned int alpha_bit, unsigned int upper_bit
                 (uint64_t)((cls & t->space_mask) == 0) | (uint64_t)((cls & alpha_bit) != 0) << 8
                 | (uint64_t)((cls & upper_bit) != 0) << 16 | (uint64_t)((cls & digit_bit) != 0) << 24
                 | (uint64_t)((cls & punct_bit) != 0) << 32 | (starts_word ? WORD_START_BIT : 0)
-                | (uint64_t)(starts_word && (cls & upper_bit)) << 48 | (is_word ? IN_WORD_BIT : 0);
+                | (uint64_t)(starts_word && (cls & upper_bit)) << 48;
         }
     memset(t->stop_keys, 0, sizeof(t->stop_keys));
     const uint64_t *stop_table = t->stop_b.buf;
@@ -373,6 +371,7 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
     const uint8_t *const table = t->table;
     const Py_ssize_t table_last = t->table_last;
     const uint64_t *const increment = t->increment;
+    const unsigned int word_mask = t->word_mask;
     const uint32_t cjk_lo = t->cjk_lo, cjk_span = t->cjk_span;
     const unsigned int count_cjk = (unsigned int)t->count_cjk;
     const Py_ssize_t fast_last = count_cjk && (Py_ssize_t)cjk_lo < table_last ? (Py_ssize_t)cjk_lo : table_last;
@@ -401,17 +400,18 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
                 uint64_t packed = 0;                                                        \
                 for (; i < chunk_end; i++) {                                                \
                     const Py_UCS4 cp = chars[i];                                            \
-                    uint64_t step;                                                          \
+                    uint8_t cls;                                                            \
                     if ((Py_ssize_t)cp < fast_last) {                                       \
-                        step = increment[2 * table[cp] + in_word];                          \
+                        cls = table[cp];                                                    \
                     } else {                                                                \
-                        uint8_t cls;                                                        \
                         STATS_CLASS_OF(cp, cls);                                            \
-                        step = increment[2 * cls + in_word];                                \
                         cjk += count_cjk & ((uint32_t)(cp - cjk_lo) <= cjk_span);           \
                     }                                                                       \
+                    const uint64_t step = increment[2 * cls + in_word];                     \
                     packed += step;                                                         \
-                    const unsigned int is_word = (unsigned int)(step >> 56);  /* (IN_WORD_BIT) */ \
+                    /* (from the class, not from `step`: the next character's table read   \
+                     * then waits for no read of this one's) */                             \
+                    const unsigned int is_word = (cls & word_mask) != 0;                    \
                     word_start = (step >> 40) & 1 ? i : word_start;  /* (WORD_START_BIT) */ \
                     if (in_word & !is_word) {  /* a word ended: a stop word? */             \
                         int hit;                                                            \
