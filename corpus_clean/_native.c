@@ -238,6 +238,7 @@ done:
  * a shift per look-up, where stop_table's `key % size` is a division (which cost more than
  * the rest of a word). The same keys, so the same answers. */
 #define STOP_BITS 10
+#define WORD_START_BIT (1ULL << 40)
 #define STOP_SLOTS (1 << STOP_BITS)
 #define STOP_MIX 0x9E3779B97F4A7C15ULL
 
@@ -264,10 +265,11 @@ typedef struct {
     uint32_t cjk_lo, cjk_span;
     int count_cjk;
     Py_ssize_t stop_max_len;
-    /* What one character adds to its line's counts, by its class and whether it starts a
-     * word: one byte per count (visible, alpha, upper, digit, punct, word starts,
-     * capitalised word starts) in one uint64, so a character costs one table read and
-     * one addition; the bytes are added up over at most 255 characters at a time. */
+    /* What one character adds to its line's counts, by its class and whether the
+     * character before it is in a word (index 2 * class + in_word): one byte per count
+     * (visible, alpha, upper, digit, punct, word starts, capitalised word starts) in one
+     * uint64, so a character costs one table read and one addition; the bytes are added
+     * up over at most 255 characters at a time. */
     uint64_t increment[512];
     uint64_t stop_keys[STOP_SLOTS];
 } StatsTables;
@@ -291,12 +293,14 @@ stats_tables_init(StatsTables *t, unsigned int alpha_bit, unsigned int upper_bit
     t->cjk_lo = (uint32_t)cjk_lo;
     t->cjk_span = t->count_cjk ? (uint32_t)(cjk_hi - cjk_lo) : 0;
     for (unsigned int cls = 0; cls < 256; cls++)
-        for (unsigned int starts_word = 0; starts_word < 2; starts_word++)
-            t->increment[2 * cls + starts_word] =
+        for (unsigned int in_word = 0; in_word < 2; in_word++) {
+            const unsigned int is_word = (cls & t->word_mask) != 0, starts_word = is_word && !in_word;
+            t->increment[2 * cls + in_word] =
                 (uint64_t)((cls & t->space_mask) == 0) | (uint64_t)((cls & alpha_bit) != 0) << 8
                 | (uint64_t)((cls & upper_bit) != 0) << 16 | (uint64_t)((cls & digit_bit) != 0) << 24
-                | (uint64_t)((cls & punct_bit) != 0) << 32 | (uint64_t)starts_word << 40
+                | (uint64_t)((cls & punct_bit) != 0) << 32 | (starts_word ? WORD_START_BIT : 0)
                 | (uint64_t)(starts_word && (cls & upper_bit)) << 48;
+        }
     memset(t->stop_keys, 0, sizeof(t->stop_keys));
     const uint64_t *stop_table = t->stop_b.buf;
     for (Py_ssize_t k = 0, placed = 0; k < stop_len; k++) {
@@ -336,8 +340,8 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
 {
 #define STATS_CLASS_OF(cp, out_)                                                    \
     do {                                                                            \
-        if ((Py_ssize_t)(cp) < t->table_last) {                                     \
-            out_ = t->table[cp];                                                    \
+        if ((Py_ssize_t)(cp) < table_last) {                                        \
+            out_ = table[cp];                                                       \
         } else {                                                                    \
             out_ = t->above;                                                        \
             for (Py_ssize_t w = 0; w < t->n_wide; w++)                              \
@@ -349,7 +353,7 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
 #define STOP_WORD_AT(chars, from, to, hit)                                          \
     do {                                                                            \
         hit = 0;                                                                    \
-        if ((to) - (from) <= t->stop_max_len) {                                     \
+        if ((to) - (from) <= stop_max_len) {                                     \
             uint64_t key_ = 0;                                                      \
             for (Py_ssize_t j_ = (from); j_ < (to); j_++) {                         \
                 Py_UCS4 c_ = (chars)[j_];                                           \
@@ -359,33 +363,60 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
         }                                                                           \
     } while (0)
 
+    /* The tables the loop reads at every character, in locals (read through `t`, each was
+     * read again at every character: the counts written through `out` might, for the
+     * compiler, be them). Below `fast_last` a character's class is table[cp] and it is no
+     * CJK character: the loop's common case is a table read and an addition; the rest
+     * (CJK from cjk_lo on, code points past the table) goes the slow way. */
+    const uint8_t *const table = t->table;
+    const Py_ssize_t table_last = t->table_last;
+    const uint64_t *const increment = t->increment;
+    const unsigned int word_mask = t->word_mask;
+    const uint32_t cjk_lo = t->cjk_lo, cjk_span = t->cjk_span;
+    const unsigned int count_cjk = (unsigned int)t->count_cjk;
+    const Py_ssize_t fast_last = count_cjk && (Py_ssize_t)cjk_lo < table_last ? (Py_ssize_t)cjk_lo : table_last;
+    const Py_ssize_t stop_max_len = t->stop_max_len;
+    int64_t *const n_stop = out->n_stop;
+
+    /* The line a word that ends now started in: this one when it started at or after the
+     * line's start, else `carried` (the line it started in, set as it ran past a line's
+     * end). Tracked at word ends and line starts, not at every character. */
+#define WORD_LINE(start_, line_, carried_) ((word_start) >= (start_) ? (line_) : (carried_))
+
     /* The first and last visible characters are found from the line's two ends (mostly
      * its first and second-last characters), not tracked at every character. */
 #define STATS_LOOP(CHAR_T)                                                                   \
     do {                                                                                    \
         const CHAR_T *chars = (const CHAR_T *)data;                                         \
         unsigned int in_word = 0;                                                           \
-        Py_ssize_t word_start = 0, word_line = 0;                                           \
+        Py_ssize_t word_start = 0, carried = 0;                                             \
         for (Py_ssize_t line = 0; line < n; line++) {                                       \
             const Py_ssize_t start = (Py_ssize_t)starts[line], end = (Py_ssize_t)ends[line]; \
             int64_t totals[7] = {0, 0, 0, 0, 0, 0, 0}, cjk = 0;                             \
+            if (in_word && line > 0)  /* a word runs on from the line before */             \
+                carried = WORD_LINE(starts[line - 1], line - 1, carried);                   \
             for (Py_ssize_t i = start; i < end;) {                                          \
                 const Py_ssize_t chunk_end = end - i > 255 ? i + 255 : end;                 \
                 uint64_t packed = 0;                                                        \
                 for (; i < chunk_end; i++) {                                                \
                     const Py_UCS4 cp = chars[i];                                            \
                     uint8_t cls;                                                            \
-                    STATS_CLASS_OF(cp, cls);                                                \
-                    const unsigned int is_word = (cls & t->word_mask) != 0;                 \
-                    const unsigned int starts_word = is_word & !in_word;                    \
-                    packed += t->increment[2 * cls + starts_word];                          \
-                    cjk += t->count_cjk & ((uint32_t)(cp - t->cjk_lo) <= t->cjk_span);      \
-                    word_start = starts_word ? i : word_start;                              \
-                    word_line = starts_word ? line : word_line;                             \
+                    if ((Py_ssize_t)cp < fast_last) {                                       \
+                        cls = table[cp];                                                    \
+                    } else {                                                                \
+                        STATS_CLASS_OF(cp, cls);                                            \
+                        cjk += count_cjk & ((uint32_t)(cp - cjk_lo) <= cjk_span);           \
+                    }                                                                       \
+                    const uint64_t step = increment[2 * cls + in_word];                     \
+                    packed += step;                                                         \
+                    /* (from the class, not from `step`: the next character's table read   \
+                     * then waits for no read of this one's) */                             \
+                    const unsigned int is_word = (cls & word_mask) != 0;                    \
+                    word_start = (step >> 40) & 1 ? i : word_start;  /* (WORD_START_BIT) */ \
                     if (in_word & !is_word) {  /* a word ended: a stop word? */             \
                         int hit;                                                            \
                         STOP_WORD_AT(chars, word_start, i, hit);                            \
-                        out->n_stop[word_line] += hit;                                      \
+                        n_stop[WORD_LINE(start, line, carried)] += hit;                     \
                     }                                                                       \
                     in_word = is_word;                                                      \
                 }                                                                           \
@@ -411,15 +442,16 @@ count_text(const StatsTables *t, int kind, const void *data, Py_ssize_t length, 
             out->first_class[line] = first; out->last_class[line] = last;                   \
             out->last_char[line] = last_cp;                                                 \
         }                                                                                   \
-        if (in_word) {                                                                      \
+        if (in_word) {  /* (n >= 1: a word was read) */                                     \
             int hit;                                                                        \
             STOP_WORD_AT(chars, word_start, length, hit);                                   \
-            out->n_stop[word_line] += hit;                                                  \
+            n_stop[WORD_LINE(starts[n - 1], n - 1, carried)] += hit;                        \
         }                                                                                   \
     } while (0)
 
     BY_STRING_KIND(kind, STATS_LOOP);
 #undef STATS_LOOP
+#undef WORD_LINE
 #undef STOP_WORD_AT
 #undef STATS_CLASS_OF
 }

@@ -127,6 +127,22 @@ def test_line_stats_kernel_counts_stop_words_like_the_twin(words, separators):
     assert_same_stats(text, lines.starts, lines.ends)
 
 
+@given(TEXTS, st.lists(st.integers(0, 120), max_size=6), st.lists(WORDS, min_size=1, max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_line_stats_kernel_matches_when_words_run_past_a_line_end(text, cuts, words):
+    """Lines end to end but cut anywhere (inside words, empty lines, a word over several
+    lines): a word and its stop-word count belong to the line where it starts."""
+    text = " ".join(words) + text + "".join(words)
+    bounds = sorted({0, len(text), *(min(cut, len(text)) for cut in cuts)})
+    starts = np.array(bounds[:-1] + [len(text)] * (len(bounds) == 1), dtype=np.int64)
+    ends = np.array(bounds[1:] + [len(text)] * (len(bounds) == 1), dtype=np.int64)
+    if len(cuts) > 2:  # (and an empty line inside)
+        at = int(np.searchsorted(starts, cuts[0] % max(len(text), 1)))
+        starts, ends = np.insert(starts, at, ends[at - 1] if at else 0), np.insert(ends, at, ends[at - 1] if at else 0)
+    assert lie_end_to_end(text, starts, ends)
+    assert_same_stats(text, starts, ends)
+
+
 @pytest.mark.parametrize("text", [
     "", "\n\n\n", "the " * 50_000 + "\nend", "a" * 300 + "\n" + "Ab1. " * 200,  # (past 255 characters a line)
     EVERY_SPACE * 3 + "the" + EVERY_SPACE, "The\u3000and\u00a0of\u2028to", "日本語のテキスト！" * 1000,

@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -1696,6 +1697,10 @@ def _continues_above(s: LineStats, blank: np.ndarray, kept: np.ndarray) -> np.nd
             & (continues[1:] | wrapped[:-1]))
 
 
+# The line counts ``_continues_above`` reads.
+_CONTINUES_ABOVE_READS = ("n_words", "n_cap_words", "first_class", "last_class")
+
+
 def _any_line_continues(ctxs: list) -> np.ndarray:
     """Per document: does any of its lines go on the paragraph above it (one pass over
     all documents' lines; the first line of a document continues nothing)."""
@@ -1703,8 +1708,9 @@ def _any_line_continues(ctxs: list) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     n_lines = np.array([ctx.lines.n_lines for ctx in ctxs], dtype=np.int64)
     first = np.cumsum(n_lines) - n_lines
-    stats = LineStats(*[np.concatenate([getattr(ctx.stats, name) for ctx in ctxs])
-                        for name in LineStats.__dataclass_fields__])
+    # (only the counts ``_continues_above`` reads: the other seven were joined for nothing)
+    stats = SimpleNamespace(**{name: np.concatenate([getattr(ctx.stats, name) for ctx in ctxs])
+                               for name in _CONTINUES_ABOVE_READS})
     kept = ~np.concatenate([ctx.marks.removed() for ctx in ctxs])
     joins = np.r_[False, _continues_above(stats, np.concatenate([ctx.blank for ctx in ctxs]), kept)]
     joins[first] = False
