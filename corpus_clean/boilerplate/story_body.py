@@ -76,6 +76,7 @@ from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
+from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -225,6 +226,9 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_tail_of_an_announced_list(ctx, shape)  # (round 21, ``story_list_tail``)
         give_back_list_edges(ctx, shape)
         give_back_the_lead(ctx, shape)
+        # (round 23, ``story_openings``: the story's short list and its ":" line)
+        give_back_the_opening_list(ctx, shape)
+        give_back_announcements_over_kept_rows(ctx, shape)
 
 
 class BodyShape(LineShape):
