@@ -108,3 +108,46 @@ def test_a_colon_line_between_the_story_and_its_kept_rows_comes_back(above, anno
     ctx.marks.rule[1] = ctx.marks.rule[tags] = "classifier"
     give_back_announcements_over_kept_rows(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[1] is None and ctx.marks.rule[tags] == "classifier"
+
+
+# --- an entry between kept entries that start as it does (``story_entries``) ---------------
+
+from corpus_clean.boilerplate.story_entries import entry_start, give_back_entries_between_alike_entries  # noqa: E402
+
+DATE_RULES = frozenset({"dates.date_line", "news.dateline"})
+time_start = st.sampled_from(["{h}:{m:02d} – ", "{h}.{m:02d} uur – ", "{h}h{m:02d} · ", "{h}:{m:02d} "])
+entry_text = st.one_of(sentence, st.lists(cap_word, min_size=1, max_size=5).map(" ".join))
+
+
+@settings(max_examples=60, deadline=None)
+@given(fmt=time_start, texts=st.lists(entry_text, min_size=4, max_size=9), data=st.data())
+def test_an_entry_a_date_rule_cut_between_entries_starting_alike_comes_back(fmt, texts, data):
+    """A live blog's or a programme's entries open with a time; the ones a date rule cut
+    (no sentence of their own: "15:50 – Half time: Nurpur 20, Shahkot 19") between kept
+    entries opening the same way come back, while the page's own date line over the first
+    entry and a cut entry at the list's end (no kept entry under it) stay cut (fails on
+    main: the module is new; ``give_back_dates_between_kept_lines`` left such an entry cut
+    under a paragraph-long entry or under a ":" line)."""
+    times = sorted(data.draw(st.lists(st.tuples(st.integers(0, 23), st.integers(0, 59)),
+                                      min_size=len(texts), max_size=len(texts), unique=True)), reverse=True)
+    entries = [fmt.format(h=h, m=m) + t for (h, m), t in zip(times, texts)]
+    lines = ["Updated 3 December 2026, 17:02", *entries, "More news"]
+    ctx = Context("\n".join(lines) + "\n")
+    cut = data.draw(st.sets(st.integers(1, len(entries)), max_size=len(entries) // 2))
+    ctx.marks.rule[0] = "dates.date_line"
+    for k in cut:
+        ctx.marks.rule[k] = "dates.date_line"
+    ctx.marks.rule[len(lines) - 1] = "ads.recommended_block"
+    assert all(entry_start(e) == entry_start(entries[0]) for e in entries)
+    give_back_entries_between_alike_entries(ctx, DATE_RULES)
+    rules = ctx.marks.rule
+    assert rules[0] == "dates.date_line"
+    for k in cut:
+        # (back unless the cut run it sits in touches the list's end or is longer than ENTRY_RUN_MAX)
+        lo = hi = k
+        while lo - 1 in cut:
+            lo -= 1
+        while hi + 1 in cut:
+            hi += 1
+        inside = lo > 1 and hi < len(entries) and hi - lo + 1 <= 3
+        assert (rules[k] is None) == inside, (k, cut)
