@@ -151,3 +151,33 @@ def test_an_entry_a_date_rule_cut_between_entries_starting_alike_comes_back(fmt,
             hi += 1
         inside = lo > 1 and hi < len(entries) and hi - lo + 1 <= 3
         assert (rules[k] is None) == inside, (k, cut)
+
+
+# --- the story's opening under a head no rule knows (``story_body.give_back_the_lead``) -----
+
+from corpus_clean.boilerplate.story_body import BodyShape, give_back_the_lead  # noqa: E402
+
+long_sentence = st.tuples(cap_word, st.lists(word, min_size=12, max_size=20)).map(
+    lambda t: f"{t[0]} {' '.join(t[1])}.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(head=st.lists(st.lists(cap_word, min_size=1, max_size=6).map(" ".join), min_size=3, max_size=6),
+       lede=long_sentence, announce=label, items=rows, closing=sentence)
+def test_the_opening_under_a_head_the_model_cut_whole_comes_back(head, lede, announce, items, closing):
+    """A page whose head (menu, headline, byline) no rule knows is cut whole by the model,
+    and with it the story's opening paragraph; the opening comes back when the story goes on
+    right under it, as it does under a head a rule cut. Under a head of fewer than
+    HEAD_MIN_LINES lines it stays as the model left it (a teaser's summary near the page's
+    top) (fails on main: an opening under model cuts alone stayed cut)."""
+    lines = [*head, lede, announce, *items, closing, "Share"]
+    ctx = Context("\n".join(lines) + "\n")
+    n = len(head)
+    ctx.marks.rule[:n + 1] = ["classifier"] * (n + 1)
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    give_back_the_lead(ctx, BodyShape(ctx))
+    assert ctx.marks.rule[n] is None and ctx.marks.rule[:n] == ["classifier"] * n
+    short_head = Context("\n".join(lines[n - 2:]) + "\n")
+    short_head.marks.rule[:3] = ["classifier"] * 3
+    give_back_the_lead(short_head, BodyShape(short_head))
+    assert short_head.marks.rule[2] == "classifier"

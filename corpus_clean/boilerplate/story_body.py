@@ -1209,7 +1209,8 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
     LEAD_MIN_WORDS+ words with no kept sentence anywhere above it, a rule of the head (a
     date line, a byline, a headline, the share bar) cut the line right above it, or the
     line above the model's cut of one or two lines there (a share bar's last button; not
-    the model's cut alone, which may be a teaser's summary), and under
+    the model's cut alone, which may be a teaser's summary) -- or every line above it is cut
+    (``_all_cut_above``: a head no rule knows, round 23) --, and under
     it, within LEAD_MAX_GAP non-blank lines, a kept line with a kept sentence of the story
     further down. The model reads an opening paragraph whose neighbours above are all cut
     as the end of a block of furniture; the head's own rules say where the story starts.
@@ -1227,8 +1228,7 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     long_enough = ctx.stats.n_words >= LEAD_MIN_WORDS
     for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough):
-        above = _head_cut_above(ctx, i)
-        if above is None or not _is_opening(ctx, shape, i):
+        if not (_head_cut_above(ctx, i) is not None or _all_cut_above(ctx, i)) or not _is_opening(ctx, shape, i):
             continue
         if any(_kept(ctx, k) and shape.ends_sentence(k) and shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS
                for k in range(i)):
@@ -1262,6 +1262,27 @@ def _head_cut_above(ctx, i: int) -> int | None:
             break
         j = _nonblank(ctx, j, -1)
     return j if j is not None and rule[j] is not None and _head_rule(rule[j]) else None
+
+
+# A page's head cut whole above the opening (menu, headline, byline): this many lines at least.
+HEAD_MIN_LINES = 3
+
+
+def _all_cut_above(ctx, i: int) -> bool:
+    """Every non-blank line above line `i` is cut, HEAD_MIN_LINES of them at least: the
+    page's head in a language no rule of the head knows, which the model cut whole (round
+    23: an Igbo blog's "Ebipụtara ya n'ụbọchị 3 Disemba 2026 site n'aka ..." byline, cut by
+    the model with its headline and menu, over the story's opening).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nNews\\nA headline\\nThe story opens here.\\n")
+    >>> ctx.marks.rule[:3] = ["classifier"] * 3
+    >>> _all_cut_above(ctx, 3), _all_cut_above(ctx, 2)
+    (True, False)
+    """
+    rule, blank = ctx.marks.rule, ctx.blank
+    above = [k for k in range(i) if not blank[k]]
+    return len(above) >= HEAD_MIN_LINES and all(rule[k] is not None for k in above)
 
 
 def _head_rule(r: str) -> bool:
