@@ -8,6 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate
+from corpus_clean.boilerplate.engine import Context
+from corpus_clean.boilerplate.story_body import BodyShape, give_back_the_lead
+from corpus_clean.boilerplate.story_entries import entry_start, give_back_entries_between_alike_entries
+from corpus_clean.boilerplate.story_inserts import LineShape
+from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
 
 # Syllables for invented words: no pack knows them, so only the line's shape decides.
 SYLLABLES = ["ka", "mbo", "ndi", "zu", "le", "wa", "tso", "ri", "ngo", "be", "sha", "mu", "e", "ya", "ʔa", "qa", "ol"]
@@ -51,10 +56,6 @@ def test_a_row_of_items_separated_by_a_spaced_middle_dot_is_still_a_menu_bar(ite
 
 # --- the story's short list and its ":" line (``story_openings``) ---------------------------
 
-from corpus_clean.boilerplate.engine import Context  # noqa: E402
-from corpus_clean.boilerplate.story_inserts import LineShape  # noqa: E402
-from corpus_clean.boilerplate.story_openings import (give_back_announcements_over_kept_rows,  # noqa: E402
-                                                     give_back_the_opening_list)
 
 cap_word = word.map(str.capitalize)
 sentence = st.tuples(cap_word, st.lists(word, min_size=4, max_size=10), st.integers(2, 999)).map(
@@ -112,7 +113,6 @@ def test_a_colon_line_between_the_story_and_its_kept_rows_comes_back(above, anno
 
 # --- an entry between kept entries that start as it does (``story_entries``) ---------------
 
-from corpus_clean.boilerplate.story_entries import entry_start, give_back_entries_between_alike_entries  # noqa: E402
 
 DATE_RULES = frozenset({"dates.date_line", "news.dateline"})
 time_start = st.sampled_from(["{h}:{m:02d} – ", "{h}.{m:02d} uur – ", "{h}h{m:02d} · ", "{h}:{m:02d} "])
@@ -139,7 +139,7 @@ def test_an_entry_a_date_rule_cut_between_entries_starting_alike_comes_back(fmt,
         ctx.marks.rule[k] = "dates.date_line"
     ctx.marks.rule[len(lines) - 1] = "ads.recommended_block"
     assert all(entry_start(e) == entry_start(entries[0]) for e in entries)
-    give_back_entries_between_alike_entries(ctx, DATE_RULES)
+    give_back_entries_between_alike_entries(ctx, BodyShape(ctx), DATE_RULES)
     rules = ctx.marks.rule
     assert rules[0] == "dates.date_line"
     for k in cut:
@@ -155,7 +155,6 @@ def test_an_entry_a_date_rule_cut_between_entries_starting_alike_comes_back(fmt,
 
 # --- the story's opening under a head no rule knows (``story_body.give_back_the_lead``) -----
 
-from corpus_clean.boilerplate.story_body import BodyShape, give_back_the_lead  # noqa: E402
 
 long_sentence = st.tuples(cap_word, st.lists(word, min_size=12, max_size=20)).map(
     lambda t: f"{t[0]} {' '.join(t[1])}.")

@@ -208,7 +208,7 @@ def _give_back(ctx, cut: set) -> None:
         teaser_dates = give_back_dated_entries(ctx, shape)
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
         # (round 23, ``story_entries``: an entry between kept entries that start as it does)
-        give_back_entries_between_alike_entries(ctx, DATE_RULES)
+        give_back_entries_between_alike_entries(ctx, shape, DATE_RULES)
     if cut & MENU_RULES:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:

@@ -47,23 +47,25 @@ def entry_start(line: str) -> tuple[str, str] | None:
     return _DIGITS.sub("9", m.group(1)), "a" if after.isalpha() else after
 
 
-def give_back_entries_between_alike_entries(ctx, cut_by: frozenset) -> None:
+def give_back_entries_between_alike_entries(ctx, shape, cut_by: frozenset) -> None:
     """Give back the lines one of `cut_by` (the date rules) cut between two kept lines that
-    start as they do (see the module's docstring).
+    start as they do (see the module's docstring; `shape`: ``story_body.BodyShape``, whose
+    ``cut_by`` finds the cut lines holding a digit in one pass).
 
     >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_body import BodyShape
     >>> ctx = Context("Updated 16:48\\n16:00 – Shahkot draw level with two tackles in a row.\\n"
     ...               "15:50 – Half time: Nurpur 20, Shahkot 19\\n15:35 – The stadium is full, our reporter says.\\n"
     ...               "Posted 3 December\\nMore news\\n")
     >>> ctx.marks.rule[0] = ctx.marks.rule[2] = ctx.marks.rule[4] = "dates.date_line"
-    >>> give_back_entries_between_alike_entries(ctx, frozenset({"dates.date_line"}))
+    >>> give_back_entries_between_alike_entries(ctx, BodyShape(ctx), frozenset({"dates.date_line"}))
     >>> ctx.marks.rule[:5]
     ['dates.date_line', None, None, None, 'dates.date_line']
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     done = -1
-    for i, r in enumerate(rule):
-        if r not in cut_by or i <= done:
+    for i in shape.cut_by(ctx, cut_by, ctx.stats.n_digit > 0):
+        if i <= done:
             continue
         start = entry_start(content[i])
         above = nonblank_neighbour(ctx, i, -1)
