@@ -15,7 +15,15 @@ number or a time, the digits read as one, and the next sign or word) is the star
 kept line right above it AND of the kept line right below it is one more entry of their
 list. A page's date line stands under its headline or byline, next to lines that start
 otherwise; a teaser's or a comment's date stands among other cut lines. Runs of such cut
-lines (at most ENTRY_RUN_MAX) come back together. Page structure only: no word is read.
+lines (at most ENTRY_RUN_MAX) come back together.
+
+A Q&A's answer is a date as often as a sentence ("Fino a quando?" / "31 dicembre 2027."):
+a line a date rule cut that ends a sentence, right under a kept question of the story (a
+line ending in a question mark, with a kept sentence of the story above it), is the
+question's answer (``give_back_answers_to_kept_questions``). A page's date line stands
+under its headline, not under a question the story asks; a comment's date under the
+question of the comment above it ends no sentence ("3 декабря"), and the readers' comments
+are still kept when this step runs. Page structure only: no word is read.
 """
 from __future__ import annotations
 
@@ -23,6 +31,12 @@ import re
 
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 
+# A question ends in one of these (Latin, full-width, Arabic, Armenian question marks).
+QUESTION_MARKS = ("?", "\uff1f", "\u061f", "\u055e")
+# A date answering a question: this many words at most (as ``story_body.DATE_MAX_WORDS``).
+ANSWER_MAX_WORDS = 8
+# The story's sentence above the question: this many words at least.
+STORY_SENTENCE_MIN_WORDS = 5
 # The cut entries between two kept ones that come back together: this many at most.
 ENTRY_RUN_MAX = 3
 # A number or a time ("16:00", "20.30", "9h15", "81'") and the first sign or letter after it.
@@ -79,3 +93,27 @@ def give_back_entries_between_alike_entries(ctx, shape, cut_by: frozenset) -> No
         if j is not None and rule[j] is None and entry_start(content[j]) == start:
             for k in run:
                 rule[k] = None
+
+
+def give_back_answers_to_kept_questions(ctx, shape, cut_by: frozenset) -> None:
+    """Give back a line one of `cut_by` (the date rules) cut right under a kept question of
+    the story (see the module's docstring; `shape`: ``story_body.BodyShape``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_body import BodyShape
+    >>> ctx = Context("Bonus casa 2027\\n3 dicembre 2026\\nIl governo ha confermato il bonus anche per il prossimo anno.\\n"
+    ...               "Fino a quando?\\n31 dicembre 2027.\\n")
+    >>> ctx.marks.rule[1] = ctx.marks.rule[4] = "dates.date_line"
+    >>> give_back_answers_to_kept_questions(ctx, BodyShape(ctx), frozenset({"dates.date_line"}))
+    >>> ctx.marks.rule
+    [None, 'dates.date_line', None, None, None, None]
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    for i in shape.cut_by(ctx, cut_by, ctx.stats.n_words <= ANSWER_MAX_WORDS):
+        q = nonblank_neighbour(ctx, i, -1)
+        if not shape.ends_sentence(i) or q is None or rule[q] is not None \
+                or not content[q].rstrip().endswith(QUESTION_MARKS):
+            continue
+        if any(rule[k] is None and not ctx.blank[k] and shape.ends_sentence(k)
+               and shape.n_words(k) >= STORY_SENTENCE_MIN_WORDS for k in range(q)):
+            rule[i] = None
