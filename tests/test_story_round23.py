@@ -199,3 +199,25 @@ def test_a_date_answering_a_kept_question_of_the_story_comes_back(lede, question
     ctx.marks.rule[4] = "footer.copyright"
     give_back_answers_to_kept_questions(ctx, BodyShape(ctx), DATE_RULES)
     assert ctx.marks.rule[:7] == ["dates.date_line", None, None, None, "footer.copyright", None, "dates.date_line"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(lede=sentence, announce=cap_word.map(lambda w: w + ":"), shape=st.sampled_from(["{w}: {v}", "{w} — {v}"]),
+       pairs=st.lists(st.tuples(cap_word, word), min_size=3, max_size=6), closing=sentence)
+def test_the_cut_tail_of_a_list_under_a_one_word_label_comes_back_when_the_story_goes_on(
+        lede, announce, shape, pairs, closing):
+    """A list under a one-word ":" label ("Өөредилге:") whose last rows the model cut comes
+    back when the story goes on under it (past a caption the model cut); with the share bar
+    and nothing of the story under it (a box's "Tags:") the cut rows stay cut (fails on
+    main: the label needed three words)."""
+    from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
+    items = [shape.format(w=w, v=v) for w, v in pairs]
+    for below, back in ((["Children at the school door", closing], True), (["Share", "© 2026"], False)):
+        ctx = Context("\n".join([lede, announce, *items, *below]) + "\n")
+        ctx.marks.rule[3:2 + len(items)] = ["classifier"] * (len(items) - 1)
+        if back:
+            ctx.marks.rule[2 + len(items)] = "classifier"
+        else:
+            ctx.marks.rule[2 + len(items):4 + len(items)] = ["social.share_bar", "footer.copyright"]
+        give_back_the_tail_of_an_announced_list(ctx, LineShape(ctx.stats))
+        assert (ctx.marks.rule[2 + len(items) - 1] is None) == back
