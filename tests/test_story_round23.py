@@ -10,8 +10,6 @@ from hypothesis import strategies as st
 from corpus_clean.boilerplate import strip_boilerplate
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_body import BodyShape, give_back_the_lead
-from corpus_clean.boilerplate.story_entries import (entry_start, give_back_answers_to_kept_questions,
-                                                   give_back_entries_between_alike_entries)
 from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
 
@@ -112,48 +110,6 @@ def test_a_colon_line_between_the_story_and_its_kept_rows_comes_back(above, anno
     assert ctx.marks.rule[1] is None and ctx.marks.rule[tags] == "classifier"
 
 
-# --- an entry between kept entries that start as it does (``story_entries``) ---------------
-
-
-DATE_RULES = frozenset({"dates.date_line", "news.dateline"})
-time_start = st.sampled_from(["{h}:{m:02d} – ", "{h}.{m:02d} uur – ", "{h}h{m:02d} · ", "{h}:{m:02d} "])
-entry_text = st.one_of(sentence, st.lists(cap_word, min_size=1, max_size=5).map(" ".join))
-
-
-@settings(max_examples=60, deadline=None)
-@given(fmt=time_start, texts=st.lists(entry_text, min_size=4, max_size=9), data=st.data())
-def test_an_entry_a_date_rule_cut_between_entries_starting_alike_comes_back(fmt, texts, data):
-    """A live blog's or a programme's entries open with a time; the ones a date rule cut
-    (no sentence of their own: "15:50 – Half time: Nurpur 20, Shahkot 19") between kept
-    entries opening the same way come back, while the page's own date line over the first
-    entry and a cut entry at the list's end (no kept entry under it) stay cut (fails on
-    main: the module is new; ``give_back_dates_between_kept_lines`` left such an entry cut
-    under a paragraph-long entry or under a ":" line)."""
-    times = sorted(data.draw(st.lists(st.tuples(st.integers(0, 23), st.integers(0, 59)),
-                                      min_size=len(texts), max_size=len(texts), unique=True)), reverse=True)
-    entries = [fmt.format(h=h, m=m) + t for (h, m), t in zip(times, texts)]
-    lines = ["Updated 3 December 2026, 17:02", *entries, "More news"]
-    ctx = Context("\n".join(lines) + "\n")
-    cut = data.draw(st.sets(st.integers(1, len(entries)), max_size=len(entries) // 2))
-    ctx.marks.rule[0] = "dates.date_line"
-    for k in cut:
-        ctx.marks.rule[k] = "dates.date_line"
-    ctx.marks.rule[len(lines) - 1] = "ads.recommended_block"
-    assert all(entry_start(e) == entry_start(entries[0]) for e in entries)
-    give_back_entries_between_alike_entries(ctx, BodyShape(ctx), DATE_RULES)
-    rules = ctx.marks.rule
-    assert rules[0] == "dates.date_line"
-    for k in cut:
-        # (back unless the cut run it sits in touches the list's end or is longer than ENTRY_RUN_MAX)
-        lo = hi = k
-        while lo - 1 in cut:
-            lo -= 1
-        while hi + 1 in cut:
-            hi += 1
-        inside = lo > 1 and hi < len(entries) and hi - lo + 1 <= 3
-        assert (rules[k] is None) == inside, (k, cut)
-
-
 # --- the story's opening under a head no rule knows (``story_body.give_back_the_lead``) -----
 
 
@@ -181,43 +137,3 @@ def test_the_opening_under_a_head_the_model_cut_whole_comes_back(head, lede, ann
     short_head.marks.rule[:3] = ["classifier"] * 3
     give_back_the_lead(short_head, BodyShape(short_head))
     assert short_head.marks.rule[2] == "classifier"
-
-
-@settings(max_examples=60, deadline=None)
-@given(lede=sentence, question=st.lists(word, min_size=1, max_size=5).map(lambda ws: " ".join(ws).capitalize() + "?"),
-       day=st.integers(1, 28), month=cap_word, year=st.integers(1990, 2040), mark=st.sampled_from(["?", "？", "؟"]))
-def test_a_date_answering_a_kept_question_of_the_story_comes_back(lede, question, day, month, year, mark):
-    """A Q&A's answer that a date rule cut ("31 dicembre 2027.") right under the story's kept
-    question comes back; the page's date line under its headline, and a comment's date that
-    ends no sentence under a kept question ("3 декабря"), stay cut (fails on main: the
-    function is new; ``give_back_dates_between_kept_lines`` needs a kept line under the date)."""
-    question = question[:-1] + mark
-    lines = [f"{day} {month} {year}", lede, question, f"{day} {month} {year}.", "© 2026", question, f"{day} {month}"]
-    ctx = Context("\n".join(lines) + "\n")
-    for k in (0, 3, 6):
-        ctx.marks.rule[k] = "dates.date_line"
-    ctx.marks.rule[4] = "footer.copyright"
-    give_back_answers_to_kept_questions(ctx, BodyShape(ctx), DATE_RULES)
-    assert ctx.marks.rule[:7] == ["dates.date_line", None, None, None, "footer.copyright", None, "dates.date_line"]
-
-
-@settings(max_examples=60, deadline=None)
-@given(lede=sentence, announce=cap_word.map(lambda w: w + ":"), shape=st.sampled_from(["{w}: {v}", "{w} — {v}"]),
-       pairs=st.lists(st.tuples(cap_word, word), min_size=3, max_size=6), closing=sentence)
-def test_the_cut_tail_of_a_list_under_a_one_word_label_comes_back_when_the_story_goes_on(
-        lede, announce, shape, pairs, closing):
-    """A list under a one-word ":" label ("Өөредилге:") whose last rows the model cut comes
-    back when the story goes on under it (past a caption the model cut); with the share bar
-    and nothing of the story under it (a box's "Tags:") the cut rows stay cut (fails on
-    main: the label needed three words)."""
-    from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
-    items = [shape.format(w=w, v=v) for w, v in pairs]
-    for below, back in ((["Children at the school door", closing], True), (["Share", "© 2026"], False)):
-        ctx = Context("\n".join([lede, announce, *items, *below]) + "\n")
-        ctx.marks.rule[3:2 + len(items)] = ["classifier"] * (len(items) - 1)
-        if back:
-            ctx.marks.rule[2 + len(items)] = "classifier"
-        else:
-            ctx.marks.rule[2 + len(items):4 + len(items)] = ["social.share_bar", "footer.copyright"]
-        give_back_the_tail_of_an_announced_list(ctx, LineShape(ctx.stats))
-        assert (ctx.marks.rule[2 + len(items) - 1] is None) == back

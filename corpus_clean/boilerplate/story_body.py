@@ -76,7 +76,6 @@ from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
-from corpus_clean.boilerplate.story_entries import give_back_answers_to_kept_questions, give_back_entries_between_alike_entries
 from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
@@ -207,9 +206,6 @@ def _give_back(ctx, cut: set) -> None:
     if cut & DATE_RULES:
         teaser_dates = give_back_dated_entries(ctx, shape)
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
-        # (round 23, ``story_entries``: an entry between kept entries that start as it does)
-        give_back_entries_between_alike_entries(ctx, shape, DATE_RULES)
-        give_back_answers_to_kept_questions(ctx, shape, DATE_RULES)
     if cut & MENU_RULES:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:

@@ -11,9 +11,7 @@ head it kept:
 
 * the list is announced: a kept line ending in ":" of LIST_ANNOUNCE_MIN_WORDS+ words right
   under a kept sentence of the story (a teaser block's label says a word or two, and the
-  model cuts it with its block); or a shorter kept ":" line there ("Өөредилге:") when the
-  story goes on under the list (a kept sentence within GAP_BELOW lines under its rows,
-  round 23): a box's "Tags:" over its words and the share bar ends the story;
+  model cuts it with its block);
 * its first rows are kept, the rows after them the model cut, and each cut row has the
   kept rows' shape (``_alike``: a digit, a ":" inside, starting and ending in a letter or
   not; as many words as they have, give or take one; as many numbers, none longer): the
@@ -38,27 +36,6 @@ LIST_MAX_ITEMS = 10
 # A cut row has the kept rows' number of words, give or take this many.
 ROW_WORDS_SLACK = 1
 _NUMBER = re.compile(r"\d+")
-# The kept story goes on within this many non-blank lines under a list (a caption or two between).
-GAP_BELOW = 3
-
-
-def _story_sentence(ctx, shape: LineShape, j: int | None) -> bool:
-    """Line `j` is a kept sentence of STORY_SENTENCE_MIN_WORDS+ words (round 23)."""
-    return j is not None and ctx.marks.rule[j] is None and shape.ends_sentence(j) \
-        and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
-
-
-def _story_goes_on_below(ctx, shape: LineShape, j: int | None) -> bool:
-    """A kept line within GAP_BELOW non-blank lines from line `j` on, and a kept sentence of
-    the story from there down."""
-    rule = ctx.marks.rule
-    for _ in range(GAP_BELOW):
-        if j is None:
-            return False
-        if rule[j] is None:
-            return any(_story_sentence(ctx, shape, k) for k in range(j, ctx.lines.n_lines) if not ctx.blank[k])
-        j = nonblank_neighbour(ctx, j, 1)
-    return False
 
 
 def _is_row(shape: LineShape, content: list, j: int) -> bool:
@@ -68,10 +45,10 @@ def _is_row(shape: LineShape, content: list, j: int) -> bool:
 
 
 def _announces_under_the_story(ctx, shape: LineShape, a: int) -> bool:
-    """Line `a` is a kept ":" line right under a kept sentence (of any length: a short one
-    must have the story going on under its list, ``give_back_the_tail_of_an_announced_list``)."""
+    """Line `a` is a kept ":" line of LIST_ANNOUNCE_MIN_WORDS+ words right under a kept sentence."""
     rule, content = ctx.marks.rule, ctx.lines.content
-    if rule[a] is not None or ctx.blank[a] or not content[a].rstrip().endswith((":", "：")):
+    if rule[a] is not None or ctx.blank[a] or not content[a].rstrip().endswith((":", "：")) \
+            or shape.n_words(a) < LIST_ANNOUNCE_MIN_WORDS:
         return False
     above = nonblank_neighbour(ctx, a, -1)
     return above is not None and rule[above] is None and shape.ends_sentence(above) \
@@ -162,8 +139,8 @@ def give_back_the_tail_of_an_announced_list(ctx, shape: LineShape) -> None:
         if not _announces_under_the_story(ctx, shape, a):
             continue
         cut, j = _cut_tail(ctx, shape, a)
-        if not cut or (shape.n_words(a) < LIST_ANNOUNCE_MIN_WORDS and not _story_goes_on_below(ctx, shape, j)):
-            continue  # (a short label's list ends the story only with the story going on under it: round 23)
+        if not cut:
+            continue
         for k in cut:
             rule[k] = None
         if j is not None and rule[j] == CLASSIFIER_RULE and shape.ends_sentence(j) \

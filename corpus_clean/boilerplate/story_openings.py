@@ -10,7 +10,7 @@ list of two or three rows as a menu, and two mechanisms cut the story's lines wi
   them (a caption between). ``give_back_the_opening_list`` gives the block back when it is
   a sentence of OPENING_MIN_WORDS+ words, a ":" line under it, and OPENING_MIN_ROWS to
   LIST_MAX_ITEMS alike rows (``story_list_tail._alike``: a digit, a ":" inside, as many
-  words) under that, and a kept line within ``story_list_tail.GAP_BELOW`` non-blank lines under the rows with
+  words) under that, and a kept line within GAP_BELOW non-blank lines under the rows with
   a kept sentence of the story further down;
 * **the lone announcement**: a ":" line of any length ("Tuhkapu:") cut between a kept
   sentence of the story and KEPT_ROWS_MIN+ kept alike rows, with a kept sentence of the
@@ -22,19 +22,29 @@ Page structure only: no word of the lines is read.
 from __future__ import annotations
 
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
-from corpus_clean.boilerplate.story_list_tail import LIST_MAX_ITEMS, _alike, _is_row, _story_goes_on_below, _story_sentence
+from corpus_clean.boilerplate.story_list_tail import LIST_MAX_ITEMS, _alike, _is_row
 
 CLASSIFIER_RULE = "classifier"
 # The opening sentence over the list: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
 OPENING_MIN_WORDS = 5
 # The opening list has this many rows at least (one short line under a ":" is a label and its value).
 OPENING_MIN_ROWS = 2
+# The kept story goes on within this many non-blank lines under the rows (a caption or two between).
+GAP_BELOW = 3
 # A lone announcement stands over this many kept rows at least.
 KEPT_ROWS_MIN = 2
+# A kept sentence of the story (under the rows, above the announcement) has this many words at least.
+STORY_SENTENCE_MIN_WORDS = 5
 
 
 def _ends_colon(line: str) -> bool:
     return line.rstrip().endswith((":", "："))
+
+
+def _story_sentence(ctx, shape: LineShape, j: int | None) -> bool:
+    """Line `j` is a kept sentence of STORY_SENTENCE_MIN_WORDS+ words."""
+    return j is not None and ctx.marks.rule[j] is None and shape.ends_sentence(j) \
+        and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
 
 
 def _rows_under(ctx, shape: LineShape, a: int, rule_of_rows) -> tuple[list[int], int | None]:
@@ -48,6 +58,19 @@ def _rows_under(ctx, shape: LineShape, a: int, rule_of_rows) -> tuple[list[int],
         rows.append(j)
         j = nonblank_neighbour(ctx, j, 1)
     return rows, j
+
+
+def _story_goes_on_below(ctx, shape: LineShape, j: int | None) -> bool:
+    """A kept line within GAP_BELOW non-blank lines from line `j` on, and a kept sentence of
+    the story from there down."""
+    rule = ctx.marks.rule
+    for _ in range(GAP_BELOW):
+        if j is None:
+            return False
+        if rule[j] is None:
+            return any(_story_sentence(ctx, shape, k) for k in range(j, ctx.lines.n_lines) if not ctx.blank[k])
+        j = nonblank_neighbour(ctx, j, 1)
+    return False
 
 
 def give_back_the_opening_list(ctx, shape: LineShape) -> None:
