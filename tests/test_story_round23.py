@@ -11,12 +11,13 @@ from corpus_clean.boilerplate import strip_boilerplate
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_body import BodyShape, give_back_the_lead
 from corpus_clean.boilerplate.story_inserts import LineShape
-from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
+from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 
 # Syllables for invented words: no pack knows them, so only the line's shape decides.
 SYLLABLES = ["ka", "mbo", "ndi", "zu", "le", "wa", "tso", "ri", "ngo", "be", "sha", "mu", "e", "ya", "ʔa", "qa", "ol"]
 word = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3).map("".join)
-# A word written with a middle dot between two letters (Catalan "col·legi", Ktunaxa "ʔa·kinqa·na").
+# A word written with a middle dot between two letters (Catalan "col·legi"; orthographies that
+# write a long vowel or a glottal stop with it).
 dotted_word = st.tuples(word, word).map("·".join)
 
 LEAD = "The old water mill of Harnby reopened on Saturday after three years of repairs by volunteers."
@@ -37,8 +38,8 @@ def _rules_of(lines: list[str]) -> list:
 def test_a_sentence_whose_words_hold_a_middle_dot_is_no_menu_bar(words, dotted, number):
     """A sentence with three or more words written with a middle dot between letters is the
     story's, not a row of menu items: the dot is a letter of the word (fails on main:
-    nav.menu_bar read each "·" as a separator, and cut "Ktunaxa ʔa·kinqa·na ʔa·kiʔnuxu
-    ʔakisqnuk, 40 ʔa·qa." and "El col·legi celebra la il·lusió de la intel·ligència.")."""
+    nav.menu_bar read each "·" as a separator, and cut "El col·legi celebra la il·lusió de la
+    intel·ligència.")."""
     mixed = [w for pair in zip(dotted, words + [""] * len(dotted)) for w in pair if w] + words[len(dotted):]
     sentence = f"{mixed[0].capitalize()} {' '.join(mixed[1:])}, {number} {dotted[0]}."
     assert _rules_of([LEAD, sentence, LAST])[1] is None
@@ -53,47 +54,17 @@ def test_a_row_of_items_separated_by_a_spaced_middle_dot_is_still_a_menu_bar(ite
     assert _rules_of([spaced.join(items), LEAD, LAST])[0] == "nav.menu_bar"
 
 
-# --- the story's short list and its ":" line (``story_openings``) ---------------------------
-
+# --- a ":" line between the story and its kept list (``story_announcements``) ---------------
 
 cap_word = word.map(str.capitalize)
 sentence = st.tuples(cap_word, st.lists(word, min_size=4, max_size=10), st.integers(2, 999)).map(
     lambda t: f"{t[0]} {' '.join(t[1])}, {t[2]} {t[1][0]}.")
 label = st.lists(word, min_size=1, max_size=3).map(lambda ws: " ".join(ws).capitalize() + ":")
-# A list's rows, alike: "Cui-ui — 14", "Trout — 22" (one shape per list; numbers no longer than the
+# A list's rows, alike: "Carp — 14", "Trout — 22" (one shape per list; numbers no longer than the
 # first row's: ``story_list_tail._alike``, a headline's year under scores is no row).
 row_shape = st.sampled_from(["{w} — {n}", "{w} — ${n}", "{w}: {n}", "{w} {n}"])
 rows = st.tuples(row_shape, st.lists(st.tuples(cap_word, st.integers(10, 99)), min_size=2, max_size=6)).map(
     lambda t: [t[0].format(w=w, n=n) for w, n in t[1]])
-
-
-def _opening_page(lede, announce, items, caption, quote, closing, story_below=True):
-    lines = ["Home | News | Radio", "By Ana Lee, Valley Radio", lede, announce, *items, caption]
-    lines += [quote, closing] if story_below else ["More stories", "Share"]
-    ctx = Context("\n".join(lines) + "\n")
-    n_block = 3 + len(items)  # lede, announcement, rows, caption
-    ctx.marks.rule[:2] = ["nav.menu_bar", "news.byline"]
-    for k in range(2, 2 + n_block):
-        ctx.marks.rule[k] = "classifier"
-    if not story_below:
-        ctx.marks.rule[2 + n_block:4 + n_block] = ["ads.recommended_block", "social.share_bar"]
-    give_back_the_opening_list(ctx, LineShape(ctx.stats))
-    return ctx.marks.rule[2:2 + n_block]
-
-
-@settings(max_examples=60, deadline=None)
-@given(lede=sentence, announce=label, items=rows, caption=st.lists(word, min_size=3, max_size=6).map(" ".join),
-       quote=cap_word.map(lambda w: f'{w}: "Haa."'), closing=sentence)
-def test_the_story_opening_on_a_short_list_comes_back_when_the_story_goes_on(lede, announce, items, caption,
-                                                                            quote, closing):
-    """The story's first sentence, its ":" line and its rows, all cut by the model right under
-    the page's head, come back when the story goes on under them (a caption between, which
-    stays cut); with no story under them (a teaser block, the share bar) they stay cut (fails
-    on main: the module is new; on round 23's dev pages the model cut these blocks)."""
-    kept = _opening_page(lede, announce, items, caption, quote, closing)
-    assert kept == [None] * (2 + len(items)) + ["classifier"]
-    assert _opening_page(lede, announce, items, caption, quote, closing, story_below=False) == \
-        ["classifier"] * (3 + len(items))
 
 
 @settings(max_examples=60, deadline=None)
@@ -111,7 +82,6 @@ def test_a_colon_line_between_the_story_and_its_kept_rows_comes_back(above, anno
 
 
 # --- the story's opening under a head no rule knows (``story_body.give_back_the_lead``) -----
-
 
 long_sentence = st.tuples(cap_word, st.lists(word, min_size=12, max_size=20)).map(
     lambda t: f"{t[0]} {' '.join(t[1])}.")

@@ -76,7 +76,7 @@ from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
-from corpus_clean.boilerplate.story_openings import give_back_announcements_over_kept_rows, give_back_the_opening_list
+from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -226,8 +226,7 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_tail_of_an_announced_list(ctx, shape)  # (round 21, ``story_list_tail``)
         give_back_list_edges(ctx, shape)
         give_back_the_lead(ctx, shape)
-        # (round 23, ``story_openings``: the story's short list and its ":" line)
-        give_back_the_opening_list(ctx, shape)
+        # (round 23, ``story_announcements``: a one-word ":" line between the story and its list)
         give_back_announcements_over_kept_rows(ctx, shape)
 
 
@@ -1267,9 +1266,8 @@ HEAD_MIN_LINES = 3
 
 def _all_cut_above(ctx, i: int) -> bool:
     """Every non-blank line above line `i` is cut, HEAD_MIN_LINES of them at least: the
-    page's head in a language no rule of the head knows, which the model cut whole (round
-    23: an Igbo blog's "Ebipụtara ya n'ụbọchị 3 Disemba 2026 site n'aka ..." byline, cut by
-    the model with its headline and menu, over the story's opening).
+    page's head in a language no rule of the head knows (its byline, its date), which the
+    model cut whole with the headline and the menu, over the story's opening (round 23).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Home\\nNews\\nA headline\\nThe story opens here.\\n")
