@@ -22,14 +22,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus_clean.boilerplate import strip_boilerplate_many  # noqa: E402
-from news_pages import SETS  # noqa: E402
+from news_pages import MISSES, SETS  # noqa: E402
 from training.labelled import load_pages  # noqa: E402
 
-STUDIED_KEYS = {"dev": "round8_dev", "dev8": "round8_heldout", "dev9": "round9_dev", "dev10": "round10_dev",
-                "dev11": "round11_dev", "dev12": "round12_dev", "probe12": "round12_probe", "dev13": "round13_dev",
-                "dev14": "round14_dev", "dev15": "round15_dev", "probe15": "round15_probe",
-                "dev16": "round16_dev", "probe16": "round16_probe", "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev", "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe", "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "probe21": "round21_probe", "long": "round8_long",
-                "short": "round8_short_line", "pages": "pages"}
+STUDIED_KEYS = MISSES  # the studied sets whose lines may be shown: news_pages.py --misses' table
 
 
 def rule_of_each_line(doc, removals) -> list[str | None]:

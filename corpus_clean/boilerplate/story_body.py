@@ -76,6 +76,7 @@ from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
+from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -225,6 +226,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_tail_of_an_announced_list(ctx, shape)  # (round 21, ``story_list_tail``)
         give_back_list_edges(ctx, shape)
         give_back_the_lead(ctx, shape)
+        # (round 23, ``story_announcements``: a one-word ":" line between the story and its list)
+        give_back_announcements_over_kept_rows(ctx, shape)
 
 
 class BodyShape(LineShape):
@@ -1202,7 +1205,8 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
     LEAD_MIN_WORDS+ words with no kept sentence anywhere above it, a rule of the head (a
     date line, a byline, a headline, the share bar) cut the line right above it, or the
     line above the model's cut of one or two lines there (a share bar's last button; not
-    the model's cut alone, which may be a teaser's summary), and under
+    the model's cut alone, which may be a teaser's summary) -- or every line above it is cut
+    (``_all_cut_above``: a head no rule knows, round 23) --, and under
     it, within LEAD_MAX_GAP non-blank lines, a kept line with a kept sentence of the story
     further down. The model reads an opening paragraph whose neighbours above are all cut
     as the end of a block of furniture; the head's own rules say where the story starts.
@@ -1220,8 +1224,7 @@ def give_back_the_lead(ctx, shape: BodyShape) -> None:
     rule = ctx.marks.rule
     long_enough = ctx.stats.n_words >= LEAD_MIN_WORDS
     for i in shape.cut_by(ctx, {CLASSIFIER_RULE}, long_enough):
-        above = _head_cut_above(ctx, i)
-        if above is None or not _is_opening(ctx, shape, i):
+        if not (_head_cut_above(ctx, i) is not None or _all_cut_above(ctx, i)) or not _is_opening(ctx, shape, i):
             continue
         if any(_kept(ctx, k) and shape.ends_sentence(k) and shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS
                for k in range(i)):
@@ -1255,6 +1258,26 @@ def _head_cut_above(ctx, i: int) -> int | None:
             break
         j = _nonblank(ctx, j, -1)
     return j if j is not None and rule[j] is not None and _head_rule(rule[j]) else None
+
+
+# A page's head cut whole above the opening (menu, headline, byline): this many lines at least.
+HEAD_MIN_LINES = 3
+
+
+def _all_cut_above(ctx, i: int) -> bool:
+    """Every non-blank line above line `i` is cut, HEAD_MIN_LINES of them at least: the
+    page's head in a language no rule of the head knows (its byline, its date), which the
+    model cut whole with the headline and the menu, over the story's opening (round 23).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nNews\\nA headline\\nThe story opens here.\\n")
+    >>> ctx.marks.rule[:3] = ["classifier"] * 3
+    >>> _all_cut_above(ctx, 3), _all_cut_above(ctx, 2)
+    (True, False)
+    """
+    rule, blank = ctx.marks.rule, ctx.blank
+    above = [k for k in range(i) if not blank[k]]
+    return len(above) >= HEAD_MIN_LINES and all(rule[k] is not None for k in above)
 
 
 def _head_rule(r: str) -> bool:
