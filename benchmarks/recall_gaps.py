@@ -109,6 +109,23 @@ def kept_noise(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
     return out
 
 
+def article_lines_cut(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
+    """The cut lines whose tokens are mostly article: (rule, line, article tokens lost),
+    line by line (a removed span holds whole lines), in the order the spans were cut."""
+    spans, aligned = aligned_tokens(text, gold)
+    starts = [s[0] for s in spans]
+    out = []
+    for r in removed:
+        pos = r.start
+        for line in r.text.split("\n"):
+            a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
+            pos += len(line) + 1
+            lost = sum(aligned[a:b])
+            if b > a and lost * 2 >= b - a:
+                out.append((r.rule, line, lost))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench_dir")
@@ -133,21 +150,13 @@ def main(argv=None) -> int:
             continue
         n_pages += 1
         _, removed = strip(text, model=model)
-        spans, aligned = aligned_tokens(text, rec.get("gold_text") or "")
-        starts = [s[0] for s in spans]
-        for r in removed:  # (line by line: a span holds whole lines)
-            pos = r.start
-            for line in r.text.split("\n"):
-                a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
-                pos += len(line) + 1
-                lost = sum(aligned[a:b])
-                if b > a and lost * 2 >= b - a:
-                    key = (r.rule, line_shape(line))
-                    lines[key] += 1
-                    tokens[key] += lost
-                    points[key] += 100.0 * lost / len(gold_tokens)
-                    if len(examples[key]) < args.examples:
-                        examples[key].append(line.strip()[:100])
+        for rule, line, lost in article_lines_cut(text, rec.get("gold_text") or "", removed):
+            key = (rule, line_shape(line))
+            lines[key] += 1
+            tokens[key] += lost
+            points[key] += 100.0 * lost / len(gold_tokens)
+            if len(examples[key]) < args.examples:
+                examples[key].append(line.strip()[:100])
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: article lines cut\n")
     print_breakdown(("reason", "line shape", "lines", "tokens", "recall points lost"), points, [lines, tokens],
                     n_pages, examples)

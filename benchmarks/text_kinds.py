@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import sys
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from corpus_clean.boilerplate.engine import strip  # noqa: E402
 from corpus_clean.document import Document  # noqa: E402
 from corpus_clean.pipeline import clean_documents  # noqa: E402
 from extraction import bs_text, load_jsonl, load_score  # noqa: E402
-from recall_gaps import TOKEN, aligned_tokens, kept_noise, line_shape  # noqa: E402
+from recall_gaps import TOKEN, article_lines_cut, kept_noise, line_shape  # noqa: E402
 
 
 def with_text(path: str, cache: str | None) -> list[dict]:
@@ -81,17 +80,7 @@ def line_sides(rec: dict, model) -> tuple[list, list, int, int]:
     gold = rec.get("gold_text") or ""
     kept_text, removed = strip(text, model=model)
     kept = kept_noise(text, gold, removed)
-    spans, aligned = aligned_tokens(text, gold)
-    starts = [s[0] for s in spans]
-    cut = []
-    for r in removed:
-        pos = r.start
-        for line in r.text.split("\n"):
-            a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
-            pos += len(line) + 1
-            lost = sum(aligned[a:b])
-            if b > a and lost * 2 >= b - a:
-                cut.append((r.rule, line, lost))
+    cut = article_lines_cut(text, gold, removed)
     return kept, cut, max(len(TOKEN.findall(kept_text)), 1), max(len(TOKEN.findall(gold)), 1)
 
 
