@@ -8,11 +8,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS, generate  # noqa: E402  (the benchmark's page generator)
+from html_pages import UNSEEN_LANGS  # noqa: E402  (the benchmark's page generator)
 from html_pages_round22 import ROUND22_FAMILIES  # noqa: E402
 
 from corpus_clean.html import extract_main_text  # noqa: E402
-from tests.test_html_round15 import assert_gold_is_page_text_beside_furniture  # noqa: E402
+from tests.test_html_round15 import (assert_gold_is_page_text_beside_furniture,  # noqa: E402
+                                    assert_sets_fixed_by_their_seeds)
 
 
 @pytest.mark.parametrize("family", sorted(ROUND22_FAMILIES))
@@ -22,13 +23,8 @@ def test_round22_pages_have_gold_from_the_page_and_furniture_beside_it(family, l
 
 
 def test_round22_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-22 sets are the same pages on every run: seed 149 (held out, 100) and 151 (dev, 50)."""
-    for n, seed in ((100, 149), (50, 151)):
-        first, second = generate(n, seed=seed, round22=True), generate(n, seed=seed, round22=True)
-        assert [r["html"] for r in first] == [r["html"] for r in second]
-        assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND22_FAMILIES)
-    held_out, dev = generate(100, seed=149, round22=True), generate(50, seed=151, round22=True)
-    assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
+    """``extraction.py``'s round-22 sets: seed 149 (held out, 100) and 151 (dev, 50)."""
+    assert_sets_fixed_by_their_seeds("round22", ROUND22_FAMILIES, held_out_seed=149, dev_seed=151)
 
 
 # --------------------------------------------------------------------------- #
