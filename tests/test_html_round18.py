@@ -1,28 +1,6 @@
-"""Round 18 (htmlq23): the new unseen page families, and the extractor's round-18 steps."""
+"""Round 18 (htmlq23): the extractor's round-18 steps (the round's unseen
+page families: tests/test_html_unseen_families.py)."""
 from __future__ import annotations
-
-import os
-import sys
-
-import pytest
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS  # noqa: E402  (the benchmark's page generator)
-from html_pages_round18 import ROUND18_FAMILIES  # noqa: E402
-
-from tests.test_html_round15 import (assert_gold_is_page_text_beside_furniture,  # noqa: E402
-                                    assert_sets_fixed_by_their_seeds)
-
-
-@pytest.mark.parametrize("family", sorted(ROUND18_FAMILIES))
-@pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
-def test_round18_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    assert_gold_is_page_text_beside_furniture(family, lang)
-
-
-def test_round18_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-18 sets: seed 101 (held out, 100) and 103 (dev, 50)."""
-    assert_sets_fixed_by_their_seeds("round18", ROUND18_FAMILIES, held_out_seed=101, dev_seed=103)
 
 
 # --------------------------------------------------------------------------- #

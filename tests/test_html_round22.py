@@ -1,30 +1,10 @@
-"""Round 22 (htmlq27): the new unseen page families, and the extractor's round-22 steps."""
+"""Round 22 (htmlq27): the extractor's round-22 steps (the round's unseen
+page families: tests/test_html_unseen_families.py)."""
 from __future__ import annotations
 
-import os
-import sys
-
-import pytest
 from hypothesis import given, settings, strategies as st
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS  # noqa: E402  (the benchmark's page generator)
-from html_pages_round22 import ROUND22_FAMILIES  # noqa: E402
-
 from corpus_clean.html import extract_main_text  # noqa: E402
-from tests.test_html_round15 import (assert_gold_is_page_text_beside_furniture,  # noqa: E402
-                                    assert_sets_fixed_by_their_seeds)
-
-
-@pytest.mark.parametrize("family", sorted(ROUND22_FAMILIES))
-@pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
-def test_round22_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    assert_gold_is_page_text_beside_furniture(family, lang)
-
-
-def test_round22_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-22 sets: seed 149 (held out, 100) and 151 (dev, 50)."""
-    assert_sets_fixed_by_their_seeds("round22", ROUND22_FAMILIES, held_out_seed=149, dev_seed=151)
 
 
 # --------------------------------------------------------------------------- #
