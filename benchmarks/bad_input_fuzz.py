@@ -59,9 +59,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 
-from corpus_clean import shards  # noqa: E402
-from corpus_clean.readers import list_input_files  # noqa: E402
-from corpus_clean.shards import clean_shard, plan_shards, split_by_validation  # noqa: E402
+from corpus_clean.shards import clean_shard, split_by_validation  # noqa: E402
 
 import bad_input_gen  # noqa: E402  (round 16's generator: its compress and tree runner)
 from bad_input_gen import compress  # noqa: E402
@@ -251,13 +249,7 @@ class Seen:
 def shard_view(root: Path, piece_bytes: int) -> Seen:
     """Every file of `root` through planning, cleaning and validation: what each record became."""
     seen = Seen()
-    saved = shards.MIN_PIECE_BYTES
-    shards.MIN_PIECE_BYTES = piece_bytes
-    try:
-        listed = list_input_files(str(root))
-        plan = plan_shards(listed, target_bytes=piece_bytes)
-    finally:
-        shards.MIN_PIECE_BYTES = saved
+    listed, plan = bad_input_gen.listed_and_planned(root, piece_bytes)
     keys = collections.Counter()
     for shard in plan:
         cleaned = clean_shard(shard, run_id="fuzz")

@@ -31,6 +31,7 @@ import argparse
 import bz2
 import codecs
 import collections
+import contextlib
 import gzip
 import io
 import json
@@ -346,17 +347,32 @@ def damage(rng: random.Random, variant: Variant) -> str:
 
 # ---------------------------------------------------------------- reading and checking
 
+@contextlib.contextmanager
+def pieces_of(piece_bytes: int):
+    """Inside the block, planning may cut files into pieces as small as `piece_bytes`
+    (forced small here, as a 2 GB file's pieces would be); its floor comes back after."""
+    saved = shards.MIN_PIECE_BYTES
+    shards.MIN_PIECE_BYTES = piece_bytes
+    try:
+        yield
+    finally:
+        shards.MIN_PIECE_BYTES = saved
+
+
+def listed_and_planned(root: Path, piece_bytes: int) -> tuple[list, list]:
+    """The files listed under `root`, and planning's shards of them in pieces of `piece_bytes`."""
+    with pieces_of(piece_bytes):
+        listed = list_input_files(str(root))
+        return listed, plan_shards(listed, target_bytes=piece_bytes)
+
+
 def records_of(path: Path, piece_bytes: int | None) -> list:
     """What the readers make of one file: (text, html, quarantined?) per record, skipped
     and unreadable entries aside; with `piece_bytes`, read as planning's pieces."""
     files = list_input_files(str(path))
     if piece_bytes is not None:
-        saved = shards.MIN_PIECE_BYTES
-        shards.MIN_PIECE_BYTES = piece_bytes
-        try:
+        with pieces_of(piece_bytes):
             files = split_big_files(files, piece_bytes)
-        finally:
-            shards.MIN_PIECE_BYTES = saved
     out = []
     for file in files:
         for item in read_file(file):
@@ -369,13 +385,7 @@ def records_of(path: Path, piece_bytes: int | None) -> list:
 
 def accounting(root: Path, piece_bytes: int) -> tuple[list[str], dict]:
     """Through the shard functions (what the flow's tasks call), every file's counts."""
-    saved = shards.MIN_PIECE_BYTES
-    shards.MIN_PIECE_BYTES = piece_bytes
-    try:
-        listed = list_input_files(str(root))
-        plan = plan_shards(listed, target_bytes=piece_bytes)
-    finally:
-        shards.MIN_PIECE_BYTES = saved
+    listed, plan = listed_and_planned(root, piece_bytes)
     problems, files, keys = [], {}, collections.Counter()
     for shard in plan:
         cleaned = clean_shard(shard, run_id="gen")

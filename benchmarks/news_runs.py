@@ -1,5 +1,5 @@
 """Runs of short lines in a story and menus where a story's list could be: how the text path
-reads each case of ``training.story_runs`` (round 21).
+reads each case of ``training.menu_or_list_gen`` (round 21).
 
     python benchmarks/news_runs.py              # 40 pages a case, seed 0
     python benchmarks/news_runs.py -n 80 --seed 3
@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus_clean.boilerplate import strip_boilerplate_many  # noqa: E402
 from news_losses import rule_of_each_line  # noqa: E402
-from training.story_runs import generate, run_cases  # noqa: E402
+from training.menu_or_list_gen import generate, run_cases  # noqa: E402
 
 
 def table(n: int, seed: int) -> list[str]:

@@ -35,6 +35,7 @@ import re
 import sys
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +63,35 @@ def line_shape(line: str) -> str:
     if line.rstrip()[-1:] not in ".!?:;\"”)":
         return "4+ words, no sentence end"
     return "paragraph <25 words" if n < 25 else "paragraph 25+ words"
+
+
+@dataclass
+class LinesByKey:
+    """Lines counted by key, (a reason: a rule or where the line stands, its shape): how
+    many lines, their points, and the first few of them (stripped, cut to
+    ``example_chars``) as examples.
+
+    >>> tally = LinesByKey(examples_per_key=1)
+    >>> tally.add("share_bar", "Share this story", 1.5)
+    ('share_bar', '1-3 words')
+    >>> key = tally.add("share_bar", "Share on Facebook", 0.5)
+    >>> tally.lines[key], tally.points[key], tally.examples[key]
+    (2, 2.0, ['Share this story'])
+    """
+    examples_per_key: int
+    example_chars: int = 100
+    lines: Counter = field(default_factory=Counter)
+    points: Counter = field(default_factory=Counter)
+    examples: dict = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, reason: str, line: str, points: float) -> tuple[str, str]:
+        """Count one line under (reason, its shape); return that key."""
+        key = (reason, line_shape(line))
+        self.lines[key] += 1
+        self.points[key] += points
+        if len(self.examples[key]) < self.examples_per_key:
+            self.examples[key].append(line.strip()[:self.example_chars])
+        return key
 
 
 def records(bench_dir: Path, which: str, half: str):
@@ -109,6 +139,23 @@ def kept_noise(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
     return out
 
 
+def article_lines_cut(text: str, gold: str, removed) -> list[tuple[str, str, int]]:
+    """The cut lines whose tokens are mostly article: (rule, line, article tokens lost),
+    line by line (a removed span holds whole lines), in the order the spans were cut."""
+    spans, aligned = aligned_tokens(text, gold)
+    starts = [s[0] for s in spans]
+    out = []
+    for r in removed:
+        pos = r.start
+        for line in r.text.split("\n"):
+            a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
+            pos += len(line) + 1
+            lost = sum(aligned[a:b])
+            if b > a and lost * 2 >= b - a:
+                out.append((r.rule, line, lost))
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("bench_dir")
@@ -121,10 +168,8 @@ def main(argv=None) -> int:
     model = StackedModel(json.loads(Path(args.model).read_text())) if args.model else load_model()
     if args.kept:
         return print_kept(Path(args.bench_dir), args, model)
-    points: Counter = Counter()
-    lines: Counter = Counter()
+    cut = LinesByKey(args.examples)
     tokens: Counter = Counter()
-    examples: dict = defaultdict(list)
     n_pages = 0
     for rec in records(Path(args.bench_dir), args.set, args.half):
         text, _ = join_broken_words(rec.get("naive_text") or "")
@@ -133,24 +178,11 @@ def main(argv=None) -> int:
             continue
         n_pages += 1
         _, removed = strip(text, model=model)
-        spans, aligned = aligned_tokens(text, rec.get("gold_text") or "")
-        starts = [s[0] for s in spans]
-        for r in removed:  # (line by line: a span holds whole lines)
-            pos = r.start
-            for line in r.text.split("\n"):
-                a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
-                pos += len(line) + 1
-                lost = sum(aligned[a:b])
-                if b > a and lost * 2 >= b - a:
-                    key = (r.rule, line_shape(line))
-                    lines[key] += 1
-                    tokens[key] += lost
-                    points[key] += 100.0 * lost / len(gold_tokens)
-                    if len(examples[key]) < args.examples:
-                        examples[key].append(line.strip()[:100])
+        for rule, line, lost in article_lines_cut(text, rec.get("gold_text") or "", removed):
+            tokens[cut.add(rule, line, 100.0 * lost / len(gold_tokens))] += lost
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: article lines cut\n")
-    print_breakdown(("reason", "line shape", "lines", "tokens", "recall points lost"), points, [lines, tokens],
-                    n_pages, examples)
+    print_breakdown(("reason", "line shape", "lines", "tokens", "recall points lost"), cut.points,
+                    [cut.lines, tokens], n_pages, cut.examples)
     return 0
 
 
@@ -171,9 +203,7 @@ def print_breakdown(header: tuple, points: Counter, counts: list, n_pages: int, 
 
 def print_kept(bench_dir: Path, args, model) -> int:
     """The precision side: where the kept non-article lines are, by place and shape."""
-    points: Counter = Counter()
-    lines: Counter = Counter()
-    examples: dict = defaultdict(list)
+    kept = LinesByKey(args.examples)
     n_pages = 0
     for rec in records(bench_dir, args.set, args.half):
         text, _ = join_broken_words(rec.get("naive_text") or "")
@@ -184,13 +214,10 @@ def print_kept(bench_dir: Path, args, model) -> int:
         kept_text, removed = strip(text, model=model)
         n_kept = max(len(TOKEN.findall(kept_text)), 1)
         for where, line, n_tokens in kept_noise(text, gold, removed):
-            key = (where, line_shape(line))
-            lines[key] += 1
-            points[key] += 100.0 * n_tokens / n_kept
-            if len(examples[key]) < args.examples:
-                examples[key].append(line.strip()[:100])
+            kept.add(where, line, 100.0 * n_tokens / n_kept)
     print(f"{args.set} ({args.half} half), {n_pages} pages, model {args.model or 'shipped'}: non-article lines kept\n")
-    print_breakdown(("where", "line shape", "lines", "precision points lost"), points, [lines], n_pages, examples)
+    print_breakdown(("where", "line shape", "lines", "precision points lost"), kept.points, [kept.lines], n_pages,
+                    kept.examples)
     return 0
 
 

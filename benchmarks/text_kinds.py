@@ -29,8 +29,7 @@ import hashlib
 import json
 import os
 import sys
-from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +43,7 @@ from corpus_clean.boilerplate.engine import strip  # noqa: E402
 from corpus_clean.document import Document  # noqa: E402
 from corpus_clean.pipeline import clean_documents  # noqa: E402
 from extraction import bs_text, load_jsonl, load_score  # noqa: E402
-from recall_gaps import TOKEN, aligned_tokens, kept_noise, line_shape  # noqa: E402
+from recall_gaps import TOKEN, LinesByKey, article_lines_cut, kept_noise  # noqa: E402
 
 
 def with_text(path: str, cache: str | None) -> list[dict]:
@@ -81,21 +80,12 @@ def line_sides(rec: dict, model) -> tuple[list, list, int, int]:
     gold = rec.get("gold_text") or ""
     kept_text, removed = strip(text, model=model)
     kept = kept_noise(text, gold, removed)
-    spans, aligned = aligned_tokens(text, gold)
-    starts = [s[0] for s in spans]
-    cut = []
-    for r in removed:
-        pos = r.start
-        for line in r.text.split("\n"):
-            a, b = bisect_left(starts, pos), bisect_left(starts, pos + len(line))
-            pos += len(line) + 1
-            lost = sum(aligned[a:b])
-            if b > a and lost * 2 >= b - a:
-                cut.append((r.rule, line, lost))
+    cut = article_lines_cut(text, gold, removed)
     return kept, cut, max(len(TOKEN.findall(kept_text)), 1), max(len(TOKEN.findall(gold)), 1)
 
 
-def print_table(title: str, points: Counter, lines: Counter, n_pages: int, examples: dict, top: int = 8) -> None:
+def print_table(title: str, tally: LinesByKey, n_pages: int, top: int = 8) -> None:
+    points, lines, examples = tally.points, tally.lines, tally.examples
     print(f"\n{title}\n\n| key | shape | lines | points |\n|---|---|---:|---:|")
     for key, pts in points.most_common(top):
         print(f"| {key[0]} | {key[1]} | {lines[key]} | {pts / n_pages:.2f} |")
@@ -141,25 +131,16 @@ def main(argv=None) -> int:
     if not args.lines:
         return 0
     for name in sorted(groups, key=lambda g: -len(groups[g])):
-        kp, kl, cp, cl = Counter(), Counter(), Counter(), Counter()
-        kex, cex = defaultdict(list), defaultdict(list)
+        kept_lines, cut_lines = LinesByKey(args.examples, 110), LinesByKey(args.examples, 110)
         for rec, _ in groups[name]:
             kept, cut, n_kept, n_gold = line_sides(rec, model)
             for where, line, n in kept:
-                key = (where, line_shape(line))
-                kp[key] += 100.0 * n / n_kept
-                kl[key] += 1
-                if len(kex[key]) < args.examples:
-                    kex[key].append(line.strip()[:110])
+                kept_lines.add(where, line, 100.0 * n / n_kept)
             for rule, line, n in cut:
-                key = (rule, line_shape(line))
-                cp[key] += 100.0 * n / n_gold
-                cl[key] += 1
-                if len(cex[key]) < args.examples:
-                    cex[key].append(line.strip()[:110])
+                cut_lines.add(rule, line, 100.0 * n / n_gold)
         n = len(groups[name])
-        print_table(f"### {name}: non-article lines kept (precision points)", kp, kl, n, kex)
-        print_table(f"### {name}: article lines cut (recall points)", cp, cl, n, cex)
+        print_table(f"### {name}: non-article lines kept (precision points)", kept_lines, n)
+        print_table(f"### {name}: article lines cut (recall points)", cut_lines, n)
     return 0
 
 

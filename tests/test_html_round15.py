@@ -30,6 +30,21 @@ def assert_gold_is_page_text_beside_furniture(family: str, lang: str) -> None:
         assert sum("".join(line.split()) not in flat_gold for line in shown_lines) >= 5
 
 
+def assert_sets_fixed_by_their_seeds(round_flag: str, families, held_out_seed: int, dev_seed: int) -> None:
+    """``extraction.py``'s two sets of one round's unseen families (held out: 100 pages,
+    dev: 50) are the same pages on every run, each family a fifth of them, and no page is
+    in both. ``round_flag`` is the round's switch of ``generate`` ("round17")."""
+    def pages(n: int, seed: int) -> list[dict]:
+        return generate(n, seed=seed, **{round_flag: True})
+
+    for n, seed in ((100, held_out_seed), (50, dev_seed)):
+        first, second = pages(n, seed), pages(n, seed)
+        assert [r["html"] for r in first] == [r["html"] for r in second]
+        assert all(sum(r["family"] == f for r in first) == n // 5 for f in families)
+    held_out, dev = pages(100, held_out_seed), pages(50, dev_seed)
+    assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
+
+
 def test_round15_set_is_fixed_by_its_seed():
     """``extraction.py``'s round-15 set is the same 100 pages on every run (seed 73), 20 per family."""
     first, second = generate(100, seed=73, round15=True), generate(100, seed=73, round15=True)

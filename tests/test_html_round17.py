@@ -1,32 +1,6 @@
-"""Round 17 (htmlq22): the new unseen page families, and the extractor's round-17 steps."""
+"""Round 17 (htmlq22): the extractor's round-17 steps (the round's unseen
+page families: tests/test_html_unseen_families.py)."""
 from __future__ import annotations
-
-import os
-import sys
-
-import pytest
-
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS, generate  # noqa: E402  (the benchmark's page generator)
-from html_pages_round17 import ROUND17_FAMILIES  # noqa: E402
-
-from tests.test_html_round15 import assert_gold_is_page_text_beside_furniture  # noqa: E402
-
-
-@pytest.mark.parametrize("family", sorted(ROUND17_FAMILIES))
-@pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
-def test_round17_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    assert_gold_is_page_text_beside_furniture(family, lang)
-
-
-def test_round17_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-17 sets are the same pages on every run: seed 89 (held out, 100) and 97 (dev, 50)."""
-    for n, seed in ((100, 89), (50, 97)):
-        first, second = generate(n, seed=seed, round17=True), generate(n, seed=seed, round17=True)
-        assert [r["html"] for r in first] == [r["html"] for r in second]
-        assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND17_FAMILIES)
-    held_out, dev = generate(100, seed=89, round17=True), generate(50, seed=97, round17=True)
-    assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
 
 
 # --------------------------------------------------------------------------- #

@@ -1,36 +1,13 @@
-"""Round 21 (htmlq26): the new unseen page families, and the extractor's round-21 steps."""
+"""Round 21 (htmlq26): the extractor's round-21 steps (the round's unseen
+page families: tests/test_html_unseen_families.py)."""
 from __future__ import annotations
-
-import os
-import sys
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS, generate  # noqa: E402  (the benchmark's page generator)
-from html_pages_round21 import ROUND21_FAMILIES  # noqa: E402
-
 from corpus_clean.document import Document  # noqa: E402
 from corpus_clean.html import extract_main_text  # noqa: E402
 from corpus_clean.pipeline import clean_documents  # noqa: E402
-from tests.test_html_round15 import assert_gold_is_page_text_beside_furniture  # noqa: E402
-
-
-@pytest.mark.parametrize("family", sorted(ROUND21_FAMILIES))
-@pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
-def test_round21_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    assert_gold_is_page_text_beside_furniture(family, lang)
-
-
-def test_round21_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-21 sets are the same pages on every run: seed 131 (held out, 100) and 137 (dev, 50)."""
-    for n, seed in ((100, 131), (50, 137)):
-        first, second = generate(n, seed=seed, round21=True), generate(n, seed=seed, round21=True)
-        assert [r["html"] for r in first] == [r["html"] for r in second]
-        assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND21_FAMILIES)
-    held_out, dev = generate(100, seed=131, round21=True), generate(50, seed=137, round21=True)
-    assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
 
 
 def _cleaned(page: str) -> str:

@@ -1,34 +1,10 @@
-"""Round 22 (htmlq27): the new unseen page families, and the extractor's round-22 steps."""
+"""Round 22 (htmlq27): the extractor's round-22 steps (the round's unseen
+page families: tests/test_html_unseen_families.py)."""
 from __future__ import annotations
 
-import os
-import sys
-
-import pytest
 from hypothesis import given, settings, strategies as st
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "benchmarks"))
-from html_pages import UNSEEN_LANGS, generate  # noqa: E402  (the benchmark's page generator)
-from html_pages_round22 import ROUND22_FAMILIES  # noqa: E402
-
 from corpus_clean.html import extract_main_text  # noqa: E402
-from tests.test_html_round15 import assert_gold_is_page_text_beside_furniture  # noqa: E402
-
-
-@pytest.mark.parametrize("family", sorted(ROUND22_FAMILIES))
-@pytest.mark.parametrize("lang", sorted(set(UNSEEN_LANGS)))
-def test_round22_pages_have_gold_from_the_page_and_furniture_beside_it(family, lang):
-    assert_gold_is_page_text_beside_furniture(family, lang)
-
-
-def test_round22_sets_are_fixed_by_their_seeds():
-    """``extraction.py``'s round-22 sets are the same pages on every run: seed 149 (held out, 100) and 151 (dev, 50)."""
-    for n, seed in ((100, 149), (50, 151)):
-        first, second = generate(n, seed=seed, round22=True), generate(n, seed=seed, round22=True)
-        assert [r["html"] for r in first] == [r["html"] for r in second]
-        assert all(sum(r["family"] == f for r in first) == n // 5 for f in ROUND22_FAMILIES)
-    held_out, dev = generate(100, seed=149, round22=True), generate(50, seed=151, round22=True)
-    assert not {r["html"] for r in held_out} & {r["html"] for r in dev}
 
 
 # --------------------------------------------------------------------------- #

@@ -9,20 +9,9 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_inserts import (ECHO_CAPTION_RULE, ECHO_LINES, LineShape,
-                                                    mark_captions_naming_the_story_above)
-
-SYLLABLES = ["ka", "mbo", "ndi", "zu", "le", "wa", "tso", "ri", "ngo", "be", "sha", "mu", "ya"]
-name = st.lists(st.sampled_from(SYLLABLES), min_size=3, max_size=4).map("".join).map(str.capitalize)
-small = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=1).map("".join)
-words = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=2).map("".join)
-
-
-def _marks(lines: list[str]) -> list:
-    ctx = Context("\n".join(lines) + "\n")
-    mark_captions_naming_the_story_above(ctx, LineShape(ctx.stats))
-    return ctx.marks.rule[:len(lines)]
+from corpus_clean.boilerplate.story_inserts import ECHO_CAPTION_RULE, ECHO_LINES
+# Round 20's invented names and words, and its step's marks on a list of lines.
+from tests.test_story_round20 import _marks, name, small
 
 
 def _sentence(filler: list[str], shift: int) -> str:

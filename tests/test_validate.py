@@ -96,6 +96,29 @@ BAD_ROWS = {
     "published_future": ({"published": dt.datetime.now(UTC) + dt.timedelta(days=3)}, "published_range",
                          "outside 1990-01-01T00:00:00+00:00 .. "),
 }
+# What a random table's rows are made of: each bad row's changes, or none (a clean row, 6 in 6 + len(BAD_ROWS)).
+ROW_CHANGES = [changes for changes, _, _ in BAD_ROWS.values()] + [{}] * 6
+
+
+def rows_with(changes: list[dict], repeated: list[int] = ()) -> list[dict]:
+    """One row per change, then the rows at ``repeated`` again under new record indices
+    (the same ids twice: the uniqueness check's details list every copy).
+
+    >>> [(r["record_index"], r["text"][:4]) for r in rows_with([{}, {"text": "Tiny."}], [1, 5])]
+    [(0, 'The '), (1, 'Tiny'), (101, 'Tiny')]
+    """
+    rows = [make_row(i, **change) for i, change in enumerate(changes)]
+    return rows + [dict(rows[k], record_index=100 + k) for k in repeated if k < len(rows)]
+
+
+def one_now(monkeypatch: pytest.MonkeyPatch, config: ValidationConfig) -> None:
+    """Fix the latest allowed publication date (now + 2 days, shown in a report's details)
+    at its value for ``config`` now, so that two validations' reports can be compared."""
+    from corpus_clean import validate
+
+    parameters, latest = validate._parameters, validate._parameters(config)["published_max"]
+    monkeypatch.setattr(validate, "_parameters",
+                        lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
 
 
 @pytest.fixture(scope="module")

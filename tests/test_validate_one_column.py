@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 import corpus_clean.validate as validate
 from corpus_clean.validate import ValidationConfig, validate_table
-from tests.test_validate import BAD_ROWS, make_row, table
-
-CHANGES = [changes for changes, _, _ in BAD_ROWS.values()] + [{}] * 6
+from tests.test_validate import BAD_ROWS, ROW_CHANGES, make_row, one_now, rows_with, table
 
 
 def _report(rows, config, one_column: bool, monkeypatch, data_docs_dir=None):
@@ -21,21 +19,17 @@ def _report(rows, config, one_column: bool, monkeypatch, data_docs_dir=None):
 
 
 @settings(max_examples=10, deadline=None)
-@given(st.lists(st.sampled_from(CHANGES), min_size=0, max_size=12), st.lists(st.integers(0, 11), max_size=3),
+@given(st.lists(st.sampled_from(ROW_CHANGES), min_size=0, max_size=12), st.lists(st.integers(0, 11), max_size=3),
        st.sampled_from([None, ("en",), ("de", "fr")]), st.booleans())
 def test_one_column_domains_give_the_report_of_whole_frame_domains(changes, repeated, languages, single_pass):
     """Random tables of clean rows and bad rows of every kind (ids repeated: the
     uniqueness check; nulls: the null filter GX applies per column), with and without the
     language set, verdicts first or one full run: same failures, results, failing rows."""
-    rows = [make_row(i, **change) for i, change in enumerate(changes)]
-    rows += [dict(rows[k], record_index=100 + k) for k in repeated if k < len(rows)]
+    rows = rows_with(changes, repeated)
     config = ValidationConfig(languages=languages)
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(validate, "VERDICTS_FIRST", not single_pass)
-        # One "now" for both runs: the latest allowed date is now + 2 days, shown in the details.
-        parameters, latest = validate._parameters, validate._parameters(config)["published_max"]
-        monkeypatch.setattr(validate, "_parameters",
-                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        one_now(monkeypatch, config)  # (one "now" for both runs)
         assert _report(rows, config, False, monkeypatch) == _report(rows, config, True, monkeypatch)
 
 
@@ -84,9 +78,7 @@ def test_a_shard_sized_table_gives_the_same_report():
     changes = [changes for changes, _, _ in BAD_ROWS.values()]
     rows = [make_row(i, **(changes[i // 50] if i % 50 == 7 and i // 50 < len(changes) else {})) for i in range(600)]
     with pytest.MonkeyPatch.context() as monkeypatch:
-        parameters, latest = validate._parameters, validate._parameters(ValidationConfig())["published_max"]
-        monkeypatch.setattr(validate, "_parameters",  # one "now" for both (shown in the details)
-                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        one_now(monkeypatch, ValidationConfig())  # (one "now" for both runs)
         monkeypatch.setattr(validate, "ONE_COLUMN_DOMAINS", False)
         whole = validate_table(table(rows))
         monkeypatch.setattr(validate, "ONE_COLUMN_DOMAINS", True)

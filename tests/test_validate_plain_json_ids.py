@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import corpus_clean.validate as validate
 from corpus_clean.validate import ValidationConfig, json_plain, validate_table
-from tests.test_validate import BAD_ROWS, make_row, table
+from tests.test_validate import ROW_CHANGES, one_now, rows_with, table
 
 
 class Color(enum.Enum):
@@ -61,20 +61,17 @@ def test_ids_are_gx_own(kwargs):
     assert IDDict(copy.deepcopy(kwargs)).to_id() == theirs
 
 
-CHANGES = [changes for changes, _, _ in BAD_ROWS.values()] + [{}] * 6
 
 
 @settings(max_examples=6, deadline=None)
-@given(st.lists(st.sampled_from(CHANGES), min_size=0, max_size=10), st.sampled_from([None, ("en",)]), st.booleans())
+@given(st.lists(st.sampled_from(ROW_CHANGES), min_size=0, max_size=10), st.sampled_from([None, ("en",)]), st.booleans())
 def test_validation_reports_are_the_same_with_gx_own_conversion(changes, languages, single_pass):
-    rows = [make_row(i, **change) for i, change in enumerate(changes)]
+    rows = rows_with(changes)
     config = ValidationConfig(languages=languages)
     reports = []
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(validate, "VERDICTS_FIRST", not single_pass)
-        parameters, latest = validate._parameters, validate._parameters(config)["published_max"]
-        monkeypatch.setattr(validate, "_parameters",
-                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        one_now(monkeypatch, config)
         for plain in (False, True):
             monkeypatch.setattr(validate, "PLAIN_JSON_IDS", plain)
             report = validate_table(table(rows), config)

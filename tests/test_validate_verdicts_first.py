@@ -7,9 +7,7 @@ from hypothesis import strategies as st
 
 import corpus_clean.validate as validate
 from corpus_clean.validate import ValidationConfig, validate_table
-from tests.test_validate import BAD_ROWS, make_row, table
-
-CHANGES = [changes for changes, _, _ in BAD_ROWS.values()] + [{}] * 6
+from tests.test_validate import ROW_CHANGES, make_row, one_now, rows_with, table
 
 
 def _report(rows, config, single_pass: bool, monkeypatch):
@@ -19,15 +17,15 @@ def _report(rows, config, single_pass: bool, monkeypatch):
 
 
 @settings(max_examples=8, deadline=None)
-@given(st.lists(st.sampled_from(CHANGES), min_size=0, max_size=10), st.lists(st.integers(0, 9), max_size=2),
+@given(st.lists(st.sampled_from(ROW_CHANGES), min_size=0, max_size=10), st.lists(st.integers(0, 9), max_size=2),
        st.sampled_from([None, ("en",), ("de", "fr")]))
 def test_verdicts_first_gives_the_report_of_one_full_run(changes, repeated, languages):
     """Random tables of clean rows and bad rows of every kind (ids repeated too: the
     uniqueness check's details list every copy), with and without the language set."""
-    rows = [make_row(i, **change) for i, change in enumerate(changes)]
-    rows += [dict(rows[k], record_index=100 + k) for k in repeated if k < len(rows)]
+    rows = rows_with(changes, repeated)
     config = ValidationConfig(languages=languages)
     with pytest.MonkeyPatch.context() as monkeypatch:
+        one_now(monkeypatch, config)  # (under load the two runs' "now" fell a second apart)
         assert _report(rows, config, False, monkeypatch) == _report(rows, config, True, monkeypatch)
 
 
@@ -65,21 +63,17 @@ def _report_with(rows, config, memoized: bool, monkeypatch):
 
 
 @settings(max_examples=8, deadline=None)
-@given(st.lists(st.sampled_from(CHANGES), min_size=0, max_size=10), st.lists(st.integers(0, 9), max_size=2),
+@given(st.lists(st.sampled_from(ROW_CHANGES), min_size=0, max_size=10), st.lists(st.integers(0, 9), max_size=2),
        st.sampled_from([None, ("en",), ("de", "fr")]), st.booleans())
 def test_configurations_built_once_give_the_same_report(changes, repeated, languages, single_pass):
     """GX's expectation configurations built once per validation (round 10): random tables
     of clean and bad rows give the same failures, results and failing rows as GX building
     them at every use, in both the verdicts-first and the one-run paths."""
-    rows = [make_row(i, **change) for i, change in enumerate(changes)]
-    rows += [dict(rows[k], record_index=100 + k) for k in repeated if k < len(rows)]
+    rows = rows_with(changes, repeated)
     config = ValidationConfig(languages=languages)
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(validate, "VERDICTS_FIRST", not single_pass)
-        # One "now" for both runs: the latest allowed date is now + 2 days, shown in the details.
-        parameters, latest = validate._parameters, validate._parameters(config)["published_max"]
-        monkeypatch.setattr(validate, "_parameters",
-                            lambda *args, **kwargs: {**parameters(*args, **kwargs), "published_max": latest})
+        one_now(monkeypatch, config)  # (one "now" for both runs)
         assert _report_with(rows, config, False, monkeypatch) == _report_with(rows, config, True, monkeypatch)
 
 

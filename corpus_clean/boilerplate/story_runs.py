@@ -23,7 +23,7 @@ or when the classifier's cut under the run took the story's next sentences too:
 The run comes back, with the sentences the classifier cut right under it (up to
 CLOSING_MAX_LINES, each naming the story). A page's menus stand above the story or
 under its end, with the furniture (share bar, teasers, comments) under them, not the
-story's next sentence (``benchmarks/news_runs.py``: the menus of ``training.story_runs``
+story's next sentence (``benchmarks/news_runs.py``: the menus of ``training.menu_or_list_gen``
 in six positions stay cut). No word of the run is read.
 """
 from __future__ import annotations

@@ -20,6 +20,18 @@ from corpus_clean.mojibake.scripts import (
 )
 
 
+def _chars_around(token: str, match: re.Match) -> tuple[str, str]:
+    """The character just before a match in its token and the one just after it, each
+    ``""`` at the token's edge: what most rules below look at.
+
+    >>> _chars_around("PrzeÅ‚om", _CP1252.run_re.search("PrzeÅ‚om"))
+    ('e', 'o')
+    >>> _chars_around("Å¡", _CP1252.run_re.search("Å¡"))
+    ('', '')
+    """
+    return token[match.start() - 1 : match.start()], token[match.end() : match.end() + 1]
+
+
 def _has_own_evidence(
     token: str, match: re.Match, codec: _Codec, decoded: str, count: int, longest: int, line: str
 ) -> bool:
@@ -115,8 +127,7 @@ def _is_lone_symbol_or_standalone(token: str, match: re.Match, decoded: str, lin
     if not _has_script(decoded[0]):
         return True
     script = _script(decoded[0])
-    before = token[match.start() - 1 : match.start()]
-    after = token[match.end() : match.end() + 1]
+    before, after = _chars_around(token, match)
     neighbours = [c for c in (before, after) if c.isalpha()]
     if neighbours:
         return all(_script(c) == script for c in neighbours)
@@ -152,8 +163,7 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
     pair = match.group()
     if len(pair) != 2 or not decoded.isalpha():
         return False
-    before = token[match.start() - 1 : match.start()]
-    after = token[match.end() : match.end() + 1]
+    before, after = _chars_around(token, match)
     if pair[1] == "\xad":
         return before.islower()
     if pair[1] in "‘’–—":
@@ -194,8 +204,7 @@ def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded:
     script = _script(decoded)
     if script == "LATIN":
         return False
-    before = token[match.start() - 1 : match.start()]
-    after = token[match.end() : match.end() + 1]
+    before, after = _chars_around(token, match)
     of_its_script = [_is_letter_or_digit(c) and _has_script(c) and _script(c) == script for c in (before, after)]
     no_letter = [not _is_letter_or_digit(c) for c in (before, after)]
     return all(of_its_script) or (of_its_script[0] and no_letter[1]) or (of_its_script[1] and no_letter[0])
@@ -284,8 +293,7 @@ def _is_symbol_pair_by_a_number_in_a_latin_line(
     """
     if len(match.group()) != 2 or len(decoded) != 1 or unicodedata.category(decoded) not in _NUMBER_SYMBOL_CATEGORIES:
         return False
-    before = token[match.start() - 1 : match.start()]
-    after = token[match.end() : match.end() + 1]
+    before, after = _chars_around(token, match)
     if before.isalpha() and after.isalpha():
         return False  # inside a word
     if not (before.isdigit() or after.isdigit() or before.isalpha() or (after and after in "/.,;:)")
@@ -494,8 +502,7 @@ def _is_pair_in_a_lowercase_word_of_a_diacritic_line(token: str, match: re.Match
 def _glued_to_letters(token: str, match: re.Match, codec: _Codec) -> bool:
     """A single sequence counts as evidence when it sits inside a word written in another
     script or is a symbol between letters: ``zemljiЕЎte`` (cp1251), ``Ver≈ùajne`` (Mac)."""
-    before = token[match.start() - 1 : match.start()]
-    after = token[match.end() : match.end() + 1]
+    before, after = _chars_around(token, match)
     lead = match.group()[0]
     if _is_letter_apostrophe_inside_a_latin_word(match.group(), codec, before, after):
         return True
