@@ -38,7 +38,8 @@ except ImportError:
 # What a file's name says it holds. Text formats may also come compressed (fsspec undoes
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
 FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-                    ".html": "html", ".htm": "html", ".parquet": "parquet"}
+                    ".html": "html", ".htm": "html", ".parquet": "parquet",
+                    ".warc": "warc", ".wet": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
@@ -1216,11 +1217,7 @@ def file_format(source: str) -> str | None:
 # reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
 # "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
 _WHAT_THE_SUFFIX_IS = {
-    (".csv", ".tsv", ".tab"): "a CSV/TSV table: export it as JSON Lines, one record per row with its text in \"text\"",
-    (".warc", ".arc"): "a WARC web archive: extract its responses first (e.g. warcio, trafilatura) as .html files "
-                       "or JSON Lines records with \"html\"",
-    (".wet",): "a Common Crawl WET file: the plain text of many pages under WARC headers; write each "
-               "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
+    (".arc",): "an ARC web archive (WARC's predecessor): convert it to WARC first (e.g. warcio's recompress)",
     (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers), no page text",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
@@ -1229,11 +1226,11 @@ _WHAT_THE_SUFFIX_IS = {
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".wet.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
-     ".tar.xz", ".tar.zst", ".csv.zst", ".warc.zst", ".wet.zst"): "compressed; see the same file uncompressed",
+    (".arc.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+     ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (
-    (b"WARC/", "its bytes are a WARC web archive: extract its responses first (e.g. warcio, trafilatura)"),
+    (b"WARC/", "its bytes are a WARC web archive: name it .warc to read it"),
     (b"%PDF-", "its bytes are a PDF: extract its text first"),
     (b"PK\x03\x04", "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first"),
     (b"\x89PNG", "its bytes are a PNG image"), (b"\xff\xd8\xff", "its bytes are a JPEG image"),
@@ -1245,8 +1242,8 @@ def unsupported_reason(file: InputFile) -> str:
     """Why a file is not read, saying what it seems to be (by its suffix, then its first
     bytes) and what to do, then the formats that are read.
 
-    >>> unsupported_reason(InputFile("/nonexistent/a.csv", "a.csv", 0)).split(";")[0]
-    'unsupported file type .csv (a CSV/TSV table: export it as JSON Lines, one record per row with its text in "text")'
+    >>> unsupported_reason(InputFile("/nonexistent/a.md", "a.md", 0)).split(";")[0]
+    'unsupported file type .md (marked-up plain text (Markdown, reStructuredText...): name it .txt to read it as plain text, markup and all)'
     >>> unsupported_reason(InputFile("/nonexistent/notes", "notes", 0)).split(";")[0]
     'unsupported file type (no suffix)'
     """
@@ -1293,10 +1290,8 @@ def _what_the_bytes_are(file: InputFile) -> str | None:
 _WARC_HEAD = re.compile(rb"WARC/[01]\.\d+\r?\n")
 _WARC_TYPE = re.compile(rb"^WARC-Type: *([A-Za-z]+)", re.MULTILINE)
 _WARC_ADVICE = {
-    b"conversion": "a Common Crawl WET file: the plain text of pages under WARC headers; write each "
-                   "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
-    b"response": "a crawler's WARC: extract its HTTP responses (e.g. warcio, trafilatura) as .html files "
-                 "or JSON Lines records with \"html\"",
+    b"conversion": "a Common Crawl WET file: the plain text of pages under WARC headers; name it .wet to read it",
+    b"response": "a crawler's WARC: name it .warc to read its HTML responses",
     b"metadata": "a Common Crawl WAT file or WARC metadata: no page text",
 }
 
@@ -1315,7 +1310,7 @@ def warc_reason(head: bytes) -> str | None:
         return None
     kinds = list(dict.fromkeys(match.group(1).lower() for match in _WARC_TYPE.finditer(head)))
     advice = next((_WARC_ADVICE[kind] for kind in (b"conversion", b"response", b"metadata") if kind in kinds),
-                  "extract its records' text first (e.g. warcio)")
+                  "name it .warc to read its pages")
     seen = f" (records: {b', '.join(kinds).decode('ascii')})" if kinds else ""
     return f"its bytes are a WARC web archive{seen}: {advice}"
 
@@ -1397,23 +1392,41 @@ def _whole_file(file: InputFile) -> bytes | Skipped:
     return data
 
 
-def _unless_warc(file: InputFile, data: bytes) -> bytes | Skipped:
-    """A file's bytes, or why it is skipped when they are a WARC web archive (a Common
+def _holds_warc(file: InputFile, data: bytes | Skipped) -> bool:
+    """Whether a file named as text or HTML is a WARC web archive by its bytes (a Common
     Crawl WET file named .txt): read as one record, its pages and their WARC headers
-    would run together as one text."""
-    what = warc_reason(data[:STORED_SNIFF_BYTES]) if data[:5] == b"WARC/" else None
-    return data if what is None else Skipped(file.source, warc_skipped(file, what))
+    would run together as one text. A file too big to read whole is asked by its head."""
+    if isinstance(data, Skipped):
+        if not data.reason.endswith("split it into documents (JSON Lines, one per line)"):
+            return False
+        try:
+            with open_input(file.url) as handle:
+                data = handle.read(16)
+        except Exception:  # noqa: BLE001 - said by the reason already given
+            return False
+    return data[:5] == b"WARC/" and _WARC_HEAD.match(data[:16]) is not None
 
 
-def warc_skipped(file: InputFile, what: str) -> str:
-    """The reason a WARC stream under a name we read is skipped (``warc_reason``: `what`)."""
-    return (f"{file.source}: not read -- {what} (named as {file_format(file.source) or 'text'}: read so, its "
-            "records' headers and pages would run together)")
+def read_warc_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """A WARC or WET file's records (``corpus_clean.warc``: imported when one is met)."""
+    from corpus_clean.warc import read_warc_file
+
+    yield from read_warc_file(file)
 
 
-def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
+def read_csv_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """A CSV or TSV table's rows (``corpus_clean.csv_tables``: imported when one is met)."""
+    from corpus_clean.csv_tables import read_csv_file
+
+    yield from read_csv_file(file)
+
+
+def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     data = _whole_file(file)
-    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
+    if _holds_warc(file, data):
+        yield from read_warc_records(file)
+        return
+    if isinstance(data, Skipped):
         yield data
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
@@ -1425,9 +1438,12 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     yield new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
 
 
-def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
+def read_html_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     data = _whole_file(file)
-    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
+    if _holds_warc(file, data):
+        yield from read_warc_records(file)
+        return
+    if isinstance(data, Skipped):
         yield data
         return
     decoded = decode_page(data)
@@ -2052,8 +2068,8 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
-        if head[:5] == b"WARC/" and not file.is_piece and (warc := warc_reason(head)):
-            yield Skipped(file.source, warc_skipped(file, warc))  # (each line "malformed JSON" otherwise)
+        if head[:5] == b"WARC/" and not file.is_piece and _WARC_HEAD.match(head):
+            yield from read_warc_records(file)  # (each line "malformed JSON" otherwise)
             return
         documents = documents_sniffed and not file.is_piece and opens_json_documents(head)
         chunks = _prepend(head, chunks)
@@ -2811,7 +2827,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
         return
     readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
-               "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
+               "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file,
+               "warc": read_warc_records, "csv": read_csv_records}
     kind = file_format(file.source)
     if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary

@@ -1,0 +1,176 @@
+"""Round 23: WARC/WET files and CSV/TSV tables are read, not refused.
+
+The WARC files are written here with warcio's own writer (never a downloaded one); the
+fault injection cuts or overwrites them at seeded random offsets and asks that every
+record whose bytes were left intact is read as written, the rest quarantined or said.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corpus_clean.document import Document
+from corpus_clean.readers import InputFile, Skipped, Unreadable, read_file
+
+CASES = 25  # per test; 2,000 run once while writing (benchmarks/RESULTS-robustness.md, round 23)
+WORDS = "harbour ferry council budget rain vote school bridge market river night morning".split()
+
+
+def sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 30))).capitalize() + "."
+
+
+def write_warc(rng: random.Random, pages: int, gz: bool) -> tuple[bytes, list[tuple[str, int, int, bytes]]]:
+    """A crawler's WARC (warcinfo, then per page a request, a response and sometimes a WET
+    conversion or a 404) and what each record is: (type, start, end, body) in order."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gz)
+    records = []
+
+    def fixed(number: int) -> dict:  # (warcio would draw a uuid and take the clock: the bytes would vary)
+        return {"WARC-Record-ID": f"<urn:uuid:00000000-0000-4000-8000-{number:012d}>",
+                "WARC-Date": f"2024-03-0{1 + number % 9}T12:00:00Z"}
+
+    def put(record, body: bytes) -> None:
+        start = out.tell()
+        writer.write_record(record)
+        records.append((record.rec_type, start, out.tell(), body))
+
+    info = writer.create_warcinfo_record("t.warc", {"software": "test"})
+    for name, value in fixed(rng.randrange(10 ** 9)).items():
+        info.rec_headers.replace_header(name, value)
+    put(info, b"")
+    for page in range(pages):
+        url = f"http://example.test/{page}"
+        put(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"),
+                                      warc_content_type="application/http; msgtype=request",
+                                      warc_headers_dict=fixed(rng.randrange(10 ** 9))), b"")
+        status = "404 Not Found" if rng.random() < 0.1 else "200 OK"
+        body = f"<html><body><p>{sentence(rng)}</p><p>{sentence(rng)}</p></body></html>".encode()
+        http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        put(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                      warc_headers_dict=fixed(rng.randrange(10 ** 9))),
+            body if status.startswith("200") else b"")
+        if rng.random() < 0.5:
+            text = f"{sentence(rng)}\n{sentence(rng)}".encode()
+            put(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text),
+                                          warc_content_type="text/plain",
+                                          warc_headers_dict=fixed(rng.randrange(10 ** 9))), text)
+    return out.getvalue(), records
+
+
+def read_all(path) -> list:
+    return list(read_file(InputFile(str(path), path.name, path.stat().st_size)))
+
+
+def body_of(doc: Document) -> bytes:
+    return (doc.html if doc.html is not None else doc.raw_text).encode()
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_pages_and_wet_texts_are_read_with_url_and_date(tmp_path, gz):
+    data, records = write_warc(random.Random(1), 12, gz)
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    path.write_bytes(data)
+    items = read_all(path)
+    assert len(items) == len(records)  # one item per record: each counted
+    for item, (kind, _, _, body) in zip(items, records):
+        if body:
+            assert isinstance(item, Document) and not item.problems, item
+            assert body_of(item) == body
+            assert item.url.startswith("http://example.test/") and item.meta["date"][:2] == "20"
+            assert (item.html is not None) == (kind == "response")
+        else:
+            assert isinstance(item, Skipped) and ("not a page" in item.reason), item
+
+
+def test_a_wet_file_named_txt_or_gzipped_whole_is_read_by_its_bytes(tmp_path):
+    data, records = write_warc(random.Random(2), 6, gz=False)
+    texts = [body for _, _, _, body in records if body]
+    for name, stored in (("part.txt", data), ("part.jsonl", data), ("whole.warc.gz", gzip.compress(data)),
+                         ("whole.html.gz", gzip.compress(data))):
+        (tmp_path / name).write_bytes(stored)
+        docs = [item for item in read_all(tmp_path / name) if isinstance(item, Document)]
+        assert [body_of(doc) for doc in docs] == texts, name
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_fault_injection_every_intact_record_is_read_or_quarantined(tmp_path, gz):
+    """Cut at, or overwrite bytes at, seeded random offsets: every record whose bytes lie
+    outside the damage is read as written; whatever else comes out is a quarantined
+    record or a Skipped/Unreadable with its reason; nothing raises."""
+    check_damaged_warcs(random.Random(23 + gz), gz, CASES, tmp_path)
+
+
+def check_damaged_warcs(rng: random.Random, gz: bool, cases: int, tmp_path) -> None:
+    """`cases` WARCs cut or overwritten at random offsets, checked as the test above says."""
+    for case in range(cases):
+        data, records = write_warc(rng, 6, gz)
+        at = rng.randrange(len(data))
+        if case % 2:
+            damaged, lo, hi = data[:at], at, len(data)
+        else:
+            width = rng.randint(1, 40)
+            damaged, lo, hi = data[:at] + bytes(rng.randrange(256) for _ in range(width)) + data[at + width:], at, \
+                at + width
+        path = tmp_path / f"case{case}.warc{'.gz' if gz else ''}"
+        path.write_bytes(damaged)
+        items = read_all(path)
+        clean = [body_of(item) for item in items if isinstance(item, Document) and not item.problems]
+        quarantined = [item for item in items if isinstance(item, Document) and item.problems]
+        assert all(reason for item in quarantined for _, reason in item.problems)
+        assert all(item.reason for item in items if isinstance(item, (Skipped, Unreadable)))
+        intact = [body for kind, start, end, body in records if body and (end <= lo or start >= hi)]
+        for body in intact:
+            assert body in clean or any(body in body_of(doc) for doc in quarantined), (case, at, body[:60])
+        # what is read as clean is a record as written, never bytes the damage changed
+        for text in clean:
+            assert text in [body for _, _, _, body in records], (case, at, text[:80])
+
+
+def test_csv_and_tsv_tables_are_read_by_their_text_column(tmp_path):
+    (tmp_path / "rows.csv").write_text('id,url,text\n1,http://a.test/1,"A ferry, late."\n'
+                                       '2,http://a.test/2,"Two lines\nof text."\n')
+    (tmp_path / "rows.tsv.gz").write_bytes(gzip.compress(b"id\tbody\n7\tA ferry.\n"))
+    docs = read_all(tmp_path / "rows.csv")
+    assert [(doc.source_id, doc.url, doc.raw_text) for doc in docs] == [
+        ("1", "http://a.test/1", "A ferry, late."), ("2", "http://a.test/2", "Two lines\nof text.")]
+    (tsv,) = read_all(tmp_path / "rows.tsv.gz")
+    assert (tsv.source_id, tsv.raw_text, tsv.problems) == ("7", "A ferry.", [])
+
+
+def test_csv_without_a_text_column_is_refused_saying_its_columns(tmp_path):
+    (tmp_path / "prices.csv").write_text("sku,price\n1,2.5\n")
+    (item,) = read_all(tmp_path / "prices.csv")
+    assert isinstance(item, Skipped) and "no 'text' column" in item.reason and "sku" in item.reason
+
+
+def test_csv_ragged_rows_and_broken_bytes_cost_their_rows_only(tmp_path):
+    """Seeded rows, some with a cell too many, some with an invalid UTF-8 byte: every good
+    row read as written, every bad one quarantined with its reason, none lost."""
+    rng = random.Random(5)
+    lines, expected = [b"id,text"], []
+    for row in range(200):
+        text = sentence(rng)
+        kind = rng.random()
+        if kind < 0.1:
+            lines.append(f"{row},{text},extra".encode())
+            expected.append(("bad", None))
+        elif kind < 0.2:
+            lines.append(f"{row},".encode() + text.encode()[:5] + b"\xff" + text.encode()[5:])
+            expected.append(("bad", None))
+        else:
+            lines.append(f"{row},{text}".encode())
+            expected.append(("good", text))
+    (tmp_path / "t.csv").write_bytes(b"\n".join(lines) + b"\n")
+    docs = read_all(tmp_path / "t.csv")
+    assert len(docs) == 200 and all(isinstance(doc, Document) for doc in docs)
+    good = sorted(doc.raw_text for doc in docs if not doc.problems)
+    assert good == sorted(text for kind, text in expected if kind == "good")
+    assert sum(1 for doc in docs if doc.problems) == sum(1 for kind, _ in expected if kind == "bad")
