@@ -24,19 +24,22 @@ HEAD_BYTES = 64 * 1024
 BLOCK_BYTES = 4 << 20
 
 
-def delimiter_of(name: str, head: bytes) -> str:
-    """The table's delimiter: a tab for .tsv/.tab, or a header line with more tabs than
-    commas; else a comma.
+DELIMITERS = (",", "\t", ";", "|")
 
-    >>> delimiter_of("a.csv", b"id,text\\n"), delimiter_of("a.tsv.gz", b""), delimiter_of("a.csv", b"id\\ttext\\n")
-    (',', '\\t', '\\t')
+
+def delimiter_of(name: str, head: bytes) -> str:
+    """The table's delimiter: a tab for .tsv/.tab; else the one of comma, tab, semicolon
+    (a European spreadsheet's CSV) and bar its header line holds most of (a comma on a tie).
+
+    >>> delimiter_of("a.csv", b"id,text\\n"), delimiter_of("a.tsv.gz", b""), delimiter_of("a.csv", b"id;text;lang\\n")
+    (',', '\\t', ';')
     """
     name = name.lower()
     name = name[:name.rindex(".")] if name.endswith(COMPRESSION_SUFFIXES) else name
     if name.endswith((".tsv", ".tab")):
         return "\t"
     header = head.split(b"\n", 1)[0]
-    return "\t" if header.count(b"\t") > header.count(b",") else ","
+    return max(DELIMITERS, key=lambda delimiter: header.count(delimiter.encode()))
 
 
 def text_column(names: list[str]) -> str | None:

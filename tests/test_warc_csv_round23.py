@@ -174,3 +174,46 @@ def test_csv_ragged_rows_and_broken_bytes_cost_their_rows_only(tmp_path):
     good = sorted(doc.raw_text for doc in docs if not doc.problems)
     assert good == sorted(text for kind, text in expected if kind == "good")
     assert sum(1 for doc in docs if doc.problems) == sum(1 for kind, _ in expected if kind == "bad")
+
+
+def test_the_real_run_reads_warc_wet_and_csv_and_its_accounting_balances(tmp_path):
+    """The real ``corpus-clean run`` on a tree of a gzip'd WARC (warcio's writer), the same
+    WARC cut short, a WET file named .txt and a CSV table: exit 0, manifest balanced; per
+    file, read = every record, the non-page records counted as skipped with their type;
+    the pages' prose in the clean rows with their URL."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "in"
+    source.mkdir()
+    data, records = write_warc(random.Random(7), 5, gz=True)
+    (source / "crawl.warc.gz").write_bytes(data)
+    (source / "cut.warc.gz").write_bytes(data[: records[-2][1] + 30])  # (cut inside the last-but-one record)
+    wet, wet_records = write_warc(random.Random(8), 4, gz=False)
+    (source / "pages.txt").write_bytes(wet)
+    (source / "rows.csv").write_text('id,url,text\n1,http://a.test/1,"The harbour office posted the winter '
+                                     'timetable for the night ferry on Monday, with two extra crossings."\n')
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("PREFECT_API_URL", None)
+    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(tmp_path / "out"),
+                           "--no-data-docs"], env=env, capture_output=True, timeout=600,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["accounting_ok"]
+    files = manifest["files"]
+    assert files["crawl.warc.gz"]["read"] == len(records)
+    assert files["crawl.warc.gz"]["skipped"] == sum(1 for _, _, _, body in records if not body)
+    assert files["pages.txt"]["read"] == len(wet_records)
+    # cut: the records before the cut read as written, the cut one quarantined, nothing after it
+    assert files["cut.warc.gz"]["read"] == len(records) - 1 and files["cut.warc.gz"]["quarantined"] >= 1
+    assert files["rows.csv"]["read"] == 1
+    rows = pq.read_table(tmp_path / "out" / "clean").to_pylist() + pq.read_table(tmp_path / "out" / "quarantine").to_pylist()
+    urls = {row["url"] for row in rows if row["source"] == "crawl.warc.gz"}
+    assert urls and all(url.startswith("http://example.test/") for url in urls)
+    assert any("winter timetable" in row["text"] for row in rows if row["source"] == "rows.csv")
