@@ -1298,11 +1298,12 @@ _WARC_ADVICE = {
 
 def warc_reason(head: bytes) -> str | None:
     """What a stream starting as a WARC web archive holds, by the record types of its
-    first bytes, and what to do; None when it does not start as one. Read as one text
-    (or lines of JSON) it would run the records' headers and pages together.
+    first bytes, and what to do; None when it does not start as one. Said of a file
+    under a name we do not read (no suffix, ``.dat``): under ``.warc``/``.wet`` or a text
+    name it is read (``corpus_clean.warc``).
 
     >>> warc_reason(b"WARC/1.0\\r\\nWARC-Type: warcinfo\\r\\n\\r\\n...WARC/1.0\\r\\nWARC-Type: conversion\\r\\n")
-    'its bytes are a WARC web archive (records: warcinfo, conversion): a Common Crawl WET file: the plain text of pages under WARC headers; write each "conversion" record as a JSON Lines record, its text in "text" (e.g. with warcio)'
+    'its bytes are a WARC web archive (records: warcinfo, conversion): a Common Crawl WET file: the plain text of pages under WARC headers; name it .wet to read it'
     >>> warc_reason(b"WARC/1.0 is a standard") is None
     True
     """
