@@ -78,8 +78,9 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
         bad_rows.append((row.number, row.text))
         return "skip"
 
-    types = {name: pa.string() for name in names}
-    types[column] = pa.large_binary()
+    # Every column as bytes: one cell of broken bytes costs its row only (a string column's
+    # would fail the whole block); the other columns decoded per cell (``_fields``).
+    types = {name: pa.large_binary() for name in names}
     extra = [name for name in names if name not in _CONSUMED_FIELDS and name != column] + \
         [name for name in ("id", "url") if name in names]
     index = 0
@@ -96,7 +97,7 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
                 index += len(bad_rows)
                 bad_rows.clear()
                 values, fields = _texts_and_fields(pa.Table.from_batches([batch]), column)
-                yield from _row_documents(file.source, index, column, values, fields)
+                yield from _row_documents(file.source, index, column, values, _fields(fields))
                 index += len(values)
         except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged table
             yield from _bad_rows(file, index, bad_rows)
@@ -105,6 +106,16 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
                                           f"{type(error).__name__}: {str(error)[:300]}")
             return
     yield from _bad_rows(file, index, bad_rows)
+
+
+def _fields(rows: list[dict]) -> list[dict]:
+    """The rows' other cells as text (read as bytes; a broken byte shown as U+FFFD).
+
+    >>> _fields([{"id": b"7", "site": b"x\\xff"}])
+    [{'id': '7', 'site': 'x\ufffd'}]
+    """
+    return [{key: value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+             for key, value in row.items()} for row in rows]
 
 
 def _bad_rows(file: InputFile, first: int, rows: list[tuple[int | None, str]]) -> Iterator[Document]:
