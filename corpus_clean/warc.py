@@ -27,9 +27,9 @@ import zlib
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.readers import (MAX_RECORD_CHARS, Decoded, InputFile, Skipped, Unreadable, _CHARSET_PARAMETER,
-                                  compression_of_head, decode_bytes, decode_page, head_and_tail, new_document,
-                                  open_input)
+from corpus_clean.readers import (_CHARSET_PARAMETER, _HTML_DOCUMENT, MAX_RECORD_CHARS, Decoded, InputFile, Skipped,
+                                  Unreadable, compression_of_head, decode_bytes, decode_page, head_and_tail,
+                                  new_document, open_input)
 
 # A WARC record starts with its version line (WARC 1.0 and 1.1; ISO 28500).
 WARC_VERSION_LINE = re.compile(rb"WARC/1\.[01]\r?\n")
@@ -43,6 +43,9 @@ FIRST_MEMBER_BYTES = 16 << 20
 
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_MEDIA_TYPES = ("text/plain",)
+# Content types that say nothing (none given, a server's default): the body's first
+# bytes tell a page (``starts_as_page``).
+UNSAID_MEDIA_TYPES = ("", "application/octet-stream", "unk", "text/unknown", "unknown/unknown")
 
 
 def holds_warc(head: bytes) -> bool:
@@ -52,6 +55,16 @@ def holds_warc(head: bytes) -> bool:
     (True, False)
     """
     return WARC_VERSION_LINE.match(head) is not None
+
+
+def starts_as_page(body: bytes) -> bool:
+    """Whether a body starts as an HTML page (a doctype or ``<html>``, after blanks, an
+    XML declaration or comments), as a "text" holding a whole page is told.
+
+    >>> starts_as_page(b"\\n<!DOCTYPE html><html><body>x"), starts_as_page(b"%PDF-1.7")
+    (True, False)
+    """
+    return _HTML_DOCUMENT.match(body[:4096].decode("latin-1")) is not None
 
 
 def media_type(content_type: str | None) -> str:
@@ -282,10 +295,14 @@ class WarcRecords:
         media = media_type(content_type)
         if kind == "conversion":
             media = media if media in HTML_MEDIA_TYPES else "text/plain"
+        body = None
+        if media in UNSAID_MEDIA_TYPES:  # (a server that did not say: a page by its first bytes)
+            body = record.content_stream().read()
+            media = "text/html" if starts_as_page(body) else media
         if media not in HTML_MEDIA_TYPES + TEXT_MEDIA_TYPES:
             return Skipped(self.file.source, f"{self._where()}: a {kind} of {media or 'no content type'}, "
                                              "not a page", self.index)
-        body = record.content_stream().read()
+        body = record.content_stream().read() if body is None else body
         problem = None
         if media in HTML_MEDIA_TYPES:
             decoded = decode_page(body, http_charset(content_type))

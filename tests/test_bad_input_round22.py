@@ -13,10 +13,7 @@ import bz2
 import gzip
 import json
 import lzma
-import os
 import re
-import subprocess
-import sys
 import tracemalloc
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from corpus_clean.document import Document
 from corpus_clean.pipeline import clean_documents
 from corpus_clean import readers
 from corpus_clean.readers import Skipped, read_file, split_lines, stream_lines
+from tests.conftest import run_corpus_clean
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 MB = 1 << 20
@@ -257,11 +255,7 @@ def test_the_real_run_reads_dumps_users_have_and_says_what_it_cannot(tmp_path):
             "and the school children chose the colour of the door by a vote held in the spring.")
     (source / "red.jsonl").write_bytes(jsonl([{"raw_content": feed, "meta": "x"}]))
     _holed_jsonl(source / "dump.jsonl", [SENTENCES[2]], 70 * MB, [SENTENCES[3]])
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    env.pop("PREFECT_API_URL", None)
-    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(tmp_path / "out"),
-                           "--no-data-docs"], env=env, capture_output=True, timeout=600,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = run_corpus_clean(tmp_path, source)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     clean = {row["source"]: row["text"] for row in pq.read_table(tmp_path / "out" / "clean").to_pylist()}
     assert prose in clean["pages.jsonl"] and "<" not in clean["pages.jsonl"]

@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from corpus_clean.document import Document
 from corpus_clean.readers import InputFile, Skipped, Unreadable, read_file
+from tests.conftest import run_corpus_clean
 
 CASES = 25  # per test; 2,000 run once while writing (benchmarks/RESULTS-robustness.md, round 23)
 WORDS = "harbour ferry council budget rain vote school bridge market river night morning".split()
@@ -182,11 +183,7 @@ def test_the_real_run_reads_warc_wet_and_csv_and_its_accounting_balances(tmp_pat
     file, read = every record, the non-page records counted as skipped with their type;
     the pages' prose in the clean rows with their URL."""
     import json
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
+    
     import pyarrow.parquet as pq
 
     source = tmp_path / "in"
@@ -198,11 +195,7 @@ def test_the_real_run_reads_warc_wet_and_csv_and_its_accounting_balances(tmp_pat
     (source / "pages.txt").write_bytes(wet)
     (source / "rows.csv").write_text('id,url,text\n1,http://a.test/1,"The harbour office posted the winter '
                                      'timetable for the night ferry on Monday, with two extra crossings."\n')
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    env.pop("PREFECT_API_URL", None)
-    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(tmp_path / "out"),
-                           "--no-data-docs"], env=env, capture_output=True, timeout=600,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = run_corpus_clean(tmp_path, source)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["accounting_ok"]
@@ -246,3 +239,26 @@ def test_csv_fault_injection_intact_rows_are_read_or_the_loss_is_said(tmp_path):
         for (_, text), end in zip(rows, ends):
             if end <= at and not said:
                 assert any(text == doc.raw_text or text in doc.raw_text and doc.problems for doc in docs), (case, at)
+
+
+def test_a_response_is_a_page_by_its_content_type_or_else_by_its_first_bytes(tmp_path):
+    """A response with no Content-Type (or octet-stream) whose body starts as a page is read
+    as one, in its declared charset; an image, or a body that is no page, is skipped saying
+    its type."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    bodies = [(None, "<!DOCTYPE html><html><head><meta charset=windows-1251></head><body><p>Паром.</p></body></html>"
+               .encode("cp1251")),
+              ("application/octet-stream", b"<html><body><p>Ferry.</p></body></html>"),
+              ("image/png", b"\x89PNG\r\n\x1a\n"), (None, b"%PDF-1.7")]
+    for number, (content_type, body) in enumerate(bodies):
+        headers = [("Content-Type", content_type)] if content_type else []
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"http://example.test/{number}", "response",
+                                                      payload=io.BytesIO(body), http_headers=http))
+    (tmp_path / "mixed.warc").write_bytes(out.getvalue())
+    first, second, image, pdf = read_all(tmp_path / "mixed.warc")
+    assert "Паром." in first.html and first.encoding == "cp1251" and not first.problems
+    assert "Ferry." in second.html
+    assert isinstance(image, Skipped) and "image/png" in image.reason
+    assert isinstance(pdf, Skipped) and "no content type" in pdf.reason
