@@ -1970,13 +1970,46 @@ def html_document(source: str, index: int, raw: bytes, record: dict, html: str, 
     return doc
 
 
+# HTML elements whose tags make a text markup (``is_html_fragment``): blocks a CMS writes an
+# article body with, and the inline ones inside them.
+_BLOCK_ELEMENTS = "p|div|article|section|h[1-6]|ul|ol|li|table|tr|td|th|blockquote|figure|figcaption|header|" \
+                  "footer|main|aside|nav|pre|dl|dt|dd"
+_LEADING_TAG = re.compile(rf"\s*<(?:{_BLOCK_ELEMENTS}|span|a|b|i|em|strong|br|img|hr)\b[^<>]{{0,1000}}>", re.IGNORECASE)
+_TRAILING_BLOCK_TAG = re.compile(rf"</(?:{_BLOCK_ELEMENTS})\s*>\s*$", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\b[^<>]{0,1000}>")
+# At least one tag per this many characters: markup all through, not a text that opens
+# and closes with a tag.
+FRAGMENT_CHARS_PER_TAG = 2000
+
+
+def is_html_fragment(text: str) -> bool:
+    """Whether a "text" is an HTML fragment (a CMS export's body, no doctype or ``<html>``):
+    it starts with a tag of an HTML element, ends closing a block element (``</p>``,
+    ``</div>``...), and has a tag every FRAGMENT_CHARS_PER_TAG characters. A text that
+    merely mentions a tag, even first, stays text.
+
+    >>> is_html_fragment("<p>The ferry left at six.</p>\\n<p>It was late.</p>\\n")
+    True
+    >>> is_html_fragment("Use <b> for bold and </p> to close a paragraph; then <p>.")
+    False
+    >>> is_html_fragment("<b>Note:</b> the council meets on Monday, see </p> and <p>.")
+    False
+    """
+    if not _LEADING_TAG.match(text) or not _TRAILING_BLOCK_TAG.search(text[-200:]):
+        return False
+    sample = text[:200_000]
+    return len(_ANY_TAG.findall(sample)) * FRAGMENT_CHARS_PER_TAG >= len(sample)
+
+
 def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
                   problem: str | None = None) -> Document:
     """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
     the text, the feed's title, the caller's own fields. A "text" that is a whole HTML
     page (a crawl's raw response kept as "text") is read as the page: its markup as
-    text would be kept as words ("<p>", "</div>", scripts and menus)."""
-    if _HTML_DOCUMENT.match(record["text"]) and not isinstance(record.get("html"), str):
+    text would be kept as words ("<p>", "</div>", scripts and menus). So is a fragment of
+    markup (``is_html_fragment``: round 23)."""
+    if (_HTML_DOCUMENT.match(record["text"]) or is_html_fragment(record["text"])) \
+            and not isinstance(record.get("html"), str):
         return html_document(source, index, raw, {**record, "html": record["text"]}, record["text"], encoding,
                              problem)
     doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
@@ -2804,7 +2837,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
             # than a guess: quarantined as invalid UTF-8, its bytes kept, as before.
             decoded = Decoded(value.decode("utf-8", "replace"), "utf-8", _invalid_utf8(value))
         problem = f"{where}: {decoded.problem}" if decoded.problem else None
-        if column == "html":
+        if column == "html" or _HTML_DOCUMENT.match(decoded.text) or is_html_fragment(decoded.text):
             return new_document(source, index, value, "", html=decoded.text, encoding=decoded.encoding,
                                 problem=problem)
         return new_document(source, index, value, decoded.text, encoding=decoded.encoding, problem=problem)
@@ -2813,7 +2846,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     except UnicodeDecodeError as error:
         return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
-    if column == "html" or _HTML_DOCUMENT.match(text):  # (a whole page as "text": read as the page)
+    if column == "html" or _HTML_DOCUMENT.match(text) or is_html_fragment(text):  # (a page or a fragment as "text")
         return new_document(source, index, value, "", html=text, encoding="utf-8")
     return new_document(source, index, value, text, encoding="utf-8")
 

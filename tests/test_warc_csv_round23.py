@@ -262,3 +262,67 @@ def test_a_response_is_a_page_by_its_content_type_or_else_by_its_first_bytes(tmp
     assert "Ferry." in second.html
     assert isinstance(image, Skipped) and "image/png" in image.reason
     assert isinstance(pdf, Skipped) and "no content type" in pdf.reason
+
+
+def fragment(rng: random.Random) -> tuple[str, list[str]]:
+    """An HTML fragment as a CMS exports an article body (no doctype, no <html>), and its prose."""
+    prose = [" ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(2, 6))]
+    parts = []
+    for text in prose:
+        kind = rng.choice(["p", "p", "h2", "li", "div", "blockquote"])
+        parts.append(f"<ul><li>{text}</li></ul>" if kind == "li" else
+                     f'<{kind} class="body">{text}</{kind}>' if rng.random() < 0.3 else f"<{kind}>{text}</{kind}>")
+    return rng.choice(["", "\n", "  "]) + rng.choice(["", "\n"]).join(parts), prose
+
+
+def mentions_tags(rng: random.Random) -> str:
+    """Prose that mentions tags (a how-to, a code review) without being markup."""
+    words = sentence(rng).split() + sentence(rng).split() + sentence(rng).split()
+    for _ in range(rng.randint(1, 3)):
+        words.insert(rng.randrange(1, len(words)), rng.choice(["<b>", "</p>", "<div>", "<br>", "<p>", "</li>"]))
+    text = " ".join(words)
+    return rng.choice(["", "<b>Note:</b> ", "<br> "]) + text
+
+
+@pytest.mark.parametrize("where", ["jsonl", "csv"])
+def test_html_fragments_in_a_text_field_go_through_the_html_path_and_mentions_stay_text(tmp_path, where):
+    """Generated both ways (seeded): a "text" that is a fragment of markup is read as HTML;
+    one that mentions a tag or two, even starting with an inline tag, is read as the text it is."""
+    import json
+
+    rng = random.Random(31)
+    cases = [(fragment(rng)[0], True) for _ in range(60)] + [(mentions_tags(rng), False) for _ in range(60)]
+    if where == "jsonl":
+        (tmp_path / "t.jsonl").write_text("".join(json.dumps({"text": text}) + "\n" for text, _ in cases))
+    else:
+        import csv
+
+        with open(tmp_path / "t.csv", "w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["text"])
+            writer.writerows([text] for text, _ in cases)
+    docs = read_all(tmp_path / f"t.{where}")
+    assert len(docs) == len(cases)
+    for doc, (text, markup) in zip(docs, cases):
+        if markup:
+            assert doc.html == text and doc.raw_text == "", text[:80]
+        else:
+            assert doc.html is None and doc.raw_text == text, text[:80]
+
+
+def test_a_fragment_read_as_html_keeps_its_prose_once_cleaned():
+    from corpus_clean.pipeline import clean_documents
+    from corpus_clean.readers import jsonl_record
+
+    rng = random.Random(32)
+    made = [fragment(rng) for _ in range(20)]
+    docs = [jsonl_record("f.jsonl", k, json_line(text)) for k, (text, _) in enumerate(made)]
+    clean_documents(docs)
+    for doc, (_, prose) in zip(docs, made):
+        assert "<" not in doc.text and all(text in " ".join(doc.text.split()) for text in prose), doc.text[:200]
+
+
+def json_line(text: str) -> bytes:
+    import json
+
+    return json.dumps({"text": text}).encode()
