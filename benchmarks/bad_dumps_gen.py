@@ -12,8 +12,9 @@ Each seed draws one kind:
   warc        (read since round 23: each page's prose) a crawler's WARC of HTTP responses under a name we read (``.html``, ``.txt``,
               ``.jsonl``, ``.html.gz``)
   htmltext    JSON Lines whose "text" holds a whole HTML page (a doctype or ``<html>``
-              first, after blanks, an XML declaration or a comment), beside records whose
-              text only mentions a tag or two
+              first, after blanks, an XML declaration or a comment) or a fragment of markup
+              (``<p>...</p><p>...</p>``; round 23), beside records whose text only mentions
+              a tag or two
   alias       JSON Lines with the text in "content", "raw_content" or "body" (RedPajama,
               OSCAR/RefinedWeb, a CMS export), beside their other fields; a record with two
               of them; or Parquet with its text column so named
@@ -132,14 +133,24 @@ def _page(rng: random.Random, prose: str) -> str:
 
 
 def kind_htmltext(rng: random.Random) -> Case:
-    """Pages given as "text" read as pages (their prose kept, their markup not); texts that
-    only mention tags read exactly."""
+    """Pages given as "text" read as pages (their prose kept, their markup not); fragments of
+    markup (no doctype or <html>: a CMS export's body) read as HTML too (round 23); texts
+    that only mention tags read exactly."""
     records, expects = [], []
     for k in range(rng.randint(2, 5)):
-        if rng.random() < 0.5:
+        draw = rng.random()
+        if draw < 0.4:
             prose = " ".join(text_of(rng, 3, 4) for _ in range(2))
             records.append({"id": f"p{k}", "text": _page(rng, prose), "url": f"https://x.example/{k}"})
             expects.append(Expect(prose))
+        elif draw < 0.6:
+            paragraphs = [text_of(rng, 2, 3) for _ in range(rng.randint(2, 4))]
+            tag = rng.choice(["p", "p", "div", "blockquote"])
+            markup = rng.choice(["", "\n"]).join(f"<{tag}>{text}</{tag}>" for text in paragraphs)
+            if rng.random() < 0.3:
+                markup = f"<h2>{text_of(rng, 1, 1)}</h2>" + markup
+            records.append({"id": f"f{k}", "text": markup})
+            expects.append(Expect(" ".join(paragraphs)))
         else:
             text = rng.choice(["Wrap each paragraph in <p> and close it with </p>, the guide says.",
                                "The <html> element is the root of a page; " + text_of(rng),
