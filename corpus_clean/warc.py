@@ -27,9 +27,9 @@ import zlib
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.readers import (_CHARSET_PARAMETER, _HTML_DOCUMENT, MAX_RECORD_CHARS, Decoded, InputFile, Skipped,
-                                  Unreadable, compression_of_head, decode_bytes, decode_page, head_and_tail,
-                                  new_document, open_input)
+from corpus_clean.readers import (_CHARSET_PARAMETER, _HTML_DOCUMENT, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES,
+                                  Decoded, InputFile, Skipped, Unreadable, compression_of_head, decode_bytes,
+                                  decode_page, head_and_tail, new_document, open_input)
 
 # A WARC record starts with its version line (WARC 1.0 and 1.1; ISO 28500).
 WARC_VERSION_LINE = re.compile(rb"WARC/1\.[01]\r?\n")
@@ -295,6 +295,9 @@ class WarcRecords:
         media = media_type(content_type)
         if kind == "conversion":
             media = media if media in HTML_MEDIA_TYPES else "text/plain"
+        if (record.length or 0) > MAX_WHOLE_FILE_BYTES:  # (read, it would be held whole: skipped unread)
+            return Skipped(self.file.source, f"{self._where()}: a {kind} of {record.length:,} bytes, over "
+                                             f"{MAX_WHOLE_FILE_BYTES >> 20} MB: too big to be one record", self.index)
         body = None
         if media in UNSAID_MEDIA_TYPES:  # (a server that did not say: a page by its first bytes)
             body = record.content_stream().read()

@@ -326,3 +326,21 @@ def json_line(text: str) -> bytes:
     import json
 
     return json.dumps({"text": text}).encode()
+
+
+def test_a_record_too_big_to_hold_is_skipped_unread_and_the_next_one_read(tmp_path, monkeypatch):
+    """A record over the whole-file limit (512 MB; lowered here) is skipped saying its size,
+    never read into memory; the records after it are read."""
+    import corpus_clean.warc as warc
+
+    data, records = write_warc(random.Random(3), 3, gz=False)
+    (tmp_path / "big.warc").write_bytes(data)
+    biggest = max(len(body) for _, _, _, body in records)
+    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", biggest + 200)  # (the HTTP headers count too)
+    items = read_all(tmp_path / "big.warc")
+    assert [body_of(item) for item in items if isinstance(item, Document)] == [body for *_, body in records if body]
+    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", 10)
+    items = read_all(tmp_path / "big.warc")
+    assert len(items) == len(records) and all(isinstance(item, Skipped) for item in items)
+    assert sum("too big to be one record" in item.reason for item in items) == \
+        sum(1 for *_, body in records if body)
