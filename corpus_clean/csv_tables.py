@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.readers import (_CONSUMED_FIELDS, _TEXT_ALIASES, COMPRESSION_SUFFIXES, InputFile, Skipped, Unreadable, _row_documents,
-                                  _texts_and_fields, new_document, open_input)
+from corpus_clean.readers import (_CONSUMED_FIELDS, _TEXT_ALIASES, COMPRESSION_SUFFIXES, InputFile, Skipped,
+                                  Unreadable, _row_documents, _texts_and_fields, new_document, open_input)
 
 # What is read to tell a table's delimiter (and its header) before it is parsed.
 HEAD_BYTES = 64 * 1024

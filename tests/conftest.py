@@ -156,5 +156,6 @@ def run_corpus_clean(tmp_path: Path, source: Path):
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(root)}
     env.pop("PREFECT_API_URL", None)
-    return subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(tmp_path / "out"),
-                           "--no-data-docs"], env=env, capture_output=True, timeout=600, cwd=root)
+    return subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source),
+                           "--output", str(tmp_path / "out"), "--no-data-docs"],
+                          env=env, capture_output=True, timeout=600, cwd=root)

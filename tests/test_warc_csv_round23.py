@@ -206,7 +206,7 @@ def test_the_real_run_reads_warc_wet_and_csv_and_its_accounting_balances(tmp_pat
     # cut: the records before the cut read as written, the cut one quarantined, nothing after it
     assert files["cut.warc.gz"]["read"] == len(records) - 1 and files["cut.warc.gz"]["quarantined"] >= 1
     assert files["rows.csv"]["read"] == 1
-    rows = pq.read_table(tmp_path / "out" / "clean").to_pylist() + pq.read_table(tmp_path / "out" / "quarantine").to_pylist()
+    rows = [row for table in ("clean", "quarantine") for row in pq.read_table(tmp_path / "out" / table).to_pylist()]
     urls = {row["url"] for row in rows if row["source"] == "crawl.warc.gz"}
     assert urls and all(url.startswith("http://example.test/") for url in urls)
     assert any("winter timetable" in row["text"] for row in rows if row["source"] == "rows.csv")
@@ -247,8 +247,8 @@ def test_a_response_is_a_page_by_its_content_type_or_else_by_its_first_bytes(tmp
     its type."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=False)
-    bodies = [(None, "<!DOCTYPE html><html><head><meta charset=windows-1251></head><body><p>Паром.</p></body></html>"
-               .encode("cp1251")),
+    russian = "<!DOCTYPE html><html><head><meta charset=windows-1251></head><body><p>Паром.</p></body></html>"
+    bodies = [(None, russian.encode("cp1251")),
               ("application/octet-stream", b"<html><body><p>Ferry.</p></body></html>"),
               ("image/png", b"\x89PNG\r\n\x1a\n"), (None, b"%PDF-1.7")]
     for number, (content_type, body) in enumerate(bodies):
