@@ -5,15 +5,16 @@
 
 Each seed draws one kind:
 
-  wet         a Common Crawl WET file (a warcinfo record, then "conversion" records: the
+  wet         (read since round 23: each conversion record's text; refused before) a Common Crawl WET file (a warcinfo record, then "conversion" records: the
               plain text of pages under WARC headers) named as Common Crawl names it
               (``CC-MAIN-...warc.wet.gz``), ``.wet``, or as a text we read (``.txt``,
               ``.txt.gz``, ``.jsonl``, ``.jsonl.gz``, ``.html``)
-  warc        a crawler's WARC of HTTP responses under a name we read (``.html``, ``.txt``,
+  warc        (read since round 23: each page's prose) a crawler's WARC of HTTP responses under a name we read (``.html``, ``.txt``,
               ``.jsonl``, ``.html.gz``)
   htmltext    JSON Lines whose "text" holds a whole HTML page (a doctype or ``<html>``
-              first, after blanks, an XML declaration or a comment), beside records whose
-              text only mentions a tag or two
+              first, after blanks, an XML declaration or a comment) or a fragment of markup
+              (``<p>...</p><p>...</p>``; round 23), beside records whose text only mentions
+              a tag or two
   alias       JSON Lines with the text in "content", "raw_content" or "body" (RedPajama,
               OSCAR/RefinedWeb, a CMS export), beside their other fields; a record with two
               of them; or Parquet with its text column so named
@@ -55,7 +56,7 @@ else:
 sys.path.insert(1, str(ROOT / "benchmarks"))
 
 import bad_kinds_gen  # noqa: E402
-from bad_kinds_gen import Case, Expect, check_case, kind_of, text_of  # noqa: E402
+from bad_kinds_gen import Case, Expect, check_case, kind_of, text_of  # noqa: E402,F401
 
 KINDS = ["wet", "warc", "htmltext", "alias", "compressed", "longline"]
 MB = 1 << 20
@@ -81,36 +82,44 @@ def _warc_record(kind: str, headers: dict, body: bytes, newline: str) -> bytes:
 
 def wet_bytes(rng: random.Random) -> bytes:
     """A WET file: warcinfo, then conversion records (the pages' text)."""
+    return wet_and_texts(rng)[0]
+
+
+def wet_and_texts(rng: random.Random) -> tuple[bytes, list[str]]:
+    """A WET file (warcinfo, then conversion records) and the pages' texts."""
     newline = rng.choice(["\r\n", "\r\n", "\n"])  # (the format says CRLF; hand-made ones use LF)
     out = _warc_record("warcinfo", {"WARC-Date": "2024-03-01T00:00:00Z", "Content-Type": "application/warc-fields"},
                        b"isPartOf: CC-MAIN-2024-10\r\npublisher: Common Crawl\r\n", newline)
+    texts = []
     for k in range(rng.randint(1, 4)):
-        text = "\n".join(text_of(rng) for _ in range(rng.randint(1, 3))).encode()
+        texts.append("\n".join(text_of(rng) for _ in range(rng.randint(1, 3))))
         out += _warc_record("conversion", {
             "WARC-Target-URI": f"https://site{k}.example/{rng.randint(1, 999)}", "WARC-Date": "2024-03-01T00:00:00Z",
             "WARC-Record-ID": f"<urn:uuid:0000{k}-{rng.randint(1000, 9999)}>",
             "WARC-Identified-Content-Language": rng.choice(["eng", "fra,eng", "deu"]),
-            "Content-Type": "text/plain"}, text, newline)
-    return out
+            "Content-Type": "text/plain"}, texts[-1].encode(), newline)
+    return out, texts
 
 
 def kind_wet(rng: random.Random) -> Case:
-    """A WET file under Common Crawl's name or one we read: skipped saying it is WET."""
-    data = wet_bytes(rng)
+    """A WET file under Common Crawl's name or one we read: its texts read, its warcinfo
+    record skipped saying what it is."""
+    data, texts = wet_and_texts(rng)
     name = rng.choice(["CC-MAIN-20240301-00001.warc.wet.gz", "part.warc.wet", "pages.txt", "pages.txt.gz",
                        "pages.jsonl", "pages.jsonl.gz", "pages.html", "CC-MAIN-20240301-00002.wet"])
     if name.endswith(".gz"):
         data = gzip.compress(data)
-    return Case("wet", {name: data}, skips={name: ("wet",)})
+    return Case("wet", {name: data}, records=[Expect(text) for text in texts], skips={name: ("warcinfo",)})
 
 
 def kind_warc(rng: random.Random) -> Case:
-    """A WARC of responses under a name we read: skipped saying it is a WARC of responses."""
-    data = b"".join(bad_kinds_gen._warc(rng) for _ in range(rng.randint(1, 3)))
+    """A WARC of responses under a name we read: each page's prose in the cleaned text."""
+    made = [bad_kinds_gen.warc_and_prose(rng) for _ in range(rng.randint(1, 3))]
+    data = b"".join(record for record, _ in made)
     name = rng.choice(["crawl.html", "crawl.txt", "crawl.jsonl", "crawl.html.gz"])
     if name.endswith(".gz"):
         data = gzip.compress(data)
-    return Case("warc", {name: data}, skips={name: ("warc", "response")})
+    return Case("warc", {name: data}, records=[Expect(prose) for _, prose in made], clean=True)
 
 
 def _page(rng: random.Random, prose: str) -> str:
@@ -124,14 +133,24 @@ def _page(rng: random.Random, prose: str) -> str:
 
 
 def kind_htmltext(rng: random.Random) -> Case:
-    """Pages given as "text" read as pages (their prose kept, their markup not); texts that
-    only mention tags read exactly."""
+    """Pages given as "text" read as pages (their prose kept, their markup not); fragments of
+    markup (no doctype or <html>: a CMS export's body) read as HTML too (round 23); texts
+    that only mention tags read exactly."""
     records, expects = [], []
     for k in range(rng.randint(2, 5)):
-        if rng.random() < 0.5:
+        draw = rng.random()
+        if draw < 0.4:
             prose = " ".join(text_of(rng, 3, 4) for _ in range(2))
             records.append({"id": f"p{k}", "text": _page(rng, prose), "url": f"https://x.example/{k}"})
             expects.append(Expect(prose))
+        elif draw < 0.6:
+            paragraphs = [text_of(rng, 2, 3) for _ in range(rng.randint(2, 4))]
+            tag = rng.choice(["p", "p", "div", "blockquote"])
+            markup = rng.choice(["", "\n"]).join(f"<{tag}>{text}</{tag}>" for text in paragraphs)
+            if rng.random() < 0.3:
+                markup = f"<h2>{text_of(rng, 1, 1)}</h2>" + markup
+            records.append({"id": f"f{k}", "text": markup})
+            expects.append(Expect(" ".join(paragraphs)))
         else:
             text = rng.choice(["Wrap each paragraph in <p> and close it with </p>, the guide says.",
                                "The <html> element is the root of a page; " + text_of(rng),

@@ -8,8 +8,9 @@ The six earlier generators (``bad_input_gen``, ``bad_surroundings_gen``, ``bad_i
 ``bad_options_gen``, ``decoding_gen``, ``bad_shapes_gen``) write the formats we read, damaged.
 Each seed here draws one kind:
 
-  table      a CSV/TSV table with a text column (quoted commas, newlines in cells)
-  archive    a crawler's WARC (plain or gzipped), a ZIP, a PDF, Markdown notes, an XML feed,
+  table      a CSV/TSV table with a text column (quoted commas, newlines in cells): read,
+             a record a row (round 23; refused before)
+  archive    a crawler's WARC (plain or gzipped: read since round 23; under no suffix: refused), a ZIP, a PDF, Markdown notes, an XML feed,
              a tar.gz -- under their own suffix, or text/JSON Lines under no suffix at all
   handmade   JSON Lines as people write them: one JSON array element a line (``{...},``
              with ``[`` and ``]`` lines or on the first and last record), ``//`` and ``#``
@@ -97,36 +98,45 @@ def text_of(rng: random.Random, least: int = 1, most: int = 3) -> str:
 
 # ----------------------------------------------------------------------------- kinds
 def kind_table(rng: random.Random) -> Case:
-    """A CSV or TSV table with a text column: not read, and said to be a table."""
+    """A CSV or TSV table with a text column: each row read as a record, its text exact."""
     delimiter, suffix = rng.choice([(",", ".csv"), ("\t", ".tsv"), (";", ".csv")])
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter)
     writer.writerow(["id", "text", "lang"])
+    texts = []
     for k in range(rng.randint(1, 4)):
         text = text_of(rng) + rng.choice(["", "\nSecond line, with a comma.", ' "quoted" '])
         writer.writerow([k, text, "en"])
+        texts.append(text.strip())
     data = out.getvalue().encode(rng.choice(["utf-8", "utf-8-sig"]))
     if rng.random() < 0.3:
         data, suffix = gzip.compress(data), suffix + ".gz"
-    return Case("table", {f"rows{suffix}": data}, skips={f"rows{suffix}": ("table",)})
+    return Case("table", {f"rows{suffix}": data}, records=[Expect(text) for text in texts])
 
 
 def _warc(rng: random.Random) -> bytes:
-    body = f"<html><body><p>{text_of(rng)}</p></body></html>".encode()
+    return warc_and_prose(rng)[0]
+
+
+def warc_and_prose(rng: random.Random) -> tuple[bytes, str]:
+    """One WARC response record of a small page, and the page's prose."""
+    prose = text_of(rng)
+    body = f"<html><body><p>{prose}</p></body></html>".encode()
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
     head = (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/{rng.randint(1, 99)}\r\n"
             f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http)}\r\n\r\n").encode()
-    return head + http + b"\r\n\r\n"
+    return head + http + b"\r\n\r\n", prose
 
 
 def kind_archive(rng: random.Random) -> Case:
     """Files of a kind we do not read, each under its suffix or none: skipped saying what it is."""
     choice = rng.choice(["warc", "warc.gz", "zip", "pdf", "md", "xml", "tar.gz", "bare-jsonl", "bare-text",
                          "bare-warc"])
-    if choice == "warc":
-        return Case("archive", {"crawl.warc": _warc(rng)}, skips={"crawl.warc": ("warc",)})
-    if choice == "warc.gz":
-        return Case("archive", {"crawl.warc.gz": gzip.compress(_warc(rng))}, skips={"crawl.warc.gz": ("warc",)})
+    if choice in ("warc", "warc.gz"):  # (read since round 23: the page's prose in the cleaned text)
+        data, prose = warc_and_prose(rng)
+        name = f"crawl.{choice}"
+        return Case("archive", {name: gzip.compress(data) if choice == "warc.gz" else data},
+                    records=[Expect(prose)], clean=True)
     if choice == "bare-warc":
         return Case("archive", {"CC-MAIN-00001": _warc(rng)}, skips={"CC-MAIN-00001": ("warc",)})
     if choice == "zip":

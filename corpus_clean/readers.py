@@ -38,7 +38,8 @@ except ImportError:
 # What a file's name says it holds. Text formats may also come compressed (fsspec undoes
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
 FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-                    ".html": "html", ".htm": "html", ".parquet": "parquet"}
+                    ".html": "html", ".htm": "html", ".parquet": "parquet",
+                    ".warc": "warc", ".wet": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
@@ -1216,11 +1217,7 @@ def file_format(source: str) -> str | None:
 # reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
 # "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
 _WHAT_THE_SUFFIX_IS = {
-    (".csv", ".tsv", ".tab"): "a CSV/TSV table: export it as JSON Lines, one record per row with its text in \"text\"",
-    (".warc", ".arc"): "a WARC web archive: extract its responses first (e.g. warcio, trafilatura) as .html files "
-                       "or JSON Lines records with \"html\"",
-    (".wet",): "a Common Crawl WET file: the plain text of many pages under WARC headers; write each "
-               "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
+    (".arc",): "an ARC web archive (WARC's predecessor): convert it to WARC first (e.g. warcio's recompress)",
     (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers), no page text",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
@@ -1229,11 +1226,11 @@ _WHAT_THE_SUFFIX_IS = {
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".csv.gz", ".tsv.gz", ".warc.gz", ".arc.gz", ".wet.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
-     ".tar.xz", ".tar.zst", ".csv.zst", ".warc.zst", ".wet.zst"): "compressed; see the same file uncompressed",
+    (".arc.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+     ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (
-    (b"WARC/", "its bytes are a WARC web archive: extract its responses first (e.g. warcio, trafilatura)"),
+    (b"WARC/", "its bytes are a WARC web archive: name it .warc to read it"),
     (b"%PDF-", "its bytes are a PDF: extract its text first"),
     (b"PK\x03\x04", "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first"),
     (b"\x89PNG", "its bytes are a PNG image"), (b"\xff\xd8\xff", "its bytes are a JPEG image"),
@@ -1245,8 +1242,8 @@ def unsupported_reason(file: InputFile) -> str:
     """Why a file is not read, saying what it seems to be (by its suffix, then its first
     bytes) and what to do, then the formats that are read.
 
-    >>> unsupported_reason(InputFile("/nonexistent/a.csv", "a.csv", 0)).split(";")[0]
-    'unsupported file type .csv (a CSV/TSV table: export it as JSON Lines, one record per row with its text in "text")'
+    >>> unsupported_reason(InputFile("/nonexistent/a.md", "a.md", 0)).split(";")[0]
+    'unsupported file type .md (marked-up plain text (Markdown, reStructuredText...): name it .txt to read it as plain text, markup and all)'
     >>> unsupported_reason(InputFile("/nonexistent/notes", "notes", 0)).split(";")[0]
     'unsupported file type (no suffix)'
     """
@@ -1293,21 +1290,20 @@ def _what_the_bytes_are(file: InputFile) -> str | None:
 _WARC_HEAD = re.compile(rb"WARC/[01]\.\d+\r?\n")
 _WARC_TYPE = re.compile(rb"^WARC-Type: *([A-Za-z]+)", re.MULTILINE)
 _WARC_ADVICE = {
-    b"conversion": "a Common Crawl WET file: the plain text of pages under WARC headers; write each "
-                   "\"conversion\" record as a JSON Lines record, its text in \"text\" (e.g. with warcio)",
-    b"response": "a crawler's WARC: extract its HTTP responses (e.g. warcio, trafilatura) as .html files "
-                 "or JSON Lines records with \"html\"",
+    b"conversion": "a Common Crawl WET file: the plain text of pages under WARC headers; name it .wet to read it",
+    b"response": "a crawler's WARC: name it .warc to read its HTML responses",
     b"metadata": "a Common Crawl WAT file or WARC metadata: no page text",
 }
 
 
 def warc_reason(head: bytes) -> str | None:
     """What a stream starting as a WARC web archive holds, by the record types of its
-    first bytes, and what to do; None when it does not start as one. Read as one text
-    (or lines of JSON) it would run the records' headers and pages together.
+    first bytes, and what to do; None when it does not start as one. Said of a file
+    under a name we do not read (no suffix, ``.dat``): under ``.warc``/``.wet`` or a text
+    name it is read (``corpus_clean.warc``).
 
     >>> warc_reason(b"WARC/1.0\\r\\nWARC-Type: warcinfo\\r\\n\\r\\n...WARC/1.0\\r\\nWARC-Type: conversion\\r\\n")
-    'its bytes are a WARC web archive (records: warcinfo, conversion): a Common Crawl WET file: the plain text of pages under WARC headers; write each "conversion" record as a JSON Lines record, its text in "text" (e.g. with warcio)'
+    'its bytes are a WARC web archive (records: warcinfo, conversion): a Common Crawl WET file: the plain text of pages under WARC headers; name it .wet to read it'
     >>> warc_reason(b"WARC/1.0 is a standard") is None
     True
     """
@@ -1315,7 +1311,7 @@ def warc_reason(head: bytes) -> str | None:
         return None
     kinds = list(dict.fromkeys(match.group(1).lower() for match in _WARC_TYPE.finditer(head)))
     advice = next((_WARC_ADVICE[kind] for kind in (b"conversion", b"response", b"metadata") if kind in kinds),
-                  "extract its records' text first (e.g. warcio)")
+                  "name it .warc to read its pages")
     seen = f" (records: {b', '.join(kinds).decode('ascii')})" if kinds else ""
     return f"its bytes are a WARC web archive{seen}: {advice}"
 
@@ -1397,23 +1393,41 @@ def _whole_file(file: InputFile) -> bytes | Skipped:
     return data
 
 
-def _unless_warc(file: InputFile, data: bytes) -> bytes | Skipped:
-    """A file's bytes, or why it is skipped when they are a WARC web archive (a Common
+def _holds_warc(file: InputFile, data: bytes | Skipped) -> bool:
+    """Whether a file named as text or HTML is a WARC web archive by its bytes (a Common
     Crawl WET file named .txt): read as one record, its pages and their WARC headers
-    would run together as one text."""
-    what = warc_reason(data[:STORED_SNIFF_BYTES]) if data[:5] == b"WARC/" else None
-    return data if what is None else Skipped(file.source, warc_skipped(file, what))
+    would run together as one text. A file too big to read whole is asked by its head."""
+    if isinstance(data, Skipped):
+        if not data.reason.endswith("split it into documents (JSON Lines, one per line)"):
+            return False
+        try:
+            with open_input(file.url) as handle:
+                data = handle.read(16)
+        except Exception:  # noqa: BLE001 - said by the reason already given
+            return False
+    return data[:5] == b"WARC/" and _WARC_HEAD.match(data[:16]) is not None
 
 
-def warc_skipped(file: InputFile, what: str) -> str:
-    """The reason a WARC stream under a name we read is skipped (``warc_reason``: `what`)."""
-    return (f"{file.source}: not read -- {what} (named as {file_format(file.source) or 'text'}: read so, its "
-            "records' headers and pages would run together)")
+def read_warc_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """A WARC or WET file's records (``corpus_clean.warc``: imported when one is met)."""
+    from corpus_clean.warc import read_warc_file
+
+    yield from read_warc_file(file)
 
 
-def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
+def read_csv_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """A CSV or TSV table's rows (``corpus_clean.csv_tables``: imported when one is met)."""
+    from corpus_clean.csv_tables import read_csv_file
+
+    yield from read_csv_file(file)
+
+
+def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     data = _whole_file(file)
-    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
+    if _holds_warc(file, data):
+        yield from read_warc_records(file)
+        return
+    if isinstance(data, Skipped):
         yield data
         return
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
@@ -1425,9 +1439,12 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped]:
     yield new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
 
 
-def read_html_file(file: InputFile) -> Iterator[Document | Skipped]:
+def read_html_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     data = _whole_file(file)
-    if isinstance(data, Skipped) or isinstance(data := _unless_warc(file, data), Skipped):
+    if _holds_warc(file, data):
+        yield from read_warc_records(file)
+        return
+    if isinstance(data, Skipped):
         yield data
         return
     decoded = decode_page(data)
@@ -1953,13 +1970,46 @@ def html_document(source: str, index: int, raw: bytes, record: dict, html: str, 
     return doc
 
 
+# HTML elements whose tags make a text markup (``is_html_fragment``): blocks a CMS writes an
+# article body with, and the inline ones inside them.
+_BLOCK_ELEMENTS = "p|div|article|section|h[1-6]|ul|ol|li|table|tr|td|th|blockquote|figure|figcaption|header|" \
+                  "footer|main|aside|nav|pre|dl|dt|dd"
+_LEADING_TAG = re.compile(rf"\s*<(?:{_BLOCK_ELEMENTS}|span|a|b|i|em|strong|br|img|hr)\b[^<>]{{0,1000}}>", re.IGNORECASE)
+_TRAILING_BLOCK_TAG = re.compile(rf"</(?:{_BLOCK_ELEMENTS})\s*>\s*$", re.IGNORECASE)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\b[^<>]{0,1000}>")
+# At least one tag per this many characters: markup all through, not a text that opens
+# and closes with a tag.
+FRAGMENT_CHARS_PER_TAG = 2000
+
+
+def is_html_fragment(text: str) -> bool:
+    """Whether a "text" is an HTML fragment (a CMS export's body, no doctype or ``<html>``):
+    it starts with a tag of an HTML element, ends closing a block element (``</p>``,
+    ``</div>``...), and has a tag every FRAGMENT_CHARS_PER_TAG characters. A text that
+    merely mentions a tag, even first, stays text.
+
+    >>> is_html_fragment("<p>The ferry left at six.</p>\\n<p>It was late.</p>\\n")
+    True
+    >>> is_html_fragment("Use <b> for bold and </p> to close a paragraph; then <p>.")
+    False
+    >>> is_html_fragment("<b>Note:</b> the council meets on Monday, see </p> and <p>.")
+    False
+    """
+    if not _LEADING_TAG.match(text) or not _TRAILING_BLOCK_TAG.search(text[-200:]):
+        return False
+    sample = text[:200_000]
+    return len(_ANY_TAG.findall(sample)) * FRAGMENT_CHARS_PER_TAG >= len(sample)
+
+
 def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
                   problem: str | None = None) -> Document:
     """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
     the text, the feed's title, the caller's own fields. A "text" that is a whole HTML
     page (a crawl's raw response kept as "text") is read as the page: its markup as
-    text would be kept as words ("<p>", "</div>", scripts and menus)."""
-    if _HTML_DOCUMENT.match(record["text"]) and not isinstance(record.get("html"), str):
+    text would be kept as words ("<p>", "</div>", scripts and menus). So is a fragment of
+    markup (``is_html_fragment``: round 23)."""
+    if (_HTML_DOCUMENT.match(record["text"]) or is_html_fragment(record["text"])) \
+            and not isinstance(record.get("html"), str):
         return html_document(source, index, raw, {**record, "html": record["text"]}, record["text"], encoding,
                              problem)
     doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
@@ -2052,8 +2102,8 @@ def read_jsonl_file(file: InputFile, jsonl_line: Callable = jsonl_record,
     with piece_stream(file) if file.is_piece else open_input(file.url) as handle:
         chunks = _chunks(handle, errors)
         head = next(chunks, b"")
-        if head[:5] == b"WARC/" and not file.is_piece and (warc := warc_reason(head)):
-            yield Skipped(file.source, warc_skipped(file, warc))  # (each line "malformed JSON" otherwise)
+        if head[:5] == b"WARC/" and not file.is_piece and _WARC_HEAD.match(head):
+            yield from read_warc_records(file)  # (each line "malformed JSON" otherwise)
             return
         documents = documents_sniffed and not file.is_piece and opens_json_documents(head)
         chunks = _prepend(head, chunks)
@@ -2787,7 +2837,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
             # than a guess: quarantined as invalid UTF-8, its bytes kept, as before.
             decoded = Decoded(value.decode("utf-8", "replace"), "utf-8", _invalid_utf8(value))
         problem = f"{where}: {decoded.problem}" if decoded.problem else None
-        if column == "html":
+        if column == "html" or _HTML_DOCUMENT.match(decoded.text) or is_html_fragment(decoded.text):
             return new_document(source, index, value, "", html=decoded.text, encoding=decoded.encoding,
                                 problem=problem)
         return new_document(source, index, value, decoded.text, encoding=decoded.encoding, problem=problem)
@@ -2796,7 +2846,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     except UnicodeDecodeError as error:
         return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
-    if column == "html" or _HTML_DOCUMENT.match(text):  # (a whole page as "text": read as the page)
+    if column == "html" or _HTML_DOCUMENT.match(text) or is_html_fragment(text):  # (a page or a fragment as "text")
         return new_document(source, index, value, "", html=text, encoding="utf-8")
     return new_document(source, index, value, text, encoding="utf-8")
 
@@ -2811,7 +2861,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
         return
     readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
-               "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file}
+               "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file,
+               "warc": read_warc_records, "csv": read_csv_records}
     kind = file_format(file.source)
     if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary

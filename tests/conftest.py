@@ -145,3 +145,17 @@ def write_small_corpus(base: Path) -> Path:
     (root / "empty.txt").write_bytes(b"")
     (root / "notes.docx").write_bytes(b"PK\x03\x04 not supported")
     return root
+
+
+def run_corpus_clean(tmp_path: Path, source: Path):
+    """The real ``corpus-clean run`` of `source` into ``tmp_path/out`` (its own Prefect
+    home, data docs off), as the bad-input tests run it: the finished process."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(root)}
+    env.pop("PREFECT_API_URL", None)
+    return subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source),
+                           "--output", str(tmp_path / "out"), "--no-data-docs"],
+                          env=env, capture_output=True, timeout=600, cwd=root)

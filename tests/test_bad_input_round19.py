@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.readers import decode_bytes, read_file
+from tests.conftest import run_corpus_clean
 
 HYPOTHESIS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -220,11 +218,7 @@ def test_the_real_run_keeps_the_text_of_legacy_pages(tmp_path):
     record = {"id": "j1", "html": page(japanese, None).encode("shift_jis").decode("latin-1"),
               "content_type": "text/html; charset=Shift_JIS"}
     (source / "b.jsonl").write_text(json.dumps(record) + "\n")
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    env.pop("PREFECT_API_URL", None)
-    done = subprocess.run([sys.executable, "-m", "cli", "run", "--input", str(source), "--output", str(tmp_path / "out"),
-                           "--no-data-docs"], env=env, capture_output=True, timeout=600,
-                          cwd=Path(__file__).resolve().parents[1])
+    done = run_corpus_clean(tmp_path, source)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     rows = pq.read_table(tmp_path / "out" / "clean").to_pylist()
     texts = {row["source"]: row["text"] for row in rows}

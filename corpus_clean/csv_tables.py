@@ -1,0 +1,126 @@
+"""Reading CSV and TSV tables (``pyarrow.csv`` parses them, a block of rows at a time).
+
+A table is read when one of its columns holds the text, by the names a JSONL record's
+field or a Parquet column has (``text``, ``html``, else the one of ``content``,
+``raw_content``, ``body``); each row is then a record as a Parquet row is (its other
+columns travel with it, ``id`` and ``url`` as the caller's). A table without such a
+column is refused saying which columns it has. The text column is read as bytes and
+decoded per row, so a row of broken bytes costs that row only; a row with the wrong
+number of cells is quarantined with its raw line; a block that cannot be parsed ends
+the file with an `Unreadable` saying where, the rows before it kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from corpus_clean.document import Document
+from corpus_clean.readers import (_CONSUMED_FIELDS, _TEXT_ALIASES, COMPRESSION_SUFFIXES, InputFile, Skipped,
+                                  Unreadable, _row_documents, _texts_and_fields, new_document, open_input)
+
+# What is read to tell a table's delimiter (and its header) before it is parsed.
+HEAD_BYTES = 64 * 1024
+# Rows of text are long: blocks of this many bytes keep a batch's memory bounded.
+BLOCK_BYTES = 4 << 20
+
+
+DELIMITERS = (",", "\t", ";", "|")
+
+
+def delimiter_of(name: str, head: bytes) -> str:
+    """The table's delimiter: a tab for .tsv/.tab; else the one of comma, tab, semicolon
+    (a European spreadsheet's CSV) and bar its header line holds most of (a comma on a tie).
+
+    >>> delimiter_of("a.csv", b"id,text\\n"), delimiter_of("a.tsv.gz", b""), delimiter_of("a.csv", b"id;text;lang\\n")
+    (',', '\\t', ';')
+    """
+    name = name.lower()
+    name = name[:name.rindex(".")] if name.endswith(COMPRESSION_SUFFIXES) else name
+    if name.endswith((".tsv", ".tab")):
+        return "\t"
+    header = head.split(b"\n", 1)[0]
+    return max(DELIMITERS, key=lambda delimiter: header.count(delimiter.encode()))
+
+
+def text_column(names: list[str]) -> str | None:
+    """The column holding each row's text, as for JSONL fields and Parquet columns.
+
+    >>> text_column(["id", "body"]), text_column(["id", "text", "body"]), text_column(["content", "body"])
+    ('body', 'text', None)
+    """
+    aliases = [name for name in _TEXT_ALIASES if name in names]
+    return "text" if "text" in names else "html" if "html" in names else aliases[0] if len(aliases) == 1 else None
+
+
+def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """Every row of a CSV/TSV table as a record (see the module's docstring)."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    with open_input(file.url) as handle:
+        head = handle.read(HEAD_BYTES)
+    delimiter = delimiter_of(file.source, head)
+    header = head.split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").rstrip(b"\r")
+    names = [name.strip().strip('"') for name in header.decode("utf-8", "replace").split(delimiter)]
+    column = text_column(names)
+    if not head.strip():
+        yield Skipped(file.source, "empty file")
+        return
+    if column is None:
+        both = [name for name in _TEXT_ALIASES if name in names]
+        which = f"; {' and '.join(both)} both hold text: which is it? name it 'text'" if len(both) > 1 else ""
+        yield Skipped(file.source, f"{file.source}: a {'TSV' if delimiter == chr(9) else 'CSV'} table with no "
+                                   f"'text' column (columns: {names[:20]}{which}): name its text column 'text'")
+        return
+    bad_rows: list[tuple[int | None, str]] = []
+
+    def quarantine_row(row) -> str:
+        bad_rows.append((row.number, row.text))
+        return "skip"
+
+    # Every column as bytes: one cell of broken bytes costs its row only (a string column's
+    # would fail the whole block); the other columns decoded per cell (``_fields``).
+    types = {name: pa.large_binary() for name in names}
+    extra = [name for name in names if name not in _CONSUMED_FIELDS and name != column] + \
+        [name for name in ("id", "url") if name in names]
+    index = 0
+    with open_input(file.url) as handle:
+        try:
+            reader = pcsv.open_csv(
+                handle, read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
+                parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                                invalid_row_handler=quarantine_row),
+                convert_options=pcsv.ConvertOptions(column_types=types, include_columns=[column, *extra],
+                                                    strings_can_be_null=False))
+            for batch in reader:
+                yield from _bad_rows(file, index, bad_rows)
+                index += len(bad_rows)
+                bad_rows.clear()
+                values, fields = _texts_and_fields(pa.Table.from_batches([batch]), column)
+                yield from _row_documents(file.source, index, column, values, _fields(fields))
+                index += len(values)
+        except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged table
+            yield from _bad_rows(file, index, bad_rows)
+            index += len(bad_rows)
+            yield Unreadable(file.source, f"{file.source}: unreadable after row {index}: "
+                                          f"{type(error).__name__}: {str(error)[:300]}")
+            return
+    yield from _bad_rows(file, index, bad_rows)
+
+
+def _fields(rows: list[dict]) -> list[dict]:
+    """The rows' other cells as text (read as bytes; a broken byte shown as U+FFFD).
+
+    >>> _fields([{"id": b"7", "site": b"x\\xff"}])
+    [{'id': '7', 'site': 'x\ufffd'}]
+    """
+    return [{key: value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+             for key, value in row.items()} for row in rows]
+
+
+def _bad_rows(file: InputFile, first: int, rows: list[tuple[int | None, str]]) -> Iterator[Document]:
+    """Rows with the wrong number of cells, quarantined with their raw line."""
+    for index, (number, text) in enumerate(rows, start=first):
+        where = f"line {number}" if number is not None else f"row {index}"
+        yield new_document(file.source, index, text.encode("utf-8", "surrogatepass"), text,
+                           problem=f"{file.source}: {where} has the wrong number of cells for its header")
