@@ -63,6 +63,7 @@ TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
 LONE_CAPTION_RULE = "story.lone_caption"
 OVER_LIST_RULE = "story.caption_over_list"
+CREDIT_LINE_RULE = "story.credit_line"
 # A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
 # media labels that stand next to a photo's caption the same way ("Image 1 of 5",
 # "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
@@ -395,6 +396,115 @@ def label_credit_after_sentence(line: str) -> bool:
             and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
 
 
+# A credit on a line of its own names an outlet and a person, or a label and a name: at most
+# this many name words (and slashes between them).
+CREDIT_LINE_MAX_WORDS = 8
+# "PICHA: Redio Pwani", "PNA surat: Davlat": the label before the colon, at most this many words.
+CREDIT_LABEL_MAX_WORDS = 2
+_BRACKETS = "()（）[]"
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The words of a run of names joined by slashes ("Wawa Press/Tom Metcalf", "Dale Old
+    Elk / Big Horn Ledger"), or None when a word is not a name's (``_is_name_word``; short
+    particles between: "Times of Eswatini"). Slashes count as word breaks."""
+    words = text.replace("/", " / ").split()
+    names = [w for w in words if w != "/"]
+    if not names or not _is_name_word(names[0]) or not _is_name_word(names[-1]):
+        return None
+    if not all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in names):
+        return None
+    return names
+
+
+def is_credit_line(line: str) -> bool:
+    """The whole line is a photo's or a story's credit, by its shape in any language, maybe in
+    brackets: names joined by a slash ("Wawa Press/Tom Metcalf", "(PNA/Pamir Nūs Agentī)"),
+    or a label of one or two words, a colon and a name ("PICHA: Redio Pwani", "(Photo: Dale
+    Old Elk / Big Horn Ledger)"). Not a list's row ("Price: 12 euros": no name), not a
+    sentence, not a date ("4/12/2026"), not a pair of words ("and/or").
+
+    >>> [is_credit_line(t) for t in ("Wawa Press/Tom Metcalf", "(PNA/Pamir Nūs Agentī)", "PICHA: Redio Pwani",
+    ...     "(Photo: Dale Old Elk / Big Horn Ledger)", "Price: 12 euros", "Coach: \\"Very.\\"", "and/or",
+    ...     "Kotido — 400", "Read more: City Council Votes To Close The Old Bridge Today", "4/12/2026",
+    ...     "Lodge Grass/Hardin", "Ngaatuk:")]
+    [True, True, True, True, False, False, False, False, False, False, True, False]
+    """
+    text = line.strip()
+    if text[:1] in _BRACKETS and text[-1:] in _BRACKETS:
+        text = text[1:-1].strip()
+    label, colon, rest = text.partition(": ")
+    if colon:
+        if not (1 <= len(label.split()) <= CREDIT_LABEL_MAX_WORDS and label[:1].isalpha()):
+            return False
+        names = _name_words(rest)
+        return names is not None and len(names) <= CREDIT_NAME_MAX_WORDS + ("/" in rest) * CREDIT_NAME_MAX_WORDS
+    if "/" not in text or ":" in text:
+        return False
+    names = _name_words(text)
+    return names is not None and 2 <= len(names) <= CREDIT_LINE_MAX_WORDS
+
+
+def credit_line_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a credit on a line of its own, by its counts alone: a few words,
+    ending in a letter or a closing bracket. (`blank`, `last_rows`: unread.)"""
+    closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）")) | (stats.last_char == ord("]"))
+    in_a_word = (stats.last_class & ALPHA) != 0
+    words = stats.n_words
+    return (closing | in_a_word) & (words >= 1) & (words <= CREDIT_LINE_MAX_WORDS + 2)
+
+
+def mark_credit_lines(ctx, shape: LineShape) -> None:
+    """Cut a kept credit line of its own (``is_credit_line``) inside or under the story
+    (rule CREDIT_LINE_RULE), and the photo's caption right above it when the story goes on
+    under the credit (rule CAPTION_RULE).
+
+    The credit stands under a story sentence somewhere above it (``_story_above``) and over a
+    sentence or nothing kept. The line right above it is its caption when a sentence of the
+    story stands right below the credit (the story goes on after the photo), and the caption
+    is short (CAPTION_MAX_WORDS), not a row of a list, and not itself a credit. Over a credit
+    that closes the story ("(PNA/Pamir Nūs Agentī)" under its last paragraph: an agency's
+    signoff) the line above is the story's own last sentence, and stays.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Lodge Grass beat Hardin 71-65 on Friday night in front of a full gym.\\n"
+    ...               "Plenty Hawk during the fourth quarter.\\n"
+    ...               "(Photo: Dale Old Elk / Big Horn Ledger)\\n"
+    ...               "The coach was asked if it was close.\\n"
+    ...               "The next game is on Tuesday.\\n"
+    ...               "(PNA/Pamir News Agency)\\n")
+    >>> mark_credit_lines(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, 'story.caption', 'story.credit_line', None, None, 'story.credit_line', None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    candidates = page_mask(ctx, "credit_line_candidates", credit_line_candidates)
+    for i in (candidates & ~ctx.marks.removed() & ~ctx.blank).nonzero()[0].tolist():
+        line = content[i]
+        if ("/" not in line and ":" not in line and "：" not in line) or not is_credit_line(line):
+            continue
+        if not _story_above(ctx, shape, i):
+            continue
+        below = _kept_neighbour(rule, ctx.blank, i, 1)
+        if below is not None and not shape.ends_sentence(below):
+            continue
+        above = _kept_neighbour(rule, ctx.blank, i, -1)
+        # (a "label: name" under a row of the same shape is the list's last row: "Komatlo:
+        # Barangay Lucao" under a contest's winners, "Tenor: Frank Lyle" under the bells;
+        # under a line announcing a list it is the list's one row)
+        if above is not None and (content[above].rstrip()[-1:] in ":："
+                                  or (": " in line and _is_row(content, shape, above))):
+            continue
+        rule[i] = CREDIT_LINE_RULE
+        # (the caption is the line right above the credit: a line cut between them, the
+        # kept line further up is the story's, a row of its list)
+        if (below is not None and above == i - 1 and shape.n_words(above) <= CAPTION_MAX_WORDS
+                and not _is_row(content, shape, above) and not is_credit_line(content[above])
+                and _story_above(ctx, shape, above)):
+            rule[above] = CAPTION_RULE
+
+
 def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
     """What is kept right above and right below line `i`, if anything, are sentences: with
     its credit a caption needs less of the story around it than an insert (the story's
@@ -447,6 +557,7 @@ def mark_story_inserts(ctx) -> None:
     """
     shape = LineShape(ctx.stats)  # (read-only views of the counts: one for every step below)
     mark_captions_with_credit_tail(ctx, shape)
+    mark_credit_lines(ctx, shape)
     mark_teasers_under_a_related_label(ctx, shape)
     mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
