@@ -37,9 +37,14 @@ una foto dello scorso agosto (Ansa)", "Άποψη του χώρου. (Φωτογ
 ``story.caption_credit``) ends in ")" and so "ends a sentence"; its credit says what it
 is, so it needs less of the story around it: a clause of CREDIT_CAPTION_MIN_WORDS+ words
 (or an unspaced script's) closing with a short bracketed name, "label: name" or
-"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), or whose last sentence is
-followed by an unbracketed "Agency/Name" credit ("... in Lagos. Newsline/Chidi Eze"), after a
-story paragraph (or nothing kept), with a sentence (or nothing kept) below it.
+"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), after a story paragraph (or
+nothing kept), with a sentence (or nothing kept) below it; or whose last sentence is
+followed by an unbracketed "Agency/Name" or "Label: Name" credit ("... in Lagos.
+Newsline/Chidi Eze"), under the story's sentences, whatever stands below it.
+
+A credit on a line of its own ("Wawa Press/Tom Metcalf", "PICHA: Redio Pwani", "(Photo:
+Dale Old Elk / Big Horn Ledger)", rule ``story.credit_line``) goes under the story, and
+so does the caption right above it when the story goes on below (``mark_credit_lines``).
 
 No wording list: the same shape in every language. Cost: a few numpy comparisons per
 page; lines are walked only for the (rare) candidates.
@@ -311,8 +316,9 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
-            # once the story has begun above it)
-            if (credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i)
+            # once the story has begun above it; and under it a box the model kept, a
+            # sponsor's line, when it closes the story)
+            if (credited and _stands_alone(ctx, shape, i)
                     and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
                 rule[i] = CREDIT_TAIL_RULE
             continue
