@@ -326,6 +326,16 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
             rule[i] = CREDIT_TAIL_RULE
 
 
+def _is_initial(text: str) -> bool:
+    """`text` ends in a name's initial ("Fred R"), whose full stop ends no sentence.
+
+    >>> [_is_initial(t) for t in ("Fred R", "in Lagos", "R")]
+    [True, False, True]
+    """
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return len(last) == 1 and last.isupper()
+
+
 def slash_credit_after_sentence(line: str) -> bool:
     """The line's last sentence is followed by an "agency/name" credit of a few capitalised
     words, without brackets.
@@ -336,7 +346,7 @@ def slash_credit_after_sentence(line: str) -> bool:
     [True, True, False, False]
     """
     end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
-    if end < 0:
+    if end < 0 or _is_initial(line[:end]):
         return False
     words = line[end + 2:].split()
     return (0 < len(words) <= CREDIT_MAX_WORDS and "/" in line[end + 2:]
@@ -403,8 +413,15 @@ def label_credit_after_sentence(line: str) -> bool:
 
 
 # A credit on a line of its own names an outlet and a person, or a label and a name: at most
-# this many name words (and slashes between them).
+# this many name words (and slashes between them); without a label, this many at least (an
+# outlet and a person's two names, "NASA/JPL-Caltech/ASU"; two words are a heading's pair,
+# "Introductions/Shout-Outs").
 CREDIT_LINE_MAX_WORDS = 8
+CREDIT_LINE_MIN_WORDS = 3
+# A line broken out of a sentence at a link ("... and South (" / "Stewart Island / Rakiura" /
+# ")."): the line above ends in one of these, or the line below opens with one.
+_OPEN_ENDS = frozenset("([{,;:-–—")
+_CLOSING_STARTS = frozenset(".,;:)]}")
 # "PICHA: Redio Pwani", "PNA surat: Davlat": the label before the colon, at most this many words.
 CREDIT_LABEL_MAX_WORDS = 2
 _BRACKETS = "()（）[]"
@@ -448,7 +465,7 @@ def is_credit_line(line: str) -> bool:
     if "/" not in text or ":" in text:
         return False
     names = _name_words(text)
-    return names is not None and 2 <= len(names) <= CREDIT_LINE_MAX_WORDS
+    return names is not None and CREDIT_LINE_MIN_WORDS <= len(names) <= CREDIT_LINE_MAX_WORDS
 
 
 def credit_line_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
@@ -460,6 +477,21 @@ def credit_line_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | Non
     return (closing | in_a_word) & (words >= 1) & (words <= CREDIT_LINE_MAX_WORDS + 2)
 
 
+def _inside_a_sentence(ctx, i: int) -> bool:
+    """Line `i` is a piece of a sentence broken at a link: the line above ends open ("(",
+    ","), or the line below closes it (")", ".").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Early maps named it South (\\nStewart Island / Rakiura\\n).\\nWawa Press/Tom Metcalf\\nHe said.")
+    >>> [_inside_a_sentence(ctx, i) for i in (1, 3)]
+    [True, False]
+    """
+    content = ctx.lines.content
+    above = content[i - 1].rstrip()[-1:] if i > 0 else ""
+    below = content[i + 1].lstrip()[:1] if i + 1 < len(content) else ""
+    return above in _OPEN_ENDS and above != "" or below in _CLOSING_STARTS and below != ""
+
+
 def mark_credit_lines(ctx, shape: LineShape) -> None:
     """Cut a kept credit line of its own (``is_credit_line``) inside or under the story
     (rule CREDIT_LINE_RULE), and the photo's caption right above it when the story goes on
@@ -468,7 +500,8 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
     The credit stands under a story sentence somewhere above it (``_story_above``) and over a
     sentence or nothing kept. The line right above it is its caption when a sentence of the
     story stands right below the credit (the story goes on after the photo), and the caption
-    is short (CAPTION_MAX_WORDS), not a row of a list, and not itself a credit. Over a credit
+    is no paragraph (``LineShape.is_paragraph``: a paragraph over a credit is the story's,
+    over a photo with no caption), not a row of a list, and not itself a credit. Over a credit
     that closes the story ("(PNA/Pamir Nūs Agentī)" under its last paragraph: an agency's
     signoff) the line above is the story's own last sentence, and stays.
 
@@ -490,7 +523,7 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
         line = content[i]
         if ("/" not in line and ":" not in line and "：" not in line) or not is_credit_line(line):
             continue
-        if not _story_above(ctx, shape, i):
+        if not _story_above(ctx, shape, i) or not _stands_alone(ctx, shape, i) or _inside_a_sentence(ctx, i):
             continue
         below = _kept_neighbour(rule, ctx.blank, i, 1)
         if below is not None and not shape.ends_sentence(below):
@@ -502,10 +535,13 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
         if above is not None and (content[above].rstrip()[-1:] in ":："
                                   or (": " in line and _is_row(content, shape, above))):
             continue
+        if below is not None and above is not None and shape.is_paragraph(above):
+            continue
         rule[i] = CREDIT_LINE_RULE
         # (the caption is the line right above the credit: a line cut between them, the
-        # kept line further up is the story's, a row of its list)
-        if (below is not None and above == i - 1 and shape.n_words(above) <= CAPTION_MAX_WORDS
+        # kept line further up is the story's, a row of its list; a paragraph right above
+        # it is the story's too, over a photo that has no caption)
+        if (below is not None and above == i - 1 and not shape.is_paragraph(above)
                 and not _is_row(content, shape, above) and not is_credit_line(content[above])
                 and _story_above(ctx, shape, above)):
             rule[above] = CAPTION_RULE
