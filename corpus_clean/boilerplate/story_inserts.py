@@ -468,13 +468,20 @@ def is_credit_line(line: str) -> bool:
     return names is not None and CREDIT_LINE_MIN_WORDS <= len(names) <= CREDIT_LINE_MAX_WORDS
 
 
-def credit_line_candidates(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
-    """Per line: may it be a credit on a line of its own, by its counts alone: a few words,
-    ending in a letter or a closing bracket. (`blank`, `last_rows`: unread.)"""
-    closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）")) | (stats.last_char == ord("]"))
+def credit_line_candidates(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a credit on a line of its own, by its counts alone: two words or
+    more (a label and a name, or names joined by a slash), a few, ending in a letter or a
+    closing bracket. (`blank`, `last_rows`: unread, as ``page_rows`` and ``batch.PAGE_ROWS``
+    pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> credit_line_candidates(Context("Wawa Press/Tom Metcalf\\nHome\\nThe port reopened on Monday.").stats).tolist()
+    [True, False, False]
+    """
+    closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
     in_a_word = (stats.last_class & ALPHA) != 0
     words = stats.n_words
-    return (closing | in_a_word) & (words >= 1) & (words <= CREDIT_LINE_MAX_WORDS + 2)
+    return (closing | in_a_word) & (words >= 2) & (words <= CREDIT_LINE_MAX_WORDS + 2)
 
 
 def _inside_a_sentence(ctx, i: int) -> bool:
@@ -518,8 +525,9 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    candidates = page_mask(ctx, "credit_line_candidates", credit_line_candidates)
-    for i in (candidates & ~ctx.marks.removed() & ~ctx.blank).nonzero()[0].tolist():
+    for i in page_rows(ctx, "credit_line_rows", credit_line_candidates):
+        if rule[i] is not None:
+            continue
         line = content[i]
         if ("/" not in line and ":" not in line and "：" not in line) or not is_credit_line(line):
             continue
