@@ -194,3 +194,25 @@ def test_a_briefs_last_sentence_by_its_author_stays(data, lang):
     bio_rest = " ".join(draw(st.lists(word, min_size=3, max_size=6))) + "."
     rules = _bio_page(first, last, outlet, bio_rest, story, [])
     assert all(r is None for r in rules[1:])
+
+
+def test_headings_in_a_credits_shape_stay():
+    """Guard (WCXB dev, studied): English web pages' headings in the shapes of a credit stay:
+    a numbered label ("Step 7: ..."), a title with lower-case words ("Conclusion: Bringing the
+    Gym Home", "Compact / Point and Shoot"), a one-word name ("Rated: Good") or a single letter
+    ("Rated: It's A Start") under a product's two-word name, a numbered heading written as
+    "3. Label: Title" (no caption's sentence before the label)."""
+    story = "The guide compares the tools we tested over six weeks on three machines."
+    pages = [
+        [story, "Sand the panels with a finer grit between the coats", "Step 7: Beware of the Light",
+         "Set the blade height so one tooth is over the board."],
+        [story, "Rest for twenty seconds and repeat three times", "Conclusion: Bringing the Gym Home",
+         "A home workout needs little room and no machines."],
+        [story, "Vitamin A", "Rated: It's A Start", "Made locally, its swimwear uses recycled nylon."],
+        [story, "Cameras for travel in the north of the island", "Compact / Point and Shoot",
+         "A small camera is the easiest to carry on long hikes."],
+    ]
+    for lines in pages:
+        assert all(r is None for r in _rules_of(lines, mark_credit_lines)), lines
+    numbered = [story, "3. Simplilearn: Innovation in Self-Paced Learning", "Its courses are short and cheap."]
+    assert all(r is None for r in _rules_of(numbered, mark_captions_with_credit_tail))

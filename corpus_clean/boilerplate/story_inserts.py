@@ -403,7 +403,9 @@ def label_credit_after_sentence(line: str) -> bool:
     [True, True, False, False, False, False, True, True, True, False]
     """
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
-    if not ends:
+    # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
+    # numbered heading)
+    if not ends or len(line[:ends[-1].start()].split()) < 2:
         return False
     label, colon, name = line[ends[-1].end():].partition(": ")
     words = name.split()
@@ -422,20 +424,21 @@ CREDIT_LINE_MIN_WORDS = 3
 # ")."): the line above ends in one of these, or the line below opens with one.
 _OPEN_ENDS = frozenset("([{,;:-–—")
 _CLOSING_STARTS = frozenset(".,;:)]}")
-# "PICHA: Redio Pwani", "PNA surat: Davlat": the label before the colon, at most this many words.
-CREDIT_LABEL_MAX_WORDS = 2
 _BRACKETS = "()（）[]"
 
 
 def _name_words(text: str) -> list[str] | None:
     """The words of a run of names joined by slashes ("Wawa Press/Tom Metcalf", "Dale Old
-    Elk / Big Horn Ledger"), or None when a word is not a name's (``_is_name_word``; short
-    particles between: "Times of Eswatini"). Slashes count as word breaks."""
-    words = text.replace("/", " / ").split()
-    names = [w for w in words if w != "/"]
-    if not names or not _is_name_word(names[0]) or not _is_name_word(names[-1]):
-        return None
-    if not all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in names):
+    Elk / Big Horn Ledger"), or None when a word is not a name's (``_is_name_word``). Slashes
+    count as word breaks. No lower-case word between: a title's "by", "the", "and" ("The
+    Running Man by Richard Bachman / Stephen King", "Conclusion: Bringing the Gym Home",
+    "Compact / Point and Shoot" are headings), and no single letter ("It's A Start").
+
+    >>> [_name_words(t) for t in ("Wawa Press/Tom Metcalf", "Point and Shoot", "It's A Start")]
+    [['Wawa', 'Press', 'Tom', 'Metcalf'], None, None]
+    """
+    names = [w for w in text.replace("/", " / ").split() if w != "/"]
+    if not names or not all(_is_name_word(w) and len(w) > 1 for w in names):
         return None
     return names
 
@@ -443,7 +446,7 @@ def _name_words(text: str) -> list[str] | None:
 def is_credit_line(line: str) -> bool:
     """The whole line is a photo's or a story's credit, by its shape in any language, maybe in
     brackets: names joined by a slash ("Wawa Press/Tom Metcalf", "(PNA/Pamir Nūs Agentī)"),
-    or a label of one or two words, a colon and a name ("PICHA: Redio Pwani", "(Photo: Dale
+    or a label of one word (no digit), a colon and a name of two words or more ("PICHA: Redio Pwani", "(Photo: Dale
     Old Elk / Big Horn Ledger)"). Not a list's row ("Price: 12 euros": no name), not a
     sentence, not a date ("4/12/2026"), not a pair of words ("and/or").
 
@@ -454,14 +457,20 @@ def is_credit_line(line: str) -> bool:
     [True, True, True, True, False, False, False, False, False, False, True, False]
     """
     text = line.strip()
-    if text[:1] in _BRACKETS and text[-1:] in _BRACKETS:
+    bracketed = text[:1] in _BRACKETS and text[-1:] in _BRACKETS
+    if bracketed:
         text = text[1:-1].strip()
     label, colon, rest = text.partition(": ")
     if colon:
-        if not (1 <= len(label.split()) <= CREDIT_LABEL_MAX_WORDS and label[:1].isalpha()):
+        # (one word, no digit: "Step 7: Beware of the Light", "Tip #1: ..." are headings;
+        # a name of two words or more, unless in brackets ("(Image: GETTY)"), and no list in
+        # it: "Rated: Good", "Skin Protection: Lotions, Potions, and More" are a rating and
+        # a heading)
+        if len(label.split()) != 1 or not label[:1].isalpha() or any(c.isdigit() for c in label) or "," in rest:
             return False
         names = _name_words(rest)
-        return names is not None and len(names) <= CREDIT_NAME_MAX_WORDS + ("/" in rest) * CREDIT_NAME_MAX_WORDS
+        return (names is not None and (2 - bracketed) <= len(names)
+                <= CREDIT_NAME_MAX_WORDS + ("/" in rest) * CREDIT_NAME_MAX_WORDS)
     if "/" not in text or ":" in text:
         return False
     names = _name_words(text)
@@ -496,7 +505,43 @@ def _inside_a_sentence(ctx, i: int) -> bool:
     content = ctx.lines.content
     above = content[i - 1].rstrip()[-1:] if i > 0 else ""
     below = content[i + 1].lstrip()[:1] if i + 1 < len(content) else ""
-    return above in _OPEN_ENDS and above != "" or below in _CLOSING_STARTS and below != ""
+    if above in _OPEN_ENDS and above != "" or below in _CLOSING_STARTS and below != "":
+        return True
+    # (a paragraph's length above with no end: "... complete and sign the" over a link)
+    stats = ctx.stats
+    return i > 0 and int(stats.n_words[i - 1]) >= PROSE_MIN_WORDS and not stats.last_class[i - 1] & SENT_END
+
+
+def _title_case(line: str) -> bool:
+    """Every word of 4+ letters opens with a capital: a heading's style ("The Best Camera
+    Gear Recommendations for Iceland"), not a caption's sentence.
+
+    >>> [_title_case(t) for t in ("The Best Camera Gear for Iceland", "Tenas kopa school, Grand Ronde")]
+    [True, False]
+    """
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def _under_a_caption(ctx, shape: LineShape, i: int) -> bool:
+    """The line right above line `i` is a photo's caption a step cut, or one still kept: a
+    short line that is no paragraph (over a photo with no caption a paragraph is the
+    story's), no row of a list, no credit, not a wrapped line's end (lower case first), no
+    heading (title case), under the story's sentences."""
+    j = i - 1
+    if j < 0 or ctx.blank[j]:
+        return False
+    if ctx.marks.rule[j] is not None:
+        return True
+    content = ctx.lines.content
+    line = content[j]
+    # (a caption says a clause's worth: "Vitamin A", "Filter by", "Architecture" over a
+    # "credit" are a product's name, a filter's label, a table's section)
+    if shape.n_words(j) < LONE_CAPTION_SHORT_MIN_WORDS or shape.n_words(j) > CAPTION_MAX_WORDS:
+        return False
+    return (not shape.is_paragraph(j) and not _is_row(content, shape, j) and not is_credit_line(line)
+            and not (shape.first_class(j) & LOWER and not _caseless_start(line)) and shape.first_class(j) & ALPHA
+            and not _title_case(line) and _story_above(ctx, shape, j))
 
 
 def mark_credit_lines(ctx, shape: LineShape) -> None:
@@ -504,13 +549,13 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
     (rule CREDIT_LINE_RULE), and the photo's caption right above it when the story goes on
     under the credit (rule CAPTION_RULE).
 
-    The credit stands under a story sentence somewhere above it (``_story_above``) and over a
-    sentence or nothing kept. The line right above it is its caption when a sentence of the
-    story stands right below the credit (the story goes on after the photo), and the caption
-    is no paragraph (``LineShape.is_paragraph``: a paragraph over a credit is the story's,
-    over a photo with no caption), not a row of a list, and not itself a credit. Over a credit
-    that closes the story ("(PNA/Pamir Nūs Agentī)" under its last paragraph: an agency's
-    signoff) the line above is the story's own last sentence, and stays.
+    The credit stands under a story sentence somewhere above it (``_story_above``), alone (no
+    piece of a sentence broken at a link), and over a sentence or nothing kept. When the story
+    goes on below it, a caption stands right above it (``_under_a_caption``: a heading's pair
+    "Compact / Point and Shoot" under a title-case heading, a credit under a paragraph that
+    readability's gold keeps, stay), and the caption goes too. Over a credit that closes the
+    story ("(PNA/Pamir Nūs Agentī)" under its last paragraph: an agency's signoff) the line
+    above is the story's own last sentence, and stays.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Lodge Grass beat Hardin 71-65 on Friday night in front of a full gym.\\n"
@@ -543,16 +588,14 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
         if above is not None and (content[above].rstrip()[-1:] in ":："
                                   or (": " in line and _is_row(content, shape, above))):
             continue
-        if below is not None and above is not None and shape.is_paragraph(above):
+        if below is not None and not _under_a_caption(ctx, shape, i):
             continue
         rule[i] = CREDIT_LINE_RULE
         # (the caption is the line right above the credit: a line cut between them, the
         # kept line further up is the story's, a row of its list; a paragraph right above
         # it is the story's too, over a photo that has no caption)
-        if (below is not None and above == i - 1 and not shape.is_paragraph(above)
-                and not _is_row(content, shape, above) and not is_credit_line(content[above])
-                and _story_above(ctx, shape, above)):
-            rule[above] = CAPTION_RULE
+        if below is not None and rule[i - 1] is None:
+            rule[i - 1] = CAPTION_RULE
 
 
 def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
