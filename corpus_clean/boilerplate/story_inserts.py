@@ -376,7 +376,7 @@ def _is_name_word(word: str) -> bool:
 
 # A caption's sentence ends before its credit: a full stop, "!" or "?" and a space, or the
 # full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
-_CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*")
+_CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*|\s[–—|]\s")
 # Inside a credit's name, short lower-case particles join the name words ("Klub de
 # Volapük", "Times of Eswatini"): at most this many letters.
 NAME_PARTICLE_MAX_CHARS = 3
@@ -474,7 +474,10 @@ def is_credit_line(line: str) -> bool:
     if "/" not in text or ":" in text:
         return False
     names = _name_words(text)
-    return names is not None and CREDIT_LINE_MIN_WORDS <= len(names) <= CREDIT_LINE_MAX_WORDS
+    # (names in capitals only are a menu's or a section's heading: "ARCHITECTURE / STRATEGIC
+    # CONSULTING"; a credit names a person)
+    return (names is not None and CREDIT_LINE_MIN_WORDS <= len(names) <= CREDIT_LINE_MAX_WORDS
+            and not all(w.isupper() for w in names))
 
 
 def credit_line_candidates(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
@@ -524,15 +527,13 @@ def _title_case(line: str) -> bool:
 
 
 def _under_a_caption(ctx, shape: LineShape, i: int) -> bool:
-    """The line right above line `i` is a photo's caption a step cut, or one still kept: a
-    short line that is no paragraph (over a photo with no caption a paragraph is the
-    story's), no row of a list, no credit, not a wrapped line's end (lower case first), no
-    heading (title case), under the story's sentences."""
+    """The line right above line `i` is a photo's caption, kept or cut by a step: a short
+    line that is no paragraph (over a photo with no caption a paragraph is the story's), no
+    row of a list, no credit, not a wrapped line's end (lower case first), no heading (title
+    case); a kept one stands under the story's sentences."""
     j = i - 1
     if j < 0 or ctx.blank[j]:
         return False
-    if ctx.marks.rule[j] is not None:
-        return True
     content = ctx.lines.content
     line = content[j]
     # (a caption says a clause's worth: "Vitamin A", "Filter by", "Architecture" over a
@@ -541,7 +542,7 @@ def _under_a_caption(ctx, shape: LineShape, i: int) -> bool:
         return False
     return (not shape.is_paragraph(j) and not _is_row(content, shape, j) and not is_credit_line(line)
             and not (shape.first_class(j) & LOWER and not _caseless_start(line)) and shape.first_class(j) & ALPHA
-            and not _title_case(line) and _story_above(ctx, shape, j))
+            and not _title_case(line) and (ctx.marks.rule[j] is not None or _story_above(ctx, shape, j)))
 
 
 def mark_credit_lines(ctx, shape: LineShape) -> None:
