@@ -57,13 +57,19 @@ def opening_name(line: str) -> str | None:
 def in_the_byline(ctx, name: str, before: int) -> bool:
     """Whether `name` stands in a removed short head line above line `before` that is
     not the title."""
+    return byline_of(ctx, name, before) is not None
+
+
+def byline_of(ctx, name: str, before: int) -> str | None:
+    """The removed short head line above line `before` (not the title) that holds `name`
+    (``in_the_byline``'s line), or None."""
     rule = ctx.marks.rule
     n_words = ctx.stats.n_words
     content = ctx.lines.content
     for j in range(min(HEAD_LINES, before)):
         if rule[j] is not None and rule[j] != HEADLINE_RULE and n_words[j] <= BYLINE_MAX_WORDS and name in content[j]:
-            return True
-    return False
+            return content[j]
+    return None
 
 
 def mark_author_bio(ctx) -> None:
@@ -100,18 +106,6 @@ BRIEF_MIN_SENTENCES = 3
 # The bio under a brief is one of the page's last kept lines (a station's "Listen live"
 # may stay under it).
 BRIEF_BIO_LAST_LINES = 2
-
-
-def byline_of(ctx, name: str, before: int) -> str | None:
-    """The removed short head line above line `before` (not the title) that holds `name`
-    (``in_the_byline``'s line), or None."""
-    rule = ctx.marks.rule
-    n_words = ctx.stats.n_words
-    content = ctx.lines.content
-    for j in range(min(HEAD_LINES, before)):
-        if rule[j] is not None and rule[j] != HEADLINE_RULE and n_words[j] <= BYLINE_MAX_WORDS and name in content[j]:
-            return content[j]
-    return None
 
 
 def _sentences_above(ctx, i: int) -> int:
