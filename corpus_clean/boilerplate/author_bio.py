@@ -57,13 +57,19 @@ def opening_name(line: str) -> str | None:
 def in_the_byline(ctx, name: str, before: int) -> bool:
     """Whether `name` stands in a removed short head line above line `before` that is
     not the title."""
+    return byline_of(ctx, name, before) is not None
+
+
+def byline_of(ctx, name: str, before: int) -> str | None:
+    """The removed short head line above line `before` (not the title) that holds `name`
+    (``in_the_byline``'s line), or None."""
     rule = ctx.marks.rule
     n_words = ctx.stats.n_words
     content = ctx.lines.content
     for j in range(min(HEAD_LINES, before)):
         if rule[j] is not None and rule[j] != HEADLINE_RULE and n_words[j] <= BYLINE_MAX_WORDS and name in content[j]:
-            return True
-    return False
+            return content[j]
+    return None
 
 
 def mark_author_bio(ctx) -> None:
@@ -82,13 +88,62 @@ def mark_author_bio(ctx) -> None:
     'story.author_bio'
     """
     last = _last_kept_line(ctx)
-    if last is None or ctx.prose_before[last] < STORY_MIN_PARAGRAPHS:
+    if last is None:
+        return
+    if ctx.prose_before[last] < STORY_MIN_PARAGRAPHS:
+        mark_bio_under_a_brief(ctx)
         return
     name = opening_name(ctx.lines.content[last])
     if name is not None and in_the_byline(ctx, name, last):
         ctx.marks.rule[last] = RULE
         return
     mark_about_box(ctx)
+
+
+# A brief (a local radio's story in short sentences) has no two paragraphs of prose: so many
+# kept sentences above the bio stand for the story.
+BRIEF_MIN_SENTENCES = 3
+# The bio under a brief is one of the page's last kept lines (a station's "Listen live"
+# may stay under it).
+BRIEF_BIO_LAST_LINES = 2
+
+
+def _sentences_above(ctx, i: int) -> int:
+    """How many kept lines above line `i` end a sentence."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    return sum(1 for j in range(i) if rule[j] is None and content[j].rstrip()[-1:] in ".!?")
+
+
+def mark_bio_under_a_brief(ctx) -> None:
+    """Cut the author's bio under a brief (rule RULE): one of the page's last
+    BRIEF_BIO_LAST_LINES kept lines, under BRIEF_MIN_SENTENCES+ kept sentences, that opens
+    with the byline's name and names, further on, another capitalised word of the byline
+    (its outlet: "Sophie Michel hosts the morning show on Kootenay Valley Radio" under "By
+    Sophie Michel, Kootenay Valley Radio"). With no paragraphs to stand for the story, the
+    name alone is not enough: a brief's last sentence may be its author's own words.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("By Sophie Michel, Kootenay Valley Radio\\n"
+    ...               "The class meets twice a week.\\nForty people came.\\nMichel said it went well.\\n"
+    ...               "Sophie Michel hosts the morning show on Kootenay Valley Radio.\\n"
+    ...               "Listen live — KVR 92.3\\n")
+    >>> ctx.marks.rule[0] = "news.byline"
+    >>> mark_bio_under_a_brief(ctx)
+    >>> ctx.marks.rule[4]
+    'story.author_bio'
+    """
+    content = ctx.lines.content
+    for i in _last_kept_lines(ctx, BRIEF_BIO_LAST_LINES)[::-1]:
+        name = opening_name(content[i])
+        if name is None:
+            continue
+        byline = byline_of(ctx, name, i)
+        if byline is None or _sentences_above(ctx, i) < BRIEF_MIN_SENTENCES:
+            continue
+        rest = content[i].split(maxsplit=2)[2]
+        if name_words(byline.replace(name, " ")) & name_words(rest):
+            ctx.marks.rule[i] = RULE
+            return
 
 
 ABOUT_RULE = "story.about_box"

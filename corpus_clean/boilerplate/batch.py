@@ -28,7 +28,8 @@ from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entr
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
-    credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines, under_list_caption_lines,
+    credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
+    under_list_caption_lines,
 )
 from corpus_clean.boilerplate.story_tail import comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
@@ -48,8 +49,8 @@ PAGE_MASKS = (
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
 )
-# The lines the pre-checks of six steps walk (three caption steps, the comment box, the
-# story's inserts, the echoing edges), read through ``features.page_rows``:
+# The lines the pre-checks of seven steps walk (three caption steps, the comment box, the
+# story's inserts, the echoing edges, the credit lines), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),
@@ -58,6 +59,7 @@ PAGE_ROWS = (
     ("open_insert_rows", open_insert_lines),
     ("caption_sized_rows", caption_sized_lines),
     ("sentence_end_rows", sentence_end_lines),
+    ("credit_line_rows", credit_line_candidates),
 )
 
 

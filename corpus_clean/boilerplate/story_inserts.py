@@ -37,9 +37,14 @@ una foto dello scorso agosto (Ansa)", "Άποψη του χώρου. (Φωτογ
 ``story.caption_credit``) ends in ")" and so "ends a sentence"; its credit says what it
 is, so it needs less of the story around it: a clause of CREDIT_CAPTION_MIN_WORDS+ words
 (or an unspaced script's) closing with a short bracketed name, "label: name" or
-"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), or whose last sentence is
-followed by an unbracketed "Agency/Name" credit ("... in Lagos. Newsline/Chidi Eze"), after a
-story paragraph (or nothing kept), with a sentence (or nothing kept) below it.
+"agency/name" (``is_credit``: not "(laughs)", not "(2026)"), after a story paragraph (or
+nothing kept), with a sentence (or nothing kept) below it; or whose last sentence is
+followed by an unbracketed "Agency/Name" or "Label: Name" credit ("... in Lagos.
+Newsline/Chidi Eze"), under the story's sentences, whatever stands below it.
+
+A credit on a line of its own ("Wawa Press/Tom Metcalf", "PICHA: Redio Pwani", "(Photo:
+Dale Old Elk / Big Horn Ledger)", rule ``story.credit_line``) goes under the story, and
+so does the caption right above it when the story goes on below (``mark_credit_lines``).
 
 No wording list: the same shape in every language. Cost: a few numpy comparisons per
 page; lines are walked only for the (rare) candidates.
@@ -63,6 +68,7 @@ TEASERS_RULE = "story.related_teasers"
 GALLERY_CAPTION_RULE = "story.gallery_caption"
 LONE_CAPTION_RULE = "story.lone_caption"
 OVER_LIST_RULE = "story.caption_over_list"
+CREDIT_LINE_RULE = "story.credit_line"
 # A photo gallery's counter ("1 / 4", "Bild 2 von 5") as the rule packs cut it, and the
 # media labels that stand next to a photo's caption the same way ("Image 1 of 5",
 # "Image caption": ``nav.media_ui``, when its line says so: ``FIGURE_LABEL``).
@@ -310,13 +316,24 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
                 ("/" in line and slash_credit_after_sentence(line)) or label_credit_after_sentence(line))
             # (a caption whose sentence is followed by its credit says what it is in its
             # own shape: the story's list may stand above it, a fair's "Volunteers: 80",
-            # once the story has begun above it)
-            if (credited and _stands_alone(ctx, shape, i) and _sentence_below(ctx, shape, i)
+            # once the story has begun above it; and under it a box the model kept, a
+            # sponsor's line, when it closes the story)
+            if (credited and _stands_alone(ctx, shape, i)
                     and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
                 rule[i] = CREDIT_TAIL_RULE
             continue
         if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
             rule[i] = CREDIT_TAIL_RULE
+
+
+def _is_initial(text: str) -> bool:
+    """`text` ends in a name's initial ("Fred R"), whose full stop ends no sentence.
+
+    >>> [_is_initial(t) for t in ("Fred R", "in Lagos", "R")]
+    [True, False, True]
+    """
+    last = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return len(last) == 1 and last.isupper()
 
 
 def slash_credit_after_sentence(line: str) -> bool:
@@ -329,7 +346,7 @@ def slash_credit_after_sentence(line: str) -> bool:
     [True, True, False, False]
     """
     end = max(line.rfind(". "), line.rfind("! "), line.rfind("? "))
-    if end < 0:
+    if end < 0 or _is_initial(line[:end]):
         return False
     words = line[end + 2:].split()
     return (0 < len(words) <= CREDIT_MAX_WORDS and "/" in line[end + 2:]
@@ -359,7 +376,7 @@ def _is_name_word(word: str) -> bool:
 
 # A caption's sentence ends before its credit: a full stop, "!" or "?" and a space, or the
 # full stop of another script ("।" Devanagari, "۔" Urdu, "።" Ethiopic, "。" CJK).
-_CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*")
+_CAPTION_SENTENCE_END = re.compile(r"(?:[.!?]|[\u0964\u06d4\u1362])\s+|\u3002\s*|\s[–—|]\s")
 # Inside a credit's name, short lower-case particles join the name words ("Klub de
 # Volapük", "Times of Eswatini"): at most this many letters.
 NAME_PARTICLE_MAX_CHARS = 3
@@ -386,13 +403,200 @@ def label_credit_after_sentence(line: str) -> bool:
     [True, True, False, False, False, False, True, True, True, False]
     """
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
-    if not ends:
+    # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
+    # numbered heading)
+    if not ends or len(line[:ends[-1].start()].split()) < 2:
         return False
     label, colon, name = line[ends[-1].end():].partition(": ")
     words = name.split()
     return (bool(colon) and len(label.split()) == 1 and label[:1].isalpha()
             and 1 <= len(words) <= CREDIT_NAME_MAX_WORDS and _is_name_word(words[0]) and _is_name_word(words[-1])
             and all(_is_name_word(w) or (w.isalpha() and len(w) <= NAME_PARTICLE_MAX_CHARS) for w in words))
+
+
+# A credit on a line of its own names an outlet and a person, or a label and a name: at most
+# this many name words (and slashes between them); without a label, this many at least (an
+# outlet and a person's two names, "NASA/JPL-Caltech/ASU"; two words are a heading's pair,
+# "Introductions/Shout-Outs").
+CREDIT_LINE_MAX_WORDS = 8
+CREDIT_LINE_MIN_WORDS = 3
+# A line broken out of a sentence at a link ("... and South (" / "Stewart Island / Rakiura" /
+# ")."): the line above ends in one of these, or the line below opens with one.
+_OPEN_ENDS = frozenset("([{,;:-–—")
+_CLOSING_STARTS = frozenset(".,;:)]}")
+_BRACKETS = "()（）[]"
+
+
+def _name_words(text: str) -> list[str] | None:
+    """The words of a run of names joined by slashes ("Wawa Press/Tom Metcalf", "Dale Old
+    Elk / Big Horn Ledger"), or None when a word is not a name's (``_is_name_word``). Slashes
+    count as word breaks. No lower-case word between: a title's "by", "the", "and" ("The
+    Running Man by Richard Bachman / Stephen King", "Conclusion: Bringing the Gym Home",
+    "Compact / Point and Shoot" are headings), and no single letter ("It's A Start").
+
+    >>> [_name_words(t) for t in ("Wawa Press/Tom Metcalf", "Point and Shoot", "It's A Start")]
+    [['Wawa', 'Press', 'Tom', 'Metcalf'], None, None]
+    """
+    names = [w for w in text.replace("/", " / ").split() if w != "/"]
+    if not names or not all(_is_name_word(w) and len(w) > 1 for w in names):
+        return None
+    return names
+
+
+def is_credit_line(line: str) -> bool:
+    """The whole line is a photo's or a story's credit, by its shape in any language, maybe in
+    brackets: names joined by a slash ("Wawa Press/Tom Metcalf", "(PNA/Pamir Nūs Agentī)"),
+    or a label of one word (no digit), a colon and a name of two words or more ("PICHA: Redio Pwani", "(Photo: Dale
+    Old Elk / Big Horn Ledger)"). Not a list's row ("Price: 12 euros": no name), not a
+    sentence, not a date ("4/12/2026"), not a pair of words ("and/or").
+
+    >>> [is_credit_line(t) for t in ("Wawa Press/Tom Metcalf", "(PNA/Pamir Nūs Agentī)", "PICHA: Redio Pwani",
+    ...     "(Photo: Dale Old Elk / Big Horn Ledger)", "Price: 12 euros", "Coach: \\"Very.\\"", "and/or",
+    ...     "Kotido — 400", "Read more: City Council Votes To Close The Old Bridge Today", "4/12/2026",
+    ...     "Lodge Grass/Hardin", "Ngaatuk:")]
+    [True, True, True, True, False, False, False, False, False, False, True, False]
+    """
+    text = line.strip()
+    bracketed = text[:1] in _BRACKETS and text[-1:] in _BRACKETS
+    if bracketed:
+        text = text[1:-1].strip()
+    label, colon, rest = text.partition(": ")
+    if colon:
+        # (one word, no digit: "Step 7: Beware of the Light", "Tip #1: ..." are headings;
+        # a name of two words or more, unless in brackets ("(Image: GETTY)"), and no list in
+        # it: "Rated: Good", "Skin Protection: Lotions, Potions, and More" are a rating and
+        # a heading)
+        if len(label.split()) != 1 or not label[:1].isalpha() or any(c.isdigit() for c in label) or "," in rest:
+            return False
+        names = _name_words(rest)
+        return (names is not None and (2 - bracketed) <= len(names)
+                <= CREDIT_NAME_MAX_WORDS + ("/" in rest) * CREDIT_NAME_MAX_WORDS)
+    if "/" not in text or ":" in text:
+        return False
+    names = _name_words(text)
+    # (names in capitals only are a menu's or a section's heading: "ARCHITECTURE / STRATEGIC
+    # CONSULTING"; a credit names a person)
+    return (names is not None and CREDIT_LINE_MIN_WORDS <= len(names) <= CREDIT_LINE_MAX_WORDS
+            and not all(w.isupper() for w in names))
+
+
+def credit_line_candidates(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a credit on a line of its own, by its counts alone: two words or
+    more (a label and a name, or names joined by a slash), a few, ending in a letter or a
+    closing bracket. (`blank`, `last_rows`: unread, as ``page_rows`` and ``batch.PAGE_ROWS``
+    pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> credit_line_candidates(Context("Wawa Press/Tom Metcalf\\nHome\\nThe port reopened on Monday.").stats).tolist()
+    [True, False, False]
+    """
+    closing = (stats.last_char == ord(")")) | (stats.last_char == ord("）"))
+    in_a_word = (stats.last_class & ALPHA) != 0
+    words = stats.n_words
+    return (closing | in_a_word) & (words >= 2) & (words <= CREDIT_LINE_MAX_WORDS + 2)
+
+
+def _inside_a_sentence(ctx, i: int) -> bool:
+    """Line `i` is a piece of a sentence broken at a link: the line above ends open ("(",
+    ","), or the line below closes it (")", ".").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Early maps named it South (\\nStewart Island / Rakiura\\n).\\nWawa Press/Tom Metcalf\\nHe said.")
+    >>> [_inside_a_sentence(ctx, i) for i in (1, 3)]
+    [True, False]
+    """
+    content = ctx.lines.content
+    above = content[i - 1].rstrip()[-1:] if i > 0 else ""
+    below = content[i + 1].lstrip()[:1] if i + 1 < len(content) else ""
+    if above in _OPEN_ENDS and above != "" or below in _CLOSING_STARTS and below != "":
+        return True
+    # (a paragraph's length above with no end: "... complete and sign the" over a link)
+    stats = ctx.stats
+    return i > 0 and int(stats.n_words[i - 1]) >= PROSE_MIN_WORDS and not stats.last_class[i - 1] & SENT_END
+
+
+def _title_case(line: str) -> bool:
+    """Every word of 4+ letters opens with a capital: a heading's style ("The Best Camera
+    Gear Recommendations for Iceland"), not a caption's sentence.
+
+    >>> [_title_case(t) for t in ("The Best Camera Gear for Iceland", "Tenas kopa school, Grand Ronde")]
+    [True, False]
+    """
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def _under_a_caption(ctx, shape: LineShape, i: int) -> bool:
+    """The line right above line `i` is a photo's caption, kept or cut by a step: a short
+    line that is no paragraph (over a photo with no caption a paragraph is the story's), no
+    row of a list, no credit, not a wrapped line's end (lower case first), no heading (title
+    case); a kept one stands under the story's sentences."""
+    j = i - 1
+    if j < 0 or ctx.blank[j]:
+        return False
+    content = ctx.lines.content
+    line = content[j]
+    # (a caption says a clause's worth: "Vitamin A", "Filter by", "Architecture" over a
+    # "credit" are a product's name, a filter's label, a table's section)
+    if shape.n_words(j) < LONE_CAPTION_SHORT_MIN_WORDS or shape.n_words(j) > CAPTION_MAX_WORDS:
+        return False
+    return (not shape.is_paragraph(j) and not _is_row(content, shape, j) and not is_credit_line(line)
+            and not (shape.first_class(j) & LOWER and not _caseless_start(line)) and shape.first_class(j) & ALPHA
+            and not _title_case(line) and (ctx.marks.rule[j] is not None or _story_above(ctx, shape, j)))
+
+
+def mark_credit_lines(ctx, shape: LineShape) -> None:
+    """Cut a kept credit line of its own (``is_credit_line``) inside or under the story
+    (rule CREDIT_LINE_RULE), and the photo's caption right above it when the story goes on
+    under the credit (rule CAPTION_RULE).
+
+    The credit stands under a story sentence somewhere above it (``_story_above``), alone (no
+    piece of a sentence broken at a link), and over a sentence or nothing kept. When the story
+    goes on below it, a caption stands right above it (``_under_a_caption``: a heading's pair
+    "Compact / Point and Shoot" under a title-case heading, a credit under a paragraph that
+    readability's gold keeps, stay), and the caption goes too. Over a credit that closes the
+    story ("(PNA/Pamir Nūs Agentī)" under its last paragraph: an agency's signoff) the line
+    above is the story's own last sentence, and stays.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Lodge Grass beat Hardin 71-65 on Friday night in front of a full gym.\\n"
+    ...               "Plenty Hawk during the fourth quarter.\\n"
+    ...               "(Photo: Dale Old Elk / Big Horn Ledger)\\n"
+    ...               "The coach was asked if it was close.\\n"
+    ...               "The next game is on Tuesday.\\n"
+    ...               "(PNA/Pamir News Agency)\\n")
+    >>> mark_credit_lines(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, 'story.caption', 'story.credit_line', None, None, 'story.credit_line', None]
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    for i in page_rows(ctx, "credit_line_rows", credit_line_candidates):
+        if rule[i] is not None:
+            continue
+        line = content[i]
+        if ("/" not in line and ":" not in line and "：" not in line) or not is_credit_line(line):
+            continue
+        if not _story_above(ctx, shape, i) or not _stands_alone(ctx, shape, i) or _inside_a_sentence(ctx, i):
+            continue
+        below = _kept_neighbour(rule, ctx.blank, i, 1)
+        if below is not None and not shape.ends_sentence(below):
+            continue
+        above = _kept_neighbour(rule, ctx.blank, i, -1)
+        # (a "label: name" under a row of the same shape is the list's last row: "Komatlo:
+        # Barangay Lucao" under a contest's winners, "Tenor: Frank Lyle" under the bells;
+        # under a line announcing a list it is the list's one row)
+        if above is not None and (content[above].rstrip()[-1:] in ":："
+                                  or (": " in line and _is_row(content, shape, above))):
+            continue
+        if below is not None and not _under_a_caption(ctx, shape, i):
+            continue
+        rule[i] = CREDIT_LINE_RULE
+        # (the caption is the line right above the credit: a line cut between them, the
+        # kept line further up is the story's, a row of its list; a paragraph right above
+        # it is the story's too, over a photo that has no caption)
+        if below is not None and rule[i - 1] is None:
+            rule[i - 1] = CAPTION_RULE
 
 
 def _after_a_sentence(ctx, shape: LineShape, i: int) -> bool:
@@ -447,6 +651,7 @@ def mark_story_inserts(ctx) -> None:
     """
     shape = LineShape(ctx.stats)  # (read-only views of the counts: one for every step below)
     mark_captions_with_credit_tail(ctx, shape)
+    mark_credit_lines(ctx, shape)
     mark_teasers_under_a_related_label(ctx, shape)
     mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
