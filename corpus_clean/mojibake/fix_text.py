@@ -9,7 +9,7 @@ from collections import Counter
 
 from ftfy.fixes import fix_c1_controls
 
-from corpus_clean.mojibake.charmaps import _CP1252, _lines
+from corpus_clean.mojibake.charmaps import _CP1252, _SPAN_CODECS, _lines
 from corpus_clean.mojibake.controls import _C1_RE, decode_c1_as_mac_roman, strip_control_chars
 from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
@@ -21,7 +21,8 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
-                                        decode_mac_roman_ipa_letters, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        decode_mac_roman_ipa_letters, decode_mac_roman_ipa_letters_read_as_letters,
+                                        decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_a0_inside_longer_sequences, restore_nbsp_at_eol,
                                         restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
@@ -71,7 +72,7 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
     # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
     # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no
     # codec decodes, so the line read through cp1253 as "inflaΓ§Γ£o" is done.
-    if other is not None and not might_need_repair(other[0]):
+    if other is not None and _nothing_left_to_decode(other[0]):
         fixes["other_codec"] += 1
         return other[0]
     ours_fixes: Counter = Counter()
@@ -87,6 +88,19 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
         return ours
     fixes.update(theirs_fixes)
     return theirs
+
+
+def _nothing_left_to_decode(text: str) -> bool:
+    """Does ``text`` hold no UTF-8 sequence written in the characters of a codec we
+    re-decode from? A lead before a continuation is not yet a sequence: Italian
+    "qualità»," (cp1252 E0 BB, a three-byte lead and one continuation) is done, so an
+    ISO-8859-2 reading ``qualitĂ\xa0Âť`` of it is not handed on to ftfy, whose cp1250
+    reading makes "»" a C1 control.
+
+    >>> _nothing_left_to_decode("«Ogni anno, di ottima qualità», spiega"), _nothing_left_to_decode("cafÃ©")
+    (True, False)
+    """
+    return not might_need_repair(text) or not any(codec.sequence_re.search(text) for codec in _SPAN_CODECS)
 
 
 def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:
@@ -321,6 +335,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # And a lone IPA letter read as Mac Roman ("tm…£arin"): too little for the lines'
     # repair, but no ellipsis is followed by a sign inside a word.
     fixed, n = decode_mac_roman_ipa_letters(fixed)
+    fixes["mac_roman"] += n
+    fixed, n = decode_mac_roman_ipa_letters_read_as_letters(fixed)
     fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.
