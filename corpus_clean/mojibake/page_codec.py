@@ -20,8 +20,8 @@ from collections import Counter
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _decoded_or_empty
-from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _CLDR_ALPHABET_SETS, _alphabet_letters,
-                                                _capital_inside_a_lowercase_word,
+from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _alphabet_letters, _capital_inside_a_lowercase_word,
+                                                _one_language_or_cldr_writes,
                                                 _is_written, _new_letters, _one_language_writes,
                                                 _without_letter_apostrophes)
 from corpus_clean.mojibake.scripts import _has_mixed_scripts, _has_script, _script
@@ -188,12 +188,3 @@ def _acceptable_reading(line: str, decoded: str, scripts: set) -> str | None:
         return None
     return decoded
 
-
-def _one_language_or_cldr_writes(letters: set) -> bool:
-    """Does one language of the studied pages (`alphabets`) or of CLDR's locale data
-    (`cldr_alphabets`) write all these letters (lowercase)?
-
-    >>> _one_language_or_cldr_writes({"ư", "ơ"}), _one_language_or_cldr_writes({"ʒ"})
-    (True, False)
-    """
-    return _one_language_writes(letters) or (bool(letters) and any(letters <= alphabet for alphabet in _CLDR_ALPHABET_SETS))
