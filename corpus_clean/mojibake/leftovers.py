@@ -50,6 +50,9 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
         decoded = _doubly_encoded_letters_decoded(fixed, letters, capitals)
         decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, decoded, letters, capitals), decoded)
         if decoded != fixed:
+            # (once more: a doubly encoded letter glued to a letter decoded just now, "нÉ™")
+            decoded = _doubly_encoded_letters_decoded(decoded, letters, capitals)
+        if decoded != fixed:
             fixes["encoding"] = fixes.get("encoding", 0) + 1
         out.append(decoded)
     return out
