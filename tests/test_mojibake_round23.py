@@ -12,6 +12,7 @@
 - A partially repaired page: a doubly encoded letter left in a word of two scripts
   (Nganasan-like Cyrillic words with Latin "ə") and a digit of the page's own script
   it writes elsewhere ("٢") are decoded at the page level.
+- The capital of a letter text writes is one text writes ("Ɛ" of "ɛ", "Ƙ" of "ƙ").
 - One ISO-8859-2 pair completes its word even where the second character of the pair is
   the letter itself ("ž" is ``Ĺž``); where cp1252 reads a capital inside a word ("NthĊ"),
   a reading into letters a CLDR language writes ("Nthĩ") wins.
@@ -54,6 +55,12 @@ FAIL_ON_MAIN = [
     ("utf8-as-iso-8859-2", "Južni vjetar"),
     # cp1252 would read a capital inside a word; ISO-8859-2 reads Kikuyu-like "ĩ"
     ("utf8-as-iso-8859-2", "Mwĩrĩ"),
+    # the capital of an African reference letter opening a one-word line, through cp1250,
+    # ISO-8859-2 and cp1257 (ftfy right, main wrong: cp1257's "Ð" was taken for a common
+    # letter, "Ɛ" for a rare one)
+    ("utf8-as-cp1250", "Dugu\nƐnsaba"),
+    ("utf8-as-iso-8859-2", "Ƙauye\nna"),
+    ("utf8-as-cp1257", "Ɛnsaba"),
 ]
 
 

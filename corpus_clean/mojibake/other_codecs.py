@@ -742,7 +742,8 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
     (True, False)
     """
-    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
+    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _is_the_capital_of_a_written_letter(char)
+               for char in _new_letters(line, decoded))
 
 
 def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
@@ -761,7 +762,19 @@ def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
     (`letter_counts`: "ǎ", "ș", "ț") count."""
-    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
+    return (not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
+            or _is_the_capital_of_a_written_letter(letter))
+
+
+def _is_the_capital_of_a_written_letter(letter: str) -> bool:
+    """Is the letter the capital of one text writes (`letter_counts`, the African reference
+    alphabet)? A page's one "Ɛ" or "Ƙ" opens a word: Bambara "Ɛndujamana", Hausa "Ƙasar".
+
+    >>> _is_the_capital_of_a_written_letter("Ɛ"), _is_the_capital_of_a_written_letter("Ʃ")
+    (True, False)
+    """
+    lower = letter.lower()
+    return letter.isupper() and lower != letter and (lower in LETTER_COUNTS or lower in AFRICAN_REFERENCE_LETTERS)
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:
