@@ -74,6 +74,8 @@ NEGATIVES = [
     # an ellipsis before an accented word, a space or none
     "Attends… été 2026, and so on…é",
     "Wait…é and then… Émile",
+    # an ellipsis glued to the next word on a page that writes that letter itself
+    "Ta ootas…õhtul kaua.\nSiis õpilased läksid koju.",
     # a capital inside a word that is a name, clean
     "McĹ is no word, but DuBois and MacÉire are names.",
     # Slovak "ĺ" and "ž" side by side, clean

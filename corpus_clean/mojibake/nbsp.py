@@ -631,29 +631,25 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     """
     if "…" not in text:
         return text, 0
-    matches = [m for m in _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.finditer(text) if _no_other_accented_letter_on_its_line(text, m)]
+    matches = list(_MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.finditer(text))
     if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches):
         return text, 0
-    out, last = [], 0
-    for m in matches:
-        out.append(text[last : m.start()] + _mac_roman_c9_pair(m))
-        last = m.end()
-    return "".join(out) + text[last:], len(matches)
+    if _another_accented_letter(text):
+        return text, 0
+    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
 
 
-def _no_other_accented_letter_on_its_line(text: str, match: re.Match) -> bool:
-    """Does the match's line hold no accented letter Mac Roman reads a continuation byte
-    as, outside such pairs? A line of Mac Roman mojibake holds those only after a lead:
-    Portuguese "então…ótimo" (a clean "ã", then an ellipsis) is no mojibake.
+def _another_accented_letter(text: str) -> bool:
+    """Does the text hold, outside ``…``+letter pairs, an accented letter Mac Roman reads a
+    continuation byte as? Then it writes such letters itself, and its pairs are an ellipsis
+    before a word: Estonian "ootas…õhtul" on a page that writes "õpilased", Portuguese
+    "disse…ótimo" beside "ônibus". (The lines the repair decoded from Mac Roman whole are
+    decoded by now; what is left of Mac Roman's letters is the text's own.)
 
-    >>> m = _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.search("então…ótimo")
-    >>> _no_other_accented_letter_on_its_line("então…ótimo", m)
-    False
+    >>> _another_accented_letter("Ta ootas…õhtul.\\nSiis õpilased."), _another_accented_letter("nidib y…õla, s…î'…î")
+    (True, False)
     """
-    start = text.rfind("\n", 0, match.start()) + 1
-    end = text.find("\n", match.end())
-    line = _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.sub("", text[start : end if end >= 0 else len(text)])
-    return not any(char in _MAC_ROMAN_LETTERS_AFTER_C9 for char in line)
+    return any(char in _MAC_ROMAN_LETTERS_AFTER_C9 for char in _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.sub("", text))
 
 
 _IPA_LETTER_RE = re.compile("[\u0180-\u02af]")
