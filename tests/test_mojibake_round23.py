@@ -43,6 +43,8 @@ FAIL_ON_MAIN = [
     ("utf8-as-iso-8859-2", "The harvest was good this year.\nLa festa comincerà in ottobre.\n«Abbiamo una qualità», dice il sindaco. «Questo è un buon anno»."),
     # Mac Roman "ɛ" and "ɔ" inside words, after an apostrophe, at a word's end
     ("mac-roman", "Nidib yɛla nam zina ka ba daar.\nBa gban sɔ'ɔ la."),
+    # ... and at a word's end only, where it is a letter of the African reference alphabet
+    ("mac-roman", "Sango\nMbokɛ"),
     # a Vietnamese page through cp1253, its byline alone on a line
     ("utf8-as-cp1253", "Tin tức\nHội chợ hoa xuân mở cửa tại bến sông\nLan Thư"),
     # a Welsh line with one pair on a page whose other line decoded a pound sign only

@@ -13,7 +13,7 @@ from collections import Counter
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec, reads_through_another_codec_only
-from corpus_clean.mojibake.scripts import _script
+from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, _script
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
@@ -628,11 +628,18 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     ('nidib yɛla, ka ba gban sɔ’ɔ la', 3)
     >>> decode_mac_roman_ipa_letters_read_as_letters("Wait…é and then… Émile s…î")
     ('Wait…é and then… Émile s…î', 0)
+    >>> decode_mac_roman_ipa_letters_read_as_letters("nga\\nKook…õ"), decode_mac_roman_ipa_letters_read_as_letters("Wait…é")
+    (('nga\\nKookɛ', 1), ('Wait…é', 0))
     """
     if "…" not in text:
         return text, 0
     matches = list(_MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.finditer(text))
-    if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches):
+    if not matches:
+        return text, 0
+    # One inside a word; or, at words' ends only ("Kook…õ"), letters of the African
+    # reference alphabet all ("ɛ", "ɔ"; not "Ɏ" of "Wait…é").
+    if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches) and not all(
+            _mac_roman_c9_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
         return text, 0
     if _another_accented_letter(text):
         return text, 0
