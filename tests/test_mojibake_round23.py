@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import random
 
-import ftfy
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
-from tests.mojibake_corpus import GARBLINGS, OTHER_CODEC_GARBLINGS, garble
+from corpus_clean.mojibake import repair
+from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right
 
 
 def repaired(kind: str, text: str) -> tuple[str, str]:
@@ -115,16 +114,7 @@ def _pages(seed: int, count: int) -> list[str]:
 def test_never_wrong_where_ftfy_is_right(seed):
     """Generated pages × every kind: where ftfy (the corpus config) gives back the clean
     text, so do we."""
-    wrong = []
-    for page in _pages(seed, 10):
-        for kind in list(GARBLINGS) + list(OTHER_CODEC_GARBLINGS):
-            if kind == "lossy-fffd":
-                continue
-            garbled, clean = garble(kind, page)
-            if garbled != clean and ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG) == clean \
-                    and repair(garbled)[0] != clean:
-                wrong.append((kind, page))
-    assert wrong == []
+    assert [(page, kinds) for page in _pages(seed, 10) if (kinds := kinds_where_ftfy_alone_is_right(page))] == []
 
 
 # Letters of the orthographies above, an ellipsis, guillemets, digits of two scripts:
