@@ -56,6 +56,8 @@ FAIL_ON_MAIN = [
     ("utf8-as-iso-8859-2", "Južni vjetar"),
     # cp1252 would read a capital inside a word; ISO-8859-2 reads Kikuyu-like "ĩ"
     ("utf8-as-iso-8859-2", "Mwĩrĩ"),
+    # ... and a lone pair, too short for the whole-line decoder
+    ("utf8-as-iso-8859-2", "Nthĩ\nya"),
     # the capital of an African reference letter opening a one-word line, through cp1250,
     # ISO-8859-2 and cp1257 (ftfy right, main wrong: cp1257's "Ð" was taken for a common
     # letter, "Ɛ" for a rare one)

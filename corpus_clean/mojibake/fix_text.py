@@ -17,7 +17,8 @@ from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, _a_reading_of_known_letters,
+                                                _capital_inside_a_lowercase_word, decode_a_control_pair_as_a_sign,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
@@ -79,15 +80,29 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
     spans_first = _spans_first(line, evidence, ours_fixes)
     if not C1_AFTER_ANOTHER_CODECS_LEAD_RE.search(line) and not _leaves_work_for_ftfy(spans_first, line):
         fixes.update(ours_fixes)
-        return spans_first
+        return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, spans_first)
     ours = _ours_first(line, spans_first, evidence, ours_fixes)
     theirs_fixes: Counter = Counter()
     theirs = _ftfy_first(line, evidence, theirs_fixes)
     if ours != theirs and _residue(ours, line) < _residue(theirs, line):
         fixes.update(ours_fixes)
-        return ours
+        return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, ours)
     fixes.update(theirs_fixes)
-    return theirs
+    return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, theirs)
+
+
+def _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line: str, fixed: str) -> str:
+    """``fixed``, unless it put a capital inside a word of small letters and one other
+    code page reads the line into letters a language writes (`_a_reading_of_known_letters`):
+    a lone pair too short for the whole-line decoder, Meru "Nthĩ" through ISO-8859-2
+    (``NthÄŠ``), which cp1252 reads as "NthĊ".
+
+    >>> _unless_another_code_page_reads_it_without_a_capital_inside_a_word("NthÄŠ", "NthĊ")
+    'Nthĩ'
+    """
+    if fixed == line or not _capital_inside_a_lowercase_word(line, fixed):
+        return fixed
+    return _a_reading_of_known_letters(line, fixed)
 
 
 def _nothing_left_to_decode(text: str) -> bool:
