@@ -100,7 +100,13 @@ def _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line: str
     >>> _unless_another_code_page_reads_it_without_a_capital_inside_a_word("NthÄŠ", "NthĊ")
     'Nthĩ'
     """
-    if fixed == line or not _capital_inside_a_lowercase_word(line, fixed):
+    if fixed == line:
+        return fixed
+    # (cheap test first, linear in the line: a capital the repair put in, after a small letter)
+    capitals = {char for char in set(fixed) - set(line) if char.isupper()}
+    if not capitals or not any(char in capitals and fixed[k - 1].islower() for k, char in enumerate(fixed) if k):
+        return fixed
+    if not _capital_inside_a_lowercase_word(line, fixed):
         return fixed
     return _a_reading_of_known_letters(line, fixed)
 
