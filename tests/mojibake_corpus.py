@@ -336,6 +336,24 @@ def ours_where_ftfy_alone_is_right(garbled: str, clean: str) -> str | None:
     return ours if theirs == clean and ours != clean else None
 
 
+def kinds_where_ftfy_alone_is_right(text: str) -> list[str]:
+    """The kinds (all but lossy-fffd) that garble ``text`` into something ftfy (the
+    corpus config) repairs and we do not: the property the round tests check over
+    generated pages.
+
+    >>> kinds_where_ftfy_alone_is_right("café")
+    []
+    """
+    wrong = []
+    for kind in list(GARBLINGS) + list(OTHER_CODEC_GARBLINGS):
+        if kind == "lossy-fffd":
+            continue
+        garbled, clean = garble(kind, text)
+        if garbled != clean and ours_where_ftfy_alone_is_right(garbled, clean) is not None:
+            wrong.append(kind)
+    return wrong
+
+
 def garble(kind: str, text: str) -> tuple[str, str]:
     """(garbled, clean) for one of the GARBLINGS or OTHER_CODEC_GARBLINGS kinds."""
     result = (GARBLINGS.get(kind) or OTHER_CODEC_GARBLINGS[kind])(text)

@@ -9,7 +9,7 @@ from collections import Counter
 
 from ftfy.fixes import fix_c1_controls
 
-from corpus_clean.mojibake.charmaps import _CP1252, _lines
+from corpus_clean.mojibake.charmaps import _CP1252, _SPAN_CODECS, _lines
 from corpus_clean.mojibake.controls import _C1_RE, decode_c1_as_mac_roman, strip_control_chars
 from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
@@ -17,11 +17,13 @@ from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
-from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, decode_a_control_pair_as_a_sign,
+from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, _a_reading_of_known_letters,
+                                                _capital_inside_a_lowercase_word, decode_a_control_pair_as_a_sign,
                                                 decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
-                                        decode_mac_roman_ipa_letters, decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
+                                        decode_mac_roman_ipa_letters, decode_mac_roman_ipa_letters_read_as_letters,
+                                        decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_a0_inside_longer_sequences, restore_nbsp_at_eol,
                                         restore_nbsp_lost_as_space)
 from corpus_clean.mojibake.page_codec import decode_lines_like_their_page
@@ -71,22 +73,55 @@ def fix_line(line: str, evidence: dict, fixes: Counter, quotes_may_be_on_purpose
     # Nothing left to fix means no lead and continuation *of one codec* left: Portuguese
     # "inflação" holds "çã" (a Latin-1 lead before a Mac Roman continuation), which no
     # codec decodes, so the line read through cp1253 as "inflaΓ§Γ£o" is done.
-    if other is not None and not might_need_repair(other[0]):
+    if other is not None and _nothing_left_to_decode(other[0]):
         fixes["other_codec"] += 1
         return other[0]
     ours_fixes: Counter = Counter()
     spans_first = _spans_first(line, evidence, ours_fixes)
     if not C1_AFTER_ANOTHER_CODECS_LEAD_RE.search(line) and not _leaves_work_for_ftfy(spans_first, line):
         fixes.update(ours_fixes)
-        return spans_first
+        return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, spans_first)
     ours = _ours_first(line, spans_first, evidence, ours_fixes)
     theirs_fixes: Counter = Counter()
     theirs = _ftfy_first(line, evidence, theirs_fixes)
     if ours != theirs and _residue(ours, line) < _residue(theirs, line):
         fixes.update(ours_fixes)
-        return ours
+        return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, ours)
     fixes.update(theirs_fixes)
-    return theirs
+    return _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line, theirs)
+
+
+def _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line: str, fixed: str) -> str:
+    """``fixed``, unless it put a capital inside a word of small letters and one other
+    code page reads the line into letters a language writes (`_a_reading_of_known_letters`):
+    a lone pair too short for the whole-line decoder, Meru "Nthĩ" through ISO-8859-2
+    (``NthÄŠ``), which cp1252 reads as "NthĊ".
+
+    >>> _unless_another_code_page_reads_it_without_a_capital_inside_a_word("NthÄŠ", "NthĊ")
+    'Nthĩ'
+    """
+    if fixed == line:
+        return fixed
+    # (cheap test first, linear in the line: a capital the repair put in, after a small letter)
+    capitals = {char for char in set(fixed) - set(line) if char.isupper()}
+    if not capitals or not any(char in capitals and fixed[k - 1].islower() for k, char in enumerate(fixed) if k):
+        return fixed
+    if not _capital_inside_a_lowercase_word(line, fixed):
+        return fixed
+    return _a_reading_of_known_letters(line, fixed)
+
+
+def _nothing_left_to_decode(text: str) -> bool:
+    """Does ``text`` hold no UTF-8 sequence written in the characters of a codec we
+    re-decode from? A lead before a continuation is not yet a sequence: Italian
+    "qualità»," (cp1252 E0 BB, a three-byte lead and one continuation) is done, so an
+    ISO-8859-2 reading ``qualitĂ\xa0Âť`` of it is not handed on to ftfy, whose cp1250
+    reading makes "»" a C1 control.
+
+    >>> _nothing_left_to_decode("«Ogni anno, di ottima qualità», spiega"), _nothing_left_to_decode("cafÃ©")
+    (True, False)
+    """
+    return not might_need_repair(text) or not any(codec.sequence_re.search(text) for codec in _SPAN_CODECS)
 
 
 def _ftfy_first(line: str, evidence: dict, fixes: Counter) -> str:
@@ -321,6 +356,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     # And a lone IPA letter read as Mac Roman ("tm…£arin"): too little for the lines'
     # repair, but no ellipsis is followed by a sign inside a word.
     fixed, n = decode_mac_roman_ipa_letters(fixed)
+    fixes["mac_roman"] += n
+    fixed, n = decode_mac_roman_ipa_letters_read_as_letters(fixed)
     fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.

@@ -47,7 +47,11 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
     capitals = _mostly_capitals("".join(repaired))
     out = []
     for fixed in repaired:
-        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, fixed, letters, capitals), fixed)
+        decoded = _doubly_encoded_letters_decoded(fixed, letters, capitals)
+        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, decoded, letters, capitals), decoded)
+        if decoded != fixed:
+            # (once more: a doubly encoded letter glued to a letter decoded just now, "нÉ™")
+            decoded = _doubly_encoded_letters_decoded(decoded, letters, capitals)
         if decoded != fixed:
             fixes["encoding"] = fixes.get("encoding", 0) + 1
         out.append(decoded)
@@ -55,12 +59,12 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
 
 
 def _page_letters(lines: list[str]) -> set[str]:
-    """The non-ASCII letters and marks the page writes outside cp1252 sequences,
+    """The non-ASCII letters, marks and digits the page writes outside cp1252 sequences,
     lowercase."""
     letters = set()
     for line in lines:
         for char in _CP1252.sequence_re.sub(" ", line):
-            if char > "\x7f" and (char.isalpha() or unicodedata.category(char) == "Mn"):
+            if char > "\x7f" and (char.isalpha() or unicodedata.category(char) in ("Mn", "Nd")):
                 letters.add(char.lower())
     return letters
 
@@ -80,6 +84,58 @@ def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str], capitals:
     if capitals and char.islower() and (before.isupper() or after.isupper()):
         return sequence  # a page in capitals: its mojibake decodes to capitals ("DÉCLARÉ”" stays)
     return char if _fits_the_page(char, before, after, letters) else sequence
+
+
+def _doubly_encoded_letters_decoded(line: str, letters: set[str], capitals: bool = False) -> str:
+    """The line with each doubly encoded letter a partial repair left decoded, where it
+    fits the page: two to four sequences in a row that decode to one sequence, which
+    decodes to one letter (Nganasan "ə" of a Cyrillic word, ``Ã‰â„¢``, or "н",
+    ``Ã\x90Â½``).
+
+    >>> _doubly_encoded_letters_decoded("Тəн тÃ‰â„¢ Ð¾Ã\x90Â½", {"ə", "т", "н", "о"})
+    'Тəн тə Ð¾н'
+    >>> _doubly_encoded_letters_decoded("Тəн тÃ‰â„¢", {"т", "н"})
+    'Тəн тÃ‰â„¢'
+    """
+    sequences = list(_CP1252.sequence_re.finditer(line))
+    if len(sequences) < 2:
+        return line
+    out, last, k = [], 0, 0
+    while k < len(sequences):
+        for width in (2, 3, 4):
+            window = sequences[k : k + width]
+            if len(window) < width or any(a.end() != b.start() for a, b in zip(window, window[1:])):
+                break
+            char = _decoded_twice(line[window[0].start() : window[-1].end()])
+            if char is None:
+                continue
+            before = line[window[0].start() - 1 : window[0].start()]
+            after = line[window[-1].end() : window[-1].end() + 1]
+            if capitals and char.islower() and (before.isupper() or after.isupper()):
+                continue
+            if _fits_the_page(char, before, after, letters):
+                out.append(line[last : window[0].start()] + char)
+                last = window[-1].end()
+                k += width - 1
+                break
+        k += 1
+    return "".join(out) + line[last:]
+
+
+def _decoded_twice(run: str) -> str | None:
+    """The one character ``run`` is after two cp1252-to-UTF-8 decodings, or None.
+
+    >>> _decoded_twice("Ã‰â„¢"), _decoded_twice("Ã©")
+    ('ə', None)
+    """
+    try:
+        once = _CP1252.to_bytes(run).decode("utf-8")
+        if not _CP1252.sequence_re.fullmatch(once):
+            return None
+        char = _CP1252.to_bytes(once).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return None
+    return char if len(char) == 1 else None
 
 
 def _mostly_capitals(line: str) -> bool:
@@ -105,10 +161,14 @@ def _fits_the_page(char: str, before: str, after: str, letters: set[str]) -> boo
     (False, True)
     >>> _fits_the_page("ɔ", " ", " ", {"ɖ", "ɛ"}), _fits_the_page("ɔ", " ", " ", {"ɛ"})
     (True, False)
+    >>> _fits_the_page("٢", "", "ی", {"٢", "ی"}), _fits_the_page("٢", "", "ی", {"ی"})
+    (True, False)
     """
     lower = char.lower()
     if unicodedata.category(char) == "Mn":
         return lower in letters and before.isalpha()
+    if unicodedata.category(char) == "Nd":
+        return char in letters  # a digit of the page's own script it writes elsewhere ("٢")
     if not char.isalpha():
         return False
     glued = before.isalpha() or after.isalpha()

@@ -13,7 +13,7 @@ from collections import Counter
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
 from corpus_clean.mojibake.evidence import _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec, reads_through_another_codec_only
-from corpus_clean.mojibake.scripts import _script
+from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, _script
 
 
 # Any cp1252 UTF-8 sequence: evidence that the document is mojibake.
@@ -603,8 +603,60 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
     # pair that only ends a word ("Brand…®") is none without.
     if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.subn(
-        lambda m: bytes([0xC9, m.group(1).encode("mac_roman")[0]]).decode("utf-8"), text)
+    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_c9_pair, text)
+
+
+def _mac_roman_c9_pair(match: re.Match) -> str:
+    """The letter U+0240-U+027F whose UTF-8 bytes Mac Roman reads as ``…`` + group 1."""
+    return bytes([0xC9, match.group(1).encode("mac_roman")[0]]).decode("utf-8")
+
+
+# Mac Roman reads most continuation bytes as accented letters: "ɛ" (C9 9B) is "…õ", "ɔ"
+# (C9 94) "…î". An ellipsis is never followed by a letter glued on both sides ("y…õla").
+_MAC_ROMAN_LETTERS_AFTER_C9 = "".join(
+    char for char in bytes(range(0x80, 0xC0)).decode("mac_roman") if char.isalpha())
+_MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE = re.compile(
+    rf"(?<=[^\W\d_]|['’])…([{_MAC_ROMAN_LETTERS_AFTER_C9}])(?=[^\W\d_]|['’\s.,;:!?)]|\Z)")
+
+
+def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
+    """Decode IPA letters read as Mac Roman as an ellipsis and an accented letter (``…õ``
+    is "ɛ", ``…î`` is "ɔ") where one of them stands inside a word, letters on both sides:
+    then the others (after an apostrophe, at a word's end) are such letters too.
+
+    >>> decode_mac_roman_ipa_letters_read_as_letters("nidib y…õla, ka ba gban s…î’…î la")
+    ('nidib yɛla, ka ba gban sɔ’ɔ la', 3)
+    >>> decode_mac_roman_ipa_letters_read_as_letters("Wait…é and then… Émile s…î")
+    ('Wait…é and then… Émile s…î', 0)
+    >>> decode_mac_roman_ipa_letters_read_as_letters("nga\\nKook…õ"), decode_mac_roman_ipa_letters_read_as_letters("Wait…é")
+    (('nga\\nKookɛ', 1), ('Wait…é', 0))
+    """
+    if "…" not in text:
+        return text, 0
+    matches = list(_MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.finditer(text))
+    if not matches:
+        return text, 0
+    # One inside a word; or, at words' ends only ("Kook…õ"), letters of the African
+    # reference alphabet all ("ɛ", "ɔ"; not "Ɏ" of "Wait…é").
+    if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches) and not all(
+            _mac_roman_c9_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
+        return text, 0
+    if _another_accented_letter(text):
+        return text, 0
+    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
+
+
+def _another_accented_letter(text: str) -> bool:
+    """Does the text hold, outside ``…``+letter pairs, an accented letter Mac Roman reads a
+    continuation byte as? Then it writes such letters itself, and its pairs are an ellipsis
+    before a word: Estonian "ootas…õhtul" on a page that writes "õpilased", Portuguese
+    "disse…ótimo" beside "ônibus". (The lines the repair decoded from Mac Roman whole are
+    decoded by now; what is left of Mac Roman's letters is the text's own.)
+
+    >>> _another_accented_letter("Ta ootas…õhtul.\\nSiis õpilased."), _another_accented_letter("nidib y…õla, s…î'…î")
+    (True, False)
+    """
+    return any(char in _MAC_ROMAN_LETTERS_AFTER_C9 for char in _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.sub("", text))
 
 
 _IPA_LETTER_RE = re.compile("[\u0180-\u02af]")

@@ -499,6 +499,16 @@ def _one_language_writes(letters: set) -> bool:
     return bool(letters) and any(letters <= alphabet for alphabet in _ALPHABET_SETS)
 
 
+def _one_language_or_cldr_writes(letters: set) -> bool:
+    """Does one language of the studied pages (`alphabets`) or of CLDR's locale data
+    (`cldr_alphabets`) write all these letters (lowercase)?
+
+    >>> _one_language_or_cldr_writes({"ư", "ơ"}), _one_language_or_cldr_writes({"ʒ"})
+    (True, False)
+    """
+    return _one_language_writes(letters) or (bool(letters) and any(letters <= alphabet for alphabet in _CLDR_ALPHABET_SETS))
+
+
 def reads_through_another_codec_only(line: str) -> bool:
     """Is the line, written only in characters cp1252 has (so left to the cp1252 repairs
     by `decode_line_read_as_another_codec`), UTF-8 read through another code page: it
@@ -548,6 +558,12 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
     'Wiadōmości'
     >>> _a_reading_of_known_letters("cafÃ©", "café")
     'café'
+
+    Where cp1252's letter is a capital inside a word, the other reading's letters may be
+    any a language of CLDR writes (Meru "ĩ" through ISO-8859-2: ``NthÄŠ``, cp1252 "NthĊ").
+
+    >>> _a_reading_of_known_letters("NthÄŠ", "NthĊ")
+    'Nthĩ'
     """
     # (Only Latin letters: where the code pages collide, "Å¨" / "Ä“", and the cheap test
     # first, for the many lines of other scripts that `letter_counts` knows little of.)
@@ -559,7 +575,8 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
     miscased = _capital_inside_a_lowercase_word(line, as_cp1252)
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
-              and _writes_only_known_letters(line, decoded)
+              and (_writes_only_known_letters(line, decoded)
+                   or (miscased and _one_language_or_cldr_writes(_alphabet_letters(decoded))))
               and (miscased or _one_language_writes(_alphabet_letters(decoded)))}
     return others.pop() if len(others) == 1 else as_cp1252
 
@@ -695,6 +712,8 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
     True
     >>> _completes_its_word("ola Ę»o e", re.search("Ę»", "ola Ę»o e"), "ola ƻo e")
     False
+    >>> _completes_its_word("JuĹžni", re.search("Ĺž", "JuĹžni"), "Južni")
+    True
     """
     start = sequence.start()
     if line[start - 1 : start] in _APOSTROPHES:
@@ -708,7 +727,9 @@ def _completes_its_word(line: str, sequence: re.Match, decoded: str, rare_letter
     new = [char for char in decoded if char > "\x7f" and char not in line]
     if new and all(char in LETTER_APOSTROPHES for char in new):
         return True
-    letters = _new_letters(line, decoded)
+    # (The letter the sequence decodes to, even where the line holds it already: Croatian
+    # "ž" read through ISO-8859-2 is ``Ĺž``, whose second character is "ž".)
+    letters = _new_letters(line, decoded) or _new_letters(line[: sequence.start()], decoded[sequence.start() : sequence.start() + 1])
     return bool(letters) and all((rare_letters or _is_written(char)) and _script(char) == _script(n)
                                  for char in letters for n in neighbours)
 
@@ -721,7 +742,8 @@ def _writes_only_known_letters(line: str, decoded: str) -> bool:
     >>> _writes_only_known_letters("NaĘťe", "Naʻe"), _writes_only_known_letters("NaĘťe", "Naʝe")
     (True, False)
     """
-    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS for char in _new_letters(line, decoded))
+    return all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _is_the_capital_of_a_written_letter(char)
+               for char in _new_letters(line, decoded))
 
 
 def _puts_in_orthographic_marks_only(line: str, decoded: str) -> bool:
@@ -740,7 +762,19 @@ def _is_written(letter: str) -> bool:
     """Is the letter one that text writes? Latin Extended-B (U+0180-U+024F) is mostly
     letters of old orthographies and phonetics ("ƻ", "Ʃ"): only those seen in text
     (`letter_counts`: "ǎ", "ș", "ț") count."""
-    return not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
+    return (not "\u0180" <= letter <= "\u024f" or letter in LETTER_COUNTS or letter in AFRICAN_REFERENCE_LETTERS
+            or _is_the_capital_of_a_written_letter(letter))
+
+
+def _is_the_capital_of_a_written_letter(letter: str) -> bool:
+    """Is the letter the capital of one text writes (`letter_counts`, the African reference
+    alphabet)? A page's one "Ɛ" or "Ƙ" opens a word: Bambara "Ɛndujamana", Hausa "Ƙasar".
+
+    >>> _is_the_capital_of_a_written_letter("Ɛ"), _is_the_capital_of_a_written_letter("Ʃ")
+    (True, False)
+    """
+    lower = letter.lower()
+    return letter.isupper() and lower != letter and (lower in LETTER_COUNTS or lower in AFRICAN_REFERENCE_LETTERS)
 
 
 def _is_punctuation_of_three_bytes(sequence: re.Match, codec: _Codec) -> bool:

@@ -21,6 +21,7 @@ from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _decoded_or_empty
 from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _alphabet_letters, _capital_inside_a_lowercase_word,
+                                                _one_language_or_cldr_writes,
                                                 _is_written, _new_letters, _one_language_writes,
                                                 _without_letter_apostrophes)
 from corpus_clean.mojibake.scripts import _has_mixed_scripts, _has_script, _script
@@ -152,7 +153,9 @@ def _page_codecs(originals: list[str], repaired: list[str], readings: list[dict]
         codecs = fitting
     scripts = {_script(char) for codec in codecs for reading in voted[codec.name]
                for char in reading if char > "\x7f" and _has_script(char)}
-    return codecs, scripts
+    # Lines that decoded into signs only ("£3.2", "© 2026") on a page of ASCII words: a
+    # Latin page (Welsh "ΓΆ'r" on it is "â'r").
+    return codecs, scripts or {"LATIN"}
 
 
 def _acceptable_reading(line: str, decoded: str, scripts: set) -> str | None:
@@ -165,14 +168,23 @@ def _acceptable_reading(line: str, decoded: str, scripts: set) -> str | None:
     '12 likes · 3'
     >>> _acceptable_reading("Το Β© ΕΘΝΟΣ", "", {"LATIN"}) is None   # no UTF-8 whole
     True
+
+    A rare letter is one a language writes with the line's other letters (Vietnamese
+    "ư", U+01B0, of "Minh Thư" through cp1253).
+
+    >>> _acceptable_reading("Minh ThΖ°", "Minh Thư", {"LATIN"}), _acceptable_reading("x Ζ·", "x Ʒ", {"LATIN"})
+    ('Minh Thư', None)
     """
     if not decoded or decoded == line or _CONTROL_RE.search(decoded) or _C1_RE.search(decoded):
         return None
     if any(_has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(decoded)):
         return None
     letters = _new_letters(line, decoded)
-    if any(_script(char) not in scripts or not _is_written(char) for char in letters):
+    if any(_script(char) not in scripts for char in letters):
+        return None
+    if not all(map(_is_written, letters)) and not _one_language_or_cldr_writes(_alphabet_letters(decoded)):
         return None
     if _capital_inside_a_lowercase_word(line, decoded):
         return None
     return decoded
+
