@@ -548,3 +548,17 @@ def test_a_shard_decided_in_readers_order_splits_as_the_sorted_shard(tmp_path):
         results.append([t.to_pylist() for t in (*first, *second)])
     assert results[0] == results[1]
     assert results[0][1], "the shard has duplicates"
+
+
+@settings(max_examples=200, deadline=None)
+@given(runs=st.lists(st.lists(st.integers(0, 2**40), max_size=60), max_size=12), shuffled=st.booleans())
+def test_sorted_unique_is_numpys_unique_for_pair_keys_in_ascending_runs(runs, shuffled):
+    """``sorted_unique`` sorts with timsort (pair keys come as ascending runs, one per band
+    and per pile made unique before): the same array as ``np.unique``, runs or not."""
+    from corpus_clean.dedup import sorted_unique
+
+    keys = np.concatenate([np.sort(np.array(run, dtype=np.int64)) for run in runs] or [np.empty(0, np.int64)])
+    if shuffled:
+        keys = np.random.default_rng(len(keys)).permutation(keys)
+    expected = np.unique(keys)
+    assert sorted_unique(keys.copy()).tolist() == expected.tolist()

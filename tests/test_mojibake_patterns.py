@@ -64,3 +64,24 @@ def test_the_c1_in_word_pattern_matches_as_first_written(text):
 
     assert_same_matches(_C1_IN_WORD_RE, PLAIN_C1_IN_WORD, text)
     assert _C1_IN_WORD_RE.sub("_", text) == PLAIN_C1_IN_WORD.sub("_", text)
+
+
+def test_a_codecs_regexes_are_compiled_on_first_use_and_match_as_written():
+    """Importing the repairs compiles only the cp1252 sequence regex (``spans`` builds a
+    pattern of it at import), none of the other code pages' (a cleaning worker's start:
+    most never search); the first use compiles the pattern ``_sequence_pattern`` writes."""
+    import subprocess
+    import sys
+
+    code = ("import gc, corpus_clean.mojibake\n"
+            "from corpus_clean.mojibake.charmaps import _Codec\n"
+            "codecs = [o for o in gc.get_objects() if isinstance(o, _Codec)]\n"
+            "print(len(codecs), *[c.name for c in codecs if {'sequence_re', 'run_re'} & set(c.__dict__)])")
+    made, *compiled = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                     check=True).stdout.split()
+    assert int(made) >= 9 and compiled == ["encoding"]
+    from corpus_clean.mojibake.charmaps import _sequence_pattern
+
+    for codec in _SPAN_CODECS:
+        assert codec.sequence_re.pattern == _sequence_pattern(codec.leads2, codec.leads3, codec.leads4, codec.conts)
+        assert codec.run_re.pattern == f"{codec.sequence_re.pattern}(?:{codec.sequence_re.pattern})*"

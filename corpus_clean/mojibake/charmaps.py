@@ -3,6 +3,7 @@ sequences written in their characters (cp1252/Latin-1, cp1251, Mac Roman).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import ftfy.bad_codecs  # noqa: F401  registers the "sloppy-windows-*" codecs
@@ -32,11 +33,23 @@ class _Codec:
         self.leads3 = self._chars(0xE0, 0xEF)
         self.leads4 = self._chars(0xF0, 0xF4)
         self.conts = self._chars(0x80, 0xBF)
-        self.sequence_re = re.compile(_sequence_pattern(self.leads2, self.leads3, self.leads4, self.conts))
-        self.run_re = re.compile(f"{self.sequence_re.pattern}(?:{self.sequence_re.pattern})*")  # one or more
         # str.translate to Latin-1 code points, then encode: done in C, and it raises
         # UnicodeEncodeError for any character the codec cannot produce.
         self._to_latin1 = {ord(c): b for c, b in self.char_to_byte.items()}
+
+    # The two regexes are compiled on first use, not with the codec: Python's re compiles in
+    # Python (~2 ms each), and most codecs made at import (``detect``'s, only read for their
+    # leads and continuations; the other code pages', for pages garbled through them) never
+    # search, while every cleaning worker imports them all at its start.
+    @functools.cached_property
+    def sequence_re(self) -> re.Pattern:
+        """One UTF-8 sequence written in the codec's characters (``_sequence_pattern``)."""
+        return re.compile(_sequence_pattern(self.leads2, self.leads3, self.leads4, self.conts))
+
+    @functools.cached_property
+    def run_re(self) -> re.Pattern:
+        """A run of one or more such sequences."""
+        return re.compile(f"{self.sequence_re.pattern}(?:{self.sequence_re.pattern})*")
 
     def _chars(self, lo: int, hi: int) -> str:
         return "".join(sorted(c for c, b in self.char_to_byte.items() if lo <= b <= hi))
