@@ -2296,6 +2296,274 @@ static PyObject *holds_names(PyObject *self, PyObject *args)
                                             (size_t)PyUnicode_GET_LENGTH(text)));
 }
 
+/* --------------------------------------------------------------------------------------------------- *
+ * A class/id label's verdict flags (html.label_verdict's, for an ASCII label): each whitespace-separated
+ * token is read as html._token_flags reads it, with the names of label_names and, per name, ``info``
+ * (html._LABEL_NAME_INFO: its groups and its rule's index). The Python twin is html._label_verdict_in_python.
+ * --------------------------------------------------------------------------------------------------- */
+
+/* A name's groups (the bits of html._LABEL_NAME_INFO) */
+#define NAME_NEGATIVE_STEM 1
+#define NAME_NEGATIVE_WORD 2
+#define NAME_POSITIVE 4
+#define NAME_HARD_NEGATIVE 8
+#define NAME_HARD_STEM 16
+/* The flags of html._token_flags */
+#define FLAG_NEG 1
+#define FLAG_POS 2
+#define FLAG_HARD 4
+#define MAX_LABEL_TOKEN 512
+
+/* The groups of every name ``low`` (lower-case) holds, or-ed. */
+static int groups_held(const unsigned char *low, size_t length, const unsigned char *info)
+{
+    int groups = 0;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = low[i], d = i + 1 < length ? low[i + 1] : 0;
+        if (!((label_names.pairs[c][d >> 6] >> (d & 63)) & 1))
+            continue;
+        for (int k = label_names.first[c]; k < label_names.last[c]; k++) {
+            size_t n = label_names.length[k];
+            if (n <= length - i && memcmp(low + i, label_names.name[k], n) == 0)
+                groups |= info[2 * k];
+        }
+    }
+    return groups;
+}
+
+/* The index of the name of ``group`` that re's search of the group's trie regex finds in ``low``: the
+ * leftmost, and there the longest (the trie's optional tails are greedy); -1 when none. */
+static int leftmost_name(const unsigned char *low, size_t length, const unsigned char *info, int group)
+{
+    for (size_t i = 0; i < length; i++) {
+        int best = -1;
+        size_t best_length = 0;
+        for (int k = label_names.first[low[i]]; k < label_names.last[low[i]]; k++) {
+            size_t n = label_names.length[k];
+            if ((info[2 * k] & group) && n <= length - i && n > best_length && memcmp(low + i, label_names.name[k], n) == 0) {
+                best = k;
+                best_length = n;
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+/* The index of the name of ``group`` that is ``low`` (lower-case), or -1. */
+static int name_is(const unsigned char *low, size_t length, const unsigned char *info, int group)
+{
+    if (length == 0)
+        return -1;
+    for (int k = label_names.first[low[0]]; k < label_names.last[low[0]]; k++)
+        if ((info[2 * k] & group) && label_names.length[k] == length && memcmp(low, label_names.name[k], length) == 0)
+            return k;
+    return -1;
+}
+
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int is_lower_or_digit(unsigned char c) { return is_lower(c) || (c >= '0' && c <= '9'); }
+
+/* The next word of ``token`` from ``*at`` as html._LABEL_WORD's findall reads it
+ * (``[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+``): 1 with [*start, *end), or 0 when there is none. */
+static int next_label_word(const unsigned char *token, size_t length, size_t *at, size_t *start, size_t *end)
+{
+    for (size_t i = *at; i < length; i++) {
+        if (is_upper(token[i])) {
+            size_t j = i;
+            while (j < length && is_upper(token[j]))
+                j++;
+            if (j == length || !is_lower(token[j])) {  /* the run of capitals, not followed by a small letter */
+                *start = i, *end = *at = j;
+                return 1;
+            }
+            if (j - 1 > i) {  /* (backtracked: the run but its last capital, which starts the next word) */
+                *start = i, *end = *at = j - 1;
+                return 1;
+            }
+            /* one capital before a small letter: [A-Z]?[a-z0-9]+ */
+            j = i + 1;
+            while (j < length && is_lower_or_digit(token[j]))
+                j++;
+            *start = i, *end = *at = j;
+            return 1;
+        }
+        if (is_lower_or_digit(token[i])) {
+            size_t j = i;
+            while (j < length && is_lower_or_digit(token[j]))
+                j++;
+            *start = i, *end = *at = j;
+            return 1;
+        }
+    }
+    *at = length;
+    return 0;
+}
+
+static int ends_with(const unsigned char *s, size_t length, const char *tail)
+{
+    size_t n = strlen(tail);
+    return n <= length && memcmp(s + length - n, tail, n) == 0;
+}
+
+/* html.is_heading_slug(low) or the clipping utility, pseudo-element variant or negation patterns
+ * (html._CLIPPING_UTILITY_RE, _PSEUDO_VARIANT_RE searched, _NEGATED_RE matched): the token names no widget. */
+static int names_no_widget(const unsigned char *low, size_t length, const char *function_words, size_t words_size)
+{
+    size_t separators = 0;
+    for (size_t i = 0; i < length; i++)
+        separators += low[i] == '-' || low[i] == '_';
+    if (separators >= 3) {  /* (four parts or more: one of them a function word?) */
+        size_t part = 0;
+        for (size_t i = 0; i <= length; i++) {
+            if (i < length && low[i] != '-' && low[i] != '_')
+                continue;
+            for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
+                if (strlen(w) == i - part && memcmp(low + part, w, i - part) == 0)
+                    return 1;
+            part = i + 1;
+        }
+    }
+    /* (?:^|:)overflow-(?:[xy]-)?hidden$ */
+    static const char *clips[] = {"overflow-hidden", "overflow-x-hidden", "overflow-y-hidden"};
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(clips[k]);
+        if (ends_with(low, length, clips[k]) && (n == length || low[length - n - 1] == ':'))
+            return 1;
+    }
+    /* (?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop): */
+    static const char *pseudo[] = {"marker:", "before:", "after:", "placeholder:", "file:", "selection:",
+                                   "first-letter:", "first-line:", "backdrop:"};
+    for (size_t i = 0; i < length; i++) {
+        if (i > 0 && low[i - 1] != ':')
+            continue;
+        for (int k = 0; k < 9; k++) {
+            size_t n = strlen(pseudo[k]);
+            if (n <= length - i && memcmp(low + i, pseudo[k], n) == 0)
+                return 1;
+        }
+    }
+    /* ^(?:has[-_])?(?:no|without)[-_] */
+    size_t at = length >= 4 && memcmp(low, "has", 3) == 0 && (low[3] == '-' || low[3] == '_') ? 4 : 0;
+    for (int again = 0; again < 2; again++, at = 0) {
+        if (length >= at + 3 && memcmp(low + at, "no", 2) == 0 && (low[at + 2] == '-' || low[at + 2] == '_'))
+            return 1;
+        if (length >= at + 8 && memcmp(low + at, "without", 7) == 0 && (low[at + 7] == '-' || low[at + 7] == '_'))
+            return 1;
+    }
+    return 0;
+}
+
+/* html._names_a_part(token): the token's last word (of two or more) names furniture, not the article. */
+static int names_a_part(const unsigned char *token, size_t length, const unsigned char *info)
+{
+    size_t at = 0, start, end, last_start = 0, last_end = 0;
+    int words = 0;
+    while (next_label_word(token, length, &at, &start, &end))
+        words++, last_start = start, last_end = end;
+    if (words < 2)
+        return 0;
+    unsigned char last[MAX_LABEL_TOKEN];
+    size_t n = last_end - last_start;
+    for (size_t i = 0; i < n; i++)
+        last[i] = ascii_lower(token[last_start + i]);
+    if (leftmost_name(last, n, info, NAME_POSITIVE) >= 0)
+        return 0;
+    return name_is(last, n, info, NAME_NEGATIVE_WORD) >= 0 || leftmost_name(last, n, info, NAME_NEGATIVE_STEM) >= 0;
+}
+
+/* html._token_flags of one ASCII token (at most MAX_LABEL_TOKEN bytes): its flags, and in *reason its
+ * rule's index (-1: none). */
+static int token_flags(const unsigned char *token, size_t length, const unsigned char *info, const char *function_words,
+                       size_t words_size, int element_names, int comments_reason, int *reason)
+{
+    unsigned char low[MAX_LABEL_TOKEN];
+    for (size_t i = 0; i < length; i++)
+        low[i] = ascii_lower(token[i]);
+    *reason = -1;
+    int groups = groups_held(low, length, info);
+    if (groups == 0)
+        return 0;
+    int flags = 0;
+    int no_widget = (groups & (NAME_NEGATIVE_STEM | NAME_NEGATIVE_WORD))
+                    ? names_no_widget(low, length, function_words, words_size) : 1;
+    if (!no_widget && (groups & NAME_NEGATIVE_STEM)) {
+        int k = leftmost_name(low, length, info, NAME_NEGATIVE_STEM);
+        flags = FLAG_NEG;
+        *reason = info[2 * k + 1];
+        if (info[2 * k] & NAME_HARD_STEM)
+            flags |= FLAG_HARD;
+    } else if (!no_widget && (groups & NAME_NEGATIVE_WORD)) {
+        size_t at = 0, start, end;
+        while (next_label_word(token, length, &at, &start, &end)) {
+            int k = name_is(low + start, end - start, info, NAME_NEGATIVE_WORD);
+            if (k >= 0) {
+                flags = FLAG_NEG;
+                *reason = info[2 * k + 1];
+                break;
+            }
+        }
+    }
+    if ((groups & NAME_POSITIVE) && !((flags & FLAG_NEG) && element_names && names_a_part(token, length, info)))
+        flags |= FLAG_POS;
+    if (groups & NAME_HARD_NEGATIVE) {
+        flags |= FLAG_HARD;
+        *reason = comments_reason;
+    }
+    return flags;
+}
+
+static inline int label_blank(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+/* label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> the flags of
+ * html.label_verdict's tokens or-ed, plus 8 * (1 + the index of the first token's rule, 0: none); -1 when
+ * ``label`` is not ASCII or has a token too long (ask the Python twin). */
+static PyObject *label_flags(PyObject *self, PyObject *args)
+{
+    PyObject *blob, *label;
+    const unsigned char *info;
+    Py_ssize_t info_size;
+    const char *function_words;
+    Py_ssize_t words_size;
+    int element_names, comments_reason;
+    if (!PyArg_ParseTuple(args, "O!y#y#iiU", &PyBytes_Type, &blob, &info, &info_size, &function_words, &words_size,
+                          &element_names, &comments_reason, &label))
+        return NULL;
+    if (read_label_names(blob) < 0)
+        return NULL;
+    if (info_size != 2 * label_names.count) {
+        PyErr_SetString(PyExc_ValueError, "label_flags: info holds two bytes for each name");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(label))
+        return PyLong_FromLong(-1);
+    const unsigned char *text = (const unsigned char *)PyUnicode_DATA(label);
+    size_t length = (size_t)PyUnicode_GET_LENGTH(label);
+    if (holds_label_name(text, length) == 0)
+        return PyLong_FromLong(0);
+    int flags = 0, reason = -1;
+    size_t i = 0;
+    while (i < length) {
+        while (i < length && label_blank(text[i]))
+            i++;
+        size_t start = i;
+        while (i < length && !label_blank(text[i]))
+            i++;
+        if (i == start)
+            break;
+        if (i - start > MAX_LABEL_TOKEN)
+            return PyLong_FromLong(-1);
+        int token_reason;
+        flags |= token_flags(text + start, i - start, info, function_words, (size_t)words_size, element_names,
+                             comments_reason, &token_reason);
+        if (reason < 0)
+            reason = token_reason;
+    }
+    return PyLong_FromLong(flags | ((reason + 1) << 3));
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2681,6 +2949,7 @@ static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"holds_names", holds_names, METH_VARARGS, "holds_names(names_blob, text) -> 1, 0, or -1 when text is not ASCII"},
+    {"label_flags", label_flags, METH_VARARGS, "label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> flags + 8 * (1 + rule), or -1"},
     {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id) -> (rows, marks, p chars)"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},

@@ -1,0 +1,111 @@
+"""Round 23 (htmlspeed23): the same answers at less cost on a cold page.
+
+* a class/id label new to the label cache is read in C (``lexbor_walk.label_flags``: each token as
+  ``html._token_flags`` reads it, the words split as ``_LABEL_WORD`` splits them) when it is ASCII; its verdict
+  is the Python twin's (``html._label_verdict_in_python``) on generated labels of the checks' names, their
+  capitals, separators, heading slugs, utility classes, pseudo-element variants, negations, ASCII blanks
+  Python's ``str.split`` splits on, and tokens too long for the C reading; with ``ELEMENT_NAMES`` off too.
+
+Fail on main (checked): every test here (``label_flags`` and ``_label_verdict_in_python`` do not exist there).
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_clean import html, lexbor_walk, native
+
+compiled = pytest.mark.skipif(lexbor_walk.active() is None or not lexbor_walk.queries_built(),
+                              reason="corpus_clean._lexbor_walk was not built")
+
+NAMES = sorted({*html.NEGATIVE_STEMS, *html.NEGATIVE_WORDS, *html._POSITIVE_NAMES, *html._HARD_NEGATIVE_NAMES})
+PIECES = (NAMES + [n.upper() for n in NAMES[::3]] + [n.capitalize() for n in NAMES[1::3]]
+          + ["col", "md", "8", "wp", "block", "Page", "Builder", "HTML", "x", "has", "no", "without", "overflow",
+             "hidden", "x-hidden", "marker:", "first-line:", "md:", "the", "of", "with", "a", "NAVBar", "mainNav",
+             "iFrame", "A1", "Ab", "ABc", "a1B", "0"])
+SEPARATORS = ["-", "_", "", ":", "--", "__"]
+BLANKS = [" ", "  ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f"]
+
+a_token = st.lists(st.sampled_from(PIECES), min_size=1, max_size=6).flatmap(
+    lambda parts: st.sampled_from(SEPARATORS).map(lambda sep: sep.join(parts)))
+a_label = st.lists(a_token, min_size=1, max_size=5).flatmap(
+    lambda tokens: st.lists(st.sampled_from(BLANKS), min_size=len(tokens) + 1, max_size=len(tokens) + 1).map(
+        lambda blanks: "".join(b + t for b, t in zip(blanks, tokens + [""]))))
+
+
+def _python_verdict(label: str):
+    html.clear_caches()
+    return html._label_verdict_in_python(label)
+
+
+def _random_label(rng: random.Random) -> str:
+    """A label as ``a_label`` draws them, from a seeded generator (thousands a second)."""
+    tokens = [rng.choice(SEPARATORS).join(rng.choices(PIECES, k=rng.randint(1, 6))) for _ in range(rng.randint(1, 5))]
+    return "".join(rng.choice(BLANKS) + token for token in tokens) + rng.choice(BLANKS + [""])
+
+
+@compiled
+@pytest.mark.parametrize("seed", range(4))
+def test_compiled_label_verdicts_are_the_twins(seed):
+    """An ASCII label is read in C (never -1), and its verdict is the Python twin's (5,000 labels a seed)."""
+    rng = random.Random(seed)
+    for _ in range(5000):
+        label = _random_label(rng)
+        assert lexbor_walk.label_flags(label, html._LABEL_NAMES_BLOB, html._LABEL_NAME_INFO,
+                                       html._FUNCTION_WORDS_BLOB, html.ELEMENT_NAMES, html._COMMENTS_RULE) >= 0
+        html.clear_caches()
+        assert html.label_verdict(label) == _python_verdict(label), label
+
+
+@compiled
+@settings(max_examples=300, deadline=None)
+@given(a_label)
+def test_compiled_label_verdicts_drawn(label):
+    """The same on hypothesis' draws (which shrink a failure to its smallest label)."""
+    html.clear_caches()
+    assert html.label_verdict(label) == _python_verdict(label)
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(a_label)
+def test_compiled_label_verdicts_without_element_names(label):
+    """With the element-name reading switched off (an ablation's switch), C and Python still agree."""
+    saved = html.ELEMENT_NAMES
+    html.ELEMENT_NAMES = False
+    try:
+        html.clear_caches()
+        assert html.label_verdict(label) == _python_verdict(label)
+    finally:
+        html.ELEMENT_NAMES = saved
+
+
+@pytest.mark.parametrize("label", [
+    "article-meta entry-content",  # a block's part: its last word names furniture
+    "sharing-with-a-single-developer",  # a heading's slug
+    "md:overflow-x-hidden related",  # a utility class
+    "marker:hidden nav",
+    "has-no-comments post",
+    "commentRespond",
+    "NAVbar", "mainNAV sidebar",
+    "ad-" + "x" * 600,  # a token longer than the C reading takes: the twin answers
+    "nav\u00a0bar", "K-nav", "navé",  # not ASCII: the twin answers
+])
+def test_labels_of_each_kind(label):
+    html.clear_caches()
+    assert html.label_verdict(label) == _python_verdict(label)
+
+
+@compiled
+def test_long_and_non_ascii_labels_go_to_the_twin():
+    blob, info, words = html._LABEL_NAMES_BLOB, html._LABEL_NAME_INFO, html._FUNCTION_WORDS_BLOB
+    assert lexbor_walk.label_flags("ad-" + "x" * 600, blob, info, words, True, html._COMMENTS_RULE) == -1
+    assert lexbor_walk.label_flags("navé", blob, info, words, True, html._COMMENTS_RULE) == -1
+    assert lexbor_walk.label_flags("col-md-8", blob, info, words, True, html._COMMENTS_RULE) == 0
+    with native.twins_only():
+        assert lexbor_walk.label_flags("nav", blob, info, words, True, html._COMMENTS_RULE) == -1
+    with pytest.raises(ValueError):
+        lexbor_walk.label_flags("nav", blob, info[:-2], words, True, html._COMMENTS_RULE)
