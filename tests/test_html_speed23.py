@@ -109,3 +109,45 @@ def test_long_and_non_ascii_labels_go_to_the_twin():
         assert lexbor_walk.label_flags("nav", blob, info, words, True, html._COMMENTS_RULE) == -1
     with pytest.raises(ValueError):
         lexbor_walk.label_flags("nav", blob, info[:-2], words, True, html._COMMENTS_RULE)
+
+
+# --------------------------------------------------------------------------- #
+# The marker rules' gate matched forward only (corpus_clean.line_gate)
+# --------------------------------------------------------------------------- #
+
+import re  # noqa: E402
+
+from corpus_clean.line_gate import GatedFinder, PREFIX_BRANCH_CHARS, rule_prefix  # noqa: E402
+
+re2 = pytest.importorskip("re2")
+
+# Rules whose beginnings could read a newline (a blank class first or inside, a negated class, a literal
+# newline, a "." under DOTALL, a branch too long to spell out), or whose "." must not (Python's reads none).
+_LONG_BRANCH = "(?:" + "|".join(f"w{k}\\s+x" for k in range(PREFIX_BRANCH_CHARS // 8)) + ")"
+NEWLINE_RULE_SETS = [
+    [r"\s*Advert", r"Read\s+more"],
+    [r"Photo: .+", r"(?s:Note.)x", r"(?s:b.)c"],
+    [r"[^a]b", r"a\nc", r"x[\s_]+y"],
+    [_LONG_BRANCH, r"(?i:share)"],
+    [r"(?:\s|-)?\d+ (?:min|m)\s+read", r"(?i:stra\u00dfe)"],
+]
+NEWLINE_PIECES = ["Advert", "Read", "more", "Photo: ", "Note", "w1", "w7", "3", " min", "m", "read", "share", "SHARE",
+                  "stra\u00dfe", "STRASSE", "a", "b", "c", "x", "y", "_", "-", ".", " ", "  ", "\t", "\n", "\n", "\n \n"]
+
+
+@pytest.mark.parametrize("rules", NEWLINE_RULE_SETS)
+def test_forward_gate_matches_are_finditers(rules):
+    """The gate, matched forward from where it looks, lets Python's finditer find exactly its own matches
+    (2,000 generated texts a rule set), and no rule's beginning reads a newline."""
+    regex = re.compile("(?m)^[ \\t]*(?:" + "|".join(rules) + ")[ \\t]*$")
+    finder = GatedFinder(regex, rules)
+    assert finder.gate is not None and finder.forward
+    for rule in rules:
+        beginning = re2.compile("(?s)" + rule_prefix(rule))
+        assert all(beginning.search(text) is None or "\n" not in beginning.search(text).group()
+                   for text in ("\n" * 3 + "Advert", "Read\nmore", "Photo: a\nb", "Note\nx", "w1\nx", " \n3min\nread"))
+    rng = random.Random(23)
+    for _ in range(2000):
+        text = "".join(rng.choice(NEWLINE_PIECES) for _ in range(rng.randrange(0, 30)))
+        got = [(m.start(), m.end()) for m in finder.finditer(text)]
+        assert got == [(m.start(), m.end()) for m in regex.finditer(text)], text
