@@ -2523,39 +2523,44 @@ static int token_flags(const unsigned char *token, size_t length, const unsigned
 
 static inline int label_blank(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
 
-/* label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> the flags of
- * html.label_verdict's tokens or-ed, plus 8 * (1 + the index of the first token's rule, 0: none); -1 when
- * ``label`` is not ASCII or has a token too long (ask the Python twin). */
-static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* What label_flags reads besides the names (label_names): html._LABEL_NAME_INFO, html._FUNCTION_WORDS_BLOB,
+ * html.ELEMENT_NAMES, the index of "html.comments" among html._LABEL_RULES. */
+typedef struct {
+    const unsigned char *info;
+    const char *function_words;
+    size_t words_size;
+    int element_names, comments_reason;
+} LabelReading;
+
+/* Read ``args`` (info, function_words, element_names, comments_reason) into ``reading``; 0, or -1 with an
+ * exception (the bytes objects must outlive the reading's use: the caller holds them). */
+static int read_label_reading(PyObject *const *args, LabelReading *reading)
 {
-    /* (METH_FASTCALL: ~50 new labels a page, the arguments' parsing was a tenth of the call) */
-    if (nargs != 6 || !PyBytes_Check(args[0]) || !PyBytes_Check(args[1]) || !PyBytes_Check(args[2])
-            || !PyUnicode_Check(args[5])) {
-        PyErr_SetString(PyExc_TypeError, "label_flags(names_blob: bytes, info: bytes, function_words: bytes, "
-                                         "element_names, comments_reason: int, label: str)");
-        return NULL;
+    if (!PyBytes_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "label reading: info and function_words are bytes");
+        return -1;
     }
-    PyObject *blob = args[0], *label = args[5];
-    const unsigned char *info = (const unsigned char *)PyBytes_AS_STRING(args[1]);
-    Py_ssize_t info_size = PyBytes_GET_SIZE(args[1]);
-    const char *function_words = PyBytes_AS_STRING(args[2]);
-    Py_ssize_t words_size = PyBytes_GET_SIZE(args[2]);
-    int element_names = PyObject_IsTrue(args[3]);
-    long comments_reason = PyLong_AsLong(args[4]);
-    if (element_names < 0 || (comments_reason == -1 && PyErr_Occurred()))
-        return NULL;
-    if (read_label_names(blob) < 0)
-        return NULL;
-    if (info_size != 2 * label_names.count) {
-        PyErr_SetString(PyExc_ValueError, "label_flags: info holds two bytes for each name");
-        return NULL;
+    if (PyBytes_GET_SIZE(args[0]) != 2 * label_names.count) {
+        PyErr_SetString(PyExc_ValueError, "label reading: info holds two bytes for each name");
+        return -1;
     }
-    if (!PyUnicode_IS_ASCII(label))
-        return PyLong_FromLong(-1);
-    const unsigned char *text = (const unsigned char *)PyUnicode_DATA(label);
-    size_t length = (size_t)PyUnicode_GET_LENGTH(label);
+    reading->info = (const unsigned char *)PyBytes_AS_STRING(args[0]);
+    reading->function_words = PyBytes_AS_STRING(args[1]);
+    reading->words_size = (size_t)PyBytes_GET_SIZE(args[1]);
+    reading->element_names = PyObject_IsTrue(args[2]);
+    long comments = PyLong_AsLong(args[3]);
+    if (reading->element_names < 0 || (comments == -1 && PyErr_Occurred()))
+        return -1;
+    reading->comments_reason = (int)comments;
+    return 0;
+}
+
+/* The flags of the tokens of the ASCII ``text`` or-ed, plus 8 * (1 + the index of the first token's rule,
+ * 0: none); -1 when a token is too long (label_names read). */
+static long label_code(const unsigned char *text, size_t length, const LabelReading *reading)
+{
     if (holds_label_name(text, length) == 0)
-        return PyLong_FromLong(0);
+        return 0;
     int flags = 0, reason = -1;
     size_t i = 0;
     while (i < length) {
@@ -2567,14 +2572,35 @@ static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t n
         if (i == start)
             break;
         if (i - start > MAX_LABEL_TOKEN)
-            return PyLong_FromLong(-1);
+            return -1;
         int token_reason;
-        flags |= token_flags(text + start, i - start, info, function_words, (size_t)words_size, element_names,
-                             (int)comments_reason, &token_reason);
+        flags |= token_flags(text + start, i - start, reading->info, reading->function_words, reading->words_size,
+                             reading->element_names, reading->comments_reason, &token_reason);
         if (reason < 0)
             reason = token_reason;
     }
-    return PyLong_FromLong(flags | ((reason + 1) << 3));
+    return flags | ((reason + 1) << 3);
+}
+
+/* label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> the flags of
+ * html.label_verdict's tokens or-ed, plus 8 * (1 + the index of the first token's rule, 0: none); -1 when
+ * ``label`` is not ASCII or has a token too long (ask the Python twin). */
+static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    /* (METH_FASTCALL: ~50 new labels a page, the arguments' parsing was a tenth of the call) */
+    if (nargs != 6 || !PyBytes_Check(args[0]) || !PyUnicode_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError, "label_flags(names_blob: bytes, info: bytes, function_words: bytes, "
+                                         "element_names, comments_reason: int, label: str)");
+        return NULL;
+    }
+    LabelReading reading;
+    if (read_label_names(args[0]) < 0 || read_label_reading(args + 1, &reading) < 0)
+        return NULL;
+    PyObject *label = args[5];
+    if (!PyUnicode_IS_ASCII(label))
+        return PyLong_FromLong(-1);
+    return PyLong_FromLong(label_code((const unsigned char *)PyUnicode_DATA(label), (size_t)PyUnicode_GET_LENGTH(label),
+                                      &reading));
 }
 
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
@@ -2593,7 +2619,7 @@ static int names_none_in(void *attr)
  * With ``names`` (label_names read), a row with extra None whose class and id hold none of the names
  * (ASCII) says nothing either: html.label_verdict finds no name in its label (Py_None returned,
  * before any string is made: most rows of a page not seen before). */
-static PyObject *label_row(lxb_node *element, PyObject *quiet, int names)
+static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const LabelReading *reading)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
     int hidden = 0, other = 0;
@@ -2644,6 +2670,14 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names)
             } else {
                 PyObject *verdict = PyDict_GetItemWithError(quiet, label);
                 says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
+                if (verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
+                    /* (a label new to the cache, read here as html.label_verdict reads it: none found, or
+                     * one the article's name outweighs, says nothing; ~40 of a cold WCXB page's 74) */
+                    long code = label_code((const unsigned char *)PyUnicode_DATA(label),
+                                           (size_t)PyUnicode_GET_LENGTH(label), reading);
+                    if (code >= 0 && (!(code & FLAG_NEG) || (code & FLAG_POS)))
+                        says_nothing = 1;
+                }
             }
             Py_DECREF(label);
         }
@@ -2690,7 +2724,7 @@ static PyObject *matching(PyObject *args, int rows)
         int count = matches_of(query, node);
         if (count == 0)
             continue;
-        PyObject *obj = rows ? label_row(node, quiet, quiet != NULL && names != NULL) : make_node(node, root_obj);
+        PyObject *obj = rows ? label_row(node, quiet, quiet != NULL && names != NULL, NULL) : make_node(node, root_obj);
         if (obj == NULL)
             goto fail;
         if (obj == Py_None) {  /* (a row that says nothing: see label_row) */
@@ -2724,18 +2758,22 @@ static PyObject *select_elements(PyObject *self, PyObject *args) { return matchi
  * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
-/* labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id):
+/* labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id[, reading]):
  * ``(labels(root, alternatives, skip_ids, quiet, names), select(root, mark_alternatives, mark_skip_ids, True),
  * text_length(root, p_tag_id))`` in ONE walk: html.strip_junk reads the three at one state of the tree (the
  * paragraph text the label cuts are weighed against, the semantic marks that spare their wrappers, the
- * label rows), and a whole-page walk costs about as much whatever it looks for. */
+ * label rows), and a whole-page walk costs about as much whatever it looks for. With ``reading``
+ * (label_flags' info, function_words, element_names, comments_reason), a row whose ASCII label is new to
+ * ``quiet`` and has no verdict is left out too (see label_row). */
 static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
 {
     static Query marks_query;
     PyObject *root_obj, *alternatives, *skip_ids, *quiet, *names, *mark_alternatives, *mark_skip_ids;
+    PyObject *reading_args = NULL;
     Py_ssize_t p_arg;
-    if (!PyArg_ParseTuple(args, "OOOO!O!OOn", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
-                          &PyBytes_Type, &names, &mark_alternatives, &mark_skip_ids, &p_arg))
+    if (!PyArg_ParseTuple(args, "OOOO!O!OOn|O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
+                          &PyBytes_Type, &names, &mark_alternatives, &mark_skip_ids, &p_arg, &PyTuple_Type,
+                          &reading_args))
         return NULL;
     if (!cfg.ready) {
         PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
@@ -2747,6 +2785,14 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
     }
     if (read_label_names(names) < 0)
         return NULL;
+    /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
+    LabelReading reading;
+    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 4
+                                 || read_label_reading(&PyTuple_GET_ITEM(reading_args, 0), &reading) < 0)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "reading: (info, function_words, element_names, comments_reason)");
+        return NULL;
+    }
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL || query_from(mark_alternatives, mark_skip_ids, &marks_query) < 0)
@@ -2766,7 +2812,7 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
             paras += n;
         }
         if (matches_of(query, node) > 0) {  /* (labels: a row once, or none when it says nothing) */
-            PyObject *row = label_row(node, quiet, 1);
+            PyObject *row = label_row(node, quiet, 1, reading_args != NULL ? &reading : NULL);
             if (row == NULL)
                 goto fail;
             int failed = row != Py_None && PyList_Append(rows, row) < 0;
@@ -2963,7 +3009,7 @@ static PyMethodDef methods[] = {
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"holds_names", holds_names, METH_VARARGS, "holds_names(names_blob, text) -> 1, 0, or -1 when text is not ASCII"},
     {"label_flags", (PyCFunction)(void (*)(void))label_flags, METH_FASTCALL, "label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> flags + 8 * (1 + rule), or -1"},
-    {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id) -> (rows, marks, p chars)"},
+    {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id[, reading]) -> (rows, marks, p chars)"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},

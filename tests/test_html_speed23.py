@@ -151,3 +151,45 @@ def test_forward_gate_matches_are_finditers(rules):
         text = "".join(rng.choice(NEWLINE_PIECES) for _ in range(rng.randrange(0, 30)))
         got = [(m.start(), m.end()) for m in finder.finditer(text)]
         assert got == [(m.start(), m.end()) for m in regex.finditer(text)], text
+
+
+# --------------------------------------------------------------------------- #
+# The label walk leaves out the rows of new labels without a verdict (labels_marks_paras' reading)
+# --------------------------------------------------------------------------- #
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+EXTRAS = ["", "", "", " role='navigation'", " hidden", " style='display:none'", " aria-hidden='true'", " data-x='1'"]
+
+
+def _labelled_page(rng: random.Random) -> str:
+    """A page of nested elements labelled with generated classes and ids (ASCII and not), some with other attributes."""
+    parts = []
+    for _ in range(rng.randint(5, 40)):
+        label = _random_label(rng).replace("'", "")
+        attr = rng.choice(["class", "id", "both"])
+        attrs = (f" class='{label}'" if attr != "id" else "") + (f" id='{rng.choice(PIECES)}'" if attr != "class" else "")
+        if rng.random() < 0.1:
+            attrs = attrs.replace("nav", "navé")
+        tag = rng.choice(["div", "section", "ul", "p", "span"])
+        parts.append(f"<{tag}{attrs}{rng.choice(EXTRAS)}>Words, here.")
+        if rng.random() < 0.5:
+            parts.append(f"</{tag}>")
+    return "<body>" + "".join(parts) + "</body>"
+
+
+@compiled
+@pytest.mark.parametrize("seed", range(40))
+def test_label_walk_rows_as_the_twins(seed):
+    """The judged labels of a page read by the compiled walk, which leaves out new ASCII labels without a verdict
+    (cold, then warm), are the Python twins' (``_judged_labels`` with the twins only)."""
+    page = _labelled_page(random.Random(seed))
+    if html._compiled_renderer() is None:
+        pytest.skip("the compiled renderer is off")
+    html.clear_caches()
+    cold = [v for _, v in html._label_reading(LexborHTMLParser(page).body)[2]]
+    warm = [v for _, v in html._label_reading(LexborHTMLParser(page).body)[2]]
+    with native.twins_only():
+        html.clear_caches()
+        twins = [v for _, v in html._judged_labels(LexborHTMLParser(page).body)]
+    assert cold == warm == twins
