@@ -2530,6 +2530,7 @@ typedef struct {
     const char *function_words;
     size_t words_size;
     int element_names, comments_reason;
+    Py_ssize_t cache_limit;  /* (labels_marks_paras: html.CACHE_LIMIT, the label cache's; else 0) */
 } LabelReading;
 
 /* Read ``args`` (info, function_words, element_names, comments_reason) into ``reading``; 0, or -1 with an
@@ -2552,6 +2553,7 @@ static int read_label_reading(PyObject *const *args, LabelReading *reading)
     if (reading->element_names < 0 || (comments == -1 && PyErr_Occurred()))
         return -1;
     reading->comments_reason = (int)comments;
+    reading->cache_limit = 0;
     return 0;
 }
 
@@ -2672,11 +2674,15 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
                 says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
                 if (verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
                     /* (a label new to the cache, read here as html.label_verdict reads it: none found, or
-                     * one the article's name outweighs, says nothing; ~40 of a cold WCXB page's 74) */
+                     * one the article's name outweighs, says nothing, ~40 of a cold WCXB page's 74; cached
+                     * as None, as html._new_label_verdict caches it, while the cache is below its limit) */
                     long code = label_code((const unsigned char *)PyUnicode_DATA(label),
                                            (size_t)PyUnicode_GET_LENGTH(label), reading);
-                    if (code >= 0 && (!(code & FLAG_NEG) || (code & FLAG_POS)))
+                    if (code >= 0 && (!(code & FLAG_NEG) || (code & FLAG_POS))) {
                         says_nothing = 1;
+                        if (PyDict_GET_SIZE(quiet) < reading->cache_limit && PyDict_SetItem(quiet, label, Py_None) < 0)
+                            says_nothing = -1;
+                    }
                 }
             }
             Py_DECREF(label);
@@ -2763,8 +2769,8 @@ static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 
  * text_length(root, p_tag_id))`` in ONE walk: html.strip_junk reads the three at one state of the tree (the
  * paragraph text the label cuts are weighed against, the semantic marks that spare their wrappers, the
  * label rows), and a whole-page walk costs about as much whatever it looks for. With ``reading``
- * (label_flags' info, function_words, element_names, comments_reason), a row whose ASCII label is new to
- * ``quiet`` and has no verdict is left out too (see label_row). */
+ * (label_flags' info, function_words, element_names, comments_reason, then the cache's limit), a row whose
+ * ASCII label is new to ``quiet`` and has no verdict is left out too, and its label cached (see label_row). */
 static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
 {
     static Query marks_query;
@@ -2787,10 +2793,12 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
         return NULL;
     /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
     LabelReading reading;
-    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 4
-                                 || read_label_reading(&PyTuple_GET_ITEM(reading_args, 0), &reading) < 0)) {
+    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 5
+                                 || read_label_reading(&PyTuple_GET_ITEM(reading_args, 0), &reading) < 0
+                                 || (reading.cache_limit = PyLong_AsSsize_t(PyTuple_GET_ITEM(reading_args, 4))) < 0)) {
         if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "reading: (info, function_words, element_names, comments_reason)");
+            PyErr_SetString(PyExc_ValueError,
+                            "reading: (info, function_words, element_names, comments_reason, cache_limit)");
         return NULL;
     }
     lxb_node *root;

@@ -809,11 +809,11 @@ def _label_reading(body: LexborNode) -> tuple[int, set[int], Iterator[tuple[Lexb
     if walker is None or not lexbor_walk.queries_built() or _LABEL_NAMES_BLOB is None:
         return _para_chars(body) or 1, article_wrappers(body), _judged_labels(body)
     # (with the label reading of label_verdict: the rows of new ASCII labels without a verdict are left out
-    # in C, ~40 of a cold WCXB page's ~140 rows)
+    # in C, and their labels cached as None, ~40 of a cold WCXB page's ~140 rows)
     rows, marks, paras = walker.labels_marks_paras(
         body, _JUDGED_LABELS.alternatives, _JUDGED_LABELS.skip_ids, _LABEL_CACHE, _LABEL_NAMES_BLOB,
         _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID,
-        (_LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES, _COMMENTS_RULE))
+        (_LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES, _COMMENTS_RULE, CACHE_LIMIT))
     return paras or 1, _wrappers_of_marks(marks), _verdicts_of_rows(body, rows)
 
 
