@@ -2251,13 +2251,11 @@ bad:
 
 static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-/* 0 when ``text`` (ASCII) lower-cased holds none of label_names, 1 when it holds one, -1 when it is not
- * ASCII (Python's lower() of a non-ASCII character may give an ASCII letter: "K" of the Kelvin sign). */
-static int holds_label_name(const unsigned char *text, size_t length)
+/* The groups of the names ``text`` (ASCII) lower-cased holds, or-ed (``info``: two bytes a name, the first its
+ * groups, see label_flags); with ``info`` NULL, 1 as soon as it holds one, 0 when it holds none. */
+static int names_held(const unsigned char *text, size_t length, const unsigned char *info)
 {
-    for (size_t i = 0; i < length; i++)
-        if (text[i] >= 0x80)
-            return -1;
+    int groups = 0;
     for (size_t i = 0; i < length; i++) {
         unsigned char c = ascii_lower(text[i]);
         /* (most positions start no name: the next byte is not the second byte of any name starting
@@ -2269,15 +2267,28 @@ static int holds_label_name(const unsigned char *text, size_t length)
             size_t n = label_names.length[k];
             if (n > length - i)
                 continue;
-            const unsigned char *name = label_names.name[k];
+            const unsigned char *name = label_names.name[k];  /* (a short name: compared here, not by memcmp) */
             size_t j = 1;
             while (j < n && ascii_lower(text[i + j]) == name[j])
                 j++;
-            if (j == n)
+            if (j < n)
+                continue;
+            if (info == NULL)
                 return 1;
+            groups |= info[2 * k];
         }
     }
-    return 0;
+    return groups;
+}
+
+/* 0 when ``text`` (ASCII) lower-cased holds none of label_names, 1 when it holds one, -1 when it is not
+ * ASCII (Python's lower() of a non-ASCII character may give an ASCII letter: "K" of the Kelvin sign). */
+static int holds_label_name(const unsigned char *text, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (text[i] >= 0x80)
+            return -1;
+    return names_held(text, length, NULL);
 }
 
 /* holds_names(blob, text) -> 1 when ``text`` lower-cased holds one of the names of ``blob`` (see
@@ -2313,29 +2324,6 @@ static PyObject *holds_names(PyObject *self, PyObject *args)
 #define FLAG_POS 2
 #define FLAG_HARD 4
 #define MAX_LABEL_TOKEN 512
-
-/* The groups of every name ``low`` (lower-case) holds, or-ed. */
-static int groups_held(const unsigned char *low, size_t length, const unsigned char *info)
-{
-    int groups = 0;
-    for (size_t i = 0; i < length; i++) {
-        unsigned char c = low[i], d = i + 1 < length ? low[i + 1] : 0;
-        if (!((label_names.pairs[c][d >> 6] >> (d & 63)) & 1))
-            continue;
-        for (int k = label_names.first[c]; k < label_names.last[c]; k++) {
-            size_t n = label_names.length[k];
-            if (n > length - i)
-                continue;
-            const unsigned char *name = label_names.name[k];  /* (a short name: compared here, not by memcmp) */
-            size_t j = 1;
-            while (j < n && low[i + j] == name[j])
-                j++;
-            if (j == n)
-                groups |= info[2 * k];
-        }
-    }
-    return groups;
-}
 
 /* The index of the name of ``group`` that re's search of the group's trie regex finds in ``low``: the
  * leftmost, and there the longest (the trie's optional tails are greedy); -1 when none. */
@@ -2489,7 +2477,7 @@ static int token_flags(const unsigned char *token, size_t length, const unsigned
     for (size_t i = 0; i < length; i++)
         low[i] = ascii_lower(token[i]);
     *reason = -1;
-    int groups = groups_held(low, length, info);
+    int groups = names_held(low, length, info);
     if (groups == 0)
         return 0;
     int flags = 0;
