@@ -5,8 +5,8 @@ The HTML path's marker rules (``html.marker_removals``) are one multiline altern
 article. Python's engine tries the whole alternation at every line start, and most
 articles hold no marker line at all: that was ~4 % of the HTML path's CPU time on real
 pages. :class:`GatedFinder` puts an RE2 search in front: the same alternation with each
-rule replaced by its RE2 superset (``boilerplate.kernels.re2_superset``: matches at
-least every string the rule matches). RE2's leftmost match therefore starts at or
+rule replaced by its RE2 superset (:func:`line_superset`, ``boilerplate.kernels``' translation:
+matches at least every string the rule matches). RE2's leftmost match therefore starts at or
 before Python's next match, so Python's search may start there instead of at the
 current position; when RE2 finds nothing, Python would find nothing either.
 
