@@ -2251,13 +2251,11 @@ bad:
 
 static inline unsigned char ascii_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
-/* 0 when ``text`` (ASCII) lower-cased holds none of label_names, 1 when it holds one, -1 when it is not
- * ASCII (Python's lower() of a non-ASCII character may give an ASCII letter: "K" of the Kelvin sign). */
-static int holds_label_name(const unsigned char *text, size_t length)
+/* The groups of the names ``text`` (ASCII) lower-cased holds, or-ed (``info``: two bytes a name, the first its
+ * groups, see label_flags); with ``info`` NULL, 1 as soon as it holds one, 0 when it holds none. */
+static int names_held(const unsigned char *text, size_t length, const unsigned char *info)
 {
-    for (size_t i = 0; i < length; i++)
-        if (text[i] >= 0x80)
-            return -1;
+    int groups = 0;
     for (size_t i = 0; i < length; i++) {
         unsigned char c = ascii_lower(text[i]);
         /* (most positions start no name: the next byte is not the second byte of any name starting
@@ -2269,15 +2267,28 @@ static int holds_label_name(const unsigned char *text, size_t length)
             size_t n = label_names.length[k];
             if (n > length - i)
                 continue;
-            const unsigned char *name = label_names.name[k];
+            const unsigned char *name = label_names.name[k];  /* (a short name: compared here, not by memcmp) */
             size_t j = 1;
             while (j < n && ascii_lower(text[i + j]) == name[j])
                 j++;
-            if (j == n)
+            if (j < n)
+                continue;
+            if (info == NULL)
                 return 1;
+            groups |= info[2 * k];
         }
     }
-    return 0;
+    return groups;
+}
+
+/* 0 when ``text`` (ASCII) lower-cased holds none of label_names, 1 when it holds one, -1 when it is not
+ * ASCII (Python's lower() of a non-ASCII character may give an ASCII letter: "K" of the Kelvin sign). */
+static int holds_label_name(const unsigned char *text, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (text[i] >= 0x80)
+            return -1;
+    return names_held(text, length, NULL);
 }
 
 /* holds_names(blob, text) -> 1 when ``text`` lower-cased holds one of the names of ``blob`` (see
@@ -2296,6 +2307,292 @@ static PyObject *holds_names(PyObject *self, PyObject *args)
                                             (size_t)PyUnicode_GET_LENGTH(text)));
 }
 
+/* --------------------------------------------------------------------------------------------------- *
+ * A class/id label's verdict flags (html.label_verdict's, for an ASCII label): each whitespace-separated
+ * token is read as html._token_flags reads it, with the names of label_names and, per name, ``info``
+ * (html._LABEL_NAME_INFO: its groups and its rule's index). The Python twin is html._label_verdict_in_python.
+ * --------------------------------------------------------------------------------------------------- */
+
+/* A name's groups (the bits of html._LABEL_NAME_INFO) */
+#define NAME_NEGATIVE_STEM 1
+#define NAME_NEGATIVE_WORD 2
+#define NAME_POSITIVE 4
+#define NAME_HARD_NEGATIVE 8
+#define NAME_HARD_STEM 16
+/* The flags of html._token_flags */
+#define FLAG_NEG 1
+#define FLAG_POS 2
+#define FLAG_HARD 4
+#define MAX_LABEL_TOKEN 512
+
+/* The index of the name of ``group`` that re's search of the group's trie regex finds in ``low``: the
+ * leftmost, and there the longest (the trie's optional tails are greedy); -1 when none. */
+static int leftmost_name(const unsigned char *low, size_t length, const unsigned char *info, int group)
+{
+    for (size_t i = 0; i < length; i++) {
+        int best = -1;
+        size_t best_length = 0;
+        for (int k = label_names.first[low[i]]; k < label_names.last[low[i]]; k++) {
+            size_t n = label_names.length[k];
+            if ((info[2 * k] & group) && n <= length - i && n > best_length && memcmp(low + i, label_names.name[k], n) == 0) {
+                best = k;
+                best_length = n;
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+/* The index of the name of ``group`` that is ``low`` (lower-case), or -1. */
+static int name_is(const unsigned char *low, size_t length, const unsigned char *info, int group)
+{
+    if (length == 0)
+        return -1;
+    for (int k = label_names.first[low[0]]; k < label_names.last[low[0]]; k++)
+        if ((info[2 * k] & group) && label_names.length[k] == length && memcmp(low, label_names.name[k], length) == 0)
+            return k;
+    return -1;
+}
+
+static inline int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int is_lower_or_digit(unsigned char c) { return is_lower(c) || (c >= '0' && c <= '9'); }
+
+/* The next word of ``token`` from ``*at`` as html._LABEL_WORD's findall reads it
+ * (``[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+``): 1 with [*start, *end), or 0 when there is none. */
+static int next_label_word(const unsigned char *token, size_t length, size_t *at, size_t *start, size_t *end)
+{
+    for (size_t i = *at; i < length; i++) {
+        if (is_upper(token[i])) {
+            size_t j = i;
+            while (j < length && is_upper(token[j]))
+                j++;
+            if (j == length || !is_lower(token[j])) {  /* the run of capitals, not followed by a small letter */
+                *start = i, *end = *at = j;
+                return 1;
+            }
+            if (j - 1 > i) {  /* (backtracked: the run but its last capital, which starts the next word) */
+                *start = i, *end = *at = j - 1;
+                return 1;
+            }
+            /* one capital before a small letter: [A-Z]?[a-z0-9]+ */
+            j = i + 1;
+            while (j < length && is_lower_or_digit(token[j]))
+                j++;
+            *start = i, *end = *at = j;
+            return 1;
+        }
+        if (is_lower_or_digit(token[i])) {
+            size_t j = i;
+            while (j < length && is_lower_or_digit(token[j]))
+                j++;
+            *start = i, *end = *at = j;
+            return 1;
+        }
+    }
+    *at = length;
+    return 0;
+}
+
+static int ends_with(const unsigned char *s, size_t length, const char *tail)
+{
+    size_t n = strlen(tail);
+    return n <= length && memcmp(s + length - n, tail, n) == 0;
+}
+
+/* html.is_heading_slug(low) or the clipping utility, pseudo-element variant or negation patterns
+ * (html._CLIPPING_UTILITY_RE, _PSEUDO_VARIANT_RE searched, _NEGATED_RE matched): the token names no widget. */
+static int names_no_widget(const unsigned char *low, size_t length, const char *function_words, size_t words_size)
+{
+    size_t separators = 0;
+    for (size_t i = 0; i < length; i++)
+        separators += low[i] == '-' || low[i] == '_';
+    if (separators >= 3) {  /* (four parts or more: one of them a function word?) */
+        size_t part = 0;
+        for (size_t i = 0; i <= length; i++) {
+            if (i < length && low[i] != '-' && low[i] != '_')
+                continue;
+            for (const char *w = function_words; w < function_words + words_size; w += strlen(w) + 1)
+                if (strlen(w) == i - part && memcmp(low + part, w, i - part) == 0)
+                    return 1;
+            part = i + 1;
+        }
+    }
+    /* (?:^|:)overflow-(?:[xy]-)?hidden$ */
+    static const char *clips[] = {"overflow-hidden", "overflow-x-hidden", "overflow-y-hidden"};
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(clips[k]);
+        if (ends_with(low, length, clips[k]) && (n == length || low[length - n - 1] == ':'))
+            return 1;
+    }
+    /* (?:^|:)(?:marker|before|after|placeholder|file|selection|first-letter|first-line|backdrop): */
+    static const char *pseudo[] = {"marker:", "before:", "after:", "placeholder:", "file:", "selection:",
+                                   "first-letter:", "first-line:", "backdrop:"};
+    for (size_t i = 0; i < length; i++) {
+        if (i > 0 && low[i - 1] != ':')
+            continue;
+        for (int k = 0; k < 9; k++) {
+            size_t n = strlen(pseudo[k]);
+            if (n <= length - i && memcmp(low + i, pseudo[k], n) == 0)
+                return 1;
+        }
+    }
+    /* ^(?:has[-_])?(?:no|without)[-_] */
+    size_t at = length >= 4 && memcmp(low, "has", 3) == 0 && (low[3] == '-' || low[3] == '_') ? 4 : 0;
+    for (int again = 0; again < 2; again++, at = 0) {
+        if (length >= at + 3 && memcmp(low + at, "no", 2) == 0 && (low[at + 2] == '-' || low[at + 2] == '_'))
+            return 1;
+        if (length >= at + 8 && memcmp(low + at, "without", 7) == 0 && (low[at + 7] == '-' || low[at + 7] == '_'))
+            return 1;
+    }
+    return 0;
+}
+
+/* html._names_a_part(token): the token's last word (of two or more) names furniture, not the article. */
+static int names_a_part(const unsigned char *token, size_t length, const unsigned char *info)
+{
+    size_t at = 0, start, end, last_start = 0, last_end = 0;
+    int words = 0;
+    while (next_label_word(token, length, &at, &start, &end))
+        words++, last_start = start, last_end = end;
+    if (words < 2)
+        return 0;
+    unsigned char last[MAX_LABEL_TOKEN];
+    size_t n = last_end - last_start;
+    for (size_t i = 0; i < n; i++)
+        last[i] = ascii_lower(token[last_start + i]);
+    if (leftmost_name(last, n, info, NAME_POSITIVE) >= 0)
+        return 0;
+    return name_is(last, n, info, NAME_NEGATIVE_WORD) >= 0 || leftmost_name(last, n, info, NAME_NEGATIVE_STEM) >= 0;
+}
+
+/* html._token_flags of one ASCII token (at most MAX_LABEL_TOKEN bytes): its flags, and in *reason its
+ * rule's index (-1: none). */
+static int token_flags(const unsigned char *token, size_t length, const unsigned char *info, const char *function_words,
+                       size_t words_size, int element_names, int comments_reason, int *reason)
+{
+    unsigned char low[MAX_LABEL_TOKEN];
+    for (size_t i = 0; i < length; i++)
+        low[i] = ascii_lower(token[i]);
+    *reason = -1;
+    int groups = names_held(low, length, info);
+    if (groups == 0)
+        return 0;
+    int flags = 0;
+    int no_widget = (groups & (NAME_NEGATIVE_STEM | NAME_NEGATIVE_WORD))
+                    ? names_no_widget(low, length, function_words, words_size) : 1;
+    if (!no_widget && (groups & NAME_NEGATIVE_STEM)) {
+        int k = leftmost_name(low, length, info, NAME_NEGATIVE_STEM);
+        flags = FLAG_NEG;
+        *reason = info[2 * k + 1];
+        if (info[2 * k] & NAME_HARD_STEM)
+            flags |= FLAG_HARD;
+    } else if (!no_widget && (groups & NAME_NEGATIVE_WORD)) {
+        size_t at = 0, start, end;
+        while (next_label_word(token, length, &at, &start, &end)) {
+            int k = name_is(low + start, end - start, info, NAME_NEGATIVE_WORD);
+            if (k >= 0) {
+                flags = FLAG_NEG;
+                *reason = info[2 * k + 1];
+                break;
+            }
+        }
+    }
+    if ((groups & NAME_POSITIVE) && !((flags & FLAG_NEG) && element_names && names_a_part(token, length, info)))
+        flags |= FLAG_POS;
+    if (groups & NAME_HARD_NEGATIVE) {
+        flags |= FLAG_HARD;
+        *reason = comments_reason;
+    }
+    return flags;
+}
+
+static inline int label_blank(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+/* What label_flags reads besides the names (label_names): html._LABEL_NAME_INFO, html._FUNCTION_WORDS_BLOB,
+ * html.ELEMENT_NAMES, the index of "html.comments" among html._LABEL_RULES. */
+typedef struct {
+    const unsigned char *info;
+    const char *function_words;
+    size_t words_size;
+    int element_names, comments_reason;
+    Py_ssize_t cache_limit;  /* (labels_marks_paras: html.CACHE_LIMIT, the label cache's; else 0) */
+} LabelReading;
+
+/* Read ``args`` (info, function_words, element_names, comments_reason) into ``reading``; 0, or -1 with an
+ * exception (the bytes objects must outlive the reading's use: the caller holds them). */
+static int read_label_reading(PyObject *const *args, LabelReading *reading)
+{
+    if (!PyBytes_Check(args[0]) || !PyBytes_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "label reading: info and function_words are bytes");
+        return -1;
+    }
+    if (PyBytes_GET_SIZE(args[0]) != 2 * label_names.count) {
+        PyErr_SetString(PyExc_ValueError, "label reading: info holds two bytes for each name");
+        return -1;
+    }
+    reading->info = (const unsigned char *)PyBytes_AS_STRING(args[0]);
+    reading->function_words = PyBytes_AS_STRING(args[1]);
+    reading->words_size = (size_t)PyBytes_GET_SIZE(args[1]);
+    reading->element_names = PyObject_IsTrue(args[2]);
+    long comments = PyLong_AsLong(args[3]);
+    if (reading->element_names < 0 || (comments == -1 && PyErr_Occurred()))
+        return -1;
+    reading->comments_reason = (int)comments;
+    reading->cache_limit = 0;
+    return 0;
+}
+
+/* The flags of the tokens of the ASCII ``text`` or-ed, plus 8 * (1 + the index of the first token's rule,
+ * 0: none); -1 when a token is too long (label_names read). */
+static long label_code(const unsigned char *text, size_t length, const LabelReading *reading)
+{
+    if (holds_label_name(text, length) == 0)
+        return 0;
+    int flags = 0, reason = -1;
+    size_t i = 0;
+    while (i < length) {
+        while (i < length && label_blank(text[i]))
+            i++;
+        size_t start = i;
+        while (i < length && !label_blank(text[i]))
+            i++;
+        if (i == start)
+            break;
+        if (i - start > MAX_LABEL_TOKEN)
+            return -1;
+        int token_reason;
+        flags |= token_flags(text + start, i - start, reading->info, reading->function_words, reading->words_size,
+                             reading->element_names, reading->comments_reason, &token_reason);
+        if (reason < 0)
+            reason = token_reason;
+    }
+    return flags | ((reason + 1) << 3);
+}
+
+/* label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> the flags of
+ * html.label_verdict's tokens or-ed, plus 8 * (1 + the index of the first token's rule, 0: none); -1 when
+ * ``label`` is not ASCII or has a token too long (ask the Python twin). */
+static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    /* (METH_FASTCALL: ~50 new labels a page, the arguments' parsing was a tenth of the call) */
+    if (nargs != 6 || !PyBytes_Check(args[0]) || !PyUnicode_Check(args[5])) {
+        PyErr_SetString(PyExc_TypeError, "label_flags(names_blob: bytes, info: bytes, function_words: bytes, "
+                                         "element_names, comments_reason: int, label: str)");
+        return NULL;
+    }
+    LabelReading reading;
+    if (read_label_names(args[0]) < 0 || read_label_reading(args + 1, &reading) < 0)
+        return NULL;
+    PyObject *label = args[5];
+    if (!PyUnicode_IS_ASCII(label))
+        return PyLong_FromLong(-1);
+    return PyLong_FromLong(label_code((const unsigned char *)PyUnicode_DATA(label), (size_t)PyUnicode_GET_LENGTH(label),
+                                      &reading));
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2312,7 +2609,7 @@ static int names_none_in(void *attr)
  * With ``names`` (label_names read), a row with extra None whose class and id hold none of the names
  * (ASCII) says nothing either: html.label_verdict finds no name in its label (Py_None returned,
  * before any string is made: most rows of a page not seen before). */
-static PyObject *label_row(lxb_node *element, PyObject *quiet, int names)
+static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const LabelReading *reading)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
     int hidden = 0, other = 0;
@@ -2363,6 +2660,18 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names)
             } else {
                 PyObject *verdict = PyDict_GetItemWithError(quiet, label);
                 says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
+                if (verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
+                    /* (a label new to the cache, read here as html.label_verdict reads it: none found, or
+                     * one the article's name outweighs, says nothing, ~40 of a cold WCXB page's 74; cached
+                     * as None, as html._new_label_verdict caches it, while the cache is below its limit) */
+                    long code = label_code((const unsigned char *)PyUnicode_DATA(label),
+                                           (size_t)PyUnicode_GET_LENGTH(label), reading);
+                    if (code >= 0 && (!(code & FLAG_NEG) || (code & FLAG_POS))) {
+                        says_nothing = 1;
+                        if (PyDict_GET_SIZE(quiet) < reading->cache_limit && PyDict_SetItem(quiet, label, Py_None) < 0)
+                            says_nothing = -1;
+                    }
+                }
             }
             Py_DECREF(label);
         }
@@ -2409,7 +2718,7 @@ static PyObject *matching(PyObject *args, int rows)
         int count = matches_of(query, node);
         if (count == 0)
             continue;
-        PyObject *obj = rows ? label_row(node, quiet, quiet != NULL && names != NULL) : make_node(node, root_obj);
+        PyObject *obj = rows ? label_row(node, quiet, quiet != NULL && names != NULL, NULL) : make_node(node, root_obj);
         if (obj == NULL)
             goto fail;
         if (obj == Py_None) {  /* (a row that says nothing: see label_row) */
@@ -2443,18 +2752,22 @@ static PyObject *select_elements(PyObject *self, PyObject *args) { return matchi
  * to None, nor, with ``names`` too (see LabelNames), those whose ASCII class and id hold none of the names. */
 static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 1); }
 
-/* labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id):
+/* labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id[, reading]):
  * ``(labels(root, alternatives, skip_ids, quiet, names), select(root, mark_alternatives, mark_skip_ids, True),
  * text_length(root, p_tag_id))`` in ONE walk: html.strip_junk reads the three at one state of the tree (the
  * paragraph text the label cuts are weighed against, the semantic marks that spare their wrappers, the
- * label rows), and a whole-page walk costs about as much whatever it looks for. */
+ * label rows), and a whole-page walk costs about as much whatever it looks for. With ``reading``
+ * (label_flags' info, function_words, element_names, comments_reason, then the cache's limit), a row whose
+ * ASCII label is new to ``quiet`` and has no verdict is left out too, and its label cached (see label_row). */
 static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
 {
     static Query marks_query;
     PyObject *root_obj, *alternatives, *skip_ids, *quiet, *names, *mark_alternatives, *mark_skip_ids;
+    PyObject *reading_args = NULL;
     Py_ssize_t p_arg;
-    if (!PyArg_ParseTuple(args, "OOOO!O!OOn", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
-                          &PyBytes_Type, &names, &mark_alternatives, &mark_skip_ids, &p_arg))
+    if (!PyArg_ParseTuple(args, "OOOO!O!OOn|O!", &root_obj, &alternatives, &skip_ids, &PyDict_Type, &quiet,
+                          &PyBytes_Type, &names, &mark_alternatives, &mark_skip_ids, &p_arg, &PyTuple_Type,
+                          &reading_args))
         return NULL;
     if (!cfg.ready) {
         PyErr_SetString(PyExc_RuntimeError, "configure_render was not called");
@@ -2466,6 +2779,16 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
     }
     if (read_label_names(names) < 0)
         return NULL;
+    /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
+    LabelReading reading;
+    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 5
+                                 || read_label_reading(&PyTuple_GET_ITEM(reading_args, 0), &reading) < 0
+                                 || (reading.cache_limit = PyLong_AsSsize_t(PyTuple_GET_ITEM(reading_args, 4))) < 0)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError,
+                            "reading: (info, function_words, element_names, comments_reason, cache_limit)");
+        return NULL;
+    }
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL || query_from(mark_alternatives, mark_skip_ids, &marks_query) < 0)
@@ -2485,7 +2808,7 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
             paras += n;
         }
         if (matches_of(query, node) > 0) {  /* (labels: a row once, or none when it says nothing) */
-            PyObject *row = label_row(node, quiet, 1);
+            PyObject *row = label_row(node, quiet, 1, reading_args != NULL ? &reading : NULL);
             if (row == NULL)
                 goto fail;
             int failed = row != Py_None && PyList_Append(rows, row) < 0;
@@ -2681,7 +3004,8 @@ static PyMethodDef methods[] = {
     {"configure_attributes", configure_attributes, METH_O, "configure_attributes({lexbor function: address})"},
     {"select", select_elements, METH_VARARGS, "select(root, alternatives, skip_ids, once[, limit]) -> [LexborNode]"},
     {"holds_names", holds_names, METH_VARARGS, "holds_names(names_blob, text) -> 1, 0, or -1 when text is not ASCII"},
-    {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id) -> (rows, marks, p chars)"},
+    {"label_flags", (PyCFunction)(void (*)(void))label_flags, METH_FASTCALL, "label_flags(names_blob, info, function_words, element_names, comments_reason, label) -> flags + 8 * (1 + rule), or -1"},
+    {"labels_marks_paras", labels_marks_paras, METH_VARARGS, "labels_marks_paras(root, alternatives, skip_ids, quiet, names, mark_alternatives, mark_skip_ids, p_tag_id[, reading]) -> (rows, marks, p chars)"},
     {"labels", labels, METH_VARARGS, "labels(root, alternatives, skip_ids[, quiet[, names]]) -> [(mem_id, class, id, extra)]"},
     {"configure", configure, METH_O, "configure(probe_node) -> bool: find a LexborNode's fields"},
     {"node_at", node_at, METH_VARARGS, "node_at(like, mem_id) -> LexborNode in like's tree"},

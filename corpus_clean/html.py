@@ -808,9 +808,12 @@ def _label_reading(body: LexborNode) -> tuple[int, set[int], Iterator[tuple[Lexb
     walker = _compiled_renderer()
     if walker is None or not lexbor_walk.queries_built() or _LABEL_NAMES_BLOB is None:
         return _para_chars(body) or 1, article_wrappers(body), _judged_labels(body)
+    # (with the label reading of label_verdict: the rows of new ASCII labels without a verdict are left out
+    # in C, and their labels cached as None, ~40 of a cold WCXB page's ~140 rows)
     rows, marks, paras = walker.labels_marks_paras(
         body, _JUDGED_LABELS.alternatives, _JUDGED_LABELS.skip_ids, _LABEL_CACHE, _LABEL_NAMES_BLOB,
-        _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID)
+        _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID,
+        (_LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES, _COMMENTS_RULE, CACHE_LIMIT))
     return paras or 1, _wrappers_of_marks(marks), _verdicts_of_rows(body, rows)
 
 
@@ -1343,6 +1346,35 @@ _FUNCTION_WORDS = frozenset("a an the of to with for and in on at by how what wh
                             "from into this that".split())
 
 
+def _label_name_info(names_blob: Optional[bytes]) -> bytes:
+    """Two bytes for each name of ``names_blob`` (:data:`_LABEL_NAMES_BLOB`, in its order), as the compiled
+    reading of a label takes them: the name's groups (1 a negative stem, 2 a negative word, 4 positive, 8 a
+    comment thread's, 16 a hard stem) and the index of its rule in :data:`_LABEL_RULES`.
+
+    >>> info = _label_name_info(lexbor_walk.label_names_blob(["ad", "comment"]))
+    >>> list(info[:2]), list(info[2:3])
+    ([2, 0], [9])
+    """
+    if names_blob is None:
+        return b""
+    out = bytearray()
+    for name in names_blob.decode().split("\0"):
+        groups = ((1 if name in NEGATIVE_STEMS else 0) | (2 if name in NEGATIVE_WORDS else 0)
+                  | (4 if name in _POSITIVE_NAMES else 0) | (8 if name in _HARD_NEGATIVE_NAMES else 0)
+                  | (16 if name in HARD_STEMS else 0))
+        out += bytes([groups, _LABEL_RULES.index(LABEL_REASONS.get(name, "html.furniture"))])
+    return bytes(out)
+
+
+# The rules a label's verdict may name, by index (the compiled reading's answer), and the names it reads.
+_LABEL_RULES = sorted({*LABEL_REASONS.values(), "html.furniture", "html.comments"})
+_COMMENTS_RULE = _LABEL_RULES.index("html.comments")
+_POSITIVE_NAMES = frozenset(POSITIVE_RE.pattern.split("|"))
+_HARD_NEGATIVE_NAMES = frozenset(HARD_NEGATIVE_RE.pattern.split("|"))
+_LABEL_NAME_INFO = _label_name_info(_LABEL_NAMES_BLOB)
+_FUNCTION_WORDS_BLOB = b"\0".join(sorted(word.encode() for word in _FUNCTION_WORDS))
+
+
 def is_heading_slug(token: str) -> bool:
     """True for an id/class made from a heading's words (docs and wiki anchors).
 
@@ -1366,10 +1398,30 @@ def label_verdict(label: str) -> Optional[Verdict]:
     article (positive wins); "hard" for comment threads. The rule is the
     first furniture token's.
 
+    An ASCII label's tokens are read in C (``lexbor_walk.label_flags``: each token as
+    :func:`_token_flags` reads it, ~50 new labels a page from a site not seen before);
+    others, or without the compiled walker, by :func:`_label_verdict_in_python`.
+
     >>> label_verdict("comment-list"), label_verdict("social-share"), label_verdict("post-body")
     (('hard', 'html.comments'), ('soft', 'html.share'), None)
     >>> label_verdict("container with-sidebar"), label_verdict("sidebar article-text")
     (('soft', 'html.sidebar'), None)
+    """
+    code = lexbor_walk.label_flags(label, _LABEL_NAMES_BLOB, _LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES,
+                                   _COMMENTS_RULE)
+    if code < 0:
+        return _label_verdict_in_python(label)
+    if not code & _NEG or code & _POS:
+        return None
+    rule = code >> 3
+    return ("hard" if code & _HARD else "soft", _LABEL_RULES[rule - 1] if rule else "html.furniture")
+
+
+def _label_verdict_in_python(label: str) -> Optional[Verdict]:
+    """:func:`label_verdict` in Python (the compiled reading's twin): each token's :func:`_token_flags`.
+
+    >>> _label_verdict_in_python("comment-list"), _label_verdict_in_python("container with-sidebar")
+    (('hard', 'html.comments'), ('soft', 'html.sidebar'))
     """
     # (no token holds a name: none has a flag; asked of the label walk's C scan when it can say)
     held = lexbor_walk.holds_label_name(label, _LABEL_NAMES_BLOB)
@@ -1393,7 +1445,7 @@ def label_verdict(label: str) -> Optional[Verdict]:
 # --------------------------------------------------------------------------- #
 
 
-@dataclass
+@dataclass(slots=True)  # (~280 a WCXB page, from the C walk's rows: slots make them at half the cost)
 class _Para:
     """Text statistics of one block element's own (non-block-descendant) text."""
 

@@ -415,6 +415,24 @@ def holds_label_name(text: str, blob: Optional[bytes]) -> int:
     return _compiled.holds_names(blob, text)
 
 
+def label_flags(label: str, blob: Optional[bytes], info: bytes, function_words: bytes, element_names: bool,
+                comments_reason: int) -> int:
+    """html.label_verdict's tokens read in C (``_lexbor_walk.label_flags``): their flags or-ed, plus 8 times
+    (1 + the index of the first token's rule, 0 when none), for an ASCII ``label``; -1 when it cannot say
+    (``label`` not ASCII, no ``blob``, the compiled walker off): then ask html's Python twin. ``blob``: the
+    names (:func:`label_names_blob`); ``info``: two bytes for each of them, in the blob's order (its groups,
+    its rule's index); ``function_words``: NUL-separated (a heading's slug holds one).
+
+    >>> info = bytes([1, 0, 4, 0])  # "nav": a negative stem, rule 0; "post": positive
+    >>> blob = label_names_blob(["nav", "post"])
+    >>> [label_flags(t, blob, info, b"the", True, 1) for t in ("main-nav", "x post", "col")] if built() else [9, 2, 0]
+    [9, 2, 0]
+    """
+    if blob is None or not _queries_compiled or not native.switched_on():
+        return -1
+    return _compiled.label_flags(blob, info, function_words, element_names, comments_reason, label)
+
+
 def queries_built() -> bool:
     """Does the compiled walker answer :class:`Query` (built, checked, not switched off by the environment)?"""
     return _queries_compiled

@@ -5,8 +5,8 @@ The HTML path's marker rules (``html.marker_removals``) are one multiline altern
 article. Python's engine tries the whole alternation at every line start, and most
 articles hold no marker line at all: that was ~4 % of the HTML path's CPU time on real
 pages. :class:`GatedFinder` puts an RE2 search in front: the same alternation with each
-rule replaced by its RE2 superset (``boilerplate.kernels.re2_superset``: matches at
-least every string the rule matches). RE2's leftmost match therefore starts at or
+rule replaced by its RE2 superset (:func:`line_superset`, ``boilerplate.kernels``' translation:
+matches at least every string the rule matches). RE2's leftmost match therefore starts at or
 before Python's next match, so Python's search may start there instead of at the
 current position; when RE2 finds nothing, Python would find nothing either.
 
@@ -17,6 +17,10 @@ line, confirms it. One automaton of every rule's whole line is built lazily by R
 by state, and on text it has not seen costs ~1 ms a page (each new state is a set of
 positions in all the rules at once); the beginnings' automaton has few states, and the
 whole lines' one is only run from the lines that start like a rule.
+
+Both read a rule's "." (without DOTALL) as Python does, any character but a newline, and a rule's
+beginning stops before anything that could read a newline (round 23): the beginnings' gate then
+matches within one line, so it can be run forward only (``GatedFinder._next_line``).
 
 The matches are exactly ``pattern.finditer(text)``'s: the gate only moves where each
 Python search starts, never what it returns. Without google-re2, or for a rule with
@@ -35,10 +39,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11 (as kernels reads them)
-from typing import Iterator
+from typing import Iterator, NamedTuple, Optional
 
-from corpus_clean.boilerplate.kernels import (_ATOMIC_GROUP, _CATEGORY_RANGES, _NON_ASCII, _REPEATS, NoTranslation,
-                                              _class, _node, re2_superset)
+from corpus_clean.boilerplate.kernels import (_ATOMIC_GROUP, _CATEGORY_RANGES, _NON_ASCII, _REPEATS,
+                                              MAX_COUNTED_REPEAT, NoTranslation, _class, _node)
 
 # The line shape of ``boilerplate.whole_line_regexes``: blanks, one of the rules, blanks.
 _LINE_START = "(?m)^[ \\t]*(?:"
@@ -75,8 +79,28 @@ class GatedFinder:
         # tried at each line the gate finds (None: the gate is the whole lines' superset)
         self.check = _re2_gate(rule_patterns)
         self.gate = _re2_prefix_gate(rule_patterns) if self.check is not None else None
+        self.forward = self.gate is not None  # (the gate is matched forward from where it looks: see _next_line)
         if self.gate is None:
             self.gate, self.check = self.check, None
+
+    def _next_line(self, data: bytes, scan: int) -> int:
+        """Where in ``data`` the next line that may start a match begins, from ``scan`` on; -1: none.
+
+        The forward gate, ``(?s:.*?)`` then the rules' beginnings, is matched at ``scan``: RE2 runs its
+        automaton forward to the match's end only (a search, whose start is not known, runs a second,
+        reverse automaton back from the end, and on text it has not met that automaton's new states cost
+        more than the forward one's: the marker rules cost a third less on a cold WCXB pass). A rule's
+        beginning never reads a newline (``rule_prefix`` ends before one that could), so the match lies on
+        its end's line: that line's start is the first one from ``scan`` that starts like a rule (``.*?``:
+        the shortest run before it).
+        """
+        if not self.forward:  # (the whole lines' superset, searched)
+            hit = self.gate.search(data, scan)
+            return -1 if hit is None else hit.start()
+        hit = self.gate.match(data, scan)
+        if hit is None:
+            return -1
+        return data.rfind(b"\n", scan, hit.end()) + 1 or scan
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """Exactly ``self.regex.finditer(text)``.
@@ -87,8 +111,7 @@ class GatedFinder:
         through). Its hits are mapped back to str positions piece by piece: one pass
         over the text in all, none on ASCII text (where a byte is a character).
         """
-        gate = self.gate
-        if gate is None:
+        if self.gate is None:
             yield from self.regex.finditer(text)
             return
         try:
@@ -101,11 +124,11 @@ class GatedFinder:
         check = self.check
         pos = byte_pos = 0  # where the next Python search may start, in characters and in bytes
         scan = 0  # where the gate searches next, in bytes
+        next_line = self._next_line
         while True:
-            hit = gate.search(data, scan)
-            if hit is None:
+            hit_byte = next_line(data, scan)  # (a character boundary: RE2 matches whole UTF-8 characters)
+            if hit_byte < 0:
                 return
-            hit_byte = hit.start()  # (a character boundary: RE2 matches whole UTF-8 characters)
             if check is not None and check.match(data, hit_byte) is None:
                 # No whole line of the rules starts at this line start (the beginnings' gate
                 # matches at line starts only), so no match of the regex: on to the next line.
@@ -145,10 +168,10 @@ def _re2_gate(patterns: list[str]):
         return None
     bodies = []
     for pattern in patterns:
-        superset = re2_superset(pattern)  # "^(?:...)$": the anchors come from the line pattern
+        superset = line_superset(pattern)  # (the anchors come from the line pattern)
         if superset is None:
             return None
-        bodies.append(superset[1:-1])
+        bodies.append(superset)
     options = re2.Options()
     options.max_mem = GATE_MAX_MEM
     options.log_errors = False
@@ -159,8 +182,9 @@ def _re2_gate(patterns: list[str]):
 
 
 def _re2_prefix_gate(patterns: list[str]):
-    """The RE2 gate of the rules' beginnings at line starts, ``(?m)^[ \\t]*(?:P1|P2|...)``
-    (``rule_prefix``), or None (no google-re2, or a set RE2 does not compile).
+    """The RE2 gate of the rules' beginnings at line starts, ``(?s:.*?)(?m)^[ \\t]*(?:P1|P2|...)``
+    (``rule_prefix``; matched where the search starts, see GatedFinder._next_line), or None (no
+    google-re2, or a set RE2 does not compile).
 
     Every line a rule's whole-line match starts on starts like the rule: it matches the
     gate at its start. The reverse does not hold (the gate is a prefilter).
@@ -177,9 +201,39 @@ def _re2_prefix_gate(patterns: list[str]):
     options.max_mem = GATE_MAX_MEM
     options.log_errors = False
     try:
-        return re2.compile(_LINE_START + "|".join(bodies) + ")", options)
+        return re2.compile("(?s:.*?)" + _LINE_START + "|".join(bodies) + ")", options)
     except re2.error:
         return None
+
+
+def _reads_newline(op, av, mode: _Mode) -> bool:
+    """May the gate's translation of the node (op, av) read a newline? (asked of RE2, character by
+    character; True when it cannot say)
+
+    >>> [_reads_newline(op, av, _Mode(False, False)) for op, av in P.parse(r"a.\\s[^x](?s:.)")]
+    [False, False, True, True, True]
+    """
+    if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY, C.ANY_ALL):
+        return _newline_re2().fullmatch(_gate_node(op, av, mode), "\n") is not None
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        inner = mode.inside(add_flags, del_flags)
+        return any(_reads_newline(o, a, inner) for o, a in body)
+    if op is _ATOMIC_GROUP:
+        return any(_reads_newline(o, a, mode) for o, a in av)
+    if op is C.BRANCH:
+        return any(_reads_newline(o, a, mode) for branch in av[1] for o, a in branch)
+    if op in _REPEATS:
+        return any(_reads_newline(o, a, mode) for o, a in av[2])
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # (zero width: translated as nothing)
+        return False
+    return True
+
+
+def _newline_re2():
+    """google-re2's module (the gates are only built when it imports)."""
+    import re2
+    return re2
 
 
 def rule_prefix(pattern: str) -> str:
@@ -194,45 +248,117 @@ def rule_prefix(pattern: str) -> str:
     '[0-9\\x{80}-\\x{10FFFF}](?:[0-9\\x{80}-\\x{10FFFF}]){0,}\\x{20}views(?:[\\t ]*$)'
     """
     tree = P.parse(pattern)
-    ignore_case = bool(tree.state.flags & C.SRE_FLAG_IGNORECASE)
-    return _prefix([(op, av, ignore_case) for op, av in tree], 0.0)
+    mode = _Mode(bool(tree.state.flags & C.SRE_FLAG_IGNORECASE), bool(tree.state.flags & C.SRE_FLAG_DOTALL))
+    return _prefix([(op, av, mode) for op, av in tree], 0.0)
+
+
+class _Mode(NamedTuple):
+    """The flags a node of the parse tree is read under."""
+
+    ignore_case: bool
+    dotall: bool
+
+    def inside(self, add_flags: int, del_flags: int) -> "_Mode":
+        """The flags inside a group that adds `add_flags` and removes `del_flags`."""
+        def flag(bit: int, now: bool) -> bool:
+            return True if add_flags & bit else False if del_flags & bit else now
+        return _Mode(flag(C.SRE_FLAG_IGNORECASE, self.ignore_case), flag(C.SRE_FLAG_DOTALL, self.dotall))
+
+
+# Python's "." without DOTALL: every character but the newline (the kernels' translation takes any
+# character, newlines too: here a rule's ".+" would let a line's beginning run on over the next lines,
+# and the gate's automata carry it to the text's end: see line_superset).
+_NOT_NEWLINE = "[^\\x{a}]"
+
+
+def _gate_node(op, av, mode: _Mode) -> str:
+    """The kernels' RE2 translation of one node (``kernels._node``: a superset), but that "." without
+    DOTALL matches what it matches in Python, any character but the newline."""
+    if op is C.ANY and not mode.dotall:
+        return _NOT_NEWLINE
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        inner = mode.inside(add_flags, del_flags)
+        return "(?:" + "".join(_gate_node(o, a, inner) for o, a in body) + ")"
+    if op is _ATOMIC_GROUP:
+        return "(?:" + "".join(_gate_node(o, a, mode) for o, a in av) + ")"
+    if op is C.BRANCH:
+        return "(?:" + "|".join("".join(_gate_node(o, a, mode) for o, a in branch) for branch in av[1]) + ")"
+    if op in _REPEATS:
+        low, high, body = av
+        inner = "(?:" + "".join(_gate_node(o, a, mode) for o, a in body) + ")"
+        low = min(low, MAX_COUNTED_REPEAT)
+        if high is C.MAXREPEAT or high > MAX_COUNTED_REPEAT:
+            return f"{inner}{{{low},}}"
+        return f"{inner}{{{low},{high}}}"
+    return _node(op, av, mode.ignore_case)
+
+
+def line_superset(pattern: str) -> Optional[str]:
+    r"""An RE2 pattern that matches at least every string the Python `pattern` full-matches (not
+    anchored), or None when there is no safe translation: ``kernels.re2_superset``'s body, but that
+    "." without DOTALL does not match a newline (exactly Python's ".").
+
+    >>> line_superset(r"Photo: .+"), line_superset(r"(?s)a.")
+    ('Photo\\x{3a}\\x{20}(?:[^\\x{a}]){1,}', 'a(?s:.)')
+    >>> line_superset(r"(?(1)a|b)") is None
+    True
+    """
+    try:
+        tree = P.parse(pattern)
+        mode = _Mode(bool(tree.state.flags & C.SRE_FLAG_IGNORECASE), bool(tree.state.flags & C.SRE_FLAG_DOTALL))
+        return "".join(_gate_node(op, av, mode) for op, av in tree)
+    except (NoTranslation, RecursionError, re.error):
+        return None
+
+
+# (an item that ends a beginning where it stands: what follows is left out, and the beginning only widens)
+_LEFT_OUT = (None, None, None)
 
 
 def _prefix(items: list, literals: float) -> str:
-    """The prefix pattern of the sequence `items` ((op, av, ignore_case) from the parse
-    tree), `literals` literal characters already read before it."""
+    """The prefix pattern of the sequence `items` ((op, av, mode) from the parse tree, mode a
+    :class:`_Mode`), `literals` literal characters already read before it."""
     if not items:
         return "(?:[\\t ]*$)"  # (the whole rule read: the line must end here, blanks aside)
     if literals >= PREFIX_LITERALS:
         return ""
-    (op, av, ignore_case), rest = items[0], items[1:]
+    (op, av, mode), rest = items[0], items[1:]
+    if op in (C.LITERAL, C.IN, C.ANY, C.NOT_LITERAL) and _reads_newline(op, av, mode):
+        return ""  # (a beginning never reads a newline: see GatedFinder._next_line)
     if op is C.LITERAL:
-        return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
+        return _gate_node(op, av, mode) + _prefix(rest, literals + 1)
     if op in (C.IN, C.ANY, C.NOT_LITERAL):
-        return _node(op, av, ignore_case) + _prefix(rest, literals + 0.25)
+        return _gate_node(op, av, mode) + _prefix(rest, literals + 0.25)
     if op is C.SUBPATTERN:  # its body, under its flags, then what follows it
         _group, add_flags, del_flags, body = av
-        inner = True if add_flags & C.SRE_FLAG_IGNORECASE else False if del_flags & C.SRE_FLAG_IGNORECASE else ignore_case
+        inner = mode.inside(add_flags, del_flags)
         return _prefix([(o, a, inner) for o, a in body] + rest, literals)
     if op is _ATOMIC_GROUP:  # (?>...): a superset of it is its body
-        return _prefix([(o, a, ignore_case) for o, a in av] + rest, literals)
+        return _prefix([(o, a, mode) for o, a in av] + rest, literals)
     if op is C.BRANCH:  # each alternative read on with what follows it
         alternatives, size = [], 0
         for branch in av[1]:
-            alternatives.append(_prefix([(o, a, ignore_case) for o, a in branch] + rest, literals))
+            alternatives.append(_prefix([(o, a, mode) for o, a in branch] + rest, literals))
             size += len(alternatives[-1])
             if size > PREFIX_BRANCH_CHARS:
-                # (too many to spell out: the branch whole, as one literal, then what follows it)
-                return _node(op, av, ignore_case) + _prefix(rest, literals + 1)
+                # (too many to spell out: the branch whole, as one literal, then what follows it; or, when
+                # it may read a newline, each alternative's beginning alone, what follows them left out)
+                if _reads_newline(op, av, mode):
+                    return "(?:" + "|".join(_prefix([(o, a, mode) for o, a in branch] + [_LEFT_OUT], literals)
+                                            for branch in av[1]) + ")"
+                return _gate_node(op, av, mode) + _prefix(rest, literals + 1)
         return "(?:" + "|".join(alternatives) + ")"
     if op in _REPEATS:
         low, high, body = av
         if high == 0:
             return _prefix(rest, literals)
         if low >= 1:  # one body first, then the repeat one fewer
-            again = [] if high == 1 else [(op, (low - 1, high if high is C.MAXREPEAT else high - 1, body), ignore_case)]
-            return _prefix([(o, a, ignore_case) for o, a in body] + again + rest, literals)
-        return _node(op, av, ignore_case) + _prefix(rest, literals)  # (optional: taken whole)
+            again = [] if high == 1 else [(op, (low - 1, high if high is C.MAXREPEAT else high - 1, body), mode)]
+            return _prefix([(o, a, mode) for o, a in body] + again + rest, literals)
+        if _reads_newline(op, av, mode):
+            return ""
+        return _gate_node(op, av, mode) + _prefix(rest, literals)  # (optional: taken whole)
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width
         return _prefix(rest, literals)
     return ""  # anything else (a back-reference...): the beginning ends here
