@@ -336,6 +336,17 @@ def ours_where_ftfy_alone_is_right(garbled: str, clean: str) -> str | None:
     return ours if theirs == clean and ours != clean else None
 
 
+def sample_pages(sentences: list[str], seed: int, count: int) -> list[str]:
+    """`count` pages of 1-3 of `sentences` each, drawn with `seed`: the round tests'
+    generated pages (the same seed gives the same pages).
+
+    >>> sample_pages(["A.", "B."], 0, 2) == sample_pages(["A.", "B."], 0, 2)
+    True
+    """
+    rnd = random.Random(seed)
+    return ["\n".join(rnd.sample(sentences, rnd.randint(1, 3))) for _ in range(count)]
+
+
 def kinds_where_ftfy_alone_is_right(text: str) -> list[str]:
     """The kinds (all but lossy-fffd) that garble ``text`` into something ftfy (the
     corpus config) repairs and we do not: the property the round tests check over

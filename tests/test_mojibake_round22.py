@@ -31,14 +31,11 @@ start says so; the clean and negative ones pass on both.
 """
 from __future__ import annotations
 
-import random
-
-import ftfy
 import pytest
 
-from corpus_clean.mojibake import DATATROVE_FTFY_CONFIG, repair
+from corpus_clean.mojibake import repair
 from corpus_clean.mojibake.other_codecs import _another_reading_fits_cldr_better
-from tests.mojibake_corpus import GARBLINGS, OTHER_CODEC_GARBLINGS, garble
+from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right, sample_pages
 
 
 def repaired(kind: str, text: str) -> tuple[str, str]:
@@ -158,25 +155,14 @@ SENTENCES = [
 
 
 def _pages(seed: int, count: int) -> list[str]:
-    rnd = random.Random(seed)
-    return ["\n".join(rnd.sample(SENTENCES, rnd.randint(1, 3))) for _ in range(count)]
+    return sample_pages(SENTENCES, seed, count)
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_never_wrong_where_ftfy_is_right(seed):
     """Generated pages × every kind: where ftfy (the corpus config) gives back the clean
     text, so do we."""
-    wrong = []
-    for page in _pages(seed, 12):
-        for kind in list(GARBLINGS) + list(OTHER_CODEC_GARBLINGS):
-            if kind == "lossy-fffd":
-                continue
-            garbled, clean = garble(kind, page)
-            if garbled == clean:
-                continue
-            if ftfy.fix_text(garbled, config=DATATROVE_FTFY_CONFIG) == clean and repair(garbled)[0] != clean:
-                wrong.append((kind, page))
-    assert wrong == []
+    assert [(page, kinds) for page in _pages(seed, 12) if (kinds := kinds_where_ftfy_alone_is_right(page))] == []
 
 
 @pytest.mark.parametrize("seed", range(4))

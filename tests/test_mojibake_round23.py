@@ -22,13 +22,11 @@ Every sentence is written for this test. Those in FAIL_ON_MAIN fail on main at r
 """
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean.mojibake import repair
-from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right
+from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right, sample_pages
 
 
 def repaired(kind: str, text: str) -> tuple[str, str]:
@@ -108,8 +106,7 @@ SENTENCES = [
 
 
 def _pages(seed: int, count: int) -> list[str]:
-    rnd = random.Random(seed)
-    return ["\n".join(rnd.sample(SENTENCES, rnd.randint(1, 3))) for _ in range(count)]
+    return sample_pages(SENTENCES, seed, count)
 
 
 @pytest.mark.parametrize("seed", range(3))
