@@ -2291,7 +2291,11 @@ def _document_decoding(data: bytes) -> Decoded:
     'utf-8'
     """
     decoded = decode_bytes(data)
-    if decoded.encoding.startswith("utf-") or data.startswith(tuple(bom for bom, _ in _BOMS)) or sniff_utf16(data):
+    # (UTF-8 with a line read in a code page and a doubt left -- "utf-8+mac-roman" -- is
+    # weighed like a code page: the doubt would go to every record)
+    doubted_lines = decoded.encoding.startswith("utf-8+") and decoded.problem
+    if decoded.encoding.startswith("utf-") and not doubted_lines or data.startswith(tuple(bom for bom, _ in _BOMS)) \
+            or sniff_utf16(data):
         return decoded
     lenient = data.decode("utf-8", "replace")
     bad = lenient.count("\ufffd")
