@@ -4,6 +4,10 @@ had used, each as a fault-injection test over generated inputs.
 - A JSON array with a few junk bytes inserted into one record: charset detection, unsure,
   guessed a single-byte code page for the whole file, and every record was quarantined
   with its doubt (``bad_input_fuzz.py`` seed 9099).
+- A script page's <noscript> prose of two sentences, 19 words (``bad_kinds_gen.py``'s
+  kind ``page:noscript-prose``, seed 9093): under the 20 words a crawler view needs,
+  as long as the longest notices; the generator now writes 20+ words as it said, and
+  the boundary is held here from both sides.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import json
 import random
 from pathlib import Path
 
+from corpus_clean.page_shape import NOSCRIPT_PROSE_WORDS, noscript_prose
 from corpus_clean.readers import Document, read_file
 
 WORDS = "harbour council ferry pier storm engineers quay café über straße гавань паром 港口 渡轮 المجلس".split()
@@ -46,3 +51,32 @@ def test_junk_bytes_inserted_into_one_record_of_a_json_array_cost_that_record_on
         intact = [text for k, text in enumerate(texts) if k != damaged]
         lost += [(seed, text[:12]) for text in intact if text not in clean]
     assert lost == [], f"{len(lost)} intact records lost in {len({s for s, _ in lost})} seeds: {lost[:5]}"
+
+
+SENTENCES = ["The harbour council met on Tuesday to discuss the ferry timetable.",
+             "Le conseil municipal a discuté mardi des nouveaux horaires du bac.",
+             "Die Straßenbahn fährt künftig öfter, auch am Wochenende, sagte die Stadt.",
+             "Городской совет во вторник обсудил новое расписание паромов.",
+             "Volunteers planted two hundred trees along the river path this spring."]
+NOTICES = ["You need to enable JavaScript to run this app.",
+           "We're sorry but my-app doesn't work properly without JavaScript enabled. Please enable it to continue.",
+           "Bitte aktivieren Sie JavaScript in Ihrem Browser.", "Включите JavaScript в браузере."]
+
+
+def noscript_page(text: str) -> str:
+    return f'<html><body><div id="app"></div><noscript><p>{text}</p></noscript></body></html>'
+
+
+def test_noscript_prose_of_twenty_words_in_any_language_is_read_and_notices_are_not():
+    """Guard (passes on lead23). Every run of sentences (any of the languages) with at least
+    NOSCRIPT_PROSE_WORDS words is the page's text; the notices -- Vue's default is 18
+    words, longer than the shortest two-sentence prose -- are not."""
+    for seed in range(200):
+        rng = random.Random(seed)
+        picked = rng.sample(SENTENCES, rng.randint(2, 4))
+        text = " ".join(picked)
+        read = noscript_prose(noscript_page(text))
+        if len(text.replace("'", " ").replace("-", " ").split()) >= NOSCRIPT_PROSE_WORDS:
+            assert read == text, (seed, text)
+    for notice in NOTICES:
+        assert noscript_prose(noscript_page(notice)) == "", notice
