@@ -2302,8 +2302,11 @@ def _document_decoding(data: bytes) -> Decoded:
     stretches = len(_REPLACED_STRETCH_RE.findall(lenient))
     multibyte = sum(1 for char in lenient if char > "\x7f") - bad
     # (an unsure guess weighs less than valid UTF-8: then a file that is ASCII but for
-    # the damage, e.g. its records written with \\u escapes, is UTF-8 too)
-    if (multibyte >= stretches or decoded.problem) and stretches <= max(len(lenient) // 100, 1):
+    # the damage, e.g. its records written with \\u escapes, is UTF-8 too, and so is
+    # one with more UTF-8 characters than stretches of damage however long, e.g. a
+    # tail of binary spliced on)
+    few = stretches <= max(len(lenient) // 100, 1)
+    if few and (multibyte >= stretches or decoded.problem) or decoded.problem and multibyte >= stretches:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as error:
