@@ -2261,31 +2261,52 @@ def read_json_file(file: InputFile, jsonl_line: Callable = jsonl_record,
         text = json.dumps(record, ensure_ascii=False)
         raw = text.encode("utf-8", "surrogatepass")
         # Bytes lost in decoding (a flipped byte) are the problem of the records holding
-        # their replacement character, not of every record in the file.
-        problem = decoded.problem if decoded.problem and (decoded.encoding != "utf-8" or "\ufffd" in text) else None
+        # their replacement character, not of every record in the file; a doubtful guess
+        # of the file's encoding, of the records it changes (an ASCII record reads the same).
+        doubted = decoded.encoding != "utf-8" and not text.isascii()
+        problem = decoded.problem if decoded.problem and (doubted or "\ufffd" in text) else None
         yield record_document(file.source, index, raw, Decoded(text, "utf-8", problem), record)
     if errors:
         yield Unreadable(file.source, f"{file.source}: unreadable after record {len(records)} "
                                       f"({type(errors[0]).__name__}: {errors[0]}); records after it, if any, are lost")
 
 
+# A stretch of bytes that are not UTF-8, as ``decode("utf-8", "replace")`` leaves it.
+_REPLACED_STRETCH_RE = re.compile("\ufffd+")
+
+
 def _document_decoding(data: bytes) -> Decoded:
     """A JSON document's text (``decode_bytes``), except that a document holding valid
     UTF-8 beyond ASCII and a few bytes that are not (a flipped byte) is UTF-8 with those
     bytes replaced -- its records holding them quarantined -- whatever its size, rather
-    than the whole file read as a single-byte encoding's mojibake.
+    than the whole file read as a single-byte encoding's mojibake. Also when the guess
+    came with a doubt (bytes inserted into UTF-8 make the guesser unsure, not right).
+    The damage is counted in stretches: junk inserted in one place is one stretch of
+    bad bytes, a legacy encoding's accented letters are a stretch each.
 
     >>> _document_decoding('[{"text": "caf\\u00e9"}, {"text": "\\u00fcber'.encode() + b'\\xff"}]').encoding
     'utf-8'
+    >>> utf8 = ('[{"text": "caf\\u00e9 \\u00fcber ' + "x" * 500 + '"}]').encode()
+    >>> _document_decoding(utf8[:20] + bytes(range(0x80, 0x84)) + utf8[20:]).encoding
+    'utf-8'
     """
     decoded = decode_bytes(data)
-    if decoded.encoding.startswith("utf-") or decoded.problem or data.startswith(tuple(bom for bom, _ in _BOMS)) \
+    # (UTF-8 with a line read in a code page and a doubt left -- "utf-8+mac-roman" -- is
+    # weighed like a code page: the doubt would go to every record)
+    doubted_lines = decoded.encoding.startswith("utf-8+") and decoded.problem
+    if decoded.encoding.startswith("utf-") and not doubted_lines or data.startswith(tuple(bom for bom, _ in _BOMS)) \
             or sniff_utf16(data):
         return decoded
     lenient = data.decode("utf-8", "replace")
     bad = lenient.count("\ufffd")
+    stretches = len(_REPLACED_STRETCH_RE.findall(lenient))
     multibyte = sum(1 for char in lenient if char > "\x7f") - bad
-    if multibyte >= bad and bad <= max(len(lenient) // 100, 1):
+    # (an unsure guess weighs less than valid UTF-8: then a file that is ASCII but for
+    # the damage, e.g. its records written with \\u escapes, is UTF-8 too, and so is
+    # one with more UTF-8 characters than stretches of damage however long, e.g. a
+    # tail of binary spliced on)
+    few = stretches <= max(len(lenient) // 100, 1)
+    if few and (multibyte >= stretches or decoded.problem) or decoded.problem and multibyte >= stretches:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError as error:
