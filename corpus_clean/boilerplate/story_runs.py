@@ -48,6 +48,8 @@ LIST_ANNOUNCE_MIN_WORDS = 3
 # A share bar or a menu under the announced list: this many one-word rows at least, under at
 # least as many rows of several words (``without_a_button_bar``).
 BUTTON_BAR_MIN_ROWS = 2
+# Under a one- or two-word ":" label, the story's list: this many rows of several words each.
+LABELLED_LIST_MIN_ROWS = 3
 
 
 def _sentence(shape: LineShape, i: int | None) -> bool:
@@ -186,13 +188,21 @@ def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     above = nonblank_neighbour(ctx, run[0], -1)
-    if above is None or rule[above] not in (None, CLASSIFIER_RULE) or not _colon(content, above) \
-            or shape.n_words(above) < LIST_ANNOUNCE_MIN_WORDS:
+    if above is None or rule[above] not in (None, CLASSIFIER_RULE) or not _colon(content, above):
         return False
+    if shape.n_words(above) < LIST_ANNOUNCE_MIN_WORDS:
+        # (a label's word or two: the story's list only when its rows are several words each,
+        # with at most a button bar under them; a menu's or a share bar's items are a word each)
+        rows = without_a_button_bar(ctx, run)
+        if len(rows) < LABELLED_LIST_MIN_ROWS or any(shape.n_words(k) < 2 for k in rows):
+            return False
+        labelled = True
+    else:
+        labelled = False
     higher = nonblank_neighbour(ctx, above, -1)
     if higher is None or rule[higher] is not None or not _sentence(shape, higher):
         return False
-    return rule[above] is None or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
+    return rule[above] is None or labelled or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
 
 
 def _runs(ctx, cut: list[int]) -> list[list[int]]:
