@@ -48,8 +48,6 @@ LIST_ANNOUNCE_MIN_WORDS = 3
 # A share bar or a menu under the announced list: this many one-word rows at least, under at
 # least as many rows of several words (``without_a_button_bar``).
 BUTTON_BAR_MIN_ROWS = 2
-# Under a one- or two-word ":" label, the story's list: this many rows of several words each.
-LABELLED_LIST_MIN_ROWS = 3
 
 
 def _sentence(shape: LineShape, i: int | None) -> bool:
@@ -188,41 +186,13 @@ def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     above = nonblank_neighbour(ctx, run[0], -1)
-    if above is None or rule[above] not in (None, CLASSIFIER_RULE) or not _colon(content, above):
+    if above is None or rule[above] not in (None, CLASSIFIER_RULE) or not _colon(content, above) \
+            or shape.n_words(above) < LIST_ANNOUNCE_MIN_WORDS:
         return False
-    if shape.n_words(above) < LIST_ANNOUNCE_MIN_WORDS:
-        # (a label's word or two: the story's list only when its rows are several words each,
-        # with at most a button bar under them; a menu's or a share bar's items are a word each)
-        rows = without_a_button_bar(ctx, run)
-        if len(rows) < LABELLED_LIST_MIN_ROWS or any(shape.n_words(k) < 2 for k in rows) \
-                or _sentence(shape, nonblank_neighbour(ctx, run[-1], 1)):
-            return False  # (a story going on under the run: ``_story_below``'s, with its sentences)
-        labelled = True
-    else:
-        labelled = False
     higher = nonblank_neighbour(ctx, above, -1)
     if higher is None or rule[higher] is not None or not _sentence(shape, higher):
         return False
-    return rule[above] is None or labelled or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
-
-
-def _closing_list_over_a_button_bar(ctx, shape: LineShape, run: list[int]) -> bool:
-    """The run is the story's closing list and the share bar under it, read as one menu: a
-    kept story sentence right above, LABELLED_LIST_MIN_ROWS+ rows of several words each, then
-    a button bar of one-word rows (``without_a_button_bar``), and no sentence under the run
-    (the story has ended). A menu's items are a word each, mostly; its run splits nowhere.
-
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("The Kavala choir sang at the harbour on Sunday.\\nAna Toma\\nLida Rusu\\n"
-    ...               "Teo Balan\\nShare\\nTweet\\nHome\\nNews\\nSport\\nWeather\\nTravel")
-    >>> [_closing_list_over_a_button_bar(ctx, LineShape(ctx.stats), r) for r in ([1, 2, 3, 4, 5], [6, 7, 8, 9, 10])]
-    [True, False]
-    """
-    above = nonblank_neighbour(ctx, run[0], -1)
-    rows = without_a_button_bar(ctx, run)
-    return above is not None and ctx.marks.rule[above] is None and _sentence(shape, above) \
-        and LABELLED_LIST_MIN_ROWS <= len(rows) < len(run) and all(shape.n_words(k) >= 2 for k in rows) \
-        and not _sentence(shape, nonblank_neighbour(ctx, run[-1], 1))
+    return rule[above] is None or bool(_name_keys(content[above]) & _story_keys(ctx, shape, above))
 
 
 def _runs(ctx, cut: list[int]) -> list[list[int]]:
@@ -264,10 +234,6 @@ def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
             if len(items) == len(run) and not _sentence(shape, nonblank_neighbour(ctx, run[-1], 1)):
                 items = without_a_button_bar(ctx, items)  # (the story's end: a share bar may close the run)
             for k in items + [nonblank_neighbour(ctx, run[0], -1)]:
-                rule[k] = None
-            continue
-        if _closing_list_over_a_button_bar(ctx, shape, run):
-            for k in without_a_button_bar(ctx, run):
                 rule[k] = None
             continue
         if not _story_above(ctx, shape, run[0]):
