@@ -73,7 +73,7 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
-from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from, without_a_button_bar
+from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
@@ -1189,9 +1189,6 @@ def give_back_menus_inside_the_story(ctx, shape: BodyShape) -> None:
             continue
         if any(shape.n_words(k) >= CLOSING_SENTENCE_MIN_WORDS and shape.ends_sentence(k)
                or content[k].rstrip().endswith((":", "：")) for k in (above, j)):
-            if not (shape.n_words(j) >= CLOSING_SENTENCE_MIN_WORDS and shape.ends_sentence(j)):
-                # (the story ends with the run, no sentence of it under: a share bar may close the run)
-                run = without_a_button_bar(ctx, run)
             for k in run + ([above] if announced else []):
                 rule[k] = None
 

@@ -45,9 +45,6 @@ NAMES_MIN_SHARED = 2
 # A ":" line announcing the story's list says this much ("Evacuation centres open today:");
 # a menu's label says a word or two ("Sections:", "Follow us:").
 LIST_ANNOUNCE_MIN_WORDS = 3
-# A share bar or a menu under the announced list: this many one-word rows at least, under at
-# least as many rows of several words (``without_a_button_bar``).
-BUTTON_BAR_MIN_ROWS = 2
 
 
 def _sentence(shape: LineShape, i: int | None) -> bool:
@@ -149,28 +146,6 @@ def _items_like_the_first(ctx, run: list[int]) -> list[int]:
     return out
 
 
-def without_a_button_bar(ctx, rows: list[int]) -> list[int]:
-    """`rows` without a tail of BUTTON_BAR_MIN_ROWS+ one-word rows under rows of several
-    words each: a list's rows (names, "Step two done") share their shape; the share bar or
-    the menu the menu rule read on with them is one word a button ("Ana Toma" / "Lida Rusu"
-    / "Teo Balan" / "Share" / "Tweet"). No word is read, only how many there are.
-
-    >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Ana Toma\\nLida Rusu\\nTeo Balan\\nShare\\nTweet\\nIon\\nMira")
-    >>> [without_a_button_bar(ctx, rows) for rows in ([0, 1, 2, 3, 4], [0, 1, 2, 3], [3, 4, 5, 6])]
-    [[0, 1, 2], [0, 1, 2, 3], [3, 4, 5, 6]]
-    """
-    words = [len(ctx.lines.content[k].split()) for k in rows]
-    tail = len(rows)
-    while tail > 0 and words[tail - 1] == 1:
-        tail -= 1
-    several = words[:tail]
-    if len(rows) - tail >= BUTTON_BAR_MIN_ROWS and len(several) >= BUTTON_BAR_MIN_ROWS \
-            and all(n > 1 for n in several):
-        return rows[:tail]
-    return rows
-
-
 def _announced_last_list(ctx, shape: LineShape, run: list[int]) -> bool:
     """The run is the list a kept story sentence announced: a ":" line of
     LIST_ANNOUNCE_MIN_WORDS+ words right under that sentence, kept, or cut by the classifier
@@ -230,10 +205,7 @@ def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
         return
     for run in _runs(ctx, [i for i, r in enumerate(rule) if r == MENU_RULE]):
         if _announced_last_list(ctx, shape, run):
-            items = _items_like_the_first(ctx, run)
-            if len(items) == len(run) and not _sentence(shape, nonblank_neighbour(ctx, run[-1], 1)):
-                items = without_a_button_bar(ctx, items)  # (the story's end: a share bar may close the run)
-            for k in items + [nonblank_neighbour(ctx, run[0], -1)]:
+            for k in _items_like_the_first(ctx, run) + [nonblank_neighbour(ctx, run[0], -1)]:
                 rule[k] = None
             continue
         if not _story_above(ctx, shape, run[0]):
