@@ -2522,6 +2522,9 @@ typedef struct {
     /* (labels_marks_paras: the roles html.parts_verdict gives a verdict for, NUL-separated; else NULL) */
     const char *roles;
     size_t roles_size;
+    /* (labels_marks_paras: the labels of this walk read as saying something, a set, so that a label repeated
+     * on the page is read once before Python caches its verdict; else NULL) */
+    PyObject *spoken;
 } LabelReading;
 
 /* Read ``args`` (info, function_words, element_names, comments_reason) into ``reading``; 0, or -1 with an
@@ -2547,6 +2550,7 @@ static int read_label_reading(PyObject *const *args, LabelReading *reading)
     reading->cache_limit = 0;
     reading->roles = NULL;
     reading->roles_size = 0;
+    reading->spoken = NULL;
     return 0;
 }
 
@@ -2705,7 +2709,11 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
             } else {
                 PyObject *verdict = PyDict_GetItemWithError(quiet, label);
                 says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
-                if (verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
+                int spoken = (verdict == NULL && says_nothing == 0 && reading != NULL && reading->spoken != NULL)
+                    ? PySet_Contains(reading->spoken, label) : 0;
+                if (spoken < 0)
+                    says_nothing = -1;
+                else if (!spoken && verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
                     /* (a label new to the cache, read here as html.label_verdict reads it: none found, or
                      * one the article's name outweighs, says nothing, ~40 of a cold WCXB page's 74; cached
                      * as None, as html._new_label_verdict caches it, while the cache is below its limit) */
@@ -2715,6 +2723,8 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
                         says_nothing = 1;
                         if (PyDict_GET_SIZE(quiet) < reading->cache_limit && PyDict_SetItem(quiet, label, Py_None) < 0)
                             says_nothing = -1;
+                    } else if (reading->spoken != NULL && PySet_Add(reading->spoken, label) < 0) {
+                        says_nothing = -1;
                     }
                 }
             }
@@ -2844,6 +2854,8 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL || query_from(mark_alternatives, mark_skip_ids, &marks_query) < 0)
         return NULL;
+    if (reading_args != NULL && (reading.spoken = PySet_New(NULL)) == NULL)
+        return NULL;
     uintptr_t p_tag = (uintptr_t)p_arg;
     Py_ssize_t paras = 0;
     PyObject *rows = PyList_New(0), *marks = PyList_New(0);
@@ -2877,8 +2889,12 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
                 goto fail;
         }
     }
+    if (reading_args != NULL)
+        Py_XDECREF(reading.spoken);
     return Py_BuildValue("(NNn)", rows, marks, paras);
 fail:
+    if (reading_args != NULL)
+        Py_XDECREF(reading.spoken);
     Py_XDECREF(rows);
     Py_XDECREF(marks);
     return NULL;
