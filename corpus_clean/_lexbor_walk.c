@@ -2519,6 +2519,12 @@ typedef struct {
     size_t words_size;
     int element_names, comments_reason;
     Py_ssize_t cache_limit;  /* (labels_marks_paras: html.CACHE_LIMIT, the label cache's; else 0) */
+    /* (labels_marks_paras: the roles html.parts_verdict gives a verdict for, NUL-separated; else NULL) */
+    const char *roles;
+    size_t roles_size;
+    /* (labels_marks_paras: the labels of this walk read as saying something, a set, so that a label repeated
+     * on the page is read once before Python caches its verdict; else NULL) */
+    PyObject *spoken;
 } LabelReading;
 
 /* Read ``args`` (info, function_words, element_names, comments_reason) into ``reading``; 0, or -1 with an
@@ -2542,6 +2548,9 @@ static int read_label_reading(PyObject *const *args, LabelReading *reading)
         return -1;
     reading->comments_reason = (int)comments;
     reading->cache_limit = 0;
+    reading->roles = NULL;
+    reading->roles_size = 0;
+    reading->spoken = NULL;
     return 0;
 }
 
@@ -2603,12 +2612,50 @@ static int names_none_in(void *attr)
     return value != NULL && holds_label_name(value, length) == 0;
 }
 
+/* True when the value of ``attr`` (NULL: absent) is one of the NUL-separated ``names`` (``size`` bytes). */
+static int value_among(void *attr, const char *names, size_t size)
+{
+    size_t length = 0;
+    const unsigned char *value = attr == NULL ? NULL : attr_value(attr, &length);
+    if (value == NULL)
+        return 0;
+    for (size_t i = 0; i < size;) {
+        size_t n = strnlen(names + i, size - i);
+        if (n == length && memcmp(names + i, value, length) == 0)
+            return 1;
+        i += n + 1;
+    }
+    return 0;
+}
+
+/* True when the value of ``attr`` (NULL: absent) holds ``word``. */
+static int value_holds(void *attr, const char *word)
+{
+    size_t length = 0;
+    const unsigned char *value = attr == NULL ? NULL : attr_value(attr, &length);
+    return value != NULL && memmem(value, length, word, strlen(word)) != NULL;
+}
+
+/* True when an element's role, hidden, style and aria-hidden attributes (NULL, 0: absent) give it no verdict
+ * of their own in html.parts_verdict, so that its verdict is its label's, as if it had no other attribute:
+ * no role of ``reading->roles`` (those it gives a verdict for), no hidden, no style naming display or
+ * visibility (html._HIDDEN_STYLE_RE needs one of the two words), aria-hidden not "true". (A panel's role only
+ * spares hiding, which is left to parts_verdict here anyway.)
+ * (~60 of a WCXB page's ~65 label rows with other attributes: data-*, aria-label, a style of colours) */
+static int others_say_nothing(void *role, int hidden, void *style, void *aria, const LabelReading *reading)
+{
+    return !hidden && !value_among(role, reading->roles, reading->roles_size)
+        && !value_holds(style, "display") && !value_holds(style, "visibility")
+        && !value_among(aria, "true", 5);
+}
+
 /* (mem_id, class, id, extra) of one element, read as ``node.attributes`` would give them (the last
  * attribute of a name wins, as in a dict): extra is None when the element's dict would hold only a
  * class and an id that are not None, else (role, has hidden, style, aria-hidden).
  * With ``names`` (label_names read), a row with extra None whose class and id hold none of the names
  * (ASCII) says nothing either: html.label_verdict finds no name in its label (Py_None returned,
- * before any string is made: most rows of a page not seen before). */
+ * before any string is made: most rows of a page not seen before). With ``reading`` and its roles, an element
+ * whose other attributes say nothing (others_say_nothing) is read as one with a class and an id alone. */
 static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const LabelReading *reading)
 {
     void *cls = NULL, *ident = NULL, *role = NULL, *style = NULL, *aria = NULL;
@@ -2629,10 +2676,12 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
     size_t unused;
     if ((cls != NULL && attr_value(cls, &unused) == NULL) || (ident != NULL && attr_value(ident, &unused) == NULL))
         other = 1;
-    if (names && !other && names_none_in(cls) && names_none_in(ident))
+    int plain = !other || (reading != NULL && reading->roles != NULL
+                           && others_say_nothing(role, hidden, style, aria, reading));
+    if (names && plain && names_none_in(cls) && names_none_in(ident))
         Py_RETURN_NONE;
     PyObject *extra;
-    if (other) {
+    if (!plain) {
         PyObject *role_v = role ? value_of(role) : Py_NewRef(Py_None);
         PyObject *style_v = style ? value_of(style) : Py_NewRef(Py_None);
         PyObject *aria_v = aria ? value_of(aria) : Py_NewRef(Py_None);
@@ -2660,7 +2709,11 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
             } else {
                 PyObject *verdict = PyDict_GetItemWithError(quiet, label);
                 says_nothing = verdict == Py_None ? 1 : (verdict == NULL && PyErr_Occurred() ? -1 : 0);
-                if (verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
+                int spoken = (verdict == NULL && says_nothing == 0 && reading != NULL && reading->spoken != NULL)
+                    ? PySet_Contains(reading->spoken, label) : 0;
+                if (spoken < 0)
+                    says_nothing = -1;
+                else if (!spoken && verdict == NULL && says_nothing == 0 && reading != NULL && PyUnicode_IS_ASCII(label)) {
                     /* (a label new to the cache, read here as html.label_verdict reads it: none found, or
                      * one the article's name outweighs, says nothing, ~40 of a cold WCXB page's 74; cached
                      * as None, as html._new_label_verdict caches it, while the cache is below its limit) */
@@ -2670,6 +2723,8 @@ static PyObject *label_row(lxb_node *element, PyObject *quiet, int names, const 
                         says_nothing = 1;
                         if (PyDict_GET_SIZE(quiet) < reading->cache_limit && PyDict_SetItem(quiet, label, Py_None) < 0)
                             says_nothing = -1;
+                    } else if (reading->spoken != NULL && PySet_Add(reading->spoken, label) < 0) {
+                        says_nothing = -1;
                     }
                 }
             }
@@ -2757,8 +2812,9 @@ static PyObject *labels(PyObject *self, PyObject *args) { return matching(args, 
  * text_length(root, p_tag_id))`` in ONE walk: html.strip_junk reads the three at one state of the tree (the
  * paragraph text the label cuts are weighed against, the semantic marks that spare their wrappers, the
  * label rows), and a whole-page walk costs about as much whatever it looks for. With ``reading``
- * (label_flags' info, function_words, element_names, comments_reason, then the cache's limit), a row whose
- * ASCII label is new to ``quiet`` and has no verdict is left out too, and its label cached (see label_row). */
+ * (label_flags' info, function_words, element_names, comments_reason, then the cache's limit and the roles
+ * html.parts_verdict reads), a row whose ASCII label is new to ``quiet`` and has no verdict is left out too, and
+ * its label cached, and an element whose other attributes say nothing is read by its label alone (see label_row). */
 static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
 {
     static Query marks_query;
@@ -2781,17 +2837,24 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
         return NULL;
     /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
     LabelReading reading;
-    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 5
+    if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 6
                                  || read_label_reading(&PyTuple_GET_ITEM(reading_args, 0), &reading) < 0
-                                 || (reading.cache_limit = PyLong_AsSsize_t(PyTuple_GET_ITEM(reading_args, 4))) < 0)) {
+                                 || (reading.cache_limit = PyLong_AsSsize_t(PyTuple_GET_ITEM(reading_args, 4))) < 0
+                                 || !PyBytes_Check(PyTuple_GET_ITEM(reading_args, 5)))) {
         if (!PyErr_Occurred())
             PyErr_SetString(PyExc_ValueError,
-                            "reading: (info, function_words, element_names, comments_reason, cache_limit)");
+                            "reading: (info, function_words, element_names, comments_reason, cache_limit, roles)");
         return NULL;
+    }
+    if (reading_args != NULL) {
+        reading.roles = PyBytes_AS_STRING(PyTuple_GET_ITEM(reading_args, 5));
+        reading.roles_size = (size_t)PyBytes_GET_SIZE(PyTuple_GET_ITEM(reading_args, 5));
     }
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL || query_from(mark_alternatives, mark_skip_ids, &marks_query) < 0)
+        return NULL;
+    if (reading_args != NULL && (reading.spoken = PySet_New(NULL)) == NULL)
         return NULL;
     uintptr_t p_tag = (uintptr_t)p_arg;
     Py_ssize_t paras = 0;
@@ -2826,8 +2889,12 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
                 goto fail;
         }
     }
+    if (reading_args != NULL)
+        Py_XDECREF(reading.spoken);
     return Py_BuildValue("(NNn)", rows, marks, paras);
 fail:
+    if (reading_args != NULL)
+        Py_XDECREF(reading.spoken);
     Py_XDECREF(rows);
     Py_XDECREF(marks);
     return NULL;

@@ -238,6 +238,8 @@ WRAPPER_SHARE = 0.5
 # ``<body class="header-page ...">`` was cut as html.nav and the page lost its body).
 SKIP_LABEL_TAGS = frozenset("a i b em strong small time ins body html".split())
 
+# (every match names "display" or "visibility": the compiled label walk reads a style without either word as no
+# hiding, see lexbor_walk's others_say_nothing)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 # Every stem, word and name the checks of a class/id token (``_token_flags``) look for, in one
@@ -809,11 +811,13 @@ def _label_reading(body: LexborNode) -> tuple[int, set[int], Iterator[tuple[Lexb
     if walker is None or not lexbor_walk.queries_built() or _LABEL_NAMES_BLOB is None:
         return _para_chars(body) or 1, article_wrappers(body), _judged_labels(body)
     # (with the label reading of label_verdict: the rows of new ASCII labels without a verdict are left out
-    # in C, and their labels cached as None, ~40 of a cold WCXB page's ~140 rows)
+    # in C, and their labels cached as None, ~40 of a cold WCXB page's ~140 rows; with the roles parts_verdict
+    # reads: an element whose role, hidden, style and aria-hidden can say nothing is read as one with a class
+    # and an id alone, ~60 of a WCXB page's ~65 rows with other attributes)
     rows, marks, paras = walker.labels_marks_paras(
         body, _JUDGED_LABELS.alternatives, _JUDGED_LABELS.skip_ids, _LABEL_CACHE, _LABEL_NAMES_BLOB,
         _SEMANTIC_MARKS.alternatives, _SEMANTIC_MARKS.skip_ids, _P_TAG_ID,
-        (_LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES, _COMMENTS_RULE, CACHE_LIMIT))
+        (_LABEL_NAME_INFO, _FUNCTION_WORDS_BLOB, ELEMENT_NAMES, _COMMENTS_RULE, CACHE_LIMIT, _JUDGED_ROLES_BLOB))
     return paras or 1, _wrappers_of_marks(marks), _verdicts_of_rows(body, rows)
 
 
@@ -1145,6 +1149,10 @@ PANEL_ROLES = html_panels.PANEL_ROLES  # ("tabpanel", "region")
 _ROLE_REASONS = {"navigation": "html.nav", "complementary": "html.sidebar", "contentinfo": "html.footer",
                  "banner": "html.header", "dialog": "html.ui", "alertdialog": "html.ui", "alert": "html.ui"}
 MODAL_ROLES = frozenset(("dialog", "alertdialog"))
+# The roles parts_verdict gives a verdict for, for the compiled label walk: an element with none of them, no
+# hiding attribute or style (see _HIDDEN_STYLE_RE) and aria-hidden not "true" is judged by its label alone (a
+# panel's role only spares hiding, which the walk leaves to parts_verdict anyway).
+_JUDGED_ROLES_BLOB = b"\0".join(sorted(role.encode() for role in _ROLE_REASONS))
 
 # Verdicts: "hard" (comment threads: cut even when large), "soft" (cut unless the
 # element holds most of the page's text), "invisible" (not rendered by a browser:
