@@ -365,6 +365,19 @@ def kinds_where_ftfy_alone_is_right(text: str) -> list[str]:
     return wrong
 
 
+def repaired(kind: str, text: str) -> tuple[str, str]:
+    """(our repair of ``text`` garbled the ``kind`` way, the clean text): the round tests'
+    check that a garbling comes back.
+
+    >>> repaired("utf8-as-cp1252", "café")
+    ('café', 'café')
+    """
+    from corpus_clean.mojibake import repair
+
+    garbled, clean = garble(kind, text)
+    return repair(garbled)[0], clean
+
+
 def garble(kind: str, text: str) -> tuple[str, str]:
     """(garbled, clean) for one of the GARBLINGS or OTHER_CODEC_GARBLINGS kinds."""
     result = (GARBLINGS.get(kind) or OTHER_CODEC_GARBLINGS[kind])(text)

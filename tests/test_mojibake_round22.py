@@ -35,13 +35,7 @@ import pytest
 
 from corpus_clean.mojibake import repair
 from corpus_clean.mojibake.other_codecs import _another_reading_fits_cldr_better
-from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right, sample_pages
-
-
-def repaired(kind: str, text: str) -> tuple[str, str]:
-    """(our repair of the text garbled one way, the clean text)."""
-    garbled, clean = garble(kind, text)
-    return repair(garbled)[0], clean
+from tests.mojibake_corpus import kinds_where_ftfy_alone_is_right, repaired, sample_pages
 
 
 # --- fail on main ------------------------------------------------------------------------------

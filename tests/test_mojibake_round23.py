@@ -26,13 +26,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from corpus_clean.mojibake import repair
-from tests.mojibake_corpus import garble, kinds_where_ftfy_alone_is_right, sample_pages
-
-
-def repaired(kind: str, text: str) -> tuple[str, str]:
-    """(our repair of the text garbled one way, the clean text)."""
-    garbled, clean = garble(kind, text)
-    return repair(garbled)[0], clean
+from tests.mojibake_corpus import kinds_where_ftfy_alone_is_right, repaired, sample_pages
 
 
 FAIL_ON_MAIN = [
