@@ -35,15 +35,12 @@ twice: exit 0, manifest balanced, the rerun changes nothing.
 """
 from __future__ import annotations
 
-import argparse
 import bz2
-import collections
 import gzip
 import json
 import lzma
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 from backports import zstd  # (the project's own zstd: pyproject.toml)
@@ -288,40 +285,19 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
     return bad_input_gen.check_run(seed, base, env, build=build_tree)
 
 
+def check_and_clear(case: Case, root: Path) -> list[str]:
+    """``check``, then the case's files removed (its long lines: a disk's worth over a sweep)."""
+    failures = check(case, root)
+    for path in root.glob("*"):
+        path.unlink()
+    return failures
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seeds", type=int, default=300)
-    parser.add_argument("--first", type=int, default=0)
-    parser.add_argument("--runs", type=int, default=0, help="trees put through the real corpus-clean run twice")
-    parser.add_argument("--tree", default=None, help="read with this tree's code (e.g. a tree of main)")
+    parser = bad_kinds_gen.sweep_parser(__doc__)
     parser.add_argument("--most-mb", type=int, default=1024, help="the longest line written (MOST_MB)")
-    parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
-    failures: list[tuple[int, str, str]] = []
-    counts: collections.Counter = collections.Counter()
-    with tempfile.TemporaryDirectory(prefix="bad-dumps-") as tmp:
-        for seed in range(args.first, args.first + args.seeds):
-            case = make_case(seed)
-            counts[case.kind] += 1
-            for what in check(case, Path(tmp) / str(seed)):
-                failures.append((seed, case.kind, what))
-                if args.verbose:
-                    print(f"seed {seed} {case.kind}: {what}", flush=True)
-            for path in (Path(tmp) / str(seed)).glob("*"):
-                path.unlink()  # (the long lines' files: a disk's worth over a sweep)
-    if args.runs:
-        import bad_input_gen
-
-        for kind, what in bad_input_gen.run_trees(range(args.first, args.first + args.runs), check_run,
-                                                  prefix="bad-dumps-runs-"):
-            failures.append((-1, kind, what))
-    by_kind = collections.Counter(f"{kind}: {kind_of(what)}" for _, kind, what in failures)
-    print(f"{args.seeds} seeds ({dict(sorted(counts.items()))}); runs {args.runs}; failures {len(failures)} "
-          f"in {len({seed for seed, _, _ in failures})} seeds")
-    for key, count in sorted(by_kind.items()):
-        print(f"  {key}: {count}")
-    return 1 if failures else 0
-
+    return bad_kinds_gen.sweep(parser.parse_args(), make_case, check_and_clear, lambda case: case.kind,
+                               "bad-dumps-", check_run)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -419,30 +419,38 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
     return bad_input_gen.check_run(seed, base, env, build=build_tree)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def sweep_parser(doc: str) -> argparse.ArgumentParser:
+    """The options every sweep of generated cases takes (this generator's and
+    ``bad_dumps_gen``'s); each adds its own."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--seeds", type=int, default=300)
     parser.add_argument("--first", type=int, default=0)
     parser.add_argument("--runs", type=int, default=0, help="trees put through the real corpus-clean run twice")
     parser.add_argument("--tree", default=None, help="read with this tree's code (e.g. a tree of main)")
-    parser.add_argument("--no-sparse", action="store_true", help="no files past 2 GB (a tree that reads them whole)")
     parser.add_argument("--verbose", action="store_true")
-    args = parser.parse_args()
+    return parser
+
+
+def sweep(args: argparse.Namespace, make, check, group_of, prefix: str, check_tree) -> int:
+    """Check each seed's case (``make(seed)``) with ``check(case, folder)`` in a folder of
+    its own, put ``--runs`` trees through the real command (``check_tree``, as
+    ``bad_input_gen.run_trees`` takes it), then print the failures by kind; 1 if any.
+    ``group_of(case)`` names the count a case goes under in the first line."""
     failures: list[tuple[int, str, str]] = []
     counts: collections.Counter = collections.Counter()
-    with tempfile.TemporaryDirectory(prefix="bad-kinds-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         for seed in range(args.first, args.first + args.seeds):
-            case = make_case(seed)
-            counts[case.kind.split(":")[0]] += 1
-            for what in check_case(case, Path(tmp) / str(seed)):
+            case = make(seed)
+            counts[group_of(case)] += 1
+            for what in check(case, Path(tmp) / str(seed)):
                 failures.append((seed, case.kind, what))
                 if args.verbose:
                     print(f"seed {seed} {case.kind}: {what}", flush=True)
     if args.runs:
         import bad_input_gen
 
-        for kind, what in bad_input_gen.run_trees(range(args.first, args.first + args.runs), check_run,
-                                                  prefix="bad-kinds-runs-"):
+        for kind, what in bad_input_gen.run_trees(range(args.first, args.first + args.runs), check_tree,
+                                                  prefix=f"{prefix}runs-"):
             failures.append((-1, kind, what))
     by_kind = collections.Counter(f"{kind}: {kind_of(what)}" for _, kind, what in failures)
     print(f"{args.seeds} seeds ({dict(sorted(counts.items()))}); runs {args.runs}; failures {len(failures)} "
@@ -451,6 +459,12 @@ def main() -> int:
         print(f"  {key}: {count}")
     return 1 if failures else 0
 
+
+def main() -> int:
+    parser = sweep_parser(__doc__)
+    parser.add_argument("--no-sparse", action="store_true", help="no files past 2 GB (a tree that reads them whole)")
+    return sweep(parser.parse_args(), make_case, check_case, lambda case: case.kind.split(":")[0],
+                 "bad-kinds-", check_run)
 
 if __name__ == "__main__":
     sys.exit(main())
