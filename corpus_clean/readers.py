@@ -2001,6 +2001,16 @@ def is_html_fragment(text: str) -> bool:
     return len(_ANY_TAG.findall(sample)) * FRAGMENT_CHARS_PER_TAG >= len(sample)
 
 
+def is_markup(text: str) -> bool:
+    """Whether a "text" is HTML to read as a page: a whole page (a doctype or ``<html>``
+    first, ``_HTML_DOCUMENT``) or a fragment of markup (``is_html_fragment``).
+
+    >>> is_markup("<!DOCTYPE html><p>Hi</p>"), is_markup("<div><p>Hi</p></div>"), is_markup("Use <p>.")
+    (True, True, False)
+    """
+    return _HTML_DOCUMENT.match(text) is not None or is_html_fragment(text)
+
+
 def text_document(source: str, index: int, raw: bytes, record: dict, encoding: str,
                   problem: str | None = None) -> Document:
     """A record whose "text" is a string (read from `raw` in `encoding`) → its Document:
@@ -2008,8 +2018,7 @@ def text_document(source: str, index: int, raw: bytes, record: dict, encoding: s
     page (a crawl's raw response kept as "text") is read as the page: its markup as
     text would be kept as words ("<p>", "</div>", scripts and menus). So is a fragment of
     markup (``is_html_fragment``: round 23)."""
-    if (_HTML_DOCUMENT.match(record["text"]) or is_html_fragment(record["text"])) \
-            and not isinstance(record.get("html"), str):
+    if is_markup(record["text"]) and not isinstance(record.get("html"), str):
         return html_document(source, index, raw, {**record, "html": record["text"]}, record["text"], encoding,
                              problem)
     doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
@@ -2858,7 +2867,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
             # than a guess: quarantined as invalid UTF-8, its bytes kept, as before.
             decoded = Decoded(value.decode("utf-8", "replace"), "utf-8", _invalid_utf8(value))
         problem = f"{where}: {decoded.problem}" if decoded.problem else None
-        if column == "html" or _HTML_DOCUMENT.match(decoded.text) or is_html_fragment(decoded.text):
+        if column == "html" or is_markup(decoded.text):
             return new_document(source, index, value, "", html=decoded.text, encoding=decoded.encoding,
                                 problem=problem)
         return new_document(source, index, value, decoded.text, encoding=decoded.encoding, problem=problem)
@@ -2867,7 +2876,7 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     except UnicodeDecodeError as error:
         return new_document(source, index, value, value.decode("utf-8", "replace"), encoding="utf-8",
                              problem=f"{where}: invalid UTF-8 byte at offset {error.start}")
-    if column == "html" or _HTML_DOCUMENT.match(text) or is_html_fragment(text):  # (a page or a fragment as "text")
+    if column == "html" or is_markup(text):  # (a page or a fragment as "text")
         return new_document(source, index, value, "", html=text, encoding="utf-8")
     return new_document(source, index, value, text, encoding="utf-8")
 
