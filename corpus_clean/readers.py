@@ -1519,11 +1519,11 @@ def _windows_sibling(data: bytes, declared: str) -> Decoded:
     return guessed(data, declared, "declared")
 
 
-def decode_page(data: bytes, http_charset: str | None = None) -> Decoded:
+def decode_page(data: bytes, content_type: str | None = None) -> Decoded:
     """An HTML page's bytes → its text, the way a browser reads it, the bytes' proof first:
     a BOM; what the bytes prove (UTF-32/16 without a BOM, an ISO-2022 escape, valid
     UTF-8 beyond ASCII: ``page_encoding_by_bytes``); then the charset declared by the
-    HTTP header (`http_charset`, a record's own Content-Type) or the page itself, when
+    HTTP header (`content_type`, a record's own Content-Type value) or the page itself, when
     the bytes decode in it -- a declaration beats a guess, above all on short text --
     and, when only a few bytes do not, decoded in it with those replaced and the page
     flagged; then ``decode_bytes`` (a UTF-8 page with lines in another encoding, a guess).
@@ -1536,7 +1536,7 @@ def decode_page(data: bytes, http_charset: str | None = None) -> Decoded:
     """
     if data[:1] in _BOM_FIRST_BYTES and any(data.startswith(bom) for bom, _ in _BOMS):
         return decode_bytes(data)
-    declared = declared_charset(http_charset) if http_charset else None
+    declared = declared_charset(content_type) if content_type else None
     declared = declared or declared_charset(data)
     proved = page_encoding_by_bytes(data, declared)
     if proved:

@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.readers import (_CHARSET_PARAMETER, _HTML_DOCUMENT, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES,
+from corpus_clean.readers import (_HTML_DOCUMENT, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES,
                                   Decoded, InputFile, Skipped, Unreadable, compression_of_head, decode_bytes,
                                   decode_page, head_and_tail, new_document, open_input)
 
@@ -74,16 +74,6 @@ def media_type(content_type: str | None) -> str:
     ('text/html', '')
     """
     return (content_type or "").split(";", 1)[0].strip().lower()
-
-
-def http_charset(content_type: str | None) -> str | None:
-    """The charset a Content-Type header declares, if any.
-
-    >>> http_charset("text/html; charset=windows-1251"), http_charset("text/html")
-    ('windows-1251', None)
-    """
-    found = _CHARSET_PARAMETER.search(content_type or "")
-    return found.group(1) if found else None
 
 
 def printable(message: str, most: int = 200) -> str:
@@ -308,7 +298,7 @@ class WarcRecords:
         body = record.content_stream().read() if body is None else body
         problem = None
         if media in HTML_MEDIA_TYPES:
-            decoded = decode_page(body, http_charset(content_type))
+            decoded = decode_page(body, content_type)  # (its charset, if it names one, beats a guess)
             doc = self._document(body, "", decoded, problem, html=decoded.text)
         else:
             decoded = decode_bytes(body)

@@ -264,6 +264,22 @@ def test_a_response_is_a_page_by_its_content_type_or_else_by_its_first_bytes(tmp
     assert isinstance(pdf, Skipped) and "no content type" in pdf.reason
 
 
+@pytest.mark.parametrize("charset, text", [("windows-1253", "Ελλάδα"), ("windows-1251", "Паром"),
+                                           ("ISO-8859-2", "Žluťoučký kůň")])
+def test_a_response_is_read_in_the_charset_its_http_header_declares(tmp_path, charset, text):
+    """A short page with no charset of its own is read in the charset of its record's HTTP
+    Content-Type (a guess from a few bytes reads Greek cp1253 as cp1252)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    body = f"<html><body><p>{text}</p></body></html>".encode(charset)
+    http = StatusAndHeaders("200 OK", [("Content-Type", f"text/html; charset={charset}")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("http://example.test/0", "response",
+                                                  payload=io.BytesIO(body), http_headers=http))
+    (tmp_path / "short.warc").write_bytes(out.getvalue())
+    (page,) = read_all(tmp_path / "short.warc")
+    assert f"<p>{text}</p>" in page.html and not page.problems
+
+
 def fragment(rng: random.Random) -> tuple[str, list[str]]:
     """An HTML fragment as a CMS exports an article body (no doctype, no <html>), and its prose."""
     prose = [" ".join(sentence(rng) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(2, 6))]
