@@ -105,7 +105,8 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
 * ``round14_check.txt``: 15 news pages (Sanskrit, Cornish, Abkhaz, Nahuatl, Balinese, Waray,
   Bislama, Venda, Plains Cree, Tatar in Latin script, Limburgish; a French museum, a
   Brazilian union, an Italian parish, an English transit authority), written by news14
-  right after the dev set and before any change, never studied: totals only.
+  right after the dev set and before any change, totals only through round 23, studied
+  since round 24 (``--misses check14``).
 * ``round14_heldout.txt``: 34 news pages (34 languages, 28 of them in no earlier set:
   Hawaiian, Tongan, Fijian, Chichewa, Sesotho, Luganda, Twi, Ewe, Bambara, Kirundi, Dzongkha,
   Latin, Corsican, Sardinian, Upper Sorbian, Chuvash, Bashkir, Chechen, Ossetian, Guarani,
@@ -113,7 +114,7 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
   Kabyle; a court reporter's site, a hospital's news page, a transport authority's notice, a
   museum's blog, a co-op's bulletin, a parish's notices), written for the lead at the start of
   the fourteenth round before any change of that round, half of its captions without a credit.
-  Totals only: never print its misses.
+  Totals only through round 23, studied since round 24 (``--misses held14``).
 * ``round15_heldout.txt``: 34 news pages (34 languages, 28 of them in no earlier set: Sakha,
   Komi, Erzya, Buryat, Crimean Tatar, Gagauz, Karakalpak, Lezgian, Zazaki, Mazanderani,
   Maithili, Santali in Ol Chiki, Manipuri in Meitei Mayek, Minangkabau, Buginese,
@@ -121,7 +122,7 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
   Mapudungun, K'iche', Navajo, Min Nan; a lifeboat station, a ski resort, a beekeepers'
   association, a chess federation, an orchestra, a zoo), written for the lead at the start
   of the fifteenth round before any change of that round, 28 of its 48 captions without a
-  credit. Totals only: never print its misses.
+  credit. Totals only through round 23, studied since round 24 (``--misses held15``).
 * ``round15_dev.txt``: 20 news pages (Alemannic, Low German, Sicilian, Venetian, Aragonese,
   Silesian, Lower Sorbian, Rusyn, Meadow Mari, Tuvan, Balochi, Konkani, Banjar, Bikol,
   Tumbuka, Jamaican Patois, Ladino, Wu; an English lifeboat station's call-out page, a French
@@ -131,7 +132,7 @@ Twelve sets of hand-labelled pages, all written for this project (same format as
 * ``round15_check.txt``: 16 news pages (Kalmyk, Adyghe, Mingrelian, Newari, Tulu, Kiribati,
   Kongo, Dagbani, Mossi, Tarifit, N'Ko, Yucatec Maya, Ojibwe, Hakka, Zhuang; a Portuguese
   volunteer fire brigade), written by news15 right after the dev set and before any change,
-  never studied: totals only.
+  totals only through round 23, studied since round 24 (``--misses check15``).
 * ``round15_probe.txt``: 18 short pages (languages of the dev set) written by news15 in two
   batches, each read once unseen, then studied (``--misses probe15``). Batch 1 (p01-p10,
   after the round's first two changes): stories that END in lines that look like noise (a
@@ -300,12 +301,12 @@ SETS = {
     "round13_check.txt (news13's check, totals only to round 22, studied since)": LABELLED / "round13_check.txt",
     "round13_heldout.txt (held out to round 22, studied since)": LABELLED / "round13_heldout.txt",
     "round14_dev.txt (studied)": LABELLED / "round14_dev.txt",
-    "round14_check.txt (news14's check, totals only)": LABELLED / "round14_check.txt",
-    "round14_heldout.txt (held out)": LABELLED / "round14_heldout.txt",
-    "round15_heldout.txt (held out)": LABELLED / "round15_heldout.txt",
+    "round14_check.txt (news14's check, totals only to round 23, studied since)": LABELLED / "round14_check.txt",
+    "round14_heldout.txt (held out to round 23, studied since)": LABELLED / "round14_heldout.txt",
+    "round15_heldout.txt (held out to round 23, studied since)": LABELLED / "round15_heldout.txt",
     "round15_dev.txt (studied)": LABELLED / "round15_dev.txt",
     "round15_probe.txt (read once unseen, then studied)": LABELLED / "round15_probe.txt",
-    "round15_check.txt (news15's check, totals only)": LABELLED / "round15_check.txt",
+    "round15_check.txt (news15's check, totals only to round 23, studied since)": LABELLED / "round15_check.txt",
     "round16_dev.txt (studied)": LABELLED / "round16_dev.txt",
     "round16_probe.txt (read once unseen, then studied)": LABELLED / "round16_probe.txt",
     "round16_heldout.txt (held out)": LABELLED / "round16_heldout.txt",
@@ -341,6 +342,8 @@ MISSES = {
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
+    "held14": "round14_heldout", "check14": "round14_check", "held15": "round15_heldout",
+    "check15": "round15_check",
     "long": "round8_long", "short": "round8_short_line", "pages": "pages",
 }
 
