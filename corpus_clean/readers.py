@@ -39,7 +39,7 @@ except ImportError:
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
 FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
                     ".html": "html", ".htm": "html", ".parquet": "parquet",
-                    ".warc": "warc", ".wet": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
+                    ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
@@ -1217,8 +1217,8 @@ def file_format(source: str) -> str | None:
 # reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
 # "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
 _WHAT_THE_SUFFIX_IS = {
-    (".arc",): "an ARC web archive (WARC's predecessor): convert it to WARC first (e.g. warcio's recompress)",
-    (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers), no page text",
+    (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers: links, headers), no page "
+               "text; the same pages' text is in the WET file (.warc.wet.gz), their HTML in the WARC",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
     (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
@@ -1226,7 +1226,7 @@ _WHAT_THE_SUFFIX_IS = {
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".arc.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+    (".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
      ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (

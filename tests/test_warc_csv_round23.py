@@ -345,18 +345,19 @@ def json_line(text: str) -> bytes:
 
 
 def test_a_record_too_big_to_hold_is_skipped_unread_and_the_next_one_read(tmp_path, monkeypatch):
-    """A record over the whole-file limit (512 MB; lowered here) is skipped saying its size,
-    never read into memory; the records after it are read."""
+    """A record over the read limit (64 MB since round 24; lowered here) is skipped saying its
+    size and where it starts, never read into memory; the records after it are read."""
     import corpus_clean.warc as warc
 
     data, records = write_warc(random.Random(3), 3, gz=False)
     (tmp_path / "big.warc").write_bytes(data)
     biggest = max(len(body) for _, _, _, body in records)
-    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", biggest + 200)  # (the HTTP headers count too)
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", biggest + 200)  # (the HTTP headers count too)
     items = read_all(tmp_path / "big.warc")
     assert [body_of(item) for item in items if isinstance(item, Document)] == [body for *_, body in records if body]
-    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", 10)
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 10)
     items = read_all(tmp_path / "big.warc")
     assert len(items) == len(records) and all(isinstance(item, Skipped) for item in items)
-    assert sum("too big to be one record" in item.reason for item in items) == \
+    assert sum("a record is read whole: not read" in item.reason and "starting at byte" in item.reason
+               for item in items) == \
         sum(1 for *_, body in records if body)

@@ -1,0 +1,175 @@
+"""Round 24: ARC web archives read (WARC's predecessor), WAT files said, and a WARC record
+too long to hold skipped unread saying where it is.
+
+The ARC files are written here by hand (warcio reads ARC but has no ARC writer; the format
+is one header line, the record, a newline), the WARC ones with warcio's writer; never a
+downloaded file. The fault injection cuts or overwrites them at seeded random offsets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import random
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from corpus_clean.document import Document
+from corpus_clean.readers import Skipped, Unreadable
+from tests.test_warc_csv_round23 import body_of, read_all, sentence
+
+CASES = 40  # per test; 2,000 run once while writing (benchmarks/RESULTS-robustness.md, round 24)
+
+
+def write_arc(rng: random.Random, pages: int, gz: bool) -> tuple[bytes, list[tuple[str, int, int, bytes]]]:
+    """An ARC (version 1) as a crawler wrote one: its filedesc record, then per page an HTTP
+    response (a 404 or an image now and then) and sometimes a DNS record; and what each
+    record is: (kind, start, end, body: b"" for one that is no page) in order."""
+    out = io.BytesIO()
+    records = []
+
+    def put(kind: str, url: str, mime: str, payload: bytes, body: bytes) -> None:
+        date = f"2001{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}120000"
+        stored = f"{url} 10.0.0.{rng.randrange(256)} {date} {mime} {len(payload)}\n".encode() + payload + b"\n"
+        start = out.tell()
+        out.write(gzip.compress(stored, mtime=0) if gz else stored)
+        records.append((kind, start, out.tell(), body))
+
+    put("filedesc", "filedesc://t.arc", "text/plain",
+        b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n", b"")
+    for page in range(pages):
+        url = f"http://example.test/{page}"
+        if rng.random() < 0.2:
+            put("dns", f"dns:example{page}.test", "text/dns", f"20010101120000\nexample{page}.test. 300 IN A "
+                                                              "10.0.0.1\n".encode(), b"")
+        status = rng.choice(["200 OK"] * 8 + ["404 Not Found", "image"])
+        if status == "image":
+            put("image", url + ".png", "image/png", b"HTTP/1.0 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"
+                + bytes(rng.randrange(256) for _ in range(40)), b"")
+            continue
+        body = f"<html><body><p>{sentence(rng)}</p><p>{sentence(rng)}</p></body></html>".encode()
+        http = f"HTTP/1.0 {status}\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".encode()
+        put("response", url, "text/html", http + body, body if status.startswith("200") else b"")
+    return out.getvalue(), records
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_arc_pages_are_read_with_url_and_date_and_every_other_record_said(tmp_path, gz):
+    data, records = write_arc(random.Random(1), 12, gz)
+    path = tmp_path / ("crawl.arc.gz" if gz else "crawl.arc")
+    path.write_bytes(data)
+    items = read_all(path)
+    assert len(items) == len(records)  # one item per record: each counted
+    for item, (kind, _, _, body) in zip(items, records):
+        if body:
+            assert isinstance(item, Document) and not item.problems, item
+            assert body_of(item) == body and item.html is not None
+            assert item.url.startswith("http://example.test/") and item.meta["date"].startswith("2001-")
+            assert item.source_id is None  # (warcio draws a new uuid per read: a rerun would differ)
+        else:
+            assert isinstance(item, Skipped) and ("not a page" in item.reason), (kind, item)
+
+
+def test_an_arc_of_version_2_and_a_wat_file_are_refused_saying_why(tmp_path):
+    line = b"filedesc://t.arc 0.0.0.0 20010101000000 text/plain 200 - - 0 t.arc 14\n2 0 Alexa\nx\n\n"
+    (tmp_path / "old.arc").write_bytes(line)
+    (item,) = read_all(tmp_path / "old.arc")
+    assert isinstance(item, Skipped) and "version 2" in item.reason
+    (tmp_path / "CC-MAIN-1.warc.wat.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: metadata\r\n\r\n"))
+    (item,) = read_all(tmp_path / "CC-MAIN-1.warc.wat.gz")
+    assert isinstance(item, Skipped) and "WAT" in item.reason and "no page text" in item.reason
+    assert "WET file" in item.reason  # (where the same pages' text is)
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_arc_fault_injection_every_intact_record_is_read_or_quarantined(tmp_path, gz):
+    """Cut at, or overwrite bytes at, seeded random offsets of an ARC: every page record
+    whose bytes lie outside the damage is read as written or kept in a quarantined
+    record's raw bytes; the rest is quarantined or said; nothing raises. (An ARC record
+    carries no digest: damage inside a page's body is read as its text, so only records
+    the damage touched may come out changed.)"""
+    check_damaged_arcs(random.Random(24 + gz), gz, CASES, tmp_path)
+
+
+def check_damaged_arcs(rng: random.Random, gz: bool, cases: int, tmp_path) -> dict:
+    """`cases` ARCs cut or overwritten at random offsets, checked as the test above says;
+    the counts of intact page records by how they came out."""
+    counts = {"intact": 0, "clean": 0, "in quarantine": 0, "unreadable said": 0}
+    for case in range(cases):
+        data, records = write_arc(rng, 6, gz)
+        at = rng.randrange(len(data))
+        if case % 2:
+            damaged, lo, hi = data[:at], at, len(data)
+        else:
+            width = rng.randint(1, 40)
+            damaged, lo, hi = data[:at] + bytes(rng.randrange(256) for _ in range(width)) + data[at + width:], at, \
+                at + width
+        path = tmp_path / f"case{case}.arc{'.gz' if gz else ''}"
+        path.write_bytes(damaged)
+        items = read_all(path)
+        clean = [body_of(item) for item in items if isinstance(item, Document) and not item.problems]
+        quarantined = [item for item in items if isinstance(item, Document) and item.problems]
+        unreadable = [item for item in items if isinstance(item, Unreadable)]
+        assert all(reason for item in quarantined for _, reason in item.problems)
+        assert all(item.reason for item in items if isinstance(item, (Skipped, Unreadable)))
+        intact = [(start, body) for kind, start, end, body in records if body and (end <= lo or start >= hi)]
+        for start, body in intact:
+            counts["intact"] += 1
+            if body in clean:
+                counts["clean"] += 1
+            elif any(body in body_of(doc) for doc in quarantined):
+                counts["in quarantine"] += 1
+            else:  # (gzip'd: a first member cut short leaves nothing that decompresses after it)
+                assert gz and unreadable and all(f"after byte {lo}" not in item.reason for item in unreadable) \
+                    and start > lo, (case, at, body[:60])
+                counts["unreadable said"] += 1
+        touched = [body for kind, start, end, body in records if body and not (end <= lo or start >= hi)]
+        for text in clean:  # (clean and changed: only a record the damage touched)
+            assert text in [body for _, _, _, body in records] or any(_near(text, body) for body in touched), \
+                (case, at, text[:80])
+    return counts
+
+
+def _near(text: bytes, body: bytes) -> bool:
+    """Whether `text` is `body` with a stretch of at most 40 bytes changed."""
+    head = next((k for k, (a, b) in enumerate(zip(text, body)) if a != b), min(len(text), len(body)))
+    tail = next((k for k, (a, b) in enumerate(zip(text[::-1], body[::-1])) if a != b), min(len(text), len(body)))
+    return len(body) - head - tail <= 40 + abs(len(text) - len(body))
+
+
+def big_response_warc(body_bytes: int, content_encoding: str | None = None) -> tuple[bytes, bytes]:
+    """A WARC of one page, one response of `body_bytes` of HTML (gzip'd by the server when
+    `content_encoding`), then one more page; and that last page's body."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    big = b"<html><body>" + b"<p>" + b"ferry " * (body_bytes // 6) + b"</p></body></html>"
+    small = b"<html><body><p>The harbour office posted the winter timetable.</p></body></html>"
+    for url, body in (("http://a.test/1", small), ("http://a.test/big", big), ("http://a.test/2", small)):
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        if content_encoding and body is big:
+            body = gzip.compress(body, mtime=0)
+            headers.append(("Content-Encoding", "gzip"))
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                                      warc_headers_dict={"WARC-Date": "2024-01-01T00:00:00Z"}))
+    return out.getvalue(), small
+
+
+@pytest.mark.parametrize("content_encoding", [None, "gzip"])
+def test_a_record_over_the_read_limit_is_skipped_saying_where_and_the_next_read(tmp_path, monkeypatch,
+                                                                                 content_encoding):
+    """A response longer than the read limit (64 MB; lowered here), or whose gzip'd body
+    decompresses past it, is skipped saying its size and where it starts; the pages on
+    either side are read."""
+    import corpus_clean.warc as warc
+
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 100_000)
+    data, small = big_response_warc(400_000, content_encoding)
+    assert content_encoding is None or len(data) < 100_000  # (stored small, big once decompressed)
+    (tmp_path / "big.warc").write_bytes(data)
+    first, big, last = read_all(tmp_path / "big.warc")
+    assert body_of(first) == small and body_of(last) == small and not first.problems and not last.problems
+    assert isinstance(big, Skipped) and "starting at byte" in big.reason and "not read" in big.reason
+    assert ("once decompressed" in big.reason) == bool(content_encoding)
