@@ -142,8 +142,14 @@ def read_warc_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     except Exception as error:  # noqa: BLE001 - said as the file's reason
         yield Skipped(file.source, f"{file.source}: unreadable WARC file: {type(error).__name__}: {error}")
         return
+    given = 0
     with handle:
-        yield from WarcRecords(file, handle, by_member, arc).items()
+        for item in WarcRecords(file, handle, by_member, arc, decompressed=gzipped and not by_member).items():
+            given += 1
+            yield item
+    if given == 0 and file.size:  # (never a file of bytes that gives nothing without a word)
+        yield Unreadable(file.source, f"{file.source}: no {'ARC' if arc else 'WARC'} record could be read from "
+                                      f"its {file.size:,} bytes (damaged at its start?)")
 
 
 def _holds_arc(file: InputFile) -> bool | None:
@@ -169,8 +175,8 @@ def _gzipped_record_by_record(file: InputFile, arc: bool = False) -> bool:
         with open_input(file.url, compression=None) as raw:
             while not decompressor.eof and len(out) < FIRST_MEMBER_BYTES:
                 chunk = raw.read(1 << 16)
-                if not chunk:
-                    break
+                if not chunk:  # (the file ends inside its first member: damaged (a flag byte
+                    return True  # that makes the rest a header field) or cut; stepped over)
                 out += decompressor.decompress(chunk, FIRST_MEMBER_BYTES)
     except (OSError, zlib.error):
         return True  # (damaged at once: read member by member, the damage quarantined)
@@ -190,13 +196,16 @@ class WarcRecords:
     """The records of one WARC stream as Documents and Skipped entries, stepping over
     damage (``items``). `by_member`: the stream is gzip'd record by record (a damaged
     stretch ends at the next gzip member), else plain WARC (it ends at a version line).
-    `arc`: the records are ARC ones (warcio converts each to a WARC record)."""
+    `arc`: the records are ARC ones (warcio converts each to a WARC record); `decompressed`:
+    the stream is a gzip'd whole file's decompressed bytes (offsets are in those)."""
 
-    def __init__(self, file: InputFile, handle, by_member: bool, arc: bool = False):
+    def __init__(self, file: InputFile, handle, by_member: bool, arc: bool = False, decompressed: bool = False):
         self.file, self.handle, self.by_member, self.arc = file, handle, by_member, arc
+        self.decompressed = decompressed
         self.index = 0  # records produced: each one's record_index
         self.damaged_from: int | None = None  # where an unparsed stretch began
         self.start = 0  # where the record being read starts in the stream
+        self.read_past = 0  # just past the start of the last record given: reading goes on after it
 
     def items(self) -> Iterator[Document | Skipped | Unreadable]:
         from warcio.archiveiterator import ArchiveIterator
@@ -215,6 +224,9 @@ class WarcRecords:
             except Exception as error:  # noqa: BLE001 - warcio and zlib raise several types
                 failed_at = error.start if isinstance(error, DamagedRecord) else \
                     records.offset if records is not None else start
+                # (a damaged gzip member can leave warcio's offset before the record it just
+                # gave: going on from there would give that record again, forever)
+                failed_at = max(failed_at, self.read_past)
                 try:
                     start = self._damage_at(failed_at, f"{type(error).__name__}: {error}")
                 except Exception as lost:  # noqa: BLE001 - a broken compressed stream: nothing after it reads
@@ -239,6 +251,8 @@ class WarcRecords:
             problems.append("no Content-Length header (read to the end of the stream)")
         elif missing > 0:
             problems.append(f"cut short, {missing} of its {record.length} bytes missing")
+        if self.arc and self.by_member and not self._member_intact(start):
+            problems.append("its gzip member fails its CRC check (damaged bytes)")
         if self.by_member and record.digest_checker.passed is not True and self._spans_members(start, records.offset):
             # (a damaged member can decompress to a header whose length runs on into the next members)
             raise DamagedRecord(start, "; ".join(problems) or "it runs on over the next gzip members")
@@ -248,7 +262,29 @@ class WarcRecords:
         if problems and isinstance(item, Document):
             item.problems.append(("readable_input", f"{self._where()}: {'; '.join(problems)}"))
         self.index += 1
+        self.read_past = start + 1
         return item
+
+    def _member_intact(self, start: int) -> bool:
+        """Whether the gzip member at `start` decompresses to its end and its CRC matches:
+        an ARC record has no digest, and warcio stops reading a member at the record's
+        length, so damage near a member's end would be read as the page's text."""
+        reading = self.handle.tell()
+        decompressor = zlib.decompressobj(wbits=31)
+        try:
+            self.handle.seek(start)
+            while not decompressor.eof:
+                chunk = self.handle.read(1 << 16)
+                if not chunk:
+                    return False
+                decompressor.decompress(chunk, 1 << 20)  # (the text is not kept: only the CRC counts)
+                while decompressor.unconsumed_tail and not decompressor.eof:
+                    decompressor.decompress(decompressor.unconsumed_tail, 1 << 20)
+            return True
+        except zlib.error:
+            return False
+        finally:
+            self.handle.seek(reading)
 
     def _after_last_record(self, end: int) -> int | None:
         """Where to go on after the last record warcio gave: None when only blank bytes
@@ -321,12 +357,12 @@ class WarcRecords:
         self.handle.seek(reading)
         doc = new_document(self.file.source, self.index, raw, raw.decode("utf-8", "replace"),
                            problem=f"{self._where()}: bytes {start}-{start + len(raw) if end is None else end} "
-                                   f"are no readable WARC record ({self.error})")
+                                   f"are no readable {'ARC' if self.arc else 'WARC'} record ({self.error})")
         self.index += 1
         return doc
 
     def _where(self) -> str:
-        return f"{self.file.source}: WARC record {self.index + 1}"
+        return f"{self.file.source}: {'ARC' if self.arc else 'WARC'} record {self.index + 1}"
 
     def _item(self, record) -> Document | Skipped:
         """One parsed record as a Document (a page, a text) or a Skipped saying what it is."""
@@ -373,8 +409,8 @@ class WarcRecords:
 
     def _too_big(self, kind: str, size: str) -> Skipped:
         """A record too long to be read whole, skipped saying where it is in the file."""
-        return Skipped(self.file.source, f"{self._where()}: a {kind} of {size}, starting at byte {self.start}"
-                                         f"{'' if self.by_member else ' (of the decompressed stream)'}, is over the "
+        return Skipped(self.file.source, f"{self._where()}: a {kind} of {size}, starting at byte {self.start} "
+                                         f"of the {'decompressed ' if self.decompressed else ''}file, is over the "
                                          f"{MAX_RECORD_BYTES >> 20} MB a record is read whole: not read (far over "
                                          f"the record limit; `warcio extract` reads it out)", self.index)
 

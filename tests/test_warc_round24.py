@@ -121,9 +121,8 @@ def check_damaged_arcs(rng: random.Random, gz: bool, cases: int, tmp_path) -> di
                 counts["clean"] += 1
             elif any(body in body_of(doc) for doc in quarantined):
                 counts["in quarantine"] += 1
-            else:  # (gzip'd: a first member cut short leaves nothing that decompresses after it)
-                assert gz and unreadable and all(f"after byte {lo}" not in item.reason for item in unreadable) \
-                    and start > lo, (case, at, body[:60])
+            else:  # (gzip'd: a member cut short can leave nothing that decompresses after it, said)
+                assert gz and unreadable and start >= lo, (case, at, body[:60])
                 counts["unreadable said"] += 1
         touched = [body for kind, start, end, body in records if body and not (end <= lo or start >= hi)]
         for text in clean:  # (clean and changed: only a record the damage touched)
