@@ -209,3 +209,37 @@ def test_csv_rows_both_ragged_and_of_broken_bytes_cost_their_rows_only(tmp_path,
     assert sorted(item.raw_text for item in items if not item.problems) == sorted(good)
     assert sum(1 for item in items if item.problems) == bad
     assert all(reason for item in items for _, reason in item.problems)
+
+
+# Written for this test (no corpus text): a town's news, in scripts written without spaces.
+SPACELESS_PROSE = [
+    "市议会周二开会讨论新的渡轮时刻表。居民们说，晚班公交车经常在第二站就已经满了。冬季市场的价格上涨了大约百分之四。",
+    "市議会は火曜日に新しいフェリーの時刻表について話し合った。住民によると、夜のバスは二つ目の停留所でいつも満員になるという。",
+    "สภาเมืองประชุมเมื่อวันอังคารเพื่อหารือเกี่ยวกับตารางเวลาเรือข้ามฟากใหม่ ชาวบ้านกล่าวว่ารถประจำทางรอบดึกมักเต็มตั้งแต่ป้ายที่สอง",
+]
+SPACELESS_NOTICES = ["您需要启用 JavaScript 才能运行此应用程序。", "このアプリを実行するには JavaScript を有効にしてください。",
+                     "คุณต้องเปิดใช้งาน JavaScript เพื่อเรียกใช้แอปนี้",
+                     "请启用JavaScript以继续使用本网站的全部功能，否则部分页面可能无法正常显示。"]
+
+
+def test_noscript_prose_in_scripts_without_spaces_is_read_and_their_notices_are_not():
+    """A <noscript> crawler view of three sentences in Chinese, Japanese or Thai was one or
+    two \\w+ runs, under the 20 words of prose, so the page was quarantined as a script
+    shell; now its letters count at a word's length. Notices to turn scripts on, in the
+    same scripts and up to 42 characters, still are not prose; the real cleaning keeps the
+    prose as the page's text."""
+    from corpus_clean.page_shape import noscript_prose
+    from corpus_clean.pipeline import clean_documents
+    from tests.test_bad_input_round23 import noscript_page
+
+    for prose in SPACELESS_PROSE:
+        assert noscript_prose(noscript_page(prose)) == prose
+    for notice in SPACELESS_NOTICES:
+        assert noscript_prose(noscript_page(notice)) == "", notice
+    from corpus_clean.readers import new_document
+
+    docs = [new_document("p.jsonl", k, noscript_page(prose).encode(), "", html=noscript_page(prose))
+            for k, prose in enumerate(SPACELESS_PROSE)]
+    clean_documents(docs)
+    for doc, prose in zip(docs, SPACELESS_PROSE):
+        assert "".join(doc.text.split()) == "".join(prose.split()), doc.text[:100]
