@@ -604,7 +604,7 @@ def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     # Fewer valid UTF-8 characters than twice the bytes that are not: a legacy file, unless
     # the lines say otherwise (``utf8_lines_beside_legacy_lines``): then read so, flagged.
     outnumbered = 2 * bad > len(lenient) - len(lenient.encode("ascii", "ignore")) - bad
-    if outnumbered and not utf8_lines_beside_legacy_lines(lines):
+    if outnumbered and not utf8_lines_beside_legacy_lines(lines, bad):
         return None
     texts: list = []
     legacy: list[int] = []
@@ -638,24 +638,25 @@ def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     return Decoded("\n".join(texts), name, problem)
 
 
-def utf8_lines_beside_legacy_lines(lines: list[bytes]) -> bool:
+def utf8_lines_beside_legacy_lines(lines: list[bytes], bad: int) -> bool:
     """Whether lines that are mostly not UTF-8 by count are UTF-8 text all the same, told
     line by line. Either every line that is not UTF-8 holds no UTF-8 character (a line
     pasted from a legacy editor: its accents single bytes) and the UTF-8 lines hold two
     UTF-8 characters or one of three bytes; or lines hold UTF-8 characters beside broken
-    bytes and the text holds two characters of three bytes (typographic quotes, a dash:
+    bytes (`bad` of them, in stretches) and the text holds at least two characters of three
+    bytes, and no fewer than `bad` (typographic quotes, a dash:
     "\u201d" is E2 80 9D, which a code page reads as "â€\x9d" and legacy text almost never
     holds). A UTF-8 paragraph with “quotes” and a French line from a cp1252 editor, or a
     line with “quotes” and two broken bytes, is read so (``mostly_utf8``, flagged), not as
     one code page's mojibake.
 
-    >>> utf8_lines_beside_legacy_lines(["Said \u201cno\u201d".encode(), "Caf\u00e9 cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")])
+    >>> utf8_lines_beside_legacy_lines(["Said \u201cno\u201d".encode(), "Caf\u00e9 cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")], 4)
     True
-    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno\\xe2\\x80\\x9d, \\xff\\xfeoften"])
+    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno\\xe2\\x80\\x9d, \\xff\\xfeoften"], 2)
     True
-    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno, \\xff\\xfeoften"])
+    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno, \\xff\\xfeoften"], 2)
     False
-    >>> utf8_lines_beside_legacy_lines(["Caf\u00e9".encode(), "cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")])
+    >>> utf8_lines_beside_legacy_lines(["Caf\u00e9".encode(), "cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")], 4)
     False
     """
     utf8_characters, wide, mixed_line = 0, 0, False
@@ -669,7 +670,9 @@ def utf8_lines_beside_legacy_lines(lines: list[bytes]) -> bool:
             beyond = [char for char in text if ord(char) > 0x7F]
             utf8_characters += len(beyond)
             wide += sum(ord(char) > 0x7FF for char in beyond)
-    return wide >= 2 if mixed_line else utf8_characters >= 2 or wide >= 1
+    # (EUC-JP and EUC-KR text forms three-byte UTF-8 by chance -- a kanji's bytes, then
+    # kana's -- but beside many more bytes that are not)
+    return wide >= max(2, bad) if mixed_line else utf8_characters >= 2 or wide >= 1
 
 
 _ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@B(]|\([BJI]|\$\)C)")
