@@ -243,3 +243,35 @@ def test_noscript_prose_in_scripts_without_spaces_is_read_and_their_notices_are_
     clean_documents(docs)
     for doc, prose in zip(docs, SPACELESS_PROSE):
         assert "".join(doc.text.split()) == "".join(prose.split()), doc.text[:100]
+
+
+def test_the_real_run_reads_an_arc_and_a_csv_past_a_ragged_row_of_broken_bytes(tmp_path):
+    """The real ``corpus-clean run`` on a gzip'd ARC and a CSV table whose second row is
+    ragged and holds broken bytes: exit 0, manifest balanced; the ARC's every record
+    counted (pages read, the rest skipped with their type), the table's rows after the
+    bad one read (round 23: the table ended there), the bad one quarantined."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from tests.conftest import run_corpus_clean
+
+    source = tmp_path / "in"
+    source.mkdir()
+    data, records = write_arc(random.Random(9), 5, gz=True)
+    (source / "crawl.arc.gz").write_bytes(data)
+    (source / "rows.csv").write_bytes(b"id,text\n1,The harbour office posted the winter timetable for the night "
+                                      b"ferry on Monday.\n2,Broken \xff\xfe bytes,and a cell too many\n3,Volunteers "
+                                      b"planted two hundred trees along the river path this spring.\n")
+    done = run_corpus_clean(tmp_path, source)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["accounting_ok"]
+    files = manifest["files"]
+    assert files["crawl.arc.gz"]["read"] == len(records)
+    assert files["crawl.arc.gz"]["skipped"] == sum(1 for *_, body in records if not body)
+    assert files["rows.csv"]["read"] == 3 and files["rows.csv"]["quarantined"] >= 1
+    rows = [row for table in ("clean", "quarantine") for row in pq.read_table(tmp_path / "out" / table).to_pylist()]
+    assert any("two hundred trees" in row["text"] for row in rows if row["source"] == "rows.csv")
+    urls = {row["url"] for row in rows if row["source"] == "crawl.arc.gz"}
+    assert urls and all(url.startswith("http://example.test/") for url in urls)
