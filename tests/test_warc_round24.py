@@ -18,7 +18,7 @@ from warcio.warcwriter import WARCWriter
 
 from corpus_clean.document import Document
 from corpus_clean.readers import Skipped, Unreadable
-from tests.test_warc_csv_round23 import body_of, read_all, sentence
+from tests.test_warc_csv_round23 import body_of, damaged_and_read, read_all, read_as_written, sentence
 
 CASES = 40  # per test; 2,000 run once while writing (benchmarks/RESULTS-robustness.md, round 24)
 
@@ -58,18 +58,9 @@ def write_arc(rng: random.Random, pages: int, gz: bool) -> tuple[bytes, list[tup
 @pytest.mark.parametrize("gz", [False, True])
 def test_arc_pages_are_read_with_url_and_date_and_every_other_record_said(tmp_path, gz):
     data, records = write_arc(random.Random(1), 12, gz)
-    path = tmp_path / ("crawl.arc.gz" if gz else "crawl.arc")
-    path.write_bytes(data)
-    items = read_all(path)
-    assert len(items) == len(records)  # one item per record: each counted
-    for item, (kind, _, _, body) in zip(items, records):
-        if body:
-            assert isinstance(item, Document) and not item.problems, item
-            assert body_of(item) == body and item.html is not None
-            assert item.url.startswith("http://example.test/") and item.meta["date"].startswith("2001-")
-            assert item.source_id is None  # (warcio draws a new uuid per read: a rerun would differ)
-        else:
-            assert isinstance(item, Skipped) and ("not a page" in item.reason), (kind, item)
+    for item, _ in read_as_written(tmp_path / ("crawl.arc.gz" if gz else "crawl.arc"), data, records):
+        assert item.html is not None and item.meta["date"].startswith("2001-")
+        assert item.source_id is None  # (warcio draws a new uuid per read: a rerun would differ)
 
 
 def test_an_arc_of_version_2_and_a_wat_file_are_refused_saying_why(tmp_path):
@@ -99,21 +90,10 @@ def check_damaged_arcs(rng: random.Random, gz: bool, cases: int, tmp_path) -> di
     counts = {"intact": 0, "clean": 0, "in quarantine": 0, "unreadable said": 0}
     for case in range(cases):
         data, records = write_arc(rng, 6, gz)
-        at = rng.randrange(len(data))
-        if case % 2:
-            damaged, lo, hi = data[:at], at, len(data)
-        else:
-            width = rng.randint(1, 40)
-            damaged, lo, hi = data[:at] + bytes(rng.randrange(256) for _ in range(width)) + data[at + width:], at, \
-                at + width
-        path = tmp_path / f"case{case}.arc{'.gz' if gz else ''}"
-        path.write_bytes(damaged)
-        items = read_all(path)
+        items, lo, hi = damaged_and_read(rng, data, case, tmp_path / f"case{case}.arc{'.gz' if gz else ''}")
         clean = [body_of(item) for item in items if isinstance(item, Document) and not item.problems]
         quarantined = [item for item in items if isinstance(item, Document) and item.problems]
         unreadable = [item for item in items if isinstance(item, Unreadable)]
-        assert all(reason for item in quarantined for _, reason in item.problems)
-        assert all(item.reason for item in items if isinstance(item, (Skipped, Unreadable)))
         intact = [(start, body) for kind, start, end, body in records if body and (end <= lo or start >= hi)]
         for start, body in intact:
             counts["intact"] += 1
