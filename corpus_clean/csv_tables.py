@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
@@ -60,10 +61,23 @@ def text_column(names: list[str]) -> str | None:
     return "text" if "text" in names else "html" if "html" in names else aliases[0] if len(aliases) == 1 else None
 
 
+def _quiet_about_rows_read_on(unraisable, passed_on=sys.unraisablehook) -> None:
+    """``sys.unraisablehook``: pyarrow's failed call of the invalid-row handler for a row of
+    broken bytes (a UnicodeDecodeError it cannot raise) is not printed as a traceback --
+    the row is read on by ``read_on_with_csv`` and quarantined; anything else is passed on."""
+    if isinstance(unraisable.exc_value, UnicodeDecodeError) and \
+            getattr(unraisable.object, "__qualname__", "").endswith("quarantine_row"):
+        return
+    passed_on(unraisable)
+
+
 def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     """Every row of a CSV/TSV table as a record (see the module's docstring)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
+
+    if sys.unraisablehook is sys.__unraisablehook__:
+        sys.unraisablehook = _quiet_about_rows_read_on
 
     with open_input(file.url) as handle:
         head = handle.read(HEAD_BYTES)
