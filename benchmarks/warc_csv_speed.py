@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Reading speed of WARC, WET and CSV against JSON Lines of the same texts (round 23).
+"""Reading speed of WARC, ARC, WET and CSV against JSON Lines of the same texts (round 23; ARC round 24).
 
     python benchmarks/warc_csv_speed.py [--records 5000] [--repeat 3] [--seed 0]
 
 Writes the same generated texts (a fixed word list: no corpus text) as JSON Lines
 (``{"text"}`` and ``{"html"}``), a WET file (conversion records, plain and gzip'd record by
-record), a WARC of HTML responses (plain and gzip'd) and a CSV table, then times the real
+record), a WARC of HTML responses (plain and gzip'd), an ARC of the same responses (written
+by hand as ARC version 1: warcio has no ARC writer; plain and gzip'd record by record) and a
+CSV table, then times the real
 readers (``readers.read_file``, every item consumed) on each in the same process, the best
 of `--repeat`. Prints records/s and the ratio to the JSON Lines file of the same content,
 and checks every file gave every record (read rate).
@@ -58,6 +60,19 @@ def warc(items: list[str], kind: str, gz: bool) -> bytes:
     return out.getvalue()
 
 
+def arc(items: list[str], gz: bool) -> bytes:
+    """An ARC (version 1) of HTML responses: a filedesc record, then one record a page."""
+    import gzip
+
+    records = [(b"filedesc://pages.arc 0.0.0.0 20010101000000 text/plain",
+                b"1 0 Bench\nURL IP-address Archive-date Content-type Archive-length\n")]
+    for number, text in enumerate(items):
+        http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page(text).encode()
+        records.append((f"http://example.test/{number} 10.0.0.1 20010101120000 text/html".encode(), http))
+    stored = [line + b" %d\n" % len(body) + body + b"\n" for line, body in records]
+    return b"".join(gzip.compress(record, mtime=0) for record in stored) if gz else b"".join(stored)
+
+
 def table(items: list[str]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -93,6 +108,8 @@ def main() -> None:
         "pages.jsonl": "".join(json.dumps({"html": page(text)}) + "\n" for text in items).encode(),
         "pages.warc": warc(items, "response", gz=False),
         "pages.warc.gz": warc(items, "response", gz=True),
+        "pages.arc": arc(items, gz=False),
+        "pages.arc.gz": arc(items, gz=True),
     }
     results = {}
     for name, data in files.items():

@@ -8,10 +8,19 @@ column is refused saying which columns it has. The text column is read as bytes 
 decoded per row, so a row of broken bytes costs that row only; a row with the wrong
 number of cells is quarantined with its raw line; a block that cannot be parsed ends
 the file with an `Unreadable` saying where, the rows before it kept.
+
+One row pyarrow cannot hand over: a ragged row that also holds bytes that are not UTF-8
+(its invalid-row handler is given the row as a str, and building it fails). From the
+block holding it, the table is read on by Python's ``csv`` module (bytes kept as
+surrogates, so each cell is decoded as pyarrow's were), its ragged rows quarantined with
+their cells as a CSV line.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import sys
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
@@ -52,10 +61,23 @@ def text_column(names: list[str]) -> str | None:
     return "text" if "text" in names else "html" if "html" in names else aliases[0] if len(aliases) == 1 else None
 
 
+def _quiet_about_rows_read_on(unraisable, passed_on=sys.unraisablehook) -> None:
+    """``sys.unraisablehook``: pyarrow's failed call of the invalid-row handler for a row of
+    broken bytes (a UnicodeDecodeError it cannot raise) is not printed as a traceback --
+    the row is read on by ``read_on_with_csv`` and quarantined; anything else is passed on."""
+    if isinstance(unraisable.exc_value, UnicodeDecodeError) and \
+            getattr(unraisable.object, "__qualname__", "").endswith("quarantine_row"):
+        return
+    passed_on(unraisable)
+
+
 def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     """Every row of a CSV/TSV table as a record (see the module's docstring)."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
+
+    if sys.unraisablehook is sys.__unraisablehook__:
+        sys.unraisablehook = _quiet_about_rows_read_on
 
     with open_input(file.url) as handle:
         head = handle.read(HEAD_BYTES)
@@ -84,6 +106,7 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     extra = [name for name in names if name not in _CONSUMED_FIELDS and name != column] + \
         [name for name in ("id", "url") if name in names]
     index = 0
+    given = {"good": 0, "ragged": 0}  # rows given so far, of the right width and ragged
     with open_input(file.url) as handle:
         try:
             reader = pcsv.open_csv(
@@ -95,17 +118,103 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
             for batch in reader:
                 yield from _bad_rows(file, index, bad_rows)
                 index += len(bad_rows)
+                given["ragged"] += len(bad_rows)
                 bad_rows.clear()
                 values, fields = _texts_and_fields(pa.Table.from_batches([batch]), column)
                 yield from _row_documents(file.source, index, column, values, _fields(fields))
                 index += len(values)
+                given["good"] += len(values)
         except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged table
+            if _ragged_with_broken_bytes(error):  # (the rows not given yet: read on by csv)
+                yield from read_on_with_csv(file, delimiter, index, column, [column, *extra], given)
+                return
             yield from _bad_rows(file, index, bad_rows)
             index += len(bad_rows)
             yield Unreadable(file.source, f"{file.source}: unreadable after row {index}: "
                                           f"{type(error).__name__}: {str(error)[:300]}")
             return
     yield from _bad_rows(file, index, bad_rows)
+
+
+def _ragged_with_broken_bytes(error: Exception) -> bool:
+    """Whether pyarrow stopped at a ragged row it could not hand to the invalid-row handler
+    (its text not UTF-8): with a handler that skips every ragged row, a ragged row ends
+    the reading only so. (Its message shows the row with U+FFFD, but cut at 100 bytes.)
+
+    >>> _ragged_with_broken_bytes(ValueError("CSV parse error: Expected 2 columns, got 3: 2,bad\ufffd,x"))
+    True
+    >>> _ragged_with_broken_bytes(ValueError("CSV parse error: Unexpected end of data"))
+    False
+    """
+    message = str(error)
+    return "Expected " in message and " columns, got " in message
+
+
+# Rows of the csv module's reading made Documents at a time.
+CSV_BATCH_ROWS = 1024
+
+
+def read_on_with_csv(file: InputFile, delimiter: str, first: int, column: str, columns: list[str],
+                     given: dict[str, int]) -> Iterator[Document]:
+    """The table's data rows not given yet, read by Python's ``csv`` module, numbered from
+    record `first`: the first ``given["good"]`` rows of the header's width and the first
+    ``given["ragged"]`` ragged ones were given (pyarrow hands ragged rows to its handler
+    ahead of the block they end, so the two are counted apart). Each other row of the
+    header's width is a record as pyarrow's rows are (cells bytes again, decoded per row);
+    a ragged one is quarantined with its cells as a CSV line. Empty lines are not rows (as
+    pyarrow skips them)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, 1 << 30))  # (a text cell is long; the default is 128 KB)
+    try:
+        with open_input(file.url) as handle:
+            text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+            rows = (row for row in csv.reader(text, delimiter=delimiter) if row)
+            header = [name.strip().strip('"').lstrip("\ufeff") for name in next(rows, [])]
+            wanted = [header.index(name) for name in columns]
+            seen = {"good": 0, "ragged": 0}
+            index, batch = first, []
+            for row in rows:
+                kind = "good" if len(row) == len(header) else "ragged"
+                seen[kind] += 1
+                if seen[kind] <= given[kind]:
+                    continue
+                if kind == "ragged":
+                    yield from _read_batch(file, index - len(batch), column, columns, batch)
+                    batch = []
+                    yield _ragged_row(file, index, delimiter, row)
+                else:
+                    batch.append([row[at].encode("utf-8", "surrogateescape") for at in wanted])
+                    if len(batch) == CSV_BATCH_ROWS:
+                        yield from _read_batch(file, index + 1 - len(batch), column, columns, batch)
+                        batch = []
+                index += 1
+            yield from _read_batch(file, index - len(batch), column, columns, batch)
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _read_batch(file: InputFile, first: int, column: str, columns: list[str], rows: list[list[bytes]]
+                ) -> Iterator[Document]:
+    """Rows of cells (bytes) as records, made as pyarrow's batches are."""
+    import pyarrow as pa
+
+    if not rows:
+        return
+    table = pa.table({name: pa.array([row[at] for row in rows], pa.large_binary())
+                      for at, name in enumerate(columns)})
+    values, fields = _texts_and_fields(table, column)
+    yield from _row_documents(file.source, first, column, values, _fields(fields))
+
+
+def _ragged_row(file: InputFile, index: int, delimiter: str, row: list[str]) -> Document:
+    """A row with the wrong number of cells, quarantined with its cells as a CSV line."""
+    line = io.StringIO()
+    csv.writer(line, delimiter=delimiter, lineterminator="").writerow(row)
+    text = line.getvalue()
+    return new_document(file.source, index, text.encode("utf-8", "surrogateescape"),
+                        text.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                        problem=f"{file.source}: row {index + 1} has the wrong number of cells for its header "
+                                f"({len(row)}; read by Python's csv module after a row of broken bytes)")
 
 
 def _fields(rows: list[dict]) -> list[dict]:

@@ -33,6 +33,11 @@ _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?\s*([^'\";\s]+)", re.IGNORECASE)
 _SCRIPT_REDIRECT = re.compile(
     r"""location(?:\.href)?\s*=\s*['"]([^'"]+)['"]|location\.(?:replace|assign)\(\s*['"]([^'"]+)['"]""")
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: a run of \w+ there is a sentence, not a
+# word. Their letters count as words at about the length of a word: two characters in
+# Chinese and Japanese (Han, kana), four in Thai, Lao, Khmer and Burmese.
+_HAN_AND_KANA = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SOUTHEAST_ASIAN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _quote(text: str) -> str:
@@ -77,7 +82,24 @@ def noscript_prose(html: str) -> str:
     texts = [_text(LexborHTMLParser(node.text(deep=True) if _holds_markup_as_text(node) else node.html or ""))
              for node in tree.css("noscript")]
     text = "\n".join(t for t in texts if t)
-    return text if len(_WORD.findall(text)) >= NOSCRIPT_PROSE_WORDS else ""
+    return text if words_in(text) >= NOSCRIPT_PROSE_WORDS else ""
+
+
+def words_in(text: str) -> int:
+    """About how many words a text holds: its runs of letters and digits, and in scripts
+    written without spaces (Chinese, Japanese, Thai...) its letters at a word's length.
+
+    >>> words_in("The ferry runs late."), words_in("市议会周二开会讨论新的渡轮时刻表。")
+    (4, 8)
+    >>> words_in("このアプリを実行するには JavaScript を有効にしてください。")
+    12
+    """
+    han = len(_HAN_AND_KANA.findall(text))
+    southeast = len(_SOUTHEAST_ASIAN.findall(text))
+    if not han and not southeast:
+        return len(_WORD.findall(text))
+    spaced = _SOUTHEAST_ASIAN.sub(" ", _HAN_AND_KANA.sub(" ", text))
+    return len(_WORD.findall(spaced)) + han // 2 + southeast // 4
 
 
 def _holds_markup_as_text(node) -> bool:

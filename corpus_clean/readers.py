@@ -39,7 +39,7 @@ except ImportError:
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
 FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
                     ".html": "html", ".htm": "html", ".parquet": "parquet",
-                    ".warc": "warc", ".wet": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
+                    ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
@@ -598,9 +598,14 @@ def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     """
     lenient = data.decode("utf-8", "replace")
     bad = lenient.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    if bad <= 0 or 2 * bad > len(lenient) - len(lenient.encode("ascii", "ignore")) - bad:
-        return None  # fewer valid UTF-8 characters than twice the bytes that are not
+    if bad <= 0:
+        return None
     lines = data.split(b"\n")
+    # Fewer valid UTF-8 characters than twice the bytes that are not: a legacy file, unless
+    # the lines say otherwise (``utf8_lines_beside_legacy_lines``): then read so, flagged.
+    outnumbered = 2 * bad > len(lenient) - len(lenient.encode("ascii", "ignore")) - bad
+    if outnumbered and not utf8_lines_beside_legacy_lines(lines, bad):
+        return None
     texts: list = []
     legacy: list[int] = []
     damaged = False
@@ -627,7 +632,47 @@ def mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
             damaged = damaged or bool(_UNMAPPED.search(texts[number]))  # (see ``guessed``)
     name = "utf-8" if encoding is None else f"utf-8+{encoding.replace('_', '-')}"
     problem = f"invalid UTF-8 byte at offset {first_bad}" if damaged else None
+    if outnumbered and problem is None:
+        problem = (f"UTF-8 with {len(legacy)} line(s) in {name[6:]}, the first at offset {first_bad}: more "
+                   f"{name[6:]} bytes than UTF-8 characters, so the reading is a guess")
     return Decoded("\n".join(texts), name, problem)
+
+
+def utf8_lines_beside_legacy_lines(lines: list[bytes], bad: int) -> bool:
+    """Whether lines that are mostly not UTF-8 by count are UTF-8 text all the same, told
+    line by line. Either every line that is not UTF-8 holds no UTF-8 character (a line
+    pasted from a legacy editor: its accents single bytes) and the UTF-8 lines hold two
+    UTF-8 characters or one of three bytes; or lines hold UTF-8 characters beside broken
+    bytes (`bad` of them, in stretches) and the text holds at least two characters of three
+    bytes, and no fewer than `bad` (typographic quotes, a dash:
+    "\u201d" is E2 80 9D, which a code page reads as "â€\x9d" and legacy text almost never
+    holds). A UTF-8 paragraph with “quotes” and a French line from a cp1252 editor, or a
+    line with “quotes” and two broken bytes, is read so (``mostly_utf8``, flagged), not as
+    one code page's mojibake.
+
+    >>> utf8_lines_beside_legacy_lines(["Said \u201cno\u201d".encode(), "Caf\u00e9 cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")], 4)
+    True
+    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno\\xe2\\x80\\x9d, \\xff\\xfeoften"], 2)
+    True
+    >>> utf8_lines_beside_legacy_lines([b"Said \\xe2\\x80\\x9cno, \\xff\\xfeoften"], 2)
+    False
+    >>> utf8_lines_beside_legacy_lines(["Caf\u00e9".encode(), "cr\u00e8me \u00e0 \u00e9t\u00e9".encode("cp1252")], 4)
+    False
+    """
+    utf8_characters, wide, mixed_line = 0, 0, False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", "replace").replace("\ufffd", "")
+            mixed_line = mixed_line or not text.isascii()  # (UTF-8 characters beside broken bytes)
+        if not text.isascii():
+            beyond = [char for char in text if ord(char) > 0x7F]
+            utf8_characters += len(beyond)
+            wide += sum(ord(char) > 0x7FF for char in beyond)
+    # (EUC-JP and EUC-KR text forms three-byte UTF-8 by chance -- a kanji's bytes, then
+    # kana's -- but beside many more bytes that are not)
+    return wide >= max(2, bad) if mixed_line else utf8_characters >= 2 or wide >= 1
 
 
 _ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@B(]|\([BJI]|\$\)C)")
@@ -1217,8 +1262,8 @@ def file_format(source: str) -> str | None:
 # reason says so (a CSV table, a crawler's WARC archive, Markdown notes...), not only
 # "unsupported". Checked before the bytes (``_WHAT_THE_BYTES_ARE``).
 _WHAT_THE_SUFFIX_IS = {
-    (".arc",): "an ARC web archive (WARC's predecessor): convert it to WARC first (e.g. warcio's recompress)",
-    (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers), no page text",
+    (".wat",): "a Common Crawl WAT file: metadata of pages (JSON under WARC headers: links, headers), no page "
+               "text; the same pages' text is in the WET file (.warc.wet.gz), their HTML in the WARC",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
     (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
@@ -1226,7 +1271,7 @@ _WHAT_THE_SUFFIX_IS = {
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
     (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".arc.gz", ".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+    (".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
      ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (

@@ -1,4 +1,5 @@
-"""Reading WARC web archives and Common Crawl WET files (``warcio`` parses the records).
+"""Reading WARC web archives, their predecessor ARC, and Common Crawl WET files (``warcio``
+parses the records; an ARC's are read as warcio converts them to WARC records).
 
 A crawler's WARC holds, per page, a ``request``, a ``response`` (the HTTP headers and the
 page) and often a ``metadata`` record; a WET file holds a ``warcinfo`` record then one
@@ -11,13 +12,20 @@ page) and often a ``metadata`` record; a WET file holds a ``warcinfo`` record th
 Every other record (``warcinfo``, ``request``, ``metadata``, ``revisit``, a response of an
 image or a redirect) is a `Skipped` saying what it is, so the file's accounting counts it.
 The record's URL (``WARC-Target-URI``), id (``WARC-Record-ID``) and date (``WARC-Date``)
-travel with its row as a JSONL record's ``url``, ``id`` and ``date`` fields do.
+travel with its row as a JSONL record's ``url``, ``id`` and ``date`` fields do (an ARC
+record has no id: warcio would draw a new one each read, so none is given).
 
-Damage costs the damaged records only: a record whose digest fails or whose bytes end
+A record's body is read whole only up to ``MAX_RECORD_BYTES`` (a JSONL line's limit):
+a longer one (a 300 MB video's HTML wrapper, a page that decompresses to a gigabyte) is
+skipped unread saying its number, where it starts in the file and its size, so memory
+stays bounded whatever a record holds.
+
+Damage costs the damaged records only (an ARC record carries no digest: damage inside its
+body cannot be seen): a record whose digest fails or whose bytes end
 before its ``Content-Length`` is quarantined saying so, and a stretch that does not parse
 (a flipped byte in a gzip member, a cut header) is one quarantined record with its raw
 bytes, the reading going on from the next record start found after it (a gzip member's
-magic number, or a ``WARC/1.x`` line). Gzip'd or not is told by the bytes, not the name.
+magic number, or a ``WARC/1.x`` line or an ARC record's header line at a line start). Gzip'd or not is told by the bytes, not the name.
 """
 
 from __future__ import annotations
@@ -27,12 +35,20 @@ import zlib
 from collections.abc import Iterator
 
 from corpus_clean.document import Document
-from corpus_clean.readers import (_HTML_DOCUMENT, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES,
+from corpus_clean.readers import (_HTML_DOCUMENT, MAX_LINE_BYTES, MAX_RECORD_CHARS,
                                   Decoded, InputFile, Skipped, Unreadable, compression_of_head, decode_bytes,
                                   decode_page, head_and_tail, new_document, open_input)
 
 # A WARC record starts with its version line (WARC 1.0 and 1.1; ISO 28500).
 WARC_VERSION_LINE = re.compile(rb"WARC/1\.[01]\r?\n")
+# An ARC (version 1) record starts with one header line: URL, IP address, 14-digit date,
+# content type, length. Version 2 (Alexa's) puts five more fields before the length;
+# warcio reads version 1 only, so a version 2 file is refused saying so.
+ARC_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:[^ \n]* [^ \n]+ \d{14} [^ \n]+ \d+\r?\n")
+ARC_V2_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:[^ \n]* [^ \n]+ \d{14}(?: [^ \n]+){6} \d+\r?\n")
+# A record start in a plain (not gzip'd) stream: its first line, at a line start.
+RECORD_START = {False: re.compile(rb"(?:^|(?<=\n))WARC/1\.[01]\r?\n"),
+                True: re.compile(rb"(?:^|(?<=\n))" + ARC_HEADER_LINE.pattern)}
 GZIP_MEMBER_MAGIC = b"\x1f\x8b\x08"
 # What the search for the next record start reads at a time.
 RESYNC_CHUNK_BYTES = 1 << 20
@@ -43,6 +59,9 @@ FIRST_MEMBER_BYTES = 16 << 20
 
 HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_MEDIA_TYPES = ("text/plain",)
+# A record's body longer than this is not read into memory (skipped saying where it is):
+# as a JSONL line, far over the record limit (MAX_RECORD_CHARS) however it decodes.
+MAX_RECORD_BYTES = MAX_LINE_BYTES
 # Content types that say nothing (none given, a server's default): the body's first
 # bytes tell a page (``starts_as_page``).
 UNSAID_MEDIA_TYPES = ("", "application/octet-stream", "unk", "text/unknown", "unknown/unknown")
@@ -55,6 +74,24 @@ def holds_warc(head: bytes) -> bool:
     (True, False)
     """
     return WARC_VERSION_LINE.match(head) is not None
+
+
+def holds_arc(head: bytes) -> bool:
+    """Whether a stream's first bytes (decompressed) are an ARC record's header line.
+
+    >>> holds_arc(b"filedesc://crawl.arc 0.0.0.0 20010101000000 text/plain 76\\n1 0 Alexa\\n")
+    True
+    >>> holds_arc(b"http://a.test/ 1.2.3.4 20010101000000 text/html 1234\\n")
+    True
+    >>> holds_arc(b"WARC/1.0\\r\\n"), holds_arc(b"http://a.test/ is where I read it\\n")
+    (False, False)
+    """
+    return ARC_HEADER_LINE.match(head) is not None
+
+
+def holds_record(head: bytes, arc: bool) -> bool:
+    """Whether a stream's first bytes (decompressed) start a record: an ARC one if `arc`."""
+    return holds_arc(head) if arc else holds_warc(head)
 
 
 def starts_as_page(body: bytes) -> bool:
@@ -87,12 +124,17 @@ def printable(message: str, most: int = 200) -> str:
 
 
 def read_warc_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
-    """Every record of a WARC or WET file, in order (see the module's docstring)."""
+    """Every record of a WARC, ARC or WET file, in order (see the module's docstring)."""
     head = head_and_tail(file.url, 16, tail=False)[0]
     # (named .gz, its first member's magic number damaged: still gzip, its damage stepped over)
     gzipped = compression_of_head(head) == "gzip" or \
         (file.source.lower().endswith(".gz") and compression_of_head(head) is None and not holds_warc(head))
-    by_member = gzipped and _gzipped_record_by_record(file)
+    arc = _holds_arc(file)
+    if arc is None:
+        yield Skipped(file.source, f"{file.source}: an ARC file of version 2 (Alexa's header lines of ten "
+                                   "fields): not read (warcio reads version 1; convert it to WARC first)")
+        return
+    by_member = gzipped and _gzipped_record_by_record(file, arc)
     try:
         # Gzip'd record by record: the stored bytes, warcio undoing each member (so a
         # damaged member can be stepped over); else the decompressed stream.
@@ -100,11 +142,31 @@ def read_warc_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     except Exception as error:  # noqa: BLE001 - said as the file's reason
         yield Skipped(file.source, f"{file.source}: unreadable WARC file: {type(error).__name__}: {error}")
         return
+    given = 0
     with handle:
-        yield from WarcRecords(file, handle, by_member).items()
+        for item in WarcRecords(file, handle, by_member, arc, decompressed=gzipped and not by_member).items():
+            given += 1
+            yield item
+    if given == 0 and file.size:  # (never a file of bytes that gives nothing without a word)
+        yield Unreadable(file.source, f"{file.source}: no {'ARC' if arc else 'WARC'} record could be read from "
+                                      f"its {file.size:,} bytes (damaged at its start?)")
 
 
-def _gzipped_record_by_record(file: InputFile) -> bool:
+def _holds_arc(file: InputFile) -> bool | None:
+    """Whether a file is an ARC: its first bytes (decompressed) are an ARC header line, or
+    (the first record damaged) its name says ``.arc``; None: an ARC of version 2."""
+    try:
+        with open_input(file.url) as handle:
+            head = handle.read(4096)
+    except Exception:  # noqa: BLE001 - damaged at once: told by its name
+        head = b""
+    if ARC_V2_HEADER_LINE.match(head):
+        return None
+    name = file.source.lower()
+    return holds_arc(head) or (not holds_warc(head) and name.endswith((".arc", ".arc.gz")))
+
+
+def _gzipped_record_by_record(file: InputFile, arc: bool = False) -> bool:
     """Whether a gzip'd WARC's first member ends after one record (the standard way, each
     record its own member), not holding the whole file (``gzip crawl.warc``)."""
     decompressor = zlib.decompressobj(wbits=31)
@@ -113,13 +175,13 @@ def _gzipped_record_by_record(file: InputFile) -> bool:
         with open_input(file.url, compression=None) as raw:
             while not decompressor.eof and len(out) < FIRST_MEMBER_BYTES:
                 chunk = raw.read(1 << 16)
-                if not chunk:
-                    break
+                if not chunk:  # (the file ends inside its first member: damaged (a flag byte
+                    return True  # that makes the rest a header field) or cut; stepped over)
                 out += decompressor.decompress(chunk, FIRST_MEMBER_BYTES)
     except (OSError, zlib.error):
         return True  # (damaged at once: read member by member, the damage quarantined)
-    return decompressor.eof and len(WARC_VERSION_LINE.findall(out[:1 << 20])) <= 1 and \
-        WARC_VERSION_LINE.match(out) is not None
+    first_lines = RECORD_START[arc].findall(out[:1 << 20])
+    return decompressor.eof and len(first_lines) <= 1 and holds_record(out, arc)
 
 
 class DamagedRecord(Exception):
@@ -133,12 +195,17 @@ class DamagedRecord(Exception):
 class WarcRecords:
     """The records of one WARC stream as Documents and Skipped entries, stepping over
     damage (``items``). `by_member`: the stream is gzip'd record by record (a damaged
-    stretch ends at the next gzip member), else plain WARC (it ends at a version line)."""
+    stretch ends at the next gzip member), else plain WARC (it ends at a version line).
+    `arc`: the records are ARC ones (warcio converts each to a WARC record); `decompressed`:
+    the stream is a gzip'd whole file's decompressed bytes (offsets are in those)."""
 
-    def __init__(self, file: InputFile, handle, by_member: bool):
-        self.file, self.handle, self.by_member = file, handle, by_member
+    def __init__(self, file: InputFile, handle, by_member: bool, arc: bool = False, decompressed: bool = False):
+        self.file, self.handle, self.by_member, self.arc = file, handle, by_member, arc
+        self.decompressed = decompressed
         self.index = 0  # records produced: each one's record_index
         self.damaged_from: int | None = None  # where an unparsed stretch began
+        self.start = 0  # where the record being read starts in the stream
+        self.read_past = 0  # just past the start of the last record given: reading goes on after it
 
     def items(self) -> Iterator[Document | Skipped | Unreadable]:
         from warcio.archiveiterator import ArchiveIterator
@@ -148,7 +215,7 @@ class WarcRecords:
             records = None
             try:
                 self.handle.seek(start)
-                records = ArchiveIterator(self.handle, check_digests=True)
+                records = ArchiveIterator(self.handle, check_digests=True, arc2warc=self.arc)
                 for record in records:
                     if self.damaged_from is not None:
                         yield self._damaged(records.offset)
@@ -157,6 +224,9 @@ class WarcRecords:
             except Exception as error:  # noqa: BLE001 - warcio and zlib raise several types
                 failed_at = error.start if isinstance(error, DamagedRecord) else \
                     records.offset if records is not None else start
+                # (a damaged gzip member can leave warcio's offset before the record it just
+                # gave: going on from there would give that record again, forever)
+                failed_at = max(failed_at, self.read_past)
                 try:
                     start = self._damage_at(failed_at, f"{type(error).__name__}: {error}")
                 except Exception as lost:  # noqa: BLE001 - a broken compressed stream: nothing after it reads
@@ -172,7 +242,7 @@ class WarcRecords:
         its Content-Length says, quarantines it saying so -- in a plain WARC as the
         stretch up to the next record start (``DamagedRecord``): a wrong length or a
         damaged HTTP header makes warcio read on into the records after it."""
-        start = records.offset
+        start = self.start = records.offset
         item = self._item(record)
         records.read_to_end(record)
         problems = list(record.digest_checker.problems) if record.digest_checker.passed is False else []
@@ -181,6 +251,8 @@ class WarcRecords:
             problems.append("no Content-Length header (read to the end of the stream)")
         elif missing > 0:
             problems.append(f"cut short, {missing} of its {record.length} bytes missing")
+        if self.arc and self.by_member and not self._member_intact(start):
+            problems.append("its gzip member fails its CRC check (damaged bytes)")
         if self.by_member and record.digest_checker.passed is not True and self._spans_members(start, records.offset):
             # (a damaged member can decompress to a header whose length runs on into the next members)
             raise DamagedRecord(start, "; ".join(problems) or "it runs on over the next gzip members")
@@ -190,7 +262,29 @@ class WarcRecords:
         if problems and isinstance(item, Document):
             item.problems.append(("readable_input", f"{self._where()}: {'; '.join(problems)}"))
         self.index += 1
+        self.read_past = start + 1
         return item
+
+    def _member_intact(self, start: int) -> bool:
+        """Whether the gzip member at `start` decompresses to its end and its CRC matches:
+        an ARC record has no digest, and warcio stops reading a member at the record's
+        length, so damage near a member's end would be read as the page's text."""
+        reading = self.handle.tell()
+        decompressor = zlib.decompressobj(wbits=31)
+        try:
+            self.handle.seek(start)
+            while not decompressor.eof:
+                chunk = self.handle.read(1 << 16)
+                if not chunk:
+                    return False
+                decompressor.decompress(chunk, 1 << 20)  # (the text is not kept: only the CRC counts)
+                while decompressor.unconsumed_tail and not decompressor.eof:
+                    decompressor.decompress(decompressor.unconsumed_tail, 1 << 20)
+            return True
+        except zlib.error:
+            return False
+        finally:
+            self.handle.seek(reading)
 
     def _after_last_record(self, end: int) -> int | None:
         """Where to go on after the last record warcio gave: None when only blank bytes
@@ -210,18 +304,23 @@ class WarcRecords:
 
     def _next_record_start(self, after: int) -> int | None:
         """The offset of the first record start at or after `after`, None: none before the end."""
-        marker = GZIP_MEMBER_MAGIC if self.by_member else b"WARC/1."
         at = after
         while True:
-            self.handle.seek(at)
-            chunk = self.handle.read(RESYNC_CHUNK_BYTES + len(marker))
-            if len(chunk) <= len(marker) - 1:
-                return None
-            found = chunk.find(marker)
-            while found >= 0 and not self._starts_record(at + found, chunk, found):
-                found = chunk.find(marker, found + 1)
+            if self.by_member:
+                self.handle.seek(at)
+                chunk = self.handle.read(RESYNC_CHUNK_BYTES + len(GZIP_MEMBER_MAGIC))
+                found = chunk.find(GZIP_MEMBER_MAGIC)
+                while found >= 0 and not self._starts_record(chunk, found):
+                    found = chunk.find(GZIP_MEMBER_MAGIC, found + 1)
+            else:  # (from the byte before: a record's first line must follow a line end)
+                self.handle.seek(at - 1 if at else 0)
+                chunk = self.handle.read(RESYNC_CHUNK_BYTES + 4096)
+                match = RECORD_START[self.arc].search(chunk, 1 if at else 0)
+                found = -1 if match is None else match.start() - (1 if at else 0)
             if found >= 0:
                 return at + found
+            if len(chunk) <= RESYNC_CHUNK_BYTES:
+                return None
             at += RESYNC_CHUNK_BYTES
 
     def _spans_members(self, start: int, end: int) -> bool:
@@ -235,20 +334,16 @@ class WarcRecords:
             self.handle.seek(reading)
         found = stretch.find(GZIP_MEMBER_MAGIC)
         while found >= 0:
-            if self._starts_record(start + 1 + found, stretch, found):
+            if self._starts_record(stretch, found):
                 return True
             found = stretch.find(GZIP_MEMBER_MAGIC, found + 1)
         return False
 
-    def _starts_record(self, offset: int, chunk: bytes, found: int) -> bool:
-        """Whether the marker found at `offset` starts a record: a version line at a line
-        start, or a gzip member that decompresses to one."""
-        if not self.by_member:
-            return (found > 0 and chunk[found - 1:found] == b"\n" or offset == 0) and \
-                holds_warc(chunk[found:found + 16])
+    def _starts_record(self, chunk: bytes, found: int) -> bool:
+        """Whether the gzip member found at `found` in `chunk` decompresses to a record start."""
         decompressor = zlib.decompressobj(wbits=31)
         try:
-            return holds_warc(decompressor.decompress(chunk[found:found + 4096], 64))
+            return holds_record(decompressor.decompress(chunk[found:found + 4096], 2048), self.arc)
         except zlib.error:
             return False
 
@@ -262,12 +357,12 @@ class WarcRecords:
         self.handle.seek(reading)
         doc = new_document(self.file.source, self.index, raw, raw.decode("utf-8", "replace"),
                            problem=f"{self._where()}: bytes {start}-{start + len(raw) if end is None else end} "
-                                   f"are no readable WARC record ({self.error})")
+                                   f"are no readable {'ARC' if self.arc else 'WARC'} record ({self.error})")
         self.index += 1
         return doc
 
     def _where(self) -> str:
-        return f"{self.file.source}: WARC record {self.index + 1}"
+        return f"{self.file.source}: {'ARC' if self.arc else 'WARC'} record {self.index + 1}"
 
     def _item(self, record) -> Document | Skipped:
         """One parsed record as a Document (a page, a text) or a Skipped saying what it is."""
@@ -285,17 +380,19 @@ class WarcRecords:
         media = media_type(content_type)
         if kind == "conversion":
             media = media if media in HTML_MEDIA_TYPES else "text/plain"
-        if (record.length or 0) > MAX_WHOLE_FILE_BYTES:  # (read, it would be held whole: skipped unread)
-            return Skipped(self.file.source, f"{self._where()}: a {kind} of {record.length:,} bytes, over "
-                                             f"{MAX_WHOLE_FILE_BYTES >> 20} MB: too big to be one record", self.index)
-        body = None
+        if (record.length or 0) > MAX_RECORD_BYTES:  # (not read: streamed past by read_to_end)
+            return self._too_big(kind, f"{record.length:,} bytes")
+        stream = record.content_stream()  # (undoes the HTTP body's chunking and gzip)
+        head = b""
         if media in UNSAID_MEDIA_TYPES:  # (a server that did not say: a page by its first bytes)
-            body = record.content_stream().read()
-            media = "text/html" if starts_as_page(body) else media
+            head = stream.read(4096)
+            media = "text/html" if starts_as_page(head) else media
         if media not in HTML_MEDIA_TYPES + TEXT_MEDIA_TYPES:
             return Skipped(self.file.source, f"{self._where()}: a {kind} of {media or 'no content type'}, "
                                              "not a page", self.index)
-        body = record.content_stream().read() if body is None else body
+        body = head + stream.read(MAX_RECORD_BYTES + 1 - len(head))
+        if len(body) > MAX_RECORD_BYTES:  # (a body that decompresses past the limit)
+            return self._too_big(kind, f"over {MAX_RECORD_BYTES >> 20} MB once decompressed")
         problem = None
         if media in HTML_MEDIA_TYPES:
             decoded = decode_page(body, content_type)  # (its charset, if it names one, beats a guess)
@@ -305,10 +402,17 @@ class WarcRecords:
             doc = self._document(body, decoded.text, decoded, problem)
         headers = record.rec_headers
         doc.url = headers.get_header("WARC-Target-URI")
-        doc.source_id = headers.get_header("WARC-Record-ID")
+        doc.source_id = None if self.arc else headers.get_header("WARC-Record-ID")
         doc.meta = {key: value for key, value in (("date", headers.get_header("WARC-Date")),
                                                   ("warc_type", kind)) if value}
         return doc
+
+    def _too_big(self, kind: str, size: str) -> Skipped:
+        """A record too long to be read whole, skipped saying where it is in the file."""
+        return Skipped(self.file.source, f"{self._where()}: a {kind} of {size}, starting at byte {self.start} "
+                                         f"of the {'decompressed ' if self.decompressed else ''}file, is over the "
+                                         f"{MAX_RECORD_BYTES >> 20} MB a record is read whole: not read (far over "
+                                         f"the record limit; `warcio extract` reads it out)", self.index)
 
     def _document(self, body: bytes, text: str, decoded: Decoded, problem: str | None,
                   html: str | None = None) -> Document:

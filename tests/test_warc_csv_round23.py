@@ -77,18 +77,24 @@ def body_of(doc: Document) -> bytes:
 @pytest.mark.parametrize("gz", [False, True])
 def test_warc_pages_and_wet_texts_are_read_with_url_and_date(tmp_path, gz):
     data, records = write_warc(random.Random(1), 12, gz)
-    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    for item, (kind, *_) in read_as_written(tmp_path / ("crawl.warc.gz" if gz else "crawl.warc"), data, records):
+        assert (item.html is not None) == (kind == "response") and item.meta["date"][:2] == "20"
+
+
+def read_as_written(path, data: bytes, records: list) -> list[tuple[Document, tuple]]:
+    """`data` written to `path` and read: one item per record (each counted), each page or
+    text read as written with its URL, each other record skipped as not a page; the pages
+    and texts read, each with its record."""
     path.write_bytes(data)
     items = read_all(path)
-    assert len(items) == len(records)  # one item per record: each counted
+    assert len(items) == len(records)
     for item, (kind, _, _, body) in zip(items, records):
         if body:
             assert isinstance(item, Document) and not item.problems, item
-            assert body_of(item) == body
-            assert item.url.startswith("http://example.test/") and item.meta["date"][:2] == "20"
-            assert (item.html is not None) == (kind == "response")
+            assert body_of(item) == body and item.url.startswith("http://example.test/")
         else:
-            assert isinstance(item, Skipped) and ("not a page" in item.reason), item
+            assert isinstance(item, Skipped) and ("not a page" in item.reason), (kind, item)
+    return [(item, record) for item, record in zip(items, records) if record[3]]
 
 
 def test_a_wet_file_named_txt_or_gzipped_whole_is_read_by_its_bytes(tmp_path):
@@ -109,24 +115,30 @@ def test_fault_injection_every_intact_record_is_read_or_quarantined(tmp_path, gz
     check_damaged_warcs(random.Random(23 + gz), gz, CASES, tmp_path)
 
 
+def damaged_and_read(rng: random.Random, data: bytes, case: int, path) -> tuple[list, int, int]:
+    """`data` cut at a seeded random offset (odd cases) or 1-40 bytes there overwritten,
+    written to `path` and read: the items (each quarantined record, skip and unreadable
+    part checked to give a reason), and the damaged byte range [lo, hi)."""
+    at = rng.randrange(len(data))
+    if case % 2:
+        damaged, lo, hi = data[:at], at, len(data)
+    else:
+        width = rng.randint(1, 40)
+        damaged, lo, hi = data[:at] + bytes(rng.randrange(256) for _ in range(width)) + data[at + width:], at, at + width
+    path.write_bytes(damaged)
+    items = read_all(path)
+    assert all(reason for item in items if isinstance(item, Document) for _, reason in item.problems)
+    assert all(item.reason for item in items if isinstance(item, (Skipped, Unreadable)))
+    return items, lo, hi
+
+
 def check_damaged_warcs(rng: random.Random, gz: bool, cases: int, tmp_path) -> None:
     """`cases` WARCs cut or overwritten at random offsets, checked as the test above says."""
     for case in range(cases):
         data, records = write_warc(rng, 6, gz)
-        at = rng.randrange(len(data))
-        if case % 2:
-            damaged, lo, hi = data[:at], at, len(data)
-        else:
-            width = rng.randint(1, 40)
-            damaged, lo, hi = data[:at] + bytes(rng.randrange(256) for _ in range(width)) + data[at + width:], at, \
-                at + width
-        path = tmp_path / f"case{case}.warc{'.gz' if gz else ''}"
-        path.write_bytes(damaged)
-        items = read_all(path)
+        items, lo, hi = damaged_and_read(rng, data, case, tmp_path / f"case{case}.warc{'.gz' if gz else ''}")
         clean = [body_of(item) for item in items if isinstance(item, Document) and not item.problems]
         quarantined = [item for item in items if isinstance(item, Document) and item.problems]
-        assert all(reason for item in quarantined for _, reason in item.problems)
-        assert all(item.reason for item in items if isinstance(item, (Skipped, Unreadable)))
         intact = [body for kind, start, end, body in records if body and (end <= lo or start >= hi)]
         for body in intact:
             assert body in clean or any(body in body_of(doc) for doc in quarantined), (case, at, body[:60])
@@ -345,18 +357,19 @@ def json_line(text: str) -> bytes:
 
 
 def test_a_record_too_big_to_hold_is_skipped_unread_and_the_next_one_read(tmp_path, monkeypatch):
-    """A record over the whole-file limit (512 MB; lowered here) is skipped saying its size,
-    never read into memory; the records after it are read."""
+    """A record over the read limit (64 MB since round 24; lowered here) is skipped saying its
+    size and where it starts, never read into memory; the records after it are read."""
     import corpus_clean.warc as warc
 
     data, records = write_warc(random.Random(3), 3, gz=False)
     (tmp_path / "big.warc").write_bytes(data)
     biggest = max(len(body) for _, _, _, body in records)
-    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", biggest + 200)  # (the HTTP headers count too)
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", biggest + 200)  # (the HTTP headers count too)
     items = read_all(tmp_path / "big.warc")
     assert [body_of(item) for item in items if isinstance(item, Document)] == [body for *_, body in records if body]
-    monkeypatch.setattr(warc, "MAX_WHOLE_FILE_BYTES", 10)
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 10)
     items = read_all(tmp_path / "big.warc")
     assert len(items) == len(records) and all(isinstance(item, Skipped) for item in items)
-    assert sum("too big to be one record" in item.reason for item in items) == \
+    assert sum("a record is read whole: not read" in item.reason and "starting at byte" in item.reason
+               for item in items) == \
         sum(1 for *_, body in records if body)
