@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from corpus_clean import html_queries, lexbor_walk
 from corpus_clean.html_queries import html_module
 
-__all__ = ["declares_article", "widen_to_main_column", "link_cards", "card_elements"]
+__all__ = ["declares_article", "ld_names_a_web_page", "widen_to_main_column", "link_cards", "card_elements"]
 
 # JSON-LD types of article pages: Article, NewsArticle, TechArticle, BlogPosting, Report...
 _ARTICLE_LD_RE = re.compile(
@@ -46,22 +46,50 @@ def declares_article(tree: LexborHTMLParser) -> bool:
 
     Open Graph ``og:type=article``, a JSON-LD article type, or schema.org's
     ``itemprop=articleBody``. (On WCXB dev 68 % of the article pages say so, 7-22 %
-    of the other page types: WordPress marks some service pages as articles.)
+    of the other page types.) ``og:type=article`` is not taken when the page's JSON-LD
+    names it a web page (``WebPage``, ``CollectionPage`` ...: :func:`ld_names_a_web_page`)
+    and no article: WordPress's SEO plugins write ``og:type=article`` on every page, a
+    service page's or a category archive's too, and their JSON-LD says which it is.
 
     >>> declares_article(LexborHTMLParser('<head><meta property="og:type" content="article"></head>'))
     True
     >>> declares_article(LexborHTMLParser('<script type="application/ld+json">{"@type": "Product"}</script>'))
     False
+    >>> og = '<meta property="og:type" content="article">'
+    >>> declares_article(LexborHTMLParser(og + '<script type="application/ld+json">{"@type": "WebPage"}</script>'))
+    False
+    >>> declares_article(LexborHTMLParser(og + '<script type="application/ld+json">'
+    ...                                   '{"@graph": [{"@type": "WebPage"}, {"@type": "BlogPosting"}]}</script>'))
+    True
     """
     og = tree.css_first('meta[property="og:type"]')
-    if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
-        return True
+    og_article = og is not None and (og.attributes.get("content") or "").strip().lower() == "article"
     # (one walk of the page for both: see html_queries)
     root = tree.root
     found = [] if root is None else _ARTICLE_DECLARATIONS.select(root, once=True)
     if any(node.attributes.get("itemprop") == "articleBody" for node in found):
         return True
-    return any(_ARTICLE_LD_RE.search(script.text() or "") for script in found if html_queries.is_jsonld_script(script))
+    ld = [script.text() or "" for script in found if html_queries.is_jsonld_script(script)]
+    if any(_ARTICLE_LD_RE.search(text) for text in ld):
+        return True
+    return og_article and not any(ld_names_a_web_page(text) for text in ld)
+
+
+# schema.org's WebPage and the kinds of it a site names a page that is not an article
+_WEB_PAGE_LD_RE = re.compile(
+    r'"@type"\s*:\s*(?:\[[^\]]*)?"(?:Web|Collection|Item|About|Contact|FAQ|Profile|SearchResults|Checkout|QA|MedicalWeb)Page"')
+
+
+def ld_names_a_web_page(text: str) -> bool:
+    """True when a JSON-LD text gives something the type ``WebPage`` or one of its kinds (``CollectionPage``,
+    ``FAQPage`` ...), alone or in a list of types.
+
+    >>> ld_names_a_web_page('{"@type": "WebPage"}'), ld_names_a_web_page('{"@type": ["ItemPage", "FAQPage"]}')
+    (True, True)
+    >>> ld_names_a_web_page('{"@type": "BlogPosting", "isPartOf": {"@id": "https://example.com/#website"}}')
+    False
+    """
+    return _WEB_PAGE_LD_RE.search(text) is not None
 
 
 # The chosen blocks give way to the page's <main> when they hold under MAIN_SHARE of

@@ -110,6 +110,40 @@ def test_a_page_that_says_it_is_an_article_is_not_widened():
     assert not any(sentence in text for _, sentence in SERVICE_SECTIONS)
 
 
+WEB_PAGE_TYPES = ["WebPage", "CollectionPage", "ItemPage", "AboutPage", "ContactPage", "FAQPage"]
+
+
+def ld_graph(page_type: str, as_list: bool, extra: list[str]) -> str:
+    """A JSON-LD graph as WordPress's SEO plugins write it: the site, the page, breadcrumbs and ``extra`` nodes."""
+    typed = f'["{page_type}", "Thing"]' if as_list else f'"{page_type}"'
+    nodes = ['{"@type": "WebSite", "url": "https://example.com/"}', '{"@type": ' + typed + ', "name": "Boat repairs"}',
+             '{"@type": "BreadcrumbList", "itemListElement": []}'] + ['{"@type": "%s"}' % t for t in extra]
+    return '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [' + ", ".join(nodes) + "]}</script>"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 3), st.sampled_from(WEB_PAGE_TYPES), st.booleans())
+def test_og_article_on_a_page_its_json_ld_names_a_web_page_is_not_an_article(big_first, page_type, as_list):
+    """og:type=article beside JSON-LD that names the page a WebPage (or a kind of it) and no article: a service
+    page as WordPress marks it; every section of its main column is kept, every cut still recorded."""
+    ex = extract_main_text(service_page(big_first, head=OG_ARTICLE + ld_graph(page_type, as_list, [])))
+    text = ex.text.split("\n")
+    for heading, sentence in SERVICE_SECTIONS:
+        assert sentence in text and heading in text
+    assert "Most read" not in text and not any("cookies" in line for line in text)
+    assert_exact_cuts(ex)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(WEB_PAGE_TYPES), st.sampled_from(["Article", "NewsArticle", "BlogPosting"]))
+def test_a_json_ld_article_beside_the_web_page_keeps_the_page_an_article(page_type, article_type):
+    """Fault injection: the same graph with an article node in it (a post's): the page is an article, not widened."""
+    html = service_page(4, head=OG_ARTICLE + ld_graph(page_type, False, [article_type]))
+    text = extract_main_text(html).text.split("\n")
+    assert list(BODY) == text[:4]
+    assert not any(sentence in text for _, sentence in SERVICE_SECTIONS)
+
+
 def listing(n: int, with_menu: bool = True) -> str:
     cards = "".join(f"<li class='product-card'><a href='/p/{i}'><h3>Oak rowing boat model {i}, four metres</h3>"
                     f"<span class='price'>{900 + i} pounds</span></a></li>" for i in range(n))
