@@ -77,6 +77,7 @@ from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on
 from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
+from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -228,6 +229,10 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_lead(ctx, shape)
         # (round 23, ``story_announcements``: a one-word ":" line between the story and its list)
         give_back_announcements_over_kept_rows(ctx, shape)
+        # (round 24, ``story_rows``: labelled rows like the kept ones next to them, then a
+        # heading between the story's sentence and its kept lines)
+        give_back_rows_like_kept_rows(ctx, shape)
+        give_back_headings_inside_the_story(ctx, shape)
 
 
 class BodyShape(LineShape):
