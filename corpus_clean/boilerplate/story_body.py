@@ -78,6 +78,7 @@ from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
+from corpus_clean.boilerplate.story_openings import give_back_the_opening_block
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -233,6 +234,8 @@ def _give_back(ctx, cut: set) -> None:
         # heading between the story's sentence and its kept lines)
         give_back_rows_like_kept_rows(ctx, shape)
         give_back_headings_inside_the_story(ctx, shape)
+        # (round 24, ``story_openings``: the opening and the list under it, cut whole under the head)
+        give_back_the_opening_block(ctx, shape)
 
 
 class BodyShape(LineShape):
