@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS, Context
 from corpus_clean.boilerplate.story_inserts import LineShape
+from corpus_clean.boilerplate.story_openings import give_back_the_opening_block
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
 
 # Syllables of invented words in three scripts (Latin with a glottal stop, Cyrillic, Devanagari).
 SCRIPTS = [
     ["ka", "mbo", "ndi", "zu", "le", "wa", "tso", "ri", "ngo", "ʔa", "qa"],
     ["ка", "мбо", "нди", "зу", "ле", "ва", "цо", "ри", "нго"],
-    ["का", "म्बो", "न्दि", "ज़ु", "ले", "वा", "त्सो", "रि"],
+    ["का", "मो", "नि", "ज़ु", "ले", "वा", "तो", "रि"],
 ]
 FULL_STOP = {0: ".", 1: ".", 2: "।"}
 
@@ -25,7 +26,7 @@ FULL_STOP = {0: ".", 1: ".", 2: "।"}
 def words(draw, script: int, n_min: int, n_max: int) -> list[str]:
     syllables = SCRIPTS[script]
     # (the line counts read a Devanagari vowel sign as a word's end, "काका" as two words: one
-    # syllable a word there keeps a row's and a heading's length in words what it is)
+    # syllable a word there, and no conjunct, keeps a row's and a heading's length in words what it is)
     longest = 1 if script == 2 else 3
     return [draw(st.lists(st.sampled_from(syllables), min_size=1, max_size=longest).map("".join))
             for _ in range(draw(st.integers(n_min, n_max)))]
@@ -107,11 +108,12 @@ def test_plain_words_next_to_a_kept_word_stay_cut(page, n_items):
 @settings(max_examples=30, deadline=None)
 @given(page=story_page(), over_rows=st.booleans())
 def test_a_heading_between_the_story_and_its_kept_lines_comes_back(page, over_rows):
-    """A heading the model cut between the story's kept sentence and its kept paragraph (or
-    two kept rows of one kind) comes back; a heading at the story's end, over the page's
-    furniture (a rule's cut), stays cut."""
+    """A heading the model cut between the story's kept sentence and its kept paragraph (two
+    words or more) or two kept rows of one kind comes back; a heading at the story's end, over
+    the page's furniture (a rule's cut), stays cut."""
     _, above, heading, rows, closing = page
     body = rows[:2] if over_rows else [closing]
+    heading = heading if over_rows else f"{heading.split()[0]} {heading.split()[0].lower()}"
     lines = [above, heading, *body, heading, "Share"]
     ctx = _context(lines)
     end = 2 + len(body)
@@ -122,3 +124,58 @@ def test_a_heading_between_the_story_and_its_kept_lines_comes_back(page, over_ro
     give_back_headings_inside_the_story(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[1] is None
     assert ctx.marks.rule[end] == "classifier"
+
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page())
+def test_one_word_between_two_paragraphs_stays_cut(page):
+    """One word the model cut between two kept paragraphs is an advert's label ("Reklama"),
+    not the story's heading."""
+    script, above, _, _, closing = page
+    label = SCRIPTS[script][0].capitalize()
+    ctx = _context([closing, label, closing])
+    ctx.marks.rule[1] = "classifier"
+    give_back_headings_inside_the_story(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[1] == "classifier"
+
+
+# --- the opening and its list, cut whole under the page's head (``story_openings``) --------
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page(), head=st.integers(3, 5), announce=st.booleans(), caption=st.booleans())
+def test_the_opening_and_its_list_cut_under_the_head_come_back(page, head, announce, caption):
+    """The model cut the page's head, the story's opening sentence, a heading (or a ":" line)
+    and the rows under it as one block; the story goes on under the block (a caption between):
+    the opening, the heading and the rows come back, the head and the caption stay cut."""
+    script, opening, heading, rows, closing = page
+    first = heading + ":" if announce else heading
+    cap = [" ".join([heading.split()[0].lower()] * 5)] if caption else []
+    lines = [f"Menu {k}" for k in range(head)] + [opening, first, *rows, *cap, closing, "Share"]
+    ctx = _context(lines)
+    block_end = head + 2 + len(rows) + len(cap)
+    ctx.marks.rule[:block_end] = ["classifier"] * block_end
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    give_back_the_opening_block(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[:head] == ["classifier"] * head
+    assert ctx.marks.rule[head:head + 2 + len(rows)] == [None] * (2 + len(rows))
+    assert ctx.marks.rule[head + 2 + len(rows):block_end] == ["classifier"] * len(cap)
+
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page(), head=st.integers(3, 5))
+def test_a_caption_over_its_credit_or_a_block_with_no_story_under_it_stays_cut(page, head):
+    """A caption's sentence over its credit alone ("Reuters"), and an opening block with no
+    kept story sentence under it (the page's furniture follows), stay as the model cut them."""
+    script, opening, heading, rows, closing = page
+    credit = [f"Menu {k}" for k in range(head)] + [opening, heading.split()[0], closing]
+    ctx = _context(credit)
+    ctx.marks.rule[:head + 2] = ["classifier"] * (head + 2)
+    give_back_the_opening_block(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[:head + 2] == ["classifier"] * (head + 2)
+    no_story = [f"Menu {k}" for k in range(head)] + [opening, heading, *rows, "Share", "© 2026"]
+    ctx = _context(no_story)
+    n = len(no_story)
+    ctx.marks.rule[:n - 2] = ["classifier"] * (n - 2)
+    ctx.marks.rule[n - 2:n] = ["social.share_bar", "footer.copyright"]
+    give_back_the_opening_block(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[:n - 2] == ["classifier"] * (n - 2)

@@ -21,9 +21,9 @@ opening with the block of short lines under it, when:
   (STORY_SENTENCE_MIN_WORDS+ words) within GAP_BELOW non-blank lines from it: the story
   goes on there.
 
-The opening and the block's lines come back, but for open lines at the block's end (a
-caption's shape, ``story_caption_cut._open_line``, ending in a word: a verse's line ends
-in ",") and the inserts a rule cut, when BLOCK_MIN_LINES+ lines of the block are left. A
+The opening and the block's lines come back, but for captions at the block's end
+(``_caption_at_the_end``) and the inserts a rule cut, when BLOCK_MIN_LINES+ lines of the
+block are left. A
 standfirst over the page's menu has no kept story right under its block, or a block that
 starts as no list does. Page structure only: no word of the lines is read.
 """
@@ -31,6 +31,8 @@ from __future__ import annotations
 
 from corpus_clean.boilerplate.story_caption_cut import _open_line
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_list_tail import _alike
+from corpus_clean.boilerplate.story_rows import row_label
 
 CLASSIFIER_RULE = "classifier"
 # The opening sentence: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
@@ -58,6 +60,29 @@ def _starts_a_list(shape: LineShape, content: list, opening: int, first: int) ->
     return _ends_colon(content[opening]) or _ends_colon(content[first]) or (
         shape.n_words(first) <= HEADING_MAX_WORDS and not shape.ends_sentence(first) and shape.ends_in_a_word(first)
         and ":" not in content[first] and "：" not in content[first])
+
+
+def _caption_at_the_end(shape: LineShape, content: list, block: list[int]) -> bool:
+    """The block's last line is a caption: an open line (``story_caption_cut._open_line``)
+    ending in a word (a verse's line ends in ","), not a row like the one above it (a
+    labelled row of the same kind, ``story_rows.row_label``: "Kotido — 400" under "Moroto —
+    600"; else ``story_list_tail._alike``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Moroto — 600\\nKotido — 400 head\\nHerders at the Moroto dam\\nThe hills of the north,")
+    >>> shape = LineShape(ctx.stats)
+    >>> [_caption_at_the_end(shape, ctx.lines.content, [0, k]) for k in (1, 2, 3)]
+    [False, True, False]
+    """
+    last = block[-1]
+    if not (_open_line(shape, content, last) and shape.ends_in_a_word(last)):
+        return False
+    if len(block) < 2:
+        return True
+    label = row_label(shape, content, block[-2])
+    if label is not None:  # (labelled rows: a row has the label's kind, of any length)
+        return row_label(shape, content, last) != label
+    return not _alike(shape, content, [block[-2]], last)
 
 
 def _story_goes_on_from(ctx, shape: LineShape, k: int) -> bool:
@@ -123,8 +148,7 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
         # (a rule's insert right under the opening makes it a caption: "... im Zeitplan." / "Bild: Keystone")
         if block and rule[block[0]] == CLASSIFIER_RULE and k is not None \
                 and _starts_a_list(shape, content, s, block[0]) and _story_goes_on_from(ctx, shape, k):
-            while block and (is_insert_rule(rule[block[-1]]) or (
-                    _open_line(shape, content, block[-1]) and shape.ends_in_a_word(block[-1]))):
+            while block and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
                 block.pop()  # (a caption between the block and the story stays cut)
             if len(block) >= BLOCK_MIN_LINES:
                 for i in [s] + block:

@@ -18,8 +18,9 @@ cut inside the story. Two shapes of the page tell the story's lines:
 * **a heading between the story and its kept lines** (``give_back_headings_inside_the_story``):
   a cut line of at most HEADING_MAX_WORDS words that ends in a word (no sentence, no ":")
   with a kept sentence of the story right above it and, right under it, a kept story
-  paragraph or a kept row followed by a kept row of its kind, comes back: a box's title
-  stands over the box, not over the story's own next lines.
+  paragraph (under a heading of two words or more: a lone word between two paragraphs is an
+  advert's label) or a kept row followed by a kept row of its kind, comes back: a box's
+  title stands over the box, not over the story's own next lines.
 
 Page structure only: no word of the lines is read.
 """
@@ -34,8 +35,10 @@ CLASSIFIER_RULE = "classifier"
 STORY_SENTENCE_MIN_WORDS = 5
 # A labelled row: at most this many words (a field's value may be a short clause).
 ROW_MAX_WORDS = 12
-# A heading inside the story: a word or a few.
+# A heading inside the story: a word or a few; between two paragraphs, two words at least
+# (one word there is an advert's label: "Reklama", "Anzeige").
 HEADING_MAX_WORDS = 4
+PARAGRAPH_HEADING_MIN_WORDS = 2
 # "Label: value": a label of one to three words (not starting with a digit: "10:30 Mass"
 # is a time), ":" and a value.
 _FIELD = re.compile(r"\s*[^\W\d][^\s:：]*(?:[ \t][^\s:：]+){0,2}[ \t]*[:：][ \t]+\S")
@@ -126,13 +129,14 @@ def _heading(shape: LineShape, content: list, i: int) -> bool:
         and ":" not in content[i] and "：" not in content[i]
 
 
-def _story_goes_on_at(ctx, shape: LineShape, j: int | None) -> bool:
-    """Line `j` is kept and the story's: a paragraph, or a labelled row with a kept row of
-    its kind right under it."""
+def _story_goes_on_at(ctx, shape: LineShape, heading: int, j: int | None) -> bool:
+    """Line `j` is kept and the story's: a paragraph under a `heading` of
+    PARAGRAPH_HEADING_MIN_WORDS+ words, or a labelled row with a kept row of its kind right
+    under it."""
     if j is None or ctx.marks.rule[j] is not None:
         return False
     if shape.is_paragraph(j):
-        return True
+        return shape.n_words(heading) >= PARAGRAPH_HEADING_MIN_WORDS
     kind = row_label(shape, ctx.lines.content, j)
     below = nonblank_neighbour(ctx, j, 1)
     return kind is not None and below is not None and ctx.marks.rule[below] is None \
@@ -157,5 +161,5 @@ def give_back_headings_inside_the_story(ctx, shape: LineShape) -> None:
         if rule[i] != CLASSIFIER_RULE or ctx.blank[i] or not _heading(shape, content, i):
             continue
         if _story_sentence(ctx, shape, nonblank_neighbour(ctx, i, -1)) \
-                and _story_goes_on_at(ctx, shape, nonblank_neighbour(ctx, i, 1)):
+                and _story_goes_on_at(ctx, shape, i, nonblank_neighbour(ctx, i, 1)):
             rule[i] = None
