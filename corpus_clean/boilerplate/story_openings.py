@@ -15,7 +15,7 @@ opening with the block of short lines under it, when:
 * under it, a block of at most BLOCK_MAX_LINES short lines (no paragraph) the model cut
   (or a rule cut as an insert: a caption), whose first line the model cut and that starts
   as a list does: the opening ends in ":", or the block's first line does ("The count:"),
-  or it is a heading (a word or three ending in a word: "Ingredients", "Il programma"); a
+  or it is a heading (a few words ending in a word: "Ingredients", "The case in brief"); a
   caption's sentence stands over a rule's insert (its credit: "Bild: Keystone");
 * right under the block a kept line, with a kept sentence of the story
   (STORY_SENTENCE_MIN_WORDS+ words) within GAP_BELOW non-blank lines from it: the story
@@ -32,7 +32,7 @@ from __future__ import annotations
 from corpus_clean.boilerplate.story_caption_cut import _open_line
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import _alike
-from corpus_clean.boilerplate.story_rows import row_label
+from corpus_clean.boilerplate.story_rows import _heading, row_label
 
 CLASSIFIER_RULE = "classifier"
 # The opening sentence: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
@@ -42,8 +42,6 @@ OPENING_MIN_WORDS = 5
 # alone under it: "Reuters").
 BLOCK_MAX_LINES = 10
 BLOCK_MIN_LINES = 2
-# A heading opening the block: a word or three.
-HEADING_MAX_WORDS = 3
 # The story's kept sentence: this many words at least, within GAP_BELOW lines of the kept line under the block.
 STORY_SENTENCE_MIN_WORDS = 5
 GAP_BELOW = 3
@@ -55,11 +53,9 @@ def _ends_colon(line: str) -> bool:
 
 def _starts_a_list(shape: LineShape, content: list, opening: int, first: int) -> bool:
     """The block under `opening` starts as a list does: the opening or the block's `first`
-    line ends in ":", or `first` is a heading (a word or three ending in a word, no ":" in
-    it: a photo's credit "Foto: Keystone" is none)."""
-    return _ends_colon(content[opening]) or _ends_colon(content[first]) or (
-        shape.n_words(first) <= HEADING_MAX_WORDS and not shape.ends_sentence(first) and shape.ends_in_a_word(first)
-        and ":" not in content[first] and "：" not in content[first])
+    line ends in ":", or `first` is a heading (``story_rows._heading``: a few words ending in
+    a word, no ":" in it: a photo's credit "Foto: Keystone" is none)."""
+    return _ends_colon(content[opening]) or _ends_colon(content[first]) or _heading(shape, content, first)
 
 
 def _caption_at_the_end(shape: LineShape, content: list, block: list[int]) -> bool:
