@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS, Context
+from corpus_clean.boilerplate.story_body import BodyShape, give_back_lists_closed_by_the_story
 from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_openings import give_back_the_opening_block
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
@@ -179,3 +180,31 @@ def test_a_caption_over_its_credit_or_a_block_with_no_story_under_it_stays_cut(p
     ctx.marks.rule[n - 2:n] = ["social.share_bar", "footer.copyright"]
     give_back_the_opening_block(ctx, LineShape(ctx.stats))
     assert ctx.marks.rule[:n - 2] == ["classifier"] * (n - 2)
+
+
+# --- a one-word label's list closed by the story's sentence (``story_body.give_back_lists_closed_by_the_story``) ---
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page(), n_items=st.integers(2, 5), data=st.data())
+def test_a_one_word_label_s_list_closed_by_the_story_comes_back_a_tag_box_does_not(page, n_items, data):
+    """Under a kept one-word ":" label, the rows the model cut come back when a kept sentence
+    of the story closes the list, but for a caption right above that sentence; the same label
+    over rows at the page's end, over the furniture, keeps them cut."""
+    script, above, heading, _, closing = page
+    label = heading.split()[0] + ":"
+    items = [f"{heading.split()[0]}{k}" for k in range(n_items)]
+    caption = " ".join([heading.split()[0].lower()] * 4)
+    lines = [above, label, *items, caption, closing, "Share"]
+    ctx = _context(lines)
+    kept = data.draw(st.integers(0, n_items - 1))
+    cut = [2 + k for k in range(n_items) if k != kept]
+    for i in cut + [2 + n_items]:
+        ctx.marks.rule[i] = "classifier"
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
+    assert all(ctx.marks.rule[i] is None for i in cut) and ctx.marks.rule[2 + n_items] == "classifier"
+    tags = _context([above, label, *items, "© 2026"])
+    tags.marks.rule[2:2 + n_items] = ["classifier"] * n_items
+    tags.marks.rule[2 + n_items] = "footer.copyright"
+    give_back_lists_closed_by_the_story(tags, BodyShape(tags))
+    assert tags.marks.rule[2:2 + n_items] == ["classifier"] * n_items
