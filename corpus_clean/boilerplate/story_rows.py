@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import re
 
+# (the story's kept sentence: STORY_SENTENCE_MIN_WORDS+ words, as round 23's lone announcement reads it)
+from corpus_clean.boilerplate.story_announcements import STORY_SENTENCE_MIN_WORDS, _story_sentence
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 
 CLASSIFIER_RULE = "classifier"
-# The story's sentence above the rows: this many words at least.
-STORY_SENTENCE_MIN_WORDS = 5
 # A labelled row: at most this many words (a field's value may be a short clause).
 ROW_MAX_WORDS = 12
 # A heading inside the story: a word or a few; between two paragraphs, two words at least
@@ -65,12 +65,6 @@ def row_label(shape: LineShape, content: list, i: int) -> str | None:
     if _PAIR.match(line):
         return "pair"
     return None
-
-
-def _story_sentence(ctx, shape: LineShape, j: int | None) -> bool:
-    """Line `j` is a kept sentence of STORY_SENTENCE_MIN_WORDS+ words."""
-    return j is not None and ctx.marks.rule[j] is None and shape.ends_sentence(j) \
-        and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS
 
 
 def give_back_rows_like_kept_rows(ctx, shape: LineShape) -> None:
