@@ -10,8 +10,9 @@ paragraph with the story kept within two lines under it; this step gives back th
 opening with the block of short lines under it, when:
 
 * everything above the opening is cut (the page's head: a head rule's cut right above it,
-  or HEAD_MIN_LINES+ lines all cut), and the opening is a sentence (or a line ending in
-  ":") of OPENING_MIN_WORDS+ words the model cut;
+  or HEAD_MIN_LINES+ lines all cut), and the opening is a sentence of OPENING_MIN_WORDS+
+  words the model cut, or a line ending in ":" of ``story_body.LEAD_MIN_WORDS``+ words (a
+  byline's fields end in ":" too: "Publicado por: Ana Borba - Categoria:");
 * under it, a block of at most BLOCK_MAX_LINES short lines (no paragraph) the model cut
   (or a rule cut as an insert: a caption), whose first line the model cut and that starts
   as a list does: the opening ends in ":", or the block's first line does ("The count:"),
@@ -127,7 +128,7 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
     >>> ctx.marks.rule[3:10]
     ['classifier', None, None, None, None, None, 'classifier']
     """
-    from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above, is_insert_rule
+    from corpus_clean.boilerplate.story_body import LEAD_MIN_WORDS, _all_cut_above, _head_cut_above, is_insert_rule
 
     rule, content = ctx.marks.rule, ctx.lines.content
     for s in range(ctx.lines.n_lines):
@@ -136,8 +137,8 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
         if rule[s] is None:
             return  # (the story opened above: its opening is kept)
         if rule[s] != CLASSIFIER_RULE or shape.n_words(s) < OPENING_MIN_WORDS \
-                or not (shape.ends_sentence(s) or _ends_colon(content[s])):
-            continue
+                or not (shape.ends_sentence(s) or (_ends_colon(content[s]) and shape.n_words(s) >= LEAD_MIN_WORDS)):
+            continue  # (a byline's fields end in ":" too: "- Publicado por: Ana Borba - Categoria:")
         if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)):
             return
         block, k = _block_under(ctx, shape, s)
