@@ -72,7 +72,7 @@ def test_rows_the_model_cut_next_to_a_kept_row_of_the_story_come_back(page, data
     for i in [1, *cut]:
         ctx.marks.rule[i] = "classifier"
     ctx.marks.rule[len(lines) - 1] = "social.share_bar"
-    give_back_rows_like_kept_rows(ctx, LineShape(ctx.stats))
+    give_back_rows_like_kept_rows(ctx, BodyShape(ctx))
     assert all(ctx.marks.rule[i] is None for i in cut)
     assert ctx.marks.rule[1] == "classifier"  # (the heading is the other step's)
 
@@ -88,7 +88,7 @@ def test_rows_under_a_rule_cut_stay_cut(page):
     ctx.marks.rule[1] = "structure.tag_list"
     for i in range(3, len(lines)):
         ctx.marks.rule[i] = "classifier"
-    give_back_rows_like_kept_rows(ctx, LineShape(ctx.stats))
+    give_back_rows_like_kept_rows(ctx, BodyShape(ctx))
     assert ctx.marks.rule[3:len(lines)] == ["classifier"] * (len(lines) - 3)
 
 
@@ -102,7 +102,7 @@ def test_plain_words_next_to_a_kept_word_stay_cut(page, n_items):
     ctx = _context([above, *items])
     for i in range(2, 1 + n_items):
         ctx.marks.rule[i] = "classifier"
-    give_back_rows_like_kept_rows(ctx, LineShape(ctx.stats))
+    give_back_rows_like_kept_rows(ctx, BodyShape(ctx))
     assert ctx.marks.rule[2:1 + n_items] == ["classifier"] * (n_items - 1)
 
 
@@ -122,7 +122,7 @@ def test_a_heading_between_the_story_and_its_kept_lines_comes_back(page, over_ro
     ctx.marks.rule[end + 1] = "social.share_bar"
     if not over_rows:
         ctx.marks.rule[end - 1] = None
-    give_back_headings_inside_the_story(ctx, LineShape(ctx.stats))
+    give_back_headings_inside_the_story(ctx, BodyShape(ctx))
     assert ctx.marks.rule[1] is None
     assert ctx.marks.rule[end] == "classifier"
 
@@ -136,7 +136,7 @@ def test_one_word_between_two_paragraphs_stays_cut(page):
     label = SCRIPTS[script][0].capitalize()
     ctx = _context([closing, label, closing])
     ctx.marks.rule[1] = "classifier"
-    give_back_headings_inside_the_story(ctx, LineShape(ctx.stats))
+    give_back_headings_inside_the_story(ctx, BodyShape(ctx))
     assert ctx.marks.rule[1] == "classifier"
 
 

@@ -27,10 +27,14 @@ Page structure only: no word of the lines is read.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 # (the story's kept sentence: STORY_SENTENCE_MIN_WORDS+ words, as round 23's lone announcement reads it)
 from corpus_clean.boilerplate.story_announcements import STORY_SENTENCE_MIN_WORDS, _story_sentence
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+
+if TYPE_CHECKING:
+    from corpus_clean.boilerplate.story_body import BodyShape  # (story_body imports this module)
 
 CLASSIFIER_RULE = "classifier"
 # A labelled row: at most this many words (a field's value may be a short clause).
@@ -67,16 +71,17 @@ def row_label(shape: LineShape, content: list, i: int) -> str | None:
     return None
 
 
-def give_back_rows_like_kept_rows(ctx, shape: LineShape) -> None:
+def give_back_rows_like_kept_rows(ctx, shape: "BodyShape") -> None:
     """Give back the labelled rows the model cut right above or under a kept row of their
     kind, under the story (see the module's docstring).
 
     >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_body import BodyShape
     >>> ctx = Context("A former treasurer was jailed for two years on Friday.\\nDefendant: Graham Pell, 63\\n"
     ...               "Charge: Fraud\\nSentence: 2 years\\nPell paid the money into his own account.\\n"
     ...               "Share\\nPhone: 555 0100\\nEmail: desk@example.org")
     >>> ctx.marks.rule[1:3] = ["classifier"] * 2; ctx.marks.rule[5:8] = ["classifier"] * 3
-    >>> give_back_rows_like_kept_rows(ctx, LineShape(ctx.stats))
+    >>> give_back_rows_like_kept_rows(ctx, BodyShape(ctx))
     >>> ctx.marks.rule
     [None, None, None, None, None, 'classifier', 'classifier', 'classifier']
     """
@@ -88,14 +93,20 @@ def give_back_rows_like_kept_rows(ctx, shape: LineShape) -> None:
             kinds[k] = row_label(shape, content, k)
         return kinds[k]
 
-    for a in range(ctx.lines.n_lines):
-        if rule[a] is not None or ctx.blank[a] or kind(a) is None or not _rows_open_under_the_story(ctx, shape, a, kind):
-            continue
+    # (candidates: the model's cuts of a row's length, listed in one pass: ``BodyShape.cut_by``)
+    short = (ctx.stats.n_words > 0) & (ctx.stats.n_words <= ROW_MAX_WORDS)
+    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), short):
+        if rule[i] != CLASSIFIER_RULE or kind(i) is None:
+            continue  # (given back from a row further up, or no labelled row)
         for step in (-1, 1):
-            j = nonblank_neighbour(ctx, a, step)
+            a = nonblank_neighbour(ctx, i, step)
+            if a is None or rule[a] is not None or kind(a) != kind(i) or not _rows_open_under_the_story(ctx, shape, a, kind):
+                continue
+            j = i  # (from the kept row `a` on, away from it, along the cut rows of its kind)
             while j is not None and rule[j] == CLASSIFIER_RULE and kind(j) == kind(a):
                 rule[j] = None
-                j = nonblank_neighbour(ctx, j, step)
+                j = nonblank_neighbour(ctx, j, -step)
+            break
 
 
 def _rows_open_under_the_story(ctx, shape: LineShape, a: int, kind) -> bool:
@@ -137,22 +148,25 @@ def _story_goes_on_at(ctx, shape: LineShape, heading: int, j: int | None) -> boo
         and row_label(shape, ctx.lines.content, below) == kind
 
 
-def give_back_headings_inside_the_story(ctx, shape: LineShape) -> None:
+def give_back_headings_inside_the_story(ctx, shape: "BodyShape") -> None:
     """Give back a heading the model cut between a kept sentence of the story and the
     story's kept paragraph or rows right under it (see the module's docstring).
 
     >>> from corpus_clean.boilerplate.engine import Context
+    >>> from corpus_clean.boilerplate.story_body import BodyShape
     >>> ctx = Context("The choir turns one hundred this weekend with a concert on Saturday.\\nFrom its history\\n"
     ...               "1926 – a teacher founds the choir\\n1947 – a mixed choir again\\n"
     ...               "Entry to the concert is free, the choir said.\\nMore news\\nA new school opens")
     >>> ctx.marks.rule[1] = ctx.marks.rule[5] = "classifier"
-    >>> give_back_headings_inside_the_story(ctx, LineShape(ctx.stats))
+    >>> give_back_headings_inside_the_story(ctx, BodyShape(ctx))
     >>> ctx.marks.rule
     [None, None, None, None, None, 'classifier', None]
     """
     rule, content = ctx.marks.rule, ctx.lines.content
-    for i in range(ctx.lines.n_lines):
-        if rule[i] != CLASSIFIER_RULE or ctx.blank[i] or not _heading(shape, content, i):
+    # (candidates: the model's cuts of a heading's length, listed in one pass: ``BodyShape.cut_by``)
+    short = (ctx.stats.n_words > 0) & (ctx.stats.n_words <= HEADING_MAX_WORDS)
+    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), short):
+        if rule[i] != CLASSIFIER_RULE or not _heading(shape, content, i):
             continue
         if _story_sentence(ctx, shape, nonblank_neighbour(ctx, i, -1)) \
                 and _story_goes_on_at(ctx, shape, i, nonblank_neighbour(ctx, i, 1)):
