@@ -48,6 +48,8 @@ PARAGRAPH_HEADING_MIN_WORDS = 2
 _FIELD = re.compile(r"\s*[^\W\d][^\s:：]*(?:[ \t][^\s:：]+){0,2}[ \t]*[:：][ \t]+\S")
 # "name – role": two parts with a spaced dash between them.
 _PAIR = re.compile(r"\s*\S.*?\s[–—-]\s+\S")
+# A labelled row holds one of these (a field's colon, a pair's dash).
+_LABEL_MARKS = frozenset(":：–—-")
 
 
 def row_label(shape: LineShape, content: list, i: int) -> str | None:
@@ -61,6 +63,8 @@ def row_label(shape: LineShape, content: list, i: int) -> str | None:
     ['field', 'pair', None, None, None, None]
     """
     line = content[i]
+    if not _LABEL_MARKS.intersection(line):
+        return None  # (most lines: a menu's item, a sentence's line without a label)
     if shape.n_words(i) > ROW_MAX_WORDS or line.rstrip().endswith((":", "：")) or (
             shape.ends_sentence(i) and shape.n_words(i) >= STORY_SENTENCE_MIN_WORDS):
         return None
