@@ -74,9 +74,11 @@ from corpus_clean.boilerplate.story_inserts import (
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
-from corpus_clean.boilerplate.story_caption_cut import give_back_the_story_under_a_caption_the_model_cut
+from corpus_clean.boilerplate.story_caption_cut import _open_line, give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
+from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
+from corpus_clean.boilerplate.story_openings import give_back_the_opening_block
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -228,6 +230,12 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_lead(ctx, shape)
         # (round 23, ``story_announcements``: a one-word ":" line between the story and its list)
         give_back_announcements_over_kept_rows(ctx, shape)
+        # (round 24, ``story_rows``: labelled rows like the kept ones next to them, then a
+        # heading between the story's sentence and its kept lines)
+        give_back_rows_like_kept_rows(ctx, shape)
+        give_back_headings_inside_the_story(ctx, shape)
+        # (round 24, ``story_openings``: the opening and the list under it, cut whole under the head)
+        give_back_the_opening_block(ctx, shape)
 
 
 class BodyShape(LineShape):
@@ -1108,7 +1116,9 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
     sets this gives back 7 article lines and 6 noise lines, totals only). A teaser block
     under a kept heading has the model's cut of its next headline under a run, not a rule's;
     ``give_back_announced_lists`` keeps the items when the announcement was cut with them.
-    Page structure only: no word of the items is read.
+    A one-word label ("Gaa-miigiwewaad:"; a box says "Tags:") announces only a list the
+    story's sentence closes, and a caption between its rows and that sentence stays cut
+    (round 24). Page structure only: no word of the items is read.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("The water project took five months and serves three villages.\\n"
@@ -1125,7 +1135,7 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
     last = ctx.stats.last_char
     colon = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
     for i in colon:
-        if rule[i] is not None or not _announces(shape, content[i]):
+        if rule[i] is not None:
             continue
         run, j = [], _nonblank(ctx, i, 1)
         # (the list's items: cut by the model or a date rule, or kept, short lines)
@@ -1144,8 +1154,14 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
         # "Published ..." line under an announcement whose embedded posts the text lost)
         last = (len(run) >= LAST_LIST_MIN_ITEMS and all(rule[k] == CLASSIFIER_RULE for k in run)
                 and (j is None or rule[j] not in (None, CLASSIFIER_RULE)) and _sentence_at_or_above(ctx, shape, i))
-        if closed or last:
-            for k in run:
+        announced = _announces(shape, content[i])
+        if not (closed or (last and announced)):
+            continue
+        for k in run:
+            # (round 24: under a one-word label, "Gaa-miigiwewaad:", the list comes back only when
+            # the story's sentence closes it, "Tags:" ends the page; and a caption between the rows
+            # and that sentence stays cut: ``story_caption_cut._open_line``)
+            if announced or not _open_line(shape, content, k):
                 rule[k] = None
 
 

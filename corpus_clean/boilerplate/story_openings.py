@@ -1,0 +1,154 @@
+"""The story's opening block that the classifier cut whole under the page's head (round 24):
+a give-back step of ``story_body._give_back``.
+
+A story that opens on a sentence and then a list ("Nkhono's flatbread, as she made it." /
+"Ingredients" / "3 cups of flour" / ... / "Method" / "1. Mix the flour ...") is read by the
+model as one block of furniture with the head above it: the opening sentence, the list's
+heading and its rows are cut together, and the story is kept only from where its
+sentences get long again. ``story_body.give_back_the_lead`` gives back an opening
+paragraph with the story kept within two lines under it; this step gives back the
+opening with the block of short lines under it, when:
+
+* everything above the opening is cut (the page's head: a head rule's cut right above it,
+  or HEAD_MIN_LINES+ lines all cut), and the opening is a sentence of OPENING_MIN_WORDS+
+  words the model cut, or a line ending in ":" of ``story_body.LEAD_MIN_WORDS``+ words (a
+  byline's fields end in ":" too: "Publicado por: Ana Borba - Categoria:");
+* under it, a block of at most BLOCK_MAX_LINES short lines (no paragraph) the model cut
+  (or a rule cut as an insert: a caption), whose first line the model cut and that starts
+  as a list does: the opening ends in ":", or the block's first line does ("The count:"),
+  or it is a heading (a few words ending in a word: "Ingredients", "The case in brief"); a
+  caption's sentence stands over a rule's insert (its credit: "Bild: Keystone");
+* right under the block a kept line, with a kept sentence of the story
+  (STORY_SENTENCE_MIN_WORDS+ words) within GAP_BELOW non-blank lines from it: the story
+  goes on there.
+
+The opening and the block's lines come back, but for captions at the block's end
+(``_caption_at_the_end``) and the inserts a rule cut, when BLOCK_MIN_LINES+ lines of the
+block are left. A
+standfirst over the page's menu has no kept story right under its block, or a block that
+starts as no list does. Page structure only: no word of the lines is read.
+"""
+from __future__ import annotations
+
+from corpus_clean.boilerplate.story_caption_cut import _open_line
+from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_list_tail import _alike
+from corpus_clean.boilerplate.story_rows import _heading, row_label
+
+CLASSIFIER_RULE = "classifier"
+# The opening sentence: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
+OPENING_MIN_WORDS = 5
+# The block of short lines under the opening: this many at most, and this many at least once
+# a caption at its end is left out (a heading and a row; a caption's sentence has its credit
+# alone under it: "Reuters").
+BLOCK_MAX_LINES = 10
+BLOCK_MIN_LINES = 2
+# The story's kept sentence: this many words at least, within GAP_BELOW lines of the kept line under the block.
+STORY_SENTENCE_MIN_WORDS = 5
+GAP_BELOW = 3
+
+
+def _ends_colon(line: str) -> bool:
+    return line.rstrip().endswith((":", "："))
+
+
+def _starts_a_list(shape: LineShape, content: list, opening: int, first: int) -> bool:
+    """The block under `opening` starts as a list does: the opening or the block's `first`
+    line ends in ":", or `first` is a heading (``story_rows._heading``: a few words ending in
+    a word, no ":" in it: a photo's credit "Foto: Keystone" is none)."""
+    return _ends_colon(content[opening]) or _ends_colon(content[first]) or _heading(shape, content, first)
+
+
+def _caption_at_the_end(shape: LineShape, content: list, block: list[int]) -> bool:
+    """The block's last line is a caption: an open line (``story_caption_cut._open_line``)
+    ending in a word (a verse's line ends in ","), not a row like the one above it (a
+    labelled row of the same kind, ``story_rows.row_label``: "Kotido — 400" under "Moroto —
+    600"; else ``story_list_tail._alike``).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Moroto — 600\\nKotido — 400 head\\nHerders at the Moroto dam\\nThe hills of the north,")
+    >>> shape = LineShape(ctx.stats)
+    >>> [_caption_at_the_end(shape, ctx.lines.content, [0, k]) for k in (1, 2, 3)]
+    [False, True, False]
+    """
+    last = block[-1]
+    if not (_open_line(shape, content, last) and shape.ends_in_a_word(last)):
+        return False
+    if len(block) < 2:
+        return True
+    label = row_label(shape, content, block[-2])
+    if label is not None:  # (labelled rows: a row has the label's kind, of any length)
+        return row_label(shape, content, last) != label
+    return not _alike(shape, content, [block[-2]], last)
+
+
+def _story_goes_on_from(ctx, shape: LineShape, k: int) -> bool:
+    """A kept sentence of the story within GAP_BELOW non-blank lines from kept line `k` on."""
+    j = k
+    for _ in range(GAP_BELOW):
+        if j is None:
+            return False
+        if ctx.marks.rule[j] is None and shape.ends_sentence(j) and shape.n_words(j) >= STORY_SENTENCE_MIN_WORDS:
+            return True
+        j = nonblank_neighbour(ctx, j, 1)
+    return False
+
+
+def _block_under(ctx, shape: LineShape, opening: int) -> tuple[list[int], int | None]:
+    """(the short lines the model cut, or a rule cut as an insert, right under `opening`, at
+    most BLOCK_MAX_LINES; the line under them); ([], None) when a paragraph or another
+    rule's cut comes first, or the block runs longer."""
+    from corpus_clean.boilerplate.story_body import is_insert_rule  # (story_body imports this module)
+
+    rule = ctx.marks.rule
+    block: list[int] = []
+    j = nonblank_neighbour(ctx, opening, 1)
+    while j is not None and rule[j] is not None:
+        if len(block) == BLOCK_MAX_LINES or shape.is_paragraph(j) or not (
+                rule[j] == CLASSIFIER_RULE or is_insert_rule(rule[j])):
+            return [], None
+        block.append(j)
+        j = nonblank_neighbour(ctx, j, 1)
+    return block, j
+
+
+def give_back_the_opening_block(ctx, shape: LineShape) -> None:
+    """Give back the story's opening and the block of short lines under it that the model
+    cut whole under the page's head (see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nRecipes\\nNkhono's flatbread\\nBy Palesa\\n"
+    ...               "My grandmother made these flatbreads every winter morning, and here is how.\\n"
+    ...               "Ingredients\\n3 cups of flour\\n1 spoon of yeast\\nMethod\\nThe flatbread in the pan\\n"
+    ...               "1. Mix the flour and the yeast in a bowl, then add warm water.\\n"
+    ...               "2. Knead the dough for ten minutes.\\nShare")
+    >>> ctx.marks.rule[:10] = ["classifier"] * 10
+    >>> ctx.marks.rule[12] = "social.share_bar"
+    >>> give_back_the_opening_block(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[3:10]
+    ['classifier', None, None, None, None, None, 'classifier']
+    """
+    from corpus_clean.boilerplate.story_body import LEAD_MIN_WORDS, _all_cut_above, _head_cut_above, is_insert_rule
+
+    rule, content = ctx.marks.rule, ctx.lines.content
+    for s in range(ctx.lines.n_lines):
+        if ctx.blank[s]:
+            continue
+        if rule[s] is None:
+            return  # (the story opened above: its opening is kept)
+        if rule[s] != CLASSIFIER_RULE or shape.n_words(s) < OPENING_MIN_WORDS \
+                or not (shape.ends_sentence(s) or (_ends_colon(content[s]) and shape.n_words(s) >= LEAD_MIN_WORDS)):
+            continue  # (a byline's fields end in ":" too: "- Publicado por: Ana Borba - Categoria:")
+        if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)):
+            return
+        block, k = _block_under(ctx, shape, s)
+        # (a rule's insert right under the opening makes it a caption: "... im Zeitplan." / "Bild: Keystone")
+        if block and rule[block[0]] == CLASSIFIER_RULE and k is not None \
+                and _starts_a_list(shape, content, s, block[0]) and _story_goes_on_from(ctx, shape, k):
+            while block and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
+                block.pop()  # (a caption between the block and the story stays cut)
+            if len(block) >= BLOCK_MIN_LINES:
+                for i in [s] + block:
+                    if rule[i] == CLASSIFIER_RULE:
+                        rule[i] = None
+        return  # (only the first candidate: the story has one opening)
