@@ -59,7 +59,7 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
 from corpus_clean.boilerplate.rules import load_rules
-from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
+from corpus_clean.boilerplate.story_tail import mark_bare_count_boxes, mark_comment_boxes, mark_tag_line
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -655,6 +655,7 @@ def mark_story_inserts(ctx) -> None:
     mark_teasers_under_a_related_label(ctx, shape)
     mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
+    mark_bare_count_boxes(ctx)
     mark_tag_line(ctx)
     # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
     # for the whole batch at once; those kept now are the candidates, the rest per candidate)

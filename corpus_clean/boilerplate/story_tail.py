@@ -22,6 +22,14 @@ the page's head (its headline, three words or more) opens the box the same way
 and every line below it to the page's end goes with it (the comments, their names and
 dates, the "reply" buttons; the footer the other steps cut already).
 
+A box whose count stands bare, with no brackets ("3 Kumentu", "Fakamatala ʻe 3", "Paro 3",
+"4 һанамжа"), has the shape of a story's own lines too ("Round 2", "Top 10"), so there the
+comments under it must show themselves (``mark_bare_count_boxes``): right under the heading
+(a sort bar between) a reader signs a comment on its line ("Ana Q.: Si Yu'os ma'åse'!",
+"Lineo T. — Ke lekile maobane."), ``signed_comment_name``; no more such lines follow than the
+count says; and the first one's name is nobody the page named above the heading (a
+commenter is no one in the story; an interview's speakers are).
+
 No wording list: the shape in every script (digits of any script count, "۳" too).
 """
 from __future__ import annotations
@@ -34,6 +42,8 @@ from corpus_clean.boilerplate.author_bio import _last_kept_lines
 from corpus_clean.boilerplate.features import DIGIT, SENT_END, CodeSet, page_rows
 
 COMMENTS_RULE = "story.comment_box"
+# What the model cut (``classifier.RULE``): a comment box claims it (``cut_to_the_page_s_end``).
+CLASSIFIER_RULE = "classifier"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
 # count of up to four digits in brackets, full-width ones too, and nothing else.
 COUNT_HEADING = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,2}[^\W\d_][\w'’.-]*\s*[(（]\s*\d{1,4}\s*[)）]\s*")
@@ -47,6 +57,95 @@ def is_count_heading(line: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     return COUNT_HEADING.fullmatch(line) is not None
+
+
+# A bare count heading: a count of one to four digits and one to three words, the count
+# first or last ("3 n iwenniten", "Fakamatala ʻe 3"); at most this many words in all.
+BARE_MAX_WORDS = 4
+_WORD = r"[^\W\d_][\w'’ʻ.-]*"
+BARE_COUNT_HEADING = re.compile(rf"\s*(?:(\d{{1,4}})(?:\s+{_WORD}){{1,3}}|{_WORD}(?:\s+{_WORD}){{0,2}}\s+(\d{{1,4}}))\s*")
+# A signed comment: a reader's name (one to four words, the first and the last capitalised
+# or an initial: "Ṭayeb seg Paris", "Viliami K."), then ":" or a spaced dash, then the comment.
+_NAME_WORD = r"(?:[^\W\d_]\.|[ʻ'’]?[^\W\d_][\w'’ʻ-]*)"  # (a full stop only after an initial)
+_SIGNED = re.compile(rf"\s*(?:↳\s*)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?::\s|\s[—–]\s)\s*(.+)")
+# The comment says a sentence: this many words at least.
+SIGNED_COMMENT_MIN_WORDS = 2
+# Between the heading and the first signed comment: a sort bar or a form call, this many
+# lines at most.
+BARE_GAP_MAX_LINES = 2
+
+
+def bare_count(line: str) -> int | None:
+    """The count of a bare count heading (``BARE_COUNT_HEADING``), or None.
+
+    >>> [bare_count(t) for t in ("3 Kumentu", "Fakamatala ʻe 3", "4 һанамжа", "3 tiâu lâu-giân", "Okwu (2)",
+    ...     "The 3 best ways", "Kumentu")]
+    [3, 3, 4, 3, None, None, None]
+    """
+    m = BARE_COUNT_HEADING.fullmatch(line)
+    return None if m is None else int(m.group(1) or m.group(2))
+
+
+def signed_comment_name(line: str) -> str | None:
+    """The reader's name that signs `line` as a comment ("Name: comment", "Name — comment"),
+    or None. The name's first and last words open with a capital (or are an initial), the
+    comment has SIGNED_COMMENT_MIN_WORDS+ words.
+
+    >>> [signed_comment_name(t) for t in ("Ana Q.: Si Yu'os ma'åse' Tan Rosa!", "Ṭayeb seg Paris: Tanemmirt ɣef umagrad-a.",
+    ...     "Lineo T. — Ke lekile maobane, li monate haholo!", "Дулма: Баярлалаа! Бидэ хэжэ үзөөбди.",
+    ...     "Ingredients: flour", "the mayor: we will build it", "Ajtij Juan Mendoza. Foto: Radio Atitlán")]
+    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None]
+    """
+    m = _SIGNED.fullmatch(line)
+    if not m or len(m.group(2).split()) < SIGNED_COMMENT_MIN_WORDS:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if not all(w.lstrip("ʻ'’")[:1].isupper() for w in (words[0], words[-1])):
+        return None
+    return name
+
+
+def _names_above(ctx, i: int) -> str:
+    """The text of the page above line `i`, where a name the story gave stands."""
+    return "\n".join(ctx.lines.content[:i])
+
+
+def mark_bare_count_boxes(ctx) -> None:
+    """Cut a comment box opened by a bare count heading, from the heading to the page's end
+    (rule COMMENTS_RULE; see the module's docstring), when signed comments confirm it.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Ta fino' yan si Tan Rosa Blas Camacho, ni' manmama'tinas na'-ña i fiesta giya Akgayan.\\n"
+    ...               "Para i dinanña'a este na såkkan, i fiesta para Diseñembre 8, gi egga'an yan lamasa.\\n"
+    ...               "3 Kumentu\\nAna Q.: Si Yu'os ma'åse' Tan Rosa! Hu hasso i latiyas-mu.\\nOppe")
+    >>> mark_bare_count_boxes(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.comment_box', 'story.comment_box', 'story.comment_box']
+    """
+    content = ctx.lines.content
+    candidates = [i for i in page_rows(ctx, "comment_box_rows", comment_box_candidate_lines)
+                  if bare_count(content[i]) is not None]
+    if not candidates:
+        return
+    rule = ctx.marks.rule
+    nonblank = (~ctx.blank).nonzero()[0].tolist()
+    for i in candidates:
+        if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
+            continue
+        k = nonblank.index(i)
+        if any(bare_count(content[j]) is not None for j in nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]):
+            continue  # (a series: the rows of a list, "8 classrooms", "1 library")
+        below = nonblank[k + 1:]
+        names = [signed_comment_name(content[j]) for j in below]
+        first = next((n for n, name in enumerate(names) if name), None)
+        if first is None or first > BARE_GAP_MAX_LINES or rule[below[first]] not in (None, CLASSIFIER_RULE):
+            continue  # (a caption's credit "Foto: Radio Atitlán" that a rule cut is no comment)
+        signed = sum(1 for name in names if name)
+        if signed > bare_count(content[i]) or names[first].split()[0] in _names_above(ctx, i):
+            continue  # (more comments than the count: a list; a name of the story: an interview)
+        cut_to_the_page_s_end(ctx, i)
+        return
 
 
 # A count, a few words, and a quoted title: the quotes of many languages.
@@ -91,7 +190,20 @@ def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
     """
     last = stats.last_char
     return ((last == ord(")")) | (last == ord("）"))
-            | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)))
+            | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last))
+            | bare_count_candidate_lines(stats))
+
+
+def bare_count_candidate_lines(stats) -> np.ndarray:
+    """Per line: may it be a bare count heading ("3 Kumentu", "Paro 3"), by its counts: two
+    to four words, one to four digits, opening or closing with one.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> bare_count_candidate_lines(Context("3 Kumentu\\nParo 3\\nKumentu\\nThe 3 best ways to cook rice").stats).tolist()
+    [True, True, False, False]
+    """
+    digit_edge = ((stats.first_class & DIGIT) != 0) | ((stats.last_class & DIGIT) != 0)
+    return digit_edge & (stats.n_words >= 2) & (stats.n_words <= BARE_MAX_WORDS) & (stats.n_digit <= 4)
 
 
 def mark_comment_boxes(ctx) -> None:
@@ -122,7 +234,6 @@ def mark_comment_boxes(ctx) -> None:
         candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
     if not candidates:
         return
-    rule = ctx.marks.rule
     nonblank = (~ctx.blank).nonzero()[0]
     for i in candidates:
         if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
@@ -131,10 +242,26 @@ def mark_comment_boxes(ctx) -> None:
         neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
         if is_count_heading(content[i]) and any(is_count_heading(content[j]) for j in neighbours):
             continue  # (a series: a list of the story's, a sidebar's categories)
-        for j in range(i, len(rule)):
-            if rule[j] is None and not ctx.blank[j]:
-                rule[j] = COMMENTS_RULE
+        cut_to_the_page_s_end(ctx, i)
         return
+
+
+def cut_to_the_page_s_end(ctx, i: int) -> None:
+    """Cut every line from `i` to the page's end as the comment box's (rule COMMENTS_RULE):
+    the lines no step cut, and those the model cut, so that no give-back of story lines
+    (``story_body``) takes a comment back as a sentence of the story.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Story.\\nOkwu (2)\\nObi: Ọ dị mma.\\n© 2026")
+    >>> ctx.marks.rule[2:] = ["classifier", "footer.copyright"]
+    >>> cut_to_the_page_s_end(ctx, 1)
+    >>> ctx.marks.rule
+    [None, 'story.comment_box', 'story.comment_box', 'footer.copyright']
+    """
+    rule = ctx.marks.rule
+    for j in range(i, len(rule)):
+        if rule[j] in (None, CLASSIFIER_RULE) and not ctx.blank[j]:
+            rule[j] = COMMENTS_RULE
 
 
 TAGS_RULE = "story.tag_line"
