@@ -131,7 +131,7 @@ def mark_bare_count_boxes(ctx) -> None:
     rule = ctx.marks.rule
     nonblank = (~ctx.blank).nonzero()[0].tolist()
     for i in candidates:
-        if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
+        if ctx.prose_before[i] < 1:
             continue
         k = nonblank.index(i)
         if any(bare_count(content[j]) is not None for j in nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]):
@@ -141,9 +141,11 @@ def mark_bare_count_boxes(ctx) -> None:
         first = next((n for n, name in enumerate(names) if name), None)
         if first is None or first > BARE_GAP_MAX_LINES or rule[below[first]] not in (None, CLASSIFIER_RULE):
             continue  # (a caption's credit "Foto: Radio Atitlán" that a rule cut is no comment)
-        signed = sum(1 for name in names if name)
-        if signed > bare_count(content[i]) or names[first].split()[0] in _names_above(ctx, i):
+        signed = [j for j, name in zip(below, names) if name]
+        if len(signed) > bare_count(content[i]) or names[first].split()[0] in _names_above(ctx, i):
             continue  # (more comments than the count: a list; a name of the story: an interview)
+        if ctx.prose_after[i] - int(ctx.prose[signed].sum()) > ctx.prose_before[i]:
+            continue  # (the lower part of the page, but for the comments' own sentences)
         cut_to_the_page_s_end(ctx, i)
         return
 
