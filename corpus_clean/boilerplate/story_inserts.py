@@ -322,8 +322,30 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
                     and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
                 rule[i] = CREDIT_TAIL_RULE
             continue
-        if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
+        if credited and _stands_alone(ctx, shape, i) and (_after_a_sentence(ctx, shape, i) or (
+                closes_a_sentence_before_its_credit(line) and _story_above(ctx, shape, i)
+                and _sentence_below(ctx, shape, i))):
+            # (under a list's row too, when its own sentence ends before the credit: a
+            # caption's words stand apart from the name in brackets, as an aside's or a
+            # price's do not, "(No complaints.)", "... for $139 (Originally $159)")
             rule[i] = CREDIT_TAIL_RULE
+
+
+# A sentence's end right before a closing bracket group, whose words end no sentence and
+# hold no digit: "Kaman ni strawberry say Betag. (Benguet Balita)".
+_SENTENCE_THEN_CREDIT = re.compile(r".*[.!?。।]\s*[(（\[]([^()（）\[\]\d.!?]{1,40})[)）\]]\s*")
+
+
+def closes_a_sentence_before_its_credit(line: str) -> bool:
+    """`line` ends a sentence, then names its credit in brackets: no digit, no sentence
+    end inside them.
+
+    >>> [closes_a_sentence_before_its_credit(t) for t in ("Kaman ni strawberry say Betag. (Benguet Balita)",
+    ...     "The kitchen was the hardest part. (No complaints.)", "A deal for $139. (Originally $159)",
+    ...     "Kaman ni strawberry say Betag (Benguet Balita)")]
+    [True, False, False, False]
+    """
+    return _SENTENCE_THEN_CREDIT.fullmatch(line) is not None
 
 
 def _is_initial(text: str) -> bool:
