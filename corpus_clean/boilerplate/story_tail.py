@@ -8,8 +8,9 @@ know the word in some forty languages (``comments.heading_other_languages``); a 
 they do not know writes the same shape. So a line of one to three words followed by a
 number in brackets, and nothing else, opens the comment box (rule ``COMMENTS_RULE``) when
 
-* the story stands above it: a story paragraph above it, and no more paragraphs below it
-  than above (the lower part of the page, as the packs' ``section`` rules ask);
+* the story stands above it: a story paragraph above it (or a brief's two sentences,
+  ``_story_above``), and no more paragraphs below it than above (the lower part of the
+  page, as the packs' ``section`` rules ask);
 * it stands alone: neither non-blank neighbour has the same shape (a list of scorers
   "Haaland (2)", a sidebar's categories "Camping (3)" are series);
 
@@ -68,11 +69,13 @@ BARE_COUNT_HEADING = re.compile(rf"\s*(?:(\d{{1,4}})(?:\s+{_WORD}){{1,3}}|{_WORD
 # or an initial: "Ṭayeb seg Paris", "Viliami K."), then ":" or a spaced dash, then the comment.
 _NAME_WORD = r"(?:[^\W\d_]\.|[ʻ'’]?[^\W\d_][\w'’ʻ-]*)"  # (a full stop only after an initial)
 _SIGNED = re.compile(rf"\s*(?:↳\s*)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?::\s|\s[—–]\s)\s*(.+)")
-# The comment says a sentence: this many words at least.
-SIGNED_COMMENT_MIN_WORDS = 2
+# The comment says a sentence: this many words at least, or two ending in a sentence mark.
+SIGNED_COMMENT_MIN_WORDS = 3
 # Between the heading and the first signed comment: a sort bar or a form call, this many
 # lines at most.
 BARE_GAP_MAX_LINES = 2
+# The rules that cut a date line ("dates.date_line", "news.dateline", "outlets.dateline").
+DATE_RULE_PREFIXES = ("dates.", "news.dateline", "outlets.dateline")
 
 
 def bare_count(line: str) -> int | None:
@@ -89,16 +92,18 @@ def bare_count(line: str) -> int | None:
 def signed_comment_name(line: str) -> str | None:
     """The reader's name that signs `line` as a comment ("Name: comment", "Name — comment"),
     or None. The name's first and last words open with a capital (or are an initial), the
-    comment has SIGNED_COMMENT_MIN_WORDS+ words.
+    comment has SIGNED_COMMENT_MIN_WORDS+ words or is a sentence ("Zelal: Zaf weş.").
 
     >>> [signed_comment_name(t) for t in ("Ana Q.: Si Yu'os ma'åse' Tan Rosa!", "Ṭayeb seg Paris: Tanemmirt ɣef umagrad-a.",
     ...     "Lineo T. — Ke lekile maobane, li monate haholo!", "Дулма: Баярлалаа! Бидэ хэжэ үзөөбди.",
-    ...     "Ingredients: flour", "the mayor: we will build it", "Ajtij Juan Mendoza. Foto: Radio Atitlán")]
-    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None]
+    ...     "Ingredients: flour", "the mayor: we will build it", "Ajtij Juan Mendoza. Foto: Radio Atitlán",
+    ...     "Argomenti: porto, sciopero", "Zelal: Zaf weş.")]
+    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None, None, 'Zelal']
     """
     m = _SIGNED.fullmatch(line)
-    if not m or len(m.group(2).split()) < SIGNED_COMMENT_MIN_WORDS:
-        return None
+    comment = m.group(2).rstrip() if m else ""
+    if len(comment.split()) < SIGNED_COMMENT_MIN_WORDS and not (comment[-1:] in ".!?" and " " in comment):
+        return None  # (a few words and no sentence: a field's value, a tag list "porto, sciopero")
     name = m.group(1)
     words = name.split()
     if not all(w.lstrip("ʻ'’")[:1].isupper() for w in (words[0], words[-1])):
@@ -123,15 +128,15 @@ def mark_bare_count_boxes(ctx) -> None:
     >>> ctx.marks.rule
     [None, None, 'story.comment_box', 'story.comment_box', 'story.comment_box']
     """
-    content = ctx.lines.content
+    content, rule = ctx.lines.content, ctx.marks.rule
+    # (a count a date rule cut is a date: "4 dicembre")
     candidates = [i for i in page_rows(ctx, "comment_box_rows", comment_box_candidate_lines)
-                  if bare_count(content[i]) is not None]
+                  if bare_count(content[i]) is not None and not (rule[i] or "").startswith(DATE_RULE_PREFIXES)]
     if not candidates:
         return
-    rule = ctx.marks.rule
     nonblank = (~ctx.blank).nonzero()[0].tolist()
     for i in candidates:
-        if ctx.prose_before[i] < 1:
+        if not _story_above(ctx, i):
             continue
         k = nonblank.index(i)
         if any(bare_count(content[j]) is not None for j in nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]):
@@ -238,7 +243,7 @@ def mark_comment_boxes(ctx) -> None:
         return
     nonblank = (~ctx.blank).nonzero()[0]
     for i in candidates:
-        if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
+        if not (_story_above(ctx, i) and ctx.prose_after[i] <= ctx.prose_before[i]):
             continue
         k = int(np.searchsorted(nonblank, i))
         neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
@@ -246,6 +251,28 @@ def mark_comment_boxes(ctx) -> None:
             continue  # (a series: a list of the story's, a sidebar's categories)
         cut_to_the_page_s_end(ctx, i)
         return
+
+
+# A brief's sentences are short: the story above a box is a paragraph, or this many kept
+# sentences of BRIEF_SENTENCE_MIN_WORDS+ words.
+BRIEF_MIN_SENTENCES = 2
+BRIEF_SENTENCE_MIN_WORDS = 4
+
+
+def _story_above(ctx, i: int) -> bool:
+    """The story stands above line `i`: a paragraph (``ctx.prose_before``), or a brief's
+    BRIEF_MIN_SENTENCES+ kept sentences of BRIEF_SENTENCE_MIN_WORDS+ words.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Fada N'Gourma, li tuonli pienli n den kuani.\\nBi yaba 60 n den tuuni.\\nRéactions (2)")
+    >>> _story_above(ctx, 2), _story_above(ctx, 1)
+    (True, False)
+    """
+    if ctx.prose_before[i] >= 1:
+        return True
+    s, rule = ctx.stats, ctx.marks.rule
+    sentences = ((s.last_class[:i] & SENT_END) != 0) & (s.n_words[:i] >= BRIEF_SENTENCE_MIN_WORDS)
+    return sum(1 for j in sentences.nonzero()[0].tolist() if rule[j] is None) >= BRIEF_MIN_SENTENCES
 
 
 def cut_to_the_page_s_end(ctx, i: int) -> None:
