@@ -293,6 +293,52 @@ def cut_to_the_page_s_end(ctx, i: int) -> None:
             rule[j] = COMMENTS_RULE
 
 
+CONTRIBUTOR_RULE = "story.contributor_line"
+# A contributor's credit under the story: a few words, the last two a name.
+CONTRIBUTOR_MIN_WORDS, CONTRIBUTOR_MAX_WORDS = 3, 8
+
+
+def is_contributor_line(line: str) -> bool:
+    """`line` credits a person in words and ends with the name: CONTRIBUTOR_MIN_WORDS to
+    CONTRIBUTOR_MAX_WORDS words, no sentence end, the last two words capitalised (not in
+    capitals), a lower-case word before them ("May ulat ni Jessie Tingbaoen", "Imeandikwa
+    na Juma Mwakyusa"); not a title ("Tiempo de Cosecha"), not a list row of names.
+
+    >>> [is_contributor_line(t) for t in ("May ulat ni Jessie Tingbaoen", "Additional reporting by Ana Reyes",
+    ...     "The Harvest Moon Festival", "reported by AP STAFF", "He thanked Ana Reyes.", "Ana Reyes")]
+    [True, True, False, False, False, False]
+    """
+    words = line.split()
+    if not CONTRIBUTOR_MIN_WORDS <= len(words) <= CONTRIBUTOR_MAX_WORDS or line.rstrip()[-1:] in ".!?:;,":
+        return False
+    name, before = words[-2:], words[:-2]
+    return (all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in name)
+            and any(w[:1].islower() for w in before))
+
+
+def mark_contributor_line(ctx) -> None:
+    """Cut the page's last kept line when it credits a contributor (``is_contributor_line``)
+    right under a kept sentence of the story (rule CONTRIBUTOR_RULE): "With a report from
+    Jessie Tingbaoen" in a language no pack knows. A story's lines end in a sentence; a
+    list's last row ("Hurdles — Ana Reyes") has a row, not a sentence, above it.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Say La Trinidad, kaman ni strawberry ja bayu, 2 ektarya.\\n"
+    ...               "Say pesewet: \\"Emas.\\"\\nMay ulat ni Jessie Tingbaoen\\nI-share: Facebook")
+    >>> ctx.marks.rule[3] = "classifier"
+    >>> mark_contributor_line(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.contributor_line', 'classifier']
+    """
+    kept = _last_kept_lines(ctx, 2)
+    if len(kept) < 2:
+        return
+    above, last = kept
+    s = ctx.stats
+    if s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(ctx.lines.content[last]):
+        ctx.marks.rule[last] = CONTRIBUTOR_RULE
+
+
 TAGS_RULE = "story.tag_line"
 # A tag line: a label of one or two words, a colon, and a list of TAGS_MIN_ITEMS+ short
 # items separated by commas ("Etichetti: dolci, Natali, ricotta").
