@@ -59,8 +59,8 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
 from corpus_clean.boilerplate.rules import load_rules
-from corpus_clean.boilerplate.story_tail import (mark_bare_count_boxes, mark_comment_boxes, mark_contributor_line,
-                                                 mark_tag_line)
+from corpus_clean.boilerplate.story_tail import (mark_agency_tag, mark_bare_count_boxes, mark_comment_boxes,
+                                                 mark_contributor_line, mark_tag_line)
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -681,6 +681,7 @@ def mark_story_inserts(ctx) -> None:
     mark_bare_count_boxes(ctx)
     mark_tag_line(ctx)
     mark_contributor_line(ctx)
+    mark_agency_tag(ctx)
     # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
     # for the whole batch at once; those kept now are the candidates, the rest per candidate)
     rule = ctx.marks.rule

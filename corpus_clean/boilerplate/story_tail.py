@@ -339,6 +339,41 @@ def mark_contributor_line(ctx) -> None:
         ctx.marks.rule[last] = CONTRIBUTOR_RULE
 
 
+AGENCY_RULE = "story.agency_tag"
+# An agency's tag: an acronym of two to six capitals ("TT", "LETA", "(ТАСР)", "AMI (Agence
+# Malienne d'Information)"), maybe two joined by a slash, maybe its name in brackets after it.
+_AGENCY_TAG = re.compile(r"\s*[(\[]?\s*([^\W\d_]{2,6}(?:\s*/\s*[^\W\d_]{2,6})?)\s*[)\]]?(?:\s+\([^()]{3,60}\))?\s*")
+
+
+def is_agency_tag(line: str) -> bool:
+    """`line` is only an agency's tag: an acronym in capitals, maybe in brackets, maybe
+    with the agency's name in brackets after it.
+
+    >>> [is_agency_tag(t) for t in ("TT", "(ТАСР)", "AMI (Agence Malienne d'Information)", "LETA/BNS",
+    ...     "Oslo", "FAQ about the move", "A", "(KHA)")]
+    [True, True, True, True, False, False, False, True]
+    """
+    m = _AGENCY_TAG.fullmatch(line)
+    return bool(m) and m.group(1).replace("/", "").replace(" ", "").isupper()
+
+
+def mark_agency_tag(ctx) -> None:
+    """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
+    story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
+    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Ungma ajak tem anemer, 200 nungsang.\\nThe hall opened on Friday, the council said.\\n"
+    ...               "MTN\\nGet MTN headlines on WhatsApp every morning.")
+    >>> mark_agency_tag(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.agency_tag', None]
+    """
+    for i in _last_kept_lines(ctx, 2):
+        if is_agency_tag(ctx.lines.content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0:
+            ctx.marks.rule[i] = AGENCY_RULE
+
+
 TAGS_RULE = "story.tag_line"
 # A tag line: a label of one or two words, a colon, and a list of TAGS_MIN_ITEMS+ short
 # items separated by commas ("Etichetti: dolci, Natali, ricotta").
