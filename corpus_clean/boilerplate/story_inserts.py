@@ -343,10 +343,16 @@ def closes_a_sentence_before_its_credit(line: str) -> bool:
 
     >>> [closes_a_sentence_before_its_credit(t) for t in ("Kaman ni strawberry say Betag. (Benguet Balita)",
     ...     "The kitchen was the hardest part. (No complaints.)", "A deal for $139. (Originally $159)",
-    ...     "Kaman ni strawberry say Betag (Benguet Balita)")]
-    [True, False, False, False]
+    ...     "Kaman ni strawberry say Betag (Benguet Balita)", "Nursing B.S.N.-M.S.N. (Dual Degree)")]
+    [True, False, False, False, False]
     """
-    return _SENTENCE_THEN_CREDIT.fullmatch(line) is not None
+    m = _SENTENCE_THEN_CREDIT.fullmatch(line)
+    if m is None:
+        return False
+    # (two words or more before the bracket, the last no abbreviation in capitals: "B.S.N.-M.S.N.
+    # (Dual Degree)" names a degree)
+    before = line[:line.rindex(m.group(1)) - 1].split()
+    return len(before) >= 2 and not before[-1].rstrip(".!?。।").replace(".", "").replace("-", "").isupper()
 
 
 def _is_initial(text: str) -> bool:

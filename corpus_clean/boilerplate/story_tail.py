@@ -63,7 +63,7 @@ def is_count_heading(line: str) -> bool:
 # A bare count heading: a count of one to four digits and one to three words, the count
 # first or last ("3 n iwenniten", "Fakamatala ʻe 3"); at most this many words in all.
 BARE_MAX_WORDS = 4
-_WORD = r"[^\W\d_][\w'’ʻ.-]*"
+_WORD = r"[^\W\d_](?:[\w'’ʻ.-]*[\w'’ʻ])?"
 BARE_COUNT_HEADING = re.compile(rf"\s*(?:(\d{{1,4}})(?:\s+{_WORD}){{1,3}}|{_WORD}(?:\s+{_WORD}){{0,2}}\s+(\d{{1,4}}))\s*")
 # A signed comment: a reader's name (one to four words, the first and the last capitalised
 # or an initial: "Ṭayeb seg Paris", "Viliami K."), then ":" or a spaced dash, then the comment.
@@ -74,6 +74,8 @@ SIGNED_COMMENT_MIN_WORDS = 3
 # Between the heading and the first signed comment: a sort bar or a form call, this many
 # lines at most.
 BARE_GAP_MAX_LINES = 2
+# One signed comment at least ends as a sentence does.
+COMMENT_ENDS = frozenset(".!?…。।؟")
 # The rules that cut a date line ("dates.date_line", "news.dateline", "outlets.dateline").
 DATE_RULE_PREFIXES = ("dates.", "news.dateline", "outlets.dateline")
 
@@ -82,8 +84,8 @@ def bare_count(line: str) -> int | None:
     """The count of a bare count heading (``BARE_COUNT_HEADING``), or None.
 
     >>> [bare_count(t) for t in ("3 Kumentu", "Fakamatala ʻe 3", "4 һанамжа", "3 tiâu lâu-giân", "Okwu (2)",
-    ...     "The 3 best ways", "Kumentu")]
-    [3, 3, 4, 3, None, None, None]
+    ...     "The 3 best ways", "Kumentu", "2 pound capacity.")]
+    [3, 3, 4, 3, None, None, None, None]
     """
     m = BARE_COUNT_HEADING.fullmatch(line)
     return None if m is None else int(m.group(1) or m.group(2))
@@ -97,8 +99,8 @@ def signed_comment_name(line: str) -> str | None:
     >>> [signed_comment_name(t) for t in ("Ana Q.: Si Yu'os ma'åse' Tan Rosa!", "Ṭayeb seg Paris: Tanemmirt ɣef umagrad-a.",
     ...     "Lineo T. — Ke lekile maobane, li monate haholo!", "Дулма: Баярлалаа! Бидэ хэжэ үзөөбди.",
     ...     "Ingredients: flour", "the mayor: we will build it", "Ajtij Juan Mendoza. Foto: Radio Atitlán",
-    ...     "Argomenti: porto, sciopero", "Zelal: Zaf weş.")]
-    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None, None, 'Zelal']
+    ...     "Argomenti: porto, sciopero", "Zelal: Zaf weş.", "GPS: N24 39 16.4", "Position: N24 39 16.4")]
+    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None, None, 'Zelal', None, None]
     """
     m = _SIGNED.fullmatch(line)
     comment = m.group(2).rstrip() if m else ""
@@ -106,8 +108,10 @@ def signed_comment_name(line: str) -> str | None:
         return None  # (a few words and no sentence: a field's value, a tag list "porto, sciopero")
     name = m.group(1)
     words = name.split()
-    if not all(w.lstrip("ʻ'’")[:1].isupper() for w in (words[0], words[-1])):
-        return None
+    if not all(w.lstrip("ʻ'’")[:1].isupper() for w in (words[0], words[-1])) or name.replace(".", "").isupper():
+        return None  # (a label in capitals, "GPS: N24 39 16.4", signs nothing)
+    if sum(1 for w in comment.split() if any(c.isalpha() for c in w)) < 2:
+        return None  # (a reading, not words)
     return name
 
 
@@ -149,6 +153,8 @@ def mark_bare_count_boxes(ctx) -> None:
         signed = [j for j, name in zip(below, names) if name]
         if len(signed) > bare_count(content[i]) or names[first].split()[0] in _names_above(ctx, i):
             continue  # (more comments than the count: a list; a name of the story: an interview)
+        if not any(content[j].rstrip()[-1:] in COMMENT_ENDS for j in signed):
+            continue  # (readers write sentences; "Settings: Customize the experience" is a heading)
         if ctx.prose_after[i] - int(ctx.prose[signed].sum()) > ctx.prose_before[i]:
             continue  # (the lower part of the page, but for the comments' own sentences)
         cut_to_the_page_s_end(ctx, i)
@@ -305,22 +311,26 @@ def is_contributor_line(line: str) -> bool:
     na Juma Mwakyusa"); not a title ("Tiempo de Cosecha"), not a list row of names.
 
     >>> [is_contributor_line(t) for t in ("May ulat ni Jessie Tingbaoen", "Additional reporting by Ana Reyes",
-    ...     "The Harvest Moon Festival", "reported by AP STAFF", "He thanked Ana Reyes.", "Ana Reyes")]
-    [True, True, False, False, False, False]
+    ...     "The Harvest Moon Festival", "reported by AP STAFF", "He thanked Ana Reyes.", "Ana Reyes",
+    ...     "Back to Our Best Trail Running Shoe Picks")]
+    [True, True, False, False, False, False, False]
     """
     words = line.split()
     if not CONTRIBUTOR_MIN_WORDS <= len(words) <= CONTRIBUTOR_MAX_WORDS or line.rstrip()[-1:] in ".!?:;,":
         return False
     name, before = words[-2:], words[:-2]
+    # (a credit's words run in lower case up to the name; a title capitalises its words:
+    # "Unpacking the Essentials of Carry-On Luggage", "Meet our Human Resources Leaders")
     return (all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in name)
-            and any(w[:1].islower() for w in before))
+            and any(w[:1].islower() for w in before) and not any(w[:1].isupper() for w in before[1:]))
 
 
 def mark_contributor_line(ctx) -> None:
     """Cut the page's last kept line when it credits a contributor (``is_contributor_line``)
     right under a kept sentence of the story (rule CONTRIBUTOR_RULE): "With a report from
     Jessie Tingbaoen" in a language no pack knows. A story's lines end in a sentence; a
-    list's last row ("Hurdles — Ana Reyes") has a row, not a sentence, above it.
+    list's last row ("Hurdles — Ana Reyes") has a row, not a sentence, above it; a sentence
+    broken at a link goes on below (``_goes_on``).
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Say La Trinidad, kaman ni strawberry ja bayu, 2 ektarya.\\n"
@@ -335,7 +345,8 @@ def mark_contributor_line(ctx) -> None:
         return
     above, last = kept
     s = ctx.stats
-    if s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(ctx.lines.content[last]):
+    if (s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(ctx.lines.content[last])
+            and not _goes_on(ctx, last)):
         ctx.marks.rule[last] = CONTRIBUTOR_RULE
 
 
@@ -360,7 +371,8 @@ def is_agency_tag(line: str) -> bool:
 def mark_agency_tag(ctx) -> None:
     """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
     story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
-    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)").
+    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"). Not a
+    sentence's first words in capitals ("SPEND" over "a day in the country ...").
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Ungma ajak tem anemer, 200 nungsang.\\nThe hall opened on Friday, the council said.\\n"
@@ -369,9 +381,31 @@ def mark_agency_tag(ctx) -> None:
     >>> ctx.marks.rule
     [None, None, 'story.agency_tag', None]
     """
+    content = ctx.lines.content
     for i in _last_kept_lines(ctx, 2):
-        if is_agency_tag(ctx.lines.content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0:
+        if is_agency_tag(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
             ctx.marks.rule[i] = AGENCY_RULE
+
+
+# What opens a line that goes on with the sentence above it: a lower-case word, or a
+# bracket, a comma or a full stop left over from a link ("HERE" over ". ($)").
+_GOES_ON = tuple("(),.;:")
+
+
+def _goes_on(ctx, i: int) -> bool:
+    """One of the next two non-blank lines under line `i` opens in lower case or with a
+    bracket or punctuation: `i` is a piece of a sentence broken at a link or a wrapped
+    sentence's first words ("SPEND" over "a day in the country ...", "According to the
+    United States" over "Bureau of Labor Statistics" over "(BLS), some ...").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("HERE\\n. ($)\\nMTN\\nGet the news")
+    >>> _goes_on(ctx, 0), _goes_on(ctx, 2)
+    (True, False)
+    """
+    content, blank = ctx.lines.content, ctx.blank
+    below = [j for j in range(i + 1, len(content)) if not blank[j]][:2]
+    return any(content[j].lstrip()[:1].islower() or content[j].lstrip().startswith(_GOES_ON) for j in below)
 
 
 TAGS_RULE = "story.tag_line"
