@@ -312,8 +312,8 @@ def is_contributor_line(line: str) -> bool:
 
     >>> [is_contributor_line(t) for t in ("May ulat ni Jessie Tingbaoen", "Additional reporting by Ana Reyes",
     ...     "The Harvest Moon Festival", "reported by AP STAFF", "He thanked Ana Reyes.", "Ana Reyes",
-    ...     "Back to Our Best Trail Running Shoe Picks")]
-    [True, True, False, False, False, False, False]
+    ...     "Back to Our Best Trail Running Shoe Picks", "happens What What")]
+    [True, True, False, False, False, False, False, False]
     """
     words = line.split()
     if not CONTRIBUTOR_MIN_WORDS <= len(words) <= CONTRIBUTOR_MAX_WORDS or line.rstrip()[-1:] in ".!?:;,":
@@ -321,7 +321,7 @@ def is_contributor_line(line: str) -> bool:
     name, before = words[-2:], words[:-2]
     # (a credit's words run in lower case up to the name; a title capitalises its words:
     # "Unpacking the Essentials of Carry-On Luggage", "Meet our Human Resources Leaders")
-    return (all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in name)
+    return (all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in name) and before[0][:1].isupper()
             and any(w[:1].islower() for w in before) and not any(w[:1].isupper() for w in before[1:]))
 
 
@@ -330,7 +330,7 @@ def mark_contributor_line(ctx) -> None:
     right under a kept sentence of the story (rule CONTRIBUTOR_RULE): "With a report from
     Jessie Tingbaoen" in a language no pack knows. A story's lines end in a sentence; a
     list's last row ("Hurdles — Ana Reyes") has a row, not a sentence, above it; a sentence
-    broken at a link goes on below (``_goes_on``).
+    broken at a link goes on below (``_goes_on``); and the name is nobody the story named.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Say La Trinidad, kaman ni strawberry ja bayu, 2 ektarya.\\n"
@@ -344,9 +344,14 @@ def mark_contributor_line(ctx) -> None:
     if len(kept) < 2:
         return
     above, last = kept
-    s = ctx.stats
-    if (s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(ctx.lines.content[last])
+    s, content = ctx.stats, ctx.lines.content
+    if not (s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(content[last])
             and not _goes_on(ctx, last)):
+        return
+    # (a contributor is nobody the story named: its words above hold neither word of the name;
+    # "The Costs" closing a heading is words of the story's)
+    words_above = {w.strip(".,;:!?\"'()«»“”").casefold() for line in content[:last] for w in line.split()}
+    if not any(w.casefold() in words_above for w in content[last].split()[-2:]):
         ctx.marks.rule[last] = CONTRIBUTOR_RULE
 
 
