@@ -134,25 +134,25 @@ def mark_bare_count_boxes(ctx) -> None:
     """
     content, rule = ctx.lines.content, ctx.marks.rule
     # (a count a date rule cut is a date: "4 dicembre")
-    candidates = [i for i in page_rows(ctx, "comment_box_rows", comment_box_candidate_lines)
+    candidates = [i for i in page_rows(ctx, "bare_count_rows", bare_count_candidate_lines)
                   if bare_count(content[i]) is not None and not (rule[i] or "").startswith(DATE_RULE_PREFIXES)]
     if not candidates:
         return
-    nonblank = (~ctx.blank).nonzero()[0].tolist()
+    blank = ctx.blank_list
     for i in candidates:
-        if not _story_above(ctx, i):
-            continue
-        k = nonblank.index(i)
-        if any(bare_count(content[j]) is not None for j in nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]):
-            continue  # (a series: the rows of a list, "8 classrooms", "1 library")
-        below = nonblank[k + 1:]
-        names = [signed_comment_name(content[j]) for j in below]
-        first = next((n for n, name in enumerate(names) if name), None)
-        if first is None or first > BARE_GAP_MAX_LINES or rule[below[first]] not in (None, CLASSIFIER_RULE):
+        # (cheap checks first: a signed line right under the heading, no series around it)
+        near = [j for j in range(i + 1, min(len(content), i + 2 * (BARE_GAP_MAX_LINES + 1) + 1)) if not blank[j]]
+        first = next((j for j in near[:BARE_GAP_MAX_LINES + 1] if signed_comment_name(content[j])), None)
+        if first is None or rule[first] not in (None, CLASSIFIER_RULE):
             continue  # (a caption's credit "Foto: Radio Atitlán" that a rule cut is no comment)
-        signed = [j for j, name in zip(below, names) if name]
-        if len(signed) > bare_count(content[i]) or names[first].split()[0] in _names_above(ctx, i):
-            continue  # (more comments than the count: a list; a name of the story: an interview)
+        above = next((j for j in range(i - 1, -1, -1) if not blank[j]), None)
+        if any(j is not None and bare_count(content[j]) is not None for j in (above, near[0])):
+            continue  # (a series: the rows of a list, "8 classrooms", "1 library")
+        if not _story_above(ctx, i) or signed_comment_name(content[first]).split()[0] in _names_above(ctx, i):
+            continue  # (a name of the story: an interview's speaker)
+        signed = [j for j in range(first, len(content)) if not blank[j] and signed_comment_name(content[j])]
+        if len(signed) > bare_count(content[i]):
+            continue  # (more comments than the count: a list)
         if not any(content[j].rstrip()[-1:] in COMMENT_ENDS for j in signed):
             continue  # (readers write sentences; "Settings: Customize the experience" is a heading)
         if ctx.prose_after[i] - int(ctx.prose[signed].sum()) > ctx.prose_before[i]:
@@ -203,13 +203,14 @@ def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
     """
     last = stats.last_char
     return ((last == ord(")")) | (last == ord("）"))
-            | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last))
-            | bare_count_candidate_lines(stats))
+            | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)))
 
 
-def bare_count_candidate_lines(stats) -> np.ndarray:
+def bare_count_candidate_lines(stats, blank: np.ndarray | None = None,
+                               last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: may it be a bare count heading ("3 Kumentu", "Paro 3"), by its counts: two
-    to four words, one to four digits, opening or closing with one.
+    to four words, one to four digits, opening or closing with one. (`blank`, `last_rows`:
+    unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> bare_count_candidate_lines(Context("3 Kumentu\\nParo 3\\nKumentu\\nThe 3 best ways to cook rice").stats).tolist()
