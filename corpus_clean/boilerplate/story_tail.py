@@ -1,6 +1,7 @@
-"""The page's tail under the story: a comment box found by its heading's shape, and the
-post's tag line, in any language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
-page the model read).
+"""The page's tail under the story: a comment box found by its heading's shape, the post's
+tag line, a contributor's credit and an agency's tag (``mark_contributor_line``,
+``mark_agency_tag``), in any language. Steps of the classifier
+(``story_inserts.mark_story_inserts`` calls them on each page the model read).
 
 A comment box opens with its heading and its count in brackets: "Comments (74)",
 "Kommentare (3)", "Okwu (4)", "Ibitekerezo (7)", "نظرونه (۳)", "网友评论（2）". The rule packs
