@@ -20,7 +20,8 @@ KNOWN_RULES = ({r.id for r in load_rules().rules} | {"classifier"} | {f"{r.pack}
                | {OUTSIDE_STORY, story_inserts.RULE, story_inserts.CAPTION_RULE, author_bio.RULE,
                   story_inserts.LONE_CAPTION_RULE, story_inserts.OVER_LIST_RULE, story_inserts.ECHO_CAPTION_RULE, story_inserts.UNDER_LIST_RULE, story_inserts.CREDIT_TAIL_RULE, story_inserts.TEASERS_RULE,
                   story_inserts.GALLERY_CAPTION_RULE, author_bio.ABOUT_RULE, story_tail.COMMENTS_RULE,
-                  story_tail.TAGS_RULE, story_threads.THREAD_RULE, story_threads.TEASERS_RULE,
+                  story_tail.TAGS_RULE, story_tail.CONTRIBUTOR_RULE, story_tail.AGENCY_RULE,
+                  story_threads.THREAD_RULE, story_threads.TEASERS_RULE,
                   story_threads.HEADING_RUN_RULE, story_pitches.PITCH_RULE})
 FIT_GROUPS = set(json.loads(MODEL_PATH.read_text(encoding="utf-8"))["fit"].get("newsgen_groups", []))
 HELD_OUT = [g for g in ("A", "B") if g not in FIT_GROUPS]

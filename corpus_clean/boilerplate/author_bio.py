@@ -119,7 +119,8 @@ def mark_bio_under_a_brief(ctx) -> None:
     BRIEF_BIO_LAST_LINES kept lines, under BRIEF_MIN_SENTENCES+ kept sentences, that opens
     with the byline's name and names, further on, another capitalised word of the byline
     (its outlet: "Sophie Michel hosts the morning show on Kootenay Valley Radio" under "By
-    Sophie Michel, Kootenay Valley Radio"). With no paragraphs to stand for the story, the
+    Sophie Michel, Kootenay Valley Radio") or sets the name apart with a dash
+    (``introduces_the_name``). With no paragraphs to stand for the story, the
     name alone is not enough: a brief's last sentence may be its author's own words.
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -141,9 +142,24 @@ def mark_bio_under_a_brief(ctx) -> None:
         if byline is None or _sentences_above(ctx, i) < BRIEF_MIN_SENTENCES:
             continue
         rest = content[i].split(maxsplit=2)[2]
-        if name_words(byline.replace(name, " ")) & name_words(rest):
+        if name_words(byline.replace(name, " ")) & name_words(rest) or introduces_the_name(rest):
             ctx.marks.rule[i] = RULE
             return
+
+
+# A dash right after the name, as a bio sets it apart: "Anna Wrona – dziennikarka ...".
+_APPOSITION_DASH = ("– ", "— ")
+
+
+def introduces_the_name(rest: str) -> bool:
+    """The words after a line's opening name (`rest`) open with a dash, as a bio introduces
+    its writer ("Anna Wrona – dziennikarka Gazety Powiatowej, pisze o ..."); a story's
+    sentence goes on with a verb ("Anna Wrona said ...").
+
+    >>> [introduces_the_name(t) for t in ("– dziennikarka Gazety Powiatowej.", "said it went well.", "—")]
+    [True, False, False]
+    """
+    return rest.startswith(_APPOSITION_DASH)
 
 
 ABOUT_RULE = "story.about_box"

@@ -31,7 +31,7 @@ from corpus_clean.boilerplate.story_inserts import (
     credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
     under_list_caption_lines,
 )
-from corpus_clean.boilerplate.story_tail import comment_box_candidate_lines
+from corpus_clean.boilerplate.story_tail import bare_count_candidate_lines, comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
 from corpus_clean.native import active
@@ -49,13 +49,14 @@ PAGE_MASKS = (
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
 )
-# The lines the pre-checks of seven steps walk (three caption steps, the comment box, the
+# The lines the pre-checks of eight steps walk (three caption steps, the comment boxes, the
 # story's inserts, the echoing edges, the credit lines), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),
     ("under_list_caption_rows", under_list_caption_lines),
     ("comment_box_rows", comment_box_candidate_lines),
+    ("bare_count_rows", bare_count_candidate_lines),
     ("open_insert_rows", open_insert_lines),
     ("caption_sized_rows", caption_sized_lines),
     ("sentence_end_rows", sentence_end_lines),

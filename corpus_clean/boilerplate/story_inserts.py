@@ -59,7 +59,8 @@ import numpy as np
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
 from corpus_clean.boilerplate.rules import load_rules
-from corpus_clean.boilerplate.story_tail import mark_comment_boxes, mark_tag_line
+from corpus_clean.boilerplate.story_tail import (mark_agency_tag, mark_bare_count_boxes, mark_comment_boxes,
+                                                 mark_contributor_line, mark_tag_line)
 
 RULE = "story.insert"
 CAPTION_RULE = "story.caption"
@@ -322,8 +323,36 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
                     and (_after_a_sentence(ctx, shape, i) or _story_above(ctx, shape, i))):
                 rule[i] = CREDIT_TAIL_RULE
             continue
-        if credited and _stands_alone(ctx, shape, i) and _after_a_sentence(ctx, shape, i):
+        if credited and _stands_alone(ctx, shape, i) and (_after_a_sentence(ctx, shape, i) or (
+                closes_a_sentence_before_its_credit(line) and _story_above(ctx, shape, i)
+                and _sentence_below(ctx, shape, i))):
+            # (under a list's row too, when its own sentence ends before the credit: a
+            # caption's words stand apart from the name in brackets, as an aside's or a
+            # price's do not, "(No complaints.)", "... for $139 (Originally $159)")
             rule[i] = CREDIT_TAIL_RULE
+
+
+# A sentence's end right before a closing bracket group, whose words end no sentence and
+# hold no digit: "Kaman ni strawberry say Betag. (Benguet Balita)".
+_SENTENCE_THEN_CREDIT = re.compile(r".*[.!?。।]\s*[(（\[]([^()（）\[\]\d.!?]{1,40})[)）\]]\s*")
+
+
+def closes_a_sentence_before_its_credit(line: str) -> bool:
+    """`line` ends a sentence, then names its credit in brackets: no digit, no sentence
+    end inside them.
+
+    >>> [closes_a_sentence_before_its_credit(t) for t in ("Kaman ni strawberry say Betag. (Benguet Balita)",
+    ...     "The kitchen was the hardest part. (No complaints.)", "A deal for $139. (Originally $159)",
+    ...     "Kaman ni strawberry say Betag (Benguet Balita)", "Nursing B.S.N.-M.S.N. (Dual Degree)")]
+    [True, False, False, False, False]
+    """
+    m = _SENTENCE_THEN_CREDIT.fullmatch(line)
+    if m is None:
+        return False
+    # (two words or more before the bracket, the last no abbreviation in capitals: "B.S.N.-M.S.N.
+    # (Dual Degree)" names a degree)
+    before = line[:line.rindex(m.group(1)) - 1].split()
+    return len(before) >= 2 and not before[-1].rstrip(".!?。।").replace(".", "").replace("-", "").isupper()
 
 
 def _is_initial(text: str) -> bool:
@@ -655,7 +684,10 @@ def mark_story_inserts(ctx) -> None:
     mark_teasers_under_a_related_label(ctx, shape)
     mark_captions_by_gallery_counters(ctx, shape)
     mark_comment_boxes(ctx)
+    mark_bare_count_boxes(ctx)
     mark_tag_line(ctx)
+    mark_contributor_line(ctx)
+    mark_agency_tag(ctx)
     # (one cheap pass: lines long enough and open at the end, ``open_insert_lines``, listed
     # for the whole batch at once; those kept now are the candidates, the rest per candidate)
     rule = ctx.marks.rule

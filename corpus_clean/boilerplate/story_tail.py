@@ -1,6 +1,7 @@
-"""The page's tail under the story: a comment box found by its heading's shape, and the
-post's tag line, in any language. A step of the classifier (``story_inserts.mark_story_inserts`` calls it on each
-page the model read).
+"""The page's tail under the story: a comment box found by its heading's shape, the post's
+tag line, a contributor's credit and an agency's tag (``mark_contributor_line``,
+``mark_agency_tag``), in any language. Steps of the classifier
+(``story_inserts.mark_story_inserts`` calls them on each page the model read).
 
 A comment box opens with its heading and its count in brackets: "Comments (74)",
 "Kommentare (3)", "Okwu (4)", "Ibitekerezo (7)", "نظرونه (۳)", "网友评论（2）". The rule packs
@@ -8,8 +9,9 @@ know the word in some forty languages (``comments.heading_other_languages``); a 
 they do not know writes the same shape. So a line of one to three words followed by a
 number in brackets, and nothing else, opens the comment box (rule ``COMMENTS_RULE``) when
 
-* the story stands above it: a story paragraph above it, and no more paragraphs below it
-  than above (the lower part of the page, as the packs' ``section`` rules ask);
+* the story stands above it: a story paragraph above it (or a brief's two sentences,
+  ``_story_above``), and no more paragraphs below it than above (the lower part of the
+  page, as the packs' ``section`` rules ask);
 * it stands alone: neither non-blank neighbour has the same shape (a list of scorers
   "Haaland (2)", a sidebar's categories "Camping (3)" are series);
 
@@ -21,6 +23,14 @@ the page's head (its headline, three words or more) opens the box the same way
 
 and every line below it to the page's end goes with it (the comments, their names and
 dates, the "reply" buttons; the footer the other steps cut already).
+
+A box whose count stands bare, with no brackets ("3 Kumentu", "Fakamatala ʻe 3", "Paro 3",
+"4 һанамжа"), has the shape of a story's own lines too ("Round 2", "Top 10"), so there the
+comments under it must show themselves (``mark_bare_count_boxes``): right under the heading
+(a sort bar between) a reader signs a comment on its line ("Ana Q.: Si Yu'os ma'åse'!",
+"Lineo T. — Ke lekile maobane."), ``signed_comment_name``; no more such lines follow than the
+count says; and the first one's name is nobody the page named above the heading (a
+commenter is no one in the story; an interview's speakers are).
 
 No wording list: the shape in every script (digits of any script count, "۳" too).
 """
@@ -34,6 +44,8 @@ from corpus_clean.boilerplate.author_bio import _last_kept_lines
 from corpus_clean.boilerplate.features import DIGIT, SENT_END, CodeSet, page_rows
 
 COMMENTS_RULE = "story.comment_box"
+# What the model cut (``classifier.RULE``): a comment box claims it (``cut_to_the_page_s_end``).
+CLASSIFIER_RULE = "classifier"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
 # count of up to four digits in brackets, full-width ones too, and nothing else.
 COUNT_HEADING = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,2}[^\W\d_][\w'’.-]*\s*[(（]\s*\d{1,4}\s*[)）]\s*")
@@ -47,6 +59,107 @@ def is_count_heading(line: str) -> bool:
     [True, True, True, True, False, False, False, False]
     """
     return COUNT_HEADING.fullmatch(line) is not None
+
+
+# A bare count heading: a count of one to four digits and one to three words, the count
+# first or last ("3 n iwenniten", "Fakamatala ʻe 3"); at most this many words in all.
+BARE_MAX_WORDS = 4
+_WORD = r"[^\W\d_](?:[\w'’ʻ.-]*[\w'’ʻ])?"
+BARE_COUNT_HEADING = re.compile(rf"\s*(?:(\d{{1,4}})(?:\s+{_WORD}){{1,3}}|{_WORD}(?:\s+{_WORD}){{0,2}}\s+(\d{{1,4}}))\s*")
+# A signed comment: a reader's name (one to four words, the first and the last capitalised
+# or an initial: "Ṭayeb seg Paris", "Viliami K."), then ":" or a spaced dash, then the comment.
+_NAME_WORD = r"(?:[^\W\d_]\.|[ʻ'’]?[^\W\d_][\w'’ʻ-]*)"  # (a full stop only after an initial)
+_SIGNED = re.compile(rf"\s*(?:↳\s*)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?::\s|\s[—–]\s)\s*(.+)")
+# The comment says a sentence: this many words at least, or two ending in a sentence mark.
+SIGNED_COMMENT_MIN_WORDS = 3
+# Between the heading and the first signed comment: a sort bar or a form call, this many
+# lines at most.
+BARE_GAP_MAX_LINES = 2
+# One signed comment at least ends as a sentence does.
+COMMENT_ENDS = frozenset(".!?…。।؟")
+# The rules that cut a date line ("dates.date_line", "news.dateline", "outlets.dateline").
+DATE_RULE_PREFIXES = ("dates.", "news.dateline", "outlets.dateline")
+
+
+def bare_count(line: str) -> int | None:
+    """The count of a bare count heading (``BARE_COUNT_HEADING``), or None.
+
+    >>> [bare_count(t) for t in ("3 Kumentu", "Fakamatala ʻe 3", "4 һанамжа", "3 tiâu lâu-giân", "Okwu (2)",
+    ...     "The 3 best ways", "Kumentu", "2 pound capacity.")]
+    [3, 3, 4, 3, None, None, None, None]
+    """
+    m = BARE_COUNT_HEADING.fullmatch(line)
+    return None if m is None else int(m.group(1) or m.group(2))
+
+
+def signed_comment_name(line: str) -> str | None:
+    """The reader's name that signs `line` as a comment ("Name: comment", "Name — comment"),
+    or None. The name's first and last words open with a capital (or are an initial), the
+    comment has SIGNED_COMMENT_MIN_WORDS+ words or is a sentence ("Zelal: Zaf weş.").
+
+    >>> [signed_comment_name(t) for t in ("Ana Q.: Si Yu'os ma'åse' Tan Rosa!", "Ṭayeb seg Paris: Tanemmirt ɣef umagrad-a.",
+    ...     "Lineo T. — Ke lekile maobane, li monate haholo!", "Дулма: Баярлалаа! Бидэ хэжэ үзөөбди.",
+    ...     "Ingredients: flour", "the mayor: we will build it", "Ajtij Juan Mendoza. Foto: Radio Atitlán",
+    ...     "Argomenti: porto, sciopero", "Zelal: Zaf weş.", "GPS: N24 39 16.4", "Position: N24 39 16.4")]
+    ['Ana Q.', 'Ṭayeb seg Paris', 'Lineo T.', 'Дулма', None, None, None, None, 'Zelal', None, None]
+    """
+    m = _SIGNED.fullmatch(line)
+    comment = m.group(2).rstrip() if m else ""
+    if len(comment.split()) < SIGNED_COMMENT_MIN_WORDS and not (comment[-1:] in ".!?" and " " in comment):
+        return None  # (a few words and no sentence: a field's value, a tag list "porto, sciopero")
+    name = m.group(1)
+    words = name.split()
+    if not all(w.lstrip("ʻ'’")[:1].isupper() for w in (words[0], words[-1])) or name.replace(".", "").isupper():
+        return None  # (a label in capitals, "GPS: N24 39 16.4", signs nothing)
+    if sum(1 for w in comment.split() if any(c.isalpha() for c in w)) < 2:
+        return None  # (a reading, not words)
+    return name
+
+
+def _names_above(ctx, i: int) -> str:
+    """The text of the page above line `i`, where a name the story gave stands."""
+    return "\n".join(ctx.lines.content[:i])
+
+
+def mark_bare_count_boxes(ctx) -> None:
+    """Cut a comment box opened by a bare count heading, from the heading to the page's end
+    (rule COMMENTS_RULE; see the module's docstring), when signed comments confirm it.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Ta fino' yan si Tan Rosa Blas Camacho, ni' manmama'tinas na'-ña i fiesta giya Akgayan.\\n"
+    ...               "Para i dinanña'a este na såkkan, i fiesta para Diseñembre 8, gi egga'an yan lamasa.\\n"
+    ...               "3 Kumentu\\nAna Q.: Si Yu'os ma'åse' Tan Rosa! Hu hasso i latiyas-mu.\\nOppe")
+    >>> mark_bare_count_boxes(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.comment_box', 'story.comment_box', 'story.comment_box']
+    """
+    content, rule = ctx.lines.content, ctx.marks.rule
+    # (a count a date rule cut is a date: "4 dicembre")
+    candidates = [i for i in page_rows(ctx, "bare_count_rows", bare_count_candidate_lines)
+                  if bare_count(content[i]) is not None and not (rule[i] or "").startswith(DATE_RULE_PREFIXES)]
+    if not candidates:
+        return
+    blank = ctx.blank_list
+    for i in candidates:
+        # (cheap checks first: a signed line right under the heading, no series around it)
+        near = [j for j in range(i + 1, min(len(content), i + 2 * (BARE_GAP_MAX_LINES + 1) + 1)) if not blank[j]]
+        first = next((j for j in near[:BARE_GAP_MAX_LINES + 1] if signed_comment_name(content[j])), None)
+        if first is None or rule[first] not in (None, CLASSIFIER_RULE):
+            continue  # (a caption's credit "Foto: Radio Atitlán" that a rule cut is no comment)
+        above = next((j for j in range(i - 1, -1, -1) if not blank[j]), None)
+        if any(j is not None and bare_count(content[j]) is not None for j in (above, near[0])):
+            continue  # (a series: the rows of a list, "8 classrooms", "1 library")
+        if not _story_above(ctx, i) or signed_comment_name(content[first]).split()[0] in _names_above(ctx, i):
+            continue  # (a name of the story: an interview's speaker)
+        signed = [j for j in range(first, len(content)) if not blank[j] and signed_comment_name(content[j])]
+        if len(signed) > bare_count(content[i]):
+            continue  # (more comments than the count: a list)
+        if not any(content[j].rstrip()[-1:] in COMMENT_ENDS for j in signed):
+            continue  # (readers write sentences; "Settings: Customize the experience" is a heading)
+        if ctx.prose_after[i] - int(ctx.prose[signed].sum()) > ctx.prose_before[i]:
+            continue  # (the lower part of the page, but for the comments' own sentences)
+        cut_to_the_page_s_end(ctx, i)
+        return
 
 
 # A count, a few words, and a quoted title: the quotes of many languages.
@@ -94,6 +207,20 @@ def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
             | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)))
 
 
+def bare_count_candidate_lines(stats, blank: np.ndarray | None = None,
+                               last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: may it be a bare count heading ("3 Kumentu", "Paro 3"), by its counts: two
+    to four words, one to four digits, opening or closing with one. (`blank`, `last_rows`:
+    unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> bare_count_candidate_lines(Context("3 Kumentu\\nParo 3\\nKumentu\\nThe 3 best ways to cook rice").stats).tolist()
+    [True, True, False, False]
+    """
+    digit_edge = ((stats.first_class & DIGIT) != 0) | ((stats.last_class & DIGIT) != 0)
+    return digit_edge & (stats.n_words >= 2) & (stats.n_words <= BARE_MAX_WORDS) & (stats.n_digit <= 4)
+
+
 def mark_comment_boxes(ctx) -> None:
     """Cut a comment box opened by a count heading, from the heading to the page's end
     (rule COMMENTS_RULE; see the module's docstring).
@@ -122,19 +249,170 @@ def mark_comment_boxes(ctx) -> None:
         candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
     if not candidates:
         return
-    rule = ctx.marks.rule
     nonblank = (~ctx.blank).nonzero()[0]
     for i in candidates:
-        if not (ctx.prose_before[i] >= 1 and ctx.prose_after[i] <= ctx.prose_before[i]):
+        if not (_story_above(ctx, i) and ctx.prose_after[i] <= ctx.prose_before[i]):
             continue
         k = int(np.searchsorted(nonblank, i))
         neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
         if is_count_heading(content[i]) and any(is_count_heading(content[j]) for j in neighbours):
             continue  # (a series: a list of the story's, a sidebar's categories)
-        for j in range(i, len(rule)):
-            if rule[j] is None and not ctx.blank[j]:
-                rule[j] = COMMENTS_RULE
+        cut_to_the_page_s_end(ctx, i)
         return
+
+
+# A brief's sentences are short: the story above a box is a paragraph, or this many kept
+# sentences of BRIEF_SENTENCE_MIN_WORDS+ words.
+BRIEF_MIN_SENTENCES = 2
+BRIEF_SENTENCE_MIN_WORDS = 4
+
+
+def _story_above(ctx, i: int) -> bool:
+    """The story stands above line `i`: a paragraph (``ctx.prose_before``), or a brief's
+    BRIEF_MIN_SENTENCES+ kept sentences of BRIEF_SENTENCE_MIN_WORDS+ words.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Fada N'Gourma, li tuonli pienli n den kuani.\\nBi yaba 60 n den tuuni.\\nRéactions (2)")
+    >>> _story_above(ctx, 2), _story_above(ctx, 1)
+    (True, False)
+    """
+    if ctx.prose_before[i] >= 1:
+        return True
+    s, rule = ctx.stats, ctx.marks.rule
+    sentences = ((s.last_class[:i] & SENT_END) != 0) & (s.n_words[:i] >= BRIEF_SENTENCE_MIN_WORDS)
+    return sum(1 for j in sentences.nonzero()[0].tolist() if rule[j] is None) >= BRIEF_MIN_SENTENCES
+
+
+def cut_to_the_page_s_end(ctx, i: int) -> None:
+    """Cut every line from `i` to the page's end as the comment box's (rule COMMENTS_RULE):
+    the lines no step cut, and those the model cut, so that no give-back of story lines
+    (``story_body``) takes a comment back as a sentence of the story.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Story.\\nOkwu (2)\\nObi: Ọ dị mma.\\n© 2026")
+    >>> ctx.marks.rule[2:] = ["classifier", "footer.copyright"]
+    >>> cut_to_the_page_s_end(ctx, 1)
+    >>> ctx.marks.rule
+    [None, 'story.comment_box', 'story.comment_box', 'footer.copyright']
+    """
+    rule = ctx.marks.rule
+    for j in range(i, len(rule)):
+        if rule[j] in (None, CLASSIFIER_RULE) and not ctx.blank[j]:
+            rule[j] = COMMENTS_RULE
+
+
+CONTRIBUTOR_RULE = "story.contributor_line"
+# A contributor's credit under the story: a few words, the last two a name.
+CONTRIBUTOR_MIN_WORDS, CONTRIBUTOR_MAX_WORDS = 3, 8
+
+
+def is_contributor_line(line: str) -> bool:
+    """`line` credits a person in words and ends with the name: CONTRIBUTOR_MIN_WORDS to
+    CONTRIBUTOR_MAX_WORDS words, no sentence end, the last two words capitalised (not in
+    capitals), a lower-case word before them ("May ulat ni Jessie Tingbaoen", "Imeandikwa
+    na Juma Mwakyusa"); not a title ("Tiempo de Cosecha"), not a list row of names.
+
+    >>> [is_contributor_line(t) for t in ("May ulat ni Jessie Tingbaoen", "Additional reporting by Ana Reyes",
+    ...     "The Harvest Moon Festival", "reported by AP STAFF", "He thanked Ana Reyes.", "Ana Reyes",
+    ...     "Back to Our Best Trail Running Shoe Picks", "happens What What")]
+    [True, True, False, False, False, False, False, False]
+    """
+    words = line.split()
+    if not CONTRIBUTOR_MIN_WORDS <= len(words) <= CONTRIBUTOR_MAX_WORDS or line.rstrip()[-1:] in ".!?:;,":
+        return False
+    name, before = words[-2:], words[:-2]
+    # (a credit's words run in lower case up to the name; a title capitalises its words:
+    # "Unpacking the Essentials of Carry-On Luggage", "Meet our Human Resources Leaders")
+    return (all(w[:1].isupper() and len(w) > 1 and not w.isupper() for w in name) and before[0][:1].isupper()
+            and any(w[:1].islower() for w in before) and not any(w[:1].isupper() for w in before[1:]))
+
+
+def mark_contributor_line(ctx) -> None:
+    """Cut the page's last kept line when it credits a contributor (``is_contributor_line``)
+    right under a kept sentence of the story (rule CONTRIBUTOR_RULE): "With a report from
+    Jessie Tingbaoen" in a language no pack knows. A story's lines end in a sentence; a
+    list's last row ("Hurdles — Ana Reyes") has a row, not a sentence, above it; a sentence
+    broken at a link goes on below (``_goes_on``); and the name is nobody the story named.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Say La Trinidad, kaman ni strawberry ja bayu, 2 ektarya.\\n"
+    ...               "Say pesewet: \\"Emas.\\"\\nMay ulat ni Jessie Tingbaoen\\nI-share: Facebook")
+    >>> ctx.marks.rule[3] = "classifier"
+    >>> mark_contributor_line(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.contributor_line', 'classifier']
+    """
+    kept = _last_kept_lines(ctx, 2)
+    if len(kept) < 2:
+        return
+    above, last = kept
+    s, content = ctx.stats, ctx.lines.content
+    if not (s.n_words[above] >= 2 and s.last_class[above] & SENT_END and is_contributor_line(content[last])
+            and not _goes_on(ctx, last)):
+        return
+    # (a contributor is nobody the story named: its words above hold neither word of the name;
+    # "The Costs" closing a heading is words of the story's)
+    words_above = {w.strip(".,;:!?\"'()«»“”").casefold() for line in content[:last] for w in line.split()}
+    if not any(w.casefold() in words_above for w in content[last].split()[-2:]):
+        ctx.marks.rule[last] = CONTRIBUTOR_RULE
+
+
+AGENCY_RULE = "story.agency_tag"
+# An agency's tag: an acronym of two to six capitals ("TT", "LETA", "(ТАСР)", "AMI (Agence
+# Malienne d'Information)"), maybe two joined by a slash, maybe its name in brackets after it.
+_AGENCY_TAG = re.compile(r"\s*[(\[]?\s*([^\W\d_]{2,6}(?:\s*/\s*[^\W\d_]{2,6})?)\s*[)\]]?(?:\s+\([^()]{3,60}\))?\s*")
+
+
+def is_agency_tag(line: str) -> bool:
+    """`line` is only an agency's tag: an acronym in capitals, maybe in brackets, maybe
+    with the agency's name in brackets after it.
+
+    >>> [is_agency_tag(t) for t in ("TT", "(ТАСР)", "AMI (Agence Malienne d'Information)", "LETA/BNS",
+    ...     "Oslo", "FAQ about the move", "A", "(KHA)")]
+    [True, True, True, True, False, False, False, True]
+    """
+    m = _AGENCY_TAG.fullmatch(line)
+    return bool(m) and m.group(1).replace("/", "").replace(" ", "").isupper()
+
+
+def mark_agency_tag(ctx) -> None:
+    """Cut an agency's tag (``is_agency_tag``) among the page's last two kept lines, under the
+    story (``_story_above``) and with no paragraph of it below (rule AGENCY_RULE): the wire
+    service that the story came from, in an acronym no pack lists ("MTN", "(QHA)"). Not a
+    sentence's first words in capitals ("SPEND" over "a day in the country ...").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Ungma ajak tem anemer, 200 nungsang.\\nThe hall opened on Friday, the council said.\\n"
+    ...               "MTN\\nGet MTN headlines on WhatsApp every morning.")
+    >>> mark_agency_tag(ctx)
+    >>> ctx.marks.rule
+    [None, None, 'story.agency_tag', None]
+    """
+    content = ctx.lines.content
+    for i in _last_kept_lines(ctx, 2):
+        if is_agency_tag(content[i]) and _story_above(ctx, i) and ctx.prose_after[i] == 0 and not _goes_on(ctx, i):
+            ctx.marks.rule[i] = AGENCY_RULE
+
+
+# What opens a line that goes on with the sentence above it: a lower-case word, or a
+# bracket, a comma or a full stop left over from a link ("HERE" over ". ($)").
+_GOES_ON = tuple("(),.;:")
+
+
+def _goes_on(ctx, i: int) -> bool:
+    """One of the next two non-blank lines under line `i` opens in lower case or with a
+    bracket or punctuation: `i` is a piece of a sentence broken at a link or a wrapped
+    sentence's first words ("SPEND" over "a day in the country ...", "According to the
+    United States" over "Bureau of Labor Statistics" over "(BLS), some ...").
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("HERE\\n. ($)\\nMTN\\nGet the news")
+    >>> _goes_on(ctx, 0), _goes_on(ctx, 2)
+    (True, False)
+    """
+    content, blank = ctx.lines.content, ctx.blank
+    below = [j for j in range(i + 1, len(content)) if not blank[j]][:2]
+    return any(content[j].lstrip()[:1].islower() or content[j].lstrip().startswith(_GOES_ON) for j in below)
 
 
 TAGS_RULE = "story.tag_line"
