@@ -113,6 +113,16 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
             for decoded, codec in decodings:
                 if codec.name == only and _is_plausible_decode(line, decoded, codec, rare_letters=True):
                     return decoded, codec.name
+        # The one reading by a code page that reads every garbled line of the page, the
+        # lines cp1252 reads too among them: Tahitian "hōpe'a" through cp1250 is
+        # ``hĹŤpe'a`` (ISO-8859-2 "hūpe'a"), but the page's dash ``â€“`` is cp1250's
+        # "–" and no reading of ISO-8859-2, which lacks "€" and "“".
+        every = document_codecs(document).reads_every_line
+        by_every = {decoded for decoded, codec in decodings
+                    if codec.name in every and _is_plausible_decode(line, decoded, codec, rare_letters=True)}
+        if len(by_every) == 1:
+            decoded = by_every.pop()
+            return decoded, next(codec.name for text, codec in decodings if text == decoded and codec.name in every)
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings; else, as one computer garbled
@@ -188,6 +198,9 @@ class DocumentVotes(NamedTuple):
     # the code page of ``most_lines`` whose reading of the page writes the fewest letter
     # marks (`fewest_letter_marks`), if one does
     fewest_marks: str | None = None
+    # the code pages that read every line holding a UTF-8 sequence, the lines of cp1252's
+    # characters among them (`_reads_every_garbled_line`)
+    reads_every_line: frozenset = frozenset()
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -211,9 +224,14 @@ def document_codecs(document: str) -> DocumentVotes:
     letters: dict[str, set] = {}
     lines = document.split("\n")
     line_readings = []
+    readers: list[set] = []
     for line in lines:
         readings = {}
-        if _BEYOND_CP1252_RE.search(line):
+        if not _BEYOND_CP1252_RE.search(line):
+            if _is_garbled_through_cp1252_characters(line):
+                readers.append({codec.name for decoded, codec in _strict_decodings(line)
+                                if _is_plausible_decode(line, decoded, codec, rare_letters=True)})
+        else:
             readings = {codec.name: decoded for decoded, codec in _strict_decodings(line)
                         if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
             votes.update(readings.keys())
@@ -221,6 +239,7 @@ def document_codecs(document: str) -> DocumentVotes:
                 only_readings |= set(readings)
             for name, decoded in readings.items():
                 letters.setdefault(name, set()).update(_alphabet_letters(decoded))
+            readers.append(set(readings))
         line_readings.append(readings)
     most = max(votes.values(), default=0)
     most_lines = frozenset(name for name, count in votes.items() if count == most)
@@ -230,7 +249,19 @@ def document_codecs(document: str) -> DocumentVotes:
                          # (a reading with a sign where another has a letter, "h÷" for
                          # "há", writes no letter there for an alphabet to refuse)
                          _readings_in_an_alphabet(_readings_of_letters(pages), letters),
-                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
+                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages),
+                         frozenset(set.intersection(*readers)) if len(readers) > 1 else frozenset())
+
+
+def _is_garbled_through_cp1252_characters(line: str) -> bool:
+    """Does the line, written in characters cp1252 has, hold a UTF-8 sequence and decode
+    strictly through cp1252 (so it is mojibake, and which other code pages read it too
+    says which the page's code page may be)?
+
+    >>> _is_garbled_through_cp1252_characters("Teva Nui â€“ 1h"), _is_garbled_through_cp1252_characters("café")
+    (True, False)
+    """
+    return bool(_CP1252_CODEC.sequence_re.search(line)) and bool(_decoded_or_empty(line, _CP1252_CODEC))
 
 
 def fewest_letter_marks(readings: dict[str, str]) -> str | None:
