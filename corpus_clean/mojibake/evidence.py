@@ -15,6 +15,7 @@ from corpus_clean.mojibake.scripts import (
     _fits_neighbours,
     _has_mixed_scripts,
     _has_script,
+    _is_a_modifier_letter,
     _non_ascii_letters,
     _script,
 )
@@ -196,13 +197,16 @@ def _is_pair_with_a_sign_between_letters(token: str, match: re.Match, decoded: s
     True
     >>> _is_pair_with_a_sign_between_letters("CAFÉ£5", _CP1252.run_re.search("CAFÉ£5"), "ɣ")
     False
+    >>> _is_pair_with_a_sign_between_letters("yegÊ·jen", _CP1252.run_re.search("yegÊ·jen"), "ʷ")
+    True
     """
     pair = match.group()
     if len(pair) != 2 or pair[1] not in _LATIN1_SIGN_CONTS or not decoded.islower() or decoded < "\u0180":
         return False
     before, after = _chars_around(token, match)
-    return (before.isalpha() and after.islower()
-            and _script(before) == _script(after) == _script(decoded))
+    # (A modifier letter, Salish or Riffian "ʷ" of ``yegÊ·jen``, is of the letters around it.)
+    return (before.isalpha() and after.islower() and _script(before) == _script(after)
+            and (_script(decoded) == _script(before) or _is_a_modifier_letter(decoded)))
 
 
 def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded: str) -> bool:

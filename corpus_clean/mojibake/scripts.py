@@ -183,11 +183,15 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
     (False, True)
     >>> _fits_neighbours("waÊ»a", 2, 4, "ʻ"), _fits_neighbours("«VOCÊ»", 4, 6, "ʻ")
     (True, False)
+    >>> _fits_neighbours("xʷÉ™lq", 2, 4, "ə")
+    True
     """
     if unicodedata.category(decoded[:1] or " ") == "Mn" and not _carries_marks(text[start - 1 : start]):
         return False  # a combining mark carries a letter; a mark after a space or quote is no text
-    # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо".)
-    letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES), None)
+    # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо"; a modifier
+    # letter is of the letters it modifies: "yegʷjen".)
+    letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES
+                   and not _is_a_modifier_letter(c)), None)
     if letter is None:
         if any(c in LETTER_APOSTROPHES for c in decoded):
             # ... but not at the end of a word in capitals: "«VOCÊ»" is Portuguese, no "VOCʻ".
@@ -195,7 +199,9 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
         return True
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
-        if neighbour.isalpha() and _script(neighbour) != script:
+        # (A modifier letter belongs to the letters it modifies, as in `_has_mixed_scripts`:
+        # Salish "xʷəlq" partially fixed is ``xʷÉ™lq``.)
+        if neighbour.isalpha() and _script(neighbour) != script and not _is_a_modifier_letter(neighbour):
             if not (look_alikes and _look_alike_pair(letter, neighbour)):
                 return False
     if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
