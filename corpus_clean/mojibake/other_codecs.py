@@ -97,7 +97,7 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
     True
     """
     if not _BEYOND_CP1252_RE.search(line):
-        return None
+        return _the_one_reading_where_cp1252_reads_none(line)
     decodings = _strict_decodings(line)
     if not decodings:
         return None
@@ -561,6 +561,24 @@ def reads_through_another_codec_only(line: str) -> bool:
     return any(_is_plausible_decode(line, decoded, codec) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE))
 
 
+def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | None:
+    """(the line decoded, the codec's name) for a line written in cp1252's characters
+    that cp1252 cannot decode (`reads_through_another_codec_only`) and one other code page
+    reads plausibly; None otherwise. Armenian "Սողոմոնյան" through cp1257 is
+    ``Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶``: "Õø" (D5 B8, "ո") is no cp1252 sequence.
+
+    >>> _the_one_reading_where_cp1252_reads_none("Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶")
+    ('Սողոմոնյան', 'cp1257')
+    >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©") is None
+    True
+    """
+    if not reads_through_another_codec_only(line):
+        return None
+    readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+                if _is_plausible_decode(line, decoded, codec)]
+    return readings[0] if len({decoded for decoded, _ in readings}) == 1 else None
+
+
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     """A line of C1 controls and cp1252 signs decodes whole as cp1252 mixed with
     Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
@@ -995,7 +1013,29 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
 
     >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
     False
+
+    Nor a vowel's capital after an Irish mutation prefix (`_opens_a_word_after_a_mutation_prefix`):
+
+    >>> _capital_inside_a_lowercase_word("na hĂ\x81ise", "na hÁise")
+    False
     """
     new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
+               and not _opens_a_word_after_a_mutation_prefix(decoded, k)
                for k, char in enumerate(decoded[1:], start=1))
+
+
+# Irish puts one or two small letters before a capital that opens a word (the initial
+# mutations: "na hÁise", "i nÉirinn", "an tSín", "i bhFrainc"): the capital of a vowel.
+_MUTATION_PREFIX_RE = re.compile(r"(?<![^\W\d_])(?:[a-z]{1,2})([ÁÉÍÓÚÀÈÌÒÙ])(?=[^\W\d_])")
+
+
+def _opens_a_word_after_a_mutation_prefix(text: str, k: int) -> bool:
+    """Is the capital at ``text[k]`` a vowel's capital after one or two small ASCII
+    letters that open the word, a letter following it (Irish "hÁise")?
+
+    >>> _opens_a_word_after_a_mutation_prefix("na hÁise", 4), _opens_a_word_after_a_mutation_prefix("polÉe", 3)
+    (True, False)
+    """
+    match = _MUTATION_PREFIX_RE.search(text, max(0, k - 2), k + 2)
+    return match is not None and match.start(1) == k
