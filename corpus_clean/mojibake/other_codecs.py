@@ -241,6 +241,7 @@ def document_codecs(document: str) -> DocumentVotes:
                 letters.setdefault(name, set()).update(_alphabet_letters(decoded))
             readers.append(set(readings))
         line_readings.append(readings)
+    readers = [names for names in readers if names]  # (a line no code page reads plausibly tells nothing)
     most = max(votes.values(), default=0)
     most_lines = frozenset(name for name, count in votes.items() if count == most)
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
@@ -613,15 +614,23 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
 
     >>> _a_reading_of_known_letters("NthÄŠ", "NthĊ")
     'Nthĩ'
+    >>> _a_reading_of_known_letters("NÄŠkaragva", "NĊkaragva")
+    'Nĩkaragva'
     """
     # (Only Latin letters: where the code pages collide, "Å¨" / "Ä“", and the cheap test
-    # first, for the many lines of other scripts that `letter_counts` knows little of.)
+    # first, for the many lines of other scripts that `letter_counts` knows little of.
+    # A known letter is no answer where it is a capital inside a word of small letters:
+    # Kikuyu "Nĩkaragva" through ISO-8859-2 is ``NÄŠkaragva``, cp1252 "NĊkaragva".)
+    new_letters = _new_letters(line, as_cp1252)
     if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
-           for char in _new_letters(line, as_cp1252)):
+           for char in new_letters) and not any(char.isupper() for char in new_letters):
         return as_cp1252
     # A language the alphabets do not know is read by its words' case instead: cp1252's
     # letter a capital inside a word of small letters ("WiadŨmości"), the other's not.
-    miscased = _capital_inside_a_lowercase_word(line, as_cp1252)
+    miscased = _capital_inside_a_lowercase_word(line, as_cp1252) or _second_capital_of_a_small_word(line, as_cp1252)
+    if not miscased and all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
+                            for char in new_letters):
+        return as_cp1252
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
               and (_writes_only_known_letters(line, decoded)
@@ -1023,6 +1032,21 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
     return any(char in new and char.isupper() and decoded[k - 1].islower()
                and not _opens_a_word_after_a_mutation_prefix(decoded, k)
                for k, char in enumerate(decoded[1:], start=1))
+
+
+def _second_capital_of_a_small_word(line: str, decoded: str) -> bool:
+    """Did the decoding put a capital second in a word whose other letters but the first
+    are small ("NĊkaragva", Kikuyu "Nĩkaragva" read as cp1252)? (Not a word in capitals,
+    "ŁÓDŹ"; not a capital before one small letter, "DŽo".)
+
+    >>> _second_capital_of_a_small_word("NÄŠkaragva", "NĊkaragva"), _second_capital_of_a_small_word("x", "ĽUDIA")
+    (True, False)
+    """
+    new = set(_new_letters(line, decoded))
+    return any(decoded[k] in new and decoded[k].isupper() and decoded[k - 1].isupper()
+               and (k == 1 or not decoded[k - 2].isalpha()) and decoded[k + 1 : k + 3].isalpha()
+               and decoded[k + 1 : k + 3].islower()
+               for k in range(1, len(decoded) - 2))
 
 
 # Irish puts one or two small letters before a capital that opens a word (the initial
