@@ -565,18 +565,21 @@ def reads_through_another_codec_only(line: str) -> bool:
 def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | None:
     """(the line decoded, the codec's name) for a line written in cp1252's characters
     that cp1252 cannot decode (`reads_through_another_codec_only`) and one other code page
-    reads plausibly; None otherwise. Armenian "Սողոմոնյան" through cp1257 is
-    ``Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶``: "Õø" (D5 B8, "ո") is no cp1252 sequence.
+    reads plausibly into letters of a script other than Latin; None otherwise. Armenian
+    "Սողոմոնյան" through cp1257 is ``Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶``: "Õø" (D5 B8, "ո") is
+    no cp1252 sequence. (Latin letters are no evidence: Norwegian capitals "BLÅØYD"
+    read through cp1257 are "BLŨYD".)
 
     >>> _the_one_reading_where_cp1252_reads_none("Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶")
     ('Սողոմոնյան', 'cp1257')
-    >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©") is None
-    True
+    >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©"), _the_one_reading_where_cp1252_reads_none("HÅØYA ER BLÅØYD")
+    (None, None)
     """
     if not reads_through_another_codec_only(line):
         return None
     readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
-                if _is_plausible_decode(line, decoded, codec)]
+                if _is_plausible_decode(line, decoded, codec)
+                and not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))]
     return readings[0] if len({decoded for decoded, _ in readings}) == 1 else None
 
 
