@@ -574,13 +574,29 @@ def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | Non
     ('Սողոմոնյան', 'cp1257')
     >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©"), _the_one_reading_where_cp1252_reads_none("HÅØYA ER BLÅØYD")
     (None, None)
+
+    Nor where cp1252 reads a letter of another script glued to Latin letters, and the
+    other code page's sequences hold a sign (Berber "sawṭumi" through ISO-8859-2 is
+    ``sawáš\xadumi``, cp1252 "sawᚭumi", an Ogham letter):
+
+    >>> _the_one_reading_where_cp1252_reads_none("sawáš\xadumi d prinsi")
+    ('sawṭumi d prinsi', 'iso-8859-2')
     """
-    if not reads_through_another_codec_only(line):
+    if not (reads_through_another_codec_only(line) or _cp1252_reads_another_script_glued_to_latin(line)):
         return None
     readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
                 if _is_plausible_decode(line, decoded, codec)
-                and not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))]
+                and (not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))
+                     or all(not sequence.isalpha() for sequence in codec.sequence_re.findall(line)))]
     return readings[0] if len({decoded for decoded, _ in readings}) == 1 else None
+
+
+def _cp1252_reads_another_script_glued_to_latin(line: str) -> bool:
+    """Does cp1252 read the line (strictly) into a word of mixed scripts where the line's
+    words were Latin ("sawᚭumi" from ``sawáš\xadumi``)?"""
+    decoded = _decoded_or_empty(line, _CP1252_CODEC)
+    return bool(decoded) and any(_has_mixed_scripts(_without_letter_apostrophes(word))
+                                 for word in _WORD_RE.findall(decoded))
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
