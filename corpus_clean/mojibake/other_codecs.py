@@ -575,7 +575,13 @@ def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | Non
     >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©"), _the_one_reading_where_cp1252_reads_none("HÅØYA ER BLÅØYD")
     (None, None)
 
-    Nor where cp1252 reads a letter of another script glued to Latin letters, and the
+    Latin letters, where a sequence is no clean word's (`_a_sequence_no_clean_word_holds`:
+    Lithuanian "į" through cp1257, ``senamiestÄÆ``):
+
+    >>> _the_one_reading_where_cp1252_reads_none("keliÄ… ÄÆ senamiestÄÆ")
+    ('kelią į senamiestį', 'cp1257')
+
+    And where cp1252 reads a letter of another script glued to Latin letters, and the
     other code page's sequences hold a sign (Berber "sawṭumi" through ISO-8859-2 is
     ``sawáš\xadumi``, cp1252 "sawᚭumi", an Ogham letter):
 
@@ -587,8 +593,22 @@ def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | Non
     readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
                 if _is_plausible_decode(line, decoded, codec)
                 and (not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))
-                     or all(not sequence.isalpha() for sequence in codec.sequence_re.findall(line)))]
+                     or _a_sequence_no_clean_word_holds(line, codec))]
     return readings[0] if len({decoded for decoded, _ in readings}) == 1 else None
+
+
+def _a_sequence_no_clean_word_holds(line: str, codec: _Codec) -> bool:
+    """Does one of the codec's sequences in the line hold a sign, or stand glued after a
+    small letter (capitals ending a word of small letters)? Lithuanian "senamiestį"
+    through cp1257 is ``senamiestÄÆ``; Norwegian capitals "BLÅØYD" are clean.
+
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> cp1257 = next(c for c in C if c.name == "cp1257")
+    >>> _a_sequence_no_clean_word_holds("kelią ÄÆ senamiestÄÆ", cp1257), _a_sequence_no_clean_word_holds("HÅØYA ER BLÅØYD", cp1257)
+    (True, False)
+    """
+    return any(not match.group().isalpha() or line[match.start() - 1 : match.start()].islower()
+               for match in codec.sequence_re.finditer(line))
 
 
 def _cp1252_reads_another_script_glued_to_latin(line: str) -> bool:
