@@ -53,6 +53,8 @@ FAIL_ON_MAIN = [
     ("utf8-as-iso-8859-2", "Sēpia\nSā\nLūsia"),
     # a three-byte letter through ISO-8859-2 whose last byte is a soft hyphen
     ("utf8-as-iso-8859-2", "sawṭumi d prinsi"),
+    # Mazanderani-like digits alone on a line of a page read through cp437
+    ("utf8-as-cp437", "خبرا ورزش فرهنگ\n۰۹:۱۰"),
     # Uzbek letter apostrophes as cp1252's quotes read as Latin-1
     ("c1-controls", "Amerika Qo‘shma Shtatlari, G‘arbiy"),
 ]

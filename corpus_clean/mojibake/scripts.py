@@ -131,6 +131,7 @@ _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HA
 
 
 _LATIN_ORDINALS = frozenset("ªº")
+_ARABIC_DIGITS_AND_SIGNS = frozenset({"EXTENDED", "ARABIC-INDIC"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -138,12 +139,14 @@ def _script(char: str) -> str:
     """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
     ARMENIAN...), with Japanese kana and CJK ideographs as one.
 
-    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー"), _script("º")
-    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'LATIN')
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー"), _script("º"), _script("۰")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'LATIN', 'ARABIC')
     """
     if char in _LATIN_ORDINALS:
         return "LATIN"  # "nº", "1.ª": Latin letters whose names are no script's ("MASCULINE ORDINAL INDICATOR")
     word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    if word in _ARABIC_DIGITS_AND_SIGNS:
+        return "ARABIC"  # "۰" is EXTENDED ARABIC-INDIC DIGIT ZERO, "٣" ARABIC-INDIC DIGIT THREE
     return "CJK" if word in _EAST_ASIAN else word
 
 
