@@ -598,17 +598,25 @@ def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | Non
 
 
 def _a_sequence_no_clean_word_holds(line: str, codec: _Codec) -> bool:
-    """Does one of the codec's sequences in the line hold a sign, or stand glued after a
-    small letter (capitals ending a word of small letters)? Lithuanian "senamiestį"
-    through cp1257 is ``senamiestÄÆ``; Norwegian capitals "BLÅØYD" are clean.
+    """Does one of the codec's sequences in the line hold a sign, or stand glued to a
+    small letter with capitals of its own (capitals ending a word of small letters, or
+    two capitals opening one)? Lithuanian "senamiestį" and "įvykis" through cp1257 are
+    ``senamiestÄÆ`` and ``ÄÆvykis``; Norwegian capitals "BLÅØYD" are clean.
 
     >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
     >>> cp1257 = next(c for c in C if c.name == "cp1257")
-    >>> _a_sequence_no_clean_word_holds("kelią ÄÆ senamiestÄÆ", cp1257), _a_sequence_no_clean_word_holds("HÅØYA ER BLÅØYD", cp1257)
-    (True, False)
+    >>> _a_sequence_no_clean_word_holds("kelią ÄÆ senamiestÄÆ", cp1257), _a_sequence_no_clean_word_holds("ÄÆvykis", cp1257)
+    (True, True)
+    >>> _a_sequence_no_clean_word_holds("HÅØYA ER BLÅØYD", cp1257), _a_sequence_no_clean_word_holds("Åø", cp1257)
+    (False, False)
     """
-    return any(not match.group().isalpha() or line[match.start() - 1 : match.start()].islower()
-               for match in codec.sequence_re.finditer(line))
+    for match in codec.sequence_re.finditer(line):
+        sequence, before, after = match.group(), line[match.start() - 1 : match.start()], line[match.end() : match.end() + 1]
+        if not sequence.isalpha() or before.islower():
+            return True
+        if sequence.isupper() and len(sequence) >= 2 and not before.isalpha() and after.islower():
+            return True
+    return False
 
 
 def _cp1252_reads_another_script_glued_to_latin(line: str) -> bool:
