@@ -588,8 +588,9 @@ def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | Non
     >>> _the_one_reading_where_cp1252_reads_none("sawáš\xadumi d prinsi")
     ('sawṭumi d prinsi', 'iso-8859-2')
     """
-    if not (reads_through_another_codec_only(line) or _cp1252_reads_another_script_glued_to_latin(line)):
-        return None
+    as_cp1252 = _decoded_or_empty(line, _CP1252_CODEC)
+    if as_cp1252 and not _cp1252_reads_another_script_glued_to_latin(as_cp1252):
+        return None  # (the common line: cp1252 reads it, into Latin letters)
     readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
                 if _is_plausible_decode(line, decoded, codec)
                 and (not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))
@@ -619,12 +620,18 @@ def _a_sequence_no_clean_word_holds(line: str, codec: _Codec) -> bool:
     return False
 
 
-def _cp1252_reads_another_script_glued_to_latin(line: str) -> bool:
-    """Does cp1252 read the line (strictly) into a word of mixed scripts where the line's
-    words were Latin ("sawᚭumi" from ``sawáš\xadumi``)?"""
-    decoded = _decoded_or_empty(line, _CP1252_CODEC)
-    return bool(decoded) and any(_has_mixed_scripts(_without_letter_apostrophes(word))
-                                 for word in _WORD_RE.findall(decoded))
+def _cp1252_reads_another_script_glued_to_latin(as_cp1252: str) -> bool:
+    """Does cp1252's reading of a line hold a word of mixed scripts ("sawᚭumi" from
+    ``sawáš\xadumi``)? (Cheap test first: a letter beyond the Latin blocks.)
+
+    >>> _cp1252_reads_another_script_glued_to_latin("sawᚭumi d"), _cp1252_reads_another_script_glued_to_latin("café")
+    (True, False)
+    """
+    return bool(_BEYOND_LATIN_RE.search(as_cp1252)) and any(
+        _has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(as_cp1252))
+
+
+_BEYOND_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
