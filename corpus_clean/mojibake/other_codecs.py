@@ -622,16 +622,18 @@ def _a_sequence_no_clean_word_holds(line: str, codec: _Codec) -> bool:
 
 def _cp1252_reads_another_script_glued_to_latin(as_cp1252: str) -> bool:
     """Does cp1252's reading of a line hold a word of mixed scripts ("sawᚭumi" from
-    ``sawáš\xadumi``)? (Cheap test first: a letter beyond the Latin blocks.)
+    ``sawáš\xadumi``)? (Cheap test first: an ASCII letter glued to a character of
+    another script's blocks; most lines cp1252 reads into another script write none.)
 
     >>> _cp1252_reads_another_script_glued_to_latin("sawᚭumi d"), _cp1252_reads_another_script_glued_to_latin("café")
     (True, False)
     """
-    return bool(_BEYOND_LATIN_RE.search(as_cp1252)) and any(
+    return bool(_ASCII_LETTER_BESIDE_ANOTHER_SCRIPT_RE.search(as_cp1252)) and any(
         _has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(as_cp1252))
 
 
-_BEYOND_LATIN_RE = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
+_OTHER_SCRIPTS = "\u0370-\u1dff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff"
+_ASCII_LETTER_BESIDE_ANOTHER_SCRIPT_RE = re.compile(f"[A-Za-z][{_OTHER_SCRIPTS}]|[{_OTHER_SCRIPTS}][A-Za-z]")
 
 
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
