@@ -36,8 +36,9 @@ def strip_control_chars(text: str) -> tuple[str, int]:
 
 
 # C1 controls as cp1252 reads them; between two letters only the letters and the
-# apostrophe are at home ("don\x92t").
-_CP1252_C1_AT_HOME_IN_WORDS = set("ƒŠŒŽšœžŸ’ˆ˜")
+# apostrophes are at home ("don\x92t"; Uzbek "Qo\x91shma" is "Qo‘shma", its letter
+# apostrophe written as a left quote).
+_CP1252_C1_AT_HOME_IN_WORDS = set("ƒŠŒŽšœžŸ’‘ˆ˜")
 # Between two ASCII letters: in mojibake, a C1 control follows a lead byte (Ã, â, Å...).
 # cp1252's en and em dash before a capital join two words ("Lagos\x96Ibadan") rather than
 # sit inside one: Mac Roman would make them "ñ" and "ó", which no word writes before a capital.
@@ -66,6 +67,8 @@ def decode_c1_as_mac_roman(text: str) -> tuple[str, int]:
     ('Habitantes de Coatlán confían en el proyecto', 2)
     >>> decode_c1_as_mac_roman("don\\x92t say \\x93yes\\x94")[1], decode_c1_as_mac_roman("tur\\x92stico")[1]
     (0, 0)
+    >>> decode_c1_as_mac_roman("Amerika Qo\\x91shma Shtatlari, Me\\x92roj")[1]
+    0
     >>> decode_c1_as_mac_roman("the Lagos\\x96Ibadan road")[1], decode_c1_as_mac_roman("Espa\\x96a y Portugal")[1]
     (0, 1)
 

@@ -15,6 +15,7 @@ from corpus_clean.mojibake.scripts import (
     _fits_neighbours,
     _has_mixed_scripts,
     _has_script,
+    _is_a_modifier_letter,
     _non_ascii_letters,
     _script,
 )
@@ -64,6 +65,7 @@ def _has_own_evidence(
         )
     return (
         _is_cp1252_pair_inside_word(token, match, decoded)
+        or _is_pair_with_a_sign_between_letters(token, match, decoded)
         or _is_pair_of_the_lines_alphabet(token, match, decoded, line)
         or _is_pair_of_a_line_in_another_script(token, match, decoded, line)
         or _is_pair_in_a_lowercase_word_of_a_diacritic_line(token, match, decoded, line)
@@ -177,6 +179,34 @@ def _is_cp1252_pair_inside_word(token: str, match: re.Match, decoded: str) -> bo
     return before.islower() or after.islower() or (
         decoded.isupper() and (before.isupper() or not before) and (after.isupper() or (pair[1].islower() and before.isupper()))
     )
+
+
+# Latin-1's signs (0xA1-0xBF but its letters "ª", "µ", "º" and the soft hyphen).
+_LATIN1_SIGN_CONTS = frozenset(c for c in bytes(range(0xA1, 0xC0)).decode("latin-1") if not c.isalpha()) - {"\xad"}
+
+
+def _is_pair_with_a_sign_between_letters(token: str, match: re.Match, decoded: str) -> bool:
+    """One 2-byte pair is evidence when its second character is a Latin-1 sign ("£",
+    "©", "°") glued between a letter and a lowercase letter, and it decodes to a
+    lowercase letter of their script beyond Latin Extended-A (the letters of African
+    and Berber orthographies, U+0180 on): Riffian "Sɣur" is ``SÉ£ur``. No word holds a
+    pound, copyright or degree sign between its letters. (A common letter, "DrÃ¥ber",
+    "NaÅ¡i", stays a name that needs support from its line, as ftfy leaves it.)
+
+    >>> _is_pair_with_a_sign_between_letters("SÉ£ur", _CP1252.run_re.search("SÉ£ur"), "ɣ")
+    True
+    >>> _is_pair_with_a_sign_between_letters("CAFÉ£5", _CP1252.run_re.search("CAFÉ£5"), "ɣ")
+    False
+    >>> _is_pair_with_a_sign_between_letters("yegÊ·jen", _CP1252.run_re.search("yegÊ·jen"), "ʷ")
+    True
+    """
+    pair = match.group()
+    if len(pair) != 2 or pair[1] not in _LATIN1_SIGN_CONTS or not decoded.islower() or decoded < "\u0180":
+        return False
+    before, after = _chars_around(token, match)
+    # (A modifier letter, Salish or Riffian "ʷ" of ``yegÊ·jen``, is of the letters around it.)
+    return (before.isalpha() and after.islower() and _script(before) == _script(after)
+            and (_script(decoded) == _script(before) or _is_a_modifier_letter(decoded)))
 
 
 def _is_pair_between_letters_of_its_script(token: str, match: re.Match, decoded: str) -> bool:

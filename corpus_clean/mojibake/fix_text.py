@@ -18,8 +18,8 @@ from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
 from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE, _a_reading_of_known_letters,
-                                                _capital_inside_a_lowercase_word, decode_a_control_pair_as_a_sign,
-                                                decode_cp1252_or_another_codec,
+                                                _capital_inside_a_lowercase_word, _second_capital_of_a_small_word,
+                                                decode_a_control_pair_as_a_sign, decode_cp1252_or_another_codec,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
                                         decode_mac_roman_ipa_letters, decode_mac_roman_ipa_letters_read_as_letters,
@@ -99,14 +99,19 @@ def _unless_another_code_page_reads_it_without_a_capital_inside_a_word(line: str
 
     >>> _unless_another_code_page_reads_it_without_a_capital_inside_a_word("NthÄŠ", "NthĊ")
     'Nthĩ'
+
+    Or second in a word of small letters (Kikuyu "Nĩkaragva", ``NÄŠkaragva``):
+
+    >>> _unless_another_code_page_reads_it_without_a_capital_inside_a_word("NÄŠkaragva", "NĊkaragva")
+    'Nĩkaragva'
     """
     if fixed == line:
         return fixed
     # (cheap test first, linear in the line: a capital the repair put in, after a small letter)
     capitals = {char for char in set(fixed) - set(line) if char.isupper()}
-    if not capitals or not any(char in capitals and fixed[k - 1].islower() for k, char in enumerate(fixed) if k):
+    if not capitals or not any(char in capitals and fixed[k - 1].isalpha() for k, char in enumerate(fixed) if k):
         return fixed
-    if not _capital_inside_a_lowercase_word(line, fixed):
+    if not (_capital_inside_a_lowercase_word(line, fixed) or _second_capital_of_a_small_word(line, fixed)):
         return fixed
     return _a_reading_of_known_letters(line, fixed)
 

@@ -401,6 +401,9 @@ def finish_nbsp_at_eol(text: str) -> str:
 # number and before a space ("1.ª vez", "25 ºC"), never before a letter. Not after a digit
 # or a period ("25\xa0ºC" is a degree written with the ordinal sign).
 _MAC_ROMAN_LETTER_APOSTROPHE_RE = re.compile(r"(?<![\d.])\xa0([ªº])(?=[^\W\d_])")
+# At a word's end after a letter ("Nidaaʼ" is ``Nidaa\xa0º``), only on a page that writes
+# the letter apostrophes already: "N\xa0º" or "Art\xa0º" could be an ordinal sign.
+_MAC_ROMAN_LETTER_APOSTROPHE_AT_A_WORDS_END_RE = re.compile(r"(?<=[^\W\d_])\xa0([ªº])(?![^\W\d_])")
 
 
 def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
@@ -411,10 +414,25 @@ def decode_mac_roman_letter_apostrophes(text: str) -> tuple[str, int]:
     ('ko e taʻu ʻe hongofulu', 2)
     >>> decode_mac_roman_letter_apostrophes("a 25\xa0ºC, la 1.\xa0ª vez")
     ('a 25\xa0ºC, la 1.\xa0ª vez', 0)
+
+    At a word's end, where the text writes letter apostrophes already (Navajo: the
+    page's other lines were decoded whole, ``Nidaa\xa0º`` alone on its line was not):
+
+    >>> decode_mac_roman_letter_apostrophes("Nidaa\xa0º\\nTsé Łichíʼ"), decode_mac_roman_letter_apostrophes("Art\xa0º 5")
+    (('Nidaaʼ\\nTsé Łichíʼ', 1), ('Art\xa0º 5', 0))
     """
     if "\xa0" not in text:
         return text, 0
-    return _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(lambda m: "\u02bb" if m.group(1) == "ª" else "\u02bc", text)
+    text, n = _MAC_ROMAN_LETTER_APOSTROPHE_RE.subn(_letter_apostrophe, text)
+    if "\u02bb" in text or "\u02bc" in text:
+        text, at_ends = _MAC_ROMAN_LETTER_APOSTROPHE_AT_A_WORDS_END_RE.subn(_letter_apostrophe, text)
+        n += at_ends
+    return text, n
+
+
+def _letter_apostrophe(match: re.Match) -> str:
+    """The letter apostrophe whose UTF-8 bytes Mac Roman reads as NBSP + group 1."""
+    return "\u02bb" if match.group(1) == "ª" else "\u02bc"
 
 
 # A Latin-1 capital or "ß" (a UTF-8 lead byte C2-DF read as cp1252), then a space: the
@@ -581,8 +599,10 @@ def _letter_with_a0(piece: str) -> str | None:
 # followed by a currency or math sign inside a word ("tm…£arin" is "tmɣarin").
 _MAC_ROMAN_SIGNS_AFTER_C9 = "".join(
     char for char in bytes(range(0xA0, 0xC0)).decode("mac_roman") if not char.isalpha())
+# (Two letters before it, or one where a letter follows: "S…£ur" is "Sɣur".)
 _MAC_ROMAN_IPA_LETTER_RE = re.compile(
-    rf"(?<=[^\W\d_]{{2}})…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
+    rf"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_])(?=..[^\W\d_]))…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])"
+    rf"(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
 
 
 def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:

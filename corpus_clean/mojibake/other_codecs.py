@@ -97,7 +97,7 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
     True
     """
     if not _BEYOND_CP1252_RE.search(line):
-        return None
+        return _the_one_reading_where_cp1252_reads_none(line)
     decodings = _strict_decodings(line)
     if not decodings:
         return None
@@ -113,6 +113,16 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
             for decoded, codec in decodings:
                 if codec.name == only and _is_plausible_decode(line, decoded, codec, rare_letters=True):
                     return decoded, codec.name
+        # The one reading by a code page that reads every garbled line of the page, the
+        # lines cp1252 reads too among them: Tahitian "hōpe'a" through cp1250 is
+        # ``hĹŤpe'a`` (ISO-8859-2 "hūpe'a"), but the page's dash ``â€“`` is cp1250's
+        # "–" and no reading of ISO-8859-2, which lacks "€" and "“".
+        every = document_codecs(document).reads_every_line
+        by_every = {decoded for decoded, codec in decodings
+                    if codec.name in every and _is_plausible_decode(line, decoded, codec, rare_letters=True)}
+        if len(by_every) == 1:
+            decoded = by_every.pop()
+            return decoded, next(codec.name for text, codec in decodings if text == decoded and codec.name in every)
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings; else, as one computer garbled
@@ -188,6 +198,9 @@ class DocumentVotes(NamedTuple):
     # the code page of ``most_lines`` whose reading of the page writes the fewest letter
     # marks (`fewest_letter_marks`), if one does
     fewest_marks: str | None = None
+    # the code pages that read every line holding a UTF-8 sequence, the lines of cp1252's
+    # characters among them (`_reads_every_garbled_line`)
+    reads_every_line: frozenset = frozenset()
 
 
 _NO_VOTES = DocumentVotes(frozenset(), None)
@@ -211,9 +224,14 @@ def document_codecs(document: str) -> DocumentVotes:
     letters: dict[str, set] = {}
     lines = document.split("\n")
     line_readings = []
+    readers: list[set] = []
     for line in lines:
         readings = {}
-        if _BEYOND_CP1252_RE.search(line):
+        if not _BEYOND_CP1252_RE.search(line):
+            if _is_garbled_through_cp1252_characters(line):
+                readers.append({codec.name for decoded, codec in _strict_decodings(line)
+                                if _is_plausible_decode(line, decoded, codec, rare_letters=True)})
+        else:
             readings = {codec.name: decoded for decoded, codec in _strict_decodings(line)
                         if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
             votes.update(readings.keys())
@@ -221,7 +239,9 @@ def document_codecs(document: str) -> DocumentVotes:
                 only_readings |= set(readings)
             for name, decoded in readings.items():
                 letters.setdefault(name, set()).update(_alphabet_letters(decoded))
+            readers.append(set(readings))
         line_readings.append(readings)
+    readers = [names for names in readers if names]  # (a line no code page reads plausibly tells nothing)
     most = max(votes.values(), default=0)
     most_lines = frozenset(name for name, count in votes.items() if count == most)
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
@@ -230,7 +250,19 @@ def document_codecs(document: str) -> DocumentVotes:
                          # (a reading with a sign where another has a letter, "h÷" for
                          # "há", writes no letter there for an alphabet to refuse)
                          _readings_in_an_alphabet(_readings_of_letters(pages), letters),
-                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages))
+                         *_reading_most_like_its_language(pages), fewest_letter_marks(pages),
+                         frozenset(set.intersection(*readers)) if len(readers) > 1 else frozenset())
+
+
+def _is_garbled_through_cp1252_characters(line: str) -> bool:
+    """Does the line, written in characters cp1252 has, hold a UTF-8 sequence and decode
+    strictly through cp1252 (so it is mojibake, and which other code pages read it too
+    says which the page's code page may be)?
+
+    >>> _is_garbled_through_cp1252_characters("Teva Nui â€“ 1h"), _is_garbled_through_cp1252_characters("café")
+    (True, False)
+    """
+    return bool(_CP1252_CODEC.sequence_re.search(line)) and bool(_decoded_or_empty(line, _CP1252_CODEC))
 
 
 def fewest_letter_marks(readings: dict[str, str]) -> str | None:
@@ -530,6 +562,80 @@ def reads_through_another_codec_only(line: str) -> bool:
     return any(_is_plausible_decode(line, decoded, codec) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE))
 
 
+def _the_one_reading_where_cp1252_reads_none(line: str) -> tuple[str, str] | None:
+    """(the line decoded, the codec's name) for a line written in cp1252's characters
+    that cp1252 cannot decode (`reads_through_another_codec_only`) and one other code page
+    reads plausibly into letters of a script other than Latin; None otherwise. Armenian
+    "Սողոմոնյան" through cp1257 is ``Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶``: "Õø" (D5 B8, "ո") is
+    no cp1252 sequence. (Latin letters are no evidence: Norwegian capitals "BLÅØYD"
+    read through cp1257 are "BLŨYD".)
+
+    >>> _the_one_reading_where_cp1252_reads_none("Õ¨ÕøÕ²ÕøÕ´ÕøÕ¶ÕµÕ¡Õ¶")
+    ('Սողոմոնյան', 'cp1257')
+    >>> _the_one_reading_where_cp1252_reads_none("cafÃ© and Ã©tÃ©"), _the_one_reading_where_cp1252_reads_none("HÅØYA ER BLÅØYD")
+    (None, None)
+
+    Latin letters, where a sequence is no clean word's (`_a_sequence_no_clean_word_holds`:
+    Lithuanian "į" through cp1257, ``senamiestÄÆ``):
+
+    >>> _the_one_reading_where_cp1252_reads_none("keliÄ… ÄÆ senamiestÄÆ")
+    ('kelią į senamiestį', 'cp1257')
+
+    And where cp1252 reads a letter of another script glued to Latin letters, and the
+    other code page's sequences hold a sign (Berber "sawṭumi" through ISO-8859-2 is
+    ``sawáš\xadumi``, cp1252 "sawᚭumi", an Ogham letter):
+
+    >>> _the_one_reading_where_cp1252_reads_none("sawáš\xadumi d prinsi")
+    ('sawṭumi d prinsi', 'iso-8859-2')
+    """
+    as_cp1252 = _decoded_or_empty(line, _CP1252_CODEC)
+    if as_cp1252 and not _cp1252_reads_another_script_glued_to_latin(as_cp1252):
+        return None  # (the common line: cp1252 reads it, into Latin letters)
+    readings = [(decoded, codec.name) for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
+                if _is_plausible_decode(line, decoded, codec)
+                and (not any(_script(char) == "LATIN" for char in _new_letters(line, decoded))
+                     or _a_sequence_no_clean_word_holds(line, codec))]
+    return readings[0] if len({decoded for decoded, _ in readings}) == 1 else None
+
+
+def _a_sequence_no_clean_word_holds(line: str, codec: _Codec) -> bool:
+    """Does one of the codec's sequences in the line hold a sign, or stand glued to a
+    small letter with capitals of its own (capitals ending a word of small letters, or
+    two capitals opening one)? Lithuanian "senamiestį" and "įvykis" through cp1257 are
+    ``senamiestÄÆ`` and ``ÄÆvykis``; Norwegian capitals "BLÅØYD" are clean.
+
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> cp1257 = next(c for c in C if c.name == "cp1257")
+    >>> _a_sequence_no_clean_word_holds("kelią ÄÆ senamiestÄÆ", cp1257), _a_sequence_no_clean_word_holds("ÄÆvykis", cp1257)
+    (True, True)
+    >>> _a_sequence_no_clean_word_holds("HÅØYA ER BLÅØYD", cp1257), _a_sequence_no_clean_word_holds("Åø", cp1257)
+    (False, False)
+    """
+    for match in codec.sequence_re.finditer(line):
+        sequence, before, after = match.group(), line[match.start() - 1 : match.start()], line[match.end() : match.end() + 1]
+        if not sequence.isalpha() or before.islower():
+            return True
+        if sequence.isupper() and len(sequence) >= 2 and not before.isalpha() and after.islower():
+            return True
+    return False
+
+
+def _cp1252_reads_another_script_glued_to_latin(as_cp1252: str) -> bool:
+    """Does cp1252's reading of a line hold a word of mixed scripts ("sawᚭumi" from
+    ``sawáš\xadumi``)? (Cheap test first: an ASCII letter glued to a character of
+    another script's blocks; most lines cp1252 reads into another script write none.)
+
+    >>> _cp1252_reads_another_script_glued_to_latin("sawᚭumi d"), _cp1252_reads_another_script_glued_to_latin("café")
+    (True, False)
+    """
+    return bool(_ASCII_LETTER_BESIDE_ANOTHER_SCRIPT_RE.search(as_cp1252)) and any(
+        _has_mixed_scripts(_without_letter_apostrophes(word)) for word in _WORD_RE.findall(as_cp1252))
+
+
+_OTHER_SCRIPTS = "\u0370-\u1dff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff"
+_ASCII_LETTER_BESIDE_ANOTHER_SCRIPT_RE = re.compile(f"[A-Za-z][{_OTHER_SCRIPTS}]|[{_OTHER_SCRIPTS}][A-Za-z]")
+
+
 def decode_cp1252_or_another_codec(line: str, as_cp1252: str) -> str:
     """A line of C1 controls and cp1252 signs decodes whole as cp1252 mixed with
     Latin-1 (``as_cp1252``), and maybe through another code page that has both: ISO-8859-2
@@ -564,15 +670,23 @@ def _a_reading_of_known_letters(line: str, as_cp1252: str) -> str:
 
     >>> _a_reading_of_known_letters("NthÄŠ", "NthĊ")
     'Nthĩ'
+    >>> _a_reading_of_known_letters("NÄŠkaragva", "NĊkaragva")
+    'Nĩkaragva'
     """
     # (Only Latin letters: where the code pages collide, "Å¨" / "Ä“", and the cheap test
-    # first, for the many lines of other scripts that `letter_counts` knows little of.)
+    # first, for the many lines of other scripts that `letter_counts` knows little of.
+    # A known letter is no answer where it is a capital inside a word of small letters:
+    # Kikuyu "Nĩkaragva" through ISO-8859-2 is ``NÄŠkaragva``, cp1252 "NĊkaragva".)
+    new_letters = _new_letters(line, as_cp1252)
     if all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
-           for char in _new_letters(line, as_cp1252)):
+           for char in new_letters) and not any(char.isupper() for char in new_letters):
         return as_cp1252
     # A language the alphabets do not know is read by its words' case instead: cp1252's
     # letter a capital inside a word of small letters ("WiadŨmości"), the other's not.
-    miscased = _capital_inside_a_lowercase_word(line, as_cp1252)
+    miscased = _capital_inside_a_lowercase_word(line, as_cp1252) or _second_capital_of_a_small_word(line, as_cp1252)
+    if not miscased and all(char in LETTER_COUNTS or char in AFRICAN_REFERENCE_LETTERS or _script(char) != "LATIN"
+                            for char in new_letters):
+        return as_cp1252
     others = {decoded for decoded, codec in _strict_decodings(line, _NOT_CP1252_ALIKE)
               if decoded != as_cp1252 and _is_plausible_decode(line, decoded, codec)
               and (_writes_only_known_letters(line, decoded)
@@ -964,7 +1078,44 @@ def _capital_inside_a_lowercase_word(line: str, decoded: str) -> bool:
 
     >>> _capital_inside_a_lowercase_word("Ρ†Σ€ΠΈ", "цӀи")
     False
+
+    Nor a vowel's capital after an Irish mutation prefix (`_opens_a_word_after_a_mutation_prefix`):
+
+    >>> _capital_inside_a_lowercase_word("na hĂ\x81ise", "na hÁise")
+    False
     """
     new = set(_new_letters(line, decoded)) - _CAPITALS_WRITTEN_IN_SMALL_WORDS
     return any(char in new and char.isupper() and decoded[k - 1].islower()
+               and not _opens_a_word_after_a_mutation_prefix(decoded, k)
                for k, char in enumerate(decoded[1:], start=1))
+
+
+def _second_capital_of_a_small_word(line: str, decoded: str) -> bool:
+    """Did the decoding put a capital second in a word whose other letters but the first
+    are small ("NĊkaragva", Kikuyu "Nĩkaragva" read as cp1252)? (Not a word in capitals,
+    "ŁÓDŹ"; not a capital before one small letter, "DŽo".)
+
+    >>> _second_capital_of_a_small_word("NÄŠkaragva", "NĊkaragva"), _second_capital_of_a_small_word("x", "ĽUDIA")
+    (True, False)
+    """
+    new = set(_new_letters(line, decoded))
+    return any(decoded[k] in new and decoded[k].isupper() and decoded[k - 1].isupper()
+               and (k == 1 or not decoded[k - 2].isalpha()) and decoded[k + 1 : k + 3].isalpha()
+               and decoded[k + 1 : k + 3].islower()
+               for k in range(1, len(decoded) - 2))
+
+
+# Irish puts one or two small letters before a capital that opens a word (the initial
+# mutations: "na hÁise", "i nÉirinn", "an tSín", "i bhFrainc"): the capital of a vowel.
+_MUTATION_PREFIX_RE = re.compile(r"(?<![^\W\d_])(?:[a-z]{1,2})([ÁÉÍÓÚÀÈÌÒÙ])(?=[^\W\d_])")
+
+
+def _opens_a_word_after_a_mutation_prefix(text: str, k: int) -> bool:
+    """Is the capital at ``text[k]`` a vowel's capital after one or two small ASCII
+    letters that open the word, a letter following it (Irish "hÁise")?
+
+    >>> _opens_a_word_after_a_mutation_prefix("na hÁise", 4), _opens_a_word_after_a_mutation_prefix("polÉe", 3)
+    (True, False)
+    """
+    match = _MUTATION_PREFIX_RE.search(text, max(0, k - 2), k + 2)
+    return match is not None and match.start(1) == k

@@ -21,6 +21,7 @@ from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.evidence import _decoded_or_empty
 from corpus_clean.mojibake.other_codecs import (OTHER_CODECS, _alphabet_letters, _capital_inside_a_lowercase_word,
+                                                _opens_a_word_after_a_mutation_prefix,
                                                 _one_language_or_cldr_writes,
                                                 _is_written, _new_letters, _one_language_writes,
                                                 _without_letter_apostrophes)
@@ -146,16 +147,59 @@ def _page_codecs(originals: list[str], repaired: list[str], readings: list[dict]
         codecs = [codec for codec in codecs if codec is _CP1252 or voted[codec.name] != voted[_CP1252.name]]
         if len(codecs) == 1:
             return [], set()
-        fitting = [codec for codec in codecs
-                   if _one_language_writes(set().union(*map(_alphabet_letters, voted[codec.name])))]
-        if len(fitting) != 1 or fitting[0] is _CP1252:
+        fitting = _the_reading_a_language_writes(codecs, voted)
+        if fitting is None or fitting is _CP1252:
             return [], set()
-        codecs = fitting
+        codecs = [fitting]
     scripts = {_script(char) for codec in codecs for reading in voted[codec.name]
                for char in reading if char > "\x7f" and _has_script(char)}
     # Lines that decoded into signs only ("£3.2", "© 2026") on a page of ASCII words: a
     # Latin page (Welsh "ΓΆ'r" on it is "â'r").
     return codecs, scripts or {"LATIN"}
+
+
+def _the_reading_a_language_writes(codecs: list[_Codec], voted: dict[str, list]) -> _Codec | None:
+    """Of code pages that tie with cp1252 on a page, the one whose readings write letters
+    one language writes all of: of the studied pages' alphabets first (Māori "ō"
+    through cp1257, not "Ũ" through cp1252), then, where none fits, of CLDR's (Esperanto
+    "ŝ" through cp1257, which cp1252 reads "ů"); and where neither decides, the one
+    whose readings put no capital inside a word of small letters where cp1252's do
+    (Old Prussian "Indōnezija" through cp1257, "IndŨnezija" through cp1252). None where
+    no one code page is so named.
+
+    >>> from corpus_clean.mojibake.other_codecs import OTHER_CODECS as C
+    >>> cp1257 = next(c for c in C if c.name == "cp1257")
+    >>> _the_reading_a_language_writes([_CP1252, cp1257], {"encoding": ["IndŨnezija pŨliskan Dānanmarki"],
+    ...                                                   "cp1257": ["Indōnezija pōliskan Dānanmarki"]}).name
+    'cp1257'
+    """
+    letters = {codec.name: set().union(*map(_alphabet_letters, voted[codec.name])) for codec in codecs}
+    fitting = [codec for codec in codecs if _one_language_writes(letters[codec.name])]
+    if not fitting:
+        fitting = [codec for codec in codecs if _one_language_or_cldr_writes(letters[codec.name])]
+    if len(fitting) == 1:
+        return fitting[0]
+    if fitting:
+        return None  # (letters of a language both ways: the alphabets speak for each)
+    uncased = [codec for codec in codecs if not any(map(_capital_after_a_small_letter, voted[codec.name]))]
+    if len(uncased) == 1 and any(map(_capital_after_a_small_letter, voted[_CP1252.name])):
+        return uncased[0]
+    return None
+
+
+_CAPITAL_AFTER_A_SMALL_LETTER_RE = re.compile(r"(?<=[^\W\d_])[^\W\d_\x00-\x7f](?=[^\W\d_])")
+
+
+def _capital_after_a_small_letter(text: str) -> bool:
+    """Does the text put a capital beyond ASCII right after a small letter, inside a
+    word (``IndŨnezija``; not Irish "hÁise", `_opens_a_word_after_a_mutation_prefix`)?
+
+    >>> _capital_after_a_small_letter("IndŨnezija"), _capital_after_a_small_letter("na hÁise, Ŭ")
+    (True, False)
+    """
+    return any(match.group().isupper() and text[match.start() - 1].islower()
+               and not _opens_a_word_after_a_mutation_prefix(text, match.start())
+               for match in _CAPITAL_AFTER_A_SMALL_LETTER_RE.finditer(text))
 
 
 def _acceptable_reading(line: str, decoded: str, scripts: set) -> str | None:

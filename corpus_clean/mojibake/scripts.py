@@ -131,6 +131,7 @@ _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HA
 
 
 _LATIN_ORDINALS = frozenset("ªº")
+_ARABIC_DIGITS_AND_SIGNS = frozenset({"EXTENDED", "ARABIC-INDIC"})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -138,12 +139,14 @@ def _script(char: str) -> str:
     """Rough script of a letter: the first word of its Unicode name (LATIN, CYRILLIC,
     ARMENIAN...), with Japanese kana and CJK ideographs as one.
 
-    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー"), _script("º")
-    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'LATIN')
+    >>> _script("ə"), _script("ж"), _script("の"), _script("中"), _script("ー"), _script("º"), _script("۰")
+    ('LATIN', 'CYRILLIC', 'CJK', 'CJK', 'CJK', 'LATIN', 'ARABIC')
     """
     if char in _LATIN_ORDINALS:
         return "LATIN"  # "nº", "1.ª": Latin letters whose names are no script's ("MASCULINE ORDINAL INDICATOR")
     word = unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+    if word in _ARABIC_DIGITS_AND_SIGNS:
+        return "ARABIC"  # "۰" is EXTENDED ARABIC-INDIC DIGIT ZERO, "٣" ARABIC-INDIC DIGIT THREE
     return "CJK" if word in _EAST_ASIAN else word
 
 
@@ -183,11 +186,15 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
     (False, True)
     >>> _fits_neighbours("waÊ»a", 2, 4, "ʻ"), _fits_neighbours("«VOCÊ»", 4, 6, "ʻ")
     (True, False)
+    >>> _fits_neighbours("xʷÉ™lq", 2, 4, "ə")
+    True
     """
     if unicodedata.category(decoded[:1] or " ") == "Mn" and not _carries_marks(text[start - 1 : start]):
         return False  # a combining mark carries a letter; a mark after a space or quote is no text
-    # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо".)
-    letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES), None)
+    # (A letter apostrophe sits between letters of any script: "waʻa", "мʼясо"; a modifier
+    # letter is of the letters it modifies: "yegʷjen".)
+    letter = next((c for c in decoded if _has_script(c) and c not in LETTER_APOSTROPHES
+                   and not _is_a_modifier_letter(c)), None)
     if letter is None:
         if any(c in LETTER_APOSTROPHES for c in decoded):
             # ... but not at the end of a word in capitals: "«VOCÊ»" is Portuguese, no "VOCʻ".
@@ -195,7 +202,9 @@ def _fits_neighbours(text: str, start: int, end: int, decoded: str, look_alikes:
         return True
     script = _script(letter)
     for neighbour in (text[start - 1 : start], text[end : end + 1]):
-        if neighbour.isalpha() and _script(neighbour) != script:
+        # (A modifier letter belongs to the letters it modifies, as in `_has_mixed_scripts`:
+        # Salish "xʷəlq" partially fixed is ``xʷÉ™lq``.)
+        if neighbour.isalpha() and _script(neighbour) != script and not _is_a_modifier_letter(neighbour):
             if not (look_alikes and _look_alike_pair(letter, neighbour)):
                 return False
     if letter.isalpha() and not letter.isupper() and letter != "ß" and decoded[0] == letter:
