@@ -31,33 +31,10 @@ def first_removed(removed: list[Removal], suffixes: tuple[str, ...]) -> str | No
     >>> first_removed([Removal(0, 9, "news.byline", "By A. Li\\n")], (".byline",))
     'By A. Li'
     """
-    return first_removed_of_each(removed, (suffixes,))[0]
-
-
-def first_removed_of_each(removed: list[Removal], groups: tuple[tuple[str, ...], ...]) -> list[str | None]:
-    """``first_removed`` of each group of suffixes in `groups`, in one pass over `removed`
-    (the metadata step asks for three: a page's cuts were walked three times, to the end
-    for each group the page has no cut of, most pages' byline and dateline).
-
-    >>> cuts = [Removal(0, 5, "nav.menu", "Home\\n"), Removal(5, 14, "news.byline", " By A. Li\\n"),
-    ...         Removal(14, 20, "news.headline", "Title\\n"), Removal(20, 25, "x.byline", "By B\\n")]
-    >>> first_removed_of_each(cuts, ((".headline", ".title"), (".byline",), (".dateline",)))
-    ['Title', 'By A. Li', None]
-    """
-    found: list[str | None] = [None] * len(groups)
-    wanted = tuple(suffix for suffixes in groups for suffix in suffixes)
-    left = len(groups)
     for removal in removed:
-        rule = removal.rule
-        if not rule.endswith(wanted):  # (most cuts: no group's)
-            continue
-        for g, suffixes in enumerate(groups):
-            if found[g] is None and rule.endswith(suffixes):
-                found[g] = removal.text.strip()
-                left -= 1
-        if not left:
-            break
-    return found
+        if removal.rule.endswith(suffixes):
+            return removal.text.strip()
+    return None
 
 
 def clean_byline(line: str | None) -> str | None:

@@ -92,28 +92,6 @@ def test_byline_and_dates_come_from_the_labelled_cuts():
         dt.datetime(2024, 6, 5, 13, 0, tzinfo=dt.timezone.utc)
 
 
-def _first_removed_reference(removed, suffixes):
-    """``extract.first_removed`` as it was, one walk per group: the reference."""
-    for removal in removed:
-        if removal.rule.endswith(suffixes):
-            return removal.text.strip()
-    return None
-
-
-_RULE_NAMES = ["news.headline", "news.title", "news.byline", "x.byline", "dates.dateline", "nav.menu",
-               "share.bar", "news.subtitle", "byline", ".title"]
-
-
-@given(st.lists(st.tuples(st.sampled_from(_RULE_NAMES), st.text(" \nAb1", max_size=6)), max_size=12),
-       st.lists(st.lists(st.sampled_from([".headline", ".title", ".byline", ".dateline", ".menu", "title"]),
-                         min_size=1, max_size=3).map(tuple), min_size=1, max_size=4))
-@settings(max_examples=300, deadline=None)
-def test_first_removed_of_each_is_first_removed_per_group(cuts, groups):
-    removed = [Removal(k, k + 1, rule, text) for k, (rule, text) in enumerate(cuts)]
-    assert extract.first_removed_of_each(removed, tuple(groups)) == [
-        _first_removed_reference(removed, suffixes) for suffixes in groups]
-
-
 @given(st.text(max_size=80))
 def test_parse_published_never_raises_and_only_returns_aware_plausible_dates(text):
     parsed = extract.parse_published(text)

@@ -54,10 +54,6 @@ class StripBoilerplate(Step):
         return batch
 
 
-# The rules' name endings whose first cut becomes the title, the byline and the dateline.
-_LABELLED_CUTS = ((".headline", ".title"), (".byline",), (".dateline",))
-
-
 class ExtractMetadata(Step):
     """Title/byline/date from the labelled cuts (HTML metadata wins when present), and
     the language of the clean text."""
@@ -67,10 +63,10 @@ class ExtractMetadata(Step):
 
     def run(self, batch: list[Document]) -> list[Document]:
         for doc in batch:
-            title, byline, dateline = extract.first_removed_of_each(doc.removed, _LABELLED_CUTS)
-            doc.title = doc.title or title
-            doc.byline = doc.byline or extract.clean_byline(byline)
-            doc.published = doc.published or extract.parse_published(dateline)
+            doc.title = doc.title or extract.first_removed(doc.removed, (".headline", ".title"))
+            doc.byline = doc.byline or extract.clean_byline(extract.first_removed(doc.removed, (".byline",)))
+            doc.published = doc.published or extract.parse_published(
+                extract.first_removed(doc.removed, (".dateline",)))
             # Always our own detector (<html lang> is in declared_lang); its probability is
             # kept for the signals step, which would otherwise run language id again.
             doc.lang, doc.lang_score = extract.language_score(doc.text)
