@@ -65,7 +65,8 @@ def test_a_batch_gives_every_document_what_the_per_document_steps_give(texts, us
 def test_dated_entry_candidates_of_a_batch_stop_at_each_page():
     pages = ["Updated 23:41", "The first result is in: the seat is held.", "12 March 2016\n\nMost read", "x\n1974"]
     batch = Batch.of(pages)
-    got = [c.dated_entry_candidates.tolist() for c in batch.ctxs]
+    got = [c.page_slices[0].of("dated_entry_candidates", c.page_slices[1]).tolist() for c in batch.ctxs]
+    assert got == [page_mask(c, "dated_entry_candidates", dated_entry_candidates).tolist() for c in batch.ctxs]
     assert got == [[False], [False], [True, False, False], [False, False]]
     assert got == [dated_entry_candidates(c.stats, c.blank).tolist() for c in map(Context, pages)]
 

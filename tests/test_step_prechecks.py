@@ -113,8 +113,9 @@ def test_a_batch_lists_each_page_the_rows_the_page_lists_alone(seed):
     texts = [t for t in (generated_page(rng) for _ in range(rng.randint(1, 9))) if t.strip()] or ["x"]
     for ctx, text in zip(Batch.of(texts).ctxs, texts):
         alone = Context(text)
+        pages, k = ctx.__dict__["page_slices"]  # (the batch's lists, sliced for page k when read)
         for name, compute in PAGE_ROWS:
-            assert ctx.__dict__[name] == page_rows(alone, name, compute)
+            assert pages.of(name, k) == page_rows(ctx, name, compute) == page_rows(alone, name, compute)
 
 
 def _headline_copies_reference(ctx, headline):

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from corpus_clean.boilerplate.batch import Batch
 from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.features import ALPHA, SENT_END
+from corpus_clean.boilerplate.features import ALPHA, SENT_END, page_slice
 from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_threads import (
     REPEAT_MAX_CHARS, UNIT_MAX_LINES, UNIT_MIN_LINES, _thread_starts_py, mark_repeated_units, repeated_unit_candidates,
@@ -77,7 +77,7 @@ def test_repeated_unit_candidates_are_the_steps_own_candidates_page_by_page(page
     for ctx, text in zip(batch.ctxs, pages):
         alone = Context(text)
         want = _pairs_by_the_loop(alone)
-        assert set(ctx.repeated_unit_candidates.nonzero()[0].tolist()) == want
+        assert set(page_slice(ctx, "repeated_unit_candidates").nonzero()[0].tolist()) == want
         assert set(repeated_unit_candidates(alone.stats, alone.blank).nonzero()[0].tolist()) == want
 
 
@@ -103,7 +103,7 @@ def test_a_thread_the_step_cuts_passes_its_precheck():
             "We went with the kids, the ice is great.\nLike · Reply\nAndrei P. wrote:\n"
             "Finally, there was no rink at all last year.\nLike · Reply\n© 2026 Weekly")
     [ctx] = Batch.of([text]).ctxs
-    assert ctx.repeated_unit_candidates.nonzero()[0].tolist() == [4]
+    assert page_slice(ctx, "repeated_unit_candidates").nonzero()[0].tolist() == [4]
     ctx.marks.rule[4] = ctx.marks.rule[7] = "classifier"
     ctx.marks.rule[8] = "footer.copyright"
     mark_repeated_units(ctx, LineShape(ctx.stats))

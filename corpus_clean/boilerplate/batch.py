@@ -23,7 +23,9 @@ from corpus_clean.boilerplate.engine import (
     build_removals, flat_lines_of, head_lines, lazy_attribute, line_masks, looks_like_titles, mark_layout, marked,
     mark_trailing_comments, menu_items, prefix_at, restore_repeats_of_removed, tail_lines,
 )
-from corpus_clean.boilerplate.features import LineStats, TextsLines, first_copies, per_text_lines, split_texts
+from corpus_clean.boilerplate.features import (
+    LineStats, PageSlices, TextsLines, first_copies, per_text_lines, split_texts,
+)
 from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
@@ -103,19 +105,20 @@ class Batch:
         ctxs = [Context(lines.text, lines, doc_stats, (blank[a:b], prose[a:b], before[a:b], after[a:b]), has_blank)
                 for (lines, doc_stats), a, b, has_blank in zip(per_text, starts, ends, has_blank_lines)]
         # (the later steps' per-line masks that depend on the counts alone, made for the
-        # whole batch in one pass where each page made its own: a slice per page)
+        # whole batch in one pass where each page made its own; a page slices its part
+        # when it first reads one: ``features.PageSlices``)
         last_rows = np.asarray(ends, dtype=np.int64) - 1
-        for name, compute in PAGE_MASKS:
-            mask = compute(stats, blank, last_rows)
-            for ctx, a, b in zip(ctxs, starts, ends):
-                ctx.__dict__[name] = mask[a:b]
+        page_masks = {name: compute(stats, blank, last_rows) for name, compute in PAGE_MASKS}
         first_rows = last_rows + 1 - flat.n_lines
+        row_lists = {}
         for name, compute in PAGE_ROWS:
             rows = np.flatnonzero(compute(stats, blank, last_rows))
             bounds = np.searchsorted(rows, first_rows).tolist() + [len(rows)]
             local = (rows - np.repeat(first_rows, np.diff(bounds))).tolist()  # (each row in its own page)
-            for ctx, a, b in zip(ctxs, bounds[:-1], bounds[1:]):
-                ctx.__dict__[name] = local[a:b]
+            row_lists[name] = (local, bounds)
+        pages = PageSlices(page_masks, row_lists, starts, ends)
+        for k, ctx in enumerate(ctxs):
+            ctx.__dict__["page_slices"] = (pages, k)
         return cls(ctxs, stats, masks, flat)
 
     def flat_lines(self) -> FlatLines:

@@ -448,15 +448,59 @@ def first_copies(lines: list[str], bounds: np.ndarray) -> np.ndarray:
     return out
 
 
+class PageSlices:
+    """A batch's per-line masks (``batch.PAGE_MASKS``) and candidate rows
+    (``batch.PAGE_ROWS``), made for all its pages at once; page k's own part of one is
+    sliced when the page first reads it (``page_slice``). Most pages never read most of
+    them (on the generated corpus ~1 page in 4 reaches the steps that do), so slicing
+    each for every page up front made ~14 views or lists per page to throw away.
+
+    >>> pages = PageSlices({"digits": np.array([True, False, True])}, {"ends": ([1, 0], [0, 1, 2])}, [0, 2], [2, 3])
+    >>> pages.of("digits", 1).tolist(), pages.of("ends", 0), pages.of("ends", 1), pages.of("other", 0)
+    ([True], [1], [0], None)
+    """
+
+    def __init__(self, masks: dict[str, np.ndarray], rows: dict[str, tuple[list[int], list[int]]],
+                 starts: list[int], ends: list[int]):
+        self.masks = masks  # name -> the batch's mask (one entry per row)
+        self.rows = rows  # name -> (each flagged row's number in its page, page k's bounds in that list)
+        self.starts, self.ends = starts, ends  # page k's rows: starts[k] to ends[k]
+
+    def of(self, name: str, k: int):
+        """Page k's part of `name`: a view of the mask, a list of rows, or None if unknown."""
+        mask = self.masks.get(name)
+        if mask is not None:
+            return mask[self.starts[k]:self.ends[k]]
+        found = self.rows.get(name)
+        if found is None:
+            return None
+        local, bounds = found
+        return local[bounds[k]:bounds[k + 1]]
+
+
+def page_slice(ctx, name: str):
+    """`ctx`'s part of its batch's `name` (``PageSlices``), sliced on first read and kept
+    on the Context; None for a Context made on its own (no batch)."""
+    found = ctx.__dict__.get(name)
+    if found is None:
+        pages = ctx.__dict__.get("page_slices")  # (PageSlices, the page's number in it)
+        if pages is not None:
+            found = pages[0].of(name, pages[1])
+            if found is not None:
+                ctx.__dict__[name] = found
+    return found
+
+
 def page_rows(ctx, name: str, compute) -> list[int]:
     """The lines of `ctx` a per-line mask of its counts alone flags, ascending: the list its
-    batch made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_ROWS``), or
-    those of ``compute(ctx.stats, ctx.blank)`` for a Context made on its own. (A page's few
-    candidates as a list: a pre-check walks them in Python, no array call per page.)
+    batch made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_ROWS``,
+    ``page_slice``), or those of ``compute(ctx.stats, ctx.blank)`` for a Context made on its
+    own. (A page's few candidates as a list: a pre-check walks them in Python, no array call
+    per page.)
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> page_rows(Context("Home\\n\\nNews"), "blank_rows", lambda stats, blank: blank)
     [1]
     """
-    rows = ctx.__dict__.get(name)
+    rows = page_slice(ctx, name)
     return np.flatnonzero(compute(ctx.stats, ctx.blank)).tolist() if rows is None else rows

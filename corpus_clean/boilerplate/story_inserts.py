@@ -57,7 +57,9 @@ from functools import lru_cache
 import numpy as np
 
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows
+from corpus_clean.boilerplate.features import (
+    ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows, page_slice,
+)
 from corpus_clean.boilerplate.rules import load_rules
 from corpus_clean.boilerplate.story_tail import (mark_agency_tag, mark_bare_count_boxes, mark_comment_boxes,
                                                  mark_contributor_line, mark_tag_line)
@@ -266,7 +268,8 @@ def is_credit(inner: str) -> bool:
 
 def page_mask(ctx, name: str, compute) -> np.ndarray:
     """A per-line mask of `ctx` that depends on its line counts alone: the slice its batch
-    made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_MASKS``), or
+    made for all its pages in one pass (``batch.Batch.of``, ``batch.PAGE_MASKS``,
+    ``features.page_slice``), or
     ``compute(ctx.stats, ctx.blank)`` for a Context made on its own. (The give-backs ran
     each such mask's few numpy calls on every page: ~3 % of a core pass for them all.)
 
@@ -274,7 +277,7 @@ def page_mask(ctx, name: str, compute) -> np.ndarray:
     >>> page_mask(Context("Home\\n\\nNews"), "blank", lambda stats, blank: blank).tolist()
     [False, True, False]
     """
-    mask = ctx.__dict__.get(name)
+    mask = page_slice(ctx, name)
     return compute(ctx.stats, ctx.blank) if mask is None else mask
 
 
