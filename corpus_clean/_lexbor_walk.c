@@ -1596,54 +1596,93 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
 static int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int ascii_alnum(Py_UCS4 c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
-/* Is the tag name html[start:end] (ASCII letters and digits), lower-cased, one of ``flat``
- * (a tuple of lower-case str)? */
-static int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, PyObject *flat)
+/* The tag names that do not nest, as tag_depth reads them: lower-case ASCII names of at most 15 bytes, found
+ * by their first letter (a bit per name) and then compared (22 names: a tag is compared with the one or two
+ * that start as it does, not with all of them). */
+#define MAX_FLAT 32
+typedef struct {
+    int count;
+    uint32_t by_first[26];
+    unsigned char length[MAX_FLAT];
+    char name[MAX_FLAT][16];
+} FlatNames;
+
+/* ``flat`` (a tuple of str) read into ``names``; names that are not lower-case ASCII letters and digits under
+ * 16 bytes can never equal a lower-cased tag name the scan compares, so they are left out. -1 with an
+ * exception set when ``flat`` holds more than MAX_FLAT names or something else than str. */
+static int flat_names_from(PyObject *flat, FlatNames *names)
 {
-    char name[16];
-    Py_ssize_t n = end - start;
-    if (n >= (Py_ssize_t)sizeof(name))
-        return 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
-        name[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
+    memset(names, 0, sizeof(*names));
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++) {
         PyObject *item = PyTuple_GET_ITEM(flat, k);
-        if (PyUnicode_GET_LENGTH(item) == n && PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND
-                && memcmp(PyUnicode_DATA(item), name, n) == 0)
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
+            return -1;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(item);
+        if (PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND || n == 0 || n >= 16)
+            continue;
+        const unsigned char *text = PyUnicode_1BYTE_DATA(item);
+        if (text[0] < 'a' || text[0] > 'z')
+            continue;
+        if (names->count == MAX_FLAT) {
+            PyErr_SetString(PyExc_ValueError, "tag_depth: at most 32 flat names");
+            return -1;
+        }
+        int at = names->count++;
+        names->length[at] = (unsigned char)n;
+        memcpy(names->name[at], text, n);
+        names->by_first[text[0] - 'a'] |= 1u << at;
+    }
+    return 0;
+}
+
+/* Is the tag name html[start:end] (an ASCII letter, then ASCII letters and digits), lower-cased, one of
+ * ``flat``? (``kind`` a constant where it is inlined: the scan below is compiled once per kind) */
+static inline int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const FlatNames *flat)
+{
+    Py_ssize_t n = end - start;
+    if (n >= 16)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ(kind, data, start);
+    uint32_t candidates = flat->by_first[(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) - 'a'];
+    for (; candidates != 0; candidates &= candidates - 1) {
+        int k = __builtin_ctz(candidates);
+        if (flat->length[k] != n)
+            continue;
+        Py_ssize_t i = 1;
+        for (; i < n; i++) {
+            Py_UCS4 d = PyUnicode_READ(kind, data, start + i);
+            if ((Py_UCS4)(unsigned char)flat->name[k][i] != (d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d))
+                break;
+        }
+        if (i == n)
             return 1;
     }
     return 0;
 }
 
-/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
- * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
- * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
- * tag closes itself when the character before that ">" is a "/" after the name. The scan
- * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
- * self-closing tags do not nest; a closing tag never takes the depth below 0. */
-static PyObject *tag_depth(PyObject *self, PyObject *args)
+/* The first "<" at or after ``i`` (``len`` when there is none): memchr on a one-byte string. */
+static inline Py_ssize_t next_lt(int kind, const void *data, Py_ssize_t i, Py_ssize_t len)
 {
-    PyObject *html, *flat;
-    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
-        return NULL;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++)
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(flat, k))) {
-            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
-            return NULL;
-        }
-    int kind = PyUnicode_KIND(html);
-    const void *data = PyUnicode_DATA(html);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *at = memchr((const unsigned char *)data + i, '<', (size_t)(len - i));
+        return at == NULL ? len : at - (const unsigned char *)data;
+    }
+    while (i < len && PyUnicode_READ(kind, data, i) != '<')
+        i++;
+    return i;
+}
+
+/* tag_depth's scan of one kind of str (inlined with a constant ``kind``: PyUnicode_READ's switch folded away,
+ * the "<" searched by memchr on one-byte strings: the scan was ~1-2 % of a cold WCXB page's instructions,
+ * ~10 a character on pages of more than MAX_NESTING "<"). */
+static inline __attribute__((always_inline)) long deepest_nesting(int kind, const void *data, Py_ssize_t len,
+                                                                   const FlatNames *flat)
+{
     long depth = 0, deepest = 0;
     Py_ssize_t i = 0;
-    while (i < len) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c != '<') {
-            i++;
-            continue;
-        }
+    while ((i = next_lt(kind, data, i, len)) < len) {
         Py_ssize_t j = i + 1;
         int closing = 0;
         if (j < len && PyUnicode_READ(kind, data, j) == '/') {
@@ -1658,8 +1697,13 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
         while (name_end < len && ascii_alnum(PyUnicode_READ(kind, data, name_end)))
             name_end++;
         Py_ssize_t gt = name_end;
-        while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
-            gt++;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const unsigned char *at = memchr((const unsigned char *)data + gt, '>', (size_t)(len - gt));
+            gt = at == NULL ? len : at - (const unsigned char *)data;
+        } else {
+            while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
+                gt++;
+        }
         if (gt >= len)
             break;  /* no ">" after this "<": no later "<" can match either */
         int selfclosing = gt > name_end && PyUnicode_READ(kind, data, gt - 1) == '/';
@@ -1672,7 +1716,33 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
         }
         i = gt + 1;
     }
-    return PyLong_FromLong(deepest);
+    return deepest;
+}
+
+/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
+ * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
+ * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
+ * tag closes itself when the character before that ">" is a "/" after the name. The scan
+ * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
+ * self-closing tags do not nest; a closing tag never takes the depth below 0. */
+static PyObject *tag_depth(PyObject *self, PyObject *args)
+{
+    PyObject *html, *flat;
+    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
+        return NULL;
+    FlatNames names;
+    if (flat_names_from(flat, &names) < 0)
+        return NULL;
+    const void *data = PyUnicode_DATA(html);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    switch (PyUnicode_KIND(html)) {
+    case PyUnicode_1BYTE_KIND:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_1BYTE_KIND, data, len, &names));
+    case PyUnicode_2BYTE_KIND:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_2BYTE_KIND, data, len, &names));
+    default:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_4BYTE_KIND, data, len, &names));
+    }
 }
 
 /* ------------------------------------------------------------------ sums up the tree from paragraphs */
@@ -1964,6 +2034,12 @@ typedef struct {
      * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
     int attrs_of_any_tag;
     TagSet attrs_of;
+    /* Which elements can match at all (matches_of's first question, before any attribute is read): every
+     * element when an alternative names no tag (or a custom one), else only those of ``tags``; and whether an
+     * alternative asks no attribute (else an element holding none of ``names`` matches nothing) */
+    int any_tag;
+    TagSet tags;
+    int bare_alternative;
     /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
      * found once per id and walk (-1: none of them) */
     uintptr_t cache_ids[NAME_CACHE];
@@ -1996,6 +2072,9 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
     query->name_count = 0;
     query->attrs_of_any_tag = 0;
     memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
+    query->any_tag = 0;
+    memset(query->tags.on, 0, sizeof(query->tags.on));
+    query->bare_alternative = 0;
     memset(query->cache_used, 0, sizeof(query->cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
@@ -2023,6 +2102,12 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
             query->attrs_of_any_tag = 1;
         else if (alt->name >= 0)
             query->attrs_of.on[alt->tag] = 1;
+        if (alt->tag == 0 || alt->tag >= TAG_BITS)
+            query->any_tag = 1;
+        else
+            query->tags.on[alt->tag] = 1;
+        if (alt->name < 0)
+            query->bare_alternative = 1;
     }
     return tagset_from(skip_ids, &query->skip);
 }
@@ -2120,11 +2205,13 @@ static int matches_of(Query *query, lxb_node *element)
 {
     if (tagset_has(&query->skip, element->local_name))
         return 0;
+    if (!query->any_tag && !tagset_has(&query->tags, element->local_name))
+        return 0;  /* (no alternative names this element's tag: ``a[href]`` and a <div>) */
     void *first[MAX_ALTERNATIVES];
     int any = 0;
     /* (an element no attribute test can be about is not asked for its attributes: see Query) */
     if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
-        memset(first, 0, sizeof(first));
+        memset(first, 0, (size_t)query->name_count * sizeof(first[0]));
         for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
             int name = name_of(query, attr);
             if (name >= 0 && first[name] == NULL) {
@@ -2133,6 +2220,8 @@ static int matches_of(Query *query, lxb_node *element)
             }
         }
     }
+    if (!any && !query->bare_alternative)
+        return 0;  /* (every alternative asks an attribute the element does not have: ``[class],[id]`` and a <p>) */
     int count = 0;
     for (Py_ssize_t i = 0; i < query->count; i++) {
         const Alternative *alt = &query->alt[i];
