@@ -393,6 +393,9 @@ typedef struct {
     /* Python helpers: as_laid_out(text, node), formula_text(node), is_data_table(node),
      * reads_as_prose_at(out, start), furniture_at(out, start) */
     PyObject *as_laid_out, *formula_text, *is_data_table, *prose_at, *furniture_at;
+    /* furniture_lead: 128 bytes, nonzero for the ASCII characters a furniture line may begin with
+     * (line_gate.leading_ascii of html.FURNITURE_LINE_RE), or None: furniture_at is asked every time */
+    PyObject *furniture_lead;
     double link_dense;
     uintptr_t text_id, br_id, math_id, time_id, a_id, table_id, tbody_id, p_id;
     TagSet block, line, cell, not_link_lists, container, named;  /* named: ids selectolax names "-..." */
@@ -451,6 +454,7 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
         || get_obj(dict, "as_laid_out", &cfg.as_laid_out) || get_obj(dict, "formula_text", &cfg.formula_text)
         || get_obj(dict, "is_data_table", &cfg.is_data_table)
         || get_obj(dict, "reads_as_prose_at", &cfg.prose_at) || get_obj(dict, "furniture_at", &cfg.furniture_at)
+        || get_obj(dict, "furniture_lead", &cfg.furniture_lead)
         || get_id(dict, "text", &cfg.text_id) || get_id(dict, "br", &cfg.br_id)
         || get_id(dict, "math", &cfg.math_id) || get_id(dict, "time", &cfg.time_id)
         || get_id(dict, "a", &cfg.a_id) || get_id(dict, "table", &cfg.table_id)
@@ -462,6 +466,10 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
     PyObject *dense = PyDict_GetItemString(dict, "link_dense");
     if (dense == NULL) {
         PyErr_SetString(PyExc_KeyError, "render config lacks link_dense");
+        return NULL;
+    }
+    if (cfg.furniture_lead != Py_None && !(PyBytes_Check(cfg.furniture_lead) && PyBytes_GET_SIZE(cfg.furniture_lead) == 128)) {
+        PyErr_SetString(PyExc_ValueError, "furniture_lead: 128 bytes or None");
         return NULL;
     }
     cfg.link_dense = PyFloat_AsDouble(dense);
@@ -559,6 +567,30 @@ static int set_verdict(PyObject *out, Py_ssize_t start, PyObject *rule)
     return err ? -1 : 0;
 }
 
+/* 0 when the text written since the frame at ``start`` opened (html._text_of: the str items after its two
+ * slots), stripped as str.strip strips, starts with an ASCII character no furniture line begins with
+ * (cfg.furniture_lead): furniture_at would say no, and is not asked (its call, the text's join and the
+ * IGNORECASE match cost ~6,000 instructions; ~70 short blocks a WCXB page). 1: ask it. */
+static int may_be_furniture(PyObject *out, Py_ssize_t start)
+{
+    if (cfg.furniture_lead == Py_None)
+        return 1;
+    const char *lead = PyBytes_AS_STRING(cfg.furniture_lead);
+    for (Py_ssize_t i = start + 2; i < PyList_GET_SIZE(out); i++) {
+        PyObject *item = PyList_GET_ITEM(out, i);
+        if (!PyUnicode_CheckExact(item))
+            continue;
+        int kind = PyUnicode_KIND(item);
+        const void *data = PyUnicode_DATA(item);
+        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(item); k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            if (!Py_UNICODE_ISSPACE(c))
+                return c >= 128 || lead[c];
+        }
+    }
+    return 1;
+}
+
 /* A helper's truth value for (out, start); -1 on error. */
 static int ask(PyObject *helper, PyObject *out, Py_ssize_t start)
 {
@@ -595,7 +627,7 @@ static int close_frame(Stacks *s, PyObject *out)
                     return set_verdict(out, frame.start, cfg.links);
             }
             if (0 < frame.chars && frame.chars < 40) {
-                int furniture = ask(cfg.furniture_at, out, frame.start);
+                int furniture = may_be_furniture(out, frame.start) ? ask(cfg.furniture_at, out, frame.start) : 0;
                 if (furniture < 0)
                     return -1;
                 if (furniture)
@@ -1789,10 +1821,19 @@ static void para_release(ParaRow *row)
 
 static int para_read(PyObject *para, ParaRow *row)
 {
-    row->node_obj = PyObject_GetAttrString(para, "node");
-    row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
-    row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
-    row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    if (PyTuple_Check(para) && PyTuple_GET_SIZE(para) == 4) {
+        /* (html._Para is a named tuple of these four, in this order: read by index, not by four
+         * attribute names made into str and looked up for each of a page's ~280 paragraphs) */
+        row->node_obj = Py_NewRef(PyTuple_GET_ITEM(para, 0));
+        row->chars = Py_NewRef(PyTuple_GET_ITEM(para, 1));
+        row->link_chars = Py_NewRef(PyTuple_GET_ITEM(para, 2));
+        row->commas = Py_NewRef(PyTuple_GET_ITEM(para, 3));
+    } else {
+        row->node_obj = PyObject_GetAttrString(para, "node");
+        row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
+        row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
+        row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    }
     row->node = row->commas ? node_of(row->node_obj) : NULL;
     if (row->node == NULL) {
         para_release(row);

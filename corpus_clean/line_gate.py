@@ -392,3 +392,50 @@ def exact_categories(body: str) -> str:
     for broad, exact in _exact_classes().items():
         body = body.replace(broad, exact)
     return body
+
+
+def leading_ascii(pattern: re.Pattern) -> Optional[bytes]:
+    r"""For each ASCII character, whether a match of ``pattern`` may begin with it: 128 bytes, 1 or 0;
+    None when that is not known (the pattern's lead holds more than literals, groups without flags,
+    alternatives and repeats, or it may match the empty string). With IGNORECASE, each leading literal's
+    other cases count (what ``re`` itself matches: "ſ" leads with "s" and "S" too). A non-ASCII first
+    character is not answered: a caller asks the pattern then (html's furniture test skips its call
+    when a block's text starts with an ASCII character no match can begin with).
+
+    >>> lead = leading_ascii(re.compile(r"(?:read more|share(?: this)?)\W*", re.I))
+    >>> "".join(chr(c) for c in range(128) if lead[c])
+    'RSrs'
+    >>> leading_ascii(re.compile(r"\w+")) is None, leading_ascii(re.compile(r"a?")) is None
+    (True, True)
+    """
+    firsts = _leading(list(P.parse(pattern.pattern, pattern.flags)))
+    if firsts is None:
+        return None
+    flags = pattern.flags & (re.IGNORECASE | re.ASCII)
+    ascii_chars = [chr(c) for c in range(128)]
+    return bytes(int(any(re.fullmatch(re.escape(first), c, flags) for first in firsts)) for c in ascii_chars)
+
+
+def _leading(items: list) -> Optional[frozenset]:
+    """The characters a match of the sequence ``items`` ((op, av) of the parse tree) begins with, or None."""
+    if not items:
+        return None  # (the sequence may end here: the match may be empty, or begin with what follows)
+    (op, av), rest = items[0], items[1:]
+    if op is C.LITERAL:
+        return frozenset(chr(av))
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        return None if add_flags or del_flags else _leading(list(body) + rest)
+    if op is C.BRANCH:
+        found = [_leading(list(branch) + rest) for branch in av[1]]
+        return None if any(first is None for first in found) else frozenset().union(*found)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, body = av
+        if high == 0:
+            return _leading(rest)
+        first = _leading(list(body) + rest)
+        if low >= 1 or first is None:
+            return first
+        after = _leading(rest)
+        return None if after is None else first | after
+    return None
