@@ -2663,7 +2663,7 @@ def marker_removals(text: str) -> list[Removal]:
         if end < len(text) and text[end] == "\n":
             end += 1
         line = text[m.start():m.end()].strip(" \t")
-        name = next((rule_id for rule_id, regex in rules if regex.fullmatch(line)), "markers")
+        name = next((rule_id for rule_id, regex in _rules_led_by(line, rules) if regex.fullmatch(line)), "markers")
         if end > start:
             out.append(Removal(start, end, name, text[start:end]))
     return out
@@ -2693,6 +2693,28 @@ def marker_line(line: str) -> bool:
 
 
 _MARKERS: Optional[tuple] = None
+_RULES_BY_LEAD: Optional[tuple] = None
+
+
+def _rules_led_by(line: str, rules: list) -> list:
+    """The marker rules (``rules``, in their order) a full match of which may begin as ``line`` begins: not
+    those no match of which begins with its first character when that is ASCII (line_gate.leading_ascii;
+    a matched line was named by trying every rule in turn, ~40 full matches for most lines, ~2 % of a
+    WCXB page's time). The first of them that full-matches ``line`` is the first of ``rules`` that does.
+
+    >>> _, rules = _marker_rules()
+    >>> len(_rules_led_by("ADVERTISEMENT", rules)) < len(rules) == len(_rules_led_by("", rules))
+    True
+    """
+    global _RULES_BY_LEAD
+    if _RULES_BY_LEAD is None or _RULES_BY_LEAD[0] is not rules:
+        from corpus_clean.line_gate import leading_ascii
+
+        leads = [leading_ascii(regex) for _, regex in rules]
+        _RULES_BY_LEAD = (rules, [[rule for rule, lead in zip(rules, leads) if lead is None or lead[code]]
+                                  for code in range(128)])
+    first = ord(line[0]) if line else 128
+    return _RULES_BY_LEAD[1][first] if first < 128 else rules
 
 
 def _marker_rules() -> tuple:

@@ -6,6 +6,7 @@ it replaced, on generated inputs."""
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
@@ -118,3 +119,51 @@ def test_short_blocks_render_as_the_python_twin():
             python = html.extract_main_text(page)
         assert (compiled.text, compiled.visible_text, compiled.removed) == \
             (python.text, python.visible_text, python.removed), page
+
+
+def _rule_lines() -> list[str]:
+    """Each marker rule's example lines, and variants: case changed, a character put before, the first
+    character swapped for others (ASCII and not), blanks, lone characters."""
+    from corpus_clean.boilerplate.rules import load_rules
+
+    rng = random.Random(2525)
+    lines = []
+    for rule in load_rules().rules:
+        if not rule.is_unconditional:
+            continue
+        for example in str(rule.example or "").splitlines() or [""]:
+            example = example.strip(" \t")
+            lines += [example, example.upper(), example.lower(), example.swapcase(), "x" + example, example[1:]]
+            for first in rng.sample(["(", "1", "A", "z", "#", "[", "\u017f", "\u212a", "É", "ß", "—", "\u00a0", "*"], 5):
+                lines.append(first + example[1:])
+    return lines + [chr(code) for code in range(0x20, 0x7F)] + ["", "\u00a0", "中文"]
+
+
+def test_marker_rules_named_by_their_leads_as_by_every_rule():
+    """A matched line's rule is the first rule that full-matches it, whether every rule is tried in turn
+    or only those a match of which may begin with the line's first character."""
+    _, rules = html._marker_rules()
+    for line in _rule_lines():
+        every = next((rule_id for rule_id, regex in rules if regex.fullmatch(line)), "markers")
+        led = next((rule_id for rule_id, regex in html._rules_led_by(line, rules) if regex.fullmatch(line)), "markers")
+        assert led == every, line
+
+
+LEAD_PATTERNS = [r"(?:read more|share(?: this)?)\W*", r"\(?(?i:by)\s", r"\d+ views", r"(?s:.)x", r".x", r"[^a]b",
+                 r"(?i:\u017f)ign", r"a*b|c?d", r"(?:ab)+|[A-Z@]", r"(?i)straße", r"(?i:K)elvin", r"x{0,2}y", r"\W+"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LEAD_PATTERNS), st.sampled_from([0, 2]), st.text(max_size=6))
+def test_leading_ascii_never_leaves_out_a_match(pattern, flags, text):
+    """A text whose first character is ASCII and left out by leading_ascii is never full-matched."""
+    from corpus_clean.line_gate import leading_ascii
+
+    regex = re.compile(pattern, flags)
+    lead = leading_ascii(regex)
+    if lead is None or not text or ord(text[0]) >= 128 or lead[ord(text[0])]:
+        return
+    assert regex.fullmatch(text) is None
+    for code in range(128):  # (and each character it leaves out cannot begin a match of the rest)
+        if not lead[code]:
+            assert regex.fullmatch(chr(code) + text[1:]) is None
