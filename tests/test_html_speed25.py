@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from corpus_clean import html, lexbor_walk, native, words
 from tests.test_html_speed15 import random_page
+from tests.test_html_speed16 import assert_extracts_as_twin
 
 compiled = pytest.mark.skipif(not lexbor_walk.queries_built(), reason="corpus_clean._lexbor_walk was not built")
 
@@ -113,12 +114,7 @@ def test_short_blocks_render_as_the_python_twin():
             blocks.append(f"<{rng.choice(['p', 'div', 'li', 'h3'])}>{text}</{'p'}>")
             if rng.random() < 0.3:
                 blocks.append("<p>The council voted on Tuesday, at length, to reopen the pier in May.</p>")
-        page = "<html><body><div id='main'>" + "".join(blocks) + "</div></body></html>"
-        compiled = html.extract_main_text(page)
-        with native.twins_only():
-            python = html.extract_main_text(page)
-        assert (compiled.text, compiled.visible_text, compiled.removed) == \
-            (python.text, python.visible_text, python.removed), page
+        assert_extracts_as_twin("<html><body><div id='main'>" + "".join(blocks) + "</div></body></html>")
 
 
 def _rule_lines() -> list[str]:
