@@ -393,6 +393,9 @@ typedef struct {
     /* Python helpers: as_laid_out(text, node), formula_text(node), is_data_table(node),
      * reads_as_prose_at(out, start), furniture_at(out, start) */
     PyObject *as_laid_out, *formula_text, *is_data_table, *prose_at, *furniture_at;
+    /* furniture_lead: 128 bytes, nonzero for the ASCII characters a furniture line may begin with
+     * (line_gate.leading_ascii of html.FURNITURE_LINE_RE), or None: furniture_at is asked every time */
+    PyObject *furniture_lead;
     double link_dense;
     uintptr_t text_id, br_id, math_id, time_id, a_id, table_id, tbody_id, p_id;
     TagSet block, line, cell, not_link_lists, container, named;  /* named: ids selectolax names "-..." */
@@ -451,6 +454,7 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
         || get_obj(dict, "as_laid_out", &cfg.as_laid_out) || get_obj(dict, "formula_text", &cfg.formula_text)
         || get_obj(dict, "is_data_table", &cfg.is_data_table)
         || get_obj(dict, "reads_as_prose_at", &cfg.prose_at) || get_obj(dict, "furniture_at", &cfg.furniture_at)
+        || get_obj(dict, "furniture_lead", &cfg.furniture_lead)
         || get_id(dict, "text", &cfg.text_id) || get_id(dict, "br", &cfg.br_id)
         || get_id(dict, "math", &cfg.math_id) || get_id(dict, "time", &cfg.time_id)
         || get_id(dict, "a", &cfg.a_id) || get_id(dict, "table", &cfg.table_id)
@@ -462,6 +466,10 @@ static PyObject *configure_render(PyObject *self, PyObject *dict)
     PyObject *dense = PyDict_GetItemString(dict, "link_dense");
     if (dense == NULL) {
         PyErr_SetString(PyExc_KeyError, "render config lacks link_dense");
+        return NULL;
+    }
+    if (cfg.furniture_lead != Py_None && !(PyBytes_Check(cfg.furniture_lead) && PyBytes_GET_SIZE(cfg.furniture_lead) == 128)) {
+        PyErr_SetString(PyExc_ValueError, "furniture_lead: 128 bytes or None");
         return NULL;
     }
     cfg.link_dense = PyFloat_AsDouble(dense);
@@ -559,6 +567,30 @@ static int set_verdict(PyObject *out, Py_ssize_t start, PyObject *rule)
     return err ? -1 : 0;
 }
 
+/* 0 when the text written since the frame at ``start`` opened (html._text_of: the str items after its two
+ * slots), stripped as str.strip strips, starts with an ASCII character no furniture line begins with
+ * (cfg.furniture_lead): furniture_at would say no, and is not asked (its call, the text's join and the
+ * IGNORECASE match cost ~6,000 instructions; ~70 short blocks a WCXB page). 1: ask it. */
+static int may_be_furniture(PyObject *out, Py_ssize_t start)
+{
+    if (cfg.furniture_lead == Py_None)
+        return 1;
+    const char *lead = PyBytes_AS_STRING(cfg.furniture_lead);
+    for (Py_ssize_t i = start + 2; i < PyList_GET_SIZE(out); i++) {
+        PyObject *item = PyList_GET_ITEM(out, i);
+        if (!PyUnicode_CheckExact(item))
+            continue;
+        int kind = PyUnicode_KIND(item);
+        const void *data = PyUnicode_DATA(item);
+        for (Py_ssize_t k = 0; k < PyUnicode_GET_LENGTH(item); k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            if (!Py_UNICODE_ISSPACE(c))
+                return c >= 128 || lead[c];
+        }
+    }
+    return 1;
+}
+
 /* A helper's truth value for (out, start); -1 on error. */
 static int ask(PyObject *helper, PyObject *out, Py_ssize_t start)
 {
@@ -595,7 +627,7 @@ static int close_frame(Stacks *s, PyObject *out)
                     return set_verdict(out, frame.start, cfg.links);
             }
             if (0 < frame.chars && frame.chars < 40) {
-                int furniture = ask(cfg.furniture_at, out, frame.start);
+                int furniture = may_be_furniture(out, frame.start) ? ask(cfg.furniture_at, out, frame.start) : 0;
                 if (furniture < 0)
                     return -1;
                 if (furniture)
@@ -1596,54 +1628,93 @@ static PyObject *count_byte(PyObject *self, PyObject *args)
 static int ascii_alpha(Py_UCS4 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static int ascii_alnum(Py_UCS4 c) { return ascii_alpha(c) || (c >= '0' && c <= '9'); }
 
-/* Is the tag name html[start:end] (ASCII letters and digits), lower-cased, one of ``flat``
- * (a tuple of lower-case str)? */
-static int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, PyObject *flat)
+/* The tag names that do not nest, as tag_depth reads them: lower-case ASCII names of at most 15 bytes, found
+ * by their first letter (a bit per name) and then compared (22 names: a tag is compared with the one or two
+ * that start as it does, not with all of them). */
+#define MAX_FLAT 32
+typedef struct {
+    int count;
+    uint32_t by_first[26];
+    unsigned char length[MAX_FLAT];
+    char name[MAX_FLAT][16];
+} FlatNames;
+
+/* ``flat`` (a tuple of str) read into ``names``; names that are not lower-case ASCII letters and digits under
+ * 16 bytes can never equal a lower-cased tag name the scan compares, so they are left out. -1 with an
+ * exception set when ``flat`` holds more than MAX_FLAT names or something else than str. */
+static int flat_names_from(PyObject *flat, FlatNames *names)
 {
-    char name[16];
-    Py_ssize_t n = end - start;
-    if (n >= (Py_ssize_t)sizeof(name))
-        return 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
-        name[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
+    memset(names, 0, sizeof(*names));
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++) {
         PyObject *item = PyTuple_GET_ITEM(flat, k);
-        if (PyUnicode_GET_LENGTH(item) == n && PyUnicode_KIND(item) == PyUnicode_1BYTE_KIND
-                && memcmp(PyUnicode_DATA(item), name, n) == 0)
+        if (!PyUnicode_Check(item)) {
+            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
+            return -1;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(item);
+        if (PyUnicode_KIND(item) != PyUnicode_1BYTE_KIND || n == 0 || n >= 16)
+            continue;
+        const unsigned char *text = PyUnicode_1BYTE_DATA(item);
+        if (text[0] < 'a' || text[0] > 'z')
+            continue;
+        if (names->count == MAX_FLAT) {
+            PyErr_SetString(PyExc_ValueError, "tag_depth: at most 32 flat names");
+            return -1;
+        }
+        int at = names->count++;
+        names->length[at] = (unsigned char)n;
+        memcpy(names->name[at], text, n);
+        names->by_first[text[0] - 'a'] |= 1u << at;
+    }
+    return 0;
+}
+
+/* Is the tag name html[start:end] (an ASCII letter, then ASCII letters and digits), lower-cased, one of
+ * ``flat``? (``kind`` a constant where it is inlined: the scan below is compiled once per kind) */
+static inline int is_flat_name(int kind, const void *data, Py_ssize_t start, Py_ssize_t end, const FlatNames *flat)
+{
+    Py_ssize_t n = end - start;
+    if (n >= 16)
+        return 0;
+    Py_UCS4 c = PyUnicode_READ(kind, data, start);
+    uint32_t candidates = flat->by_first[(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) - 'a'];
+    for (; candidates != 0; candidates &= candidates - 1) {
+        int k = __builtin_ctz(candidates);
+        if (flat->length[k] != n)
+            continue;
+        Py_ssize_t i = 1;
+        for (; i < n; i++) {
+            Py_UCS4 d = PyUnicode_READ(kind, data, start + i);
+            if ((Py_UCS4)(unsigned char)flat->name[k][i] != (d >= 'A' && d <= 'Z' ? d + ('a' - 'A') : d))
+                break;
+        }
+        if (i == n)
             return 1;
     }
     return 0;
 }
 
-/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
- * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
- * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
- * tag closes itself when the character before that ">" is a "/" after the name. The scan
- * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
- * self-closing tags do not nest; a closing tag never takes the depth below 0. */
-static PyObject *tag_depth(PyObject *self, PyObject *args)
+/* The first "<" at or after ``i`` (``len`` when there is none): memchr on a one-byte string. */
+static inline Py_ssize_t next_lt(int kind, const void *data, Py_ssize_t i, Py_ssize_t len)
 {
-    PyObject *html, *flat;
-    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
-        return NULL;
-    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(flat); k++)
-        if (!PyUnicode_Check(PyTuple_GET_ITEM(flat, k))) {
-            PyErr_SetString(PyExc_TypeError, "tag_depth: flat must be a tuple of str");
-            return NULL;
-        }
-    int kind = PyUnicode_KIND(html);
-    const void *data = PyUnicode_DATA(html);
-    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const unsigned char *at = memchr((const unsigned char *)data + i, '<', (size_t)(len - i));
+        return at == NULL ? len : at - (const unsigned char *)data;
+    }
+    while (i < len && PyUnicode_READ(kind, data, i) != '<')
+        i++;
+    return i;
+}
+
+/* tag_depth's scan of one kind of str (inlined with a constant ``kind``: PyUnicode_READ's switch folded away,
+ * the "<" searched by memchr on one-byte strings: the scan was ~1-2 % of a cold WCXB page's instructions,
+ * ~10 a character on pages of more than MAX_NESTING "<"). */
+static inline __attribute__((always_inline)) long deepest_nesting(int kind, const void *data, Py_ssize_t len,
+                                                                   const FlatNames *flat)
+{
     long depth = 0, deepest = 0;
     Py_ssize_t i = 0;
-    while (i < len) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c != '<') {
-            i++;
-            continue;
-        }
+    while ((i = next_lt(kind, data, i, len)) < len) {
         Py_ssize_t j = i + 1;
         int closing = 0;
         if (j < len && PyUnicode_READ(kind, data, j) == '/') {
@@ -1658,8 +1729,13 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
         while (name_end < len && ascii_alnum(PyUnicode_READ(kind, data, name_end)))
             name_end++;
         Py_ssize_t gt = name_end;
-        while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
-            gt++;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const unsigned char *at = memchr((const unsigned char *)data + gt, '>', (size_t)(len - gt));
+            gt = at == NULL ? len : at - (const unsigned char *)data;
+        } else {
+            while (gt < len && PyUnicode_READ(kind, data, gt) != '>')
+                gt++;
+        }
         if (gt >= len)
             break;  /* no ">" after this "<": no later "<" can match either */
         int selfclosing = gt > name_end && PyUnicode_READ(kind, data, gt - 1) == '/';
@@ -1672,7 +1748,33 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
         }
         i = gt + 1;
     }
-    return PyLong_FromLong(deepest);
+    return deepest;
+}
+
+/* tag_depth(html, flat) -> int: html.nesting_depth's regex scan in one pass. Its pattern,
+ * <(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>, matches at a "<" (then an optional "/") followed
+ * by an ASCII letter when a ">" follows anywhere; the match ends at the first ">", and the
+ * tag closes itself when the character before that ">" is a "/" after the name. The scan
+ * goes on after the match's ">", as finditer does. Tags named in ``flat`` and
+ * self-closing tags do not nest; a closing tag never takes the depth below 0. */
+static PyObject *tag_depth(PyObject *self, PyObject *args)
+{
+    PyObject *html, *flat;
+    if (!PyArg_ParseTuple(args, "UO!", &html, &PyTuple_Type, &flat))
+        return NULL;
+    FlatNames names;
+    if (flat_names_from(flat, &names) < 0)
+        return NULL;
+    const void *data = PyUnicode_DATA(html);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(html);
+    switch (PyUnicode_KIND(html)) {
+    case PyUnicode_1BYTE_KIND:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_1BYTE_KIND, data, len, &names));
+    case PyUnicode_2BYTE_KIND:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_2BYTE_KIND, data, len, &names));
+    default:
+        return PyLong_FromLong(deepest_nesting(PyUnicode_4BYTE_KIND, data, len, &names));
+    }
 }
 
 /* ------------------------------------------------------------------ sums up the tree from paragraphs */
@@ -1719,10 +1821,19 @@ static void para_release(ParaRow *row)
 
 static int para_read(PyObject *para, ParaRow *row)
 {
-    row->node_obj = PyObject_GetAttrString(para, "node");
-    row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
-    row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
-    row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    if (PyTuple_Check(para) && PyTuple_GET_SIZE(para) == 4) {
+        /* (html._Para is a named tuple of these four, in this order: read by index, not by four
+         * attribute names made into str and looked up for each of a page's ~280 paragraphs) */
+        row->node_obj = Py_NewRef(PyTuple_GET_ITEM(para, 0));
+        row->chars = Py_NewRef(PyTuple_GET_ITEM(para, 1));
+        row->link_chars = Py_NewRef(PyTuple_GET_ITEM(para, 2));
+        row->commas = Py_NewRef(PyTuple_GET_ITEM(para, 3));
+    } else {
+        row->node_obj = PyObject_GetAttrString(para, "node");
+        row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
+        row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
+        row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+    }
     row->node = row->commas ? node_of(row->node_obj) : NULL;
     if (row->node == NULL) {
         para_release(row);
@@ -1964,6 +2075,12 @@ typedef struct {
      * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
     int attrs_of_any_tag;
     TagSet attrs_of;
+    /* Which elements can match at all (matches_of's first question, before any attribute is read): every
+     * element when an alternative names no tag (or a custom one), else only those of ``tags``; and whether an
+     * alternative asks no attribute (else an element holding none of ``names`` matches nothing) */
+    int any_tag;
+    TagSet tags;
+    int bare_alternative;
     /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
      * found once per id and walk (-1: none of them) */
     uintptr_t cache_ids[NAME_CACHE];
@@ -1996,6 +2113,9 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
     query->name_count = 0;
     query->attrs_of_any_tag = 0;
     memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
+    query->any_tag = 0;
+    memset(query->tags.on, 0, sizeof(query->tags.on));
+    query->bare_alternative = 0;
     memset(query->cache_used, 0, sizeof(query->cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
@@ -2023,6 +2143,12 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
             query->attrs_of_any_tag = 1;
         else if (alt->name >= 0)
             query->attrs_of.on[alt->tag] = 1;
+        if (alt->tag == 0 || alt->tag >= TAG_BITS)
+            query->any_tag = 1;
+        else
+            query->tags.on[alt->tag] = 1;
+        if (alt->name < 0)
+            query->bare_alternative = 1;
     }
     return tagset_from(skip_ids, &query->skip);
 }
@@ -2120,11 +2246,13 @@ static int matches_of(Query *query, lxb_node *element)
 {
     if (tagset_has(&query->skip, element->local_name))
         return 0;
+    if (!query->any_tag && !tagset_has(&query->tags, element->local_name))
+        return 0;  /* (no alternative names this element's tag: ``a[href]`` and a <div>) */
     void *first[MAX_ALTERNATIVES];
     int any = 0;
     /* (an element no attribute test can be about is not asked for its attributes: see Query) */
     if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
-        memset(first, 0, sizeof(first));
+        memset(first, 0, (size_t)query->name_count * sizeof(first[0]));
         for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
             int name = name_of(query, attr);
             if (name >= 0 && first[name] == NULL) {
@@ -2133,6 +2261,8 @@ static int matches_of(Query *query, lxb_node *element)
             }
         }
     }
+    if (!any && !query->bare_alternative)
+        return 0;  /* (every alternative asks an attribute the element does not have: ``[class],[id]`` and a <p>) */
     int count = 0;
     for (Py_ssize_t i = 0; i < query->count; i++) {
         const Alternative *alt = &query->alt[i];

@@ -34,7 +34,8 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Optional
+from functools import partial
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1453,14 +1454,19 @@ def _label_verdict_in_python(label: str) -> Optional[Verdict]:
 # --------------------------------------------------------------------------- #
 
 
-@dataclass(slots=True)  # (~280 a WCXB page, from the C walk's rows: slots make them at half the cost)
-class _Para:
-    """Text statistics of one block element's own (non-block-descendant) text."""
+class _Para(NamedTuple):
+    """Text statistics of one block element's own (non-block-descendant) text.
+
+    (A named tuple: ~280 a WCXB page come from the C walk's rows, each made by ``tuple.__new__``
+    without a Python ``__init__`` call, ~1.5 % of a cold page's time as a dataclass)"""
 
     node: LexborNode
     chars: int = 0
     link_chars: int = 0
     commas: int = 0
+
+
+_para_of_row = partial(tuple.__new__, _Para)  # (a row of the C walk, (node, chars, link_chars, commas), as a _Para)
 
 
 def collect_paragraphs(body: LexborNode) -> list[_Para]:
@@ -1475,8 +1481,8 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
     """
     walker = _compiled_renderer()
     if walker is not None:  # the same walk in C (corpus_clean/_lexbor_walk.c: a node object per paragraph only)
-        return [_Para(*row) for row in walker.paragraphs(body, MAX_INLINE_HOPS)]
-    paras: dict[int, _Para] = {}
+        return list(map(_para_of_row, walker.paragraphs(body, MAX_INLINE_HOPS)))
+    paras: dict[int, list] = {}  # mem_id -> [block, chars, link_chars, commas], made _Para at the end
     # skip_empty: Lexbor drops the (many) ASCII-whitespace-only text nodes in C.
     for node in body.traverse(include_text=True, skip_empty=True):
         if not node.is_text_node:
@@ -1502,15 +1508,15 @@ def collect_paragraphs(body: LexborNode) -> list[_Para]:
         key = block.mem_id
         para = paras.get(key)
         if para is None:
-            para = paras[key] = _Para(block)
+            para = paras[key] = [block, 0, 0, 0]
         n = len(text.strip())
-        para.chars += n
-        para.commas += text.count(",")
+        para[1] += n
+        para[3] += text.count(",")
         if not text.isascii():  # fullwidth (CJK) and Arabic commas
-            para.commas += text.count("\uff0c") + text.count("\u060c")
+            para[3] += text.count("\uff0c") + text.count("\u060c")
         if in_link:
-            para.link_chars += n
-    return list(paras.values())
+            para[2] += n
+    return [_Para(*para) for para in paras.values()]
 
 
 MAX_INLINE_HOPS = 32
@@ -2348,6 +2354,8 @@ _RENDER_PROBE = (
 def _configure_renderer(walker) -> bool:
     """Hand the renderer's constants and helpers to the compiled walk; True when it then
     renders the probe page exactly as :func:`_render_out_python` does."""
+    from corpus_clean.line_gate import leading_ascii  # (as _marker_rules: the boilerplate package on first use)
+
     named = _special_tag_ids()
     walker.configure_render({
         "newline": "\n", "space": " ", "end": _END, "keep": KEEP, "not_main": NOT_MAIN,
@@ -2355,6 +2363,7 @@ def _configure_renderer(walker) -> bool:
         "as_laid_out": html_flow.as_laid_out, "formula_text": html_flow.formula_text,
         "is_data_table": lambda node: html_tables.is_data_table(node),
         "reads_as_prose_at": _reads_as_prose_at, "furniture_at": _furniture_at,
+        "furniture_lead": leading_ascii(FURNITURE_LINE_RE),  # (furniture_at is not asked of other leads)
         "link_dense": float(LINK_DENSE),
         **{name: next(iter(lexbor_walk.tag_ids([name]))) for name in ("br", "math", "time", "a", "table", "tbody", "p")},
         "text": next(n.tag_id for n in LexborHTMLParser("<p>t</p>").body.traverse(include_text=True)
@@ -2654,7 +2663,7 @@ def marker_removals(text: str) -> list[Removal]:
         if end < len(text) and text[end] == "\n":
             end += 1
         line = text[m.start():m.end()].strip(" \t")
-        name = next((rule_id for rule_id, regex in rules if regex.fullmatch(line)), "markers")
+        name = next((rule_id for rule_id, regex in _rules_led_by(line, rules) if regex.fullmatch(line)), "markers")
         if end > start:
             out.append(Removal(start, end, name, text[start:end]))
     return out
@@ -2684,6 +2693,28 @@ def marker_line(line: str) -> bool:
 
 
 _MARKERS: Optional[tuple] = None
+_RULES_BY_LEAD: Optional[tuple] = None
+
+
+def _rules_led_by(line: str, rules: list) -> list:
+    """The marker rules (``rules``, in their order) a full match of which may begin as ``line`` begins: not
+    those no match of which begins with its first character when that is ASCII (line_gate.leading_ascii;
+    a matched line was named by trying every rule in turn, ~40 full matches for most lines, ~2 % of a
+    WCXB page's time). The first of them that full-matches ``line`` is the first of ``rules`` that does.
+
+    >>> _, rules = _marker_rules()
+    >>> len(_rules_led_by("ADVERTISEMENT", rules)) < len(rules) == len(_rules_led_by("", rules))
+    True
+    """
+    global _RULES_BY_LEAD
+    if _RULES_BY_LEAD is None or _RULES_BY_LEAD[0] is not rules:
+        from corpus_clean.line_gate import leading_ascii
+
+        leads = [leading_ascii(regex) for _, regex in rules]
+        _RULES_BY_LEAD = (rules, [[rule for rule, lead in zip(rules, leads) if lead is None or lead[code]]
+                                  for code in range(128)])
+    first = ord(line[0]) if line else 128
+    return _RULES_BY_LEAD[1][first] if first < 128 else rules
 
 
 def _marker_rules() -> tuple:

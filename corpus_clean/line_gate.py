@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as C, _parser as P  # stdlib internals, stable since 3.11 (as kernels reads them)
+from re import _compiler, _constants as C, _parser as P  # stdlib internals, stable since 3.11 (as kernels reads them)
 from typing import Iterator, NamedTuple, Optional
 
 from corpus_clean.boilerplate.kernels import (_ATOMIC_GROUP, _CATEGORY_RANGES, _NON_ASCII, _REPEATS,
@@ -392,3 +392,71 @@ def exact_categories(body: str) -> str:
     for broad, exact in _exact_classes().items():
         body = body.replace(broad, exact)
     return body
+
+
+
+def leading_ascii(pattern: re.Pattern) -> Optional[bytes]:
+    r"""For each ASCII character, whether a match of ``pattern`` may begin with it: 128 bytes, 1 or 0;
+    None when that is not known (the pattern's lead holds more than characters, classes, groups,
+    alternatives and repeats, or it may match the empty string). Each leading character or class is
+    compiled alone under the flags it is read with and asked of every ASCII character, so IGNORECASE
+    counts as ``re`` reads it ("ſ" leads with "s" and "S" too). A non-ASCII first character is not
+    answered: a caller asks the pattern then (html's furniture test and marker rules' names skip the
+    patterns no match of which begins with a line's first character).
+
+    >>> lead = leading_ascii(re.compile(r"(?:read more|share(?: this)?)\W*", re.I))
+    >>> "".join(chr(c) for c in range(128) if lead[c])
+    'RSrs'
+    >>> lead = leading_ascii(re.compile(r"\(?(?i:by)|\d+ views"))
+    >>> "".join(chr(c) for c in range(128) if lead[c])
+    '(0123456789Bb'
+    >>> leading_ascii(re.compile(r"^\w+")) is None, leading_ascii(re.compile(r"a?")) is None
+    (True, True)
+    """
+    mode = (bool(pattern.flags & re.IGNORECASE), bool(pattern.flags & re.DOTALL))
+    leads = _leading([(op, av, mode) for op, av in P.parse(pattern.pattern, pattern.flags)])
+    if leads is None:
+        return None
+    table = bytearray(128)
+    for op, av, (ignore_case, dotall) in leads:
+        flags = (pattern.flags & (re.ASCII | re.UNICODE)) | (re.IGNORECASE if ignore_case else 0) \
+            | (re.DOTALL if dotall else 0)
+        one = _compiler.compile(P.SubPattern(P.State(), [(op, av)]), flags)  # (the character or class alone)
+        for code in range(128):
+            if not table[code] and one.fullmatch(chr(code)):
+                table[code] = 1
+    return bytes(table)
+
+
+# The flags an inline group may switch without changing what leads a match, but case and "."
+_LEAD_FLAGS = C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_DOTALL | C.SRE_FLAG_MULTILINE | C.SRE_FLAG_VERBOSE
+
+
+def _leading(items: list) -> Optional[list]:
+    """The single characters or classes ((op, av, mode): mode (ignore_case, dotall)) a match of the
+    sequence ``items`` begins with, or None when not known."""
+    if not items:
+        return None  # (the sequence may end here: the match may be empty, or begin with what follows)
+    (op, av, mode), rest = items[0], items[1:]
+    if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+        return [(op, av, mode)]
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, body = av
+        if (add_flags | del_flags) & ~_LEAD_FLAGS:
+            return None
+        ignore_case = (mode[0] or bool(add_flags & C.SRE_FLAG_IGNORECASE)) and not del_flags & C.SRE_FLAG_IGNORECASE
+        dotall = (mode[1] or bool(add_flags & C.SRE_FLAG_DOTALL)) and not del_flags & C.SRE_FLAG_DOTALL
+        return _leading([(o, a, (ignore_case, dotall)) for o, a in body] + rest)
+    if op is C.BRANCH:
+        found = [_leading([(o, a, mode) for o, a in branch] + rest) for branch in av[1]]
+        return None if any(first is None for first in found) else [lead for first in found for lead in first]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        low, high, body = av
+        if high == 0:
+            return _leading(rest)
+        first = _leading([(o, a, mode) for o, a in body] + rest)
+        if low >= 1 or first is None:
+            return first
+        after = _leading(rest)
+        return None if after is None else first + after
+    return None

@@ -268,7 +268,31 @@ def word_holds_a_letter(word: str) -> bool:
     >>> word_holds_a_letter("“Pier”"), word_holds_a_letter("—"), word_holds_a_letter("日本")
     (True, False, True)
     """
-    return bool(is_letter(np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)).any())
+    # (a character at a time from the tables is_letter reads: numpy's calls on a word of a few
+    # characters cost ~30 us, 2 % of a cold WCXB page's instructions; is_letter only for a code
+    # point it has not met yet, to learn its block)
+    low = _low_letters()
+    above = _letter_above
+    for char in word:
+        code = ord(char)
+        letter = low[code] if code < _LETTER_TABLE_SIZE else above.get(code)
+        if letter is None:
+            return bool(is_letter(np.frombuffer(word.encode("utf-32-le"), dtype=np.uint32)).any())
+        if letter:
+            return True
+    return False
+
+
+_low_letter_bytes: bytes | None = None
+
+
+def _low_letters() -> bytes:
+    """``is_letter``'s table of the code points below ``_LETTER_TABLE_SIZE``, a byte each (1: a letter)."""
+    global _low_letter_bytes
+    if _low_letter_bytes is None:
+        is_letter(np.zeros(1, dtype=np.uint32))  # (fills the table)
+        _low_letter_bytes = _letter_table.astype(np.uint8).tobytes()
+    return _low_letter_bytes
 
 
 # The last batch split, for the next caller that splits the same texts (the signals step,

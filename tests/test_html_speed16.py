@@ -133,12 +133,19 @@ def test_blank_text_nodes_render_as_the_python_twin():
                 parts.append("".join(rng.choice(BLANKS) for _ in range(rng.randrange(1, 5))))
             else:
                 parts.append(rng.choice(["The council voted on Tuesday, at length.", "Read more", "été 中文", "x"]))
-        page = "<html><body>" + "".join(parts) + "</body></html>"
-        compiled = html.extract_main_text(page)
-        with native.twins_only():
-            python = html.extract_main_text(page)
-        assert (compiled.text, compiled.visible_text, compiled.removed) == \
-            (python.text, python.visible_text, python.removed), page
+        assert_extracts_as_twin("<html><body>" + "".join(parts) + "</body></html>")
+
+
+def assert_extracts_as_twin(page: str) -> None:
+    """``extract_main_text``'s text, visible text and cuts of ``page`` are the same compiled and with the
+    pure-Python twins."""
+    from corpus_clean import native
+
+    compiled = html.extract_main_text(page)
+    with native.twins_only():
+        python = html.extract_main_text(page)
+    assert (compiled.text, compiled.visible_text, compiled.removed) == \
+        (python.text, python.visible_text, python.removed), page
 
 
 DATE_PIECES = ["3", "12", "2024", "1999", "03/04/2024", "3.4.24", "2024-03-04", "March", "mar.", "MÄRZ", "décembre",
