@@ -9,7 +9,7 @@ date are kept on the row. An item with no content at all is quarantined saying s
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 from corpus_clean.document import Document
 from corpus_clean.readers import _ANY_TAG, InputFile, Skipped, Unreadable, _whole_file, new_document
@@ -45,8 +45,10 @@ def _is_html(content: str, declared: str) -> bool:
     return declared in _HTML_TYPES and _ANY_TAG.search(content) is not None
 
 
-def read_feed_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
-    """A feed file's items, in order, each a record (``item_content``)."""
+def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Iterator[Document | Skipped | Unreadable]:
+    """A feed file's items, in order, each a record (``item_content``). A file with no
+    items is read by `otherwise` when given (a file named as text whose first bytes only
+    looked like a feed's), else skipped saying so."""
     import feedparser
 
     data = _whole_file(file)
@@ -54,6 +56,9 @@ def read_feed_records(file: InputFile) -> Iterator[Document | Skipped | Unreadab
         yield data
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if not parsed.entries and otherwise is not None:
+        yield from otherwise(file)
+        return
     if not parsed.entries:
         why = f" ({type(parsed.bozo_exception).__name__}: {parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield Skipped(file.source, f"{file.source}: a feed with no items{why}")

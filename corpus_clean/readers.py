@@ -1459,6 +1459,8 @@ def sniffed_reason(head: bytes, kind: str) -> str:
 # text name is read as named (the user called it text); an archive or a sitemap is not.
 _READ_AS = {"feed": "feed", "mhtml": "mhtml"}
 _REFUSED_UNDER_TEXT_NAMES = ("tar", "zip", "sitemap")
+_NAMED_AS = {"jsonl": "JSON Lines", "json": "JSON", "text": "text", "html": "HTML", "xml": "XML", "feed": "a feed",
+             "mhtml": "a saved page (MHTML)"}
 
 
 def kind_by_bytes(file: InputFile, kind: str) -> tuple[str, str | None]:
@@ -1476,9 +1478,9 @@ def kind_by_bytes(file: InputFile, kind: str) -> tuple[str, str | None]:
         if head is None:
             return kind, None  # (unreadable: the reader says why)
         what = sniffed_reason(head, sniffed) if sniffed else _what_the_bytes_are_head(head) or "it is empty"
-        return kind, f"{file.source}: named as {'XML' if kind == 'xml' else kind}, but {what}"
+        return kind, f"{file.source}: named as {_NAMED_AS[kind]}, but {what}"
     if sniffed in _REFUSED_UNDER_TEXT_NAMES:
-        return kind, f"{file.source}: named as {kind}, but {sniffed_reason(head, sniffed)}"
+        return kind, f"{file.source}: named as {_NAMED_AS[kind]}, but {sniffed_reason(head, sniffed)}"
     return kind, None
 
 
@@ -3081,10 +3083,12 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
     elif kind in ("jsonl", "json", "text", "html", "xml", "feed", "mhtml") and not file.is_piece:
-        kind, refused = kind_by_bytes(file, kind)
+        named, (kind, refused) = kind, kind_by_bytes(file, kind)
         if refused:
             yield Skipped(file.source, refused)
             return
+        if kind == "feed" and named in ("jsonl", "json", "text", "html"):  # (no items: read as named)
+            readers["feed"] = partial(read_feed_records, otherwise=readers[named])
     reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, unsupported_reason(file))
@@ -3099,11 +3103,11 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
         yield Skipped(file.source, reason) if produced == 0 else Unreadable(file.source, reason)
 
 
-def read_feed_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Iterator[Document | Skipped | Unreadable]:
     """An RSS or Atom feed's items (``corpus_clean.feeds``: imported when one is met)."""
     from corpus_clean.feeds import read_feed_records as read_items
 
-    yield from read_items(file)
+    yield from read_items(file, otherwise)
 
 
 def read_saved_page(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
