@@ -1377,8 +1377,9 @@ _SUFFIX_OF = {"gzip": "gz", "bz2": "bz2", "xz": "xz", "zstd": "zst"}
 # What a file's first bytes say it is, whatever its name: an archive, a feed, a saved page,
 # another XML document. Asked of files named as text (a tar of JSON Lines named .jsonl must
 # not be read as lines of tar headers) and of .xml files (a feed is read, a sitemap is not).
-_XML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,300}\?>\s*)?(?:(?:<!--.{0,2000}?-->|<\?[^>]{0,300}\?>"
-                       rb"|<!DOCTYPE[^>\[]{0,500}(?:\[.{0,4000}?\])?\s*>)\s*)*<([A-Za-z_][\w:.-]{0,80})", re.DOTALL)
+# (unbounded repeats: a head is STORED_SNIFF_BYTES long, and bounded ones take 30 ms to compile)
+_XML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>"
+                       rb"|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*<([A-Za-z_][\w:.-]{0,80})", re.DOTALL)
 _FEED_NAMESPACES = (b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/", b"http://purl.org/rss/1.0/",
                     b"http://my.netscape.com/rdf/simple/0.9/")
 _MIME_HEADERS = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
@@ -1463,11 +1464,29 @@ _NAMED_AS = {"jsonl": "JSON Lines", "json": "JSON", "text": "text", "html": "HTM
              "mhtml": "a saved page (MHTML)"}
 
 
-def kind_by_bytes(file: InputFile, kind: str) -> tuple[str, str | None]:
+SNIFF_COMPRESSED_BYTES = 1 << 16  # (what a compressed file's sniff decompresses from: a zstd block whole)
+
+
+def first_bytes(file: InputFile) -> tuple[bytes, bytes | None]:
+    """A file's first STORED_SNIFF_BYTES as stored, and decompressed (``decompressed_part``
+    of its first SNIFF_COMPRESSED_BYTES; None when they do not decompress); (b"", None)
+    when it cannot be read (the reader says why). A local path is opened directly:
+    fsspec's opener costs more than the read, once per file."""
+    try:
+        with open(file.url, "rb") if "://" not in file.url else open_input(file.url, compression=None) as handle:
+            head = handle.read(STORED_SNIFF_BYTES)
+            if compression_of_head(head) is None:
+                return head, head
+            head += handle.read(SNIFF_COMPRESSED_BYTES - len(head))
+    except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
+        return b"", None
+    return head[:STORED_SNIFF_BYTES], decompressed_part(head)
+
+
+def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
     """(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
-    (``sniffed_kind``; decompressed)."""
-    head = decompressed_head(file)
+    decompressed (``first_bytes``; ``sniffed_kind``)."""
     sniffed = sniffed_kind(head) if head else None
     if sniffed in _READ_AS:
         return _READ_AS[sniffed], None
@@ -1478,9 +1497,9 @@ def kind_by_bytes(file: InputFile, kind: str) -> tuple[str, str | None]:
         if head is None:
             return kind, None  # (unreadable: the reader says why)
         what = sniffed_reason(head, sniffed) if sniffed else _what_the_bytes_are_head(head) or "it is empty"
-        return kind, f"{file.source}: named as {_NAMED_AS[kind]}, but {what}"
+        return kind, f"{source}: named as {_NAMED_AS[kind]}, but {what}"
     if sniffed in _REFUSED_UNDER_TEXT_NAMES:
-        return kind, f"{file.source}: named as {_NAMED_AS[kind]}, but {sniffed_reason(head, sniffed)}"
+        return kind, f"{source}: named as {_NAMED_AS[kind]}, but {sniffed_reason(head, sniffed)}"
     return kind, None
 
 
@@ -3066,6 +3085,10 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     return new_document(source, index, value, text, encoding="utf-8")
 
 
+_TEXT_KINDS = ("jsonl", "json", "text", "html")
+_SNIFFED_KINDS = (*_TEXT_KINDS, "xml", "feed", "mhtml")  # (read by what their first bytes are: ``kind_by_bytes``)
+
+
 def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
     """All records of one file, in order. Accepts an InputFile or a plain path.
     `jsonl_line`: what each undecoded JSONL line becomes (``read_jsonl_file``)."""
@@ -3080,14 +3103,15 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
                "warc": read_warc_records, "csv": read_csv_records, "feed": read_feed_records,
                "mhtml": read_saved_page}
     kind = file_format(file.source)
-    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
+    stored, head = first_bytes(file) if kind in _SNIFFED_KINDS and not file.is_piece else (b"", None)
+    if kind in _TEXT_KINDS and stored.startswith(PARQUET_MAGIC) and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
-    elif kind in ("jsonl", "json", "text", "html", "xml", "feed", "mhtml") and not file.is_piece:
-        named, (kind, refused) = kind, kind_by_bytes(file, kind)
+    elif kind in _SNIFFED_KINDS and not file.is_piece:
+        named, (kind, refused) = kind, kind_by_bytes(file.source, kind, head)
         if refused:
             yield Skipped(file.source, refused)
             return
-        if kind == "feed" and named in ("jsonl", "json", "text", "html"):  # (no items: read as named)
+        if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
             readers["feed"] = partial(read_feed_records, otherwise=readers[named])
     reader = readers.get(kind)
     if reader is None:
