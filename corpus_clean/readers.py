@@ -1317,10 +1317,17 @@ def decompressed_part(data: bytes) -> bytes | None:
 
     make = {"gzip": lambda: zlib.decompressobj(wbits=47), "bz2": bz2.BZ2Decompressor, "xz": lzma.LZMADecompressor,
             "zstd": zstd.ZstdDecompressor}.get(compression_of_head(data) or "")
-    try:
-        return (make().decompress(data, STORED_SNIFF_BYTES) or None) if make else None
-    except Exception:  # noqa: BLE001 - damaged from its first bytes
+    if make is None:
         return None
+    decompressor, out = make(), b""
+    try:  # (fed 128 bytes at a time: the bytes before damage further on still come out)
+        for at in range(0, len(data), 128):
+            out += decompressor.decompress(data[at:at + 128], STORED_SNIFF_BYTES - len(out))
+            if len(out) >= STORED_SNIFF_BYTES:
+                break
+    except Exception:  # noqa: BLE001 - damaged here: what came out before
+        pass
+    return out or None
 
 
 _WARC_HEAD = re.compile(rb"WARC/[01]\.\d+\r?\n")
