@@ -9,6 +9,7 @@ date are kept on the row. An item with no content at all is quarantined saying s
 """
 from __future__ import annotations
 
+import io
 from typing import Callable, Iterator
 
 from corpus_clean.document import Document
@@ -55,7 +56,8 @@ def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Ite
     if isinstance(data, Skipped):
         yield data
         return
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    # (a file object: handed bytes, feedparser first tries them as a file name to open)
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries and otherwise is not None:
         yield from otherwise(file)
         return
