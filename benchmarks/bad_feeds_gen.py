@@ -59,21 +59,12 @@ from pathlib import Path
 
 from backports import zstd  # (the project's own zstd: pyproject.toml)
 
-ROOT = Path(__file__).resolve().parents[1]
-if "--tree" in sys.argv:  # before the imports: the tree whose code is measured
-    sys.path.insert(0, sys.argv[sys.argv.index("--tree") + 1])
-else:
-    sys.path.insert(0, str(ROOT))
-sys.path.insert(1, str(ROOT / "benchmarks"))
-
-import bad_kinds_gen  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bad_kinds_gen  # noqa: E402 - (first: it puts the tree measured, `--tree` or this one, on the path)
 from bad_kinds_gen import Case, Expect, check_case, text_of  # noqa: E402
+from bad_dumps_gen import _jsonl  # noqa: E402
 
 KINDS = ["feed", "sitemap", "archive", "nested", "saved", "xml"]
-
-
-def _jsonl(records: list[dict]) -> bytes:
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records).encode()
 
 
 def _paragraphs(rng: random.Random) -> list[str]:
