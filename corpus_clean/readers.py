@@ -1416,11 +1416,16 @@ def sniffed_kind(head: bytes) -> str | None:
     ('feed', 'xml')
     >>> sniffed_kind(b"MIME-Version: 1.0\\nContent-Type: multipart/related; type=\\"text/html\\"\\n\\n--b")
     'mhtml'
+    >>> sniffed_kind('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel>'.encode("utf-16"))
+    'feed'
     >>> sniffed_kind(b'{"text": "<rss> is a feed"}'), sniffed_kind(b"<p>A fragment</p>"), sniffed_kind(b"<html><p>")
     (None, None, None)
     """
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
+    wide = next((encoding for bom, encoding in _BOMS if head.startswith(bom) and encoding != "utf-8-sig"), None)
+    if wide:  # (a UTF-16/32 feed or page, by its byte-order mark: sniffed as its text)
+        head = head.decode(wide, "ignore").encode("utf-8")
     if head[257:262] == b"ustar" and b"\x00" in head[:512]:  # (a tar header: its magic, NUL-padded fields)
         return "tar"
     root = _XML_ROOT.match(head)

@@ -103,6 +103,18 @@ def test_an_atom_feed_with_an_undeclared_entity_and_no_closing_tags_is_read(tmp_
     assert all("number" in doc.html and not doc.problems for doc in docs)
 
 
+@pytest.mark.parametrize("encoding, text", [("windows-1251", "Городской совет обсудил расписание паромов."),
+                                            ("iso-8859-2", "Rada miejska omówiła rozkład promów."),
+                                            ("utf-16", "The harbour council met on Tuesday.")])
+def test_a_feed_in_a_legacy_encoding_is_read_in_the_encoding_it_declares(tmp_path, encoding, text):
+    doc = (f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel><title>N</title><item>'
+           f'<title>T</title><link>https://news.test/1</link><description>&lt;p&gt;{text}&lt;/p&gt;</description>'
+           '</item></channel></rss>')
+    (tmp_path / "news.rss").write_bytes(doc.encode(encoding))
+    [item] = read_all(tmp_path / "news.rss")
+    assert item.html == f"<p>{text}</p>" and not item.problems
+
+
 def test_a_feed_item_with_no_content_is_quarantined_saying_so_and_an_empty_feed_is_skipped(tmp_path):
     (tmp_path / "links.rss").write_text('<rss version="2.0"><channel><item><title>Only a title</title>'
                                         '<link>https://news.test/1</link></item></channel></rss>')
