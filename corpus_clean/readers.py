@@ -1389,7 +1389,7 @@ _XML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*
                        rb"|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*<([A-Za-z_][\w:.-]{0,80})", re.DOTALL)
 _FEED_NAMESPACES = (b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/", b"http://purl.org/rss/1.0/",
                     b"http://my.netscape.com/rdf/simple/0.9/")
-_MIME_HEADERS = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
+_MIME_HEADERS = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _MAIL_HEADER = re.compile(rb"^(?:mime-version|message-id|received|return-path):", re.IGNORECASE | re.MULTILINE)
 _XML_KIND_OF_ROOT = {b"rss": "feed", b"feed": "feed", b"rdf:rdf": "feed", b"urlset": "sitemap",
