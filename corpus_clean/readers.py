@@ -39,7 +39,9 @@ except ImportError:
 # the compression the suffix names): big corpora ship as `.jsonl.zst` or `.jsonl.gz`.
 FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
                     ".html": "html", ".htm": "html", ".parquet": "parquet",
-                    ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
+                    ".warc": "warc", ".wet": "warc", ".arc": "warc", ".csv": "csv", ".tsv": "csv", ".tab": "csv",
+                    ".xhtml": "html", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".tei": "xml",
+                    ".mhtml": "mhtml", ".mht": "mhtml"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
@@ -183,7 +185,8 @@ def starts_as_other_format(head: bytes) -> bool:
     >>> starts_as_other_format(gzip.compress(b"a")), starts_as_other_format(b"PAR1..."), starts_as_other_format(b"{")
     (True, True, False)
     """
-    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC) or head.startswith(b"WARC/")
+    return compression_of_head(head) is not None or head.startswith(PARQUET_MAGIC) or head.startswith(b"WARC/") \
+        or sniffed_kind(head) in ("tar", "zip", "feed", "mhtml", "sitemap")
 
 
 def open_input(url: str, compression: str | None = "infer"):
@@ -1266,12 +1269,13 @@ _WHAT_THE_SUFFIX_IS = {
                "text; the same pages' text is in the WET file (.warc.wet.gz), their HTML in the WARC",
     (".md", ".markdown", ".rst", ".org", ".adoc"): "marked-up plain text (Markdown, reStructuredText...): "
                                                    "name it .txt to read it as plain text, markup and all",
-    (".xml", ".rss", ".atom", ".xhtml", ".svg"): "XML: an XHTML page can be named .html; a feed's items exported as "
-                                                 "JSON Lines",
+    (".svg",): "an SVG image",
+    (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
-    (".zip", ".tar", ".tgz", ".7z", ".rar", ".jar"): "an archive: unpack it first (its members are read one by one)",
-    (".wat.gz", ".md.gz", ".xml.gz", ".tar.gz", ".tar.bz2",
+    (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tzst", ".7z", ".rar", ".jar"):
+        "an archive (zip, tar): unpack it first (its members are read one by one)",
+    (".wat.gz", ".md.gz", ".tar.gz", ".tar.bz2",
      ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (
@@ -1319,17 +1323,56 @@ def _what_the_bytes_are(file: InputFile) -> str | None:
     """
     head = head_and_tail(file.url, STORED_SNIFF_BYTES, tail=False)[0]
     compression = compression_of_head(head)
-    if compression and not file.source.lower().endswith("." + _SUFFIX_OF[compression]):
-        return f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
-    if compression:  # (named for it already: what is inside?)
-        try:
-            with open_input(file.url) as handle:
-                head = handle.read(STORED_SNIFF_BYTES)
-        except Exception:  # noqa: BLE001 - a damaged stream: said by its name alone
-            return f"a {compression} stream that does not decompress"
-        inner = _what_the_bytes_are_head(head)
-        return inner.replace("its bytes are", "decompressed, its bytes are", 1) if inner else None
-    return _what_the_bytes_are_head(head)
+    if compression is None:
+        return _what_the_bytes_are_head(head)
+    head = decompressed_head(file)  # (what is inside?)
+    inner = _what_the_bytes_are_head(head) if head is not None else None
+    inner = inner.replace("its bytes are", "decompressed, its bytes are", 1) if inner else None
+    if not file.source.lower().endswith("." + _SUFFIX_OF[compression]):
+        named = f"its bytes are a {compression} stream: name it with its format and .{_SUFFIX_OF[compression]}"
+        if head is None:
+            return f"{named} (its first bytes do not decompress: cut or damaged?)"
+        return f"{named}; {inner}" if inner and sniffed_kind(head) else named
+    return inner if head is not None else f"a {compression} stream that does not decompress"
+
+
+def decompressed_head(file: InputFile) -> bytes | None:
+    """The first STORED_SNIFF_BYTES of a file, decompressed (of a stream cut or damaged
+    early: as much as decompresses); None when none can be read."""
+    try:
+        with open_input(file.url) as handle:
+            return handle.read(STORED_SNIFF_BYTES)
+    except Exception:  # noqa: BLE001 - a damaged stream or an unreadable file: what decompresses
+        return decompressed_part(head_and_tail(file.url, 1 << 16, tail=False)[0])
+
+
+def decompressed_part(data: bytes) -> bytes | None:
+    """What the start of a compressed stream decompresses to, up to STORED_SNIFF_BYTES,
+    however it ends (cut short, damaged further on); None when it is not one or no byte does.
+
+    >>> import gzip
+    >>> decompressed_part(gzip.compress(b"ustar" * 1000)[:40])[:10], decompressed_part(b"plain")
+    (b'ustarustar', None)
+    """
+    import bz2
+    import lzma
+    import zlib
+
+    from backports import zstd
+
+    make = {"gzip": lambda: zlib.decompressobj(wbits=47), "bz2": bz2.BZ2Decompressor, "xz": lzma.LZMADecompressor,
+            "zstd": zstd.ZstdDecompressor}.get(compression_of_head(data) or "")
+    if make is None:
+        return None
+    decompressor, out = make(), b""
+    try:  # (fed 128 bytes at a time: the bytes before damage further on still come out)
+        for at in range(0, len(data), 128):
+            out += decompressor.decompress(data[at:at + 128], STORED_SNIFF_BYTES - len(out))
+            if len(out) >= STORED_SNIFF_BYTES:
+                break
+    except Exception:  # noqa: BLE001 - damaged here: what came out before
+        pass
+    return out or None
 
 
 _WARC_HEAD = re.compile(rb"WARC/[01]\.\d+\r?\n")
@@ -1368,6 +1411,9 @@ def _what_the_bytes_are_head(head: bytes) -> str | None:
     for magic, said in _WHAT_THE_BYTES_ARE:
         if head.startswith(magic):
             return warc_reason(head) or said
+    sniffed = sniffed_kind(head)
+    if sniffed:
+        return sniffed_reason(head, sniffed)
     if not looks_like_text(head):
         return "its bytes are binary, not text"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
@@ -1379,6 +1425,139 @@ def _what_the_bytes_are_head(head: bytes) -> str | None:
 
 
 _SUFFIX_OF = {"gzip": "gz", "bz2": "bz2", "xz": "xz", "zstd": "zst"}
+
+# What a file's first bytes say it is, whatever its name: an archive, a feed, a saved page,
+# another XML document. Asked of files named as text (a tar of JSON Lines named .jsonl must
+# not be read as lines of tar headers) and of .xml files (a feed is read, a sitemap is not).
+# (unbounded repeats: a head is STORED_SNIFF_BYTES long, and bounded ones take 30 ms to compile)
+_XML_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--.*?-->|<\?[^>]*\?>"
+                       rb"|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*<([A-Za-z_][\w:.-]{0,80})", re.DOTALL)
+_FEED_NAMESPACES = (b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/", b"http://purl.org/rss/1.0/",
+                    b"http://my.netscape.com/rdf/simple/0.9/")
+_MIME_HEADERS = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
+_MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_MAIL_HEADER = re.compile(rb"^(?:mime-version|message-id|received|return-path):", re.IGNORECASE | re.MULTILINE)
+_XML_KIND_OF_ROOT = {b"rss": "feed", b"feed": "feed", b"rdf:rdf": "feed", b"urlset": "sitemap",
+                     b"sitemapindex": "sitemap", b"tei": "tei", b"teicorpus": "tei", b"html": "page"}
+# What else the first bytes must show for a root to count (an XML declaration aside): a
+# text that opens with "<rss> tags..." is not a feed, an unrelated <feed> root is not Atom.
+_ROOT_EVIDENCE = {b"rss": (b"<channel",), b"feed": _FEED_NAMESPACES, b"rdf:rdf": _FEED_NAMESPACES,
+                  b"urlset": (b"sitemaps.org",), b"sitemapindex": (b"sitemaps.org",),
+                  b"tei": (b"tei-c.org",), b"teicorpus": (b"tei-c.org",)}
+
+
+def sniffed_kind(head: bytes) -> str | None:
+    """What a file's first (decompressed) bytes show it is, of the kinds no suffix we read
+    says: "tar", "zip", "feed" (RSS or Atom), "sitemap", "tei", "page" (an XHTML page),
+    "xml" (another XML document), "mhtml" (a page a browser saved), "email"; None else.
+    Markup without an XML declaration counts only when its root is a feed, sitemap or TEI
+    root: an HTML page or fragment stays the HTML reader's.
+
+    >>> sniffed_kind(b'<?xml version="1.0"?>\\n<rss version="2.0"><channel>'), sniffed_kind(b"<rss> tags, said")
+    ('feed', None)
+    >>> sniffed_kind(b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'), sniffed_kind(b"<urlset>")
+    ('sitemap', None)
+    >>> sniffed_kind(b'<feed xmlns="http://www.w3.org/2005/Atom">'), sniffed_kind(b'<?xml version="1.0"?><feed/>')
+    ('feed', 'xml')
+    >>> sniffed_kind(b"MIME-Version: 1.0\\nContent-Type: multipart/related; type=\\"text/html\\"\\n\\n--b")
+    'mhtml'
+    >>> sniffed_kind('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel>'.encode("utf-16"))
+    'feed'
+    >>> sniffed_kind(b'{"text": "<rss> is a feed"}'), sniffed_kind(b"<p>A fragment</p>"), sniffed_kind(b"<html><p>")
+    (None, None, None)
+    """
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    wide = next((encoding for bom, encoding in _BOMS if head.startswith(bom) and encoding != "utf-8-sig"), None)
+    if wide:  # (a UTF-16/32 feed or page, by its byte-order mark: sniffed as its text)
+        head = head.decode(wide, "ignore").encode("utf-8")
+    if head[257:262] == b"ustar" and b"\x00" in head[:512]:  # (a tar header: its magic, NUL-padded fields)
+        return "tar"
+    root = _XML_ROOT.match(head)
+    if root:
+        declared = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+        name = root.group(1).lower()
+        if any(seen in head for seen in _ROOT_EVIDENCE.get(name, ())):
+            return _XML_KIND_OF_ROOT[name]
+        if declared:
+            return "page" if name == b"html" else "xml"
+        return None  # (markup with no XML declaration: a page or a fragment, the HTML reader's)
+    headers = _MIME_HEADERS.match(head)
+    if headers:
+        block = headers.group()
+        if _MULTIPART_RELATED.search(block):
+            return "mhtml"
+        if _MAIL_HEADER.search(block):
+            return "email"
+    return None
+
+
+def sniffed_reason(head: bytes, kind: str) -> str:
+    """What a sniffed file is and what to do, as a skipped file's reason says it.
+
+    >>> sniffed_reason(b'<?xml version="1.0"?><articles><article/></articles>', "xml")
+    'its bytes are XML (root element <articles>), no format we read: extract its text to .txt or JSON Lines'
+    """
+    root = _XML_ROOT.match(head)
+    return {"tar": "its bytes are a tar archive: unpack it first (its members are read one by one)",
+            "zip": "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first",
+            "feed": "its bytes are an RSS or Atom feed: name it .rss or .atom to read its items",
+            "sitemap": "its bytes are a sitemap: a list of page URLs, no page text (fetch the pages, or read a "
+                       "crawl of them)",
+            "tei": "its bytes are a TEI XML document: extract its text first (its <text> element to .txt)",
+            "page": "its bytes are an XHTML page: name it .html or .xhtml",
+            "xml": f"its bytes are XML (root element <{root.group(1).decode('ascii') if root else '?'}>), no format "
+                   "we read: extract its text to .txt or JSON Lines",
+            "mhtml": "its bytes are a page a browser saved (MHTML): name it .mhtml to read it",
+            "email": "its bytes are an e-mail message: save its text or HTML part as .txt or .html"}[kind]
+
+
+# What a file named as text or XML is read as, by its first bytes (``kind_by_bytes``):
+# read as what it holds, or refused saying what it is. An XML kind or an e-mail under a
+# text name is read as named (the user called it text); an archive or a sitemap is not.
+_READ_AS = {"feed": "feed", "mhtml": "mhtml"}
+_REFUSED_UNDER_TEXT_NAMES = ("tar", "zip", "sitemap")
+_NAMED_AS = {"jsonl": "JSON Lines", "json": "JSON", "text": "text", "html": "HTML", "xml": "XML", "feed": "a feed",
+             "mhtml": "a saved page (MHTML)"}
+
+
+SNIFF_COMPRESSED_BYTES = 1 << 16  # (what a compressed file's sniff decompresses from: a zstd block whole)
+
+
+def first_bytes(file: InputFile) -> tuple[bytes, bytes | None]:
+    """A file's first STORED_SNIFF_BYTES as stored, and decompressed (``decompressed_part``
+    of its first SNIFF_COMPRESSED_BYTES; None when they do not decompress); (b"", None)
+    when it cannot be read (the reader says why). A local path is opened directly:
+    fsspec's opener costs more than the read, once per file."""
+    try:
+        with open(file.url, "rb") if "://" not in file.url else open_input(file.url, compression=None) as handle:
+            head = handle.read(STORED_SNIFF_BYTES)
+            if compression_of_head(head) is None:
+                return head, head
+            head += handle.read(SNIFF_COMPRESSED_BYTES - len(head))
+    except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
+        return b"", None
+    return head[:STORED_SNIFF_BYTES], decompressed_part(head)
+
+
+def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
+    """(the reader's kind, None), or (kind, the reason it is refused), for a file named as
+    `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
+    decompressed (``first_bytes``; ``sniffed_kind``)."""
+    sniffed = sniffed_kind(head) if head else None
+    if sniffed in _READ_AS:
+        return _READ_AS[sniffed], None
+    if kind in ("xml", "feed", "mhtml"):  # (named for a kind of markup the bytes are not)
+        if sniffed == "page" or (sniffed is None and head is not None and kind != "mhtml"
+                                 and re.match(rb"\s*<(?:!doctype\s+html|html[\s>])", head[:1024], re.IGNORECASE)):
+            return "html", None
+        if head is None:
+            return kind, None  # (unreadable: the reader says why)
+        what = sniffed_reason(head, sniffed) if sniffed else _what_the_bytes_are_head(head) or "it is empty"
+        return kind, f"{source}: named as {_NAMED_AS[kind]}, but {what}"
+    if sniffed in _REFUSED_UNDER_TEXT_NAMES:
+        return kind, f"{source}: named as {_NAMED_AS[kind]}, but {sniffed_reason(head, sniffed)}"
+    return kind, None
 
 
 def is_blank_bytes(data: bytes) -> bool:
@@ -1890,8 +2069,10 @@ def why_no_text(record: dict) -> str:
     ('"text" is a number', '"text" is an array of 2 strings (paragraphs? join them into one string)', 'no string fields')
     >>> why_no_text({"data": {"text": "x"}}), why_no_text({"items": [{"text": "x"}, {"text": "y"}]})
     ('a "text" string is nested at data.text', 'a "text" string is nested at items[0].text (records wrapped in "items": one object per record is read)')
-    >>> why_no_text({"content": "x", "n": 1})
-    'string fields: content'
+    >>> why_no_text({"content": "x", "n": 1}), why_no_text({"article": {"body": "x"}})
+    ('string fields: content', 'a "body" string is nested at article.body')
+    >>> why_no_text({"title": "Ferry", "paragraphs": ["One.", "Two."]})
+    'string fields: title; "paragraphs" is an array of 2 strings (paragraphs? join them into one "text" string)'
     """
     for name in ("text", "html"):
         if name in record:
@@ -1909,18 +2090,23 @@ def why_no_text(record: dict) -> str:
     if len(aliases) > 1:
         return f"string fields: {', '.join(strings)} ({' and '.join(aliases)} both hold text: which is it? " \
                "name it \"text\")"
-    return f"string fields: {', '.join(strings)}" if strings else "no string fields"
+    said = f"string fields: {', '.join(strings)}" if strings else "no string fields"
+    lists = [f'"{name}" is an array of {len(value)} strings' for name, value in record.items()
+             if isinstance(value, list) and value and all(isinstance(item, str) for item in value)][:3]
+    return f"{said}; {', '.join(lists)} (paragraphs? join them into one \"text\" string)" if lists else said
 
 
 def _nested_text(value, path: str, depth: int) -> str | None:
-    """The path of the first "text" or "html" string nested in `value` (objects, and the
+    """The path of the first "text" or "html" string (else "content", "raw_content" or
+    "body": ``_TEXT_ALIASES``) nested in `value` (objects, and the
     first item of arrays), at most `depth` levels down; None when there is none."""
     if depth < 0:
         return None
     if isinstance(value, dict):
-        for key, item in value.items():
-            if path and key in ("text", "html") and isinstance(item, str):
-                return f"{path}.{key}"
+        for names in (("text", "html"), _TEXT_ALIASES):
+            for key, item in value.items():
+                if path and key in names and isinstance(item, str):
+                    return f"{path}.{key}"
         for key, item in value.items():
             found = _nested_text(item, f"{path}.{key}" if path else str(key), depth - 1)
             if found:
@@ -2010,6 +2196,9 @@ def html_document(source: str, index: int, raw: bytes, record: dict, html: str, 
     html, upstream = html_decoded_upstream(html, record)
     if upstream:  # (rare: a page decoded upstream in the wrong code page)
         problem = f"{problem}; {source}:{index + 1}: {upstream}" if problem else f"{source}:{index + 1}: {upstream}"
+    encoded_twice = json_object_in(html)
+    if encoded_twice:
+        problem = "; ".join(filter(None, (problem, f"{source}:{index + 1}: \"html\" {encoded_twice}")))
     doc = new_document(source, index, raw, "", html=html, encoding=encoding, problem=problem)
     doc.source_id, doc.url, doc.meta = caller_fields(record)
     return doc
@@ -2063,7 +2252,10 @@ def text_document(source: str, index: int, raw: bytes, record: dict, encoding: s
     page (a crawl's raw response kept as "text") is read as the page: its markup as
     text would be kept as words ("<p>", "</div>", scripts and menus). So is a fragment of
     markup (``is_html_fragment``: round 23)."""
-    if is_markup(record["text"]) and not isinstance(record.get("html"), str):
+    encoded_twice = json_object_in(record["text"])
+    if encoded_twice:
+        problem = "; ".join(filter(None, (problem, f"{source}:{index + 1}: \"text\" {encoded_twice}")))
+    elif is_markup(record["text"]) and not isinstance(record.get("html"), str):
         return html_document(source, index, raw, {**record, "html": record["text"]}, record["text"], encoding,
                              problem)
     doc = new_document(source, index, raw, record["text"], encoding=encoding, problem=problem)
@@ -2074,6 +2266,30 @@ def text_document(source: str, index: int, raw: bytes, record: dict, encoding: s
 
 
 _CONSUMED_FIELDS = ("text", "html", "title", "id", "url")
+_JSON_OBJECT_START = re.compile(r"\s*\{")
+
+
+def json_object_in(value: str) -> str | None:
+    """What a text or HTML field holds when it is a JSON object of text fields (a record
+    an exporter encoded twice: kept as text, its braces and field names would be words),
+    said as a quarantine reason; None for anything else.
+
+    >>> json_object_in('{"title": "Ferry", "body": "The council met."}')
+    'holds a JSON object (fields: title, body): a record encoded twice? decode it and give its text as "text"'
+    >>> json_object_in('{curly} braces, and a sentence.'), json_object_in('{"n": 1}'), json_object_in("Plain.")
+    (None, None, None)
+    """
+    if not _JSON_OBJECT_START.match(value) or not value.rstrip().endswith("}"):
+        return None
+    try:
+        record = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not any(isinstance(record.get(name), str)
+                                               for name in ("text", "html", *_TEXT_ALIASES)):
+        return None
+    return (f"holds a JSON object (fields: {', '.join(list(record)[:6])}): a record encoded twice? "
+            "decode it and give its text as \"text\"")
 
 
 def caller_fields(record: dict) -> tuple[str | None, str | None, dict[str, str]]:
@@ -2926,6 +3142,10 @@ def parquet_record(source: str, index: int, column: str, value) -> Document:
     return new_document(source, index, value, text, encoding="utf-8")
 
 
+_TEXT_KINDS = ("jsonl", "json", "text", "html")
+_SNIFFED_KINDS = (*_TEXT_KINDS, "xml", "feed", "mhtml")  # (read by what their first bytes are: ``kind_by_bytes``)
+
+
 def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Iterator[Document | Skipped | Unreadable]:
     """All records of one file, in order. Accepts an InputFile or a plain path.
     `jsonl_line`: what each undecoded JSONL line becomes (``read_jsonl_file``)."""
@@ -2937,10 +3157,19 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     readers = {"jsonl": partial(read_jsonl_file, jsonl_line=jsonl_line),
                "json": partial(read_json_file, jsonl_line=jsonl_line),
                "html": read_html_file, "parquet": read_parquet_file, "text": read_text_file,
-               "warc": read_warc_records, "csv": read_csv_records}
+               "warc": read_warc_records, "csv": read_csv_records, "feed": read_feed_records,
+               "mhtml": read_saved_page}
     kind = file_format(file.source)
-    if kind in ("jsonl", "json", "text", "html") and not file.is_piece and holds_parquet(file.url):
+    stored, head = first_bytes(file) if kind in _SNIFFED_KINDS and not file.is_piece else (b"", None)
+    if kind in _TEXT_KINDS and stored.startswith(PARQUET_MAGIC) and holds_parquet(file.url):
         kind = "parquet"  # a Parquet file saved under a text name: its rows, not lines of binary
+    elif kind in _SNIFFED_KINDS and not file.is_piece:
+        named, (kind, refused) = kind, kind_by_bytes(file.source, kind, head)
+        if refused:
+            yield Skipped(file.source, refused)
+            return
+        if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
+            readers["feed"] = partial(read_feed_records, otherwise=readers[named])
     reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, unsupported_reason(file))
@@ -2953,3 +3182,17 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     except Exception as error:  # noqa: BLE001 - one bad file must not take the others with it
         reason = f"{file.source}: could not read file after {produced} record(s): {type(error).__name__}: {error}"
         yield Skipped(file.source, reason) if produced == 0 else Unreadable(file.source, reason)
+
+
+def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Iterator[Document | Skipped | Unreadable]:
+    """An RSS or Atom feed's items (``corpus_clean.feeds``: imported when one is met)."""
+    from corpus_clean.feeds import read_feed_records as read_items
+
+    yield from read_items(file, otherwise)
+
+
+def read_saved_page(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
+    """A page a browser saved as MHTML (``corpus_clean.saved_pages``: imported when one is met)."""
+    from corpus_clean.saved_pages import read_saved_page as read_page
+
+    yield from read_page(file)
