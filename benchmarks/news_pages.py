@@ -264,6 +264,17 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Anuak, Lisu, Akha, Jingpho, Arbëresh, Pijin; and English twice, French, Spanish, German,
   Japanese), written by heldout23 at the start of the twenty-third round before any change of
   that round, 37 of its 70 captions without a credit. Totals only: never print its misses.
+* ``round24_dev.txt``: 24 news pages (18 languages in no earlier set: Fante, Hiri Motu,
+  Kilivila, Tuwali Ifugao, Ibaloi, Central Siberian Yupik...; and English, Italian, Turkish,
+  Polish, Korean, Tagalog), written by heldout24 at the start of the twenty-fourth round before
+  any change, then studied (``--misses dev24``).
+* ``round24_heldout.txt``: 34 news pages (28 languages in no earlier set: Meänkieli, Kven,
+  Elfdalian, Walser, Romagnol, Sassarese, Istro-Romanian, Balkan Romani, Hunsrik, Swabian,
+  Jejueo, Miyako, Khinalug, Tsez, Assyrian Neo-Aramaic, Southern Kurdish, Hazaragi, Hakha Chin,
+  Isan, Hani, Saramaccan, Ndyuka, Camsá, Ticuna, Huichol, Yaqui, Nigerian Fulfulde, Baatonum;
+  and English twice, French, Spanish, Russian, Arabic), written by heldout24 at the start of
+  the twenty-fourth round before any change of that round, 32 of its 64 captions without a
+  credit. Totals only: never print its misses.
 """
 from __future__ import annotations
 
@@ -328,6 +339,8 @@ SETS = {
     "round22_heldout.txt (held out)": LABELLED / "round22_heldout.txt",
     "round23_dev.txt (studied)": LABELLED / "round23_dev.txt",
     "round23_heldout.txt (held out)": LABELLED / "round23_heldout.txt",
+    "round24_dev.txt (studied)": LABELLED / "round24_dev.txt",
+    "round24_heldout.txt (held out)": LABELLED / "round24_heldout.txt",
 }
 
 # --misses choices: the studied sets whose misses may be listed (never a held-out one).
@@ -338,7 +351,7 @@ MISSES = {
     "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
     "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
     "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
-    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev",
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
