@@ -911,7 +911,7 @@ class SignatureRows:
         return self._by_matrix(lambda *rows: reaching(*rows, need), left, right, np.empty(len(left), dtype=bool))
 
 
-def stable_order(keys: np.ndarray) -> np.ndarray:
+def stable_order(keys: np.ndarray, segments: int = 1) -> np.ndarray:
     """``np.argsort(keys, kind="stable")``; for uint32 keys computed as one sort of
     (key << 32 | row) in uint64, which numpy's SIMD sort does several times faster than a
     stable argsort (65 sorts of a million keys make most of loading a 1 M index). uint64
@@ -923,6 +923,14 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     [3, 1, 0, 2]
     >>> stable_order(np.array([5 << 32, 1, 5 << 32, 0], dtype=np.uint64)).tolist()
     [3, 1, 0, 2]
+
+    `segments`: the keys are that many equal runs, every key of a run below every key of
+    the next (``band_table_keys``: the band in the high bits), so each run is sorted alone,
+    a sort of a few thousand keys in cache instead of one of them all (~40 % less CPU for
+    32 bands of 8k documents); the same order.
+
+    >>> stable_order(np.array([5, 1, 5, 9 << 32, 7 << 32, 9 << 32], dtype=np.uint64), segments=2).tolist()
+    [1, 0, 2, 4, 3, 5]
     """
     if keys.dtype == np.uint32 and len(keys) < 2**32:
         row_bits = 32
@@ -932,7 +940,10 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     else:
         return np.argsort(keys, kind="stable")
     combined |= np.arange(len(keys), dtype=np.uint64)
-    combined.sort()
+    if segments > 1 and len(keys) % segments == 0:
+        combined.reshape(segments, -1).sort(axis=1)
+    else:
+        combined.sort()
     return (combined & np.uint64((1 << row_bits) - 1)).astype(np.int64)
 
 
@@ -1634,8 +1645,23 @@ class FirstAndLastKeys:
         return (self.keys.nbytes + self.first.nbytes + self.last.nbytes,
                 sum(mapped.nbytes for *_, mapped in self._sealed))
 
-    def first_and_last(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Positions of the first and latest document with each key (-1: none)."""
+    def first_and_last(self, keys: np.ndarray, order: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the first and latest document with each key (-1: none). `order`:
+        ``stable_order(keys)``, when the caller has it: the keys are then looked up in
+        sorted order, where each binary search starts from the last one's answer and the
+        runs' pages are read in order (the searches 5-15x less CPU), the same answers.
+
+        >>> keys = FirstAndLastKeys()
+        >>> keys.add(np.array([7, 3, 7], dtype=np.uint32), np.array([0, 1, 2]))
+        >>> new = np.array([7, 5, 3], dtype=np.uint32)
+        >>> [a.tolist() for a in keys.first_and_last(new, stable_order(new))]
+        [[0, -1, 1], [2, -1, 1]]
+        """
+        if order is not None:
+            in_order = self.first_and_last(keys[order])
+            first, last = np.empty_like(in_order[0]), np.empty_like(in_order[1])
+            first[order], last[order] = in_order
+            return first, last
         first = np.full(len(keys), -1, dtype=np.int64)
         last = np.full(len(keys), -1, dtype=np.int64)
         for run_keys, run_first, run_last, mapped in [*self._sealed, (self.keys, self.first, self.last, None)]:
@@ -1864,9 +1890,9 @@ class PartByPartAssignment:
         their keys added to the run's band table."""
         n = len(with_words)
         keys = band_table_keys(matrix, self.params, has_words, bands)
-        order = stable_order(keys)
+        order = stable_order(keys, segments=len(bands))  # (a band's keys all below the next band's)
         document = np.tile(with_words, len(bands))  # each entry's document position
-        run_first, run_last = self._bands.first_and_last(keys)
+        run_first, run_last = self._bands.first_and_last(keys, order)
         # Within the part: each entry's group first and previous member (-1: none).
         previous, part_first = group_links(keys, order, document)
         first = np.where(run_first >= 0, run_first, part_first)

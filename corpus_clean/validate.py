@@ -836,15 +836,20 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
     holds invalid UTF-8 (validation then decodes and searches it itself)."""
     config = config or ValidationConfig()
     markers = tuple(_markers(config))
-    # Control characters and mojibake are searched for in one RE2 pass over a column (as
-    # fast as either alone), then each on the few rows where one of them is.
-    either = functools.cache(lambda column: found_re2(table.column(column), _CONTROL_OR_MOJIBAKE))
+    marked = {column for metric, column in _custom_expectation_columns() if metric == _MARKERS_METRIC}
+    # One pass of google-re2 over a column finds the rows any of its checks may flag
+    # (control characters, mojibake, and on a marked column the markers' superset); each
+    # check then searches those rows only (``rows_worth_searching``), where one Arrow RE2
+    # pass per check, compiled on every call, and a Python call per row for the markers'
+    # prefilter took twice the CPU (benchmarks/RESULTS-throughput.md, "Round 24, flow24").
+    worth = functools.cache(lambda column: rows_worth_searching(
+        table.column(column), markers if column in marked else ()))
     search = {
         "column_values.corpus_clean.clean_unicode":
-            lambda column, values: _where(either(column), values, lambda v: found_re2(v, CONTROL_RE)),
+            lambda column, values: _where(worth(column), values, lambda v: found_re2(v, CONTROL_RE)),
         "column_values.corpus_clean.no_mojibake":
-            lambda column, values: _where(either(column), values, found_mojibake),
-        "column_values.corpus_clean.no_boilerplate_markers": lambda column, values: found_any(values, markers),
+            lambda column, values: _where(worth(column), values, found_mojibake),
+        _MARKERS_METRIC: lambda column, values: _where(worth(column), values, lambda v: found_any(v, markers)),
     }
     found = {}
     for metric, column in _custom_expectation_columns():
@@ -857,6 +862,102 @@ def row_checks(table: pa.Table, config: "ValidationConfig" = None) -> RowChecks 
             return None
         found[(metric, column)] = search[metric](column, values)
     return RowChecks(found, markers, default_markers=config.boilerplate_markers is None)
+
+
+_MARKERS_METRIC = "column_values.corpus_clean.no_boilerplate_markers"
+
+
+def rows_worth_searching(values: pa.Array | pa.ChunkedArray, markers: tuple[str, ...] = ()) -> np.ndarray:
+    """Boolean per value: at least every value holding a control character or mojibake
+    (``CONTROL_RE``, ``MOJIBAKE_RE``) or, with `markers`, one of those markers: the rows
+    the exact checks need to look at. One google-re2 search of all the values at once
+    (``rows_a_search_flags``) when the markers have an RE2 superset (``markers_superset``);
+    else an Arrow RE2 pass, and every row for the markers.
+
+    >>> rows_worth_searching(pa.array(["fine", "caf\u00c3\u00a9", "a" + chr(0), None, "Share"]), ("^Share$",)).tolist()
+    [False, True, True, False, True]
+    """
+    pattern = _CONTROL_OR_MOJIBAKE
+    if markers:
+        superset = markers_superset(markers)
+        pattern = f"(?:{_CONTROL_OR_MOJIBAKE})|(?:{superset})" if superset else None
+    search = _lines_searcher(pattern) if pattern else None
+    if search is not None:
+        return rows_a_search_flags(values, search)
+    rows = found_re2(values, _CONTROL_OR_MOJIBAKE)
+    return rows | pc.is_valid(values).to_numpy(zero_copy_only=False) if markers else rows
+
+
+def markers_superset(markers: tuple[str, ...]) -> str | None:
+    """An RE2 pattern that finds a match in at least every text where one of the markers
+    is found (``found_any``): the alternation of each group's RE2 pattern or prefilter
+    (``_marker_groups``); None when a group has neither (it searches every row).
+
+    >>> markers_superset(("Related Topics", "Share this")) is not None, markers_superset(()) is None
+    (True, True)
+    """
+    groups = marker_groups(markers)
+    parts = [group.re2 if group.re2 is not None else group.prefilter for group in groups]
+    if not parts or any(part is None for part in parts):
+        return None
+    return "|".join(f"(?:{part})" for part in parts)
+
+
+# What ``_lines_searcher`` does not translate: an escaped backslash (it would misread
+# what follows it) or a flag group that turns multi-line mode off.
+_BACKSLASH_OR_FLAGS_OFF = re.compile(r"\\\\|\(\?[a-zA-Z]*-")
+
+
+@functools.lru_cache(maxsize=32)
+def _lines_searcher(pattern: str):
+    """google-re2's search of a superset of `pattern` for ``rows_a_search_flags``, where
+    each value is followed by "\\n": multi-line mode (``^``/``$`` at every line's start and
+    end), ``\\A`` and ``\\z`` (a value's own start and end) read as a line's. None when
+    that cannot be said safely (``_BACKSLASH_OR_FLAGS_OFF``), or google-re2 is missing or
+    refuses the pattern.
+
+    >>> _lines_searcher(r"a\\z")(b"xa\\nya\\n").start(), _lines_searcher(r"(?-m:^a)") is None
+    (1, True)
+    """
+    if _BACKSLASH_OR_FLAGS_OFF.search(pattern):
+        return None
+    lines = pattern.replace("\\A", "(?m:^)").replace("\\z", "(?m:$)")
+    return _re2_searcher(f"(?m:{lines})")
+
+
+def rows_a_search_flags(values: pa.Array | pa.ChunkedArray, search) -> np.ndarray:
+    """Boolean per value: at least every value in which `search` (``_lines_searcher``)
+    finds a match, found by searching all the values' bytes at once, each value followed
+    by "\\n", not by a call per value. From a value's start the search finds the leftmost
+    match in it or in a later value; that value is flagged, and the search goes on from
+    the start of the value after it. A match inside one value is found there as in the
+    value alone (``^`` and ``$`` see the "\\n" around it as its start and end), so none is
+    missed; one that runs on into the next value flags a value the exact check then
+    clears. Nulls: never flagged.
+
+    >>> search = _lines_searcher("^b$")
+    >>> rows_a_search_flags(pa.array(["a\\nb", "b", None, "ab", "", "b", "x"]), search).tolist()
+    [True, True, False, False, False, True, False]
+    """
+    values = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    found = np.zeros(len(values), dtype=bool)
+    if not len(values):
+        return found
+    lines = pc.binary_join_element_wise(values, "\n", "")  # each value and "\n"; a null stays null
+    width = np.int64 if pa.types.is_large_string(lines.type) else np.int32
+    _, offsets_buffer, data = lines.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=width, count=len(lines) + 1,
+                            offset=lines.offset * np.dtype(width).itemsize).astype(np.int64)
+    text = data.slice(int(offsets[0]), int(offsets[-1] - offsets[0])).to_pybytes() if data is not None else b""
+    offsets -= offsets[0]
+    position = 0
+    while position < len(text) and (match := search(text, position)) is not None:
+        if match.start() == len(text):  # (an empty line after the last value's "\n")
+            break
+        row = int(np.searchsorted(offsets, match.start(), side="right")) - 1
+        found[row] = True
+        position = int(offsets[row + 1])
+    return found & pc.is_valid(values).to_numpy(zero_copy_only=False)
 
 
 _CONTROL_OR_MOJIBAKE = f"(?:{CONTROL_RE})|(?:{MOJIBAKE_RE})"

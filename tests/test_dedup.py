@@ -340,7 +340,8 @@ def test_with_every_band_table_run_mapped_and_every_page_dropped_parts_decide_th
 
 def test_first_and_last_keys_over_many_runs_are_those_of_one_table(monkeypatch):
     """However keys arrive (parts of any size, keys repeating within and across parts),
-    the runs, merged or mapped, answer as one dictionary of first and latest positions."""
+    the runs, merged or mapped, answer as one dictionary of first and latest positions,
+    whether the keys asked for are looked up as they come or in their sorted order."""
     from corpus_clean import dedup
 
     monkeypatch.setattr(dedup, "MAPPED_RUN_KEYS", 5)
@@ -354,10 +355,11 @@ def test_first_and_last_keys_over_many_runs_are_those_of_one_table(monkeypatch):
             for key in keys.tolist():
                 expected.setdefault(key, [position, position])[1] = position
                 position += 1
-            asked = np.arange(70, dtype=dtype)
-            first, last = table.first_and_last(asked)
-            assert first.tolist() == [expected.get(k, [-1, -1])[0] for k in range(70)]
-            assert last.tolist() == [expected.get(k, [-1, -1])[1] for k in range(70)]
+            asked = rng.permutation(np.repeat(np.arange(70), 2)).astype(dtype)  # the keys looked up in any order
+            for order in (None, dedup.stable_order(asked)):  # (with its sorted order: looked up sorted)
+                first, last = table.first_and_last(asked, order)
+                assert first.tolist() == [expected.get(k, [-1, -1])[0] for k in asked.tolist()]
+                assert last.tolist() == [expected.get(k, [-1, -1])[1] for k in asked.tolist()]
         assert len(table._sealed) <= 10  # ~40 heads sealed, merged as they came
 
 

@@ -82,6 +82,24 @@ def test_stable_order_of_uint64_keys_is_argsorts(seed, n, distinct, high_bits):
     assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
 
 
+@given(band_cases())
+@settings(max_examples=300, deadline=None)
+def test_a_band_tables_keys_sorted_band_by_band_are_in_argsorts_order(case):
+    """``stable_order(keys, segments=bands)``, each band's run of keys sorted alone (the
+    dedup split's way), is the stable argsort of them all: the band is in the high bits."""
+    matrix, params, mask, bands = case
+    keys = band_table_keys(matrix, params, mask, bands)
+    want = np.argsort(keys, kind="stable").tolist()
+    assert stable_order(keys, segments=len(bands)).tolist() == want
+
+
+def test_segments_sorted_alone_are_only_right_for_runs_in_ascending_ranges():
+    """Fault injection: keys whose second run is not above the first sort wrongly when
+    cut into runs, so the band in the high bits is what makes it right."""
+    keys = np.array([5, 9, 1, 2], dtype=np.uint64)
+    assert stable_order(keys, segments=2).tolist() != np.argsort(keys, kind="stable").tolist()
+
+
 def test_row_bits_are_free_only_when_the_row_number_fits():
     assert _row_bits_free(np.zeros(0, dtype=np.uint64)) == 0
     assert _row_bits_free(np.array([(63 << 32) | 0xFFFFFFFF] * 5, dtype=np.uint64)) == 3  # 38 bits + 3
