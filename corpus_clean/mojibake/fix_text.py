@@ -321,9 +321,9 @@ def _decode_lone_mac_roman_letters(originals: list[str], repaired: list[str], fi
     for as the page wrote them (`_as_the_page_wrote_it`), not in the "ñ" our cp1252
     reading made.
 
-    >>> originals = ["Burkin…õ\n", "paÃ±thu\n", "CaÃ±d"]
-    >>> _decode_lone_mac_roman_letters(originals, ["Burkin…õ\n", "pañthu\n", "Cañd"], Counter())
-    ['Burkinɛ\n', 'pañthu\n', 'Cañd']
+    >>> originals = ["Burkin…õ\\n", "paÃ±thu\\n", "CaÃ±d"]
+    >>> _decode_lone_mac_roman_letters(originals, ["Burkin…õ\\n", "pañthu\\n", "Cañd"], Counter())
+    ['Burkinɛ\\n', 'pañthu\\n', 'Cañd']
     """
     if not any("…" in line for line in repaired):
         return repaired
