@@ -9,11 +9,11 @@ from collections import Counter
 
 from ftfy.fixes import fix_c1_controls
 
-from corpus_clean.mojibake.charmaps import _CP1252, _MAC_ROMAN, _SPAN_CODECS, _lines
+from corpus_clean.mojibake.charmaps import _CP1252, _SPAN_CODECS, _lines
 from corpus_clean.mojibake.controls import _C1_RE, decode_c1_as_mac_roman, strip_control_chars
 from corpus_clean.mojibake.detect import count_markers, has_marker_pattern, quotes_mojibake_on_purpose, _FTFY_TRIGGER_RE, _TRIGGER_RE, might_need_repair
 from corpus_clean.mojibake.entities import unescape_entities_per_line
-from corpus_clean.mojibake.evidence import _decoded_or_empty, _document_evidence
+from corpus_clean.mojibake.evidence import _document_evidence
 from corpus_clean.mojibake.ftfy_config import _ftfy_line
 from corpus_clean.mojibake.leftovers import decode_cp1251_sequences_of_a_latin_page, decode_sequences_left_on_a_repaired_page
 from corpus_clean.mojibake.lossy import _LOSSY_SEQUENCE_RE, resolve_lossy_quote
@@ -313,49 +313,6 @@ def _keep_quoted_examples(fixed: str, originals: list[str], examples: list[int])
     return "".join(lines)
 
 
-def _decode_lone_mac_roman_letters(originals: list[str], repaired: list[str], fixes: Counter) -> list[str]:
-    """The page's lone IPA letters read as Mac Roman (``Burkin…õ``), decoded before the
-    page pass, so that it counts their lines as Mac Roman's: a Nuer page whose other lines
-    hold only a combining mark read as Mac Roman (``paÃ±thu`` is "pa̱thu") has nothing
-    else to tell it from cp1252's "pañthu". The page's own accented letters are looked
-    for as the page wrote them (`_as_the_page_wrote_it`), not in the "ñ" our cp1252
-    reading made.
-
-    >>> originals = ["Burkin…õ\\n", "paÃ±thu\\n", "CaÃ±d"]
-    >>> _decode_lone_mac_roman_letters(originals, ["Burkin…õ\\n", "pañthu\\n", "Cañd"], Counter())
-    ['Burkinɛ\\n', 'pañthu\\n', 'Cañd']
-    """
-    if not any("…" in line for line in repaired):
-        return repaired
-    as_written = "".join(map(_as_the_page_wrote_it, originals, repaired))
-    decoded, n = decode_mac_roman_ipa_letters_read_as_letters("".join(repaired), as_written)
-    lines = _lines(decoded)
-    if not n or len(lines) != len(repaired):
-        return repaired
-    fixes["mac_roman"] += n
-    return lines
-
-
-def _as_the_page_wrote_it(original: str, fixed: str) -> str:
-    """The line as the page wrote it where the repair read it as cp1252 but Mac Roman
-    reads it too, into combining marks each after a letter (``paÃ±thu``: "pa̱thu"; its
-    "ñ" is no letter of the page's own); the repaired line otherwise (``Ã´nibus``:
-    Mac Roman's mark would open a word, so the page wrote "ônibus").
-
-    >>> _as_the_page_wrote_it("paÃ±thu", "pañthu"), _as_the_page_wrote_it("Ã´nibus", "ônibus")
-    ('paÃ±thu', 'ônibus')
-    """
-    if fixed == original:
-        return fixed
-    reading = _decoded_or_empty(original, _MAC_ROMAN)
-    if not reading or not any(unicodedata.category(char) == "Mn" for char in reading):
-        return fixed
-    if any(unicodedata.category(char) == "Mn" and not (k and reading[k - 1].isalpha())
-           for k, char in enumerate(reading)):
-        return fixed
-    return original
-
-
 def repair(text: str) -> tuple[str, dict[str, int]]:
     """Repair mojibake and control characters; return (text, {fix kind: count}).
 
@@ -394,7 +351,6 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     repaired = decode_lines_like_their_document(originals, repaired, fixes)
     repaired = decode_lines_like_their_cp1252_page(originals, repaired, fixes)
     repaired = decode_sequences_left_on_a_repaired_page(originals, repaired, fixes)
-    repaired = _decode_lone_mac_roman_letters(originals, repaired, fixes)
     fixed = "".join(decode_lines_like_their_page(originals, repaired, fixes))
     if n_eol:
         fixed = finish_nbsp_at_eol(fixed)

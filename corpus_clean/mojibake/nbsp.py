@@ -639,12 +639,10 @@ _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE = re.compile(
     rf"(?<=[^\W\d_]|['’])…([{_MAC_ROMAN_LETTERS_AFTER_C9}])(?=[^\W\d_]|['’\s.,;:!?)]|\Z)")
 
 
-def decode_mac_roman_ipa_letters_read_as_letters(text: str, as_written: str | None = None) -> tuple[str, int]:
+def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     """Decode IPA letters read as Mac Roman as an ellipsis and an accented letter (``…õ``
     is "ɛ", ``…î`` is "ɔ") where one of them stands inside a word, letters on both sides:
     then the others (after an apostrophe, at a word's end) are such letters too.
-    ``as_written``: the text as the page wrote it, to look for its own accented letters
-    in (`_another_accented_letter`; ``text`` itself when not given).
 
     >>> decode_mac_roman_ipa_letters_read_as_letters("nidib y…õla, ka ba gban s…î’…î la")
     ('nidib yɛla, ka ba gban sɔ’ɔ la', 3)
@@ -663,7 +661,7 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str, as_written: str | No
     if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches) and not all(
             _mac_roman_c9_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
         return text, 0
-    if _another_accented_letter(text if as_written is None else as_written):
+    if _another_accented_letter(text):
         return text, 0
     return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
 
