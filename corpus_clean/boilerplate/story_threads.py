@@ -156,7 +156,8 @@ def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = 
             break
         buttons = 0
         while q < len(nb) and buttons < BUTTONS_MAX_LINES and rule[nb[q]] not in (None, CLASSIFIER_RULE) \
-                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES:
+                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES \
+                and rule[nb[q]] not in APPARATUS_RULES:  # ("References" is no "Reply" button)
             q += 1
             buttons += 1
         pairs, end, p = pairs + 1, q, q
