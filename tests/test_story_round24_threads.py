@@ -61,3 +61,46 @@ def test_the_same_run_over_the_page_s_furniture_is_still_a_thread(page, furnitur
     story, run, cut = page
     out = _threads(story, run, cut, furniture)
     assert all(r == THREAD_RULE for r in out), out
+
+
+# --- the opening block over a story told as rows (``story_openings._announces_the_kept_rows``) ---
+
+from corpus_clean.boilerplate.story_openings import give_back_the_opening_block  # noqa: E402
+from tests.test_story_round24 import _context, story_page  # noqa: E402
+
+
+def _opening_over_rows(page, head: int, n_kept: int, label: bool) -> tuple[list, int, int]:
+    """(the rules after the step, where the block starts, where the kept rows start): the page's
+    head, the opening sentence, a quote, a ":" label (or none), the story's rows, the model's
+    cut on all of it but the last `n_kept` rows; a closing sentence under them."""
+    script, opening, heading, rows, closing = page
+    # (a speaker's short quote: no heading, no ":" at its end, no paragraph)
+    quote = f"{heading}: \"{heading.split()[0]}{FULL_STOP[script]}\""
+    block = [quote, heading.split()[0] + ":"] if label else [quote]
+    lines = [f"Menu {k}" for k in range(head)] + [opening, *block, *rows, closing, "Share"]
+    ctx = _context(lines)
+    kept_from = head + 1 + len(block) + len(rows) - n_kept
+    ctx.marks.rule[:kept_from] = ["classifier"] * kept_from
+    ctx.marks.rule[len(lines) - 1] = "social.share_bar"
+    give_back_the_opening_block(ctx, LineShape(ctx.stats))
+    return ctx.marks.rule, head, kept_from
+
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page(), head=st.integers(3, 5), n_kept=st.integers(1, 2))
+def test_the_opening_over_a_label_s_rows_the_model_kept_the_last_of_comes_back(page, head, n_kept):
+    """The model cut the head, the opening, a quote, a ":" label and the story's rows but the
+    last one or two: the opening, the quote, the label and the cut rows come back, the head
+    stays cut (fails on the first wave: the block started with no heading and no ":")."""
+    rules, head, kept_from = _opening_over_rows(page, head, n_kept, label=True)
+    assert rules[:head] == ["classifier"] * head
+    assert rules[head:kept_from] == [None] * (kept_from - head)
+
+
+@settings(max_examples=30, deadline=None)
+@given(page=story_page(), head=st.integers(3, 5), n_kept=st.integers(1, 2))
+def test_rows_under_a_quote_with_no_label_stay_cut(page, head, n_kept):
+    """The guard: with no ":" label announcing the rows, the block under the opening starts as
+    no list does, and everything the model cut stays cut."""
+    rules, head, kept_from = _opening_over_rows(page, head, n_kept, label=False)
+    assert rules[:kept_from] == ["classifier"] * kept_from
