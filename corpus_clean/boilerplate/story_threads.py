@@ -323,7 +323,7 @@ def _closed_by_apparatus(ctx, nb: list[int], end: int) -> bool:
     (heading / paragraph), not readers' comments, which stand under the apparatus.
 
     >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Appearances\nTidebreak\nReferences\n")
+    >>> ctx = Context("Appearances\\nTidebreak\\nReferences\\n")
     >>> ctx.marks.rule[2] = "wiki.references_section"
     >>> _closed_by_apparatus(ctx, [0, 1, 2], 2), _closed_by_apparatus(ctx, [0, 1, 2], 1)
     (True, False)
