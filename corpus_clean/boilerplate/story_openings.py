@@ -59,6 +59,33 @@ def _starts_a_list(shape: LineShape, content: list, opening: int, first: int) ->
     return _ends_colon(content[opening]) or _ends_colon(content[first]) or _heading(shape, content, first)
 
 
+def _announces_the_kept_rows(ctx, shape: LineShape, content: list, block: list[int], k: int) -> bool:
+    """The block ends in a list whose rows go on in kept line `k`: its last line is a
+    labelled row of `k`'s kind (``story_rows.row_label``), under a ":" line of the block
+    (the list's label) with only rows of that kind between. A story told as rows keeps
+    one row and no sentence under its opening ("Hươn măư:" / "Hươn 1 — pú" / kept "Hươn 2 —
+    me"), with a quote or a caption between the opening and the label.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Houses:\\nHouse 1 — north\\nHouse 2 — south\\nHouse 3 — east\\nIn short\\nHouse 3 — east")
+    >>> shape = LineShape(ctx.stats)
+    >>> _announces_the_kept_rows(ctx, shape, ctx.lines.content, [0, 1, 2], 3)
+    True
+    >>> _announces_the_kept_rows(ctx, shape, ctx.lines.content, [1, 2], 3), \\
+    ...     _announces_the_kept_rows(ctx, shape, ctx.lines.content, [0, 1, 2, 4], 5)
+    (False, False)
+    """
+    kind = row_label(shape, content, k)
+    if kind is None or ctx.marks.rule[k] is not None:
+        return False
+    for j in reversed(block):
+        if _ends_colon(content[j]):
+            return j != block[-1]
+        if row_label(shape, content, j) != kind:
+            return False
+    return False
+
+
 def _caption_at_the_end(shape: LineShape, content: list, block: list[int]) -> bool:
     """The block's last line is a caption: an open line (``story_caption_cut._open_line``)
     ending in a word (a verse's line ends in ","), not a row like the one above it (a
@@ -143,10 +170,12 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
             return
         block, k = _block_under(ctx, shape, s)
         # (a rule's insert right under the opening makes it a caption: "... im Zeitplan." / "Bild: Keystone")
+        rows_go_on = bool(block) and k is not None and _announces_the_kept_rows(ctx, shape, content, block, k)
         if block and rule[block[0]] == CLASSIFIER_RULE and k is not None \
-                and _starts_a_list(shape, content, s, block[0]) and _story_goes_on_from(ctx, shape, k):
-            while block and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
-                block.pop()  # (a caption between the block and the story stays cut)
+                and (_starts_a_list(shape, content, s, block[0]) or rows_go_on) and _story_goes_on_from(ctx, shape, k):
+            # (a caption between the block and the story stays cut; a row the kept row goes on from is none)
+            while block and not rows_go_on and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
+                block.pop()
             if len(block) >= BLOCK_MIN_LINES:
                 for i in [s] + block:
                     if rule[i] == CLASSIFIER_RULE:

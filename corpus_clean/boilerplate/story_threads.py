@@ -22,7 +22,10 @@ A live blog's times and a timeline's years open with a digit, a numbered list's 
 no name does. A letter's signature names the town after a comma ("Mary Cole, Hatherley"); a
 wire story's section heading is in capitals ("KAZAKHSTAN WINS AGAIN"). A story told in
 sections under short headings ("Background" / paragraph / "Reaction" / paragraph) has the
-same rhythm, but the model keeps its paragraphs and its headings sign as no person.
+same rhythm, but the model keeps its paragraphs and its headings sign as no person. A
+wiki's sections ("Personality" / sentence / "Appearances" / titles) run down to its
+apparatus ("References", "See also": a rule cut it); readers' comments on a wiki stand under
+the apparatus, never between the article and it: a run the apparatus closes stays.
 
 Units that repeat a closing line ("Respondez", "Нравится · Ответить", "回复 点赞", a
 condolence's date) at a fixed period, each opening with a name: ``mark_repeated_units``.
@@ -71,6 +74,8 @@ STORY_SENTENCE_MIN_WORDS = 4
 # What the model cut (``classifier.RULE``) and the date rules (a name with its date).
 CLASSIFIER_RULE = "classifier"
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+# The heading of the apparatus under a wiki's or blog's article ("References", "See also").
+APPARATUS_RULES = frozenset({"wiki.references_section"})
 # Sentence ends the character table does not mark (as ``story_inserts.MORE_SENTENCE_ENDS``).
 # (a lookup table: np.isin sorts on every call, once per classified page)
 _MORE_ENDS = CodeSet(map(ord, "।॥؟۔։။።፧។៕།༎"))
@@ -151,7 +156,8 @@ def _pairs_from(ctx, shape, nb: list[int], p: int, first=None, max_lines: int = 
             break
         buttons = 0
         while q < len(nb) and buttons < BUTTONS_MAX_LINES and rule[nb[q]] not in (None, CLASSIFIER_RULE) \
-                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES:
+                and len(ctx.lines.content[nb[q]].split()) <= NAME_MAX_WORDS and rule[nb[q]] not in DATE_RULES \
+                and rule[nb[q]] not in APPARATUS_RULES:  # ("References" is no "Reply" button)
             q += 1
             buttons += 1
         pairs, end, p = pairs + 1, q, q
@@ -300,7 +306,7 @@ def mark_comment_threads(ctx, shape) -> None:
             if pairs < THREAD_MIN_PAIRS:  # (a teaser block: headline and summary pairs)
                 pairs, end = _pairs_from(ctx, shape, nb, p + 1, _headline_line, 1)
                 cut_as = TEASERS_RULE
-        if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None):
+        if pairs < THREAD_MIN_PAIRS or (end < len(nb) and rule[nb[end]] is None) or _closed_by_apparatus(ctx, nb, end):
             continue
         block = nb[start:end]
         if any(rule[j] == CLASSIFIER_RULE for j in block[1:]) or (
@@ -309,6 +315,20 @@ def mark_comment_threads(ctx, shape) -> None:
                 if rule[j] in (None, CLASSIFIER_RULE):
                     rule[j] = cut_as
             return
+
+
+def _closed_by_apparatus(ctx, nb: list[int], end: int) -> bool:
+    """The run ending before position `end` of the non-blank lines `nb` is closed by the
+    article's apparatus ("References", "See also", ``APPARATUS_RULES``): a wiki's sections
+    (heading / paragraph), not readers' comments, which stand under the apparatus.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Appearances\\nTidebreak\\nReferences\\n")
+    >>> ctx.marks.rule[2] = "wiki.references_section"
+    >>> _closed_by_apparatus(ctx, [0, 1, 2], 2), _closed_by_apparatus(ctx, [0, 1, 2], 1)
+    (True, False)
+    """
+    return end < len(nb) and ctx.marks.rule[nb[end]] in APPARATUS_RULES
 
 
 # A comment's unit (its name, date, text and buttons) is this many lines, repeated.
