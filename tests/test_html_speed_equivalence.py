@@ -160,14 +160,17 @@ def _declares_discussion_as_before(tree) -> bool:
 
 
 def _declares_article_as_before(tree) -> bool:
-    from corpus_clean.html_sections import _ARTICLE_LD_RE
+    """The two-query reading, with round 24's rule (a JSON-LD web page outweighs og:type=article)."""
+    from corpus_clean.html_sections import _ARTICLE_LD_RE, ld_names_a_web_page
 
     og = tree.css_first('meta[property="og:type"]')
-    if og is not None and (og.attributes.get("content") or "").strip().lower() == "article":
-        return True
+    og_article = og is not None and (og.attributes.get("content") or "").strip().lower() == "article"
     if tree.css_first('[itemprop="articleBody"]') is not None:
         return True
-    return any(_ARTICLE_LD_RE.search(script.text() or "") for script in tree.css('script[type="application/ld+json"]'))
+    ld = [script.text() or "" for script in tree.css('script[type="application/ld+json"]')]
+    if any(_ARTICLE_LD_RE.search(text) for text in ld):
+        return True
+    return og_article and not any(ld_names_a_web_page(text) for text in ld)
 
 
 # Script types, itemtypes and itemprops in the spellings that separate Lexbor's comparisons:
