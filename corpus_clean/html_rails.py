@@ -103,8 +103,9 @@ def _children_by_tag(parents: list[LexborNode]) -> dict[str, list[LexborNode]]:
     for parent in parents:
         child = parent.child
         while child is not None:
-            if child.tag and not child.tag.startswith("-"):
-                groups.setdefault(child.tag, []).append(child)
+            tag = child.tag  # (a new str per read: read once)
+            if tag and not tag.startswith("-"):
+                groups.setdefault(tag, []).append(child)
             child = child.next
     return groups
 
@@ -189,10 +190,10 @@ def rails_beside(chosen: list[LexborNode], top: LexborNode) -> list[LexborNode]:
             sibling = node.parent.child if node.parent is not None else None
             markup = row_signature(node)
             while sibling is not None:
-                if (sibling.tag and not sibling.tag.startswith("-") and sibling.mem_id not in seen
-                        and sibling.mem_id not in holding_chosen
+                tag, key = sibling.tag, sibling.mem_id
+                if (tag and not tag.startswith("-") and key not in seen and key not in holding_chosen
                         and row_signature(sibling) != markup and teasers_of(sibling)):
-                    seen.add(sibling.mem_id)
+                    seen.add(key)
                     rails.append(sibling)
                 sibling = sibling.next
             node = node.parent
