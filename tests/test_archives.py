@@ -165,3 +165,16 @@ def test_a_damaged_member_is_keyed_not_raised_and_members_are_never_cut_into_pie
     (tmp_path / "big.jsonl").write_bytes(members["big.jsonl"][0])
     assert len(split_big_files([outside], target_bytes=1024, max_records=100)) > 1
     assert archive_members(files) == {"c.zip": {"members": 2, "refused": 0}}
+
+
+def test_an_archive_of_too_many_members_is_refused_whole_saying_to_unpack_it(tmp_path, monkeypatch):
+    from corpus_clean import archives
+
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 3)
+    (tmp_path / "few.zip").write_bytes(_zip({f"m{k}.txt": (b"text", []) for k in range(3)}))
+    (tmp_path / "many.tar").write_bytes(_tar({f"m{k}.txt": (b"text", []) for k in range(4)}, "w"))
+
+    texts, skipped = _read(tmp_path)
+
+    assert sorted(texts) == ["few.zip/m0.txt", "few.zip/m1.txt", "few.zip/m2.txt"]
+    assert list(skipped) == ["many.tar"] and "unpack it first" in skipped["many.tar"]
