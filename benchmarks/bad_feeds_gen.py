@@ -21,7 +21,9 @@ was first run (on round 23's code):
             JSONL files (nested folders, odd names, a damaged member, the archive cut), under
             its own suffix, under a text name (.jsonl, .jsonl.gz, .txt, .html) or none.
             Expected: refused saying it is an archive (zip or tar) and to unpack it; never
-            its headers and members read as lines of text.
+            its headers and members read as lines of text. From bad27 (round 24): under
+            .zip, .tar, .tar.gz, .tar.bz2, .tar.xz **read**, member by member, each under
+            "archive/member", a damaged member (wrong CRC) listed by name and the others read.
   nested    JSON Lines whose text is not a string field we read: ``{"article": {"body":
             ...}}``, a title and a list of paragraphs, a "text" holding a JSON document (an
             exporter's record encoded twice), an "html" holding one. Expected: quarantined
@@ -168,31 +170,31 @@ def kind_sitemap(rng: random.Random) -> Case:
 
 
 # ----------------------------------------------------------------------------- archives
-def _members(rng: random.Random) -> list[tuple[str, bytes]]:
+def _members(rng: random.Random) -> list[tuple[str, bytes, list[str]]]:
+    """1-4 members: (name, bytes, the texts of its records)."""
     names = ["a.txt", "2026/11/story one.html", "deep/er/part-0.jsonl", "ünïcode name.txt", "docs/ notes .txt"]
     members = []
     for name in rng.sample(names, rng.randint(1, 4)):
         text = text_of(rng)
         if name.endswith(".jsonl"):
-            data = _jsonl([{"text": text_of(rng)} for _ in range(2)])
+            texts = [text_of(rng) for _ in range(2)]
+            members.append((name, _jsonl([{"text": t} for t in texts]), texts))
         elif name.endswith(".html"):
-            data = f"<html><body><p>{text}</p></body></html>".encode()
+            members.append((name, f"<html><body><p>{text}</p></body></html>".encode(), [text]))
         else:
-            data = text.encode()
-        members.append((name, data))
+            members.append((name, text.encode(), [text]))
     return members
 
 
-def archive_bytes(rng: random.Random, how: str) -> bytes:
-    members = _members(rng)
+def archive_bytes(members: list[tuple[str, bytes, list[str]]], how: str, stored: bool = False) -> bytes:
     sink = io.BytesIO()
     if how == "zip":
-        with zipfile.ZipFile(sink, "w", rng.choice([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])) as archive:
-            for name, data in members:
+        with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED) as archive:
+            for name, data, _ in members:
                 archive.writestr(name, data)
         return sink.getvalue()
     with tarfile.open(fileobj=sink, mode="w") as tar:
-        for name, data in members:
+        for name, data, _ in members:
             info = tarfile.TarInfo(name)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
@@ -201,25 +203,61 @@ def archive_bytes(rng: random.Random, how: str) -> bytes:
     return compress[how](data)
 
 
+def _damaged_member(data: bytes, member: str) -> bytes:
+    """A stored zip with one byte of `member`'s data flipped: its CRC no longer matches."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(member)
+    header = data[info.header_offset:info.header_offset + 30]
+    at = info.header_offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    return data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1:]
+
+
 def kind_archive(rng: random.Random) -> Case:
-    """An archive of files: refused saying it is one (zip or tar) and to unpack it."""
+    """An archive of files. Under a suffix read as an archive (round 24, bad27): each member
+    read by its own name, its records exact, under "archive/member"; a member damaged (its
+    CRC wrong) listed by name with the others read; the archive cut before its listing,
+    listed saying so. Otherwise refused saying it is an archive (zip or tar)."""
     how = rng.choice(["zip", "tar", "gz", "bz2", "xz", "zst"])
-    data = archive_bytes(rng, how)
+    members = _members(rng)
     damage = rng.choice(["none", "none", "flip", "cut"])
-    if damage == "flip":
-        at = rng.randrange(len(data) // 3, len(data))
-        data = data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1:]
-    elif damage == "cut":
-        data = data[: rng.randrange(len(data) // 2, len(data))]
     own = {"zip": ["pages.zip"], "tar": ["pages.tar"], "gz": ["pages.tar.gz", "pages.tgz"],
            "bz2": ["pages.tar.bz2", "pages.tbz2"], "xz": ["pages.tar.xz", "pages.txz"], "zst": ["pages.tar.zst"]}[how]
     text_names = {"zip": ["export.jsonl", "pages.txt", "page.html"], "tar": ["export.jsonl", "pages.txt"],
                   "gz": ["export.jsonl.gz", "dump.txt.gz"], "bz2": ["export.jsonl.bz2"],
                   "xz": ["export.jsonl.xz"], "zst": ["export.jsonl.zst"]}[how]
-    name = rng.choice(own + text_names + ["export"])
-    words = ("zip" if how == "zip" else "tar", "unpack")
+    name = rng.choice(own) if rng.random() < 0.5 else rng.choice(text_names + ["export"])
+    if name in own and name.endswith((".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz")):
+        return _read_archive(rng, name, how, members, damage)
+    data = archive_bytes(members, how, stored=rng.random() < 0.5)
+    if damage == "flip":
+        at = rng.randrange(len(data) // 3, len(data))
+        data = data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1:]
+    elif damage == "cut":
+        data = data[: rng.randrange(len(data) // 2, len(data))]
+    words = ("zip" if how == "zip" else "tar", "unpack|rename|name it")
     return Case(f"archive:{'own' if name in own else 'text' if name in text_names else 'bare'}",
                 {name: data}, skips={name: words})
+
+
+def _read_archive(rng: random.Random, name: str, how: str, members: list, damage: str) -> Case:
+    """An archive read member by member: expected each member's records (clean: a page's
+    prose in its cleaned text), the member damaged (zip: a flipped byte) or the listing
+    (zip cut short: its central directory gone) said by name. A tar has no checksum over
+    its members' bytes: it is written whole."""
+    data = archive_bytes(members, how, stored=True)
+    records, skips = [], {}
+    damage = rng.choice(["none", "flip", "cut"]) if how == "zip" else "none"
+    damaged = rng.choice(members)[0] if damage == "flip" else None
+    if damaged is not None:
+        data = _damaged_member(data, damaged)
+        skips[f"{name}/{damaged}"] = ("crc",)
+    if damage == "cut":
+        return Case("archive:cut", {name: data[: len(data) - 30]}, skips={name: ("zip", "cannot be listed")})
+    for member, _, texts in sorted(members, key=lambda m: f"{name}/{m[0]}"):
+        if member != damaged:
+            records.extend(Expect(text) for text in texts)
+    return Case("archive:damaged member" if damaged else "archive:read", {name: data}, records=records,
+                skips=skips, clean=True)
 
 
 # ----------------------------------------------------------------------------- nested

@@ -151,7 +151,7 @@ def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
         with fsspec.open(file.url, "rb") as handle:
             while block := handle.read(chunk):
                 digest.update(block)
-    except OSError as error:
+    except Exception as error:  # noqa: BLE001 - OSError; a damaged archive member: BadZipFile, zlib.error...
         return "unreadable:" + hashlib.sha256(f"{type(error).__name__}: {error}".encode()).hexdigest()
     return digest.hexdigest()
 

@@ -43,6 +43,10 @@ FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jso
                     ".xhtml": "html", ".rss": "feed", ".atom": "feed", ".xml": "xml", ".tei": "xml",
                     ".mhtml": "mhtml", ".mht": "mhtml"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
+# Archives whose members are listed and read one by one, each by its own name
+# (``corpus_clean.archives``). Not ``.tgz``/``.txz``/``.tbz2``: fsspec's tar reader finds
+# the compression by ``.gz``/``.xz``/``.bz2``, so those are refused saying to rename them.
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz")
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
 # it has a size limit; JSON Lines in a `.json` file stream like any JSONL.
@@ -90,6 +94,10 @@ class InputFile:
     # A piece of one Parquet row group too big for a shard: its rows [first, last) within
     # row group `start` (``shards.row_group_pieces``).
     rows: tuple[int, int] | None = None
+    # A member of a zip or tar archive (``archive_members``): the archive's source. Its
+    # url opens the member (``zip://member::archive``), its source is the archive's
+    # source and the member's name ("crawl-001.zip/pages/a.jsonl").
+    archive: str | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -221,7 +229,7 @@ def stored_uncompressed(url: str) -> bool:
     >>> stored_uncompressed(str(folder / "plain.jsonl.gz")), stored_uncompressed(str(folder / "real.jsonl.gz"))
     (True, False)
     """
-    suffix = next((s for s in COMPRESSION_MAGIC if url.lower().endswith(s)), None)
+    suffix = next((s for s in COMPRESSION_MAGIC if opened_name(url).lower().endswith(s)), None)
     if suffix is None:
         return False
     # (a file that cannot be opened reads as b"": the reader opens it again and says why)
@@ -273,13 +281,13 @@ def list_input_files(path: str) -> list[InputFile]:
     fs, root = fsspec.core.url_to_fs(path)
     protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
     if protocol in ("file", "local"):
-        return walk_local_tree(root)
+        return with_archive_members(walk_local_tree(root))
     if not fs.exists(root):
         raise FileNotFoundError(f"input path does not exist: {path}")
     prefix = f"{protocol}://"
     if not fs.isdir(root):
         info = fs.info(root)
-        return [InputFile(prefix + root, root.rsplit("/", 1)[-1], info.get("size") or 0)]
+        return with_archive_members([InputFile(prefix + root, root.rsplit("/", 1)[-1], info.get("size") or 0)])
     base = root.rstrip("/") + "/"
     files = []
     for name, info in fs.find(root, detail=True).items():
@@ -287,7 +295,17 @@ def list_input_files(path: str) -> list[InputFile]:
         kind = info.get("type")
         files.append(InputFile(prefix + name, source, info.get("size") or 0,
                                None if kind == "file" else f"not a regular file (fsspec type {kind!r})"))
-    return sorted(files, key=lambda f: f.source)
+    return with_archive_members(sorted(files, key=lambda f: f.source))
+
+
+def with_archive_members(files: list[InputFile]) -> list[InputFile]:
+    """`files` with each zip or tar archive replaced by its members (``corpus_clean.archives``,
+    imported when an archive is met), sorted by source."""
+    if not any(f.skip_reason is None and f.source.lower().endswith(ARCHIVE_SUFFIXES) for f in files):
+        return files
+    from corpus_clean.archives import with_members
+
+    return sorted(with_members(files), key=lambda f: f.source)
 
 
 def storable_name(name: str) -> str:
@@ -1273,10 +1291,11 @@ _WHAT_THE_SUFFIX_IS = {
     (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
-    (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tzst", ".7z", ".rar", ".jar"):
-        "an archive (zip, tar): unpack it first (its members are read one by one)",
-    (".wat.gz", ".md.gz", ".tar.gz", ".tar.bz2",
-     ".tar.xz", ".tar.zst"): "compressed; see the same file uncompressed",
+    (".zip", ".tar"): "a zip or tar archive: its members are read when it is in the input folder",
+    (".tgz", ".tbz", ".tbz2", ".txz"): "a compressed tar archive: name it .tar.gz, .tar.bz2 or .tar.xz to read "
+                                       "its members",
+    (".tzst", ".tar.zst", ".7z", ".rar", ".jar"): "an archive not opened here (7z, rar, jar, tar.zst): unpack it first",
+    (".wat.gz", ".md.gz", ".tar.gz", ".tar.bz2", ".tar.xz"): "compressed; see the same file uncompressed",
 }
 _WHAT_THE_BYTES_ARE = (
     (b"WARC/", "its bytes are a WARC web archive: name it .warc to read it"),
@@ -2771,7 +2790,19 @@ def is_compressed(url: str) -> bool:
     >>> is_compressed("a/b.jsonl.gz"), is_compressed("b.jsonl")
     (True, False)
     """
-    return url.lower().endswith(COMPRESSION_SUFFIXES)
+    return opened_name(url).lower().endswith(COMPRESSION_SUFFIXES)
+
+
+def opened_name(url: str) -> str:
+    """The name of what a url opens: of an archive's member (``zip://name::archive``,
+    ``corpus_clean.archives``), the member's name, else the url.
+
+    >>> opened_name("zip://pages/a.jsonl.gz::/data/c.zip"), opened_name("tar://b.txt::s3://x/d.tar.gz"), opened_name("/d/a.gz")
+    ('pages/a.jsonl.gz', 'b.txt', '/d/a.gz')
+    """
+    if url.startswith(("zip://", "tar://")) and "::" in url:
+        return url[len("zip://"):url.index("::")]
+    return url
 
 
 # A compressed stream cannot be entered in the middle: a piece of a compressed file is

@@ -108,7 +108,7 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSum
         "output": {"data_docs": docs},
         "totals": {key: totals[key] for key in TOTAL_KEYS},
         "inputs": {"processed": [f.source for f in files], "unchanged": [f.source for f in unchanged],
-                   "missing": list(missing)},
+                   "missing": list(missing), "archive_members": archive_members(files)},
         "chars": {"in": sum(getattr(s, "chars_in", 0) for s in summaries),
                   "out": sum(getattr(s, "chars_out", 0) for s in summaries)},
         "accounting_ok": not unbalanced,
@@ -124,6 +124,24 @@ def build_manifest(run_id: str, files: list[InputFile], summaries: list[ShardSum
         "validation": _merge_validation(summaries),
         "quarantine_examples": [e for s in summaries for e in s.quarantine_examples][:50],
     }
+
+
+def archive_members(files: list[InputFile]) -> dict[str, dict[str, int]]:
+    """Per archive in the input (``corpus_clean.archives``): its members this run processed,
+    and how many of them were refused by name (each also has its own entry under "files").
+
+    >>> from corpus_clean.readers import InputFile
+    >>> archive_members([InputFile("zip://a.txt::/d/c.zip", "c.zip/a.txt", 3, archive="c.zip"),
+    ...                  InputFile("zip://b.zip::/d/c.zip", "c.zip/b.zip", 0, "nested", archive="c.zip")])
+    {'c.zip': {'members': 2, 'refused': 1}}
+    """
+    found: dict[str, dict[str, int]] = {}
+    for file in files:
+        if file.archive is not None:
+            counts = found.setdefault(file.archive, {"members": 0, "refused": 0})
+            counts["members"] += 1
+            counts["refused"] += file.skip_reason is not None
+    return dict(sorted(found.items()))
 
 
 def check_accounting(manifest: dict, where: str = "the manifest") -> None:

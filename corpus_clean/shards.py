@@ -193,7 +193,8 @@ def split_big_files(files: list[InputFile], target_bytes: int,
     piece_bytes = max(target_bytes, MIN_PIECE_BYTES)
     found = []
     for file in files:
-        kind = None if file.skip_reason or file.is_piece else file_format(file.source)
+        # (an archive's member is read whole: a zip or tar member is not entered at a byte offset)
+        kind = None if file.skip_reason or file.is_piece or file.archive else file_format(file.source)
         if kind == "jsonl" and is_compressed(file.url):
             found.extend(compressed_line_pieces(file, piece_bytes))
         elif kind == "jsonl":

@@ -1,0 +1,180 @@
+"""Zip and tar archives in the input, read member by member (corpus_clean.archives).
+
+Archives are built in each test (zipfile, tarfile); the damage is injected into one
+member's bytes, and the real listing, readers and input planning are run on them.
+"""
+from __future__ import annotations
+
+import io
+import random
+import tarfile
+import zipfile
+from dataclasses import replace
+
+import pytest
+
+from corpus_clean.dataset import content_sha256, plan_inputs
+from corpus_clean.document import Document
+from corpus_clean.readers import Skipped, list_input_files, read_file
+from corpus_clean.report import archive_members
+from corpus_clean.shards import split_big_files
+
+WORDS = ["harbour", "council", "ferry", "timetable", "library", "river", "bakery", "volunteers", "bridge"]
+
+
+def _members(rng: random.Random) -> dict[str, tuple[bytes, list[str]]]:
+    """1-5 members of the formats we read, in folders: name → (bytes, texts of its records)."""
+    members = {}
+    for k in range(rng.randint(1, 5)):
+        texts = [" ".join(rng.choices(WORDS, k=8)) + f" {k}.{j}" for j in range(rng.randint(1, 3))]
+        form = rng.choice(["txt", "jsonl", "jsonl.gz"])
+        if form == "txt":
+            texts = texts[:1]
+            data = texts[0].encode()
+        else:
+            data = "".join(f'{{"text": "{text}"}}\n' for text in texts).encode()
+            if form == "jsonl.gz":
+                import gzip
+
+                data = gzip.compress(data)
+        members[f"{rng.choice(['', 'pages/', 'a/b/'])}m{k}.{form}"] = (data, texts)
+    return members
+
+
+def _zip(members: dict, damaged: str | None = None) -> bytes:
+    """A stored zip of `members`; `damaged`: one byte of that member's data flipped (its CRC fails)."""
+    sink = io.BytesIO()
+    with zipfile.ZipFile(sink, "w", zipfile.ZIP_STORED) as archive:
+        for name, (data, _) in members.items():
+            archive.writestr(name, data)
+    data = sink.getvalue()
+    if damaged is None:
+        return data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo(damaged)
+    header = data[info.header_offset:info.header_offset + 30]
+    at = info.header_offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    return data[:at] + bytes([data[at] ^ 0x5A]) + data[at + 1:]
+
+
+def _tar(members: dict, mode: str = "w:gz", extra: list[tarfile.TarInfo] = ()) -> bytes:
+    sink = io.BytesIO()
+    with tarfile.open(fileobj=sink, mode=mode) as archive:
+        for name, (data, _) in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+        for info in extra:
+            archive.addfile(info)
+    return sink.getvalue()
+
+
+def _read(root) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """source → texts read; source → reason of each entry not read."""
+    texts, skipped = {}, {}
+    for file in list_input_files(str(root)):
+        for item in read_file(file):
+            if isinstance(item, Document):
+                assert not item.problems, item.problems
+                texts.setdefault(item.source, []).append(item.raw_text)
+            else:
+                skipped[item.source] = item.reason
+    return texts, skipped
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_each_member_is_read_by_its_own_format_and_a_damaged_member_alone_is_refused(tmp_path, seed):
+    rng = random.Random(seed)
+    zipped, tarred = _members(rng), _members(rng)
+    damaged = rng.choice([None, *zipped])
+    (tmp_path / "crawl-001.zip").write_bytes(_zip(zipped, damaged))
+    suffix, mode = rng.choice([(".tar", "w"), (".tar.gz", "w:gz"), (".tar.bz2", "w:bz2"), (".tar.xz", "w:xz")])
+    (tmp_path / f"dump{suffix}").write_bytes(_tar(tarred, mode))
+    (tmp_path / "beside.txt").write_text("a plain file beside the archives")
+
+    texts, skipped = _read(tmp_path)
+
+    expected = {f"crawl-001.zip/{name}": read for name, (_, read) in zipped.items() if name != damaged}
+    expected |= {f"dump{suffix}/{name}": read for name, (_, read) in tarred.items()}
+    expected["beside.txt"] = ["a plain file beside the archives"]
+    assert texts == expected
+    if damaged is None:
+        assert skipped == {}
+    else:  # named, saying why, and nothing else refused
+        assert list(skipped) == [f"crawl-001.zip/{damaged}"] and "crc" in skipped[f"crawl-001.zip/{damaged}"].lower()
+
+
+def test_names_outside_the_archive_nested_archives_links_and_second_copies_are_listed_with_why(tmp_path):
+    members = {"ok.txt": (b"kept text", ["kept text"]), "../../etc/evil.txt": (b"no", []),
+               "/abs/evil.txt": (b"no", []), "inner/more.zip": (b"PK\x03\x04", []), "inner/more.tgz": (b"x", [])}
+    link = tarfile.TarInfo("link.txt")
+    link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+    (tmp_path / "a.tar").write_bytes(_tar(members, "w", [link]))
+    sink = io.BytesIO()
+    with zipfile.ZipFile(sink, "w") as archive, pytest.warns(UserWarning, match="Duplicate name"):
+        archive.writestr("twice.txt", "first")
+        archive.writestr("twice.txt", "second")
+    (tmp_path / "b.zip").write_bytes(sink.getvalue())
+
+    texts, skipped = _read(tmp_path)
+
+    assert texts == {"a.tar/ok.txt": ["kept text"], "b.zip/twice.txt": ["second"]}
+    assert "outside the archive" in skipped["a.tar/%2E%2E/%2E%2E/etc/evil.txt"]
+    assert "outside the archive" in skipped["a.tar/abs/evil.txt"]
+    assert "archive inside the archive" in skipped["a.tar/inner/more.zip"]
+    assert "archive inside the archive" in skipped["a.tar/inner/more.tgz"]
+    assert "link or device" in skipped["a.tar/link.txt"]
+    assert "same name" in skipped["b.zip/twice.txt (copy 2)"]
+    assert len(skipped) == 6
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.9])
+def test_an_archive_that_cannot_be_listed_is_said_so_under_its_own_name(tmp_path, cut):
+    data = _zip(_members(random.Random(1)))
+    (tmp_path / "c.zip").write_bytes(data[: int(len(data) * cut)])
+    (tmp_path / "d.tgz").write_bytes(_tar(_members(random.Random(2))))  # (named as fsspec cannot open it)
+
+    texts, skipped = _read(tmp_path)
+
+    assert texts == {}
+    assert skipped["c.zip"].startswith("a zip archive that cannot be listed")
+    assert "name it .tar.gz" in skipped["d.tgz"]
+
+
+def test_members_are_keyed_by_their_own_bytes_for_incremental_runs(tmp_path):
+    members = {"a.txt": (b"first text", []), "b.txt": (b"second text", [])}
+    (tmp_path / "c.zip").write_bytes(_zip(members))
+    first = plan_inputs(list_input_files(str(tmp_path)), {}, "v", {})
+    assert [f.source for f in first.to_process] == ["c.zip/a.txt", "c.zip/b.txt"]
+
+    members["b.txt"] = (b"second text, changed", [])
+    (tmp_path / "c.zip").write_bytes(_zip(members))
+    second = plan_inputs(list_input_files(str(tmp_path)), first.index, "v", {})
+
+    assert [f.source for f in second.unchanged] == ["c.zip/a.txt"]
+    assert [f.source for f in second.to_process] == ["c.zip/b.txt"]
+
+
+def test_a_damaged_member_is_keyed_not_raised_and_members_are_never_cut_into_pieces(tmp_path):
+    members = {"big.jsonl": (b'{"text": "a line of a big file"}\n' * 4000, []), "c.txt": (b"text", [])}
+    (tmp_path / "c.zip").write_bytes(_zip(members, damaged="c.txt"))
+    files = list_input_files(str(tmp_path))
+    assert content_sha256(files[1]).startswith("unreadable:")
+    assert split_big_files(files, target_bytes=1024, max_records=100) == files  # (a JSONL file that big outside: pieces)
+    outside = replace(files[0], url=str(tmp_path / "big.jsonl"), archive=None)
+    (tmp_path / "big.jsonl").write_bytes(members["big.jsonl"][0])
+    assert len(split_big_files([outside], target_bytes=1024, max_records=100)) > 1
+    assert archive_members(files) == {"c.zip": {"members": 2, "refused": 0}}
+
+
+def test_an_archive_of_too_many_members_is_refused_whole_saying_to_unpack_it(tmp_path, monkeypatch):
+    from corpus_clean import archives
+
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 3)
+    (tmp_path / "few.zip").write_bytes(_zip({f"m{k}.txt": (b"text", []) for k in range(3)}))
+    (tmp_path / "many.tar").write_bytes(_tar({f"m{k}.txt": (b"text", []) for k in range(4)}, "w"))
+
+    texts, skipped = _read(tmp_path)
+
+    assert sorted(texts) == ["few.zip/m0.txt", "few.zip/m1.txt", "few.zip/m2.txt"]
+    assert list(skipped) == ["many.tar"] and "unpack it first" in skipped["many.tar"]
