@@ -8,15 +8,18 @@ they came from, and the reader reads it by its own suffix as any file.
 
 Nothing is unpacked to disk. What is not read is still listed, with why: a member named
 outside the archive (an absolute path or ``..``), an archive inside the archive, a tar
-link or device, an encrypted zip member, a second member under one name, an archive that
+link or device, an encrypted zip member, an earlier member under a name repeated later, an archive that
 cannot be listed. A member that is damaged is found when it is read: the reader names
 it and the other members are read.
 """
 from __future__ import annotations
 
+import lzma
 import re
 import tarfile
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -31,6 +34,10 @@ NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tgz", ".tbz", ".tbz2", ".txz", ".tzst", 
 MAX_MEMBERS = 500
 
 _PARENT = re.compile(r"(^|/)\.\.(?=/|$)")
+
+# What a damaged or cut archive (or member) raises when it is listed or read: said as its
+# reason. Anything else is a bug and is left to surface.
+DAMAGED_ARCHIVE_ERRORS = (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError)
 
 
 def archive_kind(source: str) -> str | None:
@@ -110,27 +117,65 @@ def members_of(archive: InputFile) -> list[InputFile]:
     entry under its own source saying so, after the members listed before."""
     kind = archive_kind(archive.source)
     listing = zip_members if kind == "zip" else tar_members
-    members: list[InputFile] = []
-    seen: set[str] = set()
+    entries: list[tuple[str, int, str | None]] = []
+    unlistable: list[InputFile] = []
     try:
-        for name, size, refused in listing(archive):
-            refused = refused or refused_name(name)
-            source = member_source(archive, name)
-            if name in seen:  # (its source gets a number: every entry of the run has its own)
-                refused = "a second member under the same name: only one can be opened by name, the first is read"
-                source = f"{source} (copy {sum(m.url == f'{kind}://{name}::{archive.url}' for m in members) + 1})"
-            seen.add(name)
-            members.append(InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
-                                     mtime_ns=archive.mtime_ns, archive=archive.source))
-        listed = sum(1 for member in members if member.skip_reason is None)
-        if listed > MAX_MEMBERS:
-            return [replace(archive, size=0, skip_reason=f"a {kind} archive of {listed} members: over {MAX_MEMBERS} "
-                                                         "are not read one by one here (too slow); unpack it first")]
-    except Exception as error:  # noqa: BLE001 - a damaged archive: say so, keep what was listed
-        said = f"after {len(members)} member(s)" if members else "before any member"
-        members.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
-                                                            f"{type(error).__name__}: {error}"))
-    return members
+        entries.extend(listing(archive))
+    except DAMAGED_ARCHIVE_ERRORS as error:  # a damaged archive: say so, keep what was listed
+        said = f"after {len(entries)} member(s)" if entries else "before any member"
+        unlistable.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
+                                                               f"{type(error).__name__}: {error}"))
+    members = [InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
+                         mtime_ns=archive.mtime_ns, archive=archive.source)
+               for name, size, refused, source in named_members(archive, entries)]
+    listed = sum(1 for member in members if member.skip_reason is None)
+    if listed > MAX_MEMBERS:
+        return [replace(archive, size=0, skip_reason=f"a {kind} archive of {listed} members: over {MAX_MEMBERS} "
+                                                     "are not read one by one here (too slow); unpack it first")]
+    return members + unlistable
+
+
+def named_members(archive: InputFile, entries: list[tuple[str, int, str | None]]
+                  ) -> Iterator[tuple[str, int, str | None, str]]:
+    r"""(name, size, why not read or None, source) of each listed entry.
+
+    A name given twice: fsspec (like zipfile and tarfile) opens a name's *last* entry, so
+    the earlier ones are not read, saying so. Every entry gets a source of its own: when
+    two would share one ("sub/b.txt" and "sub\b.txt" both read as ``c.zip/sub/b.txt``), the
+    later entry keeps it (the one read, for a repeated name) and the earlier get a number.
+
+    >>> zip_file = InputFile("/d/c.zip", "c.zip", 9)
+    >>> for row in named_members(zip_file, [("a.txt", 3, None), ("sub\\b.txt", 4, None),
+    ...                                      ("a.txt", 5, None), ("sub/b.txt", 6, None)]):
+    ...     print(row[0], row[1], row[2] is None, row[3])
+    a.txt 3 False c.zip/a (copy 2).txt
+    sub\b.txt 4 True c.zip/sub/b (copy 2).txt
+    a.txt 5 True c.zip/a.txt
+    sub/b.txt 6 True c.zip/sub/b.txt
+    """
+    last_entry_of = {name: at for at, (name, _, _) in enumerate(entries)}
+    sources_given: Counter[str] = Counter()
+    sources = []
+    for name, _, _ in reversed(entries):
+        source = member_source(archive, name)
+        sources_given[source] += 1
+        sources.append(source if sources_given[source] == 1 else numbered(source, sources_given[source]))
+    for at, ((name, size, refused), source) in enumerate(zip(entries, reversed(sources))):
+        refused = refused or refused_name(name)
+        if last_entry_of[name] != at:
+            refused = "a member whose name a later member repeats: a name opens its last member, so this one is not read"
+        yield name, size, refused, source
+
+
+def numbered(source: str, copy: int) -> str:
+    """`source` with a copy number before its suffixes, so that it is still read by them.
+
+    >>> numbered("c.zip/sub/a.jsonl.gz", 2), numbered("c.zip/README", 3)
+    ('c.zip/sub/a (copy 2).jsonl.gz', 'c.zip/README (copy 3)')
+    """
+    folder, _, name = source.rpartition("/")
+    stem, dot, suffixes = name.partition(".") if not name.startswith(".") else (name, "", "")
+    return f"{folder}/{stem} (copy {copy}){dot}{suffixes}" if folder else f"{stem} (copy {copy}){dot}{suffixes}"
 
 
 def with_members(files: Iterable[InputFile]) -> list[InputFile]:

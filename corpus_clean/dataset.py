@@ -37,6 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from corpus_clean.archives import DAMAGED_ARCHIVE_ERRORS
 from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, STAGING_PREFIX, TABLE_KINDS, OutputLayout,
                                  version_number)
 from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
@@ -151,7 +152,7 @@ def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
         with fsspec.open(file.url, "rb") as handle:
             while block := handle.read(chunk):
                 digest.update(block)
-    except Exception as error:  # noqa: BLE001 - OSError; a damaged archive member: BadZipFile, zlib.error...
+    except DAMAGED_ARCHIVE_ERRORS as error:  # OSError; a damaged archive member: BadZipFile, zlib.error...
         return "unreadable:" + hashlib.sha256(f"{type(error).__name__}: {error}".encode()).hexdigest()
     return digest.hexdigest()
 

@@ -394,7 +394,6 @@ def exact_categories(body: str) -> str:
     return body
 
 
-
 def leading_ascii(pattern: re.Pattern) -> Optional[bytes]:
     r"""For each ASCII character, whether a match of ``pattern`` may begin with it: 128 bytes, 1 or 0;
     None when that is not known (the pattern's lead holds more than characters, classes, groups,

@@ -124,8 +124,24 @@ def test_names_outside_the_archive_nested_archives_links_and_second_copies_are_l
     assert "archive inside the archive" in skipped["a.tar/inner/more.zip"]
     assert "archive inside the archive" in skipped["a.tar/inner/more.tgz"]
     assert "link or device" in skipped["a.tar/link.txt"]
-    assert "same name" in skipped["b.zip/twice.txt (copy 2)"]
+    assert "a later member repeats" in skipped["b.zip/twice (copy 2).txt"]  # (the read one keeps the name)
     assert len(skipped) == 6
+
+
+def test_two_members_whose_names_read_as_one_source_are_both_read_under_sources_of_their_own(tmp_path):
+    """'sub/a.txt' and 'sub\\a.txt' are two members (each opened by its own name) that both
+    read as the source 'c.zip/sub/a.txt': before the review of round 24 both rows got that
+    source, so two different texts shared their ids."""
+    sink = io.BytesIO()
+    with zipfile.ZipFile(sink, "w") as archive:
+        archive.writestr("sub/a.txt", "the slash's text")
+        archive.writestr("sub\\a.txt", "the backslash's text")
+    (tmp_path / "c.zip").write_bytes(sink.getvalue())
+
+    texts, skipped = _read(tmp_path)
+
+    assert skipped == {}
+    assert texts == {"c.zip/sub/a (copy 2).txt": ["the slash's text"], "c.zip/sub/a.txt": ["the backslash's text"]}
 
 
 @pytest.mark.parametrize("cut", [0.3, 0.9])
