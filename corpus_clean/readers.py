@@ -11,6 +11,7 @@ second paths to the same file are listed with a reason, never read twice or drop
 from __future__ import annotations
 
 import codecs
+import importlib
 import json
 import os
 import re
@@ -1651,18 +1652,25 @@ def _holds_warc(file: InputFile, data: bytes | Skipped) -> bool:
     return data[:5] == b"WARC/" and _WARC_HEAD.match(data[:16]) is not None
 
 
-def read_warc_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
-    """A WARC or WET file's records (``corpus_clean.warc``: imported when one is met)."""
-    from corpus_clean.warc import read_warc_file
+def read_by_module(module: str, reader: str) -> Callable[..., Iterator[Document | Skipped | Unreadable]]:
+    """The reader `reader` of a module of its own, imported when a file of its kind is
+    first met: those modules import this one, and a run with no such file never loads
+    them (or warcio, feedparser).
 
-    yield from read_warc_file(file)
+    >>> read_by_module("corpus_clean.csv_tables", "read_csv_file").__name__
+    'read_csv_file'
+    """
+    def read(file: InputFile, *args, **kwargs) -> Iterator[Document | Skipped | Unreadable]:
+        yield from getattr(importlib.import_module(module), reader)(file, *args, **kwargs)
+
+    read.__name__ = read.__qualname__ = reader
+    return read
 
 
-def read_csv_records(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
-    """A CSV or TSV table's rows (``corpus_clean.csv_tables``: imported when one is met)."""
-    from corpus_clean.csv_tables import read_csv_file
-
-    yield from read_csv_file(file)
+read_warc_records = read_by_module("corpus_clean.warc", "read_warc_file")  # WARC, WET, ARC records
+read_csv_records = read_by_module("corpus_clean.csv_tables", "read_csv_file")  # a CSV or TSV table's rows
+read_feed_records = read_by_module("corpus_clean.feeds", "read_feed_records")  # an RSS/Atom feed's items
+read_saved_page = read_by_module("corpus_clean.saved_pages", "read_saved_page")  # an MHTML page
 
 
 def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
@@ -3213,17 +3221,3 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     except Exception as error:  # noqa: BLE001 - one bad file must not take the others with it
         reason = f"{file.source}: could not read file after {produced} record(s): {type(error).__name__}: {error}"
         yield Skipped(file.source, reason) if produced == 0 else Unreadable(file.source, reason)
-
-
-def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Iterator[Document | Skipped | Unreadable]:
-    """An RSS or Atom feed's items (``corpus_clean.feeds``: imported when one is met)."""
-    from corpus_clean.feeds import read_feed_records as read_items
-
-    yield from read_items(file, otherwise)
-
-
-def read_saved_page(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
-    """A page a browser saved as MHTML (``corpus_clean.saved_pages``: imported when one is met)."""
-    from corpus_clean.saved_pages import read_saved_page as read_page
-
-    yield from read_page(file)
