@@ -165,8 +165,8 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Karachay-Balkar, Gilaki, Northern Luri, Bhojpuri, Awadhi, Mizo, Khasi, Nias, Madurese,
   Hiligaynon, Northern Sotho, Ga, Nigerian Pidgin; and English twice, German, French,
   Spanish, Japanese), written for the lead at the start of the sixteenth round before any
-  change of that round, 23 of its 36 captions without a credit. Totals only: never print
-  its misses.
+  change of that round, 23 of its 36 captions without a credit. Totals only through round
+  24, studied since round 25 (``--misses held16``).
 * ``round17_dev.txt``: 20 news pages (Ido, Interlingua, Interlingue, Volapük, Lojban, Lingua
   Franca Nova, Gothic, Old English, Palatine German, Chavacano, Norfuk, Cheyenne, Atikamekw,
   Inupiaq, Dinka, Gun, Kabiyè; an English parish paper, a Peruvian radio, a Chinese portal):
@@ -183,7 +183,7 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Tzotzil, Wayuu, Kimbundu, Umbundu, Luhya, Kamba, Baoulé, Ewondo, Duala, Susu; and English
   twice, German, Italian, Portuguese, Russian), written for the lead at the start of the
   seventeenth round before any change of that round, 34 of its 64 captions without a
-  credit. Totals only: never print its misses.
+  credit. Totals only through round 24, studied since round 25 (``--misses held17``).
 * ``round18_dev.txt``: 20 news pages (Luba-Katanga, Kwanyama, Ndonga, Herero, Wolaytta, Tigre,
   Nupe, Mixtec, Mazahua, Chol, Awajún, Asháninka, Mi'kmaq, Hiri Motu, Nauruan; an English parish
   paper, a Spanish regional, a Chinese evening paper, a Portuguese recipe blog): comment blocks
@@ -320,10 +320,10 @@ SETS = {
     "round15_check.txt (news15's check, totals only to round 23, studied since)": LABELLED / "round15_check.txt",
     "round16_dev.txt (studied)": LABELLED / "round16_dev.txt",
     "round16_probe.txt (read once unseen, then studied)": LABELLED / "round16_probe.txt",
-    "round16_heldout.txt (held out)": LABELLED / "round16_heldout.txt",
+    "round16_heldout.txt (held out to round 24, studied since)": LABELLED / "round16_heldout.txt",
     "round17_dev.txt (studied)": LABELLED / "round17_dev.txt",
     "round17_probe.txt (read once unseen, then studied)": LABELLED / "round17_probe.txt",
-    "round17_heldout.txt (held out)": LABELLED / "round17_heldout.txt",
+    "round17_heldout.txt (held out to round 24, studied since)": LABELLED / "round17_heldout.txt",
     "round18_dev.txt (studied)": LABELLED / "round18_dev.txt",
     "round18_probe.txt (read once unseen, then studied)": LABELLED / "round18_probe.txt",
     "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
@@ -356,7 +356,7 @@ MISSES = {
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
     "held14": "round14_heldout", "check14": "round14_check", "held15": "round15_heldout",
-    "check15": "round15_check",
+    "check15": "round15_check", "held16": "round16_heldout", "held17": "round17_heldout",
     "long": "round8_long", "short": "round8_short_line", "pages": "pages",
 }
 

@@ -48,10 +48,11 @@ STUDIED = (
     # Released in round 24, for the same reason: rounds 14-15's held-out sets and checks.
     "round14_heldout.txt", "round14_check.txt", "round15_heldout.txt", "round15_check.txt",
     "round24_dev.txt",  # (written by heldout24 beside round 24's held-out set; studied)
+    # Released in round 25, for the same reason: rounds 16-17's held-out sets.
+    "round16_heldout.txt", "round17_heldout.txt",
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
-    "round16_heldout.txt", "round17_heldout.txt",
     "round18_heldout.txt", "round19_heldout.txt", "round20_heldout.txt", "round21_heldout.txt",
     "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt",
 )
