@@ -181,3 +181,110 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
                     if rule[i] == CLASSIFIER_RULE:
                         rule[i] = None
         return  # (only the first candidate: the story has one opening)
+
+
+# The head's lines read for the headline the opening echoes: this many non-blank lines above it.
+HEAD_LOOKBACK = 6
+# An echo: this many of the opening's words stand in one line of the head (words of
+# ECHO_WORD_CHARS+ characters, compared by as many first characters: "Налшык" ~ "Налшыкым").
+ECHO_MIN_WORDS = 2
+ECHO_WORD_CHARS = 4
+# The opening's sentences: at most this many lines, each of this many words at least.
+OPENING_RUN_MAX_LINES = 3
+OPENING_SENTENCE_MIN_WORDS = 3
+_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?¿¡—–-|/…।॥"
+
+
+def word_keys(line: str) -> set[str]:
+    """The keys of a line's words: the first ECHO_WORD_CHARS characters, casefolded, of each
+    word of that many characters or more with a letter in it, split on spaces (a vowel sign
+    stays in its word: "चाईबासा"), punctuation at its edges aside.
+
+    >>> sorted(word_keys("Kerrabhân sapè è lapangan, arè Minggu."))
+    ['kerr', 'lapa', 'ming', 'sapè']
+    >>> sorted(word_keys("चाईबासा रे मागे परब"))
+    ['चाईब', 'मागे']
+    """
+    keys = set()
+    for word in line.split():
+        word = word.strip(_EDGE_PUNCTUATION)
+        if len(word) >= ECHO_WORD_CHARS and any(c.isalpha() for c in word):
+            keys.add(word[:ECHO_WORD_CHARS].casefold())
+    return keys
+
+
+def _echoes_the_head(ctx, s: int) -> bool:
+    """Line `s` names what a line of the page's head above it names: ECHO_MIN_WORDS+ of its
+    words stand in one cut line of the HEAD_LOOKBACK lines above (the headline: "Налшык шы
+    зэпеуэ щекӀуэкӀащ" over "Тхьэмахуэ махуэм Налшык и ипподромым шы зэпеуэ щекӀуэкӀащ.").
+    A sentence of the site's furniture under the head ("Listen to this article.") names none
+    of the headline's words.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nKerrabhan sapè at Bâtoghâjâ\\nKerrabhan sapè is held on Sunday.\\nListen to this article.")
+    >>> _echoes_the_head(ctx, 2), _echoes_the_head(ctx, 3)
+    (True, False)
+    """
+    keys = word_keys(ctx.lines.content[s])
+    if len(keys) < ECHO_MIN_WORDS:
+        return False
+    j = s
+    for _ in range(HEAD_LOOKBACK):
+        j = nonblank_neighbour(ctx, j, -1)
+        if j is None:
+            return False
+        if len(keys & word_keys(ctx.lines.content[j])) >= ECHO_MIN_WORDS:
+            return True
+    return False
+
+
+def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
+    """Give back the story's opening sentences that the model cut under the page's head,
+    when the first of them echoes the headline (round 25).
+
+    A story opened in short sentences ("Тхьэмахуэ махуэм Налшык и ипподромым шы зэпеуэ
+    щекӀуэкӀащ." / "Зэпеуэм шы 36-рэ хэтащ.") over a caption and a list is read by the model
+    as the end of the head: ``story_body.give_back_the_lead`` wants one paragraph of
+    LEAD_MIN_WORDS+ words. Here the first line the model cut under the head cut whole (as
+    for the lead) is a sentence of OPENING_SENTENCE_MIN_WORDS+ words that echoes the
+    headline (``_echoes_the_head``); with it come the sentences the model cut right under
+    it (at most OPENING_RUN_MAX_LINES lines in all), when a kept line stands within
+    GAP_BELOW non-blank lines under them (a heading, a caption between) and a kept sentence
+    of the story further down (``story_body._sentence_below``). Nothing kept above it: the
+    story has not started.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("News\\nSport\\nKerrabhan sapè at Bâtoghâjâ\\n30 November 2026\\n"
+    ...               "Kerrabhan sapè is held at Bâtoghâjâ on Sunday.\\nMore than three thousand came.\\n"
+    ...               "The bulls on the field\\nResults:\\n1. Bintang Temor\\n"
+    ...               "Our bulls have raced for three years, said the owner.\\n")
+    >>> ctx.marks.rule[:7] = ["classifier"] * 3 + ["dates.date_line"] + ["classifier"] * 3
+    >>> give_back_openings_echoing_the_head(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[3:7]
+    ['dates.date_line', None, None, 'classifier']
+    """
+    from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above, _sentence_below
+
+    rule = ctx.marks.rule
+    for s in range(ctx.lines.n_lines):
+        if ctx.blank[s]:
+            continue
+        if rule[s] is None:
+            return  # (the story opened above: its opening is kept)
+        if rule[s] != CLASSIFIER_RULE or not shape.ends_sentence(s) or shape.n_words(s) < OPENING_SENTENCE_MIN_WORDS:
+            continue  # (the head's menu, headline and byline end in no sentence)
+        if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)) or not _echoes_the_head(ctx, s):
+            return  # (only the first sentence the model cut: the story opens there)
+        run, j = [s], nonblank_neighbour(ctx, s, 1)
+        while j is not None and len(run) < OPENING_RUN_MAX_LINES and rule[j] == CLASSIFIER_RULE \
+                and shape.ends_sentence(j) and shape.n_words(j) >= OPENING_SENTENCE_MIN_WORDS:
+            run.append(j)
+            j = nonblank_neighbour(ctx, j, 1)
+        for _ in range(GAP_BELOW):
+            if j is None or rule[j] is None:
+                break
+            j = nonblank_neighbour(ctx, j, 1)
+        if j is not None and rule[j] is None and _sentence_below(ctx, shape, run[-1]):
+            for i in run:
+                rule[i] = None
+        return
