@@ -172,7 +172,8 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
         # (a rule's insert right under the opening makes it a caption: "... im Zeitplan." / "Bild: Keystone")
         rows_go_on = bool(block) and k is not None and _announces_the_kept_rows(ctx, shape, content, block, k)
         if block and rule[block[0]] == CLASSIFIER_RULE and k is not None \
-                and (_starts_a_list(shape, content, s, block[0]) or rows_go_on) and _story_goes_on_from(ctx, shape, k):
+                and (_starts_a_list(shape, content, s, block[0]) or rows_go_on) \
+                and (_story_goes_on_from(ctx, shape, k) or _echoes_the_head(ctx, s)):
             # (a caption between the block and the story stays cut; a row the kept row goes on from is none)
             while block and not rows_go_on and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
                 block.pop()
