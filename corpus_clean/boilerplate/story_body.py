@@ -78,6 +78,7 @@ from corpus_clean.boilerplate.story_caption_cut import _open_line, give_back_the
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
+from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
@@ -238,6 +239,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_the_opening_block(ctx, shape)
         # (round 25, ``story_openings``: the opening's short sentences that echo the headline)
         give_back_openings_echoing_the_head(ctx, shape)
+        # (round 25, ``story_closings``: the story's short closing sentences over the furniture)
+        give_back_closings_echoing_the_story(ctx, shape)
 
 
 class BodyShape(LineShape):
