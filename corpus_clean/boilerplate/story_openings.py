@@ -227,14 +227,13 @@ def _echoes_the_head(ctx, s: int) -> bool:
     (True, False)
     """
     keys = word_keys(ctx.lines.content[s])
-    if len(keys) < ECHO_MIN_WORDS:
-        return False
     j = s
-    for _ in range(HEAD_LOOKBACK):
+    for step in range(HEAD_LOOKBACK):
         j = nonblank_neighbour(ctx, j, -1)
         if j is None:
             return False
-        if len(keys & word_keys(ctx.lines.content[j])) >= ECHO_MIN_WORDS:
+        head = word_keys(ctx.lines.content[j])
+        if len(keys & head) >= ECHO_MIN_WORDS or (step == 0 and len(head) == 1 and head <= keys):
             return True
     return False
 
