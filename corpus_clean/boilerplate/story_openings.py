@@ -249,9 +249,9 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
     for the lead) is a sentence of OPENING_SENTENCE_MIN_WORDS+ words that echoes the
     headline (``_echoes_the_head``); with it come the sentences the model cut right under
     it (at most OPENING_RUN_MAX_LINES lines in all), when a kept line stands within
-    GAP_BELOW non-blank lines under them (a heading, a caption between) and a kept sentence
-    of the story further down (``story_body._sentence_below``). Nothing kept above it: the
-    story has not started.
+    GAP_BELOW non-blank lines under them (a heading, a caption between): the story goes on
+    there, in a sentence or in a list's ":" label ("दुमङ दल:" over rows the model cut too).
+    Nothing kept above it: the story has not started.
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("News\\nSport\\nKerrabhan sapè at Bâtoghâjâ\\n30 November 2026\\n"
@@ -263,7 +263,7 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
     >>> ctx.marks.rule[3:7]
     ['dates.date_line', None, None, 'classifier']
     """
-    from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above, _sentence_below
+    from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above
 
     rule = ctx.marks.rule
     for s in range(ctx.lines.n_lines):
@@ -284,7 +284,7 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
             if j is None or rule[j] is None:
                 break
             j = nonblank_neighbour(ctx, j, 1)
-        if j is not None and rule[j] is None and _sentence_below(ctx, shape, run[-1]):
+        if j is not None and rule[j] is None:
             for i in run:
                 rule[i] = None
         return
