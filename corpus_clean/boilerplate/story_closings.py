@@ -22,6 +22,7 @@ Page structure and the page's own words only.
 from __future__ import annotations
 
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_openings import states_a_sentence
 
 CLASSIFIER_RULE = "classifier"
 # The closing: at most this many sentences, each of this many words at least.
@@ -38,11 +39,20 @@ def _last_kept_sentence(ctx, shape: LineShape) -> int | None:
     for i in range(ctx.lines.n_lines - 1, -1, -1):
         if not blank[i] and rule[i] is None:
             above = nonblank_neighbour(ctx, i, -1)
-            if shape.ends_sentence(i) and shape.n_words(i) >= CLOSING_MIN_WORDS \
+            if shape.ends_sentence(i) and _words_with_letters(ctx.lines.content[i]) >= CLOSING_MIN_WORDS \
                     and above is not None and rule[above] is None:
                 return i
             return None
     return None
+
+
+def _words_with_letters(line: str) -> int:
+    """How many of `line`'s words hold a letter (a source's date ".  15 November 2019." has one).
+
+    >>> _words_with_letters(".   15 November 2019."), _words_with_letters("Gielda mearrida boahtte jagi.")
+    (1, 4)
+    """
+    return sum(1 for w in line.split() if any(c.isalpha() for c in w))
 
 
 def _closing_run(ctx, shape: LineShape, last: int) -> list[int]:
@@ -51,8 +61,8 @@ def _closing_run(ctx, shape: LineShape, last: int) -> list[int]:
     comes right under them; [] otherwise."""
     rule, run = ctx.marks.rule, []
     j = nonblank_neighbour(ctx, last, 1)
-    while j is not None and rule[j] == CLASSIFIER_RULE and shape.ends_sentence(j) \
-            and shape.n_words(j) >= CLOSING_MIN_WORDS:
+    while j is not None and rule[j] == CLASSIFIER_RULE and shape.n_words(j) >= CLOSING_MIN_WORDS \
+            and states_a_sentence(ctx.lines.content[j]):
         if len(run) == CLOSING_MAX_LINES:
             return []
         run.append(j)

@@ -31,7 +31,7 @@ starts as no list does. Page structure only: no word of the lines is read.
 from __future__ import annotations
 
 from corpus_clean.boilerplate.story_caption_cut import _open_line
-from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import _alike
 from corpus_clean.boilerplate.story_rows import _heading, row_label
 
@@ -196,6 +196,32 @@ OPENING_SENTENCE_MIN_WORDS = 3
 _EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?¿¡—–-|/…।॥"
 
 
+_CLOSERS = "\"'”’»)」』"
+_STOPS = ".!?…。！？"
+
+
+def states_a_sentence(line: str) -> bool:
+    """`line` ends in a full stop, a question or an exclamation mark (or another script's:
+    "।"), inside closing quotes or brackets at most. A caption's agency "(AFP)" or a poll's
+    "(16%, 654 Votes)" ends in a bracket alone (``LineShape.ends_sentence`` counts a bracket).
+
+    >>> [states_a_sentence(x) for x in ("Zu kaa.", "«Mii guhkkin.»", "हातु रे हुयना।", "Julian Vance (AFP)")]
+    [True, True, True, False]
+    """
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and (core[-1] in _STOPS or ord(core[-1]) in MORE_SENTENCE_ENDS)
+
+
+def _in_the_gap(rule: str | None) -> bool:
+    """A cut line may stand between the opening and the kept story: the model's cut (a
+    caption, a heading) or a rule's that is neither the head's (a byline or a date line
+    under a sentence make it the head's own: a second headline) nor a photo's credit (the
+    sentence over it is the photo's caption)."""
+    from corpus_clean.boilerplate.story_body import _head_rule
+
+    return rule == CLASSIFIER_RULE or not (_head_rule(rule) or "credit" in rule)
+
+
 def word_keys(line: str) -> set[str]:
     """The keys of a line's words: the first ECHO_WORD_CHARS characters, casefolded, of each
     word of that many characters or more with a letter in it, split on spaces (a vowel sign
@@ -265,23 +291,24 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
     """
     from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above
 
-    rule = ctx.marks.rule
+    rule, content = ctx.marks.rule, ctx.lines.content
     for s in range(ctx.lines.n_lines):
         if ctx.blank[s]:
             continue
         if rule[s] is None:
             return  # (the story opened above: its opening is kept)
-        if rule[s] != CLASSIFIER_RULE or not shape.ends_sentence(s) or shape.n_words(s) < OPENING_SENTENCE_MIN_WORDS:
+        if rule[s] != CLASSIFIER_RULE or not shape.ends_sentence(s) or shape.n_words(s) < OPENING_SENTENCE_MIN_WORDS \
+                or not states_a_sentence(content[s]):
             continue  # (the head's menu, headline and byline end in no sentence)
         if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)) or not _echoes_the_head(ctx, s):
             return  # (only the first sentence the model cut: the story opens there)
         run, j = [s], nonblank_neighbour(ctx, s, 1)
         while j is not None and len(run) < OPENING_RUN_MAX_LINES and rule[j] == CLASSIFIER_RULE \
-                and shape.ends_sentence(j) and shape.n_words(j) >= OPENING_SENTENCE_MIN_WORDS:
+                and shape.n_words(j) >= OPENING_SENTENCE_MIN_WORDS and states_a_sentence(content[j]):
             run.append(j)
             j = nonblank_neighbour(ctx, j, 1)
         for _ in range(GAP_BELOW):
-            if j is None or rule[j] is None:
+            if j is None or rule[j] is None or not _in_the_gap(rule[j]):
                 break
             j = nonblank_neighbour(ctx, j, 1)
         if j is not None and rule[j] is None:
