@@ -8,9 +8,12 @@ everything under it is furniture. ``story_echo`` gives back a closing sentence o
 SENTENCE_MIN_WORDS+ words near the last story *paragraph*; this step reads the story's last
 kept line, whatever its length:
 
-* right under a kept sentence of the story (L, CLOSING_MIN_WORDS+ words, under a kept line:
-  an advert's sentence under its label is none), with only blank lines between, a run of at
-  most CLOSING_MAX_LINES sentences of CLOSING_MIN_WORDS+ words the classifier cut;
+* right under a kept sentence of the story (L, CLOSING_MIN_WORDS+ words with letters: a
+  commenter's "Issa K." or a source's date is none; under a kept line: an advert's
+  sentence under its label is none), with only blank lines between, a run of at
+  most CLOSING_MAX_LINES sentences of CLOSING_MIN_WORDS+ words the classifier cut, each
+  ending in a stop (``story_openings.states_a_sentence``: a poll's "(16%, 654 Votes)" ends
+  in a bracket alone);
 * under the run, the furniture starts: a line a rule cut, a line the classifier cut that is
   no sentence (a share button, a teaser list's label), or the page's end;
 * the run's first sentence names what the story names: one of its content words
@@ -31,16 +34,15 @@ CLOSING_MIN_WORDS = 3
 
 
 def _last_kept_sentence(ctx, shape: LineShape) -> int | None:
-    """The page's last kept line, when it is a sentence of CLOSING_MIN_WORDS+ words (a
-    commenter's "Issa K." is none) that goes on from the kept line right above it (None
-    otherwise: the story's end is a list, a caption the model kept, an advert's line under
-    its label, or nothing is kept)."""
+    """The page's last kept line, when it is a sentence that goes on from the kept line
+    right above it (None otherwise: the story's end is a list, a caption the model kept, an
+    advert's line under its label, or nothing is kept). (Its words are counted by the
+    caller, only when sentences were cut under it.)"""
     rule, blank = ctx.marks.rule, ctx.blank
     for i in range(ctx.lines.n_lines - 1, -1, -1):
-        if not blank[i] and rule[i] is None:
+        if rule[i] is None and not blank[i]:  # (the rule first: most lines there are cut)
             above = nonblank_neighbour(ctx, i, -1)
-            if shape.ends_sentence(i) and _words_with_letters(ctx.lines.content[i]) >= CLOSING_MIN_WORDS \
-                    and above is not None and rule[above] is None:
+            if shape.ends_sentence(i) and above is not None and rule[above] is None:
                 return i
             return None
     return None
@@ -90,15 +92,20 @@ def give_back_closings_echoing_the_story(ctx, shape: LineShape) -> None:
     if last is None:
         return
     run = _closing_run(ctx, shape, last)
-    if not run:
+    if not run or _words_with_letters(ctx.lines.content[last]) < CLOSING_MIN_WORDS:
         return
     rule, content = ctx.marks.rule, ctx.lines.content
     keys = content_keys(content[run[0]])
-    story = [i for i in range(last + 1) if rule[i] is None and not ctx.blank[i] and shape.ends_sentence(i)]
-    echoes = keys & content_keys("\n".join(content[i] for i in story))
-    if not echoes:
-        return
-    furniture = [content[j].casefold() for j, r in enumerate(rule) if r not in (None, CLASSIFIER_RULE)]
-    if any(not _is_site_word(key, furniture) for key in echoes):
-        for i in run:
-            rule[i] = None
+    furniture = None  # (the rule-cut lines, read only when a story sentence echoes the closing)
+    for i in range(last, -1, -1):  # (the story's kept sentences, from its end up: an echo is near)
+        if rule[i] is not None or ctx.blank[i] or not shape.ends_sentence(i):
+            continue
+        echoes = keys & content_keys(content[i])
+        if not echoes:
+            continue
+        if furniture is None:
+            furniture = [content[j].casefold() for j, r in enumerate(rule) if r not in (None, CLASSIFIER_RULE)]
+        if any(not _is_site_word(key, furniture) for key in echoes):
+            for j in run:
+                rule[j] = None
+            return

@@ -293,14 +293,14 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
 
     rule, content = ctx.marks.rule, ctx.lines.content
     for s in range(ctx.lines.n_lines):
-        if ctx.blank[s]:
-            continue
-        if rule[s] is None:
+        if rule[s] is None:  # (the rule first: a blank line is never cut)
+            if ctx.blank[s]:
+                continue
             return  # (the story opened above: its opening is kept)
         if rule[s] != CLASSIFIER_RULE or not shape.ends_sentence(s) or shape.n_words(s) < OPENING_SENTENCE_MIN_WORDS \
                 or not states_a_sentence(content[s]):
             continue  # (the head's menu, headline and byline end in no sentence)
-        if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)) or not _echoes_the_head(ctx, s):
+        if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)):
             return  # (only the first sentence the model cut: the story opens there)
         run, j = [s], nonblank_neighbour(ctx, s, 1)
         while j is not None and len(run) < OPENING_RUN_MAX_LINES and rule[j] == CLASSIFIER_RULE \
@@ -311,7 +311,7 @@ def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
             if j is None or rule[j] is None or not _in_the_gap(rule[j]):
                 break
             j = nonblank_neighbour(ctx, j, 1)
-        if j is not None and rule[j] is None:
+        if j is not None and rule[j] is None and _echoes_the_head(ctx, s):  # (the words last: they cost most)
             for i in run:
                 rule[i] = None
         return
