@@ -53,6 +53,9 @@ evidence than the line alone; these shapes of the story overrule it:
   last list over the furniture (``give_back_lists_closed_by_the_story``); a menu rule's run
   with kept story right above and right below it (``give_back_menus_inside_the_story``);
   the story's opening paragraph under the head's rule cuts (``give_back_the_lead``).
+* **Round 25** (the page's own words at the story's edges): the opening's short sentences
+  that echo the headline (``story_openings.give_back_openings_echoing_the_head``) and the
+  closing sentences over the furniture that name the kept story (``story_closings``).
 
 No wording: positions, digits, sentence ends and the page's own words. Cost: each
 give-back finds its candidates with numpy on the line counts and walks only those

@@ -27,6 +27,11 @@ The opening and the block's lines come back, but for captions at the block's end
 block are left. A
 standfirst over the page's menu has no kept story right under its block, or a block that
 starts as no list does. Page structure only: no word of the lines is read.
+
+Round 25 reads the page's own words once: an opening that echoes the headline (two of its
+words, ``_echoes_the_head``) is the story's, so its short sentences come back with only a
+kept line under them (``give_back_openings_echoing_the_head``), and it stands for the
+story's long sentence under its block here (a story told in short sentences).
 """
 from __future__ import annotations
 
