@@ -53,6 +53,9 @@ evidence than the line alone; these shapes of the story overrule it:
   last list over the furniture (``give_back_lists_closed_by_the_story``); a menu rule's run
   with kept story right above and right below it (``give_back_menus_inside_the_story``);
   the story's opening paragraph under the head's rule cuts (``give_back_the_lead``).
+* **Round 25** (the page's own words at the story's edges): the opening's short sentences
+  that echo the headline (``story_openings.give_back_openings_echoing_the_head``) and the
+  closing sentences over the furniture that name the kept story (``story_closings``).
 
 No wording: positions, digits, sentence ends and the page's own words. Cost: each
 give-back finds its candidates with numpy on the line counts and walks only those
@@ -78,7 +81,8 @@ from corpus_clean.boilerplate.story_caption_cut import _open_line, give_back_the
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
-from corpus_clean.boilerplate.story_openings import give_back_the_opening_block
+from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
+from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -236,6 +240,10 @@ def _give_back(ctx, cut: set) -> None:
         give_back_headings_inside_the_story(ctx, shape)
         # (round 24, ``story_openings``: the opening and the list under it, cut whole under the head)
         give_back_the_opening_block(ctx, shape)
+        # (round 25, ``story_openings``: the opening's short sentences that echo the headline)
+        give_back_openings_echoing_the_head(ctx, shape)
+        # (round 25, ``story_closings``: the story's short closing sentences over the furniture)
+        give_back_closings_echoing_the_story(ctx, shape)
 
 
 class BodyShape(LineShape):

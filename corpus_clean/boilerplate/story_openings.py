@@ -27,11 +27,16 @@ The opening and the block's lines come back, but for captions at the block's end
 block are left. A
 standfirst over the page's menu has no kept story right under its block, or a block that
 starts as no list does. Page structure only: no word of the lines is read.
+
+Round 25 reads the page's own words once: an opening that echoes the headline (two of its
+words, ``_echoes_the_head``) is the story's, so its short sentences come back with only a
+kept line under them (``give_back_openings_echoing_the_head``), and it stands for the
+story's long sentence under its block here (a story told in short sentences).
 """
 from __future__ import annotations
 
 from corpus_clean.boilerplate.story_caption_cut import _open_line
-from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import _alike
 from corpus_clean.boilerplate.story_rows import _heading, row_label
 
@@ -172,7 +177,8 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
         # (a rule's insert right under the opening makes it a caption: "... im Zeitplan." / "Bild: Keystone")
         rows_go_on = bool(block) and k is not None and _announces_the_kept_rows(ctx, shape, content, block, k)
         if block and rule[block[0]] == CLASSIFIER_RULE and k is not None \
-                and (_starts_a_list(shape, content, s, block[0]) or rows_go_on) and _story_goes_on_from(ctx, shape, k):
+                and (_starts_a_list(shape, content, s, block[0]) or rows_go_on) \
+                and (_story_goes_on_from(ctx, shape, k) or _echoes_the_head(ctx, s)):
             # (a caption between the block and the story stays cut; a row the kept row goes on from is none)
             while block and not rows_go_on and (is_insert_rule(rule[block[-1]]) or _caption_at_the_end(shape, content, block)):
                 block.pop()
@@ -181,3 +187,136 @@ def give_back_the_opening_block(ctx, shape: LineShape) -> None:
                     if rule[i] == CLASSIFIER_RULE:
                         rule[i] = None
         return  # (only the first candidate: the story has one opening)
+
+
+# The head's lines read for the headline the opening echoes: this many non-blank lines above it.
+HEAD_LOOKBACK = 6
+# An echo: this many of the opening's words stand in one line of the head (words of
+# ECHO_WORD_CHARS+ characters, compared by as many first characters: "Налшык" ~ "Налшыкым").
+ECHO_MIN_WORDS = 2
+ECHO_WORD_CHARS = 4
+# The opening's sentences: at most this many lines, each of this many words at least.
+OPENING_RUN_MAX_LINES = 3
+OPENING_SENTENCE_MIN_WORDS = 3
+_EDGE_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?¿¡—–-|/…।॥"
+
+
+_CLOSERS = "\"'”’»)」』"
+_STOPS = ".!?…。！？"
+
+
+def states_a_sentence(line: str) -> bool:
+    """`line` ends in a full stop, a question or an exclamation mark (or another script's:
+    "।"), inside closing quotes or brackets at most. A caption's agency "(AFP)" or a poll's
+    "(16%, 654 Votes)" ends in a bracket alone (``LineShape.ends_sentence`` counts a bracket).
+
+    >>> [states_a_sentence(x) for x in ("Zu kaa.", "«Mii guhkkin.»", "हातु रे हुयना।", "Julian Vance (AFP)")]
+    [True, True, True, False]
+    """
+    core = line.rstrip().rstrip(_CLOSERS)
+    return bool(core) and (core[-1] in _STOPS or ord(core[-1]) in MORE_SENTENCE_ENDS)
+
+
+def _in_the_gap(rule: str | None) -> bool:
+    """A cut line may stand between the opening and the kept story: the model's cut (a
+    caption, a heading) or a rule's that is neither the head's (a byline or a date line
+    under a sentence make it the head's own: a second headline) nor a photo's credit (the
+    sentence over it is the photo's caption)."""
+    from corpus_clean.boilerplate.story_body import _head_rule
+
+    return rule == CLASSIFIER_RULE or not (_head_rule(rule) or "credit" in rule)
+
+
+def word_keys(line: str) -> set[str]:
+    """The keys of a line's words: the first ECHO_WORD_CHARS characters, casefolded, of each
+    word of that many characters or more with a letter in it, split on spaces (a vowel sign
+    stays in its word: "चाईबासा"), punctuation at its edges aside.
+
+    >>> sorted(word_keys("Kerrabhân sapè è lapangan, arè Minggu."))
+    ['kerr', 'lapa', 'ming', 'sapè']
+    >>> sorted(word_keys("चाईबासा रे मागे परब"))
+    ['चाईब', 'मागे']
+    """
+    keys = set()
+    for word in line.split():
+        word = word.strip(_EDGE_PUNCTUATION)
+        if len(word) >= ECHO_WORD_CHARS and any(c.isalpha() for c in word):
+            keys.add(word[:ECHO_WORD_CHARS].casefold())
+    return keys
+
+
+def _echoes_the_head(ctx, s: int) -> bool:
+    """Line `s` names what a line of the page's head above it names: ECHO_MIN_WORDS+ of its
+    words stand in one cut line of the HEAD_LOOKBACK lines above (the headline: "Налшык шы
+    зэпеуэ щекӀуэкӀащ" over "Тхьэмахуэ махуэм Налшык и ипподромым шы зэпеуэ щекӀуэкӀащ.").
+    A sentence of the site's furniture under the head ("Listen to this article.") names none
+    of the headline's words.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\nKerrabhan sapè at Bâtoghâjâ\\nKerrabhan sapè is held on Sunday.\\nListen to this article.")
+    >>> _echoes_the_head(ctx, 2), _echoes_the_head(ctx, 3)
+    (True, False)
+    """
+    keys = word_keys(ctx.lines.content[s])
+    j = s
+    for step in range(HEAD_LOOKBACK):
+        j = nonblank_neighbour(ctx, j, -1)
+        if j is None:
+            return False
+        head = word_keys(ctx.lines.content[j])
+        if len(keys & head) >= ECHO_MIN_WORDS or (step == 0 and len(head) == 1 and head <= keys):
+            return True
+    return False
+
+
+def give_back_openings_echoing_the_head(ctx, shape: LineShape) -> None:
+    """Give back the story's opening sentences that the model cut under the page's head,
+    when the first of them echoes the headline (round 25).
+
+    A story opened in short sentences ("Тхьэмахуэ махуэм Налшык и ипподромым шы зэпеуэ
+    щекӀуэкӀащ." / "Зэпеуэм шы 36-рэ хэтащ.") over a caption and a list is read by the model
+    as the end of the head: ``story_body.give_back_the_lead`` wants one paragraph of
+    LEAD_MIN_WORDS+ words. Here the first line the model cut under the head cut whole (as
+    for the lead) is a sentence of OPENING_SENTENCE_MIN_WORDS+ words that echoes the
+    headline (``_echoes_the_head``); with it come the sentences the model cut right under
+    it (at most OPENING_RUN_MAX_LINES lines in all), when a kept line stands within
+    GAP_BELOW non-blank lines under them (a heading, a caption between): the story goes on
+    there, in a sentence or in a list's ":" label ("दुमङ दल:" over rows the model cut too).
+    Nothing kept above it: the story has not started.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("News\\nSport\\nKerrabhan sapè at Bâtoghâjâ\\n30 November 2026\\n"
+    ...               "Kerrabhan sapè is held at Bâtoghâjâ on Sunday.\\nMore than three thousand came.\\n"
+    ...               "The bulls on the field\\nResults:\\n1. Bintang Temor\\n"
+    ...               "Our bulls have raced for three years, said the owner.\\n")
+    >>> ctx.marks.rule[:7] = ["classifier"] * 3 + ["dates.date_line"] + ["classifier"] * 3
+    >>> give_back_openings_echoing_the_head(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[3:7]
+    ['dates.date_line', None, None, 'classifier']
+    """
+    from corpus_clean.boilerplate.story_body import _all_cut_above, _head_cut_above
+
+    rule, content = ctx.marks.rule, ctx.lines.content
+    for s in range(ctx.lines.n_lines):
+        if rule[s] is None:  # (the rule first: a blank line is never cut)
+            if ctx.blank[s]:
+                continue
+            return  # (the story opened above: its opening is kept)
+        if rule[s] != CLASSIFIER_RULE or not shape.ends_sentence(s) or shape.n_words(s) < OPENING_SENTENCE_MIN_WORDS \
+                or not states_a_sentence(content[s]):
+            continue  # (the head's menu, headline and byline end in no sentence)
+        if not (_head_cut_above(ctx, s) is not None or _all_cut_above(ctx, s)):
+            return  # (only the first sentence the model cut: the story opens there)
+        run, j = [s], nonblank_neighbour(ctx, s, 1)
+        while j is not None and len(run) < OPENING_RUN_MAX_LINES and rule[j] == CLASSIFIER_RULE \
+                and shape.n_words(j) >= OPENING_SENTENCE_MIN_WORDS and states_a_sentence(content[j]):
+            run.append(j)
+            j = nonblank_neighbour(ctx, j, 1)
+        for _ in range(GAP_BELOW):
+            if j is None or rule[j] is None or not _in_the_gap(rule[j]):
+                break
+            j = nonblank_neighbour(ctx, j, 1)
+        if j is not None and rule[j] is None and _echoes_the_head(ctx, s):  # (the words last: they cost most)
+            for i in run:
+                rule[i] = None
+        return
