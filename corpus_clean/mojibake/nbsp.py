@@ -81,6 +81,14 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     >>> restore_nbsp_at_eol("Lao:\\nàºžàº²àºªàº².Â\\nÂ")
     ('Lao:\\nàºžàº²àºªàº².\\n', 2)
+
+    So does a spacer line, the first line among them, on a page whose other lines lost
+    their NBSPs at their ends, with no sequence on it:
+
+    >>> restore_nbsp_at_eol("Â\\nInfiamnaÂ\\nÂ\\nPathianni")
+    ('\\nInfiamna\\n\\nPathianni', 3)
+    >>> restore_nbsp_at_eol("Â\\nPATHIANNI")
+    ('Â\\nPATHIANNI', 0)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -91,6 +99,11 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         nonlocal count, has_evidence
         stranded, space, next_char = match.group(1), match.group(2), match.group(4)
         if match.start() == 0:
+            # (The page's first line, one NBSP: as after a line break, on a page that lost
+            # its NBSPs elsewhere.)
+            if stranded == "Â" and _page_lost_its_nbsps(text):
+                count += 1
+                return space
             return stranded + space
         before = text[match.start() - 1]
         ends_a_sequence = _ends_a_garbled_sequence(text, match.start())
@@ -111,7 +124,12 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if after_a_space or before in "\n\r":
             if has_evidence is None:
                 has_evidence = _CP1252.sequence_re.search(text) is not None
-            if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
+            # (A spacer line, one NBSP, on a page whose other lines lost theirs at their
+            # ends: "hnehÂ\nÂ\nPathianni" is evidence enough without a sequence.)
+            spacer_on_a_page_that_lost_nbsps = (stranded == "Â" and before in "\n\r"
+                                                and _page_lost_its_nbsps(text))
+            if not (has_evidence or spacer_on_a_page_that_lost_nbsps
+                    or (next_char and (next_char.islower() or next_char.isdigit()))):
                 return stranded + space
         count += 1
         # (a space right after "Ã" was its 0xA0: "cittÃ \n" is "città", not "città ")
