@@ -684,6 +684,48 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
 
 
+# Mac Roman's NBSP is the byte 0xCA, the lead of U+0280-U+02BF (the IPA letters "ʌ", "ʃ",
+# "ʒ", "ʔ", "ʋ"): Wounaan "hʌk" (CA 8C) reads ``h\xa0åk``. Glued to letters on both sides.
+_MAC_ROMAN_AFTER_CA = "".join(
+    char for char in bytes(range(0x80, 0xC0)).decode("mac_roman") if char not in "ªº")  # (ʻ ʼ: above)
+_MAC_ROMAN_CA_PAIR_RE = re.compile(rf"(?<=[^\W\d_])\xa0([{re.escape(_MAC_ROMAN_AFTER_CA)}])(?=[^\W\d_])")
+
+
+def decode_mac_roman_letters_the_page_writes(text: str) -> tuple[str, int]:
+    """Decode an IPA letter read as Mac Roman as an NBSP and a character glued inside a
+    word (``H\xa0åk`` is "Hʌk") where the page writes that very letter elsewhere (the
+    lines the repair decoded whole: "Bajo San Juan hʌk jõ"). A line too short to tell
+    Mac Roman alone keeps it until the page says so.
+
+    >>> decode_mac_roman_letters_the_page_writes("Bajo San Juan hʌk jõ\\nH\xa0åk p\xa0år:")
+    ('Bajo San Juan hʌk jõ\\nHʌk pʌr:', 2)
+    >>> decode_mac_roman_letters_the_page_writes("H\xa0åk p\xa0år:"), decode_mac_roman_letters_the_page_writes("ʃ\\nsur\xa0à")
+    (('H\xa0åk p\xa0år:', 0), ('ʃ\\nsur\xa0à', 0))
+    """
+    if "\xa0" not in text:
+        return text, 0
+    matches = list(_MAC_ROMAN_CA_PAIR_RE.finditer(text))
+    if not matches:
+        return text, 0
+    written = set(_MAC_ROMAN_CA_PAIR_RE.sub(" ", text).lower())
+    count = 0
+
+    def decode(match: re.Match) -> str:
+        nonlocal count
+        char = _mac_roman_ca_pair(match)
+        if not (char.isalpha() and char.lower() in written):
+            return match.group()
+        count += 1
+        return char
+
+    return _MAC_ROMAN_CA_PAIR_RE.sub(decode, text), count
+
+
+def _mac_roman_ca_pair(match: re.Match) -> str:
+    """The character U+0280-U+02BF whose UTF-8 bytes Mac Roman reads as NBSP + group 1."""
+    return bytes([0xCA, match.group(1).encode("mac_roman")[0]]).decode("utf-8")
+
+
 def _another_accented_letter(text: str) -> bool:
     """Does the text hold, outside ``…``+letter pairs, an accented letter Mac Roman reads a
     continuation byte as? Then it writes such letters itself, and its pairs are an ellipsis
