@@ -365,7 +365,7 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixes["mac_roman"] += n
     fixed, n = decode_mac_roman_ipa_letters_read_as_letters(fixed)
     fixes["mac_roman"] += n
-    fixed, n = decode_mac_roman_letters_the_page_writes(fixed, read_as_mac_roman=fixes["mac_roman"] > 0)
+    fixed, n = decode_mac_roman_letters_the_page_writes(fixed)
     fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.

@@ -689,12 +689,9 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
 _MAC_ROMAN_AFTER_CA = "".join(
     char for char in bytes(range(0x80, 0xC0)).decode("mac_roman") if char not in "ªº")  # (ʻ ʼ: above)
 _MAC_ROMAN_CA_PAIR_RE = re.compile(rf"(?<=[^\W\d_])\xa0([{re.escape(_MAC_ROMAN_AFTER_CA)}])(?=[^\W\d_])")
-# (Or at a word's end, on a page the repair read as Mac Roman: Nyakyusa-like "yʉ".)
-_MAC_ROMAN_CA_PAIR_OR_AT_A_WORDS_END_RE = re.compile(
-    rf"(?<=[^\W\d_])\xa0([{re.escape(_MAC_ROMAN_AFTER_CA)}])(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
 
 
-def decode_mac_roman_letters_the_page_writes(text: str, read_as_mac_roman: bool = False) -> tuple[str, int]:
+def decode_mac_roman_letters_the_page_writes(text: str) -> tuple[str, int]:
     """Decode an IPA letter read as Mac Roman as an NBSP and a character glued inside a
     word (``H\xa0åk`` is "Hʌk") where the page writes that very letter elsewhere (the
     lines the repair decoded whole: "Bajo San Juan hʌk jõ"). A line too short to tell
@@ -704,36 +701,24 @@ def decode_mac_roman_letters_the_page_writes(text: str, read_as_mac_roman: bool 
     ('Bajo San Juan hʌk jõ\\nHʌk pʌr:', 2)
     >>> decode_mac_roman_letters_the_page_writes("H\xa0åk p\xa0år:"), decode_mac_roman_letters_the_page_writes("ʃ\\nsur\xa0à")
     (('H\xa0åk p\xa0år:', 0), ('ʃ\\nsur\xa0à', 0))
-
-    On a page whose lines the repair read as Mac Roman (``read_as_mac_roman``), an NBSP
-    left after a letter is such a lead too (the page's own NBSPs were garbled with it):
-    every such pair decodes (all of U+0280-U+02BF are letters), at a word's end too
-    (``y\xa0â`` is "yʉ").
-
-    >>> decode_mac_roman_letters_the_page_writes("Gwiy\xa0âana, y\xa0â", read_as_mac_roman=True)
-    ('Gwiyʉana, yʉ', 2)
-    >>> decode_mac_roman_letters_the_page_writes("Gwiy\xa0âana, y\xa0â")
-    ('Gwiy\xa0âana, y\xa0â', 0)
     """
     if "\xa0" not in text:
         return text, 0
-    pattern = _MAC_ROMAN_CA_PAIR_OR_AT_A_WORDS_END_RE if read_as_mac_roman else _MAC_ROMAN_CA_PAIR_RE
-    matches = list(pattern.finditer(text))
+    matches = list(_MAC_ROMAN_CA_PAIR_RE.finditer(text))
     if not matches:
         return text, 0
-    written = set(pattern.sub(" ", text).lower())
+    written = set(_MAC_ROMAN_CA_PAIR_RE.sub(" ", text).lower())
     count = 0
 
     def decode(match: re.Match) -> str:
         nonlocal count
         char = _mac_roman_ca_pair(match)
-        if not char.isalpha() or not (read_as_mac_roman or char.lower() in written):
+        if not (char.isalpha() and char.lower() in written):
             return match.group()
         count += 1
         return char
 
-    return pattern.sub(decode, text), count
-
+    return _MAC_ROMAN_CA_PAIR_RE.sub(decode, text), count
 
 
 def _mac_roman_ca_pair(match: re.Match) -> str:
