@@ -128,12 +128,6 @@ def _doubly_encoded_letters_decoded(line: str, letters: set[str], capitals: bool
     'Тəн тə Ð¾н'
     >>> _doubly_encoded_letters_decoded("Тəн тÃ‰â„¢", {"т", "н"})
     'Тəн тÃ‰â„¢'
-
-    A quote mark or dash encoded twice (three sequences, each of a three-byte sign's
-    bytes: ``Ã¢â‚¬â„¢`` is "’") is no letter but no text's own either:
-
-    >>> _doubly_encoded_letters_decoded("Хəажəкыра Ã¢â‚¬â„¢s", {"х", "ə"})
-    'Хəажəкыра ’s'
     """
     sequences = list(_CP1252.sequence_re.finditer(line))
     if len(sequences) < 2:
@@ -151,19 +145,13 @@ def _doubly_encoded_letters_decoded(line: str, letters: set[str], capitals: bool
             after = line[window[-1].end() : window[-1].end() + 1]
             if capitals and char.islower() and (before.isupper() or after.isupper()):
                 continue
-            if _fits_the_page(char, before, after, letters) or _is_punctuation_of_three_bytes(char):
+            if _fits_the_page(char, before, after, letters):
                 out.append(line[last : window[0].start()] + char)
                 last = window[-1].end()
                 k += width - 1
                 break
         k += 1
     return "".join(out) + line[last:]
-
-
-def _is_punctuation_of_three_bytes(char: str) -> bool:
-    """Is the character general punctuation ("’", "–", "…": U+2010-U+205E), three bytes
-    in UTF-8?"""
-    return "\u2010" <= char <= "\u205e" and unicodedata.category(char)[0] == "P"
 
 
 def _decoded_twice(run: str) -> str | None:
