@@ -42,14 +42,13 @@ def decode_sequences_left_on_a_repaired_page(originals: list[str], repaired: lis
     if not any(_CP1252.sequence_re.search(fixed) for fixed in repaired):
         return repaired  # nothing left (the common page)
     letters = _page_letters(repaired)
-    leads = _leads_the_page_shows_garbled(originals, letters)
     # (A repair may form a pair by chance: "DÉCLARÉ" and a no-break space are C9 A0, "ɠ".
     # On a page in capitals, a lowercase letter glued to a capital is such a pair.)
     capitals = _mostly_capitals("".join(repaired))
     out = []
     for fixed in repaired:
         decoded = _doubly_encoded_letters_decoded(fixed, letters, capitals)
-        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, decoded, letters, capitals, leads), decoded)
+        decoded = _CP1252.sequence_re.sub(lambda m: _decoded_if_it_fits(m, decoded, letters, capitals), decoded)
         if decoded != fixed:
             # (once more: a doubly encoded letter glued to a letter decoded just now, "нÉ™")
             decoded = _doubly_encoded_letters_decoded(decoded, letters, capitals)
@@ -70,40 +69,9 @@ def _page_letters(lines: list[str]) -> set[str]:
     return letters
 
 
-def _leads_the_page_shows_garbled(originals: list[str], letters: set[str]) -> set[str]:
-    """The lead characters of the cp1252 sequences the page showed its own letters as:
-    a Baoulé page that wrote its "ɛ" as ``É›`` has shown that its "É" is a lead byte.
-
-    >>> sorted(_leads_the_page_shows_garbled(["sran yÉ› É” kpɛnnin"], {"ɛ"}))
-    ['É']
-    >>> _leads_the_page_shows_garbled(["sran yɛ É” kpɛnnin"], {"ɛ"})
-    set()
-    """
-    text = "".join(originals)
-    leads = set()
-    for letter in letters:
-        garbled = _shown_through_cp1252(letter)
-        if garbled and garbled in text:
-            leads.add(garbled[0])
-    return leads
-
-
-def _shown_through_cp1252(letter: str) -> str:
-    """The letter's UTF-8 bytes as cp1252 (Latin-1 where cp1252 has no character)
-    shows them: "ɛ" is ``É›``."""
-    return "".join(chr(byte) if byte in _LATIN1_ONLY_BYTES else bytes([byte]).decode("windows-1252")
-                   for byte in letter.encode("utf-8"))
-
-
-# The five bytes cp1252 leaves undefined, which Latin-1 reads as C1 controls.
-_LATIN1_ONLY_BYTES = frozenset(b"\x81\x8d\x8f\x90\x9d")
-
-
-def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str], capitals: bool = False,
-                        leads: set[str] = frozenset()) -> str:
+def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str], capitals: bool = False) -> str:
     """The sequence decoded (through two layers at most: a doubly encoded letter that
-    lost one), if it fits the page; else the sequence as it is. ``leads``: the lead
-    characters the page showed its own letters garbled with (`_leads_the_page_shows_garbled`)."""
+    lost one), if it fits the page; else the sequence as it is."""
     sequence = match.group()
     try:
         char = _CP1252.to_bytes(sequence).decode("utf-8")
@@ -115,7 +83,7 @@ def _decoded_if_it_fits(match: re.Match, line: str, letters: set[str], capitals:
     after = line[match.end() : match.end() + 1]
     if capitals and char.islower() and (before.isupper() or after.isupper()):
         return sequence  # a page in capitals: its mojibake decodes to capitals ("DÉCLARÉ”" stays)
-    return char if _fits_the_page(char, before, after, letters, sequence[0] in leads) else sequence
+    return char if _fits_the_page(char, before, after, letters) else sequence
 
 
 def _doubly_encoded_letters_decoded(line: str, letters: set[str], capitals: bool = False) -> str:
@@ -180,7 +148,7 @@ def _mostly_capitals(line: str) -> bool:
     return upper > sum(char.islower() for char in line)
 
 
-def _fits_the_page(char: str, before: str, after: str, letters: set[str], lead_shown: bool = False) -> bool:
+def _fits_the_page(char: str, before: str, after: str, letters: set[str]) -> bool:
     """Is ``char`` (a sequence decoded, with the characters around the sequence) a letter
     of the page? The very letter, written elsewhere on the page, inside a word or as a
     word of its own; a letter of a group the page writes (`_group`) glued to a letter;
@@ -195,12 +163,6 @@ def _fits_the_page(char: str, before: str, after: str, letters: set[str], lead_s
     (True, False)
     >>> _fits_the_page("٢", "", "ی", {"٢", "ی"}), _fits_the_page("٢", "", "ی", {"ی"})
     (True, False)
-
-    One other letter of the group is enough where the page showed it garbled with the
-    sequence's own lead (``lead_shown``: Baoulé "ɛ" written ``É›``, so ``É”`` is "ɔ"):
-
-    >>> _fits_the_page("ɔ", " ", " ", {"ɛ"}, lead_shown=True)
-    True
     """
     lower = char.lower()
     if unicodedata.category(char) == "Mn":
@@ -221,10 +183,8 @@ def _fits_the_page(char: str, before: str, after: str, letters: set[str], lead_s
             return any(_group(letter) == group for letter in letters)
         # A letter standing alone as a word (Fon, Ewe "ɔ", "ɛ"): where the page writes two
         # other letters of its group beyond Latin-1 ("ɖ", "ɛ"), no capital and quote mark
-        # ("É”") stands there between its words; nor where it wrote one, garbled with
-        # the sequence's own lead.
-        others = sum(_group(letter) == group for letter in letters)
-        return alone and group != "LATIN-00C0" and (others >= 2 or (lead_shown and others >= 1))
+        # ("É”") stands there between its words.
+        return alone and group != "LATIN-00C0" and sum(_group(letter) == group for letter in letters) >= 2
     return any(_group(letter) == group for letter in letters)
 
 
