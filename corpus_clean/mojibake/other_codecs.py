@@ -225,14 +225,12 @@ def document_codecs(document: str) -> DocumentVotes:
     lines = document.split("\n")
     line_readings = []
     readers: list[set] = []
-    in_cp1252_characters: dict[int, dict[str, str]] = {}
-    for index, line in enumerate(lines):
+    for line in lines:
         readings = {}
         if not _BEYOND_CP1252_RE.search(line):
             if _is_garbled_through_cp1252_characters(line):
-                in_cp1252_characters[index] = {codec.name: decoded for decoded, codec in _strict_decodings(line)
-                                               if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
-                readers.append(set(in_cp1252_characters[index]))
+                readers.append({codec.name for decoded, codec in _strict_decodings(line)
+                                if _is_plausible_decode(line, decoded, codec, rare_letters=True)})
         else:
             readings = {codec.name: decoded for decoded, codec in _strict_decodings(line)
                         if _is_plausible_decode(line, decoded, codec, rare_letters=True)}
@@ -246,15 +244,6 @@ def document_codecs(document: str) -> DocumentVotes:
     readers = [names for names in readers if names]  # (a line no code page reads plausibly tells nothing)
     most = max(votes.values(), default=0)
     most_lines = frozenset(name for name, count in votes.items() if count == most)
-    # A garbled line in cp1252's characters that every code page of ``most_lines`` reads
-    # the same way is the page's text in each reading: its letters count in the votes
-    # below (a Latvian page's "Japā\x81na" writes "ā", so the macron of ISO-8859-2's
-    # "Senbartelmī" is the page's own mark, cp1250's caron of "Senbartelmč" a new one).
-    for index, shared in in_cp1252_characters.items():
-        if most_lines and most_lines <= set(shared) and len({shared[name] for name in most_lines}) == 1:
-            line_readings[index] = {name: shared[name] for name in most_lines}
-            for name in most_lines:
-                letters.setdefault(name, set()).update(_alphabet_letters(shared[name]))
     pages = {name: "\n".join(readings.get(name, line) for line, readings in zip(lines, line_readings))
              for name in sorted(most_lines)}
     return DocumentVotes(most_lines, next(iter(only_readings)) if len(only_readings) == 1 else None,
