@@ -3,15 +3,9 @@
 - A spacer line (one NBSP, a blank line of a web page) garbled to a lone "Â" goes on a
   page whose other lines lost their NBSPs at their ends, the page's first line too, with
   no cp1252 sequence elsewhere on the page (`nbsp.restore_nbsp_at_eol`).
-- A lone pair standing as a word ("É”", "ɔ" garbled) decodes where the page showed one
-  other letter of its group garbled with the same lead ("É›" for "ɛ";
-  `leftovers._leads_the_page_shows_garbled`).
 - An IPA letter read as Mac Roman's NBSP and a character inside a word (``h\\xa0åk`` is
   "hʌk") decodes where the page writes the letter elsewhere
   (`nbsp.decode_mac_roman_letters_the_page_writes`).
-- A garbled line in cp1252's characters that every leading code page reads alike counts
-  in the votes between them: a page writing "ā" through ISO-8859-2 (``Ä\\x81``) reads its
-  "ī" (``ÄŤ``) as ISO-8859-2's macron, not cp1250's "č" (`other_codecs.document_codecs`).
 
 Every sentence is written for this test. Those in FAIL_ON_MAIN fail on main at round
 25's start; the negative ones pass on both.
@@ -30,14 +24,8 @@ FAIL_ON_MAIN = [
     # first among them, strand a lone "Â"
     ("nbsp-lost-eol", "\nNews\nWeather\n\nRain over the hills by noon, then sun\n"),
     ("nbsp-lost-eol", "Market day\n\nThe stalls open at six in the square\n\nTickets"),
-    # a page in an orthography with open vowels: "ɛ" clean, then garbled once, then "ɔ"
-    # garbled twice, standing alone as a word (the line's repair leaves one layer)
-    ("partially-fixed", "ko kɛ yɛ ɔ kpɛ bla"),
     # IPA letters read as Mac Roman: "ʌ" (CA 8C) is NBSP + "å"; the short line alone
     ("mac-roman", "Pueblo de San Rafael hʌk jõ, lunes 4.\nHʌk tʌr:"),
-    # Latvian-like words through ISO-8859-2: "ā" reads only as a C1 control pair, "ī" also
-    # as cp1250's "č"
-    ("utf8-as-iso-8859-2", "Rīga\nJaunā māja\nSenā"),
 ]
 
 
