@@ -641,12 +641,13 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
     # pair that only ends a word ("Brand…®") is none without.
     if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_c9_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_pair, text)
 
 
-def _mac_roman_c9_pair(match: re.Match) -> str:
-    """The letter U+0240-U+027F whose UTF-8 bytes Mac Roman reads as ``…`` + group 1."""
-    return bytes([0xC9, match.group(1).encode("mac_roman")[0]]).decode("utf-8")
+def _mac_roman_pair(match: re.Match) -> str:
+    """The letter whose two UTF-8 bytes Mac Roman reads as the matched pair (``…£`` is
+    C9 A3, "ɣ"; ``\xa0å`` is CA 8C, "ʌ")."""
+    return match.group().encode("mac_roman").decode("utf-8")
 
 
 # Mac Roman reads most continuation bytes as accented letters: "ɛ" (C9 9B) is "…õ", "ɔ"
@@ -677,11 +678,11 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     # One inside a word; or, at words' ends only ("Kook…õ"), letters of the African
     # reference alphabet all ("ɛ", "ɔ"; not "Ɏ" of "Wait…é").
     if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches) and not all(
-            _mac_roman_c9_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
+            _mac_roman_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
         return text, 0
     if _another_accented_letter(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_pair, text)
 
 
 # Mac Roman's NBSP is the byte 0xCA, the lead of U+0280-U+02BF (the IPA letters "ʌ", "ʃ",
@@ -712,7 +713,7 @@ def decode_mac_roman_letters_the_page_writes(text: str) -> tuple[str, int]:
 
     def decode(match: re.Match) -> str:
         nonlocal count
-        char = _mac_roman_ca_pair(match)
+        char = _mac_roman_pair(match)
         if not (char.isalpha() and char.lower() in written):
             return match.group()
         count += 1
@@ -720,10 +721,6 @@ def decode_mac_roman_letters_the_page_writes(text: str) -> tuple[str, int]:
 
     return _MAC_ROMAN_CA_PAIR_RE.sub(decode, text), count
 
-
-def _mac_roman_ca_pair(match: re.Match) -> str:
-    """The character U+0280-U+02BF whose UTF-8 bytes Mac Roman reads as NBSP + group 1."""
-    return bytes([0xCA, match.group(1).encode("mac_roman")[0]]).decode("utf-8")
 
 
 def _another_accented_letter(text: str) -> bool:
