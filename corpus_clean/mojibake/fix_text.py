@@ -23,6 +23,7 @@ from corpus_clean.mojibake.other_codecs import (C1_AFTER_ANOTHER_CODECS_LEAD_RE,
                                                 decode_line_read_as_another_codec)
 from corpus_clean.mojibake.nbsp import (_STRANDED_LEAD_SPACE_RE, decode_letters_of_a_script_split_by_a_lost_a0,
                                         decode_mac_roman_ipa_letters, decode_mac_roman_ipa_letters_read_as_letters,
+                                        decode_mac_roman_letters_the_page_writes,
                                         decode_mac_roman_letter_apostrophes, finish_nbsp_at_eol,
                                         restore_a0_inside_longer_sequences, restore_nbsp_at_eol,
                                         restore_nbsp_lost_as_space)
@@ -363,6 +364,8 @@ def repair(text: str) -> tuple[str, dict[str, int]]:
     fixed, n = decode_mac_roman_ipa_letters(fixed)
     fixes["mac_roman"] += n
     fixed, n = decode_mac_roman_ipa_letters_read_as_letters(fixed)
+    fixes["mac_roman"] += n
+    fixed, n = decode_mac_roman_letters_the_page_writes(fixed)
     fixes["mac_roman"] += n
     # And a letter of another script whose 0xA0 byte became a space ("ܒܩܡܫÜ ܝ"): the
     # lines' repair decoded the letters around it, so the script is known here.

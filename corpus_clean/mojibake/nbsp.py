@@ -81,6 +81,14 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
 
     >>> restore_nbsp_at_eol("Lao:\\nàºžàº²àºªàº².Â\\nÂ")
     ('Lao:\\nàºžàº²àºªàº².\\n', 2)
+
+    So does a spacer line, the first line among them, on a page whose other lines lost
+    their NBSPs at their ends, with no sequence on it:
+
+    >>> restore_nbsp_at_eol("Â\\nInfiamnaÂ\\nÂ\\nPathianni")
+    ('\\nInfiamna\\n\\nPathianni', 3)
+    >>> restore_nbsp_at_eol("Â\\nPATHIANNI")
+    ('Â\\nPATHIANNI', 0)
     """
     if "Â" not in text and "Ã" not in text:
         return text, 0
@@ -91,6 +99,11 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         nonlocal count, has_evidence
         stranded, space, next_char = match.group(1), match.group(2), match.group(4)
         if match.start() == 0:
+            # (The page's first line, one NBSP: as after a line break, on a page that lost
+            # its NBSPs elsewhere.)
+            if stranded == "Â" and _page_lost_its_nbsps(text):
+                count += 1
+                return space
             return stranded + space
         before = text[match.start() - 1]
         ends_a_sequence = _ends_a_garbled_sequence(text, match.start())
@@ -111,7 +124,12 @@ def restore_nbsp_at_eol(text: str) -> tuple[str, int]:
         if after_a_space or before in "\n\r":
             if has_evidence is None:
                 has_evidence = _CP1252.sequence_re.search(text) is not None
-            if not (has_evidence or (next_char and (next_char.islower() or next_char.isdigit()))):
+            # (A spacer line, one NBSP, on a page whose other lines lost theirs at their
+            # ends: "hnehÂ\nÂ\nPathianni" is evidence enough without a sequence.)
+            spacer_on_a_page_that_lost_nbsps = (stranded == "Â" and before in "\n\r"
+                                                and _page_lost_its_nbsps(text))
+            if not (has_evidence or spacer_on_a_page_that_lost_nbsps
+                    or (next_char and (next_char.islower() or next_char.isdigit()))):
                 return stranded + space
         count += 1
         # (a space right after "Ã" was its 0xA0: "cittÃ \n" is "città", not "città ")
@@ -623,12 +641,13 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
     # pair that only ends a word ("Brand…®") is none without.
     if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_c9_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_pair, text)
 
 
-def _mac_roman_c9_pair(match: re.Match) -> str:
-    """The letter U+0240-U+027F whose UTF-8 bytes Mac Roman reads as ``…`` + group 1."""
-    return bytes([0xC9, match.group(1).encode("mac_roman")[0]]).decode("utf-8")
+def _mac_roman_pair(match: re.Match) -> str:
+    """The letter whose two UTF-8 bytes Mac Roman reads as the matched pair (``…£`` is
+    C9 A3, "ɣ"; ``\xa0å`` is CA 8C, "ʌ")."""
+    return match.group().encode("mac_roman").decode("utf-8")
 
 
 # Mac Roman reads most continuation bytes as accented letters: "ɛ" (C9 9B) is "…õ", "ɔ"
@@ -659,11 +678,49 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     # One inside a word; or, at words' ends only ("Kook…õ"), letters of the African
     # reference alphabet all ("ɛ", "ɔ"; not "Ɏ" of "Wait…é").
     if not any(text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha() for m in matches) and not all(
-            _mac_roman_c9_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
+            _mac_roman_pair(m) in AFRICAN_REFERENCE_LETTERS for m in matches):
         return text, 0
     if _another_accented_letter(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_c9_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE.subn(_mac_roman_pair, text)
+
+
+# Mac Roman's NBSP is the byte 0xCA, the lead of U+0280-U+02BF (the IPA letters "ʌ", "ʃ",
+# "ʒ", "ʔ", "ʋ"): Wounaan "hʌk" (CA 8C) reads ``h\xa0åk``. Glued to letters on both sides.
+_MAC_ROMAN_AFTER_CA = "".join(
+    char for char in bytes(range(0x80, 0xC0)).decode("mac_roman") if char not in "ªº")  # (ʻ ʼ: above)
+_MAC_ROMAN_CA_PAIR_RE = re.compile(rf"(?<=[^\W\d_])\xa0([{re.escape(_MAC_ROMAN_AFTER_CA)}])(?=[^\W\d_])")
+
+
+def decode_mac_roman_letters_the_page_writes(text: str) -> tuple[str, int]:
+    """Decode an IPA letter read as Mac Roman as an NBSP and a character glued inside a
+    word (``H\xa0åk`` is "Hʌk") where the page writes that very letter elsewhere (the
+    lines the repair decoded whole: "Bajo San Juan hʌk jõ"). A line too short to tell
+    Mac Roman alone keeps it until the page says so.
+
+    >>> decode_mac_roman_letters_the_page_writes("Bajo San Juan hʌk jõ\\nH\xa0åk p\xa0år:")
+    ('Bajo San Juan hʌk jõ\\nHʌk pʌr:', 2)
+    >>> decode_mac_roman_letters_the_page_writes("H\xa0åk p\xa0år:"), decode_mac_roman_letters_the_page_writes("ʃ\\nsur\xa0à")
+    (('H\xa0åk p\xa0år:', 0), ('ʃ\\nsur\xa0à', 0))
+    """
+    if "\xa0" not in text:
+        return text, 0
+    matches = list(_MAC_ROMAN_CA_PAIR_RE.finditer(text))
+    if not matches:
+        return text, 0
+    written = set(_MAC_ROMAN_CA_PAIR_RE.sub(" ", text).lower())
+    count = 0
+
+    def decode(match: re.Match) -> str:
+        nonlocal count
+        char = _mac_roman_pair(match)
+        if not (char.isalpha() and char.lower() in written):
+            return match.group()
+        count += 1
+        return char
+
+    return _MAC_ROMAN_CA_PAIR_RE.sub(decode, text), count
+
 
 
 def _another_accented_letter(text: str) -> bool:
