@@ -108,9 +108,12 @@ def test_a_story_told_in_short_sections_stays(language):
     assert TEASER_RULE not in ctx.marks.rule
 
 
-def test_a_listicles_long_sections_are_no_teaser_run():
-    """A listicle's subheadings over paragraphs longer than a summary are not teaser units."""
+def test_lists_of_headlines_or_long_sections_are_no_teaser_runs():
+    """Headlines without a summary sentence (a list of links, bullet points), and a
+    listicle's subheadings over paragraphs longer than a summary, are not teaser units."""
     story = STORY["en"]
+    headlines = [h for h, _ in TEASERS["en"]]
+    assert teaser_runs(story + headlines) == []
     long_paragraph = " ".join(s for s in story)  # (a section of 80+ words)
     listicle = []
     for h, _ in TEASERS["en"][:4]:
