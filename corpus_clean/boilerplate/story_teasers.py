@@ -27,10 +27,13 @@ seldom has, and a page-level sign that tells them from a story told in sections:
   features (a section front, a collection, a service's page, whose gold keeps them on
   WCXB) is left as it is, and no page is emptied.
 
-Constants set on scrapinghub's out-of-fold pages and WCXB dev (both studied): on WCXB dev,
-without the sentence under each headline the step cut lists of headlines and bullet points
-(869 gold words against 287 other), and without a story of four paragraphs in a row it cut
-the feature lists of service and collection pages.
+Constants set on scrapinghub's out-of-fold pages and WCXB dev (both studied; measured on the
+text path's output of round 25's start): without a story of four sentences in a row kept
+besides the run and without the sentence under each headline, the step cut WCXB dev's lists
+of headlines, bullet points and the feature lists of service and collection pages (3,090
+gold words against 967 others). A summary that need not end a sentence (a list of headlines
+at the story's edge) cut a story's closing facts list ("Visites : de 13 h à 20 h, ...") on a
+studied news set (round 14's, 98.52 -> 96.75 % article lines kept): the sentence stays.
 
 Unspaced scripts have no words to count here, and the step leaves them alone.
 """
