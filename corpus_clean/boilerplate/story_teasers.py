@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 TEASER_RULE = "story.teaser_run"
 # The line model's cut (``classifier.RULE``; not imported: the engine imports this module).
 CLASSIFIER_RULE = "classifier"
@@ -207,9 +209,11 @@ def mark_teaser_runs(ctx) -> None:
     rule, content = ctx.marks.rule, ctx.lines.content
     if CLASSIFIER_RULE not in rule:
         return
-    kept = [i for i in range(len(rule)) if rule[i] is None and not ctx.blank[i]]
-    if len(kept) < 2 * MIN_UNITS + STORY_MIN_RUN:
+    kept = np.flatnonzero(~ctx.marks.removed() & ~ctx.blank)
+    # (a quick no on most pages: a run and a story need this many lines of a few words)
+    if np.count_nonzero(ctx.stats.n_words[kept] >= HEADLINE_MIN_WORDS) < 2 * MIN_UNITS + STORY_MIN_RUN:
         return
+    kept = kept.tolist()
     lines = [content[i].strip() for i in kept]
     for start, end in teaser_runs(lines):
         for k in range(start, end):
