@@ -28,7 +28,6 @@ from corpus_clean.boilerplate.features import (
 )
 from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
-from corpus_clean.boilerplate.story_teasers import mark_teaser_runs
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
@@ -328,7 +327,6 @@ def finish_many(batch: Batch, ruleset) -> list[tuple[str, list[Removal]]]:
     step acting only on the documents the flat arrays single out."""
     for ctx in batch.ctxs:
         restore_repeats_of_removed(ctx)
-        mark_teaser_runs(ctx)  # (other stories' teasers at the story's edge, the page's kept lines final)
     removed = batch.removed()
     kept_text = ~batch.blank & ~removed
     _keep_the_prose_of_emptied_pages(batch, kept_text, removed)

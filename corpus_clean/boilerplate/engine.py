@@ -38,7 +38,6 @@ from corpus_clean.boilerplate.kernels import as_ints, as_words
 from corpus_clean.boilerplate.page_kind import APPARATUS_RULES, heading_key, holds_running_prose
 from corpus_clean.boilerplate.rules import RuleSet, dispatch_key, load_rules
 from corpus_clean.boilerplate.rules import may_act as rule_may_act
-from corpus_clean.boilerplate.story_teasers import mark_teaser_runs
 from corpus_clean.document import Removal
 from corpus_clean.native import active
 
@@ -1401,7 +1400,6 @@ def finish(ctx: Context, ruleset: RuleSet | None = None) -> tuple[str, list[Remo
     """Steps 6-7: give back repeats of removed lines, tidy blank lines, cut spans
     (and a dateline-style prefix off the first kept line)."""
     restore_repeats_of_removed(ctx)
-    mark_teaser_runs(ctx)
     keep_the_prose_of_an_emptied_page(ctx)
     mark_layout(ctx)
     prefix = find_line_prefix(ctx, ruleset or load_rules())
