@@ -6,23 +6,14 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from corpus_clean.boilerplate.engine import Context
-from corpus_clean.boilerplate.story_inserts import LineShape
-from corpus_clean.boilerplate.story_threads import THREAD_RULE, mark_comment_threads
+from corpus_clean.boilerplate.story_threads import THREAD_RULE
+from tests.test_story_round17 import _threads
 
 INTRO = "A small glass terrarium needs little care and brightens a dark corner of any room."
 STEP_WORDS = ["Step", "Schritt", "Étape", "Paso", "Krok"]
 ACTIONS = ["Soak the foam in water until it sinks to the bottom.", "Insert the plant into the hole you dug.",
            "Cover the foam with moss held by small pins.", "Place the glass cloche gently over the moss.",
            "Set the terrarium on a saucer near the window."]
-
-
-def _threads(lines: list[str], rules: dict[int, str]) -> list:
-    ctx = Context("\n".join(lines) + "\n")
-    for i, r in rules.items():
-        ctx.marks.rule[i] = r
-    mark_comment_threads(ctx, LineShape(ctx.stats))
-    return ctx.marks.rule[:len(lines)]
 
 
 @settings(max_examples=60, deadline=None)
