@@ -64,8 +64,9 @@ import numpy as np
 
 from corpus_clean.boilerplate.classifier import (
     FEATURE_NAMES, ISLAND_PENALTY, MODEL_PATH, RULE, STAGE2_NAMES, StackedModel, TreeModel, line_features, lines_to_cut, paragraph_view,
-    classifier_applies, stage2_features,
+    after_the_model, classifier_applies, stage2_features,
 )
+from corpus_clean.boilerplate.story_body import give_back_story_body_lines
 from corpus_clean.boilerplate.engine import Context, finish, mark_rules
 from corpus_clean.boilerplate.repair import join_broken_words
 from training.labelled import STUDIED
@@ -535,14 +536,23 @@ def fit_trees(X, y, w, *, n_trees=60, depth=6, lr=0.2, lam=1.0, min_hess=5.0, n_
 
 
 def clean_with(doc: DocData, p: np.ndarray, threshold: float, island_penalty: float) -> str:
-    """The engine's output for `doc` when the classifier says `p` (rules included)."""
+    """The engine's output for `doc` when the classifier says `p` (rules included, and the
+    steps after the model's cut, ``classifier.after_the_model``, as ``mark_by_classifier_many``
+    runs them; before round 25 they were skipped here, so out-of-fold scores left out what
+    those steps give back and cut)."""
     ctx = copy.copy(doc.ctx)
+    ctx.__dict__ = dict(doc.ctx.__dict__)  # (the steps below cache what they read on the page)
+    ctx.__dict__.pop("line_proba", None)
     ctx.marks = copy.deepcopy(doc.ctx.marks)
     scored = doc.view or doc.ctx
     if classifier_applies(ctx):
         for k in lines_to_cut(scored, doc.idx, p, threshold, island_penalty).tolist():
             for i in (doc.groups[k] if doc.groups else (k,)):
                 ctx.marks.mark(i, RULE)
+        ctx.scored_rows = ((scored, doc.groups) if doc.groups else None, doc.idx, p)
+        after_the_model(ctx)
+    else:
+        give_back_story_body_lines(ctx)
     return finish(ctx)[0]
 
 

@@ -1825,6 +1825,23 @@ def line_proba(ctx) -> np.ndarray | None:
     return found
 
 
+def after_the_model(ctx) -> None:
+    """The steps that read a page after the model's cut (``mark_by_classifier_many``, on each
+    page the model read, its ``scored_rows`` set): the story's lines given back, inserts,
+    captions, bios and the story's edges. ``training.fit.clean_with`` runs them too, so a
+    leave-one-dataset-out score is the engine's output (round 25: it skipped them)."""
+    if np.count_nonzero(~ctx.blank) < MIN_LINES:
+        give_back_story_lines(ctx)
+        cut_furniture_outside_the_story(ctx)
+    give_back_lead_by_title(ctx, RULE)
+    give_back_list_lines(ctx, RULE)
+    mark_story_inserts(ctx)
+    mark_captions_over_credits(ctx)
+    mark_author_bio(ctx)
+    give_back_story_body_lines(ctx)
+    give_back_echoing_edges(ctx)
+
+
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
     """Mark the non-blank lines the model calls boilerplate (rule ``classifier``) in
     the documents it applies to (``classifier_applies``), scored as one batch.
@@ -1865,13 +1882,4 @@ def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, appli
             for i in (view[1][k] if view else (k,)):
                 if rule[i] is None:
                     rule[i] = RULE
-        if np.count_nonzero(~ctx.blank) < MIN_LINES:
-            give_back_story_lines(ctx)
-            cut_furniture_outside_the_story(ctx)
-        give_back_lead_by_title(ctx, RULE)
-        give_back_list_lines(ctx, RULE)
-        mark_story_inserts(ctx)
-        mark_captions_over_credits(ctx)
-        mark_author_bio(ctx)
-        give_back_story_body_lines(ctx)
-        give_back_echoing_edges(ctx)
+        after_the_model(ctx)

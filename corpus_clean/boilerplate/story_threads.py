@@ -96,12 +96,27 @@ def _name_line(ctx, shape, i: int) -> bool:
         return False  # (a letter's signature names the town: "Mary Cole, Hatherley")
     if any(len(w) > 2 and w.isupper() for w in line.split()):
         return False  # (a wire story's section heading in capitals: "KAZAKHSTAN WINS AGAIN")
+    if _numbered_heading(line):
+        return False  # (a how-to's steps: "Step 1" / what to do, "Step 2" / ...)
     if not (1 <= len(line.split()) <= NAME_MAX_WORDS and len(line) <= NAME_MAX_CHARS) or line.endswith((":", "：")):
         return False
     if shape.ends_sentence(i):
         last = line.split()[-1]
         return len(last) == 2 and last[0].isupper() and last[1] == "."  # ("Nomsa M.")
     return True
+
+
+def _numbered_heading(line: str) -> bool:
+    """A heading numbered by its last word ("Step 1", "Schritt 12", "Étape 3", "Part 2"): a
+    how-to's or a story's section, never a reader's name (a handle keeps its digits in the
+    word: "Marta85"). Out of fold, a how-to's nine steps, each "Step N" over one or two
+    sentences, were cut as a comment thread (readability's real pages, round 25).
+
+    >>> [_numbered_heading(t) for t in ("Step 1", "Schritt 12", "Marta85", "Ana", "Gwen R.")]
+    [True, True, False, False, False]
+    """
+    words = line.split()
+    return len(words) >= 2 and words[-1].isdigit() and len(words[-1]) <= 3
 
 
 def _comment_line(ctx, shape, i: int) -> bool:
