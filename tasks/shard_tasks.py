@@ -114,8 +114,14 @@ def _write_shard(cleaned: CleanedShard, report: ValidationReport, staging_dir: s
     finally:
         _wait_for_all(writes)
     del writes
-    pa.default_memory_pool().release_unused()  # hand the sort's and the writer's buffers back to the OS
-    return_freed_memory()  # and the C heap's (the signatures' Python strings)
+    if last:
+        # Only after the run's last shard: the dedup index's save and the commit's merges
+        # come next, and they are the run's peak. Between shards the next shard's
+        # buffers, of the same sizes, reuse these pages; handed back to the OS after
+        # every shard, they were faulted in again (~80k page faults, ~0.4 s of CPU per
+        # 200 MB; benchmarks/RESULTS-throughput.md, "Round 25, flow25").
+        pa.default_memory_pool().release_unused()  # the sort's and the writer's buffers
+        return_freed_memory()  # and the C heap's (the signatures' Python strings)
     return summary
 
 
