@@ -1,0 +1,121 @@
+"""A photo's caption inside a brief (round 25): a step of ``story_body.give_back_story_body_lines``.
+
+A brief (a local radio's item, a village paper's news) is a few short sentences, a list
+perhaps, and a photo whose caption has no credit: "Веле хорсь морафни" (the village choir
+sings), "Savvusann lumõ seeh" (the smoke sauna in the snow), "Dale Mott at the wheelhouse".
+Flattened, the caption is a line that ends no sentence between the story's sentences.
+A subheading has the same shape ("What has changed", "Gör så här"); what tells them apart
+on the studied sets (rounds 8-24's studied files, round 16-17's released held-out sets,
+not the checks kept unopened) is the story around the line, not the line:
+
+* the story is a brief: no kept line of the page has more than BRIEF_LINE_MAX_WORDS words
+  (a story with subheadings has paragraphs: "What the park will include" over 36 words);
+* the line is the story's only open line between its sentences and nothing open follows
+  it (a subheading comes with others, or a section's heading list);
+* it names something the story names (``story_inserts._name_keys``: a word of five or
+  more letters on its first six): a caption shows what the story is about, a heading
+  says what comes ("What has changed", "Het programma", "Gör så här" name nothing).
+
+On those sets, among the kept open lines of 3-10 words between a story sentence (or a list
+row) and the next sentence, these three tell 14 captions from 0 story lines (without the
+first, 4 story lines come with them: "Was sich für Eltern ändert", "A second life for the
+building", all under paragraphs of 22+ words). Language-blind: counts and shared names.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT
+from corpus_clean.boilerplate.story_inserts import (
+    ECHO_CAPTION_MAX_WORDS, INSERT_MIN_CHARS, LineShape, _COLONS, _DIGIT_IN, _is_row, _name_keys, _names_found,
+    _sentence_ends, _stands_alone,
+)
+
+BRIEF_CAPTION_RULE = "story.brief_caption"
+# A brief: no kept line of the page longer than this many words.
+BRIEF_LINE_MAX_WORDS = 20
+# The caption: this many words at least (two are a heading's: "Het programma", "La sala") ...
+BRIEF_CAPTION_MIN_WORDS = 3
+# ... and at most this many (a caption's clause, as ``story_inserts`` counts it).
+BRIEF_CAPTION_MAX_WORDS = ECHO_CAPTION_MAX_WORDS
+# The story's sentence under it: this many words at least.
+BRIEF_SENTENCE_MIN_WORDS = 3
+
+
+def is_brief(line_words: np.ndarray) -> bool:
+    """The kept lines' word counts are a brief's: none over BRIEF_LINE_MAX_WORDS.
+
+    >>> is_brief(np.array([9, 12, 4, 15])), is_brief(np.array([9, 36, 4]))
+    (True, False)
+    """
+    return len(line_words) > 0 and int(line_words.max()) <= BRIEF_LINE_MAX_WORDS
+
+
+def _open_line(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` ends no sentence, is no list row and announces nothing (no ":" at its end)."""
+    return not (shape.ends_sentence(i) or _is_row(ctx.lines.content, shape, i) or shape.last_char(i) in _COLONS)
+
+
+def _caption_shaped(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` has a caption's shape: BRIEF_CAPTION_MIN_WORDS to BRIEF_CAPTION_MAX_WORDS
+    words (or INSERT_MIN_CHARS+ characters of an unspaced script), no digit, ending in a
+    word, standing alone."""
+    unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
+    sized = BRIEF_CAPTION_MIN_WORDS <= shape.n_words(i) <= BRIEF_CAPTION_MAX_WORDS or (
+        unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
+    return (sized and not shape.first_class(i) & DIGIT and shape.ends_in_a_word(i)
+            and not _DIGIT_IN.search(ctx.lines.content[i]) and _stands_alone(ctx, shape, i))
+
+
+def mark_captions_in_briefs(ctx, shape: LineShape) -> None:
+    """Cut the one open line between a brief's sentences that names what the story names
+    (rule BRIEF_CAPTION_RULE; see the module's docstring).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Сурколань веле клубса 30 ноябрь шиня ульсь концерт.\\n"
+    ...               "Морафнесь школьникть и сире ломатть.\\n"
+    ...               "Веле хорсь морафни\\n"
+    ...               "«Мон вятян хорть 25 кизот», мярьгсь Мария Сеськина.\\n"
+    ...               "Мокшень морот кулемс улихть сайтса.\\n")
+    >>> mark_captions_in_briefs(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, None, 'story.brief_caption', None, None, None]
+
+    A heading that names nothing of the story stays:
+
+    >>> ctx = Context("The library reopened on Tuesday after the flood.\\n"
+    ...               "Volunteers carried the books back last week.\\n"
+    ...               "What has changed\\n"
+    ...               "The children's corner moved upstairs.\\n")
+    >>> mark_captions_in_briefs(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, None, None, None, None]
+    """
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 3 or not is_brief(ctx.stats.n_words[kept]):
+        return
+    ends = _sentence_ends(ctx.stats)[kept].tolist()
+    words = ctx.stats.n_words[kept].tolist()
+    kept = kept.tolist()
+    # (the open lines between the story's sentences: under the first sentence, over a sentence)
+    first = next((k for k, e in enumerate(ends) if e), None)
+    if first is None:
+        return
+    between = [k for k in range(first + 1, len(kept) - 1)
+               if ends[k + 1] and words[k + 1] >= BRIEF_SENTENCE_MIN_WORDS and _open_line(ctx, shape, kept[k])]
+    if len(between) != 1:
+        return
+    k = between[0]
+    i = kept[k]
+    above = kept[k - 1]
+    if not (ends[k - 1] or _is_row(ctx.lines.content, shape, above)) or not _caption_shaped(ctx, shape, i):
+        return
+    # (nothing open under it: a subheading's section would end at the next heading)
+    if any(_open_line(ctx, shape, j) for j in kept[k + 1:]):
+        return
+    keys = _name_keys(ctx.lines.content[i])
+    if not keys:
+        return
+    story = " ".join(ctx.lines.content[kept[j]] for j in range(len(kept)) if ends[j] and j != k)
+    if _names_found(keys, story) >= 1:
+        ctx.marks.rule[i] = BRIEF_CAPTION_RULE
