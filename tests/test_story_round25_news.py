@@ -1,0 +1,98 @@
+"""Round 25 (issue 11, news25): a photo's caption inside a brief (``story_briefs``), told by
+the story around it: a brief of short lines, the line its only open line between sentences,
+naming something the story names. Pages are generated from invented words in four scripts
+(round 23's syllables: no pack knows them, only the shape decides). The mechanism's test fails
+on main at round 25's start (the step is new); the guards pin what must stay."""
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.boilerplate import strip_boilerplate
+from corpus_clean.boilerplate.engine import Context
+from corpus_clean.boilerplate.story_briefs import (BRIEF_CAPTION_RULE, BRIEF_LINE_MAX_WORDS, LineShape,
+                                                   mark_captions_in_briefs)
+from tests.test_story_credits_round23 import SCRIPTS
+
+
+@st.composite
+def page_words(draw):
+    """A word maker for one page (every word in one script), words of 6+ letters: a name the
+    caption can share with the story is ``_name_keys``' five letters or more."""
+    syllables = SCRIPTS[draw(st.sampled_from(sorted(SCRIPTS)))]
+    return st.lists(st.sampled_from(syllables), min_size=3, max_size=4).map("".join)
+
+
+def _sentence(draw, word, lo=4, hi=10, *, name: str = "") -> str:
+    words = draw(st.lists(word, min_size=lo, max_size=hi))
+    if name:
+        words.insert(draw(st.integers(1, len(words))), name)
+    return " ".join([words[0].capitalize()] + words[1:]) + "."
+
+
+def _brief(draw, word, name: str, caption: str, rows: bool) -> list[str]:
+    """A brief: two sentences (one naming `name`), a list's rows maybe, the caption, two sentences."""
+    head = [_sentence(draw, word, name=name), _sentence(draw, word)]
+    if rows:
+        head += [f"{draw(word).capitalize()}: {draw(word)}", f"{draw(word).capitalize()}: {draw(word)}"]
+    return head + [caption, _sentence(draw, word, 3, 9), _sentence(draw, word, 3, 9)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), rows=st.booleans())
+def test_the_caption_naming_the_story_in_a_brief_goes(data, rows):
+    """The one open line of 3-10 words between a brief's sentences (or under its list's rows)
+    that names a thing the story names goes (fails on main: no step read it)."""
+    word = data.draw(page_words())
+    name = data.draw(word)
+    caption_words = data.draw(st.lists(word, min_size=2, max_size=6))
+    caption = " ".join([name.capitalize()] + caption_words)
+    lines = _brief(data.draw, word, name, caption, rows)
+    ctx = Context("\n".join(lines) + "\n")
+    mark_captions_in_briefs(ctx, LineShape(ctx.stats))
+    at = lines.index(caption)
+    assert ctx.marks.rule[at] == BRIEF_CAPTION_RULE
+    assert ctx.marks.rule.count(BRIEF_CAPTION_RULE) == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), guard=st.sampled_from(["names nothing", "long paragraph", "second heading", "two words"]))
+def test_a_subheading_stays(data, guard):
+    """Guards: a heading that names nothing of the story ("What has changed"), a story with a
+    paragraph over BRIEF_LINE_MAX_WORDS words, a second open line under it (a story in
+    sections), a two-word heading ("Het programma") keep the line."""
+    word = data.draw(page_words())
+    name = data.draw(word)
+    heading_words = data.draw(st.lists(word, min_size=3, max_size=6))
+    heading = " ".join([heading_words[0].capitalize()] + heading_words[1:])
+    if guard != "names nothing":
+        heading = f"{name.capitalize()} {heading.lower()}"
+    if guard == "two words":
+        heading = f"{name.capitalize()} {data.draw(word)}"
+    lines = _brief(data.draw, word, name, heading, False)
+    if guard == "names nothing":
+        # (the story's words, casefolded, share no 6-letter stem with the heading)
+        stems = {w.casefold()[:6] for w in heading.split()}
+        assume(not any(w.casefold()[:6] in stems for line in lines if line != heading for w in line.split()))
+    if guard == "long paragraph":
+        lines[1] = _sentence(data.draw, word, BRIEF_LINE_MAX_WORDS + 1, BRIEF_LINE_MAX_WORDS + 8)
+    if guard == "second heading":
+        lines.insert(len(lines) - 1, f"{name.capitalize()} {data.draw(word)} {data.draw(word)}")
+    ctx = Context("\n".join(lines) + "\n")
+    mark_captions_in_briefs(ctx, LineShape(ctx.stats))
+    assert BRIEF_CAPTION_RULE not in ctx.marks.rule
+
+
+def test_the_whole_text_path_cuts_a_brief_s_caption():
+    """Through the whole text path (the step runs among the story give-backs): a Moksha
+    brief's caption goes, its sentences stay."""
+    lines = ["Ушоткс", "Культура", "Сурколань веле клубсь кельгоди од мокшень морот",
+             "Сурколань веле клубса 30 ноябрь шиня ульсь концерт.", "Морафнесь школьникть и сире ломатть.",
+             "Концертть тейнза ламоксть сась ломань.", "Веле хорсь морафни",
+             "«Мон вятян хорть 25 кизот, и эряй одт морафтне», мярьгсь Мария Сеськина.",
+             "Мокшень морот кулемс улихть газетаньконь сайтса тяса.", "Явомс", "ВКонтакте",
+             "© 2026 «Мокшень валда». Сембе праватне ванфтыхть."]
+    out, _ = strip_boilerplate("\n".join(lines) + "\n")
+    assert "Веле хорсь морафни" not in out
+    for kept in lines[3:6] + lines[7:9]:
+        assert kept in out
