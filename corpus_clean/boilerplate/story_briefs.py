@@ -8,13 +8,15 @@ A subheading has the same shape ("What has changed", "Gör så här"); what tell
 on the studied sets (rounds 8-24's studied files, round 16-17's released held-out sets,
 not the checks kept unopened) is the story around the line, not the line:
 
-* the story is a brief: no kept line of the page has more than BRIEF_LINE_MAX_WORDS words
-  (a story with subheadings has paragraphs: "What the park will include" over 36 words);
+* the story is a brief: at most BRIEF_MAX_LINES kept lines, none of more than
+  BRIEF_LINE_MAX_WORDS words (a story with subheadings has paragraphs: "What the park will
+  include" over 36 words; a listing's many short lines are no brief);
 * the line is the story's only open line between its sentences and nothing open follows
   it (a subheading comes with others, or a section's heading list);
-* it names something the story names (``story_inserts._name_keys``: a word of five or
-  more letters on its first six): a caption shows what the story is about, a heading
-  says what comes ("What has changed", "Het programma", "Gör så här" name nothing).
+* it names something the story's sentences above it name (``story_inserts._name_keys``: a
+  word of five or more letters on its first six): a caption shows what the story told, a
+  heading says what comes ("What has changed", "Het programma", "Gör så här" name nothing;
+  a listing's item title names the description under it).
 
 On those sets, among the kept open lines of 3-10 words between a story sentence (or a list
 row) and the next sentence, these three tell 14 captions from 0 story lines (without the
@@ -32,8 +34,11 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 
 BRIEF_CAPTION_RULE = "story.brief_caption"
-# A brief: no kept line of the page longer than this many words.
+# A brief: no kept line of the page longer than this many words ...
 BRIEF_LINE_MAX_WORDS = 20
+# ... and this many kept lines at most (where the step cut a caption on the studied sets,
+# 4-14 lines were kept).
+BRIEF_MAX_LINES = 16
 # The caption: this many words at least (two are a heading's: "Het programma", "La sala") ...
 BRIEF_CAPTION_MIN_WORDS = 3
 # ... and at most this many (a caption's clause, as ``story_inserts`` counts it).
@@ -43,12 +48,13 @@ BRIEF_SENTENCE_MIN_WORDS = 3
 
 
 def is_brief(line_words: np.ndarray) -> bool:
-    """The kept lines' word counts are a brief's: none over BRIEF_LINE_MAX_WORDS.
+    """The kept lines' word counts are a brief's: BRIEF_MAX_LINES lines at most, none over
+    BRIEF_LINE_MAX_WORDS words.
 
-    >>> is_brief(np.array([9, 12, 4, 15])), is_brief(np.array([9, 36, 4]))
-    (True, False)
+    >>> is_brief(np.array([9, 12, 4, 15])), is_brief(np.array([9, 36, 4])), is_brief(np.array([9] * 17))
+    (True, False, False)
     """
-    return len(line_words) > 0 and int(line_words.max()) <= BRIEF_LINE_MAX_WORDS
+    return 0 < len(line_words) <= BRIEF_MAX_LINES and int(line_words.max()) <= BRIEF_LINE_MAX_WORDS
 
 
 def _open_line(ctx, shape: LineShape, i: int) -> bool:
@@ -68,7 +74,7 @@ def _caption_shaped(ctx, shape: LineShape, i: int) -> bool:
 
 
 def mark_captions_in_briefs(ctx, shape: LineShape) -> None:
-    """Cut the one open line between a brief's sentences that names what the story names
+    """Cut the one open line between a brief's sentences that names what the story above it names
     (rule BRIEF_CAPTION_RULE; see the module's docstring).
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -116,6 +122,6 @@ def mark_captions_in_briefs(ctx, shape: LineShape) -> None:
     keys = _name_keys(ctx.lines.content[i])
     if not keys:
         return
-    story = " ".join(ctx.lines.content[kept[j]] for j in range(len(kept)) if ends[j] and j != k)
+    story = " ".join(ctx.lines.content[kept[j]] for j in range(k) if ends[j])
     if _names_found(keys, story) >= 1:
         ctx.marks.rule[i] = BRIEF_CAPTION_RULE
