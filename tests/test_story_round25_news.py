@@ -1,8 +1,10 @@
 """Round 25 (issue 11, news25): a photo's caption inside a brief (``story_briefs``), told by
 the story around it: a brief of short lines, the line its only open line between sentences,
-naming something the story names. Pages are generated from invented words in four scripts
-(round 23's syllables: no pack knows them, only the shape decides). The mechanism's test fails
-on main at round 25's start (the step is new); the guards pin what must stay."""
+naming something the story above it names; and a caption hugging the last sentence of a
+group, on a page that sets blank lines between groups of sentences (``_stands_alone``).
+Pages are generated from invented words in four scripts (round 23's syllables: no pack knows
+them, only the shape decides). Each mechanism's test fails on main at round 25's start; the
+guards pin what must stay."""
 from __future__ import annotations
 
 from hypothesis import assume, given, settings
@@ -12,6 +14,7 @@ from corpus_clean.boilerplate import strip_boilerplate
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_briefs import (BRIEF_CAPTION_RULE, BRIEF_LINE_MAX_WORDS, LineShape,
                                                    mark_captions_in_briefs)
+from corpus_clean.boilerplate.story_inserts import _stands_alone
 from tests.test_story_credits_round23 import SCRIPTS
 
 
@@ -96,3 +99,28 @@ def test_the_whole_text_path_cuts_a_brief_s_caption():
     assert "Веле хорсь морафни" not in out
     for kept in lines[3:6] + lines[7:9]:
         assert kept in out
+
+
+# --- pages that set blank lines between groups of sentences (``story_inserts._stands_alone``) ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data())
+def test_a_caption_hugging_a_group_s_last_sentence_stands_alone(data):
+    """On a page with blank lines between groups of sentences, a caption right under a
+    group's last sentence, a blank line under it, stands alone as in flattened text (fails on
+    main: it asked for a blank line above it too); the same line hugging the line below it,
+    or ending in an emoji, does not (a heading on its paragraph, a blogger's sentence)."""
+    word = data.draw(page_words())
+    caption = " ".join(w.capitalize() if k == 0 else w for k, w in enumerate(data.draw(st.lists(word, min_size=3, max_size=6))))
+    group = [_sentence(data.draw, word) for _ in range(data.draw(st.integers(1, 3)))]
+    after = [_sentence(data.draw, word) for _ in range(2)]
+    text = "\n".join(group + [caption, ""] + after) + "\n"
+    ctx = Context(text)
+    shape = LineShape(ctx.stats)
+    at = len(group)
+    assert _stands_alone(ctx, shape, at)
+    hugging = Context("\n".join(group + ["", caption] + after) + "\n")
+    assert not _stands_alone(hugging, LineShape(hugging.stats), at + 1)
+    emoji = Context("\n".join(group + [caption + " 🙂", ""] + after) + "\n")
+    assert not _stands_alone(emoji, LineShape(emoji.stats), at)

@@ -52,6 +52,7 @@ page; lines are walked only for the (rare) candidates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -220,21 +221,40 @@ def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
 
 def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
     """Not a wrapped paragraph's line: the next line does not start in lower case, and
-    in paragraph-separated text blank lines stand above and below it. (Georgian's letters
-    are all "lower case" to Unicode, capitals unused in running text: there a sentence's
-    first letter says nothing, ``_caseless_start``.)
+    in paragraph-separated text a blank line stands below it and above it a blank line or
+    a line that ends its sentence (round 25: pages that set blank lines between groups of
+    sentences, a caption hugging the group's last sentence; a line ending in a symbol, an
+    emoji, ends a blogger's sentence and is no caption's). (Georgian's letters are all
+    "lower case" to Unicode, capitals unused in running text: there a sentence's first
+    letter says nothing, ``_caseless_start``.)
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("ბავშვ ლუშნუ სკოლას მესტიაშ\\nმასწავლებელ ხოჩა ამბე.\\nThe brass band in\\nthe main street.")
     >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (0, 2)]
     [True, False]
+    >>> ctx = Context("Sanna ehit'ti kolmõ kuuga.\\nSavvusann lumõ seeh\\n\\nSann om vallalõ.\\nIt goes on\\nUnder it.\\n\\n"
+    ...               "The drums came next!!\\nA dance you can feel 🙂\\n\\nEnd.")
+    >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (1, 4, 8)]
+    [True, False, False]
     """
     n = ctx.lines.n_lines
     if i + 1 < n and shape.first_class(i + 1) & LOWER and not _caseless_start(ctx.lines.content[i + 1]):
         return False
     if ctx.has_blank_lines:
-        return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
+        if i + 1 < n and not ctx.blank[i + 1]:
+            return False
+        return i == 0 or ctx.blank[i - 1] or (shape.ends_sentence(i - 1) and not _ends_in_a_symbol(ctx.lines.content[i]))
     return True
+
+
+def _ends_in_a_symbol(line: str) -> bool:
+    """`line` ends in a symbol (Unicode "So": an emoji, a dingbat), as a blogger ends a sentence.
+
+    >>> [_ends_in_a_symbol(t) for t in ("Korean tunes 🙂", "Savvusann lumõ seeh", "")]
+    [True, False, False]
+    """
+    line = line.rstrip()
+    return bool(line) and unicodedata.category(line[-1]) == "So"
 
 
 # Scripts whose letters Unicode files as lower case but whose running text has no capitals:
