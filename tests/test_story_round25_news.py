@@ -1,7 +1,9 @@
 """Round 25 (issue 11, news25): a photo's caption inside a brief (``story_briefs``), told by
 the story around it: a brief of short lines, the line its only open line between sentences,
 naming something the story above it names; and a caption hugging the last sentence of a
-group, on a page that sets blank lines between groups of sentences (``_stands_alone``).
+group, on a page that sets blank lines between groups of sentences (``_stands_alone``); a
+bio under a brief whose byline sets the name in another order or case, naming the outlet of
+the page's copyright line (``author_bio``).
 Pages are generated from invented words in four scripts (round 23's syllables: no pack knows
 them, only the shape decides). Each mechanism's test fails on main at round 25's start; the
 guards pin what must stay."""
@@ -11,6 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from corpus_clean.boilerplate import strip_boilerplate
+from corpus_clean.boilerplate.author_bio import RULE as BIO_RULE
+from corpus_clean.boilerplate.author_bio import mark_bio_under_a_brief
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_briefs import (BRIEF_CAPTION_RULE, BRIEF_LINE_MAX_WORDS, LineShape,
                                                    mark_captions_in_briefs)
@@ -124,3 +128,40 @@ def test_a_caption_hugging_a_group_s_last_sentence_stands_alone(data):
     assert not _stands_alone(hugging, LineShape(hugging.stats), at + 1)
     emoji = Context("\n".join(group + [caption + " 🙂", ""] + after) + "\n")
     assert not _stands_alone(emoji, LineShape(emoji.stats), at)
+
+
+# --- a bio under a brief, its name reordered or in capitals, its outlet in the footer (``author_bio``) ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), byline_form=st.sampled_from(["reversed", "capitals", "as is"]))
+def test_a_bio_under_a_brief_naming_the_copyright_s_outlet_goes(data, byline_form):
+    """The page's last kept line opens with the byline's name (the byline may set it
+    surname first or in capitals) and names the outlet of the page's copyright line: the
+    writer's bio (fails on main: the byline had to hold the name as written and the bio a
+    word of the byline)."""
+    word = data.draw(page_words())
+    first, last = data.draw(word).capitalize(), data.draw(word).capitalize()
+    outlet = [data.draw(word).capitalize(), data.draw(word).capitalize()]
+    assume(len({first, last, *outlet}) == 4)
+    byline = {"reversed": f"{data.draw(word)} {last} {first}", "capitals": f"{data.draw(word)} {first} {last}".upper(),
+              "as is": f"{data.draw(word)} {first} {last}"}[byline_form]
+    bio = f"{first} {last} {data.draw(word)} {data.draw(word)} {outlet[0]} {outlet[1]}."
+    lines = [byline] + [_sentence(data.draw, word, 4, 8) for _ in range(3)] + [bio, f"© 2026 {outlet[0]} {outlet[1]}"]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[0] = "news.byline"
+    ctx.marks.rule[-2] = "footer.copyright"
+    mark_bio_under_a_brief(ctx)
+    assert ctx.marks.rule[4] == BIO_RULE
+
+
+def test_a_brief_s_last_sentence_by_its_author_naming_nothing_of_the_footer_stays():
+    """Guard: the byline's name going on with the story's words, naming no word of the
+    copyright line, is the brief's own last sentence."""
+    lines = ["Daga Mwada Yohanna", "Biu kasuwa mbwa dlagu ka Litinin.", "Ndir 2 000 ya kasuwa.",
+             "Kasuwa kuɗi ya ɗuwa.", "Yohanna Mwada ya ɗuwa kasuwa Litinin.", "© 2026 Borno Graphic Ltd."]
+    ctx = Context("\n".join(lines) + "\n")
+    ctx.marks.rule[0] = "news.byline"
+    ctx.marks.rule[-1] = "footer.copyright"
+    mark_bio_under_a_brief(ctx)
+    assert BIO_RULE not in ctx.marks.rule
