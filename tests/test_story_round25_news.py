@@ -17,7 +17,7 @@ from corpus_clean.boilerplate.author_bio import RULE as BIO_RULE
 from corpus_clean.boilerplate.author_bio import mark_bio_under_a_brief
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_briefs import (BRIEF_CAPTION_RULE, BRIEF_LINE_MAX_WORDS, LineShape,
-                                                   mark_captions_in_briefs)
+                                                   mark_captions_in_briefs, mark_captions_under_list_headings)
 from corpus_clean.boilerplate.story_inserts import _stands_alone
 from tests.test_story_credits_round23 import SCRIPTS
 
@@ -165,3 +165,45 @@ def test_a_brief_s_last_sentence_by_its_author_naming_nothing_of_the_footer_stay
     ctx.marks.rule[-1] = "footer.copyright"
     mark_bio_under_a_brief(ctx)
     assert BIO_RULE not in ctx.marks.rule
+
+
+# --- a caption between a brief's list heading and its rows (``story_briefs``) ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), colon_rows=st.booleans())
+def test_a_sentence_between_a_brief_s_list_heading_and_its_rows_goes(data, colon_rows):
+    """"Programme" / a sentence / "9h — X" rows, under a brief's sentences: the sentence is
+    the photo's caption (fails on main: no step read it); the rows and the heading stay."""
+    word = data.draw(page_words())
+    heading = data.draw(word).capitalize()
+    caption = _sentence(data.draw, word, 4, 12)
+    hours = data.draw(st.lists(st.integers(8, 22), min_size=2, max_size=4, unique=True))
+    rows = [f"{data.draw(word).capitalize()}: {h}:00" if colon_rows else f"{h}h — {data.draw(word).capitalize()}"
+            for h in hours]
+    lines = [_sentence(data.draw, word), _sentence(data.draw, word), heading, caption] + rows + [
+        _sentence(data.draw, word)]
+    ctx = Context("\n".join(lines) + "\n")
+    mark_captions_under_list_headings(ctx, LineShape(ctx.stats))
+    assert ctx.marks.rule[3] == BRIEF_CAPTION_RULE and ctx.marks.rule.count(BRIEF_CAPTION_RULE) == 1
+
+
+@settings(max_examples=20, deadline=None)
+@given(data=st.data(), guard=st.sampled_from(["long paragraph", "dash row above", "no rows"]))
+def test_a_section_s_opening_sentence_stays(data, guard):
+    """Guards: on a page of long paragraphs (a wiki's "Historia" over its timeline), under a
+    dash list's row ("Martes — Baile"), or with no rows under it, the sentence stays."""
+    word = data.draw(page_words())
+    story = [_sentence(data.draw, word), _sentence(data.draw, word)]
+    if guard == "long paragraph":
+        story[0] = _sentence(data.draw, word, BRIEF_LINE_MAX_WORDS + 1, BRIEF_LINE_MAX_WORDS + 6)
+    heading = data.draw(word).capitalize()
+    if guard == "dash row above":
+        story.append(f"{data.draw(word).capitalize()} — {data.draw(word).capitalize()}")
+    rows = [f"{h}h — {data.draw(word).capitalize()}" for h in (9, 14)]
+    if guard == "no rows":
+        rows = [_sentence(data.draw, word), _sentence(data.draw, word)]
+    lines = story + [heading, _sentence(data.draw, word, 4, 12)] + rows
+    ctx = Context("\n".join(lines) + "\n")
+    mark_captions_under_list_headings(ctx, LineShape(ctx.stats))
+    assert BRIEF_CAPTION_RULE not in ctx.marks.rule

@@ -22,6 +22,10 @@ On those sets, among the kept open lines of 3-10 words between a story sentence 
 row) and the next sentence, these three tell 14 captions from 0 story lines (without the
 first, 4 story lines come with them: "Was sich für Eltern ändert", "A second life for the
 building", all under paragraphs of 22+ words). Language-blind: counts and shared names.
+
+The same brief may set its photo between a list's heading and its rows ("Programme" / the
+caption's sentence / "9h — Kpangalam"): a brief has no sections, so a heading there announces
+the rows, and a sentence between them is the caption (``mark_captions_under_list_headings``).
 """
 from __future__ import annotations
 
@@ -125,3 +129,68 @@ def mark_captions_in_briefs(ctx, shape: LineShape) -> None:
     story = " ".join(ctx.lines.content[kept[j]] for j in range(k) if ends[j])
     if _names_found(keys, story) >= 1:
         ctx.marks.rule[i] = BRIEF_CAPTION_RULE
+
+
+# A brief's list heading ("Programme", "Godziny otwarcia"): this many words at most.
+LIST_HEADING_MAX_WORDS = 3
+# The rows under the caption: this many at least, each this many words at most.
+HEADING_ROWS_MIN = 2
+ROW_MAX_WORDS = 8
+
+
+def _row_like(ctx, shape: LineShape, i: int) -> bool:
+    """Line `i` reads as a list's row: ``_is_row`` ("9h — Kpangalam", "Sobota: 10:00–14:00"),
+    or a short line holding a digit that ends no sentence ("Wrestling — 15:00")."""
+    if _is_row(ctx.lines.content, shape, i):
+        return True
+    return (shape.n_words(i) <= ROW_MAX_WORDS and not shape.ends_sentence(i)
+            and _DIGIT_IN.search(ctx.lines.content[i]) is not None)
+
+
+def mark_captions_under_list_headings(ctx, shape: LineShape) -> None:
+    """Cut the sentence between a brief's list heading and the list's rows (rule
+    BRIEF_CAPTION_RULE): "Programme" / "Danseurs au quartier Kpangalam, samedi après-midi."
+    / "9h — Kpangalam". In a brief (``is_brief``) a heading of LIST_HEADING_MAX_WORDS words
+    announces the rows under it; a photo placed there leaves its caption between them. The
+    heading is kept, ends no sentence and no ":" and is no row, a kept story sentence stands
+    right above it; the line under it is a kept sentence of at most BRIEF_LINE_MAX_WORDS words;
+    HEADING_ROWS_MIN lines under that read as rows, kept (or cut by a date rule: "Dance —
+    18:00"). On the studied sets: 4 captions, no story line (a wiki's "Historia"
+    over its timeline's opening sentence, an apiarist's section over its intro, both on pages
+    of long paragraphs, are no brief's).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("W Woli Brzeskiej otwarto w piątek nową świetlicę wiejską.\\n"
+    ...               "Budowa kosztowała 1,2 mln zł.\\n"
+    ...               "Godziny otwarcia\\n"
+    ...               "Sala główna nowej świetlicy, w której zmieści się 80 osób.\\n"
+    ...               "Poniedziałek–piątek: 15:00–20:00\\n"
+    ...               "Sobota: 10:00–14:00\\n")
+    >>> mark_captions_under_list_headings(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    [None, None, None, 'story.brief_caption', None, None, None]
+    """
+    rule = ctx.marks.rule
+    kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
+    if len(kept) < 4 or not is_brief(ctx.stats.n_words[kept]):
+        return
+    nonblank = (~ctx.blank).nonzero()[0].tolist()
+    kept = kept.tolist()
+    for k in range(1, len(kept) - 1):
+        above, h, i = kept[k - 1], kept[k], kept[k + 1]
+        if not (shape.n_words(h) <= LIST_HEADING_MAX_WORDS and _open_line(ctx, shape, h)
+                and not _row_like(ctx, shape, h)):
+            continue
+        # (right under the story's sentence: a dash list's row, "Martes — Baile", is no heading)
+        if not (shape.ends_sentence(above) and shape.n_words(above) >= BRIEF_SENTENCE_MIN_WORDS):
+            continue
+        if not (shape.ends_sentence(i) and not _is_row(ctx.lines.content, shape, i)):
+            continue
+        at = nonblank.index(i)
+        rows = nonblank[at + 1:at + 1 + HEADING_ROWS_MIN]
+        # (the rows kept, or cut by a date rule: "Dance — 18:00"; a share bar's "Compartir:
+        # Facebook | X" is no row of the story's)
+        if len(rows) == HEADING_ROWS_MIN and all(
+                (rule[r] is None or rule[r].startswith("dates.")) and _row_like(ctx, shape, r) for r in rows):
+            rule[i] = BRIEF_CAPTION_RULE
+            return
