@@ -18,7 +18,7 @@ from corpus_clean.boilerplate.author_bio import mark_bio_under_a_brief
 from corpus_clean.boilerplate.engine import Context
 from corpus_clean.boilerplate.story_briefs import (BRIEF_CAPTION_RULE, BRIEF_LINE_MAX_WORDS, LineShape,
                                                    mark_captions_in_briefs, mark_captions_under_list_headings)
-from corpus_clean.boilerplate.story_inserts import _stands_alone
+from corpus_clean.boilerplate.story_inserts import _stands_alone, paragraphs_set_apart
 from tests.test_story_credits_round23 import SCRIPTS
 
 
@@ -110,23 +110,29 @@ def test_the_whole_text_path_cuts_a_brief_s_caption():
 
 @settings(max_examples=30, deadline=None)
 @given(data=st.data())
-def test_a_caption_hugging_a_group_s_last_sentence_stands_alone(data):
-    """On a page with blank lines between groups of sentences, a caption right under a
-    group's last sentence, a blank line under it, stands alone as in flattened text (fails on
-    main: it asked for a blank line above it too); the same line hugging the line below it,
-    or ending in an emoji, does not (a heading on its paragraph, a blogger's sentence)."""
+def test_a_caption_hugging_a_paragraph_s_last_sentence_stands_alone(data):
+    """On a page that sets its paragraphs apart with blank lines, a caption right under a
+    paragraph's last sentence, a blank line under it, stands alone as in flattened text (fails
+    on main: it asked for a blank line above it too); the same line sitting on the paragraph
+    below it (a heading), or ending in an emoji (a blogger's sentence), does not."""
     word = data.draw(page_words())
     caption = " ".join(w.capitalize() if k == 0 else w for k, w in enumerate(data.draw(st.lists(word, min_size=3, max_size=6))))
-    group = [_sentence(data.draw, word) for _ in range(data.draw(st.integers(1, 3)))]
+    paragraphs = [_sentence(data.draw, word) for _ in range(data.draw(st.integers(2, 4)))]
     after = [_sentence(data.draw, word) for _ in range(2)]
-    text = "\n".join(group + [caption, ""] + after) + "\n"
-    ctx = Context(text)
-    shape = LineShape(ctx.stats)
-    at = len(group)
-    assert _stands_alone(ctx, shape, at)
-    hugging = Context("\n".join(group + ["", caption] + after) + "\n")
-    assert not _stands_alone(hugging, LineShape(hugging.stats), at + 1)
-    emoji = Context("\n".join(group + [caption + " 🙂", ""] + after) + "\n")
+
+    def page(tail_of_last: str, caption_on_next: bool = False) -> Context:
+        body = paragraphs[:-1] + [paragraphs[-1] + tail_of_last]
+        if caption_on_next:
+            return Context("\n\n".join(body + [caption + "\n" + after[0], after[1]]) + "\n")
+        return Context("\n\n".join(body + after) + "\n")
+
+    at = 2 * (len(paragraphs) - 1) + 1
+    hugging_above = page("\n" + caption)
+    shape = LineShape(hugging_above.stats)
+    assert paragraphs_set_apart(hugging_above, shape) and _stands_alone(hugging_above, shape, at)
+    heading = page("", caption_on_next=True)
+    assert not _stands_alone(heading, LineShape(heading.stats), at + 1)
+    emoji = page("\n" + caption + " 🙂")
     assert not _stands_alone(emoji, LineShape(emoji.stats), at)
 
 
@@ -207,3 +213,29 @@ def test_a_section_s_opening_sentence_stays(data, guard):
     ctx = Context("\n".join(lines) + "\n")
     mark_captions_under_list_headings(ctx, LineShape(ctx.stats))
     assert BRIEF_CAPTION_RULE not in ctx.marks.rule
+
+
+# --- a brief whose blank lines set groups of sentences apart reads as flattened text ---
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), groups=st.lists(st.integers(3, 4), min_size=2, max_size=4))
+def test_a_brief_in_groups_of_sentences_reads_as_flattened_text(data, groups):
+    """Blank lines between groups of three or more short sentences do not make a page
+    paragraph-separated (fails on main: any blank line did), so a caption inside a group
+    stands alone; one blank line between each sentence, or a web page's long paragraphs,
+    keep the paragraph reading."""
+    word = data.draw(page_words())
+    lines = []
+    for size in groups:
+        lines += [_sentence(data.draw, word, 3, 9) for _ in range(size)] + [""]
+    caption = " ".join(data.draw(st.lists(word, min_size=3, max_size=6))).capitalize()
+    lines.insert(1, caption)
+    ctx = Context("\n".join(lines) + "\n")
+    shape = LineShape(ctx.stats)
+    assert not paragraphs_set_apart(ctx, shape) and _stands_alone(ctx, shape, 1)
+    spaced = Context("\n\n".join(line for line in lines if line) + "\n")
+    assert paragraphs_set_apart(spaced, LineShape(spaced.stats))
+    long_lines = [_sentence(data.draw, word, 21, 30) if line and line != caption else line for line in lines]
+    web = Context("\n".join(long_lines) + "\n")
+    assert paragraphs_set_apart(web, LineShape(web.stats))
