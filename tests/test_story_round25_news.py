@@ -129,7 +129,7 @@ def test_a_caption_hugging_a_paragraph_s_last_sentence_stands_alone(data):
     at = 2 * (len(paragraphs) - 1) + 1
     hugging_above = page("\n" + caption)
     shape = LineShape(hugging_above.stats)
-    assert paragraphs_set_apart(hugging_above, shape) and _stands_alone(hugging_above, shape, at)
+    assert paragraphs_set_apart(hugging_above) and _stands_alone(hugging_above, shape, at)
     heading = page("", caption_on_next=True)
     assert not _stands_alone(heading, LineShape(heading.stats), at + 1)
     emoji = page("\n" + caption + " 🙂")
@@ -233,9 +233,9 @@ def test_a_brief_in_groups_of_sentences_reads_as_flattened_text(data, groups):
     lines.insert(1, caption)
     ctx = Context("\n".join(lines) + "\n")
     shape = LineShape(ctx.stats)
-    assert not paragraphs_set_apart(ctx, shape) and _stands_alone(ctx, shape, 1)
+    assert not paragraphs_set_apart(ctx) and _stands_alone(ctx, shape, 1)
     spaced = Context("\n\n".join(line for line in lines if line) + "\n")
-    assert paragraphs_set_apart(spaced, LineShape(spaced.stats))
+    assert paragraphs_set_apart(spaced)
     long_lines = [_sentence(data.draw, word, 21, 30) if line and line != caption else line for line in lines]
     web = Context("\n".join(long_lines) + "\n")
-    assert paragraphs_set_apart(web, LineShape(web.stats))
+    assert paragraphs_set_apart(web)

@@ -242,7 +242,7 @@ def _stands_alone(ctx, shape: LineShape, i: int, any_blank_line: bool = False) -
         return False
     # (`any_blank_line`: any blank line makes the page paragraph-separated, as before round 25:
     # a credit line's step, where a bio under the credit reads as the story going on)
-    if ctx.has_blank_lines if any_blank_line else paragraphs_set_apart(ctx, shape):
+    if ctx.has_blank_lines if any_blank_line else paragraphs_set_apart(ctx):
         if i + 1 < n and not ctx.blank[i + 1]:
             return False
         return i == 0 or ctx.blank[i - 1] or (shape.ends_sentence(i - 1) and not _ends_in_a_symbol(ctx.lines.content[i]))
@@ -257,7 +257,7 @@ PARAGRAPHS_APART_MIN_SHARE = 0.5
 SHORT_SENTENCE_MAX_WORDS = 20
 
 
-def paragraphs_set_apart(ctx, shape: LineShape) -> bool:
+def paragraphs_set_apart(ctx) -> bool:
     """The page sets its paragraphs apart with blank lines (round 25): it has blank lines,
     and, on a page whose sentence lines are all SHORT_SENTENCE_MAX_WORDS words or fewer,
     PARAGRAPHS_APART_MIN_SHARE+ of its neighbouring sentences have one between them (a page
@@ -268,21 +268,22 @@ def paragraphs_set_apart(ctx, shape: LineShape) -> bool:
     >>> from corpus_clean.boilerplate.engine import Context
     >>> apart = Context("One said so.\\n\\nTwo said so.\\n\\nA heading\\nThree said so.\\n")
     >>> groups = Context("One said so.\\nTwo said so.\\nA caption\\n\\nThree said so.\\nFour said so.\\n")
-    >>> [paragraphs_set_apart(c, LineShape(c.stats)) for c in (apart, groups, Context("Home\\nNews\\n"))]
+    >>> [paragraphs_set_apart(c) for c in (apart, groups, Context("Home\\nNews\\n"))]
     [True, False, False]
     """
     found = ctx.__dict__.get("paragraphs_set_apart")
     if found is None:
         found = bool(ctx.has_blank_lines)
         if found:
-            blank = ctx.blank_list
-            nonblank = [i for i in range(ctx.lines.n_lines) if not blank[i]]
-            sentences = [i for i in nonblank if shape.ends_sentence(i)]
-            pairs = [(a, b) for a, b in zip(nonblank, nonblank[1:]) if shape.ends_sentence(a) and shape.ends_sentence(b)]
+            nonblank = np.flatnonzero(~ctx.blank)
+            ends = _sentence_ends(ctx.stats)[nonblank]
             # (a page of short sentences only, a brief's: a web page's paragraphs run longer,
-            # and its headings sit on them)
-            if pairs and max(shape.n_words(i) for i in sentences) <= SHORT_SENTENCE_MAX_WORDS:
-                found = sum(b > a + 1 for a, b in pairs) >= PARAGRAPHS_APART_MIN_SHARE * len(pairs)
+            # and its headings sit on them; numpy over the page's lines, settled at once on most)
+            if ends.any() and int(ctx.stats.n_words[nonblank][ends].max()) <= SHORT_SENTENCE_MAX_WORDS:
+                pairs = ends[:-1] & ends[1:]
+                apart = (nonblank[1:] - nonblank[:-1]) > 1
+                if pairs.any():
+                    found = int((apart & pairs).sum()) >= PARAGRAPHS_APART_MIN_SHARE * int(pairs.sum())
         ctx.__dict__["paragraphs_set_apart"] = found
     return found
 
@@ -1246,7 +1247,7 @@ def mark_captions_over_credits(ctx) -> None:
     shape = LineShape(ctx.stats)
     # (in paragraph-separated text the credit rule took the caption itself; round 25: a page
     # whose blank lines set groups of sentences apart reads as flattened text)
-    if paragraphs_set_apart(ctx, shape):
+    if paragraphs_set_apart(ctx):
         return
     for j in range(1, len(rule)):
         i = j - 1
