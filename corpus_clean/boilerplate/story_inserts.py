@@ -233,7 +233,7 @@ def _stands_alone(ctx, shape: LineShape, i: int, any_blank_line: bool = False) -
     >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (0, 2)]
     [True, False]
     >>> ctx = Context("Sanna ehit'ti kolmõ kuuga.\\nSavvusann lumõ seeh\\n\\nSann om vallalõ.\\nIt goes on\\nUnder it.\\n\\n"
-    ...               "The drums came next!!\\nA dance you can feel 🙂\\n\\nEnd.")
+    ...               "The band played on!!\\nWe sang along all night 🙂\\n\\nEnd.")
     >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (1, 4, 8)]
     [True, False, False]
     """
@@ -291,7 +291,7 @@ def paragraphs_set_apart(ctx) -> bool:
 def _ends_in_a_symbol(line: str) -> bool:
     """`line` ends in a symbol (Unicode "So": an emoji, a dingbat), as a blogger ends a sentence.
 
-    >>> [_ends_in_a_symbol(t) for t in ("Korean tunes 🙂", "Savvusann lumõ seeh", "")]
+    >>> [_ends_in_a_symbol(t) for t in ("What a sunny day 🙂", "Savvusann lumõ seeh", "")]
     [True, False, False]
     """
     line = line.rstrip()
