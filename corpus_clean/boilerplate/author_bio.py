@@ -60,16 +60,29 @@ def in_the_byline(ctx, name: str, before: int) -> bool:
     return byline_of(ctx, name, before) is not None
 
 
-def byline_of(ctx, name: str, before: int) -> str | None:
+def byline_of(ctx, name: str, before: int, any_order: bool = False) -> str | None:
     """The removed short head line above line `before` (not the title) that holds `name`
-    (``in_the_byline``'s line), or None."""
+    (``in_the_byline``'s line), or None. With `any_order`, its words in any order and case
+    (``holds_the_name``: a brief's bio, which must name the outlet too)."""
     rule = ctx.marks.rule
     n_words = ctx.stats.n_words
     content = ctx.lines.content
     for j in range(min(HEAD_LINES, before)):
-        if rule[j] is not None and rule[j] != HEADLINE_RULE and n_words[j] <= BYLINE_MAX_WORDS and name in content[j]:
+        if (rule[j] is not None and rule[j] != HEADLINE_RULE and n_words[j] <= BYLINE_MAX_WORDS
+                and (name in content[j] or (any_order and holds_the_name(content[j], name)))):
             return content[j]
     return None
+
+
+def holds_the_name(line: str, name: str) -> bool:
+    """`line` holds the words of `name`, in any order and case (round 25: a byline sets
+    the surname first, "Daga Mwada Yohanna", or in capitals, "By TOMAS KAUPA").
+
+    >>> [holds_the_name(t, "Yohanna Mwada") for t in ("Daga Mwada Yohanna, Biu", "By YOHANNA MWADA", "By Yohanna")]
+    [True, True, False]
+    """
+    words = {w.strip(",.;:·|/()").casefold() for w in line.split()}
+    return all(w.casefold() in words for w in name.split())
 
 
 def mark_author_bio(ctx) -> None:
@@ -119,8 +132,9 @@ def mark_bio_under_a_brief(ctx) -> None:
     BRIEF_BIO_LAST_LINES kept lines, under BRIEF_MIN_SENTENCES+ kept sentences, that opens
     with the byline's name and names, further on, another capitalised word of the byline
     (its outlet: "Sophie Michel hosts the morning show on Kootenay Valley Radio" under "By
-    Sophie Michel, Kootenay Valley Radio") or sets the name apart with a dash
-    (``introduces_the_name``). With no paragraphs to stand for the story, the
+    Sophie Michel, Kootenay Valley Radio") or of the page's copyright line (round 25:
+    ``names_the_outlet``), or sets the name apart with a dash (``introduces_the_name``).
+    With no paragraphs to stand for the story, the
     name alone is not enough: a brief's last sentence may be its author's own words.
 
     >>> from corpus_clean.boilerplate.engine import Context
@@ -138,13 +152,31 @@ def mark_bio_under_a_brief(ctx) -> None:
         name = opening_name(content[i])
         if name is None:
             continue
-        byline = byline_of(ctx, name, i)
+        byline = byline_of(ctx, name, i, any_order=True)
         if byline is None or _sentences_above(ctx, i) < BRIEF_MIN_SENTENCES:
             continue
         rest = content[i].split(maxsplit=2)[2]
-        if name_words(byline.replace(name, " ")) & name_words(rest) or introduces_the_name(rest):
+        if (name_words(byline.replace(name, " ")) & name_words(rest) or introduces_the_name(rest)
+                or (names_the_outlet(ctx, rest) - set(name.split()))):
             ctx.marks.rule[i] = RULE
             return
+
+
+def names_the_outlet(ctx, rest: str) -> set[str]:
+    """The capitalised words of `rest` that the page's removed copyright line names too (the
+    outlet: "... for Borno Graphic." over "© 2026 Borno Graphic Ltd."; round 25: a bio under
+    a brief names the paper the byline does not).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Story.\\n© 2026 Borno Graphic Ltd.\\n")
+    >>> ctx.marks.rule[1] = "footer.copyright"
+    >>> sorted(names_the_outlet(ctx, "covers southern Borno for Borno Graphic.")), names_the_outlet(ctx, "said so.")
+    (['Borno', 'Graphic'], set())
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    n = len(rule)
+    foot = [j for j in range(max(0, n - FOOT_LINES), n) if rule[j] is not None and "copyright" in rule[j]]
+    return name_words(rest) & set().union(*(name_words(content[j]) for j in foot)) if foot else set()
 
 
 # A dash right after the name, as a bio sets it apart: "Anna Wrona – dziennikarka ...".

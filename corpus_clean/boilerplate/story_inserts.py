@@ -52,6 +52,7 @@ page; lines are walked only for the (rare) candidates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -218,23 +219,83 @@ def _kept_neighbour(rule: list, blank, i: int, step: int) -> int | None:
     return None
 
 
-def _stands_alone(ctx, shape: LineShape, i: int) -> bool:
+def _stands_alone(ctx, shape: LineShape, i: int, any_blank_line: bool = False) -> bool:
     """Not a wrapped paragraph's line: the next line does not start in lower case, and
-    in paragraph-separated text blank lines stand above and below it. (Georgian's letters
-    are all "lower case" to Unicode, capitals unused in running text: there a sentence's
-    first letter says nothing, ``_caseless_start``.)
+    in paragraph-separated text a blank line stands below it and above it a blank line or
+    a line that ends its sentence (round 25: pages that set blank lines between groups of
+    sentences, a caption hugging the group's last sentence; a line ending in a symbol, an
+    emoji, ends a blogger's sentence and is no caption's). (Georgian's letters are all
+    "lower case" to Unicode, capitals unused in running text: there a sentence's first
+    letter says nothing, ``_caseless_start``.)
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("ბავშვ ლუშნუ სკოლას მესტიაშ\\nმასწავლებელ ხოჩა ამბე.\\nThe brass band in\\nthe main street.")
     >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (0, 2)]
     [True, False]
+    >>> ctx = Context("Sanna ehit'ti kolmõ kuuga.\\nSavvusann lumõ seeh\\n\\nSann om vallalõ.\\nIt goes on\\nUnder it.\\n\\n"
+    ...               "The band played on!!\\nWe sang along all night 🙂\\n\\nEnd.")
+    >>> [_stands_alone(ctx, LineShape(ctx.stats), i) for i in (1, 4, 8)]
+    [True, False, False]
     """
     n = ctx.lines.n_lines
     if i + 1 < n and shape.first_class(i + 1) & LOWER and not _caseless_start(ctx.lines.content[i + 1]):
         return False
-    if ctx.has_blank_lines:
-        return (i == 0 or ctx.blank[i - 1]) and (i + 1 >= n or ctx.blank[i + 1])
+    # (`any_blank_line`: any blank line makes the page paragraph-separated, as before round 25:
+    # a credit line's step, where a bio under the credit reads as the story going on)
+    if ctx.has_blank_lines if any_blank_line else paragraphs_set_apart(ctx):
+        if i + 1 < n and not ctx.blank[i + 1]:
+            return False
+        return i == 0 or ctx.blank[i - 1] or (shape.ends_sentence(i - 1) and not _ends_in_a_symbol(ctx.lines.content[i]))
     return True
+
+
+# A page sets its paragraphs apart with blank lines when at least this share of its
+# neighbouring sentences (two lines that end a sentence, one under the other) have a blank
+# line between them; below it, its blank lines set groups apart and it reads as flattened text.
+PARAGRAPHS_APART_MIN_SHARE = 0.5
+# ... read so only on a page whose sentences are all this short (a brief's lines).
+SHORT_SENTENCE_MAX_WORDS = 20
+
+
+def paragraphs_set_apart(ctx) -> bool:
+    """The page sets its paragraphs apart with blank lines (round 25): it has blank lines,
+    and, on a page whose sentence lines are all SHORT_SENTENCE_MAX_WORDS words or fewer,
+    PARAGRAPHS_APART_MIN_SHARE+ of its neighbouring sentences have one between them (a page
+    of no neighbouring sentences or of longer ones: its blank lines decide). A page that sets blank lines
+    between groups of sentences ("Sanna ehit'ti kolmõ kuuga." / "Tüü tetti talgo kõrran." /
+    blank) does not. Computed once per page.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> apart = Context("One said so.\\n\\nTwo said so.\\n\\nA heading\\nThree said so.\\n")
+    >>> groups = Context("One said so.\\nTwo said so.\\nA caption\\n\\nThree said so.\\nFour said so.\\n")
+    >>> [paragraphs_set_apart(c) for c in (apart, groups, Context("Home\\nNews\\n"))]
+    [True, False, False]
+    """
+    found = ctx.__dict__.get("paragraphs_set_apart")
+    if found is None:
+        found = bool(ctx.has_blank_lines)
+        if found:
+            nonblank = np.flatnonzero(~ctx.blank)
+            ends = _sentence_ends(ctx.stats)[nonblank]
+            # (a page of short sentences only, a brief's: a web page's paragraphs run longer,
+            # and its headings sit on them; numpy over the page's lines, settled at once on most)
+            if ends.any() and int(ctx.stats.n_words[nonblank][ends].max()) <= SHORT_SENTENCE_MAX_WORDS:
+                pairs = ends[:-1] & ends[1:]
+                apart = (nonblank[1:] - nonblank[:-1]) > 1
+                if pairs.any():
+                    found = int((apart & pairs).sum()) >= PARAGRAPHS_APART_MIN_SHARE * int(pairs.sum())
+        ctx.__dict__["paragraphs_set_apart"] = found
+    return found
+
+
+def _ends_in_a_symbol(line: str) -> bool:
+    """`line` ends in a symbol (Unicode "So": an emoji, a dingbat), as a blogger ends a sentence.
+
+    >>> [_ends_in_a_symbol(t) for t in ("What a sunny day 🙂", "Savvusann lumõ seeh", "")]
+    [True, False, False]
+    """
+    line = line.rstrip()
+    return bool(line) and unicodedata.category(line[-1]) == "So"
 
 
 # Scripts whose letters Unicode files as lower case but whose running text has no capitals:
@@ -609,7 +670,7 @@ def mark_credit_lines(ctx, shape: LineShape) -> None:
         line = content[i]
         if ("/" not in line and ":" not in line and "：" not in line) or not is_credit_line(line):
             continue
-        if not _story_above(ctx, shape, i) or not _stands_alone(ctx, shape, i) or _inside_a_sentence(ctx, i):
+        if not _story_above(ctx, shape, i) or not _stands_alone(ctx, shape, i, True) or _inside_a_sentence(ctx, i):
             continue
         below = _kept_neighbour(rule, ctx.blank, i, 1)
         if below is not None and not shape.ends_sentence(below):
@@ -1179,18 +1240,19 @@ def mark_captions_over_credits(ctx) -> None:
     >>> ctx.marks.rule[:4]
     [None, 'story.caption', 'outlets.credit_line', None]
     """
-    if ctx.has_blank_lines:
-        return
     credit_ids = _credit_rule_ids()
     rule = ctx.marks.rule
     if credit_ids.isdisjoint(rule):  # (most pages: settled at C speed)
         return
-    shape = None
+    shape = LineShape(ctx.stats)
+    # (in paragraph-separated text the credit rule took the caption itself; round 25: a page
+    # whose blank lines set groups of sentences apart reads as flattened text)
+    if paragraphs_set_apart(ctx):
+        return
     for j in range(1, len(rule)):
         i = j - 1
         if rule[j] not in credit_ids or rule[i] is not None or ctx.blank[i]:
             continue
-        shape = shape or LineShape(ctx.stats)
         if shape.n_words(i) <= CAPTION_MAX_WORDS and _between_paragraphs(ctx, shape, i, j):
             rule[i] = CAPTION_RULE
 
