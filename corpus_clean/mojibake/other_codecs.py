@@ -222,7 +222,7 @@ def tied_lines_code_page(document: str) -> str | None:
     The page takes the code page that reads every tied line and that most of the lines'
     own tie-breaks named, then whose new letters are the most common over all of them
     (`_commonness`). None where the tie-breaks agree (nothing to make one), where fewer
-    than two lines tie, or where no code page reads them all.
+    than two lines tie, where no code page reads them all, or where the best is shared.
 
     A Lule Sami page under ISO-8859-2: ``ĂĽ`` is "å" there and "ü" through cp1250, ``ĂĄ``
     "á" there and "å" through cp1250; a line full of ``ĂĽ`` takes cp1250 ("ü" is the
@@ -255,7 +255,9 @@ def tied_lines_code_page(document: str) -> str | None:
         for decoded, name in reading.tied_between:
             if name in reading_all:
                 commonness[name] += _commonness(line, decoded)
-    ranked = sorted(reading_all, key=lambda name: (-named[name], -commonness[name], name))
+    ranked = sorted(reading_all, key=lambda name: (-named[name], -commonness[name]))
+    if len(ranked) > 1 and (named[ranked[0]], commonness[ranked[0]]) == (named[ranked[1]], commonness[ranked[1]]):
+        return None
     return ranked[0]
 
 
