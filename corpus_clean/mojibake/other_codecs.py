@@ -83,7 +83,8 @@ _INVERTED_MARK_BEFORE_A_SPACE_RE = re.compile("[¡¿] ")
 def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
     """(the line decoded, the codec's name) if the line is UTF-8 read whole through one of
     `OTHER_CODECS`; None otherwise. Where the line reads several ways, the rest of the
-    ``document`` may decide (see ``OTHER_CODECS`` for the order).
+    ``document`` may decide (see ``OTHER_CODECS`` for the order); where nothing but a weak
+    tie-break decides, the page's tied lines take one code page (`tied_lines_code_page`).
 
     >>> decode_line_read_as_another_codec("par mΓ©nage, le 31 dΓ©cembre")
     ('par ménage, le 31 décembre', 'cp1253')
@@ -96,8 +97,32 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
     >>> decode_line_read_as_another_codec("ΔΤ Γ© ΔΤ") is None   # a lone pair between spaces
     True
     """
+    decided = _decode_line(line, document)
+    if decided is None:
+        return None
+    if decided.tied_between and document:
+        page = tied_lines_code_page(document)
+        for decoded, name in decided.tied_between:
+            if name == page:
+                return decoded, name
+    return decided.decoded, decided.codec
+
+
+class _LineReading(NamedTuple):
+    """A line's reading, and where a weak tie-break chose it (ftfy's codec order or how
+    common its letters are), the readings it chose between (else empty)."""
+    decoded: str
+    codec: str
+    tied_between: tuple = ()
+
+
+def _decode_line(line: str, document: str = "") -> _LineReading | None:
+    """`decode_line_read_as_another_codec` of the line alone: its own evidence and the
+    page's votes, each tied line deciding for itself."""
+    tied: tuple = ()
     if not _BEYOND_CP1252_RE.search(line):
-        return _the_one_reading_where_cp1252_reads_none(line)
+        reading = _the_one_reading_where_cp1252_reads_none(line)
+        return _LineReading(*reading) if reading else None
     decodings = _strict_decodings(line)
     if not decodings:
         return None
@@ -112,7 +137,7 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         if only and all(name != only for _, name in candidates):
             for decoded, codec in decodings:
                 if codec.name == only and _is_plausible_decode(line, decoded, codec, rare_letters=True):
-                    return decoded, codec.name
+                    return _LineReading(decoded, codec.name)
         # The one reading by a code page that reads every garbled line of the page, the
         # lines cp1252 reads too among them: Tahitian "hōpe'a" through cp1250 is
         # ``hĹŤpe'a`` (ISO-8859-2 "hūpe'a"), but the page's dash ``â€“`` is cp1250's
@@ -122,7 +147,7 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
                     if codec.name in every and _is_plausible_decode(line, decoded, codec, rare_letters=True)}
         if len(by_every) == 1:
             decoded = by_every.pop()
-            return decoded, next(codec.name for text, codec in decodings if text == decoded and codec.name in every)
+            return _LineReading(decoded, next(codec.name for text, codec in decodings if text == decoded and codec.name in every))
     if len({decoded for decoded, _ in decodings}) > 1 or not candidates:
         # Several readings, or only rare letters (one pair decoding to "ƙ" or "ư"): ftfy's
         # answer where it is one of the plausible readings; else, as one computer garbled
@@ -131,33 +156,33 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         votes = document_codecs(document) if document and candidates else _NO_VOTES
         only_reading = [c for c in candidates if c[1] == votes.only_reading]
         if only_reading and len({decoded for decoded, _ in candidates}) > 1:
-            return only_reading[0]
+            return _LineReading(*only_reading[0])
         # CLD2 knows the page's language and the studied pages' alphabets do not (Hausa
         # "ƙ" through cp1250, "Ù" through cp1257, which Italian writes): the alphabet
         # vote would speak of other languages, the page's words decide.
         if votes.reads_best and votes.reads_best_language not in ALPHABETS:
             reads_best = [c for c in candidates if c[1] == votes.reads_best]
             if reads_best and len({decoded for decoded, _ in candidates}) > 1:
-                return reads_best[0]
+                return _LineReading(*reads_best[0])
         # ftfy takes the first code page in its list that decodes, so where several do its
         # answer is that order, not evidence; a language's alphabet is.
         in_an_alphabet = [c for c in candidates if c[1] in votes.in_an_alphabet]
         if in_an_alphabet and len({decoded for decoded, _ in in_an_alphabet}) == 1 < len(
                 {decoded for decoded, _ in candidates}):
-            return in_an_alphabet[0]
+            return _LineReading(*in_an_alphabet[0])
         # Where both readings write letters of one language (German "Fußball" through
         # cp1250, "Fuüball" through ISO-8859-2), the page that reads more like its language
         # does (`reads_most_like_its_language`).
         reads_best = [c for c in candidates if c[1] == votes.reads_best]
         if reads_best and len({decoded for decoded, _ in candidates}) > 1:
-            return reads_best[0]
+            return _LineReading(*reads_best[0])
         # Where neither an alphabet nor CLD2 knows the language, the page's letters do: one
         # orthography writes few diacritics, so the reading that writes the page with the
         # fewest (`fewest_letter_marks`: Tumbuka "Ŵalimi ŵa" through ISO-8859-2, not
         # "Ŵalimi ža" through cp1250) is its text; ftfy's codec order is no evidence.
         fewest = [c for c in candidates if c[1] == votes.fewest_marks]
         if fewest and len({decoded for decoded, _ in candidates}) > 1:
-            return fewest[0]
+            return _LineReading(*fewest[0])
         # A reading that puts in a combining mark no letter carries (phonetic "x̹", where
         # ISO-8859-2 reads Tlingit "x̱" and cp1250 "x̹") loses to one whose marks are
         # orthographies' (`ORTHOGRAPHIC_MARKS`).
@@ -165,12 +190,16 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         if orthographic and len(orthographic) < len(candidates):
             candidates = orthographic
             if len({decoded for decoded, _ in candidates}) == 1:
-                return candidates[0]
+                return _LineReading(*candidates[0])
         ftfys = ftfy.fix_text(line, DATATROVE_FTFY_CONFIG)
         written = [c for c in candidates if _writes_only_known_letters(line, c[0])]
+        # From here only weak tie-breaks decide (ftfy's codec order, how common the letters
+        # are): `tied_lines_code_page` decides the page's tied lines as one.
+        if len({decoded for decoded, _ in written or candidates}) > 1:
+            tied = tuple(written or candidates)
         if any(decoded == ftfys for decoded, _ in candidates) and (
                 not written or any(decoded == ftfys for decoded, _ in written)):
-            return next(c for c in candidates if c[0] == ftfys)
+            return _LineReading(*next(c for c in candidates if c[0] == ftfys), tied)
         candidates = written or candidates
         preferred = votes.most_lines
         if any(name in preferred for _, name in candidates):
@@ -178,10 +207,58 @@ def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[st
         else:
             for decoded, codec in decodings:
                 if decoded == ftfys and _is_plausible_decode(line, decoded, codec, rare_letters=True):
-                    return decoded, codec.name
+                    return _LineReading(decoded, codec.name)
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c)))
+    return _LineReading(*min(candidates, key=lambda c: (-_commonness(line, c[0]), badness(c[0]), candidates.index(c))), tied)
+
+
+@functools.lru_cache(maxsize=8)
+def tied_lines_code_page(document: str) -> str | None:
+    """The one code page for the page's tied lines (those only a weak tie-break decides:
+    ftfy's codec order, how common a reading's letters are), where their tie-breaks name
+    different code pages: one computer garbled the page, so reading one line through
+    cp1250 and the next through ISO-8859-2 is wrong on one of them whatever the truth.
+    The page takes the code page that reads every tied line and that most of the lines'
+    own tie-breaks named, then whose new letters are the most common over all of them
+    (`_commonness`). None where the tie-breaks agree (nothing to make one), where fewer
+    than two lines tie, where no code page reads them all, or where the best is shared.
+
+    A Lule Sami page under ISO-8859-2: ``ĂĽ`` is "å" there and "ü" through cp1250, ``ĂĄ``
+    "á" there and "å" through cp1250; a line full of ``ĂĽ`` takes cp1250 ("ü" is the
+    commoner letter), two lines full of ``ĂĄ`` take ISO-8859-2.
+
+    >>> page = "JĂĽhkĂĽmĂĽhkke mĂĄrnĂĄn gĂĽlggĂĽj\\nGatjĂĄlvis ja vĂĄsstĂĄdus:\\nGĂĽktu mĂĄrnĂĄn manĂĄj?"
+    >>> [_decode_line(line, page)[1] for line in page.split("\\n")]
+    ['cp1250', 'iso-8859-2', 'iso-8859-2']
+    >>> tied_lines_code_page(page)
+    'iso-8859-2'
+    >>> decode_line_read_as_another_codec("JĂĽhkĂĽmĂĽhkke mĂĄrnĂĄn gĂĽlggĂĽj", page)[0]
+    'Jåhkåmåhkke márnán gålggåj'
+    """
+    tied = [(line, reading) for line in dict.fromkeys(document.split("\n"))
+            if _BEYOND_CP1252_RE.search(line)
+            for reading in [_decode_line(line, document)] if reading is not None and reading.tied_between]
+    if len(tied) < 2:
+        return None
+    # The code pages whose reading of each tied line is the one its tie-break chose.
+    agreeing = [{name for decoded, name in reading.tied_between if decoded == reading.decoded}
+                for _, reading in tied]
+    if set.intersection(*agreeing):
+        return None
+    reading_all = set.intersection(*({name for _, name in reading.tied_between} for _, reading in tied))
+    if not reading_all:
+        return None
+    named = Counter(name for names in agreeing for name in names & reading_all)
+    commonness = Counter()
+    for line, reading in tied:
+        for decoded, name in reading.tied_between:
+            if name in reading_all:
+                commonness[name] += _commonness(line, decoded)
+    ranked = sorted(reading_all, key=lambda name: (-named[name], -commonness[name]))
+    if len(ranked) > 1 and (named[ranked[0]], commonness[ranked[0]]) == (named[ranked[1]], commonness[ranked[1]]):
+        return None
+    return ranked[0]
 
 
 class DocumentVotes(NamedTuple):
