@@ -160,10 +160,8 @@ def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, b
     """A file's first and last `size` bytes as stored ((b"", b"") when it cannot be read:
     the reader opens it again and says why); with `tail` False, the tail is not read (one
     request fewer on object stores) and b"" stands for it."""
-    import fsspec
-
     try:
-        with fsspec.open(url, "rb", compression=None) as handle:
+        with open_url(url) as handle:
             head = handle.read(size)
             if not tail or len(head) < size:
                 return head, head if tail else b""
@@ -207,14 +205,24 @@ def open_input(url: str, compression: str | None = "infer"):
     (``stored_uncompressed``) is read as it is stored: a tool that saved plain JSONL as
     ``part.jsonl.gz`` loses no records; and the other way round, a file whose name says
     nothing of compression but whose bytes are gzip, bzip2, xz or zstd is decompressed."""
-    import fsspec
-
     if compression == "infer" and stored_uncompressed(url):
         compression = None
     elif compression == "infer" and not is_compressed(url):
         # A file named as plain text whose bytes are compressed (`part.jsonl` written by a
         # tool that gzips everything) is read through its decompressor.
         compression = compression_of_head(head_and_tail(url, tail=False)[0])
+    return open_url(url, compression)
+
+
+def open_url(url: str, compression: str | None = None):
+    """``fsspec.open(url, "rb", compression=compression)``; an archive member's url
+    (``zip://name::archive``) through its archive opened once (``archives.open_member``)."""
+    import fsspec
+
+    if url.startswith(("zip://", "tar://")) and "::" in url:
+        from corpus_clean.archives import open_member
+
+        return open_member(url, compression)
     return fsspec.open(url, "rb", compression=compression)
 
 
