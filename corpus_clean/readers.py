@@ -1465,6 +1465,9 @@ _FEED_NAMESPACES = (b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/", b"
 _MIME_HEADERS = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _MAIL_HEADER = re.compile(rb"^(?:mime-version|message-id|received|return-path):", re.IGNORECASE | re.MULTILINE)
+# A JSON Feed (jsonfeed.org): an object whose "version" names the spec (its slashes
+# escaped as PHP's json_encode writes them, or not), read as a feed.
+_JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:\\?/\\?/jsonfeed\.org\\?/version')
 _XML_KIND_OF_ROOT = {b"rss": "feed", b"feed": "feed", b"rdf:rdf": "feed", b"urlset": "sitemap",
                      b"sitemapindex": "sitemap", b"tei": "tei", b"teicorpus": "tei", b"html": "page"}
 # What else the first bytes must show for a root to count (an XML declaration aside): a
@@ -1493,9 +1496,13 @@ def sniffed_kind(head: bytes) -> str | None:
     'feed'
     >>> sniffed_kind(b'{"text": "<rss> is a feed"}'), sniffed_kind(b"<p>A fragment</p>"), sniffed_kind(b"<html><p>")
     (None, None, None)
+    >>> sniffed_kind(b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1", "items": ['), sniffed_kind(b'{"text": "jsonfeed.org"}')
+    ('feed', None)
     """
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and _JSON_FEED_VERSION.search(head):
+        return "feed"  # (a JSON Feed: read by ``feeds.read_feed_records`` as an RSS feed is)
     wide = next((encoding for bom, encoding in _BOMS if head.startswith(bom) and encoding != "utf-8-sig"), None)
     if wide:  # (a UTF-16/32 feed or page, by its byte-order mark: sniffed as its text)
         head = head.decode(wide, "ignore").encode("utf-8")
