@@ -142,20 +142,39 @@ def members_of(archive: InputFile) -> list[InputFile]:
     listing = zip_members if kind == "zip" else tar_members
     entries: list[tuple[str, int, str | None]] = []
     unlistable: list[InputFile] = []
+    doubt = None
     try:
         entries.extend(listing(archive))
     except DAMAGED_ARCHIVE_ERRORS as error:  # a damaged archive: say so, keep what was listed
         said = f"after {len(entries)} member(s)" if entries else "before any member"
         unlistable.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
                                                                f"{type(error).__name__}: {error}"))
+        doubt = damage_doubt(kind, error) if entries else None
     members = [InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
-                         mtime_ns=archive.mtime_ns, archive=archive.source)
+                         mtime_ns=archive.mtime_ns, archive=archive.source, doubt=None if refused else doubt)
                for name, size, refused, source in named_members(archive, entries)]
     listed = sum(1 for member in members if member.skip_reason is None)
     if listed > MAX_MEMBERS:
         return [replace(archive, size=0, skip_reason=f"a {kind} archive of {listed} members: over {MAX_MEMBERS} "
                                                      "are not read one by one here (too slow); unpack it first")]
     return members + unlistable
+
+
+def damage_doubt(kind: str, error: BaseException) -> str | None:
+    """Why the members listed before a tar's listing failed may be damaged; None for a zip
+    (each member carries its own CRC, checked as it is read) and for an archive cut short
+    (the bytes before the cut are as written; a member cut short fails as it is read).
+    A tar.gz's one CRC covers every member: when it fails, none can be trusted.
+
+    >>> damage_doubt("tar", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
+    True
+    >>> damage_doubt("tar", OSError("CRC check failed 0x1 != 0x2"))[:48]
+    'its tar archive is damaged (OSError: CRC check f'
+    """
+    if kind != "tar" or isinstance(error, EOFError) or "unexpected end" in str(error):
+        return None
+    return (f"its tar archive is damaged ({type(error).__name__}: {error}), and tar keeps no checksum of a "
+            "member's bytes: this member's may be damaged too (quarantined, its text kept)")
 
 
 def named_members(archive: InputFile, entries: list[tuple[str, int, str | None]]

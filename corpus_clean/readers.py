@@ -99,6 +99,9 @@ class InputFile:
     # url opens the member (``zip://member::archive``), its source is the archive's
     # source and the member's name ("crawl-001.zip/pages/a.jsonl").
     archive: str | None = None
+    # Why a member's bytes may be damaged though it reads (its tar.gz fails its CRC check
+    # part way): each record read from it is quarantined saying so, its text kept raw.
+    doubt: str | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -3232,6 +3235,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     try:
         for item in reader(file):
             produced += 1
+            if file.doubt and isinstance(item, Document):
+                item.problems.append(("readable_input", f"{file.source}: {file.doubt}"))
             yield item
     except Exception as error:  # noqa: BLE001 - one bad file must not take the others with it
         reason = f"{file.source}: could not read file after {produced} record(s): {type(error).__name__}: {error}"
