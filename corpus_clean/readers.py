@@ -439,6 +439,36 @@ def looks_binary(data: bytes) -> bool:
     return head.count(0) > max(len(head) // 100, 4) or controls > len(head) // 10
 
 
+_NUL_BLOCK = re.compile(rb"\x00{16,}")
+
+
+def without_nul_blocks(data: bytes) -> tuple[bytes, str | None] | None:
+    r"""A text whose NULs are blocks of them (16 or more in a row) without those blocks, and
+    what they hide: None for blocks at its end or start (a preallocated file's padding,
+    nothing missing), else where the blocks were (a crash's hole: the text there is lost,
+    so the text around it is quarantined, not passed as whole). None when it is binary
+    with the blocks gone too, or holds NULs outside blocks.
+
+    >>> without_nul_blocks(b"Text that was written.\n" + bytes(4096))
+    (b'Text that was written.\n', None)
+    >>> without_nul_blocks(b"First part.\n" + bytes(512) + b"Second part.\n")[1]
+    '512 NUL bytes at byte 12 (a hole a crash or a preallocated file leaves: text may be missing there) removed'
+    >>> without_nul_blocks(b"\x89PNG\r\n\x1a\n" + bytes(64) + b"\x00\x01\x02\x03" * 40) is None
+    True
+    """
+    core = data.strip(b"\x00")
+    inner = [(found.start(), len(found.group())) for found in _NUL_BLOCK.finditer(core)]
+    text = _NUL_BLOCK.sub(b"", core)
+    if not text or b"\x00" in text or looks_binary(text):
+        return None
+    if not inner:
+        return text, None
+    lead = len(data) - len(data.lstrip(b"\x00"))
+    said = ", ".join(f"{size:,} NUL bytes at byte {lead + at:,}" for at, size in inner[:3])
+    return text, f"{said}{' ...' if len(inner) > 3 else ''} (a hole a crash or a preallocated file leaves: " \
+                 "text may be missing there) removed"
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Bytes → text, recording the encoding used. Never raises.
 
@@ -1578,6 +1608,33 @@ def first_bytes(file: InputFile) -> tuple[bytes, bytes | None]:
     return head[:STORED_SNIFF_BYTES], decompressed_part(head)
 
 
+# A whole HTML page's first bytes (a doctype or <html>), after a BOM and blanks.
+_HTML_PAGE_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def holds_json_lines(head: bytes) -> bool:
+    r"""Whether a file's first bytes are JSON Lines: each whole line in them (one at least;
+    blank lines aside) a JSON object.
+
+    >>> holds_json_lines(b'{"text": "a"}\n{"text": "b"}\n{"te'), holds_json_lines(b'{"text": "a"}')
+    (True, False)
+    >>> holds_json_lines(b'{braces} in prose\n'), holds_json_lines(b'Plain text.\n{"text": "a"}\n')
+    (False, False)
+    """
+    lines = [line for line in head.lstrip(b"\xef\xbb\xbf").split(b"\n")[:-1] if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        if not line.lstrip().startswith(b"{"):
+            return False
+        try:
+            if not isinstance(json.loads(line), dict):
+                return False
+        except ValueError:
+            return False
+    return True
+
+
 def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
     """(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
@@ -1585,9 +1642,13 @@ def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str 
     sniffed = sniffed_kind(head) if head else None
     if sniffed in _READ_AS:
         return _READ_AS[sniffed], None
+    if kind in ("jsonl", "json") and sniffed is None and head and _HTML_PAGE_START.match(head[:1024]):
+        return "html", None  # (a page saved under a JSON name: its prose, not one line of malformed JSON)
+    if kind in ("text", "html") and sniffed is None and head and holds_json_lines(head):
+        return "jsonl", None  # (JSON Lines saved under a text name: each record's text, not its JSON syntax)
     if kind in ("xml", "feed", "mhtml"):  # (named for a kind of markup the bytes are not)
         if sniffed == "page" or (sniffed is None and head is not None and kind != "mhtml"
-                                 and re.match(rb"\s*<(?:!doctype\s+html|html[\s>])", head[:1024], re.IGNORECASE)):
+                                 and _HTML_PAGE_START.match(head[:1024])):
             return "html", None
         if head is None:
             return kind, None  # (unreadable: the reader says why)
@@ -1699,13 +1760,19 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     if isinstance(data, Skipped):
         yield data
         return
+    holes = None
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
-        yield Skipped(file.source, "binary file (NUL or control bytes), not text")
-        return
+        found = without_nul_blocks(data)
+        if found is None:
+            yield Skipped(file.source, "binary file (NUL or control bytes), not text")
+            return
+        data, holes = found
     decoded = decode_bytes(data)
-    problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
-    yield new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
+    problem = f"{file.source}: {decoded.problem}" if decoded.problem else holes and f"{file.source}: {holes}"
+    # (a byte-order mark at a line start is a second file's, joined on by ``cat``: no text)
+    text = decoded.text.replace("\n\ufeff", "\n")
+    yield new_document(file.source, 0, data, text, encoding=decoded.encoding, problem=problem)
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
@@ -1877,6 +1944,12 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     if not line.strip(b"\x00\r"):
         # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
         return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
+    after_nuls = line.lstrip(b"\x00")
+    if len(after_nuls) < len(line) and after_nuls.startswith(b"{") and b"\x00" not in after_nuls:
+        # (a block of NULs before a record -- a preallocated file's padding, a crash's hole
+        # ending at a line start -- is no text: the record after it is read; UTF-16 text
+        # read as bytes has NULs all along its line, and is left to the general way)
+        return jsonl_record(source, index, after_nuls)
     return jsonl_document(source, index, line, decode_bytes(line))
 
 
