@@ -1621,7 +1621,10 @@ def holds_json_lines(head: bytes) -> bool:
     >>> holds_json_lines(b'{braces} in prose\n'), holds_json_lines(b'Plain text.\n{"text": "a"}\n')
     (False, False)
     """
-    lines = [line for line in head.lstrip(b"\xef\xbb\xbf").split(b"\n")[:-1] if line.strip()]
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):  # (most text: no JSON looked for)
+        return False
+    lines = [line for line in head.split(b"\n")[:-1] if line.strip()]
     if not lines:
         return False
     for line in lines:
