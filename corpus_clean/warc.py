@@ -50,7 +50,8 @@ ARC_V2_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:[^ \n]* [^ \n]+ \d{14
 RECORD_START = {False: re.compile(rb"(?:^|(?<=\n))WARC/1\.[01]\r?\n"),
                 True: re.compile(rb"(?:^|(?<=\n))" + ARC_HEADER_LINE.pattern)}
 GZIP_MEMBER_MAGIC = b"\x1f\x8b\x08"
-# What the search for the next record start reads at a time.
+# What the search for the next record start reads at a time (a plain stream's next read
+# starts at the last line start read, so a first line across two reads is whole in one).
 RESYNC_CHUNK_BYTES = 1 << 20
 # How much of a gzip'd file's first member is decompressed to tell a WARC gzip'd record
 # by record (the standard: each member a record, so damage costs one) from one gzip'd
@@ -321,7 +322,13 @@ class WarcRecords:
                 return at + found
             if len(chunk) <= RESYNC_CHUNK_BYTES:
                 return None
-            at += RESYNC_CHUNK_BYTES
+            # (plain: the next chunk from the last line start in this one, so a record's
+            # first line straddling its end, however long -- an ARC URL of 6 KB -- is read whole)
+            last_line = -1 if self.by_member else chunk.rfind(b"\n", 1, RESYNC_CHUNK_BYTES)
+            if last_line > 0:  # (chunk[0] is the byte before `at` when `at` is not 0)
+                at += last_line if at else last_line + 1
+            else:
+                at += RESYNC_CHUNK_BYTES
 
     def _spans_members(self, start: int, end: int) -> bool:
         """Whether a gzip member that starts a record lies inside [`start`, `end`): one

@@ -184,3 +184,30 @@ def test_the_real_run_reads_a_big_archive_a_json_feed_and_padded_files_twice_the
         else:  # (an incremental run: every member and file unchanged, nothing read again)
             assert manifest["totals"]["files_processed"] == 0 and manifest["totals"]["files_unchanged"] == len(members) + 2
     assert datasets[0] == datasets[1] and sum(datasets[0].values()) == len(case.records) + 5
+
+
+# ----------------------------------------------------------------------------- ARC resync
+@pytest.mark.parametrize("before_the_chunk_end", [100, 2000, 5000, 9000])
+def test_an_arc_record_whose_long_header_line_straddles_a_search_chunk_is_found_after_damage(
+        tmp_path, monkeypatch, before_the_chunk_end):
+    """After a damaged stretch the next record start is searched for chunk by chunk; an
+    ARC record's header line of 6 KB (a long URL) starting just before a chunk's end was
+    missed when chunks overlapped by 4 KB only (round 24's gap): its page was lost into
+    the damaged stretch."""
+    from corpus_clean import warc
+
+    monkeypatch.setattr(warc, "RESYNC_CHUNK_BYTES", 1 << 16)
+    payload = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
+    data = b"filedesc://t.arc 0.0.0.0 20010101000000 text/plain %d\n" % len(payload) + payload + b"\n"
+    damage = len(data)
+    data += b"\x00\x01\x02 not a header\n"
+    start = damage + 1 + warc.RESYNC_CHUNK_BYTES - before_the_chunk_end
+    data += (b"filler\x00words\n" * (start // 13))[: start - 1 - len(data)] + b"\n"
+    body = b"<html><body><p>The ferry runs every hour from the pier.</p></body></html>"
+    http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    data += b"http://example.test/" + b"a" * 6000 + b" 10.0.0.1 20010101120000 text/html %d\n" % len(http) + http + b"\n"
+    (tmp_path / "t.arc").write_bytes(data)
+
+    docs, _ = items(tmp_path / "t.arc")
+
+    assert [doc.html for doc in docs if not doc.problems] == [body.decode()]
