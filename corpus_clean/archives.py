@@ -28,7 +28,10 @@ from dataclasses import replace
 from corpus_clean.readers import ARCHIVE_SUFFIXES, InputFile, storable_name
 
 # Member names that are archives themselves (or compressed archives): refused, not opened.
-NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tgz", ".tbz", ".tbz2", ".txz", ".tzst", ".tar.zst", ".7z", ".rar", ".jar")
+NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tzst", ".tar.zst", ".7z", ".rar", ".jar")
+# A tar's compression, by its suffix (fsspec's tar reader would find ".gz" only, not ".tgz").
+TAR_COMPRESSION = {".tar.gz": "gzip", ".tgz": "gzip", ".tar.bz2": "bz2", ".tbz": "bz2", ".tbz2": "bz2",
+                   ".tar.xz": "xz", ".txz": "xz"}
 
 # An archive of more members than this is refused whole, saying to unpack it: each member
 # is an input file of its own (a manifest entry, a row in the plan), so a million-member
@@ -48,7 +51,7 @@ def archive_kind(source: str) -> str | None:
     """"zip" or "tar" for a file we read as an archive, by its name; None otherwise.
 
     >>> archive_kind("crawl-001.ZIP"), archive_kind("dump.tar.gz"), archive_kind("a.jsonl.gz"), archive_kind("a.tgz")
-    ('zip', 'tar', None, None)
+    ('zip', 'tar', None, 'tar')
     """
     name = source.lower()
     if not name.endswith(ARCHIVE_SUFFIXES):
@@ -276,7 +279,11 @@ def opened_archive(kind: str, archive_url: str):
         if key in _opened_archives:
             _opened_archives.move_to_end(key)
             return _opened_archives[key]
-    opened = fsspec.filesystem(kind, fo=archive_url)
+    if kind == "tar":
+        suffix = next((s for s in TAR_COMPRESSION if archive_url.lower().endswith(s)), None)
+        opened = fsspec.filesystem("tar", fo=archive_url, compression=TAR_COMPRESSION.get(suffix))
+    else:
+        opened = fsspec.filesystem(kind, fo=archive_url)
     with _opened_archives_lock:
         _opened_archives[key] = opened
         while len(_opened_archives) > OPENED_ARCHIVES_KEPT:

@@ -45,9 +45,8 @@ FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jso
                     ".mhtml": "mhtml", ".mht": "mhtml"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 # Archives whose members are listed and read one by one, each by its own name
-# (``corpus_clean.archives``). Not ``.tgz``/``.txz``/``.tbz2``: fsspec's tar reader finds
-# the compression by ``.gz``/``.xz``/``.bz2``, so those are refused saying to rename them.
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz")
+# (``corpus_clean.archives``; a tar's compression told by its suffix, ``.tgz`` too).
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tbz", ".tbz2", ".txz")
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
 # it has a size limit; JSON Lines in a `.json` file stream like any JSONL.
@@ -1333,9 +1332,8 @@ _WHAT_THE_SUFFIX_IS = {
     (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
-    (".zip", ".tar"): "a zip or tar archive: its members are read when it is in the input folder",
-    (".tgz", ".tbz", ".tbz2", ".txz"): "a compressed tar archive: name it .tar.gz, .tar.bz2 or .tar.xz to read "
-                                       "its members",
+    (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz"): "a zip or tar archive: its members are read when it is in "
+                                                        "the input folder",
     (".tzst", ".tar.zst", ".7z", ".rar", ".jar"): "an archive not opened here (7z, rar, jar, tar.zst): unpack it first",
     (".wat.gz", ".md.gz", ".tar.gz", ".tar.bz2", ".tar.xz"): "compressed; see the same file uncompressed",
 }
