@@ -211,3 +211,21 @@ def test_an_arc_record_whose_long_header_line_straddles_a_search_chunk_is_found_
     docs, _ = items(tmp_path / "t.arc")
 
     assert [doc.html for doc in docs if not doc.problems] == [body.decode()]
+
+
+def test_what_warcio_finds_wrong_is_said_under_the_file_not_written_to_stderr(tmp_path, capfd):
+    """A record whose Content-Length stops 20 bytes short: warcio wrote "Record not followed
+    by newline" to stderr (and a URL with a space, "Replacing spaces"), naming no file, and
+    the record, its text cut short, was read clean. Now stderr stays quiet and the record
+    is quarantined saying what warcio found after it."""
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>The ferry runs hourly.</p></body></html>"
+    record = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.test/x y\r\n"
+              b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % (len(body) - 20)
+              + body + b"\r\n\r\n")
+    (tmp_path / "short.warc").write_bytes(record * 2)
+
+    docs, others = items(tmp_path / "short.warc")
+
+    assert capfd.readouterr().err == ""
+    assert others == [] and len(docs) == 2  # (each record's text cut 20 bytes short: quarantined, saying why)
+    assert all("not a record's end" in doc.problems[0][1] and "Content-Length" in doc.problems[0][1] for doc in docs)
