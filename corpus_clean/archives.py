@@ -152,7 +152,7 @@ def members_of(archive: InputFile) -> list[InputFile]:
         said = f"after {len(entries)} member(s)" if entries else "before any member"
         unlistable.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
                                                                f"{type(error).__name__}: {error}"))
-        doubt = damage_doubt(kind, error) if entries else None
+        doubt = damage_doubt(archive.source, error) if entries else None
     members = [InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
                          mtime_ns=archive.mtime_ns, archive=archive.source, doubt=None if refused else doubt)
                for name, size, refused, source in named_members(archive, entries)]
@@ -163,18 +163,21 @@ def members_of(archive: InputFile) -> list[InputFile]:
     return members + unlistable
 
 
-def damage_doubt(kind: str, error: BaseException) -> str | None:
-    """Why the members listed before a tar's listing failed may be damaged; None for a zip
-    (each member carries its own CRC, checked as it is read) and for an archive cut short
-    (the bytes before the cut are as written; a member cut short fails as it is read).
-    A tar.gz's one CRC covers every member: when it fails, none can be trusted.
+def damage_doubt(source: str, error: BaseException) -> str | None:
+    """Why the members listed before a compressed tar's listing failed may be damaged: its
+    one CRC covers every member (and damage garbles what follows it), so when the stream
+    fails none can be trusted. None for a zip (each member carries its own CRC, checked as
+    it is read), a plain tar (damage where its listing stopped leaves the members before
+    it as written) and an archive cut short (the bytes before the cut are as written; a
+    member cut short fails as it is read).
 
-    >>> damage_doubt("tar", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
+    >>> damage_doubt("d.tar.gz", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
     True
-    >>> damage_doubt("tar", OSError("CRC check failed 0x1 != 0x2"))[:48]
-    'its tar archive is damaged (OSError: CRC check f'
+    >>> damage_doubt("d.tgz", OSError("CRC check failed 0x1 != 0x2"))[:48], damage_doubt("d.tar", OSError("x"))
+    ('its tar archive is damaged (OSError: CRC check f', None)
     """
-    if kind != "tar" or isinstance(error, EOFError) or "unexpected end" in str(error):
+    compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
+    if not compressed or isinstance(error, EOFError) or "unexpected end" in str(error):
         return None
     return (f"its tar archive is damaged ({type(error).__name__}: {error}), and tar keeps no checksum of a "
             "member's bytes: this member's may be damaged too (quarantined, its text kept)")

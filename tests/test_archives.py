@@ -257,3 +257,20 @@ def test_a_compressed_tar_damaged_part_way_loses_no_member_without_a_word(tmp_pa
             assert read[source] == data.decode(), (name, read[source])
         else:
             assert source in said or "cannot be listed" in said.get(archive, ""), (name, said)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_plain_tar_damaged_in_a_header_keeps_the_members_before_it_clean(tmp_path, seed):
+    """A flipped byte in a member's header (a plain tar: no stream check): the members
+    before it are read clean, exactly; the archive's entry says it is damaged from there."""
+    rng = random.Random(seed)
+    members = {f"m{k:02d}.txt": ((" ".join(rng.choices(WORDS, k=40)) + f" {k}").encode(), []) for k in range(6)}
+    data = _tar(members, "w")
+    damaged = rng.randrange(1, 6)
+    at = 1024 * damaged + rng.randrange(0, 100)  # (each member here: a 512-byte header, one block of data)
+    (tmp_path / "d.tar").write_bytes(data[:at] + bytes([data[at] ^ 0xA5]) + data[at + 1:])
+
+    texts, skipped = _read(tmp_path)
+
+    assert texts == {f"d.tar/m{k:02d}.txt": [members[f"m{k:02d}.txt"][0].decode()] for k in range(damaged)}
+    assert list(skipped) == ["d.tar"] and "cannot be listed" in skipped["d.tar"]
