@@ -23,7 +23,8 @@ was first run (on round 23's code):
             Expected: refused saying it is an archive (zip or tar) and to unpack it; never
             its headers and members read as lines of text. From bad27 (round 24): under
             .zip, .tar, .tar.gz, .tar.bz2, .tar.xz **read**, member by member, each under
-            "archive/member", a damaged member (wrong CRC) listed by name and the others read.
+            "archive/member", a damaged member (wrong CRC) listed by name and the others read;
+            from bad28 (round 25) under .tgz, .tbz2, .txz too.
   nested    JSON Lines whose text is not a string field we read: ``{"article": {"body":
             ...}}``, a title and a list of paragraphs, a "text" holding a JSON document (an
             exporter's record encoded twice), an "html" holding one. Expected: quarantined
@@ -226,7 +227,7 @@ def kind_archive(rng: random.Random) -> Case:
                   "gz": ["export.jsonl.gz", "dump.txt.gz"], "bz2": ["export.jsonl.bz2"],
                   "xz": ["export.jsonl.xz"], "zst": ["export.jsonl.zst"]}[how]
     name = rng.choice(own) if rng.random() < 0.5 else rng.choice(text_names + ["export"])
-    if name in own and name.endswith((".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz")):
+    if name in own and name.endswith((".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tbz2", ".txz")):
         return _read_archive(rng, name, how, members, damage)
     data = archive_bytes(members, how, stored=rng.random() < 0.5)
     if damage == "flip":

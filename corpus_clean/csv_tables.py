@@ -227,9 +227,13 @@ def _fields(rows: list[dict]) -> list[dict]:
              for key, value in row.items()} for row in rows]
 
 
-def _bad_rows(file: InputFile, first: int, rows: list[tuple[int | None, str]]) -> Iterator[Document]:
-    """Rows with the wrong number of cells, quarantined with their raw line."""
+def _bad_rows(file: InputFile, first: int, rows: list[tuple[int | None, str]]) -> Iterator[Document | Skipped]:
+    """Rows with the wrong number of cells, quarantined with their raw line; a "row" of
+    NUL bytes only (a preallocated file's padding after its last row) is no text: skipped."""
     for index, (number, text) in enumerate(rows, start=first):
         where = f"line {number}" if number is not None else f"row {index}"
+        if not text.strip("\x00 \r\n"):
+            yield Skipped(file.source, f"{file.source}: {where} holds only NUL bytes (padding), no row", index)
+            continue
         yield new_document(file.source, index, text.encode("utf-8", "surrogatepass"), text,
                            problem=f"{file.source}: {where} has the wrong number of cells for its header")

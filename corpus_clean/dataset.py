@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 
-import fsspec
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -43,7 +42,7 @@ from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, S
 from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
                                  write_parquet_row_groups, write_text)
 from corpus_clean.processes import return_freed_memory
-from corpus_clean.readers import InputFile, file_format
+from corpus_clean.readers import InputFile, file_format, open_url
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
 # (daily runs leave one small file each) they are merged into files of up to this size.
@@ -149,7 +148,7 @@ def content_sha256(file: InputFile, chunk: int = 1 << 20) -> str:
         return "skipped:" + hashlib.sha256(file.skip_reason.encode()).hexdigest()
     digest = hashlib.sha256()
     try:
-        with fsspec.open(file.url, "rb") as handle:
+        with open_url(file.url) as handle:
             while block := handle.read(chunk):
                 digest.update(block)
     except DAMAGED_ARCHIVE_ERRORS as error:  # OSError; a damaged archive member: BadZipFile, zlib.error...
@@ -174,7 +173,7 @@ def estimate_records(file: InputFile) -> int:
         if kind in ("jsonl", "json"):
             return estimate_lines(file) or 1
         if kind == "parquet":
-            with fsspec.open(file.url, "rb") as handle:
+            with open_url(file.url) as handle:
                 return pq.ParquetFile(handle).metadata.num_rows
     except Exception:  # noqa: BLE001 - an unreadable file is the reader's to report
         return 1
@@ -194,7 +193,7 @@ def estimate_lines(file: InputFile) -> int:
     from fsspec.utils import infer_compression
 
     compression = infer_compression(file.url)
-    with fsspec.open(file.url, "rb") as raw:
+    with open_url(file.url) as raw:
         size = file.size or raw.size
         if compression is None:
             if size <= COUNT_SAMPLE_BYTES:

@@ -6,10 +6,14 @@ feedparser, which knows every version's elements and reads a feed that is not we
 XML (an undeclared ``&nbsp;``, the closing tags cut off) with a lenient parser. An item's
 content is kept as HTML (the HTML path cleans it like any page); its title, link, id and
 date are kept on the row. An item with no content at all is quarantined saying so.
+
+A JSON Feed (jsonfeed.org 1.0 and 1.1, found by its "version") is read the same way, its
+items turned into the entries feedparser would give (``json_feed_entries``).
 """
 from __future__ import annotations
 
 import io
+import json
 from typing import Callable, Iterator
 
 from corpus_clean.document import Document
@@ -56,16 +60,18 @@ def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Ite
     if isinstance(data, Skipped):
         yield data
         return
-    # (a file object: handed bytes, feedparser first tries them as a file name to open)
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    if not parsed.entries and otherwise is not None:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):  # (a JSON Feed: ``sniffed_kind``)
+        parsed = {"entries": json_feed_entries(data) or []}
+    else:  # (a file object: handed bytes, feedparser first tries them as a file name to open)
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    if not parsed["entries"] and otherwise is not None:
         yield from otherwise(file)
         return
-    if not parsed.entries:
-        why = f" ({type(parsed.bozo_exception).__name__}: {parsed.bozo_exception})" if parsed.get("bozo") else ""
+    if not parsed["entries"]:
+        why = f" ({type(parsed['bozo_exception']).__name__}: {parsed['bozo_exception']})" if parsed.get("bozo") else ""
         yield Skipped(file.source, f"{file.source}: a feed with no items{why}")
         return
-    for index, entry in enumerate(parsed.entries):
+    for index, entry in enumerate(parsed["entries"]):
         found = item_content(entry)
         if found is None:
             said = " ".join(filter(None, (entry.get("title"), entry.get("link"))))
@@ -81,3 +87,42 @@ def read_feed_records(file: InputFile, otherwise: Callable | None = None) -> Ite
         doc.url, doc.source_id = entry.get("link"), entry.get("id")
         doc.meta = {key: entry[key] for key in ("published", "updated", "author") if isinstance(entry.get(key), str)}
         yield doc
+
+
+def json_feed_entries(data: bytes) -> list[dict] | None:
+    """A JSON Feed's items as feedparser gives an RSS feed's entries: "content_html" and
+    "content_text" as content (HTML first), "summary", the title, "url" as the link, the
+    id, dates and first author; None when the bytes are not a JSON object with "items".
+
+    >>> json_feed_entries(b'{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": 7, '
+    ...                   b'"url": "https://a.test/7", "title": "Ferry", "content_text": "It sails.", '
+    ...                   b'"authors": [{"name": "Desk"}]}]}')
+    [{'content': [{'type': 'text/plain', 'value': 'It sails.'}], 'id': '7', 'link': 'https://a.test/7', 'title': 'Ferry', 'author': 'Desk'}]
+    >>> json_feed_entries(b'{"version": "https://jsonfeed.org/version/1", "items": ['), json_feed_entries(b'[1]')
+    (None, None)
+    """
+    try:
+        feed = json.loads(data.decode("utf-8-sig"))  # (UTF-8, the spec says)
+    except ValueError:  # (UnicodeDecodeError too)
+        return None
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        return None
+    entries = []
+    for item in items:
+        item = item if isinstance(item, dict) else {}
+        entry: dict = {"content": [{"type": kind, "value": item[key]}
+                                   for key, kind in (("content_html", "text/html"), ("content_text", "text/plain"))
+                                   if isinstance(item.get(key), str)]}
+        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        author = authors[0].get("name") if authors and isinstance(authors[0], dict) else None
+        for name, value in (("id", item.get("id")), ("link", item.get("url") or item.get("external_url")),
+                            ("title", item.get("title")), ("summary", item.get("summary")),
+                            ("published", item.get("date_published")), ("updated", item.get("date_modified")),
+                            ("author", author)):
+            if isinstance(value, (str, int)) and not isinstance(value, bool):
+                entry[name] = str(value)
+        if "summary" in entry:
+            entry["summary_detail"] = {"type": "text/plain"}
+        entries.append(entry)
+    return entries

@@ -45,9 +45,8 @@ FORMAT_OF_SUFFIX = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jso
                     ".mhtml": "mhtml", ".mht": "mhtml"}
 COMPRESSION_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")  # not for Parquet: it compresses inside
 # Archives whose members are listed and read one by one, each by its own name
-# (``corpus_clean.archives``). Not ``.tgz``/``.txz``/``.tbz2``: fsspec's tar reader finds
-# the compression by ``.gz``/``.xz``/``.bz2``, so those are refused saying to rename them.
-ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz")
+# (``corpus_clean.archives``; a tar's compression told by its suffix, ``.tgz`` too).
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tar.bz2", ".tar.xz", ".tgz", ".tbz", ".tbz2", ".txz")
 
 # A `.json` file holding one JSON document (an array of records) is parsed whole, so
 # it has a size limit; JSON Lines in a `.json` file stream like any JSONL.
@@ -99,6 +98,9 @@ class InputFile:
     # url opens the member (``zip://member::archive``), its source is the archive's
     # source and the member's name ("crawl-001.zip/pages/a.jsonl").
     archive: str | None = None
+    # Why a member's bytes may be damaged though it reads (its tar.gz fails its CRC check
+    # part way): each record read from it is quarantined saying so, its text kept raw.
+    doubt: str | None = None
 
     @property
     def is_piece(self) -> bool:
@@ -160,10 +162,8 @@ def head_and_tail(url: str, size: int = 10, tail: bool = True) -> tuple[bytes, b
     """A file's first and last `size` bytes as stored ((b"", b"") when it cannot be read:
     the reader opens it again and says why); with `tail` False, the tail is not read (one
     request fewer on object stores) and b"" stands for it."""
-    import fsspec
-
     try:
-        with fsspec.open(url, "rb", compression=None) as handle:
+        with open_url(url) as handle:
             head = handle.read(size)
             if not tail or len(head) < size:
                 return head, head if tail else b""
@@ -207,14 +207,24 @@ def open_input(url: str, compression: str | None = "infer"):
     (``stored_uncompressed``) is read as it is stored: a tool that saved plain JSONL as
     ``part.jsonl.gz`` loses no records; and the other way round, a file whose name says
     nothing of compression but whose bytes are gzip, bzip2, xz or zstd is decompressed."""
-    import fsspec
-
     if compression == "infer" and stored_uncompressed(url):
         compression = None
     elif compression == "infer" and not is_compressed(url):
         # A file named as plain text whose bytes are compressed (`part.jsonl` written by a
         # tool that gzips everything) is read through its decompressor.
         compression = compression_of_head(head_and_tail(url, tail=False)[0])
+    return open_url(url, compression)
+
+
+def open_url(url: str, compression: str | None = None):
+    """``fsspec.open(url, "rb", compression=compression)``; an archive member's url
+    (``zip://name::archive``) through its archive opened once (``archives.open_member``)."""
+    import fsspec
+
+    if url.startswith(("zip://", "tar://")) and "::" in url:
+        from corpus_clean.archives import open_member
+
+        return open_member(url, compression)
     return fsspec.open(url, "rb", compression=compression)
 
 
@@ -426,6 +436,36 @@ def looks_binary(data: bytes) -> bool:
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     # A stray NUL or two in a short text is repairable noise; binary formats have many.
     return head.count(0) > max(len(head) // 100, 4) or controls > len(head) // 10
+
+
+_NUL_BLOCK = re.compile(rb"\x00{16,}")
+
+
+def without_nul_blocks(data: bytes) -> tuple[bytes, str | None] | None:
+    r"""A text whose NULs are blocks of them (16 or more in a row) without those blocks, and
+    what they hide: None for blocks at its end or start (a preallocated file's padding,
+    nothing missing), else where the blocks were (a crash's hole: the text there is lost,
+    so the text around it is quarantined, not passed as whole). None when it is binary
+    with the blocks gone too, or holds NULs outside blocks.
+
+    >>> without_nul_blocks(b"Text that was written.\n" + bytes(4096))
+    (b'Text that was written.\n', None)
+    >>> without_nul_blocks(b"First part.\n" + bytes(512) + b"Second part.\n")[1]
+    '512 NUL bytes at byte 12 (a hole a crash or a preallocated file leaves: text may be missing there) removed'
+    >>> without_nul_blocks(b"\x89PNG\r\n\x1a\n" + bytes(64) + b"\x00\x01\x02\x03" * 40) is None
+    True
+    """
+    core = data.strip(b"\x00")
+    inner = [(found.start(), len(found.group())) for found in _NUL_BLOCK.finditer(core)]
+    text = _NUL_BLOCK.sub(b"", core)
+    if not text or b"\x00" in text or looks_binary(text):
+        return None
+    if not inner:
+        return text, None
+    lead = len(data) - len(data.lstrip(b"\x00"))
+    said = ", ".join(f"{size:,} NUL bytes at byte {lead + at:,}" for at, size in inner[:3])
+    return text, f"{said}{' ...' if len(inner) > 3 else ''} (a hole a crash or a preallocated file leaves: " \
+                 "text may be missing there) removed"
 
 
 def decode_bytes(data: bytes) -> Decoded:
@@ -1292,9 +1332,8 @@ _WHAT_THE_SUFFIX_IS = {
     (".eml", ".msg", ".mbox"): "an e-mail message: save its text or HTML part as .txt or .html",
     (".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pptx", ".xlsx", ".xls"):
         "a document format whose text must be extracted first (e.g. with a PDF or office converter)",
-    (".zip", ".tar"): "a zip or tar archive: its members are read when it is in the input folder",
-    (".tgz", ".tbz", ".tbz2", ".txz"): "a compressed tar archive: name it .tar.gz, .tar.bz2 or .tar.xz to read "
-                                       "its members",
+    (".zip", ".tar", ".tgz", ".tbz", ".tbz2", ".txz"): "a zip or tar archive: its members are read when it is in "
+                                                        "the input folder",
     (".tzst", ".tar.zst", ".7z", ".rar", ".jar"): "an archive not opened here (7z, rar, jar, tar.zst): unpack it first",
     (".wat.gz", ".md.gz", ".tar.gz", ".tar.bz2", ".tar.xz"): "compressed; see the same file uncompressed",
 }
@@ -1457,6 +1496,9 @@ _FEED_NAMESPACES = (b"http://www.w3.org/2005/Atom", b"http://purl.org/atom/", b"
 _MIME_HEADERS = re.compile(rb"(?:[A-Za-z][A-Za-z0-9-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n")
 _MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _MAIL_HEADER = re.compile(rb"^(?:mime-version|message-id|received|return-path):", re.IGNORECASE | re.MULTILINE)
+# A JSON Feed (jsonfeed.org): an object whose "version" names the spec (its slashes
+# escaped as PHP's json_encode writes them, or not), read as a feed.
+_JSON_FEED_VERSION = re.compile(rb'"version"\s*:\s*"https?:\\?/\\?/jsonfeed\.org\\?/version')
 _XML_KIND_OF_ROOT = {b"rss": "feed", b"feed": "feed", b"rdf:rdf": "feed", b"urlset": "sitemap",
                      b"sitemapindex": "sitemap", b"tei": "tei", b"teicorpus": "tei", b"html": "page"}
 # What else the first bytes must show for a root to count (an XML declaration aside): a
@@ -1485,9 +1527,13 @@ def sniffed_kind(head: bytes) -> str | None:
     'feed'
     >>> sniffed_kind(b'{"text": "<rss> is a feed"}'), sniffed_kind(b"<p>A fragment</p>"), sniffed_kind(b"<html><p>")
     (None, None, None)
+    >>> sniffed_kind(b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1", "items": ['), sniffed_kind(b'{"text": "jsonfeed.org"}')
+    ('feed', None)
     """
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and _JSON_FEED_VERSION.search(head):
+        return "feed"  # (a JSON Feed: read by ``feeds.read_feed_records`` as an RSS feed is)
     wide = next((encoding for bom, encoding in _BOMS if head.startswith(bom) and encoding != "utf-8-sig"), None)
     if wide:  # (a UTF-16/32 feed or page, by its byte-order mark: sniffed as its text)
         head = head.decode(wide, "ignore").encode("utf-8")
@@ -1560,6 +1606,36 @@ def first_bytes(file: InputFile) -> tuple[bytes, bytes | None]:
     return head[:STORED_SNIFF_BYTES], decompressed_part(head)
 
 
+# A whole HTML page's first bytes (a doctype or <html>), after a BOM and blanks.
+_HTML_PAGE_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def holds_json_lines(head: bytes) -> bool:
+    r"""Whether a file's first bytes are JSON Lines: each whole line in them (one at least;
+    blank lines aside) a JSON object.
+
+    >>> holds_json_lines(b'{"text": "a"}\n{"text": "b"}\n{"te'), holds_json_lines(b'{"text": "a"}')
+    (True, False)
+    >>> holds_json_lines(b'{braces} in prose\n'), holds_json_lines(b'Plain text.\n{"text": "a"}\n')
+    (False, False)
+    """
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{"):  # (most text: no JSON looked for)
+        return False
+    lines = [line for line in head.split(b"\n")[:-1] if line.strip()]
+    if not lines:
+        return False
+    for line in lines:
+        if not line.lstrip().startswith(b"{"):
+            return False
+        try:
+            if not isinstance(json.loads(line), dict):
+                return False
+        except ValueError:
+            return False
+    return True
+
+
 def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
     """(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
@@ -1567,9 +1643,13 @@ def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str 
     sniffed = sniffed_kind(head) if head else None
     if sniffed in _READ_AS:
         return _READ_AS[sniffed], None
+    if kind in ("jsonl", "json") and sniffed is None and head and _HTML_PAGE_START.match(head[:1024]):
+        return "html", None  # (a page saved under a JSON name: its prose, not one line of malformed JSON)
+    if kind in ("text", "html") and sniffed is None and head and holds_json_lines(head):
+        return "jsonl", None  # (JSON Lines saved under a text name: each record's text, not its JSON syntax)
     if kind in ("xml", "feed", "mhtml"):  # (named for a kind of markup the bytes are not)
         if sniffed == "page" or (sniffed is None and head is not None and kind != "mhtml"
-                                 and re.match(rb"\s*<(?:!doctype\s+html|html[\s>])", head[:1024], re.IGNORECASE)):
+                                 and _HTML_PAGE_START.match(head[:1024])):
             return "html", None
         if head is None:
             return kind, None  # (unreadable: the reader says why)
@@ -1681,13 +1761,19 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     if isinstance(data, Skipped):
         yield data
         return
+    holes = None
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
-        yield Skipped(file.source, "binary file (NUL or control bytes), not text")
-        return
+        found = without_nul_blocks(data)
+        if found is None:
+            yield Skipped(file.source, "binary file (NUL or control bytes), not text")
+            return
+        data, holes = found
     decoded = decode_bytes(data)
-    problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
-    yield new_document(file.source, 0, data, decoded.text, encoding=decoded.encoding, problem=problem)
+    problem = f"{file.source}: {decoded.problem}" if decoded.problem else holes and f"{file.source}: {holes}"
+    # (a byte-order mark at a line start is a second file's, joined on by ``cat``: no text)
+    text = decoded.text.replace("\n\ufeff", "\n")
+    yield new_document(file.source, 0, data, text, encoding=decoded.encoding, problem=problem)
 
 
 def read_html_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
@@ -1859,6 +1945,12 @@ def jsonl_record(source: str, index: int, line: bytes) -> Document | Skipped:
     if not line.strip(b"\x00\r"):
         # (a UTF-16 CRLF read as bytes leaves "\x00" between its CR and LF: ``_wide_line``)
         return Skipped(source, f"line {index + 1} holds only NUL bytes (a UTF-16/32 line end read as bytes)", index)
+    after_nuls = line.lstrip(b"\x00")
+    if len(after_nuls) < len(line) and after_nuls.startswith(b"{") and b"\x00" not in after_nuls:
+        # (a block of NULs before a record -- a preallocated file's padding, a crash's hole
+        # ending at a line start -- is no text: the record after it is read; UTF-16 text
+        # read as bytes has NULs all along its line, and is left to the general way)
+        return jsonl_record(source, index, after_nuls)
     return jsonl_document(source, index, line, decode_bytes(line))
 
 
@@ -3217,6 +3309,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
     try:
         for item in reader(file):
             produced += 1
+            if file.doubt and isinstance(item, Document):
+                item.problems.append(("readable_input", f"{file.source}: {file.doubt}"))
             yield item
     except Exception as error:  # noqa: BLE001 - one bad file must not take the others with it
         reason = f"{file.source}: could not read file after {produced} record(s): {type(error).__name__}: {error}"

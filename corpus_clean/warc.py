@@ -30,7 +30,11 @@ magic number, or a ``WARC/1.x`` line or an ARC record's header line at a line st
 
 from __future__ import annotations
 
+import io
+import logging
 import re
+import sys
+import threading
 import zlib
 from collections.abc import Iterator
 
@@ -50,7 +54,8 @@ ARC_V2_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:[^ \n]* [^ \n]+ \d{14
 RECORD_START = {False: re.compile(rb"(?:^|(?<=\n))WARC/1\.[01]\r?\n"),
                 True: re.compile(rb"(?:^|(?<=\n))" + ARC_HEADER_LINE.pattern)}
 GZIP_MEMBER_MAGIC = b"\x1f\x8b\x08"
-# What the search for the next record start reads at a time.
+# What the search for the next record start reads at a time (a plain stream's next read
+# starts at the last line start read, so a first line across two reads is whole in one).
 RESYNC_CHUNK_BYTES = 1 << 20
 # How much of a gzip'd file's first member is decompressed to tell a WARC gzip'd record
 # by record (the standard: each member a record, so damage costs one) from one gzip'd
@@ -192,6 +197,45 @@ class DamagedRecord(Exception):
         self.start = start
 
 
+# What warcio wrote to stderr while this thread read (``quiet_warcio``): the reader's to say.
+_warcio_said = threading.local()
+
+
+class _WarcioStderr:
+    """Where warcio's writes to stderr go once quieted: the reading thread's list of them."""
+
+    def write(self, text: str) -> int:
+        said = getattr(_warcio_said, "lines", None)
+        if said is not None and text.strip():
+            said.append(text.strip())
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+class _SysForWarcio:
+    """``sys`` as warcio's modules see it once quieted: the real one, its stderr aside."""
+
+    def __getattr__(self, name: str):
+        return _WarcioStderr() if name == "stderr" else getattr(sys, name)
+
+
+def quiet_warcio() -> None:
+    """warcio writes what it finds wrong as it reads (bytes after a record that are not a
+    blank line -- a Content-Length too short --, a stream that breaks) straight to stderr:
+    lines between a run's own, naming no file. Its modules' ``sys`` is given a stderr that
+    keeps them for the reader (``WarcRecords.warcio_said``), which says them under the
+    file's source; the process's own stderr is left alone, for every thread. Its logger's
+    warnings (a URL with spaces, which it mends) are not shown."""
+    from warcio import archiveiterator, bufferedreaders, digestverifyingreader
+
+    for module in (archiveiterator, bufferedreaders, digestverifyingreader):
+        if module.sys is sys:
+            module.sys = _SysForWarcio()
+    logging.getLogger("warcio").setLevel(logging.ERROR)
+
+
 class WarcRecords:
     """The records of one WARC stream as Documents and Skipped entries, stepping over
     damage (``items``). `by_member`: the stream is gzip'd record by record (a damaged
@@ -210,6 +254,9 @@ class WarcRecords:
     def items(self) -> Iterator[Document | Skipped | Unreadable]:
         from warcio.archiveiterator import ArchiveIterator
 
+        quiet_warcio()
+        _warcio_said.lines = said = []  # what warcio writes as it reads on (``quiet_warcio``)
+        held: list[Document | Skipped] = []  # the last record read, given once that is known
         start = 0
         while start is not None:
             records = None
@@ -217,11 +264,15 @@ class WarcRecords:
                 self.handle.seek(start)
                 records = ArchiveIterator(self.handle, check_digests=True, arc2warc=self.arc)
                 for record in records:
+                    yield from self._given(held, said)
                     if self.damaged_from is not None:
                         yield self._damaged(records.offset)
-                    yield self._read(records, record)
+                    held.append(self._read(records, record))
+                    _warcio_said.lines = said  # (another file's reading may have run meanwhile)
                 start = self._after_last_record(records.offset)
+                yield from self._given(held, said)
             except Exception as error:  # noqa: BLE001 - warcio and zlib raise several types
+                yield from self._given(held, said)
                 failed_at = error.start if isinstance(error, DamagedRecord) else \
                     records.offset if records is not None else start
                 # (a damaged gzip member can leave warcio's offset before the record it just
@@ -236,6 +287,23 @@ class WarcRecords:
                     return
         if self.damaged_from is not None:
             yield self._damaged(None)
+
+    def _given(self, held: list, said: list[str]) -> Iterator[Document | Skipped | Unreadable]:
+        """The record held back, then emptied, with what warcio wrote while reading on past
+        it (emptied too): a page's record is quarantined saying so (bytes follow it that
+        are not a record's end: its Content-Length too short, its text cut), else it is
+        followed by an entry of the file's saying it."""
+        if said:
+            words = f"warcio says: {printable(' '.join(' / '.join(said).split()), 400)}"
+            said.clear()
+            document = next((item for item in held if isinstance(item, Document)), None)
+            if document is not None:
+                document.problems.append(("readable_input", f"{self.file.source}: record {self.index}: the bytes "
+                                                            f"after it are not a record's end ({words})"))
+            else:
+                held.append(Unreadable(self.file.source, f"{self.file.source}: after record {self.index}: {words}"))
+        yield from held
+        held.clear()
 
     def _read(self, records, record) -> Document | Skipped:
         """One record, read to its end. Its digest failing, or its bytes ending before
@@ -321,7 +389,13 @@ class WarcRecords:
                 return at + found
             if len(chunk) <= RESYNC_CHUNK_BYTES:
                 return None
-            at += RESYNC_CHUNK_BYTES
+            # (plain: the next chunk from the last line start in this one, so a record's
+            # first line straddling its end, however long -- an ARC URL of 6 KB -- is read whole)
+            last_line = -1 if self.by_member else chunk.rfind(b"\n", 1, RESYNC_CHUNK_BYTES)
+            if last_line > 0:  # (chunk[0] is the byte before `at` when `at` is not 0)
+                at += last_line if at else last_line + 1
+            else:
+                at += RESYNC_CHUNK_BYTES
 
     def _spans_members(self, start: int, end: int) -> bool:
         """Whether a gzip member that starts a record lies inside [`start`, `end`): one
