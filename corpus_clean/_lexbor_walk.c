@@ -1779,18 +1779,93 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
 
 /* ------------------------------------------------------------------ sums up the tree from paragraphs */
 
-/* dict[key] = dict.get(key, zero) + amount, with Python's own arithmetic. 0, or -1 on error. */
-static int dict_add(PyObject *dict, PyObject *key, PyObject *zero, PyObject *amount)
+/* Sums by element, kept in C while a walk up from each paragraph adds to them, made into a dict
+ * (keyed by mem_id, in the order the elements were first met) once at the end: a Python dict
+ * looked up and set for each paragraph and level was most of these walks' cost (~500 instructions
+ * an addition: the key's int, the lookup, the new sum object, the store). */
+typedef union { double real; long long whole; } Sum;
+
+typedef struct {
+    lxb_node **nodes;       /* in the order first met */
+    Sum *sums;
+    Py_ssize_t count, capacity;
+    Py_ssize_t *slots;      /* open addressing on the node's address: index + 1 into nodes, 0 empty */
+    size_t mask;
+} NodeSums;
+
+static void sums_free(NodeSums *table)
 {
-    PyObject *old = PyDict_GetItemWithError(dict, key);  /* borrowed */
-    if (old == NULL && PyErr_Occurred())
-        return -1;
-    PyObject *sum = PyNumber_Add(old != NULL ? old : zero, amount);
-    if (sum == NULL)
-        return -1;
-    int status = PyDict_SetItem(dict, key, sum);
-    Py_DECREF(sum);
-    return status;
+    PyMem_Free(table->nodes);
+    PyMem_Free(table->sums);
+    PyMem_Free(table->slots);
+    memset(table, 0, sizeof(*table));
+}
+
+static size_t sums_slot(const NodeSums *table, lxb_node *node)
+{
+    return (size_t)(((uintptr_t)node * 0x9E3779B97F4A7C15ULL) >> 17) & table->mask;
+}
+
+/* The index of ``node``'s sum (a new one, zero, when ``node`` is met first: *is_new set), or -1 on no memory. */
+static Py_ssize_t sums_at(NodeSums *table, lxb_node *node, int *is_new)
+{
+    if (2 * (table->count + 1) > (Py_ssize_t)(table->mask + 1)) {  /* (kept at most half full) */
+        size_t size = table->mask ? 2 * (table->mask + 1) : 256;
+        Py_ssize_t capacity = (Py_ssize_t)size / 2;
+        Py_ssize_t *slots = PyMem_Calloc(size, sizeof(Py_ssize_t));
+        lxb_node **nodes = PyMem_Realloc(table->nodes, (size_t)capacity * sizeof(lxb_node *));
+        if (nodes != NULL)
+            table->nodes = nodes;
+        Sum *sums = nodes != NULL ? PyMem_Realloc(table->sums, (size_t)capacity * sizeof(Sum)) : NULL;
+        if (sums != NULL)
+            table->sums = sums;
+        if (slots == NULL || nodes == NULL || sums == NULL) {
+            PyMem_Free(slots);
+            PyErr_NoMemory();
+            return -1;
+        }
+        PyMem_Free(table->slots);
+        table->slots = slots;
+        table->mask = size - 1;
+        table->capacity = capacity;
+        for (Py_ssize_t i = 0; i < table->count; i++) {
+            size_t slot = sums_slot(table, table->nodes[i]);
+            while (slots[slot] != 0)
+                slot = (slot + 1) & table->mask;
+            slots[slot] = i + 1;
+        }
+    }
+    size_t slot = sums_slot(table, node);
+    for (; table->slots[slot] != 0; slot = (slot + 1) & table->mask)
+        if (table->nodes[table->slots[slot] - 1] == node) {
+            *is_new = 0;
+            return table->slots[slot] - 1;
+        }
+    Py_ssize_t at = table->count++;
+    table->slots[slot] = at + 1;
+    table->nodes[at] = node;
+    table->sums[at].whole = 0;
+    *is_new = 1;
+    return at;
+}
+
+/* The key of html's dicts for ``node``: its mem_id. */
+static PyObject *key_of(lxb_node *node) { return PyLong_FromVoidPtr(node); }
+
+/* ``dict[mem_id] = sum`` for every element of ``table`` in the order met (real: floats, else ints); 0 or -1. */
+static int sums_into(const NodeSums *table, PyObject *dict, int real)
+{
+    for (Py_ssize_t i = 0; i < table->count; i++) {
+        PyObject *key = key_of(table->nodes[i]);
+        PyObject *value = key == NULL ? NULL
+            : real ? PyFloat_FromDouble(table->sums[i].real) : PyLong_FromLongLong(table->sums[i].whole);
+        int failed = value == NULL || PyDict_SetItem(dict, key, value) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+        if (failed)
+            return -1;
+    }
+    return 0;
 }
 
 /* (a, b, c) when ``ok``, else NULL (an error is set); the references to seq, a, b and c are given up
@@ -1805,41 +1880,54 @@ static PyObject *three_dicts(int ok, PyObject *seq, PyObject *a, PyObject *b, Py
     return result;
 }
 
-/* A paragraph's block (its node object and Lexbor node) and counts, read off an html._Para. */
+/* A paragraph's block (its Lexbor node) and counts, read off an html._Para. The counts are ints below
+ * 2**53 (a page's characters: MAX_HTML_CHARS), so C's doubles add and divide them as Python does. */
 typedef struct {
-    PyObject *node_obj, *chars, *link_chars, *commas;  /* new references */
     lxb_node *node;
+    long long chars, link_chars, commas;
 } ParaRow;
 
-static void para_release(ParaRow *row)
+#define EXACT_LIMIT (1LL << 53)
+
+static int para_count(PyObject *value, long long *out)
 {
-    Py_CLEAR(row->node_obj);
-    Py_CLEAR(row->chars);
-    Py_CLEAR(row->link_chars);
-    Py_CLEAR(row->commas);
+    if (!PyLong_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "a paragraph's counts are ints");
+        return -1;
+    }
+    *out = PyLong_AsLongLong(value);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    if (*out <= -EXACT_LIMIT || *out >= EXACT_LIMIT) {
+        PyErr_SetString(PyExc_ValueError, "a paragraph's counts are below 2**53");
+        return -1;
+    }
+    return 0;
 }
 
 static int para_read(PyObject *para, ParaRow *row)
 {
+    PyObject *fields[4];
     if (PyTuple_Check(para) && PyTuple_GET_SIZE(para) == 4) {
         /* (html._Para is a named tuple of these four, in this order: read by index, not by four
          * attribute names made into str and looked up for each of a page's ~280 paragraphs) */
-        row->node_obj = Py_NewRef(PyTuple_GET_ITEM(para, 0));
-        row->chars = Py_NewRef(PyTuple_GET_ITEM(para, 1));
-        row->link_chars = Py_NewRef(PyTuple_GET_ITEM(para, 2));
-        row->commas = Py_NewRef(PyTuple_GET_ITEM(para, 3));
+        for (int k = 0; k < 4; k++)
+            fields[k] = Py_NewRef(PyTuple_GET_ITEM(para, k));
     } else {
-        row->node_obj = PyObject_GetAttrString(para, "node");
-        row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
-        row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
-        row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+        static const char *names[4] = {"node", "chars", "link_chars", "commas"};
+        for (int k = 0; k < 4; k++)
+            if ((fields[k] = PyObject_GetAttrString(para, names[k])) == NULL) {
+                while (k-- > 0)
+                    Py_DECREF(fields[k]);
+                return -1;
+            }
     }
-    row->node = row->commas ? node_of(row->node_obj) : NULL;
-    if (row->node == NULL) {
-        para_release(row);
-        return -1;
-    }
-    return 0;
+    row->node = node_of(fields[0]);
+    int failed = row->node == NULL || para_count(fields[1], &row->chars) < 0
+                 || para_count(fields[2], &row->link_chars) < 0 || para_count(fields[3], &row->commas) < 0;
+    for (int k = 0; k < 4; k++)
+        Py_DECREF(fields[k]);
+    return failed ? -1 : 0;
 }
 
 /* prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped): html_prose.prose_by_element's
@@ -1854,36 +1942,58 @@ static PyObject *prose_sums(PyObject *self, PyObject *args)
         return NULL;
     PyObject *seq = PySequence_Fast(paras, "prose_sums expects a sequence of paragraphs");
     PyObject *prose = PyDict_New(), *links = PyDict_New(), *wrapped = PyDict_New();
-    PyObject *zero = PyLong_FromLong(0);
+    /* (prose and links: the same elements in the same order; wrapped: those met inside a link) */
+    NodeSums prose_links = {0}, wrapped_sums = {0};
+    long long *link_sums = NULL;  /* links' sums, beside prose_links' (its sums are the prose) */
+    Py_ssize_t link_capacity = 0;
     int ok = 0;
-    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL || zero == NULL)
+    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         ParaRow row;
         if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
             goto done;
-        PyObject *own = PyNumber_Subtract(row.chars, row.link_chars);
-        int own_true = own ? PyObject_IsTrue(own) : -1;
-        int failed = own_true < 0, in_link = 0;
+        long long own = row.chars - row.link_chars;
+        int in_link = 0, is_new;
         lxb_node *node = row.node;
-        for (Py_ssize_t level = 0; !failed && node != NULL && level < max_levels; level++) {
+        for (Py_ssize_t level = 0; node != NULL && level < max_levels; level++) {
             in_link = in_link || node->local_name == (uintptr_t)a_arg;
-            PyObject *key = PyLong_FromVoidPtr(node);
-            failed = key == NULL || dict_add(prose, key, zero, own) < 0 || dict_add(links, key, zero, row.link_chars) < 0
-                     || (in_link && own_true && dict_add(wrapped, key, zero, own) < 0);
-            Py_XDECREF(key);
+            Py_ssize_t at = sums_at(&prose_links, node, &is_new);
+            if (at < 0)
+                goto done;
+            if (prose_links.capacity > link_capacity) {
+                long long *grown = PyMem_Realloc(link_sums, (size_t)prose_links.capacity * sizeof(long long));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                link_sums = grown;
+                link_capacity = prose_links.capacity;
+            }
+            if (is_new)
+                link_sums[at] = 0;
+            prose_links.sums[at].whole += own;
+            link_sums[at] += row.link_chars;
+            if (in_link && own) {
+                Py_ssize_t w = sums_at(&wrapped_sums, node, &is_new);
+                if (w < 0)
+                    goto done;
+                wrapped_sums.sums[w].whole += own;
+            }
             if (node->local_name == (uintptr_t)body_arg)
                 break;
             node = node->parent;
         }
-        Py_XDECREF(own);
-        para_release(&row);
-        if (failed)
-            goto done;
     }
-    ok = 1;
+    if (sums_into(&prose_links, prose, 0) < 0 || sums_into(&wrapped_sums, wrapped, 0) < 0)
+        goto done;
+    for (Py_ssize_t i = 0; i < prose_links.count; i++)
+        prose_links.sums[i].whole = link_sums[i];
+    ok = sums_into(&prose_links, links, 0) == 0;
 done:
-    Py_XDECREF(zero);
+    sums_free(&prose_links);
+    sums_free(&wrapped_sums);
+    PyMem_Free(link_sums);
     return three_dicts(ok, seq, prose, links, wrapped);
 }
 
@@ -1892,13 +2002,14 @@ done:
  * most half of them in links): its score 1 + commas + min(chars / 100, 3) goes, divided by 1, 2 and 6,
  * to the first three levels (an element met first there starts at its tag's prior, ``priors``:
  * {tag id: prior}; a paragraph whose tag is in ``own_tags`` starts a level below its block), and whole
- * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's,
- * the dicts' order the Python walk's. */
+ * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's
+ * (its ints below 2**53 are exact doubles, and int / int is their doubles divided), the dicts' order
+ * the Python walk's. */
 static PyObject *scores_up(PyObject *self, PyObject *args)
 {
-    PyObject *paras, *body_obj, *min_chars, *priors, *own_tags;
-    Py_ssize_t max_levels;
-    if (!PyArg_ParseTuple(args, "OOOnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
+    PyObject *paras, *body_obj, *priors, *own_tags;
+    Py_ssize_t min_chars, max_levels;
+    if (!PyArg_ParseTuple(args, "OOnnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
         return NULL;
     TagSet own_set;
     lxb_node *body = node_of(body_obj);
@@ -1906,86 +2017,64 @@ static PyObject *scores_up(PyObject *self, PyObject *args)
         return NULL;
     PyObject *seq = PySequence_Fast(paras, "scores_up expects a sequence of paragraphs");
     PyObject *scores = PyDict_New(), *nodes = PyDict_New(), *deep = PyDict_New();
-    PyObject *zero = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
-    PyObject *three = PyLong_FromLong(3), *hundred = PyLong_FromLong(100), *six = PyLong_FromLong(6);
-    PyObject *int_zero = PyLong_FromLong(0);
+    NodeSums scored = {0}, deep_sums = {0};
     int ok = 0;
-    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL || zero == NULL || one == NULL || two == NULL
-            || three == NULL || hundred == NULL || six == NULL || int_zero == NULL)
+    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL)
         goto done;
-    PyObject *divisors[3] = {one, two, six};
+    static const double divisors[3] = {1.0, 2.0, 6.0};
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         ParaRow row;
         if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
             goto done;
-        PyObject *score = NULL, *half = NULL, *hundredths = NULL, *capped = NULL, *base = NULL;
-        int failed = 0, skip;
         /* if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2: continue */
-        skip = PyObject_RichCompareBool(row.chars, min_chars, Py_LT);
-        if (skip == 0) {
-            half = PyNumber_TrueDivide(row.chars, two);
-            skip = half ? PyObject_RichCompareBool(row.link_chars, half, Py_GT) : -1;
-        }
-        if (skip == 0) {
-            /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
-            hundredths = PyNumber_TrueDivide(row.chars, hundred);
-            int over = hundredths ? PyObject_RichCompareBool(three, hundredths, Py_LT) : -1;
-            capped = over < 0 ? NULL : (over ? three : hundredths);
-            base = capped ? PyNumber_Add(one, row.commas) : NULL;
-            score = base ? PyNumber_Add(base, capped) : NULL;
-            failed = score == NULL;
-        }
-        failed = failed || skip < 0;
+        if (row.chars < min_chars || (double)row.link_chars > (double)row.chars / 2.0)
+            continue;
+        /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
+        double hundredths = (double)row.chars / 100.0;
+        double score = (double)(1 + row.commas) + (3.0 < hundredths ? 3.0 : hundredths);
         Py_ssize_t level = tagset_has(&own_set, row.node->local_name) ? -1 : 0;
-        lxb_node *node = row.node;
-        while (!failed && !skip && node != NULL && level < max_levels) {
-            PyObject *key = PyLong_FromVoidPtr(node);
-            if (key == NULL) {
-                failed = 1;
-                break;
-            }
+        int is_new;
+        for (lxb_node *node = row.node; node != NULL && level < max_levels; level++, node = node->parent) {
             if (0 <= level && level < 3) {
-                int known = PyDict_Contains(nodes, key);
-                if (known == 0) {
-                    /* nodes[key] = node; scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
+                Py_ssize_t at = sums_at(&scored, node, &is_new);
+                if (at < 0)
+                    goto done;
+                if (is_new) {  /* scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
                     PyObject *tag = PyLong_FromSize_t(node->local_name);
                     PyObject *prior = tag ? PyDict_GetItemWithError(priors, tag) : NULL;  /* borrowed */
-                    PyObject *start = (tag && (prior || !PyErr_Occurred())) ? PyNumber_Float(prior ? prior : int_zero) : NULL;
-                    PyObject *made = start ? make_node(node, body_obj) : NULL;
-                    known = made == NULL || PyDict_SetItem(nodes, key, made) < 0 || PyDict_SetItem(scores, key, start) < 0 ? -1 : 1;
                     Py_XDECREF(tag);
-                    Py_XDECREF(start);
-                    Py_XDECREF(made);
+                    double start = prior != NULL ? PyFloat_AsDouble(prior) : 0.0;
+                    if (PyErr_Occurred())
+                        goto done;
+                    scored.sums[at].real = start;
                 }
-                PyObject *share = known < 0 ? NULL : PyNumber_TrueDivide(score, divisors[level]);
-                failed = share == NULL || dict_add(scores, key, zero, share) < 0;
-                Py_XDECREF(share);
+                scored.sums[at].real += score / divisors[level];
             }
-            int at_body = node == body;
-            failed = failed || (!at_body && dict_add(deep, key, zero, score) < 0);
-            Py_DECREF(key);
-            if (at_body)
+            if (node == body)
                 break;
-            level++;
-            node = node->parent;
+            Py_ssize_t at = sums_at(&deep_sums, node, &is_new);
+            if (at < 0)
+                goto done;
+            if (is_new)
+                deep_sums.sums[at].real = 0.0;
+            deep_sums.sums[at].real += score;
         }
-        Py_XDECREF(score);
-        Py_XDECREF(half);
-        Py_XDECREF(hundredths);
-        Py_XDECREF(base);
-        para_release(&row);
+    }
+    if (sums_into(&scored, scores, 1) < 0 || sums_into(&deep_sums, deep, 1) < 0)
+        goto done;
+    for (Py_ssize_t i = 0; i < scored.count; i++) {  /* nodes[key] = node, in the order scored */
+        PyObject *key = key_of(scored.nodes[i]);
+        PyObject *made = key ? make_node(scored.nodes[i], body_obj) : NULL;
+        int failed = made == NULL || PyDict_SetItem(nodes, key, made) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(made);
         if (failed)
             goto done;
     }
     ok = 1;
 done:
-    Py_XDECREF(zero);
-    Py_XDECREF(one);
-    Py_XDECREF(two);
-    Py_XDECREF(three);
-    Py_XDECREF(hundred);
-    Py_XDECREF(six);
-    Py_XDECREF(int_zero);
+    sums_free(&scored);
+    sums_free(&deep_sums);
     return three_dicts(ok, seq, scores, nodes, deep);
 }
 
