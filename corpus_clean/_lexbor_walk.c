@@ -2153,12 +2153,23 @@ typedef struct {
  * (the selector's ``i`` flag). */
 enum { FOLD_NEVER = 0, FOLD_IN_HTML = 1, FOLD_ALWAYS = 2 };
 
+#define MAX_NAMES 128             /* the attribute names of one walk's queries (select_scoped: 8 of 16 alternatives) */
+
+/* Attribute names, each once, and which of them each attribute name id Lexbor uses is: Lexbor names an
+ * attribute by an id (its local_name field), found once per id and walk (-1: none of them). */
+typedef struct {
+    const char *names[MAX_NAMES];
+    Py_ssize_t name_lengths[MAX_NAMES];
+    int name_count;
+    uintptr_t cache_ids[NAME_CACHE];
+    signed char cache_names[NAME_CACHE];
+    char cache_used[NAME_CACHE];
+} Names;
+
 typedef struct {
     Alternative alt[MAX_ALTERNATIVES];
     Py_ssize_t count;
-    const char *names[MAX_ALTERNATIVES];    /* the attribute names the alternatives test, each once */
-    Py_ssize_t name_lengths[MAX_ALTERNATIVES];
-    int name_count;
+    Names names;                /* the attribute names the alternatives test (at most MAX_ALTERNATIVES) */
     TagSet skip;                /* :not(these tags) */
     /* Whose attributes are read: every element's when an attribute test has no tag (``[role=button]``),
      * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
@@ -2170,21 +2181,17 @@ typedef struct {
     int any_tag;
     TagSet tags;
     int bare_alternative;
-    /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
-     * found once per id and walk (-1: none of them) */
-    uintptr_t cache_ids[NAME_CACHE];
-    signed char cache_names[NAME_CACHE];
-    char cache_used[NAME_CACHE];
 } Query;
 
-static int name_index(Query *query, const char *name, Py_ssize_t length)
+/* The index of ``name`` in ``names`` (added when new; room for it is the caller's to know). */
+static int name_index(Names *names, const char *name, Py_ssize_t length)
 {
-    for (int i = 0; i < query->name_count; i++)
-        if (query->name_lengths[i] == length && memcmp(query->names[i], name, length) == 0)
+    for (int i = 0; i < names->name_count; i++)
+        if (names->name_lengths[i] == length && memcmp(names->names[i], name, length) == 0)
             return i;
-    query->names[query->name_count] = name;
-    query->name_lengths[query->name_count] = length;
-    return query->name_count++;
+    names->names[names->name_count] = name;
+    names->name_lengths[names->name_count] = length;
+    return names->name_count++;
 }
 
 /* The query from Python: ((tag_id, name_bytes|None, match, value_bytes, fold_case), ...), skip tag ids. */
@@ -2199,13 +2206,13 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         return -1;
     }
     query->count = PyTuple_GET_SIZE(alternatives);
-    query->name_count = 0;
+    query->names.name_count = 0;
     query->attrs_of_any_tag = 0;
     memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
     query->any_tag = 0;
     memset(query->tags.on, 0, sizeof(query->tags.on));
     query->bare_alternative = 0;
-    memset(query->cache_used, 0, sizeof(query->cache_used));
+    memset(query->names.cache_used, 0, sizeof(query->names.cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
         PyObject *name, *value;
@@ -2221,7 +2228,7 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         if (name == Py_None) {
             alt->name = -1;
         } else if (PyBytes_Check(name)) {
-            alt->name = name_index(query, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name));
+            alt->name = name_index(&query->names, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name));
         } else {
             PyErr_SetString(PyExc_TypeError, "an attribute name is bytes or None");
             return -1;
@@ -2258,31 +2265,46 @@ static int same_bytes(const unsigned char *a, const char *b, size_t length, int 
     return 1;
 }
 
-/* Which of the query's names ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
-static int name_of(Query *query, void *attr)
+/* Which of ``names`` ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
+static int name_of(Names *names, void *attr)
 {
     uintptr_t id = ((lxb_node *)attr)->local_name;
     size_t slot = (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 55) & (NAME_CACHE - 1);
     for (int probe = 0; probe < 16; probe++, slot = (slot + 1) & (NAME_CACHE - 1)) {
-        if (!query->cache_used[slot])
+        if (!names->cache_used[slot])
             break;
-        if (query->cache_ids[slot] == id)
-            return query->cache_names[slot];
+        if (names->cache_ids[slot] == id)
+            return names->cache_names[slot];
     }
     size_t length = 0;
     const unsigned char *local = attr_local_name(attr, &length);
     int found = -1;
-    for (int i = 0; local != NULL && i < query->name_count; i++)
-        if ((size_t)query->name_lengths[i] == length && memcmp(local, query->names[i], length) == 0) {
+    for (int i = 0; local != NULL && i < names->name_count; i++)
+        if ((size_t)names->name_lengths[i] == length && memcmp(local, names->names[i], length) == 0) {
             found = i;
             break;
         }
-    if (!query->cache_used[slot]) {     /* (a full run of probes: not cached, read again next time) */
-        query->cache_used[slot] = 1;
-        query->cache_ids[slot] = id;
-        query->cache_names[slot] = (signed char)found;
+    if (!names->cache_used[slot]) {     /* (a full run of probes: not cached, read again next time) */
+        names->cache_used[slot] = 1;
+        names->cache_ids[slot] = id;
+        names->cache_names[slot] = (signed char)found;
     }
     return found;
+}
+
+/* first[i]: ``element``'s first attribute named names[i] (NULL: none); 1 when it has one of them, else 0. */
+static int first_attributes(Names *names, lxb_node *element, void **first)
+{
+    int any = 0;
+    memset(first, 0, (size_t)names->name_count * sizeof(first[0]));
+    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+        int name = name_of(names, attr);
+        if (name >= 0 && first[name] == NULL) {
+            first[name] = attr;
+            any = 1;
+        }
+    }
+    return any;
 }
 
 /* True when ``value[0:length]`` holds ``want[0:size]`` (0 < size <= length), bytes compared as same_bytes
@@ -2329,27 +2351,25 @@ static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
     return 0;
 }
 
-/* How many alternatives of ``query`` the element matches (0 for a skipped tag). An attribute test
- * looks at the element's first attribute of that local name, as Lexbor's attr_by_id does. */
-static int matches_of(Query *query, lxb_node *element)
+/* 0 when ``query`` cannot match ``element`` whatever its attributes: a skipped tag, or a tag no
+ * alternative names (``a[href]`` and a <div>). */
+static int may_match(const Query *query, const lxb_node *element)
 {
-    if (tagset_has(&query->skip, element->local_name))
-        return 0;
-    if (!query->any_tag && !tagset_has(&query->tags, element->local_name))
-        return 0;  /* (no alternative names this element's tag: ``a[href]`` and a <div>) */
-    void *first[MAX_ALTERNATIVES];
-    int any = 0;
-    /* (an element no attribute test can be about is not asked for its attributes: see Query) */
-    if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
-        memset(first, 0, (size_t)query->name_count * sizeof(first[0]));
-        for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
-            int name = name_of(query, attr);
-            if (name >= 0 && first[name] == NULL) {
-                first[name] = attr;
-                any = 1;
-            }
-        }
-    }
+    return !tagset_has(&query->skip, element->local_name)
+           && (query->any_tag || tagset_has(&query->tags, element->local_name));
+}
+
+/* Whether ``query`` reads ``element``'s attributes (an element no attribute test can be about is not
+ * asked for them: see Query). */
+static int reads_attributes(const Query *query, const lxb_node *element)
+{
+    return query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name);
+}
+
+/* How many alternatives of ``query`` an element it may match matches, given ``first`` (its first attribute
+ * of each of the query's names; read only when ``any``: it holds one of them). */
+static int count_matches(const Query *query, lxb_node *element, void *const *first, int any)
+{
     if (!any && !query->bare_alternative)
         return 0;  /* (every alternative asks an attribute the element does not have: ``[class],[id]`` and a <p>) */
     int count = 0;
@@ -2363,6 +2383,17 @@ static int matches_of(Query *query, lxb_node *element)
             count += value_matches(alt, first[alt->name], element);
     }
     return count;
+}
+
+/* How many alternatives of ``query`` the element matches (0 for a skipped tag). An attribute test
+ * looks at the element's first attribute of that local name, as Lexbor's attr_by_id does. */
+static int matches_of(Query *query, lxb_node *element)
+{
+    if (!may_match(query, element))
+        return 0;
+    void *first[MAX_ALTERNATIVES];
+    int any = reads_attributes(query, element) && first_attributes(&query->names, element, first);
+    return count_matches(query, element, first, any);
 }
 
 /* The query of a call and its root node (NULL with an exception set when either is wrong). One
@@ -3122,11 +3153,15 @@ fail:
 /* select_scoped(top, ((alternatives, skip_ids, once, root), ...)): for each query, what ``select(root,
  * alternatives, skip_ids, once)`` returns, all answered in ONE walk from ``top`` (each ``root`` is ``top`` or
  * an element below it: the page's <html>, <head> and <body>). A whole-page walk costs about as much whatever
- * it looks for (the nodes are read from memory): four queries read before any cut, one walk. */
+ * it looks for (the nodes are read from memory): four queries read before any cut, one walk. And an element's
+ * attributes are read once for all the queries (the names they test, each once, in ``all_names``): three of
+ * the four are attribute tests on any tag, each reading every element's attribute list before. */
 #define MAX_SCOPED 8
 static PyObject *select_scoped(PyObject *self, PyObject *args)
 {
     static Query scoped[MAX_SCOPED];
+    static Names all_names;
+    int name_in_all[MAX_SCOPED][MAX_ALTERNATIVES];  /* query k's name i is all_names' name_in_all[k][i] */
     PyObject *top_obj, *specs;
     if (!PyArg_ParseTuple(args, "OO!", &top_obj, &PyTuple_Type, &specs))
         return NULL;
@@ -3154,13 +3189,32 @@ static PyObject *select_scoped(PyObject *self, PyObject *args)
         PyTuple_SET_ITEM(out, k, list);
         active[k] = roots[k] == top;
     }
+    all_names.name_count = 0;
+    memset(all_names.cache_used, 0, sizeof(all_names.cache_used));
+    for (Py_ssize_t k = 0; k < n; k++)
+        for (int i = 0; i < scoped[k].names.name_count; i++)
+            name_in_all[k][i] = name_index(&all_names, scoped[k].names.names[i], scoped[k].names.name_lengths[i]);
     lxb_node *node = top;
     for (;;) {
         if (node->type == NODE_TYPE_ELEMENT) {
+            /* (the attributes read once, when a query that may match the element reads them) */
+            int asked[MAX_SCOPED], read = 0, any_read = 0;
+            void *first_of_all[MAX_NAMES];
             for (Py_ssize_t k = 0; k < n; k++) {
-                if (!active[k])
+                asked[k] = active[k] && may_match(&scoped[k], node);
+                read = read || (asked[k] && reads_attributes(&scoped[k], node));
+            }
+            if (read)
+                any_read = first_attributes(&all_names, node, first_of_all);
+            for (Py_ssize_t k = 0; k < n; k++) {
+                if (!asked[k])
                     continue;
-                int count = matches_of(&scoped[k], node);
+                void *first[MAX_ALTERNATIVES];
+                int any = 0;
+                if (any_read && reads_attributes(&scoped[k], node))
+                    for (int i = 0; i < scoped[k].names.name_count; i++)
+                        any |= (first[i] = first_of_all[name_in_all[k][i]]) != NULL;
+                int count = count_matches(&scoped[k], node, first, any);
                 if (count == 0)
                     continue;
                 PyObject *obj = make_node(node, top_obj);
