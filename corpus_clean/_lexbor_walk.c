@@ -2396,15 +2396,47 @@ static int matches_of(Query *query, lxb_node *element)
     return count_matches(query, element, first, any);
 }
 
-/* The query of a call and its root node (NULL with an exception set when either is wrong). One
- * Query serves every call (4 KB of name cache: not on the stack; the GIL is held throughout a walk). */
+/* The queries read before, by the (immutable) tuples they were read from: a page asks ~100 selects of
+ * a few dozen selector lists (lexbor_walk.Query keeps its tuples), and reading one again (its
+ * alternatives parsed, three tag sets cleared and filled) cost more than many of the walks. Direct-mapped
+ * on the alternatives' address; a slot holds references to its tuples, so an address is not reused while
+ * the slot names it. Only the name cache is cleared per walk (Lexbor's ids of unknown attribute names
+ * are the document's). */
+#define QUERY_CACHE 128
+static struct { PyObject *alternatives, *skip_ids; Query *query; } read_queries[QUERY_CACHE];
+
+/* The query read from ``alternatives`` and ``skip_ids`` (NULL with an exception set when wrong), valid until
+ * the next call: every walk but select_scoped's and labels_marks_paras' second query asks here. */
+static Query *query_for(PyObject *alternatives, PyObject *skip_ids)
+{
+    static Query scratch;  /* (for a skip list that may change: not kept) */
+    if (!PyTuple_CheckExact(alternatives) || !(PyTuple_CheckExact(skip_ids) || PyFrozenSet_CheckExact(skip_ids)))
+        return query_from(alternatives, skip_ids, &scratch) < 0 ? NULL : &scratch;
+    size_t slot = (size_t)(((uintptr_t)alternatives * 0x9E3779B97F4A7C15ULL) >> 32) & (QUERY_CACHE - 1);
+    if (read_queries[slot].alternatives == alternatives && read_queries[slot].skip_ids == skip_ids) {
+        Query *query = read_queries[slot].query;
+        memset(query->names.cache_used, 0, sizeof(query->names.cache_used));
+        return query;
+    }
+    Query *query = read_queries[slot].query;
+    if (query == NULL && (query = read_queries[slot].query = PyMem_Malloc(sizeof(Query))) == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_CLEAR(read_queries[slot].alternatives);
+    Py_CLEAR(read_queries[slot].skip_ids);
+    if (query_from(alternatives, skip_ids, query) < 0)
+        return NULL;
+    read_queries[slot].alternatives = Py_NewRef(alternatives);
+    read_queries[slot].skip_ids = Py_NewRef(skip_ids);
+    return query;
+}
+
+/* The query of a call and its root node (NULL with an exception set when either is wrong). */
 static Query *query_below(PyObject *root_obj, PyObject *alternatives, PyObject *skip_ids, lxb_node **root)
 {
-    static Query query;
     *root = node_of(root_obj);
-    if (*root == NULL || query_from(alternatives, skip_ids, &query) < 0)
-        return NULL;
-    return &query;
+    return *root == NULL ? NULL : query_for(alternatives, skip_ids);
 }
 
 /* The qualified name ``attr`` is called in Python's attribute dict: 'c' class, 'i' id, 'r' role,
