@@ -2884,6 +2884,46 @@ static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t n
                                       &reading));
 }
 
+/* The class and id values a label walk scanned for names (holds_label_name's answers), by their bytes:
+ * a page repeats its class values (a menu's items, a list's rows), each scanned a byte at a time before.
+ * A slot counts for the walk whose number (``scanned_walk``) it holds: a new walk, and new names, forget
+ * them all at once. The values are the tree's bytes, unchanged while the walk lasts. */
+#define SCANNED_SLOTS 1024
+static struct { unsigned walk; size_t length; const unsigned char *value; int holds; } scanned[SCANNED_SLOTS];
+static unsigned scanned_walk = 1;
+
+static void forget_scanned(void)
+{
+    if (++scanned_walk == 0) {  /* (the numbers wrapped round: clear the slots instead) */
+        memset(scanned, 0, sizeof(scanned));
+        scanned_walk = 1;
+    }
+}
+
+/* holds_label_name(value, length), answered once per value and walk. */
+static int scanned_holds(const unsigned char *value, size_t length)
+{
+    uint64_t hash = length;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, value + i, 8);
+        hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+    }
+    for (; i < length; i++)
+        hash = (hash ^ value[i]) * 0x100000001B3ULL;
+    size_t slot = (size_t)(hash >> 40) & (SCANNED_SLOTS - 1);
+    if (scanned[slot].walk == scanned_walk && scanned[slot].length == length
+            && memcmp(scanned[slot].value, value, length) == 0)
+        return scanned[slot].holds;
+    int holds = holds_label_name(value, length);
+    scanned[slot].walk = scanned_walk;
+    scanned[slot].length = length;
+    scanned[slot].value = value;
+    scanned[slot].holds = holds;
+    return holds;
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2891,7 +2931,7 @@ static int names_none_in(void *attr)
         return 1;
     size_t length = 0;
     const unsigned char *value = attr_value(attr, &length);
-    return value != NULL && holds_label_name(value, length) == 0;
+    return value != NULL && scanned_holds(value, length) == 0;
 }
 
 /* True when the value of ``attr`` (NULL: absent) is one of the NUL-separated ``names`` (``size`` bytes). */
@@ -3042,6 +3082,7 @@ static PyObject *matching(PyObject *args, int rows)
         return NULL;
     if (names != NULL && read_label_names(names) < 0)
         return NULL;
+    forget_scanned();  /* (a walk of its own: see scanned) */
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL)
@@ -3117,6 +3158,7 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
     }
     if (read_label_names(names) < 0)
         return NULL;
+    forget_scanned();  /* (a walk of its own: see scanned) */
     /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
     LabelReading reading;
     if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 6
