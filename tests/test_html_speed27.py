@@ -14,7 +14,8 @@ import random
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from corpus_clean import html, html_prose, lexbor_walk, native
+from corpus_clean import html, lexbor_walk
+from tests.test_html_linear_passes import sums_as_the_twin
 
 compiled = pytest.mark.skipif(lexbor_walk.active() is None, reason="the compiled walker is not built")
 
@@ -39,16 +40,7 @@ def test_sums_by_element_as_the_twin_on_big_pages():
     rng = random.Random(27)
     most = 0
     for _ in range(40):
-        tree = LexborHTMLParser(big_page(rng))
-        body = tree.body
-        rows = html.collect_paragraphs(body)
-        (scores, nodes, deep), sums = html._paragraph_scores(body, rows), html_prose.prose_by_element(body)
-        with native.twins_only():
-            (scores_py, nodes_py, deep_py), sums_py = html._paragraph_scores(body, rows), html_prose.prose_by_element(body)
-        assert list(scores.items()) == list(scores_py.items())  # (same keys, same order, same floats)
-        assert list(deep.items()) == list(deep_py.items())
-        assert [(k, n.mem_id) for k, n in nodes.items()] == [(k, n.mem_id) for k, n in nodes_py.items()]
-        assert [list(d.items()) for d in sums] == [list(d.items()) for d in sums_py]
+        (scores, _, deep), sums = sums_as_the_twin(LexborHTMLParser(big_page(rng)).body)
         assert all(type(v) is float for v in [*scores.values(), *deep.values()])
         assert all(type(v) is int for d in sums for v in d.values())
         most = max(most, len(deep), len(sums[0]))
