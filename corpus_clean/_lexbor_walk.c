@@ -2265,6 +2265,14 @@ static int same_bytes(const unsigned char *a, const char *b, size_t length, int 
     return 1;
 }
 
+/* The steps of matching an element, inlined where they are used (per element and query: a call each
+ * cost more than the test they make; gcc left count_matches and first_attributes out of line). */
+#if defined(__GNUC__)
+#define STEP static inline __attribute__((always_inline))
+#else
+#define STEP static inline
+#endif
+
 /* Which of ``names`` ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
 static int name_of(Names *names, void *attr)
 {
@@ -2293,7 +2301,7 @@ static int name_of(Names *names, void *attr)
 }
 
 /* first[i]: ``element``'s first attribute named names[i] (NULL: none); 1 when it has one of them, else 0. */
-static int first_attributes(Names *names, lxb_node *element, void **first)
+STEP int first_attributes(Names *names, lxb_node *element, void **first)
 {
     int any = 0;
     memset(first, 0, (size_t)names->name_count * sizeof(first[0]));
@@ -2353,7 +2361,7 @@ static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
 
 /* 0 when ``query`` cannot match ``element`` whatever its attributes: a skipped tag, or a tag no
  * alternative names (``a[href]`` and a <div>). */
-static int may_match(const Query *query, const lxb_node *element)
+STEP int may_match(const Query *query, const lxb_node *element)
 {
     return !tagset_has(&query->skip, element->local_name)
            && (query->any_tag || tagset_has(&query->tags, element->local_name));
@@ -2361,14 +2369,14 @@ static int may_match(const Query *query, const lxb_node *element)
 
 /* Whether ``query`` reads ``element``'s attributes (an element no attribute test can be about is not
  * asked for them: see Query). */
-static int reads_attributes(const Query *query, const lxb_node *element)
+STEP int reads_attributes(const Query *query, const lxb_node *element)
 {
     return query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name);
 }
 
 /* How many alternatives of ``query`` an element it may match matches, given ``first`` (its first attribute
  * of each of the query's names; read only when ``any``: it holds one of them). */
-static int count_matches(const Query *query, lxb_node *element, void *const *first, int any)
+STEP int count_matches(const Query *query, lxb_node *element, void *const *first, int any)
 {
     if (!any && !query->bare_alternative)
         return 0;  /* (every alternative asks an attribute the element does not have: ``[class],[id]`` and a <p>) */
