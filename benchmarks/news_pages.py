@@ -275,6 +275,22 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   and English twice, French, Spanish, Russian, Arabic), written by heldout24 at the start of
   the twenty-fourth round before any change of that round, 32 of its 64 captions without a
   credit. Totals only: never print its misses.
+* ``round25_dev.txt``: 24 news pages (18 languages in no earlier set: Kasem, Bura-Pabir, Ngombe,
+  Boko, Tem, Basa, Shatt, Kanasi, Jamiltepec Mixtec, Hadza, Southern Samo, Shuar, Tsafiki,
+  Barasana, Woun Meu, Sikuani, Nivaclé, Northern Emberá; and English, Italian, Turkish, Polish,
+  Korean, Tagalog), written by heldout25 right after the held-out set, before any change, then
+  studied (``--misses dev25``).
+* ``round25_heldout.txt``: 34 news pages (28 languages in no earlier set: Manchu, Orok, Udihe,
+  Negidal, Forest Enets, Mansi, Southern Yukaghir, Siberian Tatar, Kunigami, Southern
+  Amami-Oshima, Toku-No-Shima, Southern Dagaare, Deg, Lyélé, Bafut, Vengo, Ngindo, Kanembu,
+  Mambwe-Lungu, Sangu, Kagulu, S'gaw Karen, Khmu, Makasae, Tetun Dili, Ngaju, Duri, Maru; and
+  English twice, German, Portuguese, Japanese, Hindi), written by heldout25 at the start of the
+  twenty-fifth round before any change of that round, 26 of its 54 captions without a credit.
+  Totals only: never print its misses.
+
+Since round 25 a page's blank lines (``training.labelled.load_pages``) reach the cleaner as
+written; before, they were dropped, and the figures of earlier rounds are of the pages without
+them.
 """
 from __future__ import annotations
 
@@ -341,6 +357,8 @@ SETS = {
     "round23_heldout.txt (held out)": LABELLED / "round23_heldout.txt",
     "round24_dev.txt (studied)": LABELLED / "round24_dev.txt",
     "round24_heldout.txt (held out)": LABELLED / "round24_heldout.txt",
+    "round25_dev.txt (studied)": LABELLED / "round25_dev.txt",
+    "round25_heldout.txt (held out)": LABELLED / "round25_heldout.txt",
 }
 
 # --misses choices: the studied sets whose misses may be listed (never a held-out one).
@@ -351,7 +369,7 @@ MISSES = {
     "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
     "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
     "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
-    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev", "dev25": "round25_dev",
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",

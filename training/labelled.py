@@ -50,19 +50,30 @@ STUDIED = (
     "round24_dev.txt",  # (written by heldout24 beside round 24's held-out set; studied)
     # Released in round 25, for the same reason: rounds 16-17's held-out sets.
     "round16_heldout.txt", "round17_heldout.txt",
+    "round25_dev.txt",  # (written by heldout25 beside round 25's held-out set; studied)
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
     "round18_heldout.txt", "round19_heldout.txt", "round20_heldout.txt", "round21_heldout.txt",
-    "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt",
+    "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt", "round25_heldout.txt",
 )
 
 
 def load_pages(path: Path = PAGES) -> list[NoisyDoc]:
-    """Each page (``=== name lang`` then ``label | text`` lines) as a NoisyDoc of group "L".
+    r"""Each page (``=== name lang`` then ``label | text`` lines) as a NoisyDoc of group "L".
 
-    Pages whose lines are separated by blank lines in the file keep those blank lines;
-    the others are one line after another, as flattened HTML would be.
+    Pages whose lines are separated by blank lines in the file keep those blank lines
+    (an empty line labelled None, which no score counts); the others are one line after
+    another, as flattened HTML would be. Until round 25 the blank lines were dropped, so
+    the cleaner never saw the blank-line pages as they were written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     page = Path(d) / "p.txt"
+    ...     _ = page.write_text("=== p en\narticle | One.\n\nnav | Home\n", encoding="utf-8")
+    ...     doc = load_pages(page)[0]
+    >>> doc.lines, doc.labels, doc.text
+    (['One.', '', 'Home'], ['article', None, 'nav'], 'One.\n\nHome\n')
     """
     pages: list[NoisyDoc] = []
     for block in path.read_text(encoding="utf-8").split("=== ")[1:]:
@@ -71,6 +82,8 @@ def load_pages(path: Path = PAGES) -> list[NoisyDoc]:
         lines, labels = [], []
         for raw in body.rstrip("\n").split("\n"):
             if not raw.strip():
+                lines.append("")
+                labels.append(None)
                 continue
             label, sep, text = raw.partition(" | ")
             if not sep:
