@@ -1779,18 +1779,93 @@ static PyObject *tag_depth(PyObject *self, PyObject *args)
 
 /* ------------------------------------------------------------------ sums up the tree from paragraphs */
 
-/* dict[key] = dict.get(key, zero) + amount, with Python's own arithmetic. 0, or -1 on error. */
-static int dict_add(PyObject *dict, PyObject *key, PyObject *zero, PyObject *amount)
+/* Sums by element, kept in C while a walk up from each paragraph adds to them, made into a dict
+ * (keyed by mem_id, in the order the elements were first met) once at the end: a Python dict
+ * looked up and set for each paragraph and level was most of these walks' cost (~500 instructions
+ * an addition: the key's int, the lookup, the new sum object, the store). */
+typedef union { double real; long long whole; } Sum;
+
+typedef struct {
+    lxb_node **nodes;       /* in the order first met */
+    Sum *sums;
+    Py_ssize_t count, capacity;
+    Py_ssize_t *slots;      /* open addressing on the node's address: index + 1 into nodes, 0 empty */
+    size_t mask;
+} NodeSums;
+
+static void sums_free(NodeSums *table)
 {
-    PyObject *old = PyDict_GetItemWithError(dict, key);  /* borrowed */
-    if (old == NULL && PyErr_Occurred())
-        return -1;
-    PyObject *sum = PyNumber_Add(old != NULL ? old : zero, amount);
-    if (sum == NULL)
-        return -1;
-    int status = PyDict_SetItem(dict, key, sum);
-    Py_DECREF(sum);
-    return status;
+    PyMem_Free(table->nodes);
+    PyMem_Free(table->sums);
+    PyMem_Free(table->slots);
+    memset(table, 0, sizeof(*table));
+}
+
+static size_t sums_slot(const NodeSums *table, lxb_node *node)
+{
+    return (size_t)(((uintptr_t)node * 0x9E3779B97F4A7C15ULL) >> 17) & table->mask;
+}
+
+/* The index of ``node``'s sum (a new one, zero, when ``node`` is met first: *is_new set), or -1 on no memory. */
+static Py_ssize_t sums_at(NodeSums *table, lxb_node *node, int *is_new)
+{
+    if (2 * (table->count + 1) > (Py_ssize_t)(table->mask + 1)) {  /* (kept at most half full) */
+        size_t size = table->mask ? 2 * (table->mask + 1) : 256;
+        Py_ssize_t capacity = (Py_ssize_t)size / 2;
+        Py_ssize_t *slots = PyMem_Calloc(size, sizeof(Py_ssize_t));
+        lxb_node **nodes = PyMem_Realloc(table->nodes, (size_t)capacity * sizeof(lxb_node *));
+        if (nodes != NULL)
+            table->nodes = nodes;
+        Sum *sums = nodes != NULL ? PyMem_Realloc(table->sums, (size_t)capacity * sizeof(Sum)) : NULL;
+        if (sums != NULL)
+            table->sums = sums;
+        if (slots == NULL || nodes == NULL || sums == NULL) {
+            PyMem_Free(slots);
+            PyErr_NoMemory();
+            return -1;
+        }
+        PyMem_Free(table->slots);
+        table->slots = slots;
+        table->mask = size - 1;
+        table->capacity = capacity;
+        for (Py_ssize_t i = 0; i < table->count; i++) {
+            size_t slot = sums_slot(table, table->nodes[i]);
+            while (slots[slot] != 0)
+                slot = (slot + 1) & table->mask;
+            slots[slot] = i + 1;
+        }
+    }
+    size_t slot = sums_slot(table, node);
+    for (; table->slots[slot] != 0; slot = (slot + 1) & table->mask)
+        if (table->nodes[table->slots[slot] - 1] == node) {
+            *is_new = 0;
+            return table->slots[slot] - 1;
+        }
+    Py_ssize_t at = table->count++;
+    table->slots[slot] = at + 1;
+    table->nodes[at] = node;
+    table->sums[at].whole = 0;
+    *is_new = 1;
+    return at;
+}
+
+/* The key of html's dicts for ``node``: its mem_id. */
+static PyObject *key_of(lxb_node *node) { return PyLong_FromVoidPtr(node); }
+
+/* ``dict[mem_id] = sum`` for every element of ``table`` in the order met (real: floats, else ints); 0 or -1. */
+static int sums_into(const NodeSums *table, PyObject *dict, int real)
+{
+    for (Py_ssize_t i = 0; i < table->count; i++) {
+        PyObject *key = key_of(table->nodes[i]);
+        PyObject *value = key == NULL ? NULL
+            : real ? PyFloat_FromDouble(table->sums[i].real) : PyLong_FromLongLong(table->sums[i].whole);
+        int failed = value == NULL || PyDict_SetItem(dict, key, value) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+        if (failed)
+            return -1;
+    }
+    return 0;
 }
 
 /* (a, b, c) when ``ok``, else NULL (an error is set); the references to seq, a, b and c are given up
@@ -1805,41 +1880,54 @@ static PyObject *three_dicts(int ok, PyObject *seq, PyObject *a, PyObject *b, Py
     return result;
 }
 
-/* A paragraph's block (its node object and Lexbor node) and counts, read off an html._Para. */
+/* A paragraph's block (its Lexbor node) and counts, read off an html._Para. The counts are ints below
+ * 2**53 (a page's characters: MAX_HTML_CHARS), so C's doubles add and divide them as Python does. */
 typedef struct {
-    PyObject *node_obj, *chars, *link_chars, *commas;  /* new references */
     lxb_node *node;
+    long long chars, link_chars, commas;
 } ParaRow;
 
-static void para_release(ParaRow *row)
+#define EXACT_LIMIT (1LL << 53)
+
+static int para_count(PyObject *value, long long *out)
 {
-    Py_CLEAR(row->node_obj);
-    Py_CLEAR(row->chars);
-    Py_CLEAR(row->link_chars);
-    Py_CLEAR(row->commas);
+    if (!PyLong_Check(value)) {
+        PyErr_SetString(PyExc_TypeError, "a paragraph's counts are ints");
+        return -1;
+    }
+    *out = PyLong_AsLongLong(value);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    if (*out <= -EXACT_LIMIT || *out >= EXACT_LIMIT) {
+        PyErr_SetString(PyExc_ValueError, "a paragraph's counts are below 2**53");
+        return -1;
+    }
+    return 0;
 }
 
 static int para_read(PyObject *para, ParaRow *row)
 {
+    PyObject *fields[4];
     if (PyTuple_Check(para) && PyTuple_GET_SIZE(para) == 4) {
         /* (html._Para is a named tuple of these four, in this order: read by index, not by four
          * attribute names made into str and looked up for each of a page's ~280 paragraphs) */
-        row->node_obj = Py_NewRef(PyTuple_GET_ITEM(para, 0));
-        row->chars = Py_NewRef(PyTuple_GET_ITEM(para, 1));
-        row->link_chars = Py_NewRef(PyTuple_GET_ITEM(para, 2));
-        row->commas = Py_NewRef(PyTuple_GET_ITEM(para, 3));
+        for (int k = 0; k < 4; k++)
+            fields[k] = Py_NewRef(PyTuple_GET_ITEM(para, k));
     } else {
-        row->node_obj = PyObject_GetAttrString(para, "node");
-        row->chars = row->node_obj ? PyObject_GetAttrString(para, "chars") : NULL;
-        row->link_chars = row->chars ? PyObject_GetAttrString(para, "link_chars") : NULL;
-        row->commas = row->link_chars ? PyObject_GetAttrString(para, "commas") : NULL;
+        static const char *names[4] = {"node", "chars", "link_chars", "commas"};
+        for (int k = 0; k < 4; k++)
+            if ((fields[k] = PyObject_GetAttrString(para, names[k])) == NULL) {
+                while (k-- > 0)
+                    Py_DECREF(fields[k]);
+                return -1;
+            }
     }
-    row->node = row->commas ? node_of(row->node_obj) : NULL;
-    if (row->node == NULL) {
-        para_release(row);
-        return -1;
-    }
-    return 0;
+    row->node = node_of(fields[0]);
+    int failed = row->node == NULL || para_count(fields[1], &row->chars) < 0
+                 || para_count(fields[2], &row->link_chars) < 0 || para_count(fields[3], &row->commas) < 0;
+    for (int k = 0; k < 4; k++)
+        Py_DECREF(fields[k]);
+    return failed ? -1 : 0;
 }
 
 /* prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped): html_prose.prose_by_element's
@@ -1854,36 +1942,58 @@ static PyObject *prose_sums(PyObject *self, PyObject *args)
         return NULL;
     PyObject *seq = PySequence_Fast(paras, "prose_sums expects a sequence of paragraphs");
     PyObject *prose = PyDict_New(), *links = PyDict_New(), *wrapped = PyDict_New();
-    PyObject *zero = PyLong_FromLong(0);
+    /* (prose and links: the same elements in the same order; wrapped: those met inside a link) */
+    NodeSums prose_links = {0}, wrapped_sums = {0};
+    long long *link_sums = NULL;  /* links' sums, beside prose_links' (its sums are the prose) */
+    Py_ssize_t link_capacity = 0;
     int ok = 0;
-    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL || zero == NULL)
+    if (seq == NULL || prose == NULL || links == NULL || wrapped == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         ParaRow row;
         if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
             goto done;
-        PyObject *own = PyNumber_Subtract(row.chars, row.link_chars);
-        int own_true = own ? PyObject_IsTrue(own) : -1;
-        int failed = own_true < 0, in_link = 0;
+        long long own = row.chars - row.link_chars;
+        int in_link = 0, is_new;
         lxb_node *node = row.node;
-        for (Py_ssize_t level = 0; !failed && node != NULL && level < max_levels; level++) {
+        for (Py_ssize_t level = 0; node != NULL && level < max_levels; level++) {
             in_link = in_link || node->local_name == (uintptr_t)a_arg;
-            PyObject *key = PyLong_FromVoidPtr(node);
-            failed = key == NULL || dict_add(prose, key, zero, own) < 0 || dict_add(links, key, zero, row.link_chars) < 0
-                     || (in_link && own_true && dict_add(wrapped, key, zero, own) < 0);
-            Py_XDECREF(key);
+            Py_ssize_t at = sums_at(&prose_links, node, &is_new);
+            if (at < 0)
+                goto done;
+            if (prose_links.capacity > link_capacity) {
+                long long *grown = PyMem_Realloc(link_sums, (size_t)prose_links.capacity * sizeof(long long));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                link_sums = grown;
+                link_capacity = prose_links.capacity;
+            }
+            if (is_new)
+                link_sums[at] = 0;
+            prose_links.sums[at].whole += own;
+            link_sums[at] += row.link_chars;
+            if (in_link && own) {
+                Py_ssize_t w = sums_at(&wrapped_sums, node, &is_new);
+                if (w < 0)
+                    goto done;
+                wrapped_sums.sums[w].whole += own;
+            }
             if (node->local_name == (uintptr_t)body_arg)
                 break;
             node = node->parent;
         }
-        Py_XDECREF(own);
-        para_release(&row);
-        if (failed)
-            goto done;
     }
-    ok = 1;
+    if (sums_into(&prose_links, prose, 0) < 0 || sums_into(&wrapped_sums, wrapped, 0) < 0)
+        goto done;
+    for (Py_ssize_t i = 0; i < prose_links.count; i++)
+        prose_links.sums[i].whole = link_sums[i];
+    ok = sums_into(&prose_links, links, 0) == 0;
 done:
-    Py_XDECREF(zero);
+    sums_free(&prose_links);
+    sums_free(&wrapped_sums);
+    PyMem_Free(link_sums);
     return three_dicts(ok, seq, prose, links, wrapped);
 }
 
@@ -1892,13 +2002,14 @@ done:
  * most half of them in links): its score 1 + commas + min(chars / 100, 3) goes, divided by 1, 2 and 6,
  * to the first three levels (an element met first there starts at its tag's prior, ``priors``:
  * {tag id: prior}; a paragraph whose tag is in ``own_tags`` starts a level below its block), and whole
- * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's,
- * the dicts' order the Python walk's. */
+ * to every element's deep score below <body>, up to max_levels levels. The arithmetic is Python's
+ * (its ints below 2**53 are exact doubles, and int / int is their doubles divided), the dicts' order
+ * the Python walk's. */
 static PyObject *scores_up(PyObject *self, PyObject *args)
 {
-    PyObject *paras, *body_obj, *min_chars, *priors, *own_tags;
-    Py_ssize_t max_levels;
-    if (!PyArg_ParseTuple(args, "OOOnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
+    PyObject *paras, *body_obj, *priors, *own_tags;
+    Py_ssize_t min_chars, max_levels;
+    if (!PyArg_ParseTuple(args, "OOnnO!O", &paras, &body_obj, &min_chars, &max_levels, &PyDict_Type, &priors, &own_tags))
         return NULL;
     TagSet own_set;
     lxb_node *body = node_of(body_obj);
@@ -1906,86 +2017,64 @@ static PyObject *scores_up(PyObject *self, PyObject *args)
         return NULL;
     PyObject *seq = PySequence_Fast(paras, "scores_up expects a sequence of paragraphs");
     PyObject *scores = PyDict_New(), *nodes = PyDict_New(), *deep = PyDict_New();
-    PyObject *zero = PyFloat_FromDouble(0.0), *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
-    PyObject *three = PyLong_FromLong(3), *hundred = PyLong_FromLong(100), *six = PyLong_FromLong(6);
-    PyObject *int_zero = PyLong_FromLong(0);
+    NodeSums scored = {0}, deep_sums = {0};
     int ok = 0;
-    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL || zero == NULL || one == NULL || two == NULL
-            || three == NULL || hundred == NULL || six == NULL || int_zero == NULL)
+    if (seq == NULL || scores == NULL || nodes == NULL || deep == NULL)
         goto done;
-    PyObject *divisors[3] = {one, two, six};
+    static const double divisors[3] = {1.0, 2.0, 6.0};
     for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         ParaRow row;
         if (para_read(PySequence_Fast_GET_ITEM(seq, i), &row) < 0)
             goto done;
-        PyObject *score = NULL, *half = NULL, *hundredths = NULL, *capped = NULL, *base = NULL;
-        int failed = 0, skip;
         /* if para.chars < MIN_PARA_CHARS or para.link_chars > para.chars / 2: continue */
-        skip = PyObject_RichCompareBool(row.chars, min_chars, Py_LT);
-        if (skip == 0) {
-            half = PyNumber_TrueDivide(row.chars, two);
-            skip = half ? PyObject_RichCompareBool(row.link_chars, half, Py_GT) : -1;
-        }
-        if (skip == 0) {
-            /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
-            hundredths = PyNumber_TrueDivide(row.chars, hundred);
-            int over = hundredths ? PyObject_RichCompareBool(three, hundredths, Py_LT) : -1;
-            capped = over < 0 ? NULL : (over ? three : hundredths);
-            base = capped ? PyNumber_Add(one, row.commas) : NULL;
-            score = base ? PyNumber_Add(base, capped) : NULL;
-            failed = score == NULL;
-        }
-        failed = failed || skip < 0;
+        if (row.chars < min_chars || (double)row.link_chars > (double)row.chars / 2.0)
+            continue;
+        /* score = 1 + para.commas + min(para.chars / 100, 3) (min: 3 only when 3 < chars / 100) */
+        double hundredths = (double)row.chars / 100.0;
+        double score = (double)(1 + row.commas) + (3.0 < hundredths ? 3.0 : hundredths);
         Py_ssize_t level = tagset_has(&own_set, row.node->local_name) ? -1 : 0;
-        lxb_node *node = row.node;
-        while (!failed && !skip && node != NULL && level < max_levels) {
-            PyObject *key = PyLong_FromVoidPtr(node);
-            if (key == NULL) {
-                failed = 1;
-                break;
-            }
+        int is_new;
+        for (lxb_node *node = row.node; node != NULL && level < max_levels; level++, node = node->parent) {
             if (0 <= level && level < 3) {
-                int known = PyDict_Contains(nodes, key);
-                if (known == 0) {
-                    /* nodes[key] = node; scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
+                Py_ssize_t at = sums_at(&scored, node, &is_new);
+                if (at < 0)
+                    goto done;
+                if (is_new) {  /* scores[key] = float(TAG_PRIOR.get(node.tag, 0)) */
                     PyObject *tag = PyLong_FromSize_t(node->local_name);
                     PyObject *prior = tag ? PyDict_GetItemWithError(priors, tag) : NULL;  /* borrowed */
-                    PyObject *start = (tag && (prior || !PyErr_Occurred())) ? PyNumber_Float(prior ? prior : int_zero) : NULL;
-                    PyObject *made = start ? make_node(node, body_obj) : NULL;
-                    known = made == NULL || PyDict_SetItem(nodes, key, made) < 0 || PyDict_SetItem(scores, key, start) < 0 ? -1 : 1;
                     Py_XDECREF(tag);
-                    Py_XDECREF(start);
-                    Py_XDECREF(made);
+                    double start = prior != NULL ? PyFloat_AsDouble(prior) : 0.0;
+                    if (PyErr_Occurred())
+                        goto done;
+                    scored.sums[at].real = start;
                 }
-                PyObject *share = known < 0 ? NULL : PyNumber_TrueDivide(score, divisors[level]);
-                failed = share == NULL || dict_add(scores, key, zero, share) < 0;
-                Py_XDECREF(share);
+                scored.sums[at].real += score / divisors[level];
             }
-            int at_body = node == body;
-            failed = failed || (!at_body && dict_add(deep, key, zero, score) < 0);
-            Py_DECREF(key);
-            if (at_body)
+            if (node == body)
                 break;
-            level++;
-            node = node->parent;
+            Py_ssize_t at = sums_at(&deep_sums, node, &is_new);
+            if (at < 0)
+                goto done;
+            if (is_new)
+                deep_sums.sums[at].real = 0.0;
+            deep_sums.sums[at].real += score;
         }
-        Py_XDECREF(score);
-        Py_XDECREF(half);
-        Py_XDECREF(hundredths);
-        Py_XDECREF(base);
-        para_release(&row);
+    }
+    if (sums_into(&scored, scores, 1) < 0 || sums_into(&deep_sums, deep, 1) < 0)
+        goto done;
+    for (Py_ssize_t i = 0; i < scored.count; i++) {  /* nodes[key] = node, in the order scored */
+        PyObject *key = key_of(scored.nodes[i]);
+        PyObject *made = key ? make_node(scored.nodes[i], body_obj) : NULL;
+        int failed = made == NULL || PyDict_SetItem(nodes, key, made) < 0;
+        Py_XDECREF(key);
+        Py_XDECREF(made);
         if (failed)
             goto done;
     }
     ok = 1;
 done:
-    Py_XDECREF(zero);
-    Py_XDECREF(one);
-    Py_XDECREF(two);
-    Py_XDECREF(three);
-    Py_XDECREF(hundred);
-    Py_XDECREF(six);
-    Py_XDECREF(int_zero);
+    sums_free(&scored);
+    sums_free(&deep_sums);
     return three_dicts(ok, seq, scores, nodes, deep);
 }
 
@@ -2064,12 +2153,23 @@ typedef struct {
  * (the selector's ``i`` flag). */
 enum { FOLD_NEVER = 0, FOLD_IN_HTML = 1, FOLD_ALWAYS = 2 };
 
+#define MAX_NAMES 128             /* the attribute names of one walk's queries (select_scoped: 8 of 16 alternatives) */
+
+/* Attribute names, each once, and which of them each attribute name id Lexbor uses is: Lexbor names an
+ * attribute by an id (its local_name field), found once per id and walk (-1: none of them). */
+typedef struct {
+    const char *names[MAX_NAMES];
+    Py_ssize_t name_lengths[MAX_NAMES];
+    int name_count;
+    uintptr_t cache_ids[NAME_CACHE];
+    signed char cache_names[NAME_CACHE];
+    char cache_used[NAME_CACHE];
+} Names;
+
 typedef struct {
     Alternative alt[MAX_ALTERNATIVES];
     Py_ssize_t count;
-    const char *names[MAX_ALTERNATIVES];    /* the attribute names the alternatives test, each once */
-    Py_ssize_t name_lengths[MAX_ALTERNATIVES];
-    int name_count;
+    Names names;                /* the attribute names the alternatives test (at most MAX_ALTERNATIVES) */
     TagSet skip;                /* :not(these tags) */
     /* Whose attributes are read: every element's when an attribute test has no tag (``[role=button]``),
      * else only those of the tags the attribute tests name (``a[href]``: the links'; ``meta,title``: none) */
@@ -2081,21 +2181,17 @@ typedef struct {
     int any_tag;
     TagSet tags;
     int bare_alternative;
-    /* Lexbor names an attribute by an id (its local_name field): which of ``names`` an id is,
-     * found once per id and walk (-1: none of them) */
-    uintptr_t cache_ids[NAME_CACHE];
-    signed char cache_names[NAME_CACHE];
-    char cache_used[NAME_CACHE];
 } Query;
 
-static int name_index(Query *query, const char *name, Py_ssize_t length)
+/* The index of ``name`` in ``names`` (added when new; room for it is the caller's to know). */
+static int name_index(Names *names, const char *name, Py_ssize_t length)
 {
-    for (int i = 0; i < query->name_count; i++)
-        if (query->name_lengths[i] == length && memcmp(query->names[i], name, length) == 0)
+    for (int i = 0; i < names->name_count; i++)
+        if (names->name_lengths[i] == length && memcmp(names->names[i], name, length) == 0)
             return i;
-    query->names[query->name_count] = name;
-    query->name_lengths[query->name_count] = length;
-    return query->name_count++;
+    names->names[names->name_count] = name;
+    names->name_lengths[names->name_count] = length;
+    return names->name_count++;
 }
 
 /* The query from Python: ((tag_id, name_bytes|None, match, value_bytes, fold_case), ...), skip tag ids. */
@@ -2110,13 +2206,13 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         return -1;
     }
     query->count = PyTuple_GET_SIZE(alternatives);
-    query->name_count = 0;
+    query->names.name_count = 0;
     query->attrs_of_any_tag = 0;
     memset(query->attrs_of.on, 0, sizeof(query->attrs_of.on));
     query->any_tag = 0;
     memset(query->tags.on, 0, sizeof(query->tags.on));
     query->bare_alternative = 0;
-    memset(query->cache_used, 0, sizeof(query->cache_used));
+    memset(query->names.cache_used, 0, sizeof(query->names.cache_used));
     for (Py_ssize_t i = 0; i < query->count; i++) {
         Alternative *alt = &query->alt[i];
         PyObject *name, *value;
@@ -2132,7 +2228,7 @@ static int query_from(PyObject *alternatives, PyObject *skip_ids, Query *query)
         if (name == Py_None) {
             alt->name = -1;
         } else if (PyBytes_Check(name)) {
-            alt->name = name_index(query, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name));
+            alt->name = name_index(&query->names, PyBytes_AS_STRING(name), PyBytes_GET_SIZE(name));
         } else {
             PyErr_SetString(PyExc_TypeError, "an attribute name is bytes or None");
             return -1;
@@ -2169,31 +2265,54 @@ static int same_bytes(const unsigned char *a, const char *b, size_t length, int 
     return 1;
 }
 
-/* Which of the query's names ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
-static int name_of(Query *query, void *attr)
+/* The steps of matching an element, inlined where they are used (per element and query: a call each
+ * cost more than the test they make; gcc left count_matches and first_attributes out of line). */
+#if defined(__GNUC__)
+#define STEP static inline __attribute__((always_inline))
+#else
+#define STEP static inline
+#endif
+
+/* Which of ``names`` ``attr``'s local name is (-1: none), read off Lexbor once per name id. */
+static int name_of(Names *names, void *attr)
 {
     uintptr_t id = ((lxb_node *)attr)->local_name;
     size_t slot = (size_t)((id * 0x9E3779B97F4A7C15ULL) >> 55) & (NAME_CACHE - 1);
     for (int probe = 0; probe < 16; probe++, slot = (slot + 1) & (NAME_CACHE - 1)) {
-        if (!query->cache_used[slot])
+        if (!names->cache_used[slot])
             break;
-        if (query->cache_ids[slot] == id)
-            return query->cache_names[slot];
+        if (names->cache_ids[slot] == id)
+            return names->cache_names[slot];
     }
     size_t length = 0;
     const unsigned char *local = attr_local_name(attr, &length);
     int found = -1;
-    for (int i = 0; local != NULL && i < query->name_count; i++)
-        if ((size_t)query->name_lengths[i] == length && memcmp(local, query->names[i], length) == 0) {
+    for (int i = 0; local != NULL && i < names->name_count; i++)
+        if ((size_t)names->name_lengths[i] == length && memcmp(local, names->names[i], length) == 0) {
             found = i;
             break;
         }
-    if (!query->cache_used[slot]) {     /* (a full run of probes: not cached, read again next time) */
-        query->cache_used[slot] = 1;
-        query->cache_ids[slot] = id;
-        query->cache_names[slot] = (signed char)found;
+    if (!names->cache_used[slot]) {     /* (a full run of probes: not cached, read again next time) */
+        names->cache_used[slot] = 1;
+        names->cache_ids[slot] = id;
+        names->cache_names[slot] = (signed char)found;
     }
     return found;
+}
+
+/* first[i]: ``element``'s first attribute named names[i] (NULL: none); 1 when it has one of them, else 0. */
+STEP int first_attributes(Names *names, lxb_node *element, void **first)
+{
+    int any = 0;
+    memset(first, 0, (size_t)names->name_count * sizeof(first[0]));
+    for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
+        int name = name_of(names, attr);
+        if (name >= 0 && first[name] == NULL) {
+            first[name] = attr;
+            any = 1;
+        }
+    }
+    return any;
 }
 
 /* True when ``value[0:length]`` holds ``want[0:size]`` (0 < size <= length), bytes compared as same_bytes
@@ -2240,27 +2359,25 @@ static int value_matches(const Alternative *alt, void *attr, lxb_node *element)
     return 0;
 }
 
-/* How many alternatives of ``query`` the element matches (0 for a skipped tag). An attribute test
- * looks at the element's first attribute of that local name, as Lexbor's attr_by_id does. */
-static int matches_of(Query *query, lxb_node *element)
+/* 0 when ``query`` cannot match ``element`` whatever its attributes: a skipped tag, or a tag no
+ * alternative names (``a[href]`` and a <div>). */
+STEP int may_match(const Query *query, const lxb_node *element)
 {
-    if (tagset_has(&query->skip, element->local_name))
-        return 0;
-    if (!query->any_tag && !tagset_has(&query->tags, element->local_name))
-        return 0;  /* (no alternative names this element's tag: ``a[href]`` and a <div>) */
-    void *first[MAX_ALTERNATIVES];
-    int any = 0;
-    /* (an element no attribute test can be about is not asked for its attributes: see Query) */
-    if (query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name)) {
-        memset(first, 0, (size_t)query->name_count * sizeof(first[0]));
-        for (void *attr = first_attribute(element); attr != NULL; attr = next_attribute(attr)) {
-            int name = name_of(query, attr);
-            if (name >= 0 && first[name] == NULL) {
-                first[name] = attr;
-                any = 1;
-            }
-        }
-    }
+    return !tagset_has(&query->skip, element->local_name)
+           && (query->any_tag || tagset_has(&query->tags, element->local_name));
+}
+
+/* Whether ``query`` reads ``element``'s attributes (an element no attribute test can be about is not
+ * asked for them: see Query). */
+STEP int reads_attributes(const Query *query, const lxb_node *element)
+{
+    return query->attrs_of_any_tag || tagset_has(&query->attrs_of, element->local_name);
+}
+
+/* How many alternatives of ``query`` an element it may match matches, given ``first`` (its first attribute
+ * of each of the query's names; read only when ``any``: it holds one of them). */
+STEP int count_matches(const Query *query, lxb_node *element, void *const *first, int any)
+{
     if (!any && !query->bare_alternative)
         return 0;  /* (every alternative asks an attribute the element does not have: ``[class],[id]`` and a <p>) */
     int count = 0;
@@ -2276,15 +2393,58 @@ static int matches_of(Query *query, lxb_node *element)
     return count;
 }
 
-/* The query of a call and its root node (NULL with an exception set when either is wrong). One
- * Query serves every call (4 KB of name cache: not on the stack; the GIL is held throughout a walk). */
+/* How many alternatives of ``query`` the element matches (0 for a skipped tag). An attribute test
+ * looks at the element's first attribute of that local name, as Lexbor's attr_by_id does. */
+static int matches_of(Query *query, lxb_node *element)
+{
+    if (!may_match(query, element))
+        return 0;
+    void *first[MAX_ALTERNATIVES];
+    int any = reads_attributes(query, element) && first_attributes(&query->names, element, first);
+    return count_matches(query, element, first, any);
+}
+
+/* The queries read before, by the (immutable) tuples they were read from: a page asks ~100 selects of
+ * a few dozen selector lists (lexbor_walk.Query keeps its tuples), and reading one again (its
+ * alternatives parsed, three tag sets cleared and filled) cost more than many of the walks. Direct-mapped
+ * on the alternatives' address; a slot holds references to its tuples, so an address is not reused while
+ * the slot names it. Only the name cache is cleared per walk (Lexbor's ids of unknown attribute names
+ * are the document's). */
+#define QUERY_CACHE 128
+static struct { PyObject *alternatives, *skip_ids; Query *query; } read_queries[QUERY_CACHE];
+
+/* The query read from ``alternatives`` and ``skip_ids`` (NULL with an exception set when wrong), valid until
+ * the next call: every walk but select_scoped's and labels_marks_paras' second query asks here. */
+static Query *query_for(PyObject *alternatives, PyObject *skip_ids)
+{
+    static Query scratch;  /* (for a skip list that may change: not kept) */
+    if (!PyTuple_CheckExact(alternatives) || !(PyTuple_CheckExact(skip_ids) || PyFrozenSet_CheckExact(skip_ids)))
+        return query_from(alternatives, skip_ids, &scratch) < 0 ? NULL : &scratch;
+    size_t slot = (size_t)(((uintptr_t)alternatives * 0x9E3779B97F4A7C15ULL) >> 32) & (QUERY_CACHE - 1);
+    if (read_queries[slot].alternatives == alternatives && read_queries[slot].skip_ids == skip_ids) {
+        Query *query = read_queries[slot].query;
+        memset(query->names.cache_used, 0, sizeof(query->names.cache_used));
+        return query;
+    }
+    Query *query = read_queries[slot].query;
+    if (query == NULL && (query = read_queries[slot].query = PyMem_Malloc(sizeof(Query))) == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_CLEAR(read_queries[slot].alternatives);
+    Py_CLEAR(read_queries[slot].skip_ids);
+    if (query_from(alternatives, skip_ids, query) < 0)
+        return NULL;
+    read_queries[slot].alternatives = Py_NewRef(alternatives);
+    read_queries[slot].skip_ids = Py_NewRef(skip_ids);
+    return query;
+}
+
+/* The query of a call and its root node (NULL with an exception set when either is wrong). */
 static Query *query_below(PyObject *root_obj, PyObject *alternatives, PyObject *skip_ids, lxb_node **root)
 {
-    static Query query;
     *root = node_of(root_obj);
-    if (*root == NULL || query_from(alternatives, skip_ids, &query) < 0)
-        return NULL;
-    return &query;
+    return *root == NULL ? NULL : query_for(alternatives, skip_ids);
 }
 
 /* The qualified name ``attr`` is called in Python's attribute dict: 'c' class, 'i' id, 'r' role,
@@ -2732,6 +2892,46 @@ static PyObject *label_flags(PyObject *self, PyObject *const *args, Py_ssize_t n
                                       &reading));
 }
 
+/* The class and id values a label walk scanned for names (holds_label_name's answers), by their bytes:
+ * a page repeats its class values (a menu's items, a list's rows), each scanned a byte at a time before.
+ * A slot counts for the walk whose number (``scanned_walk``) it holds: a new walk, and new names, forget
+ * them all at once. The values are the tree's bytes, unchanged while the walk lasts. */
+#define SCANNED_SLOTS 1024
+static struct { unsigned walk; size_t length; const unsigned char *value; int holds; } scanned[SCANNED_SLOTS];
+static unsigned scanned_walk = 1;
+
+static void forget_scanned(void)
+{
+    if (++scanned_walk == 0) {  /* (the numbers wrapped round: clear the slots instead) */
+        memset(scanned, 0, sizeof(scanned));
+        scanned_walk = 1;
+    }
+}
+
+/* holds_label_name(value, length), answered once per value and walk. */
+static int scanned_holds(const unsigned char *value, size_t length)
+{
+    uint64_t hash = length;
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, value + i, 8);
+        hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+    }
+    for (; i < length; i++)
+        hash = (hash ^ value[i]) * 0x100000001B3ULL;
+    size_t slot = (size_t)(hash >> 40) & (SCANNED_SLOTS - 1);
+    if (scanned[slot].walk == scanned_walk && scanned[slot].length == length
+            && memcmp(scanned[slot].value, value, length) == 0)
+        return scanned[slot].holds;
+    int holds = holds_label_name(value, length);
+    scanned[slot].walk = scanned_walk;
+    scanned[slot].length = length;
+    scanned[slot].value = value;
+    scanned[slot].holds = holds;
+    return holds;
+}
+
 /* True when an element's class or id value (``attr``, NULL when absent) cannot make a label hold a name. */
 static int names_none_in(void *attr)
 {
@@ -2739,7 +2939,7 @@ static int names_none_in(void *attr)
         return 1;
     size_t length = 0;
     const unsigned char *value = attr_value(attr, &length);
-    return value != NULL && holds_label_name(value, length) == 0;
+    return value != NULL && scanned_holds(value, length) == 0;
 }
 
 /* True when the value of ``attr`` (NULL: absent) is one of the NUL-separated ``names`` (``size`` bytes). */
@@ -2890,6 +3090,7 @@ static PyObject *matching(PyObject *args, int rows)
         return NULL;
     if (names != NULL && read_label_names(names) < 0)
         return NULL;
+    forget_scanned();  /* (a walk of its own: see scanned) */
     lxb_node *root;
     Query *query = query_below(root_obj, alternatives, skip_ids, &root);
     if (query == NULL)
@@ -2965,6 +3166,7 @@ static PyObject *labels_marks_paras(PyObject *self, PyObject *args)
     }
     if (read_label_names(names) < 0)
         return NULL;
+    forget_scanned();  /* (a walk of its own: see scanned) */
     /* reading: (info, function_words, element_names, comments_reason) as label_flags takes them, or absent */
     LabelReading reading;
     if (reading_args != NULL && (PyTuple_GET_SIZE(reading_args) != 6
@@ -3033,11 +3235,15 @@ fail:
 /* select_scoped(top, ((alternatives, skip_ids, once, root), ...)): for each query, what ``select(root,
  * alternatives, skip_ids, once)`` returns, all answered in ONE walk from ``top`` (each ``root`` is ``top`` or
  * an element below it: the page's <html>, <head> and <body>). A whole-page walk costs about as much whatever
- * it looks for (the nodes are read from memory): four queries read before any cut, one walk. */
+ * it looks for (the nodes are read from memory): four queries read before any cut, one walk. And an element's
+ * attributes are read once for all the queries (the names they test, each once, in ``all_names``): three of
+ * the four are attribute tests on any tag, each reading every element's attribute list before. */
 #define MAX_SCOPED 8
 static PyObject *select_scoped(PyObject *self, PyObject *args)
 {
     static Query scoped[MAX_SCOPED];
+    static Names all_names;
+    int name_in_all[MAX_SCOPED][MAX_ALTERNATIVES];  /* query k's name i is all_names' name_in_all[k][i] */
     PyObject *top_obj, *specs;
     if (!PyArg_ParseTuple(args, "OO!", &top_obj, &PyTuple_Type, &specs))
         return NULL;
@@ -3065,13 +3271,32 @@ static PyObject *select_scoped(PyObject *self, PyObject *args)
         PyTuple_SET_ITEM(out, k, list);
         active[k] = roots[k] == top;
     }
+    all_names.name_count = 0;
+    memset(all_names.cache_used, 0, sizeof(all_names.cache_used));
+    for (Py_ssize_t k = 0; k < n; k++)
+        for (int i = 0; i < scoped[k].names.name_count; i++)
+            name_in_all[k][i] = name_index(&all_names, scoped[k].names.names[i], scoped[k].names.name_lengths[i]);
     lxb_node *node = top;
     for (;;) {
         if (node->type == NODE_TYPE_ELEMENT) {
+            /* (the attributes read once, when a query that may match the element reads them) */
+            int asked[MAX_SCOPED], read = 0, any_read = 0;
+            void *first_of_all[MAX_NAMES];
             for (Py_ssize_t k = 0; k < n; k++) {
-                if (!active[k])
+                asked[k] = active[k] && may_match(&scoped[k], node);
+                read = read || (asked[k] && reads_attributes(&scoped[k], node));
+            }
+            if (read)
+                any_read = first_attributes(&all_names, node, first_of_all);
+            for (Py_ssize_t k = 0; k < n; k++) {
+                if (!asked[k])
                     continue;
-                int count = matches_of(&scoped[k], node);
+                void *first[MAX_ALTERNATIVES];
+                int any = 0;
+                if (any_read && reads_attributes(&scoped[k], node))
+                    for (int i = 0; i < scoped[k].names.name_count; i++)
+                        any |= (first[i] = first_of_all[name_in_all[k][i]]) != NULL;
+                int count = count_matches(&scoped[k], node, first, any);
                 if (count == 0)
                     continue;
                 PyObject *obj = make_node(node, top_obj);

@@ -200,10 +200,28 @@ def score_page(rng: random.Random) -> str:
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
-@compiled
-def test_paragraph_scores_and_prose_sums_match_python():
+def sums_as_the_twin(root) -> tuple:
+    """``(html._paragraph_scores, html_prose.prose_by_element)`` of ``root`` (compiled), asserted to be the
+    Python twin's: the same keys in the same order, the same numbers (floats to the last bit) and types."""
     from corpus_clean import html_prose
 
+    rows = html.collect_paragraphs(root)
+    ours = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
+    with native.twins_only():
+        python = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
+    (scores, nodes, deep), sums = ours
+    (scores_py, nodes_py, deep_py), sums_py = python
+    assert list(scores.items()) == list(scores_py.items())
+    assert list(deep.items()) == list(deep_py.items())
+    assert [(k, n.mem_id) for k, n in nodes.items()] == [(k, n.mem_id) for k, n in nodes_py.items()]
+    assert [list(d.items()) for d in sums] == [list(d.items()) for d in sums_py]
+    assert all(type(a) is type(b) for a, b in zip([*scores.values(), *deep.values()], [*scores_py.values(), *deep_py.values()]))
+    assert all(type(a) is type(b) for d, d_py in zip(sums, sums_py) for a, b in zip(d.values(), d_py.values()))
+    return ours
+
+
+@compiled
+def test_paragraph_scores_and_prose_sums_match_python():
     rng = random.Random(44)
     scored = 0
     for _ in range(300):
@@ -212,18 +230,7 @@ def test_paragraph_scores_and_prose_sums_match_python():
             html.strip_junk(tree)
         elements = list(tree.body.traverse())
         for root in (tree.body, rng.choice(elements)):
-            rows = html.collect_paragraphs(root)
-            ours = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
-            with native.twins_only():
-                python = html._paragraph_scores(root, rows), html_prose.prose_by_element(root)
-            (scores, nodes, deep), sums = ours
-            (scores_py, nodes_py, deep_py), sums_py = python
-            # (the same keys in the same order, the same floats to the last bit)
-            assert list(scores.items()) == list(scores_py.items())
-            assert list(deep.items()) == list(deep_py.items())
-            assert [(k, n.mem_id) for k, n in nodes.items()] == [(k, n.mem_id) for k, n in nodes_py.items()]
-            assert [list(d.items()) for d in sums] == [list(d.items()) for d in sums_py]
-            assert all(type(a) is type(b) for a, b in zip(scores.values(), scores_py.values()))
+            (scores, _, _), _ = sums_as_the_twin(root)
             scored += bool(scores)
             chosen = html.best_container(root)
             with native.twins_only():
