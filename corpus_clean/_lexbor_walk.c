@@ -3316,6 +3316,7 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
         return NULL;
     const unsigned char *d = view.buf;
     Py_ssize_t size = view.len, at = 0, count = 0;
+    int in_noscript = 0;  /* inside a head's <noscript> (markup: scripting is off): link, meta, style only */
     Py_ssize_t *spans = NULL;  /* (start, end) of each body replaced */
     Py_ssize_t room = 0;
     PyObject *result = NULL;
@@ -3348,16 +3349,33 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
             at = gt - d + 1;
             continue;
         }
+        if (next == '/' && in_noscript && head_end_tag_at(d, size, "noscript", opening) == opening) {
+            at = head_tag_end(d, size, opening + 10);  /* (after "</noscript") */
+            if (at < 0)
+                break;
+            in_noscript = 0;
+            continue;
+        }
         if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')))
             break;
         Py_ssize_t name_end = opening + 1;
         while (name_end < size && !is_blank(d[name_end]) && d[name_end] != '/' && d[name_end] != '>')
             name_end++;
+        if (!in_noscript && head_name_is(d, opening + 1, name_end, "noscript")) {
+            at = head_tag_end(d, size, name_end);
+            if (at < 0)
+                break;
+            in_noscript = 1;
+            continue;
+        }
         const char *raw = NULL;
-        if (head_name_is(d, opening + 1, name_end, "script"))
-            raw = "script";
-        else if (head_name_is(d, opening + 1, name_end, "style"))
+        if (head_name_is(d, opening + 1, name_end, "style"))
             raw = "style";
+        else if (in_noscript) {
+            if (!(head_name_is(d, opening + 1, name_end, "meta") || head_name_is(d, opening + 1, name_end, "link")))
+                break;  /* (inside a head's <noscript> only these keep the head going) */
+        } else if (head_name_is(d, opening + 1, name_end, "script"))
+            raw = "script";
         else if (head_name_is(d, opening + 1, name_end, "title"))
             raw = "title";
         else if (!(head_name_is(d, opening + 1, name_end, "html") || head_name_is(d, opening + 1, name_end, "head")
@@ -3376,7 +3394,7 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
         int script = raw[1] == 'c';
         if (script && find_bytes(d, body_start, body_end, "<!--") >= 0)
             break;  /* (script data "escaped": its first </script> may not end it) */
-        if (raw[1] != 'i' && body_end - body_start >= min_chars
+        if (raw[1] != 'i' && !in_noscript && body_end - body_start >= min_chars
                 && !(script && (holds_lower(d, opening, body_start, "json") || memchr(d + opening, '&', (size_t)(body_start - opening)) != NULL))) {
             if (count == room) {
                 room = room ? 2 * room : 16;

@@ -37,6 +37,9 @@ MIN_BODY_CHARS = 64  # a shorter body costs the tokenizer less than the check
 _BLANKS = b" \t\n\f\r"  # the HTML standard's ASCII whitespace (CR is read as LF)
 _PASSED_TAGS = frozenset((b"html", b"head", b"meta", b"link", b"base"))  # (no body: the tag is skipped)
 _RAW_TAGS = frozenset((b"script", b"style", b"title"))  # (a body ending at its end tag's name)
+# Inside a <noscript> of the head (read as markup: scripting is off), only these keep the head going (a style's body
+# there is skipped, not left out: its element is the noscript's child); anything else ends the head.
+_NOSCRIPT_TAGS = frozenset((b"link", b"meta", b"style"))
 _TAG_NAME = re.compile(rb"[A-Za-z][^\t\n\f\r />]*")
 _NOT_BLANK = re.compile(rb"[^ \t\n\f\r]")
 _SCRIPT_STYLE_IDS = tuple(next(iter(lexbor_walk.tag_ids([tag]))) for tag in ("script", "style"))
@@ -85,7 +88,8 @@ def tag_end(data: bytes, at: int) -> int:
     return -1
 
 
-_END_TAGS = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE) for name in _RAW_TAGS}
+_END_TAGS = {name: re.compile(rb"</" + name + rb"[\t\n\f\r />]", re.IGNORECASE)
+             for name in _RAW_TAGS | {b"noscript"}}
 
 
 def _end_tag_at(data: bytes, name: bytes, at: int) -> int:
@@ -104,6 +108,11 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS) -> tuple[byt
     (not a script whose start tag names JSON or holds an entity: JSON-LD is read), and how many were replaced.
     Reads the page from its start while it is the head's markup; stops at anything else.
 
+    >>> blank_head_bodies(b"<noscript><link href=x><style>s</style></noscript ><style>" + b"x" * 70 + b"</style>")[1]
+    1
+    >>> blank_head_bodies(b"<noscript><img src=x></noscript><style>" + b"x" * 70 + b"</style>")[1]
+    0
+
     >>> blank_head_bodies(b"<!doctype html><title>a</script></title><script>" + b"x" * 70 + b"</script>")
     (b'<!doctype html><title>a</script></title><script>\\x01</script>', 1)
     >>> blank_head_bodies(b"<script>" + b"x" * 70 + b"<!--</script>")[1], blank_head_bodies(b"<p>")[1]
@@ -114,6 +123,7 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS) -> tuple[byt
     if MARK in data:
         return data, 0
     pieces, kept_from, at, size = [], 0, 0, len(data)
+    in_noscript = False
     while at < size:
         opening = data.find(b"<", at)
         if opening < 0 or _NOT_BLANK.match(data, at, opening):
@@ -134,9 +144,19 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS) -> tuple[byt
             continue
         name_match = _TAG_NAME.match(data, opening + 1)
         if name_match is None:
+            if in_noscript and _END_TAGS[b"noscript"].match(data, opening):
+                at, in_noscript = tag_end(data, opening + len(b"</noscript")), False
+                if at < 0:
+                    break
+                continue
             break
         name = name_match.group().lower()
-        if name not in _PASSED_TAGS and name not in _RAW_TAGS:
+        if name == b"noscript" and not in_noscript:
+            at, in_noscript = tag_end(data, name_match.end()), True
+            if at < 0:
+                break
+            continue
+        if name not in (_NOSCRIPT_TAGS if in_noscript else _PASSED_TAGS | _RAW_TAGS):
             break
         body_start = tag_end(data, name_match.end())
         if body_start < 0:
@@ -150,7 +170,7 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS) -> tuple[byt
         if name == b"script" and data.find(b"<!--", body_start, body_end) >= 0:
             break  # (script data "escaped": its first </script> may not end it)
         start_tag = data[opening:body_start].lower()
-        if (name != b"title" and body_end - body_start >= min_chars
+        if (name != b"title" and not in_noscript and body_end - body_start >= min_chars
                 and not (name == b"script" and (b"json" in start_tag or b"&" in start_tag))):
             pieces += (data[kept_from:body_start], MARK)
             kept_from = body_end

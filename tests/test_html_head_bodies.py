@@ -36,6 +36,9 @@ HEAD_PIECES = [
     f"<template><script>{LONG}</script></template>", "<svg><style>" + LONG + "</style></svg>",
     "<textarea>" + f"<script>{LONG}</script>" + "</textarea>", "text in the head", "<p>", "</head>", "</meta>",
     "<noframes><script>" + LONG + "</script></noframes>", "\x00",
+    "<noscript>", "</noscript>", "</NOSCRIPT >", "<noscript><link rel=stylesheet href=a.css></noscript>",
+    f"<noscript><style>{LONG}</style></noscript>", "<noscript><img src=p.gif></noscript>", "<noscript>x</noscript>",
+    f"<noscript><meta a='>'><script>{LONG}</script></noscript>", "<noscript><noscript></noscript>",
 ]
 TAILS = ["", f"<script>{LONG}", f"<style>{LONG}", "<!-- open", "<script x='", "<body><p>After the head.</p></body>",
          "<body><h1>Head line</h1><p>" + "A sentence of the story, in words. " * 8 + "</p></body></html>"]
