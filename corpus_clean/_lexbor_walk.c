@@ -3304,13 +3304,14 @@ static int head_name_is(const unsigned char *d, Py_ssize_t start, Py_ssize_t end
     return 1;
 }
 
-/* blank_head_bodies(data, min_chars) -> (data with \x01 for each long head script/style body, count) */
+/* blank_head_bodies(data, min_chars, min_share) -> (data with \x01 for each long head script/style body, count) */
 static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
 {
     Py_buffer view;
     Py_ssize_t min_chars;
+    double min_share;
     PyObject *data_obj;
-    if (!PyArg_ParseTuple(args, "On", &data_obj, &min_chars))
+    if (!PyArg_ParseTuple(args, "Ond", &data_obj, &min_chars, &min_share))
         return NULL;
     if (PyObject_GetBuffer(data_obj, &view, PyBUF_SIMPLE) < 0)
         return NULL;
@@ -3414,6 +3415,13 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
             break;
     }
 done:
+    {
+        Py_ssize_t left_out = 0;  /* (the bytes left out, each body's but for its mark) */
+        for (Py_ssize_t k = 0; k < count; k++)
+            left_out += spans[2 * k + 1] - spans[2 * k] - 1;
+        if (left_out < min_share * (double)size)
+            count = 0;
+    }
     if (count == 0) {
         result = Py_BuildValue("(On)", data_obj, (Py_ssize_t)0);
     } else {
@@ -3486,7 +3494,7 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
-    {"blank_head_bodies", blank_head_bodies, METH_VARARGS, "blank_head_bodies(data, min_chars) -> (data, count)"},
+    {"blank_head_bodies", blank_head_bodies, METH_VARARGS, "blank_head_bodies(data, min_chars, min_share) -> (data, count)"},
     {"marks_in_head", marks_in_head, METH_VARARGS, "marks_in_head(head, script_id, style_id) -> int"},
     {"utf8_ignore", utf8_ignore, METH_O, "utf8_ignore(text) -> text.encode('utf-8', errors='ignore')"},
     {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
