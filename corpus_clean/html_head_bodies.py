@@ -10,10 +10,15 @@ script or style element in ``<head>``: then the tree is the page's own but for t
 texts. When one is not (the page was read wrongly), the page is parsed as it was.
 
 The scan is not an HTML parser: it follows the head's start tags (their attributes,
-quoted values holding ``>``), comments, doctype and ``<title>`` as the HTML standard's
-tokenizer does, and stops at the first thing it does not know (any other tag, text, an
-end tag it did not open, a script holding ``<!--``: then ``</script>`` may not end it);
-Lexbor's tree says whether it was right.
+quoted values holding ``>``), comments, doctype, ``<title>`` and a ``<noscript>`` of links,
+metas and styles as the HTML standard's tokenizer does, and stops at the first thing it
+does not know (any other tag, text, an end tag it did not open, a script holding ``<!--``:
+then ``</script>`` may not end it). Why the check is enough: the bytes before a mark are
+the page's own, so a mark Lexbor made the whole text of a head script or style follows a
+real start tag of one; and such a body ends at the first ``</script`` (``</style``) and a
+blank, ``/`` or ``>`` (the standard's script data and RAWTEXT states), where the scan ends
+it. A page is copied without its bodies only when they are a tenth of it or more
+(:data:`MIN_SHARE_LEFT_OUT`): the copy costs too.
 
 >>> page = b'<html><head><script>var a = "</p>";</script><style>p{}</style></head><body>x</body></html>'
 >>> blank_head_bodies(page, min_chars=4)

@@ -140,3 +140,9 @@ class _nothing:
 
     def __exit__(self, *exc):
         return False
+
+
+def test_doctests():
+    import doctest
+    result = doctest.testmod(html_head_bodies)
+    assert result.failed == 0 and result.attempted >= 10
