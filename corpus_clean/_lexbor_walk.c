@@ -3321,8 +3321,6 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
     Py_ssize_t *spans = NULL;  /* (start, end) of each body replaced */
     Py_ssize_t room = 0;
     PyObject *result = NULL;
-    if (memchr(d, 1, (size_t)size) != NULL)
-        goto done;
     while (at < size) {
         const unsigned char *lt = memchr(d + at, '<', (size_t)(size - at));
         if (lt == NULL)
@@ -3414,13 +3412,12 @@ static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
         if (at < 0)
             break;
     }
-done:
     {
         Py_ssize_t left_out = 0;  /* (the bytes left out, each body's but for its mark) */
         for (Py_ssize_t k = 0; k < count; k++)
             left_out += spans[2 * k + 1] - spans[2 * k] - 1;
-        if (left_out < min_share * (double)size)
-            count = 0;
+        if (left_out < min_share * (double)size || (count && memchr(d, 1, (size_t)size) != NULL))
+            count = 0;  /* (too little to pay for the copy; or the page holds the mark byte itself) */
     }
     if (count == 0) {
         result = Py_BuildValue("(On)", data_obj, (Py_ssize_t)0);

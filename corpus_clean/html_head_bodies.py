@@ -130,8 +130,6 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS,
     >>> blank_head_bodies(b'<script type="application/ld+json">' + b"x" * 70 + b"</script>")[1]
     0
     """
-    if MARK in data:
-        return data, 0
     pieces, kept_from, at, size = [], 0, 0, len(data)
     in_noscript = False
     while at < size:
@@ -188,8 +186,8 @@ def blank_head_bodies(data: bytes, min_chars: int = MIN_BODY_CHARS,
         if at < 0:
             break
     left_out = size - sum(len(piece) for piece in pieces) - (size - kept_from)
-    if not pieces or left_out < min_share * size:
-        return data, 0
+    if not pieces or left_out < min_share * size or MARK in data:
+        return data, 0  # (too little to pay for the copy; or the page holds the mark byte itself)
     pieces.append(data[kept_from:])
     return b"".join(pieces), len(pieces) // 2
 

@@ -39,6 +39,7 @@ HEAD_PIECES = [
     "<noscript>", "</noscript>", "</NOSCRIPT >", "<noscript><link rel=stylesheet href=a.css></noscript>",
     f"<noscript><style>{LONG}</style></noscript>", "<noscript><img src=p.gif></noscript>", "<noscript>x</noscript>",
     f"<noscript><meta a='>'><script>{LONG}</script></noscript>", "<noscript><noscript></noscript>",
+    "<script>\x01</script>", f"<script>{LONG}\x01</script>",
 ]
 TAILS = ["", f"<script>{LONG}", f"<style>{LONG}", "<!-- open", "<script x='", "<body><p>After the head.</p></body>",
          "<body><h1>Head line</h1><p>" + "A sentence of the story, in words. " * 8 + "</p></body></html>"]
