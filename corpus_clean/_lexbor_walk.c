@@ -3419,6 +3419,280 @@ fail:
     return NULL;
 }
 
+/* ------------------------------------------------------------------ the head's script and style bodies */
+
+/* The twins of html_head_bodies.blank_head_bodies and marks_in_head (see there: the scan follows the
+ * head's markup as the HTML standard's tokenizer reads it and stops at anything else; Lexbor's tree
+ * then says whether it was right). */
+
+static int is_blank(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+static unsigned char lower_ascii(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
+
+/* html_head_bodies.tag_end: where a tag whose name ended at ``at`` ends (after its ">"), -1 at the page's end */
+static Py_ssize_t head_tag_end(const unsigned char *d, Py_ssize_t size, Py_ssize_t at)
+{
+    enum { BEFORE, NAME, VALUE, UNQUOTED } state = BEFORE;
+    while (at < size) {
+        unsigned char c = d[at++];
+        switch (state) {
+        case BEFORE:  /* (also after a quoted value) */
+            if (c == '>')
+                return at;
+            if (!is_blank(c) && c != '/')
+                state = NAME;
+            break;
+        case NAME:  /* (also after a name) */
+            if (c == '>')
+                return at;
+            if (c == '=')
+                state = VALUE;
+            else if (c == '/')
+                state = BEFORE;
+            break;
+        case VALUE:
+            if (c == '>')
+                return at;
+            if (c == '"' || c == '\'') {
+                const unsigned char *closing = memchr(d + at, c, (size_t)(size - at));
+                if (closing == NULL)
+                    return -1;
+                at = closing - d + 1;
+                state = BEFORE;
+            } else if (!is_blank(c))
+                state = UNQUOTED;
+            break;
+        case UNQUOTED:
+            if (c == '>')
+                return at;
+            if (is_blank(c))
+                state = BEFORE;
+            break;
+        }
+    }
+    return -1;
+}
+
+/* html_head_bodies._end_tag_at: the first "</name" (any ASCII case) followed by a blank, "/" or ">" */
+static Py_ssize_t head_end_tag_at(const unsigned char *d, Py_ssize_t size, const char *name, Py_ssize_t at)
+{
+    size_t length = strlen(name);
+    while (at < size) {
+        const unsigned char *lt = memchr(d + at, '<', (size_t)(size - at));
+        if (lt == NULL)
+            return -1;
+        at = lt - d;
+        if (at + 2 + (Py_ssize_t)length >= size)
+            return -1;
+        if (d[at + 1] == '/') {
+            size_t i = 0;
+            while (i < length && lower_ascii(d[at + 2 + i]) == (unsigned char)name[i])
+                i++;
+            unsigned char after = d[at + 2 + length];
+            if (i == length && (is_blank(after) || after == '/' || after == '>'))
+                return at;
+        }
+        at++;
+    }
+    return -1;
+}
+
+static Py_ssize_t find_bytes(const unsigned char *d, Py_ssize_t from, Py_ssize_t to, const char *needle)
+{
+    size_t length = strlen(needle);
+    if (from < 0 || to - from < (Py_ssize_t)length)
+        return -1;
+    const unsigned char *found = memmem(d + from, (size_t)(to - from), needle, length);
+    return found == NULL ? -1 : found - d;
+}
+
+/* does d[from:to], lower-cased, hold ``needle`` (lower case)? */
+static int holds_lower(const unsigned char *d, Py_ssize_t from, Py_ssize_t to, const char *needle)
+{
+    size_t length = strlen(needle);
+    for (Py_ssize_t i = from; i + (Py_ssize_t)length <= to; i++) {
+        size_t j = 0;
+        while (j < length && lower_ascii(d[i + j]) == (unsigned char)needle[j])
+            j++;
+        if (j == length)
+            return 1;
+    }
+    return 0;
+}
+
+static int head_name_is(const unsigned char *d, Py_ssize_t start, Py_ssize_t end, const char *name)
+{
+    if ((Py_ssize_t)strlen(name) != end - start)
+        return 0;
+    for (Py_ssize_t i = start; i < end; i++)
+        if (lower_ascii(d[i]) != (unsigned char)name[i - start])
+            return 0;
+    return 1;
+}
+
+/* blank_head_bodies(data, min_chars, min_share) -> (data with \x01 for each long head script/style body, count) */
+static PyObject *blank_head_bodies(PyObject *self, PyObject *args)
+{
+    Py_buffer view;
+    Py_ssize_t min_chars;
+    double min_share;
+    PyObject *data_obj;
+    if (!PyArg_ParseTuple(args, "Ond", &data_obj, &min_chars, &min_share))
+        return NULL;
+    if (PyObject_GetBuffer(data_obj, &view, PyBUF_SIMPLE) < 0)
+        return NULL;
+    const unsigned char *d = view.buf;
+    Py_ssize_t size = view.len, at = 0, count = 0;
+    int in_noscript = 0;  /* inside a head's <noscript> (markup: scripting is off): link, meta, style only */
+    Py_ssize_t *spans = NULL;  /* (start, end) of each body replaced */
+    Py_ssize_t room = 0;
+    PyObject *result = NULL;
+    while (at < size) {
+        const unsigned char *lt = memchr(d + at, '<', (size_t)(size - at));
+        if (lt == NULL)
+            break;
+        Py_ssize_t opening = lt - d, i = at;
+        while (i < opening && is_blank(d[i]))
+            i++;
+        if (i < opening || opening + 1 >= size)
+            break;  /* text in the head, or the page ends */
+        unsigned char next = d[opening + 1];
+        if (next == '!' && opening + 4 <= size && d[opening + 2] == '-' && d[opening + 3] == '-') {
+            if (opening + 4 < size && (d[opening + 4] == '>' || (d[opening + 4] == '-' && opening + 5 < size
+                                                                 && d[opening + 5] == '>')))
+                break;
+            Py_ssize_t closing = find_bytes(d, opening + 4, size, "-->");
+            if (closing < 0 || find_bytes(d, opening + 4, closing + 3, "--!>") >= 0)
+                break;
+            at = closing + 3;
+            continue;
+        }
+        if (next == '!' || next == '?') {
+            const unsigned char *gt = memchr(d + opening, '>', (size_t)(size - opening));
+            if (gt == NULL)
+                break;
+            at = gt - d + 1;
+            continue;
+        }
+        if (next == '/' && in_noscript && head_end_tag_at(d, size, "noscript", opening) == opening) {
+            at = head_tag_end(d, size, opening + 10);  /* (after "</noscript") */
+            if (at < 0)
+                break;
+            in_noscript = 0;
+            continue;
+        }
+        if (!((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')))
+            break;
+        Py_ssize_t name_end = opening + 1;
+        while (name_end < size && !is_blank(d[name_end]) && d[name_end] != '/' && d[name_end] != '>')
+            name_end++;
+        if (!in_noscript && head_name_is(d, opening + 1, name_end, "noscript")) {
+            at = head_tag_end(d, size, name_end);
+            if (at < 0)
+                break;
+            in_noscript = 1;
+            continue;
+        }
+        const char *raw = NULL;
+        if (head_name_is(d, opening + 1, name_end, "style"))
+            raw = "style";
+        else if (in_noscript) {
+            if (!(head_name_is(d, opening + 1, name_end, "meta") || head_name_is(d, opening + 1, name_end, "link")))
+                break;  /* (inside a head's <noscript> only these keep the head going) */
+        } else if (head_name_is(d, opening + 1, name_end, "script"))
+            raw = "script";
+        else if (head_name_is(d, opening + 1, name_end, "title"))
+            raw = "title";
+        else if (!(head_name_is(d, opening + 1, name_end, "html") || head_name_is(d, opening + 1, name_end, "head")
+                   || head_name_is(d, opening + 1, name_end, "meta") || head_name_is(d, opening + 1, name_end, "link")
+                   || head_name_is(d, opening + 1, name_end, "base")))
+            break;
+        Py_ssize_t body_start = head_tag_end(d, size, name_end);
+        if (body_start < 0)
+            break;
+        at = body_start;
+        if (raw == NULL)
+            continue;
+        Py_ssize_t body_end = head_end_tag_at(d, size, raw, body_start);
+        if (body_end < 0)
+            break;
+        int script = raw[1] == 'c';
+        if (script && find_bytes(d, body_start, body_end, "<!--") >= 0)
+            break;  /* (script data "escaped": its first </script> may not end it) */
+        if (raw[1] != 'i' && !in_noscript && body_end - body_start >= min_chars
+                && !(script && (holds_lower(d, opening, body_start, "json") || memchr(d + opening, '&', (size_t)(body_start - opening)) != NULL))) {
+            if (count == room) {
+                room = room ? 2 * room : 16;
+                Py_ssize_t *grown = PyMem_Realloc(spans, (size_t)room * 2 * sizeof(Py_ssize_t));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                spans = grown;
+            }
+            spans[2 * count] = body_start;
+            spans[2 * count + 1] = body_end;
+            count++;
+        }
+        at = head_tag_end(d, size, body_end + 2 + (Py_ssize_t)strlen(raw));
+        if (at < 0)
+            break;
+    }
+    {
+        Py_ssize_t left_out = 0;  /* (the bytes left out, each body's but for its mark) */
+        for (Py_ssize_t k = 0; k < count; k++)
+            left_out += spans[2 * k + 1] - spans[2 * k] - 1;
+        if (left_out < min_share * (double)size || (count && memchr(d, 1, (size_t)size) != NULL))
+            count = 0;  /* (too little to pay for the copy; or the page holds the mark byte itself) */
+    }
+    if (count == 0) {
+        result = Py_BuildValue("(On)", data_obj, (Py_ssize_t)0);
+    } else {
+        Py_ssize_t removed = 0;
+        for (Py_ssize_t k = 0; k < count; k++)
+            removed += spans[2 * k + 1] - spans[2 * k] - 1;
+        PyObject *out = PyBytes_FromStringAndSize(NULL, size - removed);
+        if (out == NULL)
+            goto fail;
+        char *w = PyBytes_AS_STRING(out);
+        Py_ssize_t from = 0;
+        for (Py_ssize_t k = 0; k < count; k++) {
+            memcpy(w, d + from, (size_t)(spans[2 * k] - from));
+            w += spans[2 * k] - from;
+            *w++ = 1;
+            from = spans[2 * k + 1];
+        }
+        memcpy(w, d + from, (size_t)(size - from));
+        result = Py_BuildValue("(Nn)", out, count);
+    }
+fail:
+    PyMem_Free(spans);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+/* marks_in_head(head, script_id, style_id) -> how many script/style children of head hold "\x01" alone */
+static PyObject *marks_in_head(PyObject *self, PyObject *args)
+{
+    PyObject *head_obj;
+    unsigned long long script_id, style_id;
+    if (!PyArg_ParseTuple(args, "OKK", &head_obj, &script_id, &style_id))
+        return NULL;
+    lxb_node *head = node_of(head_obj);
+    if (head == NULL)
+        return NULL;
+    Py_ssize_t count = 0;
+    for (lxb_node *node = head->first_child; node != NULL; node = node->next) {
+        if (node->type != NODE_TYPE_ELEMENT || node->ns != html_namespace
+                || (node->local_name != script_id && node->local_name != style_id))
+            continue;
+        lxb_chardata *text = (lxb_chardata *)node->first_child;
+        if (text != NULL && text->node.type == NODE_TYPE_TEXT && text->node.next == NULL
+                && text->length == 1 && text->data != NULL && text->data[0] == 1)
+            count++;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef methods[] = {
     {"drop_bare_tags", drop_bare_tags, METH_VARARGS, "drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode] (drop_bare, then tags_below)"},
     {"select_scoped", select_scoped, METH_VARARGS, "select_scoped(top, ((alternatives, skip_ids, once, root), ...)) -> (list, ...)"},
@@ -3442,6 +3716,8 @@ static PyMethodDef methods[] = {
     {"raw_text_length", raw_text_length, METH_O, "raw_text_length(node) -> len(node.text())"},
     {"ancestors", ancestors, METH_O, "ancestors(nodes) -> set of mem_id (nodes and their ancestors)"},
     {"count_byte", count_byte, METH_VARARGS, "count_byte(data, byte) -> int"},
+    {"blank_head_bodies", blank_head_bodies, METH_VARARGS, "blank_head_bodies(data, min_chars, min_share) -> (data, count)"},
+    {"marks_in_head", marks_in_head, METH_VARARGS, "marks_in_head(head, script_id, style_id) -> int"},
     {"utf8_ignore", utf8_ignore, METH_O, "utf8_ignore(text) -> text.encode('utf-8', errors='ignore')"},
     {"prose_sums", prose_sums, METH_VARARGS, "prose_sums(paras, max_levels, a_id, body_id) -> (prose, links, wrapped)"},
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},

@@ -48,6 +48,7 @@ from corpus_clean import html_comment_section  # (round 19: readers' comments by
 from corpus_clean import html_chart_labels, html_link_sentences  # (round 20: chart labels; lists of sentences around links)
 from corpus_clean import html_next_stories  # (round 22: an infinite scroll's appended stories)
 from corpus_clean import html_label_links  # (round 21: a label over one link inside the story)
+from corpus_clean import html_head_bodies  # (round 25: the head's script and style bodies left out of the parse)
 from corpus_clean.document import Removal
 from corpus_clean.html_dated import keep_dated_entries
 
@@ -306,7 +307,9 @@ def extract_main_text(html: str) -> HtmlExtraction:
         # Not HTML at all (no tag anywhere): there is no structure to find a
         # main block in, and guessing would pass raw text off as extracted.
         return HtmlExtraction(text="")
-    tree = LexborHTMLParser(data)
+    # (the <head>'s long script and style bodies, read by no step, left out before the parse: see html_head_bodies)
+    blanked = html_head_bodies.blank(data)
+    tree = html_head_bodies.parse_page(data, blanked)
     # The queries asked before the first cut (metadata, declarations, panels' marks): one walk of the page,
     # their answers taken as they are asked, until strip_junk starts cutting (see lexbor_walk.read_together).
     lexbor_walk.read_together(tree)
@@ -319,7 +322,7 @@ def extract_main_text(html: str) -> HtmlExtraction:
         # A second, lenient reading (trafilatura falls back to other extractors the
         # same way): its lines replace the first when it keeps twice the text, and
         # more than a cookie banner's worth.
-        lenient = read_page(LexborHTMLParser(data), lenient=True)
+        lenient = read_page(html_head_bodies.parse_page(data, blanked), lenient=True)
         first, second = kept_chars(lines), kept_chars(lenient)
         if second > LENIENT_GAIN * first and second - first >= LENIENT_MIN_GAIN:
             lines = lenient
