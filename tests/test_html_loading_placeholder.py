@@ -9,7 +9,7 @@ from corpus_clean.html import FURNITURE_LINE_RE, extract_main_text
 _WORDS = ("harbour", "council", "engineers", "residents", "budget", "bridge", "repairs", "mayor",
           "inspection", "coast", "road", "voted", "agreed", "winter", "traffic", "ferry")
 _LOADING = ("正在加载", "加载中", "載入中", "読み込み中", "로딩 중", "Cargando", "Carregando", "Chargement en cours",
-            "Caricamento", "Wird geladen", "Загрузка", "Ładowanie", "Yükleniyor", "Loading")
+            "Caricamento", "Загрузка", "Ładowanie", "Loading")
 _TAILS = ("", "...", "…", " ...", "。。。")
 # Where a site leaves the placeholder: a player's table, a widget's div, an inline span.
 _WRAPPERS = ("<table class='player'><tbody><tr><td>{}</td></tr></tbody></table>",
