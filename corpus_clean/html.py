@@ -2159,12 +2159,19 @@ KEEP = "keep"  # the verdict of article text (a removal's rule otherwise)
 NOT_MAIN = "html.not_main"  # visible text outside the chosen article containers
 
 # Whole blocks that are web-page furniture whatever the site: ad labels,
-# teaser links, share prompts. Matched on the block's full, stripped text.
+# teaser links, share prompts, a player's or widget's "Loading..." placeholder (in the
+# languages it is most often left in the markup: "正在加载...", "読み込み中…", "Cargando...";
+# only words whose first letter some other alternative begins with, or non-ASCII: the
+# compiled walk asks this pattern of a block only when its first character may begin a
+# match, and a new ASCII first letter would send more blocks to it).
+# Matched on the block's full, stripped text.
 FURNITURE_LINE_RE = re.compile(
     r"(?:advertisement|advert|ad|sponsored|continue reading(?: below)?|read more|"
     r"story continues below(?: advertisement)?|related(?: articles| stories| content)?|"
     r"share(?: this)?(?: article| story| post)?|comments?|print|email|"
-    r"this slideshow requires javascript|loading\W*)\W*",
+    r"this slideshow requires javascript|loading\W*|"
+    r"(?:正在)?(?:加载|载入|載入|读取|讀取|加載)中?|読み込み中|로딩\s?중|불러오는\s?중|cargando|carregando|"
+    r"chargement(?: en cours)?|caricamento(?: in corso)?|загрузка|ładowanie)\W*",
     re.I,
 )
 LINK_DENSE = 0.5
