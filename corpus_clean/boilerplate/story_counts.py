@@ -30,6 +30,7 @@ COUNTED_LIST_RULE = "story.counted_list"
 # writes them beside their names.
 COUNTED_LIST_MIN_ENTRIES = 6
 LABEL_MAX_WORDS = 5
+COUNT_LINE_MAX_CHARS = 64  # (a count line, with room for its indentation: longer lines skip the regex)
 _COUNT_LINE = re.compile(r"\s*[(\[（【]\s*\d{1,7}\s*[)\]）】]\s*")
 _SENTENCE_END = tuple(".!?:;。！？：")
 
@@ -91,6 +92,9 @@ def mark_counted_lists(ctx) -> None:
     0
     """
     content, rule = ctx.lines.content, ctx.marks.rule
+    # (most pages hold no count line at all: a length test first, then the regex)
+    if sum(1 for line in content if len(line) <= COUNT_LINE_MAX_CHARS and is_count_line(line)) < COUNTED_LIST_MIN_ENTRIES:
+        return
     for run in _runs(content, ctx.blank):
         if sum(is_count_line(content[i]) for i in run) < COUNTED_LIST_MIN_ENTRIES:
             continue
