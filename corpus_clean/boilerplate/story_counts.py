@@ -17,7 +17,8 @@ because the count lines break its run of capitalised words. What tells the widge
 shape, in any language: COUNTED_LIST_MIN_ENTRIES+ entries in a row, each a short label (at
 most LABEL_MAX_WORDS words, no sentence end) over a line that is only a number in brackets.
 A story writes its counts beside their names ("Haaland (2)", one line per scorer): a count
-alone on its line is markup's doing. The whole run is cut (rule COUNTED_LIST_RULE).
+alone on its line is markup's doing. The whole run is cut (rule COUNTED_LIST_RULE) on a page
+that keeps STORY_MIN_PARAGRAPHS+ story paragraphs: a category page's categories are its content.
 
 No wording: line shapes only.
 """
@@ -30,6 +31,8 @@ COUNTED_LIST_RULE = "story.counted_list"
 # writes them beside their names.
 COUNTED_LIST_MIN_ENTRIES = 6
 LABEL_MAX_WORDS = 5
+# Kept story paragraphs (``Context.prose``) that make the page a story's, the list furniture beside it.
+STORY_MIN_PARAGRAPHS = 3
 COUNT_LINE_MAX_CHARS = 64  # (a count line, with room for its indentation: longer lines skip the regex)
 _COUNT_LINE = re.compile(r"\s*[(\[（【]\s*\d{1,7}\s*[)\]）】]\s*")
 _SENTENCE_END = tuple(".!?:;。！？：")
@@ -84,9 +87,13 @@ def mark_counted_lists(ctx) -> None:
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> widget = "\\n".join(f"{w}\\n({n})" for w, n in zip("Travel Recipes Gardening Music Books Film".split(), (3, 15, 7, 1, 22, 9)))
-    >>> ctx = Context("The allotment opened on Saturday, the council said.\\n" + widget)
+    >>> story = "The allotment opened on Saturday with forty plots, the council said in a statement.\\n" * 3
+    >>> ctx = Context(story + widget)
     >>> mark_counted_lists(ctx); ctx.marks.rule.count(COUNTED_LIST_RULE)
     12
+    >>> ctx = Context(widget)  # (a category page: the categories are its content)
+    >>> mark_counted_lists(ctx); ctx.marks.rule.count(COUNTED_LIST_RULE)
+    0
     >>> ctx = Context("The allotment opened on Saturday.\\nHaaland (2)\\nFoden (1)\\nSilva (1)")
     >>> mark_counted_lists(ctx); ctx.marks.rule.count(COUNTED_LIST_RULE)
     0
@@ -94,6 +101,10 @@ def mark_counted_lists(ctx) -> None:
     content, rule = ctx.lines.content, ctx.marks.rule
     # (most pages hold no count line at all: a length test first, then the regex)
     if sum(1 for line in content if len(line) <= COUNT_LINE_MAX_CHARS and is_count_line(line)) < COUNTED_LIST_MIN_ENTRIES:
+        return
+    # (beside a story: a shop's or a blog's category page, whose content is its categories
+    # and their counts, keeps no story paragraph)
+    if sum(1 for i, r in enumerate(rule) if r is None and ctx.prose[i]) < STORY_MIN_PARAGRAPHS:
         return
     for run in _runs(content, ctx.blank):
         if sum(is_count_line(content[i]) for i in run) < COUNTED_LIST_MIN_ENTRIES:
