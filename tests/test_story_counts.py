@@ -65,3 +65,14 @@ def test_a_run_broken_by_a_sentence_is_two_short_runs():
     ctx = Context("\n".join(entries[:8] + [STORIES["en"][0]] + entries[8:]))
     mark_counted_lists(ctx)
     assert COUNTED_LIST_RULE not in ctx.marks.rule
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), brackets=st.sampled_from(BRACKETS), lang=st.sampled_from(sorted(STORIES)))
+def test_a_category_pages_counted_categories_stay(data, brackets, lang):
+    # (a shop's or a blog's category page: its categories are its content; one story sentence
+    # under them is no story beside a widget)
+    labels = data.draw(st.lists(st.sampled_from(LABELS), min_size=COUNTED_LIST_MIN_ENTRIES, max_size=12, unique=True))
+    ctx = Context("\n".join(_widget(labels, range(1, len(labels) + 1), brackets) + STORIES[lang][:1]))
+    mark_counted_lists(ctx)
+    assert COUNTED_LIST_RULE not in ctx.marks.rule
