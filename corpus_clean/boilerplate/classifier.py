@@ -53,6 +53,7 @@ from corpus_clean.boilerplate.author_bio import mark_author_bio
 from corpus_clean.boilerplate.engine import marked
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_body import give_back_story_body_lines
+from corpus_clean.boilerplate.story_counts import mark_counted_lists
 from corpus_clean.boilerplate.story_echo import give_back_echoing_edges
 from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, mark_story_inserts
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
@@ -1828,7 +1829,7 @@ def line_proba(ctx) -> np.ndarray | None:
 def after_the_model(ctx) -> None:
     """The steps that read a page after the model's cut (``mark_by_classifier_many``, on each
     page the model read, its ``scored_rows`` set): the story's lines given back, inserts,
-    captions, bios and the story's edges. ``training.fit.clean_with`` runs them too, so a
+    captions, bios, the story's edges and a sidebar's counted list. ``training.fit.clean_with`` runs them too, so a
     leave-one-dataset-out score is the engine's output (round 25: it skipped them)."""
     if np.count_nonzero(~ctx.blank) < MIN_LINES:
         give_back_story_lines(ctx)
@@ -1840,6 +1841,7 @@ def after_the_model(ctx) -> None:
     mark_author_bio(ctx)
     give_back_story_body_lines(ctx)
     give_back_echoing_edges(ctx)
+    mark_counted_lists(ctx)  # (last: no give-back brings a widget's entries back)
 
 
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:
