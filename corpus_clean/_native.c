@@ -1632,15 +1632,15 @@ done:
  * stable_order(keys, order)  (keys: uint64; order: int64 output, one per key)
  *
  * First by buckets (bucket_order): the keys are hashes, so their top bits spread them
- * evenly over ~n/4 buckets; each key goes to its bucket in the original order and each
- * bucket, a few keys, is sorted by insertion (an equal key is never moved past another:
- * stable). Keys that crowd into few buckets out of order (not hashes) would make the
- * insertions quadratic: past a budget of moves the buckets are dropped for the
- * least-significant-digit radix sort (lsd_order: 8 passes of one byte, each a count and
- * a scatter of every key; a pass whose byte is the same in every key is skipped), which
- * was the whole sort before (~3x slower on a batch's ~50,000 word keys: a pass reads
- * the keys in the order of the pass before, out of the cache). A stable sort's order is
- * unique: both give numpy's.
+ * evenly over ~n/4 buckets (at most 2^20: 8 MB of counters for 4 M keys and more); each
+ * key goes to its bucket in the original order and each bucket, a few keys, is sorted by
+ * insertion (an equal key is never moved past another: stable). Keys that crowd into
+ * few buckets out of order (not hashes) would make the insertions quadratic: past a
+ * budget of moves the buckets are dropped for the least-significant-digit radix sort
+ * (lsd_order: 8 passes of one byte, each a count and a scatter of every key; a pass whose
+ * byte is the same in every key is skipped), which was the whole sort before (~2-3x
+ * slower on a batch's ~50,000 word keys: a pass reads the keys in the order of the pass
+ * before, out of the cache). A stable sort's order is unique: both give numpy's.
  */
 typedef struct {
     uint64_t key;
@@ -1656,7 +1656,7 @@ static int
 bucket_order(const uint64_t *keys, int64_t *order, Py_ssize_t n)
 {
     int bits = 1;
-    while (bits < 16 && ((Py_ssize_t)4 << bits) <= n)
+    while (bits < 20 && ((Py_ssize_t)4 << bits) <= n)
         bits++;
     const int shift = 64 - bits;
     const Py_ssize_t n_buckets = (Py_ssize_t)1 << bits;

@@ -502,6 +502,7 @@ def test_stable_order_is_numpys_stable_argsort(keys):
     np.random.default_rng(1).integers(0, 4, 100_000).astype(np.uint64) * np.uint64(0x0101010101010101),
     # (hash-like keys, each many times: sorted in buckets of their top bits, the usual case)
     np.random.default_rng(2).integers(0, 2**64 - 1, 500, dtype=np.uint64)[np.random.default_rng(3).integers(0, 500, 60_000)],
+    np.random.default_rng(5).integers(0, 2**64 - 1, 300_000, dtype=np.uint64),  # (past 2^16 buckets)
     # (hash-like keys, then small ones out of order that crowd one bucket: past the moves'
     # budget the buckets are dropped midway for the radix sort)
     np.r_[np.random.default_rng(4).integers(0, 2**64 - 1, 20_000, dtype=np.uint64),
