@@ -479,7 +479,7 @@ def test_tree_sums_refuse_tables_that_do_not_fit():
         _native.tree_sums(features, 3, *ok, 2, np.zeros(3), sums)
 
 
-# --- classifier.stable_order: numpy's stable argsort of uint64 keys, by radix sort -------
+# --- classifier.stable_order: numpy's stable argsort of uint64 keys, by buckets or radix sort
 
 
 @given(st.lists(st.one_of(st.integers(0, 2**64 - 1), st.sampled_from([0, 1, 255, 256, 2**63, 2**64 - 1, 0x0100010001])),
@@ -500,6 +500,13 @@ def test_stable_order_is_numpys_stable_argsort(keys):
     np.zeros(0, dtype=np.uint64), np.full(5000, 7, dtype=np.uint64),  # (every pass skipped)
     np.arange(70_000, dtype=np.uint64)[::-1] << np.uint64(40),  # (only the high bytes differ)
     np.random.default_rng(1).integers(0, 4, 100_000).astype(np.uint64) * np.uint64(0x0101010101010101),
+    # (hash-like keys, each many times: sorted in buckets of their top bits, the usual case)
+    np.random.default_rng(2).integers(0, 2**64 - 1, 500, dtype=np.uint64)[np.random.default_rng(3).integers(0, 500, 60_000)],
+    np.random.default_rng(5).integers(0, 2**64 - 1, 300_000, dtype=np.uint64),  # (past 2^16 buckets)
+    # (hash-like keys, then small ones out of order that crowd one bucket: past the moves'
+    # budget the buckets are dropped midway for the radix sort)
+    np.r_[np.random.default_rng(4).integers(0, 2**64 - 1, 20_000, dtype=np.uint64),
+          np.arange(3000, dtype=np.uint64)[::-1]],
 ])
 def test_stable_order_on_edge_cases(keys):
     from corpus_clean.boilerplate.classifier import stable_order
