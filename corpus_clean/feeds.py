@@ -100,6 +100,13 @@ def json_feed_entries(data: bytes) -> list[dict] | None:
     [{'content': [{'type': 'text/plain', 'value': 'It sails.'}], 'id': '7', 'link': 'https://a.test/7', 'title': 'Ferry', 'author': 'Desk'}]
     >>> json_feed_entries(b'{"version": "https://jsonfeed.org/version/1", "items": ['), json_feed_entries(b'[1]')
     (None, None)
+
+    An item whose authors are not a list still gives its text (one odd item never costs the
+    feed's others):
+
+    >>> [e["content"][0]["value"] for e in json_feed_entries(b'{"items": [{"content_text": "A.", '
+    ...  b'"authors": {"name": "Desk"}}, {"content_text": "B.", "authors": 5}]}')]
+    ['A.', 'B.']
     """
     try:
         feed = json.loads(data.decode("utf-8-sig"))  # (UTF-8, the spec says)
@@ -114,7 +121,10 @@ def json_feed_entries(data: bytes) -> list[dict] | None:
         entry: dict = {"content": [{"type": kind, "value": item[key]}
                                    for key, kind in (("content_html", "text/html"), ("content_text", "text/plain"))
                                    if isinstance(item.get(key), str)]}
-        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        # (version 1.1 writes a list "authors", 1.0 one "author" object; anything else names no one)
+        authors = item.get("authors")
+        if not isinstance(authors, list):
+            authors = [item["author"]] if isinstance(item.get("author"), dict) else []
         author = authors[0].get("name") if authors and isinstance(authors[0], dict) else None
         for name, value in (("id", item.get("id")), ("link", item.get("url") or item.get("external_url")),
                             ("title", item.get("title")), ("summary", item.get("summary")),

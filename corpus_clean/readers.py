@@ -1637,10 +1637,17 @@ def holds_json_lines(head: bytes) -> bool:
 
 
 def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
-    """(the reader's kind, None), or (kind, the reason it is refused), for a file named as
+    r"""(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
-    decompressed (``first_bytes``; ``sniffed_kind``)."""
+    decompressed (``first_bytes``; ``sniffed_kind``).
+
+    >>> feed_line = b'{"version": "https://jsonfeed.org/version/1.1", "items": []}'
+    >>> kind_by_bytes("f.json", "json", feed_line), kind_by_bytes("f.jsonl", "jsonl", feed_line + b"\n" + feed_line + b"\n")
+    (('feed', None), ('jsonl', None))
+    """
     sniffed = sniffed_kind(head) if head else None
+    if sniffed == "feed" and kind == "jsonl" and holds_json_lines(head):
+        return kind, None  # (JSON Lines whose first record names a JSON Feed: read line by line, never whole)
     if sniffed in _READ_AS:
         return _READ_AS[sniffed], None
     if kind in ("jsonl", "json") and sniffed is None and head and _HTML_PAGE_START.match(head[:1024]):

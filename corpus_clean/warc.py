@@ -225,7 +225,7 @@ def quiet_warcio() -> None:
     """warcio writes what it finds wrong as it reads (bytes after a record that are not a
     blank line -- a Content-Length too short --, a stream that breaks) straight to stderr:
     lines between a run's own, naming no file. Its modules' ``sys`` is given a stderr that
-    keeps them for the reader (``WarcRecords.warcio_said``), which says them under the
+    keeps them for the reader (the thread's ``_warcio_said.lines``), which says them under the
     file's source; the process's own stderr is left alone, for every thread. Its logger's
     warnings (a URL with spaces, which it mends) are not shown."""
     from warcio import archiveiterator, bufferedreaders, digestverifyingreader
@@ -267,8 +267,11 @@ class WarcRecords:
                     yield from self._given(held, said)
                     if self.damaged_from is not None:
                         yield self._damaged(records.offset)
+                    # (set again after each yield and before warcio reads on: another file's
+                    # reading may have run in this thread meanwhile)
+                    _warcio_said.lines = said
                     held.append(self._read(records, record))
-                    _warcio_said.lines = said  # (another file's reading may have run meanwhile)
+                    _warcio_said.lines = said
                 start = self._after_last_record(records.offset)
                 yield from self._given(held, said)
             except Exception as error:  # noqa: BLE001 - warcio and zlib raise several types
