@@ -8,7 +8,8 @@ they came from, and the reader reads it by its own suffix as any file.
 
 Nothing is unpacked to disk. What is not read is still listed, with why: a member named
 outside the archive (an absolute path or ``..``), an archive inside the archive, a tar
-link or device, an encrypted zip member, an earlier member under a name repeated later, an archive that
+link or device, an encrypted zip member, an earlier member under a name repeated later, a second tar
+archive appended after the first's end (``cat a.tar.gz b.tar.gz``), an archive that
 cannot be listed. A member that is damaged is found when it is read: the reader names
 it and the other members are read.
 """
@@ -119,22 +120,47 @@ def tar_members(archive: InputFile) -> Iterator[tuple[str, int, str | None]]:
         check_tar_end(opened.fileobj)
 
 
+class AppendedArchive(tarfile.ReadError):
+    """A second tar archive after the first's end marker (``cat a.tar.gz b.tar.gz``): not
+    damage, so the first archive's members are trusted; the second's are not listed."""
+
+
 def check_tar_end(stream) -> None:
     """Raise ``tarfile.ReadError`` when what follows a tar's last listed member is not its
     end (zero blocks). tarfile ends its listing quietly at a header it cannot read, so a
     damaged stretch (a flipped byte in a tar.gz) would hide every member after it; read
     to its end, a compressed stream also checks itself (gzip's CRC, bzip2's, xz's).
+    A valid header after zero blocks (past the end marker) is a second archive appended
+    (``AppendedArchive``): said so, not taken for damage.
 
     >>> import io
     >>> check_tar_end(io.BytesIO(bytes(1024)))
     >>> check_tar_end(io.BytesIO(bytes(512) + b"garbage"))
     Traceback (most recent call last):
     tarfile.ReadError: bytes that are not a tar header follow the last member read (the archive is damaged there: members after it, if any, are not listed)
+    >>> try:
+    ...     check_tar_end(io.BytesIO(bytes(512) + tarfile.TarInfo("b.txt").tobuf() + bytes(1024)))
+    ... except AppendedArchive as error:
+    ...     print(error)
+    a second tar archive appended after the first's end (its first member 'b.txt'): its members are not listed; unpack it (tar --ignore-zeros)
     """
+    offset = 0  # (the stream starts on a block boundary, tarfile reading 512-byte blocks; a read is whole but at the end)
     while block := stream.read(1 << 20):
-        if block.strip(b"\0"):
+        if data := block.lstrip(b"\0"):
+            at = offset + len(block) - len(data)
+            header = block[at // 512 * 512 - offset:][:512]
+            header += stream.read(512 - len(header))  # (a header split across two reads)
+            if at >= 512:  # (after one zero block at least: past the end marker)
+                try:
+                    first = tarfile.TarInfo.frombuf(header, "utf-8", "surrogateescape")
+                except tarfile.HeaderError:
+                    pass
+                else:
+                    raise AppendedArchive(f"a second tar archive appended after the first's end (its first member "
+                                          f"{first.name!r}): its members are not listed; unpack it (tar --ignore-zeros)")
             raise tarfile.ReadError("bytes that are not a tar header follow the last member read (the archive "
                                     "is damaged there: members after it, if any, are not listed)")
+        offset += len(block)
 
 
 def members_of(archive: InputFile) -> list[InputFile]:
@@ -168,16 +194,19 @@ def damage_doubt(source: str, error: BaseException) -> str | None:
     one CRC covers every member (and damage garbles what follows it), so when the stream
     fails none can be trusted. None for a zip (each member carries its own CRC, checked as
     it is read), a plain tar (damage where its listing stopped leaves the members before
-    it as written) and an archive cut short (the bytes before the cut are as written; a
-    member cut short fails as it is read).
+    it as written), an archive cut short (the bytes before the cut are as written; a
+    member cut short fails as it is read) and a second archive appended (``AppendedArchive``:
+    the first one's stream ended whole).
 
     >>> damage_doubt("d.tar.gz", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
     True
     >>> damage_doubt("d.tgz", OSError("CRC check failed 0x1 != 0x2"))[:48], damage_doubt("d.tar", OSError("x"))
     ('its tar archive is damaged (OSError: CRC check f', None)
+    >>> damage_doubt("c.tar.gz", AppendedArchive("a second tar archive appended")) is None
+    True
     """
     compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
-    if not compressed or isinstance(error, EOFError) or "unexpected end" in str(error):
+    if not compressed or isinstance(error, (EOFError, AppendedArchive)) or "unexpected end" in str(error):
         return None
     return (f"its tar archive is damaged ({type(error).__name__}: {error}), and tar keeps no checksum of a "
             "member's bytes: this member's may be damaged too (quarantined, its text kept)")

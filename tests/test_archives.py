@@ -274,3 +274,18 @@ def test_a_plain_tar_damaged_in_a_header_keeps_the_members_before_it_clean(tmp_p
 
     assert texts == {f"d.tar/m{k:02d}.txt": [members[f"m{k:02d}.txt"][0].decode()] for k in range(damaged)}
     assert list(skipped) == ["d.tar"] and "cannot be listed" in skipped["d.tar"]
+
+
+def test_a_second_tar_gz_appended_to_the_first_keeps_the_first_ones_members_clean_and_names_the_second(tmp_path):
+    """``cat a.tar.gz b.tar.gz > c.tar.gz``: the valid header after the first's end marker
+    is a second archive, not damage (before the review of round 25 a.txt's records were
+    quarantined as from a damaged archive and b.txt was only under 'cannot be listed')."""
+    first = {"a.txt": (b"first archive's text", ["first archive's text"])}
+    (tmp_path / "c.tar.gz").write_bytes(_tar(first) + _tar({"b.txt": (b"second archive's text", [])}))
+
+    texts, skipped = _read(tmp_path)  # (_read asserts no record read has problems: none quarantined)
+
+    assert texts == {"c.tar.gz/a.txt": ["first archive's text"]}
+    assert list(skipped) == ["c.tar.gz"]
+    assert "a second tar archive appended after the first's end (its first member 'b.txt')" in skipped["c.tar.gz"]
+    assert "unpack it" in skipped["c.tar.gz"]
