@@ -37,7 +37,7 @@ TAR_COMPRESSION = {".tar.gz": "gzip", ".tgz": "gzip", ".tar.bz2": "bz2", ".tbz":
 # An archive of more members than this is refused whole, saying to unpack it: each member
 # is an input file of its own (a manifest entry, a row in the plan), so a million-member
 # archive would be a million of them. Members are opened through one opened archive per
-# process (``open_member``), so reading N members costs N, not N² as fsspec's own chained
+# process and thread (``open_member``), so reading N members costs N, not N² as fsspec's own chained
 # urls do (which read the listing again at each member): round 24's cap of 500 is lifted.
 MAX_MEMBERS = 100_000
 
@@ -265,12 +265,13 @@ def with_members(files: Iterable[InputFile]) -> list[InputFile]:
 
 # Archives opened for their members, kept open: fsspec's ``zip://name::archive`` opens the
 # archive and reads its whole listing again at every member (its archive file systems are
-# not cached), so a 1,500-member zip cost minutes. Keyed by the archive's url, its size and
-# modification time (a rewritten archive is opened anew) and the process and thread (a
-# forked worker or another thread must not move this one's file position).
-_opened_archives: OrderedDict[tuple, object] = OrderedDict()
-_opened_archives_lock = threading.Lock()
-OPENED_ARCHIVES_KEPT = 4  # the least recently used is dropped (closed) past this
+# not cached), so a 1,500-member zip cost minutes. Kept per thread (another thread must
+# not move this one's file position; a thread's own few archives never evict another's,
+# where one shared cache of 4 let 5 threads rebuild a tar.gz, decompressing it whole, at
+# each member) and per process (a forked worker shares the parent's file offsets). Keyed
+# by the archive's url, its size and modification time (a rewritten archive is opened anew).
+_opened = threading.local()
+OPENED_ARCHIVES_KEPT = 4  # per thread: the least recently used is closed past this
 
 
 def open_member(url: str, compression: str | None = None):
@@ -298,26 +299,58 @@ def open_member(url: str, compression: str | None = None):
     return OpenFile(opened_archive(kind, archive_url), name, mode="rb", compression=compression)
 
 
+def opened_archives() -> OrderedDict:
+    """This thread's archives kept open: key → (file system or the error opening it
+    raised, the archive's file handle or None); emptied in a forked process."""
+    if getattr(_opened, "pid", None) != os.getpid():  # (a fork: the parent's handles are not closed here)
+        _opened.pid, _opened.archives = os.getpid(), OrderedDict()
+    return _opened.archives
+
+
 def opened_archive(kind: str, archive_url: str):
     """fsspec's zip or tar file system over the archive at `archive_url`, opened once per
-    process and thread while the archive's size and modification time stay the same."""
+    process and thread while the archive's size and modification time stay the same. An
+    archive that fails to open is kept failed: each of its members gets the same error
+    without decompressing the archive again up to its damage."""
     import fsspec
 
     fs, path = fsspec.core.url_to_fs(archive_url)
     info = fs.info(path)
-    key = (kind, archive_url, info.get("size"), info.get("mtime") or info.get("LastModified") or info.get("ETag"),
-           os.getpid(), threading.get_ident())
-    with _opened_archives_lock:
-        if key in _opened_archives:
-            _opened_archives.move_to_end(key)
-            return _opened_archives[key]
-    if kind == "tar":
-        suffix = next((s for s in TAR_COMPRESSION if archive_url.lower().endswith(s)), None)
-        opened = fsspec.filesystem("tar", fo=archive_url, compression=TAR_COMPRESSION.get(suffix))
-    else:
-        opened = fsspec.filesystem(kind, fo=archive_url)
-    with _opened_archives_lock:
-        _opened_archives[key] = opened
-        while len(_opened_archives) > OPENED_ARCHIVES_KEPT:
-            _opened_archives.popitem(last=False)
+    key = (kind, archive_url, info.get("size"), info.get("mtime") or info.get("LastModified") or info.get("ETag"))
+    kept = opened_archives()
+    if key not in kept:
+        try:
+            kept[key] = open_archive(kind, archive_url)
+        except DAMAGED_ARCHIVE_ERRORS as error:
+            kept[key] = (error, None)
+        while len(kept) > OPENED_ARCHIVES_KEPT:
+            close_archive(*kept.popitem(last=False)[1])
+    kept.move_to_end(key)
+    opened = kept[key][0]
+    if isinstance(opened, BaseException):
+        raise opened.with_traceback(None)  # (its traceback would grow at each member)
     return opened
+
+
+def open_archive(kind: str, archive_url: str) -> tuple:
+    """(fsspec's zip or tar file system over the archive, the file handle it reads)."""
+    import fsspec
+
+    handle = fsspec.open(archive_url, "rb").open()
+    try:
+        if kind == "tar":
+            suffix = next((s for s in TAR_COMPRESSION if archive_url.lower().endswith(s)), None)
+            return fsspec.filesystem("tar", fo=handle, compression=TAR_COMPRESSION.get(suffix)), handle
+        return fsspec.filesystem(kind, fo=handle), handle
+    except BaseException:
+        handle.close()
+        raise
+
+
+def close_archive(opened, handle) -> None:
+    """Close an archive dropped from the kept ones (its file handle too: not left to the
+    garbage collector, which a long run of many archives would outpace)."""
+    if not isinstance(opened, BaseException):
+        opened.close()
+    if handle is not None:
+        handle.close()

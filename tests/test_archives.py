@@ -206,13 +206,13 @@ def test_an_archive_of_many_members_is_read_whole_through_one_opened_archive(tmp
     members = {f"2026/{k % 28:02d}/s{k:04d}.txt": (f"story {k} of the day".encode(), [f"story {k} of the day"])
                for k in range(1200)}
     (tmp_path / f"day{suffix}").write_bytes(_zip(members) if mode is None else _tar(members, mode))
-    archives._opened_archives.clear()
+    archives.opened_archives().clear()
 
     texts, skipped = _read(tmp_path)
 
     assert skipped == {}
     assert texts == {f"day{suffix}/{name}": read for name, (_, read) in members.items()}
-    assert len(archives._opened_archives) == 1
+    assert len(archives.opened_archives()) == 1
 
 
 def test_an_archive_that_grows_between_runs_is_opened_anew_and_only_its_new_members_are_processed(tmp_path):
@@ -289,3 +289,51 @@ def test_a_second_tar_gz_appended_to_the_first_keeps_the_first_ones_members_clea
     assert list(skipped) == ["c.tar.gz"]
     assert "a second tar archive appended after the first's end (its first member 'b.txt')" in skipped["c.tar.gz"]
     assert "unpack it" in skipped["c.tar.gz"]
+
+
+def test_a_tar_gz_that_fails_to_open_is_opened_once_for_all_its_members(tmp_path, monkeypatch):
+    """A tar.gz cut short lists the members before the cut, but fsspec's tar file system
+    indexes the whole archive and fails at the cut: before the review of round 25 that
+    failure was not kept, so each member decompressed the archive again up to it."""
+    from corpus_clean import archives
+
+    members = {f"m{k}.txt": (random.Random(k).randbytes(3000).hex().encode(), []) for k in range(8)}
+    data = _tar(members)
+    (tmp_path / "d.tar.gz").write_bytes(data[: len(data) * 2 // 3])
+    opens = []
+    real_open = archives.open_archive
+    monkeypatch.setattr(archives, "open_archive", lambda *args: opens.append(args) or real_open(*args))
+    archives.opened_archives().clear()
+
+    texts, skipped = _read(tmp_path)
+
+    failed = [source for source in skipped if source != "d.tar.gz"]
+    assert texts == {} and len(failed) >= 2 and all("EOFError" in skipped[source] for source in failed)
+    assert len(opens) == 1
+
+
+def test_archives_are_kept_open_per_thread_and_those_dropped_are_closed(tmp_path):
+    """Each thread keeps its own archives (another thread's never evict them); past
+    OPENED_ARCHIVES_KEPT the least recently used is dropped with its file handle closed."""
+    import threading
+
+    from corpus_clean import archives
+
+    paths = []
+    for k in range(archives.OPENED_ARCHIVES_KEPT + 1):
+        paths.append(str(tmp_path / f"c{k}.zip"))
+        (tmp_path / f"c{k}.zip").write_bytes(_zip({"a.txt": (f"text {k}".encode(), [])}))
+    archives.opened_archives().clear()
+    first = archives.opened_archive("zip", paths[0])
+    handle = next(iter(archives.opened_archives().values()))[1]
+    others = []
+    thread = threading.Thread(target=lambda: others.extend(archives.opened_archive("zip", p) for p in paths[1:]))
+    thread.start()
+    thread.join()
+    assert archives.opened_archive("zip", paths[0]) is first and not handle.closed  # (not evicted by the other thread)
+
+    for path in paths[1:]:
+        archives.opened_archive("zip", path)
+
+    assert len(archives.opened_archives()) == archives.OPENED_ARCHIVES_KEPT and handle.closed
+    assert archives.opened_archive("zip", paths[0]) is not first  # (opened anew)
