@@ -30,7 +30,7 @@ from corpus_clean.readers import ARCHIVE_SUFFIXES, InputFile, storable_name
 
 # Member names that are archives themselves (or compressed archives): refused, not opened.
 NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tzst", ".tar.zst", ".7z", ".rar", ".jar")
-# A tar's compression, by its suffix (fsspec's tar reader would find ".gz" only, not ".tgz").
+# A compressed tar's suffixes (a tar is opened by its bytes' compression: ``tar_compression``).
 TAR_COMPRESSION = {".tar.gz": "gzip", ".tgz": "gzip", ".tar.bz2": "bz2", ".tbz": "bz2", ".tbz2": "bz2",
                    ".tar.xz": "xz", ".txz": "xz"}
 
@@ -339,8 +339,13 @@ def open_archive(kind: str, archive_url: str) -> tuple:
     handle = fsspec.open(archive_url, "rb").open()
     try:
         if kind == "tar":
-            suffix = next((s for s in TAR_COMPRESSION if archive_url.lower().endswith(s)), None)
-            return fsspec.filesystem("tar", fo=handle, compression=TAR_COMPRESSION.get(suffix)), handle
+            compression = tar_compression(handle.read(6))
+            handle.seek(0)
+            # Given no compression, fsspec's tar reader infers one from the name it finds as
+            # the handle's "original" (fsspec's convention), else its path: a plain tar named
+            # .tar.gz would be read through gzip. An empty name infers none.
+            handle.original = ""
+            return fsspec.filesystem("tar", fo=handle, compression=compression), handle
         return fsspec.filesystem(kind, fo=handle), handle
     except BaseException:
         handle.close()
@@ -354,3 +359,16 @@ def close_archive(opened, handle) -> None:
         opened.close()
     if handle is not None:
         handle.close()
+
+
+def tar_compression(head: bytes) -> str | None:
+    """A tar's compression by its first bytes (fsspec's name), None: a plain tar. Told by
+    the bytes, as the listing (``tarfile.open(mode="r:*")``) tells it: by the suffix, a
+    gzip'd tar named ``.tar`` was listed whole and then each member failed to open.
+
+    >>> import gzip
+    >>> tar_compression(gzip.compress(b"")), tar_compression(b"BZh91AY"), tar_compression(b"a.txt")
+    ('gzip', 'bz2', None)
+    """
+    magics = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
+    return next((compression for magic, compression in magics.items() if head.startswith(magic)), None)

@@ -337,3 +337,17 @@ def test_archives_are_kept_open_per_thread_and_those_dropped_are_closed(tmp_path
 
     assert len(archives.opened_archives()) == archives.OPENED_ARCHIVES_KEPT and handle.closed
     assert archives.opened_archive("zip", paths[0]) is not first  # (opened anew)
+
+
+@pytest.mark.parametrize("name, mode", [("d.tar", "w:gz"), ("d.tar", "w:bz2"), ("d.tar", "w:xz"), ("d.tar.gz", "w")])
+def test_a_tar_whose_bytes_are_not_compressed_as_its_name_says_is_read_by_its_bytes(tmp_path, name, mode):
+    """The listing tells a tar's compression by its bytes (``r:*``): before the review of
+    round 25 opening told it by the suffix, so a gzip'd tar named .tar was listed whole
+    and each member then failed (ReadError: truncated header)."""
+    members = {f"m{k}.txt": (f"text {k}".encode(), [f"text {k}"]) for k in range(3)}
+    (tmp_path / name).write_bytes(_tar(members, mode))
+
+    texts, skipped = _read(tmp_path)
+
+    assert skipped == {}
+    assert texts == {f"{name}/{member}": read for member, (_, read) in members.items()}
