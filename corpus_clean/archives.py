@@ -178,7 +178,7 @@ def members_of(archive: InputFile) -> list[InputFile]:
         said = f"after {len(entries)} member(s)" if entries else "before any member"
         unlistable.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
                                                                f"{type(error).__name__}: {error}"))
-        doubt = damage_doubt(archive.source, error) if entries else None
+        doubt = damage_doubt(archive.source, error, kind == "tar" and compressed_tar(archive)) if entries else None
     members = [InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
                          mtime_ns=archive.mtime_ns, archive=archive.source, doubt=None if refused else doubt)
                for name, size, refused, source in named_members(archive, entries)]
@@ -189,14 +189,26 @@ def members_of(archive: InputFile) -> list[InputFile]:
     return members + unlistable
 
 
-def damage_doubt(source: str, error: BaseException) -> str | None:
+def compressed_tar(archive: InputFile) -> bool | None:
+    """Whether a tar's bytes are compressed (whatever its name); None: they cannot be read."""
+    import fsspec
+
+    try:
+        with fsspec.open(archive.url, "rb") as handle:
+            return tar_compression(handle.read(6)) is not None
+    except OSError:
+        return None
+
+
+def damage_doubt(source: str, error: BaseException, compressed: bool | None = None) -> str | None:
     """Why the members listed before a compressed tar's listing failed may be damaged: its
     one CRC covers every member (and damage garbles what follows it), so when the stream
     fails none can be trusted. None for a zip (each member carries its own CRC, checked as
     it is read), a plain tar (damage where its listing stopped leaves the members before
     it as written), an archive cut short (the bytes before the cut are as written; a
     member cut short fails as it is read) and a second archive appended (``AppendedArchive``:
-    the first one's stream ended whole).
+    the first one's stream ended whole). `compressed`: told by the bytes (a gzip'd tar named
+    ``.tar`` is read, so its damage must cast doubt too); None: by the suffix.
 
     >>> damage_doubt("d.tar.gz", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
     True
@@ -204,8 +216,11 @@ def damage_doubt(source: str, error: BaseException) -> str | None:
     ('its tar archive is damaged (OSError: CRC check f', None)
     >>> damage_doubt("c.tar.gz", AppendedArchive("a second tar archive appended")) is None
     True
+    >>> damage_doubt("d.tar", OSError("CRC check failed 0x1 != 0x2"), compressed=True)[:27]
+    'its tar archive is damaged '
     """
-    compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
+    if compressed is None:
+        compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
     if not compressed or isinstance(error, (EOFError, AppendedArchive)) or "unexpected end" in str(error):
         return None
     return (f"its tar archive is damaged ({type(error).__name__}: {error}), and tar keeps no checksum of a "

@@ -351,3 +351,26 @@ def test_a_tar_whose_bytes_are_not_compressed_as_its_name_says_is_read_by_its_by
 
     assert skipped == {}
     assert texts == {f"{name}/{member}": read for member, (_, read) in members.items()}
+
+
+def test_a_gzipped_tar_named_tar_damaged_part_way_casts_doubt_on_its_members_as_a_tar_gz_does(tmp_path):
+    """Read by its bytes (a gzip'd .tar), its stream's failure must doubt the members listed
+    before it as for a .tar.gz: none is read clean (one gzip CRC covers them all)."""
+    rng = random.Random(0)
+    members = {f"m{k:02d}.txt": ((" ".join(rng.choices(WORDS, k=400)) + f" {k}").encode(), []) for k in range(8)}
+    data = _tar(members)
+    at = len(data) * 3 // 4
+    (tmp_path / "d.tar").write_bytes(data[:at] + bytes([data[at] ^ 0xA5]) + data[at + 1:])
+
+    texts, skipped, doubted = {}, {}, {}
+    for file in list_input_files(str(tmp_path)):
+        for item in read_file(file):
+            if isinstance(item, Skipped):
+                skipped[item.source] = item.reason
+            elif item.problems:
+                doubted[item.source] = "; ".join(why for _, why in item.problems)
+            else:
+                texts[item.source] = item.raw_text
+
+    assert texts == {} and doubted and all("its tar archive is damaged" in why for why in doubted.values())
+    assert "cannot be listed" in skipped["d.tar"]  # (the members after the damage: not listed, said here)
