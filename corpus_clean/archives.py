@@ -8,7 +8,8 @@ they came from, and the reader reads it by its own suffix as any file.
 
 Nothing is unpacked to disk. What is not read is still listed, with why: a member named
 outside the archive (an absolute path or ``..``), an archive inside the archive, a tar
-link or device, an encrypted zip member, an earlier member under a name repeated later, an archive that
+link or device, an encrypted zip member, an earlier member under a name repeated later, a second tar
+archive appended after the first's end (``cat a.tar.gz b.tar.gz``), an archive that
 cannot be listed. A member that is damaged is found when it is read: the reader names
 it and the other members are read.
 """
@@ -29,14 +30,14 @@ from corpus_clean.readers import ARCHIVE_SUFFIXES, InputFile, storable_name
 
 # Member names that are archives themselves (or compressed archives): refused, not opened.
 NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tzst", ".tar.zst", ".7z", ".rar", ".jar")
-# A tar's compression, by its suffix (fsspec's tar reader would find ".gz" only, not ".tgz").
+# A compressed tar's suffixes (a tar is opened by its bytes' compression: ``tar_compression``).
 TAR_COMPRESSION = {".tar.gz": "gzip", ".tgz": "gzip", ".tar.bz2": "bz2", ".tbz": "bz2", ".tbz2": "bz2",
                    ".tar.xz": "xz", ".txz": "xz"}
 
 # An archive of more members than this is refused whole, saying to unpack it: each member
 # is an input file of its own (a manifest entry, a row in the plan), so a million-member
 # archive would be a million of them. Members are opened through one opened archive per
-# process (``open_member``), so reading N members costs N, not N² as fsspec's own chained
+# process and thread (``open_member``), so reading N members costs N, not N² as fsspec's own chained
 # urls do (which read the listing again at each member): round 24's cap of 500 is lifted.
 MAX_MEMBERS = 100_000
 
@@ -119,22 +120,47 @@ def tar_members(archive: InputFile) -> Iterator[tuple[str, int, str | None]]:
         check_tar_end(opened.fileobj)
 
 
+class AppendedArchive(tarfile.ReadError):
+    """A second tar archive after the first's end marker (``cat a.tar.gz b.tar.gz``): not
+    damage, so the first archive's members are trusted; the second's are not listed."""
+
+
 def check_tar_end(stream) -> None:
     """Raise ``tarfile.ReadError`` when what follows a tar's last listed member is not its
     end (zero blocks). tarfile ends its listing quietly at a header it cannot read, so a
     damaged stretch (a flipped byte in a tar.gz) would hide every member after it; read
     to its end, a compressed stream also checks itself (gzip's CRC, bzip2's, xz's).
+    A valid header after zero blocks (past the end marker) is a second archive appended
+    (``AppendedArchive``): said so, not taken for damage.
 
     >>> import io
     >>> check_tar_end(io.BytesIO(bytes(1024)))
     >>> check_tar_end(io.BytesIO(bytes(512) + b"garbage"))
     Traceback (most recent call last):
     tarfile.ReadError: bytes that are not a tar header follow the last member read (the archive is damaged there: members after it, if any, are not listed)
+    >>> try:
+    ...     check_tar_end(io.BytesIO(bytes(512) + tarfile.TarInfo("b.txt").tobuf() + bytes(1024)))
+    ... except AppendedArchive as error:
+    ...     print(error)
+    a second tar archive appended after the first's end (its first member 'b.txt'): its members are not listed; unpack it (tar --ignore-zeros)
     """
+    offset = 0  # (the stream starts on a block boundary, tarfile reading 512-byte blocks; a read is whole but at the end)
     while block := stream.read(1 << 20):
-        if block.strip(b"\0"):
+        if data := block.lstrip(b"\0"):
+            at = offset + len(block) - len(data)
+            header = block[at // 512 * 512 - offset:][:512]
+            header += stream.read(512 - len(header))  # (a header split across two reads)
+            if at >= 512:  # (after one zero block at least: past the end marker)
+                try:
+                    first = tarfile.TarInfo.frombuf(header, "utf-8", "surrogateescape")
+                except tarfile.HeaderError:
+                    pass
+                else:
+                    raise AppendedArchive(f"a second tar archive appended after the first's end (its first member "
+                                          f"{first.name!r}): its members are not listed; unpack it (tar --ignore-zeros)")
             raise tarfile.ReadError("bytes that are not a tar header follow the last member read (the archive "
                                     "is damaged there: members after it, if any, are not listed)")
+        offset += len(block)
 
 
 def members_of(archive: InputFile) -> list[InputFile]:
@@ -152,7 +178,7 @@ def members_of(archive: InputFile) -> list[InputFile]:
         said = f"after {len(entries)} member(s)" if entries else "before any member"
         unlistable.append(replace(archive, size=0, skip_reason=f"a {kind} archive that cannot be listed ({said}): "
                                                                f"{type(error).__name__}: {error}"))
-        doubt = damage_doubt(archive.source, error) if entries else None
+        doubt = damage_doubt(archive.source, error, kind == "tar" and compressed_tar(archive)) if entries else None
     members = [InputFile(f"{kind}://{name}::{archive.url}", source, 0 if refused else size, refused,
                          mtime_ns=archive.mtime_ns, archive=archive.source, doubt=None if refused else doubt)
                for name, size, refused, source in named_members(archive, entries)]
@@ -163,21 +189,39 @@ def members_of(archive: InputFile) -> list[InputFile]:
     return members + unlistable
 
 
-def damage_doubt(source: str, error: BaseException) -> str | None:
+def compressed_tar(archive: InputFile) -> bool | None:
+    """Whether a tar's bytes are compressed (whatever its name); None: they cannot be read."""
+    import fsspec
+
+    try:
+        with fsspec.open(archive.url, "rb") as handle:
+            return tar_compression(handle.read(6)) is not None
+    except OSError:
+        return None
+
+
+def damage_doubt(source: str, error: BaseException, compressed: bool | None = None) -> str | None:
     """Why the members listed before a compressed tar's listing failed may be damaged: its
     one CRC covers every member (and damage garbles what follows it), so when the stream
     fails none can be trusted. None for a zip (each member carries its own CRC, checked as
     it is read), a plain tar (damage where its listing stopped leaves the members before
-    it as written) and an archive cut short (the bytes before the cut are as written; a
-    member cut short fails as it is read).
+    it as written), an archive cut short (the bytes before the cut are as written; a
+    member cut short fails as it is read) and a second archive appended (``AppendedArchive``:
+    the first one's stream ended whole). `compressed`: told by the bytes (a gzip'd tar named
+    ``.tar`` is read, so its damage must cast doubt too); None: by the suffix.
 
     >>> damage_doubt("d.tar.gz", EOFError("Compressed file ended before the end-of-stream marker was reached")) is None
     True
     >>> damage_doubt("d.tgz", OSError("CRC check failed 0x1 != 0x2"))[:48], damage_doubt("d.tar", OSError("x"))
     ('its tar archive is damaged (OSError: CRC check f', None)
+    >>> damage_doubt("c.tar.gz", AppendedArchive("a second tar archive appended")) is None
+    True
+    >>> damage_doubt("d.tar", OSError("CRC check failed 0x1 != 0x2"), compressed=True)[:27]
+    'its tar archive is damaged '
     """
-    compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
-    if not compressed or isinstance(error, EOFError) or "unexpected end" in str(error):
+    if compressed is None:
+        compressed = source.lower().endswith(tuple(TAR_COMPRESSION))
+    if not compressed or isinstance(error, (EOFError, AppendedArchive)) or "unexpected end" in str(error):
         return None
     return (f"its tar archive is damaged ({type(error).__name__}: {error}), and tar keeps no checksum of a "
             "member's bytes: this member's may be damaged too (quarantined, its text kept)")
@@ -236,12 +280,13 @@ def with_members(files: Iterable[InputFile]) -> list[InputFile]:
 
 # Archives opened for their members, kept open: fsspec's ``zip://name::archive`` opens the
 # archive and reads its whole listing again at every member (its archive file systems are
-# not cached), so a 1,500-member zip cost minutes. Keyed by the archive's url, its size and
-# modification time (a rewritten archive is opened anew) and the process and thread (a
-# forked worker or another thread must not move this one's file position).
-_opened_archives: OrderedDict[tuple, object] = OrderedDict()
-_opened_archives_lock = threading.Lock()
-OPENED_ARCHIVES_KEPT = 4  # the least recently used is dropped (closed) past this
+# not cached), so a 1,500-member zip cost minutes. Kept per thread (another thread must
+# not move this one's file position; a thread's own few archives never evict another's,
+# where one shared cache of 4 let 5 threads rebuild a tar.gz, decompressing it whole, at
+# each member) and per process (a forked worker shares the parent's file offsets). Keyed
+# by the archive's url, its size and modification time (a rewritten archive is opened anew).
+_opened = threading.local()
+OPENED_ARCHIVES_KEPT = 4  # per thread: the least recently used is closed past this
 
 
 def open_member(url: str, compression: str | None = None):
@@ -269,26 +314,76 @@ def open_member(url: str, compression: str | None = None):
     return OpenFile(opened_archive(kind, archive_url), name, mode="rb", compression=compression)
 
 
+def opened_archives() -> OrderedDict:
+    """This thread's archives kept open: key → (file system or the error opening it
+    raised, the archive's file handle or None); emptied in a forked process."""
+    if getattr(_opened, "pid", None) != os.getpid():  # (a fork: the parent's handles are not closed here)
+        _opened.pid, _opened.archives = os.getpid(), OrderedDict()
+    return _opened.archives
+
+
 def opened_archive(kind: str, archive_url: str):
     """fsspec's zip or tar file system over the archive at `archive_url`, opened once per
-    process and thread while the archive's size and modification time stay the same."""
+    process and thread while the archive's size and modification time stay the same. An
+    archive that fails to open is kept failed: each of its members gets the same error
+    without decompressing the archive again up to its damage."""
     import fsspec
 
     fs, path = fsspec.core.url_to_fs(archive_url)
     info = fs.info(path)
-    key = (kind, archive_url, info.get("size"), info.get("mtime") or info.get("LastModified") or info.get("ETag"),
-           os.getpid(), threading.get_ident())
-    with _opened_archives_lock:
-        if key in _opened_archives:
-            _opened_archives.move_to_end(key)
-            return _opened_archives[key]
-    if kind == "tar":
-        suffix = next((s for s in TAR_COMPRESSION if archive_url.lower().endswith(s)), None)
-        opened = fsspec.filesystem("tar", fo=archive_url, compression=TAR_COMPRESSION.get(suffix))
-    else:
-        opened = fsspec.filesystem(kind, fo=archive_url)
-    with _opened_archives_lock:
-        _opened_archives[key] = opened
-        while len(_opened_archives) > OPENED_ARCHIVES_KEPT:
-            _opened_archives.popitem(last=False)
+    key = (kind, archive_url, info.get("size"), info.get("mtime") or info.get("LastModified") or info.get("ETag"))
+    kept = opened_archives()
+    if key not in kept:
+        try:
+            kept[key] = open_archive(kind, archive_url)
+        except DAMAGED_ARCHIVE_ERRORS as error:
+            kept[key] = (error, None)
+        while len(kept) > OPENED_ARCHIVES_KEPT:
+            close_archive(*kept.popitem(last=False)[1])
+    kept.move_to_end(key)
+    opened = kept[key][0]
+    if isinstance(opened, BaseException):
+        raise opened.with_traceback(None)  # (its traceback would grow at each member)
     return opened
+
+
+def open_archive(kind: str, archive_url: str) -> tuple:
+    """(fsspec's zip or tar file system over the archive, the file handle it reads)."""
+    import fsspec
+
+    handle = fsspec.open(archive_url, "rb").open()
+    try:
+        if kind == "tar":
+            compression = tar_compression(handle.read(6))
+            handle.seek(0)
+            # Given no compression, fsspec's tar reader infers one from the name it finds as
+            # the handle's "original" (fsspec's convention), else its path: a plain tar named
+            # .tar.gz would be read through gzip. An empty name infers none.
+            handle.original = ""
+            return fsspec.filesystem("tar", fo=handle, compression=compression), handle
+        return fsspec.filesystem(kind, fo=handle), handle
+    except BaseException:
+        handle.close()
+        raise
+
+
+def close_archive(opened, handle) -> None:
+    """Close an archive dropped from the kept ones (its file handle too: not left to the
+    garbage collector, which a long run of many archives would outpace)."""
+    if not isinstance(opened, BaseException):
+        opened.close()
+    if handle is not None:
+        handle.close()
+
+
+def tar_compression(head: bytes) -> str | None:
+    """A tar's compression by its first bytes (fsspec's name), None: a plain tar. Told by
+    the bytes, as the listing (``tarfile.open(mode="r:*")``) tells it: by the suffix, a
+    gzip'd tar named ``.tar`` was listed whole and then each member failed to open.
+
+    >>> import gzip
+    >>> tar_compression(gzip.compress(b"")), tar_compression(b"BZh91AY"), tar_compression(b"a.txt")
+    ('gzip', 'bz2', None)
+    """
+    magics = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
+    return next((compression for magic, compression in magics.items() if head.startswith(magic)), None)
