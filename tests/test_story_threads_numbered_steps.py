@@ -32,3 +32,18 @@ def test_readers_names_still_make_a_thread():
              "Kojo_Bee", "Lovely idea for a birthday present."] + ["Related searches"]
     out = _threads(lines, {3: "classifier", len(lines) - 1: "nav.related"})
     assert out[1:-1] == [THREAD_RULE] * 5
+
+
+@settings(max_examples=40, deadline=None)
+@given(word=st.sampled_from(["Guest", "Anonymous", "Gast", "Invité"]),
+       numbers=st.lists(st.integers(2, 999), min_size=2, max_size=2, unique=True))
+def test_readers_a_forum_numbered_still_make_a_thread(word, numbers):
+    """Readers the forum numbers ("Guest 12", "Guest 7") are names, not steps: the page does
+    not count them one by one (``story_threads._counted_on``; the review of round 25)."""
+    first, second = numbers
+    if abs(first - second) == 1:
+        second = first + 3  # (consecutive numbers would read as steps)
+    lines = [INTRO, "Have your say", f"{word} {first}", "Mine died in a week, too much water I think.",
+             f"{word} {second}", "Lovely idea for a birthday present."] + ["Related searches"]
+    out = _threads(lines, {3: "classifier", len(lines) - 1: "nav.related"})
+    assert out[1:-1] == [THREAD_RULE] * 5

@@ -96,7 +96,7 @@ def _name_line(ctx, shape, i: int) -> bool:
         return False  # (a letter's signature names the town: "Mary Cole, Hatherley")
     if any(len(w) > 2 and w.isupper() for w in line.split()):
         return False  # (a wire story's section heading in capitals: "KAZAKHSTAN WINS AGAIN")
-    if _numbered_heading(line):
+    if _numbered_heading(line) and _counted_on(ctx.lines.content, line):
         return False  # (a how-to's steps: "Step 1" / what to do, "Step 2" / ...)
     if not (1 <= len(line.split()) <= NAME_MAX_WORDS and len(line) <= NAME_MAX_CHARS) or line.endswith((":", "：")):
         return False
@@ -117,6 +117,22 @@ def _numbered_heading(line: str) -> bool:
     """
     words = line.split()
     return len(words) >= 2 and words[-1].isdigit() and len(words[-1]) <= 3
+
+
+def _counted_on(lines, heading: str) -> bool:
+    """The page numbers `heading`'s words in order: the line with the next or the previous
+    number is on the page too ("Step 2" beside "Step 1"). Readers numbered by a forum
+    ("Guest 12", "Guest 7") are not counted one by one, and stay names.
+
+    >>> _counted_on(["Step 1", "Mix it.", "Step 2", "Bake it."], "Step 1")
+    True
+    >>> _counted_on(["Guest 12", "So true.", "Guest 7", "Not at all."], "Guest 12")
+    False
+    """
+    words = heading.split()
+    prefix, number = " ".join(words[:-1]), int(words[-1])
+    neighbours = {f"{prefix} {number - 1}", f"{prefix} {number + 1}"}
+    return any(line.strip() in neighbours for line in lines)
 
 
 def _comment_line(ctx, shape, i: int) -> bool:
