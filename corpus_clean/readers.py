@@ -221,7 +221,7 @@ def open_url(url: str, compression: str | None = None):
     (``zip://name::archive``) through its archive opened once (``archives.open_member``)."""
     import fsspec
 
-    if url.startswith(("zip://", "tar://")) and "::" in url:
+    if archive_member_name(url) is not None:
         from corpus_clean.archives import open_member
 
         return open_member(url, compression)
@@ -2907,9 +2907,21 @@ def opened_name(url: str) -> str:
     >>> opened_name("zip://pages/a.jsonl.gz::/data/c.zip"), opened_name("tar://b.txt::s3://x/d.tar.gz"), opened_name("/d/a.gz")
     ('pages/a.jsonl.gz', 'b.txt', '/d/a.gz')
     """
-    if url.startswith(("zip://", "tar://")) and "::" in url:
-        return url[len("zip://"):url.index("::")]
-    return url
+    member = archive_member_name(url)
+    return url if member is None else member
+
+
+def archive_member_name(url: str) -> str | None:
+    """The member's name when `url` opens a member of a zip or tar archive
+    (``zip://name::archive``, ``tar://name::archive``), else None.
+
+    >>> archive_member_name("tar://b.txt::s3://x/d.tar.gz"), archive_member_name("s3://x/d.tar.gz")
+    ('b.txt', None)
+    """
+    kind, sep, rest = url.partition("://")
+    if not sep or kind not in ("zip", "tar") or "::" not in rest:
+        return None
+    return rest.partition("::")[0]
 
 
 # A compressed stream cannot be entered in the middle: a piece of a compressed file is
