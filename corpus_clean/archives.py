@@ -26,7 +26,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from corpus_clean.readers import ARCHIVE_SUFFIXES, InputFile, storable_name
+from corpus_clean.readers import ARCHIVE_SUFFIXES, InputFile, compression_of_head, storable_name
 
 # Member names that are archives themselves (or compressed archives): refused, not opened.
 NESTED_SUFFIXES = (*ARCHIVE_SUFFIXES, ".tzst", ".tar.zst", ".7z", ".rar", ".jar")
@@ -195,7 +195,7 @@ def compressed_tar(archive: InputFile) -> bool | None:
 
     try:
         with fsspec.open(archive.url, "rb") as handle:
-            return tar_compression(handle.read(6)) is not None
+            return tar_compression(handle.read(TAR_HEAD_BYTES)) is not None
     except OSError:
         return None
 
@@ -354,7 +354,7 @@ def open_archive(kind: str, archive_url: str) -> tuple:
     handle = fsspec.open(archive_url, "rb").open()
     try:
         if kind == "tar":
-            compression = tar_compression(handle.read(6))
+            compression = tar_compression(handle.read(TAR_HEAD_BYTES))
             handle.seek(0)
             # Given no compression, fsspec's tar reader infers one from the name it finds as
             # the handle's "original" (fsspec's convention), else its path: a plain tar named
@@ -376,14 +376,19 @@ def close_archive(opened, handle) -> None:
         handle.close()
 
 
+# The bytes that tell a tar's compression (``readers.compression_of_head`` reads bzip2's
+# block magic too: a plain tar whose first member is named "BZh..." is no bzip2).
+TAR_HEAD_BYTES = 16
+
+
 def tar_compression(head: bytes) -> str | None:
     """A tar's compression by its first bytes (fsspec's name), None: a plain tar. Told by
     the bytes, as the listing (``tarfile.open(mode="r:*")``) tells it: by the suffix, a
-    gzip'd tar named ``.tar`` was listed whole and then each member failed to open.
+    gzip'd tar named ``.tar`` was listed whole and then each member failed to open. The
+    readers' sniffing of any compressed file tells it (``readers.compression_of_head``).
 
-    >>> import gzip
-    >>> tar_compression(gzip.compress(b"")), tar_compression(b"BZh91AY"), tar_compression(b"a.txt")
+    >>> import bz2, gzip
+    >>> tar_compression(gzip.compress(b"")), tar_compression(bz2.compress(b"a")), tar_compression(b"a.txt")
     ('gzip', 'bz2', None)
     """
-    magics = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz"}
-    return next((compression for magic, compression in magics.items() if head.startswith(magic)), None)
+    return compression_of_head(head)
