@@ -209,14 +209,15 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Mam, Q'eqchi', Tzeltal, Shipibo-Konibo, Pohnpeian, Chuukese, Palauan, Tuvaluan, Kumyk,
   Nogai, Dargwa, Evenki, Magahi, Haryanvi, Garo, Mon; and English twice, French, Spanish,
   Polish, Ukrainian), written for the lead at the start of the eighteenth round before any
-  change of that round, 34 of its 58 captions without a credit. Totals only: never print
-  its misses.
+  change of that round, 34 of its 58 captions without a credit. Totals only through round
+  25, studied since round 26 (``--misses held18``).
 * ``round19_heldout.txt``: 34 news pages (28 languages in no earlier set: Kabuverdianu,
   Guinea-Bissau Creole, Temne, Mende, Kpelle, Vai, Nzema, Dangme, Chokwe, Luvale, Kaonde, Sena,
   Makhuwa, Yao, Beja, Samburu, Miskito, Q'anjob'al, Ixil, Plains Cree, Choctaw, Tlingit, Rapa Nui,
   Sasak, Tausug, Aghul, Khanty, Chhattisgarhi; and English twice, German, Portuguese, Italian,
   Japanese), written for the lead at the start of the nineteenth round before any change of that
-  round, 35 of its 55 captions without a credit. Totals only: never print its misses.
+  round, 35 of its 55 captions without a credit. Totals only through round 25, studied since
+  round 26 (``--misses held19``).
 * ``round20_dev.txt``: 20 news pages (Taita, Langi, Rombo, Vunjo, Shambala, Bena, Lomwe, Haya,
   Toba Qom, Guajajara, Achuar, Nasa Yuwe, Warao, Terena, Xavante, Sadri, Komering, Papuan Malay,
   Batak Toba; an English village paper): captions between story sentences (half without a credit),
@@ -342,10 +343,10 @@ SETS = {
     "round17_heldout.txt (held out to round 24, studied since)": LABELLED / "round17_heldout.txt",
     "round18_dev.txt (studied)": LABELLED / "round18_dev.txt",
     "round18_probe.txt (read once unseen, then studied)": LABELLED / "round18_probe.txt",
-    "round18_heldout.txt (held out)": LABELLED / "round18_heldout.txt",
+    "round18_heldout.txt (held out to round 25, studied since)": LABELLED / "round18_heldout.txt",
     "round19_dev.txt (studied)": LABELLED / "round19_dev.txt",
     "round19_probe.txt (read once unseen, then studied)": LABELLED / "round19_probe.txt",
-    "round19_heldout.txt (held out)": LABELLED / "round19_heldout.txt",
+    "round19_heldout.txt (held out to round 25, studied since)": LABELLED / "round19_heldout.txt",
     "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
     "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
     "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
@@ -375,6 +376,7 @@ MISSES = {
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
     "held14": "round14_heldout", "check14": "round14_check", "held15": "round15_heldout",
     "check15": "round15_check", "held16": "round16_heldout", "held17": "round17_heldout",
+    "held18": "round18_heldout", "held19": "round19_heldout",
     "long": "round8_long", "short": "round8_short_line", "pages": "pages",
 }
 

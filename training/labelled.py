@@ -51,11 +51,12 @@ STUDIED = (
     # Released in round 25, for the same reason: rounds 16-17's held-out sets.
     "round16_heldout.txt", "round17_heldout.txt",
     "round25_dev.txt",  # (written by heldout25 beside round 25's held-out set; studied)
+    # Released in round 26, for the same reason: rounds 18-19's held-out sets.
+    "round18_heldout.txt", "round19_heldout.txt",
 )
 # Files only ever read as totals: the check of every change, never trained on.
 HELD_OUT = (
-    "round18_heldout.txt", "round19_heldout.txt", "round20_heldout.txt", "round21_heldout.txt",
-    "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt", "round25_heldout.txt",
+    "round20_heldout.txt", "round21_heldout.txt", "round22_heldout.txt", "round23_heldout.txt", "round24_heldout.txt", "round25_heldout.txt",
 )
 
 
