@@ -285,11 +285,34 @@ def analyse(sampler: Sampler, marks: list, started: float, ended: float, columns
               f"**Critical path (the run on two free cores: serial CPU + the rest of all CPU ÷ 2 + waits): "
               f"{critical:.2f} s**; all CPU ÷ 2: {sum(totals.values()) / 2:.2f} s.",
               f"Tail (from the last cleaned batch to the run's end): {summary['tail_wall']:.2f} s of wall, "
-              f"{tail_cpu:.2f} s of the flow process's CPU.", ""]
+              f"{tail_cpu:.2f} s of the flow process's CPU.",
+              _start_line(marks, names, started), ""]
     lines += _gaps(times, used, slept, cleaning, names, marks, started, ended)
     lines += [""] + _phase_table(marks, names, started)
     lines += [""] + _chart(times, used, slept, pids, names, marks, started, ended, columns)
     return "\n".join(lines), summary
+
+
+def _start_line(marks: list, names: dict, started: float) -> str:
+    """The serial part before the parallel cleaning: when each cleaning process began its
+    first batch (from the run's start), and how long the first one cleaned alone.
+
+    >>> marks = [(1, "plan_run", 10.2, 10.5, 0.1), (1, "clean batch", 10.6, 10.7, 0.1),
+    ...          (2, "clean batch", 11.4, 11.5, 0.1), (1, "clean batch", 10.7, 10.8, 0.1)]
+    >>> print(_start_line(marks, {1: "flow", 2: "worker 2"}, 10.0))
+    Start (the run's start to each cleaning process's first batch): flow 0.60 s, worker 2 1.40 s; one cleaned alone for 0.80 s.
+    """
+    first: dict = {}
+    for pid, what, start, _end, _cpu in marks:
+        if what == "clean batch":
+            first[pid] = min(first.get(pid, start), start)
+    if not first:
+        return "Start: no batch cleaned."
+    ordered = sorted(first.items(), key=lambda item: item[1])
+    shown = ", ".join(f"{names.get(pid, pid)} {at - started:.2f} s" for pid, at in ordered)
+    alone = ordered[-1][1] - ordered[0][1] if len(ordered) > 1 else 0.0
+    return (f"Start (the run's start to each cleaning process's first batch): {shown}; "
+            f"one cleaned alone for {alone:.2f} s.")
 
 
 def _gaps(times, used, slept, cleaning, names, marks, started, ended) -> list[str]:
