@@ -1641,6 +1641,27 @@ def holds_json_lines(head: bytes) -> bool:
     return True
 
 
+def kind_inside_bare_compression(file: InputFile) -> str | None:
+    r"""The kind of a compressed file named by its compression alone (``rows.gz``, as
+    ``gzip rows`` names it): "jsonl" when its decompressed head is JSON Lines, "html" for
+    a page; None otherwise (refused by ``unsupported_reason``, saying what it holds).
+
+    >>> import gzip, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = f"{folder}/rows.gz"
+    ...     _ = open(path, "wb").write(gzip.compress(b'{"text": "a"}\n{"text": "b"}\n'))
+    ...     kind_inside_bare_compression(InputFile(path, "rows.gz", 30))
+    'jsonl'
+    """
+    name = file.source.lower().rsplit("/", 1)[-1]
+    if not name.endswith(COMPRESSION_SUFFIXES) or "." in name[: name.rindex(".")]:
+        return None
+    head = decompressed_head(file)
+    if not head:
+        return None
+    return "jsonl" if holds_json_lines(head) else "html" if _HTML_PAGE_START.match(head[:1024]) else None
+
+
 def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
     r"""(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
@@ -3379,6 +3400,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
             return
         if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
             readers["feed"] = partial(read_feed_records, otherwise=readers[named])
+    if kind is None and not file.is_piece:
+        kind = kind_inside_bare_compression(file)
     reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, unsupported_reason(file))

@@ -190,3 +190,24 @@ def test_a_record_cut_from_a_file_between_runs_is_no_kept_copy_for_the_next_run(
     assert second["totals"]["files_processed"] == 2 and second["accounting_ok"]
     clean = {row["source_id"] for row in pq.read_table(out / "clean").to_pylist()}
     assert clean == {"kept", "other", "copy"}, pq.read_table(out / "duplicates").to_pylist()
+
+
+# ----------------------------------------------------------------------------- a compression suffix alone
+@pytest.mark.parametrize("compress, suffix", [("gzip", ".gz"), ("bz2", ".bz2"), ("xz", ".xz")])
+def test_json_lines_named_by_their_compression_alone_are_read(tmp_path, compress, suffix):
+    """``gzip rows`` makes ``rows.gz``: its records read; a tar or text inside such a name
+    is still refused saying what it holds."""
+    import bz2
+    import gzip
+    import lzma
+
+    pack = {"gzip": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[compress]
+    rng = random.Random(5)
+    texts = [sentence(rng) for _ in range(3)]
+    (tmp_path / f"rows{suffix}").write_bytes(pack("".join(json.dumps({"text": t}) + "\n" for t in texts).encode()))
+    (tmp_path / f"notes{suffix}").write_bytes(pack(b"Plain notes, not records.\n"))
+    read = {f.source: list(read_file(f)) for f in list_input_files(str(tmp_path))}
+    clean, flagged, others = split(read[f"rows{suffix}"])
+    assert [d.raw_text for d in clean] == texts and not flagged and not others
+    (refused,) = read[f"notes{suffix}"]
+    assert not isinstance(refused, Document) and "decompressed, its bytes are" in refused.reason
