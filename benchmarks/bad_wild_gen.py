@@ -71,9 +71,6 @@ import json
 import os
 import random
 import sys
-import tarfile
-import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
