@@ -21,7 +21,9 @@ or refuse the file with a line saying what it is and what to do):
               second file's BOM not in the text
   nulpad      JSON Lines, text or CSV with a block of NULs after the last record (a file
               preallocated, or a crash's hole) or between two records: **read**, every record
-              exact; the NULs, if said, said as NULs
+              exact; the NULs, if said, said as NULs (amended by bad29, round 26: a block
+              inside a text file may instead quarantine the text saying where the hole is,
+              its text kept; a single NUL may stay in the raw text)
   oddnames    zip members named in cp437/cp932 bytes without the UTF-8 flag (Windows'
               zip tools), tar members named in latin-1 bytes: **read**, each member's records
   tardamage   a tar.gz whose compressed bytes are flipped near the middle: the members before
@@ -216,8 +218,31 @@ def kind_nulpad(rng: random.Random) -> Case:
     data = b"".join(lines[:at]) + pad + b"".join(lines[at:])
     name = f"rows.{fmt}"
     case = CorpusCase(f"nulpad:{fmt}-{where}", {name: data}, records=[Expect(t) for t in texts])
-    case.custom = _allow_nul_reasons
+    case.custom = _allow_nul_reasons if fmt != "txt" else _check_nul_text
     return case
+
+
+def _check_nul_text(case: CorpusCase, root: Path) -> list[str]:
+    """(bad29, round 26: the expectation amended, the code kept) A text file with NULs: its
+    text read whole, NULs aside -- clean, or, for a block *inside* the text (a crash's hole:
+    text may be missing there), quarantined saying where the NULs were, the text kept. A
+    single NUL stays in the raw text (the input as it is; cleaning removes it)."""
+    from corpus_clean.readers import Document
+
+    bad_kinds_gen.write_case(case, root)
+    items = _items(root)
+    docs = [item for _, item in items if isinstance(item, Document)]
+    if len(docs) != 1:
+        return [f"{len(docs)} records read, 1 written: {[bad_kinds_gen._said(i)[:100] for _, i in items]}"]
+    (doc,), wanted = docs, case.records[0].text
+    failures = []
+    if doc.raw_text.replace("\x00", "").strip() != wanted:
+        failures.append(f"silent wrong: read as {doc.raw_text[:60]!r}")
+    if doc.problems and not ("nul" in bad_kinds_gen._said(doc) and "hole" in bad_kinds_gen._said(doc)):
+        failures.append(f"flagged ({bad_kinds_gen._said(doc)[:150]}) though readable")
+    if doc.problems and case.kind.endswith("-end"):
+        failures.append(f"padding at the end flagged: {bad_kinds_gen._said(doc)[:150]}")
+    return failures
 
 
 def _allow_nul_reasons(failures: list[str]) -> list[str]:
@@ -318,6 +343,8 @@ def check(case: CorpusCase, root: Path) -> list[str]:
     started = time.perf_counter()
     if isinstance(case.custom, tuple):
         return _check_every_member(case, root)
+    if case.custom is _check_nul_text:
+        return _check_nul_text(case, root)
     failures = check_case(case, root)
     if case.custom == "unordered" and failures:
         failures = _check_unordered(case, root)

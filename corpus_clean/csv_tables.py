@@ -51,6 +51,33 @@ def delimiter_of(name: str, head: bytes) -> str:
     return max(DELIMITERS, key=lambda delimiter: header.count(delimiter.encode()))
 
 
+def excel_encoding(head: bytes) -> tuple[str | None, bytes]:
+    """A UTF-16 table (Excel's "Unicode Text" save: a BOM, tab-separated): its encoding and
+    its head as UTF-8 (what the delimiter and the header are read from); else (None, head).
+    pyarrow decodes the table itself given the encoding.
+
+    >>> excel_encoding(b"\\xff\\xfei\\x00d\\x00\\t\\x00") , excel_encoding(b"id,text")
+    (('utf-16', b'id\\t'), (None, b'id,text'))
+    """
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.startswith(b"\xff\xfe\x00\x00"):
+        return None, head
+    return "utf-16", head[:len(head) // 2 * 2].decode("utf-16", "replace").encode()
+
+
+def excel_separator(head: bytes) -> tuple[str | None, bytes]:
+    """Excel's ``sep=;`` first line (it names the delimiter; the header is the next line):
+    the delimiter and the head without that line; else (None, head).
+
+    >>> excel_separator(b"sep=;\\r\\nid;text\\r\\n"), excel_separator(b"id,text\\n")
+    ((';', b'id;text\\r\\n'), (None, b'id,text\\n'))
+    """
+    first, _, rest = head.lstrip(b"\xef\xbb\xbf").partition(b"\n")
+    first = first.rstrip(b"\r")
+    if len(first) == 5 and first.lower().startswith(b"sep="):
+        return first[4:].decode("latin-1"), rest
+    return None, head
+
+
 def text_column(names: list[str]) -> str | None:
     """The column holding each row's text, as for JSONL fields and Parquet columns.
 
@@ -81,7 +108,9 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
 
     with open_input(file.url) as handle:
         head = handle.read(HEAD_BYTES)
-    delimiter = delimiter_of(file.source, head)
+    encoding, head = excel_encoding(head)
+    separator, head = excel_separator(head)
+    delimiter = separator or delimiter_of(file.source, head)
     header = head.split(b"\n", 1)[0].lstrip(b"\xef\xbb\xbf").rstrip(b"\r")
     names = [name.strip().strip('"') for name in header.decode("utf-8", "replace").split(delimiter)]
     column = text_column(names)
@@ -110,7 +139,8 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     with open_input(file.url) as handle:
         try:
             reader = pcsv.open_csv(
-                handle, read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES),
+                handle, read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES, skip_rows=1 if separator else 0,
+                                                      encoding=encoding or "utf8"),
                 parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                                 invalid_row_handler=quarantine_row),
                 convert_options=pcsv.ConvertOptions(column_types=types, include_columns=[column, *extra],

@@ -1343,6 +1343,11 @@ _WHAT_THE_BYTES_ARE = (
     (b"PK\x03\x04", "its bytes are a ZIP archive (or docx/xlsx/epub): unpack or extract it first"),
     (b"\x89PNG", "its bytes are a PNG image"), (b"\xff\xd8\xff", "its bytes are a JPEG image"),
     (b"GIF8", "its bytes are a GIF image"), (PARQUET_MAGIC, "its bytes are Parquet: name it .parquet"),
+    # (compressions fsspec has no codec for here: gzip, bz2, xz and zstd are read)
+    (b"\x04\x22\x4d\x18", "its bytes are an LZ4 frame: decompress it first (lz4 -d), or recompress it as .gz or .zst"),
+    (b"\xff\x06\x00\x00sNaPpY", "its bytes are a Snappy frame stream: decompress it first, or recompress it as .gz or .zst"),
+    (b"7z\xbc\xaf\x27\x1c", "its bytes are a 7-Zip archive: unpack it first (7z x)"),
+    (b"Rar!\x1a\x07", "its bytes are a RAR archive: unpack it first (unrar x)"),
 )
 
 
@@ -1636,6 +1641,27 @@ def holds_json_lines(head: bytes) -> bool:
     return True
 
 
+def kind_inside_bare_compression(file: InputFile) -> str | None:
+    r"""The kind of a compressed file named by its compression alone (``rows.gz``, as
+    ``gzip rows`` names it): "jsonl" when its decompressed head is JSON Lines, "html" for
+    a page; None otherwise (refused by ``unsupported_reason``, saying what it holds).
+
+    >>> import gzip, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = f"{folder}/rows.gz"
+    ...     _ = open(path, "wb").write(gzip.compress(b'{"text": "a"}\n{"text": "b"}\n'))
+    ...     kind_inside_bare_compression(InputFile(path, "rows.gz", 30))
+    'jsonl'
+    """
+    name = file.source.lower().rsplit("/", 1)[-1]
+    if not name.endswith(COMPRESSION_SUFFIXES) or "." in name[: name.rindex(".")]:
+        return None
+    head = decompressed_head(file)
+    if not head:
+        return None
+    return "jsonl" if holds_json_lines(head) else "html" if _HTML_PAGE_START.match(head[:1024]) else None
+
+
 def kind_by_bytes(source: str, kind: str, head: bytes | None) -> tuple[str, str | None]:
     r"""(the reader's kind, None), or (kind, the reason it is refused), for a file named as
     `kind` (text, JSON Lines, HTML, XML, a feed or a saved page), by its first bytes
@@ -1724,6 +1750,24 @@ def _whole_file(file: InputFile) -> bytes | Skipped:
     return data
 
 
+def changed_since_listed(file: InputFile, read: int) -> str | None:
+    """Why a one-record file's text may be cut or half-written: a plain local file whose
+    bytes read are not the size it had when listed (a writer still at work, a file cut or
+    replaced while the run read it); None otherwise (a compressed file, an archive member
+    or a piece are sized otherwise). Its text is kept, quarantined saying so.
+
+    >>> changed_since_listed(InputFile("/x/a.txt", "a.txt", 120), 80)
+    'a.txt: the file changed while it was read (120 bytes when listed, 80 read): its text may be cut or half-written; run again once it is written'
+    >>> changed_since_listed(InputFile("/x/a.txt", "a.txt", 120), 120), changed_since_listed(InputFile("/x/a.txt.gz", "a.txt.gz", 9), 80)
+    (None, None)
+    """
+    if read == file.size or not file.size or file.archive or file.is_piece or is_compressed(file.url) \
+            or "::" in file.url or "://" in file.url:  # (size 0: not known, a path given as a string)
+        return None
+    return (f"{file.source}: the file changed while it was read ({file.size:,} bytes when listed, {read:,} read): "
+            "its text may be cut or half-written; run again once it is written")
+
+
 def _holds_warc(file: InputFile, data: bytes | Skipped) -> bool:
     """Whether a file named as text or HTML is a WARC web archive by its bytes (a Common
     Crawl WET file named .txt): read as one record, its pages and their WARC headers
@@ -1768,7 +1812,7 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
     if isinstance(data, Skipped):
         yield data
         return
-    holes = None
+    holes, read = None, len(data)
     if looks_binary(data) and not data.startswith(tuple(b for b, _ in _BOMS)) and not sniff_utf16(data) \
             and not sniff_utf32(data):
         found = without_nul_blocks(data)
@@ -1778,6 +1822,8 @@ def read_text_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
         data, holes = found
     decoded = decode_bytes(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else holes and f"{file.source}: {holes}"
+    changed = changed_since_listed(file, read)  # (first: a half-written file's broken bytes are its cut)
+    problem = f"{changed}{f' ({problem})' if problem else ''}" if changed else problem
     # (a byte-order mark at a line start is a second file's, joined on by ``cat``: no text)
     text = decoded.text.replace("\n\ufeff", "\n")
     yield new_document(file.source, 0, data, text, encoding=decoded.encoding, problem=problem)
@@ -1793,6 +1839,8 @@ def read_html_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]
         return
     decoded = decode_page(data)
     problem = f"{file.source}: {decoded.problem}" if decoded.problem else None
+    changed = changed_since_listed(file, len(data))
+    problem = f"{changed}{f' ({problem})' if problem else ''}" if changed else problem
     yield new_document(file.source, 0, data, "", html=decoded.text, encoding=decoded.encoding, problem=problem)
 
 
@@ -2058,7 +2106,37 @@ def _json_hint(text: str) -> str:
         return " (a comma before } or ]: JSON allows none)"
     if re.match(r"\s*[{\[]\s*'", text):
         return " (single quotes: JSON strings take double quotes; a Python dict's repr?)"
+    joined = objects_on_one_line(text)
+    if joined > 1:
+        return (f" ({joined} JSON records on one line: files joined without a newline between them "
+                "(cat a.jsonl b.jsonl, the first with no final newline)? put each record on its own line)")
     return ""
+
+
+def objects_on_one_line(text: str) -> int:
+    """How many JSON objects a line is, written back to back (``}{``, a second file's BOM or
+    spaces between); 0 when it is not only objects. (A record index is a line's -- pieces
+    of a big file and incremental runs count lines -- so such a line stays one record,
+    quarantined saying what it is.)
+
+    >>> objects_on_one_line('{"text": "a"}{"text": "b"}'), objects_on_one_line('{"text": "a"}\ufeff{"text": "b"}')
+    (2, 2)
+    >>> objects_on_one_line('{"text": "a"} x'), objects_on_one_line('{"text": "a"}')
+    (0, 1)
+    """
+    decoder, at, count = json.JSONDecoder(), 0, 0
+    text = text.strip()
+    while at < len(text):
+        try:
+            value, at = decoder.raw_decode(text, at)
+        except ValueError:
+            return 0
+        if not isinstance(value, dict):
+            return 0
+        count += 1
+        while at < len(text) and text[at] in " \t\r\ufeff":
+            at += 1
+    return count
 
 
 # The fields a record's row is made of: given twice with different values (RFC 8259 lets
@@ -3067,7 +3145,9 @@ def _parquet_documents(file: InputFile, handle) -> Iterator[Document | Skipped |
     import pyarrow.parquet as pq
 
     try:
-        parquet = pq.ParquetFile(handle)
+        # (a writer's page checksums checked: a flipped byte in a page is said, not read as
+        # text; pages written without one cost nothing, and pyarrow writes none by default)
+        parquet = pq.ParquetFile(handle, page_checksum_verification=True)
     except Exception as error:  # pyarrow raises several types for a corrupt file
         yield Skipped(file.source, f"unreadable Parquet file: {error}{_not_parquet_because(handle)}")
         return
@@ -3320,6 +3400,8 @@ def read_file(file: InputFile | str, jsonl_line: Callable = jsonl_record) -> Ite
             return
         if kind == "feed" and named in _TEXT_KINDS:  # (no items: read as named)
             readers["feed"] = partial(read_feed_records, otherwise=readers[named])
+    if kind is None and not file.is_piece:
+        kind = kind_inside_bare_compression(file)
     reader = readers.get(kind)
     if reader is None:
         yield Skipped(file.source, unsupported_reason(file))
