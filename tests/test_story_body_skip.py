@@ -93,3 +93,26 @@ def test_the_step_gives_back_as_before_on_every_page():
             _give_back(ref, cut)
         give_back_story_body_lines(ctx)
         assert ctx.marks.rule == ref.marks.rule, ctx.text
+
+
+def test_a_page_keeping_a_long_line_is_no_brief():
+    """``story_briefs.keeps_a_long_line`` (the two brief steps' early return) never says so
+    of a page ``is_brief`` reads as a brief; pages with a long line added, kept or cut by
+    the model, reach both sides."""
+    from corpus_clean.boilerplate import story_briefs
+
+    rng = random.Random(28)
+    long_line = " ".join(["The council said the new bridge"] * 4) + "."
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        ctx = _page(rng)
+        text = ctx.text + ("\n" + long_line if rng.random() < 0.5 else "")
+        page = Context(text)
+        page.marks.rule[:ctx.lines.n_lines] = ctx.marks.rule
+        if page.lines.n_lines > ctx.lines.n_lines:
+            page.marks.rule[-1] = rng.choice([None, "classifier"])
+        kept = ((~page.blank) & ~page.marks.removed()).nonzero()[0]
+        brief = len(kept) > 0 and story_briefs.is_brief(page.stats.n_words[kept])
+        seen[brief] += 1
+        assert not (brief and story_briefs.keeps_a_long_line(page)), text
+    assert min(seen.values()) > 300, seen
