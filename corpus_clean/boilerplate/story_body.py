@@ -242,13 +242,16 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
     if cut & _UNBOUNDED_RULES:
         return False
     rule = ctx.marks.rule
-    removed = ctx.marks.removed()
-    # (the lines a date rule or a menu bar cut, in one compiled pass: ``list.count`` would
-    # compare every kept line's None with each rule's name)
-    watched = lines_cut_by(ctx, cut & (DATE_RULES | MENU_RULES), removed, removed)
-    if sum(rule[i] in DATE_RULES for i in watched) >= TIMELINE_MIN_ENTRIES:
+    dates = cut & DATE_RULES
+    if sum(map(rule.count, dates)) >= TIMELINE_MIN_ENTRIES:
         return False
-    return not any(_kept(ctx, _nonblank(ctx, i, -1)) for i in watched)
+    for name in dates | (cut & MENU_RULES):
+        i = -1
+        for _ in range(rule.count(name)):
+            i = rule.index(name, i + 1)
+            if _kept(ctx, _nonblank(ctx, i, -1)):
+                return False
+    return True
 
 
 def _give_back(ctx, cut: set) -> None:
@@ -311,16 +314,10 @@ class BodyShape(LineShape):
         """The lines among the removed `candidates` (a mask) that one of `rules` cut (in one
         compiled pass when built: ``_native.lines_cut_by``; ``_cut_by_py``, the twin, the
         reference, for anything else)."""
-        return lines_cut_by(ctx, rules, candidates, self.removed)
-
-
-def lines_cut_by(ctx, rules, candidates: np.ndarray, removed: np.ndarray) -> list[int]:
-    """The lines among the `removed` `candidates` (masks) that one of `rules` cut:
-    ``BodyShape.cut_by`` given the removed lines."""
-    kernel = getattr(active(), "lines_cut_by", None)  # (None: no compiled module, or one built before it)
-    if kernel is None or candidates.dtype != np.bool_ or not candidates.flags.c_contiguous:
-        return _cut_by_py(ctx, rules, candidates, removed)
-    return kernel(candidates, removed, ctx.marks.rule, rules)
+        kernel = getattr(active(), "lines_cut_by", None)  # (None: no compiled module, or one built before it)
+        if kernel is None or candidates.dtype != np.bool_ or not candidates.flags.c_contiguous:
+            return _cut_by_py(ctx, rules, candidates, self.removed)
+        return kernel(candidates, self.removed, ctx.marks.rule, rules)
 
 
 def _cut_by_py(ctx, rules, candidates: np.ndarray, removed: np.ndarray) -> list[int]:
