@@ -219,15 +219,17 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
     """Whether ``_give_back`` can be skipped: the page cut no line by a rule of
     _UNBOUNDED_RULES (the classifier's, a menu run's, a caption label's: those steps are
     not bounded here), at most one line by a date rule, and no line a date rule or a
-    menu bar cut has a kept line as its nearest non-blank line above. (A page the model
-    does not read, ``classifier.mark_by_classifier_many``: most pages of a crawl.)
+    menu bar cut has a kept line as its nearest non-blank line above. (Mostly a page the
+    model does not read, ``classifier.mark_by_classifier_many``.)
 
     What is left of ``_give_back`` on such a page cannot give anything back then: the
     dates between kept lines, the menus inside the story and the fact lists each need a
     kept line right above their cut line (a menu's ":" announcement above needs the
     classifier's cut); a dated entry comes back in a run of two or more (two date lines),
     or alone inside a kept list (a kept line above it). Nothing changes, so each of those
-    steps sees the marks this check read. (~17 us a page; ``tests/test_story_body_skip.py``
+    steps sees the marks this check read. (On the generated corpus 925 of 1,258 pages skip:
+    -1.9 % of a cold core pass's instructions; real pages, which the model reads, seldom do.
+    ``tests/test_story_body_skip.py``
     checks the skip against the steps over generated pages.)
 
     >>> from corpus_clean.boilerplate.engine import Context
