@@ -229,7 +229,7 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
     or alone inside a kept list (a kept line above it). Nothing changes, so each of those
     steps sees the marks this check read. (On the generated corpus 925 of 1,258 pages skip:
     -1.9 % of a cold core pass's instructions; real pages, which the model reads, seldom do.
-    ``tests/test_story_body_skip.py``
+    ``tests/test_steps_skipped.py``
     checks the skip against the steps over generated pages.)
 
     >>> from corpus_clean.boilerplate.engine import Context

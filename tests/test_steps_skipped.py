@@ -116,3 +116,54 @@ def test_a_page_keeping_a_long_line_is_no_brief():
         seen[brief] += 1
         assert not (brief and story_briefs.keeps_a_long_line(page)), text
     assert min(seen.values()) > 300, seen
+
+
+# Pieces of lines around a count: brackets (ASCII and full-width), digits (ASCII and
+# full-width, which the line counts read as letters), spaces ``re`` and ``str.strip`` know,
+# and a zero-width space, which they do not.
+PIECES = ["(", ")", "[", "]", "（", "）", "【", "】", "15", "３", "7", " ", "\t", "\u3000", "\u2003", "\u00a0",
+          "\u200b", "posts", "Travel", "."]
+
+
+def test_every_count_line_ends_in_a_bracket_by_its_counts():
+    """``story_counts.bracket_end_lines`` (the counted lists' candidates) holds every line
+    ``is_count_line`` reads as a count, whatever spaces surround it."""
+    from corpus_clean.boilerplate.features import line_stats, split_lines
+    from corpus_clean.boilerplate.story_counts import bracket_end_lines, is_count_line
+
+    rng = random.Random(29)
+    lines = ["".join(rng.choice(PIECES) for _ in range(rng.randint(1, 6))) for _ in range(20000)]
+    lines += [f"{rng.choice(PIECES[8:16])}{o}{d}{c}{rng.choice(PIECES[11:17])}"
+              for o, c in (("(", ")"), ("[", "]"), ("（", "）"), ("【", "】")) for d in ("15", "３", "7")
+              for _ in range(50)]
+    stats = line_stats(split_lines("\n".join(lines)))
+    flagged = bracket_end_lines(stats)
+    counts = [is_count_line(line.strip()) for line in lines]
+    assert sum(counts) > 300
+    assert all(flagged[i] for i, count in enumerate(counts) if count)
+
+
+def test_counted_lists_mark_as_when_every_line_was_tried():
+    """``mark_counted_lists`` with its candidates from the batch's rows marks what it marks
+    when every line is a candidate (generated pages: a story, a widget of labels and counts)."""
+    from corpus_clean.boilerplate import story_counts
+    from corpus_clean.boilerplate.batch import Batch
+
+    rng = random.Random(30)
+    texts = []
+    for _ in range(300):
+        story = [rng.choice(LINES[8:10]) for _ in range(rng.randint(1, 6))]
+        widget = [x for _ in range(rng.randint(2, 9))
+                  for x in (rng.choice(["Travel", "Recipes", "Film", "Haaland"]),
+                            rng.choice(["(3)", "[15] ", "（42）", "【7】\u3000", "(3)", "(2019–2020)", "15"]))]
+        texts.append("\n".join(story + widget + story[:1]) or "x")
+    batch = Batch.of(texts)
+    marked = 0
+    for ctx in batch.ctxs:
+        alone = Context(ctx.text)
+        alone.__dict__["bracket_end_rows"] = list(range(alone.lines.n_lines))  # (every line a candidate)
+        story_counts.mark_counted_lists(ctx)
+        story_counts.mark_counted_lists(alone)
+        assert ctx.marks.rule == alone.marks.rule
+        marked += story_counts.COUNTED_LIST_RULE in ctx.marks.rule
+    assert marked > 20, marked
