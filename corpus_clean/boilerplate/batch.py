@@ -27,7 +27,9 @@ from corpus_clean.boilerplate.features import (
     LineStats, PageSlices, TextsLines, first_copies, per_text_lines, split_texts,
 )
 from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
+from corpus_clean.boilerplate.story_briefs import long_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
+from corpus_clean.boilerplate.story_counts import bracket_end_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
@@ -51,8 +53,8 @@ PAGE_MASKS = (
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
 )
-# The lines the pre-checks of eight steps walk (three caption steps, the comment boxes, the
-# story's inserts, the echoing edges, the credit lines), read through ``features.page_rows``:
+# The lines the pre-checks of eleven steps walk (three caption steps, the comment boxes, the
+# story's inserts, the echoing edges, the credit lines, the two brief steps, the counted lists), read through ``features.page_rows``:
 # (name, function of the same three giving a mask); per page, a list of its flagged lines.
 PAGE_ROWS = (
     ("echo_caption_rows", echo_caption_lines),
@@ -63,6 +65,8 @@ PAGE_ROWS = (
     ("caption_sized_rows", caption_sized_lines),
     ("sentence_end_rows", sentence_end_lines),
     ("credit_line_rows", credit_line_candidates),
+    ("long_rows", long_lines),  # (``story_briefs.keeps_a_long_line``)
+    ("bracket_end_rows", bracket_end_lines),  # (``story_counts.mark_counted_lists``)
 )
 
 

@@ -562,12 +562,16 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
     may_act = ctx.may_act
     keywords_apply = ctx.keywords_apply
     empty_headings = []
+    marks = ctx.marks.rule
     for i, rule in matched.items():
-        if ctx.marks.rule[i] is not None and rule.kind != "section":
+        kind = rule.kind
+        if kind == "line":  # (most matched lines: ``Marks.mark`` without its call)
+            if marks[i] is None:
+                marks[i] = rule.id
             continue
-        if rule.kind == "line":
-            ctx.marks.mark(i, rule.id)
-        elif rule.kind == "section":
+        if marks[i] is not None and kind != "section":
+            continue
+        if kind == "section":
             confirmed = _section_confirmed(matched, i, rule.pack)
             if not confirmed and in_an_announced_table(ctx, i):
                 continue  # (a table's header cell "Comment", not a comments heading)
@@ -591,16 +595,16 @@ def apply_rule_packs(ctx: Context, ruleset: RuleSet, matched: dict[int, object] 
                 empty_headings.append((i, fallback.id))
             else:
                 ctx.marks.mark(i, (fallback or rule).id)
-        elif rule.kind == "block":
+        elif kind == "block":
             _mark_block(ctx, i, rule.id, rule.max_lines, matched)
-        elif rule.kind == "caption_credit":
+        elif kind == "caption_credit":
             ctx.marks.mark(i, rule.id)
             j = i - 1
             # Only in paragraph-separated text, where a caption hugs its credit line
             # while paragraphs have blank lines between them.
             if j >= 0 and ctx.has_blank_lines and not ctx.blank[j] and j not in matched and ctx.n_words_list[j] <= rule.caption_max_words:
                 ctx.marks.mark(j, f"{rule.pack}.caption")
-        elif rule.kind == "empty_heading":
+        elif kind == "empty_heading":
             empty_headings.append((i, rule.id))
     for i, rule_id in empty_headings:
         _mark_empty_heading(ctx, i, rule_id)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT, page_rows
 from corpus_clean.boilerplate.story_inserts import (
     ECHO_CAPTION_MAX_WORDS, INSERT_MIN_CHARS, LineShape, _COLONS, _DIGIT_IN, _is_row, _name_keys, _names_found,
     _sentence_ends, _stands_alone,
@@ -59,6 +59,30 @@ def is_brief(line_words: np.ndarray) -> bool:
     (True, False, False)
     """
     return 0 < len(line_words) <= BRIEF_MAX_LINES and int(line_words.max()) <= BRIEF_LINE_MAX_WORDS
+
+
+def long_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: more than BRIEF_LINE_MAX_WORDS words (a line no brief keeps). (`blank`,
+    `last_rows`: unread, as ``page_rows`` and ``batch.PAGE_ROWS`` pass them.)"""
+    return stats.n_words > BRIEF_LINE_MAX_WORDS
+
+
+def keeps_a_long_line(ctx) -> bool:
+    """A line of more than BRIEF_LINE_MAX_WORDS words is kept: the page is no brief
+    (``is_brief``), told from its long lines (listed for the whole batch at once,
+    ``batch.PAGE_ROWS``) without the array calls that count its kept lines (most pages
+    the model reads keep a story paragraph that long).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Home\\n" + "word " * 21 + "end.\\n")
+    >>> keeps_a_long_line(ctx)
+    True
+    >>> ctx.marks.rule[1] = "classifier"
+    >>> keeps_a_long_line(ctx)
+    False
+    """
+    rule = ctx.marks.rule
+    return any(rule[i] is None for i in page_rows(ctx, "long_rows", long_lines))
 
 
 def _open_line(ctx, shape: LineShape, i: int) -> bool:
@@ -101,6 +125,8 @@ def mark_captions_in_briefs(ctx, shape: LineShape) -> None:
     >>> ctx.marks.rule
     [None, None, None, None, None]
     """
+    if keeps_a_long_line(ctx):
+        return  # (no brief: the count below says so too)
     kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
     if len(kept) < 3 or not is_brief(ctx.stats.n_words[kept]):
         return
@@ -171,6 +197,8 @@ def mark_captions_under_list_headings(ctx, shape: LineShape) -> None:
     [None, None, None, 'story.brief_caption', None, None, None]
     """
     rule = ctx.marks.rule
+    if keeps_a_long_line(ctx):
+        return  # (no brief: the count below says so too)
     kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
     if len(kept) < 4 or not is_brief(ctx.stats.n_words[kept]):
         return

@@ -26,6 +26,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from corpus_clean.boilerplate.features import page_rows
+
 COUNTED_LIST_RULE = "story.counted_list"
 # Entries in a row that make a widget: a story's short list of counted things has fewer, and
 # writes them beside their names.
@@ -56,6 +60,23 @@ def is_entry_label(line: str) -> bool:
     text = line.strip()
     return (0 < len(text.split()) <= LABEL_MAX_WORDS and any(c.isalpha() for c in text)
             and not text.endswith(_SENTENCE_END) and not is_count_line(text))
+
+
+# The code points a count line's last non-space character can be (``_COUNT_LINE``'s closing brackets).
+_CLOSING_BRACKETS = np.array([ord(c) for c in ")]）】"], dtype=np.uint32)
+
+
+def bracket_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: does it end in a closing bracket, by its counts alone (every count line
+    does: the line counts' spaces hold every character ``re``'s ``\\s`` matches, so the
+    last one they count is the bracket). (`blank`, `last_rows`: unread, as ``page_rows``
+    and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.features import line_stats, split_lines
+    >>> bracket_end_lines(line_stats(split_lines("Travel\\n(15)\\n【3】\\u3000\\nThe end."))).tolist()
+    [False, True, True, False]
+    """
+    return np.isin(stats.last_char, _CLOSING_BRACKETS)
 
 
 def _runs(content: list[str], blank) -> list[list[int]]:
@@ -99,8 +120,10 @@ def mark_counted_lists(ctx) -> None:
     0
     """
     content, rule = ctx.lines.content, ctx.marks.rule
-    # (most pages hold no count line at all: a length test first, then the regex)
-    if sum(1 for line in content if len(line) <= COUNT_LINE_MAX_CHARS and is_count_line(line)) < COUNTED_LIST_MIN_ENTRIES:
+    # (most pages hold no count line at all: of the lines that end in a bracket, listed for
+    # the whole batch at once, a length test first, then the regex)
+    if sum(1 for i in page_rows(ctx, "bracket_end_rows", bracket_end_lines)
+           if len(content[i]) <= COUNT_LINE_MAX_CHARS and is_count_line(content[i])) < COUNTED_LIST_MIN_ENTRIES:
         return
     # (beside a story: a shop's or a blog's category page, whose content is its categories
     # and their counts, keeps no story paragraph)
