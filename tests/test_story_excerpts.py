@@ -110,3 +110,24 @@ def test_the_excerpts_go_only_beside_a_story_body(lang, n, ellipsis, body, blank
     ctx = Context(("\n\n" if blank else "\n").join(lines))
     mark_cut_short_excerpts(ctx)
     assert ctx.marks.rule.count(EXCERPTS_RULE) == (len(excerpts) if body >= STORY_BODY_MIN_RUN else 0)
+
+
+BYLINES = ["by Anna Berg", "by Tomás Silva", "oleh Rina Putri", "von Jonas Weber"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(lang=st.sampled_from(sorted(OTHERS)), n=st.integers(70, 140), ellipsis=st.sampled_from(ELLIPSES),
+       dated=st.booleans(), copies=st.booleans())
+def test_a_teaser_blocks_bylines_go_with_it_and_the_story_stays(lang, n, ellipsis, dated, copies):
+    """Between two excerpts of a block, their titles, bylines and dates (at most
+    EXCERPT_GAP_MAX_LINES lines) go too; a story between two copies of the block stays."""
+    body = STORIES[lang] + STORIES[lang][:1]  # (four paragraphs in a row: a story's page)
+    block = [x for t, by in zip(OTHERS[lang], BYLINES)
+             for x in ([_cut_short(t, n, ellipsis), by] + (["Nov 13, 2025"] if dated else []))]
+    lines = ["Headline"] + (block if copies else []) + body + block
+    ctx = Context("\n".join(lines))
+    mark_cut_short_excerpts(ctx)
+    cut = {line for line, rule in zip(ctx.lines.content, ctx.marks.rule) if rule == EXCERPTS_RULE}
+    last = len(block) - (2 if dated else 1)  # (what follows the last excerpt is no gap)
+    assert set(block[:last]) <= cut
+    assert not set(body) & cut

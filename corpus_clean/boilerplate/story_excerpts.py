@@ -39,6 +39,9 @@ EXCERPT_MIN_WORDS = 8
 # (the lengths of one block's excerpts differ by where the last word ended: a site cutting at
 # 190 characters back to a word's end writes 160-190)
 EXCERPT_LENGTH_SPREAD = 0.2
+# Lines between two excerpts of a group that belong to the teasers (each one's title, byline,
+# date): a longer gap is the page's other content (a story between two copies of a block).
+EXCERPT_GAP_MAX_LINES = 3
 _ELLIPSES = ("...", "…")
 _GLUED_ELLIPSIS = re.compile(r"(?<=[^\s.…])(?:\.{3,4}|…)\s*$")
 
@@ -84,6 +87,22 @@ def _same_length_group(lengths: dict[int, int]) -> list[int]:
     return sorted(best)
 
 
+def _with_short_gaps(group: list[int], blank) -> list[int]:
+    """The group's lines and the lines between two of them when at most EXCERPT_GAP_MAX_LINES
+    non-blank lines stand there: a teaser's title, byline or date ("by Name", "Nov 13").
+
+    >>> _with_short_gaps([2, 5, 12], [False] * 13)
+    [2, 3, 4, 5, 12]
+    """
+    out = [group[0]]
+    for a, b in zip(group, group[1:]):
+        gap = [i for i in range(a + 1, b) if not blank[i]]
+        if len(gap) <= EXCERPT_GAP_MAX_LINES:
+            out.extend(gap)
+        out.append(b)
+    return out
+
+
 def mark_cut_short_excerpts(ctx) -> None:
     """Cut every line of the largest group of EXCERPTS_MIN_LINES+ excerpts cut short at one
     length (rule EXCERPTS_RULE); a page may hold two blocks (two lengths): each group goes.
@@ -119,7 +138,7 @@ def mark_cut_short_excerpts(ctx) -> None:
         if story is None:  # (read once per page, and only on the few pages with a group)
             story = holds_a_story_body(ctx.prose, ctx.blank, content, _is_cut_short)
         if story:
-            for i in group:
+            for i in _with_short_gaps(group, ctx.blank):
                 if rule[i] is None:
                     rule[i] = EXCERPTS_RULE
         for i in group:
