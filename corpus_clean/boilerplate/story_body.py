@@ -84,6 +84,7 @@ from corpus_clean.boilerplate.story_announcements import give_back_announcements
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
 from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
+from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -202,6 +203,11 @@ def give_back_story_body_lines(ctx) -> None:
         mark_repeated_units(ctx, shape)
         mark_comments_under_a_heading(ctx)
         mark_pitches_under_ad_labels(ctx, shape)
+        # (round 26, ``story_sections``: the headings of a story told in sections, with their
+        # text; after the readers' comments are marked, whose names over their comments have
+        # a heading's place)
+        if CLASSIFIER_RULE in ctx.marks.rule:
+            give_back_section_headings(ctx, shape)
         # (last: a caption is told by the kept story lines around it, as the steps above left them)
         mark_captions_naming_the_story_above(ctx, shape)
         mark_captions_under_lists(ctx, shape)

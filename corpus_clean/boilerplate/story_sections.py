@@ -1,0 +1,193 @@
+"""The section headings of a story told in sections that the classifier cut (round 26): a
+give-back step of ``story_body._give_back``.
+
+A wiki's article, a fandom's episode page, a long feature are told in sections: a heading
+of a word or two ("Geography", "Trivia", "Did you know?") over a sentence or two. The
+model reads a one-word line between two paragraphs as an advert's label or a box's title
+and cuts it; at the story's end it cuts the last section whole (its heading and its one
+sentence, over the references or the share bar). ``story_rows.give_back_headings_inside_the_story``
+gives back a heading of two words or more over a kept paragraph; this step reads the
+story's other headings:
+
+* **the heading**: a line the classifier cut, of at most HEADING_MAX_WORDS words, ending
+  in a word or a "?" (no ":", no sentence), whose text stands once on the page (an
+  advert's label, a teaser box's title repeat down the page);
+* **above it**, the story: a kept line, or one insert (a caption; kept or cut) over a kept
+  line, with a kept sentence of the story at or above it;
+* **under it**, after at most one insert (a caption, kept or cut), the section's text: a
+  kept sentence, or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
+  the heading, unless they open with its words: a teaser box's title over a headline and
+  its summary is no section);
+* **and the page tells it**: the section's first sentence opens with the heading's words
+  ("Joshi" over "Joshi May ispa karik."), or the story already holds a kept heading of its
+  own (a short line between a kept sentence and a kept line: the page is told in sections)
+  and, when the model cut the section's text too, that text names what the kept story
+  names (``story_echo.content_keys``, no word of the site).
+
+The heading comes back, with the section's sentences the classifier cut. No wording:
+positions, sentence ends and the page's own words.
+"""
+from __future__ import annotations
+
+from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_openings import states_a_sentence
+
+CLASSIFIER_RULE = "classifier"
+# A section's heading: a word or a few.
+HEADING_MAX_WORDS = 4
+# An insert between the heading and the story (a photo's caption): this many words at most.
+INSERT_MAX_WORDS = 15
+# The story's sentence: this many words with letters at least.
+SENTENCE_MIN_WORDS = 3
+# The section's text the model cut with its heading: this many sentences at most.
+SECTION_MAX_SENTENCES = 3
+
+
+def _words_with_letters(line: str) -> int:
+    return sum(1 for w in line.split() if any(c.isalpha() for c in w))
+
+
+def _sentence(ctx, shape: LineShape, i: int | None) -> bool:
+    """Line `i` is a sentence: SENTENCE_MIN_WORDS+ words with letters, ending in a stop."""
+    return i is not None and states_a_sentence(ctx.lines.content[i]) \
+        and _words_with_letters(ctx.lines.content[i]) >= SENTENCE_MIN_WORDS
+
+
+def heading_shape(shape: LineShape, line: str, i: int) -> bool:
+    """Line `i` (text `line`) can be a section's heading: 1..HEADING_MAX_WORDS words, no ":",
+    ending in a word, or a "?" (a wiki's "Did you know?"), and no sentence of the story.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Geography\\nDiehtit go?\\nDe bʌ:\\nThe bridge opened.\\nTrivia and notes of the editor")
+    >>> [heading_shape(LineShape(ctx.stats), l, i) for i, l in enumerate(ctx.lines.content)]
+    [True, True, False, False, False]
+    """
+    if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or ":" in line or "：" in line:
+        return False
+    stripped = line.rstrip()
+    return stripped.endswith(("?", "？")) or (shape.ends_in_a_word(i) and not shape.ends_sentence(i))
+
+
+def _opens_with(heading: str, line: str) -> bool:
+    """`line` opens with `heading`'s words (casefolded), as a whole word.
+
+    >>> _opens_with("Joshi", "Joshi May ispa karik."), _opens_with("Jo", "Joshi May ispa karik.")
+    (True, False)
+    """
+    head, text = heading.strip().casefold(), line.strip().casefold()
+    return text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum())
+
+
+def _kept_headings(ctx, shape: LineShape) -> bool:
+    """The story already holds a kept heading: a kept line of a heading's shape with a kept
+    sentence right above it and a kept line right under it."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    for i in range(ctx.lines.n_lines):
+        if rule[i] is not None or ctx.blank[i] or not heading_shape(shape, content[i], i):
+            continue
+        above, below = nonblank_neighbour(ctx, i, -1), nonblank_neighbour(ctx, i, 1)
+        if above is not None and below is not None and rule[above] is None and rule[below] is None \
+                and _sentence(ctx, shape, above):
+            return True
+    return False
+
+
+def _insert(ctx, shape: LineShape, j: int | None) -> bool:
+    """Line `j` may be an insert between a heading and the story: a caption's length."""
+    return j is not None and shape.n_words(j) <= INSERT_MAX_WORDS
+
+
+def _story_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept line right above heading `i` (or above one insert over it), with a kept
+    sentence of the story at or above that line."""
+    rule = ctx.marks.rule
+    above = nonblank_neighbour(ctx, i, -1)
+    if above is not None and rule[above] is not None and _insert(ctx, shape, above):
+        above = nonblank_neighbour(ctx, above, -1)
+    if above is None or rule[above] is not None:
+        return False
+    return any(rule[k] is None and not ctx.blank[k] and _sentence(ctx, shape, k) for k in range(above, -1, -1))
+
+
+def _section_text(ctx, shape: LineShape, i: int) -> tuple[int, list[int], bool] | None:
+    """(the section's first sentence under heading `i`, after at most one insert; the
+    sentences the classifier cut from there, [] when that sentence is kept; whether an
+    insert stands between), or None."""
+    rule = ctx.marks.rule
+    j = nonblank_neighbour(ctx, i, 1)
+    across = j is not None and not _sentence(ctx, shape, j) and _insert(ctx, shape, j)
+    if across:
+        j = nonblank_neighbour(ctx, j, 1)  # (a caption between the heading and its text)
+    if not _sentence(ctx, shape, j):
+        return None
+    if rule[j] is None:
+        return j, [], across
+    cut: list[int] = []
+    k = j
+    while k is not None and rule[k] == CLASSIFIER_RULE and _sentence(ctx, shape, k):
+        if len(cut) == SECTION_MAX_SENTENCES:
+            return None
+        cut.append(k)
+        k = nonblank_neighbour(ctx, k, 1)
+    return (j, cut, across) if cut else None
+
+
+def _names_the_story(ctx, shape: LineShape, line: str) -> bool:
+    """`line` names a content word of the story's kept sentences that is no word of the site."""
+    from corpus_clean.boilerplate.story_echo import _is_site_word, content_keys  # (story_echo imports story_body)
+
+    rule, content = ctx.marks.rule, ctx.lines.content
+    keys = content_keys(line)
+    story: set[str] = set()
+    for k in range(ctx.lines.n_lines):
+        if rule[k] is None and not ctx.blank[k] and _sentence(ctx, shape, k):
+            story |= content_keys(content[k]) & keys
+    if not story:
+        return False
+    furniture = [content[j].casefold() for j, r in enumerate(rule) if r not in (None, CLASSIFIER_RULE)]
+    return any(not _is_site_word(key, furniture) for key in story)
+
+
+def give_back_section_headings(ctx, shape: LineShape) -> None:
+    """Give back the story's section headings the classifier cut, with the section's text
+    it cut under them (see the module).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Bumburet\\nBumburet is a valley of the Kalasha people.\\nJagha\\n"
+    ...               "Bumburet lies at 1,900 m in Chitral.\\nJoshi\\nJoshi is held in May in the valley.\\n"
+    ...               "References\\nAdvertisement")
+    >>> ctx.marks.rule[0] = ctx.marks.rule[6] = "wiki.references_section"
+    >>> ctx.marks.rule[2] = ctx.marks.rule[4] = ctx.marks.rule[5] = ctx.marks.rule[7] = "classifier"
+    >>> give_back_section_headings(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule
+    ['wiki.references_section', None, None, None, None, None, 'wiki.references_section', 'classifier']
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    candidates = [i for i, r in enumerate(rule) if r == CLASSIFIER_RULE and heading_shape(shape, content[i], i)]
+    if not candidates:
+        return
+    counts: dict[str, int] = {}
+    for line in content:
+        key = line.strip().casefold()
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    # (first the headings whose text opens with their words, then, on a page that holds a
+    # kept heading now, the others)
+    for by_echo in (True, False):
+        if not by_echo and not _kept_headings(ctx, shape):
+            return
+        for i in candidates:
+            if rule[i] != CLASSIFIER_RULE or counts[content[i].strip().casefold()] > 1 or not _story_above(ctx, shape, i):
+                continue
+            text = _section_text(ctx, shape, i)
+            if text is None:
+                continue
+            first, cut, across = text
+            if by_echo != _opens_with(content[i], content[first]):
+                continue
+            # (the model's cut of the section's text comes back when it names the story, right
+            # under the heading: a teaser box's title, its headline and its summary are cut whole)
+            if not by_echo and cut and (across or not _names_the_story(ctx, shape, content[first])):
+                continue
+            for k in [i] + cut:
+                rule[k] = None
