@@ -30,7 +30,7 @@ positions, sentence ends and the page's own words.
 from __future__ import annotations
 
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
-from corpus_clean.boilerplate.story_openings import states_a_sentence
+from corpus_clean.boilerplate.story_openings import _opens_with, states_a_sentence
 
 CLASSIFIER_RULE = "classifier"
 # A section's heading: a word or a few.
@@ -66,16 +66,6 @@ def heading_shape(shape: LineShape, line: str, i: int) -> bool:
         return False
     stripped = line.rstrip()
     return stripped.endswith(("?", "？")) or (shape.ends_in_a_word(i) and not shape.ends_sentence(i))
-
-
-def _opens_with(heading: str, line: str) -> bool:
-    """`line` opens with `heading`'s words (casefolded), as a whole word.
-
-    >>> _opens_with("Joshi", "Joshi May ispa karik."), _opens_with("Jo", "Joshi May ispa karik.")
-    (True, False)
-    """
-    head, text = heading.strip().casefold(), line.strip().casefold()
-    return text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum())
 
 
 def _kept_headings(ctx, shape: LineShape) -> bool:
