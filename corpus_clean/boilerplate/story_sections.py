@@ -16,8 +16,8 @@ story's other headings:
   line, with a kept sentence of the story at or above it;
 * **under it**, after at most one insert (a caption, kept or cut), the section's text: a
   kept sentence, or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
-  the heading, unless they open with its words: a teaser box's title over a headline and
-  its summary is no section);
+  the heading, and under no other short line the model cut, unless they open with its
+  words: a teaser box's title over a short headline and its summary is no section);
 * **and the page tells it**: the section's first sentence opens with the heading's words
   ("Joshi" over "Joshi May ispa karik."), or the story already holds a kept heading of its
   own (a short line between a kept sentence and a kept line: the page is told in sections)
@@ -33,6 +33,8 @@ from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import _opens_with, states_a_sentence
 
 CLASSIFIER_RULE = "classifier"
+# A heading holds none of these (a label's colon, a caption's comma).
+_NOT_IN_A_HEADING = frozenset(":：,，、")
 # A section's heading: a word or a few.
 HEADING_MAX_WORDS = 4
 # An insert between the heading and the story (a photo's caption): this many words at most.
@@ -54,15 +56,16 @@ def _sentence(ctx, shape: LineShape, i: int | None) -> bool:
 
 
 def heading_shape(shape: LineShape, line: str, i: int) -> bool:
-    """Line `i` (text `line`) can be a section's heading: 1..HEADING_MAX_WORDS words, no ":",
-    ending in a word, or a "?" (a wiki's "Did you know?"), and no sentence of the story.
+    """Line `i` (text `line`) can be a section's heading: 1..HEADING_MAX_WORDS words, no ":"
+    and no comma (a caption's "Bumburet, 2017"), ending in a word, or a "?" (a wiki's "Did
+    you know?"), and no sentence of the story.
 
     >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Geography\\nDiehtit go?\\nDe bʌ:\\nThe bridge opened.\\nTrivia and notes of the editor")
+    >>> ctx = Context("Geography\\nDiehtit go?\\nDe bʌ:\\nThe bridge opened.\\nTrivia and notes of the editor\\nBumburet, 2017")
     >>> [heading_shape(LineShape(ctx.stats), l, i) for i, l in enumerate(ctx.lines.content)]
-    [True, True, False, False, False]
+    [True, True, False, False, False, False]
     """
-    if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or ":" in line or "：" in line:
+    if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or any(c in line for c in _NOT_IN_A_HEADING):
         return False
     stripped = line.rstrip()
     return stripped.endswith(("?", "？")) or (shape.ends_in_a_word(i) and not shape.ends_sentence(i))
@@ -122,6 +125,14 @@ def _section_text(ctx, shape: LineShape, i: int) -> tuple[int, list[int], bool] 
     return (j, cut, across) if cut else None
 
 
+def _under_a_heading(ctx, shape: LineShape, i: int) -> bool:
+    """Right above line `i` stands a line of a heading's shape that the classifier cut (a
+    teaser box's title over a teaser's short headline)."""
+    above = nonblank_neighbour(ctx, i, -1)
+    return above is not None and ctx.marks.rule[above] == CLASSIFIER_RULE \
+        and heading_shape(shape, ctx.lines.content[above], above)
+
+
 def _names_the_story(ctx, shape: LineShape, line: str) -> bool:
     """`line` names a content word of the story's kept sentences that is no word of the site."""
     from corpus_clean.boilerplate.story_echo import _is_site_word, content_keys  # (story_echo imports story_body)
@@ -176,8 +187,10 @@ def give_back_section_headings(ctx, shape: LineShape) -> None:
             if by_echo != _opens_with(content[i], content[first]):
                 continue
             # (the model's cut of the section's text comes back when it names the story, right
-            # under the heading: a teaser box's title, its headline and its summary are cut whole)
-            if not by_echo and cut and (across or not _names_the_story(ctx, shape, content[first])):
+            # under the heading, under no other heading the model cut: a teaser box's title,
+            # its headline and its summary are cut whole)
+            if not by_echo and cut and (across or _under_a_heading(ctx, shape, i)
+                                        or not _names_the_story(ctx, shape, content[first])):
                 continue
             for k in [i] + cut:
                 rule[k] = None

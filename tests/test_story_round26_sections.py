@@ -1,0 +1,157 @@
+"""Round 26 (issue 11, keep28): the section headings of a story told in sections (a wiki's
+"Geography", a fandom page's "Trivia") that the model cut come back, with the last
+section's sentence it cut with its heading (``story_sections.give_back_section_headings``);
+and a wiki's first sentence that opens with the page's title is an echo of the head
+(``story_openings._echoes_the_head``). Pages from invented words in several scripts (no
+pack knows them: only the lines' shapes and the page's own words decide). The give-back
+tests fail on round 25's code (the step is new); the guards pass on both, and fail when
+their guard is taken out of the step."""
+from __future__ import annotations
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.story_echo import content_keys
+from corpus_clean.boilerplate.story_inserts import LineShape
+from corpus_clean.boilerplate.story_openings import _echoes_the_head
+from corpus_clean.boilerplate.story_sections import give_back_section_headings
+from tests.test_story_round25_edges import CLASSIFIER, _context, sentence, word
+
+REFERENCES = ["References", "↑ Archive of the valley, 2020."]
+REFERENCE_RULES = ["wiki.references_section", "outlets.reference_item"]
+
+
+@st.composite
+def sectioned_page(draw, caption: bool, last_names_the_story: bool = True, repeated_heading: bool = False,
+                   kept_heading: bool = True):
+    """(lines, rules, the headings and sentences that should come back): a title a rule cut,
+    the lede, a kept heading over a kept sentence, a heading the model cut between two kept
+    sentences (a caption under it when `caption`), the last section (heading and sentence)
+    the model cut over the references."""
+    script = draw(st.sampled_from([0, 1, 2]))  # (Devanagari's words hold vowel signs: no content key, ``story_echo``)
+    name = draw(word(script, 3, 4))
+    headings = [draw(word(script, 2, 4)).capitalize() for _ in range(3)]
+    assume(len({h.casefold() for h in headings}) == 3 and name.casefold() not in {h.casefold() for h in headings})
+    lede = draw(sentence(script, PROSE_MIN_WORDS, 14, (name,)))
+    middle = [draw(sentence(script, 4, 9)), draw(sentence(script, 4, 9, (name,)))]
+    last = draw(sentence(script, 3, 8, (name,) if last_names_the_story else ()))
+    if not last_names_the_story:
+        assume(not content_keys(last) & content_keys("\n".join([lede, *middle])))
+    # (no sentence opens with a heading's word: the page tells its sections by its kept heading)
+    assume(not any(s.casefold().startswith(h.casefold()) for s in [lede, *middle, last] for h in headings))
+    inserted = [" ".join(draw(word(script)) for _ in range(3)).capitalize() + ", 2018"] if caption else []
+    lines = [name.capitalize(), lede, headings[0], middle[0], headings[1], *inserted, middle[1], headings[2], last,
+             *REFERENCES]
+    rules = ["news.headline", None, None if kept_heading else CLASSIFIER, None, CLASSIFIER] \
+        + [CLASSIFIER] * len(inserted) + [None, CLASSIFIER, CLASSIFIER, *REFERENCE_RULES]
+    if repeated_heading:  # (the cut heading stands again down the page: an advert's label)
+        lines += [headings[1]]
+        rules += [CLASSIFIER]
+    back = [4, 6 + len(inserted), 7 + len(inserted)]
+    return lines, rules, back
+
+
+def _run(lines, rules) -> list:
+    ctx = _context(lines)
+    ctx.marks.rule[:len(rules)] = rules
+    give_back_section_headings(ctx, LineShape(ctx.stats))
+    return ctx.marks.rule[:len(rules)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=sectioned_page(caption=False))
+def test_the_headings_of_a_sectioned_story_come_back(page):
+    """On a story with a kept heading, the heading the model cut between two kept sentences
+    and the last section (heading and a sentence naming the story) come back; the
+    references stay cut."""
+    lines, rules, back = page
+    rule = _run(lines, rules)
+    assert all(rule[i] is None for i in back)
+    assert rule[-2:] == REFERENCE_RULES
+
+
+@settings(max_examples=12, deadline=None)
+@given(page=sectioned_page(caption=True))
+def test_a_heading_over_a_caption_comes_back_and_the_caption_stays_cut(page):
+    """A caption the model cut between a heading and its kept sentence: the heading comes
+    back, the caption stays cut."""
+    lines, rules, back = page
+    rule = _run(lines, rules)
+    assert all(rule[i] is None for i in back)
+    assert rule[5] == CLASSIFIER
+
+
+@settings(max_examples=12, deadline=None)
+@given(page=sectioned_page(caption=False, last_names_the_story=False))
+def test_a_last_section_naming_nothing_of_the_story_stays_cut(page):
+    """The heading and sentence over the references name nothing the story names (a
+    newsletter's box): they stay cut; the heading inside the story still comes back."""
+    lines, rules, back = page
+    rule = _run(lines, rules)
+    assert rule[back[0]] is None and rule[back[1]] == rule[back[2]] == CLASSIFIER
+
+
+@settings(max_examples=12, deadline=None)
+@given(page=sectioned_page(caption=False, repeated_heading=True))
+def test_a_line_repeated_down_the_page_is_no_heading(page):
+    """The cut "heading" stands again lower on the page (an advert's label in every slot):
+    it stays cut."""
+    lines, rules, back = page
+    rule = _run(lines, rules)
+    assert rule[back[0]] == CLASSIFIER and rule[-1] == CLASSIFIER
+
+
+@settings(max_examples=12, deadline=None)
+@given(page=sectioned_page(caption=False, kept_heading=False))
+def test_a_one_word_line_between_paragraphs_of_an_unsectioned_story_stays_cut(page):
+    """No heading of the story is kept (a news story, not a wiki's sections): a one-word
+    line the model cut between two paragraphs is an advert's label, and stays cut."""
+    lines, rules, _ = page
+    assert _run(lines, rules) == rules
+
+
+@settings(max_examples=12, deadline=None)
+@given(script=st.sampled_from([0, 1, 2, 3]), data=st.data())
+def test_a_teaser_box_under_the_story_stays_cut(script, data):
+    """Under a sectioned story, a box the model cut: its title, a teaser's short headline,
+    its summary naming the story's word. The summary is neither the title's section (a
+    headline stands between) nor the headline's (a title stands over it): all stay cut."""
+    name = data.draw(word(script, 3, 4))
+    heading, title = (data.draw(word(script, 2, 4)).capitalize() for _ in range(2))
+    assume(heading.casefold() != title.casefold())
+    lines = ["Title", data.draw(sentence(script, PROSE_MIN_WORDS, 12, (name,))), heading,
+             data.draw(sentence(script, 4, 8, (name,))), title,
+             " ".join(data.draw(word(script)) for _ in range(4)).capitalize(),
+             data.draw(sentence(script, 4, 8, (name,))), "© 2026"]
+    rules = ["news.headline", None, None, None, CLASSIFIER, CLASSIFIER, CLASSIFIER, "footer.copyright"]
+    assume(not any(s.casefold().startswith(h.casefold()) for s in lines for h in (heading, title) if s != h))
+    assert _run(lines, rules) == rules
+
+
+@settings(max_examples=12, deadline=None)
+@given(script=st.sampled_from([0, 1, 2, 3]), data=st.data())
+def test_a_heading_whose_word_opens_its_sentence_comes_back_on_any_story(script, data):
+    """No kept heading on the page, but the cut heading's word opens the sentence under it
+    (across a caption; "Joshi" / "Joshi is held in May."): heading and sentence come back,
+    the caption stays cut."""
+    heading = data.draw(word(script, 2, 4)).capitalize()
+    text = heading + " " + data.draw(sentence(script, 3, 7)).lower()
+    lines = ["Title", data.draw(sentence(script, PROSE_MIN_WORDS, 12)), heading, "Photo of the valley, 2017", text,
+             *REFERENCES]
+    rules = ["news.headline", None, CLASSIFIER, "story.caption_credit", CLASSIFIER, *REFERENCE_RULES]
+    assert _run(lines, rules) == ["news.headline", None, None, "story.caption_credit", None, *REFERENCE_RULES]
+
+
+@settings(max_examples=12, deadline=None)
+@given(script=st.sampled_from([0, 1, 2, 3]), data=st.data())
+def test_a_wikis_first_sentence_opening_with_the_title_echoes_the_head(script, data):
+    """A wiki's title, its "From Wikipedia" line, then a sentence opening with the title:
+    an echo of the head; a sentence that does not open with it (nor names two of its words)
+    is none."""
+    title = data.draw(word(script, 3, 4)).capitalize()
+    opening = title + " " + data.draw(sentence(script, 3, 7)).lower()
+    other = data.draw(sentence(script, 3, 7))
+    assume(not other.casefold().startswith(title.casefold()) and title.casefold()[:4] not in other.casefold())
+    assert _echoes_the_head(_context([title, "From the free encyclopedia", opening]), 2)
+    assert not _echoes_the_head(_context([title, "From the free encyclopedia", other]), 2)
