@@ -12,8 +12,8 @@ story's other headings:
 * **the heading**: a line the classifier cut, of at most HEADING_MAX_WORDS words, ending
   in a word or a "?" (no ":", no sentence), whose text stands once on the page (an
   advert's label, a teaser box's title repeat down the page);
-* **above it**, the story: a kept line, or one insert (a caption; kept or cut) over a kept
-  line, with a kept sentence of the story at or above it;
+* **above it**, the story: a kept line, or one insert the classifier cut (a caption) over
+  a kept line, with a kept sentence of the story at or above it;
 * **under it**, after at most one insert (a caption, kept or cut), the section's text: a
   kept sentence, or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
   the heading, and under no other short line the model cut, unless they open with its
@@ -91,11 +91,12 @@ def _insert(ctx, shape: LineShape, j: int | None) -> bool:
 
 
 def _story_above(ctx, shape: LineShape, i: int) -> bool:
-    """A kept line right above heading `i` (or above one insert over it), with a kept
+    """A kept line right above heading `i` (or above one insert the classifier cut over it:
+    a rule's cut there, "Powered by ...", "Rating", is the page's furniture), with a kept
     sentence of the story at or above that line."""
     rule = ctx.marks.rule
     above = nonblank_neighbour(ctx, i, -1)
-    if above is not None and rule[above] is not None and _insert(ctx, shape, above):
+    if above is not None and rule[above] == CLASSIFIER_RULE and _insert(ctx, shape, above):
         above = nonblank_neighbour(ctx, above, -1)
     if above is None or rule[above] is not None:
         return False
