@@ -155,3 +155,44 @@ def test_a_wikis_first_sentence_opening_with_the_title_echoes_the_head(script, d
     assume(not other.casefold().startswith(title.casefold()) and title.casefold()[:4] not in other.casefold())
     assert _echoes_the_head(_context([title, "From the free encyclopedia", opening]), 2)
     assert not _echoes_the_head(_context([title, "From the free encyclopedia", other]), 2)
+
+
+@st.composite
+def labelled_last_list(draw, item_words: tuple[int, int]):
+    """(lines, rules, the items' line numbers): the story kept (a paragraph, a sentence), a
+    one-word ":" label the model kept, its items the model cut, a share bar a rule cut."""
+    script = draw(st.sampled_from([0, 1, 2, 3]))
+    items = [" ".join(draw(word(script)) for _ in range(draw(st.integers(*item_words)))).capitalize()
+             for _ in range(draw(st.integers(2, 5)))]
+    lines = ["Headline", draw(sentence(script, PROSE_MIN_WORDS, 14)), draw(sentence(script, 4, 8)),
+             draw(word(script, 2, 4)).capitalize() + ":", *items, "Share", "Facebook"]
+    rules = ["news.headline", None, None, None] + [CLASSIFIER] * len(items) + ["social.share_bar"] * 2
+    return lines, rules, list(range(4, 4 + len(items)))
+
+
+def _run_last_list(lines, rules) -> list:
+    from corpus_clean.boilerplate.story_body import BodyShape, give_back_lists_closed_by_the_story
+
+    ctx = _context(lines)
+    ctx.marks.rule[:len(rules)] = rules
+    give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
+    return ctx.marks.rule[:len(rules)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=labelled_last_list(item_words=(3, 6)))
+def test_the_storys_last_list_of_phrases_under_a_one_word_label_comes_back(page):
+    """A one-word label the model kept over phrases it cut, the share bar under them: the
+    story's last list ("Inkiguenat:" / "Olcani oo inkishu"): the items come back."""
+    lines, rules, items = page
+    rule = _run_last_list(lines, rules)
+    assert all(rule[i] is None for i in items) and rule[-2:] == ["social.share_bar"] * 2
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=labelled_last_list(item_words=(1, 2)))
+def test_a_one_word_labels_list_of_names_stays_cut(page):
+    """The same page with items of a word or two (a tag list, "Tags:" / "Kajiado"): they
+    stay cut."""
+    lines, rules, _ = page
+    assert _run_last_list(lines, rules) == rules

@@ -1118,6 +1118,8 @@ CLOSED_LIST_MAX_ITEMS = 8
 CLOSING_SENTENCE_MIN_WORDS = 5
 # The story's last list, with the page's furniture under it, has this many items at least.
 LAST_LIST_MIN_ITEMS = 2
+# ... or, under a one-word label, LAST_LIST_MIN_ITEMS+ items of this many words each (round 26).
+LAST_LIST_PHRASE_MIN_WORDS = 3
 
 
 def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
@@ -1171,7 +1173,10 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
         # "Published ..." line under an announcement whose embedded posts the text lost)
         last = (len(run) >= LAST_LIST_MIN_ITEMS and all(rule[k] == CLASSIFIER_RULE for k in run)
                 and (j is None or rule[j] not in (None, CLASSIFIER_RULE)) and _sentence_at_or_above(ctx, shape, i))
-        announced = _announces(shape, content[i])
+        # (round 26: under a one-word label, the story's last list of phrases, "Inkiguenat:" /
+        # "Olcani oo inkishu": a tag list's or a share bar's items are a word or two)
+        announced = _announces(shape, content[i]) or (
+            last and all(len(content[k].split()) >= LAST_LIST_PHRASE_MIN_WORDS for k in run))  # (spaced words)
         if not (closed or (last and announced)):
             continue
         for k in run:
