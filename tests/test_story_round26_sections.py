@@ -196,3 +196,52 @@ def test_a_one_word_labels_list_of_names_stays_cut(page):
     stay cut."""
     lines, rules, _ = page
     assert _run_last_list(lines, rules) == rules
+
+
+@st.composite
+def live_rows(draw, far_side_kept: bool):
+    """(lines, rules, the cut rows): a headline and a dateline a rule cut, the story's sentence,
+    live entries "HH:MM – text" (kept, with 1-2 short ones a date rule cut among or after
+    them), a share bar. With `far_side_kept` False the kept entry next to the cut ones stands
+    right under cut lines (a teaser the model kept under the furniture)."""
+    script = draw(st.sampled_from([0, 1, 2, 3]))
+    sep = draw(st.sampled_from(["–", "—", "-", ":"]))
+    hours = sorted(draw(st.lists(st.integers(10, 23), min_size=5, max_size=5, unique=True)), reverse=True)
+    entries = [f"{h}:{draw(st.integers(10, 59))} {sep} " + draw(sentence(script, 4, 10)) for h in hours[:3]]
+    cut = [f"{h}:{draw(st.integers(10, 59))} {sep} " + draw(word(script)).capitalize() for h in hours[3:]]
+    lines = ["Headline", "2 December 2026", draw(sentence(script, PROSE_MIN_WORDS, 12)), *entries, *cut,
+             "Share", "Facebook"]
+    rules = ["news.headline", "dates.date_line", None, None, None, None] \
+        + ["dates.date_line"] * len(cut) + ["social.share_bar"] * 2
+    if not far_side_kept:  # (only the last entry kept: it stands under the furniture)
+        rules[3:5] = ["classifier", "classifier"]
+    return lines, rules, list(range(6, 6 + len(cut)))
+
+
+def _run_dated_rows(lines, rules) -> list:
+    from corpus_clean.boilerplate.story_body import DATE_RULES
+    from corpus_clean.boilerplate.story_dated_rows import give_back_dated_rows_like_kept_rows
+
+    ctx = _context(lines)
+    ctx.marks.rule[:len(rules)] = rules
+    give_back_dated_rows_like_kept_rows(ctx, DATE_RULES)
+    return ctx.marks.rule[:len(rules)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=live_rows(far_side_kept=True))
+def test_live_entries_a_date_rule_cut_under_kept_entries_come_back(page):
+    """Short live entries a date rule cut under kept entries of their shape come back; the
+    page's dateline under the headline stays cut."""
+    lines, rules, cut = page
+    rule = _run_dated_rows(lines, rules)
+    assert all(rule[i] is None for i in cut) and rule[1] == "dates.date_line"
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=live_rows(far_side_kept=False))
+def test_dated_rows_next_to_a_lone_kept_row_stay_cut(page):
+    """The kept entry next to the cut rows stands alone between cut lines (a teaser the
+    model kept): the rows stay cut."""
+    lines, rules, _ = page
+    assert _run_dated_rows(lines, rules) == rules
