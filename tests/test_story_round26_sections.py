@@ -245,3 +245,49 @@ def test_dated_rows_next_to_a_lone_kept_row_stay_cut(page):
     model kept): the rows stay cut."""
     lines, rules, _ = page
     assert _run_dated_rows(lines, rules) == rules
+
+
+@st.composite
+def dated_last_list(draw, label_names_the_story: bool):
+    """(lines, rules, label and rows): the story kept (a sentence naming a word), a ":" label
+    the model cut (naming that word when `label_names_the_story`), 1-3 rows "HHhMM — Word" a
+    date rule cut, a share bar a rule cut."""
+    script = draw(st.sampled_from([0, 1, 2]))
+    name = draw(word(script, 3, 4))
+    story = draw(sentence(script, 4, 10, (name,)))
+    other = draw(word(script, 3, 4))
+    if not label_names_the_story:
+        assume(other.casefold()[:4] not in story.casefold())
+    label = (name if label_names_the_story else other).capitalize() + ":"
+    rows = [f"{h}h00 — " + draw(word(script)).capitalize() for h in range(9, 9 + draw(st.integers(1, 3)))]
+    lines = ["Headline", story, label, *rows, "Share | Facebook"]
+    rules = ["news.headline", None, CLASSIFIER] + ["dates.date_line"] * len(rows) + ["social.share_bar"]
+    return lines, rules, list(range(2, 3 + len(rows)))
+
+
+def _run_dated_last_list(lines, rules) -> list:
+    from corpus_clean.boilerplate.story_body import DATE_RULES
+    from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists
+
+    ctx = _context(lines)
+    ctx.marks.rule[:len(rules)] = rules
+    give_back_dated_last_lists(ctx, DATE_RULES)
+    return ctx.marks.rule[:len(rules)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=dated_last_list(label_names_the_story=True))
+def test_the_storys_dated_last_list_under_its_label_comes_back(page):
+    """A ":" label naming the story's word over rows a date rule cut ("Fiesta:" / "9h00 —
+    Ceremonia"): label and rows come back, the share bar stays cut."""
+    lines, rules, back = page
+    rule = _run_dated_last_list(lines, rules)
+    assert all(rule[i] is None for i in back) and rule[-1] == "social.share_bar"
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=dated_last_list(label_names_the_story=False))
+def test_a_label_naming_nothing_of_the_story_keeps_its_dates_cut(page):
+    """The label names nothing of the story (a page's "Published:" over its dates): all stay cut."""
+    lines, rules, _ = page
+    assert _run_dated_last_list(lines, rules) == rules

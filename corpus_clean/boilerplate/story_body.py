@@ -85,7 +85,7 @@ from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_st
 from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
-from corpus_clean.boilerplate.story_dated_rows import give_back_dated_rows_like_kept_rows
+from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -224,6 +224,7 @@ def _give_back(ctx, cut: set) -> None:
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
         # (round 26, ``story_dated_rows``: a dated row next to kept rows of its shape)
         give_back_dated_rows_like_kept_rows(ctx, DATE_RULES)
+        give_back_dated_last_lists(ctx, DATE_RULES)
     if cut & MENU_RULES:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:

@@ -75,3 +75,88 @@ def give_back_dated_rows_like_kept_rows(ctx, date_rules: frozenset) -> None:
                 rule[j] = None
                 j = nonblank_neighbour(ctx, j, -step)
             break
+
+
+# The story's last dated list: at most this many rows, each of at most this many words.
+LAST_LIST_MAX_ROWS = 8
+ROW_MAX_WORDS = 12
+
+
+def _is_row(line: str) -> bool:
+    """A dated row of a list: 2..ROW_MAX_WORDS words, a digit and a word with a letter (a
+    count's bare "717", a date alone are none).
+
+    >>> [_is_row(x) for x in ("9h00 — Ceremonia", "717", "12 February 2025", "12.12.2026")]
+    [True, False, True, False]
+    """
+    words = line.split()
+    return 2 <= len(words) <= ROW_MAX_WORDS and bool(_DIGITS.search(line)) and any(
+        any(c.isalpha() for c in w) for w in words)
+
+
+def _story_words(ctx, label: int) -> set[str]:
+    """The word keys (``story_openings.word_keys``) of the kept lines above line `label`."""
+    from corpus_clean.boilerplate.story_openings import word_keys
+
+    rule, content = ctx.marks.rule, ctx.lines.content
+    keys: set[str] = set()
+    for k in range(label):
+        if rule[k] is None and not ctx.blank[k]:
+            keys |= word_keys(content[k])
+    return keys
+
+
+def _site_lines(ctx) -> list[str]:
+    """The lines a rule cut as the site's furniture (casefolded): not the model's cuts, not
+    the headline's, not a caption's or a credit's (those name the story)."""
+    from corpus_clean.boilerplate.story_body import _insert_or_credit
+
+    return [ctx.lines.content[j].casefold() for j, r in enumerate(ctx.marks.rule)
+            if r is not None and r != "classifier" and "headline" not in r and not _insert_or_credit(r)]
+
+
+def give_back_dated_last_lists(ctx, date_rules: frozenset) -> None:
+    """Give back the story's last list of dated rows under its ":" label: right under a kept
+    line, a ":" line the classifier cut, then 1..LAST_LIST_MAX_ROWS rows (a digit, at most
+    ROW_MAX_WORDS words, ``_is_row``) a date rule cut ("Fiesta:" / "9h00 — Ceremonia" / "12h00 — Comida"),
+    when the label names a word of the kept story above it that is no word of the site (a
+    page's "Published:" over its date names nothing of the story). Label and rows come back.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Chigüilpe kasama fiesta, 5 diciembre.\\nTsachila 800 tenka.\\nFiesta:\\n"
+    ...               "9h00 — Ceremonia\\n12h00 — Comida\\nCompartir: Facebook | X\\n"
+    ...               "Publicado:\\n5 diciembre 2026")
+    >>> ctx.marks.rule[2:8] = ["classifier", "dates.date_line", "dates.date_line", "nav.menu_bar",
+    ...                        "classifier", "dates.date_line"]
+    >>> give_back_dated_last_lists(ctx, frozenset({"dates.date_line"}))
+    >>> ctx.marks.rule[2:8]
+    [None, None, None, 'nav.menu_bar', 'classifier', 'dates.date_line']
+    """
+    from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
+    from corpus_clean.boilerplate.story_openings import word_keys
+    from corpus_clean.boilerplate.story_echo import _is_site_word
+
+    rule, content = ctx.marks.rule, ctx.lines.content
+    last = ctx.stats.last_char
+    labels = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
+    site = None
+    for c in labels:
+        if rule[c] != "classifier":
+            continue
+        above = nonblank_neighbour(ctx, c, -1)
+        if above is None or rule[above] is not None:
+            continue
+        rows, j = [], nonblank_neighbour(ctx, c, 1)
+        while j is not None and rule[j] in date_rules and _is_row(content[j]) and len(rows) <= LAST_LIST_MAX_ROWS:
+            rows.append(j)
+            j = nonblank_neighbour(ctx, j, 1)
+        if not rows or len(rows) > LAST_LIST_MAX_ROWS:
+            continue
+        echoes = word_keys(content[c]) & _story_words(ctx, c)
+        if not echoes:
+            continue
+        if site is None:
+            site = _site_lines(ctx)
+        if any(not _is_site_word(key, site) for key in echoes):
+            for k in [c] + rows:
+                rule[k] = None
