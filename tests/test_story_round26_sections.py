@@ -15,6 +15,8 @@ from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_echo import content_keys
 from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_openings import _echoes_the_head
+from corpus_clean.boilerplate.story_body import DATE_RULES, BodyShape, give_back_lists_closed_by_the_story
+from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from tests.test_story_round25_edges import CLASSIFIER, _context, sentence, word
 
@@ -52,11 +54,16 @@ def sectioned_page(draw, caption: bool, last_names_the_story: bool = True, repea
     return lines, rules, back
 
 
-def _run(lines, rules) -> list:
+def _apply(step, lines, rules) -> list:
+    """The page's marks after `step(ctx)` on `lines` cut by `rules` (one per line)."""
     ctx = _context(lines)
     ctx.marks.rule[:len(rules)] = rules
-    give_back_section_headings(ctx, LineShape(ctx.stats))
+    step(ctx)
     return ctx.marks.rule[:len(rules)]
+
+
+def _run(lines, rules) -> list:
+    return _apply(lambda ctx: give_back_section_headings(ctx, LineShape(ctx.stats)), lines, rules)
 
 
 @settings(max_examples=15, deadline=None)
@@ -171,12 +178,7 @@ def labelled_last_list(draw, item_words: tuple[int, int]):
 
 
 def _run_last_list(lines, rules) -> list:
-    from corpus_clean.boilerplate.story_body import BodyShape, give_back_lists_closed_by_the_story
-
-    ctx = _context(lines)
-    ctx.marks.rule[:len(rules)] = rules
-    give_back_lists_closed_by_the_story(ctx, BodyShape(ctx))
-    return ctx.marks.rule[:len(rules)]
+    return _apply(lambda ctx: give_back_lists_closed_by_the_story(ctx, BodyShape(ctx)), lines, rules)
 
 
 @settings(max_examples=15, deadline=None)
@@ -219,13 +221,7 @@ def live_rows(draw, far_side_kept: bool):
 
 
 def _run_dated_rows(lines, rules) -> list:
-    from corpus_clean.boilerplate.story_body import DATE_RULES
-    from corpus_clean.boilerplate.story_dated_rows import give_back_dated_rows_like_kept_rows
-
-    ctx = _context(lines)
-    ctx.marks.rule[:len(rules)] = rules
-    give_back_dated_rows_like_kept_rows(ctx, DATE_RULES)
-    return ctx.marks.rule[:len(rules)]
+    return _apply(lambda ctx: give_back_dated_rows_like_kept_rows(ctx, DATE_RULES), lines, rules)
 
 
 @settings(max_examples=15, deadline=None)
@@ -266,13 +262,7 @@ def dated_last_list(draw, label_names_the_story: bool):
 
 
 def _run_dated_last_list(lines, rules) -> list:
-    from corpus_clean.boilerplate.story_body import DATE_RULES
-    from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists
-
-    ctx = _context(lines)
-    ctx.marks.rule[:len(rules)] = rules
-    give_back_dated_last_lists(ctx, DATE_RULES)
-    return ctx.marks.rule[:len(rules)]
+    return _apply(lambda ctx: give_back_dated_last_lists(ctx, DATE_RULES), lines, rules)
 
 
 @settings(max_examples=15, deadline=None)
