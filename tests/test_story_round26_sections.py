@@ -17,6 +17,7 @@ from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.boilerplate.story_openings import _echoes_the_head
 from corpus_clean.boilerplate.story_body import DATE_RULES, BodyShape, give_back_lists_closed_by_the_story
 from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
+from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from tests.test_story_round25_edges import CLASSIFIER, _context, sentence, word
 
@@ -281,3 +282,41 @@ def test_a_label_naming_nothing_of_the_story_keeps_its_dates_cut(page):
     """The label names nothing of the story (a page's "Published:" over its dates): all stay cut."""
     lines, rules, _ = page
     assert _run_dated_last_list(lines, rules) == rules
+
+
+@st.composite
+def interview(draw, kept_pairs: int):
+    """(lines, rules, the last answer's line number): an interview of `kept_pairs` kept
+    questions and answers, a last question kept with its short answer the model cut, a
+    share bar the model cut."""
+    script = draw(st.sampled_from([0, 1, 2, 3]))
+    question = lambda: draw(sentence(script, 3, 7))[:-1] + "?"  # noqa: E731
+    lines = ["Headline", draw(sentence(script, PROSE_MIN_WORDS, 12))]
+    for _ in range(kept_pairs):
+        lines += [question(), draw(sentence(script, 2, 9))]
+    lines += [question(), draw(sentence(script, 2, 4)), "Share"]
+    rules = ["news.headline"] + [None] * (len(lines) - 3) + [CLASSIFIER, CLASSIFIER]
+    return lines, rules, len(lines) - 2
+
+
+def _run_answers(lines, rules) -> list:
+    return _apply(give_back_answers_under_kept_questions, lines, rules)
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=interview(kept_pairs=2))
+def test_an_interviews_last_answer_under_its_kept_question_comes_back(page):
+    """The last answer the model cut under a kept question of an interview comes back; the
+    share button under it stays cut."""
+    lines, rules, answer = page
+    rule = _run_answers(lines, rules)
+    assert rule[answer] is None and rule[-1] == CLASSIFIER
+
+
+@settings(max_examples=15, deadline=None)
+@given(page=interview(kept_pairs=1))
+def test_a_sentence_under_a_lone_kept_question_stays_cut(page):
+    """One other kept question and answer only (a story that asks once, "Did you like it?"
+    over a pitch): the sentence under the question stays cut."""
+    lines, rules, _ = page
+    assert _run_answers(lines, rules) == rules

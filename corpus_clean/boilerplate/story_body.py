@@ -85,6 +85,7 @@ from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_st
 from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
+from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
 from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
@@ -257,6 +258,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_openings_echoing_the_head(ctx, shape)
         # (round 25, ``story_closings``: the story's short closing sentences over the furniture)
         give_back_closings_echoing_the_story(ctx, shape)
+        # (round 26, ``story_answers``: an interview's answer under its kept question)
+        give_back_answers_under_kept_questions(ctx)
 
 
 class BodyShape(LineShape):
