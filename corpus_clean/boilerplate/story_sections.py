@@ -9,9 +9,9 @@ sentence, over the references or the share bar). ``story_rows.give_back_headings
 gives back a heading of two words or more over a kept paragraph; this step reads the
 story's other headings:
 
-* **the heading**: a line the classifier cut, of at most HEADING_MAX_WORDS words, ending
-  in a word or a "?" (no ":", no sentence), whose text stands once on the page (an
-  advert's label, a teaser box's title repeat down the page);
+* **the heading**: a line the classifier cut, one word ending in a letter or a digit, or a
+  question of at most HEADING_MAX_WORDS words (no ":", no comma), whose text stands once
+  on the page (an advert's label, a teaser box's title repeat down the page);
 * **above it**, the story: a kept line, or one insert the classifier cut (a caption) over
   a kept line, with a kept sentence of the story at or above it;
 * **under it**, after at most one insert (a caption, kept or cut), the section's text: a
@@ -24,7 +24,8 @@ story's other headings:
   and, when the model cut the section's text too, that text names what the kept story
   names (``story_echo.content_keys``, no word of the site).
 
-The heading comes back, with the section's sentences the classifier cut. No wording:
+The heading comes back, with the section's sentences the classifier cut. (Headings of two to
+four words are not read: on web pages they head boxes as often as sections.) No wording:
 positions, sentence ends and the page's own words.
 """
 from __future__ import annotations
@@ -35,8 +36,12 @@ from corpus_clean.boilerplate.story_openings import _opens_with, states_a_senten
 CLASSIFIER_RULE = "classifier"
 # A heading holds none of these (a label's colon, a caption's comma).
 _NOT_IN_A_HEADING = frozenset(":：,，、")
-# A section's heading: a word or a few.
+# A section's heading: one word ("Geography", "Trivia"), or a question of a few ("Did you
+# know?"). (Headings of two to four words gave back as many lines of web pages' boxes as of
+# their articles on WCXB dev, a studied set: "Back to blog", "Browse all Blog Articles",
+# "Request more information"; one-word headings 25 article lines to 7.)
 HEADING_MAX_WORDS = 4
+WORD_HEADING_MAX_WORDS = 1
 # An insert between the heading and the story (a photo's caption): this many words at most.
 INSERT_MAX_WORDS = 15
 # The story's sentence: this many words with letters at least.
@@ -56,19 +61,20 @@ def _sentence(ctx, shape: LineShape, i: int | None) -> bool:
 
 
 def heading_shape(shape: LineShape, line: str, i: int) -> bool:
-    """Line `i` (text `line`) can be a section's heading: 1..HEADING_MAX_WORDS words, no ":"
-    and no comma (a caption's "Bumburet, 2017"), ending in a word, or a "?" (a wiki's "Did
-    you know?"), and no sentence of the story.
+    """Line `i` (text `line`) can be a section's heading: a word (WORD_HEADING_MAX_WORDS),
+    ending in a letter or digit, or a question of up to HEADING_MAX_WORDS words (a wiki's
+    "Did you know?"); no ":" and no comma (a caption's "Bumburet, 2017").
 
     >>> from corpus_clean.boilerplate.engine import Context
-    >>> ctx = Context("Geography\\nDiehtit go?\\nDe bʌ:\\nThe bridge opened.\\nTrivia and notes of the editor\\nBumburet, 2017")
+    >>> ctx = Context("Geography\\nDiehtit go?\\nDe bʌ:\\nThe bridge opened.\\nBack to blog\\nBumburet, 2017")
     >>> [heading_shape(LineShape(ctx.stats), l, i) for i, l in enumerate(ctx.lines.content)]
     [True, True, False, False, False, False]
     """
     if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or any(c in line for c in _NOT_IN_A_HEADING):
         return False
-    stripped = line.rstrip()
-    return stripped.endswith(("?", "？")) or (shape.ends_in_a_word(i) and not shape.ends_sentence(i))
+    if line.rstrip().endswith(("?", "？")):
+        return True
+    return len(line.split()) <= WORD_HEADING_MAX_WORDS and shape.ends_in_a_word(i) and not shape.ends_sentence(i)
 
 
 def _kept_headings(ctx, shape: LineShape) -> bool:
@@ -127,11 +133,12 @@ def _section_text(ctx, shape: LineShape, i: int) -> tuple[int, list[int], bool] 
 
 
 def _under_a_heading(ctx, shape: LineShape, i: int) -> bool:
-    """Right above line `i` stands a line of a heading's shape that the classifier cut (a
-    teaser box's title over a teaser's short headline)."""
+    """Right above line `i` stands a short line (HEADING_MAX_WORDS words at most, ending in a
+    word) that the classifier cut: a teaser box's title ("Long Reads") over a teaser's
+    section word ("World") or short headline."""
     above = nonblank_neighbour(ctx, i, -1)
-    return above is not None and ctx.marks.rule[above] == CLASSIFIER_RULE \
-        and heading_shape(shape, ctx.lines.content[above], above)
+    return above is not None and ctx.marks.rule[above] == CLASSIFIER_RULE and shape.n_words(above) <= HEADING_MAX_WORDS \
+        and shape.ends_in_a_word(above) and not shape.ends_sentence(above)
 
 
 def _names_the_story(ctx, shape: LineShape, line: str) -> bool:
