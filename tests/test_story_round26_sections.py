@@ -247,7 +247,7 @@ def test_dated_rows_next_to_a_lone_kept_row_stay_cut(page):
 @st.composite
 def dated_last_list(draw, label_names_the_story: bool):
     """(lines, rules, label and rows): the story kept (a sentence naming a word), a ":" label
-    the model cut (naming that word when `label_names_the_story`), 1-3 rows "HHhMM — Word" a
+    the model cut (naming that word when `label_names_the_story`), 2-4 rows "HHhMM — Word" a
     date rule cut, a share bar a rule cut."""
     script = draw(st.sampled_from([0, 1, 2]))
     name = draw(word(script, 3, 4))
@@ -256,7 +256,7 @@ def dated_last_list(draw, label_names_the_story: bool):
     if not label_names_the_story:
         assume(other.casefold()[:4] not in story.casefold())
     label = (name if label_names_the_story else other).capitalize() + ":"
-    rows = [f"{h}h00 — " + draw(word(script)).capitalize() for h in range(9, 9 + draw(st.integers(1, 3)))]
+    rows = [f"{h}h00 — " + draw(word(script)).capitalize() for h in range(9, 9 + draw(st.integers(2, 4)))]
     lines = ["Headline", story, label, *rows, "Share | Facebook"]
     rules = ["news.headline", None, CLASSIFIER] + ["dates.date_line"] * len(rows) + ["social.share_bar"]
     return lines, rules, list(range(2, 3 + len(rows)))

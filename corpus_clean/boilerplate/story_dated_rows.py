@@ -77,7 +77,10 @@ def give_back_dated_rows_like_kept_rows(ctx, date_rules: frozenset) -> None:
             break
 
 
-# The story's last dated list: at most this many rows, each of at most this many words.
+# The story's last dated list: this many rows (a lone date under a ":" line is the page's
+# "Published ..." under an announcement whose embedded posts the text lost), each of at
+# most ROW_MAX_WORDS words.
+LAST_LIST_MIN_ROWS = 2
 LAST_LIST_MAX_ROWS = 8
 ROW_MAX_WORDS = 12
 
@@ -117,7 +120,7 @@ def _site_lines(ctx) -> list[str]:
 
 def give_back_dated_last_lists(ctx, date_rules: frozenset) -> None:
     """Give back the story's last list of dated rows under its ":" label: right under a kept
-    line, a ":" line the classifier cut, then 1..LAST_LIST_MAX_ROWS rows (a digit, at most
+    line, a ":" line the classifier cut, then LAST_LIST_MIN_ROWS..LAST_LIST_MAX_ROWS rows (a digit, at most
     ROW_MAX_WORDS words, ``_is_row``) a date rule cut ("Fiesta:" / "9h00 — Ceremonia" / "12h00 — Comida"),
     when the label names a word of the kept story above it that is no word of the site (a
     page's "Published:" over its date names nothing of the story). Label and rows come back.
@@ -150,7 +153,7 @@ def give_back_dated_last_lists(ctx, date_rules: frozenset) -> None:
         while j is not None and rule[j] in date_rules and _is_row(content[j]) and len(rows) <= LAST_LIST_MAX_ROWS:
             rows.append(j)
             j = nonblank_neighbour(ctx, j, 1)
-        if not rows or len(rows) > LAST_LIST_MAX_ROWS:
+        if not LAST_LIST_MIN_ROWS <= len(rows) <= LAST_LIST_MAX_ROWS:
             continue
         echoes = word_keys(content[c]) & _story_words(ctx, c)
         if not echoes:

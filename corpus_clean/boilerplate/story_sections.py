@@ -12,8 +12,9 @@ story's other headings:
 * **the heading**: a line the classifier cut, one word ending in a letter or a digit, or a
   question of at most HEADING_MAX_WORDS words (no ":", no comma), whose text stands once
   on the page (an advert's label, a teaser box's title repeat down the page);
-* **above it**, the story: a kept line, or one insert the classifier cut (a caption) over
-  a kept line, with a kept sentence of the story at or above it;
+* **above it**, the story: a kept line that is no heading itself, or one insert the
+  classifier cut (a caption) over such a line, with a kept sentence of the story at or
+  above it;
 * **under it**, after at most one insert (a caption, kept or cut), the section's text: a
   kept sentence, or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
   the heading, and under no other short line the model cut, unless they open with its
@@ -104,8 +105,8 @@ def _story_above(ctx, shape: LineShape, i: int) -> bool:
     above = nonblank_neighbour(ctx, i, -1)
     if above is not None and rule[above] == CLASSIFIER_RULE and _insert(ctx, shape, above):
         above = nonblank_neighbour(ctx, above, -1)
-    if above is None or rule[above] is not None:
-        return False
+    if above is None or rule[above] is not None or heading_shape(shape, ctx.lines.content[above], above):
+        return False  # (a heading's shape kept right above: a teaser's category over its tag, "Food" / "Gross")
     return any(rule[k] is None and not ctx.blank[k] and _sentence(ctx, shape, k) for k in range(above, -1, -1))
 
 
