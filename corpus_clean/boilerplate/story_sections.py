@@ -16,7 +16,7 @@ story's other headings:
   classifier cut (a caption) over such a line, with a kept sentence of the story at or
   above it;
 * **under it**, after at most one insert (a caption, kept or cut), the section's text: a
-  kept sentence, or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
+  kept sentence (not opening in lower case: that one goes on from a line above), or one to SECTION_MAX_SENTENCES sentences the classifier cut (right under
   the heading, and under no other short line the model cut, unless they open with its
   words: a teaser box's title over a short headline and its summary is no section);
 * **and the page tells it**: the section's first sentence opens with the heading's words
@@ -119,8 +119,8 @@ def _section_text(ctx, shape: LineShape, i: int) -> tuple[int, list[int], bool] 
     across = j is not None and not _sentence(ctx, shape, j) and _insert(ctx, shape, j)
     if across:
         j = nonblank_neighbour(ctx, j, 1)  # (a caption between the heading and its text)
-    if not _sentence(ctx, shape, j):
-        return None
+    if not _sentence(ctx, shape, j) or ctx.lines.content[j].lstrip()[:1].islower():
+        return None  # (a sentence opening in lower case goes on from a line above: a link's text split off)
     if rule[j] is None:
         return j, [], across
     cut: list[int] = []
