@@ -17,6 +17,8 @@ No wording: sentence ends and the page's structure.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
@@ -24,6 +26,7 @@ CLASSIFIER_RULE = "classifier"
 # Other kept question-and-answer pairs on the page: this many at least.
 QA_MIN_PAIRS = 2
 _QUESTION_MARKS = ("?", "？", "؟")
+_QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
 
 
 def _asks(line: str) -> bool:
@@ -59,10 +62,14 @@ def give_back_answers_under_kept_questions(ctx) -> None:
     [None, 'classifier', 'classifier', 'classifier']
     """
     rule, content = ctx.marks.rule, ctx.lines.content
-    answers = [i for i, r in enumerate(rule) if r == CLASSIFIER_RULE and states_a_sentence(content[i])
-               and not _asks(content[i])]
-    answers = [i for i in answers if (q := nonblank_neighbour(ctx, i, -1)) is not None
-               and rule[q] is None and _asks(content[q])]
+    # (the kept questions first: a few lines of a page end in a question mark)
+    last = ctx.stats.last_char
+    asking = last == _QUESTION_CODES[0]
+    for code in _QUESTION_CODES[1:]:
+        asking |= last == code
+    questions = [q for q in np.flatnonzero(asking).tolist() if rule[q] is None and _asks(content[q])]
+    answers = [i for q in questions if (i := nonblank_neighbour(ctx, q, 1)) is not None
+               and rule[i] == CLASSIFIER_RULE and states_a_sentence(content[i]) and not _asks(content[i])]
     if not answers:
         return
     pairs = _kept_pairs(ctx)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 _SEPARATORS = "–—-:|·"
 _DIGITS = re.compile(r"\d+")
 
@@ -59,7 +61,7 @@ def give_back_dated_rows_like_kept_rows(ctx, date_rules: frozenset) -> None:
     from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 
     rule, content = ctx.marks.rule, ctx.lines.content
-    for i in [k for k, r in enumerate(rule) if r in date_rules]:
+    for i in [k for k in np.flatnonzero(ctx.stats.n_digit).tolist() if rule[k] in date_rules]:  # (a row holds a digit)
         key = row_key(content[i])
         if rule[i] not in date_rules or key is None:
             continue

@@ -31,6 +31,10 @@ positions, sentence ends and the page's own words.
 """
 from __future__ import annotations
 
+import collections
+
+import numpy as np
+
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import _opens_with, states_a_sentence
 
@@ -51,13 +55,20 @@ SENTENCE_MIN_WORDS = 3
 SECTION_MAX_SENTENCES = 3
 
 
-def _words_with_letters(line: str) -> int:
-    return sum(1 for w in line.split() if any(c.isalpha() for c in w))
+def _words_with_letters(line: str, enough: int = SENTENCE_MIN_WORDS) -> int:
+    """How many of `line`'s words hold a letter, counted up to `enough`."""
+    n = 0
+    for w in line.split():
+        if any(c.isalpha() for c in w):
+            n += 1
+            if n == enough:
+                break
+    return n
 
 
 def _sentence(ctx, shape: LineShape, i: int | None) -> bool:
     """Line `i` is a sentence: SENTENCE_MIN_WORDS+ words with letters, ending in a stop."""
-    return i is not None and states_a_sentence(ctx.lines.content[i]) \
+    return i is not None and shape.n_words(i) >= SENTENCE_MIN_WORDS and states_a_sentence(ctx.lines.content[i]) \
         and _words_with_letters(ctx.lines.content[i]) >= SENTENCE_MIN_WORDS
 
 
@@ -71,19 +82,20 @@ def heading_shape(shape: LineShape, line: str, i: int) -> bool:
     >>> [heading_shape(LineShape(ctx.stats), l, i) for i, l in enumerate(ctx.lines.content)]
     [True, True, False, False, False, False]
     """
-    if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or any(c in line for c in _NOT_IN_A_HEADING):
+    asks = line.rstrip().endswith(("?", "？"))
+    if not asks and len(line.split()) > WORD_HEADING_MAX_WORDS:
+        return False  # (most short lines: the rest is read for the few left)
+    if not 1 <= shape.n_words(i) <= HEADING_MAX_WORDS or not _NOT_IN_A_HEADING.isdisjoint(line):
         return False
-    if line.rstrip().endswith(("?", "？")):
-        return True
-    return len(line.split()) <= WORD_HEADING_MAX_WORDS and shape.ends_in_a_word(i) and not shape.ends_sentence(i)
+    return asks or (shape.ends_in_a_word(i) and not shape.ends_sentence(i))
 
 
 def _kept_headings(ctx, shape: LineShape) -> bool:
     """The story already holds a kept heading: a kept line of a heading's shape with a kept
     sentence right above it and a kept line right under it."""
     rule, content = ctx.marks.rule, ctx.lines.content
-    for i in range(ctx.lines.n_lines):
-        if rule[i] is not None or ctx.blank[i] or not heading_shape(shape, content[i], i):
+    for i in np.flatnonzero((ctx.stats.n_words >= 1) & (ctx.stats.n_words <= HEADING_MAX_WORDS)).tolist():
+        if rule[i] is not None or not heading_shape(shape, content[i], i):
             continue
         above, below = nonblank_neighbour(ctx, i, -1), nonblank_neighbour(ctx, i, 1)
         if above is not None and below is not None and rule[above] is None and rule[below] is None \
@@ -97,17 +109,25 @@ def _insert(ctx, shape: LineShape, j: int | None) -> bool:
     return j is not None and shape.n_words(j) <= INSERT_MAX_WORDS
 
 
-def _story_above(ctx, shape: LineShape, i: int) -> bool:
-    """A kept line right above heading `i` (or above one insert the classifier cut over it:
-    a rule's cut there, "Powered by ...", "Rating", is the page's furniture), with a kept
-    sentence of the story at or above that line."""
+def _first_kept_sentence(ctx, shape: LineShape) -> int:
+    """The page's first kept sentence (its line number; the page's length when none)."""
+    rule = ctx.marks.rule
+    return next((k for k in range(ctx.lines.n_lines) if rule[k] is None and not ctx.blank[k]
+                 and _sentence(ctx, shape, k)), ctx.lines.n_lines)
+
+
+def _kept_line_above(ctx, shape: LineShape, i: int) -> int | None:
+    """The kept line right above heading `i` (or above one insert the classifier cut over
+    it: a rule's cut there, "Powered by ...", "Rating", is the page's furniture), when it is
+    no heading itself (a teaser's category over its tag, "Food" / "Gross"); else None. (The
+    caller asks for a kept sentence of the story at or above it.)"""
     rule = ctx.marks.rule
     above = nonblank_neighbour(ctx, i, -1)
     if above is not None and rule[above] == CLASSIFIER_RULE and _insert(ctx, shape, above):
         above = nonblank_neighbour(ctx, above, -1)
     if above is None or rule[above] is not None or heading_shape(shape, ctx.lines.content[above], above):
-        return False  # (a heading's shape kept right above: a teaser's category over its tag, "Food" / "Gross")
-    return any(rule[k] is None and not ctx.blank[k] and _sentence(ctx, shape, k) for k in range(above, -1, -1))
+        return None
+    return above
 
 
 def _section_text(ctx, shape: LineShape, i: int) -> tuple[int, list[int], bool] | None:
@@ -173,21 +193,24 @@ def give_back_section_headings(ctx, shape: LineShape) -> None:
     ['wiki.references_section', None, None, None, None, None, 'wiki.references_section', 'classifier']
     """
     rule, content = ctx.marks.rule, ctx.lines.content
-    candidates = [i for i, r in enumerate(rule) if r == CLASSIFIER_RULE and heading_shape(shape, content[i], i)]
+    # (candidates: the model's cuts of a heading's length, listed from the word counts)
+    short = np.flatnonzero((ctx.stats.n_words >= 1) & (ctx.stats.n_words <= HEADING_MAX_WORDS)).tolist()
+    candidates = [i for i in short if rule[i] == CLASSIFIER_RULE and heading_shape(shape, content[i], i)]
     if not candidates:
         return
-    counts: dict[str, int] = {}
-    for line in content:
-        key = line.strip().casefold()
-        if key:
-            counts[key] = counts.get(key, 0) + 1
+    counts: dict[str, int] | None = None  # (the page's lines counted when a candidate gets that far)
+    sectioned = None
+    first_sentence = None  # (the story's start, found when a candidate asks; a give-back here is under it)
     # (first the headings whose text opens with their words, then, on a page that holds a
     # kept heading now, the others)
     for by_echo in (True, False):
-        if not by_echo and not _kept_headings(ctx, shape):
-            return
         for i in candidates:
-            if rule[i] != CLASSIFIER_RULE or counts[content[i].strip().casefold()] > 1 or not _story_above(ctx, shape, i):
+            above = _kept_line_above(ctx, shape, i) if rule[i] == CLASSIFIER_RULE else None
+            if above is None:
+                continue
+            if first_sentence is None:
+                first_sentence = _first_kept_sentence(ctx, shape)
+            if first_sentence > above:
                 continue
             text = _section_text(ctx, shape, i)
             if text is None:
@@ -195,11 +218,18 @@ def give_back_section_headings(ctx, shape: LineShape) -> None:
             first, cut, across = text
             if by_echo != _opens_with(content[i], content[first]):
                 continue
-            # (the model's cut of the section's text comes back when it names the story, right
-            # under the heading, under no other heading the model cut: a teaser box's title,
-            # its headline and its summary are cut whole)
-            if not by_echo and cut and (across or _under_a_heading(ctx, shape, i)
-                                        or not _names_the_story(ctx, shape, content[first])):
+            if counts is None:
+                counts = collections.Counter(line.strip().casefold() for line in content)
+            if counts[content[i].strip().casefold()] > 1:
                 continue
+            if not by_echo:
+                if sectioned is None:
+                    sectioned = _kept_headings(ctx, shape)
+                # (the model's cut of the section's text comes back when it names the story, right
+                # under the heading, under no other heading the model cut: a teaser box's title,
+                # its headline and its summary are cut whole)
+                if not sectioned or cut and (across or _under_a_heading(ctx, shape, i)
+                                             or not _names_the_story(ctx, shape, content[first])):
+                    continue
             for k in [i] + cut:
                 rule[k] = None
