@@ -84,6 +84,9 @@ from corpus_clean.boilerplate.story_announcements import give_back_announcements
 from corpus_clean.boilerplate.story_rows import give_back_headings_inside_the_story, give_back_rows_like_kept_rows
 from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_the_story
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
+from corpus_clean.boilerplate.story_sections import give_back_section_headings
+from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
+from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -202,6 +205,11 @@ def give_back_story_body_lines(ctx) -> None:
         mark_repeated_units(ctx, shape)
         mark_comments_under_a_heading(ctx)
         mark_pitches_under_ad_labels(ctx, shape)
+        # (round 26, ``story_sections``: the headings of a story told in sections, with their
+        # text; after the readers' comments are marked, whose names over their comments have
+        # a heading's place)
+        if CLASSIFIER_RULE in ctx.marks.rule:
+            give_back_section_headings(ctx, shape)
         # (last: a caption is told by the kept story lines around it, as the steps above left them)
         mark_captions_naming_the_story_above(ctx, shape)
         mark_captions_under_lists(ctx, shape)
@@ -262,6 +270,9 @@ def _give_back(ctx, cut: set) -> None:
     if cut & DATE_RULES:
         teaser_dates = give_back_dated_entries(ctx, shape)
         give_back_dates_between_kept_lines(ctx, shape, teaser_dates)
+        # (round 26, ``story_dated_rows``: a dated row next to kept rows of its shape)
+        give_back_dated_rows_like_kept_rows(ctx, DATE_RULES)
+        give_back_dated_last_lists(ctx, DATE_RULES)
     if cut & MENU_RULES:
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:
@@ -294,6 +305,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_openings_echoing_the_head(ctx, shape)
         # (round 25, ``story_closings``: the story's short closing sentences over the furniture)
         give_back_closings_echoing_the_story(ctx, shape)
+        # (round 26, ``story_answers``: an interview's answer under its kept question)
+        give_back_answers_under_kept_questions(ctx)
 
 
 class BodyShape(LineShape):
@@ -1159,6 +1172,8 @@ CLOSED_LIST_MAX_ITEMS = 8
 CLOSING_SENTENCE_MIN_WORDS = 5
 # The story's last list, with the page's furniture under it, has this many items at least.
 LAST_LIST_MIN_ITEMS = 2
+# ... or, under a one-word label, LAST_LIST_MIN_ITEMS+ items of this many words each (round 26).
+LAST_LIST_PHRASE_MIN_WORDS = 3
 
 
 def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
@@ -1212,7 +1227,10 @@ def give_back_lists_closed_by_the_story(ctx, shape: BodyShape) -> None:
         # "Published ..." line under an announcement whose embedded posts the text lost)
         last = (len(run) >= LAST_LIST_MIN_ITEMS and all(rule[k] == CLASSIFIER_RULE for k in run)
                 and (j is None or rule[j] not in (None, CLASSIFIER_RULE)) and _sentence_at_or_above(ctx, shape, i))
-        announced = _announces(shape, content[i])
+        # (round 26: under a one-word label, the story's last list of phrases, "Inkiguenat:" /
+        # "Olcani oo inkishu": a tag list's or a share bar's items are a word or two)
+        announced = _announces(shape, content[i]) or (
+            last and all(len(content[k].split()) >= LAST_LIST_PHRASE_MIN_WORDS for k in run))  # (spaced words)
         if not (closed or (last and announced)):
             continue
         for k in run:

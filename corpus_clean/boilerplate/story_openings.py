@@ -245,17 +245,32 @@ def word_keys(line: str) -> set[str]:
     return keys
 
 
+def _opens_with(head: str, line: str) -> bool:
+    """`line` opens with `head`'s words (casefolded), as a whole word.
+
+    >>> _opens_with("Joshi", "Joshi May ispa karik."), _opens_with("Jo", "Joshi May ispa karik.")
+    (True, False)
+    """
+    head, text = head.strip().casefold(), line.strip().casefold()
+    return bool(head) and text.startswith(head) and (len(text) == len(head) or not text[len(head)].isalnum())
+
+
 def _echoes_the_head(ctx, s: int) -> bool:
     """Line `s` names what a line of the page's head above it names: ECHO_MIN_WORDS+ of its
     words stand in one cut line of the HEAD_LOOKBACK lines above (the headline: "Налшык шы
     зэпеуэ щекӀуэкӀащ" over "Тхьэмахуэ махуэм Налшык и ипподромым шы зэпеуэ щекӀуэкӀащ.").
     A sentence of the site's furniture under the head ("Listen to this article.") names none
-    of the headline's words.
+    of the headline's words. Or (round 26) a cut line of the head is the words the sentence
+    opens with: a wiki's title over its "From Wikipedia" line and its first sentence
+    ("Chisec" / "Ch'olch'o li Wikipedia" / "Chisec jun tenamit sa' li Alta Verapaz.").
 
     >>> from corpus_clean.boilerplate.engine import Context
     >>> ctx = Context("Home\\nKerrabhan sapè at Bâtoghâjâ\\nKerrabhan sapè is held on Sunday.\\nListen to this article.")
     >>> _echoes_the_head(ctx, 2), _echoes_the_head(ctx, 3)
     (True, False)
+    >>> ctx = Context("Chisec\\nFrom Wikipedia\\nChisec is a town in Alta Verapaz.")
+    >>> _echoes_the_head(ctx, 2)
+    True
     """
     keys = word_keys(ctx.lines.content[s])
     j = s
@@ -264,7 +279,8 @@ def _echoes_the_head(ctx, s: int) -> bool:
         if j is None:
             return False
         head = word_keys(ctx.lines.content[j])
-        if len(keys & head) >= ECHO_MIN_WORDS or (step == 0 and len(head) == 1 and head <= keys):
+        if len(keys & head) >= ECHO_MIN_WORDS or (step == 0 and len(head) == 1 and head <= keys) \
+                or (head and _opens_with(ctx.lines.content[j], ctx.lines.content[s])):
             return True
     return False
 

@@ -1,0 +1,79 @@
+"""The answer the classifier cut under a kept question of an interview (round 26): a
+give-back step of ``story_body._give_back``.
+
+An interview or a Q&A told in short lines ("Kummt die Vendu widder?" / "Ja, im Oktower.")
+ends in a short answer over the share bar, and the model reads that answer as the bar's
+first line. The page tells it: the answer stands right under a kept question, on a page
+whose story is told in questions and answers (QA_MIN_PAIRS+ other kept questions, each
+with a kept answer under it).
+
+* **the answer**: a line the classifier cut that states a sentence (a stop at its end,
+  ``story_openings.states_a_sentence``);
+* **the question**: the non-blank line right above it, kept, ending in a question mark;
+* **the interview**: QA_MIN_PAIRS+ other kept questions on the page with a kept line
+  right under them that asks nothing.
+
+No wording: sentence ends and the page's structure.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
+from corpus_clean.boilerplate.story_openings import states_a_sentence
+
+CLASSIFIER_RULE = "classifier"
+# Other kept question-and-answer pairs on the page: this many at least.
+QA_MIN_PAIRS = 2
+_QUESTION_MARKS = ("?", "？", "؟")
+_QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
+
+
+def _asks(line: str) -> bool:
+    """`line` ends in a question mark (of its script).
+
+    >>> _asks("Kummt die Vendu widder?"), _asks("Ja, im Oktower.")
+    (True, False)
+    """
+    return line.rstrip().rstrip("»\"'”’)").endswith(_QUESTION_MARKS)
+
+
+def _kept_pairs(ctx) -> int:
+    """The kept questions with a kept line right under them that asks nothing."""
+    rule, content, n = ctx.marks.rule, ctx.lines.content, 0
+    for i in range(ctx.lines.n_lines):
+        if rule[i] is None and not ctx.blank[i] and _asks(content[i]):
+            j = nonblank_neighbour(ctx, i, 1)
+            n += j is not None and rule[j] is None and not _asks(content[j])
+    return n
+
+
+def give_back_answers_under_kept_questions(ctx) -> None:
+    """Give back the answers the classifier cut under kept questions of an interview (see
+    the module).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Who made it?\\nThree sisters from Blue Hill.\\nWhat was the price?\\n"
+    ...               "A sunflower quilt, for 3,200 dollars.\\nWill it come back?\\nYes, in October.\\nShare it\\n"
+    ...               "Like it?\\nRead more.")
+    >>> ctx.marks.rule[5:9] = ["classifier"] * 4
+    >>> give_back_answers_under_kept_questions(ctx)
+    >>> ctx.marks.rule[5:9]
+    [None, 'classifier', 'classifier', 'classifier']
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    # (the kept questions first: a few lines of a page end in a question mark)
+    last = ctx.stats.last_char
+    asking = last == _QUESTION_CODES[0]
+    for code in _QUESTION_CODES[1:]:
+        asking |= last == code
+    questions = [q for q in np.flatnonzero(asking).tolist() if rule[q] is None and _asks(content[q])]
+    answers = [i for q in questions if (i := nonblank_neighbour(ctx, q, 1)) is not None
+               and rule[i] == CLASSIFIER_RULE and states_a_sentence(content[i]) and not _asks(content[i])]
+    if not answers:
+        return
+    pairs = _kept_pairs(ctx)
+    if pairs < QA_MIN_PAIRS:
+        return
+    for i in answers:
+        rule[i] = None
