@@ -10,6 +10,7 @@ import unicodedata
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE
 from corpus_clean.mojibake.scripts import (
+    AFRICAN_REFERENCE_LETTERS,
     LETTER_APOSTROPHES,
     ORTHOGRAPHIC_MARKS,
     _fits_neighbours,
@@ -396,15 +397,20 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     """One 2-byte pair is evidence when it decodes to a letter the same line already uses
     in clean form, and the pair is part of a lowercase word or a word on its own:
     ``foreslÃ¥s`` in a line with ``måten``. A pair in quotes or next to capitals, as in
-    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count.
+    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count. The letters of the
+    African reference alphabet count as one alphabet: Hausa ``É—aliban`` is "ɗaliban"
+    in a line that writes "ƙasar".
 
     >>> line = "Denne måten Ã¥ se"
     >>> m = _CP1252.run_re.search("Ã¥")
     >>> _is_pair_of_the_lines_alphabet("Ã¥", m, "å", line)
     True
+    >>> line = "ƙasar ta amince da doka ta É—aliban"
+    >>> _is_pair_of_the_lines_alphabet("É—aliban", _CP1252.run_re.search("É—aliban"), "ɗ", line)
+    True
     """
     pair = match.group()
-    if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
+    if len(pair) != 2 or not decoded.isalpha() or not _of_the_lines_alphabet(decoded, line):
         return False
     # (A letter apostrophe inside the word is part of it: Kusaal "sɔ'É”" is "sɔ'ɔ".)
     # (A combining mark belongs to the letter before it: Dinka "thuɔ̈É”̈r".)
@@ -418,6 +424,15 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     return (before[-1:].islower() or not before or opening_capital) and (after[:1].islower() or not after) and (
         before[-1:].isalpha() or after[:1].isalpha()
     )
+
+
+def _of_the_lines_alphabet(letter: str, line: str) -> bool:
+    """Does the line write the letter in clean form, or, for a letter of the African
+    reference alphabet, another of them ("ɗ" beside "ƙ")?"""
+    written = _non_ascii_letters(line)
+    if letter in written:
+        return True
+    return letter.lower() in AFRICAN_REFERENCE_LETTERS and any(char.lower() in AFRICAN_REFERENCE_LETTERS for char in written)
 
 
 _COMBINING_MARKS = "".join(chr(code) for code in range(0x300, 0x370))
