@@ -722,3 +722,19 @@ class _document_evidence(dict):
         value = count >= 2 and _enough_of_the_non_ascii(self.text, count)
         self[codec] = value
         return value
+
+
+def _is_a_mac_roman_symbol_of_three_bytes_or_more(sequence: str) -> bool:
+    """Is the Mac Roman sequence three bytes or more that decode to a sign (an arrow, a
+    check mark, a bullet, an emoji)? "Read more →" read as Mac Roman is ``Read more ‚Üí``;
+    no clean text writes a low quote, "Ü" and "í" in a row.
+
+    >>> _is_a_mac_roman_symbol_of_three_bytes_or_more("‚Üí"), _is_a_mac_roman_symbol_of_three_bytes_or_more("\uf8ffüëç")
+    (True, True)
+    >>> _is_a_mac_roman_symbol_of_three_bytes_or_more("√©")   # "é": a letter, two bytes
+    False
+    """
+    if len(sequence) < 3:
+        return False
+    decoded = _decoded_or_empty(sequence, _MAC_ROMAN)
+    return len(decoded) == 1 and unicodedata.category(decoded)[0] in "PS"
