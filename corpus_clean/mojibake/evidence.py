@@ -49,8 +49,10 @@ def _has_own_evidence(
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
         # they decode to a mix of scripts or to rare letters. Real mojibake does not.
         # (Orthographies' combining marks after a letter too: Choctaw "a̱" read as cp1251 "aМ±".)
+        # (Or signs of three bytes and more, emoji: "❤️" read as cp1251 is ``вќ¤пёЏ``.)
         return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() or c in ORTHOGRAPHIC_MARKS for c in decoded
-                   ) and not _has_mixed_scripts(decoded)
+                   ) and not _has_mixed_scripts(decoded) or all(
+            _is_a_sign_of_three_bytes_or_more(sequence, codec) for sequence in codec.sequence_re.findall(match.group()))
     if count >= 2 or _C1_RE.search(match.group()):
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
@@ -724,17 +726,22 @@ class _document_evidence(dict):
         return value
 
 
-def _is_a_mac_roman_symbol_of_three_bytes_or_more(sequence: str) -> bool:
-    """Is the Mac Roman sequence three bytes or more that decode to a sign (an arrow, a
-    check mark, a bullet, an emoji)? "Read more →" read as Mac Roman is ``Read more ‚Üí``;
-    no clean text writes a low quote, "Ü" and "í" in a row.
 
-    >>> _is_a_mac_roman_symbol_of_three_bytes_or_more("‚Üí"), _is_a_mac_roman_symbol_of_three_bytes_or_more("\uf8ffüëç")
+def _is_a_sign_of_three_bytes_or_more(sequence: str, codec: _Codec) -> bool:
+    """Is the Mac Roman or cp1251 sequence three bytes or more that decode to a sign of the
+    blocks after general punctuation (an arrow, a check mark, a shape, a star, an emoji)
+    or to the variation selector that makes the sign before it an emoji ("❤️")? "Read
+    more →" read as Mac Roman is ``Read more ‚Üí``, "⚡" read as cp1251 ``вљЎ``: no clean
+    text writes a low quote, "Ü" and "í" in a row, nor "в", "љ" and "Ў".
+
+    >>> _is_a_sign_of_three_bytes_or_more("‚Üí", _MAC_ROMAN), _is_a_sign_of_three_bytes_or_more("\uf8ffüëç", _MAC_ROMAN)
     (True, True)
-    >>> _is_a_mac_roman_symbol_of_three_bytes_or_more("√©")   # "é": a letter, two bytes
+    >>> _is_a_sign_of_three_bytes_or_more("вљЎ", _CP1251), _is_a_sign_of_three_bytes_or_more("пёЏ", _CP1251)
+    (True, True)
+    >>> _is_a_sign_of_three_bytes_or_more("√©", _MAC_ROMAN)   # "é": a letter, two bytes
     False
     """
     if len(sequence) < 3:
         return False
-    decoded = _decoded_or_empty(sequence, _MAC_ROMAN)
-    return len(decoded) == 1 and unicodedata.category(decoded)[0] in "PS"
+    decoded = _decoded_or_empty(sequence, codec)
+    return len(decoded) == 1 and (decoded == "\ufe0f" or (decoded >= "\u2190" and unicodedata.category(decoded) in ("So", "Sm")))
