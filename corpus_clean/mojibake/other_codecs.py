@@ -535,10 +535,27 @@ def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
 
     >>> sorted(_readings_of_letters({"a": "continuará", "b": "continuar÷"}))
     ['a']
+
+    Nor is a reading whose letter is the one letter of its script on the page: "✈️ Flights"
+    read as cp1250 (``âś\x88ď¸Ź``) reads "ⶈ︬" through ISO-8859-2, an Ethiopic syllable
+    alone among Latin words.
+
+    >>> sorted(_readings_of_letters({"cp1250": "✈️ Flights", "iso-8859-2": "ⶈ︬ Flights"}))
+    []
     """
     everywhere = set.intersection(*map(set, readings.values())) if readings else set()
     return {name: text for name, text in readings.items()
-            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
+            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)
+            and not _a_lone_letter_of_its_script(text, set(text) - everywhere)}
+
+
+def _a_lone_letter_of_its_script(text: str, new: set) -> bool:
+    """Is one of the ``new`` letters, not Latin, the only letter of its script in the text?"""
+    scripts = {_script(char) for char in new if char.isalpha() and _script(char) != "LATIN"}
+    if not scripts:
+        return False
+    counts = Counter(_script(char) for char in text if char.isalpha() and _script(char) in scripts)
+    return any(count == 1 for count in counts.values())
 
 
 def _the_one_reading_in_its_alphabet(readings: dict[str, str], language: str) -> tuple[str | None, str | None]:
@@ -1167,9 +1184,10 @@ def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
 
 
 def _new_letters(line: str, decoded: str) -> list[str]:
-    """The letters the decoding put in (not already in the line)."""
+    """The letters the decoding put in (not already in the line). (A variation selector
+    belongs to the sign before it: "☎️" is a telephone shown as an emoji, no letter.)"""
     return [char for char in decoded if char > "\x7f" and char not in line and _has_script(char)
-            and char not in LETTER_APOSTROPHES]
+            and char not in LETTER_APOSTROPHES and not "\ufe00" <= char <= "\ufe0f"]
 
 
 # Capitals written inside small words: the Cyrillic palochka.
