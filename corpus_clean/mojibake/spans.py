@@ -11,7 +11,7 @@ from collections import Counter
 
 from ftfy.badness import is_bad
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
 from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _decoded_or_empty,
@@ -381,8 +381,10 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
     line = decoded
     # The codec that explains most of the line goes first: in Mac Roman mojibake of
     # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
-    # break the Mac Roman sequences around it.
-    for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
+    # break the Mac Roman sequences around it. Where as many sequences read both ways,
+    # the longer ones explain more: "…" read as Mac Roman is ``‚Ä¶``, whose "Ä¶" is
+    # cp1252's "Ķ".
+    for codec in sorted(_SPAN_CODECS, key=lambda c: (-counts[c], -_characters_in_sequences(line, c) if counts[c] else 0)):
         if not counts[codec]:
             continue
         strong_line = (codec is _CP1252 and counts[codec] >= 2 and _is_mostly_mojibake(line, codec)) or evidence[
@@ -399,6 +401,15 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
         if pieces:
             line = "".join(pieces) + line[done:]
     return line
+
+
+def _characters_in_sequences(line: str, codec: _Codec) -> int:
+    """How many of the line's characters the codec's sequences take up.
+
+    >>> _characters_in_sequences("leo‚Ä¶na walifika‚Ä¶sokoni", _MAC_ROMAN), _characters_in_sequences("leo‚Ä¶na", _CP1252)
+    (6, 2)
+    """
+    return sum(map(len, codec.sequence_re.findall(line)))
 
 
 _SPACE_RE = re.compile(r"[ \t\r\n]")
