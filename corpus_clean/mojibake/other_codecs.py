@@ -550,8 +550,10 @@ def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
 
 
 def _a_lone_letter_of_its_script(text: str, new: set) -> bool:
-    """Is one of the ``new`` letters, not Latin, the only letter of its script in the text?"""
-    scripts = {_script(char) for char in new if char.isalpha() and _script(char) != "LATIN"}
+    """Is one of the ``new`` letters a syllable or a letter of a script without case
+    (Ethiopic, Hangul, CJK, Arabic...), the only letter of its script in the text? (Not
+    Latin's, nor the modifier letters: Gwich'in "gwichʼin" writes one apostrophe "ʼ".)"""
+    scripts = {_script(char) for char in new if unicodedata.category(char) == "Lo" and _script(char) != "LATIN"}
     if not scripts:
         return False
     counts = Counter(_script(char) for char in text if char.isalpha() and _script(char) in scripts)
