@@ -400,7 +400,8 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     ``foreslÃ¥s`` in a line with ``måten``. A pair in quotes or next to capitals, as in
     text about mojibake (``vê “Ã§” em vez de “ç”``), does not count. The letters of the
     African reference alphabet count as one alphabet: Hausa ``É—aliban`` is "ɗaliban"
-    in a line that writes "ƙasar".
+    in a line that writes "ƙasar" (glued to a word only: a pair standing alone, "12 É© 3",
+    is an example in a text about mojibake).
 
     >>> line = "Denne måten Ã¥ se"
     >>> m = _CP1252.run_re.search("Ã¥")
@@ -418,7 +419,7 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     before = token[: match.start()].rstrip("'’").rstrip(_COMBINING_MARKS)
     after = token[match.end() :].lstrip(_COMBINING_MARKS).rstrip(",.;:!?")
     if not before and not after:
-        return True
+        return decoded in _non_ascii_letters(line)
     # (A capital opening the word before a lowercase letter: "MÉ›" is "Mɛ" where the
     # line writes "lɛ"; a capital after a capital stays, as text about mojibake has it.)
     opening_capital = len(before) == 1 and before.isupper() and decoded.islower()
