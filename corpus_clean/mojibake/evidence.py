@@ -10,6 +10,7 @@ import unicodedata
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE
 from corpus_clean.mojibake.scripts import (
+    AFRICAN_REFERENCE_LETTERS,
     LETTER_APOSTROPHES,
     ORTHOGRAPHIC_MARKS,
     _fits_neighbours,
@@ -48,8 +49,9 @@ def _has_own_evidence(
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
         # they decode to a mix of scripts or to rare letters. Real mojibake does not.
         # (Orthographies' combining marks after a letter too: Choctaw "a̱" read as cp1251 "aМ±".)
+        # (Or signs of three bytes and more, emoji: "❤️" read as cp1251 is ``вќ¤пёЏ``.)
         return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() or c in ORTHOGRAPHIC_MARKS for c in decoded
-                   ) and not _has_mixed_scripts(decoded)
+                   ) and not _has_mixed_scripts(decoded) or is_a_run_of_signs(match.group(), codec)
     if count >= 2 or _C1_RE.search(match.group()):
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
@@ -396,28 +398,43 @@ def _is_pair_of_the_lines_alphabet(token: str, match: re.Match, decoded: str, li
     """One 2-byte pair is evidence when it decodes to a letter the same line already uses
     in clean form, and the pair is part of a lowercase word or a word on its own:
     ``foreslÃ¥s`` in a line with ``måten``. A pair in quotes or next to capitals, as in
-    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count.
+    text about mojibake (``vê “Ã§” em vez de “ç”``), does not count. The letters of the
+    African reference alphabet count as one alphabet: Hausa ``É—aliban`` is "ɗaliban"
+    in a line that writes "ƙasar" (glued to a word only: a pair standing alone, "12 É© 3",
+    is an example in a text about mojibake).
 
     >>> line = "Denne måten Ã¥ se"
     >>> m = _CP1252.run_re.search("Ã¥")
     >>> _is_pair_of_the_lines_alphabet("Ã¥", m, "å", line)
     True
+    >>> line = "ƙasar ta amince da doka ta É—aliban"
+    >>> _is_pair_of_the_lines_alphabet("É—aliban", _CP1252.run_re.search("É—aliban"), "ɗ", line)
+    True
     """
     pair = match.group()
-    if len(pair) != 2 or not decoded.isalpha() or decoded not in _non_ascii_letters(line):
+    if len(pair) != 2 or not decoded.isalpha() or not _of_the_lines_alphabet(decoded, line):
         return False
     # (A letter apostrophe inside the word is part of it: Kusaal "sɔ'É”" is "sɔ'ɔ".)
     # (A combining mark belongs to the letter before it: Dinka "thuɔ̈É”̈r".)
     before = token[: match.start()].rstrip("'’").rstrip(_COMBINING_MARKS)
     after = token[match.end() :].lstrip(_COMBINING_MARKS).rstrip(",.;:!?")
     if not before and not after:
-        return True
+        return decoded in _non_ascii_letters(line)
     # (A capital opening the word before a lowercase letter: "MÉ›" is "Mɛ" where the
     # line writes "lɛ"; a capital after a capital stays, as text about mojibake has it.)
     opening_capital = len(before) == 1 and before.isupper() and decoded.islower()
     return (before[-1:].islower() or not before or opening_capital) and (after[:1].islower() or not after) and (
         before[-1:].isalpha() or after[:1].isalpha()
     )
+
+
+def _of_the_lines_alphabet(letter: str, line: str) -> bool:
+    """Does the line write the letter in clean form, or, for a letter of the African
+    reference alphabet, another of them ("ɗ" beside "ƙ")?"""
+    written = _non_ascii_letters(line)
+    if letter in written:
+        return True
+    return letter.lower() in AFRICAN_REFERENCE_LETTERS and any(char.lower() in AFRICAN_REFERENCE_LETTERS for char in written)
 
 
 _COMBINING_MARKS = "".join(chr(code) for code in range(0x300, 0x370))
@@ -707,3 +724,41 @@ class _document_evidence(dict):
         value = count >= 2 and _enough_of_the_non_ascii(self.text, count)
         self[codec] = value
         return value
+
+
+
+def _is_a_sign_of_three_bytes_or_more(sequence: str, codec: _Codec) -> bool:
+    """Is the Mac Roman or cp1251 sequence three bytes or more that decode to a sign of the
+    blocks after general punctuation (an arrow, a check mark, a shape, an emoji) or to
+    the variation selector that makes the sign before it an emoji ("❤️")? "Read more →"
+    read as Mac Roman is ``Read more ‚Üí``, "⚡" read as cp1251 ``вљЎ``: no clean text
+    writes a low quote, "Ü" and "í" in a row, nor "в", "љ" and "Ў". Through cp1251 the
+    byte after the lead must be one of 0x80-0x9F: those of 0xA0-0xBF are a no-break space
+    and Ukrainian letters, which clean text writes after "в" ("Київ\xa0є" would be
+    "Киї⠺", a Braille pattern).
+
+    >>> _is_a_sign_of_three_bytes_or_more("‚Üí", _MAC_ROMAN), _is_a_sign_of_three_bytes_or_more("\uf8ffüëç", _MAC_ROMAN)
+    (True, True)
+    >>> _is_a_sign_of_three_bytes_or_more("вљЎ", _CP1251), _is_a_sign_of_three_bytes_or_more("пёЏ", _CP1251)
+    (True, True)
+    >>> _is_a_sign_of_three_bytes_or_more("√©", _MAC_ROMAN), _is_a_sign_of_three_bytes_or_more("в\xa0є", _CP1251)
+    (False, False)
+    """
+    if len(sequence) < 3:
+        return False
+    decoded = _decoded_or_empty(sequence, codec)
+    if decoded == "\ufe0f":
+        return True
+    if codec is _CP1251 and not 0x80 <= codec.to_bytes(sequence[1])[0] <= 0x9F:
+        return False
+    return len(decoded) == 1 and decoded >= "\u2190" and unicodedata.category(decoded) in ("So", "Sm")
+
+
+def is_a_run_of_signs(run: str, codec: _Codec) -> bool:
+    """Is every sequence of the run a sign of three bytes or more (`_is_a_sign_of_three_bytes_or_more`)?
+
+    >>> is_a_run_of_signs("вќ¤пёЏ", _CP1251), is_a_run_of_signs("Р\xa0Р‡", _CP1251)
+    (True, False)
+    """
+    sequences = codec.sequence_re.findall(run)
+    return bool(sequences) and all(_is_a_sign_of_three_bytes_or_more(sequence, codec) for sequence in sequences)

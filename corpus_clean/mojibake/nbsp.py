@@ -617,10 +617,12 @@ def _letter_with_a0(piece: str) -> str | None:
 # followed by a currency or math sign inside a word ("tm…£arin" is "tmɣarin").
 _MAC_ROMAN_SIGNS_AFTER_C9 = "".join(
     char for char in bytes(range(0xA0, 0xC0)).decode("mac_roman") if not char.isalpha())
-# (Two letters before it, or one where a letter follows: "S…£ur" is "Sɣur".)
+# (Two letters before it, or one where a letter follows: "S…£ur" is "Sɣur"; or opening a
+# word: Kabyle "…£ef" is "ɣef", and no ellipsis runs into a sign and a word.)
+_WORD_OPENS = r"(?<![^\s(\[«“„\"'‘])"
 _MAC_ROMAN_IPA_LETTER_RE = re.compile(
     rf"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_])(?=..[^\W\d_]))…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])"
-    rf"(?=[^\W\d_]|[\s.,;:!?)]|\Z)")
+    rf"(?=[^\W\d_]|[\s.,;:!?)]|\Z)|{_WORD_OPENS}…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])(?=[^\W\d_])")
 
 
 def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
@@ -629,6 +631,8 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
 
     >>> decode_mac_roman_ipa_letters("Ma s tm…£arin, Hmad Amazi…£\\nok")
     ('Ma s tmɣarin, Hmad Amaziɣ\\nok', 2)
+    >>> decode_mac_roman_ipa_letters("Imeslayen …£ef tudert")
+    ('Imeslayen ɣef tudert', 1)
     >>> decode_mac_roman_ipa_letters("Tickets…£20 and more… £5"), decode_mac_roman_ipa_letters("Brand…® new")
     (('Tickets…£20 and more… £5', 0), ('Brand…® new', 0))
     """
@@ -654,8 +658,11 @@ def _mac_roman_pair(match: re.Match) -> str:
 # (C9 94) "…î". An ellipsis is never followed by a letter glued on both sides ("y…õla").
 _MAC_ROMAN_LETTERS_AFTER_C9 = "".join(
     char for char in bytes(range(0x80, 0xC0)).decode("mac_roman") if char.isalpha())
+# (Or opening a word: Akan "…îno" is "ɔno"; the page's letters must then all be the
+# African reference alphabet's, below.)
 _MAC_ROMAN_IPA_LETTER_OF_LETTERS_RE = re.compile(
-    rf"(?<=[^\W\d_]|['’])…([{_MAC_ROMAN_LETTERS_AFTER_C9}])(?=[^\W\d_]|['’\s.,;:!?)]|\Z)")
+    rf"(?<=[^\W\d_]|['’])…([{_MAC_ROMAN_LETTERS_AFTER_C9}])(?=[^\W\d_]|['’\s.,;:!?)]|\Z)"
+    rf"|{_WORD_OPENS}…([{_MAC_ROMAN_LETTERS_AFTER_C9}])(?=[^\W\d_])")
 
 
 def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
@@ -669,6 +676,8 @@ def decode_mac_roman_ipa_letters_read_as_letters(text: str) -> tuple[str, int]:
     ('Wait…é and then… Émile s…î', 0)
     >>> decode_mac_roman_ipa_letters_read_as_letters("nga\\nKook…õ"), decode_mac_roman_ipa_letters_read_as_letters("Wait…é")
     (('nga\\nKookɛ', 1), ('Wait…é', 0))
+    >>> decode_mac_roman_ipa_letters_read_as_letters("…îno na ba"), decode_mac_roman_ipa_letters_read_as_letters("Wait …Émile")
+    (('ɔno na ba', 1), ('Wait …Émile', 0))
     """
     if "…" not in text:
         return text, 0

@@ -77,7 +77,8 @@ _WORD_RE = re.compile(r"\S+")
 _ASCII = frozenset(map(chr, range(0x80)))
 _APOSTROPHES = frozenset("'’") | LETTER_APOSTROPHES
 _BOX_DRAWING_RE = re.compile("[\u2500-\u259f]+")
-_INVERTED_MARK_BEFORE_A_SPACE_RE = re.compile("[¡¿] ")
+# "¡" and "¿" open a sentence: never before a space, never glued to the letter before them.
+_INVERTED_MARK_MISPLACED_RE = re.compile("[¡¿] |[^\\W\\d_][¡¿]")
 
 
 def decode_line_read_as_another_codec(line: str, document: str = "") -> tuple[str, str] | None:
@@ -465,7 +466,7 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
             reliable, _, details = pycld2.detect(_CLD2_REFUSES.sub(" ", text), isPlainText=True, bestEffort=True)
         except (pycld2.error, UnicodeEncodeError):
             return None, None
-        if not reliable:
+        if not reliable or _split_between_two_languages(details):
             return None, None  # CLD2 unsure of the language (one it does not know, or too little text)
         # CLD2's score is per byte of the text it gave to the language: a reading read
         # partly as another language (69 % German, 30 % Luxembourgish) loses its share.
@@ -486,6 +487,20 @@ def _reading_most_like_its_language(readings: dict[str, str]) -> tuple[str | Non
     if alphabet is None and _another_reading_fits_cldr_better(readings, ranked[0], scores[ranked[0]][0]):
         return None, None
     return ranked[0], scores[ranked[0]][0]
+
+
+def _split_between_two_languages(details) -> bool:
+    """Does CLD2 give the text's second language at least half as much of it as its first?
+    Then the page is in a language CLD2 does not know, and it spreads the text over the
+    nearest two it knows: a Lozi page comes out 51 % Corsican, 48 % Ganda, and Corsican's
+    "ù" ("baùata", cp1250's reading) outscores Lozi's "ñ" ("bañata", ISO-8859-2's).
+
+    >>> _split_between_two_languages((("CORSICAN", "co", 51, 186.0), ("GANDA", "lg", 48, 196.0)))
+    True
+    >>> _split_between_two_languages((("GERMAN", "de", 69, 689.0), ("LUXEMBOURGISH", "lb", 30, 500.0)))
+    False
+    """
+    return len(details) > 1 and details[1][1] != "un" and 2 * details[1][2] >= details[0][2]
 
 
 def _another_reading_fits_cldr_better(readings: dict[str, str], best: str, language: str) -> bool:
@@ -520,10 +535,29 @@ def _readings_of_letters(readings: dict[str, str]) -> dict[str, str]:
 
     >>> sorted(_readings_of_letters({"a": "continuará", "b": "continuar÷"}))
     ['a']
+
+    Nor is a reading whose letter is the one letter of its script on the page: "✈️ Flights"
+    read as cp1250 (``âś\x88ď¸Ź``) reads "ⶈ︬" through ISO-8859-2, an Ethiopic syllable
+    alone among Latin words.
+
+    >>> sorted(_readings_of_letters({"cp1250": "✈️ Flights", "iso-8859-2": "ⶈ︬ Flights"}))
+    []
     """
     everywhere = set.intersection(*map(set, readings.values())) if readings else set()
     return {name: text for name, text in readings.items()
-            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)}
+            if all(char.isalpha() or unicodedata.category(char)[0] == "M" for char in set(text) - everywhere)
+            and not _a_lone_letter_of_its_script(text, set(text) - everywhere)}
+
+
+def _a_lone_letter_of_its_script(text: str, new: set) -> bool:
+    """Is one of the ``new`` letters a syllable or a letter of a script without case
+    (Ethiopic, Hangul, CJK, Arabic...), the only letter of its script in the text? (Not
+    Latin's, nor the modifier letters: Gwich'in "gwichʼin" writes one apostrophe "ʼ".)"""
+    scripts = {_script(char) for char in new if unicodedata.category(char) == "Lo" and _script(char) != "LATIN"}
+    if not scripts:
+        return False
+    counts = Counter(_script(char) for char in text if char.isalpha() and _script(char) in scripts)
+    return any(count == 1 for count in counts.values())
 
 
 def _the_one_reading_in_its_alphabet(readings: dict[str, str], language: str) -> tuple[str | None, str | None]:
@@ -848,8 +882,11 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
         return False
     if _capital_inside_a_lowercase_word(line, decoded):
         return False
-    if any(match.group() not in line for match in _INVERTED_MARK_BEFORE_A_SPACE_RE.finditer(decoded)):
-        return False  # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text
+    if any(match.group() not in line for match in _INVERTED_MARK_MISPLACED_RE.finditer(decoded)):
+        # "¡" and "¿" open a sentence glued to its first word: "2026 ¡ 47 min" is no text,
+        # nor is Catalan "col¡lecció" (cp1250's reading of ISO-8859-2's ``colÂˇlecciĂł``,
+        # which is "col·lecció").
+        return False
     sequences = list(codec.sequence_re.finditer(line))
     if all(_BOX_DRAWING_RE.fullmatch(sequence.group()) for sequence in sequences) and any(
             char not in LETTER_COUNTS and not _one_language_writes({char.lower()})
@@ -865,6 +902,7 @@ def _is_plausible_decode(line: str, decoded: str, codec: _Codec, rare_letters: b
                                     or _is_letter_with_a_spacing_accent(line, sequences[0], codec)
                                     or _is_a_latin1_sign_standing_alone(line, sequences[0], codec)
                                     or _is_a_one_letter_word_of_a_latin_line(line, sequences[0], decoded)
+                                    or _is_a_middle_dot_inside_a_latin_word(line, sequences[0], decoded)
                                     or _is_an_orthographic_mark_after_a_letter(line, sequences[0], decoded))
 
 
@@ -884,6 +922,24 @@ def _is_an_orthographic_mark_after_a_letter(line: str, sequence: re.Match, decod
     new = set(decoded) - set(line)
     return (len(new) == 1 and new <= ORTHOGRAPHIC_MARKS and before.isalpha()
             and _script(before) == "LATIN")
+
+
+def _is_a_middle_dot_inside_a_latin_word(line: str, sequence: re.Match, decoded: str) -> bool:
+    """Does the one sequence decode to a middle dot "·" between two Latin letters? Catalan
+    writes "l·l" ("col·lecció"), Garo "a·chik": read through ISO-8859-2 the dot is
+    ``Âˇ``, and no clean word glues a capital and a spacing caron between two letters.
+
+    >>> import re
+    >>> _is_a_middle_dot_inside_a_latin_word("AÂˇchik", re.search("Âˇ", "AÂˇchik"), "A·chik")
+    True
+    >>> _is_a_middle_dot_inside_a_latin_word("2026 Âˇ 47", re.search("Âˇ", "2026 Âˇ 47"), "2026 · 47")
+    False
+    """
+    before = line[sequence.start() - 1 : sequence.start()]
+    after = line[sequence.end() : sequence.end() + 1]
+    # (With one sequence the line before it is ASCII: the dot stands at its start.)
+    dot = decoded[sequence.start() : sequence.start() + 1] == "·" and len(decoded) == len(line) - len(sequence.group()) + 1
+    return dot and before.isalpha() and after.isalpha() and _script(before) == _script(after) == "LATIN"
 
 
 def _without_letter_apostrophes(word: str) -> str:
@@ -1130,9 +1186,10 @@ def _in_an_all_caps_word(line: str, sequence: re.Match) -> bool:
 
 
 def _new_letters(line: str, decoded: str) -> list[str]:
-    """The letters the decoding put in (not already in the line)."""
+    """The letters the decoding put in (not already in the line). (A variation selector
+    belongs to the sign before it: "☎️" is a telephone shown as an emoji, no letter.)"""
     return [char for char in decoded if char > "\x7f" and char not in line and _has_script(char)
-            and char not in LETTER_APOSTROPHES]
+            and char not in LETTER_APOSTROPHES and not "\ufe00" <= char <= "\ufe0f"]
 
 
 # Capitals written inside small words: the Cyrillic palochka.

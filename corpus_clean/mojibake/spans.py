@@ -11,14 +11,15 @@ from collections import Counter
 
 from ftfy.badness import is_bad
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
 from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _decoded_or_empty,
                                             _document_evidence, _has_own_evidence, _is_mostly_mojibake,
-                                            _is_power_of_a_unit)
-from corpus_clean.mojibake.scripts import (_fits_neighbours, _has_mixed_scripts, _is_new_script_of_the_line, _is_plausible_char,
-                                           _mostly_european, _writes_three_byte_letters_only)
+                                            _is_power_of_a_unit, is_a_run_of_signs)
+from corpus_clean.mojibake.scripts import (AFRICAN_REFERENCE_LETTERS, _fits_neighbours, _has_mixed_scripts,
+                                           _is_new_script_of_the_line, _is_plausible_char, _mostly_european,
+                                           _non_ascii_letters, _writes_three_byte_letters_only)
 
 
 def _decode_run(run: str, codec: _Codec) -> tuple[str, int, int]:
@@ -86,12 +87,14 @@ def _redecode_token(
                 if not inner_count or _C1_RE.search(inner):
                     break
                 if not (is_bad(decoded) or _C1_RE.search(decoded) or _is_new_script_of_the_line(decoded, inner, line)
-                        or _sign_inside_a_word(current[: match.start()], decoded, current[match.end() :], inner)):
+                        or _sign_inside_a_word(current[: match.start()], decoded, current[match.end() :], inner)
+                        or _is_an_african_letter_beside_others(inner, line, codec)):
                     break
                 decoded = inner
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()) and not (
                 _is_power_of_a_unit(current, match, decoded, line, codec)
+                or (codec is not _CP1252 and is_a_run_of_signs(match.group(), codec))
             ):
                 continue
             # (A decoded run that is itself a sequence is the middle layer of a double
@@ -124,6 +127,24 @@ def _redecode_token(
     if total == 0 or _still_looks_bad(current, token):
         return token, 0
     return current, total
+
+
+def _is_an_african_letter_beside_others(inner: str, line: str, codec: _Codec) -> bool:
+    """Is the second decoding of a doubly encoded run one letter of the African reference
+    alphabet (`scripts.AFRICAN_REFERENCE_LETTERS`), on a line that writes another, clean
+    or read through ``codec`` once? Baoulé "ɔ" is a word of its own: twice garbled it is
+    ``Ã‰â€\x9d``, once decoded "É”", which looks like a capital and a quote mark to
+    ftfy; the line's "kɛ" or ``yÉ›`` ("yɛ") says whose letters these are.
+
+    >>> _is_an_african_letter_beside_others("ɔ", "yÉ› Ã‰â€\x9d kpɛnnin", _CP1252)
+    True
+    >>> _is_an_african_letter_beside_others("ɔ", "LA FÃŠTE DE L'Ã‰TÃ‰â€\x9d", _CP1252)
+    False
+    """
+    if len(inner) != 1 or inner.lower() not in AFRICAN_REFERENCE_LETTERS:
+        return False
+    once = (_decoded_or_empty(sequence, codec) for sequence in codec.sequence_re.findall(line))
+    return any(char.lower() in AFRICAN_REFERENCE_LETTERS for char in [*_non_ascii_letters(line), *"".join(once)])
 
 
 def _sign_inside_a_word(before: str, middle: str, after: str, inner: str) -> bool:
@@ -359,8 +380,10 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
     line = decoded
     # The codec that explains most of the line goes first: in Mac Roman mojibake of
     # Cyrillic ("–†–µ—Å"), "Å–" is also a cp1252 pair, and decoding it first would
-    # break the Mac Roman sequences around it.
-    for codec in sorted(_SPAN_CODECS, key=lambda c: -counts[c]):
+    # break the Mac Roman sequences around it. Where as many sequences read both ways,
+    # the longer ones explain more: "…" read as Mac Roman is ``‚Ä¶``, whose "Ä¶" is
+    # cp1252's "Ķ".
+    for codec in sorted(_SPAN_CODECS, key=lambda c: (-counts[c], -_characters_in_sequences(line, c) if counts[c] else 0)):
         if not counts[codec]:
             continue
         strong_line = (codec is _CP1252 and counts[codec] >= 2 and _is_mostly_mojibake(line, codec)) or evidence[
@@ -377,6 +400,15 @@ def _fix_spans_in_line(line: str, evidence: dict, fixes: Counter, original: str 
         if pieces:
             line = "".join(pieces) + line[done:]
     return line
+
+
+def _characters_in_sequences(line: str, codec: _Codec) -> int:
+    """How many of the line's characters the codec's sequences take up.
+
+    >>> _characters_in_sequences("leo‚Ä¶na walifika‚Ä¶sokoni", _MAC_ROMAN), _characters_in_sequences("leo‚Ä¶na", _CP1252)
+    (6, 2)
+    """
+    return sum(map(len, codec.sequence_re.findall(line)))
 
 
 _SPACE_RE = re.compile(r"[ \t\r\n]")
