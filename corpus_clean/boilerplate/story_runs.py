@@ -28,6 +28,8 @@ in six positions stay cut). No word of the run is read.
 """
 from __future__ import annotations
 
+import re
+
 from corpus_clean.boilerplate.story_inserts import LineShape, _name_keys, nonblank_neighbour
 
 MENU_RULE = "nav.menu_run"
@@ -214,4 +216,112 @@ def give_back_runs_the_story_goes_on_from(ctx, shape: LineShape) -> None:
         if below is None:
             continue
         for k in run + below:
+            rule[k] = None
+
+
+# (round 26, keep29) A live blog's last entry: a time, a ":" label, a list of names, and the
+# share bar and the "more news" lines under it, all read by the menu rule as one run.
+# A list item written as a name: this many words at most, each opening with a capital or a digit.
+NAME_ITEM_MAX_WORDS = 6
+# The list under the label: this many name items at least, before the first line of another shape.
+NAME_LIST_MIN_ITEMS = 2
+# The rules that cut a live blog's time line ("8:00 AM") over the entry.
+TIME_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
+# A time line is one of the page's entries when this many kept lines have its shape.
+TIME_MIN_KEPT_LIKE = 2
+# Cut lines (a caption, the entry's time) between the story's kept sentence and the label: at most.
+LABEL_MAX_LINES_UNDER_STORY = 3
+
+
+def _name_item(line: str) -> bool:
+    """A list item written as a name: 1..NAME_ITEM_MAX_WORDS words, each opening with a
+    capital or a digit, no sentence end; a share bar's or a teaser's line holds small words
+    ("Share on Facebook" in most languages, "Dakol pang balita").
+
+    >>> [_name_item(s) for s in ("Virac Central School", "Bato Gymnasium", "I-share sa Facebook",
+    ...                          "Школа № 5", "More news", "The hall is open.")]
+    [True, True, False, True, False, False]
+    """
+    words = line.split()
+    if not words or len(words) > NAME_ITEM_MAX_WORDS or line.rstrip()[-1:] in ".!?。":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words)
+
+
+def _line_shape(line: str) -> str:
+    """A line with each run of digits as "9": a live blog's times alike ("5:10 AM", "8:00 AM").
+
+    >>> _line_shape("8:00 AM") == _line_shape("12:45 AM")
+    True
+    """
+    return re.sub(r"\d+", "9", line.strip())
+
+
+def _entry_time(ctx, label: int) -> int | None:
+    """The live blog's time line right above the ":" label, when a date rule cut it and
+    TIME_MIN_KEPT_LIKE+ kept lines of the page have its shape (the other entries' times)."""
+    rule, content = ctx.marks.rule, ctx.lines.content
+    above = nonblank_neighbour(ctx, label, -1)
+    if above is None or rule[above] not in TIME_RULES or not any(c.isdigit() for c in content[above]):
+        return None
+    shape = _line_shape(content[above])
+    like = sum(1 for j, r in enumerate(rule) if r is None and not ctx.blank[j] and _line_shape(content[j]) == shape)
+    return above if like >= TIME_MIN_KEPT_LIKE else None
+
+
+def _story_sentence_above(ctx, shape: LineShape, i: int) -> bool:
+    """A kept story sentence stands above line `i`, with at most LABEL_MAX_LINES_UNDER_STORY
+    cut lines between (a caption, the entry's time)."""
+    j = i
+    for _ in range(LABEL_MAX_LINES_UNDER_STORY + 1):
+        j = nonblank_neighbour(ctx, j, -1)
+        if j is None:
+            return False
+        if ctx.marks.rule[j] is None:
+            return _sentence(shape, j)
+    return False
+
+
+def give_back_name_lists_run_into_the_bar(ctx, shape: LineShape) -> None:
+    """Give back the story's last list the menu rule read on with the share bar under it:
+    a run under a ":" label of LIST_ANNOUNCE_MIN_WORDS+ words (kept or cut by the classifier)
+    below the kept story, whose first NAME_LIST_MIN_ITEMS+ lines are names (``_name_item``),
+    one of them naming the story (a capitalised word of its kept sentences), and whose next
+    line is of another shape (the bar: "Share on Facebook"). The label and the names come
+    back, with a live blog's cut time over the label (``_entry_time``); the bar stays cut.
+    A menu's items are names too, but its label says a word or two ("Sections:") and its
+    items name nothing of the story.
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("5:10 AM\\nThe storm reached Virac at dawn, the weather office said.\\n"
+    ...               "6:30 AM\\nThe whole island is without power tonight.\\n8:00 AM\\n"
+    ...               "Shelters open this morning:\\nVirac Central School\\nBato Gymnasium\\n"
+    ...               "Share on Facebook\\nMore news today")
+    >>> ctx.marks.rule[4:] = ["news.dateline", "classifier"] + ["nav.menu_run"] * 4
+    >>> give_back_name_lists_run_into_the_bar(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[4:]
+    [None, None, None, None, 'nav.menu_run', 'nav.menu_run']
+    """
+    rule, content = ctx.marks.rule, ctx.lines.content
+    if MENU_RULE not in rule:
+        return
+    for run in _runs(ctx, [i for i, r in enumerate(rule) if r == MENU_RULE]):
+        items = []
+        for k in run:
+            if not _name_item(content[k]):
+                break
+            items.append(k)
+        if len(items) < NAME_LIST_MIN_ITEMS or len(items) == len(run):
+            continue
+        label = nonblank_neighbour(ctx, run[0], -1)
+        if label is None or rule[label] not in (None, CLASSIFIER_RULE) or not _colon(content, label) \
+                or shape.n_words(label) < LIST_ANNOUNCE_MIN_WORDS:
+            continue
+        time = _entry_time(ctx, label)
+        if not _story_sentence_above(ctx, shape, label):
+            continue
+        keys = _story_keys(ctx, shape, label)
+        if not any(_names_the_story(keys, "_ " + content[k]) for k in items):
+            continue
+        for k in items + [label] + ([time] if time is not None else []):
             rule[k] = None
