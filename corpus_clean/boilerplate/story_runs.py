@@ -306,22 +306,49 @@ def give_back_name_lists_run_into_the_bar(ctx, shape: LineShape) -> None:
     if MENU_RULE not in rule:
         return
     for run in _runs(ctx, [i for i, r in enumerate(rule) if r == MENU_RULE]):
-        items = []
-        for k in run:
-            if not _name_item(content[k]):
-                break
-            items.append(k)
-        if len(items) < NAME_LIST_MIN_ITEMS or len(items) == len(run):
-            continue
         label = nonblank_neighbour(ctx, run[0], -1)
         if label is None or rule[label] not in (None, CLASSIFIER_RULE) or not _colon(content, label) \
-                or shape.n_words(label) < LIST_ANNOUNCE_MIN_WORDS:
+                or shape.n_words(label) < LIST_ANNOUNCE_MIN_WORDS or not _story_sentence_above(ctx, shape, label):
+            continue
+        items = _story_items(content, run, _story_keys(ctx, shape, label), label)
+        if not items:
             continue
         time = _entry_time(ctx, label)
-        if not _story_sentence_above(ctx, shape, label):
-            continue
-        keys = _story_keys(ctx, shape, label)
-        if not any(_names_the_story(keys, "_ " + content[k]) for k in items):
-            continue
         for k in items + [label] + ([time] if time is not None else []):
             rule[k] = None
+
+
+def _leading(lines: list[int], content: list, keep) -> list[int]:
+    """The first of `lines` for which `keep(line)` holds, up to the first it does not."""
+    out = []
+    for k in lines:
+        if not keep(content[k]):
+            break
+        out.append(k)
+    return out
+
+
+def _story_items(content: list, run: list[int], keys: set[str], label: int) -> list[int]:
+    """The story's list at the head of the menu `run` under the ":" line `label`, split off
+    the bar under it: NAME_LIST_MIN_ITEMS+ names (``_name_item``), one naming the story
+    (`keys`); or, when the label names a word of the story, NAME_LIST_MIN_ITEMS+ lines each
+    naming one, up to the first that names none. [] when no line of another kind follows
+    (nothing to split off) or the list is not the story's.
+
+    >>> keys = _name_keys("The storm reached Virac at dawn and flooded the harbour road.")
+    >>> content = ["Shelters open:", "Virac School", "Bato Hall", "Share on Facebook", "Harbour road closed", "Flooded harbour road", "More news"]
+    >>> _story_items(content, [1, 2, 3], keys, 0), _story_items(content, [4, 5, 6], keys, 0)
+    ([1, 2], [])
+    >>> content[0] = "Roads the storm closed:"
+    >>> _story_items(content, [4, 5, 6], keys, 0)
+    [4, 5]
+    """
+    names = _leading(run, content, _name_item)
+    if NAME_LIST_MIN_ITEMS <= len(names) < len(run) \
+            and any(_names_the_story(keys, "_ " + content[k]) for k in names):
+        return names
+    if _name_keys(content[label]) & keys:
+        echoes = _leading(run, content, lambda line: bool(_name_keys(line) & keys))
+        if NAME_LIST_MIN_ITEMS <= len(echoes) < len(run):
+            return echoes
+    return []
