@@ -77,7 +77,7 @@ from corpus_clean.boilerplate.story_inserts import (
 )
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
-from corpus_clean.boilerplate.story_runs import give_back_name_lists_run_into_the_bar, give_back_runs_the_story_goes_on_from
+from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import _open_line, give_back_the_story_under_a_caption_the_model_cut
 from corpus_clean.boilerplate.story_list_tail import give_back_the_tail_of_an_announced_list
 from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
@@ -279,8 +279,6 @@ def _give_back(ctx, cut: set) -> None:
         give_back_data_runs(ctx, shape)
         # (round 21, ``story_runs``: after the data runs, whose rows a run can hold above the furniture)
         give_back_runs_the_story_goes_on_from(ctx, shape)
-        # (round 26, keep29: the story's last list of names run together with the share bar)
-        give_back_name_lists_run_into_the_bar(ctx, shape)
     if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
