@@ -70,6 +70,7 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_briefs import mark_captions_in_briefs, mark_captions_under_list_headings
+from corpus_clean.boilerplate.story_quotes import mark_captions_over_quotes
 from corpus_clean.boilerplate.story_inserts import (
     CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
     label_credit_after_sentence, mark_captions_naming_the_story_above, mark_captions_over_lists,
@@ -207,6 +208,7 @@ def give_back_story_body_lines(ctx) -> None:
         mark_captions_under_lists(ctx, shape)
         mark_captions_in_briefs(ctx, shape)  # (round 25, ``story_briefs``)
         mark_captions_under_list_headings(ctx, shape)
+        mark_captions_over_quotes(ctx, shape)  # (round 26, ``story_quotes``)
 
 
 def _give_back(ctx, cut: set) -> None:
