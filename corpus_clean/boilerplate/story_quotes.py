@@ -20,19 +20,24 @@ kept unopened) is where the line stands:
   rows' shape and is the list's;
 * the page's kept sentences are a brief's (none over SHORT_SENTENCE_MAX_WORDS words): a
   web page's subheading ("A second life for the building") sits over a quote too, on
-  paragraphs of 22 words and more.
+  paragraphs of 22 words and more;
+* the quote ends its sentence, the line opens with a capital (or a letter of a script
+  without capitals) and the page holds QUOTE_CAPTIONS_MAX such lines at most: on web
+  pages (WCXB dev) a line broken at an inline quote ("In this example, the verbose name
+  is" / '"person"') opens in lower case, and subheadings over quotes come in series
+  ("The Static Web", "The Framework Wars", "The AI Moment").
 
 Counted first on the studied sets (main's output): among kept open lines of 2-10 words
 with no digit and no colon, right over a quote line, 33 captions and 4 story lines; with
-the two guards on the neighbours and the page, 25 captions and 0 story lines.
+the guards on the neighbours and the page, 25 captions and 0 story lines.
 Language-blind: shapes and quotation marks.
 """
 from __future__ import annotations
 
-from corpus_clean.boilerplate.features import ALPHA, CJK_HI, CJK_LO, DIGIT
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT, LOWER
 from corpus_clean.boilerplate.story_inserts import (
-    ECHO_CAPTION_MAX_WORDS, INSERT_MIN_CHARS, SHORT_SENTENCE_MAX_WORDS, LineShape, _DIGIT_IN, _kept_neighbour,
-    _sentence_ends, _stands_alone,
+    ECHO_CAPTION_MAX_WORDS, INSERT_MIN_CHARS, SHORT_SENTENCE_MAX_WORDS, LineShape, _caseless_start, _DIGIT_IN,
+    _kept_neighbour, _sentence_ends, _stands_alone,
 )
 
 QUOTE_CAPTION_RULE = "story.caption_over_quote"
@@ -40,6 +45,11 @@ QUOTE_CAPTION_RULE = "story.caption_over_quote"
 QUOTE_CAPTION_MIN_WORDS = 2
 # ... and at most this many (a caption's clause, as ``story_inserts`` counts it).
 QUOTE_CAPTION_MAX_WORDS = ECHO_CAPTION_MAX_WORDS
+# The quote under the caption, and the story's sentence above it: this many words at least
+# (a web page's text broken at inline code: 'where "' / 'ON true' / '") which make ...').
+QUOTE_MIN_WORDS = 3
+# A page with more such lines has subheadings over its quotes.
+QUOTE_CAPTIONS_MAX = 2
 # Opening quotation marks of many scripts (no apostrophe: it opens elided words).
 OPENING_QUOTES = frozenset('"“„«»‹›「『‚”')
 # Inside a list row: the marks that set a label from its value ("Bread: 2 euros", "Paul Esiel – 434").
@@ -47,17 +57,20 @@ ROW_MARKS = (":", "：", " – ", " — ", " - ")
 
 
 def opens_a_quote(line: str) -> bool:
-    """`line` opens with a quotation mark, or a speaker's colon is followed by one.
+    """`line` opens with a quotation mark, or a speaker's colon is followed by one, and the
+    quote opens with a letter (a code sample's '") which make ...' or '""' quotes nothing).
 
     >>> [opens_a_quote(t) for t in ('"No kansa", Dona Nha Bia Sanha fala.', 'Lesirma aaji: «Kaidimaki!»',
-    ...                             "'E cepolle s'hanno 'a cocere.", "The mayor said: we will see.", "「よかった」と話した。")]
-    [True, True, False, False, True]
+    ...                             "'E cepolle s'hanno 'a cocere.", "The mayor said: we will see.", "「よかった」と話した。",
+    ...                             '") which make the join behave.', '""')]
+    [True, True, False, False, True, False, False]
     """
     text = line.lstrip()
-    if text[:1] in OPENING_QUOTES:
-        return True
-    _, colon, after = text.partition(": ")
-    return bool(colon) and after[:1] in OPENING_QUOTES
+    if text[:1] not in OPENING_QUOTES:
+        _, colon, text = text.partition(": ")
+        if not colon or text[:1] not in OPENING_QUOTES:
+            return False
+    return text[1:2].isalpha()
 
 
 def is_row_of_another_shape(line: str) -> bool:
@@ -78,8 +91,9 @@ def _caption_shaped(ctx, shape: LineShape, i: int) -> bool:
     unspaced = CJK_LO <= shape.last_char(i) <= CJK_HI
     sized = QUOTE_CAPTION_MIN_WORDS <= shape.n_words(i) <= QUOTE_CAPTION_MAX_WORDS or (
         unspaced and shape.n_chars(i) >= INSERT_MIN_CHARS)
+    capital = not shape.first_class(i) & LOWER or _caseless_start(line)
     return (sized and not shape.ends_sentence(i) and shape.ends_in_a_word(i)
-            and line.lstrip()[:1].isalpha() and not shape.first_class(i) & DIGIT
+            and line.lstrip()[:1].isalpha() and capital and not shape.first_class(i) & DIGIT
             and not is_row_of_another_shape(line) and _stands_alone(ctx, shape, i))
 
 
@@ -123,12 +137,18 @@ def mark_captions_over_quotes(ctx, shape: LineShape) -> None:
     rule = ctx.marks.rule
     content = ctx.lines.content
     nonblank = (~ctx.blank).nonzero()[0].tolist()
+    found = []
     for at in range(1, len(nonblank) - 1):
         i, below = nonblank[at], nonblank[at + 1]
-        if rule[i] is not None or rule[below] is not None or not opens_a_quote(content[below]):
+        if (rule[i] is not None or rule[below] is not None or not shape.ends_sentence(below)
+                or shape.n_words(below) < QUOTE_MIN_WORDS or not opens_a_quote(content[below])):
             continue
         above = _kept_neighbour(rule, ctx.blank, i, -1)
-        if above is None or not (shape.ends_sentence(above) or is_row_of_another_shape(content[above])):
+        if above is None or not ((shape.ends_sentence(above) and shape.n_words(above) >= QUOTE_MIN_WORDS)
+                                 or is_row_of_another_shape(content[above])):
             continue
         if _caption_shaped(ctx, shape, i):
+            found.append(i)
+    if len(found) <= QUOTE_CAPTIONS_MAX:
+        for i in found:
             rule[i] = QUOTE_CAPTION_RULE
