@@ -52,6 +52,9 @@ QUOTE_MIN_WORDS = 3
 QUOTE_CAPTIONS_MAX = 2
 # Opening quotation marks of many scripts (no apostrophe: it opens elided words).
 OPENING_QUOTES = frozenset('"“„«»‹›「『‚”')
+# Closing quotation marks a sentence may end in that ``LineShape.ends_sentence`` does not
+# read as closing (German „…“, Danish »…«).
+CLOSING_ONLY_QUOTES = "“«"
 # Inside a list row: the marks that set a label from its value ("Bread: 2 euros", "Paul Esiel – 434").
 ROW_MARKS = (":", "：", " – ", " — ", " - ")
 
@@ -140,8 +143,9 @@ def mark_captions_over_quotes(ctx, shape: LineShape) -> None:
     found = []
     for at in range(1, len(nonblank) - 1):
         i, below = nonblank[at], nonblank[at + 1]
-        if (rule[i] is not None or rule[below] is not None or not shape.ends_sentence(below)
-                or shape.n_words(below) < QUOTE_MIN_WORDS or not opens_a_quote(content[below])):
+        if (rule[i] is not None or rule[below] is not None or shape.n_words(below) < QUOTE_MIN_WORDS
+                or not (shape.ends_sentence(below) or content[below].rstrip()[-1:] in CLOSING_ONLY_QUOTES)
+                or not opens_a_quote(content[below])):
             continue
         above = _kept_neighbour(rule, ctx.blank, i, -1)
         if above is None or not ((shape.ends_sentence(above) and shape.n_words(above) >= QUOTE_MIN_WORDS)
