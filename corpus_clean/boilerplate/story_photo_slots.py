@@ -1,5 +1,5 @@
 """A photo's caption written as a full sentence, told by the slot the photo takes in the story
-(round 26): a step of ``story_body.give_back_story_body_lines``.
+or by the day it dates itself with (round 26): steps of ``story_body.give_back_story_body_lines``.
 
 A caption written as a sentence ("Walnut sacks loaded on donkeys in Waigal.", "Pupils at
 Dombodema carry the new books to class.") has no shape of its own: round 24 counted that
@@ -21,6 +21,16 @@ it): 4 captions, 0 story lines. On WCXB dev (web pages) the step cuts 36 lines, 
 gold's (captions over "Credit: ..." lines of review sites), once the guards taken from its
 firings hold (an image's placeholder "Image" under a paragraph, a question, a title-case
 heading, BBC's "Image copyright" over its "Image caption" line).
+
+A caption also dates its photo the way captions do, in a last clause that is only the day:
+"The new road at Iruekpen, Ekpoma, on Thursday.", "Wakazi wa Mtongwe wakivuka maji, Jumapili
+mchana.", "..., el viernes." (``mark_captions_dated_by_a_weekday``; the weekday and day-period
+names of every CLDR language, ``dates._calendar``). A story's sentence says when with a verb or
+without the comma ("..., is dinsdag overleden.", "... disputa-se na segunda-feira."). Counted on
+the studied sets: sentences whose last clause after a comma is one to three words, a weekday
+name of 4+ letters among them and the others function words of up to 3 letters: 6 captions,
+0 other lines (with any calendar word and any words: 8 captions, 9 story lines). On WCXB dev,
+WCXB test, scrapinghub and readability it cuts nothing.
 """
 from __future__ import annotations
 
@@ -122,3 +132,64 @@ def mark_captions_over_cut_credits(ctx, shape: LineShape) -> None:
         if _sentence_caption_shaped(ctx, shape, i):
             rule[i] = CAPTION_OVER_CREDIT_RULE
 
+
+
+CAPTION_DATED_RULE = "story.caption_dated_by_a_weekday"
+# The caption's last clause: at most this many words, a weekday or day-period name of at
+# least WEEKDAY_MIN_CHARS letters among them, the others short function words ("on", "el").
+DATED_CLAUSE_MAX_WORDS = 3
+WEEKDAY_MIN_CHARS = 4
+FUNCTION_WORD_MAX_CHARS = 3
+_CLAUSE_END = re.compile(r"[.。।။።]$")
+
+
+def ends_in_a_weekday_clause(line: str) -> bool:
+    """`line` is a sentence whose last clause, after its last comma, is only the day the photo
+    was taken ("..., on Thursday.", "..., Jumapili mchana.", "..., el viernes."), as captions
+    date themselves; a story's sentence says it with a verb (", is dinsdag overleden.").
+
+    >>> [ends_in_a_weekday_clause(t) for t in ("The new road at Iruekpen, Ekpoma, on Thursday.",
+    ...     "Wakazi wa Mtongwe wakivuka maji, Jumapili mchana.", "Jan van Dijk, burgemeester, is dinsdag overleden.",
+    ...     "The vote was held on Thursday.", "Bozori bandə, ama ben.")]
+    [True, True, False, False, False]
+    """
+    text = line.strip()
+    if not _CLAUSE_END.search(text) or "," not in text:
+        return False
+    words = text[:-1].rsplit(",", 1)[1].lower().split()
+    days = _weekdays()
+    return (1 <= len(words) <= DATED_CLAUSE_MAX_WORDS and any(len(w) >= WEEKDAY_MIN_CHARS and w in days for w in words)
+            and all(w in days or len(w) <= FUNCTION_WORD_MAX_CHARS for w in words))
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Weekday and day-period names of every language CLDR knows (``dates._calendar``)."""
+    from corpus_clean.boilerplate.dates import _calendar
+    return _calendar()[1]
+
+
+def mark_captions_dated_by_a_weekday(ctx, shape: LineShape) -> None:
+    """Cut a kept sentence of at most CREDIT_CAPTION_MAX_WORDS words that closes on the day its
+    photo was taken (``ends_in_a_weekday_clause``), under the story's first kept sentence
+    (rule CAPTION_DATED_RULE).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> ctx = Context("Soko lya pamba lyafunguka Nyankumbu.\\nAbalimi 1 500 bazile.\\n"
+    ...               "Abalimi bali n'emifuko ya pamba ku soko, Nyankumbu, Ijumaa.\\nBei:\\nPamba — TSh 1,200\\n")
+    >>> mark_captions_dated_by_a_weekday(ctx, LineShape(ctx.stats))
+    >>> ctx.marks.rule[2]
+    'story.caption_dated_by_a_weekday'
+    """
+    rule = ctx.marks.rule
+    content = ctx.lines.content
+    first = None
+    for i in range(ctx.lines.n_lines):
+        if rule[i] is not None or ctx.blank[i]:
+            continue
+        if first is None:
+            first = i
+            continue
+        if (shape.n_words(i) <= CREDIT_CAPTION_MAX_WORDS and ends_in_a_weekday_clause(content[i])
+                and _sentence_caption_shaped(ctx, shape, i)):
+            rule[i] = CAPTION_DATED_RULE
