@@ -43,7 +43,9 @@ pages, never tuned on; seed 127, 50 pages, studied) and round 21's (right-to-lef
 stories, forum threads with signatures and quotes, chronologies, stories with widgets; seed 131, 100 pages, never
 tuned on; seed 137, 50 pages, studied) and round 22's (infinite-scroll stories with the next stories appended, pages
 under a shown consent or sign-up overlay, translated pages with a language switcher, search-optimised blog posts, video
-watch pages; seed 149, 100 pages, never tuned on; seed 151, 50 pages, studied), each also split per family.
+watch pages; seed 149, 100 pages, never tuned on; seed 151, 50 pages, studied) and round 26's (app-store listings,
+Chinese / Japanese / Korean news between vertical ad rails, local government meeting agendas, marketplace classified
+ads, weather forecast pages; seed 173, 100 pages, never tuned on; seed 175, 50 pages, studied), each also split per family.
 ``--extra`` files are other public benchmarks in the same jsonl form (e.g.
 WCXB, ``benchmarks/build_wcxb.py``), kept outside the repository; a record's
 optional ``group`` (WCXB: the page type) splits the file into one set per
@@ -259,6 +261,8 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
         sets["own: round 21 dev"] = generate(50, seed=137, round21=True)  # the same families, another seed: studied
         sets["own: unseen families, round 22"] = generate(100, seed=149, round22=True)  # held out: totals only
         sets["own: round 22 dev"] = generate(50, seed=151, round22=True)  # the same families, another seed: studied
+        sets["own: unseen families, round 26"] = generate(100, seed=173, round26=True)  # held out: totals only
+        sets["own: round 26 dev"] = generate(50, seed=175, round26=True)  # the same families, another seed: studied
         for name in ("own: unseen families, round 6", "own: unseen families, round 7",
                      "own: unseen families, round 8", "own: unseen families, round 9",
                      "own: unseen families, round 10", "own: unseen families, round 11",
@@ -270,7 +274,8 @@ def load_sets(bench_dir: str, own: list[str], extra: Sequence[str] = (),
                      "own: unseen families, round 19", "own: round 19 dev",
                      "own: unseen families, round 20", "own: round 20 dev",
                      "own: unseen families, round 21", "own: round 21 dev",
-                     "own: unseen families, round 22", "own: round 22 dev"):
+                     "own: unseen families, round 22", "own: round 22 dev",
+                     "own: unseen families, round 26", "own: round 26 dev"):
             for rec in sets[name]:  # one set per family too, as --extra files split by group
                 sets.setdefault(f"{name}: {rec['family']}", []).append(rec)
         # Round 13's families with its forum threads scored under the one forum rule (every post of a thread

@@ -1,6 +1,6 @@
 """Generated web pages with gold article text: an HTML benchmark set nobody tuned on.
 
-    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round21 | --round22]
+    python benchmarks/html_pages.py OUT.jsonl [--n 150] [--seed 11] [--unseen | --round6 | ... | --round22 | --round26]
 
 Each page is one of several site families (news, blog with comments, MediaWiki,
 Fandom, forum thread, magazine with Taboola/Outbrain widgets, docs/recipe pages
@@ -67,7 +67,10 @@ with signatures and quotes, chronologies, stories with widgets; ``benchmarks/htm
 round 21 changed the extractor; seed 131 held out, seed 137 studied). ``--round22`` round 22's (infinite-scroll stories with
 the next stories appended, pages under a shown consent or sign-up overlay, translated pages with a language switcher,
 search-optimised blog posts, video watch pages; ``benchmarks/html_pages_round22.py``; written before round 22 changed the
-extractor; seed 149 held out, seed 151 studied).
+extractor; seed 149 held out, seed 151 studied). ``--round26`` round 26's (app-store listings, Chinese / Japanese /
+Korean news between vertical ad rails, local government meeting agendas, marketplace classified ads, weather forecast
+pages with written periods and a forecaster's discussion; ``benchmarks/html_pages_round26.py``, its gold convention in
+that module's docstring; written before round 26 changed the extractor; seed 173 held out, seed 175 studied).
 """
 from __future__ import annotations
 
@@ -2736,11 +2739,13 @@ def make_page_with_posts(family: str, lang: str, seed: int) -> tuple[str, str, s
     from html_pages_round20 import ROUND20_FAMILIES
     from html_pages_round21 import ROUND21_FAMILIES
     from html_pages_round22 import ROUND22_FAMILIES
+    from html_pages_round26 import ROUND26_FAMILIES
 
     p = Page(random.Random(seed), lang)
     {**FAMILIES, **UNSEEN_FAMILIES, **ROUND6_FAMILIES, **ROUND7_FAMILIES, **ROUND8_FAMILIES,
      **ROUND9_FAMILIES, **ROUND10_FAMILIES, **ROUND11_FAMILIES, **ROUND12_FAMILIES, **ROUND13_FAMILIES, **ROUND14_FAMILIES,
-     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES, **ROUND19_FAMILIES, **ROUND20_FAMILIES, **ROUND21_FAMILIES, **ROUND22_FAMILIES}[family](p)
+     **ROUND15_FAMILIES, **ROUND16_FAMILIES, **ROUND17_FAMILIES, **ROUND18_FAMILIES, **ROUND19_FAMILIES, **ROUND20_FAMILIES, **ROUND21_FAMILIES, **ROUND22_FAMILIES,
+     **ROUND26_FAMILIES}[family](p)
     html = (f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>Page {seed}</title>"
             f"<script>var cfg = {{page: {seed}, ads: true}};</script></head><body>" + "".join(p.parts)
             + "<script>window.track && track('view');</script></body></html>")
@@ -2753,7 +2758,7 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
              round13: bool = False, round14: bool = False, round15: bool = False,
              round16: bool = False, round17: bool = False, round18: bool = False,
              round19: bool = False, round20: bool = False, round21: bool = False,
-             round22: bool = False) -> list[dict]:
+             round22: bool = False, round26: bool = False) -> list[dict]:
     """``n`` generated pages (``id``, ``family``, ``lang``, ``html``, ``gold_text``, ``naive_text``).
 
     ``unseen``: the families written after the extractor was last tuned
@@ -2768,7 +2773,8 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     ``round17``: round 17's (``html_pages_round17.ROUND17_FAMILIES``), ``round18``: round 18's
     (``html_pages_round18.ROUND18_FAMILIES``), ``round19``: round 19's (``html_pages_round19.ROUND19_FAMILIES``),
     ``round20``: round 20's (``html_pages_round20.ROUND20_FAMILIES``), ``round21``: round 21's
-    (``html_pages_round21.ROUND21_FAMILIES``), ``round22``: round 22's (``html_pages_round22.ROUND22_FAMILIES``).
+    (``html_pages_round21.ROUND21_FAMILIES``), ``round22``: round 22's (``html_pages_round22.ROUND22_FAMILIES``),
+    ``round26``: round 26's (``html_pages_round26.ROUND26_FAMILIES``).
     """
     from html_pages_round15 import ROUND15_FAMILIES
     from html_pages_round16 import ROUND16_FAMILIES
@@ -2778,11 +2784,12 @@ def generate(n: int = 150, seed: int = 11, unseen: bool = False, round6: bool = 
     from html_pages_round20 import ROUND20_FAMILIES
     from html_pages_round21 import ROUND21_FAMILIES
     from html_pages_round22 import ROUND22_FAMILIES
+    from html_pages_round26 import ROUND26_FAMILIES
 
     rng = random.Random(seed)
     records = []
-    families = sorted(ROUND22_FAMILIES if round22 else ROUND21_FAMILIES if round21 else ROUND20_FAMILIES if round20 else ROUND19_FAMILIES if round19 else ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
-    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 or round19 or round20 or round21 or round22 else LANGS
+    families = sorted(ROUND26_FAMILIES if round26 else ROUND22_FAMILIES if round22 else ROUND21_FAMILIES if round21 else ROUND20_FAMILIES if round20 else ROUND19_FAMILIES if round19 else ROUND18_FAMILIES if round18 else ROUND17_FAMILIES if round17 else ROUND16_FAMILIES if round16 else ROUND15_FAMILIES if round15 else ROUND14_FAMILIES if round14 else ROUND13_FAMILIES if round13 else ROUND12_FAMILIES if round12 else ROUND11_FAMILIES if round11 else ROUND10_FAMILIES if round10 else ROUND9_FAMILIES if round9 else ROUND8_FAMILIES if round8 else ROUND7_FAMILIES if round7 else ROUND6_FAMILIES if round6 else UNSEEN_FAMILIES if unseen else FAMILIES)
+    langs = UNSEEN_LANGS if unseen or round6 or round7 or round8 or round9 or round10 or round11 or round12 or round13 or round14 or round15 or round16 or round17 or round18 or round19 or round20 or round21 or round22 or round26 else LANGS
     for i in range(n):
         family = families[i % len(families)]
         lang = rng.choice(langs)
@@ -2815,6 +2822,7 @@ def main(argv=None) -> int:
     ap.add_argument("--round20", action="store_true", help="round 20's page-type families (seed 113 held out)")
     ap.add_argument("--round21", action="store_true", help="round 21's page-type families (seed 131 held out)")
     ap.add_argument("--round22", action="store_true", help="round 22's page-type families (seed 149 held out)")
+    ap.add_argument("--round26", action="store_true", help="round 26's page-type families (seed 173 held out)")
     args = ap.parse_args(argv)
     with open(args.out, "w", encoding="utf-8") as fh:
         for rec in generate(args.n, args.seed, unseen=args.unseen, round6=args.round6, round7=args.round7,
@@ -2822,7 +2830,7 @@ def main(argv=None) -> int:
                             round11=args.round11, round12=args.round12, round13=args.round13,
                             round14=args.round14, round15=args.round15, round16=args.round16, round17=args.round17, round18=args.round18,
                             round19=args.round19, round20=args.round20, round21=args.round21,
-                            round22=args.round22):
+                            round22=args.round22, round26=args.round26):
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return 0
 

@@ -18,6 +18,7 @@ their cells as a CSV line.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
@@ -54,7 +55,7 @@ def delimiter_of(name: str, head: bytes) -> str:
 def excel_encoding(head: bytes) -> tuple[str | None, bytes]:
     """A UTF-16 table (Excel's "Unicode Text" save: a BOM, tab-separated): its encoding and
     its head as UTF-8 (what the delimiter and the header are read from); else (None, head).
-    pyarrow decodes the table itself given the encoding.
+    The table is read through ``Utf8Of``.
 
     >>> excel_encoding(b"\\xff\\xfei\\x00d\\x00\\t\\x00") , excel_encoding(b"id,text")
     (('utf-16', b'id\\t'), (None, b'id,text'))
@@ -62,6 +63,51 @@ def excel_encoding(head: bytes) -> tuple[str | None, bytes]:
     if not head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.startswith(b"\xff\xfe\x00\x00"):
         return None, head
     return "utf-16", head[:len(head) // 2 * 2].decode("utf-16", "replace").encode()
+
+
+def _no_utf8(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes a codec cannot decode, as one byte that is no UTF-8 (0xFF) after ``Utf8Of``'s
+    UTF-8 encoding with surrogateescape."""
+    return "\udcff", error.end
+
+
+_AS_NO_UTF8 = "corpus_clean.csv_tables.no_utf8"
+codecs.register_error(_AS_NO_UTF8, _no_utf8)
+
+
+class Utf8Of(io.RawIOBase):
+    """A binary stream of `encoding` (Excel's UTF-16) read as UTF-8, for pyarrow: a byte the
+    codec cannot decode (a file cut inside its last character, a lone surrogate) passes on
+    as a byte that is no UTF-8, so only its row is quarantined, as in a UTF-8 table (pyarrow
+    given the encoding itself stops at the first such byte and loses every row).
+
+    >>> data = "id\\ttext\\r\\n1\\thello\\r\\n".encode("utf-16")
+    >>> Utf8Of(io.BytesIO(data[:-1]), "utf-16").read()
+    b'id\\ttext\\r\\n1\\thello\\r\\xff'
+    >>> Utf8Of(io.BytesIO("é\\r\\n".encode("utf-16-le") + b"\\x00\\xd8"), "utf-16-le").read()
+    b'\\xc3\\xa9\\r\\n\\xff'
+    """
+
+    def __init__(self, raw, encoding: str):
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder(encoding)(_AS_NO_UTF8)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._pending) < size:
+            chunk = self._raw.read(1 << 16 if size < 0 else max(size, 1 << 16))
+            final = not chunk
+            self._pending += self._decoder.decode(chunk, final=final).encode("utf-8", "surrogateescape")
+            if final:
+                break
+        if size < 0:
+            out, self._pending = self._pending, b""
+        else:
+            out, self._pending = self._pending[:size], self._pending[size:]
+        return out
 
 
 def excel_separator(head: bytes) -> tuple[str | None, bytes]:
@@ -139,8 +185,8 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
     with open_input(file.url) as handle:
         try:
             reader = pcsv.open_csv(
-                handle, read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES, skip_rows=1 if separator else 0,
-                                                      encoding=encoding or "utf8"),
+                Utf8Of(handle, encoding) if encoding else handle,
+                read_options=pcsv.ReadOptions(block_size=BLOCK_BYTES, skip_rows=1 if separator else 0),
                 parse_options=pcsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
                                                 invalid_row_handler=quarantine_row),
                 convert_options=pcsv.ConvertOptions(column_types=types, include_columns=[column, *extra],
@@ -156,7 +202,7 @@ def read_csv_file(file: InputFile) -> Iterator[Document | Skipped | Unreadable]:
                 given["good"] += len(values)
         except Exception as error:  # noqa: BLE001 - pyarrow raises several types for a damaged table
             if _ragged_with_broken_bytes(error):  # (the rows not given yet: read on by csv)
-                yield from read_on_with_csv(file, delimiter, index, column, [column, *extra], given)
+                yield from read_on_with_csv(file, delimiter, index, column, [column, *extra], given, encoding)
                 return
             yield from _bad_rows(file, index, bad_rows)
             index += len(bad_rows)
@@ -185,7 +231,7 @@ CSV_BATCH_ROWS = 1024
 
 
 def read_on_with_csv(file: InputFile, delimiter: str, first: int, column: str, columns: list[str],
-                     given: dict[str, int]) -> Iterator[Document]:
+                     given: dict[str, int], encoding: str | None = None) -> Iterator[Document]:
     """The table's data rows not given yet, read by Python's ``csv`` module, numbered from
     record `first`: the first ``given["good"]`` rows of the header's width and the first
     ``given["ragged"]`` ragged ones were given (pyarrow hands ragged rows to its handler
@@ -197,7 +243,8 @@ def read_on_with_csv(file: InputFile, delimiter: str, first: int, column: str, c
     csv.field_size_limit(max(limit, 1 << 30))  # (a text cell is long; the default is 128 KB)
     try:
         with open_input(file.url) as handle:
-            text = io.TextIOWrapper(handle, encoding="utf-8", errors="surrogateescape", newline="")
+            text = io.TextIOWrapper(Utf8Of(handle, encoding) if encoding else handle, encoding="utf-8",
+                                    errors="surrogateescape", newline="")
             rows = (row for row in csv.reader(text, delimiter=delimiter) if row)
             header = [name.strip().strip('"').lstrip("\ufeff") for name in next(rows, [])]
             wanted = [header.index(name) for name in columns]

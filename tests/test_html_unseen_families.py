@@ -20,6 +20,7 @@ from html_pages_round19 import ROUND19_FAMILIES  # noqa: E402
 from html_pages_round20 import ROUND20_FAMILIES  # noqa: E402
 from html_pages_round21 import ROUND21_FAMILIES  # noqa: E402
 from html_pages_round22 import ROUND22_FAMILIES  # noqa: E402
+from html_pages_round26 import ROUND26_FAMILIES  # noqa: E402
 
 from tests.test_html_round15 import (assert_gold_is_page_text_beside_furniture,  # noqa: E402
                                      assert_sets_fixed_by_their_seeds)
@@ -33,6 +34,7 @@ ROUNDS = {
     20: (ROUND20_FAMILIES, 113, 127),
     21: (ROUND21_FAMILIES, 131, 137),
     22: (ROUND22_FAMILIES, 149, 151),
+    26: (ROUND26_FAMILIES, 173, 175),
 }
 
 

@@ -19,6 +19,9 @@ LINES = [
     "Length: 212 m", "Arches: 14", "Status: listed building",
     "Home | News | Sport", "Green | 1 204 | 5", "Ingredients", "4 pears",
     "The main developments:", "By Ana Ruiz", "© 2026 The Courier", "Photo: Ana Ruiz", "", "",
+    # (dated rows: one comes back beside a kept row of its shape, above or below it)
+    "16:12 – Full time", "16:00 – Shahkot score twice in a row to close the gap on the leaders.",
+    "15:50 – Half time, and the home side trail by one point after a slow start.",
 ]
 RULES = [None] * 8 + ["dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only",
                       "nav.menu_bar", "news.byline", "footer.copyright", "social.share_bar",
@@ -61,11 +64,30 @@ def _timeline(rng: random.Random) -> Context:
     return ctx
 
 
+ROWS = ["16:12 – Full time", "16:00 – Shahkot score twice in a row to close the gap on the leaders.",
+        "15:50 – Half time, and the home side trail by one point after a slow start.",
+        "19.00 uur – Opening", "19.30 uur – De fanfare speelt marsen op het plein voor het gemeentehuis."]
+
+
+def _dated_rows(rng: random.Random) -> Context:
+    """A live blog's or a programme's dated rows under a head, a sentence after them; a
+    date rule cut some rows, the rest kept (a row comes back beside a kept row of its
+    shape, above or below it)."""
+    rows = [rng.choice(ROWS) for _ in range(rng.randint(2, 4))]
+    lines = ["Live: Shahkot v Nakodar"] + rows + ["The match was played in front of a full house on Sunday."]
+    ctx = Context("\n".join(lines))
+    ctx.marks.rule[0] = rng.choice([None, "news.headline"])
+    for i in range(1, len(rows) + 1):
+        ctx.marks.rule[i] = rng.choice([None, "dates.date_line"])
+    return ctx
+
+
 def test_a_skipped_page_is_one_the_give_backs_leave_as_it_is():
     rng = random.Random(26)
     skipped = changed = 0
     for _ in range(4000):
-        ctx = _page(rng) if rng.random() < 0.6 else _timeline(rng)
+        draw = rng.random()
+        ctx = _page(rng) if draw < 0.5 else _timeline(rng) if draw < 0.85 else _dated_rows(rng)
         cut = set(ctx.marks.rule)
         if not cut & _GIVE_BACK_RULES:
             continue

@@ -29,13 +29,18 @@ _QUESTION_MARKS = ("?", "？", "؟")
 _QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
 
 
-def _asks(line: str) -> bool:
-    """`line` ends in a question mark (of its script).
+# What may close a question after its mark: a quote, a bracket.
+_CLOSINGS = "»\"'”’)"
+_CLOSING_CODES = [ord(c) for c in _CLOSINGS]
 
-    >>> _asks("Kummt die Vendu widder?"), _asks("Ja, im Oktower.")
-    (True, False)
+
+def _asks(line: str) -> bool:
+    """`line` ends in a question mark (of its script), maybe inside quotes.
+
+    >>> _asks("Kummt die Vendu widder?"), _asks("Ja, im Oktower."), _asks('"Will it come back?"')
+    (True, False, True)
     """
-    return line.rstrip().rstrip("»\"'”’)").endswith(_QUESTION_MARKS)
+    return line.rstrip().rstrip(_CLOSINGS).endswith(_QUESTION_MARKS)
 
 
 def _kept_pairs(ctx) -> int:
@@ -60,12 +65,20 @@ def give_back_answers_under_kept_questions(ctx) -> None:
     >>> give_back_answers_under_kept_questions(ctx)
     >>> ctx.marks.rule[5:9]
     [None, 'classifier', 'classifier', 'classifier']
+
+    A question in quotes is one too:
+
+    >>> ctx = Context(ctx.text.replace("Will it come back?", "«Will it come back?»"))
+    >>> ctx.marks.rule[5:9] = ["classifier"] * 4
+    >>> give_back_answers_under_kept_questions(ctx); ctx.marks.rule[5] is None
+    True
     """
     rule, content = ctx.marks.rule, ctx.lines.content
-    # (the kept questions first: a few lines of a page end in a question mark)
+    # (the kept questions first: a few lines of a page end in a question mark, or in a
+    # quote or bracket after one: ``_asks`` reads those)
     last = ctx.stats.last_char
     asking = last == _QUESTION_CODES[0]
-    for code in _QUESTION_CODES[1:]:
+    for code in _QUESTION_CODES[1:] + _CLOSING_CODES:
         asking |= last == code
     questions = [q for q in np.flatnonzero(asking).tolist() if rule[q] is None and _asks(content[q])]
     answers = [i for q in questions if (i := nonblank_neighbour(ctx, q, 1)) is not None

@@ -70,6 +70,8 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_briefs import mark_captions_in_briefs, mark_captions_under_list_headings
+from corpus_clean.boilerplate.story_photo_slots import mark_captions_dated_by_a_weekday, mark_captions_over_cut_credits
+from corpus_clean.boilerplate.story_quotes import mark_captions_over_quotes
 from corpus_clean.boilerplate.story_inserts import (
     CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
     label_credit_after_sentence, mark_captions_naming_the_story_above, mark_captions_over_lists,
@@ -86,7 +88,7 @@ from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_t
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
-from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows
+from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows, row_key
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
 
@@ -215,6 +217,10 @@ def give_back_story_body_lines(ctx) -> None:
         mark_captions_under_lists(ctx, shape)
         mark_captions_in_briefs(ctx, shape)  # (round 25, ``story_briefs``)
         mark_captions_under_list_headings(ctx, shape)
+        mark_captions_over_quotes(ctx, shape)  # (round 26, ``story_quotes``)
+        # (round 26, ``story_photo_slots``: after the steps that cut credits as captions)
+        mark_captions_over_cut_credits(ctx, shape)
+        mark_captions_dated_by_a_weekday(ctx, shape)
 
 
 # The rules whose cuts ``_give_back`` reads (a page that cut none of them: nothing to give back).
@@ -227,14 +233,16 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
     """Whether ``_give_back`` can be skipped: the page cut no line by a rule of
     _UNBOUNDED_RULES (the classifier's, a menu run's, a caption label's: those steps are
     not bounded here), at most one line by a date rule, and no line a date rule or a
-    menu bar cut has a kept line as its nearest non-blank line above. (Mostly a page the
+    menu bar cut has a kept line as its nearest non-blank line above (nor, for a dated
+    row such as "16:12 – Full time", below). (Mostly a page the
     model does not read, ``classifier.mark_by_classifier_many``.)
 
     What is left of ``_give_back`` on such a page cannot give anything back then: the
     dates between kept lines, the menus inside the story and the fact lists each need a
     kept line right above their cut line (a menu's ":" announcement above needs the
     classifier's cut); a dated entry comes back in a run of two or more (two date lines),
-    or alone inside a kept list (a kept line above it). Nothing changes, so each of those
+    or alone inside a kept list (a kept line above it); a dated row beside a kept row of
+    its shape needs that kept row above or below it. Nothing changes, so each of those
     steps sees the marks this check read. (On the generated corpus 925 of 1,258 pages skip:
     -1.9 % of a cold core pass's instructions; real pages, which the model reads, seldom do.
     ``tests/test_steps_skipped.py``
@@ -260,6 +268,10 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
         for _ in range(rule.count(name)):
             i = rule.index(name, i + 1)
             if _kept(ctx, _nonblank(ctx, i, -1)):
+                return False
+            # (a dated row comes back beside a kept row of its shape below it too:
+            # ``story_dated_rows.give_back_dated_rows_like_kept_rows``)
+            if name in dates and row_key(ctx.lines.content[i]) and _kept(ctx, _nonblank(ctx, i, 1)):
                 return False
     return True
 

@@ -87,17 +87,23 @@ def _same_length_group(lengths: dict[int, int]) -> list[int]:
     return sorted(best)
 
 
-def _with_short_gaps(group: list[int], blank) -> list[int]:
+def _with_short_gaps(group: list[int], blank, content) -> list[int]:
     """The group's lines and the lines between two of them when at most EXCERPT_GAP_MAX_LINES
-    non-blank lines stand there: a teaser's title, byline or date ("by Name", "Nov 13").
+    non-blank lines stand there, each shorter than an excerpt: a teaser's title, byline or
+    date ("by Name", "Nov 13"). A longer line there is the story's own paragraph between
+    the excerpts it quotes: the gap stays.
 
-    >>> _with_short_gaps([2, 5, 12], [False] * 13)
+    >>> lines = ["x"] * 13
+    >>> _with_short_gaps([2, 5, 12], [False] * 13, lines)
     [2, 3, 4, 5, 12]
+    >>> lines[4] = "The mayor said he would ask the water authority to open an inquiry."
+    >>> _with_short_gaps([2, 5, 12], [False] * 13, lines)
+    [2, 5, 12]
     """
     out = [group[0]]
     for a, b in zip(group, group[1:]):
         gap = [i for i in range(a + 1, b) if not blank[i]]
-        if len(gap) <= EXCERPT_GAP_MAX_LINES:
+        if len(gap) <= EXCERPT_GAP_MAX_LINES and all(len(content[i].split()) < EXCERPT_MIN_WORDS for i in gap):
             out.extend(gap)
         out.append(b)
     return out
@@ -138,7 +144,7 @@ def mark_cut_short_excerpts(ctx) -> None:
         if story is None:  # (read once per page, and only on the few pages with a group)
             story = holds_a_story_body(ctx.prose, ctx.blank, content, _is_cut_short)
         if story:
-            for i in _with_short_gaps(group, ctx.blank):
+            for i in _with_short_gaps(group, ctx.blank, content):
                 if rule[i] is None:
                     rule[i] = EXCERPTS_RULE
         for i in group:

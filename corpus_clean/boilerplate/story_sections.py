@@ -1,5 +1,5 @@
 """The section headings of a story told in sections that the classifier cut (round 26): a
-give-back step of ``story_body._give_back``.
+step of ``story_body.give_back_story_body_lines``, after the readers' comments are marked.
 
 A wiki's article, a fandom's episode page, a long feature are told in sections: a heading
 of a word or two ("Geography", "Trivia", "Did you know?") over a sentence or two. The
