@@ -3693,6 +3693,94 @@ static PyObject *marks_in_head(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* ------------------------------------------------------------------ data tables (html_tables) */
+
+/* Whether a text node's bytes hold a letter or a digit (``any(c.isalnum() for c in text)``; a fragment
+ * with a non-ASCII byte is decoded as selectolax decodes it, errors="replace", and read a code point at a time). */
+static int text_holds_alnum(const lxb_chardata *chars)
+{
+    if (chars->data == NULL)
+        return 0;
+    size_t ascii = ascii_prefix(chars->data, chars->length);
+    for (size_t i = 0; i < ascii; i++) {
+        unsigned char c = chars->data[i];
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return 1;
+    }
+    if (ascii == chars->length)
+        return 0;
+    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+    if (text == NULL)
+        return -1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int found = 0;
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(text); i < n && !found; i++)
+        found = Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i));
+    Py_DECREF(text);
+    return found;
+}
+
+/* html_tables._text_outside_links: a text node under ``cell`` holding a letter or digit, with no <a> between them. */
+static int text_outside_links(lxb_node *cell, uintptr_t a_id, uintptr_t text_id)
+{
+    for (lxb_node *inner = cell; inner != NULL; inner = next_below(inner, cell)) {
+        if (inner->local_name != text_id)
+            continue;
+        int alnum = text_holds_alnum((const lxb_chardata *)inner);
+        if (alnum < 0)
+            return -1;
+        if (!alnum)
+            continue;
+        lxb_node *parent = inner->parent;
+        while (parent != NULL && parent != cell && parent->local_name != a_id)
+            parent = parent->parent;
+        if (parent == NULL || parent->local_name != a_id)
+            return 1;
+    }
+    return 0;
+}
+
+/* table_rows(table, (tr, table, td, th, a, text ids), min_plain) -> (rows, data rows): html_tables.is_data_table's
+ * counts in one walk (the rows whose nearest <table> is ``table``; a data row has ``min_plain`` cells, <td> or
+ * <th> children, holding text outside links). A nested table's subtree is passed over: its rows are its own. */
+static PyObject *table_rows(PyObject *self, PyObject *args)
+{
+    PyObject *table_obj;
+    unsigned long long tr_id, table_id, td_id, th_id, a_id, text_id;
+    Py_ssize_t min_plain;
+    if (!PyArg_ParseTuple(args, "O(KKKKKK)n", &table_obj, &tr_id, &table_id, &td_id, &th_id, &a_id, &text_id, &min_plain))
+        return NULL;
+    lxb_node *table = node_of(table_obj);
+    if (table == NULL)
+        return NULL;
+    Py_ssize_t rows = 0, data = 0;
+    lxb_node *node = table->first_child;
+    while (node != NULL) {
+        if (node->local_name == table_id) {  /* (a nested table: on past its subtree) */
+            while (node != table && node->next == NULL)
+                node = node->parent;
+            node = node == table ? NULL : node->next;
+            continue;
+        }
+        if (node->local_name == tr_id && node->type == NODE_TYPE_ELEMENT) {
+            rows++;
+            Py_ssize_t plain = 0;
+            for (lxb_node *cell = node->first_child; cell != NULL; cell = cell->next) {
+                if (cell->local_name != td_id && cell->local_name != th_id)
+                    continue;
+                int outside = text_outside_links(cell, (uintptr_t)a_id, (uintptr_t)text_id);
+                if (outside < 0)
+                    return NULL;
+                plain += outside;
+            }
+            data += plain >= min_plain;
+        }
+        node = next_below(node, table);
+    }
+    return Py_BuildValue("(nn)", rows, data);
+}
+
 static PyMethodDef methods[] = {
     {"drop_bare_tags", drop_bare_tags, METH_VARARGS, "drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode] (drop_bare, then tags_below)"},
     {"select_scoped", select_scoped, METH_VARARGS, "select_scoped(top, ((alternatives, skip_ids, once, root), ...)) -> (list, ...)"},
@@ -3723,6 +3811,7 @@ static PyMethodDef methods[] = {
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
+    {"table_rows", table_rows, METH_VARARGS, "table_rows(table, (tr, table, td, th, a, text ids), min_plain) -> (rows, data rows)"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},
 };

@@ -1,0 +1,77 @@
+"""Round 26 (htmlspeed29): a data table's rows counted in one C walk, with the twin's answers.
+
+``html_tables.is_data_table`` asks ``_lexbor_walk.table_rows`` for (rows, data rows) instead of
+walking every row, cell and text node in Python. Generated tables of odd markup (nested tables,
+links around some words, cells that are neither <td> nor <th>, comments, non-ASCII letters and
+digits, symbols only, SVG links, text straight in a row) must give the Python twin's counts, table
+by table, and the twin's verdict.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from corpus_clean import html_tables, lexbor_walk, native
+
+compiled = pytest.mark.skipif(lexbor_walk.active() is None, reason="the compiled walker is not built")
+
+TEXTS = ["Price", "$199", "4.5/5", " • ", "—", "", " ", "été", "٣", "日本", "½", "…", "_", "x", "\u00a0", "①",
+         "<!-- 12 -->", "<b>bold</b>", "<br>", "\u2009–\u2009"]
+
+
+def cell_text(rng: random.Random, depth: int) -> str:
+    """A cell's inside: words, some in links (some nested in inline tags), sometimes a nested table."""
+    parts = []
+    for _ in range(rng.randrange(0, 4)):
+        text = rng.choice(TEXTS)
+        roll = rng.random()
+        if roll < 0.3:
+            text = f"<a href='/x'>{text}</a>"
+        elif roll < 0.4:
+            text = f"<a href='/y'><span><i>{text}</i></span></a>"
+        elif roll < 0.45:
+            text = f"<svg><a>{text}</a></svg>"
+        elif roll < 0.5 and depth < 2:
+            text = table(rng, depth + 1)
+        elif roll < 0.55:
+            text = f"<span>{text}</span>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def table(rng: random.Random, depth: int = 0) -> str:
+    rows = []
+    for _ in range(rng.randrange(0, 6)):
+        cells = []
+        for _ in range(rng.randrange(0, 5)):
+            tag = rng.choice(["td", "td", "th", "div"])
+            cells.append(f"<{tag}>{cell_text(rng, depth)}</{tag}>")
+        if rng.random() < 0.1:
+            cells.append(rng.choice(["stray words", "<!-- c -->", " "]))
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    body = "".join(rows)
+    wrap = rng.random()
+    if wrap < 0.3:
+        body = f"<tbody>{body}</tbody>"
+    elif wrap < 0.4:
+        body = f"<thead>{rows[0] if rows else ''}</thead><tbody>{body}</tbody>"
+    return f"<table>{body}</table>"
+
+
+@compiled
+def test_table_rows_as_the_twin_on_generated_tables():
+    rng = random.Random(29)
+    verdicts = set()
+    for _ in range(400):
+        tree = LexborHTMLParser("<body>" + "".join(table(rng) for _ in range(rng.randrange(1, 3))) + "</body>")
+        for node in tree.css("table"):
+            compiled_counts = html_tables._row_counts(node)
+            with native.twins_only():
+                twin_counts = html_tables._row_counts(node)
+                twin_verdict = html_tables.is_data_table(node)
+            assert compiled_counts == twin_counts, node.html
+            assert html_tables.is_data_table(node) == twin_verdict
+            verdicts.add(twin_verdict)
+    assert verdicts == {True, False}  # (the generated tables are both kinds)
