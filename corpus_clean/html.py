@@ -2762,7 +2762,23 @@ def apply_cuts(docs: list) -> None:
     then the raw visible text), and again by the steps that change either.
     """
     for doc in docs:
-        doc.text = "".join(doc.repaired_text[s:e] for s, e in kept_segments(doc.repaired_text, doc.removed))
+        doc.text = kept_text(doc.repaired_text, doc.removed)
+
+
+def kept_text(text: str, removed: list[Removal]) -> str:
+    """``text`` without the sorted ``removed`` spans: the :func:`kept_segments` joined (in C when
+    built: one string made at once, where the join made a slice per segment, ~400 a WCXB page;
+    asked four times a page: the pipeline, the repair's rebase, the boilerplate step twice).
+
+    >>> kept_text("aaXXbbYY", [Removal(2, 4, "r", "XX"), Removal(6, 8, "r", "YY")])
+    'aabb'
+    """
+    compiled = native.active()
+    if compiled is not None and type(removed) is list:
+        joined = compiled.kept_text(text, removed)
+        if joined is not None:  # (None: an offset that is not a non-negative int, left to the slices)
+            return joined
+    return "".join(text[s:e] for s, e in kept_segments(text, removed))
 
 
 def rebase_cuts(docs: list) -> None:
@@ -2794,7 +2810,7 @@ def finish_html_documents(docs: list, rule_packs: Optional[bool] = None) -> None
     todo = []
     for doc in docs:
         segments = kept_segments(doc.repaired_text, doc.removed)
-        todo.append((doc, segments, "".join(doc.repaired_text[s:e] for s, e in segments)))
+        todo.append((doc, segments, kept_text(doc.repaired_text, doc.removed)))
     if rule_packs:
         from corpus_clean.boilerplate import strip_boilerplate_many
 

@@ -75,3 +75,32 @@ def test_table_rows_as_the_twin_on_generated_tables():
             assert html_tables.is_data_table(node) == twin_verdict
             verdicts.add(twin_verdict)
     assert verdicts == {True, False}  # (the generated tables are both kinds)
+
+
+def test_kept_text_as_the_twin_on_generated_cuts():
+    """``html.kept_text`` (``_native.kept_text`` when built): the kept segments joined, the same string in the
+    same kind (ASCII, Latin-1, UCS-2, UCS-4: a kept part narrower than the text makes a narrower string), for
+    cuts that overlap, touch, run past the end or are empty; an offset that is not a non-negative int is left
+    to the slices."""
+    import sys
+
+    from corpus_clean import html
+    from corpus_clean.document import Removal
+
+    rng = random.Random(26)
+    alphabet = ["a", " ", "\n", "é", "\xff", "\u0100", "日", "😀"]
+    for _ in range(5000):
+        chars = alphabet[:rng.randrange(1, len(alphabet) + 1)]
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 60)))
+        removed, start = [], 0
+        for _ in range(rng.randrange(0, 8)):
+            start = max(0, start + rng.randrange(-2, 8))
+            end = start + rng.randrange(0, 10)
+            removed.append(Removal(start, end, "r", text[start:end]))
+        twin = "".join(text[s:e] for s, e in html.kept_segments(text, removed))
+        got = html.kept_text(text, removed)
+        assert got == twin and sys.getsizeof(got) == sys.getsizeof(twin)
+        with native.twins_only():
+            assert html.kept_text(text, removed) == twin
+    assert html.kept_text("abcdef", [Removal(-2, 1, "r", "")]) == "".join(
+        "abcdef"[s:e] for s, e in html.kept_segments("abcdef", [Removal(-2, 1, "r", "")]))
