@@ -288,6 +288,18 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   English twice, German, Portuguese, Japanese, Hindi), written by heldout25 at the start of the
   twenty-fifth round before any change of that round, 26 of its 54 captions without a credit.
   Totals only: never print its misses.
+* ``round26_dev.txt``: 24 news pages (18 languages in no earlier set: Rangpuri, Chepang,
+  Northern Hindko, Palula, Kati, Waigali, Northern Yukaghir, Dolgan, Zinza, Jita, Kalanga,
+  Nyungwe, Luchazi, Mbunda, Nyemba, Diriku, Sandawe, Markweeta; and English, Dutch, Swedish,
+  Vietnamese, Indonesian, Swahili), written by heldout26 right after the held-out set, before any
+  change, then studied (``--misses dev26``).
+* ``round26_heldout.txt``: 34 news pages (28 languages in no earlier set: Kafa, Hadiyya, Kangri,
+  Bagri, Wagdi, Kachhi, Sauria Paharia, Dangaura Tharu, Kochila Tharu, Eastern Tamang, Sunwar,
+  Eastern Magar, Nubri, Sikkimese, Sherpa, Ladakhi, Balti, Bodo, Nyishi, Adi, Apatani, Tangkhul
+  Naga, Mising, Rabha, Karbi, Dime, Chittagonian, Sylheti; and English twice, French, Spanish,
+  Russian, Arabic), written by heldout26 at the start of the twenty-sixth round before any
+  change of that round, 25 of its 51 captions without a credit. Totals only: never print its
+  misses.
 
 Since round 25 a page's blank lines (``training.labelled.load_pages``) reach the cleaner as
 written; before, they were dropped, and the figures of earlier rounds are of the pages without
@@ -360,6 +372,8 @@ SETS = {
     "round24_heldout.txt (held out)": LABELLED / "round24_heldout.txt",
     "round25_dev.txt (studied)": LABELLED / "round25_dev.txt",
     "round25_heldout.txt (held out)": LABELLED / "round25_heldout.txt",
+    "round26_dev.txt (studied)": LABELLED / "round26_dev.txt",
+    "round26_heldout.txt (held out)": LABELLED / "round26_heldout.txt",
 }
 
 # --misses choices: the studied sets whose misses may be listed (never a held-out one).
@@ -370,7 +384,7 @@ MISSES = {
     "probe15": "round15_probe", "dev16": "round16_dev", "probe16": "round16_probe",
     "dev17": "round17_dev", "probe17": "round17_probe", "dev18": "round18_dev",
     "probe18": "round18_probe", "dev19": "round19_dev", "probe19": "round19_probe",
-    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev", "dev25": "round25_dev",
+    "dev20": "round20_dev", "probe20": "round20_probe", "dev21": "round21_dev", "dev23": "round23_dev", "dev24": "round24_dev", "dev25": "round25_dev", "dev26": "round26_dev",
     "probe21": "round21_probe", "held9": "round9_heldout", "held9s": "round9_short_line",
     "held10": "round10_heldout", "held11": "round11_heldout", "held12": "round12_heldout",
     "check12": "round12_check", "held13": "round13_heldout", "check13": "round13_check",
