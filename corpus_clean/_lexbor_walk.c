@@ -951,12 +951,27 @@ typedef struct {
 } Run;
 
 
-/* Append (line, rule) for the line in buffer[0:n], if any. */
-static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, PyObject *rule, PyObject *lines)
+/* Append (line, rule) for the line in buffer[0:n], if any; ``widest``: its widest character (the
+ * string is made in its kind at once, where PyUnicode_FromKindAndData scanned the buffer for it again). */
+static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, Py_UCS4 widest, PyObject *rule, PyObject *lines)
 {
     if (n == 0)
         return 0;
-    PyObject *line = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+    PyObject *line = PyUnicode_New(n, widest);
+    if (line != NULL) {
+        void *data = PyUnicode_DATA(line);
+        if (widest < 256) {
+            Py_UCS1 *to = data;
+            for (Py_ssize_t i = 0; i < n; i++)
+                to[i] = (Py_UCS1)buffer[i];
+        } else if (widest < 65536) {
+            Py_UCS2 *to = data;
+            for (Py_ssize_t i = 0; i < n; i++)
+                to[i] = (Py_UCS2)buffer[i];
+        } else {
+            memcpy(data, buffer, (size_t)n * sizeof(Py_UCS4));
+        }
+    }
     PyObject *pair = line ? PyTuple_Pack(2, line, rule) : NULL;
     Py_XDECREF(line);
     int err = pair == NULL || PyList_Append(lines, pair) < 0;
@@ -983,18 +998,42 @@ static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 
     }
     Py_UCS4 *line = *buffer;
     Py_ssize_t n = 0;
+    Py_UCS4 widest = 0;  /* the line's widest character */
     int space = 0;  /* whitespace seen since the last word */
     for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++) {
         PyObject *text = PyList_GET_ITEM(texts, t);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+        if (kind == PyUnicode_1BYTE_KIND) {  /* (most pieces: the same steps, a byte a character) */
+            const Py_UCS1 *bytes = data;
+            for (Py_ssize_t i = 0; i < length; i++) {
+                Py_UCS4 c = bytes[i];
+                if (c == '\n') {
+                    if (flush_line(line, n, widest, rule, lines) < 0)
+                        return -1;
+                    n = 0;
+                    widest = 0;
+                    space = 0;
+                } else if (Py_UNICODE_ISSPACE(c)) {
+                    space = 1;
+                } else {
+                    if (space && n)
+                        line[n++] = ' ';
+                    space = 0;
+                    line[n++] = c;
+                    widest = c > widest ? c : widest;
+                }
+            }
+            continue;
+        }
         for (Py_ssize_t i = 0; i < length; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             if (c == '\n') {
-                if (flush_line(line, n, rule, lines) < 0)
+                if (flush_line(line, n, widest, rule, lines) < 0)
                     return -1;
                 n = 0;
+                widest = 0;
                 space = 0;
             } else if (Py_UNICODE_ISSPACE(c)) {
                 space = 1;
@@ -1003,10 +1042,11 @@ static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 
                     line[n++] = ' ';
                 space = 0;
                 line[n++] = c;
+                widest = c > widest ? c : widest;
             }
         }
     }
-    return flush_line(line, n, rule, lines);
+    return flush_line(line, n, widest, rule, lines);
 }
 
 /* lines_of(out, verdict, end) -> [(line, rule)] */

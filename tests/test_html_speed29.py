@@ -104,3 +104,35 @@ def test_kept_text_as_the_twin_on_generated_cuts():
             assert html.kept_text(text, removed) == twin
     assert html.kept_text("abcdef", [Removal(-2, 1, "r", "")]) == "".join(
         "abcdef"[s:e] for s, e in html.kept_segments("abcdef", [Removal(-2, 1, "r", "")]))
+
+
+@compiled
+def test_rendered_lines_as_the_twin_in_the_same_kind():
+    """``_lexbor_walk.lines_of`` makes each line in its kind at once (its widest character counted as it is
+    copied, a byte at a time for one-byte pieces): the twin's lines (``html._lines``), equal and of the
+    same size, for pieces of every kind (ASCII, Latin-1, UCS-2, UCS-4, control characters, Unicode spaces)."""
+    import sys
+
+    from corpus_clean import html
+
+    rng = random.Random(2926)
+    alphabet = list("ab \n\t\x01\x1c\x85\u00a0\u00e9\u00ff\u0100\u2028\u3000\u65e5") + ["\U0001F600"]
+    for _ in range(3000):
+        out, depth = [], 0
+        for _ in range(rng.randrange(0, 20)):
+            roll = rng.random()
+            if roll < 0.15:
+                out.append((rng.choice(["html.nav", "html.links"]),))
+                depth += 1
+            elif roll < 0.25 and depth:
+                out.append(html._END)
+                depth -= 1
+            elif roll < 0.3:
+                out.append(None)
+            else:
+                chars = alphabet[:rng.randrange(1, len(alphabet) + 1)]
+                out.append("".join(rng.choice(chars) for _ in range(rng.randrange(0, 14))))
+        out += [html._END] * depth
+        got, twin = lexbor_walk.active().lines_of(out, "keep", html._END), html._lines(out, "keep")
+        assert got == twin
+        assert [sys.getsizeof(line) for line, _ in got] == [sys.getsizeof(line) for line, _ in twin]
