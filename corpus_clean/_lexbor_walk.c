@@ -979,6 +979,34 @@ static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, Py_UCS4 widest, PyObject *r
     return err ? -1 : 0;
 }
 
+/* One character of tidy_lines' pass over a run's texts: a newline ends the line (``line[0:*n]``, its widest
+ * character ``*widest``), other whitespace is pending (``*space``), anything else joins the line. */
+#if defined(__GNUC__)
+static inline __attribute__((always_inline))
+#else
+static inline
+#endif
+int tidy_char(Py_UCS4 c, Py_UCS4 *line, Py_ssize_t *n, Py_UCS4 *widest, int *space, PyObject *rule, PyObject *lines)
+{
+    if (c == '\n') {
+        if (flush_line(line, *n, *widest, rule, lines) < 0)
+            return -1;
+        *n = 0;
+        *widest = 0;
+        *space = 0;
+    } else if (Py_UNICODE_ISSPACE(c)) {
+        *space = 1;
+    } else {
+        if (*space && *n)
+            line[(*n)++] = ' ';
+        *space = 0;
+        line[(*n)++] = c;
+        if (c > *widest)
+            *widest = c;
+    }
+    return 0;
+}
+
 /* For "".join(texts).split("\n"): each line with text, as " ".join(line.split()), with ``rule``.
  * One pass over the characters: a newline ends a line, a run of other whitespace
  * (str.split's: Py_UNICODE_ISSPACE) between words is one space, at the ends none. */
@@ -1005,45 +1033,14 @@ static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-        if (kind == PyUnicode_1BYTE_KIND) {  /* (most pieces: the same steps, a byte a character) */
-            const Py_UCS1 *bytes = data;
-            for (Py_ssize_t i = 0; i < length; i++) {
-                Py_UCS4 c = bytes[i];
-                if (c == '\n') {
-                    if (flush_line(line, n, widest, rule, lines) < 0)
-                        return -1;
-                    n = 0;
-                    widest = 0;
-                    space = 0;
-                } else if (Py_UNICODE_ISSPACE(c)) {
-                    space = 1;
-                } else {
-                    if (space && n)
-                        line[n++] = ' ';
-                    space = 0;
-                    line[n++] = c;
-                    widest = c > widest ? c : widest;
-                }
-            }
-            continue;
-        }
-        for (Py_ssize_t i = 0; i < length; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c == '\n') {
-                if (flush_line(line, n, widest, rule, lines) < 0)
+        if (kind == PyUnicode_1BYTE_KIND) {  /* (most pieces: a byte a character) */
+            for (Py_ssize_t i = 0; i < length; i++)
+                if (tidy_char(((const Py_UCS1 *)data)[i], line, &n, &widest, &space, rule, lines) < 0)
                     return -1;
-                n = 0;
-                widest = 0;
-                space = 0;
-            } else if (Py_UNICODE_ISSPACE(c)) {
-                space = 1;
-            } else {
-                if (space && n)
-                    line[n++] = ' ';
-                space = 0;
-                line[n++] = c;
-                widest = c > widest ? c : widest;
-            }
+        } else {
+            for (Py_ssize_t i = 0; i < length; i++)
+                if (tidy_char(PyUnicode_READ(kind, data, i), line, &n, &widest, &space, rule, lines) < 0)
+                    return -1;
         }
     }
     return flush_line(line, n, widest, rule, lines);
