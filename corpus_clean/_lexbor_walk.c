@@ -3730,6 +3730,146 @@ static PyObject *marks_in_head(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* text_lengths_many(nodes, tag_id) -> [text_lengths(node, tag_id) for node in nodes], the nodes' subtrees walked
+ * once between them: the deepest first, and a node already measured met in another's walk is not walked again
+ * (its total added, and its tagged count plus its total once per ``tag_id`` element around it). best_container
+ * measures its top candidates' link density: most are a paragraph's parent, grandparent and higher, nested. */
+typedef struct { lxb_node *node; Py_ssize_t depth, total, tagged; int done; } Measured;
+
+/* The nodes measured so far, by address (open addressing; a walk asks it of every node it meets: one load,
+ * most of the time, where a scan of the list cost as much as the walk's own step). */
+#define MEASURED_SLOTS 256
+typedef struct { lxb_node *node[MEASURED_SLOTS]; Measured *of[MEASURED_SLOTS]; } MeasuredSet;
+
+static size_t measured_slot(const lxb_node *node) { return ((uintptr_t)node >> 4) & (MEASURED_SLOTS - 1); }
+
+static Measured *measured_at(const MeasuredSet *set, const lxb_node *node)
+{
+    for (size_t at = measured_slot(node); set->node[at] != NULL; at = (at + 1) & (MEASURED_SLOTS - 1))
+        if (set->node[at] == node)
+            return set->of[at];
+    return NULL;
+}
+
+static void measured_add(MeasuredSet *set, Measured *one)
+{
+    size_t at = measured_slot(one->node);
+    while (set->node[at] != NULL)
+        at = (at + 1) & (MEASURED_SLOTS - 1);
+    set->node[at] = one->node;
+    set->of[at] = one;
+}
+
+static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
+{
+    uintptr_t text_id = cfg.text_id;
+    Py_ssize_t total = 0, tagged = 0, around = 0;
+    lxb_node *root = one->node, *node = root;
+    for (;;) {
+        Measured *inner = node != root ? measured_at(set, node) : NULL;
+        if (inner != NULL) {
+            total += inner->total;
+            tagged += inner->tagged + inner->total * around;
+        } else {
+            lxb_chardata *chars = (lxb_chardata *)node;
+            if (node->local_name == text_id && chars->data != NULL) {
+                Py_ssize_t length;
+                if (ascii_prefix(chars->data, chars->length) == chars->length) {
+                    length = ascii_stripped_length(chars->data, chars->length);
+                } else {
+                    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                    if (text == NULL)
+                        return -1;
+                    length = stripped_length(text);
+                    Py_DECREF(text);
+                }
+                total += length;
+                tagged += length * around;
+            }
+            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around++;
+            if (node->first_child != NULL) {
+                node = node->first_child;
+                continue;
+            }
+        }
+        /* (up to the next node, the tagged elements left counted out; a measured node was not counted in) */
+        for (int leaf_measured = inner != NULL;; leaf_measured = 0) {
+            if (!leaf_measured && node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around--;
+            if (node == root || node->next != NULL)
+                break;
+            node = node->parent;
+        }
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    one->total = total;
+    one->tagged = tagged;
+    one->done = 1;
+    measured_add(set, one);
+    return 0;
+}
+
+static int deeper_first(const void *a, const void *b)
+{
+    Py_ssize_t da = (*(Measured *const *)a)->depth, db = (*(Measured *const *)b)->depth;
+    return da < db ? 1 : da > db ? -1 : 0;
+}
+
+static PyObject *text_lengths_many(PyObject *self, PyObject *args)
+{
+    PyObject *nodes;
+    Py_ssize_t tag_arg;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &nodes, &tag_arg))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(nodes);
+    if (n > MEASURED_SLOTS / 2) {
+        PyErr_SetString(PyExc_ValueError, "text_lengths_many: at most 128 nodes");
+        return NULL;
+    }
+    Measured *all = PyMem_Calloc((size_t)n + 1, sizeof(Measured));
+    Measured **order = PyMem_Calloc((size_t)n + 1, sizeof(Measured *));
+    MeasuredSet *set = PyMem_Calloc(1, sizeof(MeasuredSet));
+    PyObject *out = NULL;
+    if (all == NULL || order == NULL || set == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if ((all[i].node = configured_node(PyList_GET_ITEM(nodes, i))) == NULL)
+            goto done;
+        for (lxb_node *up = all[i].node->parent; up != NULL; up = up->parent)
+            all[i].depth++;
+        order[i] = &all[i];
+    }
+    qsort(order, (size_t)n, sizeof(Measured *), deeper_first);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Measured *same = measured_at(set, order[k]->node);
+        if (same != NULL) {  /* (a node listed twice) */
+            order[k]->total = same->total;
+            order[k]->tagged = same->tagged;
+            order[k]->done = 1;
+        } else if (measure_below(set, order[k], (uintptr_t)tag_arg) < 0) {
+            goto done;
+        }
+    }
+    out = PyList_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *pair = Py_BuildValue("(nn)", all[i].total, all[i].tagged);
+        if (pair == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, pair);
+    }
+done:
+    PyMem_Free(all);
+    PyMem_Free(order);
+    PyMem_Free(set);
+    return out;
+}
+
 /* ------------------------------------------------------------------ data tables (html_tables) */
 
 /* Whether a text node's bytes hold a letter or a digit (``any(c.isalnum() for c in text)``; a fragment
@@ -3848,6 +3988,7 @@ static PyMethodDef methods[] = {
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
+    {"text_lengths_many", text_lengths_many, METH_VARARGS, "text_lengths_many(nodes, tag_id) -> [text_lengths(node, tag_id) for node in nodes]"},
     {"table_rows", table_rows, METH_VARARGS, "table_rows(table, (tr, table, td, th, a, text ids), min_plain) -> (rows, data rows)"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},

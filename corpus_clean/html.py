@@ -1560,7 +1560,7 @@ def best_container(body: LexborNode, cuts: Optional[Cuts] = None) -> list[Lexbor
         # pipeline quarantine the record instead.
         return []
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:TOP_N]
-    final = {k: scores[k] * (1 - link_density(nodes[k])) for k in ranked}
+    final = {k: scores[k] * (1 - density) for k, density in zip(ranked, link_densities([nodes[k] for k in ranked]))}
     ranked.sort(key=final.__getitem__, reverse=True)
     best = nodes[ranked[0]]
     best = _climb_to_shared_ancestor(best, [nodes[k] for k in ranked[1:]
@@ -2088,6 +2088,21 @@ def link_density(node: LexborNode) -> float:
     """Share of the node's text that sits inside ``<a>`` elements."""
     total, links = text_and_link_chars(node)
     return min(1.0, links / total) if total else 1.0
+
+
+def link_densities(nodes: list[LexborNode]) -> list[float]:
+    """``[link_density(node) for node in nodes]``, in one C call when built: the nodes' subtrees walked once
+    between them, a node inside another measured first and not walked again (best_container's top
+    candidates are mostly nested: a paragraph's parent, grandparent and higher).
+
+    >>> t = LexborHTMLParser("<div> One <p>two <a href='/'>three</a></p></div>")
+    >>> link_densities([t.css_first("div"), t.css_first("p")]), [link_density(t.css_first(s)) for s in ("div", "p")]
+    ([0.45454545454545453, 0.625], [0.45454545454545453, 0.625])
+    """
+    walker = _compiled_renderer()
+    if walker is None:
+        return [link_density(node) for node in nodes]
+    return [min(1.0, links / total) if total else 1.0 for total, links in walker.text_lengths_many(nodes, _A_TAG_ID)]
 
 
 def text_and_link_chars(node: LexborNode) -> tuple[int, int]:

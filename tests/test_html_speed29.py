@@ -136,3 +136,33 @@ def test_rendered_lines_as_the_twin_in_the_same_kind():
         got, twin = lexbor_walk.active().lines_of(out, "keep", html._END), html._lines(out, "keep")
         assert got == twin
         assert [sys.getsizeof(line) for line, _ in got] == [sys.getsizeof(line) for line, _ in twin]
+
+
+@compiled
+def test_link_densities_as_the_twin_on_nested_candidates():
+    """``html.link_densities`` (``_lexbor_walk.text_lengths_many``: the subtrees walked once between the nodes,
+    inner ones measured first and not walked again) gives ``link_density`` of each node: nodes nested in each
+    other, inside links (nested links counted once each), listed twice, in any order, on generated pages."""
+    from corpus_clean import html
+    from tests.test_html_speed27 import big_page
+
+    rng = random.Random(2929)
+    nested = 0
+    for _ in range(60):
+        page = big_page(rng).replace("<blockquote>", "<a href='/q'><blockquote>").replace("</blockquote>", "</blockquote></a>")
+        tree = LexborHTMLParser(page)
+        elements = [n for n in tree.body.traverse() if n.tag != "-text"]
+        for _ in range(10):
+            nodes = [rng.choice(elements) for _ in range(rng.randrange(1, 8))]
+            if rng.random() < 0.5:  # (a chain of ancestors, as best_container's candidates often are)
+                node = rng.choice(elements)
+                nodes = [node]
+                while node.parent is not None and len(nodes) < 6:
+                    node = node.parent
+                    nodes.append(node)
+                rng.shuffle(nodes)
+                nested += 1
+            with native.twins_only():
+                twin = html.link_densities(nodes)
+            assert html.link_densities(nodes) == twin == [html.link_density(n) for n in nodes]
+    assert nested > 100
