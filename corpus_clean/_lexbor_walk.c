@@ -1306,6 +1306,87 @@ static PyObject *text_length(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(total);
 }
 
+/* The walk of text_lengths and text_lengths_many (below): a node's stripped text length and its tagged text
+ * length, a node in ``set`` (measured before; NULL: none) met below it taken as measured. */
+typedef struct { lxb_node *node; Py_ssize_t depth, total, tagged; int done; } Measured;
+
+/* The nodes measured so far, by address (open addressing; a walk asks it of every node it meets: one load,
+ * most of the time, where a scan of the list cost as much as the walk's own step). */
+#define MEASURED_SLOTS 256
+typedef struct { lxb_node *node[MEASURED_SLOTS]; Measured *of[MEASURED_SLOTS]; } MeasuredSet;
+
+static size_t measured_slot(const lxb_node *node) { return ((uintptr_t)node >> 4) & (MEASURED_SLOTS - 1); }
+
+static Measured *measured_at(const MeasuredSet *set, const lxb_node *node)
+{
+    for (size_t at = measured_slot(node); set->node[at] != NULL; at = (at + 1) & (MEASURED_SLOTS - 1))
+        if (set->node[at] == node)
+            return set->of[at];
+    return NULL;
+}
+
+static void measured_add(MeasuredSet *set, Measured *one)
+{
+    size_t at = measured_slot(one->node);
+    while (set->node[at] != NULL)
+        at = (at + 1) & (MEASURED_SLOTS - 1);
+    set->node[at] = one->node;
+    set->of[at] = one;
+}
+
+static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
+{
+    uintptr_t text_id = cfg.text_id;
+    Py_ssize_t total = 0, tagged = 0, around = 0;
+    lxb_node *root = one->node, *node = root;
+    for (;;) {
+        Measured *inner = node != root && set != NULL ? measured_at(set, node) : NULL;
+        if (inner != NULL) {
+            total += inner->total;
+            tagged += inner->tagged + inner->total * around;
+        } else {
+            lxb_chardata *chars = (lxb_chardata *)node;
+            if (node->local_name == text_id && chars->data != NULL) {
+                Py_ssize_t length;
+                if (ascii_prefix(chars->data, chars->length) == chars->length) {
+                    length = ascii_stripped_length(chars->data, chars->length);
+                } else {
+                    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                    if (text == NULL)
+                        return -1;
+                    length = stripped_length(text);
+                    Py_DECREF(text);
+                }
+                total += length;
+                tagged += length * around;
+            }
+            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around++;
+            if (node->first_child != NULL) {
+                node = node->first_child;
+                continue;
+            }
+        }
+        /* (up to the next node, the tagged elements left counted out; a measured node was not counted in) */
+        for (int leaf_measured = inner != NULL;; leaf_measured = 0) {
+            if (!leaf_measured && node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around--;
+            if (node == root || node->next != NULL)
+                break;
+            node = node->parent;
+        }
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    one->total = total;
+    one->tagged = tagged;
+    one->done = 1;
+    if (set != NULL)
+        measured_add(set, one);
+    return 0;
+}
+
 /* text_lengths(node, tag_id) -> (text_length(node, 0), text_length(node, tag_id)) in ONE walk of the
  * subtree (html.link_density and the prose sizes ask both of one node: two walks before, the tagged one
  * reading each tagged element's subtree again). Each text fragment's stripped length counts once in
@@ -1320,44 +1401,10 @@ static PyObject *text_lengths(PyObject *self, PyObject *args)
     lxb_node *root = configured_node(node_obj);
     if (root == NULL)
         return NULL;
-    uintptr_t tag = (uintptr_t)tag_arg, text_id = cfg.text_id;
-    Py_ssize_t total = 0, tagged = 0, around = 0;  /* around: tagged elements on the path from root */
-    lxb_node *node = root;
-    for (;;) {
-        lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == text_id && chars->data != NULL) {
-            Py_ssize_t n;
-            if (ascii_prefix(chars->data, chars->length) == chars->length) {
-                n = ascii_stripped_length(chars->data, chars->length);
-            } else {
-                PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-                if (text == NULL)
-                    return NULL;
-                n = stripped_length(text);
-                Py_DECREF(text);
-            }
-            total += n;
-            tagged += n * around;
-        }
-        if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-            around++;
-        /* (next_below, with the tagged elements left on the way up counted out) */
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        for (;;) {
-            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-                around--;
-            if (node == root || node->next != NULL)
-                break;
-            node = node->parent;
-        }
-        if (node == root)
-            break;
-        node = node->next;
-    }
-    return Py_BuildValue("(nn)", total, tagged);
+    Measured one = {.node = root};
+    if (measure_below(NULL, &one, (uintptr_t)tag_arg) < 0)
+        return NULL;
+    return Py_BuildValue("(nn)", one.total, one.tagged);
 }
 
 /* ------------------------------------------------------------------ raw text length */
@@ -3734,84 +3781,6 @@ static PyObject *marks_in_head(PyObject *self, PyObject *args)
  * once between them: the deepest first, and a node already measured met in another's walk is not walked again
  * (its total added, and its tagged count plus its total once per ``tag_id`` element around it). best_container
  * measures its top candidates' link density: most are a paragraph's parent, grandparent and higher, nested. */
-typedef struct { lxb_node *node; Py_ssize_t depth, total, tagged; int done; } Measured;
-
-/* The nodes measured so far, by address (open addressing; a walk asks it of every node it meets: one load,
- * most of the time, where a scan of the list cost as much as the walk's own step). */
-#define MEASURED_SLOTS 256
-typedef struct { lxb_node *node[MEASURED_SLOTS]; Measured *of[MEASURED_SLOTS]; } MeasuredSet;
-
-static size_t measured_slot(const lxb_node *node) { return ((uintptr_t)node >> 4) & (MEASURED_SLOTS - 1); }
-
-static Measured *measured_at(const MeasuredSet *set, const lxb_node *node)
-{
-    for (size_t at = measured_slot(node); set->node[at] != NULL; at = (at + 1) & (MEASURED_SLOTS - 1))
-        if (set->node[at] == node)
-            return set->of[at];
-    return NULL;
-}
-
-static void measured_add(MeasuredSet *set, Measured *one)
-{
-    size_t at = measured_slot(one->node);
-    while (set->node[at] != NULL)
-        at = (at + 1) & (MEASURED_SLOTS - 1);
-    set->node[at] = one->node;
-    set->of[at] = one;
-}
-
-static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
-{
-    uintptr_t text_id = cfg.text_id;
-    Py_ssize_t total = 0, tagged = 0, around = 0;
-    lxb_node *root = one->node, *node = root;
-    for (;;) {
-        Measured *inner = node != root ? measured_at(set, node) : NULL;
-        if (inner != NULL) {
-            total += inner->total;
-            tagged += inner->tagged + inner->total * around;
-        } else {
-            lxb_chardata *chars = (lxb_chardata *)node;
-            if (node->local_name == text_id && chars->data != NULL) {
-                Py_ssize_t length;
-                if (ascii_prefix(chars->data, chars->length) == chars->length) {
-                    length = ascii_stripped_length(chars->data, chars->length);
-                } else {
-                    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-                    if (text == NULL)
-                        return -1;
-                    length = stripped_length(text);
-                    Py_DECREF(text);
-                }
-                total += length;
-                tagged += length * around;
-            }
-            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-                around++;
-            if (node->first_child != NULL) {
-                node = node->first_child;
-                continue;
-            }
-        }
-        /* (up to the next node, the tagged elements left counted out; a measured node was not counted in) */
-        for (int leaf_measured = inner != NULL;; leaf_measured = 0) {
-            if (!leaf_measured && node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-                around--;
-            if (node == root || node->next != NULL)
-                break;
-            node = node->parent;
-        }
-        if (node == root)
-            break;
-        node = node->next;
-    }
-    one->total = total;
-    one->tagged = tagged;
-    one->done = 1;
-    measured_add(set, one);
-    return 0;
-}
-
 static int deeper_first(const void *a, const void *b)
 {
     Py_ssize_t da = (*(Measured *const *)a)->depth, db = (*(Measured *const *)b)->depth;
