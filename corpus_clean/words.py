@@ -207,13 +207,11 @@ class BatchWords:
 
 # Whether RE2 (the engine of Arrow's regex kernels) reads a code point as a letter (\pL),
 # learnt once per code point: for those below _LETTER_TABLE_SIZE in one Arrow call on first
-# use, the rarer ones above as they are met, a block of 4,096 at a time (one CJK page meets
-# hundreds of new ideographs; one call each cost 9 % of a first pass over real pages; then a
-# call per block of 256, 1.3 % of a cold WCXB dev pass: 4,096 cost ~1.1 ms to learn, 256 ~0.9).
+# use, the rarer ones above as they are met, a block of 256 at a time (one CJK page meets
+# hundreds of new ideographs; one call each cost 9 % of a first pass over real pages).
 # Arrow compiles \pL on every call (~0.6-0.8 ms, most of what testing a batch's vocabulary
 # with it cost).
 _LETTER_TABLE_SIZE = 0x3100
-_LEARNT_BITS = 12  # (code points learnt together above the table: 1 << _LEARNT_BITS)
 _letter_table: np.ndarray | None = None
 _letter_above: dict[int, bool] = {}
 _SURROGATES = (0xD800, 0xE000)  # no string holds them (a record with one is quarantined)
@@ -240,8 +238,8 @@ def is_letter(code_points: np.ndarray) -> np.ndarray:
     high = code_points[~low].tolist()
     new = set(high).difference(_letter_above)
     if new:
-        blocks = sorted({cp >> _LEARNT_BITS for cp in new})
-        learnt = [cp for block in blocks for cp in range(block << _LEARNT_BITS, (block + 1) << _LEARNT_BITS)
+        blocks = sorted({cp >> 8 for cp in new})
+        learnt = [cp for block in blocks for cp in range(block << 8, (block + 1) << 8)
                   if not _SURROGATES[0] <= cp < _SURROGATES[1]]
         _letter_above.update(zip(learnt, _re2_letters([chr(cp) for cp in learnt]).tolist()))
     out[~low] = [_letter_above[cp] for cp in high]
