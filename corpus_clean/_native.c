@@ -2816,8 +2816,8 @@ static Py_ssize_t removal_offset(PyObject *removal, PyObject *name)
 }
 
 /* kept_text(text, removed) -> str or None: html.kept_text's ``"".join(text[s:e] for s, e in
- * kept_segments(text, removed))`` built at once (the kept spans' widest character read first, so
- * the string is in its canonical kind, then each span copied in); None when an offset is not a
+ * kept_segments(text, removed))`` built at once (the kept spans read first, until a character needs
+ * the text's own kind, so the string is in its canonical kind, then each span copied in); None when an offset is not a
  * non-negative int (the twin then answers, with Python's slicing). */
 static PyObject *kept_text(PyObject *self, PyObject *args)
 {
@@ -2865,13 +2865,18 @@ static PyObject *kept_text(PyObject *self, PyObject *args)
     }
     Py_UCS4 widest = 0;
     if (!PyUnicode_IS_ASCII(text)) {
+        /* (read until a character needs the text's own kind: the string is then made in that kind) */
         int kind = PyUnicode_KIND(text);
+        Py_UCS4 own_kind = kind == PyUnicode_1BYTE_KIND ? 0x80 : kind == PyUnicode_2BYTE_KIND ? 0x100 : 0x10000;
         const void *data = PyUnicode_DATA(text);
-        for (Py_ssize_t k = 0; k < count; k++)
+        for (Py_ssize_t k = 0; k < count && widest < own_kind; k++)
             for (Py_ssize_t i = spans[2 * k]; i < spans[2 * k + 1]; i++) {
                 Py_UCS4 c = PyUnicode_READ(kind, data, i);
-                if (c > widest)
+                if (c > widest) {
                     widest = c;
+                    if (widest >= own_kind)
+                        break;
+                }
             }
     }
     result = PyUnicode_New(total, widest);
