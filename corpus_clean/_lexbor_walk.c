@@ -951,17 +951,60 @@ typedef struct {
 } Run;
 
 
-/* Append (line, rule) for the line in buffer[0:n], if any. */
-static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, PyObject *rule, PyObject *lines)
+/* Append (line, rule) for the line in buffer[0:n], if any; ``widest``: its widest character (the
+ * string is made in its kind at once, where PyUnicode_FromKindAndData scanned the buffer for it again). */
+static int flush_line(Py_UCS4 *buffer, Py_ssize_t n, Py_UCS4 widest, PyObject *rule, PyObject *lines)
 {
     if (n == 0)
         return 0;
-    PyObject *line = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buffer, n);
+    PyObject *line = PyUnicode_New(n, widest);
+    if (line != NULL) {
+        void *data = PyUnicode_DATA(line);
+        if (widest < 256) {
+            Py_UCS1 *to = data;
+            for (Py_ssize_t i = 0; i < n; i++)
+                to[i] = (Py_UCS1)buffer[i];
+        } else if (widest < 65536) {
+            Py_UCS2 *to = data;
+            for (Py_ssize_t i = 0; i < n; i++)
+                to[i] = (Py_UCS2)buffer[i];
+        } else {
+            memcpy(data, buffer, (size_t)n * sizeof(Py_UCS4));
+        }
+    }
     PyObject *pair = line ? PyTuple_Pack(2, line, rule) : NULL;
     Py_XDECREF(line);
     int err = pair == NULL || PyList_Append(lines, pair) < 0;
     Py_XDECREF(pair);
     return err ? -1 : 0;
+}
+
+/* One character of tidy_lines' pass over a run's texts: a newline ends the line (``line[0:*n]``, its widest
+ * character ``*widest``), other whitespace is pending (``*space``), anything else joins the line. */
+#if defined(__GNUC__)
+static inline __attribute__((always_inline))
+#else
+static inline
+#endif
+int tidy_char(Py_UCS4 c, Py_UCS4 *line, Py_ssize_t *n, Py_UCS4 *widest, int *space, PyObject *rule, PyObject *lines)
+{
+    if (c == '\n') {
+        if (flush_line(line, *n, *widest, rule, lines) < 0)
+            return -1;
+        *n = 0;
+        *widest = 0;
+        *space = 0;
+    } else if (Py_UNICODE_ISSPACE(c)) {
+        *space = 1;
+    } else {
+        if (*space && *n)
+            line[(*n)++] = ' ';
+        *space = 0;
+        line[(*n)++] = c;
+        if (c > *widest)
+            *widest = c;
+    }
+    return 0;
 }
 
 /* For "".join(texts).split("\n"): each line with text, as " ".join(line.split()), with ``rule``.
@@ -983,30 +1026,24 @@ static int tidy_lines(PyObject *texts, PyObject *rule, PyObject *lines, Py_UCS4 
     }
     Py_UCS4 *line = *buffer;
     Py_ssize_t n = 0;
+    Py_UCS4 widest = 0;  /* the line's widest character */
     int space = 0;  /* whitespace seen since the last word */
     for (Py_ssize_t t = 0; t < PyList_GET_SIZE(texts); t++) {
         PyObject *text = PyList_GET_ITEM(texts, t);
         int kind = PyUnicode_KIND(text);
         const void *data = PyUnicode_DATA(text);
         Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-        for (Py_ssize_t i = 0; i < length; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c == '\n') {
-                if (flush_line(line, n, rule, lines) < 0)
+        if (kind == PyUnicode_1BYTE_KIND) {  /* (most pieces: a byte a character) */
+            for (Py_ssize_t i = 0; i < length; i++)
+                if (tidy_char(((const Py_UCS1 *)data)[i], line, &n, &widest, &space, rule, lines) < 0)
                     return -1;
-                n = 0;
-                space = 0;
-            } else if (Py_UNICODE_ISSPACE(c)) {
-                space = 1;
-            } else {
-                if (space && n)
-                    line[n++] = ' ';
-                space = 0;
-                line[n++] = c;
-            }
+        } else {
+            for (Py_ssize_t i = 0; i < length; i++)
+                if (tidy_char(PyUnicode_READ(kind, data, i), line, &n, &widest, &space, rule, lines) < 0)
+                    return -1;
         }
     }
-    return flush_line(line, n, rule, lines);
+    return flush_line(line, n, widest, rule, lines);
 }
 
 /* lines_of(out, verdict, end) -> [(line, rule)] */
@@ -1269,6 +1306,87 @@ static PyObject *text_length(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(total);
 }
 
+/* The walk of text_lengths and text_lengths_many (below): a node's stripped text length and its tagged text
+ * length, a node in ``set`` (measured before; NULL: none) met below it taken as measured. */
+typedef struct { lxb_node *node; Py_ssize_t depth, total, tagged; int done; } Measured;
+
+/* The nodes measured so far, by address (open addressing; a walk asks it of every node it meets: one load,
+ * most of the time, where a scan of the list cost as much as the walk's own step). */
+#define MEASURED_SLOTS 256
+typedef struct { lxb_node *node[MEASURED_SLOTS]; Measured *of[MEASURED_SLOTS]; } MeasuredSet;
+
+static size_t measured_slot(const lxb_node *node) { return ((uintptr_t)node >> 4) & (MEASURED_SLOTS - 1); }
+
+static Measured *measured_at(const MeasuredSet *set, const lxb_node *node)
+{
+    for (size_t at = measured_slot(node); set->node[at] != NULL; at = (at + 1) & (MEASURED_SLOTS - 1))
+        if (set->node[at] == node)
+            return set->of[at];
+    return NULL;
+}
+
+static void measured_add(MeasuredSet *set, Measured *one)
+{
+    size_t at = measured_slot(one->node);
+    while (set->node[at] != NULL)
+        at = (at + 1) & (MEASURED_SLOTS - 1);
+    set->node[at] = one->node;
+    set->of[at] = one;
+}
+
+static int measure_below(MeasuredSet *set, Measured *one, uintptr_t tag)
+{
+    uintptr_t text_id = cfg.text_id;
+    Py_ssize_t total = 0, tagged = 0, around = 0;
+    lxb_node *root = one->node, *node = root;
+    for (;;) {
+        Measured *inner = node != root && set != NULL ? measured_at(set, node) : NULL;
+        if (inner != NULL) {
+            total += inner->total;
+            tagged += inner->tagged + inner->total * around;
+        } else {
+            lxb_chardata *chars = (lxb_chardata *)node;
+            if (node->local_name == text_id && chars->data != NULL) {
+                Py_ssize_t length;
+                if (ascii_prefix(chars->data, chars->length) == chars->length) {
+                    length = ascii_stripped_length(chars->data, chars->length);
+                } else {
+                    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+                    if (text == NULL)
+                        return -1;
+                    length = stripped_length(text);
+                    Py_DECREF(text);
+                }
+                total += length;
+                tagged += length * around;
+            }
+            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around++;
+            if (node->first_child != NULL) {
+                node = node->first_child;
+                continue;
+            }
+        }
+        /* (up to the next node, the tagged elements left counted out; a measured node was not counted in) */
+        for (int leaf_measured = inner != NULL;; leaf_measured = 0) {
+            if (!leaf_measured && node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
+                around--;
+            if (node == root || node->next != NULL)
+                break;
+            node = node->parent;
+        }
+        if (node == root)
+            break;
+        node = node->next;
+    }
+    one->total = total;
+    one->tagged = tagged;
+    one->done = 1;
+    if (set != NULL)
+        measured_add(set, one);
+    return 0;
+}
+
 /* text_lengths(node, tag_id) -> (text_length(node, 0), text_length(node, tag_id)) in ONE walk of the
  * subtree (html.link_density and the prose sizes ask both of one node: two walks before, the tagged one
  * reading each tagged element's subtree again). Each text fragment's stripped length counts once in
@@ -1283,44 +1401,10 @@ static PyObject *text_lengths(PyObject *self, PyObject *args)
     lxb_node *root = configured_node(node_obj);
     if (root == NULL)
         return NULL;
-    uintptr_t tag = (uintptr_t)tag_arg, text_id = cfg.text_id;
-    Py_ssize_t total = 0, tagged = 0, around = 0;  /* around: tagged elements on the path from root */
-    lxb_node *node = root;
-    for (;;) {
-        lxb_chardata *chars = (lxb_chardata *)node;
-        if (node->local_name == text_id && chars->data != NULL) {
-            Py_ssize_t n;
-            if (ascii_prefix(chars->data, chars->length) == chars->length) {
-                n = ascii_stripped_length(chars->data, chars->length);
-            } else {
-                PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
-                if (text == NULL)
-                    return NULL;
-                n = stripped_length(text);
-                Py_DECREF(text);
-            }
-            total += n;
-            tagged += n * around;
-        }
-        if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-            around++;
-        /* (next_below, with the tagged elements left on the way up counted out) */
-        if (node->first_child != NULL) {
-            node = node->first_child;
-            continue;
-        }
-        for (;;) {
-            if (node->type == NODE_TYPE_ELEMENT && node->local_name == tag)
-                around--;
-            if (node == root || node->next != NULL)
-                break;
-            node = node->parent;
-        }
-        if (node == root)
-            break;
-        node = node->next;
-    }
-    return Py_BuildValue("(nn)", total, tagged);
+    Measured one = {.node = root};
+    if (measure_below(NULL, &one, (uintptr_t)tag_arg) < 0)
+        return NULL;
+    return Py_BuildValue("(nn)", one.total, one.tagged);
 }
 
 /* ------------------------------------------------------------------ raw text length */
@@ -3693,6 +3777,156 @@ static PyObject *marks_in_head(PyObject *self, PyObject *args)
     return PyLong_FromSsize_t(count);
 }
 
+/* text_lengths_many(nodes, tag_id) -> [text_lengths(node, tag_id) for node in nodes], the nodes' subtrees walked
+ * once between them: the deepest first, and a node already measured met in another's walk is not walked again
+ * (its total added, and its tagged count plus its total once per ``tag_id`` element around it). best_container
+ * measures its top candidates' link density: most are a paragraph's parent, grandparent and higher, nested. */
+static int deeper_first(const void *a, const void *b)
+{
+    Py_ssize_t da = (*(Measured *const *)a)->depth, db = (*(Measured *const *)b)->depth;
+    return da < db ? 1 : da > db ? -1 : 0;
+}
+
+static PyObject *text_lengths_many(PyObject *self, PyObject *args)
+{
+    PyObject *nodes;
+    Py_ssize_t tag_arg;
+    if (!PyArg_ParseTuple(args, "O!n", &PyList_Type, &nodes, &tag_arg))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(nodes);
+    if (n > MEASURED_SLOTS / 2) {
+        PyErr_SetString(PyExc_ValueError, "text_lengths_many: at most 128 nodes");
+        return NULL;
+    }
+    Measured *all = PyMem_Calloc((size_t)n + 1, sizeof(Measured));
+    Measured **order = PyMem_Calloc((size_t)n + 1, sizeof(Measured *));
+    MeasuredSet *set = PyMem_Calloc(1, sizeof(MeasuredSet));
+    PyObject *out = NULL;
+    if (all == NULL || order == NULL || set == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if ((all[i].node = configured_node(PyList_GET_ITEM(nodes, i))) == NULL)
+            goto done;
+        for (lxb_node *up = all[i].node->parent; up != NULL; up = up->parent)
+            all[i].depth++;
+        order[i] = &all[i];
+    }
+    qsort(order, (size_t)n, sizeof(Measured *), deeper_first);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        Measured *same = measured_at(set, order[k]->node);
+        if (same != NULL) {  /* (a node listed twice) */
+            order[k]->total = same->total;
+            order[k]->tagged = same->tagged;
+            order[k]->done = 1;
+        } else if (measure_below(set, order[k], (uintptr_t)tag_arg) < 0) {
+            goto done;
+        }
+    }
+    out = PyList_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *pair = Py_BuildValue("(nn)", all[i].total, all[i].tagged);
+        if (pair == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, pair);
+    }
+done:
+    PyMem_Free(all);
+    PyMem_Free(order);
+    PyMem_Free(set);
+    return out;
+}
+
+/* ------------------------------------------------------------------ data tables (html_tables) */
+
+/* Whether a text node's bytes hold a letter or a digit (``any(c.isalnum() for c in text)``; a fragment
+ * with a non-ASCII byte is decoded as selectolax decodes it, errors="replace", and read a code point at a time). */
+static int text_holds_alnum(const lxb_chardata *chars)
+{
+    if (chars->data == NULL)
+        return 0;
+    size_t ascii = ascii_prefix(chars->data, chars->length);
+    for (size_t i = 0; i < ascii; i++) {
+        unsigned char c = chars->data[i];
+        if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return 1;
+    }
+    if (ascii == chars->length)
+        return 0;
+    PyObject *text = PyUnicode_DecodeUTF8((const char *)chars->data, chars->length, "replace");
+    if (text == NULL)
+        return -1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    int found = 0;
+    for (Py_ssize_t i = 0, n = PyUnicode_GET_LENGTH(text); i < n && !found; i++)
+        found = Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, i));
+    Py_DECREF(text);
+    return found;
+}
+
+/* html_tables._text_outside_links: a text node under ``cell`` holding a letter or digit, with no <a> between them. */
+static int text_outside_links(lxb_node *cell, uintptr_t a_id, uintptr_t text_id)
+{
+    for (lxb_node *inner = cell; inner != NULL; inner = next_below(inner, cell)) {
+        if (inner->local_name != text_id)
+            continue;
+        int alnum = text_holds_alnum((const lxb_chardata *)inner);
+        if (alnum < 0)
+            return -1;
+        if (!alnum)
+            continue;
+        lxb_node *parent = inner->parent;
+        while (parent != NULL && parent != cell && parent->local_name != a_id)
+            parent = parent->parent;
+        if (parent == NULL || parent->local_name != a_id)
+            return 1;
+    }
+    return 0;
+}
+
+/* table_rows(table, (tr, table, td, th, a, text ids), min_plain) -> (rows, data rows): html_tables.is_data_table's
+ * counts in one walk (the rows whose nearest <table> is ``table``; a data row has ``min_plain`` cells, <td> or
+ * <th> children, holding text outside links). A nested table's subtree is passed over: its rows are its own. */
+static PyObject *table_rows(PyObject *self, PyObject *args)
+{
+    PyObject *table_obj;
+    unsigned long long tr_id, table_id, td_id, th_id, a_id, text_id;
+    Py_ssize_t min_plain;
+    if (!PyArg_ParseTuple(args, "O(KKKKKK)n", &table_obj, &tr_id, &table_id, &td_id, &th_id, &a_id, &text_id, &min_plain))
+        return NULL;
+    lxb_node *table = node_of(table_obj);
+    if (table == NULL)
+        return NULL;
+    Py_ssize_t rows = 0, data = 0;
+    lxb_node *node = table->first_child;
+    while (node != NULL) {
+        if (node->local_name == table_id) {  /* (a nested table: on past its subtree) */
+            while (node != table && node->next == NULL)
+                node = node->parent;
+            node = node == table ? NULL : node->next;
+            continue;
+        }
+        if (node->local_name == tr_id && node->type == NODE_TYPE_ELEMENT) {
+            rows++;
+            Py_ssize_t plain = 0;
+            for (lxb_node *cell = node->first_child; cell != NULL; cell = cell->next) {
+                if (cell->local_name != td_id && cell->local_name != th_id)
+                    continue;
+                int outside = text_outside_links(cell, (uintptr_t)a_id, (uintptr_t)text_id);
+                if (outside < 0)
+                    return NULL;
+                plain += outside;
+            }
+            data += plain >= min_plain;
+        }
+        node = next_below(node, table);
+    }
+    return Py_BuildValue("(nn)", rows, data);
+}
+
 static PyMethodDef methods[] = {
     {"drop_bare_tags", drop_bare_tags, METH_VARARGS, "drop_bare_tags(root, tag_ids, keep_ids, list_ids) -> [LexborNode] (drop_bare, then tags_below)"},
     {"select_scoped", select_scoped, METH_VARARGS, "select_scoped(top, ((alternatives, skip_ids, once, root), ...)) -> (list, ...)"},
@@ -3723,6 +3957,8 @@ static PyMethodDef methods[] = {
     {"scores_up", scores_up, METH_VARARGS, "scores_up(paras, body, min_chars, max_levels, priors, own_tags) -> (scores, nodes, deep)"},
     {"tag_depth", tag_depth, METH_VARARGS, "tag_depth(html, flat_names) -> html.nesting_depth(html)"},
     {"lines_of", lines_of, METH_VARARGS, "lines_of(out, verdict, end) -> [(line, rule)]"},
+    {"text_lengths_many", text_lengths_many, METH_VARARGS, "text_lengths_many(nodes, tag_id) -> [text_lengths(node, tag_id) for node in nodes]"},
+    {"table_rows", table_rows, METH_VARARGS, "table_rows(table, (tr, table, td, th, a, text ids), min_plain) -> (rows, data rows)"},
     {"render_out", render_out, METH_VARARGS, "render_out(body, chosen_ids, whole_ids, walk, cuts) -> list"},
     {NULL, NULL, 0, NULL},
 };

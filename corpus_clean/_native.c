@@ -2797,6 +2797,112 @@ done:
     return result;
 }
 
+/* ------------------------------------------------------------------ html.kept_text */
+
+/* An offset of a Removal (its ``start`` or ``end``) as a Py_ssize_t; -2 when it is not a
+ * non-negative int (the caller then leaves the text to the Python twin), -1 on an error. */
+static Py_ssize_t removal_offset(PyObject *removal, PyObject *name)
+{
+    PyObject *value = PyObject_GetAttr(removal, name);
+    if (value == NULL)
+        return -1;
+    Py_ssize_t offset = PyLong_Check(value) ? PyLong_AsSsize_t(value) : -2;
+    Py_DECREF(value);
+    if (offset == -1 && PyErr_Occurred()) {
+        PyErr_Clear();  /* (beyond a Py_ssize_t: the twin) */
+        return -2;
+    }
+    return offset < 0 ? -2 : offset;
+}
+
+/* kept_text(text, removed) -> str or None: html.kept_text's ``"".join(text[s:e] for s, e in
+ * kept_segments(text, removed))`` built at once (the kept spans read first, until a character needs
+ * the text's own kind, so the string is in its canonical kind, then each span copied in); None when an offset is not a
+ * non-negative int (the twin then answers, with Python's slicing). */
+static PyObject *kept_text(PyObject *self, PyObject *args)
+{
+    PyObject *text, *removed;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyList_Type, &removed))
+        return NULL;
+    static PyObject *start_name = NULL, *end_name = NULL;
+    if (start_name == NULL && (start_name = PyUnicode_InternFromString("start")) == NULL)
+        return NULL;
+    if (end_name == NULL && (end_name = PyUnicode_InternFromString("end")) == NULL)
+        return NULL;
+    Py_ssize_t length = PyUnicode_GET_LENGTH(text), n = PyList_GET_SIZE(removed);
+    Py_ssize_t *spans = PyMem_Malloc(sizeof(Py_ssize_t) * 2 * (size_t)(n + 1));
+    if (spans == NULL)
+        return PyErr_NoMemory();
+    Py_ssize_t count = 0, pos = 0, total = 0;
+    PyObject *result = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *r = PyList_GET_ITEM(removed, i);
+        Py_ssize_t start = removal_offset(r, start_name), end;
+        if (start == -1)
+            goto done;
+        end = start == -2 ? -2 : removal_offset(r, end_name);
+        if (end == -1)
+            goto done;
+        if (start == -2 || end == -2) {
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        if (start > pos) {  /* (text[pos:start], clamped as a slice is) */
+            Py_ssize_t lo = pos < length ? pos : length, hi = start < length ? start : length;
+            spans[2 * count] = lo;
+            spans[2 * count + 1] = hi;
+            count++;
+            total += hi - lo;
+        }
+        if (end > pos)
+            pos = end;
+    }
+    if (pos < length) {
+        spans[2 * count] = pos;
+        spans[2 * count + 1] = length;
+        count++;
+        total += length - pos;
+    }
+    Py_UCS4 widest = 0;
+    if (!PyUnicode_IS_ASCII(text)) {
+        /* (read until a character needs the text's own kind: the string is then made in that kind) */
+        int kind = PyUnicode_KIND(text);
+        Py_UCS4 own_kind = kind == PyUnicode_1BYTE_KIND ? 0x80 : kind == PyUnicode_2BYTE_KIND ? 0x100 : 0x10000;
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t k = 0; k < count && widest < own_kind; k++)
+            for (Py_ssize_t i = spans[2 * k]; i < spans[2 * k + 1]; i++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                if (c > widest) {
+                    widest = c;
+                    if (widest >= own_kind)
+                        break;
+                }
+            }
+    }
+    result = PyUnicode_New(total, widest);
+    if (result == NULL)
+        goto done;
+    /* (copied by hand: PyUnicode_CopyCharacters will not put a Latin-1 string's ASCII characters into an
+     * ASCII string; the same kind is one memcpy a span, a narrower one a character at a time) */
+    int from_kind = PyUnicode_KIND(text), to_kind = PyUnicode_KIND(result);
+    const void *from = PyUnicode_DATA(text);
+    void *to = PyUnicode_DATA(result);
+    Py_ssize_t at = 0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t lo = spans[2 * k], size = spans[2 * k + 1] - lo;
+        if (from_kind == to_kind) {
+            memcpy((char *)to + at * to_kind, (const char *)from + lo * from_kind, (size_t)(size * to_kind));
+        } else {
+            for (Py_ssize_t i = 0; i < size; i++)
+                PyUnicode_WRITE(to_kind, to, at + i, PyUnicode_READ(from_kind, from, lo + i));
+        }
+        at += size;
+    }
+done:
+    PyMem_Free(spans);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"first_copies", first_copies, METH_VARARGS, "First equal line of each line's group, engine.first_copies (see _native.c)."},
     {"cut_documents", cut_documents, METH_VARARGS, "Removals and clean texts of boilerplate.batch's documents (see _native.c)."},
@@ -2817,6 +2923,7 @@ static PyMethodDef methods[] = {
     {"lines_cut_by", lines_cut_by, METH_VARARGS, "The removed candidates a rule of a set cut, story_body.BodyShape.cut_by (see _native.c)."},
     {"next_to_kept_list", next_to_kept_list, METH_VARARGS, "The model's cuts next to a kept list, story_body._next_to_a_kept_list (see _native.c)."},
     {"thread_starts", thread_starts, METH_VARARGS, "The lines a comment thread may start at, story_threads.thread_starts (see _native.c)."},
+    {"kept_text", kept_text, METH_VARARGS, "The text without the removed spans, html.kept_text (see _native.c)."},
     {"utf8_texts", utf8_texts, METH_VARARGS, "A list of str as an Arrow string array's buffers, records.string_array (see _native.c)."},
     {NULL, NULL, 0, NULL},
 };
