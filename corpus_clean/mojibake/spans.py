@@ -11,7 +11,7 @@ from collections import Counter
 
 from ftfy.badness import is_bad
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
 from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _decoded_or_empty,
