@@ -80,6 +80,9 @@ CLEAN_TEXT = [
     "Loading… ⚡ Fast mode is on.",
     "The arrow ‚Üí and the check ‚úì are what Mac Roman shows.",
     "Imeslayen …£ef tudert",
+    "Wait…®Registered marks are fine here.",
+    "Loading…•Next page",
+    "So…©Copyright notices stay.",
 ]
 
 

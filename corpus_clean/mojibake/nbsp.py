@@ -641,17 +641,30 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
     (('Imeslayen …£ef tudert', 0), ('…•Item one', 0))
     >>> decode_mac_roman_ipa_letters("Tickets…£20 and more… £5"), decode_mac_roman_ipa_letters("Brand…® new")
     (('Tickets…£20 and more… £5', 0), ('Brand…® new', 0))
+    >>> decode_mac_roman_ipa_letters("Wait…®Registered"), decode_mac_roman_ipa_letters("tm…£arin Loading…•Next")
+    (('Wait…®Registered', 0), ('tmɣarin Loading…•Next', 1))
     """
     if "…" not in text:
         return text, 0
-    matches = list(_MAC_ROMAN_IPA_LETTER_RE.finditer(text))
+    # (A lowercase IPA letter before a capital is no word: "Wait…®Registered", "Loading…•Next".)
+    matches = [m for m in _MAC_ROMAN_IPA_LETTER_RE.finditer(text) if not _before_a_capital(m)]
     if not matches:
         return text, 0
     # One glued inside a word ("tm…£arin"), or a page that writes such letters already: a
     # pair that only ends a word ("Brand…®") or opens one ("…®Brand", group 2) is none without.
     if not any(m.group(1) and text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_RE.sub(_mac_roman_pair_unless_before_a_capital, text), len(matches)
+
+
+def _before_a_capital(match: re.Match) -> bool:
+    """Does a capital follow the match?"""
+    return match.string[match.end() : match.end() + 1].isupper()
+
+
+def _mac_roman_pair_unless_before_a_capital(match: re.Match) -> str:
+    """`_mac_roman_pair`, or the match as it is where a capital follows it."""
+    return match.group() if _before_a_capital(match) else _mac_roman_pair(match)
 
 
 def _mac_roman_pair(match: re.Match) -> str:
