@@ -20,7 +20,7 @@ from ftfy import chardata
 
 from corpus_clean import native
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _Codec, _MAC_ROMAN, _cls
-from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS, _is_a_sign_of_three_bytes_or_more
+from corpus_clean.mojibake.evidence import _MAC_MATH_LEADS
 
 
 _TRIGGER_SINGLES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\u206a-\u206f\ufff9-\ufffc"
@@ -389,13 +389,10 @@ def _garbled_spans(line: str) -> list[tuple[int, int]]:
                 line[run.end() : run.end() + 1].isascii() and line[run.end() : run.end() + 1].isalpha()
             )
             # A lone pair counts inside a Latin word ("cafГ©", "caf√©"); for Mac Roman only
-            # with a math-symbol lead ("L’été" holds the Mac Roman pair "’é"). A sign of
-            # three bytes or more counts anywhere ("Read more ‚Üí", "вљЎ").
-            if len(sequences) >= 2 or (sequences and glued and (codec is _CP1251 or line[start] in _MAC_MATH_LEADS)) or (
-                    any(_is_a_sign_of_three_bytes_or_more(sequence, codec) for sequence in sequences)):
+            # with a math-symbol lead ("L’été" holds the Mac Roman pair "’é").
+            if len(sequences) >= 2 or (sequences and glued and (codec is _CP1251 or line[start] in _MAC_MATH_LEADS)):
                 spans.append((start, run.end()))
     return spans
-
 
 
 _OPENING_QUOTES = "“„«‹‘「"

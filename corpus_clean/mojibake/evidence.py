@@ -49,9 +49,8 @@ def _has_own_evidence(
         # Capitals in Ukrainian, Kazakh or Serbian form cp1251 pairs in a row ("СЕРІГІ");
         # they decode to a mix of scripts or to rare letters. Real mojibake does not.
         # (Orthographies' combining marks after a letter too: Choctaw "a̱" read as cp1251 "aМ±".)
-        # (Or signs of three bytes and more, emoji: "❤️" read as cp1251 is ``вќ¤пёЏ``.)
         return all(_TYPICAL_DECODE_RE.match(c) or c.isascii() or c in ORTHOGRAPHIC_MARKS for c in decoded
-                   ) and not _has_mixed_scripts(decoded) or is_a_run_of_signs(match.group(), codec)
+                   ) and not _has_mixed_scripts(decoded)
     if count >= 2 or _C1_RE.search(match.group()):
         return True
     if longest >= 3 and _is_lone_symbol_or_standalone(token, match, decoded, line):
@@ -724,41 +723,3 @@ class _document_evidence(dict):
         value = count >= 2 and _enough_of_the_non_ascii(self.text, count)
         self[codec] = value
         return value
-
-
-
-def _is_a_sign_of_three_bytes_or_more(sequence: str, codec: _Codec) -> bool:
-    """Is the Mac Roman or cp1251 sequence three bytes or more that decode to a sign of the
-    blocks after general punctuation (an arrow, a check mark, a shape, an emoji) or to
-    the variation selector that makes the sign before it an emoji ("❤️")? "Read more →"
-    read as Mac Roman is ``Read more ‚Üí``, "⚡" read as cp1251 ``вљЎ``: no clean text
-    writes a low quote, "Ü" and "í" in a row, nor "в", "љ" and "Ў". Through cp1251 the
-    byte after the lead must be one of 0x80-0x9F: those of 0xA0-0xBF are a no-break space
-    and Ukrainian letters, which clean text writes after "в" ("Київ\xa0є" would be
-    "Киї⠺", a Braille pattern).
-
-    >>> _is_a_sign_of_three_bytes_or_more("‚Üí", _MAC_ROMAN), _is_a_sign_of_three_bytes_or_more("\uf8ffüëç", _MAC_ROMAN)
-    (True, True)
-    >>> _is_a_sign_of_three_bytes_or_more("вљЎ", _CP1251), _is_a_sign_of_three_bytes_or_more("пёЏ", _CP1251)
-    (True, True)
-    >>> _is_a_sign_of_three_bytes_or_more("√©", _MAC_ROMAN), _is_a_sign_of_three_bytes_or_more("в\xa0є", _CP1251)
-    (False, False)
-    """
-    if len(sequence) < 3:
-        return False
-    decoded = _decoded_or_empty(sequence, codec)
-    if decoded == "\ufe0f":
-        return True
-    if codec is _CP1251 and not 0x80 <= codec.to_bytes(sequence[1])[0] <= 0x9F:
-        return False
-    return len(decoded) == 1 and decoded >= "\u2190" and unicodedata.category(decoded) in ("So", "Sm")
-
-
-def is_a_run_of_signs(run: str, codec: _Codec) -> bool:
-    """Is every sequence of the run a sign of three bytes or more (`_is_a_sign_of_three_bytes_or_more`)?
-
-    >>> is_a_run_of_signs("вќ¤пёЏ", _CP1251), is_a_run_of_signs("Р\xa0Р‡", _CP1251)
-    (True, False)
-    """
-    sequences = codec.sequence_re.findall(run)
-    return bool(sequences) and all(_is_a_sign_of_three_bytes_or_more(sequence, codec) for sequence in sequences)

@@ -618,7 +618,7 @@ def _letter_with_a0(piece: str) -> str | None:
 _MAC_ROMAN_SIGNS_AFTER_C9 = "".join(
     char for char in bytes(range(0xA0, 0xC0)).decode("mac_roman") if not char.isalpha())
 # (Two letters before it, or one where a letter follows: "S…£ur" is "Sɣur"; or opening a
-# word: Kabyle "…£ef" is "ɣef", and no ellipsis runs into a sign and a word.)
+# word, on a page with other such letters: Kabyle "…£ef" is "ɣef".)
 _WORD_OPENS = r"(?<![^\s(\[«“„\"'‘])"
 _MAC_ROMAN_IPA_LETTER_RE = re.compile(
     rf"(?:(?<=[^\W\d_]{{2}})|(?<=[^\W\d_])(?=..[^\W\d_]))…([{re.escape(_MAC_ROMAN_SIGNS_AFTER_C9)}])"
@@ -631,21 +631,40 @@ def decode_mac_roman_ipa_letters(text: str) -> tuple[str, int]:
 
     >>> decode_mac_roman_ipa_letters("Ma s tm…£arin, Hmad Amazi…£\\nok")
     ('Ma s tmɣarin, Hmad Amaziɣ\\nok', 2)
-    >>> decode_mac_roman_ipa_letters("Imeslayen …£ef tudert")
-    ('Imeslayen ɣef tudert', 1)
+    >>> decode_mac_roman_ipa_letters("Imeslayen …£ef tm…£arin")
+    ('Imeslayen ɣef tmɣarin', 2)
+
+    Opening a word, it is a letter only beside such evidence: an ellipsis may run into a
+    bullet or a mark and a word at a line's start ("…•Item one", "…®Brand new").
+
+    >>> decode_mac_roman_ipa_letters("Imeslayen …£ef tudert"), decode_mac_roman_ipa_letters("…•Item one")
+    (('Imeslayen …£ef tudert', 0), ('…•Item one', 0))
     >>> decode_mac_roman_ipa_letters("Tickets…£20 and more… £5"), decode_mac_roman_ipa_letters("Brand…® new")
     (('Tickets…£20 and more… £5', 0), ('Brand…® new', 0))
+    >>> decode_mac_roman_ipa_letters("Wait…®Registered"), decode_mac_roman_ipa_letters("tm…£arin Loading…•Next")
+    (('Wait…®Registered', 0), ('tmɣarin Loading…•Next', 1))
     """
     if "…" not in text:
         return text, 0
-    matches = list(_MAC_ROMAN_IPA_LETTER_RE.finditer(text))
+    # (A lowercase IPA letter before a capital is no word: "Wait…®Registered", "Loading…•Next".)
+    matches = [m for m in _MAC_ROMAN_IPA_LETTER_RE.finditer(text) if not _before_a_capital(m)]
     if not matches:
         return text, 0
     # One glued inside a word ("tm…£arin"), or a page that writes such letters already: a
-    # pair that only ends a word ("Brand…®") is none without.
-    if not any(text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
+    # pair that only ends a word ("Brand…®") or opens one ("…®Brand", group 2) is none without.
+    if not any(m.group(1) and text[m.end() : m.end() + 1].isalpha() for m in matches) and not _IPA_LETTER_RE.search(text):
         return text, 0
-    return _MAC_ROMAN_IPA_LETTER_RE.subn(_mac_roman_pair, text)
+    return _MAC_ROMAN_IPA_LETTER_RE.sub(_mac_roman_pair_unless_before_a_capital, text), len(matches)
+
+
+def _before_a_capital(match: re.Match) -> bool:
+    """Does a capital follow the match?"""
+    return match.string[match.end() : match.end() + 1].isupper()
+
+
+def _mac_roman_pair_unless_before_a_capital(match: re.Match) -> str:
+    """`_mac_roman_pair`, or the match as it is where a capital follows it."""
+    return match.group() if _before_a_capital(match) else _mac_roman_pair(match)
 
 
 def _mac_roman_pair(match: re.Match) -> str:

@@ -11,12 +11,12 @@ from collections import Counter
 
 from ftfy.badness import is_bad
 
-from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines
+from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _MAC_ROMAN, _Codec, _LEAD_BYTES, _SPAN_CODECS, _count_sequences, _lines  # noqa: F401  (_MAC_ROMAN: doctests)
 from corpus_clean.mojibake.controls import _C1_RE, _CONTROL_RE
 from corpus_clean.mojibake.detect import CAPS_NBSP_RE, _FTFY_TRIGGER_RE
 from corpus_clean.mojibake.evidence import (_CLOSING_MARKS, _OPENING_MARKS, _count_evidence, _decoded_or_empty,
                                             _document_evidence, _has_own_evidence, _is_mostly_mojibake,
-                                            _is_power_of_a_unit, is_a_run_of_signs)
+                                            _is_power_of_a_unit)
 from corpus_clean.mojibake.scripts import (AFRICAN_REFERENCE_LETTERS, _fits_neighbours, _has_mixed_scripts,
                                            _is_new_script_of_the_line, _is_plausible_char, _mostly_european,
                                            _non_ascii_letters, _writes_three_byte_letters_only)
@@ -94,7 +94,6 @@ def _redecode_token(
             european = codec is not _CP1252
             if not all(_is_plausible_char(c, european) for c in decoded if c not in match.group()) and not (
                 _is_power_of_a_unit(current, match, decoded, line, codec)
-                or (codec is not _CP1252 and is_a_run_of_signs(match.group(), codec))
             ):
                 continue
             # (A decoded run that is itself a sequence is the middle layer of a double
