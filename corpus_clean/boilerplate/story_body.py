@@ -70,7 +70,6 @@ import numpy as np
 
 from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, SENT_END
 from corpus_clean.boilerplate.story_briefs import mark_captions_in_briefs, mark_captions_under_list_headings
-from corpus_clean.boilerplate.story_photo_slots import mark_captions_dated_by_a_weekday, mark_captions_over_cut_credits
 from corpus_clean.boilerplate.story_quotes import mark_captions_over_quotes
 from corpus_clean.boilerplate.story_inserts import (
     CREDIT_TAIL_RULE, LONE_CAPTION_RULE, MORE_SENTENCE_ENDS, PARAGRAPH_MIN_CHARS, STORY_SENTENCE_MIN_WORDS, LineShape,
@@ -218,9 +217,6 @@ def give_back_story_body_lines(ctx) -> None:
         mark_captions_in_briefs(ctx, shape)  # (round 25, ``story_briefs``)
         mark_captions_under_list_headings(ctx, shape)
         mark_captions_over_quotes(ctx, shape)  # (round 26, ``story_quotes``)
-        # (round 26, ``story_photo_slots``: after the steps that cut credits as captions)
-        mark_captions_over_cut_credits(ctx, shape)
-        mark_captions_dated_by_a_weekday(ctx, shape)
 
 
 # The rules whose cuts ``_give_back`` reads (a page that cut none of them: nothing to give back).
