@@ -29,12 +29,11 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END, page_rows
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
 from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines
 
-CLASSIFIER_RULE = "classifier"
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
 EDGE_MAX_LINES = 6
 # A sentence worth the test: this many words, or this many characters (scripts without spaces).

@@ -35,12 +35,12 @@ story's long sentence under its block here (a story told in short sentences).
 """
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_caption_cut import _open_line
 from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import _alike
 from corpus_clean.boilerplate.story_rows import _heading, row_label
 
-CLASSIFIER_RULE = "classifier"
 # The opening sentence: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
 OPENING_MIN_WORDS = 5
 # The block of short lines under the opening: this many at most, and this many at least once
