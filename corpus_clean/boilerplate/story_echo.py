@@ -50,6 +50,8 @@ def content_keys(line: str) -> set[str]:
     """The keys of a line's content words: the first ECHO_MIN_CHARS letters, casefolded,
     of each word that long (digits and underscores aside), and each pair of adjacent Han
     characters (Chinese and Japanese write words without spaces).
+    Not ``story_openings.word_keys`` (4 characters, space-split) nor ``story_inserts._name_keys``
+    (6-letter stems): a lede's word meets the story's inflected one ("fredda", "freddo").
 
     >>> sorted(content_keys("Il freddo durerà fino a domenica."))
     ['domen', 'durer', 'fredd']

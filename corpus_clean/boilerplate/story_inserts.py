@@ -1337,6 +1337,8 @@ def _name_keys(text: str) -> set[str]:
     ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
     "Волочанкатə"), a verb and a noun of one root do not ("kostet", "Kosten": the generated
     news' subheading "Kritik an den Kosten" under "... kostet ... Kritik ..." stays).
+    Not ``story_echo.content_keys`` (5 letters) nor ``story_openings.word_keys`` (4): a caption
+    shares a name with the story, not a root.
 
     >>> sorted(_name_keys("Boats will moor at the Kayuagung port"))
     ['boats', 'kayuag']

@@ -231,6 +231,8 @@ def word_keys(line: str) -> set[str]:
     """The keys of a line's words: the first ECHO_WORD_CHARS characters, casefolded, of each
     word of that many characters or more with a letter in it, split on spaces (a vowel sign
     stays in its word: "चाईबासा"), punctuation at its edges aside.
+    Not ``story_echo.content_keys`` nor ``story_inserts._name_keys`` (5+ letters, split at a vowel
+    sign): a headline's short names ("Налшык", "Мага") and Devanagari words count here.
 
     >>> sorted(word_keys("Kerrabhân sapè è lapangan, arè Minggu."))
     ['kerr', 'lapa', 'ming', 'sapè']
