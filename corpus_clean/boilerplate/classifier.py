@@ -50,7 +50,7 @@ from corpus_clean import native
 from corpus_clean.boilerplate import blocks
 from corpus_clean.boilerplate.blocks import keep_lines_inside_the_article, keep_lines_inside_the_article_seg
 from corpus_clean.boilerplate.author_bio import mark_author_bio
-from corpus_clean.boilerplate.engine import marked
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, marked
 from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_body import give_back_story_body_lines
 from corpus_clean.boilerplate.story_counts import mark_counted_lists
@@ -64,7 +64,7 @@ from corpus_clean.boilerplate.features import (
 )
 
 MODEL_PATH = Path(__file__).parent / "classifier.json"
-RULE = "classifier"
+RULE = CLASSIFIER_RULE
 # What a short page keeps above or below its story that ends no sentence
 # (``cut_furniture_outside_the_story``).
 OUTSIDE_STORY = "classifier.outside_story"

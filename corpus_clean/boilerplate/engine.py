@@ -52,6 +52,9 @@ PROSE_MIN_WORDS = 12
 HEAD_MAX_PROSE_BEFORE = 1
 # The rule id of the page's title line (``mark_headline``).
 HEADLINE_RULE = "news.headline"
+# The rule id of the lines the classifier cuts (step 5, ``classifier.py``: its ``RULE``), named
+# here because every step may import this module; classifier.py imports the story steps.
+CLASSIFIER_RULE = "classifier"
 # Lines of a menu run: 1..MENU_MAX_WORDS words each, at least MENU_MIN_RUN in a row.
 MENU_MAX_WORDS = 4
 MENU_MIN_RUN = 5

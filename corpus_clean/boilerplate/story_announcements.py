@@ -15,10 +15,10 @@ the lines is read.
 """
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import LIST_MAX_ITEMS, _alike, _is_row
 
-CLASSIFIER_RULE = "classifier"
 # The kept story goes on within this many non-blank lines under the rows (a caption or two between).
 GAP_BELOW = 3
 # A lone announcement stands over this many kept rows at least.

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
-CLASSIFIER_RULE = "classifier"
 # Other kept question-and-answer pairs on the page: this many at least.
 QA_MIN_PAIRS = 2
 _QUESTION_MARKS = ("?", "？", "؟")

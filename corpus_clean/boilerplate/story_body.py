@@ -76,7 +76,7 @@ from corpus_clean.boilerplate.story_inserts import (
     label_credit_after_sentence, mark_captions_naming_the_story_above, mark_captions_over_lists,
     mark_captions_under_lists, nonblank_neighbour, page_mask, slash_credit_after_sentence,
 )
-from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_pitches import mark_pitches_under_ad_labels
 from corpus_clean.boilerplate.story_runs import give_back_runs_the_story_goes_on_from
 from corpus_clean.boilerplate.story_caption_cut import _open_line, give_back_the_story_under_a_caption_the_model_cut
@@ -96,7 +96,6 @@ DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", 
 MENU_RULE = "nav.menu_run"
 # The rules that cut a menu: a run of short lines, or a row of items between separators.
 MENU_RULES = frozenset({MENU_RULE, "nav.menu_bar"})
-CLASSIFIER_RULE = "classifier"
 # (the short-page step's cut of what ends no sentence after the story's last paragraph)
 OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})

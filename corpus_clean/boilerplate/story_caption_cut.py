@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.story_inserts import (
     LONE_CAPTION_MAX_WORDS, LineShape, _name_keys, nonblank_neighbour,
 )
 from corpus_clean.boilerplate.story_runs import _names_the_story
 
-CLASSIFIER_RULE = "classifier"
 # A caption has this many words at least ("Ji Nasir ke kuiy": a photo's subject and place).
 CAPTION_MIN_WORDS = 3
 # The story's sentences (the one under the caption, the kept ones above it): this many

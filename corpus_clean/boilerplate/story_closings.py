@@ -24,10 +24,10 @@ Page structure and the page's own words only.
 """
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
-CLASSIFIER_RULE = "classifier"
 # The closing: at most this many sentences, each of this many words at least.
 CLOSING_MAX_LINES = 3
 CLOSING_MIN_WORDS = 3

@@ -23,6 +23,8 @@ import re
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
+
 _SEPARATORS = "–—-:|·"
 _DIGITS = re.compile(r"\d+")
 
@@ -117,7 +119,7 @@ def _site_lines(ctx) -> list[str]:
     from corpus_clean.boilerplate.story_body import _insert_or_credit
 
     return [ctx.lines.content[j].casefold() for j, r in enumerate(ctx.marks.rule)
-            if r is not None and r != "classifier" and "headline" not in r and not _insert_or_credit(r)]
+            if r is not None and r != CLASSIFIER_RULE and "headline" not in r and not _insert_or_credit(r)]
 
 
 def give_back_dated_last_lists(ctx, date_rules: frozenset) -> None:
@@ -146,7 +148,7 @@ def give_back_dated_last_lists(ctx, date_rules: frozenset) -> None:
     labels = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
     site = None
     for c in labels:
-        if rule[c] != "classifier":
+        if rule[c] != CLASSIFIER_RULE:
             continue
         above = nonblank_neighbour(ctx, c, -1)
         if above is None or rule[above] is not None:

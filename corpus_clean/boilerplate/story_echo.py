@@ -29,12 +29,11 @@ import re
 
 import numpy as np
 
-from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END, page_rows
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
 from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines
 
-CLASSIFIER_RULE = "classifier"
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
 EDGE_MAX_LINES = 6
 # A sentence worth the test: this many words, or this many characters (scripts without spaces).
@@ -51,6 +50,8 @@ def content_keys(line: str) -> set[str]:
     """The keys of a line's content words: the first ECHO_MIN_CHARS letters, casefolded,
     of each word that long (digits and underscores aside), and each pair of adjacent Han
     characters (Chinese and Japanese write words without spaces).
+    Not ``story_openings.word_keys`` (4 characters, space-split) nor ``story_inserts._name_keys``
+    (6-letter stems): a lede's word meets the story's inflected one ("fredda", "freddo").
 
     >>> sorted(content_keys("Il freddo durerà fino a domenica."))
     ['domen', 'durer', 'fredd']

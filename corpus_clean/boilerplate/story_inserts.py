@@ -57,7 +57,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import (
     ALPHA, CJK_HI, CJK_LO, DIGIT, LOWER, SENT_END, CodeSet, page_rows, page_slice,
 )
@@ -1126,7 +1126,7 @@ def mark_teasers_under_a_related_label(ctx, shape: LineShape) -> None:
     for j in range(label + 1, ctx.lines.n_lines):
         if ctx.blank[j]:
             continue
-        if rule[j] is not None and rule[j] != "classifier":
+        if rule[j] is not None and rule[j] != CLASSIFIER_RULE:
             break  # the footer (or another rule's cut) ends the list
         if shape.n_words(j) > TEASER_MAX_WORDS or (shape.ends_sentence(j) and not _summary_of_a_headline(shape, teasers, j)):
             return
@@ -1337,6 +1337,8 @@ def _name_keys(text: str) -> set[str]:
     ECHO_CAPTION_STEM_CHARS (and the CJK pairs): a name's inflected forms meet ("Волочанка",
     "Волочанкатə"), a verb and a noun of one root do not ("kostet", "Kosten": the generated
     news' subheading "Kritik an den Kosten" under "... kostet ... Kritik ..." stays).
+    Not ``story_echo.content_keys`` (5 letters) nor ``story_openings.word_keys`` (4): a caption
+    shares a name with the story, not a root.
 
     >>> sorted(_name_keys("Boats will moor at the Kayuagung port"))
     ['boats', 'kayuag']

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_caption_cut import STORY_SENTENCE_MIN_WORDS, _scored_under_the_threshold
 from corpus_clean.boilerplate.story_inserts import LineShape, _name_keys, nonblank_neighbour
 from corpus_clean.boilerplate.story_runs import LIST_ANNOUNCE_MIN_WORDS, _names_the_story, _row_kind
 
-CLASSIFIER_RULE = "classifier"
 # The list's rows: this many at most.
 LIST_MAX_ITEMS = 10
 # A cut row has the kept rows' number of words, give or take this many.

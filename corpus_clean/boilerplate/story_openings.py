@@ -35,12 +35,12 @@ story's long sentence under its block here (a story told in short sentences).
 """
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_caption_cut import _open_line
 from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS, LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_list_tail import _alike
 from corpus_clean.boilerplate.story_rows import _heading, row_label
 
-CLASSIFIER_RULE = "classifier"
 # The opening sentence: this many words at least ("Numu aga tsuponi kwasi Nixon, 20 numu.").
 OPENING_MIN_WORDS = 5
 # The block of short lines under the opening: this many at most, and this many at least once
@@ -231,6 +231,8 @@ def word_keys(line: str) -> set[str]:
     """The keys of a line's words: the first ECHO_WORD_CHARS characters, casefolded, of each
     word of that many characters or more with a letter in it, split on spaces (a vowel sign
     stays in its word: "चाईबासा"), punctuation at its edges aside.
+    Not ``story_echo.content_keys`` nor ``story_inserts._name_keys`` (5+ letters, split at a vowel
+    sign): a headline's short names ("Налшык", "Мага") and Devanagari words count here.
 
     >>> sorted(word_keys("Kerrabhân sapè è lapangan, arè Minggu."))
     ['kerr', 'lapa', 'ming', 'sapè']

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
+
 PITCH_RULE = "story.sponsored_pitch"
 # The ad slot's label, cut by these rules (round 21: and a sponsored block's heading,
 # "Sponsored content", whose rule cut the heading alone over an "Advertiser: offer" line).
@@ -45,7 +47,7 @@ def _furniture_below(rule: list, last: int, n: int) -> int:
     3
     """
     for k in range(last + 1, n):
-        if rule[k] is not None and rule[k] != "classifier":
+        if rule[k] is not None and rule[k] != CLASSIFIER_RULE:
             return k
     return n
 

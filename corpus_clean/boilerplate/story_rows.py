@@ -30,13 +30,13 @@ import re
 from typing import TYPE_CHECKING
 
 # (the story's kept sentence: STORY_SENTENCE_MIN_WORDS+ words, as round 23's lone announcement reads it)
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_announcements import STORY_SENTENCE_MIN_WORDS, _story_sentence
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 
 if TYPE_CHECKING:
     from corpus_clean.boilerplate.story_body import BodyShape  # (story_body imports this module)
 
-CLASSIFIER_RULE = "classifier"
 # A labelled row: at most this many words (a field's value may be a short clause).
 ROW_MAX_WORDS = 12
 # A heading inside the story: a word or a few; between two paragraphs, two words at least

@@ -28,10 +28,10 @@ in six positions stay cut). No word of the run is read.
 """
 from __future__ import annotations
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_inserts import LineShape, _name_keys, nonblank_neighbour
 
 MENU_RULE = "nav.menu_run"
-CLASSIFIER_RULE = "classifier"
 # The story's sentence next to the run: this many words at least (as ``story_body``'s closing sentences).
 STORY_SENTENCE_MIN_WORDS = 5
 # A caption or subheading between the run and the story: this many words at most.

@@ -35,10 +35,10 @@ import collections
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import _opens_with, states_a_sentence
 
-CLASSIFIER_RULE = "classifier"
 # A heading holds none of these (a label's colon, a caption's comma).
 _NOT_IN_A_HEADING = frozenset(":：,，、")
 # A section's heading: one word ("Geography", "Trivia"), or a question of a few ("Did you

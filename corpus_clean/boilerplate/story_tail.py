@@ -40,12 +40,11 @@ import re
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.author_bio import _last_kept_lines
 from corpus_clean.boilerplate.features import DIGIT, SENT_END, CodeSet, page_rows
 
 COMMENTS_RULE = "story.comment_box"
-# What the model cut (``classifier.RULE``): a comment box claims it (``cut_to_the_page_s_end``).
-CLASSIFIER_RULE = "classifier"
 # One to three words (letters first; "Mga komento", "View Comments", "网友评论") and a
 # count of up to four digits in brackets, full-width ones too, and nothing else.
 COUNT_HEADING = re.compile(r"\s*(?:[^\W\d_][\w'’.-]*\s+){0,2}[^\W\d_][\w'’.-]*\s*[(（]\s*\d{1,4}\s*[)）]\s*")

@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
 from corpus_clean.boilerplate.story_inserts import LineShape, page_mask
 from corpus_clean.native import active
@@ -71,8 +72,7 @@ BUTTONS_MAX_LINES = 2
 STORY_SENTENCE_MIN_WORDS = 4
 # (words are counted by spaces here: the line counts split a Devanagari word at its vowel
 # signs, "विनोद" is three of them)
-# What the model cut (``classifier.RULE``) and the date rules (a name with its date).
-CLASSIFIER_RULE = "classifier"
+# The date rules (a name with its date).
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline"})
 # The heading of the apparatus under a wiki's or blog's article ("References", "See also").
 APPARATUS_RULES = frozenset({"wiki.references_section"})
