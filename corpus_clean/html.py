@@ -2100,9 +2100,13 @@ def link_densities(nodes: list[LexborNode]) -> list[float]:
     ([0.45454545454545453, 0.625], [0.45454545454545453, 0.625])
     """
     walker = _compiled_renderer()
-    if walker is None:
+    if walker is None or len(nodes) > LINK_DENSITIES_MAX_NODES:
         return [link_density(node) for node in nodes]
     return [min(1.0, links / total) if total else 1.0 for total, links in walker.text_lengths_many(nodes, _A_TAG_ID)]
+
+
+# The most nodes ``text_lengths_many`` takes in one call (its table of nodes is fixed in C).
+LINK_DENSITIES_MAX_NODES = 128
 
 
 def text_and_link_chars(node: LexborNode) -> tuple[int, int]:

@@ -166,3 +166,16 @@ def test_link_densities_as_the_twin_on_nested_candidates():
                 twin = html.link_densities(nodes)
             assert html.link_densities(nodes) == twin == [html.link_density(n) for n in nodes]
     assert nested > 100
+
+
+def test_link_densities_of_more_nodes_than_one_c_call_takes_equal_the_twins():
+    """More nodes than ``text_lengths_many`` takes in one call (its fixed table): measured
+    one by one, the same numbers (the C path raised ValueError: review of round 26)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from corpus_clean.html import LINK_DENSITIES_MAX_NODES, link_densities, link_density
+
+    n = LINK_DENSITIES_MAX_NODES + 5
+    tree = LexborHTMLParser("<div>" + "".join(f"<p>a {i} <a href='/'>b{'x' * i}</a></p>" for i in range(n)) + "</div>")
+    nodes = tree.css("p")
+    assert link_densities(nodes) == [link_density(node) for node in nodes]
