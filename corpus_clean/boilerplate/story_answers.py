@@ -30,15 +30,15 @@ _QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
 
 
 # What may close a question after its mark: a quote, a bracket.
-_CLOSINGS = "»\"'”’)"
+_CLOSINGS = "»«\"'”“’›」』)）"
 _CLOSING_CODES = [ord(c) for c in _CLOSINGS]
 
 
 def _asks(line: str) -> bool:
     """`line` ends in a question mark (of its script), maybe inside quotes.
 
-    >>> _asks("Kummt die Vendu widder?"), _asks("Ja, im Oktower."), _asks('"Will it come back?"')
-    (True, False, True)
+    >>> _asks("Kummt die Vendu widder?"), _asks("Ja, im Oktower."), _asks('"Will it come back?"'), _asks("„Kommt sie wieder?“")
+    (True, False, True, True)
     """
     return line.rstrip().rstrip(_CLOSINGS).endswith(_QUESTION_MARKS)
 
