@@ -125,5 +125,7 @@ def mark_other_stories_cards(ctx) -> None:
         return
     for run in runs:
         for i in run:
-            if rule[i] is None:
+            # (a copy of a line above is marked to be kept if its first copy goes: in a run
+            # of cards both copies go, e.g. a card's headline over its image and under it)
+            if rule[i] is None or rule[i] == "repeat.line":
                 rule[i] = CARDS_RULE
