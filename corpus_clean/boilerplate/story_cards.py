@@ -23,6 +23,8 @@ row, none cut short). No wording: line shapes only, any language.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from corpus_clean.boilerplate.page_kind import holds_a_story_body
 from corpus_clean.boilerplate.story_excerpts import _is_cut_short
 
@@ -83,22 +85,32 @@ def card_runs(content: list[str], blank, prose) -> list[list[int]]:
     >>> card_runs(lines[:9], [False] * 9, [False, False, True] * 3)
     []
     """
-    runs, run, block = [], [], []
-    for i, line in enumerate(content):
-        if blank[i]:
+    # (the blocks' sizes from the prose lines' places, in numpy: on most pages too few blocks
+    # have a card's size, and the lines are never read)
+    nonblank = np.flatnonzero(~np.asarray(blank, dtype=bool))
+    at = np.flatnonzero(np.asarray(prose, dtype=bool)[nonblank])  # (the prose lines, among the non-blank)
+    sizes = np.empty_like(at)  # (the non-prose lines over each)
+    sizes[:1] = at[:1]
+    sizes[1:] = at[1:] - at[:-1] - 1
+    sized = (sizes >= CARD_MIN_LINES) & (sizes <= CARD_MAX_LINES)
+    # (only a row of CARDS_MIN_RUN+ blocks of a card's size may hold a run: its ends)
+    padded = np.zeros(len(sized) + 2, dtype=bool)
+    padded[1:-1] = sized
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    runs = []
+    for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+        if end - start < CARDS_MIN_RUN:
             continue
-        if not prose[i]:
-            block.append(i)
-            continue
-        if is_card([content[j] for j in block], line):
-            run.extend(block + [i])
-        else:
-            if sum(prose[j] for j in run) >= CARDS_MIN_RUN:
+        run, cards = [], 0
+        for k in range(start, end + 1):
+            card = nonblank[at[k] - sizes[k]:at[k] + 1].tolist() if k < end else None
+            if card and is_card([content[i] for i in card[:-1]], content[card[-1]]):
+                run += card
+                cards += 1
+                continue
+            if cards >= CARDS_MIN_RUN:
                 runs.append(run)
-            run = []
-        block = []
-    if sum(prose[j] for j in run) >= CARDS_MIN_RUN:
-        runs.append(run)
+            run, cards = [], 0
     return runs
 
 
