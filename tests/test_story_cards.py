@@ -12,7 +12,7 @@ from corpus_clean.boilerplate.story_cards import CARDS_MIN_RUN, CARDS_RULE, mark
 from tests.test_story_counts import STORIES
 from tests.test_story_excerpts import OTHERS, TITLES
 
-LABELS = ["Business", "Sport", "diggs", "Kultur", "Ekonomi", "Mundo"]
+LABELS = ["Business", "Sport", "likes", "Kultur", "Ekonomi", "Mundo"]
 
 
 def _cards(lang: str, k: int, label: str, dated: bool) -> list[str]:

@@ -4,10 +4,10 @@
 A news site lists its other stories under the story as cards: a few short lines (a section
 label, the headline, a source, a date) over the story's one-paragraph summary, card after card:
 
-    Business
-    Tribune Publishing renames itself as its dispute with Gannett continues
-    Business
-    The owner of the Los Angeles Times has a new name and a newly elected board, but ...
+    Harbour
+    Ferry trust names a new chair as the pier dispute drags on
+    2 hours ago
+    The trust that runs the ferry has a new chair and a new board, but the row over the pier goes on.
 
 The model reads each summary as a story's sentence and keeps it, with the headline above it. A
 story's own sections differ in shape: a subheading over *several* paragraphs, or a subheading
@@ -53,15 +53,15 @@ def _opens_a_title(line: str) -> bool:
 def is_card(lines: list[str], summary: str) -> bool:
     """Are `lines` (a block of non-prose lines) over `summary` (one prose line) a story's card?
 
-    >>> is_card(["Business", "Tribune Publishing renames itself as its dispute continues"],
-    ...         "The owner of the newspaper has a new name and a newly elected board.")
+    >>> is_card(["Harbour", "Ferry trust names a new chair as the pier dispute drags on"],
+    ...         "The trust that runs the ferry has a new chair and a new board this week.")
     True
 
     A story's subheading alone over its paragraph is no card; nor a paragraph broken at its links.
 
     >>> is_card(["What the new plan offers"], "The plan gives every rider a monthly pass for half the price.")
     False
-    >>> is_card(["In an email sent by the chairman", "Marcelo Claure,"], "Employees were told that layoffs begin this week.")
+    >>> is_card(["In a letter sent on Monday by the", "harbour master,"], "Skippers were told that the slipway closes in May.")
     False
     """
     if not CARD_MIN_LINES <= len(lines) <= CARD_MAX_LINES or not _opens_a_title(summary):
