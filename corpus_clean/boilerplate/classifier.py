@@ -55,6 +55,7 @@ from corpus_clean.boilerplate.lead_by_title import give_back_lead_by_title
 from corpus_clean.boilerplate.story_body import give_back_story_body_lines
 from corpus_clean.boilerplate.story_counts import mark_counted_lists
 from corpus_clean.boilerplate.story_excerpts import mark_cut_short_excerpts
+from corpus_clean.boilerplate.story_cards import mark_other_stories_cards
 from corpus_clean.boilerplate.story_echo import give_back_echoing_edges
 from corpus_clean.boilerplate.story_inserts import mark_captions_over_credits, mark_story_inserts
 from corpus_clean.boilerplate.story_lists import give_back_list_lines
@@ -1844,6 +1845,7 @@ def after_the_model(ctx) -> None:
     give_back_echoing_edges(ctx)
     mark_counted_lists(ctx)  # (last: no give-back brings a widget's entries back)
     mark_cut_short_excerpts(ctx)
+    mark_other_stories_cards(ctx)
 
 
 def mark_by_classifier_many(ctxs: list, model: StackedModel | None = None, applies: list[bool] | None = None) -> None:

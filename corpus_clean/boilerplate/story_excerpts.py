@@ -69,7 +69,8 @@ def _is_cut_short(line: str) -> bool:
     >>> [_is_cut_short(t) for t in ("Update Ass...", "the bridge…", "and then …", "The end.")]
     [True, True, False, False]
     """
-    return _GLUED_ELLIPSIS.search(line) is not None
+    # (the ends first: the regex's "$" is tried at every "." of a long line)
+    return line.rstrip().endswith(_ELLIPSES) and _GLUED_ELLIPSIS.search(line) is not None
 
 
 def _same_length_group(lengths: dict[int, int]) -> list[int]:
