@@ -42,7 +42,7 @@ from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, S
 from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
                                  write_parquet_row_groups, write_text)
 from corpus_clean.processes import return_freed_memory
-from corpus_clean.readers import InputFile, file_format, open_url
+from corpus_clean.readers import COMPRESSION_SUFFIXES, InputFile, file_format, open_url
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
 # (daily runs leave one small file each) they are merged into files of up to this size.
@@ -322,12 +322,37 @@ def clean_copies_again(plan: InputPlan, previous: dict[str, dict], layout: Outpu
     current input index), in the listing's order: that row may be gone from its file now,
     and a copy of it must then be decided again (kept, as a fresh run keeps it), not stay
     "duplicate of" a row in no table. Cleaned again, such a file's unchanged records keep
-    their decisions (``dedup.DedupIndex.assign``: seen before)."""
+    their decisions (``dedup.DedupIndex.assign``: seen before). A JSON Lines file that only
+    had lines appended (``only_grew``) brings every earlier row back as it was: not counted."""
     changed = {file.source for file in plan.to_process if file.source in previous}
     copies = sources_with_copies_of(layout, changed)
+    grew = {file.source for file in plan.to_process if copies and file.source in changed
+            and only_grew(file, previous[file.source])}
+    if grew:
+        copies = sources_with_copies_of(layout, changed - grew)
     if copies:
         plan.to_process += [file for file in plan.unchanged if file.source in copies]
         plan.unchanged = [file for file in plan.unchanged if file.source not in copies]
+
+
+def only_grew(file: InputFile, old: dict, chunk: int = 1 << 20) -> bool:
+    """Whether a plain JSON Lines file only had lines appended since it was indexed (`old`:
+    its input index entry): its first ``old["size"]`` bytes have the indexed sha256 and end
+    a line. Its earlier records are then the same lines at the same indexes (same ids and
+    texts). Reads those bytes (a file that shrank or is of another kind: nothing read)."""
+    size = old.get("size")
+    if (not isinstance(size, int) or not 0 < size < file.size or "sha256" not in old or file.skip_reason
+            or file_format(file.source) != "jsonl" or file.source.lower().endswith(COMPRESSION_SUFFIXES)):
+        return False
+    digest, left, last = hashlib.sha256(), size, b""
+    try:
+        with open_url(file.url) as handle:
+            while left and (block := handle.read(min(chunk, left))):
+                digest.update(block)
+                left, last = left - len(block), block[-1:]
+    except OSError:
+        return False
+    return not left and last == b"\n" and digest.hexdigest() == old["sha256"]
 
 
 def sources_with_copies_of(layout: OutputLayout, sources: set[str]) -> set[str]:

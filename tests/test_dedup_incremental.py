@@ -1,7 +1,8 @@
 """Incremental runs against the dedup index, as the flow makes them (round 26): files added,
 cut, appended to, edited or left alone between runs; the files cleaned again are the
-changed ones plus those holding a copy of a changed file's row (``dataset.copying_sources``),
-and the index forgets the changed files' earlier ids the run does not bring back. Over
+changed ones plus those holding a copy of a row of a changed file that did not only grow
+(``dataset.copying_sources``, ``dataset.only_grew``), and the index forgets the changed
+files' earlier ids the run does not bring back. Over
 generated trees, what the dataset keeps is what a fresh run over the same tree keeps."""
 from __future__ import annotations
 
@@ -70,8 +71,9 @@ def test_an_incremental_run_keeps_what_a_fresh_run_over_the_same_tree_keeps(seed
     for _ in range(runs - 1):
         new = changed_tree(rng, tree)
         changed = {s for s in new if new[s] != tree.get(s)}
+        grew = {s for s in changed if s in tree and new[s][:len(tree[s])] == tree[s]}  # (``dataset.only_grew``)
         again = changed | copying_sources(dataset.select(["id", "source"]),
-                                          dataset.filter(dataset.column("duplicate_of").is_valid()), changed)
+                                          dataset.filter(dataset.column("duplicate_of").is_valid()), changed - grew)
         forget = dataset.column("id").filter(pa.array([s in again for s in dataset.column("source").to_pylist()]))
         ids, texts, sources = records(new, again)
         signatures = signature_table(ids, texts)
@@ -106,3 +108,25 @@ def test_a_forgotten_id_stays_forgotten_when_the_index_is_loaded_again(tmp_path)
     assert copy["duplicate_of"] is None
     [back] = deduplicate([signature_table(["x"], [a])], tmp_path).to_pylist()
     assert back["duplicate_of"] == "z" and not back["seen_before"]
+
+
+def test_a_json_lines_file_only_grew_when_its_indexed_bytes_are_its_head_ending_a_line(tmp_path):
+    """Lines appended: grew. A byte of the old lines changed, an old last line without its
+    newline (the append lengthens that record), a file cut, a .txt (one record): not."""
+    import hashlib
+
+    from corpus_clean.dataset import only_grew
+    from corpus_clean.readers import InputFile
+
+    def case(name: str, before: bytes, after: bytes) -> bool:
+        path = tmp_path / name
+        path.write_bytes(after)
+        old = {"sha256": hashlib.sha256(before).hexdigest(), "size": len(before)}
+        return only_grew(InputFile(str(path), name, len(after)), old)
+
+    line = b'{"text": "The pier reopens on Monday."}\n'
+    assert case("a.jsonl", line, line + line)
+    assert not case("b.jsonl", line, line.replace(b"pier", b"pies") + line)
+    assert not case("c.jsonl", line[:-1], line + line)
+    assert not case("d.jsonl", line + line, line)
+    assert not case("e.txt", line, line + line)
