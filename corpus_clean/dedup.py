@@ -1400,8 +1400,7 @@ class DedupIndex:
         """Positions of the live indexed rows of ids in `forget` but not in `ids`."""
         if forget is None or not len(forget) or not len(self._rows):
             return np.empty(0, dtype=np.int64)
-        forget = pa.chunked_array([forget], pa.string()).combine_chunks() if not isinstance(forget, pa.ChunkedArray) \
-            else forget.combine_chunks()
+        forget = forget.combine_chunks() if isinstance(forget, pa.ChunkedArray) else forget
         gone = forget.filter(pc.invert(pc.is_in(forget, value_set=ids)))
         live_positions = np.flatnonzero(self._live)
         at = _positions_of(gone, self._rows.column("id").take(pa.array(live_positions)), live_positions)
