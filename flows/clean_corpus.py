@@ -334,7 +334,8 @@ def clean_corpus(
             # Local runs of up to dedup_stage.SHARD_BY_SHARD_MAX_RECORDS documents decide each
             # shard's duplicates as it is written (the index loads here); bigger ones stage
             # signatures and decide after cleaning, as on Dask (a lower peak of memory).
-            shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX, forget=builder.replaced_ids)
+            shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX,
+                                             forget=builder.replaced_ids)
                            if dedup and decides_shard_by_shard(plan.expected_records) else None)
             # The workers are stopped once the last shard is cleaned: idle from there on, their
             # memory is the flow's for the last shards' writing, dedup and the commit.
