@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,3 +132,34 @@ def test_a_json_lines_file_only_grew_when_its_indexed_bytes_are_its_head_ending_
     assert not case("c.jsonl", line[:-1], line + line)
     assert not case("d.jsonl", line + line, line)
     assert not case("e.txt", line, line + line)
+
+
+@pytest.mark.usefixtures("prefect_server")
+def test_an_unchanged_file_holding_a_copy_of_a_cut_record_is_cleaned_again(tmp_path):
+    """The flow (bad_wild_gen's tree 29001): a copy in a file left alone was "duplicate of"
+    a record cut from another file; the second run cleans that file again and keeps the
+    copy, as a fresh run does. A file that only grew brings no such file back."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from flows.clean_corpus import clean_corpus
+    from tests.conftest import ARTICLE, SECOND_ARTICLE
+
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    tram = "The tram depot will close for repairs over the summer. " * 8
+    cut, grown = corpus / "a_cut.jsonl", corpus / "b_grown.jsonl"
+    cut.write_text(json.dumps({"id": "kept", "text": SECOND_ARTICLE}) + "\n" + json.dumps({"id": "gone", "text": ARTICLE}) + "\n")
+    grown.write_text(json.dumps({"id": "tram", "text": tram}) + "\n")
+    (corpus / "c_copy.jsonl").write_text(json.dumps({"id": "copy", "text": ARTICLE}) + "\n")
+    (corpus / "d_tram.jsonl").write_text(json.dumps({"id": "tram copy", "text": tram}) + "\n")
+    clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=False)
+    cut.write_text(json.dumps({"id": "kept", "text": SECOND_ARTICLE}) + "\n")
+    second = clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=False)
+    assert second["inputs"]["processed"] == ["a_cut.jsonl", "c_copy.jsonl"] and second["accounting_ok"]
+    assert {row["source_id"] for row in pq.read_table(out / "clean").to_pylist()} == {"kept", "copy", "tram"}
+    with open(grown, "a") as handle:  # (d_tram's row copies b_grown's first: d_tram is not cleaned again)
+        handle.write(json.dumps({"id": "late", "text": SECOND_ARTICLE.upper()}) + "\n")
+    third = clean_corpus(input_path=str(corpus), output_dir=str(out), data_docs=False)
+    assert third["inputs"]["processed"] == ["b_grown.jsonl"] and third["accounting_ok"]
