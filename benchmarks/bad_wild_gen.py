@@ -57,7 +57,10 @@ run's tree holding the removed file, whose rows an incremental run keeps (the RE
 landing zone; amended after the first run on main, which kept them as designed, and
 they took part in deduplication); the removed file's rows must be kept as they were.
 A file rewritten with its size and mtime kept is counted apart (``incremental-same-stat``:
-not hashed again, a documented limit).
+not hashed again, a documented limit). ``incremental-ghost``: a duplicate of the second run
+whose ``duplicate_of`` is no clean row (its text in no clean table; round 26). An
+``incremental`` line alone can be an order swap (a late copy of a carried row is the
+duplicate where a fresh run, reading it first, keeps it): no text is lost.
 
 Checked through the real readers (``bad_kinds_gen.check_case``: ``read_file`` over
 ``list_input_files``, and the real cleaning where the text is a page's prose). Prints one
