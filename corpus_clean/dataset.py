@@ -319,7 +319,8 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
 def clean_copies_again(plan: InputPlan, previous: dict[str, dict], layout: OutputLayout) -> None:
     """Move into ``plan.to_process`` the unchanged files whose rows in the current version
     are duplicates of a row of a changed file (``sources_with_copies_of``; `previous`: the
-    current input index), in the listing's order: that row may be gone from its file now,
+    current input index; the caller puts the list back in the listing's order, the run's
+    record order): that row may be gone from its file now,
     and a copy of it must then be decided again (kept, as a fresh run keeps it), not stay
     "duplicate of" a row in no table. Cleaned again, such a file's unchanged records keep
     their decisions (``dedup.DedupIndex.assign``: seen before). A JSON Lines file that only
