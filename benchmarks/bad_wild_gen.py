@@ -57,7 +57,10 @@ run's tree holding the removed file, whose rows an incremental run keeps (the RE
 landing zone; amended after the first run on main, which kept them as designed, and
 they took part in deduplication); the removed file's rows must be kept as they were.
 A file rewritten with its size and mtime kept is counted apart (``incremental-same-stat``:
-not hashed again, a documented limit).
+not hashed again, a documented limit). ``incremental-ghost``: a duplicate of the second run
+whose ``duplicate_of`` is no clean row (its text in no clean table; round 26). An
+``incremental`` line alone can be an order swap (a late copy of a carried row is the
+duplicate where a fresh run, reading it first, keeps it): no text is lost.
 
 Checked through the real readers (``bad_kinds_gen.check_case``: ``read_file`` over
 ``list_input_files``, and the real cleaning where the text is a page's prose). Prints one
@@ -508,6 +511,18 @@ def _rows(out: Path) -> dict[str, list]:
     return rows
 
 
+def _ghosts(out: Path) -> set[tuple[str, int]]:
+    """(source, record_index) of the duplicates whose ``duplicate_of`` is no clean row's id
+    (their text then nowhere in the clean corpus; round 26's dedup-index ghost)."""
+    import pyarrow.parquet as pq
+
+    if not (out / "duplicates").exists():
+        return set()
+    clean = set(pq.read_table(out / "clean", columns=["id"]).column("id").to_pylist())
+    copies = pq.read_table(out / "duplicates", columns=["source", "record_index", "duplicate_of"]).to_pylist()
+    return {(row["source"], row["record_index"]) for row in copies if row["duplicate_of"] not in clean}
+
+
 def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
     """A run, the tree changed, a second run; a fresh run of the changed tree: the same rows."""
     import bad_input_gen
@@ -540,6 +555,9 @@ def check_run(seed: int, base: Path, env: dict) -> list[tuple[str, str]]:
         if not manifest.get("accounting_ok"):
             failures.append(("run-accounting", f"tree {seed} {label}: {manifest.get('accounting_errors')}"))
     ours, theirs = _rows(out), _rows(fresh)
+    if ghosts := _ghosts(out):
+        failures.append(("incremental-ghost", f"tree {seed}: {len(ghosts)} duplicates are copies of a row in no clean "
+                                              f"table: {sorted(ghosts)[:2]}"))
     # (a file removed from the input keeps its rows: the input is a landing zone, README)
     removed_source = "daily/day-0.jsonl"
     for table in ours:

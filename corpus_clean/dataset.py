@@ -42,7 +42,7 @@ from corpus_clean.layout import (CARD, CARRIED_FOLDERS, INPUT_INDEX, MANIFEST, S
 from corpus_clean.output import (SORT_KEYS, TEMP_PREFIX, row_group_rows, write_json, write_parquet,
                                  write_parquet_row_groups, write_text)
 from corpus_clean.processes import return_freed_memory
-from corpus_clean.readers import InputFile, file_format, open_url
+from corpus_clean.readers import COMPRESSION_SUFFIXES, InputFile, file_format, open_url
 
 # Files under half of this are "small"; once a kind has more than MAX_SMALL_FILES of them
 # (daily runs leave one small file each) they are merged into files of up to this size.
@@ -58,6 +58,8 @@ MERGE_MEMORY_BYTES = 64 * 1024 * 1024
 # (offsets, validity, nested reasons), and 600,000 one-word records' quarantine parts
 # merged in 64 MB groups took the commit 330 MB above the cleaning's peak (round 11).
 MERGE_MAX_ROWS = 100_000
+# The kinds whose rows the dedup index holds (every clean row was decided kept or a copy).
+DEDUPLICATED_KINDS: tuple[str, ...] = ("clean", "duplicates")
 DEFAULT_KEEP_VERSIONS = 10
 # Rewriting a part (moving its duplicates out) or merging parts holds their rows whole
 # when they are at most this big (one row group: the few reads of the streamed path cost
@@ -314,6 +316,78 @@ def plan_inputs(files: Iterable[InputFile], previous: dict[str, dict], pipeline_
     return plan
 
 
+def clean_copies_again(plan: InputPlan, previous: dict[str, dict], layout: OutputLayout) -> None:
+    """Move into ``plan.to_process`` the unchanged files whose rows in the current version
+    are duplicates of a row of a changed file (``sources_with_copies_of``; `previous`: the
+    current input index; the caller puts the list back in the listing's order, the run's
+    record order): that row may be gone from its file now,
+    and a copy of it must then be decided again (kept, as a fresh run keeps it), not stay
+    "duplicate of" a row in no table. Cleaned again, such a file's unchanged records keep
+    their decisions (``dedup.DedupIndex.assign``: seen before). A JSON Lines file that only
+    had lines appended (``only_grew``) brings every earlier row back as it was: not counted."""
+    changed = {file.source for file in plan.to_process if file.source in previous}
+    copies = sources_with_copies_of(layout, changed)
+    grew = {file.source for file in plan.to_process if copies and file.source in changed
+            and only_grew(file, previous[file.source])}
+    if grew:
+        copies = sources_with_copies_of(layout, changed - grew)
+    if copies:
+        plan.to_process += [file for file in plan.unchanged if file.source in copies]
+        plan.unchanged = [file for file in plan.unchanged if file.source not in copies]
+
+
+def only_grew(file: InputFile, old: dict, chunk: int = 1 << 20) -> bool:
+    """Whether a plain JSON Lines file only had lines appended since it was indexed (`old`:
+    its input index entry): its first ``old["size"]`` bytes have the indexed sha256 and end
+    a line. Its earlier records are then the same lines at the same indexes (same ids and
+    texts). Reads those bytes (a file that shrank or is of another kind: nothing read)."""
+    size = old.get("size")
+    if (not isinstance(size, int) or not 0 < size < file.size or "sha256" not in old or file.skip_reason
+            or file_format(file.source) != "jsonl" or file.source.lower().endswith(COMPRESSION_SUFFIXES)):
+        return False
+    digest, left, last = hashlib.sha256(), size, b""
+    try:
+        with open_url(file.url) as handle:
+            while left and (block := handle.read(min(chunk, left))):
+                digest.update(block)
+                left, last = left - len(block), block[-1:]
+    except OSError:
+        return False
+    return not left and last == b"\n" and digest.hexdigest() == old["sha256"]
+
+
+def sources_with_copies_of(layout: OutputLayout, sources: set[str]) -> set[str]:
+    """The other sources holding a duplicate of a row of `sources` in the current version
+    (``copying_sources`` of its clean and duplicates tables, only the columns it needs
+    read). Nothing is read when `sources` is empty."""
+    number = current_version(layout)
+    if number is None or not sources:
+        return set()
+    version, wanted = layout.version_dir(number), pa.array(sorted(sources), pa.string())
+    if not _parts(version / "duplicates"):
+        return set()
+    rows = [pq.read_table(part, columns=["id", "source"], filters=pc.field("source").isin(wanted))
+            for kind in DEDUPLICATED_KINDS for part in _parts(version / kind)]
+    ids = pa.concat_tables(rows).column("id")
+    copies = [pq.read_table(part, columns=["source", "duplicate_of"], filters=pc.field("duplicate_of").isin(ids))
+              for part in _parts(version / "duplicates")]
+    return copying_sources(pa.concat_tables(rows), pa.concat_tables(copies), sources)
+
+
+def copying_sources(rows: pa.Table, duplicates: pa.Table, sources: set[str]) -> set[str]:
+    """The sources other than `sources` of the `duplicates` (source, duplicate_of) whose
+    kept row is one of `rows` (id, source) from `sources`.
+
+    >>> rows = pa.table({"id": ["a1", "b1"], "source": ["a", "b"]})
+    >>> duplicates = pa.table({"source": ["c", "d", "a"], "duplicate_of": ["a1", "b1", "a1"]})
+    >>> copying_sources(rows, duplicates, {"a"})
+    {'c'}
+    """
+    ids = rows.column("id").filter(pc.is_in(rows.column("source"), value_set=pa.array(sorted(sources), pa.string())))
+    copying = duplicates.column("source").filter(pc.is_in(duplicates.column("duplicate_of"), value_set=ids))
+    return set(pc.unique(copying).to_pylist()) - sources
+
+
 # ---------------------------------------------------------------------------------------
 # Building and committing a version
 
@@ -524,6 +598,9 @@ class VersionBuilder:
         self.replaced_sources = set(replaced_sources)
         self.base = current_version(layout)
         self.staging = layout.staging_dir(uuid.uuid4().hex[:12])
+        # The ids the replaced sources' rows had in the current version (``carry_over``):
+        # the dedup index forgets those the run does not bring back (a record cut away).
+        self.replaced_ids = pa.array([], pa.string())
         for kind in TABLE_KINDS:
             (self.staging / kind).mkdir(parents=True, exist_ok=True)
 
@@ -532,6 +609,7 @@ class VersionBuilder:
 
         A part with none of the replaced sources is hard-linked as is (same name, same
         bytes); a part holding some is rewritten without their rows, under a new name. Returns how many parts were rewritten per kind.
+        The ids of the clean and duplicate rows left out are kept in ``replaced_ids``.
         """
         rewritten = {kind: 0 for kind in TABLE_KINDS}
         if self.base is None:
@@ -551,7 +629,11 @@ class VersionBuilder:
                     _link_or_copy(part, target)
                     continue
                 table = pq.read_table(part)
-                kept = table.filter(pc.invert(pc.is_in(table.column("source"), value_set=replaced)))
+                is_replaced = pc.is_in(table.column("source"), value_set=replaced)
+                kept = table.filter(pc.invert(is_replaced))
+                if kind in DEDUPLICATED_KINDS:
+                    self.replaced_ids = pa.concat_arrays(
+                        [self.replaced_ids, table.column("id").filter(is_replaced).combine_chunks().cast(pa.string())])
                 rewritten[kind] += 1
                 if kept.num_rows:
                     write_parquet(kept, self.staging / kind / self._new_name(part.name))

@@ -1158,6 +1158,9 @@ def assignments_schema() -> pa.Schema:
 
 
 INDEX_PARAMS_FILE = "params.json"
+# The n_words of an index row saying its id was forgotten (a record gone from a file
+# cleaned again): the id's earlier rows, and this one, are dead. (Never a count.)
+FORGOTTEN_WORDS = -1
 
 
 class DedupIndex:
@@ -1169,7 +1172,10 @@ class DedupIndex:
     A document whose id and normalised text are already in the index (a rerun over the
     same input) gets its earlier decision back, marked ``seen_before``: reruns are
     idempotent. A document whose id is indexed with another text (its source file was
-    edited) is decided afresh and replaces the old entry.
+    edited) is decided afresh and replaces the old entry. The ids a run is told to
+    `forget` (the earlier records of the files it cleans again) and does not bring back
+    (a file cut, a record now filtered) die too: a later copy of one is then kept, as a
+    fresh run keeps it; the index saves a row saying so (``FORGOTTEN_WORDS``).
 
     In memory: the rows without their signatures (an Arrow table), the signatures as one
     (documents × num_perm) uint32 array, and for the kept documents their exact hashes
@@ -1235,6 +1241,7 @@ class DedupIndex:
         root = pc.index_in(rows.column("duplicate_of"), value_set=ids).to_numpy(zero_copy_only=False)
         root = np.where(np.isnan(root.astype(float)), np.arange(len(rows)), root).astype(np.int64)
         index._append(rows, matrix, root)
+        index._live &= rows.column("n_words").to_numpy() != FORGOTTEN_WORDS
         index._saved = len(rows)
         return index
 
@@ -1305,7 +1312,7 @@ class DedupIndex:
     # --- assignment ------------------------------------------------------------------
 
     def assign(self, signatures: pa.Table, spill_dir: str | Path | None = None,
-               release: Callable[[], None] = lambda: None) -> pa.Table:
+               release: Callable[[], None] = lambda: None, forget: pa.Array | None = None) -> pa.Table:
         """Decide each document of `signatures` (rows of ``signature_table``) in order:
         kept, or a duplicate of a kept document. Adds the new documents to the index.
         Returns one row per input row: id, duplicate_of, similarity, seen_before.
@@ -1322,6 +1329,10 @@ class DedupIndex:
         files in `spill_dir` (default: the system's temporary directory). `release` is
         called after each slice of the batch's signatures is read (``MappedSignatures.release``
         when they are mapped: their resident pages stay at about a slice).
+
+        `forget`: ids whose indexed rows die unless the batch brings them back (the
+        earlier records of the files the run cleans again); a document brought back whose
+        earlier decision was a copy of a dead row is decided afresh.
         """
         params = self.params
         self._sort_in_added()
@@ -1343,9 +1354,13 @@ class DedupIndex:
         indexed = indexed_at >= 0
         same_text = np.zeros(n_new, dtype=bool)
         same_text[indexed] = self._rows.column("exact_hash").to_numpy()[indexed_at[indexed]] == hashes[indexed]
+        forgotten = self._vanished(forget, ids)
+        live = np.concatenate([self._live, np.ones(n_new, dtype=bool)])
+        live[indexed_at[(indexed_at >= 0) & ~same_text]] = False
+        live[forgotten] = False
+        same_text[indexed] &= live[self._root[indexed_at[indexed]]]  # a copy of a dead row: decided afresh
         seen_at = np.where(same_text, indexed_at, -1)
         replaced = indexed_at[(indexed_at >= 0) & ~same_text]
-        live = np.concatenate([self._live, np.ones(n_new, dtype=bool)])
         live[replaced] = False
 
         root = np.concatenate([self._root, np.arange(n_old, n_old + n_new)])
@@ -1378,15 +1393,27 @@ class DedupIndex:
         result, duplicate_of, new_similarity = _assignments(ids, new_root, new_positions, all_ids,
                                                             similarity[n_old:], seen_at)
         self._add_run(signatures.drop_columns(["minhash"]), matrix, new_root, duplicate_of, new_similarity,
-                      seen_at, replaced)
+                      seen_at, replaced, forgotten)
         return result
 
+    def _vanished(self, forget: pa.Array | None, ids: pa.Array) -> np.ndarray:
+        """Positions of the live indexed rows of ids in `forget` but not in `ids`."""
+        if forget is None or not len(forget) or not len(self._rows):
+            return np.empty(0, dtype=np.int64)
+        forget = forget.combine_chunks() if isinstance(forget, pa.ChunkedArray) else forget
+        gone = forget.filter(pc.invert(pc.is_in(forget, value_set=ids)))
+        live_positions = np.flatnonzero(self._live)
+        at = _positions_of(gone, self._rows.column("id").take(pa.array(live_positions)), live_positions)
+        return np.unique(at[at >= 0])
+
     def _add_run(self, rows: pa.Table, matrix: np.ndarray, new_root: np.ndarray, duplicate_of: pa.Array,
-                 similarity: pa.Array, seen_at: np.ndarray, replaced: np.ndarray) -> None:
+                 similarity: pa.Array, seen_at: np.ndarray, replaced: np.ndarray,
+                 forgotten: np.ndarray = np.empty(0, dtype=np.int64)) -> None:
         """Index a run's documents not seen before (`rows`: id, exact_hash, n_words, in run
         order, at positions len(index)..); a root pointing into the run moves to the
         position its document gets in the index (or the indexed twin's, when seen). The
-        indexed rows in `replaced` (ids the run brought with another text) die."""
+        indexed rows in `replaced` (ids the run brought with another text) die, and so do
+        those in `forgotten`, each saved as a row of its id with ``FORGOTTEN_WORDS``."""
         n_old = len(self._rows)
         unseen = seen_at < 0
         index_position = np.where(unseen, n_old + np.cumsum(unseen) - 1, seen_at)
@@ -1396,6 +1423,17 @@ class DedupIndex:
         added = added.append_column("similarity", similarity.filter(pa.array(unseen)))
         self._live[replaced] = False
         self._append(added, matrix if unseen.all() else matrix[unseen], added_root[unseen])
+        if len(forgotten):
+            self._live[forgotten] = False
+            tombstones = pa.table({"id": self._rows.column("id").take(pa.array(forgotten)),
+                                   "exact_hash": pa.array(np.zeros(len(forgotten), dtype=np.uint64)),
+                                   "n_words": pa.array(np.full(len(forgotten), FORGOTTEN_WORDS, dtype=np.int64)),
+                                   "duplicate_of": pa.nulls(len(forgotten), pa.string()),
+                                   "similarity": pa.nulls(len(forgotten), pa.float32())})
+            start = len(self._rows)
+            self._append(tombstones, np.zeros((len(forgotten), self.params.num_perm), dtype=np.uint32),
+                         np.arange(start, start + len(forgotten)))
+            self._live[start:] = False
 
     def _verified_candidates(self, matrix: np.ndarray, has_words: np.ndarray, n_old: int,
                              signature, live: np.ndarray, spill_dir: str | Path | None = None,
@@ -1739,10 +1777,14 @@ class PartByPartAssignment:
     later (as a verified-or-not candidate or exact twin), ``conflict`` is set and
     ``whole_run()`` gives the decisions of one assignment over the run instead (the caller
     splits the parts again). The index itself is changed only by ``finish``/``whole_run``.
+    Likewise the ids to `forget` (``DedupIndex.assign``) that no part brings back are known
+    only at the end: if a part used one, ``conflict`` is true then.
     """
 
-    def __init__(self, index: DedupIndex, directory: str | Path | None = None) -> None:
+    def __init__(self, index: DedupIndex, directory: str | Path | None = None,
+                 forget: pa.Array | None = None) -> None:
         self.index = index
+        self.forget = forget
         self.params = index.params
         index._sort_in_added()
         self.n_old = len(index._rows)
@@ -1763,7 +1805,19 @@ class PartByPartAssignment:
         self._results: list[pa.Table] = []
         self._seen_at: list[np.ndarray] = []
         self._replaced: list[np.ndarray] = []
-        self.conflict = False
+        self._conflict = False
+
+    @property
+    def conflict(self) -> bool:
+        """Whether a part's decision used an indexed row that the run made dead."""
+        return self._conflict or bool(self._used_old[self._vanished()].any())
+
+    def _vanished(self) -> np.ndarray:
+        """The indexed rows of the ids to forget that no part decided so far brings back."""
+        if self.forget is None or not len(self.forget):
+            return np.empty(0, dtype=np.int64)
+        return self.index._vanished(self.forget, pa.concat_arrays(
+            [pa.array([], pa.string())] + [part.column("id").combine_chunks() for part in self._parts]))
 
     @property
     def documents(self) -> int:
@@ -1820,15 +1874,20 @@ class PartByPartAssignment:
         same_text = np.zeros(len(ids), dtype=bool)
         same_text[indexed_at >= 0] = index._rows.column("exact_hash").to_numpy()[indexed_at[indexed_at >= 0]] \
             == hashes[indexed_at >= 0]
-        seen_at = np.where(same_text, indexed_at, -1)
-        replaced = indexed_at[(indexed_at >= 0) & ~same_text]
-        if self._used_old[replaced].any():
-            self.conflict = True
-        self._live_old[replaced] = False
+        self._live_old[indexed_at[(indexed_at >= 0) & ~same_text]] = False
 
         def live(right: np.ndarray) -> np.ndarray:
             return np.where(right < self.n_old, self._live_old[np.minimum(right, max(self.n_old - 1, 0))], True) \
                 if self.n_old else np.ones(len(right), dtype=bool)
+
+        seen_root = self._root[indexed_at[same_text]]
+        same_text[same_text] = live(seen_root)  # a copy of a dead row: decided afresh
+        self._used_old[seen_root] = True
+        seen_at = np.where(same_text, indexed_at, -1)
+        replaced = indexed_at[(indexed_at >= 0) & ~same_text]
+        if self._used_old[replaced].any():
+            self._conflict = True
+        self._live_old[replaced] = False
 
         # Exact twins: the earliest live indexed kept document with the hash, else the run's first.
         exact_first = positions.copy()
@@ -1938,14 +1997,15 @@ class PartByPartAssignment:
         self.index._add_run(run, matrix, self._root[self.n_old:],
                             results.column("duplicate_of").combine_chunks(),
                             results.column("similarity").combine_chunks(),
-                            np.concatenate([empty, *self._seen_at]), np.concatenate([empty, *self._replaced]))
+                            np.concatenate([empty, *self._seen_at]), np.concatenate([empty, *self._replaced]),
+                            self._vanished())
 
     def whole_run(self, spill_dir: str | Path | None = None) -> pa.Table:
         """One ``DedupIndex.assign`` over every part decided so far (the index is as it was
         loaded): the decisions the parts should have had; the run is added to the index."""
         run, matrix = self._run_rows()
         minhash = pa.FixedSizeListArray.from_arrays(pa.array(matrix.ravel(), pa.uint32()), self.params.num_perm)
-        return self.index.assign(run.combine_chunks().append_column("minhash", minhash), spill_dir)
+        return self.index.assign(run.combine_chunks().append_column("minhash", minhash), spill_dir, forget=self.forget)
 
 
 def _decide_in_order(to_decide: np.ndarray, first: int, seen_at: np.ndarray, exact_first: np.ndarray,
@@ -2118,18 +2178,20 @@ def clean_table_signatures(clean: pa.Table | str | Path, params: DedupParams = D
 
 
 def deduplicate(signatures: list[pa.Table], index_dir: str | Path, params: DedupParams = DedupParams(),
-                spill_dir: str | Path | None = None, release: Callable[[], None] = lambda: None) -> pa.Table:
+                spill_dir: str | Path | None = None, release: Callable[[], None] = lambda: None,
+                forget: pa.Array | None = None) -> pa.Table:
     """The run-level stage: load the index in `index_dir`, decide every document of the
     run (signature tables in record order), save what the run added. Returns the
     assignments (id, duplicate_of, similarity, seen_before) for ``split_duplicates``.
     A big run's candidate pairs spill to `spill_dir`; `release` drops the resident pages
-    of mapped signatures (``DedupIndex.assign``, ``map_signatures``)."""
+    of mapped signatures (``DedupIndex.assign``, ``map_signatures``); `forget`: see
+    ``DedupIndex.assign``."""
     index = DedupIndex.load(index_dir, params)
     schema = signature_schema(params)
     if len(signatures) == 1:  # one table (``read_signatures``): assigned as it is, not copied
         run = signatures[0].cast(schema)
     else:
         run = pa.concat_tables([t.cast(schema) for t in signatures]) if signatures else schema.empty_table()
-    result = index.assign(run, spill_dir, release)
+    result = index.assign(run, spill_dir, release, forget)
     index.save(index_dir, release)
     return result

@@ -109,12 +109,14 @@ class ShardByShardDedup:
 
     When a later shard edits an indexed document that an earlier shard's decisions used,
     ``finish`` decides the run again as one assignment and splits the parts again
-    (``resplit_part``): the rare case costs the moves the usual one saves."""
+    (``resplit_part``): the rare case costs the moves the usual one saves. `forget`: the
+    earlier ids of the files the run cleans again (``DedupIndex.assign``)."""
 
-    def __init__(self, staging: str | Path, index_dir: str | Path, params: DedupParams = DedupParams()) -> None:
+    def __init__(self, staging: str | Path, index_dir: str | Path, params: DedupParams = DedupParams(),
+                 forget: pa.Array | None = None) -> None:
         self.staging, self.index_dir, self.params = str(staging), index_dir, params
         self.index = DedupIndex.load(index_dir, params)
-        self._assignment = PartByPartAssignment(self.index, self.staging)
+        self._assignment = PartByPartAssignment(self.index, self.staging, forget)
         self._parts: dict[str, Counter] = {}  # part name -> duplicates per source file, in run order
         self._last: tuple[str, pa.Table] | None = None  # the last part decided and its assignments
         self._lock = threading.Lock()
@@ -203,14 +205,16 @@ def resplit_part(staging: str | Path, part_name: str, assignments: pa.Table) -> 
 
 
 def assign_run(staging: str | Path, part_names: list[str], index_dir: str | Path,
-               params: DedupParams = DedupParams()) -> pa.Table:
+               params: DedupParams = DedupParams(), forget: pa.Array | None = None) -> pa.Table:
     """Decide every document of the run (the parts' staged signatures, in part order)
     against the index in `index_dir` (``dedup.deduplicate``); the staged signatures are
     removed once the index holds them. The run's signature matrix (512 B per document)
     is written to a file in `staging` and mapped, not held (``dedup.map_signatures``);
-    the candidate pairs of a big run spill to files there too."""
+    the candidate pairs of a big run spill to files there too. `forget`: the earlier ids
+    of the files the run cleans again (``DedupIndex.assign``)."""
     signatures = map_signatures([_staged_signatures(staging, name) for name in part_names], staging, params)
-    assignments = deduplicate([signatures.table], index_dir, params, spill_dir=staging, release=signatures.release)
+    assignments = deduplicate([signatures.table], index_dir, params, spill_dir=staging, release=signatures.release,
+                              forget=forget)
     shutil.rmtree(Path(staging) / STAGED_SIGNATURES, ignore_errors=True)
     del signatures
     return_freed_memory()  # the candidate pairs' arrays (~190 MB for 25k documents) stay resident otherwise

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
+import pyarrow as pa
 from prefect import flow, get_run_logger
 from prefect.context import FlowRunContext
 from prefect.runtime import deployment, flow_run
@@ -214,14 +215,16 @@ def _clean_shards_on_dask(address: str, *args) -> tuple[list, list[str]]:
     return on_dask(*args, 1, None, max_in_flight=threads + 1, one_clean_at_a_time=False)
 
 
-def _run_duplicates(staging: str, parts: list[str], shard_dedup: ShardByShardDedup | None) -> Counter:
+def _run_duplicates(staging: str, parts: list[str], shard_dedup: ShardByShardDedup | None,
+                    forget: pa.Array) -> Counter:
     """Duplicates per source file of the run, once every shard is written: decided shard by
     shard already (`shard_dedup`: only the index is saved), or now, over the staged
-    signatures of every part, and moved out of each part (Dask runs and big local runs)."""
+    signatures of every part, and moved out of each part (Dask runs and big local runs).
+    `forget`: the ids the files cleaned again had (``VersionBuilder.replaced_ids``)."""
     if shard_dedup is not None:
         # Saved already beside the last shard's writes, unless a conflict left it for now.
         return Counter(shard_dedup.finish() if shard_dedup.finished else finish_dedup_task(shard_dedup))
-    assignments = assign_task(staging, parts, f"{staging}/{DEDUP_INDEX}")
+    assignments = assign_task(staging, parts, f"{staging}/{DEDUP_INDEX}", forget)
     # One part at a time: each reads, splits and rewrites a whole part in memory.
     moved = [move_duplicates_task(staging, part, assignments) for part in parts]
     return sum((Counter(counts) for counts in moved), Counter())  # a file's pieces: several parts
@@ -331,7 +334,8 @@ def clean_corpus(
             # Local runs of up to dedup_stage.SHARD_BY_SHARD_MAX_RECORDS documents decide each
             # shard's duplicates as it is written (the index loads here); bigger ones stage
             # signatures and decide after cleaning, as on Dask (a lower peak of memory).
-            shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX)
+            shard_dedup = (ShardByShardDedup(builder.staging, builder.staging / DEDUP_INDEX,
+                                             forget=builder.replaced_ids)
                            if dedup and decides_shard_by_shard(plan.expected_records) else None)
             # The workers are stopped once the last shard is cleaned: idle from there on, their
             # memory is the flow's for the last shards' writing, dedup and the commit.
@@ -341,7 +345,7 @@ def clean_corpus(
         merge_split_files(summaries)  # a big file's pieces, cleaned in several shards, counted as one file
         progress.finish(wait=False)  # (sent while duplicates are decided and the version commits)
         if dedup:  # copies of one article usually sit in different shards
-            count_duplicates(summaries, _run_duplicates(str(builder.staging), parts, shard_dedup))
+            count_duplicates(summaries, _run_duplicates(str(builder.staging), parts, shard_dedup, builder.replaced_ids))
         context = {"input_path": input_path, "output_dir": str(layout.root), "parameters": params,
                    "flow_run_id": str(flow_run.get_id()), "deployment": deployed_as,
                    "pipeline_version": __version__}

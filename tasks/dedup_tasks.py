@@ -17,8 +17,8 @@ from corpus_clean.dedup_stage import ShardByShardDedup, assign_run, move_duplica
 
 
 @task(name="dedup-assign", cache_policy=NONE)
-def assign_task(staging: str, part_names: list[str], index_dir: str) -> pa.Table:
-    return assign_run(staging, part_names, index_dir)
+def assign_task(staging: str, part_names: list[str], index_dir: str, forget: pa.Array | None = None) -> pa.Table:
+    return assign_run(staging, part_names, index_dir, forget=forget)
 
 
 @task(name="dedup-move", cache_policy=NONE, task_run_name="dedup-move-{part_name}")

@@ -17,8 +17,8 @@ from prefect.cache_policies import NONE
 
 from corpus_clean import __version__
 from corpus_clean.card import dataset_card
-from corpus_clean.dataset import (DamagedVersion, VersionBuilder, append_run_log, check_output_root, estimate_records, plan_inputs,
-                                  read_input_index, remove_abandoned_staging)
+from corpus_clean.dataset import (DamagedVersion, VersionBuilder, append_run_log, check_output_root, clean_copies_again,
+                                  estimate_records, plan_inputs, read_input_index, remove_abandoned_staging)
 from corpus_clean.layout import OutputLayout
 from corpus_clean.readers import InputFile, list_input_files
 from corpus_clean.report import (add_timing, build_manifest, check_accounting, report_markdown, report_table,
@@ -50,7 +50,12 @@ def plan_run(input_path: str, shard_mb: float, params: dict, output_dir: str) ->
     except FileNotFoundError:  # an unmounted or not-yet-created input: nothing new, nothing removed
         listed, input_missing = [], True
     now = datetime.now(timezone.utc).isoformat()
-    inputs = plan_inputs(listed, read_input_index(OutputLayout(output_dir)), __version__, params, now=now)
+    previous = read_input_index(OutputLayout(output_dir))
+    inputs = plan_inputs(listed, previous, __version__, params, now=now)
+    if params.get("dedup"):
+        clean_copies_again(inputs, previous, OutputLayout(output_dir))
+        order = {file.source: k for k, file in enumerate(listed)}
+        inputs.to_process.sort(key=lambda file: order[file.source])  # (the run's record order: the listing's)
     shards = plan_shards(inputs.to_process, target_bytes=int(shard_mb * 1024 * 1024))
     run_id = run_fingerprint(inputs.to_process, {**params, "keys": [inputs.index[f.source]["key"] for f in inputs.to_process]})
     return RunPlan(inputs.to_process, inputs.unchanged, inputs.missing, inputs.index, shards, run_id,

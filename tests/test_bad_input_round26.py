@@ -180,14 +180,12 @@ def test_a_text_file_changed_between_listing_and_reading_is_quarantined_saying_s
 
 
 # ----------------------------------------------------------------------------- incremental runs, a file cut between them
-@pytest.mark.xfail(strict=True, reason="found by bad_wild_gen --runs (round 26), not fixed: a cut file's vanished "
-                                      "records stay in the dedup index as kept documents (see RESULTS-robustness.md)")
 @pytest.mark.usefixtures("prefect_server")
 def test_a_record_cut_from_a_file_between_runs_is_no_kept_copy_for_the_next_run(tmp_path):
     """bad_wild_gen's runs (tree 29000): a file cut between two runs loses its last
-    records from the version, but their dedup-index entries stay live -- a copy of one of
-    them in a changed file goes to duplicates, "duplicate of" a record in no table (its
-    text nowhere in the clean corpus), where a fresh run of the same tree keeps it clean.
+    records from the version, and their dedup-index entries die with them -- a copy of
+    one of them in a changed file is kept clean, as a fresh run of the same tree keeps it
+    (it went to duplicates, "duplicate of" a record in no table, before round 26's fix).
     (Forgetting every old entry of a changed file would break "seen before": an unchanged
     record of a changed file could become a duplicate of its own carried-over duplicate.)"""
     from flows.clean_corpus import clean_corpus
