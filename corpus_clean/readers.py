@@ -1764,26 +1764,10 @@ def changed_since_listed(file: InputFile, read: int) -> str | None:
     if read == file.size or not file.size or file.archive or file.is_piece or is_compressed(file.url) \
             or "::" in file.url or "://" in file.url:  # (size 0: not known, a path given as a string)
         return None
-    if _compressed_by_its_bytes(file.url):  # (compressed bytes under a plain name: read decompressed)
-        return None
+    if compression_of_head(head_and_tail(file.url, tail=False)[0]):  # (compressed bytes under a
+        return None  # plain name are read decompressed, as ``open_input`` reads them)
     return (f"{file.source}: the file changed while it was read ({file.size:,} bytes when listed, {read:,} read): "
             "its text may be cut or half-written; run again once it is written")
-
-
-def _compressed_by_its_bytes(path: str) -> bool:
-    """Whether the local file at `path` starts as a compressed stream (gzip, bzip2, xz,
-    zstd) whatever its name says; False when it cannot be read.
-
-    >>> import gzip, tempfile
-    >>> with tempfile.NamedTemporaryFile(suffix=".txt") as f:
-    ...     _ = f.write(gzip.compress(b"notes")); f.flush(); _compressed_by_its_bytes(f.name)
-    True
-    """
-    try:
-        with open(path, "rb") as handle:
-            return compression_of_head(handle.read(16)) is not None
-    except OSError:
-        return False
 
 
 def _holds_warc(file: InputFile, data: bytes | Skipped) -> bool:
