@@ -233,7 +233,7 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Nheengatu, Yanesha, Aleut, Selkup, Ket, Even, Rutul, Udi, Laz, Bagheli, Bhili, Lepcha, Betawi,
   Rejang; and English twice, French, Spanish, Polish, Chinese), written for the lead at the start
   of the twentieth round before any change of that round, 34 of its 51 captions without a credit.
-  Totals only: never print its misses.
+  Totals only through round 26, studied since round 27 (``--misses held20``).
 * ``round21_dev.txt``: 26 news pages (Koyraboro Senni, Koyra Chiini, Tasawaq, Zarma, Central Atlas
   Tamazight, Tachelhit, Rwa, Nuer, Medumba, Hupa, Karuk, Yurok, Innu, Malecite-Passamaquoddy, Seri,
   Pipil, Shor, Dungan; English, French): many short-line runs inside the story (fact boxes,
@@ -248,7 +248,8 @@ lines (as before the eighth round, with today's rules), rules only, and C4's lin
   Michif, Chickasaw, Muscogee, Wakhi, Yagnobi, Sarikoli, Kosraean, Votic, Livonian, Ingrian,
   Southern Sami, Skolt Sami, Tat, Koryak, Itelmen, Ulch; and English twice, German, Portuguese,
   Russian, Japanese), written for the lead at the start of the twenty-first round before any
-  change of that round, 27 of its 40 captions without a credit. Totals only: never print its misses.
+  change of that round, 27 of its 40 captions without a credit. Totals only through round 26,
+  studied since round 27 (``--misses held21``).
 * ``round22_heldout.txt``: 34 news pages (28 languages in no earlier set: Paiwan, Bunun, Yami,
   Ivatan, Ibanag, Kankanaey, Iban, Kadazan Dusun, Menominee, Potawatomi, Omaha-Ponca, Kiowa,
   Comanche, Tlicho, Blackfoot, Oneida, Edo, Urhobo, Igala, Chiga, Lango, Lugbara, Aromanian, Gheg
@@ -361,10 +362,10 @@ SETS = {
     "round19_heldout.txt (held out to round 25, studied since)": LABELLED / "round19_heldout.txt",
     "round20_dev.txt (studied)": LABELLED / "round20_dev.txt",
     "round20_probe.txt (read once unseen, then studied)": LABELLED / "round20_probe.txt",
-    "round20_heldout.txt (held out)": LABELLED / "round20_heldout.txt",
+    "round20_heldout.txt (held out to round 26, studied since)": LABELLED / "round20_heldout.txt",
     "round21_dev.txt (studied)": LABELLED / "round21_dev.txt",
     "round21_probe.txt (read once unseen, then studied)": LABELLED / "round21_probe.txt",
-    "round21_heldout.txt (held out)": LABELLED / "round21_heldout.txt",
+    "round21_heldout.txt (held out to round 26, studied since)": LABELLED / "round21_heldout.txt",
     "round22_heldout.txt (held out)": LABELLED / "round22_heldout.txt",
     "round23_dev.txt (studied)": LABELLED / "round23_dev.txt",
     "round23_heldout.txt (held out)": LABELLED / "round23_heldout.txt",
@@ -391,6 +392,7 @@ MISSES = {
     "held14": "round14_heldout", "check14": "round14_check", "held15": "round15_heldout",
     "check15": "round15_check", "held16": "round16_heldout", "held17": "round17_heldout",
     "held18": "round18_heldout", "held19": "round19_heldout",
+    "held20": "round20_heldout", "held21": "round21_heldout",
     "long": "round8_long", "short": "round8_short_line", "pages": "pages",
 }
 

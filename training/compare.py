@@ -99,13 +99,13 @@ HALVES = (
      "round17_dev.txt", "round18_dev.txt", "round19_dev.txt", "round20_dev.txt", "round21_dev.txt",
      "round9_heldout.txt", "round10_heldout.txt", "round12_heldout.txt", "round13_check.txt", "round23_dev.txt",
      "round14_heldout.txt", "round15_check.txt", "round16_heldout.txt", "round25_dev.txt",
-     "round18_heldout.txt"),
+     "round18_heldout.txt", "round20_heldout.txt"),
     ("round8_heldout.txt", "round8_short_line_articles.txt", "round9_dev.txt", "round11_dev.txt", "round12_probe.txt",
      "round14_dev.txt", "round15_probe.txt", "round16_probe.txt",
      "round17_probe.txt", "round18_probe.txt", "round19_probe.txt", "round20_probe.txt", "round21_probe.txt",
      "round9_short_line_heldout.txt", "round11_heldout.txt", "round13_heldout.txt", "round12_check.txt",
      "round14_check.txt", "round15_heldout.txt", "round24_dev.txt", "round17_heldout.txt",
-     "round19_heldout.txt", "round26_dev.txt"),
+     "round19_heldout.txt", "round26_dev.txt", "round21_heldout.txt"),
 )
 
 
