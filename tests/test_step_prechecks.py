@@ -155,3 +155,78 @@ def test_headline_copies_are_marked_as_without_the_count_precheck(seed):
     engine._mark_headline_copies(got, headline)
     _headline_copies_reference(want, headline)
     assert got.marks.rule == want.marks.rule
+
+
+# Round 27 (core27): three more steps skip a page from rows listed for the whole batch: the
+# cards (``story_cards.card_run_lines``: CARDS_MIN_RUN card-sized blocks in a row), the
+# answers under kept questions (``story_answers.question_end_lines``) and the captions over
+# quotes (``story_quotes.long_sentence_lines``: a kept long sentence makes the page no brief).
+CARD_LINES = ["Harbour", "Business", "2 hours ago", "Ferry trust names a new chair as the pier dispute drags on",
+              "The newspaper renames itself as its dispute goes on", "and the rest of it", "In a letter sent by the",
+              "Who made it?", "«Will it come back?»", "Yes, in October.", "A second life for the building"]
+PROSE_LINES = ["The trust that runs the ferry has a new chair and a new board this week.",
+               "The owner of the newspaper has a new name and a newly elected board this week.",
+               "The workers bought the building and all of its machines with a loan from the regional development "
+               "fund and savings of their own.",
+               '"Nobody else was going to save it, so we did," said Pia Lund on Monday evening.',
+               "Three sisters from Blue Hill made it.", "What was the price?"]
+
+QUESTIONS = ["Who made it?", "«Will it come back?»", "Kommt sie wieder？", "(Is it open?)", '"Why now?"', "Hal ni?",
+             "Ni nini؟", "What was the price? "]
+
+
+def card_page(rng: random.Random) -> str:
+    """A page of blocks: 0-7 short lines over a prose line, blank lines now and then."""
+    lines = rng.sample(PROSE_LINES[:4], 4) if rng.random() < 0.5 else []  # (a story's body over the cards)
+    if rng.random() < 0.4:  # (an interview: questions in several scripts' marks and quotes, answers)
+        for _ in range(rng.randint(2, 5)):
+            lines += [rng.choice(QUESTIONS), rng.choice(["Yes, in October.", "Three sisters from Blue Hill.", "No."])]
+    for _ in range(rng.randint(1, 12)):
+        if rng.random() < 0.75:  # (a card: a label, a headline, maybe a date)
+            lines += [rng.choice(CARD_LINES[:2]), rng.choice(CARD_LINES[3:5])] + ["2 hours ago"] * (rng.random() < 0.3)
+        else:
+            lines += [rng.choice(CARD_LINES) for _ in range(rng.choice([0, 1, 2, 2, 3, 4, 6, 7]))]
+        lines += [""] * (rng.random() < 0.2) + [rng.choice(PROSE_LINES)]
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), share=st.sampled_from([0.0, 0.15, 0.4]))
+def test_cards_answers_and_quote_captions_are_marked_as_without_their_prechecks(seed, share):
+    from corpus_clean.boilerplate import story_answers, story_cards, story_quotes
+
+    rng = random.Random(seed)
+    texts = [card_page(rng) if rng.random() < 0.6 else generated_page(rng) for _ in range(rng.randint(1, 8))]
+    texts = [t for t in texts if t.strip()] or ["The port reopened."]
+    steps = {"card_run_rows": lambda ctx, shape: story_cards.mark_other_stories_cards(ctx),
+             "question_end_rows": lambda ctx, shape: story_answers.give_back_answers_under_kept_questions(ctx),
+             "long_sentence_rows": story_quotes.mark_captions_over_quotes}
+    for name, step in steps.items():
+        mark_seed = rng.random()
+        with_check = [marks_after(step, marked(ctx, random.Random(mark_seed), share)) for ctx in Batch.of(texts).ctxs]
+        # (without: every line a candidate for the answers, none long for the quotes, each page a card run)
+        every = {"card_run_rows": lambda ctx: [0], "question_end_rows": lambda ctx: list(range(ctx.lines.n_lines)),
+                 "long_sentence_rows": lambda ctx: []}[name]
+        with pytest.MonkeyPatch.context() as patched:
+            for module in (story_cards, story_answers, story_quotes):
+                patched.setattr(module, "page_rows", lambda ctx, asked, compute: every(ctx))
+            without = [marks_after(step, marked(Context(t), random.Random(mark_seed), share)) for t in texts]
+        assert with_check == without
+
+
+def test_the_card_rows_are_the_runs_card_runs_walks():
+    """A page's card rows are empty exactly when ``card_runs`` has no row of CARDS_MIN_RUN
+    card-sized blocks to walk; the generator reaches pages with runs (some cut as cards)."""
+    from corpus_clean.boilerplate.story_cards import CARDS_RULE, card_runs, mark_other_stories_cards
+
+    rng, with_runs, cut = random.Random(27), 0, 0
+    for _ in range(60):
+        texts = [card_page(rng) for _ in range(rng.randint(1, 8))]
+        for ctx in Batch.of(texts).ctxs:
+            rows = page_rows(ctx, "card_run_rows", None)
+            runs = card_runs(ctx.lines.content, ctx.blank, ctx.prose)
+            assert rows or not runs
+            with_runs += bool(runs)
+            mark_other_stories_cards(ctx)
+            cut += CARDS_RULE in ctx.marks.rule
+    assert with_runs > 30 and cut > 10, (with_runs, cut)

@@ -26,15 +26,18 @@ from corpus_clean.boilerplate.engine import (
 from corpus_clean.boilerplate.features import (
     LineStats, PageSlices, TextsLines, first_copies, per_text_lines, split_texts,
 )
+from corpus_clean.boilerplate.story_answers import question_end_lines
 from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
 from corpus_clean.boilerplate.story_briefs import long_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
+from corpus_clean.boilerplate.story_cards import card_run_lines
 from corpus_clean.boilerplate.story_counts import bracket_end_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
     under_list_caption_lines,
 )
+from corpus_clean.boilerplate.story_quotes import long_sentence_lines
 from corpus_clean.boilerplate.story_tail import bare_count_candidate_lines, comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
@@ -67,6 +70,9 @@ PAGE_ROWS = (
     ("credit_line_rows", credit_line_candidates),
     ("long_rows", long_lines),  # (``story_briefs.keeps_a_long_line``)
     ("bracket_end_rows", bracket_end_lines),  # (``story_counts.mark_counted_lists``)
+    ("card_run_rows", card_run_lines),  # (``story_cards.mark_other_stories_cards``)
+    ("question_end_rows", question_end_lines),  # (``story_answers.give_back_answers_under_kept_questions``)
+    ("long_sentence_rows", long_sentence_lines),  # (``story_quotes.mark_captions_over_quotes``)
 )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
+from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
@@ -53,6 +54,18 @@ def _kept_pairs(ctx) -> int:
     return n
 
 
+def question_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: its last character is a question mark or a closing quote or bracket (a
+    line ``_asks`` may read as a question). (`blank`, `last_rows`: unread, as
+    ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> question_end_lines(Context("Will it come back?\\nYes, in October.\\n«Soon?»").stats).tolist()
+    [True, False, True]
+    """
+    return np.isin(stats.last_char, _QUESTION_CODES + _CLOSING_CODES)
+
+
 def give_back_answers_under_kept_questions(ctx) -> None:
     """Give back the answers the classifier cut under kept questions of an interview (see
     the module).
@@ -75,12 +88,10 @@ def give_back_answers_under_kept_questions(ctx) -> None:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     # (the kept questions first: a few lines of a page end in a question mark, or in a
-    # quote or bracket after one: ``_asks`` reads those)
-    last = ctx.stats.last_char
-    asking = last == _QUESTION_CODES[0]
-    for code in _QUESTION_CODES[1:] + _CLOSING_CODES:
-        asking |= last == code
-    questions = [q for q in np.flatnonzero(asking).tolist() if rule[q] is None and _asks(content[q])]
+    # quote or bracket after one, listed for the whole batch at once: ``question_end_lines``;
+    # ``_asks`` reads those)
+    questions = [q for q in page_rows(ctx, "question_end_rows", question_end_lines)
+                 if rule[q] is None and _asks(content[q])]
     answers = [i for q in questions if (i := nonblank_neighbour(ctx, q, 1)) is not None
                and rule[i] == CLASSIFIER_RULE and states_a_sentence(content[i]) and not _asks(content[i])]
     if not answers:
