@@ -88,7 +88,8 @@ def test_the_caption_steps_mark_the_same_with_and_without_their_prechecks(seed, 
             patched.setattr(story_body, "_insert_or_credit", lambda rule: True)
             patched.setattr(story_inserts, "_kept_line_under_a_sentence", lambda *args: True)
             patched.setattr(story_inserts, "_kept_line_over_a_sentence", lambda *args: True)
-            patched.setattr(story_tail, "page_rows", lambda *args: [0])
+            # (every line a candidate row: the comment box's step reads its rows' shapes itself)
+            patched.setattr(story_tail, "page_rows", lambda ctx, name, compute: list(range(ctx.lines.n_lines)))
             patched.setattr(story_echo, "page_rows", lambda ctx, name, compute: list(range(ctx.lines.n_lines)))
             without = [marks_after(step, marked(Context(t), random.Random(mark_seed), share)) for t in texts]
         assert with_check == without
@@ -230,3 +231,63 @@ def test_the_card_rows_are_the_runs_card_runs_walks():
             mark_other_stories_cards(ctx)
             cut += CARDS_RULE in ctx.marks.rule
     assert with_runs > 30 and cut > 10, (with_runs, cut)
+
+
+def _comment_boxes_reference(ctx):
+    """``story_tail.mark_comment_boxes`` as main had it before round 27 (its candidates by
+    two array passes over the page): the reference."""
+    from corpus_clean.boilerplate.features import DIGIT
+    from corpus_clean.boilerplate.story_tail import (
+        _CLOSING_QUOTE_CODES, _head_titles, _story_above, cut_to_the_page_s_end, is_count_heading,
+        is_count_title_heading,
+    )
+
+    content, last = ctx.lines.content, ctx.stats.last_char
+    ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
+    candidates = [i for i in ends if is_count_heading(content[i])]
+    quoted = (((ctx.stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)).nonzero()[0].tolist()
+    if quoted:
+        titles = _head_titles(ctx)
+        candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})
+    nonblank = (~ctx.blank).nonzero()[0]
+    for i in candidates:
+        if not (_story_above(ctx, i) and ctx.prose_after[i] <= ctx.prose_before[i]):
+            continue
+        k = int(nonblank.searchsorted(i))
+        neighbours = nonblank[max(0, k - 1):k].tolist() + nonblank[k + 1:k + 2].tolist()
+        if is_count_heading(content[i]) and any(is_count_heading(content[j]) for j in neighbours):
+            continue
+        cut_to_the_page_s_end(ctx, i)
+        return
+
+
+@settings(max_examples=300, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), share=st.sampled_from([0.0, 0.15, 0.4]))
+def test_comment_boxes_are_cut_as_by_the_steps_array_passes(seed, share):
+    """The comment box's candidates read from the batch's rows (round 27) are the ones its
+    two array passes found: the same marks as the reference, over pages with headings in
+    brackets, a blog's quoted count titles and neither."""
+    _comment_boxes_compared(seed, share)
+
+
+def _comment_boxes_compared(seed: int, share: float) -> int:
+    """The step and the reference over a batch of generated pages: the pages cut."""
+    rng = random.Random(seed)
+    texts = [generated_page(rng) for _ in range(6)]
+    texts = [t for t in texts if t.strip()] or ["The port reopened."]
+    headed = ["The new jetty\n" + "\n".join(rng.sample(SENTENCES, 3)) + "\n" + t + "\n"
+              + rng.choice(["3 thoughts on “The new jetty”", "12 comments on “The new jetty”", "Comments (2)"])
+              + "\nNice port.\nGood news." for t in texts]
+    mark_seed = rng.random()
+    got = [marked(ctx, random.Random(mark_seed), share) for ctx in Batch.of(headed).ctxs]
+    want = [marked(Context(t), random.Random(mark_seed), share) for t in headed]
+    for g, w in zip(got, want):
+        story_tail.mark_comment_boxes(g)
+        _comment_boxes_reference(w)
+        assert g.marks.rule == w.marks.rule
+    return sum("story.comment_box" in g.marks.rule for g in got)
+
+
+def test_the_comment_box_generator_reaches_both_kinds_of_heading():
+    """(Without a page cut under each kind, the test above could not fail.)"""
+    assert sum(_comment_boxes_compared(seed, 0.0) for seed in range(30)) > 30

@@ -49,10 +49,8 @@ from corpus_clean.native import active
 # computes its own by the same function.
 PAGE_MASKS = (
     ("dated_entry_candidates", dated_entry_candidates),
-    ("credit_tail_candidates", credit_tail_candidates),
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
-    ("repeated_unit_candidates", repeated_unit_candidates),
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
 )
@@ -73,6 +71,8 @@ PAGE_ROWS = (
     ("card_run_rows", card_run_lines),  # (``story_cards.mark_other_stories_cards``)
     ("question_end_rows", question_end_lines),  # (``story_answers.give_back_answers_under_kept_questions``)
     ("long_sentence_rows", long_sentence_lines),  # (``story_quotes.mark_captions_over_quotes``)
+    ("credit_tail_rows", credit_tail_candidates),  # (``story_inserts.mark_captions_with_credit_tail``)
+    ("repeated_unit_rows", repeated_unit_candidates),  # (``story_threads.mark_repeated_units``)
 )
 
 
