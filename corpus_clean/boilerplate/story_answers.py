@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
-from corpus_clean.boilerplate.features import page_rows
+from corpus_clean.boilerplate.features import CodeSet, page_rows
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
@@ -33,6 +33,7 @@ _QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
 # What may close a question after its mark: a quote, a bracket.
 _CLOSINGS = "»«\"'”“’›」』)）"
 _CLOSING_CODES = [ord(c) for c in _CLOSINGS]
+_QUESTION_END_CODES = CodeSet(_QUESTION_CODES + _CLOSING_CODES)
 
 
 def _asks(line: str) -> bool:
@@ -63,7 +64,7 @@ def question_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.nda
     >>> question_end_lines(Context("Will it come back?\\nYes, in October.\\n«Soon?»").stats).tolist()
     [True, False, True]
     """
-    return np.isin(stats.last_char, _QUESTION_CODES + _CLOSING_CODES)
+    return _QUESTION_END_CODES.of(stats.last_char)
 
 
 def give_back_answers_under_kept_questions(ctx) -> None:
