@@ -27,7 +27,9 @@ from corpus_clean.boilerplate.features import (
     LineStats, PageSlices, TextsLines, first_copies, per_text_lines, split_texts,
 )
 from corpus_clean.boilerplate.story_answers import question_end_lines
-from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
+from corpus_clean.boilerplate.story_body import (
+    credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines, table_row_lines,
+)
 from corpus_clean.boilerplate.story_briefs import long_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
 from corpus_clean.boilerplate.story_cards import card_run_lines
@@ -38,6 +40,8 @@ from corpus_clean.boilerplate.story_inserts import (
     under_list_caption_lines,
 )
 from corpus_clean.boilerplate.story_quotes import long_sentence_lines
+from corpus_clean.boilerplate.story_rows import row_sized_lines
+from corpus_clean.boilerplate.story_sections import heading_sized_lines
 from corpus_clean.boilerplate.story_tail import bare_count_candidate_lines, comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
@@ -53,6 +57,8 @@ PAGE_MASKS = (
     ("maybe_paragraph_lines", maybe_paragraph_lines),
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
+    ("table_row_lines", table_row_lines),  # (``story_body.give_back_table_rows``)
+    ("row_sized_lines", row_sized_lines),  # (``story_rows.give_back_rows_like_kept_rows``)
 )
 # The lines the pre-checks of eleven steps walk (three caption steps, the comment boxes, the
 # story's inserts, the echoing edges, the credit lines, the two brief steps, the counted lists), read through ``features.page_rows``:
@@ -73,6 +79,7 @@ PAGE_ROWS = (
     ("long_sentence_rows", long_sentence_lines),  # (``story_quotes.mark_captions_over_quotes``)
     ("credit_tail_rows", credit_tail_candidates),  # (``story_inserts.mark_captions_with_credit_tail``)
     ("repeated_unit_rows", repeated_unit_candidates),  # (``story_threads.mark_repeated_units``)
+    ("heading_sized_rows", heading_sized_lines),  # (``story_sections.give_back_section_headings``)
 )
 
 
