@@ -495,8 +495,6 @@ def label_credit_after_sentence(line: str) -> bool:
     ...     "कुद नाच करदे कलाकार। फोटो: डुग्गर खबर", "He came home. Then: and so")]
     [True, True, False, False, False, False, True, True, True, False]
     """
-    if ": " not in line:
-        return False  # (no "Label: Name" anywhere: the sentence ends need no search)
     ends = list(_CAPTION_SENTENCE_END.finditer(line))
     # (a caption's sentence is two words or more: "3. Simplilearn: Innovation ..." is a
     # numbered heading)
