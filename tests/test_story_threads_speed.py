@@ -71,13 +71,13 @@ def _pairs_by_the_loop(ctx) -> set[int]:
 @given(st.lists(thread_pages(), min_size=1, max_size=8))
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_repeated_unit_candidates_are_the_steps_own_candidates_page_by_page(pages):
-    """The batch's mask, sliced per page, holds exactly the closing lines the step's loop
+    """The batch's rows, listed per page, hold exactly the closing lines the step's loop
     finds on that page alone (none across two pages)."""
     batch = Batch.of(pages)
     for ctx, text in zip(batch.ctxs, pages):
         alone = Context(text)
         want = _pairs_by_the_loop(alone)
-        assert set(page_slice(ctx, "repeated_unit_candidates").nonzero()[0].tolist()) == want
+        assert set(page_slice(ctx, "repeated_unit_rows")) == want
         assert set(repeated_unit_candidates(alone.stats, alone.blank).nonzero()[0].tolist()) == want
 
 
@@ -91,7 +91,7 @@ def test_mark_repeated_units_with_the_precheck_marks_as_without(pages, rnd):
     for ctx, other in zip(batch.ctxs, forced.ctxs):
         for i in range(ctx.lines.n_lines):
             ctx.marks.rule[i] = other.marks.rule[i] = rnd.choice(RULES)
-        other.__dict__["repeated_unit_candidates"] = np.ones(other.lines.n_lines, dtype=bool)
+        other.__dict__["repeated_unit_rows"] = list(range(other.lines.n_lines))
         mark_repeated_units(ctx, LineShape(ctx.stats))
         mark_repeated_units(other, LineShape(other.stats))
         assert ctx.marks.rule == other.marks.rule
@@ -103,7 +103,7 @@ def test_a_thread_the_step_cuts_passes_its_precheck():
             "We went with the kids, the ice is great.\nLike · Reply\nAndrei P. wrote:\n"
             "Finally, there was no rink at all last year.\nLike · Reply\n© 2026 Weekly")
     [ctx] = Batch.of([text]).ctxs
-    assert page_slice(ctx, "repeated_unit_candidates").nonzero()[0].tolist() == [4]
+    assert page_slice(ctx, "repeated_unit_rows") == [4]
     ctx.marks.rule[4] = ctx.marks.rule[7] = "classifier"
     ctx.marks.rule[8] = "footer.copyright"
     mark_repeated_units(ctx, LineShape(ctx.stats))

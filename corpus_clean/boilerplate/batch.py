@@ -26,15 +26,22 @@ from corpus_clean.boilerplate.engine import (
 from corpus_clean.boilerplate.features import (
     LineStats, PageSlices, TextsLines, first_copies, per_text_lines, split_texts,
 )
-from corpus_clean.boilerplate.story_body import credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines
+from corpus_clean.boilerplate.story_answers import question_end_lines
+from corpus_clean.boilerplate.story_body import (
+    credit_caption_lines, dated_entry_candidates, digit_lines, paragraph_lines, table_row_lines,
+)
 from corpus_clean.boilerplate.story_briefs import long_lines
 from corpus_clean.boilerplate.story_caption_cut import caption_sized_lines
+from corpus_clean.boilerplate.story_cards import card_run_lines
 from corpus_clean.boilerplate.story_counts import bracket_end_lines
 from corpus_clean.boilerplate.story_echo import maybe_paragraph_lines
 from corpus_clean.boilerplate.story_inserts import (
     credit_line_candidates, credit_tail_candidates, echo_caption_lines, open_insert_lines, sentence_end_lines,
     under_list_caption_lines,
 )
+from corpus_clean.boilerplate.story_quotes import long_sentence_lines
+from corpus_clean.boilerplate.story_rows import row_sized_lines
+from corpus_clean.boilerplate.story_sections import heading_sized_lines
 from corpus_clean.boilerplate.story_tail import bare_count_candidate_lines, comment_box_candidate_lines
 from corpus_clean.boilerplate.story_threads import repeated_unit_candidates
 from corpus_clean.document import Removal
@@ -46,12 +53,12 @@ from corpus_clean.native import active
 # computes its own by the same function.
 PAGE_MASKS = (
     ("dated_entry_candidates", dated_entry_candidates),
-    ("credit_tail_candidates", credit_tail_candidates),
     ("paragraph_lines", paragraph_lines),
     ("maybe_paragraph_lines", maybe_paragraph_lines),
-    ("repeated_unit_candidates", repeated_unit_candidates),
     ("credit_caption_lines", credit_caption_lines),
     ("digit_lines", digit_lines),
+    ("table_row_lines", table_row_lines),  # (``story_body.give_back_table_rows``)
+    ("row_sized_lines", row_sized_lines),  # (``story_rows.give_back_rows_like_kept_rows``)
 )
 # The lines the pre-checks of eleven steps walk (three caption steps, the comment boxes, the
 # story's inserts, the echoing edges, the credit lines, the two brief steps, the counted lists), read through ``features.page_rows``:
@@ -67,6 +74,12 @@ PAGE_ROWS = (
     ("credit_line_rows", credit_line_candidates),
     ("long_rows", long_lines),  # (``story_briefs.keeps_a_long_line``)
     ("bracket_end_rows", bracket_end_lines),  # (``story_counts.mark_counted_lists``)
+    ("card_run_rows", card_run_lines),  # (``story_cards.mark_other_stories_cards``)
+    ("question_end_rows", question_end_lines),  # (``story_answers.give_back_answers_under_kept_questions``)
+    ("long_sentence_rows", long_sentence_lines),  # (``story_quotes.mark_captions_over_quotes``)
+    ("credit_tail_rows", credit_tail_candidates),  # (``story_inserts.mark_captions_with_credit_tail``)
+    ("repeated_unit_rows", repeated_unit_candidates),  # (``story_threads.mark_repeated_units``)
+    ("heading_sized_rows", heading_sized_lines),  # (``story_sections.give_back_section_headings``)
 )
 
 

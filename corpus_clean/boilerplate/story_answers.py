@@ -20,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
+from corpus_clean.boilerplate.features import CodeSet, page_rows
 from corpus_clean.boilerplate.story_inserts import nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import states_a_sentence
 
@@ -32,6 +33,7 @@ _QUESTION_CODES = [ord(c) for c in _QUESTION_MARKS]
 # What may close a question after its mark: a quote, a bracket.
 _CLOSINGS = "»«\"'”“’›」』)）"
 _CLOSING_CODES = [ord(c) for c in _CLOSINGS]
+_QUESTION_END_CODES = CodeSet(_QUESTION_CODES + _CLOSING_CODES)
 
 
 def _asks(line: str) -> bool:
@@ -51,6 +53,18 @@ def _kept_pairs(ctx) -> int:
             j = nonblank_neighbour(ctx, i, 1)
             n += j is not None and rule[j] is None and not _asks(content[j])
     return n
+
+
+def question_end_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: its last character is a question mark or a closing quote or bracket (a
+    line ``_asks`` may read as a question). (`blank`, `last_rows`: unread, as
+    ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> question_end_lines(Context("Will it come back?\\nYes, in October.\\n«Soon?»").stats).tolist()
+    [True, False, True]
+    """
+    return _QUESTION_END_CODES.of(stats.last_char)
 
 
 def give_back_answers_under_kept_questions(ctx) -> None:
@@ -75,12 +89,10 @@ def give_back_answers_under_kept_questions(ctx) -> None:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     # (the kept questions first: a few lines of a page end in a question mark, or in a
-    # quote or bracket after one: ``_asks`` reads those)
-    last = ctx.stats.last_char
-    asking = last == _QUESTION_CODES[0]
-    for code in _QUESTION_CODES[1:] + _CLOSING_CODES:
-        asking |= last == code
-    questions = [q for q in np.flatnonzero(asking).tolist() if rule[q] is None and _asks(content[q])]
+    # quote or bracket after one, listed for the whole batch at once: ``question_end_lines``;
+    # ``_asks`` reads those)
+    questions = [q for q in page_rows(ctx, "question_end_rows", question_end_lines)
+                 if rule[q] is None and _asks(content[q])]
     answers = [i for q in questions if (i := nonblank_neighbour(ctx, q, 1)) is not None
                and rule[i] == CLASSIFIER_RULE and states_a_sentence(content[i]) and not _asks(content[i])]
     if not answers:

@@ -660,6 +660,13 @@ def credit_caption_lines(stats, blank: np.ndarray | None = None, last_rows: np.n
     return (stats.n_words >= CUT_CREDIT_CAPTION_MIN_WORDS) & ((stats.last_class & SENT_END) == 0)
 
 
+def table_row_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: a digit and ROW_MAX_WORDS words at most (``give_back_table_rows``'
+    candidates). (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS``
+    pass them.)"""
+    return (stats.n_digit > 0) & (stats.n_words <= ROW_MAX_WORDS)
+
+
 def digit_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: does it hold a digit (``give_back_fact_lists``' candidates). (`blank`,
     `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS`` pass them.)"""
@@ -957,8 +964,7 @@ def give_back_table_rows(ctx, shape: BodyShape) -> None:
     [None, None, None, None, 'classifier']
     """
     rule = ctx.marks.rule
-    s = ctx.stats
-    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), (s.n_digit > 0) & (s.n_words <= ROW_MAX_WORDS)):
+    for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), page_mask(ctx, "table_row_lines", table_row_lines)):
         above, j, headings = [], i, []
         while len(above) < LIST_MIN_LINES - 1:
             j = _nonblank(ctx, j, -1)

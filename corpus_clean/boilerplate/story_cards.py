@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS, SENT_END
+from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.page_kind import holds_a_story_body
 from corpus_clean.boilerplate.story_excerpts import _is_cut_short
 
@@ -114,6 +116,50 @@ def card_runs(content: list[str], blank, prose) -> list[list[int]]:
     return runs
 
 
+def card_run_lines(stats, blank: np.ndarray, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: a prose line that closes the CARDS_MIN_RUN-th card-sized block in a row of
+    its page (CARD_MIN_LINES..CARD_MAX_LINES non-blank, non-prose lines over it, the prose
+    line above them or the page's edge beyond): ``card_runs`` walks only such a row, so a
+    page with none holds no run (``mark_other_stories_cards`` skips it: most pages).
+    Made for a whole batch at once (``batch.PAGE_ROWS``; `last_rows`: each page's last
+    row, None for one page).
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> card = "Business\\nThe newspaper renames itself as its dispute goes on\\nThe owner has a new name and a newly elected board this week."
+    >>> ctx = Context("\\n".join([card] * 4))
+    >>> np.flatnonzero(card_run_lines(ctx.stats, ctx.blank)).tolist()
+    [11]
+    >>> ctx = Context("\\n".join([card] * 3)); bool(card_run_lines(ctx.stats, ctx.blank).any())
+    False
+    """
+    prose = (stats.n_words >= PROSE_MIN_WORDS) & ((stats.last_class & SENT_END) > 0)  # (``engine.line_masks``)
+    n = len(prose)
+    found = np.zeros(n, dtype=bool)
+    at = np.flatnonzero(prose)
+    if len(at) < CARDS_MIN_RUN:
+        return found
+    if last_rows is None:
+        last_rows = np.array([n - 1], dtype=np.int64)
+    other = ~np.asarray(blank, dtype=bool) & ~prose
+    above = np.cumsum(other) - other  # (non-blank, non-prose lines above each row)
+    page = np.searchsorted(last_rows, at)  # (the page of each prose line)
+    first_rows = np.concatenate(([0], np.asarray(last_rows[:-1]) + 1))
+    # (each block's start: the prose line above in the same page, else the page's first row)
+    same_page = np.zeros(len(at), dtype=bool)
+    same_page[1:] = page[1:] == page[:-1]
+    prose_above = np.empty_like(at)
+    prose_above[1:] = at[:-1]
+    start = np.where(same_page, prose_above, first_rows[page])
+    sizes = above[at] - above[start]
+    sized = (sizes >= CARD_MIN_LINES) & (sizes <= CARD_MAX_LINES)
+    run = sized[CARDS_MIN_RUN - 1:].copy()
+    for back in range(1, CARDS_MIN_RUN):
+        run &= sized[CARDS_MIN_RUN - 1 - back:len(sized) - back]
+    run &= page[CARDS_MIN_RUN - 1:] == page[:len(at) - CARDS_MIN_RUN + 1]
+    found[at[CARDS_MIN_RUN - 1:][run]] = True
+    return found
+
+
 def mark_other_stories_cards(ctx) -> None:
     """Cut each run of other stories' cards (rule CARDS_RULE) on a story's page.
 
@@ -131,6 +177,8 @@ def mark_other_stories_cards(ctx) -> None:
     >>> mark_other_stories_cards(ctx); ctx.marks.rule.count(CARDS_RULE)
     0
     """
+    if not page_rows(ctx, "card_run_rows", card_run_lines):
+        return  # (no CARDS_MIN_RUN card-sized blocks in a row: ``card_runs`` finds none)
     content, rule = ctx.lines.content, ctx.marks.rule
     runs = card_runs(content, ctx.blank, ctx.prose)
     if not runs or not holds_a_story_body(ctx.prose, ctx.blank, content, _is_cut_short):

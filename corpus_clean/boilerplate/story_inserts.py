@@ -369,8 +369,8 @@ def mark_captions_with_credit_tail(ctx, shape: LineShape) -> None:
     """
     rule = ctx.marks.rule
     content = ctx.lines.content
-    candidates = page_mask(ctx, "credit_tail_candidates", credit_tail_candidates)
-    for i in (candidates & ~ctx.marks.removed()).nonzero()[0].tolist():
+    # (the page's candidates, listed for the whole batch at once; those kept now)
+    for i in [i for i in page_rows(ctx, "credit_tail_rows", credit_tail_candidates) if rule[i] is None]:
         line = content[i]
         if line.rstrip()[-1:] in ")）":
             m = _CREDIT_TAIL.match(line)

@@ -66,6 +66,8 @@ def mark_pitches_under_ad_labels(ctx, shape) -> None:
     [None, 'outlets.ad_label', 'story.sponsored_pitch']
     """
     rule = ctx.marks.rule
+    if AD_LABEL_RULES.isdisjoint(rule):
+        return  # (no advert label on the page, told without a walk in Python: most pages)
     labels = [i for i, r in enumerate(rule) if r in AD_LABEL_RULES]
     if not labels:
         return

@@ -34,7 +34,9 @@ Language-blind: shapes and quotation marks.
 """
 from __future__ import annotations
 
-from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT, LOWER
+import numpy as np
+
+from corpus_clean.boilerplate.features import CJK_HI, CJK_LO, DIGIT, LOWER, page_rows
 from corpus_clean.boilerplate.story_inserts import (
     ECHO_CAPTION_MAX_WORDS, INSERT_MIN_CHARS, SHORT_SENTENCE_MAX_WORDS, LineShape, _caseless_start, _DIGIT_IN,
     _kept_neighbour, _sentence_ends, _stands_alone,
@@ -100,6 +102,18 @@ def _caption_shaped(ctx, shape: LineShape, i: int) -> bool:
             and not is_row_of_another_shape(line) and _stands_alone(ctx, shape, i))
 
 
+def long_sentence_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: it ends a sentence of more than SHORT_SENTENCE_MAX_WORDS words (one kept
+    makes the page no brief for ``mark_captions_over_quotes``). (`blank`, `last_rows`:
+    unread, as ``features.page_rows`` and ``batch.PAGE_ROWS`` pass them.)
+
+    >>> from corpus_clean.boilerplate.engine import Context
+    >>> long_sentence_lines(Context("Home\\n" + "word " * 21 + "end.\\n" + "word " * 21).stats).tolist()
+    [False, True, False]
+    """
+    return _sentence_ends(stats) & (stats.n_words > SHORT_SENTENCE_MAX_WORDS)
+
+
 def mark_captions_over_quotes(ctx, shape: LineShape) -> None:
     """Cut the open line between a brief's sentence (or a row of another shape) and a quote
     (rule QUOTE_CAPTION_RULE; see the module's docstring).
@@ -129,6 +143,9 @@ def mark_captions_over_quotes(ctx, shape: LineShape) -> None:
     >>> ctx.marks.rule
     [None, None, None, None]
     """
+    rule = ctx.marks.rule
+    if any(rule[i] is None for i in page_rows(ctx, "long_sentence_rows", long_sentence_lines)):
+        return  # (a kept sentence of a web page's paragraph: the count below says so too)
     s = ctx.stats
     kept = ((~ctx.blank) & ~ctx.marks.removed()).nonzero()[0]
     if len(kept) < 3:
@@ -137,7 +154,6 @@ def mark_captions_over_quotes(ctx, shape: LineShape) -> None:
     # (a brief's sentences: a web page's paragraphs run longer, and its subheadings sit on them)
     if not ends.any() or int(s.n_words[kept][ends].max()) > SHORT_SENTENCE_MAX_WORDS:
         return
-    rule = ctx.marks.rule
     content = ctx.lines.content
     nonblank = (~ctx.blank).nonzero()[0].tolist()
     found = []

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 # (the story's kept sentence: STORY_SENTENCE_MIN_WORDS+ words, as round 23's lone announcement reads it)
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
 from corpus_clean.boilerplate.story_announcements import STORY_SENTENCE_MIN_WORDS, _story_sentence
-from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
+from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour, page_mask
 
 if TYPE_CHECKING:
     from corpus_clean.boilerplate.story_body import BodyShape  # (story_body imports this module)
@@ -75,6 +75,13 @@ def row_label(shape: LineShape, content: list, i: int) -> str | None:
     return None
 
 
+def row_sized_lines(stats, blank=None, last_rows=None):
+    """Per line: 1 to ROW_MAX_WORDS words (``give_back_rows_like_kept_rows``' candidates by
+    their counts). (`blank`, `last_rows`: unread, as ``page_mask`` and ``batch.PAGE_MASKS``
+    pass them.)"""
+    return (stats.n_words > 0) & (stats.n_words <= ROW_MAX_WORDS)
+
+
 def give_back_rows_like_kept_rows(ctx, shape: "BodyShape") -> None:
     """Give back the labelled rows the model cut right above or under a kept row of their
     kind, under the story (see the module's docstring).
@@ -98,7 +105,7 @@ def give_back_rows_like_kept_rows(ctx, shape: "BodyShape") -> None:
         return kinds[k]
 
     # (candidates: the model's cuts of a row's length, listed in one pass: ``BodyShape.cut_by``)
-    short = (ctx.stats.n_words > 0) & (ctx.stats.n_words <= ROW_MAX_WORDS)
+    short = page_mask(ctx, "row_sized_lines", row_sized_lines)  # (made for the whole batch at once)
     for i in shape.cut_by(ctx, (CLASSIFIER_RULE,), short):
         if rule[i] != CLASSIFIER_RULE or kind(i) is None:
             continue  # (given back from a row further up, or no labelled row)

@@ -36,6 +36,7 @@ import collections
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
+from corpus_clean.boilerplate.features import page_rows
 from corpus_clean.boilerplate.story_inserts import LineShape, nonblank_neighbour
 from corpus_clean.boilerplate.story_openings import _opens_with, states_a_sentence
 
@@ -178,6 +179,13 @@ def _names_the_story(ctx, shape: LineShape, line: str) -> bool:
     return any(not _is_site_word(key, furniture) for key in story)
 
 
+def heading_sized_lines(stats, blank: np.ndarray | None = None, last_rows: np.ndarray | None = None) -> np.ndarray:
+    """Per line: 1 to HEADING_MAX_WORDS words (``give_back_section_headings``' candidates by
+    their counts). (`blank`, `last_rows`: unread, as ``features.page_rows`` and
+    ``batch.PAGE_ROWS`` pass them.)"""
+    return (stats.n_words >= 1) & (stats.n_words <= HEADING_MAX_WORDS)
+
+
 def give_back_section_headings(ctx, shape: LineShape) -> None:
     """Give back the story's section headings the classifier cut, with the section's text
     it cut under them (see the module).
@@ -194,7 +202,7 @@ def give_back_section_headings(ctx, shape: LineShape) -> None:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     # (candidates: the model's cuts of a heading's length, listed from the word counts)
-    short = np.flatnonzero((ctx.stats.n_words >= 1) & (ctx.stats.n_words <= HEADING_MAX_WORDS)).tolist()
+    short = page_rows(ctx, "heading_sized_rows", heading_sized_lines)  # (listed for the whole batch at once)
     candidates = [i for i in short if rule[i] == CLASSIFIER_RULE and heading_shape(shape, content[i], i)]
     if not candidates:
         return

@@ -190,6 +190,9 @@ def _head_titles(ctx) -> set[str]:
             if n_words[i] >= TITLE_MIN_WORDS and not ctx.prose[i]}
 
 
+_BRACKET_CODES = (ord(")"), ord("）"))
+
+
 def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
                                 last_rows: np.ndarray | None = None) -> np.ndarray:
     """Per line: may ``mark_comment_boxes`` read it as a count heading, by its counts alone:
@@ -202,7 +205,7 @@ def comment_box_candidate_lines(stats, blank: np.ndarray | None = None,
     [True, True, False]
     """
     last = stats.last_char
-    return ((last == ord(")")) | (last == ord("）"))
+    return ((last == _BRACKET_CODES[0]) | (last == _BRACKET_CODES[1])
             | (((stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(last)))
 
 
@@ -234,15 +237,16 @@ def mark_comment_boxes(ctx) -> None:
     """
     # (none on most pages: their lines ending in a bracket or opening with a digit and
     # closing with a quote, ``comment_box_candidate_lines``, listed for the whole batch at once)
-    if not page_rows(ctx, "comment_box_rows", comment_box_candidate_lines):
+    rows = page_rows(ctx, "comment_box_rows", comment_box_candidate_lines)
+    if not rows:
         return
     content = ctx.lines.content
-    # (a cheap pass first: a heading ends in a bracket)
-    last = ctx.stats.last_char
-    ends = ((last == ord(")")) | (last == ord("）"))).nonzero()[0].tolist()
-    candidates = [i for i in ends if is_count_heading(content[i])]
+    # (a cheap pass first: a heading ends in a bracket; the page's other candidate rows
+    # open with a digit and end in a closing quote, which is no bracket)
+    ends_in_a_bracket = [code in _BRACKET_CODES for code in ctx.stats.last_char[rows].tolist()]
+    candidates = [i for i, bracket in zip(rows, ends_in_a_bracket) if bracket and is_count_heading(content[i])]
     # (a blog's heading: a count first, a closing quote last; its title looked up only then)
-    quoted = (((ctx.stats.first_class & DIGIT) != 0) & _CLOSING_QUOTE_CODES.of(ctx.stats.last_char)).nonzero()[0].tolist()
+    quoted = [i for i, bracket in zip(rows, ends_in_a_bracket) if not bracket]
     if quoted:
         titles = _head_titles(ctx)
         candidates = sorted(set(candidates) | {i for i in quoted if is_count_title_heading(content[i], titles)})

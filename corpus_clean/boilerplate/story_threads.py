@@ -47,8 +47,8 @@ from __future__ import annotations
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE
-from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet
-from corpus_clean.boilerplate.story_inserts import LineShape, page_mask
+from corpus_clean.boilerplate.features import ALPHA, SENT_END, CodeSet, page_rows
+from corpus_clean.boilerplate.story_inserts import LineShape
 from corpus_clean.native import active
 
 THREAD_RULE = "story.comment_thread"
@@ -428,7 +428,7 @@ def mark_repeated_units(ctx, shape) -> None:
     >>> ctx.marks.rule[:9] == [None] + ["story.comment_thread"] * 7 + ["footer.copyright"]
     True
     """
-    if not page_mask(ctx, "repeated_unit_candidates", repeated_unit_candidates).any():
+    if not page_rows(ctx, "repeated_unit_rows", repeated_unit_candidates):
         return  # (no unit closes at a period by the counts: most pages)
     s = ctx.stats
     nb_array = (~ctx.blank).nonzero()[0]
