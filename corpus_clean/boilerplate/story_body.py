@@ -87,6 +87,9 @@ from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_t
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
+from corpus_clean.boilerplate.story_list_ends import (
+    give_back_fields_naming_the_story, give_back_lists_between_kept_lists,
+)
 from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows, row_key
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
@@ -314,6 +317,9 @@ def _give_back(ctx, cut: set) -> None:
         give_back_closings_echoing_the_story(ctx, shape)
         # (round 26, ``story_answers``: an interview's answer under its kept question)
         give_back_answers_under_kept_questions(ctx)
+        # (round 27, ``story_list_ends``: the ends of the story's lists over the furniture)
+        give_back_lists_between_kept_lists(ctx, shape)
+        give_back_fields_naming_the_story(ctx, shape)
 
 
 class BodyShape(LineShape):

@@ -141,7 +141,14 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
-MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
+# Round 27: and the other scripts' full stops and question marks of Unicode's
+# Sentence_Terminal list (Meetei Mayek "꯫", Ol Chiki "᱾", Javanese "꧉", Balinese "᭟", Lisu
+# "꓿", Vai "꘎", Syriac, N'Ko, Mongolian, Limbu, Tai Tham, Cham, ...; without them a story
+# written in those scripts has no sentence and no paragraph: ``tests/test_story_round27_edges.py``).
+# Not Burmese "၊", a comma, nor the ASCII-like and full-width forms the table marks.
+SENTENCE_TERMINALS = ("܀܁܂߹࠷࠹࠽࠾؝؞፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭎᭏᭚᭛᭞᭟᭽᭾᭿᰻᰼᱾᱿‼‽⁇⁈⁉⳹⳺⳻"
+                      "꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫")
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎" + SENTENCE_TERMINALS)
 _MORE_SENTENCE_ENDS = CodeSet(MORE_SENTENCE_ENDS)
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
