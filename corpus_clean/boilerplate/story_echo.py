@@ -25,16 +25,16 @@ No wording: positions, sentence ends and the page's own words.
 """
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 
 import numpy as np
 
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END, page_rows
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
-from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines
+from corpus_clean.boilerplate.story_inserts import (
+    COMBINING_MARKS, PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines,
+)
 
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
 EDGE_MAX_LINES = 6
@@ -45,24 +45,10 @@ SENTENCE_MIN_CHARS = 24
 ECHO_MIN_CHARS = 5
 
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
-# Where the vowel signs, viramas and other combining marks of the scripts written with them
-# live (Devanagari to Myanmar, Khmer, Balinese, Meetei Mayek, the combining diacritics):
-# ``re``'s \w has none of them, so it splits "जात्रा" into "ज", "त", "र".
-_MARK_BLOCKS = ((0x0300, 0x1DFF), (0x20D0, 0x20FF), (0xA670, 0xABFF), (0xFE20, 0xFE2F))
-
-
-@functools.cache
-def word_pattern() -> re.Pattern:
-    """A word: a letter, then letters, digits and combining marks (Unicode's Mn and Mc), so
-    a word of a script with vowel signs stays whole. Built on first use (a pass over the
-    mark blocks' code points, ~4 ms, which most processes never pay).
-
-    >>> word_pattern().findall("जात्रा। ꯇꯨꯔꯅꯃꯦꯟ ꯫ Ji̱ ŋuan 12abc")
-    ['जात्रा', 'ꯇꯨꯔꯅꯃꯦꯟ', 'Ji̱', 'ŋuan', 'abc']
-    """
-    marks = "".join(chr(c) for lo, hi in _MARK_BLOCKS for c in range(lo, hi + 1)
-                    if unicodedata.category(chr(c)) in ("Mn", "Mc"))
-    return re.compile(r"[^\W\d_][\w%s]*" % re.escape(marks))
+# A word: a run of word characters and combining marks (``story_inserts.COMBINING_MARKS``), so
+# a word of a script with vowel signs stays whole (round 27: re's \w split "जात्रा" in three).
+WORD = re.compile(r"[\w%s]+" % re.escape(COMBINING_MARKS))
+_MARKS = frozenset(COMBINING_MARKS)
 
 
 def content_keys(line: str) -> set[str]:
@@ -80,8 +66,8 @@ def content_keys(line: str) -> set[str]:
     ['कार्य', 'जात्र']
     """
     keys = set()
-    for word in word_pattern().findall(line):
-        if len(word) >= ECHO_MIN_CHARS and not any(c.isdigit() or c == "_" for c in word) and not _HAN.search(word):
+    for word in WORD.findall(line):
+        if len(word) >= ECHO_MIN_CHARS and all(c.isalpha() or c in _MARKS for c in word) and not _HAN.search(word):
             keys.add(word[:ECHO_MIN_CHARS].casefold())
     for run in _HAN.findall(line):
         keys.update(run[k:k + 2] for k in range(len(run) - 1))
