@@ -218,3 +218,19 @@ def test_a_words_vowel_signs_stay_in_its_content_key(script, data):
     w = data.draw(word(script, 3, 4))
     assume(len(w) >= 5)
     assert content_keys(f"{w} 12") == {w[:5].casefold()}
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_a_sentence_ending_in_footnote_markers_comes_back_and_a_link_with_one_stays_cut(script, data):
+    """A wiki's cited sentence the model cut comes back; an edit link "[1]" after words that
+    end no sentence stays cut."""
+    from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+
+    markers = "".join(f"[{n}]" for n in data.draw(st.lists(st.integers(1, 99), min_size=1, max_size=3)))
+    cited = data.draw(sentence(script, 3, 12)) + markers
+    link = " ".join(data.draw(word(script)) for _ in range(3)).capitalize() + " [1]"
+    lines = [data.draw(word(script, 2, 3)).capitalize(), cited, link, data.draw(sentence(script, PROSE_MIN_WORDS, 14))]
+    rules = [CLASSIFIER, CLASSIFIER, CLASSIFIER, None]
+    rule = _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules)
+    assert rule == [CLASSIFIER, None, CLASSIFIER, None]

@@ -88,6 +88,7 @@ from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_t
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
 from corpus_clean.boilerplate.story_menu_quotes import MENU_BAR_RULE, give_back_quotes_cut_as_menus, reads_as_quotes
+from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
 from corpus_clean.boilerplate.story_numbered_runs import give_back_numbered_runs_naming_the_story
 from corpus_clean.boilerplate.story_list_ends import (
     give_back_fields_naming_the_story, give_back_lists_between_kept_lists,
@@ -327,6 +328,8 @@ def _give_back(ctx, cut: set) -> None:
         give_back_closings_echoing_the_story(ctx, shape)
         # (round 26, ``story_answers``: an interview's answer under its kept question)
         give_back_answers_under_kept_questions(ctx)
+        # (round 27, ``story_citations``: a wiki's sentence ending in its footnotes' markers)
+        give_back_cited_sentences(ctx)
         # (round 27, ``story_list_ends``: the ends of the story's lists over the furniture)
         give_back_lists_between_kept_lists(ctx, shape)
         give_back_fields_naming_the_story(ctx, shape)
