@@ -124,10 +124,13 @@ def test_a_sentence_quoting_in_guillemets_comes_back_and_a_breadcrumb_stays_cut(
     names = [data.draw(word(script, 2, 3)).capitalize() for _ in range(2)]
     quoted = f"«{names[0]}» {data.draw(word(script))} «{names[1]}» {data.draw(word(script))} 2:0."
     crumbs = " » ".join(data.draw(word(script, 1, 3)).capitalize() for _ in range(3))
-    lines = [crumbs, quoted, data.draw(sentence(script, PROSE_MIN_WORDS, 14))]
-    rules = [MENU_BAR_RULE, MENU_BAR_RULE, None]
+    # (a page's head listing titles in guillemets ends in no stop, or in an ellipsis)
+    titles = ", ".join(f"«{data.draw(word(script, 1, 3)).capitalize()}»" for _ in range(3)) + data.draw(
+        st.sampled_from(["…", ""]))
+    lines = [crumbs, titles, quoted, data.draw(sentence(script, PROSE_MIN_WORDS, 14))]
+    rules = [MENU_BAR_RULE, MENU_BAR_RULE, MENU_BAR_RULE, None]
     rule = _apply(lambda ctx, shape: give_back_quotes_cut_as_menus(ctx), lines, rules)
-    assert rule == [MENU_BAR_RULE, None, None]
+    assert rule == [MENU_BAR_RULE, MENU_BAR_RULE, None, None]
 
 
 def _clock(seconds: int) -> str:

@@ -5,11 +5,16 @@ The menu-bar rule (``nav.menu_bar``) reads "»" as a separator, as breadcrumbs u
 ("Главная » Новости » Спорт"). A sentence that quotes two names in guillemets has two of
 them ("«Шиназ» къулин «Ихрек» гьыттархьы 2:0."), so the rule reads it as a bar of three
 items. Each of its "»" closes a "«" opened before it; a breadcrumb's "»" closes nothing.
-Such a line, with none of the rule's other separators, comes back.
+Such a line, with none of the rule's other separators, comes back when it ends a sentence
+with a stop ("." "!" "?", a script's full stop): a page's head lists titles in guillemets
+too ("Screenshot : «Vape Wave», «6 Days», «Alphonse Président»…", readability's bench),
+and a list of titles ends in none, or in an ellipsis.
 
 The line's characters only.
 """
 from __future__ import annotations
+
+from corpus_clean.boilerplate.story_inserts import MORE_SENTENCE_ENDS
 
 # The menu-bar rule whose cuts this step reads.
 MENU_BAR_RULE = "nav.menu_bar"
@@ -42,6 +47,16 @@ def reads_as_quotes(line: str) -> bool:
     return True
 
 
+def ends_with_a_stop(line: str) -> bool:
+    """`line` ends in a full stop, "!" or "?", or a script's full stop ("।"), not an ellipsis.
+
+    >>> ends_with_a_stop("«Шиназ» къулин «Ихрек» гьыттархьы 2:0."), ends_with_a_stop("«Vape Wave», «6 Days»…")
+    (True, False)
+    """
+    last = line.rstrip()[-1:]
+    return last in (".", "!", "?") or (bool(last) and ord(last) in MORE_SENTENCE_ENDS)
+
+
 def give_back_quotes_cut_as_menus(ctx) -> None:
     """Give back the lines the menu-bar rule cut that are quoting sentences (see the module).
 
@@ -54,5 +69,6 @@ def give_back_quotes_cut_as_menus(ctx) -> None:
     """
     rule, content = ctx.marks.rule, ctx.lines.content
     for i, r in enumerate(rule):
-        if r == MENU_BAR_RULE and len(content[i].split()) >= QUOTE_MIN_WORDS and reads_as_quotes(content[i]):
+        if r == MENU_BAR_RULE and len(content[i].split()) >= QUOTE_MIN_WORDS and ends_with_a_stop(content[i]) \
+                and reads_as_quotes(content[i]):
             rule[i] = None
