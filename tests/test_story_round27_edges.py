@@ -237,3 +237,31 @@ def test_a_sentence_ending_in_footnote_markers_comes_back_and_a_link_with_one_st
     rules = [CLASSIFIER, CLASSIFIER, CLASSIFIER, None]
     rule = _apply(lambda ctx, shape: give_back_cited_sentences(ctx), lines, rules)
     assert rule == [CLASSIFIER, None, CLASSIFIER, None]
+
+
+@settings(max_examples=10, deadline=None)
+@given(script=st.sampled_from(ALL_SCRIPTS), data=st.data())
+def test_a_label_cut_as_the_headlines_copy_between_the_story_and_its_rows_comes_back(script, data):
+    """The page took a menu's one-word item for its headline and the story's label opening
+    with that word for its copy: between the story's sentence and its kept rows (numbers
+    growing a digit: "9" then "12"), with the story going on under them, the label comes
+    back; the same label over the furniture stays cut."""
+    from corpus_clean.boilerplate.story_announcements import give_back_announcements_over_kept_rows
+
+    item = data.draw(word(script, 2, 3)).capitalize()
+    label = f"{item} {data.draw(word(script))}:"
+    # (one shape of row: the line counts split a Devanagari word at its vowel signs, so rows
+    # of other words would differ in their counts of words)
+    head, value = data.draw(word(script, 2, 3)).capitalize(), data.draw(word(script))
+    rows = [f"{head}: {value} {a} – {b}" for a, b in ((6, 8), (9, 12), (14, 17))]
+    lines = [item, data.draw(sentence(script, 5, 10)), label, *rows, data.draw(sentence(script, 5, 10)), label, *SHARE]
+    rules = ["news.headline", None, "repeat.headline", None, None, None, None, "repeat.headline", *SHARE_RULES]
+    rule = _apply(give_back_announcements_over_kept_rows, lines, rules)
+    assert rule[2] is None and rule[7] == "repeat.headline"
+
+
+def test_a_rows_number_may_grow_a_digit_and_a_year_is_no_score():
+    from corpus_clean.boilerplate.story_list_tail import _numbers_alike
+
+    assert _numbers_alike(["Ŋkə̂: ŋgú 6 nə̀ 8"], "Mfɛ̂: ŋgú 9 nə̀ 12")
+    assert not _numbers_alike(["Cranmoor 0 Ashby Vale 0"], "Top 10 gifts for 2026")
