@@ -36,6 +36,20 @@ def _apply(step, lines, rules) -> list:
     return ctx.marks.rule[:len(rules)]
 
 
+def _assert_given_back(step, page) -> None:
+    """`step` gives back the page's cut lines (its third item) and leaves the share bar cut."""
+    lines, rules, back = page
+    rule = _apply(step, lines, rules)
+    assert all(rule[i] is None for i in back)
+    assert rule[-2:] == SHARE_RULES
+
+
+def _assert_left_cut(step, page) -> None:
+    """`step` changes none of the page's marks."""
+    lines, rules, _ = page
+    assert _apply(step, lines, rules) == rules
+
+
 def _label(draw, script: int) -> str:
     return draw(word(script, 2, 3)).capitalize() + ":"
 
@@ -57,18 +71,14 @@ def two_lists_page(draw, second_label_kept: bool = True):
 @settings(max_examples=10, deadline=None)
 @given(page=two_lists_page())
 def test_a_list_between_two_kept_lists_comes_back(page):
-    lines, rules, cut = page
-    rule = _apply(give_back_lists_between_kept_lists, lines, rules)
-    assert all(rule[i] is None for i in cut)
-    assert rule[-2:] == SHARE_RULES
+    _assert_given_back(give_back_lists_between_kept_lists, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=two_lists_page(second_label_kept=False))
 def test_a_list_over_a_cut_label_stays_cut(page):
     """Under the cut lines, a ":" line the model cut too (a box's heading): nothing comes back."""
-    lines, rules, _ = page
-    assert _apply(give_back_lists_between_kept_lists, lines, rules) == rules
+    _assert_left_cut(give_back_lists_between_kept_lists, page)
 
 
 @st.composite
@@ -97,25 +107,20 @@ def fields_page(draw, names_the_story: bool = True, bar: bool = False):
 def test_fields_naming_the_story_come_back(page):
     """(Devanagari's names hold vowel signs: they name the story only since ``story_echo``'s
     words keep them.)"""
-    lines, rules, fields = page
-    rule = _apply(give_back_fields_naming_the_story, lines, rules)
-    assert all(rule[i] is None for i in fields)
-    assert rule[-2:] == SHARE_RULES
+    _assert_given_back(give_back_fields_naming_the_story, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=fields_page(names_the_story=False))
 def test_fields_naming_nothing_of_the_story_stay_cut(page):
-    lines, rules, _ = page
-    assert _apply(give_back_fields_naming_the_story, lines, rules) == rules
+    _assert_left_cut(give_back_fields_naming_the_story, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=fields_page(bar=True))
 def test_a_bar_of_buttons_is_no_field(page):
     """The first row's value is a bar of buttons ("Share: Facebook | ..."): the rows stay cut."""
-    lines, rules, _ = page
-    assert _apply(give_back_fields_naming_the_story, lines, rules) == rules
+    _assert_left_cut(give_back_fields_naming_the_story, page)
 
 
 @settings(max_examples=10, deadline=None)
@@ -163,41 +168,31 @@ def numbered_run_page(draw, order: str = "up", names_the_story: bool = True, und
     return lines, rules, list(range(1 + len(above), 2 + len(above) + n_rows))
 
 
-def _numbered(lines, rules) -> list:
-    return _apply(give_back_numbered_runs_naming_the_story, lines, rules)
-
-
 @settings(max_examples=10, deadline=None)
 @given(page=numbered_run_page())
 def test_a_run_counting_up_that_names_the_story_comes_back(page):
-    lines, rules, run = page
-    rule = _numbered(lines, rules)
-    assert all(rule[i] is None for i in run)
-    assert rule[-2:] == SHARE_RULES
+    _assert_given_back(give_back_numbered_runs_naming_the_story, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=numbered_run_page(order="down"))
 def test_a_run_counting_down_stays_cut(page):
     """A "latest news" list counts its times down: it stays cut."""
-    lines, rules, _ = page
-    assert _numbered(lines, rules) == rules
+    _assert_left_cut(give_back_numbered_runs_naming_the_story, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=numbered_run_page(names_the_story=False))
 def test_a_run_naming_nothing_of_the_story_stays_cut(page):
     """A programme widget's rows name other things than the story: they stay cut."""
-    lines, rules, _ = page
-    assert _numbered(lines, rules) == rules
+    _assert_left_cut(give_back_numbered_runs_naming_the_story, page)
 
 
 @settings(max_examples=8, deadline=None)
 @given(page=numbered_run_page(under_a_rule=True))
 def test_a_run_under_a_heading_a_rule_cut_stays_cut(page):
     """A sidebar's list under its heading, which a rule cut ("Most read"): it stays cut."""
-    lines, rules, _ = page
-    assert _numbered(lines, rules) == rules
+    _assert_left_cut(give_back_numbered_runs_naming_the_story, page)
 
 
 @pytest.mark.parametrize("stop", list(SENTENCE_TERMINALS))
