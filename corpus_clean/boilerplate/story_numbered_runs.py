@@ -60,7 +60,7 @@ def _counts_up(numbers: list[int | None]) -> bool:
     return all(a is not None and b is not None and a < b for a, b in zip(numbers, numbers[1:]))
 
 
-def _story_above(ctx, shape, start: int) -> tuple[int | None, list[int]]:
+def _story_above(ctx, shape: "BodyShape", start: int) -> tuple[int | None, list[int]]:
     """(the kept line that ends a sentence right above the run starting at `start`, the
     classifier's short cuts between: at most ABOVE_MAX_CUTS); (None, []) when the story is
     not there."""
@@ -75,8 +75,10 @@ def _story_above(ctx, shape, start: int) -> tuple[int | None, list[int]]:
     return j, between
 
 
-def _story_keys(ctx, shape, end: int) -> set[str]:
-    """The name keys of the kept lines ending a sentence above line `end`."""
+def _story_keys(ctx, shape: "BodyShape", end: int) -> set[str]:
+    """The name keys of the kept lines ending a sentence above line `end`, short ones too (not
+    ``story_runs._story_keys``' 5+ words: a podcast's note "Ariñagua hamuti Ruben Martínez." names
+    the guest in four)."""
     rule = ctx.marks.rule
     keys: set[str] = set()
     for j in range(end):
