@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from corpus_clean.boilerplate.engine import PROSE_MIN_WORDS
 from corpus_clean.boilerplate.story_echo import content_keys
 from corpus_clean.boilerplate.story_inserts import SENTENCE_TERMINALS, LineShape
-from corpus_clean.boilerplate.story_list_ends import give_back_fields_naming_the_story, give_back_lists_between_kept_lists
+from corpus_clean.boilerplate.story_list_ends import (
+    give_back_fields_naming_the_story, give_back_lists_between_kept_lists,
+)
 from corpus_clean.boilerplate.story_menu_quotes import MENU_BAR_RULE, give_back_quotes_cut_as_menus
 from corpus_clean.boilerplate.story_numbered_runs import give_back_numbered_runs_naming_the_story
 from corpus_clean.boilerplate.story_runs import MENU_RULE
