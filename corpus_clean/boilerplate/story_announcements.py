@@ -25,6 +25,10 @@ GAP_BELOW = 3
 KEPT_ROWS_MIN = 2
 # A kept sentence of the story (under the rows, above the announcement) has this many words at least.
 STORY_SENTENCE_MIN_WORDS = 5
+# The cuts of a label this step reads: the model's, and (round 27) the headline rule's: a page
+# whose first line is a menu's one-word item ("Ntsə̂") takes it for the headline, and the
+# story's label opening with that word ("Ntsə̂ ŋgú:") for its copy.
+LABEL_CUTS = frozenset({CLASSIFIER_RULE, "repeat.headline"})
 
 
 def _story_sentence(ctx, shape: LineShape, j: int | None) -> bool:
@@ -75,7 +79,7 @@ def give_back_announcements_over_kept_rows(ctx, shape: LineShape) -> None:
     last = ctx.stats.last_char
     colon = ((last == ord(":")) | (last == ord("："))).nonzero()[0].tolist()  # (few lines a page)
     for a in colon:
-        if rule[a] != CLASSIFIER_RULE or not _story_sentence(ctx, shape, nonblank_neighbour(ctx, a, -1)):
+        if rule[a] not in LABEL_CUTS or not _story_sentence(ctx, shape, nonblank_neighbour(ctx, a, -1)):
             continue
         rows, below = _kept_rows_under(ctx, shape, a)
         if len(rows) >= KEPT_ROWS_MIN and _story_goes_on_below(ctx, shape, below):

@@ -87,6 +87,12 @@ from corpus_clean.boilerplate.story_closings import give_back_closings_echoing_t
 from corpus_clean.boilerplate.story_openings import give_back_openings_echoing_the_head, give_back_the_opening_block
 from corpus_clean.boilerplate.story_sections import give_back_section_headings
 from corpus_clean.boilerplate.story_answers import give_back_answers_under_kept_questions
+from corpus_clean.boilerplate.story_menu_quotes import MENU_BAR_RULE, give_back_quotes_cut_as_menus, reads_as_quotes
+from corpus_clean.boilerplate.story_citations import give_back_cited_sentences
+from corpus_clean.boilerplate.story_numbered_runs import give_back_numbered_runs_naming_the_story
+from corpus_clean.boilerplate.story_list_ends import (
+    give_back_fields_naming_the_story, give_back_lists_between_kept_lists,
+)
 from corpus_clean.boilerplate.story_dated_rows import give_back_dated_last_lists, give_back_dated_rows_like_kept_rows, row_key
 from corpus_clean.native import active
 from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_comments_under_a_heading, mark_repeated_units
@@ -95,7 +101,7 @@ from corpus_clean.boilerplate.story_threads import mark_comment_threads, mark_co
 DATE_RULES = frozenset({"dates.date_line", "news.dateline", "outlets.dateline", "outlets.count_only"})
 MENU_RULE = "nav.menu_run"
 # The rules that cut a menu: a run of short lines, or a row of items between separators.
-MENU_RULES = frozenset({MENU_RULE, "nav.menu_bar"})
+MENU_RULES = frozenset({MENU_RULE, MENU_BAR_RULE})
 # (the short-page step's cut of what ends no sentence after the story's last paragraph)
 OUTSIDE_STORY_RULE = "classifier.outside_story"
 LABEL_CAPTION_RULES = frozenset({"news.photo_caption", "scripts.photo_caption_mark"})
@@ -264,6 +270,9 @@ def _nothing_to_give_back(ctx, cut: set) -> bool:
             i = rule.index(name, i + 1)
             if _kept(ctx, _nonblank(ctx, i, -1)):
                 return False
+            # (a sentence quoting in guillemets comes back wherever it stands: ``story_menu_quotes``)
+            if name == MENU_BAR_RULE and reads_as_quotes(ctx.lines.content[i]):
+                return False
             # (a dated row comes back beside a kept row of its shape below it too:
             # ``story_dated_rows.give_back_dated_rows_like_kept_rows``)
             if name in dates and row_key(ctx.lines.content[i]) and _kept(ctx, _nonblank(ctx, i, 1)):
@@ -281,11 +290,16 @@ def _give_back(ctx, cut: set) -> None:
         give_back_dated_rows_like_kept_rows(ctx, DATE_RULES)
         give_back_dated_last_lists(ctx, DATE_RULES)
     if cut & MENU_RULES:
+        # (round 27, ``story_menu_quotes``: a sentence quoting in guillemets read as a bar)
+        if MENU_BAR_RULE in cut:
+            give_back_quotes_cut_as_menus(ctx)
         give_back_menus_inside_the_story(ctx, shape)
     if MENU_RULE in cut:
         give_back_data_runs(ctx, shape)
         # (round 21, ``story_runs``: after the data runs, whose rows a run can hold above the furniture)
         give_back_runs_the_story_goes_on_from(ctx, shape)
+        # (round 27, ``story_numbered_runs``: a run of rows counting up that name the story)
+        give_back_numbered_runs_naming_the_story(ctx, shape)
     if cut & FACT_CUT_RULES:
         give_back_fact_lists(ctx, shape)
     if cut & LABEL_CAPTION_RULES:
@@ -314,6 +328,11 @@ def _give_back(ctx, cut: set) -> None:
         give_back_closings_echoing_the_story(ctx, shape)
         # (round 26, ``story_answers``: an interview's answer under its kept question)
         give_back_answers_under_kept_questions(ctx)
+        # (round 27, ``story_citations``: a wiki's sentence ending in its footnotes' markers)
+        give_back_cited_sentences(ctx)
+        # (round 27, ``story_list_ends``: the ends of the story's lists over the furniture)
+        give_back_lists_between_kept_lists(ctx, shape)
+        give_back_fields_naming_the_story(ctx, shape)
 
 
 class BodyShape(LineShape):

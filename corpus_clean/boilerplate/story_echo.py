@@ -32,7 +32,9 @@ import numpy as np
 from corpus_clean.boilerplate.engine import CLASSIFIER_RULE, PROSE_MIN_WORDS
 from corpus_clean.boilerplate.features import SENT_END, page_rows
 from corpus_clean.boilerplate.story_body import HEADING_MAX_WORDS, MIN_OTHER_SENTENCE_END
-from corpus_clean.boilerplate.story_inserts import PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines
+from corpus_clean.boilerplate.story_inserts import (
+    COMBINING_MARKS, PARAGRAPH_MIN_CHARS, LineShape, page_mask, sentence_end_lines,
+)
 
 # A lede or a closing sentence sits this close to the kept story (non-blank lines).
 EDGE_MAX_LINES = 6
@@ -42,8 +44,11 @@ SENTENCE_MIN_CHARS = 24
 # A content word: this many letters or more, compared by as many first letters.
 ECHO_MIN_CHARS = 5
 
-_WORD = re.compile(r"\w+")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,}")
+# A word: a run of word characters and combining marks (``story_inserts.COMBINING_MARKS``), so
+# a word of a script with vowel signs stays whole (round 27: re's \w split "जात्रा" in three).
+WORD = re.compile(r"[\w%s]+" % re.escape(COMBINING_MARKS))
+_MARKS = frozenset(COMBINING_MARKS)
 
 
 def content_keys(line: str) -> set[str]:
@@ -57,10 +62,12 @@ def content_keys(line: str) -> set[str]:
     ['domen', 'durer', 'fredd']
     >>> sorted(content_keys("JRは5日の始発から運転を再開する見込み"))
     ['再開', '始発', '見込', '運転']
+    >>> sorted(content_keys("जात्रा कार्यक्रम:"))  # (a vowel sign stays in its word)
+    ['कार्य', 'जात्र']
     """
     keys = set()
-    for word in _WORD.findall(line):
-        if len(word) >= ECHO_MIN_CHARS and word.isalpha() and not _HAN.search(word):
+    for word in WORD.findall(line):
+        if len(word) >= ECHO_MIN_CHARS and all(c.isalpha() or c in _MARKS for c in word) and not _HAN.search(word):
             keys.add(word[:ECHO_MIN_CHARS].casefold())
     for run in _HAN.findall(line):
         keys.update(run[k:k + 2] for k in range(len(run) - 1))

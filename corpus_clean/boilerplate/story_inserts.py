@@ -141,8 +141,23 @@ COMBINING_LO, PUNCTUATION_LO, PUNCTUATION_HI = 0x0300, 0x2000, 0x303F
 # Sentence ends the character table does not mark: Devanagari danda, Arabic question
 # mark and full stop (Urdu), Armenian and Burmese full stops.
 # (Ethiopic "።" and "፧", Khmer "។" and "៕", Tibetan "།" and "༎" too)
-MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎")
+# Round 27: and the other scripts' full stops and question marks of Unicode's
+# Sentence_Terminal list (Meetei Mayek "꯫", Ol Chiki "᱾", Javanese "꧉", Balinese "᭟", Lisu
+# "꓿", Vai "꘎", Syriac, N'Ko, Mongolian, Limbu, Tai Tham, Cham, ...; without them a story
+# written in those scripts has no sentence and no paragraph: ``tests/test_story_round27_edges.py``).
+# Not Burmese "၊", a comma, nor the ASCII-like and full-width forms the table marks.
+SENTENCE_TERMINALS = ("܀܁܂߹࠷࠹࠽࠾؝؞፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭎᭏᭚᭛᭞᭟᭽᭾᭿᰻᰼᱾᱿‼‽⁇⁈⁉⳹⳺⳻"
+                      "꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫")
+MORE_SENTENCE_ENDS = frozenset(ord(c) for c in "।॥؟۔։။።፧។៕།༎" + SENTENCE_TERMINALS)
 _MORE_SENTENCE_ENDS = CodeSet(MORE_SENTENCE_ENDS)
+# The vowel signs, viramas and other combining marks (Unicode's Mn and Mc) of the scripts
+# written with them (Devanagari to Myanmar, Khmer, Balinese, Meetei Mayek; the combining
+# diacritics): ``re``'s \w has none of them, so it splits "जात्रा" into "ज", "त", "र" (round 27).
+_MARK_BLOCKS = ((0x0300, 0x1DFF), (0x20D0, 0x20FF), (0xA670, 0xABFF), (0xFE20, 0xFE2F))
+COMBINING_MARKS = "".join(chr(c) for lo, hi in _MARK_BLOCKS for c in range(lo, hi + 1)
+                          if unicodedata.category(chr(c)) in ("Mn", "Mc"))  # (~1 ms)
+# A letter of a word, or a mark on one (``_NAME_WORD``, ``_ECHO_WORD``: no CJK, no digit).
+_WORD_LETTER = r"(?:[^\W\d_\u3400-\u9fff]|[%s])" % re.escape(COMBINING_MARKS)
 # Scripts whose sentences end in no mark (Thai and Lao, Khmer): there every paragraph
 # "ends no sentence", so the shape says nothing.
 UNPUNCTUATED_SCRIPTS = ((0x0E00, 0x0EFF), (0x1780, 0x17FF))
@@ -1038,7 +1053,7 @@ def is_short_caption(shape: LineShape, i: int, proba: np.ndarray | None) -> bool
             and n_words <= LONE_CAPTION_MAX_WORDS and bool(proba[i] >= LONE_CAPTION_SHORT_MIN_P))
 
 
-_ECHO_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_MIN_CHARS)
+_ECHO_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]%s{%d,}" % (_WORD_LETTER, ECHO_MIN_CHARS - 1))
 _CJK_PAIR = re.compile(r"(?=([\u3400-\u9fff]{2}))")
 
 
@@ -1277,7 +1292,7 @@ ECHO_CAPTION_SENTENCE_MIN_WORDS = 3
 ECHO_CAPTION_MIN_CHARS = 5
 # ... compared on this many first letters (``_name_keys``).
 ECHO_CAPTION_STEM_CHARS = 6
-_NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]{%d,}" % ECHO_CAPTION_MIN_CHARS)
+_NAME_WORD = re.compile(r"[^\W\d_\u3400-\u9fff]%s{%d,}" % (_WORD_LETTER, ECHO_CAPTION_MIN_CHARS - 1))
 
 
 def _sentence_ends(stats) -> np.ndarray:

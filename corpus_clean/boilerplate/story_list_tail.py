@@ -105,6 +105,11 @@ def _alike(shape: LineShape, content: list, kept: list[int], j: int) -> bool:
         _numbers_alike([content[k] for k in kept], content[j])
 
 
+# A row's number may be this many digits longer than the kept rows' ("9" then "12"; a year
+# under scores is three longer: round 27).
+NUMBER_SLACK_DIGITS = 1
+
+
 def _numbers_alike(rows: list[str], line: str) -> bool:
     """`line` holds as many numbers as the first of `rows`, none longer than theirs (a
     headline's year is no score: "Top 10 gifts for 2026" under "Cranmoor 0 Ashby Vale 0").
@@ -116,7 +121,7 @@ def _numbers_alike(rows: list[str], line: str) -> bool:
     mine = [len(n) for n in _NUMBER.findall(line)]
     first = _NUMBER.findall(rows[0])
     longest = max((len(n) for row in rows for n in _NUMBER.findall(row)), default=0)
-    return len(mine) == len(first) and max(mine, default=0) <= longest
+    return len(mine) == len(first) and max(mine, default=0) <= longest + NUMBER_SLACK_DIGITS
 
 
 def give_back_the_tail_of_an_announced_list(ctx, shape: LineShape) -> None:
