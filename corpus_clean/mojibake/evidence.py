@@ -293,7 +293,26 @@ def _is_pair_word_in_a_latin_line(token: str, match: re.Match, decoded: str, lin
     word = _ELIDED_SUFFIX_RE.sub("", token.strip(".,;:!?()[]\"'«»„“”"))  # Welsh "â'r", French "à l'"
     if word != match.group().rstrip("\xa0"):
         return False
-    return _is_latin_but_for_pairs(line, codec)
+    return _is_latin_but_for_pairs(line, codec) and _the_codec_shows_the_line(line, codec)
+
+
+def _the_codec_shows_the_line(line: str, codec: _Codec) -> bool:
+    """Is the line what the code page shows of UTF-8: no character it lacks, and no letter
+    beyond ASCII outside its sequences? A line read through it holds neither; one that
+    writes "ř" or a clean "ö" is no Mac Roman mojibake, and its lone pair word quotes
+    one: "přijdu, it shows √© and ‚Üí", "Tromsø, it shows √© and ‚Üí".
+
+    >>> _the_codec_shows_the_line("Carlton Is ceantar i Leeds Г© Carlton", _CP1251)
+    True
+    >>> _the_codec_shows_the_line("Řekl, že to ukazuje Г© místo é", _CP1251)
+    False
+    >>> _the_codec_shows_the_line("Tromsø, it shows √© and ‚Üí", _MAC_ROMAN)
+    False
+    """
+    if not all(char.isascii() or char in codec.char_to_byte for char in line):
+        return False
+    outside = codec.sequence_re.sub(" ", line)
+    return not any(char.isalpha() and not char.isascii() for char in outside)
 
 
 # Symbols a number is written with: currency, degree, per mille's Latin-1 kin, fractions,
