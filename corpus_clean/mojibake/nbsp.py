@@ -11,7 +11,7 @@ from collections import Counter
 
 
 from corpus_clean.mojibake.charmaps import _CP1251, _CP1252, _SPAN_CODECS, _cls, _count_sequences
-from corpus_clean.mojibake.evidence import _IPA_LETTER_RE, _count_evidence, _count_plausible_sequences
+from corpus_clean.mojibake.evidence import _IPA_LETTER_RE, _OPENING_MARKS, _count_evidence, _count_plausible_sequences
 from corpus_clean.mojibake.other_codecs import decode_line_read_as_another_codec, reads_through_another_codec_only
 from corpus_clean.mojibake.scripts import AFRICAN_REFERENCE_LETTERS, _script
 
@@ -372,21 +372,21 @@ def _writes_latin_extended_additional(text: str) -> bool:
 
 def _in_capitals(text: str, match: re.Match) -> bool:
     """Is the stranded lead part of a word in capitals: two capitals before it, or a
-    capital before it and a capital or no letter after the space? ("ĐÃ XẢY" and
-    "„ĐÃ „NÓI" are Vietnamese "ĐÃ"; in "Lòng TÃ u)" the "T" opens the word "Tàu". A
-    capital and "à" glued to the punctuation after a space is no word whose 0xA0 was lost:
-    that space would be doubled.)
+    capital before it and a capital or an opening mark after the space? ("ĐÃ XẢY" and
+    "„ĐÃ „NÓI" are Vietnamese "ĐÃ"; in "Lòng TÃ u)" the "T" opens the word "Tàu", and
+    "Thu HÃ ," is "Thu Hà,". "Hà" whose 0xA0 was lost before an opening mark would show
+    two spaces, its own and the 0xA0's.)
 
     >>> _in_capitals("ĐÃ XẢY RA", _NBSP_AS_SPACE_RE.search("ĐÃ XẢY RA"))
     True
     >>> _in_capitals("„ĐÃ „NÓI)", _NBSP_AS_SPACE_RE.search("„ĐÃ „NÓI)"))
     True
-    >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)"))
-    False
+    >>> _in_capitals("Lòng TÃ u)", _NBSP_AS_SPACE_RE.search("Lòng TÃ u)")), _in_capitals("Thu HÃ ", _NBSP_AS_SPACE_RE.search("Thu HÃ "))
+    (False, False)
     """
     before = text[max(match.start() - 2, 0) : match.start()]
     after = text[match.end() : match.end() + 1]
-    return (len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper() or not after.isalpha()
+    return (len(before) == 2 and before.isalpha() and before.isupper()) or after.isupper() or (after != "" and after in _OPENING_MARKS)
 
 
 def _is_a_grave_in_latin_text(text: str, match: re.Match) -> bool:
