@@ -219,6 +219,8 @@ _A0_LEADS_CP1251 = "ГР"
 # ftfy's restore_byte_a0 reads "Ã " before a word as "à" + space, except before the
 # Portuguese "s"/"quele"... ("às", "àquele"), where the space was the 0xA0.
 _A_GRAVE_WORD_RE = re.compile("[ÃГ] (?! |quele|quela|quilo|s )")
+# ... and where it is: "Ã s 14:20" is Portuguese "às 14:20", whatever stands before it.
+_A_GRAVE_GLUED_RE = re.compile("Ã (?:quele|quela|quilo|s )")
 
 
 # Group 1: glued to the end of a lowercase word, a digit or punctuation, or to a word's
@@ -264,6 +266,8 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
     "Ã©tÃ© praticabilitÃ\\xa0, lÃ\\xa0 bas Ã\\xa0 la Ã s'Ã©"
     >>> restore_nbsp_lost_as_space("jusqu'Ã nos jours, voilÃ le travail")[1]
     0
+    >>> restore_nbsp_lost_as_space("Atualizado em 18/03/2025 Ã s 14:20")[0]
+    'Atualizado em 18/03/2025 Ã\xa0s 14:20'
     >>> restore_nbsp_lost_as_space("C O N C L U S Ã O")
     ('C O N C L U S Ã O', 0)
     """
@@ -325,7 +329,11 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             return "\xa0"
         # "Ã Â l'": a stranded NBSP right after the stranded lead; both lost their 0xA0.
         before_a_stranded_nbsp = lead in "ÂÃ" and text.startswith("Â ", match.end())
-        if not (glued and lead in "ÂÃ") and not before_a_stranded_nbsp and not has_evidence(lead):
+        # (ftfy reads "Ã s " as "às " after a word, but not after a date: "18/03/2025 Ã s
+        # 14:20"; by its own rule the space was the 0xA0 there too, and no other word is
+        # "Ã" and then "s": evidence enough alone.)
+        portuguese_a_grave = alone == "Ã" and _A_GRAVE_GLUED_RE.match(text, match.start()) is not None
+        if not (glued and lead in "ÂÃ") and not before_a_stranded_nbsp and not portuguese_a_grave and not has_evidence(lead):
             return match.group()
         if lead in "ÃГ" and text[match.end() : match.end() + 1].isalnum():
             # "Ã" + space + a word is ambiguous: "à" whose 0xA0 became the space
@@ -336,7 +344,7 @@ def restore_nbsp_lost_as_space(text: str) -> tuple[str, int]:
             # is garbled through and through (3+ pairs glued to letters: "Hà ng" is no
             # word and a space, but "Hàng" whose 0xA0 went the way of the others).
             if alone:
-                decided = writes_dotted_vowels()
+                decided = writes_dotted_vowels() or portuguese_a_grave
             else:
                 decided = garbled_document()
             if not decided and not before_a_stranded_nbsp:
